@@ -1,0 +1,108 @@
+/**
+ * The facts extracted from a build: what the extractors produce and what evaluation reads.
+ * Nothing here performs I/O; these are plain data shapes shared across the pipeline.
+ */
+
+/** Where an endpoint string was found, innermost first: `dex` strings, `arsc` pools, ... */
+export const SOURCES = ['dex', 'arsc', 'xml', 'asset', 'native', 'prop', 'file'] as const;
+export type Source = (typeof SOURCES)[number];
+
+export const ENDPOINT_KINDS = ['host', 'ip', 'sms'] as const;
+export type EndpointKind = (typeof ENDPOINT_KINDS)[number];
+
+export interface Evidence {
+  /** Path relative to the input, with `!/` separating a container from its entry. */
+  path: string;
+  /** Entry inside the innermost container (an APK entry name), when there is one. */
+  entry?: string;
+  source: Source;
+  /** Byte offset inside the innermost entry or file. */
+  offset?: number;
+}
+
+/** One occurrence of an endpoint value, as the endpoint scanner reports it. */
+export interface EndpointHit {
+  kind: EndpointKind;
+  /** Lower-cased host, canonical IP, or normalised SMS number. */
+  value: string;
+  port?: number;
+  scheme?: string;
+  /** True for `http:` and other unencrypted schemes. */
+  cleartext?: boolean;
+  /** XML namespace / schema identifiers: inventoried, never findings. */
+  ignored?: boolean;
+  evidence: Evidence;
+}
+
+export interface OverlayInfo {
+  targetPackage: string;
+  targetName?: string;
+  requiredSystemPropertyName?: string;
+  requiredSystemPropertyValue?: string;
+  isStatic?: boolean;
+  priority?: number;
+}
+
+/** A typed resource value from resources.arsc (used for overlay variant toggles). */
+export interface ResourceValue {
+  type: string; // e.g. "bool", "string", "integer"
+  name: string;
+  value: string | number | boolean;
+  /** Resource configuration qualifier, "" for default. */
+  config?: string;
+}
+
+export interface PackageFacts {
+  path: string;
+  partition: string;
+  partitionPath: string;
+  package: string;
+  versionCode?: number;
+  versionName?: string;
+  permissions: string[];
+  sharedUserId?: string;
+  bootCompleted: boolean;
+  /** SHA-256 (lower-case hex) of each signer certificate found (v1/v2/v3). */
+  signerSha256: string[];
+  overlay?: OverlayInfo;
+  /** Typed default-config values from resources.arsc, kept for overlays only. */
+  resources?: ResourceValue[];
+  /** Manifest oddities a reviewer should know about (packed names, wrong chunk types...). */
+  warnings?: string[];
+}
+
+export interface PropEntry {
+  key: string;
+  value: string;
+  file: string;
+  line: number;
+}
+
+export interface UnreadableFact {
+  path: string;
+  format: string;
+  reason: string;
+  offset?: number;
+}
+
+export interface SkippedFact {
+  path: string;
+  reason: string;
+}
+
+/** Everything extracted from one input (a folder, an APK, later an image). */
+export interface InputFacts {
+  input: string;
+  /** SHA-256 of the input when it is a single file; of its sorted file list otherwise. */
+  sha256?: string;
+  packages: PackageFacts[];
+  hits: EndpointHit[];
+  props: PropEntry[];
+  /** `init.sku.<id>.rc` style files and other per-SKU signals found in the build. */
+  skuFiles: { sku: string; path: string; props: PropEntry[] }[];
+  unreadable: UnreadableFact[];
+  skipped: SkippedFact[];
+  /** Package ids merely named in a non-APK file (CAF whitelists...): mentions, not installs. */
+  mentions: { package: string; evidence: Evidence }[];
+  stats: { files: number; bytes: number; entries: number; inflatedBytes: number };
+}

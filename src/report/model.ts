@@ -1,0 +1,138 @@
+/**
+ * The one report model. Evaluation produces it; every channel (text, JSON, markdown, SARIF,
+ * annotations, job summary, PR comment) renders from it and nothing else.
+ */
+import type { EndpointKind, Evidence, OverlayInfo, SkippedFact, UnreadableFact } from '../facts.js';
+
+export const RULE_IDS = [
+  'wrong-market-client',
+  'denied-endpoint',
+  'unlisted-client-endpoint',
+  'unlisted-endpoint',
+  'variant-toggle',
+  'suspected-activation-client',
+  'cleartext-endpoint',
+  'test-key-signer',
+  'unreadable-artifact',
+  'unresolved-market',
+  'expired-exemption',
+  'expiring-exemption',
+  'new-endpoint',
+  'new-client',
+  'client-mention',
+  'dormant-variant',
+  'duplicate-entry',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export const SEVERITIES = ['error', 'warning', 'note'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+/** Policy-level severity: a rule can also be switched off. */
+export type SeveritySetting = Severity | 'off';
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
+
+export type Verdict = 'pass' | 'fail';
+
+export interface Location {
+  file: string;
+  line: number;
+  column?: number;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  target: string;
+  package?: string;
+  client?: string;
+  endpoint?: string;
+  endpointKind?: EndpointKind;
+  path?: string;
+  partitionPath?: string;
+  evidence?: Evidence[];
+  location?: Location;
+  /** Present when an exemption matched: the finding stays visible but does not count. */
+  suppressed?: { reason: string; owner: string; expires: string; location?: Location };
+}
+
+export type EndpointStatus = 'allowed' | 'denied' | 'unlisted' | 'ignored' | 'dormant';
+
+export interface ReportEndpoint {
+  kind: EndpointKind;
+  value: string;
+  port?: number;
+  scheme?: string;
+  cleartext?: boolean;
+  status: EndpointStatus;
+  /** Catalog clients or packages whose APK embeds this endpoint. */
+  packages?: string[];
+  evidence: Evidence[];
+  evidenceCount: number;
+}
+
+export interface ReportPackage {
+  path: string;
+  partition: string;
+  partitionPath: string;
+  package: string;
+  versionCode?: number;
+  versionName?: string;
+  signerSha256?: string;
+  permissions?: string[];
+  sharedUserId?: string;
+  bootCompleted?: boolean;
+  overlay?: OverlayInfo;
+}
+
+export interface ReportClient {
+  id: string;
+  name?: string;
+  market: string;
+  package?: string;
+  path?: string;
+  matchedBy: string[];
+  allowed: boolean;
+  suspected?: boolean;
+}
+
+export interface ResolvedBy {
+  key: string;
+  value?: string;
+  file?: string;
+  line?: number;
+  /** `cli` when --market/--sku decided. */
+  from?: 'cli' | 'property' | 'sku-file';
+}
+
+export interface ReportTarget {
+  id: string;
+  input: string;
+  sku?: string;
+  market?: string;
+  build: { fingerprint?: string; resolvedBy?: ResolvedBy; tried?: string[] };
+  packages: ReportPackage[];
+  endpoints: ReportEndpoint[];
+  clients: ReportClient[];
+  unreadable: UnreadableFact[];
+  skipped: SkippedFact[];
+  counts: { errors: number; warnings: number; notes: number; suppressed: number };
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: 'activation-gate'; version: string; catalogVersion: string; pslVersion: string };
+  verdict: Verdict;
+  failOn: Severity | 'never';
+  counts: { errors: number; warnings: number; notes: number; suppressed: number };
+  targets: ReportTarget[];
+  findings: Finding[];
+  audit: {
+    inputs: { path: string; sha256?: string }[];
+    policy?: string;
+    policySha256?: string;
+    now: string;
+    exemptions: { index: number; used: boolean; expires: string; expired: boolean }[];
+  };
+}
