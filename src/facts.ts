@@ -34,6 +34,25 @@ export interface EndpointHit {
   evidence: Evidence;
 }
 
+/** Every occurrence of one endpoint value in one input, aggregated. */
+export interface EndpointFact {
+  kind: EndpointKind;
+  value: string;
+  /** Ports seen with it (sorted), when any. */
+  ports?: number[];
+  /** Schemes seen with it (sorted), when any. */
+  schemes?: string[];
+  cleartext?: boolean;
+  ignored?: boolean;
+  /** Top-level artifacts (APK, JAR or file paths relative to the input) that embed it. */
+  artifacts: string[];
+  /** Sorted and capped (first EVIDENCE_CAP); evidenceCount holds the total. */
+  evidence: Evidence[];
+  evidenceCount: number;
+}
+
+export const EVIDENCE_CAP = 20;
+
 export interface OverlayInfo {
   targetPackage: string;
   targetName?: string;
@@ -96,7 +115,7 @@ export interface InputFacts {
   /** SHA-256 of the input when it is a single file; of its sorted file list otherwise. */
   sha256?: string;
   packages: PackageFacts[];
-  hits: EndpointHit[];
+  endpoints: EndpointFact[];
   props: PropEntry[];
   /** `init.sku.<id>.rc` style files and other per-SKU signals found in the build. */
   skuFiles: { sku: string; path: string; props: PropEntry[] }[];

@@ -1,0 +1,138 @@
+import { describe, expect, it } from '@jest/globals';
+import type { EndpointHit } from '../../src/facts.js';
+import { bareNameToHost, canonicalIpv6, EndpointScanner, isCanonicalIpv4 } from '../../src/extract/endpoints.js';
+
+const known = { hosts: new Set(['zzhc.vnet.cn', 'dm.wo.com.cn', 'cn.c2dms.com']), sms: new Set(['10659401', '14536007399']) };
+
+function scan(text: string | Buffer, k = known): EndpointHit[] {
+  const hits: EndpointHit[] = [];
+  const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  new EndpointScanner(k).scan(buf, 0, buf.length, { path: 'f', source: 'file' }, { add: (h) => hits.push(h) });
+  return hits;
+}
+const values = (text: string | Buffer): string[] => scan(text).map((h) => h.value);
+
+describe('host rules (SPEC section 3)', () => {
+  it.each([
+    ['java.lang.String'],
+    ['config.json'],
+    ['libfoo.so'],
+    ['com.acme.app.vnet.cn.Activity'],
+    ['com.google.android'],
+    ['android.app'],
+    ['ro.cda.skuid.id'],
+    ['v1.2.3'],
+    ['update.zip'],
+    ['README.md'],
+    ['persist.radio.carrier_mode'],
+    ['this.id'],
+    ['e.name'],
+    ['cn.com.acme.Util'],
+    ['libc.so.6'],
+  ])('%s is not an endpoint', (text) => {
+    expect(values(`x ${text} y`)).toEqual([]);
+  });
+
+  it('a catalogued host inside a class name is not matched', () => {
+    expect(values('com.acme.app.vnet.cn.Activity com.acme.notes.zzhc.vnet.cn.Main')).toEqual([]);
+  });
+
+  it('upper-case URL hosts are lower-cased and carry their scheme', () => {
+    const [h] = scan('post to HTTP://ZZHC.VNET.CN/x now');
+    expect(h).toMatchObject({ kind: 'host', value: 'zzhc.vnet.cn', scheme: 'http', cleartext: true });
+    expect(h.evidence.offset).toBe(8);
+  });
+
+  it('catalogued hosts match as whole tokens without a scheme, in any case', () => {
+    expect(values('"zzhc.vnet.cn"')).toEqual(['zzhc.vnet.cn']);
+    expect(values('ZZHC.VNET.CN')).toEqual(['zzhc.vnet.cn']);
+    expect(values('xzzhc.vnet.cn')).toEqual(['xzzhc.vnet.cn']); // another host, found by the bare rules
+  });
+
+  it('bare names need a public suffix and must not look like code', () => {
+    expect(values('api.acme.eu')).toEqual(['api.acme.eu']);
+    expect(values('ntp.acme.cn')).toEqual(['ntp.acme.cn']);
+    expect(values('foo.notatld')).toEqual([]);
+    expect(values('Api.Acme.eu')).toEqual([]);
+    expect(values('user@mail.acme.com')).toEqual([]);
+    expect(values('/system/etc/acme.com')).toEqual([]);
+    expect(values('//cdn.acme.com/lib')).toEqual(['cdn.acme.com']);
+  });
+
+  it('android. names are hosts only when they end like one', () => {
+    expect(bareNameToHost('android.clients.google.com')).toBe('android.clients.google.com');
+    expect(bareNameToHost('android.intent.action')).toBeUndefined();
+  });
+
+  it('names after a network scheme are hosts even with new gTLDs; file: and content: never', () => {
+    expect(values('https://acme.app/x')).toEqual(['acme.app']);
+    expect(values('acme.app')).toEqual([]);
+    expect(values('file://data.acme.com/x content://media.acme.com/y')).toEqual([]);
+    expect(values('myapp://open.settings.page')).toEqual([]);
+  });
+
+  it('schema and namespace hosts are kept as ignored', () => {
+    const [h] = scan('xmlns:android="http://schemas.android.com/apk/res/android"');
+    expect(h).toMatchObject({ value: 'schemas.android.com', ignored: true });
+  });
+
+  it('ports, userinfo and IPv6 literals', () => {
+    expect(scan('http://dm.wo.com.cn:6001/register')[0]).toMatchObject({ value: 'dm.wo.com.cn', port: 6001 });
+    expect(scan('ftp://user:pw@files.acme.com/a')[0]).toMatchObject({ value: 'files.acme.com', scheme: 'ftp' });
+    expect(scan('http://[2001:DB8:0:0::1]:8080/')[0]).toMatchObject({ kind: 'ip', value: '2001:db8::1', port: 8080 });
+  });
+
+  it('IPv4 literals are whole canonical tokens', () => {
+    expect(values('http://124.207.3.53:8083/register')).toEqual(['124.207.3.53']);
+    expect(values('server=114.255.193.236;')).toEqual(['114.255.193.236']);
+    expect(values('1.2.3.4.5')).toEqual([]);
+    expect(values('v1.2.3.4')).toEqual([]);
+    expect(values('010.1.1.1 256.1.1.1')).toEqual([]);
+    expect(isCanonicalIpv4('8.8.8.8')).toBe(true);
+  });
+
+  it('SMS: China SP numbers and catalogued numbers as whole tokens, normalised', () => {
+    expect(scan('sendTextMessage("10659401")').map((h) => [h.kind, h.value])).toEqual([['sms', '10659401']]);
+    expect(values('+8610655459')).toEqual(['10655459']);
+    expect(values('008610654040')).toEqual(['10654040']);
+    expect(values('14536007399')).toEqual(['14536007399']);
+    expect(values('a10659401 106594011234567890 1065.5')).toEqual([]);
+  });
+
+  it('scans only inside [start, end) and reports offsets relative to the buffer', () => {
+    const buf = Buffer.from('zzhc.vnet.cn|api.acme.eu');
+    const hits: EndpointHit[] = [];
+    new EndpointScanner(known).scan(buf, 13, buf.length, { path: 'p', source: 'dex' }, { add: (h) => hits.push(h) });
+    expect(hits.map((h) => [h.value, h.evidence.offset])).toEqual([['api.acme.eu', 13]]);
+  });
+
+  it('hosts embedded in binary data are found between non-host bytes', () => {
+    const buf = Buffer.concat([Buffer.from([0, 1, 2, 0xff]), Buffer.from('zzhc.vnet.cn'), Buffer.from([0, 0x80])]);
+    expect(scan(buf).map((h) => [h.value, h.evidence.offset])).toEqual([['zzhc.vnet.cn', 4]]);
+  });
+
+  it('chunked scanning reports a token once, in the chunk where it starts', () => {
+    const buf = Buffer.from('aaaa zzhc.vnet.cn bbbb');
+    const hits: EndpointHit[] = [];
+    const s = new EndpointScanner(known);
+    const sink = { add: (h: EndpointHit) => hits.push(h) };
+    // Two chunks split at byte 7, inside the token; each window has context on both sides.
+    s.scan(buf, 0, buf.length, { path: 'p', source: 'file' }, sink, (p) => p, { from: 0, to: 7 });
+    s.scan(buf, 0, buf.length, { path: 'p', source: 'file' }, sink, (p) => p, { from: 7, to: buf.length });
+    expect(hits.map((h) => [h.value, h.evidence.offset])).toEqual([['zzhc.vnet.cn', 5]]);
+  });
+});
+
+describe('canonicalIpv6', () => {
+  it.each([
+    ['2001:db8:0:0:0:0:0:1', '2001:db8::1'],
+    ['::1', '::1'],
+    ['2001:0db8::0:1', '2001:db8::1'],
+    ['::ffff:1.2.3.4', '::ffff:102:304'],
+    ['1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7:8'],
+  ])('%s -> %s', (a, b) => expect(canonicalIpv6(a)).toBe(b));
+  it('rejects garbage', () => {
+    expect(canonicalIpv6('1::2::3')).toBeUndefined();
+    expect(canonicalIpv6('12345::')).toBeUndefined();
+  });
+});

@@ -1,0 +1,155 @@
+import { describe, expect, it } from '@jest/globals';
+import { renderJson } from '../../src/report/render-json.js';
+import type { Report } from '../../src/report/model.js';
+import {
+  createLargeReport,
+  createTestClient,
+  createTestEndpoint,
+  createTestEvidence,
+  createTestFinding,
+  createTestPackage,
+  createTestReport,
+  createTestTarget,
+  seededRandom,
+  shuffle,
+} from '../../__fixtures__/report.js';
+
+/** Shuffles every array in the report and rebuilds objects with reversed key order. */
+function scramble(report: Report, seed: number): Report {
+  const random = seededRandom(seed);
+  const walk = (v: unknown, key?: string): unknown => {
+    if (Array.isArray(v)) {
+      const items = v.map((x) => walk(x));
+      // `tried` is an ordered list (property load order); everything else is a set.
+      return key === 'tried' ? items : shuffle(items, random);
+    }
+    if (v && typeof v === 'object') {
+      const entries = Object.entries(v).reverse();
+      return Object.fromEntries(entries.map(([k, x]) => [k, walk(x, k)]));
+    }
+    return v;
+  };
+  return walk(report) as Report;
+}
+
+function multiTargetReport(): Report {
+  const other = '600CN@out/target/product/ctl';
+  return createTestReport({
+    targets: [
+      createTestTarget({
+        id: other,
+        sku: '600CN',
+        market: 'CN',
+        endpoints: [
+          createTestEndpoint({ status: 'allowed', evidence: [createTestEvidence({ offset: 99 }), createTestEvidence({ entry: 'classes2.dex', offset: 5 })] }),
+          createTestEndpoint({ kind: 'sms', value: '10659401', scheme: undefined, cleartext: undefined, status: 'allowed' }),
+        ],
+        clients: [createTestClient({ allowed: true }), createTestClient({ id: 'google-checkin', market: 'WW', package: 'com.google.android.gms', allowed: true })],
+      }),
+      createTestTarget({
+        packages: [createTestPackage(), createTestPackage({ path: 'system/app/Notes/Notes.apk', package: 'com.acme.notes', permissions: ['b', 'a'] })],
+        endpoints: [
+          createTestEndpoint(),
+          createTestEndpoint({ value: 'cdn.acme.eu', status: 'unlisted', cleartext: false, scheme: 'https' }),
+          createTestEndpoint({ kind: 'ip', value: '203.0.113.7', scheme: undefined, status: 'unlisted' }),
+        ],
+        unreadable: [
+          { path: 'vendor/app/Broken/Broken.apk', format: 'zip', reason: 'truncated central directory', offset: 4096 },
+          { path: 'system/app/Bad/Bad.apk', format: 'zip', reason: 'bad local header' },
+        ],
+        skipped: [
+          { path: 'symbols', reason: 'debug symbols' },
+          { path: 'obj', reason: 'intermediates' },
+        ],
+      }),
+    ],
+    findings: [
+      createTestFinding(),
+      createTestFinding({ rule: 'unlisted-endpoint', severity: 'warning', client: undefined, endpoint: 'cdn.acme.eu', message: 'cdn.acme.eu is not listed.' }),
+      createTestFinding({ rule: 'unlisted-endpoint', severity: 'warning', client: undefined, endpoint: '203.0.113.7', message: '203.0.113.7 is not listed.' }),
+      createTestFinding({ rule: 'dormant-variant', severity: 'note', target: other, message: 'Dormant variant.' }),
+      createTestFinding({
+        rule: 'unreadable-artifact',
+        client: undefined,
+        package: undefined,
+        path: 'vendor/app/Broken/Broken.apk',
+        message: 'vendor/app/Broken/Broken.apk cannot be read.',
+      }),
+      createTestFinding({
+        rule: 'cleartext-endpoint',
+        severity: 'warning',
+        suppressed: { reason: 'reviewed', owner: '@acme/compliance', expires: '2027-03-01' },
+      }),
+    ],
+  });
+}
+
+describe('renderJson', () => {
+  it('is 2-space indented JSON with a trailing newline and the SPEC key order', () => {
+    const json = renderJson(createTestReport());
+    expect(json.endsWith('}\n')).toBe(true);
+    expect(json.startsWith('{\n  "schemaVersion": 1,\n  "tool": {\n    "name": "activation-gate",')).toBe(true);
+    const parsed = JSON.parse(json) as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual(['schemaVersion', 'tool', 'verdict', 'failOn', 'counts', 'targets', 'findings', 'audit']);
+    const target = (parsed.targets as Record<string, unknown>[])[0];
+    expect(Object.keys(target)).toEqual(['id', 'input', 'sku', 'market', 'build', 'packages', 'endpoints', 'clients', 'unreadable', 'skipped', 'counts']);
+    const finding = (parsed.findings as Record<string, unknown>[])[0];
+    expect(Object.keys(finding)).toEqual(['rule', 'severity', 'target', 'package', 'client', 'path', 'partitionPath', 'message', 'location']);
+    const evidence = ((target.endpoints as Record<string, unknown>[])[0].evidence as Record<string, unknown>[])[0];
+    expect(Object.keys(evidence)).toEqual(['path', 'entry', 'source', 'offset']);
+  });
+
+  it('gives byte-identical output whatever the order of arrays and keys', () => {
+    const report = multiTargetReport();
+    const reference = renderJson(report);
+    for (let seed = 1; seed <= 20; seed++) expect(renderJson(scramble(report, seed))).toBe(reference);
+  });
+
+  it('is byte-identical for a large shuffled report', () => {
+    const report = createLargeReport(500);
+    expect(renderJson(scramble(report, 7))).toBe(renderJson(report));
+  });
+
+  it('sorts targets by id, findings by severity then target, rule, package, endpoint, path', () => {
+    const parsed = JSON.parse(renderJson(multiTargetReport())) as Report;
+    expect(parsed.targets.map((t) => t.id)).toEqual(['600CN@out/target/product/ctl', '600E0@out/target/product/ctl']);
+    expect(parsed.findings.map((f) => `${f.severity} ${f.rule} ${f.endpoint ?? ''}${f.suppressed ? ' suppressed' : ''}`)).toEqual([
+      'error wrong-market-client ',
+      'error unreadable-artifact ',
+      'warning unlisted-endpoint 203.0.113.7',
+      'warning unlisted-endpoint cdn.acme.eu',
+      'warning cleartext-endpoint  suppressed',
+      'note dormant-variant ',
+    ]);
+    const eu = parsed.targets[1];
+    expect(eu.endpoints.map((e) => `${e.kind}:${e.value}`)).toEqual(['host:cdn.acme.eu', 'host:zzhc.vnet.cn', 'ip:203.0.113.7']);
+    expect(eu.unreadable.map((u) => u.path)).toEqual(['system/app/Bad/Bad.apk', 'vendor/app/Broken/Broken.apk']);
+    expect(eu.skipped.map((s) => s.path)).toEqual(['obj', 'symbols']);
+    expect(eu.packages[0].permissions).toEqual(['a', 'b']);
+    const cn = parsed.targets[0];
+    expect(cn.endpoints[0].evidence.map((e) => `${e.entry}@${e.offset}`)).toEqual(['classes.dex@99', 'classes2.dex@5']);
+    expect(cn.endpoints.map((e) => e.kind)).toEqual(['host', 'sms']);
+  });
+
+  it('keeps fields added later, after the known ones, in a fixed order', () => {
+    const report = createTestReport();
+    (report.targets[0] as unknown as Record<string, unknown>).zeta = 1;
+    (report.targets[0] as unknown as Record<string, unknown>).alpha = 2;
+    const keys = Object.keys((JSON.parse(renderJson(report)) as Report).targets[0]);
+    expect(keys.slice(-3)).toEqual(['counts', 'alpha', 'zeta']);
+  });
+
+  it('does not change the report it renders', () => {
+    const report = multiTargetReport();
+    const before = JSON.stringify(report);
+    renderJson(report);
+    expect(JSON.stringify(report)).toBe(before);
+  });
+
+  it('writes no clock time: the same report renders the same later', () => {
+    const report = createTestReport();
+    const a = renderJson(report);
+    expect(renderJson(report)).toBe(a);
+    expect(a).not.toMatch(/\d{2}:\d{2}:\d{2}/);
+  });
+});

@@ -1,0 +1,183 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  code,
+  COMMENT_MAX_CHARS,
+  escapeCell,
+  renderErrorMarkdown,
+  renderMarkdown,
+  SUMMARY_MAX_BYTES,
+} from '../../src/report/render-markdown.js';
+import {
+  createLargeReport,
+  createPassingReport,
+  createTestEndpoint,
+  createTestFinding,
+  createTestReport,
+  createTestTarget,
+} from '../../__fixtures__/report.js';
+
+interface Table {
+  heading: string;
+  stated: number;
+  header: string;
+  rows: string[];
+}
+
+/**
+ * Every "### Title (N)" heading followed by a table: the stated row count, and the rows up to
+ * the first line that is not a table row. A table cut part-way would show fewer rows than stated
+ * or a last row that is not closed by `|`.
+ */
+function tables(md: string): Table[] {
+  const lines = md.split('\n');
+  const out: Table[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^#{3,4} (.+) \(([\d,]+)\)$/.exec(lines[i]);
+    if (!m) continue;
+    let j = i + 1;
+    while (lines[j] === '') j++;
+    if (!lines[j]?.startsWith('|')) continue;
+    const header = lines[j];
+    expect(lines[j + 1]).toMatch(/^\|(---\|)+$/);
+    const rows: string[] = [];
+    for (j += 2; j < lines.length && lines[j].startsWith('|'); j++) rows.push(lines[j]);
+    out.push({ heading: m[1], stated: Number(m[2].replace(/,/g, '')), header, rows });
+  }
+  return out;
+}
+
+function expectWholeTables(md: string): Table[] {
+  const ts = tables(md);
+  for (const t of ts) {
+    expect({ heading: t.heading, rows: t.rows.length }).toEqual({ heading: t.heading, rows: t.stated });
+    const columns = t.header.split(' | ').length;
+    for (const r of t.rows) {
+      expect(r.endsWith(' |')).toBe(true);
+      // Unescaped pipes only as separators: same number of cells as the header.
+      expect(r.replace(/\\\|/g, '').split(' | ').length).toBe(columns);
+    }
+  }
+  return ts;
+}
+
+describe('renderMarkdown', () => {
+  it('renders verdict heading, targets overview, per-target tables and findings', () => {
+    const md = renderMarkdown(createTestReport());
+    expect(md.startsWith('## :x: activation-gate: FAIL\n\n**FAIL: 2 errors, 0 warnings in 1 target (fail-on: error)**\n')).toBe(true);
+    const ts = expectWholeTables(md);
+    expect(ts.map((t) => `${t.heading} (${t.stated})`)).toEqual(['Targets (1)', 'Clients (1)', 'Denied endpoints (1)', 'Findings (2)']);
+    expect(md).toContain('### Target `600E0@out/target/product/ctl`');
+    expect(md).toContain('resolved by `ro.cda.skuid.id=600E0 vendor/build.prop:12`');
+    expect(md).toContain('| `http://zzhc.vnet.cn` | host | **yes** | `com.qualcomm.qti.autoregistration` | `system/priv-app/AutoRegistration/AutoRegistration.apk!/classes.dex @1234` |');
+    expect(md).toContain('| **error** | `wrong-market-client` | `ct-self-registration-qualcomm` |');
+    expect(md).not.toContain('Dropped');
+  });
+
+  it('renders a passing report', () => {
+    const md = renderMarkdown(createPassingReport());
+    expect(md.startsWith('## :white_check_mark: activation-gate: PASS\n')).toBe(true);
+    expect(md).toContain('### Findings (0)\n\nNo findings.');
+  });
+
+  it('includes unlisted endpoints and unreadable artifacts', () => {
+    const r = createTestReport({
+      targets: [
+        createTestTarget({
+          endpoints: [createTestEndpoint({ value: 'cdn.acme.eu', status: 'unlisted', scheme: 'https', cleartext: false })],
+          unreadable: [{ path: 'vendor/app/Broken/Broken.apk', format: 'zip', reason: 'truncated central directory', offset: 4096 }],
+        }),
+      ],
+    });
+    const md = renderMarkdown(r);
+    const ts = expectWholeTables(md);
+    expect(ts.map((t) => t.heading)).toEqual(['Targets', 'Clients', 'Unlisted endpoints', 'Unreadable artifacts', 'Findings']);
+    expect(md).toContain('| `vendor/app/Broken/Broken.apk` | `zip` | truncated central directory (offset 4096) |');
+  });
+
+  it('escapes pipes, newlines, HTML and mentions in cells', () => {
+    const r = createTestReport({
+      findings: [createTestFinding({ message: 'a | b\nc <script>alert(1)</script> & @acme/team [x](http://e) `t`', client: 'id|with|pipes' })],
+    });
+    const md = renderMarkdown(r);
+    const row = md.split('\n').find((l) => l.includes('wrong-market-client'));
+    expect(row).toBeDefined();
+    expect(row).toContain('a \\| b<br>c &lt;script&gt;alert(1)&lt;/script&gt; &amp; @&#8203;acme/team \\[x\\](http://e) \\`t\\`');
+    expect(row).toContain('`id\\|with\\|pipes`');
+    expect(md).not.toContain('<script>');
+    expectWholeTables(md);
+  });
+
+  it('escapes helpers directly', () => {
+    expect(escapeCell('x|y')).toBe('x\\|y');
+    expect(escapeCell('a\r\nb')).toBe('a<br>b');
+    expect(escapeCell('a\\|b')).toBe('a\\\\\\|b');
+    expect(code('a`b')).toBe('a\\`b');
+    expect(code('a|b')).toBe('`a\\|b`');
+  });
+
+  it('keeps a 5,000-finding report under 1 MiB with whole tables and says what was dropped', () => {
+    const report = createLargeReport(5000);
+    const md = renderMarkdown(report);
+    expect(Buffer.byteLength(md, 'utf8')).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
+    const ts = expectWholeTables(md);
+    expect(md).toMatch(/> Dropped to stay under 1 MiB: evidence and location columns; [\d,]+ note or suppressed finding rows; [\d,]+ warning finding rows/);
+    // Every error finding is still listed, whole.
+    const findings = ts.find((t) => t.heading === 'Findings');
+    expect(findings?.stated).toBe(report.counts.errors);
+    // Every target still has its tables.
+    expect(ts.filter((t) => t.heading === 'Clients')).toHaveLength(3);
+    expect(ts.filter((t) => t.heading === 'Denied endpoints')).toHaveLength(3);
+    expect(md).toMatch(/Unlisted endpoints: [\d,]+ \(table dropped for size\)\./);
+  });
+
+  it('keeps a comment under 65,536 characters by dropping whole stages', () => {
+    const report = createLargeReport(5000);
+    const md = renderMarkdown(report, { maxChars: COMMENT_MAX_CHARS, header: '<!-- activation-gate -->\n' });
+    expect(md.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
+    expect(md.startsWith('<!-- activation-gate -->\n')).toBe(true);
+    expect(md).toContain('\n## :x: activation-gate: FAIL\n');
+    expect(md).toContain('Dropped to stay under 65,536 characters');
+    const ts = expectWholeTables(md);
+    expect(ts.find((t) => t.heading === 'Targets')?.stated).toBe(3);
+  });
+
+  it('uses the most detailed stage that fits', () => {
+    const report = createLargeReport(40);
+    const full = renderMarkdown(report);
+    expect(full).not.toContain('Dropped');
+    const size = Buffer.byteLength(full, 'utf8');
+    const smaller = renderMarkdown(report, { maxBytes: size - 1 });
+    expect(Buffer.byteLength(smaller, 'utf8')).toBeLessThan(size);
+    expect(smaller).toContain('Dropped to stay under');
+    expect(smaller).toContain('evidence and location columns');
+    expect(smaller).not.toContain('warning finding rows');
+    expectWholeTables(smaller);
+  });
+
+  it('counts bytes, not characters, against maxBytes', () => {
+    const report = createTestReport({ findings: [createTestFinding({ message: '中'.repeat(2000) })] });
+    const chars = renderMarkdown(report).length;
+    const md = renderMarkdown(report, { maxBytes: chars + 100 });
+    expect(Buffer.byteLength(md, 'utf8')).toBeLessThanOrEqual(chars + 100);
+  });
+
+  it('falls back to the verdict alone for an absurd budget', () => {
+    const md = renderMarkdown(createLargeReport(100), { maxBytes: 10 });
+    expect(md).toContain('**FAIL: ');
+    expect(md).not.toContain('|');
+  });
+
+  it('is deterministic', () => {
+    const r = createLargeReport(300);
+    expect(renderMarkdown(r)).toBe(renderMarkdown({ ...r, findings: [...r.findings].reverse() }));
+  });
+});
+
+describe('renderErrorMarkdown', () => {
+  it('shows the message in a code block that it cannot break out of', () => {
+    const md = renderErrorMarkdown('policy.yml:3:5: markets.EU.clients.dney: unknown key ```', { title: 'policy error' });
+    expect(md).toContain('## :x: activation-gate: policy error');
+    expect(md).toContain("markets.EU.clients.dney: unknown key '''");
+    expect(md.match(/```/g)).toHaveLength(2);
+  });
+});

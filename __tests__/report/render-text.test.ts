@@ -1,0 +1,156 @@
+import { describe, expect, it } from '@jest/globals';
+import { formatEvidence, formatResolvedBy, renderText, verdictLine } from '../../src/report/render-text.js';
+import {
+  createPassingReport,
+  createTestEndpoint,
+  createTestEvidence,
+  createTestFinding,
+  createTestReport,
+  createTestTarget,
+  TARGET_ID,
+} from '../../__fixtures__/report.js';
+
+const CN_TARGET = '600CN@out/target/product/ctl';
+
+function failingReport() {
+  return createTestReport({
+    targets: [
+      createTestTarget({
+        endpoints: [
+          createTestEndpoint({
+            evidence: [createTestEvidence(), createTestEvidence({ entry: 'classes2.dex', offset: 77 })],
+            evidenceCount: 3,
+          }),
+          createTestEndpoint({ value: 'cdn.acme.eu', scheme: 'https', cleartext: false, status: 'unlisted', evidence: [createTestEvidence({ path: 'vendor/etc/acme.json', entry: undefined, source: 'file', offset: 10 })] }),
+          createTestEndpoint({ value: 'android.clients.google.com', status: 'allowed' }),
+        ],
+        unreadable: [{ path: 'vendor/app/Broken/Broken.apk', format: 'zip', reason: 'truncated central directory', offset: 4096 }],
+        skipped: [
+          { path: 'obj', reason: 'intermediates' },
+          { path: 'symbols', reason: 'debug symbols' },
+        ],
+      }),
+      createTestTarget({ id: CN_TARGET, sku: '600CN', market: 'CN', build: { resolvedBy: { key: 'market', value: 'CN', from: 'cli' } }, endpoints: [] }),
+    ],
+    findings: [
+      createTestFinding(),
+      createTestFinding({ rule: 'denied-endpoint', endpoint: 'zzhc.vnet.cn', message: 'Host zzhc.vnet.cn is denied in EU.' }),
+      createTestFinding({ rule: 'unreadable-artifact', path: 'vendor/app/Broken/Broken.apk', message: 'Broken.apk cannot be read.', location: undefined }),
+      createTestFinding({ rule: 'unlisted-endpoint', severity: 'warning', endpoint: 'cdn.acme.eu', message: 'cdn.acme.eu is on no list.\nAdd it.' }),
+      createTestFinding({ rule: 'cleartext-endpoint', severity: 'warning', target: CN_TARGET, message: 'zzhc.vnet.cn is contacted over http.' }),
+    ],
+  });
+}
+
+describe('verdictLine', () => {
+  it('states verdict, counts, targets and fail-on', () => {
+    expect(verdictLine(failingReport())).toBe('FAIL: 3 errors, 2 warnings in 2 targets (fail-on: error)');
+    expect(verdictLine(createPassingReport())).toBe('PASS: 0 errors, 0 warnings in 1 target (fail-on: error)');
+  });
+
+  it('adds notes and suppressed findings only when there are some', () => {
+    const r = createTestReport({
+      findings: [
+        createTestFinding({ severity: 'note', rule: 'dormant-variant' }),
+        createTestFinding({ suppressed: { reason: 'r', owner: 'o', expires: '2027-01-01' } }),
+      ],
+    });
+    expect(verdictLine(r)).toBe('PASS: 0 errors, 0 warnings, 1 note in 1 target (fail-on: error, 1 suppressed)');
+  });
+});
+
+describe('renderText', () => {
+  const text = renderText(failingReport());
+  const lines = text.split('\n');
+
+  it('starts with the verdict line and ends with a newline', () => {
+    expect(lines[0]).toBe('FAIL: 3 errors, 2 warnings in 2 targets (fail-on: error)');
+    expect(text.endsWith('\n')).toBe(true);
+  });
+
+  it('shows each target with its market and how it was resolved', () => {
+    expect(text).toContain(`Target ${TARGET_ID}\n  market: EU (sku 600E0, ro.cda.skuid.id=600E0 vendor/build.prop:12)`);
+    expect(text).toContain(`Target ${CN_TARGET}\n  market: CN (sku 600CN, from --market CN)`);
+    expect(text.indexOf(`Target ${CN_TARGET}`)).toBeLessThan(text.indexOf(`Target ${TARGET_ID}`));
+  });
+
+  it('has a clients table', () => {
+    expect(text).toMatch(/ {4}CLIENT +MARKET +PACKAGE +ALLOWED +MATCHED BY\n {4}ct-self-registration-qualcomm +CN +com\.qualcomm\.qti\.autoregistration +no +package, host\n/);
+  });
+
+  it('lists denied and unlisted endpoints with their first evidence, not allowed ones', () => {
+    expect(text).toContain('  denied endpoints (1):\n    host  http://zzhc.vnet.cn [cleartext]  system/priv-app/AutoRegistration/AutoRegistration.apk!/classes.dex @1234 (+2 more)');
+    expect(text).toContain('  unlisted endpoints (1):\n    host  https://cdn.acme.eu  vendor/etc/acme.json @10');
+    expect(text).not.toContain('android.clients.google.com');
+  });
+
+  it('lists unreadable artifacts and the skipped paths count', () => {
+    expect(text).toContain('  unreadable artifacts (1):\n    vendor/app/Broken/Broken.apk (zip): truncated central directory @4096');
+    expect(text).toContain('  skipped paths: 2');
+  });
+
+  it('gives one line per finding: severity, rule, message, location', () => {
+    const findingLines = lines.filter((l) => /^ {4}(error|warning|note) /.test(l));
+    expect(findingLines).toEqual([
+      // 600CN sorts first; its block has only a warning.
+      '    warning  cleartext-endpoint  zzhc.vnet.cn is contacted over http. (device/acme/ctl/product.mk:42)',
+      `    error    wrong-market-client  ${createTestFinding().message} (device/acme/ctl/product.mk:42)`,
+      '    error    denied-endpoint      Host zzhc.vnet.cn is denied in EU. (device/acme/ctl/product.mk:42)',
+      '    error    unreadable-artifact  Broken.apk cannot be read.',
+      '    warning  unlisted-endpoint    cdn.acme.eu is on no list. Add it. (device/acme/ctl/product.mk:42)',
+    ]);
+  });
+
+  it('pads columns to the widest value: `error  wrong-market-client  <message>`', () => {
+    const out = renderText(createTestReport({ findings: [createTestFinding({ message: 'Remove it.', location: undefined })] }));
+    expect(out).toContain('\n    error  wrong-market-client  Remove it.\n');
+  });
+
+  it('marks suppressed findings with their exemption', () => {
+    const r = createTestReport({ findings: [createTestFinding({ suppressed: { reason: 'NTP only', owner: '@acme/compliance', expires: '2027-03-01' } })] });
+    expect(renderText(r)).toContain('[suppressed: NTP only, @acme/compliance, until 2027-03-01]');
+  });
+
+  it('shows an unresolved market with the properties tried', () => {
+    const r = createTestReport({
+      targets: [createTestTarget({ market: undefined, sku: undefined, build: { tried: ['ro.cda.skuid.id', 'ro.product.name'] } })],
+      findings: [createTestFinding({ rule: 'unresolved-market', message: 'No market for this target.' })],
+    });
+    expect(renderText(r)).toContain('  market: unresolved (tried: ro.cda.skuid.id, ro.product.name)');
+  });
+
+  it('shows findings of no known target under "Other findings"', () => {
+    const r = createTestReport({ findings: [createTestFinding({ target: '*', rule: 'expired-exemption', message: 'Exemption 0 expired.' })] });
+    expect(renderText(r)).toMatch(/Other findings\n {2}error {2}expired-exemption {2}Exemption 0 expired\./);
+  });
+
+  it('uses ANSI colour only when asked', () => {
+    expect(text).not.toContain('\u001b[');
+    const colored = renderText(failingReport(), { color: true });
+    expect(colored.startsWith('\u001b[31mFAIL: ')).toBe(true);
+    expect(colored).toContain('\u001b[31merror    \u001b[0m');
+    expect(colored.replace(/\u001b\[\d+m/g, '')).toBe(text);
+  });
+
+  it('caps long endpoint lists', () => {
+    const endpoints = Array.from({ length: 60 }, (_, i) => createTestEndpoint({ value: `h${String(i).padStart(2, '0')}.example.cn` }));
+    const r = createTestReport({ targets: [createTestTarget({ endpoints })], findings: [] });
+    const out = renderText(r, { maxEndpoints: 10 });
+    expect(out).toContain('  denied endpoints (60):');
+    expect(out).toContain('    ... and 50 more');
+    expect(out).not.toContain('h10.example.cn');
+  });
+});
+
+describe('formatters', () => {
+  it('formats evidence in the container notation', () => {
+    expect(formatEvidence({ path: 'system.img!/priv-app/A/A.apk', entry: 'classes.dex', source: 'dex', offset: 5 })).toBe(
+      'system.img!/priv-app/A/A.apk!/classes.dex @5',
+    );
+    expect(formatEvidence({ path: 'vendor/build.prop', source: 'prop' })).toBe('vendor/build.prop');
+  });
+  it('formats resolution', () => {
+    expect(formatResolvedBy(undefined)).toBe('unresolved');
+    expect(formatResolvedBy({ key: 'sku', value: '600E0', from: 'cli' })).toBe('from --sku 600E0');
+  });
+});

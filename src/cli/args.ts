@@ -1,0 +1,183 @@
+/**
+ * Command-line parsing for `activation-gate`. Small and strict: unknown flags are usage errors
+ * (a typo must not silently change what the gate checks).
+ */
+import { UsageError } from '../errors.js';
+import type { Severity } from '../report/model.js';
+
+export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit'] as const;
+export type Format = (typeof FORMATS)[number];
+export const FAIL_ON = ['error', 'warning', 'note', 'never'] as const;
+
+export interface ScanArgs {
+  command: 'scan';
+  inputs: string[];
+  policy?: string;
+  market?: string;
+  sku?: string;
+  format: Format;
+  output?: string;
+  failOn: Severity | 'never';
+  include: string[];
+  now?: Date;
+  baseline?: string;
+  sourceRoot?: string;
+  shard?: string;
+  cacheDir?: string;
+  color: boolean;
+  quiet: boolean;
+}
+
+export interface CheckPolicyArgs {
+  command: 'check-policy';
+  file: string;
+  print: boolean;
+}
+
+export interface CatalogArgs {
+  command: 'catalog';
+  policy?: string;
+  format: 'yaml' | 'json';
+}
+
+export type Args = ScanArgs | CheckPolicyArgs | CatalogArgs | { command: 'help' } | { command: 'version' };
+
+export const USAGE = `activation-gate: gate Android firmware builds per market
+
+Usage:
+  activation-gate scan <input>... [--policy FILE] [--market NAME | --sku ID]
+                       [--format text|json|markdown] [--output FILE]
+                       [--fail-on error|warning|note|never] [--include GLOB] [--now YYYY-MM-DD]
+  activation-gate check-policy FILE [--print]
+  activation-gate catalog [--policy FILE] [--format yaml|json]
+  activation-gate --version | --help
+
+Inputs: a product-out folder (out/target/product/<device>), any folder, or an APK/JAR.
+Exit codes: 0 pass, 1 the gate failed, 2 usage, policy or input error.
+`;
+
+function takeValue(argv: string[], i: number, flag: string): string {
+  const v = argv[i + 1];
+  if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${flag} needs a value`);
+  return v;
+}
+
+export function parseDate(value: string, flag: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new UsageError(`${flag} must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  }
+  return new Date(`${value}T00:00:00Z`);
+}
+
+export function parseArgs(argv: string[]): Args {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { command: 'help' };
+  if (argv[0] === '--version' || argv[0] === '-V') return { command: 'version' };
+  const [command, ...rest] = argv;
+  // Accept --flag=value as well as --flag value.
+  const args: string[] = [];
+  for (const a of rest) {
+    const m = /^(--[a-z-]+)=(.*)$/s.exec(a);
+    if (m) args.push(m[1], m[2]);
+    else args.push(a);
+  }
+  switch (command) {
+    case 'scan':
+      return parseScan(args);
+    case 'check-policy': {
+      let file: string | undefined;
+      let print = false;
+      for (const a of args) {
+        if (a === '--print') print = true;
+        else if (a.startsWith('--')) throw new UsageError(`unknown option ${a} for check-policy`);
+        else if (file) throw new UsageError('check-policy takes one file');
+        else file = a;
+      }
+      if (!file) throw new UsageError('check-policy needs a policy file');
+      return { command: 'check-policy', file, print };
+    }
+    case 'catalog': {
+      const out: CatalogArgs = { command: 'catalog', format: 'yaml' };
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (a === '--policy') out.policy = takeValue(args, i++, a);
+        else if (a === '--format') {
+          const f = takeValue(args, i++, a);
+          if (f !== 'yaml' && f !== 'json') throw new UsageError(`--format for catalog is yaml or json, got ${JSON.stringify(f)}`);
+          out.format = f;
+        } else throw new UsageError(`unknown option ${a} for catalog`);
+      }
+      return out;
+    }
+    case 'merge':
+    case 'diff':
+    case 'init':
+      throw new UsageError(`\`${command}\` is not implemented in this version yet`);
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
+  }
+}
+
+function parseScan(args: string[]): ScanArgs {
+  const out: ScanArgs = { command: 'scan', inputs: [], format: 'text', failOn: 'error', include: [], color: false, quiet: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    switch (a) {
+      case '--policy':
+        out.policy = takeValue(args, i++, a);
+        break;
+      case '--market':
+        out.market = takeValue(args, i++, a);
+        break;
+      case '--sku':
+        out.sku = takeValue(args, i++, a);
+        break;
+      case '--format': {
+        const f = takeValue(args, i++, a);
+        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(f)}`);
+        out.format = f as Format;
+        break;
+      }
+      case '--output':
+      case '-o':
+        out.output = takeValue(args, i++, a);
+        break;
+      case '--fail-on': {
+        const f = takeValue(args, i++, a);
+        if (!(FAIL_ON as readonly string[]).includes(f)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got ${JSON.stringify(f)}`);
+        out.failOn = f as ScanArgs['failOn'];
+        break;
+      }
+      case '--include':
+        out.include.push(takeValue(args, i++, a));
+        break;
+      case '--now':
+        out.now = parseDate(takeValue(args, i++, a), a);
+        break;
+      case '--baseline':
+        out.baseline = takeValue(args, i++, a);
+        break;
+      case '--source-root':
+        out.sourceRoot = takeValue(args, i++, a);
+        break;
+      case '--shard':
+        out.shard = takeValue(args, i++, a);
+        break;
+      case '--cache-dir':
+        out.cacheDir = takeValue(args, i++, a);
+        break;
+      case '--color':
+        out.color = true;
+        break;
+      case '--quiet':
+      case '-q':
+        out.quiet = true;
+        break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a} for scan`);
+        out.inputs.push(a);
+    }
+  }
+  if (out.inputs.length === 0) throw new UsageError('scan needs at least one input (a product-out folder, a folder or an APK)');
+  if (out.market && out.sku) throw new UsageError('give --market or --sku, not both');
+  return out;
+}

@@ -1,0 +1,324 @@
+/**
+ * Policy evaluation: facts of one target + its market policy -> findings and the target's
+ * inventory. Pure: no I/O, no clock (the caller passes `now`), deterministic output.
+ */
+import type { Catalog, CatalogEntry } from '../catalog/schema.js';
+import { allHosts, allIps, allSms } from '../catalog/schema.js';
+import type { EndpointFact, InputFacts, PackageFacts } from '../facts.js';
+import { classifyEndpoint, isClientAllowed, severityFor, severityLocation, type MarketPolicy } from '../policy/effective.js';
+import { matchExemption } from '../policy/exemptions.js';
+import type { PolicyFile } from '../policy/load.js';
+import type { TargetResolution } from '../policy/sku.js';
+import type { Finding, Location, ReportClient, ReportEndpoint, RuleId, Severity, SeveritySetting } from '../report/model.js';
+
+/** Default severity of each rule (SPEC section 6); the market policy may change any of them. */
+export const DEFAULT_SEVERITY: Record<RuleId, Severity> = {
+  'wrong-market-client': 'error',
+  'denied-endpoint': 'error',
+  'unlisted-client-endpoint': 'error',
+  'unlisted-endpoint': 'warning',
+  'variant-toggle': 'error',
+  'suspected-activation-client': 'warning',
+  'cleartext-endpoint': 'warning',
+  'test-key-signer': 'warning',
+  'unreadable-artifact': 'error',
+  'unresolved-market': 'error',
+  'expired-exemption': 'error',
+  'expiring-exemption': 'note',
+  'new-endpoint': 'warning',
+  'new-client': 'warning',
+  'client-mention': 'note',
+  'dormant-variant': 'note',
+  'duplicate-entry': 'error',
+};
+
+const IDENTITY_PERMISSIONS = ['android.permission.READ_PHONE_STATE', 'android.permission.READ_PRIVILEGED_PHONE_STATE'];
+const IDENTITY_UIDS = ['android.uid.system', 'android.uid.phone'];
+
+export interface TargetEvaluation {
+  clients: ReportClient[];
+  endpoints: ReportEndpoint[];
+  findings: Finding[];
+  /** Exemptions (by index in the policy file) that suppressed at least one finding. */
+  usedExemptions: Set<number>;
+}
+
+export interface EvaluateInput {
+  targetId: string;
+  facts: InputFacts;
+  resolution: TargetResolution;
+  /** Undefined when the market could not be resolved. */
+  policy?: MarketPolicy;
+  catalog: Catalog;
+  file?: PolicyFile;
+  now: Date;
+}
+
+interface ClientHit {
+  entry?: CatalogEntry;
+  pkg: PackageFacts;
+  matchedBy: Set<string>;
+  suspected: boolean;
+}
+
+export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
+  const { facts, policy, catalog, targetId } = input;
+  const findings: Finding[] = [];
+  const usedExemptions = new Set<number>();
+  const market = input.resolution.market;
+
+  const add = (f: Omit<Finding, 'severity' | 'target'> & { severity?: Severity }, fallbackLocation?: Location): void => {
+    let setting: SeveritySetting = f.severity ?? DEFAULT_SEVERITY[f.rule];
+    if (policy && !f.severity) setting = severityFor(policy, f.rule, setting);
+    if (setting === 'off') return;
+    const finding: Finding = { ...f, severity: setting, target: targetId };
+    if (!finding.location) {
+      const loc = fallbackLocation ?? (policy ? severityLocation(policy, f.rule) ?? policy.location : undefined);
+      if (loc) finding.location = loc;
+    }
+    if (input.file && market) {
+      const ex = matchExemption(
+        input.file.policy.exemptions ?? [],
+        {
+          rule: f.rule,
+          ...(f.endpointKind === 'host' && f.endpoint ? { host: f.endpoint } : {}),
+          ...(f.endpoint ? { endpoint: f.endpoint, endpointKind: f.endpointKind } : {}),
+          ...(f.package ? { package: f.package } : {}),
+          ...(f.client ? { client: f.client, clientMarket: catalog.entries.find((e) => e.id === f.client)?.market } : {}),
+          ...(f.path ? { path: f.path } : {}),
+          ...(f.partitionPath ? { partitionPath: f.partitionPath } : {}),
+        },
+        market,
+        input.now,
+      );
+      if (ex && !ex.expired) {
+        usedExemptions.add(ex.index);
+        finding.suppressed = { reason: ex.exemption.reason, owner: ex.exemption.owner, expires: ex.exemption.expires };
+      }
+    }
+    findings.push(finding);
+  };
+
+  // Unreadable artifacts fail closed, whatever the market.
+  for (const u of facts.unreadable) {
+    add({
+      rule: 'unreadable-artifact',
+      path: u.path,
+      message: `${u.path} could not be read (${u.format}: ${u.reason}${u.offset !== undefined ? ` at offset ${u.offset}` : ''}); a client hidden in it would not be seen: fix or remove the file.`,
+    });
+  }
+
+  if (!market || !policy) {
+    const tried = input.resolution.tried.length ? input.resolution.tried.join(', ') : 'none';
+    const seen = input.resolution.unmapped.map((u) => `${u.key}=${u.value} (${u.file}:${u.line})`).join(', ');
+    add({
+      rule: 'unresolved-market',
+      message: `No market for ${facts.input}: tried ${tried}${seen ? `; found ${seen}, which no \`skus\` entry maps` : ', none present'}. Add the SKU to \`skus\` in the policy file or pass --market/--sku.`,
+      ...(input.file ? { location: { file: input.file.file, line: 1 } } : {}),
+    });
+    return { clients: [], endpoints: inventory(facts.endpoints, undefined, new Map()), findings, usedExemptions };
+  }
+
+  // Endpoints per artifact, to attribute them to packages.
+  const byArtifact = new Map<string, EndpointFact[]>();
+  for (const ep of facts.endpoints) {
+    for (const a of ep.artifacts) {
+      let list = byArtifact.get(a);
+      if (!list) byArtifact.set(a, (list = []));
+      list.push(ep);
+    }
+  }
+  const artifactOfPackage = (p: PackageFacts): string => {
+    const i = p.path.indexOf('!/');
+    return i < 0 ? p.path : p.path.slice(0, i);
+  };
+  const embedded = (p: PackageFacts): EndpointFact[] => (byArtifact.get(artifactOfPackage(p)) ?? []).filter((e) => !e.ignored);
+
+  // Present clients: a catalogued package (or, later, signer) installed in the build.
+  const hits: ClientHit[] = [];
+  for (const pkg of facts.packages) {
+    const entries = catalog.entries.filter((e) => e.packages.includes(pkg.package));
+    const eps = embedded(pkg);
+    for (const entry of entries) {
+      const matchedBy = new Set<string>(['package']);
+      const hosts = new Set(allHosts(entry));
+      const ips = new Set(allIps(entry));
+      const sms = new Set(allSms(entry));
+      for (const e of eps) {
+        if (e.kind === 'host' && hosts.has(e.value)) matchedBy.add('host');
+        if (e.kind === 'ip' && ips.has(e.value)) matchedBy.add('host');
+        if (e.kind === 'sms' && sms.has(e.value)) matchedBy.add('sms');
+      }
+      hits.push({ entry, pkg, matchedBy, suspected: false });
+    }
+    if (entries.length === 0 && isSuspected(pkg, eps)) hits.push({ pkg, matchedBy: new Set(['heuristic']), suspected: true });
+  }
+
+  const clients: ReportClient[] = [];
+  const clientArtifacts = new Map<string, string[]>(); // artifact -> client ids / packages
+  for (const h of hits) {
+    const art = artifactOfPackage(h.pkg);
+    const label = h.entry ? h.entry.id : h.pkg.package;
+    clientArtifacts.set(art, [...(clientArtifacts.get(art) ?? []), label]);
+    if (h.entry) {
+      const decision = isClientAllowed(policy, h.entry);
+      clients.push({
+        id: h.entry.id,
+        name: h.entry.name,
+        market: h.entry.market,
+        package: h.pkg.package,
+        path: h.pkg.path,
+        matchedBy: [...h.matchedBy].sort(),
+        allowed: decision.allowed,
+      });
+      if (!decision.allowed) {
+        add(
+          {
+            rule: 'wrong-market-client',
+            package: h.pkg.package,
+            client: h.entry.id,
+            path: h.pkg.path,
+            partitionPath: h.pkg.partitionPath,
+            message: `${h.entry.name} (${h.pkg.package}, a ${h.entry.market}-market client) is installed at ${h.pkg.partitionPath} in this ${market} build: ${decision.reason}. Remove it from the ${market} product or switch the build to the right country variant.`,
+          },
+          decision.location,
+        );
+      }
+    } else {
+      clients.push({ id: `suspected:${h.pkg.package}`, market: 'unknown', package: h.pkg.package, path: h.pkg.path, matchedBy: ['heuristic'], allowed: true, suspected: true });
+      add({
+        rule: 'suspected-activation-client',
+        package: h.pkg.package,
+        path: h.pkg.path,
+        partitionPath: h.pkg.partitionPath,
+        message: `${h.pkg.package} (${h.pkg.partitionPath}) looks like an activation client: it starts at boot, can read the phone's identity and ${h.pkg.permissions.includes('android.permission.SEND_SMS') ? 'can send SMS' : 'embeds network endpoints'}. Review it and add it to the catalog (or allow its endpoints) for ${market}.`,
+      });
+    }
+  }
+
+  // Endpoints: deny beats allow; inside an activation client an unlisted endpoint is an error.
+  const statuses = new Map<string, ReportEndpoint['status']>();
+  for (const ep of facts.endpoints) {
+    const key = `${ep.kind}\u0000${ep.value}`;
+    if (ep.ignored) {
+      statuses.set(key, 'ignored');
+      continue;
+    }
+    const cls = classifyEndpoint(policy, ep.kind, ep.value);
+    statuses.set(key, cls.status);
+    const inClients = ep.artifacts.filter((a) => clientArtifacts.has(a));
+    const owners = [...new Set(inClients.flatMap((a) => clientArtifacts.get(a) ?? []))].sort();
+    const where = describeWhere(ep);
+    const label = ep.kind === 'sms' ? `SMS number ${ep.value}` : ep.kind === 'ip' ? `IP ${ep.value}` : ep.value;
+    const base = { endpoint: ep.value, endpointKind: ep.kind, evidence: ep.evidence, path: ep.evidence[0]?.path };
+    if (cls.status === 'denied') {
+      if (ep.kind !== 'sms' || inClients.length > 0) {
+        add(
+          {
+            rule: 'denied-endpoint',
+            ...base,
+            ...(owners.length ? { client: owners[0] } : {}),
+            message: `${label} is denied in ${market} by "${cls.rule?.pattern}" (${cls.rule?.location ? `${cls.rule.location.file}:${cls.rule.location.line}` : cls.rule?.source}) and is embedded in ${where}${owners.length ? ` (client ${owners.join(', ')})` : ''}. Remove it from the ${market} build.`,
+          },
+          cls.rule?.location,
+        );
+      }
+    } else if (cls.status === 'unlisted') {
+      if (inClients.length > 0) {
+        add({
+          rule: 'unlisted-client-endpoint',
+          ...base,
+          client: owners[0],
+          message: `${label} is embedded in activation client ${owners.join(', ')} (${where}) but is not on the ${market} endpoint allow list. Review it and add it to markets.${market}.endpoints.allow, or remove the client.`,
+        });
+      } else if (ep.kind !== 'sms') {
+        add({
+          rule: 'unlisted-endpoint',
+          ...base,
+          message: `${label} is embedded in ${where} and is on neither the allow nor the deny list of ${market}. Review it and list it.`,
+        });
+      }
+    }
+    if (ep.cleartext && inClients.length > 0 && ep.kind !== 'sms') {
+      add({
+        rule: 'cleartext-endpoint',
+        ...base,
+        client: owners[0],
+        message: `Activation client ${owners.join(', ')} talks to ${label} over unencrypted ${(ep.schemes ?? ['http']).filter((s) => s !== 'https').join('/')} (${where}): identifiers sent this way cross the network in clear text.`,
+      });
+    }
+  }
+
+  // Catalogued packages named in plain files but not installed: a note, never a client.
+  const installed = new Set(facts.packages.map((p) => p.package));
+  const mentioned = new Map<string, typeof facts.mentions>();
+  for (const m of facts.mentions) if (!installed.has(m.package)) mentioned.set(m.package, [...(mentioned.get(m.package) ?? []), m]);
+  for (const [pkg, ms] of [...mentioned.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const entry = catalog.entries.find((e) => e.packages.includes(pkg));
+    add({
+      rule: 'client-mention',
+      package: pkg,
+      ...(entry ? { client: entry.id } : {}),
+      path: ms[0].evidence.path,
+      evidence: ms.map((m) => m.evidence).slice(0, 20),
+      message: `${pkg}${entry ? ` (${entry.name})` : ''} is named in ${ms.map((m) => m.evidence.path).join(', ')} but not installed: a mention, not a client.`,
+    });
+  }
+
+  // Exemptions: expired ones are errors and no longer exempt; those near expiry are notes.
+  if (input.file?.policy.exemptions) {
+    input.file.policy.exemptions.forEach((ex, index) => {
+      if (ex.markets && !ex.markets.includes(market)) return;
+      const end = Date.parse(`${ex.expires}T23:59:59.999Z`);
+      const loc = locateExemption(input.file!, index);
+      if (end < input.now.getTime()) {
+        add({ rule: 'expired-exemption', message: `Exemption ${index + 1} (${ex.reason}, owner ${ex.owner}) expired on ${ex.expires} and no longer applies: renew it after review or fix what it exempted.`, location: loc });
+      } else if (end - input.now.getTime() <= 30 * 86_400_000) {
+        add({ rule: 'expiring-exemption', message: `Exemption ${index + 1} (${ex.reason}, owner ${ex.owner}) expires on ${ex.expires}.`, location: loc });
+      }
+    });
+  }
+
+  return { clients: sortClients(clients), endpoints: inventory(facts.endpoints, statuses, clientArtifacts), findings, usedExemptions };
+}
+
+function locateExemption(file: PolicyFile, index: number): Location {
+  const p = file.positions.get(`exemptions[${index}]`);
+  return p ? { file: file.file, line: p.line } : { file: file.file, line: 1 };
+}
+
+function isSuspected(pkg: PackageFacts, eps: EndpointFact[]): boolean {
+  if (!pkg.bootCompleted) return false;
+  const identity = pkg.permissions.some((p) => IDENTITY_PERMISSIONS.includes(p)) || (pkg.sharedUserId !== undefined && IDENTITY_UIDS.includes(pkg.sharedUserId));
+  if (!identity) return false;
+  return eps.length > 0 || pkg.permissions.includes('android.permission.SEND_SMS');
+}
+
+function describeWhere(ep: EndpointFact): string {
+  const first = ep.evidence[0];
+  if (!first) return 'the build';
+  const at = `${first.path}${first.entry ? `!/${first.entry}` : ''} (${first.source}${first.offset !== undefined ? ` @${first.offset}` : ''})`;
+  const more = ep.artifacts.length > 1 ? ` and ${ep.artifacts.length - 1} more file${ep.artifacts.length > 2 ? 's' : ''}` : '';
+  return at + more;
+}
+
+function sortClients(c: ReportClient[]): ReportClient[] {
+  return c.sort((a, b) => cmp(a.id, b.id) || cmp(a.path ?? '', b.path ?? ''));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function inventory(eps: EndpointFact[], statuses: Map<string, ReportEndpoint['status']> | undefined, clientArtifacts: Map<string, string[]>): ReportEndpoint[] {
+  return eps.map((ep) => {
+    const status = ep.ignored ? 'ignored' : (statuses?.get(`${ep.kind}\u0000${ep.value}`) ?? 'unlisted');
+    const r: ReportEndpoint = { kind: ep.kind, value: ep.value, status, evidence: ep.evidence, evidenceCount: ep.evidenceCount };
+    if (ep.ports?.length) r.port = ep.ports[0];
+    if (ep.schemes?.length) r.scheme = ep.schemes.includes('http') ? 'http' : ep.schemes[0];
+    if (ep.cleartext) r.cleartext = true;
+    const owners = [...new Set(ep.artifacts.flatMap((a) => clientArtifacts.get(a) ?? []))].sort();
+    if (owners.length) r.packages = owners;
+    return r;
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * Aggregates endpoint hits for one input: one EndpointFact per (kind, value), with the
+ * artifacts that embed it and capped, sorted evidence. Deterministic whatever the order in
+ * which artifacts were scanned.
+ */
+import { EVIDENCE_CAP, type EndpointFact, type EndpointHit, type Evidence } from '../facts.js';
+import type { EndpointSink } from './endpoints.js';
+
+interface Agg {
+  kind: EndpointFact['kind'];
+  value: string;
+  ports: Set<number>;
+  schemes: Set<string>;
+  cleartext: boolean;
+  ignored: boolean;
+  /** artifact path -> evidence kept for it (first EVIDENCE_CAP in scan order) and its count */
+  byArtifact: Map<string, { evidence: Evidence[]; count: number }>;
+}
+
+export function compareEvidence(a: Evidence, b: Evidence): number {
+  return cmp(a.path, b.path) || cmp(a.entry ?? '', b.entry ?? '') || (a.offset ?? -1) - (b.offset ?? -1) || cmp(a.source, b.source);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export class EndpointCollector implements EndpointSink {
+  private readonly aggs = new Map<string, Agg>();
+  private artifact = '';
+
+  /** Hits added from now on belong to this top-level artifact (APK or file path). */
+  setArtifact(path: string): void {
+    this.artifact = path;
+  }
+
+  add(hit: EndpointHit): void {
+    const key = `${hit.kind}\u0000${hit.value}`;
+    let agg = this.aggs.get(key);
+    if (!agg) {
+      agg = { kind: hit.kind, value: hit.value, ports: new Set(), schemes: new Set(), cleartext: false, ignored: !!hit.ignored, byArtifact: new Map() };
+      this.aggs.set(key, agg);
+    }
+    if (hit.port !== undefined) agg.ports.add(hit.port);
+    if (hit.scheme) agg.schemes.add(hit.scheme);
+    if (hit.cleartext) agg.cleartext = true;
+    let per = agg.byArtifact.get(this.artifact);
+    if (!per) {
+      per = { evidence: [], count: 0 };
+      agg.byArtifact.set(this.artifact, per);
+    }
+    per.count++;
+    if (per.evidence.length < EVIDENCE_CAP) per.evidence.push(hit.evidence);
+  }
+
+  finish(): EndpointFact[] {
+    const out: EndpointFact[] = [];
+    for (const agg of this.aggs.values()) {
+      const all: Evidence[] = [];
+      let count = 0;
+      for (const per of agg.byArtifact.values()) {
+        all.push(...per.evidence);
+        count += per.count;
+      }
+      all.sort(compareEvidence);
+      const f: EndpointFact = {
+        kind: agg.kind,
+        value: agg.value,
+        artifacts: [...agg.byArtifact.keys()].sort(),
+        evidence: all.slice(0, EVIDENCE_CAP),
+        evidenceCount: count,
+      };
+      if (agg.ports.size) f.ports = [...agg.ports].sort((a, b) => a - b);
+      if (agg.schemes.size) f.schemes = [...agg.schemes].sort();
+      if (agg.cleartext) f.cleartext = true;
+      if (agg.ignored) f.ignored = true;
+      out.push(f);
+    }
+    out.sort((a, b) => cmp(a.kind, b.kind) || cmp(a.value, b.value));
+    return out;
+  }
+}
+
+/** The top-level artifact of an evidence path: the part before the first `!/`. */
+export function artifactOf(path: string): string {
+  const i = path.indexOf('!/');
+  return i < 0 ? path : path.slice(0, i);
+}

@@ -1,0 +1,364 @@
+/**
+ * Endpoint extraction from raw bytes: hosts, IPv4/IPv6 literals and SMS numbers, following the
+ * host rules of SPEC section 3. Candidates are found with literal searches (`indexOf` of '.',
+ * '://[' and '106'), never with a regular expression over every byte; only candidates are
+ * validated. Bytes are read as ASCII: hosts are ASCII, and UTF-8 multi-byte sequences never
+ * contain ASCII bytes, so decoding is not needed.
+ */
+import { parse as parseDomain } from 'tldts';
+import type { EndpointHit, Evidence } from '../facts.js';
+import {
+  BARE_GENERIC_TLDS,
+  CLEARTEXT_SCHEMES,
+  CODE_RECEIVERS,
+  CODE_ROOTS,
+  FILE_EXTENSIONS,
+  HOST_ENDINGS_AFTER_ANDROID,
+  IDENTIFIER_HOSTS,
+  NETWORK_SCHEMES,
+  PROPERTY_ROOTS,
+  REVERSED_SECOND_LEVEL,
+} from './endpoint-rules.js';
+
+/** Where the bytes being scanned came from; `offset` is added per hit. */
+export type EvidenceBase = Omit<Evidence, 'offset'>;
+
+export interface EndpointSink {
+  add(hit: EndpointHit): void;
+}
+
+/** Hosts and SMS numbers that match wherever they stand as whole tokens (catalog and policy). */
+export interface KnownEndpoints {
+  hosts: ReadonlySet<string>;
+  sms: ReadonlySet<string>;
+}
+
+const DOT = 0x2e;
+// Byte classes: 1 = host byte (letter, digit, '-', '.'), 2 = scheme byte (adds '+').
+const HOST = new Uint8Array(256);
+for (let c = 0x30; c <= 0x39; c++) HOST[c] = 1;
+for (let c = 0x41; c <= 0x5a; c++) HOST[c] = 1;
+for (let c = 0x61; c <= 0x7a; c++) HOST[c] = 1;
+HOST[0x2d] = 1;
+HOST[0x2e] = 1;
+const IS_DIGIT = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const IS_ALNUM = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const HAS_UPPER = /[A-Z]/;
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const MAX_TOKEN = 253;
+
+/** True for a canonical dotted-quad IPv4 (no leading zeros, each 0-255). */
+export function isCanonicalIpv4(s: string): boolean {
+  const parts = s.split('.');
+  if (parts.length !== 4) return false;
+  for (const p of parts) {
+    if (p.length === 0 || p.length > 3 || !/^\d+$/.test(p)) return false;
+    if (p.length > 1 && p[0] === '0') return false;
+    if (Number(p) > 255) return false;
+  }
+  return true;
+}
+
+/** Syntax of a DNS name: 2+ labels of letters, digits and inner hyphens; alphabetic TLD. */
+export function isHostSyntax(name: string): boolean {
+  if (name.length > MAX_TOKEN) return false;
+  const labels = name.split('.');
+  if (labels.length < 2) return false;
+  for (const l of labels) if (!LABEL.test(l)) return false;
+  const tld = labels[labels.length - 1];
+  return /^[a-z]{2,63}$/.test(tld) || /^xn--[a-z0-9-]+$/.test(tld);
+}
+
+/**
+ * Decides whether a bare dotted name (no scheme before it, not catalogued) is a host.
+ * `name` is as found (case kept); returns the lower-cased host or undefined.
+ */
+export function bareNameToHost(name: string): string | undefined {
+  if (HAS_UPPER.test(name)) return undefined; // Java classes, constants, mixed-case code
+  if (!isHostSyntax(name)) return undefined;
+  const labels = name.split('.');
+  const first = labels[0];
+  const last = labels[labels.length - 1];
+  if (FILE_EXTENSIONS.has(last)) return undefined;
+  if (CODE_ROOTS.has(first) || PROPERTY_ROOTS.has(first)) return undefined;
+  if (first === 'android' && !HOST_ENDINGS_AFTER_ANDROID.has(last)) return undefined;
+  if (first.length === 2 && labels.length > 2 && REVERSED_SECOND_LEVEL.has(labels[1])) return undefined;
+  if (labels.length === 2 && (first.length === 1 || CODE_RECEIVERS.has(first))) return undefined;
+  if (last.length !== 2 && !BARE_GENERIC_TLDS.has(last)) return undefined;
+  const d = parseDomain(name, { extractHostname: false, validateHostname: false });
+  if (!(d.isIcann || d.isPrivate) || !d.domainWithoutSuffix) return undefined;
+  return name;
+}
+
+export class EndpointScanner {
+  constructor(private readonly known: KnownEndpoints) {}
+
+  /** Scans `buf[start, end)`; `base` + (position - baseShift) becomes each hit's evidence. */
+  scan(
+    buf: Buffer,
+    start: number,
+    end: number,
+    base: EvidenceBase,
+    sink: EndpointSink,
+    offsetOf: (pos: number) => number = (p) => p,
+    window?: { from: number; to: number },
+  ): void {
+    if (end <= start) return;
+    // Chunked callers scan a window with context on both sides and keep only the tokens that
+    // start inside [from, to): a token cut by a chunk boundary is reported once, whole.
+    const bounded: EndpointSink = !window
+      ? sink
+      : {
+          add: (h) => {
+            const o = h.evidence.offset ?? 0;
+            if (o >= offsetOf(window.from) && o < offsetOf(window.to)) sink.add(h);
+          },
+        };
+    this.scanDots(buf, start, end, base, bounded, offsetOf);
+    this.scanIpv6(buf, start, end, base, bounded, offsetOf);
+    this.scanSms(buf, start, end, base, bounded, offsetOf);
+  }
+
+  /** Scans a decoded string (string pools, XML attributes) at a known entry offset. */
+  scanString(s: string, base: EvidenceBase, offset: number, sink: EndpointSink): void {
+    if (s.length < 4) return;
+    const buf = Buffer.from(s, 'utf8');
+    this.scan(buf, 0, buf.length, base, sink, () => offset);
+  }
+
+  private scanDots(buf: Buffer, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
+    let from = start;
+    while (from < end) {
+      const d = buf.indexOf(DOT, from);
+      if (d < 0 || d >= end) return;
+      let ts = d;
+      while (ts > start && HOST[buf[ts - 1]] === 1) ts--;
+      let te = d + 1;
+      while (te < end && HOST[buf[te]] === 1) te++;
+      from = te;
+      // Trim separators that cannot start or end a name.
+      let a = ts;
+      let b = te;
+      while (a < b && (buf[a] === DOT || buf[a] === 0x2d)) a++;
+      while (b > a && (buf[b - 1] === DOT || buf[b - 1] === 0x2d)) b--;
+      if (b - a < 4 || b - a > MAX_TOKEN) continue;
+      if (buf.indexOf(DOT, a) >= b) continue;
+      this.token(buf, a, b, start, end, base, sink, offsetOf);
+    }
+  }
+
+  private token(
+    buf: Buffer,
+    a: number,
+    b: number,
+    start: number,
+    end: number,
+    base: EvidenceBase,
+    sink: EndpointSink,
+    offsetOf: (p: number) => number,
+  ): void {
+    const raw = buf.toString('latin1', a, b);
+    const lower = raw.toLowerCase();
+    const url = this.schemeBefore(buf, a, start);
+    const port = this.portAfter(buf, b, end);
+    const evidence: Evidence = { ...base, offset: offsetOf(url?.schemeStart ?? a) };
+
+    if (/^[0-9.]+$/.test(raw)) {
+      if (!isCanonicalIpv4(raw)) return;
+      // A dotted quad inside a longer dotted run (1.2.3.4.5) was trimmed away above; reject
+      // quads glued to letters or version markers (v1.2.3.4 never reaches here: 'v' is a host byte).
+      if (!url && raw.startsWith('0.')) return;
+      if (!url && a > start && (buf[a - 1] === 0x2d || buf[a - 1] === 0x5f)) return;
+      sink.add(this.hit('ip', raw, url, port, evidence));
+      return;
+    }
+
+    if (this.known.hosts.has(lower)) {
+      sink.add(this.hit('host', lower, url, port, evidence));
+      return;
+    }
+    if (url) {
+      if (!url.network) return;
+      if (!isHostSyntax(lower)) return;
+      sink.add(this.hit('host', lower, url, port, evidence));
+      return;
+    }
+    // Bare name: reject e-mail domains and path segments, then the code/file/property rules.
+    if (a > start) {
+      const prev = buf[a - 1];
+      if (prev === 0x40 /* @ */) return;
+      if ((prev === 0x2f || prev === 0x5c) && !(a - 2 >= start && buf[a - 2] === 0x2f)) return;
+      if (prev === 0x5f /* _ */ || prev === 0x24 /* $ */) return;
+    }
+    if (b < end) {
+      const next = buf[b];
+      if (next === 0x5f || next === 0x24 || next === 0x28 /* ( */) return;
+    }
+    const host = bareNameToHost(raw);
+    if (host) sink.add(this.hit('host', host, undefined, port, evidence));
+  }
+
+  private hit(
+    kind: 'host' | 'ip',
+    value: string,
+    url: { scheme: string; network: boolean } | undefined,
+    port: number | undefined,
+    evidence: Evidence,
+  ): EndpointHit {
+    const h: EndpointHit = { kind, value, evidence };
+    if (url) {
+      h.scheme = url.scheme;
+      h.cleartext = CLEARTEXT_SCHEMES.has(url.scheme);
+    }
+    if (port !== undefined) h.port = port;
+    if (kind === 'host' && IDENTIFIER_HOSTS.has(value)) h.ignored = true;
+    return h;
+  }
+
+  /** The scheme of a URL whose authority starts at `a` (`scheme://[userinfo@]host`). */
+  private schemeBefore(buf: Buffer, a: number, start: number): { scheme: string; network: boolean; schemeStart: number } | undefined {
+    let p = a;
+    // userinfo: scan back over it to the "//" when the host is preceded by '@'.
+    if (p > start && buf[p - 1] === 0x40) {
+      let q = p - 2;
+      const limit = Math.max(start, p - 256);
+      while (q >= limit && buf[q] > 0x20 && buf[q] < 0x7f && buf[q] !== 0x2f && buf[q] !== 0x40) q--;
+      p = q + 1;
+    }
+    if (p - 3 < start || buf[p - 1] !== 0x2f || buf[p - 2] !== 0x2f || buf[p - 3] !== 0x3a) return undefined;
+    let s = p - 3;
+    while (s > start && (IS_ALNUM(buf[s - 1]) || buf[s - 1] === 0x2b || buf[s - 1] === 0x2e || buf[s - 1] === 0x2d)) s--;
+    if (s >= p - 3) return undefined;
+    const scheme = buf.toString('latin1', s, p - 3).toLowerCase();
+    if (NETWORK_SCHEMES.has(scheme)) return { scheme, network: true, schemeStart: s };
+    // A known scheme glued to other letters ("xhttp://") still names a network host when the
+    // suffix is a network scheme.
+    for (const known of ['https', 'http', 'wss', 'ws', 'ftp']) {
+      if (scheme.endsWith(known) && !IS_ALNUM(buf[p - 3 - known.length - 1] ?? 0)) {
+        return { scheme: known, network: true, schemeStart: p - 3 - known.length };
+      }
+    }
+    return { scheme, network: false, schemeStart: s };
+  }
+
+  private portAfter(buf: Buffer, b: number, end: number): number | undefined {
+    if (b + 1 >= end || buf[b] !== 0x3a || !IS_DIGIT(buf[b + 1])) return undefined;
+    let q = b + 1;
+    let v = 0;
+    while (q < end && IS_DIGIT(buf[q]) && q - b <= 5) v = v * 10 + (buf[q++] - 0x30);
+    if (q < end && IS_DIGIT(buf[q])) return undefined;
+    return v > 0 && v <= 65535 ? v : undefined;
+  }
+
+  /** IPv6 literals in URLs: `scheme://[2001:db8::1]:port/`. */
+  private scanIpv6(buf: Buffer, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
+    let from = start;
+    while (from < end) {
+      const i = buf.indexOf('://[', from, 'latin1');
+      if (i < 0 || i >= end) return;
+      from = i + 4;
+      const close = buf.indexOf(0x5d, i + 4);
+      if (close < 0 || close >= end || close - (i + 4) > 45) continue;
+      const lit = buf.toString('latin1', i + 4, close).toLowerCase();
+      if (!/^[0-9a-f:.]+$/.test(lit) || !lit.includes(':')) continue;
+      const url = this.schemeBefore(buf, i + 3, start);
+      if (!url?.network) continue;
+      const port = this.portAfter(buf, close + 1, end);
+      sink.add(this.hit('ip', canonicalIpv6(lit) ?? lit, url, port, { ...base, offset: offsetOf(url.schemeStart) }));
+    }
+  }
+
+  /** China SP numbers (`106…`, 8-13 digits) and catalogued numbers, as whole tokens. */
+  private scanSms(buf: Buffer, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
+    const seen = new Set<number>();
+    const consider = (i: number): void => {
+      let ds = i;
+      while (ds > start && IS_DIGIT(buf[ds - 1])) ds--;
+      let de = i;
+      while (de < end && IS_DIGIT(buf[de])) de++;
+      if (seen.has(ds)) return;
+      seen.add(ds);
+      const before = ds > start ? buf[ds - 1] : 0x20;
+      const after = de < end ? buf[de] : 0x20;
+      if (IS_ALNUM(before) || before === DOT || before === 0x5f || IS_ALNUM(after) || after === 0x5f) return;
+      if (after === DOT && de + 1 < end && IS_DIGIT(buf[de + 1])) return;
+      let digits = buf.toString('latin1', ds, de);
+      if (before === 0x2b /* + */ && digits.startsWith('86')) digits = digits.slice(2);
+      else if (digits.startsWith('0086')) digits = digits.slice(4);
+      const isSp = digits.startsWith('106') && digits.length >= 8 && digits.length <= 13;
+      if (isSp || this.known.sms.has(digits)) {
+        sink.add({ kind: 'sms', value: digits, evidence: { ...base, offset: offsetOf(ds) } });
+      }
+    };
+    let from = start;
+    while (from < end) {
+      const i = buf.indexOf('106', from, 'latin1');
+      if (i < 0 || i >= end) break;
+      consider(i);
+      from = i + 3;
+    }
+    for (const n of this.known.sms) {
+      if (n.startsWith('106')) continue;
+      let f = start;
+      while (f < end) {
+        const i = buf.indexOf(n, f, 'latin1');
+        if (i < 0 || i >= end) break;
+        consider(i);
+        f = i + n.length;
+      }
+    }
+  }
+}
+
+/** Canonical (RFC 5952) text of an IPv6 address, or undefined when it does not parse. */
+export function canonicalIpv6(s: string): string | undefined {
+  let text = s;
+  let tailV4: number[] | undefined;
+  const lastColon = text.lastIndexOf(':');
+  if (text.includes('.')) {
+    const v4 = text.slice(lastColon + 1);
+    if (!isCanonicalIpv4(v4)) return undefined;
+    tailV4 = v4.split('.').map(Number);
+    text = text.slice(0, lastColon + 1) + '0:0';
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+  const parse = (h: string): number[] | undefined => {
+    if (h === '') return [];
+    const out: number[] = [];
+    for (const g of h.split(':')) {
+      if (!/^[0-9a-f]{1,4}$/.test(g)) return undefined;
+      out.push(parseInt(g, 16));
+    }
+    return out;
+  };
+  const head = parse(halves[0]);
+  const tail = halves.length === 2 ? parse(halves[1]) : [];
+  if (!head || !tail) return undefined;
+  const fill = 8 - head.length - tail.length;
+  if ((halves.length === 1 && fill !== 0) || fill < 0 || (halves.length === 2 && fill < 1)) return undefined;
+  const groups = [...head, ...new Array<number>(halves.length === 2 ? fill : 0).fill(0), ...tail];
+  if (tailV4) {
+    groups[6] = (tailV4[0] << 8) | tailV4[1];
+    groups[7] = (tailV4[2] << 8) | tailV4[3];
+  }
+  // Longest run of zero groups (length >= 2) becomes "::".
+  let bestStart = -1;
+  let bestLen = 0;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen && j - i >= 2) {
+      bestStart = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart < 0) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+}

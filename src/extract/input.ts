@@ -1,0 +1,77 @@
+/**
+ * One input (folder or file) -> InputFacts. Walks, then extracts every file in sorted order.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { InputFacts } from '../facts.js';
+import { propFileRank } from '../formats/buildprop.js';
+import { walkInput } from '../inputs/walk.js';
+import type { Logger } from '../logging.js';
+import { extractFile, type ArtifactContext } from './artifact.js';
+import { EndpointCollector } from './collector.js';
+import { EndpointScanner, type KnownEndpoints } from './endpoints.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+
+export interface ExtractOptions {
+  known: KnownEndpoints;
+  /** Catalogued package ids: their mention in plain files is recorded. */
+  mentionPackages: ReadonlySet<string>;
+  include?: string[];
+  limits?: Partial<Limits>;
+  logger: Logger;
+}
+
+export async function extractInput(input: string, opts: ExtractOptions): Promise<InputFacts> {
+  const walk = await walkInput(input, { include: opts.include });
+  const ctx: ArtifactContext = {
+    scanner: new EndpointScanner(opts.known),
+    endpoints: new EndpointCollector(),
+    limits: { ...DEFAULT_LIMITS, ...opts.limits },
+    packages: [],
+    props: [],
+    skuFiles: [],
+    unreadable: [...walk.unreadable],
+    mentions: [],
+    mentionPackages: opts.mentionPackages,
+    stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
+  };
+  let lastReport = Date.now();
+  for (const file of walk.files) {
+    await extractFile(file, ctx);
+    if (Date.now() - lastReport > 10_000) {
+      lastReport = Date.now();
+      opts.logger.info(`${input}: ${ctx.stats.files}/${walk.files.length} files, ${(ctx.stats.bytes / 1e6).toFixed(0)} MB read`);
+    }
+  }
+  // Properties in Android's load order (later files override earlier ones), then file order.
+  const rankOf = new Map(walk.files.map((f) => [f.relPath, propFileRank(f.partitionPath)]));
+  const props = ctx.props
+    .map((p) => ({ p, r: rankOf.get(p.file) ?? -1 }))
+    .sort((a, b) => a.r - b.r || (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || a.p.line - b.p.line)
+    .map((x) => x.p);
+
+  const single = walk.files.length === 1 && !walk.productOut && (await stat(input)).isFile();
+  return {
+    input,
+    sha256: single ? await sha256File(input) : sha256OfList(walk.files.map((f) => `${f.relPath}\u0000${f.size}`)),
+    packages: ctx.packages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    endpoints: ctx.endpoints.finish(),
+    props,
+    skuFiles: ctx.skuFiles.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0)),
+    unreadable: ctx.unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.reason < b.reason ? -1 : 1)),
+    skipped: walk.skipped,
+    mentions: ctx.mentions,
+    stats: ctx.stats,
+  };
+}
+
+async function sha256File(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+function sha256OfList(lines: string[]): string {
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
+}

@@ -1,0 +1,558 @@
+/**
+ * Binary XML (AXML) reader for AndroidManifest.xml and compiled res/xml files, plus the
+ * manifest facts the scan needs.
+ *
+ * Chunks: `type u16, headerSize u16, size u32` (AOSP `ResourceTypes.h`). The walker follows
+ * what Android itself accepts (`ResXMLTree::setTo`): the top chunk's type is not checked,
+ * children are stepped by their declared `size`, unknown chunks are skipped, a node's body is
+ * read at `chunk + headerSize`, and attributes are stepped by `attributeSize` (which may exceed
+ * 20). It is more tolerant than Android where a file is hostile but still readable (junk
+ * between chunks, a zero-size end-namespace chunk at EOF, a wrong stringCount), and it rejects
+ * what Android rejects: a top chunk declaring more bytes than the file holds.
+ *
+ * android: attributes are matched by resource id through the resource map (as
+ * `ResXMLParser::getAttributeNameResID` does), never by the pool name, which packers garble.
+ */
+import { FormatError } from './errors.js';
+import { parseStringPool, poolString, type PoolString, type StringPool } from './stringpool.js';
+
+const FORMAT = 'axml';
+
+export const RES_XML_TYPE = 0x0003;
+export const RES_STRING_POOL_TYPE = 0x0001;
+export const RES_XML_START_NAMESPACE_TYPE = 0x0100;
+export const RES_XML_END_NAMESPACE_TYPE = 0x0101;
+export const RES_XML_START_ELEMENT_TYPE = 0x0102;
+export const RES_XML_END_ELEMENT_TYPE = 0x0103;
+export const RES_XML_CDATA_TYPE = 0x0104;
+export const RES_XML_RESOURCE_MAP_TYPE = 0x0180;
+
+/** Res_value dataType values (`ResourceTypes.h`). */
+export const TYPE_NULL = 0x00;
+export const TYPE_REFERENCE = 0x01;
+export const TYPE_ATTRIBUTE = 0x02;
+export const TYPE_STRING = 0x03;
+export const TYPE_FLOAT = 0x04;
+export const TYPE_DIMENSION = 0x05;
+export const TYPE_FRACTION = 0x06;
+export const TYPE_DYNAMIC_REFERENCE = 0x07;
+export const TYPE_DYNAMIC_ATTRIBUTE = 0x08;
+export const TYPE_INT_DEC = 0x10;
+export const TYPE_INT_HEX = 0x11;
+export const TYPE_INT_BOOLEAN = 0x12;
+export const TYPE_FIRST_COLOR_INT = 0x1c;
+export const TYPE_LAST_COLOR_INT = 0x1f;
+
+export const ANDROID_NS = 'http://schemas.android.com/apk/res/android';
+
+/**
+ * android:attr resource ids used by the manifest extractor. Every id was checked against
+ * `aapt dump resources /usr/share/android-framework-res/framework-res.apk`
+ * ("spec resource 0x01010003 android:attr/name" ...).
+ */
+export const ANDROID_ATTR = {
+  name: 0x01010003,
+  sharedUserId: 0x0101000b,
+  priority: 0x0101001c,
+  targetPackage: 0x01010021,
+  minSdkVersion: 0x0101020c,
+  versionCode: 0x0101021b,
+  versionName: 0x0101021c,
+  targetSdkVersion: 0x01010270,
+  targetName: 0x0101044d,
+  isStatic: 0x0101055a,
+  requiredSystemPropertyName: 0x01010565,
+  requiredSystemPropertyValue: 0x01010566,
+} as const;
+export type AndroidAttrName = keyof typeof ANDROID_ATTR;
+const ATTR_NAME_BY_ID = new Map<number, string>(Object.entries(ANDROID_ATTR).map(([k, v]) => [v, k]));
+
+export type AttributeValue = string | number | boolean | null;
+
+export interface AxmlAttribute {
+  namespaceUri: string | undefined;
+  name: string;
+  /** android:attr id from the resource map, when the map has one for this name. */
+  resId: number | undefined;
+  rawValue: string | undefined;
+  /** Res_value dataType. */
+  type: number;
+  data: number;
+  value: AttributeValue;
+}
+
+export interface AxmlElement {
+  name: string;
+  namespaceUri: string | undefined;
+  /** 1 for the root element. */
+  depth: number;
+  lineNumber: number;
+  attributes: AxmlAttribute[];
+}
+
+export interface AxmlDocument {
+  strings: PoolString[];
+  resourceMap: number[];
+  elements: AxmlElement[];
+  warnings: string[];
+  /** The input was plain-text XML, read by a tolerant text parser. */
+  plainText: boolean;
+  /** A structural trick Android tolerates was seen (wrong top type, junk, bad counts...). */
+  tampered: boolean;
+}
+
+export interface ManifestInfo {
+  package: string;
+  versionCode?: number;
+  versionName?: string;
+  minSdk?: number;
+  targetSdk?: number;
+  /** uses-permission and uses-permission-sdk-23 names, sorted and unique. */
+  permissions: string[];
+  sharedUserId?: string;
+  bootCompleted: boolean;
+  overlay?: {
+    targetPackage: string;
+    targetName?: string;
+    requiredSystemPropertyName?: string;
+    requiredSystemPropertyValue?: string;
+    isStatic?: boolean;
+    priority?: number;
+  };
+  warnings: string[];
+}
+
+const MAX_WARNINGS = 100;
+
+class Warnings {
+  readonly list: string[] = [];
+  add(message: string): void {
+    if (this.list.length < MAX_WARNINGS) this.list.push(message);
+    else if (this.list.length === MAX_WARNINGS) this.list.push('further warnings suppressed');
+  }
+}
+
+const hex = (n: number, width = 8): string => `0x${(n >>> 0).toString(16).padStart(width, '0')}`;
+
+/** Parses binary XML (or detects plain-text XML). Throws FormatError only when unreadable. */
+export function parseAxml(buf: Buffer): AxmlDocument {
+  if (looksLikeTextXml(buf)) return parseTextXml(buf);
+  if (buf.length < 8) throw new FormatError(FORMAT, `file too short for a chunk header (${buf.length} bytes)`, 0);
+  const w = new Warnings();
+  let tampered = false;
+  const topType = buf.readUInt16LE(0);
+  const topHeaderSize = buf.readUInt16LE(2);
+  const topSize = buf.readUInt32LE(4);
+  if (topType !== RES_XML_TYPE) {
+    w.add(`top chunk type ${hex(topType, 4)} is not RES_XML_TYPE (0x0003); Android does not check it`);
+    tampered = true;
+  }
+  if (topHeaderSize < 8 || topHeaderSize > topSize) {
+    throw new FormatError(FORMAT, `bad top chunk header size ${topHeaderSize} (chunk size ${topSize})`, 0);
+  }
+  if (topSize > buf.length) {
+    throw new FormatError(FORMAT, `declared size ${topSize} exceeds the ${buf.length}-byte file`, 4);
+  }
+  if (topSize < buf.length) w.add(`${buf.length - topSize} bytes after the declared end of the document are ignored`);
+  const end = topSize;
+
+  let pool: StringPool | undefined;
+  let resourceMap: number[] = [];
+  const elements: AxmlElement[] = [];
+  const stack: AxmlElement[] = [];
+  let junkAt = -1;
+  let pos = topHeaderSize;
+
+  while (pos + 8 <= end) {
+    const type = buf.readUInt16LE(pos);
+    const headerSize = buf.readUInt16LE(pos + 2);
+    let size = buf.readUInt32LE(pos + 4);
+    if (type === RES_XML_END_NAMESPACE_TYPE && size === 0 && headerSize <= 0x18) {
+      // Seen at EOF in hostile files: a zero-size end-namespace chunk; it is 24 bytes long.
+      w.add(`zero-size end-namespace chunk at ${pos}; treating it as 24 bytes`);
+      tampered = true;
+      size = 0x18;
+    }
+    if (headerSize < 8 || size < headerSize) {
+      // Not a chunk: junk between chunks. Scan forward for the next plausible header.
+      if (junkAt < 0) {
+        junkAt = pos;
+        w.add(`junk bytes at ${pos} (type ${hex(type, 4)}, header ${headerSize}, size ${size}); scanning for the next chunk`);
+        tampered = true;
+      }
+      pos += 4;
+      continue;
+    }
+    junkAt = -1;
+    let chunkEnd = pos + size;
+    if (chunkEnd > end) {
+      w.add(`chunk ${hex(type, 4)} at ${pos} declares ${size} bytes but only ${end - pos} remain`);
+      tampered = true;
+      chunkEnd = end;
+    }
+    switch (type) {
+      case RES_STRING_POOL_TYPE:
+        if (pool) {
+          w.add(`extra string pool at ${pos} ignored`);
+          break;
+        }
+        try {
+          pool = parseStringPool(buf, pos, chunkEnd, FORMAT);
+          for (const m of pool.warnings) w.add(m);
+          if (pool.strings.length !== pool.declaredCount) tampered = true;
+        } catch (e) {
+          if (!(e instanceof FormatError)) throw e;
+          w.add(`unreadable string pool at ${pos}: ${e.reason}`);
+          tampered = true;
+        }
+        break;
+      case RES_XML_RESOURCE_MAP_TYPE: {
+        const n = Math.floor((chunkEnd - pos - headerSize) / 4);
+        resourceMap = new Array<number>(Math.max(0, n));
+        for (let i = 0; i < n; i++) resourceMap[i] = buf.readUInt32LE(pos + headerSize + 4 * i);
+        break;
+      }
+      case RES_XML_START_NAMESPACE_TYPE:
+      case RES_XML_END_NAMESPACE_TYPE:
+      case RES_XML_CDATA_TYPE:
+        // Attribute namespaces are string indices of their own, so namespace and text nodes
+        // carry nothing the manifest needs. Their headerSize may be odd (0x14): step by size.
+        break;
+      case RES_XML_START_ELEMENT_TYPE: {
+        const el = readStartElement(buf, pos, headerSize, chunkEnd, pool, resourceMap, stack.length + 1, w);
+        if (el) {
+          elements.push(el);
+          stack.push(el);
+        } else {
+          tampered = true;
+        }
+        break;
+      }
+      case RES_XML_END_ELEMENT_TYPE:
+        if (stack.length > 0) stack.pop();
+        else w.add(`end element at ${pos} without a start`);
+        break;
+      default:
+        w.add(`unknown chunk ${hex(type, 4)} at ${pos} (${size} bytes) skipped`);
+        break;
+    }
+    pos += size;
+  }
+  if (junkAt >= 0) w.add(`document ends in junk from offset ${junkAt}`);
+  if (!pool) w.add('no string pool');
+  return {
+    strings: pool ? pool.strings : [],
+    resourceMap,
+    elements,
+    warnings: w.list,
+    plainText: false,
+    tampered,
+  };
+}
+
+function readStartElement(
+  buf: Buffer,
+  pos: number,
+  headerSize: number,
+  chunkEnd: number,
+  pool: StringPool | undefined,
+  resourceMap: number[],
+  depth: number,
+  w: Warnings,
+): AxmlElement | undefined {
+  const ext = pos + headerSize;
+  if (headerSize < 16 || ext + 20 > chunkEnd) {
+    w.add(`start element at ${pos} too short (${chunkEnd - pos} bytes, header ${headerSize})`);
+    return undefined;
+  }
+  const lineNumber = buf.readUInt32LE(pos + 8);
+  const nsIdx = buf.readUInt32LE(ext);
+  const nameIdx = buf.readUInt32LE(ext + 4);
+  const attrStart = buf.readUInt16LE(ext + 8);
+  let attrSize = buf.readUInt16LE(ext + 10);
+  const attrCount = buf.readUInt16LE(ext + 12);
+  if (attrSize !== 20) {
+    w.add(`element at ${pos} has attributeSize ${attrSize}${attrSize < 20 ? '; using 20' : ''}`);
+    if (attrSize < 20) attrSize = 20;
+  }
+  const name = poolString(pool, nameIdx);
+  if (name === undefined) w.add(`element at ${pos} has an invalid name index ${nameIdx}`);
+  const attributes: AxmlAttribute[] = [];
+  for (let i = 0; i < attrCount; i++) {
+    const a = ext + attrStart + i * attrSize;
+    if (a + 20 > chunkEnd) {
+      w.add(`element at ${pos}: attribute ${i} of ${attrCount} overflows the chunk`);
+      break;
+    }
+    const aNs = buf.readUInt32LE(a);
+    const aName = buf.readUInt32LE(a + 4);
+    const aRaw = buf.readUInt32LE(a + 8);
+    const type = buf[a + 15];
+    const data = buf.readUInt32LE(a + 16);
+    const resId = aName < resourceMap.length && resourceMap[aName] !== 0 ? resourceMap[aName] : undefined;
+    const attrName = poolString(pool, aName) ?? '';
+    if (resId !== undefined) {
+      const known = ATTR_NAME_BY_ID.get(resId);
+      if (known !== undefined && known !== attrName) {
+        w.add(`attribute ${hex(resId)} is named "${attrName.slice(0, 40)}" in the string pool, expected "${known}" (packed?)`);
+      }
+    }
+    const rawValue = poolString(pool, aRaw);
+    attributes.push({
+      namespaceUri: poolString(pool, aNs) || undefined,
+      name: attrName,
+      resId,
+      rawValue,
+      type,
+      data,
+      value: decodeValue(type, data, rawValue, pool),
+    });
+  }
+  return { name: name ?? '', namespaceUri: poolString(pool, nsIdx) || undefined, depth, lineNumber, attributes };
+}
+
+const DIMENSION_UNITS = ['px', 'dip', 'sp', 'pt', 'in', 'mm'];
+const FRACTION_UNITS = ['%', '%p'];
+// Res_value::complexToFloat: radix 23p0, 16p7, 8p15, 0p23 over a mantissa shifted left by 8.
+const RADIX_MULTS = [1 / 2 ** 8, 1 / 2 ** 15, 1 / 2 ** 23, 1 / 2 ** 31];
+
+function complexToFloat(data: number): number {
+  const mantissa = data & 0xffffff00; // signed (as Java's TypedValue) 24-bit mantissa, top bits
+  return mantissa * RADIX_MULTS[(data >> 4) & 3];
+}
+
+function formatFloat(v: number): string {
+  // Six significant decimals, trailing zeros trimmed but at least one decimal ("16.0dip").
+  const s = (Math.round(v * 1e6) / 1e6).toString();
+  return s.includes('.') || s.includes('e') ? s : `${s}.0`;
+}
+
+/** Typed decoding of a Res_value, as aapt prints it where the type is not a plain number. */
+export function decodeValue(type: number, data: number, rawValue: string | undefined, pool: { strings: PoolString[] } | undefined): AttributeValue {
+  switch (type) {
+    case TYPE_NULL:
+      return null;
+    case TYPE_REFERENCE:
+    case TYPE_DYNAMIC_REFERENCE:
+      return `@${hex(data)}`;
+    case TYPE_ATTRIBUTE:
+    case TYPE_DYNAMIC_ATTRIBUTE:
+      return `?${hex(data)}`;
+    case TYPE_STRING:
+      return poolString(pool, data) ?? rawValue ?? '';
+    case TYPE_FLOAT: {
+      const b = Buffer.allocUnsafe(4);
+      b.writeUInt32LE(data >>> 0, 0);
+      return b.readFloatLE(0);
+    }
+    case TYPE_DIMENSION:
+      return `${formatFloat(complexToFloat(data))}${DIMENSION_UNITS[data & 0xf] ?? ''}`;
+    case TYPE_FRACTION:
+      return `${formatFloat(complexToFloat(data) * 100)}${FRACTION_UNITS[data & 0xf] ?? ''}`;
+    case TYPE_INT_DEC:
+    case TYPE_INT_HEX:
+      return data | 0;
+    case TYPE_INT_BOOLEAN:
+      return data !== 0;
+    default:
+      if (type >= TYPE_FIRST_COLOR_INT && type <= TYPE_LAST_COLOR_INT) return `#${(data >>> 0).toString(16).padStart(8, '0')}`;
+      return data >>> 0;
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// Plain-text XML (an unbuilt manifest, or a file swapped in to fool tools)
+// ------------------------------------------------------------------------------------------
+
+/** True when the buffer starts (after a BOM and whitespace) with `<?`, `<!` or `<tag`. */
+export function looksLikeTextXml(buf: Buffer): boolean {
+  let i = 0;
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3;
+  while (i < buf.length && (buf[i] === 0x20 || buf[i] === 0x09 || buf[i] === 0x0a || buf[i] === 0x0d)) i++;
+  if (i + 1 >= buf.length || buf[i] !== 0x3c) return false;
+  const c = buf[i + 1];
+  return c === 0x3f || c === 0x21 || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
+
+const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, e: string) => {
+    if (e[0] === '#') {
+      const cp = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(cp) && cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    }
+    return ENTITY[e] ?? m;
+  });
+}
+
+/**
+ * A tolerant tag-level reader: elements, attributes and xmlns prefixes, no validation.
+ * Values are kept as strings (dataType STRING); the manifest extractor matches them by name.
+ */
+function parseTextXml(buf: Buffer): AxmlDocument {
+  const text = buf.toString('utf8').replace(/^\uFEFF/, '');
+  const w = new Warnings();
+  w.add('plain-text XML, not binary AXML');
+  const elements: AxmlElement[] = [];
+  const scopes: Map<string, string>[] = [new Map([['xml', 'http://www.w3.org/XML/1998/namespace']])];
+  const lineAt = (idx: number): number => {
+    let n = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < idx; i = text.indexOf('\n', i + 1)) n++;
+    return n;
+  };
+  const resolve = (qname: string, isAttr: boolean): { ns: string | undefined; local: string } => {
+    const c = qname.indexOf(':');
+    if (c < 0) return { ns: isAttr ? undefined : scopes[scopes.length - 1].get(''), local: qname };
+    const prefix = qname.slice(0, c);
+    return { ns: scopes[scopes.length - 1].get(prefix) ?? prefix, local: qname.slice(c + 1) };
+  };
+  const tagRe = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<![^>]*>?|<\/\s*([^\s>]+)\s*>|<([A-Za-z_][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+  const attrRe = /([^\s=/]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+  let m: RegExpExecArray | null;
+  while ((m = tagRe.exec(text)) !== null) {
+    if (m[1] !== undefined) {
+      if (scopes.length > 1) scopes.pop();
+      continue;
+    }
+    if (m[2] === undefined) continue;
+    const rawAttrs: [string, string][] = [];
+    const scope = new Map(scopes[scopes.length - 1]);
+    let a: RegExpExecArray | null;
+    attrRe.lastIndex = 0;
+    while ((a = attrRe.exec(m[3])) !== null) {
+      const value = decodeEntities(a[3] ?? a[4] ?? '');
+      if (a[1] === 'xmlns') scope.set('', value);
+      else if (a[1].startsWith('xmlns:')) scope.set(a[1].slice(6), value);
+      else rawAttrs.push([a[1], value]);
+    }
+    scopes.push(scope);
+    const { ns, local } = resolve(m[2], false);
+    elements.push({
+      name: local,
+      namespaceUri: ns,
+      depth: scopes.length - 1,
+      lineNumber: lineAt(m.index),
+      attributes: rawAttrs.map(([q, v]) => {
+        const r = resolve(q, true);
+        return { namespaceUri: r.ns, name: r.local, resId: undefined, rawValue: v, type: TYPE_STRING, data: 0xffffffff, value: v };
+      }),
+    });
+    if (m[4] === '/') scopes.pop();
+  }
+  return { strings: [], resourceMap: [], elements, warnings: w.list, plainText: true, tampered: false };
+}
+
+// ------------------------------------------------------------------------------------------
+// Manifest extraction
+// ------------------------------------------------------------------------------------------
+
+/**
+ * The android: attribute with resource id `ANDROID_ATTR[name]`; only when no attribute of the
+ * element carries a resource-map id for it, the first one whose pool name matches and that
+ * has no id at all (plain-text XML, or a file without a resource map entry).
+ */
+export function findAndroidAttribute(el: AxmlElement, name: AndroidAttrName): AxmlAttribute | undefined {
+  const id = ANDROID_ATTR[name];
+  for (const a of el.attributes) if (a.resId === id) return a;
+  for (const a of el.attributes) {
+    if (a.resId === undefined && a.name === name && (a.namespaceUri === undefined || a.namespaceUri === ANDROID_NS)) return a;
+  }
+  return undefined;
+}
+
+function attrString(a: AxmlAttribute | undefined): string | undefined {
+  if (!a) return undefined;
+  if (typeof a.value === 'string') return a.value;
+  if (a.value === null) return a.rawValue;
+  return a.rawValue ?? String(a.value);
+}
+
+function attrInt(a: AxmlAttribute | undefined, what: string, warnings: string[]): number | undefined {
+  if (!a) return undefined;
+  if (typeof a.value === 'number' && Number.isInteger(a.value)) return a.value;
+  const s = (typeof a.value === 'string' ? a.value : a.rawValue ?? '').trim();
+  if (/^-?\d+$/.test(s)) return parseInt(s, 10);
+  if (/^0x[0-9a-f]+$/i.test(s)) return parseInt(s, 16) | 0;
+  warnings.push(`${what} is not an integer: ${JSON.stringify(s.slice(0, 60))}`);
+  return undefined;
+}
+
+function attrBool(a: AxmlAttribute | undefined): boolean | undefined {
+  if (!a) return undefined;
+  if (typeof a.value === 'boolean') return a.value;
+  const s = attrString(a)?.trim().toLowerCase();
+  return s === 'true' ? true : s === 'false' ? false : undefined;
+}
+
+const BOOT_ACTIONS = new Set(['android.intent.action.BOOT_COMPLETED', 'android.intent.action.LOCKED_BOOT_COMPLETED']);
+const PERMISSION_TAGS = new Set(['uses-permission', 'uses-permission-sdk-23', 'uses-permission-sdk-m']);
+
+/** Manifest facts from a parsed document. Missing `<manifest>` or `package` -> FormatError. */
+export function extractManifest(doc: AxmlDocument): ManifestInfo {
+  const warnings = [...doc.warnings];
+  const root = doc.elements.find((e) => e.depth === 1);
+  if (!root || root.name !== 'manifest') {
+    throw new FormatError(FORMAT, root ? `root element is <${root.name.slice(0, 60)}>, not <manifest>` : 'no <manifest> element');
+  }
+  // `package` has no namespace and no resource id: match it by name.
+  const pkgAttr =
+    root.attributes.find((a) => a.name === 'package' && a.namespaceUri === undefined) ?? root.attributes.find((a) => a.name === 'package');
+  const pkg = pkgAttr ? (pkgAttr.rawValue ?? attrString(pkgAttr) ?? '').trim() : '';
+  if (!pkg) throw new FormatError(FORMAT, 'manifest has no package name');
+
+  const info: ManifestInfo = { package: pkg, permissions: [], bootCompleted: false, warnings };
+  const versionCode = attrInt(findAndroidAttribute(root, 'versionCode'), 'versionCode', warnings);
+  if (versionCode !== undefined) info.versionCode = versionCode;
+  const versionName = attrString(findAndroidAttribute(root, 'versionName'));
+  if (versionName !== undefined) info.versionName = versionName;
+  const sharedUserId = attrString(findAndroidAttribute(root, 'sharedUserId'));
+  if (sharedUserId !== undefined) info.sharedUserId = sharedUserId;
+
+  const permissions = new Set<string>();
+  // Ancestor names of the current element, index = depth - 1.
+  const path: string[] = [];
+  let sawUsesSdk = false;
+  for (const el of doc.elements) {
+    path.length = el.depth - 1;
+    path.push(el.name);
+    if (el.depth === 2 && PERMISSION_TAGS.has(el.name)) {
+      const n = attrString(findAndroidAttribute(el, 'name'));
+      if (n) permissions.add(n);
+    } else if (el.depth === 2 && el.name === 'uses-sdk' && !sawUsesSdk) {
+      sawUsesSdk = true;
+      const min = attrInt(findAndroidAttribute(el, 'minSdkVersion'), 'minSdkVersion', warnings);
+      if (min !== undefined) info.minSdk = min;
+      const target = attrInt(findAndroidAttribute(el, 'targetSdkVersion'), 'targetSdkVersion', warnings);
+      if (target !== undefined) info.targetSdk = target;
+    } else if (el.depth === 2 && el.name === 'overlay' && !info.overlay) {
+      const target = attrString(findAndroidAttribute(el, 'targetPackage'));
+      if (target) {
+        const o: NonNullable<ManifestInfo['overlay']> = { targetPackage: target };
+        const targetName = attrString(findAndroidAttribute(el, 'targetName'));
+        if (targetName !== undefined) o.targetName = targetName;
+        const propName = attrString(findAndroidAttribute(el, 'requiredSystemPropertyName'));
+        if (propName !== undefined) o.requiredSystemPropertyName = propName;
+        const propValue = attrString(findAndroidAttribute(el, 'requiredSystemPropertyValue'));
+        if (propValue !== undefined) o.requiredSystemPropertyValue = propValue;
+        const isStatic = attrBool(findAndroidAttribute(el, 'isStatic'));
+        if (isStatic !== undefined) o.isStatic = isStatic;
+        const priority = attrInt(findAndroidAttribute(el, 'priority'), 'overlay priority', warnings);
+        if (priority !== undefined) o.priority = priority;
+        info.overlay = o;
+      } else {
+        warnings.push('<overlay> without android:targetPackage');
+      }
+    } else if (
+      el.name === 'action' &&
+      el.depth >= 4 &&
+      path[el.depth - 2] === 'intent-filter' &&
+      path[el.depth - 3] === 'receiver' &&
+      BOOT_ACTIONS.has(attrString(findAndroidAttribute(el, 'name')) ?? '')
+    ) {
+      info.bootCompleted = true;
+    }
+  }
+  info.permissions = [...permissions].sort();
+  return info;
+}

@@ -1,0 +1,65 @@
+/**
+ * build.prop and friends: `key=value` lines, `#` comments, `import` lines kept as-is. Every
+ * occurrence is kept with its file and line, in file order; callers apply Android's load order.
+ */
+import type { PropEntry } from '../facts.js';
+
+export function parseBuildProp(text: string, file: string): PropEntry[] {
+  const out: PropEntry[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line || line.startsWith('#') || line.startsWith('import ')) continue;
+    const eq = line.indexOf('=');
+    if (eq <= 0) continue;
+    const key = line.slice(0, eq).trim();
+    if (!/^[A-Za-z0-9_.\-:@]+$/.test(key)) continue;
+    out.push({ key, value: line.slice(eq + 1).trim(), file, line: i + 1 });
+  }
+  return out;
+}
+
+/** `setprop key value` lines of an init .rc file (per-SKU `init.sku.<id>.rc`). */
+export function parseInitRcSetprops(text: string, file: string): PropEntry[] {
+  const out: PropEntry[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^\s*setprop\s+(\S+)\s+(.*?)\s*$/.exec(lines[i]);
+    if (m) out.push({ key: m[1], value: m[2].replace(/^"(.*)"$/, '$1'), file, line: i + 1 });
+  }
+  return out;
+}
+
+/**
+ * Partition-relative locations of property files, in Android's load order (init's
+ * PropertyLoadBootDefaults): later files override earlier ones.
+ */
+export const PROP_LOAD_ORDER: readonly string[] = [
+  'system/etc/prop.default',
+  'prop.default',
+  'default.prop',
+  'system/build.prop',
+  'system_ext/etc/build.prop',
+  'system_ext/build.prop',
+  'system_dlkm/etc/build.prop',
+  'vendor/default.prop',
+  'vendor/build.prop',
+  'vendor_dlkm/etc/build.prop',
+  'odm_dlkm/etc/build.prop',
+  'odm/etc/build.prop',
+  'odm/build.prop',
+  'vendor/odm/etc/build.prop',
+  'product/etc/build.prop',
+  'product/build.prop',
+];
+
+/** Load-order rank of a property file by its partitionPath, or -1 when it is not one. */
+export function propFileRank(partitionPath: string): number {
+  return PROP_LOAD_ORDER.indexOf(partitionPath);
+}
+
+/** `init.sku.600E0.rc` -> `600E0`. */
+export function skuOfInitRc(fileName: string): string | undefined {
+  const m = /^init\.sku\.([A-Za-z0-9_-]+)\.rc$/.exec(fileName);
+  return m ? m[1] : undefined;
+}

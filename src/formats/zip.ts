@@ -1,0 +1,279 @@
+/**
+ * A ZIP central-directory reader with Android's semantics, over a RandomAccessSource.
+ *
+ * - The central directory is the truth; local headers are only used to find the data start.
+ * - Every entry is listed, whatever its name (`../`, NUL, CR, LF): names are kept as raw bytes
+ *   and decoded for display; nothing aborts the listing.
+ * - Duplicate names are reported (a second classes.dex or manifest hides code).
+ * - Compression method 8 is inflated; any other method is read as STORED with the declared
+ *   uncompressed length, as Android's resource loader does (the "unsupported compression"
+ *   evasion).
+ * - ZIP64 end records and per-entry extra fields are honoured.
+ * - Inflation is capped per entry: nothing inflates past `maxBytes`.
+ */
+import { inflateRawSync } from 'node:zlib';
+import type { RandomAccessSource } from '../io/source.js';
+import { FormatError } from './errors.js';
+
+const EOCD_SIG = 0x06054b50;
+const ZIP64_LOCATOR_SIG = 0x07064b50;
+const ZIP64_EOCD_SIG = 0x06064b50;
+const CDH_SIG = 0x02014b50;
+const LFH_SIG = 0x04034b50;
+const MAX_COMMENT = 0xffff;
+const EOCD_SIZE = 22;
+
+export interface ZipEntry {
+  index: number;
+  /** Name decoded as UTF-8 (invalid bytes replaced); use rawName for exact comparisons. */
+  name: string;
+  rawName: Buffer;
+  method: number;
+  flags: number;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+  /** True when the name contains `..` segments, an absolute path, NUL, CR or LF. */
+  suspiciousName: boolean;
+}
+
+export interface ZipArchive {
+  entries: ZipEntry[];
+  /** Offset of the central directory and of the end record. */
+  cdOffset: number;
+  eocdOffset: number;
+  /** Bytes before the first local header (Janus: a DEX prepended to an APK). */
+  prefixBytes: number;
+  /** Names that occur more than once. */
+  duplicates: string[];
+  warnings: string[];
+  /** The APK Signing Block (raw pairs region) when present right before the CD. */
+  signingBlock?: { offset: number; size: number };
+}
+
+export class EntryTooLargeError extends FormatError {
+  constructor(
+    readonly entryName: string,
+    readonly limit: number,
+  ) {
+    super('zip', `entry ${JSON.stringify(entryName)} inflates past the ${limit}-byte cap`);
+    this.name = 'EntryTooLargeError';
+  }
+}
+
+function isSuspicious(raw: Buffer, name: string): boolean {
+  if (raw.includes(0) || raw.includes(0x0a) || raw.includes(0x0d)) return true;
+  if (name.startsWith('/') || name.startsWith('\\')) return true;
+  return name.split(/[\\/]/).some((seg) => seg === '..');
+}
+
+/** Reads the end of central directory (and ZIP64 records) and lists every entry. */
+export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
+  const size = src.size;
+  if (size < EOCD_SIZE) throw new FormatError('zip', `file is ${size} bytes, too small for an end-of-central-directory record`);
+  const tailLen = Math.min(size, MAX_COMMENT + EOCD_SIZE);
+  const tailStart = size - tailLen;
+  const tail = await src.read(tailStart, tailLen);
+  const warnings: string[] = [];
+
+  // Prefer an EOCD whose comment ends exactly at the end of the file; fall back to the last
+  // plausible one (garbage after the comment is tolerated, with a warning).
+  let eocdRel = -1;
+  let fallback = -1;
+  for (let i = tailLen - EOCD_SIZE; i >= 0; i--) {
+    if (tail.readUInt32LE(i) !== EOCD_SIG) continue;
+    const commentLen = tail.readUInt16LE(i + 20);
+    if (i + EOCD_SIZE + commentLen === tailLen) {
+      eocdRel = i;
+      break;
+    }
+    if (fallback < 0 && i + EOCD_SIZE + commentLen <= tailLen) fallback = i;
+  }
+  if (eocdRel < 0) {
+    if (fallback < 0) throw new FormatError('zip', 'no end-of-central-directory record (truncated or not a ZIP)');
+    eocdRel = fallback;
+    warnings.push('bytes after the end-of-central-directory comment');
+  }
+  const eocdOffset = tailStart + eocdRel;
+  let diskNo = tail.readUInt16LE(eocdRel + 4);
+  let count = tail.readUInt16LE(eocdRel + 10);
+  let cdSize = tail.readUInt32LE(eocdRel + 12);
+  let cdOffset = tail.readUInt32LE(eocdRel + 16);
+
+  // ZIP64: the locator sits 20 bytes before the EOCD.
+  if (eocdOffset >= 20) {
+    const loc = await src.read(eocdOffset - 20, 20);
+    if (loc.readUInt32LE(0) === ZIP64_LOCATOR_SIG) {
+      const z64Off = Number(loc.readBigUInt64LE(8));
+      if (!Number.isSafeInteger(z64Off) || z64Off + 56 > eocdOffset) {
+        throw new FormatError('zip', 'ZIP64 end record offset out of bounds', eocdOffset - 20);
+      }
+      const z = await src.read(z64Off, 56);
+      if (z.readUInt32LE(0) !== ZIP64_EOCD_SIG) throw new FormatError('zip', 'ZIP64 locator points at no ZIP64 end record', z64Off);
+      diskNo = z.readUInt32LE(16);
+      const c = Number(z.readBigUInt64LE(32));
+      const s = Number(z.readBigUInt64LE(40));
+      const o = Number(z.readBigUInt64LE(48));
+      if (![c, s, o].every(Number.isSafeInteger)) throw new FormatError('zip', 'ZIP64 sizes beyond 2^53', z64Off);
+      count = c;
+      cdSize = s;
+      cdOffset = o;
+    }
+  }
+  if (diskNo !== 0) throw new FormatError('zip', 'multi-disk archives are not supported', eocdOffset);
+  if (cdOffset + cdSize > eocdOffset) {
+    throw new FormatError('zip', `central directory (${cdSize} bytes at ${cdOffset}) overlaps the end record at ${eocdOffset}`, cdOffset);
+  }
+  if (cdOffset + cdSize < eocdOffset) warnings.push(`${eocdOffset - cdOffset - cdSize} bytes between the central directory and the end record`);
+  // Each CD header is at least 46 bytes: a count that cannot fit is a lie.
+  if (count * 46 > cdSize) {
+    throw new FormatError('zip', `central directory claims ${count} entries but holds only ${cdSize} bytes (truncated)`, cdOffset);
+  }
+
+  const cd = await src.read(cdOffset, cdSize);
+  const entries: ZipEntry[] = [];
+  let p = 0;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > cd.length) throw new FormatError('zip', `central directory truncated at entry ${i}`, cdOffset + p);
+    if (cd.readUInt32LE(p) !== CDH_SIG) throw new FormatError('zip', `bad central directory header signature at entry ${i}`, cdOffset + p);
+    const flags = cd.readUInt16LE(p + 8);
+    const method = cd.readUInt16LE(p + 10);
+    const crc32 = cd.readUInt32LE(p + 16);
+    let compressedSize = cd.readUInt32LE(p + 20);
+    let uncompressedSize = cd.readUInt32LE(p + 24);
+    const nameLen = cd.readUInt16LE(p + 28);
+    const extraLen = cd.readUInt16LE(p + 30);
+    const commentLen = cd.readUInt16LE(p + 32);
+    let localHeaderOffset = cd.readUInt32LE(p + 42);
+    const end = p + 46 + nameLen + extraLen + commentLen;
+    if (end > cd.length) throw new FormatError('zip', `central directory entry ${i} overflows the directory`, cdOffset + p);
+    const rawName = Buffer.from(cd.subarray(p + 46, p + 46 + nameLen));
+    // ZIP64 extended information (0x0001): only the fields saturated in the header are present.
+    let e = p + 46 + nameLen;
+    const extraEnd = e + extraLen;
+    while (e + 4 <= extraEnd) {
+      const id = cd.readUInt16LE(e);
+      const len = cd.readUInt16LE(e + 2);
+      if (e + 4 + len > extraEnd) {
+        warnings.push(`entry ${i}: extra field overflows its bounds`);
+        break;
+      }
+      if (id === 0x0001) {
+        let q = e + 4;
+        const take = (): number => {
+          if (q + 8 > e + 4 + len) throw new FormatError('zip', `entry ${i}: ZIP64 extra field too short`, cdOffset + q);
+          const v = Number(cd.readBigUInt64LE(q));
+          q += 8;
+          if (!Number.isSafeInteger(v)) throw new FormatError('zip', `entry ${i}: ZIP64 value beyond 2^53`, cdOffset + q);
+          return v;
+        };
+        if (uncompressedSize === 0xffffffff) uncompressedSize = take();
+        if (compressedSize === 0xffffffff) compressedSize = take();
+        if (localHeaderOffset === 0xffffffff) localHeaderOffset = take();
+      }
+      e += 4 + len;
+    }
+    const name = rawName.toString('utf8');
+    entries.push({
+      index: i,
+      name,
+      rawName,
+      method,
+      flags,
+      crc32,
+      compressedSize,
+      uncompressedSize,
+      localHeaderOffset,
+      suspiciousName: isSuspicious(rawName, name),
+    });
+    p = end;
+  }
+
+  const seen = new Map<string, number>();
+  for (const en of entries) seen.set(en.rawName.toString('latin1'), (seen.get(en.rawName.toString('latin1')) ?? 0) + 1);
+  const duplicates = [...seen.entries()]
+    .filter(([, n]) => n > 1)
+    .map(([k]) => Buffer.from(k, 'latin1').toString('utf8'))
+    .sort();
+
+  let prefixBytes = 0;
+  if (entries.length > 0) {
+    const first = Math.min(...entries.map((x) => x.localHeaderOffset));
+    prefixBytes = first;
+  } else {
+    prefixBytes = cdOffset;
+  }
+  if (prefixBytes > 0 && size >= 4) {
+    const head = await src.read(0, 4);
+    if (head.readUInt32LE(0) !== LFH_SIG) warnings.push(`${prefixBytes} bytes of data before the first local header`);
+  }
+
+  // APK Signing Block: "APK Sig Block 42" magic ends right before the central directory.
+  let signingBlock: ZipArchive['signingBlock'];
+  if (cdOffset >= 32) {
+    const footer = await src.read(cdOffset - 24, 24);
+    if (footer.toString('latin1', 8, 24) === 'APK Sig Block 42') {
+      const blockSize = Number(footer.readBigUInt64LE(0));
+      const start = cdOffset - blockSize - 8;
+      if (Number.isSafeInteger(blockSize) && start >= 0) signingBlock = { offset: start, size: blockSize + 8 };
+      else warnings.push('APK Signing Block size out of bounds');
+    }
+  }
+
+  return { entries, cdOffset, eocdOffset, prefixBytes, duplicates, warnings, signingBlock };
+}
+
+/** Offset of an entry's data, from its local header (whose name/extra lengths may differ). */
+export async function entryDataOffset(src: RandomAccessSource, entry: ZipEntry): Promise<{ offset: number; localMethod: number }> {
+  if (entry.localHeaderOffset + 30 > src.size) {
+    throw new FormatError('zip', `local header of ${JSON.stringify(entry.name)} lies past the end of the file`, entry.localHeaderOffset);
+  }
+  const lfh = await src.read(entry.localHeaderOffset, 30);
+  if (lfh.readUInt32LE(0) !== LFH_SIG) {
+    throw new FormatError('zip', `bad local header signature for ${JSON.stringify(entry.name)}`, entry.localHeaderOffset);
+  }
+  const offset = entry.localHeaderOffset + 30 + lfh.readUInt16LE(26) + lfh.readUInt16LE(28);
+  return { offset, localMethod: lfh.readUInt16LE(8) };
+}
+
+export interface ReadEntryOptions {
+  /** Maximum inflated size; past it EntryTooLargeError is thrown. */
+  maxBytes: number;
+}
+
+/**
+ * Reads and inflates one entry. Method 8 is inflated (output capped, and the result must be
+ * exactly the declared size); anything else is read as STORED for `uncompressedSize` bytes.
+ */
+export async function readEntry(src: RandomAccessSource, entry: ZipEntry, opts: ReadEntryOptions): Promise<Buffer> {
+  const { offset } = await entryDataOffset(src, entry);
+  if (entry.method === 8) {
+    if (offset + entry.compressedSize > src.size) {
+      throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${entry.compressedSize} bytes) runs past the end of the file`, offset);
+    }
+    if (entry.uncompressedSize > opts.maxBytes) throw new EntryTooLargeError(entry.name, opts.maxBytes);
+    const raw = await src.read(offset, entry.compressedSize);
+    let out: Buffer;
+    try {
+      out = inflateRawSync(raw, { maxOutputLength: Math.max(1, Math.min(opts.maxBytes, entry.uncompressedSize + 1)) });
+    } catch (err) {
+      const msg = (err as Error).message;
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /larger than|maxOutputLength/i.test(msg)) {
+        throw new FormatError('zip', `${JSON.stringify(entry.name)} inflates to more than its declared ${entry.uncompressedSize} bytes`, offset);
+      }
+      throw new FormatError('zip', `cannot inflate ${JSON.stringify(entry.name)}: ${msg}`, offset);
+    }
+    if (out.length !== entry.uncompressedSize) {
+      throw new FormatError('zip', `${JSON.stringify(entry.name)} inflated to ${out.length} bytes, declared ${entry.uncompressedSize}`, offset);
+    }
+    return out;
+  }
+  // STORED, or an unknown method that Android's resource loader maps as STORED.
+  const len = entry.uncompressedSize;
+  if (len > opts.maxBytes) throw new EntryTooLargeError(entry.name, opts.maxBytes);
+  if (offset + len > src.size) {
+    throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${len} bytes) runs past the end of the file`, offset);
+  }
+  return src.read(offset, len);
+}

@@ -1,0 +1,185 @@
+/**
+ * Walks one input (a product-out folder, any folder, or a single file) into a sorted list of
+ * regular files with their partition. Symlinks are never followed (their targets inside the
+ * input are walked where they are; targets outside are reported as skipped), so loops cannot
+ * happen. Special files are skipped and listed. Names are handled as raw bytes, so a name that
+ * is not valid UTF-8 is still opened exactly and shown escaped.
+ */
+import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { SkippedFact, UnreadableFact } from '../facts.js';
+import { globToRegExp, matchesAny } from './glob.js';
+import { partitionName, partitionOf } from './partition.js';
+
+export interface FileArtifact {
+  /** Absolute path as bytes (exact, even when not valid UTF-8). */
+  abs: Buffer;
+  /** Path relative to the input, `/`-separated, invalid UTF-8 bytes escaped as `\xNN`. */
+  relPath: string;
+  size: number;
+  partition: string;
+  partitionPath: string;
+}
+
+export interface WalkResult {
+  files: FileArtifact[];
+  skipped: SkippedFact[];
+  unreadable: UnreadableFact[];
+  productOut: boolean;
+}
+
+export interface WalkOptions {
+  /** Globs over relative paths that are scanned even where the default skip list applies. */
+  include?: string[];
+}
+
+/** Decodes a name; bytes that are not valid UTF-8 become `\xNN` (and `\` itself stays `\`). */
+export function displayName(raw: Buffer): string {
+  const s = raw.toString('utf8');
+  if (!s.includes('\uFFFD') || Buffer.from(s, 'utf8').equals(raw)) return s;
+  let out = '';
+  let i = 0;
+  while (i < raw.length) {
+    const b = raw[i];
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len > 0 && i + len <= raw.length) {
+      const chunk = raw.subarray(i, i + len);
+      const dec = chunk.toString('utf8');
+      if (!dec.includes('\uFFFD') && Buffer.from(dec, 'utf8').equals(chunk)) {
+        out += dec;
+        i += len;
+        continue;
+      }
+    }
+    out += `\\x${b.toString(16).padStart(2, '0')}`;
+    i++;
+  }
+  return out;
+}
+
+const SLASH = Buffer.from('/');
+
+/** Top-level names in a product-out folder that duplicate or do not belong to the build. */
+function defaultSkipReason(name: string, isDir: boolean, partitionsPresent: ReadonlySet<string>): string | undefined {
+  if (isDir) {
+    if (name === 'obj' || name.startsWith('obj_')) return 'intermediate build objects (obj/)';
+    if (name === 'symbols') return 'unstripped symbol files (symbols/)';
+    return undefined;
+  }
+  const img = /^(.*)\.img$/.exec(name);
+  if (img) {
+    const p = partitionName(img[1]);
+    if (p && partitionsPresent.has(p)) return `image duplicating the ${p}/ folder`;
+    if (img[1] === 'super' && partitionsPresent.size > 0) return 'super image duplicating the partition folders';
+    if (['userdata', 'cache', 'ramdisk', 'ramdisk-recovery', 'vbmeta', 'vbmeta_system', 'vbmeta_vendor'].includes(img[1])) {
+      return `image duplicating the partition folders (${img[1]}.img)`;
+    }
+  }
+  if (/target_files.*\.zip$/.test(name) || /-img-.*\.zip$/.test(name)) return 'target-files/image zip duplicating the partition folders';
+  return undefined;
+}
+
+export async function walkInput(input: string, opts: WalkOptions = {}): Promise<WalkResult> {
+  const includes = (opts.include ?? []).map(globToRegExp);
+  const rootAbs = await realpath(resolve(input));
+  const st = await stat(rootAbs);
+  const skipped: SkippedFact[] = [];
+  const unreadable: UnreadableFact[] = [];
+  if (!st.isDirectory()) {
+    const rel = basename(rootAbs);
+    return {
+      files: [{ abs: Buffer.from(rootAbs), relPath: rel, size: st.size, partition: '', partitionPath: rel }],
+      skipped,
+      unreadable,
+      productOut: false,
+    };
+  }
+
+  const inputPartition = partitionName(basename(rootAbs));
+  const top = await readdir(rootAbs, { withFileTypes: true });
+  const partitionsPresent = new Set<string>();
+  for (const d of top) {
+    const p = d.isDirectory() ? partitionName(d.name) : undefined;
+    if (p) partitionsPresent.add(p);
+  }
+  const productOut = !inputPartition && partitionsPresent.size > 0;
+
+  const files: FileArtifact[] = [];
+  // Explicit stack: very deep trees cannot overflow the call stack.
+  const stack: { abs: Buffer; rel: string; depth: number }[] = [{ abs: Buffer.from(rootAbs), rel: '', depth: 0 }];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      entries = await readdir(dir.abs, { withFileTypes: true, encoding: 'buffer' });
+    } catch (e) {
+      unreadable.push({ path: dir.rel || '.', format: 'folder', reason: `cannot list folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      continue;
+    }
+    entries.sort((a, b) => Buffer.compare(a.name, b.name));
+    const subdirs: { abs: Buffer; rel: string; depth: number }[] = [];
+    for (const ent of entries) {
+      const name = displayName(ent.name);
+      const rel = dir.rel ? `${dir.rel}/${name}` : name;
+      const abs = Buffer.concat([dir.abs, SLASH, ent.name]);
+      if (productOut && dir.depth === 0 && !matchesAny(rel, includes)) {
+        const why = defaultSkipReason(name, ent.isDirectory(), partitionsPresent);
+        if (why) {
+          skipped.push({ path: rel, reason: `${why}; --include to scan it` });
+          continue;
+        }
+      }
+      if (ent.isSymbolicLink()) {
+        skipped.push({ path: rel, reason: await describeSymlink(abs, rootAbs) });
+        continue;
+      }
+      if (ent.isDirectory()) {
+        subdirs.push({ abs, rel, depth: dir.depth + 1 });
+        continue;
+      }
+      if (!ent.isFile()) {
+        skipped.push({ path: rel, reason: `not a regular file (${kindOf(ent)})` });
+        continue;
+      }
+      let size = 0;
+      try {
+        size = (await lstat(abs)).size;
+      } catch (e) {
+        unreadable.push({ path: rel, format: 'file', reason: `cannot stat: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+        continue;
+      }
+      const part = partitionOf(rel, inputPartition);
+      files.push({ abs, relPath: rel, size, partition: part.partition, partitionPath: part.partitionPath });
+    }
+    // Push in reverse so that the stack pops them in sorted order.
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
+  }
+  files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, skipped, unreadable, productOut };
+}
+
+function kindOf(ent: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): string {
+  if (ent.isFIFO()) return 'fifo';
+  if (ent.isSocket()) return 'socket';
+  if (ent.isBlockDevice()) return 'block device';
+  if (ent.isCharacterDevice()) return 'character device';
+  return 'special file';
+}
+
+async function describeSymlink(abs: Buffer, rootAbs: string): Promise<string> {
+  let target = '?';
+  try {
+    target = displayName(await readlink(abs, { encoding: 'buffer' }));
+  } catch {
+    // keep '?'
+  }
+  let real: string;
+  try {
+    real = await realpath(abs);
+  } catch {
+    return `symlink to ${target} (broken or looping; not followed)`;
+  }
+  const inside = real === rootAbs || real.startsWith(`${rootAbs}/`);
+  return inside ? `symlink to ${target} (inside the input: scanned at its target)` : `symlink to ${target} leaves the input; not followed`;
+}

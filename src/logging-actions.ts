@@ -1,0 +1,53 @@
+/**
+ * A Logger over @actions/core for the Action. Engine warnings and errors become annotations only
+ * up to a small budget, so they cannot crowd out the findings' annotations (GitHub keeps 10 per
+ * level per step); past it they are plain log lines. The counts tell main.ts how many slots of
+ * each level are already used.
+ */
+import type { AnnotationProperties } from '@actions/core';
+import type { Logger } from './logging.js';
+
+export interface ActionsCoreLike {
+  debug(message: string): void;
+  info(message: string): void;
+  warning(message: string, properties?: AnnotationProperties): void;
+  error(message: string, properties?: AnnotationProperties): void;
+  isDebug(): boolean;
+}
+
+export interface ActionsLogger extends Logger {
+  /** Annotations this logger has emitted, per level. */
+  annotationsUsed(): { error: number; warning: number };
+}
+
+/**
+ * Log text can carry strings from the build under scan (paths, entry names). A line of it that
+ * starts with `::` would be read by the runner as a workflow command, so such lines are defused.
+ * (debug/warning/error go through core's command escaping and need nothing.)
+ */
+export function defuseCommands(text: string): string {
+  return text.replace(/^(\s*):(?=:)/gm, '$1:\u200b');
+}
+
+/** At most `maxAnnotations` warning and as many error annotations; the rest go to the log. */
+export function getActionsLogger(core: ActionsCoreLike, maxAnnotations = 3): ActionsLogger {
+  const used = { error: 0, warning: 0 };
+  return {
+    debug: (m) => core.debug(m),
+    info: (m) => core.info(defuseCommands(m)),
+    warning: (m) => {
+      if (used.warning < maxAnnotations) {
+        used.warning++;
+        core.warning(m);
+      } else core.info(defuseCommands(`warning: ${m}`));
+    },
+    error: (m) => {
+      if (used.error < maxAnnotations) {
+        used.error++;
+        core.error(m);
+      } else core.info(defuseCommands(`error: ${m}`));
+    },
+    isDebug: () => core.isDebug(),
+    annotationsUsed: () => ({ ...used }),
+  };
+}

@@ -1,0 +1,401 @@
+/**
+ * The GitHub Action: inputs -> scan() -> channels (report file, annotations, job summary,
+ * outputs) -> exit status. Channels never decide the verdict; the report does. The job summary
+ * is written in every case, also when the scan could not run.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, promises as fsp } from 'node:fs';
+import path from 'node:path';
+import * as actionsCore from '@actions/core';
+import { PolicyError, PolicyErrors, UsageError } from './errors.js';
+import type { Logger } from './logging.js';
+import { getActionsLogger } from './logging-actions.js';
+import type { Location, Report, Severity } from './report/model.js';
+import { renderJson } from './report/render-json.js';
+import { renderErrorMarkdown, renderMarkdown } from './report/render-markdown.js';
+import { renderText, verdictLine } from './report/render-text.js';
+import type { ScanOptions } from './scan-options.js';
+import { clampMaxPerLevel, emitAnnotations, MAX_ANNOTATIONS_PER_LEVEL, planAnnotations } from './channels/annotations.js';
+import { setOutputs } from './channels/outputs.js';
+import { writeSummary } from './channels/summary.js';
+
+/** The part of @actions/core the Action uses; tests pass the real module or a fake. */
+export type ActionsCore = Pick<
+  typeof actionsCore,
+  | 'getInput'
+  | 'setOutput'
+  | 'setFailed'
+  | 'debug'
+  | 'info'
+  | 'warning'
+  | 'error'
+  | 'notice'
+  | 'isDebug'
+  | 'startGroup'
+  | 'endGroup'
+  | 'summary'
+>;
+
+export type ScanFn = (options: ScanOptions, logger: Logger) => Promise<Report>;
+
+export interface MainDeps {
+  core: ActionsCore;
+  scan: ScanFn;
+  env: NodeJS.ProcessEnv;
+  cwd: () => string;
+}
+
+export const defaultDeps: MainDeps = {
+  core: actionsCore,
+  // Loaded when the step runs: the engine is large, and this keeps main.ts testable on its own.
+  scan: async (options, logger) => (await import('./scan.js')).scan(options, logger),
+  env: process.env,
+  cwd: () => process.cwd(),
+};
+
+export const DEFAULT_POLICY_FILE = '.github/activation-gate.yml';
+const FAIL_ON = ['error', 'warning', 'note', 'never'] as const;
+
+/** Inputs accepted by action.yml but not implemented yet: named once in a notice, not ignored silently. */
+const NOT_IMPLEMENTED: { name: string; inactive: (v: string) => boolean }[] = [
+  { name: 'sarif-file', inactive: (v) => v === '' },
+  { name: 'baseline', inactive: (v) => v === '' },
+  { name: 'comment', inactive: (v) => v === '' || v === 'never' },
+  { name: 'check-run', inactive: (v) => v === '' || v.toLowerCase() === 'false' },
+  { name: 'shard', inactive: (v) => v === '' },
+  { name: 'cache-dir', inactive: (v) => v === '' },
+];
+
+export interface ActionInputs {
+  workspace: string;
+  /** Inputs after glob expansion: workspace-relative (POSIX) when inside it, else absolute. */
+  paths: string[];
+  /** Policy file, workspace-relative when inside it; undefined = built-in market policies. */
+  policyFile?: string;
+  market?: string;
+  sku?: string;
+  failOn: Severity | 'never';
+  /** Absolute. */
+  sourceRoot: string;
+  /** As given (relative to the workspace), or undefined. */
+  reportFile?: string;
+  maxAnnotations: number;
+  /** `name (value)` of inputs given but not implemented yet. */
+  notImplemented: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths and globs
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** Workspace-relative POSIX path, or undefined when `p` is outside the workspace. */
+export function workspaceRelative(workspace: string, p: string): string | undefined {
+  const rel = path.relative(workspace, path.resolve(workspace, p));
+  if (rel === '') return '.';
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return toPosix(rel);
+}
+
+function displayPath(workspace: string, abs: string): string {
+  return workspaceRelative(workspace, abs) ?? toPosix(abs);
+}
+
+export function hasGlobMagic(s: string): boolean {
+  return /[*?[]/.test(s);
+}
+
+/** One path segment's glob (`*`, `?`, `[...]`) as a regular expression. */
+function segmentRegExp(seg: string): RegExp {
+  let re = '';
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const end = seg.indexOf(']', i + 2);
+      if (end < 0) re += '\\[';
+      else {
+        let body = seg.slice(i + 1, end);
+        if (body.startsWith('!')) body = `^${body.slice(1)}`;
+        re += `[${body.replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+const GLOBSTAR = Symbol('globstar');
+type Part = RegExp | typeof GLOBSTAR;
+
+/**
+ * Expands one glob (`*`, `?`, `[...]` within a segment, `**` across segments) against the
+ * file system, relative to `root`. Matches files and folders; does not follow symbolic links to
+ * folders and never descends into `.git`. Returns absolute paths, sorted.
+ */
+export async function expandGlob(pattern: string, root: string): Promise<string[]> {
+  const abs = path.isAbsolute(pattern);
+  const segs = toPosix(pattern)
+    .split('/')
+    .filter((s) => s !== '' && s !== '.');
+  let base = abs ? path.parse(path.resolve(pattern)).root : root;
+  let i = 0;
+  while (i < segs.length && !hasGlobMagic(segs[i])) base = path.join(base, segs[i++]);
+  if (i === segs.length) return existsSync(base) ? [base] : [];
+  const parts: Part[] = segs.slice(i).map((s) => (s === '**' ? GLOBSTAR : segmentRegExp(s)));
+  const found = new Set<string>();
+
+  const walk = async (dir: string, rest: Part[]): Promise<void> => {
+    if (rest.length === 0) {
+      found.add(dir);
+      return;
+    }
+    const [head, ...tail] = rest;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fsp.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    if (head === GLOBSTAR) {
+      await walk(dir, tail);
+      for (const e of entries) {
+        if (e.isDirectory() && e.name !== '.git') await walk(path.join(dir, e.name), rest);
+      }
+      return;
+    }
+    for (const e of entries) {
+      if (!head.test(e.name)) continue;
+      const p = path.join(dir, e.name);
+      if (tail.length === 0) found.add(p);
+      else if (e.isDirectory() || e.isSymbolicLink()) await walk(p, tail);
+    }
+  };
+  await walk(base, parts);
+  return [...found].sort();
+}
+
+/**
+ * The `path` input: one input per line, globs allowed, `!pattern` excludes, `#` starts a
+ * comment line. A plain path that does not exist, or a glob that matches nothing, is a usage
+ * error (a typo must not make the gate pass on nothing).
+ */
+export async function expandInputPaths(lines: string[], workspace: string): Promise<string[]> {
+  const include = new Set<string>();
+  const excluded: string[] = [];
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    if (line.startsWith('!')) {
+      excluded.push(line.slice(1).trim());
+      continue;
+    }
+    if (hasGlobMagic(line)) {
+      const matches = await expandGlob(line, workspace);
+      if (matches.length === 0) throw new UsageError(`path: the pattern "${line}" matches nothing in ${workspace}.`);
+      for (const m of matches) include.add(m);
+    } else {
+      const abs = path.resolve(workspace, line);
+      if (!existsSync(abs)) throw new UsageError(`path: "${line}" does not exist (looked in ${workspace}).`);
+      include.add(abs);
+    }
+  }
+  for (const pattern of excluded) {
+    const matches = hasGlobMagic(pattern) ? await expandGlob(pattern, workspace) : [path.resolve(workspace, pattern)];
+    for (const m of matches) include.delete(m);
+  }
+  const result = [...include].map((p) => displayPath(workspace, p)).sort();
+  if (result.length === 0) throw new UsageError('path: no inputs left to scan after the exclusions.');
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+export async function readInputs(core: Pick<ActionsCore, 'getInput'>, env: NodeJS.ProcessEnv, cwd: string): Promise<ActionInputs> {
+  const input = (name: string): string => core.getInput(name).trim();
+  const workspace = path.resolve(env.GITHUB_WORKSPACE || cwd);
+
+  const pathLines = core.getInput('path').split(/\r?\n/);
+  if (pathLines.every((l) => l.trim() === '')) throw new UsageError('path: required; give one or more build outputs to scan, one per line.');
+  const paths = await expandInputPaths(pathLines, workspace);
+
+  let policyFile: string | undefined;
+  const policy = input('policy');
+  if (policy) {
+    const abs = path.resolve(workspace, policy);
+    if (!existsSync(abs)) throw new UsageError(`policy: the file "${policy}" does not exist (looked in ${workspace}).`);
+    policyFile = displayPath(workspace, abs);
+  } else if (existsSync(path.join(workspace, DEFAULT_POLICY_FILE))) {
+    policyFile = DEFAULT_POLICY_FILE;
+  }
+
+  const market = input('market') || undefined;
+  const sku = input('sku') || undefined;
+  if (market && sku) throw new UsageError('market and sku: give one of them, not both (the SKU decides the market).');
+
+  const failOnRaw = (input('fail-on') || 'error').toLowerCase();
+  if (!(FAIL_ON as readonly string[]).includes(failOnRaw)) {
+    throw new UsageError(`fail-on: found "${failOnRaw}"; allowed: ${FAIL_ON.join(', ')}.`);
+  }
+
+  const sourceRoot = path.resolve(workspace, input('source-root') || '.');
+
+  const maxRaw = input('max-annotations');
+  let maxAnnotations = MAX_ANNOTATIONS_PER_LEVEL;
+  if (maxRaw) {
+    if (!/^-?\d+$/.test(maxRaw)) throw new UsageError(`max-annotations: found "${maxRaw}"; allowed: a whole number from 1 to 10.`);
+    maxAnnotations = clampMaxPerLevel(Number(maxRaw));
+  }
+
+  const notImplemented = NOT_IMPLEMENTED.filter((n) => !n.inactive(input(n.name))).map((n) => `${n.name} (${input(n.name)})`);
+
+  return {
+    workspace,
+    paths,
+    policyFile,
+    market,
+    sku,
+    failOn: failOnRaw as Severity | 'never',
+    sourceRoot,
+    reportFile: input('report-file') || undefined,
+    maxAnnotations,
+    notImplemented,
+  };
+}
+
+/** `owner/repo/.github/workflows/ci.yml@refs/heads/main` -> `.github/workflows/ci.yml`. */
+export function workflowFile(env: NodeJS.ProcessEnv): string | undefined {
+  const ref = env.GITHUB_WORKFLOW_REF;
+  if (!ref) return undefined;
+  const m = /^[^/]+\/[^/]+\/(.+?)@/.exec(ref);
+  return m?.[1];
+}
+
+// ---------------------------------------------------------------------------------------------
+// run()
+
+function isNamed(err: unknown, name: string): boolean {
+  return err instanceof Error && err.name === name;
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Reports a failure that left no report; returns the summary text for it. */
+function reportFailure(err: unknown, core: ActionsCore, workspace: string | undefined): string {
+  const policyAnnotation = (e: PolicyError): void => {
+    const file = workspace ? workspaceRelative(workspace, e.file) : undefined;
+    core.error(e.message, {
+      title: 'activation-gate: policy',
+      ...(file ? { file, startLine: e.line, startColumn: e.column } : {}),
+    });
+  };
+  if (err instanceof PolicyErrors || isNamed(err, 'PolicyErrors')) {
+    const errors = (err as PolicyErrors).errors;
+    // One error slot stays for setFailed.
+    for (const e of errors.slice(0, MAX_ANNOTATIONS_PER_LEVEL - 1)) policyAnnotation(e);
+    const message = `The policy file has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${(err as Error).message}`;
+    core.setFailed(message);
+    return renderErrorMarkdown(message, { title: 'policy error' });
+  }
+  if (err instanceof PolicyError || isNamed(err, 'PolicyError')) {
+    policyAnnotation(err as PolicyError);
+    core.setFailed((err as Error).message);
+    return renderErrorMarkdown((err as Error).message, { title: 'policy error' });
+  }
+  if (err instanceof UsageError || isNamed(err, 'UsageError')) {
+    core.setFailed((err as Error).message);
+    return renderErrorMarkdown((err as Error).message, { title: 'usage error' });
+  }
+  const message = `activation-gate failed unexpectedly: ${errorMessage(err)}`;
+  if (err instanceof Error && err.stack) core.debug(err.stack);
+  core.setFailed(message);
+  return renderErrorMarkdown(message);
+}
+
+export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<void> {
+  const deps: MainDeps = { ...defaultDeps, ...overrides };
+  const { core, env } = deps;
+  const logger = getActionsLogger(core);
+  let summary: string | undefined;
+  let workspace: string | undefined;
+  try {
+    const inputs = await readInputs(core, env, deps.cwd());
+    workspace = inputs.workspace;
+    let noticesUsed = 0;
+    if (inputs.notImplemented.length > 0) {
+      core.notice(
+        `Not implemented yet, so ignored in this version: ${inputs.notImplemented.join(', ')}. The gate still runs; annotations, job summary, outputs and report-file work.`,
+        { title: 'activation-gate: inputs not implemented' },
+      );
+      noticesUsed++;
+    }
+    core.debug(
+      `inputs: paths=${JSON.stringify(inputs.paths)} policy=${inputs.policyFile ?? '(built-in)'} market=${inputs.market ?? ''} sku=${inputs.sku ?? ''} fail-on=${inputs.failOn} source-root=${inputs.sourceRoot}`,
+    );
+
+    // `sourceRoot` is not in ScanOptions yet; passed along for the location resolver.
+    const options: ScanOptions & { sourceRoot: string } = {
+      inputs: inputs.paths,
+      policyFile: inputs.policyFile,
+      market: inputs.market,
+      sku: inputs.sku,
+      failOn: inputs.failOn,
+      cwd: inputs.workspace,
+      sourceRoot: inputs.sourceRoot,
+    };
+    const report = await deps.scan(options, logger);
+
+    if (inputs.reportFile) {
+      const abs = path.resolve(inputs.workspace, inputs.reportFile);
+      await fsp.mkdir(path.dirname(abs), { recursive: true });
+      await fsp.writeFile(abs, renderJson(report), 'utf8');
+    }
+
+    // The text report in the log, with workflow commands stopped: it quotes strings from the build.
+    const stopToken = randomUUID();
+    core.info(`::stop-commands::${stopToken}`);
+    core.info(renderText(report));
+    core.info(`::${stopToken}::`);
+
+    const failing = report.verdict === 'fail';
+    const fallbackFile = inputs.policyFile ?? workflowFile(env);
+    const logged = logger.annotationsUsed();
+    const plan = planAnnotations(report.findings, {
+      maxPerLevel: inputs.maxAnnotations,
+      used: { error: logged.error + (failing ? 1 : 0), warning: logged.warning, notice: noticesUsed },
+      fallback: fallbackFile && existsSync(path.resolve(inputs.workspace, fallbackFile)) ? { file: fallbackFile, line: 1 } : undefined,
+      mapLocation: (loc: Location) => {
+        const file = workspaceRelative(inputs.workspace, path.resolve(inputs.sourceRoot, loc.file));
+        return file && file !== '.' ? { ...loc, file } : undefined;
+      },
+    });
+    emitAnnotations(plan, core);
+
+    summary = renderMarkdown(report, {
+      fullReportHint: inputs.reportFile ? `\`${inputs.reportFile}\` (the \`report-file\` input)` : 'set the `report-file` input to keep it',
+    });
+    setOutputs(report, { reportFile: inputs.reportFile, sarifFile: undefined }, core);
+
+    if (failing) core.setFailed(`${verdictLine(report)}: see the annotations and the job summary.`);
+  } catch (err) {
+    summary = reportFailure(err, core, workspace);
+    try {
+      core.setOutput('verdict', 'error');
+    } catch (outErr) {
+      core.debug(`could not set the verdict output: ${errorMessage(outErr)}`);
+    }
+  } finally {
+    try {
+      const result = await writeSummary(summary ?? renderErrorMarkdown('No report was produced.'), core, env);
+      if (result === 'no-summary-file') core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written.');
+    } catch (err) {
+      core.warning(`The job summary could not be written: ${errorMessage(err)}`);
+    }
+  }
+}

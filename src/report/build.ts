@@ -1,0 +1,134 @@
+/** Assembles the one Report from per-target evaluations. Pure. */
+import type { Catalog } from '../catalog/schema.js';
+import type { TargetEvaluation } from '../evaluate/evaluate.js';
+import type { InputFacts, PackageFacts } from '../facts.js';
+import type { PolicyFile } from '../policy/load.js';
+import type { TargetResolution } from '../policy/sku.js';
+import { TOOL_VERSION } from '../version.js';
+import { SEVERITY_RANK, type Finding, type Report, type ReportPackage, type ReportTarget, type Severity } from './model.js';
+
+export interface TargetResult {
+  id: string;
+  facts: InputFacts;
+  resolution: TargetResolution;
+  evaluation: TargetEvaluation;
+}
+
+export interface BuildReportInput {
+  results: TargetResult[];
+  catalog: Catalog;
+  file?: PolicyFile;
+  failOn: Severity | 'never';
+  now: Date;
+  pslVersion: string;
+}
+
+function cmp(a: string | undefined, b: string | undefined): number {
+  const x = a ?? '';
+  const y = b ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    cmp(a.target, b.target) ||
+    cmp(a.rule, b.rule) ||
+    cmp(a.client, b.client) ||
+    cmp(a.package, b.package) ||
+    cmp(a.endpoint, b.endpoint) ||
+    cmp(a.path, b.path) ||
+    cmp(a.message, b.message)
+  );
+}
+
+function toReportPackage(p: PackageFacts): ReportPackage {
+  const r: ReportPackage = { path: p.path, partition: p.partition, partitionPath: p.partitionPath, package: p.package };
+  if (p.versionCode !== undefined) r.versionCode = p.versionCode;
+  if (p.versionName !== undefined) r.versionName = p.versionName;
+  if (p.signerSha256.length) r.signerSha256 = p.signerSha256[0];
+  if (p.permissions.length) r.permissions = p.permissions;
+  if (p.sharedUserId) r.sharedUserId = p.sharedUserId;
+  if (p.bootCompleted) r.bootCompleted = true;
+  if (p.overlay) r.overlay = p.overlay;
+  return r;
+}
+
+export function countFindings(findings: Finding[]): Report['counts'] {
+  const c = { errors: 0, warnings: 0, notes: 0, suppressed: 0 };
+  for (const f of findings) {
+    if (f.suppressed) c.suppressed++;
+    else if (f.severity === 'error') c.errors++;
+    else if (f.severity === 'warning') c.warnings++;
+    else c.notes++;
+  }
+  return c;
+}
+
+/** fail when any unsuppressed finding is at or above `failOn`. */
+export function verdictOf(findings: Finding[], failOn: Severity | 'never'): 'pass' | 'fail' {
+  if (failOn === 'never') {
+    // The verdict still says what the gate found; only the exit status ignores it.
+    return findings.some((f) => !f.suppressed && f.severity === 'error') ? 'fail' : 'pass';
+  }
+  return findings.some((f) => !f.suppressed && SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn]) ? 'fail' : 'pass';
+}
+
+export function buildReport(input: BuildReportInput): Report {
+  const targets: ReportTarget[] = [];
+  const findings: Finding[] = [];
+  const used = new Set<number>();
+  for (const r of [...input.results].sort((a, b) => cmp(a.id, b.id))) {
+    const fp =
+      lastValue(r.facts, 'ro.build.fingerprint') ?? lastValue(r.facts, 'ro.system.build.fingerprint') ?? lastValue(r.facts, 'ro.vendor.build.fingerprint');
+    const t: ReportTarget = {
+      id: r.id,
+      input: r.facts.input,
+      build: {},
+      packages: r.facts.packages.map(toReportPackage),
+      endpoints: r.evaluation.endpoints,
+      clients: r.evaluation.clients,
+      unreadable: r.facts.unreadable,
+      skipped: r.facts.skipped,
+      counts: countFindings(r.evaluation.findings),
+    };
+    if (r.resolution.sku) t.sku = r.resolution.sku;
+    if (r.resolution.market) t.market = r.resolution.market;
+    if (fp) t.build.fingerprint = fp;
+    if (r.resolution.resolvedBy) t.build.resolvedBy = r.resolution.resolvedBy;
+    if (!r.resolution.market) t.build.tried = r.resolution.tried;
+    targets.push(t);
+    findings.push(...r.evaluation.findings);
+    for (const i of r.evaluation.usedExemptions) used.add(i);
+  }
+  findings.sort(compareFindings);
+  const exemptions = (input.file?.policy.exemptions ?? []).map((e, index) => ({
+    index,
+    used: used.has(index),
+    expires: e.expires,
+    expired: Date.parse(`${e.expires}T23:59:59.999Z`) < input.now.getTime(),
+  }));
+  const report: Report = {
+    schemaVersion: 1,
+    tool: { name: 'activation-gate', version: TOOL_VERSION, catalogVersion: input.catalog.version, pslVersion: input.pslVersion },
+    verdict: verdictOf(findings, input.failOn),
+    failOn: input.failOn,
+    counts: countFindings(findings),
+    targets,
+    findings,
+    audit: {
+      inputs: input.results
+        .map((r) => ({ path: r.facts.input, ...(r.facts.sha256 ? { sha256: r.facts.sha256 } : {}) }))
+        .sort((a, b) => cmp(a.path, b.path)),
+      ...(input.file ? { policy: input.file.file, policySha256: input.file.sha256 } : {}),
+      now: input.now.toISOString().slice(0, 10),
+      exemptions,
+    },
+  };
+  return report;
+}
+
+function lastValue(facts: InputFacts, key: string): string | undefined {
+  for (let i = facts.props.length - 1; i >= 0; i--) if (facts.props[i].key === key) return facts.props[i].value;
+  return undefined;
+}

@@ -1,0 +1,290 @@
+/**
+ * Markdown for the job summary and the PR comment: verdict heading, an overview of targets,
+ * per-target tables (clients, denied and unlisted endpoints, unreadable artifacts) and a
+ * findings table.
+ *
+ * Size: the summary must stay under 1 MiB and a comment under 65,536 characters. Detail is
+ * dropped in whole stages (evidence columns, then note and suppressed rows, then warning rows
+ * and unlisted-endpoint tables, then the per-target tables, then the error rows) until the text
+ * fits, and a line says what was dropped. A table is either rendered whole or replaced by a
+ * count; it is never cut part-way.
+ */
+import type { Finding, Report, ReportClient, ReportEndpoint, ReportTarget } from './model.js';
+import { sortReport } from './sort.js';
+import { formatEndpoint, formatEvidence, formatResolvedBy, plural, verdictLine } from './render-text.js';
+
+/** GitHub's job-summary limit per step (bytes). */
+export const SUMMARY_MAX_BYTES = 1024 * 1024;
+/** GitHub's issue/PR comment body limit (characters). */
+export const COMMENT_MAX_CHARS = 65536;
+
+export interface MarkdownOptions {
+  /** UTF-8 byte budget (default SUMMARY_MAX_BYTES). */
+  maxBytes?: number;
+  /** Character budget (for a PR comment: COMMENT_MAX_CHARS). Both budgets apply when both are given. */
+  maxChars?: number;
+  /** Where the full report is, named in the "dropped" line (e.g. "the `report-file` artifact"). */
+  fullReportHint?: string;
+  /** Extra text placed first (a hidden comment marker, say); counted in the budget. */
+  header?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Escaping
+
+/**
+ * A table cell of plain text: HTML-ish content and markdown syntax neutralised, `|` escaped so
+ * it cannot end the cell, newlines as `<br>`, `@` broken so a PR comment never mentions anyone.
+ */
+export function escapeCell(s: string): string {
+  return s
+    .replace(/[\\`*_[\]~#]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/@/g, '@&#8203;')
+    .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+/** Inline code (paths, ids, hosts): literal inside; `|` escaped for the table; one line. */
+export function code(s: string): string {
+  const flat = s.replace(/\r\n|\r|\n/g, ' ');
+  if (flat.includes('`') || flat.trim() === '') return escapeCell(flat);
+  return `\`${flat.replace(/\|/g, '\\|')}\``;
+}
+
+function num(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function mdTable(headers: string[], rows: string[][]): string {
+  const lines = [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`];
+  for (const r of rows) lines.push(`| ${r.join(' | ')} |`);
+  return lines.join('\n');
+}
+
+/** A heading that states how many rows its table has, then the whole table. */
+function section(level: string, title: string, headers: string[], rows: string[][]): string {
+  return `${level} ${title} (${num(rows.length)})\n\n${mdTable(headers, rows)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stages
+
+interface Detail {
+  evidence: boolean;
+  notes: boolean;
+  warnings: boolean;
+  targetTables: boolean;
+  errorFindings: boolean;
+}
+
+const STAGES: Detail[] = [
+  { evidence: true, notes: true, warnings: true, targetTables: true, errorFindings: true },
+  { evidence: false, notes: true, warnings: true, targetTables: true, errorFindings: true },
+  { evidence: false, notes: false, warnings: true, targetTables: true, errorFindings: true },
+  { evidence: false, notes: false, warnings: false, targetTables: true, errorFindings: true },
+  { evidence: false, notes: false, warnings: false, targetTables: false, errorFindings: true },
+  { evidence: false, notes: false, warnings: false, targetTables: false, errorFindings: false },
+];
+
+function isNoteRow(f: Finding): boolean {
+  return f.suppressed !== undefined || f.severity === 'note';
+}
+function isWarningRow(f: Finding): boolean {
+  return f.suppressed === undefined && f.severity === 'warning';
+}
+
+function clientsTable(clients: ReportClient[], d: Detail): string {
+  const headers = ['Client', 'Market', 'Package', 'Allowed', 'Matched by'];
+  if (d.evidence) headers.push('Path');
+  const rows = clients.map((c) => {
+    const row = [
+      `${code(c.id)}${c.name ? ` ${escapeCell(c.name)}` : ''}${c.suspected ? ' (suspected)' : ''}`,
+      code(c.market),
+      c.package ? code(c.package) : '',
+      c.allowed ? 'yes' : '**no**',
+      escapeCell(c.matchedBy.join(', ')),
+    ];
+    if (d.evidence) row.push(c.path ? code(c.path) : '');
+    return row;
+  });
+  return section('####', 'Clients', headers, rows);
+}
+
+function endpointsTable(title: string, eps: ReportEndpoint[], d: Detail): string {
+  const headers = ['Endpoint', 'Kind', 'Cleartext', 'Embedded in'];
+  if (d.evidence) headers.push('First evidence');
+  const rows = eps.map((e) => {
+    const row = [code(formatEndpoint(e)), e.kind, e.cleartext ? '**yes**' : 'no', (e.packages ?? []).map(code).join(', ')];
+    if (d.evidence) {
+      const first = e.evidence[0];
+      const more = e.evidenceCount > 1 ? ` (+${num(e.evidenceCount - 1)})` : '';
+      row.push(first ? `${code(formatEvidence(first))}${more}` : '');
+    }
+    return row;
+  });
+  return section('####', title, headers, rows);
+}
+
+function targetSection(t: ReportTarget, d: Detail): string {
+  const parts: string[] = [];
+  parts.push(`### Target ${code(t.id)}\n`);
+  const market = t.market
+    ? `Market **${escapeCell(t.market)}**${t.sku ? `, SKU ${code(t.sku)}` : ''}, resolved by ${code(formatResolvedBy(t.build.resolvedBy))}`
+    : `Market **unresolved** (tried ${(t.build.tried ?? []).map(code).join(', ') || 'nothing'})`;
+  const lines = [market];
+  if (t.build.fingerprint) lines.push(`Fingerprint ${code(t.build.fingerprint)}`);
+  lines.push(
+    `${plural(t.counts.errors, 'error')}, ${plural(t.counts.warnings, 'warning')}; ${plural(t.packages.length, 'package')}, ${plural(t.endpoints.length, 'endpoint')}${t.skipped.length > 0 ? `; ${plural(t.skipped.length, 'path')} skipped` : ''}`,
+  );
+  parts.push(`${lines.join('<br>\n')}\n`);
+  parts.push(t.clients.length > 0 ? clientsTable(t.clients, d) : 'No activation clients found.\n');
+  const denied = t.endpoints.filter((e) => e.status === 'denied');
+  if (denied.length > 0) parts.push(endpointsTable('Denied endpoints', denied, d));
+  const unlisted = t.endpoints.filter((e) => e.status === 'unlisted');
+  if (unlisted.length > 0) {
+    parts.push(d.warnings ? endpointsTable('Unlisted endpoints', unlisted, d) : `Unlisted endpoints: ${num(unlisted.length)} (table dropped for size).\n`);
+  }
+  if (t.unreadable.length > 0) {
+    parts.push(
+      section(
+        '####',
+        'Unreadable artifacts',
+        ['Path', 'Format', 'Reason'],
+        t.unreadable.map((u) => [code(u.path), code(u.format), escapeCell(`${u.reason}${u.offset !== undefined ? ` (offset ${u.offset})` : ''}`)]),
+      ),
+    );
+  }
+  return parts.join('\n');
+}
+
+function overviewTable(r: Report): string {
+  const rows = r.targets.map((t) => [
+    code(t.id),
+    t.market ? escapeCell(t.market) : '**unresolved**',
+    num(t.counts.errors),
+    num(t.counts.warnings),
+    num(t.clients.filter((c) => !c.allowed).length),
+    num(t.endpoints.filter((e) => e.status === 'denied').length),
+    num(t.endpoints.filter((e) => e.status === 'unlisted').length),
+    num(t.unreadable.length),
+  ]);
+  return section(
+    '###',
+    'Targets',
+    ['Target', 'Market', 'Errors', 'Warnings', 'Disallowed clients', 'Denied endpoints', 'Unlisted endpoints', 'Unreadable'],
+    rows,
+  );
+}
+
+function findingsTable(findings: Finding[], d: Detail, multiTarget: boolean): string {
+  const headers = ['Severity', 'Rule'];
+  if (multiTarget) headers.push('Target');
+  headers.push('Subject', 'Message');
+  if (d.evidence) headers.push('Location', 'Evidence');
+  const rows = findings.map((f) => {
+    const sev = f.suppressed ? `~~${f.severity}~~ suppressed` : f.severity === 'error' ? '**error**' : f.severity;
+    const subject = f.client ?? f.endpoint ?? f.package ?? f.path ?? '';
+    const row = [sev, code(f.rule)];
+    if (multiTarget) row.push(code(f.target));
+    let message = escapeCell(f.message);
+    if (f.suppressed) message += `<br>Exempted: ${escapeCell(f.suppressed.reason)} (${code(f.suppressed.owner)}, until ${code(f.suppressed.expires)})`;
+    row.push(subject ? code(subject) : '', message);
+    if (d.evidence) {
+      row.push(f.location ? code(`${f.location.file}:${f.location.line}`) : '');
+      const first = f.evidence?.[0];
+      row.push(first ? `${code(formatEvidence(first))}${(f.evidence?.length ?? 0) > 1 ? ` (+${num((f.evidence?.length ?? 1) - 1)})` : ''}` : '');
+    }
+    return row;
+  });
+  return section('###', 'Findings', headers, rows);
+}
+
+function droppedLine(r: Report, d: Detail, limit: string, hint: string | undefined): string {
+  const dropped: string[] = [];
+  if (!d.evidence) dropped.push('evidence and location columns');
+  if (!d.notes) {
+    const n = r.findings.filter(isNoteRow).length;
+    if (n > 0) dropped.push(`${plural(n, 'note or suppressed finding row')}`);
+  }
+  if (!d.warnings) {
+    const n = r.findings.filter(isWarningRow).length;
+    const u = r.targets.reduce((acc, t) => acc + t.endpoints.filter((e) => e.status === 'unlisted').length, 0);
+    if (n > 0) dropped.push(`${plural(n, 'warning finding row')} (counted above)`);
+    if (u > 0) dropped.push(`the unlisted-endpoint tables (${plural(u, 'endpoint')}, counted per target)`);
+  }
+  if (!d.targetTables) dropped.push('per-target tables (the targets overview stays)');
+  if (!d.errorFindings) {
+    const n = r.findings.filter((f) => !f.suppressed && f.severity === 'error').length;
+    if (n > 0) dropped.push(`${plural(n, 'error finding row')} (counted above)`);
+  }
+  if (dropped.length === 0) return '';
+  const where = hint ? ` The full report: ${hint}.` : '';
+  return `> [!NOTE]\n> Dropped to stay under ${limit}: ${dropped.join('; ')}.${where}\n`;
+}
+
+function renderStage(r: Report, d: Detail, options: MarkdownOptions, limit: string, compact: boolean): string {
+  const parts: string[] = [];
+  if (options.header) parts.push(options.header);
+  const icon = r.verdict === 'fail' ? ':x:' : ':white_check_mark:';
+  parts.push(`## ${icon} activation-gate: ${r.verdict === 'fail' ? 'FAIL' : 'PASS'}\n`);
+  parts.push(`**${escapeCell(verdictLine(r))}**\n`);
+  const dropped = droppedLine(r, d, limit, options.fullReportHint);
+  if (dropped) parts.push(dropped);
+  if (compact) return `${parts.join('\n')}\n`;
+
+  parts.push(overviewTable(r));
+  if (d.targetTables) for (const t of r.targets) parts.push(targetSection(t, d));
+
+  const shown = r.findings.filter((f) => {
+    if (isNoteRow(f)) return d.notes;
+    if (isWarningRow(f)) return d.warnings;
+    return d.errorFindings;
+  });
+  if (r.findings.length === 0) parts.push('### Findings (0)\n\nNo findings.\n');
+  else if (shown.length > 0) parts.push(findingsTable(shown, d, r.targets.length > 1));
+  else parts.push(`### Findings\n\n${plural(r.findings.length, 'finding')}: see the counts above.\n`);
+  parts.push(
+    `<sub>activation-gate ${escapeCell(r.tool.version)}, catalog ${escapeCell(r.tool.catalogVersion)}, Public Suffix List ${escapeCell(r.tool.pslVersion)}</sub>\n`,
+  );
+  return parts.join('\n');
+}
+
+function fits(s: string, maxBytes: number, maxChars: number | undefined): boolean {
+  return (maxChars === undefined || s.length <= maxChars) && Buffer.byteLength(s, 'utf8') <= maxBytes;
+}
+
+function describeLimit(maxBytes: number, maxChars: number | undefined): string {
+  if (maxChars !== undefined && maxChars * 4 <= maxBytes) return `${num(maxChars)} characters`;
+  if (maxBytes === SUMMARY_MAX_BYTES) return '1 MiB';
+  return `${num(maxBytes)} bytes`;
+}
+
+/**
+ * The report as GitHub-flavoured markdown within the budget. The most detailed stage that fits
+ * is returned; if even the verdict alone does not fit (an absurd budget), the verdict alone is
+ * returned anyway.
+ */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const maxBytes = options.maxBytes ?? SUMMARY_MAX_BYTES;
+  const maxChars = options.maxChars;
+  const limit = describeLimit(maxBytes, maxChars);
+  const r = sortReport(report);
+  for (const d of STAGES) {
+    const md = renderStage(r, d, options, limit, false);
+    if (fits(md, maxBytes, maxChars)) return md;
+  }
+  return renderStage(r, STAGES[STAGES.length - 1], options, limit, true);
+}
+
+/** The summary when no report exists (a usage or policy error, a crash): what went wrong. */
+export function renderErrorMarkdown(message: string, options: { title?: string; maxBytes?: number } = {}): string {
+  const maxBytes = options.maxBytes ?? SUMMARY_MAX_BYTES;
+  let body = message.replace(/```/g, "'''");
+  const head = `## :x: activation-gate: ${escapeCell(options.title ?? 'ERROR')}\n\nThe gate could not produce a report:\n\n\`\`\`text\n`;
+  const tail = '\n```\n';
+  while (Buffer.byteLength(head + body + tail, 'utf8') > maxBytes && body.length > 0) body = body.slice(0, Math.floor(body.length / 2));
+  return head + body + tail;
+}

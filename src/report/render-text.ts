@@ -1,0 +1,162 @@
+/**
+ * Text output for people on a terminal: the verdict line first, then one block per target.
+ * Pure: returns a string; colour (ANSI) only when the caller asks for it.
+ */
+import type { Evidence } from '../facts.js';
+import type { Finding, Report, ReportEndpoint, ReportTarget, ResolvedBy } from './model.js';
+import { sortReport } from './sort.js';
+
+export interface TextOptions {
+  /** Wrap severities and the verdict in ANSI colours (only when writing to a colour terminal). */
+  color?: boolean;
+  /** Endpoints listed per status and target before "... and N more" (default 50). */
+  maxEndpoints?: number;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * `FAIL: 3 errors, 2 warnings in 2 targets (fail-on: error)`; notes and suppressed findings are
+ * added only when there are some.
+ */
+export function verdictLine(report: Report): string {
+  const c = report.counts;
+  const parts = [plural(c.errors, 'error'), plural(c.warnings, 'warning')];
+  if (c.notes > 0) parts.push(plural(c.notes, 'note'));
+  const suppressed = c.suppressed > 0 ? `, ${c.suppressed.toLocaleString('en-US')} suppressed` : '';
+  return `${report.verdict.toUpperCase()}: ${parts.join(', ')} in ${plural(report.targets.length, 'target')} (fail-on: ${report.failOn}${suppressed})`;
+}
+
+/** `path!/entry @offset`: the container notation of SPEC section 3 (`!/` into an entry). */
+export function formatEvidence(e: Evidence): string {
+  return `${e.path}${e.entry ? `!/${e.entry}` : ''}${e.offset !== undefined ? ` @${e.offset}` : ''}`;
+}
+
+/** How the target's market was decided: `ro.cda.skuid.id=600E0 vendor/build.prop:12`, or `--market`. */
+export function formatResolvedBy(r: ResolvedBy | undefined): string {
+  if (!r) return 'unresolved';
+  if (r.from === 'cli') return `from ${r.key.startsWith('-') ? r.key : `--${r.key}`}${r.value ? ` ${r.value}` : ''}`;
+  const kv = r.value !== undefined ? `${r.key}=${r.value}` : r.key;
+  const where = r.file ? ` ${r.file}${r.line !== undefined ? `:${r.line}` : ''}` : '';
+  return `${kv}${where}`;
+}
+
+export function formatEndpoint(e: ReportEndpoint): string {
+  const port = e.port !== undefined ? `:${e.port}` : '';
+  const scheme = e.scheme ? `${e.scheme}://` : '';
+  return `${scheme}${e.value}${port}`;
+}
+
+const ANSI = { red: 31, yellow: 33, cyan: 36, green: 32, dim: 2, bold: 1 } as const;
+type Paint = (style: keyof typeof ANSI, s: string) => string;
+
+function table(rows: string[][], indent: string): string[] {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((r) => `${indent}${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')}`.trimEnd());
+}
+
+/** One line, whatever the message holds (a message never breaks the layout). */
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+function findingLines(findings: Finding[], paint: Paint, indent: string): string[] {
+  const ruleWidth = Math.max(0, ...findings.map((f) => f.rule.length));
+  const sevWidth = Math.max(0, ...findings.map((f) => f.severity.length));
+  return findings.map((f) => {
+    const sev = `${f.severity.padEnd(sevWidth)}  `;
+    const colored =
+      f.suppressed !== undefined
+        ? paint('dim', sev)
+        : paint(f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'yellow' : 'cyan', sev);
+    const where = f.location ? ` (${f.location.file}:${f.location.line})` : '';
+    const supp = f.suppressed ? ` [suppressed: ${oneLine(f.suppressed.reason)}, ${f.suppressed.owner}, until ${f.suppressed.expires}]` : '';
+    return `${indent}${colored}${f.rule.padEnd(ruleWidth)}  ${oneLine(f.message)}${where}${supp}`;
+  });
+}
+
+function targetBlock(t: ReportTarget, findings: Finding[], paint: Paint, maxEndpoints: number): string[] {
+  const out: string[] = [];
+  out.push(paint('bold', `Target ${t.id}`));
+  const market = t.market ?? 'unresolved';
+  const sku = t.sku ? `sku ${t.sku}, ` : '';
+  const resolved = t.market ? formatResolvedBy(t.build.resolvedBy) : `tried: ${(t.build.tried ?? []).join(', ') || 'nothing'}`;
+  out.push(`  market: ${market} (${sku}${resolved})`);
+  if (t.build.fingerprint) out.push(`  fingerprint: ${t.build.fingerprint}`);
+  out.push(`  packages: ${t.packages.length.toLocaleString('en-US')}, endpoints: ${t.endpoints.length.toLocaleString('en-US')}`);
+
+  if (t.clients.length > 0) {
+    out.push('  clients:');
+    const rows = [['CLIENT', 'MARKET', 'PACKAGE', 'ALLOWED', 'MATCHED BY']];
+    for (const c of t.clients) {
+      rows.push([
+        c.id,
+        c.market,
+        c.package ?? '-',
+        c.allowed ? 'yes' : 'no',
+        `${c.matchedBy.join(', ')}${c.suspected ? ' (suspected)' : ''}`,
+      ]);
+    }
+    const lines = table(rows, '    ');
+    out.push(paint('dim', lines[0]), ...lines.slice(1));
+  } else {
+    out.push('  clients: none');
+  }
+
+  for (const status of ['denied', 'unlisted'] as const) {
+    const eps = t.endpoints.filter((e) => e.status === status);
+    if (eps.length === 0) continue;
+    out.push(`  ${status} endpoints (${eps.length.toLocaleString('en-US')}):`);
+    const rows = eps.slice(0, maxEndpoints).map((e) => {
+      const first = e.evidence[0];
+      const more = e.evidenceCount > 1 ? ` (+${(e.evidenceCount - 1).toLocaleString('en-US')} more)` : '';
+      return [e.kind, `${formatEndpoint(e)}${e.cleartext ? ' [cleartext]' : ''}`, first ? `${formatEvidence(first)}${more}` : '-'];
+    });
+    out.push(...table(rows, '    '));
+    if (eps.length > maxEndpoints) out.push(`    ... and ${(eps.length - maxEndpoints).toLocaleString('en-US')} more`);
+  }
+
+  if (t.unreadable.length > 0) {
+    out.push(`  unreadable artifacts (${t.unreadable.length.toLocaleString('en-US')}):`);
+    for (const u of t.unreadable) {
+      out.push(`    ${u.path} (${u.format}): ${oneLine(u.reason)}${u.offset !== undefined ? ` @${u.offset}` : ''}`);
+    }
+  }
+  if (t.skipped.length > 0) out.push(`  skipped paths: ${t.skipped.length.toLocaleString('en-US')}`);
+
+  if (findings.length > 0) {
+    out.push('  findings:');
+    out.push(...findingLines(findings, paint, '    '));
+  } else {
+    out.push('  findings: none');
+  }
+  return out;
+}
+
+export function renderText(report: Report, options: TextOptions = {}): string {
+  const paint: Paint = options.color ? (style, s) => `\u001b[${ANSI[style]}m${s}\u001b[0m` : (_style, s) => s;
+  const r = sortReport(report);
+  const maxEndpoints = options.maxEndpoints ?? 50;
+  const lines: string[] = [];
+  lines.push(paint(r.verdict === 'fail' ? 'red' : 'green', verdictLine(r)));
+
+  const byTarget = new Map<string, Finding[]>();
+  for (const f of r.findings) {
+    const list = byTarget.get(f.target) ?? [];
+    list.push(f);
+    byTarget.set(f.target, list);
+  }
+  for (const t of r.targets) {
+    lines.push('', ...targetBlock(t, byTarget.get(t.id) ?? [], paint, maxEndpoints));
+    byTarget.delete(t.id);
+  }
+  // Findings about no known target (an expired exemption, say) still show.
+  const other = [...byTarget.values()].flat();
+  if (other.length > 0) {
+    lines.push('', paint('bold', 'Other findings'), ...findingLines(other, paint, '  '));
+  }
+  return `${lines.join('\n')}\n`;
+}

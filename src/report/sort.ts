@@ -1,0 +1,270 @@
+/**
+ * Deterministic ordering for everything in a Report. Every renderer (JSON, SARIF, text,
+ * markdown, annotations) orders through these helpers, so the same facts always come out in the
+ * same order whatever the file-system order or the number of workers.
+ *
+ * Strings compare by UTF-16 code unit (`<`), never by locale: `localeCompare` depends on the
+ * machine's ICU data and would make reports differ between runners.
+ */
+import type { Evidence, SkippedFact, UnreadableFact } from '../facts.js';
+import type { Finding, Report, ReportClient, ReportEndpoint, ReportPackage, ReportTarget, Severity } from './model.js';
+import { RULE_IDS, SEVERITY_RANK } from './model.js';
+
+export type Comparator<T> = (a: T, b: T) => number;
+
+/** Code-unit order; `undefined` sorts before any string ("no entry" before "an entry"). */
+export function compareStrings(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return -1;
+  if (b === undefined) return 1;
+  return a < b ? -1 : 1;
+}
+
+/** Numeric order; `undefined` sorts first. */
+export function compareNumbers(a: number | undefined, b: number | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return -1;
+  if (b === undefined) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Chains comparators: the first non-zero result wins. */
+export function by<T>(...comparators: Comparator<T>[]): Comparator<T> {
+  return (a, b) => {
+    for (const c of comparators) {
+      const r = c(a, b);
+      if (r !== 0) return r;
+    }
+    return 0;
+  };
+}
+
+/** A sorted copy; never sorts in place (the caller's report stays as it was). */
+export function sorted<T>(items: readonly T[] | undefined, compare: Comparator<T>): T[] {
+  return [...(items ?? [])].sort(compare);
+}
+
+/** error < warning < note; anything unknown last. */
+export function severityRank(severity: Severity | string): number {
+  return (SEVERITY_RANK as Record<string, number>)[severity] ?? 99;
+}
+
+/** Rules in the order of RULE_IDS (most consequential first); unknown rules after, by name. */
+export function compareRules(a: string, b: string): number {
+  const ia = (RULE_IDS as readonly string[]).indexOf(a);
+  const ib = (RULE_IDS as readonly string[]).indexOf(b);
+  const ra = ia < 0 ? RULE_IDS.length : ia;
+  const rb = ib < 0 ? RULE_IDS.length : ib;
+  return ra !== rb ? ra - rb : compareStrings(a, b);
+}
+
+export const compareEvidence: Comparator<Evidence> = by(
+  (a, b) => compareStrings(a.path, b.path),
+  (a, b) => compareStrings(a.entry, b.entry),
+  (a, b) => compareNumbers(a.offset, b.offset),
+  (a, b) => compareStrings(a.source, b.source),
+);
+
+export const compareFindings: Comparator<Finding> = by(
+  (a, b) => severityRank(a.severity) - severityRank(b.severity),
+  (a, b) => compareStrings(a.target, b.target),
+  (a, b) => compareRules(a.rule, b.rule),
+  (a, b) => compareStrings(a.package, b.package),
+  (a, b) => compareStrings(a.endpoint, b.endpoint),
+  (a, b) => compareStrings(a.path, b.path),
+  (a, b) => compareStrings(a.client, b.client),
+  (a, b) => compareStrings(a.message, b.message),
+  // Suppressed after active for an otherwise identical subject.
+  (a, b) => Number(a.suppressed !== undefined) - Number(b.suppressed !== undefined),
+);
+
+export const compareEndpoints: Comparator<ReportEndpoint> = by(
+  (a, b) => compareStrings(a.kind, b.kind),
+  (a, b) => compareStrings(a.value, b.value),
+  (a, b) => compareNumbers(a.port, b.port),
+  (a, b) => compareStrings(a.scheme, b.scheme),
+);
+
+export const compareTargets: Comparator<ReportTarget> = (a, b) => compareStrings(a.id, b.id);
+
+export const comparePackages: Comparator<ReportPackage> = by(
+  (a, b) => compareStrings(a.path, b.path),
+  (a, b) => compareStrings(a.package, b.package),
+);
+
+export const compareClients: Comparator<ReportClient> = by(
+  (a, b) => compareStrings(a.id, b.id),
+  (a, b) => compareStrings(a.package, b.package),
+  (a, b) => compareStrings(a.path, b.path),
+);
+
+export const compareUnreadable: Comparator<UnreadableFact> = by(
+  (a, b) => compareStrings(a.path, b.path),
+  (a, b) => compareStrings(a.format, b.format),
+  (a, b) => compareNumbers(a.offset, b.offset),
+  (a, b) => compareStrings(a.reason, b.reason),
+);
+
+export const compareSkipped: Comparator<SkippedFact> = by(
+  (a, b) => compareStrings(a.path, b.path),
+  (a, b) => compareStrings(a.reason, b.reason),
+);
+
+/** How a client was matched, in catalog-field order (package, signer, host, sms, toggle). */
+const MATCHED_BY_ORDER = ['package', 'signer', 'host', 'sms', 'toggle'];
+export function compareMatchedBy(a: string, b: string): number {
+  const ia = MATCHED_BY_ORDER.indexOf(a);
+  const ib = MATCHED_BY_ORDER.indexOf(b);
+  const ra = ia < 0 ? MATCHED_BY_ORDER.length : ia;
+  const rb = ib < 0 ? MATCHED_BY_ORDER.length : ib;
+  return ra !== rb ? ra - rb : compareStrings(a, b);
+}
+
+/** Sorted, de-duplicated list of strings. */
+export function sortedUnique(items: readonly string[] | undefined, compare: Comparator<string> = compareStrings): string[] {
+  return [...new Set(items ?? [])].sort(compare);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Canonical report: every array sorted, every object's keys in the documented order.
+
+type Obj = Record<string, unknown>;
+
+/**
+ * A copy of `obj` with `keys` first, in that order, then any other (newer, optional) keys in
+ * code-unit order, so a field someone adds later still serialises deterministically.
+ * `undefined` values are dropped. `map` rewrites the named values (sorting nested arrays).
+ */
+function ordered<T extends object>(obj: T, keys: readonly string[], map: Record<string, (v: never) => unknown> = {}): T {
+  const src = obj as unknown as Obj;
+  const out: Obj = {};
+  const rest = Object.keys(src)
+    .filter((k) => !keys.includes(k))
+    .sort(compareStrings);
+  for (const k of [...keys, ...rest]) {
+    const v = src[k];
+    if (v === undefined) continue;
+    const f = map[k] as ((v: unknown) => unknown) | undefined;
+    out[k] = f ? f(v) : v;
+  }
+  return out as T;
+}
+
+const LOCATION_KEYS = ['file', 'line', 'column'];
+const EVIDENCE_KEYS = ['path', 'entry', 'source', 'offset'];
+const COUNT_KEYS = ['errors', 'warnings', 'notes', 'suppressed'];
+
+function canonicalEvidence(list: Evidence[]): Evidence[] {
+  return sorted(list, compareEvidence).map((e) => ordered(e, EVIDENCE_KEYS));
+}
+
+function canonicalFinding(f: Finding): Finding {
+  return ordered(
+    f,
+    [
+      'rule',
+      'severity',
+      'target',
+      'package',
+      'client',
+      'endpoint',
+      'endpointKind',
+      'path',
+      'partitionPath',
+      'message',
+      'evidence',
+      'location',
+      'suppressed',
+    ],
+    {
+      evidence: canonicalEvidence,
+      location: (l: object) => ordered(l, LOCATION_KEYS),
+      suppressed: (s: object) =>
+        ordered(s, ['reason', 'owner', 'expires', 'location'], { location: (l: object) => ordered(l, LOCATION_KEYS) }),
+    },
+  );
+}
+
+function canonicalTarget(t: ReportTarget): ReportTarget {
+  return ordered(
+    t,
+    ['id', 'input', 'sku', 'market', 'build', 'packages', 'endpoints', 'clients', 'unreadable', 'skipped', 'counts'],
+    {
+      build: (b: object) =>
+        ordered(b, ['fingerprint', 'resolvedBy', 'tried'], {
+          resolvedBy: (r: object) => ordered(r, ['key', 'value', 'file', 'line', 'from']),
+        }),
+      packages: (list: ReportPackage[]) =>
+        sorted(list, comparePackages).map((p) =>
+          ordered(
+            p,
+            [
+              'path',
+              'partition',
+              'partitionPath',
+              'package',
+              'versionCode',
+              'versionName',
+              'signerSha256',
+              'permissions',
+              'sharedUserId',
+              'bootCompleted',
+              'overlay',
+            ],
+            {
+              permissions: (ps: string[]) => sortedUnique(ps),
+              overlay: (o: object) =>
+                ordered(o, [
+                  'targetPackage',
+                  'targetName',
+                  'requiredSystemPropertyName',
+                  'requiredSystemPropertyValue',
+                  'isStatic',
+                  'priority',
+                ]),
+            },
+          ),
+        ),
+      endpoints: (list: ReportEndpoint[]) =>
+        sorted(list, compareEndpoints).map((e) =>
+          ordered(e, ['kind', 'value', 'port', 'scheme', 'cleartext', 'status', 'packages', 'evidence', 'evidenceCount'], {
+            packages: (ps: string[]) => sortedUnique(ps),
+            evidence: canonicalEvidence,
+          }),
+        ),
+      clients: (list: ReportClient[]) =>
+        sorted(list, compareClients).map((c) =>
+          ordered(c, ['id', 'name', 'market', 'package', 'path', 'matchedBy', 'allowed', 'suspected'], {
+            matchedBy: (m: string[]) => sortedUnique(m, compareMatchedBy),
+          }),
+        ),
+      unreadable: (list: UnreadableFact[]) =>
+        sorted(list, compareUnreadable).map((u) => ordered(u, ['path', 'format', 'reason', 'offset'])),
+      skipped: (list: SkippedFact[]) => sorted(list, compareSkipped).map((s) => ordered(s, ['path', 'reason'])),
+      counts: (c: object) => ordered(c, COUNT_KEYS),
+    },
+  );
+}
+
+/**
+ * The report in canonical form: targets by id; findings by severity, target, rule, package,
+ * endpoint, path; endpoints by kind and value; evidence by path, entry, offset; keys in the
+ * order of SPEC section 7 (then model.ts). Pure: returns a new object.
+ */
+export function sortReport(report: Report): Report {
+  return ordered(report, ['schemaVersion', 'tool', 'verdict', 'failOn', 'counts', 'targets', 'findings', 'audit'], {
+    tool: (t: object) => ordered(t, ['name', 'version', 'catalogVersion', 'pslVersion']),
+    counts: (c: object) => ordered(c, COUNT_KEYS),
+    targets: (list: ReportTarget[]) => sorted(list, compareTargets).map(canonicalTarget),
+    findings: (list: Finding[]) => sorted(list, compareFindings).map(canonicalFinding),
+    audit: (a: object) =>
+      ordered(a, ['inputs', 'policy', 'policySha256', 'now', 'exemptions'], {
+        inputs: (list: { path: string; sha256?: string }[]) =>
+          sorted(list, by((x, y) => compareStrings(x.path, y.path), (x, y) => compareStrings(x.sha256, y.sha256))).map((i) =>
+            ordered(i, ['path', 'sha256']),
+          ),
+        exemptions: (list: { index: number }[]) =>
+          sorted(list, (x, y) => compareNumbers(x.index, y.index)).map((e) => ordered(e, ['index', 'used', 'expires', 'expired'])),
+      }),
+  });
+}

@@ -1,0 +1,18 @@
+import type { Severity } from './report/model.js';
+
+/** Everything one scan needs; the CLI and the Action both build this and call scan(). */
+export interface ScanOptions {
+  /** Input paths: product-out folders, any folder, APK/JAR files. */
+  inputs: string[];
+  /** Policy file path; undefined = built-in market policies only. */
+  policyFile?: string;
+  market?: string;
+  sku?: string;
+  failOn: Severity | 'never';
+  /** "Today" for date-dependent rules; defaults to SOURCE_DATE_EPOCH or the clock. */
+  now?: Date;
+  /** Globs (relative to an input) that override the default skip list (obj/, symbols/, images). */
+  include?: string[];
+  /** Paths in the report are relative to this folder (default process.cwd()). */
+  cwd?: string;
+}

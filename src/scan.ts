@@ -1,0 +1,98 @@
+/**
+ * The scan API: options -> Report. Used by the CLI and the Action alike. I/O happens in the
+ * extraction stage; evaluation and report building are pure.
+ */
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { loadBuiltinCatalog } from './catalog/load.js';
+import { allHosts, allIps, allSms, type Catalog } from './catalog/schema.js';
+import { UsageError } from './errors.js';
+import { evaluateTarget } from './evaluate/evaluate.js';
+import { extractInput } from './extract/input.js';
+import type { Limits } from './extract/limits.js';
+import type { InputFacts } from './facts.js';
+import type { Logger } from './logging.js';
+import { effectiveCatalog, resolveMarketPolicy } from './policy/effective.js';
+import { loadPolicyFile, type PolicyFile } from './policy/load.js';
+import { resolveTarget } from './policy/sku.js';
+import { buildReport, type TargetResult } from './report/build.js';
+import type { Report } from './report/model.js';
+import type { ScanOptions } from './scan-options.js';
+
+export type { ScanOptions } from './scan-options.js';
+
+/** "Today": --now, else SOURCE_DATE_EPOCH, else the clock. */
+export function resolveNow(now?: Date, env: NodeJS.ProcessEnv = process.env): Date {
+  if (now) return now;
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date();
+}
+
+/** Hosts and SMS numbers matched wherever they stand: the catalog's and the policy's exact ones. */
+export function knownEndpoints(catalog: Catalog, file?: PolicyFile): { hosts: Set<string>; sms: Set<string> } {
+  const hosts = new Set<string>();
+  const sms = new Set<string>();
+  for (const e of catalog.entries) {
+    for (const h of allHosts(e)) hosts.add(h.toLowerCase());
+    for (const s of allSms(e)) sms.add(s);
+    void allIps; // IP literals are found by syntax alone
+  }
+  if (file) {
+    for (const m of Object.values(file.policy.markets ?? {})) {
+      for (const list of [m.endpoints?.allow, m.endpoints?.deny]) {
+        for (const p of list ?? []) if (/^[a-z0-9.-]+$/i.test(p) && /[a-z]/i.test(p)) hosts.add(p.toLowerCase());
+      }
+      for (const list of [m.sms?.allow, m.sms?.deny]) for (const p of list ?? []) if (/^\d+$/.test(p)) sms.add(p);
+    }
+  }
+  return { hosts, sms };
+}
+
+export function pslVersion(): string {
+  try {
+    const req = createRequire(import.meta.url);
+    return `tldts ${(req('tldts/package.json') as { version: string }).version}`;
+  } catch {
+    return 'tldts (bundled)';
+  }
+}
+
+export interface ScanDeps {
+  /** Overrides for tests (small caps, say). */
+  limits?: Partial<Limits>;
+}
+
+export async function scan(options: ScanOptions, logger: Logger, deps: ScanDeps = {}): Promise<Report> {
+  const cwd = options.cwd ?? process.cwd();
+  const now = resolveNow(options.now);
+  if (options.inputs.length === 0) throw new UsageError('no input given: pass a product-out folder, a folder, or an APK');
+  for (const i of options.inputs) {
+    if (!existsSync(resolve(cwd, i))) throw new UsageError(`input not found: ${i}`);
+  }
+  const file = options.policyFile ? loadPolicyFile(options.cwd ? resolve(cwd, options.policyFile) : options.policyFile) : undefined;
+  const catalog = effectiveCatalog(loadBuiltinCatalog(), file);
+  if (options.market) resolveMarketPolicy(file, options.market, catalog); // unknown market: usage error before scanning
+
+  const known = knownEndpoints(catalog, file);
+  const mentionPackages = new Set(catalog.entries.flatMap((e) => e.packages));
+  const results: TargetResult[] = [];
+  const allFacts: InputFacts[] = [];
+  for (const input of [...options.inputs].sort()) {
+    const display = relative(cwd, resolve(cwd, input)) || '.';
+    logger.info(`scanning ${display}`);
+    const facts = await extractInput(resolve(cwd, input), { known, mentionPackages, include: options.include, logger, limits: deps.limits });
+    facts.input = display;
+    allFacts.push(facts);
+    const resolution = resolveTarget({ cliMarket: options.market, cliSku: options.sku, file, props: facts.props });
+    const policy = resolution.market ? resolveMarketPolicy(file, resolution.market, catalog) : undefined;
+    const targetId = `${resolution.sku ?? resolution.market ?? 'unresolved'}@${display}`;
+    const evaluation = evaluateTarget({ targetId, facts, resolution, policy, catalog, file, now });
+    results.push({ id: targetId, facts, resolution, evaluation });
+    logger.info(
+      `${display}: ${facts.stats.files} files, ${facts.stats.entries} entries, ${facts.packages.length} packages, ${facts.endpoints.length} endpoints`,
+    );
+  }
+  return buildReport({ results, catalog, file, failOn: options.failOn, now, pslVersion: pslVersion() });
+}
