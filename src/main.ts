@@ -15,6 +15,7 @@ import { renderJson } from './report/render-json.js';
 import { renderErrorMarkdown, renderMarkdown } from './report/render-markdown.js';
 import { renderText, verdictLine } from './report/render-text.js';
 import type { ScanOptions } from './scan-options.js';
+import { scan } from './scan.js';
 import { clampMaxPerLevel, emitAnnotations, MAX_ANNOTATIONS_PER_LEVEL, planAnnotations } from './channels/annotations.js';
 import { setOutputs } from './channels/outputs.js';
 import { writeSummary } from './channels/summary.js';
@@ -47,8 +48,7 @@ export interface MainDeps {
 
 export const defaultDeps: MainDeps = {
   core: actionsCore,
-  // Loaded when the step runs: the engine is large, and this keeps main.ts testable on its own.
-  scan: async (options, logger) => (await import('./scan.js')).scan(options, logger),
+  scan,
   env: process.env,
   cwd: () => process.cwd(),
 };
@@ -339,8 +339,7 @@ export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<v
       `inputs: paths=${JSON.stringify(inputs.paths)} policy=${inputs.policyFile ?? '(built-in)'} market=${inputs.market ?? ''} sku=${inputs.sku ?? ''} fail-on=${inputs.failOn} source-root=${inputs.sourceRoot}`,
     );
 
-    // `sourceRoot` is not in ScanOptions yet; passed along for the location resolver.
-    const options: ScanOptions & { sourceRoot: string } = {
+    const options: ScanOptions = {
       inputs: inputs.paths,
       policyFile: inputs.policyFile,
       market: inputs.market,
@@ -366,18 +365,24 @@ export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<v
     const failing = report.verdict === 'fail';
     const fallbackFile = inputs.policyFile ?? workflowFile(env);
     const logged = logger.annotationsUsed();
+    const mapLocation = (loc: Location): Location | undefined => {
+      const file = workspaceRelative(inputs.workspace, path.resolve(inputs.sourceRoot, loc.file));
+      return file && file !== '.' ? { ...loc, file } : undefined;
+    };
     const plan = planAnnotations(report.findings, {
       maxPerLevel: inputs.maxAnnotations,
       used: { error: logged.error + (failing ? 1 : 0), warning: logged.warning, notice: noticesUsed },
       fallback: fallbackFile && existsSync(path.resolve(inputs.workspace, fallbackFile)) ? { file: fallbackFile, line: 1 } : undefined,
-      mapLocation: (loc: Location) => {
-        const file = workspaceRelative(inputs.workspace, path.resolve(inputs.sourceRoot, loc.file));
-        return file && file !== '.' ? { ...loc, file } : undefined;
-      },
+      mapLocation,
     });
     emitAnnotations(plan, core);
 
-    summary = renderMarkdown(report, {
+    // The summary shows repository locations as the annotations do (workspace-relative).
+    const shown: Report = {
+      ...report,
+      findings: report.findings.map((f) => (f.location ? { ...f, location: mapLocation(f.location) ?? f.location } : f)),
+    };
+    summary = renderMarkdown(shown, {
       fullReportHint: inputs.reportFile ? `\`${inputs.reportFile}\` (the \`report-file\` input)` : 'set the `report-file` input to keep it',
     });
     setOutputs(report, { reportFile: inputs.reportFile, sarifFile: undefined }, core);

@@ -15,4 +15,6 @@ export interface ScanOptions {
   include?: string[];
   /** Paths in the report are relative to this folder (default process.cwd()). */
   cwd?: string;
+  /** Source tree indexed for finding locations (not used yet: see issue 4). */
+  sourceRoot?: string;
 }

@@ -71,7 +71,10 @@ export async function scan(options: ScanOptions, logger: Logger, deps: ScanDeps 
   for (const i of options.inputs) {
     if (!existsSync(resolve(cwd, i))) throw new UsageError(`input not found: ${i}`);
   }
-  const file = options.policyFile ? loadPolicyFile(options.cwd ? resolve(cwd, options.policyFile) : options.policyFile) : undefined;
+  // Policy locations in the report are relative to cwd (the workspace), like every other path.
+  const file = options.policyFile
+    ? { ...loadPolicyFile(resolve(cwd, options.policyFile)), file: relative(cwd, resolve(cwd, options.policyFile)) }
+    : undefined;
   const catalog = effectiveCatalog(loadBuiltinCatalog(), file);
   if (options.market) resolveMarketPolicy(file, options.market, catalog); // unknown market: usage error before scanning
 

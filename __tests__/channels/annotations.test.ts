@@ -4,7 +4,7 @@ import { clampMaxPerLevel, emitAnnotations, planAnnotations } from '../../src/ch
 import type { Finding, Severity } from '../../src/report/model.js';
 import { createTestFinding, seededRandom, shuffle } from '../../__fixtures__/report.js';
 
-function many(n: number, severity: Severity, prefix = severity): Finding[] {
+function many(n: number, severity: Severity, prefix: string = severity): Finding[] {
   return Array.from({ length: n }, (_, i) =>
     createTestFinding({
       severity,

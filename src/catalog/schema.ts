@@ -7,7 +7,6 @@
 import { z } from 'zod';
 import {
   CLIENT_ID,
-  HOST_PATTERN_ALLOWED,
   IP_PATTERN_ALLOWED,
   MARKET_NAME,
   isValidHostname,
@@ -137,11 +136,3 @@ export function allSms(e: CatalogEntry): string[] {
   return [...e.sms, ...e.variants.flatMap((v) => v.sms)];
 }
 
-/** The hosts, IPs and SMS numbers an entry holds for `market`: its own when the entry is for that market, plus those of its variants for it. */
-export function endpointsForMarket(e: CatalogEntry, market: string, pick: (x: { hosts: string[]; ips: string[]; sms: string[] }) => string[]): string[] {
-  const out = e.market === market ? pick(e) : [];
-  for (const v of e.variants) if (v.market === market) out.push(...pick(v));
-  return out;
-}
-
-export { HOST_PATTERN_ALLOWED };

@@ -167,7 +167,6 @@ function parsePackage(buf: Buffer, c: Chunk, global: StringPool | undefined, w: 
   let typePool: StringPool | undefined;
   let keyPool: StringPool | undefined;
   const pkg: ArscPackage = { id, name, values: [], bagCount: 0, typeStrings: [], keyStrings: [] };
-  const specSeen = new Set<number>();
   let pos = c.start + c.headerSize;
   while (pos < c.end) {
     const ch = readChunk(buf, pos, c.end, w);
@@ -182,7 +181,7 @@ function parsePackage(buf: Buffer, c: Chunk, global: StringPool | undefined, w: 
         else w.add(`extra string pool in package ${name} at ${pos} ignored`);
         break;
       case RES_TABLE_TYPE_SPEC_TYPE:
-        if (ch.end - ch.start >= 9) specSeen.add(buf[ch.start + 8]);
+        // Per-entry configuration masks: nothing the values need.
         break;
       case RES_TABLE_TYPE_TYPE:
         parseType(buf, ch, pkg, global, typePool, keyPool, w);

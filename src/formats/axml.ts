@@ -386,9 +386,39 @@ function decodeEntities(s: string): string {
   });
 }
 
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/** Attributes of a start tag's body, scanned in one pass (no backtracking on hostile text). */
+function scanAttributes(body: string): [string, string][] {
+  const out: [string, string][] = [];
+  let i = 0;
+  const n = body.length;
+  while (i < n) {
+    while (i < n && (isSpace(body.charCodeAt(i)) || body[i] === '/')) i++;
+    const nameStart = i;
+    while (i < n && body[i] !== '=' && !isSpace(body.charCodeAt(i)) && body[i] !== '/') i++;
+    const name = body.slice(nameStart, i);
+    while (i < n && isSpace(body.charCodeAt(i))) i++;
+    if (body[i] !== '=') {
+      if (i === nameStart) i++;
+      continue;
+    }
+    i++;
+    while (i < n && isSpace(body.charCodeAt(i))) i++;
+    const q = body[i];
+    if (q !== '"' && q !== "'") continue;
+    const close = body.indexOf(q, i + 1);
+    if (close < 0) break;
+    if (name) out.push([name, decodeEntities(body.slice(i + 1, close))]);
+    i = close + 1;
+  }
+  return out;
+}
+
 /**
- * A tolerant tag-level reader: elements, attributes and xmlns prefixes, no validation.
- * Values are kept as strings (dataType STRING); the manifest extractor matches them by name.
+ * A tolerant tag-level reader: elements, attributes and xmlns prefixes, no validation, one
+ * linear pass. Values are kept as strings (dataType STRING); the manifest extractor matches
+ * them by name.
  */
 function parseTextXml(buf: Buffer): AxmlDocument {
   const text = buf.toString('utf8').replace(/^\uFEFF/, '');
@@ -396,10 +426,12 @@ function parseTextXml(buf: Buffer): AxmlDocument {
   w.add('plain-text XML, not binary AXML');
   const elements: AxmlElement[] = [];
   const scopes: Map<string, string>[] = [new Map([['xml', 'http://www.w3.org/XML/1998/namespace']])];
+  let line = 1;
+  let lineScanned = 0;
   const lineAt = (idx: number): number => {
-    let n = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < idx; i = text.indexOf('\n', i + 1)) n++;
-    return n;
+    for (let i = text.indexOf('\n', lineScanned); i !== -1 && i < idx; i = text.indexOf('\n', i + 1)) line++;
+    lineScanned = idx;
+    return line;
   };
   const resolve = (qname: string, isAttr: boolean): { ns: string | undefined; local: string } => {
     const c = qname.indexOf(':');
@@ -407,38 +439,64 @@ function parseTextXml(buf: Buffer): AxmlDocument {
     const prefix = qname.slice(0, c);
     return { ns: scopes[scopes.length - 1].get(prefix) ?? prefix, local: qname.slice(c + 1) };
   };
-  const tagRe = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<![^>]*>?|<\/\s*([^\s>]+)\s*>|<([A-Za-z_][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
-  const attrRe = /([^\s=/]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
-  let m: RegExpExecArray | null;
-  while ((m = tagRe.exec(text)) !== null) {
-    if (m[1] !== undefined) {
+  const skipTo = (from: number, marker: string): number => {
+    const k = text.indexOf(marker, from);
+    return k < 0 ? text.length : k + marker.length;
+  };
+  let i = 0;
+  while (i < text.length) {
+    const lt = text.indexOf('<', i);
+    if (lt < 0) break;
+    if (text.startsWith('<!--', lt)) i = skipTo(lt + 4, '-->');
+    else if (text.startsWith('<![CDATA[', lt)) i = skipTo(lt + 9, ']]>');
+    else if (text.startsWith('<?', lt)) i = skipTo(lt + 2, '?>');
+    else if (text.startsWith('<!', lt)) i = skipTo(lt + 2, '>');
+    else if (text.startsWith('</', lt)) {
+      i = skipTo(lt + 2, '>');
       if (scopes.length > 1) scopes.pop();
-      continue;
+    } else {
+      // Start tag: find its '>' outside quotes.
+      let j = lt + 1;
+      let quote = '';
+      while (j < text.length) {
+        const c = text[j];
+        if (quote) {
+          if (c === quote) quote = '';
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '>') break;
+        j++;
+      }
+      if (j >= text.length) {
+        w.add(`unterminated tag at character ${lt}`);
+        break;
+      }
+      let k = lt + 1;
+      while (k < j && !isSpace(text.charCodeAt(k)) && text[k] !== '/' && text[k] !== '>') k++;
+      const qname = text.slice(lt + 1, k);
+      const selfClosing = text[j - 1] === '/';
+      i = j + 1;
+      if (!/^[A-Za-z_]/.test(qname)) continue;
+      const scope = new Map(scopes[scopes.length - 1]);
+      const rawAttrs: [string, string][] = [];
+      for (const [name, value] of scanAttributes(text.slice(k, selfClosing ? j - 1 : j))) {
+        if (name === 'xmlns') scope.set('', value);
+        else if (name.startsWith('xmlns:')) scope.set(name.slice(6), value);
+        else rawAttrs.push([name, value]);
+      }
+      scopes.push(scope);
+      const { ns, local } = resolve(qname, false);
+      elements.push({
+        name: local,
+        namespaceUri: ns,
+        depth: scopes.length - 1,
+        lineNumber: lineAt(lt),
+        attributes: rawAttrs.map(([q, v]) => {
+          const r = resolve(q, true);
+          return { namespaceUri: r.ns, name: r.local, resId: undefined, rawValue: v, type: TYPE_STRING, data: 0xffffffff, value: v };
+        }),
+      });
+      if (selfClosing) scopes.pop();
     }
-    if (m[2] === undefined) continue;
-    const rawAttrs: [string, string][] = [];
-    const scope = new Map(scopes[scopes.length - 1]);
-    let a: RegExpExecArray | null;
-    attrRe.lastIndex = 0;
-    while ((a = attrRe.exec(m[3])) !== null) {
-      const value = decodeEntities(a[3] ?? a[4] ?? '');
-      if (a[1] === 'xmlns') scope.set('', value);
-      else if (a[1].startsWith('xmlns:')) scope.set(a[1].slice(6), value);
-      else rawAttrs.push([a[1], value]);
-    }
-    scopes.push(scope);
-    const { ns, local } = resolve(m[2], false);
-    elements.push({
-      name: local,
-      namespaceUri: ns,
-      depth: scopes.length - 1,
-      lineNumber: lineAt(m.index),
-      attributes: rawAttrs.map(([q, v]) => {
-        const r = resolve(q, true);
-        return { namespaceUri: r.ns, name: r.local, resId: undefined, rawValue: v, type: TYPE_STRING, data: 0xffffffff, value: v };
-      }),
-    });
-    if (m[4] === '/') scopes.pop();
   }
   return { strings: [], resourceMap: [], elements, warnings: w.list, plainText: true, tampered: false };
 }

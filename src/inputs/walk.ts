@@ -80,7 +80,11 @@ function defaultSkipReason(name: string, isDir: boolean, partitionsPresent: Read
 }
 
 export async function walkInput(input: string, opts: WalkOptions = {}): Promise<WalkResult> {
-  const includes = (opts.include ?? []).map(globToRegExp);
+  const includeGlobs = opts.include ?? [];
+  const includes = includeGlobs.map(globToRegExp);
+  // A skipped folder is walked when an --include glob matches it or reaches inside it.
+  const included = (rel: string, isDir: boolean): boolean =>
+    matchesAny(rel, includes) || (isDir && includeGlobs.some((g) => g.startsWith(`${rel}/`) || g.startsWith('**')));
   const rootAbs = await realpath(resolve(input));
   const st = await stat(rootAbs);
   const skipped: SkippedFact[] = [];
@@ -122,7 +126,7 @@ export async function walkInput(input: string, opts: WalkOptions = {}): Promise<
       const name = displayName(ent.name);
       const rel = dir.rel ? `${dir.rel}/${name}` : name;
       const abs = Buffer.concat([dir.abs, SLASH, ent.name]);
-      if (productOut && dir.depth === 0 && !matchesAny(rel, includes)) {
+      if (productOut && dir.depth === 0 && !included(rel, ent.isDirectory())) {
         const why = defaultSkipReason(name, ent.isDirectory(), partitionsPresent);
         if (why) {
           skipped.push({ path: rel, reason: `${why}; --include to scan it` });

@@ -9,7 +9,7 @@ import type { Catalog, CatalogEntry } from '../catalog/schema.js';
 import { PolicyError, PolicyErrors, UsageError } from '../errors.js';
 import type { EndpointKind } from '../facts.js';
 import type { Location, RuleId, SeveritySetting } from '../report/model.js';
-import { builtinMarketPolicy, isBuiltinMarket } from './builtin.js';
+import { builtinMarketPolicy } from './builtin.js';
 import { isWritten, locate, type PolicyFile } from './load.js';
 import {
   isIpLiteral,
@@ -389,4 +389,3 @@ export function validatePolicyMarkets(file: PolicyFile, catalog: Catalog): Polic
   return errors.filter((e) => (seen.has(e.message) ? false : (seen.add(e.message), true)));
 }
 
-export { isBuiltinMarket };

@@ -135,6 +135,11 @@ export function isIpLiteral(value: string): boolean {
  * when anything but digits remains.
  */
 export function normaliseSms(value: string): string | undefined {
+  const v = normaliseDigits(value);
+  return v !== undefined && v.length >= 3 && v.length <= 20 ? v : undefined;
+}
+
+function normaliseDigits(value: string): string | undefined {
   let v = value.trim().replace(/[\s().-]/g, '');
   let international = false;
   if (v.startsWith('+')) {
@@ -145,7 +150,7 @@ export function normaliseSms(value: string): string | undefined {
     international = true;
   }
   if (international && v.startsWith('86')) v = v.slice(2);
-  return /^[0-9]{3,20}$/.test(v) ? v : undefined;
+  return /^[0-9]{1,20}$/.test(v) ? v : undefined;
 }
 
 export type SmsPattern = { type: 'exact'; number: string } | { type: 'prefix'; prefix: string };
@@ -155,7 +160,7 @@ export const SMS_PATTERN_ALLOWED = 'digits with an optional trailing * (10659401
 export function parseSmsPattern(text: string): SmsPattern | undefined {
   const t = String(text).trim();
   const star = t.endsWith('*');
-  const digits = normaliseSms(star ? t.slice(0, -1) : t);
+  const digits = star ? normaliseDigits(t.slice(0, -1)) : normaliseSms(t);
   if (digits === undefined) return undefined;
   return star ? { type: 'prefix', prefix: digits } : { type: 'exact', number: digits };
 }

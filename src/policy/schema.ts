@@ -74,7 +74,8 @@ export const extendsSchema = z.string({ error: EXTENDS_ALLOWED }).refine((v) => 
 const RULES_ALLOWED = RULE_IDS.join(', ');
 export const severityMapSchema = z.partialRecord(z.enum(RULE_IDS, { error: `a rule id: ${RULES_ALLOWED}` }), severitySettingSchema, {
   error: (iss) =>
-    iss.code === 'unrecognized_keys' || iss.code === 'invalid_key' ? `a rule id: ${RULES_ALLOWED}` : 'a mapping of rule ids to off, note, warning or error',
+    // zod 4 reports an unknown key of an enum-keyed record as unrecognized_keys (typed as invalid_key).
+    (iss.code as string) === 'unrecognized_keys' || iss.code === 'invalid_key' ? `a rule id: ${RULES_ALLOWED}` : 'a mapping of rule ids to off, note, warning or error',
 });
 
 export const marketPolicySchema = strictObject({
@@ -156,6 +157,25 @@ export const policySchema = strictObject({
       } else if (m.extends === name) {
         ctx.addIssue({ code: 'custom', path: ['markets', name, 'extends'], input: m.extends, message: `${EXTENDS_ALLOWED} (not the market itself)` });
       }
+    }
+  }
+  // extends cycles, reported once, at the first market of the cycle in file order.
+  const names = Object.keys(p.markets);
+  for (const start of names) {
+    const seen: string[] = [];
+    let cur: string | undefined = start;
+    while (cur !== undefined && cur in p.markets && !seen.includes(cur)) {
+      seen.push(cur);
+      const ext: string | undefined = p.markets[cur].extends;
+      cur = ext && !ext.startsWith('builtin:') ? ext : undefined;
+    }
+    if (cur === start && seen.length > 1 && names.indexOf(start) === Math.min(...seen.map((n) => names.indexOf(n)))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['markets', start, 'extends'],
+        input: p.markets[start].extends,
+        message: `a chain of extends without a cycle (found ${[...seen, start].join(' -> ')})`,
+      });
     }
   }
   for (const [sku, market] of Object.entries(p.skus)) {

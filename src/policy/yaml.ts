@@ -93,13 +93,15 @@ export function parseYamlWithPositions(text: string, file: string): ParsedYaml {
   let firstAlias: Position | undefined;
   let tooDeep: Position | undefined;
   // Iterative walk: a hostile document must not overflow the stack here.
-  const stack: { node: unknown; path: PathSegment[] }[] = [{ node: doc.contents, path: [] }];
+  // A mapping or list written under a key is located at its key (`deny:` rather than its first item).
+  const stack: { node: unknown; path: PathSegment[]; keyAt?: Position }[] = [{ node: doc.contents, path: [] }];
   while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
+    const { node, path, keyAt } = stack.pop()!;
     if (!node || typeof node !== 'object') continue;
     const n = node as Node;
     const key = formatPath(path);
-    if (n.range) positions.set(key, pos(lc, n.range[0]));
+    if (keyAt && (isMap(n) || isSeq(n))) positions.set(key, keyAt);
+    else if (n.range) positions.set(key, pos(lc, n.range[0]));
     if (isScalar(n)) keepSourceText(n, false);
     if (isAlias(n)) {
       const at = n.range ? pos(lc, n.range[0]) : { line: 1, column: 1 };
@@ -118,8 +120,9 @@ export function parseYamlWithPositions(text: string, file: string): ParsedYaml {
         const childPath = [...path, k];
         const childKey = formatPath(childPath);
         const keyNode = pair.key as Node | null;
-        if (keyNode?.range) keyPositions.set(childKey, pos(lc, keyNode.range[0]));
-        if (pair.value && (pair.value as Node).range) stack.push({ node: pair.value, path: childPath });
+        const keyAt = keyNode?.range ? pos(lc, keyNode.range[0]) : undefined;
+        if (keyAt) keyPositions.set(childKey, keyAt);
+        if (pair.value && (pair.value as Node).range) stack.push({ node: pair.value, path: childPath, ...(keyAt ? { keyAt } : {}) });
         else if (keyNode?.range) positions.set(childKey, pos(lc, keyNode.range[0]));
       }
     } else if (isSeq(n)) {
@@ -198,6 +201,13 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], parsed: Pars
         const allowed = issue.message;
         errors.push(new PolicyError({ file, ...at, key, found: `unknown key ${JSON.stringify(k)}`, allowed: allowed + didYouMean(k, allowed) }));
       }
+      continue;
+    }
+    if (issue.code === 'invalid_key') {
+      const path = [...issue.path];
+      const key = formatPath(path);
+      const at = parsed.keyPositions.get(key) ?? positionOf(parsed, path);
+      errors.push(new PolicyError({ file, ...at, key, found: `key ${JSON.stringify(String(path[path.length - 1]))}`, allowed: issue.issues[0]?.message ?? issue.message }));
       continue;
     }
     if (issue.code === 'invalid_union' && issue.errors.length > 0 && issue.message === 'Invalid input') {

@@ -1,0 +1,132 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { FormatError } from '../../src/formats/errors.js';
+import { openZip, readEntry, type ZipArchive } from '../../src/formats/zip.js';
+import { FileSource } from '../../src/io/source.js';
+import { ANDROGUARD_EXAMPLES, describeWithAndroguard } from '../helpers/corpus.js';
+
+const APKS = join(import.meta.dirname, '..', 'fixtures', 'apks');
+const APKSIG = join(ANDROGUARD_EXAMPLES, 'signing', 'apksig');
+
+async function withZip<T>(path: string, fn: (zip: ZipArchive, src: FileSource) => Promise<T>): Promise<T> {
+  const src = await FileSource.open(path);
+  try {
+    return await fn(await openZip(src), src);
+  } finally {
+    await src.close();
+  }
+}
+
+async function zipError(path: string): Promise<FormatError> {
+  try {
+    await withZip(path, async () => undefined);
+  } catch (e) {
+    if (e instanceof FormatError) return e;
+    throw e;
+  }
+  throw new Error(`${path} parsed`);
+}
+
+describe('ZIP reader on the project fixtures (built by aapt/zipalign/apksigner)', () => {
+  it('lists the same entries as unzip and reads each entry byte for byte', async () => {
+    for (const name of ['autoregistration-cn.apk', 'native-only.apk', 'overlay-cn.apk']) {
+      const path = join(APKS, name);
+      const expected = execFileSync('unzip', ['-Z1', path], { encoding: 'utf8' }).trim().split('\n').sort();
+      await withZip(path, async (zip, src) => {
+        expect(zip.entries.map((e) => e.name).sort()).toEqual(expected);
+        expect(zip.signingBlock).toBeDefined(); // apksigner v2
+        for (const e of zip.entries) {
+          const ours = await readEntry(src, e, { maxBytes: 1 << 26 });
+          const theirs = execFileSync('unzip', ['-p', path, e.name], { maxBuffer: 1 << 26 });
+          expect(ours.equals(theirs)).toBe(true);
+        }
+      });
+    }
+  });
+
+  it('a truncated APK is a FormatError naming the missing end record', async () => {
+    const e = await zipError(join(APKS, 'truncated.apk'));
+    expect(e.format).toBe('zip');
+    expect(e.reason).toMatch(/end-of-central-directory|central directory/);
+  });
+
+  it('a file that is not a ZIP is a FormatError', async () => {
+    expect((await zipError(join(APKS, 'not-a-zip.apk'))).reason).toMatch(/no end-of-central-directory/);
+    expect((await zipError(join(APKS, 'empty.apk'))).reason).toMatch(/too small/);
+  });
+
+  it('caps inflation per entry', async () => {
+    await withZip(join(APKS, 'autoregistration-cn.apk'), async (zip, src) => {
+      const dex = zip.entries.find((e) => e.name === 'classes.dex')!;
+      await expect(readEntry(src, dex, { maxBytes: 16 })).rejects.toThrow(/cap/);
+    });
+  });
+});
+
+describeWithAndroguard('ZIP reader on apksig edge cases (androguard corpus)', () => {
+  it('lists every apksig APK that unzip lists, with the same names', async () => {
+    const files = readdirSync(APKSIG).filter((f) => f.endsWith('.apk')).sort();
+    let agreed = 0;
+    let compared = 0;
+    for (const f of files) {
+      const path = join(APKSIG, f);
+      let expected: string[] | undefined;
+      try {
+        expected = execFileSync('unzip', ['-Z1', path], { encoding: 'latin1', stdio: ['ignore', 'pipe', 'ignore'] })
+          .split('\n')
+          .filter(Boolean);
+      } catch {
+        expected = undefined; // unzip refuses it: our reader may refuse or accept, but must not crash
+      }
+      let names: string[] | undefined;
+      try {
+        names = await withZip(path, async (zip) => zip.entries.map((e) => e.rawName.toString('latin1')));
+      } catch (e) {
+        expect(e).toBeInstanceOf(FormatError);
+      }
+      if (expected && names && !/(nul|lf|cr)-in-entry-name/.test(f)) {
+        compared++;
+        if (JSON.stringify([...names].sort()) === JSON.stringify([...expected].sort())) agreed++;
+        else throw new Error(`${f}: ours ${JSON.stringify(names)} vs unzip ${JSON.stringify(expected)}`);
+      }
+    }
+    expect(compared).toBeGreaterThan(250);
+    expect(agreed).toBe(compared);
+  });
+
+  it('reads an unknown compression method as STORED (Android resource semantics)', async () => {
+    await withZip(join(APKSIG, 'weird-compression-method.apk'), async (zip, src) => {
+      const odd = zip.entries.filter((e) => e.method !== 0 && e.method !== 8);
+      expect(odd.length).toBeGreaterThan(0);
+      for (const e of odd) {
+        const data = await readEntry(src, e, { maxBytes: 1 << 20 });
+        expect(data.length).toBe(e.uncompressedSize);
+      }
+    });
+  });
+
+  it('keeps names with NUL, LF and CR and flags them', async () => {
+    for (const f of ['v1-only-with-nul-in-entry-name.apk', 'v1-only-with-lf-in-entry-name.apk', 'v1-only-with-cr-in-entry-name.apk']) {
+      await withZip(join(APKSIG, f), async (zip) => {
+        expect(zip.entries.some((e) => e.suspiciousName)).toBe(true);
+      });
+    }
+  });
+
+  it('handles maximum-length EOCD comments, garbage before the EOCD and empty archives', async () => {
+    for (const f of ['v1-only-max-sized-eocd-comment.apk', 'v2-only-max-sized-eocd-comment.apk']) {
+      await withZip(join(APKSIG, f), async (zip) => expect(zip.entries.length).toBeGreaterThan(0));
+    }
+    await withZip(join(APKSIG, 'v2-only-garbage-between-cd-and-eocd.apk'), async (zip) => {
+      expect(zip.warnings.join(' ')).toMatch(/between the central directory and the end record/);
+    });
+    await withZip(join(APKSIG, 'empty-unsigned.apk'), async (zip) => expect(zip.entries).toEqual([]));
+  });
+
+  it('a truncated central directory is a FormatError, not a crash', async () => {
+    const e = await zipError(join(APKSIG, 'v2-only-truncated-cd.apk'));
+    expect(e.reason).toMatch(/central directory|overlaps|truncated/);
+  });
+});
