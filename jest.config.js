@@ -11,5 +11,6 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   collectCoverageFrom: ['./src/**'],
   clearMocks: true,
+  setupFilesAfterEnv: ['<rootDir>/__tests__/helpers/fast-check-seed.ts'],
   testTimeout: 60000,
 };

@@ -14,7 +14,7 @@ const ROOT = join(import.meta.dirname, '..');
 const APKS = join(ROOT, '__tests__', 'fixtures', 'apks');
 const expected = JSON.parse(readFileSync(join(APKS, 'expected.json'), 'utf8')) as Record<
   string,
-  { package: string; versionCode?: number; versionName?: string; permissions?: string[]; hosts?: { value: string; entry: string; source: string; offset: number }[]; sms?: { value: string; entry: string; source: string; offset: number }[] }
+  { package: string; versionCode?: number; versionName?: string; permissions?: string[]; hosts?: { value: string; entry: string; source: string; offset: number; stringOffset?: number; scheme?: string }[]; sms?: { value: string; entry: string; source: string; offset: number }[] }
 >;
 
 async function scanOne(inputs: string[], extra: Partial<Parameters<typeof scan>[0]> = {}): Promise<Report> {
@@ -26,18 +26,21 @@ describe('each source is found with the right source, entry and offset', () => {
     it(apk, async () => {
       const report = await scanOne([`__tests__/fixtures/apks/${apk}`]);
       const t = report.targets[0];
-      const want = [...(expected[apk].hosts ?? []), ...(expected[apk].sms ?? [])];
+      const want: { value: string; entry: string; source: string; offset: number; stringOffset?: number; scheme?: string }[] = [
+        ...(expected[apk].hosts ?? []),
+        ...(expected[apk].sms ?? []),
+      ];
       expect(want.length).toBeGreaterThan(0);
       for (const w of want) {
         const ep = t.endpoints.find((e) => e.value === w.value);
         expect(ep).toBeDefined();
         expect(ep!.evidence).toContainEqual({ path: apk, entry: w.entry, source: w.source, offset: expect.any(Number) });
         const ev = ep!.evidence.find((e) => e.entry === w.entry)!;
-        // dex/native/asset offsets are exact byte offsets (from grep -ob on the entry); string
-        // pool offsets point at the string holding the host.
+        // DEX, native and asset offsets are exact byte offsets in the entry (grep -ob on the
+        // inflated entry): the URL's start when the host follows a scheme, else the host's own.
+        // String-pool sources (arsc, xml) point at the pool string that holds the host.
         if (w.source === 'dex' || w.source === 'native' || w.source === 'asset') {
-          expect(ev.offset! - w.offset).toBeGreaterThanOrEqual(0);
-          expect(ev.offset! - w.offset).toBeLessThan(16);
+          expect(ev.offset).toBe(w.scheme ? w.stringOffset : w.offset);
         }
         // The host is in that source only.
         expect(new Set(ep!.evidence.map((e) => e.source))).toEqual(new Set([w.source]));

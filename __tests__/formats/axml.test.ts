@@ -334,6 +334,26 @@ describe('plain-text manifests', () => {
   });
 });
 
+describe('plain-text input stays linear on hostile text', () => {
+  test('long runs without quotes, equals signs or closing brackets', () => {
+    const inputs = [
+      `<manifest package="a.b" ${'x'.repeat(1_000_000)}/>`,
+      `<manifest package="a.b">${'<a'.repeat(300_000)}`,
+      `<manifest package="a.b" ${'q="'.repeat(200_000)}>`,
+      `<?xml${'<!--'.repeat(100_000)}`,
+    ];
+    const t0 = Date.now();
+    for (const text of inputs) {
+      try {
+        extractManifest(parseAxml(Buffer.from(text)));
+      } catch (e) {
+        expect(e).toBeInstanceOf(FormatError);
+      }
+    }
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+});
+
 describeCorpus('androguard hostile manifests (formats.md section 5)', () => {
   const expected: [string, string][] = [
     ['AndroidManifest-Chinese.xml', 'com.hotel'],
@@ -368,6 +388,25 @@ describeCorpus('androguard hostile manifests (formats.md section 5)', () => {
     expect(info.permissions.length).toBeGreaterThan(0);
     expect(info.permissions.every((p) => p.includes('.'))).toBe(true);
   });
+
+  test.each(['AndroidManifestLiapp.xml', 'AndroidManifest_NamespaceInAttributeName.xml', 'AndroidManifest_NamespaceInAttributeName2.xml'])(
+    '%s: packed or empty attribute names, every field still found by resource id',
+    (file) => {
+      const doc = parseAxml(corpusFile(file));
+      const info = extractManifest(doc);
+      const permissionElements = doc.elements.filter((e) => e.depth === 2 && /^uses-permission(-sdk-23)?$/.test(e.name));
+      // Some android: attributes the extractor reads carry another pool name: only the id finds them.
+      const known = new Map(Object.entries(ANDROID_ATTR).map(([k, v]) => [v as number, k]));
+      const byIdOnly = doc.elements.flatMap((e) => e.attributes).filter((a) => a.resId !== undefined && known.has(a.resId) && known.get(a.resId) !== a.name);
+      expect(byIdOnly.length).toBeGreaterThan(0);
+      const names = new Set(permissionElements.map((e) => findAndroidAttribute(e, 'name')?.value));
+      expect(names.has(undefined)).toBe(false);
+      expect(info.permissions).toHaveLength(names.size);
+      expect(info.versionCode).toEqual(expect.any(Number));
+      expect(info.versionName).toEqual(expect.any(String));
+      expect(info.minSdk).toEqual(expect.any(Number));
+    },
+  );
 
   test('InvalidCharsInAttribute: 183 uses-permission elements, 182 distinct', () => {
     const doc = parseAxml(corpusFile('AndroidManifest_InvalidCharsInAttribute.xml'));
@@ -406,6 +445,9 @@ describeCorpus('androguard hostile manifests (formats.md section 5)', () => {
       const text = extractManifest(doc);
       const bin = extractManifest(parseAxml(unzipEntry(join(CORPUS, apk), 'AndroidManifest.xml') as Buffer));
       expect([text.package, text.versionCode, text.versionName, text.permissions]).toEqual([bin.package, bin.versionCode, bin.versionName, bin.permissions]);
+      // aapt keeps the source line numbers: the text reader must find the same elements there.
+      const binDoc = parseAxml(unzipEntry(join(CORPUS, apk), 'AndroidManifest.xml') as Buffer);
+      expect(treeOf(doc)).toEqual(treeOf(binDoc));
     }
   });
 });

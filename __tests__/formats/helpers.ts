@@ -96,7 +96,9 @@ export function parseAaptResources(text: string): { values: AaptValue[]; bags: n
   for (const line of text.split('\n')) {
     const c = /^\s+config (.*):$/.exec(line);
     if (c) {
-      config = c[1] === '(default)' ? '' : c[1];
+      // aapt2 tables print e.g. "config zh-rCN flags=0x01 [sparse]:".
+      const name = c[1].replace(/ flags=0x[0-9a-f]+.*$/, '');
+      config = name === '(default)' ? '' : name;
       configs.add(config);
       continue;
     }

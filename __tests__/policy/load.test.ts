@@ -47,7 +47,9 @@ describe('valid policies', () => {
     expect(locate(p, ['markets', 'EU', 'endpoints', 'unlisted'])).toEqual({ file: 'policy.yml', line: 11, column: 17 });
     expect(locate(p, ['exemptions', 0, 'expires'])).toEqual({ file: 'policy.yml', line: 31, column: 14 });
     // A path not written in the file falls back to its nearest written ancestor.
-    expect(locate(p, ['markets', 'EU', 'sms', 'allow', 5])).toEqual({ file: 'policy.yml', line: 14, column: 14 });
+    // Lists and mappings written under a key are located at the key.
+    expect(locate(p, ['markets', 'EU', 'sms', 'allow', 5])).toEqual({ file: 'policy.yml', line: 14, column: 7 });
+    expect(locate(p, ['markets', 'EU'])).toEqual({ file: 'policy.yml', line: 3, column: 3 });
   });
 
   it('accepts a minimal file, a BOM, and every rule id under severity', () => {
@@ -143,7 +145,7 @@ describe('invalid policies: every error with file:line:column, key, found and al
     expect(policyErrorsOf(() => loadPolicyFile(file))).toEqual([
       { file, line: 5, column: 13, key: 'markets.EU.clients.deny', found: '"market:CN"', allowed: 'a list of client selectors' },
       { file, line: 7, column: 17, key: 'markets.EU.endpoints.unlisted', found: 'true', allowed: 'off, note, warning or error' },
-      { file, line: 8, column: 7, key: 'skus', found: 'a list (1 item)', allowed: 'a mapping of SKU ids or property values (globs allowed) to market names' },
+      { file, line: 8, column: 1, key: 'skus', found: 'a list (1 item)', allowed: 'a mapping of SKU ids or property values (globs allowed) to market names' },
     ]);
   });
 
@@ -235,11 +237,21 @@ describe('more invalid inputs', () => {
   it('exemptions need a non-empty match, reason, owner and a real date', () => {
     const text = 'version: 1\nexemptions:\n  - match: {}\n    reason: ""\n    owner: "  "\n    expires: 2027/03/01\n    note: x\n';
     expect(errorsOf(text).map((e) => [e.line, e.column, e.key, e.found])).toEqual([
-      [3, 12, 'exemptions[0].match', 'a mapping'],
+      [3, 5, 'exemptions[0].match', 'a mapping'],
       [4, 13, 'exemptions[0].reason', '""'],
       [5, 12, 'exemptions[0].owner', '"  "'],
       [6, 14, 'exemptions[0].expires', '"2027/03/01"'],
       [7, 5, 'exemptions[0].note', 'unknown key "note"'],
+    ]);
+  });
+
+  it('invalid market names and SKU keys point at the key', () => {
+    expect(errorsOf('version: 1\nmarkets:\n  "E U": {}\nskus:\n  "a b": EU\n')).toEqual([
+      { line: 3, column: 3, key: 'markets["E U"]', found: 'key "E U"', allowed: 'a market name (letters, digits, "_" and "-", starting with a letter)' },
+      { line: 5, column: 3, key: 'skus["a b"]', found: 'key "a b"', allowed: 'a SKU id or property value, globs allowed' },
+    ]);
+    expect(errorsOf('')).toEqual([
+      { line: 1, column: 1, key: '', found: 'an empty value', allowed: 'a mapping with keys version, markets, skus, sku-from, catalog, exemptions' },
     ]);
   });
 

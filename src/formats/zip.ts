@@ -197,13 +197,8 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
     .map(([k]) => Buffer.from(k, 'latin1').toString('utf8'))
     .sort();
 
-  let prefixBytes = 0;
-  if (entries.length > 0) {
-    const first = Math.min(...entries.map((x) => x.localHeaderOffset));
-    prefixBytes = first;
-  } else {
-    prefixBytes = cdOffset;
-  }
+  let prefixBytes = cdOffset;
+  for (const x of entries) if (x.localHeaderOffset < prefixBytes) prefixBytes = x.localHeaderOffset;
   if (prefixBytes > 0 && size >= 4) {
     const head = await src.read(0, 4);
     if (head.readUInt32LE(0) !== LFH_SIG) warnings.push(`${prefixBytes} bytes of data before the first local header`);

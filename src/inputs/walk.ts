@@ -145,7 +145,7 @@ export async function walkInput(input: string, opts: WalkOptions = {}): Promise<
         skipped.push({ path: rel, reason: `not a regular file (${kindOf(ent)})` });
         continue;
       }
-      let size = 0;
+      let size: number;
       try {
         size = (await lstat(abs)).size;
       } catch (e) {

@@ -22,13 +22,20 @@ export function isValidHostname(value: string, minLabels = 2): boolean {
 
 /** Lower-cases a host and drops a scheme, port, path and trailing dot: `HTTP://A.B:80/x` -> `a.b`. */
 export function normaliseHost(value: string): string {
-  let v = value.trim().toLowerCase();
-  const scheme = /^[a-z][a-z0-9+.-]*:\/\//.exec(v);
-  if (scheme) v = v.slice(scheme[0].length);
-  v = v.replace(/[/?#].*$/, '');
-  v = v.replace(/^[^@]*@/, '');
-  v = v.replace(/:\d*$/, '');
-  return v.replace(/\.$/, '');
+  // Repeated to a fixed point, so that normalising twice never changes the result.
+  let v = value;
+  for (let i = 0; i < 8; i++) {
+    const before = v;
+    v = v.trim().toLowerCase();
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\//.exec(v);
+    if (scheme) v = v.slice(scheme[0].length);
+    v = v.replace(/[/?#].*$/, '');
+    v = v.replace(/^[^@]*@/, '');
+    v = v.replace(/:\d*$/, '');
+    v = v.replace(/\.$/, '');
+    if (v === before) break;
+  }
+  return v;
 }
 
 export type HostPattern = { type: 'exact'; host: string } | { type: 'suffix'; suffix: string };
