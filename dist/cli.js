@@ -6974,14 +6974,22 @@ function isValidHostname$1(value, minLabels = 2) {
 }
 /** Lower-cases a host and drops a scheme, port, path and trailing dot: `HTTP://A.B:80/x` -> `a.b`. */
 function normaliseHost(value) {
-    let v = value.trim().toLowerCase();
-    const scheme = /^[a-z][a-z0-9+.-]*:\/\//.exec(v);
-    if (scheme)
-        v = v.slice(scheme[0].length);
-    v = v.replace(/[/?#].*$/, '');
-    v = v.replace(/^[^@]*@/, '');
-    v = v.replace(/:\d*$/, '');
-    return v.replace(/\.$/, '');
+    // Repeated to a fixed point, so that normalising twice never changes the result.
+    let v = value;
+    for (let i = 0; i < 8; i++) {
+        const before = v;
+        v = v.trim().toLowerCase();
+        const scheme = /^[a-z][a-z0-9+.-]*:\/\//.exec(v);
+        if (scheme)
+            v = v.slice(scheme[0].length);
+        v = v.replace(/[/?#].*$/, '');
+        v = v.replace(/^[^@]*@/, '');
+        v = v.replace(/:\d*$/, '');
+        v = v.replace(/\.$/, '');
+        if (v === before)
+            break;
+    }
+    return v;
 }
 const HOST_PATTERN_ALLOWED = 'a host name (a.b) or a leading wildcard (*.a.b, any subdomain of a.b but not a.b itself)';
 /** Parses `a.b` or `*.a.b` (case-insensitive); anything else (`a.*.b`, `*foo`, ports) is undefined. */
@@ -15833,7 +15841,7 @@ async function walkInput(input, opts = {}) {
                 skipped.push({ path: rel, reason: `not a regular file (${kindOf(ent)})` });
                 continue;
             }
-            let size = 0;
+            let size;
             try {
                 size = (await lstat(abs)).size;
             }
@@ -17400,14 +17408,10 @@ async function openZip(src) {
         .filter(([, n]) => n > 1)
         .map(([k]) => Buffer.from(k, 'latin1').toString('utf8'))
         .sort();
-    let prefixBytes = 0;
-    if (entries.length > 0) {
-        const first = Math.min(...entries.map((x) => x.localHeaderOffset));
-        prefixBytes = first;
-    }
-    else {
-        prefixBytes = cdOffset;
-    }
+    let prefixBytes = cdOffset;
+    for (const x of entries)
+        if (x.localHeaderOffset < prefixBytes)
+            prefixBytes = x.localHeaderOffset;
     if (prefixBytes > 0 && size >= 4) {
         const head = await src.read(0, 4);
         if (head.readUInt32LE(0) !== LFH_SIG)
@@ -20357,7 +20361,10 @@ async function scan(options, logger, deps = {}) {
         if (!existsSync(resolve(cwd, i)))
             throw new UsageError(`input not found: ${i}`);
     }
-    const file = options.policyFile ? loadPolicyFile(options.cwd ? resolve(cwd, options.policyFile) : options.policyFile) : undefined;
+    // Policy locations in the report are relative to cwd (the workspace), like every other path.
+    const file = options.policyFile
+        ? { ...loadPolicyFile(resolve(cwd, options.policyFile)), file: relative(cwd, resolve(cwd, options.policyFile)) }
+        : undefined;
     const catalog = effectiveCatalog(loadBuiltinCatalog(), file);
     if (options.market)
         resolveMarketPolicy(file, options.market, catalog); // unknown market: usage error before scanning

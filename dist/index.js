@@ -38617,14 +38617,22 @@ function isValidHostname$1(value, minLabels = 2) {
 }
 /** Lower-cases a host and drops a scheme, port, path and trailing dot: `HTTP://A.B:80/x` -> `a.b`. */
 function normaliseHost(value) {
-    let v = value.trim().toLowerCase();
-    const scheme = /^[a-z][a-z0-9+.-]*:\/\//.exec(v);
-    if (scheme)
-        v = v.slice(scheme[0].length);
-    v = v.replace(/[/?#].*$/, '');
-    v = v.replace(/^[^@]*@/, '');
-    v = v.replace(/:\d*$/, '');
-    return v.replace(/\.$/, '');
+    // Repeated to a fixed point, so that normalising twice never changes the result.
+    let v = value;
+    for (let i = 0; i < 8; i++) {
+        const before = v;
+        v = v.trim().toLowerCase();
+        const scheme = /^[a-z][a-z0-9+.-]*:\/\//.exec(v);
+        if (scheme)
+            v = v.slice(scheme[0].length);
+        v = v.replace(/[/?#].*$/, '');
+        v = v.replace(/^[^@]*@/, '');
+        v = v.replace(/:\d*$/, '');
+        v = v.replace(/\.$/, '');
+        if (v === before)
+            break;
+    }
+    return v;
 }
 const HOST_PATTERN_ALLOWED = 'a host name (a.b) or a leading wildcard (*.a.b, any subdomain of a.b but not a.b itself)';
 /** Parses `a.b` or `*.a.b` (case-insensitive); anything else (`a.*.b`, `*foo`, ports) is undefined. */
@@ -46864,7 +46872,7 @@ async function walkInput(input, opts = {}) {
                 skipped.push({ path: rel, reason: `not a regular file (${kindOf(ent)})` });
                 continue;
             }
-            let size = 0;
+            let size;
             try {
                 size = (await lstat$1(abs)).size;
             }
@@ -47411,9 +47419,45 @@ function decodeEntities(s) {
         return ENTITY[e] ?? m;
     });
 }
+const isSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+/** Attributes of a start tag's body, scanned in one pass (no backtracking on hostile text). */
+function scanAttributes(body) {
+    const out = [];
+    let i = 0;
+    const n = body.length;
+    while (i < n) {
+        while (i < n && (isSpace(body.charCodeAt(i)) || body[i] === '/'))
+            i++;
+        const nameStart = i;
+        while (i < n && body[i] !== '=' && !isSpace(body.charCodeAt(i)) && body[i] !== '/')
+            i++;
+        const name = body.slice(nameStart, i);
+        while (i < n && isSpace(body.charCodeAt(i)))
+            i++;
+        if (body[i] !== '=') {
+            if (i === nameStart)
+                i++;
+            continue;
+        }
+        i++;
+        while (i < n && isSpace(body.charCodeAt(i)))
+            i++;
+        const q = body[i];
+        if (q !== '"' && q !== "'")
+            continue;
+        const close = body.indexOf(q, i + 1);
+        if (close < 0)
+            break;
+        if (name)
+            out.push([name, decodeEntities(body.slice(i + 1, close))]);
+        i = close + 1;
+    }
+    return out;
+}
 /**
- * A tolerant tag-level reader: elements, attributes and xmlns prefixes, no validation.
- * Values are kept as strings (dataType STRING); the manifest extractor matches them by name.
+ * A tolerant tag-level reader: elements, attributes and xmlns prefixes, no validation, one
+ * linear pass. Values are kept as strings (dataType STRING); the manifest extractor matches
+ * them by name.
  */
 function parseTextXml(buf) {
     const text = buf.toString('utf8').replace(/^\uFEFF/, '');
@@ -47421,11 +47465,13 @@ function parseTextXml(buf) {
     w.add('plain-text XML, not binary AXML');
     const elements = [];
     const scopes = [new Map([['xml', 'http://www.w3.org/XML/1998/namespace']])];
+    let line = 1;
+    let lineScanned = 0;
     const lineAt = (idx) => {
-        let n = 1;
-        for (let i = text.indexOf('\n'); i !== -1 && i < idx; i = text.indexOf('\n', i + 1))
-            n++;
-        return n;
+        for (let i = text.indexOf('\n', lineScanned); i !== -1 && i < idx; i = text.indexOf('\n', i + 1))
+            line++;
+        lineScanned = idx;
+        return line;
     };
     const resolve = (qname, isAttr) => {
         const c = qname.indexOf(':');
@@ -47434,44 +47480,81 @@ function parseTextXml(buf) {
         const prefix = qname.slice(0, c);
         return { ns: scopes[scopes.length - 1].get(prefix) ?? prefix, local: qname.slice(c + 1) };
     };
-    const tagRe = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<![^>]*>?|<\/\s*([^\s>]+)\s*>|<([A-Za-z_][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
-    const attrRe = /([^\s=/]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
-    let m;
-    while ((m = tagRe.exec(text)) !== null) {
-        if (m[1] !== undefined) {
+    const skipTo = (from, marker) => {
+        const k = text.indexOf(marker, from);
+        return k < 0 ? text.length : k + marker.length;
+    };
+    let i = 0;
+    while (i < text.length) {
+        const lt = text.indexOf('<', i);
+        if (lt < 0)
+            break;
+        if (text.startsWith('<!--', lt))
+            i = skipTo(lt + 4, '-->');
+        else if (text.startsWith('<![CDATA[', lt))
+            i = skipTo(lt + 9, ']]>');
+        else if (text.startsWith('<?', lt))
+            i = skipTo(lt + 2, '?>');
+        else if (text.startsWith('<!', lt))
+            i = skipTo(lt + 2, '>');
+        else if (text.startsWith('</', lt)) {
+            i = skipTo(lt + 2, '>');
             if (scopes.length > 1)
                 scopes.pop();
-            continue;
         }
-        if (m[2] === undefined)
-            continue;
-        const rawAttrs = [];
-        const scope = new Map(scopes[scopes.length - 1]);
-        let a;
-        attrRe.lastIndex = 0;
-        while ((a = attrRe.exec(m[3])) !== null) {
-            const value = decodeEntities(a[3] ?? a[4] ?? '');
-            if (a[1] === 'xmlns')
-                scope.set('', value);
-            else if (a[1].startsWith('xmlns:'))
-                scope.set(a[1].slice(6), value);
-            else
-                rawAttrs.push([a[1], value]);
+        else {
+            // Start tag: find its '>' outside quotes.
+            let j = lt + 1;
+            let quote = '';
+            while (j < text.length) {
+                const c = text[j];
+                if (quote) {
+                    if (c === quote)
+                        quote = '';
+                }
+                else if (c === '"' || c === "'")
+                    quote = c;
+                else if (c === '>')
+                    break;
+                j++;
+            }
+            if (j >= text.length) {
+                w.add(`unterminated tag at character ${lt}`);
+                break;
+            }
+            let k = lt + 1;
+            while (k < j && !isSpace(text.charCodeAt(k)) && text[k] !== '/' && text[k] !== '>')
+                k++;
+            const qname = text.slice(lt + 1, k);
+            const selfClosing = text[j - 1] === '/';
+            i = j + 1;
+            if (!/^[A-Za-z_]/.test(qname))
+                continue;
+            const scope = new Map(scopes[scopes.length - 1]);
+            const rawAttrs = [];
+            for (const [name, value] of scanAttributes(text.slice(k, selfClosing ? j - 1 : j))) {
+                if (name === 'xmlns')
+                    scope.set('', value);
+                else if (name.startsWith('xmlns:'))
+                    scope.set(name.slice(6), value);
+                else
+                    rawAttrs.push([name, value]);
+            }
+            scopes.push(scope);
+            const { ns, local } = resolve(qname, false);
+            elements.push({
+                name: local,
+                namespaceUri: ns,
+                depth: scopes.length - 1,
+                lineNumber: lineAt(lt),
+                attributes: rawAttrs.map(([q, v]) => {
+                    const r = resolve(q, true);
+                    return { namespaceUri: r.ns, name: r.local, resId: undefined, rawValue: v, type: TYPE_STRING, data: 0xffffffff, value: v };
+                }),
+            });
+            if (selfClosing)
+                scopes.pop();
         }
-        scopes.push(scope);
-        const { ns, local } = resolve(m[2], false);
-        elements.push({
-            name: local,
-            namespaceUri: ns,
-            depth: scopes.length - 1,
-            lineNumber: lineAt(m.index),
-            attributes: rawAttrs.map(([q, v]) => {
-                const r = resolve(q, true);
-                return { namespaceUri: r.ns, name: r.local, resId: undefined, rawValue: v, type: TYPE_STRING, data: 0xffffffff, value: v };
-            }),
-        });
-        if (m[4] === '/')
-            scopes.pop();
     }
     return { strings: [], resourceMap: [], elements, warnings: w.list, plainText: true, tampered: false };
 }
@@ -47730,7 +47813,6 @@ function parsePackage(buf, c, global, w) {
     let typePool;
     let keyPool;
     const pkg = { id, name, values: [], bagCount: 0, typeStrings: [], keyStrings: [] };
-    const specSeen = new Set();
     let pos = c.start + c.headerSize;
     while (pos < c.end) {
         const ch = readChunk(buf, pos, c.end, w);
@@ -47751,8 +47833,7 @@ function parsePackage(buf, c, global, w) {
                     w.add(`extra string pool in package ${name} at ${pos} ignored`);
                 break;
             case RES_TABLE_TYPE_SPEC_TYPE:
-                if (ch.end - ch.start >= 9)
-                    specSeen.add(buf[ch.start + 8]);
+                // Per-entry configuration masks: nothing the values need.
                 break;
             case RES_TABLE_TYPE_TYPE:
                 parseType(buf, ch, pkg, global, typePool, keyPool, w);
@@ -48358,14 +48439,10 @@ async function openZip(src) {
         .filter(([, n]) => n > 1)
         .map(([k]) => Buffer.from(k, 'latin1').toString('utf8'))
         .sort();
-    let prefixBytes = 0;
-    if (entries.length > 0) {
-        const first = Math.min(...entries.map((x) => x.localHeaderOffset));
-        prefixBytes = first;
-    }
-    else {
-        prefixBytes = cdOffset;
-    }
+    let prefixBytes = cdOffset;
+    for (const x of entries)
+        if (x.localHeaderOffset < prefixBytes)
+            prefixBytes = x.localHeaderOffset;
     if (prefixBytes > 0 && size >= 4) {
         const head = await src.read(0, 4);
         if (head.readUInt32LE(0) !== LFH_SIG)
@@ -51315,7 +51392,10 @@ async function scan(options, logger, deps = {}) {
         if (!existsSync(resolve(cwd, i)))
             throw new UsageError(`input not found: ${i}`);
     }
-    const file = options.policyFile ? loadPolicyFile(options.cwd ? resolve(cwd, options.policyFile) : options.policyFile) : undefined;
+    // Policy locations in the report are relative to cwd (the workspace), like every other path.
+    const file = options.policyFile
+        ? { ...loadPolicyFile(resolve(cwd, options.policyFile)), file: relative(cwd, resolve(cwd, options.policyFile)) }
+        : undefined;
     const catalog = effectiveCatalog(loadBuiltinCatalog(), file);
     if (options.market)
         resolveMarketPolicy(file, options.market, catalog); // unknown market: usage error before scanning
@@ -51791,7 +51871,6 @@ async function run(overrides = defaultDeps) {
             noticesUsed++;
         }
         core.debug(`inputs: paths=${JSON.stringify(inputs.paths)} policy=${inputs.policyFile ?? '(built-in)'} market=${inputs.market ?? ''} sku=${inputs.sku ?? ''} fail-on=${inputs.failOn} source-root=${inputs.sourceRoot}`);
-        // `sourceRoot` is not in ScanOptions yet; passed along for the location resolver.
         const options = {
             inputs: inputs.paths,
             policyFile: inputs.policyFile,
