@@ -26,7 +26,7 @@ export default [
     output: { file: 'dist/index.js', format: 'es', inlineDynamicImports: true },
     plugins: [...plugins(), copyCatalog],
     onwarn(warning, warn) {
-      if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
+      if (['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'INVALID_ANNOTATION'].includes(warning.code)) return;
       warn(warning);
     },
   },
@@ -35,7 +35,7 @@ export default [
     output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', inlineDynamicImports: true },
     plugins: plugins(),
     onwarn(warning, warn) {
-      if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
+      if (['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'INVALID_ANNOTATION'].includes(warning.code)) return;
       warn(warning);
     },
   },
