@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PolicyError, PolicyErrors, UsageError } from '../src/errors.js';
@@ -163,13 +163,16 @@ describe('run() on a failing build', () => {
     expect(r.annotations()[0].properties).toMatchObject({ file: '.github/workflows/build.yml', line: '1' });
   });
 
-  it('resolves finding locations against source-root', async () => {
+  it('points findings at the source line under source-root (the fixture source tree)', async () => {
     const r = setup({ 'source-root': 'aosp' });
-    const scan = fakeScan(createTestReport({ findings: [createTestFinding()] }));
+    cpSync(path.join(import.meta.dirname, 'fixtures/source'), path.join(r.workspace, 'aosp'), { recursive: true });
+    const scan = fakeScan(createTestReport({ findings: [createTestFinding({ location: { file: '.github/activation-gate.yml', line: 4 } })] }));
     await run({ scan });
     expect(scan.mock.calls[0][0]).toMatchObject({ sourceRoot: path.join(r.workspace, 'aosp') });
-    expect(r.annotations()[0].properties).toMatchObject({ file: 'aosp/device/acme/ctl/product.mk', line: '42' });
-    expect(r.summary()).toContain('`aosp/device/acme/ctl/product.mk:42`');
+    const a = r.annotations()[0];
+    expect(a.properties).toMatchObject({ file: 'aosp/device/acme/ctl/product.mk', line: '18', col: '5' });
+    expect(a.message).toContain('Declared in 5 places in the source tree: aosp/device/acme/ctl/product.mk:18 (PRODUCT_PACKAGES), ');
+    expect(r.summary()).toContain('`aosp/device/acme/ctl/product.mk:18`');
   });
 
   it('keeps scan warnings from crowding out finding annotations', async () => {
@@ -203,11 +206,11 @@ describe('run() on a passing build', () => {
   });
 
   it('names inputs that are not implemented yet in one notice', async () => {
-    const r = setup({ 'sarif-file': 'results.sarif', comment: 'on-failure', 'check-run': 'false', shard: '1/4' });
+    const r = setup({ 'cache-dir': '.cache/gate', comment: 'on-failure', 'check-run': 'false', shard: '1/4' });
     await run({ scan: fakeScan(createPassingReport()) });
     const notices = r.annotations().filter((a) => a.command === 'notice');
     expect(notices).toHaveLength(1);
-    expect(notices[0].message).toMatch(/^Not implemented yet, so ignored in this version: sarif-file \(results\.sarif\), comment \(on-failure\), shard \(1\/4\)\./);
+    expect(notices[0].message).toMatch(/^Not implemented yet, so ignored in this version: shard \(1\/4\), cache-dir \(\.cache\/gate\)\./);
   });
 
   it('gives no notice for the defaults action.yml sets', async () => {

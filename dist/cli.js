@@ -1,12 +1,31 @@
 #!/usr/bin/env node
-import { readFileSync, createReadStream, existsSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, createWriteStream, createReadStream, existsSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import path, { resolve, basename, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isIPv4, isIPv6 } from 'node:net';
 import { createHash } from 'node:crypto';
-import { resolve, basename, relative } from 'node:path';
 import { createRequire } from 'node:module';
-import { realpath, stat, readdir, lstat, readlink, open as open$1 } from 'node:fs/promises';
-import { inflateRawSync } from 'node:zlib';
+import { realpath, stat, readdir, lstat, readlink, open as open$1, mkdtemp, rm, opendir, readFile } from 'node:fs/promises';
+import { inflateRawSync, createInflateRaw } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { Transform, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import require$$0 from 'stream/web';
+
+function _mergeNamespaces(n, m) {
+    m.forEach(function (e) {
+        e && typeof e !== 'string' && !Array.isArray(e) && Object.keys(e).forEach(function (k) {
+            if (k !== 'default' && !(k in n)) {
+                var d = Object.getOwnPropertyDescriptor(e, k);
+                Object.defineProperty(n, k, d.get ? d : {
+                    enumerable: true,
+                    get: function () { return e[k]; }
+                });
+            }
+        });
+    });
+    return Object.freeze(n);
+}
 
 const ALIAS = Symbol.for('yaml.alias');
 const DOC = Symbol.for('yaml.document');
@@ -7664,7 +7683,7 @@ const BIGINT_FORMAT_RANGES = {
     int64: [/* @__PURE__*/ BigInt("-9223372036854775808"), /* @__PURE__*/ BigInt("9223372036854775807")],
     uint64: [/* @__PURE__*/ BigInt(0), /* @__PURE__*/ BigInt("18446744073709551615")],
 };
-function pick(schema, mask) {
+function pick$1(schema, mask) {
     const currDef = schema._zod.def;
     const checks = currDef.checks;
     const hasChecks = checks && checks.length > 0;
@@ -8979,7 +8998,7 @@ class Doc {
     }
 }
 
-const version = {
+const version$1 = {
     major: 4,
     minor: 6,
     patch: 7,
@@ -8990,7 +9009,7 @@ const $ZodType = /*@__PURE__*/ $constructor("$ZodType", (inst, def) => {
     inst ?? (inst = {});
     inst._zod.def = def; // set _def property
     inst._zod.bag = inst._zod.bag || {}; // initialize _bag object
-    inst._zod.version = version;
+    inst._zod.version = version$1;
     const defChecks = inst._zod.def.checks;
     // if inst is itself a checks.$ZodCheck, run it as a check
     const checks = inst._zod.traits.has("$ZodCheck")
@@ -13596,7 +13615,7 @@ const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
         return merge(this, other);
     },
     pick(mask) {
-        return pick(this, mask);
+        return pick$1(this, mask);
     },
     omit(mask) {
         return omit(this, mask);
@@ -13617,6 +13636,15 @@ function strictObject$1(shape, params) {
         type: "object",
         shape,
         catchall: never(),
+        ...normalizeParams(params),
+    });
+}
+// looseObject
+function looseObject(shape, params) {
+    return new ZodObject({
+        type: "object",
+        shape,
+        catchall: unknown(),
         ...normalizeParams(params),
     });
 }
@@ -14007,8 +14035,15 @@ const lenientCatalogEntrySchema = strictObject({
     vendor: e.vendor ?? 'unspecified',
     references: e.references.length > 0 ? e.references : ['policy file'],
 }));
+/** A publicly known signing key (the AOSP test keys): an APK signed with it is `test-key-signer`. */
+const testKeySchema = strictObject({
+    name: string({ error: 'the key name (platform, testkey, ...)' }).min(1, { error: 'the key name (platform, testkey, ...)' }),
+    sha256: signerSchema,
+    references: array(string().min(1)).min(1, { error: 'at least one reference' }),
+});
 const catalogFileSchema = strictObject({
     version: string({ error: 'a catalog version string ("2026.11.0")' }).regex(/^\d{4}\.\d{1,2}\.\d+$/, { error: 'a catalog version (YYYY.MM.N)' }),
+    'test-keys': array(testKeySchema).default([]),
     clients: array(catalogEntrySchema),
 });
 /** Every host of an entry, its own and its variants'. */
@@ -14049,7 +14084,7 @@ const validatedCatalogFileSchema = catalogFileSchema.superRefine((file, ctx) => 
 /** Parses catalog YAML text; throws PolicyErrors with file:line:column for any problem. */
 function parseCatalogText(text, file) {
     const { data } = parseYamlWithSchema(text, file, validatedCatalogFileSchema);
-    return { version: data.version, entries: data.clients };
+    return { version: data.version, entries: data.clients, testKeys: data['test-keys'] };
 }
 let builtin;
 /** The catalog shipped with the tool. Cached: the file is read and validated once per process. */
@@ -14058,7 +14093,7 @@ function loadBuiltinCatalog() {
         const url = new URL('./catalog.yml', import.meta.url);
         builtin = parseCatalogText(readFileSync(url, 'utf8'), fileURLToPath(url));
     }
-    return { version: builtin.version, entries: builtin.entries.map((e) => structuredClone(e)) };
+    return { version: builtin.version, entries: builtin.entries.map((e) => structuredClone(e)), testKeys: (builtin.testKeys ?? []).map((k) => ({ ...k })) };
 }
 /**
  * `base` with `extra` entries added; an extra entry with the id of an existing one replaces it in
@@ -14076,7 +14111,7 @@ function mergeCatalog(base, extra) {
             entries.push(e);
         }
     }
-    return { version: base.version, entries };
+    return { version: base.version, entries, ...(base.testKeys ? { testKeys: base.testKeys } : {}) };
 }
 
 /** Writes to stderr, so stdout stays clean for `--format json` and friends. */
@@ -14337,7 +14372,7 @@ function builtinMarketPolicy(market, catalog) {
  * written on.
  */
 /** `{file, line, column}` of the node at `path`, or of its nearest ancestor present in the file. */
-function locate(file, path) {
+function locate$1(file, path) {
     const p = positionOf(file, path);
     return { file: file.file, line: p.line, column: p.column };
 }
@@ -14401,7 +14436,7 @@ function layersFor(file, market, catalog, visiting) {
         const own = { entry, source: `${file.file}#markets.${key}`, file, path };
         if (!entry.extends)
             return [own];
-        const extendsLoc = locate(file, [...path, 'extends']);
+        const extendsLoc = locate$1(file, [...path, 'extends']);
         if (entry.extends.startsWith('builtin:')) {
             const name = entry.extends.slice('builtin:'.length);
             const builtin = builtinMarketPolicy(name, catalog);
@@ -14481,7 +14516,7 @@ function resolveMarketPolicy(file, market, catalog) {
     let unlistedInClients = { value: 'error', source: 'default' };
     const severity = {};
     for (const layer of layers) {
-        const at = (...rest) => (layer.file && layer.path ? locate(layer.file, [...layer.path, ...rest]) : undefined);
+        const at = (...rest) => (layer.file && layer.path ? locate$1(layer.file, [...layer.path, ...rest]) : undefined);
         const origin = (...rest) => {
             const location = at(...rest);
             return location ? { source: layer.file.file, location } : { source: layer.source };
@@ -14536,7 +14571,7 @@ function resolveMarketPolicy(file, market, catalog) {
         l.smsPrefixes.sort((a, b) => b.prefix.length - a.prefix.length);
         l.cidrs.sort((a, b) => b.p.prefix - a.p.prefix);
     }
-    const topLocation = top.file && top.path && isWritten(top.file, top.path) ? locate(top.file, top.path) : undefined;
+    const topLocation = top.file && top.path && isWritten(top.file, top.path) ? locate$1(top.file, top.path) : undefined;
     const policy = {
         market: top.file && top.path ? String(top.path[1]) : market.toUpperCase(),
         chain: layers.map((l) => l.source),
@@ -14703,7 +14738,7 @@ function by(...comparators) {
     };
 }
 /** A sorted copy; never sorts in place (the caller's report stays as it was). */
-function sorted(items, compare) {
+function sorted$1(items, compare) {
     return [...(items ?? [])].sort(compare);
 }
 /** error < warning < note; anything unknown last. */
@@ -14765,7 +14800,7 @@ const LOCATION_KEYS = ['file', 'line', 'column'];
 const EVIDENCE_KEYS = ['path', 'entry', 'source', 'offset'];
 const COUNT_KEYS = ['errors', 'warnings', 'notes', 'suppressed'];
 function canonicalEvidence(list) {
-    return sorted(list, compareEvidence$1).map((e) => ordered(e, EVIDENCE_KEYS));
+    return sorted$1(list, compareEvidence$1).map((e) => ordered(e, EVIDENCE_KEYS));
 }
 function canonicalFinding(f) {
     return ordered(f, [
@@ -14793,7 +14828,7 @@ function canonicalTarget(t) {
         build: (b) => ordered(b, ['fingerprint', 'resolvedBy', 'tried'], {
             resolvedBy: (r) => ordered(r, ['key', 'value', 'file', 'line', 'from']),
         }),
-        packages: (list) => sorted(list, comparePackages).map((p) => ordered(p, [
+        packages: (list) => sorted$1(list, comparePackages).map((p) => ordered(p, [
             'path',
             'partition',
             'partitionPath',
@@ -14816,15 +14851,15 @@ function canonicalTarget(t) {
                 'priority',
             ]),
         })),
-        endpoints: (list) => sorted(list, compareEndpoints).map((e) => ordered(e, ['kind', 'value', 'port', 'scheme', 'cleartext', 'status', 'packages', 'evidence', 'evidenceCount'], {
+        endpoints: (list) => sorted$1(list, compareEndpoints).map((e) => ordered(e, ['kind', 'value', 'port', 'scheme', 'cleartext', 'status', 'packages', 'evidence', 'evidenceCount'], {
             packages: (ps) => sortedUnique(ps),
             evidence: canonicalEvidence,
         })),
-        clients: (list) => sorted(list, compareClients).map((c) => ordered(c, ['id', 'name', 'market', 'package', 'path', 'matchedBy', 'allowed', 'suspected'], {
+        clients: (list) => sorted$1(list, compareClients).map((c) => ordered(c, ['id', 'name', 'market', 'package', 'path', 'matchedBy', 'allowed', 'suspected'], {
             matchedBy: (m) => sortedUnique(m, compareMatchedBy),
         })),
-        unreadable: (list) => sorted(list, compareUnreadable).map((u) => ordered(u, ['path', 'format', 'reason', 'offset'])),
-        skipped: (list) => sorted(list, compareSkipped).map((s) => ordered(s, ['path', 'reason'])),
+        unreadable: (list) => sorted$1(list, compareUnreadable).map((u) => ordered(u, ['path', 'format', 'reason', 'offset'])),
+        skipped: (list) => sorted$1(list, compareSkipped).map((s) => ordered(s, ['path', 'reason'])),
         counts: (c) => ordered(c, COUNT_KEYS),
     });
 }
@@ -14837,11 +14872,11 @@ function sortReport(report) {
     return ordered(report, ['schemaVersion', 'tool', 'verdict', 'failOn', 'counts', 'targets', 'findings', 'audit'], {
         tool: (t) => ordered(t, ['name', 'version', 'catalogVersion', 'pslVersion']),
         counts: (c) => ordered(c, COUNT_KEYS),
-        targets: (list) => sorted(list, compareTargets).map(canonicalTarget),
-        findings: (list) => sorted(list, compareFindings$1).map(canonicalFinding),
+        targets: (list) => sorted$1(list, compareTargets).map(canonicalTarget),
+        findings: (list) => sorted$1(list, compareFindings$1).map(canonicalFinding),
         audit: (a) => ordered(a, ['inputs', 'policy', 'policySha256', 'now', 'exemptions'], {
-            inputs: (list) => sorted(list, by((x, y) => compareStrings(x.path, y.path), (x, y) => compareStrings(x.sha256, y.sha256))).map((i) => ordered(i, ['path', 'sha256'])),
-            exemptions: (list) => sorted(list, (x, y) => compareNumbers(x.index, y.index)).map((e) => ordered(e, ['index', 'used', 'expires', 'expired'])),
+            inputs: (list) => sorted$1(list, by((x, y) => compareStrings(x.path, y.path), (x, y) => compareStrings(x.sha256, y.sha256))).map((i) => ordered(i, ['path', 'sha256'])),
+            exemptions: (list) => sorted$1(list, (x, y) => compareNumbers(x.index, y.index)).map((e) => ordered(e, ['index', 'used', 'expires', 'expired'])),
         }),
     });
 }
@@ -14849,6 +14884,884 @@ function sortReport(report) {
 function renderJson(report) {
     return `${JSON.stringify(sortReport(report), null, 2)}\n`;
 }
+
+/**
+ * The facts extracted from a build: what the extractors produce and what evaluation reads.
+ * Nothing here performs I/O; these are plain data shapes shared across the pipeline.
+ */
+/** Where an endpoint string was found, innermost first: `dex` strings, `arsc` pools, ... */
+const ENDPOINT_KINDS = ['host', 'ip', 'sms'];
+const EVIDENCE_CAP = 20;
+
+/** The tool's version, kept in step with package.json by a test. */
+const TOOL_VERSION = '0.1.0';
+
+/**
+ * `--baseline previous-report.json`: a JSON report of an earlier, approved build. Endpoints and
+ * clients present now and absent from the baseline become `new-endpoint` / `new-client`
+ * findings, so a release can be gated on "nothing new since the last approved build".
+ *
+ * Compatibility: a report of schema version 1 (this tool's) is read whatever tool version wrote
+ * it (a different tool or catalog version is only a notice); a newer schema version, an older one
+ * without `schemaVersion`, another tool's JSON or a file that is not a report is refused with a
+ * UsageError that says what was found and what to do.
+ */
+const BASELINE_SCHEMA_VERSION = 1;
+const endpointSchema = looseObject({ kind: _enum(ENDPOINT_KINDS), value: string(), status: string().optional() });
+const clientSchema = looseObject({ id: string(), market: string().optional(), package: string().optional() });
+const targetSchema = looseObject({
+    id: string(),
+    input: string().optional(),
+    sku: string().optional(),
+    market: string().optional(),
+    endpoints: array(endpointSchema).default([]),
+    clients: array(clientSchema).default([]),
+});
+const reportSchema = looseObject({
+    schemaVersion: number(),
+    tool: looseObject({ name: string(), version: string().optional(), catalogVersion: string().optional() }),
+    targets: array(targetSchema),
+});
+const endpointKey = (kind, value) => `${kind}\u0000${value}`;
+/** Parses baseline JSON text; throws UsageError for anything it cannot use. */
+function parseBaseline(text, file) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`baseline ${file} is not JSON (${e.message}): pass a report written by \`activation-gate scan --format json\``);
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        throw new UsageError(`baseline ${file} is not an activation-gate report (a JSON object with schemaVersion, tool and targets)`);
+    }
+    const raw = data;
+    const tool = raw.tool;
+    if (!tool || tool.name !== 'activation-gate') {
+        throw new UsageError(`baseline ${file} was not written by activation-gate (tool.name is ${JSON.stringify(tool?.name ?? null)}): pass a report written by \`activation-gate scan --format json\``);
+    }
+    if (typeof raw.schemaVersion !== 'number') {
+        throw new UsageError(`baseline ${file} has no schemaVersion (written by activation-gate ${String(tool.version ?? 'unknown')}, before report schema 1): regenerate it with this version (${TOOL_VERSION}) from the approved build`);
+    }
+    if (raw.schemaVersion !== BASELINE_SCHEMA_VERSION) {
+        const newer = raw.schemaVersion > BASELINE_SCHEMA_VERSION;
+        throw new UsageError(`baseline ${file} uses report schema ${raw.schemaVersion} (activation-gate ${String(tool.version ?? 'unknown')}); this activation-gate ${TOOL_VERSION} reads schema ${BASELINE_SCHEMA_VERSION}: ${newer ? 'upgrade activation-gate' : 'regenerate the baseline with this version'}`);
+    }
+    const parsed = reportSchema.safeParse(data);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new UsageError(`baseline ${file} is not a valid schema-1 report: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    }
+    const r = parsed.data;
+    const notices = [];
+    if (r.tool.version && r.tool.version !== TOOL_VERSION)
+        notices.push(`baseline ${file} was written by activation-gate ${r.tool.version} (this is ${TOOL_VERSION}); read as report schema 1`);
+    return {
+        file,
+        ...(r.tool.version ? { toolVersion: r.tool.version } : {}),
+        ...(r.tool.catalogVersion ? { catalogVersion: r.tool.catalogVersion } : {}),
+        targets: r.targets.map((t) => ({
+            id: t.id,
+            ...(t.sku ? { sku: t.sku } : {}),
+            ...(t.market ? { market: t.market } : {}),
+            endpoints: new Set(t.endpoints.filter((e) => e.status !== 'ignored').map((e) => endpointKey(e.kind, e.value))),
+            clients: new Set(t.clients.map((c) => c.id)),
+        })),
+        notices,
+    };
+}
+/** Reads a baseline file; a missing or unreadable file is a UsageError. */
+function loadBaseline(path, display = path) {
+    let text;
+    try {
+        text = readFileSync(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new UsageError(code === 'ENOENT' ? `baseline not found: ${display}` : `cannot read baseline ${display}: ${e.message}`);
+    }
+    return parseBaseline(text, display);
+}
+/**
+ * The baseline target to compare a target with: the same target id; else the same SKU; else the
+ * only baseline target of the same market; else the baseline's only target. Undefined when none
+ * fits (then everything in the target is new).
+ */
+function matchBaselineTarget(baseline, target) {
+    const byId = baseline.targets.find((t) => t.id === target.id);
+    if (byId)
+        return { target: byId, by: 'id' };
+    if (target.sku) {
+        const sameSku = baseline.targets.filter((t) => t.sku === target.sku);
+        if (sameSku.length === 1)
+            return { target: sameSku[0], by: `sku ${target.sku}` };
+    }
+    if (target.market) {
+        const sameMarket = baseline.targets.filter((t) => t.market === target.market);
+        if (sameMarket.length === 1)
+            return { target: sameMarket[0], by: `market ${target.market}` };
+    }
+    if (baseline.targets.length === 1)
+        return { target: baseline.targets[0], by: 'only target' };
+    return undefined;
+}
+
+const EXPIRING_SOON_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The instant an exemption stops applying: the start of the day after `expires`, UTC. */
+function exemptionEnd(expires) {
+    const [y, m, d] = expires.split('-').map(Number);
+    return new Date(Date.UTC(y, m - 1, d + 1));
+}
+function exemptionStatus(expires, now) {
+    const left = exemptionEnd(expires).getTime() - now.getTime();
+    return { expired: left <= 0, expiringSoon: left > 0 && left <= EXPIRING_SOON_DAYS * DAY_MS };
+}
+function matchEndpointText(pattern, subject) {
+    const value = subject.endpoint ?? subject.host;
+    if (value === undefined)
+        return false;
+    const kind = subject.endpoint !== undefined ? subject.endpointKind : 'host';
+    if (kind === 'sms' || (kind === undefined && normaliseSms(value) !== undefined && !value.includes('.'))) {
+        const p = parseSmsPattern(pattern);
+        const v = normaliseSms(value);
+        return p !== undefined && v !== undefined && matchSmsPattern(p, v);
+    }
+    if (kind === 'ip' || isIpLiteral(value)) {
+        const p = parseIpPattern(pattern);
+        return p !== undefined && matchIpPattern(p, normaliseIp(value));
+    }
+    const p = parseHostPattern(pattern);
+    return p !== undefined && matchHostPattern(p, normaliseHost(value));
+}
+/** True when every key of `match` holds for the subject. */
+function exemptionMatches(match, subject) {
+    if (match.rule !== undefined && match.rule !== subject.rule)
+        return false;
+    if (match.host !== undefined) {
+        const host = subject.host ?? (subject.endpointKind === 'host' ? subject.endpoint : undefined);
+        const p = parseHostPattern(match.host);
+        if (host === undefined || p === undefined || !matchHostPattern(p, normaliseHost(host)))
+            return false;
+    }
+    if (match.endpoint !== undefined && !matchEndpointText(match.endpoint, subject))
+        return false;
+    if (match.package !== undefined && (subject.package === undefined || !globToRegExp$1(match.package).test(subject.package)))
+        return false;
+    if (match.client !== undefined) {
+        const s = parseClientSelector(match.client);
+        if (subject.client === undefined || s === undefined)
+            return false;
+        if (!matchClientSelector(s, { id: subject.client, market: subject.clientMarket ?? '' }))
+            return false;
+    }
+    if (match.path !== undefined) {
+        const re = pathGlobToRegExp(match.path);
+        if (![subject.path, subject.partitionPath].some((p) => p !== undefined && re.test(p)))
+            return false;
+    }
+    return true;
+}
+/**
+ * The exemption that applies to `subject` in `market` at `now`: the first matching one that has
+ * not expired, else the first matching expired one (so the expiry is reported), else undefined.
+ */
+function matchExemption(exemptions, subject, market, now) {
+    let expiredMatch;
+    for (let index = 0; index < exemptions.length; index++) {
+        const exemption = exemptions[index];
+        if (exemption.markets && !exemption.markets.some((m) => m.toUpperCase() === market.toUpperCase()))
+            continue;
+        if (!exemptionMatches(exemption.match, subject))
+            continue;
+        const status = exemptionStatus(exemption.expires, now);
+        if (!status.expired)
+            return { exemption, index, ...status };
+        expiredMatch ??= { exemption, index, ...status };
+    }
+    return expiredMatch;
+}
+
+/**
+ * Tried when the policy has no `sku-from`. `ro.cda.skuid.id` is the FIH/HMD SKU id (600E0);
+ * `ro.product.vendor.name` comes before `ro.product.name` because per-SKU `init.sku.<id>.rc`
+ * files set the vendor name (Antman_00EEA) while the system build.prop keeps the build's generic
+ * product name (Antman_00WW); `ro.product.model.num` (00E0, 00WW) last.
+ */
+const DEFAULT_SKU_FROM = ['ro.cda.skuid.id', 'ro.product.vendor.name', 'ro.product.name', 'ro.product.model.num'];
+/** Maps a SKU id or property value through `skus`: an exact key beats a glob; among globs the longest pattern wins, then file order. */
+function mapSku(skus, value) {
+    if (Object.prototype.hasOwnProperty.call(skus, value) && !isGlob(value))
+        return { pattern: value, market: skus[value] };
+    let best;
+    for (const [pattern, market] of Object.entries(skus)) {
+        if (!isGlob(pattern) || !globToRegExp$1(pattern).test(value))
+            continue;
+        if (!best || pattern.replace(/[*?]/g, '').length > best.pattern.replace(/[*?]/g, '').length)
+            best = { pattern, market };
+    }
+    return best;
+}
+/** The value Android ends up with for `key`: the last definition in load order. */
+function lastDefinition(props, key) {
+    for (let i = props.length - 1; i >= 0; i--)
+        if (props[i].key === key)
+            return props[i];
+    return undefined;
+}
+function resolveTarget(options) {
+    const { cliMarket, cliSku, file, props } = options;
+    const skus = file?.policy.skus ?? {};
+    if (cliMarket) {
+        return {
+            ...(cliSku ? { sku: cliSku } : {}),
+            market: cliMarket,
+            resolvedBy: { key: '--market', value: cliMarket, from: 'cli' },
+            tried: [],
+            unmapped: [],
+        };
+    }
+    if (cliSku) {
+        const hit = mapSku(skus, cliSku);
+        return hit
+            ? { sku: cliSku, market: hit.market, resolvedBy: { key: '--sku', value: cliSku, from: 'cli' }, tried: ['--sku'], unmapped: [] }
+            : { sku: cliSku, tried: ['--sku'], unmapped: [] };
+    }
+    const keys = file?.policy['sku-from'] ?? [...DEFAULT_SKU_FROM];
+    const tried = [];
+    const unmapped = [];
+    for (const key of keys) {
+        tried.push(key);
+        const prop = lastDefinition(props, key);
+        if (!prop)
+            continue;
+        const hit = mapSku(skus, prop.value);
+        if (!hit) {
+            unmapped.push({ key, value: prop.value, file: prop.file, line: prop.line });
+            continue;
+        }
+        return {
+            sku: prop.value,
+            market: hit.market,
+            resolvedBy: { key, value: prop.value, file: prop.file, line: prop.line, from: /(^|\/)init\.sku\.[^/]*\.rc$/.test(prop.file) ? 'sku-file' : 'property' },
+            tried,
+            unmapped,
+        };
+    }
+    return { tried, unmapped };
+}
+
+/**
+ * Policy evaluation: facts of one target + its market policy -> findings and the target's
+ * inventory. Pure: no I/O, no clock (the caller passes `now`), deterministic output.
+ */
+/** Default severity of each rule (SPEC section 6); the market policy may change any of them. */
+const DEFAULT_SEVERITY = {
+    'wrong-market-client': 'error',
+    'denied-endpoint': 'error',
+    'unlisted-client-endpoint': 'error',
+    'unlisted-endpoint': 'warning',
+    'variant-toggle': 'error',
+    'suspected-activation-client': 'warning',
+    'cleartext-endpoint': 'warning',
+    'test-key-signer': 'warning',
+    'unreadable-artifact': 'error',
+    'unresolved-market': 'error',
+    'expired-exemption': 'error',
+    'expiring-exemption': 'note',
+    'new-endpoint': 'warning',
+    'new-client': 'warning',
+    'client-mention': 'note',
+    'dormant-variant': 'note',
+    'duplicate-entry': 'error',
+};
+const IDENTITY_PERMISSIONS = ['android.permission.READ_PHONE_STATE', 'android.permission.READ_PRIVILEGED_PHONE_STATE'];
+const IDENTITY_UIDS = ['android.uid.system', 'android.uid.phone'];
+function evaluateTarget(input) {
+    const { facts, policy, catalog, targetId } = input;
+    const findings = [];
+    const usedExemptions = new Set();
+    const market = input.resolution.market;
+    const add = (f, fallbackLocation) => {
+        let setting = f.severity ?? DEFAULT_SEVERITY[f.rule];
+        if (policy && !f.severity)
+            setting = severityFor(policy, f.rule, setting);
+        if (setting === 'off')
+            return;
+        const finding = { ...f, severity: setting, target: targetId };
+        if (!finding.location) {
+            const loc = fallbackLocation ?? (policy ? severityLocation(policy, f.rule) ?? policy.location : undefined);
+            if (loc)
+                finding.location = loc;
+        }
+        if (input.file && market) {
+            const ex = matchExemption(input.file.policy.exemptions ?? [], {
+                rule: f.rule,
+                ...(f.endpointKind === 'host' && f.endpoint ? { host: f.endpoint } : {}),
+                ...(f.endpoint ? { endpoint: f.endpoint, endpointKind: f.endpointKind } : {}),
+                ...(f.package ? { package: f.package } : {}),
+                ...(f.client ? { client: f.client, clientMarket: catalog.entries.find((e) => e.id === f.client)?.market } : {}),
+                ...(f.path ? { path: f.path } : {}),
+                ...(f.partitionPath ? { partitionPath: f.partitionPath } : {}),
+            }, market, input.now);
+            if (ex && !ex.expired) {
+                usedExemptions.add(ex.index);
+                finding.suppressed = { reason: ex.exemption.reason, owner: ex.exemption.owner, expires: ex.exemption.expires };
+            }
+        }
+        findings.push(finding);
+    };
+    // Unreadable artifacts fail closed, whatever the market.
+    for (const u of facts.unreadable) {
+        add({
+            rule: 'unreadable-artifact',
+            path: u.path,
+            message: `${u.path} could not be read (${u.format}: ${u.reason}${u.offset !== undefined ? ` at offset ${u.offset}` : ''}); a client hidden in it would not be seen: fix or remove the file.`,
+        });
+    }
+    if (!market || !policy) {
+        const tried = input.resolution.tried.length ? input.resolution.tried.join(', ') : 'none';
+        const seen = input.resolution.unmapped.map((u) => `${u.key}=${u.value} (${u.file}:${u.line})`).join(', ');
+        add({
+            rule: 'unresolved-market',
+            message: `No market for ${facts.input}: tried ${tried}${seen ? `; found ${seen}, which no \`skus\` entry maps` : ', none present'}. Add the SKU to \`skus\` in the policy file or pass --market/--sku.`,
+            ...(input.file ? { location: { file: input.file.file, line: 1 } } : {}),
+        });
+        return { clients: [], endpoints: inventory(facts.endpoints, undefined, new Map()), findings, usedExemptions };
+    }
+    // Endpoints per artifact, to attribute them to packages.
+    const byArtifact = new Map();
+    for (const ep of facts.endpoints) {
+        for (const a of ep.artifacts) {
+            let list = byArtifact.get(a);
+            if (!list)
+                byArtifact.set(a, (list = []));
+            list.push(ep);
+        }
+    }
+    const artifactOfPackage = (p) => {
+        const i = p.path.indexOf('!/');
+        return i < 0 ? p.path : p.path.slice(0, i);
+    };
+    const embedded = (p) => (byArtifact.get(artifactOfPackage(p)) ?? []).filter((e) => !e.ignored);
+    // Present clients: a catalogued package (or, later, signer) installed in the build.
+    const hits = [];
+    for (const pkg of facts.packages) {
+        const bySigner = (e) => e.signers.some((s) => pkg.signerSha256.includes(s));
+        const entries = catalog.entries.filter((e) => e.packages.includes(pkg.package) || bySigner(e));
+        const eps = embedded(pkg);
+        for (const entry of entries) {
+            const matchedBy = new Set();
+            if (entry.packages.includes(pkg.package))
+                matchedBy.add('package');
+            if (bySigner(entry))
+                matchedBy.add('signer');
+            const hosts = new Set(allHosts(entry));
+            const ips = new Set(allIps(entry));
+            const sms = new Set(allSms(entry));
+            for (const e of eps) {
+                if (e.kind === 'host' && hosts.has(e.value))
+                    matchedBy.add('host');
+                if (e.kind === 'ip' && ips.has(e.value))
+                    matchedBy.add('host');
+                if (e.kind === 'sms' && sms.has(e.value))
+                    matchedBy.add('sms');
+            }
+            hits.push({ entry, pkg, matchedBy, suspected: false });
+        }
+        if (entries.length === 0 && !pkg.overlay && isSuspected(pkg, eps))
+            hits.push({ pkg, matchedBy: new Set(['heuristic']), suspected: true });
+    }
+    // Variants (SPEC section 4): which variant of each multi-market client this target selects.
+    const variants = selectVariants(facts, catalog);
+    for (const h of hits)
+        if (h.entry && variants.get(h.entry.id)?.byToggle.length)
+            h.matchedBy.add('toggle');
+    const clients = [];
+    const clientArtifacts = new Map(); // artifact -> client ids / packages
+    // An overlay of a catalogued client is part of that client: its strings are the client's.
+    for (const v of variants.values()) {
+        for (const o of v.overlays) {
+            const art = artifactOfPackage(o);
+            if (!(clientArtifacts.get(art) ?? []).includes(v.entry.id))
+                clientArtifacts.set(art, [...(clientArtifacts.get(art) ?? []), v.entry.id]);
+        }
+    }
+    for (const h of hits) {
+        const art = artifactOfPackage(h.pkg);
+        const label = h.entry ? h.entry.id : h.pkg.package;
+        clientArtifacts.set(art, [...(clientArtifacts.get(art) ?? []), label]);
+        if (h.entry) {
+            const decision = isClientAllowed(policy, h.entry);
+            clients.push({
+                id: h.entry.id,
+                name: h.entry.name,
+                market: h.entry.market,
+                package: h.pkg.package,
+                path: h.pkg.path,
+                matchedBy: [...h.matchedBy].sort(),
+                allowed: decision.allowed,
+            });
+            if (!decision.allowed) {
+                add({
+                    rule: 'wrong-market-client',
+                    package: h.pkg.package,
+                    client: h.entry.id,
+                    path: h.pkg.path,
+                    partitionPath: h.pkg.partitionPath,
+                    message: `${h.entry.name} (${h.pkg.package}, a ${h.entry.market}-market client) is installed at ${h.pkg.partitionPath} in this ${market} build: ${decision.reason}. Remove it from the ${market} product or switch the build to the right country variant.`,
+                }, decision.location);
+            }
+        }
+        else {
+            clients.push({ id: `suspected:${h.pkg.package}`, market: 'unknown', package: h.pkg.package, path: h.pkg.path, matchedBy: ['heuristic'], allowed: true, suspected: true });
+            add({
+                rule: 'suspected-activation-client',
+                package: h.pkg.package,
+                path: h.pkg.path,
+                partitionPath: h.pkg.partitionPath,
+                message: `${h.pkg.package} (${h.pkg.partitionPath}) looks like an activation client: it starts at boot, can read the phone's identity and ${h.pkg.permissions.includes('android.permission.SEND_SMS') ? 'can send SMS' : 'embeds network endpoints'}. Review it and add it to the catalog (or allow its endpoints) for ${market}.`,
+            });
+        }
+    }
+    // Packages signed with a public AOSP test key.
+    const testKeys = new Map((catalog.testKeys ?? []).map((k) => [k.sha256, k.name]));
+    for (const pkg of facts.packages) {
+        const digest = pkg.signerSha256.find((d) => testKeys.has(d));
+        if (!digest)
+            continue;
+        add({
+            rule: 'test-key-signer',
+            package: pkg.package,
+            path: pkg.path,
+            partitionPath: pkg.partitionPath,
+            message: `${pkg.package} (${pkg.partitionPath}) is signed with the public AOSP ${testKeys.get(digest)} test key (certificate SHA-256 ${digest}): anyone holding the AOSP tree can sign an update this ${market} build accepts as the same app. Sign the release with your own keys.`,
+        });
+    }
+    // An overlay (or property) selecting a variant of a market this target denies.
+    for (const v of variants.values()) {
+        for (const sel of v.byToggle) {
+            // With the client installed, its allow list applies too; an overlay alone answers to deny rules only.
+            const decision = isClientAllowed(v.installed.length ? policy : { ...policy, clients: { deny: policy.clients.deny } }, { id: v.entry.id, market: sel.variant.market });
+            if (decision.allowed)
+                continue;
+            const o = sel.overlay;
+            add({
+                rule: 'variant-toggle',
+                client: v.entry.id,
+                ...(o ? { package: o.package, path: o.path, partitionPath: o.partitionPath } : {}),
+                message: `${o ? `Overlay ${o.package} (${o.partitionPath})` : 'The build'} sets ${sel.how} for ${v.entry.name} (${v.entry.packages.join(', ') || v.entry.id}), which selects its ${sel.variant.market} variant "${sel.variant.id}" in this ${market} build: ${decision.reason.replace(`${v.entry.id} (market ${sel.variant.market})`, `the ${sel.variant.market} variant`)}. Fix the overlay or its required system property so this SKU keeps the ${market} variant.`,
+            }, decision.location);
+        }
+    }
+    // Endpoints of variants the target does not select, found only inside that client: dormant.
+    const dormant = dormantEndpoints(facts.endpoints, variants, (art) => clientArtifacts.get(art) ?? []);
+    // Endpoints: deny beats allow; inside an activation client an unlisted endpoint is an error.
+    const statuses = new Map();
+    for (const ep of facts.endpoints) {
+        const key = `${ep.kind}\u0000${ep.value}`;
+        if (ep.ignored) {
+            statuses.set(key, 'ignored');
+            continue;
+        }
+        const sleeping = dormant.get(key);
+        if (sleeping) {
+            statuses.set(key, 'dormant');
+            const label = ep.kind === 'sms' ? `SMS number ${ep.value}` : ep.kind === 'ip' ? `IP ${ep.value}` : ep.value;
+            add({
+                rule: 'dormant-variant',
+                endpoint: ep.value,
+                endpointKind: ep.kind,
+                evidence: ep.evidence,
+                path: ep.evidence[0]?.path,
+                client: sleeping.entry.id,
+                message: `${label} belongs to the ${sleeping.variant.market} variant "${sleeping.variant.id}" of ${sleeping.entry.name}, which this ${market} build does not select (${variants.get(sleeping.entry.id).selectedHow}); it is embedded in ${describeWhere(ep)} but inactive${sleeping.variant.toggle ? `. An overlay setting ${describeToggle(sleeping.variant.toggle)} would activate it` : ''}.`,
+            });
+            continue;
+        }
+        const cls = classifyEndpoint(policy, ep.kind, ep.value);
+        statuses.set(key, cls.status);
+        const inClients = ep.artifacts.filter((a) => clientArtifacts.has(a));
+        const owners = [...new Set(inClients.flatMap((a) => clientArtifacts.get(a) ?? []))].sort();
+        const where = describeWhere(ep);
+        const label = ep.kind === 'sms' ? `SMS number ${ep.value}` : ep.kind === 'ip' ? `IP ${ep.value}` : ep.value;
+        const base = { endpoint: ep.value, endpointKind: ep.kind, evidence: ep.evidence, path: ep.evidence[0]?.path };
+        if (cls.status === 'denied') {
+            if (ep.kind !== 'sms' || inClients.length > 0) {
+                add({
+                    rule: 'denied-endpoint',
+                    ...base,
+                    ...(owners.length ? { client: owners[0] } : {}),
+                    message: `${label} is denied in ${market} by "${cls.rule?.pattern}" (${cls.rule?.location ? `${cls.rule.location.file}:${cls.rule.location.line}` : cls.rule?.source}) and is embedded in ${where}${owners.length ? ` (client ${owners.join(', ')})` : ''}. Remove it from the ${market} build.`,
+                }, cls.rule?.location);
+            }
+        }
+        else if (cls.status === 'unlisted') {
+            if (inClients.length > 0) {
+                add({
+                    rule: 'unlisted-client-endpoint',
+                    ...base,
+                    client: owners[0],
+                    message: `${label} is embedded in activation client ${owners.join(', ')} (${where}) but is not on the ${market} endpoint allow list. Review it and add it to markets.${market}.endpoints.allow, or remove the client.`,
+                });
+            }
+            else if (ep.kind !== 'sms') {
+                add({
+                    rule: 'unlisted-endpoint',
+                    ...base,
+                    message: `${label} is embedded in ${where} and is on neither the allow nor the deny list of ${market}. Review it and list it.`,
+                });
+            }
+        }
+        if (ep.cleartext && inClients.length > 0 && ep.kind !== 'sms') {
+            add({
+                rule: 'cleartext-endpoint',
+                ...base,
+                client: owners[0],
+                message: `Activation client ${owners.join(', ')} talks to ${label} over unencrypted ${(ep.schemes ?? ['http']).filter((s) => s !== 'https').join('/')} (${where}): identifiers sent this way cross the network in clear text.`,
+            });
+        }
+    }
+    // Catalogued packages named in plain files but not installed: a note, never a client.
+    const installed = new Set(facts.packages.map((p) => p.package));
+    const mentioned = new Map();
+    for (const m of facts.mentions)
+        if (!installed.has(m.package))
+            mentioned.set(m.package, [...(mentioned.get(m.package) ?? []), m]);
+    for (const [pkg, ms] of [...mentioned.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const entry = catalog.entries.find((e) => e.packages.includes(pkg));
+        add({
+            rule: 'client-mention',
+            package: pkg,
+            ...(entry ? { client: entry.id } : {}),
+            path: ms[0].evidence.path,
+            evidence: ms.map((m) => m.evidence).slice(0, 20),
+            message: `${pkg}${entry ? ` (${entry.name})` : ''} is named in ${ms.map((m) => m.evidence.path).join(', ')} but not installed: a mention, not a client.`,
+        });
+    }
+    // --baseline: what is here now and was not in the approved build.
+    if (input.baseline) {
+        const bt = input.baseline.target;
+        const since = `the baseline ${input.baseline.file}${bt ? ` (target ${bt.id}${input.baseline.by && input.baseline.by !== 'id' ? `, matched by ${input.baseline.by}` : ''})` : ', which has no target matching this one'}`;
+        for (const ep of facts.endpoints) {
+            if (ep.ignored || bt?.endpoints.has(endpointKey(ep.kind, ep.value)))
+                continue;
+            const label = ep.kind === 'sms' ? `SMS number ${ep.value}` : ep.kind === 'ip' ? `IP ${ep.value}` : ep.value;
+            add({
+                rule: 'new-endpoint',
+                endpoint: ep.value,
+                endpointKind: ep.kind,
+                evidence: ep.evidence,
+                path: ep.evidence[0]?.path,
+                message: `${label} is new since ${since}: it is embedded in ${describeWhere(ep)}. Review it; once approved, make this report the baseline.`,
+            });
+        }
+        for (const c of clients) {
+            if (bt?.clients.has(c.id))
+                continue;
+            add({
+                rule: 'new-client',
+                client: c.id,
+                ...(c.package ? { package: c.package } : {}),
+                ...(c.path ? { path: c.path } : {}),
+                message: `${c.suspected ? 'Suspected activation client' : `Client ${c.id}`}${c.package ? ` (${c.package}${c.path ? ` at ${c.path}` : ''})` : ''} is new since ${since}. Review it; once approved, make this report the baseline.`,
+            });
+        }
+    }
+    // Exemptions: expired ones are errors and no longer exempt; those near expiry are notes.
+    if (input.file?.policy.exemptions) {
+        input.file.policy.exemptions.forEach((ex, index) => {
+            if (ex.markets && !ex.markets.some((m) => m.toUpperCase() === market.toUpperCase()))
+                return;
+            const status = exemptionStatus(ex.expires, input.now);
+            const loc = locateExemption(input.file, index);
+            if (status.expired) {
+                add({ rule: 'expired-exemption', message: `Exemption ${index + 1} (${ex.reason}, owner ${ex.owner}) expired on ${ex.expires} and no longer applies: renew it after review or fix what it exempted.`, location: loc });
+            }
+            else if (status.expiringSoon) {
+                add({ rule: 'expiring-exemption', message: `Exemption ${index + 1} (${ex.reason}, owner ${ex.owner}) expires on ${ex.expires}: review it before then, or the findings it suppresses fail the build again.`, location: loc });
+            }
+        });
+    }
+    return { clients: sortClients(clients), endpoints: inventory(facts.endpoints, statuses, clientArtifacts), findings, usedExemptions };
+}
+function locateExemption(file, index) {
+    const p = file.positions.get(`exemptions[${index}]`);
+    return p ? { file: file.file, line: p.line } : { file: file.file, line: 1 };
+}
+function isSuspected(pkg, eps) {
+    if (!pkg.bootCompleted)
+        return false;
+    const identity = pkg.permissions.some((p) => IDENTITY_PERMISSIONS.includes(p)) || (pkg.sharedUserId !== undefined && IDENTITY_UIDS.includes(pkg.sharedUserId));
+    if (!identity)
+        return false;
+    return eps.length > 0 || pkg.permissions.includes('android.permission.SEND_SMS');
+}
+function describeWhere(ep) {
+    const first = ep.evidence[0];
+    if (!first)
+        return 'the build';
+    const at = `${first.path}${first.entry ? `!/${first.entry}` : ''} (${first.source}${first.offset !== undefined ? ` @${first.offset}` : ''})`;
+    const more = ep.artifacts.length > 1 ? ` and ${ep.artifacts.length - 1} more file${ep.artifacts.length > 2 ? 's' : ''}` : '';
+    return at + more;
+}
+function sortClients(c) {
+    return c.sort((a, b) => cmp$3(a.id, b.id) || cmp$3(a.path ?? '', b.path ?? ''));
+}
+function cmp$3(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function inventory(eps, statuses, clientArtifacts) {
+    return eps.map((ep) => {
+        const status = ep.ignored ? 'ignored' : (statuses?.get(`${ep.kind}\u0000${ep.value}`) ?? 'unlisted');
+        const r = { kind: ep.kind, value: ep.value, status, evidence: ep.evidence, evidenceCount: ep.evidenceCount };
+        if (ep.ports?.length)
+            r.port = ep.ports[0];
+        if (ep.schemes?.length)
+            r.scheme = ep.schemes.includes('http') ? 'http' : ep.schemes[0];
+        if (ep.cleartext)
+            r.cleartext = true;
+        const owners = [...new Set(ep.artifacts.flatMap((a) => clientArtifacts.get(a) ?? []))].sort();
+        if (owners.length)
+            r.packages = owners;
+        return r;
+    });
+}
+function describeToggle(toggle) {
+    return Object.entries(toggle)
+        .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+        .join(', ');
+}
+function sameValue(actual, want) {
+    if (typeof want === 'boolean')
+        return actual === want || String(actual).toLowerCase() === String(want);
+    return String(actual) === String(want);
+}
+/**
+ * For every catalogued client with variants that is installed or overlaid in this target, the
+ * variants its overlays (resource values) or the build's properties (`prop/NAME` toggles) select.
+ * An overlay string resource that holds a host of a variant also selects that variant (a CN
+ * server address in an overlay is a CN configuration). Without any toggle, the `default`
+ * variants are the selected ones.
+ */
+function selectVariants(facts, catalog) {
+    const out = new Map();
+    for (const entry of catalog.entries) {
+        if (entry.variants.length === 0 || entry.packages.length === 0)
+            continue;
+        const installed = facts.packages.filter((p) => entry.packages.includes(p.package) && !p.overlay);
+        const overlays = facts.packages.filter((p) => p.overlay && entry.packages.includes(p.overlay.targetPackage));
+        if (installed.length === 0 && overlays.length === 0)
+            continue;
+        const byToggle = [];
+        for (const variant of entry.variants) {
+            const toggle = variant.toggle ?? {};
+            const keys = Object.entries(toggle);
+            const resourceKeys = keys.filter(([k]) => !k.startsWith('prop/'));
+            const propKeys = keys.filter(([k]) => k.startsWith('prop/'));
+            if (keys.length > 0 && propKeys.length === keys.length) {
+                const ok = propKeys.every(([k, want]) => {
+                    const p = lastDefinition(facts.props, k.slice('prop/'.length));
+                    return p !== undefined && sameValue(p.value, want);
+                });
+                if (ok)
+                    byToggle.push({ variant, how: describeToggle(toggle) });
+            }
+            const hosts = new Set([...variant.hosts, ...variant.ips]);
+            for (const o of overlays) {
+                const res = o.resources ?? [];
+                const find = (k) => {
+                    const [type, name] = [k.slice(0, k.indexOf('/')), k.slice(k.indexOf('/') + 1)];
+                    return res.find((r) => r.type === type && r.name === name);
+                };
+                if (resourceKeys.length > 0 && propKeys.length === 0 && resourceKeys.every(([k, want]) => { const r = find(k); return r !== undefined && sameValue(r.value, want); })) {
+                    byToggle.push({ variant, how: describeToggle(toggle), overlay: o });
+                    continue;
+                }
+                const server = res.find((r) => r.type === 'string' && typeof r.value === 'string' && [...hosts].some((h) => hostIn(r.value, h)));
+                if (server)
+                    byToggle.push({ variant, how: `string/${server.name} = ${JSON.stringify(server.value)}`, overlay: o });
+            }
+        }
+        const selected = new Set(byToggle.map((b) => b.variant.id));
+        let selectedHow;
+        if (selected.size === 0) {
+            for (const v of entry.variants)
+                if (v.default)
+                    selected.add(v.id);
+            selectedHow = selected.size ? `no overlay or property selects a variant, so the default "${[...selected].join('", "')}" applies` : 'no overlay or property selects a variant';
+        }
+        else {
+            selectedHow = `it selects ${byToggle.map((b) => `"${b.variant.id}" by ${b.how}`).join('; ')}`;
+        }
+        out.set(entry.id, { entry, installed, overlays, byToggle, selected, selectedHow });
+    }
+    return out;
+}
+function hostIn(text, host) {
+    const t = text.toLowerCase();
+    for (let i = t.indexOf(host); i >= 0; i = t.indexOf(host, i + 1)) {
+        const before = i > 0 ? t[i - 1] : '';
+        const after = t[i + host.length] ?? '';
+        if (!/[a-z0-9.-]/.test(before) && !/[a-z0-9-]/.test(after) && !(after === '.' && /[a-z0-9]/.test(t[i + host.length + 1] ?? '')))
+            return true;
+    }
+    return false;
+}
+/**
+ * Endpoints that belong only to variants a client's selection leaves out, and that occur only in
+ * that client's own artifacts: the `dormant` ones. An endpoint also used elsewhere in the build,
+ * or also part of the client's own or selected endpoints, is not dormant.
+ */
+function dormantEndpoints(endpoints, variants, ownersOf) {
+    const out = new Map();
+    for (const v of variants.values()) {
+        const active = new Set([
+            ...v.entry.hosts.map((h) => endpointKey('host', h)),
+            ...v.entry.ips.map((h) => endpointKey('ip', h)),
+            ...v.entry.sms.map((h) => endpointKey('sms', h)),
+        ]);
+        for (const variant of v.entry.variants) {
+            if (!v.selected.has(variant.id))
+                continue;
+            for (const h of variant.hosts)
+                active.add(endpointKey('host', h));
+            for (const h of variant.ips)
+                active.add(endpointKey('ip', h));
+            for (const h of variant.sms)
+                active.add(endpointKey('sms', h));
+        }
+        const sleeping = new Map();
+        for (const variant of v.entry.variants) {
+            if (v.selected.has(variant.id))
+                continue;
+            const keys = [...variant.hosts.map((h) => endpointKey('host', h)), ...variant.ips.map((h) => endpointKey('ip', h)), ...variant.sms.map((h) => endpointKey('sms', h))];
+            for (const k of keys)
+                if (!active.has(k) && !sleeping.has(k))
+                    sleeping.set(k, variant);
+        }
+        for (const ep of endpoints) {
+            const key = endpointKey(ep.kind, ep.value);
+            const variant = sleeping.get(key);
+            if (!variant || out.has(key))
+                continue;
+            if (ep.artifacts.length > 0 && ep.artifacts.every((a) => ownersOf(a).includes(v.entry.id)))
+                out.set(key, { entry: v.entry, variant });
+        }
+    }
+    return out;
+}
+
+/**
+ * Rule metadata for the renderers that describe rules (SARIF `tool.driver.rules`, JUnit test
+ * names): a title, one-sentence description and help text per rule id. Pure data.
+ */
+const INFO = {
+    'wrong-market-client': {
+        short: 'Activation client for another market',
+        full: 'A catalogued activation/registration client is installed in a build for a market that denies it (or does not allow it).',
+        help: 'Remove the module from PRODUCT_PACKAGES for this SKU (or move it to the SKU it belongs to). If the client is wanted in this market, allow it in the policy file under markets.<MARKET>.clients.allow after a privacy review.',
+        securitySeverity: '8.0',
+    },
+    'denied-endpoint': {
+        short: 'Denied endpoint embedded in the build',
+        full: "A host, IP address or SMS number on the market's deny list is embedded in the build.",
+        help: 'Remove the component that embeds the endpoint from this build, or, if the endpoint is reviewed and wanted, remove it from the deny list or add a dated exemption with an owner.',
+        securitySeverity: '8.0',
+    },
+    'unlisted-client-endpoint': {
+        short: 'Activation client talks to an endpoint that is not allowed',
+        full: "An endpoint embedded in an activation client (catalogued or suspected) is not on the market's allow list.",
+        help: 'Review where the client sends data. Add the endpoint to markets.<MARKET>.endpoints.allow once reviewed, or remove the client from the build.',
+        securitySeverity: '6.5',
+    },
+    'unlisted-endpoint': {
+        short: 'Endpoint on neither list',
+        full: "A host or IP address in the build matches neither the market's allow list nor its deny list.",
+        help: 'Inventory: review the endpoint and add it to the allow or deny list of the market so the next build is judged by policy.',
+    },
+    'variant-toggle': {
+        short: 'Configuration selects another market variant',
+        full: 'An overlay or configuration value selects a catalogued variant of a denied market (e.g. isCnVersion=true in an EU build).',
+        help: "Fix the overlay or its required system property so the variant of the other market cannot be enabled in this SKU.",
+        securitySeverity: '7.0',
+    },
+    'suspected-activation-client': {
+        short: 'Uncatalogued package that looks like an activation client',
+        full: 'An uncatalogued package starts at boot, can read phone identity and embeds endpoints or can send SMS.',
+        help: 'Review the package. If it registers the device, add it to the catalog with its market; otherwise exempt it with a reason and an owner.',
+        securitySeverity: '5.0',
+    },
+    'cleartext-endpoint': {
+        short: 'Activation client uses an unencrypted scheme',
+        full: 'An activation client talks to an endpoint over http: or another unencrypted scheme, so identifiers cross the network in clear text.',
+        help: 'Ask the vendor for a client that uses TLS, or remove the client from the build.',
+        securitySeverity: '5.5',
+    },
+    'test-key-signer': {
+        short: 'Package signed with a public test key',
+        full: 'A package is signed with a publicly known AOSP test key, so anyone can ship an update for it.',
+        help: 'Sign the package with the release key of the product.',
+        securitySeverity: '5.0',
+    },
+    'unreadable-artifact': {
+        short: 'Artifact could not be read',
+        full: 'A recognised APK, ZIP, DEX, manifest or container could not be parsed; a client hidden in it would not be seen, so the gate fails closed.',
+        help: 'Fix or remove the file. If it is not part of the shipped image, exclude it from the scanned inputs.',
+    },
+    'unresolved-market': {
+        short: 'No market for the build',
+        full: 'No market could be resolved for a build from its SKU properties.',
+        help: 'Map the SKU in the skus section of the policy file, add the property to sku-from, or pass market/sku explicitly.',
+    },
+    'expired-exemption': {
+        short: 'Exemption expired',
+        full: 'An exemption in the policy file is past its expires date and no longer applies.',
+        help: 'Review the exempted finding again and renew the exemption with a new date, or fix what it exempted.',
+    },
+    'expiring-exemption': {
+        short: 'Exemption expires soon',
+        full: 'An exemption in the policy file expires within 30 days.',
+        help: 'Plan the review of the exempted finding before the exemption expires.',
+    },
+    'new-endpoint': {
+        short: 'Endpoint new since the baseline',
+        full: 'An endpoint is present in this build and absent from the baseline report.',
+        help: 'Review the new endpoint; once reviewed, update the baseline.',
+    },
+    'new-client': {
+        short: 'Client new since the baseline',
+        full: 'An activation client is present in this build and absent from the baseline report.',
+        help: 'Review the new client; once reviewed, update the baseline.',
+    },
+    'client-mention': {
+        short: 'Client named in configuration but not installed',
+        full: 'A catalogued package id is named in a configuration file (e.g. a CAF qti_whitelist.xml) but the package is not installed.',
+        help: 'Informational: the configuration names a client of another market; remove the entry if it is not needed.',
+    },
+    'dormant-variant': {
+        short: 'Dormant variant of another market',
+        full: 'A catalogued variant of another market is present but not selected in this SKU.',
+        help: 'Informational: the variant cannot be enabled in this SKU as built; consider removing it.',
+    },
+    'duplicate-entry': {
+        short: 'Duplicate archive entry',
+        full: 'An archive holds the same entry name twice, so different readers may see different content.',
+        help: 'Rebuild the archive without duplicate entries.',
+    },
+};
+function pascal(id) {
+    return id
+        .split('-')
+        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+        .join('');
+}
+const RULES = RULE_IDS.map((id) => ({
+    id,
+    name: pascal(id),
+    defaultSeverity: DEFAULT_SEVERITY[id],
+    ...INFO[id],
+}));
 
 function plural(n, word) {
     return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
@@ -14989,6 +15902,267 @@ function renderText(report, options = {}) {
         lines.push('', paint('bold', 'Other findings'), ...findingLines(other, paint, '  '));
     }
     return `${lines.join('\n')}\n`;
+}
+
+/** Characters XML 1.0 cannot hold at all (controls other than tab, LF, CR; lone surrogates; U+FFFE/F). */
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function xmlEscape(s) {
+    return s
+        .replace(INVALID_XML, '\uFFFD')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&apos;');
+}
+function counts(f, failOn) {
+    if (f.suppressed)
+        return false;
+    if (failOn === 'never')
+        return false;
+    return SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn];
+}
+function describe(f) {
+    const lines = [`${f.severity.toUpperCase()} ${f.rule}: ${f.message}`];
+    if (f.location)
+        lines.push(`  at ${f.location.file}:${f.location.line}`);
+    for (const e of (f.evidence ?? []).slice(0, 5))
+        lines.push(`  evidence ${formatEvidence(e)}`);
+    if (f.suppressed)
+        lines.push(`  suppressed: ${f.suppressed.reason} (owner ${f.suppressed.owner}, expires ${f.suppressed.expires})`);
+    return lines.join('\n');
+}
+function suite(t, findings, failOn) {
+    const cases = [];
+    let failures = 0;
+    const classname = xmlEscape(`activation-gate.${t.sku ?? t.market ?? 'unresolved'}`);
+    for (const rule of RULES) {
+        const mine = findings.filter((f) => f.rule === rule.id);
+        const failing = mine.filter((f) => counts(f, failOn));
+        const other = mine.filter((f) => !counts(f, failOn));
+        const name = xmlEscape(`${rule.id}: ${rule.short}`);
+        const parts = [];
+        if (failing.length > 0) {
+            failures++;
+            const message = failing.length === 1 ? failing[0].message : `${failing.length} findings: ${failing[0].message}`;
+            parts.push(`      <failure message="${xmlEscape(message)}" type="${xmlEscape(failing[0].severity)}">${xmlEscape(failing.map(describe).join('\n\n'))}</failure>`);
+        }
+        if (other.length > 0)
+            parts.push(`      <system-out>${xmlEscape(other.map(describe).join('\n\n'))}</system-out>`);
+        cases.push(parts.length === 0
+            ? `    <testcase classname="${classname}" name="${name}"/>`
+            : `    <testcase classname="${classname}" name="${name}">\n${parts.join('\n')}\n    </testcase>`);
+    }
+    const props = [
+        ['target', t.id],
+        ['input', t.input],
+        ['market', t.market ?? 'unresolved'],
+        ...(t.sku ? [['sku', t.sku]] : []),
+        ...(t.build.fingerprint ? [['fingerprint', t.build.fingerprint]] : []),
+    ]
+        .map(([k, v]) => `      <property name="${xmlEscape(k)}" value="${xmlEscape(v)}"/>`)
+        .join('\n');
+    const xml = [
+        `  <testsuite name="${xmlEscape(t.id)}" tests="${RULES.length}" failures="${failures}" errors="0" skipped="0">`,
+        `    <properties>\n${props}\n    </properties>`,
+        ...cases,
+        '  </testsuite>',
+    ].join('\n');
+    return { xml, tests: RULES.length, failures };
+}
+function renderJunit(report) {
+    const r = sortReport(report);
+    const suites = r.targets.map((t) => suite(t, r.findings.filter((f) => f.target === t.id), r.failOn));
+    // Findings of no known target (none today) still show, as their own suite.
+    const known = new Set(r.targets.map((t) => t.id));
+    const orphans = r.findings.filter((f) => !known.has(f.target));
+    if (orphans.length > 0) {
+        const t = {
+            id: 'other',
+            input: '',
+            build: {}};
+        suites.push(suite(t, orphans, r.failOn));
+    }
+    const tests = suites.reduce((n, s) => n + s.tests, 0);
+    const failures = suites.reduce((n, s) => n + s.failures, 0);
+    return [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="activation-gate" tests="${tests}" failures="${failures}" errors="0">`,
+        ...suites.map((s) => s.xml),
+        '</testsuites>',
+        '',
+    ].join('\n');
+}
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`) and any other SARIF
+ * consumer. Pure and deterministic: the same report gives the same bytes.
+ *
+ * - One run; `tool.driver.rules` lists every rule id (stable `ruleIndex`), with descriptions,
+ *   help text and default level.
+ * - One result per finding. Every result has a location: the finding's (the source line that
+ *   pulled the module in, else the policy line of the market's rule, else the workflow file),
+ *   else the artifact in the build, else the policy file, else the target's input.
+ * - `partialFingerprints` hash what the finding is about (rule, SKU or market, package, client,
+ *   endpoint, installed path), never its message, line or byte offsets, so an alert survives
+ *   rebuilds and line moves.
+ * - Exempted findings carry `suppressions` (kind `external`: the exemption is in the policy file).
+ * - GitHub keeps at most 25,000 results per run; beyond that the least severe are dropped and
+ *   `run.properties.truncated` says how many.
+ */
+const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const SARIF_MAX_RESULTS = 25_000;
+const FINGERPRINT_KEY = 'activationGateFinding/v1';
+/** A path (POSIX, relative to the workspace, or absolute) as a SARIF URI reference. */
+function toUri(p) {
+    if (path.isAbsolute(p))
+        return pathToFileURL(p).href;
+    return p
+        .split('/')
+        .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+function joinPosix(a, b) {
+    if (a === '' || a === '.')
+        return b;
+    return `${a.replace(/\/+$/, '')}/${b}`;
+}
+function physical(file, line, column) {
+    const loc = { artifactLocation: { uri: toUri(file) } };
+    if (line !== undefined && line >= 1) {
+        loc.region = { startLine: line };
+        if (column !== undefined && column >= 1)
+            loc.region.startColumn = column;
+    }
+    return { physicalLocation: loc };
+}
+/** The outer file of a container path `a.apk!/classes.dex`. */
+function outerFile(p) {
+    const i = p.indexOf('!/');
+    return i >= 0 ? p.slice(0, i) : p;
+}
+function locationOf(f, target, report) {
+    if (f.location)
+        return physical(f.location.file, f.location.line, f.location.column);
+    const artifact = f.path ?? f.evidence?.[0]?.path;
+    if (artifact && target)
+        return physical(joinPosix(target.input, outerFile(artifact)));
+    if (report.audit.policy)
+        return physical(report.audit.policy, 1);
+    return physical(target?.input ?? '.');
+}
+function fingerprintOf(f, target) {
+    const subject = [
+        f.rule,
+        target?.sku ?? target?.market ?? f.target,
+        f.package ?? '',
+        f.client ?? '',
+        f.endpointKind ?? '',
+        f.endpoint ?? '',
+        f.partitionPath ?? f.path ?? '',
+    ];
+    return createHash('sha256').update(JSON.stringify(subject)).digest('hex');
+}
+function markdownHelp(text) {
+    // Policy keys and placeholders as code.
+    return text.replace(/\b(markets\.[\w.<>]+|PRODUCT_PACKAGES|skus|sku-from|expires)\b/g, '`$1`');
+}
+function renderSarifLog(report, options = {}) {
+    const r = sortReport(report);
+    const targets = new Map(r.targets.map((t) => [t.id, t]));
+    const rules = RULES.map((rule) => ({
+        id: rule.id,
+        name: rule.name,
+        shortDescription: { text: rule.short },
+        fullDescription: { text: rule.full },
+        help: { text: rule.help, markdown: markdownHelp(rule.help) },
+        defaultConfiguration: { level: rule.defaultSeverity },
+        properties: {
+            tags: ['security', 'privacy', 'android', 'firmware'],
+            ...(rule.securitySeverity ? { 'security-severity': rule.securitySeverity } : {}),
+        },
+    }));
+    const ruleIndex = new Map(RULES.map((rule, i) => [rule.id, i]));
+    const max = options.maxResults ?? SARIF_MAX_RESULTS;
+    const kept = r.findings.slice(0, max);
+    const seen = new Map();
+    const results = kept.map((f) => {
+        const target = targets.get(f.target);
+        let fp = fingerprintOf(f, target);
+        // Two findings about the same subject in one run (the same SKU scanned twice): keep both apart.
+        const n = seen.get(fp) ?? 0;
+        seen.set(fp, n + 1);
+        if (n > 0)
+            fp = `${fp}:${n}`;
+        const result = {
+            ruleId: f.rule,
+            level: f.severity,
+            message: { text: f.message },
+            locations: [locationOf(f, target, r)],
+            partialFingerprints: { [FINGERPRINT_KEY]: fp },
+        };
+        const index = ruleIndex.get(f.rule);
+        if (index !== undefined)
+            result.ruleIndex = index;
+        const artifact = f.path ?? f.evidence?.[0]?.path;
+        if (f.location && artifact && target) {
+            result.relatedLocations = [
+                { id: 1, ...physical(joinPosix(target.input, outerFile(artifact))), message: { text: `In the build: ${artifact}` } },
+            ];
+        }
+        const props = { target: f.target };
+        if (target?.market)
+            props.market = target.market;
+        if (target?.sku)
+            props.sku = target.sku;
+        for (const key of ['package', 'client', 'endpoint', 'endpointKind', 'path', 'partitionPath']) {
+            if (f[key] !== undefined)
+                props[key] = f[key];
+        }
+        if (f.evidence?.length)
+            props.evidence = f.evidence.slice(0, 5);
+        result.properties = props;
+        if (f.suppressed) {
+            const s = {
+                kind: 'external',
+                status: 'accepted',
+                justification: `${f.suppressed.reason} (owner ${f.suppressed.owner}, expires ${f.suppressed.expires})`,
+            };
+            if (f.suppressed.location)
+                s.location = physical(f.suppressed.location.file, f.suppressed.location.line, f.suppressed.location.column);
+            result.suppressions = [s];
+        }
+        return result;
+    });
+    const driver = {
+        name: 'activation-gate',
+        version: r.tool.version,
+        semanticVersion: r.tool.version,
+        rules,
+    };
+    if (options.informationUri)
+        driver.informationUri = options.informationUri;
+    const run = {
+        tool: { driver },
+        invocations: [{ executionSuccessful: true }],
+        columnKind: 'utf16CodeUnits',
+        results,
+        properties: {
+            verdict: r.verdict,
+            failOn: r.failOn,
+            counts: r.counts,
+            catalogVersion: r.tool.catalogVersion,
+            pslVersion: r.tool.pslVersion,
+            targets: r.targets.map((t) => ({ id: t.id, input: t.input, ...(t.sku ? { sku: t.sku } : {}), ...(t.market ? { market: t.market } : {}) })),
+            ...(r.findings.length > kept.length ? { truncated: r.findings.length - kept.length } : {}),
+        },
+    };
+    if (options.automationId)
+        run.automationDetails = { id: options.automationId };
+    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+}
+function renderSarif(report, options = {}) {
+    return `${JSON.stringify(renderSarifLog(report, options), null, 2)}\n`;
 }
 
 /** GitHub's job-summary limit per step (bytes). */
@@ -15228,359 +16402,171 @@ function renderMarkdown(report, options = {}) {
     return renderStage(r, STAGES[STAGES.length - 1], options, limit, true);
 }
 
-const EXPIRING_SOON_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** The instant an exemption stops applying: the start of the day after `expires`, UTC. */
-function exemptionEnd(expires) {
-    const [y, m, d] = expires.split('-').map(Number);
-    return new Date(Date.UTC(y, m - 1, d + 1));
+const CDA_SEGMENT = /^cda$/i;
+/** `<...>/cda/<name>/...` -> { prefix: '<...>/cda/<name>/', name } for the first cda segment. */
+function cdaFolderOf(path) {
+    const parts = path.split('/');
+    for (let i = 0; i < parts.length - 2; i++) {
+        if (CDA_SEGMENT.test(parts[i]) && parts[i + 1])
+            return { prefix: `${parts.slice(0, i + 2).join('/')}/`, name: parts[i + 1] };
+    }
+    return undefined;
 }
-function exemptionStatus(expires, now) {
-    const left = exemptionEnd(expires).getTime() - now.getTime();
-    return { expired: left <= 0, expiringSoon: left > 0 && left <= EXPIRING_SOON_DAYS * DAY_MS };
+function allPaths(facts) {
+    const out = new Set();
+    for (const p of facts.packages)
+        out.add(p.path);
+    for (const e of facts.endpoints)
+        for (const a of e.artifacts)
+            out.add(a);
+    for (const p of facts.props)
+        out.add(p.file);
+    for (const s of facts.skuFiles)
+        out.add(s.path);
+    for (const m of facts.mentions)
+        out.add(m.evidence.path);
+    return [...out].sort();
 }
-function matchEndpointText(pattern, subject) {
-    const value = subject.endpoint ?? subject.host;
-    if (value === undefined)
-        return false;
-    const kind = subject.endpoint !== undefined ? subject.endpointKind : 'host';
-    if (kind === 'sms' || (kind === undefined && normaliseSms(value) !== undefined && !value.includes('.'))) {
-        const p = parseSmsPattern(pattern);
-        const v = normaliseSms(value);
-        return p !== undefined && v !== undefined && matchSmsPattern(p, v);
+/** The SKUs a build can become, sorted by id (empty for a single-SKU build). */
+function skuCandidates(facts, file) {
+    const bySku = new Map();
+    const add = (c) => {
+        const had = bySku.get(c.sku);
+        if (!had)
+            bySku.set(c.sku, c);
+        else
+            had.props.push(...c.props.filter((p) => !had.props.includes(p)));
+    };
+    for (const s of facts.skuFiles)
+        add({ sku: s.sku, signal: 'sku-file', path: s.path, props: [...s.props] });
+    // Overlays gated on a property the build's own property files never set.
+    const setByBuild = new Set(facts.props.filter((p) => !cdaFolderOf(p.file)).map((p) => p.key));
+    const setBySkuFiles = new Set(facts.skuFiles.flatMap((s) => s.props.map((p) => p.key)));
+    for (const pkg of [...facts.packages].sort((a, b) => cmp$2(a.path, b.path))) {
+        const name = pkg.overlay?.requiredSystemPropertyName;
+        const value = pkg.overlay?.requiredSystemPropertyValue;
+        if (!name || value === undefined || setByBuild.has(name) || setBySkuFiles.has(name))
+            continue;
+        if (!/^[A-Za-z0-9_.-]+$/.test(value))
+            continue;
+        add({ sku: value, signal: 'overlay', path: pkg.path, props: [{ key: name, value, file: pkg.path, line: 0 }] });
     }
-    if (kind === 'ip' || isIpLiteral(value)) {
-        const p = parseIpPattern(pattern);
-        return p !== undefined && matchIpPattern(p, normaliseIp(value));
+    // CDA folders named after a SKU (one found above, or one the policy maps).
+    const skus = file?.policy.skus ?? {};
+    const cdaNames = new Map();
+    for (const p of allPaths(facts)) {
+        const f = cdaFolderOf(p);
+        if (f && !cdaNames.has(f.name))
+            cdaNames.set(f.name, f.prefix);
     }
-    const p = parseHostPattern(pattern);
-    return p !== undefined && matchHostPattern(p, normaliseHost(value));
+    for (const [name, prefix] of cdaNames) {
+        if (!bySku.has(name) && !mapSku(skus, name))
+            continue;
+        const props = facts.props.filter((p) => p.file.startsWith(prefix));
+        const had = bySku.get(name);
+        if (had) {
+            had.cdaPrefix = prefix;
+            had.props.push(...props);
+        }
+        else
+            add({ sku: name, signal: 'cda', path: prefix.slice(0, -1), props, cdaPrefix: prefix });
+    }
+    return [...bySku.values()].sort((a, b) => cmp$2(a.sku, b.sku));
 }
-/** True when every key of `match` holds for the subject. */
-function exemptionMatches(match, subject) {
-    if (match.rule !== undefined && match.rule !== subject.rule)
-        return false;
-    if (match.host !== undefined) {
-        const host = subject.host ?? (subject.endpointKind === 'host' ? subject.endpoint : undefined);
-        const p = parseHostPattern(match.host);
-        if (host === undefined || p === undefined || !matchHostPattern(p, normaliseHost(host)))
-            return false;
-    }
-    if (match.endpoint !== undefined && !matchEndpointText(match.endpoint, subject))
-        return false;
-    if (match.package !== undefined && (subject.package === undefined || !globToRegExp$1(match.package).test(subject.package)))
-        return false;
-    if (match.client !== undefined) {
-        const s = parseClientSelector(match.client);
-        if (subject.client === undefined || s === undefined)
-            return false;
-        if (!matchClientSelector(s, { id: subject.client, market: subject.clientMarket ?? '' }))
-            return false;
-    }
-    if (match.path !== undefined) {
-        const re = pathGlobToRegExp(match.path);
-        if (![subject.path, subject.partitionPath].some((p) => p !== undefined && re.test(p)))
-            return false;
-    }
-    return true;
+/** Whether an overlay is enabled under `props` (a required property must hold exactly). */
+function overlayActive(pkg, props) {
+    const name = pkg.overlay?.requiredSystemPropertyName;
+    if (!name)
+        return true;
+    return lastDefinition(props, name)?.value === (pkg.overlay?.requiredSystemPropertyValue ?? '');
+}
+function artifactOf$1(path) {
+    const i = path.indexOf('!/');
+    return i < 0 ? path : path.slice(0, i);
 }
 /**
- * The exemption that applies to `subject` in `market` at `now`: the first matching one that has
- * not expired, else the first matching expired one (so the expiry is reported), else undefined.
+ * The facts as one SKU (or, with no candidate, the whole build) sees them: property files,
+ * packages and endpoint evidence of other SKUs' CDA folders and init files are left out, and so
+ * are overlays whose required property does not hold.
  */
-function matchExemption(exemptions, subject, market, now) {
-    let expiredMatch;
-    for (let index = 0; index < exemptions.length; index++) {
-        const exemption = exemptions[index];
-        if (exemption.markets && !exemption.markets.some((m) => m.toUpperCase() === market.toUpperCase()))
-            continue;
-        if (!exemptionMatches(exemption.match, subject))
-            continue;
-        const status = exemptionStatus(exemption.expires, now);
-        if (!status.expired)
-            return { exemption, index, ...status };
-        expiredMatch ??= { exemption, index, ...status };
-    }
-    return expiredMatch;
-}
-
-/** Default severity of each rule (SPEC section 6); the market policy may change any of them. */
-const DEFAULT_SEVERITY = {
-    'wrong-market-client': 'error',
-    'denied-endpoint': 'error',
-    'unlisted-client-endpoint': 'error',
-    'unlisted-endpoint': 'warning',
-    'variant-toggle': 'error',
-    'suspected-activation-client': 'warning',
-    'cleartext-endpoint': 'warning',
-    'test-key-signer': 'warning',
-    'unreadable-artifact': 'error',
-    'unresolved-market': 'error',
-    'expired-exemption': 'error',
-    'expiring-exemption': 'note',
-    'new-endpoint': 'warning',
-    'new-client': 'warning',
-    'client-mention': 'note',
-    'dormant-variant': 'note',
-    'duplicate-entry': 'error',
-};
-const IDENTITY_PERMISSIONS = ['android.permission.READ_PHONE_STATE', 'android.permission.READ_PRIVILEGED_PHONE_STATE'];
-const IDENTITY_UIDS = ['android.uid.system', 'android.uid.phone'];
-function evaluateTarget(input) {
-    const { facts, policy, catalog, targetId } = input;
-    const findings = [];
-    const usedExemptions = new Set();
-    const market = input.resolution.market;
-    const add = (f, fallbackLocation) => {
-        let setting = f.severity ?? DEFAULT_SEVERITY[f.rule];
-        if (policy && !f.severity)
-            setting = severityFor(policy, f.rule, setting);
-        if (setting === 'off')
-            return;
-        const finding = { ...f, severity: setting, target: targetId };
-        if (!finding.location) {
-            const loc = fallbackLocation ?? (policy ? severityLocation(policy, f.rule) ?? policy.location : undefined);
-            if (loc)
-                finding.location = loc;
-        }
-        if (input.file && market) {
-            const ex = matchExemption(input.file.policy.exemptions ?? [], {
-                rule: f.rule,
-                ...(f.endpointKind === 'host' && f.endpoint ? { host: f.endpoint } : {}),
-                ...(f.endpoint ? { endpoint: f.endpoint, endpointKind: f.endpointKind } : {}),
-                ...(f.package ? { package: f.package } : {}),
-                ...(f.client ? { client: f.client, clientMarket: catalog.entries.find((e) => e.id === f.client)?.market } : {}),
-                ...(f.path ? { path: f.path } : {}),
-                ...(f.partitionPath ? { partitionPath: f.partitionPath } : {}),
-            }, market, input.now);
-            if (ex && !ex.expired) {
-                usedExemptions.add(ex.index);
-                finding.suppressed = { reason: ex.exemption.reason, owner: ex.exemption.owner, expires: ex.exemption.expires };
+function viewFor(facts, all, candidate) {
+    const others = all.filter((c) => c.sku !== candidate?.sku);
+    const otherPrefixes = others.filter((c) => c.cdaPrefix).map((c) => c.cdaPrefix);
+    const otherFiles = new Set(others.filter((c) => c.signal === 'sku-file').map((c) => c.path));
+    const foreign = (path) => otherFiles.has(path) || otherPrefixes.some((p) => path.startsWith(p));
+    const baseProps = facts.props.filter((p) => !foreign(p.file) && !(candidate?.cdaPrefix && p.file.startsWith(candidate.cdaPrefix)));
+    const props = candidate ? [...baseProps, ...candidate.props.filter((p) => !foreign(p.file))] : baseProps;
+    const dropped = new Set();
+    const packages = facts.packages.filter((p) => {
+        const keep = !foreign(p.path) && overlayActive(p, props);
+        if (!keep)
+            dropped.add(artifactOf$1(p.path));
+        return keep;
+    });
+    // An artifact that also holds a kept package (an APK with a nested APK) stays.
+    for (const p of packages)
+        dropped.delete(artifactOf$1(p.path));
+    const gone = (path) => dropped.has(path) || foreign(path);
+    let endpoints = facts.endpoints;
+    if (dropped.size > 0 || otherPrefixes.length > 0 || otherFiles.size > 0) {
+        endpoints = [];
+        for (const ep of facts.endpoints) {
+            const artifacts = ep.artifacts.filter((a) => !gone(a));
+            if (artifacts.length === 0)
+                continue;
+            if (artifacts.length === ep.artifacts.length) {
+                endpoints.push(ep);
+                continue;
             }
+            const evidence = ep.evidence.filter((e) => !gone(artifactOf$1(e.path)));
+            const removed = ep.evidence.length - evidence.length;
+            endpoints.push({ ...ep, artifacts, evidence, evidenceCount: Math.max(evidence.length, ep.evidenceCount - removed) });
         }
-        findings.push(finding);
+    }
+    return {
+        ...facts,
+        props,
+        packages,
+        endpoints,
+        skuFiles: facts.skuFiles.filter((s) => !otherFiles.has(s.path)),
+        mentions: facts.mentions.filter((m) => !foreign(m.evidence.path)),
     };
-    // Unreadable artifacts fail closed, whatever the market.
-    for (const u of facts.unreadable) {
-        add({
-            rule: 'unreadable-artifact',
-            path: u.path,
-            message: `${u.path} could not be read (${u.format}: ${u.reason}${u.offset !== undefined ? ` at offset ${u.offset}` : ''}); a client hidden in it would not be seen: fix or remove the file.`,
-        });
-    }
-    if (!market || !policy) {
-        const tried = input.resolution.tried.length ? input.resolution.tried.join(', ') : 'none';
-        const seen = input.resolution.unmapped.map((u) => `${u.key}=${u.value} (${u.file}:${u.line})`).join(', ');
-        add({
-            rule: 'unresolved-market',
-            message: `No market for ${facts.input}: tried ${tried}${seen ? `; found ${seen}, which no \`skus\` entry maps` : ', none present'}. Add the SKU to \`skus\` in the policy file or pass --market/--sku.`,
-            ...(input.file ? { location: { file: input.file.file, line: 1 } } : {}),
-        });
-        return { clients: [], endpoints: inventory(facts.endpoints, undefined, new Map()), findings, usedExemptions };
-    }
-    // Endpoints per artifact, to attribute them to packages.
-    const byArtifact = new Map();
-    for (const ep of facts.endpoints) {
-        for (const a of ep.artifacts) {
-            let list = byArtifact.get(a);
-            if (!list)
-                byArtifact.set(a, (list = []));
-            list.push(ep);
-        }
-    }
-    const artifactOfPackage = (p) => {
-        const i = p.path.indexOf('!/');
-        return i < 0 ? p.path : p.path.slice(0, i);
-    };
-    const embedded = (p) => (byArtifact.get(artifactOfPackage(p)) ?? []).filter((e) => !e.ignored);
-    // Present clients: a catalogued package (or, later, signer) installed in the build.
-    const hits = [];
-    for (const pkg of facts.packages) {
-        const entries = catalog.entries.filter((e) => e.packages.includes(pkg.package));
-        const eps = embedded(pkg);
-        for (const entry of entries) {
-            const matchedBy = new Set(['package']);
-            const hosts = new Set(allHosts(entry));
-            const ips = new Set(allIps(entry));
-            const sms = new Set(allSms(entry));
-            for (const e of eps) {
-                if (e.kind === 'host' && hosts.has(e.value))
-                    matchedBy.add('host');
-                if (e.kind === 'ip' && ips.has(e.value))
-                    matchedBy.add('host');
-                if (e.kind === 'sms' && sms.has(e.value))
-                    matchedBy.add('sms');
-            }
-            hits.push({ entry, pkg, matchedBy, suspected: false });
-        }
-        if (entries.length === 0 && isSuspected(pkg, eps))
-            hits.push({ pkg, matchedBy: new Set(['heuristic']), suspected: true });
-    }
-    const clients = [];
-    const clientArtifacts = new Map(); // artifact -> client ids / packages
-    for (const h of hits) {
-        const art = artifactOfPackage(h.pkg);
-        const label = h.entry ? h.entry.id : h.pkg.package;
-        clientArtifacts.set(art, [...(clientArtifacts.get(art) ?? []), label]);
-        if (h.entry) {
-            const decision = isClientAllowed(policy, h.entry);
-            clients.push({
-                id: h.entry.id,
-                name: h.entry.name,
-                market: h.entry.market,
-                package: h.pkg.package,
-                path: h.pkg.path,
-                matchedBy: [...h.matchedBy].sort(),
-                allowed: decision.allowed,
-            });
-            if (!decision.allowed) {
-                add({
-                    rule: 'wrong-market-client',
-                    package: h.pkg.package,
-                    client: h.entry.id,
-                    path: h.pkg.path,
-                    partitionPath: h.pkg.partitionPath,
-                    message: `${h.entry.name} (${h.pkg.package}, a ${h.entry.market}-market client) is installed at ${h.pkg.partitionPath} in this ${market} build: ${decision.reason}. Remove it from the ${market} product or switch the build to the right country variant.`,
-                }, decision.location);
-            }
-        }
-        else {
-            clients.push({ id: `suspected:${h.pkg.package}`, market: 'unknown', package: h.pkg.package, path: h.pkg.path, matchedBy: ['heuristic'], allowed: true, suspected: true });
-            add({
-                rule: 'suspected-activation-client',
-                package: h.pkg.package,
-                path: h.pkg.path,
-                partitionPath: h.pkg.partitionPath,
-                message: `${h.pkg.package} (${h.pkg.partitionPath}) looks like an activation client: it starts at boot, can read the phone's identity and ${h.pkg.permissions.includes('android.permission.SEND_SMS') ? 'can send SMS' : 'embeds network endpoints'}. Review it and add it to the catalog (or allow its endpoints) for ${market}.`,
-            });
-        }
-    }
-    // Endpoints: deny beats allow; inside an activation client an unlisted endpoint is an error.
-    const statuses = new Map();
-    for (const ep of facts.endpoints) {
-        const key = `${ep.kind}\u0000${ep.value}`;
-        if (ep.ignored) {
-            statuses.set(key, 'ignored');
-            continue;
-        }
-        const cls = classifyEndpoint(policy, ep.kind, ep.value);
-        statuses.set(key, cls.status);
-        const inClients = ep.artifacts.filter((a) => clientArtifacts.has(a));
-        const owners = [...new Set(inClients.flatMap((a) => clientArtifacts.get(a) ?? []))].sort();
-        const where = describeWhere(ep);
-        const label = ep.kind === 'sms' ? `SMS number ${ep.value}` : ep.kind === 'ip' ? `IP ${ep.value}` : ep.value;
-        const base = { endpoint: ep.value, endpointKind: ep.kind, evidence: ep.evidence, path: ep.evidence[0]?.path };
-        if (cls.status === 'denied') {
-            if (ep.kind !== 'sms' || inClients.length > 0) {
-                add({
-                    rule: 'denied-endpoint',
-                    ...base,
-                    ...(owners.length ? { client: owners[0] } : {}),
-                    message: `${label} is denied in ${market} by "${cls.rule?.pattern}" (${cls.rule?.location ? `${cls.rule.location.file}:${cls.rule.location.line}` : cls.rule?.source}) and is embedded in ${where}${owners.length ? ` (client ${owners.join(', ')})` : ''}. Remove it from the ${market} build.`,
-                }, cls.rule?.location);
-            }
-        }
-        else if (cls.status === 'unlisted') {
-            if (inClients.length > 0) {
-                add({
-                    rule: 'unlisted-client-endpoint',
-                    ...base,
-                    client: owners[0],
-                    message: `${label} is embedded in activation client ${owners.join(', ')} (${where}) but is not on the ${market} endpoint allow list. Review it and add it to markets.${market}.endpoints.allow, or remove the client.`,
-                });
-            }
-            else if (ep.kind !== 'sms') {
-                add({
-                    rule: 'unlisted-endpoint',
-                    ...base,
-                    message: `${label} is embedded in ${where} and is on neither the allow nor the deny list of ${market}. Review it and list it.`,
-                });
-            }
-        }
-        if (ep.cleartext && inClients.length > 0 && ep.kind !== 'sms') {
-            add({
-                rule: 'cleartext-endpoint',
-                ...base,
-                client: owners[0],
-                message: `Activation client ${owners.join(', ')} talks to ${label} over unencrypted ${(ep.schemes ?? ['http']).filter((s) => s !== 'https').join('/')} (${where}): identifiers sent this way cross the network in clear text.`,
-            });
-        }
-    }
-    // Catalogued packages named in plain files but not installed: a note, never a client.
-    const installed = new Set(facts.packages.map((p) => p.package));
-    const mentioned = new Map();
-    for (const m of facts.mentions)
-        if (!installed.has(m.package))
-            mentioned.set(m.package, [...(mentioned.get(m.package) ?? []), m]);
-    for (const [pkg, ms] of [...mentioned.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        const entry = catalog.entries.find((e) => e.packages.includes(pkg));
-        add({
-            rule: 'client-mention',
-            package: pkg,
-            ...(entry ? { client: entry.id } : {}),
-            path: ms[0].evidence.path,
-            evidence: ms.map((m) => m.evidence).slice(0, 20),
-            message: `${pkg}${entry ? ` (${entry.name})` : ''} is named in ${ms.map((m) => m.evidence.path).join(', ')} but not installed: a mention, not a client.`,
-        });
-    }
-    // Exemptions: expired ones are errors and no longer exempt; those near expiry are notes.
-    if (input.file?.policy.exemptions) {
-        input.file.policy.exemptions.forEach((ex, index) => {
-            if (ex.markets && !ex.markets.includes(market))
-                return;
-            const end = Date.parse(`${ex.expires}T23:59:59.999Z`);
-            const loc = locateExemption(input.file, index);
-            if (end < input.now.getTime()) {
-                add({ rule: 'expired-exemption', message: `Exemption ${index + 1} (${ex.reason}, owner ${ex.owner}) expired on ${ex.expires} and no longer applies: renew it after review or fix what it exempted.`, location: loc });
-            }
-            else if (end - input.now.getTime() <= 30 * 86_400_000) {
-                add({ rule: 'expiring-exemption', message: `Exemption ${index + 1} (${ex.reason}, owner ${ex.owner}) expires on ${ex.expires}.`, location: loc });
-            }
-        });
-    }
-    return { clients: sortClients(clients), endpoints: inventory(facts.endpoints, statuses, clientArtifacts), findings, usedExemptions };
 }
-function locateExemption(file, index) {
-    const p = file.positions.get(`exemptions[${index}]`);
-    return p ? { file: file.file, line: p.line } : { file: file.file, line: 1 };
+/** Resolves a per-SKU target: --market first, then the SKU id through `skus`, then its properties. */
+function resolveCandidate(c, view, opts) {
+    if (opts.cliMarket) {
+        return { sku: c.sku, market: opts.cliMarket, resolvedBy: { key: '--market', value: opts.cliMarket, from: 'cli' }, tried: [], unmapped: [] };
+    }
+    const skus = opts.file?.policy.skus ?? {};
+    const label = `SKU ${c.sku} (${c.path})`;
+    const hit = mapSku(skus, c.sku);
+    if (hit) {
+        return {
+            sku: c.sku,
+            market: hit.market,
+            resolvedBy: { key: c.signal === 'overlay' ? c.props[0].key : 'sku', value: c.sku, file: c.path, from: c.signal },
+            tried: [label],
+            unmapped: [],
+        };
+    }
+    const r = resolveTarget({ file: opts.file, props: view.props });
+    return { ...r, sku: c.sku, tried: [label, ...r.tried] };
 }
-function isSuspected(pkg, eps) {
-    if (!pkg.bootCompleted)
-        return false;
-    const identity = pkg.permissions.some((p) => IDENTITY_PERMISSIONS.includes(p)) || (pkg.sharedUserId !== undefined && IDENTITY_UIDS.includes(pkg.sharedUserId));
-    if (!identity)
-        return false;
-    return eps.length > 0 || pkg.permissions.includes('android.permission.SEND_SMS');
-}
-function describeWhere(ep) {
-    const first = ep.evidence[0];
-    if (!first)
-        return 'the build';
-    const at = `${first.path}${first.entry ? `!/${first.entry}` : ''} (${first.source}${first.offset !== undefined ? ` @${first.offset}` : ''})`;
-    const more = ep.artifacts.length > 1 ? ` and ${ep.artifacts.length - 1} more file${ep.artifacts.length > 2 ? 's' : ''}` : '';
-    return at + more;
-}
-function sortClients(c) {
-    return c.sort((a, b) => cmp$2(a.id, b.id) || cmp$2(a.path ?? '', b.path ?? ''));
+/** Every target of one input: one per SKU when the build can become several, else one. */
+function expandTargets(facts, opts) {
+    const all = skuCandidates(facts, opts.file);
+    const candidates = opts.cliSku ? all.filter((c) => c.sku === opts.cliSku) : all;
+    if (candidates.length === 0) {
+        const view = viewFor(facts, []);
+        return [{ facts: view, resolution: resolveTarget({ cliMarket: opts.cliMarket, cliSku: opts.cliSku, file: opts.file, props: view.props }) }];
+    }
+    return candidates.map((c) => {
+        const view = viewFor(facts, all, c);
+        return { sku: c.sku, candidate: c, facts: view, resolution: resolveCandidate(c, view, opts) };
+    });
 }
 function cmp$2(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
-}
-function inventory(eps, statuses, clientArtifacts) {
-    return eps.map((ep) => {
-        const status = ep.ignored ? 'ignored' : (statuses?.get(`${ep.kind}\u0000${ep.value}`) ?? 'unlisted');
-        const r = { kind: ep.kind, value: ep.value, status, evidence: ep.evidence, evidenceCount: ep.evidenceCount };
-        if (ep.ports?.length)
-            r.port = ep.ports[0];
-        if (ep.schemes?.length)
-            r.scheme = ep.schemes.includes('http') ? 'http' : ep.schemes[0];
-        if (ep.cleartext)
-            r.cleartext = true;
-        const owners = [...new Set(ep.artifacts.flatMap((a) => clientArtifacts.get(a) ?? []))].sort();
-        if (owners.length)
-            r.packages = owners;
-        return r;
-    });
 }
 
 function parseBuildProp(text, file) {
@@ -15838,7 +16824,7 @@ async function walkInput(input, opts = {}) {
                 continue;
             }
             if (!ent.isFile()) {
-                skipped.push({ path: rel, reason: `not a regular file (${kindOf(ent)})` });
+                skipped.push({ path: rel, reason: `not a regular file (${kindOf$1(ent)})` });
                 continue;
             }
             let size;
@@ -15860,7 +16846,7 @@ async function walkInput(input, opts = {}) {
     skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { files, skipped, unreadable, productOut };
 }
-function kindOf(ent) {
+function kindOf$1(ent) {
     if (ent.isFIFO())
         return 'fifo';
     if (ent.isSocket())
@@ -17484,6 +18470,412 @@ async function readEntry(src, entry, opts) {
 }
 
 /**
+ * A small ASN.1 DER/BER walker: enough to find certificates and signer identifiers in a PKCS#7
+ * SignedData block (the v1 APK signature) without a crypto library. It never decodes values it
+ * does not need; it hands out byte ranges, and every range is checked against its parent.
+ *
+ * BER's indefinite length (0x80, closed by two zero bytes) is accepted for constructed values,
+ * because some signing tools wrote PKCS#7 that way. Tags above 30 (multi-byte) are read.
+ */
+const TAG_INTEGER = 0x02;
+const TAG_OID = 0x06;
+const TAG_SEQUENCE = 0x30;
+const TAG_SET = 0x31;
+const CLASS_CONTEXT = 2;
+/** Nesting deeper than this is refused: no real certificate comes close. */
+const MAX_DEPTH = 64;
+function fail$1(reason, offset) {
+    throw new FormatError('der', reason, offset);
+}
+/** Reads one TLV at `offset`; it must end at or before `limit`. */
+function readTlv(buf, offset, limit = buf.length, depth = 0) {
+    if (depth > MAX_DEPTH)
+        fail$1(`nesting deeper than ${MAX_DEPTH}`, offset);
+    if (limit > buf.length)
+        limit = buf.length;
+    let p = offset;
+    if (p >= limit)
+        fail$1('value expected, end of data found', p);
+    const tag = buf[p++];
+    const cls = tag >> 6;
+    const constructed = (tag & 0x20) !== 0;
+    let tagNumber = tag & 0x1f;
+    if (tagNumber === 0x1f) {
+        tagNumber = 0;
+        for (let n = 0;; n++) {
+            if (p >= limit)
+                fail$1('truncated tag', offset);
+            if (n >= 4)
+                fail$1('tag number too large', offset);
+            const b = buf[p++];
+            tagNumber = (tagNumber << 7) | (b & 0x7f);
+            if ((b & 0x80) === 0)
+                break;
+        }
+    }
+    if (p >= limit)
+        fail$1('truncated length', offset);
+    const first = buf[p++];
+    if (first === 0x80) {
+        if (!constructed)
+            fail$1('indefinite length on a primitive value', offset);
+        // Walk children until the end-of-contents octets (00 00).
+        const contentStart = p;
+        let q = p;
+        for (;;) {
+            if (q + 2 > limit)
+                fail$1('indefinite-length value without end-of-contents', offset);
+            if (buf[q] === 0 && buf[q + 1] === 0)
+                break;
+            q = readTlv(buf, q, limit, depth + 1).end;
+        }
+        return { tag, cls, constructed, tagNumber, start: offset, contentStart, contentEnd: q, end: q + 2, indefinite: true };
+    }
+    let length;
+    if (first < 0x80)
+        length = first;
+    else {
+        const n = first & 0x7f;
+        if (n > 4)
+            fail$1(`length of ${n} bytes is too large`, offset);
+        if (p + n > limit)
+            fail$1('truncated length', offset);
+        length = 0;
+        for (let i = 0; i < n; i++)
+            length = length * 256 + buf[p++];
+    }
+    const contentStart = p;
+    const contentEnd = contentStart + length;
+    if (contentEnd > limit)
+        fail$1(`value of ${length} bytes runs past its container`, offset);
+    return { tag, cls, constructed, tagNumber, start: offset, contentStart, contentEnd, end: contentEnd, indefinite: false };
+}
+/** The child values of a constructed TLV, in order. */
+function children(buf, parent, depth = 0) {
+    if (!parent.constructed)
+        fail$1('children of a primitive value', parent.start);
+    const out = [];
+    for (let p = parent.contentStart; p < parent.contentEnd;) {
+        const t = readTlv(buf, p, parent.contentEnd, depth + 1);
+        out.push(t);
+        p = t.end;
+    }
+    return out;
+}
+/** The bytes of a whole TLV (identifier, length and content). */
+function tlvBytes(buf, t) {
+    return buf.subarray(t.start, t.end);
+}
+/** The content bytes of a TLV. */
+function tlvContent(buf, t) {
+    return buf.subarray(t.contentStart, t.contentEnd);
+}
+/** Dotted form of an OBJECT IDENTIFIER's content. */
+function decodeOid(content) {
+    if (content.length === 0)
+        fail$1('empty OID', 0);
+    const parts = [];
+    let v = 0;
+    for (let i = 0; i < content.length; i++) {
+        v = v * 128 + (content[i] & 0x7f);
+        if ((content[i] & 0x80) === 0) {
+            if (parts.length === 0) {
+                const first = v < 40 ? 0 : v < 80 ? 1 : 2;
+                parts.push(first, v - first * 40);
+            }
+            else
+                parts.push(v);
+            v = 0;
+        }
+    }
+    return parts.join('.');
+}
+/** An INTEGER's content without redundant leading zero bytes (so 00 8F and 8F compare equal). */
+function integerKey(content) {
+    let i = 0;
+    while (i < content.length - 1 && content[i] === 0)
+        i++;
+    return content.subarray(i).toString('hex');
+}
+/** Asserts a TLV's identifier byte. */
+function expectTag(t, tag, what) {
+    if (t.tag !== tag)
+        fail$1(`${what}: tag 0x${tag.toString(16)} expected, 0x${t.tag.toString(16)} found`, t.start);
+    return t;
+}
+
+/**
+ * APK signer certificates: the SHA-256 of each signer's X.509 certificate, as
+ * `apksigner verify --print-certs` prints it. Nothing is verified (a static scan identifies the
+ * signer; Android decides whether the signature holds).
+ *
+ * - v1 (JAR signing): `META-INF/<NAME>.RSA|.DSA|.EC` is a PKCS#7 SignedData block. Only blocks
+ *   with a matching `META-INF/<NAME>.SF` count (a stray `.RSA` is not a signature). The signer's
+ *   certificate is the one whose issuer and serial number equal the SignerInfo's
+ *   IssuerAndSerialNumber: the certificate bag may hold a chain in any order, so the first
+ *   certificate is not necessarily the signer's.
+ * - v2 / v3 / v3.1 (APK Signing Block, right before the central directory): pairs
+ *   `{u64 length, u32 id, value}`; the value is a u32-length-prefixed list of signers, each
+ *   `signed data, ...`; signed data is `digests, certificates, ...`; the first certificate of a
+ *   signer is its certificate. IDs: v2 0x7109871A, v3 0xF05368C0, v3.1 0x1B93AD61; unknown IDs
+ *   (padding 0x42726577, verity, source stamp) are ignored.
+ *
+ * Sources: source.android.com/docs/security/apksigning/v2 and /v3; apksig `V1SchemeVerifier`
+ * (IssuerAndSerialNumber matching); androguard `tests/test_apk.py` for the expected digests.
+ */
+const APK_SIGNATURE_SCHEME_V2_ID = 0x7109871a;
+const APK_SIGNATURE_SCHEME_V3_ID = 0xf05368c0;
+const APK_SIGNATURE_SCHEME_V31_ID = 0x1b93ad61;
+const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
+function sha256Hex(buf) {
+    return createHash('sha256').update(buf).digest('hex');
+}
+// ------------------------------------------------------------------------------------------------
+// v1: PKCS#7 SignedData
+/**
+ * The signer certificates of one PKCS#7 SignedData block (DER or BER): for each SignerInfo, the
+ * certificate of the bag whose issuer Name and serial number match its IssuerAndSerialNumber.
+ * Returns the matching certificates' DER bytes; throws FormatError on malformed structure or
+ * when a SignerInfo matches no certificate.
+ */
+function pkcs7SignerCertificates(buf) {
+    const contentInfo = expectTag(readTlv(buf, 0), TAG_SEQUENCE, 'ContentInfo');
+    const ci = children(buf, contentInfo);
+    if (ci.length < 2 || ci[0].tag !== TAG_OID)
+        throw new FormatError('pkcs7', 'ContentInfo without contentType', contentInfo.start);
+    const type = decodeOid(tlvContent(buf, ci[0]));
+    if (type !== OID_SIGNED_DATA)
+        throw new FormatError('pkcs7', `contentType ${type} is not SignedData`, ci[0].start);
+    const explicit = ci[1];
+    if (explicit.cls !== CLASS_CONTEXT || explicit.tagNumber !== 0)
+        throw new FormatError('pkcs7', 'SignedData content [0] expected', explicit.start);
+    const signedData = expectTag(children(buf, explicit)[0] ?? fail('empty SignedData', explicit.start), TAG_SEQUENCE, 'SignedData');
+    const sd = children(buf, signedData);
+    // version, digestAlgorithms, contentInfo, [0] certificates?, [1] crls?, signerInfos
+    let certBag;
+    let signerInfos;
+    for (let i = 3; i < sd.length; i++) {
+        const t = sd[i];
+        if (t.cls === CLASS_CONTEXT && t.tagNumber === 0)
+            certBag = t;
+        else if (t.tag === TAG_SET)
+            signerInfos = t;
+    }
+    if (!signerInfos)
+        throw new FormatError('pkcs7', 'SignedData without signerInfos', signedData.start);
+    const certs = certBag ? children(buf, certBag).filter((c) => c.tag === TAG_SEQUENCE) : [];
+    const ids = certs.map((c) => certificateId(buf, c));
+    const out = [];
+    for (const si of children(buf, signerInfos)) {
+        const fields = children(buf, expectTag(si, TAG_SEQUENCE, 'SignerInfo'));
+        const sid = fields[1];
+        if (!sid)
+            throw new FormatError('pkcs7', 'SignerInfo without signer identifier', si.start);
+        if (sid.tag !== TAG_SEQUENCE)
+            throw new FormatError('pkcs7', 'SignerInfo identifies its signer by subject key identifier, which APK signing does not use', sid.start);
+        const [issuer, serial] = children(buf, sid);
+        if (!issuer || !serial || serial.tag !== TAG_INTEGER)
+            throw new FormatError('pkcs7', 'malformed IssuerAndSerialNumber', sid.start);
+        const want = { issuer: canonicalName(buf, issuer), serial: integerKey(tlvContent(buf, serial)) };
+        const i = ids.findIndex((id) => id.serial === want.serial && id.issuer === want.issuer);
+        if (i < 0)
+            throw new FormatError('pkcs7', `no certificate in the block matches the SignerInfo (serial ${want.serial})`, sid.start);
+        out.push(tlvBytes(buf, certs[i]));
+    }
+    return out;
+}
+function fail(reason, offset) {
+    throw new FormatError('pkcs7', reason, offset);
+}
+/** Issuer Name (canonical form) and serial number of an X.509 certificate. */
+function certificateId(buf, cert) {
+    const tbs = children(buf, cert)[0];
+    if (!tbs || tbs.tag !== TAG_SEQUENCE)
+        throw new FormatError('x509', 'certificate without tbsCertificate', cert.start);
+    const f = children(buf, tbs);
+    // [0] EXPLICIT version is optional (absent for v1 certificates).
+    const k = f[0] && f[0].cls === CLASS_CONTEXT && f[0].tagNumber === 0 ? 1 : 0;
+    const serial = f[k];
+    const issuer = f[k + 2];
+    if (!serial || serial.tag !== TAG_INTEGER || !issuer || issuer.tag !== TAG_SEQUENCE)
+        throw new FormatError('x509', 'malformed tbsCertificate', tbs.start);
+    return { issuer: canonicalName(buf, issuer), serial: integerKey(tlvContent(buf, serial)) };
+}
+/** Universal string types of a directory string: UTF8, Printable, T61, IA5, Universal, BMP. */
+const STRING_TAGS = new Set([0x0c, 0x13, 0x14, 0x16, 0x1c, 0x1e]);
+/**
+ * A Name in a comparable form, as X500Principal equality sees it (RFC 5280 section 7.1): the
+ * string type of a value does not matter (a SignerInfo may say PrintableString "rsa-1024" where
+ * the certificate says UTF8String), case and runs of spaces do not matter, and the attributes of
+ * a multi-valued RDN are unordered. Values that are not strings compare byte for byte.
+ */
+function canonicalName(buf, name) {
+    const rdns = [];
+    for (const rdn of children(buf, name)) {
+        const atvs = [];
+        for (const atv of rdn.constructed ? children(buf, rdn) : []) {
+            const [type, value] = atv.constructed ? children(buf, atv) : [];
+            if (!type || !value || type.tag !== TAG_OID)
+                throw new FormatError('x509', 'malformed AttributeTypeAndValue', atv.start);
+            const content = tlvContent(buf, value);
+            let text;
+            if (STRING_TAGS.has(value.tag)) {
+                const raw = value.tag === 0x1e ? Buffer.from(content).swap16().toString('utf16le') : value.tag === 0x1c ? decodeUcs4(content) : content.toString(value.tag === 0x0c ? 'utf8' : 'latin1');
+                text = `s:${raw.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+            }
+            else
+                text = `x:${tlvBytes(buf, value).toString('hex')}`;
+            atvs.push(`${decodeOid(tlvContent(buf, type))}=${JSON.stringify(text)}`);
+        }
+        rdns.push(atvs.sort().join('+'));
+    }
+    return rdns.join(',');
+}
+function decodeUcs4(b) {
+    let out = '';
+    for (let i = 0; i + 4 <= b.length; i += 4) {
+        const cp = b.readUInt32BE(i);
+        out += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+    }
+    return out;
+}
+const V1_BLOCK = /^META-INF\/([^/]+)\.(RSA|DSA|EC)$/i;
+/** The v1 signature block entries that have a matching `.SF` file, sorted by name. */
+function v1SignatureBlocks(entries) {
+    const sf = new Set(entries.filter((e) => /^META-INF\/[^/]+\.SF$/i.test(e.name)).map((e) => e.name.slice(0, -3).toUpperCase()));
+    return entries
+        .filter((e) => {
+        const m = V1_BLOCK.exec(e.name);
+        return m !== null && sf.has(`META-INF/${m[1]}`.toUpperCase());
+    })
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+// ------------------------------------------------------------------------------------------------
+// v2 / v3: the APK Signing Block
+const SCHEME_OF = new Map([
+    [APK_SIGNATURE_SCHEME_V2_ID, 'v2'],
+    [APK_SIGNATURE_SCHEME_V3_ID, 'v3'],
+    [APK_SIGNATURE_SCHEME_V31_ID, 'v3.1'],
+]);
+/** Reads a u32-length-prefixed slice at `p` of `buf[.. limit]`. */
+function lengthPrefixed(buf, p, limit, what) {
+    if (p + 4 > limit)
+        throw new FormatError('apk-signing-block', `${what}: length expected past the end`, p);
+    const len = buf.readUInt32LE(p);
+    const start = p + 4;
+    if (start + len > limit)
+        throw new FormatError('apk-signing-block', `${what}: ${len} bytes run past the end`, p);
+    return { start, end: start + len };
+}
+/** The ID-value pairs of a signing block (`block` = the whole block, size fields and magic included). */
+function signingBlockPairs(block) {
+    if (block.length < 32 || block.toString('latin1', block.length - 16) !== 'APK Sig Block 42') {
+        throw new FormatError('apk-signing-block', 'no "APK Sig Block 42" magic', 0);
+    }
+    const head = block.readBigUInt64LE(0);
+    const foot = block.readBigUInt64LE(block.length - 24);
+    if (head !== foot)
+        throw new FormatError('apk-signing-block', `size fields disagree (${head} and ${foot})`, 0);
+    const end = block.length - 24;
+    const pairs = [];
+    for (let p = 8; p < end;) {
+        if (p + 12 > end)
+            throw new FormatError('apk-signing-block', 'truncated pair', p);
+        const len = block.readBigUInt64LE(p);
+        if (len < 4n || BigInt(p + 8) + len > BigInt(end))
+            throw new FormatError('apk-signing-block', `pair of ${len} bytes runs past the block`, p);
+        const id = block.readUInt32LE(p + 8);
+        pairs.push({ id, value: block.subarray(p + 12, p + 8 + Number(len)) });
+        p += 8 + Number(len);
+    }
+    return pairs;
+}
+/** The first certificate of each signer in a v2/v3/v3.1 scheme value. */
+function schemeSignerCertificates(value) {
+    const out = [];
+    const signers = lengthPrefixed(value, 0, value.length, 'signers');
+    for (let p = signers.start; p < signers.end;) {
+        const signer = lengthPrefixed(value, p, signers.end, 'signer');
+        p = signer.end;
+        const signedData = lengthPrefixed(value, signer.start, signer.end, 'signed data');
+        const digests = lengthPrefixed(value, signedData.start, signedData.end, 'digests');
+        const certs = lengthPrefixed(value, digests.end, signedData.end, 'certificates');
+        if (certs.start === certs.end)
+            throw new FormatError('apk-signing-block', 'signer without certificates', certs.start);
+        const first = lengthPrefixed(value, certs.start, certs.end, 'certificate');
+        out.push(value.subarray(first.start, first.end));
+    }
+    return out;
+}
+const SCHEME_ORDER = ['v3.1', 'v3', 'v2', 'v1'];
+/**
+ * Every signer certificate of an APK, newest scheme first (v3.1, v3, v2, then v1 by entry name),
+ * each digest once. Never throws for a malformed signature: the problem becomes a warning and
+ * the other schemes are still read.
+ */
+async function readApkSigners(src, zip, opts) {
+    const found = [];
+    const warnings = [];
+    if (zip.signingBlock) {
+        try {
+            const { offset, size } = zip.signingBlock;
+            if (size > opts.maxBytes)
+                throw new FormatError('apk-signing-block', `block of ${size} bytes is larger than the ${opts.maxBytes}-byte cap`, offset);
+            const block = await src.read(offset, size);
+            for (const pair of signingBlockPairs(block)) {
+                const scheme = SCHEME_OF.get(pair.id);
+                if (!scheme)
+                    continue;
+                try {
+                    for (const cert of schemeSignerCertificates(pair.value))
+                        found.push({ scheme, sha256: sha256Hex(cert) });
+                }
+                catch (e) {
+                    warnings.push(`APK Signature Scheme ${scheme} block: ${e.message}`);
+                }
+            }
+        }
+        catch (e) {
+            warnings.push(`APK Signing Block: ${e.message}`);
+        }
+    }
+    for (const entry of v1SignatureBlocks(zip.entries)) {
+        try {
+            const buf = await readSignatureEntry(src, entry, opts.maxBytes);
+            for (const cert of pkcs7SignerCertificates(buf))
+                found.push({ scheme: 'v1', sha256: sha256Hex(cert), entry: entry.name });
+        }
+        catch (e) {
+            warnings.push(`v1 signature ${entry.name}: ${e.message}`);
+        }
+    }
+    found.sort((a, b) => SCHEME_ORDER.indexOf(a.scheme) - SCHEME_ORDER.indexOf(b.scheme));
+    const seen = new Set();
+    return { signers: found.filter((s) => (seen.has(s.sha256) ? false : (seen.add(s.sha256), true))), warnings };
+}
+/**
+ * A signature block entry's bytes. apksig (and so the package manager's verifier) inflates any
+ * method other than STORED, where Android's resource loader maps unknown methods as STORED:
+ * for signature material follow apksig, falling back to STORED bytes.
+ */
+async function readSignatureEntry(src, entry, maxBytes) {
+    if (entry.method !== 0 && entry.method !== 8 && entry.compressedSize <= maxBytes) {
+        try {
+            const { offset } = await entryDataOffset(src, entry);
+            return inflateRawSync(await src.read(offset, entry.compressedSize), { maxOutputLength: Math.max(1, maxBytes) });
+        }
+        catch {
+            // not deflate: read as STORED below
+        }
+    }
+    return readEntry(src, entry, { maxBytes });
+}
+/** The distinct digests of `readApkSigners`, in its order. */
+function signerDigests(s) {
+    return s.signers.map((x) => x.sha256);
+}
+
+/**
  * Random-access byte sources. Every container parser reads ranges through this interface, so
  * the same ZIP reader works over a file on disk, an entry inflated into memory, and later an
  * APK stored inside a filesystem image. Every read is exact or fails: a short read is an error.
@@ -17544,6 +18936,2264 @@ class FileSource {
 }
 
 /**
+ * ART vdex files (`art/runtime/vdex_file.h`): magic `vdex` and a version. Version 027 (Android
+ * 12+) has a section table {kind, offset, size} whose kind 1 holds the DEX files; versions
+ * 006-021 (Android 8-11) have a fixed header followed by the dex checksums and the DEX files.
+ * Both layouts are read; any other version is searched for embedded DEX headers (4-byte aligned,
+ * validated). Compact DEX (`cdex`) is reported so the caller can fall back to a raw scan.
+ */
+function isVdex(head) {
+    return head.length >= 8 && head.toString('latin1', 0, 4) === 'vdex' && /^\d{3}\0$/.test(head.toString('latin1', 4, 8));
+}
+const DEX_FILE_SECTION = 1;
+function dexAt(buf, off) {
+    if (off < 0 || off + 0x70 > buf.length || !isDex(buf.subarray(off, off + 8)))
+        return 0;
+    const size = buf.readUInt32LE(off + 0x20);
+    if (buf.readUInt32LE(off + 0x28) !== 0x12345678 || size < 0x70 || off + size > buf.length)
+        return 0;
+    return size;
+}
+function readVdex(buf) {
+    if (!isVdex(buf))
+        throw new FormatError('vdex', 'bad vdex magic', 0);
+    const version = buf.toString('latin1', 4, 7);
+    const v = Number(version);
+    const dexFiles = [];
+    let compactDex = buf.includes('cdex001\0', 0, 'latin1');
+    // Android 12+: a section table.
+    if (v >= 27 && buf.length >= 12) {
+        const n = buf.readUInt32LE(8);
+        if (12 + n * 12 > buf.length)
+            throw new FormatError('vdex', `section table of ${n} entries overflows the file (truncated)`, 8);
+        for (let i = 0; i < n; i++) {
+            const kind = buf.readUInt32LE(12 + i * 12);
+            const off = buf.readUInt32LE(16 + i * 12);
+            const size = buf.readUInt32LE(20 + i * 12);
+            if (kind !== DEX_FILE_SECTION || size === 0)
+                continue;
+            if (off + size > buf.length)
+                throw new FormatError('vdex', `dex section (${size} bytes at ${off}) runs past the end of the file (truncated)`, off);
+            let p = off;
+            while (p + 0x70 <= off + size) {
+                const s = dexAt(buf, p);
+                if (!s) {
+                    if (buf.toString('latin1', p, p + 4) === 'cdex')
+                        compactDex = true;
+                    break;
+                }
+                dexFiles.push([p, s]);
+                p = (p + s + 3) & -4;
+            }
+        }
+        return { version, dexFiles, compactDex };
+    }
+    // Older layouts, and anything unexpected: validated DEX headers at 4-byte aligned offsets.
+    let p = 8;
+    while (p + 0x70 <= buf.length) {
+        const i = buf.indexOf('dex\n0', p, 'latin1');
+        if (i < 0)
+            break;
+        if (i % 4 !== 0) {
+            p = i + 1;
+            continue;
+        }
+        const s = dexAt(buf, i);
+        if (s) {
+            dexFiles.push([i, s]);
+            p = i + s;
+        }
+        else
+            p = i + 4;
+    }
+    return { version, dexFiles, compactDex };
+}
+
+/**
+ * Virtual sources built from pieces of other sources: a sub-range of a file (a STORED APK inside
+ * a ZIP, a logical partition inside super.img), and a sparse map of segments (an Android sparse
+ * image, an ext4 file's extents, an OTA partition's operations). Gaps between segments read as
+ * zeros. Nothing is copied until a range is read, and only that range.
+ */
+function checkRead(format, position, length, size) {
+    if (!Number.isSafeInteger(position) || !Number.isSafeInteger(length) || position < 0 || length < 0 || position + length > size) {
+        throw new FormatError(format, `read of ${length} bytes at ${position} past the end (${size} bytes)`, position);
+    }
+}
+/** `size` bytes of `parent` from `offset`. Closing it leaves the parent open. */
+class SubSource {
+    parent;
+    offset;
+    size;
+    onClose;
+    constructor(parent, offset, size, onClose) {
+        this.parent = parent;
+        this.offset = offset;
+        this.size = size;
+        this.onClose = onClose;
+        if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(size) || offset < 0 || size < 0 || offset + size > parent.size) {
+            throw new FormatError('io', `range of ${size} bytes at ${offset} lies outside its ${parent.size}-byte container`, offset);
+        }
+    }
+    async read(position, length) {
+        checkRead('io', position, length, this.size);
+        return this.parent.read(this.offset + position, length);
+    }
+    async close() {
+        await this.onClose?.();
+    }
+}
+/** A segment backed by `source` from `sourceOffset`. */
+function sourceSegment(start, length, source, sourceOffset) {
+    return { start, length, read: (o, n) => source.read(sourceOffset + o, n), backing: { source, offset: sourceOffset } };
+}
+/** A segment filled with a repeated 4-byte pattern (sparse FILL chunks). */
+function fillSegment(start, length, pattern) {
+    return {
+        start,
+        length,
+        read: async (o, n) => {
+            const out = Buffer.allocUnsafe(n);
+            for (let i = 0; i < n; i++)
+                out[i] = pattern[(o + i) & 3];
+            return out;
+        },
+    };
+}
+/**
+ * A source of `size` bytes made of sorted, non-overlapping segments; gaps read as zeros. The
+ * segment list is searched by bisection, so a file of many extents costs O(log n) per read.
+ */
+class MappedSource {
+    size;
+    format;
+    onClose;
+    segs;
+    constructor(size, segments, format = 'io', onClose) {
+        this.size = size;
+        this.format = format;
+        this.onClose = onClose;
+        this.segs = [...segments].sort((a, b) => a.start - b.start);
+        let end = 0;
+        for (const s of this.segs) {
+            if (s.start < end)
+                throw new FormatError(format, `overlapping data ranges at ${s.start}`, s.start);
+            if (s.start + s.length > size)
+                throw new FormatError(format, `data range at ${s.start} (${s.length} bytes) runs past the ${size}-byte end`, s.start);
+            end = s.start + s.length;
+        }
+    }
+    /** Index of the first segment ending after `pos`. */
+    find(pos) {
+        let lo = 0;
+        let hi = this.segs.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            const s = this.segs[mid];
+            if (s.start + s.length <= pos)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+    async read(position, length) {
+        checkRead(this.format, position, length, this.size);
+        if (length === 0)
+            return Buffer.alloc(0);
+        let i = this.find(position);
+        const first = this.segs[i];
+        if (first && first.start <= position && position + length <= first.start + first.length) {
+            return first.read(position - first.start, length);
+        }
+        const out = Buffer.alloc(length);
+        const end = position + length;
+        for (; i < this.segs.length; i++) {
+            const s = this.segs[i];
+            if (s.start >= end)
+                break;
+            const from = Math.max(position, s.start);
+            const to = Math.min(end, s.start + s.length);
+            if (to <= from)
+                continue;
+            const piece = await s.read(from - s.start, to - from);
+            piece.copy(out, from - position);
+        }
+        return out;
+    }
+    async close() {
+        await this.onClose?.();
+    }
+    get segments() {
+        return this.segs;
+    }
+}
+/**
+ * The ranges of `[from, to)` of a source that may hold non-zero bytes: gaps of a MappedSource
+ * (sparse DONT_CARE, holes, ZERO operations) are left out, through any stack of sub-ranges and
+ * segments that are plain windows on another source. A raw scan reads only these, so a sparse
+ * image that claims terabytes of nothing costs nothing.
+ */
+function dataRanges(src, from = 0, to = src.size) {
+    const out = [];
+    const push = (a, b) => {
+        if (b <= a)
+            return;
+        const last = out[out.length - 1];
+        if (last && last[1] === a)
+            last[1] = b;
+        else
+            out.push([a, b]);
+    };
+    const walk = (s, lo, hi, shift, depth) => {
+        if (depth > 16) {
+            push(lo + shift, hi + shift);
+            return;
+        }
+        if (s instanceof SubSource) {
+            walk(s.parent, lo + s.offset, hi + s.offset, shift - s.offset, depth + 1);
+            return;
+        }
+        if (!(s instanceof MappedSource)) {
+            push(lo + shift, hi + shift);
+            return;
+        }
+        for (const seg of s.segments) {
+            const a = Math.max(lo, seg.start);
+            const b = Math.min(hi, seg.start + seg.length);
+            if (b <= a)
+                continue;
+            if (seg.backing)
+                walk(seg.backing.source, a - seg.start + seg.backing.offset, b - seg.start + seg.backing.offset, shift + seg.start - seg.backing.offset, depth + 1);
+            else
+                push(a + shift, b + shift);
+        }
+    };
+    walk(src, from, to, 0, 0);
+    return out;
+}
+/** A small least-recently-used cache of decoded units (pclusters, OTA operations) with a byte budget. */
+class UnitCache {
+    maxBytes;
+    map = new Map();
+    bytes = 0;
+    constructor(maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+    get(key) {
+        const v = this.map.get(key);
+        if (v) {
+            this.map.delete(key);
+            this.map.set(key, v);
+        }
+        return v;
+    }
+    set(key, value) {
+        if (value.length > this.maxBytes)
+            return;
+        const old = this.map.get(key);
+        if (old) {
+            this.bytes -= old.length;
+            this.map.delete(key);
+        }
+        this.map.set(key, value);
+        this.bytes += value.length;
+        for (const [k, v] of this.map) {
+            if (this.bytes <= this.maxBytes)
+                break;
+            this.map.delete(k);
+            this.bytes -= v.length;
+        }
+    }
+}
+const UNLIMITED_BUDGET = { spend: () => undefined };
+
+/** Mode bits -> kind. */
+function kindOfMode(mode) {
+    switch (mode & 0xf000) {
+        case 0x8000:
+            return 'file';
+        case 0x4000:
+            return 'dir';
+        case 0xa000:
+            return 'symlink';
+        case 0x2000:
+            return 'chardev';
+        case 0x6000:
+            return 'blockdev';
+        case 0x1000:
+            return 'fifo';
+        case 0xc000:
+            return 'socket';
+        default:
+            return 'unknown';
+    }
+}
+/** Directory-walk guard rails shared by the readers. */
+const FS_LIMITS = {
+    /** Nodes listed per filesystem before the walk stops (a hostile image can claim millions). */
+    maxNodes: 2_000_000,
+    /** Directory depth. */
+    maxDepth: 256,
+};
+
+/**
+ * LZ4 block decompression (the raw block format, as EROFS stores pclusters; LZ4HC writes the same
+ * format). Bounded: it never writes past `outputSize`, and stops as soon as the output is full
+ * (EROFS decodes "partially": a pcluster may hold more literals than the extent needs). Every
+ * read and back-reference is checked; a bad block is a FormatError, never an out-of-range access.
+ */
+function lz4DecompressBlock(src, outputSize, format = 'lz4') {
+    const out = Buffer.allocUnsafe(outputSize);
+    let ip = 0;
+    let op = 0;
+    const iend = src.length;
+    while (ip < iend && op < outputSize) {
+        const token = src[ip++];
+        // Literals.
+        let litLen = token >>> 4;
+        if (litLen === 15) {
+            let b;
+            do {
+                if (ip >= iend)
+                    throw new FormatError(format, 'truncated literal length', ip);
+                b = src[ip++];
+                litLen += b;
+            } while (b === 255);
+        }
+        if (litLen > 0) {
+            if (ip + litLen > iend)
+                throw new FormatError(format, `literal run of ${litLen} bytes overflows the input`, ip);
+            const n = Math.min(litLen, outputSize - op);
+            out.set(src.subarray(ip, ip + n), op);
+            op += n;
+            ip += litLen;
+            if (op >= outputSize)
+                break;
+        }
+        if (ip >= iend)
+            break; // the last sequence has literals only
+        // Match.
+        if (ip + 2 > iend)
+            throw new FormatError(format, 'truncated match offset', ip);
+        const offset = src[ip] | (src[ip + 1] << 8);
+        ip += 2;
+        if (offset === 0 || offset > op)
+            throw new FormatError(format, `match offset ${offset} points before the start of the output`, ip - 2);
+        let matchLen = (token & 15) + 4;
+        if ((token & 15) === 15) {
+            let b;
+            do {
+                if (ip >= iend)
+                    throw new FormatError(format, 'truncated match length', ip);
+                b = src[ip++];
+                matchLen += b;
+            } while (b === 255);
+        }
+        let n = Math.min(matchLen, outputSize - op);
+        if (n < 16) {
+            for (let from = op - offset; n > 0; n--)
+                out[op++] = out[from++];
+        }
+        else {
+            // A match may overlap its own output (a repeated pattern of period `offset`): copy from
+            // `dist` back, a multiple of the period that doubles as the pattern grows behind us.
+            let dist = offset;
+            while (n > 0) {
+                const k = Math.min(dist, n);
+                out.copyWithin(op, op - dist, op - dist + k);
+                op += k;
+                n -= k;
+                dist *= 2;
+            }
+        }
+    }
+    if (op < outputSize)
+        throw new FormatError(format, `LZ4 block decoded to ${op} bytes, expected ${outputSize}`, ip);
+    return out;
+}
+
+/**
+ * Read-only EROFS (`erofs_fs.h`, erofs-utils `lib/data.c`, `lib/zmap.c`): superblock at 1024,
+ * compact (32-byte) and extended (64-byte) inodes, data layouts flat (0), flat with an inline
+ * tail (2) and chunked (4), and compressed files (1 full indexes, 3 compact indexes) with LZ4 /
+ * LZ4HC pclusters, big pclusters, ztailpacking (inline tail pcluster), uncompressed (shifted and
+ * interlaced) pclusters and HEAD2 lclusters. Another algorithm (LZMA, DEFLATE, ZSTD) or packed
+ * fragments make that one file unreadable with a clear reason. Compressed files are read as a
+ * MappedSource whose segments decompress one pcluster on demand (small LRU cache).
+ */
+const EROFS_MAGIC = 0xe0f5e1e2;
+const SB_OFFSET$1 = 1024;
+const INCOMPAT_ZERO_PADDING = 0x1;
+const INCOMPAT_BIG_PCLUSTER = 0x2;
+const INCOMPAT_ZTAILPACKING = 0x10;
+const INCOMPAT_FRAGMENTS = 0x20;
+const LAYOUT_FLAT_PLAIN = 0;
+const LAYOUT_COMPRESSED_FULL = 1;
+const LAYOUT_FLAT_INLINE = 2;
+const LAYOUT_COMPRESSED_COMPACT = 3;
+const LAYOUT_CHUNK_BASED = 4;
+const ADVISE_COMPACTED_2B = 0x1;
+const ADVISE_BIG_PCLUSTER_1 = 0x2;
+const ADVISE_BIG_PCLUSTER_2 = 0x4;
+const ADVISE_INLINE_PCLUSTER = 0x8;
+const ADVISE_INTERLACED_PCLUSTER = 0x10;
+const ADVISE_FRAGMENT_PCLUSTER = 0x20;
+const LC_PLAIN = 0;
+const LC_NONHEAD = 2;
+const LC_HEAD2 = 3;
+const D0_CBLKCNT = 1 << 11;
+const ALGORITHMS = ['LZ4', 'LZMA', 'DEFLATE', 'ZSTD'];
+const MAX_DIR_BYTES$1 = 256 * 1024 * 1024;
+/** mkfs.erofs writes extents of at most a few pclusters; a larger one is a decompression bomb. */
+const MAX_EXTENT_BYTES = 64 * 1024 * 1024;
+class Erofs {
+    src;
+    bs = 4096;
+    blkbits = 12;
+    metaBlkaddr = 0;
+    blocks = 0;
+    rootNid = 0;
+    incompat = 0;
+    label = '';
+    cache;
+    budget;
+    constructor(src, opts) {
+        this.src = src;
+        this.cache = new UnitCache(opts.cacheBytes ?? 8 * 1024 * 1024);
+        this.budget = opts.budget ?? UNLIMITED_BUDGET;
+    }
+    async init() {
+        if (this.src.size < SB_OFFSET$1 + 128)
+            throw new FormatError('erofs', `image is ${this.src.size} bytes, too small for a superblock`);
+        const sb = await this.src.read(SB_OFFSET$1, 128);
+        if (sb.readUInt32LE(0) !== EROFS_MAGIC)
+            throw new FormatError('erofs', 'bad superblock magic', SB_OFFSET$1);
+        this.blkbits = sb[12];
+        if (this.blkbits < 9 || this.blkbits > 16)
+            throw new FormatError('erofs', `bad block size 2^${this.blkbits}`, SB_OFFSET$1 + 12);
+        this.bs = 1 << this.blkbits;
+        this.rootNid = sb.readUInt16LE(14);
+        this.metaBlkaddr = sb.readUInt32LE(40);
+        this.blocks = sb.readUInt32LE(36);
+        this.incompat = sb.readUInt32LE(80);
+        this.label = sb.toString('latin1', 64, 80).replace(/\0.*$/s, '');
+        const extraDevices = sb.readUInt16LE(86);
+        if (extraDevices > 0)
+            throw new FormatError('erofs', `image spans ${extraDevices + 1} devices; only single-device images can be read`, SB_OFFSET$1 + 86);
+        if (this.metaBlkaddr * this.bs >= this.src.size)
+            throw new FormatError('erofs', 'metadata area lies past the end of the image (truncated)', SB_OFFSET$1 + 40);
+    }
+    async inode(nid) {
+        const iloc = this.metaBlkaddr * this.bs + nid * 32;
+        if (!Number.isSafeInteger(iloc) || iloc + 32 > this.src.size)
+            throw new FormatError('erofs', `inode ${nid} lies past the end of the image (truncated)`, iloc);
+        const head = await this.src.read(iloc, Math.min(64, this.src.size - iloc));
+        const format = head.readUInt16LE(0);
+        const extended = (format & 1) === 1;
+        const layout = (format >> 1) & 7;
+        if (extended && head.length < 64)
+            throw new FormatError('erofs', `inode ${nid} lies past the end of the image (truncated)`, iloc);
+        const icount = head.readUInt16LE(2);
+        const xattrSize = icount === 0 ? 0 : 12 + 4 * (icount - 1);
+        const isize = extended ? 64 : 32;
+        const size = extended ? Number(head.readBigUInt64LE(8)) : head.readUInt32LE(8);
+        if (!Number.isSafeInteger(size))
+            throw new FormatError('erofs', `inode ${nid}: size beyond 2^53`, iloc);
+        return { nid, layout, mode: head.readUInt16LE(4), size, iu: head.readUInt32LE(16), iloc, dataStart: iloc + isize + xattrSize };
+    }
+    checkRange(ino, pos, len) {
+        if (!Number.isSafeInteger(pos) || pos < 0 || pos + len > this.src.size) {
+            throw new FormatError('erofs', `inode ${ino.nid}: data (${len} bytes at ${pos}) lies past the end of the image (truncated or corrupt)`, pos);
+        }
+    }
+    async open(ino) {
+        if (ino.size === 0)
+            return new BufferSource(Buffer.alloc(0));
+        switch (ino.layout) {
+            case LAYOUT_FLAT_PLAIN:
+            case LAYOUT_FLAT_INLINE: {
+                const nblocks = Math.ceil(ino.size / this.bs);
+                const lastblk = ino.layout === LAYOUT_FLAT_INLINE ? nblocks - 1 : nblocks;
+                const segs = [];
+                const full = Math.min(lastblk * this.bs, ino.size);
+                if (full > 0) {
+                    this.checkRange(ino, ino.iu * this.bs, full);
+                    segs.push(sourceSegment(0, full, this.src, ino.iu * this.bs));
+                }
+                if (ino.layout === LAYOUT_FLAT_INLINE) {
+                    const tail = ino.size - lastblk * this.bs;
+                    if ((ino.dataStart % this.bs) + tail > this.bs)
+                        throw new FormatError('erofs', `inode ${ino.nid}: inline tail crosses a block boundary`, ino.dataStart);
+                    this.checkRange(ino, ino.dataStart, tail);
+                    segs.push(sourceSegment(lastblk * this.bs, tail, this.src, ino.dataStart));
+                }
+                return new MappedSource(ino.size, segs, 'erofs');
+            }
+            case LAYOUT_CHUNK_BASED:
+                return this.openChunked(ino);
+            case LAYOUT_COMPRESSED_FULL:
+            case LAYOUT_COMPRESSED_COMPACT:
+                return this.openCompressed(ino);
+            default:
+                throw new FormatError('erofs', `inode ${ino.nid}: unknown data layout ${ino.layout}`, ino.iloc);
+        }
+    }
+    async openChunked(ino) {
+        const format = ino.iu & 0xffff;
+        const indexes = (format & 0x20) !== 0;
+        const chunkbits = this.blkbits + (format & 0x1f);
+        if (chunkbits > 40)
+            throw new FormatError('erofs', `inode ${ino.nid}: bad chunk size 2^${chunkbits}`, ino.iloc);
+        const chunk = 2 ** chunkbits;
+        const n = Math.ceil(ino.size / chunk);
+        const unit = indexes ? 8 : 4;
+        const pos = Math.ceil(ino.dataStart / unit) * unit;
+        this.checkRange(ino, pos, n * unit);
+        const table = await this.src.read(pos, n * unit);
+        const segs = [];
+        for (let i = 0; i < n; i++) {
+            const blk = indexes ? table.readUInt32LE(i * 8 + 4) : table.readUInt32LE(i * 4);
+            if (blk === 0xffffffff)
+                continue; // a hole
+            if (indexes && table.readUInt16LE(i * 8 + 2) !== 0)
+                throw new FormatError('erofs', `inode ${ino.nid}: chunk ${i} lives on another device`, pos + i * 8);
+            const start = i * chunk;
+            const len = Math.min(chunk, ino.size - start);
+            this.checkRange(ino, blk * this.bs, len);
+            segs.push(sourceSegment(start, len, this.src, blk * this.bs));
+        }
+        return new MappedSource(ino.size, segs, 'erofs');
+    }
+    /** Builds the extent list of a compressed file from its lcluster indexes. */
+    async zExtents(ino) {
+        const bs = this.bs;
+        const hpos = Math.ceil(ino.dataStart / 8) * 8;
+        let advise = 0;
+        let algs = [0, 0];
+        let lbits = this.blkbits;
+        let idataSize = 0;
+        const legacyDefaults = ino.layout === LAYOUT_COMPRESSED_FULL && !(this.incompat & (INCOMPAT_BIG_PCLUSTER | INCOMPAT_ZTAILPACKING | INCOMPAT_FRAGMENTS));
+        if (!legacyDefaults) {
+            this.checkRange(ino, hpos, 8);
+            const h = await this.src.read(hpos, 8);
+            if (h[7] & 0x80)
+                throw new FormatError('erofs', `inode ${ino.nid}: data is stored in the packed inode (fragments), which is not supported`, hpos);
+            idataSize = h.readUInt16LE(2);
+            advise = h.readUInt16LE(4);
+            algs = [h[6] & 15, h[6] >> 4];
+            lbits = this.blkbits + (h[7] & 7);
+            if (advise & ADVISE_FRAGMENT_PCLUSTER)
+                throw new FormatError('erofs', `inode ${ino.nid}: the tail is stored in the packed inode (fragments), which is not supported`, hpos);
+            if (ino.layout === LAYOUT_COMPRESSED_COMPACT && !(advise & ADVISE_BIG_PCLUSTER_1) !== !(advise & ADVISE_BIG_PCLUSTER_2)) {
+                throw new FormatError('erofs', `inode ${ino.nid}: inconsistent big pcluster flags`, hpos);
+            }
+        }
+        const lsz = 2 ** lbits;
+        const total = Math.ceil(ino.size / lsz);
+        const big = (advise & ADVISE_BIG_PCLUSTER_1) !== 0;
+        let load;
+        if (ino.layout === LAYOUT_COMPRESSED_FULL) {
+            const base = hpos + 16;
+            this.checkRange(ino, base, total * 8);
+            const idx = await this.src.read(base, total * 8);
+            load = (lcn) => {
+                const p = lcn * 8;
+                const adv = idx.readUInt16LE(p);
+                const type = adv & 3;
+                if (type === LC_NONHEAD) {
+                    let d0 = idx.readUInt16LE(p + 4);
+                    let cblks = 0;
+                    if (d0 & D0_CBLKCNT) {
+                        if (!big)
+                            throw new FormatError('erofs', `inode ${ino.nid}: block count on a file without big pclusters`, base + p);
+                        cblks = d0 & ~D0_CBLKCNT;
+                        d0 = 1;
+                    }
+                    return { type, clusterofs: lsz, delta0: d0, pblk: 0, cblks, next: base + p + 8 };
+                }
+                return { type, clusterofs: idx.readUInt16LE(p + 2), delta0: 0, pblk: idx.readUInt32LE(p + 4), cblks: 0, next: base + p + 8 };
+            };
+        }
+        else {
+            if (lbits !== 12)
+                throw new FormatError('erofs', `inode ${ino.nid}: compact indexes need 4 KiB lclusters`, hpos);
+            const ebase = hpos + 8;
+            let initial4b = (32 - (ebase % 32)) / 4;
+            if (initial4b === 8)
+                initial4b = 0;
+            const compacted2b = advise & ADVISE_COMPACTED_2B && initial4b < total ? Math.floor((total - initial4b) / 16) * 16 : 0;
+            const rest = Math.max(0, total - initial4b - compacted2b);
+            const bytes = Math.min(total, initial4b) * 4 + compacted2b * 2 + rest * 4;
+            const start = ebase - (ebase % 32);
+            const len = Math.min(this.src.size - start, Math.ceil((ebase + bytes - start) / 32) * 32 + 32);
+            this.checkRange(ino, ebase, bytes);
+            const buf = Buffer.concat([await this.src.read(start, len), Buffer.alloc(8)]);
+            const le32 = (abs) => buf.readUInt32LE(abs - start);
+            load = (lcn) => {
+                let pos = ebase;
+                let shift;
+                let l = lcn;
+                if (l < initial4b)
+                    shift = 2;
+                else {
+                    pos += initial4b * 4;
+                    l -= initial4b;
+                    if (l < compacted2b)
+                        shift = 1;
+                    else {
+                        pos += compacted2b * 2;
+                        l -= compacted2b;
+                        shift = 2;
+                    }
+                }
+                pos += l << shift;
+                const vcnt = shift === 2 ? 2 : 16;
+                const pack = vcnt << shift;
+                const packBase = pos - (pos % pack);
+                const encodebits = ((pack - 4) * 8) / vcnt;
+                const lomask = (1 << lbits) - 1;
+                const decode = (i) => {
+                    const bit = encodebits * i;
+                    const v = le32(packBase + (bit >> 3)) >>> (bit & 7);
+                    return [v & lomask, (v >>> lbits) & 3];
+                };
+                let i = (pos - packBase) >> shift;
+                const next = packBase + pack;
+                let [lo, type] = decode(i);
+                if (type === LC_NONHEAD) {
+                    if (lo & D0_CBLKCNT) {
+                        if (!big)
+                            throw new FormatError('erofs', `inode ${ino.nid}: block count on a file without big pclusters`, pos);
+                        return { type, clusterofs: lsz, delta0: 1, pblk: 0, cblks: lo & ~D0_CBLKCNT, next };
+                    }
+                    if (i + 1 !== vcnt)
+                        return { type, clusterofs: lsz, delta0: lo, pblk: 0, cblks: 0, next };
+                    const [prevLo, prevType] = decode(i - 1);
+                    const plo = prevType !== LC_NONHEAD ? 0 : prevLo & D0_CBLKCNT ? 1 : prevLo;
+                    return { type, clusterofs: lsz, delta0: plo + 1, pblk: 0, cblks: 0, next };
+                }
+                const clusterofs = lo;
+                const headType = type;
+                let nblk;
+                if (!big) {
+                    nblk = 1;
+                    while (i > 0) {
+                        --i;
+                        [lo, type] = decode(i);
+                        if (type === LC_NONHEAD)
+                            i -= lo;
+                        if (i >= 0)
+                            ++nblk;
+                    }
+                }
+                else {
+                    nblk = 0;
+                    while (i > 0) {
+                        --i;
+                        [lo, type] = decode(i);
+                        if (type === LC_NONHEAD) {
+                            if (lo & D0_CBLKCNT) {
+                                --i;
+                                nblk += lo & ~D0_CBLKCNT;
+                                continue;
+                            }
+                            if (lo === 1)
+                                throw new FormatError('erofs', `inode ${ino.nid}: corrupt compact index`, pos);
+                            i -= lo - 2;
+                            continue;
+                        }
+                        ++nblk;
+                    }
+                }
+                return { type: headType, clusterofs, delta0: 0, pblk: le32(packBase + pack - 4) + nblk, cblks: 0, next };
+            };
+        }
+        // Heads start extents; an extent ends where the next head starts (or at the end of file).
+        const heads = [];
+        let lastNext = 0;
+        for (let lcn = 0; lcn < total; lcn++) {
+            const lc = load(lcn);
+            if (lcn === total - 1)
+                lastNext = lc.next;
+            if (lc.type !== LC_NONHEAD)
+                heads.push({ lcn, lc });
+        }
+        if (heads.length === 0 || heads[0].lcn !== 0 || heads[0].lc.clusterofs !== 0) {
+            throw new FormatError('erofs', `inode ${ino.nid}: the first logical cluster is not the head of an extent`, hpos);
+        }
+        // A head may sit exactly at the end of the file (an empty extent): the tail extent is the
+        // last non-empty one, the one holding the file's last byte.
+        const spans = [];
+        for (let h = 0; h < heads.length; h++) {
+            const { lcn, lc } = heads[h];
+            const la = lcn * lsz + lc.clusterofs;
+            const end = Math.min(ino.size, h + 1 < heads.length ? heads[h + 1].lcn * lsz + heads[h + 1].lc.clusterofs : ino.size);
+            if (end < la || (end === la && la < ino.size))
+                throw new FormatError('erofs', `inode ${ino.nid}: extents out of order at lcluster ${lcn}`, hpos);
+            if (end > la)
+                spans.push({ lcn, lc, la, end });
+        }
+        const extents = [];
+        for (const [h, { lcn, lc, la, end }] of spans.entries()) {
+            const isTail = h === spans.length - 1;
+            let pa;
+            let plen;
+            if (isTail && advise & ADVISE_INLINE_PCLUSTER) {
+                pa = lastNext;
+                plen = idataSize;
+                if (plen === 0 || (pa % bs) + plen > bs)
+                    throw new FormatError('erofs', `inode ${ino.nid}: bad tail-packing pcluster size ${plen}`, pa);
+            }
+            else {
+                pa = lc.pblk * bs;
+                if (lc.type === LC_PLAIN || !big)
+                    plen = lsz;
+                else {
+                    let cblks = lsz / bs;
+                    if (lcn + 1 < total) {
+                        const n = load(lcn + 1);
+                        if (n.type === LC_NONHEAD) {
+                            if (n.delta0 !== 1 || !n.cblks)
+                                throw new FormatError('erofs', `inode ${ino.nid}: missing compressed block count at lcluster ${lcn + 1}`, hpos);
+                            cblks = n.cblks;
+                        }
+                    }
+                    plen = cblks * bs;
+                }
+            }
+            let alg;
+            if (lc.type === LC_PLAIN)
+                alg = advise & ADVISE_INTERLACED_PCLUSTER ? 'interlaced' : 'plain';
+            else
+                alg = lc.type === LC_HEAD2 ? algs[1] : algs[0];
+            this.checkRange(ino, pa, plen);
+            if (end - la > MAX_EXTENT_BYTES && alg !== 'plain') {
+                throw new FormatError('erofs', `inode ${ino.nid}: a compressed extent of ${end - la} bytes is past the ${MAX_EXTENT_BYTES}-byte cap`, pa);
+            }
+            extents.push({ la, llen: end - la, pa, plen, alg });
+        }
+        return extents;
+    }
+    async decompress(ino, ext) {
+        const data = await this.src.read(ext.pa, ext.plen);
+        if (ext.alg === 'plain') {
+            if (ext.llen > ext.plen)
+                throw new FormatError('erofs', `inode ${ino.nid}: uncompressed pcluster shorter than its extent`, ext.pa);
+            return data.subarray(0, ext.llen);
+        }
+        if (ext.alg === 'interlaced') {
+            if (ext.llen > this.bs || ext.plen > this.bs)
+                throw new FormatError('erofs', `inode ${ino.nid}: interlaced pcluster larger than a block`, ext.pa);
+            const skip = ext.la % this.bs;
+            const right = Math.min(this.bs - skip, ext.llen);
+            return Buffer.concat([data.subarray(skip, skip + right), data.subarray(0, ext.llen - right)]);
+        }
+        if (ext.alg !== 0) {
+            throw new FormatError('erofs', `inode ${ino.nid}: unsupported compression ${ALGORITHMS[ext.alg] ?? `#${ext.alg}`} (only LZ4/LZ4HC can be read)`, ext.pa);
+        }
+        let margin = 0;
+        if (this.incompat & INCOMPAT_ZERO_PADDING) {
+            const limit = Math.min(data.length, 4096);
+            while (margin < limit && data[margin] === 0)
+                margin++;
+            if (margin >= data.length)
+                throw new FormatError('erofs', `inode ${ino.nid}: empty compressed pcluster`, ext.pa);
+        }
+        this.budget.spend(ext.llen);
+        try {
+            return lz4DecompressBlock(data.subarray(margin), ext.llen, 'erofs');
+        }
+        catch (e) {
+            if (e instanceof FormatError)
+                throw new FormatError('erofs', `inode ${ino.nid}: corrupt LZ4 pcluster: ${e.reason}`, ext.pa);
+            throw e;
+        }
+    }
+    async openCompressed(ino) {
+        const extents = await this.zExtents(ino);
+        // Refuse unsupported algorithms when the file is opened, not at its first read.
+        const bad = extents.find((e) => typeof e.alg === 'number' && e.alg !== 0);
+        if (bad)
+            await this.decompress(ino, bad);
+        const segs = extents.map((ext, i) => ({
+            start: ext.la,
+            length: ext.llen,
+            read: async (o, n) => {
+                const key = `${ino.nid}:${i}`;
+                let buf = this.cache.get(key);
+                if (!buf) {
+                    buf = await this.decompress(ino, ext);
+                    this.cache.set(key, buf);
+                }
+                return buf.subarray(o, o + n);
+            },
+        }));
+        return new MappedSource(ino.size, segs, 'erofs');
+    }
+    async readDir(ino) {
+        if (ino.size > MAX_DIR_BYTES$1)
+            throw new FormatError('erofs', `directory inode ${ino.nid} is ${ino.size} bytes, past the cap`);
+        const src = await this.open(ino);
+        const buf = await src.read(0, src.size);
+        const out = [];
+        for (let base = 0; base < buf.length; base += this.bs) {
+            const end = Math.min(buf.length, base + this.bs);
+            if (end - base < 12)
+                throw new FormatError('erofs', `directory inode ${ino.nid}: block ${base / this.bs} too short`, base);
+            const first = buf.readUInt16LE(base + 8);
+            const count = Math.floor(first / 12);
+            if (first < 12 || first % 12 !== 0 || first > end - base)
+                throw new FormatError('erofs', `directory inode ${ino.nid}: bad first name offset ${first}`, base);
+            for (let i = 0; i < count; i++) {
+                const d = base + i * 12;
+                const nid = Number(buf.readBigUInt64LE(d));
+                const nameoff = buf.readUInt16LE(d + 8);
+                const nameEnd = i + 1 < count ? buf.readUInt16LE(d + 20) : end - base;
+                if (nameoff < first || nameEnd > end - base || nameEnd < nameoff)
+                    throw new FormatError('erofs', `directory inode ${ino.nid}: bad name offsets in entry ${i}`, d);
+                let name = buf.subarray(base + nameoff, base + nameEnd);
+                if (i + 1 === count) {
+                    const z = name.indexOf(0);
+                    if (z >= 0)
+                        name = name.subarray(0, z);
+                }
+                if (name.length === 0)
+                    throw new FormatError('erofs', `directory inode ${ino.nid}: empty name in entry ${i}`, d);
+                if ((name.length === 1 && name[0] === 0x2e) || (name.length === 2 && name[0] === 0x2e && name[1] === 0x2e))
+                    continue;
+                if (!Number.isSafeInteger(nid))
+                    throw new FormatError('erofs', `directory inode ${ino.nid}: bad node number`, d);
+                out.push({ name: Buffer.from(name), nid });
+            }
+        }
+        return out;
+    }
+    async symlinkTarget(ino) {
+        if (ino.size > 4096)
+            throw new FormatError('erofs', `symlink inode ${ino.nid} is ${ino.size} bytes long`);
+        const src = await this.open(ino);
+        return displayName(await src.read(0, src.size));
+    }
+}
+/** Lists every node of an EROFS image; throws FormatError when the image itself is unreadable. */
+async function openErofs(src, opts = {}) {
+    const fs = new Erofs(src, opts);
+    await fs.init();
+    const root = await fs.inode(fs.rootNid);
+    if (kindOfMode(root.mode) !== 'dir')
+        throw new FormatError('erofs', 'the root inode is not a directory');
+    const nodes = [];
+    const problems = [];
+    if (fs.blocks * fs.bs > src.size) {
+        problems.push({ path: '', reason: `image is truncated: ${src.size} bytes, the superblock says ${fs.blocks * fs.bs}` });
+    }
+    const seenDirs = new Set([fs.rootNid]);
+    const stack = [{ ino: root, path: '', depth: 0 }];
+    while (stack.length) {
+        const dir = stack.pop();
+        let entries;
+        try {
+            entries = await fs.readDir(dir.ino);
+        }
+        catch (e) {
+            problems.push({ path: dir.path || '.', reason: `cannot read directory: ${e instanceof FormatError ? e.reason : e.message}` });
+            continue;
+        }
+        for (const ent of entries) {
+            const path = dir.path ? `${dir.path}/${displayName(ent.name)}` : displayName(ent.name);
+            if (nodes.length >= FS_LIMITS.maxNodes) {
+                problems.push({ path, reason: `more than ${FS_LIMITS.maxNodes} entries; the rest of the image is not listed` });
+                stack.length = 0;
+                break;
+            }
+            let ino;
+            try {
+                ino = await fs.inode(ent.nid);
+            }
+            catch (e) {
+                problems.push({ path, reason: e instanceof FormatError ? e.reason : e.message });
+                continue;
+            }
+            const kind = kindOfMode(ino.mode);
+            if (kind === 'dir') {
+                if (seenDirs.has(ent.nid) || dir.depth + 1 > FS_LIMITS.maxDepth) {
+                    problems.push({ path, reason: 'directory loop or nesting too deep; not walked' });
+                    continue;
+                }
+                seenDirs.add(ent.nid);
+                stack.push({ ino, path, depth: dir.depth + 1 });
+                continue;
+            }
+            const node = { path, kind, size: ino.size, inode: ent.nid, open: () => fs.open(ino) };
+            if (kind === 'symlink')
+                node.target = () => fs.symlinkTarget(ino);
+            nodes.push(node);
+        }
+    }
+    nodes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { format: 'erofs', label: fs.label || undefined, nodes, problems };
+}
+
+/**
+ * Read-only ext2/3/4 (`Documentation/filesystems/ext4/`): superblock at 1024, 32- and 64-bit
+ * group descriptors (meta_bg too), inodes, extent trees of any depth, classic block maps
+ * (direct/indirect), inline data (`system.data`), linear and htree directories (an htree
+ * directory is read linearly: its index blocks look like empty entries), fast and slow symlinks
+ * (read, never followed). A file is opened as a MappedSource over its extents: an APK inside an
+ * image is read by random access, never copied whole. Every offset is bounds-checked; a corrupt
+ * directory or file is reported and the walk goes on.
+ */
+const EXT4_MAGIC = 0xef53;
+const SB_OFFSET = 1024;
+const ROOT_INO = 2;
+const INCOMPAT_FILETYPE = 0x2;
+const INCOMPAT_JOURNAL_DEV = 0x8;
+const INCOMPAT_META_BG = 0x10;
+const INCOMPAT_64BIT = 0x80;
+const RO_COMPAT_SPARSE_SUPER = 0x1;
+const RO_COMPAT_HUGE_FILE = 0x8;
+const FL_ENCRYPT = 0x800;
+const FL_HUGE_FILE = 0x40000;
+const FL_EXTENTS = 0x80000;
+const FL_INLINE_DATA = 0x10000000;
+const MAX_DIR_BYTES = 256 * 1024 * 1024;
+class Ext4 {
+    src;
+    bs = 0;
+    inodeSize = 0;
+    inodesPerGroup = 0;
+    inodesCount = 0;
+    blocksCount = 0;
+    groupCount = 0;
+    descSize = 32;
+    label = '';
+    gdt = Buffer.alloc(0);
+    incompat = 0;
+    roCompat = 0;
+    constructor(src) {
+        this.src = src;
+    }
+    async init() {
+        const src = this.src;
+        if (src.size < SB_OFFSET + 1024)
+            throw new FormatError('ext4', `image is ${src.size} bytes, too small for a superblock`);
+        const sb = await src.read(SB_OFFSET, 1024);
+        if (sb.readUInt16LE(0x38) !== EXT4_MAGIC)
+            throw new FormatError('ext4', 'bad superblock magic', SB_OFFSET + 0x38);
+        this.inodesCount = sb.readUInt32LE(0x0);
+        const logBs = sb.readUInt32LE(0x18);
+        if (logBs > 6)
+            throw new FormatError('ext4', `bad block size 2^(10+${logBs})`, SB_OFFSET + 0x18);
+        this.bs = 1024 << logBs;
+        const firstDataBlock = sb.readUInt32LE(0x14);
+        const blocksPerGroup = sb.readUInt32LE(0x20);
+        this.inodesPerGroup = sb.readUInt32LE(0x28);
+        const rev = sb.readUInt32LE(0x4c);
+        this.inodeSize = rev === 0 ? 128 : sb.readUInt16LE(0x58);
+        this.incompat = sb.readUInt32LE(0x60);
+        this.roCompat = sb.readUInt32LE(0x64);
+        this.label = sb.toString('latin1', 0x78, 0x88).replace(/\0.*$/s, '');
+        if (this.incompat & INCOMPAT_JOURNAL_DEV)
+            throw new FormatError('ext4', 'an external journal device, not a filesystem', SB_OFFSET + 0x60);
+        const is64 = (this.incompat & INCOMPAT_64BIT) !== 0;
+        this.descSize = is64 ? sb.readUInt16LE(0xfe) : 32;
+        if (is64 && (this.descSize < 64 || this.descSize > 1024 || this.descSize & (this.descSize - 1))) {
+            throw new FormatError('ext4', `bad group descriptor size ${this.descSize}`, SB_OFFSET + 0xfe);
+        }
+        this.blocksCount = sb.readUInt32LE(0x4) + (is64 ? sb.readUInt32LE(0x150) * 2 ** 32 : 0);
+        if (blocksPerGroup === 0 || this.inodesPerGroup === 0)
+            throw new FormatError('ext4', 'zero blocks or inodes per group', SB_OFFSET + 0x20);
+        if (this.inodeSize < 128 || this.inodeSize > this.bs || this.inodeSize & (this.inodeSize - 1)) {
+            throw new FormatError('ext4', `bad inode size ${this.inodeSize}`, SB_OFFSET + 0x58);
+        }
+        if (this.blocksCount <= firstDataBlock)
+            throw new FormatError('ext4', `bad block count ${this.blocksCount}`, SB_OFFSET + 0x4);
+        this.groupCount = Math.ceil((this.blocksCount - firstDataBlock) / blocksPerGroup);
+        if (this.groupCount * this.inodesPerGroup < this.inodesCount) {
+            throw new FormatError('ext4', `${this.inodesCount} inodes do not fit ${this.groupCount} groups of ${this.inodesPerGroup}`, SB_OFFSET);
+        }
+        // Group descriptor table.
+        const descPerBlock = this.bs / this.descSize;
+        const gdtBlocks = Math.ceil(this.groupCount / descPerBlock);
+        const metaBg = (this.incompat & INCOMPAT_META_BG) !== 0;
+        const firstMetaBg = sb.readUInt32LE(0x104);
+        const sparseSuper = (this.roCompat & RO_COMPAT_SPARSE_SUPER) !== 0;
+        const hasSuper = (g) => {
+            if (!sparseSuper || g <= 1)
+                return true;
+            for (const p of [3, 5, 7]) {
+                let x = p;
+                while (x < g)
+                    x *= p;
+                if (x === g)
+                    return true;
+            }
+            return false;
+        };
+        const parts = [];
+        if (!metaBg) {
+            const at = (firstDataBlock + 1) * this.bs;
+            const len = Math.ceil((this.groupCount * this.descSize) / this.bs) * this.bs;
+            if (at + len > src.size)
+                throw new FormatError('ext4', 'group descriptor table lies past the end of the image (truncated)', at);
+            parts.push(await src.read(at, len));
+        }
+        else {
+            for (let b = 0; b < gdtBlocks; b++) {
+                let blk;
+                if (b < firstMetaBg)
+                    blk = firstDataBlock + 1 + b;
+                else {
+                    const g = b * descPerBlock;
+                    blk = firstDataBlock + g * blocksPerGroup + (hasSuper(g) ? 1 : 0);
+                }
+                if ((blk + 1) * this.bs > src.size)
+                    throw new FormatError('ext4', 'group descriptor block lies past the end of the image (truncated)', blk * this.bs);
+                parts.push(await src.read(blk * this.bs, this.bs));
+            }
+        }
+        this.gdt = Buffer.concat(parts);
+    }
+    inodeTable(group) {
+        const d = group * this.descSize;
+        if (d + this.descSize > this.gdt.length)
+            throw new FormatError('ext4', `group ${group} has no descriptor`);
+        let blk = this.gdt.readUInt32LE(d + 0x8);
+        if (this.descSize >= 64)
+            blk += this.gdt.readUInt32LE(d + 0x28) * 2 ** 32;
+        return blk;
+    }
+    async inode(ino) {
+        if (ino < 1 || ino > this.inodesCount)
+            throw new FormatError('ext4', `inode number ${ino} out of range`);
+        const group = Math.floor((ino - 1) / this.inodesPerGroup);
+        const index = (ino - 1) % this.inodesPerGroup;
+        const table = this.inodeTable(group);
+        const at = table * this.bs + index * this.inodeSize;
+        if (table >= this.blocksCount || at + this.inodeSize > this.src.size) {
+            throw new FormatError('ext4', `inode ${ino} lies past the end of the image (truncated)`, at);
+        }
+        const raw = await this.src.read(at, this.inodeSize);
+        const flags = raw.readUInt32LE(0x20);
+        let blocks512 = raw.readUInt32LE(0x1c) + raw.readUInt16LE(0x74) * 2 ** 32;
+        if (this.roCompat & RO_COMPAT_HUGE_FILE && flags & FL_HUGE_FILE)
+            blocks512 *= this.bs / 512;
+        return {
+            ino,
+            mode: raw.readUInt16LE(0x0),
+            size: raw.readUInt32LE(0x4) + raw.readUInt32LE(0x6c) * 2 ** 32,
+            flags,
+            blocks512,
+            fileAcl: raw.readUInt32LE(0x68) + raw.readUInt16LE(0x76) * 2 ** 32,
+            iblock: raw.subarray(0x28, 0x28 + 60),
+            raw,
+        };
+    }
+    /** The value of the in-inode `system.data` xattr (inline data past the first 60 bytes). */
+    inlineXattr(ino) {
+        if (this.inodeSize <= 128)
+            return Buffer.alloc(0);
+        const extra = ino.raw.readUInt16LE(0x80);
+        const start = 128 + extra;
+        if (start + 4 > ino.raw.length || ino.raw.readUInt32LE(start) !== 0xea020000)
+            return Buffer.alloc(0);
+        const base = start + 4;
+        let p = base;
+        while (p + 16 <= ino.raw.length && ino.raw.readUInt32LE(p) !== 0) {
+            const nameLen = ino.raw[p];
+            const nameIndex = ino.raw[p + 1];
+            const valueOffs = ino.raw.readUInt16LE(p + 2);
+            const valueInum = ino.raw.readUInt32LE(p + 4);
+            const valueSize = ino.raw.readUInt32LE(p + 8);
+            if (p + 16 + nameLen > ino.raw.length)
+                break;
+            const name = ino.raw.toString('latin1', p + 16, p + 16 + nameLen);
+            if (nameIndex === 7 && name === 'data' && valueInum === 0) {
+                if (base + valueOffs + valueSize > ino.raw.length)
+                    throw new FormatError('ext4', `inline data of inode ${ino.ino} overflows the inode`);
+                return ino.raw.subarray(base + valueOffs, base + valueOffs + valueSize);
+            }
+            p += (16 + nameLen + 3) & -4;
+        }
+        return Buffer.alloc(0);
+    }
+    checkRun(ino, pblk, count) {
+        if (pblk + count > this.blocksCount || (pblk + count) * this.bs > this.src.size) {
+            throw new FormatError('ext4', `inode ${ino.ino}: blocks ${pblk}..${pblk + count - 1} lie past the end of the image (truncated or corrupt)`, pblk * this.bs);
+        }
+    }
+    /** Leaf extents as [logical block, physical block, count] (uninitialised extents read as zeros and are left out). */
+    async extents(ino) {
+        const out = [];
+        let visited = 0;
+        const walk = async (node, depthExpected, where) => {
+            if (node.length < 12 || node.readUInt16LE(0) !== 0xf30a)
+                throw new FormatError('ext4', `inode ${ino.ino}: bad extent header`, where);
+            const entries = node.readUInt16LE(2);
+            const depth = node.readUInt16LE(6);
+            if (depth > 5 || (depthExpected !== undefined && depth !== depthExpected))
+                throw new FormatError('ext4', `inode ${ino.ino}: bad extent tree depth ${depth}`, where);
+            if (12 + entries * 12 > node.length)
+                throw new FormatError('ext4', `inode ${ino.ino}: ${entries} extents overflow their node`, where);
+            if (++visited > 1_000_000)
+                throw new FormatError('ext4', `inode ${ino.ino}: extent tree too large`, where);
+            for (let i = 0; i < entries; i++) {
+                const e = 12 + i * 12;
+                if (depth === 0) {
+                    const lblk = node.readUInt32LE(e);
+                    let len = node.readUInt16LE(e + 4);
+                    const uninit = len > 32768;
+                    if (uninit)
+                        len -= 32768;
+                    const pblk = node.readUInt16LE(e + 6) * 2 ** 32 + node.readUInt32LE(e + 8);
+                    if (len === 0 || uninit)
+                        continue;
+                    this.checkRun(ino, pblk, len);
+                    out.push([lblk, pblk, len]);
+                }
+                else {
+                    const leaf = node.readUInt32LE(e + 4) + node.readUInt16LE(e + 8) * 2 ** 32;
+                    this.checkRun(ino, leaf, 1);
+                    await walk(await this.src.read(leaf * this.bs, this.bs), depth - 1, leaf * this.bs);
+                }
+            }
+        };
+        await walk(ino.iblock, undefined, 0);
+        return out;
+    }
+    /** Classic ext2/3 block map: 12 direct, then single, double and triple indirect blocks. */
+    async blockMap(ino) {
+        const nblocks = Math.ceil(ino.size / this.bs);
+        const per = this.bs / 4;
+        const out = [];
+        const push = (lblk, pblk) => {
+            if (pblk === 0)
+                return;
+            this.checkRun(ino, pblk, 1);
+            const last = out[out.length - 1];
+            if (last && last[0] + last[2] === lblk && last[1] + last[2] === pblk)
+                last[2]++;
+            else
+                out.push([lblk, pblk, 1]);
+        };
+        for (let i = 0; i < 12 && i < nblocks; i++)
+            push(i, ino.iblock.readUInt32LE(i * 4));
+        let lblk = 12;
+        const indirect = async (blk, level) => {
+            if (lblk >= nblocks)
+                return;
+            if (blk === 0) {
+                lblk += per ** level;
+                return;
+            }
+            this.checkRun(ino, blk, 1);
+            const b = await this.src.read(blk * this.bs, this.bs);
+            for (let i = 0; i < per && lblk < nblocks; i++) {
+                const v = b.readUInt32LE(i * 4);
+                if (level === 1)
+                    push(lblk++, v);
+                else
+                    await indirect(v, level - 1);
+            }
+        };
+        for (let level = 1; level <= 3; level++)
+            await indirect(ino.iblock.readUInt32LE((11 + level) * 4), level);
+        return out;
+    }
+    async openInode(ino) {
+        if (ino.flags & FL_ENCRYPT)
+            throw new FormatError('ext4', `inode ${ino.ino} is encrypted (fscrypt); its contents cannot be read`);
+        if (ino.flags & FL_INLINE_DATA) {
+            const data = Buffer.concat([ino.iblock, this.inlineXattr(ino)]);
+            if (ino.size > data.length)
+                throw new FormatError('ext4', `inode ${ino.ino}: inline data holds ${data.length} bytes, size says ${ino.size}`);
+            return new BufferSource(Buffer.from(data.subarray(0, ino.size)));
+        }
+        const runs = ino.flags & FL_EXTENTS ? await this.extents(ino) : await this.blockMap(ino);
+        const segs = [];
+        for (const [lblk, pblk, count] of runs) {
+            const start = lblk * this.bs;
+            if (start >= ino.size)
+                continue;
+            const length = Math.min(count * this.bs, ino.size - start);
+            segs.push(sourceSegment(start, length, this.src, pblk * this.bs));
+        }
+        return new MappedSource(ino.size, segs, 'ext4');
+    }
+    async symlinkTarget(ino) {
+        const eaBlocks = ino.fileAcl ? this.bs / 512 : 0;
+        const fast = !(ino.flags & FL_INLINE_DATA) && ino.blocks512 - eaBlocks === 0 && ino.size < 60;
+        if (fast)
+            return displayName(ino.iblock.subarray(0, ino.size));
+        if (ino.size > 4096)
+            throw new FormatError('ext4', `symlink inode ${ino.ino} is ${ino.size} bytes long`);
+        const src = await this.openInode(ino);
+        return displayName(await src.read(0, src.size));
+    }
+    /** Directory entries (name bytes, inode, file type); `.`/`..` and empty slots left out. */
+    async readDir(ino) {
+        const out = [];
+        const parse = (buf, blockSize) => {
+            for (let base = 0; base < buf.length; base += blockSize) {
+                const end = Math.min(buf.length, base + blockSize);
+                let p = base;
+                while (p + 8 <= end) {
+                    const inode = buf.readUInt32LE(p);
+                    const raw = buf.readUInt16LE(p + 4);
+                    const recLen = raw === 0 || raw === 65535 ? (blockSize >= 65536 ? blockSize : raw) : (raw & 65532) | ((raw & 3) << 16);
+                    const nameLen = this.incompat & INCOMPAT_FILETYPE ? buf[p + 6] : buf.readUInt16LE(p + 6);
+                    if (recLen < 8 || p + recLen > end || 8 + nameLen > recLen) {
+                        throw new FormatError('ext4', `directory inode ${ino.ino}: bad entry at byte ${p} (record length ${recLen})`, p);
+                    }
+                    if (inode !== 0 && nameLen > 0) {
+                        const name = buf.subarray(p + 8, p + 8 + nameLen);
+                        if (!(nameLen === 1 && name[0] === 0x2e) && !(nameLen === 2 && name[0] === 0x2e && name[1] === 0x2e))
+                            out.push({ name: Buffer.from(name), ino: inode });
+                    }
+                    p += recLen;
+                }
+            }
+        };
+        if (ino.flags & FL_INLINE_DATA) {
+            // The first 4 bytes are the parent's inode number; the rest of i_block and the
+            // system.data value are entries.
+            parse(ino.iblock.subarray(4), 56);
+            const more = this.inlineXattr(ino);
+            if (more.length)
+                parse(more, more.length);
+            return out;
+        }
+        if (ino.size > MAX_DIR_BYTES)
+            throw new FormatError('ext4', `directory inode ${ino.ino} is ${ino.size} bytes, past the cap`);
+        const src = await this.openInode(ino);
+        parse(await src.read(0, src.size), this.bs);
+        return out;
+    }
+}
+/** Lists every node of an ext2/3/4 image; throws FormatError when the image itself is unreadable. */
+async function openExt4(src) {
+    const fs = new Ext4(src);
+    await fs.init();
+    const root = await fs.inode(ROOT_INO);
+    if (kindOfMode(root.mode) !== 'dir')
+        throw new FormatError('ext4', 'the root inode is not a directory');
+    const nodes = [];
+    const problems = [];
+    if (fs.blocksCount * fs.bs > src.size) {
+        problems.push({ path: '', reason: `image is truncated: ${src.size} bytes, the superblock says ${fs.blocksCount * fs.bs}` });
+    }
+    const seenDirs = new Set([ROOT_INO]);
+    const stack = [{ ino: root, path: '', depth: 0 }];
+    while (stack.length) {
+        const dir = stack.pop();
+        let entries;
+        try {
+            entries = await fs.readDir(dir.ino);
+        }
+        catch (e) {
+            problems.push({ path: dir.path || '.', reason: `cannot read directory: ${e instanceof FormatError ? e.reason : e.message}` });
+            continue;
+        }
+        for (const ent of entries) {
+            const path = dir.path ? `${dir.path}/${displayName(ent.name)}` : displayName(ent.name);
+            if (nodes.length >= FS_LIMITS.maxNodes) {
+                problems.push({ path, reason: `more than ${FS_LIMITS.maxNodes} entries; the rest of the image is not listed` });
+                stack.length = 0;
+                break;
+            }
+            let ino;
+            try {
+                ino = await fs.inode(ent.ino);
+            }
+            catch (e) {
+                problems.push({ path, reason: e instanceof FormatError ? e.reason : e.message });
+                continue;
+            }
+            const kind = kindOfMode(ino.mode);
+            if (kind === 'dir') {
+                if (seenDirs.has(ent.ino) || dir.depth + 1 > FS_LIMITS.maxDepth) {
+                    problems.push({ path, reason: 'directory loop or nesting too deep; not walked' });
+                    continue;
+                }
+                seenDirs.add(ent.ino);
+                stack.push({ ino, path, depth: dir.depth + 1 });
+                continue;
+            }
+            const node = { path, kind, size: ino.size, inode: ent.ino, open: () => fs.openInode(ino) };
+            if (kind === 'symlink')
+                node.target = () => fs.symlinkTarget(ino);
+            nodes.push(node);
+        }
+    }
+    nodes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { format: 'ext4', label: fs.label || undefined, nodes, problems };
+}
+
+/**
+ * super.img: Android dynamic partitions (`fs_mgr/liblp/include/liblp/metadata_format.h`).
+ * 4 KiB reserved, the geometry (magic 0x616C4467, SHA-256 checked) at 4096 with a backup at
+ * 8192, then metadata slots: a header (magic 0x414C5030, SHA-256 of header and tables) and the
+ * partition, extent, group and block-device tables. Each logical partition is a list of linear
+ * extents (512-byte sectors) on the super device, exposed as one virtual source. The primary
+ * copy of slot 0 is used; when its checksums fail the backup copy is tried.
+ */
+const LP_GEOMETRY_MAGIC = 0x616c4467;
+const LP_HEADER_MAGIC = 0x414c5030;
+const LP_PARTITION_RESERVED_BYTES = 4096;
+const LP_GEOMETRY_SIZE = 4096;
+const SECTOR = 512;
+const TARGET_LINEAR = 0;
+const TARGET_ZERO = 1;
+/** `at4096` holds the first bytes at offset 4096 of the image. */
+function isLpGeometry(at4096) {
+    return at4096.length >= 4 && at4096.readUInt32LE(0) === LP_GEOMETRY_MAGIC;
+}
+function sha256(b) {
+    return createHash('sha256').update(b).digest();
+}
+function cstr(b) {
+    const z = b.indexOf(0);
+    return b.toString('latin1', 0, z < 0 ? b.length : z);
+}
+async function readGeometry(src, at) {
+    if (at + 52 > src.size)
+        throw new FormatError('lp', 'geometry lies past the end of the image (truncated)', at);
+    const g = Buffer.from(await src.read(at, 52));
+    if (g.readUInt32LE(0) !== LP_GEOMETRY_MAGIC)
+        throw new FormatError('lp', 'bad geometry magic', at);
+    const structSize = g.readUInt32LE(4);
+    if (structSize !== 52)
+        throw new FormatError('lp', `unexpected geometry size ${structSize}`, at + 4);
+    const want = Buffer.from(g.subarray(8, 40));
+    g.fill(0, 8, 40);
+    if (!sha256(g).equals(want))
+        throw new FormatError('lp', 'geometry checksum mismatch (corrupt)', at + 8);
+    const metadataMaxSize = g.readUInt32LE(40);
+    const slotCount = g.readUInt32LE(44);
+    const logicalBlockSize = g.readUInt32LE(48);
+    if (metadataMaxSize === 0 || metadataMaxSize % SECTOR !== 0 || slotCount === 0 || slotCount > 8 || logicalBlockSize % SECTOR !== 0) {
+        throw new FormatError('lp', `bad geometry (metadata ${metadataMaxSize} bytes, ${slotCount} slots, block ${logicalBlockSize})`, at + 40);
+    }
+    return { metadataMaxSize, slotCount, logicalBlockSize };
+}
+async function readMetadata(src, at, geo) {
+    if (at + 128 > src.size)
+        throw new FormatError('lp', 'metadata header lies past the end of the image (truncated)', at);
+    const h0 = await src.read(at, 128);
+    if (h0.readUInt32LE(0) !== LP_HEADER_MAGIC)
+        throw new FormatError('lp', 'bad metadata header magic', at);
+    const major = h0.readUInt16LE(4);
+    const minor = h0.readUInt16LE(6);
+    const headerSize = h0.readUInt32LE(8);
+    if (major !== 10)
+        throw new FormatError('lp', `unsupported metadata version ${major}.${minor}`, at + 4);
+    if (headerSize < 128 || headerSize > geo.metadataMaxSize)
+        throw new FormatError('lp', `bad metadata header size ${headerSize}`, at + 8);
+    if (at + headerSize > src.size)
+        throw new FormatError('lp', 'metadata header lies past the end of the image (truncated)', at);
+    const header = Buffer.from(await src.read(at, headerSize));
+    const wantHeader = Buffer.from(header.subarray(12, 44));
+    header.fill(0, 12, 44);
+    if (!sha256(header).equals(wantHeader))
+        throw new FormatError('lp', 'metadata header checksum mismatch (corrupt)', at + 12);
+    const tablesSize = header.readUInt32LE(44);
+    if (headerSize + tablesSize > geo.metadataMaxSize)
+        throw new FormatError('lp', `metadata tables (${tablesSize} bytes) exceed the slot`, at + 44);
+    if (at + headerSize + tablesSize > src.size)
+        throw new FormatError('lp', 'metadata tables lie past the end of the image (truncated)', at + headerSize);
+    const tables = await src.read(at + headerSize, tablesSize);
+    if (!sha256(tables).equals(header.subarray(48, 80)))
+        throw new FormatError('lp', 'metadata tables checksum mismatch (corrupt)', at + 48);
+    const table = (off, minEntry, what) => {
+        const offset = header.readUInt32LE(off);
+        const count = header.readUInt32LE(off + 4);
+        const size = header.readUInt32LE(off + 8);
+        if (count > 0 && (size < minEntry || offset + count * size > tablesSize))
+            throw new FormatError('lp', `${what} table out of bounds`, at + off);
+        return { offset, count, size };
+    };
+    const pt = table(80, 52, 'partition');
+    const et = table(92, 24, 'extent');
+    const gt = table(104, 48, 'group');
+    const bt = table(116, 64, 'block device');
+    const groups = [];
+    for (let i = 0; i < gt.count; i++)
+        groups.push(cstr(tables.subarray(gt.offset + i * gt.size, gt.offset + i * gt.size + 36)));
+    const blockDevices = [];
+    for (let i = 0; i < bt.count; i++) {
+        const b = bt.offset + i * bt.size;
+        blockDevices.push(cstr(tables.subarray(b + 24, b + 60)));
+    }
+    const partitions = [];
+    for (let i = 0; i < pt.count; i++) {
+        const p = pt.offset + i * pt.size;
+        const name = cstr(tables.subarray(p, p + 36));
+        const attributes = tables.readUInt32LE(p + 36);
+        const firstExtent = tables.readUInt32LE(p + 40);
+        const numExtents = tables.readUInt32LE(p + 44);
+        const groupIndex = tables.readUInt32LE(p + 48);
+        if (firstExtent + numExtents > et.count)
+            throw new FormatError('lp', `partition ${JSON.stringify(name)} names extents past the extent table`, at + headerSize + p);
+        const segs = [];
+        let logical = 0;
+        for (let e = firstExtent; e < firstExtent + numExtents; e++) {
+            const x = et.offset + e * et.size;
+            const sectors = Number(tables.readBigUInt64LE(x));
+            const type = tables.readUInt32LE(x + 8);
+            const target = Number(tables.readBigUInt64LE(x + 12));
+            const device = tables.readUInt32LE(x + 20);
+            const len = sectors * SECTOR;
+            if (!Number.isSafeInteger(len) || !Number.isSafeInteger(target * SECTOR))
+                throw new FormatError('lp', `partition ${JSON.stringify(name)}: extent size beyond 2^53`, at + headerSize + x);
+            if (type === TARGET_LINEAR) {
+                if (device !== 0) {
+                    throw new FormatError('lp', `partition ${JSON.stringify(name)} has an extent on block device ${JSON.stringify(blockDevices[device] ?? device)}, not in this image`, at + headerSize + x);
+                }
+                if (target * SECTOR + len > src.size) {
+                    throw new FormatError('lp', `partition ${JSON.stringify(name)}: extent at sector ${target} lies past the end of the image (truncated)`, target * SECTOR);
+                }
+                if (len > 0)
+                    segs.push(sourceSegment(logical, len, src, target * SECTOR));
+            }
+            else if (type !== TARGET_ZERO) {
+                throw new FormatError('lp', `partition ${JSON.stringify(name)}: unknown extent type ${type}`, at + headerSize + x);
+            }
+            logical += len;
+        }
+        const size = logical;
+        partitions.push({ name, group: groups[groupIndex] ?? '', attributes, size, open: () => new MappedSource(size, segs, 'lp') });
+    }
+    return { majorVersion: major, minorVersion: minor, blockDevices, partitions };
+}
+/**
+ * Reads the LP metadata of a super image. A partition whose extents cannot be mapped makes
+ * the whole metadata unreadable (the tables are checksummed, so that means corruption).
+ */
+async function openLp(src) {
+    let geo;
+    try {
+        geo = await readGeometry(src, LP_PARTITION_RESERVED_BYTES);
+    }
+    catch (e) {
+        try {
+            geo = await readGeometry(src, LP_PARTITION_RESERVED_BYTES + LP_GEOMETRY_SIZE);
+        }
+        catch {
+            throw e;
+        }
+    }
+    const primary = LP_PARTITION_RESERVED_BYTES + 2 * LP_GEOMETRY_SIZE;
+    const backup = primary + geo.metadataMaxSize * geo.slotCount;
+    try {
+        return await readMetadata(src, primary, geo);
+    }
+    catch (e) {
+        try {
+            return await readMetadata(src, backup, geo);
+        }
+        catch {
+            throw e;
+        }
+    }
+}
+
+/**
+ * The OTA payload codecs, loaded only when an operation needs one (dynamic import): xz
+ * (`xz-decompress`, WebAssembly), bzip2 (`seek-bzip`, pure JS) and zstd (`fzstd`, pure JS;
+ * Node 20's zlib has no zstd). Each call must produce exactly `expected` bytes.
+ */
+let xz;
+let bz;
+let zstd;
+function pick(m, key) {
+    const mod = m;
+    if (mod && key in mod)
+        return mod;
+    const d = mod?.default;
+    if (d && key in d)
+        return d;
+    throw new Error(`codec module lacks ${key}`);
+}
+function check(format, got, expected) {
+    if (got !== expected)
+        throw new FormatError('payload', `${format} data decompressed to ${got} bytes, expected ${expected}`);
+}
+async function decompressXz(data, expected) {
+    xz ??= Promise.resolve().then(function () { return xzDecompress$1; }).then((m) => pick(m, 'XzReadableStream'));
+    const { XzReadableStream } = await xz;
+    const reader = new XzReadableStream(new Blob([data]).stream()).getReader();
+    const out = Buffer.allocUnsafe(expected);
+    let n = 0;
+    try {
+        while (true) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            if (n + value.length > expected) {
+                await reader.cancel();
+                throw new FormatError('payload', `xz data decompresses to more than the expected ${expected} bytes`);
+            }
+            out.set(value, n);
+            n += value.length;
+        }
+    }
+    catch (e) {
+        if (e instanceof FormatError)
+            throw e;
+        throw new FormatError('payload', `corrupt xz data: ${e.message ?? String(e)}`);
+    }
+    check('xz', n, expected);
+    return out;
+}
+async function decompressBzip2(data, expected) {
+    bz ??= Promise.resolve().then(function () { return index$2; }).then((m) => pick(m, 'decode'));
+    const mod = await bz;
+    let out;
+    // seek-bzip allocates with the deprecated `new Buffer()`; once bundled it is no longer under
+    // node_modules, so Node would print DEP0005 to the user. The call is synchronous: silence
+    // deprecation warnings for its duration only.
+    const quiet = process.noDeprecation;
+    process.noDeprecation = true;
+    try {
+        out = mod.decode(data, expected, true);
+    }
+    catch (e) {
+        throw new FormatError('payload', `corrupt bzip2 data: ${e.message ?? String(e)}`);
+    }
+    finally {
+        process.noDeprecation = quiet;
+    }
+    check('bzip2', out.length, expected);
+    return Buffer.from(out.buffer, out.byteOffset, out.length);
+}
+async function decompressZstd(data, expected) {
+    zstd ??= Promise.resolve().then(function () { return index; }).then((m) => pick(m, 'decompress'));
+    const mod = await zstd;
+    let out;
+    try {
+        out = mod.decompress(data);
+    }
+    catch (e) {
+        throw new FormatError('payload', `corrupt zstd data: ${e.message ?? String(e)}`);
+    }
+    check('zstd', out.length, expected);
+    return Buffer.from(out.buffer, out.byteOffset, out.length);
+}
+
+/**
+ * A minimal protobuf wire-format reader: enough for the OTA `DeltaArchiveManifest`. Fields are
+ * returned in order with their wire type; varints are decoded exactly up to 2^53 (larger values
+ * are an error: no OTA offset or size needs more). Every length is checked against its buffer.
+ */
+function readVarint(buf, pos) {
+    let result = 0;
+    let mul = 1;
+    for (let i = 0; i < 10; i++) {
+        if (pos >= buf.length)
+            throw new FormatError('protobuf', 'truncated varint', pos);
+        const b = buf[pos++];
+        result += (b & 0x7f) * mul;
+        if ((b & 0x80) === 0) {
+            if (!Number.isSafeInteger(result))
+                throw new FormatError('protobuf', 'varint beyond 2^53', pos);
+            return [result, pos];
+        }
+        mul *= 128;
+    }
+    throw new FormatError('protobuf', 'varint longer than 10 bytes', pos);
+}
+/** Every field of one message, in wire order. */
+function decodeMessage(buf) {
+    const out = [];
+    let pos = 0;
+    while (pos < buf.length) {
+        const [key, p1] = readVarint(buf, pos);
+        const field = Math.floor(key / 8);
+        const wire = key & 7;
+        if (field === 0)
+            throw new FormatError('protobuf', 'field number 0', pos);
+        pos = p1;
+        switch (wire) {
+            case 0: {
+                const [v, p2] = readVarint(buf, pos);
+                out.push({ field, wire, value: v });
+                pos = p2;
+                break;
+            }
+            case 1:
+            case 5: {
+                const n = wire === 1 ? 8 : 4;
+                if (pos + n > buf.length)
+                    throw new FormatError('protobuf', `truncated fixed${n * 8} field ${field}`, pos);
+                out.push({ field, wire, value: buf.subarray(pos, pos + n) });
+                pos += n;
+                break;
+            }
+            case 2: {
+                const [len, p2] = readVarint(buf, pos);
+                if (p2 + len > buf.length)
+                    throw new FormatError('protobuf', `field ${field} (${len} bytes) overflows its message`, pos);
+                out.push({ field, wire, value: buf.subarray(p2, p2 + len) });
+                pos = p2 + len;
+                break;
+            }
+            default:
+                throw new FormatError('protobuf', `unsupported wire type ${wire} for field ${field}`, pos);
+        }
+    }
+    return out;
+}
+function pbUint(fields, field) {
+    let v;
+    for (const f of fields)
+        if (f.field === field && f.wire === 0)
+            v = f.value;
+    return v;
+}
+function pbBytes(fields, field) {
+    let v;
+    for (const f of fields)
+        if (f.field === field && f.wire === 2)
+            v = f.value;
+    return v;
+}
+function pbRepeated(fields, field) {
+    const out = [];
+    for (const f of fields)
+        if (f.field === field && f.wire === 2)
+            out.push(f.value);
+    return out;
+}
+
+/**
+ * A/B OTA `payload.bin` (update_engine `update_metadata.proto`): big-endian header "CrAU",
+ * u64 major version (2), u64 manifest size, u32 metadata-signature size, the
+ * `DeltaArchiveManifest` protobuf, the signature, then the data blobs. Each partition of a full
+ * payload becomes a virtual image: its operations are indexed by destination block and decoded
+ * on demand (REPLACE maps straight into the payload, REPLACE_BZ / REPLACE_XZ / REPLACE_ZSTD
+ * decompress one operation at a time with a small cache, ZERO / DISCARD read as zeros). The
+ * partition is never rebuilt whole. A delta payload (operations that need the source build)
+ * makes each such partition unreadable with the reason.
+ */
+const PAYLOAD_MAGIC = 'CrAU';
+const OP_NAMES = {
+    0: 'REPLACE',
+    1: 'REPLACE_BZ',
+    2: 'MOVE',
+    3: 'BSDIFF',
+    4: 'SOURCE_COPY',
+    5: 'SOURCE_BSDIFF',
+    6: 'ZERO',
+    7: 'DISCARD',
+    8: 'REPLACE_XZ',
+    9: 'PUFFDIFF',
+    10: 'BROTLI_BSDIFF',
+    11: 'ZUCCHINI',
+    12: 'LZ4DIFF_BSDIFF',
+    13: 'LZ4DIFF_PUFFDIFF',
+    14: 'REPLACE_ZSTD',
+};
+const FULL_OPS = new Set([0, 1, 6, 7, 8, 14]);
+function isPayload(head) {
+    return head.length >= 4 && head.toString('latin1', 0, 4) === PAYLOAD_MAGIC;
+}
+async function openPayload(src, opts = {}) {
+    if (src.size < 24)
+        throw new FormatError('payload', `file is ${src.size} bytes, too small for a payload header`);
+    const h = await src.read(0, 24);
+    if (!isPayload(h))
+        throw new FormatError('payload', 'bad payload magic', 0);
+    const major = Number(h.readBigUInt64BE(4));
+    if (major !== 2)
+        throw new FormatError('payload', `unsupported payload major version ${major} (only version 2 is read)`, 4);
+    const manifestSize = Number(h.readBigUInt64BE(12));
+    const sigSize = h.readUInt32BE(20);
+    const manifestAt = 24;
+    if (!Number.isSafeInteger(manifestSize) || manifestAt + manifestSize + sigSize > src.size) {
+        throw new FormatError('payload', `manifest (${manifestSize} bytes) runs past the end of the file (truncated)`, 12);
+    }
+    if (manifestSize > 256 * 1024 * 1024)
+        throw new FormatError('payload', `manifest of ${manifestSize} bytes is past the cap`, 12);
+    const blobBase = manifestAt + manifestSize + sigSize;
+    const manifest = decodeMessage(await src.read(manifestAt, manifestSize));
+    const blockSize = pbUint(manifest, 3) ?? 4096;
+    const minorVersion = pbUint(manifest, 12) ?? 0;
+    if (blockSize === 0 || blockSize % 512 !== 0 || blockSize > 1 << 20)
+        throw new FormatError('payload', `bad block size ${blockSize}`, manifestAt);
+    if (pbRepeated(manifest, 1).length || pbRepeated(manifest, 2).length) {
+        throw new FormatError('payload', 'legacy install_operations (major version 1 layout) are not supported', manifestAt);
+    }
+    const budget = opts.budget ?? UNLIMITED_BUDGET;
+    const maxOp = opts.maxOperationBytes ?? 256 * 1024 * 1024;
+    const cache = new UnitCache(opts.cacheBytes ?? 32 * 1024 * 1024);
+    const partitions = [];
+    for (const [pi, pbuf] of pbRepeated(manifest, 13).entries()) {
+        const p = decodeMessage(pbuf);
+        const name = (pbBytes(p, 1) ?? Buffer.alloc(0)).toString('utf8');
+        const info = pbBytes(p, 7);
+        const ops = pbRepeated(p, 8).map((ob) => {
+            const o = decodeMessage(ob);
+            const extents = pbRepeated(o, 6).map((eb) => {
+                const e = decodeMessage(eb);
+                return [pbUint(e, 1) ?? 0, pbUint(e, 2) ?? 0];
+            });
+            const outLength = extents.reduce((s, [, n]) => s + n * blockSize, 0);
+            return { type: pbUint(o, 1) ?? 0, dataOffset: pbUint(o, 2) ?? 0, dataLength: pbUint(o, 3) ?? 0, extents, outLength };
+        });
+        let size = info ? (pbUint(decodeMessage(info), 1) ?? 0) : 0;
+        if (!info)
+            for (const op of ops)
+                for (const [s, n] of op.extents)
+                    size = Math.max(size, (s + n) * blockSize);
+        const deltaOp = ops.find((o) => !FULL_OPS.has(o.type));
+        let unreadable;
+        if (deltaOp) {
+            unreadable = `delta OTA: operation ${OP_NAMES[deltaOp.type] ?? `#${deltaOp.type}`} needs the source build's ${name} partition; only full OTAs can be scanned`;
+        }
+        else if (minorVersion !== 0 && ops.length === 0) {
+            unreadable = `delta OTA (minor version ${minorVersion}) with no operations for ${name}`;
+        }
+        const segs = [];
+        if (!unreadable) {
+            try {
+                for (const [oi, op] of ops.entries()) {
+                    if (op.type === 6 || op.type === 7)
+                        continue; // ZERO, DISCARD
+                    if (blobBase + op.dataOffset + op.dataLength > src.size) {
+                        throw new FormatError('payload', `${name}: data of operation ${oi} runs past the end of the payload (truncated)`, blobBase + op.dataOffset);
+                    }
+                    if (op.outLength > maxOp)
+                        throw new FormatError('payload', `${name}: operation ${oi} writes ${op.outLength} bytes, past the ${maxOp}-byte cap`);
+                    let within = 0;
+                    for (const [start, num] of op.extents) {
+                        const at = start * blockSize;
+                        const len = num * blockSize;
+                        if (at + len > size)
+                            throw new FormatError('payload', `${name}: operation ${oi} writes past the partition's ${size} bytes`);
+                        if (op.type === 0) {
+                            // REPLACE: the blob is the data (shorter blobs leave zeros at the end).
+                            if (op.dataLength > op.outLength)
+                                throw new FormatError('payload', `${name}: REPLACE operation ${oi} carries more data than its extents hold`);
+                            const avail = Math.max(0, Math.min(len, op.dataLength - within));
+                            if (avail > 0)
+                                segs.push(sourceSegment(at, avail, src, blobBase + op.dataOffset + within));
+                        }
+                        else {
+                            const off = within;
+                            segs.push({
+                                start: at,
+                                length: len,
+                                read: async (o, n) => {
+                                    const key = `${pi}:${oi}`;
+                                    let out = cache.get(key);
+                                    if (!out) {
+                                        const data = await src.read(blobBase + op.dataOffset, op.dataLength);
+                                        budget.spend(op.outLength);
+                                        out =
+                                            op.type === 1
+                                                ? await decompressBzip2(data, op.outLength)
+                                                : op.type === 8
+                                                    ? await decompressXz(data, op.outLength)
+                                                    : await decompressZstd(data, op.outLength);
+                                        cache.set(key, out);
+                                    }
+                                    return out.subarray(off + o, off + o + n);
+                                },
+                            });
+                        }
+                        within += len;
+                    }
+                }
+                // Validates extents (overlaps, bounds) now rather than at the first read.
+                new MappedSource(size, segs, 'payload');
+            }
+            catch (e) {
+                if (!(e instanceof FormatError))
+                    throw e;
+                unreadable = e.reason;
+            }
+        }
+        const reason = unreadable;
+        partitions.push({
+            name,
+            size,
+            ...(reason ? { unreadable: reason } : {}),
+            open: () => {
+                if (reason)
+                    throw new FormatError('payload', reason);
+                return new MappedSource(size, segs, 'payload');
+            },
+        });
+    }
+    return { majorVersion: major, minorVersion, blockSize, partitions };
+}
+
+/**
+ * Android sparse images (libsparse `sparse_format.h`): a 28-byte header and chunks RAW (0xCAC1),
+ * FILL (0xCAC2, a 4-byte pattern), DONT_CARE (0xCAC3) and CRC32 (0xCAC4). Read as a virtual raw
+ * image: RAW chunks map to their bytes in the sparse file, FILL chunks repeat their pattern,
+ * DONT_CARE reads as zeros. Nothing is written out.
+ */
+const SPARSE_MAGIC = 0xed26ff3a;
+const CHUNK_RAW = 0xcac1;
+const CHUNK_FILL = 0xcac2;
+const CHUNK_DONT_CARE = 0xcac3;
+const CHUNK_CRC32 = 0xcac4;
+function isSparse(head) {
+    return head.length >= 4 && head.readUInt32LE(0) === SPARSE_MAGIC;
+}
+/** Opens a sparse image as the raw image it describes. */
+async function openSparse(src) {
+    if (src.size < 28)
+        throw new FormatError('sparse', `file is ${src.size} bytes, too small for a sparse header`);
+    const h = await src.read(0, 28);
+    if (h.readUInt32LE(0) !== SPARSE_MAGIC)
+        throw new FormatError('sparse', 'bad sparse magic', 0);
+    const major = h.readUInt16LE(4);
+    const fileHdrSz = h.readUInt16LE(8);
+    const chunkHdrSz = h.readUInt16LE(10);
+    const blkSz = h.readUInt32LE(12);
+    const totalBlks = h.readUInt32LE(16);
+    const totalChunks = h.readUInt32LE(20);
+    if (major !== 1)
+        throw new FormatError('sparse', `unsupported sparse major version ${major}`, 4);
+    if (fileHdrSz < 28 || chunkHdrSz < 12)
+        throw new FormatError('sparse', `bad header sizes (file ${fileHdrSz}, chunk ${chunkHdrSz})`, 8);
+    if (blkSz === 0 || blkSz % 4 !== 0)
+        throw new FormatError('sparse', `bad block size ${blkSz}`, 12);
+    const imageSize = totalBlks * blkSz;
+    if (!Number.isSafeInteger(imageSize))
+        throw new FormatError('sparse', 'image size beyond 2^53', 16);
+    const segs = [];
+    let pos = fileHdrSz;
+    let block = 0;
+    // The chunk headers are small: read them one by one (a sparse file has few chunks).
+    for (let i = 0; i < totalChunks; i++) {
+        if (pos + chunkHdrSz > src.size)
+            throw new FormatError('sparse', `chunk ${i} of ${totalChunks} lies past the end of the file (truncated)`, pos);
+        const c = await src.read(pos, 12);
+        const type = c.readUInt16LE(0);
+        const blocks = c.readUInt32LE(4);
+        const totalSz = c.readUInt32LE(8);
+        const dataSz = totalSz - chunkHdrSz;
+        if (totalSz < chunkHdrSz)
+            throw new FormatError('sparse', `chunk ${i} declares ${totalSz} bytes, less than its header`, pos);
+        if (pos + totalSz > src.size)
+            throw new FormatError('sparse', `chunk ${i} (${totalSz} bytes) runs past the end of the file (truncated)`, pos);
+        const outLen = blocks * blkSz;
+        if (block + blocks > totalBlks && type !== CHUNK_CRC32) {
+            throw new FormatError('sparse', `chunk ${i} runs past the image's ${totalBlks} blocks`, pos);
+        }
+        const dataAt = pos + chunkHdrSz;
+        switch (type) {
+            case CHUNK_RAW:
+                if (dataSz !== outLen)
+                    throw new FormatError('sparse', `raw chunk ${i} holds ${dataSz} bytes for ${blocks} blocks`, pos);
+                if (outLen > 0)
+                    segs.push(sourceSegment(block * blkSz, outLen, src, dataAt));
+                block += blocks;
+                break;
+            case CHUNK_FILL: {
+                if (dataSz !== 4)
+                    throw new FormatError('sparse', `fill chunk ${i} holds ${dataSz} bytes, not 4`, pos);
+                const pattern = Buffer.from(await src.read(dataAt, 4));
+                if (outLen > 0 && pattern.readUInt32LE(0) !== 0)
+                    segs.push(fillSegment(block * blkSz, outLen, pattern));
+                block += blocks;
+                break;
+            }
+            case CHUNK_DONT_CARE:
+                block += blocks;
+                break;
+            case CHUNK_CRC32:
+                break;
+            default:
+                throw new FormatError('sparse', `unknown chunk type 0x${type.toString(16)} in chunk ${i}`, pos);
+        }
+        pos += totalSz;
+    }
+    if (block !== totalBlks)
+        throw new FormatError('sparse', `chunks cover ${block} blocks, header says ${totalBlks}`, pos);
+    return { image: new MappedSource(imageSize, segs, 'sparse'), info: { blockSize: blkSz, totalBlocks: totalBlks, chunks: totalChunks } };
+}
+
+/**
+ * A deflated ZIP entry as a random-access source: inflated into memory when small, streamed into
+ * a size-capped temporary file when large (an APK or an image deflated inside a target-files or
+ * OTA zip), so that the ZIP and filesystem readers can seek in it. The temporary file is removed
+ * when the source is closed.
+ */
+const READ_CHUNK = 1 << 20;
+/** Inflates `compressedSize` bytes at `offset` of `src`, which must give exactly `size` bytes. */
+async function inflateToSource(src, offset, compressedSize, size, opts) {
+    if (offset + compressedSize > src.size) {
+        throw new FormatError('zip', `data of ${JSON.stringify(opts.name)} (${compressedSize} bytes) runs past the end of the file`, offset);
+    }
+    if (size > opts.maxSpillBytes) {
+        throw new FormatError('zip', `${JSON.stringify(opts.name)} inflates to ${size} bytes, past the ${opts.maxSpillBytes}-byte cap for one entry`);
+    }
+    opts.budget.spend(size);
+    if (size <= opts.memoryBytes) {
+        let out;
+        try {
+            out = inflateRawSync(await src.read(offset, compressedSize), { maxOutputLength: Math.max(1, size + 1) });
+        }
+        catch (e) {
+            throw new FormatError('zip', `cannot inflate ${JSON.stringify(opts.name)}: ${e.message}`, offset);
+        }
+        if (out.length !== size)
+            throw new FormatError('zip', `${JSON.stringify(opts.name)} inflated to ${out.length} bytes, declared ${size}`, offset);
+        return new BufferSource(out);
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'activation-gate-'));
+    const file = join(dir, 'entry');
+    const cleanup = async () => {
+        await rm(dir, { recursive: true, force: true });
+    };
+    try {
+        async function* chunks() {
+            for (let p = 0; p < compressedSize; p += READ_CHUNK)
+                yield await src.read(offset + p, Math.min(READ_CHUNK, compressedSize - p));
+        }
+        let written = 0;
+        const counter = new Transform({
+            transform(chunk, _enc, cb) {
+                written += chunk.length;
+                if (written > size)
+                    cb(new FormatError('zip', `${JSON.stringify(opts.name)} inflates to more than its declared ${size} bytes`, offset));
+                else
+                    cb(null, chunk);
+            },
+        });
+        await pipeline(Readable.from(chunks()), createInflateRaw(), counter, createWriteStream(file));
+        if (written !== size)
+            throw new FormatError('zip', `${JSON.stringify(opts.name)} inflated to ${written} bytes, declared ${size}`, offset);
+        const fs = await FileSource.open(file);
+        return {
+            size: fs.size,
+            read: (p, n) => fs.read(p, n),
+            close: async () => {
+                await fs.close();
+                await cleanup();
+            },
+        };
+    }
+    catch (e) {
+        await cleanup();
+        if (e instanceof FormatError)
+            throw e;
+        throw new FormatError('zip', `cannot inflate ${JSON.stringify(opts.name)}: ${e.message}`, offset);
+    }
+}
+
+/**
+ * The container layer: recognises a container by content (magic numbers, not names) and
+ * exposes it as a list of files, each with a RandomAccessSource, so that the extractor runs the
+ * same per-file logic on a file inside an image as on a file in a folder.
+ *
+ * | kind          | recognised by                          | files                                   |
+ * |---------------|----------------------------------------|-----------------------------------------|
+ * | sparse        | 0xED26FF3A at 0                        | none: the raw image replaces the source |
+ * | ext4          | 0xEF53 at 1024+0x38                    | every regular file of the filesystem    |
+ * | erofs         | 0xE0F5E1E2 at 1024                     | every regular file of the filesystem    |
+ * | super         | LP geometry 0x616C4467 at 4096         | each logical partition, as an image     |
+ * | payload       | "CrAU" at 0                            | each partition, as an image             |
+ * | target-files  | ZIP with SYSTEM/ VENDOR/ ... folders   | every entry; upper-case folders map to partitions |
+ * | ota           | ZIP with payload.bin                   | every entry (payload.bin is a payload)  |
+ *
+ * Paths inside a container are joined to the container's path with `!/`.
+ */
+/** Reads the few bytes that identify an image: the first 8, 1024..1152 and 4096..4100. */
+async function sniffContainer(src, head) {
+    if (isSparse(head))
+        return 'sparse';
+    if (isPayload(head))
+        return 'payload';
+    if (src.size >= 2048) {
+        const sb = await src.read(1024, 128);
+        if (sb.readUInt32LE(0) === EROFS_MAGIC)
+            return 'erofs';
+        if (sb.readUInt16LE(0x38) === EXT4_MAGIC)
+            return 'ext4';
+    }
+    if (src.size >= 4096 + 52 && isLpGeometry(await src.read(4096, 4)))
+        return 'super';
+    return undefined;
+}
+/** The partition an image file is of, from its name: `system.img`, `system_a.img` -> `system`. */
+function imagePartitionOf(fileName) {
+    const stem = basename(fileName).replace(/\.(img|ext4|erofs|raw|simg)$/i, '').replace(/\.img$/i, '');
+    return partitionName(stem);
+}
+const UPPER_PARTITION = /^([A-Z][A-Z0-9_]*)\//;
+/** Target-files (upper-case partition folders, no manifest), OTA (payload.bin) or a plain ZIP/APK. */
+function classifyZip(zip) {
+    let manifest = false;
+    let payload = false;
+    let partitions = false;
+    for (const e of zip.entries) {
+        if (e.name === 'AndroidManifest.xml')
+            manifest = true;
+        else if (e.name === 'payload.bin')
+            payload = true;
+        else {
+            const m = UPPER_PARTITION.exec(e.name);
+            if (m && m[1] !== m[1].toLowerCase() && partitionName(m[1]) && m[1] === m[1].toUpperCase())
+                partitions = true;
+        }
+    }
+    if (manifest)
+        return 'zip';
+    if (partitions)
+        return 'target-files';
+    if (payload)
+        return 'ota';
+    return 'zip';
+}
+/** A ZIP entry as a source: STORED entries by offset (no copy), deflated ones inflated or spilled. */
+async function openZipEntry(src, entry, opts) {
+    const { offset } = await entryDataOffset(src, entry);
+    if (entry.method === 8) {
+        return inflateToSource(src, offset, entry.compressedSize, entry.uncompressedSize, {
+            memoryBytes: opts.memoryBytes,
+            maxSpillBytes: opts.maxSpillBytes,
+            budget: opts.budget,
+            name: entry.name,
+        });
+    }
+    if (offset + entry.uncompressedSize > src.size) {
+        throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${entry.uncompressedSize} bytes) runs past the end of the file`, offset);
+    }
+    return new SubSource(src, offset, entry.uncompressedSize);
+}
+/** Images in IMAGES/ that duplicate a partition folder of the same target-files zip. */
+function targetFilesSkip(name, present) {
+    const m = /^IMAGES\/([^/]+)\.img$/.exec(name);
+    if (!m)
+        return undefined;
+    const p = partitionName(m[1]);
+    if (p && present.has(p))
+        return `image duplicating the ${p.toUpperCase()}/ folder`;
+    if (['super', 'userdata', 'cache', 'vbmeta', 'vbmeta_system', 'vbmeta_vendor'].includes(m[1]))
+        return `image duplicating the partition folders (${m[1]}.img)`;
+    return undefined;
+}
+/** The entries of a target-files or OTA zip as container files. */
+function zipContainer(src, zip, kind, opts) {
+    const present = new Set();
+    if (kind === 'target-files') {
+        for (const e of zip.entries) {
+            const m = UPPER_PARTITION.exec(e.name);
+            const p = m && m[1] === m[1].toUpperCase() ? partitionName(m[1]) : undefined;
+            if (p)
+                present.add(p);
+        }
+    }
+    const files = [];
+    const skipped = [];
+    const dup = new Set(zip.duplicates);
+    const seen = new Set();
+    const problems = [];
+    for (const e of zip.entries) {
+        if (e.name.endsWith('/') && e.uncompressedSize === 0)
+            continue;
+        if (dup.has(e.name)) {
+            if (seen.has(e.name))
+                continue;
+            seen.add(e.name);
+            problems.push({ name: e.name, reason: `duplicate entry ${JSON.stringify(e.name)} in the ${kind} zip; the first copy is scanned` });
+        }
+        const why = kind === 'target-files' ? targetFilesSkip(e.name, present) : undefined;
+        if (why) {
+            skipped.push({ name: e.name, reason: why });
+            continue;
+        }
+        const f = { name: e.name, size: e.uncompressedSize, open: () => openZipEntry(src, e, opts) };
+        const m = UPPER_PARTITION.exec(e.name);
+        if (kind === 'target-files' && m && m[1] === m[1].toUpperCase() && partitionName(m[1])) {
+            f.partitionRelPath = `${partitionName(m[1])}/${e.name.slice(m[0].length)}`;
+        }
+        files.push(f);
+    }
+    files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { format: kind, files, skipped, problems };
+}
+function fromListing(listing) {
+    const files = [];
+    const skipped = [];
+    for (const n of listing.nodes) {
+        if (n.kind === 'file') {
+            files.push({ name: n.path, size: n.size, open: n.open });
+        }
+        else if (n.kind === 'symlink') {
+            // Filled in by describeSymlinks (targets are read lazily).
+            skipped.push({ name: n.path, reason: 'symlink' });
+        }
+        else {
+            skipped.push({ name: n.path, reason: `not a regular file (${n.kind})` });
+        }
+    }
+    return {
+        format: listing.format,
+        files,
+        skipped,
+        problems: listing.problems.map((p) => ({ name: p.path, reason: p.reason, ...(p.offset !== undefined ? { offset: p.offset } : {}) })),
+        labelPartition: listing.label ? partitionName(listing.label.replace(/^\//, '')) : undefined,
+    };
+}
+async function describeSymlinks(listing, c) {
+    const byPath = new Map(listing.nodes.filter((n) => n.kind === 'symlink').map((n) => [n.path, n]));
+    for (const s of c.skipped) {
+        if (s.reason !== 'symlink')
+            continue;
+        const node = byPath.get(s.name);
+        let target = '?';
+        try {
+            target = (await node?.target?.()) ?? '?';
+        }
+        catch {
+            // keep '?'
+        }
+        s.reason = `symlink to ${target} inside the image; not followed`;
+    }
+}
+/**
+ * Opens a filesystem, super or payload container. Sparse images are not listed here: the
+ * caller replaces the source by `openSparseImage` and sniffs again.
+ */
+async function openContainer(kind, src, opts) {
+    switch (kind) {
+        case 'ext4':
+        case 'erofs': {
+            const listing = kind === 'ext4' ? await openExt4(src) : await openErofs(src, { budget: opts.budget });
+            const c = fromListing(listing);
+            await describeSymlinks(listing, c);
+            return c;
+        }
+        case 'super': {
+            const lp = await openLp(src);
+            const files = [];
+            const skipped = [];
+            for (const p of lp.partitions) {
+                if (p.size === 0) {
+                    skipped.push({ name: p.name, reason: 'empty logical partition' });
+                    continue;
+                }
+                files.push({ name: p.name, size: p.size, open: async () => p.open(), imagePartition: partitionName(p.name) });
+            }
+            return { format: 'super', files, skipped, problems: [] };
+        }
+        case 'payload': {
+            const payload = await openPayload(src, { budget: opts.budget, maxOperationBytes: opts.maxEntryBytes });
+            const files = payload.partitions.map((p) => ({
+                name: p.name,
+                size: p.size,
+                open: async () => p.open(),
+                imagePartition: partitionName(p.name),
+                ...(p.unreadable ? { unreadable: p.unreadable } : {}),
+            }));
+            return { format: 'payload', files, skipped: [], problems: [] };
+        }
+    }
+}
+async function openSparseImage(src) {
+    return (await openSparse(src)).image;
+}
+
+/**
+ * Aggregates endpoint hits for one input: one EndpointFact per (kind, value), with the
+ * artifacts that embed it and capped, sorted evidence. Deterministic whatever the order in
+ * which artifacts were scanned.
+ */
+function compareEvidence(a, b) {
+    return cmp$1(a.path, b.path) || cmp$1(a.entry ?? '', b.entry ?? '') || (a.offset ?? -1) - (b.offset ?? -1) || cmp$1(a.source, b.source);
+}
+function cmp$1(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+class EndpointCollector {
+    aggs = new Map();
+    artifact = '';
+    /** Hits added from now on belong to this top-level artifact (APK or file path). */
+    setArtifact(path) {
+        this.artifact = path;
+    }
+    add(hit) {
+        const key = `${hit.kind}\u0000${hit.value}`;
+        let agg = this.aggs.get(key);
+        if (!agg) {
+            agg = { kind: hit.kind, value: hit.value, ports: new Set(), schemes: new Set(), cleartext: false, ignored: !!hit.ignored, byArtifact: new Map() };
+            this.aggs.set(key, agg);
+        }
+        if (hit.port !== undefined)
+            agg.ports.add(hit.port);
+        if (hit.scheme)
+            agg.schemes.add(hit.scheme);
+        if (hit.cleartext)
+            agg.cleartext = true;
+        // The artifact follows from the evidence path (an APK inside an image is its own artifact);
+        // setArtifact is the fallback for hits without a path.
+        const artifact = hit.evidence.path ? artifactOf(hit.evidence.path) : this.artifact;
+        let per = agg.byArtifact.get(artifact);
+        if (!per) {
+            per = { evidence: [], count: 0 };
+            agg.byArtifact.set(artifact, per);
+        }
+        per.count++;
+        if (per.evidence.length < EVIDENCE_CAP)
+            per.evidence.push(hit.evidence);
+    }
+    finish() {
+        const out = [];
+        for (const agg of this.aggs.values()) {
+            const all = [];
+            let count = 0;
+            for (const per of agg.byArtifact.values()) {
+                all.push(...per.evidence);
+                count += per.count;
+            }
+            all.sort(compareEvidence);
+            const f = {
+                kind: agg.kind,
+                value: agg.value,
+                artifacts: [...agg.byArtifact.keys()].sort(),
+                evidence: all.slice(0, EVIDENCE_CAP),
+                evidenceCount: count,
+            };
+            if (agg.ports.size)
+                f.ports = [...agg.ports].sort((a, b) => a - b);
+            if (agg.schemes.size)
+                f.schemes = [...agg.schemes].sort();
+            if (agg.cleartext)
+                f.cleartext = true;
+            if (agg.ignored)
+                f.ignored = true;
+            out.push(f);
+        }
+        out.sort((a, b) => cmp$1(a.kind, b.kind) || cmp$1(a.value, b.value));
+        return out;
+    }
+}
+const APK_LIKE = /\.(apk|apex|capex|jar)$/i;
+/**
+ * The artifact an evidence or package path belongs to: the outermost APK-like archive on the
+ * path (`X.apk!/lib/a.so` and `X.apk!/inner.apk` -> `X.apk`), else the whole path. Images and
+ * packages are transparent: `system.img!/priv-app/A/A.apk!/classes.dex` belongs to
+ * `system.img!/priv-app/A/A.apk`, `target-files.zip!/SYSTEM/etc/a.json` to itself, so an APK
+ * inside an image is its own artifact exactly as the same APK in a folder is. For paths with no
+ * container this is the part before the first `!/`, as before.
+ */
+function artifactOf(path) {
+    const segs = path.split('!/');
+    for (let i = 0; i < segs.length - 1; i++) {
+        if (APK_LIKE.test(segs[i]))
+            return segs.slice(0, i + 1).join('!/');
+    }
+    return path;
+}
+
+/**
  * One artifact in, facts out. Recognises the format by content (ZIP, DEX, ELF, property files
  * by location), extracts packages, properties and endpoints, and turns a FormatError into an
  * `unreadable` fact: nothing thrown by a parser escapes this boundary.
@@ -17563,43 +21213,208 @@ function unreadableFrom(path, err, fallbackFormat) {
 }
 /** Scans one file of the walk. Never throws for bad input. */
 async function extractFile(file, ctx) {
+    const item = {
+        relPath: file.relPath,
+        partition: file.partition,
+        partitionPath: file.partitionPath,
+        size: file.size,
+        depth: 0,
+        imagePartition: file.partition ? undefined : imagePartitionOf(file.relPath),
+    };
+    await extractSource(item, () => FileSource.open(file.abs), ctx);
+}
+/**
+ * Scans one file given how to open it: the same logic for a file in a folder and a file inside
+ * a container. Never throws for bad input.
+ */
+async function extractSource(item, open, ctx) {
     ctx.stats.files++;
-    ctx.stats.bytes += file.size;
-    ctx.endpoints.setArtifact(file.relPath);
+    ctx.stats.bytes += item.size;
+    ctx.endpoints.setArtifact(artifactOf(item.relPath));
     let src;
     try {
-        src = await FileSource.open(file.abs);
+        src = await open();
     }
     catch (e) {
-        ctx.unreadable.push(unreadableFrom(file.relPath, e, 'file'));
+        ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
         return;
     }
     try {
-        const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
-        const name = basename(file.relPath);
-        const zipMagic = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
-        const emptyZip = head.length >= 4 && head.readUInt32LE(0) === 0x06054b50;
-        if (zipMagic || emptyZip || ZIP_NAME.test(name)) {
-            await extractZip(src, file.relPath, file, ctx, 0);
-        }
-        else if (PROP_NAME.test(name) || skuOfInitRc(name)) {
-            await extractTextProps(src, file, name, ctx);
-        }
-        else if (head.length >= 8 && isDex(head)) {
-            const buf = await readWhole(src, file.relPath, ctx);
-            if (buf)
-                scanDex(buf, { path: file.relPath, source: 'dex' }, ctx);
-        }
-        else {
-            const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
-            await scanRawSource(src, { path: file.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
-        }
+        await dispatchSource(item, src, ctx);
     }
     catch (e) {
-        ctx.unreadable.push(unreadableFrom(file.relPath, e, 'file'));
+        ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
     }
     finally {
         await src.close();
+    }
+}
+/** Recognises the file by content and extracts it; containers recurse into their files. */
+async function dispatchSource(item, src, ctx) {
+    const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
+    const name = basename(item.relPath);
+    const zipMagic = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
+    const emptyZip = head.length >= 4 && head.readUInt32LE(0) === 0x06054b50;
+    if (zipMagic || emptyZip || ZIP_NAME.test(name)) {
+        // A .zip (or a ZIP with no known extension) may be a target-files or an OTA package.
+        if (zipMagic && !APK_NAME.test(name) && item.depth < ctx.limits.maxContainerDepth) {
+            let zip;
+            try {
+                zip = await openZip(src);
+            }
+            catch {
+                zip = undefined; // extractZip reports why
+            }
+            const kind = zip ? classifyZip(zip) : 'zip';
+            if (zip && kind !== 'zip') {
+                await extractContainer(item, zipContainer(src, zip, kind, containerOptions(ctx)), ctx, false);
+                return;
+            }
+        }
+        await extractZip(src, item.relPath, item, ctx, 0);
+        return;
+    }
+    const kind = await sniffContainer(src, head);
+    if (kind) {
+        await extractImage(item, src, kind, ctx);
+        return;
+    }
+    if (isVdex(head)) {
+        await extractVdex(src, item, ctx);
+    }
+    else if (PROP_NAME.test(name) || skuOfInitRc(name)) {
+        await extractTextProps(src, item, name, ctx);
+    }
+    else if (head.length >= 8 && isDex(head)) {
+        const buf = await readWhole(src, item.relPath, ctx);
+        if (buf)
+            scanDex(buf, { path: item.relPath, source: 'dex' }, ctx);
+    }
+    else {
+        const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
+        await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
+    }
+}
+const APK_NAME = /\.(apk|apex|capex|jar)$/i;
+/** Decompressed bytes count against the input's inflation budget. */
+function budgetOf(ctx) {
+    return {
+        spend(n) {
+            if (ctx.stats.inflatedBytes + n > ctx.limits.maxInputInflatedBytes) {
+                throw new FormatError('limits', `the input's ${ctx.limits.maxInputInflatedBytes}-byte inflation budget is spent; not decompressed`);
+            }
+            ctx.stats.inflatedBytes += n;
+        },
+    };
+}
+function containerOptions(ctx) {
+    return {
+        budget: budgetOf(ctx),
+        maxEntryBytes: ctx.limits.maxEntryBytes,
+        memoryBytes: ctx.limits.spillThresholdBytes,
+        maxSpillBytes: ctx.limits.maxSpillBytes,
+    };
+}
+/** An image (sparse, ext4, EROFS, super, payload): its files are scanned like a folder's. */
+async function extractImage(item, src, kind, ctx) {
+    if (item.depth >= ctx.limits.maxContainerDepth) {
+        ctx.unreadable.push({ path: item.relPath, format: kind, reason: `nested deeper than ${ctx.limits.maxContainerDepth} containers; not opened` });
+        return;
+    }
+    if (kind === 'sparse') {
+        // The raw image the sparse file describes stands in for it, under the same path.
+        const raw = await openSparseImage(src);
+        await dispatchSource({ ...item, depth: item.depth + 1 }, raw, ctx);
+        return;
+    }
+    const container = await openContainer(kind, src, containerOptions(ctx));
+    await extractContainer(item, container, ctx, kind === 'ext4' || kind === 'erofs');
+}
+/** Scans every file of an opened container, with paths joined by `!/` and partitions normalised. */
+async function extractContainer(item, c, ctx, filesystem) {
+    for (const s of c.skipped)
+        (ctx.skipped ??= []).push({ path: `${item.relPath}!/${s.name}`, reason: s.reason });
+    for (const p of c.problems) {
+        const u = { path: p.name ? `${item.relPath}!/${p.name}` : item.relPath, format: c.format, reason: p.reason };
+        if (p.offset !== undefined)
+            u.offset = p.offset;
+        ctx.unreadable.push(u);
+    }
+    // Files of a filesystem image belong to the partition the image is of (by name or label).
+    const base = filesystem ? (item.imagePartition ?? c.labelPartition) : undefined;
+    for (const f of c.files) {
+        const relPath = `${item.relPath}!/${f.name}`;
+        let part;
+        if (f.partitionRelPath)
+            part = partitionOf(f.partitionRelPath);
+        else if (base)
+            part = partitionOf(`${base}/${f.name}`);
+        else
+            part = { partition: item.partition, partitionPath: `${item.partitionPath}!/${f.name}` };
+        if (f.unreadable) {
+            ctx.unreadable.push({ path: relPath, format: c.format, reason: f.unreadable });
+            continue;
+        }
+        const child = { relPath, ...part, size: f.size, depth: item.depth + 1 };
+        const imagePartition = f.imagePartition ?? (part.partition ? undefined : imagePartitionOf(f.name));
+        if (imagePartition)
+            child.imagePartition = imagePartition;
+        await extractSource(child, () => f.open(), ctx);
+    }
+}
+/** vdex: the DEX files it embeds are scanned as DEX; compact DEX falls back to a raw scan. */
+async function extractVdex(src, item, ctx) {
+    const buf = await readWhole(src, item.relPath, ctx);
+    if (!buf)
+        return;
+    const info = readVdex(buf);
+    if (info.compactDex || info.dexFiles.length === 0) {
+        await scanRawSource(src, { path: item.relPath, source: 'file' }, ctx);
+        return;
+    }
+    info.dexFiles.forEach(([off, size], i) => {
+        scanDex(buf.subarray(off, off + size), { path: item.relPath, entry: i === 0 ? 'classes.dex' : `classes${i + 1}.dex`, source: 'dex' }, ctx);
+    });
+}
+/**
+ * Inside a ZIP (an APEX's `apex_payload.img`, a compressed APEX's `original_apex`): an entry that
+ * is an image or archive is opened by offset (STORED) or inflated/spilled (deflated) and scanned
+ * as a container. Returns false when the entry is not one, to scan it as usual.
+ */
+async function extractContainerEntry(src, entry, path, file, ctx) {
+    if (!/\.img$/i.test(entry.name) && entry.name !== 'original_apex')
+        return false;
+    const depth = (file.depth ?? 0) + 1;
+    if (depth > ctx.limits.maxContainerDepth)
+        return false;
+    const relPath = `${path}!/${entry.name}`;
+    let inner;
+    try {
+        inner = await openZipEntry(src, entry, containerOptions(ctx));
+    }
+    catch (e) {
+        ctx.unreadable.push(unreadableFrom(relPath, e, 'zip'));
+        return true;
+    }
+    let handed = false;
+    try {
+        const head = inner.size >= 4 ? await inner.read(0, Math.min(8, inner.size)) : Buffer.alloc(0);
+        const isZip = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
+        if (!isZip && !(await sniffContainer(inner, head)))
+            return false;
+        const item = { relPath, partition: file.partition, partitionPath: nestedPartitionPath(relPath, file), size: inner.size, depth };
+        handed = true;
+        await extractSource(item, async () => inner, ctx);
+        return true;
+    }
+    catch (e) {
+        ctx.unreadable.push(unreadableFrom(relPath, e, 'zip'));
+        return true;
+    }
+    finally {
+        if (!handed)
+            await inner.close();
+        ctx.endpoints.setArtifact(file.relPath);
     }
 }
 async function readWhole(src, path, ctx) {
@@ -17621,26 +21436,35 @@ async function extractTextProps(src, file, name, ctx) {
         ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'file' }, ctx.endpoints);
         return;
     }
+    ctx.propFiles?.set(file.relPath, file.partitionPath);
     ctx.props.push(...parseBuildProp(text, file.relPath));
     ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'prop' }, ctx.endpoints);
 }
-/** Raw byte scan in overlapping chunks, so a file of any size is scanned in bounded memory. */
+/**
+ * Raw byte scan in overlapping chunks, so a file of any size is scanned in bounded memory. Only
+ * the ranges that can hold data are read: the gaps of a virtual image (sparse DONT_CARE, holes,
+ * OTA ZERO operations) are zeros and are skipped.
+ */
 async function scanRawSource(src, base, ctx, mentions = false) {
     const chunk = ctx.limits.chunkBytes;
     const context = 512; // longer than any token (hosts are at most 253 bytes, plus a scheme)
-    if (src.size <= chunk + context) {
+    const ranges = dataRanges(src);
+    const whole = ranges.length === 1 && ranges[0][0] === 0 && ranges[0][1] === src.size;
+    if (whole && src.size <= chunk + context) {
         const buf = await src.read(0, src.size);
         ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
         if (mentions && src.size <= MENTION_MAX_FILE)
             recordMentions(buf, base, ctx);
         return;
     }
-    for (let pos = 0; pos < src.size; pos += chunk) {
-        const lo = Math.max(0, pos - context);
-        const hi = Math.min(src.size, pos + chunk + context);
-        const buf = await src.read(lo, hi - lo);
-        const window = { from: pos - lo, to: Math.min(pos + chunk, src.size) - lo };
-        ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
+    for (const [from, to] of ranges) {
+        for (let pos = from; pos < to; pos += chunk) {
+            const lo = Math.max(from, pos - context);
+            const hi = Math.min(to, pos + chunk + context);
+            const buf = await src.read(lo, hi - lo);
+            const window = { from: pos - lo, to: Math.min(pos + chunk, to) - lo };
+            ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
+        }
     }
 }
 /** Only small text-like files are searched for package mentions (configs, whitelists). */
@@ -17706,6 +21530,8 @@ async function extractZip(src, path, file, ctx, depth) {
             continue;
         if (/^META-INF\/[^/]+\.(RSA|DSA|EC|SF|MF)$/i.test(entry.name))
             continue; // signature material, parsed for signers
+        if (await extractContainerEntry(src, entry, path, file, ctx))
+            continue; // an image or archive inside (APEX payload)
         let buf;
         try {
             if (ctx.stats.inflatedBytes + entry.uncompressedSize > ctx.limits.maxInputInflatedBytes) {
@@ -17734,6 +21560,10 @@ async function extractZip(src, path, file, ctx, depth) {
             (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
         if (zip.prefixBytes > 0)
             (manifest.warnings ??= []).push(`${zip.prefixBytes} bytes before the first local header (Janus)`);
+        const signers = await readApkSigners(src, zip, { maxBytes: Math.min(ctx.limits.maxEntryBytes, 64 * 1024 * 1024) });
+        manifest.signerSha256 = signerDigests(signers);
+        if (signers.warnings.length)
+            (manifest.warnings ??= []).push(...signers.warnings.slice(0, 5));
         ctx.packages.push(manifest);
     }
 }
@@ -17826,85 +21656,6 @@ function nestedPartitionPath(path, file) {
     if (path === file.relPath)
         return file.partitionPath;
     return file.partitionPath + path.slice(file.relPath.length);
-}
-
-/**
- * The facts extracted from a build: what the extractors produce and what evaluation reads.
- * Nothing here performs I/O; these are plain data shapes shared across the pipeline.
- */
-/** Where an endpoint string was found, innermost first: `dex` strings, `arsc` pools, ... */
-const EVIDENCE_CAP = 20;
-
-/**
- * Aggregates endpoint hits for one input: one EndpointFact per (kind, value), with the
- * artifacts that embed it and capped, sorted evidence. Deterministic whatever the order in
- * which artifacts were scanned.
- */
-function compareEvidence(a, b) {
-    return cmp$1(a.path, b.path) || cmp$1(a.entry ?? '', b.entry ?? '') || (a.offset ?? -1) - (b.offset ?? -1) || cmp$1(a.source, b.source);
-}
-function cmp$1(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-class EndpointCollector {
-    aggs = new Map();
-    artifact = '';
-    /** Hits added from now on belong to this top-level artifact (APK or file path). */
-    setArtifact(path) {
-        this.artifact = path;
-    }
-    add(hit) {
-        const key = `${hit.kind}\u0000${hit.value}`;
-        let agg = this.aggs.get(key);
-        if (!agg) {
-            agg = { kind: hit.kind, value: hit.value, ports: new Set(), schemes: new Set(), cleartext: false, ignored: !!hit.ignored, byArtifact: new Map() };
-            this.aggs.set(key, agg);
-        }
-        if (hit.port !== undefined)
-            agg.ports.add(hit.port);
-        if (hit.scheme)
-            agg.schemes.add(hit.scheme);
-        if (hit.cleartext)
-            agg.cleartext = true;
-        let per = agg.byArtifact.get(this.artifact);
-        if (!per) {
-            per = { evidence: [], count: 0 };
-            agg.byArtifact.set(this.artifact, per);
-        }
-        per.count++;
-        if (per.evidence.length < EVIDENCE_CAP)
-            per.evidence.push(hit.evidence);
-    }
-    finish() {
-        const out = [];
-        for (const agg of this.aggs.values()) {
-            const all = [];
-            let count = 0;
-            for (const per of agg.byArtifact.values()) {
-                all.push(...per.evidence);
-                count += per.count;
-            }
-            all.sort(compareEvidence);
-            const f = {
-                kind: agg.kind,
-                value: agg.value,
-                artifacts: [...agg.byArtifact.keys()].sort(),
-                evidence: all.slice(0, EVIDENCE_CAP),
-                evidenceCount: count,
-            };
-            if (agg.ports.size)
-                f.ports = [...agg.ports].sort((a, b) => a - b);
-            if (agg.schemes.size)
-                f.schemes = [...agg.schemes].sort();
-            if (agg.cleartext)
-                f.cleartext = true;
-            if (agg.ignored)
-                f.ignored = true;
-            out.push(f);
-        }
-        out.sort((a, b) => cmp$1(a.kind, b.kind) || cmp$1(a.value, b.value));
-        return out;
-    }
 }
 
 /**
@@ -19686,6 +23437,8 @@ const IDENTIFIER_HOSTS = new Set([
  * contain ASCII bytes, so decoding is not needed.
  */
 const DOT = 0x2e;
+const IPV6_URL = Buffer.from('://[', 'latin1');
+const SP_PREFIX = Buffer.from('106', 'latin1');
 // Byte classes: 1 = host byte (letter, digit, '-', '.'), 2 = scheme byte (adds '+').
 const HOST = new Uint8Array(256);
 for (let c = 0x30; c <= 0x39; c++)
@@ -19760,8 +23513,10 @@ function bareNameToHost(name) {
 }
 class EndpointScanner {
     known;
+    knownSmsOther;
     constructor(known) {
         this.known = known;
+        this.knownSmsOther = [...known.sms].filter((n) => !n.startsWith('106')).map((text) => ({ text, bytes: Buffer.from(text, 'latin1') }));
     }
     /** Scans `buf[start, end)`; `base` + (position - baseShift) becomes each hit's evidence. */
     scan(buf, start, end, base, sink, offsetOf = (p) => p, window) {
@@ -19778,9 +23533,16 @@ class EndpointScanner {
                         sink.add(h);
                 },
             };
-        this.scanDots(buf, start, end, base, bounded, offsetOf);
-        this.scanIpv6(buf, start, end, base, bounded, offsetOf);
-        this.scanSms(buf, start, end, base, bounded, offsetOf);
+        // Work on a view of [start, end) so that every indexOf stops at `end`: Buffer.indexOf has
+        // no end bound, and searching past it is quadratic over a DEX's many small strings.
+        const view = start === 0 && end === buf.length ? buf : buf.subarray(start, end);
+        const off = start === 0 ? offsetOf : (p) => offsetOf(p + start);
+        const len = view.length;
+        this.scanDots(view, 0, len, base, bounded, off);
+        if (len >= 8)
+            this.scanIpv6(view, 0, len, base, bounded, off);
+        if (len >= 8)
+            this.scanSms(view, 0, len, base, bounded, off);
     }
     /** Scans a decoded string (string pools, XML attributes) at a known entry offset. */
     scanString(s, base, offset, sink) {
@@ -19922,7 +23684,7 @@ class EndpointScanner {
     scanIpv6(buf, start, end, base, sink, offsetOf) {
         let from = start;
         while (from < end) {
-            const i = buf.indexOf('://[', from, 'latin1');
+            const i = buf.indexOf(IPV6_URL, from);
             if (i < 0 || i >= end)
                 return;
             from = i + 4;
@@ -19970,22 +23732,20 @@ class EndpointScanner {
         };
         let from = start;
         while (from < end) {
-            const i = buf.indexOf('106', from, 'latin1');
+            const i = buf.indexOf(SP_PREFIX, from);
             if (i < 0 || i >= end)
                 break;
             consider(i);
             from = i + 3;
         }
-        for (const n of this.known.sms) {
-            if (n.startsWith('106'))
-                continue;
+        for (const n of this.knownSmsOther) {
             let f = start;
             while (f < end) {
-                const i = buf.indexOf(n, f, 'latin1');
+                const i = buf.indexOf(n.bytes, f);
                 if (i < 0 || i >= end)
                     break;
                 consider(i);
-                f = i + n.length;
+                f = i + n.bytes.length;
             }
         }
     }
@@ -20056,6 +23816,9 @@ const DEFAULT_LIMITS = {
     maxInputInflatedBytes: 64 * 1024 * 1024 * 1024,
     maxDepth: 4,
     chunkBytes: 16 * 1024 * 1024,
+    maxContainerDepth: 8,
+    spillThresholdBytes: 64 * 1024 * 1024,
+    maxSpillBytes: 16 * 1024 * 1024 * 1024,
 };
 
 /**
@@ -20074,6 +23837,8 @@ async function extractInput(input, opts) {
         mentions: [],
         mentionPackages: opts.mentionPackages,
         stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
+        skipped: [],
+        propFiles: new Map(),
     };
     let lastReport = Date.now();
     for (const file of walk.files) {
@@ -20085,6 +23850,10 @@ async function extractInput(input, opts) {
     }
     // Properties in Android's load order (later files override earlier ones), then file order.
     const rankOf = new Map(walk.files.map((f) => [f.relPath, propFileRank(f.partitionPath)]));
+    // Property files inside images and archives rank by their normalised partitionPath too.
+    for (const [rel, partPath] of ctx.propFiles ?? [])
+        if (!rankOf.has(rel))
+            rankOf.set(rel, propFileRank(partPath));
     const props = ctx.props
         .map((p) => ({ p, r: rankOf.get(p.file) ?? -1 }))
         .sort((a, b) => a.r - b.r || (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || a.p.line - b.p.line)
@@ -20098,7 +23867,7 @@ async function extractInput(input, opts) {
         props,
         skuFiles: ctx.skuFiles.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0)),
         unreadable: ctx.unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.reason < b.reason ? -1 : 1)),
-        skipped: walk.skipped,
+        skipped: [...walk.skipped, ...(ctx.skipped ?? [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
         mentions: ctx.mentions,
         stats: ctx.stats,
     };
@@ -20112,78 +23881,6 @@ async function sha256File(path) {
 function sha256OfList(lines) {
     return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
-
-/**
- * Tried when the policy has no `sku-from`. `ro.cda.skuid.id` is the FIH/HMD SKU id (600E0);
- * `ro.product.vendor.name` comes before `ro.product.name` because per-SKU `init.sku.<id>.rc`
- * files set the vendor name (Antman_00EEA) while the system build.prop keeps the build's generic
- * product name (Antman_00WW); `ro.product.model.num` (00E0, 00WW) last.
- */
-const DEFAULT_SKU_FROM = ['ro.cda.skuid.id', 'ro.product.vendor.name', 'ro.product.name', 'ro.product.model.num'];
-/** Maps a SKU id or property value through `skus`: an exact key beats a glob; among globs the longest pattern wins, then file order. */
-function mapSku(skus, value) {
-    if (Object.prototype.hasOwnProperty.call(skus, value) && !isGlob(value))
-        return { pattern: value, market: skus[value] };
-    let best;
-    for (const [pattern, market] of Object.entries(skus)) {
-        if (!isGlob(pattern) || !globToRegExp$1(pattern).test(value))
-            continue;
-        if (!best || pattern.replace(/[*?]/g, '').length > best.pattern.replace(/[*?]/g, '').length)
-            best = { pattern, market };
-    }
-    return best;
-}
-/** The value Android ends up with for `key`: the last definition in load order. */
-function lastDefinition(props, key) {
-    for (let i = props.length - 1; i >= 0; i--)
-        if (props[i].key === key)
-            return props[i];
-    return undefined;
-}
-function resolveTarget(options) {
-    const { cliMarket, cliSku, file, props } = options;
-    const skus = file?.policy.skus ?? {};
-    if (cliMarket) {
-        return {
-            ...(cliSku ? { sku: cliSku } : {}),
-            market: cliMarket,
-            resolvedBy: { key: '--market', value: cliMarket, from: 'cli' },
-            tried: [],
-            unmapped: [],
-        };
-    }
-    if (cliSku) {
-        const hit = mapSku(skus, cliSku);
-        return hit
-            ? { sku: cliSku, market: hit.market, resolvedBy: { key: '--sku', value: cliSku, from: 'cli' }, tried: ['--sku'], unmapped: [] }
-            : { sku: cliSku, tried: ['--sku'], unmapped: [] };
-    }
-    const keys = file?.policy['sku-from'] ?? [...DEFAULT_SKU_FROM];
-    const tried = [];
-    const unmapped = [];
-    for (const key of keys) {
-        tried.push(key);
-        const prop = lastDefinition(props, key);
-        if (!prop)
-            continue;
-        const hit = mapSku(skus, prop.value);
-        if (!hit) {
-            unmapped.push({ key, value: prop.value, file: prop.file, line: prop.line });
-            continue;
-        }
-        return {
-            sku: prop.value,
-            market: hit.market,
-            resolvedBy: { key, value: prop.value, file: prop.file, line: prop.line, from: /(^|\/)init\.sku\.[^/]*\.rc$/.test(prop.file) ? 'sku-file' : 'property' },
-            tried,
-            unmapped,
-        };
-    }
-    return { tried, unmapped };
-}
-
-/** The tool's version, kept in step with package.json by a test. */
-const TOOL_VERSION = '0.1.0';
 
 function cmp(a, b) {
     const x = a ?? '';
@@ -20290,6 +23987,7 @@ function buildReport(input) {
         audit: {
             inputs: input.results
                 .map((r) => ({ path: r.facts.input, ...(r.facts.sha256 ? { sha256: r.facts.sha256 } : {}) }))
+                .filter((x, i, all) => all.findIndex((y) => y.path === x.path) === i) // one per input, not per SKU target
                 .sort((a, b) => cmp(a.path, b.path)),
             ...(input.file ? { policy: input.file.file, policySha256: input.file.sha256 } : {}),
             now: input.now.toISOString().slice(0, 10),
@@ -20368,6 +24066,12 @@ async function scan(options, logger, deps = {}) {
     const catalog = effectiveCatalog(loadBuiltinCatalog(), file);
     if (options.market)
         resolveMarketPolicy(file, options.market, catalog); // unknown market: usage error before scanning
+    let baseline;
+    if (options.baseline) {
+        baseline = loadBaseline(resolve(cwd, options.baseline), relative(cwd, resolve(cwd, options.baseline)));
+        for (const n of baseline.notices)
+            logger.info(n);
+    }
     const known = knownEndpoints(catalog, file);
     const mentionPackages = new Set(catalog.entries.flatMap((e) => e.packages));
     const results = [];
@@ -20376,14 +24080,581 @@ async function scan(options, logger, deps = {}) {
         logger.info(`scanning ${display}`);
         const facts = await extractInput(resolve(cwd, input), { known, mentionPackages, include: options.include, logger, limits: deps.limits });
         facts.input = display;
-        const resolution = resolveTarget({ cliMarket: options.market, cliSku: options.sku, file, props: facts.props });
-        const policy = resolution.market ? resolveMarketPolicy(file, resolution.market, catalog) : undefined;
-        const targetId = `${resolution.sku ?? resolution.market ?? 'unresolved'}@${display}`;
-        const evaluation = evaluateTarget({ targetId, facts, resolution, policy, catalog, file, now });
-        results.push({ id: targetId, facts, resolution, evaluation });
+        // One target per SKU the build can become (SPEC section 5, Targets), else one for the build.
+        const specs = expandTargets(facts, { file, cliMarket: options.market, cliSku: options.sku });
+        if (specs.length > 1 || specs[0].sku)
+            logger.info(`${display}: ${specs.length} SKU target${specs.length === 1 ? '' : 's'} (${specs.map((t) => t.sku).join(', ')})`);
+        for (const spec of specs) {
+            const { resolution } = spec;
+            const policy = resolution.market ? resolveMarketPolicy(file, resolution.market, catalog) : undefined;
+            const targetId = `${spec.sku ?? resolution.sku ?? resolution.market ?? 'unresolved'}@${display}`;
+            const matched = baseline ? matchBaselineTarget(baseline, { id: targetId, sku: spec.sku ?? resolution.sku, market: resolution.market }) : undefined;
+            const evaluation = evaluateTarget({
+                targetId,
+                facts: spec.facts,
+                resolution,
+                policy,
+                catalog,
+                file,
+                now,
+                ...(baseline ? { baseline: { file: baseline.file, ...(matched ? { target: matched.target, by: matched.by } : {}) } } : {}),
+            });
+            results.push({ id: targetId, facts: spec.facts, resolution, evaluation });
+        }
         logger.info(`${display}: ${facts.stats.files} files, ${facts.stats.entries} entries, ${facts.packages.length} packages, ${facts.endpoints.length} endpoints`);
     }
     return buildReport({ results, catalog, file, failOn: options.failOn, now, pslVersion: pslVersion() });
+}
+
+/**
+ * Parsers for the files of an Android source tree that say where a module or package comes
+ * from. Pure: text in, declarations out, each with the 1-based line and column of the name.
+ *
+ * - Makefiles (`*.mk`, `Android.mk`): `PRODUCT_PACKAGES` (also `_DEBUG`/`_ENG`, `+=`, `:=`,
+ *   multi-line `\` lists), `PRODUCT_COPY_FILES` (`src:dest`, with `$(TARGET_COPY_OUT_*)`
+ *   resolved to the partition) and `LOCAL_MODULE` / `LOCAL_PACKAGE_NAME`.
+ * - Blueprint (`Android.bp`): the `name` of every module block, with its module type
+ *   (`android_app_import`, `android_app`, `runtime_resource_overlay`, ...).
+ * - XML: attribute values and text that are package ids (`com.qualcomm.qti.autoregistration`),
+ *   outside comments.
+ *
+ * Nothing is evaluated: a name behind a variable (`$(MY_APPS)`) or a conditional is read as it
+ * stands or skipped, never guessed.
+ */
+// ---------------------------------------------------------------------------------------------
+// Makefiles
+/** `$(TARGET_COPY_OUT_VENDOR)` -> `vendor`, as the build system sets them for a normal device. */
+const COPY_OUT = {
+    TARGET_COPY_OUT_SYSTEM: 'system',
+    TARGET_COPY_OUT_SYSTEM_EXT: 'system_ext',
+    TARGET_COPY_OUT_VENDOR: 'vendor',
+    TARGET_COPY_OUT_PRODUCT: 'product',
+    TARGET_COPY_OUT_PRODUCT_SERVICES: 'product_services',
+    TARGET_COPY_OUT_ODM: 'odm',
+    TARGET_COPY_OUT_VENDOR_DLKM: 'vendor_dlkm',
+    TARGET_COPY_OUT_ODM_DLKM: 'odm_dlkm',
+    TARGET_COPY_OUT_SYSTEM_DLKM: 'system_dlkm',
+    TARGET_COPY_OUT_OEM: 'oem',
+};
+const ASSIGNMENT = /^\s*(?:(?:override|export)\s+)*(PRODUCT_PACKAGES(?:_DEBUG|_ENG|_DEBUG_ASAN)?|PRODUCT_COPY_FILES|LOCAL_MODULE|LOCAL_PACKAGE_NAME)\s*(\+=|:=|::=|\?=|=)/;
+/** Physical lines joined into logical lines (`\` continuation), comments removed. */
+function logicalLines(text) {
+    const physical = text.split(/\r\n|\r|\n/);
+    const out = [];
+    let current = [];
+    let inComment = false;
+    for (let i = 0; i < physical.length; i++) {
+        let raw = physical[i];
+        const trailing = /\\+$/.exec(raw)?.[0].length ?? 0;
+        const continued = trailing % 2 === 1;
+        if (continued)
+            raw = raw.slice(0, -1);
+        if (!inComment) {
+            // `#` starts a comment unless escaped (`\#`); the comment runs to the end of the logical line.
+            const hash = /(^|[^\\])#/.exec(raw);
+            if (hash) {
+                raw = raw.slice(0, hash.index + hash[1].length);
+                inComment = true;
+            }
+            current.push({ text: raw, line: i + 1, column: 1 });
+        }
+        if (!continued) {
+            out.push(current);
+            current = [];
+            inComment = false;
+        }
+    }
+    if (current.length > 0)
+        out.push(current);
+    return out;
+}
+function tokens(segments) {
+    const out = [];
+    for (const s of segments) {
+        const re = /\S+/g;
+        let m;
+        while ((m = re.exec(s.text)))
+            out.push({ text: m[0], line: s.line, column: s.column + m.index });
+    }
+    return out;
+}
+/** A plain module name: no variable reference, function call or pattern. */
+function isPlainName(s) {
+    return /^[A-Za-z0-9_.+@-]+$/.test(s);
+}
+/** `$(TARGET_COPY_OUT_VENDOR)/etc/x.xml` -> `vendor/etc/x.xml`; undefined when a variable stays. */
+function resolveCopyDest(dest) {
+    const resolved = dest.replace(/\$[({]([A-Z0-9_]+)[)}]/g, (whole, name) => COPY_OUT[name] ?? whole);
+    if (resolved.includes('$'))
+        return undefined;
+    const norm = resolved.replace(/\/+/g, '/').replace(/^\/+/, '');
+    return norm === '' ? undefined : norm;
+}
+function parseMakefile(text) {
+    const out = [];
+    for (const logical of logicalLines(text)) {
+        if (logical.length === 0)
+            continue;
+        const m = ASSIGNMENT.exec(logical[0].text);
+        if (!m)
+            continue;
+        const variable = m[1];
+        const first = { ...logical[0], text: logical[0].text.slice(m[0].length), column: logical[0].column + m[0].length };
+        const toks = tokens([first, ...logical.slice(1)]);
+        if (variable === 'LOCAL_MODULE' || variable === 'LOCAL_PACKAGE_NAME') {
+            const t = toks[0];
+            if (t && toks.length === 1 && isPlainName(t.text))
+                out.push({ kind: 'module', name: t.text, line: t.line, column: t.column, detail: variable });
+            continue;
+        }
+        if (variable === 'PRODUCT_COPY_FILES') {
+            for (const t of toks) {
+                const parts = t.text.split(':');
+                if (parts.length < 2)
+                    continue;
+                const dest = resolveCopyDest(parts[1]);
+                if (dest)
+                    out.push({ kind: 'copy-files', name: dest, line: t.line, column: t.column, detail: variable });
+            }
+            continue;
+        }
+        for (const t of toks) {
+            if (isPlainName(t.text))
+                out.push({ kind: 'product-packages', name: t.text, line: t.line, column: t.column, detail: variable });
+        }
+    }
+    return out;
+}
+const IDENT = /[A-Za-z_][A-Za-z0-9_.]*/y;
+function* blueprintTokens(text) {
+    let line = 1;
+    let lineStart = 0;
+    let i = 0;
+    const n = text.length;
+    const advanceNewlines = (from, to) => {
+        for (let k = from; k < to; k++) {
+            if (text.charCodeAt(k) === 10) {
+                line++;
+                lineStart = k + 1;
+            }
+        }
+    };
+    while (i < n) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            lineStart = ++i;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r') {
+            i++;
+            continue;
+        }
+        if (c === '/' && text[i + 1] === '/') {
+            while (i < n && text[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? n : end + 2;
+            advanceNewlines(i, stop);
+            i = stop;
+            continue;
+        }
+        const column = i - lineStart + 1;
+        if (c === '"' || c === '`') {
+            let j = i + 1;
+            let value = '';
+            while (j < n && text[j] !== c) {
+                if (c === '"' && text[j] === '\\' && j + 1 < n) {
+                    value += text[j + 1];
+                    j += 2;
+                }
+                else
+                    value += text[j++];
+            }
+            const startLine = line;
+            advanceNewlines(i, j);
+            yield { type: 'string', value, line: startLine, column };
+            i = j + 1;
+            continue;
+        }
+        IDENT.lastIndex = i;
+        const id = IDENT.exec(text);
+        if (id) {
+            yield { type: 'ident', value: id[0], line, column };
+            i += id[0].length;
+            continue;
+        }
+        yield { type: '{}[]():,=+'.includes(c) ? 'punct' : 'other', value: c, line, column };
+        i++;
+    }
+}
+/** Every module block's `name`, with the module type. */
+function parseBlueprint(text) {
+    const out = [];
+    let depth = 0;
+    let moduleType;
+    let prev;
+    let prev2;
+    let prev3;
+    for (const t of blueprintTokens(text)) {
+        if (t.type === 'punct' && (t.value === '{' || t.value === '(' || t.value === '[')) {
+            if (depth === 0 && (t.value === '{' || t.value === '(') && prev?.type === 'ident')
+                moduleType = prev.value;
+            depth++;
+        }
+        else if (t.type === 'punct' && (t.value === '}' || t.value === ')' || t.value === ']')) {
+            depth = Math.max(0, depth - 1);
+            if (depth === 0)
+                moduleType = undefined;
+        }
+        else if (t.type === 'string' &&
+            depth === 1 &&
+            moduleType &&
+            prev?.type === 'punct' &&
+            (prev.value === ':' || prev.value === '=') &&
+            prev2?.type === 'ident' &&
+            prev2.value === 'name' &&
+            // `name` must start a property: after `{`, `(` or `,`.
+            (prev3 === undefined || (prev3.type === 'punct' && ['{', '(', ','].includes(prev3.value)))) {
+            if (isPlainName(t.value))
+                out.push({ kind: 'module', name: t.value, line: t.line, column: t.column, detail: moduleType });
+        }
+        prev3 = prev2;
+        prev2 = prev;
+        prev = t;
+    }
+    return out;
+}
+// ---------------------------------------------------------------------------------------------
+// XML
+const PACKAGE_ID = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)+$/;
+function isPackageId(s) {
+    return PACKAGE_ID.test(s);
+}
+/**
+ * Package ids named in attribute values or text (split at white space, `,`, `;` and `|`),
+ * outside comments, CDATA included. The detail is the enclosing element (`allow-in-power-save`).
+ */
+function parseXmlPackageIds(text) {
+    const out = [];
+    // Compiled (binary) XML is build output, not source.
+    if (text.slice(0, 8192).includes('\u0000'))
+        return out;
+    // Line starts, for offset -> line/column.
+    const starts = [0];
+    for (let i = 0; i < text.length; i++)
+        if (text.charCodeAt(i) === 10)
+            starts.push(i + 1);
+    const position = (offset) => {
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return { line: lo + 1, column: offset - starts[lo] + 1 };
+    };
+    const emit = (value, offset, element) => {
+        const re = /[^\s,;|]+/g;
+        let m;
+        while ((m = re.exec(value))) {
+            if (!isPackageId(m[0]))
+                continue;
+            const p = position(offset + m.index);
+            out.push({ kind: 'xml', name: m[0], line: p.line, column: p.column, detail: element });
+        }
+    };
+    let i = 0;
+    let element = '';
+    const n = text.length;
+    while (i < n) {
+        if (text.startsWith('<!--', i)) {
+            const end = text.indexOf('-->', i + 4);
+            i = end < 0 ? n : end + 3;
+            continue;
+        }
+        if (text.startsWith('<![CDATA[', i)) {
+            const end = text.indexOf(']]>', i + 9);
+            const stop = end < 0 ? n : end;
+            emit(text.slice(i + 9, stop), i + 9, element);
+            i = stop + 3;
+            continue;
+        }
+        if (text[i] === '<') {
+            const end = text.indexOf('>', i + 1);
+            const stop = end < 0 ? n : end;
+            const tag = text.slice(i + 1, stop);
+            if (!tag.startsWith('?') && !tag.startsWith('!') && !tag.startsWith('/')) {
+                element = /^[^\s/>]+/.exec(tag)?.[0] ?? element;
+                // `= "value"` / `= 'value'`: found from the `=`, so a long run without one stays linear.
+                const eq = /=\s*(["'])/g;
+                let m;
+                while ((m = eq.exec(tag))) {
+                    const start = m.index + m[0].length;
+                    const close = tag.indexOf(m[1], start);
+                    const end = close < 0 ? tag.length : close;
+                    emit(tag.slice(start, end), i + 1 + start, element);
+                    eq.lastIndex = end + 1;
+                }
+            }
+            i = stop + 1;
+            continue;
+        }
+        const next = text.indexOf('<', i);
+        const stop = next < 0 ? n : next;
+        emit(text.slice(i, stop), i, element);
+        i = stop;
+    }
+    return out;
+}
+
+/**
+ * Indexes an Android source tree once for the declarations that pull modules and packages in
+ * (see parse.ts). The only I/O of src/source/: one walk of `root`, reading makefiles
+ * (`*.mk`), `Android.bp` and XML files.
+ *
+ * - Skipped: `out/` (build output), `.git/`, `.repo/` and every other dot-folder,
+ *   `node_modules/`, the scanned inputs, symbolic links (never followed) and files over the
+ *   size cap.
+ * - XML is read under the top-level `device/`, `vendor/` and `product/` folders of the root (an
+ *   AOSP checkout); when the root has none of them (a device repository checked out on its own)
+ *   every XML file is read.
+ * - `wanted` keeps only declarations of those names, so the index of a full tree stays small.
+ *
+ * File paths in the index are relative to `workspace` (POSIX) when inside it; files outside it
+ * are kept with `inWorkspace: false` (they are named in messages, never annotated: GitHub shows
+ * annotations only for the repository that ran).
+ */
+const SKIP_DIRS = new Set(['out', 'node_modules']);
+const XML_TOPS = ['device', 'vendor', 'product'];
+function toPosix(p) {
+    return p.split(path.sep).join('/');
+}
+function kindOf(name) {
+    if (name === 'Android.bp')
+        return 'blueprint';
+    if (name.endsWith('.mk'))
+        return 'makefile';
+    if (name.endsWith('.xml'))
+        return 'xml';
+    return undefined;
+}
+function rankOf(d) {
+    if (d.kind === 'product-packages' || d.kind === 'copy-files')
+        return 0;
+    if (d.kind === 'module')
+        return 1;
+    return 2;
+}
+async function indexSourceTree(root, options) {
+    const absRoot = path.resolve(root);
+    const workspace = path.resolve(options.workspace);
+    const exclude = new Set((options.exclude ?? []).map((p) => path.resolve(p)));
+    const maxFileBytes = options.maxFileBytes ?? 4 * 1024 * 1024;
+    const maxFiles = options.maxFiles ?? 2_000_000;
+    const stats = { files: 0, read: 0, skippedLarge: 0, truncated: false };
+    const declarations = [];
+    let xmlEverywhere = true;
+    for (const top of XML_TOPS) {
+        try {
+            if ((await stat(path.join(absRoot, top))).isDirectory())
+                xmlEverywhere = false;
+        }
+        catch {
+            // absent
+        }
+    }
+    const display = (abs) => {
+        const rel = path.relative(workspace, abs);
+        if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel))
+            return { file: toPosix(rel), inWorkspace: true };
+        return { file: toPosix(abs), inWorkspace: false };
+    };
+    const visitFile = async (abs, kind) => {
+        let text;
+        try {
+            const st = await stat(abs);
+            if (st.size > maxFileBytes) {
+                stats.skippedLarge++;
+                return;
+            }
+            text = await readFile(abs, 'utf8');
+        }
+        catch {
+            return;
+        }
+        stats.read++;
+        const decls = kind === 'blueprint' ? parseBlueprint(text) : kind === 'makefile' ? parseMakefile(text) : parseXmlPackageIds(text);
+        if (decls.length === 0)
+            return;
+        const where = display(abs);
+        for (const d of decls) {
+            if (options.wanted && !options.wanted.has(d.name))
+                continue;
+            declarations.push({ ...d, ...where, rank: rankOf(d) });
+        }
+    };
+    const walk = async (dir, relParts) => {
+        if (stats.truncated)
+            return;
+        let handle;
+        try {
+            handle = await opendir(dir);
+        }
+        catch {
+            return;
+        }
+        const entries = [];
+        for await (const e of handle)
+            entries.push({ name: e.name, dir: e.isDirectory(), file: e.isFile() });
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const e of entries) {
+            if (stats.truncated)
+                return;
+            const abs = path.join(dir, e.name);
+            if (e.dir) {
+                if (e.name.startsWith('.') || SKIP_DIRS.has(e.name) || exclude.has(abs))
+                    continue;
+                await walk(abs, [...relParts, e.name]);
+            }
+            else if (e.file) {
+                if (++stats.files > maxFiles) {
+                    stats.truncated = true;
+                    return;
+                }
+                const kind = kindOf(e.name);
+                if (!kind)
+                    continue;
+                if (kind === 'xml' && !xmlEverywhere && !XML_TOPS.includes(relParts[0] ?? ''))
+                    continue;
+                await visitFile(abs, kind);
+            }
+        }
+    };
+    await walk(absRoot, []);
+    declarations.sort(compareDeclarations);
+    return { root: absRoot, declarations, stats };
+}
+function compareDeclarations(a, b) {
+    if (a.rank !== b.rank)
+        return a.rank - b.rank;
+    if (a.inWorkspace !== b.inWorkspace)
+        return a.inWorkspace ? -1 : 1;
+    if (a.file !== b.file)
+        return a.file < b.file ? -1 : 1;
+    if (a.line !== b.line)
+        return a.line - b.line;
+    return a.column - b.column;
+}
+
+/** Places listed in a message at most; the rest are counted. */
+const MAX_LISTED_PLACES = 10;
+function unique(items) {
+    return [...new Set(items.filter((x) => x !== undefined && x !== ''))];
+}
+/** The innermost path of `a.img!/system/app/X/X.apk` style container paths. */
+function innermost(p) {
+    const i = p.lastIndexOf('!/');
+    return i >= 0 ? p.slice(i + 2) : p;
+}
+/** `system/priv-app/AutoRegistration/AutoRegistration.apk` -> [`AutoRegistration`]. */
+function modulesOfPath(p) {
+    if (!p)
+        return [];
+    const parts = innermost(p).split('/');
+    const file = parts[parts.length - 1];
+    if (!/\.apk$/i.test(file))
+        return [];
+    const base = file.replace(/\.apk$/i, '');
+    const parent = parts.length >= 3 && ['app', 'priv-app'].includes(parts[parts.length - 3]) ? parts[parts.length - 2] : undefined;
+    return unique([parent, base]);
+}
+function subjectsOf(f, report) {
+    const path = f.partitionPath ?? f.path;
+    const clientPackage = f.package === undefined && f.client !== undefined
+        ? report?.targets.find((t) => t.id === f.target)?.clients.find((c) => c.id === f.client)?.package
+        : undefined;
+    return {
+        modules: unique([...modulesOfPath(f.partitionPath), ...modulesOfPath(f.path)]),
+        packages: unique([f.package, clientPackage]),
+        paths: unique([path ? innermost(path) : undefined, f.path ? innermost(f.path) : undefined]),
+    };
+}
+/** Every name the index should keep for this report (the `wanted` option of indexSourceTree). */
+function wantedNames(report) {
+    const out = new Set();
+    for (const f of report.findings) {
+        const s = subjectsOf(f, report);
+        for (const n of [...s.modules, ...s.packages, ...s.paths])
+            out.add(n);
+    }
+    return out;
+}
+/** The places for one finding, best first, de-duplicated. */
+function placesFor(subjects, byName) {
+    const found = new Map();
+    const add = (d) => {
+        const key = `${d.file}:${d.line}:${d.column}`;
+        if (!found.has(key))
+            found.set(key, d);
+    };
+    for (const name of [...subjects.modules, ...subjects.packages]) {
+        for (const d of byName.get(name) ?? []) {
+            if (d.kind === 'product-packages' || d.kind === 'module')
+                add(d);
+            else if (d.kind === 'xml' && subjects.packages.includes(name))
+                add(d);
+        }
+    }
+    for (const p of subjects.paths)
+        for (const d of byName.get(p) ?? [])
+            if (d.kind === 'copy-files')
+                add(d);
+    return [...found.values()].sort(compareDeclarations);
+}
+function describePlace(d) {
+    const what = d.kind === 'xml' ? `XML <${d.detail}>` : d.detail;
+    return `${d.file}:${d.line} (${what}${d.inWorkspace ? '' : ', outside the workspace'})`;
+}
+/** True for a workspace-relative path (not absolute, not `..`). */
+function isInsideWorkspace(file) {
+    return file !== '' && file !== '.' && !file.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(file) && file !== '..' && !file.startsWith('../');
+}
+function locateFindings(report, index, fallback) {
+    const byName = new Map();
+    for (const d of index?.declarations ?? []) {
+        const list = byName.get(d.name);
+        if (list)
+            list.push(d);
+        else
+            byName.set(d.name, [d]);
+    }
+    const findings = report.findings.map((f) => {
+        const places = byName.size > 0 ? placesFor(subjectsOf(f, report), byName) : [];
+        const inside = places.filter((p) => p.inWorkspace);
+        const out = { ...f };
+        if (places.length > 1 || (places.length > 0 && inside.length === 0)) {
+            const listed = places.slice(0, MAX_LISTED_PLACES).map(describePlace);
+            const more = places.length > MAX_LISTED_PLACES ? `, and ${places.length - MAX_LISTED_PLACES} more` : '';
+            const head = places.length === 1 ? 'Declared in the source tree at' : `Declared in ${places.length} places in the source tree:`;
+            out.message = `${f.message} ${head} ${listed.join(', ')}${more}.`;
+        }
+        if (inside.length > 0) {
+            out.location = { file: inside[0].file, line: inside[0].line, column: inside[0].column };
+        }
+        else if (f.location && isInsideWorkspace(f.location.file)) {
+            out.location = f.location;
+        }
+        else ;
+        return out;
+    });
+    return { ...report, findings };
 }
 
 /**
@@ -20396,13 +24667,18 @@ const USAGE = `activation-gate: gate Android firmware builds per market
 
 Usage:
   activation-gate scan <input>... [--policy FILE] [--market NAME | --sku ID]
-                       [--format text|json|markdown] [--output FILE]
-                       [--fail-on error|warning|note|never] [--include GLOB] [--now YYYY-MM-DD]
+                       [--format text|json|markdown|sarif|junit] [--output FILE]
+                       [--fail-on error|warning|note|never] [--source-root DIR]
+                       [--include GLOB] [--now YYYY-MM-DD] [--baseline PREVIOUS.json]
   activation-gate check-policy FILE [--print]
   activation-gate catalog [--policy FILE] [--format yaml|json]
+  activation-gate diff OLD.json NEW.json [--format text|json]
+  activation-gate init --from REPORT.json [--output FILE]
   activation-gate --version | --help
 
 Inputs: a product-out folder (out/target/product/<device>), any folder, or an APK/JAR.
+--source-root: the Android source tree (default: the current folder) whose makefiles,
+Android.bp and XML locate each finding at the line that pulled its module in.
 Exit codes: 0 pass, 1 the gate failed, 2 usage, policy or input error.
 `;
 function takeValue(argv, i, flag) {
@@ -20469,9 +24745,42 @@ function parseArgs(argv) {
             }
             return out;
         }
+        case 'diff': {
+            const files = [];
+            let format = 'text';
+            for (let i = 0; i < args.length; i++) {
+                const a = args[i];
+                if (a === '--format') {
+                    const f = takeValue(args, i++, a);
+                    if (f !== 'text' && f !== 'json')
+                        throw new UsageError(`--format for diff is text or json, got ${JSON.stringify(f)}`);
+                    format = f;
+                }
+                else if (a.startsWith('--'))
+                    throw new UsageError(`unknown option ${a} for diff`);
+                else
+                    files.push(a);
+            }
+            if (files.length !== 2)
+                throw new UsageError('diff needs two JSON reports: activation-gate diff OLD.json NEW.json');
+            return { command: 'diff', old: files[0], new: files[1], format };
+        }
+        case 'init': {
+            const out = { command: 'init' };
+            for (let i = 0; i < args.length; i++) {
+                const a = args[i];
+                if (a === '--from')
+                    out.from = takeValue(args, i++, a);
+                else if (a === '--output' || a === '-o')
+                    out.output = takeValue(args, i++, a);
+                else
+                    throw new UsageError(`unknown argument ${a} for init (init --from REPORT.json [--output FILE])`);
+            }
+            if (!out.from)
+                throw new UsageError('init needs --from REPORT.json (a JSON report of a reviewed build)');
+            return out;
+        }
         case 'merge':
-        case 'diff':
-        case 'init':
             throw new UsageError(`\`${command}\` is not implemented in this version yet`);
         default:
             throw new UsageError(`unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
@@ -20548,6 +24857,230 @@ function parseScan(args) {
 }
 
 /**
+ * `activation-gate diff old.json new.json`: the clients and endpoints added and removed between
+ * two JSON reports, per target (targets are paired as `--baseline` pairs them: same id, else
+ * same SKU, else the only target of the same market, else the only target). Pure apart from
+ * reading the two files.
+ */
+function readReport(text, file) {
+    parseBaseline(text, file); // the same compatibility rules as --baseline (refuses other schemas with a clear message)
+    const data = JSON.parse(text);
+    return data.targets.map((t) => ({
+        id: t.id,
+        ...(t.sku ? { sku: t.sku } : {}),
+        ...(t.market ? { market: t.market } : {}),
+        endpoints: new Map((t.endpoints ?? []).filter((e) => e.status !== 'ignored').map((e) => [`${e.kind}\u0000${e.value}`, e])),
+        clients: new Map((t.clients ?? []).map((c) => [c.id, c])),
+    }));
+}
+const label = (e) => (e.kind === 'host' ? e.value : `${e.kind} ${e.value}`);
+const sorted = (xs) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/** Compares two reports' texts. */
+function diffReports(oldText, newText, files = { old: 'old', new: 'new' }) {
+    const before = readReport(oldText, files.old);
+    const after = readReport(newText, files.new);
+    const oldBaseline = parseBaseline(oldText, files.old);
+    const used = new Set();
+    const targets = [];
+    for (const t of after) {
+        const m = matchBaselineTarget(oldBaseline, t);
+        const o = m ? before.find((b) => b.id === m.target.id) : undefined;
+        if (o && used.has(o.id)) {
+            targets.push(one(undefined, t));
+            continue;
+        }
+        if (o)
+            used.add(o.id);
+        targets.push(one(o, t));
+    }
+    for (const o of before)
+        if (!used.has(o.id))
+            targets.push(one(o, undefined));
+    targets.sort((a, b) => ((a.new ?? a.old) < (b.new ?? b.old) ? -1 : 1));
+    return { targets, changed: targets.some((t) => t.clients.added.length + t.clients.removed.length + t.endpoints.added.length + t.endpoints.removed.length > 0 || !t.old || !t.new) };
+}
+function one(o, n) {
+    const oc = o?.clients ?? new Map();
+    const nc = n?.clients ?? new Map();
+    const oe = o?.endpoints ?? new Map();
+    const ne = n?.endpoints ?? new Map();
+    const clientLabel = (c) => `${c.id}${c.package ? ` (${c.package}${c.market ? `, ${c.market}` : ''})` : ''}`;
+    return {
+        ...(o ? { old: o.id } : {}),
+        ...(n ? { new: n.id } : {}),
+        clients: { added: sorted([...nc.entries()].filter(([k]) => !oc.has(k)).map(([, c]) => clientLabel(c))), removed: sorted([...oc.entries()].filter(([k]) => !nc.has(k)).map(([, c]) => clientLabel(c))) },
+        endpoints: { added: sorted([...ne.entries()].filter(([k]) => !oe.has(k)).map(([, e]) => label(e))), removed: sorted([...oe.entries()].filter(([k]) => !ne.has(k)).map(([, e]) => label(e))) },
+    };
+}
+/** The diff as text for people: one block per target, `+`/`-` lines. */
+function renderDiff(d, files) {
+    const out = [`activation-gate diff ${files.old} -> ${files.new}`];
+    if (!d.changed)
+        return `${out[0]}\nNo clients or endpoints added or removed.\n`;
+    for (const t of d.targets) {
+        const head = t.old && t.new ? (t.old === t.new ? t.new : `${t.old} -> ${t.new}`) : t.new ? `${t.new} (new target)` : `${t.old} (target removed)`;
+        const lines = [
+            ...t.clients.added.map((c) => `  + client    ${c}`),
+            ...t.clients.removed.map((c) => `  - client    ${c}`),
+            ...t.endpoints.added.map((e) => `  + endpoint  ${e}`),
+            ...t.endpoints.removed.map((e) => `  - endpoint  ${e}`),
+        ];
+        out.push('', `Target ${head}`, ...(lines.length ? lines : ['  (no change)']));
+    }
+    const total = (k, w) => d.targets.reduce((n, t) => n + t[k][w].length, 0);
+    out.push('', `${total('clients', 'added')} clients added, ${total('clients', 'removed')} removed; ${total('endpoints', 'added')} endpoints added, ${total('endpoints', 'removed')} removed.`);
+    return `${out.join('\n')}\n`;
+}
+function readReportFile(path) {
+    try {
+        return readFileSync(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new UsageError(code === 'ENOENT' ? `report not found: ${path}` : `cannot read report ${path}: ${e.message}`);
+    }
+}
+
+/**
+ * `activation-gate init --from report.json`: a starter policy from a reviewed build. It allows
+ * what that build has (its clients, and the endpoints that were unlisted), except clients of a
+ * market the SKU must not ship in and the endpoints only they use, which stay denied. Every line
+ * carries a comment saying why it is there, so the reviewer can delete what they do not accept.
+ * The output is a valid policy file (the tests load it).
+ */
+const q = (s) => JSON.stringify(s);
+function push(map, key, why) {
+    const list = map.get(key) ?? [];
+    if (!list.includes(why))
+        list.push(why);
+    map.set(key, list);
+}
+function where(e) {
+    const f = e.evidence[0];
+    return f ? `${f.path}${f.entry ? `!/${f.entry}` : ''}` : 'the build';
+}
+const builtinPolicies = new Map();
+function builtinAllows(market, kind, value) {
+    if (!builtinPolicies.has(market)) {
+        builtinPolicies.set(market, BUILTIN_MARKETS.includes(market) ? resolveMarketPolicy(undefined, market, loadBuiltinCatalog()) : undefined);
+    }
+    const p = builtinPolicies.get(market);
+    return p !== undefined && classifyEndpoint(p, kind, value).status === 'allowed';
+}
+/** Writes the starter policy YAML (with comments) from a JSON report's text. */
+function initPolicy(reportText, file) {
+    parseBaseline(reportText, file); // the same compatibility rules as --baseline
+    const report = JSON.parse(reportText);
+    const markets = new Map();
+    const skus = [];
+    const unresolved = [];
+    for (const t of report.targets) {
+        if (!t.market) {
+            unresolved.push(`${t.id} (tried ${(t.build.tried ?? []).join(', ') || 'nothing'})`);
+            continue;
+        }
+        const plan = markets.get(t.market) ?? { targets: [], allowClients: new Map(), deniedClients: new Map(), hosts: new Map(), sms: new Map(), skipped: new Map() };
+        markets.set(t.market, plan);
+        plan.targets.push(t.id);
+        if (t.sku && t.build.resolvedBy?.from !== 'cli') {
+            const r = t.build.resolvedBy;
+            skus.push({ sku: t.sku, market: t.market, why: `${t.id}${r ? `: ${r.key}=${r.value ?? t.sku}${r.file ? ` (${r.file}${r.line ? `:${r.line}` : ''})` : ''}` : ''}` });
+        }
+        const denied = new Set();
+        for (const c of t.clients) {
+            if (c.suspected)
+                continue; // not catalogued: its endpoints below decide
+            if (c.allowed)
+                push(plan.allowClients, c.id, `${c.market} client${c.package ? ` ${c.package}` : ''} present in ${t.id} (matched by ${c.matchedBy.join(', ')})`);
+            else {
+                denied.add(c.id);
+                push(plan.deniedClients, c.id, `${c.market} client${c.package ? ` ${c.package}` : ''} in ${t.id}: wrong market, left out on purpose`);
+            }
+        }
+        for (const e of t.endpoints) {
+            const key = e.value;
+            // Denied on purpose, ignored and dormant endpoints stay out; allowed ones only when the
+            // built-in market does not already allow them (they were allowed by the reviewed run's policy).
+            if (e.status !== 'unlisted' && e.status !== 'allowed')
+                continue;
+            if (e.status === 'allowed' && builtinAllows(t.market, e.kind, e.value))
+                continue;
+            if (e.packages?.length && e.packages.every((p) => denied.has(p))) {
+                plan.skipped.set(`${e.kind} ${key}`, `used only by ${e.packages.join(', ')}, a client ${t.market} does not allow`);
+                continue;
+            }
+            const why = `${e.status === 'allowed' ? 'allowed by the reviewed policy; ' : ''}${e.packages?.length ? `in client ${e.packages.join(', ')}: ` : ''}${where(e)}${e.cleartext ? ' (cleartext)' : ''}`;
+            if (e.kind === 'sms')
+                push(plan.sms, key, why);
+            else
+                push(plan.hosts, key, why);
+        }
+    }
+    const out = [
+        `# Starter policy written by \`activation-gate init --from ${file}\` (activation-gate ${TOOL_VERSION},`,
+        `# catalog ${report.tool?.catalogVersion ?? 'unknown'}). It allows what the reviewed build has, except clients of`,
+        '# a market its SKU must not ship in (and endpoints only those clients use), which stay denied.',
+        '# Each line says why it is here: delete what you do not accept, then commit it as',
+        '# .github/activation-gate.yml. Reference: README.md, "The policy file".',
+        'version: 1',
+        'markets:',
+    ];
+    const names = [...markets.keys()].sort();
+    if (names.length === 0)
+        out[out.length - 1] = 'markets: {}';
+    for (const m of names) {
+        const p = markets.get(m);
+        out.push(`  ${m}:`);
+        if (BUILTIN_MARKETS.includes(m)) {
+            out.push(`    # ${m} built in: ${m === 'CN' ? 'allows the catalogued China-market clients and their endpoints' : 'denies China-market clients and their hosts and SMS numbers'}.`);
+            out.push(`    extends: builtin:${m}`);
+        }
+        out.push(`    # Targets of the reviewed build in ${m}: ${p.targets.join(', ')}.`);
+        out.push('    clients:');
+        out.push('      # An allow list: any other catalogued client in this market is a violation until added here.');
+        if (p.allowClients.size === 0)
+            out.push('      allow: []   # no catalogued client was present and allowed');
+        else {
+            out.push('      allow:');
+            for (const [id, why] of [...p.allowClients.entries()].sort())
+                out.push(`        - ${q(id)}   # ${why.join('; ')}`);
+        }
+        for (const [id, why] of [...p.deniedClients.entries()].sort())
+            out.push(`      # not allowed: ${id} (${why.join('; ')})`);
+        out.push('    endpoints:');
+        if (p.hosts.size === 0)
+            out.push('      allow: []   # nothing was unlisted');
+        else {
+            out.push('      allow:');
+            for (const [h, why] of [...p.hosts.entries()].sort())
+                out.push(`        - ${q(h)}   # ${why.slice(0, 3).join('; ')}${why.length > 3 ? `; and ${why.length - 3} more` : ''}`);
+        }
+        for (const [k, why] of [...p.skipped.entries()].sort())
+            out.push(`      # not allowed: ${k} (${why})`);
+        out.push('      unlisted: warning              # any other endpoint in the build: reviewed as inventory');
+        out.push('      unlisted-in-clients: error     # a new endpoint inside an activation client fails the build');
+        if (p.sms.size > 0) {
+            out.push('    sms:');
+            out.push('      allow:');
+            for (const [n, why] of [...p.sms.entries()].sort())
+                out.push(`        - ${q(n)}   # ${why.slice(0, 3).join('; ')}`);
+        }
+    }
+    const uniqueSkus = [...new Map(skus.map((s) => [s.sku, s])).values()].sort((a, b) => (a.sku < b.sku ? -1 : 1));
+    if (uniqueSkus.length) {
+        out.push('skus:   # how each SKU of the reviewed build was resolved');
+        for (const s of uniqueSkus)
+            out.push(`  ${q(s.sku)}: ${s.market}   # ${s.why}`);
+    }
+    else
+        out.push('skus: {}   # the reviewed build was scanned with --market: map your SKUs here');
+    for (const u of unresolved)
+        out.push(`# unresolved in the reviewed build: ${u}; add its SKU to skus:`);
+    out.push('exemptions: []   # add time-boxed exceptions here (match, markets, reason, owner, expires)');
+    return `${out.join('\n')}\n`;
+}
+
+/**
  * The CLI: argv -> the same scan() the Action runs -> stdout or a file, and an exit code.
  * I/O is injected so tests run it in-process.
  */
@@ -20585,6 +25118,22 @@ async function runCli(argv, io) {
             }
             case 'scan':
                 return await runScan(args, io);
+            case 'diff': {
+                const files = { old: args.old, new: args.new };
+                const d = diffReports(readReportFile(args.old), readReportFile(args.new), files);
+                io.stdout(args.format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : renderDiff(d, files));
+                return EXIT_PASS;
+            }
+            case 'init': {
+                const policy = initPolicy(readReportFile(args.from), args.from);
+                if (args.output) {
+                    writeFileSync(args.output, policy);
+                    io.stderr(`starter policy written to ${args.output}: review every line before committing it\n`);
+                }
+                else
+                    io.stdout(policy);
+                return EXIT_PASS;
+            }
         }
     }
     catch (e) {
@@ -20605,11 +25154,7 @@ function reportError(e, io) {
     return EXIT_USAGE;
 }
 async function runScan(args, io) {
-    if (args.format === 'sarif' || args.format === 'junit') {
-        throw new UsageError(`--format ${args.format} is not implemented in this version yet (text, json and markdown are)`);
-    }
     for (const [flag, value] of [
-        ['--baseline', args.baseline],
         ['--shard', args.shard],
         ['--cache-dir', args.cacheDir],
     ]) {
@@ -20617,20 +25162,25 @@ async function runScan(args, io) {
             throw new UsageError(`${flag} is not implemented in this version yet`);
     }
     const logger = io.logger ?? (args.quiet ? getConsoleLogger(false, { write: () => true }) : getConsoleLogger(false));
-    if (args.sourceRoot !== undefined)
-        logger.warning('--source-root is accepted, but source-line locations are not implemented in this version yet');
-    const report = await scan({
+    const cwd = path.resolve(io.cwd ?? process.cwd());
+    const sourceRoot = path.resolve(cwd, args.sourceRoot ?? '.');
+    if (args.sourceRoot !== undefined && !existsDir(sourceRoot))
+        throw new UsageError(`--source-root: ${args.sourceRoot} is not a folder`);
+    const scanned = await scan({
         inputs: args.inputs,
         ...(args.policy ? { policyFile: args.policy } : {}),
         ...(args.market ? { market: args.market } : {}),
         ...(args.sku ? { sku: args.sku } : {}),
         failOn: args.failOn,
         ...(args.now ? { now: args.now } : {}),
+        ...(args.baseline ? { baseline: args.baseline } : {}),
         ...(args.include.length ? { include: args.include } : {}),
         ...(io.cwd ? { cwd: io.cwd } : {}),
     }, logger);
+    const report = await locate(scanned, { cwd, sourceRoot, inputs: args.inputs }, logger);
     const rendered = render(report, args);
     if (args.output) {
+        mkdirSync(path.dirname(path.resolve(args.output)), { recursive: true });
         writeFileSync(args.output, rendered);
         if (args.format !== 'text')
             io.stderr(`${report.verdict === 'fail' ? 'FAIL' : 'PASS'}: report written to ${args.output}\n`);
@@ -20641,10 +25191,41 @@ async function runScan(args, io) {
         io.stdout(rendered);
     return exitCodeOf(report, args.failOn);
 }
+function existsDir(p) {
+    try {
+        return statSync(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Points findings at the source line that pulled their module in (`--source-root`, default the
+ * current folder; only files inside the current folder qualify). Never fails the scan.
+ */
+async function locate(report, o, logger) {
+    const wanted = wantedNames(report);
+    let index;
+    if (wanted.size > 0) {
+        try {
+            index = await indexSourceTree(o.sourceRoot, { workspace: o.cwd, wanted, exclude: o.inputs.map((i) => path.resolve(o.cwd, i)) });
+            if (index.stats.truncated)
+                logger.warning(`--source-root: stopped indexing after ${index.stats.files} files`);
+        }
+        catch (err) {
+            logger.warning(`--source-root: could not index ${o.sourceRoot}: ${err.message}`);
+        }
+    }
+    return locateFindings(report, index);
+}
 function render(report, args) {
     switch (args.format) {
         case 'json':
             return renderJson(report);
+        case 'sarif':
+            return renderSarif(report);
+        case 'junit':
+            return renderJunit(report);
         case 'markdown':
             return renderMarkdown(report);
         default:
@@ -20658,7 +25239,1958 @@ function exitCodeOf(report, failOn) {
 }
 
 /** `activation-gate` command-line entry: see cli/run.ts. */
-process.exitCode = await runCli(process.argv.slice(2), {
+// No top-level await: in the single-file bundle, modules loaded by dynamic import (the OTA
+// payload codecs) are evaluated after the entry's body, so awaiting here would run the whole
+// scan before they exist.
+void runCli(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
+}).then((code) => {
+    process.exitCode = code;
+});
+
+function getDefaultExportFromCjs (x) {
+	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
+}
+
+var xzDecompress$3 = {exports: {}};
+
+/*!
+ * Based on xzwasm (c) Steve Sanderson. License: MIT - https://github.com/SteveSanderson/xzwasm
+ * Contains xz-embedded by Lasse Collin and Igor Pavlov. License: Public domain - https://tukaani.org/xz/embedded.html
+ * and walloc (c) 2020 Igalia, S.L. License: MIT - https://github.com/wingo/walloc
+ */
+var xzDecompress$2 = xzDecompress$3.exports;
+
+var hasRequiredXzDecompress;
+
+function requireXzDecompress () {
+	if (hasRequiredXzDecompress) return xzDecompress$3.exports;
+	hasRequiredXzDecompress = 1;
+	(function (module, exports) {
+		(function webpackUniversalModuleDefinition(root, factory) {
+			module.exports = factory(require$$0);
+		})(xzDecompress$2, (__WEBPACK_EXTERNAL_MODULE__2__) => {
+		return /******/ (() => { // webpackBootstrap
+		/******/ 	var __webpack_modules__ = ([
+		/* 0 */,
+		/* 1 */
+		/***/ ((module) => {
+
+		module.exports = "data:application/wasm;base64,AGFzbQEAAAABOApgAX8Bf2ABfwBgAABgA39/fwF/YAABf2ACf38AYAN/f34BfmACf38Bf2AEf39/fwF/YAN/f38AAyEgAAABAgMDAwMEAQUAAgMCBgcIBwUDAAMHAQcABwcBAwkFAwEAAgYIAX8BQfCgBAsHTgUGbWVtb3J5AgAOY3JlYXRlX2NvbnRleHQACA9kZXN0cm95X2NvbnRleHQACQxzdXBwbHlfaW5wdXQACg9nZXRfbmV4dF9vdXRwdXQACwqQYCDfAgEFf0EAIQECQCAAQQdqIgJBEEkNAEEBIQEgAkEDdiIDQQJGDQBBAiEBIAJBIEkNAEEDIQEgA0EERg0AQQQhASACQTBJDQBBBSEBIANBBkYNAEEGIQEgAkHIAEkNAEEHIQEgAkHYAEkNAEEIIQEgAkGIAUkNAEEJIQEgAkGIAkkNACAAEIGAgIAAIgBBCGpBACAAGw8LAkACQCABQQJ0QcCIgIAAaiIEKAIAIgANAEEAIQACQAJAQQAoAuSIgIAAIgJFDQBBACACKAIANgLkiICAAAwBC0EAEIGAgIAAIgJFDQILIAJBgIB8cSIAIAJBCHZB/wFxIgJyIAE6AAAgACACQQh0ckGAAmohAEEAIQJBACABQQJ0QYCIgIAAaigCACIDayEFIAMhAQNAIAAgBWoiACACNgIAIAAhAiABIANqIgFBgQJJDQALIAQgADYCAAsgBCAAKAIANgIACyAAC/QHAQh/QQAoArCIgIAAIQECQAJAAkACQAJAQQAtALSIgIAARQ0AQQBBADoAtIiAgAAgAUUNAUGwiICAACECA0ACQAJAIAFBCGoiAyABKAIEIgRqIgVBCHZB/wFxIgYNACABIQIMAQsCQANAIAVBgIB8cSAGai0AAEH+AUcNAUGwiICAACEGA0AgBiIHKAIAIgYgBUcNAAsgByAFKAIANgIAIAEgBCAFKAIEakEIaiIENgIEIAcgAiACIAVGGyECIAMgBGoiBUEIdkH/AXEiBg0ACwsgAigCACECCyACKAIAIgENAAtBACgCsIiAgAAhAQsgAUUNACAAQYcCakGAfnEhCEF/IQJBsIiAgAAhBEEAIQNBsIiAgAAhBgNAIAYhBwJAIAEiBigCBCIFIABJDQAgBSACTw0AIAUhAiAHIQQgBiEDIAVBCGogCEcNACAHIQQgBSECIAYhAwwECyAGKAIAIgENAAsgAw0CDAELQbCIgIAAIQQLPwBBEHQhASAAQYgCaiEHQQAhAwJAAkBBACgCuIiAgAAiAkUNAEEAIQUgASEGDAELQQAgAUHwoISAAEH//wNqQYCAfHEiBmsiAjYCuIiAgAAgAiEFCwJAIAcgBU0NACACQQF2IgIgByAFayIHIAIgB0sbQf//A2oiB0EQdkAAQX9GDQJBAEEAKAK4iICAACAHQYCAfHEiA2o2AriIgIAACyAGRQ0BIAZB/wE6AAEgBkEAKAKwiICAADYCgAIgBkGEAmogAyAFakGAgHxxQfh9aiICNgIAIAZBgAJqIQMLIANBgIB8cSIGIANBCHZB/wFxckH/AToAACAEIAMoAgA2AgACQCACIABrQYB+cSIFDQAgAw8LIAMhAQJAIAYgBUF/cyADQQhqIgQgAmoiB2pBgIB8cUYNACAEQf//A3EhBQJAIABB9/0DSw0AIAYgBEEIdkH/AXFqQf4BOgAAIANBACgCsIiAgAA2AgAgA0GAgAQgBWsiBTYCBEEAIAM2ArCIgIAAEIOAgIAAIAZBhIIEaiACIAVrQfh9aiIFNgIAIAZBgYAEakH/AToAACAGQYCCBGohASAFIABrQYB+cSEFDAELIAIgBWogACAFakH//3tqQYCAfHFrQYCAeGohBSADIQELIAEgASgCBCAFazYCBCAFQfgBaiEGIAcgBWtBCHZB/wFxIQUCQANAIAYiB0GAfmohBiAFIgQNAUEBIQUgB0H4AUcNAAsLAkAgB0H4AUYNACACIANqIAZrQYCAfHEiBSAEakH+AToAACAFIARBCHRqIgVBACgCsIiAgAA2AgAgBSAGNgIEQQAgBTYCsIiAgAAQg4CAgAALIAEPC0EAC3wBAn8CQCAARQ0AAkAgAEGAgHxxIABBCHZB/wFxciIBLQAAIgJB/wFHDQAgAEF4aiIAQQAoArCIgIAANgIAQQAgADYCsIiAgAAgAUH+AToAAEEAQQE6ALSIgIAADwsgACACQQJ0QcCIgIAAaiICKAIANgIAIAIgADYCAAsLawECfwJAQQAoArCIgIAAIgAoAgRB/wFLDQAgAEGAgHxxIgEgAEEIdkH/AXEiAHJBCToAAEEAQQAoArCIgIAAKAIANgKwiICAACABIABBCHRyIgBBACgC5IiAgAA2AgBBACAANgLkiICAAAsLTgECfwJAIAAgAUYNACACRQ0AA0ACQCAALQAAIgMgAS0AACIERg0AQQFBfyADIARLGw8LIAFBAWohASAAQQFqIQAgAkF/aiICDQALC0EAC3gBAX8CQAJAIAAgAU8NACACRQ0BIAAhAwNAIAMgAS0AADoAACABQQFqIQEgA0EBaiEDIAJBf2oiAg0ADAILCyAAIAFNDQAgAkUNACABQX9qIQEgAEF/aiEDA0AgAyACaiABIAJqLQAAOgAAIAJBf2oiAg0ACwsgAAssAQF/AkAgAkUNACAAIQMDQCADIAE6AAAgA0EBaiEDIAJBf2oiAg0ACwsgAAt/AQF/AkACQCABIAByIAJyQQNxRQ0AIAJFDQEgACEDA0AgAyABLQAAOgAAIAFBAWohASADQQFqIQMgAkF/aiICDQAMAgsLIAJBBEkNACACQQJ2IQIgACEDA0AgAyABKAIANgIAIAFBBGohASADQQRqIQMgAkF/aiICDQALCyAAC4gBAQJ/AkBBAC0A6IiAgAANAEEAQQE6AOiIgIAAEIyAgIAAEI6AgIAAC0GggAgQgICAgAAiAEGAgAQ2AgBBAkGAgIAgEJeAgIAAIQEgAEEUakKAgICAgIDAADcCACAAQRBqIABBoIAEajYCACAAQQhqQgA3AgAgACAAQSBqNgIEIAAgATYCHCAACxUAIAAoAhwQmICAgAAgABCCgICAAAsWACAAQQxqIAE2AgAgAEEIakEANgIACxsAIAAoAhwgAEEEaiAAQQxqKAIARRCWgICAAAtUAQN/QQAhAANAQQghASAAIQIDQEEAIAJBAXFrQaCG4u1+cSACQQF2cyECIAFBf2oiAQ0ACyAAQQJ0QfCIgIAAaiACNgIAIABBAWoiAEGAAkcNAAsLTgACQCABRQ0AIAJBf3MhAgNAIAJB/wFxIAAtAABzQQJ0QfCIgIAAaigCACACQQh2cyECIABBAWohACABQX9qIgENAAsgAkF/cyECCyACC10DAX4BfwF+QgAhAANAQQghASAAIQIDQEIAIAJCAYN9QsKenLzd8pW2SYMgAkIBiIUhAiABQX9qIgENAAsgAKdBA3RB8JCAgABqIAI3AwAgAEIBfCIAQoACUg0ACwtPAAJAIAFFDQAgAkJ/hSECA0AgAkL/AYMgADEAAIWnQQN0QfCQgIAAaikDACACQgiIhSECIABBAWohACABQX9qIgENAAsgAkJ/hSECCyACC8oQAgx/An4CQAJAIAAoAiRFDQAgACgCACECDAELQQAhAiAAQQA6ACggAEIANwMAIABCADcDGCAAQcgAakEAQeQAEIaAgIAAGiAAQawBakEMNgIACyAAIAEoAgQiAzYCECAAQeAAaiEEIABByABqIQUgAEG2AWohBiAAQbABaiEHIABBqAFqIQggASgCECEJAkACQAJAAkADQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCACDgoBAgAEBQYHCAkKDwsgASgCACEKIAAoAqgBIQIgACgCrAEhCyABKAIEIQwgASgCCCENDAILIAcgACgCqAEiDGogASgCACABKAIEIgJqIAEoAgggAmsiAiAAKAKsASAMayIMIAIgDEkbIgIQh4CAgAAaIAEgASgCBCACajYCBEEAIQwgAEEAIAAoAqgBIAJqIgIgAiAAKAKsASILRhs2AqgBIAIgC0cNESAAQQE2AgACQCAHQaiIgIAAQQYQhICAgABFDQBBBSEMDBILIAZBAkEAEI2AgIAAIAAoALgBRw0QQQYhDCAGLQAADREgACAALQC3ASICNgIgIAJBBEsNEUEBIAJ0QRNxRQ0RCyABKAIEIgwgASgCCCINRg0OAkAgASgCACIKIAxqLQAAIgsNACAAIAw2AhAgASAMQQFqNgIEQQYhAgwMC0EAIQIgAEEANgKoASAAQQI2AgAgACALQQJ0QQRqIgs2AqwBIAAgCzYCQAsgByACaiAKIAxqIA0gDGsiDCALIAJrIgIgDCACSRsiAhCHgICAABogASABKAIEIAJqNgIEQQAhDCAAQQAgACgCqAEgAmoiAiACIAAoAqwBIgtGGzYCqAEgAiALRw0PIAAgAkF8aiICNgKsAUEHIQwgByACQQAQjYCAgAAgByAAKAKsASICaigAAEcNDyAAQQI2AqgBIAAtALEBIgtBP3ENDAJAAkAgC0HAAHFFDQAgACAHIAggAhCRgICAAEEBRw0RIAAgACkDCDcDMCAAKAKsASECIAAtALEBIQsMAQsgAEJ/NwMwC0J/IQ4CQCALwEF/Sg0AIAAgByAIIAIQkYCAgABBAUcNECAAKAKsASECIAApAwghDgsgACAONwM4IAIgACgCqAEiC2tBAkkNDyAAIAtBAWoiCjYCqAEgCCALakEIai0AAEEhRw0MIAAgC0ECaiINNgKoASAIIApqQQhqLQAAQQFHDQwgAiANRg0PIAAgC0EDajYCqAEgACgCsAkgCCANakEIai0AABCcgICAACIMDQ8gACgCrAEiAiAAKAKoASIMIAIgDEsbIQ0CQANAIA0gDEYNASAAIAxBAWoiAjYCqAEgACAMaiELIAIhDCALQbABai0AAA0ODAALCyAFQgA3AwAgAEEANgKoASAAQQM2AgAgBUEIakIANwMACyAAIAEoAgQ2AhAgACABKAIQNgIUIAAoArAJIAEQmYCAgAAhDCAAIAApA0ggASgCBCAAKAIQa618Ig43A0ggACAAKQNQIAEoAhAgACgCFCICayILrXwiDzcDUCAOIAApAzBWDQ0gDyAAKQM4Vg0NAkACQAJAAkAgACgCIEF/ag4EAAMDAQMLIAEoAgwgAmogCyAAKAIYEI2AgIAArSEODAELIAEoAgwgAmogCyAAKQMYEI+AgIAAIQ4LIAAgDjcDGAsgDEEBRw0OAkAgACkDMCIOQn9RDQAgDiAFKQMAUg0OCwJAIAApAzgiDkJ/UQ0AQQchDCAOIAApA1BSDQ8LIAAgACkDSCAANQJAfCAAKQNgfCIPNwNgQgQhDgJAAkACQCAAKAIgQX9qDgQBAgIAAgtCCCEOCyAEIA4gD3w3AwALIAAgACkDaCAAKQNQfDcDaCAAIARBGCAAKAJwEI2AgIAANgJwIABBBDYCACAAIAApA1hCAXw3A1gLAkAgBSkDACIOQgODUA0AIA5CAXwhDiABKAIEIQwgASgCCCELA0AgCyAMRg0NIAEgDEEBaiICNgIEIAEoAgAgDGotAAANDiAFIA43AwAgDkIDgyEPIA5CAXwhDiACIQwgD0IAUg0ACwsgAEEFNgIAC0EBIQIgACgCIEF/ag4EBgcHBQcLIAAgARCSgICAACIMQQFHDQsgAEEHNgIAC0EAIAAoAhBrIQUgAEGAAWopAwAhDiABKAIEIQwCQANAIA4gBSAMaq18QgODUA0BAkAgDCABKAIIRw0AIAAgARCTgICAAAwLCyABIAxBAWoiAjYCBCABKAIAIAxqIQsgAiEMIAstAAANCwwACwsgACABEJOAgIAAQQchDCAEIABBkAFqQRgQhICAgAANCiAAQQg2AgALIAAgAUEgEJSAgIAAIgxBAUcNCSAAQQk2AgBBDCELIABBDDYCrAEMAQsgACgCrAEhCwsgByAAKAKoASIMaiABKAIAIAEoAgQiAmogASgCCCACayICIAsgDGsiDCACIAxJGyICEIeAgIAAGiABIAEoAgQgAmo2AgRBACEMIABBACAAKAKoASACaiICIAIgACgCrAEiC0YbNgKoASACIAtHDQcgABCVgICAACEMDAcLQQEhAiAAIAFBwAAQlICAgAAiDEEBRw0GDAELQQEhAiAAIAFBIBCUgICAACIMQQFHDQULIAAgAjYCAAwACwtBBiEMDAILQQAhDAwBC0EHIQwLAkACQCAAKAIkDQACQAJAIAwOAgADAQtBB0EIIAEoAgQgASgCCEYbIQwLIAEgCTYCECABIAM2AgQgDA8LAkAgDA0AIAMgASgCBEcNACAJIAEoAhBHDQAgAC0AKCEBIABBAToAKCABQQN0DwsgAEEAOgAoCyAMC6YBAQN/AkAgACgCBCIEDQAgAEIANwMICyACKAIAIgUgAyAFIANLGyEGA0ACQCAGIAVHDQBBAA8LIAEgBWotAAAhAyACIAVBAWoiBTYCACAAIANB/wBxrSAErYYgACkDCIQ3AwgCQAJAIAPAIgNBAEgNAAJAIAMNAEEHIQMgBA0CCyAAQQA2AgRBAQ8LQQchAyAAIARBB2oiBDYCBCAEQT9HDQELCyADC6ECAgN/AX4gAEGQAWohAiABQQRqIQMDQAJAIAAgASgCACADIAEoAggQkYCAgAAiBEEBRg0AIABBgAFqIgMgAykDACABKAIEIAAoAhAiA2siAq18NwMAIAAgAyABKAIAaiACIAAoAhgQjYCAgACtNwMYIAQPCwJAAkACQAJAAkAgACgCeA4DAAIBAwsgACAAKQMIIgU3A4gBAkAgBSAAKQNYUQ0AQQcPCyAAQQE2AngMAwsgACAAKQOYASAAKQMIfDcDmAEgACACQRggACgCoAEQjYCAgAA2AqABIABBATYCeCAAIAApA4gBQn98IgU3A4gBDAILIABBAjYCeCAAIAApA5ABIAApAwh8NwOQAQsgACkDiAEhBQsgBUIAUg0AC0EBC0ABAn8gAEGAAWoiAiACKQMAIAEoAgQgACgCECICayIDrXw3AwAgACACIAEoAgBqIAMgACgCGBCNgICAAK03AxgLfAEEfyABKAIEIQMgASgCCCEEA0ACQCAEIANHDQBBAA8LIAEgA0EBaiIFNgIEAkAgASgCACADai0AACAAKQMYIAAoAgQiA62Ip0H/AXFGDQBBBw8LIAAgA0EIaiIGNgIEIAUhAyAGIAJJDQALIABBADYCBCAAQgA3AxhBAQtvAQF/QQchAQJAIABBugFqLwAAQdm0AUcNACAAQbQBakEGQQAQjYCAgAAgAEGwAWooAABHDQAgAEGAAWopAwBCAoggADUAtAFSDQAgAEG4AWotAAANAEEBQQcgACgCICAAQbkBai0AAEYbIQELIAELwAIBA38CQAJAAkAgACgCJA0AIABBADoAKCAAQQA2AgBBASECDAELAkAgACgCAEEKRw0AQQAhAwwCC0ECIQMMAQtBASEDCwJAAkADQAJAAkACQAJAIAMOAwABAwMLIAEoAgQiAyABKAIIIgRGDQQgASgCACEFAkADQCAFIANqLQAADQEgASADQQFqIgM2AgQgACAAKAIEQQFqQQNxNgIEIAQgA0YNBgwACwsCQCAAKAIERQ0AQQcPCyAAKAIkRQ0BIABBADoAKCAAQQA2AgBBASEDDAMLIABCADcDGCAAQQA2AgQgAEHIAGpBAEHkABCGgICAABogAEGsAWpBDDYCAAtBAiEDDAELIAAgARCQgICAACIDQQFHDQIgAEEKNgIAQQAhAwwACwsCQCACDQBBAA8LQQdBASAAKAIEGyEDCyADC3UBAX8CQEG4CRCAgICAACICRQ0AIAIgADYCJCACIAAgARCbgICAACIANgKwCQJAIABFDQAgAkEAOgAoIAJCADcDACACQgA3AxggAkHIAGpBAEHkABCGgICAABogAkGsAWpBDDYCACACDwsgAhCCgICAAAtBAAseAAJAIABFDQAgACgCsAkQnYCAgAAgABCCgICAAAsL3RABCn8gAEHo3QFqIQIgAEHUAGohAyAAQRxqIgRBCGohBQJAAkADQCAAKAJAIQYCQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgASgCBCIHIAEoAghJDQAgBkEHRg0BDBELIAYOCQECAwQFBgcACQ4LIAAoAkwhBgwHC0EBIQYgASAHQQFqNgIEIAEoAgAgB2otAAAiB0UNCAJAAkAgB0HfAUsNACAHQQFHDQELIABBgAI7AVACQCAAKAI8DQAgACABKAIMIAEoAhAiBmo2AhggACABKAIUIAZrNgIsCyAEQgA3AgAgBUIANwIADAoLIAAtAFBFDQkMDQsgASAHQQFqNgIEIAEoAgAgB2otAAAhByAAQQI2AkAgACAHQQh0IAAoAkhqNgJIDAsLIAEgB0EBajYCBCABKAIAIAdqLQAAIQcgAEEDNgJAIAAgByAAKAJIakEBajYCSAwKCyABIAdBAWo2AgQgASgCACAHai0AACEHIABBBDYCQCAAIAdBCHQ2AkwMCQsgASAHQQFqNgIEIAEoAgAgB2otAAAhByAAIAAoAkQ2AkAgACAHIAAoAkxqQQFqNgJMDAgLIAEgB0EBajYCBEEHIQYgASgCACAHai0AACIHQeABSw0DQQAhCAJAAkAgB0EtTw0AQQAhCQwBCyAHQVNqIgcgB0H/AXFBLW4iCUEtbGshByAJQQFqIQkLIABBfyAJdEF/czYCdAJAIAdB/wFxQQlJDQAgB0F3aiIHIAdB/wFxQQluIghBCWxrIQcgCEEBaiEICyAAIAg2AnAgACAHQf8BcSIHNgJsIAggB2pBBEsNAyADQgA3AgAgA0EIakIANwIAIANBEGpBADYCACAAQX8gCHRBf3M2AnBB+AAhBwNAIAAgB2pBgAg7AQAgB0ECaiIHQeTdAUcNAAsgAEEGNgJAIABBBTYCCCAAQv////8PNwIACyAAKAJMIgpBBUkNBwJAIAAoAggiB0UNACAHQX9qIQYgASgCBCEHIAEoAgghCQNAIAkgB0YNCiABIAdBAWoiCDYCBCABKAIAIAdqLQAAIQcgACAGNgIIIAAgByAAKAIEQQh0cjYCBCAIIQcgBkF/aiIGQX9HDQALCyAAQQc2AkAgACAKQXtqIgY2AkwLIAAgACgCICIHIAEoAhQgASgCEGsiCCAAKAJIIgkgCCAJSRsiCGogACgCLCIJIAkgB2sgCEsbNgIoIAEoAggiCiABKAIEIghrIQcCQAJAAkAgACgC5N0BIgkNACAGDQFBACEGCyACIAlqIAEoAgAgCGpBKiAJayIIIAYgCWsiBiAIIAZJGyIGIAcgBiAHSRsiBxCHgICAABoCQAJAIAAoAuTdASIIIAdqIgYgACgCTEcNACACIAhqIAdqQQBBPyAGaxCGgICAABogACgC5N0BIAdqIQYMAQsCQCAGQRRLDQAgACAGNgLk3QEgASABKAIEIAdqNgIEDAMLIAZBa2ohBgsgAEEANgIQIAAgAjYCDCAAIAY2AhRBByEGIAAQmoCAgABFDQMgACgCECIIIAAoAuTdASIJIAdqSw0DIAAgACgCTCAIayIGNgJMAkAgCCAJTw0AIAAgCSAIayIHNgLk3QEgAiACIAhqIAcQhYCAgAAaDAILIABBADYC5N0BIAEgASgCBCAIIAlraiIINgIEIAEoAggiCiAIayEHCwJAIAdBFUkNACAAIAg2AhAgACABKAIANgIMIAAgCkFraiAIIAZqIAcgBkEVakkbNgIUQQchBiAAEJqAgIAARQ0DIAAoAkwiByAAKAIQIgggASgCBGsiCUkNAyABIAg2AgQgACAHIAlrIgY2AkwgASgCCCAIayIHQRRLDQELIAIgASgCACAIaiAHIAYgByAGSRsiBxCHgICAABogACAHNgLk3QEgASABKAIEIAdqNgIECyAAKAIgIgYgACgCHCIIayEHAkAgACgCPEUNAAJAIAYgACgCLEcNACAAQQA2AiALIAEoAgwgASgCEGogACgCGCAIaiAHEIeAgIAAGiAAKAIgIQYLIAAgBjYCHCABIAEoAhAgB2oiCDYCECAAIAAoAkgiBiAHazYCSAJAIAYgB0cNAEEHIQYgACgCTA0CIAAoAmgNAiAAKAIEDQIgAEEANgJADAQLQQAhBiAIIAEoAhRGDQEgASgCBCABKAIIRw0FIAAoAuTdASAAKAJMTw0FDAELAkADQCAAKAJMIghFDQFBACEGIAEoAggiCSAHTQ0CIAEoAhQiCiABKAIQIgtNDQIgACAIIAkgB2siBiAKIAtrIgkgBiAJSRsiBiAAKAIsIAAoAiAiCWsiCiAGIApJGyIGIAggBiAISRsiBms2AkwgCSAAKAIYaiABKAIAIAdqIAYQhYCAgAAaIAAgACgCICAGaiIHNgIgAkAgACgCJCAHTw0AIAAgBzYCJAsCQCAAKAI8RQ0AAkAgByAAKAIsRw0AIABBADYCIAsgASgCDCABKAIQaiABKAIAIAEoAgRqIAYQhYCAgAAaIAAoAiAhBwsgACAHNgIcIAEgASgCECAGajYCECABIAEoAgQgBmoiBzYCBAwACwsgAEEANgJADAQLIAYPCyAHwEF/Sg0BIABBATYCQCAAIAdBEHRBgID8AHE2AkgCQCAHQcABSQ0AIABBBTYCRCAAQQA6AFEMAwsgAC0AUQ0DIABBBjYCRCAHQaABSQ0CIANCADcCACADQRBqQQA2AgAgA0EIakIANwIAQfgAIQcDQCAAIAdqQYAIOwEAIAdBAmoiB0Hk3QFHDQALCyAAQQU2AgggAEL/////DzcCAAwBCyAHQQJLDQEgAEKDgICAgAE3AkAMAAsLQQcPC0EAC5wYARR/IABBGGohAQJAIABBIGooAgAiAiAAQShqKAIAIgNPDQAgAEHoAGoiBCgCAEUNACABIAQgACgCVBCegICAABogACgCKCEDIAAoAiAhAgsCQCACIANPDQAgAEHYC2ohBSAAQbwNaiEGIABB3A1qIQcgAEHoAGohCCAAQeAVaiEJIABB1ABqIQoDQCAAKAIQIgsgACgCFEsNASAAIAAoAmQiDEEFdGogACgCdCACcSINQQF0aiIOQfgAaiEPAkACQCAAKAIAIgNBgICACEkNACAAKAIEIRAMAQsgACADQQh0IgM2AgAgACALQQFqIgQ2AhAgACAAKAIEQQh0IAAoAgwgC2otAAByIhA2AgQgBCELCwJAAkAgECADQQt2IA8vAQAiEWwiBE8NACAAIAQ2AgAgDyARQYAQIBFrQQV2ajsBACACQX9qIQMCQCACDQAgACgCLCADaiEDCwJAAkAgACgCJCIRDQBBACEDDAELIAEoAgAgA2otAAAhAwsgACAAKAJwIAJxIAAoAmwiD3QgA0EIIA9rdmpBgAxsakHkHWohDgJAAkAgDEEGSw0AQQEhAwNAIA4gA0EBdCIDaiEQAkACQCAAKAIAIgRBgICACEkNACAAKAIEIQwMAQsgACAEQQh0IgQ2AgAgACAAKAIQIg9BAWo2AhAgACAAKAIEQQh0IA8gACgCDGotAAByIgw2AgQLAkACQCAMIARBC3YgEC8BACIRbCIPSQ0AIAAgDCAPazYCBCAEIA9rIQ8gA0EBciEDIBEgEUEFdmshBAwBCyARQYAQIBFrQQV2aiEECyAAIA82AgAgECAEOwEAIANBgAJJDQALIAAoAiAhAgwBCyACIAAoAlQiD0F/c2ohAwJAIAIgD0sNACAAKAIsIANqIQMLAkACQCARDQBBACESDAELIAEoAgAgA2otAAAhEgtBASEDQYACIQ8DQCAOIBJBAXQiEiAPcSITIA9qIANqQQF0aiERAkACQCAEQf///wdNDQAgBCENDAELIAAgBEEIdCINNgIAIAAgC0EBaiIENgIQIAAgEEEIdCAAKAIMIAtqLQAAciIQNgIEIAQhCwsCQAJAIBAgDUELdiARLwEAIgxsIgRPIhQNACAMQYAQIAxrQQV2aiEMDAELIAAgECAEayIQNgIEIA0gBGshBCAMIAxBBXZrIQxBACEPCyAAIAQ2AgAgESAMOwEAIA8gE3MhDyADQQF0IBRyIgNBgAJJDQALCyAAIAJBAWo2AiAgACgCGCACaiADOgAAAkAgACgCJCAAKAIgIgJPDQAgACACNgIkC0EAIQMCQCAAKAJkIgRBBEkNAAJAIARBCUsNACAEQX1qIQMMAQsgBEF6aiEDCyAAIAM2AmQMAQsgACADIARrIgM2AgAgACAQIARrIgQ2AgQgDyARIBFBBXZrOwEAIAAgDEEBdGoiEkH4A2ohDwJAAkAgA0H///8HTQ0AIAshEwwBCyAAIANBCHQiAzYCACAAIAtBAWoiEzYCECAAIARBCHQgACgCDCALai0AAHIiBDYCBAsCQAJAIAQgA0ELdiAPLwEAIhBsIhFJDQAgACADIBFrIgw2AgAgACAEIBFrIgM2AgQgDyAQIBBBBXZrOwEAIBJBkARqIQ8CQAJAIAxB////B00NACATIREMAQsgACAMQQh0Igw2AgAgACATQQFqIhE2AhAgACADQQh0IAAoAgwgE2otAAByIgM2AgQLAkACQCADIAxBC3YgDy8BACIQbCIETw0AIAAgBDYCACAPIBBBgBAgEGtBBXZqOwEAIA5B2ARqIQ8CQCAEQf///wdLDQAgACAEQQh0IgQ2AgAgACARQQFqNgIQIAAgA0EIdCAAKAIMIBFqLQAAciIDNgIECwJAIAMgBEELdiAPLwEAIhBsIhFJDQAgACAEIBFrNgIAIAAgAyARazYCBCAPIBAgEEEFdms7AQAMAgsgACARNgIAIA8gEEGAECAQa0EFdmo7AQAgAEEBNgJoIABBCUELIAAoAmRBB0kbNgJkDAMLIAAgDCAEayIMNgIAIAAgAyAEayIDNgIEIA8gECAQQQV2azsBACASQagEaiEEAkACQCAMQf///wdNDQAgESEODAELIAAgDEEIdCIMNgIAIAAgEUEBaiIONgIQIAAgA0EIdCAAKAIMIBFqLQAAciIDNgIECwJAAkAgAyAMQQt2IAQvAQAiD2wiEE8NACAAIBA2AgAgBCAPQYAQIA9rQQV2ajsBACAAKAJYIQMMAQsgACAMIBBrIhE2AgAgACADIBBrIgM2AgQgBCAPIA9BBXZrOwEAIBJBwARqIQ8CQCARQf///wdLDQAgACARQQh0IhE2AgAgACAOQQFqNgIQIAAgA0EIdCAAKAIMIA5qLQAAciIDNgIECwJAAkAgAyARQQt2IA8vAQAiEGwiBE8NACAQQYAQIBBrQQV2aiEQIAAoAlwhAwwBCyAAIAMgBGs2AgQgACgCYCEDIAAgACgCXDYCYCARIARrIQQgECAQQQV2ayEQCyAAIAQ2AgAgDyAQOwEAIAAgACgCWDYCXAsgACAAKAJUNgJYIAAgAzYCVAsgAEEIQQsgACgCZEEHSRs2AmQgACAJIA0Qn4CAgAAMAQsgACARNgIAIA8gEEGAECAQa0EFdmo7AQAgACAAKAJcNgJgIAAgACkCVDcCWCAAQQdBCiAAKAJkQQdJGzYCZCAAIAcgDRCfgICAACAKIAAoAmgiA0F+akEDIANBBkkbQQd0akGEB2ohDUEBIQMDQCANIANBAXQiA2ohEAJAAkAgACgCACIEQYCAgAhJDQAgACgCBCEMDAELIAAgBEEIdCIENgIAIAAgACgCECIPQQFqNgIQIAAgACgCBEEIdCAPIAAoAgxqLQAAciIMNgIECwJAAkAgDCAEQQt2IBAvAQAiEWwiD0kNACAAIAwgD2s2AgQgBCAPayEPIANBAXIhAyARIBFBBXZrIQQMAQsgEUGAECARa0EFdmohBAsgACAPNgIAIBAgBDsBACADQcAASQ0ACwJAIANBQGoiBEEDSw0AIAAgBDYCVAwBCyAAIANBAXFBAnIiDzYCVCAEQQF2IRACQCAEQQ1LDQAgACAPIBBBf2oiDnQiBDYCVEEBIQ8gBSAEQQF0akHAACADa0EBdGpBfmohEkEAIQwDQCASIA9BAXQiD2ohEAJAAkAgACgCACIDQYCAgAhJDQAgACgCBCENDAELIAAgA0EIdCIDNgIAIAAgACgCECIEQQFqNgIQIAAgACgCBEEIdCAEIAAoAgxqLQAAciINNgIECwJAAkAgDSADQQt2IBAvAQAiEWwiBEkNACAAIA0gBGs2AgQgACAAKAJUQQEgDHRqNgJUIAMgBGshBCAPQQFyIQ8gESARQQV2ayEDDAELIBFBgBAgEWtBBXZqIQMLIAAgBDYCACAQIAM7AQAgDiAMQQFqIgxHDQAMAgsLIBBBe2ohECAAKAIEIQQgACgCACEDA0ACQCADQf///wdLDQAgACADQQh0IgM2AgAgACAAKAIQIhFBAWo2AhAgBEEIdCARIAAoAgxqLQAAciEECyAAIANBAXYiAzYCACAAIAQgA2siBEEfdSIRIA9BAXRqQQFqIg82AlQgACARIANxIARqIgQ2AgQgEEF/aiIQDQALIAAgD0EEdDYCVEEAIQxBASEPA0AgBiAPQQF0Ig9qIRACQAJAIAAoAgAiA0GAgIAISQ0AIAAoAgQhDQwBCyAAIANBCHQiAzYCACAAIAAoAhAiBEEBajYCECAAIAAoAgRBCHQgBCAAKAIMai0AAHIiDTYCBAsCQAJAIA0gA0ELdiAQLwEAIhFsIgRJDQAgACANIARrNgIEIAAgACgCVEEBIAx0ajYCVCADIARrIQQgD0EBciEPIBEgEUEFdmshAwwBCyARQYAQIBFrQQV2aiEDCyAAIAQ2AgAgECADOwEAIAxBAWoiDEEERw0ACwsCQCABIAggACgCVBCegICAAA0AQQAPCyAAKAIgIQILIAIgACgCKEkNAAsLQQEhAwJAIAAoAgAiBEH///8HSw0AIAAgBEEIdDYCAEEBIQMgACAAKAIQIgRBAWo2AhAgACAAKAIEQQh0IAQgACgCDGotAAByNgIECyADC3ABAX8CQEGo3gEQgICAgAAiAkUNACACQTRqIAE2AgAgAkE8aiAANgIAAkACQAJAIABBf2oOAgABAgsgAiABEICAgIAAIgA2AhggAA0BIAIQgoCAgAAMAgsgAkEANgIYIAJBOGpBADYCAAsgAg8LQQAL0gEBAn9BBiECAkAgAUEnSw0AIABBMGogAUEBcUECciABQQF2QQtqdCIBNgIAAkACQCAAQTxqKAIAIgNFDQBBBCECIAEgAEE0aigCAEsNAiAAQSxqIAE2AgAgA0ECRw0AIABBOGoiAygCACABTw0AIAAgATYCOCAAKAIYEIKAgIAAIAAgACgCMBCAgICAACIBNgIYIAENAEEDIQIMAQtBACECIABBADYCQCAAQdAAakEBOgAAIABB6ABqQQA2AgAgAEHk3QFqIQMLIANBADYCAAsgAgsjAAJAIABBPGooAgBFDQAgACgCGBCCgICAAAsgABCCgICAAAvHAQEDf0EAIQMCQCAAKAIMIAJNDQAgACgCGCACTQ0AIAEgASgCACIDIAAoAhAgACgCCCIEayIFIAMgBSADSRsiBWs2AgAgBCACQX9zaiEDAkAgBCACSw0AIAAoAhQgA2ohAwsDQCAAKAIAIgIgA2otAAAhASAAIAAoAggiBEEBajYCCCACIARqIAE6AABBACADQQFqIgMgAyAAKAIURhshAyAFQX9qIgUNAAtBASEDIAAoAgwgACgCCCIFTw0AIAAgBTYCDAsgAwvoBAEGfwJAAkAgACgCACIDQYCAgAhJDQAgACgCBCEEDAELIAAgA0EIdCIDNgIAIAAgACgCECIFQQFqNgIQIAAgACgCBEEIdCAFIAAoAgxqLQAAciIENgIECwJAAkAgBCADQQt2IAEvAQAiBWwiBk8NACAAIAY2AgAgASAFQYAQIAVrQQV2ajsBACABIAJBBHRqQQRqIQdBCCEIQQIhAQwBCyAAIAMgBmsiAzYCACAAIAQgBmsiBDYCBCABIAUgBUEFdms7AQACQCADQf///wdLDQAgACADQQh0IgM2AgAgACAAKAIQIgVBAWo2AhAgACAEQQh0IAUgACgCDGotAAByIgQ2AgQLAkAgBCADQQt2IAEvAQIiBWwiBk8NACAAIAY2AgAgASAFQYAQIAVrQQV2ajsBAiABIAJBBHRqQYQCaiEHQQghCEEKIQEMAQsgACADIAZrNgIAIAAgBCAGazYCBCABIAUgBUEFdms7AQIgAUGEBGohB0GAAiEIQRIhAQsgAEHoAGogATYCAEEBIQEDQCAHIAFBAXQiAWohBAJAAkAgACgCACIDQYCAgAhJDQAgACgCBCECDAELIAAgA0EIdCIDNgIAIAAgACgCECIFQQFqNgIQIAAgACgCBEEIdCAFIAAoAgxqLQAAciICNgIECwJAAkAgAiADQQt2IAQvAQAiBmwiBUkNACAAIAIgBWs2AgQgAyAFayEFIAFBAXIhASAGIAZBBXZrIQMMAQsgBkGAECAGa0EFdmohAwsgACAFNgIAIAQgAzsBACABIAhJDQALIABB6ABqIgAgASAIayAAKAIAajYCAAsLNQEAQYAICy4IAAAAEAAAABgAAAAgAAAAKAAAADAAAABAAAAAUAAAAIAAAAAAAQAA/Td6WFoA";
+
+		/***/ }),
+		/* 2 */
+		/***/ ((module) => {
+
+		module.exports = __WEBPACK_EXTERNAL_MODULE__2__;
+
+		/***/ })
+		/******/ 	]);
+		/************************************************************************/
+		/******/ 	// The module cache
+		/******/ 	var __webpack_module_cache__ = {};
+		/******/ 	
+		/******/ 	// The require function
+		/******/ 	function __webpack_require__(moduleId) {
+		/******/ 		// Check if module is in cache
+		/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+		/******/ 		if (cachedModule !== undefined) {
+		/******/ 			return cachedModule.exports;
+		/******/ 		}
+		/******/ 		// Create a new module (and put it into the cache)
+		/******/ 		var module = __webpack_module_cache__[moduleId] = {
+		/******/ 			// no module.id needed
+		/******/ 			// no module.loaded needed
+		/******/ 			exports: {}
+		/******/ 		};
+		/******/ 	
+		/******/ 		// Execute the module function
+		/******/ 		__webpack_modules__[moduleId](module, module.exports, __webpack_require__);
+		/******/ 	
+		/******/ 		// Return the exports of the module
+		/******/ 		return module.exports;
+		/******/ 	}
+		/******/ 	
+		/************************************************************************/
+		/******/ 	/* webpack/runtime/define property getters */
+		/******/ 	(() => {
+		/******/ 		// define getter functions for harmony exports
+		/******/ 		__webpack_require__.d = (exports, definition) => {
+		/******/ 			for(var key in definition) {
+		/******/ 				if(__webpack_require__.o(definition, key) && !__webpack_require__.o(exports, key)) {
+		/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+		/******/ 				}
+		/******/ 			}
+		/******/ 		};
+		/******/ 	})();
+		/******/ 	
+		/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
+		/******/ 	(() => {
+		/******/ 		__webpack_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop));
+		/******/ 	})();
+		/******/ 	
+		/******/ 	/* webpack/runtime/make namespace object */
+		/******/ 	(() => {
+		/******/ 		// define __esModule on exports
+		/******/ 		__webpack_require__.r = (exports) => {
+		/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+		/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+		/******/ 			}
+		/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
+		/******/ 		};
+		/******/ 	})();
+		/******/ 	
+		/************************************************************************/
+		var __webpack_exports__ = {};
+		// This entry need to be wrapped in an IIFE because it need to be isolated against other modules in the chunk.
+		(() => {
+		__webpack_require__.r(__webpack_exports__);
+		/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+		/* harmony export */   XzReadableStream: () => (/* binding */ XzReadableStream)
+		/* harmony export */ });
+		/* harmony import */ var _dist_native_xz_decompress_wasm__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1);
+
+
+		const ReadableStream = globalThis.ReadableStream
+		    // Node < 18 support web streams, but it's not available as a global, so we need to require it.
+		    // This won't be reached in modern browsers, and bundlers will ignore due to 'browser' field in package.json:
+		    || (__webpack_require__(2).ReadableStream);
+
+		const XZ_OK = 0;
+		const XZ_STREAM_END = 1;
+
+		class XzContext {
+		    constructor(moduleInstance) {
+		        this.exports = moduleInstance.exports;
+		        this.memory = this.exports.memory;
+		        this.ptr = this.exports.create_context();
+		        this._refresh();
+		        this.bufSize = this.mem32[0];
+		        this.inStart = this.mem32[1] - this.ptr;
+		        this.inEnd = this.inStart + this.bufSize;
+		        this.outStart = this.mem32[4] - this.ptr;
+		    }
+
+		    supplyInput(sourceDataUint8Array) {
+		        this._refresh();
+		        const inBuffer = this.mem8.subarray(this.inStart, this.inEnd);
+		        inBuffer.set(sourceDataUint8Array, 0);
+		        this.exports.supply_input(this.ptr, sourceDataUint8Array.byteLength);
+		        this._refresh();
+		    }
+
+		    getNextOutput() {
+		        const result = this.exports.get_next_output(this.ptr);
+		        this._refresh();
+		        if (result !== XZ_OK && result !== XZ_STREAM_END) {
+		            throw new Error(`get_next_output failed with error code ${result}`);
+		        }
+		        const outChunk = this.mem8.slice(this.outStart, this.outStart + /* outPos */ this.mem32[5]);
+		        return { outChunk, finished: result === XZ_STREAM_END };
+		    }
+
+		    needsMoreInput() {
+		        return /* inPos */ this.mem32[2] === /* inSize */ this.mem32[3];
+		    }
+
+		    outputBufferIsFull() {
+		        return /* outPos */ this.mem32[5] === this.bufSize;
+		    }
+
+		    resetOutputBuffer() {
+		        this.outPos = this.mem32[5] = 0;
+		    }
+
+		    dispose() {
+		        this.exports.destroy_context(this.ptr);
+		        this.exports = null;
+		    }
+
+		    _refresh() {
+		        if (this.memory.buffer !== this.mem8?.buffer) {
+		            this.mem8 = new Uint8Array(this.memory.buffer, this.ptr);
+		            this.mem32 = new Uint32Array(this.memory.buffer, this.ptr);
+		        }
+		    }
+		}
+
+		// Simple mutex to serialize context creation and prevent resource exhaustion
+		class ContextMutex {
+		    constructor() {
+		        this.locked = false;
+		        this.waitQueue = [];
+		    }
+
+		    async acquire() {
+		        if (!this.locked) {
+		            this.locked = true;
+		            return;
+		        }
+
+		        // Wait in queue
+		        return new Promise((resolve) => {
+		            this.waitQueue.push(resolve);
+		        });
+		    }
+
+		    release() {
+		        if (this.waitQueue.length > 0) {
+		            const next = this.waitQueue.shift();
+		            next();
+		        } else {
+		            this.locked = false;
+		        }
+		    }
+		}
+
+		class XzReadableStream extends ReadableStream {
+		    static _moduleInstancePromise;
+		    static _moduleInstance;
+		    static _contextMutex = new ContextMutex();
+
+		    static async _getModuleInstance() {
+		        const base64Wasm = _dist_native_xz_decompress_wasm__WEBPACK_IMPORTED_MODULE_0__.replace('data:application/wasm;base64,', '');
+		        const wasmBytes = Uint8Array.from(atob(base64Wasm), c => c.charCodeAt(0)).buffer;
+		        const wasmOptions = {};
+		        const module = await WebAssembly.instantiate(wasmBytes, wasmOptions);
+		        XzReadableStream._moduleInstance = module.instance;
+		    }
+
+		    constructor(compressedStream) {
+		        let xzContext;
+		        let unconsumedInput = null;
+		        const compressedReader = compressedStream.getReader();
+
+		        super({
+		            async start(controller) {
+		                await XzReadableStream._contextMutex.acquire();
+
+		                try {
+		                    if (!XzReadableStream._moduleInstance) {
+		                        await (XzReadableStream._moduleInstancePromise || (XzReadableStream._moduleInstancePromise = XzReadableStream._getModuleInstance()));
+		                    }
+		                    xzContext = new XzContext(XzReadableStream._moduleInstance);
+		                } catch (error) {
+		                    XzReadableStream._contextMutex.release();
+		                    throw error;
+		                }
+		            },
+
+		            async pull(controller) {
+		                try {
+		                    if (xzContext.needsMoreInput()) {
+		                        if (unconsumedInput === null || unconsumedInput.byteLength === 0) {
+		                            const { done, value } = await compressedReader.read();
+		                            if (!done) {
+		                                unconsumedInput = value;
+		                            }
+		                        }
+		                        const nextInputLength = Math.min(xzContext.bufSize, unconsumedInput.byteLength);
+		                        xzContext.supplyInput(unconsumedInput.subarray(0, nextInputLength));
+		                        unconsumedInput = unconsumedInput.subarray(nextInputLength);
+		                    }
+
+		                    const nextOutputResult = xzContext.getNextOutput();
+		                    controller.enqueue(nextOutputResult.outChunk);
+		                    xzContext.resetOutputBuffer();
+
+		                    if (nextOutputResult.finished) {
+		                        xzContext.dispose();
+		                        XzReadableStream._contextMutex.release();
+		                        controller.close();
+		                    }
+		                } catch (error) {
+		                    if (xzContext) {
+		                        xzContext.dispose();
+		                    }
+		                    XzReadableStream._contextMutex.release();
+		                    throw error;
+		                }
+		            },
+		            cancel() {
+		                try {
+		                    if (xzContext) {
+		                        xzContext.dispose();
+		                    }
+		                    return compressedReader.cancel();
+		                } finally {
+		                    XzReadableStream._contextMutex.release();
+		                }
+		            }
+		        });
+		    }
+		}
+
+		})();
+
+		/******/ 	return __webpack_exports__;
+		/******/ })()
+		;
+		}); 
+	} (xzDecompress$3));
+	return xzDecompress$3.exports;
+}
+
+var xzDecompressExports = requireXzDecompress();
+var xzDecompress = /*@__PURE__*/getDefaultExportFromCjs(xzDecompressExports);
+
+var xzDecompress$1 = /*#__PURE__*/_mergeNamespaces({
+    __proto__: null,
+    default: xzDecompress
+}, [xzDecompressExports]);
+
+/*
+node-bzip - a pure-javascript Node.JS module for decoding bzip2 data
+
+Copyright (C) 2012 Eli Skeggs
+
+Permission is hereby granted, free of charge, to any person obtaining
+a copy of this software and associated documentation files (the
+"Software"), to deal in the Software without restriction, including
+without limitation the rights to use, copy, modify, merge, publish,
+distribute, sublicense, and/or sell copies of the Software, and to
+permit persons to whom the Software is furnished to do so, subject to
+the following conditions:
+
+The above copyright notice and this permission notice shall be
+included in all copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND,
+EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
+MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND
+NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE
+LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION
+OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION
+WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+
+Adapted from bzip2.js, copyright 2011 antimatter15 (antimatter15@gmail.com).
+
+Based on micro-bunzip by Rob Landley (rob@landley.net).
+
+Based on bzip2 decompression code by Julian R Seward (jseward@acm.org),
+which also acknowledges contributions by Mike Burrows, David Wheeler,
+Peter Fenwick, Alistair Moffat, Radford Neal, Ian H. Witten,
+Robert Sedgewick, and Jon L. Bentley.
+*/
+
+var bitreader;
+var hasRequiredBitreader;
+
+function requireBitreader () {
+	if (hasRequiredBitreader) return bitreader;
+	hasRequiredBitreader = 1;
+	var BITMASK = [0x00, 0x01, 0x03, 0x07, 0x0F, 0x1F, 0x3F, 0x7F, 0xFF];
+
+	// offset in bytes
+	var BitReader = function(stream) {
+	  this.stream = stream;
+	  this.bitOffset = 0;
+	  this.curByte = 0;
+	  this.hasByte = false;
+	};
+
+	BitReader.prototype._ensureByte = function() {
+	  if (!this.hasByte) {
+	    this.curByte = this.stream.readByte();
+	    this.hasByte = true;
+	  }
+	};
+
+	// reads bits from the buffer
+	BitReader.prototype.read = function(bits) {
+	  var result = 0;
+	  while (bits > 0) {
+	    this._ensureByte();
+	    var remaining = 8 - this.bitOffset;
+	    // if we're in a byte
+	    if (bits >= remaining) {
+	      result <<= remaining;
+	      result |= BITMASK[remaining] & this.curByte;
+	      this.hasByte = false;
+	      this.bitOffset = 0;
+	      bits -= remaining;
+	    } else {
+	      result <<= bits;
+	      var shift = remaining - bits;
+	      result |= (this.curByte & (BITMASK[bits] << shift)) >> shift;
+	      this.bitOffset += bits;
+	      bits = 0;
+	    }
+	  }
+	  return result;
+	};
+
+	// seek to an arbitrary point in the buffer (expressed in bits)
+	BitReader.prototype.seek = function(pos) {
+	  var n_bit = pos % 8;
+	  var n_byte = (pos - n_bit) / 8;
+	  this.bitOffset = n_bit;
+	  this.stream.seek(n_byte);
+	  this.hasByte = false;
+	};
+
+	// reads 6 bytes worth of data using the read method
+	BitReader.prototype.pi = function() {
+	  var buf = new Buffer(6), i;
+	  for (i = 0; i < buf.length; i++) {
+	    buf[i] = this.read(8);
+	  }
+	  return buf.toString('hex');
+	};
+
+	bitreader = BitReader;
+	return bitreader;
+}
+
+/* very simple input/output stream interface */
+
+var stream;
+var hasRequiredStream;
+
+function requireStream () {
+	if (hasRequiredStream) return stream;
+	hasRequiredStream = 1;
+	var Stream = function() {
+	};
+
+	// input streams //////////////
+	/** Returns the next byte, or -1 for EOF. */
+	Stream.prototype.readByte = function() {
+	  throw new Error("abstract method readByte() not implemented");
+	};
+	/** Attempts to fill the buffer; returns number of bytes read, or
+	 *  -1 for EOF. */
+	Stream.prototype.read = function(buffer, bufOffset, length) {
+	  var bytesRead = 0;
+	  while (bytesRead < length) {
+	    var c = this.readByte();
+	    if (c < 0) { // EOF
+	      return (bytesRead===0) ? -1 : bytesRead;
+	    }
+	    buffer[bufOffset++] = c;
+	    bytesRead++;
+	  }
+	  return bytesRead;
+	};
+	Stream.prototype.seek = function(new_pos) {
+	  throw new Error("abstract method seek() not implemented");
+	};
+
+	// output streams ///////////
+	Stream.prototype.writeByte = function(_byte) {
+	  throw new Error("abstract method readByte() not implemented");
+	};
+	Stream.prototype.write = function(buffer, bufOffset, length) {
+	  var i;
+	  for (i=0; i<length; i++) {
+	    this.writeByte(buffer[bufOffset++]);
+	  }
+	  return length;
+	};
+	Stream.prototype.flush = function() {
+	};
+
+	stream = Stream;
+	return stream;
+}
+
+/* CRC32, used in Bzip2 implementation.
+ * This is a port of CRC32.java from the jbzip2 implementation at
+ *   https://code.google.com/p/jbzip2
+ * which is:
+ *   Copyright (c) 2011 Matthew Francis
+ *
+ *   Permission is hereby granted, free of charge, to any person
+ *   obtaining a copy of this software and associated documentation
+ *   files (the "Software"), to deal in the Software without
+ *   restriction, including without limitation the rights to use,
+ *   copy, modify, merge, publish, distribute, sublicense, and/or sell
+ *   copies of the Software, and to permit persons to whom the
+ *   Software is furnished to do so, subject to the following
+ *   conditions:
+ *
+ *   The above copyright notice and this permission notice shall be
+ *   included in all copies or substantial portions of the Software.
+ *
+ *   THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND,
+ *   EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES
+ *   OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND
+ *   NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT
+ *   HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY,
+ *   WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+ *   FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR
+ *   OTHER DEALINGS IN THE SOFTWARE.
+ * This JavaScript implementation is:
+ *   Copyright (c) 2013 C. Scott Ananian
+ * with the same licensing terms as Matthew Francis' original implementation.
+ */
+
+var crc32;
+var hasRequiredCrc32;
+
+function requireCrc32 () {
+	if (hasRequiredCrc32) return crc32;
+	hasRequiredCrc32 = 1;
+	crc32 = (function() {
+
+	  /**
+	   * A static CRC lookup table
+	   */
+	  var crc32Lookup = new Uint32Array([
+	    0x00000000, 0x04c11db7, 0x09823b6e, 0x0d4326d9, 0x130476dc, 0x17c56b6b, 0x1a864db2, 0x1e475005,
+	    0x2608edb8, 0x22c9f00f, 0x2f8ad6d6, 0x2b4bcb61, 0x350c9b64, 0x31cd86d3, 0x3c8ea00a, 0x384fbdbd,
+	    0x4c11db70, 0x48d0c6c7, 0x4593e01e, 0x4152fda9, 0x5f15adac, 0x5bd4b01b, 0x569796c2, 0x52568b75,
+	    0x6a1936c8, 0x6ed82b7f, 0x639b0da6, 0x675a1011, 0x791d4014, 0x7ddc5da3, 0x709f7b7a, 0x745e66cd,
+	    0x9823b6e0, 0x9ce2ab57, 0x91a18d8e, 0x95609039, 0x8b27c03c, 0x8fe6dd8b, 0x82a5fb52, 0x8664e6e5,
+	    0xbe2b5b58, 0xbaea46ef, 0xb7a96036, 0xb3687d81, 0xad2f2d84, 0xa9ee3033, 0xa4ad16ea, 0xa06c0b5d,
+	    0xd4326d90, 0xd0f37027, 0xddb056fe, 0xd9714b49, 0xc7361b4c, 0xc3f706fb, 0xceb42022, 0xca753d95,
+	    0xf23a8028, 0xf6fb9d9f, 0xfbb8bb46, 0xff79a6f1, 0xe13ef6f4, 0xe5ffeb43, 0xe8bccd9a, 0xec7dd02d,
+	    0x34867077, 0x30476dc0, 0x3d044b19, 0x39c556ae, 0x278206ab, 0x23431b1c, 0x2e003dc5, 0x2ac12072,
+	    0x128e9dcf, 0x164f8078, 0x1b0ca6a1, 0x1fcdbb16, 0x018aeb13, 0x054bf6a4, 0x0808d07d, 0x0cc9cdca,
+	    0x7897ab07, 0x7c56b6b0, 0x71159069, 0x75d48dde, 0x6b93dddb, 0x6f52c06c, 0x6211e6b5, 0x66d0fb02,
+	    0x5e9f46bf, 0x5a5e5b08, 0x571d7dd1, 0x53dc6066, 0x4d9b3063, 0x495a2dd4, 0x44190b0d, 0x40d816ba,
+	    0xaca5c697, 0xa864db20, 0xa527fdf9, 0xa1e6e04e, 0xbfa1b04b, 0xbb60adfc, 0xb6238b25, 0xb2e29692,
+	    0x8aad2b2f, 0x8e6c3698, 0x832f1041, 0x87ee0df6, 0x99a95df3, 0x9d684044, 0x902b669d, 0x94ea7b2a,
+	    0xe0b41de7, 0xe4750050, 0xe9362689, 0xedf73b3e, 0xf3b06b3b, 0xf771768c, 0xfa325055, 0xfef34de2,
+	    0xc6bcf05f, 0xc27dede8, 0xcf3ecb31, 0xcbffd686, 0xd5b88683, 0xd1799b34, 0xdc3abded, 0xd8fba05a,
+	    0x690ce0ee, 0x6dcdfd59, 0x608edb80, 0x644fc637, 0x7a089632, 0x7ec98b85, 0x738aad5c, 0x774bb0eb,
+	    0x4f040d56, 0x4bc510e1, 0x46863638, 0x42472b8f, 0x5c007b8a, 0x58c1663d, 0x558240e4, 0x51435d53,
+	    0x251d3b9e, 0x21dc2629, 0x2c9f00f0, 0x285e1d47, 0x36194d42, 0x32d850f5, 0x3f9b762c, 0x3b5a6b9b,
+	    0x0315d626, 0x07d4cb91, 0x0a97ed48, 0x0e56f0ff, 0x1011a0fa, 0x14d0bd4d, 0x19939b94, 0x1d528623,
+	    0xf12f560e, 0xf5ee4bb9, 0xf8ad6d60, 0xfc6c70d7, 0xe22b20d2, 0xe6ea3d65, 0xeba91bbc, 0xef68060b,
+	    0xd727bbb6, 0xd3e6a601, 0xdea580d8, 0xda649d6f, 0xc423cd6a, 0xc0e2d0dd, 0xcda1f604, 0xc960ebb3,
+	    0xbd3e8d7e, 0xb9ff90c9, 0xb4bcb610, 0xb07daba7, 0xae3afba2, 0xaafbe615, 0xa7b8c0cc, 0xa379dd7b,
+	    0x9b3660c6, 0x9ff77d71, 0x92b45ba8, 0x9675461f, 0x8832161a, 0x8cf30bad, 0x81b02d74, 0x857130c3,
+	    0x5d8a9099, 0x594b8d2e, 0x5408abf7, 0x50c9b640, 0x4e8ee645, 0x4a4ffbf2, 0x470cdd2b, 0x43cdc09c,
+	    0x7b827d21, 0x7f436096, 0x7200464f, 0x76c15bf8, 0x68860bfd, 0x6c47164a, 0x61043093, 0x65c52d24,
+	    0x119b4be9, 0x155a565e, 0x18197087, 0x1cd86d30, 0x029f3d35, 0x065e2082, 0x0b1d065b, 0x0fdc1bec,
+	    0x3793a651, 0x3352bbe6, 0x3e119d3f, 0x3ad08088, 0x2497d08d, 0x2056cd3a, 0x2d15ebe3, 0x29d4f654,
+	    0xc5a92679, 0xc1683bce, 0xcc2b1d17, 0xc8ea00a0, 0xd6ad50a5, 0xd26c4d12, 0xdf2f6bcb, 0xdbee767c,
+	    0xe3a1cbc1, 0xe760d676, 0xea23f0af, 0xeee2ed18, 0xf0a5bd1d, 0xf464a0aa, 0xf9278673, 0xfde69bc4,
+	    0x89b8fd09, 0x8d79e0be, 0x803ac667, 0x84fbdbd0, 0x9abc8bd5, 0x9e7d9662, 0x933eb0bb, 0x97ffad0c,
+	    0xafb010b1, 0xab710d06, 0xa6322bdf, 0xa2f33668, 0xbcb4666d, 0xb8757bda, 0xb5365d03, 0xb1f740b4
+	  ]);
+
+	  var CRC32 = function() {
+	    /**
+	     * The current CRC
+	     */
+	    var crc = 0xffffffff;
+
+	    /**
+	     * @return The current CRC
+	     */
+	    this.getCRC = function() {
+	      return (~crc) >>> 0; // return an unsigned value
+	    };
+
+	    /**
+	     * Update the CRC with a single byte
+	     * @param value The value to update the CRC with
+	     */
+	    this.updateCRC = function(value) {
+	      crc = (crc << 8) ^ crc32Lookup[((crc >>> 24) ^ value) & 0xff];
+	    };
+
+	    /**
+	     * Update the CRC with a sequence of identical bytes
+	     * @param value The value to update the CRC with
+	     * @param count The number of bytes
+	     */
+	    this.updateCRCRun = function(value, count) {
+	      while (count-- > 0) {
+	        crc = (crc << 8) ^ crc32Lookup[((crc >>> 24) ^ value) & 0xff];
+	      }
+	    };
+	  };
+	  return CRC32;
+	})();
+	return crc32;
+}
+
+var version = "2.0.0";
+var license = "MIT";
+var require$$3 = {
+	version: version,
+	license: license};
+
+/*
+seek-bzip - a pure-javascript module for seeking within bzip2 data
+
+Copyright (C) 2013 C. Scott Ananian
+Copyright (C) 2012 Eli Skeggs
+Copyright (C) 2011 Kevin Kwok
+
+Permission is hereby granted, free of charge, to any person obtaining
+a copy of this software and associated documentation files (the
+"Software"), to deal in the Software without restriction, including
+without limitation the rights to use, copy, modify, merge, publish,
+distribute, sublicense, and/or sell copies of the Software, and to
+permit persons to whom the Software is furnished to do so, subject to
+the following conditions:
+
+The above copyright notice and this permission notice shall be
+included in all copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND,
+EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
+MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND
+NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE
+LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION
+OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION
+WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+
+Adapted from node-bzip, copyright 2012 Eli Skeggs.
+Adapted from bzip2.js, copyright 2011 Kevin Kwok (antimatter15@gmail.com).
+
+Based on micro-bunzip by Rob Landley (rob@landley.net).
+
+Based on bzip2 decompression code by Julian R Seward (jseward@acm.org),
+which also acknowledges contributions by Mike Burrows, David Wheeler,
+Peter Fenwick, Alistair Moffat, Radford Neal, Ian H. Witten,
+Robert Sedgewick, and Jon L. Bentley.
+*/
+
+var lib;
+var hasRequiredLib;
+
+function requireLib () {
+	if (hasRequiredLib) return lib;
+	hasRequiredLib = 1;
+	var BitReader = requireBitreader();
+	var Stream = requireStream();
+	var CRC32 = requireCrc32();
+	var pjson = require$$3;
+
+	var MAX_HUFCODE_BITS = 20;
+	var MAX_SYMBOLS = 258;
+	var SYMBOL_RUNA = 0;
+	var SYMBOL_RUNB = 1;
+	var MIN_GROUPS = 2;
+	var MAX_GROUPS = 6;
+	var GROUP_SIZE = 50;
+
+	var WHOLEPI = "314159265359";
+	var SQRTPI = "177245385090";
+
+	var mtf = function(array, index) {
+	  var src = array[index], i;
+	  for (i = index; i > 0; i--) {
+	    array[i] = array[i-1];
+	  }
+	  array[0] = src;
+	  return src;
+	};
+
+	var Err = {
+	  OK: 0,
+	  LAST_BLOCK: -1,
+	  NOT_BZIP_DATA: -2,
+	  UNEXPECTED_INPUT_EOF: -3,
+	  UNEXPECTED_OUTPUT_EOF: -4,
+	  DATA_ERROR: -5,
+	  OUT_OF_MEMORY: -6,
+	  OBSOLETE_INPUT: -7,
+	  END_OF_BLOCK: -8
+	};
+	var ErrorMessages = {};
+	ErrorMessages[Err.LAST_BLOCK] =            "Bad file checksum";
+	ErrorMessages[Err.NOT_BZIP_DATA] =         "Not bzip data";
+	ErrorMessages[Err.UNEXPECTED_INPUT_EOF] =  "Unexpected input EOF";
+	ErrorMessages[Err.UNEXPECTED_OUTPUT_EOF] = "Unexpected output EOF";
+	ErrorMessages[Err.DATA_ERROR] =            "Data error";
+	ErrorMessages[Err.OUT_OF_MEMORY] =         "Out of memory";
+	ErrorMessages[Err.OBSOLETE_INPUT] = "Obsolete (pre 0.9.5) bzip format not supported.";
+
+	var _throw = function(status, optDetail) {
+	  var msg = ErrorMessages[status] || 'unknown error';
+	  if (optDetail) { msg += ': '+optDetail; }
+	  var e = new TypeError(msg);
+	  e.errorCode = status;
+	  throw e;
+	};
+
+	var Bunzip = function(inputStream, outputStream) {
+	  this.writePos = this.writeCurrent = this.writeCount = 0;
+
+	  this._start_bunzip(inputStream, outputStream);
+	};
+	Bunzip.prototype._init_block = function() {
+	  var moreBlocks = this._get_next_block();
+	  if ( !moreBlocks ) {
+	    this.writeCount = -1;
+	    return false; /* no more blocks */
+	  }
+	  this.blockCRC = new CRC32();
+	  return true;
+	};
+	/* XXX micro-bunzip uses (inputStream, inputBuffer, len) as arguments */
+	Bunzip.prototype._start_bunzip = function(inputStream, outputStream) {
+	  /* Ensure that file starts with "BZh['1'-'9']." */
+	  var buf = new Buffer(4);
+	  if (inputStream.read(buf, 0, 4) !== 4 ||
+	      String.fromCharCode(buf[0], buf[1], buf[2]) !== 'BZh')
+	    _throw(Err.NOT_BZIP_DATA, 'bad magic');
+
+	  var level = buf[3] - 0x30;
+	  if (level < 1 || level > 9)
+	    _throw(Err.NOT_BZIP_DATA, 'level out of range');
+
+	  this.reader = new BitReader(inputStream);
+
+	  /* Fourth byte (ascii '1'-'9'), indicates block size in units of 100k of
+	     uncompressed data.  Allocate intermediate buffer for block. */
+	  this.dbufSize = 100000 * level;
+	  this.nextoutput = 0;
+	  this.outputStream = outputStream;
+	  this.streamCRC = 0;
+	};
+	Bunzip.prototype._get_next_block = function() {
+	  var i, j, k;
+	  var reader = this.reader;
+	  // this is get_next_block() function from micro-bunzip:
+	  /* Read in header signature and CRC, then validate signature.
+	     (last block signature means CRC is for whole file, return now) */
+	  var h = reader.pi();
+	  if (h === SQRTPI) { // last block
+	    return false; /* no more blocks */
+	  }
+	  if (h !== WHOLEPI)
+	    _throw(Err.NOT_BZIP_DATA);
+	  this.targetBlockCRC = reader.read(32) >>> 0; // (convert to unsigned)
+	  this.streamCRC = (this.targetBlockCRC ^
+	                    ((this.streamCRC << 1) | (this.streamCRC>>>31))) >>> 0;
+	  /* We can add support for blockRandomised if anybody complains.  There was
+	     some code for this in busybox 1.0.0-pre3, but nobody ever noticed that
+	     it didn't actually work. */
+	  if (reader.read(1))
+	    _throw(Err.OBSOLETE_INPUT);
+	  var origPointer = reader.read(24);
+	  if (origPointer > this.dbufSize)
+	    _throw(Err.DATA_ERROR, 'initial position out of bounds');
+	  /* mapping table: if some byte values are never used (encoding things
+	     like ascii text), the compression code removes the gaps to have fewer
+	     symbols to deal with, and writes a sparse bitfield indicating which
+	     values were present.  We make a translation table to convert the symbols
+	     back to the corresponding bytes. */
+	  var t = reader.read(16);
+	  var symToByte = new Buffer(256), symTotal = 0;
+	  for (i = 0; i < 16; i++) {
+	    if (t & (1 << (0xF - i))) {
+	      var o = i * 16;
+	      k = reader.read(16);
+	      for (j = 0; j < 16; j++)
+	        if (k & (1 << (0xF - j)))
+	          symToByte[symTotal++] = o + j;
+	    }
+	  }
+
+	  /* How many different huffman coding groups does this block use? */
+	  var groupCount = reader.read(3);
+	  if (groupCount < MIN_GROUPS || groupCount > MAX_GROUPS)
+	    _throw(Err.DATA_ERROR);
+	  /* nSelectors: Every GROUP_SIZE many symbols we select a new huffman coding
+	     group.  Read in the group selector list, which is stored as MTF encoded
+	     bit runs.  (MTF=Move To Front, as each value is used it's moved to the
+	     start of the list.) */
+	  var nSelectors = reader.read(15);
+	  if (nSelectors === 0)
+	    _throw(Err.DATA_ERROR);
+
+	  var mtfSymbol = new Buffer(256);
+	  for (i = 0; i < groupCount; i++)
+	    mtfSymbol[i] = i;
+
+	  var selectors = new Buffer(nSelectors); // was 32768...
+
+	  for (i = 0; i < nSelectors; i++) {
+	    /* Get next value */
+	    for (j = 0; reader.read(1); j++)
+	      if (j >= groupCount) _throw(Err.DATA_ERROR);
+	    /* Decode MTF to get the next selector */
+	    selectors[i] = mtf(mtfSymbol, j);
+	  }
+
+	  /* Read the huffman coding tables for each group, which code for symTotal
+	     literal symbols, plus two run symbols (RUNA, RUNB) */
+	  var symCount = symTotal + 2;
+	  var groups = [], hufGroup;
+	  for (j = 0; j < groupCount; j++) {
+	    var length = new Buffer(symCount), temp = new Uint16Array(MAX_HUFCODE_BITS + 1);
+	    /* Read huffman code lengths for each symbol.  They're stored in
+	       a way similar to mtf; record a starting value for the first symbol,
+	       and an offset from the previous value for everys symbol after that. */
+	    t = reader.read(5); // lengths
+	    for (i = 0; i < symCount; i++) {
+	      for (;;) {
+	        if (t < 1 || t > MAX_HUFCODE_BITS) _throw(Err.DATA_ERROR);
+	        /* If first bit is 0, stop.  Else second bit indicates whether
+	           to increment or decrement the value. */
+	        if(!reader.read(1))
+	          break;
+	        if(!reader.read(1))
+	          t++;
+	        else
+	          t--;
+	      }
+	      length[i] = t;
+	    }
+
+	    /* Find largest and smallest lengths in this group */
+	    var minLen,  maxLen;
+	    minLen = maxLen = length[0];
+	    for (i = 1; i < symCount; i++) {
+	      if (length[i] > maxLen)
+	        maxLen = length[i];
+	      else if (length[i] < minLen)
+	        minLen = length[i];
+	    }
+
+	    /* Calculate permute[], base[], and limit[] tables from length[].
+	     *
+	     * permute[] is the lookup table for converting huffman coded symbols
+	     * into decoded symbols.  base[] is the amount to subtract from the
+	     * value of a huffman symbol of a given length when using permute[].
+	     *
+	     * limit[] indicates the largest numerical value a symbol with a given
+	     * number of bits can have.  This is how the huffman codes can vary in
+	     * length: each code with a value>limit[length] needs another bit.
+	     */
+	    hufGroup = {};
+	    groups.push(hufGroup);
+	    hufGroup.permute = new Uint16Array(MAX_SYMBOLS);
+	    hufGroup.limit = new Uint32Array(MAX_HUFCODE_BITS + 2);
+	    hufGroup.base = new Uint32Array(MAX_HUFCODE_BITS + 1);
+	    hufGroup.minLen = minLen;
+	    hufGroup.maxLen = maxLen;
+	    /* Calculate permute[].  Concurently, initialize temp[] and limit[]. */
+	    var pp = 0;
+	    for (i = minLen; i <= maxLen; i++) {
+	      temp[i] = hufGroup.limit[i] = 0;
+	      for (t = 0; t < symCount; t++)
+	        if (length[t] === i)
+	          hufGroup.permute[pp++] = t;
+	    }
+	    /* Count symbols coded for at each bit length */
+	    for (i = 0; i < symCount; i++)
+	      temp[length[i]]++;
+	    /* Calculate limit[] (the largest symbol-coding value at each bit
+	     * length, which is (previous limit<<1)+symbols at this level), and
+	     * base[] (number of symbols to ignore at each bit length, which is
+	     * limit minus the cumulative count of symbols coded for already). */
+	    pp = t = 0;
+	    for (i = minLen; i < maxLen; i++) {
+	      pp += temp[i];
+	      /* We read the largest possible symbol size and then unget bits
+	         after determining how many we need, and those extra bits could
+	         be set to anything.  (They're noise from future symbols.)  At
+	         each level we're really only interested in the first few bits,
+	         so here we set all the trailing to-be-ignored bits to 1 so they
+	         don't affect the value>limit[length] comparison. */
+	      hufGroup.limit[i] = pp - 1;
+	      pp <<= 1;
+	      t += temp[i];
+	      hufGroup.base[i + 1] = pp - t;
+	    }
+	    hufGroup.limit[maxLen + 1] = Number.MAX_VALUE; /* Sentinal value for reading next sym. */
+	    hufGroup.limit[maxLen] = pp + temp[maxLen] - 1;
+	    hufGroup.base[minLen] = 0;
+	  }
+	  /* We've finished reading and digesting the block header.  Now read this
+	     block's huffman coded symbols from the file and undo the huffman coding
+	     and run length encoding, saving the result into dbuf[dbufCount++]=uc */
+
+	  /* Initialize symbol occurrence counters and symbol Move To Front table */
+	  var byteCount = new Uint32Array(256);
+	  for (i = 0; i < 256; i++)
+	    mtfSymbol[i] = i;
+	  /* Loop through compressed symbols. */
+	  var runPos = 0, dbufCount = 0, selector = 0, uc;
+	  var dbuf = this.dbuf = new Uint32Array(this.dbufSize);
+	  symCount = 0;
+	  for (;;) {
+	    /* Determine which huffman coding group to use. */
+	    if (!(symCount--)) {
+	      symCount = GROUP_SIZE - 1;
+	      if (selector >= nSelectors) { _throw(Err.DATA_ERROR); }
+	      hufGroup = groups[selectors[selector++]];
+	    }
+	    /* Read next huffman-coded symbol. */
+	    i = hufGroup.minLen;
+	    j = reader.read(i);
+	    for (;;i++) {
+	      if (i > hufGroup.maxLen) { _throw(Err.DATA_ERROR); }
+	      if (j <= hufGroup.limit[i])
+	        break;
+	      j = (j << 1) | reader.read(1);
+	    }
+	    /* Huffman decode value to get nextSym (with bounds checking) */
+	    j -= hufGroup.base[i];
+	    if (j < 0 || j >= MAX_SYMBOLS) { _throw(Err.DATA_ERROR); }
+	    var nextSym = hufGroup.permute[j];
+	    /* We have now decoded the symbol, which indicates either a new literal
+	       byte, or a repeated run of the most recent literal byte.  First,
+	       check if nextSym indicates a repeated run, and if so loop collecting
+	       how many times to repeat the last literal. */
+	    if (nextSym === SYMBOL_RUNA || nextSym === SYMBOL_RUNB) {
+	      /* If this is the start of a new run, zero out counter */
+	      if (!runPos){
+	        runPos = 1;
+	        t = 0;
+	      }
+	      /* Neat trick that saves 1 symbol: instead of or-ing 0 or 1 at
+	         each bit position, add 1 or 2 instead.  For example,
+	         1011 is 1<<0 + 1<<1 + 2<<2.  1010 is 2<<0 + 2<<1 + 1<<2.
+	         You can make any bit pattern that way using 1 less symbol than
+	         the basic or 0/1 method (except all bits 0, which would use no
+	         symbols, but a run of length 0 doesn't mean anything in this
+	         context).  Thus space is saved. */
+	      if (nextSym === SYMBOL_RUNA)
+	        t += runPos;
+	      else
+	        t += 2 * runPos;
+	      runPos <<= 1;
+	      continue;
+	    }
+	    /* When we hit the first non-run symbol after a run, we now know
+	       how many times to repeat the last literal, so append that many
+	       copies to our buffer of decoded symbols (dbuf) now.  (The last
+	       literal used is the one at the head of the mtfSymbol array.) */
+	    if (runPos){
+	      runPos = 0;
+	      if (dbufCount + t > this.dbufSize) { _throw(Err.DATA_ERROR); }
+	      uc = symToByte[mtfSymbol[0]];
+	      byteCount[uc] += t;
+	      while (t--)
+	        dbuf[dbufCount++] = uc;
+	    }
+	    /* Is this the terminating symbol? */
+	    if (nextSym > symTotal)
+	      break;
+	    /* At this point, nextSym indicates a new literal character.  Subtract
+	       one to get the position in the MTF array at which this literal is
+	       currently to be found.  (Note that the result can't be -1 or 0,
+	       because 0 and 1 are RUNA and RUNB.  But another instance of the
+	       first symbol in the mtf array, position 0, would have been handled
+	       as part of a run above.  Therefore 1 unused mtf position minus
+	       2 non-literal nextSym values equals -1.) */
+	    if (dbufCount >= this.dbufSize) { _throw(Err.DATA_ERROR); }
+	    i = nextSym - 1;
+	    uc = mtf(mtfSymbol, i);
+	    uc = symToByte[uc];
+	    /* We have our literal byte.  Save it into dbuf. */
+	    byteCount[uc]++;
+	    dbuf[dbufCount++] = uc;
+	  }
+	  /* At this point, we've read all the huffman-coded symbols (and repeated
+	     runs) for this block from the input stream, and decoded them into the
+	     intermediate buffer.  There are dbufCount many decoded bytes in dbuf[].
+	     Now undo the Burrows-Wheeler transform on dbuf.
+	     See http://dogma.net/markn/articles/bwt/bwt.htm
+	  */
+	  if (origPointer < 0 || origPointer >= dbufCount) { _throw(Err.DATA_ERROR); }
+	  /* Turn byteCount into cumulative occurrence counts of 0 to n-1. */
+	  j = 0;
+	  for (i = 0; i < 256; i++) {
+	    k = j + byteCount[i];
+	    byteCount[i] = j;
+	    j = k;
+	  }
+	  /* Figure out what order dbuf would be in if we sorted it. */
+	  for (i = 0; i < dbufCount; i++) {
+	    uc = dbuf[i] & 0xff;
+	    dbuf[byteCount[uc]] |= (i << 8);
+	    byteCount[uc]++;
+	  }
+	  /* Decode first byte by hand to initialize "previous" byte.  Note that it
+	     doesn't get output, and if the first three characters are identical
+	     it doesn't qualify as a run (hence writeRunCountdown=5). */
+	  var pos = 0, current = 0, run = 0;
+	  if (dbufCount) {
+	    pos = dbuf[origPointer];
+	    current = (pos & 0xff);
+	    pos >>= 8;
+	    run = -1;
+	  }
+	  this.writePos = pos;
+	  this.writeCurrent = current;
+	  this.writeCount = dbufCount;
+	  this.writeRun = run;
+
+	  return true; /* more blocks to come */
+	};
+	/* Undo burrows-wheeler transform on intermediate buffer to produce output.
+	   If start_bunzip was initialized with out_fd=-1, then up to len bytes of
+	   data are written to outbuf.  Return value is number of bytes written or
+	   error (all errors are negative numbers).  If out_fd!=-1, outbuf and len
+	   are ignored, data is written to out_fd and return is RETVAL_OK or error.
+	*/
+	Bunzip.prototype._read_bunzip = function(outputBuffer, len) {
+	    var copies, previous, outbyte;
+	    /* james@jamestaylor.org: writeCount goes to -1 when the buffer is fully
+	       decoded, which results in this returning RETVAL_LAST_BLOCK, also
+	       equal to -1... Confusing, I'm returning 0 here to indicate no
+	       bytes written into the buffer */
+	  if (this.writeCount < 0) { return 0; }
+	  var dbuf = this.dbuf, pos = this.writePos, current = this.writeCurrent;
+	  var dbufCount = this.writeCount; this.outputsize;
+	  var run = this.writeRun;
+
+	  while (dbufCount) {
+	    dbufCount--;
+	    previous = current;
+	    pos = dbuf[pos];
+	    current = pos & 0xff;
+	    pos >>= 8;
+	    if (run++ === 3){
+	      copies = current;
+	      outbyte = previous;
+	      current = -1;
+	    } else {
+	      copies = 1;
+	      outbyte = current;
+	    }
+	    this.blockCRC.updateCRCRun(outbyte, copies);
+	    while (copies--) {
+	      this.outputStream.writeByte(outbyte);
+	      this.nextoutput++;
+	    }
+	    if (current != previous)
+	      run = 0;
+	  }
+	  this.writeCount = dbufCount;
+	  // check CRC
+	  if (this.blockCRC.getCRC() !== this.targetBlockCRC) {
+	    _throw(Err.DATA_ERROR, "Bad block CRC "+
+	           "(got "+this.blockCRC.getCRC().toString(16)+
+	           " expected "+this.targetBlockCRC.toString(16)+")");
+	  }
+	  return this.nextoutput;
+	};
+
+	var coerceInputStream = function(input) {
+	  if ('readByte' in input) { return input; }
+	  var inputStream = new Stream();
+	  inputStream.pos = 0;
+	  inputStream.readByte = function() { return input[this.pos++]; };
+	  inputStream.seek = function(pos) { this.pos = pos; };
+	  inputStream.eof = function() { return this.pos >= input.length; };
+	  return inputStream;
+	};
+	var coerceOutputStream = function(output) {
+	  var outputStream = new Stream();
+	  var resizeOk = true;
+	  if (output) {
+	    if (typeof(output)==='number') {
+	      outputStream.buffer = new Buffer(output);
+	      resizeOk = false;
+	    } else if ('writeByte' in output) {
+	      return output;
+	    } else {
+	      outputStream.buffer = output;
+	      resizeOk = false;
+	    }
+	  } else {
+	    outputStream.buffer = new Buffer(16384);
+	  }
+	  outputStream.pos = 0;
+	  outputStream.writeByte = function(_byte) {
+	    if (resizeOk && this.pos >= this.buffer.length) {
+	      var newBuffer = new Buffer(this.buffer.length*2);
+	      this.buffer.copy(newBuffer);
+	      this.buffer = newBuffer;
+	    }
+	    this.buffer[this.pos++] = _byte;
+	  };
+	  outputStream.getBuffer = function() {
+	    // trim buffer
+	    if (this.pos !== this.buffer.length) {
+	      if (!resizeOk)
+	        throw new TypeError('outputsize does not match decoded input');
+	      var newBuffer = new Buffer(this.pos);
+	      this.buffer.copy(newBuffer, 0, 0, this.pos);
+	      this.buffer = newBuffer;
+	    }
+	    return this.buffer;
+	  };
+	  outputStream._coerced = true;
+	  return outputStream;
+	};
+
+	/* Static helper functions */
+	Bunzip.Err = Err;
+	// 'input' can be a stream or a buffer
+	// 'output' can be a stream or a buffer or a number (buffer size)
+	Bunzip.decode = function(input, output, multistream) {
+	  // make a stream from a buffer, if necessary
+	  var inputStream = coerceInputStream(input);
+	  var outputStream = coerceOutputStream(output);
+
+	  var bz = new Bunzip(inputStream, outputStream);
+	  while (true) {
+	    if ('eof' in inputStream && inputStream.eof()) break;
+	    if (bz._init_block()) {
+	      bz._read_bunzip();
+	    } else {
+	      var targetStreamCRC = bz.reader.read(32) >>> 0; // (convert to unsigned)
+	      if (targetStreamCRC !== bz.streamCRC) {
+	        _throw(Err.DATA_ERROR, "Bad stream CRC "+
+	               "(got "+bz.streamCRC.toString(16)+
+	               " expected "+targetStreamCRC.toString(16)+")");
+	      }
+	      if (multistream &&
+	          'eof' in inputStream &&
+	          !inputStream.eof()) {
+	        // note that start_bunzip will also resync the bit reader to next byte
+	        bz._start_bunzip(inputStream, outputStream);
+	      } else break;
+	    }
+	  }
+	  if ('getBuffer' in outputStream)
+	    return outputStream.getBuffer();
+	};
+	Bunzip.decodeBlock = function(input, pos, output) {
+	  // make a stream from a buffer, if necessary
+	  var inputStream = coerceInputStream(input);
+	  var outputStream = coerceOutputStream(output);
+	  var bz = new Bunzip(inputStream, outputStream);
+	  bz.reader.seek(pos);
+	  /* Fill the decode buffer for the block */
+	  var moreBlocks = bz._get_next_block();
+	  if (moreBlocks) {
+	    /* Init the CRC for writing */
+	    bz.blockCRC = new CRC32();
+
+	    /* Zero this so the current byte from before the seek is not written */
+	    bz.writeCopies = 0;
+
+	    /* Decompress the block and write to stdout */
+	    bz._read_bunzip();
+	    // XXX keep writing?
+	  }
+	  if ('getBuffer' in outputStream)
+	    return outputStream.getBuffer();
+	};
+	/* Reads bzip2 file from stream or buffer `input`, and invoke
+	 * `callback(position, size)` once for each bzip2 block,
+	 * where position gives the starting position (in *bits*)
+	 * and size gives uncompressed size of the block (in *bytes*). */
+	Bunzip.table = function(input, callback, multistream) {
+	  // make a stream from a buffer, if necessary
+	  var inputStream = new Stream();
+	  inputStream.delegate = coerceInputStream(input);
+	  inputStream.pos = 0;
+	  inputStream.readByte = function() {
+	    this.pos++;
+	    return this.delegate.readByte();
+	  };
+	  if (inputStream.delegate.eof) {
+	    inputStream.eof = inputStream.delegate.eof.bind(inputStream.delegate);
+	  }
+	  var outputStream = new Stream();
+	  outputStream.pos = 0;
+	  outputStream.writeByte = function() { this.pos++; };
+
+	  var bz = new Bunzip(inputStream, outputStream);
+	  var blockSize = bz.dbufSize;
+	  while (true) {
+	    if ('eof' in inputStream && inputStream.eof()) break;
+
+	    var position = inputStream.pos*8 + bz.reader.bitOffset;
+	    if (bz.reader.hasByte) { position -= 8; }
+
+	    if (bz._init_block()) {
+	      var start = outputStream.pos;
+	      bz._read_bunzip();
+	      callback(position, outputStream.pos - start);
+	    } else {
+	      bz.reader.read(32); // (but we ignore the crc)
+	      if (multistream &&
+	          'eof' in inputStream &&
+	          !inputStream.eof()) {
+	        // note that start_bunzip will also resync the bit reader to next byte
+	        bz._start_bunzip(inputStream, outputStream);
+	        console.assert(bz.dbufSize === blockSize,
+	                       "shouldn't change block size within multistream file");
+	      } else break;
+	    }
+	  }
+	};
+
+	Bunzip.Stream = Stream;
+
+	Bunzip.version = pjson.version;
+	Bunzip.license = pjson.license;
+
+	lib = Bunzip;
+	return lib;
+}
+
+var libExports = requireLib();
+var index$1 = /*@__PURE__*/getDefaultExportFromCjs(libExports);
+
+var index$2 = /*#__PURE__*/_mergeNamespaces({
+    __proto__: null,
+    default: index$1
+}, [libExports]);
+
+// Some numerical data is initialized as -1 even when it doesn't need initialization to help the JIT infer types
+// aliases for shorter compressed code (most minifers don't do this)
+var ab = ArrayBuffer, u8 = Uint8Array, u16 = Uint16Array, i16 = Int16Array, i32 = Int32Array;
+var slc = function (v, s, e) {
+    if (u8.prototype.slice)
+        return u8.prototype.slice.call(v, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    var n = new u8(e - s);
+    n.set(v.subarray(s, e));
+    return n;
+};
+var fill = function (v, n, s, e) {
+    if (u8.prototype.fill)
+        return u8.prototype.fill.call(v, n, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    for (; s < e; ++s)
+        v[s] = n;
+    return v;
+};
+var cpw = function (v, t, s, e) {
+    if (u8.prototype.copyWithin)
+        return u8.prototype.copyWithin.call(v, t, s, e);
+    if (s == null || s < 0)
+        s = 0;
+    if (e == null || e > v.length)
+        e = v.length;
+    while (s < e) {
+        v[t++] = v[s++];
+    }
+};
+/**
+ * Codes for errors generated within this library
+ */
+var ZstdErrorCode = {
+    InvalidData: 0,
+    WindowSizeTooLarge: 1,
+    InvalidBlockType: 2,
+    FSEAccuracyTooHigh: 3,
+    DistanceTooFarBack: 4,
+    UnexpectedEOF: 5
+};
+// error codes
+var ec = [
+    'invalid zstd data',
+    'window size too large (>2046MB)',
+    'invalid block type',
+    'FSE accuracy too high',
+    'match distance too far back',
+    'unexpected EOF'
+];
+var err = function (ind, msg, nt) {
+    var e = new Error(msg || ec[ind]);
+    e.code = ind;
+    if (Error.captureStackTrace)
+        Error.captureStackTrace(e, err);
+    if (!nt)
+        throw e;
+    return e;
+};
+var rb = function (d, b, n) {
+    var i = 0, o = 0;
+    for (; i < n; ++i)
+        o |= d[b++] << (i << 3);
+    return o;
+};
+var b4 = function (d, b) { return (d[b] | (d[b + 1] << 8) | (d[b + 2] << 16) | (d[b + 3] << 24)) >>> 0; };
+// read Zstandard frame header
+var rzfh = function (dat, w) {
+    var n3 = dat[0] | (dat[1] << 8) | (dat[2] << 16);
+    if (n3 == 0x2FB528 && dat[3] == 253) {
+        // Zstandard
+        var flg = dat[4];
+        //    single segment       checksum             dict flag     frame content flag
+        var ss = (flg >> 5) & 1, cc = (flg >> 2) & 1, df = flg & 3, fcf = flg >> 6;
+        if (flg & 8)
+            err(0);
+        // byte
+        var bt = 6 - ss;
+        // dict bytes
+        var db = df == 3 ? 4 : df;
+        // dictionary id
+        var di = rb(dat, bt, db);
+        bt += db;
+        // frame size bytes
+        var fsb = fcf ? (1 << fcf) : ss;
+        // frame source size
+        var fss = rb(dat, bt, fsb) + ((fcf == 1) && 256);
+        // window size
+        var ws = fss;
+        if (!ss) {
+            // window descriptor
+            var wb = 1 << (10 + (dat[5] >> 3));
+            ws = wb + (wb >> 3) * (dat[5] & 7);
+        }
+        if (ws > 2145386496)
+            err(1);
+        var buf = new u8((w == 1 ? (fss || ws) : w ? 0 : ws) + 12);
+        buf[0] = 1, buf[4] = 4, buf[8] = 8;
+        return {
+            b: bt + fsb,
+            y: 0,
+            l: 0,
+            d: di,
+            w: (w && w != 1) ? w : buf.subarray(12),
+            e: ws,
+            o: new i32(buf.buffer, 0, 3),
+            u: fss,
+            c: cc,
+            m: Math.min(131072, ws)
+        };
+    }
+    else if (((n3 >> 4) | (dat[3] << 20)) == 0x184D2A5) {
+        // skippable
+        return b4(dat, 4) + 8;
+    }
+    err(0);
+};
+// most significant bit for nonzero
+var msb = function (val) {
+    var bits = 0;
+    for (; (1 << bits) <= val; ++bits)
+        ;
+    return bits - 1;
+};
+// read finite state entropy
+var rfse = function (dat, bt, mal) {
+    // table pos
+    var tpos = (bt << 3) + 4;
+    // accuracy log
+    var al = (dat[bt] & 15) + 5;
+    if (al > mal)
+        err(3);
+    // size
+    var sz = 1 << al;
+    // probabilities symbols  repeat   index   high threshold
+    var probs = sz, sym = -1, re = -1, i = -1, ht = sz;
+    // optimization: single allocation is much faster
+    var buf = new ab(512 + (sz << 2));
+    var freq = new i16(buf, 0, 256);
+    // same view as freq
+    var dstate = new u16(buf, 0, 256);
+    var nstate = new u16(buf, 512, sz);
+    var bb1 = 512 + (sz << 1);
+    var syms = new u8(buf, bb1, sz);
+    var nbits = new u8(buf, bb1 + sz);
+    while (sym < 255 && probs > 0) {
+        var bits = msb(probs + 1);
+        var cbt = tpos >> 3;
+        // mask
+        var msk = (1 << (bits + 1)) - 1;
+        var val = ((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (tpos & 7)) & msk;
+        // mask (1 fewer bit)
+        var msk1fb = (1 << bits) - 1;
+        // max small value
+        var msv = msk - probs - 1;
+        // small value
+        var sval = val & msk1fb;
+        if (sval < msv)
+            tpos += bits, val = sval;
+        else {
+            tpos += bits + 1;
+            if (val > msk1fb)
+                val -= msv;
+        }
+        freq[++sym] = --val;
+        if (val == -1) {
+            probs += val;
+            syms[--ht] = sym;
+        }
+        else
+            probs -= val;
+        if (!val) {
+            do {
+                // repeat byte
+                var rbt = tpos >> 3;
+                re = ((dat[rbt] | (dat[rbt + 1] << 8)) >> (tpos & 7)) & 3;
+                tpos += 2;
+                sym += re;
+            } while (re == 3);
+        }
+    }
+    if (sym > 255 || probs)
+        err(0);
+    var sympos = 0;
+    // sym step (coprime with sz - formula from zstd source)
+    var sstep = (sz >> 1) + (sz >> 3) + 3;
+    // sym mask
+    var smask = sz - 1;
+    for (var s = 0; s <= sym; ++s) {
+        var sf = freq[s];
+        if (sf < 1) {
+            dstate[s] = -sf;
+            continue;
+        }
+        // This is split into two loops in zstd to avoid branching, but as JS is higher-level that is unnecessary
+        for (i = 0; i < sf; ++i) {
+            syms[sympos] = s;
+            do {
+                sympos = (sympos + sstep) & smask;
+            } while (sympos >= ht);
+        }
+    }
+    // After spreading symbols, should be zero again
+    if (sympos)
+        err(0);
+    for (i = 0; i < sz; ++i) {
+        // next state
+        var ns = dstate[syms[i]]++;
+        // num bits
+        var nb = nbits[i] = al - msb(ns);
+        nstate[i] = (ns << nb) - sz;
+    }
+    return [(tpos + 7) >> 3, {
+            b: al,
+            s: syms,
+            n: nbits,
+            t: nstate
+        }];
+};
+// read huffman
+var rhu = function (dat, bt) {
+    //  index  weight count
+    var i = 0, wc = -1;
+    //    buffer             header byte
+    var buf = new u8(292), hb = dat[bt];
+    // huffman weights
+    var hw = buf.subarray(0, 256);
+    // rank count
+    var rc = buf.subarray(256, 268);
+    // rank index
+    var ri = new u16(buf.buffer, 268);
+    // NOTE: at this point bt is 1 less than expected
+    if (hb < 128) {
+        // end byte, fse decode table
+        var _a = rfse(dat, bt + 1, 6), ebt = _a[0], fdt = _a[1];
+        bt += hb;
+        var epos = ebt << 3;
+        // last byte
+        var lb = dat[bt];
+        if (!lb)
+            err(0);
+        //  state1   state2   state1 bits   state2 bits
+        var st1 = 0, st2 = 0, btr1 = fdt.b, btr2 = btr1;
+        // fse pos
+        // pre-increment to account for original deficit of 1
+        var fpos = (++bt << 3) - 8 + msb(lb);
+        for (;;) {
+            fpos -= btr1;
+            if (fpos < epos)
+                break;
+            var cbt = fpos >> 3;
+            st1 += ((dat[cbt] | (dat[cbt + 1] << 8)) >> (fpos & 7)) & ((1 << btr1) - 1);
+            hw[++wc] = fdt.s[st1];
+            fpos -= btr2;
+            if (fpos < epos)
+                break;
+            cbt = fpos >> 3;
+            st2 += ((dat[cbt] | (dat[cbt + 1] << 8)) >> (fpos & 7)) & ((1 << btr2) - 1);
+            hw[++wc] = fdt.s[st2];
+            btr1 = fdt.n[st1];
+            st1 = fdt.t[st1];
+            btr2 = fdt.n[st2];
+            st2 = fdt.t[st2];
+        }
+        if (++wc > 255)
+            err(0);
+    }
+    else {
+        wc = hb - 127;
+        for (; i < wc; i += 2) {
+            var byte = dat[++bt];
+            hw[i] = byte >> 4;
+            hw[i + 1] = byte & 15;
+        }
+        ++bt;
+    }
+    // weight exponential sum
+    var wes = 0;
+    for (i = 0; i < wc; ++i) {
+        var wt = hw[i];
+        // bits must be at most 11, same as weight
+        if (wt > 11)
+            err(0);
+        wes += wt && (1 << (wt - 1));
+    }
+    // max bits
+    var mb = msb(wes) + 1;
+    // table size
+    var ts = 1 << mb;
+    // remaining sum
+    var rem = ts - wes;
+    // must be power of 2
+    if (rem & (rem - 1))
+        err(0);
+    hw[wc++] = msb(rem) + 1;
+    for (i = 0; i < wc; ++i) {
+        var wt = hw[i];
+        ++rc[hw[i] = wt && (mb + 1 - wt)];
+    }
+    // huf buf
+    var hbuf = new u8(ts << 1);
+    //    symbols                      num bits
+    var syms = hbuf.subarray(0, ts), nb = hbuf.subarray(ts);
+    ri[mb] = 0;
+    for (i = mb; i > 0; --i) {
+        var pv = ri[i];
+        fill(nb, i, pv, ri[i - 1] = pv + rc[i] * (1 << (mb - i)));
+    }
+    if (ri[0] != ts)
+        err(0);
+    for (i = 0; i < wc; ++i) {
+        var bits = hw[i];
+        if (bits) {
+            var code = ri[bits];
+            fill(syms, i, code, ri[bits] = code + (1 << (mb - bits)));
+        }
+    }
+    return [bt, {
+            n: nb,
+            b: mb,
+            s: syms
+        }];
+};
+// Tables generated using this:
+// https://gist.github.com/101arrowz/a979452d4355992cbf8f257cbffc9edd
+// default literal length table
+var dllt = /*#__PURE__*/ rfse(/*#__PURE__*/ new u8([
+    81, 16, 99, 140, 49, 198, 24, 99, 12, 33, 196, 24, 99, 102, 102, 134, 70, 146, 4
+]), 0, 6)[1];
+// default match length table
+var dmlt = /*#__PURE__*/ rfse(/*#__PURE__*/ new u8([
+    33, 20, 196, 24, 99, 140, 33, 132, 16, 66, 8, 33, 132, 16, 66, 8, 33, 68, 68, 68, 68, 68, 68, 68, 68, 36, 9
+]), 0, 6)[1];
+// default offset code table
+var doct = /*#__PURE__ */ rfse(/*#__PURE__*/ new u8([
+    32, 132, 16, 66, 102, 70, 68, 68, 68, 68, 36, 73, 2
+]), 0, 5)[1];
+// bits to baseline
+var b2bl = function (b, s) {
+    var len = b.length, bl = new i32(len);
+    for (var i = 0; i < len; ++i) {
+        bl[i] = s;
+        s += 1 << b[i];
+    }
+    return bl;
+};
+// literal length bits
+var llb = /*#__PURE__ */ new u8(( /*#__PURE__ */new i32([
+    0, 0, 0, 0, 16843009, 50528770, 134678020, 202050057, 269422093
+])).buffer, 0, 36);
+// literal length baseline
+var llbl = /*#__PURE__ */ b2bl(llb, 0);
+// match length bits
+var mlb = /*#__PURE__ */ new u8(( /*#__PURE__ */new i32([
+    0, 0, 0, 0, 0, 0, 0, 0, 16843009, 50528770, 117769220, 185207048, 252579084, 16
+])).buffer, 0, 53);
+// match length baseline
+var mlbl = /*#__PURE__ */ b2bl(mlb, 3);
+// decode huffman stream
+var dhu = function (dat, out, hu) {
+    var len = dat.length, ss = out.length, lb = dat[len - 1], msk = (1 << hu.b) - 1, eb = -hu.b;
+    if (!lb)
+        err(0);
+    var st = 0, btr = hu.b, pos = (len << 3) - 8 + msb(lb) - btr, i = -1;
+    for (; pos > eb && i < ss;) {
+        var cbt = pos >> 3;
+        var val = (dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (pos & 7);
+        st = ((st << btr) | val) & msk;
+        out[++i] = hu.s[st];
+        pos -= (btr = hu.n[st]);
+    }
+    if (pos != eb || i + 1 != ss)
+        err(0);
+};
+// decode huffman stream 4x
+// TODO: use workers to parallelize
+var dhu4 = function (dat, out, hu) {
+    var bt = 6;
+    var ss = out.length, sz1 = (ss + 3) >> 2, sz2 = sz1 << 1, sz3 = sz1 + sz2;
+    dhu(dat.subarray(bt, bt += dat[0] | (dat[1] << 8)), out.subarray(0, sz1), hu);
+    dhu(dat.subarray(bt, bt += dat[2] | (dat[3] << 8)), out.subarray(sz1, sz2), hu);
+    dhu(dat.subarray(bt, bt += dat[4] | (dat[5] << 8)), out.subarray(sz2, sz3), hu);
+    dhu(dat.subarray(bt), out.subarray(sz3), hu);
+};
+// read Zstandard block
+var rzb = function (dat, st, out) {
+    var _a;
+    var bt = st.b;
+    //    byte 0        block type
+    var b0 = dat[bt], btype = (b0 >> 1) & 3;
+    st.l = b0 & 1;
+    var sz = (b0 >> 3) | (dat[bt + 1] << 5) | (dat[bt + 2] << 13);
+    // end byte for block
+    var ebt = (bt += 3) + sz;
+    if (btype == 1) {
+        if (bt >= dat.length)
+            return;
+        st.b = bt + 1;
+        if (out) {
+            fill(out, dat[bt], st.y, st.y += sz);
+            return out;
+        }
+        return fill(new u8(sz), dat[bt]);
+    }
+    if (ebt > dat.length)
+        return;
+    if (btype == 0) {
+        st.b = ebt;
+        if (out) {
+            out.set(dat.subarray(bt, ebt), st.y);
+            st.y += sz;
+            return out;
+        }
+        return slc(dat, bt, ebt);
+    }
+    if (btype == 2) {
+        //    byte 3        lit btype     size format
+        var b3 = dat[bt], lbt = b3 & 3, sf = (b3 >> 2) & 3;
+        // lit src size  lit cmp sz 4 streams
+        var lss = b3 >> 4, lcs = 0, s4 = 0;
+        if (lbt < 2) {
+            if (sf & 1)
+                lss |= (dat[++bt] << 4) | ((sf & 2) && (dat[++bt] << 12));
+            else
+                lss = b3 >> 3;
+        }
+        else {
+            s4 = sf;
+            if (sf < 2)
+                lss |= ((dat[++bt] & 63) << 4), lcs = (dat[bt] >> 6) | (dat[++bt] << 2);
+            else if (sf == 2)
+                lss |= (dat[++bt] << 4) | ((dat[++bt] & 3) << 12), lcs = (dat[bt] >> 2) | (dat[++bt] << 6);
+            else
+                lss |= (dat[++bt] << 4) | ((dat[++bt] & 63) << 12), lcs = (dat[bt] >> 6) | (dat[++bt] << 2) | (dat[++bt] << 10);
+        }
+        ++bt;
+        // add literals to end - can never overlap with backreferences because unused literals always appended
+        var buf = out ? out.subarray(st.y, st.y + st.m) : new u8(st.m);
+        // starting point for literals
+        var spl = buf.length - lss;
+        if (lbt == 0)
+            buf.set(dat.subarray(bt, bt += lss), spl);
+        else if (lbt == 1)
+            fill(buf, dat[bt++], spl);
+        else {
+            // huffman table
+            var hu = st.h;
+            if (lbt == 2) {
+                var hud = rhu(dat, bt);
+                // subtract description length
+                lcs += bt - (bt = hud[0]);
+                st.h = hu = hud[1];
+            }
+            else if (!hu)
+                err(0);
+            (s4 ? dhu4 : dhu)(dat.subarray(bt, bt += lcs), buf.subarray(spl), hu);
+        }
+        // num sequences
+        var ns = dat[bt++];
+        if (ns) {
+            if (ns == 255)
+                ns = (dat[bt++] | (dat[bt++] << 8)) + 0x7F00;
+            else if (ns > 127)
+                ns = ((ns - 128) << 8) | dat[bt++];
+            // symbol compression modes
+            var scm = dat[bt++];
+            if (scm & 3)
+                err(0);
+            var dts = [dmlt, doct, dllt];
+            for (var i = 2; i > -1; --i) {
+                var md = (scm >> ((i << 1) + 2)) & 3;
+                if (md == 1) {
+                    // rle buf
+                    var rbuf = new u8([0, 0, dat[bt++]]);
+                    dts[i] = {
+                        s: rbuf.subarray(2, 3),
+                        n: rbuf.subarray(0, 1),
+                        t: new u16(rbuf.buffer, 0, 1),
+                        b: 0
+                    };
+                }
+                else if (md == 2) {
+                    // accuracy log 8 for offsets, 9 for others
+                    _a = rfse(dat, bt, 9 - (i & 1)), bt = _a[0], dts[i] = _a[1];
+                }
+                else if (md == 3) {
+                    if (!st.t)
+                        err(0);
+                    dts[i] = st.t[i];
+                }
+            }
+            var _b = st.t = dts, mlt = _b[0], oct = _b[1], llt = _b[2];
+            var lb = dat[ebt - 1];
+            if (!lb)
+                err(0);
+            var spos = (ebt << 3) - 8 + msb(lb) - llt.b, cbt = spos >> 3, oubt = 0;
+            var lst = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << llt.b) - 1);
+            cbt = (spos -= oct.b) >> 3;
+            var ost = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << oct.b) - 1);
+            cbt = (spos -= mlt.b) >> 3;
+            var mst = ((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << mlt.b) - 1);
+            for (++ns; --ns;) {
+                var llc = llt.s[lst];
+                var lbtr = llt.n[lst];
+                var mlc = mlt.s[mst];
+                var mbtr = mlt.n[mst];
+                var ofc = oct.s[ost];
+                var obtr = oct.n[ost];
+                cbt = (spos -= ofc) >> 3;
+                var ofp = 1 << ofc;
+                var off = ofp + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16) | (dat[cbt + 3] << 24)) >>> (spos & 7)) & (ofp - 1));
+                cbt = (spos -= mlb[mlc]) >> 3;
+                var ml = mlbl[mlc] + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (spos & 7)) & ((1 << mlb[mlc]) - 1));
+                cbt = (spos -= llb[llc]) >> 3;
+                var ll = llbl[llc] + (((dat[cbt] | (dat[cbt + 1] << 8) | (dat[cbt + 2] << 16)) >> (spos & 7)) & ((1 << llb[llc]) - 1));
+                cbt = (spos -= lbtr) >> 3;
+                lst = llt.t[lst] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << lbtr) - 1));
+                cbt = (spos -= mbtr) >> 3;
+                mst = mlt.t[mst] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << mbtr) - 1));
+                cbt = (spos -= obtr) >> 3;
+                ost = oct.t[ost] + (((dat[cbt] | (dat[cbt + 1] << 8)) >> (spos & 7)) & ((1 << obtr) - 1));
+                if (off > 3) {
+                    st.o[2] = st.o[1];
+                    st.o[1] = st.o[0];
+                    st.o[0] = off -= 3;
+                }
+                else {
+                    var idx = off - (ll != 0);
+                    if (idx) {
+                        off = idx == 3 ? st.o[0] - 1 : st.o[idx];
+                        if (idx > 1)
+                            st.o[2] = st.o[1];
+                        st.o[1] = st.o[0];
+                        st.o[0] = off;
+                    }
+                    else
+                        off = st.o[0];
+                }
+                for (var i = 0; i < ll; ++i) {
+                    buf[oubt + i] = buf[spl + i];
+                }
+                oubt += ll, spl += ll;
+                var stin = oubt - off;
+                if (stin < 0) {
+                    var len = -stin;
+                    var bs = st.e + stin;
+                    if (len > ml)
+                        len = ml;
+                    for (var i = 0; i < len; ++i) {
+                        buf[oubt + i] = st.w[bs + i];
+                    }
+                    oubt += len, ml -= len, stin = 0;
+                }
+                for (var i = 0; i < ml; ++i) {
+                    buf[oubt + i] = buf[stin + i];
+                }
+                oubt += ml;
+            }
+            if (oubt != spl) {
+                while (spl < buf.length) {
+                    buf[oubt++] = buf[spl++];
+                }
+            }
+            else
+                oubt = buf.length;
+            if (out)
+                st.y += oubt;
+            else
+                buf = slc(buf, 0, oubt);
+        }
+        else if (out) {
+            st.y += lss;
+            if (spl) {
+                for (var i = 0; i < lss; ++i) {
+                    buf[i] = buf[spl + i];
+                }
+            }
+        }
+        else if (spl)
+            buf = slc(buf, spl);
+        st.b = ebt;
+        return buf;
+    }
+    err(2);
+};
+// concat
+var cct = function (bufs, ol) {
+    if (bufs.length == 1)
+        return bufs[0];
+    var buf = new u8(ol);
+    for (var i = 0, b = 0; i < bufs.length; ++i) {
+        var chk = bufs[i];
+        buf.set(chk, b);
+        b += chk.length;
+    }
+    return buf;
+};
+/**
+ * Decompresses Zstandard data
+ * @param dat The input data
+ * @param buf The output buffer. If unspecified, the function will allocate
+ *            exactly enough memory to fit the decompressed data. If your
+ *            data has multiple frames and you know the output size, specifying
+ *            it will yield better performance.
+ * @returns The decompressed data
+ */
+function decompress(dat, buf) {
+    var bufs = [], nb = +!buf;
+    var bt = 0, ol = 0;
+    for (; dat.length;) {
+        var st = rzfh(dat, nb || buf);
+        if (typeof st == 'object') {
+            if (nb) {
+                buf = null;
+                if (st.w.length == st.u) {
+                    bufs.push(buf = st.w);
+                    ol += st.u;
+                }
+            }
+            else {
+                bufs.push(buf);
+                st.e = 0;
+            }
+            for (; !st.l;) {
+                var blk = rzb(dat, st, buf);
+                if (!blk)
+                    err(5);
+                if (buf)
+                    st.e = st.y;
+                else {
+                    bufs.push(blk);
+                    ol += blk.length;
+                    cpw(st.w, 0, blk.length);
+                    st.w.set(blk, st.w.length - blk.length);
+                }
+            }
+            bt = st.b + (st.c * 4);
+        }
+        else
+            bt = st;
+        dat = dat.subarray(bt);
+    }
+    return cct(bufs, ol);
+}
+/**
+ * Decompressor for Zstandard streamed data
+ */
+var Decompress = /*#__PURE__*/ (function () {
+    /**
+     * Creates a Zstandard decompressor
+     * @param ondata The handler for stream data
+     */
+    function Decompress(ondata) {
+        this.ondata = ondata;
+        this.c = [];
+        this.l = 0;
+        this.z = 0;
+    }
+    /**
+     * Pushes data to be decompressed
+     * @param chunk The chunk of data to push
+     * @param final Whether or not this is the last chunk in the stream
+     */
+    Decompress.prototype.push = function (chunk, final) {
+        if (typeof this.s == 'number') {
+            var sub = Math.min(chunk.length, this.s);
+            chunk = chunk.subarray(sub);
+            this.s -= sub;
+        }
+        var sl = chunk.length;
+        var ncs = sl + this.l;
+        if (!this.s) {
+            if (final) {
+                if (!ncs) {
+                    this.ondata(new u8(0), true);
+                    return;
+                }
+                // min for frame + one block
+                if (ncs < 5)
+                    err(5);
+            }
+            else if (ncs < 18) {
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            if (this.l) {
+                this.c.push(chunk);
+                chunk = cct(this.c, ncs);
+                this.c = [];
+                this.l = 0;
+            }
+            if (typeof (this.s = rzfh(chunk)) == 'number')
+                return this.push(chunk, final);
+        }
+        if (typeof this.s != 'number') {
+            if (ncs < (this.z || 3)) {
+                if (final)
+                    err(5);
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            if (this.l) {
+                this.c.push(chunk);
+                chunk = cct(this.c, ncs);
+                this.c = [];
+                this.l = 0;
+            }
+            if (!this.z && ncs < (this.z = (chunk[this.s.b] & 2) ? 4 : 3 + ((chunk[this.s.b] >> 3) | (chunk[this.s.b + 1] << 5) | (chunk[this.s.b + 2] << 13)))) {
+                if (final)
+                    err(5);
+                this.c.push(chunk);
+                this.l = ncs;
+                return;
+            }
+            else
+                this.z = 0;
+            for (;;) {
+                var blk = rzb(chunk, this.s);
+                if (!blk) {
+                    if (final)
+                        err(5);
+                    var adc = chunk.subarray(this.s.b);
+                    this.s.b = 0;
+                    this.c.push(adc), this.l += adc.length;
+                    return;
+                }
+                else {
+                    this.ondata(blk, false);
+                    cpw(this.s.w, 0, blk.length);
+                    this.s.w.set(blk, this.s.w.length - blk.length);
+                }
+                if (this.s.l) {
+                    var rest = chunk.subarray(this.s.b);
+                    this.s = this.s.c * 4;
+                    this.push(rest, final);
+                    return;
+                }
+            }
+        }
+        else if (final)
+            err(5);
+    };
+    return Decompress;
+}());
+
+var index = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    Decompress: Decompress,
+    ZstdErrorCode: ZstdErrorCode,
+    decompress: decompress
 });

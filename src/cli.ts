@@ -1,7 +1,12 @@
 /** `activation-gate` command-line entry: see cli/run.ts. */
 import { runCli } from './cli/run.js';
 
-process.exitCode = await runCli(process.argv.slice(2), {
+// No top-level await: in the single-file bundle, modules loaded by dynamic import (the OTA
+// payload codecs) are evaluated after the entry's body, so awaiting here would run the whole
+// scan before they exist.
+void runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
+}).then((code) => {
+  process.exitCode = code;
 });

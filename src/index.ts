@@ -1,4 +1,7 @@
 /** Bundle entry of the Action (dist/index.js): only runs main.run(), which never throws. */
 import { run } from './main.js';
 
-await run();
+// No top-level await: in the single-file bundle, modules loaded by dynamic import (the OTA
+// payload codecs) are evaluated after the entry's body, so awaiting here would run the whole
+// scan before they exist.
+void run();

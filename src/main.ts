@@ -1,24 +1,31 @@
 /**
- * The GitHub Action: inputs -> scan() -> channels (report file, annotations, job summary,
- * outputs) -> exit status. Channels never decide the verdict; the report does. The job summary
+ * The GitHub Action: inputs -> scan() -> source-line locations -> channels (report file, SARIF
+ * file, check run, PR comment, annotations, job summary, outputs) -> exit status. Channels never
+ * decide the verdict; the report does, and the gate is the step's exit status. The job summary
  * is written in every case, also when the scan could not run.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import * as actionsCore from '@actions/core';
+import { getOctokit } from '@actions/github';
 import { PolicyError, PolicyErrors, UsageError } from './errors.js';
 import type { Logger } from './logging.js';
 import { getActionsLogger } from './logging-actions.js';
 import type { Location, Report, Severity } from './report/model.js';
 import { renderJson } from './report/render-json.js';
+import { renderSarif } from './report/render-sarif.js';
 import { renderErrorMarkdown, renderMarkdown } from './report/render-markdown.js';
 import { renderText, verdictLine } from './report/render-text.js';
 import type { ScanOptions } from './scan-options.js';
 import { scan } from './scan.js';
 import { clampMaxPerLevel, emitAnnotations, MAX_ANNOTATIONS_PER_LEVEL, planAnnotations } from './channels/annotations.js';
+import { COMMENT_MODES, type CommentMode } from './channels/comment.js';
+import { publishToGitHub, readEventContext, type GitHubClient } from './channels/github.js';
 import { setOutputs } from './channels/outputs.js';
 import { writeSummary } from './channels/summary.js';
+import { indexSourceTree, type SourceIndex } from './source/indexer.js';
+import { isInsideWorkspace, locateFindings, wantedNames } from './source/locate.js';
 
 /** The part of @actions/core the Action uses; tests pass the real module or a fake. */
 export type ActionsCore = Pick<
@@ -39,18 +46,30 @@ export type ActionsCore = Pick<
 
 export type ScanFn = (options: ScanOptions, logger: Logger) => Promise<Report>;
 
+/** Creates the GitHub API client for the check run and the comment. */
+export type GitHubClientFactory = (token: string, env: NodeJS.ProcessEnv) => GitHubClient;
+
 export interface MainDeps {
   core: ActionsCore;
   scan: ScanFn;
   env: NodeJS.ProcessEnv;
   cwd: () => string;
+  github: GitHubClientFactory;
 }
+
+/**
+ * The real Octokit of @actions/github. The API URL is read from the environment at call time
+ * (GITHUB_API_URL: GitHub Enterprise Server, or a local server in tests).
+ */
+export const defaultGitHubClient: GitHubClientFactory = (token, env) =>
+  getOctokit(token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com' }) as unknown as GitHubClient;
 
 export const defaultDeps: MainDeps = {
   core: actionsCore,
   scan,
   env: process.env,
   cwd: () => process.cwd(),
+  github: defaultGitHubClient,
 };
 
 export const DEFAULT_POLICY_FILE = '.github/activation-gate.yml';
@@ -58,10 +77,7 @@ const FAIL_ON = ['error', 'warning', 'note', 'never'] as const;
 
 /** Inputs accepted by action.yml but not implemented yet: named once in a notice, not ignored silently. */
 const NOT_IMPLEMENTED: { name: string; inactive: (v: string) => boolean }[] = [
-  { name: 'sarif-file', inactive: (v) => v === '' },
   { name: 'baseline', inactive: (v) => v === '' },
-  { name: 'comment', inactive: (v) => v === '' || v === 'never' },
-  { name: 'check-run', inactive: (v) => v === '' || v.toLowerCase() === 'false' },
   { name: 'shard', inactive: (v) => v === '' },
   { name: 'cache-dir', inactive: (v) => v === '' },
 ];
@@ -70,6 +86,8 @@ export interface ActionInputs {
   workspace: string;
   /** Inputs after glob expansion: workspace-relative (POSIX) when inside it, else absolute. */
   paths: string[];
+  /** The `path` input's lines as written (comments and blank lines dropped). */
+  pathLines: string[];
   /** Policy file, workspace-relative when inside it; undefined = built-in market policies. */
   policyFile?: string;
   market?: string;
@@ -79,6 +97,12 @@ export interface ActionInputs {
   sourceRoot: string;
   /** As given (relative to the workspace), or undefined. */
   reportFile?: string;
+  /** As given (relative to the workspace), or undefined. */
+  sarifFile?: string;
+  comment: CommentMode;
+  checkRun: boolean;
+  /** Never logged. */
+  token: string;
   maxAnnotations: number;
   /** `name (value)` of inputs given but not implemented yet. */
   notImplemented: string[];
@@ -251,17 +275,29 @@ export async function readInputs(core: Pick<ActionsCore, 'getInput'>, env: NodeJ
     maxAnnotations = clampMaxPerLevel(Number(maxRaw));
   }
 
+  const commentRaw = (input('comment') || 'never').toLowerCase();
+  if (!(COMMENT_MODES as readonly string[]).includes(commentRaw)) {
+    throw new UsageError(`comment: found "${commentRaw}"; allowed: ${COMMENT_MODES.join(', ')}.`);
+  }
+  const checkRunRaw = (input('check-run') || 'false').toLowerCase();
+  if (checkRunRaw !== 'true' && checkRunRaw !== 'false') throw new UsageError(`check-run: found "${checkRunRaw}"; allowed: true, false.`);
+
   const notImplemented = NOT_IMPLEMENTED.filter((n) => !n.inactive(input(n.name))).map((n) => `${n.name} (${input(n.name)})`);
 
   return {
     workspace,
     paths,
+    pathLines: pathLines.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')),
     policyFile,
     market,
     sku,
     failOn: failOnRaw as Severity | 'never',
     sourceRoot,
     reportFile: input('report-file') || undefined,
+    sarifFile: input('sarif-file') || undefined,
+    comment: commentRaw as CommentMode,
+    checkRun: checkRunRaw === 'true',
+    token: core.getInput('github-token').trim(),
     maxAnnotations,
     notImplemented,
   };
@@ -318,6 +354,47 @@ function reportFailure(err: unknown, core: ActionsCore, workspace: string | unde
   return renderErrorMarkdown(message);
 }
 
+/** Absolute finding locations inside the workspace, made workspace-relative (as annotations need). */
+function relativeLocations(report: Report, workspace: string): Report {
+  const fix = (loc: Location): Location => {
+    if (!path.isAbsolute(loc.file)) return loc;
+    const rel = workspaceRelative(workspace, loc.file);
+    return rel && rel !== '.' ? { ...loc, file: rel } : loc;
+  };
+  return { ...report, findings: report.findings.map((f) => (f.location ? { ...f, location: fix(f.location) } : f)) };
+}
+
+async function writeWorkspaceFile(workspace: string, file: string, text: string): Promise<void> {
+  const abs = path.resolve(workspace, file);
+  await fsp.mkdir(path.dirname(abs), { recursive: true });
+  await fsp.writeFile(abs, text, 'utf8');
+}
+
+/**
+ * Indexes `source-root` (only when some finding has a module or package to look up) and points
+ * the findings at their source lines. An unreadable source tree never fails the gate.
+ */
+async function locate(report: Report, inputs: ActionInputs, fallback: Location | undefined, logger: Logger): Promise<Report> {
+  const wanted = wantedNames(report);
+  let index: SourceIndex | undefined;
+  if (wanted.size > 0) {
+    try {
+      index = await indexSourceTree(inputs.sourceRoot, {
+        workspace: inputs.workspace,
+        wanted,
+        exclude: inputs.paths.map((p) => path.resolve(inputs.workspace, p)),
+      });
+      logger.debug(
+        `source-root ${inputs.sourceRoot}: ${index.stats.read} of ${index.stats.files} files read, ${index.declarations.length} declarations of ${wanted.size} names`,
+      );
+      if (index.stats.truncated) logger.info(`source-root: stopped indexing after ${index.stats.files} files; some findings may point at the policy file instead.`);
+    } catch (err) {
+      logger.info(`source-root: could not index ${inputs.sourceRoot} (${errorMessage(err)}); findings point at the policy file instead.`);
+    }
+  }
+  return locateFindings(report, index, fallback);
+}
+
 export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<void> {
   const deps: MainDeps = { ...defaultDeps, ...overrides };
   const { core, env } = deps;
@@ -330,7 +407,7 @@ export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<v
     let noticesUsed = 0;
     if (inputs.notImplemented.length > 0) {
       core.notice(
-        `Not implemented yet, so ignored in this version: ${inputs.notImplemented.join(', ')}. The gate still runs; annotations, job summary, outputs and report-file work.`,
+        `Not implemented yet, so ignored in this version: ${inputs.notImplemented.join(', ')}. The gate still runs; every other input works.`,
         { title: 'activation-gate: inputs not implemented' },
       );
       noticesUsed++;
@@ -348,12 +425,27 @@ export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<v
       cwd: inputs.workspace,
       sourceRoot: inputs.sourceRoot,
     };
-    const report = await deps.scan(options, logger);
+    const scanned = await deps.scan(options, logger);
 
-    if (inputs.reportFile) {
-      const abs = path.resolve(inputs.workspace, inputs.reportFile);
-      await fsp.mkdir(path.dirname(abs), { recursive: true });
-      await fsp.writeFile(abs, renderJson(report), 'utf8');
+    // Source-line locations: the line of the repository that pulled each module in, else the
+    // policy line of the market's rule, else the workflow file.
+    const workflow = workflowFile(env);
+    const fallback: Location | undefined = inputs.policyFile && isInsideWorkspace(inputs.policyFile)
+      ? { file: inputs.policyFile, line: 1 }
+      : workflow && existsSync(path.resolve(inputs.workspace, workflow))
+        ? { file: workflow, line: 1 }
+        : undefined;
+    const report = await locate(relativeLocations(scanned, inputs.workspace), inputs, fallback, logger);
+
+    if (inputs.reportFile) await writeWorkspaceFile(inputs.workspace, inputs.reportFile, renderJson(report));
+    if (inputs.sarifFile) {
+      await writeWorkspaceFile(
+        inputs.workspace,
+        inputs.sarifFile,
+        renderSarif(report, {
+          ...(env.GITHUB_ACTION_REPOSITORY ? { informationUri: `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_ACTION_REPOSITORY}` } : {}),
+        }),
+      );
     }
 
     // The text report in the log, with workflow commands stopped: it quotes strings from the build.
@@ -363,31 +455,43 @@ export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<v
     core.info(`::${stopToken}::`);
 
     const failing = report.verdict === 'fail';
-    const fallbackFile = inputs.policyFile ?? workflowFile(env);
+    // `fail-on: never` reports only: the verdict still says what was found, the step passes.
+    const gateFails = failing && inputs.failOn !== 'never';
+    const fullReportHint = inputs.reportFile ? `\`${inputs.reportFile}\` (the \`report-file\` input)` : 'set the `report-file` input to keep it';
+
+    // Check run and PR comment: best effort, one warning at most, never the verdict.
+    let githubWarnings = 0;
+    const published = await publishToGitHub({
+      report,
+      inputs: { checkRun: inputs.checkRun, comment: inputs.comment, token: inputs.token },
+      context: readEventContext(env),
+      env,
+      client: (token) => deps.github(token, env),
+      fallback,
+      fullReportHint,
+      commentSubjects: [...inputs.pathLines, ...(inputs.sku ? [`sku ${inputs.sku}`] : []), ...(inputs.market ? [`market ${inputs.market}`] : [])],
+    });
+    for (const line of published.log) core.info(line);
+    if (published.warning) {
+      core.warning(published.warning, { title: 'activation-gate: GitHub API' });
+      githubWarnings++;
+    }
+
     const logged = logger.annotationsUsed();
-    const mapLocation = (loc: Location): Location | undefined => {
-      const file = workspaceRelative(inputs.workspace, path.resolve(inputs.sourceRoot, loc.file));
-      return file && file !== '.' ? { ...loc, file } : undefined;
-    };
+    const mapLocation = (loc: Location): Location | undefined => (isInsideWorkspace(loc.file) ? loc : undefined);
     const plan = planAnnotations(report.findings, {
       maxPerLevel: inputs.maxAnnotations,
-      used: { error: logged.error + (failing ? 1 : 0), warning: logged.warning, notice: noticesUsed },
-      fallback: fallbackFile && existsSync(path.resolve(inputs.workspace, fallbackFile)) ? { file: fallbackFile, line: 1 } : undefined,
+      used: { error: logged.error + (gateFails ? 1 : 0), warning: logged.warning + githubWarnings, notice: noticesUsed },
+      fallback,
       mapLocation,
     });
     emitAnnotations(plan, core);
 
-    // The summary shows repository locations as the annotations do (workspace-relative).
-    const shown: Report = {
-      ...report,
-      findings: report.findings.map((f) => (f.location ? { ...f, location: mapLocation(f.location) ?? f.location } : f)),
-    };
-    summary = renderMarkdown(shown, {
-      fullReportHint: inputs.reportFile ? `\`${inputs.reportFile}\` (the \`report-file\` input)` : 'set the `report-file` input to keep it',
-    });
-    setOutputs(report, { reportFile: inputs.reportFile, sarifFile: undefined }, core);
+    summary = renderMarkdown(report, { fullReportHint });
+    setOutputs(report, { reportFile: inputs.reportFile, sarifFile: inputs.sarifFile }, core);
 
-    if (failing) core.setFailed(`${verdictLine(report)}: see the annotations and the job summary.`);
+    if (gateFails) core.setFailed(`${verdictLine(report)}: see the annotations and the job summary.`);
+    else if (failing) core.info(`${verdictLine(report)}: fail-on is never, so the step passes.`);
   } catch (err) {
     summary = reportFailure(err, core, workspace);
     try {

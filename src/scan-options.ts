@@ -15,6 +15,8 @@ export interface ScanOptions {
   include?: string[];
   /** Paths in the report are relative to this folder (default process.cwd()). */
   cwd?: string;
+  /** A previous JSON report: endpoints and clients absent from it are new-endpoint / new-client. */
+  baseline?: string;
   /** Source tree indexed for finding locations (not used yet: see issue 4). */
   sourceRoot?: string;
 }

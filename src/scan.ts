@@ -8,14 +8,15 @@ import { createRequire } from 'node:module';
 import { loadBuiltinCatalog } from './catalog/load.js';
 import { allHosts, allIps, allSms, type Catalog } from './catalog/schema.js';
 import { UsageError } from './errors.js';
+import { loadBaseline, matchBaselineTarget, type Baseline } from './baseline.js';
 import { evaluateTarget } from './evaluate/evaluate.js';
+import { expandTargets } from './evaluate/targets.js';
 import { extractInput } from './extract/input.js';
 import type { Limits } from './extract/limits.js';
 import type { InputFacts } from './facts.js';
 import type { Logger } from './logging.js';
 import { effectiveCatalog, resolveMarketPolicy } from './policy/effective.js';
 import { loadPolicyFile, type PolicyFile } from './policy/load.js';
-import { resolveTarget } from './policy/sku.js';
 import { buildReport, type TargetResult } from './report/build.js';
 import type { Report } from './report/model.js';
 import type { ScanOptions } from './scan-options.js';
@@ -78,6 +79,12 @@ export async function scan(options: ScanOptions, logger: Logger, deps: ScanDeps 
   const catalog = effectiveCatalog(loadBuiltinCatalog(), file);
   if (options.market) resolveMarketPolicy(file, options.market, catalog); // unknown market: usage error before scanning
 
+  let baseline: Baseline | undefined;
+  if (options.baseline) {
+    baseline = loadBaseline(resolve(cwd, options.baseline), relative(cwd, resolve(cwd, options.baseline)));
+    for (const n of baseline.notices) logger.info(n);
+  }
+
   const known = knownEndpoints(catalog, file);
   const mentionPackages = new Set(catalog.entries.flatMap((e) => e.packages));
   const results: TargetResult[] = [];
@@ -88,11 +95,26 @@ export async function scan(options: ScanOptions, logger: Logger, deps: ScanDeps 
     const facts = await extractInput(resolve(cwd, input), { known, mentionPackages, include: options.include, logger, limits: deps.limits });
     facts.input = display;
     allFacts.push(facts);
-    const resolution = resolveTarget({ cliMarket: options.market, cliSku: options.sku, file, props: facts.props });
-    const policy = resolution.market ? resolveMarketPolicy(file, resolution.market, catalog) : undefined;
-    const targetId = `${resolution.sku ?? resolution.market ?? 'unresolved'}@${display}`;
-    const evaluation = evaluateTarget({ targetId, facts, resolution, policy, catalog, file, now });
-    results.push({ id: targetId, facts, resolution, evaluation });
+    // One target per SKU the build can become (SPEC section 5, Targets), else one for the build.
+    const specs = expandTargets(facts, { file, cliMarket: options.market, cliSku: options.sku });
+    if (specs.length > 1 || specs[0].sku) logger.info(`${display}: ${specs.length} SKU target${specs.length === 1 ? '' : 's'} (${specs.map((t) => t.sku).join(', ')})`);
+    for (const spec of specs) {
+      const { resolution } = spec;
+      const policy = resolution.market ? resolveMarketPolicy(file, resolution.market, catalog) : undefined;
+      const targetId = `${spec.sku ?? resolution.sku ?? resolution.market ?? 'unresolved'}@${display}`;
+      const matched = baseline ? matchBaselineTarget(baseline, { id: targetId, sku: spec.sku ?? resolution.sku, market: resolution.market }) : undefined;
+      const evaluation = evaluateTarget({
+        targetId,
+        facts: spec.facts,
+        resolution,
+        policy,
+        catalog,
+        file,
+        now,
+        ...(baseline ? { baseline: { file: baseline.file, ...(matched ? { target: matched.target, by: matched.by } : {}) } } : {}),
+      });
+      results.push({ id: targetId, facts: spec.facts, resolution, evaluation });
+    }
     logger.info(
       `${display}: ${facts.stats.files} files, ${facts.stats.entries} entries, ${facts.packages.length} packages, ${facts.endpoints.length} endpoints`,
     );

@@ -23,7 +23,7 @@ function claims(e: CatalogEntry): string[] {
 
 describe('built-in catalog', () => {
   it('loads with a version and entries', () => {
-    expect(catalog.version).toBe('2026.11.0');
+    expect(catalog.version).toBe('2026.11.1');
     expect(catalog.entries.length).toBeGreaterThan(20);
   });
 
@@ -176,5 +176,42 @@ describe('mergeCatalog', () => {
     expect(merged.entries[idx]).toMatchObject({ id: 'google-checkin', name: 'google-checkin', vendor: 'unspecified', hosts: ['checkin.example.com'], references: ['policy file'] });
     expect(merged.entries[merged.entries.length - 1].id).toBe('acme-cn-activation');
     expect(catalog.entries[idx].hosts).toEqual(['android.clients.google.com']);
+  });
+});
+
+describe('the catalog as a signature database: none fires on the benign fixtures', () => {
+  // Real APKs built by aapt/smali/apksigner (scripts/fixtures/): a notes app, a check-in-like
+  // app, and format fixtures whose only host is a made-up .com.cn name no catalog entry holds.
+  const BENIGN = ['benign.apk', 'checkin.apk', 'dex-only.apk', 'arsc-only.apk', 'asset-only.apk', 'native-only.apk', 'xml-only.apk'];
+  const CATALOG_RULES = new Set(['wrong-market-client', 'denied-endpoint', 'variant-toggle', 'dormant-variant', 'suspected-activation-client', 'test-key-signer', 'client-mention', 'cleartext-endpoint', 'unlisted-client-endpoint']);
+
+  for (const market of ['EU', 'WW', 'CN']) {
+    it(`in ${market}: no client, no catalogue-driven finding, no denied endpoint`, async () => {
+      const { scan } = await import('../../src/scan.js');
+      const { RecordingLogger } = await import('../../src/logging.js');
+      const root = new URL('../..', import.meta.url).pathname;
+      const report = await scan({ inputs: BENIGN.map((a) => `__tests__/fixtures/apks/${a}`), market, failOn: 'error', cwd: root, now: new Date('2026-11-01T00:00:00Z') }, new RecordingLogger());
+      expect(report.targets).toHaveLength(BENIGN.length);
+      for (const t of report.targets) {
+        expect([t.id, t.clients]).toEqual([t.id, []]);
+        expect([t.id, t.endpoints.filter((e) => e.status === 'denied' || e.status === 'dormant').map((e) => e.value)]).toEqual([t.id, []]);
+        expect([t.id, t.packages.every((p) => p.signerSha256 === '71d1d44596abceab8a8da59f1df2289f32ec803a16f2e312c2c28be78e397f81')]).toEqual([t.id, true]);
+      }
+      expect(report.findings.filter((f) => CATALOG_RULES.has(f.rule)).map((f) => `${f.target} ${f.rule}`)).toEqual([]);
+    });
+  }
+
+  it('holds no host, SMS number or signer that the benign fixtures contain', () => {
+    const benignHosts = ['api.acme.eu', 'dex-only.acme-cn.com.cn', 'arsc-only.acme-cn.com.cn', 'asset-only.acme-cn.com.cn', 'native-only.acme-cn.com.cn', 'xml-only.acme-cn.com.cn'];
+    const all = new Set(catalog.entries.flatMap(claims));
+    for (const h of benignHosts) expect([h, all.has(`host:${h}`)]).toEqual([h, false]);
+    expect(all.has('signer:71d1d44596abceab8a8da59f1df2289f32ec803a16f2e312c2c28be78e397f81')).toBe(false);
+    expect((catalog.testKeys ?? []).map((k) => k.sha256)).not.toContain('71d1d44596abceab8a8da59f1df2289f32ec803a16f2e312c2c28be78e397f81');
+  });
+
+  it('references every test key and keeps their digests unique and well-formed', () => {
+    const keys = catalog.testKeys ?? [];
+    expect(new Set(keys.map((k) => k.sha256)).size).toBe(keys.length);
+    for (const k of keys) expect([k.name, /^[0-9a-f]{64}$/.test(k.sha256), k.references.length > 0]).toEqual([k.name, true, true]);
   });
 });

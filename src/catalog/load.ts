@@ -30,7 +30,7 @@ export type CatalogFile = z.infer<typeof catalogFileSchema>;
 /** Parses catalog YAML text; throws PolicyErrors with file:line:column for any problem. */
 export function parseCatalogText(text: string, file: string): Catalog {
   const { data } = parseYamlWithSchema(text, file, validatedCatalogFileSchema);
-  return { version: data.version, entries: data.clients };
+  return { version: data.version, entries: data.clients, testKeys: data['test-keys'] };
 }
 
 let builtin: Catalog | undefined;
@@ -41,7 +41,7 @@ export function loadBuiltinCatalog(): Catalog {
     const url = new URL('./catalog.yml', import.meta.url);
     builtin = parseCatalogText(readFileSync(url, 'utf8'), fileURLToPath(url));
   }
-  return { version: builtin.version, entries: builtin.entries.map((e) => structuredClone(e)) };
+  return { version: builtin.version, entries: builtin.entries.map((e) => structuredClone(e)), testKeys: (builtin.testKeys ?? []).map((k) => ({ ...k })) };
 }
 
 /**
@@ -59,5 +59,5 @@ export function mergeCatalog(base: Catalog, extra: readonly CatalogEntry[]): Cat
       entries.push(e);
     }
   }
-  return { version: base.version, entries };
+  return { version: base.version, entries, ...(base.testKeys ? { testKeys: base.testKeys } : {}) };
 }

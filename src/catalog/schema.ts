@@ -115,14 +115,25 @@ export const lenientCatalogEntrySchema = strictObject({
   }),
 );
 
+/** A publicly known signing key (the AOSP test keys): an APK signed with it is `test-key-signer`. */
+export const testKeySchema = strictObject({
+  name: z.string({ error: 'the key name (platform, testkey, ...)' }).min(1, { error: 'the key name (platform, testkey, ...)' }),
+  sha256: signerSchema,
+  references: z.array(z.string().min(1)).min(1, { error: 'at least one reference' }),
+});
+export type TestKey = z.infer<typeof testKeySchema>;
+
 export const catalogFileSchema = strictObject({
   version: z.string({ error: 'a catalog version string ("2026.11.0")' }).regex(/^\d{4}\.\d{1,2}\.\d+$/, { error: 'a catalog version (YYYY.MM.N)' }),
+  'test-keys': z.array(testKeySchema).default([]),
   clients: z.array(catalogEntrySchema),
 });
 
 export interface Catalog {
   version: string;
   entries: CatalogEntry[];
+  /** Public test keys (certificate SHA-256): a package signed with one is `test-key-signer`. */
+  testKeys?: TestKey[];
 }
 
 /** Every host of an entry, its own and its variants'. */

@@ -121,7 +121,7 @@ export function renderClientsOutput(report: Report, maxBytes = CLIENTS_OUTPUT_MA
   return fits(keepN(lo)) ?? JSON.stringify({ targets: [], truncated: 'too many targets for the output size limit; see the report file' });
 }
 
-/** Sets every output of action.yml. `sarif-file` stays empty until SARIF is implemented. */
+/** Sets every output of action.yml (`report-file` and `sarif-file` empty when not written). */
 export function setOutputs(report: Report, paths: OutputPaths, sink: OutputSink, clientsMaxBytes = CLIENTS_OUTPUT_MAX_BYTES): void {
   sink.setOutput('verdict', report.verdict);
   sink.setOutput('errors', String(report.counts.errors));

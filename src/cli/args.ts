@@ -40,19 +40,37 @@ export interface CatalogArgs {
   format: 'yaml' | 'json';
 }
 
-export type Args = ScanArgs | CheckPolicyArgs | CatalogArgs | { command: 'help' } | { command: 'version' };
+export interface DiffArgs {
+  command: 'diff';
+  old: string;
+  new: string;
+  format: 'text' | 'json';
+}
+
+export interface InitArgs {
+  command: 'init';
+  from: string;
+  output?: string;
+}
+
+export type Args = ScanArgs | CheckPolicyArgs | CatalogArgs | DiffArgs | InitArgs | { command: 'help' } | { command: 'version' };
 
 export const USAGE = `activation-gate: gate Android firmware builds per market
 
 Usage:
   activation-gate scan <input>... [--policy FILE] [--market NAME | --sku ID]
-                       [--format text|json|markdown] [--output FILE]
-                       [--fail-on error|warning|note|never] [--include GLOB] [--now YYYY-MM-DD]
+                       [--format text|json|markdown|sarif|junit] [--output FILE]
+                       [--fail-on error|warning|note|never] [--source-root DIR]
+                       [--include GLOB] [--now YYYY-MM-DD] [--baseline PREVIOUS.json]
   activation-gate check-policy FILE [--print]
   activation-gate catalog [--policy FILE] [--format yaml|json]
+  activation-gate diff OLD.json NEW.json [--format text|json]
+  activation-gate init --from REPORT.json [--output FILE]
   activation-gate --version | --help
 
 Inputs: a product-out folder (out/target/product/<device>), any folder, or an APK/JAR.
+--source-root: the Android source tree (default: the current folder) whose makefiles,
+Android.bp and XML locate each finding at the line that pulled its module in.
 Exit codes: 0 pass, 1 the gate failed, 2 usage, policy or input error.
 `;
 
@@ -108,9 +126,33 @@ export function parseArgs(argv: string[]): Args {
       }
       return out;
     }
+    case 'diff': {
+      const files: string[] = [];
+      let format: DiffArgs['format'] = 'text';
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (a === '--format') {
+          const f = takeValue(args, i++, a);
+          if (f !== 'text' && f !== 'json') throw new UsageError(`--format for diff is text or json, got ${JSON.stringify(f)}`);
+          format = f;
+        } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a} for diff`);
+        else files.push(a);
+      }
+      if (files.length !== 2) throw new UsageError('diff needs two JSON reports: activation-gate diff OLD.json NEW.json');
+      return { command: 'diff', old: files[0], new: files[1], format };
+    }
+    case 'init': {
+      const out: Partial<InitArgs> = { command: 'init' };
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (a === '--from') out.from = takeValue(args, i++, a);
+        else if (a === '--output' || a === '-o') out.output = takeValue(args, i++, a);
+        else throw new UsageError(`unknown argument ${a} for init (init --from REPORT.json [--output FILE])`);
+      }
+      if (!out.from) throw new UsageError('init needs --from REPORT.json (a JSON report of a reviewed build)');
+      return out as InitArgs;
+    }
     case 'merge':
-    case 'diff':
-    case 'init':
       throw new UsageError(`\`${command}\` is not implemented in this version yet`);
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}\n\n${USAGE}`);

@@ -2,7 +2,8 @@
  * The CLI: argv -> the same scan() the Action runs -> stdout or a file, and an exit code.
  * I/O is injected so tests run it in-process.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadBuiltinCatalog } from '../catalog/load.js';
 import { PolicyError, PolicyErrors, UsageError } from '../errors.js';
@@ -10,12 +11,18 @@ import { getConsoleLogger, type Logger } from '../logging.js';
 import { effectiveCatalog, knownMarkets, printableMarketPolicy, resolveMarketPolicy } from '../policy/effective.js';
 import { loadPolicyFile } from '../policy/load.js';
 import { renderJson } from '../report/render-json.js';
+import { renderJunit } from '../report/render-junit.js';
+import { renderSarif } from '../report/render-sarif.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderText } from '../report/render-text.js';
 import type { Report } from '../report/model.js';
 import { scan } from '../scan.js';
+import { indexSourceTree, type SourceIndex } from '../source/indexer.js';
+import { locateFindings, wantedNames } from '../source/locate.js';
 import { TOOL_VERSION } from '../version.js';
 import { parseArgs, USAGE, type ScanArgs } from './args.js';
+import { diffReports, readReportFile, renderDiff } from './diff.js';
+import { initPolicy } from './init.js';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -56,6 +63,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'scan':
         return await runScan(args, io);
+      case 'diff': {
+        const files = { old: args.old, new: args.new };
+        const d = diffReports(readReportFile(args.old), readReportFile(args.new), files);
+        io.stdout(args.format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : renderDiff(d, files));
+        return EXIT_PASS;
+      }
+      case 'init': {
+        const policy = initPolicy(readReportFile(args.from), args.from);
+        if (args.output) {
+          writeFileSync(args.output, policy);
+          io.stderr(`starter policy written to ${args.output}: review every line before committing it\n`);
+        } else io.stdout(policy);
+        return EXIT_PASS;
+      }
     }
   } catch (e) {
     return reportError(e, io);
@@ -76,19 +97,17 @@ function reportError(e: unknown, io: CliIo): number {
 }
 
 async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
-  if (args.format === 'sarif' || args.format === 'junit') {
-    throw new UsageError(`--format ${args.format} is not implemented in this version yet (text, json and markdown are)`);
-  }
   for (const [flag, value] of [
-    ['--baseline', args.baseline],
     ['--shard', args.shard],
     ['--cache-dir', args.cacheDir],
   ] as const) {
     if (value !== undefined) throw new UsageError(`${flag} is not implemented in this version yet`);
   }
   const logger = io.logger ?? (args.quiet ? getConsoleLogger(false, { write: () => true } as unknown as NodeJS.WritableStream) : getConsoleLogger(false));
-  if (args.sourceRoot !== undefined) logger.warning('--source-root is accepted, but source-line locations are not implemented in this version yet');
-  const report = await scan(
+  const cwd = path.resolve(io.cwd ?? process.cwd());
+  const sourceRoot = path.resolve(cwd, args.sourceRoot ?? '.');
+  if (args.sourceRoot !== undefined && !existsDir(sourceRoot)) throw new UsageError(`--source-root: ${args.sourceRoot} is not a folder`);
+  const scanned = await scan(
     {
       inputs: args.inputs,
       ...(args.policy ? { policyFile: args.policy } : {}),
@@ -96,13 +115,16 @@ async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
       ...(args.sku ? { sku: args.sku } : {}),
       failOn: args.failOn,
       ...(args.now ? { now: args.now } : {}),
+      ...(args.baseline ? { baseline: args.baseline } : {}),
       ...(args.include.length ? { include: args.include } : {}),
       ...(io.cwd ? { cwd: io.cwd } : {}),
     },
     logger,
   );
+  const report = await locate(scanned, { cwd, sourceRoot, inputs: args.inputs }, logger);
   const rendered = render(report, args);
   if (args.output) {
+    mkdirSync(path.dirname(path.resolve(args.output)), { recursive: true });
     writeFileSync(args.output, rendered);
     if (args.format !== 'text') io.stderr(`${report.verdict === 'fail' ? 'FAIL' : 'PASS'}: report written to ${args.output}\n`);
     else io.stdout(rendered);
@@ -110,10 +132,40 @@ async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   return exitCodeOf(report, args.failOn);
 }
 
+function existsDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Points findings at the source line that pulled their module in (`--source-root`, default the
+ * current folder; only files inside the current folder qualify). Never fails the scan.
+ */
+async function locate(report: Report, o: { cwd: string; sourceRoot: string; inputs: string[] }, logger: Logger): Promise<Report> {
+  const wanted = wantedNames(report);
+  let index: SourceIndex | undefined;
+  if (wanted.size > 0) {
+    try {
+      index = await indexSourceTree(o.sourceRoot, { workspace: o.cwd, wanted, exclude: o.inputs.map((i) => path.resolve(o.cwd, i)) });
+      if (index.stats.truncated) logger.warning(`--source-root: stopped indexing after ${index.stats.files} files`);
+    } catch (err) {
+      logger.warning(`--source-root: could not index ${o.sourceRoot}: ${(err as Error).message}`);
+    }
+  }
+  return locateFindings(report, index);
+}
+
 export function render(report: Report, args: Pick<ScanArgs, 'format' | 'color'>): string {
   switch (args.format) {
     case 'json':
       return renderJson(report);
+    case 'sarif':
+      return renderSarif(report);
+    case 'junit':
+      return renderJunit(report);
     case 'markdown':
       return renderMarkdown(report);
     default:

@@ -2,13 +2,14 @@
  * Policy evaluation: facts of one target + its market policy -> findings and the target's
  * inventory. Pure: no I/O, no clock (the caller passes `now`), deterministic output.
  */
-import type { Catalog, CatalogEntry } from '../catalog/schema.js';
+import { endpointKey, type BaselineTarget } from '../baseline.js';
+import type { Catalog, CatalogEntry, CatalogVariant } from '../catalog/schema.js';
 import { allHosts, allIps, allSms } from '../catalog/schema.js';
 import type { EndpointFact, InputFacts, PackageFacts } from '../facts.js';
 import { classifyEndpoint, isClientAllowed, severityFor, severityLocation, type MarketPolicy } from '../policy/effective.js';
-import { matchExemption } from '../policy/exemptions.js';
+import { exemptionStatus, matchExemption } from '../policy/exemptions.js';
 import type { PolicyFile } from '../policy/load.js';
-import type { TargetResolution } from '../policy/sku.js';
+import { lastDefinition, type TargetResolution } from '../policy/sku.js';
 import type { Finding, Location, ReportClient, ReportEndpoint, RuleId, Severity, SeveritySetting } from '../report/model.js';
 
 /** Default severity of each rule (SPEC section 6); the market policy may change any of them. */
@@ -52,6 +53,8 @@ export interface EvaluateInput {
   catalog: Catalog;
   file?: PolicyFile;
   now: Date;
+  /** `--baseline`: the matching target of the previous report (undefined: none matched, all is new). */
+  baseline?: { file: string; target?: BaselineTarget; by?: string };
 }
 
 interface ClientHit {
@@ -137,10 +140,13 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
   // Present clients: a catalogued package (or, later, signer) installed in the build.
   const hits: ClientHit[] = [];
   for (const pkg of facts.packages) {
-    const entries = catalog.entries.filter((e) => e.packages.includes(pkg.package));
+    const bySigner = (e: CatalogEntry) => e.signers.some((s) => pkg.signerSha256.includes(s));
+    const entries = catalog.entries.filter((e) => e.packages.includes(pkg.package) || bySigner(e));
     const eps = embedded(pkg);
     for (const entry of entries) {
-      const matchedBy = new Set<string>(['package']);
+      const matchedBy = new Set<string>();
+      if (entry.packages.includes(pkg.package)) matchedBy.add('package');
+      if (bySigner(entry)) matchedBy.add('signer');
       const hosts = new Set(allHosts(entry));
       const ips = new Set(allIps(entry));
       const sms = new Set(allSms(entry));
@@ -151,11 +157,22 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
       }
       hits.push({ entry, pkg, matchedBy, suspected: false });
     }
-    if (entries.length === 0 && isSuspected(pkg, eps)) hits.push({ pkg, matchedBy: new Set(['heuristic']), suspected: true });
+    if (entries.length === 0 && !pkg.overlay && isSuspected(pkg, eps)) hits.push({ pkg, matchedBy: new Set(['heuristic']), suspected: true });
   }
+
+  // Variants (SPEC section 4): which variant of each multi-market client this target selects.
+  const variants = selectVariants(facts, catalog);
+  for (const h of hits) if (h.entry && variants.get(h.entry.id)?.byToggle.length) h.matchedBy.add('toggle');
 
   const clients: ReportClient[] = [];
   const clientArtifacts = new Map<string, string[]>(); // artifact -> client ids / packages
+  // An overlay of a catalogued client is part of that client: its strings are the client's.
+  for (const v of variants.values()) {
+    for (const o of v.overlays) {
+      const art = artifactOfPackage(o);
+      if (!(clientArtifacts.get(art) ?? []).includes(v.entry.id)) clientArtifacts.set(art, [...(clientArtifacts.get(art) ?? []), v.entry.id]);
+    }
+  }
   for (const h of hits) {
     const art = artifactOfPackage(h.pkg);
     const label = h.entry ? h.entry.id : h.pkg.package;
@@ -196,12 +213,63 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
     }
   }
 
+  // Packages signed with a public AOSP test key.
+  const testKeys = new Map((catalog.testKeys ?? []).map((k) => [k.sha256, k.name]));
+  for (const pkg of facts.packages) {
+    const digest = pkg.signerSha256.find((d) => testKeys.has(d));
+    if (!digest) continue;
+    add({
+      rule: 'test-key-signer',
+      package: pkg.package,
+      path: pkg.path,
+      partitionPath: pkg.partitionPath,
+      message: `${pkg.package} (${pkg.partitionPath}) is signed with the public AOSP ${testKeys.get(digest)} test key (certificate SHA-256 ${digest}): anyone holding the AOSP tree can sign an update this ${market} build accepts as the same app. Sign the release with your own keys.`,
+    });
+  }
+
+  // An overlay (or property) selecting a variant of a market this target denies.
+  for (const v of variants.values()) {
+    for (const sel of v.byToggle) {
+      // With the client installed, its allow list applies too; an overlay alone answers to deny rules only.
+      const decision = isClientAllowed(v.installed.length ? policy : { ...policy, clients: { deny: policy.clients.deny } }, { id: v.entry.id, market: sel.variant.market });
+      if (decision.allowed) continue;
+      const o = sel.overlay;
+      add(
+        {
+          rule: 'variant-toggle',
+          client: v.entry.id,
+          ...(o ? { package: o.package, path: o.path, partitionPath: o.partitionPath } : {}),
+          message: `${o ? `Overlay ${o.package} (${o.partitionPath})` : 'The build'} sets ${sel.how} for ${v.entry.name} (${v.entry.packages.join(', ') || v.entry.id}), which selects its ${sel.variant.market} variant "${sel.variant.id}" in this ${market} build: ${decision.reason.replace(`${v.entry.id} (market ${sel.variant.market})`, `the ${sel.variant.market} variant`)}. Fix the overlay or its required system property so this SKU keeps the ${market} variant.`,
+        },
+        decision.location,
+      );
+    }
+  }
+
+  // Endpoints of variants the target does not select, found only inside that client: dormant.
+  const dormant = dormantEndpoints(facts.endpoints, variants, (art) => clientArtifacts.get(art) ?? []);
+
   // Endpoints: deny beats allow; inside an activation client an unlisted endpoint is an error.
   const statuses = new Map<string, ReportEndpoint['status']>();
   for (const ep of facts.endpoints) {
     const key = `${ep.kind}\u0000${ep.value}`;
     if (ep.ignored) {
       statuses.set(key, 'ignored');
+      continue;
+    }
+    const sleeping = dormant.get(key);
+    if (sleeping) {
+      statuses.set(key, 'dormant');
+      const label = ep.kind === 'sms' ? `SMS number ${ep.value}` : ep.kind === 'ip' ? `IP ${ep.value}` : ep.value;
+      add({
+        rule: 'dormant-variant',
+        endpoint: ep.value,
+        endpointKind: ep.kind,
+        evidence: ep.evidence,
+        path: ep.evidence[0]?.path,
+        client: sleeping.entry.id,
+        message: `${label} belongs to the ${sleeping.variant.market} variant "${sleeping.variant.id}" of ${sleeping.entry.name}, which this ${market} build does not select (${variants.get(sleeping.entry.id)!.selectedHow}); it is embedded in ${describeWhere(ep)} but inactive${sleeping.variant.toggle ? `. An overlay setting ${describeToggle(sleeping.variant.toggle)} would activate it` : ''}.`,
+      });
       continue;
     }
     const cls = classifyEndpoint(policy, ep.kind, ep.value);
@@ -265,16 +333,44 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
     });
   }
 
+  // --baseline: what is here now and was not in the approved build.
+  if (input.baseline) {
+    const bt = input.baseline.target;
+    const since = `the baseline ${input.baseline.file}${bt ? ` (target ${bt.id}${input.baseline.by && input.baseline.by !== 'id' ? `, matched by ${input.baseline.by}` : ''})` : ', which has no target matching this one'}`;
+    for (const ep of facts.endpoints) {
+      if (ep.ignored || bt?.endpoints.has(endpointKey(ep.kind, ep.value))) continue;
+      const label = ep.kind === 'sms' ? `SMS number ${ep.value}` : ep.kind === 'ip' ? `IP ${ep.value}` : ep.value;
+      add({
+        rule: 'new-endpoint',
+        endpoint: ep.value,
+        endpointKind: ep.kind,
+        evidence: ep.evidence,
+        path: ep.evidence[0]?.path,
+        message: `${label} is new since ${since}: it is embedded in ${describeWhere(ep)}. Review it; once approved, make this report the baseline.`,
+      });
+    }
+    for (const c of clients) {
+      if (bt?.clients.has(c.id)) continue;
+      add({
+        rule: 'new-client',
+        client: c.id,
+        ...(c.package ? { package: c.package } : {}),
+        ...(c.path ? { path: c.path } : {}),
+        message: `${c.suspected ? 'Suspected activation client' : `Client ${c.id}`}${c.package ? ` (${c.package}${c.path ? ` at ${c.path}` : ''})` : ''} is new since ${since}. Review it; once approved, make this report the baseline.`,
+      });
+    }
+  }
+
   // Exemptions: expired ones are errors and no longer exempt; those near expiry are notes.
   if (input.file?.policy.exemptions) {
     input.file.policy.exemptions.forEach((ex, index) => {
-      if (ex.markets && !ex.markets.includes(market)) return;
-      const end = Date.parse(`${ex.expires}T23:59:59.999Z`);
+      if (ex.markets && !ex.markets.some((m) => m.toUpperCase() === market.toUpperCase())) return;
+      const status = exemptionStatus(ex.expires, input.now);
       const loc = locateExemption(input.file!, index);
-      if (end < input.now.getTime()) {
+      if (status.expired) {
         add({ rule: 'expired-exemption', message: `Exemption ${index + 1} (${ex.reason}, owner ${ex.owner}) expired on ${ex.expires} and no longer applies: renew it after review or fix what it exempted.`, location: loc });
-      } else if (end - input.now.getTime() <= 30 * 86_400_000) {
-        add({ rule: 'expiring-exemption', message: `Exemption ${index + 1} (${ex.reason}, owner ${ex.owner}) expires on ${ex.expires}.`, location: loc });
+      } else if (status.expiringSoon) {
+        add({ rule: 'expiring-exemption', message: `Exemption ${index + 1} (${ex.reason}, owner ${ex.owner}) expires on ${ex.expires}: review it before then, or the findings it suppresses fail the build again.`, location: loc });
       }
     });
   }
@@ -321,4 +417,139 @@ function inventory(eps: EndpointFact[], statuses: Map<string, ReportEndpoint['st
     if (owners.length) r.packages = owners;
     return r;
   });
+}
+
+interface VariantSelection {
+  variant: CatalogVariant;
+  /** How it was selected, for messages: `bool/isCnVersion = true`, `string/SERVER_ADDRESS_CN = "https://cn.c2dms.com"`. */
+  how: string;
+  /** The overlay that selected it (undefined for a property toggle). */
+  overlay?: PackageFacts;
+}
+
+interface VariantState {
+  entry: CatalogEntry;
+  /** Installed packages of the client and overlays targeting it (active in this target). */
+  installed: PackageFacts[];
+  overlays: PackageFacts[];
+  /** Variants selected by an overlay resource or a property. */
+  byToggle: VariantSelection[];
+  /** Ids of every selected variant (by toggle, else the default ones). */
+  selected: Set<string>;
+  selectedHow: string;
+}
+
+function describeToggle(toggle: Record<string, string | number | boolean>): string {
+  return Object.entries(toggle)
+    .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+    .join(', ');
+}
+
+function sameValue(actual: string | number | boolean, want: string | number | boolean): boolean {
+  if (typeof want === 'boolean') return actual === want || String(actual).toLowerCase() === String(want);
+  return String(actual) === String(want);
+}
+
+/**
+ * For every catalogued client with variants that is installed or overlaid in this target, the
+ * variants its overlays (resource values) or the build's properties (`prop/NAME` toggles) select.
+ * An overlay string resource that holds a host of a variant also selects that variant (a CN
+ * server address in an overlay is a CN configuration). Without any toggle, the `default`
+ * variants are the selected ones.
+ */
+function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, VariantState> {
+  const out = new Map<string, VariantState>();
+  for (const entry of catalog.entries) {
+    if (entry.variants.length === 0 || entry.packages.length === 0) continue;
+    const installed = facts.packages.filter((p) => entry.packages.includes(p.package) && !p.overlay);
+    const overlays = facts.packages.filter((p) => p.overlay && entry.packages.includes(p.overlay.targetPackage));
+    if (installed.length === 0 && overlays.length === 0) continue;
+    const byToggle: VariantSelection[] = [];
+    for (const variant of entry.variants) {
+      const toggle = variant.toggle ?? {};
+      const keys = Object.entries(toggle);
+      const resourceKeys = keys.filter(([k]) => !k.startsWith('prop/'));
+      const propKeys = keys.filter(([k]) => k.startsWith('prop/'));
+      if (keys.length > 0 && propKeys.length === keys.length) {
+        const ok = propKeys.every(([k, want]) => {
+          const p = lastDefinition(facts.props, k.slice('prop/'.length));
+          return p !== undefined && sameValue(p.value, want);
+        });
+        if (ok) byToggle.push({ variant, how: describeToggle(toggle) });
+      }
+      const hosts = new Set([...variant.hosts, ...variant.ips]);
+      for (const o of overlays) {
+        const res = o.resources ?? [];
+        const find = (k: string) => {
+          const [type, name] = [k.slice(0, k.indexOf('/')), k.slice(k.indexOf('/') + 1)];
+          return res.find((r) => r.type === type && r.name === name);
+        };
+        if (resourceKeys.length > 0 && propKeys.length === 0 && resourceKeys.every(([k, want]) => { const r = find(k); return r !== undefined && sameValue(r.value, want); })) {
+          byToggle.push({ variant, how: describeToggle(toggle), overlay: o });
+          continue;
+        }
+        const server = res.find((r) => r.type === 'string' && typeof r.value === 'string' && [...hosts].some((h) => hostIn(r.value as string, h)));
+        if (server) byToggle.push({ variant, how: `string/${server.name} = ${JSON.stringify(server.value)}`, overlay: o });
+      }
+    }
+    const selected = new Set(byToggle.map((b) => b.variant.id));
+    let selectedHow: string;
+    if (selected.size === 0) {
+      for (const v of entry.variants) if (v.default) selected.add(v.id);
+      selectedHow = selected.size ? `no overlay or property selects a variant, so the default "${[...selected].join('", "')}" applies` : 'no overlay or property selects a variant';
+    } else {
+      selectedHow = `it selects ${byToggle.map((b) => `"${b.variant.id}" by ${b.how}`).join('; ')}`;
+    }
+    out.set(entry.id, { entry, installed, overlays, byToggle, selected, selectedHow });
+  }
+  return out;
+}
+
+function hostIn(text: string, host: string): boolean {
+  const t = text.toLowerCase();
+  for (let i = t.indexOf(host); i >= 0; i = t.indexOf(host, i + 1)) {
+    const before = i > 0 ? t[i - 1] : '';
+    const after = t[i + host.length] ?? '';
+    if (!/[a-z0-9.-]/.test(before) && !/[a-z0-9-]/.test(after) && !(after === '.' && /[a-z0-9]/.test(t[i + host.length + 1] ?? ''))) return true;
+  }
+  return false;
+}
+
+/**
+ * Endpoints that belong only to variants a client's selection leaves out, and that occur only in
+ * that client's own artifacts: the `dormant` ones. An endpoint also used elsewhere in the build,
+ * or also part of the client's own or selected endpoints, is not dormant.
+ */
+function dormantEndpoints(
+  endpoints: readonly EndpointFact[],
+  variants: ReadonlyMap<string, VariantState>,
+  ownersOf: (artifact: string) => string[],
+): Map<string, { entry: CatalogEntry; variant: CatalogVariant }> {
+  const out = new Map<string, { entry: CatalogEntry; variant: CatalogVariant }>();
+  for (const v of variants.values()) {
+    const active = new Set<string>([
+      ...v.entry.hosts.map((h) => endpointKey('host', h)),
+      ...v.entry.ips.map((h) => endpointKey('ip', h)),
+      ...v.entry.sms.map((h) => endpointKey('sms', h)),
+    ]);
+    for (const variant of v.entry.variants) {
+      if (!v.selected.has(variant.id)) continue;
+      for (const h of variant.hosts) active.add(endpointKey('host', h));
+      for (const h of variant.ips) active.add(endpointKey('ip', h));
+      for (const h of variant.sms) active.add(endpointKey('sms', h));
+    }
+    const sleeping = new Map<string, CatalogVariant>();
+    for (const variant of v.entry.variants) {
+      if (v.selected.has(variant.id)) continue;
+      const keys = [...variant.hosts.map((h) => endpointKey('host', h)), ...variant.ips.map((h) => endpointKey('ip', h)), ...variant.sms.map((h) => endpointKey('sms', h))];
+      for (const k of keys) if (!active.has(k) && !sleeping.has(k)) sleeping.set(k, variant);
+    }
+    for (const ep of endpoints) {
+      const key = endpointKey(ep.kind, ep.value);
+      const variant = sleeping.get(key);
+      if (!variant || out.has(key)) continue;
+      if (ep.artifacts.length > 0 && ep.artifacts.every((a) => ownersOf(a).includes(v.entry.id))) out.set(key, { entry: v.entry, variant });
+    }
+  }
+  return out;
 }

@@ -11,9 +11,26 @@ import { forEachDexString, isDex } from '../formats/dex.js';
 import { FormatError } from '../formats/errors.js';
 import { extractManifest, parseAxml } from '../formats/axml.js';
 import { EntryTooLargeError, openZip, readEntry, type ZipArchive, type ZipEntry } from '../formats/zip.js';
+import { readApkSigners, signerDigests } from '../formats/apksig.js';
 import { BufferSource, FileSource, type RandomAccessSource } from '../io/source.js';
 import type { FileArtifact } from '../inputs/walk.js';
-import type { EndpointCollector } from './collector.js';
+import type { SkippedFact } from '../facts.js';
+import { readVdex, isVdex } from '../formats/vdex.js';
+import { dataRanges, type InflateBudget } from '../io/mapped.js';
+import {
+  classifyZip,
+  imagePartitionOf,
+  openContainer,
+  openSparseImage,
+  openZipEntry,
+  sniffContainer,
+  zipContainer,
+  type ContainerKind,
+  type ContainerOptions,
+  type OpenedContainer,
+} from '../inputs/containers.js';
+import { partitionOf, type PartitionInfo } from '../inputs/partition.js';
+import { artifactOf, type EndpointCollector } from './collector.js';
 import type { EndpointScanner, EvidenceBase } from './endpoints.js';
 import type { Limits } from './limits.js';
 
@@ -34,6 +51,10 @@ export interface ArtifactContext {
   /** Package ids whose mention in a plain file is recorded (catalogued packages). */
   mentionPackages: ReadonlySet<string>;
   stats: { files: number; bytes: number; entries: number; inflatedBytes: number };
+  /** Entries of containers not scanned (symlinks in images, duplicated images), with the reason. */
+  skipped?: SkippedFact[];
+  /** relPath -> partitionPath of every property file read (load-order ranking of props in images). */
+  propFiles?: Map<string, string>;
 }
 
 function unreadableFrom(path: string, err: unknown, fallbackFormat: string): UnreadableFact {
@@ -46,38 +67,215 @@ function unreadableFrom(path: string, err: unknown, fallbackFormat: string): Unr
   return { path, format: fallbackFormat, reason: code ? `cannot read: ${code}` : `internal error: ${(err as Error)?.message ?? String(err)}` };
 }
 
+/** What the per-file extraction needs to know about a file, wherever it lives. */
+export interface ArtifactFile {
+  /** Path relative to the input, `!/` into containers (`system.img!/app/X/X.apk`). */
+  relPath: string;
+  partition: string;
+  partitionPath: string;
+  /** Container levels above the file: 0 for a file of the walk. */
+  depth?: number;
+}
+
+/** A file to scan: a file of the walk, or a file inside an image, a target-files or an OTA zip. */
+export interface ScanItem extends ArtifactFile {
+  size: number;
+  depth: number;
+  /** The partition this file is an image of (`system.img`, super's `system_a`), when known. */
+  imagePartition?: string;
+}
+
 /** Scans one file of the walk. Never throws for bad input. */
 export async function extractFile(file: FileArtifact, ctx: ArtifactContext): Promise<void> {
+  const item: ScanItem = {
+    relPath: file.relPath,
+    partition: file.partition,
+    partitionPath: file.partitionPath,
+    size: file.size,
+    depth: 0,
+    imagePartition: file.partition ? undefined : imagePartitionOf(file.relPath),
+  };
+  await extractSource(item, () => FileSource.open(file.abs), ctx);
+}
+
+/**
+ * Scans one file given how to open it: the same logic for a file in a folder and a file inside
+ * a container. Never throws for bad input.
+ */
+export async function extractSource(item: ScanItem, open: () => Promise<RandomAccessSource>, ctx: ArtifactContext): Promise<void> {
   ctx.stats.files++;
-  ctx.stats.bytes += file.size;
-  ctx.endpoints.setArtifact(file.relPath);
-  let src: FileSource;
+  ctx.stats.bytes += item.size;
+  ctx.endpoints.setArtifact(artifactOf(item.relPath));
+  let src: RandomAccessSource;
   try {
-    src = await FileSource.open(file.abs);
+    src = await open();
   } catch (e) {
-    ctx.unreadable.push(unreadableFrom(file.relPath, e, 'file'));
+    ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
     return;
   }
   try {
-    const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
-    const name = basename(file.relPath);
-    const zipMagic = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
-    const emptyZip = head.length >= 4 && head.readUInt32LE(0) === 0x06054b50;
-    if (zipMagic || emptyZip || ZIP_NAME.test(name)) {
-      await extractZip(src, file.relPath, file, ctx, 0);
-    } else if (PROP_NAME.test(name) || skuOfInitRc(name)) {
-      await extractTextProps(src, file, name, ctx);
-    } else if (head.length >= 8 && isDex(head)) {
-      const buf = await readWhole(src, file.relPath, ctx);
-      if (buf) scanDex(buf, { path: file.relPath, source: 'dex' }, ctx);
-    } else {
-      const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
-      await scanRawSource(src, { path: file.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
-    }
+    await dispatchSource(item, src, ctx);
   } catch (e) {
-    ctx.unreadable.push(unreadableFrom(file.relPath, e, 'file'));
+    ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
   } finally {
     await src.close();
+  }
+}
+
+/** Recognises the file by content and extracts it; containers recurse into their files. */
+async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: ArtifactContext): Promise<void> {
+  const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
+  const name = basename(item.relPath);
+  const zipMagic = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
+  const emptyZip = head.length >= 4 && head.readUInt32LE(0) === 0x06054b50;
+  if (zipMagic || emptyZip || ZIP_NAME.test(name)) {
+    // A .zip (or a ZIP with no known extension) may be a target-files or an OTA package.
+    if (zipMagic && !APK_NAME.test(name) && item.depth < ctx.limits.maxContainerDepth) {
+      let zip: ZipArchive | undefined;
+      try {
+        zip = await openZip(src);
+      } catch {
+        zip = undefined; // extractZip reports why
+      }
+      const kind = zip ? classifyZip(zip) : 'zip';
+      if (zip && kind !== 'zip') {
+        await extractContainer(item, zipContainer(src, zip, kind, containerOptions(ctx)), ctx, false);
+        return;
+      }
+    }
+    await extractZip(src, item.relPath, item, ctx, 0);
+    return;
+  }
+  const kind = await sniffContainer(src, head);
+  if (kind) {
+    await extractImage(item, src, kind, ctx);
+    return;
+  }
+  if (isVdex(head)) {
+    await extractVdex(src, item, ctx);
+  } else if (PROP_NAME.test(name) || skuOfInitRc(name)) {
+    await extractTextProps(src, item, name, ctx);
+  } else if (head.length >= 8 && isDex(head)) {
+    const buf = await readWhole(src, item.relPath, ctx);
+    if (buf) scanDex(buf, { path: item.relPath, source: 'dex' }, ctx);
+  } else {
+    const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
+    await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
+  }
+}
+
+const APK_NAME = /\.(apk|apex|capex|jar)$/i;
+
+/** Decompressed bytes count against the input's inflation budget. */
+function budgetOf(ctx: ArtifactContext): InflateBudget {
+  return {
+    spend(n: number): void {
+      if (ctx.stats.inflatedBytes + n > ctx.limits.maxInputInflatedBytes) {
+        throw new FormatError('limits', `the input's ${ctx.limits.maxInputInflatedBytes}-byte inflation budget is spent; not decompressed`);
+      }
+      ctx.stats.inflatedBytes += n;
+    },
+  };
+}
+
+function containerOptions(ctx: ArtifactContext): ContainerOptions {
+  return {
+    budget: budgetOf(ctx),
+    maxEntryBytes: ctx.limits.maxEntryBytes,
+    memoryBytes: ctx.limits.spillThresholdBytes,
+    maxSpillBytes: ctx.limits.maxSpillBytes,
+  };
+}
+
+/** An image (sparse, ext4, EROFS, super, payload): its files are scanned like a folder's. */
+async function extractImage(item: ScanItem, src: RandomAccessSource, kind: ContainerKind, ctx: ArtifactContext): Promise<void> {
+  if (item.depth >= ctx.limits.maxContainerDepth) {
+    ctx.unreadable.push({ path: item.relPath, format: kind, reason: `nested deeper than ${ctx.limits.maxContainerDepth} containers; not opened` });
+    return;
+  }
+  if (kind === 'sparse') {
+    // The raw image the sparse file describes stands in for it, under the same path.
+    const raw = await openSparseImage(src);
+    await dispatchSource({ ...item, depth: item.depth + 1 }, raw, ctx);
+    return;
+  }
+  const container = await openContainer(kind, src, containerOptions(ctx));
+  await extractContainer(item, container, ctx, kind === 'ext4' || kind === 'erofs');
+}
+
+/** Scans every file of an opened container, with paths joined by `!/` and partitions normalised. */
+async function extractContainer(item: ScanItem, c: OpenedContainer, ctx: ArtifactContext, filesystem: boolean): Promise<void> {
+  for (const s of c.skipped) (ctx.skipped ??= []).push({ path: `${item.relPath}!/${s.name}`, reason: s.reason });
+  for (const p of c.problems) {
+    const u: UnreadableFact = { path: p.name ? `${item.relPath}!/${p.name}` : item.relPath, format: c.format, reason: p.reason };
+    if (p.offset !== undefined) u.offset = p.offset;
+    ctx.unreadable.push(u);
+  }
+  // Files of a filesystem image belong to the partition the image is of (by name or label).
+  const base = filesystem ? (item.imagePartition ?? c.labelPartition) : undefined;
+  for (const f of c.files) {
+    const relPath = `${item.relPath}!/${f.name}`;
+    let part: PartitionInfo;
+    if (f.partitionRelPath) part = partitionOf(f.partitionRelPath);
+    else if (base) part = partitionOf(`${base}/${f.name}`);
+    else part = { partition: item.partition, partitionPath: `${item.partitionPath}!/${f.name}` };
+    if (f.unreadable) {
+      ctx.unreadable.push({ path: relPath, format: c.format, reason: f.unreadable });
+      continue;
+    }
+    const child: ScanItem = { relPath, ...part, size: f.size, depth: item.depth + 1 };
+    const imagePartition = f.imagePartition ?? (part.partition ? undefined : imagePartitionOf(f.name));
+    if (imagePartition) child.imagePartition = imagePartition;
+    await extractSource(child, () => f.open(), ctx);
+  }
+}
+
+/** vdex: the DEX files it embeds are scanned as DEX; compact DEX falls back to a raw scan. */
+async function extractVdex(src: RandomAccessSource, item: ScanItem, ctx: ArtifactContext): Promise<void> {
+  const buf = await readWhole(src, item.relPath, ctx);
+  if (!buf) return;
+  const info = readVdex(buf);
+  if (info.compactDex || info.dexFiles.length === 0) {
+    await scanRawSource(src, { path: item.relPath, source: 'file' }, ctx);
+    return;
+  }
+  info.dexFiles.forEach(([off, size], i) => {
+    scanDex(buf.subarray(off, off + size), { path: item.relPath, entry: i === 0 ? 'classes.dex' : `classes${i + 1}.dex`, source: 'dex' }, ctx);
+  });
+}
+
+/**
+ * Inside a ZIP (an APEX's `apex_payload.img`, a compressed APEX's `original_apex`): an entry that
+ * is an image or archive is opened by offset (STORED) or inflated/spilled (deflated) and scanned
+ * as a container. Returns false when the entry is not one, to scan it as usual.
+ */
+async function extractContainerEntry(src: RandomAccessSource, entry: ZipEntry, path: string, file: ArtifactFile, ctx: ArtifactContext): Promise<boolean> {
+  if (!/\.img$/i.test(entry.name) && entry.name !== 'original_apex') return false;
+  const depth = (file.depth ?? 0) + 1;
+  if (depth > ctx.limits.maxContainerDepth) return false;
+  const relPath = `${path}!/${entry.name}`;
+  let inner: RandomAccessSource;
+  try {
+    inner = await openZipEntry(src, entry, containerOptions(ctx));
+  } catch (e) {
+    ctx.unreadable.push(unreadableFrom(relPath, e, 'zip'));
+    return true;
+  }
+  let handed = false;
+  try {
+    const head = inner.size >= 4 ? await inner.read(0, Math.min(8, inner.size)) : Buffer.alloc(0);
+    const isZip = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
+    if (!isZip && !(await sniffContainer(inner, head))) return false;
+    const item: ScanItem = { relPath, partition: file.partition, partitionPath: nestedPartitionPath(relPath, file), size: inner.size, depth };
+    handed = true;
+    await extractSource(item, async () => inner, ctx);
+    return true;
+  } catch (e) {
+    ctx.unreadable.push(unreadableFrom(relPath, e, 'zip'));
+    return true;
+  } finally {
+    if (!handed) await inner.close();
+    ctx.endpoints.setArtifact(file.relPath);
   }
 }
 
@@ -90,7 +288,7 @@ async function readWhole(src: RandomAccessSource, path: string, ctx: ArtifactCon
   return src.read(0, src.size);
 }
 
-async function extractTextProps(src: RandomAccessSource, file: FileArtifact, name: string, ctx: ArtifactContext): Promise<void> {
+async function extractTextProps(src: RandomAccessSource, file: ArtifactFile, name: string, ctx: ArtifactContext): Promise<void> {
   const buf = await readWhole(src, file.relPath, ctx);
   if (!buf) return;
   const text = buf.toString('utf8');
@@ -100,26 +298,35 @@ async function extractTextProps(src: RandomAccessSource, file: FileArtifact, nam
     ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'file' }, ctx.endpoints);
     return;
   }
+  ctx.propFiles?.set(file.relPath, file.partitionPath);
   ctx.props.push(...parseBuildProp(text, file.relPath));
   ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'prop' }, ctx.endpoints);
 }
 
-/** Raw byte scan in overlapping chunks, so a file of any size is scanned in bounded memory. */
+/**
+ * Raw byte scan in overlapping chunks, so a file of any size is scanned in bounded memory. Only
+ * the ranges that can hold data are read: the gaps of a virtual image (sparse DONT_CARE, holes,
+ * OTA ZERO operations) are zeros and are skipped.
+ */
 async function scanRawSource(src: RandomAccessSource, base: EvidenceBase, ctx: ArtifactContext, mentions = false): Promise<void> {
   const chunk = ctx.limits.chunkBytes;
   const context = 512; // longer than any token (hosts are at most 253 bytes, plus a scheme)
-  if (src.size <= chunk + context) {
+  const ranges = dataRanges(src);
+  const whole = ranges.length === 1 && ranges[0][0] === 0 && ranges[0][1] === src.size;
+  if (whole && src.size <= chunk + context) {
     const buf = await src.read(0, src.size);
     ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
     if (mentions && src.size <= MENTION_MAX_FILE) recordMentions(buf, base, ctx);
     return;
   }
-  for (let pos = 0; pos < src.size; pos += chunk) {
-    const lo = Math.max(0, pos - context);
-    const hi = Math.min(src.size, pos + chunk + context);
-    const buf = await src.read(lo, hi - lo);
-    const window = { from: pos - lo, to: Math.min(pos + chunk, src.size) - lo };
-    ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
+  for (const [from, to] of ranges) {
+    for (let pos = from; pos < to; pos += chunk) {
+      const lo = Math.max(from, pos - context);
+      const hi = Math.min(to, pos + chunk + context);
+      const buf = await src.read(lo, hi - lo);
+      const window = { from: pos - lo, to: Math.min(pos + chunk, to) - lo };
+      ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
+    }
   }
 }
 
@@ -161,7 +368,7 @@ function sourceOfEntry(name: string): Source {
 }
 
 /** Reads a ZIP (APK, JAR, APEX...) entry by entry. */
-async function extractZip(src: RandomAccessSource, path: string, file: FileArtifact, ctx: ArtifactContext, depth: number): Promise<void> {
+async function extractZip(src: RandomAccessSource, path: string, file: ArtifactFile, ctx: ArtifactContext, depth: number): Promise<void> {
   let zip: ZipArchive;
   try {
     zip = await openZip(src);
@@ -182,6 +389,7 @@ async function extractZip(src: RandomAccessSource, path: string, file: FileArtif
     const base: EvidenceBase = { path, entry: entry.name, source: 'file' };
     if (entry.name.endsWith('/') && entry.uncompressedSize === 0) continue;
     if (/^META-INF\/[^/]+\.(RSA|DSA|EC|SF|MF)$/i.test(entry.name)) continue; // signature material, parsed for signers
+    if (await extractContainerEntry(src, entry, path, file, ctx)) continue; // an image or archive inside (APEX payload)
     let buf: Buffer;
     try {
       if (ctx.stats.inflatedBytes + entry.uncompressedSize > ctx.limits.maxInputInflatedBytes) {
@@ -205,6 +413,9 @@ async function extractZip(src: RandomAccessSource, path: string, file: FileArtif
     if (overlayValues.length && manifest.overlay) manifest.resources = overlayValues;
     if (zip.duplicates.length) (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
     if (zip.prefixBytes > 0) (manifest.warnings ??= []).push(`${zip.prefixBytes} bytes before the first local header (Janus)`);
+    const signers = await readApkSigners(src, zip, { maxBytes: Math.min(ctx.limits.maxEntryBytes, 64 * 1024 * 1024) });
+    manifest.signerSha256 = signerDigests(signers);
+    if (signers.warnings.length) (manifest.warnings ??= []).push(...signers.warnings.slice(0, 5));
     ctx.packages.push(manifest);
   }
 }
@@ -214,7 +425,7 @@ async function extractEntry(
   buf: Buffer,
   base: EvidenceBase,
   path: string,
-  file: FileArtifact,
+  file: ArtifactFile,
   ctx: ArtifactContext,
   depth: number,
   setManifest: (m: PackageFacts) => void,
@@ -287,7 +498,7 @@ async function extractEntry(
   ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
 }
 
-function nestedPartitionPath(path: string, file: FileArtifact): string {
+function nestedPartitionPath(path: string, file: ArtifactFile): string {
   if (path === file.relPath) return file.partitionPath;
   return file.partitionPath + path.slice(file.relPath.length);
 }

@@ -44,10 +44,13 @@ export class EndpointCollector implements EndpointSink {
     if (hit.port !== undefined) agg.ports.add(hit.port);
     if (hit.scheme) agg.schemes.add(hit.scheme);
     if (hit.cleartext) agg.cleartext = true;
-    let per = agg.byArtifact.get(this.artifact);
+    // The artifact follows from the evidence path (an APK inside an image is its own artifact);
+    // setArtifact is the fallback for hits without a path.
+    const artifact = hit.evidence.path ? artifactOf(hit.evidence.path) : this.artifact;
+    let per = agg.byArtifact.get(artifact);
     if (!per) {
       per = { evidence: [], count: 0 };
-      agg.byArtifact.set(this.artifact, per);
+      agg.byArtifact.set(artifact, per);
     }
     per.count++;
     if (per.evidence.length < EVIDENCE_CAP) per.evidence.push(hit.evidence);
@@ -81,8 +84,20 @@ export class EndpointCollector implements EndpointSink {
   }
 }
 
-/** The top-level artifact of an evidence path: the part before the first `!/`. */
+const APK_LIKE = /\.(apk|apex|capex|jar)$/i;
+
+/**
+ * The artifact an evidence or package path belongs to: the outermost APK-like archive on the
+ * path (`X.apk!/lib/a.so` and `X.apk!/inner.apk` -> `X.apk`), else the whole path. Images and
+ * packages are transparent: `system.img!/priv-app/A/A.apk!/classes.dex` belongs to
+ * `system.img!/priv-app/A/A.apk`, `target-files.zip!/SYSTEM/etc/a.json` to itself, so an APK
+ * inside an image is its own artifact exactly as the same APK in a folder is. For paths with no
+ * container this is the part before the first `!/`, as before.
+ */
 export function artifactOf(path: string): string {
-  const i = path.indexOf('!/');
-  return i < 0 ? path : path.slice(0, i);
+  const segs = path.split('!/');
+  for (let i = 0; i < segs.length - 1; i++) {
+    if (APK_LIKE.test(segs[i])) return segs.slice(0, i + 1).join('!/');
+  }
+  return path;
 }

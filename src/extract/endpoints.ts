@@ -34,6 +34,8 @@ export interface KnownEndpoints {
 }
 
 const DOT = 0x2e;
+const IPV6_URL = Buffer.from('://[', 'latin1');
+const SP_PREFIX = Buffer.from('106', 'latin1');
 // Byte classes: 1 = host byte (letter, digit, '-', '.'), 2 = scheme byte (adds '+').
 const HOST = new Uint8Array(256);
 for (let c = 0x30; c <= 0x39; c++) HOST[c] = 1;
@@ -91,7 +93,11 @@ export function bareNameToHost(name: string): string | undefined {
 }
 
 export class EndpointScanner {
-  constructor(private readonly known: KnownEndpoints) {}
+  private readonly knownSmsOther: { text: string; bytes: Buffer }[];
+
+  constructor(private readonly known: KnownEndpoints) {
+    this.knownSmsOther = [...known.sms].filter((n) => !n.startsWith('106')).map((text) => ({ text, bytes: Buffer.from(text, 'latin1') }));
+  }
 
   /** Scans `buf[start, end)`; `base` + (position - baseShift) becomes each hit's evidence. */
   scan(
@@ -114,9 +120,14 @@ export class EndpointScanner {
             if (o >= offsetOf(window.from) && o < offsetOf(window.to)) sink.add(h);
           },
         };
-    this.scanDots(buf, start, end, base, bounded, offsetOf);
-    this.scanIpv6(buf, start, end, base, bounded, offsetOf);
-    this.scanSms(buf, start, end, base, bounded, offsetOf);
+    // Work on a view of [start, end) so that every indexOf stops at `end`: Buffer.indexOf has
+    // no end bound, and searching past it is quadratic over a DEX's many small strings.
+    const view = start === 0 && end === buf.length ? buf : buf.subarray(start, end);
+    const off = start === 0 ? offsetOf : (p: number) => offsetOf(p + start);
+    const len = view.length;
+    this.scanDots(view, 0, len, base, bounded, off);
+    if (len >= 8) this.scanIpv6(view, 0, len, base, bounded, off);
+    if (len >= 8) this.scanSms(view, 0, len, base, bounded, off);
   }
 
   /** Scans a decoded string (string pools, XML attributes) at a known entry offset. */
@@ -254,7 +265,7 @@ export class EndpointScanner {
   private scanIpv6(buf: Buffer, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
     let from = start;
     while (from < end) {
-      const i = buf.indexOf('://[', from, 'latin1');
+      const i = buf.indexOf(IPV6_URL, from);
       if (i < 0 || i >= end) return;
       from = i + 4;
       const close = buf.indexOf(0x5d, i + 4);
@@ -292,19 +303,18 @@ export class EndpointScanner {
     };
     let from = start;
     while (from < end) {
-      const i = buf.indexOf('106', from, 'latin1');
+      const i = buf.indexOf(SP_PREFIX, from);
       if (i < 0 || i >= end) break;
       consider(i);
       from = i + 3;
     }
-    for (const n of this.known.sms) {
-      if (n.startsWith('106')) continue;
+    for (const n of this.knownSmsOther) {
       let f = start;
       while (f < end) {
-        const i = buf.indexOf(n, f, 'latin1');
+        const i = buf.indexOf(n.bytes, f);
         if (i < 0 || i >= end) break;
         consider(i);
-        f = i + n.length;
+        f = i + n.bytes.length;
       }
     }
   }

@@ -35,6 +35,8 @@ export async function extractInput(input: string, opts: ExtractOptions): Promise
     mentions: [],
     mentionPackages: opts.mentionPackages,
     stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
+    skipped: [],
+    propFiles: new Map(),
   };
   let lastReport = Date.now();
   for (const file of walk.files) {
@@ -46,6 +48,8 @@ export async function extractInput(input: string, opts: ExtractOptions): Promise
   }
   // Properties in Android's load order (later files override earlier ones), then file order.
   const rankOf = new Map(walk.files.map((f) => [f.relPath, propFileRank(f.partitionPath)]));
+  // Property files inside images and archives rank by their normalised partitionPath too.
+  for (const [rel, partPath] of ctx.propFiles ?? []) if (!rankOf.has(rel)) rankOf.set(rel, propFileRank(partPath));
   const props = ctx.props
     .map((p) => ({ p, r: rankOf.get(p.file) ?? -1 }))
     .sort((a, b) => a.r - b.r || (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || a.p.line - b.p.line)
@@ -60,7 +64,7 @@ export async function extractInput(input: string, opts: ExtractOptions): Promise
     props,
     skuFiles: ctx.skuFiles.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0)),
     unreadable: ctx.unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.reason < b.reason ? -1 : 1)),
-    skipped: walk.skipped,
+    skipped: [...walk.skipped, ...(ctx.skipped ?? [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     mentions: ctx.mentions,
     stats: ctx.stats,
   };

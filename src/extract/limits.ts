@@ -8,6 +8,15 @@ export interface Limits {
   maxDepth: number;
   /** Raw files are scanned in chunks of this size. */
   chunkBytes: number;
+  /**
+   * Nesting of images and archives (`ota.zip!/payload.bin!/system!/apex/X.apex!/apex_payload.img!/...`):
+   * past it a container is not opened.
+   */
+  maxContainerDepth: number;
+  /** A deflated entry opened as a container (an APK in a target-files zip) up to this size is inflated in memory... */
+  spillThresholdBytes: number;
+  /** ...and up to this size into a temporary file; larger ones are not opened. */
+  maxSpillBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -15,4 +24,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxInputInflatedBytes: 64 * 1024 * 1024 * 1024,
   maxDepth: 4,
   chunkBytes: 16 * 1024 * 1024,
+  maxContainerDepth: 8,
+  spillThresholdBytes: 64 * 1024 * 1024,
+  maxSpillBytes: 16 * 1024 * 1024 * 1024,
 };

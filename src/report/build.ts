@@ -119,6 +119,7 @@ export function buildReport(input: BuildReportInput): Report {
     audit: {
       inputs: input.results
         .map((r) => ({ path: r.facts.input, ...(r.facts.sha256 ? { sha256: r.facts.sha256 } : {}) }))
+        .filter((x, i, all) => all.findIndex((y) => y.path === x.path) === i) // one per input, not per SKU target
         .sort((a, b) => cmp(a.path, b.path)),
       ...(input.file ? { policy: input.file.file, policySha256: input.file.sha256 } : {}),
       now: input.now.toISOString().slice(0, 10),

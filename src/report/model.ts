@@ -102,8 +102,8 @@ export interface ResolvedBy {
   value?: string;
   file?: string;
   line?: number;
-  /** `cli` when --market/--sku decided. */
-  from?: 'cli' | 'property' | 'sku-file';
+  /** `cli` when --market/--sku decided; `sku-file`, `overlay`, `cda` for a per-SKU target of a multi-SKU build. */
+  from?: 'cli' | 'property' | 'sku-file' | 'overlay' | 'cda';
 }
 
 export interface ReportTarget {

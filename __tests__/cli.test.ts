@@ -1,0 +1,58 @@
+/**
+ * The CLI in-process over the sample build: --format sarif|junit|markdown and --source-root.
+ */
+import { describe, expect, it } from '@jest/globals';
+import path from 'node:path';
+import { runCli } from '../src/cli/run.js';
+import { RecordingLogger } from '../src/logging.js';
+
+const ROOT = path.join(import.meta.dirname, '..');
+const SAMPLE = ['scan', 'sample/out/600E0', '--policy', 'sample/activation-gate.yml', '--now', '2026-11-01'];
+
+async function cli(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const logger = new RecordingLogger();
+  const code = await runCli(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), logger, cwd: ROOT });
+  return { code, stdout, stderr, logger };
+}
+
+describe('activation-gate scan --format', () => {
+  it('sarif: the same SARIF as the Action, located at the source line with --source-root', async () => {
+    const res = await cli([...SAMPLE, '--format', 'sarif', '--source-root', '__tests__/fixtures/source']);
+    expect(res.code).toBe(1);
+    const log = JSON.parse(res.stdout);
+    expect(log.version).toBe('2.1.0');
+    const client = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'wrong-market-client');
+    expect(client.locations[0].physicalLocation.artifactLocation.uri).toBe('__tests__/fixtures/source/device/acme/ctl/product.mk');
+    expect(client.locations[0].physicalLocation.region.startLine).toBe(18);
+    expect(res.logger.of('warning')).toEqual([]);
+  });
+
+  it('junit: one testcase per target and rule', async () => {
+    const res = await cli([...SAMPLE, '--format', 'junit']);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toMatch(/<testsuites name="activation-gate" tests="17" failures="2" errors="0">/);
+    expect(res.stdout).toContain('<testsuite name="600E0@sample/out/600E0"');
+  });
+
+  it('markdown and text show the source location', async () => {
+    const md = await cli([...SAMPLE, '--format', 'markdown', '--source-root', '__tests__/fixtures/source']);
+    expect(md.stdout).toContain('`__tests__/fixtures/source/device/acme/ctl/product.mk:18`');
+    const text = await cli([...SAMPLE, '--source-root', '__tests__/fixtures/source', '--fail-on', 'never']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('(__tests__/fixtures/source/device/acme/ctl/product.mk:18)');
+  });
+
+  it('without a source tree the policy line stays the location', async () => {
+    const res = await cli([...SAMPLE, '--format', 'json', '--source-root', 'sample']);
+    const report = JSON.parse(res.stdout);
+    expect(report.findings.find((f: { rule: string }) => f.rule === 'wrong-market-client').location).toEqual({ file: 'sample/activation-gate.yml', line: 4, column: 3 });
+  });
+
+  it('a --source-root that is not a folder is a usage error', async () => {
+    const res = await cli([...SAMPLE, '--source-root', 'no/such/dir']);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toBe('error: --source-root: no/such/dir is not a folder\n');
+  });
+});

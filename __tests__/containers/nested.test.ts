@@ -1,0 +1,121 @@
+/**
+ * Containers inside containers, and the clear reasons for what cannot be read: APEX payloads (in
+ * a folder and inside a system image), vdex files, deflated entries spilled to temporary files,
+ * an EROFS file compressed with an unsupported algorithm, a delta OTA, and the depth and
+ * inflation caps.
+ */
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { haveTools, IMAGES, run, scanInputs, warnMissing } from './helpers.js';
+
+const img = (...p: string[]): string => join(IMAGES, ...p);
+
+describe('APEX', () => {
+  it('an APK inside apex_payload.img (ext4, STORED in the APEX zip) is found', async () => {
+    const r = await scanInputs([img('apex', 'com.acme.fixture.apex')]);
+    const t = r.targets[0];
+    expect(t.unreadable).toEqual([]);
+    const p = t.packages.find((x) => x.package === 'com.acme.fixture.dexonly')!;
+    expect(p.path).toBe('com.acme.fixture.apex!/apex_payload.img!/app/DexOnly/DexOnly.apk');
+    const ep = t.endpoints.find((e) => e.value === 'dex-only.acme-cn.com.cn')!;
+    expect(ep.evidence[0]).toMatchObject({ path: p.path, entry: 'classes.dex', source: 'dex' });
+  });
+
+  it('an APEX inside a system image: APK in image in zip in image', async () => {
+    const r = await scanInputs([img('apex', 'system.img')]);
+    const t = r.targets[0];
+    expect(t.unreadable).toEqual([]);
+    const p = t.packages.find((x) => x.package === 'com.acme.fixture.dexonly')!;
+    expect(p.path).toBe('system.img!/apex/com.acme.fixture.apex!/apex_payload.img!/app/DexOnly/DexOnly.apk');
+    expect(p.partition).toBe('system');
+    expect(p.partitionPath).toBe('system/apex/com.acme.fixture.apex!/apex_payload.img!/app/DexOnly/DexOnly.apk');
+  });
+
+  it('past the container depth cap the payload is not opened (and nothing throws)', async () => {
+    const r = await scanInputs([img('apex', 'system.img')], { maxContainerDepth: 1 });
+    expect(r.targets[0].packages.map((p) => p.package)).not.toContain('com.acme.fixture.dexonly');
+  });
+});
+
+describe('vdex', () => {
+  it('the DEX files a vdex 027 embeds are scanned as DEX, at the same offsets as in the APK', async () => {
+    const apk = (await scanInputs([join('__tests__', 'fixtures', 'apks', 'autoregistration-cn.apk')])).targets[0];
+    const inApk = apk.endpoints.find((e) => e.value === 'zzhc.vnet.cn')!.evidence[0];
+    const t = (await scanInputs([img('vdex', 'AutoRegistration.vdex')])).targets[0];
+    expect(t.unreadable).toEqual([]);
+    const ev = t.endpoints.find((e) => e.value === 'zzhc.vnet.cn')!.evidence[0];
+    expect(ev).toEqual({ path: 'AutoRegistration.vdex', entry: 'classes.dex', source: 'dex', offset: inApk.offset });
+    const second = t.endpoints.find((e) => e.value === 'dex-only.acme-cn.com.cn')!.evidence[0];
+    expect(second).toMatchObject({ entry: 'classes2.dex', source: 'dex' });
+  });
+
+  it('the older layout (021, dex section after the checksums)', async () => {
+    const t = (await scanInputs([img('vdex', 'AutoRegistration-v021.vdex')])).targets[0];
+    expect(t.endpoints.find((e) => e.value === 'zzhc.vnet.cn')!.evidence[0]).toMatchObject({ entry: 'classes.dex', source: 'dex' });
+  });
+});
+
+describe('deflated entries spill to a temporary file past the threshold', () => {
+  it('same packages with every entry spilled, and no temporary file left behind', async () => {
+    const before = readdirSync(tmpdir()).filter((n) => n.startsWith('activation-gate-')).length;
+    const inMemory = await scanInputs([img('sample', 'target-files.zip')]);
+    const spilled = await scanInputs([img('sample', 'target-files.zip')], { spillThresholdBytes: 0 });
+    expect(spilled.targets[0].unreadable).toEqual([]);
+    expect(spilled.targets[0].packages).toEqual(inMemory.targets[0].packages);
+    expect(spilled.targets[0].endpoints).toEqual(inMemory.targets[0].endpoints);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('activation-gate-')).length).toBe(before);
+  });
+
+  it('an entry larger than the spill cap is reported, the rest is scanned', async () => {
+    const r = await scanInputs([img('sample', 'target-files.zip')], { spillThresholdBytes: 0, maxSpillBytes: 5000 });
+    const t = r.targets[0];
+    expect(t.unreadable.some((u) => /past the 5000-byte cap/.test(u.reason))).toBe(true);
+    expect(t.endpoints.map((e) => e.value)).toContain('ntp.acme.eu'); // SYSTEM/etc/acme-endpoints.json, small, still read
+  });
+});
+
+describe('what cannot be read says why, and the rest is still scanned', () => {
+  it('EROFS with an unsupported compression algorithm (LZMA): that file only', async () => {
+    const t = (await scanInputs([img('broken', 'erofs-lzma.img')])).targets[0];
+    expect(t.unreadable).toEqual([
+      expect.objectContaining({ path: 'erofs-lzma.img!/etc/big.txt', format: 'erofs', reason: expect.stringMatching(/unsupported compression LZMA/) }),
+    ]);
+    expect(t.endpoints.map((e) => e.value)).toContain('plain.acme.eu');
+    if (haveTools('fsck.erofs')) {
+      // The real tool cannot read that file either.
+      const out = mkdtempSync(join(tmpdir(), 'ag-lzma-'));
+      expect(() => run('fsck.erofs', [`--extract=${out}`, img('broken', 'erofs-lzma.img')])).toThrow();
+      rmSync(out, { recursive: true, force: true });
+    } else warnMissing('fsck.erofs oracle for the LZMA image', ['fsck.erofs']);
+  });
+
+  it('a delta OTA: each partition is unreadable with the reason', async () => {
+    const r = await scanInputs([img('broken', 'delta-ota.zip')]);
+    expect(r.targets[0].unreadable).toEqual([
+      expect.objectContaining({ path: 'delta-ota.zip!/payload.bin!/system', reason: expect.stringMatching(/^delta OTA: operation SOURCE_COPY needs the source build's system partition/) }),
+    ]);
+    expect(r.findings.some((f) => f.rule === 'unreadable-artifact')).toBe(true);
+  });
+
+  it('the inflation budget: decompression stops with a reason, nothing throws', async () => {
+    const ota = await scanInputs([img('sample', 'ota.zip')], { maxInputInflatedBytes: 20_000 });
+    expect(ota.targets[0].unreadable.some((u) => /inflation budget is spent/.test(u.reason))).toBe(true);
+    const erofs = await scanInputs([img('sample', 'erofs-lz4hc')], { maxInputInflatedBytes: 1_000 });
+    expect(erofs.targets[0].unreadable.some((u) => /inflation budget is spent/.test(u.reason))).toBe(true);
+  });
+
+  it('a product-out folder with images duplicating its partition folders skips them, as before', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ag-po-'));
+    try {
+      run('cp', ['-a', `${join(import.meta.dirname, '..', '..', 'sample', 'out', '600E0')}/.`, dir]);
+      copyFileSync(img('sample', 'ext4', 'system.img'), join(dir, 'system.img'));
+      const r = await scanInputs([dir]);
+      expect(r.targets[0].skipped).toContainEqual({ path: 'system.img', reason: expect.stringMatching(/image duplicating the system\/ folder/) });
+      expect(r.targets[0].packages.every((p) => !p.path.includes('!/'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

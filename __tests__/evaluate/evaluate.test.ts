@@ -1,0 +1,298 @@
+/**
+ * Every rule and every precedence case of the policy evaluation, on hand-made facts (pure: no
+ * I/O). The end-to-end runs over real APKs are in scan.test.ts and targets.test.ts.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { baselineOfReport, matchBaselineTarget } from '../../src/baseline.js';
+import { loadBuiltinCatalog } from '../../src/catalog/load.js';
+import { DEFAULT_SEVERITY } from '../../src/evaluate/evaluate.js';
+import { RULE_IDS } from '../../src/report/model.js';
+import { ep, evaluate, facts, pkg, policyFile, prop, rules } from './helpers.js';
+
+const FIXTURE_KEY = '71d1d44596abceab8a8da59f1df2289f32ec803a16f2e312c2c28be78e397f81';
+const PLATFORM_KEY = 'c8a2e9bccf597c2fb6dc66bee293fc13f2fc47ec77bc6b2b0d52c11f51192ab8';
+const AUTOREG = 'system/priv-app/AutoRegistration/AutoRegistration.apk';
+const EVENWELL = 'system/priv-app/Evenwell/Evenwell.apk';
+const OVERLAY = 'product/overlay/Evenwell.600CN.apk';
+
+const ctClient = () => pkg({ package: 'com.qualcomm.qti.autoregistration', path: AUTOREG, bootCompleted: true, permissions: ['android.permission.READ_PRIVILEGED_PHONE_STATE'] });
+
+describe('rule table', () => {
+  it('has a default severity for every rule id', () => {
+    for (const r of RULE_IDS) expect([r, DEFAULT_SEVERITY[r]]).toEqual([r, expect.stringMatching(/^(error|warning|note)$/)]);
+  });
+});
+
+describe('catalogued clients: by package and by signer', () => {
+  it('a CN client installed in EU is wrong-market-client; in CN it is allowed', () => {
+    const f = facts({ packages: [ctClient()], endpoints: [ep('host', 'zzhc.vnet.cn', [AUTOREG], { schemes: ['http'], cleartext: true })] });
+    const eu = evaluate(f, 'EU');
+    expect(rules(eu)).toEqual(['error denied-endpoint zzhc.vnet.cn', 'error wrong-market-client ct-self-registration-qualcomm', 'warning cleartext-endpoint zzhc.vnet.cn']);
+    expect(eu.clients[0]).toMatchObject({ id: 'ct-self-registration-qualcomm', allowed: false, matchedBy: ['host', 'package'] });
+    expect(rules(evaluate(f, 'CN'))).toEqual(['warning cleartext-endpoint zzhc.vnet.cn']);
+  });
+
+  it('a renamed package signed with a catalogued signer is the client (matchedBy signer)', () => {
+    const file = policyFile(`version: 1\ncatalog:\n  - {id: acme-cn-activation, market: CN, packages: [com.acme.activation.cn], signers: [${FIXTURE_KEY}]}\n`);
+    const renamed = pkg({ package: 'com.acme.renamed', path: 'system/app/R/R.apk', signerSha256: [FIXTURE_KEY] });
+    const e = evaluate(facts({ packages: [renamed] }), 'EU', { file });
+    expect(e.clients).toEqual([expect.objectContaining({ id: 'acme-cn-activation', package: 'com.acme.renamed', matchedBy: ['signer'], allowed: false })]);
+    expect(rules(e)).toEqual(['error wrong-market-client acme-cn-activation']);
+    // Another signer: not the client.
+    expect(evaluate(facts({ packages: [{ ...renamed, signerSha256: ['0'.repeat(64)] }] }), 'EU', { file }).clients).toEqual([]);
+  });
+
+  it('a package named in a config file but not installed is a client-mention note, never a client', () => {
+    const e = evaluate(facts({ mentions: [{ package: 'com.qualcomm.qti.autoregistration', evidence: { path: 'vendor/etc/sysconfig/qti_whitelist.xml', source: 'file', offset: 5 } }] }), 'EU');
+    expect(e.clients).toEqual([]);
+    expect(rules(e)).toEqual(['note client-mention ct-self-registration-qualcomm']);
+  });
+});
+
+describe('test-key-signer', () => {
+  const signed = (digest: string) => facts({ packages: [pkg({ package: 'com.acme.settings', path: 'system/app/S/S.apk', signerSha256: [digest] })] });
+
+  it('flags a package signed with a public AOSP test key, not one signed with another key', () => {
+    const e = evaluate(signed(PLATFORM_KEY), 'EU');
+    expect(rules(e)).toEqual(['warning test-key-signer com.acme.settings']);
+    expect(e.findings[0].message).toMatch(/AOSP platform test key/);
+    expect(rules(evaluate(signed(FIXTURE_KEY), 'EU'))).toEqual([]);
+  });
+
+  it('knows the five AOSP test keys, each with a reference', () => {
+    const keys = loadBuiltinCatalog().testKeys ?? [];
+    expect(keys.map((k) => k.name).sort()).toEqual(['media', 'networkstack', 'platform', 'shared', 'testkey']);
+    for (const k of keys) expect(k.references.length).toBeGreaterThan(0);
+  });
+
+  it('takes its severity from the market', () => {
+    const file = policyFile('version: 1\nmarkets:\n  EU:\n    extends: builtin:EU\n    severity: {test-key-signer: error}\n  WW:\n    extends: builtin:WW\n    severity: {test-key-signer: "off"}\n');
+    expect(rules(evaluate(signed(PLATFORM_KEY), 'EU', { file }))).toEqual(['error test-key-signer com.acme.settings']);
+    expect(rules(evaluate(signed(PLATFORM_KEY), 'WW', { file }))).toEqual([]);
+    expect(rules(evaluate(signed(PLATFORM_KEY), 'CN', { file }))).toEqual(['warning test-key-signer com.acme.settings']);
+  });
+});
+
+describe('suspected-activation-client: all three conditions, both sides', () => {
+  const APK = 'system/priv-app/Reg/Reg.apk';
+  const base = { package: 'com.acme.reg', path: APK, bootCompleted: true, permissions: ['android.permission.READ_PHONE_STATE'] };
+  const host = ep('host', 'reg.acme-activation.com', [APK], { schemes: ['http'], cleartext: true });
+  const run = (p: Parameters<typeof pkg>[0], eps = [host]) => evaluate(facts({ packages: [pkg(p)], endpoints: eps }), 'EU');
+
+  it('fires when it starts at boot, reads phone identity and embeds endpoints; its endpoints must be allowlisted', () => {
+    const e = run(base);
+    expect(rules(e)).toEqual(['error unlisted-client-endpoint reg.acme-activation.com', 'warning cleartext-endpoint reg.acme-activation.com', 'warning suspected-activation-client com.acme.reg']);
+    expect(e.clients).toEqual([expect.objectContaining({ id: 'suspected:com.acme.reg', suspected: true })]);
+  });
+
+  it('counts READ_PRIVILEGED_PHONE_STATE and the system or phone shared uid as phone identity', () => {
+    for (const p of [
+      { ...base, permissions: ['android.permission.READ_PRIVILEGED_PHONE_STATE'] },
+      { ...base, permissions: [], sharedUserId: 'android.uid.system' },
+      { ...base, permissions: [], sharedUserId: 'android.uid.phone' },
+    ]) expect(rules(run(p))).toContain('warning suspected-activation-client com.acme.reg');
+  });
+
+  it('counts SEND_SMS instead of endpoints', () => {
+    expect(rules(run({ ...base, permissions: [...base.permissions, 'android.permission.SEND_SMS'] }, []))).toEqual(['warning suspected-activation-client com.acme.reg']);
+  });
+
+  it('does not fire when any condition is missing', () => {
+    expect(rules(run({ ...base, bootCompleted: false }))).toEqual(['warning unlisted-endpoint reg.acme-activation.com']);
+    expect(rules(run({ ...base, permissions: [] }))).toEqual(['warning unlisted-endpoint reg.acme-activation.com']);
+    expect(rules(run({ ...base, permissions: [], sharedUserId: 'android.uid.bluetooth' }))).toEqual(['warning unlisted-endpoint reg.acme-activation.com']);
+    expect(rules(run(base, []))).toEqual([]);
+  });
+
+  it('never calls a catalogued client suspected', () => {
+    const e = evaluate(facts({ packages: [ctClient()], endpoints: [] }), 'CN');
+    expect(e.clients.map((c) => c.id)).toEqual(['ct-self-registration-qualcomm']);
+  });
+});
+
+describe('cleartext-endpoint', () => {
+  it('only for an activation client talking http, not https, and not outside clients', () => {
+    const https = ep('host', 'zzhc.vnet.cn', [AUTOREG], { schemes: ['https'] });
+    expect(rules(evaluate(facts({ packages: [ctClient()], endpoints: [https] }), 'CN'))).toEqual([]);
+    const elsewhere = ep('host', 'ntp.acme.eu', ['system/etc/x.json'], { schemes: ['http'], cleartext: true });
+    expect(rules(evaluate(facts({ packages: [ctClient()], endpoints: [elsewhere] }), 'CN'))).toEqual(['warning unlisted-endpoint ntp.acme.eu']);
+  });
+});
+
+describe('SMS numbers', () => {
+  it('a denied number inside a client is an error; outside any client it is inventory only', () => {
+    const inClient = evaluate(facts({ packages: [ctClient()], endpoints: [ep('sms', '10659401', [AUTOREG])] }), 'EU');
+    expect(rules(inClient)).toContain('error denied-endpoint 10659401');
+    const loose = evaluate(facts({ endpoints: [ep('sms', '10659401', ['system/framework/telephony.jar'])] }), 'EU');
+    expect(rules(loose)).toEqual([]);
+    expect(loose.endpoints[0]).toMatchObject({ kind: 'sms', status: 'denied' });
+  });
+
+  it('sms.allow covers a number inside a client; without it the number is unlisted-client-endpoint', () => {
+    const f = facts({ packages: [ctClient()], endpoints: [ep('sms', '1069012345', [AUTOREG])] });
+    expect(rules(evaluate(f, 'CN'))).toEqual(['error unlisted-client-endpoint 1069012345']);
+    const file = policyFile('version: 1\nmarkets:\n  CN:\n    extends: builtin:CN\n    sms: {allow: ["1069*"]}\n');
+    const e = evaluate(f, 'CN', { file });
+    expect(rules(e)).toEqual([]);
+    expect(e.endpoints[0].status).toBe('allowed');
+  });
+});
+
+describe('precedence: deny beats allow, exemptions beat both, expired exemptions do not', () => {
+  const f = facts({ endpoints: [ep('host', 'ntp.acme.cn', ['system/etc/ntp.conf'])] });
+  const policy = (exemption = '') =>
+    policyFile(`version: 1\nmarkets:\n  EU:\n    extends: builtin:EU\n    endpoints:\n      allow: ["ntp.acme.cn", "*.acme.cn"]\n      deny: ["*.acme.cn"]\n${exemption}`);
+  const exemption = (expires: string, markets = '[EU]') =>
+    `exemptions:\n  - match: {host: ntp.acme.cn}\n    markets: ${markets}\n    reason: "NTP only, SEC-123"\n    owner: "@acme/compliance"\n    expires: ${expires}\n`;
+
+  it('deny beats allow, whatever their order or specificity', () => {
+    const e = evaluate(f, 'EU', { file: policy() });
+    expect(rules(e)).toEqual(['error denied-endpoint ntp.acme.cn']);
+    expect(e.findings[0].message).toMatch(/denied in EU by "\*\.acme\.cn"/);
+  });
+
+  it('an exemption suppresses the finding but keeps it visible', () => {
+    const e = evaluate(f, 'EU', { file: policy(exemption('2027-03-01')) });
+    expect(e.findings).toEqual([expect.objectContaining({ rule: 'denied-endpoint', severity: 'error', suppressed: { reason: 'NTP only, SEC-123', owner: '@acme/compliance', expires: '2027-03-01' } })]);
+    expect([...e.usedExemptions]).toEqual([0]);
+  });
+
+  it('an exemption scoped to other markets does not apply', () => {
+    const e = evaluate(f, 'EU', { file: policy(exemption('2027-03-01', '[WW]')) });
+    expect(rules(e, { suppressed: false })).toEqual(['error denied-endpoint ntp.acme.cn']);
+  });
+
+  it('past its expiry (end of that day UTC) an exemption no longer applies and is itself an error', () => {
+    const lastDay = evaluate(f, 'EU', { file: policy(exemption('2026-10-31')), now: new Date('2026-10-31T23:59:59Z') });
+    expect(rules(lastDay, { suppressed: false })).toEqual(['note expiring-exemption']);
+    const dayAfter = evaluate(f, 'EU', { file: policy(exemption('2026-10-31')), now: new Date('2026-11-01T00:00:00Z') });
+    expect(rules(dayAfter)).toEqual(['error denied-endpoint ntp.acme.cn', 'error expired-exemption']);
+    expect(dayAfter.findings.every((x) => !x.suppressed)).toBe(true);
+  });
+
+  it('within 30 days of expiry it is an expiring-exemption note, and still exempts', () => {
+    const e = evaluate(f, 'EU', { file: policy(exemption('2026-11-30')) });
+    expect(rules(e, { suppressed: false })).toEqual(['note expiring-exemption']);
+    expect(rules(e, { suppressed: true })).toEqual(['error denied-endpoint ntp.acme.cn']);
+    expect(rules(evaluate(f, 'EU', { file: policy(exemption('2026-12-01')) }), { suppressed: false })).toEqual([]);
+  });
+
+  it('an exemption can match by client, package, path or rule; all keys must match', () => {
+    const ff = facts({ packages: [ctClient()], endpoints: [ep('host', 'zzhc.vnet.cn', [AUTOREG])] });
+    const ex = (match: string) => policyFile(`version: 1\nexemptions:\n  - match: ${match}\n    reason: r\n    owner: o\n    expires: 2027-01-01\n`);
+    const suppressedRules = (m: string) => rules(evaluate(ff, 'EU', { file: ex(m) }), { suppressed: true });
+    expect(suppressedRules('{client: "market:CN", rule: wrong-market-client}')).toEqual(['error wrong-market-client ct-self-registration-qualcomm']);
+    expect(suppressedRules('{package: "com.qualcomm.*"}')).toEqual(['error wrong-market-client ct-self-registration-qualcomm']);
+    expect(suppressedRules('{path: "system/priv-app/**"}')).toEqual(['error denied-endpoint zzhc.vnet.cn', 'error wrong-market-client ct-self-registration-qualcomm']);
+    expect(suppressedRules('{host: zzhc.vnet.cn, rule: wrong-market-client}')).toEqual([]);
+  });
+});
+
+describe('severity per market for every rule', () => {
+  it('`severity:` changes or switches off any rule, in that market only', () => {
+    const f = facts({ packages: [ctClient()], endpoints: [ep('host', 'zzhc.vnet.cn', [AUTOREG], { schemes: ['http'], cleartext: true })] });
+    const file = policyFile(
+      'version: 1\nmarkets:\n  CN:\n    extends: builtin:CN\n    severity: {cleartext-endpoint: error}\n  EU:\n    extends: builtin:EU\n    severity: {wrong-market-client: warning, denied-endpoint: "off"}\n',
+    );
+    expect(rules(evaluate(f, 'CN', { file }))).toEqual(['error cleartext-endpoint zzhc.vnet.cn']);
+    expect(rules(evaluate(f, 'EU', { file }))).toEqual(['warning cleartext-endpoint zzhc.vnet.cn', 'warning wrong-market-client ct-self-registration-qualcomm']);
+  });
+
+  it('`endpoints.unlisted` and `unlisted-in-clients` set the two unlisted rules', () => {
+    const f = facts({ packages: [ctClient()], endpoints: [ep('host', 'x.acme.com', [AUTOREG]), ep('host', 'y.acme.com', ['system/etc/y.conf'])] });
+    const file = policyFile('version: 1\nmarkets:\n  CN:\n    extends: builtin:CN\n    endpoints: {unlisted: note, unlisted-in-clients: warning}\n');
+    expect(rules(evaluate(f, 'CN', { file }))).toEqual(['note unlisted-endpoint y.acme.com', 'warning unlisted-client-endpoint x.acme.com']);
+  });
+});
+
+describe('variants: toggles select a market variant; the rest is dormant', () => {
+  const base = () => pkg({ package: 'com.evenwell.autoregistration', path: EVENWELL, bootCompleted: true, sharedUserId: 'android.uid.system' });
+  const overlay = (resources: { type: string; name: string; value: string | boolean }[]) =>
+    pkg({ package: 'com.evenwell.autoregistration.overlay.base.s600cn', path: OVERLAY, overlay: { targetPackage: 'com.evenwell.autoregistration' }, resources });
+  const cnHost = ep('host', 'cn.c2dms.com', [EVENWELL], { schemes: ['https'] });
+  const wwHost = ep('host', 'www.c2dms.com', [EVENWELL], { schemes: ['https'] });
+  const cnSms = ep('sms', '10659401', [EVENWELL]);
+
+  it('without a toggle the default (WW) variant is selected: CN hosts and numbers are dormant notes in EU', () => {
+    const e = evaluate(facts({ packages: [base()], endpoints: [cnHost, wwHost, cnSms] }), 'EU');
+    expect(rules(e)).toEqual(['note dormant-variant 10659401', 'note dormant-variant cn.c2dms.com']);
+    expect(Object.fromEntries(e.endpoints.map((x) => [x.value, x.status]))).toEqual({ 'cn.c2dms.com': 'dormant', 'www.c2dms.com': 'allowed', '10659401': 'dormant' });
+    expect(e.findings.find((f) => f.endpoint === 'cn.c2dms.com')!.message).toMatch(/CN variant "cn" of .* does not select .*default "ww".*bool\/isCnVersion = true/);
+  });
+
+  it('an overlay setting bool/isCnVersion = true selects CN: variant-toggle in EU, and the CN hosts are active (denied)', () => {
+    const e = evaluate(facts({ packages: [base(), overlay([{ type: 'bool', name: 'isCnVersion', value: true }])], endpoints: [cnHost, wwHost] }), 'EU');
+    expect(rules(e)).toEqual(['error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs', 'note dormant-variant www.c2dms.com']);
+    const vt = e.findings.find((f) => f.rule === 'variant-toggle')!;
+    expect(vt).toMatchObject({ package: 'com.evenwell.autoregistration.overlay.base.s600cn', path: OVERLAY });
+    expect(vt.message).toMatch(/sets bool\/isCnVersion = true .* selects its CN variant "cn" in this EU build/);
+    expect(e.clients[0].matchedBy).toEqual(['host', 'package', 'toggle']);
+  });
+
+  it('the same overlay is fine in CN', () => {
+    const e = evaluate(facts({ packages: [base(), overlay([{ type: 'bool', name: 'isCnVersion', value: true }])], endpoints: [cnHost] }), 'CN');
+    expect(rules(e).filter((r) => !r.includes('dormant'))).toEqual([]);
+  });
+
+  it('an overlay string holding a CN server address selects CN too, even without the base APK installed', () => {
+    const o = overlay([{ type: 'string', name: 'SERVER_ADDRESS_CN', value: 'https://cn.c2dms.com' }]);
+    const e = evaluate(facts({ packages: [o], endpoints: [ep('host', 'cn.c2dms.com', [OVERLAY], { schemes: ['https'] })] }), 'EU');
+    expect(rules(e)).toEqual(['error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs']);
+    expect(e.findings.find((f) => f.rule === 'variant-toggle')!.message).toMatch(/string\/SERVER_ADDRESS_CN = "https:\/\/cn\.c2dms\.com"/);
+  });
+
+  it('isCnVersion = false keeps WW; a dormant host also found outside the client is not dormant', () => {
+    const o = overlay([{ type: 'bool', name: 'isCnVersion', value: false }]);
+    const shared = ep('host', 'cn.c2dms.com', [EVENWELL, 'vendor/etc/push.conf']);
+    const e = evaluate(facts({ packages: [base(), o], endpoints: [shared] }), 'EU');
+    expect(rules(e)).toEqual(['error denied-endpoint cn.c2dms.com']);
+  });
+});
+
+describe('baseline: new-endpoint and new-client', () => {
+  const f = facts({ packages: [ctClient()], endpoints: [ep('host', 'zzhc.vnet.cn', [AUTOREG]), ep('host', 'api.acme.eu', ['system/etc/a.json'])] });
+  const previous = (endpoints: string[], clients: string[]) =>
+    baselineOfReport({ targets: [{ id: 'CN@out', market: 'CN', endpoints: endpoints.map((v) => ({ kind: 'host', value: v, status: 'allowed', evidence: [], evidenceCount: 0 })), clients: clients.map((id) => ({ id, market: 'CN', matchedBy: [], allowed: true })) }] as never });
+
+  it('reports what is present now and absent from the baseline', () => {
+    const b = previous(['api.acme.eu'], []);
+    const e = evaluate(f, 'CN', { baseline: { file: 'prev.json', target: b.targets[0], by: 'id' } });
+    expect(rules(e).filter((r) => r.includes('new-'))).toEqual(['warning new-client ct-self-registration-qualcomm', 'warning new-endpoint zzhc.vnet.cn']);
+  });
+
+  it('nothing new: no findings; severity per market', () => {
+    const b = previous(['api.acme.eu', 'zzhc.vnet.cn'], ['ct-self-registration-qualcomm']);
+    expect(rules(evaluate(f, 'CN', { baseline: { file: 'prev.json', target: b.targets[0] } })).filter((r) => r.includes('new-'))).toEqual([]);
+    const file = policyFile('version: 1\nmarkets:\n  CN:\n    extends: builtin:CN\n    severity: {new-endpoint: error, new-client: "off"}\n');
+    const e = evaluate(f, 'CN', { file, baseline: { file: 'prev.json', target: previous([], []).targets[0] } });
+    expect(rules(e).filter((r) => r.includes('new-'))).toEqual(['error new-endpoint api.acme.eu', 'error new-endpoint zzhc.vnet.cn']);
+  });
+
+  it('matches baseline targets by id, then SKU, then a unique market, then a sole target', () => {
+    const b = baselineOfReport({
+      targets: [
+        { id: '600E0@old', sku: '600E0', market: 'EU', endpoints: [], clients: [] },
+        { id: '600CN@old', sku: '600CN', market: 'CN', endpoints: [], clients: [] },
+      ] as never,
+    });
+    expect(matchBaselineTarget(b, { id: '600CN@old' })?.by).toBe('id');
+    expect(matchBaselineTarget(b, { id: '600E0@new', sku: '600E0' })?.target.id).toBe('600E0@old');
+    expect(matchBaselineTarget(b, { id: 'x@new', sku: 'x', market: 'CN' })?.target.id).toBe('600CN@old');
+    expect(matchBaselineTarget(b, { id: 'x@new', market: 'WW' })).toBeUndefined();
+  });
+});
+
+describe('unresolved market', () => {
+  it('is an error naming the properties tried and the values found', async () => {
+    const { evaluateTarget } = await import('../../src/evaluate/evaluate.js');
+    const e = evaluateTarget({
+      targetId: 'unresolved@out',
+      facts: facts({ props: [prop('ro.product.name', 'Onyx_00XX')] }),
+      resolution: { tried: ['ro.cda.skuid.id', 'ro.product.name'], unmapped: [{ key: 'ro.product.name', value: 'Onyx_00XX', file: 'system/build.prop', line: 3 }] },
+      catalog: loadBuiltinCatalog(),
+      now: new Date('2026-11-01T00:00:00Z'),
+    });
+    expect(e.findings).toEqual([expect.objectContaining({ rule: 'unresolved-market', severity: 'error' })]);
+    expect(e.findings[0].message).toMatch(/tried ro\.cda\.skuid\.id, ro\.product\.name; found ro\.product\.name=Onyx_00XX \(system\/build\.prop:3\)/);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * SMS registration numbers become `sms` endpoints wherever they stand as whole strings: DEX
+ * string data, resources.arsc and compiled-XML string pools (the same scanner entry points the
+ * extractor uses: scan() on DEX string slices, scanString() on pool strings).
+ */
+import { describe, expect, it } from '@jest/globals';
+import { EndpointScanner } from '../../src/extract/endpoints.js';
+import type { EndpointHit, Source } from '../../src/facts.js';
+import { RecordingLogger } from '../../src/logging.js';
+import { scan } from '../../src/scan.js';
+import { join } from 'node:path';
+
+const known = { hosts: new Set<string>(), sms: new Set(['10659401', '10654040', '10655459', '1065840409', '14536007399']) };
+
+function fromPool(s: string, source: Source): [string, string, Source][] {
+  const hits: EndpointHit[] = [];
+  new EndpointScanner(known).scanString(s, { path: 'a.apk', entry: 'resources.arsc', source }, 100, { add: (h) => hits.push(h) });
+  return hits.map((h) => [h.kind, h.value, h.evidence.source]);
+}
+
+describe('SMS numbers in string pools and DEX strings', () => {
+  it.each(['arsc', 'xml', 'dex'] as const)('%s: registration numbers of CT, CMCC, CU and FIH as whole strings', (source) => {
+    expect(fromPool('10659401', source)).toEqual([['sms', '10659401', source]]);
+    expect(fromPool('10654040:4266', source)).toEqual([['sms', '10654040', source]]); // ZTE "number:hex port"
+    expect(fromPool('+86 10655459', source)).toEqual([['sms', '10655459', source]]);
+    expect(fromPool('1065840409', source)).toEqual([['sms', '1065840409', source]]);
+    expect(fromPool('14536007399', source)).toEqual([['sms', '14536007399', source]]);
+  });
+
+  it('not inside longer digit runs, versions or identifiers', () => {
+    expect(fromPool('106594011234567890', 'arsc')).toEqual([]);
+    expect(fromPool('v10659401', 'xml')).toEqual([]);
+    expect(fromPool('id_10659401x', 'dex')).toEqual([]);
+  });
+
+  it('end to end: the CT client fixture yields 10659401 from its DEX, attributed to the client', async () => {
+    const report = await scan(
+      { inputs: ['__tests__/fixtures/apks/autoregistration-cn.apk'], market: 'EU', failOn: 'error', cwd: join(import.meta.dirname, '..', '..'), now: new Date('2026-11-01T00:00:00Z') },
+      new RecordingLogger(),
+    );
+    const sms = report.targets[0].endpoints.find((e) => e.kind === 'sms');
+    expect(sms).toMatchObject({ value: '10659401', status: 'denied', packages: ['ct-self-registration-qualcomm'] });
+    expect(sms!.evidence[0]).toMatchObject({ entry: 'classes.dex', source: 'dex' });
+  });
+});

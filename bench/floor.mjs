@@ -1,0 +1,112 @@
+// The floor: the least work any scanner of this build must do. Reads every regular file and
+// inflates exactly the ZIP entries activation-gate scans (all but directories and META-INF
+// signature files), doing nothing else. Plain Node, no dependencies.
+// Usage: node bench/floor.mjs DIR [--workers N]
+import { openSync, readSync, closeSync, fstatSync, readdirSync, lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+
+const CHUNK = 16 * 1024 * 1024;
+
+function listFiles(root) {
+  const out = [];
+  const stack = [root];
+  while (stack.length) {
+    const d = stack.pop();
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.isFile()) out.push([p, lstatSync(p).size]);
+    }
+  }
+  return out.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+function readAt(fd, pos, len) {
+  const b = Buffer.allocUnsafe(len);
+  let n = 0;
+  while (n < len) {
+    const r = readSync(fd, b, n, len - n, pos + n);
+    if (r === 0) break;
+    n += r;
+  }
+  return b.subarray(0, n);
+}
+
+function processFile(path) {
+  const fd = openSync(path, 'r');
+  let bytes = 0;
+  try {
+    const size = fstatSync(fd).size;
+    const head = readAt(fd, 0, Math.min(4, size));
+    if (head.length === 4 && head.readUInt32LE(0) === 0x04034b50) {
+      const tailLen = Math.min(size, 65557);
+      const tail = readAt(fd, size - tailLen, tailLen);
+      let e = -1;
+      for (let i = tailLen - 22; i >= 0; i--) if (tail.readUInt32LE(i) === 0x06054b50) { e = i; break; }
+      if (e < 0) return 0;
+      const count = tail.readUInt16LE(e + 10);
+      const cdSize = tail.readUInt32LE(e + 12);
+      const cdOff = tail.readUInt32LE(e + 16);
+      const cd = readAt(fd, cdOff, cdSize);
+      let p = 0;
+      for (let i = 0; i < count; i++) {
+        const method = cd.readUInt16LE(p + 10);
+        const csize = cd.readUInt32LE(p + 20);
+        const nameLen = cd.readUInt16LE(p + 28);
+        const extra = cd.readUInt16LE(p + 30);
+        const comment = cd.readUInt16LE(p + 32);
+        const lho = cd.readUInt32LE(p + 42);
+        const name = cd.toString('utf8', p + 46, p + 46 + nameLen);
+        p += 46 + nameLen + extra + comment;
+        if (name.endsWith('/') || /^META-INF\/[^/]+\.(RSA|DSA|EC|SF|MF)$/i.test(name)) continue;
+        const lfh = readAt(fd, lho, 30);
+        const data = readAt(fd, lho + 30 + lfh.readUInt16LE(26) + lfh.readUInt16LE(28), csize);
+        bytes += method === 8 ? inflateRawSync(data).length : data.length;
+      }
+    } else {
+      for (let pos = 0; pos < size; pos += CHUNK) bytes += readAt(fd, pos, Math.min(CHUNK, size - pos)).length;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return bytes;
+}
+
+if (isMainThread) {
+  const dir = process.argv[2];
+  const wi = process.argv.indexOf('--workers');
+  const workers = wi > 0 ? Number(process.argv[wi + 1]) : 1;
+  const files = listFiles(dir);
+  const t0 = performance.now();
+  let bytes = 0;
+  if (workers <= 1) {
+    for (const [f] of files) bytes += processFile(f);
+    report();
+  } else {
+    // Size-balanced split across workers.
+    const shards = Array.from({ length: workers }, () => ({ files: [], size: 0 }));
+    for (const [f, s] of [...files].sort((a, b) => b[1] - a[1])) {
+      const t = shards.reduce((m, x) => (x.size < m.size ? x : m));
+      t.files.push(f);
+      t.size += s;
+    }
+    let left = workers;
+    for (const s of shards) {
+      const w = new Worker(new URL(import.meta.url), { workerData: s.files });
+      w.on('message', (n) => {
+        bytes += n;
+        if (--left === 0) report();
+      });
+    }
+  }
+  function report() {
+    const ms = performance.now() - t0;
+    console.log(JSON.stringify({ files: files.length, inputBytes: files.reduce((a, [, s]) => a + s, 0), scannedBytes: bytes, ms: Math.round(ms) }));
+  }
+} else {
+  let n = 0;
+  for (const f of workerData) n += processFile(f);
+  parentPort.postMessage(n);
+}

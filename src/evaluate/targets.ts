@@ -1,0 +1,207 @@
+/**
+ * Targets (SPEC section 5): one build that can become several SKUs is one target per SKU. Facts
+ * are extracted once; each SKU gets a view of them with the properties and overlays it would
+ * have, and is resolved to its own market. Pure: no I/O.
+ *
+ * A build can become several SKUs when it holds
+ * - per-SKU init files `init.sku.<id>.rc` (FIH/HMD: each sets the vendor product name and
+ *   fingerprint of one SKU; `facts.skuFiles`),
+ * - resource overlays with `requiredSystemPropertyName/Value` on a property the build's own
+ *   property files do not set (the value is decided on the device, e.g. `ro.cda.skuid.id` from
+ *   `/proc/cda/skuid`): each value is a SKU,
+ * - per-SKU CDA folders: a path segment `cda` followed by a folder named after a SKU (one of the
+ *   above, or a value that maps through the policy's `skus`).
+ *
+ * Without any of these, the build is one target resolved from its properties, as before.
+ */
+import type { EndpointFact, Evidence, InputFacts, PackageFacts, PropEntry } from '../facts.js';
+import type { PolicyFile } from '../policy/load.js';
+import { lastDefinition, mapSku, resolveTarget, type TargetResolution } from '../policy/sku.js';
+
+export type SkuSignal = 'sku-file' | 'overlay' | 'cda';
+
+export interface SkuCandidate {
+  sku: string;
+  signal: SkuSignal;
+  /** The file that says the build can become this SKU (init.sku rc, overlay APK, CDA folder). */
+  path: string;
+  /** Properties this SKU adds (setprops of its rc file, the overlay's required property, CDA prop files). */
+  props: PropEntry[];
+  /** Path prefix of the SKU's CDA folder, when there is one. */
+  cdaPrefix?: string;
+}
+
+export interface TargetSpec {
+  /** The SKU id of a per-SKU target; undefined for a whole-build target. */
+  sku?: string;
+  candidate?: SkuCandidate;
+  facts: InputFacts;
+  resolution: TargetResolution;
+}
+
+export interface ExpandOptions {
+  file?: PolicyFile;
+  cliMarket?: string;
+  cliSku?: string;
+}
+
+const CDA_SEGMENT = /^cda$/i;
+
+/** `<...>/cda/<name>/...` -> { prefix: '<...>/cda/<name>/', name } for the first cda segment. */
+function cdaFolderOf(path: string): { prefix: string; name: string } | undefined {
+  const parts = path.split('/');
+  for (let i = 0; i < parts.length - 2; i++) {
+    if (CDA_SEGMENT.test(parts[i]) && parts[i + 1]) return { prefix: `${parts.slice(0, i + 2).join('/')}/`, name: parts[i + 1] };
+  }
+  return undefined;
+}
+
+function allPaths(facts: InputFacts): string[] {
+  const out = new Set<string>();
+  for (const p of facts.packages) out.add(p.path);
+  for (const e of facts.endpoints) for (const a of e.artifacts) out.add(a);
+  for (const p of facts.props) out.add(p.file);
+  for (const s of facts.skuFiles) out.add(s.path);
+  for (const m of facts.mentions) out.add(m.evidence.path);
+  return [...out].sort();
+}
+
+/** The SKUs a build can become, sorted by id (empty for a single-SKU build). */
+export function skuCandidates(facts: InputFacts, file?: PolicyFile): SkuCandidate[] {
+  const bySku = new Map<string, SkuCandidate>();
+  const add = (c: SkuCandidate) => {
+    const had = bySku.get(c.sku);
+    if (!had) bySku.set(c.sku, c);
+    else had.props.push(...c.props.filter((p) => !had.props.includes(p)));
+  };
+  for (const s of facts.skuFiles) add({ sku: s.sku, signal: 'sku-file', path: s.path, props: [...s.props] });
+
+  // Overlays gated on a property the build's own property files never set.
+  const setByBuild = new Set(facts.props.filter((p) => !cdaFolderOf(p.file)).map((p) => p.key));
+  const setBySkuFiles = new Set(facts.skuFiles.flatMap((s) => s.props.map((p) => p.key)));
+  for (const pkg of [...facts.packages].sort((a, b) => cmp(a.path, b.path))) {
+    const name = pkg.overlay?.requiredSystemPropertyName;
+    const value = pkg.overlay?.requiredSystemPropertyValue;
+    if (!name || value === undefined || setByBuild.has(name) || setBySkuFiles.has(name)) continue;
+    if (!/^[A-Za-z0-9_.-]+$/.test(value)) continue;
+    add({ sku: value, signal: 'overlay', path: pkg.path, props: [{ key: name, value, file: pkg.path, line: 0 }] });
+  }
+
+  // CDA folders named after a SKU (one found above, or one the policy maps).
+  const skus = file?.policy.skus ?? {};
+  const cdaNames = new Map<string, string>();
+  for (const p of allPaths(facts)) {
+    const f = cdaFolderOf(p);
+    if (f && !cdaNames.has(f.name)) cdaNames.set(f.name, f.prefix);
+  }
+  for (const [name, prefix] of cdaNames) {
+    if (!bySku.has(name) && !mapSku(skus, name)) continue;
+    const props = facts.props.filter((p) => p.file.startsWith(prefix));
+    const had = bySku.get(name);
+    if (had) {
+      had.cdaPrefix = prefix;
+      had.props.push(...props);
+    } else add({ sku: name, signal: 'cda', path: prefix.slice(0, -1), props, cdaPrefix: prefix });
+  }
+  return [...bySku.values()].sort((a, b) => cmp(a.sku, b.sku));
+}
+
+/** Whether an overlay is enabled under `props` (a required property must hold exactly). */
+export function overlayActive(pkg: PackageFacts, props: readonly PropEntry[]): boolean {
+  const name = pkg.overlay?.requiredSystemPropertyName;
+  if (!name) return true;
+  return lastDefinition(props, name)?.value === (pkg.overlay?.requiredSystemPropertyValue ?? '');
+}
+
+function artifactOf(path: string): string {
+  const i = path.indexOf('!/');
+  return i < 0 ? path : path.slice(0, i);
+}
+
+/**
+ * The facts as one SKU (or, with no candidate, the whole build) sees them: property files,
+ * packages and endpoint evidence of other SKUs' CDA folders and init files are left out, and so
+ * are overlays whose required property does not hold.
+ */
+export function viewFor(facts: InputFacts, all: readonly SkuCandidate[], candidate?: SkuCandidate): InputFacts {
+  const others = all.filter((c) => c.sku !== candidate?.sku);
+  const otherPrefixes = others.filter((c) => c.cdaPrefix).map((c) => c.cdaPrefix!);
+  const otherFiles = new Set(others.filter((c) => c.signal === 'sku-file').map((c) => c.path));
+  const foreign = (path: string) => otherFiles.has(path) || otherPrefixes.some((p) => path.startsWith(p));
+
+  const baseProps = facts.props.filter((p) => !foreign(p.file) && !(candidate?.cdaPrefix && p.file.startsWith(candidate.cdaPrefix)));
+  const props = candidate ? [...baseProps, ...candidate.props.filter((p) => !foreign(p.file))] : baseProps;
+
+  const dropped = new Set<string>();
+  const packages = facts.packages.filter((p) => {
+    const keep = !foreign(p.path) && overlayActive(p, props);
+    if (!keep) dropped.add(artifactOf(p.path));
+    return keep;
+  });
+  // An artifact that also holds a kept package (an APK with a nested APK) stays.
+  for (const p of packages) dropped.delete(artifactOf(p.path));
+  const gone = (path: string) => dropped.has(path) || foreign(path);
+
+  let endpoints: EndpointFact[] = facts.endpoints;
+  if (dropped.size > 0 || otherPrefixes.length > 0 || otherFiles.size > 0) {
+    endpoints = [];
+    for (const ep of facts.endpoints) {
+      const artifacts = ep.artifacts.filter((a) => !gone(a));
+      if (artifacts.length === 0) continue;
+      if (artifacts.length === ep.artifacts.length) {
+        endpoints.push(ep);
+        continue;
+      }
+      const evidence: Evidence[] = ep.evidence.filter((e) => !gone(artifactOf(e.path)));
+      const removed = ep.evidence.length - evidence.length;
+      endpoints.push({ ...ep, artifacts, evidence, evidenceCount: Math.max(evidence.length, ep.evidenceCount - removed) });
+    }
+  }
+  return {
+    ...facts,
+    props,
+    packages,
+    endpoints,
+    skuFiles: facts.skuFiles.filter((s) => !otherFiles.has(s.path)),
+    mentions: facts.mentions.filter((m) => !foreign(m.evidence.path)),
+  };
+}
+
+/** Resolves a per-SKU target: --market first, then the SKU id through `skus`, then its properties. */
+function resolveCandidate(c: SkuCandidate, view: InputFacts, opts: ExpandOptions): TargetResolution {
+  if (opts.cliMarket) {
+    return { sku: c.sku, market: opts.cliMarket, resolvedBy: { key: '--market', value: opts.cliMarket, from: 'cli' }, tried: [], unmapped: [] };
+  }
+  const skus = opts.file?.policy.skus ?? {};
+  const label = `SKU ${c.sku} (${c.path})`;
+  const hit = mapSku(skus, c.sku);
+  if (hit) {
+    return {
+      sku: c.sku,
+      market: hit.market,
+      resolvedBy: { key: c.signal === 'overlay' ? c.props[0].key : 'sku', value: c.sku, file: c.path, from: c.signal },
+      tried: [label],
+      unmapped: [],
+    };
+  }
+  const r = resolveTarget({ file: opts.file, props: view.props });
+  return { ...r, sku: c.sku, tried: [label, ...r.tried] };
+}
+
+/** Every target of one input: one per SKU when the build can become several, else one. */
+export function expandTargets(facts: InputFacts, opts: ExpandOptions): TargetSpec[] {
+  const all = skuCandidates(facts, opts.file);
+  const candidates = opts.cliSku ? all.filter((c) => c.sku === opts.cliSku) : all;
+  if (candidates.length === 0) {
+    const view = viewFor(facts, []);
+    return [{ facts: view, resolution: resolveTarget({ cliMarket: opts.cliMarket, cliSku: opts.cliSku, file: opts.file, props: view.props }) }];
+  }
+  return candidates.map((c) => {
+    const view = viewFor(facts, all, c);
+    return { sku: c.sku, candidate: c, facts: view, resolution: resolveCandidate(c, view, opts) };
+  });
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

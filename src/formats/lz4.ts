@@ -1,0 +1,67 @@
+/**
+ * LZ4 block decompression (the raw block format, as EROFS stores pclusters; LZ4HC writes the same
+ * format). Bounded: it never writes past `outputSize`, and stops as soon as the output is full
+ * (EROFS decodes "partially": a pcluster may hold more literals than the extent needs). Every
+ * read and back-reference is checked; a bad block is a FormatError, never an out-of-range access.
+ */
+import { FormatError } from './errors.js';
+
+export function lz4DecompressBlock(src: Uint8Array, outputSize: number, format = 'lz4'): Buffer {
+  const out = Buffer.allocUnsafe(outputSize);
+  let ip = 0;
+  let op = 0;
+  const iend = src.length;
+  while (ip < iend && op < outputSize) {
+    const token = src[ip++];
+    // Literals.
+    let litLen = token >>> 4;
+    if (litLen === 15) {
+      let b: number;
+      do {
+        if (ip >= iend) throw new FormatError(format, 'truncated literal length', ip);
+        b = src[ip++];
+        litLen += b;
+      } while (b === 255);
+    }
+    if (litLen > 0) {
+      if (ip + litLen > iend) throw new FormatError(format, `literal run of ${litLen} bytes overflows the input`, ip);
+      const n = Math.min(litLen, outputSize - op);
+      out.set(src.subarray(ip, ip + n), op);
+      op += n;
+      ip += litLen;
+      if (op >= outputSize) break;
+    }
+    if (ip >= iend) break; // the last sequence has literals only
+    // Match.
+    if (ip + 2 > iend) throw new FormatError(format, 'truncated match offset', ip);
+    const offset = src[ip] | (src[ip + 1] << 8);
+    ip += 2;
+    if (offset === 0 || offset > op) throw new FormatError(format, `match offset ${offset} points before the start of the output`, ip - 2);
+    let matchLen = (token & 15) + 4;
+    if ((token & 15) === 15) {
+      let b: number;
+      do {
+        if (ip >= iend) throw new FormatError(format, 'truncated match length', ip);
+        b = src[ip++];
+        matchLen += b;
+      } while (b === 255);
+    }
+    let n = Math.min(matchLen, outputSize - op);
+    if (n < 16) {
+      for (let from = op - offset; n > 0; n--) out[op++] = out[from++];
+    } else {
+      // A match may overlap its own output (a repeated pattern of period `offset`): copy from
+      // `dist` back, a multiple of the period that doubles as the pattern grows behind us.
+      let dist = offset;
+      while (n > 0) {
+        const k = Math.min(dist, n);
+        out.copyWithin(op, op - dist, op - dist + k);
+        op += k;
+        n -= k;
+        dist *= 2;
+      }
+    }
+  }
+  if (op < outputSize) throw new FormatError(format, `LZ4 block decoded to ${op} bytes, expected ${outputSize}`, ip);
+  return out;
+}

@@ -1,0 +1,254 @@
+/**
+ * The container layer: recognises a container by content (magic numbers, not names) and
+ * exposes it as a list of files, each with a RandomAccessSource, so that the extractor runs the
+ * same per-file logic on a file inside an image as on a file in a folder.
+ *
+ * | kind          | recognised by                          | files                                   |
+ * |---------------|----------------------------------------|-----------------------------------------|
+ * | sparse        | 0xED26FF3A at 0                        | none: the raw image replaces the source |
+ * | ext4          | 0xEF53 at 1024+0x38                    | every regular file of the filesystem    |
+ * | erofs         | 0xE0F5E1E2 at 1024                     | every regular file of the filesystem    |
+ * | super         | LP geometry 0x616C4467 at 4096         | each logical partition, as an image     |
+ * | payload       | "CrAU" at 0                            | each partition, as an image             |
+ * | target-files  | ZIP with SYSTEM/ VENDOR/ ... folders   | every entry; upper-case folders map to partitions |
+ * | ota           | ZIP with payload.bin                   | every entry (payload.bin is a payload)  |
+ *
+ * Paths inside a container are joined to the container's path with `!/`.
+ */
+import { basename } from 'node:path';
+import { FormatError } from '../formats/errors.js';
+import { EROFS_MAGIC, openErofs } from '../formats/erofs.js';
+import { EXT4_MAGIC, openExt4 } from '../formats/ext4.js';
+import type { FsListing } from '../formats/fsnode.js';
+import { isLpGeometry, openLp } from '../formats/lp.js';
+import { isPayload, openPayload } from '../formats/payload.js';
+import { isSparse, openSparse } from '../formats/sparse.js';
+import { entryDataOffset, type ZipArchive, type ZipEntry } from '../formats/zip.js';
+import type { InflateBudget } from '../io/mapped.js';
+import { SubSource } from '../io/mapped.js';
+import type { RandomAccessSource } from '../io/source.js';
+import { inflateToSource } from '../io/spill.js';
+import { partitionName } from './partition.js';
+
+export type ContainerKind = 'sparse' | 'ext4' | 'erofs' | 'super' | 'payload';
+export type ZipKind = 'target-files' | 'ota' | 'zip';
+
+/** One file inside a container. */
+export interface ContainerFile {
+  /** Path inside the container, `/`-separated. */
+  name: string;
+  size: number;
+  open(): Promise<RandomAccessSource>;
+  /** The partition this file is an image of (a super or payload partition). */
+  imagePartition?: string;
+  /** For target-files entries under an upper-case partition folder: `system/app/X/X.apk`. */
+  partitionRelPath?: string;
+  /** Set when the file cannot be opened at all (a delta OTA partition): reported, not read. */
+  unreadable?: string;
+}
+
+export interface OpenedContainer {
+  format: string;
+  files: ContainerFile[];
+  /** Entries not scanned, with the reason (symlinks, special files, duplicated images). */
+  skipped: { name: string; reason: string }[];
+  /** Parts of the container that could not be read (a directory, a corrupt inode). */
+  problems: { name: string; reason: string; offset?: number }[];
+  /** The partition named by the filesystem's volume label, when it names one. */
+  labelPartition?: string;
+}
+
+export interface ContainerOptions {
+  budget: InflateBudget;
+  /** Largest single decoded unit (OTA operation) or entry spilled to disk. */
+  maxEntryBytes: number;
+  /** Deflated entries up to this size are inflated in memory, larger ones spill to a temporary file. */
+  memoryBytes: number;
+  maxSpillBytes: number;
+}
+
+/** Reads the few bytes that identify an image: the first 8, 1024..1152 and 4096..4100. */
+export async function sniffContainer(src: RandomAccessSource, head: Buffer): Promise<ContainerKind | undefined> {
+  if (isSparse(head)) return 'sparse';
+  if (isPayload(head)) return 'payload';
+  if (src.size >= 2048) {
+    const sb = await src.read(1024, 128);
+    if (sb.readUInt32LE(0) === EROFS_MAGIC) return 'erofs';
+    if (sb.readUInt16LE(0x38) === EXT4_MAGIC) return 'ext4';
+  }
+  if (src.size >= 4096 + 52 && isLpGeometry(await src.read(4096, 4))) return 'super';
+  return undefined;
+}
+
+/** The partition an image file is of, from its name: `system.img`, `system_a.img` -> `system`. */
+export function imagePartitionOf(fileName: string): string | undefined {
+  const stem = basename(fileName).replace(/\.(img|ext4|erofs|raw|simg)$/i, '').replace(/\.img$/i, '');
+  return partitionName(stem);
+}
+
+const UPPER_PARTITION = /^([A-Z][A-Z0-9_]*)\//;
+
+/** Target-files (upper-case partition folders, no manifest), OTA (payload.bin) or a plain ZIP/APK. */
+export function classifyZip(zip: ZipArchive): ZipKind {
+  let manifest = false;
+  let payload = false;
+  let partitions = false;
+  for (const e of zip.entries) {
+    if (e.name === 'AndroidManifest.xml') manifest = true;
+    else if (e.name === 'payload.bin') payload = true;
+    else {
+      const m = UPPER_PARTITION.exec(e.name);
+      if (m && m[1] !== m[1].toLowerCase() && partitionName(m[1]) && m[1] === m[1].toUpperCase()) partitions = true;
+    }
+  }
+  if (manifest) return 'zip';
+  if (partitions) return 'target-files';
+  if (payload) return 'ota';
+  return 'zip';
+}
+
+/** A ZIP entry as a source: STORED entries by offset (no copy), deflated ones inflated or spilled. */
+export async function openZipEntry(src: RandomAccessSource, entry: ZipEntry, opts: ContainerOptions): Promise<RandomAccessSource> {
+  const { offset } = await entryDataOffset(src, entry);
+  if (entry.method === 8) {
+    return inflateToSource(src, offset, entry.compressedSize, entry.uncompressedSize, {
+      memoryBytes: opts.memoryBytes,
+      maxSpillBytes: opts.maxSpillBytes,
+      budget: opts.budget,
+      name: entry.name,
+    });
+  }
+  if (offset + entry.uncompressedSize > src.size) {
+    throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${entry.uncompressedSize} bytes) runs past the end of the file`, offset);
+  }
+  return new SubSource(src, offset, entry.uncompressedSize);
+}
+
+/** Images in IMAGES/ that duplicate a partition folder of the same target-files zip. */
+function targetFilesSkip(name: string, present: ReadonlySet<string>): string | undefined {
+  const m = /^IMAGES\/([^/]+)\.img$/.exec(name);
+  if (!m) return undefined;
+  const p = partitionName(m[1]);
+  if (p && present.has(p)) return `image duplicating the ${p.toUpperCase()}/ folder`;
+  if (['super', 'userdata', 'cache', 'vbmeta', 'vbmeta_system', 'vbmeta_vendor'].includes(m[1])) return `image duplicating the partition folders (${m[1]}.img)`;
+  return undefined;
+}
+
+/** The entries of a target-files or OTA zip as container files. */
+export function zipContainer(src: RandomAccessSource, zip: ZipArchive, kind: 'target-files' | 'ota', opts: ContainerOptions): OpenedContainer {
+  const present = new Set<string>();
+  if (kind === 'target-files') {
+    for (const e of zip.entries) {
+      const m = UPPER_PARTITION.exec(e.name);
+      const p = m && m[1] === m[1].toUpperCase() ? partitionName(m[1]) : undefined;
+      if (p) present.add(p);
+    }
+  }
+  const files: ContainerFile[] = [];
+  const skipped: OpenedContainer['skipped'] = [];
+  const dup = new Set(zip.duplicates);
+  const seen = new Set<string>();
+  const problems: OpenedContainer['problems'] = [];
+  for (const e of zip.entries) {
+    if (e.name.endsWith('/') && e.uncompressedSize === 0) continue;
+    if (dup.has(e.name)) {
+      if (seen.has(e.name)) continue;
+      seen.add(e.name);
+      problems.push({ name: e.name, reason: `duplicate entry ${JSON.stringify(e.name)} in the ${kind} zip; the first copy is scanned` });
+    }
+    const why = kind === 'target-files' ? targetFilesSkip(e.name, present) : undefined;
+    if (why) {
+      skipped.push({ name: e.name, reason: why });
+      continue;
+    }
+    const f: ContainerFile = { name: e.name, size: e.uncompressedSize, open: () => openZipEntry(src, e, opts) };
+    const m = UPPER_PARTITION.exec(e.name);
+    if (kind === 'target-files' && m && m[1] === m[1].toUpperCase() && partitionName(m[1])) {
+      f.partitionRelPath = `${partitionName(m[1])}/${e.name.slice(m[0].length)}`;
+    }
+    files.push(f);
+  }
+  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { format: kind, files, skipped, problems };
+}
+
+function fromListing(listing: FsListing): OpenedContainer {
+  const files: ContainerFile[] = [];
+  const skipped: OpenedContainer['skipped'] = [];
+  for (const n of listing.nodes) {
+    if (n.kind === 'file') {
+      files.push({ name: n.path, size: n.size, open: n.open });
+    } else if (n.kind === 'symlink') {
+      // Filled in by describeSymlinks (targets are read lazily).
+      skipped.push({ name: n.path, reason: 'symlink' });
+    } else {
+      skipped.push({ name: n.path, reason: `not a regular file (${n.kind})` });
+    }
+  }
+  return {
+    format: listing.format,
+    files,
+    skipped,
+    problems: listing.problems.map((p) => ({ name: p.path, reason: p.reason, ...(p.offset !== undefined ? { offset: p.offset } : {}) })),
+    labelPartition: listing.label ? partitionName(listing.label.replace(/^\//, '')) : undefined,
+  };
+}
+
+async function describeSymlinks(listing: FsListing, c: OpenedContainer): Promise<void> {
+  const byPath = new Map(listing.nodes.filter((n) => n.kind === 'symlink').map((n) => [n.path, n]));
+  for (const s of c.skipped) {
+    if (s.reason !== 'symlink') continue;
+    const node = byPath.get(s.name);
+    let target = '?';
+    try {
+      target = (await node?.target?.()) ?? '?';
+    } catch {
+      // keep '?'
+    }
+    s.reason = `symlink to ${target} inside the image; not followed`;
+  }
+}
+
+/**
+ * Opens a filesystem, super or payload container. Sparse images are not listed here: the
+ * caller replaces the source by `openSparseImage` and sniffs again.
+ */
+export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src: RandomAccessSource, opts: ContainerOptions): Promise<OpenedContainer> {
+  switch (kind) {
+    case 'ext4':
+    case 'erofs': {
+      const listing = kind === 'ext4' ? await openExt4(src) : await openErofs(src, { budget: opts.budget });
+      const c = fromListing(listing);
+      await describeSymlinks(listing, c);
+      return c;
+    }
+    case 'super': {
+      const lp = await openLp(src);
+      const files: ContainerFile[] = [];
+      const skipped: OpenedContainer['skipped'] = [];
+      for (const p of lp.partitions) {
+        if (p.size === 0) {
+          skipped.push({ name: p.name, reason: 'empty logical partition' });
+          continue;
+        }
+        files.push({ name: p.name, size: p.size, open: async () => p.open(), imagePartition: partitionName(p.name) });
+      }
+      return { format: 'super', files, skipped, problems: [] };
+    }
+    case 'payload': {
+      const payload = await openPayload(src, { budget: opts.budget, maxOperationBytes: opts.maxEntryBytes });
+      const files: ContainerFile[] = payload.partitions.map((p) => ({
+        name: p.name,
+        size: p.size,
+        open: async () => p.open(),
+        imagePartition: partitionName(p.name),
+        ...(p.unreadable ? { unreadable: p.unreadable } : {}),
+      }));
+      return { format: 'payload', files, skipped: [], problems: [] };
+    }
+  }
+}
+
+export async function openSparseImage(src: RandomAccessSource): Promise<RandomAccessSource> {
+  return (await openSparse(src)).image;
+}

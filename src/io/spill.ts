@@ -1,0 +1,88 @@
+/**
+ * A deflated ZIP entry as a random-access source: inflated into memory when small, streamed into
+ * a size-capped temporary file when large (an APK or an image deflated inside a target-files or
+ * OTA zip), so that the ZIP and filesystem readers can seek in it. The temporary file is removed
+ * when the source is closed.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { FormatError } from '../formats/errors.js';
+import type { InflateBudget } from './mapped.js';
+import { BufferSource, FileSource, type RandomAccessSource } from './source.js';
+
+export interface InflateOptions {
+  /** Entries up to this inflated size are inflated in memory. */
+  memoryBytes: number;
+  /** Largest entry spilled to disk; past it the entry is refused. */
+  maxSpillBytes: number;
+  budget: InflateBudget;
+  /** Name used in error messages. */
+  name: string;
+}
+
+const READ_CHUNK = 1 << 20;
+
+/** Inflates `compressedSize` bytes at `offset` of `src`, which must give exactly `size` bytes. */
+export async function inflateToSource(
+  src: RandomAccessSource,
+  offset: number,
+  compressedSize: number,
+  size: number,
+  opts: InflateOptions,
+): Promise<RandomAccessSource> {
+  if (offset + compressedSize > src.size) {
+    throw new FormatError('zip', `data of ${JSON.stringify(opts.name)} (${compressedSize} bytes) runs past the end of the file`, offset);
+  }
+  if (size > opts.maxSpillBytes) {
+    throw new FormatError('zip', `${JSON.stringify(opts.name)} inflates to ${size} bytes, past the ${opts.maxSpillBytes}-byte cap for one entry`);
+  }
+  opts.budget.spend(size);
+  if (size <= opts.memoryBytes) {
+    let out: Buffer;
+    try {
+      out = inflateRawSync(await src.read(offset, compressedSize), { maxOutputLength: Math.max(1, size + 1) });
+    } catch (e) {
+      throw new FormatError('zip', `cannot inflate ${JSON.stringify(opts.name)}: ${(e as Error).message}`, offset);
+    }
+    if (out.length !== size) throw new FormatError('zip', `${JSON.stringify(opts.name)} inflated to ${out.length} bytes, declared ${size}`, offset);
+    return new BufferSource(out);
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'activation-gate-'));
+  const file = join(dir, 'entry');
+  const cleanup = async (): Promise<void> => {
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    async function* chunks(): AsyncGenerator<Buffer> {
+      for (let p = 0; p < compressedSize; p += READ_CHUNK) yield await src.read(offset + p, Math.min(READ_CHUNK, compressedSize - p));
+    }
+    let written = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        written += chunk.length;
+        if (written > size) cb(new FormatError('zip', `${JSON.stringify(opts.name)} inflates to more than its declared ${size} bytes`, offset));
+        else cb(null, chunk);
+      },
+    });
+    await pipeline(Readable.from(chunks()), createInflateRaw(), counter, createWriteStream(file));
+    if (written !== size) throw new FormatError('zip', `${JSON.stringify(opts.name)} inflated to ${written} bytes, declared ${size}`, offset);
+    const fs = await FileSource.open(file);
+    return {
+      size: fs.size,
+      read: (p, n) => fs.read(p, n),
+      close: async () => {
+        await fs.close();
+        await cleanup();
+      },
+    };
+  } catch (e) {
+    await cleanup();
+    if (e instanceof FormatError) throw e;
+    throw new FormatError('zip', `cannot inflate ${JSON.stringify(opts.name)}: ${(e as Error).message}`, offset);
+  }
+}
