@@ -43660,6 +43660,98 @@ function allSms(e) {
     return [...e.sms, ...e.variants.flatMap((v) => v.sms)];
 }
 
+/**
+ * Aggregates endpoint hits for one input: one EndpointFact per (kind, value), with the
+ * artifacts that embed it and capped, sorted evidence. Deterministic whatever the order in
+ * which artifacts were scanned.
+ */
+function compareEvidence(a, b) {
+    return cmp$3(a.path, b.path) || cmp$3(a.entry ?? '', b.entry ?? '') || (a.offset ?? -1) - (b.offset ?? -1) || cmp$3(a.source, b.source);
+}
+function cmp$3(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+class EndpointCollector {
+    aggs = new Map();
+    artifact = '';
+    /** Hits added from now on belong to this top-level artifact (APK or file path). */
+    setArtifact(path) {
+        this.artifact = path;
+    }
+    add(hit) {
+        const key = `${hit.kind}\u0000${hit.value}`;
+        let agg = this.aggs.get(key);
+        if (!agg) {
+            agg = { kind: hit.kind, value: hit.value, ports: new Set(), schemes: new Set(), cleartext: false, ignored: !!hit.ignored, byArtifact: new Map() };
+            this.aggs.set(key, agg);
+        }
+        if (hit.port !== undefined)
+            agg.ports.add(hit.port);
+        if (hit.scheme)
+            agg.schemes.add(hit.scheme);
+        if (hit.cleartext)
+            agg.cleartext = true;
+        // The artifact follows from the evidence path (an APK inside an image is its own artifact);
+        // setArtifact is the fallback for hits without a path.
+        const artifact = hit.evidence.path ? artifactOf(hit.evidence.path) : this.artifact;
+        let per = agg.byArtifact.get(artifact);
+        if (!per) {
+            per = { evidence: [], count: 0 };
+            agg.byArtifact.set(artifact, per);
+        }
+        per.count++;
+        if (per.evidence.length < EVIDENCE_CAP)
+            per.evidence.push(hit.evidence);
+    }
+    finish() {
+        const out = [];
+        for (const agg of this.aggs.values()) {
+            const all = [];
+            let count = 0;
+            for (const per of agg.byArtifact.values()) {
+                all.push(...per.evidence);
+                count += per.count;
+            }
+            all.sort(compareEvidence);
+            const f = {
+                kind: agg.kind,
+                value: agg.value,
+                artifacts: [...agg.byArtifact.keys()].sort(),
+                evidence: all.slice(0, EVIDENCE_CAP),
+                evidenceCount: count,
+            };
+            if (agg.ports.size)
+                f.ports = [...agg.ports].sort((a, b) => a - b);
+            if (agg.schemes.size)
+                f.schemes = [...agg.schemes].sort();
+            if (agg.cleartext)
+                f.cleartext = true;
+            if (agg.ignored)
+                f.ignored = true;
+            out.push(f);
+        }
+        out.sort((a, b) => cmp$3(a.kind, b.kind) || cmp$3(a.value, b.value));
+        return out;
+    }
+}
+const APK_LIKE = /\.(apk|apex|capex|jar)$/i;
+/**
+ * The artifact an evidence or package path belongs to: the outermost APK-like archive on the
+ * path (`X.apk!/lib/a.so` and `X.apk!/inner.apk` -> `X.apk`), else the whole path. Images and
+ * packages are transparent: `system.img!/priv-app/A/A.apk!/classes.dex` belongs to
+ * `system.img!/priv-app/A/A.apk`, `target-files.zip!/SYSTEM/etc/a.json` to itself, so an APK
+ * inside an image is its own artifact exactly as the same APK in a folder is. For paths with no
+ * container this is the part before the first `!/`, as before.
+ */
+function artifactOf(path) {
+    const segs = path.split('!/');
+    for (let i = 0; i < segs.length - 1; i++) {
+        if (APK_LIKE.test(segs[i]))
+            return segs.slice(0, i + 1).join('!/');
+    }
+    return path;
+}
+
 const ALIAS = Symbol.for('yaml.alias');
 const DOC = Symbol.for('yaml.document');
 const MAP = Symbol.for('yaml.map');
@@ -51607,10 +51699,7 @@ function evaluateTarget(input) {
             list.push(ep);
         }
     }
-    const artifactOfPackage = (p) => {
-        const i = p.path.indexOf('!/');
-        return i < 0 ? p.path : p.path.slice(0, i);
-    };
+    const artifactOfPackage = (p) => artifactOf(p.path);
     const embedded = (p) => (byArtifact.get(artifactOfPackage(p)) ?? []).filter((e) => !e.ignored);
     // Present clients: a catalogued package (or, later, signer) installed in the build.
     const hits = [];
@@ -51874,9 +51963,9 @@ function describeWhere(ep) {
     return at + more;
 }
 function sortClients(c) {
-    return c.sort((a, b) => cmp$3(a.id, b.id) || cmp$3(a.path ?? '', b.path ?? ''));
+    return c.sort((a, b) => cmp$2(a.id, b.id) || cmp$2(a.path ?? '', b.path ?? ''));
 }
-function cmp$3(a, b) {
+function cmp$2(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 function inventory(eps, statuses, clientArtifacts) {
@@ -52419,9 +52508,33 @@ function targetBlock(t, findings, paint, maxEndpoints) {
     }
     return out;
 }
+/**
+ * Strings from scanned files (paths, package names, versions) are untrusted: control
+ * characters (ESC sequences, CR, LF, C1 controls, bidi overrides) are shown as `\xNN` / `\u{N}`
+ * so that a crafted file name cannot rewrite the terminal or forge report lines.
+ */
+function visible(s) {
+    return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+        const n = c.codePointAt(0);
+        return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
+    });
+}
+function visibleDeep(v) {
+    if (typeof v === 'string')
+        return visible(v);
+    if (Array.isArray(v))
+        return v.map(visibleDeep);
+    if (v && typeof v === 'object') {
+        const out = {};
+        for (const [k, x] of Object.entries(v))
+            out[k] = visibleDeep(x);
+        return out;
+    }
+    return v;
+}
 function renderText(report, options = {}) {
     const paint = options.color ? (style, s) => `\u001b[${ANSI[style]}m${s}\u001b[0m` : (_style, s) => s;
-    const r = sortReport(report);
+    const r = sortReport(visibleDeep(report));
     const maxEndpoints = options.maxEndpoints ?? 50;
     const lines = [];
     lines.push(paint(r.verdict === 'fail' ? 'red' : 'green', verdictLine(r)));
@@ -52692,6 +52805,22 @@ function renderErrorMarkdown(message, options = {}) {
     return head + body + tail;
 }
 
+/**
+ * Targets (SPEC section 5): one build that can become several SKUs is one target per SKU. Facts
+ * are extracted once; each SKU gets a view of them with the properties and overlays it would
+ * have, and is resolved to its own market. Pure: no I/O.
+ *
+ * A build can become several SKUs when it holds
+ * - per-SKU init files `init.sku.<id>.rc` (FIH/HMD: each sets the vendor product name and
+ *   fingerprint of one SKU; `facts.skuFiles`),
+ * - resource overlays with `requiredSystemPropertyName/Value` on a property the build's own
+ *   property files do not set (the value is decided on the device, e.g. `ro.cda.skuid.id` from
+ *   `/proc/cda/skuid`): each value is a SKU,
+ * - per-SKU CDA folders: a path segment `cda` followed by a folder named after a SKU (one of the
+ *   above, or a value that maps through the policy's `skus`).
+ *
+ * Without any of these, the build is one target resolved from its properties, as before.
+ */
 const CDA_SEGMENT = /^cda$/i;
 /** `<...>/cda/<name>/...` -> { prefix: '<...>/cda/<name>/', name } for the first cda segment. */
 function cdaFolderOf(path) {
@@ -52732,7 +52861,7 @@ function skuCandidates(facts, file) {
     // Overlays gated on a property the build's own property files never set.
     const setByBuild = new Set(facts.props.filter((p) => !cdaFolderOf(p.file)).map((p) => p.key));
     const setBySkuFiles = new Set(facts.skuFiles.flatMap((s) => s.props.map((p) => p.key)));
-    for (const pkg of [...facts.packages].sort((a, b) => cmp$2(a.path, b.path))) {
+    for (const pkg of [...facts.packages].sort((a, b) => cmp$1(a.path, b.path))) {
         const name = pkg.overlay?.requiredSystemPropertyName;
         const value = pkg.overlay?.requiredSystemPropertyValue;
         if (!name || value === undefined || setByBuild.has(name) || setBySkuFiles.has(name))
@@ -52761,7 +52890,7 @@ function skuCandidates(facts, file) {
         else
             add({ sku: name, signal: 'cda', path: prefix.slice(0, -1), props, cdaPrefix: prefix });
     }
-    return [...bySku.values()].sort((a, b) => cmp$2(a.sku, b.sku));
+    return [...bySku.values()].sort((a, b) => cmp$1(a.sku, b.sku));
 }
 /** Whether an overlay is enabled under `props` (a required property must hold exactly). */
 function overlayActive(pkg, props) {
@@ -52769,10 +52898,6 @@ function overlayActive(pkg, props) {
     if (!name)
         return true;
     return lastDefinition(props, name)?.value === (pkg.overlay?.requiredSystemPropertyValue ?? '');
-}
-function artifactOf$1(path) {
-    const i = path.indexOf('!/');
-    return i < 0 ? path : path.slice(0, i);
 }
 /**
  * The facts as one SKU (or, with no candidate, the whole build) sees them: property files,
@@ -52790,12 +52915,12 @@ function viewFor(facts, all, candidate) {
     const packages = facts.packages.filter((p) => {
         const keep = !foreign(p.path) && overlayActive(p, props);
         if (!keep)
-            dropped.add(artifactOf$1(p.path));
+            dropped.add(artifactOf(p.path));
         return keep;
     });
     // An artifact that also holds a kept package (an APK with a nested APK) stays.
     for (const p of packages)
-        dropped.delete(artifactOf$1(p.path));
+        dropped.delete(artifactOf(p.path));
     const gone = (path) => dropped.has(path) || foreign(path);
     let endpoints = facts.endpoints;
     if (dropped.size > 0 || otherPrefixes.length > 0 || otherFiles.size > 0) {
@@ -52808,7 +52933,7 @@ function viewFor(facts, all, candidate) {
                 endpoints.push(ep);
                 continue;
             }
-            const evidence = ep.evidence.filter((e) => !gone(artifactOf$1(e.path)));
+            const evidence = ep.evidence.filter((e) => !gone(artifactOf(e.path)));
             const removed = ep.evidence.length - evidence.length;
             endpoints.push({ ...ep, artifacts, evidence, evidenceCount: Math.max(evidence.length, ep.evidenceCount - removed) });
         }
@@ -52855,7 +52980,7 @@ function expandTargets(facts, opts) {
         return { sku: c.sku, candidate: c, facts: view, resolution: resolveCandidate(c, view, opts) };
     });
 }
-function cmp$2(a, b) {
+function cmp$1(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -54504,6 +54629,80 @@ function forEachDexString(buf, cb) {
     if (stats.skipped > MAX_WARNINGS)
         stats.warnings.push(`${stats.skipped - MAX_WARNINGS} more unreadable strings`);
     return stats;
+}
+
+/**
+ * Scanning many small strings with one pass. Calling the scanner once per string costs a few
+ * native searches and allocations each, which dominates on a DEX with 100,000 strings; instead
+ * the strings are laid out in one buffer, separated by NUL (never a host byte), scanned once,
+ * and each hit is mapped back to the string it came from.
+ */
+/** Index of the last element of sorted `starts` that is <= p. */
+function owner(starts, n, p) {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= p)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+/**
+ * Every string of every DEX in `buf`. In a DEX the string_data items sit together; their
+ * uleb128 length prefixes can be ASCII letters or digits (a 97-byte string is prefixed by 'a'),
+ * so the region is copied with the prefixes zeroed, then scanned once. Offsets in the evidence
+ * are byte offsets in `buf`.
+ */
+function scanDexStrings(buf, base, scanner, sink) {
+    let lo = Infinity;
+    let hi = 0;
+    let total = 0;
+    const prefixes = [];
+    forEachDexString(buf, (ref) => {
+        if (ref.offset < lo)
+            lo = ref.offset;
+        if (ref.end + 1 > hi)
+            hi = Math.min(buf.length, ref.end + 1);
+        total += ref.end - ref.offset + 1;
+        prefixes.push(ref.offset, ref.start);
+    });
+    if (prefixes.length === 0)
+        return;
+    // Strings spread over the file (hostile or unusual layout): scan them one by one instead.
+    if (hi - lo > 2 * total + (1 << 20)) {
+        forEachDexString(buf, (ref) => {
+            if (ref.end - ref.start >= 4)
+                scanner.scan(buf, ref.start, ref.end, base, sink);
+        });
+        return;
+    }
+    const region = Buffer.from(buf.subarray(lo, hi));
+    for (let i = 0; i < prefixes.length; i += 2)
+        region.fill(0, prefixes[i] - lo, prefixes[i + 1] - lo);
+    scanner.scan(region, 0, region.length, base, sink, (p) => lo + p);
+}
+/** Decoded pool strings (AXML, resources.arsc): one pass; each hit gets its string's offset. */
+function scanPoolStrings(strings, base, scanner, sink) {
+    const parts = [];
+    const starts = [];
+    const offsets = [];
+    let pos = 0;
+    for (const s of strings) {
+        if (s.value.length < 4)
+            continue;
+        starts.push(pos);
+        offsets.push(Math.max(0, s.offset));
+        parts.push(s.value);
+        pos += Buffer.byteLength(s.value, 'utf8') + 1;
+    }
+    if (parts.length === 0)
+        return;
+    const buf = Buffer.from(parts.join('\u0000'), 'utf8');
+    const n = starts.length;
+    scanner.scan(buf, 0, buf.length, base, sink, (p) => offsets[owner(starts, n, p)]);
 }
 
 /**
@@ -57136,7 +57335,7 @@ async function inflateToSource(src, offset, compressedSize, size, opts) {
             throw new FormatError('zip', `${JSON.stringify(opts.name)} inflated to ${out.length} bytes, declared ${size}`, offset);
         return new BufferSource(out);
     }
-    const dir = await mkdtemp(join(tmpdir(), 'activation-gate-'));
+    const dir = await mkdtemp(join(tmpdir(), 'activation-gate-spill-'));
     const file = join(dir, 'entry');
     const cleanup = async () => {
         await rm$1(dir, { recursive: true, force: true });
@@ -57389,98 +57588,6 @@ async function openContainer(kind, src, opts) {
 }
 async function openSparseImage(src) {
     return (await openSparse(src)).image;
-}
-
-/**
- * Aggregates endpoint hits for one input: one EndpointFact per (kind, value), with the
- * artifacts that embed it and capped, sorted evidence. Deterministic whatever the order in
- * which artifacts were scanned.
- */
-function compareEvidence(a, b) {
-    return cmp$1(a.path, b.path) || cmp$1(a.entry ?? '', b.entry ?? '') || (a.offset ?? -1) - (b.offset ?? -1) || cmp$1(a.source, b.source);
-}
-function cmp$1(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-class EndpointCollector {
-    aggs = new Map();
-    artifact = '';
-    /** Hits added from now on belong to this top-level artifact (APK or file path). */
-    setArtifact(path) {
-        this.artifact = path;
-    }
-    add(hit) {
-        const key = `${hit.kind}\u0000${hit.value}`;
-        let agg = this.aggs.get(key);
-        if (!agg) {
-            agg = { kind: hit.kind, value: hit.value, ports: new Set(), schemes: new Set(), cleartext: false, ignored: !!hit.ignored, byArtifact: new Map() };
-            this.aggs.set(key, agg);
-        }
-        if (hit.port !== undefined)
-            agg.ports.add(hit.port);
-        if (hit.scheme)
-            agg.schemes.add(hit.scheme);
-        if (hit.cleartext)
-            agg.cleartext = true;
-        // The artifact follows from the evidence path (an APK inside an image is its own artifact);
-        // setArtifact is the fallback for hits without a path.
-        const artifact = hit.evidence.path ? artifactOf(hit.evidence.path) : this.artifact;
-        let per = agg.byArtifact.get(artifact);
-        if (!per) {
-            per = { evidence: [], count: 0 };
-            agg.byArtifact.set(artifact, per);
-        }
-        per.count++;
-        if (per.evidence.length < EVIDENCE_CAP)
-            per.evidence.push(hit.evidence);
-    }
-    finish() {
-        const out = [];
-        for (const agg of this.aggs.values()) {
-            const all = [];
-            let count = 0;
-            for (const per of agg.byArtifact.values()) {
-                all.push(...per.evidence);
-                count += per.count;
-            }
-            all.sort(compareEvidence);
-            const f = {
-                kind: agg.kind,
-                value: agg.value,
-                artifacts: [...agg.byArtifact.keys()].sort(),
-                evidence: all.slice(0, EVIDENCE_CAP),
-                evidenceCount: count,
-            };
-            if (agg.ports.size)
-                f.ports = [...agg.ports].sort((a, b) => a - b);
-            if (agg.schemes.size)
-                f.schemes = [...agg.schemes].sort();
-            if (agg.cleartext)
-                f.cleartext = true;
-            if (agg.ignored)
-                f.ignored = true;
-            out.push(f);
-        }
-        out.sort((a, b) => cmp$1(a.kind, b.kind) || cmp$1(a.value, b.value));
-        return out;
-    }
-}
-const APK_LIKE = /\.(apk|apex|capex|jar)$/i;
-/**
- * The artifact an evidence or package path belongs to: the outermost APK-like archive on the
- * path (`X.apk!/lib/a.so` and `X.apk!/inner.apk` -> `X.apk`), else the whole path. Images and
- * packages are transparent: `system.img!/priv-app/A/A.apk!/classes.dex` belongs to
- * `system.img!/priv-app/A/A.apk`, `target-files.zip!/SYSTEM/etc/a.json` to itself, so an APK
- * inside an image is its own artifact exactly as the same APK in a folder is. For paths with no
- * container this is the part before the first `!/`, as before.
- */
-function artifactOf(path) {
-    const segs = path.split('!/');
-    for (let i = 0; i < segs.length - 1; i++) {
-        if (APK_LIKE.test(segs[i]))
-            return segs.slice(0, i + 1).join('!/');
-    }
-    return path;
 }
 
 /**
@@ -57781,11 +57888,7 @@ function isIdentByte(c) {
     return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2e;
 }
 function scanDex(buf, base, ctx) {
-    const scanner = ctx.scanner;
-    forEachDexString(buf, (ref) => {
-        if (ref.end - ref.start >= 4)
-            scanner.scan(buf, ref.start, ref.end, base, ctx.endpoints);
-    });
+    scanDexStrings(buf, base, ctx.scanner, ctx.endpoints);
 }
 function sourceOfEntry(name) {
     if (/^lib\/[^/]+\/[^/]+\.so$/.test(name) || name.endsWith('.so'))
@@ -57810,6 +57913,22 @@ async function extractZip(src, path, file, ctx, depth) {
         if (dup === 'AndroidManifest.xml' || /^classes\d*\.dex$/.test(dup) || dup === 'resources.arsc') {
             ctx.unreadable.push({ path, format: 'zip', reason: `duplicate entry ${JSON.stringify(dup)}: a second copy can hide code from review` });
         }
+    }
+    // Janus (CVE-2017-13156): bytes before the first local header run as a DEX on unpatched
+    // Android. They are scanned, and the APK fails closed.
+    if (zip.prefixBytes > 0) {
+        const head = await src.read(0, Math.min(zip.prefixBytes, ctx.limits.maxEntryBytes));
+        const isJanusDex = head.length >= 8 && isDex(head);
+        ctx.unreadable.push({
+            path,
+            format: 'zip',
+            reason: `${zip.prefixBytes} bytes${isJanusDex ? ' of DEX' : ''} before the first local header (Janus, CVE-2017-13156): code hidden from ZIP readers`,
+            offset: 0,
+        });
+        if (isJanusDex)
+            scanDex(head, { path, source: 'dex' }, ctx);
+        else
+            ctx.scanner.scan(head, 0, head.length, { path, source: 'file' }, ctx.endpoints);
     }
     let manifest;
     const overlayValues = [];
@@ -57863,8 +57982,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         try {
             const doc = parseAxml(buf);
             const m = extractManifest(doc);
-            for (const s of doc.strings)
-                ctx.scanner.scanString(s.value, { ...base, source: 'xml' }, Math.max(0, s.offset), ctx.endpoints);
+            scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
             const pkg = {
                 path,
                 partition: file.partition,
@@ -57910,8 +58028,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
     if (name === 'resources.arsc') {
         try {
             const arsc = parseArsc(buf);
-            for (const s of arsc.globalStrings)
-                ctx.scanner.scanString(s.value, { ...base, source: 'arsc' }, Math.max(0, s.offset), ctx.endpoints);
+            scanPoolStrings(arsc.globalStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
             for (const p of arsc.packages)
                 for (const v of p.values)
                     if (!v.config)
@@ -57926,15 +58043,17 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
     }
     if (name.endsWith('.xml') && buf.length >= 8 && buf.readUInt32LE(0) === AXML_MAGIC) {
         const doc = parseAxml(buf);
-        for (const s of doc.strings)
-            ctx.scanner.scanString(s.value, { ...base, source: 'xml' }, Math.max(0, s.offset), ctx.endpoints);
+        scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
         return;
     }
     const zipMagic = buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
-    if (zipMagic && ZIP_NAME.test(name) && depth + 1 < ctx.limits.maxDepth) {
-        const nested = new BufferSource(buf);
-        await extractZip(nested, `${path}!/${name}`, file, ctx, depth + 1);
-        return;
+    if (zipMagic && ZIP_NAME.test(name)) {
+        if (depth + 1 < ctx.limits.maxDepth) {
+            const nested = new BufferSource(buf);
+            await extractZip(nested, `${path}!/${name}`, file, ctx, depth + 1);
+            return;
+        }
+        ctx.unreadable.push({ path: `${path}!/${name}`, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
     }
     if (buf.length >= 8 && isDex(buf)) {
         scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx);
@@ -60203,6 +60322,8 @@ function toReportPackage(p) {
         r.bootCompleted = true;
     if (p.overlay)
         r.overlay = p.overlay;
+    if (p.warnings?.length)
+        r.warnings = p.warnings;
     return r;
 }
 function countFindings(findings) {

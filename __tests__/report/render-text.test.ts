@@ -97,7 +97,7 @@ describe('renderText', () => {
       `    error    wrong-market-client  ${createTestFinding().message} (device/acme/ctl/product.mk:42)`,
       '    error    denied-endpoint      Host zzhc.vnet.cn is denied in EU. (device/acme/ctl/product.mk:42)',
       '    error    unreadable-artifact  Broken.apk cannot be read.',
-      '    warning  unlisted-endpoint    cdn.acme.eu is on no list. Add it. (device/acme/ctl/product.mk:42)',
+      '    warning  unlisted-endpoint    cdn.acme.eu is on no list.\\x0aAdd it. (device/acme/ctl/product.mk:42)',
     ]);
   });
 
@@ -152,5 +152,17 @@ describe('formatters', () => {
   it('formats resolution', () => {
     expect(formatResolvedBy(undefined)).toBe('unresolved');
     expect(formatResolvedBy({ key: 'sku', value: '600E0', from: 'cli' })).toBe('from --sku 600E0');
+  });
+});
+
+describe('renderText with hostile strings', () => {
+  it('shows control characters from scanned files escaped, so they cannot drive the terminal', async () => {
+    const { createTestReport } = await import('../../__fixtures__/report.js');
+    const r = createTestReport();
+    r.targets[0].packages[0].path = 'system/app/\u001b[2J\u001b]0;pwned\u0007/X.apk';
+    r.findings[0].message = 'line one\r\n::error::forged\u202e';
+    const out = renderText(r);
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+    expect(out).toContain('line one\\x0d\\x0a::error::forged\\u{202e}');
   });
 });

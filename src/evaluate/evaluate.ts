@@ -6,6 +6,7 @@ import { endpointKey, type BaselineTarget } from '../baseline.js';
 import type { Catalog, CatalogEntry, CatalogVariant } from '../catalog/schema.js';
 import { allHosts, allIps, allSms } from '../catalog/schema.js';
 import type { EndpointFact, InputFacts, PackageFacts } from '../facts.js';
+import { artifactOf } from '../extract/collector.js';
 import { classifyEndpoint, isClientAllowed, severityFor, severityLocation, type MarketPolicy } from '../policy/effective.js';
 import { exemptionStatus, matchExemption } from '../policy/exemptions.js';
 import type { PolicyFile } from '../policy/load.js';
@@ -131,10 +132,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
       list.push(ep);
     }
   }
-  const artifactOfPackage = (p: PackageFacts): string => {
-    const i = p.path.indexOf('!/');
-    return i < 0 ? p.path : p.path.slice(0, i);
-  };
+  const artifactOfPackage = (p: PackageFacts): string => artifactOf(p.path);
   const embedded = (p: PackageFacts): EndpointFact[] => (byArtifact.get(artifactOfPackage(p)) ?? []).filter((e) => !e.ignored);
 
   // Present clients: a catalogued package (or, later, signer) installed in the build.

@@ -14,6 +14,7 @@
  *
  * Without any of these, the build is one target resolved from its properties, as before.
  */
+import { artifactOf } from '../extract/collector.js';
 import type { EndpointFact, Evidence, InputFacts, PackageFacts, PropEntry } from '../facts.js';
 import type { PolicyFile } from '../policy/load.js';
 import { lastDefinition, mapSku, resolveTarget, type TargetResolution } from '../policy/sku.js';
@@ -113,10 +114,6 @@ export function overlayActive(pkg: PackageFacts, props: readonly PropEntry[]): b
   return lastDefinition(props, name)?.value === (pkg.overlay?.requiredSystemPropertyValue ?? '');
 }
 
-function artifactOf(path: string): string {
-  const i = path.indexOf('!/');
-  return i < 0 ? path : path.slice(0, i);
-}
 
 /**
  * The facts as one SKU (or, with no candidate, the whole build) sees them: property files,

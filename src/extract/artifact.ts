@@ -7,7 +7,8 @@ import { basename } from 'node:path';
 import type { PackageFacts, PropEntry, Source, UnreadableFact } from '../facts.js';
 import { parseArsc } from '../formats/arsc.js';
 import { parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/buildprop.js';
-import { forEachDexString, isDex } from '../formats/dex.js';
+import { isDex } from '../formats/dex.js';
+import { scanDexStrings, scanPoolStrings } from './string-scan.js';
 import { FormatError } from '../formats/errors.js';
 import { extractManifest, parseAxml } from '../formats/axml.js';
 import { EntryTooLargeError, openZip, readEntry, type ZipArchive, type ZipEntry } from '../formats/zip.js';
@@ -355,10 +356,7 @@ function isIdentByte(c: number): boolean {
 }
 
 function scanDex(buf: Buffer, base: EvidenceBase, ctx: ArtifactContext): void {
-  const scanner = ctx.scanner;
-  forEachDexString(buf, (ref) => {
-    if (ref.end - ref.start >= 4) scanner.scan(buf, ref.start, ref.end, base, ctx.endpoints);
-  });
+  scanDexStrings(buf, base, ctx.scanner, ctx.endpoints);
 }
 
 function sourceOfEntry(name: string): Source {
@@ -381,6 +379,20 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
     if (dup === 'AndroidManifest.xml' || /^classes\d*\.dex$/.test(dup) || dup === 'resources.arsc') {
       ctx.unreadable.push({ path, format: 'zip', reason: `duplicate entry ${JSON.stringify(dup)}: a second copy can hide code from review` });
     }
+  }
+  // Janus (CVE-2017-13156): bytes before the first local header run as a DEX on unpatched
+  // Android. They are scanned, and the APK fails closed.
+  if (zip.prefixBytes > 0) {
+    const head = await src.read(0, Math.min(zip.prefixBytes, ctx.limits.maxEntryBytes));
+    const isJanusDex = head.length >= 8 && isDex(head);
+    ctx.unreadable.push({
+      path,
+      format: 'zip',
+      reason: `${zip.prefixBytes} bytes${isJanusDex ? ' of DEX' : ''} before the first local header (Janus, CVE-2017-13156): code hidden from ZIP readers`,
+      offset: 0,
+    });
+    if (isJanusDex) scanDex(head, { path, source: 'dex' }, ctx);
+    else ctx.scanner.scan(head, 0, head.length, { path, source: 'file' }, ctx.endpoints);
   }
   let manifest: PackageFacts | undefined;
   const overlayValues: PackageFacts['resources'] = [];
@@ -436,7 +448,7 @@ async function extractEntry(
     try {
       const doc = parseAxml(buf);
       const m = extractManifest(doc);
-      for (const s of doc.strings) ctx.scanner.scanString(s.value, { ...base, source: 'xml' }, Math.max(0, s.offset), ctx.endpoints);
+      scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
       const pkg: PackageFacts = {
         path,
         partition: file.partition,
@@ -472,7 +484,7 @@ async function extractEntry(
   if (name === 'resources.arsc') {
     try {
       const arsc = parseArsc(buf);
-      for (const s of arsc.globalStrings) ctx.scanner.scanString(s.value, { ...base, source: 'arsc' }, Math.max(0, s.offset), ctx.endpoints);
+      scanPoolStrings(arsc.globalStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
       for (const p of arsc.packages) for (const v of p.values) if (!v.config) overlayValues.push(v);
     } catch (e) {
       if (e instanceof FormatError) e.path = `${path}!/${name}`;
@@ -482,14 +494,17 @@ async function extractEntry(
   }
   if (name.endsWith('.xml') && buf.length >= 8 && buf.readUInt32LE(0) === AXML_MAGIC) {
     const doc = parseAxml(buf);
-    for (const s of doc.strings) ctx.scanner.scanString(s.value, { ...base, source: 'xml' }, Math.max(0, s.offset), ctx.endpoints);
+    scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
     return;
   }
   const zipMagic = buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
-  if (zipMagic && ZIP_NAME.test(name) && depth + 1 < ctx.limits.maxDepth) {
-    const nested = new BufferSource(buf);
-    await extractZip(nested, `${path}!/${name}`, file, ctx, depth + 1);
-    return;
+  if (zipMagic && ZIP_NAME.test(name)) {
+    if (depth + 1 < ctx.limits.maxDepth) {
+      const nested = new BufferSource(buf);
+      await extractZip(nested, `${path}!/${name}`, file, ctx, depth + 1);
+      return;
+    }
+    ctx.unreadable.push({ path: `${path}!/${name}`, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
   }
   if (buf.length >= 8 && isDex(buf)) {
     scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx);

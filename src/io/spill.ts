@@ -52,7 +52,7 @@ export async function inflateToSource(
     if (out.length !== size) throw new FormatError('zip', `${JSON.stringify(opts.name)} inflated to ${out.length} bytes, declared ${size}`, offset);
     return new BufferSource(out);
   }
-  const dir = await mkdtemp(join(tmpdir(), 'activation-gate-'));
+  const dir = await mkdtemp(join(tmpdir(), 'activation-gate-spill-'));
   const file = join(dir, 'entry');
   const cleanup = async (): Promise<void> => {
     await rm(dir, { recursive: true, force: true });

@@ -51,6 +51,7 @@ function toReportPackage(p: PackageFacts): ReportPackage {
   if (p.sharedUserId) r.sharedUserId = p.sharedUserId;
   if (p.bootCompleted) r.bootCompleted = true;
   if (p.overlay) r.overlay = p.overlay;
+  if (p.warnings?.length) r.warnings = p.warnings;
   return r;
 }
 

@@ -84,6 +84,8 @@ export interface ReportPackage {
   sharedUserId?: string;
   bootCompleted?: boolean;
   overlay?: OverlayInfo;
+  /** Oddities in the APK a reviewer should know about (packed manifest, duplicate entries...). */
+  warnings?: string[];
 }
 
 export interface ReportClient {

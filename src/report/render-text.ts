@@ -136,9 +136,32 @@ function targetBlock(t: ReportTarget, findings: Finding[], paint: Paint, maxEndp
   return out;
 }
 
+/**
+ * Strings from scanned files (paths, package names, versions) are untrusted: control
+ * characters (ESC sequences, CR, LF, C1 controls, bidi overrides) are shown as `\xNN` / `\u{N}`
+ * so that a crafted file name cannot rewrite the terminal or forge report lines.
+ */
+export function visible(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.codePointAt(0)!;
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
+  });
+}
+
+function visibleDeep<T>(v: T): T {
+  if (typeof v === 'string') return visible(v) as T;
+  if (Array.isArray(v)) return v.map(visibleDeep) as T;
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = visibleDeep(x);
+    return out as T;
+  }
+  return v;
+}
+
 export function renderText(report: Report, options: TextOptions = {}): string {
   const paint: Paint = options.color ? (style, s) => `\u001b[${ANSI[style]}m${s}\u001b[0m` : (_style, s) => s;
-  const r = sortReport(report);
+  const r = sortReport(visibleDeep(report));
   const maxEndpoints = options.maxEndpoints ?? 50;
   const lines: string[] = [];
   lines.push(paint(r.verdict === 'fail' ? 'red' : 'green', verdictLine(r)));

@@ -1,0 +1,116 @@
+/**
+ * Mutation fuzzing of the parsers this folder owns (ZIP reader, build.prop, endpoint scanner,
+ * the whole per-file extraction), seeded from real fixtures. In the normal suite it runs with a
+ * fixed seed (__tests__/helpers/fast-check-seed.ts); `npm run fuzz` runs it longer with fresh
+ * seeds. Invariant: bad input gives a FormatError (or facts), never another exception, and
+ * every input finishes quickly.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { extractFile } from '../../src/extract/artifact.js';
+import { EndpointScanner } from '../../src/extract/endpoints.js';
+import { newContext } from '../../src/extract/pool.js';
+import { DEFAULT_LIMITS } from '../../src/extract/limits.js';
+import { parseBuildProp } from '../../src/formats/buildprop.js';
+import { FormatError } from '../../src/formats/errors.js';
+import { openZip, readEntry } from '../../src/formats/zip.js';
+import { BufferSource } from '../../src/io/source.js';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const APKS = join(import.meta.dirname, '..', 'fixtures', 'apks');
+const seeds = ['autoregistration-cn.apk', 'overlay-cn.apk', 'native-only.apk'].map((f) => readFileSync(join(APKS, f)));
+
+/** A real fixture with some of its bytes replaced and possibly cut short. */
+const mutated = fc
+  .record({
+    seed: fc.integer({ min: 0, max: seeds.length - 1 }),
+    flips: fc.array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 12 }),
+    cut: fc.option(fc.nat(), { nil: undefined }),
+  })
+  .map(({ seed, flips, cut }) => {
+    const b = Buffer.from(seeds[seed]);
+    for (const f of flips) b[f.at % b.length] = f.byte;
+    return cut === undefined ? b : b.subarray(0, cut % b.length);
+  });
+
+const RUNS = Number(process.env.FC_NUM_RUNS ?? 150);
+
+describe('fuzz: ZIP reader', () => {
+  it('any byte flip or truncation of a real APK lists and reads or throws FormatError', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutated, async (buf) => {
+        const src = new BufferSource(buf);
+        const t0 = Date.now();
+        try {
+          const zip = await openZip(src);
+          for (const e of zip.entries.slice(0, 50)) {
+            try {
+              await readEntry(src, e, { maxBytes: 1 << 22 });
+            } catch (err) {
+              if (!(err instanceof FormatError)) throw err;
+            }
+          }
+        } catch (err) {
+          if (!(err instanceof FormatError)) throw err;
+        }
+        expect(Date.now() - t0).toBeLessThan(2000);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('fuzz: whole-file extraction', () => {
+  it('a mutated APK never throws out of extractFile and always yields facts or an unreadable fact', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ag-fuzz-'));
+    try {
+      await fc.assert(
+        fc.asyncProperty(mutated, async (buf) => {
+          const path = join(dir, 'm.apk');
+          writeFileSync(path, buf);
+          const ctx = newContext({ hosts: ['zzhc.vnet.cn'], sms: ['10659401'], mentionPackages: [], limits: { ...DEFAULT_LIMITS, maxEntryBytes: 1 << 22 } });
+          await extractFile({ abs: Buffer.from(path), relPath: 'm.apk', size: buf.length, partition: '', partitionPath: 'm.apk' }, ctx);
+          expect(ctx.packages.length + ctx.unreadable.length + ctx.endpoints.finish().length).toBeGreaterThanOrEqual(0);
+          for (const u of ctx.unreadable) expect(u.reason).not.toMatch(/internal error/);
+        }),
+        { numRuns: Math.max(20, Math.floor(RUNS / 3)) },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('fuzz: text parsers and the endpoint scanner', () => {
+  it('build.prop parsing never throws and keeps line numbers in range', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 2000 }), (text) => {
+        const props = parseBuildProp(text, 'f');
+        const lines = text.split(/\r?\n/).length;
+        for (const p of props) expect(p.line).toBeLessThanOrEqual(lines);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('the scanner never throws on arbitrary bytes and reports offsets inside the buffer', () => {
+    const scanner = new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401', '14536007399']) });
+    const alphabet = fc.constantFrom(...'abz09.-:/[]@+_ 106%\u0000\n'.split(''));
+    const text = fc.oneof(fc.uint8Array({ maxLength: 600 }).map((a) => Buffer.from(a)), fc.array(alphabet, { maxLength: 400 }).map((a) => Buffer.from(a.join(''), 'latin1')));
+    fc.assert(
+      fc.property(text, (buf) => {
+        scanner.scan(buf, 0, buf.length, { path: 'p', source: 'file' }, {
+          add: (h) => {
+            expect(h.evidence.offset).toBeGreaterThanOrEqual(0);
+            expect(h.evidence.offset).toBeLessThan(buf.length);
+            expect(h.value).toBe(h.value.toLowerCase());
+          },
+        });
+      }),
+      { numRuns: RUNS * 4 },
+    );
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Hostile inputs (scripts/fixtures/build-hostile.py, Python's zipfile around real APKs): a
+ * supplier must not be able to hide a client behind a ZIP trick, crash the scan or blow it up.
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { RecordingLogger } from '../../src/logging.js';
+import type { Report } from '../../src/report/model.js';
+import { scan } from '../../src/scan.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const HOSTILE = '__tests__/fixtures/hostile';
+const now = new Date('2026-11-01T00:00:00Z');
+const tmp = mkdtempSync(join(tmpdir(), 'ag-hostile-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function run(input: string, limits?: Parameters<typeof scan>[2]): Promise<Report> {
+  return scan({ inputs: [input], market: 'EU', failOn: 'error', cwd: ROOT, now }, new RecordingLogger(), limits);
+}
+const unreadable = (r: Report): string[] => r.findings.filter((f) => f.rule === 'unreadable-artifact').map((f) => f.message);
+
+describe('ZIP tricks', () => {
+  it('a second classes.dex fails closed, and the hidden DEX is still scanned', async () => {
+    const r = await run(`${HOSTILE}/duplicate-dex.apk`);
+    expect(unreadable(r).join('\n')).toMatch(/duplicate entry "classes.dex"/);
+    expect(r.targets[0].endpoints.map((e) => e.value)).toContain('dex-only.acme-cn.com.cn');
+    expect(r.verdict).toBe('fail');
+  });
+
+  it('Janus: a DEX before the first local header is flagged and its strings scanned', async () => {
+    const r = await run(`${HOSTILE}/janus.apk`);
+    expect(unreadable(r).join('\n')).toMatch(/Janus/);
+    const zzhc = r.targets[0].endpoints.find((e) => e.value === 'zzhc.vnet.cn');
+    expect(zzhc?.status).toBe('denied');
+    expect(r.targets[0].packages[0].package).toBe('com.acme.notes');
+  });
+
+  it('an entry that inflates past its declared size is unreadable, not trusted', async () => {
+    const r = await run(`${HOSTILE}/lying-size.apk`);
+    expect(unreadable(r).join('\n')).toMatch(/classes\.dex.*declared/);
+  });
+});
+
+describe('bombs and caps', () => {
+  it('an entry past the per-entry cap is reported, never silently skipped', async () => {
+    const r = await run(`${HOSTILE}/bomb.apk`, { limits: { maxEntryBytes: 8 * 1024 * 1024 } });
+    expect(unreadable(r).join('\n')).toMatch(/assets\/zeros\.bin.*cap/);
+    expect(r.targets[0].packages[0].package).toBe('com.acme.notes'); // the rest of the APK is read
+  });
+
+  it('the per-input inflation budget is reported when spent', async () => {
+    const r = await run(`${HOSTILE}/bomb.apk`, { limits: { maxInputInflatedBytes: 1024 * 1024 } });
+    expect(unreadable(r).join('\n')).toMatch(/inflation budget/);
+  });
+
+  it('archives nested past the depth cap are reported', async () => {
+    const r = await run(`${HOSTILE}/nested.apk`);
+    expect(unreadable(r).join('\n')).toMatch(/nested more than \d+ archives deep/);
+  });
+});
+
+describe('folders', () => {
+  it('an unreadable file (permissions, checked as an unprivileged user) is an error and the rest is scanned', () => {
+    const dir = join(tmp, 'perm');
+    mkdirSync(join(dir, 'system/app/A'), { recursive: true });
+    cpSync(join(ROOT, '__tests__/fixtures/apks/autoregistration-cn.apk'), join(dir, 'system/app/A/A.apk'));
+    writeFileSync(join(dir, 'system/secret.json'), '{"u":"https://secret.acme.cn"}');
+    chmodSync(join(dir, 'system/secret.json'), 0o000);
+    chmodSync(tmp, 0o755);
+    // CI runs as root, which reads mode-000 files: drop privileges for this run.
+    const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
+    let out = '';
+    try {
+      out = execFileSync(asNobody[0] ?? 'node', [...asNobody.slice(1), ...(asNobody.length ? ['node'] : []), join(ROOT, 'dist/cli.js'), 'scan', dir, '--market', 'EU', '--format', 'json', '--fail-on', 'never', '--quiet', '--source-root', dir], {
+        encoding: 'utf8',
+        env: { ...process.env, ACTIVATION_GATE_WORKERS: '1' },
+      });
+    } finally {
+      chmodSync(join(dir, 'system/secret.json'), 0o644);
+    }
+    const r = JSON.parse(out) as Report;
+    expect(r.targets[0].unreadable).toContainEqual(expect.objectContaining({ path: 'system/secret.json', reason: expect.stringMatching(/EACCES/) }));
+    expect(r.findings).toContainEqual(expect.objectContaining({ rule: 'unreadable-artifact', path: 'system/secret.json', severity: 'error' }));
+    expect(r.targets[0].packages.map((p) => p.package)).toEqual(['com.qualcomm.qti.autoregistration']);
+  });
+});
+
+describe('no network', () => {
+  it('the CLI works with networking unshared (no DNS, no connections)', () => {
+    try {
+      execFileSync('unshare', ['-n', 'true']);
+    } catch {
+      console.warn('SKIPPED: unshare -n is not permitted here');
+      return;
+    }
+    const out = execFileSync('unshare', ['-n', 'node', join(ROOT, 'dist/cli.js'), 'scan', 'sample/out/600E0', '--policy', 'sample/activation-gate.yml', '--format', 'json', '--fail-on', 'never', '--quiet'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    const r = JSON.parse(out) as Report;
+    expect(r.verdict).toBe('fail');
+    expect(r.findings.some((f) => f.rule === 'wrong-market-client')).toBe(true);
+  });
+});

@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// The benchmark: our scan against the floor (read + inflate only) and against peers, on the
+// same synthetic build made by the real toolchain (bench/gen-corpus.py, cached in bench/corpus).
+// Prints ratios and writes bench/results.md. Usage:
+//   npm run bench -- [--scale 2] [--runs 3] [--sample 24] [--no-peers]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : def;
+};
+const scale = Number(opt('scale', '2'));
+const runs = Number(opt('runs', '3'));
+const sampleSize = Number(opt('sample', '24'));
+const peers = !args.includes('--no-peers');
+const corpus = join(ROOT, 'bench', scale === 2 ? 'corpus' : `corpus-${scale}`);
+const cores = availableParallelism();
+const EMPTY = mkdtempSync(join(tmpdir(), 'ag-bench-src-'));
+
+if (!existsSync(corpus)) {
+  console.error(`generating ${corpus} (scale ${scale}) ...`);
+  execFileSync('/usr/bin/python3', [join(ROOT, 'bench', 'gen-corpus.py'), corpus, '--scale', String(scale)], { stdio: 'inherit' });
+}
+
+function listFiles(dir) {
+  const out = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop();
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.isFile()) out.push(p);
+    }
+  }
+  return out.sort();
+}
+const files = listFiles(corpus);
+const apks = files.filter((f) => f.endsWith('.apk'));
+const bytes = files.reduce((a, f) => a + statSync(f).size, 0);
+
+/** Runs a command `runs` times; median wall seconds and max peak RSS (KB) from GNU time. */
+function measure(label, cmd, cmdArgs, { env = {}, n = runs } = {}) {
+  const times = [];
+  let rss = 0;
+  for (let i = 0; i < n; i++) {
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...cmdArgs], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const last = r.stderr.trim().split('\n').pop();
+    const [s, kb] = last.split(' ').map(Number);
+    if (!Number.isFinite(s)) throw new Error(`${label} failed: ${r.stderr.slice(-2000)}`);
+    times.push(s);
+    rss = Math.max(rss, kb);
+  }
+  times.sort((a, b) => a - b);
+  const med = times[Math.floor(times.length / 2)];
+  console.error(`${label}: ${med.toFixed(2)} s (runs ${times.map((t) => t.toFixed(2)).join(', ')}), peak RSS ${(rss / 1024).toFixed(0)} MB`);
+  return { label, seconds: med, rssMB: rss / 1024 };
+}
+
+const ours = (workers) =>
+  measure(`ours, ${workers} worker${workers > 1 ? 's' : ''}`, 'node', [join(ROOT, 'dist', 'cli.js'), 'scan', corpus, '--market', 'EU', '--format', 'json', '--output', '/dev/null', '--fail-on', 'never', '--quiet', '--source-root', EMPTY], {
+    env: { ACTIVATION_GATE_WORKERS: String(workers) },
+  });
+const floor = (workers) => measure(`floor, ${workers} worker${workers > 1 ? 's' : ''}`, 'node', [join(ROOT, 'bench', 'floor.mjs'), corpus, '--workers', String(workers)]);
+
+// Warm the page cache once so every contender reads from memory.
+floor(1);
+const results = { floor1: floor(1), ours1: ours(1) };
+if (cores > 1) {
+  results.floorN = floor(cores);
+  results.oursN = ours(cores);
+}
+
+// Peers, on a sample of APKs (the same sample for us), scaled to the corpus by APK bytes.
+let peerRows = [];
+if (peers) {
+  const step = Math.max(1, Math.floor(apks.length / sampleSize));
+  const sample = apks.filter((_, i) => i % step === 0).slice(0, sampleSize);
+  const sampleDir = mkdtempSync(join(tmpdir(), 'ag-bench-sample-'));
+  for (const a of sample) {
+    const dst = join(sampleDir, relative(corpus, a));
+    mkdirSync(dirname(dst), { recursive: true });
+    cpSync(a, dst);
+  }
+  const sampleBytes = sample.reduce((a, f) => a + statSync(f).size, 0);
+  const list = join(sampleDir, 'apks.txt');
+  writeFileSync(list, sample.map((a) => join(sampleDir, relative(corpus, a))).join('\n') + '\n');
+  const hostRe = String.raw`(?:[a-zA-Z][a-zA-Z0-9+.-]*://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`;
+  const sh = (label, script) => measure(label, 'bash', ['-c', script], { n: Math.min(runs, 2) });
+  const oursSample = measure('ours on the sample, 1 worker', 'node', [join(ROOT, 'dist', 'cli.js'), 'scan', sampleDir, '--market', 'EU', '--format', 'json', '--output', '/dev/null', '--fail-on', 'never', '--quiet', '--source-root', EMPTY], { env: { ACTIVATION_GATE_WORKERS: '1' }, n: Math.min(runs, 2) });
+  const rg = sh('unzip -p | rg', `while read f; do unzip -p "$f" | rg -a -o '${hostRe}' > /dev/null; done < ${list}`);
+  const aapt = sh('aapt dump badging + dexdump -d', `while read f; do aapt dump badging "$f" > /dev/null 2>&1; dexdump -d "$f" > /dev/null 2>&1; done < ${list}`);
+  const ag = sh(
+    'androguard strings',
+    `/usr/bin/python3 -c '
+import sys
+from androguard.core.bytecodes.apk import APK
+from androguard.core.bytecodes.dvm import DalvikVMFormat
+for f in open(sys.argv[1]).read().split():
+    a = APK(f)
+    for d in a.get_all_dex():
+        DalvikVMFormat(d).get_strings()
+' ${list}`,
+  );
+  peerRows = [rg, aapt, ag].map((p) => ({ ...p, vsOurs: p.seconds / oursSample.seconds }));
+  peerRows.unshift({ ...oursSample, vsOurs: 1 });
+  rmSync(sampleDir, { recursive: true, force: true });
+  results.sample = { apks: sample.length, bytes: sampleBytes };
+}
+rmSync(EMPTY, { recursive: true, force: true });
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const node = process.version;
+const date = new Date().toISOString().slice(0, 10);
+const r1 = results.ours1.seconds / results.floor1.seconds;
+const lines = [
+  '# Benchmark results',
+  '',
+  `Measured ${date} on ${cores} cores (${cpu}), Node ${node}, by \`npm run bench\` (scale ${scale}).`,
+  `Corpus: ${files.length} files, ${apks.length} APKs, ${(bytes / 1e9).toFixed(2)} GB on disk (bench/gen-corpus.py, real aapt/smali output). Page cache warm; medians of ${runs} runs.`,
+  '',
+  '| run | seconds | peak RSS | MB/s (input) | files/s |',
+  '|---|---:|---:|---:|---:|',
+  ...Object.values(results)
+    .filter((r) => r && r.label)
+    .map((r) => `| ${r.label} | ${r.seconds.toFixed(2)} | ${r.rssMB.toFixed(0)} MB | ${(bytes / 1e6 / r.seconds).toFixed(0)} | ${(files.length / r.seconds).toFixed(0)} |`),
+  '',
+  `- ours / floor, one core: **${r1.toFixed(2)}x** (target 1.5x)`,
+  ...(results.oursN ? [`- ours on ${cores} cores / (floor on one core / ${cores}): **${(results.oursN.seconds / (results.floor1.seconds / cores)).toFixed(2)}x** (target 1.3x); ours on ${cores} cores / floor on ${cores} cores: ${(results.oursN.seconds / results.floorN.seconds).toFixed(2)}x`] : []),
+  ...(peerRows.length
+    ? [
+        '',
+        `Peers on a sample of ${results.sample.apks} APKs (${(results.sample.bytes / 1e6).toFixed(0)} MB), same APKs for every tool, one process at a time:`,
+        '',
+        '| tool | seconds | peak RSS | time / ours |',
+        '|---|---:|---:|---:|',
+        ...peerRows.map((p) => `| ${p.label} | ${p.seconds.toFixed(2)} | ${p.rssMB.toFixed(0)} MB | ${p.vsOurs.toFixed(1)}x |`),
+      ]
+    : []),
+  '',
+];
+writeFileSync(join(ROOT, 'bench', 'results.md'), lines.join('\n'));
+console.log(lines.join('\n'));

@@ -1,0 +1,179 @@
+/**
+ * Extraction on every core: files are handed, largest first, to worker threads as each becomes
+ * free; every worker returns its PartialFacts and the merge is deterministic (partial.ts). The
+ * worker threads run the same bundle as the entry point (dist/cli.js or dist/index.js), which
+ * registers itself with setWorkerScript(); without one (tests running the TypeScript sources)
+ * extraction runs in-process.
+ */
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { FileArtifact } from '../inputs/walk.js';
+import { extractFile, type ArtifactContext } from './artifact.js';
+import { EndpointCollector } from './collector.js';
+import { EndpointScanner } from './endpoints.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import type { PartialFacts } from './partial.js';
+
+export const WORKER_MARK = 'activation-gate-extract-worker';
+
+export interface PoolInit {
+  hosts: string[];
+  sms: string[];
+  mentionPackages: string[];
+  limits: Limits;
+}
+
+let workerScript: URL | undefined;
+
+/** Called by a bundle entry point: worker threads will load this script. */
+export function setWorkerScript(url: URL): void {
+  workerScript = url;
+}
+
+/** True when this thread is an extraction worker (the entry point must then call runWorker). */
+export function isExtractionWorker(): boolean {
+  return !isMainThread && (workerData as { mark?: string } | undefined)?.mark === WORKER_MARK;
+}
+
+/** Worker count: ACTIVATION_GATE_WORKERS, else one per core; 1 when no worker script is set. */
+export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
+  if (!workerScript) return 1;
+  const n = Number(env.ACTIVATION_GATE_WORKERS);
+  if (Number.isInteger(n) && n >= 1) return Math.min(n, 64);
+  return Math.max(1, availableParallelism());
+}
+
+export function newContext(init: PoolInit): ArtifactContext {
+  return {
+    scanner: new EndpointScanner({ hosts: new Set(init.hosts), sms: new Set(init.sms) }),
+    endpoints: new EndpointCollector(),
+    limits: { ...DEFAULT_LIMITS, ...init.limits },
+    packages: [],
+    props: [],
+    skuFiles: [],
+    unreadable: [],
+    mentions: [],
+    mentionPackages: new Set(init.mentionPackages),
+    stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
+    skipped: [],
+    propFiles: new Map(),
+  };
+}
+
+export function partialOf(ctx: ArtifactContext): PartialFacts {
+  return {
+    packages: ctx.packages,
+    endpoints: ctx.endpoints.finish(),
+    props: ctx.props,
+    skuFiles: ctx.skuFiles,
+    unreadable: ctx.unreadable,
+    skipped: ctx.skipped ?? [],
+    mentions: ctx.mentions,
+    propFiles: [...(ctx.propFiles ?? new Map<string, string>()).entries()],
+    stats: ctx.stats,
+  };
+}
+
+type ToWorker = { type: 'file'; file: FileArtifact } | { type: 'finish' };
+type FromWorker = { type: 'ready' } | { type: 'done' } | { type: 'partial'; partial: PartialFacts };
+
+/** The worker side: extract each file it is sent into its own context; return it on finish. */
+export async function runWorker(): Promise<void> {
+  const init = (workerData as { init: PoolInit }).init;
+  const ctx = newContext(init);
+  const port = parentPort!;
+  let chain = Promise.resolve();
+  port.on('message', (msg: ToWorker) => {
+    chain = chain.then(async () => {
+      if (msg.type === 'file') {
+        const f = msg.file;
+        await extractFile({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, ctx);
+        port.postMessage({ type: 'done' } satisfies FromWorker);
+      } else {
+        port.postMessage({ type: 'partial', partial: partialOf(ctx) } satisfies FromWorker);
+        port.close();
+      }
+    });
+  });
+  port.postMessage({ type: 'ready' } satisfies FromWorker);
+}
+
+export interface PoolProgress {
+  (done: { files: number; bytes: number }): void;
+}
+
+/**
+ * Extracts `files` on `workers` threads (in-process when 1). Returns one PartialFacts per
+ * worker. A worker that dies is reported: the file it held becomes unreadable and the rest of
+ * the build is still scanned by the others.
+ */
+export async function extractFiles(files: FileArtifact[], init: PoolInit, workers: number, progress?: PoolProgress): Promise<PartialFacts[]> {
+  let doneFiles = 0;
+  let doneBytes = 0;
+  if (workers <= 1 || !workerScript || files.length < 2) {
+    const ctx = newContext(init);
+    for (const f of files) {
+      await extractFile(f, ctx);
+      doneFiles++;
+      doneBytes += f.size;
+      progress?.({ files: doneFiles, bytes: doneBytes });
+    }
+    return [partialOf(ctx)];
+  }
+  const queue = [...files].sort((a, b) => b.size - a.size || (a.relPath < b.relPath ? -1 : 1));
+  const n = Math.min(workers, files.length);
+  const script = workerScript;
+  const lost: PartialFacts = { ...partialOf(newContext(init)) };
+  // Files finished by a worker that then died: their facts died with it, so they are redone.
+  const redo: FileArtifact[] = [];
+  const results = await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<PartialFacts | undefined>((resolve) => {
+          const w = new Worker(script, { workerData: { mark: WORKER_MARK, init } });
+          let current: FileArtifact | undefined;
+          const finished: FileArtifact[] = [];
+          let settled = false;
+          const next = (): void => {
+            current = queue.shift();
+            if (current) w.postMessage({ type: 'file', file: current } satisfies ToWorker);
+            else w.postMessage({ type: 'finish' } satisfies ToWorker);
+          };
+          w.on('message', (msg: FromWorker) => {
+            if (msg.type === 'ready') next();
+            else if (msg.type === 'done') {
+              doneFiles++;
+              doneBytes += current?.size ?? 0;
+              if (current) finished.push(current);
+              progress?.({ files: doneFiles, bytes: doneBytes });
+              next();
+            } else if (msg.type === 'partial') {
+              settled = true;
+              resolve(msg.partial);
+              void w.terminate();
+            }
+          });
+          const fail = (why: string): void => {
+            if (settled) return;
+            settled = true;
+            if (current) lost.unreadable.push({ path: current.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
+            redo.push(...finished);
+            resolve(undefined);
+          };
+          w.on('error', (e) => fail(e.message));
+          w.on('exit', (code) => fail(`exited with code ${code}`));
+        }),
+    ),
+  );
+  // Files a dead worker never reached are scanned in-process, so nothing is silently skipped.
+  const rest = [...queue.splice(0), ...redo];
+  const parts = results.filter((r): r is PartialFacts => r !== undefined);
+  if (rest.length) {
+    const ctx = newContext(init);
+    for (const f of rest) await extractFile(f, ctx);
+    parts.push(partialOf(ctx));
+  }
+  if (lost.unreadable.length) parts.push(lost);
+  return parts;
+}
