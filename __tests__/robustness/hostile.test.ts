@@ -72,7 +72,7 @@ describe('folders', () => {
     chmodSync(tmp, 0o755);
     // CI runs as root, which reads mode-000 files: drop privileges for this run.
     const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
-    let out = '';
+    let out: string;
     try {
       out = execFileSync(asNobody[0] ?? 'node', [...asNobody.slice(1), ...(asNobody.length ? ['node'] : []), join(ROOT, 'dist/cli.js'), 'scan', dir, '--market', 'EU', '--format', 'json', '--fail-on', 'never', '--quiet', '--source-root', dir], {
         encoding: 'utf8',
