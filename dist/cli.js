@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-import { readFileSync, createWriteStream, createReadStream, existsSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { readFileSync, readSync, createWriteStream, createReadStream, existsSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import path, { resolve, basename, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isIPv4, isIPv6 } from 'node:net';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { realpath, stat, readdir, lstat, readlink, open as open$1, mkdtemp, rm, opendir, readFile } from 'node:fs/promises';
+import { tmpdir, availableParallelism } from 'node:os';
+import { isMainThread, workerData, parentPort, Worker } from 'node:worker_threads';
 import { inflateRawSync, createInflateRaw } from 'node:zlib';
-import { tmpdir } from 'node:os';
 import { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import require$$0 from 'stream/web';
@@ -15012,9 +15013,9 @@ function matchBaselineTarget(baseline, target) {
  * which artifacts were scanned.
  */
 function compareEvidence(a, b) {
-    return cmp$3(a.path, b.path) || cmp$3(a.entry ?? '', b.entry ?? '') || (a.offset ?? -1) - (b.offset ?? -1) || cmp$3(a.source, b.source);
+    return cmp$4(a.path, b.path) || cmp$4(a.entry ?? '', b.entry ?? '') || (a.offset ?? -1) - (b.offset ?? -1) || cmp$4(a.source, b.source);
 }
-function cmp$3(a, b) {
+function cmp$4(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 class EndpointCollector {
@@ -15076,7 +15077,7 @@ class EndpointCollector {
                 f.ignored = true;
             out.push(f);
         }
-        out.sort((a, b) => cmp$3(a.kind, b.kind) || cmp$3(a.value, b.value));
+        out.sort((a, b) => cmp$4(a.kind, b.kind) || cmp$4(a.value, b.value));
         return out;
     }
 }
@@ -15595,9 +15596,9 @@ function describeWhere(ep) {
     return at + more;
 }
 function sortClients(c) {
-    return c.sort((a, b) => cmp$2(a.id, b.id) || cmp$2(a.path ?? '', b.path ?? ''));
+    return c.sort((a, b) => cmp$3(a.id, b.id) || cmp$3(a.path ?? '', b.path ?? ''));
 }
-function cmp$2(a, b) {
+function cmp$3(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 function inventory(eps, statuses, clientArtifacts) {
@@ -16515,6 +16516,58 @@ function renderMarkdown(report, options = {}) {
     return renderStage(r, STAGES[STAGES.length - 1], options, limit, true);
 }
 
+const MB = 1e6;
+function line(input, files, totalFiles, bytes, totalBytes, started) {
+    const secs = (Date.now() - started) / 1000;
+    const rate = secs > 0 ? bytes / secs : 0;
+    const eta = rate > 0 ? Math.max(0, (totalBytes - bytes) / rate) : undefined;
+    return `${input}: ${files}/${totalFiles} files, ${(bytes / MB).toFixed(0)}/${(totalBytes / MB).toFixed(0)} MB, ${(rate / MB).toFixed(0)} MB/s${eta !== undefined ? `, ETA ${eta.toFixed(0)} s` : ''}`;
+}
+/** A live, self-overwriting line on a terminal stream. */
+function terminalProgress(stream, minIntervalMs = 100) {
+    return (input, totalFiles, totalBytes) => {
+        const started = Date.now();
+        let last = 0;
+        let shown = false;
+        return {
+            update: ({ files, bytes }) => {
+                const now = Date.now();
+                if (now - last < minIntervalMs && files < totalFiles)
+                    return;
+                last = now;
+                shown = true;
+                const text = line(input, files, totalFiles, bytes, totalBytes, started);
+                stream.write(`\r\u001b[2K${text.slice(0, Math.max(20, (stream.columns ?? 120) - 1))}`);
+            },
+            done: () => {
+                if (shown)
+                    stream.write('\r\u001b[2K');
+            },
+        };
+    };
+}
+/** Plain lines every `intervalMs` (CI logs), through the logger. */
+function periodicProgress(logger, intervalMs = 10_000) {
+    return (input, totalFiles, totalBytes) => {
+        const started = Date.now();
+        let last = started;
+        return {
+            update: ({ files, bytes }) => {
+                const now = Date.now();
+                if (now - last < intervalMs)
+                    return;
+                last = now;
+                logger.info(line(input, files, totalFiles, bytes, totalBytes, started));
+            },
+            done: () => undefined,
+        };
+    };
+}
+/** The right progress for a stream: live on a terminal outside CI, periodic lines otherwise. */
+function progressFor(stream, logger, env = process.env) {
+    return stream.isTTY && !env.CI ? terminalProgress(stream) : periodicProgress(logger);
+}
+
 /**
  * Targets (SPEC section 5): one build that can become several SKUs is one target per SKU. Facts
  * are extracted once; each SKU gets a view of them with the properties and overlays it would
@@ -16571,7 +16624,7 @@ function skuCandidates(facts, file) {
     // Overlays gated on a property the build's own property files never set.
     const setByBuild = new Set(facts.props.filter((p) => !cdaFolderOf(p.file)).map((p) => p.key));
     const setBySkuFiles = new Set(facts.skuFiles.flatMap((s) => s.props.map((p) => p.key)));
-    for (const pkg of [...facts.packages].sort((a, b) => cmp$1(a.path, b.path))) {
+    for (const pkg of [...facts.packages].sort((a, b) => cmp$2(a.path, b.path))) {
         const name = pkg.overlay?.requiredSystemPropertyName;
         const value = pkg.overlay?.requiredSystemPropertyValue;
         if (!name || value === undefined || setByBuild.has(name) || setBySkuFiles.has(name))
@@ -16600,7 +16653,7 @@ function skuCandidates(facts, file) {
         else
             add({ sku: name, signal: 'cda', path: prefix.slice(0, -1), props, cdaPrefix: prefix });
     }
-    return [...bySku.values()].sort((a, b) => cmp$1(a.sku, b.sku));
+    return [...bySku.values()].sort((a, b) => cmp$2(a.sku, b.sku));
 }
 /** Whether an overlay is enabled under `props` (a required property must hold exactly). */
 function overlayActive(pkg, props) {
@@ -16690,7 +16743,7 @@ function expandTargets(facts, opts) {
         return { sku: c.sku, candidate: c, facts: view, resolution: resolveCandidate(c, view, opts) };
     });
 }
-function cmp$1(a, b) {
+function cmp$2(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -16999,6 +17052,77 @@ async function describeSymlink(abs, rootAbs) {
     }
     const inside = real === rootAbs || real.startsWith(`${rootAbs}/`);
     return inside ? `symlink to ${target} (inside the input: scanned at its target)` : `symlink to ${target} leaves the input; not followed`;
+}
+
+const DEFAULT_LIMITS = {
+    maxEntryBytes: 256 * 1024 * 1024,
+    maxInputInflatedBytes: 64 * 1024 * 1024 * 1024,
+    maxDepth: 4,
+    chunkBytes: 16 * 1024 * 1024,
+    maxContainerDepth: 8,
+    spillThresholdBytes: 64 * 1024 * 1024,
+    maxSpillBytes: 16 * 1024 * 1024 * 1024,
+};
+
+/**
+ * Per-worker extraction results and their deterministic merge. Each artifact is extracted by
+ * exactly one worker, so merging sorted, per-artifact-capped results gives the same facts
+ * whatever the number of workers or the order they finished in.
+ */
+const cmp$1 = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Merges endpoint facts of disjoint artifact sets. */
+function mergeEndpointFacts(lists) {
+    const byKey = new Map();
+    for (const list of lists) {
+        for (const f of list) {
+            const key = `${f.kind}\u0000${f.value}`;
+            const cur = byKey.get(key);
+            if (!cur) {
+                byKey.set(key, {
+                    ...f,
+                    artifacts: [...f.artifacts],
+                    evidence: [...f.evidence],
+                    ...(f.ports ? { ports: [...f.ports] } : {}),
+                    ...(f.schemes ? { schemes: [...f.schemes] } : {}),
+                });
+                continue;
+            }
+            cur.artifacts = [...new Set([...cur.artifacts, ...f.artifacts])].sort(cmp$1);
+            cur.evidence = [...cur.evidence, ...f.evidence].sort(compareEvidence).slice(0, EVIDENCE_CAP);
+            cur.evidenceCount += f.evidenceCount;
+            if (f.ports)
+                cur.ports = [...new Set([...(cur.ports ?? []), ...f.ports])].sort((a, b) => a - b);
+            if (f.schemes)
+                cur.schemes = [...new Set([...(cur.schemes ?? []), ...f.schemes])].sort(cmp$1);
+            if (f.cleartext)
+                cur.cleartext = true;
+            if (f.ignored)
+                cur.ignored = true;
+        }
+    }
+    return [...byKey.values()].sort((a, b) => cmp$1(a.kind, b.kind) || cmp$1(a.value, b.value));
+}
+function mergePartials(parts) {
+    const out = {
+        packages: parts.flatMap((p) => p.packages).sort((a, b) => cmp$1(a.path, b.path) || cmp$1(a.package, b.package)),
+        endpoints: mergeEndpointFacts(parts.map((p) => p.endpoints)),
+        props: parts.flatMap((p) => p.props).sort((a, b) => cmp$1(a.file, b.file) || a.line - b.line),
+        skuFiles: parts.flatMap((p) => p.skuFiles).sort((a, b) => cmp$1(a.sku, b.sku) || cmp$1(a.path, b.path)),
+        unreadable: parts.flatMap((p) => p.unreadable).sort((a, b) => cmp$1(a.path, b.path) || cmp$1(a.reason, b.reason)),
+        skipped: parts.flatMap((p) => p.skipped).sort((a, b) => cmp$1(a.path, b.path) || cmp$1(a.reason, b.reason)),
+        mentions: parts
+            .flatMap((p) => p.mentions)
+            .sort((a, b) => cmp$1(a.package, b.package) || cmp$1(a.evidence.path, b.evidence.path) || (a.evidence.offset ?? 0) - (b.evidence.offset ?? 0)),
+        propFiles: parts.flatMap((p) => p.propFiles).sort((a, b) => cmp$1(a[0], b[0])),
+        stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
+    };
+    for (const p of parts) {
+        out.stats.files += p.stats.files;
+        out.stats.bytes += p.stats.bytes;
+        out.stats.entries += p.stats.entries;
+        out.stats.inflatedBytes += p.stats.inflatedBytes;
+    }
+    return out;
 }
 
 /**
@@ -18390,8 +18514,10 @@ function scanDexStrings(buf, base, scanner, sink) {
         return;
     }
     const region = Buffer.from(buf.subarray(lo, hi));
-    for (let i = 0; i < prefixes.length; i += 2)
-        region.fill(0, prefixes[i] - lo, prefixes[i + 1] - lo);
+    for (let i = 0; i < prefixes.length; i += 2) {
+        for (let j = prefixes[i] - lo, e = prefixes[i + 1] - lo; j < e; j++)
+            region[j] = 0;
+    }
     scanner.scan(region, 0, region.length, base, sink, (p) => lo + p);
 }
 /** Decoded pool strings (AXML, resources.arsc): one pass; each hit gets its string's offset. */
@@ -19121,8 +19247,10 @@ class FileSource {
         }
         const out = Buffer.allocUnsafe(length);
         let done = 0;
+        // Synchronous reads: the scan is CPU-bound and runs one file per thread, so a blocking read
+        // costs nothing, while an async read waits for a libuv pool thread on every call.
         while (done < length) {
-            const { bytesRead } = await this.fh.read(out, done, length - done, position + done);
+            const bytesRead = readSync(this.fh.fd, out, done, length - done, position + done);
             if (bytesRead === 0)
                 throw new FormatError('io', `unexpected end of file reading ${length} bytes at ${position}`, position + done);
             done += bytesRead;
@@ -23556,7 +23684,7 @@ const IDENTIFIER_HOSTS = new Set([
  * contain ASCII bytes, so decoding is not needed.
  */
 const DOT = 0x2e;
-const IPV6_URL = Buffer.from('://[', 'latin1');
+const URL_SEP = Buffer.from('://', 'latin1');
 const SP_PREFIX = Buffer.from('106', 'latin1');
 // Byte classes: 1 = host byte (letter, digit, '-', '.'), 2 = scheme byte (adds '+').
 const HOST = new Uint8Array(256);
@@ -23632,10 +23760,20 @@ function bareNameToHost(name) {
 }
 class EndpointScanner {
     known;
-    knownSmsOther;
+    /** Search anchors for catalogued numbers outside the 106 range: their shared prefixes, one pass each. */
+    knownSmsAnchors;
     constructor(known) {
         this.known = known;
-        this.knownSmsOther = [...known.sms].filter((n) => !n.startsWith('106')).map((text) => ({ text, bytes: Buffer.from(text, 'latin1') }));
+        const others = [...known.sms].filter((n) => !n.startsWith('106')).sort();
+        const anchors = [];
+        for (const n of others) {
+            const last = anchors[anchors.length - 1];
+            // Numbers sharing a 6-digit prefix share one search (14536007399/400/408 -> 145360).
+            if (last && n.startsWith(last))
+                continue;
+            anchors.push(n.length > 6 ? n.slice(0, 6) : n);
+        }
+        this.knownSmsAnchors = [...new Set(anchors)].map((a) => Buffer.from(a, 'latin1'));
     }
     /** Scans `buf[start, end)`; `base` + (position - baseShift) becomes each hit's evidence. */
     scan(buf, start, end, base, sink, offsetOf = (p) => p, window) {
@@ -23698,6 +23836,33 @@ class EndpointScanner {
         }
     }
     token(buf, a, b, start, end, base, sink, offsetOf) {
+        // Cheap byte-level rejections before any string is made: a name must end in a label of
+        // letters (a TLD), unless the token is a dotted quad.
+        let lastDot = b - 1;
+        while (lastDot > a && buf[lastDot] !== DOT)
+            lastDot--;
+        let alphaTld = b - lastDot - 1 >= 2;
+        let digitsOnly = true;
+        for (let i = lastDot + 1; i < b && alphaTld; i++) {
+            const c = buf[i] | 0x20;
+            if (c < 0x61 || c > 0x7a)
+                alphaTld = false;
+        }
+        // Internationalised TLDs (`xn--fiqs8s`, .中国) have digits and hyphens.
+        if (!alphaTld && b - lastDot > 5 && (buf[lastDot + 1] | 0x20) === 0x78 && (buf[lastDot + 2] | 0x20) === 0x6e && buf[lastDot + 3] === 0x2d && buf[lastDot + 4] === 0x2d) {
+            alphaTld = true;
+        }
+        if (!alphaTld) {
+            for (let i = a; i < b; i++) {
+                const c = buf[i];
+                if (c !== DOT && !IS_DIGIT(c)) {
+                    digitsOnly = false;
+                    break;
+                }
+            }
+            if (!digitsOnly)
+                return;
+        }
         const raw = buf.toString('latin1', a, b);
         const lower = raw.toLowerCase();
         const url = this.schemeBefore(buf, a, start);
@@ -23803,10 +23968,13 @@ class EndpointScanner {
     scanIpv6(buf, start, end, base, sink, offsetOf) {
         let from = start;
         while (from < end) {
-            const i = buf.indexOf(IPV6_URL, from);
+            // '://' alone is found faster than '://[' (a shorter needle), and is rarer than '['.
+            const i = buf.indexOf(URL_SEP, from);
             if (i < 0 || i >= end)
                 return;
-            from = i + 4;
+            from = i + 3;
+            if (buf[i + 3] !== 0x5b)
+                continue;
             const close = buf.indexOf(0x5d, i + 4);
             if (close < 0 || close >= end || close - (i + 4) > 45)
                 continue;
@@ -23857,14 +24025,14 @@ class EndpointScanner {
             consider(i);
             from = i + 3;
         }
-        for (const n of this.knownSmsOther) {
+        for (const anchor of this.knownSmsAnchors) {
             let f = start;
             while (f < end) {
-                const i = buf.indexOf(n.bytes, f);
+                const i = buf.indexOf(anchor, f);
                 if (i < 0 || i >= end)
                     break;
                 consider(i);
-                f = i + n.bytes.length;
+                f = i + anchor.length;
             }
         }
     }
@@ -23930,47 +24098,182 @@ function canonicalIpv6(s) {
     return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
 }
 
-const DEFAULT_LIMITS = {
-    maxEntryBytes: 256 * 1024 * 1024,
-    maxInputInflatedBytes: 64 * 1024 * 1024 * 1024,
-    maxDepth: 4,
-    chunkBytes: 16 * 1024 * 1024,
-    maxContainerDepth: 8,
-    spillThresholdBytes: 64 * 1024 * 1024,
-    maxSpillBytes: 16 * 1024 * 1024 * 1024,
-};
+/**
+ * Extraction on every core: files are handed, largest first, to worker threads as each becomes
+ * free; every worker returns its PartialFacts and the merge is deterministic (partial.ts). The
+ * worker threads run the same bundle as the entry point (dist/cli.js or dist/index.js), which
+ * registers itself with setWorkerScript(); without one (tests running the TypeScript sources)
+ * extraction runs in-process.
+ */
+const WORKER_MARK = 'activation-gate-extract-worker';
+let workerScript;
+/** Called by a bundle entry point: worker threads will load this script. */
+function setWorkerScript(url) {
+    workerScript = url;
+}
+/** True when this thread is an extraction worker (the entry point must then call runWorker). */
+function isExtractionWorker() {
+    return !isMainThread && workerData?.mark === WORKER_MARK;
+}
+/** Worker count: ACTIVATION_GATE_WORKERS, else one per core; 1 when no worker script is set. */
+function workerCount(env = process.env) {
+    if (!workerScript)
+        return 1;
+    const n = Number(env.ACTIVATION_GATE_WORKERS);
+    if (Number.isInteger(n) && n >= 1)
+        return Math.min(n, 64);
+    return Math.max(1, availableParallelism());
+}
+function newContext(init) {
+    return {
+        scanner: new EndpointScanner({ hosts: new Set(init.hosts), sms: new Set(init.sms) }),
+        endpoints: new EndpointCollector(),
+        limits: { ...DEFAULT_LIMITS, ...init.limits },
+        packages: [],
+        props: [],
+        skuFiles: [],
+        unreadable: [],
+        mentions: [],
+        mentionPackages: new Set(init.mentionPackages),
+        stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
+        skipped: [],
+        propFiles: new Map(),
+    };
+}
+function partialOf(ctx) {
+    return {
+        packages: ctx.packages,
+        endpoints: ctx.endpoints.finish(),
+        props: ctx.props,
+        skuFiles: ctx.skuFiles,
+        unreadable: ctx.unreadable,
+        skipped: ctx.skipped ?? [],
+        mentions: ctx.mentions,
+        propFiles: [...(ctx.propFiles ?? new Map()).entries()],
+        stats: ctx.stats,
+    };
+}
+/** The worker side: extract each file it is sent into its own context; return it on finish. */
+async function runWorker() {
+    const init = workerData.init;
+    const ctx = newContext(init);
+    const port = parentPort;
+    let chain = Promise.resolve();
+    port.on('message', (msg) => {
+        chain = chain.then(async () => {
+            if (msg.type === 'file') {
+                const f = msg.file;
+                await extractFile({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, ctx);
+                port.postMessage({ type: 'done' });
+            }
+            else {
+                port.postMessage({ type: 'partial', partial: partialOf(ctx) });
+                port.close();
+            }
+        });
+    });
+    port.postMessage({ type: 'ready' });
+}
+/**
+ * Extracts `files` on `workers` threads (in-process when 1). Returns one PartialFacts per
+ * worker. A worker that dies is reported: the file it held becomes unreadable and the rest of
+ * the build is still scanned by the others.
+ */
+async function extractFiles(files, init, workers, progress) {
+    let doneFiles = 0;
+    let doneBytes = 0;
+    if (workers <= 1 || !workerScript || files.length < 2) {
+        const ctx = newContext(init);
+        for (const f of files) {
+            await extractFile(f, ctx);
+            doneFiles++;
+            doneBytes += f.size;
+            progress?.({ files: doneFiles, bytes: doneBytes });
+        }
+        return [partialOf(ctx)];
+    }
+    const queue = [...files].sort((a, b) => b.size - a.size || (a.relPath < b.relPath ? -1 : 1));
+    const n = Math.min(workers, files.length);
+    const script = workerScript;
+    const lost = { ...partialOf(newContext(init)) };
+    // Files finished by a worker that then died: their facts died with it, so they are redone.
+    const redo = [];
+    const results = await Promise.all(Array.from({ length: n }, () => new Promise((resolve) => {
+        const w = new Worker(script, { workerData: { mark: WORKER_MARK, init } });
+        let current;
+        const finished = [];
+        let settled = false;
+        const next = () => {
+            current = queue.shift();
+            if (current)
+                w.postMessage({ type: 'file', file: current });
+            else
+                w.postMessage({ type: 'finish' });
+        };
+        w.on('message', (msg) => {
+            if (msg.type === 'ready')
+                next();
+            else if (msg.type === 'done') {
+                doneFiles++;
+                doneBytes += current?.size ?? 0;
+                if (current)
+                    finished.push(current);
+                progress?.({ files: doneFiles, bytes: doneBytes });
+                next();
+            }
+            else if (msg.type === 'partial') {
+                settled = true;
+                resolve(msg.partial);
+                void w.terminate();
+            }
+        });
+        const fail = (why) => {
+            if (settled)
+                return;
+            settled = true;
+            if (current)
+                lost.unreadable.push({ path: current.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
+            redo.push(...finished);
+            resolve(undefined);
+        };
+        w.on('error', (e) => fail(e.message));
+        w.on('exit', (code) => fail(`exited with code ${code}`));
+    })));
+    // Files a dead worker never reached are scanned in-process, so nothing is silently skipped.
+    const rest = [...queue.splice(0), ...redo];
+    const parts = results.filter((r) => r !== undefined);
+    if (rest.length) {
+        const ctx = newContext(init);
+        for (const f of rest)
+            await extractFile(f, ctx);
+        parts.push(partialOf(ctx));
+    }
+    if (lost.unreadable.length)
+        parts.push(lost);
+    return parts;
+}
 
 /**
  * One input (folder or file) -> InputFacts. Walks, then extracts every file in sorted order.
  */
 async function extractInput(input, opts) {
     const walk = await walkInput(input, { include: opts.include });
-    const ctx = {
-        scanner: new EndpointScanner(opts.known),
-        endpoints: new EndpointCollector(),
+    const init = {
+        hosts: [...opts.known.hosts],
+        sms: [...opts.known.sms],
+        mentionPackages: [...opts.mentionPackages],
         limits: { ...DEFAULT_LIMITS, ...opts.limits },
-        packages: [],
-        props: [],
-        skuFiles: [],
-        unreadable: [...walk.unreadable],
-        mentions: [],
-        mentionPackages: opts.mentionPackages,
-        stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
-        skipped: [],
-        propFiles: new Map(),
     };
-    let lastReport = Date.now();
-    for (const file of walk.files) {
-        await extractFile(file, ctx);
-        if (Date.now() - lastReport > 10_000) {
-            lastReport = Date.now();
-            opts.logger.info(`${input}: ${ctx.stats.files}/${walk.files.length} files, ${(ctx.stats.bytes / 1e6).toFixed(0)} MB read`);
-        }
-    }
+    const totalBytes = walk.files.reduce((a, f) => a + f.size, 0);
+    const progress = opts.progress?.(input, walk.files.length, totalBytes);
+    const parts = await extractFiles(walk.files, init, opts.workers ?? workerCount(), progress?.update);
+    progress?.done();
+    const ctx = mergePartials(parts);
+    ctx.unreadable.unshift(...walk.unreadable);
     // Properties in Android's load order (later files override earlier ones), then file order.
     const rankOf = new Map(walk.files.map((f) => [f.relPath, propFileRank(f.partitionPath)]));
     // Property files inside images and archives rank by their normalised partitionPath too.
-    for (const [rel, partPath] of ctx.propFiles ?? [])
+    for (const [rel, partPath] of ctx.propFiles)
         if (!rankOf.has(rel))
             rankOf.set(rel, propFileRank(partPath));
     const props = ctx.props
@@ -23982,11 +24285,11 @@ async function extractInput(input, opts) {
         input,
         sha256: single ? await sha256File(input) : sha256OfList(walk.files.map((f) => `${f.relPath}\u0000${f.size}`)),
         packages: ctx.packages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-        endpoints: ctx.endpoints.finish(),
+        endpoints: ctx.endpoints,
         props,
         skuFiles: ctx.skuFiles.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0)),
         unreadable: ctx.unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.reason < b.reason ? -1 : 1)),
-        skipped: [...walk.skipped, ...(ctx.skipped ?? [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+        skipped: [...walk.skipped, ...ctx.skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
         mentions: ctx.mentions,
         stats: ctx.stats,
     };
@@ -24199,7 +24502,15 @@ async function scan(options, logger, deps = {}) {
     for (const input of [...options.inputs].sort()) {
         const display = relative(cwd, resolve(cwd, input)) || '.';
         logger.info(`scanning ${display}`);
-        const facts = await extractInput(resolve(cwd, input), { known, mentionPackages, include: options.include, logger, limits: deps.limits });
+        const facts = await extractInput(resolve(cwd, input), {
+            known,
+            mentionPackages,
+            include: options.include,
+            logger,
+            limits: deps.limits,
+            progress: options.progress ?? periodicProgress(logger),
+            ...(options.workers ? { workers: options.workers } : {}),
+        });
         facts.input = display;
         // One target per SKU the build can become (SPEC section 5, Targets), else one for the build.
         const specs = expandTargets(facts, { file, cliMarket: options.market, cliSku: options.sku });
@@ -25297,6 +25608,8 @@ async function runScan(args, io) {
         ...(args.baseline ? { baseline: args.baseline } : {}),
         ...(args.include.length ? { include: args.include } : {}),
         ...(io.cwd ? { cwd: io.cwd } : {}),
+        // A live line on a terminal; nothing when --quiet (plain lines go through the logger otherwise).
+        progress: args.quiet ? () => ({ update: () => undefined, done: () => undefined }) : io.logger ? periodicProgress(logger) : progressFor(process.stderr, logger),
     }, logger);
     const report = await locate(scanned, { cwd, sourceRoot, inputs: args.inputs }, logger);
     const rendered = render(report, args);
@@ -25363,12 +25676,19 @@ function exitCodeOf(report, failOn) {
 // No top-level await: in the single-file bundle, modules loaded by dynamic import (the OTA
 // payload codecs) are evaluated after the entry's body, so awaiting here would run the whole
 // scan before they exist.
-void runCli(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-}).then((code) => {
-    process.exitCode = code;
-});
+// Extraction worker threads load this same bundle: they only run the worker loop.
+if (isExtractionWorker()) {
+    void runWorker();
+}
+else {
+    setWorkerScript(new URL(import.meta.url));
+    void runCli(process.argv.slice(2), {
+        stdout: (s) => process.stdout.write(s),
+        stderr: (s) => process.stderr.write(s),
+    }).then((code) => {
+        process.exitCode = code;
+    });
+}
 
 function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;

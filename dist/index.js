@@ -1,6 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync as readFileSync$1, createWriteStream, createReadStream, existsSync as existsSync$1, promises as promises$1 } from 'node:fs';
+import { tmpdir, availableParallelism } from 'node:os';
+import require$$1$1, { isMainThread, workerData, parentPort, Worker } from 'node:worker_threads';
 import path$1, { resolve, basename, join, relative } from 'node:path';
+import require$$1$2, { inflateRawSync, createInflateRaw } from 'node:zlib';
+import { createHash, randomUUID } from 'node:crypto';
+import { readSync, createWriteStream, readFileSync as readFileSync$1, createReadStream, existsSync as existsSync$1, promises as promises$1 } from 'node:fs';
+import { open as open$2, realpath, stat as stat$1, readdir as readdir$1, lstat as lstat$1, readlink, mkdtemp, rm as rm$1, opendir, readFile } from 'node:fs/promises';
+import require$$0$2, { Transform, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import * as os from 'os';
 import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
@@ -20,17 +26,14 @@ import require$$6 from 'util';
 import require$$0$1 from 'node:assert';
 import require$$0$3, { isIPv4, isIPv6 } from 'node:net';
 import require$$2 from 'node:http';
-import require$$0$2, { Transform, Readable } from 'node:stream';
 import require$$0 from 'node:buffer';
 import require$$0$4 from 'node:util';
 import require$$7 from 'node:querystring';
 import require$$8 from 'node:events';
 import require$$0$5 from 'node:diagnostics_channel';
 import require$$5 from 'node:tls';
-import require$$1$2, { inflateRawSync, createInflateRaw } from 'node:zlib';
 import require$$5$1 from 'node:perf_hooks';
 import require$$8$1 from 'node:util/types';
-import require$$1$1 from 'node:worker_threads';
 import require$$1$3, { fileURLToPath, pathToFileURL } from 'node:url';
 import require$$5$2 from 'node:async_hooks';
 import require$$1$4 from 'node:console';
@@ -39,9 +42,6 @@ import require$$5$3, { StringDecoder } from 'string_decoder';
 import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
 import { createRequire } from 'node:module';
-import { realpath, stat as stat$1, readdir as readdir$1, lstat as lstat$1, readlink, open as open$2, mkdtemp, rm as rm$1, opendir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { pipeline } from 'node:stream/promises';
 import require$$0$6 from 'stream/web';
 
 function _mergeNamespaces(n, m) {
@@ -57,6 +57,7551 @@ function _mergeNamespaces(n, m) {
         });
     });
     return Object.freeze(n);
+}
+
+/**
+ * Errors raised by the binary parsers. A parser throws FormatError for any input it recognises
+ * but cannot read; the artifact boundary in extract/ catches it and records an unreadable fact.
+ */
+class FormatError extends Error {
+    format;
+    offset;
+    reason;
+    path;
+    constructor(format, reason, offset, path) {
+        super(`${format}: ${reason}${offset !== undefined ? ` at offset ${offset}` : ''}`);
+        this.name = 'FormatError';
+        this.format = format;
+        this.reason = reason;
+        this.offset = offset;
+        this.path = path;
+    }
+}
+
+/**
+ * ResStringPool chunk reader (type 0x0001), shared by binary XML and resources.arsc.
+ *
+ * Layout (AOSP `ResourceTypes.h`, `ResStringPool_header`): `type u16, headerSize u16, size u32,
+ * stringCount@8, styleCount@12, flags@16 (SORTED 0x1, UTF8 0x100), stringsStart@20,
+ * stylesStart@24`, then `stringCount` u32 offsets at `chunk + headerSize`, then `styleCount`
+ * u32 style offsets. String i lives at `chunk + stringsStart + offset[i]`.
+ *
+ * Android never fails a whole pool over one bad string: `ResStringPool::stringAt` returns NULL
+ * for an out-of-range index, offset or length and for a string without its terminator. This
+ * reader does the same and returns `""` for such strings (recording a warning), so a hostile
+ * manifest cannot stop the scan. Only a pool whose own header is unreadable throws FormatError.
+ */
+const RES_STRING_POOL_TYPE$2 = 0x0001;
+const STRING_POOL_HEADER_SIZE = 28;
+const SORTED_FLAG = 0x1;
+const UTF8_FLAG = 0x100;
+const MAX_WARNINGS$3 = 50;
+function warn$1(warnings, message) {
+    if (warnings.length < MAX_WARNINGS$3)
+        warnings.push(message);
+    else if (warnings.length === MAX_WARNINGS$3)
+        warnings.push('further string pool warnings suppressed');
+}
+/**
+ * Parses the string pool chunk at `start`. The chunk must lie inside `[start, limit)`
+ * (`limit` defaults to the buffer length); when its declared size overflows the limit, the
+ * pool is read up to the limit and a warning is recorded.
+ */
+function parseStringPool(buf, start, limit = buf.length, format = 'stringpool') {
+    limit = Math.min(limit, buf.length);
+    if (!Number.isSafeInteger(start) || start < 0 || start + STRING_POOL_HEADER_SIZE > limit) {
+        throw new FormatError(format, 'string pool header overflows its bounds', start);
+    }
+    const type = buf.readUInt16LE(start);
+    const headerSize = buf.readUInt16LE(start + 2);
+    const size = buf.readUInt32LE(start + 4);
+    if (type !== RES_STRING_POOL_TYPE$2) {
+        throw new FormatError(format, `expected a string pool chunk (0x0001), found 0x${type.toString(16).padStart(4, '0')}`, start);
+    }
+    if (headerSize < STRING_POOL_HEADER_SIZE || headerSize > size) {
+        throw new FormatError(format, `bad string pool header size ${headerSize} (chunk size ${size})`, start);
+    }
+    const warnings = [];
+    let end = start + size;
+    if (end > limit) {
+        warn$1(warnings, `string pool declares ${size} bytes but only ${limit - start} are available`);
+        end = limit;
+    }
+    const declaredCount = buf.readUInt32LE(start + 8);
+    const styleCount = buf.readUInt32LE(start + 12);
+    const flags = buf.readUInt32LE(start + 16);
+    const stringsStart = buf.readUInt32LE(start + 20);
+    const stylesStart = buf.readUInt32LE(start + 24);
+    const utf8 = (flags & UTF8_FLAG) !== 0;
+    const indexBase = start + headerSize;
+    // How many offsets can really be there. androguard recomputes a wrong stringCount from the
+    // start of the string data: (stringsStart - headerSize - 4 * styleCount) / 4.
+    let count = declaredCount;
+    if (stringsStart !== 0 && declaredCount > 0) {
+        const room = Math.floor((stringsStart - headerSize - 4 * Math.min(styleCount, 0x3fffffff)) / 4);
+        if (room >= 0 && room < declaredCount) {
+            warn$1(warnings, `stringCount ${declaredCount} does not fit before stringsStart; using ${room}`);
+            count = room;
+        }
+    }
+    const fit = Math.max(0, Math.floor((end - indexBase) / 4));
+    if (count > fit) {
+        warn$1(warnings, `stringCount ${count} overflows the chunk; reading ${fit}`);
+        count = fit;
+    }
+    // The string data region: from stringsStart up to the styles (when present) or the chunk end.
+    const dataStart = start + stringsStart;
+    let dataEnd = end;
+    if (styleCount > 0 && stylesStart > stringsStart && start + stylesStart <= end)
+        dataEnd = start + stylesStart;
+    const dataOk = stringsStart !== 0 && dataStart <= dataEnd;
+    if (!dataOk && count > 0)
+        warn$1(warnings, `stringsStart ${stringsStart} lies outside the chunk`);
+    const strings = new Array(count);
+    for (let i = 0; i < count; i++) {
+        const rel = buf.readUInt32LE(indexBase + 4 * i);
+        const at = dataStart + rel;
+        const s = dataOk && at < dataEnd ? (utf8 ? decodeUtf8At(buf, at, dataEnd) : decodeUtf16At(buf, at, dataEnd)) : undefined;
+        if (s === undefined) {
+            warn$1(warnings, `string #${i} (offset ${rel}) is unreadable`);
+            strings[i] = { value: '', offset: -1 };
+        }
+        else {
+            if (s.truncated)
+                warn$1(warnings, `string #${i} has a truncated length (real length ${s.end - s.offset} bytes)`);
+            strings[i] = { value: s.value, offset: s.offset };
+        }
+    }
+    return { strings, utf8, sorted: (flags & SORTED_FLAG) !== 0, declaredCount, styleCount, start, size, warnings };
+}
+/**
+ * UTF-8 pool string at `at`: UTF-16 length then byte length (1 or 2 bytes each, high bit
+ * marks the 2-byte form), the bytes, then 0x00. AAPT wrote byte lengths above 0x7FFF
+ * truncated to 15 bits; like `ResStringPool::stringDecodeAt`, when the byte after the
+ * declared length is not NUL, try `len + k * 0x8000` until a NUL is found inside the pool.
+ */
+function decodeUtf8At(buf, at, end) {
+    let p = at;
+    if (p >= end)
+        return undefined;
+    // UTF-16 length: skipped, only its encoding width matters.
+    p += buf[p] & 0x80 ? 2 : 1;
+    if (p >= end)
+        return undefined;
+    let len = buf[p];
+    if (len & 0x80) {
+        if (p + 1 >= end)
+            return undefined;
+        len = ((len & 0x7f) << 8) | buf[p + 1];
+        p += 2;
+    }
+    else {
+        p += 1;
+    }
+    let real = len;
+    let k = 0;
+    while (p + real < end) {
+        if (buf[p + real] === 0) {
+            return { value: buf.toString('utf8', p, p + real), offset: p, end: p + real, truncated: k > 0 };
+        }
+        k++;
+        real = k * 0x8000 + len;
+    }
+    return undefined;
+}
+/** UTF-16LE pool string: u16 length (two u16 when the high bit is set), units, 0x0000. */
+function decodeUtf16At(buf, at, end) {
+    let p = at;
+    if (p + 2 > end)
+        return undefined;
+    let len = buf.readUInt16LE(p);
+    p += 2;
+    if (len & 0x8000) {
+        if (p + 2 > end)
+            return undefined;
+        len = ((len & 0x7fff) << 16) | buf.readUInt16LE(p);
+        p += 2;
+    }
+    const stop = p + 2 * len;
+    if (stop + 2 > end)
+        return undefined;
+    if (buf[stop] !== 0 || buf[stop + 1] !== 0)
+        return undefined;
+    return { value: buf.toString('utf16le', p, stop), offset: p, end: stop, truncated: false };
+}
+/** The string at `index`, or `undefined` for 0xFFFFFFFF / out-of-range indices. */
+function poolString(pool, index) {
+    if (!pool || index === 0xffffffff || index < 0 || index >= pool.strings.length)
+        return undefined;
+    return pool.strings[index].value;
+}
+
+/**
+ * Binary XML (AXML) reader for AndroidManifest.xml and compiled res/xml files, plus the
+ * manifest facts the scan needs.
+ *
+ * Chunks: `type u16, headerSize u16, size u32` (AOSP `ResourceTypes.h`). The walker follows
+ * what Android itself accepts (`ResXMLTree::setTo`): the top chunk's type is not checked,
+ * children are stepped by their declared `size`, unknown chunks are skipped, a node's body is
+ * read at `chunk + headerSize`, and attributes are stepped by `attributeSize` (which may exceed
+ * 20). It is more tolerant than Android where a file is hostile but still readable (junk
+ * between chunks, a zero-size end-namespace chunk at EOF, a wrong stringCount), and it rejects
+ * what Android rejects: a top chunk declaring more bytes than the file holds.
+ *
+ * android: attributes are matched by resource id through the resource map (as
+ * `ResXMLParser::getAttributeNameResID` does), never by the pool name, which packers garble.
+ */
+const FORMAT$2 = 'axml';
+const RES_XML_TYPE = 0x0003;
+const RES_STRING_POOL_TYPE$1 = 0x0001;
+const RES_XML_START_NAMESPACE_TYPE = 0x0100;
+const RES_XML_END_NAMESPACE_TYPE = 0x0101;
+const RES_XML_START_ELEMENT_TYPE = 0x0102;
+const RES_XML_END_ELEMENT_TYPE = 0x0103;
+const RES_XML_CDATA_TYPE = 0x0104;
+const RES_XML_RESOURCE_MAP_TYPE = 0x0180;
+/** Res_value dataType values (`ResourceTypes.h`). */
+const TYPE_NULL = 0x00;
+const TYPE_REFERENCE = 0x01;
+const TYPE_ATTRIBUTE = 0x02;
+const TYPE_STRING = 0x03;
+const TYPE_FLOAT = 0x04;
+const TYPE_DIMENSION = 0x05;
+const TYPE_FRACTION = 0x06;
+const TYPE_DYNAMIC_REFERENCE = 0x07;
+const TYPE_DYNAMIC_ATTRIBUTE = 0x08;
+const TYPE_INT_DEC = 0x10;
+const TYPE_INT_HEX = 0x11;
+const TYPE_INT_BOOLEAN = 0x12;
+const TYPE_FIRST_COLOR_INT = 0x1c;
+const TYPE_LAST_COLOR_INT = 0x1f;
+const ANDROID_NS = 'http://schemas.android.com/apk/res/android';
+/**
+ * android:attr resource ids used by the manifest extractor. Every id was checked against
+ * `aapt dump resources /usr/share/android-framework-res/framework-res.apk`
+ * ("spec resource 0x01010003 android:attr/name" ...).
+ */
+const ANDROID_ATTR = {
+    name: 0x01010003,
+    sharedUserId: 0x0101000b,
+    priority: 0x0101001c,
+    targetPackage: 0x01010021,
+    minSdkVersion: 0x0101020c,
+    versionCode: 0x0101021b,
+    versionName: 0x0101021c,
+    targetSdkVersion: 0x01010270,
+    targetName: 0x0101044d,
+    isStatic: 0x0101055a,
+    requiredSystemPropertyName: 0x01010565,
+    requiredSystemPropertyValue: 0x01010566,
+};
+const ATTR_NAME_BY_ID = new Map(Object.entries(ANDROID_ATTR).map(([k, v]) => [v, k]));
+const MAX_WARNINGS$2 = 100;
+let Warnings$1 = class Warnings {
+    list = [];
+    add(message) {
+        if (this.list.length < MAX_WARNINGS$2)
+            this.list.push(message);
+        else if (this.list.length === MAX_WARNINGS$2)
+            this.list.push('further warnings suppressed');
+    }
+};
+const hex = (n, width = 8) => `0x${(n >>> 0).toString(16).padStart(width, '0')}`;
+/** Parses binary XML (or detects plain-text XML). Throws FormatError only when unreadable. */
+function parseAxml(buf) {
+    if (looksLikeTextXml(buf))
+        return parseTextXml(buf);
+    if (buf.length < 8)
+        throw new FormatError(FORMAT$2, `file too short for a chunk header (${buf.length} bytes)`, 0);
+    const w = new Warnings$1();
+    let tampered = false;
+    const topType = buf.readUInt16LE(0);
+    const topHeaderSize = buf.readUInt16LE(2);
+    const topSize = buf.readUInt32LE(4);
+    if (topType !== RES_XML_TYPE) {
+        w.add(`top chunk type ${hex(topType, 4)} is not RES_XML_TYPE (0x0003); Android does not check it`);
+        tampered = true;
+    }
+    if (topHeaderSize < 8 || topHeaderSize > topSize) {
+        throw new FormatError(FORMAT$2, `bad top chunk header size ${topHeaderSize} (chunk size ${topSize})`, 0);
+    }
+    if (topSize > buf.length) {
+        throw new FormatError(FORMAT$2, `declared size ${topSize} exceeds the ${buf.length}-byte file`, 4);
+    }
+    if (topSize < buf.length)
+        w.add(`${buf.length - topSize} bytes after the declared end of the document are ignored`);
+    const end = topSize;
+    let pool;
+    let resourceMap = [];
+    const elements = [];
+    const stack = [];
+    let junkAt = -1;
+    let pos = topHeaderSize;
+    while (pos + 8 <= end) {
+        const type = buf.readUInt16LE(pos);
+        const headerSize = buf.readUInt16LE(pos + 2);
+        let size = buf.readUInt32LE(pos + 4);
+        if (type === RES_XML_END_NAMESPACE_TYPE && size === 0 && headerSize <= 0x18) {
+            // Seen at EOF in hostile files: a zero-size end-namespace chunk; it is 24 bytes long.
+            w.add(`zero-size end-namespace chunk at ${pos}; treating it as 24 bytes`);
+            tampered = true;
+            size = 0x18;
+        }
+        if (headerSize < 8 || size < headerSize) {
+            // Not a chunk: junk between chunks. Scan forward for the next plausible header.
+            if (junkAt < 0) {
+                junkAt = pos;
+                w.add(`junk bytes at ${pos} (type ${hex(type, 4)}, header ${headerSize}, size ${size}); scanning for the next chunk`);
+                tampered = true;
+            }
+            pos += 4;
+            continue;
+        }
+        junkAt = -1;
+        let chunkEnd = pos + size;
+        if (chunkEnd > end) {
+            w.add(`chunk ${hex(type, 4)} at ${pos} declares ${size} bytes but only ${end - pos} remain`);
+            tampered = true;
+            chunkEnd = end;
+        }
+        switch (type) {
+            case RES_STRING_POOL_TYPE$1:
+                if (pool) {
+                    w.add(`extra string pool at ${pos} ignored`);
+                    break;
+                }
+                try {
+                    pool = parseStringPool(buf, pos, chunkEnd, FORMAT$2);
+                    for (const m of pool.warnings)
+                        w.add(m);
+                    if (pool.strings.length !== pool.declaredCount)
+                        tampered = true;
+                }
+                catch (e) {
+                    if (!(e instanceof FormatError))
+                        throw e;
+                    w.add(`unreadable string pool at ${pos}: ${e.reason}`);
+                    tampered = true;
+                }
+                break;
+            case RES_XML_RESOURCE_MAP_TYPE: {
+                const n = Math.floor((chunkEnd - pos - headerSize) / 4);
+                resourceMap = new Array(Math.max(0, n));
+                for (let i = 0; i < n; i++)
+                    resourceMap[i] = buf.readUInt32LE(pos + headerSize + 4 * i);
+                break;
+            }
+            case RES_XML_START_NAMESPACE_TYPE:
+            case RES_XML_END_NAMESPACE_TYPE:
+            case RES_XML_CDATA_TYPE:
+                // Attribute namespaces are string indices of their own, so namespace and text nodes
+                // carry nothing the manifest needs. Their headerSize may be odd (0x14): step by size.
+                break;
+            case RES_XML_START_ELEMENT_TYPE: {
+                const el = readStartElement(buf, pos, headerSize, chunkEnd, pool, resourceMap, stack.length + 1, w);
+                if (el) {
+                    elements.push(el);
+                    stack.push(el);
+                }
+                else {
+                    tampered = true;
+                }
+                break;
+            }
+            case RES_XML_END_ELEMENT_TYPE:
+                if (stack.length > 0)
+                    stack.pop();
+                else
+                    w.add(`end element at ${pos} without a start`);
+                break;
+            default:
+                w.add(`unknown chunk ${hex(type, 4)} at ${pos} (${size} bytes) skipped`);
+                break;
+        }
+        pos += size;
+    }
+    if (junkAt >= 0)
+        w.add(`document ends in junk from offset ${junkAt}`);
+    if (!pool)
+        w.add('no string pool');
+    return {
+        strings: pool ? pool.strings : [],
+        resourceMap,
+        elements,
+        warnings: w.list,
+        plainText: false,
+        tampered,
+    };
+}
+function readStartElement(buf, pos, headerSize, chunkEnd, pool, resourceMap, depth, w) {
+    const ext = pos + headerSize;
+    if (headerSize < 16 || ext + 20 > chunkEnd) {
+        w.add(`start element at ${pos} too short (${chunkEnd - pos} bytes, header ${headerSize})`);
+        return undefined;
+    }
+    const lineNumber = buf.readUInt32LE(pos + 8);
+    const nsIdx = buf.readUInt32LE(ext);
+    const nameIdx = buf.readUInt32LE(ext + 4);
+    const attrStart = buf.readUInt16LE(ext + 8);
+    let attrSize = buf.readUInt16LE(ext + 10);
+    const attrCount = buf.readUInt16LE(ext + 12);
+    if (attrSize !== 20) {
+        w.add(`element at ${pos} has attributeSize ${attrSize}${attrSize < 20 ? '; using 20' : ''}`);
+        if (attrSize < 20)
+            attrSize = 20;
+    }
+    const name = poolString(pool, nameIdx);
+    if (name === undefined)
+        w.add(`element at ${pos} has an invalid name index ${nameIdx}`);
+    const attributes = [];
+    for (let i = 0; i < attrCount; i++) {
+        const a = ext + attrStart + i * attrSize;
+        if (a + 20 > chunkEnd) {
+            w.add(`element at ${pos}: attribute ${i} of ${attrCount} overflows the chunk`);
+            break;
+        }
+        const aNs = buf.readUInt32LE(a);
+        const aName = buf.readUInt32LE(a + 4);
+        const aRaw = buf.readUInt32LE(a + 8);
+        const type = buf[a + 15];
+        const data = buf.readUInt32LE(a + 16);
+        const resId = aName < resourceMap.length && resourceMap[aName] !== 0 ? resourceMap[aName] : undefined;
+        const attrName = poolString(pool, aName) ?? '';
+        if (resId !== undefined) {
+            const known = ATTR_NAME_BY_ID.get(resId);
+            if (known !== undefined && known !== attrName) {
+                w.add(`attribute ${hex(resId)} is named "${attrName.slice(0, 40)}" in the string pool, expected "${known}" (packed?)`);
+            }
+        }
+        const rawValue = poolString(pool, aRaw);
+        attributes.push({
+            namespaceUri: poolString(pool, aNs) || undefined,
+            name: attrName,
+            resId,
+            rawValue,
+            type,
+            data,
+            value: decodeValue(type, data, rawValue, pool),
+        });
+    }
+    return { name: name ?? '', namespaceUri: poolString(pool, nsIdx) || undefined, depth, lineNumber, attributes };
+}
+const DIMENSION_UNITS = ['px', 'dip', 'sp', 'pt', 'in', 'mm'];
+const FRACTION_UNITS = ['%', '%p'];
+// Res_value::complexToFloat: radix 23p0, 16p7, 8p15, 0p23 over a mantissa shifted left by 8.
+const RADIX_MULTS = [1 / 2 ** 8, 1 / 2 ** 15, 1 / 2 ** 23, 1 / 2 ** 31];
+function complexToFloat(data) {
+    const mantissa = data & 0xffffff00; // signed (as Java's TypedValue) 24-bit mantissa, top bits
+    return mantissa * RADIX_MULTS[(data >> 4) & 3];
+}
+function formatFloat(v) {
+    // Six significant decimals, trailing zeros trimmed but at least one decimal ("16.0dip").
+    const s = (Math.round(v * 1e6) / 1e6).toString();
+    return s.includes('.') || s.includes('e') ? s : `${s}.0`;
+}
+/** Typed decoding of a Res_value, as aapt prints it where the type is not a plain number. */
+function decodeValue(type, data, rawValue, pool) {
+    switch (type) {
+        case TYPE_NULL:
+            return null;
+        case TYPE_REFERENCE:
+        case TYPE_DYNAMIC_REFERENCE:
+            return `@${hex(data)}`;
+        case TYPE_ATTRIBUTE:
+        case TYPE_DYNAMIC_ATTRIBUTE:
+            return `?${hex(data)}`;
+        case TYPE_STRING:
+            return poolString(pool, data) ?? rawValue ?? '';
+        case TYPE_FLOAT: {
+            const b = Buffer.allocUnsafe(4);
+            b.writeUInt32LE(data >>> 0, 0);
+            return b.readFloatLE(0);
+        }
+        case TYPE_DIMENSION:
+            return `${formatFloat(complexToFloat(data))}${DIMENSION_UNITS[data & 0xf] ?? ''}`;
+        case TYPE_FRACTION:
+            return `${formatFloat(complexToFloat(data) * 100)}${FRACTION_UNITS[data & 0xf] ?? ''}`;
+        case TYPE_INT_DEC:
+        case TYPE_INT_HEX:
+            return data | 0;
+        case TYPE_INT_BOOLEAN:
+            return data !== 0;
+        default:
+            if (type >= TYPE_FIRST_COLOR_INT && type <= TYPE_LAST_COLOR_INT)
+                return `#${(data >>> 0).toString(16).padStart(8, '0')}`;
+            return data >>> 0;
+    }
+}
+// ------------------------------------------------------------------------------------------
+// Plain-text XML (an unbuilt manifest, or a file swapped in to fool tools)
+// ------------------------------------------------------------------------------------------
+/** True when the buffer starts (after a BOM and whitespace) with `<?`, `<!` or `<tag`. */
+function looksLikeTextXml(buf) {
+    let i = 0;
+    if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+        i = 3;
+    while (i < buf.length && (buf[i] === 0x20 || buf[i] === 0x09 || buf[i] === 0x0a || buf[i] === 0x0d))
+        i++;
+    if (i + 1 >= buf.length || buf[i] !== 0x3c)
+        return false;
+    const c = buf[i + 1];
+    return c === 0x3f || c === 0x21 || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
+const ENTITY = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+function decodeEntities(s) {
+    return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, e) => {
+        if (e[0] === '#') {
+            const cp = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+            return Number.isFinite(cp) && cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+        }
+        return ENTITY[e] ?? m;
+    });
+}
+const isSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+/** Attributes of a start tag's body, scanned in one pass (no backtracking on hostile text). */
+function scanAttributes(body) {
+    const out = [];
+    let i = 0;
+    const n = body.length;
+    while (i < n) {
+        while (i < n && (isSpace(body.charCodeAt(i)) || body[i] === '/'))
+            i++;
+        const nameStart = i;
+        while (i < n && body[i] !== '=' && !isSpace(body.charCodeAt(i)) && body[i] !== '/')
+            i++;
+        const name = body.slice(nameStart, i);
+        while (i < n && isSpace(body.charCodeAt(i)))
+            i++;
+        if (body[i] !== '=') {
+            if (i === nameStart)
+                i++;
+            continue;
+        }
+        i++;
+        while (i < n && isSpace(body.charCodeAt(i)))
+            i++;
+        const q = body[i];
+        if (q !== '"' && q !== "'")
+            continue;
+        const close = body.indexOf(q, i + 1);
+        if (close < 0)
+            break;
+        if (name)
+            out.push([name, decodeEntities(body.slice(i + 1, close))]);
+        i = close + 1;
+    }
+    return out;
+}
+/**
+ * A tolerant tag-level reader: elements, attributes and xmlns prefixes, no validation, one
+ * linear pass. Values are kept as strings (dataType STRING); the manifest extractor matches
+ * them by name.
+ */
+function parseTextXml(buf) {
+    const text = buf.toString('utf8').replace(/^\uFEFF/, '');
+    const w = new Warnings$1();
+    w.add('plain-text XML, not binary AXML');
+    const elements = [];
+    const scopes = [new Map([['xml', 'http://www.w3.org/XML/1998/namespace']])];
+    let line = 1;
+    let lineScanned = 0;
+    const lineAt = (idx) => {
+        for (let i = text.indexOf('\n', lineScanned); i !== -1 && i < idx; i = text.indexOf('\n', i + 1))
+            line++;
+        lineScanned = idx;
+        return line;
+    };
+    const resolve = (qname, isAttr) => {
+        const c = qname.indexOf(':');
+        if (c < 0)
+            return { ns: isAttr ? undefined : scopes[scopes.length - 1].get(''), local: qname };
+        const prefix = qname.slice(0, c);
+        return { ns: scopes[scopes.length - 1].get(prefix) ?? prefix, local: qname.slice(c + 1) };
+    };
+    const skipTo = (from, marker) => {
+        const k = text.indexOf(marker, from);
+        return k < 0 ? text.length : k + marker.length;
+    };
+    let i = 0;
+    while (i < text.length) {
+        const lt = text.indexOf('<', i);
+        if (lt < 0)
+            break;
+        if (text.startsWith('<!--', lt))
+            i = skipTo(lt + 4, '-->');
+        else if (text.startsWith('<![CDATA[', lt))
+            i = skipTo(lt + 9, ']]>');
+        else if (text.startsWith('<?', lt))
+            i = skipTo(lt + 2, '?>');
+        else if (text.startsWith('<!', lt))
+            i = skipTo(lt + 2, '>');
+        else if (text.startsWith('</', lt)) {
+            i = skipTo(lt + 2, '>');
+            if (scopes.length > 1)
+                scopes.pop();
+        }
+        else {
+            // Start tag: find its '>' outside quotes.
+            let j = lt + 1;
+            let quote = '';
+            while (j < text.length) {
+                const c = text[j];
+                if (quote) {
+                    if (c === quote)
+                        quote = '';
+                }
+                else if (c === '"' || c === "'")
+                    quote = c;
+                else if (c === '>')
+                    break;
+                j++;
+            }
+            if (j >= text.length) {
+                w.add(`unterminated tag at character ${lt}`);
+                break;
+            }
+            let k = lt + 1;
+            while (k < j && !isSpace(text.charCodeAt(k)) && text[k] !== '/' && text[k] !== '>')
+                k++;
+            const qname = text.slice(lt + 1, k);
+            const selfClosing = text[j - 1] === '/';
+            i = j + 1;
+            if (!/^[A-Za-z_]/.test(qname))
+                continue;
+            const scope = new Map(scopes[scopes.length - 1]);
+            const rawAttrs = [];
+            for (const [name, value] of scanAttributes(text.slice(k, selfClosing ? j - 1 : j))) {
+                if (name === 'xmlns')
+                    scope.set('', value);
+                else if (name.startsWith('xmlns:'))
+                    scope.set(name.slice(6), value);
+                else
+                    rawAttrs.push([name, value]);
+            }
+            scopes.push(scope);
+            const { ns, local } = resolve(qname, false);
+            elements.push({
+                name: local,
+                namespaceUri: ns,
+                depth: scopes.length - 1,
+                lineNumber: lineAt(lt),
+                attributes: rawAttrs.map(([q, v]) => {
+                    const r = resolve(q, true);
+                    return { namespaceUri: r.ns, name: r.local, resId: undefined, rawValue: v, type: TYPE_STRING, data: 0xffffffff, value: v };
+                }),
+            });
+            if (selfClosing)
+                scopes.pop();
+        }
+    }
+    return { strings: [], resourceMap: [], elements, warnings: w.list, plainText: true, tampered: false };
+}
+// ------------------------------------------------------------------------------------------
+// Manifest extraction
+// ------------------------------------------------------------------------------------------
+/**
+ * The android: attribute with resource id `ANDROID_ATTR[name]`; only when no attribute of the
+ * element carries a resource-map id for it, the first one whose pool name matches and that
+ * has no id at all (plain-text XML, or a file without a resource map entry).
+ */
+function findAndroidAttribute(el, name) {
+    const id = ANDROID_ATTR[name];
+    for (const a of el.attributes)
+        if (a.resId === id)
+            return a;
+    for (const a of el.attributes) {
+        if (a.resId === undefined && a.name === name && (a.namespaceUri === undefined || a.namespaceUri === ANDROID_NS))
+            return a;
+    }
+    return undefined;
+}
+function attrString(a) {
+    if (!a)
+        return undefined;
+    if (typeof a.value === 'string')
+        return a.value;
+    if (a.value === null)
+        return a.rawValue;
+    return a.rawValue ?? String(a.value);
+}
+function attrInt(a, what, warnings) {
+    if (!a)
+        return undefined;
+    if (typeof a.value === 'number' && Number.isInteger(a.value))
+        return a.value;
+    const s = (typeof a.value === 'string' ? a.value : a.rawValue ?? '').trim();
+    if (/^-?\d+$/.test(s))
+        return parseInt(s, 10);
+    if (/^0x[0-9a-f]+$/i.test(s))
+        return parseInt(s, 16) | 0;
+    warnings.push(`${what} is not an integer: ${JSON.stringify(s.slice(0, 60))}`);
+    return undefined;
+}
+function attrBool(a) {
+    if (!a)
+        return undefined;
+    if (typeof a.value === 'boolean')
+        return a.value;
+    const s = attrString(a)?.trim().toLowerCase();
+    return s === 'true' ? true : s === 'false' ? false : undefined;
+}
+const BOOT_ACTIONS = new Set(['android.intent.action.BOOT_COMPLETED', 'android.intent.action.LOCKED_BOOT_COMPLETED']);
+const PERMISSION_TAGS = new Set(['uses-permission', 'uses-permission-sdk-23', 'uses-permission-sdk-m']);
+/** Manifest facts from a parsed document. Missing `<manifest>` or `package` -> FormatError. */
+function extractManifest(doc) {
+    const warnings = [...doc.warnings];
+    const root = doc.elements.find((e) => e.depth === 1);
+    if (!root || root.name !== 'manifest') {
+        throw new FormatError(FORMAT$2, root ? `root element is <${root.name.slice(0, 60)}>, not <manifest>` : 'no <manifest> element');
+    }
+    // `package` has no namespace and no resource id: match it by name.
+    const pkgAttr = root.attributes.find((a) => a.name === 'package' && a.namespaceUri === undefined) ?? root.attributes.find((a) => a.name === 'package');
+    const pkg = pkgAttr ? (pkgAttr.rawValue ?? attrString(pkgAttr) ?? '').trim() : '';
+    if (!pkg)
+        throw new FormatError(FORMAT$2, 'manifest has no package name');
+    const info = { package: pkg, permissions: [], bootCompleted: false, warnings };
+    const versionCode = attrInt(findAndroidAttribute(root, 'versionCode'), 'versionCode', warnings);
+    if (versionCode !== undefined)
+        info.versionCode = versionCode;
+    const versionName = attrString(findAndroidAttribute(root, 'versionName'));
+    if (versionName !== undefined)
+        info.versionName = versionName;
+    const sharedUserId = attrString(findAndroidAttribute(root, 'sharedUserId'));
+    if (sharedUserId !== undefined)
+        info.sharedUserId = sharedUserId;
+    const permissions = new Set();
+    // Ancestor names of the current element, index = depth - 1.
+    const path = [];
+    let sawUsesSdk = false;
+    for (const el of doc.elements) {
+        path.length = el.depth - 1;
+        path.push(el.name);
+        if (el.depth === 2 && PERMISSION_TAGS.has(el.name)) {
+            const n = attrString(findAndroidAttribute(el, 'name'));
+            if (n)
+                permissions.add(n);
+        }
+        else if (el.depth === 2 && el.name === 'uses-sdk' && !sawUsesSdk) {
+            sawUsesSdk = true;
+            const min = attrInt(findAndroidAttribute(el, 'minSdkVersion'), 'minSdkVersion', warnings);
+            if (min !== undefined)
+                info.minSdk = min;
+            const target = attrInt(findAndroidAttribute(el, 'targetSdkVersion'), 'targetSdkVersion', warnings);
+            if (target !== undefined)
+                info.targetSdk = target;
+        }
+        else if (el.depth === 2 && el.name === 'overlay' && !info.overlay) {
+            const target = attrString(findAndroidAttribute(el, 'targetPackage'));
+            if (target) {
+                const o = { targetPackage: target };
+                const targetName = attrString(findAndroidAttribute(el, 'targetName'));
+                if (targetName !== undefined)
+                    o.targetName = targetName;
+                const propName = attrString(findAndroidAttribute(el, 'requiredSystemPropertyName'));
+                if (propName !== undefined)
+                    o.requiredSystemPropertyName = propName;
+                const propValue = attrString(findAndroidAttribute(el, 'requiredSystemPropertyValue'));
+                if (propValue !== undefined)
+                    o.requiredSystemPropertyValue = propValue;
+                const isStatic = attrBool(findAndroidAttribute(el, 'isStatic'));
+                if (isStatic !== undefined)
+                    o.isStatic = isStatic;
+                const priority = attrInt(findAndroidAttribute(el, 'priority'), 'overlay priority', warnings);
+                if (priority !== undefined)
+                    o.priority = priority;
+                info.overlay = o;
+            }
+            else {
+                warnings.push('<overlay> without android:targetPackage');
+            }
+        }
+        else if (el.name === 'action' &&
+            el.depth >= 4 &&
+            path[el.depth - 2] === 'intent-filter' &&
+            path[el.depth - 3] === 'receiver' &&
+            BOOT_ACTIONS.has(attrString(findAndroidAttribute(el, 'name')) ?? '')) {
+            info.bootCompleted = true;
+        }
+    }
+    info.permissions = [...permissions].sort();
+    return info;
+}
+
+const FORMAT$1 = 'arsc';
+const RES_TABLE_TYPE = 0x0002;
+const RES_STRING_POOL_TYPE = 0x0001;
+const RES_TABLE_PACKAGE_TYPE = 0x0200;
+const RES_TABLE_TYPE_TYPE = 0x0201;
+const RES_TABLE_TYPE_SPEC_TYPE = 0x0202;
+const FLAG_SPARSE = 0x01;
+const FLAG_OFFSET16 = 0x02;
+const ENTRY_FLAG_COMPLEX = 0x0001;
+const ENTRY_FLAG_COMPACT = 0x0008;
+const NO_ENTRY = 0xffffffff;
+const PACKAGE_HEADER_MIN = 284;
+const MAX_WARNINGS$1 = 100;
+class Warnings {
+    list = [];
+    add(message) {
+        if (this.list.length < MAX_WARNINGS$1)
+            this.list.push(message);
+        else if (this.list.length === MAX_WARNINGS$1)
+            this.list.push('further warnings suppressed');
+    }
+}
+/** Reads the chunk header at `pos` inside `[pos, limit)`; undefined when it is not a chunk. */
+function readChunk(buf, pos, limit, w) {
+    if (pos + 8 > limit)
+        return undefined;
+    const type = buf.readUInt16LE(pos);
+    const headerSize = buf.readUInt16LE(pos + 2);
+    const size = buf.readUInt32LE(pos + 4);
+    if (headerSize < 8 || size < headerSize) {
+        w.add(`invalid chunk header at ${pos} (type 0x${type.toString(16)}, header ${headerSize}, size ${size}); stopping`);
+        return undefined;
+    }
+    let end = pos + size;
+    if (end > limit) {
+        w.add(`chunk 0x${type.toString(16)} at ${pos} declares ${size} bytes but only ${limit - pos} remain`);
+        end = limit;
+    }
+    if (pos + headerSize > end) {
+        w.add(`chunk 0x${type.toString(16)} at ${pos}: header overflows the data`);
+        return undefined;
+    }
+    return { type, headerSize, start: pos, end };
+}
+/** Parses a resources.arsc buffer. */
+function parseArsc(buf) {
+    if (buf.length < 12)
+        throw new FormatError(FORMAT$1, `file too short for a table header (${buf.length} bytes)`, 0);
+    const type = buf.readUInt16LE(0);
+    const headerSize = buf.readUInt16LE(2);
+    const size = buf.readUInt32LE(4);
+    if (type !== RES_TABLE_TYPE) {
+        throw new FormatError(FORMAT$1, `not a resource table (chunk type 0x${type.toString(16).padStart(4, '0')}; compressed or not an arsc?)`, 0);
+    }
+    if (headerSize < 12 || headerSize > size)
+        throw new FormatError(FORMAT$1, `bad table header size ${headerSize} (size ${size})`, 2);
+    const w = new Warnings();
+    let end = size;
+    if (size > buf.length) {
+        w.add(`table declares ${size} bytes but the file has ${buf.length} (truncated)`);
+        end = buf.length;
+    }
+    else if (size < buf.length) {
+        w.add(`${buf.length - size} bytes after the table are ignored`);
+    }
+    const packageCount = buf.readUInt32LE(8);
+    let global;
+    const packages = [];
+    let pos = headerSize;
+    while (pos < end) {
+        const c = readChunk(buf, pos, end, w);
+        if (!c)
+            break;
+        if (c.type === RES_STRING_POOL_TYPE) {
+            if (!global)
+                global = readPool(buf, c, w, 'global string pool');
+            else
+                w.add(`extra string pool at ${pos} ignored`);
+        }
+        else if (c.type === RES_TABLE_PACKAGE_TYPE) {
+            const p = parsePackage(buf, c, global, w);
+            if (p)
+                packages.push(p);
+        }
+        else {
+            w.add(`unknown table chunk 0x${c.type.toString(16)} at ${pos} skipped`);
+        }
+        pos = c.end;
+    }
+    if (!global)
+        throw new FormatError(FORMAT$1, 'no global string pool', headerSize);
+    if (packages.length !== packageCount)
+        w.add(`packageCount ${packageCount} but ${packages.length} packages read`);
+    return { globalStrings: global.strings, packages, warnings: w.list };
+}
+function readPool(buf, c, w, what) {
+    try {
+        const pool = parseStringPool(buf, c.start, c.end, FORMAT$1);
+        for (const m of pool.warnings)
+            w.add(`${what}: ${m}`);
+        return pool;
+    }
+    catch (e) {
+        if (!(e instanceof FormatError))
+            throw e;
+        w.add(`${what} at ${c.start} unreadable: ${e.reason}`);
+        return undefined;
+    }
+}
+function parsePackage(buf, c, global, w) {
+    if (c.headerSize < PACKAGE_HEADER_MIN) {
+        w.add(`package at ${c.start} has a ${c.headerSize}-byte header (need ${PACKAGE_HEADER_MIN}); skipped`);
+        return undefined;
+    }
+    const id = buf.readUInt32LE(c.start + 8);
+    let nameEnd = c.start + 12;
+    while (nameEnd < c.start + 12 + 256 && buf.readUInt16LE(nameEnd) !== 0)
+        nameEnd += 2;
+    const name = buf.toString('utf16le', c.start + 12, nameEnd);
+    const typeStringsOff = buf.readUInt32LE(c.start + 268);
+    const keyStringsOff = buf.readUInt32LE(c.start + 276);
+    let typePool;
+    let keyPool;
+    const pkg = { id, name, values: [], bagCount: 0, typeStrings: [], keyStrings: [] };
+    let pos = c.start + c.headerSize;
+    while (pos < c.end) {
+        const ch = readChunk(buf, pos, c.end, w);
+        if (!ch)
+            break;
+        const rel = pos - c.start;
+        switch (ch.type) {
+            case RES_STRING_POOL_TYPE:
+                if (rel === typeStringsOff && !typePool)
+                    typePool = readPool(buf, ch, w, `package ${name} type strings`);
+                else if (rel === keyStringsOff && !keyPool)
+                    keyPool = readPool(buf, ch, w, `package ${name} key strings`);
+                else if (!typePool)
+                    typePool = readPool(buf, ch, w, `package ${name} type strings`);
+                else if (!keyPool)
+                    keyPool = readPool(buf, ch, w, `package ${name} key strings`);
+                else
+                    w.add(`extra string pool in package ${name} at ${pos} ignored`);
+                break;
+            case RES_TABLE_TYPE_SPEC_TYPE:
+                // Per-entry configuration masks: nothing the values need.
+                break;
+            case RES_TABLE_TYPE_TYPE:
+                parseType(buf, ch, pkg, global, typePool, keyPool, w);
+                break;
+        }
+        pos = ch.end;
+    }
+    pkg.typeStrings = typePool ? typePool.strings.map((s) => s.value) : [];
+    pkg.keyStrings = keyPool ? keyPool.strings.map((s) => s.value) : [];
+    return pkg;
+}
+function parseType(buf, c, pkg, global, typePool, keyPool, w) {
+    if (c.headerSize < 20) {
+        w.add(`type chunk at ${c.start} has a ${c.headerSize}-byte header; skipped`);
+        return;
+    }
+    const typeId = buf[c.start + 8];
+    const flags = buf[c.start + 9];
+    const entryCount = buf.readUInt32LE(c.start + 12);
+    const entriesStart = buf.readUInt32LE(c.start + 16);
+    const config = c.headerSize >= 24 ? configToString(buf, c.start + 20, c.start + c.headerSize) : '';
+    const typeName = poolString(typePool, typeId - 1) ?? `type${typeId}`;
+    const base = c.start + entriesStart;
+    if (entriesStart < c.headerSize || base > c.end) {
+        w.add(`type chunk at ${c.start}: entriesStart ${entriesStart} outside the chunk; skipped`);
+        return;
+    }
+    const sparse = (flags & FLAG_SPARSE) !== 0;
+    const offset16 = !sparse && (flags & FLAG_OFFSET16) !== 0;
+    const width = offset16 ? 2 : 4;
+    const offsetsAt = c.start + c.headerSize;
+    let count = entryCount;
+    const room = Math.floor((base - offsetsAt) / width);
+    if (count > room) {
+        w.add(`type chunk at ${c.start}: ${entryCount} entries do not fit before entriesStart; reading ${Math.max(room, 0)}`);
+        count = Math.max(room, 0);
+    }
+    const idBase = ((pkg.id & 0xff) << 24) | ((typeId & 0xff) << 16);
+    for (let i = 0; i < count; i++) {
+        const at = offsetsAt + i * width;
+        let index;
+        let offset;
+        if (sparse) {
+            index = buf.readUInt16LE(at);
+            offset = buf.readUInt16LE(at + 2) * 4;
+        }
+        else if (offset16) {
+            index = i;
+            const o = buf.readUInt16LE(at);
+            if (o === 0xffff)
+                continue;
+            offset = o * 4;
+        }
+        else {
+            index = i;
+            offset = buf.readUInt32LE(at);
+            if (offset === NO_ENTRY)
+                continue;
+        }
+        const e = base + offset;
+        if (e + 8 > c.end) {
+            w.add(`${typeName} entry ${index} at ${e} overflows its chunk`);
+            continue;
+        }
+        const entrySize = buf.readUInt16LE(e);
+        const entryFlags = buf.readUInt16LE(e + 2);
+        let key;
+        let dataType;
+        let data;
+        if (entryFlags & ENTRY_FLAG_COMPACT) {
+            // Compact entry: key index in the size field, dataType in the flags' high byte.
+            key = entrySize;
+            dataType = entryFlags >>> 8;
+            data = buf.readUInt32LE(e + 4);
+        }
+        else {
+            key = buf.readUInt32LE(e + 4);
+            if (entryFlags & ENTRY_FLAG_COMPLEX) {
+                pkg.bagCount++;
+                continue;
+            }
+            const v = e + entrySize;
+            if (entrySize < 8 || v + 8 > c.end) {
+                w.add(`${typeName} entry ${index} value overflows its chunk`);
+                continue;
+            }
+            dataType = buf[v + 3];
+            data = buf.readUInt32LE(v + 4);
+        }
+        const name = poolString(keyPool, key) ?? `entry${index}`;
+        const decoded = decodeValue(dataType, data, undefined, global);
+        pkg.values.push({
+            id: (idBase | (index & 0xffff)) >>> 0,
+            type: typeName,
+            name,
+            value: dataType === TYPE_NULL || decoded === null ? '' : decoded,
+            config,
+            dataType,
+            data: data >>> 0,
+        });
+    }
+}
+// ------------------------------------------------------------------------------------------
+// ResTable_config -> qualifier string, in the order and spelling of ResTable_config::toString
+// ------------------------------------------------------------------------------------------
+function unpackCode(b0, b1, base) {
+    if (b0 & 0x80) {
+        const first = b1 & 0x1f;
+        const second = ((b1 & 0xe0) >> 5) + ((b0 & 0x03) << 3);
+        const third = (b0 & 0x7c) >> 2;
+        return String.fromCharCode(first + base, second + base, third + base);
+    }
+    if (b0 === 0)
+        return '';
+    return String.fromCharCode(b0, b1);
+}
+function ascii(buf, start, len) {
+    let s = '';
+    for (let i = 0; i < len && buf[start + i] !== 0; i++)
+        s += String.fromCharCode(buf[start + i]);
+    return s;
+}
+const DENSITIES = {
+    120: 'ldpi',
+    160: 'mdpi',
+    213: 'tvdpi',
+    240: 'hdpi',
+    320: 'xhdpi',
+    480: 'xxhdpi',
+    640: 'xxxhdpi',
+    0xfffe: 'anydpi',
+    0xffff: 'nodpi',
+};
+/**
+ * The qualifier string of the ResTable_config at `start` (`""` for the default configuration),
+ * spelt as aapt prints it (`zh-rCN`, `sw600dp-land-v13`, `night-v8`...). Fields past the
+ * config's own size or past `limit` read as zero.
+ */
+function configToString(buf, start, limit) {
+    if (start + 4 > limit)
+        return '';
+    const size = Math.min(buf.readUInt32LE(start), limit - start);
+    const u8 = (o) => (o < size ? buf[start + o] : 0);
+    const u16 = (o) => (o + 2 <= size ? buf.readUInt16LE(start + o) : 0);
+    const parts = [];
+    const mcc = u16(4);
+    const mnc = u16(6);
+    if (mcc)
+        parts.push(`mcc${mcc}`);
+    if (mnc)
+        parts.push(`mnc${mnc}`);
+    const lang = unpackCode(u8(8), u8(9), 0x61);
+    if (lang) {
+        const region = unpackCode(u8(10), u8(11), 0x30);
+        const script = size >= 40 ? ascii(buf, start + 36, Math.min(4, size - 36)) : '';
+        const variant = size >= 48 ? ascii(buf, start + 40, Math.min(8, size - 40)) : '';
+        if (!script && !variant)
+            parts.push(region ? `${lang}-r${region}` : lang);
+        else
+            parts.push(['b', lang, script, region, variant].filter((s) => s).join('+'));
+    }
+    const screenLayout = u8(28);
+    const layoutDir = screenLayout & 0xc0;
+    if (layoutDir)
+        parts.push(layoutDir === 0x40 ? 'ldltr' : layoutDir === 0x80 ? 'ldrtl' : `layoutDir=${layoutDir}`);
+    const sw = u16(30);
+    if (sw)
+        parts.push(`sw${sw}dp`);
+    const wdp = u16(32);
+    if (wdp)
+        parts.push(`w${wdp}dp`);
+    const hdp = u16(34);
+    if (hdp)
+        parts.push(`h${hdp}dp`);
+    const screenSize = screenLayout & 0x0f;
+    if (screenSize)
+        parts.push(['', 'small', 'normal', 'large', 'xlarge'][screenSize] ?? `screenLayoutSize=${screenSize}`);
+    const screenLong = screenLayout & 0x30;
+    if (screenLong)
+        parts.push(screenLong === 0x10 ? 'notlong' : screenLong === 0x20 ? 'long' : `screenLayoutLong=${screenLong}`);
+    const round = u8(48) & 0x03;
+    if (round)
+        parts.push(round === 1 ? 'notround' : round === 2 ? 'round' : `screenRound=${round}`);
+    const colorMode = u8(49);
+    const wcg = colorMode & 0x03;
+    if (wcg)
+        parts.push(wcg === 1 ? 'nowidecg' : wcg === 2 ? 'widecg' : `wideColorGamut=${wcg}`);
+    const hdr = colorMode & 0x0c;
+    if (hdr)
+        parts.push(hdr === 0x04 ? 'lowdr' : hdr === 0x08 ? 'highdr' : `hdr=${hdr}`);
+    const orientation = u8(12);
+    if (orientation)
+        parts.push(['', 'port', 'land', 'square'][orientation] ?? `orientation=${orientation}`);
+    const uiMode = u8(29);
+    const uiType = uiMode & 0x0f;
+    if (uiType) {
+        parts.push(['', '', 'desk', 'car', 'television', 'appliance', 'watch', 'vrheadset'][uiType] || `uiModeType=${uiType}`);
+    }
+    const night = uiMode & 0x30;
+    if (night)
+        parts.push(night === 0x10 ? 'notnight' : night === 0x20 ? 'night' : `uiModeNight=${night}`);
+    const density = u16(14);
+    if (density)
+        parts.push(DENSITIES[density] ?? `${density}dpi`);
+    const touch = u8(13);
+    if (touch)
+        parts.push(['', 'notouch', 'stylus', 'finger'][touch] ?? `touchscreen=${touch}`);
+    const inputFlags = u8(18);
+    const keysHidden = inputFlags & 0x03;
+    if (keysHidden)
+        parts.push(['', 'keysexposed', 'keyshidden', 'keyssoft'][keysHidden]);
+    const keyboard = u8(16);
+    if (keyboard)
+        parts.push(['', 'nokeys', 'qwerty', '12key'][keyboard] ?? `keyboard=${keyboard}`);
+    const navHidden = inputFlags & 0x0c;
+    if (navHidden)
+        parts.push(navHidden === 0x04 ? 'navexposed' : navHidden === 0x08 ? 'navhidden' : `inputFlagsNavHidden=${navHidden}`);
+    const navigation = u8(17);
+    if (navigation)
+        parts.push(['', 'nonav', 'dpad', 'trackball', 'wheel'][navigation] ?? `navigation=${navigation}`);
+    const sw2 = u16(20);
+    const sh2 = u16(22);
+    if (sw2 || sh2)
+        parts.push(`${sw2}x${sh2}`);
+    const sdk = u16(24);
+    const minor = u16(26);
+    if (sdk || minor)
+        parts.push(minor ? `v${sdk}.${minor}` : `v${sdk}`);
+    return parts.join('-');
+}
+
+function parseBuildProp(text, file) {
+    const out = [];
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].trim();
+        if (!line || line.startsWith('#') || line.startsWith('import '))
+            continue;
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            continue;
+        const key = line.slice(0, eq).trim();
+        if (!/^[A-Za-z0-9_.\-:@]+$/.test(key))
+            continue;
+        out.push({ key, value: line.slice(eq + 1).trim(), file, line: i + 1 });
+    }
+    return out;
+}
+/** `setprop key value` lines of an init .rc file (per-SKU `init.sku.<id>.rc`). */
+function parseInitRcSetprops(text, file) {
+    const out = [];
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const m = /^\s*setprop\s+(\S+)\s+(.*?)\s*$/.exec(lines[i]);
+        if (m)
+            out.push({ key: m[1], value: m[2].replace(/^"(.*)"$/, '$1'), file, line: i + 1 });
+    }
+    return out;
+}
+/**
+ * Partition-relative locations of property files, in Android's load order (init's
+ * PropertyLoadBootDefaults): later files override earlier ones.
+ */
+const PROP_LOAD_ORDER = [
+    'system/etc/prop.default',
+    'prop.default',
+    'default.prop',
+    'system/build.prop',
+    'system_ext/etc/build.prop',
+    'system_ext/build.prop',
+    'system_dlkm/etc/build.prop',
+    'vendor/default.prop',
+    'vendor/build.prop',
+    'vendor_dlkm/etc/build.prop',
+    'odm_dlkm/etc/build.prop',
+    'odm/etc/build.prop',
+    'odm/build.prop',
+    'vendor/odm/etc/build.prop',
+    'product/etc/build.prop',
+    'product/build.prop',
+];
+/** Load-order rank of a property file by its partitionPath, or -1 when it is not one. */
+function propFileRank(partitionPath) {
+    return PROP_LOAD_ORDER.indexOf(partitionPath);
+}
+/** `init.sku.600E0.rc` -> `600E0`. */
+function skuOfInitRc(fileName) {
+    const m = /^init\.sku\.([A-Za-z0-9_-]+)\.rc$/.exec(fileName);
+    return m ? m[1] : undefined;
+}
+
+/**
+ * DEX string table reader.
+ *
+ * Header (0x70 bytes, little-endian; `dex-format` / `kaitai executable/dex.ksy`): magic
+ * `dex\n0NN\0` (035-041), file_size@0x20, header_size@0x24, endian_tag@0x28,
+ * string_ids_size@0x38, string_ids_off@0x3C. A `string_id` is a u32 offset to a
+ * `string_data_item`: a uleb128 UTF-16 length, then MUTF-8 bytes, then 0x00.
+ *
+ * Version 041 files are containers: several headers one after another, each with
+ * container_size@0x70 and header_offset@0x74; file_size is the distance to the next header.
+ * As in ART (`DexFile::GetSection`: section offsets are relative to the data section, which
+ * for a container is the container start), all offsets are taken from the container start.
+ *
+ * The iteration path allocates nothing per string: the callback receives one reused
+ * `DexStringRef`, and MUTF-8 is decoded only when asked (`decodeMutf8`).
+ */
+const FORMAT = 'dex';
+const DEX_HEADER_SIZE = 0x70;
+const DEX_CONTAINER_HEADER_SIZE = 0x78;
+const ENDIAN_CONSTANT = 0x12345678;
+const REVERSE_ENDIAN_CONSTANT = 0x78563412;
+const MIN_VERSION = 35;
+const MAX_VERSION = 41;
+/** `dex\n` + three ASCII digits (035-041) + NUL. */
+function isDex(buf) {
+    if (buf.length < 8)
+        return false;
+    if (buf[0] !== 0x64 || buf[1] !== 0x65 || buf[2] !== 0x78 || buf[3] !== 0x0a || buf[7] !== 0)
+        return false;
+    const v = dexVersionAt(buf, 0);
+    return v >= MIN_VERSION && v <= MAX_VERSION;
+}
+function dexVersionAt(buf, at) {
+    let v = 0;
+    for (let i = 4; i < 7; i++) {
+        const c = buf[at + i];
+        if (c < 0x30 || c > 0x39)
+            return -1;
+        v = v * 10 + (c - 0x30);
+    }
+    return v;
+}
+const MAX_WARNINGS = 50;
+/**
+ * Reads and checks every header of the buffer (one, or several for a v41 container).
+ * Throws FormatError for a bad magic, endian tag, header_size, file_size or string_ids range.
+ */
+function readDexHeaders(buf) {
+    if (buf.length < DEX_HEADER_SIZE)
+        throw new FormatError(FORMAT, `file too short for a DEX header (${buf.length} bytes)`, 0);
+    if (!isDex(buf))
+        throw new FormatError(FORMAT, 'bad DEX magic', 0);
+    const first = readHeaderAt(buf, 0, buf.length);
+    if (first.version < 41) {
+        if (first.fileSize > buf.length) {
+            throw new FormatError(FORMAT, `file_size ${first.fileSize} exceeds the ${buf.length}-byte buffer (truncated)`, 0x20);
+        }
+        checkStringIds(first, first.fileSize);
+        return [first];
+    }
+    // v41 container: loop over the headers until container_size.
+    const containerSize = first.containerSize ?? 0;
+    if (containerSize > buf.length) {
+        throw new FormatError(FORMAT, `container_size ${containerSize} exceeds the ${buf.length}-byte buffer (truncated)`, 0x70);
+    }
+    const headers = [];
+    let at = 0;
+    while (at < containerSize) {
+        const h = at === 0 ? first : readHeaderAt(buf, at, containerSize);
+        if (h.version < 41)
+            throw new FormatError(FORMAT, `dex version ${h.version} inside a v41 container`, at + 4);
+        if (h.headerOffset !== at)
+            throw new FormatError(FORMAT, `header_offset ${h.headerOffset} does not match its position ${at}`, at + 0x74);
+        if (h.containerSize !== containerSize)
+            throw new FormatError(FORMAT, `container_size ${h.containerSize} differs from ${containerSize}`, at + 0x70);
+        if (h.fileSize < h.headerSize || at + h.fileSize > containerSize) {
+            throw new FormatError(FORMAT, `file_size ${h.fileSize} of the dex at ${at} overflows the container`, at + 0x20);
+        }
+        checkStringIds(h, containerSize);
+        headers.push(h);
+        at += h.fileSize;
+    }
+    return headers;
+}
+function readHeaderAt(buf, at, limit) {
+    if (at + DEX_HEADER_SIZE > limit)
+        throw new FormatError(FORMAT, 'DEX header overflows the buffer', at);
+    if (buf[at] !== 0x64 || buf[at + 1] !== 0x65 || buf[at + 2] !== 0x78 || buf[at + 3] !== 0x0a || buf[at + 7] !== 0) {
+        throw new FormatError(FORMAT, 'bad DEX magic', at);
+    }
+    const version = dexVersionAt(buf, at);
+    if (version < MIN_VERSION || version > MAX_VERSION)
+        throw new FormatError(FORMAT, `unsupported DEX version ${version}`, at + 4);
+    const endian = buf.readUInt32LE(at + 0x28);
+    if (endian === REVERSE_ENDIAN_CONSTANT)
+        throw new FormatError(FORMAT, 'big-endian DEX is not supported', at + 0x28);
+    if (endian !== ENDIAN_CONSTANT)
+        throw new FormatError(FORMAT, `bad endian_tag 0x${endian.toString(16)}`, at + 0x28);
+    const headerSize = buf.readUInt32LE(at + 0x24);
+    const minHeader = version >= 41 ? DEX_CONTAINER_HEADER_SIZE : DEX_HEADER_SIZE;
+    if (headerSize < minHeader || at + headerSize > limit) {
+        throw new FormatError(FORMAT, `bad header_size ${headerSize} for version ${version}`, at + 0x24);
+    }
+    const h = {
+        headerOffset: at,
+        version,
+        fileSize: buf.readUInt32LE(at + 0x20),
+        headerSize,
+        stringIdsSize: buf.readUInt32LE(at + 0x38),
+        stringIdsOff: buf.readUInt32LE(at + 0x3c),
+    };
+    if (version >= 41) {
+        h.containerSize = buf.readUInt32LE(at + 0x70);
+        h.headerOffset = buf.readUInt32LE(at + 0x74);
+    }
+    else if (h.fileSize < headerSize) {
+        throw new FormatError(FORMAT, `file_size ${h.fileSize} is smaller than header_size ${headerSize}`, at + 0x20);
+    }
+    return h;
+}
+function checkStringIds(h, limit) {
+    if (h.stringIdsSize === 0)
+        return;
+    const bytes = h.stringIdsSize * 4;
+    if (h.stringIdsOff < h.headerSize || h.stringIdsOff + bytes > limit) {
+        throw new FormatError(FORMAT, `string_ids (${h.stringIdsSize} at ${h.stringIdsOff}) overflow the ${limit}-byte file`, h.headerOffset + 0x38);
+    }
+}
+/**
+ * Calls `cb` for every readable string_id of every dex in the buffer, in index order. The
+ * `ref` object is reused between calls; copy what you keep. Return `false` to stop.
+ */
+function forEachDexString(buf, cb) {
+    const headers = readDexHeaders(buf);
+    const stats = { headers, strings: 0, skipped: 0, warnings: [], stopped: false };
+    const ref = { index: 0, dexIndex: 0, offset: 0, start: 0, end: 0, utf16Length: 0 };
+    for (let d = 0; d < headers.length; d++) {
+        const h = headers[d];
+        // String data may live anywhere in the file (v35-40) or the container (v41).
+        const limit = h.version >= 41 ? h.containerSize : h.fileSize;
+        ref.dexIndex = d;
+        // Everything from `tail` to `limit` is NUL-free, so a search from below `tail` is bounded
+        // and one from above is answered at once; (from, found) caches the last search.
+        const tail = buf.lastIndexOf(0, limit - 1) + 1;
+        let from = -1;
+        let found = -1;
+        for (let i = 0; i < h.stringIdsSize; i++) {
+            const off = buf.readUInt32LE(h.stringIdsOff + 4 * i);
+            // uleb128 length: at most 5 bytes.
+            let p = off;
+            let len = 0;
+            let shift = 0;
+            let ok = false;
+            while (p < limit && shift < 35) {
+                const b = buf[p++];
+                len += (b & 0x7f) * 2 ** shift;
+                shift += 7;
+                if ((b & 0x80) === 0) {
+                    ok = true;
+                    break;
+                }
+            }
+            let nul = -1;
+            if (ok && p < tail) {
+                if (p >= from && p <= found)
+                    nul = found;
+                else {
+                    nul = buf.indexOf(0, p);
+                    from = p;
+                    found = nul;
+                }
+            }
+            if (!ok || off < h.headerSize || nul < 0 || nul >= limit) {
+                stats.skipped++;
+                if (stats.warnings.length < MAX_WARNINGS) {
+                    stats.warnings.push(`dex ${d} string #${i}: ${!ok || off < h.headerSize ? `bad string_data_off ${off}` : 'no terminating NUL'}`);
+                }
+                continue;
+            }
+            ref.index = i;
+            ref.offset = off;
+            ref.start = p;
+            ref.end = nul;
+            ref.utf16Length = len;
+            stats.strings++;
+            if (cb(ref) === false) {
+                stats.stopped = true;
+                return stats;
+            }
+        }
+    }
+    if (stats.skipped > MAX_WARNINGS)
+        stats.warnings.push(`${stats.skipped - MAX_WARNINGS} more unreadable strings`);
+    return stats;
+}
+
+/**
+ * Scanning many small strings with one pass. Calling the scanner once per string costs a few
+ * native searches and allocations each, which dominates on a DEX with 100,000 strings; instead
+ * the strings are laid out in one buffer, separated by NUL (never a host byte), scanned once,
+ * and each hit is mapped back to the string it came from.
+ */
+/** Index of the last element of sorted `starts` that is <= p. */
+function owner(starts, n, p) {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= p)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+/**
+ * Every string of every DEX in `buf`. In a DEX the string_data items sit together; their
+ * uleb128 length prefixes can be ASCII letters or digits (a 97-byte string is prefixed by 'a'),
+ * so the region is copied with the prefixes zeroed, then scanned once. Offsets in the evidence
+ * are byte offsets in `buf`.
+ */
+function scanDexStrings(buf, base, scanner, sink) {
+    let lo = Infinity;
+    let hi = 0;
+    let total = 0;
+    const prefixes = [];
+    forEachDexString(buf, (ref) => {
+        if (ref.offset < lo)
+            lo = ref.offset;
+        if (ref.end + 1 > hi)
+            hi = Math.min(buf.length, ref.end + 1);
+        total += ref.end - ref.offset + 1;
+        prefixes.push(ref.offset, ref.start);
+    });
+    if (prefixes.length === 0)
+        return;
+    // Strings spread over the file (hostile or unusual layout): scan them one by one instead.
+    if (hi - lo > 2 * total + (1 << 20)) {
+        forEachDexString(buf, (ref) => {
+            if (ref.end - ref.start >= 4)
+                scanner.scan(buf, ref.start, ref.end, base, sink);
+        });
+        return;
+    }
+    const region = Buffer.from(buf.subarray(lo, hi));
+    for (let i = 0; i < prefixes.length; i += 2) {
+        for (let j = prefixes[i] - lo, e = prefixes[i + 1] - lo; j < e; j++)
+            region[j] = 0;
+    }
+    scanner.scan(region, 0, region.length, base, sink, (p) => lo + p);
+}
+/** Decoded pool strings (AXML, resources.arsc): one pass; each hit gets its string's offset. */
+function scanPoolStrings(strings, base, scanner, sink) {
+    const parts = [];
+    const starts = [];
+    const offsets = [];
+    let pos = 0;
+    for (const s of strings) {
+        if (s.value.length < 4)
+            continue;
+        starts.push(pos);
+        offsets.push(Math.max(0, s.offset));
+        parts.push(s.value);
+        pos += Buffer.byteLength(s.value, 'utf8') + 1;
+    }
+    if (parts.length === 0)
+        return;
+    const buf = Buffer.from(parts.join('\u0000'), 'utf8');
+    const n = starts.length;
+    scanner.scan(buf, 0, buf.length, base, sink, (p) => offsets[owner(starts, n, p)]);
+}
+
+/**
+ * A ZIP central-directory reader with Android's semantics, over a RandomAccessSource.
+ *
+ * - The central directory is the truth; local headers are only used to find the data start.
+ * - Every entry is listed, whatever its name (`../`, NUL, CR, LF): names are kept as raw bytes
+ *   and decoded for display; nothing aborts the listing.
+ * - Duplicate names are reported (a second classes.dex or manifest hides code).
+ * - Compression method 8 is inflated; any other method is read as STORED with the declared
+ *   uncompressed length, as Android's resource loader does (the "unsupported compression"
+ *   evasion).
+ * - ZIP64 end records and per-entry extra fields are honoured.
+ * - Inflation is capped per entry: nothing inflates past `maxBytes`.
+ */
+const EOCD_SIG = 0x06054b50;
+const ZIP64_LOCATOR_SIG = 0x07064b50;
+const ZIP64_EOCD_SIG = 0x06064b50;
+const CDH_SIG = 0x02014b50;
+const LFH_SIG = 0x04034b50;
+const MAX_COMMENT = 0xffff;
+const EOCD_SIZE = 22;
+class EntryTooLargeError extends FormatError {
+    entryName;
+    limit;
+    constructor(entryName, limit) {
+        super('zip', `entry ${JSON.stringify(entryName)} inflates past the ${limit}-byte cap`);
+        this.entryName = entryName;
+        this.limit = limit;
+        this.name = 'EntryTooLargeError';
+    }
+}
+function isSuspicious(raw, name) {
+    if (raw.includes(0) || raw.includes(0x0a) || raw.includes(0x0d))
+        return true;
+    if (name.startsWith('/') || name.startsWith('\\'))
+        return true;
+    return name.split(/[\\/]/).some((seg) => seg === '..');
+}
+/** Reads the end of central directory (and ZIP64 records) and lists every entry. */
+async function openZip(src) {
+    const size = src.size;
+    if (size < EOCD_SIZE)
+        throw new FormatError('zip', `file is ${size} bytes, too small for an end-of-central-directory record`);
+    const tailLen = Math.min(size, MAX_COMMENT + EOCD_SIZE);
+    const tailStart = size - tailLen;
+    const tail = await src.read(tailStart, tailLen);
+    const warnings = [];
+    // Prefer an EOCD whose comment ends exactly at the end of the file; fall back to the last
+    // plausible one (garbage after the comment is tolerated, with a warning).
+    let eocdRel = -1;
+    let fallback = -1;
+    for (let i = tailLen - EOCD_SIZE; i >= 0; i--) {
+        if (tail.readUInt32LE(i) !== EOCD_SIG)
+            continue;
+        const commentLen = tail.readUInt16LE(i + 20);
+        if (i + EOCD_SIZE + commentLen === tailLen) {
+            eocdRel = i;
+            break;
+        }
+        if (fallback < 0 && i + EOCD_SIZE + commentLen <= tailLen)
+            fallback = i;
+    }
+    if (eocdRel < 0) {
+        if (fallback < 0)
+            throw new FormatError('zip', 'no end-of-central-directory record (truncated or not a ZIP)');
+        eocdRel = fallback;
+        warnings.push('bytes after the end-of-central-directory comment');
+    }
+    const eocdOffset = tailStart + eocdRel;
+    let diskNo = tail.readUInt16LE(eocdRel + 4);
+    let count = tail.readUInt16LE(eocdRel + 10);
+    let cdSize = tail.readUInt32LE(eocdRel + 12);
+    let cdOffset = tail.readUInt32LE(eocdRel + 16);
+    // ZIP64: the locator sits 20 bytes before the EOCD.
+    if (eocdOffset >= 20) {
+        const loc = await src.read(eocdOffset - 20, 20);
+        if (loc.readUInt32LE(0) === ZIP64_LOCATOR_SIG) {
+            const z64Off = Number(loc.readBigUInt64LE(8));
+            if (!Number.isSafeInteger(z64Off) || z64Off + 56 > eocdOffset) {
+                throw new FormatError('zip', 'ZIP64 end record offset out of bounds', eocdOffset - 20);
+            }
+            const z = await src.read(z64Off, 56);
+            if (z.readUInt32LE(0) !== ZIP64_EOCD_SIG)
+                throw new FormatError('zip', 'ZIP64 locator points at no ZIP64 end record', z64Off);
+            diskNo = z.readUInt32LE(16);
+            const c = Number(z.readBigUInt64LE(32));
+            const s = Number(z.readBigUInt64LE(40));
+            const o = Number(z.readBigUInt64LE(48));
+            if (![c, s, o].every(Number.isSafeInteger))
+                throw new FormatError('zip', 'ZIP64 sizes beyond 2^53', z64Off);
+            count = c;
+            cdSize = s;
+            cdOffset = o;
+        }
+    }
+    if (diskNo !== 0)
+        throw new FormatError('zip', 'multi-disk archives are not supported', eocdOffset);
+    if (cdOffset + cdSize > eocdOffset) {
+        throw new FormatError('zip', `central directory (${cdSize} bytes at ${cdOffset}) overlaps the end record at ${eocdOffset}`, cdOffset);
+    }
+    if (cdOffset + cdSize < eocdOffset)
+        warnings.push(`${eocdOffset - cdOffset - cdSize} bytes between the central directory and the end record`);
+    // Each CD header is at least 46 bytes: a count that cannot fit is a lie.
+    if (count * 46 > cdSize) {
+        throw new FormatError('zip', `central directory claims ${count} entries but holds only ${cdSize} bytes (truncated)`, cdOffset);
+    }
+    const cd = await src.read(cdOffset, cdSize);
+    const entries = [];
+    let p = 0;
+    for (let i = 0; i < count; i++) {
+        if (p + 46 > cd.length)
+            throw new FormatError('zip', `central directory truncated at entry ${i}`, cdOffset + p);
+        if (cd.readUInt32LE(p) !== CDH_SIG)
+            throw new FormatError('zip', `bad central directory header signature at entry ${i}`, cdOffset + p);
+        const flags = cd.readUInt16LE(p + 8);
+        const method = cd.readUInt16LE(p + 10);
+        const crc32 = cd.readUInt32LE(p + 16);
+        let compressedSize = cd.readUInt32LE(p + 20);
+        let uncompressedSize = cd.readUInt32LE(p + 24);
+        const nameLen = cd.readUInt16LE(p + 28);
+        const extraLen = cd.readUInt16LE(p + 30);
+        const commentLen = cd.readUInt16LE(p + 32);
+        let localHeaderOffset = cd.readUInt32LE(p + 42);
+        const end = p + 46 + nameLen + extraLen + commentLen;
+        if (end > cd.length)
+            throw new FormatError('zip', `central directory entry ${i} overflows the directory`, cdOffset + p);
+        const rawName = Buffer.from(cd.subarray(p + 46, p + 46 + nameLen));
+        // ZIP64 extended information (0x0001): only the fields saturated in the header are present.
+        let e = p + 46 + nameLen;
+        const extraEnd = e + extraLen;
+        while (e + 4 <= extraEnd) {
+            const id = cd.readUInt16LE(e);
+            const len = cd.readUInt16LE(e + 2);
+            if (e + 4 + len > extraEnd) {
+                warnings.push(`entry ${i}: extra field overflows its bounds`);
+                break;
+            }
+            if (id === 0x0001) {
+                let q = e + 4;
+                const take = () => {
+                    if (q + 8 > e + 4 + len)
+                        throw new FormatError('zip', `entry ${i}: ZIP64 extra field too short`, cdOffset + q);
+                    const v = Number(cd.readBigUInt64LE(q));
+                    q += 8;
+                    if (!Number.isSafeInteger(v))
+                        throw new FormatError('zip', `entry ${i}: ZIP64 value beyond 2^53`, cdOffset + q);
+                    return v;
+                };
+                if (uncompressedSize === 0xffffffff)
+                    uncompressedSize = take();
+                if (compressedSize === 0xffffffff)
+                    compressedSize = take();
+                if (localHeaderOffset === 0xffffffff)
+                    localHeaderOffset = take();
+            }
+            e += 4 + len;
+        }
+        const name = rawName.toString('utf8');
+        entries.push({
+            index: i,
+            name,
+            rawName,
+            method,
+            flags,
+            crc32,
+            compressedSize,
+            uncompressedSize,
+            localHeaderOffset,
+            suspiciousName: isSuspicious(rawName, name),
+        });
+        p = end;
+    }
+    const seen = new Map();
+    for (const en of entries)
+        seen.set(en.rawName.toString('latin1'), (seen.get(en.rawName.toString('latin1')) ?? 0) + 1);
+    const duplicates = [...seen.entries()]
+        .filter(([, n]) => n > 1)
+        .map(([k]) => Buffer.from(k, 'latin1').toString('utf8'))
+        .sort();
+    let prefixBytes = cdOffset;
+    for (const x of entries)
+        if (x.localHeaderOffset < prefixBytes)
+            prefixBytes = x.localHeaderOffset;
+    if (prefixBytes > 0 && size >= 4) {
+        const head = await src.read(0, 4);
+        if (head.readUInt32LE(0) !== LFH_SIG)
+            warnings.push(`${prefixBytes} bytes of data before the first local header`);
+    }
+    // APK Signing Block: "APK Sig Block 42" magic ends right before the central directory.
+    let signingBlock;
+    if (cdOffset >= 32) {
+        const footer = await src.read(cdOffset - 24, 24);
+        if (footer.toString('latin1', 8, 24) === 'APK Sig Block 42') {
+            const blockSize = Number(footer.readBigUInt64LE(0));
+            const start = cdOffset - blockSize - 8;
+            if (Number.isSafeInteger(blockSize) && start >= 0)
+                signingBlock = { offset: start, size: blockSize + 8 };
+            else
+                warnings.push('APK Signing Block size out of bounds');
+        }
+    }
+    return { entries, cdOffset, eocdOffset, prefixBytes, duplicates, warnings, signingBlock };
+}
+/** Offset of an entry's data, from its local header (whose name/extra lengths may differ). */
+async function entryDataOffset(src, entry) {
+    if (entry.localHeaderOffset + 30 > src.size) {
+        throw new FormatError('zip', `local header of ${JSON.stringify(entry.name)} lies past the end of the file`, entry.localHeaderOffset);
+    }
+    const lfh = await src.read(entry.localHeaderOffset, 30);
+    if (lfh.readUInt32LE(0) !== LFH_SIG) {
+        throw new FormatError('zip', `bad local header signature for ${JSON.stringify(entry.name)}`, entry.localHeaderOffset);
+    }
+    const offset = entry.localHeaderOffset + 30 + lfh.readUInt16LE(26) + lfh.readUInt16LE(28);
+    return { offset, localMethod: lfh.readUInt16LE(8) };
+}
+/**
+ * Reads and inflates one entry. Method 8 is inflated (output capped, and the result must be
+ * exactly the declared size); anything else is read as STORED for `uncompressedSize` bytes.
+ */
+async function readEntry(src, entry, opts) {
+    const { offset } = await entryDataOffset(src, entry);
+    if (entry.method === 8) {
+        if (offset + entry.compressedSize > src.size) {
+            throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${entry.compressedSize} bytes) runs past the end of the file`, offset);
+        }
+        if (entry.uncompressedSize > opts.maxBytes)
+            throw new EntryTooLargeError(entry.name, opts.maxBytes);
+        const raw = await src.read(offset, entry.compressedSize);
+        let out;
+        try {
+            out = inflateRawSync(raw, { maxOutputLength: Math.max(1, Math.min(opts.maxBytes, entry.uncompressedSize + 1)) });
+        }
+        catch (err) {
+            const msg = err.message;
+            if (err.code === 'ERR_BUFFER_TOO_LARGE' || /larger than|maxOutputLength/i.test(msg)) {
+                throw new FormatError('zip', `${JSON.stringify(entry.name)} inflates to more than its declared ${entry.uncompressedSize} bytes`, offset);
+            }
+            throw new FormatError('zip', `cannot inflate ${JSON.stringify(entry.name)}: ${msg}`, offset);
+        }
+        if (out.length !== entry.uncompressedSize) {
+            throw new FormatError('zip', `${JSON.stringify(entry.name)} inflated to ${out.length} bytes, declared ${entry.uncompressedSize}`, offset);
+        }
+        return out;
+    }
+    // STORED, or an unknown method that Android's resource loader maps as STORED.
+    const len = entry.uncompressedSize;
+    if (len > opts.maxBytes)
+        throw new EntryTooLargeError(entry.name, opts.maxBytes);
+    if (offset + len > src.size) {
+        throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${len} bytes) runs past the end of the file`, offset);
+    }
+    return src.read(offset, len);
+}
+
+/**
+ * A small ASN.1 DER/BER walker: enough to find certificates and signer identifiers in a PKCS#7
+ * SignedData block (the v1 APK signature) without a crypto library. It never decodes values it
+ * does not need; it hands out byte ranges, and every range is checked against its parent.
+ *
+ * BER's indefinite length (0x80, closed by two zero bytes) is accepted for constructed values,
+ * because some signing tools wrote PKCS#7 that way. Tags above 30 (multi-byte) are read.
+ */
+const TAG_INTEGER = 0x02;
+const TAG_OID = 0x06;
+const TAG_SEQUENCE = 0x30;
+const TAG_SET = 0x31;
+const CLASS_CONTEXT = 2;
+/** Nesting deeper than this is refused: no real certificate comes close. */
+const MAX_DEPTH = 64;
+function fail$1(reason, offset) {
+    throw new FormatError('der', reason, offset);
+}
+/** Reads one TLV at `offset`; it must end at or before `limit`. */
+function readTlv(buf, offset, limit = buf.length, depth = 0) {
+    if (depth > MAX_DEPTH)
+        fail$1(`nesting deeper than ${MAX_DEPTH}`, offset);
+    if (limit > buf.length)
+        limit = buf.length;
+    let p = offset;
+    if (p >= limit)
+        fail$1('value expected, end of data found', p);
+    const tag = buf[p++];
+    const cls = tag >> 6;
+    const constructed = (tag & 0x20) !== 0;
+    let tagNumber = tag & 0x1f;
+    if (tagNumber === 0x1f) {
+        tagNumber = 0;
+        for (let n = 0;; n++) {
+            if (p >= limit)
+                fail$1('truncated tag', offset);
+            if (n >= 4)
+                fail$1('tag number too large', offset);
+            const b = buf[p++];
+            tagNumber = (tagNumber << 7) | (b & 0x7f);
+            if ((b & 0x80) === 0)
+                break;
+        }
+    }
+    if (p >= limit)
+        fail$1('truncated length', offset);
+    const first = buf[p++];
+    if (first === 0x80) {
+        if (!constructed)
+            fail$1('indefinite length on a primitive value', offset);
+        // Walk children until the end-of-contents octets (00 00).
+        const contentStart = p;
+        let q = p;
+        for (;;) {
+            if (q + 2 > limit)
+                fail$1('indefinite-length value without end-of-contents', offset);
+            if (buf[q] === 0 && buf[q + 1] === 0)
+                break;
+            q = readTlv(buf, q, limit, depth + 1).end;
+        }
+        return { tag, cls, constructed, tagNumber, start: offset, contentStart, contentEnd: q, end: q + 2, indefinite: true };
+    }
+    let length;
+    if (first < 0x80)
+        length = first;
+    else {
+        const n = first & 0x7f;
+        if (n > 4)
+            fail$1(`length of ${n} bytes is too large`, offset);
+        if (p + n > limit)
+            fail$1('truncated length', offset);
+        length = 0;
+        for (let i = 0; i < n; i++)
+            length = length * 256 + buf[p++];
+    }
+    const contentStart = p;
+    const contentEnd = contentStart + length;
+    if (contentEnd > limit)
+        fail$1(`value of ${length} bytes runs past its container`, offset);
+    return { tag, cls, constructed, tagNumber, start: offset, contentStart, contentEnd, end: contentEnd, indefinite: false };
+}
+/** The child values of a constructed TLV, in order. */
+function children(buf, parent, depth = 0) {
+    if (!parent.constructed)
+        fail$1('children of a primitive value', parent.start);
+    const out = [];
+    for (let p = parent.contentStart; p < parent.contentEnd;) {
+        const t = readTlv(buf, p, parent.contentEnd, depth + 1);
+        out.push(t);
+        p = t.end;
+    }
+    return out;
+}
+/** The bytes of a whole TLV (identifier, length and content). */
+function tlvBytes(buf, t) {
+    return buf.subarray(t.start, t.end);
+}
+/** The content bytes of a TLV. */
+function tlvContent(buf, t) {
+    return buf.subarray(t.contentStart, t.contentEnd);
+}
+/** Dotted form of an OBJECT IDENTIFIER's content. */
+function decodeOid(content) {
+    if (content.length === 0)
+        fail$1('empty OID', 0);
+    const parts = [];
+    let v = 0;
+    for (let i = 0; i < content.length; i++) {
+        v = v * 128 + (content[i] & 0x7f);
+        if ((content[i] & 0x80) === 0) {
+            if (parts.length === 0) {
+                const first = v < 40 ? 0 : v < 80 ? 1 : 2;
+                parts.push(first, v - first * 40);
+            }
+            else
+                parts.push(v);
+            v = 0;
+        }
+    }
+    return parts.join('.');
+}
+/** An INTEGER's content without redundant leading zero bytes (so 00 8F and 8F compare equal). */
+function integerKey(content) {
+    let i = 0;
+    while (i < content.length - 1 && content[i] === 0)
+        i++;
+    return content.subarray(i).toString('hex');
+}
+/** Asserts a TLV's identifier byte. */
+function expectTag(t, tag, what) {
+    if (t.tag !== tag)
+        fail$1(`${what}: tag 0x${tag.toString(16)} expected, 0x${t.tag.toString(16)} found`, t.start);
+    return t;
+}
+
+/**
+ * APK signer certificates: the SHA-256 of each signer's X.509 certificate, as
+ * `apksigner verify --print-certs` prints it. Nothing is verified (a static scan identifies the
+ * signer; Android decides whether the signature holds).
+ *
+ * - v1 (JAR signing): `META-INF/<NAME>.RSA|.DSA|.EC` is a PKCS#7 SignedData block. Only blocks
+ *   with a matching `META-INF/<NAME>.SF` count (a stray `.RSA` is not a signature). The signer's
+ *   certificate is the one whose issuer and serial number equal the SignerInfo's
+ *   IssuerAndSerialNumber: the certificate bag may hold a chain in any order, so the first
+ *   certificate is not necessarily the signer's.
+ * - v2 / v3 / v3.1 (APK Signing Block, right before the central directory): pairs
+ *   `{u64 length, u32 id, value}`; the value is a u32-length-prefixed list of signers, each
+ *   `signed data, ...`; signed data is `digests, certificates, ...`; the first certificate of a
+ *   signer is its certificate. IDs: v2 0x7109871A, v3 0xF05368C0, v3.1 0x1B93AD61; unknown IDs
+ *   (padding 0x42726577, verity, source stamp) are ignored.
+ *
+ * Sources: source.android.com/docs/security/apksigning/v2 and /v3; apksig `V1SchemeVerifier`
+ * (IssuerAndSerialNumber matching); androguard `tests/test_apk.py` for the expected digests.
+ */
+const APK_SIGNATURE_SCHEME_V2_ID = 0x7109871a;
+const APK_SIGNATURE_SCHEME_V3_ID = 0xf05368c0;
+const APK_SIGNATURE_SCHEME_V31_ID = 0x1b93ad61;
+const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
+function sha256Hex(buf) {
+    return createHash('sha256').update(buf).digest('hex');
+}
+// ------------------------------------------------------------------------------------------------
+// v1: PKCS#7 SignedData
+/**
+ * The signer certificates of one PKCS#7 SignedData block (DER or BER): for each SignerInfo, the
+ * certificate of the bag whose issuer Name and serial number match its IssuerAndSerialNumber.
+ * Returns the matching certificates' DER bytes; throws FormatError on malformed structure or
+ * when a SignerInfo matches no certificate.
+ */
+function pkcs7SignerCertificates(buf) {
+    const contentInfo = expectTag(readTlv(buf, 0), TAG_SEQUENCE, 'ContentInfo');
+    const ci = children(buf, contentInfo);
+    if (ci.length < 2 || ci[0].tag !== TAG_OID)
+        throw new FormatError('pkcs7', 'ContentInfo without contentType', contentInfo.start);
+    const type = decodeOid(tlvContent(buf, ci[0]));
+    if (type !== OID_SIGNED_DATA)
+        throw new FormatError('pkcs7', `contentType ${type} is not SignedData`, ci[0].start);
+    const explicit = ci[1];
+    if (explicit.cls !== CLASS_CONTEXT || explicit.tagNumber !== 0)
+        throw new FormatError('pkcs7', 'SignedData content [0] expected', explicit.start);
+    const signedData = expectTag(children(buf, explicit)[0] ?? fail('empty SignedData', explicit.start), TAG_SEQUENCE, 'SignedData');
+    const sd = children(buf, signedData);
+    // version, digestAlgorithms, contentInfo, [0] certificates?, [1] crls?, signerInfos
+    let certBag;
+    let signerInfos;
+    for (let i = 3; i < sd.length; i++) {
+        const t = sd[i];
+        if (t.cls === CLASS_CONTEXT && t.tagNumber === 0)
+            certBag = t;
+        else if (t.tag === TAG_SET)
+            signerInfos = t;
+    }
+    if (!signerInfos)
+        throw new FormatError('pkcs7', 'SignedData without signerInfos', signedData.start);
+    const certs = certBag ? children(buf, certBag).filter((c) => c.tag === TAG_SEQUENCE) : [];
+    const ids = certs.map((c) => certificateId(buf, c));
+    const out = [];
+    for (const si of children(buf, signerInfos)) {
+        const fields = children(buf, expectTag(si, TAG_SEQUENCE, 'SignerInfo'));
+        const sid = fields[1];
+        if (!sid)
+            throw new FormatError('pkcs7', 'SignerInfo without signer identifier', si.start);
+        if (sid.tag !== TAG_SEQUENCE)
+            throw new FormatError('pkcs7', 'SignerInfo identifies its signer by subject key identifier, which APK signing does not use', sid.start);
+        const [issuer, serial] = children(buf, sid);
+        if (!issuer || !serial || serial.tag !== TAG_INTEGER)
+            throw new FormatError('pkcs7', 'malformed IssuerAndSerialNumber', sid.start);
+        const want = { issuer: canonicalName(buf, issuer), serial: integerKey(tlvContent(buf, serial)) };
+        const i = ids.findIndex((id) => id.serial === want.serial && id.issuer === want.issuer);
+        if (i < 0)
+            throw new FormatError('pkcs7', `no certificate in the block matches the SignerInfo (serial ${want.serial})`, sid.start);
+        out.push(tlvBytes(buf, certs[i]));
+    }
+    return out;
+}
+function fail(reason, offset) {
+    throw new FormatError('pkcs7', reason, offset);
+}
+/** Issuer Name (canonical form) and serial number of an X.509 certificate. */
+function certificateId(buf, cert) {
+    const tbs = children(buf, cert)[0];
+    if (!tbs || tbs.tag !== TAG_SEQUENCE)
+        throw new FormatError('x509', 'certificate without tbsCertificate', cert.start);
+    const f = children(buf, tbs);
+    // [0] EXPLICIT version is optional (absent for v1 certificates).
+    const k = f[0] && f[0].cls === CLASS_CONTEXT && f[0].tagNumber === 0 ? 1 : 0;
+    const serial = f[k];
+    const issuer = f[k + 2];
+    if (!serial || serial.tag !== TAG_INTEGER || !issuer || issuer.tag !== TAG_SEQUENCE)
+        throw new FormatError('x509', 'malformed tbsCertificate', tbs.start);
+    return { issuer: canonicalName(buf, issuer), serial: integerKey(tlvContent(buf, serial)) };
+}
+/** Universal string types of a directory string: UTF8, Printable, T61, IA5, Universal, BMP. */
+const STRING_TAGS = new Set([0x0c, 0x13, 0x14, 0x16, 0x1c, 0x1e]);
+/**
+ * A Name in a comparable form, as X500Principal equality sees it (RFC 5280 section 7.1): the
+ * string type of a value does not matter (a SignerInfo may say PrintableString "rsa-1024" where
+ * the certificate says UTF8String), case and runs of spaces do not matter, and the attributes of
+ * a multi-valued RDN are unordered. Values that are not strings compare byte for byte.
+ */
+function canonicalName(buf, name) {
+    const rdns = [];
+    for (const rdn of children(buf, name)) {
+        const atvs = [];
+        for (const atv of rdn.constructed ? children(buf, rdn) : []) {
+            const [type, value] = atv.constructed ? children(buf, atv) : [];
+            if (!type || !value || type.tag !== TAG_OID)
+                throw new FormatError('x509', 'malformed AttributeTypeAndValue', atv.start);
+            const content = tlvContent(buf, value);
+            let text;
+            if (STRING_TAGS.has(value.tag)) {
+                const raw = value.tag === 0x1e ? Buffer.from(content).swap16().toString('utf16le') : value.tag === 0x1c ? decodeUcs4(content) : content.toString(value.tag === 0x0c ? 'utf8' : 'latin1');
+                text = `s:${raw.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+            }
+            else
+                text = `x:${tlvBytes(buf, value).toString('hex')}`;
+            atvs.push(`${decodeOid(tlvContent(buf, type))}=${JSON.stringify(text)}`);
+        }
+        rdns.push(atvs.sort().join('+'));
+    }
+    return rdns.join(',');
+}
+function decodeUcs4(b) {
+    let out = '';
+    for (let i = 0; i + 4 <= b.length; i += 4) {
+        const cp = b.readUInt32BE(i);
+        out += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+    }
+    return out;
+}
+const V1_BLOCK = /^META-INF\/([^/]+)\.(RSA|DSA|EC)$/i;
+/** The v1 signature block entries that have a matching `.SF` file, sorted by name. */
+function v1SignatureBlocks(entries) {
+    const sf = new Set(entries.filter((e) => /^META-INF\/[^/]+\.SF$/i.test(e.name)).map((e) => e.name.slice(0, -3).toUpperCase()));
+    return entries
+        .filter((e) => {
+        const m = V1_BLOCK.exec(e.name);
+        return m !== null && sf.has(`META-INF/${m[1]}`.toUpperCase());
+    })
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+// ------------------------------------------------------------------------------------------------
+// v2 / v3: the APK Signing Block
+const SCHEME_OF = new Map([
+    [APK_SIGNATURE_SCHEME_V2_ID, 'v2'],
+    [APK_SIGNATURE_SCHEME_V3_ID, 'v3'],
+    [APK_SIGNATURE_SCHEME_V31_ID, 'v3.1'],
+]);
+/** Reads a u32-length-prefixed slice at `p` of `buf[.. limit]`. */
+function lengthPrefixed(buf, p, limit, what) {
+    if (p + 4 > limit)
+        throw new FormatError('apk-signing-block', `${what}: length expected past the end`, p);
+    const len = buf.readUInt32LE(p);
+    const start = p + 4;
+    if (start + len > limit)
+        throw new FormatError('apk-signing-block', `${what}: ${len} bytes run past the end`, p);
+    return { start, end: start + len };
+}
+/** The ID-value pairs of a signing block (`block` = the whole block, size fields and magic included). */
+function signingBlockPairs(block) {
+    if (block.length < 32 || block.toString('latin1', block.length - 16) !== 'APK Sig Block 42') {
+        throw new FormatError('apk-signing-block', 'no "APK Sig Block 42" magic', 0);
+    }
+    const head = block.readBigUInt64LE(0);
+    const foot = block.readBigUInt64LE(block.length - 24);
+    if (head !== foot)
+        throw new FormatError('apk-signing-block', `size fields disagree (${head} and ${foot})`, 0);
+    const end = block.length - 24;
+    const pairs = [];
+    for (let p = 8; p < end;) {
+        if (p + 12 > end)
+            throw new FormatError('apk-signing-block', 'truncated pair', p);
+        const len = block.readBigUInt64LE(p);
+        if (len < 4n || BigInt(p + 8) + len > BigInt(end))
+            throw new FormatError('apk-signing-block', `pair of ${len} bytes runs past the block`, p);
+        const id = block.readUInt32LE(p + 8);
+        pairs.push({ id, value: block.subarray(p + 12, p + 8 + Number(len)) });
+        p += 8 + Number(len);
+    }
+    return pairs;
+}
+/** The first certificate of each signer in a v2/v3/v3.1 scheme value. */
+function schemeSignerCertificates(value) {
+    const out = [];
+    const signers = lengthPrefixed(value, 0, value.length, 'signers');
+    for (let p = signers.start; p < signers.end;) {
+        const signer = lengthPrefixed(value, p, signers.end, 'signer');
+        p = signer.end;
+        const signedData = lengthPrefixed(value, signer.start, signer.end, 'signed data');
+        const digests = lengthPrefixed(value, signedData.start, signedData.end, 'digests');
+        const certs = lengthPrefixed(value, digests.end, signedData.end, 'certificates');
+        if (certs.start === certs.end)
+            throw new FormatError('apk-signing-block', 'signer without certificates', certs.start);
+        const first = lengthPrefixed(value, certs.start, certs.end, 'certificate');
+        out.push(value.subarray(first.start, first.end));
+    }
+    return out;
+}
+const SCHEME_ORDER = ['v3.1', 'v3', 'v2', 'v1'];
+/**
+ * Every signer certificate of an APK, newest scheme first (v3.1, v3, v2, then v1 by entry name),
+ * each digest once. Never throws for a malformed signature: the problem becomes a warning and
+ * the other schemes are still read.
+ */
+async function readApkSigners(src, zip, opts) {
+    const found = [];
+    const warnings = [];
+    if (zip.signingBlock) {
+        try {
+            const { offset, size } = zip.signingBlock;
+            if (size > opts.maxBytes)
+                throw new FormatError('apk-signing-block', `block of ${size} bytes is larger than the ${opts.maxBytes}-byte cap`, offset);
+            const block = await src.read(offset, size);
+            for (const pair of signingBlockPairs(block)) {
+                const scheme = SCHEME_OF.get(pair.id);
+                if (!scheme)
+                    continue;
+                try {
+                    for (const cert of schemeSignerCertificates(pair.value))
+                        found.push({ scheme, sha256: sha256Hex(cert) });
+                }
+                catch (e) {
+                    warnings.push(`APK Signature Scheme ${scheme} block: ${e.message}`);
+                }
+            }
+        }
+        catch (e) {
+            warnings.push(`APK Signing Block: ${e.message}`);
+        }
+    }
+    for (const entry of v1SignatureBlocks(zip.entries)) {
+        try {
+            const buf = await readSignatureEntry(src, entry, opts.maxBytes);
+            for (const cert of pkcs7SignerCertificates(buf))
+                found.push({ scheme: 'v1', sha256: sha256Hex(cert), entry: entry.name });
+        }
+        catch (e) {
+            warnings.push(`v1 signature ${entry.name}: ${e.message}`);
+        }
+    }
+    found.sort((a, b) => SCHEME_ORDER.indexOf(a.scheme) - SCHEME_ORDER.indexOf(b.scheme));
+    const seen = new Set();
+    return { signers: found.filter((s) => (seen.has(s.sha256) ? false : (seen.add(s.sha256), true))), warnings };
+}
+/**
+ * A signature block entry's bytes. apksig (and so the package manager's verifier) inflates any
+ * method other than STORED, where Android's resource loader maps unknown methods as STORED:
+ * for signature material follow apksig, falling back to STORED bytes.
+ */
+async function readSignatureEntry(src, entry, maxBytes) {
+    if (entry.method !== 0 && entry.method !== 8 && entry.compressedSize <= maxBytes) {
+        try {
+            const { offset } = await entryDataOffset(src, entry);
+            return inflateRawSync(await src.read(offset, entry.compressedSize), { maxOutputLength: Math.max(1, maxBytes) });
+        }
+        catch {
+            // not deflate: read as STORED below
+        }
+    }
+    return readEntry(src, entry, { maxBytes });
+}
+/** The distinct digests of `readApkSigners`, in its order. */
+function signerDigests(s) {
+    return s.signers.map((x) => x.sha256);
+}
+
+/**
+ * Random-access byte sources. Every container parser reads ranges through this interface, so
+ * the same ZIP reader works over a file on disk, an entry inflated into memory, and later an
+ * APK stored inside a filesystem image. Every read is exact or fails: a short read is an error.
+ */
+class BufferSource {
+    buf;
+    constructor(buf) {
+        this.buf = buf;
+    }
+    get size() {
+        return this.buf.length;
+    }
+    async read(position, length) {
+        if (position < 0 || length < 0 || position + length > this.buf.length) {
+            throw new FormatError('io', `read of ${length} bytes at ${position} past the end (${this.buf.length} bytes)`, position);
+        }
+        return this.buf.subarray(position, position + length);
+    }
+    async close() {
+        // nothing to release
+    }
+}
+class FileSource {
+    fh;
+    size;
+    constructor(fh, size) {
+        this.fh = fh;
+        this.size = size;
+    }
+    static async open(path) {
+        const fh = await open$2(path, 'r');
+        try {
+            const st = await fh.stat();
+            return new FileSource(fh, st.size);
+        }
+        catch (e) {
+            await fh.close();
+            throw e;
+        }
+    }
+    async read(position, length) {
+        if (position < 0 || length < 0 || position + length > this.size) {
+            throw new FormatError('io', `read of ${length} bytes at ${position} past the end (${this.size} bytes)`, position);
+        }
+        const out = Buffer.allocUnsafe(length);
+        let done = 0;
+        // Synchronous reads: the scan is CPU-bound and runs one file per thread, so a blocking read
+        // costs nothing, while an async read waits for a libuv pool thread on every call.
+        while (done < length) {
+            const bytesRead = readSync(this.fh.fd, out, done, length - done, position + done);
+            if (bytesRead === 0)
+                throw new FormatError('io', `unexpected end of file reading ${length} bytes at ${position}`, position + done);
+            done += bytesRead;
+        }
+        return out;
+    }
+    async close() {
+        await this.fh.close();
+    }
+}
+
+/**
+ * ART vdex files (`art/runtime/vdex_file.h`): magic `vdex` and a version. Version 027 (Android
+ * 12+) has a section table {kind, offset, size} whose kind 1 holds the DEX files; versions
+ * 006-021 (Android 8-11) have a fixed header followed by the dex checksums and the DEX files.
+ * Both layouts are read; any other version is searched for embedded DEX headers (4-byte aligned,
+ * validated). Compact DEX (`cdex`) is reported so the caller can fall back to a raw scan.
+ */
+function isVdex(head) {
+    return head.length >= 8 && head.toString('latin1', 0, 4) === 'vdex' && /^\d{3}\0$/.test(head.toString('latin1', 4, 8));
+}
+const DEX_FILE_SECTION = 1;
+function dexAt(buf, off) {
+    if (off < 0 || off + 0x70 > buf.length || !isDex(buf.subarray(off, off + 8)))
+        return 0;
+    const size = buf.readUInt32LE(off + 0x20);
+    if (buf.readUInt32LE(off + 0x28) !== 0x12345678 || size < 0x70 || off + size > buf.length)
+        return 0;
+    return size;
+}
+function readVdex(buf) {
+    if (!isVdex(buf))
+        throw new FormatError('vdex', 'bad vdex magic', 0);
+    const version = buf.toString('latin1', 4, 7);
+    const v = Number(version);
+    const dexFiles = [];
+    let compactDex = buf.includes('cdex001\0', 0, 'latin1');
+    // Android 12+: a section table.
+    if (v >= 27 && buf.length >= 12) {
+        const n = buf.readUInt32LE(8);
+        if (12 + n * 12 > buf.length)
+            throw new FormatError('vdex', `section table of ${n} entries overflows the file (truncated)`, 8);
+        for (let i = 0; i < n; i++) {
+            const kind = buf.readUInt32LE(12 + i * 12);
+            const off = buf.readUInt32LE(16 + i * 12);
+            const size = buf.readUInt32LE(20 + i * 12);
+            if (kind !== DEX_FILE_SECTION || size === 0)
+                continue;
+            if (off + size > buf.length)
+                throw new FormatError('vdex', `dex section (${size} bytes at ${off}) runs past the end of the file (truncated)`, off);
+            let p = off;
+            while (p + 0x70 <= off + size) {
+                const s = dexAt(buf, p);
+                if (!s) {
+                    if (buf.toString('latin1', p, p + 4) === 'cdex')
+                        compactDex = true;
+                    break;
+                }
+                dexFiles.push([p, s]);
+                p = (p + s + 3) & -4;
+            }
+        }
+        return { version, dexFiles, compactDex };
+    }
+    // Older layouts, and anything unexpected: validated DEX headers at 4-byte aligned offsets.
+    let p = 8;
+    while (p + 0x70 <= buf.length) {
+        const i = buf.indexOf('dex\n0', p, 'latin1');
+        if (i < 0)
+            break;
+        if (i % 4 !== 0) {
+            p = i + 1;
+            continue;
+        }
+        const s = dexAt(buf, i);
+        if (s) {
+            dexFiles.push([i, s]);
+            p = i + s;
+        }
+        else
+            p = i + 4;
+    }
+    return { version, dexFiles, compactDex };
+}
+
+/**
+ * Virtual sources built from pieces of other sources: a sub-range of a file (a STORED APK inside
+ * a ZIP, a logical partition inside super.img), and a sparse map of segments (an Android sparse
+ * image, an ext4 file's extents, an OTA partition's operations). Gaps between segments read as
+ * zeros. Nothing is copied until a range is read, and only that range.
+ */
+function checkRead(format, position, length, size) {
+    if (!Number.isSafeInteger(position) || !Number.isSafeInteger(length) || position < 0 || length < 0 || position + length > size) {
+        throw new FormatError(format, `read of ${length} bytes at ${position} past the end (${size} bytes)`, position);
+    }
+}
+/** `size` bytes of `parent` from `offset`. Closing it leaves the parent open. */
+class SubSource {
+    parent;
+    offset;
+    size;
+    onClose;
+    constructor(parent, offset, size, onClose) {
+        this.parent = parent;
+        this.offset = offset;
+        this.size = size;
+        this.onClose = onClose;
+        if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(size) || offset < 0 || size < 0 || offset + size > parent.size) {
+            throw new FormatError('io', `range of ${size} bytes at ${offset} lies outside its ${parent.size}-byte container`, offset);
+        }
+    }
+    async read(position, length) {
+        checkRead('io', position, length, this.size);
+        return this.parent.read(this.offset + position, length);
+    }
+    async close() {
+        await this.onClose?.();
+    }
+}
+/** A segment backed by `source` from `sourceOffset`. */
+function sourceSegment(start, length, source, sourceOffset) {
+    return { start, length, read: (o, n) => source.read(sourceOffset + o, n), backing: { source, offset: sourceOffset } };
+}
+/** A segment filled with a repeated 4-byte pattern (sparse FILL chunks). */
+function fillSegment(start, length, pattern) {
+    return {
+        start,
+        length,
+        read: async (o, n) => {
+            const out = Buffer.allocUnsafe(n);
+            for (let i = 0; i < n; i++)
+                out[i] = pattern[(o + i) & 3];
+            return out;
+        },
+    };
+}
+/**
+ * A source of `size` bytes made of sorted, non-overlapping segments; gaps read as zeros. The
+ * segment list is searched by bisection, so a file of many extents costs O(log n) per read.
+ */
+class MappedSource {
+    size;
+    format;
+    onClose;
+    segs;
+    constructor(size, segments, format = 'io', onClose) {
+        this.size = size;
+        this.format = format;
+        this.onClose = onClose;
+        this.segs = [...segments].sort((a, b) => a.start - b.start);
+        let end = 0;
+        for (const s of this.segs) {
+            if (s.start < end)
+                throw new FormatError(format, `overlapping data ranges at ${s.start}`, s.start);
+            if (s.start + s.length > size)
+                throw new FormatError(format, `data range at ${s.start} (${s.length} bytes) runs past the ${size}-byte end`, s.start);
+            end = s.start + s.length;
+        }
+    }
+    /** Index of the first segment ending after `pos`. */
+    find(pos) {
+        let lo = 0;
+        let hi = this.segs.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            const s = this.segs[mid];
+            if (s.start + s.length <= pos)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+    async read(position, length) {
+        checkRead(this.format, position, length, this.size);
+        if (length === 0)
+            return Buffer.alloc(0);
+        let i = this.find(position);
+        const first = this.segs[i];
+        if (first && first.start <= position && position + length <= first.start + first.length) {
+            return first.read(position - first.start, length);
+        }
+        const out = Buffer.alloc(length);
+        const end = position + length;
+        for (; i < this.segs.length; i++) {
+            const s = this.segs[i];
+            if (s.start >= end)
+                break;
+            const from = Math.max(position, s.start);
+            const to = Math.min(end, s.start + s.length);
+            if (to <= from)
+                continue;
+            const piece = await s.read(from - s.start, to - from);
+            piece.copy(out, from - position);
+        }
+        return out;
+    }
+    async close() {
+        await this.onClose?.();
+    }
+    get segments() {
+        return this.segs;
+    }
+}
+/**
+ * The ranges of `[from, to)` of a source that may hold non-zero bytes: gaps of a MappedSource
+ * (sparse DONT_CARE, holes, ZERO operations) are left out, through any stack of sub-ranges and
+ * segments that are plain windows on another source. A raw scan reads only these, so a sparse
+ * image that claims terabytes of nothing costs nothing.
+ */
+function dataRanges(src, from = 0, to = src.size) {
+    const out = [];
+    const push = (a, b) => {
+        if (b <= a)
+            return;
+        const last = out[out.length - 1];
+        if (last && last[1] === a)
+            last[1] = b;
+        else
+            out.push([a, b]);
+    };
+    const walk = (s, lo, hi, shift, depth) => {
+        if (depth > 16) {
+            push(lo + shift, hi + shift);
+            return;
+        }
+        if (s instanceof SubSource) {
+            walk(s.parent, lo + s.offset, hi + s.offset, shift - s.offset, depth + 1);
+            return;
+        }
+        if (!(s instanceof MappedSource)) {
+            push(lo + shift, hi + shift);
+            return;
+        }
+        for (const seg of s.segments) {
+            const a = Math.max(lo, seg.start);
+            const b = Math.min(hi, seg.start + seg.length);
+            if (b <= a)
+                continue;
+            if (seg.backing)
+                walk(seg.backing.source, a - seg.start + seg.backing.offset, b - seg.start + seg.backing.offset, shift + seg.start - seg.backing.offset, depth + 1);
+            else
+                push(a + shift, b + shift);
+        }
+    };
+    walk(src, from, to, 0, 0);
+    return out;
+}
+/** A small least-recently-used cache of decoded units (pclusters, OTA operations) with a byte budget. */
+class UnitCache {
+    maxBytes;
+    map = new Map();
+    bytes = 0;
+    constructor(maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+    get(key) {
+        const v = this.map.get(key);
+        if (v) {
+            this.map.delete(key);
+            this.map.set(key, v);
+        }
+        return v;
+    }
+    set(key, value) {
+        if (value.length > this.maxBytes)
+            return;
+        const old = this.map.get(key);
+        if (old) {
+            this.bytes -= old.length;
+            this.map.delete(key);
+        }
+        this.map.set(key, value);
+        this.bytes += value.length;
+        for (const [k, v] of this.map) {
+            if (this.bytes <= this.maxBytes)
+                break;
+            this.map.delete(k);
+            this.bytes -= v.length;
+        }
+    }
+}
+const UNLIMITED_BUDGET = { spend: () => undefined };
+
+/** Minimal glob matching over `/`-separated relative paths: `*`, `**`, `?`. */
+function globToRegExp$1(glob) {
+    let re = '';
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '*') {
+            if (glob[i + 1] === '*') {
+                i++;
+                if (glob[i + 1] === '/') {
+                    i++;
+                    re += '(?:.*/)?';
+                }
+                else
+                    re += '.*';
+            }
+            else
+                re += '[^/]*';
+        }
+        else if (c === '?')
+            re += '[^/]';
+        else
+            re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${re}$`);
+}
+function matchesAny(path, globs) {
+    return globs.some((g) => g.test(path));
+}
+
+/**
+ * Partition names from paths, normalised across containers: lower case, slot suffix dropped,
+ * system-as-root folded, so the same APK has the same partitionPath in a product-out folder, a
+ * target-files zip and (later) an image.
+ */
+const PARTITIONS = [
+    'system', 'vendor', 'product', 'system_ext', 'odm', 'vendor_dlkm', 'odm_dlkm', 'system_dlkm', 'oem', 'apex',
+    'recovery', 'root', 'ramdisk', 'vendor_ramdisk', 'data', 'cache', 'cust', 'preload', 'my_product', 'my_region',
+    'my_carrier', 'my_heytap', 'my_stock', 'my_bigball', 'my_engineering', 'my_manifest', 'my_company', 'my_preload',
+    'mi_ext', 'prism', 'optics', 'hw_product', 'version', 'preas', 'preavs',
+];
+const PARTITION_SET = new Set(PARTITIONS);
+/** `system_a` -> `system`, `VENDOR` -> `vendor`; undefined when not a partition name. */
+function partitionName(segment) {
+    const lower = segment.toLowerCase().replace(/_(a|b)$/, '');
+    return PARTITION_SET.has(lower) ? lower : undefined;
+}
+/**
+ * From a path relative to the input (`/`-separated) and the partition the input itself is
+ * (when the input folder is named `system`, say), derive `partition` and `partitionPath`.
+ */
+function partitionOf(relPath, inputPartition) {
+    const segs = relPath.split('/');
+    let partition = inputPartition;
+    let rest = segs;
+    if (!partition) {
+        const p = partitionName(segs[0]);
+        if (p && segs.length > 1) {
+            partition = p;
+            rest = segs.slice(1);
+        }
+    }
+    if (!partition)
+        return { partition: '', partitionPath: relPath };
+    // System-as-root: system/system/app/X.apk is system/app/X.apk.
+    if (partition === 'system' && rest[0] === 'system' && rest.length > 1)
+        rest = rest.slice(1);
+    // Partitions nested under system (system/product/..., system/vendor/...) are that partition.
+    if (partition === 'system' && rest.length > 1) {
+        const nested = partitionName(rest[0]);
+        if (nested && nested !== 'system' && ['product', 'vendor', 'system_ext', 'odm'].includes(nested)) {
+            partition = nested;
+            rest = rest.slice(1);
+        }
+    }
+    return { partition, partitionPath: [partition, ...rest].join('/') };
+}
+
+/**
+ * Walks one input (a product-out folder, any folder, or a single file) into a sorted list of
+ * regular files with their partition. Symlinks are never followed (their targets inside the
+ * input are walked where they are; targets outside are reported as skipped), so loops cannot
+ * happen. Special files are skipped and listed. Names are handled as raw bytes, so a name that
+ * is not valid UTF-8 is still opened exactly and shown escaped.
+ */
+/** Decodes a name; bytes that are not valid UTF-8 become `\xNN` (and `\` itself stays `\`). */
+function displayName(raw) {
+    const s = raw.toString('utf8');
+    if (!s.includes('\uFFFD') || Buffer.from(s, 'utf8').equals(raw))
+        return s;
+    let out = '';
+    let i = 0;
+    while (i < raw.length) {
+        const b = raw[i];
+        const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+        if (len > 0 && i + len <= raw.length) {
+            const chunk = raw.subarray(i, i + len);
+            const dec = chunk.toString('utf8');
+            if (!dec.includes('\uFFFD') && Buffer.from(dec, 'utf8').equals(chunk)) {
+                out += dec;
+                i += len;
+                continue;
+            }
+        }
+        out += `\\x${b.toString(16).padStart(2, '0')}`;
+        i++;
+    }
+    return out;
+}
+const SLASH = Buffer.from('/');
+/** Top-level names in a product-out folder that duplicate or do not belong to the build. */
+function defaultSkipReason(name, isDir, partitionsPresent) {
+    if (isDir) {
+        if (name === 'obj' || name.startsWith('obj_'))
+            return 'intermediate build objects (obj/)';
+        if (name === 'symbols')
+            return 'unstripped symbol files (symbols/)';
+        return undefined;
+    }
+    const img = /^(.*)\.img$/.exec(name);
+    if (img) {
+        const p = partitionName(img[1]);
+        if (p && partitionsPresent.has(p))
+            return `image duplicating the ${p}/ folder`;
+        if (img[1] === 'super' && partitionsPresent.size > 0)
+            return 'super image duplicating the partition folders';
+        if (['userdata', 'cache', 'ramdisk', 'ramdisk-recovery', 'vbmeta', 'vbmeta_system', 'vbmeta_vendor'].includes(img[1])) {
+            return `image duplicating the partition folders (${img[1]}.img)`;
+        }
+    }
+    if (/target_files.*\.zip$/.test(name) || /-img-.*\.zip$/.test(name))
+        return 'target-files/image zip duplicating the partition folders';
+    return undefined;
+}
+async function walkInput(input, opts = {}) {
+    const includeGlobs = opts.include ?? [];
+    const includes = includeGlobs.map(globToRegExp$1);
+    // A skipped folder is walked when an --include glob matches it or reaches inside it.
+    const included = (rel, isDir) => matchesAny(rel, includes) || (isDir && includeGlobs.some((g) => g.startsWith(`${rel}/`) || g.startsWith('**')));
+    const rootAbs = await realpath(resolve(input));
+    const st = await stat$1(rootAbs);
+    const skipped = [];
+    const unreadable = [];
+    if (!st.isDirectory()) {
+        const rel = basename(rootAbs);
+        return {
+            files: [{ abs: Buffer.from(rootAbs), relPath: rel, size: st.size, partition: '', partitionPath: rel }],
+            skipped,
+            unreadable,
+            productOut: false,
+        };
+    }
+    const inputPartition = partitionName(basename(rootAbs));
+    const top = await readdir$1(rootAbs, { withFileTypes: true });
+    const partitionsPresent = new Set();
+    for (const d of top) {
+        const p = d.isDirectory() ? partitionName(d.name) : undefined;
+        if (p)
+            partitionsPresent.add(p);
+    }
+    const productOut = !inputPartition && partitionsPresent.size > 0;
+    const files = [];
+    // Explicit stack: very deep trees cannot overflow the call stack.
+    const stack = [{ abs: Buffer.from(rootAbs), rel: '', depth: 0 }];
+    while (stack.length > 0) {
+        const dir = stack.pop();
+        let entries;
+        try {
+            entries = await readdir$1(dir.abs, { withFileTypes: true, encoding: 'buffer' });
+        }
+        catch (e) {
+            unreadable.push({ path: dir.rel || '.', format: 'folder', reason: `cannot list folder: ${e.code ?? e.message}` });
+            continue;
+        }
+        entries.sort((a, b) => Buffer.compare(a.name, b.name));
+        const subdirs = [];
+        for (const ent of entries) {
+            const name = displayName(ent.name);
+            const rel = dir.rel ? `${dir.rel}/${name}` : name;
+            const abs = Buffer.concat([dir.abs, SLASH, ent.name]);
+            if (productOut && dir.depth === 0 && !included(rel, ent.isDirectory())) {
+                const why = defaultSkipReason(name, ent.isDirectory(), partitionsPresent);
+                if (why) {
+                    skipped.push({ path: rel, reason: `${why}; --include to scan it` });
+                    continue;
+                }
+            }
+            if (ent.isSymbolicLink()) {
+                skipped.push({ path: rel, reason: await describeSymlink(abs, rootAbs) });
+                continue;
+            }
+            if (ent.isDirectory()) {
+                subdirs.push({ abs, rel, depth: dir.depth + 1 });
+                continue;
+            }
+            if (!ent.isFile()) {
+                skipped.push({ path: rel, reason: `not a regular file (${kindOf$1(ent)})` });
+                continue;
+            }
+            let size;
+            try {
+                size = (await lstat$1(abs)).size;
+            }
+            catch (e) {
+                unreadable.push({ path: rel, format: 'file', reason: `cannot stat: ${e.code ?? e.message}` });
+                continue;
+            }
+            const part = partitionOf(rel, inputPartition);
+            files.push({ abs, relPath: rel, size, partition: part.partition, partitionPath: part.partitionPath });
+        }
+        // Push in reverse so that the stack pops them in sorted order.
+        for (let i = subdirs.length - 1; i >= 0; i--)
+            stack.push(subdirs[i]);
+    }
+    files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+    skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { files, skipped, unreadable, productOut };
+}
+function kindOf$1(ent) {
+    if (ent.isFIFO())
+        return 'fifo';
+    if (ent.isSocket())
+        return 'socket';
+    if (ent.isBlockDevice())
+        return 'block device';
+    if (ent.isCharacterDevice())
+        return 'character device';
+    return 'special file';
+}
+async function describeSymlink(abs, rootAbs) {
+    let target = '?';
+    try {
+        target = displayName(await readlink(abs, { encoding: 'buffer' }));
+    }
+    catch {
+        // keep '?'
+    }
+    let real;
+    try {
+        real = await realpath(abs);
+    }
+    catch {
+        return `symlink to ${target} (broken or looping; not followed)`;
+    }
+    const inside = real === rootAbs || real.startsWith(`${rootAbs}/`);
+    return inside ? `symlink to ${target} (inside the input: scanned at its target)` : `symlink to ${target} leaves the input; not followed`;
+}
+
+/** Mode bits -> kind. */
+function kindOfMode(mode) {
+    switch (mode & 0xf000) {
+        case 0x8000:
+            return 'file';
+        case 0x4000:
+            return 'dir';
+        case 0xa000:
+            return 'symlink';
+        case 0x2000:
+            return 'chardev';
+        case 0x6000:
+            return 'blockdev';
+        case 0x1000:
+            return 'fifo';
+        case 0xc000:
+            return 'socket';
+        default:
+            return 'unknown';
+    }
+}
+/** Directory-walk guard rails shared by the readers. */
+const FS_LIMITS = {
+    /** Nodes listed per filesystem before the walk stops (a hostile image can claim millions). */
+    maxNodes: 2_000_000,
+    /** Directory depth. */
+    maxDepth: 256,
+};
+
+/**
+ * LZ4 block decompression (the raw block format, as EROFS stores pclusters; LZ4HC writes the same
+ * format). Bounded: it never writes past `outputSize`, and stops as soon as the output is full
+ * (EROFS decodes "partially": a pcluster may hold more literals than the extent needs). Every
+ * read and back-reference is checked; a bad block is a FormatError, never an out-of-range access.
+ */
+function lz4DecompressBlock(src, outputSize, format = 'lz4') {
+    const out = Buffer.allocUnsafe(outputSize);
+    let ip = 0;
+    let op = 0;
+    const iend = src.length;
+    while (ip < iend && op < outputSize) {
+        const token = src[ip++];
+        // Literals.
+        let litLen = token >>> 4;
+        if (litLen === 15) {
+            let b;
+            do {
+                if (ip >= iend)
+                    throw new FormatError(format, 'truncated literal length', ip);
+                b = src[ip++];
+                litLen += b;
+            } while (b === 255);
+        }
+        if (litLen > 0) {
+            if (ip + litLen > iend)
+                throw new FormatError(format, `literal run of ${litLen} bytes overflows the input`, ip);
+            const n = Math.min(litLen, outputSize - op);
+            out.set(src.subarray(ip, ip + n), op);
+            op += n;
+            ip += litLen;
+            if (op >= outputSize)
+                break;
+        }
+        if (ip >= iend)
+            break; // the last sequence has literals only
+        // Match.
+        if (ip + 2 > iend)
+            throw new FormatError(format, 'truncated match offset', ip);
+        const offset = src[ip] | (src[ip + 1] << 8);
+        ip += 2;
+        if (offset === 0 || offset > op)
+            throw new FormatError(format, `match offset ${offset} points before the start of the output`, ip - 2);
+        let matchLen = (token & 15) + 4;
+        if ((token & 15) === 15) {
+            let b;
+            do {
+                if (ip >= iend)
+                    throw new FormatError(format, 'truncated match length', ip);
+                b = src[ip++];
+                matchLen += b;
+            } while (b === 255);
+        }
+        let n = Math.min(matchLen, outputSize - op);
+        if (n < 16) {
+            for (let from = op - offset; n > 0; n--)
+                out[op++] = out[from++];
+        }
+        else {
+            // A match may overlap its own output (a repeated pattern of period `offset`): copy from
+            // `dist` back, a multiple of the period that doubles as the pattern grows behind us.
+            let dist = offset;
+            while (n > 0) {
+                const k = Math.min(dist, n);
+                out.copyWithin(op, op - dist, op - dist + k);
+                op += k;
+                n -= k;
+                dist *= 2;
+            }
+        }
+    }
+    if (op < outputSize)
+        throw new FormatError(format, `LZ4 block decoded to ${op} bytes, expected ${outputSize}`, ip);
+    return out;
+}
+
+/**
+ * Read-only EROFS (`erofs_fs.h`, erofs-utils `lib/data.c`, `lib/zmap.c`): superblock at 1024,
+ * compact (32-byte) and extended (64-byte) inodes, data layouts flat (0), flat with an inline
+ * tail (2) and chunked (4), and compressed files (1 full indexes, 3 compact indexes) with LZ4 /
+ * LZ4HC pclusters, big pclusters, ztailpacking (inline tail pcluster), uncompressed (shifted and
+ * interlaced) pclusters and HEAD2 lclusters. Another algorithm (LZMA, DEFLATE, ZSTD) or packed
+ * fragments make that one file unreadable with a clear reason. Compressed files are read as a
+ * MappedSource whose segments decompress one pcluster on demand (small LRU cache).
+ */
+const EROFS_MAGIC = 0xe0f5e1e2;
+const SB_OFFSET$1 = 1024;
+const INCOMPAT_ZERO_PADDING = 0x1;
+const INCOMPAT_BIG_PCLUSTER = 0x2;
+const INCOMPAT_ZTAILPACKING = 0x10;
+const INCOMPAT_FRAGMENTS = 0x20;
+const LAYOUT_FLAT_PLAIN = 0;
+const LAYOUT_COMPRESSED_FULL = 1;
+const LAYOUT_FLAT_INLINE = 2;
+const LAYOUT_COMPRESSED_COMPACT = 3;
+const LAYOUT_CHUNK_BASED = 4;
+const ADVISE_COMPACTED_2B = 0x1;
+const ADVISE_BIG_PCLUSTER_1 = 0x2;
+const ADVISE_BIG_PCLUSTER_2 = 0x4;
+const ADVISE_INLINE_PCLUSTER = 0x8;
+const ADVISE_INTERLACED_PCLUSTER = 0x10;
+const ADVISE_FRAGMENT_PCLUSTER = 0x20;
+const LC_PLAIN = 0;
+const LC_NONHEAD = 2;
+const LC_HEAD2 = 3;
+const D0_CBLKCNT = 1 << 11;
+const ALGORITHMS = ['LZ4', 'LZMA', 'DEFLATE', 'ZSTD'];
+const MAX_DIR_BYTES$1 = 256 * 1024 * 1024;
+/** mkfs.erofs writes extents of at most a few pclusters; a larger one is a decompression bomb. */
+const MAX_EXTENT_BYTES = 64 * 1024 * 1024;
+class Erofs {
+    src;
+    bs = 4096;
+    blkbits = 12;
+    metaBlkaddr = 0;
+    blocks = 0;
+    rootNid = 0;
+    incompat = 0;
+    label = '';
+    cache;
+    budget;
+    constructor(src, opts) {
+        this.src = src;
+        this.cache = new UnitCache(opts.cacheBytes ?? 8 * 1024 * 1024);
+        this.budget = opts.budget ?? UNLIMITED_BUDGET;
+    }
+    async init() {
+        if (this.src.size < SB_OFFSET$1 + 128)
+            throw new FormatError('erofs', `image is ${this.src.size} bytes, too small for a superblock`);
+        const sb = await this.src.read(SB_OFFSET$1, 128);
+        if (sb.readUInt32LE(0) !== EROFS_MAGIC)
+            throw new FormatError('erofs', 'bad superblock magic', SB_OFFSET$1);
+        this.blkbits = sb[12];
+        if (this.blkbits < 9 || this.blkbits > 16)
+            throw new FormatError('erofs', `bad block size 2^${this.blkbits}`, SB_OFFSET$1 + 12);
+        this.bs = 1 << this.blkbits;
+        this.rootNid = sb.readUInt16LE(14);
+        this.metaBlkaddr = sb.readUInt32LE(40);
+        this.blocks = sb.readUInt32LE(36);
+        this.incompat = sb.readUInt32LE(80);
+        this.label = sb.toString('latin1', 64, 80).replace(/\0.*$/s, '');
+        const extraDevices = sb.readUInt16LE(86);
+        if (extraDevices > 0)
+            throw new FormatError('erofs', `image spans ${extraDevices + 1} devices; only single-device images can be read`, SB_OFFSET$1 + 86);
+        if (this.metaBlkaddr * this.bs >= this.src.size)
+            throw new FormatError('erofs', 'metadata area lies past the end of the image (truncated)', SB_OFFSET$1 + 40);
+    }
+    async inode(nid) {
+        const iloc = this.metaBlkaddr * this.bs + nid * 32;
+        if (!Number.isSafeInteger(iloc) || iloc + 32 > this.src.size)
+            throw new FormatError('erofs', `inode ${nid} lies past the end of the image (truncated)`, iloc);
+        const head = await this.src.read(iloc, Math.min(64, this.src.size - iloc));
+        const format = head.readUInt16LE(0);
+        const extended = (format & 1) === 1;
+        const layout = (format >> 1) & 7;
+        if (extended && head.length < 64)
+            throw new FormatError('erofs', `inode ${nid} lies past the end of the image (truncated)`, iloc);
+        const icount = head.readUInt16LE(2);
+        const xattrSize = icount === 0 ? 0 : 12 + 4 * (icount - 1);
+        const isize = extended ? 64 : 32;
+        const size = extended ? Number(head.readBigUInt64LE(8)) : head.readUInt32LE(8);
+        if (!Number.isSafeInteger(size))
+            throw new FormatError('erofs', `inode ${nid}: size beyond 2^53`, iloc);
+        return { nid, layout, mode: head.readUInt16LE(4), size, iu: head.readUInt32LE(16), iloc, dataStart: iloc + isize + xattrSize };
+    }
+    checkRange(ino, pos, len) {
+        if (!Number.isSafeInteger(pos) || pos < 0 || pos + len > this.src.size) {
+            throw new FormatError('erofs', `inode ${ino.nid}: data (${len} bytes at ${pos}) lies past the end of the image (truncated or corrupt)`, pos);
+        }
+    }
+    async open(ino) {
+        if (ino.size === 0)
+            return new BufferSource(Buffer.alloc(0));
+        switch (ino.layout) {
+            case LAYOUT_FLAT_PLAIN:
+            case LAYOUT_FLAT_INLINE: {
+                const nblocks = Math.ceil(ino.size / this.bs);
+                const lastblk = ino.layout === LAYOUT_FLAT_INLINE ? nblocks - 1 : nblocks;
+                const segs = [];
+                const full = Math.min(lastblk * this.bs, ino.size);
+                if (full > 0) {
+                    this.checkRange(ino, ino.iu * this.bs, full);
+                    segs.push(sourceSegment(0, full, this.src, ino.iu * this.bs));
+                }
+                if (ino.layout === LAYOUT_FLAT_INLINE) {
+                    const tail = ino.size - lastblk * this.bs;
+                    if ((ino.dataStart % this.bs) + tail > this.bs)
+                        throw new FormatError('erofs', `inode ${ino.nid}: inline tail crosses a block boundary`, ino.dataStart);
+                    this.checkRange(ino, ino.dataStart, tail);
+                    segs.push(sourceSegment(lastblk * this.bs, tail, this.src, ino.dataStart));
+                }
+                return new MappedSource(ino.size, segs, 'erofs');
+            }
+            case LAYOUT_CHUNK_BASED:
+                return this.openChunked(ino);
+            case LAYOUT_COMPRESSED_FULL:
+            case LAYOUT_COMPRESSED_COMPACT:
+                return this.openCompressed(ino);
+            default:
+                throw new FormatError('erofs', `inode ${ino.nid}: unknown data layout ${ino.layout}`, ino.iloc);
+        }
+    }
+    async openChunked(ino) {
+        const format = ino.iu & 0xffff;
+        const indexes = (format & 0x20) !== 0;
+        const chunkbits = this.blkbits + (format & 0x1f);
+        if (chunkbits > 40)
+            throw new FormatError('erofs', `inode ${ino.nid}: bad chunk size 2^${chunkbits}`, ino.iloc);
+        const chunk = 2 ** chunkbits;
+        const n = Math.ceil(ino.size / chunk);
+        const unit = indexes ? 8 : 4;
+        const pos = Math.ceil(ino.dataStart / unit) * unit;
+        this.checkRange(ino, pos, n * unit);
+        const table = await this.src.read(pos, n * unit);
+        const segs = [];
+        for (let i = 0; i < n; i++) {
+            const blk = indexes ? table.readUInt32LE(i * 8 + 4) : table.readUInt32LE(i * 4);
+            if (blk === 0xffffffff)
+                continue; // a hole
+            if (indexes && table.readUInt16LE(i * 8 + 2) !== 0)
+                throw new FormatError('erofs', `inode ${ino.nid}: chunk ${i} lives on another device`, pos + i * 8);
+            const start = i * chunk;
+            const len = Math.min(chunk, ino.size - start);
+            this.checkRange(ino, blk * this.bs, len);
+            segs.push(sourceSegment(start, len, this.src, blk * this.bs));
+        }
+        return new MappedSource(ino.size, segs, 'erofs');
+    }
+    /** Builds the extent list of a compressed file from its lcluster indexes. */
+    async zExtents(ino) {
+        const bs = this.bs;
+        const hpos = Math.ceil(ino.dataStart / 8) * 8;
+        let advise = 0;
+        let algs = [0, 0];
+        let lbits = this.blkbits;
+        let idataSize = 0;
+        const legacyDefaults = ino.layout === LAYOUT_COMPRESSED_FULL && !(this.incompat & (INCOMPAT_BIG_PCLUSTER | INCOMPAT_ZTAILPACKING | INCOMPAT_FRAGMENTS));
+        if (!legacyDefaults) {
+            this.checkRange(ino, hpos, 8);
+            const h = await this.src.read(hpos, 8);
+            if (h[7] & 0x80)
+                throw new FormatError('erofs', `inode ${ino.nid}: data is stored in the packed inode (fragments), which is not supported`, hpos);
+            idataSize = h.readUInt16LE(2);
+            advise = h.readUInt16LE(4);
+            algs = [h[6] & 15, h[6] >> 4];
+            lbits = this.blkbits + (h[7] & 7);
+            if (advise & ADVISE_FRAGMENT_PCLUSTER)
+                throw new FormatError('erofs', `inode ${ino.nid}: the tail is stored in the packed inode (fragments), which is not supported`, hpos);
+            if (ino.layout === LAYOUT_COMPRESSED_COMPACT && !(advise & ADVISE_BIG_PCLUSTER_1) !== !(advise & ADVISE_BIG_PCLUSTER_2)) {
+                throw new FormatError('erofs', `inode ${ino.nid}: inconsistent big pcluster flags`, hpos);
+            }
+        }
+        const lsz = 2 ** lbits;
+        const total = Math.ceil(ino.size / lsz);
+        const big = (advise & ADVISE_BIG_PCLUSTER_1) !== 0;
+        let load;
+        if (ino.layout === LAYOUT_COMPRESSED_FULL) {
+            const base = hpos + 16;
+            this.checkRange(ino, base, total * 8);
+            const idx = await this.src.read(base, total * 8);
+            load = (lcn) => {
+                const p = lcn * 8;
+                const adv = idx.readUInt16LE(p);
+                const type = adv & 3;
+                if (type === LC_NONHEAD) {
+                    let d0 = idx.readUInt16LE(p + 4);
+                    let cblks = 0;
+                    if (d0 & D0_CBLKCNT) {
+                        if (!big)
+                            throw new FormatError('erofs', `inode ${ino.nid}: block count on a file without big pclusters`, base + p);
+                        cblks = d0 & ~D0_CBLKCNT;
+                        d0 = 1;
+                    }
+                    return { type, clusterofs: lsz, delta0: d0, pblk: 0, cblks, next: base + p + 8 };
+                }
+                return { type, clusterofs: idx.readUInt16LE(p + 2), delta0: 0, pblk: idx.readUInt32LE(p + 4), cblks: 0, next: base + p + 8 };
+            };
+        }
+        else {
+            if (lbits !== 12)
+                throw new FormatError('erofs', `inode ${ino.nid}: compact indexes need 4 KiB lclusters`, hpos);
+            const ebase = hpos + 8;
+            let initial4b = (32 - (ebase % 32)) / 4;
+            if (initial4b === 8)
+                initial4b = 0;
+            const compacted2b = advise & ADVISE_COMPACTED_2B && initial4b < total ? Math.floor((total - initial4b) / 16) * 16 : 0;
+            const rest = Math.max(0, total - initial4b - compacted2b);
+            const bytes = Math.min(total, initial4b) * 4 + compacted2b * 2 + rest * 4;
+            const start = ebase - (ebase % 32);
+            const len = Math.min(this.src.size - start, Math.ceil((ebase + bytes - start) / 32) * 32 + 32);
+            this.checkRange(ino, ebase, bytes);
+            const buf = Buffer.concat([await this.src.read(start, len), Buffer.alloc(8)]);
+            const le32 = (abs) => buf.readUInt32LE(abs - start);
+            load = (lcn) => {
+                let pos = ebase;
+                let shift;
+                let l = lcn;
+                if (l < initial4b)
+                    shift = 2;
+                else {
+                    pos += initial4b * 4;
+                    l -= initial4b;
+                    if (l < compacted2b)
+                        shift = 1;
+                    else {
+                        pos += compacted2b * 2;
+                        l -= compacted2b;
+                        shift = 2;
+                    }
+                }
+                pos += l << shift;
+                const vcnt = shift === 2 ? 2 : 16;
+                const pack = vcnt << shift;
+                const packBase = pos - (pos % pack);
+                const encodebits = ((pack - 4) * 8) / vcnt;
+                const lomask = (1 << lbits) - 1;
+                const decode = (i) => {
+                    const bit = encodebits * i;
+                    const v = le32(packBase + (bit >> 3)) >>> (bit & 7);
+                    return [v & lomask, (v >>> lbits) & 3];
+                };
+                let i = (pos - packBase) >> shift;
+                const next = packBase + pack;
+                let [lo, type] = decode(i);
+                if (type === LC_NONHEAD) {
+                    if (lo & D0_CBLKCNT) {
+                        if (!big)
+                            throw new FormatError('erofs', `inode ${ino.nid}: block count on a file without big pclusters`, pos);
+                        return { type, clusterofs: lsz, delta0: 1, pblk: 0, cblks: lo & ~D0_CBLKCNT, next };
+                    }
+                    if (i + 1 !== vcnt)
+                        return { type, clusterofs: lsz, delta0: lo, pblk: 0, cblks: 0, next };
+                    const [prevLo, prevType] = decode(i - 1);
+                    const plo = prevType !== LC_NONHEAD ? 0 : prevLo & D0_CBLKCNT ? 1 : prevLo;
+                    return { type, clusterofs: lsz, delta0: plo + 1, pblk: 0, cblks: 0, next };
+                }
+                const clusterofs = lo;
+                const headType = type;
+                let nblk;
+                if (!big) {
+                    nblk = 1;
+                    while (i > 0) {
+                        --i;
+                        [lo, type] = decode(i);
+                        if (type === LC_NONHEAD)
+                            i -= lo;
+                        if (i >= 0)
+                            ++nblk;
+                    }
+                }
+                else {
+                    nblk = 0;
+                    while (i > 0) {
+                        --i;
+                        [lo, type] = decode(i);
+                        if (type === LC_NONHEAD) {
+                            if (lo & D0_CBLKCNT) {
+                                --i;
+                                nblk += lo & ~D0_CBLKCNT;
+                                continue;
+                            }
+                            if (lo === 1)
+                                throw new FormatError('erofs', `inode ${ino.nid}: corrupt compact index`, pos);
+                            i -= lo - 2;
+                            continue;
+                        }
+                        ++nblk;
+                    }
+                }
+                return { type: headType, clusterofs, delta0: 0, pblk: le32(packBase + pack - 4) + nblk, cblks: 0, next };
+            };
+        }
+        // Heads start extents; an extent ends where the next head starts (or at the end of file).
+        const heads = [];
+        let lastNext = 0;
+        for (let lcn = 0; lcn < total; lcn++) {
+            const lc = load(lcn);
+            if (lcn === total - 1)
+                lastNext = lc.next;
+            if (lc.type !== LC_NONHEAD)
+                heads.push({ lcn, lc });
+        }
+        if (heads.length === 0 || heads[0].lcn !== 0 || heads[0].lc.clusterofs !== 0) {
+            throw new FormatError('erofs', `inode ${ino.nid}: the first logical cluster is not the head of an extent`, hpos);
+        }
+        // A head may sit exactly at the end of the file (an empty extent): the tail extent is the
+        // last non-empty one, the one holding the file's last byte.
+        const spans = [];
+        for (let h = 0; h < heads.length; h++) {
+            const { lcn, lc } = heads[h];
+            const la = lcn * lsz + lc.clusterofs;
+            const end = Math.min(ino.size, h + 1 < heads.length ? heads[h + 1].lcn * lsz + heads[h + 1].lc.clusterofs : ino.size);
+            if (end < la || (end === la && la < ino.size))
+                throw new FormatError('erofs', `inode ${ino.nid}: extents out of order at lcluster ${lcn}`, hpos);
+            if (end > la)
+                spans.push({ lcn, lc, la, end });
+        }
+        const extents = [];
+        for (const [h, { lcn, lc, la, end }] of spans.entries()) {
+            const isTail = h === spans.length - 1;
+            let pa;
+            let plen;
+            if (isTail && advise & ADVISE_INLINE_PCLUSTER) {
+                pa = lastNext;
+                plen = idataSize;
+                if (plen === 0 || (pa % bs) + plen > bs)
+                    throw new FormatError('erofs', `inode ${ino.nid}: bad tail-packing pcluster size ${plen}`, pa);
+            }
+            else {
+                pa = lc.pblk * bs;
+                if (lc.type === LC_PLAIN || !big)
+                    plen = lsz;
+                else {
+                    let cblks = lsz / bs;
+                    if (lcn + 1 < total) {
+                        const n = load(lcn + 1);
+                        if (n.type === LC_NONHEAD) {
+                            if (n.delta0 !== 1 || !n.cblks)
+                                throw new FormatError('erofs', `inode ${ino.nid}: missing compressed block count at lcluster ${lcn + 1}`, hpos);
+                            cblks = n.cblks;
+                        }
+                    }
+                    plen = cblks * bs;
+                }
+            }
+            let alg;
+            if (lc.type === LC_PLAIN)
+                alg = advise & ADVISE_INTERLACED_PCLUSTER ? 'interlaced' : 'plain';
+            else
+                alg = lc.type === LC_HEAD2 ? algs[1] : algs[0];
+            this.checkRange(ino, pa, plen);
+            if (end - la > MAX_EXTENT_BYTES && alg !== 'plain') {
+                throw new FormatError('erofs', `inode ${ino.nid}: a compressed extent of ${end - la} bytes is past the ${MAX_EXTENT_BYTES}-byte cap`, pa);
+            }
+            extents.push({ la, llen: end - la, pa, plen, alg });
+        }
+        return extents;
+    }
+    async decompress(ino, ext) {
+        const data = await this.src.read(ext.pa, ext.plen);
+        if (ext.alg === 'plain') {
+            if (ext.llen > ext.plen)
+                throw new FormatError('erofs', `inode ${ino.nid}: uncompressed pcluster shorter than its extent`, ext.pa);
+            return data.subarray(0, ext.llen);
+        }
+        if (ext.alg === 'interlaced') {
+            if (ext.llen > this.bs || ext.plen > this.bs)
+                throw new FormatError('erofs', `inode ${ino.nid}: interlaced pcluster larger than a block`, ext.pa);
+            const skip = ext.la % this.bs;
+            const right = Math.min(this.bs - skip, ext.llen);
+            return Buffer.concat([data.subarray(skip, skip + right), data.subarray(0, ext.llen - right)]);
+        }
+        if (ext.alg !== 0) {
+            throw new FormatError('erofs', `inode ${ino.nid}: unsupported compression ${ALGORITHMS[ext.alg] ?? `#${ext.alg}`} (only LZ4/LZ4HC can be read)`, ext.pa);
+        }
+        let margin = 0;
+        if (this.incompat & INCOMPAT_ZERO_PADDING) {
+            const limit = Math.min(data.length, 4096);
+            while (margin < limit && data[margin] === 0)
+                margin++;
+            if (margin >= data.length)
+                throw new FormatError('erofs', `inode ${ino.nid}: empty compressed pcluster`, ext.pa);
+        }
+        this.budget.spend(ext.llen);
+        try {
+            return lz4DecompressBlock(data.subarray(margin), ext.llen, 'erofs');
+        }
+        catch (e) {
+            if (e instanceof FormatError)
+                throw new FormatError('erofs', `inode ${ino.nid}: corrupt LZ4 pcluster: ${e.reason}`, ext.pa);
+            throw e;
+        }
+    }
+    async openCompressed(ino) {
+        const extents = await this.zExtents(ino);
+        // Refuse unsupported algorithms when the file is opened, not at its first read.
+        const bad = extents.find((e) => typeof e.alg === 'number' && e.alg !== 0);
+        if (bad)
+            await this.decompress(ino, bad);
+        const segs = extents.map((ext, i) => ({
+            start: ext.la,
+            length: ext.llen,
+            read: async (o, n) => {
+                const key = `${ino.nid}:${i}`;
+                let buf = this.cache.get(key);
+                if (!buf) {
+                    buf = await this.decompress(ino, ext);
+                    this.cache.set(key, buf);
+                }
+                return buf.subarray(o, o + n);
+            },
+        }));
+        return new MappedSource(ino.size, segs, 'erofs');
+    }
+    async readDir(ino) {
+        if (ino.size > MAX_DIR_BYTES$1)
+            throw new FormatError('erofs', `directory inode ${ino.nid} is ${ino.size} bytes, past the cap`);
+        const src = await this.open(ino);
+        const buf = await src.read(0, src.size);
+        const out = [];
+        for (let base = 0; base < buf.length; base += this.bs) {
+            const end = Math.min(buf.length, base + this.bs);
+            if (end - base < 12)
+                throw new FormatError('erofs', `directory inode ${ino.nid}: block ${base / this.bs} too short`, base);
+            const first = buf.readUInt16LE(base + 8);
+            const count = Math.floor(first / 12);
+            if (first < 12 || first % 12 !== 0 || first > end - base)
+                throw new FormatError('erofs', `directory inode ${ino.nid}: bad first name offset ${first}`, base);
+            for (let i = 0; i < count; i++) {
+                const d = base + i * 12;
+                const nid = Number(buf.readBigUInt64LE(d));
+                const nameoff = buf.readUInt16LE(d + 8);
+                const nameEnd = i + 1 < count ? buf.readUInt16LE(d + 20) : end - base;
+                if (nameoff < first || nameEnd > end - base || nameEnd < nameoff)
+                    throw new FormatError('erofs', `directory inode ${ino.nid}: bad name offsets in entry ${i}`, d);
+                let name = buf.subarray(base + nameoff, base + nameEnd);
+                if (i + 1 === count) {
+                    const z = name.indexOf(0);
+                    if (z >= 0)
+                        name = name.subarray(0, z);
+                }
+                if (name.length === 0)
+                    throw new FormatError('erofs', `directory inode ${ino.nid}: empty name in entry ${i}`, d);
+                if ((name.length === 1 && name[0] === 0x2e) || (name.length === 2 && name[0] === 0x2e && name[1] === 0x2e))
+                    continue;
+                if (!Number.isSafeInteger(nid))
+                    throw new FormatError('erofs', `directory inode ${ino.nid}: bad node number`, d);
+                out.push({ name: Buffer.from(name), nid });
+            }
+        }
+        return out;
+    }
+    async symlinkTarget(ino) {
+        if (ino.size > 4096)
+            throw new FormatError('erofs', `symlink inode ${ino.nid} is ${ino.size} bytes long`);
+        const src = await this.open(ino);
+        return displayName(await src.read(0, src.size));
+    }
+}
+/** Lists every node of an EROFS image; throws FormatError when the image itself is unreadable. */
+async function openErofs(src, opts = {}) {
+    const fs = new Erofs(src, opts);
+    await fs.init();
+    const root = await fs.inode(fs.rootNid);
+    if (kindOfMode(root.mode) !== 'dir')
+        throw new FormatError('erofs', 'the root inode is not a directory');
+    const nodes = [];
+    const problems = [];
+    if (fs.blocks * fs.bs > src.size) {
+        problems.push({ path: '', reason: `image is truncated: ${src.size} bytes, the superblock says ${fs.blocks * fs.bs}` });
+    }
+    const seenDirs = new Set([fs.rootNid]);
+    const stack = [{ ino: root, path: '', depth: 0 }];
+    while (stack.length) {
+        const dir = stack.pop();
+        let entries;
+        try {
+            entries = await fs.readDir(dir.ino);
+        }
+        catch (e) {
+            problems.push({ path: dir.path || '.', reason: `cannot read directory: ${e instanceof FormatError ? e.reason : e.message}` });
+            continue;
+        }
+        for (const ent of entries) {
+            const path = dir.path ? `${dir.path}/${displayName(ent.name)}` : displayName(ent.name);
+            if (nodes.length >= FS_LIMITS.maxNodes) {
+                problems.push({ path, reason: `more than ${FS_LIMITS.maxNodes} entries; the rest of the image is not listed` });
+                stack.length = 0;
+                break;
+            }
+            let ino;
+            try {
+                ino = await fs.inode(ent.nid);
+            }
+            catch (e) {
+                problems.push({ path, reason: e instanceof FormatError ? e.reason : e.message });
+                continue;
+            }
+            const kind = kindOfMode(ino.mode);
+            if (kind === 'dir') {
+                if (seenDirs.has(ent.nid) || dir.depth + 1 > FS_LIMITS.maxDepth) {
+                    problems.push({ path, reason: 'directory loop or nesting too deep; not walked' });
+                    continue;
+                }
+                seenDirs.add(ent.nid);
+                stack.push({ ino, path, depth: dir.depth + 1 });
+                continue;
+            }
+            const node = { path, kind, size: ino.size, inode: ent.nid, open: () => fs.open(ino) };
+            if (kind === 'symlink')
+                node.target = () => fs.symlinkTarget(ino);
+            nodes.push(node);
+        }
+    }
+    nodes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { format: 'erofs', label: fs.label || undefined, nodes, problems };
+}
+
+/**
+ * Read-only ext2/3/4 (`Documentation/filesystems/ext4/`): superblock at 1024, 32- and 64-bit
+ * group descriptors (meta_bg too), inodes, extent trees of any depth, classic block maps
+ * (direct/indirect), inline data (`system.data`), linear and htree directories (an htree
+ * directory is read linearly: its index blocks look like empty entries), fast and slow symlinks
+ * (read, never followed). A file is opened as a MappedSource over its extents: an APK inside an
+ * image is read by random access, never copied whole. Every offset is bounds-checked; a corrupt
+ * directory or file is reported and the walk goes on.
+ */
+const EXT4_MAGIC = 0xef53;
+const SB_OFFSET = 1024;
+const ROOT_INO = 2;
+const INCOMPAT_FILETYPE = 0x2;
+const INCOMPAT_JOURNAL_DEV = 0x8;
+const INCOMPAT_META_BG = 0x10;
+const INCOMPAT_64BIT = 0x80;
+const RO_COMPAT_SPARSE_SUPER = 0x1;
+const RO_COMPAT_HUGE_FILE = 0x8;
+const FL_ENCRYPT = 0x800;
+const FL_HUGE_FILE = 0x40000;
+const FL_EXTENTS = 0x80000;
+const FL_INLINE_DATA = 0x10000000;
+const MAX_DIR_BYTES = 256 * 1024 * 1024;
+class Ext4 {
+    src;
+    bs = 0;
+    inodeSize = 0;
+    inodesPerGroup = 0;
+    inodesCount = 0;
+    blocksCount = 0;
+    groupCount = 0;
+    descSize = 32;
+    label = '';
+    gdt = Buffer.alloc(0);
+    incompat = 0;
+    roCompat = 0;
+    constructor(src) {
+        this.src = src;
+    }
+    async init() {
+        const src = this.src;
+        if (src.size < SB_OFFSET + 1024)
+            throw new FormatError('ext4', `image is ${src.size} bytes, too small for a superblock`);
+        const sb = await src.read(SB_OFFSET, 1024);
+        if (sb.readUInt16LE(0x38) !== EXT4_MAGIC)
+            throw new FormatError('ext4', 'bad superblock magic', SB_OFFSET + 0x38);
+        this.inodesCount = sb.readUInt32LE(0x0);
+        const logBs = sb.readUInt32LE(0x18);
+        if (logBs > 6)
+            throw new FormatError('ext4', `bad block size 2^(10+${logBs})`, SB_OFFSET + 0x18);
+        this.bs = 1024 << logBs;
+        const firstDataBlock = sb.readUInt32LE(0x14);
+        const blocksPerGroup = sb.readUInt32LE(0x20);
+        this.inodesPerGroup = sb.readUInt32LE(0x28);
+        const rev = sb.readUInt32LE(0x4c);
+        this.inodeSize = rev === 0 ? 128 : sb.readUInt16LE(0x58);
+        this.incompat = sb.readUInt32LE(0x60);
+        this.roCompat = sb.readUInt32LE(0x64);
+        this.label = sb.toString('latin1', 0x78, 0x88).replace(/\0.*$/s, '');
+        if (this.incompat & INCOMPAT_JOURNAL_DEV)
+            throw new FormatError('ext4', 'an external journal device, not a filesystem', SB_OFFSET + 0x60);
+        const is64 = (this.incompat & INCOMPAT_64BIT) !== 0;
+        this.descSize = is64 ? sb.readUInt16LE(0xfe) : 32;
+        if (is64 && (this.descSize < 64 || this.descSize > 1024 || this.descSize & (this.descSize - 1))) {
+            throw new FormatError('ext4', `bad group descriptor size ${this.descSize}`, SB_OFFSET + 0xfe);
+        }
+        this.blocksCount = sb.readUInt32LE(0x4) + (is64 ? sb.readUInt32LE(0x150) * 2 ** 32 : 0);
+        if (blocksPerGroup === 0 || this.inodesPerGroup === 0)
+            throw new FormatError('ext4', 'zero blocks or inodes per group', SB_OFFSET + 0x20);
+        if (this.inodeSize < 128 || this.inodeSize > this.bs || this.inodeSize & (this.inodeSize - 1)) {
+            throw new FormatError('ext4', `bad inode size ${this.inodeSize}`, SB_OFFSET + 0x58);
+        }
+        if (this.blocksCount <= firstDataBlock)
+            throw new FormatError('ext4', `bad block count ${this.blocksCount}`, SB_OFFSET + 0x4);
+        this.groupCount = Math.ceil((this.blocksCount - firstDataBlock) / blocksPerGroup);
+        if (this.groupCount * this.inodesPerGroup < this.inodesCount) {
+            throw new FormatError('ext4', `${this.inodesCount} inodes do not fit ${this.groupCount} groups of ${this.inodesPerGroup}`, SB_OFFSET);
+        }
+        // Group descriptor table.
+        const descPerBlock = this.bs / this.descSize;
+        const gdtBlocks = Math.ceil(this.groupCount / descPerBlock);
+        const metaBg = (this.incompat & INCOMPAT_META_BG) !== 0;
+        const firstMetaBg = sb.readUInt32LE(0x104);
+        const sparseSuper = (this.roCompat & RO_COMPAT_SPARSE_SUPER) !== 0;
+        const hasSuper = (g) => {
+            if (!sparseSuper || g <= 1)
+                return true;
+            for (const p of [3, 5, 7]) {
+                let x = p;
+                while (x < g)
+                    x *= p;
+                if (x === g)
+                    return true;
+            }
+            return false;
+        };
+        const parts = [];
+        if (!metaBg) {
+            const at = (firstDataBlock + 1) * this.bs;
+            const len = Math.ceil((this.groupCount * this.descSize) / this.bs) * this.bs;
+            if (at + len > src.size)
+                throw new FormatError('ext4', 'group descriptor table lies past the end of the image (truncated)', at);
+            parts.push(await src.read(at, len));
+        }
+        else {
+            for (let b = 0; b < gdtBlocks; b++) {
+                let blk;
+                if (b < firstMetaBg)
+                    blk = firstDataBlock + 1 + b;
+                else {
+                    const g = b * descPerBlock;
+                    blk = firstDataBlock + g * blocksPerGroup + (hasSuper(g) ? 1 : 0);
+                }
+                if ((blk + 1) * this.bs > src.size)
+                    throw new FormatError('ext4', 'group descriptor block lies past the end of the image (truncated)', blk * this.bs);
+                parts.push(await src.read(blk * this.bs, this.bs));
+            }
+        }
+        this.gdt = Buffer.concat(parts);
+    }
+    inodeTable(group) {
+        const d = group * this.descSize;
+        if (d + this.descSize > this.gdt.length)
+            throw new FormatError('ext4', `group ${group} has no descriptor`);
+        let blk = this.gdt.readUInt32LE(d + 0x8);
+        if (this.descSize >= 64)
+            blk += this.gdt.readUInt32LE(d + 0x28) * 2 ** 32;
+        return blk;
+    }
+    async inode(ino) {
+        if (ino < 1 || ino > this.inodesCount)
+            throw new FormatError('ext4', `inode number ${ino} out of range`);
+        const group = Math.floor((ino - 1) / this.inodesPerGroup);
+        const index = (ino - 1) % this.inodesPerGroup;
+        const table = this.inodeTable(group);
+        const at = table * this.bs + index * this.inodeSize;
+        if (table >= this.blocksCount || at + this.inodeSize > this.src.size) {
+            throw new FormatError('ext4', `inode ${ino} lies past the end of the image (truncated)`, at);
+        }
+        const raw = await this.src.read(at, this.inodeSize);
+        const flags = raw.readUInt32LE(0x20);
+        let blocks512 = raw.readUInt32LE(0x1c) + raw.readUInt16LE(0x74) * 2 ** 32;
+        if (this.roCompat & RO_COMPAT_HUGE_FILE && flags & FL_HUGE_FILE)
+            blocks512 *= this.bs / 512;
+        return {
+            ino,
+            mode: raw.readUInt16LE(0x0),
+            size: raw.readUInt32LE(0x4) + raw.readUInt32LE(0x6c) * 2 ** 32,
+            flags,
+            blocks512,
+            fileAcl: raw.readUInt32LE(0x68) + raw.readUInt16LE(0x76) * 2 ** 32,
+            iblock: raw.subarray(0x28, 0x28 + 60),
+            raw,
+        };
+    }
+    /** The value of the in-inode `system.data` xattr (inline data past the first 60 bytes). */
+    inlineXattr(ino) {
+        if (this.inodeSize <= 128)
+            return Buffer.alloc(0);
+        const extra = ino.raw.readUInt16LE(0x80);
+        const start = 128 + extra;
+        if (start + 4 > ino.raw.length || ino.raw.readUInt32LE(start) !== 0xea020000)
+            return Buffer.alloc(0);
+        const base = start + 4;
+        let p = base;
+        while (p + 16 <= ino.raw.length && ino.raw.readUInt32LE(p) !== 0) {
+            const nameLen = ino.raw[p];
+            const nameIndex = ino.raw[p + 1];
+            const valueOffs = ino.raw.readUInt16LE(p + 2);
+            const valueInum = ino.raw.readUInt32LE(p + 4);
+            const valueSize = ino.raw.readUInt32LE(p + 8);
+            if (p + 16 + nameLen > ino.raw.length)
+                break;
+            const name = ino.raw.toString('latin1', p + 16, p + 16 + nameLen);
+            if (nameIndex === 7 && name === 'data' && valueInum === 0) {
+                if (base + valueOffs + valueSize > ino.raw.length)
+                    throw new FormatError('ext4', `inline data of inode ${ino.ino} overflows the inode`);
+                return ino.raw.subarray(base + valueOffs, base + valueOffs + valueSize);
+            }
+            p += (16 + nameLen + 3) & -4;
+        }
+        return Buffer.alloc(0);
+    }
+    checkRun(ino, pblk, count) {
+        if (pblk + count > this.blocksCount || (pblk + count) * this.bs > this.src.size) {
+            throw new FormatError('ext4', `inode ${ino.ino}: blocks ${pblk}..${pblk + count - 1} lie past the end of the image (truncated or corrupt)`, pblk * this.bs);
+        }
+    }
+    /** Leaf extents as [logical block, physical block, count] (uninitialised extents read as zeros and are left out). */
+    async extents(ino) {
+        const out = [];
+        let visited = 0;
+        const walk = async (node, depthExpected, where) => {
+            if (node.length < 12 || node.readUInt16LE(0) !== 0xf30a)
+                throw new FormatError('ext4', `inode ${ino.ino}: bad extent header`, where);
+            const entries = node.readUInt16LE(2);
+            const depth = node.readUInt16LE(6);
+            if (depth > 5 || (depthExpected !== undefined && depth !== depthExpected))
+                throw new FormatError('ext4', `inode ${ino.ino}: bad extent tree depth ${depth}`, where);
+            if (12 + entries * 12 > node.length)
+                throw new FormatError('ext4', `inode ${ino.ino}: ${entries} extents overflow their node`, where);
+            if (++visited > 1_000_000)
+                throw new FormatError('ext4', `inode ${ino.ino}: extent tree too large`, where);
+            for (let i = 0; i < entries; i++) {
+                const e = 12 + i * 12;
+                if (depth === 0) {
+                    const lblk = node.readUInt32LE(e);
+                    let len = node.readUInt16LE(e + 4);
+                    const uninit = len > 32768;
+                    if (uninit)
+                        len -= 32768;
+                    const pblk = node.readUInt16LE(e + 6) * 2 ** 32 + node.readUInt32LE(e + 8);
+                    if (len === 0 || uninit)
+                        continue;
+                    this.checkRun(ino, pblk, len);
+                    out.push([lblk, pblk, len]);
+                }
+                else {
+                    const leaf = node.readUInt32LE(e + 4) + node.readUInt16LE(e + 8) * 2 ** 32;
+                    this.checkRun(ino, leaf, 1);
+                    await walk(await this.src.read(leaf * this.bs, this.bs), depth - 1, leaf * this.bs);
+                }
+            }
+        };
+        await walk(ino.iblock, undefined, 0);
+        return out;
+    }
+    /** Classic ext2/3 block map: 12 direct, then single, double and triple indirect blocks. */
+    async blockMap(ino) {
+        const nblocks = Math.ceil(ino.size / this.bs);
+        const per = this.bs / 4;
+        const out = [];
+        const push = (lblk, pblk) => {
+            if (pblk === 0)
+                return;
+            this.checkRun(ino, pblk, 1);
+            const last = out[out.length - 1];
+            if (last && last[0] + last[2] === lblk && last[1] + last[2] === pblk)
+                last[2]++;
+            else
+                out.push([lblk, pblk, 1]);
+        };
+        for (let i = 0; i < 12 && i < nblocks; i++)
+            push(i, ino.iblock.readUInt32LE(i * 4));
+        let lblk = 12;
+        const indirect = async (blk, level) => {
+            if (lblk >= nblocks)
+                return;
+            if (blk === 0) {
+                lblk += per ** level;
+                return;
+            }
+            this.checkRun(ino, blk, 1);
+            const b = await this.src.read(blk * this.bs, this.bs);
+            for (let i = 0; i < per && lblk < nblocks; i++) {
+                const v = b.readUInt32LE(i * 4);
+                if (level === 1)
+                    push(lblk++, v);
+                else
+                    await indirect(v, level - 1);
+            }
+        };
+        for (let level = 1; level <= 3; level++)
+            await indirect(ino.iblock.readUInt32LE((11 + level) * 4), level);
+        return out;
+    }
+    async openInode(ino) {
+        if (ino.flags & FL_ENCRYPT)
+            throw new FormatError('ext4', `inode ${ino.ino} is encrypted (fscrypt); its contents cannot be read`);
+        if (ino.flags & FL_INLINE_DATA) {
+            const data = Buffer.concat([ino.iblock, this.inlineXattr(ino)]);
+            if (ino.size > data.length)
+                throw new FormatError('ext4', `inode ${ino.ino}: inline data holds ${data.length} bytes, size says ${ino.size}`);
+            return new BufferSource(Buffer.from(data.subarray(0, ino.size)));
+        }
+        const runs = ino.flags & FL_EXTENTS ? await this.extents(ino) : await this.blockMap(ino);
+        const segs = [];
+        for (const [lblk, pblk, count] of runs) {
+            const start = lblk * this.bs;
+            if (start >= ino.size)
+                continue;
+            const length = Math.min(count * this.bs, ino.size - start);
+            segs.push(sourceSegment(start, length, this.src, pblk * this.bs));
+        }
+        return new MappedSource(ino.size, segs, 'ext4');
+    }
+    async symlinkTarget(ino) {
+        const eaBlocks = ino.fileAcl ? this.bs / 512 : 0;
+        const fast = !(ino.flags & FL_INLINE_DATA) && ino.blocks512 - eaBlocks === 0 && ino.size < 60;
+        if (fast)
+            return displayName(ino.iblock.subarray(0, ino.size));
+        if (ino.size > 4096)
+            throw new FormatError('ext4', `symlink inode ${ino.ino} is ${ino.size} bytes long`);
+        const src = await this.openInode(ino);
+        return displayName(await src.read(0, src.size));
+    }
+    /** Directory entries (name bytes, inode, file type); `.`/`..` and empty slots left out. */
+    async readDir(ino) {
+        const out = [];
+        const parse = (buf, blockSize) => {
+            for (let base = 0; base < buf.length; base += blockSize) {
+                const end = Math.min(buf.length, base + blockSize);
+                let p = base;
+                while (p + 8 <= end) {
+                    const inode = buf.readUInt32LE(p);
+                    const raw = buf.readUInt16LE(p + 4);
+                    const recLen = raw === 0 || raw === 65535 ? (blockSize >= 65536 ? blockSize : raw) : (raw & 65532) | ((raw & 3) << 16);
+                    const nameLen = this.incompat & INCOMPAT_FILETYPE ? buf[p + 6] : buf.readUInt16LE(p + 6);
+                    if (recLen < 8 || p + recLen > end || 8 + nameLen > recLen) {
+                        throw new FormatError('ext4', `directory inode ${ino.ino}: bad entry at byte ${p} (record length ${recLen})`, p);
+                    }
+                    if (inode !== 0 && nameLen > 0) {
+                        const name = buf.subarray(p + 8, p + 8 + nameLen);
+                        if (!(nameLen === 1 && name[0] === 0x2e) && !(nameLen === 2 && name[0] === 0x2e && name[1] === 0x2e))
+                            out.push({ name: Buffer.from(name), ino: inode });
+                    }
+                    p += recLen;
+                }
+            }
+        };
+        if (ino.flags & FL_INLINE_DATA) {
+            // The first 4 bytes are the parent's inode number; the rest of i_block and the
+            // system.data value are entries.
+            parse(ino.iblock.subarray(4), 56);
+            const more = this.inlineXattr(ino);
+            if (more.length)
+                parse(more, more.length);
+            return out;
+        }
+        if (ino.size > MAX_DIR_BYTES)
+            throw new FormatError('ext4', `directory inode ${ino.ino} is ${ino.size} bytes, past the cap`);
+        const src = await this.openInode(ino);
+        parse(await src.read(0, src.size), this.bs);
+        return out;
+    }
+}
+/** Lists every node of an ext2/3/4 image; throws FormatError when the image itself is unreadable. */
+async function openExt4(src) {
+    const fs = new Ext4(src);
+    await fs.init();
+    const root = await fs.inode(ROOT_INO);
+    if (kindOfMode(root.mode) !== 'dir')
+        throw new FormatError('ext4', 'the root inode is not a directory');
+    const nodes = [];
+    const problems = [];
+    if (fs.blocksCount * fs.bs > src.size) {
+        problems.push({ path: '', reason: `image is truncated: ${src.size} bytes, the superblock says ${fs.blocksCount * fs.bs}` });
+    }
+    const seenDirs = new Set([ROOT_INO]);
+    const stack = [{ ino: root, path: '', depth: 0 }];
+    while (stack.length) {
+        const dir = stack.pop();
+        let entries;
+        try {
+            entries = await fs.readDir(dir.ino);
+        }
+        catch (e) {
+            problems.push({ path: dir.path || '.', reason: `cannot read directory: ${e instanceof FormatError ? e.reason : e.message}` });
+            continue;
+        }
+        for (const ent of entries) {
+            const path = dir.path ? `${dir.path}/${displayName(ent.name)}` : displayName(ent.name);
+            if (nodes.length >= FS_LIMITS.maxNodes) {
+                problems.push({ path, reason: `more than ${FS_LIMITS.maxNodes} entries; the rest of the image is not listed` });
+                stack.length = 0;
+                break;
+            }
+            let ino;
+            try {
+                ino = await fs.inode(ent.ino);
+            }
+            catch (e) {
+                problems.push({ path, reason: e instanceof FormatError ? e.reason : e.message });
+                continue;
+            }
+            const kind = kindOfMode(ino.mode);
+            if (kind === 'dir') {
+                if (seenDirs.has(ent.ino) || dir.depth + 1 > FS_LIMITS.maxDepth) {
+                    problems.push({ path, reason: 'directory loop or nesting too deep; not walked' });
+                    continue;
+                }
+                seenDirs.add(ent.ino);
+                stack.push({ ino, path, depth: dir.depth + 1 });
+                continue;
+            }
+            const node = { path, kind, size: ino.size, inode: ent.ino, open: () => fs.openInode(ino) };
+            if (kind === 'symlink')
+                node.target = () => fs.symlinkTarget(ino);
+            nodes.push(node);
+        }
+    }
+    nodes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { format: 'ext4', label: fs.label || undefined, nodes, problems };
+}
+
+/**
+ * super.img: Android dynamic partitions (`fs_mgr/liblp/include/liblp/metadata_format.h`).
+ * 4 KiB reserved, the geometry (magic 0x616C4467, SHA-256 checked) at 4096 with a backup at
+ * 8192, then metadata slots: a header (magic 0x414C5030, SHA-256 of header and tables) and the
+ * partition, extent, group and block-device tables. Each logical partition is a list of linear
+ * extents (512-byte sectors) on the super device, exposed as one virtual source. The primary
+ * copy of slot 0 is used; when its checksums fail the backup copy is tried.
+ */
+const LP_GEOMETRY_MAGIC = 0x616c4467;
+const LP_HEADER_MAGIC = 0x414c5030;
+const LP_PARTITION_RESERVED_BYTES = 4096;
+const LP_GEOMETRY_SIZE = 4096;
+const SECTOR = 512;
+const TARGET_LINEAR = 0;
+const TARGET_ZERO = 1;
+/** `at4096` holds the first bytes at offset 4096 of the image. */
+function isLpGeometry(at4096) {
+    return at4096.length >= 4 && at4096.readUInt32LE(0) === LP_GEOMETRY_MAGIC;
+}
+function sha256(b) {
+    return createHash('sha256').update(b).digest();
+}
+function cstr(b) {
+    const z = b.indexOf(0);
+    return b.toString('latin1', 0, z < 0 ? b.length : z);
+}
+async function readGeometry(src, at) {
+    if (at + 52 > src.size)
+        throw new FormatError('lp', 'geometry lies past the end of the image (truncated)', at);
+    const g = Buffer.from(await src.read(at, 52));
+    if (g.readUInt32LE(0) !== LP_GEOMETRY_MAGIC)
+        throw new FormatError('lp', 'bad geometry magic', at);
+    const structSize = g.readUInt32LE(4);
+    if (structSize !== 52)
+        throw new FormatError('lp', `unexpected geometry size ${structSize}`, at + 4);
+    const want = Buffer.from(g.subarray(8, 40));
+    g.fill(0, 8, 40);
+    if (!sha256(g).equals(want))
+        throw new FormatError('lp', 'geometry checksum mismatch (corrupt)', at + 8);
+    const metadataMaxSize = g.readUInt32LE(40);
+    const slotCount = g.readUInt32LE(44);
+    const logicalBlockSize = g.readUInt32LE(48);
+    if (metadataMaxSize === 0 || metadataMaxSize % SECTOR !== 0 || slotCount === 0 || slotCount > 8 || logicalBlockSize % SECTOR !== 0) {
+        throw new FormatError('lp', `bad geometry (metadata ${metadataMaxSize} bytes, ${slotCount} slots, block ${logicalBlockSize})`, at + 40);
+    }
+    return { metadataMaxSize, slotCount, logicalBlockSize };
+}
+async function readMetadata(src, at, geo) {
+    if (at + 128 > src.size)
+        throw new FormatError('lp', 'metadata header lies past the end of the image (truncated)', at);
+    const h0 = await src.read(at, 128);
+    if (h0.readUInt32LE(0) !== LP_HEADER_MAGIC)
+        throw new FormatError('lp', 'bad metadata header magic', at);
+    const major = h0.readUInt16LE(4);
+    const minor = h0.readUInt16LE(6);
+    const headerSize = h0.readUInt32LE(8);
+    if (major !== 10)
+        throw new FormatError('lp', `unsupported metadata version ${major}.${minor}`, at + 4);
+    if (headerSize < 128 || headerSize > geo.metadataMaxSize)
+        throw new FormatError('lp', `bad metadata header size ${headerSize}`, at + 8);
+    if (at + headerSize > src.size)
+        throw new FormatError('lp', 'metadata header lies past the end of the image (truncated)', at);
+    const header = Buffer.from(await src.read(at, headerSize));
+    const wantHeader = Buffer.from(header.subarray(12, 44));
+    header.fill(0, 12, 44);
+    if (!sha256(header).equals(wantHeader))
+        throw new FormatError('lp', 'metadata header checksum mismatch (corrupt)', at + 12);
+    const tablesSize = header.readUInt32LE(44);
+    if (headerSize + tablesSize > geo.metadataMaxSize)
+        throw new FormatError('lp', `metadata tables (${tablesSize} bytes) exceed the slot`, at + 44);
+    if (at + headerSize + tablesSize > src.size)
+        throw new FormatError('lp', 'metadata tables lie past the end of the image (truncated)', at + headerSize);
+    const tables = await src.read(at + headerSize, tablesSize);
+    if (!sha256(tables).equals(header.subarray(48, 80)))
+        throw new FormatError('lp', 'metadata tables checksum mismatch (corrupt)', at + 48);
+    const table = (off, minEntry, what) => {
+        const offset = header.readUInt32LE(off);
+        const count = header.readUInt32LE(off + 4);
+        const size = header.readUInt32LE(off + 8);
+        if (count > 0 && (size < minEntry || offset + count * size > tablesSize))
+            throw new FormatError('lp', `${what} table out of bounds`, at + off);
+        return { offset, count, size };
+    };
+    const pt = table(80, 52, 'partition');
+    const et = table(92, 24, 'extent');
+    const gt = table(104, 48, 'group');
+    const bt = table(116, 64, 'block device');
+    const groups = [];
+    for (let i = 0; i < gt.count; i++)
+        groups.push(cstr(tables.subarray(gt.offset + i * gt.size, gt.offset + i * gt.size + 36)));
+    const blockDevices = [];
+    for (let i = 0; i < bt.count; i++) {
+        const b = bt.offset + i * bt.size;
+        blockDevices.push(cstr(tables.subarray(b + 24, b + 60)));
+    }
+    const partitions = [];
+    for (let i = 0; i < pt.count; i++) {
+        const p = pt.offset + i * pt.size;
+        const name = cstr(tables.subarray(p, p + 36));
+        const attributes = tables.readUInt32LE(p + 36);
+        const firstExtent = tables.readUInt32LE(p + 40);
+        const numExtents = tables.readUInt32LE(p + 44);
+        const groupIndex = tables.readUInt32LE(p + 48);
+        if (firstExtent + numExtents > et.count)
+            throw new FormatError('lp', `partition ${JSON.stringify(name)} names extents past the extent table`, at + headerSize + p);
+        const segs = [];
+        let logical = 0;
+        for (let e = firstExtent; e < firstExtent + numExtents; e++) {
+            const x = et.offset + e * et.size;
+            const sectors = Number(tables.readBigUInt64LE(x));
+            const type = tables.readUInt32LE(x + 8);
+            const target = Number(tables.readBigUInt64LE(x + 12));
+            const device = tables.readUInt32LE(x + 20);
+            const len = sectors * SECTOR;
+            if (!Number.isSafeInteger(len) || !Number.isSafeInteger(target * SECTOR))
+                throw new FormatError('lp', `partition ${JSON.stringify(name)}: extent size beyond 2^53`, at + headerSize + x);
+            if (type === TARGET_LINEAR) {
+                if (device !== 0) {
+                    throw new FormatError('lp', `partition ${JSON.stringify(name)} has an extent on block device ${JSON.stringify(blockDevices[device] ?? device)}, not in this image`, at + headerSize + x);
+                }
+                if (target * SECTOR + len > src.size) {
+                    throw new FormatError('lp', `partition ${JSON.stringify(name)}: extent at sector ${target} lies past the end of the image (truncated)`, target * SECTOR);
+                }
+                if (len > 0)
+                    segs.push(sourceSegment(logical, len, src, target * SECTOR));
+            }
+            else if (type !== TARGET_ZERO) {
+                throw new FormatError('lp', `partition ${JSON.stringify(name)}: unknown extent type ${type}`, at + headerSize + x);
+            }
+            logical += len;
+        }
+        const size = logical;
+        partitions.push({ name, group: groups[groupIndex] ?? '', attributes, size, open: () => new MappedSource(size, segs, 'lp') });
+    }
+    return { majorVersion: major, minorVersion: minor, blockDevices, partitions };
+}
+/**
+ * Reads the LP metadata of a super image. A partition whose extents cannot be mapped makes
+ * the whole metadata unreadable (the tables are checksummed, so that means corruption).
+ */
+async function openLp(src) {
+    let geo;
+    try {
+        geo = await readGeometry(src, LP_PARTITION_RESERVED_BYTES);
+    }
+    catch (e) {
+        try {
+            geo = await readGeometry(src, LP_PARTITION_RESERVED_BYTES + LP_GEOMETRY_SIZE);
+        }
+        catch {
+            throw e;
+        }
+    }
+    const primary = LP_PARTITION_RESERVED_BYTES + 2 * LP_GEOMETRY_SIZE;
+    const backup = primary + geo.metadataMaxSize * geo.slotCount;
+    try {
+        return await readMetadata(src, primary, geo);
+    }
+    catch (e) {
+        try {
+            return await readMetadata(src, backup, geo);
+        }
+        catch {
+            throw e;
+        }
+    }
+}
+
+/**
+ * The OTA payload codecs, loaded only when an operation needs one (dynamic import): xz
+ * (`xz-decompress`, WebAssembly), bzip2 (`seek-bzip`, pure JS) and zstd (`fzstd`, pure JS;
+ * Node 20's zlib has no zstd). Each call must produce exactly `expected` bytes.
+ */
+let xz;
+let bz;
+let zstd;
+function pick$1(m, key) {
+    const mod = m;
+    if (mod && key in mod)
+        return mod;
+    const d = mod?.default;
+    if (d && key in d)
+        return d;
+    throw new Error(`codec module lacks ${key}`);
+}
+function check(format, got, expected) {
+    if (got !== expected)
+        throw new FormatError('payload', `${format} data decompressed to ${got} bytes, expected ${expected}`);
+}
+async function decompressXz(data, expected) {
+    xz ??= Promise.resolve().then(function () { return xzDecompress$1; }).then((m) => pick$1(m, 'XzReadableStream'));
+    const { XzReadableStream } = await xz;
+    const reader = new XzReadableStream(new Blob([data]).stream()).getReader();
+    const out = Buffer.allocUnsafe(expected);
+    let n = 0;
+    try {
+        while (true) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            if (n + value.length > expected) {
+                await reader.cancel();
+                throw new FormatError('payload', `xz data decompresses to more than the expected ${expected} bytes`);
+            }
+            out.set(value, n);
+            n += value.length;
+        }
+    }
+    catch (e) {
+        if (e instanceof FormatError)
+            throw e;
+        throw new FormatError('payload', `corrupt xz data: ${e.message ?? String(e)}`);
+    }
+    check('xz', n, expected);
+    return out;
+}
+async function decompressBzip2(data, expected) {
+    bz ??= Promise.resolve().then(function () { return index$2; }).then((m) => pick$1(m, 'decode'));
+    const mod = await bz;
+    let out;
+    // seek-bzip allocates with the deprecated `new Buffer()`; once bundled it is no longer under
+    // node_modules, so Node would print DEP0005 to the user. The call is synchronous: silence
+    // deprecation warnings for its duration only.
+    const quiet = process.noDeprecation;
+    process.noDeprecation = true;
+    try {
+        out = mod.decode(data, expected, true);
+    }
+    catch (e) {
+        throw new FormatError('payload', `corrupt bzip2 data: ${e.message ?? String(e)}`);
+    }
+    finally {
+        process.noDeprecation = quiet;
+    }
+    check('bzip2', out.length, expected);
+    return Buffer.from(out.buffer, out.byteOffset, out.length);
+}
+async function decompressZstd(data, expected) {
+    zstd ??= Promise.resolve().then(function () { return index; }).then((m) => pick$1(m, 'decompress'));
+    const mod = await zstd;
+    let out;
+    try {
+        out = mod.decompress(data);
+    }
+    catch (e) {
+        throw new FormatError('payload', `corrupt zstd data: ${e.message ?? String(e)}`);
+    }
+    check('zstd', out.length, expected);
+    return Buffer.from(out.buffer, out.byteOffset, out.length);
+}
+
+/**
+ * A minimal protobuf wire-format reader: enough for the OTA `DeltaArchiveManifest`. Fields are
+ * returned in order with their wire type; varints are decoded exactly up to 2^53 (larger values
+ * are an error: no OTA offset or size needs more). Every length is checked against its buffer.
+ */
+function readVarint(buf, pos) {
+    let result = 0;
+    let mul = 1;
+    for (let i = 0; i < 10; i++) {
+        if (pos >= buf.length)
+            throw new FormatError('protobuf', 'truncated varint', pos);
+        const b = buf[pos++];
+        result += (b & 0x7f) * mul;
+        if ((b & 0x80) === 0) {
+            if (!Number.isSafeInteger(result))
+                throw new FormatError('protobuf', 'varint beyond 2^53', pos);
+            return [result, pos];
+        }
+        mul *= 128;
+    }
+    throw new FormatError('protobuf', 'varint longer than 10 bytes', pos);
+}
+/** Every field of one message, in wire order. */
+function decodeMessage(buf) {
+    const out = [];
+    let pos = 0;
+    while (pos < buf.length) {
+        const [key, p1] = readVarint(buf, pos);
+        const field = Math.floor(key / 8);
+        const wire = key & 7;
+        if (field === 0)
+            throw new FormatError('protobuf', 'field number 0', pos);
+        pos = p1;
+        switch (wire) {
+            case 0: {
+                const [v, p2] = readVarint(buf, pos);
+                out.push({ field, wire, value: v });
+                pos = p2;
+                break;
+            }
+            case 1:
+            case 5: {
+                const n = wire === 1 ? 8 : 4;
+                if (pos + n > buf.length)
+                    throw new FormatError('protobuf', `truncated fixed${n * 8} field ${field}`, pos);
+                out.push({ field, wire, value: buf.subarray(pos, pos + n) });
+                pos += n;
+                break;
+            }
+            case 2: {
+                const [len, p2] = readVarint(buf, pos);
+                if (p2 + len > buf.length)
+                    throw new FormatError('protobuf', `field ${field} (${len} bytes) overflows its message`, pos);
+                out.push({ field, wire, value: buf.subarray(p2, p2 + len) });
+                pos = p2 + len;
+                break;
+            }
+            default:
+                throw new FormatError('protobuf', `unsupported wire type ${wire} for field ${field}`, pos);
+        }
+    }
+    return out;
+}
+function pbUint(fields, field) {
+    let v;
+    for (const f of fields)
+        if (f.field === field && f.wire === 0)
+            v = f.value;
+    return v;
+}
+function pbBytes(fields, field) {
+    let v;
+    for (const f of fields)
+        if (f.field === field && f.wire === 2)
+            v = f.value;
+    return v;
+}
+function pbRepeated(fields, field) {
+    const out = [];
+    for (const f of fields)
+        if (f.field === field && f.wire === 2)
+            out.push(f.value);
+    return out;
+}
+
+/**
+ * A/B OTA `payload.bin` (update_engine `update_metadata.proto`): big-endian header "CrAU",
+ * u64 major version (2), u64 manifest size, u32 metadata-signature size, the
+ * `DeltaArchiveManifest` protobuf, the signature, then the data blobs. Each partition of a full
+ * payload becomes a virtual image: its operations are indexed by destination block and decoded
+ * on demand (REPLACE maps straight into the payload, REPLACE_BZ / REPLACE_XZ / REPLACE_ZSTD
+ * decompress one operation at a time with a small cache, ZERO / DISCARD read as zeros). The
+ * partition is never rebuilt whole. A delta payload (operations that need the source build)
+ * makes each such partition unreadable with the reason.
+ */
+const PAYLOAD_MAGIC = 'CrAU';
+const OP_NAMES = {
+    0: 'REPLACE',
+    1: 'REPLACE_BZ',
+    2: 'MOVE',
+    3: 'BSDIFF',
+    4: 'SOURCE_COPY',
+    5: 'SOURCE_BSDIFF',
+    6: 'ZERO',
+    7: 'DISCARD',
+    8: 'REPLACE_XZ',
+    9: 'PUFFDIFF',
+    10: 'BROTLI_BSDIFF',
+    11: 'ZUCCHINI',
+    12: 'LZ4DIFF_BSDIFF',
+    13: 'LZ4DIFF_PUFFDIFF',
+    14: 'REPLACE_ZSTD',
+};
+const FULL_OPS = new Set([0, 1, 6, 7, 8, 14]);
+function isPayload(head) {
+    return head.length >= 4 && head.toString('latin1', 0, 4) === PAYLOAD_MAGIC;
+}
+async function openPayload(src, opts = {}) {
+    if (src.size < 24)
+        throw new FormatError('payload', `file is ${src.size} bytes, too small for a payload header`);
+    const h = await src.read(0, 24);
+    if (!isPayload(h))
+        throw new FormatError('payload', 'bad payload magic', 0);
+    const major = Number(h.readBigUInt64BE(4));
+    if (major !== 2)
+        throw new FormatError('payload', `unsupported payload major version ${major} (only version 2 is read)`, 4);
+    const manifestSize = Number(h.readBigUInt64BE(12));
+    const sigSize = h.readUInt32BE(20);
+    const manifestAt = 24;
+    if (!Number.isSafeInteger(manifestSize) || manifestAt + manifestSize + sigSize > src.size) {
+        throw new FormatError('payload', `manifest (${manifestSize} bytes) runs past the end of the file (truncated)`, 12);
+    }
+    if (manifestSize > 256 * 1024 * 1024)
+        throw new FormatError('payload', `manifest of ${manifestSize} bytes is past the cap`, 12);
+    const blobBase = manifestAt + manifestSize + sigSize;
+    const manifest = decodeMessage(await src.read(manifestAt, manifestSize));
+    const blockSize = pbUint(manifest, 3) ?? 4096;
+    const minorVersion = pbUint(manifest, 12) ?? 0;
+    if (blockSize === 0 || blockSize % 512 !== 0 || blockSize > 1 << 20)
+        throw new FormatError('payload', `bad block size ${blockSize}`, manifestAt);
+    if (pbRepeated(manifest, 1).length || pbRepeated(manifest, 2).length) {
+        throw new FormatError('payload', 'legacy install_operations (major version 1 layout) are not supported', manifestAt);
+    }
+    const budget = opts.budget ?? UNLIMITED_BUDGET;
+    const maxOp = opts.maxOperationBytes ?? 256 * 1024 * 1024;
+    const cache = new UnitCache(opts.cacheBytes ?? 32 * 1024 * 1024);
+    const partitions = [];
+    for (const [pi, pbuf] of pbRepeated(manifest, 13).entries()) {
+        const p = decodeMessage(pbuf);
+        const name = (pbBytes(p, 1) ?? Buffer.alloc(0)).toString('utf8');
+        const info = pbBytes(p, 7);
+        const ops = pbRepeated(p, 8).map((ob) => {
+            const o = decodeMessage(ob);
+            const extents = pbRepeated(o, 6).map((eb) => {
+                const e = decodeMessage(eb);
+                return [pbUint(e, 1) ?? 0, pbUint(e, 2) ?? 0];
+            });
+            const outLength = extents.reduce((s, [, n]) => s + n * blockSize, 0);
+            return { type: pbUint(o, 1) ?? 0, dataOffset: pbUint(o, 2) ?? 0, dataLength: pbUint(o, 3) ?? 0, extents, outLength };
+        });
+        let size = info ? (pbUint(decodeMessage(info), 1) ?? 0) : 0;
+        if (!info)
+            for (const op of ops)
+                for (const [s, n] of op.extents)
+                    size = Math.max(size, (s + n) * blockSize);
+        const deltaOp = ops.find((o) => !FULL_OPS.has(o.type));
+        let unreadable;
+        if (deltaOp) {
+            unreadable = `delta OTA: operation ${OP_NAMES[deltaOp.type] ?? `#${deltaOp.type}`} needs the source build's ${name} partition; only full OTAs can be scanned`;
+        }
+        else if (minorVersion !== 0 && ops.length === 0) {
+            unreadable = `delta OTA (minor version ${minorVersion}) with no operations for ${name}`;
+        }
+        const segs = [];
+        if (!unreadable) {
+            try {
+                for (const [oi, op] of ops.entries()) {
+                    if (op.type === 6 || op.type === 7)
+                        continue; // ZERO, DISCARD
+                    if (blobBase + op.dataOffset + op.dataLength > src.size) {
+                        throw new FormatError('payload', `${name}: data of operation ${oi} runs past the end of the payload (truncated)`, blobBase + op.dataOffset);
+                    }
+                    if (op.outLength > maxOp)
+                        throw new FormatError('payload', `${name}: operation ${oi} writes ${op.outLength} bytes, past the ${maxOp}-byte cap`);
+                    let within = 0;
+                    for (const [start, num] of op.extents) {
+                        const at = start * blockSize;
+                        const len = num * blockSize;
+                        if (at + len > size)
+                            throw new FormatError('payload', `${name}: operation ${oi} writes past the partition's ${size} bytes`);
+                        if (op.type === 0) {
+                            // REPLACE: the blob is the data (shorter blobs leave zeros at the end).
+                            if (op.dataLength > op.outLength)
+                                throw new FormatError('payload', `${name}: REPLACE operation ${oi} carries more data than its extents hold`);
+                            const avail = Math.max(0, Math.min(len, op.dataLength - within));
+                            if (avail > 0)
+                                segs.push(sourceSegment(at, avail, src, blobBase + op.dataOffset + within));
+                        }
+                        else {
+                            const off = within;
+                            segs.push({
+                                start: at,
+                                length: len,
+                                read: async (o, n) => {
+                                    const key = `${pi}:${oi}`;
+                                    let out = cache.get(key);
+                                    if (!out) {
+                                        const data = await src.read(blobBase + op.dataOffset, op.dataLength);
+                                        budget.spend(op.outLength);
+                                        out =
+                                            op.type === 1
+                                                ? await decompressBzip2(data, op.outLength)
+                                                : op.type === 8
+                                                    ? await decompressXz(data, op.outLength)
+                                                    : await decompressZstd(data, op.outLength);
+                                        cache.set(key, out);
+                                    }
+                                    return out.subarray(off + o, off + o + n);
+                                },
+                            });
+                        }
+                        within += len;
+                    }
+                }
+                // Validates extents (overlaps, bounds) now rather than at the first read.
+                new MappedSource(size, segs, 'payload');
+            }
+            catch (e) {
+                if (!(e instanceof FormatError))
+                    throw e;
+                unreadable = e.reason;
+            }
+        }
+        const reason = unreadable;
+        partitions.push({
+            name,
+            size,
+            ...(reason ? { unreadable: reason } : {}),
+            open: () => {
+                if (reason)
+                    throw new FormatError('payload', reason);
+                return new MappedSource(size, segs, 'payload');
+            },
+        });
+    }
+    return { majorVersion: major, minorVersion, blockSize, partitions };
+}
+
+/**
+ * Android sparse images (libsparse `sparse_format.h`): a 28-byte header and chunks RAW (0xCAC1),
+ * FILL (0xCAC2, a 4-byte pattern), DONT_CARE (0xCAC3) and CRC32 (0xCAC4). Read as a virtual raw
+ * image: RAW chunks map to their bytes in the sparse file, FILL chunks repeat their pattern,
+ * DONT_CARE reads as zeros. Nothing is written out.
+ */
+const SPARSE_MAGIC = 0xed26ff3a;
+const CHUNK_RAW = 0xcac1;
+const CHUNK_FILL = 0xcac2;
+const CHUNK_DONT_CARE = 0xcac3;
+const CHUNK_CRC32 = 0xcac4;
+function isSparse(head) {
+    return head.length >= 4 && head.readUInt32LE(0) === SPARSE_MAGIC;
+}
+/** Opens a sparse image as the raw image it describes. */
+async function openSparse(src) {
+    if (src.size < 28)
+        throw new FormatError('sparse', `file is ${src.size} bytes, too small for a sparse header`);
+    const h = await src.read(0, 28);
+    if (h.readUInt32LE(0) !== SPARSE_MAGIC)
+        throw new FormatError('sparse', 'bad sparse magic', 0);
+    const major = h.readUInt16LE(4);
+    const fileHdrSz = h.readUInt16LE(8);
+    const chunkHdrSz = h.readUInt16LE(10);
+    const blkSz = h.readUInt32LE(12);
+    const totalBlks = h.readUInt32LE(16);
+    const totalChunks = h.readUInt32LE(20);
+    if (major !== 1)
+        throw new FormatError('sparse', `unsupported sparse major version ${major}`, 4);
+    if (fileHdrSz < 28 || chunkHdrSz < 12)
+        throw new FormatError('sparse', `bad header sizes (file ${fileHdrSz}, chunk ${chunkHdrSz})`, 8);
+    if (blkSz === 0 || blkSz % 4 !== 0)
+        throw new FormatError('sparse', `bad block size ${blkSz}`, 12);
+    const imageSize = totalBlks * blkSz;
+    if (!Number.isSafeInteger(imageSize))
+        throw new FormatError('sparse', 'image size beyond 2^53', 16);
+    const segs = [];
+    let pos = fileHdrSz;
+    let block = 0;
+    // The chunk headers are small: read them one by one (a sparse file has few chunks).
+    for (let i = 0; i < totalChunks; i++) {
+        if (pos + chunkHdrSz > src.size)
+            throw new FormatError('sparse', `chunk ${i} of ${totalChunks} lies past the end of the file (truncated)`, pos);
+        const c = await src.read(pos, 12);
+        const type = c.readUInt16LE(0);
+        const blocks = c.readUInt32LE(4);
+        const totalSz = c.readUInt32LE(8);
+        const dataSz = totalSz - chunkHdrSz;
+        if (totalSz < chunkHdrSz)
+            throw new FormatError('sparse', `chunk ${i} declares ${totalSz} bytes, less than its header`, pos);
+        if (pos + totalSz > src.size)
+            throw new FormatError('sparse', `chunk ${i} (${totalSz} bytes) runs past the end of the file (truncated)`, pos);
+        const outLen = blocks * blkSz;
+        if (block + blocks > totalBlks && type !== CHUNK_CRC32) {
+            throw new FormatError('sparse', `chunk ${i} runs past the image's ${totalBlks} blocks`, pos);
+        }
+        const dataAt = pos + chunkHdrSz;
+        switch (type) {
+            case CHUNK_RAW:
+                if (dataSz !== outLen)
+                    throw new FormatError('sparse', `raw chunk ${i} holds ${dataSz} bytes for ${blocks} blocks`, pos);
+                if (outLen > 0)
+                    segs.push(sourceSegment(block * blkSz, outLen, src, dataAt));
+                block += blocks;
+                break;
+            case CHUNK_FILL: {
+                if (dataSz !== 4)
+                    throw new FormatError('sparse', `fill chunk ${i} holds ${dataSz} bytes, not 4`, pos);
+                const pattern = Buffer.from(await src.read(dataAt, 4));
+                if (outLen > 0 && pattern.readUInt32LE(0) !== 0)
+                    segs.push(fillSegment(block * blkSz, outLen, pattern));
+                block += blocks;
+                break;
+            }
+            case CHUNK_DONT_CARE:
+                block += blocks;
+                break;
+            case CHUNK_CRC32:
+                break;
+            default:
+                throw new FormatError('sparse', `unknown chunk type 0x${type.toString(16)} in chunk ${i}`, pos);
+        }
+        pos += totalSz;
+    }
+    if (block !== totalBlks)
+        throw new FormatError('sparse', `chunks cover ${block} blocks, header says ${totalBlks}`, pos);
+    return { image: new MappedSource(imageSize, segs, 'sparse'), info: { blockSize: blkSz, totalBlocks: totalBlks, chunks: totalChunks } };
+}
+
+/**
+ * A deflated ZIP entry as a random-access source: inflated into memory when small, streamed into
+ * a size-capped temporary file when large (an APK or an image deflated inside a target-files or
+ * OTA zip), so that the ZIP and filesystem readers can seek in it. The temporary file is removed
+ * when the source is closed.
+ */
+const READ_CHUNK = 1 << 20;
+/** Inflates `compressedSize` bytes at `offset` of `src`, which must give exactly `size` bytes. */
+async function inflateToSource(src, offset, compressedSize, size, opts) {
+    if (offset + compressedSize > src.size) {
+        throw new FormatError('zip', `data of ${JSON.stringify(opts.name)} (${compressedSize} bytes) runs past the end of the file`, offset);
+    }
+    if (size > opts.maxSpillBytes) {
+        throw new FormatError('zip', `${JSON.stringify(opts.name)} inflates to ${size} bytes, past the ${opts.maxSpillBytes}-byte cap for one entry`);
+    }
+    opts.budget.spend(size);
+    if (size <= opts.memoryBytes) {
+        let out;
+        try {
+            out = inflateRawSync(await src.read(offset, compressedSize), { maxOutputLength: Math.max(1, size + 1) });
+        }
+        catch (e) {
+            throw new FormatError('zip', `cannot inflate ${JSON.stringify(opts.name)}: ${e.message}`, offset);
+        }
+        if (out.length !== size)
+            throw new FormatError('zip', `${JSON.stringify(opts.name)} inflated to ${out.length} bytes, declared ${size}`, offset);
+        return new BufferSource(out);
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'activation-gate-spill-'));
+    const file = join(dir, 'entry');
+    const cleanup = async () => {
+        await rm$1(dir, { recursive: true, force: true });
+    };
+    try {
+        async function* chunks() {
+            for (let p = 0; p < compressedSize; p += READ_CHUNK)
+                yield await src.read(offset + p, Math.min(READ_CHUNK, compressedSize - p));
+        }
+        let written = 0;
+        const counter = new Transform({
+            transform(chunk, _enc, cb) {
+                written += chunk.length;
+                if (written > size)
+                    cb(new FormatError('zip', `${JSON.stringify(opts.name)} inflates to more than its declared ${size} bytes`, offset));
+                else
+                    cb(null, chunk);
+            },
+        });
+        await pipeline(Readable.from(chunks()), createInflateRaw(), counter, createWriteStream(file));
+        if (written !== size)
+            throw new FormatError('zip', `${JSON.stringify(opts.name)} inflated to ${written} bytes, declared ${size}`, offset);
+        const fs = await FileSource.open(file);
+        return {
+            size: fs.size,
+            read: (p, n) => fs.read(p, n),
+            close: async () => {
+                await fs.close();
+                await cleanup();
+            },
+        };
+    }
+    catch (e) {
+        await cleanup();
+        if (e instanceof FormatError)
+            throw e;
+        throw new FormatError('zip', `cannot inflate ${JSON.stringify(opts.name)}: ${e.message}`, offset);
+    }
+}
+
+/**
+ * The container layer: recognises a container by content (magic numbers, not names) and
+ * exposes it as a list of files, each with a RandomAccessSource, so that the extractor runs the
+ * same per-file logic on a file inside an image as on a file in a folder.
+ *
+ * | kind          | recognised by                          | files                                   |
+ * |---------------|----------------------------------------|-----------------------------------------|
+ * | sparse        | 0xED26FF3A at 0                        | none: the raw image replaces the source |
+ * | ext4          | 0xEF53 at 1024+0x38                    | every regular file of the filesystem    |
+ * | erofs         | 0xE0F5E1E2 at 1024                     | every regular file of the filesystem    |
+ * | super         | LP geometry 0x616C4467 at 4096         | each logical partition, as an image     |
+ * | payload       | "CrAU" at 0                            | each partition, as an image             |
+ * | target-files  | ZIP with SYSTEM/ VENDOR/ ... folders   | every entry; upper-case folders map to partitions |
+ * | ota           | ZIP with payload.bin                   | every entry (payload.bin is a payload)  |
+ *
+ * Paths inside a container are joined to the container's path with `!/`.
+ */
+/** Reads the few bytes that identify an image: the first 8, 1024..1152 and 4096..4100. */
+async function sniffContainer(src, head) {
+    if (isSparse(head))
+        return 'sparse';
+    if (isPayload(head))
+        return 'payload';
+    if (src.size >= 2048) {
+        const sb = await src.read(1024, 128);
+        if (sb.readUInt32LE(0) === EROFS_MAGIC)
+            return 'erofs';
+        if (sb.readUInt16LE(0x38) === EXT4_MAGIC)
+            return 'ext4';
+    }
+    if (src.size >= 4096 + 52 && isLpGeometry(await src.read(4096, 4)))
+        return 'super';
+    return undefined;
+}
+/** The partition an image file is of, from its name: `system.img`, `system_a.img` -> `system`. */
+function imagePartitionOf(fileName) {
+    const stem = basename(fileName).replace(/\.(img|ext4|erofs|raw|simg)$/i, '').replace(/\.img$/i, '');
+    return partitionName(stem);
+}
+const UPPER_PARTITION = /^([A-Z][A-Z0-9_]*)\//;
+/** Target-files (upper-case partition folders, no manifest), OTA (payload.bin) or a plain ZIP/APK. */
+function classifyZip(zip) {
+    let manifest = false;
+    let payload = false;
+    let partitions = false;
+    for (const e of zip.entries) {
+        if (e.name === 'AndroidManifest.xml')
+            manifest = true;
+        else if (e.name === 'payload.bin')
+            payload = true;
+        else {
+            const m = UPPER_PARTITION.exec(e.name);
+            if (m && m[1] !== m[1].toLowerCase() && partitionName(m[1]) && m[1] === m[1].toUpperCase())
+                partitions = true;
+        }
+    }
+    if (manifest)
+        return 'zip';
+    if (partitions)
+        return 'target-files';
+    if (payload)
+        return 'ota';
+    return 'zip';
+}
+/** A ZIP entry as a source: STORED entries by offset (no copy), deflated ones inflated or spilled. */
+async function openZipEntry(src, entry, opts) {
+    const { offset } = await entryDataOffset(src, entry);
+    if (entry.method === 8) {
+        return inflateToSource(src, offset, entry.compressedSize, entry.uncompressedSize, {
+            memoryBytes: opts.memoryBytes,
+            maxSpillBytes: opts.maxSpillBytes,
+            budget: opts.budget,
+            name: entry.name,
+        });
+    }
+    if (offset + entry.uncompressedSize > src.size) {
+        throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${entry.uncompressedSize} bytes) runs past the end of the file`, offset);
+    }
+    return new SubSource(src, offset, entry.uncompressedSize);
+}
+/** Images in IMAGES/ that duplicate a partition folder of the same target-files zip. */
+function targetFilesSkip(name, present) {
+    const m = /^IMAGES\/([^/]+)\.img$/.exec(name);
+    if (!m)
+        return undefined;
+    const p = partitionName(m[1]);
+    if (p && present.has(p))
+        return `image duplicating the ${p.toUpperCase()}/ folder`;
+    if (['super', 'userdata', 'cache', 'vbmeta', 'vbmeta_system', 'vbmeta_vendor'].includes(m[1]))
+        return `image duplicating the partition folders (${m[1]}.img)`;
+    return undefined;
+}
+/** The entries of a target-files or OTA zip as container files. */
+function zipContainer(src, zip, kind, opts) {
+    const present = new Set();
+    if (kind === 'target-files') {
+        for (const e of zip.entries) {
+            const m = UPPER_PARTITION.exec(e.name);
+            const p = m && m[1] === m[1].toUpperCase() ? partitionName(m[1]) : undefined;
+            if (p)
+                present.add(p);
+        }
+    }
+    const files = [];
+    const skipped = [];
+    const dup = new Set(zip.duplicates);
+    const seen = new Set();
+    const problems = [];
+    for (const e of zip.entries) {
+        if (e.name.endsWith('/') && e.uncompressedSize === 0)
+            continue;
+        if (dup.has(e.name)) {
+            if (seen.has(e.name))
+                continue;
+            seen.add(e.name);
+            problems.push({ name: e.name, reason: `duplicate entry ${JSON.stringify(e.name)} in the ${kind} zip; the first copy is scanned` });
+        }
+        const why = kind === 'target-files' ? targetFilesSkip(e.name, present) : undefined;
+        if (why) {
+            skipped.push({ name: e.name, reason: why });
+            continue;
+        }
+        const f = { name: e.name, size: e.uncompressedSize, open: () => openZipEntry(src, e, opts) };
+        const m = UPPER_PARTITION.exec(e.name);
+        if (kind === 'target-files' && m && m[1] === m[1].toUpperCase() && partitionName(m[1])) {
+            f.partitionRelPath = `${partitionName(m[1])}/${e.name.slice(m[0].length)}`;
+        }
+        files.push(f);
+    }
+    files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { format: kind, files, skipped, problems };
+}
+function fromListing(listing) {
+    const files = [];
+    const skipped = [];
+    for (const n of listing.nodes) {
+        if (n.kind === 'file') {
+            files.push({ name: n.path, size: n.size, open: n.open });
+        }
+        else if (n.kind === 'symlink') {
+            // Filled in by describeSymlinks (targets are read lazily).
+            skipped.push({ name: n.path, reason: 'symlink' });
+        }
+        else {
+            skipped.push({ name: n.path, reason: `not a regular file (${n.kind})` });
+        }
+    }
+    return {
+        format: listing.format,
+        files,
+        skipped,
+        problems: listing.problems.map((p) => ({ name: p.path, reason: p.reason, ...(p.offset !== undefined ? { offset: p.offset } : {}) })),
+        labelPartition: listing.label ? partitionName(listing.label.replace(/^\//, '')) : undefined,
+    };
+}
+async function describeSymlinks(listing, c) {
+    const byPath = new Map(listing.nodes.filter((n) => n.kind === 'symlink').map((n) => [n.path, n]));
+    for (const s of c.skipped) {
+        if (s.reason !== 'symlink')
+            continue;
+        const node = byPath.get(s.name);
+        let target = '?';
+        try {
+            target = (await node?.target?.()) ?? '?';
+        }
+        catch {
+            // keep '?'
+        }
+        s.reason = `symlink to ${target} inside the image; not followed`;
+    }
+}
+/**
+ * Opens a filesystem, super or payload container. Sparse images are not listed here: the
+ * caller replaces the source by `openSparseImage` and sniffs again.
+ */
+async function openContainer(kind, src, opts) {
+    switch (kind) {
+        case 'ext4':
+        case 'erofs': {
+            const listing = kind === 'ext4' ? await openExt4(src) : await openErofs(src, { budget: opts.budget });
+            const c = fromListing(listing);
+            await describeSymlinks(listing, c);
+            return c;
+        }
+        case 'super': {
+            const lp = await openLp(src);
+            const files = [];
+            const skipped = [];
+            for (const p of lp.partitions) {
+                if (p.size === 0) {
+                    skipped.push({ name: p.name, reason: 'empty logical partition' });
+                    continue;
+                }
+                files.push({ name: p.name, size: p.size, open: async () => p.open(), imagePartition: partitionName(p.name) });
+            }
+            return { format: 'super', files, skipped, problems: [] };
+        }
+        case 'payload': {
+            const payload = await openPayload(src, { budget: opts.budget, maxOperationBytes: opts.maxEntryBytes });
+            const files = payload.partitions.map((p) => ({
+                name: p.name,
+                size: p.size,
+                open: async () => p.open(),
+                imagePartition: partitionName(p.name),
+                ...(p.unreadable ? { unreadable: p.unreadable } : {}),
+            }));
+            return { format: 'payload', files, skipped: [], problems: [] };
+        }
+    }
+}
+async function openSparseImage(src) {
+    return (await openSparse(src)).image;
+}
+
+/**
+ * The facts extracted from a build: what the extractors produce and what evaluation reads.
+ * Nothing here performs I/O; these are plain data shapes shared across the pipeline.
+ */
+/** Where an endpoint string was found, innermost first: `dex` strings, `arsc` pools, ... */
+const ENDPOINT_KINDS = ['host', 'ip', 'sms'];
+const EVIDENCE_CAP = 20;
+
+/**
+ * Aggregates endpoint hits for one input: one EndpointFact per (kind, value), with the
+ * artifacts that embed it and capped, sorted evidence. Deterministic whatever the order in
+ * which artifacts were scanned.
+ */
+function compareEvidence$1(a, b) {
+    return cmp$4(a.path, b.path) || cmp$4(a.entry ?? '', b.entry ?? '') || (a.offset ?? -1) - (b.offset ?? -1) || cmp$4(a.source, b.source);
+}
+function cmp$4(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+class EndpointCollector {
+    aggs = new Map();
+    artifact = '';
+    /** Hits added from now on belong to this top-level artifact (APK or file path). */
+    setArtifact(path) {
+        this.artifact = path;
+    }
+    add(hit) {
+        const key = `${hit.kind}\u0000${hit.value}`;
+        let agg = this.aggs.get(key);
+        if (!agg) {
+            agg = { kind: hit.kind, value: hit.value, ports: new Set(), schemes: new Set(), cleartext: false, ignored: !!hit.ignored, byArtifact: new Map() };
+            this.aggs.set(key, agg);
+        }
+        if (hit.port !== undefined)
+            agg.ports.add(hit.port);
+        if (hit.scheme)
+            agg.schemes.add(hit.scheme);
+        if (hit.cleartext)
+            agg.cleartext = true;
+        // The artifact follows from the evidence path (an APK inside an image is its own artifact);
+        // setArtifact is the fallback for hits without a path.
+        const artifact = hit.evidence.path ? artifactOf(hit.evidence.path) : this.artifact;
+        let per = agg.byArtifact.get(artifact);
+        if (!per) {
+            per = { evidence: [], count: 0 };
+            agg.byArtifact.set(artifact, per);
+        }
+        per.count++;
+        if (per.evidence.length < EVIDENCE_CAP)
+            per.evidence.push(hit.evidence);
+    }
+    finish() {
+        const out = [];
+        for (const agg of this.aggs.values()) {
+            const all = [];
+            let count = 0;
+            for (const per of agg.byArtifact.values()) {
+                all.push(...per.evidence);
+                count += per.count;
+            }
+            all.sort(compareEvidence$1);
+            const f = {
+                kind: agg.kind,
+                value: agg.value,
+                artifacts: [...agg.byArtifact.keys()].sort(),
+                evidence: all.slice(0, EVIDENCE_CAP),
+                evidenceCount: count,
+            };
+            if (agg.ports.size)
+                f.ports = [...agg.ports].sort((a, b) => a - b);
+            if (agg.schemes.size)
+                f.schemes = [...agg.schemes].sort();
+            if (agg.cleartext)
+                f.cleartext = true;
+            if (agg.ignored)
+                f.ignored = true;
+            out.push(f);
+        }
+        out.sort((a, b) => cmp$4(a.kind, b.kind) || cmp$4(a.value, b.value));
+        return out;
+    }
+}
+const APK_LIKE = /\.(apk|apex|capex|jar)$/i;
+/**
+ * The artifact an evidence or package path belongs to: the outermost APK-like archive on the
+ * path (`X.apk!/lib/a.so` and `X.apk!/inner.apk` -> `X.apk`), else the whole path. Images and
+ * packages are transparent: `system.img!/priv-app/A/A.apk!/classes.dex` belongs to
+ * `system.img!/priv-app/A/A.apk`, `target-files.zip!/SYSTEM/etc/a.json` to itself, so an APK
+ * inside an image is its own artifact exactly as the same APK in a folder is. For paths with no
+ * container this is the part before the first `!/`, as before.
+ */
+function artifactOf(path) {
+    const segs = path.split('!/');
+    for (let i = 0; i < segs.length - 1; i++) {
+        if (APK_LIKE.test(segs[i]))
+            return segs.slice(0, i + 1).join('!/');
+    }
+    return path;
+}
+
+/**
+ * One artifact in, facts out. Recognises the format by content (ZIP, DEX, ELF, property files
+ * by location), extracts packages, properties and endpoints, and turns a FormatError into an
+ * `unreadable` fact: nothing thrown by a parser escapes this boundary.
+ */
+const ZIP_NAME = /\.(apk|apex|capex|jar|zip)$/i;
+const PROP_NAME = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
+const AXML_MAGIC = 0x00080003;
+function unreadableFrom(path, err, fallbackFormat) {
+    if (err instanceof FormatError) {
+        const u = { path: err.path ?? path, format: err.format, reason: err.reason };
+        if (err.offset !== undefined)
+            u.offset = err.offset;
+        return u;
+    }
+    const code = err?.code;
+    return { path, format: fallbackFormat, reason: code ? `cannot read: ${code}` : `internal error: ${err?.message ?? String(err)}` };
+}
+/** Scans one file of the walk. Never throws for bad input. */
+async function extractFile(file, ctx) {
+    const item = {
+        relPath: file.relPath,
+        partition: file.partition,
+        partitionPath: file.partitionPath,
+        size: file.size,
+        depth: 0,
+        imagePartition: file.partition ? undefined : imagePartitionOf(file.relPath),
+    };
+    await extractSource(item, () => FileSource.open(file.abs), ctx);
+}
+/**
+ * Scans one file given how to open it: the same logic for a file in a folder and a file inside
+ * a container. Never throws for bad input.
+ */
+async function extractSource(item, open, ctx) {
+    ctx.stats.files++;
+    ctx.stats.bytes += item.size;
+    ctx.endpoints.setArtifact(artifactOf(item.relPath));
+    let src;
+    try {
+        src = await open();
+    }
+    catch (e) {
+        ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
+        return;
+    }
+    try {
+        await dispatchSource(item, src, ctx);
+    }
+    catch (e) {
+        ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
+    }
+    finally {
+        await src.close();
+    }
+}
+/** Recognises the file by content and extracts it; containers recurse into their files. */
+async function dispatchSource(item, src, ctx) {
+    const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
+    const name = basename(item.relPath);
+    const zipMagic = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
+    const emptyZip = head.length >= 4 && head.readUInt32LE(0) === 0x06054b50;
+    if (zipMagic || emptyZip || ZIP_NAME.test(name)) {
+        // A .zip (or a ZIP with no known extension) may be a target-files or an OTA package.
+        if (zipMagic && !APK_NAME.test(name) && item.depth < ctx.limits.maxContainerDepth) {
+            let zip;
+            try {
+                zip = await openZip(src);
+            }
+            catch {
+                zip = undefined; // extractZip reports why
+            }
+            const kind = zip ? classifyZip(zip) : 'zip';
+            if (zip && kind !== 'zip') {
+                await extractContainer(item, zipContainer(src, zip, kind, containerOptions(ctx)), ctx, false);
+                return;
+            }
+        }
+        await extractZip(src, item.relPath, item, ctx, 0);
+        return;
+    }
+    const kind = await sniffContainer(src, head);
+    if (kind) {
+        await extractImage(item, src, kind, ctx);
+        return;
+    }
+    if (isVdex(head)) {
+        await extractVdex(src, item, ctx);
+    }
+    else if (PROP_NAME.test(name) || skuOfInitRc(name)) {
+        await extractTextProps(src, item, name, ctx);
+    }
+    else if (head.length >= 8 && isDex(head)) {
+        const buf = await readWhole(src, item.relPath, ctx);
+        if (buf)
+            scanDex(buf, { path: item.relPath, source: 'dex' }, ctx);
+    }
+    else {
+        const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
+        await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
+    }
+}
+const APK_NAME = /\.(apk|apex|capex|jar)$/i;
+/** Decompressed bytes count against the input's inflation budget. */
+function budgetOf(ctx) {
+    return {
+        spend(n) {
+            if (ctx.stats.inflatedBytes + n > ctx.limits.maxInputInflatedBytes) {
+                throw new FormatError('limits', `the input's ${ctx.limits.maxInputInflatedBytes}-byte inflation budget is spent; not decompressed`);
+            }
+            ctx.stats.inflatedBytes += n;
+        },
+    };
+}
+function containerOptions(ctx) {
+    return {
+        budget: budgetOf(ctx),
+        maxEntryBytes: ctx.limits.maxEntryBytes,
+        memoryBytes: ctx.limits.spillThresholdBytes,
+        maxSpillBytes: ctx.limits.maxSpillBytes,
+    };
+}
+/** An image (sparse, ext4, EROFS, super, payload): its files are scanned like a folder's. */
+async function extractImage(item, src, kind, ctx) {
+    if (item.depth >= ctx.limits.maxContainerDepth) {
+        ctx.unreadable.push({ path: item.relPath, format: kind, reason: `nested deeper than ${ctx.limits.maxContainerDepth} containers; not opened` });
+        return;
+    }
+    if (kind === 'sparse') {
+        // The raw image the sparse file describes stands in for it, under the same path.
+        const raw = await openSparseImage(src);
+        await dispatchSource({ ...item, depth: item.depth + 1 }, raw, ctx);
+        return;
+    }
+    const container = await openContainer(kind, src, containerOptions(ctx));
+    await extractContainer(item, container, ctx, kind === 'ext4' || kind === 'erofs');
+}
+/** Scans every file of an opened container, with paths joined by `!/` and partitions normalised. */
+async function extractContainer(item, c, ctx, filesystem) {
+    for (const s of c.skipped)
+        (ctx.skipped ??= []).push({ path: `${item.relPath}!/${s.name}`, reason: s.reason });
+    for (const p of c.problems) {
+        const u = { path: p.name ? `${item.relPath}!/${p.name}` : item.relPath, format: c.format, reason: p.reason };
+        if (p.offset !== undefined)
+            u.offset = p.offset;
+        ctx.unreadable.push(u);
+    }
+    // Files of a filesystem image belong to the partition the image is of (by name or label).
+    const base = filesystem ? (item.imagePartition ?? c.labelPartition) : undefined;
+    for (const f of c.files) {
+        const relPath = `${item.relPath}!/${f.name}`;
+        let part;
+        if (f.partitionRelPath)
+            part = partitionOf(f.partitionRelPath);
+        else if (base)
+            part = partitionOf(`${base}/${f.name}`);
+        else
+            part = { partition: item.partition, partitionPath: `${item.partitionPath}!/${f.name}` };
+        if (f.unreadable) {
+            ctx.unreadable.push({ path: relPath, format: c.format, reason: f.unreadable });
+            continue;
+        }
+        const child = { relPath, ...part, size: f.size, depth: item.depth + 1 };
+        const imagePartition = f.imagePartition ?? (part.partition ? undefined : imagePartitionOf(f.name));
+        if (imagePartition)
+            child.imagePartition = imagePartition;
+        await extractSource(child, () => f.open(), ctx);
+    }
+}
+/** vdex: the DEX files it embeds are scanned as DEX; compact DEX falls back to a raw scan. */
+async function extractVdex(src, item, ctx) {
+    const buf = await readWhole(src, item.relPath, ctx);
+    if (!buf)
+        return;
+    const info = readVdex(buf);
+    if (info.compactDex || info.dexFiles.length === 0) {
+        await scanRawSource(src, { path: item.relPath, source: 'file' }, ctx);
+        return;
+    }
+    info.dexFiles.forEach(([off, size], i) => {
+        scanDex(buf.subarray(off, off + size), { path: item.relPath, entry: i === 0 ? 'classes.dex' : `classes${i + 1}.dex`, source: 'dex' }, ctx);
+    });
+}
+/**
+ * Inside a ZIP (an APEX's `apex_payload.img`, a compressed APEX's `original_apex`): an entry that
+ * is an image or archive is opened by offset (STORED) or inflated/spilled (deflated) and scanned
+ * as a container. Returns false when the entry is not one, to scan it as usual.
+ */
+async function extractContainerEntry(src, entry, path, file, ctx) {
+    if (!/\.img$/i.test(entry.name) && entry.name !== 'original_apex')
+        return false;
+    const depth = (file.depth ?? 0) + 1;
+    if (depth > ctx.limits.maxContainerDepth)
+        return false;
+    const relPath = `${path}!/${entry.name}`;
+    let inner;
+    try {
+        inner = await openZipEntry(src, entry, containerOptions(ctx));
+    }
+    catch (e) {
+        ctx.unreadable.push(unreadableFrom(relPath, e, 'zip'));
+        return true;
+    }
+    let handed = false;
+    try {
+        const head = inner.size >= 4 ? await inner.read(0, Math.min(8, inner.size)) : Buffer.alloc(0);
+        const isZip = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
+        if (!isZip && !(await sniffContainer(inner, head)))
+            return false;
+        const item = { relPath, partition: file.partition, partitionPath: nestedPartitionPath(relPath, file), size: inner.size, depth };
+        handed = true;
+        await extractSource(item, async () => inner, ctx);
+        return true;
+    }
+    catch (e) {
+        ctx.unreadable.push(unreadableFrom(relPath, e, 'zip'));
+        return true;
+    }
+    finally {
+        if (!handed)
+            await inner.close();
+        ctx.endpoints.setArtifact(file.relPath);
+    }
+}
+async function readWhole(src, path, ctx) {
+    if (src.size > ctx.limits.maxEntryBytes) {
+        ctx.unreadable.push({ path, format: 'file', reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; not parsed` });
+        await scanRawSource(src, { path, source: 'file' }, ctx);
+        return undefined;
+    }
+    return src.read(0, src.size);
+}
+async function extractTextProps(src, file, name, ctx) {
+    const buf = await readWhole(src, file.relPath, ctx);
+    if (!buf)
+        return;
+    const text = buf.toString('utf8');
+    const sku = skuOfInitRc(name);
+    if (sku) {
+        ctx.skuFiles.push({ sku, path: file.relPath, props: parseInitRcSetprops(text, file.relPath) });
+        ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'file' }, ctx.endpoints);
+        return;
+    }
+    ctx.propFiles?.set(file.relPath, file.partitionPath);
+    ctx.props.push(...parseBuildProp(text, file.relPath));
+    ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'prop' }, ctx.endpoints);
+}
+/**
+ * Raw byte scan in overlapping chunks, so a file of any size is scanned in bounded memory. Only
+ * the ranges that can hold data are read: the gaps of a virtual image (sparse DONT_CARE, holes,
+ * OTA ZERO operations) are zeros and are skipped.
+ */
+async function scanRawSource(src, base, ctx, mentions = false) {
+    const chunk = ctx.limits.chunkBytes;
+    const context = 512; // longer than any token (hosts are at most 253 bytes, plus a scheme)
+    const ranges = dataRanges(src);
+    const whole = ranges.length === 1 && ranges[0][0] === 0 && ranges[0][1] === src.size;
+    if (whole && src.size <= chunk + context) {
+        const buf = await src.read(0, src.size);
+        ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
+        if (mentions && src.size <= MENTION_MAX_FILE)
+            recordMentions(buf, base, ctx);
+        return;
+    }
+    for (const [from, to] of ranges) {
+        for (let pos = from; pos < to; pos += chunk) {
+            const lo = Math.max(from, pos - context);
+            const hi = Math.min(to, pos + chunk + context);
+            const buf = await src.read(lo, hi - lo);
+            const window = { from: pos - lo, to: Math.min(pos + chunk, to) - lo };
+            ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
+        }
+    }
+}
+/** Only small text-like files are searched for package mentions (configs, whitelists). */
+const MENTION_MAX_FILE = 4 * 1024 * 1024;
+/** Catalogued package ids named in a plain file (a CAF whitelist): mentions, never installs. */
+function recordMentions(buf, base, ctx) {
+    for (const pkg of ctx.mentionPackages) {
+        let from = 0;
+        while (true) {
+            const i = buf.indexOf(pkg, from, 'latin1');
+            if (i < 0)
+                break;
+            from = i + pkg.length;
+            const before = i > 0 ? buf[i - 1] : 0x20;
+            const after = from < buf.length ? buf[from] : 0x20;
+            if (isIdentByte(before) || isIdentByte(after) || after === 0x2e)
+                continue;
+            ctx.mentions.push({ package: pkg, evidence: { path: base.path, source: base.source, offset: i } });
+            break;
+        }
+    }
+}
+function isIdentByte(c) {
+    return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2e;
+}
+function scanDex(buf, base, ctx) {
+    scanDexStrings(buf, base, ctx.scanner, ctx.endpoints);
+}
+function sourceOfEntry(name) {
+    if (/^lib\/[^/]+\/[^/]+\.so$/.test(name) || name.endsWith('.so'))
+        return 'native';
+    if (name.startsWith('assets/') || name.startsWith('res/raw/'))
+        return 'asset';
+    return 'file';
+}
+/** Reads a ZIP (APK, JAR, APEX...) entry by entry. */
+async function extractZip(src, path, file, ctx, depth) {
+    let zip;
+    try {
+        zip = await openZip(src);
+    }
+    catch (e) {
+        if (e instanceof FormatError)
+            e.path = path;
+        ctx.unreadable.push(unreadableFrom(path, e, 'zip'));
+        return;
+    }
+    for (const dup of zip.duplicates) {
+        if (dup === 'AndroidManifest.xml' || /^classes\d*\.dex$/.test(dup) || dup === 'resources.arsc') {
+            ctx.unreadable.push({ path, format: 'zip', reason: `duplicate entry ${JSON.stringify(dup)}: a second copy can hide code from review` });
+        }
+    }
+    // Janus (CVE-2017-13156): bytes before the first local header run as a DEX on unpatched
+    // Android. They are scanned, and the APK fails closed.
+    if (zip.prefixBytes > 0) {
+        const head = await src.read(0, Math.min(zip.prefixBytes, ctx.limits.maxEntryBytes));
+        const isJanusDex = head.length >= 8 && isDex(head);
+        ctx.unreadable.push({
+            path,
+            format: 'zip',
+            reason: `${zip.prefixBytes} bytes${isJanusDex ? ' of DEX' : ''} before the first local header (Janus, CVE-2017-13156): code hidden from ZIP readers`,
+            offset: 0,
+        });
+        if (isJanusDex)
+            scanDex(head, { path, source: 'dex' }, ctx);
+        else
+            ctx.scanner.scan(head, 0, head.length, { path, source: 'file' }, ctx.endpoints);
+    }
+    let manifest;
+    const overlayValues = [];
+    for (const entry of zip.entries) {
+        ctx.stats.entries++;
+        const base = { path, entry: entry.name, source: 'file' };
+        if (entry.name.endsWith('/') && entry.uncompressedSize === 0)
+            continue;
+        if (/^META-INF\/[^/]+\.(RSA|DSA|EC|SF|MF)$/i.test(entry.name))
+            continue; // signature material, parsed for signers
+        if (await extractContainerEntry(src, entry, path, file, ctx))
+            continue; // an image or archive inside (APEX payload)
+        let buf;
+        try {
+            if (ctx.stats.inflatedBytes + entry.uncompressedSize > ctx.limits.maxInputInflatedBytes) {
+                ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: `the input's ${ctx.limits.maxInputInflatedBytes}-byte inflation budget is spent; entry not scanned` });
+                continue;
+            }
+            buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes });
+            ctx.stats.inflatedBytes += buf.length;
+        }
+        catch (e) {
+            const reason = e instanceof EntryTooLargeError ? `${e.reason}; not scanned` : e instanceof FormatError ? e.reason : String(e);
+            ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason });
+            continue;
+        }
+        try {
+            await extractEntry(entry, buf, base, path, file, ctx, depth, (m) => (manifest = m), overlayValues);
+        }
+        catch (e) {
+            ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
+        }
+    }
+    if (manifest) {
+        if (overlayValues.length && manifest.overlay)
+            manifest.resources = overlayValues;
+        if (zip.duplicates.length)
+            (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
+        if (zip.prefixBytes > 0)
+            (manifest.warnings ??= []).push(`${zip.prefixBytes} bytes before the first local header (Janus)`);
+        const signers = await readApkSigners(src, zip, { maxBytes: Math.min(ctx.limits.maxEntryBytes, 64 * 1024 * 1024) });
+        manifest.signerSha256 = signerDigests(signers);
+        if (signers.warnings.length)
+            (manifest.warnings ??= []).push(...signers.warnings.slice(0, 5));
+        ctx.packages.push(manifest);
+    }
+}
+async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues) {
+    const name = entry.name;
+    if (name === 'AndroidManifest.xml') {
+        try {
+            const doc = parseAxml(buf);
+            const m = extractManifest(doc);
+            scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+            const pkg = {
+                path,
+                partition: file.partition,
+                partitionPath: nestedPartitionPath(path, file),
+                package: m.package,
+                permissions: m.permissions,
+                bootCompleted: m.bootCompleted,
+                signerSha256: [],
+            };
+            if (m.versionCode !== undefined)
+                pkg.versionCode = m.versionCode;
+            if (m.versionName !== undefined)
+                pkg.versionName = m.versionName;
+            if (m.sharedUserId !== undefined)
+                pkg.sharedUserId = m.sharedUserId;
+            if (m.overlay)
+                pkg.overlay = m.overlay;
+            const warnings = [...doc.warnings, ...m.warnings];
+            if (warnings.length)
+                pkg.warnings = warnings.slice(0, 20);
+            setManifest(pkg);
+        }
+        catch (e) {
+            if (e instanceof FormatError)
+                e.path = `${path}!/${name}`;
+            throw e;
+        }
+        return;
+    }
+    if (/^classes\d*\.dex$/.test(name)) {
+        if (!isDex(buf))
+            throw new FormatError('dex', `${name} is not a DEX file (bad magic)`, 0, `${path}!/${name}`);
+        try {
+            scanDex(buf, { ...base, source: 'dex' }, ctx);
+        }
+        catch (e) {
+            if (e instanceof FormatError)
+                e.path = `${path}!/${name}`;
+            throw e;
+        }
+        return;
+    }
+    if (name === 'resources.arsc') {
+        try {
+            const arsc = parseArsc(buf);
+            scanPoolStrings(arsc.globalStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
+            for (const p of arsc.packages)
+                for (const v of p.values)
+                    if (!v.config)
+                        overlayValues.push(v);
+        }
+        catch (e) {
+            if (e instanceof FormatError)
+                e.path = `${path}!/${name}`;
+            throw e;
+        }
+        return;
+    }
+    if (name.endsWith('.xml') && buf.length >= 8 && buf.readUInt32LE(0) === AXML_MAGIC) {
+        const doc = parseAxml(buf);
+        scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+        return;
+    }
+    const zipMagic = buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
+    if (zipMagic && ZIP_NAME.test(name)) {
+        if (depth + 1 < ctx.limits.maxDepth) {
+            const nested = new BufferSource(buf);
+            await extractZip(nested, `${path}!/${name}`, file, ctx, depth + 1);
+            return;
+        }
+        ctx.unreadable.push({ path: `${path}!/${name}`, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
+    }
+    if (buf.length >= 8 && isDex(buf)) {
+        scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx);
+        return;
+    }
+    ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
+}
+function nestedPartitionPath(path, file) {
+    if (path === file.relPath)
+        return file.partitionPath;
+    return file.partitionPath + path.slice(file.relPath.length);
+}
+
+/**
+ * Check if `vhost` is a valid suffix of `hostname` (top-domain)
+ *
+ * It means that `vhost` needs to be a suffix of `hostname` and we then need to
+ * make sure that: either they are equal, or the character preceding `vhost` in
+ * `hostname` is a '.' (it should not be a partial label).
+ *
+ * * hostname = 'not.evil.com' and vhost = 'vil.com'      => not ok
+ * * hostname = 'not.evil.com' and vhost = 'evil.com'     => ok
+ * * hostname = 'not.evil.com' and vhost = 'not.evil.com' => ok
+ */
+function shareSameDomainSuffix(hostname, vhost) {
+    if (hostname.endsWith(vhost)) {
+        return (hostname.length === vhost.length ||
+            hostname[hostname.length - vhost.length - 1] === '.');
+    }
+    return false;
+}
+/**
+ * Given a hostname and its public suffix, extract the general domain.
+ */
+function extractDomainWithSuffix(hostname, publicSuffix) {
+    // Locate the index of the last '.' in the part of the `hostname` preceding
+    // the public suffix.
+    //
+    // examples:
+    //   1. not.evil.co.uk  => evil.co.uk
+    //         ^    ^
+    //         |    | start of public suffix
+    //         | index of the last dot
+    //
+    //   2. example.co.uk   => example.co.uk
+    //     ^       ^
+    //     |       | start of public suffix
+    //     |
+    //     | (-1) no dot found before the public suffix
+    const publicSuffixIndex = hostname.length - publicSuffix.length - 2;
+    const lastDotBeforeSuffixIndex = hostname.lastIndexOf('.', publicSuffixIndex);
+    // No '.' found, then `hostname` is the general domain (no sub-domain)
+    if (lastDotBeforeSuffixIndex === -1) {
+        return hostname;
+    }
+    // Extract the part between the last '.'
+    return hostname.slice(lastDotBeforeSuffixIndex + 1);
+}
+/**
+ * Detects the domain based on rules and upon and a host string
+ */
+function getDomain(suffix, hostname, options) {
+    // Check if `hostname` ends with a member of `validHosts`.
+    if (options.validHosts !== null) {
+        const validHosts = options.validHosts;
+        for (const vhost of validHosts) {
+            if ( /*@__INLINE__*/shareSameDomainSuffix(hostname, vhost)) {
+                return vhost;
+            }
+        }
+    }
+    let numberOfLeadingDots = 0;
+    if (hostname.startsWith('.')) {
+        while (numberOfLeadingDots < hostname.length &&
+            hostname[numberOfLeadingDots] === '.') {
+            numberOfLeadingDots += 1;
+        }
+    }
+    // If `hostname` is a valid public suffix, then there is no domain to return.
+    // Since we already know that `getPublicSuffix` returns a suffix of `hostname`
+    // there is no need to perform a string comparison and we only compare the
+    // size.
+    if (suffix.length === hostname.length - numberOfLeadingDots) {
+        return null;
+    }
+    // To extract the general domain, we start by identifying the public suffix
+    // (if any), then consider the domain to be the public suffix with one added
+    // level of depth. (e.g.: if hostname is `not.evil.co.uk` and public suffix:
+    // `co.uk`, then we take one more level: `evil`, giving the final result:
+    // `evil.co.uk`).
+    return /*@__INLINE__*/ extractDomainWithSuffix(hostname, suffix);
+}
+
+/**
+ * Return the part of domain without suffix.
+ *
+ * Example: for domain 'foo.com', the result would be 'foo'.
+ */
+function getDomainWithoutSuffix(domain, suffix) {
+    // Note: here `domain` and `suffix` cannot have the same length because in
+    // this case we set `domain` to `null` instead. It is thus safe to assume
+    // that `suffix` is shorter than `domain`.
+    return domain.slice(0, -suffix.length - 1);
+}
+
+// `charCodeAt.call(url, i)`, not `url.charCodeAt(i)`: see `is-valid.ts`.
+// eslint-disable-next-line @typescript-eslint/unbound-method
+const charCodeAt$2 = String.prototype.charCodeAt;
+/**
+ * Matches an ASCII tab (U+0009) or newline (U+000A / U+000D). The WHATWG URL
+ * parser strips these before parsing; we only allocate a cleaned copy (and
+ * re-parse) on the rare input that actually contains one.
+ */
+const CONTROL_CHARS = /[\t\n\r]/g;
+const HAS_CONTROL_CHAR = /[\t\n\r]/;
+/**
+ * Matches a forbidden domain code point
+ * (https://url.spec.whatwg.org/#forbidden-domain-code-point): a C0 control,
+ * space, '#', '%', '/', ':', '<', '>', '?', '@', '[', '\', ']', '^', '|' or DEL.
+ */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_DOMAIN_CHAR = /[\x00-\x20#%/:<>?@[\\\]^|\x7f]/;
+// Set by `extractHostname` (a module-scope flag, read synchronously by
+// `parseImpl` right after the call — same pattern as the reused RESULT object).
+// `true` ONLY when extraction validated the returned host inline (a confirmed-
+// valid, "simple" authority) so `parseImpl` can skip the separate
+// `isValidHostname` pass. `false` in every other case (validation disabled, a
+// complex authority — userinfo/port/brackets/trailing-dot/control — an invalid
+// host, or a non-main return path); `parseImpl` then validates as usual. The
+// fast path can only ever SKIP a redundant scan for hosts already known valid,
+// never accept an invalid one.
+let extractedHostnameValidated = false;
+// Set by `extractHostname`, like `extractedHostnameValidated`: `true` ONLY when
+// the returned host was in brackets ("http://[::1]/"). `parseImpl` then checks
+// that it is an IPv6 address, as browsers do.
+let extractedBracketedHost = false;
+/**
+ * True if char `code` is a valid hostname character. This is the per-char half
+ * of `is-valid.ts`'s `isValidAscii` (a-z, 0-9, > U+007F) PLUS three additions:
+ * A-Z (the host is lowercased before validation, so uppercase ≡ a valid
+ * lowercase letter) and '-' / '_' (valid inside a label). KEEP IN SYNC with
+ * `is-valid.ts`: these rules are deliberately duplicated to validate during
+ * extraction, so any change to the accepted character set there must be
+ * mirrored here (and vice-versa).
+ */
+function isValidHostnameChar(code) {
+    return ((code >= 97 && code <= 122) || // a-z
+        (code >= 48 && code <= 57) || // 0-9
+        code > 127 || // non-ASCII (accepted, not punycode-checked)
+        (code >= 65 && code <= 90) || // A-Z (becomes valid once lowercased)
+        code === 45 || // '-'
+        code === 95 // '_'
+    );
+}
+/**
+ * No hostname in `url`, unless a tab or newline, which browsers remove before
+ * anything else, hides one ("sc:\t//host", "/\t/host"): `url` is then read
+ * again without them. Only reached on inputs without a host.
+ */
+function noHostname(url, urlIsValidHostname, validate) {
+    return HAS_CONTROL_CHAR.test(url)
+        ? extractHostname(url.replace(CONTROL_CHARS, ''), urlIsValidHostname, validate)
+        : null;
+}
+/**
+ * True if char `code` may follow the first letter of a scheme: an ASCII letter,
+ * a digit, '+', '-' or '.' (https://url.spec.whatwg.org/#scheme-state).
+ */
+function isSchemeChar(code) {
+    return (((code | 32) >= 97 && (code | 32) <= 122) || // [a-zA-Z] (fold letters only)
+        (code >= 48 && code <= 57) || // [0, 9]
+        code === 46 || // '.'
+        code === 45 || // '-'
+        code === 43 // '+'
+    );
+}
+/**
+ * `hostname` percent-decoded as browsers decode the host of a special URL,
+ * lower-cased and without trailing dots, or null where they find no valid host:
+ * bytes that are no UTF-8 ("%FF"), a '%' not followed by two hexadecimal digits
+ * ("%zz"), and characters forbidden in a domain once decoded ("%2F", "%3A",
+ * "%5B::1%5D"). https://url.spec.whatwg.org/#concept-host-parser
+ */
+function decodeHostname(hostname) {
+    let decoded;
+    try {
+        decoded = decodeURIComponent(hostname);
+    }
+    catch (_a) {
+        return null;
+    }
+    if (FORBIDDEN_DOMAIN_CHAR.test(decoded)) {
+        return null;
+    }
+    let end = decoded.length;
+    while (end > 1 && charCodeAt$2.call(decoded, end - 1) === 46 /* '.' */) {
+        end -= 1;
+    }
+    return decoded.slice(0, end).toLowerCase();
+}
+/**
+ * True if `url.slice(start, end)` is a scheme, as browsers read one: an ASCII
+ * letter, then scheme characters.
+ */
+function isScheme(url, start, end) {
+    const first = charCodeAt$2.call(url, start) | 32;
+    if (start === end || first < 97 || first > 122) {
+        return false;
+    }
+    for (let i = start + 1; i < end; i += 1) {
+        if (!isSchemeChar(charCodeAt$2.call(url, i))) {
+            return false;
+        }
+    }
+    return true;
+}
+/**
+ * Classify scheme `url.slice(schemeStart, colonIndex)` as a WHATWG special
+ * scheme without allocating a substring (case-insensitive via `| 32`).
+ * Special schemes: ftp, file, http, https, ws, wss
+ * (https://url.spec.whatwg.org/#special-scheme).
+ *
+ * @returns 0 = not special, 1 = special, 2 = file (its host sits only between
+ *          "//" and the next slash).
+ */
+function getSpecialScheme(url, schemeStart, colonIndex) {
+    const length = colonIndex - schemeStart;
+    const c0 = charCodeAt$2.call(url, schemeStart) | 32;
+    if (length === 2) {
+        return c0 === 119 && (charCodeAt$2.call(url, schemeStart + 1) | 32) === 115
+            ? 1
+            : 0; // ws
+    }
+    else if (length === 3) {
+        const c1 = charCodeAt$2.call(url, schemeStart + 1) | 32;
+        const c2 = charCodeAt$2.call(url, schemeStart + 2) | 32;
+        if (c0 === 119 && c1 === 115 && c2 === 115)
+            return 1; // wss
+        if (c0 === 102 && c1 === 116 && c2 === 112)
+            return 1; // ftp
+        return 0;
+    }
+    else if (length === 4) {
+        const c1 = charCodeAt$2.call(url, schemeStart + 1) | 32;
+        const c2 = charCodeAt$2.call(url, schemeStart + 2) | 32;
+        const c3 = charCodeAt$2.call(url, schemeStart + 3) | 32;
+        if (c0 === 104 && c1 === 116 && c2 === 116 && c3 === 112)
+            return 1; // http
+        if (c0 === 102 && c1 === 105 && c2 === 108 && c3 === 101)
+            return 2; // file
+        return 0;
+    }
+    else if (length === 5) {
+        return c0 === 104 &&
+            (charCodeAt$2.call(url, schemeStart + 1) | 32) === 116 &&
+            (charCodeAt$2.call(url, schemeStart + 2) | 32) === 116 &&
+            (charCodeAt$2.call(url, schemeStart + 3) | 32) === 112 &&
+            (charCodeAt$2.call(url, schemeStart + 4) | 32) === 115
+            ? 1
+            : 0; // https
+    }
+    return 0;
+}
+/**
+ * Extract a hostname from `url`, matching a WHATWG URL parser's host-boundary
+ * behaviour (https://url.spec.whatwg.org/#concept-basic-url-parser) for tldts'
+ * scope. It deliberately does NOT normalise the host (no IDNA/punycode or IPv4
+ * canonicalisation; IPv6 brackets are stripped, not compressed), strips trailing
+ * dots, and stays lenient where a strict parser rejects (bare host:port,
+ * out-of-range port, user@host) — all documented deviations.
+ *
+ * @param urlIsValidHostname - when true, `url` is already a valid hostname and is
+ *   returned by the same reference (factory.ts skips re-validation on that
+ *   identity), keeping the common path allocation-free.
+ * @param validate - when true, validate the host inline during the authority
+ *   scan and publish the verdict via `extractedHostnameValidated` so `parseImpl`
+ *   can skip the redundant `isValidHostname` pass for simple authorities.
+ */
+function extractHostname(url, urlIsValidHostname, validate = false) {
+    let start = 0;
+    let end = url.length;
+    let hasUpper = false;
+    let failedValidation = false; // inline validation failed (always so with a '%')
+    let isSpecial = true; // '\' ends the host, unless non-special "scheme://"
+    extractedHostnameValidated = false;
+    extractedBracketedHost = false;
+    if (!urlIsValidHostname) {
+        // WHATWG step 1: trim leading/trailing C0 control or space (<= U+0020).
+        // Tab/newline elsewhere are handled lazily below.
+        while (start < url.length && charCodeAt$2.call(url, start) <= 32) {
+            start += 1;
+        }
+        // "data:"/"javascript:" never reach a host (inline payload; data URLs may be
+        // huge). `| 32` lowercases letters only; tab/newline is re-parsed below.
+        if ((charCodeAt$2.call(url, start + 4) === 58 /* ':' */ &&
+            (charCodeAt$2.call(url, start) | 32) === 100 /* d */ &&
+            (charCodeAt$2.call(url, start + 1) | 32) === 97 /* a */ &&
+            (charCodeAt$2.call(url, start + 2) | 32) === 116 /* t */ &&
+            (charCodeAt$2.call(url, start + 3) | 32) === 97) /* a */ ||
+            (charCodeAt$2.call(url, start + 10) === 58 /* ':' */ &&
+                (charCodeAt$2.call(url, start) | 32) === 106 /* j */ &&
+                (charCodeAt$2.call(url, start + 1) | 32) === 97 /* a */ &&
+                (charCodeAt$2.call(url, start + 2) | 32) === 118 /* v */ &&
+                (charCodeAt$2.call(url, start + 3) | 32) === 97 /* a */ &&
+                (charCodeAt$2.call(url, start + 4) | 32) === 115 /* s */ &&
+                (charCodeAt$2.call(url, start + 5) | 32) === 99 /* c */ &&
+                (charCodeAt$2.call(url, start + 6) | 32) === 114 /* r */ &&
+                (charCodeAt$2.call(url, start + 7) | 32) === 105 /* i */ &&
+                (charCodeAt$2.call(url, start + 8) | 32) === 112 /* p */ &&
+                (charCodeAt$2.call(url, start + 9) | 32) === 116) /* t */) {
+            return null;
+        }
+        while (end > start + 1 && charCodeAt$2.call(url, end - 1) <= 32) {
+            end -= 1;
+        }
+        if ((charCodeAt$2.call(url, start) === 47 /* '/' */ ||
+            charCodeAt$2.call(url, start) === 92) /* '\' */ &&
+            (charCodeAt$2.call(url, start + 1) === 47 /* '/' */ ||
+                charCodeAt$2.call(url, start + 1) === 92) /* '\' */) {
+            // Scheme-relative reference ("//host/path"). Relative to a web page, a
+            // special URL, browsers skip any further slashes ("///host").
+            start += 2;
+            while (charCodeAt$2.call(url, start) === 47 /* '/' */ ||
+                charCodeAt$2.call(url, start) === 92 /* '\' */) {
+                start += 1;
+            }
+        }
+        else {
+            // The scheme ends at the first ":/". Most URLs start with "http://" or
+            // "https://", so check for those before searching.
+            let indexOfProtocol = charCodeAt$2.call(url, start + 4) === 115 /* 's' */
+                ? start + 5
+                : start + 4;
+            if (charCodeAt$2.call(url, start) !== 104 /* 'h' */ ||
+                charCodeAt$2.call(url, start + 1) !== 116 /* 't' */ ||
+                charCodeAt$2.call(url, start + 2) !== 116 /* 't' */ ||
+                charCodeAt$2.call(url, start + 3) !== 112 /* 'p' */ ||
+                charCodeAt$2.call(url, indexOfProtocol) !== 58 /* ':' */ ||
+                charCodeAt$2.call(url, indexOfProtocol + 1) !== 47 /* '/' */) {
+                indexOfProtocol = url.indexOf(':/', start);
+            }
+            if (indexOfProtocol !== -1) {
+                // "scheme://…". Classify the scheme, then position `start` at the host.
+                const special = getSpecialScheme(url, start, indexOfProtocol);
+                if (special === 1) {
+                    // Special scheme: skip the run of '/' and '\' after it
+                    // (special-authority-(ignore-)slashes states; '\' acts as '/').
+                    start = indexOfProtocol + 2;
+                    while (charCodeAt$2.call(url, start) === 47 /* '/' */ ||
+                        charCodeAt$2.call(url, start) === 92 /* '\' */) {
+                        start += 1;
+                    }
+                }
+                else if (special === 2) {
+                    // file: the host is only what sits between "//" and the next slash, so
+                    // "file://h/x" => "h" but "file:///x" / "file:/x" => no host.
+                    start = indexOfProtocol + 1;
+                    let slashes = 0;
+                    while ((charCodeAt$2.call(url, start) === 47 ||
+                        charCodeAt$2.call(url, start) === 92) &&
+                        slashes < 2) {
+                        start += 1;
+                        slashes += 1;
+                    }
+                    if (slashes < 2) {
+                        return noHostname(url, urlIsValidHostname, validate);
+                    }
+                }
+                else if (!isScheme(url, start, start + 1)) {
+                    // No scheme: one starts with an ASCII letter ("1a://x" is no URL for
+                    // browsers). Read the input as an authority, as below.
+                    indexOfProtocol = -1;
+                }
+                else {
+                    // Unknown scheme: validate the WHATWG scheme grammar [A-Za-z0-9+.-];
+                    // a control char means it was split by a tab/newline (strip + re-parse).
+                    for (let i = start; i < indexOfProtocol; i += 1) {
+                        const code = charCodeAt$2.call(url, i);
+                        if (!isSchemeChar(code)) {
+                            if (code === 9 /* tab */ ||
+                                code === 10 /* LF */ ||
+                                code === 13 /* CR */) {
+                                return extractHostname(url.replace(CONTROL_CHARS, ''), urlIsValidHostname, validate);
+                            }
+                            // A scheme ending at a first ':' (other than a slash-less special
+                            // one) makes this ':/' part of an opaque path ("foo:bar://x", no
+                            // host), unless a '/', '\', '?' or '#' first puts it in a path,
+                            // query or fragment ("a.com/r?u=https://x"). Otherwise no scheme
+                            // ends here: this ':/' is an empty port, after a slash-less
+                            // special scheme ("http:a.com:/x") or an authority
+                            // ("user@host:/x"). Read the input as such below.
+                            if (code === 58 /* ':' */ &&
+                                getSpecialScheme(url, start, i) !== 1) {
+                                for (let j = i; j < indexOfProtocol; j += 1) {
+                                    const c = charCodeAt$2.call(url, j);
+                                    if (c === 47 || c === 92 || c === 63 || c === 35) {
+                                        indexOfProtocol = -1;
+                                        break;
+                                    }
+                                }
+                                if (indexOfProtocol !== -1) {
+                                    return noHostname(url, urlIsValidHostname, validate);
+                                }
+                            }
+                            indexOfProtocol = -1;
+                            break;
+                        }
+                    }
+                    if (indexOfProtocol !== -1) {
+                        // A non-special scheme has an authority only after "//" (else it is
+                        // an opaque path with no host). `indexOf(':/')` already gave the
+                        // first '/'.
+                        if (charCodeAt$2.call(url, indexOfProtocol + 2) === 47 /* '/' */) {
+                            isSpecial = false;
+                            start = indexOfProtocol + 3;
+                        }
+                        else {
+                            return noHostname(url, urlIsValidHostname, validate);
+                        }
+                    }
+                }
+            }
+            if (indexOfProtocol === -1 &&
+                charCodeAt$2.call(url, start) !== 91 /* '[' */) {
+                // Cold path: no "scheme://" prefix, and not a bare IPv6 literal (whose
+                // first ':' would otherwise look like a scheme separator; "[…]" falls
+                // through to the ipv6 handling below). May be a bare host, a host:port,
+                // a user@host, a slash-less special scheme ("https:host"), or an opaque
+                // URI ("mailto:", "tel:", "urn:…").
+                let indexOfColon = -1;
+                for (let i = start; i < end; i += 1) {
+                    const code = charCodeAt$2.call(url, i);
+                    if (code === 9 || code === 10 || code === 13) {
+                        return extractHostname(url.replace(CONTROL_CHARS, ''), urlIsValidHostname, validate);
+                    }
+                    if (code === 58 /* ':' */) {
+                        indexOfColon = i;
+                        break;
+                    }
+                    if (code === 47 || code === 92 || code === 63 || code === 35) {
+                        break;
+                    }
+                }
+                if (indexOfColon !== -1) {
+                    // An '@' before the next delimiter => the ':' is userinfo, not a
+                    // scheme ("user:pass@host", "mailto:a@b"): keep the whole authority.
+                    // Not after "file:", which has no userinfo and no host without "//".
+                    const special = getSpecialScheme(url, start, indexOfColon);
+                    let hasIdentifier = false;
+                    for (let i = special === 2 ? end : indexOfColon + 1; i < end; i += 1) {
+                        const code = charCodeAt$2.call(url, i);
+                        if (code === 47 || code === 92 || code === 63 || code === 35) {
+                            break;
+                        }
+                        if (code === 64 /* '@' */) {
+                            hasIdentifier = true;
+                            break;
+                        }
+                    }
+                    if (!hasIdentifier) {
+                        // All-digits after ':' => a bare "host:port" (tldts accepts
+                        // hostnames too); keep `start` and let the port handling trim it.
+                        // Not after a special scheme though: "http:8080" is a URL.
+                        let allDigits = special === 0;
+                        let i = indexOfColon + 1;
+                        for (; i < end; i += 1) {
+                            const code = charCodeAt$2.call(url, i);
+                            if (code === 47 || code === 92 || code === 63 || code === 35) {
+                                break;
+                            }
+                            if (code < 48 /* '0' */ || code > 57 /* '9' */) {
+                                allDigits = false;
+                                break;
+                            }
+                        }
+                        if (i === indexOfColon + 1) {
+                            allDigits = false; // nothing after ':' => not a port
+                        }
+                        if (!allDigits) {
+                            if (special === 0) {
+                                // No "scheme://" on the cold path and not a special scheme.
+                                // A second ':' before the host's end marks a bare, unbracketed
+                                // IPv6 literal ("2a01:e35::1"): fall through and let the host
+                                // loop + isIp classify it. Without one this is an opaque path
+                                // with no host ("mailto:x", "foo:bar").
+                                let isBareIpv6 = false;
+                                for (let j = indexOfColon + 1; j < end; j += 1) {
+                                    const code = charCodeAt$2.call(url, j);
+                                    if (code === 47 ||
+                                        code === 92 ||
+                                        code === 63 ||
+                                        code === 35) {
+                                        break;
+                                    }
+                                    if (code === 58 /* ':' */) {
+                                        isBareIpv6 = true;
+                                        break;
+                                    }
+                                }
+                                // Not a scheme either ("@host:", "a_b:/x"): an authority, if
+                                // its ':' starts an empty port (digits were read above).
+                                // Browsers have no host for "a_b:x".
+                                const next = charCodeAt$2.call(url, i);
+                                if (!isBareIpv6 &&
+                                    (isScheme(url, start, indexOfColon) ||
+                                        (i < end &&
+                                            next !== 47 &&
+                                            next !== 92 &&
+                                            next !== 63 &&
+                                            next !== 35))) {
+                                    return noHostname(url, urlIsValidHostname, validate);
+                                }
+                            }
+                            else {
+                                start = indexOfColon + 1;
+                                if (special === 2) {
+                                    // file (e.g. "file:\\host"): host only between "//" and next slash.
+                                    let slashes = 0;
+                                    while ((charCodeAt$2.call(url, start) === 47 ||
+                                        charCodeAt$2.call(url, start) === 92) &&
+                                        slashes < 2) {
+                                        start += 1;
+                                        slashes += 1;
+                                    }
+                                    if (slashes < 2) {
+                                        return noHostname(url, urlIsValidHostname, validate);
+                                    }
+                                }
+                                else {
+                                    while (charCodeAt$2.call(url, start) === 47 ||
+                                        charCodeAt$2.call(url, start) === 92) {
+                                        start += 1;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Find the host's end: first '/', '?' or '#' (and '\' for special URLs,
+        // which WHATWG treats like '/'). Track the last '@' and ':' for userinfo
+        // and port, plus the first ':' of the host (reset at each
+        // '@') to tell a bare IPv6 (>= 2 colons) from a host:port (exactly one);
+        // flag uppercase and a stray tab/newline. The loop is split on `code < 64`
+        // so common host characters take fewer comparisons.
+        //
+        // When `validate`, also accumulate `is-valid.ts`'s checks over the scanned
+        // run so a simple authority's host can be validated in this single pass.
+        // `vValid` only stays meaningful for a "simple" authority (no userinfo, port,
+        // brackets, control or trailing dot); those cases clear it / are rejected by
+        // the guard below, falling back to `isValidHostname`.
+        let indexOfIdentifier = -1;
+        let indexOfPort = -1;
+        let indexOfFirstColon = -1;
+        let hasControl = false;
+        let vValid = validate; // seeded true when validating; cleared on the first invalid char
+        let vLastDot = start - 1; // mirrors is-valid.ts `lastDotIndex = -1` at host start
+        let vLastCode = -1;
+        if (validate && start < end) {
+            // First-char rule: must be a valid host char, '.', or '_' (NOT '-').
+            const c0 = charCodeAt$2.call(url, start);
+            if (
+            // Keep these parens: they scope /*@__INLINE__*/ for terser.
+            // prettier-ignore
+            !(
+            /*@__INLINE__*/ (isValidHostnameChar(c0) ||
+                c0 === 46 /* '.' */ ||
+                c0 === 95 /* '_' */)) ||
+                c0 === 45 /* '-' (isValidHostnameChar allows it mid-label, not first) */) {
+                vValid = false;
+            }
+        }
+        for (let i = start; i < end; i += 1) {
+            const code = charCodeAt$2.call(url, i);
+            if (code < 64) {
+                if (code === 47 || code === 35 || code === 63) {
+                    end = i;
+                    break;
+                }
+                else if (code === 58 /* ':' */) {
+                    if (indexOfFirstColon === -1) {
+                        indexOfFirstColon = i;
+                    }
+                    indexOfPort = i;
+                }
+                else if (code === 9 || code === 10 || code === 13) {
+                    hasControl = true;
+                }
+                else if (validate) {
+                    if (code === 46 /* '.' */) {
+                        if (i - vLastDot > 64 || vLastCode === 46 || vLastCode === 45) {
+                            vValid = false;
+                        }
+                        vLastDot = i;
+                    }
+                    else if (code < 48 || code > 57) {
+                        // < 64 and not a delimiter/dot/digit => only '-' (45) is a valid
+                        // host char here; everything else (space, %, !, etc.) is invalid.
+                        // A '-' must also not START a label (the byte right after a '.') —
+                        // mirrors is-valid.ts; the first label is covered by the first-char
+                        // rule above. (RFC 1034 §3.5 / RFC 1035 §2.3.1 LDH.)
+                        if (code !== 45 || vLastCode === 46 /* label-leading '-' */) {
+                            vValid = false;
+                        }
+                    }
+                }
+            }
+            else if (isSpecial && code === 92 /* '\' */) {
+                end = i;
+                break;
+            }
+            else if (code === 64 /* '@' */) {
+                indexOfIdentifier = i;
+                indexOfFirstColon = -1; // colons before '@' are userinfo, not the host
+            }
+            else if (code >= 65 && code <= 90) {
+                hasUpper = true;
+            }
+            else if (validate && !( /*@__INLINE__*/isValidHostnameChar(code))) {
+                // >= 64, not '@'/']'/upper: valid only if a-z, '_', or non-ASCII.
+                vValid = false;
+            }
+            if (validate) {
+                vLastCode = code;
+            }
+        }
+        // A tab/newline inside the authority: strip everything and re-parse (rare).
+        if (hasControl) {
+            return extractHostname(url.replace(CONTROL_CHARS, ''), urlIsValidHostname, validate);
+        }
+        // Skip userinfo. '>= start' so an empty userinfo ("http://@host") works too.
+        if (indexOfIdentifier !== -1 &&
+            indexOfIdentifier >= start &&
+            indexOfIdentifier < end) {
+            start = indexOfIdentifier + 1;
+        }
+        if (charCodeAt$2.call(url, start) === 91 /* '[' */) {
+            // ipv6 address: return what is between the brackets, or null if they are
+            // unclosed or followed by anything but a port ("[::1]x"). `parseImpl`
+            // checks that they hold an IPv6 address (see `extractedBracketedHost`).
+            const closingBracket = url.indexOf(']', start);
+            if (closingBracket !== -1 &&
+                closingBracket < end &&
+                (closingBracket + 1 === end ||
+                    charCodeAt$2.call(url, closingBracket + 1) === 58) /* ':' */) {
+                extractedBracketedHost = true;
+                return url.slice(start + 1, closingBracket).toLowerCase();
+            }
+            return null;
+        }
+        else if (indexOfPort !== -1 &&
+            indexOfPort > start &&
+            indexOfPort < end &&
+            // A host:port has exactly one ':' in the host (so its first ':' is its
+            // last); a bare, unbracketed IPv6 literal ("2a01:e35::1") has >= 2, so
+            // its first ':' precedes the last. Only the former has a ':port' to trim.
+            indexOfFirstColon === indexOfPort) {
+            end = indexOfPort; // trim ':port'
+        }
+        // Empty authority ("http://", "file:///path", "//"), unless a tab or
+        // newline hides one ("/\t/host"); only reachable here via extraction — a
+        // bare valid hostname never lands here.
+        if (start >= end) {
+            return noHostname(url, urlIsValidHostname, validate);
+        }
+        // Publish the inline-validation verdict — but only for a "simple" authority,
+        // where the scanned run equals the final host: no userinfo skip, no port
+        // trim, no brackets, no trailing dot (trimmed below), and length within RFC
+        // limits. Anything else leaves it `false` so `parseImpl` re-validates.
+        //
+        // Every clause below is load-bearing for CORRECTNESS, not just speed: the
+        // loop accumulates `vValid` over the whole scanned run (it does not stop at
+        // ':' or '@', so any port/userinfo bytes are included), so the verdict is
+        // only sound when that run equals the final host. Do not drop a clause as
+        // "redundant" — e.g. without `indexOfPort === -1`, `host:8080` would be
+        // wrongly accepted.
+        if (validate &&
+            vValid &&
+            indexOfIdentifier === -1 &&
+            indexOfPort === -1 &&
+            charCodeAt$2.call(url, end - 1) !== 46 /* no trailing dot */ &&
+            end - start <= 255 && // total length
+            end - vLastDot - 1 <= 63 && // last label length
+            vLastCode !== 45 /* last char not '-' */) {
+            extractedHostnameValidated = true;
+        }
+        failedValidation = validate && !vValid;
+    }
+    // Trim trailing dots
+    while (end > start + 1 && charCodeAt$2.call(url, end - 1) === 46 /* '.' */) {
+        end -= 1;
+    }
+    const hostname = start !== 0 || end !== url.length ? url.slice(start, end) : url;
+    // Browsers percent-decode the host of a special URL ("%74racker.com" is
+    // tracker.com). Only when validating: otherwise the host is kept as written.
+    if (failedValidation && isSpecial && hostname.includes('%')) {
+        return decodeHostname(hostname);
+    }
+    if (hasUpper) {
+        return hostname.toLowerCase();
+    }
+    return hostname;
+}
+
+// Auto-generated by packages/tldts-utils/bin/ip-mapping.js (Node.js v26.13.1, Unicode 18.0). Do not edit.
+//
+// Non-ASCII code points that the host parser of browsers deletes, or maps to
+// '.', or to digits, 'a'-'f' and 'x' only, as ranges: code points
+// `ipMappingFirst[k]` to `ipMappingLast[k]` map, with `value = ipMappingValue[k]`
+// and `offset` the position in the range: to nothing if `value` is 0, to the
+// character `value + offset` if `value` is below 128, to the decimal number
+// `value - 1000 + offset` if `value` is below 2000, and else to the two
+// characters `value >> 8` and `value & 255`.
+const ipMappingFirst = /*#__PURE__*/ new Uint32Array([170, 173, 178, 185, 739, 847, 4447, 6068, 6155, 7468, 7470, 7472, 7491, 7495, 7496, 7580, 7584, 8203, 8288, 8298, 8304, 8308, 8320, 8336, 8337, 8339, 8450, 8492, 8495, 8496, 8517, 8518, 8553, 8557, 8569, 8573, 9312, 9321, 9398, 9421, 9424, 9447, 9450, 12290, 12644, 12881, 12977, 13170, 13252, 13253, 13256, 42994, 42995, 64256, 65024, 65279, 65294, 65296, 65313, 65336, 65345, 65368, 65377, 65440, 113824, 117974, 117997, 118000, 119155, 119808, 119831, 119834, 119857, 119860, 119883, 119886, 119909, 119912, 119935, 119938, 119961, 119964, 119966, 119987, 119990, 119995, 120013, 120016, 120039, 120042, 120065, 120068, 120071, 120091, 120094, 120117, 120120, 120123, 120143, 120146, 120169, 120172, 120195, 120198, 120221, 120224, 120247, 120250, 120273, 120276, 120299, 120302, 120325, 120328, 120351, 120354, 120377, 120380, 120403, 120406, 120429, 120432, 120455, 120458, 120481, 120782, 120792, 120802, 120812, 120822, 127275, 127277, 127280, 127303, 130032, 917760]);
+const ipMappingLast = /*#__PURE__*/ new Uint32Array([170, 173, 179, 185, 739, 847, 4448, 6069, 6159, 7468, 7470, 7473, 7491, 7495, 7497, 7580, 7584, 8203, 8292, 8303, 8304, 8313, 8329, 8336, 8337, 8339, 8450, 8493, 8495, 8497, 8517, 8519, 8553, 8558, 8569, 8574, 9320, 9331, 9403, 9421, 9429, 9447, 9450, 12290, 12644, 12895, 12991, 13170, 13252, 13253, 13256, 42994, 42995, 64256, 65039, 65279, 65294, 65305, 65318, 65336, 65350, 65368, 65377, 65440, 113827, 117979, 117997, 118009, 119162, 119813, 119831, 119839, 119857, 119865, 119883, 119891, 119909, 119917, 119935, 119943, 119961, 119964, 119967, 119987, 119993, 119995, 120013, 120021, 120039, 120047, 120065, 120069, 120073, 120091, 120099, 120117, 120121, 120125, 120143, 120151, 120169, 120177, 120195, 120203, 120221, 120229, 120247, 120255, 120273, 120281, 120299, 120307, 120325, 120333, 120351, 120359, 120377, 120385, 120403, 120411, 120429, 120437, 120455, 120463, 120481, 120791, 120801, 120811, 120821, 120831, 127275, 127277, 127285, 127303, 130041, 917999]);
+const ipMappingValue = /*#__PURE__*/ new Uint16Array([97, 0, 50, 49, 120, 0, 0, 0, 0, 97, 98, 100, 97, 98, 100, 99, 102, 0, 0, 0, 48, 52, 48, 97, 101, 120, 99, 98, 101, 101, 100, 100, 120, 99, 120, 99, 49, 1010, 97, 120, 97, 120, 48, 46, 0, 1021, 1036, 25697, 25443, 25444, 25698, 99, 102, 26214, 0, 0, 46, 48, 97, 120, 97, 120, 46, 0, 0, 97, 120, 48, 0, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 99, 120, 97, 102, 120, 97, 120, 97, 120, 97, 100, 120, 97, 120, 97, 100, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 48, 48, 48, 48, 48, 99, 25444, 97, 120, 48, 0]);
+// Bit `(cp >> 8) & 31` of `ipMappingBlocks[cp >> 13]` is set when the block of
+// 256 code points holding `cp` (below U+10000) holds any of them.
+const ipMappingBlocks = /*#__PURE__*/ new Uint32Array([562167821, 983059, 0, 0, 0, 128, 0, 3355443200]);
+
+/**
+ * Detection of IP addresses, as defined by the host parser of the WHATWG URL
+ * standard (https://url.spec.whatwg.org/#host-parsing), which browsers follow.
+ * Addresses are recognized, never rewritten: `0x7f.1` is 127.0.0.1 for a
+ * browser, hence an IP here, but stays `0x7f.1`.
+ */
+/**
+ * Value of the hexadecimal digit `code` (0 to 15), or 16 if it is not one.
+ */
+function hexValue(code) {
+    if (code >= 48 && code <= 57) {
+        return code - 48; // 0-9
+    }
+    const letter = code | 32; // lower-case
+    return letter >= 97 && letter <= 102 ? letter - 87 : 16; // a-f
+}
+/**
+ * Check if `hostname` is an IPv4 address: one to four numbers separated by
+ * dots, each one decimal, octal (leading `0`) or hexadecimal (leading `0x`).
+ * The last number fills the bytes the others leave, so `127.1` and
+ * `2130706433` are both 127.0.0.1.
+ * https://url.spec.whatwg.org/#concept-ipv4-parser
+ */
+function isIpv4(hostname) {
+    const end = hostname.length;
+    let i = 0;
+    for (let numbers = 1; numbers <= 4; numbers += 1) {
+        let radix = 10;
+        if (i + 1 < end && hostname.charCodeAt(i) === 48 /* '0' */) {
+            radix = 8;
+            if ((hostname.charCodeAt(i + 1) | 32) === 120 /* 'x' */) {
+                radix = 16;
+                i += 2;
+            }
+        }
+        const start = i;
+        let value = 0;
+        for (; i < end; i += 1) {
+            const code = hostname.charCodeAt(i);
+            if (code === 46 /* '.' */) {
+                break;
+            }
+            const digit = hexValue(code);
+            if (digit >= radix) {
+                return false;
+            }
+            value = value * radix + digit;
+        }
+        // A number has digits, except "0x" which is 0.
+        if (i === start && radix !== 16) {
+            return false;
+        }
+        if (i === end) {
+            return value <= 0xffffffff >>> (8 * (numbers - 1));
+        }
+        if (value > 255) {
+            return false;
+        }
+        i += 1; // '.'
+    }
+    return false;
+}
+/**
+ * Check if `hostname[i, end)` is made of four decimal numbers separated by
+ * dots, each one between 0 and 255 and without leading zero.
+ */
+function isDottedDecimal(hostname, i, end) {
+    for (let numbers = 1; numbers <= 4; numbers += 1) {
+        const start = i;
+        let value = 0;
+        for (; i < end; i += 1) {
+            const digit = hostname.charCodeAt(i) - 48;
+            if (digit < 0 || digit > 9) {
+                break;
+            }
+            value = value * 10 + digit;
+            // Only a leading zero keeps a number of several digits below 10.
+            if (value > 255 || (value < 10 && i !== start)) {
+                return false;
+            }
+        }
+        if (i === start) {
+            return false;
+        }
+        if (numbers < 4) {
+            if (hostname.charCodeAt(i) !== 46 /* '.' */) {
+                return false;
+            }
+            i += 1;
+        }
+    }
+    return i === end;
+}
+/**
+ * Check if `hostname` is an IPv6 address, with or without its brackets: eight
+ * groups of one to four hexadecimal digits separated by colons, where a `::`
+ * may stand once for one or more missing groups, and a dotted-decimal IPv4
+ * address may stand for the last two.
+ * https://url.spec.whatwg.org/#concept-ipv6-parser
+ */
+function isIpv6(hostname) {
+    let i = 0;
+    let end = hostname.length;
+    if (hostname.charCodeAt(0) === 91 /* '[' */) {
+        if (hostname.charCodeAt(end - 1) !== 93 /* ']' */) {
+            return false;
+        }
+        i = 1;
+        end -= 1;
+    }
+    // An address only starts with a ':' if it starts with "::".
+    if (i < end && hostname.charCodeAt(i) === 58 /* ':' */) {
+        if (i + 1 === end || hostname.charCodeAt(i + 1) !== 58 /* ':' */) {
+            return false;
+        }
+        i += 1;
+    }
+    let groups = 0;
+    let compressed = false; // "::" was seen, and counted as one group
+    // Here `i` is where a group starts: a ':' can only be the second of a "::".
+    while (i < end && groups < 8) {
+        if (hostname.charCodeAt(i) === 58 /* ':' */) {
+            if (compressed) {
+                return false;
+            }
+            compressed = true;
+            groups += 1;
+            i += 1;
+            continue;
+        }
+        const start = i;
+        while (i < end &&
+            i - start < 4 &&
+            hexValue(hostname.charCodeAt(i)) !== 16) {
+            i += 1;
+        }
+        if (i === start) {
+            return false;
+        }
+        if (i === end) {
+            return compressed || groups === 7;
+        }
+        if (hostname.charCodeAt(i) === 46 /* '.' */) {
+            return ((compressed ? groups <= 6 : groups === 6) &&
+                isDottedDecimal(hostname, start, end));
+        }
+        // Anything else is a ':' followed by another group, or by a ':'.
+        if (hostname.charCodeAt(i) !== 58 /* ':' */ || i + 1 === end) {
+            return false;
+        }
+        groups += 1;
+        i += 1;
+    }
+    return compressed && i === end;
+}
+/**
+ * What the host parser of browsers maps the non-ASCII code point `cp` to, as
+ * far as IP detection goes: nothing (deleted), '.', digits, 'a'-'f' or 'x', or
+ * else 'g', standing for any character that keeps a label from being a number.
+ * https://www.unicode.org/reports/tr46/#Processing
+ */
+function mapCodePoint(cp) {
+    // Most letters, as in internationalized domain names, are in blocks of the
+    // table without any entry.
+    if (cp < 0x10000 &&
+        ((ipMappingBlocks[cp >> 13] >>> ((cp >> 8) & 31)) & 1) === 0) {
+        return 'g';
+    }
+    let low = 0;
+    let high = ipMappingFirst.length - 1;
+    while (low <= high) {
+        const mid = (low + high) >>> 1;
+        if (cp < ipMappingFirst[mid]) {
+            high = mid - 1;
+        }
+        else if (cp > ipMappingLast[mid]) {
+            low = mid + 1;
+        }
+        else {
+            const value = ipMappingValue[mid];
+            const offset = cp - ipMappingFirst[mid];
+            if (value === 0) {
+                return '';
+            }
+            if (value < 128) {
+                return String.fromCharCode(value + offset);
+            }
+            if (value < 2000) {
+                return String(value - 1000 + offset);
+            }
+            return String.fromCharCode(value >> 8, value & 255);
+        }
+    }
+    return 'g';
+}
+/**
+ * `isIp` for a host holding non-ASCII characters, read as browsers read it:
+ * they first map some characters to digits or dots and delete others, so that
+ * `１２７.０.０.１`, or `127.0.0.1` followed by a zero-width space, is 127.0.0.1
+ * for them. The host is mapped the same way, as far as IP detection goes, and
+ * checked again.
+ */
+function isMappedIp(hostname) {
+    // Most such hosts are internationalized domain names, with a character that
+    // keeps their last label from being a number: find it first.
+    for (let i = hostname.length - 1; i >= 0; i -= 1) {
+        let cp = hostname.charCodeAt(i);
+        if (cp === 46 /* '.' */) {
+            break;
+        }
+        if (cp < 128) {
+            if (hexValue(cp) === 16 && (cp | 32) !== 120 /* 'x' */) {
+                return false;
+            }
+            continue;
+        }
+        // Most letters are in blocks of 256 code points without any entry.
+        if (cp < 0xd800 &&
+            ((ipMappingBlocks[cp >> 13] >>> ((cp >> 8) & 31)) & 1) === 0) {
+            return false;
+        }
+        if (cp >= 0xdc00 && cp <= 0xdfff && i > 0) {
+            const high = hostname.charCodeAt(i - 1);
+            if (high >= 0xd800 && high <= 0xdbff) {
+                cp = (high - 0xd800) * 0x400 + (cp - 0xdc00) + 0x10000;
+                i -= 1;
+            }
+        }
+        const mapped = mapCodePoint(cp);
+        if (mapped === 'g') {
+            return false;
+        }
+        if (mapped === '.') {
+            break;
+        }
+    }
+    // Browsers read an IPv6 address, between brackets, as written: a host
+    // holding non-ASCII characters is never one.
+    if (hostname.includes(':')) {
+        return false;
+    }
+    let ascii = '';
+    for (let i = 0; i < hostname.length; i += 1) {
+        const code = hostname.charCodeAt(i);
+        if (code < 128) {
+            ascii += hostname.charAt(i);
+        }
+        else {
+            let cp = code;
+            if (code >= 0xd800 && code <= 0xdbff) {
+                const low = hostname.charCodeAt(i + 1);
+                if (low >= 0xdc00 && low <= 0xdfff) {
+                    cp = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+                    i += 1;
+                }
+            }
+            ascii += mapCodePoint(cp);
+        }
+    }
+    // Trailing dots go, as callers remove them from `hostname`.
+    let end = ascii.length;
+    while (end > 1 && ascii.charCodeAt(end - 1) === 46 /* '.' */) {
+        end -= 1;
+    }
+    return isIp(ascii.slice(0, end));
+}
+/**
+ * For a host ending in a number without being an IP address in ASCII: `null`,
+ * unless it holds non-ASCII characters, which browsers may map (see
+ * `isMappedIp`).
+ */
+function isNonAsciiIp(hostname) {
+    for (let i = 0; i < hostname.length; i += 1) {
+        if (hostname.charCodeAt(i) >= 128) {
+            return isMappedIp(hostname);
+        }
+    }
+    return null;
+}
+/**
+ * Check if `hostname` is an IP address (either IPv4 or IPv6).
+ *
+ * The answer is `null` for a host ending in a number without being an IPv4
+ * address (`1.2.3.4.5`, `example.123`): browsers read such a host as an
+ * address and nothing else, so it is not a valid host, and never a domain.
+ * `hostname` has no trailing dot: callers strip them.
+ */
+function isIp(hostname) {
+    // Go backward over the digits ending `hostname`, decimal ones first, then
+    // hexadecimal ones, down to `code`, the character before them (NaN before
+    // the start of `hostname`). It tells what `hostname` may be, and most often
+    // that it is not an address.
+    const last = hostname.length - 1;
+    let i = last;
+    let code = hostname.charCodeAt(i);
+    while (code >= 48 && code <= 57 /* 0-9 */) {
+        i -= 1;
+        code = hostname.charCodeAt(i);
+    }
+    const decimal = i;
+    while (hexValue(code) !== 16) {
+        i -= 1;
+        code = hostname.charCodeAt(i);
+    }
+    // An IPv6 address ends with a group, which follows a ':', with "::" or
+    // with a ']'. Its last label is not a number then.
+    if (code === 58 /* ':' */ || code === 93 /* ']' */) {
+        return isIpv6(hostname);
+    }
+    // An IPv4 address ends with a number: a last label only made of decimal
+    // digits, or of "0x" followed by hexadecimal digits. An IPv6 address ending
+    // with an IPv4 one ends with a number too.
+    // https://url.spec.whatwg.org/#ends-in-a-number-checker
+    if ((i === decimal && i !== last && (code === 46 /* '.' */ || i === -1)) ||
+        ((code | 32) === 120 /* 'x' */ &&
+            hostname.charCodeAt(i - 1) === 48 /* '0' */ &&
+            (i === 1 || hostname.charCodeAt(i - 2) === 46)) /* '.' */) {
+        return isIpv4(hostname) || isIpv6(hostname) ? true : isNonAsciiIp(hostname);
+    }
+    // A non-ASCII character right before the digits ending `hostname`, or one
+    // or two characters before their "x", may be one that browsers map to a
+    // digit or a dot, or delete: `hostname` may end in a number for them.
+    return code >= 128 ||
+        ((code | 32) === 120 /* 'x' */ &&
+            (hostname.charCodeAt(i - 1) >= 128 || hostname.charCodeAt(i - 2) >= 128))
+        ? isMappedIp(hostname)
+        : false;
+}
+
+/**
+ * Special-use domain names from the IANA "Special-Use Domain Names" registry:
+ * the authoritative list, created by RFC 6761 and maintained as new RFCs add to
+ * it: https://www.iana.org/assignments/special-use-domain-names/
+ * Snapshot: 2026-05-24. (RFC 6761 is not obsoleted; draft-hoffman-rfc6761bis
+ * proposes to retire its prose but keep this registry, so the registry is the
+ * source of truth; re-sync this list against it.)
+ *
+ * These names never correspond to a public registration, yet neither
+ * `isIcann` nor `isPrivate` marks one as special-use: most are absent from the
+ * Public Suffix List (so `a.test` looks like a registrable domain), and the
+ * few that are listed (`onion`, `home.arpa`) appear there as ordinary ICANN
+ * suffixes. `isSpecialUse` is the single signal that covers them all.
+ *
+ * Per the registry and RFC 6761 ("and any names falling within these domains"),
+ * the designation covers each listed name AND all of its sub-domains. DNS labels
+ * are case-insensitive (RFC 4343); `hostname` is expected to be already
+ * lower-cased and trailing-dot-stripped, as produced by `extractHostname`, the
+ * same normalization the Public-Suffix-List lookup relies on.
+ *
+ * Two groups of registry entries are intentionally excluded: the numeric
+ * reverse-DNS delegation zones (`10.in-addr.arpa`, the `*.ip6.arpa` ranges, …),
+ * which are reverse-DNS PTR zones rather than hostnames and whose parents
+ * (`in-addr.arpa`/`ip6.arpa`) are already in the Public Suffix List; and the
+ * deprecated `eap-noob.arpa` entry.
+ */
+const SPECIAL_USE_DOMAINS = [
+    'test', // RFC 6761
+    'localhost', // RFC 6761
+    'invalid', // RFC 6761
+    'example', // RFC 6761
+    'example.com', // RFC 6761
+    'example.net', // RFC 6761
+    'example.org', // RFC 6761
+    'local', // RFC 6762 (mDNS)
+    'onion', // RFC 7686 (Tor)
+    'alt', // RFC 9476
+    'home.arpa', // RFC 8375
+    'ipv4only.arpa', // RFC 8880
+    'resolver.arpa', // RFC 9462
+    'service.arpa', // RFC 9665
+    '6tisch.arpa', // RFC 9031
+    'eap.arpa', // RFC 9965
+];
+/**
+ * Return `true` if `hostname` is, or is a sub-domain of, a special-use domain
+ * (see the registry note above). Expects an already-normalized `hostname`.
+ */
+function isSpecialUse(hostname) {
+    for (const name of SPECIAL_USE_DOMAINS) {
+        // Match on a label boundary: `hostname` is either exactly `name` or ends
+        // with `.name` (so `latest` is not matched by `test`, nor `myexample.com`
+        // by `example.com`).
+        if (hostname.endsWith(name) &&
+            (hostname.length === name.length ||
+                hostname.charCodeAt(hostname.length - name.length - 1) === 46) /* '.' */) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/**
+ * Implements fast shallow verification of hostnames. This does not perform a
+ * struct check on the content of labels (classes of Unicode characters, etc.)
+ * but instead check that the structure is valid (number of labels, length of
+ * labels, etc.).
+ *
+ * If you need stricter validation, consider using an external library.
+ */
+// `charCodeAt.call(s, i)`, not `s.charCodeAt(i)`: V8 specializes a
+// `s.charCodeAt` call site for at most four kinds of strings (flat, sliced,
+// concatenated, internalized, of one or two bytes per character...). Past
+// that, it finds the method through a generic cache and no longer inlines it,
+// on every call. Hostnames come here from callers and from URLs, of any kind.
+// eslint-disable-next-line @typescript-eslint/unbound-method
+const charCodeAt$1 = String.prototype.charCodeAt;
+// KEEP IN SYNC with `extract-hostname.ts` `isValidHostnameChar` + its inline
+// scan/verdict, which duplicate these structural rules to validate during
+// extraction (a perf fusion). That copy additionally accepts A-Z (the host is
+// not yet lowercased there) and folds in '-' / '_'. Any change to the accepted
+// character set or the label/length rules here must be mirrored there.
+function isValidAscii(code) {
+    return ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code > 127);
+}
+/**
+ * Check if a hostname string is valid. It's usually a preliminary check before
+ * trying to use getDomain or anything else.
+ *
+ * Beware: it does not check if the TLD exists.
+ */
+function isValidHostname$1 (hostname) {
+    if (hostname.length > 255) {
+        return false;
+    }
+    if (hostname.length === 0) {
+        return false;
+    }
+    if (
+    /*@__INLINE__*/ !isValidAscii(charCodeAt$1.call(hostname, 0)) &&
+        charCodeAt$1.call(hostname, 0) !== 46 && // '.' (dot)
+        charCodeAt$1.call(hostname, 0) !== 95 // '_' (underscore)
+    ) {
+        return false;
+    }
+    // Validate hostname according to RFC
+    let lastDotIndex = -1;
+    let lastCharCode = -1;
+    const len = hostname.length;
+    for (let i = 0; i < len; i += 1) {
+        const code = charCodeAt$1.call(hostname, i);
+        if (code === 46 /* '.' */) {
+            if (
+            // Check that previous label is < 63 bytes long (64 = 63 + '.')
+            i - lastDotIndex > 64 ||
+                // Check that previous character was not already a '.'
+                lastCharCode === 46 ||
+                // Check that the previous label does not end with '-' (RFC 1035 §2.3.1 LDH).
+                // '_' is intentionally NOT restricted: DNS allows any octet (RFC 2181 §11) and
+                // WHATWG URL does not treat '_' as a forbidden host code point.
+                lastCharCode === 45) {
+                return false;
+            }
+            lastDotIndex = i;
+        }
+        else if (
+        // A forbidden character in the label...
+        // Keep these parens: they scope /*@__INLINE__*/ for terser.
+        // prettier-ignore
+        !( /*@__INLINE__*/(isValidAscii(code) || code === 45 || code === 95)) ||
+            // ...or a '-' starting a label (the byte right after a '.'). A label must
+            // not begin with a hyphen (RFC 1034 §3.5 / RFC 1035 §2.3.1 LDH, as amended
+            // by RFC 1123 §2.1; cf. UTS #46 CheckHyphens). The first label is covered by
+            // the leading-character guard above; mirrors the trailing-'-' rule below.
+            (code === 45 && lastCharCode === 46)) {
+            return false;
+        }
+        lastCharCode = code;
+    }
+    return (
+    // Check that last label is shorter than 63 chars
+    len - lastDotIndex - 1 <= 63 &&
+        // Check that the last character is an allowed trailing label character.
+        // Since we already checked that the char is a valid hostname character,
+        // we only need to check that it's different from '-'.
+        lastCharCode !== 45);
+}
+
+/**
+ * Apply `options.extraSuffixes` to the built-in lookup result in `out`, as if
+ * they were part of the list (`isException`: the built-in winner is an
+ * exception rule). As in browsers, the longest match prevails and an exception
+ * beats a rule of the same length. Remaining ties go to the built-in match
+ * (unless it matched no rule: both flags falsy), then to `icann`.
+ */
+function extraSuffixLookup(hostname, options, isException, out) {
+    const suffix = out.publicSuffix;
+    if (suffix === null) {
+        return;
+    }
+    // Best extra exception and rule, as start indices in `hostname` (smaller is
+    // longer; `none` if unmatched), and whether each is ICANN.
+    const none = hostname.length + 1;
+    let exception = none;
+    let exceptionIsIcann = false;
+    let rule = none;
+    let ruleIsIcann = false;
+    const extra = options.extraSuffixes;
+    for (let section = 0; section < 2; section += 1) {
+        const isIcann = section === 0;
+        const rules = isIcann
+            ? options.allowIcannDomains && extra.icann
+            : options.allowPrivateDomains && extra.private;
+        if (!Array.isArray(rules)) {
+            continue;
+        }
+        for (const r of rules) {
+            // Sparse or untyped lists may hold non-strings.
+            if (typeof r !== 'string') {
+                continue;
+            }
+            const exceptionRule = r.startsWith('!');
+            const wildcard = r.startsWith('*.');
+            const body = exceptionRule ? r.slice(1) : wildcard ? r.slice(2) : r;
+            // Skip empty rules, and exceptions without a parent ('!p').
+            if (body === '' ||
+                (exceptionRule && !body.includes('.')) ||
+                !shareSameDomainSuffix(hostname, body)) {
+                continue;
+            }
+            let start = hostname.length - body.length;
+            // Strict `<`: on a tie, the first match (`icann` first) wins.
+            if (exceptionRule) {
+                if (start < exception) {
+                    exception = start;
+                    exceptionIsIcann = isIcann;
+                }
+                continue;
+            }
+            // `*.p` also matches `p`, else one more non-empty label.
+            if (wildcard && start > 1 && hostname.charCodeAt(start - 2) !== 46) {
+                start = hostname.lastIndexOf('.', start - 2) + 1;
+            }
+            if (start < rule) {
+                rule = start;
+                ruleIsIcann = isIcann;
+            }
+        }
+    }
+    // Start of the built-in match: an exception starts one label left of its
+    // suffix.
+    const suffixStart = hostname.length - suffix.length;
+    const builtin = isException
+        ? hostname.lastIndexOf('.', suffixStart - 2) + 1
+        : suffixStart;
+    // An exception wins ties with rules; a built-in exception wins ties with
+    // an extra one.
+    if (exception <= rule &&
+        (isException ? exception < builtin : exception <= builtin)) {
+        out.publicSuffix = hostname.slice(hostname.indexOf('.', exception) + 1);
+        out.isIcann = exceptionIsIcann;
+        out.isPrivate = !exceptionIsIcann;
+    }
+    else if (rule < builtin ||
+        (rule === builtin && !out.isIcann && !out.isPrivate)) {
+        out.publicSuffix = hostname.slice(rule);
+        out.isIcann = ruleIsIcann;
+        out.isPrivate = !ruleIsIcann;
+    }
+}
+
+function setDefaultsImpl({ allowIcannDomains = true, allowPrivateDomains = false, detectIp = true, detectSpecialUse = false, extraSuffixes = null, extractHostname = true, mixedInputs = true, validHosts = null, validateHostname = true, }) {
+    return {
+        allowIcannDomains,
+        allowPrivateDomains,
+        detectIp,
+        detectSpecialUse,
+        extraSuffixes,
+        extractHostname,
+        mixedInputs,
+        validHosts,
+        validateHostname,
+    };
+}
+const DEFAULT_OPTIONS = /*@__INLINE__*/ setDefaultsImpl({});
+function setDefaults(options) {
+    // `null` as well: untyped callers pass it to mean "no options".
+    if (options === undefined || options === null) {
+        return DEFAULT_OPTIONS;
+    }
+    return /*@__INLINE__*/ setDefaultsImpl(options);
+}
+
+/**
+ * Returns the subdomain of a hostname string
+ */
+function getSubdomain(hostname, domain) {
+    // If `hostname` and `domain` are the same, then there is no sub-domain
+    if (domain.length === hostname.length) {
+        return '';
+    }
+    return hostname.slice(0, -domain.length - 1);
+}
+
+/**
+ * Implement a factory allowing to plug different implementations of suffix
+ * lookup (e.g.: using a trie or the packed hashes datastructures). This is used
+ * and exposed in `tldts.ts` and `tldts-experimental.ts` bundle entrypoints.
+ */
+function getEmptyResult() {
+    return {
+        domain: null,
+        domainWithoutSuffix: null,
+        hostname: null,
+        isIcann: null,
+        isIp: null,
+        isPrivate: null,
+        isSpecialUse: null,
+        publicSuffix: null,
+        subdomain: null,
+    };
+}
+function parseImpl(url, step, suffixLookup, partialOptions, result) {
+    const options = /*@__INLINE__*/ setDefaults(partialOptions);
+    // Very fast approximate check to make sure `url` is a string. This is needed
+    // because the library will not necessarily be used in a typed setup and
+    // values of arbitrary types might be given as argument.
+    if (typeof url !== 'string') {
+        return result;
+    }
+    // Extract hostname from `url` only if needed. This can be made optional
+    // using `options.extractHostname`. This option will typically be used
+    // whenever we are sure the inputs to `parse` are already hostnames and not
+    // arbitrary URLs.
+    //
+    // `mixedInput` allows to specify if we expect a mix of URLs and hostnames
+    // as input. If only hostnames are expected then `extractHostname` can be
+    // set to `false` to speed-up parsing. If only URLs are expected then
+    // `mixedInputs` can be set to `false`. The `mixedInputs` is only a hint
+    // and will not change the behavior of the library.
+    // Whether `url` itself was already a valid hostname (only computed on the
+    // mixedInputs path). Lets us skip the post-extraction validation below when
+    // extractHostname returned `url` unchanged (same reference).
+    let urlIsValid = false;
+    if (!options.extractHostname) {
+        // Trim trailing dots as extractHostname does (`new URL()` keeps them).
+        let end = url.length;
+        while (end > 1 && url.charCodeAt(end - 1) === 46 /* '.' */) {
+            end -= 1;
+        }
+        result.hostname = end === url.length ? url : url.slice(0, end);
+    }
+    else if (options.mixedInputs) {
+        urlIsValid = isValidHostname$1(url);
+        result.hostname = extractHostname(url, urlIsValid, options.validateHostname);
+    }
+    else {
+        result.hostname = extractHostname(url, false, options.validateHostname);
+    }
+    // A host in brackets is an IPv6 address, or the URL is invalid, as browsers
+    // read it: "http://[1.2.3.4]/" and "http://[a.com]/" have no hostname. An
+    // IPv4 address has no ':', every IPv6 address has one.
+    if (options.extractHostname &&
+        extractedBracketedHost &&
+        result.hostname !== null) {
+        if (isIp(result.hostname) !== true || !result.hostname.includes(':')) {
+            result.hostname = null;
+            return result;
+        }
+        if (options.detectIp) {
+            result.isIp = true;
+            return result;
+        }
+    }
+    // Check if `hostname` is a valid ip address
+    if (options.detectIp && result.hostname !== null) {
+        const isIpAddress = isIp(result.hostname);
+        result.isIp = isIpAddress === true;
+        if (result.isIp) {
+            return result;
+        }
+        // `null`: the host ends in a number, as an IPv4 address, without being
+        // one. It is not a valid host then, and never a domain name.
+        if (isIpAddress === null &&
+            options.validateHostname &&
+            options.extractHostname) {
+            result.hostname = null;
+            return result;
+        }
+    }
+    // Perform hostname validation if enabled. If hostname is not valid, no need to
+    // go further as there will be no valid domain or sub-domain. This validation
+    // is applied before any early returns to ensure consistent behavior across
+    // all API methods including getHostname().
+    if (options.validateHostname &&
+        options.extractHostname &&
+        result.hostname !== null &&
+        // Skip the re-scan when `url` was already validated and extractHostname
+        // returned it unchanged (same reference => identical string, still valid).
+        !(urlIsValid && result.hostname === url) &&
+        // Skip the re-scan when extractHostname already validated the host inline
+        // (a confirmed-valid simple authority — see extract-hostname.ts).
+        !extractedHostnameValidated &&
+        !isValidHostname$1(result.hostname)) {
+        result.hostname = null;
+        return result;
+    }
+    if (result.hostname === null) {
+        return result;
+    }
+    // Flag special-use domains, only when opted in (`detectSpecialUse`) and only
+    // for the full `parse()` result (FLAG.ALL). Computed here, before the
+    // public-suffix/domain early-returns below, so single-label names like
+    // `localhost` (which have no registrable domain) are still flagged.
+    if (options.detectSpecialUse) {
+        result.isSpecialUse = isSpecialUse(result.hostname);
+    }
+    // Extract public suffix (`isException`: the winner is an exception rule)
+    const isException = suffixLookup(result.hostname, options, result);
+    if (options.extraSuffixes !== null) {
+        extraSuffixLookup(result.hostname, options, isException === true, result);
+    }
+    if (result.publicSuffix === null) {
+        return result;
+    }
+    // Extract domain
+    result.domain = getDomain(result.publicSuffix, result.hostname, options);
+    if (result.domain === null) {
+        return result;
+    }
+    // Extract subdomain
+    result.subdomain = getSubdomain(result.hostname, result.domain);
+    // Extract domain without suffix
+    result.domainWithoutSuffix = getDomainWithoutSuffix(result.domain, result.publicSuffix);
+    return result;
+}
+
+function fastPathLookup (hostname, options, out) {
+    // Fast path for very popular suffixes; this allows to by-pass lookup
+    // completely as well as any extra allocation or string manipulation.
+    if (!options.allowPrivateDomains &&
+        options.allowIcannDomains &&
+        hostname.length > 3) {
+        const last = hostname.length - 1;
+        const c3 = hostname.charCodeAt(last);
+        const c2 = hostname.charCodeAt(last - 1);
+        const c1 = hostname.charCodeAt(last - 2);
+        const c0 = hostname.charCodeAt(last - 3);
+        if (c3 === 109 /* 'm' */ &&
+            c2 === 111 /* 'o' */ &&
+            c1 === 99 /* 'c' */ &&
+            c0 === 46 /* '.' */) {
+            out.isIcann = true;
+            out.isPrivate = false;
+            out.publicSuffix = 'com';
+            return true;
+        }
+        else if (c3 === 103 /* 'g' */ &&
+            c2 === 114 /* 'r' */ &&
+            c1 === 111 /* 'o' */ &&
+            c0 === 46 /* '.' */) {
+            out.isIcann = true;
+            out.isPrivate = false;
+            out.publicSuffix = 'org';
+            return true;
+        }
+        else if (c3 === 117 /* 'u' */ &&
+            c2 === 100 /* 'd' */ &&
+            c1 === 101 /* 'e' */ &&
+            c0 === 46 /* '.' */) {
+            out.isIcann = true;
+            out.isPrivate = false;
+            out.publicSuffix = 'edu';
+            return true;
+        }
+        else if (c3 === 118 /* 'v' */ &&
+            c2 === 111 /* 'o' */ &&
+            c1 === 103 /* 'g' */ &&
+            c0 === 46 /* '.' */) {
+            out.isIcann = true;
+            out.isPrivate = false;
+            out.publicSuffix = 'gov';
+            return true;
+        }
+        else if (c3 === 116 /* 't' */ &&
+            c2 === 101 /* 'e' */ &&
+            c1 === 110 /* 'n' */ &&
+            c0 === 46 /* '.' */) {
+            out.isIcann = true;
+            out.isPrivate = false;
+            out.publicSuffix = 'net';
+            return true;
+        }
+        else if (c3 === 101 /* 'e' */ &&
+            c2 === 100 /* 'd' */ &&
+            c1 === 46 /* '.' */) {
+            out.isIcann = true;
+            out.isPrivate = false;
+            out.publicSuffix = 'de';
+            return true;
+        }
+    }
+    return false;
+}
+
+// Auto-generated flat public-suffix trie. Do not edit.
+const nodeFlags = /*#__PURE__*/ new Uint8Array([1, 2, 1, 1, 1, 1, 1, 1, 2, 0, 1, 1, 1, 1, 2, 2, 2, 0, 2, 2, 2, 2, 0, 2, 2, 2, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 0, 2, 0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1, 0, 0, 2, 0, 0, 0, 1, 1, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 2, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 2, 1, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 2, 2, 0, 0, 2, 0, 0, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 2, 2, 0, 0, 0, 2, 0, 1, 1, 0, 2, 0, 2, 2, 2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 2, 2, 0, 2, 2, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 2, 2, 0, 2, 2, 2, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 2, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 2, 2, 0, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 2, 2, 1, 2, 1, 1, 1, 2, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0]);
+const edgeStart = /*#__PURE__*/ new Uint16Array([0, 0, 0, 10, 11, 18, 106, 111, 117, 118, 119, 128, 134, 141, 150, 151, 152, 153, 154, 155, 157, 158, 160, 161, 162, 164, 166, 242, 255, 257, 258, 259, 274, 276, 283, 284, 287, 288, 289, 292, 294, 313, 314, 316, 325, 330, 347, 348, 351, 352, 354, 356, 392, 393, 395, 398, 399, 403, 405, 409, 412, 444, 447, 460, 461, 469, 470, 472, 482, 496, 497, 498, 499, 508, 509, 546, 551, 567, 587, 593, 635, 637, 638, 639, 640, 667, 694, 695, 843, 849, 852, 853, 854, 859, 864, 873, 895, 896, 897, 898, 899, 900, 901, 921, 923, 924, 927, 929, 930, 932, 934, 949, 966, 971, 972, 974, 975, 976, 977, 978, 980, 983, 988, 989, 990, 992, 993, 996, 999, 1000, 1001, 1014, 1016, 1028, 1039, 1047, 1049, 1089, 1092, 1096, 1097, 1099, 1102, 1113, 1115, 1125, 1127, 1133, 1135, 1136, 1138, 1141, 1142, 1143, 1196, 1198, 1200, 1220, 1221, 1222, 1223, 1225, 1236, 1267, 1278, 1279, 1292, 1302, 1311, 1319, 1320, 1325, 1339, 1350, 1362, 1374, 1388, 1389, 1400, 1434, 1435, 1436, 1452, 1468, 1480, 1553, 1554, 1556, 1557, 1593, 1612, 1613, 1614, 1615, 1617, 1618, 1619, 1622, 1626, 1629, 1631, 1665, 1666, 1674, 1675, 1676, 1677, 1678, 1680, 1682, 1684, 1685, 1689, 1690, 1691, 1693, 1695, 1696, 1698, 1699, 1700, 1711, 1713, 1714, 1718, 1719, 1722, 1729, 1730, 1735, 1739, 1740, 1742, 1743, 1744, 1745, 1746, 1747, 1748, 1749, 1750, 1751, 1752, 1753, 1754, 1755, 1757, 1758, 1759, 1760, 2228, 2231, 2232, 2234, 2241, 2248, 2258, 2262, 2273, 2274, 2275, 2287, 2288, 2290, 2292, 2293, 2300, 2301, 2303, 2304, 2306, 2307, 2308, 2309, 2310, 2385, 2387, 2408, 2409, 2410, 2412, 2413, 2415, 2416, 2471, 2472, 2473, 2480, 2486, 2496, 2506, 2559, 2560, 2561, 2571, 2585, 2586, 2589, 2596, 2597, 2605, 2607, 2608, 2609, 2610, 2621, 2622, 2623, 2625, 2626, 2628, 2629, 2638, 2650, 2656, 2658, 2690, 2694, 2696, 2697, 2699, 2700, 2712, 2713, 2715, 2723, 2730, 2736, 2741, 2742, 2748, 2751, 2757, 2764, 2771, 2779, 2780, 2781, 2819, 2825, 2829, 2845, 2846, 2851, 2869, 2900, 2918, 2920, 2923, 2931, 2933, 2940, 2992, 3016, 3017, 3018, 3019, 3020, 3021, 3022, 3029, 3030, 3031, 3032, 3033, 3034, 3036, 3037, 3041, 3125, 3138, 3139, 3576, 3580, 3594, 3646, 3674, 3696, 3754, 3776, 3791, 3854, 3905, 3943, 3979, 4004, 4146, 4192, 4243, 4262, 4296, 4311, 4331, 4361, 4392, 4415, 4446, 4476, 4508, 4535, 4610, 4632, 4670, 4680, 4714, 4733, 4759, 4801, 4851, 4877, 4946, 4947, 4949, 4972, 4995, 5031, 5062, 5079, 5136, 5149, 5173, 5202, 5204, 5238, 5254, 5282, 5587, 5596, 5606, 5613, 5630, 5634, 5640, 5641, 5680, 5682, 5689, 5696, 5705, 5712, 5713, 5714, 5727, 5730, 5745, 5746, 5755, 5756, 5765, 5774, 5780, 5782, 5783, 5784, 5822, 5823, 5825, 5833, 5840, 5853, 5857, 5859, 5860, 5866, 5873, 5887, 5897, 5902, 5910, 5918, 5924, 5925, 5929, 5931, 5932, 5944, 6016, 6017, 6018, 6019, 6021, 6022, 6025, 6027, 6030, 6034, 6035, 6036, 6042, 6043, 6044, 6046, 6048, 6050, 6051, 6052, 6055, 6057, 6060, 6061, 6063, 6261, 6268, 6269, 6270, 6280, 6285, 6302, 6316, 6325, 6326, 6327, 6331, 6332, 6334, 6336, 6342, 6343, 6346, 6347, 6349, 6350, 6351, 7251, 7254, 7258, 7276, 7285, 7288, 7294, 7295, 7297, 7298, 7299, 7301, 7353, 7354, 7357, 7358, 7477, 7478, 7489, 7508, 7515, 7518, 7527, 7528, 7529, 7544, 7599, 7791, 7793, 7795, 7796, 7798, 7803, 7816, 7817, 7833, 7840, 7849, 7852, 7855, 7862, 7870, 7874, 7875, 7876, 7890, 7895, 7904, 7905, 7906, 7910, 7945, 7946, 7967, 7974, 7982, 7983, 7988, 7996, 8040, 8041, 8047, 8050, 8063, 8068, 8069, 8071, 8073, 8114, 8115, 8121, 8128, 8129, 8139, 8148, 8163, 8167, 8169, 8221, 8222, 8227, 8228, 8231, 8233, 8234, 8235, 8244, 8258, 8266, 8280, 8291, 8292, 8294, 8296, 8318, 8329, 8335, 8336, 8348, 8360, 8447, 8459, 8466, 8469, 8475, 8500, 8503, 8504, 8505, 8506, 8508, 8511, 8514, 8525, 8527, 8529, 8557, 8631, 8638, 8642, 8643, 8652, 8674, 8675, 8680, 8681, 8763, 8765, 8766, 8775, 8779, 8785, 8791, 8797, 8807, 8812, 8813, 8831, 8842, 8847, 8852, 8862, 8868, 8872, 8878, 8884, 10490, 10491, 10492, 10499, 10501]);
+const edgeLength = /*#__PURE__*/ new Uint8Array([3, 3, 3, 3, 3, 3, 3, 3, 5, 8, 8, 2, 2, 3, 3, 3, 3, 3, 8, 5, 5, 5, 5, 5, 3, 3, 5, 5, 9, 12, 19, 8, 19, 8, 11, 9, 9, 8, 7, 7, 6, 8, 9, 16, 10, 7, 7, 11, 8, 6, 6, 9, 7, 11, 7, 14, 4, 4, 4, 4, 4, 4, 10, 7, 6, 6, 6, 6, 10, 10, 6, 10, 10, 22, 11, 9, 10, 10, 10, 9, 10, 8, 7, 7, 7, 8, 21, 13, 11, 11, 9, 10, 9, 13, 10, 8, 8, 9, 12, 9, 7, 10, 7, 7, 13, 7, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 1, 4, 3, 3, 3, 3, 3, 8, 7, 4, 6, 3, 3, 3, 3, 3, 3, 2, 5, 3, 3, 3, 3, 7, 2, 2, 2, 2, 2, 2, 3, 3, 3, 1, 7, 8, 5, 2, 2, 7, 4, 5, 7, 2, 2, 1, 4, 1, 11, 9, 9, 5, 5, 8, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 5, 5, 11, 9, 9, 8, 9, 9, 13, 7, 14, 7, 6, 6, 6, 7, 6, 6, 6, 6, 6, 6, 10, 7, 11, 9, 4, 4, 4, 4, 4, 6, 6, 6, 6, 13, 6, 8, 7, 10, 10, 9, 9, 7, 9, 8, 8, 9, 8, 7, 10, 6, 9, 8, 10, 9, 10, 7, 8, 1, 9, 10, 12, 12, 12, 10, 9, 9, 10, 10, 9, 9, 1, 1, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 6, 6, 4, 2, 3, 3, 3, 3, 7, 4, 4, 4, 3, 3, 6, 7, 3, 4, 1, 2, 2, 2, 6, 1, 2, 2, 2, 2, 2, 12, 5, 3, 8, 9, 13, 4, 4, 13, 9, 9, 11, 7, 3, 12, 9, 2, 2, 2, 3, 3, 3, 3, 3, 8, 2, 2, 3, 3, 3, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 7, 10, 15, 15, 7, 15, 20, 15, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 9, 10, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 7, 8, 6, 8, 8, 6, 8, 13, 8, 8, 6, 13, 8, 11, 13, 8, 6, 13, 8, 6, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 9, 9, 9, 10, 14, 14, 11, 13, 13, 9, 9, 9, 9, 9, 9, 2, 6, 9, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 2, 3, 3, 3, 3, 3, 3, 7, 7, 2, 3, 2, 2, 5, 3, 3, 3, 3, 3, 3, 4, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 5, 7, 4, 2, 2, 12, 8, 10, 8, 10, 7, 18, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5, 2, 2, 3, 3, 3, 5, 5, 3, 8, 8, 6, 8, 6, 6, 4, 6, 7, 7, 7, 10, 11, 2, 5, 5, 3, 3, 3, 3, 3, 3, 5, 5, 6, 11, 10, 7, 7, 7, 4, 4, 4, 2, 3, 3, 3, 3, 3, 2, 2, 7, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 7, 7, 7, 11, 7, 6, 9, 6, 6, 8, 10, 8, 6, 8, 13, 4, 4, 4, 4, 4, 10, 8, 11, 8, 8, 8, 10, 10, 7, 5, 4, 4, 4, 10, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 7, 10, 13, 7, 8, 7, 11, 8, 8, 6, 9, 8, 8, 6, 6, 6, 8, 8, 6, 6, 6, 6, 6, 9, 7, 6, 4, 4, 4, 4, 4, 4, 4, 6, 6, 6, 9, 7, 8, 10, 8, 8, 2, 3, 3, 3, 3, 3, 2, 8, 9, 9, 2, 2, 2, 3, 3, 3, 2, 3, 3, 3, 9, 2, 2, 3, 3, 3, 3, 3, 3, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 12, 5, 5, 3, 5, 4, 2, 3, 2, 4, 3, 9, 2, 2, 2, 2, 2, 5, 5, 3, 3, 3, 8, 8, 13, 6, 10, 9, 4, 7, 9, 11, 2, 3, 7, 3, 3, 4, 1, 3, 4, 2, 9, 3, 3, 12, 5, 3, 7, 10, 10, 7, 4, 4, 6, 14, 7, 9, 7, 13, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 8, 15, 4, 4, 2, 3, 3, 3, 7, 4, 9, 9, 2, 3, 3, 3, 5, 3, 2, 2, 7, 2, 7, 6, 6, 7, 2, 4, 2, 2, 2, 2, 2, 2, 8, 8, 8, 9, 5, 2, 3, 3, 3, 3, 3, 3, 10, 7, 4, 4, 4, 4, 3, 4, 2, 3, 3, 3, 3, 3, 10, 7, 4, 4, 4, 4, 2, 3, 3, 3, 3, 10, 7, 4, 4, 4, 4, 3, 9, 6, 6, 6, 9, 13, 9, 2, 2, 2, 8, 7, 9, 5, 3, 3, 3, 5, 5, 13, 12, 9, 10, 7, 8, 7, 8, 6, 11, 12, 7, 10, 4, 4, 4, 7, 8, 11, 6, 7, 9, 8, 7, 10, 8, 9, 15, 7, 8, 5, 4, 7, 2, 3, 3, 3, 2, 14, 10, 2, 14, 10, 2, 14, 3, 9, 13, 13, 10, 14, 16, 17, 11, 2, 14, 2, 14, 3, 9, 13, 10, 14, 16, 17, 11, 14, 10, 14, 2, 7, 3, 10, 7, 14, 10, 2, 14, 10, 9, 9, 17, 6, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 10, 10, 10, 12, 9, 4, 10, 10, 11, 8, 8, 8, 7, 9, 5, 3, 3, 3, 3, 3, 3, 3, 3, 5, 8, 4, 4, 4, 4, 4, 4, 6, 16, 3, 3, 14, 3, 14, 2, 14, 9, 13, 10, 10, 14, 16, 17, 11, 6, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 10, 14, 14, 14, 9, 9, 9, 9, 9, 9, 2, 14, 9, 13, 10, 10, 14, 16, 17, 11, 6, 14, 2, 14, 9, 17, 13, 10, 10, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 14, 17, 16, 17, 11, 2, 14, 9, 13, 10, 14, 16, 17, 11, 2, 14, 9, 13, 10, 17, 16, 11, 17, 2, 14, 10, 19, 7, 2, 14, 9, 13, 10, 19, 10, 7, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 19, 7, 14, 16, 17, 11, 2, 14, 9, 13, 10, 10, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 10, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 17, 13, 10, 10, 14, 17, 16, 17, 11, 6, 3, 2, 14, 9, 13, 10, 10, 14, 16, 17, 11, 6, 9, 10, 12, 14, 14, 14, 12, 12, 12, 12, 12, 14, 14, 14, 10, 10, 10, 14, 9, 9, 9, 9, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 4, 11, 2, 14, 9, 13, 17, 13, 10, 19, 10, 7, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 17, 13, 10, 19, 10, 7, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 19, 7, 14, 17, 16, 17, 11, 2, 9, 10, 10, 7, 17, 3, 3, 12, 12, 16, 15, 15, 12, 14, 14, 14, 20, 20, 13, 12, 12, 12, 12, 12, 12, 20, 25, 14, 14, 12, 12, 10, 10, 10, 10, 14, 9, 9, 9, 25, 4, 9, 17, 10, 7, 14, 16, 21, 13, 13, 14, 20, 14, 13, 17, 24, 9, 12, 13, 25, 13, 21, 20, 17, 9, 9, 9, 9, 9, 9, 12, 17, 4, 4, 9, 9, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 9, 10, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 9, 10, 14, 12, 12, 14, 14, 10, 9, 9, 9, 10, 14, 14, 14, 9, 9, 9, 9, 2, 1, 5, 1, 6, 5, 8, 7, 11, 11, 1, 3, 3, 3, 5, 3, 3, 4, 8, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 10, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 7, 4, 4, 4, 4, 4, 4, 4, 4, 10, 2, 2, 6, 7, 6, 2, 3, 2, 3, 6, 2, 7, 6, 10, 7, 4, 9, 12, 6, 14, 4, 12, 7, 2, 2, 1, 2, 7, 6, 4, 4, 4, 6, 8, 8, 7, 2, 2, 13, 2, 2, 2, 2, 6, 2, 8, 12, 2, 7, 7, 6, 8, 10, 12, 2, 2, 2, 3, 3, 13, 2, 2, 3, 3, 6, 7, 6, 4, 5, 6, 3, 3, 3, 3, 4, 16, 8, 5, 4, 3, 3, 3, 5, 7, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 11, 12, 7, 7, 13, 9, 10, 17, 12, 8, 9, 7, 17, 17, 8, 5, 12, 10, 13, 14, 5, 5, 5, 13, 5, 5, 5, 3, 3, 3, 5, 16, 5, 5, 5, 5, 7, 12, 14, 8, 12, 8, 10, 12, 9, 11, 7, 9, 7, 10, 7, 13, 13, 9, 7, 12, 8, 17, 7, 7, 16, 10, 13, 13, 8, 10, 10, 14, 17, 7, 16, 16, 15, 8, 10, 10, 12, 17, 17, 7, 17, 14, 7, 10, 17, 8, 7, 7, 7, 8, 15, 15, 7, 14, 10, 10, 10, 11, 11, 7, 7, 13, 8, 10, 7, 16, 7, 8, 7, 14, 17, 12, 10, 11, 21, 8, 9, 7, 13, 9, 8, 6, 13, 6, 12, 7, 6, 13, 10, 10, 10, 8, 18, 9, 17, 13, 10, 12, 6, 13, 6, 11, 8, 13, 10, 13, 18, 10, 13, 11, 13, 8, 16, 7, 10, 8, 16, 12, 10, 8, 8, 14, 11, 8, 15, 8, 8, 7, 7, 12, 7, 8, 9, 14, 15, 8, 9, 10, 9, 15, 7, 8, 8, 12, 13, 12, 9, 10, 15, 13, 7, 10, 10, 20, 7, 6, 9, 6, 6, 14, 11, 14, 11, 12, 9, 10, 16, 16, 12, 7, 11, 28, 8, 11, 10, 7, 21, 8, 7, 9, 4, 4, 4, 17, 7, 8, 6, 9, 6, 6, 13, 6, 6, 6, 6, 18, 20, 14, 8, 11, 12, 9, 10, 13, 15, 15, 19, 8, 9, 12, 7, 10, 16, 12, 9, 9, 9, 14, 12, 11, 10, 9, 12, 11, 18, 9, 9, 9, 10, 7, 7, 16, 8, 9, 7, 13, 12, 10, 14, 18, 7, 8, 11, 10, 7, 7, 8, 8, 13, 7, 7, 7, 11, 15, 13, 11, 7, 8, 15, 11, 7, 8, 18, 8, 14, 13, 18, 15, 10, 12, 12, 9, 7, 11, 11, 8, 7, 10, 8, 14, 12, 10, 18, 7, 10, 9, 7, 8, 13, 10, 14, 10, 8, 8, 23, 7, 7, 11, 12, 12, 17, 7, 7, 11, 11, 17, 16, 16, 25, 7, 8, 11, 14, 14, 8, 10, 7, 15, 7, 16, 16, 13, 9, 11, 9, 15, 15, 11, 11, 7, 7, 14, 7, 9, 7, 7, 16, 10, 13, 10, 11, 14, 7, 11, 10, 11, 7, 11, 10, 11, 15, 10, 11, 15, 10, 12, 10, 14, 13, 11, 11, 12, 13, 10, 7, 13, 16, 12, 21, 15, 9, 10, 10, 7, 11, 14, 17, 7, 7, 8, 11, 13, 12, 8, 15, 14, 14, 8, 17, 12, 10, 10, 7, 9, 19, 11, 7, 10, 7, 11, 18, 7, 11, 7, 12, 11, 8, 8, 14, 12, 7, 8, 15, 3, 7, 7, 5, 2, 9, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 2, 5, 3, 3, 3, 3, 3, 3, 4, 4, 3, 3, 3, 3, 3, 3, 5, 11, 6, 4, 7, 10, 7, 7, 11, 1, 10, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 5, 7, 3, 5, 6, 3, 3, 5, 2, 2, 5, 3, 4, 13, 11, 3, 3, 6, 3, 5, 14, 2, 2, 3, 8, 2, 2, 12, 5, 18, 5, 3, 3, 3, 3, 16, 5, 5, 5, 10, 7, 13, 12, 13, 9, 12, 14, 19, 9, 9, 21, 9, 9, 10, 6, 9, 6, 15, 10, 6, 12, 8, 6, 10, 15, 4, 4, 6, 6, 9, 9, 12, 16, 14, 23, 7, 7, 7, 14, 9, 7, 7, 11, 14, 10, 7, 10, 10, 10, 12, 6, 11, 10, 13, 11, 15, 11, 7, 12, 10, 3, 7, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 4, 3, 7, 5, 1, 5, 2, 2, 2, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 5, 5, 10, 9, 11, 8, 7, 12, 8, 9, 7, 6, 13, 11, 6, 13, 7, 9, 9, 4, 4, 4, 4, 4, 6, 10, 7, 8, 13, 11, 8, 8, 9, 14, 7, 14, 10, 7, 9, 7, 7, 9, 6, 9, 2, 12, 5, 3, 3, 13, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 1, 7, 6, 4, 12, 3, 3, 3, 3, 3, 8, 7, 3, 3, 3, 3, 3, 3, 4, 4, 11, 15, 14, 2, 8, 3, 5, 5, 8, 10, 8, 6, 4, 7, 17, 7, 4, 5, 2, 6, 3, 5, 4, 2, 2, 12, 5, 5, 3, 15, 13, 8, 11, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 5, 3, 3, 3, 3, 4, 2, 3, 18, 2, 12, 5, 3, 3, 3, 3, 3, 5, 16, 8, 8, 9, 6, 6, 4, 4, 4, 4, 31, 6, 6, 10, 11, 21, 10, 9, 7, 10, 7, 7, 2, 4, 4, 4, 4, 6, 5, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 6, 4, 6, 2, 2, 2, 5, 3, 3, 3, 7, 7, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 8, 2, 3, 3, 3, 3, 3, 5, 9, 11, 3, 3, 3, 3, 4, 4, 3, 3, 3, 3, 3, 5, 10, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 11, 10, 10, 10, 10, 10, 11, 10, 11, 10, 11, 10, 9, 9, 11, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 5, 5, 3, 7, 8, 7, 6, 6, 11, 4, 4, 4, 4, 7, 8, 9, 9, 2, 3, 7, 4, 4, 2, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 2, 2, 5, 5, 5, 5, 5, 3, 3, 5, 5, 5, 7, 7, 6, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 8, 8, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 4, 6, 9, 12, 3, 7, 10, 7, 2, 2, 3, 3, 3, 3, 3, 4, 3, 3, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 8, 8, 6, 6, 8, 6, 7, 4, 4, 4, 4, 4, 4, 6, 7, 5, 5, 20, 19, 8, 10, 9, 7, 10, 6, 8, 11, 6, 6, 6, 6, 13, 12, 8, 6, 7, 14, 11, 9, 2, 5, 3, 6, 2, 3, 2, 2, 2, 2, 2, 2, 2, 5, 4, 3, 7, 6, 4, 7, 4, 3, 6, 4, 7, 2, 2, 7, 7, 7, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 9, 10, 10, 10, 11, 7, 8, 20, 7, 9, 8, 9, 8, 12, 6, 6, 6, 8, 9, 8, 12, 6, 6, 8, 13, 10, 12, 6, 6, 7, 7, 9, 6, 4, 4, 4, 4, 4, 4, 10, 6, 6, 6, 7, 14, 11, 10, 7, 8, 10, 8, 11, 14, 11, 11, 9, 7, 9, 8, 11, 13, 9, 17, 10, 9, 2, 2, 2, 9, 3, 3, 3, 3, 15, 14, 9, 5, 5, 2, 8, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 15, 12, 22, 19, 17, 18, 18, 19, 21, 7, 16, 16, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 7, 16, 11, 11, 7, 7, 7, 7, 17, 7, 8, 12, 15, 9, 19, 7, 19, 8, 21, 11, 12, 19, 14, 22, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 16, 16, 19, 24, 12, 7, 14, 7, 12, 7, 8, 10, 10, 13, 7, 12, 12, 7, 7, 10, 18, 15, 12, 16, 7, 14, 12, 17, 10, 16, 17, 12, 17, 25, 7, 7, 7, 13, 6, 9, 6, 9, 18, 6, 6, 11, 20, 10, 6, 6, 6, 6, 6, 6, 17, 6, 6, 6, 15, 6, 6, 6, 6, 6, 8, 14, 11, 12, 11, 15, 13, 19, 17, 21, 7, 18, 8, 13, 13, 8, 12, 8, 6, 6, 13, 6, 15, 15, 16, 6, 6, 16, 6, 6, 6, 14, 6, 18, 6, 6, 6, 17, 18, 9, 13, 15, 8, 19, 8, 15, 15, 18, 14, 16, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 11, 10, 11, 6, 21, 23, 12, 17, 12, 11, 14, 13, 22, 15, 15, 11, 12, 14, 12, 7, 12, 8, 12, 14, 12, 18, 10, 8, 16, 19, 17, 12, 14, 15, 8, 19, 17, 12, 13, 13, 15, 18, 13, 23, 24, 23, 21, 17, 24, 8, 21, 8, 14, 14, 16, 20, 14, 8, 8, 15, 20, 8, 19, 21, 9, 8, 13, 12, 13, 15, 11, 8, 11, 9, 9, 8, 11, 8, 21, 14, 21, 15, 15, 13, 7, 19, 7, 7, 7, 7, 7, 7, 16, 12, 17, 18, 7, 7, 11, 11, 7, 9, 9, 2, 2, 3, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 10, 10, 7, 9, 7, 7, 7, 6, 8, 6, 6, 6, 6, 6, 6, 6, 7, 6, 8, 6, 6, 9, 7, 7, 7, 4, 4, 4, 4, 4, 4, 4, 4, 8, 9, 8, 7, 8, 7, 8, 10, 7, 5, 5, 5, 5, 5, 5, 3, 9, 7, 7, 8, 6, 6, 6, 6, 6, 6, 6, 6, 9, 6, 6, 9, 11, 13, 7, 8, 9, 9, 5, 5, 5, 7, 8, 6, 6, 6, 6, 6, 6, 6, 7, 8, 9, 7, 10, 9, 10, 7, 8, 5, 5, 5, 5, 5, 5, 7, 7, 9, 8, 7, 7, 6, 6, 6, 6, 6, 6, 10, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 9, 10, 4, 4, 4, 4, 8, 7, 7, 10, 10, 9, 8, 8, 15, 9, 8, 8, 8, 8, 8, 9, 10, 9, 10, 7, 8, 13, 5, 5, 5, 5, 5, 3, 3, 7, 7, 8, 6, 6, 6, 4, 4, 11, 9, 7, 8, 9, 10, 7, 5, 5, 5, 5, 5, 3, 3, 7, 6, 6, 13, 7, 9, 8, 7, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 7, 8, 7, 8, 13, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 6, 6, 6, 6, 7, 6, 7, 6, 6, 9, 7, 4, 4, 4, 4, 4, 4, 4, 7, 8, 7, 8, 9, 8, 8, 8, 7, 10, 7, 8, 5, 5, 5, 5, 5, 5, 5, 5, 3, 7, 7, 7, 7, 9, 7, 10, 9, 6, 6, 6, 6, 6, 8, 8, 6, 6, 6, 7, 6, 6, 6, 9, 9, 4, 4, 13, 7, 10, 9, 9, 12, 7, 8, 8, 10, 8, 8, 8, 8, 8, 8, 5, 5, 5, 5, 3, 7, 7, 11, 7, 9, 8, 8, 6, 6, 10, 6, 8, 8, 8, 6, 7, 6, 6, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 8, 8, 16, 8, 9, 8, 7, 5, 5, 5, 5, 5, 3, 3, 7, 7, 7, 10, 15, 8, 9, 8, 9, 9, 6, 6, 6, 6, 6, 6, 7, 4, 8, 7, 8, 8, 7, 8, 11, 8, 5, 5, 5, 5, 5, 3, 7, 7, 6, 11, 16, 7, 6, 4, 4, 4, 4, 9, 9, 8, 8, 8, 13, 12, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 11, 7, 8, 8, 9, 13, 7, 7, 7, 9, 8, 8, 9, 12, 7, 12, 7, 12, 8, 7, 10, 12, 9, 9, 6, 6, 8, 8, 6, 6, 6, 6, 6, 6, 6, 9, 8, 9, 11, 8, 6, 6, 6, 6, 6, 12, 7, 6, 6, 6, 9, 7, 7, 6, 6, 6, 6, 6, 11, 9, 6, 6, 6, 6, 6, 7, 9, 4, 4, 4, 4, 4, 4, 4, 4, 9, 9, 9, 9, 7, 7, 7, 7, 7, 11, 7, 7, 8, 8, 8, 8, 8, 8, 9, 8, 9, 9, 7, 7, 11, 11, 7, 12, 8, 8, 8, 8, 8, 7, 8, 8, 8, 8, 8, 13, 12, 8, 8, 8, 8, 7, 7, 7, 9, 5, 5, 5, 5, 5, 5, 5, 3, 3, 7, 7, 11, 7, 8, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 10, 11, 6, 7, 9, 4, 4, 4, 4, 4, 4, 9, 9, 8, 9, 8, 8, 8, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 11, 7, 7, 7, 9, 6, 6, 11, 8, 10, 6, 6, 6, 12, 8, 8, 7, 6, 6, 8, 7, 4, 4, 4, 4, 4, 4, 4, 4, 9, 10, 9, 9, 8, 10, 9, 11, 8, 5, 5, 5, 7, 6, 6, 8, 7, 4, 4, 4, 4, 8, 7, 7, 8, 7, 8, 8, 5, 5, 5, 5, 7, 7, 8, 8, 8, 6, 6, 6, 6, 6, 10, 8, 9, 13, 6, 7, 6, 6, 8, 7, 8, 4, 4, 4, 4, 11, 8, 8, 8, 10, 5, 5, 8, 7, 8, 13, 8, 7, 6, 8, 6, 9, 7, 8, 7, 5, 5, 5, 5, 5, 5, 3, 3, 7, 8, 9, 6, 4, 8, 10, 10, 8, 12, 9, 13, 2, 7, 5, 5, 5, 5, 5, 7, 7, 10, 6, 6, 6, 6, 6, 6, 6, 8, 4, 4, 9, 8, 8, 8, 14, 8, 8, 8, 9, 8, 5, 5, 5, 5, 5, 3, 3, 9, 6, 6, 6, 6, 10, 12, 6, 6, 6, 6, 6, 6, 6, 4, 4, 4, 4, 11, 8, 7, 8, 8, 8, 5, 5, 3, 3, 3, 3, 7, 7, 6, 8, 6, 8, 11, 7, 6, 6, 6, 7, 4, 8, 11, 9, 10, 5, 5, 5, 3, 3, 3, 7, 7, 8, 9, 8, 15, 9, 6, 6, 6, 6, 6, 6, 11, 11, 4, 4, 4, 4, 4, 7, 9, 9, 10, 8, 7, 5, 5, 5, 5, 5, 5, 3, 3, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 9, 7, 4, 4, 4, 4, 4, 9, 9, 8, 8, 10, 13, 5, 5, 5, 3, 17, 7, 7, 7, 7, 7, 8, 6, 8, 13, 6, 6, 6, 6, 6, 6, 6, 6, 4, 4, 4, 9, 10, 8, 8, 8, 5, 5, 5, 5, 3, 7, 7, 7, 8, 8, 6, 6, 6, 8, 8, 8, 9, 10, 8, 4, 8, 10, 9, 8, 8, 8, 9, 13, 10, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 7, 8, 9, 9, 7, 7, 7, 10, 9, 9, 8, 9, 8, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 12, 6, 6, 6, 6, 6, 6, 6, 6, 6, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 11, 8, 8, 9, 9, 10, 8, 9, 7, 7, 5, 5, 5, 5, 5, 5, 3, 7, 8, 7, 6, 6, 8, 6, 6, 10, 4, 7, 8, 9, 12, 8, 7, 7, 5, 5, 5, 5, 5, 5, 3, 3, 7, 14, 7, 9, 8, 8, 6, 6, 8, 12, 12, 6, 6, 7, 7, 10, 4, 4, 4, 4, 4, 9, 9, 14, 9, 13, 8, 7, 5, 5, 5, 6, 6, 6, 7, 4, 8, 7, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 7, 7, 7, 8, 6, 6, 6, 6, 6, 6, 12, 6, 6, 6, 6, 4, 4, 9, 9, 8, 8, 11, 7, 7, 7, 5, 5, 5, 3, 9, 8, 6, 6, 7, 4, 4, 4, 4, 4, 4, 8, 8, 11, 5, 5, 5, 7, 7, 7, 9, 6, 6, 6, 6, 6, 6, 9, 8, 4, 4, 4, 4, 7, 12, 9, 8, 8, 8, 7, 10, 10, 5, 5, 5, 5, 5, 5, 5, 3, 11, 14, 8, 7, 8, 8, 6, 6, 6, 6, 6, 8, 7, 6, 6, 6, 7, 6, 8, 9, 4, 4, 4, 7, 8, 9, 7, 9, 7, 7, 9, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 11, 3, 9, 7, 7, 12, 14, 8, 6, 6, 12, 11, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 15, 7, 4, 4, 4, 16, 9, 9, 9, 8, 9, 9, 9, 9, 9, 8, 8, 8, 13, 11, 8, 5, 5, 5, 5, 3, 7, 6, 6, 8, 8, 8, 6, 6, 7, 10, 7, 4, 4, 4, 4, 9, 7, 8, 7, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 7, 7, 7, 9, 6, 6, 6, 6, 6, 8, 8, 7, 7, 9, 6, 6, 6, 7, 6, 6, 6, 6, 6, 15, 4, 4, 4, 4, 4, 8, 8, 7, 8, 12, 9, 8, 8, 8, 8, 8, 9, 8, 8, 10, 8, 8, 8, 8, 16, 9, 10, 2, 5, 5, 5, 5, 5, 5, 5, 9, 7, 6, 8, 9, 4, 4, 4, 4, 4, 7, 8, 8, 8, 9, 8, 11, 10, 5, 5, 5, 5, 3, 7, 8, 6, 6, 6, 6, 6, 8, 6, 6, 6, 6, 4, 12, 10, 12, 7, 7, 7, 7, 7, 7, 7, 5, 5, 5, 5, 3, 3, 7, 7, 10, 8, 9, 7, 6, 10, 7, 6, 6, 4, 4, 8, 9, 7, 9, 9, 9, 9, 8, 8, 8, 8, 10, 5, 5, 5, 5, 5, 5, 8, 7, 6, 6, 6, 10, 6, 7, 10, 7, 4, 4, 4, 4, 4, 4, 4, 12, 9, 10, 7, 7, 10, 8, 10, 5, 12, 9, 6, 6, 6, 6, 6, 7, 6, 4, 4, 4, 10, 9, 9, 8, 7, 7, 5, 5, 5, 5, 5, 5, 3, 3, 13, 7, 7, 9, 7, 7, 7, 8, 9, 9, 7, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 13, 9, 15, 15, 4, 4, 4, 4, 4, 10, 10, 9, 8, 9, 8, 8, 9, 7, 8, 7, 8, 5, 5, 7, 6, 6, 6, 4, 4, 4, 7, 8, 11, 8, 5, 5, 5, 5, 5, 5, 5, 7, 6, 6, 6, 6, 6, 6, 9, 11, 10, 7, 4, 4, 4, 9, 8, 8, 5, 5, 5, 5, 5, 9, 9, 6, 6, 6, 6, 6, 6, 6, 9, 9, 4, 4, 4, 4, 8, 8, 8, 9, 9, 8, 8, 8, 13, 2, 4, 2, 7, 5, 5, 5, 5, 5, 5, 9, 9, 6, 6, 6, 6, 10, 8, 8, 8, 6, 6, 6, 4, 4, 9, 8, 10, 8, 9, 8, 8, 8, 9, 8, 8, 5, 3, 3, 3, 11, 6, 6, 6, 7, 6, 6, 6, 4, 4, 9, 8, 5, 5, 5, 5, 5, 3, 11, 8, 6, 6, 6, 6, 6, 9, 7, 4, 4, 14, 10, 9, 8, 12, 8, 8, 8, 11, 15, 8, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 11, 11, 11, 10, 10, 7, 7, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 7, 11, 7, 7, 11, 11, 7, 8, 9, 10, 7, 7, 9, 9, 9, 9, 7, 7, 10, 8, 13, 8, 8, 8, 8, 11, 10, 6, 6, 8, 10, 11, 14, 14, 6, 6, 6, 6, 6, 6, 9, 11, 7, 7, 6, 8, 12, 11, 11, 6, 6, 10, 6, 6, 6, 6, 6, 10, 7, 7, 6, 6, 11, 6, 6, 6, 11, 8, 9, 7, 6, 10, 11, 9, 10, 11, 7, 11, 8, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 6, 6, 8, 9, 10, 9, 6, 6, 6, 10, 6, 6, 6, 6, 11, 10, 11, 10, 9, 8, 7, 7, 7, 7, 11, 14, 8, 10, 9, 9, 8, 8, 7, 11, 8, 8, 8, 11, 11, 10, 10, 9, 10, 8, 11, 10, 8, 11, 9, 12, 8, 10, 8, 11, 8, 9, 9, 11, 11, 10, 11, 13, 8, 7, 8, 8, 9, 7, 8, 8, 8, 8, 7, 8, 2, 2, 2, 2, 2, 2, 2, 4, 4, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 8, 6, 4, 4, 4, 11, 7, 11, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 3, 3, 3, 3, 8, 7, 7, 8, 8, 4, 8, 7, 7, 7, 9, 7, 8, 9, 8, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 3, 3, 3, 3, 3, 3, 4, 5, 5, 3, 3, 8, 6, 8, 6, 9, 4, 4, 10, 7, 3, 3, 3, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 2, 2, 2, 3, 3, 3, 3, 3, 4, 10, 2, 3, 3, 3, 3, 3, 3, 3, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 5, 2, 4, 2, 6, 2, 2, 9, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 9, 8, 7, 9, 6, 6, 11, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 7, 7, 11, 8, 8, 6, 5, 11, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 3, 3, 3, 3, 3, 3, 6, 4, 4, 4, 4, 3, 3, 3, 3, 5, 7, 2, 3, 3, 3, 3, 3, 8, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 4, 4, 4, 4, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 6, 3, 3, 8, 10, 3, 4, 4, 1, 1, 1, 1, 1, 1, 1, 8, 9, 10, 7, 7, 1, 14, 18, 13, 18, 13, 10, 10, 16, 13, 18, 16, 13, 16, 18, 13, 22, 16, 16, 16, 14, 21, 16, 9, 14, 16, 9, 9, 14, 10, 10, 14, 12, 14, 19, 12, 11, 18, 13, 17, 15, 15, 15, 15, 16, 14, 13, 19, 18, 15, 19, 18, 12, 18, 12, 11, 20, 14, 15, 10, 17, 17, 16, 19, 20, 21, 15, 13, 16, 15, 15, 15, 1, 1, 3, 8, 7, 7, 8, 8, 8, 1, 6, 1, 1, 6, 3, 3, 4, 7, 3, 3, 5, 5, 4, 4, 4, 4, 4, 2, 7, 7, 8, 12, 3, 4, 5, 1, 3, 4, 4, 10, 4, 3, 3, 3, 8, 7, 7, 2, 2, 2, 2, 2, 2, 2, 2, 2, 12, 9, 20, 7, 5, 5, 5, 9, 13, 5, 5, 5, 5, 5, 3, 3, 3, 16, 5, 5, 5, 13, 7, 8, 8, 11, 8, 7, 9, 7, 11, 12, 9, 9, 8, 8, 11, 10, 14, 7, 12, 10, 11, 13, 7, 9, 11, 17, 17, 14, 13, 7, 8, 7, 10, 10, 7, 16, 13, 7, 8, 17, 12, 9, 8, 6, 7, 10, 6, 6, 12, 6, 8, 10, 8, 8, 8, 6, 8, 6, 14, 6, 6, 6, 13, 6, 10, 6, 6, 7, 14, 8, 6, 6, 10, 11, 10, 9, 9, 7, 7, 6, 6, 6, 9, 9, 7, 9, 10, 9, 13, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 6, 8, 8, 6, 8, 9, 10, 9, 7, 10, 10, 8, 7, 8, 7, 10, 12, 9, 8, 15, 8, 7, 8, 8, 7, 7, 15, 13, 7, 10, 9, 14, 18, 16, 7, 24, 7, 8, 10, 11, 16, 8, 14, 7, 9, 9, 9, 13, 19, 14, 15, 14, 11, 7, 13, 9, 10, 7, 13, 9, 10, 11, 12, 8, 9, 2, 3, 5, 8, 7, 4, 4, 15, 10, 5, 3, 3, 3, 3, 3, 5, 4, 4, 4, 2, 2, 2, 2, 2, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 12, 5, 3, 8, 10, 15, 6, 7, 2, 3, 2, 5, 5, 12, 2, 5, 5, 5, 5, 2, 2, 5, 5, 12, 9, 5, 2, 2, 9, 5, 5, 12, 12, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 9, 12, 5, 8, 8, 9, 5, 5, 5, 8, 19, 7, 16, 15, 14, 9, 9, 9, 9, 7, 11, 11, 11, 7, 14, 10, 10, 5, 5, 5, 5, 5, 5, 5, 5, 5, 15, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 9, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 14, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 15, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 12, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 9, 12, 9, 9, 12, 12, 12, 15, 7, 11, 7, 14, 11, 18, 13, 8, 18, 15, 18, 12, 14, 12, 8, 8, 8, 8, 9, 9, 9, 12, 7, 10, 10, 8, 8, 12, 12, 12, 7, 12, 12, 9, 7, 7, 7, 7, 7, 8, 15, 12, 9, 10, 10, 7, 10, 10, 13, 11, 10, 9, 22, 11, 9, 8, 8, 8, 8, 8, 13, 18, 13, 9, 15, 19, 9, 7, 7, 10, 7, 7, 7, 11, 8, 13, 17, 7, 7, 10, 10, 10, 7, 20, 16, 7, 7, 7, 7, 7, 7, 11, 21, 12, 12, 13, 11, 14, 16, 8, 8, 13, 11, 7, 7, 13, 7, 7, 14, 15, 15, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 13, 10, 18, 6, 6, 6, 6, 6, 6, 6, 6, 6, 11, 8, 8, 12, 12, 11, 11, 8, 12, 9, 9, 9, 13, 13, 9, 9, 9, 9, 9, 9, 6, 10, 12, 6, 6, 6, 6, 17, 11, 7, 7, 7, 7, 14, 14, 12, 6, 7, 7, 6, 6, 15, 10, 13, 10, 6, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 13, 9, 9, 15, 13, 6, 12, 12, 6, 19, 11, 10, 7, 7, 16, 8, 19, 17, 9, 9, 9, 9, 9, 6, 6, 6, 10, 8, 16, 8, 6, 6, 9, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 8, 6, 7, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 14, 6, 6, 6, 6, 20, 6, 9, 6, 14, 9, 9, 9, 6, 9, 8, 8, 12, 9, 8, 8, 8, 8, 7, 8, 12, 7, 8, 8, 8, 6, 8, 6, 6, 6, 6, 6, 6, 6, 9, 8, 8, 6, 6, 13, 9, 12, 13, 12, 14, 13, 12, 11, 11, 6, 8, 8, 8, 6, 13, 12, 11, 11, 12, 6, 11, 12, 11, 13, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 15, 6, 6, 6, 6, 6, 6, 6, 13, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 8, 8, 6, 18, 6, 12, 13, 13, 13, 9, 10, 15, 9, 12, 6, 6, 6, 6, 6, 6, 6, 6, 9, 15, 10, 9, 10, 13, 9, 19, 8, 18, 17, 10, 10, 8, 8, 6, 6, 6, 6, 6, 6, 10, 14, 8, 16, 16, 9, 8, 15, 8, 8, 10, 12, 14, 7, 7, 8, 8, 7, 7, 7, 7, 8, 13, 13, 11, 9, 9, 9, 12, 10, 17, 8, 11, 9, 7, 7, 14, 8, 14, 14, 7, 7, 7, 7, 7, 7, 14, 7, 7, 7, 7, 7, 10, 10, 8, 14, 7, 7, 7, 7, 8, 8, 8, 8, 8, 17, 9, 7, 15, 7, 8, 12, 7, 9, 14, 7, 7, 7, 9, 13, 8, 14, 7, 16, 18, 13, 15, 14, 12, 13, 10, 15, 9, 7, 7, 7, 10, 13, 15, 15, 9, 9, 9, 9, 19, 11, 7, 11, 11, 13, 8, 8, 8, 8, 7, 12, 19, 17, 9, 9, 13, 7, 7, 7, 9, 7, 7, 7, 12, 13, 15, 10, 8, 8, 14, 15, 12, 13, 13, 8, 12, 14, 7, 11, 7, 14, 15, 13, 12, 8, 8, 8, 8, 11, 13, 15, 15, 8, 13, 12, 8, 8, 8, 13, 10, 16, 14, 11, 8, 8, 12, 12, 9, 15, 15, 12, 12, 13, 8, 8, 9, 12, 13, 9, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 11, 12, 11, 7, 14, 7, 13, 13, 13, 12, 18, 16, 7, 12, 11, 10, 10, 15, 9, 9, 9, 21, 7, 7, 7, 11, 16, 8, 8, 11, 11, 7, 7, 7, 7, 7, 19, 7, 7, 7, 7, 7, 7, 7, 7, 7, 12, 8, 9, 12, 14, 11, 9, 9, 9, 22, 12, 3, 3, 4, 8, 8, 15, 4, 2, 2, 5, 5, 3, 3, 3, 3, 3, 3, 6, 6, 4, 4, 4, 12, 7, 10, 2, 3, 3, 3, 3, 3, 3, 3, 6, 7, 3, 7, 5, 14, 4, 4, 7, 10, 4, 1, 3, 3, 6, 2, 4, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 4, 2, 2, 5, 3, 4, 2, 2, 2, 2, 2, 2, 2, 11, 5, 5, 5, 11, 5, 5, 3, 5, 5, 5, 5, 11, 14, 13, 9, 11, 9, 12, 8, 11, 11, 8, 11, 16, 9, 9, 7, 10, 9, 12, 8, 15, 6, 6, 7, 6, 6, 13, 10, 8, 11, 8, 6, 6, 6, 12, 16, 6, 11, 7, 8, 9, 18, 6, 6, 9, 4, 4, 6, 13, 6, 6, 6, 6, 8, 8, 9, 16, 7, 7, 14, 7, 8, 8, 8, 7, 7, 7, 7, 7, 7, 15, 13, 7, 10, 7, 7, 10, 12, 16, 15, 7, 9, 9, 14, 11, 11, 10, 9, 10, 8, 12, 7, 8, 7, 7, 10, 12, 7, 12, 8, 7, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 3, 3, 5, 5, 5, 10, 8, 7, 4, 4, 4, 8, 7, 10, 9, 7, 9, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 3, 3, 3, 3, 3, 3, 3, 7, 4, 5, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 8, 2, 2, 2, 8, 12, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 7, 11, 9, 8, 8, 8, 7, 8, 9, 7, 7, 9, 7, 7, 7, 10, 7, 7, 10, 9, 10, 6, 6, 6, 6, 6, 6, 15, 7, 8, 9, 9, 8, 6, 6, 10, 9, 6, 8, 13, 9, 7, 6, 6, 6, 6, 6, 6, 12, 6, 6, 7, 6, 7, 6, 6, 6, 10, 10, 7, 6, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 14, 6, 6, 7, 7, 9, 6, 6, 6, 6, 9, 9, 8, 9, 10, 9, 8, 9, 12, 7, 7, 7, 8, 7, 10, 12, 11, 9, 10, 7, 7, 7, 9, 10, 10, 8, 12, 9, 7, 7, 9, 8, 8, 8, 10, 7, 7, 8, 9, 9, 7, 7, 7, 8, 2, 4, 2, 4, 6, 3, 4, 2, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 8, 6, 4, 7, 3, 3, 3, 3, 3, 3, 3, 12, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 5, 3, 4, 7, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 6, 4, 3, 4, 2, 2, 2, 5, 3, 3, 3, 3, 3, 5, 4, 4, 4, 4, 2, 7, 6, 8, 9, 2, 2, 2, 2, 3, 3, 3, 5, 7, 2, 3, 3, 8, 7, 7, 2, 2, 8, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 8, 8, 7, 7, 6, 10, 6, 9, 7, 11, 4, 6, 8, 8, 7, 8, 4, 2, 5, 5, 5, 5, 3, 3, 3, 11, 8, 9, 6, 6, 8, 7, 4, 4, 7, 6, 8, 7, 2, 2, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 7, 2, 2, 5, 3, 3, 2, 3, 3, 3, 3, 3, 3, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 12, 5, 5, 3, 3, 3, 5, 10, 12, 6, 15, 4, 6, 6, 7, 14, 9, 3, 3, 3, 3, 3, 8, 2, 2, 3, 5, 5, 3, 3, 3, 3, 3, 3, 8, 8, 6, 8, 7, 5, 8, 4, 6, 11, 2, 2, 7, 3, 3, 2, 9, 8, 8, 5, 5, 5, 3, 3, 3, 5, 5, 5, 7, 7, 6, 6, 10, 6, 8, 6, 8, 9, 7, 4, 4, 4, 4, 4, 7, 6, 6, 8, 7, 7, 10, 9, 9, 8, 11, 8, 3, 3, 3, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3, 7, 6, 2, 5, 5, 6, 7, 6, 4, 8, 9, 11, 2, 2, 3, 3, 3, 3, 3, 3, 3, 2, 2, 5, 3, 3, 3, 3, 3, 9, 9, 6, 4, 8, 7, 7, 5, 9, 8, 6, 2, 6, 8, 7, 8, 5, 5, 5, 5, 5, 3, 3, 3, 16, 8, 7, 7, 7, 8, 7, 7, 7, 7, 9, 6, 9, 6, 10, 7, 7, 7, 6, 10, 8, 9, 11, 11, 8, 4, 4, 10, 8, 8, 6, 9, 6, 11, 8, 8, 8, 15, 7, 8, 9, 5, 3, 3, 3, 3, 3, 5, 2, 2, 3, 8, 9, 10, 3, 2, 2, 2, 2, 2, 2, 3, 6, 4, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 11, 5, 3, 3, 3, 3, 3, 3, 3, 3, 6, 7, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 12, 7, 4, 12, 4, 6, 5, 4, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 11, 10, 6, 4, 6, 10, 8, 3, 3, 3, 3, 3, 3, 3, 3, 5, 4, 4, 4, 2, 2, 2, 2, 2, 2, 2, 2, 5, 3, 4, 4, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 10, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 7, 8, 8, 7, 13, 12, 10, 10, 8, 8, 7, 7, 9, 12, 11, 6, 6, 8, 8, 9, 7, 7, 7, 10, 15, 10, 4, 4, 4, 4, 4, 11, 8, 8, 9, 7, 9, 14, 14, 12, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 12, 5, 5, 11, 10, 7, 9, 3, 8, 7, 3, 15, 13, 11, 4, 4, 2, 2, 2, 19, 7, 5, 5, 3, 3, 3, 3, 3, 3, 3, 5, 22, 18, 6, 14, 17, 4, 4, 19, 16, 18, 2, 3, 3, 7, 2, 3, 2, 3, 3, 6, 4, 2, 3, 3, 2, 5, 3, 3, 3, 3, 3, 3, 3, 9, 9, 2, 3, 2, 2, 2, 3, 3, 3, 5, 7, 14, 7, 7, 12, 9, 13, 6, 11, 6, 10, 9, 7, 7, 8, 12, 12, 8, 8, 8, 10, 7, 7, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 5, 10, 7, 8, 11, 8, 12, 9, 4, 14, 7, 7, 9, 13, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 1, 2, 2, 3, 3, 3, 3, 3, 3, 5, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 4, 4, 4, 3, 2, 3, 3, 3, 3, 5, 2, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 12, 9, 8, 8, 9, 8, 6, 17, 6, 6, 6, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 4, 4, 8, 8, 9, 9, 9, 7, 7, 7, 7, 7, 7, 7, 9, 9, 9, 7, 8, 8, 8, 10, 7, 13, 10, 8, 9, 3, 3, 5, 3, 3, 3, 3, 3, 7, 7, 6, 6, 10, 13, 11, 11, 8, 8, 9, 8, 9, 9, 10, 10, 10, 11, 10, 10, 13, 13, 16, 15, 11, 12, 9, 9, 10, 9, 11, 10, 9, 9, 14, 7, 8, 3, 10, 7, 7, 3, 2, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 7, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 11, 6, 7, 4, 6, 2, 2, 3, 3, 3, 1, 3, 3, 3, 3, 3, 3, 6, 4, 4, 2, 2, 2, 3, 3, 3, 3, 4, 4, 6, 6, 6, 6, 5, 4, 4, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 9, 11, 6, 10, 9, 12, 7, 7, 11, 14, 9, 7, 12, 3, 3, 7, 12, 11, 12, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 11, 5, 5, 5, 5, 5, 5, 5, 5, 11, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 6, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 10, 3, 3, 3, 11, 3, 5, 9, 11, 8, 12, 14, 9, 7, 8, 7, 7, 11, 11, 7, 7, 10, 9, 8, 10, 9, 7, 7, 7, 7, 7, 7, 8, 8, 7, 11, 8, 8, 8, 7, 7, 10, 8, 7, 13, 12, 7, 17, 10, 8, 8, 11, 7, 11, 11, 14, 7, 11, 7, 8, 6, 9, 20, 8, 7, 9, 16, 7, 10, 6, 11, 10, 8, 9, 7, 16, 11, 11, 9, 8, 9, 8, 8, 8, 11, 8, 15, 8, 8, 9, 7, 8, 8, 11, 10, 7, 5, 7, 10, 10, 15, 7, 7, 7, 8, 7, 8, 8, 10, 11, 10, 10, 10, 11, 11, 7, 8, 6, 8, 8, 10, 6, 8, 6, 6, 7, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 16, 6, 15, 6, 7, 11, 11, 7, 9, 10, 11, 13, 10, 6, 16, 8, 10, 12, 11, 6, 6, 6, 6, 6, 6, 6, 10, 6, 10, 7, 7, 7, 11, 7, 11, 6, 6, 6, 6, 6, 6, 17, 7, 7, 6, 6, 12, 22, 6, 6, 6, 6, 6, 8, 6, 6, 6, 6, 7, 6, 6, 5, 6, 6, 8, 11, 6, 9, 14, 11, 9, 11, 7, 7, 8, 6, 6, 6, 8, 10, 9, 6, 6, 6, 6, 9, 7, 6, 6, 6, 6, 6, 15, 6, 4, 4, 4, 6, 4, 17, 8, 11, 6, 6, 9, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 6, 6, 6, 6, 10, 6, 10, 6, 6, 6, 6, 12, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 9, 6, 6, 6, 6, 18, 6, 6, 6, 8, 9, 10, 7, 8, 9, 10, 11, 7, 13, 6, 8, 8, 6, 6, 14, 7, 7, 7, 7, 10, 7, 14, 9, 6, 6, 9, 15, 9, 7, 14, 6, 11, 14, 13, 7, 12, 8, 7, 7, 7, 7, 7, 12, 7, 10, 9, 16, 6, 8, 6, 5, 17, 6, 8, 10, 4, 6, 4, 10, 15, 17, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 4, 4, 11, 7, 4, 4, 7, 7, 7, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 19, 17, 6, 10, 11, 6, 6, 6, 6, 18, 6, 6, 11, 4, 4, 4, 5, 6, 6, 6, 9, 5, 6, 4, 6, 6, 4, 6, 6, 6, 6, 10, 6, 6, 4, 6, 6, 10, 6, 10, 6, 6, 6, 6, 11, 6, 6, 10, 6, 6, 8, 6, 6, 6, 8, 6, 11, 4, 11, 9, 10, 9, 11, 4, 8, 4, 11, 12, 7, 9, 8, 6, 7, 7, 8, 12, 12, 11, 13, 10, 11, 7, 7, 7, 9, 7, 11, 10, 7, 7, 7, 16, 11, 10, 11, 17, 9, 9, 8, 8, 7, 7, 7, 9, 7, 7, 7, 14, 7, 13, 9, 11, 10, 14, 10, 10, 12, 11, 10, 7, 10, 5, 14, 8, 8, 8, 9, 7, 8, 7, 7, 9, 8, 7, 8, 7, 7, 7, 7, 7, 7, 7, 11, 8, 10, 8, 7, 8, 14, 11, 8, 9, 9, 9, 8, 24, 10, 10, 12, 7, 7, 15, 11, 8, 8, 12, 11, 8, 9, 9, 7, 8, 9, 10, 11, 10, 11, 7, 12, 7, 7, 11, 9, 8, 14, 13, 12, 8, 11, 10, 8, 8, 7, 7, 14, 9, 10, 8, 9, 11, 7, 14, 8, 8, 13, 8, 8, 12, 7, 10, 14, 14, 11, 9, 10, 9, 9, 7, 7, 11, 11, 13, 9, 13, 5, 5, 5, 7, 9, 5, 11, 12, 14, 8, 7, 7, 11, 10, 9, 7, 8, 8, 7, 10, 11, 11, 5, 5, 7, 5, 5, 5, 7, 7, 15, 7, 7, 8, 7, 15, 12, 12, 10, 7, 8, 7, 11, 7, 7, 7, 23, 11, 8, 8, 11, 10, 7, 8, 11, 7, 19, 7, 7, 6, 9, 9, 9, 11, 3, 4, 7, 8, 6, 6, 4, 10, 8, 2, 2]);
+const edgeChild = /*#__PURE__*/ new Uint16Array([0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 1, 1, 8, 9, 1, 0, 0, 0, 0, 0, 0, 0, 1, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 1, 1, 1, 1, 1, 18, 1, 1, 1, 1, 1, 1, 8, 1, 8, 1, 8, 14, 1, 1, 1, 1, 8, 1, 8, 1, 1, 1, 1, 1, 15, 24, 1, 1, 1, 1, 1, 1, 21, 1, 1, 1, 1, 22, 8, 1, 1, 1, 1, 1, 1, 1, 1, 23, 1, 1, 1, 17, 19, 1, 1, 16, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 25, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 20, 1, 1, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 27, 28, 29, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 8, 8, 8, 8, 1, 36, 0, 0, 0, 1, 1, 1, 1, 39, 38, 1, 1, 1, 1, 1, 37, 1, 1, 1, 1, 41, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 42, 0, 0, 0, 0, 43, 44, 0, 0, 0, 0, 8, 1, 1, 1, 8, 1, 1, 1, 47, 49, 49, 49, 47, 49, 47, 47, 48, 49, 47, 49, 47, 47, 47, 47, 47, 47, 49, 47, 47, 48, 47, 47, 47, 47, 49, 50, 50, 48, 49, 47, 47, 47, 47, 47, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 53, 55, 53, 53, 53, 55, 53, 54, 53, 56, 53, 54, 54, 53, 53, 53, 54, 56, 54, 56, 53, 54, 54, 8, 58, 58, 57, 59, 54, 56, 53, 53, 51, 52, 60, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 63, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 70, 71, 8, 1, 1, 69, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 80, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 85, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 83, 86, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 84, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 8, 1, 1, 1, 1, 96, 1, 98, 1, 1, 1, 1, 1, 1, 1, 1, 101, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 104, 104, 1, 1, 8, 1, 107, 1, 1, 1, 1, 1, 1, 1, 105, 1, 106, 1, 108, 1, 1, 1, 1, 1, 109, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 117, 118, 1, 1, 1, 1, 1, 1, 120, 120, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 128, 129, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 129, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 129, 1, 1, 1, 1, 1, 1, 1, 1, 1, 133, 130, 132, 127, 1, 131, 1, 1, 121, 1, 1, 1, 1, 124, 1, 134, 1, 1, 1, 1, 1, 1, 126, 1, 115, 116, 1, 8, 135, 113, 119, 1, 1, 8, 1, 1, 1, 114, 122, 1, 8, 8, 8, 125, 123, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 8, 8, 1, 1, 1, 1, 1, 8, 141, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 143, 1, 1, 1, 1, 1, 1, 1, 1, 144, 145, 8, 8, 142, 140, 49, 49, 147, 53, 53, 146, 149, 148, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 152, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 150, 0, 0, 0, 0, 1, 0, 151, 139, 1, 0, 1, 1, 8, 8, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 155, 154, 23, 1, 1, 8, 8, 1, 23, 8, 8, 1, 1, 1, 1, 1, 141, 1, 1, 159, 1, 1, 1, 1, 160, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 1, 143, 1, 1, 159, 1, 1, 1, 1, 160, 1, 1, 1, 141, 1, 1, 1, 159, 1, 164, 1, 1, 1, 160, 1, 1, 141, 1, 1, 1, 164, 1, 1, 1, 1, 1, 141, 1, 1, 1, 1, 1, 1, 1, 1, 141, 1, 1, 164, 1, 1, 164, 1, 1, 1, 1, 1, 1, 1, 170, 1, 1, 1, 159, 1, 1, 164, 1, 1, 1, 160, 1, 1, 170, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 143, 1, 1, 159, 1, 164, 1, 1, 1, 160, 1, 1, 141, 1, 1, 159, 1, 164, 1, 1, 1, 160, 1, 1, 141, 1, 1, 1, 1, 159, 1, 164, 1, 1, 1, 160, 1, 1, 1, 141, 1, 1, 159, 1, 1, 1, 1, 176, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 179, 1, 1, 170, 1, 1, 1, 1, 1, 159, 1, 1, 164, 1, 1, 1, 160, 1, 1, 170, 1, 1, 1, 1, 1, 159, 1, 1, 164, 1, 1, 1, 160, 1, 1, 170, 1, 1, 1, 1, 1, 164, 1, 1, 1, 1, 174, 166, 166, 8, 1, 8, 178, 1, 1, 1, 1, 1, 167, 167, 167, 161, 1, 1, 1, 165, 167, 171, 177, 1, 1, 1, 1, 165, 165, 1, 1, 163, 161, 174, 165, 169, 182, 173, 182, 1, 1, 180, 1, 173, 162, 165, 1, 1, 1, 1, 165, 1, 168, 1, 1, 1, 8, 1, 183, 1, 172, 1, 1, 1, 172, 171, 175, 181, 163, 174, 1, 1, 1, 1, 1, 1, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 186, 185, 185, 186, 185, 185, 185, 185, 187, 187, 185, 185, 186, 185, 186, 185, 185, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 189, 8, 1, 1, 8, 1, 8, 8, 8, 8, 1, 8, 8, 8, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 203, 1, 205, 206, 204, 203, 203, 1, 1, 209, 1, 210, 208, 1, 8, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 221, 203, 203, 203, 203, 221, 1, 1, 1, 1, 224, 225, 223, 1, 1, 1, 1, 1, 1, 227, 227, 1, 1, 1, 227, 227, 229, 230, 228, 1, 232, 1, 1, 1, 1, 8, 238, 239, 240, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 207, 211, 1, 1, 1, 1, 158, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 235, 1, 1, 1, 9, 1, 1, 1, 1, 246, 1, 1, 243, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 194, 218, 1, 1, 1, 214, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 201, 1, 1, 1, 1, 1, 1, 1, 219, 1, 1, 1, 1, 234, 1, 1, 1, 1, 184, 1, 222, 1, 217, 1, 1, 1, 220, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 199, 1, 8, 1, 1, 1, 8, 1, 1, 1, 1, 202, 1, 1, 1, 216, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 248, 1, 1, 1, 1, 1, 192, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 233, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 191, 193, 1, 1, 1, 196, 8, 1, 1, 1, 1, 1, 1, 1, 237, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 195, 1, 1, 1, 1, 1, 1, 1, 242, 1, 1, 1, 200, 1, 1, 1, 215, 1, 193, 1, 231, 212, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 219, 1, 1, 1, 1, 198, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 188, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 213, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 244, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 245, 1, 1, 193, 1, 1, 1, 1, 197, 1, 1, 1, 213, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 236, 1, 1, 1, 190, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 226, 1, 1, 1, 8, 8, 1, 1, 1, 1, 1, 1, 1, 247, 1, 1, 241, 1, 1, 8, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 258, 0, 0, 0, 0, 0, 259, 0, 0, 0, 0, 0, 0, 1, 8, 1, 1, 1, 263, 1, 1, 1, 0, 264, 261, 262, 1, 1, 1, 1, 1, 1, 269, 1, 271, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 267, 1, 1, 1, 1, 1, 273, 1, 1, 8, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 272, 1, 1, 1, 8, 1, 1, 1, 1, 268, 1, 1, 1, 266, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 270, 1, 1, 1, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 8, 1, 1, 1, 1, 8, 1, 1, 279, 1, 1, 14, 1, 1, 1, 8, 8, 276, 277, 1, 1, 1, 1, 278, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 281, 1, 1, 8, 17, 1, 1, 1, 1, 1, 1, 282, 1, 1, 1, 280, 8, 8, 1, 1, 1, 1, 1, 1, 1, 282, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 291, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 295, 295, 1, 0, 0, 0, 0, 0, 1, 8, 0, 0, 0, 0, 0, 0, 0, 0, 185, 1, 300, 301, 1, 8, 1, 1, 1, 1, 8, 303, 1, 1, 302, 1, 1, 305, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 310, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 8, 1, 1, 1, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 8, 0, 322, 0, 0, 323, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 339, 1, 1, 1, 1, 1, 1, 0, 0, 63, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 1, 0, 347, 0, 0, 0, 0, 0, 0, 0, 0, 0, 349, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 365, 365, 366, 365, 0, 1, 213, 1, 1, 14, 361, 1, 359, 0, 0, 0, 0, 0, 0, 0, 362, 1, 1, 367, 1, 1, 243, 1, 1, 1, 1, 360, 1, 1, 357, 1, 363, 1, 355, 1, 364, 1, 356, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 8, 358, 358, 1, 1, 1, 9, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 354, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 370, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 305, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 410, 410, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 402, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 0, 1, 378, 389, 1, 1, 377, 412, 1, 383, 1, 1, 375, 407, 1, 1, 393, 374, 379, 1, 1, 1, 386, 417, 395, 1, 1, 1, 1, 1, 1, 396, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 405, 409, 0, 0, 86, 1, 1, 0, 403, 380, 416, 381, 384, 391, 1, 406, 0, 1, 0, 86, 400, 398, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 419, 1, 1, 390, 1, 86, 1, 0, 1, 1, 1, 422, 1, 0, 0, 86, 397, 0, 1, 376, 1, 1, 1, 0, 1, 1, 399, 1, 0, 1, 1, 1, 0, 1, 424, 387, 1, 1, 0, 1, 0, 0, 415, 0, 1, 1, 1, 86, 408, 1, 1, 404, 401, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 382, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 414, 0, 86, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 418, 1, 1, 1, 0, 0, 421, 0, 0, 0, 1, 394, 1, 0, 86, 420, 1, 0, 0, 0, 0, 423, 1, 1, 0, 0, 1, 0, 1, 0, 392, 0, 388, 0, 1, 1, 1, 0, 1, 1, 0, 411, 385, 413, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 432, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 8, 1, 1, 1, 8, 440, 440, 1, 1, 1, 8, 8, 1, 440, 1, 1, 8, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 452, 1, 1, 0, 1, 1, 1, 1, 243, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 470, 470, 1, 1, 0, 0, 355, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 483, 1, 482, 1, 1, 1, 1, 1, 1, 1, 1, 1, 487, 1, 8, 8, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 495, 1, 1, 1, 497, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 494, 1, 489, 1, 1, 1, 1, 476, 1, 1, 1, 1, 1, 1, 1, 1, 490, 8, 1, 1, 1, 1, 496, 1, 1, 1, 491, 485, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 355, 1, 473, 1, 1, 8, 493, 1, 1, 355, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 478, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 496, 1, 1, 1, 1, 355, 1, 492, 1, 1, 1, 486, 480, 1, 1, 1, 1, 1, 481, 1, 498, 484, 1, 1, 1, 1, 1, 479, 1, 1, 1, 1, 1, 1, 1, 1, 1, 474, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 488, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 477, 1, 1, 1, 1, 1, 475, 1, 258, 499, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 8, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1, 1, 0, 0, 0, 505, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 8, 1, 71, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 509, 0, 509, 509, 509, 509, 509, 509, 509, 0, 509, 509, 509, 509, 509, 1, 509, 509, 509, 0, 509, 509, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 514, 513, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 518, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 511, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 512, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 520, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 509, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 517, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 510, 0, 0, 521, 516, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 515, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 509, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 510, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 509, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 519, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 531, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 237, 237, 1, 535, 1, 1, 1, 534, 1, 1, 1, 1, 1, 530, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 532, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 536, 1, 1, 533, 1, 1, 1, 1, 1, 1, 1, 1, 410, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 537, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 548, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 1, 8, 1, 551, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 556, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, 63, 1, 1, 8, 8, 8, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 571, 1, 1, 1, 1, 1, 1, 1, 572, 1, 1, 1, 1, 1, 1, 1, 570, 1, 1, 1, 8, 1, 1, 574, 277, 1, 1, 1, 8, 8, 1, 1, 8, 1, 8, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 578, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 584, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 139, 1, 1, 8, 589, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 114, 1, 1, 1, 8, 1, 1, 1, 1, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 594, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 151, 1, 1, 1, 266, 1, 1, 8, 34, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 619, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 258, 1, 366, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 624, 1, 1, 1, 1, 0, 626, 0, 86, 0, 625, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 8, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 633, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 628, 628, 0, 632, 630, 628, 628, 628, 628, 628, 634, 628, 628, 638, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 635, 632, 628, 628, 632, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 630, 628, 628, 628, 628, 628, 636, 628, 628, 628, 628, 628, 628, 0, 0, 0, 1, 637, 1, 1, 1, 631, 1, 1, 1, 1, 1, 629, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 642, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 8, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 1, 1, 8, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 103, 68, 319, 345, 451, 580, 0, 4, 72, 274, 293, 321, 346, 372, 426, 453, 0, 542, 564, 581, 644, 11, 0, 64, 95, 437, 449, 469, 622, 0, 540, 563, 577, 659, 0, 34, 6, 0, 504, 543, 649, 607, 74, 0, 7, 324, 294, 427, 506, 456, 583, 86, 645, 0, 623, 348, 458, 508, 11, 112, 327, 549, 6, 34, 0, 350, 86, 429, 86, 526, 12, 6, 138, 287, 313, 0, 660, 553, 0, 610, 0, 67, 6, 6, 290, 102, 2, 472, 438, 450, 643, 0, 6, 0, 6, 325, 110, 6, 608, 544, 585, 0, 507, 428, 311, 326, 10, 75, 111, 646, 588, 430, 351, 338, 459, 153, 78, 329, 592, 554, 648, 611, 373, 368, 522, 6, 79, 156, 13, 314, 288, 567, 593, 612, 559, 597, 617, 658, 40, 6, 299, 333, 371, 343, 256, 34, 573, 600, 256, 45, 254, 304, 334, 344, 446, 463, 524, 312, 0, 77, 609, 0, 443, 457, 337, 86, 286, 86, 0, 627, 591, 547, 331, 461, 86, 431, 425, 0, 0, 0, 11, 602, 618, 255, 0, 464, 447, 576, 561, 620, 662, 92, 256, 46, 335, 435, 465, 616, 0, 555, 332, 315, 86, 253, 87, 31, 428, 34, 6, 433, 369, 342, 651, 639, 569, 596, 558, 0, 297, 88, 34, 445, 462, 0, 34, 466, 0, 257, 640, 562, 11, 448, 467, 256, 287, 93, 260, 641, 621, 604, 525, 468, 436, 289, 265, 94, 62, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 667, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 454, 0, 0, 0, 0, 0, 0, 0, 0, 89, 0, 136, 0, 0, 550, 595, 0, 0, 0, 0, 0, 0, 0, 30, 0, 598, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 454, 0, 0, 0, 0, 546, 0, 296, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 285, 0, 0, 0, 0, 0, 0, 0, 664, 0, 0, 0, 0, 0, 663, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 434, 0, 0, 0, 527, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 73, 0, 0, 0, 0, 0, 0, 538, 0, 0, 0, 0, 0, 0, 444, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 249, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 560, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 539, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 308, 320, 0, 0, 0, 0, 0, 575, 316, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 557, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 500, 0, 0, 0, 353, 0, 0, 0, 0, 81, 0, 292, 0, 0, 0, 0, 0, 0, 26, 0, 0, 0, 0, 615, 0, 0, 0, 0, 647, 566, 0, 0, 0, 0, 283, 0, 0, 0, 0, 0, 0, 502, 0, 0, 523, 0, 0, 0, 0, 0, 65, 0, 0, 0, 306, 61, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 82, 0, 0, 0, 0, 0, 0, 0, 285, 0, 0, 0, 0, 0, 318, 657, 0, 76, 0, 0, 0, 0, 0, 0, 0, 0, 0, 666, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 157, 0, 317, 0, 0, 0, 0, 0, 0, 614, 0, 0, 0, 0, 0, 0, 568, 0, 0, 0, 0, 0, 0, 0, 0, 0, 613, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 66, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 251, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 91, 0, 545, 0, 0, 0, 0, 0, 601, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 91, 90, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 529, 0, 528, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 298, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 501, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 328, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 582, 0, 0, 0, 0, 0, 0, 0, 0, 336, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 73, 275, 0, 0, 0, 0, 0, 0, 0, 0, 0, 91, 0, 653, 0, 0, 599, 0, 0, 0, 0, 0, 0, 0, 0, 0, 284, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 656, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 565, 0, 0, 0, 91, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 541, 0, 661, 0, 0, 471, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 442, 0, 0, 0, 590, 0, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 35, 0, 0, 0, 0, 0, 0, 33, 99, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 330, 0, 0, 0, 252, 0, 0, 0, 0, 0, 0, 605, 0, 0, 0, 0, 137, 0, 0, 0, 0, 0, 606, 0, 0, 0, 0, 0, 0, 0, 454, 460, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 439, 0, 352, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 309, 0, 0, 340, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 579, 0, 0, 0, 455, 0, 0, 441, 0, 0, 0, 0, 0, 0, 650, 0, 0, 0, 586, 0, 0, 97, 0, 587, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 552, 503, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 307, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 454, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 655, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 654, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 665, 0, 0, 0, 0, 0, 603, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 341, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 652, 0, 0, 250, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 670, 670, 670, 670, 670, 670, 670, 669, 671]);
+const labelText = "orgmilcomschnetedugovdrrformsfeedbackofficialaccoorgmilschnetgovmagazinemediaunioncargopilotgroupcaarespressworksaerodromeworkinggroupair-traffic-controlaircraftaccident-preventioneducatormarketplaceambulanceinsurancecateringairportrepbodyenginesoftwaremodellingair-surveillanceconsultingchartertrainermaintenanceservicesdesignflightskydivingfreightassociationstudentgroundhandlingdgcafuelclubtaxicrewshowballooningexpresstraderbrokerauthoragentsairtrafficjournalistsafetyconsultantmicrolightaccident-investigationparachutingequipmentproductionfederationrecreationscientistnavigationengineertradingglidingleasingresearchpassenger-associationentertainmentparaglidinghangglidingaerobaticrotorcraftemergencycertificationgovernmentaeroclubexchangelogisticschampionshiphomebuiltcouncilconferencecontrolairlinecivilaviationjournalorgcomnetedugovcoorgcomnomnetobj*appsofforgcomnetuwukiloappsairoappdevsframerorgmilcomnetedugovcoradio2naorgcomnetcommuneedogpbcoitgvorgedugovspreviewfrontendrelayononstagingauthcloudsandboxupid*mtls*privatelinktypedreamdeveloperbravemochawindsurfaivenmirenupsunwnextbegetngrokclerkwale2bwebcsbrunputercrbtsflutterflowcloudzyrospawnbasesliplanemodelenceshiptodaymagicpatternsnetlifyondigitaloceanrailwayhostedclaudehasurabotdashretoolvercelgithubluyanigadgetreplitcloudflaretelebitedgecomputeevervaultexponyatnoopencrpplxzeaburwasmerframerzeropsrocketpreviewconvexmedusajsspritesagilevibesonherculeseasypanelstreamlitglideossnowflakefastedgemesserliloginlinehackclubcodepennorthflankbase44corespeedleapcellngrok-freeblacktopsclerkstagelovableon-fleek*us-west-3ap-south-2us-central-2us-central-1eu-central-1ap-south-1us-west-2us-east-2eu-north-1ap-north-1us-west-1us-east-1*rcloudintsegorgmilcomgobbetnetintedugovturmusicasenasamutualcoopv6dnsip6uriurnin-addre164homeirisgovdixdaemoncloudnssthwien*inexexkunden4accogvormymyspreadshop4lima2ixortsinfofuturecmsfuturehosting12hpprivfuturemailinglima-cityfunkfeuer123webseitednshomemelmyspreadshopcloudletswasantqldvicactnswtascatholicwasaqldvictasidwasantozqldorgcomvicasnactnetedugovnswtasconfcomairflowlambda-urltransfer-webapptransfer-webappairflowtransfer-webapptransfer-webapp-fipstransfer-webappeu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1mx-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2ap-east-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1privatenotebookstudiolabelingnotebookstudionotebooknotebook-fipslabelingnotebookstudionotebook-fipsnotebookstudio-fipsnotebook-fipsnotebookstudionotebook-fipsnotebookstudioeu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2experimentsus-gov-west-1us-gov-east-1ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1onrepostsagemakercopporgmilcompronetintedugovbiznameinfoshoprsorgmilcomnetedugovbrendlyresolvenzauscotvstoreorgcomnetedugovbizinfoidacaicoittvorgmilcomschnetedugovinfocloudezproxysiteacmymyspreadshopkuleuvenwebhostingtransurl123websitecloudnsinterhostsolutionsddns5476103298edgfacbmlonihkjutwvqpsryxzbarsycoororgcomedumyftpno-iporxcloud-ipfor-somemmafanfor-morewebhopselfipjozidyndnscloudnsdscloudfor-thefor-betteractivetrailcoeconorestooteorgcomeconeteduassurmoneyafricaarchitectesrestaurantloisirstourismavocatsinfoagrounivcoorgcomnetedugoviatvdeportesaludtksatorgmilcomwebgobnetinteducienciaboliviarevistacooperativaempresanombreindustriamusicapatriamedicinademocraciapoliticapuebloindigenaplurinacionalarteblogwikiinfoagrotransportenoticiasprofesionalacademiaeconomiaecologiamovimientotecnologianaturalpagesappsgroksailsimplesitecepesebamapadfmgalampbacscpirngorotomtrjspaprrprrsesmscepesebamapadfmgalampbacscpirngorotomtrjspaprrprrsesms*biaamfmtcmptvfeirasampajampanatalbelemananiradiog12medindfndbmdtrdthepoaggfjdfdefinfenflegsegongengcngorgzlgslglogppgmillelqslcimcomnomadmjabimbbibbsbabcrectecsjcetcpscpvhudieticriapipsiecnbiorioecogeoteoodoproatoartfstmatvetdetbetnetcntnotfotgrueduajuespappreptmpemparqsrvadvdevgovntrturagrjorfarjusmusdesvixxyzcozfozslzbhzmaringasantamariacampinagrandegoianiasorocabafloripasaobernardocuritibaboavistarecifeaparecidasaogoncasalvadorcuiabamorenamacapalondrinacontagemsocialfortalmaceioleilaoosascoriobranconiteroi9guacutcheblogflogvlogwikitaxicoopmanauspalmascaxiasjoinvillebaruericampinassantoandreribeiraoriopretoweorgcomnetedugovv0windsurfshiptodaycloudsitecoaccoorgnetgovofmilcomgovmediatechzacoorgcomnetedugsjgovmydnspenfnlabnbmbgcbcqconcontnuyksknsmyspreadshopno-ipawdevboxbarsyonidatemfuinabusavinstanceseceuguukussryzespawnpvfloccsxcloud-ipmyphotosfantasyleaguetwmailcleverappsscrappingccwucloudnsftpaccessgame-serverccgovobjectsrmalpgcust*svcalp1aeappenginermalpgmyspreadshop4lima2ixsquare7cloudscale123websitefirenet12hpflowgotdnslinkyard-cloudcloudnslima-citydnskingobjectstorageedaccogooruskzorgcomnetinteduxyzaéroportxn--aroport-byaassogouvcomilgobgovcloudnses-1eu-west-1us-east-1euvipit1eurarubait1s3lbwebsites3websiteru-spbru-mskelasticcsrunstnukukcaukusnl-ams-1fr-par-1fr-par-2functionsnodess3ddlwhmrdbfnck8sifrs3-websitecockpitscblmgdbdtwhkafkpubprivs3ddlwhmrdbk8sifrs3-websitecockpitscblmgdbdtwhkafks3ddlrdbk8sifrs3-websitecockpitscblmgdbdtwhkafkk8sscalebookpl-wawfr-parnl-amsbaremetalsmartlabelinginstancesdechk2kuleuvenlaravelvoorloperurownoxazapscwhstgrvaporonline-serverobservablehqelementorantagonistreclaimjoteluluencowayjelasticmatlabmagentositetrendhostingaxarnetjenv-arubajelejotehostravendbemergenttrafficplexconvexkeliwebserveboltbegetcdnstaticson-rancherprimetelonstackitunison-servicesdnshomelinkyardbarsyjelecloudnscocomnetgovmycn-northwest-1cn-north-1s3s3-accesspoints3-websites3s3-accesspointrdsdualstacks3-deprecatedemrappui-prods3-websiteemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspoints3s3-accesspointrdsdualstackemrappui-prods3-websiteemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicn-northwest-1cn-north-1cn-northwest-1ebcomputeelbcn-north-1airflowcn-northwest-1cn-north-1oncn-northwest-1cn-north-1amazonawssagemakeramazonwebservicesdirectasgdsdhehahljlnmhbacscahqhshhihnlnynsnmofjbjzjxjtjhkcqtwgsjssxnxjxgxxzgz網絡网络公司orgmilcomnetedugovxn--55qx5dcanva-appsxn--io0a7iquickconnectcanvasitekhsjxn--od0algcanva-codemyqnapcloudsrvrlessclustersrealtimestorageleadpagescarrdcrdorgmilcomnomnetedugovhidnssupabaserdpareplmypiumsoxmitotaplpagesfirewalledreplitowodevwebview-assetsvfswebview-assetss3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicloud9eu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1s3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicloud9consent-portals3s3-accesspointdualstackanalytics-gatewayemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websiteemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspointdualstackemrappui-prods3-websiteemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspointdualstacks3-deprecateds3-websitebedrock-agentcores3-object-lambdaexecute-apibedrock-agentcores3s3-accesspoints3-websites3-accesspoint-fipss3-fipss3s3-accesspointdualstackemrappui-prods3-websites3-accesspoint-fipsaws-cloud9s3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websites3-accesspoint-fipss3-fipsemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstacks3-deprecatedanalytics-gatewayemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9vfss3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicloud9eu-west-3ap-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1mx-central-1me-central-1ca-central-1il-central-1ap-northeast-1us-northeast-1ap-southeast-1me-south-1af-south-1ap-south-1ap-southeast-7us-west-2eu-west-2ap-east-2us-east-2ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1mrapaccesspoints3s3-accesspointdualstacks3-deprecatedanalytics-gatewayemrappui-prods3-websites3-accesspoint-fipsaws-cloud9s3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstacks3-deprecatedanalytics-gatewayemrappui-prods3-websites3-accesspoint-fipsaws-cloud9s3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websites3-accesspoint-fipss3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apis3eu-west-3ap-south-2eu-south-2computes3-ap-northeast-2elbrdss3-ap-east-1s3-sa-east-1s3-us-gov-west-1s3-eu-central-1s3-ca-central-1eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3s3-website-us-west-2s3-website-eu-west-1s3-external-1eu-central-1me-central-1ca-central-1il-central-1s3-us-west-1s3-eu-west-1s3-website-sa-east-1s3-website-ap-southeast-2ap-northeast-1ap-southeast-1s3-us-west-2s3-eu-west-2me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2us-east-2s3-website-ap-southeast-1s3-1s3-globals3-ap-northeast-3eu-north-1airflowap-southeast-2s3-us-gov-east-1s3-fips-us-gov-east-1s3-me-south-1s3-ap-south-1ap-northeast-2s3-website-us-west-1ap-southeast-5s3-eu-north-1s3-ap-southeast-1s3-website-us-gov-west-1compute-1s3-eu-west-3us-gov-west-1s3-website-ap-northeast-1us-gov-east-1s3-fips-us-gov-west-1s3-website-us-east-1s3-ap-southeast-2ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1s3-us-east-2s3-ap-northeast-1authauthauth-fipsauth-fipseu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1mx-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2ap-east-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1eu-west-3eu-south-2ap-southeast-3eu-central-1ca-central-1ap-northeast-1ap-southeast-1ap-south-1us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5eu-west-1us-east-1ap-east-1sa-east-1csrsites*sharedframeservicesbuilderstg-builderdev-builder*ociocpocsazuregcpawsdemoinstanceeu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1previeweu-4us-4us-1eu-1us-2eu-2us-3eu-3s3-websitekrkrobjectprivateobjectkrkrskrkrsobjectkrprivateobjectkr-privatecomputepaasrag-cloudrag-cloud-chjcloudjcloud-ver-jpcdemonodebalancermembersipeuxvsoncillaocelotonzayalilynxsphinxfentigercustomercaracalsgkrobjectstoragedesgkrusobjectkrkr-naverkr-naver-devkrprivatewebsiteobjectkr-naverkr-privatekr-naver-devjpjpkrjp4jp5s3-website-jpjpkrjp4jp5objectprivateobjecto365cloudstaticxendevapp001testcode-builder-stgplatformmediasiteprojedrydpagesstagingjsx0desazacncoitrueu4uhkukgrbrushatenadiarymyspreadshopfrom-flfrom-wvwebspace-hosttheworkpchatenablogcursorusercontentservesarcasmapplinzisakuratanwixsitefin-ncloudstoragegov-ncloudstorageappchizigiizeis-into-carsdnsiskinkyadobeaemcloudis-a-therapistpgfogmyvncdojinis-an-actress1kappfldrvkozowqa2jpnmexprgmrfirewall-gatewaydynnscafjsfbsbxooguyfrom-gawoltlab-demois-a-anarchistwiardwebteaches-yogadattowebtb-hostinglive-websiteservegamegotpantheonfrom-nhsubsc-payfrom-ohvipsinaappfrom-cadyndns-officeztna-dingtalkhomelinuxfrom-mahercules-appservebbsstreakusercontentfrom-okfrom-wyfastly-terrariumis-a-llamaqualyhqportalserveexchangeon-vaporvivenushopciscofreakgrayjayleaguesmetaaiusercontentfrom-iais-a-libertariansaves-the-whalestaveusercontentyolasiteoperaunitepoint2thisis-a-catererclaudeusercontentlinodeusercontentfrom-vagithubusercontentsells-for-lesshosteurcanva-appsplaystation-cloudddnsfreefrom-pafrom-prfrom-waddnskingoutsystemscloudhotelwithflightmydattois-a-nascarfanmydbserverminiserverdamnserverservehumouris-a-playerfrom-nvfrom-nmemergentagentgentappsamplifyappfrom-kyis-an-accountantnfshostserveircfrom-akpythonanywherestackhero-networkpostman-echolikescandydyndns-mailobservableusercontentserveftpfreeboxosfrom-utcdn77-storageamazonawsneat-urlnclouddyndns-serverlinodeis-a-teacherfrom-vtgleezemythic-beastsus1-pleniteu1-plenitla1-plenitpaywhirlservecounterstrikejdevcloudhealth-carereformis-into-animegoogleapisis-a-painterafricaisa-hockeynutatmetais-an-actora2hostedis-a-democratdatadetectest-le-patrondigitaloceanspacesonhomemadeis-a-designeris-a-hunterlinodeobjectstemp-dnsissmarterthanyoufrom-arsimplesiteevennodetownnews-stagingis-a-liberalgooglecodejelasticservemp3qualyhqpartnerdyndns-free1cooldnsest-a-la-masiondrayddnsdynuddnsfrom-orfrom-miis-a-bloggerfrom-himydobisscanvacodeis-an-engineerest-a-la-maisonupsunappdevinappswafflecellmyasustorwpenginepoweredfrom-ctservep2psame-appmyshopblocksthingdustdataaspirethemeslikes-piediscordsezis-with-thebandlpusercontentis-leetshopitsite3utilitiesis-a-personaltrainersinaappladeskis-a-cheflogoipselfipbase44-sandboxnospamproxyalibabacloudcsmesswithdnsauthgearappsiamallamawithgooglelutrausercontentmochausercontentframercanvasmytabitdyndns-homew-credentialless-staticblitzcpserverdiscordsaysis-a-nurseappspotatlassian-isolated-3premotewdfrom-mtwixstudiocode0emm180rmyactivedirectoryawsappsmytuleapdnsabrpolyspaceqbuserrenderbuiltwithdarkboutirgotdnsabrdnsdopaascanva-hosted-embedawsglobalacceleratorhomesecuritypcmyiphostditchyouripclever-clouddyndns-ipon-aptibleis-a-musicianhosted-by-filessecuritytacticsappspaceusercontenthomeunixstrapiappsame-previewcf-ipfsmycloudnaselasticbeanstalkis-certifieddontexistkasserverik-serverdrive-platformatlassian-3pfirebaseappncpstorageherokuappawsapprunnerbarsycenteris-a-cubicle-slaveservehttpmyshopifyis-a-guruquicksytessiiitesorsitesmagicpatternsappis-a-cpameteorappfrom-wiis-a-rockstarbumbleshrimpdattolocaldatabricksappsreadthedocs-hostedfrom-rifamilydsdyndns-picsmyoxypagesplesknsbplaceddnsaliasdynaliasdyndns-remotedoomdnsip-ddnsblogdnsis-a-doctorroutingthecloudamazoncognitobarsyonlinedsmynasddnsgurucloudflare-ipfsdeus-canvasfrom-idsmushcdnpagespeedmobilizergcorecdndyndns-at-homeunusualpersonhosted-by-previderis-a-republicandyn-o-saurstreamlitappworkisboringonthewificprapidqualifioappis-uberleetis-slickgetmyipwpdevcloudtypeformdyndns-at-workgentlentapismynascloudw-corp-staticblitzfrom-ingeekgalaxyservebeerfrom-mdonrenderspace-to-rentaivencloudappspacehostedwafaicloudcodespotblogspotatlassian-3p-us-gov-modfrom-ndfrom-msis-a-techieis-a-studentcustomer-ociis-a-photographerdurumisfrom-ksmassivegriddyndns-wikiis-an-entertaineris-a-hard-workermysecuritycameraprairielearn-user-contentfrom-mnrackmazedyndns-blogis-a-bulls-fanwritesthisblogfreemyipsimple-urlfrom-sdninjaneer-sitesreservdauthgear-stagingest-mon-blogueuris-into-gamesrice-labsxtooldevicesakurawebis-an-anarchistoraclecloudappsdyndns-worksells-for-urhcloudfrom-dcfastvps-serverwpmucdnis-a-geekscrysecfrom-txis-into-cartoonsmodelscapetrycloudflarelocaltonetstreak-linkbalena-devicesfrom-njforgeblocksfreebox-oswebadorsitefrom-ncdoesntexisthobby-sitestreaklinkshomesecuritymacshipstaticownprovidertuleap-partnersdattorelaywphostedmailservequakeis-a-socialistservehalflifepivohostingdynuhostingquipelementsw-staticblitzdyndns-webfrom-deproject-studyis-not-certifiedhercules-devis-a-financialadvisoramazonlightsailservepicsis-a-greenloseyouripfrom-ilwithyoutubemwcloudnonprodwiredbladehostingdnsdojofrom-tnpixolinomyqnapcloudncloudstorageis-an-artisthostedpiis-a-landscaperauiusercontentoaiusercontenton-forgeis-a-conservativedreamhostersnet-freaksapps-1and1is-goneencoreapiwordsmithmcpcontentfastly-edgefrom-nesalesforcefrom-scdeployagentoraclegovcloudappsfrom-alis-a-lawyercechirevultrobjectsstufftoreadisa-geekddnsgeeklovableprojecttry-snowplowfrom-moblogsyteis-a-bookkeepernogmyforumravendbmyboxdeelementoredsaacficogoorinforgcomgobnatneteduidstoreorgcomnetintedudevnomepublorgcomneteduathgovtestscalculatorspaynowinfoquizzesresearchedcloudnsfunnelsassessmentsjscaleforcetmacltdorgmilcompronetgovbizpresseklogesrsccloudcustomfltusrcloude4corealmgovmunicontentproxy9metacentrumdyndyndyndnsdynpagespages-researchitionoccustomercomymyspreadshopipv64diskussionsbereich4limacomrubgov2ixfirewall-gatewayddnssspdnsbarsykeymachinesquare7myhome-serverspeedpartnercommunity-proschuldockxenonconnectgünstigliefernbwcloud-os-instancedyndnssecmy-routerxn--gnstigliefern-wobin-butterl-o-g-i-nisteingeekin-dslin-berlinin-brbfuettertdasnetzleitungsenin-vpnlcube-serverdyn-ip24logoipdyn-berlinruhr-uni-bochum12hpgoipsrvdnsfruskygit-repossvn-reposinternet-dnsgünstigbestellenhome-webserverxn--gnstigbestellen-zvbbplacedheimdnscosidnswebspaceconfiglima-citydyndns1istmeinvirtualuserschulplattformmy-gatewayddnsseclebtimnetztest-iservmein-iservvirtual-userhome64iservschuletaifun-dnstraeumtgeradeschulserverdynamisches-dns123webseitednshomehs-heilbronndnsupdaterbssgraphicdwadpdwdaepeweaawapaafpfwfabwbpbacwcpcciwebuserapiobjectssites*teamst3r2lpuncldabymebravepanelngrokiservstglclcrmerpflypagesbarsyvivenushoplocalcertlocalplayerbearbloggatewaydeno-stagingis-not-ais-a-goodbotdashvercelmocha-sandboxplatter-appreplitgithubpreviewworkersinbrowserevervaultis-ahrsndenoxmitmodxmyaddrstorageapipayloadgrebedocruncontainersreliantlabsstgstagelclstageloginlineis-a-fullstackcodepenreliantpreviewngrok-freeis-coolpagelemonstoragewebharemediatechlibp2pdiscoursecomyspreadshopstoreregbiz123hjemmesidefirmcoorgcomnetedugovsldorgmilcomwebgobartnetedugovtmorgpolcomsocartnetedugovassoagrondiscoodontk12medcuegyecpaabgengorgmilgalsaltulcomadmesmgobpubdocmonfindgnriouioproartlatvetnetfotedulojgovntrturibrbarxxxofficialbasechefprofmktgpsictechinfoarqtcontdentrrpppsiqgit-pagesritmedfieorgcomlibprieduaipgovriikmeactvsportorgmilcomscieunnetedugovnameinfopintouchtawktotawkmyspreadshoporgcomnomgobedu123miwebcomputeorgcomnetedugovbiznameinfocognito-idptransfer-webappeusc-de-east-1onjelasticnxaspdnsbarsydirectwpdeuxfleurstransurldogadoprvwcloudnsamazonwebservicesdnshomeuserpartycokoobinmkmspaceviewfidymyspreadshopalandkapsiikixn--hkkinen-5wacloudplatformhäkkinen123kotisivuidacorgmilcompronetedugovbiznameinforadioorgcomneteduusercocomexperts-comptablestmmyspreadshopgretaprdcomnomynhccifbxoshuissier-justicenotairesaeroportfreeboxoson-webavocatassoportgouvkdnschirurgiens-dentistes-en-franceavouesfbx-os123sitewebveterinairechirurgiens-dentistespharmacienchambagrimedecinfreebox-osdediboxgoupilemszicpyicpvicppleysheezypagesedugovcnpyorgcomcybllcpvtnetedugovtnxonlineschoolddnsdaemond6atcopanelorgnetplybotdashstackitkaasorgmilcomnetedugovbizmodltdorgcomedugovcoorgcomneteduappwriteacorgcomnetedugovcloudtranslateusercontentorgcomnetedumobiassoorgcomnetedugovbarsysimplesiteindorgmilcomgobneteduorgcomwebnetedugovguaminfonxhra教育敎育網絡网絡组織組織网络網络组织組织公司政府個人个人箇人ltdorgcomincneteduidvgovxn--uc0ay4axn--55qx5dxn--mk0axixn--io0a7ixn--uc0atvxn--zf0avxxn--lcvr32dxn--od0algxn--wcvs22dxn--gmqw5axn--od0aq3bxn--mxtq1mxn--ciqpnxn--tn0agxn--gmq050iorgmilcomgobnetedufngocdnappvoatiiservwp2tempurlfreesitewpmudevmyfastgadgetcloudaccessjeleambahalfboltfastvpsemergenteasypanelopencraftizcombrendlynamefromrtpersoadultmedorgpolrelcomproartnetedufirminfoassoshopcoopgouvtmcomediahotelforumvideosportorgsexagrargameslakaseroticaerotikatozsdereklamcasino2000filmsuliinfoboltshopprivnewsszexcityutazasjogaszkonyveloingatlaneacaicogoormyᬩᬮᬶmilwebschnetkopbizzonedesaponpesxn--9tfkymyspreadshopgovmytabittabitorderravpageaccok12idforgnetgovmuniltdplcaccotttvorgcomnetmeca6g5gpgamubacaicniocoukuptverdruscsdelhiindorgmilcomwebnicfingenpronetintedugovresbizbiharbarsyinternetbusinessschooltravelsupabasealumnigujaratfirminfoaeropostbankcoopindevscloudnsno-ipbarsybarrell-of-knowledgebarrel-of-knowledgensupdategroks-thisdnsupdatefor-ourknowsitalldvrcammittwalddynamic-dnsv-infowebhopselfipdyndnshere-for-moreilovecollegemayfirstforumzcloudnsmittwaldservertypo3servergroks-theeusekd1cdndyndnsidrawsainaueuapjpusstagemocksysdevicesclientcustreservdcustdevdisrecprodtestingcowzbeebyteutwenteboxfusebravepstmndedynngrokorgmilcomnomnetedugovqcxqzzbarsythingdustmailerpagemo-siemensrb-hostingfh-muenstergitbookbluebitecloudbeesusercontentnodeartterramindkiloappsforgerockdarklangresinstagingapigeebubbleb-datascryptedhypernodedappnodepantheonsitegitlabgithubkeeneticvirtualservercleverappshostyhostingon-rioedugitticketstelebitwixstudioon-k3sicp0icp12038jeleqotolairbubbleappsmyaddrstolosmyrdbxwebflowdrive-platformbeagleboardhasura-applolipopdefinimavaporcloudmusicianwebflowtestazurecontainerresindevicereadthedocsloginlineeditorxmoonscalesandcatsbasicserversubscribepagewebthingsbrowsersafetymarkbeebyteappbitbucketidaccovistablogorgschnetgovxn--mgba3a4f16axn--mgba3a4fraarvanedgeايرانایرانjclaspeziapdudcefegelemeperetevebacanatavaparasabgagfgogrgpgalclblimfmrmcbmbvbfclcmcvcrcpcchlimifibicivipirisimncnbnanenrnpntnnolomobocoaogorosopotoptvtatctbtmtltotpusulunutpspapaqsvpvvvtvavvrtrsrprgrfrcrbrarorkrvstsssbscsmsispzczbzbozen-suedtirolmyspreadshopxn--bulsan-sdtirol-nsbxn--valledaoste-ebbtrentinoaltoadigetrentin-sued-tirolxn--forlcesena-c8axn--forl-cesena-fcbxn--bozen-sdtirol-2obtriestetrentinsuedtiroltrentino-s-tirollecceudineaostesienaparmaluccapaviagenoapaduaaostamonzaabruzzoternirietiturinmilanbozenlaziofermoleccocuneonuoropratola-speziavdataaligfvgpugmolcalcamlomumbsicpmnvenvaoedugovabrsarmaremrbastoslazibxosfirenzetrentinosüdtirolval-d-aostavalle-aostamessinacremonaravennatoscanatrentin-suedtirolbolognacalabriaurbinopesarofriuli-v-giuliaogliastraxn--valle-aoste-ebblaquilaandriatranibarlettasyncloudxn--valle-d-aoste-ehbaostavalleyvalled-aostatrentino-alto-adigevallee-d-aostexn--balsan-sdtirol-nsbpistoiasicilialucaniacataniaiserniaperugiabresciaveneziagorizialiguriaimperiabulsan-suedtirolbalsan-suedtirolbarlettatraniandriaxn--trentino-sdtirol-szbforlì-cesenatuscanyvallée-d-aostemantovavallée-aostecasertapiemontevalleaostaval-daostafriulivgiuliatrevisoforli-cesenavalléedaosteferrarapescaravald-aostatrentino-altoadigefriuli-vegiuliavallee-aostecarboniaiglesiastarantomediocampidanovalleedaostetrentinosud-tirolcampobassotrentinsüd-tiroltrentinosüd-tirolmonzabrianzatrentino-südtirolxn--trentino-sd-tirol-c3bpotenzacosenzavicenzaemiliaromagnavenicefrosinonemarchepordenonetrentinosued-tirolvaresemolisevalléeaostefriuli-veneziagiuliabasilicatalatinaanconasavonaveronamodenabiellabolzano-altoadigepugliafoggiaumbriatrentino-stirolgenovapadovamateranovararagusapiacenzatrentinostirolvalleeaostetempio-olbiasudsardegnatrentinsudtirolmassa-carrarafriuliveneziagiuliatrentinosuedtirolandria-barletta-tranitrapanixn--cesenaforl-i8amaceratacaltanissettaascoli-picenobrindisicarraramassacagliaririmininapolivibo-valentiachietibulsan-sudtirolbalsan-sudtiroltrentino-a-adigebulsanbalsaniglesiascarboniamilanotorinoteramodell-ogliastraarezzotrentinoalto-adigerovigotrentovenetoiglesias-carboniatrentino-sud-tirolaltoadigereggio-emiliareggio-calabriasardegnatranibarlettaandriapiedmontxn--sdtirol-n2amedio-campidanotrentino-süd-tirolfriuli-vgiuliafriuli-ve-giuliaromeennaromapisa32-b16-b64-blodiastibarineencomonaplesforlicesenailiadboxosalessandriasicilytrani-barletta-andriaxn--trentin-sdtirol-7vbpesarourbinotrentinsued-tirolcesena-forliforlìcesenaemilia-romagnamonzaebrianzaxn--trentinsdtirol-nsbtrentinos-tiroltrentinsüdtirolvalledaostaolbia-tempiocampidanomediovibovalentiasassarivalle-daostalombardysud-sardegnafriulivegiuliareggioemiliamonzaedellabrianzaalto-adigevercellitrentin-sudtiroltraniandriabarlettatrentino-sudtirolascolipicenobozen-südtirolfriulive-giuliaflorencexn--cesena-forl-mcbcarbonia-iglesiasaosta-valleycarrara-massadellogliastratrentinoa-adigexn--valleaoste-e7apesaro-urbinoxn--trentinosdtirol-7vbxn--trentin-sd-tirol-rzbxn--trentinsd-tirol-6vbtrani-andria-barlettatrentin-süd-tirolxn--trentinosd-tirol-rzbgrossetomonza-e-della-brianzasüdtirolreggiocalabriatrentinoaadigetrentin-südtirolverbano-cusio-ossolafriuliv-giuliaverbaniacampaniatrentino-aadigefriulivenezia-giuliasardiniaandriabarlettatranibarletta-trani-andriacatanzarooristanourbino-pesarocesena-forlìvalle-d-aostacampidano-medio123homepagesiracusatempioolbiasuedtirollombardiaavellinocesenaforlìtrentinofriuli-venezia-giuliabozen-sudtirolandria-trani-barlettabulsan-südtirolbalsan-südtirolmonza-brianzabolzanotrentino-sued-tirolbellunosalernolivornocrotonesondriodnshometrentinsud-tirolmassacarraratrentin-sud-tiroltrentino-suedtirolviterbobergamocesenaforliolbiatempiopalermobeneventoagrigentoofcoorgnetfmaitvphdengorgmilcomschnetedugovperagrikanieasukehandachitatokaiaisaikonanoharuamaobuhigashiuraowariasahiinuyamatobishimaiwakurashitarainazawatoyonegamagorimihamatoyotataharakariyayatomioguchikomakimiyoshinishiotokonamekiyosuchiryutoyohashiokazakiisshikikasugaikotakiratoeianjotogofusosetohazutsushimashinshirotakahamanisshinshikatsuhekinantoyokawaichinomiyatoyoakeodateogataakitaikawakyowahonjoogayurihonjonoshirokamiokakatagamimitanegojomeyokotekosakadaisenkazunonikahohonjyomoriyoshimisatohappoukamikoanihachirogatahigashinarusesembokufujisatokitaakitaitayanagiowanitakkomutsutsurutahirosakigonoheoirasetowadamisawanohejiaomorishingohiranairokunohehashikamitsugarushichinohehachinohenakadomarisannohekuroishisakaeisumiasahiotakiinzaiabikomatsudoyachiyomutsuzawakujukuriomigawakashiwatoganemihamanaritasakuranagaramobarahanamigawachoshishiroichoseikozakishisuikatorimidorichonankyonanfuttsuonjukufunabashinagareyamanodasosatakochuotohnoshourayasukimitsuyokaichibayotsukaidosodegauratateyamakamagayayokoshibahikariyachimatakatsuuratomisatokisarazukamogawaichikawanarashinoichinomiyashimofusaminamibososhirakoichiharaoamishirasatoikatahonaiainansaijoseiyoiyoozuuwajimaniihamanamikatamasakiuchikokihokutobetoonshikokuchuomatsuyamaimabarikamijimakumakogenyawatahamamatsunosabaeikedaobamasakaifukuiohionotsurugamihamawakasaminamiechizeneiheijikatsuyamatakahamaechizensoedaukihaomutaokawanishiogoribuzenonojosueumiokiotochikugosasagurisaigawamizumakishinyoshitomikurumekurateyamadakasuganakamamiyamanogatatakatahakataiizukakawaratagawakasuyaashiyainatsukimunakataminamitsuikishonaikurogifukuchikeisenhigashimiyakoshinguyukuhashiokagakiyamekogaongausuikahotohochuotoyotsumiyawakadazaifuhisayamatachiaraiyanagawanakagawahirokawachikujochikushinochikuhochikuzennamieotamaokumashowateneiiwakikoorinangoononishigoshimogoomotegomishimafukushimaasakawakagamiishishirakawaiitatefutabahiratayugawahanawakitakatakawamatakunimiyabukibandaihigashihironoyamatomiharuyamatsuriaizubangedatesomaaizuwakamatsuyanaizuaizumisatonishiaizuizumizakikitashiobarataishinkaneyamakoriyamainawashirotanagurafurudonosamegawasukagawaishikawatamakawaikedaogakitaruiginanenahashimahichisonakatsugawaibigawashirakawamizunamiminokamomitakekawauesekigaharatomikasakahogikitagatayamagatatajimianpachimotosuyaotsukakamigaharahidakanisekitokigujominogodoyorogifukasamatsutakayamawanouchihigashishirakawakasaharashimonitatsumagoichiyodakannakanrashowameiwakiryuotaoratomiokafujiokaitakuranaganoharahigashiagatsumatakasakishibukawaminakamikatashinatsukiyonokawabanumataannakaoizumimidorishintoisesakiuenoyoshiokakusatsutakayamanakanojonanmokutamamuratatebayashimaebashiotakekaitadaiwahongofuchukuietajimashobaramiharahatsukaichihigashihiroshimamiyoshikumanokurenakasakaseraseranishiasaminamifukuyamashinichionomichiosakikamijimajinsekikogentakeharaotobenanaeikedatohmaozoraobiraabirakyowaeniwataikibibaisharirebunerimohiroooketootarupippunishiokoppechitosefurubirahakodateshiranukakitahiroshimakushiroobihironanporoiwamizawaniikappukunneppufukushimanakasatsunaitoyourakuromatsunaiakabirakamisunagawashibechaurakawakamifuranonakatombetsuasahikawashimokawakayabeokoppebiratoriabashirisaromaatsumanumatahidakabifukamukawamikasahorokanaitoyotomisarufutsuhigashikawaishikarikitamiyoichiesashiiwanaitomariminamifuranoakkeshifuranotoyakoyakumootoineppushikaoishiraoinemuronayorohaboroashorobihororishirifujiutashinaihokutotakasuebetsuurausuassabukikonaishimamakinaiedatetoyabieinikiesanuryuoumuteshikagarikubetsuashibetsukimobetsuaibetsutobetsusobetsuembetsushimizuchippubetsurishirihokuryuhoronobeshintokutsubetsushibetsuhonbetsumombetsutsukigatakuriyamakoshimizushiriuchikutchanmurorannoboribetsukamishihorowassamushinshinotsukembuchiwakkanaikamoenaikiyosatotakinoueshikabesunagawafukagawanakagawatakikawakamikawahigashikagurahamatonbetsumatsumaemoseushirankoshishakotanimakanemashikeotofuketomakomaisandatambaitamiawajikasaiasagoshisoonoakoyashirotoyookaminamiawajiinagawafukusakitakasagokamigorikasugaharimayokawaashiyahimejiakashitaishiaogakisannantakinosumototakarazukanishinomiyashingugoshikinishiwakiyokatakaaioimikisayoyabukawanishiamagasakisasayamashinonsenkakogawaichikawakamikawatatsunotsukubaiwamaogawaasahisakaitokaioaraiitakobandodaigosuifuinaamikasumigaurakashimaomitamayachiyoshimodatetomobetoridehitachinakainashikisakuragawakasamayawaramoriyahitachiomiyanamegatayamagatahitachikamisuushikutakahagiibarakitonekoganakasowayukimihojosomitoryugasakishimotsumafujishirotsuchiurachikuseihitachiotashirosatotamatsukuriuchiharashikahakuinanaotsubatawajimakahokukawakitatsurugikaganominotosuzuuchinadakomatsuanamizunakanotohakusannonoichikanazawaiwateshiwafudaikawaimoriokaofunatohanamakikuzumakikitakamininohekunoheyamadayahabasumitaichinosekitanohatahiraizumirikuzentakatajobojiotsuchihironomiyakoiwaizumikarumaiichinohenodakujitonooshushizukuishifujisawamizusawakamaishikanegasakimannoutazukotohiraayagawazentsujihigashikagawauchinomikanonjisanukimarugamemitoyotakamatsutadotsunaoshimatonoshoakuneamamiizumihiokiyusuikinkoisasookouyamanakatanekagoshimakanoyaisenkawanabeminamitanemakurazakitarumizunishinoomotematsumotosatsumasendaioimatsudaayaseebinamiurazushinakaiodawaraiseharasagamiharahakoneaikawakaiseiatsugitsukuihadanoyamatoyamakitazamaoisochigasakininomiyayokosukakamakuraminamiashigarafujisawasamukawakiyokawahiratsukayugawaraokawaumajikochitsunootoyoakiinonishitosayasudahidakamiharasakawaniyodogawahigashitsunokagamigeiseisusakiotsukinaharisukumomurototosakamiochitoyotosashimizumotoyamanankokunakamurakitagawayusuharaogunichoyoukiasoutoozugyokutoamakusamifunetakamoriyamagaminamataminamiogunikikuchisumotoyamatonagasumashikiaraokumamotokamiamakusanishiharayatsushiroayabeseikasakyoideineujinakagyokameokakyotangokyotanabekyotambaminamiyamashiroyamashinatanabeyawatawazukaminaminantanmiyazuhigashiyamafukuchiyamakitamukokamojoyokizumaizuruujitawaraoyamazakinagaokakyokumiyamakawagoeinabeshimameiwaasahitaikiudonoisetsukisosakikuwanamihamamiyamasuzukatamakimisuginabarikumanokomonominamiisewataraitobakiwatakikihotadomatsusakayokkaichikameyamaureshinoishinomakishichikashukuohirataiwaosakizaohigashimatsushimashikamaiwanumashibataogawaraonagawakawasakiseminemarumoriminamisanrikukakudamuratawakuyatomiyanatoriwataritagajomisatotomekamirifushiroishimatsushimayamamotoshiogamafurukawahyugaebinotsunosaitoayakushimanobeokakitauramiyazakitakazakigokaseshiibamimatashintomikunitomikitakatakobayashikawaminamitakaharukijotakanabemiyakonojonishimeranichinankitagawakadogawamorotsukakisofukushimaminamimakisakaeobuseikedaogawamiasaokayaasahiotakiotarichinoinaomichikumakomaganechikuhokukaruizawayasuokaooshikaikusakaminamiaikitogakushimatsukawakawakamitateshinatakamorikitaaikishiojirimiyadahakubaiizunaiijimaiiyamamiyotasuzakayasakatoguraookuwanagawaminowahirayayamagataminamiminowafujimiomachisakakitakaginaganonakanosakuhokomoronagisoshinanomachiwadauedaiidaharasuwatomiachiaokianankisosakunozawaonsenagematsutakayamashimosuwamatsumotoyamanouchinakagawamochizukiazuminotatsunoobamaomuraseihiunzenosetofutsuikichijiwanagasakiisahayahasamisaikaikawatanasasebohiradokuchinotsugototogitsutsushimashimabarashinkamigotomatsuurayamazoekashibaikomakawaitenrioyodosangokoryoudaojiikarugayamatokoriyamatenkawakatsuragikurotakikawakamimiyakemitsuetakatorikamikitayamayamatotakadahegurishinjokanmakisakuraitawaramotogoseoudanarasoniandokawanishishimoichihigashiyoshinokashiharashimokitayamanosegawayoshinomintsivorytopazsakuragehirnsumomoaseinetopalmail-boxmokurenyoitamuikaojiyagosensanjoaganomyokoseiroagaomishibataniigatanagaokamurakamiuonumayuzawakariwatagamitainaitsunanminamiuonumatochioyahikojoetsuseiroukamosadoizumozakitokamachiitoigawasekikawakashiwazakitsubamemitsukekokonoesaikiusukibeppuusahimeshimakunisakihasamataketatsukumihitaoitahijikusuyufukujukamitsuebungoonobungotakadaibaraniimibizentsuyamaokayamakasaokahayashimayakagemaniwaakaiwamisakishinjotamanotakahashikibichuowakesojanagishookumenannishiawakurakurashikiasakuchisetouchikagaminosatoshotomigusukunakagusukuyaeseizenaurumaiheyaaguniogiminanjokinminamidaitokitanakagusukuyonaguniokinawaishigakikunigamiurasoekadenataramahiraraginozataketomishimojizamamitonakiitomanhigashimotobuyonabarugushikamionnanahanagohaebarukumejimakitadaitonakijinnishiharayomitanginowantokashikiishikawaikedasuitaminohizuminishisakaikananabenodaitoosakasayamayaokishiwadatadaokakaizukatondabayashichihayaakasakakumatorikadomasayamahigashiosakashijonawatehirakatataishimisakitajirihannansennankatanotoyonominatosettsuhigashiyodogawaibarakinosekitachuohigashisumiyoshifujiiderakashiwaraizumiotsutoyonakamatsubaramoriguchiizumisanoshimamototakatsukineyagawahabikinotakaishikawachinaganoyoshinogarikamiminearitaouchiimarihizenogikashimaariakekiyamafukudomikitagatakitahataomachigenkaikanzakinishiaritakyuragisagataratosutakushiroishikaratsuhamatamakouhokukawagoeyoshidasatteogoseirumaasakaurawaogawaniizaomiyayoriiotakishikihonjooganohannohanyuinasaitamaokegawaarakawayoshikawayokozehasudasayamahidakafukayachichibuiwatsukiryokamiyoshimikamiizumifujimiwarabiranzanmiyoshiminanoyashiosakadosugitomisatohigashichichibutodasokakukiyonokazoshiraokakasukabekounosukawajimatsurugashimamiyashirokitamotohatoyamamoroyamahatogayakumagayakawaguchinagatorokamisatomatsubushinamegawatokigawakamikawafujiminohigashimatsuyamakoshigayatokorozawas3isk01isk02ryuohkoseikonanaishorittotakashimamaibarahikonetorahimenishiazaikokagamokotoyasuotsukusatsunagahamamoriyamatoyosatotakatsukinotogawaomihachimanhigashiomiakagiunnanizumogotsuamayatsukakakinokimatsuehamadamasudahikawahikimiokuizumoyasugiyakumomisatotamayuohdahigashiizumookinoshimanishinoshimatsuwanoshimaneshimadafujiedayoshidashimodagotembaiwataatamikosaiyaizuitoizumishimahaibaramakinoharaomaezakikawanehonkannamisusonohigashiizufukuroinumazukawazufujiaraishizuokahamamatsushimizuizunokunimatsuzakimorimachiminamiizunishiizukikugawakakegawafujikawafujinomiyaujiietsugaoyamayaitaohiranikkoashikagakuroisokanumasakurashioyakarasuyamamotegiichikaikaminokawatochigihagamokanogisanobatonasumibunasushiobaranishikatautsunomiyaiwafunemashikoshimotsukeohtawaratakanezawaitanokomatsushimatokushimaichibaminamiaizumiwajikikainanmiyoshinarutomimamugiananmatsushigesanagochishishikuinakagawamachidachiyodakomaefussainagitaitochofufuchuomeotahigashiyamatotoshimaokutamaaogashimakodairaedogawaarakawahachiojishinagawatachikawashibuyasuginamihinodekiyosesumidaoshimanerimamitakahamuraadachinakanomizuhobunkyomegurominatokoganeihigashikurumekokubunjihigashimurayamamusashimurayamatamakitahinochuokotokatsushikakouzushimaogasawaraakishimakunitachishinjukusetagayamusashinohachijoitabashiakirunohinoharachizunanbukotouramisasawakasayonagokogehinoyazutottorinichinansakaiminatokawaharaoyabetairainamiasahinantoimizufuchutakaokakurobeyamadajohanatoyamatonaminyuzenfunahashinakaniikawanamerikawaunazukitogahimiuozufukumitsutateyamakamiichiiwadearidayuasainamitaijikatsuragiaridagawatanabemihamahidakakainankiminomisatoshingushirahamakamitondayurakozakoyagobokitayamawakayamakudoyamahashimotokushimotokozagawahirogawakinokawanachikatsuurarsuseroeoishidasagaeoguniasahinagaitendonanyoobanazawanishikawasakataohkuratozawamikawamamurogawayamagatafunagatatakahatashonaishinjokahokuiideyuzakawanishitsuruokakaminoyamayamanobeshiratakamurayamanakayamakaneyamahigashineyonezawasakegawamitouubeyuuabushimonosekitabuseoshimatoyotaiwakunihikarishunannagatohagihofukudamatsutokuyamashowadoshitsurunanbukoshukaiminami-alpsnirasakikosugeotsukioshinohokutominobuyamanashifuefukichuokofuichikawamisatoyamanakakonakamichitabayamanishikatsuranarusawafujikawahayakawafujiyoshidafujikawaguchikouenohara長野京都岐阜大阪三重群馬千葉滋賀佐賀奈良adednelgaccogogror秋田愛知高知埼玉沖縄栃木熊本岩手青森山梨新潟島根鳥取長崎香川宮城石川大分宮崎茨城山口兵庫山形徳島広島福島福岡岡山富山静岡愛媛福井東京xn--4it168dhatenadiaryxn--vgu402ckawaiishophatenablogcocottenamaste北海道penneehimeiwateversestabachibashigagonnagunmapermahaccaakitaosakauh-ohblushkochiaichifukuikuroncapooitigohyogotokyokyotopunyuthickcheap0t00g00j0mie2-ddaapyawjg0amfemsubxiiboomoobutchueekpgwrgrherskrboyrdyupperunderflierchipsmydnsheavyangryhippygirlyrulez神奈川鹿児島和歌山bambinaxn--nit225kokayamasaitamaxn--k7yn95exn--1lqs03nsapporoparasitelolipopmcxn--efvn9sniigatafukuokatokushimafukushimahiroshimakagoshimafakefurokinawaxn--8pvr4ucoolblogxn--0trq7p7nnkawasakinagasakimiyazakichilloutxn--8ltr62kxn--klty5xpeeweezombiecutegirlxn--rny31hxn--uuwu58axn--ntso0iqx3axn--djrs72d6uytoyamanikitanyantakagawamimozanagoyaboyfriendxn--2m4a15egreaterchowderegoismyamagatafashionstorexn--elqq16hxn--pssu33lsendaimiyagixn--rht27zpecoriaomorisaloonwatsonvivianxn--djty4knobushipigboatnaganopinokoxn--f6qx53asadistvelvetsecretxn--5js045dchicappayamanashiibarakidigickgirlfriendxn--1lqs71dmongolianxn--c3s14mxn--qqqt11mtochigixn--5rtq34kparallelo0o0mondkobesagabonadecaoitanarafoolkilldecimainhiholomosblokilociaoundopupugifutankcrapflopnooroopsmodsholyjeezstripperpepperbittershizuokaxn--rht3dkitakyushureadymadeicurusversusmatrixxn--rht61ehungryfloppygloomycrankyhandcraftedlittlestarxn--klt787dxn--kltx9awhitesnowsunnydaytottorilovepoptheshopbuyshopxn--5rtp49cxn--d5qv7z876cwebaccelxn--kbrq7oxn--4pvxsxn--1ctwolovesickkumamotocatfoodxn--tor131oyokohamawakayamatonkotsuxn--ehqz56nxn--uist22hxn--6btw5axn--kltp7dyamaguchifrenchkisspussycatxn--4it797kxn--uisz3gbabybluexn--zbx025dnetgamersxn--7t0a264ckanagawaxn--6orx2rishikawaxn--ntsq17ghalfmoonschoolbusjellybeanxn--mkru45iusercontentlolitapunkxn--32vp30hsakurastoragehokkaidoshimanecandypopbabymilksupersaleweblikeraindropbackdropwebsozaikikirarahateblodaynightmeneacsccogoormobiinfoaefjusxxorgmilcomnetedugovorgcomnetedugovbizinfotmprdorgmilcomnomedugovassnotairespresseassocoopgouvveterinairemedecinpharmaciensorgnetedugovtraorgcomedurepgovipdiskmeneperekgacscaiiocogoitoresmshsseoulbusanulsandaeguc01milvkimmvchungnamjeonnamjeonbukeliv-dnsgyeonggijejueliv-cdnincheondaejeongangwongyeongbukgwangjuchungbukgyeongnameliv-apicoeduindorgcomembnetedugovorgmilcomnetedugovjcloudorgcomnetintedugovperbnrinfocooyorgcomnetedugovethipfscanvamypepethw3sstorachafaablekeeneticjoinmcinbrowserdwebcyonnftstoragemyfritzaemewphlxachotelltdorgcomwebsocschngonetintedugrpgovassnomgacsccoorgnetedugovbizinfo123websiteidorgmilcomasnnetedugovconfidmedorgcomplcschnetedugovaccoorgnetgovpresstmassoirseproxaccosoundcasthoptocraftvp4c66orgnetedugovitsxwxmcdirmyboxbarsyedgestacksynologylogintoopencloudnohostwebhopdiskstationi234tcp4hoocgroknoipprivmydsddnsdnsforlohmustransipdscloudfilegear-sgbrasiliafilegearframerbarsybarsyonlinecoprdorgmilcomnomedugovinforgcomnetedugovnameacprorgcomartnetedugovpresseinfoassoinstgouvorgnycedugovbarsydscloudjuorgcomnetedugovminisiteaccoororgcomnetgovorgmilcompronetintedugovbizmuseumnameinfoaerocoopaccoorgcomnetintedugovbizcooporgcomgobneteduorgmilcomnetedugovbiznameaccoorgmilneteduadvgovcoorgcomnetaltgovforgotherhiskeeneticispmanagernomassoprod5476132eastasiacentraluswesteuropewestus2eastus2pnortheurope-01newzealandnorth-01southindia-01southcentralus2-01norwaywest-01eastus2-01westus2-01australiaeast-01italynorth-01israelnorthwest-01swedencentral-01westeurope-01centraluseuap-01taiwannorthwest-01uaecentral-01northcentralusstage-01israelcentral-01mexicocentral-01canadacentral-01austriaeast-01germanywestcentral-01francecentral-01ukwest-01denmarkeast-01polandcentral-01eastus-01westus-01swedensouth-01eastus3-01westus3-01brazilsouth-01centralus-01francesouth-01australiacentral-01westindia-01uaenorth-01jioindiacentral-01canadaeast-01belgiumcentral-01spaincentral-01koreacentral-01chilecentral-01qatarcentral-01westcentralus-01eastus2euap-01norwayeast-01southafricanorth-01brazilsoutheast-01germanynorth-01switzerlandnorth-01switzerlandwest-01japanwest-01southafricawest-01japaneast-01eastasia-01indiasouthcentral-01taiwannorth-01centralindia-01uksouth-01southcentralus-01northcentralus-01eastasiastage-01indonesiacentral-01australiacentral2-01australiasoutheast-01malaysiawest-01koreasouth-01southeastasia-01southeastus5-01northeastus5-01jioindiawest-01rucdnwest1-usfra1-desandboxjls-sto1jls-sto3jls-sto2aglobalabglobalsslmapprodfreetlsmapvpslon-1lon-2ny-1fr-1sg-1ny-2paassnwebpaashostingjelasticnordeste-idcsocuserpagescwebfileblobservicebuscoreatlricnjsjelasticwebsitestoragesezagbinruhuukjptsmyspreadshopmynetnameakamaiorigin-stagingfrom-coipv64dynv6cdn77serveblogadobeaemcloudhicamsprytdnsupno-ipownipde5ovhicpfirewall-gatewaysytesmypsxbarsyusgovcloudapimyamazemyradwebakamaihdsaveincloudfastlylbfrom-lasubsc-paysquare7in-the-bandblackbaudcdnhomelinuxoninfernoctfcloudservebbsdns-dynamiccloudfrontakamai-stagingipifonyham-radio-opsenseeringclickrisingcommunity-profrom-nylocalcertgrafana-devedgesuite-stagingcloudflareanycasteating-organicatlassian-devmydattofeste-iplocaltotorprojectknx-serveredgekeycloudflareglobalcloudyclustercasacamserveftpakamaized-stagingakamaiorigindns-cloudmyeffectboomlabotdashbuyshousestwmailhetemlazure-mobilein-dslthruhereredirectmedynuddnsbouncemesupabaseluyanicloudappakamaicloudfunctionsdebiannhlfanpgafanstatic-accessin-vpnmysynologymafeloappudohomeftptrafficmanagersiteleafseidatmemsetcloudflarecloudaccesskeyword-onazure-apiis-a-chefdoes-itgets-itwebhopselfiphomeipkicks-assedgesuitewindowsserver-ontunnelmolemydissentscrapper-sitecloudflarecnuni5srcfggffiobbzabchrsndenodynuopikddnsvpndnsakadnselastxkinghostvps-hostfastlyhomeunixazureedgeshopselectdontexistmyfritzcloudjiffyalwaysdatasells-itsquaresbroke-itazurefddattolocalat-band-campmeinforumfamilydsazurestaticappsdefinimabplaceddnsaliasdynaliasnow-dnsblogdnsroutingthecloudendofinternetdsmynasakamaiedgemymediapcadobeio-staticakamaiedge-stagingakamaihd-stagingddns-ipprivatizehealthinsurancelive-onkrellianschokokeksmassivegridmysecuritycamerarackmazeserveminecraftfrom-azis-a-geekakamaizedmoonscaleoffice-on-theusgovtrafficmanageradobeioruntimeedgekey-stagingreserve-onlinechannelsdvrdnsdojousgovcloudappcdn77-sslapps-1and1podzoneazurewebsitesdynathomescaleforceyandexcloudvusercontentisa-geekcdn-edgescoaemalcesappwriteazimuthtlonarvobuiltwithrocketnoticeablestorecomwebrecnetperotherfirminfoartslgdloncogoiltdorgmilcolcomplcschgenngonetedugovbiznamefirmmobiacincoorgmilcomnomwebgobnetintedubizinfocomyspreadshopdemongovtransurl123websitehosting-clusterkhplaycistrongsnesosvalervålerxn--vler-qoaossandeheroysandeherøybøboheroyherøyxn--hery-iraxn--b-5gavalerbøboxn--b-5gasandesandexn--hery-iraxn--vler-qoavålerhåreålaahavaofsfvfhlolnlalrlhmfmtmahcostntbuåstrmreigersundmyspreadshopgálsáeidsvolltingvollgildeskalflorøvadsøvardøvanylvenxn--bhccavuotna-k7astrandaxn--kvnangen-k0axn--sknland-fxaxn--mosjen-eyarakkestadhyllestadnannestadvevelstadvaapstenordre-landsondre-landsøndre-landtjieltexn--vrggt-xqadsør-aurdalsor-aurdalheradstordmoldefordeførdeseljefedjeryggehemnexn--krehamn-dxasognegranesøgnebrynetjomevallebykletokkegiskedovretjømehobølvoldasaudatolgasømnaviknadønnasomnadonnatranafrananesnaraumasmolatrænafrænalesjasmølaørstaorstahitrafloraaukraloppafrøyarissasnasahalsagalsaromsaraisaráisafroyasnåsagronghobolfjelltydalårdalardalaskimharamkraanghkekråanghkesorumbarumhurumbærumsørummodumsálátbálátfrognbjugnvåganvagangulenskienløtenlotenstrynvefsnxn--merker-kuaskaunsveiobømlobomloskjåkvardoflorovadsosalatbalatsálatklæbuklabuselbubarduulvikskjakklepprisørxn--nttery-byaeflåeidflahofmilgolholsellomskifetvikdepvgsfhsaskerrisorhamarasnesåsnesrørosrorosxn--slat-5namasoynaroyvaroyluroydyroyaskoyradoyandoyrodoymeloyradøyandøyrødøymeløyaskøylurøydyrøymåsøyværøynærøyhoylandethøylandetdivtasvuodnalørenskoglorenskognesoddtangenxn--tjme-hraxn--smla-hraxn--stjrdal-s1aunjargalillehammerunjárgaxn--hamary-fyadavvenjargaxn--bearalvhki-y4a123hjemmesidegjerdrumxn--brnnysund-m8acxn--tnsberg-q1axn--mlatvuopmi-s4axn--snsa-roaxn--skierv-utaxn--brum-voatysfjordkvafjordeidfjordkvæfjordsongdalenmjondalenmjøndalenxn--gls-elackragerogáŋgaviikagangaviikasørreisasorreisasør-varangersor-varangerxn--risr-iraskiervaxn--frna-woaxn--trna-woakvinesdalleksvikleirvikrøyrvikroyrviksvelvikvenneslaevje-og-hornnessandnessjøenmarnardalvindafjordsandefjordenebakksnillfjordullensvangxn--trany-yuabrønnøysundnamsskoganaustevollxn--stjrdalshalsen-sqbnord-aurdalnord-frontrøgstadtrogstadgrimstadflakstadgjerstadxn--sandy-yuaxn--leagaviika-52bnore-og-uvdalvegarsheixn--rlingen-mxaxn--ggaviika-8ya47hvegårsheikarlsoykvitsoymasfjordenhamaroyinderoyosteroydavvenjárgasauheradguovdageaidnuxn--vre-eiker-k8abronnoysiellakkrødsheradkrodsheradkvinnheradbrønnøyxn--mtta-vrjjat-k7afxn--lrenskog-54akvitsøyvárggátkarlsøyosterøyinderøyhamarøybronnoysundxn--aurskog-hland-jnbbahccavuotnabáhccavuotnagiehtavuoatnastor-elvdalmidtre-gauldalxn--gildeskl-g0akarasjokevenassixn--bievt-0qaxn--yer-znalebesbynessebyxn--hbmer-xqamalselvmålselvxn--unjrga-rtamøre-og-romsdalmore-og-romsdalhareidmelandørlandorlandstrandålgårdsolundalgardafjordåfjorddielddanuorrikautokeinoxn--stre-toten-zcbskodjeaejriestangeliernebamblestokkefauskesnåasesnaasekongsvingerlangevagberlevagxn--flor-jrahattfjelldalostre-totenøstre-totenvestfoldxn--mely-iraálaheadjualaheadjunordreisaxn--troms-zuaxn--lgrd-poacporsangerflatangerstavangerleikangerbremangersamnangergieldakarasjohkaxn--rdy-0nabfrostautsirasnoasatromsaxn--sr-aurdal-l8aflekkefjordjølsterjolsteraremarkhedmarknååmesjevuemienaamesjevuemiexn--vard-jrarollagmeråkermerakerorskogørskogxn--bdddj-mrabdákŋoluoktaxn--osyro-wuaaknoluoktatrysilskjervøymandaljondalbindalrindalmeldalsuldalorkdalsigdalalvdallærdalhurdalsirdalverdallerdallardaloppdalåseralaseralhadselkragerødivttasvuotnaoverhallasteinkjerxn--hnefoss-q1askedsmokorsettromsøxn--dyry-iravestre-totenmuseumxn--sandnessjen-ogbrahkkeravjufylkesbiblbájddarbajddarxn--laheadju-7yarennesøyxn--koluokta-7ya57hxn--hgebostad-g3aleirfjordstorfjordbalsfjordbåtsfjordbatsfjordmuosátbievátloabátkárášjohkanøtterøyxn--mjndalen-64anordkappláhppilahppialstahaugsiljanverranrøykenroykenhaldenlyngenbergenhortenhønefosshonefosstroandinbeiarnvarggatosoyroosøyrotromsoidrettmuosatbievatruovatloabatvoagattynsetnessetxn--indery-fyaskánitskanitraholtråholtxn--ystre-slidre-ujbandebusarpsborgbearduxn--karlsy-fyahordalandjorpelandjørpelanddeatnuringsakersør-odalsor-odalxn--slt-elabringerikeaudnedalnittedalnissedalhemsedalslattumsurnadalxn--blt-elabelverumstjørdalnaustdalhjartdalgjøvikfyresdalhasviknarviklarvikgjovikmalvikgamviklenvikporsgrunnstjordalengerdaldrobakdrøbakxn--msy-ula0hvestvagoyxn--vgan-qoaxn--ryken-vuaxn--lten-graxn--stfold-9xaxn--hpmir-xqaxn--lury-iramálatvuopmimalatvuopmitysværkirkenesbirkenesmoskenesbáidárxn--fjord-lraxn--rdal-poabahcavuotnabáhcavuotnaxn--frde-gralindåsbearalvahkixn--hobl-iraráhkkerávjuxn--loabt-0qavågåáltábodøsundlundraderådeetnetimeholeauregrueoddavagavegaranatanaarnasolasulaaltalekafusavangbergkvamåmliamlibokntinnroangranosenoslobodorøstroststatåmotamotivguprivøyeroyerliermossvossxn--nvuotna-hwalusterlunnermarkerhábmerhabmerhvalerfjalerxn--rholt-mratysvarbaidarfitjargaularhápmirhapmirmelhusfosnesøksnesoksnestysneshemnesevenesflesbergeidsbergtonsbergtønsberglindasxn--sndre-land-0cbnamsosxn--srum-graøystre-slidreoystre-slidrevestre-slidretrondheimbalestrandxn--langevg-jxaaustrheimxn--skjk-soavagsoyaveroysandoykarmoyfinnoytranoyvestbytranbysykkylvenxn--hyanger-q1aspjelkavikandasuoloxn--fl-ziaxn--drbak-wuastathellexn--sr-varanger-ggbtelemarkxn--bhcavuotna-s4axn--porsgu-sta26fčáhcesuolocahcesuoloakrehamnåkrehamnsandøykarmøyfinnøytranøyvågsøyaverøynamdalseidxn--lesund-huabadaddjaxn--vegrshei-c0axn--btsfjord-9zagildeskålporsanguxn--trgstad-r1anávuotnanavuotnahammerfestxn--sgne-graxn--brnny-wuacibestadharstadnarviikaevenáššivestnesgjemnessandnesagdenesrennesoyxn--avery-yuaxn--tysvr-vrabearalváhkikongsbergspydebergrandabergxn--andy-iradavvesiidaxn--krdsherad-m8aporsáŋgufredrikstadbjerkreimringeburennebuaurskog-holandnotteroyxn--vgsy-qoa0jxn--rmskog-byaskierváivelandbyglandfrolandaurlandforsandxn--bjddar-ptamidsundålesundalesundfetsundfarsundovre-eikerøvre-eikerakershusxn--moreke-juasørfoldøstfoldostfoldsorfoldhøyangerhoyangerlevangerorkangertanangerxn--vestvgy-ixa6olillesandulsteinxn--rennesy-v1agranvinskjervoyxn--klbu-woalavagisxn--h-2faxn--ryrvik-byakafjordkåfjordseljordfolkebiblxn--gjvik-wuajevnakerxn--kfjord-iuabudejjuxn--kranghke-b0axn--davvenjrga-y4axn--rland-uuaxn--ldingen-q1axn--mlselv-iuaxn--rady-iraxn--linds-prabrumunddalxn--ygarden-p1amo-i-ranaeidskogrømskogromskoghjelmelandxn--finny-yuaxn--sr-odal-q1axn--skjervy-v1aballangenkvanangenkvænangengratangenxn--hmmrfeasta-s4acvossevangensuohkanxn--rde-ulaxn--mli-tlaxn--ksnes-uuanordlandskanlandskånlandsortlandfuoiskuxn--rros-graxn--hcesuolo-7ya35bxn--eveni-0qa01gagaivuotnagáivuotnaxn--seral-lradrammenmodalenmosjoenjan-mayentorskensteigengloppenxn--snes-poamatta-varjjatxn--sr-fron-q1aomasvuotnajessheimbådåddjåxn--krager-gyaxn--kvfjord-nxaxn--asky-iraxn--snase-nraxn--bidr-5nacholtålenxn--vads-jraxn--jlster-byamosjøenxn--rst-0nastavernxn--ostery-fyaxn--oppegrd-ixaxn--sknit-yqaxn--risa-5naoppegårdskiptvetrendalenholtalenxn--mot-tlaxn--lhppi-xqaxn--holtlen-hxaxn--srreisa-q1akopervikxn--muost-0qaxn--bmlo-grahokksundkvalsundegersundxn--karmy-yuaullensakerxn--hylandet-54axn--kvitsy-fyaxn--bod-2nalangevågberlevågkristiansandxn--rsta-frahornindalstjørdalshalsenstjordalshalsensandnessjoenhámmárfeastaxn--lrdal-srasør-fronsor-fronnord-odalkristiansundmátta-várjjatvestvågøynesoddennotoddenbuskerudøygardenoygardensalangenlavangenralingenrælingenlodingenlødingenleaŋgaviikalaakesvuemieleangaviikauenorgexn--srfold-byaaskvollxn--rskog-uuaxn--nry-yla5gxn--vry-yla5ghammarfeastaxn--rhkkervju-01afxn--givuotna-8yakommunekrokstadelvanedre-eikerhagebostadhægebostadxn--berlevg-jxakviteseidxn--s-1faxn--l-1faxn--nmesjevuemie-tcbafuosskomoårekemoarekexn--lt-liacxn--jrpeland-54asvalbardoppegardholmestrandtvedestrandsogndalsokndalarendalsunndalfolldalxn--krjohka-hwab49jlyngdaletnedalnorddalsaltdalgausdalskedsmovaksdalgjesdalstordalxn--frya-hraaarbortedrangedalxn--smna-graaurskog-hølandxn--vg-yiabtjeldsundhaugesundlindesnesxn--mre-og-romsdal-qqbxn--dnna-gradyntmpheremerseineshacknetenterprisecloudmineaccomaorimāoriorgmilcriiwigennetschoolhealthkiwigovtgeekxn--mori-qsacloudnsparliamentcomedorgcompronetedugovmuseumwebsitekinservicebarsywebsitebuildereerobookheimdnseero-stagetechcrscsslorigingohomecdbedeeeiemesecabgngilnlalplchfisiincnnoroptatitmtltruauhulumkdkukskjplvtrgrfrkrhrusesismycynzcznetinteduassoososcloudstgbetaaezaeuhkusjswzhatenadiarycdn77hoptozaptois-a-knightmyftpno-ipjpnddnssdpdnsspdnsbarsysweetpepperis-a-bruinsfanis-very-sweetservegameis-a-soxfanhomelinuxcdn77-secureservebbsmisconfusedwebredirectblogsitefreedesktopcouchpotatofriestoolforgeaccesscamis-lostreadmyblogsmall-webfedorapeopleserveftpis-a-celticsfaniptimemywirepotagertwmailin-dslsellsyourhomeread-booksfreeddnscable-modemis-savednflfanufcfanmlbfanstuff-4-saleendoftheinternetin-vpnmy-firewallhomeftpis-localis-a-chefboldlygoingnowherewebhopselfipkicks-assroxatunkcamdvrfedoraprojectgotdnsdvrdnsdyndnspubtlspimientahomeunixdontexistfedorainfracloudwmflabsfspagesbmoattachmentsteckidsfamilydsdnsaliasdynaliasnow-dnscloudnsdoomdnsduckdnsblogdnshomednsroutingthecloudendofinternetdsmynasip-dynamicpoivronhttpbinmyfirewallis-very-evilmysecuritycamerais-a-linux-userwmcloudis-a-geektuxfamilyis-a-candidatedoesntexistis-very-badhobby-sitegame-hostaltervistais-foundis-a-patsfandnsdojohepforgepodzonedynservcollegefanis-very-goodfrom-meis-very-niceisa-geeknerdpolacmedsldingorgcomnomgobabonetedugintapleskaemhlxmyboxrockyprvcydeuxfleurssolidresvibekitprodomgspdnscodebergheyflowstatichostlinkyhostmymagicblacktopsorgmilcomnomgobneteduorgcomeduiorgmilcomngonetedugovcloudns1337ngrokacorggogfamcomwebgobnetedugokgopgkpgovgosbizpasaugumicsopozpapuwmwsrprusiskwpspkppspkmpspokeoiawsawifoumsdnskokwpmuppuppsppiwwiwoowuzswkzoschrzpisdnwzmiuwwitdpssewsseumigugimoirmpinbwinbwiihupporzgwgriwupowwskrwioswuozstarostwokonsulattmpccopruszkowmyspreadshopostrodakartuzyopolegminamediaustkazgorajgoraolawailawalomzawloclradombytomjaworznotargilubinkoninzagantorunkutnokepnonakloczestsopotsanokturekplockslasksklepzarowlukowmedaidgdaorgmilrelcomnomatmgsmartneteduelkgovwawsossexbiztgorysejnytychypomorzeboleslawiechomesklepsdscloudunicloudzakopanelegnicarawa-mazbydgoszczswidnikkrasnikwloclawekbielawamragowograjeworealestatebeskidykaszubymalopolskaprzeworskswiebodzinlecznadfirmaszkolawarmiagdyniamiastakazimierz-dolnymalborkswidnicadlugolekaostrolekapodlasieelblagtravelsimplesitezachpomormielecszczecinnieruchomosciwalbrzychlezajsklublinbedzinpoznanwielunmielnooleckostarachowicedkontopowiatwroclawrybniksuwalkileborkslupskgdanskostrowwlkptarnobrzegtourismwegrowkrakowglogowyou2pilanysamailwrocinfoagroautobeepshoppriviqhslapypiszlodzcfolksecommerce-shopmazurypulawyskoczowrzeszowpomorskiezgierzkaliszolkuszlowiczostrowiecsosnowiecmazowszewodzislawbialowiezazgorzeleckatowicepabianicejelenia-gorawolominkarpaczsieradznowarudaczeladzkonskowolaskierniewiceswinoujscieturystykabieszczadycieszynketrzynolsztynbialystokbabia-goraprochowicewarszawastalowa-wolapolkowicegorlicegliwiceponiatowalimanowalubartowaugustowkobierzyceopocznognieznoszczytnokolobrzegshoparenapodhalebielskoklodzkostargardcoshipatwithplayitownnamecoorgnetedugovacorgcomproestnetedugovbiznameislaprofinfoprodrechtngrokmedaaaacacpaenglawjurbarenterbarsykeeneticavocatacctcloudnsorgcomsecplonetedugov123paginaweborgcomnetintedugovnomepublidkinbarsygovx443cloudnsorgmilcomnetedugovcooporgmilcomschnetedugovnamecomcannetlibassoaemclantmcontstoreorgcomnomrecwwwbarsyfirminfoshopartsv6stackitmyddnswebspacelima-cityacincooxorgedugovbarsybrendlyhbvpsvpsspectrumlandinghostingacppmordoviamcprecbgorgmilcomspbnetintedumsknovgovbirrasmcdirmytismircloudvladimirnalchikadygeyamarinepyatigorskmyjinobashkiriaeurodirvladikavkazna4ugroznykustanaikalmykiacldmaildagestaniransmbuildcloudcanvaliaravalrwxwixdevelopmentappwritemigrationneedleverceldatabasestackitcodereplravendbsanityonporterlovableaccoorgmilnetgovcoopmedorgcompubschnetedugovservicemecomygovorggovtvmedorgcomnetedugovinfoedgfacbmlonihkutwpsryxzbdtmacfhppmyspreadshopbrandpartiorgcomfhvpress123minsidaitcouldbeworlanbibkommunalforbundfhskiopsyskomvuxkomforbnaturbruksgymnloginlineorgcomnetedugovenscaledeuusentsurgebotdaorgmilcomnetgovnowteleporthashbangbearlyplatformlovablebarsyshopwarebasehoplixbarsyonlinemsf5gitpagewawamscofigma-govgreybullcaffeinefigmacanvaceerosoltstscwputernippybarsysupportchatgptsquareomniweopensocialcpanelplaycodenotionnovecorewpsquaredpreviewjelecyonbyensrhtklivfastvpspieboxconvexmedusajsjouwwebheyflowplatformshdocsflowyloginlinemadethissourcecraftclouderaorgorgcomartedugouvunivmeorgcomnetedugovsurveysstatichfheiyumanusxs4allprojectmyfastubervibehostapp-ionosdeployagentmecoorgcomschnetedugovbizcncostoreorgmilcomneteduembaixadaconsuladokiraranohoprincipesaotomeheliohobarsystorebaseshopwaresellfyaisanityabkhaziavologdamordoviapenzalenugsochinavoiexnetspbmsknovnorth-kazakhstanashgabadkareliaarmeniageorgiavladimirnalchikivanovobukharaadygeyakhakassiakalugakrasnodarjambylaktyubinsktroitskbryanskobninskkurganazerbaijanpokrovskbashkiriatselinogradvladikavkazmurmansktulatuvamangyshlaktashkentchimkentgroznykaragandatermezarkhangelskkustanaikalmykiabalashoveast-kazakhstankaracoldagestantogliattibarsyredorgcomgobedumirenaccoorgjelasticdiscoursecleverappsschacmiincogoornetonlineshopcogoorgmilcomwebnicnetintedugovbiznametestcoorgmilcomnomnetedugovorangecloudpersoindorgcomfinnatnetgovensmincomtourismintlinfox0611orgmilcomnetedugovquickconnectvpnplusnettprequalifymeaddrmyaddrntdllwadlnctvavdrk12orgmilpolbeltelcomwebgennetedutskkepgovbbsbiznameinfocoorgmilcompronetedugovbiznameinfobetter-thanworse-thansakurafromdyndnson-the-webmymailerorgmilurlcomneteduidvgovmydnsgameclubebizmeneacsccogotvorhotelmilmobiinfovodteiflgplkmsmsbcckhincndnvncoztltmkckppzpdprvcvkvlvcrkrkscxuzchernovtsyrivneyaltaodesavolynrovnolutskltdinforgcomnetedugovbizvinnicazhitomirternopilpoltavakropyvnytskyizaporizhzhiasevastopolsebastopoluzhgoroduzhhorodkharkovkharkivvinnytsiakhmelnytskyizaporizhzhecrimeaodessazhytomyrnikolaevcherkassydonetskluganskluhanskkirovogradivano-frankivskchernivtsikrymkievkyivlvivsumyzakarpattiamykolaivcherkasychernigovkhersonchernihivdnipropetrovskdnepropetrovskkhmelnitskiyneacsccogoorusorgmilcomedugovmyspreadshopno-ipbarsybarsyonlinelayershiftnh-servretrosnubapicampaignservicelugaffinitylotteryweeklylotteryraffleentrygluglugsmeaccoindependent-inquestnimsitecopropymntltdorgplcschnetgovnhsbarsyindependent-commissionindependent-reviewpolicepublic-inquiryindependent-panelconnhospindependent-inquiryroyal-commissionoraclegovcloudappscck12libaws-govccphxcclibpvtparochchtrcck12libcceatonk12coglibtecgendstmusann-arborwashtenawcck12glghcck12sealibforksolympiabainbridge-islkeyporthoquiamyarrow-pointcentraliaport-townsendsequimport-ludlowrentonsilverdalebremertonredmondsheltonbellevueport-orchardport-angeleskingstonchehalisaberdeengig-harborseattlepoulsboidmdndsddemenegacalamaiavawapailalflnmdcncscohnhmihiviwiriinmntnmocoutvtctmtgunjokakwvnvprarorasmskstxwynykyazisadninsnngosrvis-byservernamepointtoenscaledland-4-salefreeddnsstuff-4-saleazure-apinoipdatabricksappscloudnsgolffanheliohostazurewebsitesgvorgmilcomgubneteducoorgcomnetd0egvorgmilcomnetedugovmydnsiacostoree12orgmilcomnomwebgobbibrectecnetintedugovraremprendefirminfoartseducok12orgcomnethidnsadidacaionioapsonlahanamhanoicamauhueorgcompronetintedugovbizbacninhtayninhhoabinhnamdinhtravinhhaiphongvinhlonghaiduongquangnamquangtrithuathienhuequangninhbacgianghaugiangquangbinhsoctrangbentrethanhphohochiminhdanangkontumhatinhkhanhhoathanhhoahealthgialailaocaiyenbaibackanngheanlonganphuyenphuthocanthodaklakdongnainameinfovinhphucdongthapkiengiangtiengiangquangngailaichaulangsonlamdongdaknonghagiangangiangcaobangbinhduongninhthuanbinhthuanbaclieuthaibinhninhbinhbinhdinhtuyenquanghungyenbaria-vungtauthainguyendienbienbinhphuocschbizputerorgcomnetedugovcloud66advisormypetsdyndnsxn--8dbq2axn--4dbgdty6cxn--5dbhl8dxn--hebda8bxn--80auxn--d1atxn--c1avgxn--o1acxn--o1achxn--90azhxn--55qx5dxn--uc0atvxn--od0algxn--wcvs22dxn--gmqw5axn--mxtq1mxn--12c1fe0brxn--h3cuzk1dixn--12co0c3b4evaxn--12cfi8ixb8lxn--o3cyx2axn--m3ch0j3axn--j1adpxn--90amcxn--90a1afxn--h1ahnxn--j1ael8bxn--h1alizxn--c1avgxn--j1aefxn--80aaa0cvacxn--41acaffeineexeopentunnelbotdashtelebitorgtmaccoagricorgmilnomwebnicngonetaltedugovlawnisschoolgrondaraccoorgmilcomschnetedugovbizinfoprg1-zeropstritonstackitlimazeropsaccoorgmilgovяспборгкоммскбизмирсамаракрымсочиакодпроргобрупрצהלממשלישובאקדמיהองค์กรธุรกิจรัฐบาลศึกษาทหารเน็ต教育網絡組織公司政府個人닷넷한국澳门新闻澳門联通家電嘉里招聘通販닷컴삼성コムგეбгрфеюadcdbdgdidmdsdtdaebedeeegeiejekemenepereseveyegabacalamanauavapaqasazacfbfafgfnfpfwftfbgcgagggegkgngmgsgpgvgtgugilmlnlalclglplsltlhmimjmkmmmomambmcmdmfmgmzmpmsmtmgbbblbsbecccacnclcmcvctcscmhkhghchbhthphshlinikifigiaibicivisikninhnmncnbngnsnpnvntnjoionomobocoaofodorosotoptstttytatbtetgtithtmtltrusuvuaucueuguhulumunufjdjbjtjsjlkmkhkfkdkcktkukskpkgpmpnpkpjpgqaqmqiqsvtvcvbvmvlvrwpwtwzwbwcwawgwkwmwtrsrprgrfrercrbrarnrmrlrkrirhrwsusrssspsgsesbsaslsmsissxmxaxcxuypysylymykygybycyuztzsznzmzkzdzczbzazελευ世界台灣购物公益点看臺灣网络書籍在线网站手机机构大拿游戏信息台湾谷歌慈善商标香港中国餐厅网址中國商城食品微博政务移动集团公司八卦商店健康网店政府时尚佛山中信娱乐广东企业homedepotengineeringاماراتrepublicankuokgroupversicherungchannelcitadelxn--pgbs0dhxn--b4w605ferdstatebankwebsitexn--mgb9awbf亚马逊淡马锡alibabaxn--ngbc5azdxn--mgbbh1axn--45br5cyltoshibabuildworldcloudtradeguideplacespacedancemoviephoneprimesmilebiblestyleappleazurestoreskypegripexn--l1accdrivelottehorsehouseleasechasereisestadahondaomegaaetnaamicaninjanokiamediadeltavodkaedekaosakapizzaslingemailgmailtirolshelltmallfinallegaltotalhotelamfamforumrehabmusicciticricohcoachwatchboschearthfaithirishmiamiarchidubaiguccipraxiみんなストアセールcanonsalononionnikonepsonkoelngreensevencrownikanoradioaudioweiboglobopromogalloyahoociscorodeovideomangobingotokyovolvolottokyotophotosmartsportquesttrusthyattjetztadultcymrubaidutushuxn--kprw13dubankclickblackmerckgroupsharpcheapnowtvxn--h2brj9cקוםհայоргсрбмонкомбелмкдқазрусукрمصرقطرعربكومdadcfdmedwedredphdthdbidpidkrdmsdltdiceonewmeglemoerwecfageacbanbambaaaammakianraspacpaaxawtfbcgaegongingaigvigorgdogdhlmilrilonlaolloluoljllcalgalnflafltelsrlfrllplkimibmcamcombommomifmabbjcbscbwebcabnabtabmlbpubabcbbcnecincpncllcstcwtcpwcnyckfhbzhovhmoiskiobisbitcifyituipinvinwinxincbnbcnmanfangdnmenrenkpnmtnyunrunfununobiojioriohbogmofooboooooacoecoceongoproartistottnttbbtcateatlatvetpetbetnethktmitfitintjothotgotdotbotprueduicujnjyouinknhktdkappsapgapmapdnptopgopllpjmpzipvipripesqtrvdtvitvdevmovgovhivnrwlawsewnewbmwwownowhowdvrftrmtrsfrbarcartvscrseusawsupsubssbsadsddsldssasbmsmlsxxxboxfoxgmxtjxsextaxbuyflydiysoyjoyskypaydaygayxyzanzbizwebersenerpokerlameractortatarsolarລາວคอมไทยtourslocusnexuslexusgiftsbeatsboatspartspressglassswissकॉमनेटtiresgivescodeshomesgamestunesshoescardswalesloansvegastoolsdealsautosparisファッションworkssucksrocksxeroxforexfedexpartylillymoneystudyrugbytoraytoday中文网xn--unup4y天主教飞利浦新加坡enterprises我爱你嘉里大酒店christmasxn--fct429kholdingsxn--8y0a063axn--mgbx4cd0ablifestyleabogadoallstatenetbankكاثوليكxn--s9brj9cxn--gk3at1ebestbuycharityxn--55qx5dmicrosoftpropertybasketballhomegoodscorsicajewelrygallerygrocerysurgerycountrybrusselsverisignferreroxn--czr694bhdfcbankcommbanksoftbankپاكستانپاکستانnextdirectالسعوديهالعليانxn--h2brj9c8cxn--80adxhksshikshaxn--mgbai9azgqp6jcuisinellabarclayscatholicxn--kpry57dcompanyxn--xhq521bblackfridayxn--mgba3a3ejtsandvikxn--d1acj3bacademydownloadمليسياxn--j1amhxn--w4r85el8fhu5dnraipirangaathletaxn--fhbeixn--mgbqly7cvafrzuerichxn--c2br7gஇலங்கைcontractorsxn--io0a7igraphicsinsurancetemasekxn--xkc2al3hye2amotorcyclesphotographydirectoryplumbingxn--vhquvclothingtrainingcleaningwilliamhilllightingxn--mgba3a4f16ashoppingcateringeducationokinawapicturesventuresproductionsxn--9et52uwalmartഭാരതംsupportrealestatecapitalonexn--nqv7fs00emaauspostfloristdentistxn--qxamgodaddybradescobargainsmitsubishikerryhotelsxn--9dbq2axn--3pxu8kimmobilienxn--fjq720axn--mgbtx2bholidaymckinseymadridbusinessbuildersxn--4gbrimмоскваالسعودیةcoffeedegreelacaixapartnersalsaceofficeabbvievoyageorangegeorgeonlinechromemobilekindlegoogleoraclecircleschulesecureinsurexn--mgba7c0bbn0aestatexn--mgbc0a9azcgcruisehangoutxn--vuq861bxn--42c2d9arexrothfirestoneuniversityxn--nnx388alifeinsuranceextraspaceонлайнvermögensberatersoftwarexn--fiqs8sxn--mgbab2bdxn--w4rs40ltiendaभारतम्africatoyotaotsukasakuracameracreditcardnagoyaconsultingnetworktheatermonsterprogressivepioneerxn--55qw42gracingdatingvotingvikinglivinggivingxn--bck1b9a5dre4cbrotherweatherjoburgفلسطينlplfinancialxn--clchc0ea0b2g2a9gcdfutbolschoolsocialglobaldentalwoodsidechanelairtelmatteltravelrealtorwebcamstreamభారత్unicomalstomxn--nodexn--6frz82gmuseumfurniturexn--rvc1e0am3exn--mix891faccenturexn--11b4c3dismailineustardiscountquebeccomsecclinicservicesxn--y9a3aqxn--c1avgswatchchurchsearchالاردنmarketingcontacthealthmonashshoujisanofitaipeiamericanexpresssuzukiアマゾンクラウドポイントbhartiグーグルxn--mgberp4a5d4armemorialxn--1qqw23alondonmormoninstitutevisionbostonnortoncouponmaisonamazonvirginberlindesigndurbanolayannissananquanhitachikaufengardenreisenbayerntechnologydatsunxn--90a3aclatinocasinostudiophysioxn--ngbe9e0apharmacytattootaobaoaramcoexpertreportabbottdirectselectimamatfairwindspictettargetmarketintuittravelersinsurancecreditdupontryukyusuppliesxn--tckwebnpparibasschmidtmerckmsdyodobashirestaurantbridgestonecricketxn--fpcrj9c3dbostikbroadwayattorneylefrakemerckxn--fiq228c5hscareersfarmerswinnersflowersxn--wgbh1cguitarsxn--54b7fta0ccxn--p1acfmakeupgalluplandroverxn--kcrx77d1x4agoldpointbauhausxn--mgbayh7gpahiphopplaystationxn--mgba3a4fraxn--eckvdtc9dhyundaixn--gckr3f0fistanbulticketsmarketsflightschintaireviewsxn--3e0b707ewindowsxn--fiqz9sfinancialxn--fzys8d69uvgmابوظبيdiscoverreviewবাংলাxn--5su34j936bgsgmoscowobserverapartmentsдетиارامكوсайтeurovisionxn--i1b6b1a6a2exn--xkc2dl3a5ee0hتونسموقعبارتڀارتشبكةعمانبيتكعراقreadkredbondlandbandfundfoodprodgoldfordtubecafesafelifeggeeieeefreefagepagegugezonewinememenamegamesaleablebikenikelikecarecbreherefiresaveloveliveblueartedatesitevotecaseluxebofamodaltdaasdatiaayogasinavanashiaasiajavabbvatevavivadatazaraarpacasavisasncfprofmaifsurfgolfdvagsongbingpingwangkpmggoogblogpohlfailcooldellcalldeallidlsarlfilmteamroomfarmimdbarabclubhdfcicbchsbcgmbhrichtechfishdishcashminiernikddiaudiwikimobitaxicitikiwidesiqponskinloanakdnwienopenporncerntownimmolimoolloinfonicofidolegosaxozeroaerovivoautovotomotofastbestresthostpostnextlgbtchatseatgiftmeetdietreitmintrentgentspotscotguruitausohumenucyoubanklinkpinkdclktalksilkbookseekworkrsvpaarpjeepshopcoophelpcamppccwshowbeerstarruhrflirweirhaircarsparsjprshausplusnewstipstoysjobskidsfanspicsdocsxboxamexsexynavycitysonyarmyallybabyplaydeliverybuzzgbizlamborghiniphilipsලංකාಭಾರತfitnessexpresslanxesspfizercenterwalterlawyersoccercareerkosherbrokerlockerdealerdoctorauthorxn--mgbqly7c0a67fbcvermögensberatungjaguarxn--pssy2uxn--hxt814eflickrrepairrogersairbusxn--mgbai9a5eva00beventsyachtsxn--t60b56aভাৰতভারতभारतभारोतviajeshermeshughesxn--j1aefसंगठनvillasଭାରତclaimshotelsભારતzapposphotosjuegoscondostatamotorsgratistennisਭਾਰਤtkmaxxtjmaxxschaeffleryandexxn--80aswgrealtysafetybeautyluxuryxn--3ds443gsupplyfamilyxn--o3cw4hhockeysydneyxn--90aenissayalipayenergycomputeragencyxn--rovu88b電訊盈科xn--gecrj9cstatefarmaccountantaquarelleolayangroup香格里拉xn--p1ai组织机构xn--1ck2e1bxn--mgbt3dhdschwarzموريتانياabudhabinowruzkomatsufujitsuhospitalxn--80asehdbxn--mgbtf8flxn--j6w193gxn--yfro4i67oprudentialxn--flw351ecruisescoursesrecipesxn--e1a4cferrarixn--ses554gxn--wgbl6awatchesstaplessinglesxn--mgbcpq6gpa1axn--otu796dpropertiescreditunionxn--mgbah1a3hjkrdstockholmhisamitsuالسعوديةstcgroupdomainsoriginscouponsbloombergclubmedfroganslimitedxn--80aqecdr1aexposedinternationalequipmentbarclaycardxn--q7ce6axn--mgbi4ecexpprotectionassociatesconstructionxn--cck2b3bxn--45q11candroidfoundationישראלxn--mgbca7dzdocliniqueboutiqueengineerxn--qxa6asystemsfirmdalefashionauctionxn--nqv7finfinitirentalsreliancetradingweddingfishinghostinggentingbookingcookingxn--3hcrj9cgraingerxn--czrs0tdemocratsamsungyokohamaxn--h2breg3evexn--nyqy26alundbeckmelbournevacationssolutionsfrontierxn--vermgensberatung-pwbmanagementxn--cg4bkixn--mgb2ddeslincolnhamburgsandvikcoromantblockbusterairforcebarefootxn--4dbrk0ceinvestmentsfeedbackcommunityxn--ngbrxالبحرينdiamondsamsterdamhealthcareredumbrellaxn--mxtq1mxn--2scrj9cagakhanxn--mgbpl2fhкатоликcaravanசிங்கப்பூர்richardlimortgageamericanfamilyxn--fzc2c9e2cscholarshipssaarlandxn--imr513nvlaanderensamsclubgoodyearkitchenஇந்தியாweatherchannelallfinanzxn--kput3iالسعودیۃxn--90aisxn--efvy88hالجزائرxn--mgbaam7a8hexchangejpmorganxn--tiq49xqyjfidelitysecurityxn--mk1bu44cwanggouxn--fiq64bxn--6qq986b3xlxn--mgbbh1a71exn--80ao21amarshallsxn--5tzm5gtravelerspanasoniclatrobeyoutubeaccountantsxn--rhqv96gxn--cckwcxetdanalyticsxn--ygbi2ammxبازاربھارتسوريةorganicfreseniusسورياxn--9krt00axn--qcka1pmcxn--jlq480n2rgdeloittesciencefinancexn--jvr189mxn--30rr7yhomesensehotmailbaseballfootballleclercboehringerxn--q9jyb4cxn--mix082fاليمنهمراهpolitieسودانايرانایرانnetflixyamaxunxn--lgbbat1ad8jcollegestoragecapetowncolognekerrypropertiesxn--mgbgu82axn--ogbpf8flxn--czru2dwhoswhociprianilasallexn--g2xx48cforsalebanamexaudiblexn--vermgensberater-ctbxn--zfr164bericssonvanguardxn--45brj9cindustriestheatremarriottxn--3bst00mcomparexn--mgberp4a5d4a87gcapitaldigitalالمغربbarcelonashangrilaxn--d1alfcalvinkleinwwwcitysapporokawasakinagoyasendaikobekitakyushuyokohamackjp";
+const rulesRoot = 668;
+const exceptionsRoot = 672;
+
+// NOTE: kept (intentionally) near-identical to packages/tldts-icann/src/suffix-trie.ts.
+// They are separate copies rather than a shared helper because the lookup is
+// only fast when the typed arrays are module-scope monomorphic globals —
+// closing over them (a shared factory) measured ~20% slower. The ICANN build
+// also specializes (constant mask, no isIcann/isPrivate). Keep the two in sync.
+// `charCodeAt.call(hostname, i)`, not `hostname.charCodeAt(i)`: see
+// `is-valid.ts` in tldts-core.
+// eslint-disable-next-line @typescript-eslint/unbound-method
+const charCodeAt = String.prototype.charCodeAt;
+// `edgeOffset` (where each label starts in `labelText`), `edgeHash` (djb2 of
+// each label) and `wildcardEdge` (each node's '*' edge, or -1) are derived once
+// at load instead of being shipped: the bundle then carries only the
+// compressible `labelText` + structure, while the lookup binary-searches
+// integer hashes. The cost is a single ~1ms pass at first import — cheaper than
+// the object trie it replaces. Kept at module scope (not captured in a closure)
+// so V8 treats the typed arrays as fast monomorphic globals.
+const numberOfNodes = nodeFlags.length;
+const numberOfEdges = edgeLength.length;
+const edgeOffset = new Uint32Array(numberOfEdges);
+const edgeHash = new Uint32Array(numberOfEdges);
+const wildcardEdge = new Int32Array(numberOfNodes).fill(-1);
+for (let node = 0, offset = 0; node < numberOfNodes; node += 1) {
+    for (let edge = edgeStart[node]; edge < edgeStart[node + 1]; edge += 1) {
+        edgeOffset[edge] = offset;
+        const end = offset + edgeLength[edge];
+        let hash = 5381;
+        for (let i = end - 1; i >= offset; i -= 1) {
+            hash = (hash * 33) ^ labelText.charCodeAt(i);
+        }
+        edgeHash[edge] = hash >>> 0;
+        if (edgeLength[edge] === 1 &&
+            labelText.charCodeAt(offset) === 42 /* '*' */) {
+            wildcardEdge[node] = edge;
+        }
+        offset = end;
+    }
+}
+// Result of the last `walk`, kept in module scope to avoid allocating a match
+// object. Safe because lookups are synchronous and read right after `walk`.
+let matchNode = -1;
+let matchStart = 0;
+let matchEnd = 0;
+/**
+ * True if edge `edge`'s label equals `hostname[start, start + length)`.
+ */
+function labelEquals(edge, hostname, start, length) {
+    if (edgeLength[edge] !== length) {
+        return false;
+    }
+    const offset = edgeOffset[edge];
+    for (let i = 0; i < length; i += 1) {
+        if (labelText.charCodeAt(offset + i) !== hostname.charCodeAt(start + i)) {
+            return false;
+        }
+    }
+    return true;
+}
+/**
+ * Find the child edge of `node` whose label is `hostname[start, start + length)`.
+ * Edges are sorted by hash, so binary-search the hash then verify the label
+ * (scanning the rare run of equal hashes). Returns the edge index or -1.
+ */
+function findEdge(node, hash, hostname, start, length) {
+    let lo = edgeStart[node];
+    let hi = edgeStart[node + 1];
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const value = edgeHash[mid];
+        if (value < hash) {
+            lo = mid + 1;
+        }
+        else if (value > hash) {
+            hi = mid;
+        }
+        else {
+            for (let e = mid; e >= lo && edgeHash[e] === hash; e -= 1) {
+                if (labelEquals(e, hostname, start, length))
+                    return e;
+            }
+            for (let e = mid + 1; e < hi && edgeHash[e] === hash; e += 1) {
+                if (labelEquals(e, hostname, start, length))
+                    return e;
+            }
+            return -1;
+        }
+    }
+    return -1;
+}
+/**
+ * Walk `hostname`'s labels right-to-left from `root`, recording the deepest
+ * node whose flag passes `allowedMask` (with the label boundaries of that match
+ * in `matchStart`/`matchEnd`). Returns whether any match was found.
+ * An empty label (leading dot or `..`) never matches a `*` edge.
+ */
+function walk(hostname, root, allowedMask) {
+    let node = root;
+    let end = hostname.length;
+    let hash = 5381;
+    matchNode = -1;
+    for (let i = hostname.length - 1; i >= 0; i -= 1) {
+        const code = charCodeAt.call(hostname, i);
+        if (code === 46 /* '.' */) {
+            const start = i + 1;
+            let edge = findEdge(node, hash >>> 0, hostname, start, end - start);
+            if (edge === -1 && end !== start) {
+                edge = wildcardEdge[node];
+            }
+            if (edge === -1) {
+                return matchNode !== -1;
+            }
+            node = edgeChild[edge];
+            if ((nodeFlags[node] & allowedMask) !== 0) {
+                matchNode = node;
+                matchStart = start;
+                matchEnd = end;
+            }
+            end = i;
+            hash = 5381;
+        }
+        else {
+            hash = (hash * 33) ^ code;
+        }
+    }
+    // Left-most label: hostname[0, end). Same find/descend/record as the loop —
+    // duplicated rather than folded into the loop (via `i >= -1`) because that
+    // extra per-character branch measured slightly slower on the hot path.
+    let edge = findEdge(node, hash >>> 0, hostname, 0, end);
+    if (edge === -1 && end !== 0) {
+        edge = wildcardEdge[node];
+    }
+    if (edge !== -1) {
+        node = edgeChild[edge];
+        if ((nodeFlags[node] & allowedMask) !== 0) {
+            matchNode = node;
+            matchStart = 0;
+            matchEnd = end;
+        }
+    }
+    return matchNode !== -1;
+}
+/**
+ * Check if `hostname` has a valid public suffix in the trie.
+ */
+function suffixLookup(hostname, options, out) {
+    if (fastPathLookup(hostname, options, out)) {
+        return false;
+    }
+    const allowedMask = (options.allowPrivateDomains ? 2 /* RULE_TYPE.PRIVATE */ : 0) |
+        (options.allowIcannDomains ? 1 /* RULE_TYPE.ICANN */ : 0);
+    // Exceptions have priority and strip their own left-most label (e.g. the
+    // rule '!www.ck' makes the suffix of 'www.ck' be 'ck').
+    if (walk(hostname, exceptionsRoot, allowedMask)) {
+        out.isIcann = (nodeFlags[matchNode] & 1 /* RULE_TYPE.ICANN */) !== 0;
+        out.isPrivate = (nodeFlags[matchNode] & 2 /* RULE_TYPE.PRIVATE */) !== 0;
+        out.publicSuffix = hostname.slice(matchEnd + 1);
+        return true;
+    }
+    if (walk(hostname, rulesRoot, allowedMask)) {
+        out.isIcann = (nodeFlags[matchNode] & 1 /* RULE_TYPE.ICANN */) !== 0;
+        out.isPrivate = (nodeFlags[matchNode] & 2 /* RULE_TYPE.PRIVATE */) !== 0;
+        out.publicSuffix = hostname.slice(matchStart);
+        return false;
+    }
+    // No match: the prevailing '*' rule makes the right-most label the suffix.
+    out.isIcann = false;
+    out.isPrivate = false;
+    const lastDot = hostname.lastIndexOf('.');
+    out.publicSuffix = lastDot === -1 ? hostname : hostname.slice(lastDot + 1);
+    return false;
+}
+
+function parse$4(url, options) {
+    return parseImpl(url, 5 /* FLAG.ALL */, suffixLookup, options, getEmptyResult());
+}
+
+/**
+ * The host rules of SPEC section 3 as data: which schemes reach the network, which dotted
+ * names are code, files or properties rather than hosts, and which hosts are identifiers.
+ */
+/** Schemes whose authority is a network host. Others (file:, content:, ...) never are. */
+const NETWORK_SCHEMES = new Set([
+    'http', 'https', 'ws', 'wss', 'ftp', 'ftps', 'sftp', 'tftp', 'rtsp', 'rtsps', 'rtmp', 'rtmps', 'mqtt', 'mqtts',
+    'coap', 'coaps', 'tcp', 'udp', 'tls', 'ssl', 'smtp', 'smtps', 'imap', 'imaps', 'pop3', 'pop3s', 'ldap', 'ldaps',
+    'ssh', 'telnet', 'xmpp', 'sip', 'sips', 'stun', 'stuns', 'turn', 'turns', 'grpc', 'grpcs', 'ntp', 'nntp', 'gopher',
+    'irc', 'ircs', 'git', 'svn', 'dns', 'socks', 'socks4', 'socks5', 'quic', 'h2', 'h3', 'webdav', 'wap',
+]);
+/** Unencrypted schemes: data sent to these hosts crosses the network in clear text. */
+const CLEARTEXT_SCHEMES = new Set([
+    'http', 'ws', 'ftp', 'tftp', 'rtsp', 'rtmp', 'mqtt', 'coap', 'tcp', 'udp', 'smtp', 'imap', 'pop3', 'ldap',
+    'telnet', 'xmpp', 'sip', 'ntp', 'nntp', 'gopher', 'irc', 'git', 'svn', 'dns', 'webdav', 'wap',
+]);
+/**
+ * First labels of Java/Kotlin/Android package and class names (`com.google.android`,
+ * `java.lang.String`, `android.app.Activity`). A bare dotted name starting with one of these is
+ * code, not a host.
+ */
+const CODE_ROOTS = new Set([
+    'com', 'org', 'net', 'edu', 'gov', 'mil', 'androidx', 'java', 'javax', 'jdk', 'sun', 'kotlin', 'kotlinx', 'dalvik',
+    'libcore', 'junit', 'okhttp3', 'okio', 'retrofit2', 'scala', 'groovy', 'lombok', 'dagger', 'butterknife',
+]);
+/**
+ * `android.` starts both package names (`android.app`) and real hosts
+ * (`android.clients.google.com`): such a name is a host only when it ends in one of these.
+ */
+const HOST_ENDINGS_AFTER_ANDROID = new Set(['com', 'net', 'org', 'cn']);
+/**
+ * Top-level domains a bare name (no scheme) may end in: every two-letter country code plus the
+ * classic generic ones. Newer generic TLDs (`.app`, `.style`, `.name`, `.map`) collide with code
+ * (`this.app`, `e.name`); names ending in them count only after a scheme or when catalogued or
+ * policy-listed.
+ */
+const BARE_GENERIC_TLDS = new Set([
+    'com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'eu', 'asia', 'mobi', 'tel', 'pro', 'xyz', 'top',
+    'cloud', 'online', 'site', 'tech', 'store',
+]);
+/** First labels that are code receivers in minified JavaScript or Java (`this.id`, `e.data`). */
+const CODE_RECEIVERS = new Set([
+    'this', 'self', 'window', 'document', 'super', 'that', 'obj', 'el', 'it', 'item', 'data', 'json', 'args', 'options',
+    'opts', 'props', 'state', 'ctx', 'context', 'event', 'node', 'res', 'req', 'result', 'response', 'request', 'err',
+    'error', 'value', 'key', 'list', 'map', 'array', 'object', 'string', 'number', 'math', 'console', 'module', 'exports',
+    'require', 'global', 'navigator', 'location', 'history', 'screen', 'parent', 'frames', 'prototype', 'config',
+]);
+/** Second-level labels that, after a two-letter country label, make a reversed domain (`cn.com.x`). */
+const REVERSED_SECOND_LEVEL = new Set(['com', 'net', 'org', 'gov', 'edu', 'ac', 'co', 'or', 'ne', 'go']);
+/** First labels of Android system property names (`ro.cda.skuid.id`, `persist.radio.x`). */
+const PROPERTY_ROOTS = new Set([
+    'ro', 'persist', 'sys', 'debug', 'init', 'ctl', 'ril', 'gsm', 'dalvik', 'pm', 'vold', 'hwservicemanager', 'cda',
+    'selinux', 'vts', 'apexd', 'bootreceiver', 'renderthread', 'vendor', 'odm', 'system_ext', 'external_storage',
+]);
+/**
+ * File extensions that are also (or look like) top-level domains: `config.json`, `libfoo.so`,
+ * `update.zip`, `README.md`. A bare dotted name ending in one is a file name.
+ */
+const FILE_EXTENSIONS = new Set([
+    'json', 'xml', 'so', 'apk', 'apex', 'capex', 'jar', 'zip', 'txt', 'md', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp',
+    'svg', 'ico', 'html', 'htm', 'js', 'mjs', 'css', 'java', 'kt', 'kts', 'class', 'dex', 'odex', 'vdex', 'oat', 'art',
+    'bin', 'img', 'prop', 'rc', 'conf', 'cfg', 'ini', 'log', 'db', 'sqlite', 'properties', 'pem', 'crt', 'cer', 'der',
+    'key', 'pk8', 'x509', 'mk', 'bp', 'sh', 'py', 'rb', 'lua', 'c', 'h', 'cpp', 'hpp', 'mp3', 'mp4', 'm4a',
+    'ogg', 'wav', 'flac', 'aac', 'amr', 'avi', 'mkv', 'mov', 'ttf', 'otf', 'dat', 'ko', 'yaml', 'yml', 'pb', 'proto',
+    'tmp', 'bak', 'gz', 'xz', 'bz2', 'zst', 'lz4', 'tar', 'tgz', 'pdf', 'csv', 'tsv', 'arsc', 'mf', 'sf', 'rsa', 'dsa',
+    'ec', 'smali', 'aidl', 'hal', 'te', 'cil', 'fc', 'policy', 'mbn', 'elf', 'hex', 'fw', 'ucode', 'tflite', 'onnx',
+    'pak', 'obb', 'vpk', 'nomedia', 'cache', 'lock', 'pid', 'sock', 'esim', 'sig', 'asc', 'gpg', 'p12', 'pfx', 'bks',
+    'jks', 'keystore', 'dtb', 'dtbo', 'map', 'o', 'a', 'lib', 'dll', 'exe', 'sys', 'inf', 'cab', 'msi', 'dmg', 'iso',
+    'go', 'swift', 'ts', 'tsx', 'jsx', 'vue', 'php', 'asp', 'aspx', 'jsp', 'cgi', 'action', 'tex',
+    'rtf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'epub', 'woff', 'woff2', 'eot', 'glsl', 'spv', 'frag',
+    'vert', 'shader', 'atlas', 'plist', 'rules', 'lst', 'list', 'out', 'err', 'diff', 'patch', 'orig', 'rej', 'swp',
+    'new', 'old', 'prev', 'default', 'conf', 'service', 'target', 'socket', 'mount', 'timer', 'desktop',
+]);
+/**
+ * Identifier hosts: XML namespaces, schema and DTD locations, licence texts. They appear in
+ * almost every build and are not contacted; kept in the inventory as `ignored`.
+ */
+const IDENTIFIER_HOSTS = new Set([
+    'schemas.android.com', 'www.w3.org', 'w3.org', 'schemas.xmlsoap.org', 'ns.adobe.com', 'xmlpull.org',
+    'www.xmlpull.org', 'purl.org', 'schemas.microsoft.com', 'schemas.openxmlformats.org', 'java.sun.com',
+    'xml.org', 'www.xml.org', 'xmlns.com', 'www.apache.org', 'apache.org', 'www.gnu.org', 'gnu.org', 'opensource.org',
+    'www.opensource.org', 'creativecommons.org', 'www.openmobilealliance.org', 'www.wapforum.org', 'ns.google.com',
+    'xmlns.jcp.org', 'www.unicode.org', 'unicode.org', 'json-schema.org', 'relaxng.org',
+]);
+
+/**
+ * Endpoint extraction from raw bytes: hosts, IPv4/IPv6 literals and SMS numbers, following the
+ * host rules of SPEC section 3. Candidates are found with literal searches (`indexOf` of '.',
+ * '://[' and '106'), never with a regular expression over every byte; only candidates are
+ * validated. Bytes are read as ASCII: hosts are ASCII, and UTF-8 multi-byte sequences never
+ * contain ASCII bytes, so decoding is not needed.
+ */
+const DOT = 0x2e;
+const URL_SEP = Buffer.from('://', 'latin1');
+const SP_PREFIX = Buffer.from('106', 'latin1');
+// Byte classes: 1 = host byte (letter, digit, '-', '.'), 2 = scheme byte (adds '+').
+const HOST = new Uint8Array(256);
+for (let c = 0x30; c <= 0x39; c++)
+    HOST[c] = 1;
+for (let c = 0x41; c <= 0x5a; c++)
+    HOST[c] = 1;
+for (let c = 0x61; c <= 0x7a; c++)
+    HOST[c] = 1;
+HOST[0x2d] = 1;
+HOST[0x2e] = 1;
+const IS_DIGIT = (c) => c >= 0x30 && c <= 0x39;
+const IS_ALNUM = (c) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const HAS_UPPER = /[A-Z]/;
+const LABEL$1 = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const MAX_TOKEN = 253;
+/** True for a canonical dotted-quad IPv4 (no leading zeros, each 0-255). */
+function isCanonicalIpv4(s) {
+    const parts = s.split('.');
+    if (parts.length !== 4)
+        return false;
+    for (const p of parts) {
+        if (p.length === 0 || p.length > 3 || !/^\d+$/.test(p))
+            return false;
+        if (p.length > 1 && p[0] === '0')
+            return false;
+        if (Number(p) > 255)
+            return false;
+    }
+    return true;
+}
+/** Syntax of a DNS name: 2+ labels of letters, digits and inner hyphens; alphabetic TLD. */
+function isHostSyntax(name) {
+    if (name.length > MAX_TOKEN)
+        return false;
+    const labels = name.split('.');
+    if (labels.length < 2)
+        return false;
+    for (const l of labels)
+        if (!LABEL$1.test(l))
+            return false;
+    const tld = labels[labels.length - 1];
+    return /^[a-z]{2,63}$/.test(tld) || /^xn--[a-z0-9-]+$/.test(tld);
+}
+/**
+ * Decides whether a bare dotted name (no scheme before it, not catalogued) is a host.
+ * `name` is as found (case kept); returns the lower-cased host or undefined.
+ */
+function bareNameToHost(name) {
+    if (HAS_UPPER.test(name))
+        return undefined; // Java classes, constants, mixed-case code
+    if (!isHostSyntax(name))
+        return undefined;
+    const labels = name.split('.');
+    const first = labels[0];
+    const last = labels[labels.length - 1];
+    if (FILE_EXTENSIONS.has(last))
+        return undefined;
+    if (CODE_ROOTS.has(first) || PROPERTY_ROOTS.has(first))
+        return undefined;
+    if (first === 'android' && !HOST_ENDINGS_AFTER_ANDROID.has(last))
+        return undefined;
+    if (first.length === 2 && labels.length > 2 && REVERSED_SECOND_LEVEL.has(labels[1]))
+        return undefined;
+    if (labels.length === 2 && (first.length === 1 || CODE_RECEIVERS.has(first)))
+        return undefined;
+    if (last.length !== 2 && !BARE_GENERIC_TLDS.has(last))
+        return undefined;
+    const d = parse$4(name, { extractHostname: false, validateHostname: false });
+    if (!(d.isIcann || d.isPrivate) || !d.domainWithoutSuffix)
+        return undefined;
+    return name;
+}
+class EndpointScanner {
+    known;
+    /** Search anchors for catalogued numbers outside the 106 range: their shared prefixes, one pass each. */
+    knownSmsAnchors;
+    constructor(known) {
+        this.known = known;
+        const others = [...known.sms].filter((n) => !n.startsWith('106')).sort();
+        const anchors = [];
+        for (const n of others) {
+            const last = anchors[anchors.length - 1];
+            // Numbers sharing a 6-digit prefix share one search (14536007399/400/408 -> 145360).
+            if (last && n.startsWith(last))
+                continue;
+            anchors.push(n.length > 6 ? n.slice(0, 6) : n);
+        }
+        this.knownSmsAnchors = [...new Set(anchors)].map((a) => Buffer.from(a, 'latin1'));
+    }
+    /** Scans `buf[start, end)`; `base` + (position - baseShift) becomes each hit's evidence. */
+    scan(buf, start, end, base, sink, offsetOf = (p) => p, window) {
+        if (end <= start)
+            return;
+        // Chunked callers scan a window with context on both sides and keep only the tokens that
+        // start inside [from, to): a token cut by a chunk boundary is reported once, whole.
+        const bounded = !window
+            ? sink
+            : {
+                add: (h) => {
+                    const o = h.evidence.offset ?? 0;
+                    if (o >= offsetOf(window.from) && o < offsetOf(window.to))
+                        sink.add(h);
+                },
+            };
+        // Work on a view of [start, end) so that every indexOf stops at `end`: Buffer.indexOf has
+        // no end bound, and searching past it is quadratic over a DEX's many small strings.
+        const view = start === 0 && end === buf.length ? buf : buf.subarray(start, end);
+        const off = start === 0 ? offsetOf : (p) => offsetOf(p + start);
+        const len = view.length;
+        this.scanDots(view, 0, len, base, bounded, off);
+        if (len >= 8)
+            this.scanIpv6(view, 0, len, base, bounded, off);
+        if (len >= 8)
+            this.scanSms(view, 0, len, base, bounded, off);
+    }
+    /** Scans a decoded string (string pools, XML attributes) at a known entry offset. */
+    scanString(s, base, offset, sink) {
+        if (s.length < 4)
+            return;
+        const buf = Buffer.from(s, 'utf8');
+        this.scan(buf, 0, buf.length, base, sink, () => offset);
+    }
+    scanDots(buf, start, end, base, sink, offsetOf) {
+        let from = start;
+        while (from < end) {
+            const d = buf.indexOf(DOT, from);
+            if (d < 0 || d >= end)
+                return;
+            let ts = d;
+            while (ts > start && HOST[buf[ts - 1]] === 1)
+                ts--;
+            let te = d + 1;
+            while (te < end && HOST[buf[te]] === 1)
+                te++;
+            from = te;
+            // Trim separators that cannot start or end a name.
+            let a = ts;
+            let b = te;
+            while (a < b && (buf[a] === DOT || buf[a] === 0x2d))
+                a++;
+            while (b > a && (buf[b - 1] === DOT || buf[b - 1] === 0x2d))
+                b--;
+            if (b - a < 4 || b - a > MAX_TOKEN)
+                continue;
+            if (buf.indexOf(DOT, a) >= b)
+                continue;
+            this.token(buf, a, b, start, end, base, sink, offsetOf);
+        }
+    }
+    token(buf, a, b, start, end, base, sink, offsetOf) {
+        // Cheap byte-level rejections before any string is made: a name must end in a label of
+        // letters (a TLD), unless the token is a dotted quad.
+        let lastDot = b - 1;
+        while (lastDot > a && buf[lastDot] !== DOT)
+            lastDot--;
+        let alphaTld = b - lastDot - 1 >= 2;
+        let digitsOnly = true;
+        for (let i = lastDot + 1; i < b && alphaTld; i++) {
+            const c = buf[i] | 0x20;
+            if (c < 0x61 || c > 0x7a)
+                alphaTld = false;
+        }
+        // Internationalised TLDs (`xn--fiqs8s`, .中国) have digits and hyphens.
+        if (!alphaTld && b - lastDot > 5 && (buf[lastDot + 1] | 0x20) === 0x78 && (buf[lastDot + 2] | 0x20) === 0x6e && buf[lastDot + 3] === 0x2d && buf[lastDot + 4] === 0x2d) {
+            alphaTld = true;
+        }
+        if (!alphaTld) {
+            for (let i = a; i < b; i++) {
+                const c = buf[i];
+                if (c !== DOT && !IS_DIGIT(c)) {
+                    digitsOnly = false;
+                    break;
+                }
+            }
+            if (!digitsOnly)
+                return;
+        }
+        const raw = buf.toString('latin1', a, b);
+        const lower = raw.toLowerCase();
+        const url = this.schemeBefore(buf, a, start);
+        const port = this.portAfter(buf, b, end);
+        const evidence = { ...base, offset: offsetOf(url?.schemeStart ?? a) };
+        if (/^[0-9.]+$/.test(raw)) {
+            if (!isCanonicalIpv4(raw))
+                return;
+            // A dotted quad inside a longer dotted run (1.2.3.4.5) was trimmed away above; reject
+            // quads glued to letters or version markers (v1.2.3.4 never reaches here: 'v' is a host byte).
+            if (!url && raw.startsWith('0.'))
+                return;
+            if (!url && a > start && (buf[a - 1] === 0x2d || buf[a - 1] === 0x5f))
+                return;
+            sink.add(this.hit('ip', raw, url, port, evidence));
+            return;
+        }
+        if (this.known.hosts.has(lower)) {
+            sink.add(this.hit('host', lower, url, port, evidence));
+            return;
+        }
+        if (url) {
+            if (!url.network)
+                return;
+            if (!isHostSyntax(lower))
+                return;
+            sink.add(this.hit('host', lower, url, port, evidence));
+            return;
+        }
+        // Bare name: reject e-mail domains and path segments, then the code/file/property rules.
+        if (a > start) {
+            const prev = buf[a - 1];
+            if (prev === 0x40 /* @ */)
+                return;
+            if ((prev === 0x2f || prev === 0x5c) && !(a - 2 >= start && buf[a - 2] === 0x2f))
+                return;
+            if (prev === 0x5f /* _ */ || prev === 0x24 /* $ */)
+                return;
+        }
+        if (b < end) {
+            const next = buf[b];
+            if (next === 0x5f || next === 0x24 || next === 0x28 /* ( */)
+                return;
+        }
+        const host = bareNameToHost(raw);
+        if (host)
+            sink.add(this.hit('host', host, undefined, port, evidence));
+    }
+    hit(kind, value, url, port, evidence) {
+        const h = { kind, value, evidence };
+        if (url) {
+            h.scheme = url.scheme;
+            h.cleartext = CLEARTEXT_SCHEMES.has(url.scheme);
+        }
+        if (port !== undefined)
+            h.port = port;
+        if (kind === 'host' && IDENTIFIER_HOSTS.has(value))
+            h.ignored = true;
+        return h;
+    }
+    /** The scheme of a URL whose authority starts at `a` (`scheme://[userinfo@]host`). */
+    schemeBefore(buf, a, start) {
+        let p = a;
+        // userinfo: scan back over it to the "//" when the host is preceded by '@'.
+        if (p > start && buf[p - 1] === 0x40) {
+            let q = p - 2;
+            const limit = Math.max(start, p - 256);
+            while (q >= limit && buf[q] > 0x20 && buf[q] < 0x7f && buf[q] !== 0x2f && buf[q] !== 0x40)
+                q--;
+            p = q + 1;
+        }
+        if (p - 3 < start || buf[p - 1] !== 0x2f || buf[p - 2] !== 0x2f || buf[p - 3] !== 0x3a)
+            return undefined;
+        let s = p - 3;
+        while (s > start && (IS_ALNUM(buf[s - 1]) || buf[s - 1] === 0x2b || buf[s - 1] === 0x2e || buf[s - 1] === 0x2d))
+            s--;
+        if (s >= p - 3)
+            return undefined;
+        const scheme = buf.toString('latin1', s, p - 3).toLowerCase();
+        if (NETWORK_SCHEMES.has(scheme))
+            return { scheme, network: true, schemeStart: s };
+        // A known scheme glued to other letters ("xhttp://") still names a network host when the
+        // suffix is a network scheme.
+        for (const known of ['https', 'http', 'wss', 'ws', 'ftp']) {
+            if (scheme.endsWith(known) && !IS_ALNUM(buf[p - 3 - known.length - 1] ?? 0)) {
+                return { scheme: known, network: true, schemeStart: p - 3 - known.length };
+            }
+        }
+        return { scheme, network: false, schemeStart: s };
+    }
+    portAfter(buf, b, end) {
+        if (b + 1 >= end || buf[b] !== 0x3a || !IS_DIGIT(buf[b + 1]))
+            return undefined;
+        let q = b + 1;
+        let v = 0;
+        while (q < end && IS_DIGIT(buf[q]) && q - b <= 5)
+            v = v * 10 + (buf[q++] - 0x30);
+        if (q < end && IS_DIGIT(buf[q]))
+            return undefined;
+        return v > 0 && v <= 65535 ? v : undefined;
+    }
+    /** IPv6 literals in URLs: `scheme://[2001:db8::1]:port/`. */
+    scanIpv6(buf, start, end, base, sink, offsetOf) {
+        let from = start;
+        while (from < end) {
+            // '://' alone is found faster than '://[' (a shorter needle), and is rarer than '['.
+            const i = buf.indexOf(URL_SEP, from);
+            if (i < 0 || i >= end)
+                return;
+            from = i + 3;
+            if (buf[i + 3] !== 0x5b)
+                continue;
+            const close = buf.indexOf(0x5d, i + 4);
+            if (close < 0 || close >= end || close - (i + 4) > 45)
+                continue;
+            const lit = buf.toString('latin1', i + 4, close).toLowerCase();
+            if (!/^[0-9a-f:.]+$/.test(lit) || !lit.includes(':'))
+                continue;
+            const url = this.schemeBefore(buf, i + 3, start);
+            if (!url?.network)
+                continue;
+            const port = this.portAfter(buf, close + 1, end);
+            sink.add(this.hit('ip', canonicalIpv6(lit) ?? lit, url, port, { ...base, offset: offsetOf(url.schemeStart) }));
+        }
+    }
+    /** China SP numbers (`106…`, 8-13 digits) and catalogued numbers, as whole tokens. */
+    scanSms(buf, start, end, base, sink, offsetOf) {
+        const seen = new Set();
+        const consider = (i) => {
+            let ds = i;
+            while (ds > start && IS_DIGIT(buf[ds - 1]))
+                ds--;
+            let de = i;
+            while (de < end && IS_DIGIT(buf[de]))
+                de++;
+            if (seen.has(ds))
+                return;
+            seen.add(ds);
+            const before = ds > start ? buf[ds - 1] : 0x20;
+            const after = de < end ? buf[de] : 0x20;
+            if (IS_ALNUM(before) || before === DOT || before === 0x5f || IS_ALNUM(after) || after === 0x5f)
+                return;
+            if (after === DOT && de + 1 < end && IS_DIGIT(buf[de + 1]))
+                return;
+            let digits = buf.toString('latin1', ds, de);
+            if (before === 0x2b /* + */ && digits.startsWith('86'))
+                digits = digits.slice(2);
+            else if (digits.startsWith('0086'))
+                digits = digits.slice(4);
+            const isSp = digits.startsWith('106') && digits.length >= 8 && digits.length <= 13;
+            if (isSp || this.known.sms.has(digits)) {
+                sink.add({ kind: 'sms', value: digits, evidence: { ...base, offset: offsetOf(ds) } });
+            }
+        };
+        let from = start;
+        while (from < end) {
+            const i = buf.indexOf(SP_PREFIX, from);
+            if (i < 0 || i >= end)
+                break;
+            consider(i);
+            from = i + 3;
+        }
+        for (const anchor of this.knownSmsAnchors) {
+            let f = start;
+            while (f < end) {
+                const i = buf.indexOf(anchor, f);
+                if (i < 0 || i >= end)
+                    break;
+                consider(i);
+                f = i + anchor.length;
+            }
+        }
+    }
+}
+/** Canonical (RFC 5952) text of an IPv6 address, or undefined when it does not parse. */
+function canonicalIpv6(s) {
+    let text = s;
+    let tailV4;
+    const lastColon = text.lastIndexOf(':');
+    if (text.includes('.')) {
+        const v4 = text.slice(lastColon + 1);
+        if (!isCanonicalIpv4(v4))
+            return undefined;
+        tailV4 = v4.split('.').map(Number);
+        text = text.slice(0, lastColon + 1) + '0:0';
+    }
+    const halves = text.split('::');
+    if (halves.length > 2)
+        return undefined;
+    const parse = (h) => {
+        if (h === '')
+            return [];
+        const out = [];
+        for (const g of h.split(':')) {
+            if (!/^[0-9a-f]{1,4}$/.test(g))
+                return undefined;
+            out.push(parseInt(g, 16));
+        }
+        return out;
+    };
+    const head = parse(halves[0]);
+    const tail = halves.length === 2 ? parse(halves[1]) : [];
+    if (!head || !tail)
+        return undefined;
+    const fill = 8 - head.length - tail.length;
+    if ((halves.length === 1 && fill !== 0) || fill < 0 || (halves.length === 2 && fill < 1))
+        return undefined;
+    const groups = [...head, ...new Array(halves.length === 2 ? fill : 0).fill(0), ...tail];
+    if (tailV4) {
+        groups[6] = (tailV4[0] << 8) | tailV4[1];
+        groups[7] = (tailV4[2] << 8) | tailV4[3];
+    }
+    // Longest run of zero groups (length >= 2) becomes "::".
+    let bestStart = -1;
+    let bestLen = 0;
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === 0)
+            j++;
+        if (j - i > bestLen && j - i >= 2) {
+            bestStart = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    const hex = groups.map((g) => g.toString(16));
+    if (bestStart < 0)
+        return hex.join(':');
+    return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+}
+
+const DEFAULT_LIMITS = {
+    maxEntryBytes: 256 * 1024 * 1024,
+    maxInputInflatedBytes: 64 * 1024 * 1024 * 1024,
+    maxDepth: 4,
+    chunkBytes: 16 * 1024 * 1024,
+    maxContainerDepth: 8,
+    spillThresholdBytes: 64 * 1024 * 1024,
+    maxSpillBytes: 16 * 1024 * 1024 * 1024,
+};
+
+/**
+ * Extraction on every core: files are handed, largest first, to worker threads as each becomes
+ * free; every worker returns its PartialFacts and the merge is deterministic (partial.ts). The
+ * worker threads run the same bundle as the entry point (dist/cli.js or dist/index.js), which
+ * registers itself with setWorkerScript(); without one (tests running the TypeScript sources)
+ * extraction runs in-process.
+ */
+const WORKER_MARK = 'activation-gate-extract-worker';
+let workerScript;
+/** Called by a bundle entry point: worker threads will load this script. */
+function setWorkerScript(url) {
+    workerScript = url;
+}
+/** True when this thread is an extraction worker (the entry point must then call runWorker). */
+function isExtractionWorker() {
+    return !isMainThread && workerData?.mark === WORKER_MARK;
+}
+/** Worker count: ACTIVATION_GATE_WORKERS, else one per core; 1 when no worker script is set. */
+function workerCount(env = process.env) {
+    if (!workerScript)
+        return 1;
+    const n = Number(env.ACTIVATION_GATE_WORKERS);
+    if (Number.isInteger(n) && n >= 1)
+        return Math.min(n, 64);
+    return Math.max(1, availableParallelism());
+}
+function newContext(init) {
+    return {
+        scanner: new EndpointScanner({ hosts: new Set(init.hosts), sms: new Set(init.sms) }),
+        endpoints: new EndpointCollector(),
+        limits: { ...DEFAULT_LIMITS, ...init.limits },
+        packages: [],
+        props: [],
+        skuFiles: [],
+        unreadable: [],
+        mentions: [],
+        mentionPackages: new Set(init.mentionPackages),
+        stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
+        skipped: [],
+        propFiles: new Map(),
+    };
+}
+function partialOf(ctx) {
+    return {
+        packages: ctx.packages,
+        endpoints: ctx.endpoints.finish(),
+        props: ctx.props,
+        skuFiles: ctx.skuFiles,
+        unreadable: ctx.unreadable,
+        skipped: ctx.skipped ?? [],
+        mentions: ctx.mentions,
+        propFiles: [...(ctx.propFiles ?? new Map()).entries()],
+        stats: ctx.stats,
+    };
+}
+/** The worker side: extract each file it is sent into its own context; return it on finish. */
+async function runWorker() {
+    const init = workerData.init;
+    const ctx = newContext(init);
+    const port = parentPort;
+    let chain = Promise.resolve();
+    port.on('message', (msg) => {
+        chain = chain.then(async () => {
+            if (msg.type === 'file') {
+                const f = msg.file;
+                await extractFile({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, ctx);
+                port.postMessage({ type: 'done' });
+            }
+            else {
+                port.postMessage({ type: 'partial', partial: partialOf(ctx) });
+                port.close();
+            }
+        });
+    });
+    port.postMessage({ type: 'ready' });
+}
+/**
+ * Extracts `files` on `workers` threads (in-process when 1). Returns one PartialFacts per
+ * worker. A worker that dies is reported: the file it held becomes unreadable and the rest of
+ * the build is still scanned by the others.
+ */
+async function extractFiles(files, init, workers, progress) {
+    let doneFiles = 0;
+    let doneBytes = 0;
+    if (workers <= 1 || !workerScript || files.length < 2) {
+        const ctx = newContext(init);
+        for (const f of files) {
+            await extractFile(f, ctx);
+            doneFiles++;
+            doneBytes += f.size;
+            progress?.({ files: doneFiles, bytes: doneBytes });
+        }
+        return [partialOf(ctx)];
+    }
+    const queue = [...files].sort((a, b) => b.size - a.size || (a.relPath < b.relPath ? -1 : 1));
+    const n = Math.min(workers, files.length);
+    const script = workerScript;
+    const lost = { ...partialOf(newContext(init)) };
+    // Files finished by a worker that then died: their facts died with it, so they are redone.
+    const redo = [];
+    const results = await Promise.all(Array.from({ length: n }, () => new Promise((resolve) => {
+        const w = new Worker(script, { workerData: { mark: WORKER_MARK, init } });
+        let current;
+        const finished = [];
+        let settled = false;
+        const next = () => {
+            current = queue.shift();
+            if (current)
+                w.postMessage({ type: 'file', file: current });
+            else
+                w.postMessage({ type: 'finish' });
+        };
+        w.on('message', (msg) => {
+            if (msg.type === 'ready')
+                next();
+            else if (msg.type === 'done') {
+                doneFiles++;
+                doneBytes += current?.size ?? 0;
+                if (current)
+                    finished.push(current);
+                progress?.({ files: doneFiles, bytes: doneBytes });
+                next();
+            }
+            else if (msg.type === 'partial') {
+                settled = true;
+                resolve(msg.partial);
+                void w.terminate();
+            }
+        });
+        const fail = (why) => {
+            if (settled)
+                return;
+            settled = true;
+            if (current)
+                lost.unreadable.push({ path: current.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
+            redo.push(...finished);
+            resolve(undefined);
+        };
+        w.on('error', (e) => fail(e.message));
+        w.on('exit', (code) => fail(`exited with code ${code}`));
+    })));
+    // Files a dead worker never reached are scanned in-process, so nothing is silently skipped.
+    const rest = [...queue.splice(0), ...redo];
+    const parts = results.filter((r) => r !== undefined);
+    if (rest.length) {
+        const ctx = newContext(init);
+        for (const f of rest)
+            await extractFile(f, ctx);
+        parts.push(partialOf(ctx));
+    }
+    if (lost.unreadable.length)
+        parts.push(lost);
+    return parts;
 }
 
 // We use any as a valid input type
@@ -24267,11 +31812,11 @@ function requireUtil$2 () {
 	return util$2;
 }
 
-var parse$4;
+var parse$3;
 var hasRequiredParse;
 
 function requireParse () {
-	if (hasRequiredParse) return parse$4;
+	if (hasRequiredParse) return parse$3;
 	hasRequiredParse = 1;
 
 	const { maxNameValuePairSize, maxAttributeValueSize } = requireConstants$1();
@@ -24578,11 +32123,11 @@ function requireParse () {
 	  return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList)
 	}
 
-	parse$4 = {
+	parse$3 = {
 	  parseSetCookie,
 	  parseUnparsedAttributes
 	};
-	return parse$4;
+	return parse$3;
 }
 
 var cookies;
@@ -32416,7 +39961,7 @@ function expand(template, context) {
 }
 
 // pkg/dist-src/parse.js
-function parse$3(options) {
+function parse$2(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -32482,7 +40027,7 @@ function parse$3(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return parse$3(merge$2(defaults, route, options));
+  return parse$2(merge$2(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
@@ -32493,7 +40038,7 @@ function withDefaults$2(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults$2.bind(null, DEFAULTS2),
     merge: merge$2.bind(null, DEFAULTS2),
-    parse: parse$3
+    parse: parse$2
   });
 }
 
@@ -32554,7 +40099,7 @@ const NullObject = /* @__PURE__ */ (() => {
 /**
  * Parse a `Content-Type` header.
  */
-function parse$2(header, options) {
+function parse$1(header, options) {
     const stopFlags = SEMI_FLAG | (0);
     const len = header.length;
     let valueStart = 0;
@@ -33438,7 +40983,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop$1);
   }
-  const mimetype = parse$2(contentType);
+  const mimetype = parse$1(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -36548,7 +44093,7 @@ function compareRules(a, b) {
     const rb = ib < 0 ? RULE_IDS.length : ib;
     return ra !== rb ? ra - rb : compareStrings(a, b);
 }
-const compareEvidence$1 = by((a, b) => compareStrings(a.path, b.path), (a, b) => compareStrings(a.entry, b.entry), (a, b) => compareNumbers(a.offset, b.offset), (a, b) => compareStrings(a.source, b.source));
+const compareEvidence = by((a, b) => compareStrings(a.path, b.path), (a, b) => compareStrings(a.entry, b.entry), (a, b) => compareNumbers(a.offset, b.offset), (a, b) => compareStrings(a.source, b.source));
 const compareFindings$1 = by((a, b) => severityRank(a.severity) - severityRank(b.severity), (a, b) => compareStrings(a.target, b.target), (a, b) => compareRules(a.rule, b.rule), (a, b) => compareStrings(a.package, b.package), (a, b) => compareStrings(a.endpoint, b.endpoint), (a, b) => compareStrings(a.path, b.path), (a, b) => compareStrings(a.client, b.client), (a, b) => compareStrings(a.message, b.message), 
 // Suppressed after active for an otherwise identical subject.
 (a, b) => Number(a.suppressed !== undefined) - Number(b.suppressed !== undefined));
@@ -36595,7 +44140,7 @@ const LOCATION_KEYS = ['file', 'line', 'column'];
 const EVIDENCE_KEYS = ['path', 'entry', 'source', 'offset'];
 const COUNT_KEYS = ['errors', 'warnings', 'notes', 'suppressed'];
 function canonicalEvidence(list) {
-    return sorted(list, compareEvidence$1).map((e) => ordered(e, EVIDENCE_KEYS));
+    return sorted(list, compareEvidence).map((e) => ordered(e, EVIDENCE_KEYS));
 }
 function canonicalFinding(f) {
     return ordered(f, [
@@ -36925,7 +44470,7 @@ const BIGINT_FORMAT_RANGES = {
     int64: [/* @__PURE__*/ BigInt("-9223372036854775808"), /* @__PURE__*/ BigInt("9223372036854775807")],
     uint64: [/* @__PURE__*/ BigInt(0), /* @__PURE__*/ BigInt("18446744073709551615")],
 };
-function pick$1(schema, mask) {
+function pick(schema, mask) {
     const currDef = schema._zod.def;
     const checks = currDef.checks;
     const hasChecks = checks && checks.length > 0;
@@ -42233,7 +49778,7 @@ const ZodRealError = /*@__PURE__*/ $constructor("ZodError", initializer, undefin
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-const parse$1 = /* @__PURE__ */ _parse(ZodRealError);
+const parse = /* @__PURE__ */ _parse(ZodRealError);
 const parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
 const safeParse = /* @__PURE__ */ _safeParse(ZodRealError);
 const safeParseAsync = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -42373,7 +49918,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         own(this, "~standard", value);
     },
     parse: function _parse(data, params) {
-        return parse$1(this, data, params, { callee: _parse });
+        return parse(this, data, params, { callee: _parse });
     },
     parseAsync: async function _parseAsync(data, params) {
         return await parseAsync(this, data, params, { callee: _parseAsync });
@@ -42857,7 +50402,7 @@ const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
         return merge$1(this, other);
     },
     pick(mask) {
-        return pick$1(this, mask);
+        return pick(this, mask);
     },
     omit(mask) {
         return omit(this, mask);
@@ -43197,14 +50742,6 @@ function superRefine(fn, params) {
     return _superRefine(fn, params);
 }
 
-/**
- * The facts extracted from a build: what the extractors produce and what evaluation reads.
- * Nothing here performs I/O; these are plain data shapes shared across the pipeline.
- */
-/** Where an endpoint string was found, innermost first: `dex` strings, `arsc` pools, ... */
-const ENDPOINT_KINDS = ['host', 'ip', 'sms'];
-const EVIDENCE_CAP = 20;
-
 /** The tool's version, kept in step with package.json by a test. */
 const TOOL_VERSION = '0.1.0';
 
@@ -43325,15 +50862,15 @@ function matchBaselineTarget(baseline, target) {
  */
 // ---------------------------------------------------------------------------------------------
 // Hosts
-const LABEL$1 = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
+const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
 /** True for a lower- or upper-case DNS name of at least `minLabels` labels (not an IP literal). */
-function isValidHostname$1(value, minLabels = 2) {
+function isValidHostname(value, minLabels = 2) {
     if (value.length === 0 || value.length > 253)
         return false;
     const labels = value.toLowerCase().split('.');
     if (labels.length < minLabels)
         return false;
-    if (!labels.every((l) => LABEL$1.test(l)))
+    if (!labels.every((l) => LABEL.test(l)))
         return false;
     // The last label of a name is never all digits: `1.2.3.4` is an IP, `v1.2` a version.
     return !/^[0-9]+$/.test(labels[labels.length - 1]);
@@ -43363,9 +50900,9 @@ function parseHostPattern(text) {
     const t = text.trim().toLowerCase();
     if (t.startsWith('*.')) {
         const suffix = t.slice(2);
-        return isValidHostname$1(suffix, 1) ? { type: 'suffix', suffix } : undefined;
+        return isValidHostname(suffix, 1) ? { type: 'suffix', suffix } : undefined;
     }
-    return isValidHostname$1(t) ? { type: 'exact', host: t } : undefined;
+    return isValidHostname(t) ? { type: 'exact', host: t } : undefined;
 }
 /** `value` must already be normalised (see normaliseHost). */
 function matchHostPattern(p, value) {
@@ -43483,7 +51020,7 @@ function matchSmsPattern(p, value) {
 // ---------------------------------------------------------------------------------------------
 // Globs over ids, SKUs and paths
 /** `*` any run of characters, `?` one character; everything else literal. Anchored. */
-function globToRegExp$1(glob, flags = '') {
+function globToRegExp(glob, flags = '') {
     const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
     return new RegExp(`^${body}$`, flags);
 }
@@ -43530,7 +51067,7 @@ function parseClientSelector(text) {
     if (CLIENT_ID.test(t))
         return { type: 'id', id: t };
     if (CLIENT_ID_GLOB.test(t))
-        return { type: 'glob', glob: t, re: globToRegExp$1(t) };
+        return { type: 'glob', glob: t, re: globToRegExp(t) };
     return undefined;
 }
 function matchClientSelector(s, client) {
@@ -43579,7 +51116,7 @@ const packageNameSchema = string$1({ error: 'an Android package name (com.exampl
     .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)+$/, { error: 'an Android package name (com.example.app)' });
 /** An exact host (the catalog never holds wildcards). */
 const catalogHostSchema = string$1({ error: 'a host name (a.b)' })
-    .refine((h) => isValidHostname$1(h), { error: 'a host name (a.b), not an IP, URL or pattern' });
+    .refine((h) => isValidHostname(h), { error: 'a host name (a.b), not an IP, URL or pattern' });
 const catalogIpSchema = string$1({ error: IP_PATTERN_ALLOWED }).refine((v) => {
     const p = parseIpPattern(v);
     return p !== undefined && p.prefix === (p.family === 4 ? 32 : 128) && !v.includes('/');
@@ -43658,98 +51195,6 @@ function allIps(e) {
 }
 function allSms(e) {
     return [...e.sms, ...e.variants.flatMap((v) => v.sms)];
-}
-
-/**
- * Aggregates endpoint hits for one input: one EndpointFact per (kind, value), with the
- * artifacts that embed it and capped, sorted evidence. Deterministic whatever the order in
- * which artifacts were scanned.
- */
-function compareEvidence(a, b) {
-    return cmp$3(a.path, b.path) || cmp$3(a.entry ?? '', b.entry ?? '') || (a.offset ?? -1) - (b.offset ?? -1) || cmp$3(a.source, b.source);
-}
-function cmp$3(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-class EndpointCollector {
-    aggs = new Map();
-    artifact = '';
-    /** Hits added from now on belong to this top-level artifact (APK or file path). */
-    setArtifact(path) {
-        this.artifact = path;
-    }
-    add(hit) {
-        const key = `${hit.kind}\u0000${hit.value}`;
-        let agg = this.aggs.get(key);
-        if (!agg) {
-            agg = { kind: hit.kind, value: hit.value, ports: new Set(), schemes: new Set(), cleartext: false, ignored: !!hit.ignored, byArtifact: new Map() };
-            this.aggs.set(key, agg);
-        }
-        if (hit.port !== undefined)
-            agg.ports.add(hit.port);
-        if (hit.scheme)
-            agg.schemes.add(hit.scheme);
-        if (hit.cleartext)
-            agg.cleartext = true;
-        // The artifact follows from the evidence path (an APK inside an image is its own artifact);
-        // setArtifact is the fallback for hits without a path.
-        const artifact = hit.evidence.path ? artifactOf(hit.evidence.path) : this.artifact;
-        let per = agg.byArtifact.get(artifact);
-        if (!per) {
-            per = { evidence: [], count: 0 };
-            agg.byArtifact.set(artifact, per);
-        }
-        per.count++;
-        if (per.evidence.length < EVIDENCE_CAP)
-            per.evidence.push(hit.evidence);
-    }
-    finish() {
-        const out = [];
-        for (const agg of this.aggs.values()) {
-            const all = [];
-            let count = 0;
-            for (const per of agg.byArtifact.values()) {
-                all.push(...per.evidence);
-                count += per.count;
-            }
-            all.sort(compareEvidence);
-            const f = {
-                kind: agg.kind,
-                value: agg.value,
-                artifacts: [...agg.byArtifact.keys()].sort(),
-                evidence: all.slice(0, EVIDENCE_CAP),
-                evidenceCount: count,
-            };
-            if (agg.ports.size)
-                f.ports = [...agg.ports].sort((a, b) => a - b);
-            if (agg.schemes.size)
-                f.schemes = [...agg.schemes].sort();
-            if (agg.cleartext)
-                f.cleartext = true;
-            if (agg.ignored)
-                f.ignored = true;
-            out.push(f);
-        }
-        out.sort((a, b) => cmp$3(a.kind, b.kind) || cmp$3(a.value, b.value));
-        return out;
-    }
-}
-const APK_LIKE = /\.(apk|apex|capex|jar)$/i;
-/**
- * The artifact an evidence or package path belongs to: the outermost APK-like archive on the
- * path (`X.apk!/lib/a.so` and `X.apk!/inner.apk` -> `X.apk`), else the whole path. Images and
- * packages are transparent: `system.img!/priv-app/A/A.apk!/classes.dex` belongs to
- * `system.img!/priv-app/A/A.apk`, `target-files.zip!/SYSTEM/etc/a.json` to itself, so an APK
- * inside an image is its own artifact exactly as the same APK in a folder is. For paths with no
- * container this is the part before the first `!/`, as before.
- */
-function artifactOf(path) {
-    const segs = path.split('!/');
-    for (let i = 0; i < segs.length - 1; i++) {
-        if (APK_LIKE.test(segs[i]))
-            return segs.slice(0, i + 1).join('!/');
-    }
-    return path;
 }
 
 const ALIAS = Symbol.for('yaml.alias');
@@ -45408,7 +52853,7 @@ function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     return str;
 }
 
-function warn$1(logLevel, warning) {
+function warn(logLevel, warning) {
     if (logLevel === 'debug' || logLevel === 'warn') {
         console.warn(warning);
     }
@@ -45525,7 +52970,7 @@ function stringifyKey(key, jsKey, ctx) {
             let jsonStr = JSON.stringify(strKey);
             if (jsonStr.length > 40)
                 jsonStr = jsonStr.substring(0, 36) + '..."';
-            warn$1(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+            warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
             ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -51506,7 +58951,7 @@ function exemptionMatches(match, subject) {
     }
     if (match.endpoint !== undefined && !matchEndpointText(match.endpoint, subject))
         return false;
-    if (match.package !== undefined && (subject.package === undefined || !globToRegExp$1(match.package).test(subject.package)))
+    if (match.package !== undefined && (subject.package === undefined || !globToRegExp(match.package).test(subject.package)))
         return false;
     if (match.client !== undefined) {
         const s = parseClientSelector(match.client);
@@ -51555,7 +59000,7 @@ function mapSku(skus, value) {
         return { pattern: value, market: skus[value] };
     let best;
     for (const [pattern, market] of Object.entries(skus)) {
-        if (!isGlob(pattern) || !globToRegExp$1(pattern).test(value))
+        if (!isGlob(pattern) || !globToRegExp(pattern).test(value))
             continue;
         if (!best || pattern.replace(/[*?]/g, '').length > best.pattern.replace(/[*?]/g, '').length)
             best = { pattern, market };
@@ -51963,9 +59408,9 @@ function describeWhere(ep) {
     return at + more;
 }
 function sortClients(c) {
-    return c.sort((a, b) => cmp$2(a.id, b.id) || cmp$2(a.path ?? '', b.path ?? ''));
+    return c.sort((a, b) => cmp$3(a.id, b.id) || cmp$3(a.path ?? '', b.path ?? ''));
 }
-function cmp$2(a, b) {
+function cmp$3(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 function inventory(eps, statuses, clientArtifacts) {
@@ -52861,7 +60306,7 @@ function skuCandidates(facts, file) {
     // Overlays gated on a property the build's own property files never set.
     const setByBuild = new Set(facts.props.filter((p) => !cdaFolderOf(p.file)).map((p) => p.key));
     const setBySkuFiles = new Set(facts.skuFiles.flatMap((s) => s.props.map((p) => p.key)));
-    for (const pkg of [...facts.packages].sort((a, b) => cmp$1(a.path, b.path))) {
+    for (const pkg of [...facts.packages].sort((a, b) => cmp$2(a.path, b.path))) {
         const name = pkg.overlay?.requiredSystemPropertyName;
         const value = pkg.overlay?.requiredSystemPropertyValue;
         if (!name || value === undefined || setByBuild.has(name) || setBySkuFiles.has(name))
@@ -52890,7 +60335,7 @@ function skuCandidates(facts, file) {
         else
             add({ sku: name, signal: 'cda', path: prefix.slice(0, -1), props, cdaPrefix: prefix });
     }
-    return [...bySku.values()].sort((a, b) => cmp$1(a.sku, b.sku));
+    return [...bySku.values()].sort((a, b) => cmp$2(a.sku, b.sku));
 }
 /** Whether an overlay is enabled under `props` (a required property must hold exactly). */
 function overlayActive(pkg, props) {
@@ -52980,7287 +60425,92 @@ function expandTargets(facts, opts) {
         return { sku: c.sku, candidate: c, facts: view, resolution: resolveCandidate(c, view, opts) };
     });
 }
-function cmp$1(a, b) {
+function cmp$2(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function parseBuildProp(text, file) {
-    const out = [];
-    const lines = text.split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i].trim();
-        if (!line || line.startsWith('#') || line.startsWith('import '))
-            continue;
-        const eq = line.indexOf('=');
-        if (eq <= 0)
-            continue;
-        const key = line.slice(0, eq).trim();
-        if (!/^[A-Za-z0-9_.\-:@]+$/.test(key))
-            continue;
-        out.push({ key, value: line.slice(eq + 1).trim(), file, line: i + 1 });
-    }
-    return out;
-}
-/** `setprop key value` lines of an init .rc file (per-SKU `init.sku.<id>.rc`). */
-function parseInitRcSetprops(text, file) {
-    const out = [];
-    const lines = text.split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-        const m = /^\s*setprop\s+(\S+)\s+(.*?)\s*$/.exec(lines[i]);
-        if (m)
-            out.push({ key: m[1], value: m[2].replace(/^"(.*)"$/, '$1'), file, line: i + 1 });
-    }
-    return out;
-}
 /**
- * Partition-relative locations of property files, in Android's load order (init's
- * PropertyLoadBootDefaults): later files override earlier ones.
+ * Per-worker extraction results and their deterministic merge. Each artifact is extracted by
+ * exactly one worker, so merging sorted, per-artifact-capped results gives the same facts
+ * whatever the number of workers or the order they finished in.
  */
-const PROP_LOAD_ORDER = [
-    'system/etc/prop.default',
-    'prop.default',
-    'default.prop',
-    'system/build.prop',
-    'system_ext/etc/build.prop',
-    'system_ext/build.prop',
-    'system_dlkm/etc/build.prop',
-    'vendor/default.prop',
-    'vendor/build.prop',
-    'vendor_dlkm/etc/build.prop',
-    'odm_dlkm/etc/build.prop',
-    'odm/etc/build.prop',
-    'odm/build.prop',
-    'vendor/odm/etc/build.prop',
-    'product/etc/build.prop',
-    'product/build.prop',
-];
-/** Load-order rank of a property file by its partitionPath, or -1 when it is not one. */
-function propFileRank(partitionPath) {
-    return PROP_LOAD_ORDER.indexOf(partitionPath);
-}
-/** `init.sku.600E0.rc` -> `600E0`. */
-function skuOfInitRc(fileName) {
-    const m = /^init\.sku\.([A-Za-z0-9_-]+)\.rc$/.exec(fileName);
-    return m ? m[1] : undefined;
-}
-
-/** Minimal glob matching over `/`-separated relative paths: `*`, `**`, `?`. */
-function globToRegExp(glob) {
-    let re = '';
-    for (let i = 0; i < glob.length; i++) {
-        const c = glob[i];
-        if (c === '*') {
-            if (glob[i + 1] === '*') {
-                i++;
-                if (glob[i + 1] === '/') {
-                    i++;
-                    re += '(?:.*/)?';
-                }
-                else
-                    re += '.*';
-            }
-            else
-                re += '[^/]*';
-        }
-        else if (c === '?')
-            re += '[^/]';
-        else
-            re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(`^${re}$`);
-}
-function matchesAny(path, globs) {
-    return globs.some((g) => g.test(path));
-}
-
-/**
- * Partition names from paths, normalised across containers: lower case, slot suffix dropped,
- * system-as-root folded, so the same APK has the same partitionPath in a product-out folder, a
- * target-files zip and (later) an image.
- */
-const PARTITIONS = [
-    'system', 'vendor', 'product', 'system_ext', 'odm', 'vendor_dlkm', 'odm_dlkm', 'system_dlkm', 'oem', 'apex',
-    'recovery', 'root', 'ramdisk', 'vendor_ramdisk', 'data', 'cache', 'cust', 'preload', 'my_product', 'my_region',
-    'my_carrier', 'my_heytap', 'my_stock', 'my_bigball', 'my_engineering', 'my_manifest', 'my_company', 'my_preload',
-    'mi_ext', 'prism', 'optics', 'hw_product', 'version', 'preas', 'preavs',
-];
-const PARTITION_SET = new Set(PARTITIONS);
-/** `system_a` -> `system`, `VENDOR` -> `vendor`; undefined when not a partition name. */
-function partitionName(segment) {
-    const lower = segment.toLowerCase().replace(/_(a|b)$/, '');
-    return PARTITION_SET.has(lower) ? lower : undefined;
-}
-/**
- * From a path relative to the input (`/`-separated) and the partition the input itself is
- * (when the input folder is named `system`, say), derive `partition` and `partitionPath`.
- */
-function partitionOf(relPath, inputPartition) {
-    const segs = relPath.split('/');
-    let partition = inputPartition;
-    let rest = segs;
-    if (!partition) {
-        const p = partitionName(segs[0]);
-        if (p && segs.length > 1) {
-            partition = p;
-            rest = segs.slice(1);
-        }
-    }
-    if (!partition)
-        return { partition: '', partitionPath: relPath };
-    // System-as-root: system/system/app/X.apk is system/app/X.apk.
-    if (partition === 'system' && rest[0] === 'system' && rest.length > 1)
-        rest = rest.slice(1);
-    // Partitions nested under system (system/product/..., system/vendor/...) are that partition.
-    if (partition === 'system' && rest.length > 1) {
-        const nested = partitionName(rest[0]);
-        if (nested && nested !== 'system' && ['product', 'vendor', 'system_ext', 'odm'].includes(nested)) {
-            partition = nested;
-            rest = rest.slice(1);
-        }
-    }
-    return { partition, partitionPath: [partition, ...rest].join('/') };
-}
-
-/**
- * Walks one input (a product-out folder, any folder, or a single file) into a sorted list of
- * regular files with their partition. Symlinks are never followed (their targets inside the
- * input are walked where they are; targets outside are reported as skipped), so loops cannot
- * happen. Special files are skipped and listed. Names are handled as raw bytes, so a name that
- * is not valid UTF-8 is still opened exactly and shown escaped.
- */
-/** Decodes a name; bytes that are not valid UTF-8 become `\xNN` (and `\` itself stays `\`). */
-function displayName(raw) {
-    const s = raw.toString('utf8');
-    if (!s.includes('\uFFFD') || Buffer.from(s, 'utf8').equals(raw))
-        return s;
-    let out = '';
-    let i = 0;
-    while (i < raw.length) {
-        const b = raw[i];
-        const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-        if (len > 0 && i + len <= raw.length) {
-            const chunk = raw.subarray(i, i + len);
-            const dec = chunk.toString('utf8');
-            if (!dec.includes('\uFFFD') && Buffer.from(dec, 'utf8').equals(chunk)) {
-                out += dec;
-                i += len;
+const cmp$1 = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Merges endpoint facts of disjoint artifact sets. */
+function mergeEndpointFacts(lists) {
+    const byKey = new Map();
+    for (const list of lists) {
+        for (const f of list) {
+            const key = `${f.kind}\u0000${f.value}`;
+            const cur = byKey.get(key);
+            if (!cur) {
+                byKey.set(key, {
+                    ...f,
+                    artifacts: [...f.artifacts],
+                    evidence: [...f.evidence],
+                    ...(f.ports ? { ports: [...f.ports] } : {}),
+                    ...(f.schemes ? { schemes: [...f.schemes] } : {}),
+                });
                 continue;
             }
+            cur.artifacts = [...new Set([...cur.artifacts, ...f.artifacts])].sort(cmp$1);
+            cur.evidence = [...cur.evidence, ...f.evidence].sort(compareEvidence$1).slice(0, EVIDENCE_CAP);
+            cur.evidenceCount += f.evidenceCount;
+            if (f.ports)
+                cur.ports = [...new Set([...(cur.ports ?? []), ...f.ports])].sort((a, b) => a - b);
+            if (f.schemes)
+                cur.schemes = [...new Set([...(cur.schemes ?? []), ...f.schemes])].sort(cmp$1);
+            if (f.cleartext)
+                cur.cleartext = true;
+            if (f.ignored)
+                cur.ignored = true;
         }
-        out += `\\x${b.toString(16).padStart(2, '0')}`;
-        i++;
     }
-    return out;
+    return [...byKey.values()].sort((a, b) => cmp$1(a.kind, b.kind) || cmp$1(a.value, b.value));
 }
-const SLASH = Buffer.from('/');
-/** Top-level names in a product-out folder that duplicate or do not belong to the build. */
-function defaultSkipReason(name, isDir, partitionsPresent) {
-    if (isDir) {
-        if (name === 'obj' || name.startsWith('obj_'))
-            return 'intermediate build objects (obj/)';
-        if (name === 'symbols')
-            return 'unstripped symbol files (symbols/)';
-        return undefined;
-    }
-    const img = /^(.*)\.img$/.exec(name);
-    if (img) {
-        const p = partitionName(img[1]);
-        if (p && partitionsPresent.has(p))
-            return `image duplicating the ${p}/ folder`;
-        if (img[1] === 'super' && partitionsPresent.size > 0)
-            return 'super image duplicating the partition folders';
-        if (['userdata', 'cache', 'ramdisk', 'ramdisk-recovery', 'vbmeta', 'vbmeta_system', 'vbmeta_vendor'].includes(img[1])) {
-            return `image duplicating the partition folders (${img[1]}.img)`;
-        }
-    }
-    if (/target_files.*\.zip$/.test(name) || /-img-.*\.zip$/.test(name))
-        return 'target-files/image zip duplicating the partition folders';
-    return undefined;
-}
-async function walkInput(input, opts = {}) {
-    const includeGlobs = opts.include ?? [];
-    const includes = includeGlobs.map(globToRegExp);
-    // A skipped folder is walked when an --include glob matches it or reaches inside it.
-    const included = (rel, isDir) => matchesAny(rel, includes) || (isDir && includeGlobs.some((g) => g.startsWith(`${rel}/`) || g.startsWith('**')));
-    const rootAbs = await realpath(resolve(input));
-    const st = await stat$1(rootAbs);
-    const skipped = [];
-    const unreadable = [];
-    if (!st.isDirectory()) {
-        const rel = basename(rootAbs);
-        return {
-            files: [{ abs: Buffer.from(rootAbs), relPath: rel, size: st.size, partition: '', partitionPath: rel }],
-            skipped,
-            unreadable,
-            productOut: false,
-        };
-    }
-    const inputPartition = partitionName(basename(rootAbs));
-    const top = await readdir$1(rootAbs, { withFileTypes: true });
-    const partitionsPresent = new Set();
-    for (const d of top) {
-        const p = d.isDirectory() ? partitionName(d.name) : undefined;
-        if (p)
-            partitionsPresent.add(p);
-    }
-    const productOut = !inputPartition && partitionsPresent.size > 0;
-    const files = [];
-    // Explicit stack: very deep trees cannot overflow the call stack.
-    const stack = [{ abs: Buffer.from(rootAbs), rel: '', depth: 0 }];
-    while (stack.length > 0) {
-        const dir = stack.pop();
-        let entries;
-        try {
-            entries = await readdir$1(dir.abs, { withFileTypes: true, encoding: 'buffer' });
-        }
-        catch (e) {
-            unreadable.push({ path: dir.rel || '.', format: 'folder', reason: `cannot list folder: ${e.code ?? e.message}` });
-            continue;
-        }
-        entries.sort((a, b) => Buffer.compare(a.name, b.name));
-        const subdirs = [];
-        for (const ent of entries) {
-            const name = displayName(ent.name);
-            const rel = dir.rel ? `${dir.rel}/${name}` : name;
-            const abs = Buffer.concat([dir.abs, SLASH, ent.name]);
-            if (productOut && dir.depth === 0 && !included(rel, ent.isDirectory())) {
-                const why = defaultSkipReason(name, ent.isDirectory(), partitionsPresent);
-                if (why) {
-                    skipped.push({ path: rel, reason: `${why}; --include to scan it` });
-                    continue;
-                }
-            }
-            if (ent.isSymbolicLink()) {
-                skipped.push({ path: rel, reason: await describeSymlink(abs, rootAbs) });
-                continue;
-            }
-            if (ent.isDirectory()) {
-                subdirs.push({ abs, rel, depth: dir.depth + 1 });
-                continue;
-            }
-            if (!ent.isFile()) {
-                skipped.push({ path: rel, reason: `not a regular file (${kindOf$1(ent)})` });
-                continue;
-            }
-            let size;
-            try {
-                size = (await lstat$1(abs)).size;
-            }
-            catch (e) {
-                unreadable.push({ path: rel, format: 'file', reason: `cannot stat: ${e.code ?? e.message}` });
-                continue;
-            }
-            const part = partitionOf(rel, inputPartition);
-            files.push({ abs, relPath: rel, size, partition: part.partition, partitionPath: part.partitionPath });
-        }
-        // Push in reverse so that the stack pops them in sorted order.
-        for (let i = subdirs.length - 1; i >= 0; i--)
-            stack.push(subdirs[i]);
-    }
-    files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
-    skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { files, skipped, unreadable, productOut };
-}
-function kindOf$1(ent) {
-    if (ent.isFIFO())
-        return 'fifo';
-    if (ent.isSocket())
-        return 'socket';
-    if (ent.isBlockDevice())
-        return 'block device';
-    if (ent.isCharacterDevice())
-        return 'character device';
-    return 'special file';
-}
-async function describeSymlink(abs, rootAbs) {
-    let target = '?';
-    try {
-        target = displayName(await readlink(abs, { encoding: 'buffer' }));
-    }
-    catch {
-        // keep '?'
-    }
-    let real;
-    try {
-        real = await realpath(abs);
-    }
-    catch {
-        return `symlink to ${target} (broken or looping; not followed)`;
-    }
-    const inside = real === rootAbs || real.startsWith(`${rootAbs}/`);
-    return inside ? `symlink to ${target} (inside the input: scanned at its target)` : `symlink to ${target} leaves the input; not followed`;
-}
-
-/**
- * Errors raised by the binary parsers. A parser throws FormatError for any input it recognises
- * but cannot read; the artifact boundary in extract/ catches it and records an unreadable fact.
- */
-class FormatError extends Error {
-    format;
-    offset;
-    reason;
-    path;
-    constructor(format, reason, offset, path) {
-        super(`${format}: ${reason}${offset !== undefined ? ` at offset ${offset}` : ''}`);
-        this.name = 'FormatError';
-        this.format = format;
-        this.reason = reason;
-        this.offset = offset;
-        this.path = path;
-    }
-}
-
-/**
- * ResStringPool chunk reader (type 0x0001), shared by binary XML and resources.arsc.
- *
- * Layout (AOSP `ResourceTypes.h`, `ResStringPool_header`): `type u16, headerSize u16, size u32,
- * stringCount@8, styleCount@12, flags@16 (SORTED 0x1, UTF8 0x100), stringsStart@20,
- * stylesStart@24`, then `stringCount` u32 offsets at `chunk + headerSize`, then `styleCount`
- * u32 style offsets. String i lives at `chunk + stringsStart + offset[i]`.
- *
- * Android never fails a whole pool over one bad string: `ResStringPool::stringAt` returns NULL
- * for an out-of-range index, offset or length and for a string without its terminator. This
- * reader does the same and returns `""` for such strings (recording a warning), so a hostile
- * manifest cannot stop the scan. Only a pool whose own header is unreadable throws FormatError.
- */
-const RES_STRING_POOL_TYPE$2 = 0x0001;
-const STRING_POOL_HEADER_SIZE = 28;
-const SORTED_FLAG = 0x1;
-const UTF8_FLAG = 0x100;
-const MAX_WARNINGS$3 = 50;
-function warn(warnings, message) {
-    if (warnings.length < MAX_WARNINGS$3)
-        warnings.push(message);
-    else if (warnings.length === MAX_WARNINGS$3)
-        warnings.push('further string pool warnings suppressed');
-}
-/**
- * Parses the string pool chunk at `start`. The chunk must lie inside `[start, limit)`
- * (`limit` defaults to the buffer length); when its declared size overflows the limit, the
- * pool is read up to the limit and a warning is recorded.
- */
-function parseStringPool(buf, start, limit = buf.length, format = 'stringpool') {
-    limit = Math.min(limit, buf.length);
-    if (!Number.isSafeInteger(start) || start < 0 || start + STRING_POOL_HEADER_SIZE > limit) {
-        throw new FormatError(format, 'string pool header overflows its bounds', start);
-    }
-    const type = buf.readUInt16LE(start);
-    const headerSize = buf.readUInt16LE(start + 2);
-    const size = buf.readUInt32LE(start + 4);
-    if (type !== RES_STRING_POOL_TYPE$2) {
-        throw new FormatError(format, `expected a string pool chunk (0x0001), found 0x${type.toString(16).padStart(4, '0')}`, start);
-    }
-    if (headerSize < STRING_POOL_HEADER_SIZE || headerSize > size) {
-        throw new FormatError(format, `bad string pool header size ${headerSize} (chunk size ${size})`, start);
-    }
-    const warnings = [];
-    let end = start + size;
-    if (end > limit) {
-        warn(warnings, `string pool declares ${size} bytes but only ${limit - start} are available`);
-        end = limit;
-    }
-    const declaredCount = buf.readUInt32LE(start + 8);
-    const styleCount = buf.readUInt32LE(start + 12);
-    const flags = buf.readUInt32LE(start + 16);
-    const stringsStart = buf.readUInt32LE(start + 20);
-    const stylesStart = buf.readUInt32LE(start + 24);
-    const utf8 = (flags & UTF8_FLAG) !== 0;
-    const indexBase = start + headerSize;
-    // How many offsets can really be there. androguard recomputes a wrong stringCount from the
-    // start of the string data: (stringsStart - headerSize - 4 * styleCount) / 4.
-    let count = declaredCount;
-    if (stringsStart !== 0 && declaredCount > 0) {
-        const room = Math.floor((stringsStart - headerSize - 4 * Math.min(styleCount, 0x3fffffff)) / 4);
-        if (room >= 0 && room < declaredCount) {
-            warn(warnings, `stringCount ${declaredCount} does not fit before stringsStart; using ${room}`);
-            count = room;
-        }
-    }
-    const fit = Math.max(0, Math.floor((end - indexBase) / 4));
-    if (count > fit) {
-        warn(warnings, `stringCount ${count} overflows the chunk; reading ${fit}`);
-        count = fit;
-    }
-    // The string data region: from stringsStart up to the styles (when present) or the chunk end.
-    const dataStart = start + stringsStart;
-    let dataEnd = end;
-    if (styleCount > 0 && stylesStart > stringsStart && start + stylesStart <= end)
-        dataEnd = start + stylesStart;
-    const dataOk = stringsStart !== 0 && dataStart <= dataEnd;
-    if (!dataOk && count > 0)
-        warn(warnings, `stringsStart ${stringsStart} lies outside the chunk`);
-    const strings = new Array(count);
-    for (let i = 0; i < count; i++) {
-        const rel = buf.readUInt32LE(indexBase + 4 * i);
-        const at = dataStart + rel;
-        const s = dataOk && at < dataEnd ? (utf8 ? decodeUtf8At(buf, at, dataEnd) : decodeUtf16At(buf, at, dataEnd)) : undefined;
-        if (s === undefined) {
-            warn(warnings, `string #${i} (offset ${rel}) is unreadable`);
-            strings[i] = { value: '', offset: -1 };
-        }
-        else {
-            if (s.truncated)
-                warn(warnings, `string #${i} has a truncated length (real length ${s.end - s.offset} bytes)`);
-            strings[i] = { value: s.value, offset: s.offset };
-        }
-    }
-    return { strings, utf8, sorted: (flags & SORTED_FLAG) !== 0, declaredCount, styleCount, start, size, warnings };
-}
-/**
- * UTF-8 pool string at `at`: UTF-16 length then byte length (1 or 2 bytes each, high bit
- * marks the 2-byte form), the bytes, then 0x00. AAPT wrote byte lengths above 0x7FFF
- * truncated to 15 bits; like `ResStringPool::stringDecodeAt`, when the byte after the
- * declared length is not NUL, try `len + k * 0x8000` until a NUL is found inside the pool.
- */
-function decodeUtf8At(buf, at, end) {
-    let p = at;
-    if (p >= end)
-        return undefined;
-    // UTF-16 length: skipped, only its encoding width matters.
-    p += buf[p] & 0x80 ? 2 : 1;
-    if (p >= end)
-        return undefined;
-    let len = buf[p];
-    if (len & 0x80) {
-        if (p + 1 >= end)
-            return undefined;
-        len = ((len & 0x7f) << 8) | buf[p + 1];
-        p += 2;
-    }
-    else {
-        p += 1;
-    }
-    let real = len;
-    let k = 0;
-    while (p + real < end) {
-        if (buf[p + real] === 0) {
-            return { value: buf.toString('utf8', p, p + real), offset: p, end: p + real, truncated: k > 0 };
-        }
-        k++;
-        real = k * 0x8000 + len;
-    }
-    return undefined;
-}
-/** UTF-16LE pool string: u16 length (two u16 when the high bit is set), units, 0x0000. */
-function decodeUtf16At(buf, at, end) {
-    let p = at;
-    if (p + 2 > end)
-        return undefined;
-    let len = buf.readUInt16LE(p);
-    p += 2;
-    if (len & 0x8000) {
-        if (p + 2 > end)
-            return undefined;
-        len = ((len & 0x7fff) << 16) | buf.readUInt16LE(p);
-        p += 2;
-    }
-    const stop = p + 2 * len;
-    if (stop + 2 > end)
-        return undefined;
-    if (buf[stop] !== 0 || buf[stop + 1] !== 0)
-        return undefined;
-    return { value: buf.toString('utf16le', p, stop), offset: p, end: stop, truncated: false };
-}
-/** The string at `index`, or `undefined` for 0xFFFFFFFF / out-of-range indices. */
-function poolString(pool, index) {
-    if (!pool || index === 0xffffffff || index < 0 || index >= pool.strings.length)
-        return undefined;
-    return pool.strings[index].value;
-}
-
-/**
- * Binary XML (AXML) reader for AndroidManifest.xml and compiled res/xml files, plus the
- * manifest facts the scan needs.
- *
- * Chunks: `type u16, headerSize u16, size u32` (AOSP `ResourceTypes.h`). The walker follows
- * what Android itself accepts (`ResXMLTree::setTo`): the top chunk's type is not checked,
- * children are stepped by their declared `size`, unknown chunks are skipped, a node's body is
- * read at `chunk + headerSize`, and attributes are stepped by `attributeSize` (which may exceed
- * 20). It is more tolerant than Android where a file is hostile but still readable (junk
- * between chunks, a zero-size end-namespace chunk at EOF, a wrong stringCount), and it rejects
- * what Android rejects: a top chunk declaring more bytes than the file holds.
- *
- * android: attributes are matched by resource id through the resource map (as
- * `ResXMLParser::getAttributeNameResID` does), never by the pool name, which packers garble.
- */
-const FORMAT$2 = 'axml';
-const RES_XML_TYPE = 0x0003;
-const RES_STRING_POOL_TYPE$1 = 0x0001;
-const RES_XML_START_NAMESPACE_TYPE = 0x0100;
-const RES_XML_END_NAMESPACE_TYPE = 0x0101;
-const RES_XML_START_ELEMENT_TYPE = 0x0102;
-const RES_XML_END_ELEMENT_TYPE = 0x0103;
-const RES_XML_CDATA_TYPE = 0x0104;
-const RES_XML_RESOURCE_MAP_TYPE = 0x0180;
-/** Res_value dataType values (`ResourceTypes.h`). */
-const TYPE_NULL = 0x00;
-const TYPE_REFERENCE = 0x01;
-const TYPE_ATTRIBUTE = 0x02;
-const TYPE_STRING = 0x03;
-const TYPE_FLOAT = 0x04;
-const TYPE_DIMENSION = 0x05;
-const TYPE_FRACTION = 0x06;
-const TYPE_DYNAMIC_REFERENCE = 0x07;
-const TYPE_DYNAMIC_ATTRIBUTE = 0x08;
-const TYPE_INT_DEC = 0x10;
-const TYPE_INT_HEX = 0x11;
-const TYPE_INT_BOOLEAN = 0x12;
-const TYPE_FIRST_COLOR_INT = 0x1c;
-const TYPE_LAST_COLOR_INT = 0x1f;
-const ANDROID_NS = 'http://schemas.android.com/apk/res/android';
-/**
- * android:attr resource ids used by the manifest extractor. Every id was checked against
- * `aapt dump resources /usr/share/android-framework-res/framework-res.apk`
- * ("spec resource 0x01010003 android:attr/name" ...).
- */
-const ANDROID_ATTR = {
-    name: 0x01010003,
-    sharedUserId: 0x0101000b,
-    priority: 0x0101001c,
-    targetPackage: 0x01010021,
-    minSdkVersion: 0x0101020c,
-    versionCode: 0x0101021b,
-    versionName: 0x0101021c,
-    targetSdkVersion: 0x01010270,
-    targetName: 0x0101044d,
-    isStatic: 0x0101055a,
-    requiredSystemPropertyName: 0x01010565,
-    requiredSystemPropertyValue: 0x01010566,
-};
-const ATTR_NAME_BY_ID = new Map(Object.entries(ANDROID_ATTR).map(([k, v]) => [v, k]));
-const MAX_WARNINGS$2 = 100;
-let Warnings$1 = class Warnings {
-    list = [];
-    add(message) {
-        if (this.list.length < MAX_WARNINGS$2)
-            this.list.push(message);
-        else if (this.list.length === MAX_WARNINGS$2)
-            this.list.push('further warnings suppressed');
-    }
-};
-const hex = (n, width = 8) => `0x${(n >>> 0).toString(16).padStart(width, '0')}`;
-/** Parses binary XML (or detects plain-text XML). Throws FormatError only when unreadable. */
-function parseAxml(buf) {
-    if (looksLikeTextXml(buf))
-        return parseTextXml(buf);
-    if (buf.length < 8)
-        throw new FormatError(FORMAT$2, `file too short for a chunk header (${buf.length} bytes)`, 0);
-    const w = new Warnings$1();
-    let tampered = false;
-    const topType = buf.readUInt16LE(0);
-    const topHeaderSize = buf.readUInt16LE(2);
-    const topSize = buf.readUInt32LE(4);
-    if (topType !== RES_XML_TYPE) {
-        w.add(`top chunk type ${hex(topType, 4)} is not RES_XML_TYPE (0x0003); Android does not check it`);
-        tampered = true;
-    }
-    if (topHeaderSize < 8 || topHeaderSize > topSize) {
-        throw new FormatError(FORMAT$2, `bad top chunk header size ${topHeaderSize} (chunk size ${topSize})`, 0);
-    }
-    if (topSize > buf.length) {
-        throw new FormatError(FORMAT$2, `declared size ${topSize} exceeds the ${buf.length}-byte file`, 4);
-    }
-    if (topSize < buf.length)
-        w.add(`${buf.length - topSize} bytes after the declared end of the document are ignored`);
-    const end = topSize;
-    let pool;
-    let resourceMap = [];
-    const elements = [];
-    const stack = [];
-    let junkAt = -1;
-    let pos = topHeaderSize;
-    while (pos + 8 <= end) {
-        const type = buf.readUInt16LE(pos);
-        const headerSize = buf.readUInt16LE(pos + 2);
-        let size = buf.readUInt32LE(pos + 4);
-        if (type === RES_XML_END_NAMESPACE_TYPE && size === 0 && headerSize <= 0x18) {
-            // Seen at EOF in hostile files: a zero-size end-namespace chunk; it is 24 bytes long.
-            w.add(`zero-size end-namespace chunk at ${pos}; treating it as 24 bytes`);
-            tampered = true;
-            size = 0x18;
-        }
-        if (headerSize < 8 || size < headerSize) {
-            // Not a chunk: junk between chunks. Scan forward for the next plausible header.
-            if (junkAt < 0) {
-                junkAt = pos;
-                w.add(`junk bytes at ${pos} (type ${hex(type, 4)}, header ${headerSize}, size ${size}); scanning for the next chunk`);
-                tampered = true;
-            }
-            pos += 4;
-            continue;
-        }
-        junkAt = -1;
-        let chunkEnd = pos + size;
-        if (chunkEnd > end) {
-            w.add(`chunk ${hex(type, 4)} at ${pos} declares ${size} bytes but only ${end - pos} remain`);
-            tampered = true;
-            chunkEnd = end;
-        }
-        switch (type) {
-            case RES_STRING_POOL_TYPE$1:
-                if (pool) {
-                    w.add(`extra string pool at ${pos} ignored`);
-                    break;
-                }
-                try {
-                    pool = parseStringPool(buf, pos, chunkEnd, FORMAT$2);
-                    for (const m of pool.warnings)
-                        w.add(m);
-                    if (pool.strings.length !== pool.declaredCount)
-                        tampered = true;
-                }
-                catch (e) {
-                    if (!(e instanceof FormatError))
-                        throw e;
-                    w.add(`unreadable string pool at ${pos}: ${e.reason}`);
-                    tampered = true;
-                }
-                break;
-            case RES_XML_RESOURCE_MAP_TYPE: {
-                const n = Math.floor((chunkEnd - pos - headerSize) / 4);
-                resourceMap = new Array(Math.max(0, n));
-                for (let i = 0; i < n; i++)
-                    resourceMap[i] = buf.readUInt32LE(pos + headerSize + 4 * i);
-                break;
-            }
-            case RES_XML_START_NAMESPACE_TYPE:
-            case RES_XML_END_NAMESPACE_TYPE:
-            case RES_XML_CDATA_TYPE:
-                // Attribute namespaces are string indices of their own, so namespace and text nodes
-                // carry nothing the manifest needs. Their headerSize may be odd (0x14): step by size.
-                break;
-            case RES_XML_START_ELEMENT_TYPE: {
-                const el = readStartElement(buf, pos, headerSize, chunkEnd, pool, resourceMap, stack.length + 1, w);
-                if (el) {
-                    elements.push(el);
-                    stack.push(el);
-                }
-                else {
-                    tampered = true;
-                }
-                break;
-            }
-            case RES_XML_END_ELEMENT_TYPE:
-                if (stack.length > 0)
-                    stack.pop();
-                else
-                    w.add(`end element at ${pos} without a start`);
-                break;
-            default:
-                w.add(`unknown chunk ${hex(type, 4)} at ${pos} (${size} bytes) skipped`);
-                break;
-        }
-        pos += size;
-    }
-    if (junkAt >= 0)
-        w.add(`document ends in junk from offset ${junkAt}`);
-    if (!pool)
-        w.add('no string pool');
-    return {
-        strings: pool ? pool.strings : [],
-        resourceMap,
-        elements,
-        warnings: w.list,
-        plainText: false,
-        tampered,
+function mergePartials(parts) {
+    const out = {
+        packages: parts.flatMap((p) => p.packages).sort((a, b) => cmp$1(a.path, b.path) || cmp$1(a.package, b.package)),
+        endpoints: mergeEndpointFacts(parts.map((p) => p.endpoints)),
+        props: parts.flatMap((p) => p.props).sort((a, b) => cmp$1(a.file, b.file) || a.line - b.line),
+        skuFiles: parts.flatMap((p) => p.skuFiles).sort((a, b) => cmp$1(a.sku, b.sku) || cmp$1(a.path, b.path)),
+        unreadable: parts.flatMap((p) => p.unreadable).sort((a, b) => cmp$1(a.path, b.path) || cmp$1(a.reason, b.reason)),
+        skipped: parts.flatMap((p) => p.skipped).sort((a, b) => cmp$1(a.path, b.path) || cmp$1(a.reason, b.reason)),
+        mentions: parts
+            .flatMap((p) => p.mentions)
+            .sort((a, b) => cmp$1(a.package, b.package) || cmp$1(a.evidence.path, b.evidence.path) || (a.evidence.offset ?? 0) - (b.evidence.offset ?? 0)),
+        propFiles: parts.flatMap((p) => p.propFiles).sort((a, b) => cmp$1(a[0], b[0])),
+        stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
     };
-}
-function readStartElement(buf, pos, headerSize, chunkEnd, pool, resourceMap, depth, w) {
-    const ext = pos + headerSize;
-    if (headerSize < 16 || ext + 20 > chunkEnd) {
-        w.add(`start element at ${pos} too short (${chunkEnd - pos} bytes, header ${headerSize})`);
-        return undefined;
-    }
-    const lineNumber = buf.readUInt32LE(pos + 8);
-    const nsIdx = buf.readUInt32LE(ext);
-    const nameIdx = buf.readUInt32LE(ext + 4);
-    const attrStart = buf.readUInt16LE(ext + 8);
-    let attrSize = buf.readUInt16LE(ext + 10);
-    const attrCount = buf.readUInt16LE(ext + 12);
-    if (attrSize !== 20) {
-        w.add(`element at ${pos} has attributeSize ${attrSize}${attrSize < 20 ? '; using 20' : ''}`);
-        if (attrSize < 20)
-            attrSize = 20;
-    }
-    const name = poolString(pool, nameIdx);
-    if (name === undefined)
-        w.add(`element at ${pos} has an invalid name index ${nameIdx}`);
-    const attributes = [];
-    for (let i = 0; i < attrCount; i++) {
-        const a = ext + attrStart + i * attrSize;
-        if (a + 20 > chunkEnd) {
-            w.add(`element at ${pos}: attribute ${i} of ${attrCount} overflows the chunk`);
-            break;
-        }
-        const aNs = buf.readUInt32LE(a);
-        const aName = buf.readUInt32LE(a + 4);
-        const aRaw = buf.readUInt32LE(a + 8);
-        const type = buf[a + 15];
-        const data = buf.readUInt32LE(a + 16);
-        const resId = aName < resourceMap.length && resourceMap[aName] !== 0 ? resourceMap[aName] : undefined;
-        const attrName = poolString(pool, aName) ?? '';
-        if (resId !== undefined) {
-            const known = ATTR_NAME_BY_ID.get(resId);
-            if (known !== undefined && known !== attrName) {
-                w.add(`attribute ${hex(resId)} is named "${attrName.slice(0, 40)}" in the string pool, expected "${known}" (packed?)`);
-            }
-        }
-        const rawValue = poolString(pool, aRaw);
-        attributes.push({
-            namespaceUri: poolString(pool, aNs) || undefined,
-            name: attrName,
-            resId,
-            rawValue,
-            type,
-            data,
-            value: decodeValue(type, data, rawValue, pool),
-        });
-    }
-    return { name: name ?? '', namespaceUri: poolString(pool, nsIdx) || undefined, depth, lineNumber, attributes };
-}
-const DIMENSION_UNITS = ['px', 'dip', 'sp', 'pt', 'in', 'mm'];
-const FRACTION_UNITS = ['%', '%p'];
-// Res_value::complexToFloat: radix 23p0, 16p7, 8p15, 0p23 over a mantissa shifted left by 8.
-const RADIX_MULTS = [1 / 2 ** 8, 1 / 2 ** 15, 1 / 2 ** 23, 1 / 2 ** 31];
-function complexToFloat(data) {
-    const mantissa = data & 0xffffff00; // signed (as Java's TypedValue) 24-bit mantissa, top bits
-    return mantissa * RADIX_MULTS[(data >> 4) & 3];
-}
-function formatFloat(v) {
-    // Six significant decimals, trailing zeros trimmed but at least one decimal ("16.0dip").
-    const s = (Math.round(v * 1e6) / 1e6).toString();
-    return s.includes('.') || s.includes('e') ? s : `${s}.0`;
-}
-/** Typed decoding of a Res_value, as aapt prints it where the type is not a plain number. */
-function decodeValue(type, data, rawValue, pool) {
-    switch (type) {
-        case TYPE_NULL:
-            return null;
-        case TYPE_REFERENCE:
-        case TYPE_DYNAMIC_REFERENCE:
-            return `@${hex(data)}`;
-        case TYPE_ATTRIBUTE:
-        case TYPE_DYNAMIC_ATTRIBUTE:
-            return `?${hex(data)}`;
-        case TYPE_STRING:
-            return poolString(pool, data) ?? rawValue ?? '';
-        case TYPE_FLOAT: {
-            const b = Buffer.allocUnsafe(4);
-            b.writeUInt32LE(data >>> 0, 0);
-            return b.readFloatLE(0);
-        }
-        case TYPE_DIMENSION:
-            return `${formatFloat(complexToFloat(data))}${DIMENSION_UNITS[data & 0xf] ?? ''}`;
-        case TYPE_FRACTION:
-            return `${formatFloat(complexToFloat(data) * 100)}${FRACTION_UNITS[data & 0xf] ?? ''}`;
-        case TYPE_INT_DEC:
-        case TYPE_INT_HEX:
-            return data | 0;
-        case TYPE_INT_BOOLEAN:
-            return data !== 0;
-        default:
-            if (type >= TYPE_FIRST_COLOR_INT && type <= TYPE_LAST_COLOR_INT)
-                return `#${(data >>> 0).toString(16).padStart(8, '0')}`;
-            return data >>> 0;
-    }
-}
-// ------------------------------------------------------------------------------------------
-// Plain-text XML (an unbuilt manifest, or a file swapped in to fool tools)
-// ------------------------------------------------------------------------------------------
-/** True when the buffer starts (after a BOM and whitespace) with `<?`, `<!` or `<tag`. */
-function looksLikeTextXml(buf) {
-    let i = 0;
-    if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
-        i = 3;
-    while (i < buf.length && (buf[i] === 0x20 || buf[i] === 0x09 || buf[i] === 0x0a || buf[i] === 0x0d))
-        i++;
-    if (i + 1 >= buf.length || buf[i] !== 0x3c)
-        return false;
-    const c = buf[i + 1];
-    return c === 0x3f || c === 0x21 || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
-}
-const ENTITY = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-function decodeEntities(s) {
-    return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, e) => {
-        if (e[0] === '#') {
-            const cp = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-            return Number.isFinite(cp) && cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
-        }
-        return ENTITY[e] ?? m;
-    });
-}
-const isSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-/** Attributes of a start tag's body, scanned in one pass (no backtracking on hostile text). */
-function scanAttributes(body) {
-    const out = [];
-    let i = 0;
-    const n = body.length;
-    while (i < n) {
-        while (i < n && (isSpace(body.charCodeAt(i)) || body[i] === '/'))
-            i++;
-        const nameStart = i;
-        while (i < n && body[i] !== '=' && !isSpace(body.charCodeAt(i)) && body[i] !== '/')
-            i++;
-        const name = body.slice(nameStart, i);
-        while (i < n && isSpace(body.charCodeAt(i)))
-            i++;
-        if (body[i] !== '=') {
-            if (i === nameStart)
-                i++;
-            continue;
-        }
-        i++;
-        while (i < n && isSpace(body.charCodeAt(i)))
-            i++;
-        const q = body[i];
-        if (q !== '"' && q !== "'")
-            continue;
-        const close = body.indexOf(q, i + 1);
-        if (close < 0)
-            break;
-        if (name)
-            out.push([name, decodeEntities(body.slice(i + 1, close))]);
-        i = close + 1;
-    }
-    return out;
-}
-/**
- * A tolerant tag-level reader: elements, attributes and xmlns prefixes, no validation, one
- * linear pass. Values are kept as strings (dataType STRING); the manifest extractor matches
- * them by name.
- */
-function parseTextXml(buf) {
-    const text = buf.toString('utf8').replace(/^\uFEFF/, '');
-    const w = new Warnings$1();
-    w.add('plain-text XML, not binary AXML');
-    const elements = [];
-    const scopes = [new Map([['xml', 'http://www.w3.org/XML/1998/namespace']])];
-    let line = 1;
-    let lineScanned = 0;
-    const lineAt = (idx) => {
-        for (let i = text.indexOf('\n', lineScanned); i !== -1 && i < idx; i = text.indexOf('\n', i + 1))
-            line++;
-        lineScanned = idx;
-        return line;
-    };
-    const resolve = (qname, isAttr) => {
-        const c = qname.indexOf(':');
-        if (c < 0)
-            return { ns: isAttr ? undefined : scopes[scopes.length - 1].get(''), local: qname };
-        const prefix = qname.slice(0, c);
-        return { ns: scopes[scopes.length - 1].get(prefix) ?? prefix, local: qname.slice(c + 1) };
-    };
-    const skipTo = (from, marker) => {
-        const k = text.indexOf(marker, from);
-        return k < 0 ? text.length : k + marker.length;
-    };
-    let i = 0;
-    while (i < text.length) {
-        const lt = text.indexOf('<', i);
-        if (lt < 0)
-            break;
-        if (text.startsWith('<!--', lt))
-            i = skipTo(lt + 4, '-->');
-        else if (text.startsWith('<![CDATA[', lt))
-            i = skipTo(lt + 9, ']]>');
-        else if (text.startsWith('<?', lt))
-            i = skipTo(lt + 2, '?>');
-        else if (text.startsWith('<!', lt))
-            i = skipTo(lt + 2, '>');
-        else if (text.startsWith('</', lt)) {
-            i = skipTo(lt + 2, '>');
-            if (scopes.length > 1)
-                scopes.pop();
-        }
-        else {
-            // Start tag: find its '>' outside quotes.
-            let j = lt + 1;
-            let quote = '';
-            while (j < text.length) {
-                const c = text[j];
-                if (quote) {
-                    if (c === quote)
-                        quote = '';
-                }
-                else if (c === '"' || c === "'")
-                    quote = c;
-                else if (c === '>')
-                    break;
-                j++;
-            }
-            if (j >= text.length) {
-                w.add(`unterminated tag at character ${lt}`);
-                break;
-            }
-            let k = lt + 1;
-            while (k < j && !isSpace(text.charCodeAt(k)) && text[k] !== '/' && text[k] !== '>')
-                k++;
-            const qname = text.slice(lt + 1, k);
-            const selfClosing = text[j - 1] === '/';
-            i = j + 1;
-            if (!/^[A-Za-z_]/.test(qname))
-                continue;
-            const scope = new Map(scopes[scopes.length - 1]);
-            const rawAttrs = [];
-            for (const [name, value] of scanAttributes(text.slice(k, selfClosing ? j - 1 : j))) {
-                if (name === 'xmlns')
-                    scope.set('', value);
-                else if (name.startsWith('xmlns:'))
-                    scope.set(name.slice(6), value);
-                else
-                    rawAttrs.push([name, value]);
-            }
-            scopes.push(scope);
-            const { ns, local } = resolve(qname, false);
-            elements.push({
-                name: local,
-                namespaceUri: ns,
-                depth: scopes.length - 1,
-                lineNumber: lineAt(lt),
-                attributes: rawAttrs.map(([q, v]) => {
-                    const r = resolve(q, true);
-                    return { namespaceUri: r.ns, name: r.local, resId: undefined, rawValue: v, type: TYPE_STRING, data: 0xffffffff, value: v };
-                }),
-            });
-            if (selfClosing)
-                scopes.pop();
-        }
-    }
-    return { strings: [], resourceMap: [], elements, warnings: w.list, plainText: true, tampered: false };
-}
-// ------------------------------------------------------------------------------------------
-// Manifest extraction
-// ------------------------------------------------------------------------------------------
-/**
- * The android: attribute with resource id `ANDROID_ATTR[name]`; only when no attribute of the
- * element carries a resource-map id for it, the first one whose pool name matches and that
- * has no id at all (plain-text XML, or a file without a resource map entry).
- */
-function findAndroidAttribute(el, name) {
-    const id = ANDROID_ATTR[name];
-    for (const a of el.attributes)
-        if (a.resId === id)
-            return a;
-    for (const a of el.attributes) {
-        if (a.resId === undefined && a.name === name && (a.namespaceUri === undefined || a.namespaceUri === ANDROID_NS))
-            return a;
-    }
-    return undefined;
-}
-function attrString(a) {
-    if (!a)
-        return undefined;
-    if (typeof a.value === 'string')
-        return a.value;
-    if (a.value === null)
-        return a.rawValue;
-    return a.rawValue ?? String(a.value);
-}
-function attrInt(a, what, warnings) {
-    if (!a)
-        return undefined;
-    if (typeof a.value === 'number' && Number.isInteger(a.value))
-        return a.value;
-    const s = (typeof a.value === 'string' ? a.value : a.rawValue ?? '').trim();
-    if (/^-?\d+$/.test(s))
-        return parseInt(s, 10);
-    if (/^0x[0-9a-f]+$/i.test(s))
-        return parseInt(s, 16) | 0;
-    warnings.push(`${what} is not an integer: ${JSON.stringify(s.slice(0, 60))}`);
-    return undefined;
-}
-function attrBool(a) {
-    if (!a)
-        return undefined;
-    if (typeof a.value === 'boolean')
-        return a.value;
-    const s = attrString(a)?.trim().toLowerCase();
-    return s === 'true' ? true : s === 'false' ? false : undefined;
-}
-const BOOT_ACTIONS = new Set(['android.intent.action.BOOT_COMPLETED', 'android.intent.action.LOCKED_BOOT_COMPLETED']);
-const PERMISSION_TAGS = new Set(['uses-permission', 'uses-permission-sdk-23', 'uses-permission-sdk-m']);
-/** Manifest facts from a parsed document. Missing `<manifest>` or `package` -> FormatError. */
-function extractManifest(doc) {
-    const warnings = [...doc.warnings];
-    const root = doc.elements.find((e) => e.depth === 1);
-    if (!root || root.name !== 'manifest') {
-        throw new FormatError(FORMAT$2, root ? `root element is <${root.name.slice(0, 60)}>, not <manifest>` : 'no <manifest> element');
-    }
-    // `package` has no namespace and no resource id: match it by name.
-    const pkgAttr = root.attributes.find((a) => a.name === 'package' && a.namespaceUri === undefined) ?? root.attributes.find((a) => a.name === 'package');
-    const pkg = pkgAttr ? (pkgAttr.rawValue ?? attrString(pkgAttr) ?? '').trim() : '';
-    if (!pkg)
-        throw new FormatError(FORMAT$2, 'manifest has no package name');
-    const info = { package: pkg, permissions: [], bootCompleted: false, warnings };
-    const versionCode = attrInt(findAndroidAttribute(root, 'versionCode'), 'versionCode', warnings);
-    if (versionCode !== undefined)
-        info.versionCode = versionCode;
-    const versionName = attrString(findAndroidAttribute(root, 'versionName'));
-    if (versionName !== undefined)
-        info.versionName = versionName;
-    const sharedUserId = attrString(findAndroidAttribute(root, 'sharedUserId'));
-    if (sharedUserId !== undefined)
-        info.sharedUserId = sharedUserId;
-    const permissions = new Set();
-    // Ancestor names of the current element, index = depth - 1.
-    const path = [];
-    let sawUsesSdk = false;
-    for (const el of doc.elements) {
-        path.length = el.depth - 1;
-        path.push(el.name);
-        if (el.depth === 2 && PERMISSION_TAGS.has(el.name)) {
-            const n = attrString(findAndroidAttribute(el, 'name'));
-            if (n)
-                permissions.add(n);
-        }
-        else if (el.depth === 2 && el.name === 'uses-sdk' && !sawUsesSdk) {
-            sawUsesSdk = true;
-            const min = attrInt(findAndroidAttribute(el, 'minSdkVersion'), 'minSdkVersion', warnings);
-            if (min !== undefined)
-                info.minSdk = min;
-            const target = attrInt(findAndroidAttribute(el, 'targetSdkVersion'), 'targetSdkVersion', warnings);
-            if (target !== undefined)
-                info.targetSdk = target;
-        }
-        else if (el.depth === 2 && el.name === 'overlay' && !info.overlay) {
-            const target = attrString(findAndroidAttribute(el, 'targetPackage'));
-            if (target) {
-                const o = { targetPackage: target };
-                const targetName = attrString(findAndroidAttribute(el, 'targetName'));
-                if (targetName !== undefined)
-                    o.targetName = targetName;
-                const propName = attrString(findAndroidAttribute(el, 'requiredSystemPropertyName'));
-                if (propName !== undefined)
-                    o.requiredSystemPropertyName = propName;
-                const propValue = attrString(findAndroidAttribute(el, 'requiredSystemPropertyValue'));
-                if (propValue !== undefined)
-                    o.requiredSystemPropertyValue = propValue;
-                const isStatic = attrBool(findAndroidAttribute(el, 'isStatic'));
-                if (isStatic !== undefined)
-                    o.isStatic = isStatic;
-                const priority = attrInt(findAndroidAttribute(el, 'priority'), 'overlay priority', warnings);
-                if (priority !== undefined)
-                    o.priority = priority;
-                info.overlay = o;
-            }
-            else {
-                warnings.push('<overlay> without android:targetPackage');
-            }
-        }
-        else if (el.name === 'action' &&
-            el.depth >= 4 &&
-            path[el.depth - 2] === 'intent-filter' &&
-            path[el.depth - 3] === 'receiver' &&
-            BOOT_ACTIONS.has(attrString(findAndroidAttribute(el, 'name')) ?? '')) {
-            info.bootCompleted = true;
-        }
-    }
-    info.permissions = [...permissions].sort();
-    return info;
-}
-
-const FORMAT$1 = 'arsc';
-const RES_TABLE_TYPE = 0x0002;
-const RES_STRING_POOL_TYPE = 0x0001;
-const RES_TABLE_PACKAGE_TYPE = 0x0200;
-const RES_TABLE_TYPE_TYPE = 0x0201;
-const RES_TABLE_TYPE_SPEC_TYPE = 0x0202;
-const FLAG_SPARSE = 0x01;
-const FLAG_OFFSET16 = 0x02;
-const ENTRY_FLAG_COMPLEX = 0x0001;
-const ENTRY_FLAG_COMPACT = 0x0008;
-const NO_ENTRY = 0xffffffff;
-const PACKAGE_HEADER_MIN = 284;
-const MAX_WARNINGS$1 = 100;
-class Warnings {
-    list = [];
-    add(message) {
-        if (this.list.length < MAX_WARNINGS$1)
-            this.list.push(message);
-        else if (this.list.length === MAX_WARNINGS$1)
-            this.list.push('further warnings suppressed');
-    }
-}
-/** Reads the chunk header at `pos` inside `[pos, limit)`; undefined when it is not a chunk. */
-function readChunk(buf, pos, limit, w) {
-    if (pos + 8 > limit)
-        return undefined;
-    const type = buf.readUInt16LE(pos);
-    const headerSize = buf.readUInt16LE(pos + 2);
-    const size = buf.readUInt32LE(pos + 4);
-    if (headerSize < 8 || size < headerSize) {
-        w.add(`invalid chunk header at ${pos} (type 0x${type.toString(16)}, header ${headerSize}, size ${size}); stopping`);
-        return undefined;
-    }
-    let end = pos + size;
-    if (end > limit) {
-        w.add(`chunk 0x${type.toString(16)} at ${pos} declares ${size} bytes but only ${limit - pos} remain`);
-        end = limit;
-    }
-    if (pos + headerSize > end) {
-        w.add(`chunk 0x${type.toString(16)} at ${pos}: header overflows the data`);
-        return undefined;
-    }
-    return { type, headerSize, start: pos, end };
-}
-/** Parses a resources.arsc buffer. */
-function parseArsc(buf) {
-    if (buf.length < 12)
-        throw new FormatError(FORMAT$1, `file too short for a table header (${buf.length} bytes)`, 0);
-    const type = buf.readUInt16LE(0);
-    const headerSize = buf.readUInt16LE(2);
-    const size = buf.readUInt32LE(4);
-    if (type !== RES_TABLE_TYPE) {
-        throw new FormatError(FORMAT$1, `not a resource table (chunk type 0x${type.toString(16).padStart(4, '0')}; compressed or not an arsc?)`, 0);
-    }
-    if (headerSize < 12 || headerSize > size)
-        throw new FormatError(FORMAT$1, `bad table header size ${headerSize} (size ${size})`, 2);
-    const w = new Warnings();
-    let end = size;
-    if (size > buf.length) {
-        w.add(`table declares ${size} bytes but the file has ${buf.length} (truncated)`);
-        end = buf.length;
-    }
-    else if (size < buf.length) {
-        w.add(`${buf.length - size} bytes after the table are ignored`);
-    }
-    const packageCount = buf.readUInt32LE(8);
-    let global;
-    const packages = [];
-    let pos = headerSize;
-    while (pos < end) {
-        const c = readChunk(buf, pos, end, w);
-        if (!c)
-            break;
-        if (c.type === RES_STRING_POOL_TYPE) {
-            if (!global)
-                global = readPool(buf, c, w, 'global string pool');
-            else
-                w.add(`extra string pool at ${pos} ignored`);
-        }
-        else if (c.type === RES_TABLE_PACKAGE_TYPE) {
-            const p = parsePackage(buf, c, global, w);
-            if (p)
-                packages.push(p);
-        }
-        else {
-            w.add(`unknown table chunk 0x${c.type.toString(16)} at ${pos} skipped`);
-        }
-        pos = c.end;
-    }
-    if (!global)
-        throw new FormatError(FORMAT$1, 'no global string pool', headerSize);
-    if (packages.length !== packageCount)
-        w.add(`packageCount ${packageCount} but ${packages.length} packages read`);
-    return { globalStrings: global.strings, packages, warnings: w.list };
-}
-function readPool(buf, c, w, what) {
-    try {
-        const pool = parseStringPool(buf, c.start, c.end, FORMAT$1);
-        for (const m of pool.warnings)
-            w.add(`${what}: ${m}`);
-        return pool;
-    }
-    catch (e) {
-        if (!(e instanceof FormatError))
-            throw e;
-        w.add(`${what} at ${c.start} unreadable: ${e.reason}`);
-        return undefined;
-    }
-}
-function parsePackage(buf, c, global, w) {
-    if (c.headerSize < PACKAGE_HEADER_MIN) {
-        w.add(`package at ${c.start} has a ${c.headerSize}-byte header (need ${PACKAGE_HEADER_MIN}); skipped`);
-        return undefined;
-    }
-    const id = buf.readUInt32LE(c.start + 8);
-    let nameEnd = c.start + 12;
-    while (nameEnd < c.start + 12 + 256 && buf.readUInt16LE(nameEnd) !== 0)
-        nameEnd += 2;
-    const name = buf.toString('utf16le', c.start + 12, nameEnd);
-    const typeStringsOff = buf.readUInt32LE(c.start + 268);
-    const keyStringsOff = buf.readUInt32LE(c.start + 276);
-    let typePool;
-    let keyPool;
-    const pkg = { id, name, values: [], bagCount: 0, typeStrings: [], keyStrings: [] };
-    let pos = c.start + c.headerSize;
-    while (pos < c.end) {
-        const ch = readChunk(buf, pos, c.end, w);
-        if (!ch)
-            break;
-        const rel = pos - c.start;
-        switch (ch.type) {
-            case RES_STRING_POOL_TYPE:
-                if (rel === typeStringsOff && !typePool)
-                    typePool = readPool(buf, ch, w, `package ${name} type strings`);
-                else if (rel === keyStringsOff && !keyPool)
-                    keyPool = readPool(buf, ch, w, `package ${name} key strings`);
-                else if (!typePool)
-                    typePool = readPool(buf, ch, w, `package ${name} type strings`);
-                else if (!keyPool)
-                    keyPool = readPool(buf, ch, w, `package ${name} key strings`);
-                else
-                    w.add(`extra string pool in package ${name} at ${pos} ignored`);
-                break;
-            case RES_TABLE_TYPE_SPEC_TYPE:
-                // Per-entry configuration masks: nothing the values need.
-                break;
-            case RES_TABLE_TYPE_TYPE:
-                parseType(buf, ch, pkg, global, typePool, keyPool, w);
-                break;
-        }
-        pos = ch.end;
-    }
-    pkg.typeStrings = typePool ? typePool.strings.map((s) => s.value) : [];
-    pkg.keyStrings = keyPool ? keyPool.strings.map((s) => s.value) : [];
-    return pkg;
-}
-function parseType(buf, c, pkg, global, typePool, keyPool, w) {
-    if (c.headerSize < 20) {
-        w.add(`type chunk at ${c.start} has a ${c.headerSize}-byte header; skipped`);
-        return;
-    }
-    const typeId = buf[c.start + 8];
-    const flags = buf[c.start + 9];
-    const entryCount = buf.readUInt32LE(c.start + 12);
-    const entriesStart = buf.readUInt32LE(c.start + 16);
-    const config = c.headerSize >= 24 ? configToString(buf, c.start + 20, c.start + c.headerSize) : '';
-    const typeName = poolString(typePool, typeId - 1) ?? `type${typeId}`;
-    const base = c.start + entriesStart;
-    if (entriesStart < c.headerSize || base > c.end) {
-        w.add(`type chunk at ${c.start}: entriesStart ${entriesStart} outside the chunk; skipped`);
-        return;
-    }
-    const sparse = (flags & FLAG_SPARSE) !== 0;
-    const offset16 = !sparse && (flags & FLAG_OFFSET16) !== 0;
-    const width = offset16 ? 2 : 4;
-    const offsetsAt = c.start + c.headerSize;
-    let count = entryCount;
-    const room = Math.floor((base - offsetsAt) / width);
-    if (count > room) {
-        w.add(`type chunk at ${c.start}: ${entryCount} entries do not fit before entriesStart; reading ${Math.max(room, 0)}`);
-        count = Math.max(room, 0);
-    }
-    const idBase = ((pkg.id & 0xff) << 24) | ((typeId & 0xff) << 16);
-    for (let i = 0; i < count; i++) {
-        const at = offsetsAt + i * width;
-        let index;
-        let offset;
-        if (sparse) {
-            index = buf.readUInt16LE(at);
-            offset = buf.readUInt16LE(at + 2) * 4;
-        }
-        else if (offset16) {
-            index = i;
-            const o = buf.readUInt16LE(at);
-            if (o === 0xffff)
-                continue;
-            offset = o * 4;
-        }
-        else {
-            index = i;
-            offset = buf.readUInt32LE(at);
-            if (offset === NO_ENTRY)
-                continue;
-        }
-        const e = base + offset;
-        if (e + 8 > c.end) {
-            w.add(`${typeName} entry ${index} at ${e} overflows its chunk`);
-            continue;
-        }
-        const entrySize = buf.readUInt16LE(e);
-        const entryFlags = buf.readUInt16LE(e + 2);
-        let key;
-        let dataType;
-        let data;
-        if (entryFlags & ENTRY_FLAG_COMPACT) {
-            // Compact entry: key index in the size field, dataType in the flags' high byte.
-            key = entrySize;
-            dataType = entryFlags >>> 8;
-            data = buf.readUInt32LE(e + 4);
-        }
-        else {
-            key = buf.readUInt32LE(e + 4);
-            if (entryFlags & ENTRY_FLAG_COMPLEX) {
-                pkg.bagCount++;
-                continue;
-            }
-            const v = e + entrySize;
-            if (entrySize < 8 || v + 8 > c.end) {
-                w.add(`${typeName} entry ${index} value overflows its chunk`);
-                continue;
-            }
-            dataType = buf[v + 3];
-            data = buf.readUInt32LE(v + 4);
-        }
-        const name = poolString(keyPool, key) ?? `entry${index}`;
-        const decoded = decodeValue(dataType, data, undefined, global);
-        pkg.values.push({
-            id: (idBase | (index & 0xffff)) >>> 0,
-            type: typeName,
-            name,
-            value: dataType === TYPE_NULL || decoded === null ? '' : decoded,
-            config,
-            dataType,
-            data: data >>> 0,
-        });
-    }
-}
-// ------------------------------------------------------------------------------------------
-// ResTable_config -> qualifier string, in the order and spelling of ResTable_config::toString
-// ------------------------------------------------------------------------------------------
-function unpackCode(b0, b1, base) {
-    if (b0 & 0x80) {
-        const first = b1 & 0x1f;
-        const second = ((b1 & 0xe0) >> 5) + ((b0 & 0x03) << 3);
-        const third = (b0 & 0x7c) >> 2;
-        return String.fromCharCode(first + base, second + base, third + base);
-    }
-    if (b0 === 0)
-        return '';
-    return String.fromCharCode(b0, b1);
-}
-function ascii(buf, start, len) {
-    let s = '';
-    for (let i = 0; i < len && buf[start + i] !== 0; i++)
-        s += String.fromCharCode(buf[start + i]);
-    return s;
-}
-const DENSITIES = {
-    120: 'ldpi',
-    160: 'mdpi',
-    213: 'tvdpi',
-    240: 'hdpi',
-    320: 'xhdpi',
-    480: 'xxhdpi',
-    640: 'xxxhdpi',
-    0xfffe: 'anydpi',
-    0xffff: 'nodpi',
-};
-/**
- * The qualifier string of the ResTable_config at `start` (`""` for the default configuration),
- * spelt as aapt prints it (`zh-rCN`, `sw600dp-land-v13`, `night-v8`...). Fields past the
- * config's own size or past `limit` read as zero.
- */
-function configToString(buf, start, limit) {
-    if (start + 4 > limit)
-        return '';
-    const size = Math.min(buf.readUInt32LE(start), limit - start);
-    const u8 = (o) => (o < size ? buf[start + o] : 0);
-    const u16 = (o) => (o + 2 <= size ? buf.readUInt16LE(start + o) : 0);
-    const parts = [];
-    const mcc = u16(4);
-    const mnc = u16(6);
-    if (mcc)
-        parts.push(`mcc${mcc}`);
-    if (mnc)
-        parts.push(`mnc${mnc}`);
-    const lang = unpackCode(u8(8), u8(9), 0x61);
-    if (lang) {
-        const region = unpackCode(u8(10), u8(11), 0x30);
-        const script = size >= 40 ? ascii(buf, start + 36, Math.min(4, size - 36)) : '';
-        const variant = size >= 48 ? ascii(buf, start + 40, Math.min(8, size - 40)) : '';
-        if (!script && !variant)
-            parts.push(region ? `${lang}-r${region}` : lang);
-        else
-            parts.push(['b', lang, script, region, variant].filter((s) => s).join('+'));
-    }
-    const screenLayout = u8(28);
-    const layoutDir = screenLayout & 0xc0;
-    if (layoutDir)
-        parts.push(layoutDir === 0x40 ? 'ldltr' : layoutDir === 0x80 ? 'ldrtl' : `layoutDir=${layoutDir}`);
-    const sw = u16(30);
-    if (sw)
-        parts.push(`sw${sw}dp`);
-    const wdp = u16(32);
-    if (wdp)
-        parts.push(`w${wdp}dp`);
-    const hdp = u16(34);
-    if (hdp)
-        parts.push(`h${hdp}dp`);
-    const screenSize = screenLayout & 0x0f;
-    if (screenSize)
-        parts.push(['', 'small', 'normal', 'large', 'xlarge'][screenSize] ?? `screenLayoutSize=${screenSize}`);
-    const screenLong = screenLayout & 0x30;
-    if (screenLong)
-        parts.push(screenLong === 0x10 ? 'notlong' : screenLong === 0x20 ? 'long' : `screenLayoutLong=${screenLong}`);
-    const round = u8(48) & 0x03;
-    if (round)
-        parts.push(round === 1 ? 'notround' : round === 2 ? 'round' : `screenRound=${round}`);
-    const colorMode = u8(49);
-    const wcg = colorMode & 0x03;
-    if (wcg)
-        parts.push(wcg === 1 ? 'nowidecg' : wcg === 2 ? 'widecg' : `wideColorGamut=${wcg}`);
-    const hdr = colorMode & 0x0c;
-    if (hdr)
-        parts.push(hdr === 0x04 ? 'lowdr' : hdr === 0x08 ? 'highdr' : `hdr=${hdr}`);
-    const orientation = u8(12);
-    if (orientation)
-        parts.push(['', 'port', 'land', 'square'][orientation] ?? `orientation=${orientation}`);
-    const uiMode = u8(29);
-    const uiType = uiMode & 0x0f;
-    if (uiType) {
-        parts.push(['', '', 'desk', 'car', 'television', 'appliance', 'watch', 'vrheadset'][uiType] || `uiModeType=${uiType}`);
-    }
-    const night = uiMode & 0x30;
-    if (night)
-        parts.push(night === 0x10 ? 'notnight' : night === 0x20 ? 'night' : `uiModeNight=${night}`);
-    const density = u16(14);
-    if (density)
-        parts.push(DENSITIES[density] ?? `${density}dpi`);
-    const touch = u8(13);
-    if (touch)
-        parts.push(['', 'notouch', 'stylus', 'finger'][touch] ?? `touchscreen=${touch}`);
-    const inputFlags = u8(18);
-    const keysHidden = inputFlags & 0x03;
-    if (keysHidden)
-        parts.push(['', 'keysexposed', 'keyshidden', 'keyssoft'][keysHidden]);
-    const keyboard = u8(16);
-    if (keyboard)
-        parts.push(['', 'nokeys', 'qwerty', '12key'][keyboard] ?? `keyboard=${keyboard}`);
-    const navHidden = inputFlags & 0x0c;
-    if (navHidden)
-        parts.push(navHidden === 0x04 ? 'navexposed' : navHidden === 0x08 ? 'navhidden' : `inputFlagsNavHidden=${navHidden}`);
-    const navigation = u8(17);
-    if (navigation)
-        parts.push(['', 'nonav', 'dpad', 'trackball', 'wheel'][navigation] ?? `navigation=${navigation}`);
-    const sw2 = u16(20);
-    const sh2 = u16(22);
-    if (sw2 || sh2)
-        parts.push(`${sw2}x${sh2}`);
-    const sdk = u16(24);
-    const minor = u16(26);
-    if (sdk || minor)
-        parts.push(minor ? `v${sdk}.${minor}` : `v${sdk}`);
-    return parts.join('-');
-}
-
-/**
- * DEX string table reader.
- *
- * Header (0x70 bytes, little-endian; `dex-format` / `kaitai executable/dex.ksy`): magic
- * `dex\n0NN\0` (035-041), file_size@0x20, header_size@0x24, endian_tag@0x28,
- * string_ids_size@0x38, string_ids_off@0x3C. A `string_id` is a u32 offset to a
- * `string_data_item`: a uleb128 UTF-16 length, then MUTF-8 bytes, then 0x00.
- *
- * Version 041 files are containers: several headers one after another, each with
- * container_size@0x70 and header_offset@0x74; file_size is the distance to the next header.
- * As in ART (`DexFile::GetSection`: section offsets are relative to the data section, which
- * for a container is the container start), all offsets are taken from the container start.
- *
- * The iteration path allocates nothing per string: the callback receives one reused
- * `DexStringRef`, and MUTF-8 is decoded only when asked (`decodeMutf8`).
- */
-const FORMAT = 'dex';
-const DEX_HEADER_SIZE = 0x70;
-const DEX_CONTAINER_HEADER_SIZE = 0x78;
-const ENDIAN_CONSTANT = 0x12345678;
-const REVERSE_ENDIAN_CONSTANT = 0x78563412;
-const MIN_VERSION = 35;
-const MAX_VERSION = 41;
-/** `dex\n` + three ASCII digits (035-041) + NUL. */
-function isDex(buf) {
-    if (buf.length < 8)
-        return false;
-    if (buf[0] !== 0x64 || buf[1] !== 0x65 || buf[2] !== 0x78 || buf[3] !== 0x0a || buf[7] !== 0)
-        return false;
-    const v = dexVersionAt(buf, 0);
-    return v >= MIN_VERSION && v <= MAX_VERSION;
-}
-function dexVersionAt(buf, at) {
-    let v = 0;
-    for (let i = 4; i < 7; i++) {
-        const c = buf[at + i];
-        if (c < 0x30 || c > 0x39)
-            return -1;
-        v = v * 10 + (c - 0x30);
-    }
-    return v;
-}
-const MAX_WARNINGS = 50;
-/**
- * Reads and checks every header of the buffer (one, or several for a v41 container).
- * Throws FormatError for a bad magic, endian tag, header_size, file_size or string_ids range.
- */
-function readDexHeaders(buf) {
-    if (buf.length < DEX_HEADER_SIZE)
-        throw new FormatError(FORMAT, `file too short for a DEX header (${buf.length} bytes)`, 0);
-    if (!isDex(buf))
-        throw new FormatError(FORMAT, 'bad DEX magic', 0);
-    const first = readHeaderAt(buf, 0, buf.length);
-    if (first.version < 41) {
-        if (first.fileSize > buf.length) {
-            throw new FormatError(FORMAT, `file_size ${first.fileSize} exceeds the ${buf.length}-byte buffer (truncated)`, 0x20);
-        }
-        checkStringIds(first, first.fileSize);
-        return [first];
-    }
-    // v41 container: loop over the headers until container_size.
-    const containerSize = first.containerSize ?? 0;
-    if (containerSize > buf.length) {
-        throw new FormatError(FORMAT, `container_size ${containerSize} exceeds the ${buf.length}-byte buffer (truncated)`, 0x70);
-    }
-    const headers = [];
-    let at = 0;
-    while (at < containerSize) {
-        const h = at === 0 ? first : readHeaderAt(buf, at, containerSize);
-        if (h.version < 41)
-            throw new FormatError(FORMAT, `dex version ${h.version} inside a v41 container`, at + 4);
-        if (h.headerOffset !== at)
-            throw new FormatError(FORMAT, `header_offset ${h.headerOffset} does not match its position ${at}`, at + 0x74);
-        if (h.containerSize !== containerSize)
-            throw new FormatError(FORMAT, `container_size ${h.containerSize} differs from ${containerSize}`, at + 0x70);
-        if (h.fileSize < h.headerSize || at + h.fileSize > containerSize) {
-            throw new FormatError(FORMAT, `file_size ${h.fileSize} of the dex at ${at} overflows the container`, at + 0x20);
-        }
-        checkStringIds(h, containerSize);
-        headers.push(h);
-        at += h.fileSize;
-    }
-    return headers;
-}
-function readHeaderAt(buf, at, limit) {
-    if (at + DEX_HEADER_SIZE > limit)
-        throw new FormatError(FORMAT, 'DEX header overflows the buffer', at);
-    if (buf[at] !== 0x64 || buf[at + 1] !== 0x65 || buf[at + 2] !== 0x78 || buf[at + 3] !== 0x0a || buf[at + 7] !== 0) {
-        throw new FormatError(FORMAT, 'bad DEX magic', at);
-    }
-    const version = dexVersionAt(buf, at);
-    if (version < MIN_VERSION || version > MAX_VERSION)
-        throw new FormatError(FORMAT, `unsupported DEX version ${version}`, at + 4);
-    const endian = buf.readUInt32LE(at + 0x28);
-    if (endian === REVERSE_ENDIAN_CONSTANT)
-        throw new FormatError(FORMAT, 'big-endian DEX is not supported', at + 0x28);
-    if (endian !== ENDIAN_CONSTANT)
-        throw new FormatError(FORMAT, `bad endian_tag 0x${endian.toString(16)}`, at + 0x28);
-    const headerSize = buf.readUInt32LE(at + 0x24);
-    const minHeader = version >= 41 ? DEX_CONTAINER_HEADER_SIZE : DEX_HEADER_SIZE;
-    if (headerSize < minHeader || at + headerSize > limit) {
-        throw new FormatError(FORMAT, `bad header_size ${headerSize} for version ${version}`, at + 0x24);
-    }
-    const h = {
-        headerOffset: at,
-        version,
-        fileSize: buf.readUInt32LE(at + 0x20),
-        headerSize,
-        stringIdsSize: buf.readUInt32LE(at + 0x38),
-        stringIdsOff: buf.readUInt32LE(at + 0x3c),
-    };
-    if (version >= 41) {
-        h.containerSize = buf.readUInt32LE(at + 0x70);
-        h.headerOffset = buf.readUInt32LE(at + 0x74);
-    }
-    else if (h.fileSize < headerSize) {
-        throw new FormatError(FORMAT, `file_size ${h.fileSize} is smaller than header_size ${headerSize}`, at + 0x20);
-    }
-    return h;
-}
-function checkStringIds(h, limit) {
-    if (h.stringIdsSize === 0)
-        return;
-    const bytes = h.stringIdsSize * 4;
-    if (h.stringIdsOff < h.headerSize || h.stringIdsOff + bytes > limit) {
-        throw new FormatError(FORMAT, `string_ids (${h.stringIdsSize} at ${h.stringIdsOff}) overflow the ${limit}-byte file`, h.headerOffset + 0x38);
-    }
-}
-/**
- * Calls `cb` for every readable string_id of every dex in the buffer, in index order. The
- * `ref` object is reused between calls; copy what you keep. Return `false` to stop.
- */
-function forEachDexString(buf, cb) {
-    const headers = readDexHeaders(buf);
-    const stats = { headers, strings: 0, skipped: 0, warnings: [], stopped: false };
-    const ref = { index: 0, dexIndex: 0, offset: 0, start: 0, end: 0, utf16Length: 0 };
-    for (let d = 0; d < headers.length; d++) {
-        const h = headers[d];
-        // String data may live anywhere in the file (v35-40) or the container (v41).
-        const limit = h.version >= 41 ? h.containerSize : h.fileSize;
-        ref.dexIndex = d;
-        // Everything from `tail` to `limit` is NUL-free, so a search from below `tail` is bounded
-        // and one from above is answered at once; (from, found) caches the last search.
-        const tail = buf.lastIndexOf(0, limit - 1) + 1;
-        let from = -1;
-        let found = -1;
-        for (let i = 0; i < h.stringIdsSize; i++) {
-            const off = buf.readUInt32LE(h.stringIdsOff + 4 * i);
-            // uleb128 length: at most 5 bytes.
-            let p = off;
-            let len = 0;
-            let shift = 0;
-            let ok = false;
-            while (p < limit && shift < 35) {
-                const b = buf[p++];
-                len += (b & 0x7f) * 2 ** shift;
-                shift += 7;
-                if ((b & 0x80) === 0) {
-                    ok = true;
-                    break;
-                }
-            }
-            let nul = -1;
-            if (ok && p < tail) {
-                if (p >= from && p <= found)
-                    nul = found;
-                else {
-                    nul = buf.indexOf(0, p);
-                    from = p;
-                    found = nul;
-                }
-            }
-            if (!ok || off < h.headerSize || nul < 0 || nul >= limit) {
-                stats.skipped++;
-                if (stats.warnings.length < MAX_WARNINGS) {
-                    stats.warnings.push(`dex ${d} string #${i}: ${!ok || off < h.headerSize ? `bad string_data_off ${off}` : 'no terminating NUL'}`);
-                }
-                continue;
-            }
-            ref.index = i;
-            ref.offset = off;
-            ref.start = p;
-            ref.end = nul;
-            ref.utf16Length = len;
-            stats.strings++;
-            if (cb(ref) === false) {
-                stats.stopped = true;
-                return stats;
-            }
-        }
-    }
-    if (stats.skipped > MAX_WARNINGS)
-        stats.warnings.push(`${stats.skipped - MAX_WARNINGS} more unreadable strings`);
-    return stats;
-}
-
-/**
- * Scanning many small strings with one pass. Calling the scanner once per string costs a few
- * native searches and allocations each, which dominates on a DEX with 100,000 strings; instead
- * the strings are laid out in one buffer, separated by NUL (never a host byte), scanned once,
- * and each hit is mapped back to the string it came from.
- */
-/** Index of the last element of sorted `starts` that is <= p. */
-function owner(starts, n, p) {
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= p)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo;
-}
-/**
- * Every string of every DEX in `buf`. In a DEX the string_data items sit together; their
- * uleb128 length prefixes can be ASCII letters or digits (a 97-byte string is prefixed by 'a'),
- * so the region is copied with the prefixes zeroed, then scanned once. Offsets in the evidence
- * are byte offsets in `buf`.
- */
-function scanDexStrings(buf, base, scanner, sink) {
-    let lo = Infinity;
-    let hi = 0;
-    let total = 0;
-    const prefixes = [];
-    forEachDexString(buf, (ref) => {
-        if (ref.offset < lo)
-            lo = ref.offset;
-        if (ref.end + 1 > hi)
-            hi = Math.min(buf.length, ref.end + 1);
-        total += ref.end - ref.offset + 1;
-        prefixes.push(ref.offset, ref.start);
-    });
-    if (prefixes.length === 0)
-        return;
-    // Strings spread over the file (hostile or unusual layout): scan them one by one instead.
-    if (hi - lo > 2 * total + (1 << 20)) {
-        forEachDexString(buf, (ref) => {
-            if (ref.end - ref.start >= 4)
-                scanner.scan(buf, ref.start, ref.end, base, sink);
-        });
-        return;
-    }
-    const region = Buffer.from(buf.subarray(lo, hi));
-    for (let i = 0; i < prefixes.length; i += 2)
-        region.fill(0, prefixes[i] - lo, prefixes[i + 1] - lo);
-    scanner.scan(region, 0, region.length, base, sink, (p) => lo + p);
-}
-/** Decoded pool strings (AXML, resources.arsc): one pass; each hit gets its string's offset. */
-function scanPoolStrings(strings, base, scanner, sink) {
-    const parts = [];
-    const starts = [];
-    const offsets = [];
-    let pos = 0;
-    for (const s of strings) {
-        if (s.value.length < 4)
-            continue;
-        starts.push(pos);
-        offsets.push(Math.max(0, s.offset));
-        parts.push(s.value);
-        pos += Buffer.byteLength(s.value, 'utf8') + 1;
-    }
-    if (parts.length === 0)
-        return;
-    const buf = Buffer.from(parts.join('\u0000'), 'utf8');
-    const n = starts.length;
-    scanner.scan(buf, 0, buf.length, base, sink, (p) => offsets[owner(starts, n, p)]);
-}
-
-/**
- * A ZIP central-directory reader with Android's semantics, over a RandomAccessSource.
- *
- * - The central directory is the truth; local headers are only used to find the data start.
- * - Every entry is listed, whatever its name (`../`, NUL, CR, LF): names are kept as raw bytes
- *   and decoded for display; nothing aborts the listing.
- * - Duplicate names are reported (a second classes.dex or manifest hides code).
- * - Compression method 8 is inflated; any other method is read as STORED with the declared
- *   uncompressed length, as Android's resource loader does (the "unsupported compression"
- *   evasion).
- * - ZIP64 end records and per-entry extra fields are honoured.
- * - Inflation is capped per entry: nothing inflates past `maxBytes`.
- */
-const EOCD_SIG = 0x06054b50;
-const ZIP64_LOCATOR_SIG = 0x07064b50;
-const ZIP64_EOCD_SIG = 0x06064b50;
-const CDH_SIG = 0x02014b50;
-const LFH_SIG = 0x04034b50;
-const MAX_COMMENT = 0xffff;
-const EOCD_SIZE = 22;
-class EntryTooLargeError extends FormatError {
-    entryName;
-    limit;
-    constructor(entryName, limit) {
-        super('zip', `entry ${JSON.stringify(entryName)} inflates past the ${limit}-byte cap`);
-        this.entryName = entryName;
-        this.limit = limit;
-        this.name = 'EntryTooLargeError';
-    }
-}
-function isSuspicious(raw, name) {
-    if (raw.includes(0) || raw.includes(0x0a) || raw.includes(0x0d))
-        return true;
-    if (name.startsWith('/') || name.startsWith('\\'))
-        return true;
-    return name.split(/[\\/]/).some((seg) => seg === '..');
-}
-/** Reads the end of central directory (and ZIP64 records) and lists every entry. */
-async function openZip(src) {
-    const size = src.size;
-    if (size < EOCD_SIZE)
-        throw new FormatError('zip', `file is ${size} bytes, too small for an end-of-central-directory record`);
-    const tailLen = Math.min(size, MAX_COMMENT + EOCD_SIZE);
-    const tailStart = size - tailLen;
-    const tail = await src.read(tailStart, tailLen);
-    const warnings = [];
-    // Prefer an EOCD whose comment ends exactly at the end of the file; fall back to the last
-    // plausible one (garbage after the comment is tolerated, with a warning).
-    let eocdRel = -1;
-    let fallback = -1;
-    for (let i = tailLen - EOCD_SIZE; i >= 0; i--) {
-        if (tail.readUInt32LE(i) !== EOCD_SIG)
-            continue;
-        const commentLen = tail.readUInt16LE(i + 20);
-        if (i + EOCD_SIZE + commentLen === tailLen) {
-            eocdRel = i;
-            break;
-        }
-        if (fallback < 0 && i + EOCD_SIZE + commentLen <= tailLen)
-            fallback = i;
-    }
-    if (eocdRel < 0) {
-        if (fallback < 0)
-            throw new FormatError('zip', 'no end-of-central-directory record (truncated or not a ZIP)');
-        eocdRel = fallback;
-        warnings.push('bytes after the end-of-central-directory comment');
-    }
-    const eocdOffset = tailStart + eocdRel;
-    let diskNo = tail.readUInt16LE(eocdRel + 4);
-    let count = tail.readUInt16LE(eocdRel + 10);
-    let cdSize = tail.readUInt32LE(eocdRel + 12);
-    let cdOffset = tail.readUInt32LE(eocdRel + 16);
-    // ZIP64: the locator sits 20 bytes before the EOCD.
-    if (eocdOffset >= 20) {
-        const loc = await src.read(eocdOffset - 20, 20);
-        if (loc.readUInt32LE(0) === ZIP64_LOCATOR_SIG) {
-            const z64Off = Number(loc.readBigUInt64LE(8));
-            if (!Number.isSafeInteger(z64Off) || z64Off + 56 > eocdOffset) {
-                throw new FormatError('zip', 'ZIP64 end record offset out of bounds', eocdOffset - 20);
-            }
-            const z = await src.read(z64Off, 56);
-            if (z.readUInt32LE(0) !== ZIP64_EOCD_SIG)
-                throw new FormatError('zip', 'ZIP64 locator points at no ZIP64 end record', z64Off);
-            diskNo = z.readUInt32LE(16);
-            const c = Number(z.readBigUInt64LE(32));
-            const s = Number(z.readBigUInt64LE(40));
-            const o = Number(z.readBigUInt64LE(48));
-            if (![c, s, o].every(Number.isSafeInteger))
-                throw new FormatError('zip', 'ZIP64 sizes beyond 2^53', z64Off);
-            count = c;
-            cdSize = s;
-            cdOffset = o;
-        }
-    }
-    if (diskNo !== 0)
-        throw new FormatError('zip', 'multi-disk archives are not supported', eocdOffset);
-    if (cdOffset + cdSize > eocdOffset) {
-        throw new FormatError('zip', `central directory (${cdSize} bytes at ${cdOffset}) overlaps the end record at ${eocdOffset}`, cdOffset);
-    }
-    if (cdOffset + cdSize < eocdOffset)
-        warnings.push(`${eocdOffset - cdOffset - cdSize} bytes between the central directory and the end record`);
-    // Each CD header is at least 46 bytes: a count that cannot fit is a lie.
-    if (count * 46 > cdSize) {
-        throw new FormatError('zip', `central directory claims ${count} entries but holds only ${cdSize} bytes (truncated)`, cdOffset);
-    }
-    const cd = await src.read(cdOffset, cdSize);
-    const entries = [];
-    let p = 0;
-    for (let i = 0; i < count; i++) {
-        if (p + 46 > cd.length)
-            throw new FormatError('zip', `central directory truncated at entry ${i}`, cdOffset + p);
-        if (cd.readUInt32LE(p) !== CDH_SIG)
-            throw new FormatError('zip', `bad central directory header signature at entry ${i}`, cdOffset + p);
-        const flags = cd.readUInt16LE(p + 8);
-        const method = cd.readUInt16LE(p + 10);
-        const crc32 = cd.readUInt32LE(p + 16);
-        let compressedSize = cd.readUInt32LE(p + 20);
-        let uncompressedSize = cd.readUInt32LE(p + 24);
-        const nameLen = cd.readUInt16LE(p + 28);
-        const extraLen = cd.readUInt16LE(p + 30);
-        const commentLen = cd.readUInt16LE(p + 32);
-        let localHeaderOffset = cd.readUInt32LE(p + 42);
-        const end = p + 46 + nameLen + extraLen + commentLen;
-        if (end > cd.length)
-            throw new FormatError('zip', `central directory entry ${i} overflows the directory`, cdOffset + p);
-        const rawName = Buffer.from(cd.subarray(p + 46, p + 46 + nameLen));
-        // ZIP64 extended information (0x0001): only the fields saturated in the header are present.
-        let e = p + 46 + nameLen;
-        const extraEnd = e + extraLen;
-        while (e + 4 <= extraEnd) {
-            const id = cd.readUInt16LE(e);
-            const len = cd.readUInt16LE(e + 2);
-            if (e + 4 + len > extraEnd) {
-                warnings.push(`entry ${i}: extra field overflows its bounds`);
-                break;
-            }
-            if (id === 0x0001) {
-                let q = e + 4;
-                const take = () => {
-                    if (q + 8 > e + 4 + len)
-                        throw new FormatError('zip', `entry ${i}: ZIP64 extra field too short`, cdOffset + q);
-                    const v = Number(cd.readBigUInt64LE(q));
-                    q += 8;
-                    if (!Number.isSafeInteger(v))
-                        throw new FormatError('zip', `entry ${i}: ZIP64 value beyond 2^53`, cdOffset + q);
-                    return v;
-                };
-                if (uncompressedSize === 0xffffffff)
-                    uncompressedSize = take();
-                if (compressedSize === 0xffffffff)
-                    compressedSize = take();
-                if (localHeaderOffset === 0xffffffff)
-                    localHeaderOffset = take();
-            }
-            e += 4 + len;
-        }
-        const name = rawName.toString('utf8');
-        entries.push({
-            index: i,
-            name,
-            rawName,
-            method,
-            flags,
-            crc32,
-            compressedSize,
-            uncompressedSize,
-            localHeaderOffset,
-            suspiciousName: isSuspicious(rawName, name),
-        });
-        p = end;
-    }
-    const seen = new Map();
-    for (const en of entries)
-        seen.set(en.rawName.toString('latin1'), (seen.get(en.rawName.toString('latin1')) ?? 0) + 1);
-    const duplicates = [...seen.entries()]
-        .filter(([, n]) => n > 1)
-        .map(([k]) => Buffer.from(k, 'latin1').toString('utf8'))
-        .sort();
-    let prefixBytes = cdOffset;
-    for (const x of entries)
-        if (x.localHeaderOffset < prefixBytes)
-            prefixBytes = x.localHeaderOffset;
-    if (prefixBytes > 0 && size >= 4) {
-        const head = await src.read(0, 4);
-        if (head.readUInt32LE(0) !== LFH_SIG)
-            warnings.push(`${prefixBytes} bytes of data before the first local header`);
-    }
-    // APK Signing Block: "APK Sig Block 42" magic ends right before the central directory.
-    let signingBlock;
-    if (cdOffset >= 32) {
-        const footer = await src.read(cdOffset - 24, 24);
-        if (footer.toString('latin1', 8, 24) === 'APK Sig Block 42') {
-            const blockSize = Number(footer.readBigUInt64LE(0));
-            const start = cdOffset - blockSize - 8;
-            if (Number.isSafeInteger(blockSize) && start >= 0)
-                signingBlock = { offset: start, size: blockSize + 8 };
-            else
-                warnings.push('APK Signing Block size out of bounds');
-        }
-    }
-    return { entries, cdOffset, eocdOffset, prefixBytes, duplicates, warnings, signingBlock };
-}
-/** Offset of an entry's data, from its local header (whose name/extra lengths may differ). */
-async function entryDataOffset(src, entry) {
-    if (entry.localHeaderOffset + 30 > src.size) {
-        throw new FormatError('zip', `local header of ${JSON.stringify(entry.name)} lies past the end of the file`, entry.localHeaderOffset);
-    }
-    const lfh = await src.read(entry.localHeaderOffset, 30);
-    if (lfh.readUInt32LE(0) !== LFH_SIG) {
-        throw new FormatError('zip', `bad local header signature for ${JSON.stringify(entry.name)}`, entry.localHeaderOffset);
-    }
-    const offset = entry.localHeaderOffset + 30 + lfh.readUInt16LE(26) + lfh.readUInt16LE(28);
-    return { offset, localMethod: lfh.readUInt16LE(8) };
-}
-/**
- * Reads and inflates one entry. Method 8 is inflated (output capped, and the result must be
- * exactly the declared size); anything else is read as STORED for `uncompressedSize` bytes.
- */
-async function readEntry(src, entry, opts) {
-    const { offset } = await entryDataOffset(src, entry);
-    if (entry.method === 8) {
-        if (offset + entry.compressedSize > src.size) {
-            throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${entry.compressedSize} bytes) runs past the end of the file`, offset);
-        }
-        if (entry.uncompressedSize > opts.maxBytes)
-            throw new EntryTooLargeError(entry.name, opts.maxBytes);
-        const raw = await src.read(offset, entry.compressedSize);
-        let out;
-        try {
-            out = inflateRawSync(raw, { maxOutputLength: Math.max(1, Math.min(opts.maxBytes, entry.uncompressedSize + 1)) });
-        }
-        catch (err) {
-            const msg = err.message;
-            if (err.code === 'ERR_BUFFER_TOO_LARGE' || /larger than|maxOutputLength/i.test(msg)) {
-                throw new FormatError('zip', `${JSON.stringify(entry.name)} inflates to more than its declared ${entry.uncompressedSize} bytes`, offset);
-            }
-            throw new FormatError('zip', `cannot inflate ${JSON.stringify(entry.name)}: ${msg}`, offset);
-        }
-        if (out.length !== entry.uncompressedSize) {
-            throw new FormatError('zip', `${JSON.stringify(entry.name)} inflated to ${out.length} bytes, declared ${entry.uncompressedSize}`, offset);
-        }
-        return out;
-    }
-    // STORED, or an unknown method that Android's resource loader maps as STORED.
-    const len = entry.uncompressedSize;
-    if (len > opts.maxBytes)
-        throw new EntryTooLargeError(entry.name, opts.maxBytes);
-    if (offset + len > src.size) {
-        throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${len} bytes) runs past the end of the file`, offset);
-    }
-    return src.read(offset, len);
-}
-
-/**
- * A small ASN.1 DER/BER walker: enough to find certificates and signer identifiers in a PKCS#7
- * SignedData block (the v1 APK signature) without a crypto library. It never decodes values it
- * does not need; it hands out byte ranges, and every range is checked against its parent.
- *
- * BER's indefinite length (0x80, closed by two zero bytes) is accepted for constructed values,
- * because some signing tools wrote PKCS#7 that way. Tags above 30 (multi-byte) are read.
- */
-const TAG_INTEGER = 0x02;
-const TAG_OID = 0x06;
-const TAG_SEQUENCE = 0x30;
-const TAG_SET = 0x31;
-const CLASS_CONTEXT = 2;
-/** Nesting deeper than this is refused: no real certificate comes close. */
-const MAX_DEPTH = 64;
-function fail$1(reason, offset) {
-    throw new FormatError('der', reason, offset);
-}
-/** Reads one TLV at `offset`; it must end at or before `limit`. */
-function readTlv(buf, offset, limit = buf.length, depth = 0) {
-    if (depth > MAX_DEPTH)
-        fail$1(`nesting deeper than ${MAX_DEPTH}`, offset);
-    if (limit > buf.length)
-        limit = buf.length;
-    let p = offset;
-    if (p >= limit)
-        fail$1('value expected, end of data found', p);
-    const tag = buf[p++];
-    const cls = tag >> 6;
-    const constructed = (tag & 0x20) !== 0;
-    let tagNumber = tag & 0x1f;
-    if (tagNumber === 0x1f) {
-        tagNumber = 0;
-        for (let n = 0;; n++) {
-            if (p >= limit)
-                fail$1('truncated tag', offset);
-            if (n >= 4)
-                fail$1('tag number too large', offset);
-            const b = buf[p++];
-            tagNumber = (tagNumber << 7) | (b & 0x7f);
-            if ((b & 0x80) === 0)
-                break;
-        }
-    }
-    if (p >= limit)
-        fail$1('truncated length', offset);
-    const first = buf[p++];
-    if (first === 0x80) {
-        if (!constructed)
-            fail$1('indefinite length on a primitive value', offset);
-        // Walk children until the end-of-contents octets (00 00).
-        const contentStart = p;
-        let q = p;
-        for (;;) {
-            if (q + 2 > limit)
-                fail$1('indefinite-length value without end-of-contents', offset);
-            if (buf[q] === 0 && buf[q + 1] === 0)
-                break;
-            q = readTlv(buf, q, limit, depth + 1).end;
-        }
-        return { tag, cls, constructed, tagNumber, start: offset, contentStart, contentEnd: q, end: q + 2, indefinite: true };
-    }
-    let length;
-    if (first < 0x80)
-        length = first;
-    else {
-        const n = first & 0x7f;
-        if (n > 4)
-            fail$1(`length of ${n} bytes is too large`, offset);
-        if (p + n > limit)
-            fail$1('truncated length', offset);
-        length = 0;
-        for (let i = 0; i < n; i++)
-            length = length * 256 + buf[p++];
-    }
-    const contentStart = p;
-    const contentEnd = contentStart + length;
-    if (contentEnd > limit)
-        fail$1(`value of ${length} bytes runs past its container`, offset);
-    return { tag, cls, constructed, tagNumber, start: offset, contentStart, contentEnd, end: contentEnd, indefinite: false };
-}
-/** The child values of a constructed TLV, in order. */
-function children(buf, parent, depth = 0) {
-    if (!parent.constructed)
-        fail$1('children of a primitive value', parent.start);
-    const out = [];
-    for (let p = parent.contentStart; p < parent.contentEnd;) {
-        const t = readTlv(buf, p, parent.contentEnd, depth + 1);
-        out.push(t);
-        p = t.end;
-    }
-    return out;
-}
-/** The bytes of a whole TLV (identifier, length and content). */
-function tlvBytes(buf, t) {
-    return buf.subarray(t.start, t.end);
-}
-/** The content bytes of a TLV. */
-function tlvContent(buf, t) {
-    return buf.subarray(t.contentStart, t.contentEnd);
-}
-/** Dotted form of an OBJECT IDENTIFIER's content. */
-function decodeOid(content) {
-    if (content.length === 0)
-        fail$1('empty OID', 0);
-    const parts = [];
-    let v = 0;
-    for (let i = 0; i < content.length; i++) {
-        v = v * 128 + (content[i] & 0x7f);
-        if ((content[i] & 0x80) === 0) {
-            if (parts.length === 0) {
-                const first = v < 40 ? 0 : v < 80 ? 1 : 2;
-                parts.push(first, v - first * 40);
-            }
-            else
-                parts.push(v);
-            v = 0;
-        }
-    }
-    return parts.join('.');
-}
-/** An INTEGER's content without redundant leading zero bytes (so 00 8F and 8F compare equal). */
-function integerKey(content) {
-    let i = 0;
-    while (i < content.length - 1 && content[i] === 0)
-        i++;
-    return content.subarray(i).toString('hex');
-}
-/** Asserts a TLV's identifier byte. */
-function expectTag(t, tag, what) {
-    if (t.tag !== tag)
-        fail$1(`${what}: tag 0x${tag.toString(16)} expected, 0x${t.tag.toString(16)} found`, t.start);
-    return t;
-}
-
-/**
- * APK signer certificates: the SHA-256 of each signer's X.509 certificate, as
- * `apksigner verify --print-certs` prints it. Nothing is verified (a static scan identifies the
- * signer; Android decides whether the signature holds).
- *
- * - v1 (JAR signing): `META-INF/<NAME>.RSA|.DSA|.EC` is a PKCS#7 SignedData block. Only blocks
- *   with a matching `META-INF/<NAME>.SF` count (a stray `.RSA` is not a signature). The signer's
- *   certificate is the one whose issuer and serial number equal the SignerInfo's
- *   IssuerAndSerialNumber: the certificate bag may hold a chain in any order, so the first
- *   certificate is not necessarily the signer's.
- * - v2 / v3 / v3.1 (APK Signing Block, right before the central directory): pairs
- *   `{u64 length, u32 id, value}`; the value is a u32-length-prefixed list of signers, each
- *   `signed data, ...`; signed data is `digests, certificates, ...`; the first certificate of a
- *   signer is its certificate. IDs: v2 0x7109871A, v3 0xF05368C0, v3.1 0x1B93AD61; unknown IDs
- *   (padding 0x42726577, verity, source stamp) are ignored.
- *
- * Sources: source.android.com/docs/security/apksigning/v2 and /v3; apksig `V1SchemeVerifier`
- * (IssuerAndSerialNumber matching); androguard `tests/test_apk.py` for the expected digests.
- */
-const APK_SIGNATURE_SCHEME_V2_ID = 0x7109871a;
-const APK_SIGNATURE_SCHEME_V3_ID = 0xf05368c0;
-const APK_SIGNATURE_SCHEME_V31_ID = 0x1b93ad61;
-const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
-function sha256Hex(buf) {
-    return createHash('sha256').update(buf).digest('hex');
-}
-// ------------------------------------------------------------------------------------------------
-// v1: PKCS#7 SignedData
-/**
- * The signer certificates of one PKCS#7 SignedData block (DER or BER): for each SignerInfo, the
- * certificate of the bag whose issuer Name and serial number match its IssuerAndSerialNumber.
- * Returns the matching certificates' DER bytes; throws FormatError on malformed structure or
- * when a SignerInfo matches no certificate.
- */
-function pkcs7SignerCertificates(buf) {
-    const contentInfo = expectTag(readTlv(buf, 0), TAG_SEQUENCE, 'ContentInfo');
-    const ci = children(buf, contentInfo);
-    if (ci.length < 2 || ci[0].tag !== TAG_OID)
-        throw new FormatError('pkcs7', 'ContentInfo without contentType', contentInfo.start);
-    const type = decodeOid(tlvContent(buf, ci[0]));
-    if (type !== OID_SIGNED_DATA)
-        throw new FormatError('pkcs7', `contentType ${type} is not SignedData`, ci[0].start);
-    const explicit = ci[1];
-    if (explicit.cls !== CLASS_CONTEXT || explicit.tagNumber !== 0)
-        throw new FormatError('pkcs7', 'SignedData content [0] expected', explicit.start);
-    const signedData = expectTag(children(buf, explicit)[0] ?? fail('empty SignedData', explicit.start), TAG_SEQUENCE, 'SignedData');
-    const sd = children(buf, signedData);
-    // version, digestAlgorithms, contentInfo, [0] certificates?, [1] crls?, signerInfos
-    let certBag;
-    let signerInfos;
-    for (let i = 3; i < sd.length; i++) {
-        const t = sd[i];
-        if (t.cls === CLASS_CONTEXT && t.tagNumber === 0)
-            certBag = t;
-        else if (t.tag === TAG_SET)
-            signerInfos = t;
-    }
-    if (!signerInfos)
-        throw new FormatError('pkcs7', 'SignedData without signerInfos', signedData.start);
-    const certs = certBag ? children(buf, certBag).filter((c) => c.tag === TAG_SEQUENCE) : [];
-    const ids = certs.map((c) => certificateId(buf, c));
-    const out = [];
-    for (const si of children(buf, signerInfos)) {
-        const fields = children(buf, expectTag(si, TAG_SEQUENCE, 'SignerInfo'));
-        const sid = fields[1];
-        if (!sid)
-            throw new FormatError('pkcs7', 'SignerInfo without signer identifier', si.start);
-        if (sid.tag !== TAG_SEQUENCE)
-            throw new FormatError('pkcs7', 'SignerInfo identifies its signer by subject key identifier, which APK signing does not use', sid.start);
-        const [issuer, serial] = children(buf, sid);
-        if (!issuer || !serial || serial.tag !== TAG_INTEGER)
-            throw new FormatError('pkcs7', 'malformed IssuerAndSerialNumber', sid.start);
-        const want = { issuer: canonicalName(buf, issuer), serial: integerKey(tlvContent(buf, serial)) };
-        const i = ids.findIndex((id) => id.serial === want.serial && id.issuer === want.issuer);
-        if (i < 0)
-            throw new FormatError('pkcs7', `no certificate in the block matches the SignerInfo (serial ${want.serial})`, sid.start);
-        out.push(tlvBytes(buf, certs[i]));
-    }
-    return out;
-}
-function fail(reason, offset) {
-    throw new FormatError('pkcs7', reason, offset);
-}
-/** Issuer Name (canonical form) and serial number of an X.509 certificate. */
-function certificateId(buf, cert) {
-    const tbs = children(buf, cert)[0];
-    if (!tbs || tbs.tag !== TAG_SEQUENCE)
-        throw new FormatError('x509', 'certificate without tbsCertificate', cert.start);
-    const f = children(buf, tbs);
-    // [0] EXPLICIT version is optional (absent for v1 certificates).
-    const k = f[0] && f[0].cls === CLASS_CONTEXT && f[0].tagNumber === 0 ? 1 : 0;
-    const serial = f[k];
-    const issuer = f[k + 2];
-    if (!serial || serial.tag !== TAG_INTEGER || !issuer || issuer.tag !== TAG_SEQUENCE)
-        throw new FormatError('x509', 'malformed tbsCertificate', tbs.start);
-    return { issuer: canonicalName(buf, issuer), serial: integerKey(tlvContent(buf, serial)) };
-}
-/** Universal string types of a directory string: UTF8, Printable, T61, IA5, Universal, BMP. */
-const STRING_TAGS = new Set([0x0c, 0x13, 0x14, 0x16, 0x1c, 0x1e]);
-/**
- * A Name in a comparable form, as X500Principal equality sees it (RFC 5280 section 7.1): the
- * string type of a value does not matter (a SignerInfo may say PrintableString "rsa-1024" where
- * the certificate says UTF8String), case and runs of spaces do not matter, and the attributes of
- * a multi-valued RDN are unordered. Values that are not strings compare byte for byte.
- */
-function canonicalName(buf, name) {
-    const rdns = [];
-    for (const rdn of children(buf, name)) {
-        const atvs = [];
-        for (const atv of rdn.constructed ? children(buf, rdn) : []) {
-            const [type, value] = atv.constructed ? children(buf, atv) : [];
-            if (!type || !value || type.tag !== TAG_OID)
-                throw new FormatError('x509', 'malformed AttributeTypeAndValue', atv.start);
-            const content = tlvContent(buf, value);
-            let text;
-            if (STRING_TAGS.has(value.tag)) {
-                const raw = value.tag === 0x1e ? Buffer.from(content).swap16().toString('utf16le') : value.tag === 0x1c ? decodeUcs4(content) : content.toString(value.tag === 0x0c ? 'utf8' : 'latin1');
-                text = `s:${raw.trim().replace(/\s+/g, ' ').toLowerCase()}`;
-            }
-            else
-                text = `x:${tlvBytes(buf, value).toString('hex')}`;
-            atvs.push(`${decodeOid(tlvContent(buf, type))}=${JSON.stringify(text)}`);
-        }
-        rdns.push(atvs.sort().join('+'));
-    }
-    return rdns.join(',');
-}
-function decodeUcs4(b) {
-    let out = '';
-    for (let i = 0; i + 4 <= b.length; i += 4) {
-        const cp = b.readUInt32BE(i);
-        out += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
-    }
-    return out;
-}
-const V1_BLOCK = /^META-INF\/([^/]+)\.(RSA|DSA|EC)$/i;
-/** The v1 signature block entries that have a matching `.SF` file, sorted by name. */
-function v1SignatureBlocks(entries) {
-    const sf = new Set(entries.filter((e) => /^META-INF\/[^/]+\.SF$/i.test(e.name)).map((e) => e.name.slice(0, -3).toUpperCase()));
-    return entries
-        .filter((e) => {
-        const m = V1_BLOCK.exec(e.name);
-        return m !== null && sf.has(`META-INF/${m[1]}`.toUpperCase());
-    })
-        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-// ------------------------------------------------------------------------------------------------
-// v2 / v3: the APK Signing Block
-const SCHEME_OF = new Map([
-    [APK_SIGNATURE_SCHEME_V2_ID, 'v2'],
-    [APK_SIGNATURE_SCHEME_V3_ID, 'v3'],
-    [APK_SIGNATURE_SCHEME_V31_ID, 'v3.1'],
-]);
-/** Reads a u32-length-prefixed slice at `p` of `buf[.. limit]`. */
-function lengthPrefixed(buf, p, limit, what) {
-    if (p + 4 > limit)
-        throw new FormatError('apk-signing-block', `${what}: length expected past the end`, p);
-    const len = buf.readUInt32LE(p);
-    const start = p + 4;
-    if (start + len > limit)
-        throw new FormatError('apk-signing-block', `${what}: ${len} bytes run past the end`, p);
-    return { start, end: start + len };
-}
-/** The ID-value pairs of a signing block (`block` = the whole block, size fields and magic included). */
-function signingBlockPairs(block) {
-    if (block.length < 32 || block.toString('latin1', block.length - 16) !== 'APK Sig Block 42') {
-        throw new FormatError('apk-signing-block', 'no "APK Sig Block 42" magic', 0);
-    }
-    const head = block.readBigUInt64LE(0);
-    const foot = block.readBigUInt64LE(block.length - 24);
-    if (head !== foot)
-        throw new FormatError('apk-signing-block', `size fields disagree (${head} and ${foot})`, 0);
-    const end = block.length - 24;
-    const pairs = [];
-    for (let p = 8; p < end;) {
-        if (p + 12 > end)
-            throw new FormatError('apk-signing-block', 'truncated pair', p);
-        const len = block.readBigUInt64LE(p);
-        if (len < 4n || BigInt(p + 8) + len > BigInt(end))
-            throw new FormatError('apk-signing-block', `pair of ${len} bytes runs past the block`, p);
-        const id = block.readUInt32LE(p + 8);
-        pairs.push({ id, value: block.subarray(p + 12, p + 8 + Number(len)) });
-        p += 8 + Number(len);
-    }
-    return pairs;
-}
-/** The first certificate of each signer in a v2/v3/v3.1 scheme value. */
-function schemeSignerCertificates(value) {
-    const out = [];
-    const signers = lengthPrefixed(value, 0, value.length, 'signers');
-    for (let p = signers.start; p < signers.end;) {
-        const signer = lengthPrefixed(value, p, signers.end, 'signer');
-        p = signer.end;
-        const signedData = lengthPrefixed(value, signer.start, signer.end, 'signed data');
-        const digests = lengthPrefixed(value, signedData.start, signedData.end, 'digests');
-        const certs = lengthPrefixed(value, digests.end, signedData.end, 'certificates');
-        if (certs.start === certs.end)
-            throw new FormatError('apk-signing-block', 'signer without certificates', certs.start);
-        const first = lengthPrefixed(value, certs.start, certs.end, 'certificate');
-        out.push(value.subarray(first.start, first.end));
-    }
-    return out;
-}
-const SCHEME_ORDER = ['v3.1', 'v3', 'v2', 'v1'];
-/**
- * Every signer certificate of an APK, newest scheme first (v3.1, v3, v2, then v1 by entry name),
- * each digest once. Never throws for a malformed signature: the problem becomes a warning and
- * the other schemes are still read.
- */
-async function readApkSigners(src, zip, opts) {
-    const found = [];
-    const warnings = [];
-    if (zip.signingBlock) {
-        try {
-            const { offset, size } = zip.signingBlock;
-            if (size > opts.maxBytes)
-                throw new FormatError('apk-signing-block', `block of ${size} bytes is larger than the ${opts.maxBytes}-byte cap`, offset);
-            const block = await src.read(offset, size);
-            for (const pair of signingBlockPairs(block)) {
-                const scheme = SCHEME_OF.get(pair.id);
-                if (!scheme)
-                    continue;
-                try {
-                    for (const cert of schemeSignerCertificates(pair.value))
-                        found.push({ scheme, sha256: sha256Hex(cert) });
-                }
-                catch (e) {
-                    warnings.push(`APK Signature Scheme ${scheme} block: ${e.message}`);
-                }
-            }
-        }
-        catch (e) {
-            warnings.push(`APK Signing Block: ${e.message}`);
-        }
-    }
-    for (const entry of v1SignatureBlocks(zip.entries)) {
-        try {
-            const buf = await readSignatureEntry(src, entry, opts.maxBytes);
-            for (const cert of pkcs7SignerCertificates(buf))
-                found.push({ scheme: 'v1', sha256: sha256Hex(cert), entry: entry.name });
-        }
-        catch (e) {
-            warnings.push(`v1 signature ${entry.name}: ${e.message}`);
-        }
-    }
-    found.sort((a, b) => SCHEME_ORDER.indexOf(a.scheme) - SCHEME_ORDER.indexOf(b.scheme));
-    const seen = new Set();
-    return { signers: found.filter((s) => (seen.has(s.sha256) ? false : (seen.add(s.sha256), true))), warnings };
-}
-/**
- * A signature block entry's bytes. apksig (and so the package manager's verifier) inflates any
- * method other than STORED, where Android's resource loader maps unknown methods as STORED:
- * for signature material follow apksig, falling back to STORED bytes.
- */
-async function readSignatureEntry(src, entry, maxBytes) {
-    if (entry.method !== 0 && entry.method !== 8 && entry.compressedSize <= maxBytes) {
-        try {
-            const { offset } = await entryDataOffset(src, entry);
-            return inflateRawSync(await src.read(offset, entry.compressedSize), { maxOutputLength: Math.max(1, maxBytes) });
-        }
-        catch {
-            // not deflate: read as STORED below
-        }
-    }
-    return readEntry(src, entry, { maxBytes });
-}
-/** The distinct digests of `readApkSigners`, in its order. */
-function signerDigests(s) {
-    return s.signers.map((x) => x.sha256);
-}
-
-/**
- * Random-access byte sources. Every container parser reads ranges through this interface, so
- * the same ZIP reader works over a file on disk, an entry inflated into memory, and later an
- * APK stored inside a filesystem image. Every read is exact or fails: a short read is an error.
- */
-class BufferSource {
-    buf;
-    constructor(buf) {
-        this.buf = buf;
-    }
-    get size() {
-        return this.buf.length;
-    }
-    async read(position, length) {
-        if (position < 0 || length < 0 || position + length > this.buf.length) {
-            throw new FormatError('io', `read of ${length} bytes at ${position} past the end (${this.buf.length} bytes)`, position);
-        }
-        return this.buf.subarray(position, position + length);
-    }
-    async close() {
-        // nothing to release
-    }
-}
-class FileSource {
-    fh;
-    size;
-    constructor(fh, size) {
-        this.fh = fh;
-        this.size = size;
-    }
-    static async open(path) {
-        const fh = await open$2(path, 'r');
-        try {
-            const st = await fh.stat();
-            return new FileSource(fh, st.size);
-        }
-        catch (e) {
-            await fh.close();
-            throw e;
-        }
-    }
-    async read(position, length) {
-        if (position < 0 || length < 0 || position + length > this.size) {
-            throw new FormatError('io', `read of ${length} bytes at ${position} past the end (${this.size} bytes)`, position);
-        }
-        const out = Buffer.allocUnsafe(length);
-        let done = 0;
-        while (done < length) {
-            const { bytesRead } = await this.fh.read(out, done, length - done, position + done);
-            if (bytesRead === 0)
-                throw new FormatError('io', `unexpected end of file reading ${length} bytes at ${position}`, position + done);
-            done += bytesRead;
-        }
-        return out;
-    }
-    async close() {
-        await this.fh.close();
-    }
-}
-
-/**
- * ART vdex files (`art/runtime/vdex_file.h`): magic `vdex` and a version. Version 027 (Android
- * 12+) has a section table {kind, offset, size} whose kind 1 holds the DEX files; versions
- * 006-021 (Android 8-11) have a fixed header followed by the dex checksums and the DEX files.
- * Both layouts are read; any other version is searched for embedded DEX headers (4-byte aligned,
- * validated). Compact DEX (`cdex`) is reported so the caller can fall back to a raw scan.
- */
-function isVdex(head) {
-    return head.length >= 8 && head.toString('latin1', 0, 4) === 'vdex' && /^\d{3}\0$/.test(head.toString('latin1', 4, 8));
-}
-const DEX_FILE_SECTION = 1;
-function dexAt(buf, off) {
-    if (off < 0 || off + 0x70 > buf.length || !isDex(buf.subarray(off, off + 8)))
-        return 0;
-    const size = buf.readUInt32LE(off + 0x20);
-    if (buf.readUInt32LE(off + 0x28) !== 0x12345678 || size < 0x70 || off + size > buf.length)
-        return 0;
-    return size;
-}
-function readVdex(buf) {
-    if (!isVdex(buf))
-        throw new FormatError('vdex', 'bad vdex magic', 0);
-    const version = buf.toString('latin1', 4, 7);
-    const v = Number(version);
-    const dexFiles = [];
-    let compactDex = buf.includes('cdex001\0', 0, 'latin1');
-    // Android 12+: a section table.
-    if (v >= 27 && buf.length >= 12) {
-        const n = buf.readUInt32LE(8);
-        if (12 + n * 12 > buf.length)
-            throw new FormatError('vdex', `section table of ${n} entries overflows the file (truncated)`, 8);
-        for (let i = 0; i < n; i++) {
-            const kind = buf.readUInt32LE(12 + i * 12);
-            const off = buf.readUInt32LE(16 + i * 12);
-            const size = buf.readUInt32LE(20 + i * 12);
-            if (kind !== DEX_FILE_SECTION || size === 0)
-                continue;
-            if (off + size > buf.length)
-                throw new FormatError('vdex', `dex section (${size} bytes at ${off}) runs past the end of the file (truncated)`, off);
-            let p = off;
-            while (p + 0x70 <= off + size) {
-                const s = dexAt(buf, p);
-                if (!s) {
-                    if (buf.toString('latin1', p, p + 4) === 'cdex')
-                        compactDex = true;
-                    break;
-                }
-                dexFiles.push([p, s]);
-                p = (p + s + 3) & -4;
-            }
-        }
-        return { version, dexFiles, compactDex };
-    }
-    // Older layouts, and anything unexpected: validated DEX headers at 4-byte aligned offsets.
-    let p = 8;
-    while (p + 0x70 <= buf.length) {
-        const i = buf.indexOf('dex\n0', p, 'latin1');
-        if (i < 0)
-            break;
-        if (i % 4 !== 0) {
-            p = i + 1;
-            continue;
-        }
-        const s = dexAt(buf, i);
-        if (s) {
-            dexFiles.push([i, s]);
-            p = i + s;
-        }
-        else
-            p = i + 4;
-    }
-    return { version, dexFiles, compactDex };
-}
-
-/**
- * Virtual sources built from pieces of other sources: a sub-range of a file (a STORED APK inside
- * a ZIP, a logical partition inside super.img), and a sparse map of segments (an Android sparse
- * image, an ext4 file's extents, an OTA partition's operations). Gaps between segments read as
- * zeros. Nothing is copied until a range is read, and only that range.
- */
-function checkRead(format, position, length, size) {
-    if (!Number.isSafeInteger(position) || !Number.isSafeInteger(length) || position < 0 || length < 0 || position + length > size) {
-        throw new FormatError(format, `read of ${length} bytes at ${position} past the end (${size} bytes)`, position);
-    }
-}
-/** `size` bytes of `parent` from `offset`. Closing it leaves the parent open. */
-class SubSource {
-    parent;
-    offset;
-    size;
-    onClose;
-    constructor(parent, offset, size, onClose) {
-        this.parent = parent;
-        this.offset = offset;
-        this.size = size;
-        this.onClose = onClose;
-        if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(size) || offset < 0 || size < 0 || offset + size > parent.size) {
-            throw new FormatError('io', `range of ${size} bytes at ${offset} lies outside its ${parent.size}-byte container`, offset);
-        }
-    }
-    async read(position, length) {
-        checkRead('io', position, length, this.size);
-        return this.parent.read(this.offset + position, length);
-    }
-    async close() {
-        await this.onClose?.();
-    }
-}
-/** A segment backed by `source` from `sourceOffset`. */
-function sourceSegment(start, length, source, sourceOffset) {
-    return { start, length, read: (o, n) => source.read(sourceOffset + o, n), backing: { source, offset: sourceOffset } };
-}
-/** A segment filled with a repeated 4-byte pattern (sparse FILL chunks). */
-function fillSegment(start, length, pattern) {
-    return {
-        start,
-        length,
-        read: async (o, n) => {
-            const out = Buffer.allocUnsafe(n);
-            for (let i = 0; i < n; i++)
-                out[i] = pattern[(o + i) & 3];
-            return out;
-        },
-    };
-}
-/**
- * A source of `size` bytes made of sorted, non-overlapping segments; gaps read as zeros. The
- * segment list is searched by bisection, so a file of many extents costs O(log n) per read.
- */
-class MappedSource {
-    size;
-    format;
-    onClose;
-    segs;
-    constructor(size, segments, format = 'io', onClose) {
-        this.size = size;
-        this.format = format;
-        this.onClose = onClose;
-        this.segs = [...segments].sort((a, b) => a.start - b.start);
-        let end = 0;
-        for (const s of this.segs) {
-            if (s.start < end)
-                throw new FormatError(format, `overlapping data ranges at ${s.start}`, s.start);
-            if (s.start + s.length > size)
-                throw new FormatError(format, `data range at ${s.start} (${s.length} bytes) runs past the ${size}-byte end`, s.start);
-            end = s.start + s.length;
-        }
-    }
-    /** Index of the first segment ending after `pos`. */
-    find(pos) {
-        let lo = 0;
-        let hi = this.segs.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            const s = this.segs[mid];
-            if (s.start + s.length <= pos)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
-    }
-    async read(position, length) {
-        checkRead(this.format, position, length, this.size);
-        if (length === 0)
-            return Buffer.alloc(0);
-        let i = this.find(position);
-        const first = this.segs[i];
-        if (first && first.start <= position && position + length <= first.start + first.length) {
-            return first.read(position - first.start, length);
-        }
-        const out = Buffer.alloc(length);
-        const end = position + length;
-        for (; i < this.segs.length; i++) {
-            const s = this.segs[i];
-            if (s.start >= end)
-                break;
-            const from = Math.max(position, s.start);
-            const to = Math.min(end, s.start + s.length);
-            if (to <= from)
-                continue;
-            const piece = await s.read(from - s.start, to - from);
-            piece.copy(out, from - position);
-        }
-        return out;
-    }
-    async close() {
-        await this.onClose?.();
-    }
-    get segments() {
-        return this.segs;
-    }
-}
-/**
- * The ranges of `[from, to)` of a source that may hold non-zero bytes: gaps of a MappedSource
- * (sparse DONT_CARE, holes, ZERO operations) are left out, through any stack of sub-ranges and
- * segments that are plain windows on another source. A raw scan reads only these, so a sparse
- * image that claims terabytes of nothing costs nothing.
- */
-function dataRanges(src, from = 0, to = src.size) {
-    const out = [];
-    const push = (a, b) => {
-        if (b <= a)
-            return;
-        const last = out[out.length - 1];
-        if (last && last[1] === a)
-            last[1] = b;
-        else
-            out.push([a, b]);
-    };
-    const walk = (s, lo, hi, shift, depth) => {
-        if (depth > 16) {
-            push(lo + shift, hi + shift);
-            return;
-        }
-        if (s instanceof SubSource) {
-            walk(s.parent, lo + s.offset, hi + s.offset, shift - s.offset, depth + 1);
-            return;
-        }
-        if (!(s instanceof MappedSource)) {
-            push(lo + shift, hi + shift);
-            return;
-        }
-        for (const seg of s.segments) {
-            const a = Math.max(lo, seg.start);
-            const b = Math.min(hi, seg.start + seg.length);
-            if (b <= a)
-                continue;
-            if (seg.backing)
-                walk(seg.backing.source, a - seg.start + seg.backing.offset, b - seg.start + seg.backing.offset, shift + seg.start - seg.backing.offset, depth + 1);
-            else
-                push(a + shift, b + shift);
-        }
-    };
-    walk(src, from, to, 0, 0);
-    return out;
-}
-/** A small least-recently-used cache of decoded units (pclusters, OTA operations) with a byte budget. */
-class UnitCache {
-    maxBytes;
-    map = new Map();
-    bytes = 0;
-    constructor(maxBytes) {
-        this.maxBytes = maxBytes;
-    }
-    get(key) {
-        const v = this.map.get(key);
-        if (v) {
-            this.map.delete(key);
-            this.map.set(key, v);
-        }
-        return v;
-    }
-    set(key, value) {
-        if (value.length > this.maxBytes)
-            return;
-        const old = this.map.get(key);
-        if (old) {
-            this.bytes -= old.length;
-            this.map.delete(key);
-        }
-        this.map.set(key, value);
-        this.bytes += value.length;
-        for (const [k, v] of this.map) {
-            if (this.bytes <= this.maxBytes)
-                break;
-            this.map.delete(k);
-            this.bytes -= v.length;
-        }
-    }
-}
-const UNLIMITED_BUDGET = { spend: () => undefined };
-
-/** Mode bits -> kind. */
-function kindOfMode(mode) {
-    switch (mode & 0xf000) {
-        case 0x8000:
-            return 'file';
-        case 0x4000:
-            return 'dir';
-        case 0xa000:
-            return 'symlink';
-        case 0x2000:
-            return 'chardev';
-        case 0x6000:
-            return 'blockdev';
-        case 0x1000:
-            return 'fifo';
-        case 0xc000:
-            return 'socket';
-        default:
-            return 'unknown';
-    }
-}
-/** Directory-walk guard rails shared by the readers. */
-const FS_LIMITS = {
-    /** Nodes listed per filesystem before the walk stops (a hostile image can claim millions). */
-    maxNodes: 2_000_000,
-    /** Directory depth. */
-    maxDepth: 256,
-};
-
-/**
- * LZ4 block decompression (the raw block format, as EROFS stores pclusters; LZ4HC writes the same
- * format). Bounded: it never writes past `outputSize`, and stops as soon as the output is full
- * (EROFS decodes "partially": a pcluster may hold more literals than the extent needs). Every
- * read and back-reference is checked; a bad block is a FormatError, never an out-of-range access.
- */
-function lz4DecompressBlock(src, outputSize, format = 'lz4') {
-    const out = Buffer.allocUnsafe(outputSize);
-    let ip = 0;
-    let op = 0;
-    const iend = src.length;
-    while (ip < iend && op < outputSize) {
-        const token = src[ip++];
-        // Literals.
-        let litLen = token >>> 4;
-        if (litLen === 15) {
-            let b;
-            do {
-                if (ip >= iend)
-                    throw new FormatError(format, 'truncated literal length', ip);
-                b = src[ip++];
-                litLen += b;
-            } while (b === 255);
-        }
-        if (litLen > 0) {
-            if (ip + litLen > iend)
-                throw new FormatError(format, `literal run of ${litLen} bytes overflows the input`, ip);
-            const n = Math.min(litLen, outputSize - op);
-            out.set(src.subarray(ip, ip + n), op);
-            op += n;
-            ip += litLen;
-            if (op >= outputSize)
-                break;
-        }
-        if (ip >= iend)
-            break; // the last sequence has literals only
-        // Match.
-        if (ip + 2 > iend)
-            throw new FormatError(format, 'truncated match offset', ip);
-        const offset = src[ip] | (src[ip + 1] << 8);
-        ip += 2;
-        if (offset === 0 || offset > op)
-            throw new FormatError(format, `match offset ${offset} points before the start of the output`, ip - 2);
-        let matchLen = (token & 15) + 4;
-        if ((token & 15) === 15) {
-            let b;
-            do {
-                if (ip >= iend)
-                    throw new FormatError(format, 'truncated match length', ip);
-                b = src[ip++];
-                matchLen += b;
-            } while (b === 255);
-        }
-        let n = Math.min(matchLen, outputSize - op);
-        if (n < 16) {
-            for (let from = op - offset; n > 0; n--)
-                out[op++] = out[from++];
-        }
-        else {
-            // A match may overlap its own output (a repeated pattern of period `offset`): copy from
-            // `dist` back, a multiple of the period that doubles as the pattern grows behind us.
-            let dist = offset;
-            while (n > 0) {
-                const k = Math.min(dist, n);
-                out.copyWithin(op, op - dist, op - dist + k);
-                op += k;
-                n -= k;
-                dist *= 2;
-            }
-        }
-    }
-    if (op < outputSize)
-        throw new FormatError(format, `LZ4 block decoded to ${op} bytes, expected ${outputSize}`, ip);
-    return out;
-}
-
-/**
- * Read-only EROFS (`erofs_fs.h`, erofs-utils `lib/data.c`, `lib/zmap.c`): superblock at 1024,
- * compact (32-byte) and extended (64-byte) inodes, data layouts flat (0), flat with an inline
- * tail (2) and chunked (4), and compressed files (1 full indexes, 3 compact indexes) with LZ4 /
- * LZ4HC pclusters, big pclusters, ztailpacking (inline tail pcluster), uncompressed (shifted and
- * interlaced) pclusters and HEAD2 lclusters. Another algorithm (LZMA, DEFLATE, ZSTD) or packed
- * fragments make that one file unreadable with a clear reason. Compressed files are read as a
- * MappedSource whose segments decompress one pcluster on demand (small LRU cache).
- */
-const EROFS_MAGIC = 0xe0f5e1e2;
-const SB_OFFSET$1 = 1024;
-const INCOMPAT_ZERO_PADDING = 0x1;
-const INCOMPAT_BIG_PCLUSTER = 0x2;
-const INCOMPAT_ZTAILPACKING = 0x10;
-const INCOMPAT_FRAGMENTS = 0x20;
-const LAYOUT_FLAT_PLAIN = 0;
-const LAYOUT_COMPRESSED_FULL = 1;
-const LAYOUT_FLAT_INLINE = 2;
-const LAYOUT_COMPRESSED_COMPACT = 3;
-const LAYOUT_CHUNK_BASED = 4;
-const ADVISE_COMPACTED_2B = 0x1;
-const ADVISE_BIG_PCLUSTER_1 = 0x2;
-const ADVISE_BIG_PCLUSTER_2 = 0x4;
-const ADVISE_INLINE_PCLUSTER = 0x8;
-const ADVISE_INTERLACED_PCLUSTER = 0x10;
-const ADVISE_FRAGMENT_PCLUSTER = 0x20;
-const LC_PLAIN = 0;
-const LC_NONHEAD = 2;
-const LC_HEAD2 = 3;
-const D0_CBLKCNT = 1 << 11;
-const ALGORITHMS = ['LZ4', 'LZMA', 'DEFLATE', 'ZSTD'];
-const MAX_DIR_BYTES$1 = 256 * 1024 * 1024;
-/** mkfs.erofs writes extents of at most a few pclusters; a larger one is a decompression bomb. */
-const MAX_EXTENT_BYTES = 64 * 1024 * 1024;
-class Erofs {
-    src;
-    bs = 4096;
-    blkbits = 12;
-    metaBlkaddr = 0;
-    blocks = 0;
-    rootNid = 0;
-    incompat = 0;
-    label = '';
-    cache;
-    budget;
-    constructor(src, opts) {
-        this.src = src;
-        this.cache = new UnitCache(opts.cacheBytes ?? 8 * 1024 * 1024);
-        this.budget = opts.budget ?? UNLIMITED_BUDGET;
-    }
-    async init() {
-        if (this.src.size < SB_OFFSET$1 + 128)
-            throw new FormatError('erofs', `image is ${this.src.size} bytes, too small for a superblock`);
-        const sb = await this.src.read(SB_OFFSET$1, 128);
-        if (sb.readUInt32LE(0) !== EROFS_MAGIC)
-            throw new FormatError('erofs', 'bad superblock magic', SB_OFFSET$1);
-        this.blkbits = sb[12];
-        if (this.blkbits < 9 || this.blkbits > 16)
-            throw new FormatError('erofs', `bad block size 2^${this.blkbits}`, SB_OFFSET$1 + 12);
-        this.bs = 1 << this.blkbits;
-        this.rootNid = sb.readUInt16LE(14);
-        this.metaBlkaddr = sb.readUInt32LE(40);
-        this.blocks = sb.readUInt32LE(36);
-        this.incompat = sb.readUInt32LE(80);
-        this.label = sb.toString('latin1', 64, 80).replace(/\0.*$/s, '');
-        const extraDevices = sb.readUInt16LE(86);
-        if (extraDevices > 0)
-            throw new FormatError('erofs', `image spans ${extraDevices + 1} devices; only single-device images can be read`, SB_OFFSET$1 + 86);
-        if (this.metaBlkaddr * this.bs >= this.src.size)
-            throw new FormatError('erofs', 'metadata area lies past the end of the image (truncated)', SB_OFFSET$1 + 40);
-    }
-    async inode(nid) {
-        const iloc = this.metaBlkaddr * this.bs + nid * 32;
-        if (!Number.isSafeInteger(iloc) || iloc + 32 > this.src.size)
-            throw new FormatError('erofs', `inode ${nid} lies past the end of the image (truncated)`, iloc);
-        const head = await this.src.read(iloc, Math.min(64, this.src.size - iloc));
-        const format = head.readUInt16LE(0);
-        const extended = (format & 1) === 1;
-        const layout = (format >> 1) & 7;
-        if (extended && head.length < 64)
-            throw new FormatError('erofs', `inode ${nid} lies past the end of the image (truncated)`, iloc);
-        const icount = head.readUInt16LE(2);
-        const xattrSize = icount === 0 ? 0 : 12 + 4 * (icount - 1);
-        const isize = extended ? 64 : 32;
-        const size = extended ? Number(head.readBigUInt64LE(8)) : head.readUInt32LE(8);
-        if (!Number.isSafeInteger(size))
-            throw new FormatError('erofs', `inode ${nid}: size beyond 2^53`, iloc);
-        return { nid, layout, mode: head.readUInt16LE(4), size, iu: head.readUInt32LE(16), iloc, dataStart: iloc + isize + xattrSize };
-    }
-    checkRange(ino, pos, len) {
-        if (!Number.isSafeInteger(pos) || pos < 0 || pos + len > this.src.size) {
-            throw new FormatError('erofs', `inode ${ino.nid}: data (${len} bytes at ${pos}) lies past the end of the image (truncated or corrupt)`, pos);
-        }
-    }
-    async open(ino) {
-        if (ino.size === 0)
-            return new BufferSource(Buffer.alloc(0));
-        switch (ino.layout) {
-            case LAYOUT_FLAT_PLAIN:
-            case LAYOUT_FLAT_INLINE: {
-                const nblocks = Math.ceil(ino.size / this.bs);
-                const lastblk = ino.layout === LAYOUT_FLAT_INLINE ? nblocks - 1 : nblocks;
-                const segs = [];
-                const full = Math.min(lastblk * this.bs, ino.size);
-                if (full > 0) {
-                    this.checkRange(ino, ino.iu * this.bs, full);
-                    segs.push(sourceSegment(0, full, this.src, ino.iu * this.bs));
-                }
-                if (ino.layout === LAYOUT_FLAT_INLINE) {
-                    const tail = ino.size - lastblk * this.bs;
-                    if ((ino.dataStart % this.bs) + tail > this.bs)
-                        throw new FormatError('erofs', `inode ${ino.nid}: inline tail crosses a block boundary`, ino.dataStart);
-                    this.checkRange(ino, ino.dataStart, tail);
-                    segs.push(sourceSegment(lastblk * this.bs, tail, this.src, ino.dataStart));
-                }
-                return new MappedSource(ino.size, segs, 'erofs');
-            }
-            case LAYOUT_CHUNK_BASED:
-                return this.openChunked(ino);
-            case LAYOUT_COMPRESSED_FULL:
-            case LAYOUT_COMPRESSED_COMPACT:
-                return this.openCompressed(ino);
-            default:
-                throw new FormatError('erofs', `inode ${ino.nid}: unknown data layout ${ino.layout}`, ino.iloc);
-        }
-    }
-    async openChunked(ino) {
-        const format = ino.iu & 0xffff;
-        const indexes = (format & 0x20) !== 0;
-        const chunkbits = this.blkbits + (format & 0x1f);
-        if (chunkbits > 40)
-            throw new FormatError('erofs', `inode ${ino.nid}: bad chunk size 2^${chunkbits}`, ino.iloc);
-        const chunk = 2 ** chunkbits;
-        const n = Math.ceil(ino.size / chunk);
-        const unit = indexes ? 8 : 4;
-        const pos = Math.ceil(ino.dataStart / unit) * unit;
-        this.checkRange(ino, pos, n * unit);
-        const table = await this.src.read(pos, n * unit);
-        const segs = [];
-        for (let i = 0; i < n; i++) {
-            const blk = indexes ? table.readUInt32LE(i * 8 + 4) : table.readUInt32LE(i * 4);
-            if (blk === 0xffffffff)
-                continue; // a hole
-            if (indexes && table.readUInt16LE(i * 8 + 2) !== 0)
-                throw new FormatError('erofs', `inode ${ino.nid}: chunk ${i} lives on another device`, pos + i * 8);
-            const start = i * chunk;
-            const len = Math.min(chunk, ino.size - start);
-            this.checkRange(ino, blk * this.bs, len);
-            segs.push(sourceSegment(start, len, this.src, blk * this.bs));
-        }
-        return new MappedSource(ino.size, segs, 'erofs');
-    }
-    /** Builds the extent list of a compressed file from its lcluster indexes. */
-    async zExtents(ino) {
-        const bs = this.bs;
-        const hpos = Math.ceil(ino.dataStart / 8) * 8;
-        let advise = 0;
-        let algs = [0, 0];
-        let lbits = this.blkbits;
-        let idataSize = 0;
-        const legacyDefaults = ino.layout === LAYOUT_COMPRESSED_FULL && !(this.incompat & (INCOMPAT_BIG_PCLUSTER | INCOMPAT_ZTAILPACKING | INCOMPAT_FRAGMENTS));
-        if (!legacyDefaults) {
-            this.checkRange(ino, hpos, 8);
-            const h = await this.src.read(hpos, 8);
-            if (h[7] & 0x80)
-                throw new FormatError('erofs', `inode ${ino.nid}: data is stored in the packed inode (fragments), which is not supported`, hpos);
-            idataSize = h.readUInt16LE(2);
-            advise = h.readUInt16LE(4);
-            algs = [h[6] & 15, h[6] >> 4];
-            lbits = this.blkbits + (h[7] & 7);
-            if (advise & ADVISE_FRAGMENT_PCLUSTER)
-                throw new FormatError('erofs', `inode ${ino.nid}: the tail is stored in the packed inode (fragments), which is not supported`, hpos);
-            if (ino.layout === LAYOUT_COMPRESSED_COMPACT && !(advise & ADVISE_BIG_PCLUSTER_1) !== !(advise & ADVISE_BIG_PCLUSTER_2)) {
-                throw new FormatError('erofs', `inode ${ino.nid}: inconsistent big pcluster flags`, hpos);
-            }
-        }
-        const lsz = 2 ** lbits;
-        const total = Math.ceil(ino.size / lsz);
-        const big = (advise & ADVISE_BIG_PCLUSTER_1) !== 0;
-        let load;
-        if (ino.layout === LAYOUT_COMPRESSED_FULL) {
-            const base = hpos + 16;
-            this.checkRange(ino, base, total * 8);
-            const idx = await this.src.read(base, total * 8);
-            load = (lcn) => {
-                const p = lcn * 8;
-                const adv = idx.readUInt16LE(p);
-                const type = adv & 3;
-                if (type === LC_NONHEAD) {
-                    let d0 = idx.readUInt16LE(p + 4);
-                    let cblks = 0;
-                    if (d0 & D0_CBLKCNT) {
-                        if (!big)
-                            throw new FormatError('erofs', `inode ${ino.nid}: block count on a file without big pclusters`, base + p);
-                        cblks = d0 & ~D0_CBLKCNT;
-                        d0 = 1;
-                    }
-                    return { type, clusterofs: lsz, delta0: d0, pblk: 0, cblks, next: base + p + 8 };
-                }
-                return { type, clusterofs: idx.readUInt16LE(p + 2), delta0: 0, pblk: idx.readUInt32LE(p + 4), cblks: 0, next: base + p + 8 };
-            };
-        }
-        else {
-            if (lbits !== 12)
-                throw new FormatError('erofs', `inode ${ino.nid}: compact indexes need 4 KiB lclusters`, hpos);
-            const ebase = hpos + 8;
-            let initial4b = (32 - (ebase % 32)) / 4;
-            if (initial4b === 8)
-                initial4b = 0;
-            const compacted2b = advise & ADVISE_COMPACTED_2B && initial4b < total ? Math.floor((total - initial4b) / 16) * 16 : 0;
-            const rest = Math.max(0, total - initial4b - compacted2b);
-            const bytes = Math.min(total, initial4b) * 4 + compacted2b * 2 + rest * 4;
-            const start = ebase - (ebase % 32);
-            const len = Math.min(this.src.size - start, Math.ceil((ebase + bytes - start) / 32) * 32 + 32);
-            this.checkRange(ino, ebase, bytes);
-            const buf = Buffer.concat([await this.src.read(start, len), Buffer.alloc(8)]);
-            const le32 = (abs) => buf.readUInt32LE(abs - start);
-            load = (lcn) => {
-                let pos = ebase;
-                let shift;
-                let l = lcn;
-                if (l < initial4b)
-                    shift = 2;
-                else {
-                    pos += initial4b * 4;
-                    l -= initial4b;
-                    if (l < compacted2b)
-                        shift = 1;
-                    else {
-                        pos += compacted2b * 2;
-                        l -= compacted2b;
-                        shift = 2;
-                    }
-                }
-                pos += l << shift;
-                const vcnt = shift === 2 ? 2 : 16;
-                const pack = vcnt << shift;
-                const packBase = pos - (pos % pack);
-                const encodebits = ((pack - 4) * 8) / vcnt;
-                const lomask = (1 << lbits) - 1;
-                const decode = (i) => {
-                    const bit = encodebits * i;
-                    const v = le32(packBase + (bit >> 3)) >>> (bit & 7);
-                    return [v & lomask, (v >>> lbits) & 3];
-                };
-                let i = (pos - packBase) >> shift;
-                const next = packBase + pack;
-                let [lo, type] = decode(i);
-                if (type === LC_NONHEAD) {
-                    if (lo & D0_CBLKCNT) {
-                        if (!big)
-                            throw new FormatError('erofs', `inode ${ino.nid}: block count on a file without big pclusters`, pos);
-                        return { type, clusterofs: lsz, delta0: 1, pblk: 0, cblks: lo & ~D0_CBLKCNT, next };
-                    }
-                    if (i + 1 !== vcnt)
-                        return { type, clusterofs: lsz, delta0: lo, pblk: 0, cblks: 0, next };
-                    const [prevLo, prevType] = decode(i - 1);
-                    const plo = prevType !== LC_NONHEAD ? 0 : prevLo & D0_CBLKCNT ? 1 : prevLo;
-                    return { type, clusterofs: lsz, delta0: plo + 1, pblk: 0, cblks: 0, next };
-                }
-                const clusterofs = lo;
-                const headType = type;
-                let nblk;
-                if (!big) {
-                    nblk = 1;
-                    while (i > 0) {
-                        --i;
-                        [lo, type] = decode(i);
-                        if (type === LC_NONHEAD)
-                            i -= lo;
-                        if (i >= 0)
-                            ++nblk;
-                    }
-                }
-                else {
-                    nblk = 0;
-                    while (i > 0) {
-                        --i;
-                        [lo, type] = decode(i);
-                        if (type === LC_NONHEAD) {
-                            if (lo & D0_CBLKCNT) {
-                                --i;
-                                nblk += lo & ~D0_CBLKCNT;
-                                continue;
-                            }
-                            if (lo === 1)
-                                throw new FormatError('erofs', `inode ${ino.nid}: corrupt compact index`, pos);
-                            i -= lo - 2;
-                            continue;
-                        }
-                        ++nblk;
-                    }
-                }
-                return { type: headType, clusterofs, delta0: 0, pblk: le32(packBase + pack - 4) + nblk, cblks: 0, next };
-            };
-        }
-        // Heads start extents; an extent ends where the next head starts (or at the end of file).
-        const heads = [];
-        let lastNext = 0;
-        for (let lcn = 0; lcn < total; lcn++) {
-            const lc = load(lcn);
-            if (lcn === total - 1)
-                lastNext = lc.next;
-            if (lc.type !== LC_NONHEAD)
-                heads.push({ lcn, lc });
-        }
-        if (heads.length === 0 || heads[0].lcn !== 0 || heads[0].lc.clusterofs !== 0) {
-            throw new FormatError('erofs', `inode ${ino.nid}: the first logical cluster is not the head of an extent`, hpos);
-        }
-        // A head may sit exactly at the end of the file (an empty extent): the tail extent is the
-        // last non-empty one, the one holding the file's last byte.
-        const spans = [];
-        for (let h = 0; h < heads.length; h++) {
-            const { lcn, lc } = heads[h];
-            const la = lcn * lsz + lc.clusterofs;
-            const end = Math.min(ino.size, h + 1 < heads.length ? heads[h + 1].lcn * lsz + heads[h + 1].lc.clusterofs : ino.size);
-            if (end < la || (end === la && la < ino.size))
-                throw new FormatError('erofs', `inode ${ino.nid}: extents out of order at lcluster ${lcn}`, hpos);
-            if (end > la)
-                spans.push({ lcn, lc, la, end });
-        }
-        const extents = [];
-        for (const [h, { lcn, lc, la, end }] of spans.entries()) {
-            const isTail = h === spans.length - 1;
-            let pa;
-            let plen;
-            if (isTail && advise & ADVISE_INLINE_PCLUSTER) {
-                pa = lastNext;
-                plen = idataSize;
-                if (plen === 0 || (pa % bs) + plen > bs)
-                    throw new FormatError('erofs', `inode ${ino.nid}: bad tail-packing pcluster size ${plen}`, pa);
-            }
-            else {
-                pa = lc.pblk * bs;
-                if (lc.type === LC_PLAIN || !big)
-                    plen = lsz;
-                else {
-                    let cblks = lsz / bs;
-                    if (lcn + 1 < total) {
-                        const n = load(lcn + 1);
-                        if (n.type === LC_NONHEAD) {
-                            if (n.delta0 !== 1 || !n.cblks)
-                                throw new FormatError('erofs', `inode ${ino.nid}: missing compressed block count at lcluster ${lcn + 1}`, hpos);
-                            cblks = n.cblks;
-                        }
-                    }
-                    plen = cblks * bs;
-                }
-            }
-            let alg;
-            if (lc.type === LC_PLAIN)
-                alg = advise & ADVISE_INTERLACED_PCLUSTER ? 'interlaced' : 'plain';
-            else
-                alg = lc.type === LC_HEAD2 ? algs[1] : algs[0];
-            this.checkRange(ino, pa, plen);
-            if (end - la > MAX_EXTENT_BYTES && alg !== 'plain') {
-                throw new FormatError('erofs', `inode ${ino.nid}: a compressed extent of ${end - la} bytes is past the ${MAX_EXTENT_BYTES}-byte cap`, pa);
-            }
-            extents.push({ la, llen: end - la, pa, plen, alg });
-        }
-        return extents;
-    }
-    async decompress(ino, ext) {
-        const data = await this.src.read(ext.pa, ext.plen);
-        if (ext.alg === 'plain') {
-            if (ext.llen > ext.plen)
-                throw new FormatError('erofs', `inode ${ino.nid}: uncompressed pcluster shorter than its extent`, ext.pa);
-            return data.subarray(0, ext.llen);
-        }
-        if (ext.alg === 'interlaced') {
-            if (ext.llen > this.bs || ext.plen > this.bs)
-                throw new FormatError('erofs', `inode ${ino.nid}: interlaced pcluster larger than a block`, ext.pa);
-            const skip = ext.la % this.bs;
-            const right = Math.min(this.bs - skip, ext.llen);
-            return Buffer.concat([data.subarray(skip, skip + right), data.subarray(0, ext.llen - right)]);
-        }
-        if (ext.alg !== 0) {
-            throw new FormatError('erofs', `inode ${ino.nid}: unsupported compression ${ALGORITHMS[ext.alg] ?? `#${ext.alg}`} (only LZ4/LZ4HC can be read)`, ext.pa);
-        }
-        let margin = 0;
-        if (this.incompat & INCOMPAT_ZERO_PADDING) {
-            const limit = Math.min(data.length, 4096);
-            while (margin < limit && data[margin] === 0)
-                margin++;
-            if (margin >= data.length)
-                throw new FormatError('erofs', `inode ${ino.nid}: empty compressed pcluster`, ext.pa);
-        }
-        this.budget.spend(ext.llen);
-        try {
-            return lz4DecompressBlock(data.subarray(margin), ext.llen, 'erofs');
-        }
-        catch (e) {
-            if (e instanceof FormatError)
-                throw new FormatError('erofs', `inode ${ino.nid}: corrupt LZ4 pcluster: ${e.reason}`, ext.pa);
-            throw e;
-        }
-    }
-    async openCompressed(ino) {
-        const extents = await this.zExtents(ino);
-        // Refuse unsupported algorithms when the file is opened, not at its first read.
-        const bad = extents.find((e) => typeof e.alg === 'number' && e.alg !== 0);
-        if (bad)
-            await this.decompress(ino, bad);
-        const segs = extents.map((ext, i) => ({
-            start: ext.la,
-            length: ext.llen,
-            read: async (o, n) => {
-                const key = `${ino.nid}:${i}`;
-                let buf = this.cache.get(key);
-                if (!buf) {
-                    buf = await this.decompress(ino, ext);
-                    this.cache.set(key, buf);
-                }
-                return buf.subarray(o, o + n);
-            },
-        }));
-        return new MappedSource(ino.size, segs, 'erofs');
-    }
-    async readDir(ino) {
-        if (ino.size > MAX_DIR_BYTES$1)
-            throw new FormatError('erofs', `directory inode ${ino.nid} is ${ino.size} bytes, past the cap`);
-        const src = await this.open(ino);
-        const buf = await src.read(0, src.size);
-        const out = [];
-        for (let base = 0; base < buf.length; base += this.bs) {
-            const end = Math.min(buf.length, base + this.bs);
-            if (end - base < 12)
-                throw new FormatError('erofs', `directory inode ${ino.nid}: block ${base / this.bs} too short`, base);
-            const first = buf.readUInt16LE(base + 8);
-            const count = Math.floor(first / 12);
-            if (first < 12 || first % 12 !== 0 || first > end - base)
-                throw new FormatError('erofs', `directory inode ${ino.nid}: bad first name offset ${first}`, base);
-            for (let i = 0; i < count; i++) {
-                const d = base + i * 12;
-                const nid = Number(buf.readBigUInt64LE(d));
-                const nameoff = buf.readUInt16LE(d + 8);
-                const nameEnd = i + 1 < count ? buf.readUInt16LE(d + 20) : end - base;
-                if (nameoff < first || nameEnd > end - base || nameEnd < nameoff)
-                    throw new FormatError('erofs', `directory inode ${ino.nid}: bad name offsets in entry ${i}`, d);
-                let name = buf.subarray(base + nameoff, base + nameEnd);
-                if (i + 1 === count) {
-                    const z = name.indexOf(0);
-                    if (z >= 0)
-                        name = name.subarray(0, z);
-                }
-                if (name.length === 0)
-                    throw new FormatError('erofs', `directory inode ${ino.nid}: empty name in entry ${i}`, d);
-                if ((name.length === 1 && name[0] === 0x2e) || (name.length === 2 && name[0] === 0x2e && name[1] === 0x2e))
-                    continue;
-                if (!Number.isSafeInteger(nid))
-                    throw new FormatError('erofs', `directory inode ${ino.nid}: bad node number`, d);
-                out.push({ name: Buffer.from(name), nid });
-            }
-        }
-        return out;
-    }
-    async symlinkTarget(ino) {
-        if (ino.size > 4096)
-            throw new FormatError('erofs', `symlink inode ${ino.nid} is ${ino.size} bytes long`);
-        const src = await this.open(ino);
-        return displayName(await src.read(0, src.size));
-    }
-}
-/** Lists every node of an EROFS image; throws FormatError when the image itself is unreadable. */
-async function openErofs(src, opts = {}) {
-    const fs = new Erofs(src, opts);
-    await fs.init();
-    const root = await fs.inode(fs.rootNid);
-    if (kindOfMode(root.mode) !== 'dir')
-        throw new FormatError('erofs', 'the root inode is not a directory');
-    const nodes = [];
-    const problems = [];
-    if (fs.blocks * fs.bs > src.size) {
-        problems.push({ path: '', reason: `image is truncated: ${src.size} bytes, the superblock says ${fs.blocks * fs.bs}` });
-    }
-    const seenDirs = new Set([fs.rootNid]);
-    const stack = [{ ino: root, path: '', depth: 0 }];
-    while (stack.length) {
-        const dir = stack.pop();
-        let entries;
-        try {
-            entries = await fs.readDir(dir.ino);
-        }
-        catch (e) {
-            problems.push({ path: dir.path || '.', reason: `cannot read directory: ${e instanceof FormatError ? e.reason : e.message}` });
-            continue;
-        }
-        for (const ent of entries) {
-            const path = dir.path ? `${dir.path}/${displayName(ent.name)}` : displayName(ent.name);
-            if (nodes.length >= FS_LIMITS.maxNodes) {
-                problems.push({ path, reason: `more than ${FS_LIMITS.maxNodes} entries; the rest of the image is not listed` });
-                stack.length = 0;
-                break;
-            }
-            let ino;
-            try {
-                ino = await fs.inode(ent.nid);
-            }
-            catch (e) {
-                problems.push({ path, reason: e instanceof FormatError ? e.reason : e.message });
-                continue;
-            }
-            const kind = kindOfMode(ino.mode);
-            if (kind === 'dir') {
-                if (seenDirs.has(ent.nid) || dir.depth + 1 > FS_LIMITS.maxDepth) {
-                    problems.push({ path, reason: 'directory loop or nesting too deep; not walked' });
-                    continue;
-                }
-                seenDirs.add(ent.nid);
-                stack.push({ ino, path, depth: dir.depth + 1 });
-                continue;
-            }
-            const node = { path, kind, size: ino.size, inode: ent.nid, open: () => fs.open(ino) };
-            if (kind === 'symlink')
-                node.target = () => fs.symlinkTarget(ino);
-            nodes.push(node);
-        }
-    }
-    nodes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { format: 'erofs', label: fs.label || undefined, nodes, problems };
-}
-
-/**
- * Read-only ext2/3/4 (`Documentation/filesystems/ext4/`): superblock at 1024, 32- and 64-bit
- * group descriptors (meta_bg too), inodes, extent trees of any depth, classic block maps
- * (direct/indirect), inline data (`system.data`), linear and htree directories (an htree
- * directory is read linearly: its index blocks look like empty entries), fast and slow symlinks
- * (read, never followed). A file is opened as a MappedSource over its extents: an APK inside an
- * image is read by random access, never copied whole. Every offset is bounds-checked; a corrupt
- * directory or file is reported and the walk goes on.
- */
-const EXT4_MAGIC = 0xef53;
-const SB_OFFSET = 1024;
-const ROOT_INO = 2;
-const INCOMPAT_FILETYPE = 0x2;
-const INCOMPAT_JOURNAL_DEV = 0x8;
-const INCOMPAT_META_BG = 0x10;
-const INCOMPAT_64BIT = 0x80;
-const RO_COMPAT_SPARSE_SUPER = 0x1;
-const RO_COMPAT_HUGE_FILE = 0x8;
-const FL_ENCRYPT = 0x800;
-const FL_HUGE_FILE = 0x40000;
-const FL_EXTENTS = 0x80000;
-const FL_INLINE_DATA = 0x10000000;
-const MAX_DIR_BYTES = 256 * 1024 * 1024;
-class Ext4 {
-    src;
-    bs = 0;
-    inodeSize = 0;
-    inodesPerGroup = 0;
-    inodesCount = 0;
-    blocksCount = 0;
-    groupCount = 0;
-    descSize = 32;
-    label = '';
-    gdt = Buffer.alloc(0);
-    incompat = 0;
-    roCompat = 0;
-    constructor(src) {
-        this.src = src;
-    }
-    async init() {
-        const src = this.src;
-        if (src.size < SB_OFFSET + 1024)
-            throw new FormatError('ext4', `image is ${src.size} bytes, too small for a superblock`);
-        const sb = await src.read(SB_OFFSET, 1024);
-        if (sb.readUInt16LE(0x38) !== EXT4_MAGIC)
-            throw new FormatError('ext4', 'bad superblock magic', SB_OFFSET + 0x38);
-        this.inodesCount = sb.readUInt32LE(0x0);
-        const logBs = sb.readUInt32LE(0x18);
-        if (logBs > 6)
-            throw new FormatError('ext4', `bad block size 2^(10+${logBs})`, SB_OFFSET + 0x18);
-        this.bs = 1024 << logBs;
-        const firstDataBlock = sb.readUInt32LE(0x14);
-        const blocksPerGroup = sb.readUInt32LE(0x20);
-        this.inodesPerGroup = sb.readUInt32LE(0x28);
-        const rev = sb.readUInt32LE(0x4c);
-        this.inodeSize = rev === 0 ? 128 : sb.readUInt16LE(0x58);
-        this.incompat = sb.readUInt32LE(0x60);
-        this.roCompat = sb.readUInt32LE(0x64);
-        this.label = sb.toString('latin1', 0x78, 0x88).replace(/\0.*$/s, '');
-        if (this.incompat & INCOMPAT_JOURNAL_DEV)
-            throw new FormatError('ext4', 'an external journal device, not a filesystem', SB_OFFSET + 0x60);
-        const is64 = (this.incompat & INCOMPAT_64BIT) !== 0;
-        this.descSize = is64 ? sb.readUInt16LE(0xfe) : 32;
-        if (is64 && (this.descSize < 64 || this.descSize > 1024 || this.descSize & (this.descSize - 1))) {
-            throw new FormatError('ext4', `bad group descriptor size ${this.descSize}`, SB_OFFSET + 0xfe);
-        }
-        this.blocksCount = sb.readUInt32LE(0x4) + (is64 ? sb.readUInt32LE(0x150) * 2 ** 32 : 0);
-        if (blocksPerGroup === 0 || this.inodesPerGroup === 0)
-            throw new FormatError('ext4', 'zero blocks or inodes per group', SB_OFFSET + 0x20);
-        if (this.inodeSize < 128 || this.inodeSize > this.bs || this.inodeSize & (this.inodeSize - 1)) {
-            throw new FormatError('ext4', `bad inode size ${this.inodeSize}`, SB_OFFSET + 0x58);
-        }
-        if (this.blocksCount <= firstDataBlock)
-            throw new FormatError('ext4', `bad block count ${this.blocksCount}`, SB_OFFSET + 0x4);
-        this.groupCount = Math.ceil((this.blocksCount - firstDataBlock) / blocksPerGroup);
-        if (this.groupCount * this.inodesPerGroup < this.inodesCount) {
-            throw new FormatError('ext4', `${this.inodesCount} inodes do not fit ${this.groupCount} groups of ${this.inodesPerGroup}`, SB_OFFSET);
-        }
-        // Group descriptor table.
-        const descPerBlock = this.bs / this.descSize;
-        const gdtBlocks = Math.ceil(this.groupCount / descPerBlock);
-        const metaBg = (this.incompat & INCOMPAT_META_BG) !== 0;
-        const firstMetaBg = sb.readUInt32LE(0x104);
-        const sparseSuper = (this.roCompat & RO_COMPAT_SPARSE_SUPER) !== 0;
-        const hasSuper = (g) => {
-            if (!sparseSuper || g <= 1)
-                return true;
-            for (const p of [3, 5, 7]) {
-                let x = p;
-                while (x < g)
-                    x *= p;
-                if (x === g)
-                    return true;
-            }
-            return false;
-        };
-        const parts = [];
-        if (!metaBg) {
-            const at = (firstDataBlock + 1) * this.bs;
-            const len = Math.ceil((this.groupCount * this.descSize) / this.bs) * this.bs;
-            if (at + len > src.size)
-                throw new FormatError('ext4', 'group descriptor table lies past the end of the image (truncated)', at);
-            parts.push(await src.read(at, len));
-        }
-        else {
-            for (let b = 0; b < gdtBlocks; b++) {
-                let blk;
-                if (b < firstMetaBg)
-                    blk = firstDataBlock + 1 + b;
-                else {
-                    const g = b * descPerBlock;
-                    blk = firstDataBlock + g * blocksPerGroup + (hasSuper(g) ? 1 : 0);
-                }
-                if ((blk + 1) * this.bs > src.size)
-                    throw new FormatError('ext4', 'group descriptor block lies past the end of the image (truncated)', blk * this.bs);
-                parts.push(await src.read(blk * this.bs, this.bs));
-            }
-        }
-        this.gdt = Buffer.concat(parts);
-    }
-    inodeTable(group) {
-        const d = group * this.descSize;
-        if (d + this.descSize > this.gdt.length)
-            throw new FormatError('ext4', `group ${group} has no descriptor`);
-        let blk = this.gdt.readUInt32LE(d + 0x8);
-        if (this.descSize >= 64)
-            blk += this.gdt.readUInt32LE(d + 0x28) * 2 ** 32;
-        return blk;
-    }
-    async inode(ino) {
-        if (ino < 1 || ino > this.inodesCount)
-            throw new FormatError('ext4', `inode number ${ino} out of range`);
-        const group = Math.floor((ino - 1) / this.inodesPerGroup);
-        const index = (ino - 1) % this.inodesPerGroup;
-        const table = this.inodeTable(group);
-        const at = table * this.bs + index * this.inodeSize;
-        if (table >= this.blocksCount || at + this.inodeSize > this.src.size) {
-            throw new FormatError('ext4', `inode ${ino} lies past the end of the image (truncated)`, at);
-        }
-        const raw = await this.src.read(at, this.inodeSize);
-        const flags = raw.readUInt32LE(0x20);
-        let blocks512 = raw.readUInt32LE(0x1c) + raw.readUInt16LE(0x74) * 2 ** 32;
-        if (this.roCompat & RO_COMPAT_HUGE_FILE && flags & FL_HUGE_FILE)
-            blocks512 *= this.bs / 512;
-        return {
-            ino,
-            mode: raw.readUInt16LE(0x0),
-            size: raw.readUInt32LE(0x4) + raw.readUInt32LE(0x6c) * 2 ** 32,
-            flags,
-            blocks512,
-            fileAcl: raw.readUInt32LE(0x68) + raw.readUInt16LE(0x76) * 2 ** 32,
-            iblock: raw.subarray(0x28, 0x28 + 60),
-            raw,
-        };
-    }
-    /** The value of the in-inode `system.data` xattr (inline data past the first 60 bytes). */
-    inlineXattr(ino) {
-        if (this.inodeSize <= 128)
-            return Buffer.alloc(0);
-        const extra = ino.raw.readUInt16LE(0x80);
-        const start = 128 + extra;
-        if (start + 4 > ino.raw.length || ino.raw.readUInt32LE(start) !== 0xea020000)
-            return Buffer.alloc(0);
-        const base = start + 4;
-        let p = base;
-        while (p + 16 <= ino.raw.length && ino.raw.readUInt32LE(p) !== 0) {
-            const nameLen = ino.raw[p];
-            const nameIndex = ino.raw[p + 1];
-            const valueOffs = ino.raw.readUInt16LE(p + 2);
-            const valueInum = ino.raw.readUInt32LE(p + 4);
-            const valueSize = ino.raw.readUInt32LE(p + 8);
-            if (p + 16 + nameLen > ino.raw.length)
-                break;
-            const name = ino.raw.toString('latin1', p + 16, p + 16 + nameLen);
-            if (nameIndex === 7 && name === 'data' && valueInum === 0) {
-                if (base + valueOffs + valueSize > ino.raw.length)
-                    throw new FormatError('ext4', `inline data of inode ${ino.ino} overflows the inode`);
-                return ino.raw.subarray(base + valueOffs, base + valueOffs + valueSize);
-            }
-            p += (16 + nameLen + 3) & -4;
-        }
-        return Buffer.alloc(0);
-    }
-    checkRun(ino, pblk, count) {
-        if (pblk + count > this.blocksCount || (pblk + count) * this.bs > this.src.size) {
-            throw new FormatError('ext4', `inode ${ino.ino}: blocks ${pblk}..${pblk + count - 1} lie past the end of the image (truncated or corrupt)`, pblk * this.bs);
-        }
-    }
-    /** Leaf extents as [logical block, physical block, count] (uninitialised extents read as zeros and are left out). */
-    async extents(ino) {
-        const out = [];
-        let visited = 0;
-        const walk = async (node, depthExpected, where) => {
-            if (node.length < 12 || node.readUInt16LE(0) !== 0xf30a)
-                throw new FormatError('ext4', `inode ${ino.ino}: bad extent header`, where);
-            const entries = node.readUInt16LE(2);
-            const depth = node.readUInt16LE(6);
-            if (depth > 5 || (depthExpected !== undefined && depth !== depthExpected))
-                throw new FormatError('ext4', `inode ${ino.ino}: bad extent tree depth ${depth}`, where);
-            if (12 + entries * 12 > node.length)
-                throw new FormatError('ext4', `inode ${ino.ino}: ${entries} extents overflow their node`, where);
-            if (++visited > 1_000_000)
-                throw new FormatError('ext4', `inode ${ino.ino}: extent tree too large`, where);
-            for (let i = 0; i < entries; i++) {
-                const e = 12 + i * 12;
-                if (depth === 0) {
-                    const lblk = node.readUInt32LE(e);
-                    let len = node.readUInt16LE(e + 4);
-                    const uninit = len > 32768;
-                    if (uninit)
-                        len -= 32768;
-                    const pblk = node.readUInt16LE(e + 6) * 2 ** 32 + node.readUInt32LE(e + 8);
-                    if (len === 0 || uninit)
-                        continue;
-                    this.checkRun(ino, pblk, len);
-                    out.push([lblk, pblk, len]);
-                }
-                else {
-                    const leaf = node.readUInt32LE(e + 4) + node.readUInt16LE(e + 8) * 2 ** 32;
-                    this.checkRun(ino, leaf, 1);
-                    await walk(await this.src.read(leaf * this.bs, this.bs), depth - 1, leaf * this.bs);
-                }
-            }
-        };
-        await walk(ino.iblock, undefined, 0);
-        return out;
-    }
-    /** Classic ext2/3 block map: 12 direct, then single, double and triple indirect blocks. */
-    async blockMap(ino) {
-        const nblocks = Math.ceil(ino.size / this.bs);
-        const per = this.bs / 4;
-        const out = [];
-        const push = (lblk, pblk) => {
-            if (pblk === 0)
-                return;
-            this.checkRun(ino, pblk, 1);
-            const last = out[out.length - 1];
-            if (last && last[0] + last[2] === lblk && last[1] + last[2] === pblk)
-                last[2]++;
-            else
-                out.push([lblk, pblk, 1]);
-        };
-        for (let i = 0; i < 12 && i < nblocks; i++)
-            push(i, ino.iblock.readUInt32LE(i * 4));
-        let lblk = 12;
-        const indirect = async (blk, level) => {
-            if (lblk >= nblocks)
-                return;
-            if (blk === 0) {
-                lblk += per ** level;
-                return;
-            }
-            this.checkRun(ino, blk, 1);
-            const b = await this.src.read(blk * this.bs, this.bs);
-            for (let i = 0; i < per && lblk < nblocks; i++) {
-                const v = b.readUInt32LE(i * 4);
-                if (level === 1)
-                    push(lblk++, v);
-                else
-                    await indirect(v, level - 1);
-            }
-        };
-        for (let level = 1; level <= 3; level++)
-            await indirect(ino.iblock.readUInt32LE((11 + level) * 4), level);
-        return out;
-    }
-    async openInode(ino) {
-        if (ino.flags & FL_ENCRYPT)
-            throw new FormatError('ext4', `inode ${ino.ino} is encrypted (fscrypt); its contents cannot be read`);
-        if (ino.flags & FL_INLINE_DATA) {
-            const data = Buffer.concat([ino.iblock, this.inlineXattr(ino)]);
-            if (ino.size > data.length)
-                throw new FormatError('ext4', `inode ${ino.ino}: inline data holds ${data.length} bytes, size says ${ino.size}`);
-            return new BufferSource(Buffer.from(data.subarray(0, ino.size)));
-        }
-        const runs = ino.flags & FL_EXTENTS ? await this.extents(ino) : await this.blockMap(ino);
-        const segs = [];
-        for (const [lblk, pblk, count] of runs) {
-            const start = lblk * this.bs;
-            if (start >= ino.size)
-                continue;
-            const length = Math.min(count * this.bs, ino.size - start);
-            segs.push(sourceSegment(start, length, this.src, pblk * this.bs));
-        }
-        return new MappedSource(ino.size, segs, 'ext4');
-    }
-    async symlinkTarget(ino) {
-        const eaBlocks = ino.fileAcl ? this.bs / 512 : 0;
-        const fast = !(ino.flags & FL_INLINE_DATA) && ino.blocks512 - eaBlocks === 0 && ino.size < 60;
-        if (fast)
-            return displayName(ino.iblock.subarray(0, ino.size));
-        if (ino.size > 4096)
-            throw new FormatError('ext4', `symlink inode ${ino.ino} is ${ino.size} bytes long`);
-        const src = await this.openInode(ino);
-        return displayName(await src.read(0, src.size));
-    }
-    /** Directory entries (name bytes, inode, file type); `.`/`..` and empty slots left out. */
-    async readDir(ino) {
-        const out = [];
-        const parse = (buf, blockSize) => {
-            for (let base = 0; base < buf.length; base += blockSize) {
-                const end = Math.min(buf.length, base + blockSize);
-                let p = base;
-                while (p + 8 <= end) {
-                    const inode = buf.readUInt32LE(p);
-                    const raw = buf.readUInt16LE(p + 4);
-                    const recLen = raw === 0 || raw === 65535 ? (blockSize >= 65536 ? blockSize : raw) : (raw & 65532) | ((raw & 3) << 16);
-                    const nameLen = this.incompat & INCOMPAT_FILETYPE ? buf[p + 6] : buf.readUInt16LE(p + 6);
-                    if (recLen < 8 || p + recLen > end || 8 + nameLen > recLen) {
-                        throw new FormatError('ext4', `directory inode ${ino.ino}: bad entry at byte ${p} (record length ${recLen})`, p);
-                    }
-                    if (inode !== 0 && nameLen > 0) {
-                        const name = buf.subarray(p + 8, p + 8 + nameLen);
-                        if (!(nameLen === 1 && name[0] === 0x2e) && !(nameLen === 2 && name[0] === 0x2e && name[1] === 0x2e))
-                            out.push({ name: Buffer.from(name), ino: inode });
-                    }
-                    p += recLen;
-                }
-            }
-        };
-        if (ino.flags & FL_INLINE_DATA) {
-            // The first 4 bytes are the parent's inode number; the rest of i_block and the
-            // system.data value are entries.
-            parse(ino.iblock.subarray(4), 56);
-            const more = this.inlineXattr(ino);
-            if (more.length)
-                parse(more, more.length);
-            return out;
-        }
-        if (ino.size > MAX_DIR_BYTES)
-            throw new FormatError('ext4', `directory inode ${ino.ino} is ${ino.size} bytes, past the cap`);
-        const src = await this.openInode(ino);
-        parse(await src.read(0, src.size), this.bs);
-        return out;
-    }
-}
-/** Lists every node of an ext2/3/4 image; throws FormatError when the image itself is unreadable. */
-async function openExt4(src) {
-    const fs = new Ext4(src);
-    await fs.init();
-    const root = await fs.inode(ROOT_INO);
-    if (kindOfMode(root.mode) !== 'dir')
-        throw new FormatError('ext4', 'the root inode is not a directory');
-    const nodes = [];
-    const problems = [];
-    if (fs.blocksCount * fs.bs > src.size) {
-        problems.push({ path: '', reason: `image is truncated: ${src.size} bytes, the superblock says ${fs.blocksCount * fs.bs}` });
-    }
-    const seenDirs = new Set([ROOT_INO]);
-    const stack = [{ ino: root, path: '', depth: 0 }];
-    while (stack.length) {
-        const dir = stack.pop();
-        let entries;
-        try {
-            entries = await fs.readDir(dir.ino);
-        }
-        catch (e) {
-            problems.push({ path: dir.path || '.', reason: `cannot read directory: ${e instanceof FormatError ? e.reason : e.message}` });
-            continue;
-        }
-        for (const ent of entries) {
-            const path = dir.path ? `${dir.path}/${displayName(ent.name)}` : displayName(ent.name);
-            if (nodes.length >= FS_LIMITS.maxNodes) {
-                problems.push({ path, reason: `more than ${FS_LIMITS.maxNodes} entries; the rest of the image is not listed` });
-                stack.length = 0;
-                break;
-            }
-            let ino;
-            try {
-                ino = await fs.inode(ent.ino);
-            }
-            catch (e) {
-                problems.push({ path, reason: e instanceof FormatError ? e.reason : e.message });
-                continue;
-            }
-            const kind = kindOfMode(ino.mode);
-            if (kind === 'dir') {
-                if (seenDirs.has(ent.ino) || dir.depth + 1 > FS_LIMITS.maxDepth) {
-                    problems.push({ path, reason: 'directory loop or nesting too deep; not walked' });
-                    continue;
-                }
-                seenDirs.add(ent.ino);
-                stack.push({ ino, path, depth: dir.depth + 1 });
-                continue;
-            }
-            const node = { path, kind, size: ino.size, inode: ent.ino, open: () => fs.openInode(ino) };
-            if (kind === 'symlink')
-                node.target = () => fs.symlinkTarget(ino);
-            nodes.push(node);
-        }
-    }
-    nodes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { format: 'ext4', label: fs.label || undefined, nodes, problems };
-}
-
-/**
- * super.img: Android dynamic partitions (`fs_mgr/liblp/include/liblp/metadata_format.h`).
- * 4 KiB reserved, the geometry (magic 0x616C4467, SHA-256 checked) at 4096 with a backup at
- * 8192, then metadata slots: a header (magic 0x414C5030, SHA-256 of header and tables) and the
- * partition, extent, group and block-device tables. Each logical partition is a list of linear
- * extents (512-byte sectors) on the super device, exposed as one virtual source. The primary
- * copy of slot 0 is used; when its checksums fail the backup copy is tried.
- */
-const LP_GEOMETRY_MAGIC = 0x616c4467;
-const LP_HEADER_MAGIC = 0x414c5030;
-const LP_PARTITION_RESERVED_BYTES = 4096;
-const LP_GEOMETRY_SIZE = 4096;
-const SECTOR = 512;
-const TARGET_LINEAR = 0;
-const TARGET_ZERO = 1;
-/** `at4096` holds the first bytes at offset 4096 of the image. */
-function isLpGeometry(at4096) {
-    return at4096.length >= 4 && at4096.readUInt32LE(0) === LP_GEOMETRY_MAGIC;
-}
-function sha256(b) {
-    return createHash('sha256').update(b).digest();
-}
-function cstr(b) {
-    const z = b.indexOf(0);
-    return b.toString('latin1', 0, z < 0 ? b.length : z);
-}
-async function readGeometry(src, at) {
-    if (at + 52 > src.size)
-        throw new FormatError('lp', 'geometry lies past the end of the image (truncated)', at);
-    const g = Buffer.from(await src.read(at, 52));
-    if (g.readUInt32LE(0) !== LP_GEOMETRY_MAGIC)
-        throw new FormatError('lp', 'bad geometry magic', at);
-    const structSize = g.readUInt32LE(4);
-    if (structSize !== 52)
-        throw new FormatError('lp', `unexpected geometry size ${structSize}`, at + 4);
-    const want = Buffer.from(g.subarray(8, 40));
-    g.fill(0, 8, 40);
-    if (!sha256(g).equals(want))
-        throw new FormatError('lp', 'geometry checksum mismatch (corrupt)', at + 8);
-    const metadataMaxSize = g.readUInt32LE(40);
-    const slotCount = g.readUInt32LE(44);
-    const logicalBlockSize = g.readUInt32LE(48);
-    if (metadataMaxSize === 0 || metadataMaxSize % SECTOR !== 0 || slotCount === 0 || slotCount > 8 || logicalBlockSize % SECTOR !== 0) {
-        throw new FormatError('lp', `bad geometry (metadata ${metadataMaxSize} bytes, ${slotCount} slots, block ${logicalBlockSize})`, at + 40);
-    }
-    return { metadataMaxSize, slotCount, logicalBlockSize };
-}
-async function readMetadata(src, at, geo) {
-    if (at + 128 > src.size)
-        throw new FormatError('lp', 'metadata header lies past the end of the image (truncated)', at);
-    const h0 = await src.read(at, 128);
-    if (h0.readUInt32LE(0) !== LP_HEADER_MAGIC)
-        throw new FormatError('lp', 'bad metadata header magic', at);
-    const major = h0.readUInt16LE(4);
-    const minor = h0.readUInt16LE(6);
-    const headerSize = h0.readUInt32LE(8);
-    if (major !== 10)
-        throw new FormatError('lp', `unsupported metadata version ${major}.${minor}`, at + 4);
-    if (headerSize < 128 || headerSize > geo.metadataMaxSize)
-        throw new FormatError('lp', `bad metadata header size ${headerSize}`, at + 8);
-    if (at + headerSize > src.size)
-        throw new FormatError('lp', 'metadata header lies past the end of the image (truncated)', at);
-    const header = Buffer.from(await src.read(at, headerSize));
-    const wantHeader = Buffer.from(header.subarray(12, 44));
-    header.fill(0, 12, 44);
-    if (!sha256(header).equals(wantHeader))
-        throw new FormatError('lp', 'metadata header checksum mismatch (corrupt)', at + 12);
-    const tablesSize = header.readUInt32LE(44);
-    if (headerSize + tablesSize > geo.metadataMaxSize)
-        throw new FormatError('lp', `metadata tables (${tablesSize} bytes) exceed the slot`, at + 44);
-    if (at + headerSize + tablesSize > src.size)
-        throw new FormatError('lp', 'metadata tables lie past the end of the image (truncated)', at + headerSize);
-    const tables = await src.read(at + headerSize, tablesSize);
-    if (!sha256(tables).equals(header.subarray(48, 80)))
-        throw new FormatError('lp', 'metadata tables checksum mismatch (corrupt)', at + 48);
-    const table = (off, minEntry, what) => {
-        const offset = header.readUInt32LE(off);
-        const count = header.readUInt32LE(off + 4);
-        const size = header.readUInt32LE(off + 8);
-        if (count > 0 && (size < minEntry || offset + count * size > tablesSize))
-            throw new FormatError('lp', `${what} table out of bounds`, at + off);
-        return { offset, count, size };
-    };
-    const pt = table(80, 52, 'partition');
-    const et = table(92, 24, 'extent');
-    const gt = table(104, 48, 'group');
-    const bt = table(116, 64, 'block device');
-    const groups = [];
-    for (let i = 0; i < gt.count; i++)
-        groups.push(cstr(tables.subarray(gt.offset + i * gt.size, gt.offset + i * gt.size + 36)));
-    const blockDevices = [];
-    for (let i = 0; i < bt.count; i++) {
-        const b = bt.offset + i * bt.size;
-        blockDevices.push(cstr(tables.subarray(b + 24, b + 60)));
-    }
-    const partitions = [];
-    for (let i = 0; i < pt.count; i++) {
-        const p = pt.offset + i * pt.size;
-        const name = cstr(tables.subarray(p, p + 36));
-        const attributes = tables.readUInt32LE(p + 36);
-        const firstExtent = tables.readUInt32LE(p + 40);
-        const numExtents = tables.readUInt32LE(p + 44);
-        const groupIndex = tables.readUInt32LE(p + 48);
-        if (firstExtent + numExtents > et.count)
-            throw new FormatError('lp', `partition ${JSON.stringify(name)} names extents past the extent table`, at + headerSize + p);
-        const segs = [];
-        let logical = 0;
-        for (let e = firstExtent; e < firstExtent + numExtents; e++) {
-            const x = et.offset + e * et.size;
-            const sectors = Number(tables.readBigUInt64LE(x));
-            const type = tables.readUInt32LE(x + 8);
-            const target = Number(tables.readBigUInt64LE(x + 12));
-            const device = tables.readUInt32LE(x + 20);
-            const len = sectors * SECTOR;
-            if (!Number.isSafeInteger(len) || !Number.isSafeInteger(target * SECTOR))
-                throw new FormatError('lp', `partition ${JSON.stringify(name)}: extent size beyond 2^53`, at + headerSize + x);
-            if (type === TARGET_LINEAR) {
-                if (device !== 0) {
-                    throw new FormatError('lp', `partition ${JSON.stringify(name)} has an extent on block device ${JSON.stringify(blockDevices[device] ?? device)}, not in this image`, at + headerSize + x);
-                }
-                if (target * SECTOR + len > src.size) {
-                    throw new FormatError('lp', `partition ${JSON.stringify(name)}: extent at sector ${target} lies past the end of the image (truncated)`, target * SECTOR);
-                }
-                if (len > 0)
-                    segs.push(sourceSegment(logical, len, src, target * SECTOR));
-            }
-            else if (type !== TARGET_ZERO) {
-                throw new FormatError('lp', `partition ${JSON.stringify(name)}: unknown extent type ${type}`, at + headerSize + x);
-            }
-            logical += len;
-        }
-        const size = logical;
-        partitions.push({ name, group: groups[groupIndex] ?? '', attributes, size, open: () => new MappedSource(size, segs, 'lp') });
-    }
-    return { majorVersion: major, minorVersion: minor, blockDevices, partitions };
-}
-/**
- * Reads the LP metadata of a super image. A partition whose extents cannot be mapped makes
- * the whole metadata unreadable (the tables are checksummed, so that means corruption).
- */
-async function openLp(src) {
-    let geo;
-    try {
-        geo = await readGeometry(src, LP_PARTITION_RESERVED_BYTES);
-    }
-    catch (e) {
-        try {
-            geo = await readGeometry(src, LP_PARTITION_RESERVED_BYTES + LP_GEOMETRY_SIZE);
-        }
-        catch {
-            throw e;
-        }
-    }
-    const primary = LP_PARTITION_RESERVED_BYTES + 2 * LP_GEOMETRY_SIZE;
-    const backup = primary + geo.metadataMaxSize * geo.slotCount;
-    try {
-        return await readMetadata(src, primary, geo);
-    }
-    catch (e) {
-        try {
-            return await readMetadata(src, backup, geo);
-        }
-        catch {
-            throw e;
-        }
-    }
-}
-
-/**
- * The OTA payload codecs, loaded only when an operation needs one (dynamic import): xz
- * (`xz-decompress`, WebAssembly), bzip2 (`seek-bzip`, pure JS) and zstd (`fzstd`, pure JS;
- * Node 20's zlib has no zstd). Each call must produce exactly `expected` bytes.
- */
-let xz;
-let bz;
-let zstd;
-function pick(m, key) {
-    const mod = m;
-    if (mod && key in mod)
-        return mod;
-    const d = mod?.default;
-    if (d && key in d)
-        return d;
-    throw new Error(`codec module lacks ${key}`);
-}
-function check(format, got, expected) {
-    if (got !== expected)
-        throw new FormatError('payload', `${format} data decompressed to ${got} bytes, expected ${expected}`);
-}
-async function decompressXz(data, expected) {
-    xz ??= Promise.resolve().then(function () { return xzDecompress$1; }).then((m) => pick(m, 'XzReadableStream'));
-    const { XzReadableStream } = await xz;
-    const reader = new XzReadableStream(new Blob([data]).stream()).getReader();
-    const out = Buffer.allocUnsafe(expected);
-    let n = 0;
-    try {
-        while (true) {
-            const { done, value } = await reader.read();
-            if (done)
-                break;
-            if (n + value.length > expected) {
-                await reader.cancel();
-                throw new FormatError('payload', `xz data decompresses to more than the expected ${expected} bytes`);
-            }
-            out.set(value, n);
-            n += value.length;
-        }
-    }
-    catch (e) {
-        if (e instanceof FormatError)
-            throw e;
-        throw new FormatError('payload', `corrupt xz data: ${e.message ?? String(e)}`);
-    }
-    check('xz', n, expected);
-    return out;
-}
-async function decompressBzip2(data, expected) {
-    bz ??= Promise.resolve().then(function () { return index$2; }).then((m) => pick(m, 'decode'));
-    const mod = await bz;
-    let out;
-    // seek-bzip allocates with the deprecated `new Buffer()`; once bundled it is no longer under
-    // node_modules, so Node would print DEP0005 to the user. The call is synchronous: silence
-    // deprecation warnings for its duration only.
-    const quiet = process.noDeprecation;
-    process.noDeprecation = true;
-    try {
-        out = mod.decode(data, expected, true);
-    }
-    catch (e) {
-        throw new FormatError('payload', `corrupt bzip2 data: ${e.message ?? String(e)}`);
-    }
-    finally {
-        process.noDeprecation = quiet;
-    }
-    check('bzip2', out.length, expected);
-    return Buffer.from(out.buffer, out.byteOffset, out.length);
-}
-async function decompressZstd(data, expected) {
-    zstd ??= Promise.resolve().then(function () { return index; }).then((m) => pick(m, 'decompress'));
-    const mod = await zstd;
-    let out;
-    try {
-        out = mod.decompress(data);
-    }
-    catch (e) {
-        throw new FormatError('payload', `corrupt zstd data: ${e.message ?? String(e)}`);
-    }
-    check('zstd', out.length, expected);
-    return Buffer.from(out.buffer, out.byteOffset, out.length);
-}
-
-/**
- * A minimal protobuf wire-format reader: enough for the OTA `DeltaArchiveManifest`. Fields are
- * returned in order with their wire type; varints are decoded exactly up to 2^53 (larger values
- * are an error: no OTA offset or size needs more). Every length is checked against its buffer.
- */
-function readVarint(buf, pos) {
-    let result = 0;
-    let mul = 1;
-    for (let i = 0; i < 10; i++) {
-        if (pos >= buf.length)
-            throw new FormatError('protobuf', 'truncated varint', pos);
-        const b = buf[pos++];
-        result += (b & 0x7f) * mul;
-        if ((b & 0x80) === 0) {
-            if (!Number.isSafeInteger(result))
-                throw new FormatError('protobuf', 'varint beyond 2^53', pos);
-            return [result, pos];
-        }
-        mul *= 128;
-    }
-    throw new FormatError('protobuf', 'varint longer than 10 bytes', pos);
-}
-/** Every field of one message, in wire order. */
-function decodeMessage(buf) {
-    const out = [];
-    let pos = 0;
-    while (pos < buf.length) {
-        const [key, p1] = readVarint(buf, pos);
-        const field = Math.floor(key / 8);
-        const wire = key & 7;
-        if (field === 0)
-            throw new FormatError('protobuf', 'field number 0', pos);
-        pos = p1;
-        switch (wire) {
-            case 0: {
-                const [v, p2] = readVarint(buf, pos);
-                out.push({ field, wire, value: v });
-                pos = p2;
-                break;
-            }
-            case 1:
-            case 5: {
-                const n = wire === 1 ? 8 : 4;
-                if (pos + n > buf.length)
-                    throw new FormatError('protobuf', `truncated fixed${n * 8} field ${field}`, pos);
-                out.push({ field, wire, value: buf.subarray(pos, pos + n) });
-                pos += n;
-                break;
-            }
-            case 2: {
-                const [len, p2] = readVarint(buf, pos);
-                if (p2 + len > buf.length)
-                    throw new FormatError('protobuf', `field ${field} (${len} bytes) overflows its message`, pos);
-                out.push({ field, wire, value: buf.subarray(p2, p2 + len) });
-                pos = p2 + len;
-                break;
-            }
-            default:
-                throw new FormatError('protobuf', `unsupported wire type ${wire} for field ${field}`, pos);
-        }
-    }
-    return out;
-}
-function pbUint(fields, field) {
-    let v;
-    for (const f of fields)
-        if (f.field === field && f.wire === 0)
-            v = f.value;
-    return v;
-}
-function pbBytes(fields, field) {
-    let v;
-    for (const f of fields)
-        if (f.field === field && f.wire === 2)
-            v = f.value;
-    return v;
-}
-function pbRepeated(fields, field) {
-    const out = [];
-    for (const f of fields)
-        if (f.field === field && f.wire === 2)
-            out.push(f.value);
-    return out;
-}
-
-/**
- * A/B OTA `payload.bin` (update_engine `update_metadata.proto`): big-endian header "CrAU",
- * u64 major version (2), u64 manifest size, u32 metadata-signature size, the
- * `DeltaArchiveManifest` protobuf, the signature, then the data blobs. Each partition of a full
- * payload becomes a virtual image: its operations are indexed by destination block and decoded
- * on demand (REPLACE maps straight into the payload, REPLACE_BZ / REPLACE_XZ / REPLACE_ZSTD
- * decompress one operation at a time with a small cache, ZERO / DISCARD read as zeros). The
- * partition is never rebuilt whole. A delta payload (operations that need the source build)
- * makes each such partition unreadable with the reason.
- */
-const PAYLOAD_MAGIC = 'CrAU';
-const OP_NAMES = {
-    0: 'REPLACE',
-    1: 'REPLACE_BZ',
-    2: 'MOVE',
-    3: 'BSDIFF',
-    4: 'SOURCE_COPY',
-    5: 'SOURCE_BSDIFF',
-    6: 'ZERO',
-    7: 'DISCARD',
-    8: 'REPLACE_XZ',
-    9: 'PUFFDIFF',
-    10: 'BROTLI_BSDIFF',
-    11: 'ZUCCHINI',
-    12: 'LZ4DIFF_BSDIFF',
-    13: 'LZ4DIFF_PUFFDIFF',
-    14: 'REPLACE_ZSTD',
-};
-const FULL_OPS = new Set([0, 1, 6, 7, 8, 14]);
-function isPayload(head) {
-    return head.length >= 4 && head.toString('latin1', 0, 4) === PAYLOAD_MAGIC;
-}
-async function openPayload(src, opts = {}) {
-    if (src.size < 24)
-        throw new FormatError('payload', `file is ${src.size} bytes, too small for a payload header`);
-    const h = await src.read(0, 24);
-    if (!isPayload(h))
-        throw new FormatError('payload', 'bad payload magic', 0);
-    const major = Number(h.readBigUInt64BE(4));
-    if (major !== 2)
-        throw new FormatError('payload', `unsupported payload major version ${major} (only version 2 is read)`, 4);
-    const manifestSize = Number(h.readBigUInt64BE(12));
-    const sigSize = h.readUInt32BE(20);
-    const manifestAt = 24;
-    if (!Number.isSafeInteger(manifestSize) || manifestAt + manifestSize + sigSize > src.size) {
-        throw new FormatError('payload', `manifest (${manifestSize} bytes) runs past the end of the file (truncated)`, 12);
-    }
-    if (manifestSize > 256 * 1024 * 1024)
-        throw new FormatError('payload', `manifest of ${manifestSize} bytes is past the cap`, 12);
-    const blobBase = manifestAt + manifestSize + sigSize;
-    const manifest = decodeMessage(await src.read(manifestAt, manifestSize));
-    const blockSize = pbUint(manifest, 3) ?? 4096;
-    const minorVersion = pbUint(manifest, 12) ?? 0;
-    if (blockSize === 0 || blockSize % 512 !== 0 || blockSize > 1 << 20)
-        throw new FormatError('payload', `bad block size ${blockSize}`, manifestAt);
-    if (pbRepeated(manifest, 1).length || pbRepeated(manifest, 2).length) {
-        throw new FormatError('payload', 'legacy install_operations (major version 1 layout) are not supported', manifestAt);
-    }
-    const budget = opts.budget ?? UNLIMITED_BUDGET;
-    const maxOp = opts.maxOperationBytes ?? 256 * 1024 * 1024;
-    const cache = new UnitCache(opts.cacheBytes ?? 32 * 1024 * 1024);
-    const partitions = [];
-    for (const [pi, pbuf] of pbRepeated(manifest, 13).entries()) {
-        const p = decodeMessage(pbuf);
-        const name = (pbBytes(p, 1) ?? Buffer.alloc(0)).toString('utf8');
-        const info = pbBytes(p, 7);
-        const ops = pbRepeated(p, 8).map((ob) => {
-            const o = decodeMessage(ob);
-            const extents = pbRepeated(o, 6).map((eb) => {
-                const e = decodeMessage(eb);
-                return [pbUint(e, 1) ?? 0, pbUint(e, 2) ?? 0];
-            });
-            const outLength = extents.reduce((s, [, n]) => s + n * blockSize, 0);
-            return { type: pbUint(o, 1) ?? 0, dataOffset: pbUint(o, 2) ?? 0, dataLength: pbUint(o, 3) ?? 0, extents, outLength };
-        });
-        let size = info ? (pbUint(decodeMessage(info), 1) ?? 0) : 0;
-        if (!info)
-            for (const op of ops)
-                for (const [s, n] of op.extents)
-                    size = Math.max(size, (s + n) * blockSize);
-        const deltaOp = ops.find((o) => !FULL_OPS.has(o.type));
-        let unreadable;
-        if (deltaOp) {
-            unreadable = `delta OTA: operation ${OP_NAMES[deltaOp.type] ?? `#${deltaOp.type}`} needs the source build's ${name} partition; only full OTAs can be scanned`;
-        }
-        else if (minorVersion !== 0 && ops.length === 0) {
-            unreadable = `delta OTA (minor version ${minorVersion}) with no operations for ${name}`;
-        }
-        const segs = [];
-        if (!unreadable) {
-            try {
-                for (const [oi, op] of ops.entries()) {
-                    if (op.type === 6 || op.type === 7)
-                        continue; // ZERO, DISCARD
-                    if (blobBase + op.dataOffset + op.dataLength > src.size) {
-                        throw new FormatError('payload', `${name}: data of operation ${oi} runs past the end of the payload (truncated)`, blobBase + op.dataOffset);
-                    }
-                    if (op.outLength > maxOp)
-                        throw new FormatError('payload', `${name}: operation ${oi} writes ${op.outLength} bytes, past the ${maxOp}-byte cap`);
-                    let within = 0;
-                    for (const [start, num] of op.extents) {
-                        const at = start * blockSize;
-                        const len = num * blockSize;
-                        if (at + len > size)
-                            throw new FormatError('payload', `${name}: operation ${oi} writes past the partition's ${size} bytes`);
-                        if (op.type === 0) {
-                            // REPLACE: the blob is the data (shorter blobs leave zeros at the end).
-                            if (op.dataLength > op.outLength)
-                                throw new FormatError('payload', `${name}: REPLACE operation ${oi} carries more data than its extents hold`);
-                            const avail = Math.max(0, Math.min(len, op.dataLength - within));
-                            if (avail > 0)
-                                segs.push(sourceSegment(at, avail, src, blobBase + op.dataOffset + within));
-                        }
-                        else {
-                            const off = within;
-                            segs.push({
-                                start: at,
-                                length: len,
-                                read: async (o, n) => {
-                                    const key = `${pi}:${oi}`;
-                                    let out = cache.get(key);
-                                    if (!out) {
-                                        const data = await src.read(blobBase + op.dataOffset, op.dataLength);
-                                        budget.spend(op.outLength);
-                                        out =
-                                            op.type === 1
-                                                ? await decompressBzip2(data, op.outLength)
-                                                : op.type === 8
-                                                    ? await decompressXz(data, op.outLength)
-                                                    : await decompressZstd(data, op.outLength);
-                                        cache.set(key, out);
-                                    }
-                                    return out.subarray(off + o, off + o + n);
-                                },
-                            });
-                        }
-                        within += len;
-                    }
-                }
-                // Validates extents (overlaps, bounds) now rather than at the first read.
-                new MappedSource(size, segs, 'payload');
-            }
-            catch (e) {
-                if (!(e instanceof FormatError))
-                    throw e;
-                unreadable = e.reason;
-            }
-        }
-        const reason = unreadable;
-        partitions.push({
-            name,
-            size,
-            ...(reason ? { unreadable: reason } : {}),
-            open: () => {
-                if (reason)
-                    throw new FormatError('payload', reason);
-                return new MappedSource(size, segs, 'payload');
-            },
-        });
-    }
-    return { majorVersion: major, minorVersion, blockSize, partitions };
-}
-
-/**
- * Android sparse images (libsparse `sparse_format.h`): a 28-byte header and chunks RAW (0xCAC1),
- * FILL (0xCAC2, a 4-byte pattern), DONT_CARE (0xCAC3) and CRC32 (0xCAC4). Read as a virtual raw
- * image: RAW chunks map to their bytes in the sparse file, FILL chunks repeat their pattern,
- * DONT_CARE reads as zeros. Nothing is written out.
- */
-const SPARSE_MAGIC = 0xed26ff3a;
-const CHUNK_RAW = 0xcac1;
-const CHUNK_FILL = 0xcac2;
-const CHUNK_DONT_CARE = 0xcac3;
-const CHUNK_CRC32 = 0xcac4;
-function isSparse(head) {
-    return head.length >= 4 && head.readUInt32LE(0) === SPARSE_MAGIC;
-}
-/** Opens a sparse image as the raw image it describes. */
-async function openSparse(src) {
-    if (src.size < 28)
-        throw new FormatError('sparse', `file is ${src.size} bytes, too small for a sparse header`);
-    const h = await src.read(0, 28);
-    if (h.readUInt32LE(0) !== SPARSE_MAGIC)
-        throw new FormatError('sparse', 'bad sparse magic', 0);
-    const major = h.readUInt16LE(4);
-    const fileHdrSz = h.readUInt16LE(8);
-    const chunkHdrSz = h.readUInt16LE(10);
-    const blkSz = h.readUInt32LE(12);
-    const totalBlks = h.readUInt32LE(16);
-    const totalChunks = h.readUInt32LE(20);
-    if (major !== 1)
-        throw new FormatError('sparse', `unsupported sparse major version ${major}`, 4);
-    if (fileHdrSz < 28 || chunkHdrSz < 12)
-        throw new FormatError('sparse', `bad header sizes (file ${fileHdrSz}, chunk ${chunkHdrSz})`, 8);
-    if (blkSz === 0 || blkSz % 4 !== 0)
-        throw new FormatError('sparse', `bad block size ${blkSz}`, 12);
-    const imageSize = totalBlks * blkSz;
-    if (!Number.isSafeInteger(imageSize))
-        throw new FormatError('sparse', 'image size beyond 2^53', 16);
-    const segs = [];
-    let pos = fileHdrSz;
-    let block = 0;
-    // The chunk headers are small: read them one by one (a sparse file has few chunks).
-    for (let i = 0; i < totalChunks; i++) {
-        if (pos + chunkHdrSz > src.size)
-            throw new FormatError('sparse', `chunk ${i} of ${totalChunks} lies past the end of the file (truncated)`, pos);
-        const c = await src.read(pos, 12);
-        const type = c.readUInt16LE(0);
-        const blocks = c.readUInt32LE(4);
-        const totalSz = c.readUInt32LE(8);
-        const dataSz = totalSz - chunkHdrSz;
-        if (totalSz < chunkHdrSz)
-            throw new FormatError('sparse', `chunk ${i} declares ${totalSz} bytes, less than its header`, pos);
-        if (pos + totalSz > src.size)
-            throw new FormatError('sparse', `chunk ${i} (${totalSz} bytes) runs past the end of the file (truncated)`, pos);
-        const outLen = blocks * blkSz;
-        if (block + blocks > totalBlks && type !== CHUNK_CRC32) {
-            throw new FormatError('sparse', `chunk ${i} runs past the image's ${totalBlks} blocks`, pos);
-        }
-        const dataAt = pos + chunkHdrSz;
-        switch (type) {
-            case CHUNK_RAW:
-                if (dataSz !== outLen)
-                    throw new FormatError('sparse', `raw chunk ${i} holds ${dataSz} bytes for ${blocks} blocks`, pos);
-                if (outLen > 0)
-                    segs.push(sourceSegment(block * blkSz, outLen, src, dataAt));
-                block += blocks;
-                break;
-            case CHUNK_FILL: {
-                if (dataSz !== 4)
-                    throw new FormatError('sparse', `fill chunk ${i} holds ${dataSz} bytes, not 4`, pos);
-                const pattern = Buffer.from(await src.read(dataAt, 4));
-                if (outLen > 0 && pattern.readUInt32LE(0) !== 0)
-                    segs.push(fillSegment(block * blkSz, outLen, pattern));
-                block += blocks;
-                break;
-            }
-            case CHUNK_DONT_CARE:
-                block += blocks;
-                break;
-            case CHUNK_CRC32:
-                break;
-            default:
-                throw new FormatError('sparse', `unknown chunk type 0x${type.toString(16)} in chunk ${i}`, pos);
-        }
-        pos += totalSz;
-    }
-    if (block !== totalBlks)
-        throw new FormatError('sparse', `chunks cover ${block} blocks, header says ${totalBlks}`, pos);
-    return { image: new MappedSource(imageSize, segs, 'sparse'), info: { blockSize: blkSz, totalBlocks: totalBlks, chunks: totalChunks } };
-}
-
-/**
- * A deflated ZIP entry as a random-access source: inflated into memory when small, streamed into
- * a size-capped temporary file when large (an APK or an image deflated inside a target-files or
- * OTA zip), so that the ZIP and filesystem readers can seek in it. The temporary file is removed
- * when the source is closed.
- */
-const READ_CHUNK = 1 << 20;
-/** Inflates `compressedSize` bytes at `offset` of `src`, which must give exactly `size` bytes. */
-async function inflateToSource(src, offset, compressedSize, size, opts) {
-    if (offset + compressedSize > src.size) {
-        throw new FormatError('zip', `data of ${JSON.stringify(opts.name)} (${compressedSize} bytes) runs past the end of the file`, offset);
-    }
-    if (size > opts.maxSpillBytes) {
-        throw new FormatError('zip', `${JSON.stringify(opts.name)} inflates to ${size} bytes, past the ${opts.maxSpillBytes}-byte cap for one entry`);
-    }
-    opts.budget.spend(size);
-    if (size <= opts.memoryBytes) {
-        let out;
-        try {
-            out = inflateRawSync(await src.read(offset, compressedSize), { maxOutputLength: Math.max(1, size + 1) });
-        }
-        catch (e) {
-            throw new FormatError('zip', `cannot inflate ${JSON.stringify(opts.name)}: ${e.message}`, offset);
-        }
-        if (out.length !== size)
-            throw new FormatError('zip', `${JSON.stringify(opts.name)} inflated to ${out.length} bytes, declared ${size}`, offset);
-        return new BufferSource(out);
-    }
-    const dir = await mkdtemp(join(tmpdir(), 'activation-gate-spill-'));
-    const file = join(dir, 'entry');
-    const cleanup = async () => {
-        await rm$1(dir, { recursive: true, force: true });
-    };
-    try {
-        async function* chunks() {
-            for (let p = 0; p < compressedSize; p += READ_CHUNK)
-                yield await src.read(offset + p, Math.min(READ_CHUNK, compressedSize - p));
-        }
-        let written = 0;
-        const counter = new Transform({
-            transform(chunk, _enc, cb) {
-                written += chunk.length;
-                if (written > size)
-                    cb(new FormatError('zip', `${JSON.stringify(opts.name)} inflates to more than its declared ${size} bytes`, offset));
-                else
-                    cb(null, chunk);
-            },
-        });
-        await pipeline(Readable.from(chunks()), createInflateRaw(), counter, createWriteStream(file));
-        if (written !== size)
-            throw new FormatError('zip', `${JSON.stringify(opts.name)} inflated to ${written} bytes, declared ${size}`, offset);
-        const fs = await FileSource.open(file);
-        return {
-            size: fs.size,
-            read: (p, n) => fs.read(p, n),
-            close: async () => {
-                await fs.close();
-                await cleanup();
-            },
-        };
-    }
-    catch (e) {
-        await cleanup();
-        if (e instanceof FormatError)
-            throw e;
-        throw new FormatError('zip', `cannot inflate ${JSON.stringify(opts.name)}: ${e.message}`, offset);
-    }
-}
-
-/**
- * The container layer: recognises a container by content (magic numbers, not names) and
- * exposes it as a list of files, each with a RandomAccessSource, so that the extractor runs the
- * same per-file logic on a file inside an image as on a file in a folder.
- *
- * | kind          | recognised by                          | files                                   |
- * |---------------|----------------------------------------|-----------------------------------------|
- * | sparse        | 0xED26FF3A at 0                        | none: the raw image replaces the source |
- * | ext4          | 0xEF53 at 1024+0x38                    | every regular file of the filesystem    |
- * | erofs         | 0xE0F5E1E2 at 1024                     | every regular file of the filesystem    |
- * | super         | LP geometry 0x616C4467 at 4096         | each logical partition, as an image     |
- * | payload       | "CrAU" at 0                            | each partition, as an image             |
- * | target-files  | ZIP with SYSTEM/ VENDOR/ ... folders   | every entry; upper-case folders map to partitions |
- * | ota           | ZIP with payload.bin                   | every entry (payload.bin is a payload)  |
- *
- * Paths inside a container are joined to the container's path with `!/`.
- */
-/** Reads the few bytes that identify an image: the first 8, 1024..1152 and 4096..4100. */
-async function sniffContainer(src, head) {
-    if (isSparse(head))
-        return 'sparse';
-    if (isPayload(head))
-        return 'payload';
-    if (src.size >= 2048) {
-        const sb = await src.read(1024, 128);
-        if (sb.readUInt32LE(0) === EROFS_MAGIC)
-            return 'erofs';
-        if (sb.readUInt16LE(0x38) === EXT4_MAGIC)
-            return 'ext4';
-    }
-    if (src.size >= 4096 + 52 && isLpGeometry(await src.read(4096, 4)))
-        return 'super';
-    return undefined;
-}
-/** The partition an image file is of, from its name: `system.img`, `system_a.img` -> `system`. */
-function imagePartitionOf(fileName) {
-    const stem = basename(fileName).replace(/\.(img|ext4|erofs|raw|simg)$/i, '').replace(/\.img$/i, '');
-    return partitionName(stem);
-}
-const UPPER_PARTITION = /^([A-Z][A-Z0-9_]*)\//;
-/** Target-files (upper-case partition folders, no manifest), OTA (payload.bin) or a plain ZIP/APK. */
-function classifyZip(zip) {
-    let manifest = false;
-    let payload = false;
-    let partitions = false;
-    for (const e of zip.entries) {
-        if (e.name === 'AndroidManifest.xml')
-            manifest = true;
-        else if (e.name === 'payload.bin')
-            payload = true;
-        else {
-            const m = UPPER_PARTITION.exec(e.name);
-            if (m && m[1] !== m[1].toLowerCase() && partitionName(m[1]) && m[1] === m[1].toUpperCase())
-                partitions = true;
-        }
-    }
-    if (manifest)
-        return 'zip';
-    if (partitions)
-        return 'target-files';
-    if (payload)
-        return 'ota';
-    return 'zip';
-}
-/** A ZIP entry as a source: STORED entries by offset (no copy), deflated ones inflated or spilled. */
-async function openZipEntry(src, entry, opts) {
-    const { offset } = await entryDataOffset(src, entry);
-    if (entry.method === 8) {
-        return inflateToSource(src, offset, entry.compressedSize, entry.uncompressedSize, {
-            memoryBytes: opts.memoryBytes,
-            maxSpillBytes: opts.maxSpillBytes,
-            budget: opts.budget,
-            name: entry.name,
-        });
-    }
-    if (offset + entry.uncompressedSize > src.size) {
-        throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${entry.uncompressedSize} bytes) runs past the end of the file`, offset);
-    }
-    return new SubSource(src, offset, entry.uncompressedSize);
-}
-/** Images in IMAGES/ that duplicate a partition folder of the same target-files zip. */
-function targetFilesSkip(name, present) {
-    const m = /^IMAGES\/([^/]+)\.img$/.exec(name);
-    if (!m)
-        return undefined;
-    const p = partitionName(m[1]);
-    if (p && present.has(p))
-        return `image duplicating the ${p.toUpperCase()}/ folder`;
-    if (['super', 'userdata', 'cache', 'vbmeta', 'vbmeta_system', 'vbmeta_vendor'].includes(m[1]))
-        return `image duplicating the partition folders (${m[1]}.img)`;
-    return undefined;
-}
-/** The entries of a target-files or OTA zip as container files. */
-function zipContainer(src, zip, kind, opts) {
-    const present = new Set();
-    if (kind === 'target-files') {
-        for (const e of zip.entries) {
-            const m = UPPER_PARTITION.exec(e.name);
-            const p = m && m[1] === m[1].toUpperCase() ? partitionName(m[1]) : undefined;
-            if (p)
-                present.add(p);
-        }
-    }
-    const files = [];
-    const skipped = [];
-    const dup = new Set(zip.duplicates);
-    const seen = new Set();
-    const problems = [];
-    for (const e of zip.entries) {
-        if (e.name.endsWith('/') && e.uncompressedSize === 0)
-            continue;
-        if (dup.has(e.name)) {
-            if (seen.has(e.name))
-                continue;
-            seen.add(e.name);
-            problems.push({ name: e.name, reason: `duplicate entry ${JSON.stringify(e.name)} in the ${kind} zip; the first copy is scanned` });
-        }
-        const why = kind === 'target-files' ? targetFilesSkip(e.name, present) : undefined;
-        if (why) {
-            skipped.push({ name: e.name, reason: why });
-            continue;
-        }
-        const f = { name: e.name, size: e.uncompressedSize, open: () => openZipEntry(src, e, opts) };
-        const m = UPPER_PARTITION.exec(e.name);
-        if (kind === 'target-files' && m && m[1] === m[1].toUpperCase() && partitionName(m[1])) {
-            f.partitionRelPath = `${partitionName(m[1])}/${e.name.slice(m[0].length)}`;
-        }
-        files.push(f);
-    }
-    files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    return { format: kind, files, skipped, problems };
-}
-function fromListing(listing) {
-    const files = [];
-    const skipped = [];
-    for (const n of listing.nodes) {
-        if (n.kind === 'file') {
-            files.push({ name: n.path, size: n.size, open: n.open });
-        }
-        else if (n.kind === 'symlink') {
-            // Filled in by describeSymlinks (targets are read lazily).
-            skipped.push({ name: n.path, reason: 'symlink' });
-        }
-        else {
-            skipped.push({ name: n.path, reason: `not a regular file (${n.kind})` });
-        }
-    }
-    return {
-        format: listing.format,
-        files,
-        skipped,
-        problems: listing.problems.map((p) => ({ name: p.path, reason: p.reason, ...(p.offset !== undefined ? { offset: p.offset } : {}) })),
-        labelPartition: listing.label ? partitionName(listing.label.replace(/^\//, '')) : undefined,
-    };
-}
-async function describeSymlinks(listing, c) {
-    const byPath = new Map(listing.nodes.filter((n) => n.kind === 'symlink').map((n) => [n.path, n]));
-    for (const s of c.skipped) {
-        if (s.reason !== 'symlink')
-            continue;
-        const node = byPath.get(s.name);
-        let target = '?';
-        try {
-            target = (await node?.target?.()) ?? '?';
-        }
-        catch {
-            // keep '?'
-        }
-        s.reason = `symlink to ${target} inside the image; not followed`;
-    }
-}
-/**
- * Opens a filesystem, super or payload container. Sparse images are not listed here: the
- * caller replaces the source by `openSparseImage` and sniffs again.
- */
-async function openContainer(kind, src, opts) {
-    switch (kind) {
-        case 'ext4':
-        case 'erofs': {
-            const listing = kind === 'ext4' ? await openExt4(src) : await openErofs(src, { budget: opts.budget });
-            const c = fromListing(listing);
-            await describeSymlinks(listing, c);
-            return c;
-        }
-        case 'super': {
-            const lp = await openLp(src);
-            const files = [];
-            const skipped = [];
-            for (const p of lp.partitions) {
-                if (p.size === 0) {
-                    skipped.push({ name: p.name, reason: 'empty logical partition' });
-                    continue;
-                }
-                files.push({ name: p.name, size: p.size, open: async () => p.open(), imagePartition: partitionName(p.name) });
-            }
-            return { format: 'super', files, skipped, problems: [] };
-        }
-        case 'payload': {
-            const payload = await openPayload(src, { budget: opts.budget, maxOperationBytes: opts.maxEntryBytes });
-            const files = payload.partitions.map((p) => ({
-                name: p.name,
-                size: p.size,
-                open: async () => p.open(),
-                imagePartition: partitionName(p.name),
-                ...(p.unreadable ? { unreadable: p.unreadable } : {}),
-            }));
-            return { format: 'payload', files, skipped: [], problems: [] };
-        }
-    }
-}
-async function openSparseImage(src) {
-    return (await openSparse(src)).image;
-}
-
-/**
- * One artifact in, facts out. Recognises the format by content (ZIP, DEX, ELF, property files
- * by location), extracts packages, properties and endpoints, and turns a FormatError into an
- * `unreadable` fact: nothing thrown by a parser escapes this boundary.
- */
-const ZIP_NAME = /\.(apk|apex|capex|jar|zip)$/i;
-const PROP_NAME = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
-const AXML_MAGIC = 0x00080003;
-function unreadableFrom(path, err, fallbackFormat) {
-    if (err instanceof FormatError) {
-        const u = { path: err.path ?? path, format: err.format, reason: err.reason };
-        if (err.offset !== undefined)
-            u.offset = err.offset;
-        return u;
-    }
-    const code = err?.code;
-    return { path, format: fallbackFormat, reason: code ? `cannot read: ${code}` : `internal error: ${err?.message ?? String(err)}` };
-}
-/** Scans one file of the walk. Never throws for bad input. */
-async function extractFile(file, ctx) {
-    const item = {
-        relPath: file.relPath,
-        partition: file.partition,
-        partitionPath: file.partitionPath,
-        size: file.size,
-        depth: 0,
-        imagePartition: file.partition ? undefined : imagePartitionOf(file.relPath),
-    };
-    await extractSource(item, () => FileSource.open(file.abs), ctx);
-}
-/**
- * Scans one file given how to open it: the same logic for a file in a folder and a file inside
- * a container. Never throws for bad input.
- */
-async function extractSource(item, open, ctx) {
-    ctx.stats.files++;
-    ctx.stats.bytes += item.size;
-    ctx.endpoints.setArtifact(artifactOf(item.relPath));
-    let src;
-    try {
-        src = await open();
-    }
-    catch (e) {
-        ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
-        return;
-    }
-    try {
-        await dispatchSource(item, src, ctx);
-    }
-    catch (e) {
-        ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
-    }
-    finally {
-        await src.close();
-    }
-}
-/** Recognises the file by content and extracts it; containers recurse into their files. */
-async function dispatchSource(item, src, ctx) {
-    const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
-    const name = basename(item.relPath);
-    const zipMagic = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
-    const emptyZip = head.length >= 4 && head.readUInt32LE(0) === 0x06054b50;
-    if (zipMagic || emptyZip || ZIP_NAME.test(name)) {
-        // A .zip (or a ZIP with no known extension) may be a target-files or an OTA package.
-        if (zipMagic && !APK_NAME.test(name) && item.depth < ctx.limits.maxContainerDepth) {
-            let zip;
-            try {
-                zip = await openZip(src);
-            }
-            catch {
-                zip = undefined; // extractZip reports why
-            }
-            const kind = zip ? classifyZip(zip) : 'zip';
-            if (zip && kind !== 'zip') {
-                await extractContainer(item, zipContainer(src, zip, kind, containerOptions(ctx)), ctx, false);
-                return;
-            }
-        }
-        await extractZip(src, item.relPath, item, ctx, 0);
-        return;
-    }
-    const kind = await sniffContainer(src, head);
-    if (kind) {
-        await extractImage(item, src, kind, ctx);
-        return;
-    }
-    if (isVdex(head)) {
-        await extractVdex(src, item, ctx);
-    }
-    else if (PROP_NAME.test(name) || skuOfInitRc(name)) {
-        await extractTextProps(src, item, name, ctx);
-    }
-    else if (head.length >= 8 && isDex(head)) {
-        const buf = await readWhole(src, item.relPath, ctx);
-        if (buf)
-            scanDex(buf, { path: item.relPath, source: 'dex' }, ctx);
-    }
-    else {
-        const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
-        await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
-    }
-}
-const APK_NAME = /\.(apk|apex|capex|jar)$/i;
-/** Decompressed bytes count against the input's inflation budget. */
-function budgetOf(ctx) {
-    return {
-        spend(n) {
-            if (ctx.stats.inflatedBytes + n > ctx.limits.maxInputInflatedBytes) {
-                throw new FormatError('limits', `the input's ${ctx.limits.maxInputInflatedBytes}-byte inflation budget is spent; not decompressed`);
-            }
-            ctx.stats.inflatedBytes += n;
-        },
-    };
-}
-function containerOptions(ctx) {
-    return {
-        budget: budgetOf(ctx),
-        maxEntryBytes: ctx.limits.maxEntryBytes,
-        memoryBytes: ctx.limits.spillThresholdBytes,
-        maxSpillBytes: ctx.limits.maxSpillBytes,
-    };
-}
-/** An image (sparse, ext4, EROFS, super, payload): its files are scanned like a folder's. */
-async function extractImage(item, src, kind, ctx) {
-    if (item.depth >= ctx.limits.maxContainerDepth) {
-        ctx.unreadable.push({ path: item.relPath, format: kind, reason: `nested deeper than ${ctx.limits.maxContainerDepth} containers; not opened` });
-        return;
-    }
-    if (kind === 'sparse') {
-        // The raw image the sparse file describes stands in for it, under the same path.
-        const raw = await openSparseImage(src);
-        await dispatchSource({ ...item, depth: item.depth + 1 }, raw, ctx);
-        return;
-    }
-    const container = await openContainer(kind, src, containerOptions(ctx));
-    await extractContainer(item, container, ctx, kind === 'ext4' || kind === 'erofs');
-}
-/** Scans every file of an opened container, with paths joined by `!/` and partitions normalised. */
-async function extractContainer(item, c, ctx, filesystem) {
-    for (const s of c.skipped)
-        (ctx.skipped ??= []).push({ path: `${item.relPath}!/${s.name}`, reason: s.reason });
-    for (const p of c.problems) {
-        const u = { path: p.name ? `${item.relPath}!/${p.name}` : item.relPath, format: c.format, reason: p.reason };
-        if (p.offset !== undefined)
-            u.offset = p.offset;
-        ctx.unreadable.push(u);
-    }
-    // Files of a filesystem image belong to the partition the image is of (by name or label).
-    const base = filesystem ? (item.imagePartition ?? c.labelPartition) : undefined;
-    for (const f of c.files) {
-        const relPath = `${item.relPath}!/${f.name}`;
-        let part;
-        if (f.partitionRelPath)
-            part = partitionOf(f.partitionRelPath);
-        else if (base)
-            part = partitionOf(`${base}/${f.name}`);
-        else
-            part = { partition: item.partition, partitionPath: `${item.partitionPath}!/${f.name}` };
-        if (f.unreadable) {
-            ctx.unreadable.push({ path: relPath, format: c.format, reason: f.unreadable });
-            continue;
-        }
-        const child = { relPath, ...part, size: f.size, depth: item.depth + 1 };
-        const imagePartition = f.imagePartition ?? (part.partition ? undefined : imagePartitionOf(f.name));
-        if (imagePartition)
-            child.imagePartition = imagePartition;
-        await extractSource(child, () => f.open(), ctx);
-    }
-}
-/** vdex: the DEX files it embeds are scanned as DEX; compact DEX falls back to a raw scan. */
-async function extractVdex(src, item, ctx) {
-    const buf = await readWhole(src, item.relPath, ctx);
-    if (!buf)
-        return;
-    const info = readVdex(buf);
-    if (info.compactDex || info.dexFiles.length === 0) {
-        await scanRawSource(src, { path: item.relPath, source: 'file' }, ctx);
-        return;
-    }
-    info.dexFiles.forEach(([off, size], i) => {
-        scanDex(buf.subarray(off, off + size), { path: item.relPath, entry: i === 0 ? 'classes.dex' : `classes${i + 1}.dex`, source: 'dex' }, ctx);
-    });
-}
-/**
- * Inside a ZIP (an APEX's `apex_payload.img`, a compressed APEX's `original_apex`): an entry that
- * is an image or archive is opened by offset (STORED) or inflated/spilled (deflated) and scanned
- * as a container. Returns false when the entry is not one, to scan it as usual.
- */
-async function extractContainerEntry(src, entry, path, file, ctx) {
-    if (!/\.img$/i.test(entry.name) && entry.name !== 'original_apex')
-        return false;
-    const depth = (file.depth ?? 0) + 1;
-    if (depth > ctx.limits.maxContainerDepth)
-        return false;
-    const relPath = `${path}!/${entry.name}`;
-    let inner;
-    try {
-        inner = await openZipEntry(src, entry, containerOptions(ctx));
-    }
-    catch (e) {
-        ctx.unreadable.push(unreadableFrom(relPath, e, 'zip'));
-        return true;
-    }
-    let handed = false;
-    try {
-        const head = inner.size >= 4 ? await inner.read(0, Math.min(8, inner.size)) : Buffer.alloc(0);
-        const isZip = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
-        if (!isZip && !(await sniffContainer(inner, head)))
-            return false;
-        const item = { relPath, partition: file.partition, partitionPath: nestedPartitionPath(relPath, file), size: inner.size, depth };
-        handed = true;
-        await extractSource(item, async () => inner, ctx);
-        return true;
-    }
-    catch (e) {
-        ctx.unreadable.push(unreadableFrom(relPath, e, 'zip'));
-        return true;
-    }
-    finally {
-        if (!handed)
-            await inner.close();
-        ctx.endpoints.setArtifact(file.relPath);
-    }
-}
-async function readWhole(src, path, ctx) {
-    if (src.size > ctx.limits.maxEntryBytes) {
-        ctx.unreadable.push({ path, format: 'file', reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; not parsed` });
-        await scanRawSource(src, { path, source: 'file' }, ctx);
-        return undefined;
-    }
-    return src.read(0, src.size);
-}
-async function extractTextProps(src, file, name, ctx) {
-    const buf = await readWhole(src, file.relPath, ctx);
-    if (!buf)
-        return;
-    const text = buf.toString('utf8');
-    const sku = skuOfInitRc(name);
-    if (sku) {
-        ctx.skuFiles.push({ sku, path: file.relPath, props: parseInitRcSetprops(text, file.relPath) });
-        ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'file' }, ctx.endpoints);
-        return;
-    }
-    ctx.propFiles?.set(file.relPath, file.partitionPath);
-    ctx.props.push(...parseBuildProp(text, file.relPath));
-    ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'prop' }, ctx.endpoints);
-}
-/**
- * Raw byte scan in overlapping chunks, so a file of any size is scanned in bounded memory. Only
- * the ranges that can hold data are read: the gaps of a virtual image (sparse DONT_CARE, holes,
- * OTA ZERO operations) are zeros and are skipped.
- */
-async function scanRawSource(src, base, ctx, mentions = false) {
-    const chunk = ctx.limits.chunkBytes;
-    const context = 512; // longer than any token (hosts are at most 253 bytes, plus a scheme)
-    const ranges = dataRanges(src);
-    const whole = ranges.length === 1 && ranges[0][0] === 0 && ranges[0][1] === src.size;
-    if (whole && src.size <= chunk + context) {
-        const buf = await src.read(0, src.size);
-        ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
-        if (mentions && src.size <= MENTION_MAX_FILE)
-            recordMentions(buf, base, ctx);
-        return;
-    }
-    for (const [from, to] of ranges) {
-        for (let pos = from; pos < to; pos += chunk) {
-            const lo = Math.max(from, pos - context);
-            const hi = Math.min(to, pos + chunk + context);
-            const buf = await src.read(lo, hi - lo);
-            const window = { from: pos - lo, to: Math.min(pos + chunk, to) - lo };
-            ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
-        }
-    }
-}
-/** Only small text-like files are searched for package mentions (configs, whitelists). */
-const MENTION_MAX_FILE = 4 * 1024 * 1024;
-/** Catalogued package ids named in a plain file (a CAF whitelist): mentions, never installs. */
-function recordMentions(buf, base, ctx) {
-    for (const pkg of ctx.mentionPackages) {
-        let from = 0;
-        while (true) {
-            const i = buf.indexOf(pkg, from, 'latin1');
-            if (i < 0)
-                break;
-            from = i + pkg.length;
-            const before = i > 0 ? buf[i - 1] : 0x20;
-            const after = from < buf.length ? buf[from] : 0x20;
-            if (isIdentByte(before) || isIdentByte(after) || after === 0x2e)
-                continue;
-            ctx.mentions.push({ package: pkg, evidence: { path: base.path, source: base.source, offset: i } });
-            break;
-        }
-    }
-}
-function isIdentByte(c) {
-    return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2e;
-}
-function scanDex(buf, base, ctx) {
-    scanDexStrings(buf, base, ctx.scanner, ctx.endpoints);
-}
-function sourceOfEntry(name) {
-    if (/^lib\/[^/]+\/[^/]+\.so$/.test(name) || name.endsWith('.so'))
-        return 'native';
-    if (name.startsWith('assets/') || name.startsWith('res/raw/'))
-        return 'asset';
-    return 'file';
-}
-/** Reads a ZIP (APK, JAR, APEX...) entry by entry. */
-async function extractZip(src, path, file, ctx, depth) {
-    let zip;
-    try {
-        zip = await openZip(src);
-    }
-    catch (e) {
-        if (e instanceof FormatError)
-            e.path = path;
-        ctx.unreadable.push(unreadableFrom(path, e, 'zip'));
-        return;
-    }
-    for (const dup of zip.duplicates) {
-        if (dup === 'AndroidManifest.xml' || /^classes\d*\.dex$/.test(dup) || dup === 'resources.arsc') {
-            ctx.unreadable.push({ path, format: 'zip', reason: `duplicate entry ${JSON.stringify(dup)}: a second copy can hide code from review` });
-        }
-    }
-    // Janus (CVE-2017-13156): bytes before the first local header run as a DEX on unpatched
-    // Android. They are scanned, and the APK fails closed.
-    if (zip.prefixBytes > 0) {
-        const head = await src.read(0, Math.min(zip.prefixBytes, ctx.limits.maxEntryBytes));
-        const isJanusDex = head.length >= 8 && isDex(head);
-        ctx.unreadable.push({
-            path,
-            format: 'zip',
-            reason: `${zip.prefixBytes} bytes${isJanusDex ? ' of DEX' : ''} before the first local header (Janus, CVE-2017-13156): code hidden from ZIP readers`,
-            offset: 0,
-        });
-        if (isJanusDex)
-            scanDex(head, { path, source: 'dex' }, ctx);
-        else
-            ctx.scanner.scan(head, 0, head.length, { path, source: 'file' }, ctx.endpoints);
-    }
-    let manifest;
-    const overlayValues = [];
-    for (const entry of zip.entries) {
-        ctx.stats.entries++;
-        const base = { path, entry: entry.name, source: 'file' };
-        if (entry.name.endsWith('/') && entry.uncompressedSize === 0)
-            continue;
-        if (/^META-INF\/[^/]+\.(RSA|DSA|EC|SF|MF)$/i.test(entry.name))
-            continue; // signature material, parsed for signers
-        if (await extractContainerEntry(src, entry, path, file, ctx))
-            continue; // an image or archive inside (APEX payload)
-        let buf;
-        try {
-            if (ctx.stats.inflatedBytes + entry.uncompressedSize > ctx.limits.maxInputInflatedBytes) {
-                ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: `the input's ${ctx.limits.maxInputInflatedBytes}-byte inflation budget is spent; entry not scanned` });
-                continue;
-            }
-            buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes });
-            ctx.stats.inflatedBytes += buf.length;
-        }
-        catch (e) {
-            const reason = e instanceof EntryTooLargeError ? `${e.reason}; not scanned` : e instanceof FormatError ? e.reason : String(e);
-            ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason });
-            continue;
-        }
-        try {
-            await extractEntry(entry, buf, base, path, file, ctx, depth, (m) => (manifest = m), overlayValues);
-        }
-        catch (e) {
-            ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
-        }
-    }
-    if (manifest) {
-        if (overlayValues.length && manifest.overlay)
-            manifest.resources = overlayValues;
-        if (zip.duplicates.length)
-            (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
-        if (zip.prefixBytes > 0)
-            (manifest.warnings ??= []).push(`${zip.prefixBytes} bytes before the first local header (Janus)`);
-        const signers = await readApkSigners(src, zip, { maxBytes: Math.min(ctx.limits.maxEntryBytes, 64 * 1024 * 1024) });
-        manifest.signerSha256 = signerDigests(signers);
-        if (signers.warnings.length)
-            (manifest.warnings ??= []).push(...signers.warnings.slice(0, 5));
-        ctx.packages.push(manifest);
-    }
-}
-async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues) {
-    const name = entry.name;
-    if (name === 'AndroidManifest.xml') {
-        try {
-            const doc = parseAxml(buf);
-            const m = extractManifest(doc);
-            scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
-            const pkg = {
-                path,
-                partition: file.partition,
-                partitionPath: nestedPartitionPath(path, file),
-                package: m.package,
-                permissions: m.permissions,
-                bootCompleted: m.bootCompleted,
-                signerSha256: [],
-            };
-            if (m.versionCode !== undefined)
-                pkg.versionCode = m.versionCode;
-            if (m.versionName !== undefined)
-                pkg.versionName = m.versionName;
-            if (m.sharedUserId !== undefined)
-                pkg.sharedUserId = m.sharedUserId;
-            if (m.overlay)
-                pkg.overlay = m.overlay;
-            const warnings = [...doc.warnings, ...m.warnings];
-            if (warnings.length)
-                pkg.warnings = warnings.slice(0, 20);
-            setManifest(pkg);
-        }
-        catch (e) {
-            if (e instanceof FormatError)
-                e.path = `${path}!/${name}`;
-            throw e;
-        }
-        return;
-    }
-    if (/^classes\d*\.dex$/.test(name)) {
-        if (!isDex(buf))
-            throw new FormatError('dex', `${name} is not a DEX file (bad magic)`, 0, `${path}!/${name}`);
-        try {
-            scanDex(buf, { ...base, source: 'dex' }, ctx);
-        }
-        catch (e) {
-            if (e instanceof FormatError)
-                e.path = `${path}!/${name}`;
-            throw e;
-        }
-        return;
-    }
-    if (name === 'resources.arsc') {
-        try {
-            const arsc = parseArsc(buf);
-            scanPoolStrings(arsc.globalStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
-            for (const p of arsc.packages)
-                for (const v of p.values)
-                    if (!v.config)
-                        overlayValues.push(v);
-        }
-        catch (e) {
-            if (e instanceof FormatError)
-                e.path = `${path}!/${name}`;
-            throw e;
-        }
-        return;
-    }
-    if (name.endsWith('.xml') && buf.length >= 8 && buf.readUInt32LE(0) === AXML_MAGIC) {
-        const doc = parseAxml(buf);
-        scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
-        return;
-    }
-    const zipMagic = buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
-    if (zipMagic && ZIP_NAME.test(name)) {
-        if (depth + 1 < ctx.limits.maxDepth) {
-            const nested = new BufferSource(buf);
-            await extractZip(nested, `${path}!/${name}`, file, ctx, depth + 1);
-            return;
-        }
-        ctx.unreadable.push({ path: `${path}!/${name}`, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
-    }
-    if (buf.length >= 8 && isDex(buf)) {
-        scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx);
-        return;
-    }
-    ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
-}
-function nestedPartitionPath(path, file) {
-    if (path === file.relPath)
-        return file.partitionPath;
-    return file.partitionPath + path.slice(file.relPath.length);
-}
-
-/**
- * Check if `vhost` is a valid suffix of `hostname` (top-domain)
- *
- * It means that `vhost` needs to be a suffix of `hostname` and we then need to
- * make sure that: either they are equal, or the character preceding `vhost` in
- * `hostname` is a '.' (it should not be a partial label).
- *
- * * hostname = 'not.evil.com' and vhost = 'vil.com'      => not ok
- * * hostname = 'not.evil.com' and vhost = 'evil.com'     => ok
- * * hostname = 'not.evil.com' and vhost = 'not.evil.com' => ok
- */
-function shareSameDomainSuffix(hostname, vhost) {
-    if (hostname.endsWith(vhost)) {
-        return (hostname.length === vhost.length ||
-            hostname[hostname.length - vhost.length - 1] === '.');
-    }
-    return false;
-}
-/**
- * Given a hostname and its public suffix, extract the general domain.
- */
-function extractDomainWithSuffix(hostname, publicSuffix) {
-    // Locate the index of the last '.' in the part of the `hostname` preceding
-    // the public suffix.
-    //
-    // examples:
-    //   1. not.evil.co.uk  => evil.co.uk
-    //         ^    ^
-    //         |    | start of public suffix
-    //         | index of the last dot
-    //
-    //   2. example.co.uk   => example.co.uk
-    //     ^       ^
-    //     |       | start of public suffix
-    //     |
-    //     | (-1) no dot found before the public suffix
-    const publicSuffixIndex = hostname.length - publicSuffix.length - 2;
-    const lastDotBeforeSuffixIndex = hostname.lastIndexOf('.', publicSuffixIndex);
-    // No '.' found, then `hostname` is the general domain (no sub-domain)
-    if (lastDotBeforeSuffixIndex === -1) {
-        return hostname;
-    }
-    // Extract the part between the last '.'
-    return hostname.slice(lastDotBeforeSuffixIndex + 1);
-}
-/**
- * Detects the domain based on rules and upon and a host string
- */
-function getDomain(suffix, hostname, options) {
-    // Check if `hostname` ends with a member of `validHosts`.
-    if (options.validHosts !== null) {
-        const validHosts = options.validHosts;
-        for (const vhost of validHosts) {
-            if ( /*@__INLINE__*/shareSameDomainSuffix(hostname, vhost)) {
-                return vhost;
-            }
-        }
-    }
-    let numberOfLeadingDots = 0;
-    if (hostname.startsWith('.')) {
-        while (numberOfLeadingDots < hostname.length &&
-            hostname[numberOfLeadingDots] === '.') {
-            numberOfLeadingDots += 1;
-        }
-    }
-    // If `hostname` is a valid public suffix, then there is no domain to return.
-    // Since we already know that `getPublicSuffix` returns a suffix of `hostname`
-    // there is no need to perform a string comparison and we only compare the
-    // size.
-    if (suffix.length === hostname.length - numberOfLeadingDots) {
-        return null;
-    }
-    // To extract the general domain, we start by identifying the public suffix
-    // (if any), then consider the domain to be the public suffix with one added
-    // level of depth. (e.g.: if hostname is `not.evil.co.uk` and public suffix:
-    // `co.uk`, then we take one more level: `evil`, giving the final result:
-    // `evil.co.uk`).
-    return /*@__INLINE__*/ extractDomainWithSuffix(hostname, suffix);
-}
-
-/**
- * Return the part of domain without suffix.
- *
- * Example: for domain 'foo.com', the result would be 'foo'.
- */
-function getDomainWithoutSuffix(domain, suffix) {
-    // Note: here `domain` and `suffix` cannot have the same length because in
-    // this case we set `domain` to `null` instead. It is thus safe to assume
-    // that `suffix` is shorter than `domain`.
-    return domain.slice(0, -suffix.length - 1);
-}
-
-// `charCodeAt.call(url, i)`, not `url.charCodeAt(i)`: see `is-valid.ts`.
-// eslint-disable-next-line @typescript-eslint/unbound-method
-const charCodeAt$2 = String.prototype.charCodeAt;
-/**
- * Matches an ASCII tab (U+0009) or newline (U+000A / U+000D). The WHATWG URL
- * parser strips these before parsing; we only allocate a cleaned copy (and
- * re-parse) on the rare input that actually contains one.
- */
-const CONTROL_CHARS = /[\t\n\r]/g;
-const HAS_CONTROL_CHAR = /[\t\n\r]/;
-/**
- * Matches a forbidden domain code point
- * (https://url.spec.whatwg.org/#forbidden-domain-code-point): a C0 control,
- * space, '#', '%', '/', ':', '<', '>', '?', '@', '[', '\', ']', '^', '|' or DEL.
- */
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_DOMAIN_CHAR = /[\x00-\x20#%/:<>?@[\\\]^|\x7f]/;
-// Set by `extractHostname` (a module-scope flag, read synchronously by
-// `parseImpl` right after the call — same pattern as the reused RESULT object).
-// `true` ONLY when extraction validated the returned host inline (a confirmed-
-// valid, "simple" authority) so `parseImpl` can skip the separate
-// `isValidHostname` pass. `false` in every other case (validation disabled, a
-// complex authority — userinfo/port/brackets/trailing-dot/control — an invalid
-// host, or a non-main return path); `parseImpl` then validates as usual. The
-// fast path can only ever SKIP a redundant scan for hosts already known valid,
-// never accept an invalid one.
-let extractedHostnameValidated = false;
-// Set by `extractHostname`, like `extractedHostnameValidated`: `true` ONLY when
-// the returned host was in brackets ("http://[::1]/"). `parseImpl` then checks
-// that it is an IPv6 address, as browsers do.
-let extractedBracketedHost = false;
-/**
- * True if char `code` is a valid hostname character. This is the per-char half
- * of `is-valid.ts`'s `isValidAscii` (a-z, 0-9, > U+007F) PLUS three additions:
- * A-Z (the host is lowercased before validation, so uppercase ≡ a valid
- * lowercase letter) and '-' / '_' (valid inside a label). KEEP IN SYNC with
- * `is-valid.ts`: these rules are deliberately duplicated to validate during
- * extraction, so any change to the accepted character set there must be
- * mirrored here (and vice-versa).
- */
-function isValidHostnameChar(code) {
-    return ((code >= 97 && code <= 122) || // a-z
-        (code >= 48 && code <= 57) || // 0-9
-        code > 127 || // non-ASCII (accepted, not punycode-checked)
-        (code >= 65 && code <= 90) || // A-Z (becomes valid once lowercased)
-        code === 45 || // '-'
-        code === 95 // '_'
-    );
-}
-/**
- * No hostname in `url`, unless a tab or newline, which browsers remove before
- * anything else, hides one ("sc:\t//host", "/\t/host"): `url` is then read
- * again without them. Only reached on inputs without a host.
- */
-function noHostname(url, urlIsValidHostname, validate) {
-    return HAS_CONTROL_CHAR.test(url)
-        ? extractHostname(url.replace(CONTROL_CHARS, ''), urlIsValidHostname, validate)
-        : null;
-}
-/**
- * True if char `code` may follow the first letter of a scheme: an ASCII letter,
- * a digit, '+', '-' or '.' (https://url.spec.whatwg.org/#scheme-state).
- */
-function isSchemeChar(code) {
-    return (((code | 32) >= 97 && (code | 32) <= 122) || // [a-zA-Z] (fold letters only)
-        (code >= 48 && code <= 57) || // [0, 9]
-        code === 46 || // '.'
-        code === 45 || // '-'
-        code === 43 // '+'
-    );
-}
-/**
- * `hostname` percent-decoded as browsers decode the host of a special URL,
- * lower-cased and without trailing dots, or null where they find no valid host:
- * bytes that are no UTF-8 ("%FF"), a '%' not followed by two hexadecimal digits
- * ("%zz"), and characters forbidden in a domain once decoded ("%2F", "%3A",
- * "%5B::1%5D"). https://url.spec.whatwg.org/#concept-host-parser
- */
-function decodeHostname(hostname) {
-    let decoded;
-    try {
-        decoded = decodeURIComponent(hostname);
-    }
-    catch (_a) {
-        return null;
-    }
-    if (FORBIDDEN_DOMAIN_CHAR.test(decoded)) {
-        return null;
-    }
-    let end = decoded.length;
-    while (end > 1 && charCodeAt$2.call(decoded, end - 1) === 46 /* '.' */) {
-        end -= 1;
-    }
-    return decoded.slice(0, end).toLowerCase();
-}
-/**
- * True if `url.slice(start, end)` is a scheme, as browsers read one: an ASCII
- * letter, then scheme characters.
- */
-function isScheme(url, start, end) {
-    const first = charCodeAt$2.call(url, start) | 32;
-    if (start === end || first < 97 || first > 122) {
-        return false;
-    }
-    for (let i = start + 1; i < end; i += 1) {
-        if (!isSchemeChar(charCodeAt$2.call(url, i))) {
-            return false;
-        }
-    }
-    return true;
-}
-/**
- * Classify scheme `url.slice(schemeStart, colonIndex)` as a WHATWG special
- * scheme without allocating a substring (case-insensitive via `| 32`).
- * Special schemes: ftp, file, http, https, ws, wss
- * (https://url.spec.whatwg.org/#special-scheme).
- *
- * @returns 0 = not special, 1 = special, 2 = file (its host sits only between
- *          "//" and the next slash).
- */
-function getSpecialScheme(url, schemeStart, colonIndex) {
-    const length = colonIndex - schemeStart;
-    const c0 = charCodeAt$2.call(url, schemeStart) | 32;
-    if (length === 2) {
-        return c0 === 119 && (charCodeAt$2.call(url, schemeStart + 1) | 32) === 115
-            ? 1
-            : 0; // ws
-    }
-    else if (length === 3) {
-        const c1 = charCodeAt$2.call(url, schemeStart + 1) | 32;
-        const c2 = charCodeAt$2.call(url, schemeStart + 2) | 32;
-        if (c0 === 119 && c1 === 115 && c2 === 115)
-            return 1; // wss
-        if (c0 === 102 && c1 === 116 && c2 === 112)
-            return 1; // ftp
-        return 0;
-    }
-    else if (length === 4) {
-        const c1 = charCodeAt$2.call(url, schemeStart + 1) | 32;
-        const c2 = charCodeAt$2.call(url, schemeStart + 2) | 32;
-        const c3 = charCodeAt$2.call(url, schemeStart + 3) | 32;
-        if (c0 === 104 && c1 === 116 && c2 === 116 && c3 === 112)
-            return 1; // http
-        if (c0 === 102 && c1 === 105 && c2 === 108 && c3 === 101)
-            return 2; // file
-        return 0;
-    }
-    else if (length === 5) {
-        return c0 === 104 &&
-            (charCodeAt$2.call(url, schemeStart + 1) | 32) === 116 &&
-            (charCodeAt$2.call(url, schemeStart + 2) | 32) === 116 &&
-            (charCodeAt$2.call(url, schemeStart + 3) | 32) === 112 &&
-            (charCodeAt$2.call(url, schemeStart + 4) | 32) === 115
-            ? 1
-            : 0; // https
-    }
-    return 0;
-}
-/**
- * Extract a hostname from `url`, matching a WHATWG URL parser's host-boundary
- * behaviour (https://url.spec.whatwg.org/#concept-basic-url-parser) for tldts'
- * scope. It deliberately does NOT normalise the host (no IDNA/punycode or IPv4
- * canonicalisation; IPv6 brackets are stripped, not compressed), strips trailing
- * dots, and stays lenient where a strict parser rejects (bare host:port,
- * out-of-range port, user@host) — all documented deviations.
- *
- * @param urlIsValidHostname - when true, `url` is already a valid hostname and is
- *   returned by the same reference (factory.ts skips re-validation on that
- *   identity), keeping the common path allocation-free.
- * @param validate - when true, validate the host inline during the authority
- *   scan and publish the verdict via `extractedHostnameValidated` so `parseImpl`
- *   can skip the redundant `isValidHostname` pass for simple authorities.
- */
-function extractHostname(url, urlIsValidHostname, validate = false) {
-    let start = 0;
-    let end = url.length;
-    let hasUpper = false;
-    let failedValidation = false; // inline validation failed (always so with a '%')
-    let isSpecial = true; // '\' ends the host, unless non-special "scheme://"
-    extractedHostnameValidated = false;
-    extractedBracketedHost = false;
-    if (!urlIsValidHostname) {
-        // WHATWG step 1: trim leading/trailing C0 control or space (<= U+0020).
-        // Tab/newline elsewhere are handled lazily below.
-        while (start < url.length && charCodeAt$2.call(url, start) <= 32) {
-            start += 1;
-        }
-        // "data:"/"javascript:" never reach a host (inline payload; data URLs may be
-        // huge). `| 32` lowercases letters only; tab/newline is re-parsed below.
-        if ((charCodeAt$2.call(url, start + 4) === 58 /* ':' */ &&
-            (charCodeAt$2.call(url, start) | 32) === 100 /* d */ &&
-            (charCodeAt$2.call(url, start + 1) | 32) === 97 /* a */ &&
-            (charCodeAt$2.call(url, start + 2) | 32) === 116 /* t */ &&
-            (charCodeAt$2.call(url, start + 3) | 32) === 97) /* a */ ||
-            (charCodeAt$2.call(url, start + 10) === 58 /* ':' */ &&
-                (charCodeAt$2.call(url, start) | 32) === 106 /* j */ &&
-                (charCodeAt$2.call(url, start + 1) | 32) === 97 /* a */ &&
-                (charCodeAt$2.call(url, start + 2) | 32) === 118 /* v */ &&
-                (charCodeAt$2.call(url, start + 3) | 32) === 97 /* a */ &&
-                (charCodeAt$2.call(url, start + 4) | 32) === 115 /* s */ &&
-                (charCodeAt$2.call(url, start + 5) | 32) === 99 /* c */ &&
-                (charCodeAt$2.call(url, start + 6) | 32) === 114 /* r */ &&
-                (charCodeAt$2.call(url, start + 7) | 32) === 105 /* i */ &&
-                (charCodeAt$2.call(url, start + 8) | 32) === 112 /* p */ &&
-                (charCodeAt$2.call(url, start + 9) | 32) === 116) /* t */) {
-            return null;
-        }
-        while (end > start + 1 && charCodeAt$2.call(url, end - 1) <= 32) {
-            end -= 1;
-        }
-        if ((charCodeAt$2.call(url, start) === 47 /* '/' */ ||
-            charCodeAt$2.call(url, start) === 92) /* '\' */ &&
-            (charCodeAt$2.call(url, start + 1) === 47 /* '/' */ ||
-                charCodeAt$2.call(url, start + 1) === 92) /* '\' */) {
-            // Scheme-relative reference ("//host/path"). Relative to a web page, a
-            // special URL, browsers skip any further slashes ("///host").
-            start += 2;
-            while (charCodeAt$2.call(url, start) === 47 /* '/' */ ||
-                charCodeAt$2.call(url, start) === 92 /* '\' */) {
-                start += 1;
-            }
-        }
-        else {
-            // The scheme ends at the first ":/". Most URLs start with "http://" or
-            // "https://", so check for those before searching.
-            let indexOfProtocol = charCodeAt$2.call(url, start + 4) === 115 /* 's' */
-                ? start + 5
-                : start + 4;
-            if (charCodeAt$2.call(url, start) !== 104 /* 'h' */ ||
-                charCodeAt$2.call(url, start + 1) !== 116 /* 't' */ ||
-                charCodeAt$2.call(url, start + 2) !== 116 /* 't' */ ||
-                charCodeAt$2.call(url, start + 3) !== 112 /* 'p' */ ||
-                charCodeAt$2.call(url, indexOfProtocol) !== 58 /* ':' */ ||
-                charCodeAt$2.call(url, indexOfProtocol + 1) !== 47 /* '/' */) {
-                indexOfProtocol = url.indexOf(':/', start);
-            }
-            if (indexOfProtocol !== -1) {
-                // "scheme://…". Classify the scheme, then position `start` at the host.
-                const special = getSpecialScheme(url, start, indexOfProtocol);
-                if (special === 1) {
-                    // Special scheme: skip the run of '/' and '\' after it
-                    // (special-authority-(ignore-)slashes states; '\' acts as '/').
-                    start = indexOfProtocol + 2;
-                    while (charCodeAt$2.call(url, start) === 47 /* '/' */ ||
-                        charCodeAt$2.call(url, start) === 92 /* '\' */) {
-                        start += 1;
-                    }
-                }
-                else if (special === 2) {
-                    // file: the host is only what sits between "//" and the next slash, so
-                    // "file://h/x" => "h" but "file:///x" / "file:/x" => no host.
-                    start = indexOfProtocol + 1;
-                    let slashes = 0;
-                    while ((charCodeAt$2.call(url, start) === 47 ||
-                        charCodeAt$2.call(url, start) === 92) &&
-                        slashes < 2) {
-                        start += 1;
-                        slashes += 1;
-                    }
-                    if (slashes < 2) {
-                        return noHostname(url, urlIsValidHostname, validate);
-                    }
-                }
-                else if (!isScheme(url, start, start + 1)) {
-                    // No scheme: one starts with an ASCII letter ("1a://x" is no URL for
-                    // browsers). Read the input as an authority, as below.
-                    indexOfProtocol = -1;
-                }
-                else {
-                    // Unknown scheme: validate the WHATWG scheme grammar [A-Za-z0-9+.-];
-                    // a control char means it was split by a tab/newline (strip + re-parse).
-                    for (let i = start; i < indexOfProtocol; i += 1) {
-                        const code = charCodeAt$2.call(url, i);
-                        if (!isSchemeChar(code)) {
-                            if (code === 9 /* tab */ ||
-                                code === 10 /* LF */ ||
-                                code === 13 /* CR */) {
-                                return extractHostname(url.replace(CONTROL_CHARS, ''), urlIsValidHostname, validate);
-                            }
-                            // A scheme ending at a first ':' (other than a slash-less special
-                            // one) makes this ':/' part of an opaque path ("foo:bar://x", no
-                            // host), unless a '/', '\', '?' or '#' first puts it in a path,
-                            // query or fragment ("a.com/r?u=https://x"). Otherwise no scheme
-                            // ends here: this ':/' is an empty port, after a slash-less
-                            // special scheme ("http:a.com:/x") or an authority
-                            // ("user@host:/x"). Read the input as such below.
-                            if (code === 58 /* ':' */ &&
-                                getSpecialScheme(url, start, i) !== 1) {
-                                for (let j = i; j < indexOfProtocol; j += 1) {
-                                    const c = charCodeAt$2.call(url, j);
-                                    if (c === 47 || c === 92 || c === 63 || c === 35) {
-                                        indexOfProtocol = -1;
-                                        break;
-                                    }
-                                }
-                                if (indexOfProtocol !== -1) {
-                                    return noHostname(url, urlIsValidHostname, validate);
-                                }
-                            }
-                            indexOfProtocol = -1;
-                            break;
-                        }
-                    }
-                    if (indexOfProtocol !== -1) {
-                        // A non-special scheme has an authority only after "//" (else it is
-                        // an opaque path with no host). `indexOf(':/')` already gave the
-                        // first '/'.
-                        if (charCodeAt$2.call(url, indexOfProtocol + 2) === 47 /* '/' */) {
-                            isSpecial = false;
-                            start = indexOfProtocol + 3;
-                        }
-                        else {
-                            return noHostname(url, urlIsValidHostname, validate);
-                        }
-                    }
-                }
-            }
-            if (indexOfProtocol === -1 &&
-                charCodeAt$2.call(url, start) !== 91 /* '[' */) {
-                // Cold path: no "scheme://" prefix, and not a bare IPv6 literal (whose
-                // first ':' would otherwise look like a scheme separator; "[…]" falls
-                // through to the ipv6 handling below). May be a bare host, a host:port,
-                // a user@host, a slash-less special scheme ("https:host"), or an opaque
-                // URI ("mailto:", "tel:", "urn:…").
-                let indexOfColon = -1;
-                for (let i = start; i < end; i += 1) {
-                    const code = charCodeAt$2.call(url, i);
-                    if (code === 9 || code === 10 || code === 13) {
-                        return extractHostname(url.replace(CONTROL_CHARS, ''), urlIsValidHostname, validate);
-                    }
-                    if (code === 58 /* ':' */) {
-                        indexOfColon = i;
-                        break;
-                    }
-                    if (code === 47 || code === 92 || code === 63 || code === 35) {
-                        break;
-                    }
-                }
-                if (indexOfColon !== -1) {
-                    // An '@' before the next delimiter => the ':' is userinfo, not a
-                    // scheme ("user:pass@host", "mailto:a@b"): keep the whole authority.
-                    // Not after "file:", which has no userinfo and no host without "//".
-                    const special = getSpecialScheme(url, start, indexOfColon);
-                    let hasIdentifier = false;
-                    for (let i = special === 2 ? end : indexOfColon + 1; i < end; i += 1) {
-                        const code = charCodeAt$2.call(url, i);
-                        if (code === 47 || code === 92 || code === 63 || code === 35) {
-                            break;
-                        }
-                        if (code === 64 /* '@' */) {
-                            hasIdentifier = true;
-                            break;
-                        }
-                    }
-                    if (!hasIdentifier) {
-                        // All-digits after ':' => a bare "host:port" (tldts accepts
-                        // hostnames too); keep `start` and let the port handling trim it.
-                        // Not after a special scheme though: "http:8080" is a URL.
-                        let allDigits = special === 0;
-                        let i = indexOfColon + 1;
-                        for (; i < end; i += 1) {
-                            const code = charCodeAt$2.call(url, i);
-                            if (code === 47 || code === 92 || code === 63 || code === 35) {
-                                break;
-                            }
-                            if (code < 48 /* '0' */ || code > 57 /* '9' */) {
-                                allDigits = false;
-                                break;
-                            }
-                        }
-                        if (i === indexOfColon + 1) {
-                            allDigits = false; // nothing after ':' => not a port
-                        }
-                        if (!allDigits) {
-                            if (special === 0) {
-                                // No "scheme://" on the cold path and not a special scheme.
-                                // A second ':' before the host's end marks a bare, unbracketed
-                                // IPv6 literal ("2a01:e35::1"): fall through and let the host
-                                // loop + isIp classify it. Without one this is an opaque path
-                                // with no host ("mailto:x", "foo:bar").
-                                let isBareIpv6 = false;
-                                for (let j = indexOfColon + 1; j < end; j += 1) {
-                                    const code = charCodeAt$2.call(url, j);
-                                    if (code === 47 ||
-                                        code === 92 ||
-                                        code === 63 ||
-                                        code === 35) {
-                                        break;
-                                    }
-                                    if (code === 58 /* ':' */) {
-                                        isBareIpv6 = true;
-                                        break;
-                                    }
-                                }
-                                // Not a scheme either ("@host:", "a_b:/x"): an authority, if
-                                // its ':' starts an empty port (digits were read above).
-                                // Browsers have no host for "a_b:x".
-                                const next = charCodeAt$2.call(url, i);
-                                if (!isBareIpv6 &&
-                                    (isScheme(url, start, indexOfColon) ||
-                                        (i < end &&
-                                            next !== 47 &&
-                                            next !== 92 &&
-                                            next !== 63 &&
-                                            next !== 35))) {
-                                    return noHostname(url, urlIsValidHostname, validate);
-                                }
-                            }
-                            else {
-                                start = indexOfColon + 1;
-                                if (special === 2) {
-                                    // file (e.g. "file:\\host"): host only between "//" and next slash.
-                                    let slashes = 0;
-                                    while ((charCodeAt$2.call(url, start) === 47 ||
-                                        charCodeAt$2.call(url, start) === 92) &&
-                                        slashes < 2) {
-                                        start += 1;
-                                        slashes += 1;
-                                    }
-                                    if (slashes < 2) {
-                                        return noHostname(url, urlIsValidHostname, validate);
-                                    }
-                                }
-                                else {
-                                    while (charCodeAt$2.call(url, start) === 47 ||
-                                        charCodeAt$2.call(url, start) === 92) {
-                                        start += 1;
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        // Find the host's end: first '/', '?' or '#' (and '\' for special URLs,
-        // which WHATWG treats like '/'). Track the last '@' and ':' for userinfo
-        // and port, plus the first ':' of the host (reset at each
-        // '@') to tell a bare IPv6 (>= 2 colons) from a host:port (exactly one);
-        // flag uppercase and a stray tab/newline. The loop is split on `code < 64`
-        // so common host characters take fewer comparisons.
-        //
-        // When `validate`, also accumulate `is-valid.ts`'s checks over the scanned
-        // run so a simple authority's host can be validated in this single pass.
-        // `vValid` only stays meaningful for a "simple" authority (no userinfo, port,
-        // brackets, control or trailing dot); those cases clear it / are rejected by
-        // the guard below, falling back to `isValidHostname`.
-        let indexOfIdentifier = -1;
-        let indexOfPort = -1;
-        let indexOfFirstColon = -1;
-        let hasControl = false;
-        let vValid = validate; // seeded true when validating; cleared on the first invalid char
-        let vLastDot = start - 1; // mirrors is-valid.ts `lastDotIndex = -1` at host start
-        let vLastCode = -1;
-        if (validate && start < end) {
-            // First-char rule: must be a valid host char, '.', or '_' (NOT '-').
-            const c0 = charCodeAt$2.call(url, start);
-            if (
-            // Keep these parens: they scope /*@__INLINE__*/ for terser.
-            // prettier-ignore
-            !(
-            /*@__INLINE__*/ (isValidHostnameChar(c0) ||
-                c0 === 46 /* '.' */ ||
-                c0 === 95 /* '_' */)) ||
-                c0 === 45 /* '-' (isValidHostnameChar allows it mid-label, not first) */) {
-                vValid = false;
-            }
-        }
-        for (let i = start; i < end; i += 1) {
-            const code = charCodeAt$2.call(url, i);
-            if (code < 64) {
-                if (code === 47 || code === 35 || code === 63) {
-                    end = i;
-                    break;
-                }
-                else if (code === 58 /* ':' */) {
-                    if (indexOfFirstColon === -1) {
-                        indexOfFirstColon = i;
-                    }
-                    indexOfPort = i;
-                }
-                else if (code === 9 || code === 10 || code === 13) {
-                    hasControl = true;
-                }
-                else if (validate) {
-                    if (code === 46 /* '.' */) {
-                        if (i - vLastDot > 64 || vLastCode === 46 || vLastCode === 45) {
-                            vValid = false;
-                        }
-                        vLastDot = i;
-                    }
-                    else if (code < 48 || code > 57) {
-                        // < 64 and not a delimiter/dot/digit => only '-' (45) is a valid
-                        // host char here; everything else (space, %, !, etc.) is invalid.
-                        // A '-' must also not START a label (the byte right after a '.') —
-                        // mirrors is-valid.ts; the first label is covered by the first-char
-                        // rule above. (RFC 1034 §3.5 / RFC 1035 §2.3.1 LDH.)
-                        if (code !== 45 || vLastCode === 46 /* label-leading '-' */) {
-                            vValid = false;
-                        }
-                    }
-                }
-            }
-            else if (isSpecial && code === 92 /* '\' */) {
-                end = i;
-                break;
-            }
-            else if (code === 64 /* '@' */) {
-                indexOfIdentifier = i;
-                indexOfFirstColon = -1; // colons before '@' are userinfo, not the host
-            }
-            else if (code >= 65 && code <= 90) {
-                hasUpper = true;
-            }
-            else if (validate && !( /*@__INLINE__*/isValidHostnameChar(code))) {
-                // >= 64, not '@'/']'/upper: valid only if a-z, '_', or non-ASCII.
-                vValid = false;
-            }
-            if (validate) {
-                vLastCode = code;
-            }
-        }
-        // A tab/newline inside the authority: strip everything and re-parse (rare).
-        if (hasControl) {
-            return extractHostname(url.replace(CONTROL_CHARS, ''), urlIsValidHostname, validate);
-        }
-        // Skip userinfo. '>= start' so an empty userinfo ("http://@host") works too.
-        if (indexOfIdentifier !== -1 &&
-            indexOfIdentifier >= start &&
-            indexOfIdentifier < end) {
-            start = indexOfIdentifier + 1;
-        }
-        if (charCodeAt$2.call(url, start) === 91 /* '[' */) {
-            // ipv6 address: return what is between the brackets, or null if they are
-            // unclosed or followed by anything but a port ("[::1]x"). `parseImpl`
-            // checks that they hold an IPv6 address (see `extractedBracketedHost`).
-            const closingBracket = url.indexOf(']', start);
-            if (closingBracket !== -1 &&
-                closingBracket < end &&
-                (closingBracket + 1 === end ||
-                    charCodeAt$2.call(url, closingBracket + 1) === 58) /* ':' */) {
-                extractedBracketedHost = true;
-                return url.slice(start + 1, closingBracket).toLowerCase();
-            }
-            return null;
-        }
-        else if (indexOfPort !== -1 &&
-            indexOfPort > start &&
-            indexOfPort < end &&
-            // A host:port has exactly one ':' in the host (so its first ':' is its
-            // last); a bare, unbracketed IPv6 literal ("2a01:e35::1") has >= 2, so
-            // its first ':' precedes the last. Only the former has a ':port' to trim.
-            indexOfFirstColon === indexOfPort) {
-            end = indexOfPort; // trim ':port'
-        }
-        // Empty authority ("http://", "file:///path", "//"), unless a tab or
-        // newline hides one ("/\t/host"); only reachable here via extraction — a
-        // bare valid hostname never lands here.
-        if (start >= end) {
-            return noHostname(url, urlIsValidHostname, validate);
-        }
-        // Publish the inline-validation verdict — but only for a "simple" authority,
-        // where the scanned run equals the final host: no userinfo skip, no port
-        // trim, no brackets, no trailing dot (trimmed below), and length within RFC
-        // limits. Anything else leaves it `false` so `parseImpl` re-validates.
-        //
-        // Every clause below is load-bearing for CORRECTNESS, not just speed: the
-        // loop accumulates `vValid` over the whole scanned run (it does not stop at
-        // ':' or '@', so any port/userinfo bytes are included), so the verdict is
-        // only sound when that run equals the final host. Do not drop a clause as
-        // "redundant" — e.g. without `indexOfPort === -1`, `host:8080` would be
-        // wrongly accepted.
-        if (validate &&
-            vValid &&
-            indexOfIdentifier === -1 &&
-            indexOfPort === -1 &&
-            charCodeAt$2.call(url, end - 1) !== 46 /* no trailing dot */ &&
-            end - start <= 255 && // total length
-            end - vLastDot - 1 <= 63 && // last label length
-            vLastCode !== 45 /* last char not '-' */) {
-            extractedHostnameValidated = true;
-        }
-        failedValidation = validate && !vValid;
-    }
-    // Trim trailing dots
-    while (end > start + 1 && charCodeAt$2.call(url, end - 1) === 46 /* '.' */) {
-        end -= 1;
-    }
-    const hostname = start !== 0 || end !== url.length ? url.slice(start, end) : url;
-    // Browsers percent-decode the host of a special URL ("%74racker.com" is
-    // tracker.com). Only when validating: otherwise the host is kept as written.
-    if (failedValidation && isSpecial && hostname.includes('%')) {
-        return decodeHostname(hostname);
-    }
-    if (hasUpper) {
-        return hostname.toLowerCase();
-    }
-    return hostname;
-}
-
-// Auto-generated by packages/tldts-utils/bin/ip-mapping.js (Node.js v26.13.1, Unicode 18.0). Do not edit.
-//
-// Non-ASCII code points that the host parser of browsers deletes, or maps to
-// '.', or to digits, 'a'-'f' and 'x' only, as ranges: code points
-// `ipMappingFirst[k]` to `ipMappingLast[k]` map, with `value = ipMappingValue[k]`
-// and `offset` the position in the range: to nothing if `value` is 0, to the
-// character `value + offset` if `value` is below 128, to the decimal number
-// `value - 1000 + offset` if `value` is below 2000, and else to the two
-// characters `value >> 8` and `value & 255`.
-const ipMappingFirst = /*#__PURE__*/ new Uint32Array([170, 173, 178, 185, 739, 847, 4447, 6068, 6155, 7468, 7470, 7472, 7491, 7495, 7496, 7580, 7584, 8203, 8288, 8298, 8304, 8308, 8320, 8336, 8337, 8339, 8450, 8492, 8495, 8496, 8517, 8518, 8553, 8557, 8569, 8573, 9312, 9321, 9398, 9421, 9424, 9447, 9450, 12290, 12644, 12881, 12977, 13170, 13252, 13253, 13256, 42994, 42995, 64256, 65024, 65279, 65294, 65296, 65313, 65336, 65345, 65368, 65377, 65440, 113824, 117974, 117997, 118000, 119155, 119808, 119831, 119834, 119857, 119860, 119883, 119886, 119909, 119912, 119935, 119938, 119961, 119964, 119966, 119987, 119990, 119995, 120013, 120016, 120039, 120042, 120065, 120068, 120071, 120091, 120094, 120117, 120120, 120123, 120143, 120146, 120169, 120172, 120195, 120198, 120221, 120224, 120247, 120250, 120273, 120276, 120299, 120302, 120325, 120328, 120351, 120354, 120377, 120380, 120403, 120406, 120429, 120432, 120455, 120458, 120481, 120782, 120792, 120802, 120812, 120822, 127275, 127277, 127280, 127303, 130032, 917760]);
-const ipMappingLast = /*#__PURE__*/ new Uint32Array([170, 173, 179, 185, 739, 847, 4448, 6069, 6159, 7468, 7470, 7473, 7491, 7495, 7497, 7580, 7584, 8203, 8292, 8303, 8304, 8313, 8329, 8336, 8337, 8339, 8450, 8493, 8495, 8497, 8517, 8519, 8553, 8558, 8569, 8574, 9320, 9331, 9403, 9421, 9429, 9447, 9450, 12290, 12644, 12895, 12991, 13170, 13252, 13253, 13256, 42994, 42995, 64256, 65039, 65279, 65294, 65305, 65318, 65336, 65350, 65368, 65377, 65440, 113827, 117979, 117997, 118009, 119162, 119813, 119831, 119839, 119857, 119865, 119883, 119891, 119909, 119917, 119935, 119943, 119961, 119964, 119967, 119987, 119993, 119995, 120013, 120021, 120039, 120047, 120065, 120069, 120073, 120091, 120099, 120117, 120121, 120125, 120143, 120151, 120169, 120177, 120195, 120203, 120221, 120229, 120247, 120255, 120273, 120281, 120299, 120307, 120325, 120333, 120351, 120359, 120377, 120385, 120403, 120411, 120429, 120437, 120455, 120463, 120481, 120791, 120801, 120811, 120821, 120831, 127275, 127277, 127285, 127303, 130041, 917999]);
-const ipMappingValue = /*#__PURE__*/ new Uint16Array([97, 0, 50, 49, 120, 0, 0, 0, 0, 97, 98, 100, 97, 98, 100, 99, 102, 0, 0, 0, 48, 52, 48, 97, 101, 120, 99, 98, 101, 101, 100, 100, 120, 99, 120, 99, 49, 1010, 97, 120, 97, 120, 48, 46, 0, 1021, 1036, 25697, 25443, 25444, 25698, 99, 102, 26214, 0, 0, 46, 48, 97, 120, 97, 120, 46, 0, 0, 97, 120, 48, 0, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 99, 120, 97, 102, 120, 97, 120, 97, 120, 97, 100, 120, 97, 120, 97, 100, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 48, 48, 48, 48, 48, 99, 25444, 97, 120, 48, 0]);
-// Bit `(cp >> 8) & 31` of `ipMappingBlocks[cp >> 13]` is set when the block of
-// 256 code points holding `cp` (below U+10000) holds any of them.
-const ipMappingBlocks = /*#__PURE__*/ new Uint32Array([562167821, 983059, 0, 0, 0, 128, 0, 3355443200]);
-
-/**
- * Detection of IP addresses, as defined by the host parser of the WHATWG URL
- * standard (https://url.spec.whatwg.org/#host-parsing), which browsers follow.
- * Addresses are recognized, never rewritten: `0x7f.1` is 127.0.0.1 for a
- * browser, hence an IP here, but stays `0x7f.1`.
- */
-/**
- * Value of the hexadecimal digit `code` (0 to 15), or 16 if it is not one.
- */
-function hexValue(code) {
-    if (code >= 48 && code <= 57) {
-        return code - 48; // 0-9
-    }
-    const letter = code | 32; // lower-case
-    return letter >= 97 && letter <= 102 ? letter - 87 : 16; // a-f
-}
-/**
- * Check if `hostname` is an IPv4 address: one to four numbers separated by
- * dots, each one decimal, octal (leading `0`) or hexadecimal (leading `0x`).
- * The last number fills the bytes the others leave, so `127.1` and
- * `2130706433` are both 127.0.0.1.
- * https://url.spec.whatwg.org/#concept-ipv4-parser
- */
-function isIpv4(hostname) {
-    const end = hostname.length;
-    let i = 0;
-    for (let numbers = 1; numbers <= 4; numbers += 1) {
-        let radix = 10;
-        if (i + 1 < end && hostname.charCodeAt(i) === 48 /* '0' */) {
-            radix = 8;
-            if ((hostname.charCodeAt(i + 1) | 32) === 120 /* 'x' */) {
-                radix = 16;
-                i += 2;
-            }
-        }
-        const start = i;
-        let value = 0;
-        for (; i < end; i += 1) {
-            const code = hostname.charCodeAt(i);
-            if (code === 46 /* '.' */) {
-                break;
-            }
-            const digit = hexValue(code);
-            if (digit >= radix) {
-                return false;
-            }
-            value = value * radix + digit;
-        }
-        // A number has digits, except "0x" which is 0.
-        if (i === start && radix !== 16) {
-            return false;
-        }
-        if (i === end) {
-            return value <= 0xffffffff >>> (8 * (numbers - 1));
-        }
-        if (value > 255) {
-            return false;
-        }
-        i += 1; // '.'
-    }
-    return false;
-}
-/**
- * Check if `hostname[i, end)` is made of four decimal numbers separated by
- * dots, each one between 0 and 255 and without leading zero.
- */
-function isDottedDecimal(hostname, i, end) {
-    for (let numbers = 1; numbers <= 4; numbers += 1) {
-        const start = i;
-        let value = 0;
-        for (; i < end; i += 1) {
-            const digit = hostname.charCodeAt(i) - 48;
-            if (digit < 0 || digit > 9) {
-                break;
-            }
-            value = value * 10 + digit;
-            // Only a leading zero keeps a number of several digits below 10.
-            if (value > 255 || (value < 10 && i !== start)) {
-                return false;
-            }
-        }
-        if (i === start) {
-            return false;
-        }
-        if (numbers < 4) {
-            if (hostname.charCodeAt(i) !== 46 /* '.' */) {
-                return false;
-            }
-            i += 1;
-        }
-    }
-    return i === end;
-}
-/**
- * Check if `hostname` is an IPv6 address, with or without its brackets: eight
- * groups of one to four hexadecimal digits separated by colons, where a `::`
- * may stand once for one or more missing groups, and a dotted-decimal IPv4
- * address may stand for the last two.
- * https://url.spec.whatwg.org/#concept-ipv6-parser
- */
-function isIpv6(hostname) {
-    let i = 0;
-    let end = hostname.length;
-    if (hostname.charCodeAt(0) === 91 /* '[' */) {
-        if (hostname.charCodeAt(end - 1) !== 93 /* ']' */) {
-            return false;
-        }
-        i = 1;
-        end -= 1;
-    }
-    // An address only starts with a ':' if it starts with "::".
-    if (i < end && hostname.charCodeAt(i) === 58 /* ':' */) {
-        if (i + 1 === end || hostname.charCodeAt(i + 1) !== 58 /* ':' */) {
-            return false;
-        }
-        i += 1;
-    }
-    let groups = 0;
-    let compressed = false; // "::" was seen, and counted as one group
-    // Here `i` is where a group starts: a ':' can only be the second of a "::".
-    while (i < end && groups < 8) {
-        if (hostname.charCodeAt(i) === 58 /* ':' */) {
-            if (compressed) {
-                return false;
-            }
-            compressed = true;
-            groups += 1;
-            i += 1;
-            continue;
-        }
-        const start = i;
-        while (i < end &&
-            i - start < 4 &&
-            hexValue(hostname.charCodeAt(i)) !== 16) {
-            i += 1;
-        }
-        if (i === start) {
-            return false;
-        }
-        if (i === end) {
-            return compressed || groups === 7;
-        }
-        if (hostname.charCodeAt(i) === 46 /* '.' */) {
-            return ((compressed ? groups <= 6 : groups === 6) &&
-                isDottedDecimal(hostname, start, end));
-        }
-        // Anything else is a ':' followed by another group, or by a ':'.
-        if (hostname.charCodeAt(i) !== 58 /* ':' */ || i + 1 === end) {
-            return false;
-        }
-        groups += 1;
-        i += 1;
-    }
-    return compressed && i === end;
-}
-/**
- * What the host parser of browsers maps the non-ASCII code point `cp` to, as
- * far as IP detection goes: nothing (deleted), '.', digits, 'a'-'f' or 'x', or
- * else 'g', standing for any character that keeps a label from being a number.
- * https://www.unicode.org/reports/tr46/#Processing
- */
-function mapCodePoint(cp) {
-    // Most letters, as in internationalized domain names, are in blocks of the
-    // table without any entry.
-    if (cp < 0x10000 &&
-        ((ipMappingBlocks[cp >> 13] >>> ((cp >> 8) & 31)) & 1) === 0) {
-        return 'g';
-    }
-    let low = 0;
-    let high = ipMappingFirst.length - 1;
-    while (low <= high) {
-        const mid = (low + high) >>> 1;
-        if (cp < ipMappingFirst[mid]) {
-            high = mid - 1;
-        }
-        else if (cp > ipMappingLast[mid]) {
-            low = mid + 1;
-        }
-        else {
-            const value = ipMappingValue[mid];
-            const offset = cp - ipMappingFirst[mid];
-            if (value === 0) {
-                return '';
-            }
-            if (value < 128) {
-                return String.fromCharCode(value + offset);
-            }
-            if (value < 2000) {
-                return String(value - 1000 + offset);
-            }
-            return String.fromCharCode(value >> 8, value & 255);
-        }
-    }
-    return 'g';
-}
-/**
- * `isIp` for a host holding non-ASCII characters, read as browsers read it:
- * they first map some characters to digits or dots and delete others, so that
- * `１２７.０.０.１`, or `127.0.0.1` followed by a zero-width space, is 127.0.0.1
- * for them. The host is mapped the same way, as far as IP detection goes, and
- * checked again.
- */
-function isMappedIp(hostname) {
-    // Most such hosts are internationalized domain names, with a character that
-    // keeps their last label from being a number: find it first.
-    for (let i = hostname.length - 1; i >= 0; i -= 1) {
-        let cp = hostname.charCodeAt(i);
-        if (cp === 46 /* '.' */) {
-            break;
-        }
-        if (cp < 128) {
-            if (hexValue(cp) === 16 && (cp | 32) !== 120 /* 'x' */) {
-                return false;
-            }
-            continue;
-        }
-        // Most letters are in blocks of 256 code points without any entry.
-        if (cp < 0xd800 &&
-            ((ipMappingBlocks[cp >> 13] >>> ((cp >> 8) & 31)) & 1) === 0) {
-            return false;
-        }
-        if (cp >= 0xdc00 && cp <= 0xdfff && i > 0) {
-            const high = hostname.charCodeAt(i - 1);
-            if (high >= 0xd800 && high <= 0xdbff) {
-                cp = (high - 0xd800) * 0x400 + (cp - 0xdc00) + 0x10000;
-                i -= 1;
-            }
-        }
-        const mapped = mapCodePoint(cp);
-        if (mapped === 'g') {
-            return false;
-        }
-        if (mapped === '.') {
-            break;
-        }
-    }
-    // Browsers read an IPv6 address, between brackets, as written: a host
-    // holding non-ASCII characters is never one.
-    if (hostname.includes(':')) {
-        return false;
-    }
-    let ascii = '';
-    for (let i = 0; i < hostname.length; i += 1) {
-        const code = hostname.charCodeAt(i);
-        if (code < 128) {
-            ascii += hostname.charAt(i);
-        }
-        else {
-            let cp = code;
-            if (code >= 0xd800 && code <= 0xdbff) {
-                const low = hostname.charCodeAt(i + 1);
-                if (low >= 0xdc00 && low <= 0xdfff) {
-                    cp = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-                    i += 1;
-                }
-            }
-            ascii += mapCodePoint(cp);
-        }
-    }
-    // Trailing dots go, as callers remove them from `hostname`.
-    let end = ascii.length;
-    while (end > 1 && ascii.charCodeAt(end - 1) === 46 /* '.' */) {
-        end -= 1;
-    }
-    return isIp(ascii.slice(0, end));
-}
-/**
- * For a host ending in a number without being an IP address in ASCII: `null`,
- * unless it holds non-ASCII characters, which browsers may map (see
- * `isMappedIp`).
- */
-function isNonAsciiIp(hostname) {
-    for (let i = 0; i < hostname.length; i += 1) {
-        if (hostname.charCodeAt(i) >= 128) {
-            return isMappedIp(hostname);
-        }
-    }
-    return null;
-}
-/**
- * Check if `hostname` is an IP address (either IPv4 or IPv6).
- *
- * The answer is `null` for a host ending in a number without being an IPv4
- * address (`1.2.3.4.5`, `example.123`): browsers read such a host as an
- * address and nothing else, so it is not a valid host, and never a domain.
- * `hostname` has no trailing dot: callers strip them.
- */
-function isIp(hostname) {
-    // Go backward over the digits ending `hostname`, decimal ones first, then
-    // hexadecimal ones, down to `code`, the character before them (NaN before
-    // the start of `hostname`). It tells what `hostname` may be, and most often
-    // that it is not an address.
-    const last = hostname.length - 1;
-    let i = last;
-    let code = hostname.charCodeAt(i);
-    while (code >= 48 && code <= 57 /* 0-9 */) {
-        i -= 1;
-        code = hostname.charCodeAt(i);
-    }
-    const decimal = i;
-    while (hexValue(code) !== 16) {
-        i -= 1;
-        code = hostname.charCodeAt(i);
-    }
-    // An IPv6 address ends with a group, which follows a ':', with "::" or
-    // with a ']'. Its last label is not a number then.
-    if (code === 58 /* ':' */ || code === 93 /* ']' */) {
-        return isIpv6(hostname);
-    }
-    // An IPv4 address ends with a number: a last label only made of decimal
-    // digits, or of "0x" followed by hexadecimal digits. An IPv6 address ending
-    // with an IPv4 one ends with a number too.
-    // https://url.spec.whatwg.org/#ends-in-a-number-checker
-    if ((i === decimal && i !== last && (code === 46 /* '.' */ || i === -1)) ||
-        ((code | 32) === 120 /* 'x' */ &&
-            hostname.charCodeAt(i - 1) === 48 /* '0' */ &&
-            (i === 1 || hostname.charCodeAt(i - 2) === 46)) /* '.' */) {
-        return isIpv4(hostname) || isIpv6(hostname) ? true : isNonAsciiIp(hostname);
-    }
-    // A non-ASCII character right before the digits ending `hostname`, or one
-    // or two characters before their "x", may be one that browsers map to a
-    // digit or a dot, or delete: `hostname` may end in a number for them.
-    return code >= 128 ||
-        ((code | 32) === 120 /* 'x' */ &&
-            (hostname.charCodeAt(i - 1) >= 128 || hostname.charCodeAt(i - 2) >= 128))
-        ? isMappedIp(hostname)
-        : false;
-}
-
-/**
- * Special-use domain names from the IANA "Special-Use Domain Names" registry:
- * the authoritative list, created by RFC 6761 and maintained as new RFCs add to
- * it: https://www.iana.org/assignments/special-use-domain-names/
- * Snapshot: 2026-05-24. (RFC 6761 is not obsoleted; draft-hoffman-rfc6761bis
- * proposes to retire its prose but keep this registry, so the registry is the
- * source of truth; re-sync this list against it.)
- *
- * These names never correspond to a public registration, yet neither
- * `isIcann` nor `isPrivate` marks one as special-use: most are absent from the
- * Public Suffix List (so `a.test` looks like a registrable domain), and the
- * few that are listed (`onion`, `home.arpa`) appear there as ordinary ICANN
- * suffixes. `isSpecialUse` is the single signal that covers them all.
- *
- * Per the registry and RFC 6761 ("and any names falling within these domains"),
- * the designation covers each listed name AND all of its sub-domains. DNS labels
- * are case-insensitive (RFC 4343); `hostname` is expected to be already
- * lower-cased and trailing-dot-stripped, as produced by `extractHostname`, the
- * same normalization the Public-Suffix-List lookup relies on.
- *
- * Two groups of registry entries are intentionally excluded: the numeric
- * reverse-DNS delegation zones (`10.in-addr.arpa`, the `*.ip6.arpa` ranges, …),
- * which are reverse-DNS PTR zones rather than hostnames and whose parents
- * (`in-addr.arpa`/`ip6.arpa`) are already in the Public Suffix List; and the
- * deprecated `eap-noob.arpa` entry.
- */
-const SPECIAL_USE_DOMAINS = [
-    'test', // RFC 6761
-    'localhost', // RFC 6761
-    'invalid', // RFC 6761
-    'example', // RFC 6761
-    'example.com', // RFC 6761
-    'example.net', // RFC 6761
-    'example.org', // RFC 6761
-    'local', // RFC 6762 (mDNS)
-    'onion', // RFC 7686 (Tor)
-    'alt', // RFC 9476
-    'home.arpa', // RFC 8375
-    'ipv4only.arpa', // RFC 8880
-    'resolver.arpa', // RFC 9462
-    'service.arpa', // RFC 9665
-    '6tisch.arpa', // RFC 9031
-    'eap.arpa', // RFC 9965
-];
-/**
- * Return `true` if `hostname` is, or is a sub-domain of, a special-use domain
- * (see the registry note above). Expects an already-normalized `hostname`.
- */
-function isSpecialUse(hostname) {
-    for (const name of SPECIAL_USE_DOMAINS) {
-        // Match on a label boundary: `hostname` is either exactly `name` or ends
-        // with `.name` (so `latest` is not matched by `test`, nor `myexample.com`
-        // by `example.com`).
-        if (hostname.endsWith(name) &&
-            (hostname.length === name.length ||
-                hostname.charCodeAt(hostname.length - name.length - 1) === 46) /* '.' */) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/**
- * Implements fast shallow verification of hostnames. This does not perform a
- * struct check on the content of labels (classes of Unicode characters, etc.)
- * but instead check that the structure is valid (number of labels, length of
- * labels, etc.).
- *
- * If you need stricter validation, consider using an external library.
- */
-// `charCodeAt.call(s, i)`, not `s.charCodeAt(i)`: V8 specializes a
-// `s.charCodeAt` call site for at most four kinds of strings (flat, sliced,
-// concatenated, internalized, of one or two bytes per character...). Past
-// that, it finds the method through a generic cache and no longer inlines it,
-// on every call. Hostnames come here from callers and from URLs, of any kind.
-// eslint-disable-next-line @typescript-eslint/unbound-method
-const charCodeAt$1 = String.prototype.charCodeAt;
-// KEEP IN SYNC with `extract-hostname.ts` `isValidHostnameChar` + its inline
-// scan/verdict, which duplicate these structural rules to validate during
-// extraction (a perf fusion). That copy additionally accepts A-Z (the host is
-// not yet lowercased there) and folds in '-' / '_'. Any change to the accepted
-// character set or the label/length rules here must be mirrored there.
-function isValidAscii(code) {
-    return ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code > 127);
-}
-/**
- * Check if a hostname string is valid. It's usually a preliminary check before
- * trying to use getDomain or anything else.
- *
- * Beware: it does not check if the TLD exists.
- */
-function isValidHostname (hostname) {
-    if (hostname.length > 255) {
-        return false;
-    }
-    if (hostname.length === 0) {
-        return false;
-    }
-    if (
-    /*@__INLINE__*/ !isValidAscii(charCodeAt$1.call(hostname, 0)) &&
-        charCodeAt$1.call(hostname, 0) !== 46 && // '.' (dot)
-        charCodeAt$1.call(hostname, 0) !== 95 // '_' (underscore)
-    ) {
-        return false;
-    }
-    // Validate hostname according to RFC
-    let lastDotIndex = -1;
-    let lastCharCode = -1;
-    const len = hostname.length;
-    for (let i = 0; i < len; i += 1) {
-        const code = charCodeAt$1.call(hostname, i);
-        if (code === 46 /* '.' */) {
-            if (
-            // Check that previous label is < 63 bytes long (64 = 63 + '.')
-            i - lastDotIndex > 64 ||
-                // Check that previous character was not already a '.'
-                lastCharCode === 46 ||
-                // Check that the previous label does not end with '-' (RFC 1035 §2.3.1 LDH).
-                // '_' is intentionally NOT restricted: DNS allows any octet (RFC 2181 §11) and
-                // WHATWG URL does not treat '_' as a forbidden host code point.
-                lastCharCode === 45) {
-                return false;
-            }
-            lastDotIndex = i;
-        }
-        else if (
-        // A forbidden character in the label...
-        // Keep these parens: they scope /*@__INLINE__*/ for terser.
-        // prettier-ignore
-        !( /*@__INLINE__*/(isValidAscii(code) || code === 45 || code === 95)) ||
-            // ...or a '-' starting a label (the byte right after a '.'). A label must
-            // not begin with a hyphen (RFC 1034 §3.5 / RFC 1035 §2.3.1 LDH, as amended
-            // by RFC 1123 §2.1; cf. UTS #46 CheckHyphens). The first label is covered by
-            // the leading-character guard above; mirrors the trailing-'-' rule below.
-            (code === 45 && lastCharCode === 46)) {
-            return false;
-        }
-        lastCharCode = code;
-    }
-    return (
-    // Check that last label is shorter than 63 chars
-    len - lastDotIndex - 1 <= 63 &&
-        // Check that the last character is an allowed trailing label character.
-        // Since we already checked that the char is a valid hostname character,
-        // we only need to check that it's different from '-'.
-        lastCharCode !== 45);
-}
-
-/**
- * Apply `options.extraSuffixes` to the built-in lookup result in `out`, as if
- * they were part of the list (`isException`: the built-in winner is an
- * exception rule). As in browsers, the longest match prevails and an exception
- * beats a rule of the same length. Remaining ties go to the built-in match
- * (unless it matched no rule: both flags falsy), then to `icann`.
- */
-function extraSuffixLookup(hostname, options, isException, out) {
-    const suffix = out.publicSuffix;
-    if (suffix === null) {
-        return;
-    }
-    // Best extra exception and rule, as start indices in `hostname` (smaller is
-    // longer; `none` if unmatched), and whether each is ICANN.
-    const none = hostname.length + 1;
-    let exception = none;
-    let exceptionIsIcann = false;
-    let rule = none;
-    let ruleIsIcann = false;
-    const extra = options.extraSuffixes;
-    for (let section = 0; section < 2; section += 1) {
-        const isIcann = section === 0;
-        const rules = isIcann
-            ? options.allowIcannDomains && extra.icann
-            : options.allowPrivateDomains && extra.private;
-        if (!Array.isArray(rules)) {
-            continue;
-        }
-        for (const r of rules) {
-            // Sparse or untyped lists may hold non-strings.
-            if (typeof r !== 'string') {
-                continue;
-            }
-            const exceptionRule = r.startsWith('!');
-            const wildcard = r.startsWith('*.');
-            const body = exceptionRule ? r.slice(1) : wildcard ? r.slice(2) : r;
-            // Skip empty rules, and exceptions without a parent ('!p').
-            if (body === '' ||
-                (exceptionRule && !body.includes('.')) ||
-                !shareSameDomainSuffix(hostname, body)) {
-                continue;
-            }
-            let start = hostname.length - body.length;
-            // Strict `<`: on a tie, the first match (`icann` first) wins.
-            if (exceptionRule) {
-                if (start < exception) {
-                    exception = start;
-                    exceptionIsIcann = isIcann;
-                }
-                continue;
-            }
-            // `*.p` also matches `p`, else one more non-empty label.
-            if (wildcard && start > 1 && hostname.charCodeAt(start - 2) !== 46) {
-                start = hostname.lastIndexOf('.', start - 2) + 1;
-            }
-            if (start < rule) {
-                rule = start;
-                ruleIsIcann = isIcann;
-            }
-        }
-    }
-    // Start of the built-in match: an exception starts one label left of its
-    // suffix.
-    const suffixStart = hostname.length - suffix.length;
-    const builtin = isException
-        ? hostname.lastIndexOf('.', suffixStart - 2) + 1
-        : suffixStart;
-    // An exception wins ties with rules; a built-in exception wins ties with
-    // an extra one.
-    if (exception <= rule &&
-        (isException ? exception < builtin : exception <= builtin)) {
-        out.publicSuffix = hostname.slice(hostname.indexOf('.', exception) + 1);
-        out.isIcann = exceptionIsIcann;
-        out.isPrivate = !exceptionIsIcann;
-    }
-    else if (rule < builtin ||
-        (rule === builtin && !out.isIcann && !out.isPrivate)) {
-        out.publicSuffix = hostname.slice(rule);
-        out.isIcann = ruleIsIcann;
-        out.isPrivate = !ruleIsIcann;
-    }
-}
-
-function setDefaultsImpl({ allowIcannDomains = true, allowPrivateDomains = false, detectIp = true, detectSpecialUse = false, extraSuffixes = null, extractHostname = true, mixedInputs = true, validHosts = null, validateHostname = true, }) {
-    return {
-        allowIcannDomains,
-        allowPrivateDomains,
-        detectIp,
-        detectSpecialUse,
-        extraSuffixes,
-        extractHostname,
-        mixedInputs,
-        validHosts,
-        validateHostname,
-    };
-}
-const DEFAULT_OPTIONS = /*@__INLINE__*/ setDefaultsImpl({});
-function setDefaults(options) {
-    // `null` as well: untyped callers pass it to mean "no options".
-    if (options === undefined || options === null) {
-        return DEFAULT_OPTIONS;
-    }
-    return /*@__INLINE__*/ setDefaultsImpl(options);
-}
-
-/**
- * Returns the subdomain of a hostname string
- */
-function getSubdomain(hostname, domain) {
-    // If `hostname` and `domain` are the same, then there is no sub-domain
-    if (domain.length === hostname.length) {
-        return '';
-    }
-    return hostname.slice(0, -domain.length - 1);
-}
-
-/**
- * Implement a factory allowing to plug different implementations of suffix
- * lookup (e.g.: using a trie or the packed hashes datastructures). This is used
- * and exposed in `tldts.ts` and `tldts-experimental.ts` bundle entrypoints.
- */
-function getEmptyResult() {
-    return {
-        domain: null,
-        domainWithoutSuffix: null,
-        hostname: null,
-        isIcann: null,
-        isIp: null,
-        isPrivate: null,
-        isSpecialUse: null,
-        publicSuffix: null,
-        subdomain: null,
-    };
-}
-function parseImpl(url, step, suffixLookup, partialOptions, result) {
-    const options = /*@__INLINE__*/ setDefaults(partialOptions);
-    // Very fast approximate check to make sure `url` is a string. This is needed
-    // because the library will not necessarily be used in a typed setup and
-    // values of arbitrary types might be given as argument.
-    if (typeof url !== 'string') {
-        return result;
-    }
-    // Extract hostname from `url` only if needed. This can be made optional
-    // using `options.extractHostname`. This option will typically be used
-    // whenever we are sure the inputs to `parse` are already hostnames and not
-    // arbitrary URLs.
-    //
-    // `mixedInput` allows to specify if we expect a mix of URLs and hostnames
-    // as input. If only hostnames are expected then `extractHostname` can be
-    // set to `false` to speed-up parsing. If only URLs are expected then
-    // `mixedInputs` can be set to `false`. The `mixedInputs` is only a hint
-    // and will not change the behavior of the library.
-    // Whether `url` itself was already a valid hostname (only computed on the
-    // mixedInputs path). Lets us skip the post-extraction validation below when
-    // extractHostname returned `url` unchanged (same reference).
-    let urlIsValid = false;
-    if (!options.extractHostname) {
-        // Trim trailing dots as extractHostname does (`new URL()` keeps them).
-        let end = url.length;
-        while (end > 1 && url.charCodeAt(end - 1) === 46 /* '.' */) {
-            end -= 1;
-        }
-        result.hostname = end === url.length ? url : url.slice(0, end);
-    }
-    else if (options.mixedInputs) {
-        urlIsValid = isValidHostname(url);
-        result.hostname = extractHostname(url, urlIsValid, options.validateHostname);
-    }
-    else {
-        result.hostname = extractHostname(url, false, options.validateHostname);
-    }
-    // A host in brackets is an IPv6 address, or the URL is invalid, as browsers
-    // read it: "http://[1.2.3.4]/" and "http://[a.com]/" have no hostname. An
-    // IPv4 address has no ':', every IPv6 address has one.
-    if (options.extractHostname &&
-        extractedBracketedHost &&
-        result.hostname !== null) {
-        if (isIp(result.hostname) !== true || !result.hostname.includes(':')) {
-            result.hostname = null;
-            return result;
-        }
-        if (options.detectIp) {
-            result.isIp = true;
-            return result;
-        }
-    }
-    // Check if `hostname` is a valid ip address
-    if (options.detectIp && result.hostname !== null) {
-        const isIpAddress = isIp(result.hostname);
-        result.isIp = isIpAddress === true;
-        if (result.isIp) {
-            return result;
-        }
-        // `null`: the host ends in a number, as an IPv4 address, without being
-        // one. It is not a valid host then, and never a domain name.
-        if (isIpAddress === null &&
-            options.validateHostname &&
-            options.extractHostname) {
-            result.hostname = null;
-            return result;
-        }
-    }
-    // Perform hostname validation if enabled. If hostname is not valid, no need to
-    // go further as there will be no valid domain or sub-domain. This validation
-    // is applied before any early returns to ensure consistent behavior across
-    // all API methods including getHostname().
-    if (options.validateHostname &&
-        options.extractHostname &&
-        result.hostname !== null &&
-        // Skip the re-scan when `url` was already validated and extractHostname
-        // returned it unchanged (same reference => identical string, still valid).
-        !(urlIsValid && result.hostname === url) &&
-        // Skip the re-scan when extractHostname already validated the host inline
-        // (a confirmed-valid simple authority — see extract-hostname.ts).
-        !extractedHostnameValidated &&
-        !isValidHostname(result.hostname)) {
-        result.hostname = null;
-        return result;
-    }
-    if (result.hostname === null) {
-        return result;
-    }
-    // Flag special-use domains, only when opted in (`detectSpecialUse`) and only
-    // for the full `parse()` result (FLAG.ALL). Computed here, before the
-    // public-suffix/domain early-returns below, so single-label names like
-    // `localhost` (which have no registrable domain) are still flagged.
-    if (options.detectSpecialUse) {
-        result.isSpecialUse = isSpecialUse(result.hostname);
-    }
-    // Extract public suffix (`isException`: the winner is an exception rule)
-    const isException = suffixLookup(result.hostname, options, result);
-    if (options.extraSuffixes !== null) {
-        extraSuffixLookup(result.hostname, options, isException === true, result);
-    }
-    if (result.publicSuffix === null) {
-        return result;
-    }
-    // Extract domain
-    result.domain = getDomain(result.publicSuffix, result.hostname, options);
-    if (result.domain === null) {
-        return result;
-    }
-    // Extract subdomain
-    result.subdomain = getSubdomain(result.hostname, result.domain);
-    // Extract domain without suffix
-    result.domainWithoutSuffix = getDomainWithoutSuffix(result.domain, result.publicSuffix);
-    return result;
-}
-
-function fastPathLookup (hostname, options, out) {
-    // Fast path for very popular suffixes; this allows to by-pass lookup
-    // completely as well as any extra allocation or string manipulation.
-    if (!options.allowPrivateDomains &&
-        options.allowIcannDomains &&
-        hostname.length > 3) {
-        const last = hostname.length - 1;
-        const c3 = hostname.charCodeAt(last);
-        const c2 = hostname.charCodeAt(last - 1);
-        const c1 = hostname.charCodeAt(last - 2);
-        const c0 = hostname.charCodeAt(last - 3);
-        if (c3 === 109 /* 'm' */ &&
-            c2 === 111 /* 'o' */ &&
-            c1 === 99 /* 'c' */ &&
-            c0 === 46 /* '.' */) {
-            out.isIcann = true;
-            out.isPrivate = false;
-            out.publicSuffix = 'com';
-            return true;
-        }
-        else if (c3 === 103 /* 'g' */ &&
-            c2 === 114 /* 'r' */ &&
-            c1 === 111 /* 'o' */ &&
-            c0 === 46 /* '.' */) {
-            out.isIcann = true;
-            out.isPrivate = false;
-            out.publicSuffix = 'org';
-            return true;
-        }
-        else if (c3 === 117 /* 'u' */ &&
-            c2 === 100 /* 'd' */ &&
-            c1 === 101 /* 'e' */ &&
-            c0 === 46 /* '.' */) {
-            out.isIcann = true;
-            out.isPrivate = false;
-            out.publicSuffix = 'edu';
-            return true;
-        }
-        else if (c3 === 118 /* 'v' */ &&
-            c2 === 111 /* 'o' */ &&
-            c1 === 103 /* 'g' */ &&
-            c0 === 46 /* '.' */) {
-            out.isIcann = true;
-            out.isPrivate = false;
-            out.publicSuffix = 'gov';
-            return true;
-        }
-        else if (c3 === 116 /* 't' */ &&
-            c2 === 101 /* 'e' */ &&
-            c1 === 110 /* 'n' */ &&
-            c0 === 46 /* '.' */) {
-            out.isIcann = true;
-            out.isPrivate = false;
-            out.publicSuffix = 'net';
-            return true;
-        }
-        else if (c3 === 101 /* 'e' */ &&
-            c2 === 100 /* 'd' */ &&
-            c1 === 46 /* '.' */) {
-            out.isIcann = true;
-            out.isPrivate = false;
-            out.publicSuffix = 'de';
-            return true;
-        }
-    }
-    return false;
-}
-
-// Auto-generated flat public-suffix trie. Do not edit.
-const nodeFlags = /*#__PURE__*/ new Uint8Array([1, 2, 1, 1, 1, 1, 1, 1, 2, 0, 1, 1, 1, 1, 2, 2, 2, 0, 2, 2, 2, 2, 0, 2, 2, 2, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 0, 2, 0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1, 0, 0, 2, 0, 0, 0, 1, 1, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 2, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 2, 1, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 2, 2, 0, 0, 2, 0, 0, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 2, 2, 0, 0, 0, 2, 0, 1, 1, 0, 2, 0, 2, 2, 2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 2, 2, 0, 2, 2, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 2, 2, 0, 2, 2, 2, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 2, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 2, 2, 0, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 2, 2, 1, 2, 1, 1, 1, 2, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0]);
-const edgeStart = /*#__PURE__*/ new Uint16Array([0, 0, 0, 10, 11, 18, 106, 111, 117, 118, 119, 128, 134, 141, 150, 151, 152, 153, 154, 155, 157, 158, 160, 161, 162, 164, 166, 242, 255, 257, 258, 259, 274, 276, 283, 284, 287, 288, 289, 292, 294, 313, 314, 316, 325, 330, 347, 348, 351, 352, 354, 356, 392, 393, 395, 398, 399, 403, 405, 409, 412, 444, 447, 460, 461, 469, 470, 472, 482, 496, 497, 498, 499, 508, 509, 546, 551, 567, 587, 593, 635, 637, 638, 639, 640, 667, 694, 695, 843, 849, 852, 853, 854, 859, 864, 873, 895, 896, 897, 898, 899, 900, 901, 921, 923, 924, 927, 929, 930, 932, 934, 949, 966, 971, 972, 974, 975, 976, 977, 978, 980, 983, 988, 989, 990, 992, 993, 996, 999, 1000, 1001, 1014, 1016, 1028, 1039, 1047, 1049, 1089, 1092, 1096, 1097, 1099, 1102, 1113, 1115, 1125, 1127, 1133, 1135, 1136, 1138, 1141, 1142, 1143, 1196, 1198, 1200, 1220, 1221, 1222, 1223, 1225, 1236, 1267, 1278, 1279, 1292, 1302, 1311, 1319, 1320, 1325, 1339, 1350, 1362, 1374, 1388, 1389, 1400, 1434, 1435, 1436, 1452, 1468, 1480, 1553, 1554, 1556, 1557, 1593, 1612, 1613, 1614, 1615, 1617, 1618, 1619, 1622, 1626, 1629, 1631, 1665, 1666, 1674, 1675, 1676, 1677, 1678, 1680, 1682, 1684, 1685, 1689, 1690, 1691, 1693, 1695, 1696, 1698, 1699, 1700, 1711, 1713, 1714, 1718, 1719, 1722, 1729, 1730, 1735, 1739, 1740, 1742, 1743, 1744, 1745, 1746, 1747, 1748, 1749, 1750, 1751, 1752, 1753, 1754, 1755, 1757, 1758, 1759, 1760, 2228, 2231, 2232, 2234, 2241, 2248, 2258, 2262, 2273, 2274, 2275, 2287, 2288, 2290, 2292, 2293, 2300, 2301, 2303, 2304, 2306, 2307, 2308, 2309, 2310, 2385, 2387, 2408, 2409, 2410, 2412, 2413, 2415, 2416, 2471, 2472, 2473, 2480, 2486, 2496, 2506, 2559, 2560, 2561, 2571, 2585, 2586, 2589, 2596, 2597, 2605, 2607, 2608, 2609, 2610, 2621, 2622, 2623, 2625, 2626, 2628, 2629, 2638, 2650, 2656, 2658, 2690, 2694, 2696, 2697, 2699, 2700, 2712, 2713, 2715, 2723, 2730, 2736, 2741, 2742, 2748, 2751, 2757, 2764, 2771, 2779, 2780, 2781, 2819, 2825, 2829, 2845, 2846, 2851, 2869, 2900, 2918, 2920, 2923, 2931, 2933, 2940, 2992, 3016, 3017, 3018, 3019, 3020, 3021, 3022, 3029, 3030, 3031, 3032, 3033, 3034, 3036, 3037, 3041, 3125, 3138, 3139, 3576, 3580, 3594, 3646, 3674, 3696, 3754, 3776, 3791, 3854, 3905, 3943, 3979, 4004, 4146, 4192, 4243, 4262, 4296, 4311, 4331, 4361, 4392, 4415, 4446, 4476, 4508, 4535, 4610, 4632, 4670, 4680, 4714, 4733, 4759, 4801, 4851, 4877, 4946, 4947, 4949, 4972, 4995, 5031, 5062, 5079, 5136, 5149, 5173, 5202, 5204, 5238, 5254, 5282, 5587, 5596, 5606, 5613, 5630, 5634, 5640, 5641, 5680, 5682, 5689, 5696, 5705, 5712, 5713, 5714, 5727, 5730, 5745, 5746, 5755, 5756, 5765, 5774, 5780, 5782, 5783, 5784, 5822, 5823, 5825, 5833, 5840, 5853, 5857, 5859, 5860, 5866, 5873, 5887, 5897, 5902, 5910, 5918, 5924, 5925, 5929, 5931, 5932, 5944, 6016, 6017, 6018, 6019, 6021, 6022, 6025, 6027, 6030, 6034, 6035, 6036, 6042, 6043, 6044, 6046, 6048, 6050, 6051, 6052, 6055, 6057, 6060, 6061, 6063, 6261, 6268, 6269, 6270, 6280, 6285, 6302, 6316, 6325, 6326, 6327, 6331, 6332, 6334, 6336, 6342, 6343, 6346, 6347, 6349, 6350, 6351, 7251, 7254, 7258, 7276, 7285, 7288, 7294, 7295, 7297, 7298, 7299, 7301, 7353, 7354, 7357, 7358, 7477, 7478, 7489, 7508, 7515, 7518, 7527, 7528, 7529, 7544, 7599, 7791, 7793, 7795, 7796, 7798, 7803, 7816, 7817, 7833, 7840, 7849, 7852, 7855, 7862, 7870, 7874, 7875, 7876, 7890, 7895, 7904, 7905, 7906, 7910, 7945, 7946, 7967, 7974, 7982, 7983, 7988, 7996, 8040, 8041, 8047, 8050, 8063, 8068, 8069, 8071, 8073, 8114, 8115, 8121, 8128, 8129, 8139, 8148, 8163, 8167, 8169, 8221, 8222, 8227, 8228, 8231, 8233, 8234, 8235, 8244, 8258, 8266, 8280, 8291, 8292, 8294, 8296, 8318, 8329, 8335, 8336, 8348, 8360, 8447, 8459, 8466, 8469, 8475, 8500, 8503, 8504, 8505, 8506, 8508, 8511, 8514, 8525, 8527, 8529, 8557, 8631, 8638, 8642, 8643, 8652, 8674, 8675, 8680, 8681, 8763, 8765, 8766, 8775, 8779, 8785, 8791, 8797, 8807, 8812, 8813, 8831, 8842, 8847, 8852, 8862, 8868, 8872, 8878, 8884, 10490, 10491, 10492, 10499, 10501]);
-const edgeLength = /*#__PURE__*/ new Uint8Array([3, 3, 3, 3, 3, 3, 3, 3, 5, 8, 8, 2, 2, 3, 3, 3, 3, 3, 8, 5, 5, 5, 5, 5, 3, 3, 5, 5, 9, 12, 19, 8, 19, 8, 11, 9, 9, 8, 7, 7, 6, 8, 9, 16, 10, 7, 7, 11, 8, 6, 6, 9, 7, 11, 7, 14, 4, 4, 4, 4, 4, 4, 10, 7, 6, 6, 6, 6, 10, 10, 6, 10, 10, 22, 11, 9, 10, 10, 10, 9, 10, 8, 7, 7, 7, 8, 21, 13, 11, 11, 9, 10, 9, 13, 10, 8, 8, 9, 12, 9, 7, 10, 7, 7, 13, 7, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 1, 4, 3, 3, 3, 3, 3, 8, 7, 4, 6, 3, 3, 3, 3, 3, 3, 2, 5, 3, 3, 3, 3, 7, 2, 2, 2, 2, 2, 2, 3, 3, 3, 1, 7, 8, 5, 2, 2, 7, 4, 5, 7, 2, 2, 1, 4, 1, 11, 9, 9, 5, 5, 8, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 5, 5, 11, 9, 9, 8, 9, 9, 13, 7, 14, 7, 6, 6, 6, 7, 6, 6, 6, 6, 6, 6, 10, 7, 11, 9, 4, 4, 4, 4, 4, 6, 6, 6, 6, 13, 6, 8, 7, 10, 10, 9, 9, 7, 9, 8, 8, 9, 8, 7, 10, 6, 9, 8, 10, 9, 10, 7, 8, 1, 9, 10, 12, 12, 12, 10, 9, 9, 10, 10, 9, 9, 1, 1, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 6, 6, 4, 2, 3, 3, 3, 3, 7, 4, 4, 4, 3, 3, 6, 7, 3, 4, 1, 2, 2, 2, 6, 1, 2, 2, 2, 2, 2, 12, 5, 3, 8, 9, 13, 4, 4, 13, 9, 9, 11, 7, 3, 12, 9, 2, 2, 2, 3, 3, 3, 3, 3, 8, 2, 2, 3, 3, 3, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 7, 10, 15, 15, 7, 15, 20, 15, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 9, 10, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 7, 8, 6, 8, 8, 6, 8, 13, 8, 8, 6, 13, 8, 11, 13, 8, 6, 13, 8, 6, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 9, 9, 9, 10, 14, 14, 11, 13, 13, 9, 9, 9, 9, 9, 9, 2, 6, 9, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 2, 3, 3, 3, 3, 3, 3, 7, 7, 2, 3, 2, 2, 5, 3, 3, 3, 3, 3, 3, 4, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 5, 7, 4, 2, 2, 12, 8, 10, 8, 10, 7, 18, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5, 2, 2, 3, 3, 3, 5, 5, 3, 8, 8, 6, 8, 6, 6, 4, 6, 7, 7, 7, 10, 11, 2, 5, 5, 3, 3, 3, 3, 3, 3, 5, 5, 6, 11, 10, 7, 7, 7, 4, 4, 4, 2, 3, 3, 3, 3, 3, 2, 2, 7, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 7, 7, 7, 11, 7, 6, 9, 6, 6, 8, 10, 8, 6, 8, 13, 4, 4, 4, 4, 4, 10, 8, 11, 8, 8, 8, 10, 10, 7, 5, 4, 4, 4, 10, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 7, 10, 13, 7, 8, 7, 11, 8, 8, 6, 9, 8, 8, 6, 6, 6, 8, 8, 6, 6, 6, 6, 6, 9, 7, 6, 4, 4, 4, 4, 4, 4, 4, 6, 6, 6, 9, 7, 8, 10, 8, 8, 2, 3, 3, 3, 3, 3, 2, 8, 9, 9, 2, 2, 2, 3, 3, 3, 2, 3, 3, 3, 9, 2, 2, 3, 3, 3, 3, 3, 3, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 12, 5, 5, 3, 5, 4, 2, 3, 2, 4, 3, 9, 2, 2, 2, 2, 2, 5, 5, 3, 3, 3, 8, 8, 13, 6, 10, 9, 4, 7, 9, 11, 2, 3, 7, 3, 3, 4, 1, 3, 4, 2, 9, 3, 3, 12, 5, 3, 7, 10, 10, 7, 4, 4, 6, 14, 7, 9, 7, 13, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 8, 15, 4, 4, 2, 3, 3, 3, 7, 4, 9, 9, 2, 3, 3, 3, 5, 3, 2, 2, 7, 2, 7, 6, 6, 7, 2, 4, 2, 2, 2, 2, 2, 2, 8, 8, 8, 9, 5, 2, 3, 3, 3, 3, 3, 3, 10, 7, 4, 4, 4, 4, 3, 4, 2, 3, 3, 3, 3, 3, 10, 7, 4, 4, 4, 4, 2, 3, 3, 3, 3, 10, 7, 4, 4, 4, 4, 3, 9, 6, 6, 6, 9, 13, 9, 2, 2, 2, 8, 7, 9, 5, 3, 3, 3, 5, 5, 13, 12, 9, 10, 7, 8, 7, 8, 6, 11, 12, 7, 10, 4, 4, 4, 7, 8, 11, 6, 7, 9, 8, 7, 10, 8, 9, 15, 7, 8, 5, 4, 7, 2, 3, 3, 3, 2, 14, 10, 2, 14, 10, 2, 14, 3, 9, 13, 13, 10, 14, 16, 17, 11, 2, 14, 2, 14, 3, 9, 13, 10, 14, 16, 17, 11, 14, 10, 14, 2, 7, 3, 10, 7, 14, 10, 2, 14, 10, 9, 9, 17, 6, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 10, 10, 10, 12, 9, 4, 10, 10, 11, 8, 8, 8, 7, 9, 5, 3, 3, 3, 3, 3, 3, 3, 3, 5, 8, 4, 4, 4, 4, 4, 4, 6, 16, 3, 3, 14, 3, 14, 2, 14, 9, 13, 10, 10, 14, 16, 17, 11, 6, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 10, 14, 14, 14, 9, 9, 9, 9, 9, 9, 2, 14, 9, 13, 10, 10, 14, 16, 17, 11, 6, 14, 2, 14, 9, 17, 13, 10, 10, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 14, 17, 16, 17, 11, 2, 14, 9, 13, 10, 14, 16, 17, 11, 2, 14, 9, 13, 10, 17, 16, 11, 17, 2, 14, 10, 19, 7, 2, 14, 9, 13, 10, 19, 10, 7, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 19, 7, 14, 16, 17, 11, 2, 14, 9, 13, 10, 10, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 10, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 17, 13, 10, 10, 14, 17, 16, 17, 11, 6, 3, 2, 14, 9, 13, 10, 10, 14, 16, 17, 11, 6, 9, 10, 12, 14, 14, 14, 12, 12, 12, 12, 12, 14, 14, 14, 10, 10, 10, 14, 9, 9, 9, 9, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 4, 11, 2, 14, 9, 13, 17, 13, 10, 19, 10, 7, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 17, 13, 10, 19, 10, 7, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 19, 7, 14, 17, 16, 17, 11, 2, 9, 10, 10, 7, 17, 3, 3, 12, 12, 16, 15, 15, 12, 14, 14, 14, 20, 20, 13, 12, 12, 12, 12, 12, 12, 20, 25, 14, 14, 12, 12, 10, 10, 10, 10, 14, 9, 9, 9, 25, 4, 9, 17, 10, 7, 14, 16, 21, 13, 13, 14, 20, 14, 13, 17, 24, 9, 12, 13, 25, 13, 21, 20, 17, 9, 9, 9, 9, 9, 9, 12, 17, 4, 4, 9, 9, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 9, 10, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 9, 10, 14, 12, 12, 14, 14, 10, 9, 9, 9, 10, 14, 14, 14, 9, 9, 9, 9, 2, 1, 5, 1, 6, 5, 8, 7, 11, 11, 1, 3, 3, 3, 5, 3, 3, 4, 8, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 10, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 7, 4, 4, 4, 4, 4, 4, 4, 4, 10, 2, 2, 6, 7, 6, 2, 3, 2, 3, 6, 2, 7, 6, 10, 7, 4, 9, 12, 6, 14, 4, 12, 7, 2, 2, 1, 2, 7, 6, 4, 4, 4, 6, 8, 8, 7, 2, 2, 13, 2, 2, 2, 2, 6, 2, 8, 12, 2, 7, 7, 6, 8, 10, 12, 2, 2, 2, 3, 3, 13, 2, 2, 3, 3, 6, 7, 6, 4, 5, 6, 3, 3, 3, 3, 4, 16, 8, 5, 4, 3, 3, 3, 5, 7, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 11, 12, 7, 7, 13, 9, 10, 17, 12, 8, 9, 7, 17, 17, 8, 5, 12, 10, 13, 14, 5, 5, 5, 13, 5, 5, 5, 3, 3, 3, 5, 16, 5, 5, 5, 5, 7, 12, 14, 8, 12, 8, 10, 12, 9, 11, 7, 9, 7, 10, 7, 13, 13, 9, 7, 12, 8, 17, 7, 7, 16, 10, 13, 13, 8, 10, 10, 14, 17, 7, 16, 16, 15, 8, 10, 10, 12, 17, 17, 7, 17, 14, 7, 10, 17, 8, 7, 7, 7, 8, 15, 15, 7, 14, 10, 10, 10, 11, 11, 7, 7, 13, 8, 10, 7, 16, 7, 8, 7, 14, 17, 12, 10, 11, 21, 8, 9, 7, 13, 9, 8, 6, 13, 6, 12, 7, 6, 13, 10, 10, 10, 8, 18, 9, 17, 13, 10, 12, 6, 13, 6, 11, 8, 13, 10, 13, 18, 10, 13, 11, 13, 8, 16, 7, 10, 8, 16, 12, 10, 8, 8, 14, 11, 8, 15, 8, 8, 7, 7, 12, 7, 8, 9, 14, 15, 8, 9, 10, 9, 15, 7, 8, 8, 12, 13, 12, 9, 10, 15, 13, 7, 10, 10, 20, 7, 6, 9, 6, 6, 14, 11, 14, 11, 12, 9, 10, 16, 16, 12, 7, 11, 28, 8, 11, 10, 7, 21, 8, 7, 9, 4, 4, 4, 17, 7, 8, 6, 9, 6, 6, 13, 6, 6, 6, 6, 18, 20, 14, 8, 11, 12, 9, 10, 13, 15, 15, 19, 8, 9, 12, 7, 10, 16, 12, 9, 9, 9, 14, 12, 11, 10, 9, 12, 11, 18, 9, 9, 9, 10, 7, 7, 16, 8, 9, 7, 13, 12, 10, 14, 18, 7, 8, 11, 10, 7, 7, 8, 8, 13, 7, 7, 7, 11, 15, 13, 11, 7, 8, 15, 11, 7, 8, 18, 8, 14, 13, 18, 15, 10, 12, 12, 9, 7, 11, 11, 8, 7, 10, 8, 14, 12, 10, 18, 7, 10, 9, 7, 8, 13, 10, 14, 10, 8, 8, 23, 7, 7, 11, 12, 12, 17, 7, 7, 11, 11, 17, 16, 16, 25, 7, 8, 11, 14, 14, 8, 10, 7, 15, 7, 16, 16, 13, 9, 11, 9, 15, 15, 11, 11, 7, 7, 14, 7, 9, 7, 7, 16, 10, 13, 10, 11, 14, 7, 11, 10, 11, 7, 11, 10, 11, 15, 10, 11, 15, 10, 12, 10, 14, 13, 11, 11, 12, 13, 10, 7, 13, 16, 12, 21, 15, 9, 10, 10, 7, 11, 14, 17, 7, 7, 8, 11, 13, 12, 8, 15, 14, 14, 8, 17, 12, 10, 10, 7, 9, 19, 11, 7, 10, 7, 11, 18, 7, 11, 7, 12, 11, 8, 8, 14, 12, 7, 8, 15, 3, 7, 7, 5, 2, 9, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 2, 5, 3, 3, 3, 3, 3, 3, 4, 4, 3, 3, 3, 3, 3, 3, 5, 11, 6, 4, 7, 10, 7, 7, 11, 1, 10, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 5, 7, 3, 5, 6, 3, 3, 5, 2, 2, 5, 3, 4, 13, 11, 3, 3, 6, 3, 5, 14, 2, 2, 3, 8, 2, 2, 12, 5, 18, 5, 3, 3, 3, 3, 16, 5, 5, 5, 10, 7, 13, 12, 13, 9, 12, 14, 19, 9, 9, 21, 9, 9, 10, 6, 9, 6, 15, 10, 6, 12, 8, 6, 10, 15, 4, 4, 6, 6, 9, 9, 12, 16, 14, 23, 7, 7, 7, 14, 9, 7, 7, 11, 14, 10, 7, 10, 10, 10, 12, 6, 11, 10, 13, 11, 15, 11, 7, 12, 10, 3, 7, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 4, 3, 7, 5, 1, 5, 2, 2, 2, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 5, 5, 10, 9, 11, 8, 7, 12, 8, 9, 7, 6, 13, 11, 6, 13, 7, 9, 9, 4, 4, 4, 4, 4, 6, 10, 7, 8, 13, 11, 8, 8, 9, 14, 7, 14, 10, 7, 9, 7, 7, 9, 6, 9, 2, 12, 5, 3, 3, 13, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 1, 7, 6, 4, 12, 3, 3, 3, 3, 3, 8, 7, 3, 3, 3, 3, 3, 3, 4, 4, 11, 15, 14, 2, 8, 3, 5, 5, 8, 10, 8, 6, 4, 7, 17, 7, 4, 5, 2, 6, 3, 5, 4, 2, 2, 12, 5, 5, 3, 15, 13, 8, 11, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 5, 3, 3, 3, 3, 4, 2, 3, 18, 2, 12, 5, 3, 3, 3, 3, 3, 5, 16, 8, 8, 9, 6, 6, 4, 4, 4, 4, 31, 6, 6, 10, 11, 21, 10, 9, 7, 10, 7, 7, 2, 4, 4, 4, 4, 6, 5, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 6, 4, 6, 2, 2, 2, 5, 3, 3, 3, 7, 7, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 8, 2, 3, 3, 3, 3, 3, 5, 9, 11, 3, 3, 3, 3, 4, 4, 3, 3, 3, 3, 3, 5, 10, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 11, 10, 10, 10, 10, 10, 11, 10, 11, 10, 11, 10, 9, 9, 11, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 5, 5, 3, 7, 8, 7, 6, 6, 11, 4, 4, 4, 4, 7, 8, 9, 9, 2, 3, 7, 4, 4, 2, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 2, 2, 5, 5, 5, 5, 5, 3, 3, 5, 5, 5, 7, 7, 6, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 8, 8, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 4, 6, 9, 12, 3, 7, 10, 7, 2, 2, 3, 3, 3, 3, 3, 4, 3, 3, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 8, 8, 6, 6, 8, 6, 7, 4, 4, 4, 4, 4, 4, 6, 7, 5, 5, 20, 19, 8, 10, 9, 7, 10, 6, 8, 11, 6, 6, 6, 6, 13, 12, 8, 6, 7, 14, 11, 9, 2, 5, 3, 6, 2, 3, 2, 2, 2, 2, 2, 2, 2, 5, 4, 3, 7, 6, 4, 7, 4, 3, 6, 4, 7, 2, 2, 7, 7, 7, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 9, 10, 10, 10, 11, 7, 8, 20, 7, 9, 8, 9, 8, 12, 6, 6, 6, 8, 9, 8, 12, 6, 6, 8, 13, 10, 12, 6, 6, 7, 7, 9, 6, 4, 4, 4, 4, 4, 4, 10, 6, 6, 6, 7, 14, 11, 10, 7, 8, 10, 8, 11, 14, 11, 11, 9, 7, 9, 8, 11, 13, 9, 17, 10, 9, 2, 2, 2, 9, 3, 3, 3, 3, 15, 14, 9, 5, 5, 2, 8, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 15, 12, 22, 19, 17, 18, 18, 19, 21, 7, 16, 16, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 7, 16, 11, 11, 7, 7, 7, 7, 17, 7, 8, 12, 15, 9, 19, 7, 19, 8, 21, 11, 12, 19, 14, 22, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 16, 16, 19, 24, 12, 7, 14, 7, 12, 7, 8, 10, 10, 13, 7, 12, 12, 7, 7, 10, 18, 15, 12, 16, 7, 14, 12, 17, 10, 16, 17, 12, 17, 25, 7, 7, 7, 13, 6, 9, 6, 9, 18, 6, 6, 11, 20, 10, 6, 6, 6, 6, 6, 6, 17, 6, 6, 6, 15, 6, 6, 6, 6, 6, 8, 14, 11, 12, 11, 15, 13, 19, 17, 21, 7, 18, 8, 13, 13, 8, 12, 8, 6, 6, 13, 6, 15, 15, 16, 6, 6, 16, 6, 6, 6, 14, 6, 18, 6, 6, 6, 17, 18, 9, 13, 15, 8, 19, 8, 15, 15, 18, 14, 16, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 11, 10, 11, 6, 21, 23, 12, 17, 12, 11, 14, 13, 22, 15, 15, 11, 12, 14, 12, 7, 12, 8, 12, 14, 12, 18, 10, 8, 16, 19, 17, 12, 14, 15, 8, 19, 17, 12, 13, 13, 15, 18, 13, 23, 24, 23, 21, 17, 24, 8, 21, 8, 14, 14, 16, 20, 14, 8, 8, 15, 20, 8, 19, 21, 9, 8, 13, 12, 13, 15, 11, 8, 11, 9, 9, 8, 11, 8, 21, 14, 21, 15, 15, 13, 7, 19, 7, 7, 7, 7, 7, 7, 16, 12, 17, 18, 7, 7, 11, 11, 7, 9, 9, 2, 2, 3, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 10, 10, 7, 9, 7, 7, 7, 6, 8, 6, 6, 6, 6, 6, 6, 6, 7, 6, 8, 6, 6, 9, 7, 7, 7, 4, 4, 4, 4, 4, 4, 4, 4, 8, 9, 8, 7, 8, 7, 8, 10, 7, 5, 5, 5, 5, 5, 5, 3, 9, 7, 7, 8, 6, 6, 6, 6, 6, 6, 6, 6, 9, 6, 6, 9, 11, 13, 7, 8, 9, 9, 5, 5, 5, 7, 8, 6, 6, 6, 6, 6, 6, 6, 7, 8, 9, 7, 10, 9, 10, 7, 8, 5, 5, 5, 5, 5, 5, 7, 7, 9, 8, 7, 7, 6, 6, 6, 6, 6, 6, 10, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 9, 10, 4, 4, 4, 4, 8, 7, 7, 10, 10, 9, 8, 8, 15, 9, 8, 8, 8, 8, 8, 9, 10, 9, 10, 7, 8, 13, 5, 5, 5, 5, 5, 3, 3, 7, 7, 8, 6, 6, 6, 4, 4, 11, 9, 7, 8, 9, 10, 7, 5, 5, 5, 5, 5, 3, 3, 7, 6, 6, 13, 7, 9, 8, 7, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 7, 8, 7, 8, 13, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 6, 6, 6, 6, 7, 6, 7, 6, 6, 9, 7, 4, 4, 4, 4, 4, 4, 4, 7, 8, 7, 8, 9, 8, 8, 8, 7, 10, 7, 8, 5, 5, 5, 5, 5, 5, 5, 5, 3, 7, 7, 7, 7, 9, 7, 10, 9, 6, 6, 6, 6, 6, 8, 8, 6, 6, 6, 7, 6, 6, 6, 9, 9, 4, 4, 13, 7, 10, 9, 9, 12, 7, 8, 8, 10, 8, 8, 8, 8, 8, 8, 5, 5, 5, 5, 3, 7, 7, 11, 7, 9, 8, 8, 6, 6, 10, 6, 8, 8, 8, 6, 7, 6, 6, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 8, 8, 16, 8, 9, 8, 7, 5, 5, 5, 5, 5, 3, 3, 7, 7, 7, 10, 15, 8, 9, 8, 9, 9, 6, 6, 6, 6, 6, 6, 7, 4, 8, 7, 8, 8, 7, 8, 11, 8, 5, 5, 5, 5, 5, 3, 7, 7, 6, 11, 16, 7, 6, 4, 4, 4, 4, 9, 9, 8, 8, 8, 13, 12, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 11, 7, 8, 8, 9, 13, 7, 7, 7, 9, 8, 8, 9, 12, 7, 12, 7, 12, 8, 7, 10, 12, 9, 9, 6, 6, 8, 8, 6, 6, 6, 6, 6, 6, 6, 9, 8, 9, 11, 8, 6, 6, 6, 6, 6, 12, 7, 6, 6, 6, 9, 7, 7, 6, 6, 6, 6, 6, 11, 9, 6, 6, 6, 6, 6, 7, 9, 4, 4, 4, 4, 4, 4, 4, 4, 9, 9, 9, 9, 7, 7, 7, 7, 7, 11, 7, 7, 8, 8, 8, 8, 8, 8, 9, 8, 9, 9, 7, 7, 11, 11, 7, 12, 8, 8, 8, 8, 8, 7, 8, 8, 8, 8, 8, 13, 12, 8, 8, 8, 8, 7, 7, 7, 9, 5, 5, 5, 5, 5, 5, 5, 3, 3, 7, 7, 11, 7, 8, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 10, 11, 6, 7, 9, 4, 4, 4, 4, 4, 4, 9, 9, 8, 9, 8, 8, 8, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 11, 7, 7, 7, 9, 6, 6, 11, 8, 10, 6, 6, 6, 12, 8, 8, 7, 6, 6, 8, 7, 4, 4, 4, 4, 4, 4, 4, 4, 9, 10, 9, 9, 8, 10, 9, 11, 8, 5, 5, 5, 7, 6, 6, 8, 7, 4, 4, 4, 4, 8, 7, 7, 8, 7, 8, 8, 5, 5, 5, 5, 7, 7, 8, 8, 8, 6, 6, 6, 6, 6, 10, 8, 9, 13, 6, 7, 6, 6, 8, 7, 8, 4, 4, 4, 4, 11, 8, 8, 8, 10, 5, 5, 8, 7, 8, 13, 8, 7, 6, 8, 6, 9, 7, 8, 7, 5, 5, 5, 5, 5, 5, 3, 3, 7, 8, 9, 6, 4, 8, 10, 10, 8, 12, 9, 13, 2, 7, 5, 5, 5, 5, 5, 7, 7, 10, 6, 6, 6, 6, 6, 6, 6, 8, 4, 4, 9, 8, 8, 8, 14, 8, 8, 8, 9, 8, 5, 5, 5, 5, 5, 3, 3, 9, 6, 6, 6, 6, 10, 12, 6, 6, 6, 6, 6, 6, 6, 4, 4, 4, 4, 11, 8, 7, 8, 8, 8, 5, 5, 3, 3, 3, 3, 7, 7, 6, 8, 6, 8, 11, 7, 6, 6, 6, 7, 4, 8, 11, 9, 10, 5, 5, 5, 3, 3, 3, 7, 7, 8, 9, 8, 15, 9, 6, 6, 6, 6, 6, 6, 11, 11, 4, 4, 4, 4, 4, 7, 9, 9, 10, 8, 7, 5, 5, 5, 5, 5, 5, 3, 3, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 9, 7, 4, 4, 4, 4, 4, 9, 9, 8, 8, 10, 13, 5, 5, 5, 3, 17, 7, 7, 7, 7, 7, 8, 6, 8, 13, 6, 6, 6, 6, 6, 6, 6, 6, 4, 4, 4, 9, 10, 8, 8, 8, 5, 5, 5, 5, 3, 7, 7, 7, 8, 8, 6, 6, 6, 8, 8, 8, 9, 10, 8, 4, 8, 10, 9, 8, 8, 8, 9, 13, 10, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 7, 8, 9, 9, 7, 7, 7, 10, 9, 9, 8, 9, 8, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 12, 6, 6, 6, 6, 6, 6, 6, 6, 6, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 11, 8, 8, 9, 9, 10, 8, 9, 7, 7, 5, 5, 5, 5, 5, 5, 3, 7, 8, 7, 6, 6, 8, 6, 6, 10, 4, 7, 8, 9, 12, 8, 7, 7, 5, 5, 5, 5, 5, 5, 3, 3, 7, 14, 7, 9, 8, 8, 6, 6, 8, 12, 12, 6, 6, 7, 7, 10, 4, 4, 4, 4, 4, 9, 9, 14, 9, 13, 8, 7, 5, 5, 5, 6, 6, 6, 7, 4, 8, 7, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 7, 7, 7, 8, 6, 6, 6, 6, 6, 6, 12, 6, 6, 6, 6, 4, 4, 9, 9, 8, 8, 11, 7, 7, 7, 5, 5, 5, 3, 9, 8, 6, 6, 7, 4, 4, 4, 4, 4, 4, 8, 8, 11, 5, 5, 5, 7, 7, 7, 9, 6, 6, 6, 6, 6, 6, 9, 8, 4, 4, 4, 4, 7, 12, 9, 8, 8, 8, 7, 10, 10, 5, 5, 5, 5, 5, 5, 5, 3, 11, 14, 8, 7, 8, 8, 6, 6, 6, 6, 6, 8, 7, 6, 6, 6, 7, 6, 8, 9, 4, 4, 4, 7, 8, 9, 7, 9, 7, 7, 9, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 11, 3, 9, 7, 7, 12, 14, 8, 6, 6, 12, 11, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 15, 7, 4, 4, 4, 16, 9, 9, 9, 8, 9, 9, 9, 9, 9, 8, 8, 8, 13, 11, 8, 5, 5, 5, 5, 3, 7, 6, 6, 8, 8, 8, 6, 6, 7, 10, 7, 4, 4, 4, 4, 9, 7, 8, 7, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 7, 7, 7, 9, 6, 6, 6, 6, 6, 8, 8, 7, 7, 9, 6, 6, 6, 7, 6, 6, 6, 6, 6, 15, 4, 4, 4, 4, 4, 8, 8, 7, 8, 12, 9, 8, 8, 8, 8, 8, 9, 8, 8, 10, 8, 8, 8, 8, 16, 9, 10, 2, 5, 5, 5, 5, 5, 5, 5, 9, 7, 6, 8, 9, 4, 4, 4, 4, 4, 7, 8, 8, 8, 9, 8, 11, 10, 5, 5, 5, 5, 3, 7, 8, 6, 6, 6, 6, 6, 8, 6, 6, 6, 6, 4, 12, 10, 12, 7, 7, 7, 7, 7, 7, 7, 5, 5, 5, 5, 3, 3, 7, 7, 10, 8, 9, 7, 6, 10, 7, 6, 6, 4, 4, 8, 9, 7, 9, 9, 9, 9, 8, 8, 8, 8, 10, 5, 5, 5, 5, 5, 5, 8, 7, 6, 6, 6, 10, 6, 7, 10, 7, 4, 4, 4, 4, 4, 4, 4, 12, 9, 10, 7, 7, 10, 8, 10, 5, 12, 9, 6, 6, 6, 6, 6, 7, 6, 4, 4, 4, 10, 9, 9, 8, 7, 7, 5, 5, 5, 5, 5, 5, 3, 3, 13, 7, 7, 9, 7, 7, 7, 8, 9, 9, 7, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 13, 9, 15, 15, 4, 4, 4, 4, 4, 10, 10, 9, 8, 9, 8, 8, 9, 7, 8, 7, 8, 5, 5, 7, 6, 6, 6, 4, 4, 4, 7, 8, 11, 8, 5, 5, 5, 5, 5, 5, 5, 7, 6, 6, 6, 6, 6, 6, 9, 11, 10, 7, 4, 4, 4, 9, 8, 8, 5, 5, 5, 5, 5, 9, 9, 6, 6, 6, 6, 6, 6, 6, 9, 9, 4, 4, 4, 4, 8, 8, 8, 9, 9, 8, 8, 8, 13, 2, 4, 2, 7, 5, 5, 5, 5, 5, 5, 9, 9, 6, 6, 6, 6, 10, 8, 8, 8, 6, 6, 6, 4, 4, 9, 8, 10, 8, 9, 8, 8, 8, 9, 8, 8, 5, 3, 3, 3, 11, 6, 6, 6, 7, 6, 6, 6, 4, 4, 9, 8, 5, 5, 5, 5, 5, 3, 11, 8, 6, 6, 6, 6, 6, 9, 7, 4, 4, 14, 10, 9, 8, 12, 8, 8, 8, 11, 15, 8, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 11, 11, 11, 10, 10, 7, 7, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 7, 11, 7, 7, 11, 11, 7, 8, 9, 10, 7, 7, 9, 9, 9, 9, 7, 7, 10, 8, 13, 8, 8, 8, 8, 11, 10, 6, 6, 8, 10, 11, 14, 14, 6, 6, 6, 6, 6, 6, 9, 11, 7, 7, 6, 8, 12, 11, 11, 6, 6, 10, 6, 6, 6, 6, 6, 10, 7, 7, 6, 6, 11, 6, 6, 6, 11, 8, 9, 7, 6, 10, 11, 9, 10, 11, 7, 11, 8, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 6, 6, 8, 9, 10, 9, 6, 6, 6, 10, 6, 6, 6, 6, 11, 10, 11, 10, 9, 8, 7, 7, 7, 7, 11, 14, 8, 10, 9, 9, 8, 8, 7, 11, 8, 8, 8, 11, 11, 10, 10, 9, 10, 8, 11, 10, 8, 11, 9, 12, 8, 10, 8, 11, 8, 9, 9, 11, 11, 10, 11, 13, 8, 7, 8, 8, 9, 7, 8, 8, 8, 8, 7, 8, 2, 2, 2, 2, 2, 2, 2, 4, 4, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 8, 6, 4, 4, 4, 11, 7, 11, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 3, 3, 3, 3, 8, 7, 7, 8, 8, 4, 8, 7, 7, 7, 9, 7, 8, 9, 8, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 3, 3, 3, 3, 3, 3, 4, 5, 5, 3, 3, 8, 6, 8, 6, 9, 4, 4, 10, 7, 3, 3, 3, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 2, 2, 2, 3, 3, 3, 3, 3, 4, 10, 2, 3, 3, 3, 3, 3, 3, 3, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 5, 2, 4, 2, 6, 2, 2, 9, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 9, 8, 7, 9, 6, 6, 11, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 7, 7, 11, 8, 8, 6, 5, 11, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 3, 3, 3, 3, 3, 3, 6, 4, 4, 4, 4, 3, 3, 3, 3, 5, 7, 2, 3, 3, 3, 3, 3, 8, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 4, 4, 4, 4, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 6, 3, 3, 8, 10, 3, 4, 4, 1, 1, 1, 1, 1, 1, 1, 8, 9, 10, 7, 7, 1, 14, 18, 13, 18, 13, 10, 10, 16, 13, 18, 16, 13, 16, 18, 13, 22, 16, 16, 16, 14, 21, 16, 9, 14, 16, 9, 9, 14, 10, 10, 14, 12, 14, 19, 12, 11, 18, 13, 17, 15, 15, 15, 15, 16, 14, 13, 19, 18, 15, 19, 18, 12, 18, 12, 11, 20, 14, 15, 10, 17, 17, 16, 19, 20, 21, 15, 13, 16, 15, 15, 15, 1, 1, 3, 8, 7, 7, 8, 8, 8, 1, 6, 1, 1, 6, 3, 3, 4, 7, 3, 3, 5, 5, 4, 4, 4, 4, 4, 2, 7, 7, 8, 12, 3, 4, 5, 1, 3, 4, 4, 10, 4, 3, 3, 3, 8, 7, 7, 2, 2, 2, 2, 2, 2, 2, 2, 2, 12, 9, 20, 7, 5, 5, 5, 9, 13, 5, 5, 5, 5, 5, 3, 3, 3, 16, 5, 5, 5, 13, 7, 8, 8, 11, 8, 7, 9, 7, 11, 12, 9, 9, 8, 8, 11, 10, 14, 7, 12, 10, 11, 13, 7, 9, 11, 17, 17, 14, 13, 7, 8, 7, 10, 10, 7, 16, 13, 7, 8, 17, 12, 9, 8, 6, 7, 10, 6, 6, 12, 6, 8, 10, 8, 8, 8, 6, 8, 6, 14, 6, 6, 6, 13, 6, 10, 6, 6, 7, 14, 8, 6, 6, 10, 11, 10, 9, 9, 7, 7, 6, 6, 6, 9, 9, 7, 9, 10, 9, 13, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 6, 8, 8, 6, 8, 9, 10, 9, 7, 10, 10, 8, 7, 8, 7, 10, 12, 9, 8, 15, 8, 7, 8, 8, 7, 7, 15, 13, 7, 10, 9, 14, 18, 16, 7, 24, 7, 8, 10, 11, 16, 8, 14, 7, 9, 9, 9, 13, 19, 14, 15, 14, 11, 7, 13, 9, 10, 7, 13, 9, 10, 11, 12, 8, 9, 2, 3, 5, 8, 7, 4, 4, 15, 10, 5, 3, 3, 3, 3, 3, 5, 4, 4, 4, 2, 2, 2, 2, 2, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 12, 5, 3, 8, 10, 15, 6, 7, 2, 3, 2, 5, 5, 12, 2, 5, 5, 5, 5, 2, 2, 5, 5, 12, 9, 5, 2, 2, 9, 5, 5, 12, 12, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 9, 12, 5, 8, 8, 9, 5, 5, 5, 8, 19, 7, 16, 15, 14, 9, 9, 9, 9, 7, 11, 11, 11, 7, 14, 10, 10, 5, 5, 5, 5, 5, 5, 5, 5, 5, 15, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 9, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 14, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 15, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 12, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 9, 12, 9, 9, 12, 12, 12, 15, 7, 11, 7, 14, 11, 18, 13, 8, 18, 15, 18, 12, 14, 12, 8, 8, 8, 8, 9, 9, 9, 12, 7, 10, 10, 8, 8, 12, 12, 12, 7, 12, 12, 9, 7, 7, 7, 7, 7, 8, 15, 12, 9, 10, 10, 7, 10, 10, 13, 11, 10, 9, 22, 11, 9, 8, 8, 8, 8, 8, 13, 18, 13, 9, 15, 19, 9, 7, 7, 10, 7, 7, 7, 11, 8, 13, 17, 7, 7, 10, 10, 10, 7, 20, 16, 7, 7, 7, 7, 7, 7, 11, 21, 12, 12, 13, 11, 14, 16, 8, 8, 13, 11, 7, 7, 13, 7, 7, 14, 15, 15, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 13, 10, 18, 6, 6, 6, 6, 6, 6, 6, 6, 6, 11, 8, 8, 12, 12, 11, 11, 8, 12, 9, 9, 9, 13, 13, 9, 9, 9, 9, 9, 9, 6, 10, 12, 6, 6, 6, 6, 17, 11, 7, 7, 7, 7, 14, 14, 12, 6, 7, 7, 6, 6, 15, 10, 13, 10, 6, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 13, 9, 9, 15, 13, 6, 12, 12, 6, 19, 11, 10, 7, 7, 16, 8, 19, 17, 9, 9, 9, 9, 9, 6, 6, 6, 10, 8, 16, 8, 6, 6, 9, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 8, 6, 7, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 14, 6, 6, 6, 6, 20, 6, 9, 6, 14, 9, 9, 9, 6, 9, 8, 8, 12, 9, 8, 8, 8, 8, 7, 8, 12, 7, 8, 8, 8, 6, 8, 6, 6, 6, 6, 6, 6, 6, 9, 8, 8, 6, 6, 13, 9, 12, 13, 12, 14, 13, 12, 11, 11, 6, 8, 8, 8, 6, 13, 12, 11, 11, 12, 6, 11, 12, 11, 13, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 15, 6, 6, 6, 6, 6, 6, 6, 13, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 8, 8, 6, 18, 6, 12, 13, 13, 13, 9, 10, 15, 9, 12, 6, 6, 6, 6, 6, 6, 6, 6, 9, 15, 10, 9, 10, 13, 9, 19, 8, 18, 17, 10, 10, 8, 8, 6, 6, 6, 6, 6, 6, 10, 14, 8, 16, 16, 9, 8, 15, 8, 8, 10, 12, 14, 7, 7, 8, 8, 7, 7, 7, 7, 8, 13, 13, 11, 9, 9, 9, 12, 10, 17, 8, 11, 9, 7, 7, 14, 8, 14, 14, 7, 7, 7, 7, 7, 7, 14, 7, 7, 7, 7, 7, 10, 10, 8, 14, 7, 7, 7, 7, 8, 8, 8, 8, 8, 17, 9, 7, 15, 7, 8, 12, 7, 9, 14, 7, 7, 7, 9, 13, 8, 14, 7, 16, 18, 13, 15, 14, 12, 13, 10, 15, 9, 7, 7, 7, 10, 13, 15, 15, 9, 9, 9, 9, 19, 11, 7, 11, 11, 13, 8, 8, 8, 8, 7, 12, 19, 17, 9, 9, 13, 7, 7, 7, 9, 7, 7, 7, 12, 13, 15, 10, 8, 8, 14, 15, 12, 13, 13, 8, 12, 14, 7, 11, 7, 14, 15, 13, 12, 8, 8, 8, 8, 11, 13, 15, 15, 8, 13, 12, 8, 8, 8, 13, 10, 16, 14, 11, 8, 8, 12, 12, 9, 15, 15, 12, 12, 13, 8, 8, 9, 12, 13, 9, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 11, 12, 11, 7, 14, 7, 13, 13, 13, 12, 18, 16, 7, 12, 11, 10, 10, 15, 9, 9, 9, 21, 7, 7, 7, 11, 16, 8, 8, 11, 11, 7, 7, 7, 7, 7, 19, 7, 7, 7, 7, 7, 7, 7, 7, 7, 12, 8, 9, 12, 14, 11, 9, 9, 9, 22, 12, 3, 3, 4, 8, 8, 15, 4, 2, 2, 5, 5, 3, 3, 3, 3, 3, 3, 6, 6, 4, 4, 4, 12, 7, 10, 2, 3, 3, 3, 3, 3, 3, 3, 6, 7, 3, 7, 5, 14, 4, 4, 7, 10, 4, 1, 3, 3, 6, 2, 4, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 4, 2, 2, 5, 3, 4, 2, 2, 2, 2, 2, 2, 2, 11, 5, 5, 5, 11, 5, 5, 3, 5, 5, 5, 5, 11, 14, 13, 9, 11, 9, 12, 8, 11, 11, 8, 11, 16, 9, 9, 7, 10, 9, 12, 8, 15, 6, 6, 7, 6, 6, 13, 10, 8, 11, 8, 6, 6, 6, 12, 16, 6, 11, 7, 8, 9, 18, 6, 6, 9, 4, 4, 6, 13, 6, 6, 6, 6, 8, 8, 9, 16, 7, 7, 14, 7, 8, 8, 8, 7, 7, 7, 7, 7, 7, 15, 13, 7, 10, 7, 7, 10, 12, 16, 15, 7, 9, 9, 14, 11, 11, 10, 9, 10, 8, 12, 7, 8, 7, 7, 10, 12, 7, 12, 8, 7, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 3, 3, 5, 5, 5, 10, 8, 7, 4, 4, 4, 8, 7, 10, 9, 7, 9, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 3, 3, 3, 3, 3, 3, 3, 7, 4, 5, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 8, 2, 2, 2, 8, 12, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 7, 11, 9, 8, 8, 8, 7, 8, 9, 7, 7, 9, 7, 7, 7, 10, 7, 7, 10, 9, 10, 6, 6, 6, 6, 6, 6, 15, 7, 8, 9, 9, 8, 6, 6, 10, 9, 6, 8, 13, 9, 7, 6, 6, 6, 6, 6, 6, 12, 6, 6, 7, 6, 7, 6, 6, 6, 10, 10, 7, 6, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 14, 6, 6, 7, 7, 9, 6, 6, 6, 6, 9, 9, 8, 9, 10, 9, 8, 9, 12, 7, 7, 7, 8, 7, 10, 12, 11, 9, 10, 7, 7, 7, 9, 10, 10, 8, 12, 9, 7, 7, 9, 8, 8, 8, 10, 7, 7, 8, 9, 9, 7, 7, 7, 8, 2, 4, 2, 4, 6, 3, 4, 2, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 8, 6, 4, 7, 3, 3, 3, 3, 3, 3, 3, 12, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 5, 3, 4, 7, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 6, 4, 3, 4, 2, 2, 2, 5, 3, 3, 3, 3, 3, 5, 4, 4, 4, 4, 2, 7, 6, 8, 9, 2, 2, 2, 2, 3, 3, 3, 5, 7, 2, 3, 3, 8, 7, 7, 2, 2, 8, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 8, 8, 7, 7, 6, 10, 6, 9, 7, 11, 4, 6, 8, 8, 7, 8, 4, 2, 5, 5, 5, 5, 3, 3, 3, 11, 8, 9, 6, 6, 8, 7, 4, 4, 7, 6, 8, 7, 2, 2, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 7, 2, 2, 5, 3, 3, 2, 3, 3, 3, 3, 3, 3, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 12, 5, 5, 3, 3, 3, 5, 10, 12, 6, 15, 4, 6, 6, 7, 14, 9, 3, 3, 3, 3, 3, 8, 2, 2, 3, 5, 5, 3, 3, 3, 3, 3, 3, 8, 8, 6, 8, 7, 5, 8, 4, 6, 11, 2, 2, 7, 3, 3, 2, 9, 8, 8, 5, 5, 5, 3, 3, 3, 5, 5, 5, 7, 7, 6, 6, 10, 6, 8, 6, 8, 9, 7, 4, 4, 4, 4, 4, 7, 6, 6, 8, 7, 7, 10, 9, 9, 8, 11, 8, 3, 3, 3, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3, 7, 6, 2, 5, 5, 6, 7, 6, 4, 8, 9, 11, 2, 2, 3, 3, 3, 3, 3, 3, 3, 2, 2, 5, 3, 3, 3, 3, 3, 9, 9, 6, 4, 8, 7, 7, 5, 9, 8, 6, 2, 6, 8, 7, 8, 5, 5, 5, 5, 5, 3, 3, 3, 16, 8, 7, 7, 7, 8, 7, 7, 7, 7, 9, 6, 9, 6, 10, 7, 7, 7, 6, 10, 8, 9, 11, 11, 8, 4, 4, 10, 8, 8, 6, 9, 6, 11, 8, 8, 8, 15, 7, 8, 9, 5, 3, 3, 3, 3, 3, 5, 2, 2, 3, 8, 9, 10, 3, 2, 2, 2, 2, 2, 2, 3, 6, 4, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 11, 5, 3, 3, 3, 3, 3, 3, 3, 3, 6, 7, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 12, 7, 4, 12, 4, 6, 5, 4, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 11, 10, 6, 4, 6, 10, 8, 3, 3, 3, 3, 3, 3, 3, 3, 5, 4, 4, 4, 2, 2, 2, 2, 2, 2, 2, 2, 5, 3, 4, 4, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 10, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 7, 8, 8, 7, 13, 12, 10, 10, 8, 8, 7, 7, 9, 12, 11, 6, 6, 8, 8, 9, 7, 7, 7, 10, 15, 10, 4, 4, 4, 4, 4, 11, 8, 8, 9, 7, 9, 14, 14, 12, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 12, 5, 5, 11, 10, 7, 9, 3, 8, 7, 3, 15, 13, 11, 4, 4, 2, 2, 2, 19, 7, 5, 5, 3, 3, 3, 3, 3, 3, 3, 5, 22, 18, 6, 14, 17, 4, 4, 19, 16, 18, 2, 3, 3, 7, 2, 3, 2, 3, 3, 6, 4, 2, 3, 3, 2, 5, 3, 3, 3, 3, 3, 3, 3, 9, 9, 2, 3, 2, 2, 2, 3, 3, 3, 5, 7, 14, 7, 7, 12, 9, 13, 6, 11, 6, 10, 9, 7, 7, 8, 12, 12, 8, 8, 8, 10, 7, 7, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 5, 10, 7, 8, 11, 8, 12, 9, 4, 14, 7, 7, 9, 13, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 1, 2, 2, 3, 3, 3, 3, 3, 3, 5, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 4, 4, 4, 3, 2, 3, 3, 3, 3, 5, 2, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 12, 9, 8, 8, 9, 8, 6, 17, 6, 6, 6, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 4, 4, 8, 8, 9, 9, 9, 7, 7, 7, 7, 7, 7, 7, 9, 9, 9, 7, 8, 8, 8, 10, 7, 13, 10, 8, 9, 3, 3, 5, 3, 3, 3, 3, 3, 7, 7, 6, 6, 10, 13, 11, 11, 8, 8, 9, 8, 9, 9, 10, 10, 10, 11, 10, 10, 13, 13, 16, 15, 11, 12, 9, 9, 10, 9, 11, 10, 9, 9, 14, 7, 8, 3, 10, 7, 7, 3, 2, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 7, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 11, 6, 7, 4, 6, 2, 2, 3, 3, 3, 1, 3, 3, 3, 3, 3, 3, 6, 4, 4, 2, 2, 2, 3, 3, 3, 3, 4, 4, 6, 6, 6, 6, 5, 4, 4, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 9, 11, 6, 10, 9, 12, 7, 7, 11, 14, 9, 7, 12, 3, 3, 7, 12, 11, 12, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 11, 5, 5, 5, 5, 5, 5, 5, 5, 11, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 6, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 10, 3, 3, 3, 11, 3, 5, 9, 11, 8, 12, 14, 9, 7, 8, 7, 7, 11, 11, 7, 7, 10, 9, 8, 10, 9, 7, 7, 7, 7, 7, 7, 8, 8, 7, 11, 8, 8, 8, 7, 7, 10, 8, 7, 13, 12, 7, 17, 10, 8, 8, 11, 7, 11, 11, 14, 7, 11, 7, 8, 6, 9, 20, 8, 7, 9, 16, 7, 10, 6, 11, 10, 8, 9, 7, 16, 11, 11, 9, 8, 9, 8, 8, 8, 11, 8, 15, 8, 8, 9, 7, 8, 8, 11, 10, 7, 5, 7, 10, 10, 15, 7, 7, 7, 8, 7, 8, 8, 10, 11, 10, 10, 10, 11, 11, 7, 8, 6, 8, 8, 10, 6, 8, 6, 6, 7, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 16, 6, 15, 6, 7, 11, 11, 7, 9, 10, 11, 13, 10, 6, 16, 8, 10, 12, 11, 6, 6, 6, 6, 6, 6, 6, 10, 6, 10, 7, 7, 7, 11, 7, 11, 6, 6, 6, 6, 6, 6, 17, 7, 7, 6, 6, 12, 22, 6, 6, 6, 6, 6, 8, 6, 6, 6, 6, 7, 6, 6, 5, 6, 6, 8, 11, 6, 9, 14, 11, 9, 11, 7, 7, 8, 6, 6, 6, 8, 10, 9, 6, 6, 6, 6, 9, 7, 6, 6, 6, 6, 6, 15, 6, 4, 4, 4, 6, 4, 17, 8, 11, 6, 6, 9, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 6, 6, 6, 6, 10, 6, 10, 6, 6, 6, 6, 12, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 9, 6, 6, 6, 6, 18, 6, 6, 6, 8, 9, 10, 7, 8, 9, 10, 11, 7, 13, 6, 8, 8, 6, 6, 14, 7, 7, 7, 7, 10, 7, 14, 9, 6, 6, 9, 15, 9, 7, 14, 6, 11, 14, 13, 7, 12, 8, 7, 7, 7, 7, 7, 12, 7, 10, 9, 16, 6, 8, 6, 5, 17, 6, 8, 10, 4, 6, 4, 10, 15, 17, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 4, 4, 11, 7, 4, 4, 7, 7, 7, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 19, 17, 6, 10, 11, 6, 6, 6, 6, 18, 6, 6, 11, 4, 4, 4, 5, 6, 6, 6, 9, 5, 6, 4, 6, 6, 4, 6, 6, 6, 6, 10, 6, 6, 4, 6, 6, 10, 6, 10, 6, 6, 6, 6, 11, 6, 6, 10, 6, 6, 8, 6, 6, 6, 8, 6, 11, 4, 11, 9, 10, 9, 11, 4, 8, 4, 11, 12, 7, 9, 8, 6, 7, 7, 8, 12, 12, 11, 13, 10, 11, 7, 7, 7, 9, 7, 11, 10, 7, 7, 7, 16, 11, 10, 11, 17, 9, 9, 8, 8, 7, 7, 7, 9, 7, 7, 7, 14, 7, 13, 9, 11, 10, 14, 10, 10, 12, 11, 10, 7, 10, 5, 14, 8, 8, 8, 9, 7, 8, 7, 7, 9, 8, 7, 8, 7, 7, 7, 7, 7, 7, 7, 11, 8, 10, 8, 7, 8, 14, 11, 8, 9, 9, 9, 8, 24, 10, 10, 12, 7, 7, 15, 11, 8, 8, 12, 11, 8, 9, 9, 7, 8, 9, 10, 11, 10, 11, 7, 12, 7, 7, 11, 9, 8, 14, 13, 12, 8, 11, 10, 8, 8, 7, 7, 14, 9, 10, 8, 9, 11, 7, 14, 8, 8, 13, 8, 8, 12, 7, 10, 14, 14, 11, 9, 10, 9, 9, 7, 7, 11, 11, 13, 9, 13, 5, 5, 5, 7, 9, 5, 11, 12, 14, 8, 7, 7, 11, 10, 9, 7, 8, 8, 7, 10, 11, 11, 5, 5, 7, 5, 5, 5, 7, 7, 15, 7, 7, 8, 7, 15, 12, 12, 10, 7, 8, 7, 11, 7, 7, 7, 23, 11, 8, 8, 11, 10, 7, 8, 11, 7, 19, 7, 7, 6, 9, 9, 9, 11, 3, 4, 7, 8, 6, 6, 4, 10, 8, 2, 2]);
-const edgeChild = /*#__PURE__*/ new Uint16Array([0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 1, 1, 8, 9, 1, 0, 0, 0, 0, 0, 0, 0, 1, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 1, 1, 1, 1, 1, 18, 1, 1, 1, 1, 1, 1, 8, 1, 8, 1, 8, 14, 1, 1, 1, 1, 8, 1, 8, 1, 1, 1, 1, 1, 15, 24, 1, 1, 1, 1, 1, 1, 21, 1, 1, 1, 1, 22, 8, 1, 1, 1, 1, 1, 1, 1, 1, 23, 1, 1, 1, 17, 19, 1, 1, 16, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 25, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 20, 1, 1, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 27, 28, 29, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 8, 8, 8, 8, 1, 36, 0, 0, 0, 1, 1, 1, 1, 39, 38, 1, 1, 1, 1, 1, 37, 1, 1, 1, 1, 41, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 42, 0, 0, 0, 0, 43, 44, 0, 0, 0, 0, 8, 1, 1, 1, 8, 1, 1, 1, 47, 49, 49, 49, 47, 49, 47, 47, 48, 49, 47, 49, 47, 47, 47, 47, 47, 47, 49, 47, 47, 48, 47, 47, 47, 47, 49, 50, 50, 48, 49, 47, 47, 47, 47, 47, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 53, 55, 53, 53, 53, 55, 53, 54, 53, 56, 53, 54, 54, 53, 53, 53, 54, 56, 54, 56, 53, 54, 54, 8, 58, 58, 57, 59, 54, 56, 53, 53, 51, 52, 60, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 63, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 70, 71, 8, 1, 1, 69, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 80, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 85, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 83, 86, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 84, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 8, 1, 1, 1, 1, 96, 1, 98, 1, 1, 1, 1, 1, 1, 1, 1, 101, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 104, 104, 1, 1, 8, 1, 107, 1, 1, 1, 1, 1, 1, 1, 105, 1, 106, 1, 108, 1, 1, 1, 1, 1, 109, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 117, 118, 1, 1, 1, 1, 1, 1, 120, 120, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 128, 129, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 129, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 129, 1, 1, 1, 1, 1, 1, 1, 1, 1, 133, 130, 132, 127, 1, 131, 1, 1, 121, 1, 1, 1, 1, 124, 1, 134, 1, 1, 1, 1, 1, 1, 126, 1, 115, 116, 1, 8, 135, 113, 119, 1, 1, 8, 1, 1, 1, 114, 122, 1, 8, 8, 8, 125, 123, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 8, 8, 1, 1, 1, 1, 1, 8, 141, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 143, 1, 1, 1, 1, 1, 1, 1, 1, 144, 145, 8, 8, 142, 140, 49, 49, 147, 53, 53, 146, 149, 148, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 152, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 150, 0, 0, 0, 0, 1, 0, 151, 139, 1, 0, 1, 1, 8, 8, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 155, 154, 23, 1, 1, 8, 8, 1, 23, 8, 8, 1, 1, 1, 1, 1, 141, 1, 1, 159, 1, 1, 1, 1, 160, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 1, 143, 1, 1, 159, 1, 1, 1, 1, 160, 1, 1, 1, 141, 1, 1, 1, 159, 1, 164, 1, 1, 1, 160, 1, 1, 141, 1, 1, 1, 164, 1, 1, 1, 1, 1, 141, 1, 1, 1, 1, 1, 1, 1, 1, 141, 1, 1, 164, 1, 1, 164, 1, 1, 1, 1, 1, 1, 1, 170, 1, 1, 1, 159, 1, 1, 164, 1, 1, 1, 160, 1, 1, 170, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 143, 1, 1, 159, 1, 164, 1, 1, 1, 160, 1, 1, 141, 1, 1, 159, 1, 164, 1, 1, 1, 160, 1, 1, 141, 1, 1, 1, 1, 159, 1, 164, 1, 1, 1, 160, 1, 1, 1, 141, 1, 1, 159, 1, 1, 1, 1, 176, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 179, 1, 1, 170, 1, 1, 1, 1, 1, 159, 1, 1, 164, 1, 1, 1, 160, 1, 1, 170, 1, 1, 1, 1, 1, 159, 1, 1, 164, 1, 1, 1, 160, 1, 1, 170, 1, 1, 1, 1, 1, 164, 1, 1, 1, 1, 174, 166, 166, 8, 1, 8, 178, 1, 1, 1, 1, 1, 167, 167, 167, 161, 1, 1, 1, 165, 167, 171, 177, 1, 1, 1, 1, 165, 165, 1, 1, 163, 161, 174, 165, 169, 182, 173, 182, 1, 1, 180, 1, 173, 162, 165, 1, 1, 1, 1, 165, 1, 168, 1, 1, 1, 8, 1, 183, 1, 172, 1, 1, 1, 172, 171, 175, 181, 163, 174, 1, 1, 1, 1, 1, 1, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 186, 185, 185, 186, 185, 185, 185, 185, 187, 187, 185, 185, 186, 185, 186, 185, 185, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 189, 8, 1, 1, 8, 1, 8, 8, 8, 8, 1, 8, 8, 8, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 203, 1, 205, 206, 204, 203, 203, 1, 1, 209, 1, 210, 208, 1, 8, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 221, 203, 203, 203, 203, 221, 1, 1, 1, 1, 224, 225, 223, 1, 1, 1, 1, 1, 1, 227, 227, 1, 1, 1, 227, 227, 229, 230, 228, 1, 232, 1, 1, 1, 1, 8, 238, 239, 240, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 207, 211, 1, 1, 1, 1, 158, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 235, 1, 1, 1, 9, 1, 1, 1, 1, 246, 1, 1, 243, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 194, 218, 1, 1, 1, 214, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 201, 1, 1, 1, 1, 1, 1, 1, 219, 1, 1, 1, 1, 234, 1, 1, 1, 1, 184, 1, 222, 1, 217, 1, 1, 1, 220, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 199, 1, 8, 1, 1, 1, 8, 1, 1, 1, 1, 202, 1, 1, 1, 216, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 248, 1, 1, 1, 1, 1, 192, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 233, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 191, 193, 1, 1, 1, 196, 8, 1, 1, 1, 1, 1, 1, 1, 237, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 195, 1, 1, 1, 1, 1, 1, 1, 242, 1, 1, 1, 200, 1, 1, 1, 215, 1, 193, 1, 231, 212, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 219, 1, 1, 1, 1, 198, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 188, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 213, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 244, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 245, 1, 1, 193, 1, 1, 1, 1, 197, 1, 1, 1, 213, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 236, 1, 1, 1, 190, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 226, 1, 1, 1, 8, 8, 1, 1, 1, 1, 1, 1, 1, 247, 1, 1, 241, 1, 1, 8, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 258, 0, 0, 0, 0, 0, 259, 0, 0, 0, 0, 0, 0, 1, 8, 1, 1, 1, 263, 1, 1, 1, 0, 264, 261, 262, 1, 1, 1, 1, 1, 1, 269, 1, 271, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 267, 1, 1, 1, 1, 1, 273, 1, 1, 8, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 272, 1, 1, 1, 8, 1, 1, 1, 1, 268, 1, 1, 1, 266, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 270, 1, 1, 1, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 8, 1, 1, 1, 1, 8, 1, 1, 279, 1, 1, 14, 1, 1, 1, 8, 8, 276, 277, 1, 1, 1, 1, 278, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 281, 1, 1, 8, 17, 1, 1, 1, 1, 1, 1, 282, 1, 1, 1, 280, 8, 8, 1, 1, 1, 1, 1, 1, 1, 282, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 291, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 295, 295, 1, 0, 0, 0, 0, 0, 1, 8, 0, 0, 0, 0, 0, 0, 0, 0, 185, 1, 300, 301, 1, 8, 1, 1, 1, 1, 8, 303, 1, 1, 302, 1, 1, 305, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 310, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 8, 1, 1, 1, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 8, 0, 322, 0, 0, 323, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 339, 1, 1, 1, 1, 1, 1, 0, 0, 63, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 1, 0, 347, 0, 0, 0, 0, 0, 0, 0, 0, 0, 349, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 365, 365, 366, 365, 0, 1, 213, 1, 1, 14, 361, 1, 359, 0, 0, 0, 0, 0, 0, 0, 362, 1, 1, 367, 1, 1, 243, 1, 1, 1, 1, 360, 1, 1, 357, 1, 363, 1, 355, 1, 364, 1, 356, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 8, 358, 358, 1, 1, 1, 9, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 354, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 370, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 305, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 410, 410, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 402, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 0, 1, 378, 389, 1, 1, 377, 412, 1, 383, 1, 1, 375, 407, 1, 1, 393, 374, 379, 1, 1, 1, 386, 417, 395, 1, 1, 1, 1, 1, 1, 396, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 405, 409, 0, 0, 86, 1, 1, 0, 403, 380, 416, 381, 384, 391, 1, 406, 0, 1, 0, 86, 400, 398, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 419, 1, 1, 390, 1, 86, 1, 0, 1, 1, 1, 422, 1, 0, 0, 86, 397, 0, 1, 376, 1, 1, 1, 0, 1, 1, 399, 1, 0, 1, 1, 1, 0, 1, 424, 387, 1, 1, 0, 1, 0, 0, 415, 0, 1, 1, 1, 86, 408, 1, 1, 404, 401, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 382, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 414, 0, 86, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 418, 1, 1, 1, 0, 0, 421, 0, 0, 0, 1, 394, 1, 0, 86, 420, 1, 0, 0, 0, 0, 423, 1, 1, 0, 0, 1, 0, 1, 0, 392, 0, 388, 0, 1, 1, 1, 0, 1, 1, 0, 411, 385, 413, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 432, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 8, 1, 1, 1, 8, 440, 440, 1, 1, 1, 8, 8, 1, 440, 1, 1, 8, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 452, 1, 1, 0, 1, 1, 1, 1, 243, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 470, 470, 1, 1, 0, 0, 355, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 483, 1, 482, 1, 1, 1, 1, 1, 1, 1, 1, 1, 487, 1, 8, 8, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 495, 1, 1, 1, 497, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 494, 1, 489, 1, 1, 1, 1, 476, 1, 1, 1, 1, 1, 1, 1, 1, 490, 8, 1, 1, 1, 1, 496, 1, 1, 1, 491, 485, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 355, 1, 473, 1, 1, 8, 493, 1, 1, 355, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 478, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 496, 1, 1, 1, 1, 355, 1, 492, 1, 1, 1, 486, 480, 1, 1, 1, 1, 1, 481, 1, 498, 484, 1, 1, 1, 1, 1, 479, 1, 1, 1, 1, 1, 1, 1, 1, 1, 474, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 488, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 477, 1, 1, 1, 1, 1, 475, 1, 258, 499, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 8, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1, 1, 0, 0, 0, 505, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 8, 1, 71, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 509, 0, 509, 509, 509, 509, 509, 509, 509, 0, 509, 509, 509, 509, 509, 1, 509, 509, 509, 0, 509, 509, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 514, 513, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 518, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 511, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 512, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 520, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 509, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 517, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 510, 0, 0, 521, 516, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 515, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 509, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 510, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 509, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 519, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 531, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 237, 237, 1, 535, 1, 1, 1, 534, 1, 1, 1, 1, 1, 530, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 532, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 536, 1, 1, 533, 1, 1, 1, 1, 1, 1, 1, 1, 410, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 537, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 548, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 1, 8, 1, 551, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 556, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, 63, 1, 1, 8, 8, 8, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 571, 1, 1, 1, 1, 1, 1, 1, 572, 1, 1, 1, 1, 1, 1, 1, 570, 1, 1, 1, 8, 1, 1, 574, 277, 1, 1, 1, 8, 8, 1, 1, 8, 1, 8, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 578, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 584, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 139, 1, 1, 8, 589, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 114, 1, 1, 1, 8, 1, 1, 1, 1, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 594, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 151, 1, 1, 1, 266, 1, 1, 8, 34, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 619, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 258, 1, 366, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 624, 1, 1, 1, 1, 0, 626, 0, 86, 0, 625, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 8, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 633, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 628, 628, 0, 632, 630, 628, 628, 628, 628, 628, 634, 628, 628, 638, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 635, 632, 628, 628, 632, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 630, 628, 628, 628, 628, 628, 636, 628, 628, 628, 628, 628, 628, 0, 0, 0, 1, 637, 1, 1, 1, 631, 1, 1, 1, 1, 1, 629, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 642, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 8, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 1, 1, 8, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 103, 68, 319, 345, 451, 580, 0, 4, 72, 274, 293, 321, 346, 372, 426, 453, 0, 542, 564, 581, 644, 11, 0, 64, 95, 437, 449, 469, 622, 0, 540, 563, 577, 659, 0, 34, 6, 0, 504, 543, 649, 607, 74, 0, 7, 324, 294, 427, 506, 456, 583, 86, 645, 0, 623, 348, 458, 508, 11, 112, 327, 549, 6, 34, 0, 350, 86, 429, 86, 526, 12, 6, 138, 287, 313, 0, 660, 553, 0, 610, 0, 67, 6, 6, 290, 102, 2, 472, 438, 450, 643, 0, 6, 0, 6, 325, 110, 6, 608, 544, 585, 0, 507, 428, 311, 326, 10, 75, 111, 646, 588, 430, 351, 338, 459, 153, 78, 329, 592, 554, 648, 611, 373, 368, 522, 6, 79, 156, 13, 314, 288, 567, 593, 612, 559, 597, 617, 658, 40, 6, 299, 333, 371, 343, 256, 34, 573, 600, 256, 45, 254, 304, 334, 344, 446, 463, 524, 312, 0, 77, 609, 0, 443, 457, 337, 86, 286, 86, 0, 627, 591, 547, 331, 461, 86, 431, 425, 0, 0, 0, 11, 602, 618, 255, 0, 464, 447, 576, 561, 620, 662, 92, 256, 46, 335, 435, 465, 616, 0, 555, 332, 315, 86, 253, 87, 31, 428, 34, 6, 433, 369, 342, 651, 639, 569, 596, 558, 0, 297, 88, 34, 445, 462, 0, 34, 466, 0, 257, 640, 562, 11, 448, 467, 256, 287, 93, 260, 641, 621, 604, 525, 468, 436, 289, 265, 94, 62, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 667, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 454, 0, 0, 0, 0, 0, 0, 0, 0, 89, 0, 136, 0, 0, 550, 595, 0, 0, 0, 0, 0, 0, 0, 30, 0, 598, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 454, 0, 0, 0, 0, 546, 0, 296, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 285, 0, 0, 0, 0, 0, 0, 0, 664, 0, 0, 0, 0, 0, 663, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 434, 0, 0, 0, 527, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 73, 0, 0, 0, 0, 0, 0, 538, 0, 0, 0, 0, 0, 0, 444, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 249, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 560, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 539, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 308, 320, 0, 0, 0, 0, 0, 575, 316, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 557, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 500, 0, 0, 0, 353, 0, 0, 0, 0, 81, 0, 292, 0, 0, 0, 0, 0, 0, 26, 0, 0, 0, 0, 615, 0, 0, 0, 0, 647, 566, 0, 0, 0, 0, 283, 0, 0, 0, 0, 0, 0, 502, 0, 0, 523, 0, 0, 0, 0, 0, 65, 0, 0, 0, 306, 61, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 82, 0, 0, 0, 0, 0, 0, 0, 285, 0, 0, 0, 0, 0, 318, 657, 0, 76, 0, 0, 0, 0, 0, 0, 0, 0, 0, 666, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 157, 0, 317, 0, 0, 0, 0, 0, 0, 614, 0, 0, 0, 0, 0, 0, 568, 0, 0, 0, 0, 0, 0, 0, 0, 0, 613, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 66, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 251, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 91, 0, 545, 0, 0, 0, 0, 0, 601, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 91, 90, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 529, 0, 528, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 298, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 501, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 328, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 582, 0, 0, 0, 0, 0, 0, 0, 0, 336, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 73, 275, 0, 0, 0, 0, 0, 0, 0, 0, 0, 91, 0, 653, 0, 0, 599, 0, 0, 0, 0, 0, 0, 0, 0, 0, 284, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 656, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 565, 0, 0, 0, 91, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 541, 0, 661, 0, 0, 471, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 442, 0, 0, 0, 590, 0, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 35, 0, 0, 0, 0, 0, 0, 33, 99, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 330, 0, 0, 0, 252, 0, 0, 0, 0, 0, 0, 605, 0, 0, 0, 0, 137, 0, 0, 0, 0, 0, 606, 0, 0, 0, 0, 0, 0, 0, 454, 460, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 439, 0, 352, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 309, 0, 0, 340, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 579, 0, 0, 0, 455, 0, 0, 441, 0, 0, 0, 0, 0, 0, 650, 0, 0, 0, 586, 0, 0, 97, 0, 587, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 552, 503, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 307, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 454, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 655, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 654, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 665, 0, 0, 0, 0, 0, 603, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 341, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 652, 0, 0, 250, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 670, 670, 670, 670, 670, 670, 670, 669, 671]);
-const labelText = "orgmilcomschnetedugovdrrformsfeedbackofficialaccoorgmilschnetgovmagazinemediaunioncargopilotgroupcaarespressworksaerodromeworkinggroupair-traffic-controlaircraftaccident-preventioneducatormarketplaceambulanceinsurancecateringairportrepbodyenginesoftwaremodellingair-surveillanceconsultingchartertrainermaintenanceservicesdesignflightskydivingfreightassociationstudentgroundhandlingdgcafuelclubtaxicrewshowballooningexpresstraderbrokerauthoragentsairtrafficjournalistsafetyconsultantmicrolightaccident-investigationparachutingequipmentproductionfederationrecreationscientistnavigationengineertradingglidingleasingresearchpassenger-associationentertainmentparaglidinghangglidingaerobaticrotorcraftemergencycertificationgovernmentaeroclubexchangelogisticschampionshiphomebuiltcouncilconferencecontrolairlinecivilaviationjournalorgcomnetedugovcoorgcomnomnetobj*appsofforgcomnetuwukiloappsairoappdevsframerorgmilcomnetedugovcoradio2naorgcomnetcommuneedogpbcoitgvorgedugovspreviewfrontendrelayononstagingauthcloudsandboxupid*mtls*privatelinktypedreamdeveloperbravemochawindsurfaivenmirenupsunwnextbegetngrokclerkwale2bwebcsbrunputercrbtsflutterflowcloudzyrospawnbasesliplanemodelenceshiptodaymagicpatternsnetlifyondigitaloceanrailwayhostedclaudehasurabotdashretoolvercelgithubluyanigadgetreplitcloudflaretelebitedgecomputeevervaultexponyatnoopencrpplxzeaburwasmerframerzeropsrocketpreviewconvexmedusajsspritesagilevibesonherculeseasypanelstreamlitglideossnowflakefastedgemesserliloginlinehackclubcodepennorthflankbase44corespeedleapcellngrok-freeblacktopsclerkstagelovableon-fleek*us-west-3ap-south-2us-central-2us-central-1eu-central-1ap-south-1us-west-2us-east-2eu-north-1ap-north-1us-west-1us-east-1*rcloudintsegorgmilcomgobbetnetintedugovturmusicasenasamutualcoopv6dnsip6uriurnin-addre164homeirisgovdixdaemoncloudnssthwien*inexexkunden4accogvormymyspreadshop4lima2ixortsinfofuturecmsfuturehosting12hpprivfuturemailinglima-cityfunkfeuer123webseitednshomemelmyspreadshopcloudletswasantqldvicactnswtascatholicwasaqldvictasidwasantozqldorgcomvicasnactnetedugovnswtasconfcomairflowlambda-urltransfer-webapptransfer-webappairflowtransfer-webapptransfer-webapp-fipstransfer-webappeu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1mx-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2ap-east-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1privatenotebookstudiolabelingnotebookstudionotebooknotebook-fipslabelingnotebookstudionotebook-fipsnotebookstudio-fipsnotebook-fipsnotebookstudionotebook-fipsnotebookstudioeu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2experimentsus-gov-west-1us-gov-east-1ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1onrepostsagemakercopporgmilcompronetintedugovbiznameinfoshoprsorgmilcomnetedugovbrendlyresolvenzauscotvstoreorgcomnetedugovbizinfoidacaicoittvorgmilcomschnetedugovinfocloudezproxysiteacmymyspreadshopkuleuvenwebhostingtransurl123websitecloudnsinterhostsolutionsddns5476103298edgfacbmlonihkjutwvqpsryxzbarsycoororgcomedumyftpno-iporxcloud-ipfor-somemmafanfor-morewebhopselfipjozidyndnscloudnsdscloudfor-thefor-betteractivetrailcoeconorestooteorgcomeconeteduassurmoneyafricaarchitectesrestaurantloisirstourismavocatsinfoagrounivcoorgcomnetedugoviatvdeportesaludtksatorgmilcomwebgobnetinteducienciaboliviarevistacooperativaempresanombreindustriamusicapatriamedicinademocraciapoliticapuebloindigenaplurinacionalarteblogwikiinfoagrotransportenoticiasprofesionalacademiaeconomiaecologiamovimientotecnologianaturalpagesappsgroksailsimplesitecepesebamapadfmgalampbacscpirngorotomtrjspaprrprrsesmscepesebamapadfmgalampbacscpirngorotomtrjspaprrprrsesms*biaamfmtcmptvfeirasampajampanatalbelemananiradiog12medindfndbmdtrdthepoaggfjdfdefinfenflegsegongengcngorgzlgslglogppgmillelqslcimcomnomadmjabimbbibbsbabcrectecsjcetcpscpvhudieticriapipsiecnbiorioecogeoteoodoproatoartfstmatvetdetbetnetcntnotfotgrueduajuespappreptmpemparqsrvadvdevgovntrturagrjorfarjusmusdesvixxyzcozfozslzbhzmaringasantamariacampinagrandegoianiasorocabafloripasaobernardocuritibaboavistarecifeaparecidasaogoncasalvadorcuiabamorenamacapalondrinacontagemsocialfortalmaceioleilaoosascoriobranconiteroi9guacutcheblogflogvlogwikitaxicoopmanauspalmascaxiasjoinvillebaruericampinassantoandreribeiraoriopretoweorgcomnetedugovv0windsurfshiptodaycloudsitecoaccoorgnetgovofmilcomgovmediatechzacoorgcomnetedugsjgovmydnspenfnlabnbmbgcbcqconcontnuyksknsmyspreadshopno-ipawdevboxbarsyonidatemfuinabusavinstanceseceuguukussryzespawnpvfloccsxcloud-ipmyphotosfantasyleaguetwmailcleverappsscrappingccwucloudnsftpaccessgame-serverccgovobjectsrmalpgcust*svcalp1aeappenginermalpgmyspreadshop4lima2ixsquare7cloudscale123websitefirenet12hpflowgotdnslinkyard-cloudcloudnslima-citydnskingobjectstorageedaccogooruskzorgcomnetinteduxyzaéroportxn--aroport-byaassogouvcomilgobgovcloudnses-1eu-west-1us-east-1euvipit1eurarubait1s3lbwebsites3websiteru-spbru-mskelasticcsrunstnukukcaukusnl-ams-1fr-par-1fr-par-2functionsnodess3ddlwhmrdbfnck8sifrs3-websitecockpitscblmgdbdtwhkafkpubprivs3ddlwhmrdbk8sifrs3-websitecockpitscblmgdbdtwhkafks3ddlrdbk8sifrs3-websitecockpitscblmgdbdtwhkafkk8sscalebookpl-wawfr-parnl-amsbaremetalsmartlabelinginstancesdechk2kuleuvenlaravelvoorloperurownoxazapscwhstgrvaporonline-serverobservablehqelementorantagonistreclaimjoteluluencowayjelasticmatlabmagentositetrendhostingaxarnetjenv-arubajelejotehostravendbemergenttrafficplexconvexkeliwebserveboltbegetcdnstaticson-rancherprimetelonstackitunison-servicesdnshomelinkyardbarsyjelecloudnscocomnetgovmycn-northwest-1cn-north-1s3s3-accesspoints3-websites3s3-accesspointrdsdualstacks3-deprecatedemrappui-prods3-websiteemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspoints3s3-accesspointrdsdualstackemrappui-prods3-websiteemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicn-northwest-1cn-north-1cn-northwest-1ebcomputeelbcn-north-1airflowcn-northwest-1cn-north-1oncn-northwest-1cn-north-1amazonawssagemakeramazonwebservicesdirectasgdsdhehahljlnmhbacscahqhshhihnlnynsnmofjbjzjxjtjhkcqtwgsjssxnxjxgxxzgz網絡网络公司orgmilcomnetedugovxn--55qx5dcanva-appsxn--io0a7iquickconnectcanvasitekhsjxn--od0algcanva-codemyqnapcloudsrvrlessclustersrealtimestorageleadpagescarrdcrdorgmilcomnomnetedugovhidnssupabaserdpareplmypiumsoxmitotaplpagesfirewalledreplitowodevwebview-assetsvfswebview-assetss3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicloud9eu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1s3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicloud9consent-portals3s3-accesspointdualstackanalytics-gatewayemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websiteemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspointdualstackemrappui-prods3-websiteemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspointdualstacks3-deprecateds3-websitebedrock-agentcores3-object-lambdaexecute-apibedrock-agentcores3s3-accesspoints3-websites3-accesspoint-fipss3-fipss3s3-accesspointdualstackemrappui-prods3-websites3-accesspoint-fipsaws-cloud9s3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websites3-accesspoint-fipss3-fipsemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstacks3-deprecatedanalytics-gatewayemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9vfss3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicloud9eu-west-3ap-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1mx-central-1me-central-1ca-central-1il-central-1ap-northeast-1us-northeast-1ap-southeast-1me-south-1af-south-1ap-south-1ap-southeast-7us-west-2eu-west-2ap-east-2us-east-2ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1mrapaccesspoints3s3-accesspointdualstacks3-deprecatedanalytics-gatewayemrappui-prods3-websites3-accesspoint-fipsaws-cloud9s3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstacks3-deprecatedanalytics-gatewayemrappui-prods3-websites3-accesspoint-fipsaws-cloud9s3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websites3-accesspoint-fipss3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apis3eu-west-3ap-south-2eu-south-2computes3-ap-northeast-2elbrdss3-ap-east-1s3-sa-east-1s3-us-gov-west-1s3-eu-central-1s3-ca-central-1eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3s3-website-us-west-2s3-website-eu-west-1s3-external-1eu-central-1me-central-1ca-central-1il-central-1s3-us-west-1s3-eu-west-1s3-website-sa-east-1s3-website-ap-southeast-2ap-northeast-1ap-southeast-1s3-us-west-2s3-eu-west-2me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2us-east-2s3-website-ap-southeast-1s3-1s3-globals3-ap-northeast-3eu-north-1airflowap-southeast-2s3-us-gov-east-1s3-fips-us-gov-east-1s3-me-south-1s3-ap-south-1ap-northeast-2s3-website-us-west-1ap-southeast-5s3-eu-north-1s3-ap-southeast-1s3-website-us-gov-west-1compute-1s3-eu-west-3us-gov-west-1s3-website-ap-northeast-1us-gov-east-1s3-fips-us-gov-west-1s3-website-us-east-1s3-ap-southeast-2ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1s3-us-east-2s3-ap-northeast-1authauthauth-fipsauth-fipseu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1mx-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2ap-east-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1eu-west-3eu-south-2ap-southeast-3eu-central-1ca-central-1ap-northeast-1ap-southeast-1ap-south-1us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5eu-west-1us-east-1ap-east-1sa-east-1csrsites*sharedframeservicesbuilderstg-builderdev-builder*ociocpocsazuregcpawsdemoinstanceeu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1previeweu-4us-4us-1eu-1us-2eu-2us-3eu-3s3-websitekrkrobjectprivateobjectkrkrskrkrsobjectkrprivateobjectkr-privatecomputepaasrag-cloudrag-cloud-chjcloudjcloud-ver-jpcdemonodebalancermembersipeuxvsoncillaocelotonzayalilynxsphinxfentigercustomercaracalsgkrobjectstoragedesgkrusobjectkrkr-naverkr-naver-devkrprivatewebsiteobjectkr-naverkr-privatekr-naver-devjpjpkrjp4jp5s3-website-jpjpkrjp4jp5objectprivateobjecto365cloudstaticxendevapp001testcode-builder-stgplatformmediasiteprojedrydpagesstagingjsx0desazacncoitrueu4uhkukgrbrushatenadiarymyspreadshopfrom-flfrom-wvwebspace-hosttheworkpchatenablogcursorusercontentservesarcasmapplinzisakuratanwixsitefin-ncloudstoragegov-ncloudstorageappchizigiizeis-into-carsdnsiskinkyadobeaemcloudis-a-therapistpgfogmyvncdojinis-an-actress1kappfldrvkozowqa2jpnmexprgmrfirewall-gatewaydynnscafjsfbsbxooguyfrom-gawoltlab-demois-a-anarchistwiardwebteaches-yogadattowebtb-hostinglive-websiteservegamegotpantheonfrom-nhsubsc-payfrom-ohvipsinaappfrom-cadyndns-officeztna-dingtalkhomelinuxfrom-mahercules-appservebbsstreakusercontentfrom-okfrom-wyfastly-terrariumis-a-llamaqualyhqportalserveexchangeon-vaporvivenushopciscofreakgrayjayleaguesmetaaiusercontentfrom-iais-a-libertariansaves-the-whalestaveusercontentyolasiteoperaunitepoint2thisis-a-catererclaudeusercontentlinodeusercontentfrom-vagithubusercontentsells-for-lesshosteurcanva-appsplaystation-cloudddnsfreefrom-pafrom-prfrom-waddnskingoutsystemscloudhotelwithflightmydattois-a-nascarfanmydbserverminiserverdamnserverservehumouris-a-playerfrom-nvfrom-nmemergentagentgentappsamplifyappfrom-kyis-an-accountantnfshostserveircfrom-akpythonanywherestackhero-networkpostman-echolikescandydyndns-mailobservableusercontentserveftpfreeboxosfrom-utcdn77-storageamazonawsneat-urlnclouddyndns-serverlinodeis-a-teacherfrom-vtgleezemythic-beastsus1-pleniteu1-plenitla1-plenitpaywhirlservecounterstrikejdevcloudhealth-carereformis-into-animegoogleapisis-a-painterafricaisa-hockeynutatmetais-an-actora2hostedis-a-democratdatadetectest-le-patrondigitaloceanspacesonhomemadeis-a-designeris-a-hunterlinodeobjectstemp-dnsissmarterthanyoufrom-arsimplesiteevennodetownnews-stagingis-a-liberalgooglecodejelasticservemp3qualyhqpartnerdyndns-free1cooldnsest-a-la-masiondrayddnsdynuddnsfrom-orfrom-miis-a-bloggerfrom-himydobisscanvacodeis-an-engineerest-a-la-maisonupsunappdevinappswafflecellmyasustorwpenginepoweredfrom-ctservep2psame-appmyshopblocksthingdustdataaspirethemeslikes-piediscordsezis-with-thebandlpusercontentis-leetshopitsite3utilitiesis-a-personaltrainersinaappladeskis-a-cheflogoipselfipbase44-sandboxnospamproxyalibabacloudcsmesswithdnsauthgearappsiamallamawithgooglelutrausercontentmochausercontentframercanvasmytabitdyndns-homew-credentialless-staticblitzcpserverdiscordsaysis-a-nurseappspotatlassian-isolated-3premotewdfrom-mtwixstudiocode0emm180rmyactivedirectoryawsappsmytuleapdnsabrpolyspaceqbuserrenderbuiltwithdarkboutirgotdnsabrdnsdopaascanva-hosted-embedawsglobalacceleratorhomesecuritypcmyiphostditchyouripclever-clouddyndns-ipon-aptibleis-a-musicianhosted-by-filessecuritytacticsappspaceusercontenthomeunixstrapiappsame-previewcf-ipfsmycloudnaselasticbeanstalkis-certifieddontexistkasserverik-serverdrive-platformatlassian-3pfirebaseappncpstorageherokuappawsapprunnerbarsycenteris-a-cubicle-slaveservehttpmyshopifyis-a-guruquicksytessiiitesorsitesmagicpatternsappis-a-cpameteorappfrom-wiis-a-rockstarbumbleshrimpdattolocaldatabricksappsreadthedocs-hostedfrom-rifamilydsdyndns-picsmyoxypagesplesknsbplaceddnsaliasdynaliasdyndns-remotedoomdnsip-ddnsblogdnsis-a-doctorroutingthecloudamazoncognitobarsyonlinedsmynasddnsgurucloudflare-ipfsdeus-canvasfrom-idsmushcdnpagespeedmobilizergcorecdndyndns-at-homeunusualpersonhosted-by-previderis-a-republicandyn-o-saurstreamlitappworkisboringonthewificprapidqualifioappis-uberleetis-slickgetmyipwpdevcloudtypeformdyndns-at-workgentlentapismynascloudw-corp-staticblitzfrom-ingeekgalaxyservebeerfrom-mdonrenderspace-to-rentaivencloudappspacehostedwafaicloudcodespotblogspotatlassian-3p-us-gov-modfrom-ndfrom-msis-a-techieis-a-studentcustomer-ociis-a-photographerdurumisfrom-ksmassivegriddyndns-wikiis-an-entertaineris-a-hard-workermysecuritycameraprairielearn-user-contentfrom-mnrackmazedyndns-blogis-a-bulls-fanwritesthisblogfreemyipsimple-urlfrom-sdninjaneer-sitesreservdauthgear-stagingest-mon-blogueuris-into-gamesrice-labsxtooldevicesakurawebis-an-anarchistoraclecloudappsdyndns-worksells-for-urhcloudfrom-dcfastvps-serverwpmucdnis-a-geekscrysecfrom-txis-into-cartoonsmodelscapetrycloudflarelocaltonetstreak-linkbalena-devicesfrom-njforgeblocksfreebox-oswebadorsitefrom-ncdoesntexisthobby-sitestreaklinkshomesecuritymacshipstaticownprovidertuleap-partnersdattorelaywphostedmailservequakeis-a-socialistservehalflifepivohostingdynuhostingquipelementsw-staticblitzdyndns-webfrom-deproject-studyis-not-certifiedhercules-devis-a-financialadvisoramazonlightsailservepicsis-a-greenloseyouripfrom-ilwithyoutubemwcloudnonprodwiredbladehostingdnsdojofrom-tnpixolinomyqnapcloudncloudstorageis-an-artisthostedpiis-a-landscaperauiusercontentoaiusercontenton-forgeis-a-conservativedreamhostersnet-freaksapps-1and1is-goneencoreapiwordsmithmcpcontentfastly-edgefrom-nesalesforcefrom-scdeployagentoraclegovcloudappsfrom-alis-a-lawyercechirevultrobjectsstufftoreadisa-geekddnsgeeklovableprojecttry-snowplowfrom-moblogsyteis-a-bookkeepernogmyforumravendbmyboxdeelementoredsaacficogoorinforgcomgobnatneteduidstoreorgcomnetintedudevnomepublorgcomneteduathgovtestscalculatorspaynowinfoquizzesresearchedcloudnsfunnelsassessmentsjscaleforcetmacltdorgmilcompronetgovbizpresseklogesrsccloudcustomfltusrcloude4corealmgovmunicontentproxy9metacentrumdyndyndyndnsdynpagespages-researchitionoccustomercomymyspreadshopipv64diskussionsbereich4limacomrubgov2ixfirewall-gatewayddnssspdnsbarsykeymachinesquare7myhome-serverspeedpartnercommunity-proschuldockxenonconnectgünstigliefernbwcloud-os-instancedyndnssecmy-routerxn--gnstigliefern-wobin-butterl-o-g-i-nisteingeekin-dslin-berlinin-brbfuettertdasnetzleitungsenin-vpnlcube-serverdyn-ip24logoipdyn-berlinruhr-uni-bochum12hpgoipsrvdnsfruskygit-repossvn-reposinternet-dnsgünstigbestellenhome-webserverxn--gnstigbestellen-zvbbplacedheimdnscosidnswebspaceconfiglima-citydyndns1istmeinvirtualuserschulplattformmy-gatewayddnsseclebtimnetztest-iservmein-iservvirtual-userhome64iservschuletaifun-dnstraeumtgeradeschulserverdynamisches-dns123webseitednshomehs-heilbronndnsupdaterbssgraphicdwadpdwdaepeweaawapaafpfwfabwbpbacwcpcciwebuserapiobjectssites*teamst3r2lpuncldabymebravepanelngrokiservstglclcrmerpflypagesbarsyvivenushoplocalcertlocalplayerbearbloggatewaydeno-stagingis-not-ais-a-goodbotdashvercelmocha-sandboxplatter-appreplitgithubpreviewworkersinbrowserevervaultis-ahrsndenoxmitmodxmyaddrstorageapipayloadgrebedocruncontainersreliantlabsstgstagelclstageloginlineis-a-fullstackcodepenreliantpreviewngrok-freeis-coolpagelemonstoragewebharemediatechlibp2pdiscoursecomyspreadshopstoreregbiz123hjemmesidefirmcoorgcomnetedugovsldorgmilcomwebgobartnetedugovtmorgpolcomsocartnetedugovassoagrondiscoodontk12medcuegyecpaabgengorgmilgalsaltulcomadmesmgobpubdocmonfindgnriouioproartlatvetnetfotedulojgovntrturibrbarxxxofficialbasechefprofmktgpsictechinfoarqtcontdentrrpppsiqgit-pagesritmedfieorgcomlibprieduaipgovriikmeactvsportorgmilcomscieunnetedugovnameinfopintouchtawktotawkmyspreadshoporgcomnomgobedu123miwebcomputeorgcomnetedugovbiznameinfocognito-idptransfer-webappeusc-de-east-1onjelasticnxaspdnsbarsydirectwpdeuxfleurstransurldogadoprvwcloudnsamazonwebservicesdnshomeuserpartycokoobinmkmspaceviewfidymyspreadshopalandkapsiikixn--hkkinen-5wacloudplatformhäkkinen123kotisivuidacorgmilcompronetedugovbiznameinforadioorgcomneteduusercocomexperts-comptablestmmyspreadshopgretaprdcomnomynhccifbxoshuissier-justicenotairesaeroportfreeboxoson-webavocatassoportgouvkdnschirurgiens-dentistes-en-franceavouesfbx-os123sitewebveterinairechirurgiens-dentistespharmacienchambagrimedecinfreebox-osdediboxgoupilemszicpyicpvicppleysheezypagesedugovcnpyorgcomcybllcpvtnetedugovtnxonlineschoolddnsdaemond6atcopanelorgnetplybotdashstackitkaasorgmilcomnetedugovbizmodltdorgcomedugovcoorgcomneteduappwriteacorgcomnetedugovcloudtranslateusercontentorgcomnetedumobiassoorgcomnetedugovbarsysimplesiteindorgmilcomgobneteduorgcomwebnetedugovguaminfonxhra教育敎育網絡网絡组織組織网络網络组织組织公司政府個人个人箇人ltdorgcomincneteduidvgovxn--uc0ay4axn--55qx5dxn--mk0axixn--io0a7ixn--uc0atvxn--zf0avxxn--lcvr32dxn--od0algxn--wcvs22dxn--gmqw5axn--od0aq3bxn--mxtq1mxn--ciqpnxn--tn0agxn--gmq050iorgmilcomgobnetedufngocdnappvoatiiservwp2tempurlfreesitewpmudevmyfastgadgetcloudaccessjeleambahalfboltfastvpsemergenteasypanelopencraftizcombrendlynamefromrtpersoadultmedorgpolrelcomproartnetedufirminfoassoshopcoopgouvtmcomediahotelforumvideosportorgsexagrargameslakaseroticaerotikatozsdereklamcasino2000filmsuliinfoboltshopprivnewsszexcityutazasjogaszkonyveloingatlaneacaicogoormyᬩᬮᬶmilwebschnetkopbizzonedesaponpesxn--9tfkymyspreadshopgovmytabittabitorderravpageaccok12idforgnetgovmuniltdplcaccotttvorgcomnetmeca6g5gpgamubacaicniocoukuptverdruscsdelhiindorgmilcomwebnicfingenpronetintedugovresbizbiharbarsyinternetbusinessschooltravelsupabasealumnigujaratfirminfoaeropostbankcoopindevscloudnsno-ipbarsybarrell-of-knowledgebarrel-of-knowledgensupdategroks-thisdnsupdatefor-ourknowsitalldvrcammittwalddynamic-dnsv-infowebhopselfipdyndnshere-for-moreilovecollegemayfirstforumzcloudnsmittwaldservertypo3servergroks-theeusekd1cdndyndnsidrawsainaueuapjpusstagemocksysdevicesclientcustreservdcustdevdisrecprodtestingcowzbeebyteutwenteboxfusebravepstmndedynngrokorgmilcomnomnetedugovqcxqzzbarsythingdustmailerpagemo-siemensrb-hostingfh-muenstergitbookbluebitecloudbeesusercontentnodeartterramindkiloappsforgerockdarklangresinstagingapigeebubbleb-datascryptedhypernodedappnodepantheonsitegitlabgithubkeeneticvirtualservercleverappshostyhostingon-rioedugitticketstelebitwixstudioon-k3sicp0icp12038jeleqotolairbubbleappsmyaddrstolosmyrdbxwebflowdrive-platformbeagleboardhasura-applolipopdefinimavaporcloudmusicianwebflowtestazurecontainerresindevicereadthedocsloginlineeditorxmoonscalesandcatsbasicserversubscribepagewebthingsbrowsersafetymarkbeebyteappbitbucketidaccovistablogorgschnetgovxn--mgba3a4f16axn--mgba3a4fraarvanedgeايرانایرانjclaspeziapdudcefegelemeperetevebacanatavaparasabgagfgogrgpgalclblimfmrmcbmbvbfclcmcvcrcpcchlimifibicivipirisimncnbnanenrnpntnnolomobocoaogorosopotoptvtatctbtmtltotpusulunutpspapaqsvpvvvtvavvrtrsrprgrfrcrbrarorkrvstsssbscsmsispzczbzbozen-suedtirolmyspreadshopxn--bulsan-sdtirol-nsbxn--valledaoste-ebbtrentinoaltoadigetrentin-sued-tirolxn--forlcesena-c8axn--forl-cesena-fcbxn--bozen-sdtirol-2obtriestetrentinsuedtiroltrentino-s-tirollecceudineaostesienaparmaluccapaviagenoapaduaaostamonzaabruzzoternirietiturinmilanbozenlaziofermoleccocuneonuoropratola-speziavdataaligfvgpugmolcalcamlomumbsicpmnvenvaoedugovabrsarmaremrbastoslazibxosfirenzetrentinosüdtirolval-d-aostavalle-aostamessinacremonaravennatoscanatrentin-suedtirolbolognacalabriaurbinopesarofriuli-v-giuliaogliastraxn--valle-aoste-ebblaquilaandriatranibarlettasyncloudxn--valle-d-aoste-ehbaostavalleyvalled-aostatrentino-alto-adigevallee-d-aostexn--balsan-sdtirol-nsbpistoiasicilialucaniacataniaiserniaperugiabresciaveneziagorizialiguriaimperiabulsan-suedtirolbalsan-suedtirolbarlettatraniandriaxn--trentino-sdtirol-szbforlì-cesenatuscanyvallée-d-aostemantovavallée-aostecasertapiemontevalleaostaval-daostafriulivgiuliatrevisoforli-cesenavalléedaosteferrarapescaravald-aostatrentino-altoadigefriuli-vegiuliavallee-aostecarboniaiglesiastarantomediocampidanovalleedaostetrentinosud-tirolcampobassotrentinsüd-tiroltrentinosüd-tirolmonzabrianzatrentino-südtirolxn--trentino-sd-tirol-c3bpotenzacosenzavicenzaemiliaromagnavenicefrosinonemarchepordenonetrentinosued-tirolvaresemolisevalléeaostefriuli-veneziagiuliabasilicatalatinaanconasavonaveronamodenabiellabolzano-altoadigepugliafoggiaumbriatrentino-stirolgenovapadovamateranovararagusapiacenzatrentinostirolvalleeaostetempio-olbiasudsardegnatrentinsudtirolmassa-carrarafriuliveneziagiuliatrentinosuedtirolandria-barletta-tranitrapanixn--cesenaforl-i8amaceratacaltanissettaascoli-picenobrindisicarraramassacagliaririmininapolivibo-valentiachietibulsan-sudtirolbalsan-sudtiroltrentino-a-adigebulsanbalsaniglesiascarboniamilanotorinoteramodell-ogliastraarezzotrentinoalto-adigerovigotrentovenetoiglesias-carboniatrentino-sud-tirolaltoadigereggio-emiliareggio-calabriasardegnatranibarlettaandriapiedmontxn--sdtirol-n2amedio-campidanotrentino-süd-tirolfriuli-vgiuliafriuli-ve-giuliaromeennaromapisa32-b16-b64-blodiastibarineencomonaplesforlicesenailiadboxosalessandriasicilytrani-barletta-andriaxn--trentin-sdtirol-7vbpesarourbinotrentinsued-tirolcesena-forliforlìcesenaemilia-romagnamonzaebrianzaxn--trentinsdtirol-nsbtrentinos-tiroltrentinsüdtirolvalledaostaolbia-tempiocampidanomediovibovalentiasassarivalle-daostalombardysud-sardegnafriulivegiuliareggioemiliamonzaedellabrianzaalto-adigevercellitrentin-sudtiroltraniandriabarlettatrentino-sudtirolascolipicenobozen-südtirolfriulive-giuliaflorencexn--cesena-forl-mcbcarbonia-iglesiasaosta-valleycarrara-massadellogliastratrentinoa-adigexn--valleaoste-e7apesaro-urbinoxn--trentinosdtirol-7vbxn--trentin-sd-tirol-rzbxn--trentinsd-tirol-6vbtrani-andria-barlettatrentin-süd-tirolxn--trentinosd-tirol-rzbgrossetomonza-e-della-brianzasüdtirolreggiocalabriatrentinoaadigetrentin-südtirolverbano-cusio-ossolafriuliv-giuliaverbaniacampaniatrentino-aadigefriulivenezia-giuliasardiniaandriabarlettatranibarletta-trani-andriacatanzarooristanourbino-pesarocesena-forlìvalle-d-aostacampidano-medio123homepagesiracusatempioolbiasuedtirollombardiaavellinocesenaforlìtrentinofriuli-venezia-giuliabozen-sudtirolandria-trani-barlettabulsan-südtirolbalsan-südtirolmonza-brianzabolzanotrentino-sued-tirolbellunosalernolivornocrotonesondriodnshometrentinsud-tirolmassacarraratrentin-sud-tiroltrentino-suedtirolviterbobergamocesenaforliolbiatempiopalermobeneventoagrigentoofcoorgnetfmaitvphdengorgmilcomschnetedugovperagrikanieasukehandachitatokaiaisaikonanoharuamaobuhigashiuraowariasahiinuyamatobishimaiwakurashitarainazawatoyonegamagorimihamatoyotataharakariyayatomioguchikomakimiyoshinishiotokonamekiyosuchiryutoyohashiokazakiisshikikasugaikotakiratoeianjotogofusosetohazutsushimashinshirotakahamanisshinshikatsuhekinantoyokawaichinomiyatoyoakeodateogataakitaikawakyowahonjoogayurihonjonoshirokamiokakatagamimitanegojomeyokotekosakadaisenkazunonikahohonjyomoriyoshimisatohappoukamikoanihachirogatahigashinarusesembokufujisatokitaakitaitayanagiowanitakkomutsutsurutahirosakigonoheoirasetowadamisawanohejiaomorishingohiranairokunohehashikamitsugarushichinohehachinohenakadomarisannohekuroishisakaeisumiasahiotakiinzaiabikomatsudoyachiyomutsuzawakujukuriomigawakashiwatoganemihamanaritasakuranagaramobarahanamigawachoshishiroichoseikozakishisuikatorimidorichonankyonanfuttsuonjukufunabashinagareyamanodasosatakochuotohnoshourayasukimitsuyokaichibayotsukaidosodegauratateyamakamagayayokoshibahikariyachimatakatsuuratomisatokisarazukamogawaichikawanarashinoichinomiyashimofusaminamibososhirakoichiharaoamishirasatoikatahonaiainansaijoseiyoiyoozuuwajimaniihamanamikatamasakiuchikokihokutobetoonshikokuchuomatsuyamaimabarikamijimakumakogenyawatahamamatsunosabaeikedaobamasakaifukuiohionotsurugamihamawakasaminamiechizeneiheijikatsuyamatakahamaechizensoedaukihaomutaokawanishiogoribuzenonojosueumiokiotochikugosasagurisaigawamizumakishinyoshitomikurumekurateyamadakasuganakamamiyamanogatatakatahakataiizukakawaratagawakasuyaashiyainatsukimunakataminamitsuikishonaikurogifukuchikeisenhigashimiyakoshinguyukuhashiokagakiyamekogaongausuikahotohochuotoyotsumiyawakadazaifuhisayamatachiaraiyanagawanakagawahirokawachikujochikushinochikuhochikuzennamieotamaokumashowateneiiwakikoorinangoononishigoshimogoomotegomishimafukushimaasakawakagamiishishirakawaiitatefutabahiratayugawahanawakitakatakawamatakunimiyabukibandaihigashihironoyamatomiharuyamatsuriaizubangedatesomaaizuwakamatsuyanaizuaizumisatonishiaizuizumizakikitashiobarataishinkaneyamakoriyamainawashirotanagurafurudonosamegawasukagawaishikawatamakawaikedaogakitaruiginanenahashimahichisonakatsugawaibigawashirakawamizunamiminokamomitakekawauesekigaharatomikasakahogikitagatayamagatatajimianpachimotosuyaotsukakamigaharahidakanisekitokigujominogodoyorogifukasamatsutakayamawanouchihigashishirakawakasaharashimonitatsumagoichiyodakannakanrashowameiwakiryuotaoratomiokafujiokaitakuranaganoharahigashiagatsumatakasakishibukawaminakamikatashinatsukiyonokawabanumataannakaoizumimidorishintoisesakiuenoyoshiokakusatsutakayamanakanojonanmokutamamuratatebayashimaebashiotakekaitadaiwahongofuchukuietajimashobaramiharahatsukaichihigashihiroshimamiyoshikumanokurenakasakaseraseranishiasaminamifukuyamashinichionomichiosakikamijimajinsekikogentakeharaotobenanaeikedatohmaozoraobiraabirakyowaeniwataikibibaisharirebunerimohiroooketootarupippunishiokoppechitosefurubirahakodateshiranukakitahiroshimakushiroobihironanporoiwamizawaniikappukunneppufukushimanakasatsunaitoyourakuromatsunaiakabirakamisunagawashibechaurakawakamifuranonakatombetsuasahikawashimokawakayabeokoppebiratoriabashirisaromaatsumanumatahidakabifukamukawamikasahorokanaitoyotomisarufutsuhigashikawaishikarikitamiyoichiesashiiwanaitomariminamifuranoakkeshifuranotoyakoyakumootoineppushikaoishiraoinemuronayorohaboroashorobihororishirifujiutashinaihokutotakasuebetsuurausuassabukikonaishimamakinaiedatetoyabieinikiesanuryuoumuteshikagarikubetsuashibetsukimobetsuaibetsutobetsusobetsuembetsushimizuchippubetsurishirihokuryuhoronobeshintokutsubetsushibetsuhonbetsumombetsutsukigatakuriyamakoshimizushiriuchikutchanmurorannoboribetsukamishihorowassamushinshinotsukembuchiwakkanaikamoenaikiyosatotakinoueshikabesunagawafukagawanakagawatakikawakamikawahigashikagurahamatonbetsumatsumaemoseushirankoshishakotanimakanemashikeotofuketomakomaisandatambaitamiawajikasaiasagoshisoonoakoyashirotoyookaminamiawajiinagawafukusakitakasagokamigorikasugaharimayokawaashiyahimejiakashitaishiaogakisannantakinosumototakarazukanishinomiyashingugoshikinishiwakiyokatakaaioimikisayoyabukawanishiamagasakisasayamashinonsenkakogawaichikawakamikawatatsunotsukubaiwamaogawaasahisakaitokaioaraiitakobandodaigosuifuinaamikasumigaurakashimaomitamayachiyoshimodatetomobetoridehitachinakainashikisakuragawakasamayawaramoriyahitachiomiyanamegatayamagatahitachikamisuushikutakahagiibarakitonekoganakasowayukimihojosomitoryugasakishimotsumafujishirotsuchiurachikuseihitachiotashirosatotamatsukuriuchiharashikahakuinanaotsubatawajimakahokukawakitatsurugikaganominotosuzuuchinadakomatsuanamizunakanotohakusannonoichikanazawaiwateshiwafudaikawaimoriokaofunatohanamakikuzumakikitakamininohekunoheyamadayahabasumitaichinosekitanohatahiraizumirikuzentakatajobojiotsuchihironomiyakoiwaizumikarumaiichinohenodakujitonooshushizukuishifujisawamizusawakamaishikanegasakimannoutazukotohiraayagawazentsujihigashikagawauchinomikanonjisanukimarugamemitoyotakamatsutadotsunaoshimatonoshoakuneamamiizumihiokiyusuikinkoisasookouyamanakatanekagoshimakanoyaisenkawanabeminamitanemakurazakitarumizunishinoomotematsumotosatsumasendaioimatsudaayaseebinamiurazushinakaiodawaraiseharasagamiharahakoneaikawakaiseiatsugitsukuihadanoyamatoyamakitazamaoisochigasakininomiyayokosukakamakuraminamiashigarafujisawasamukawakiyokawahiratsukayugawaraokawaumajikochitsunootoyoakiinonishitosayasudahidakamiharasakawaniyodogawahigashitsunokagamigeiseisusakiotsukinaharisukumomurototosakamiochitoyotosashimizumotoyamanankokunakamurakitagawayusuharaogunichoyoukiasoutoozugyokutoamakusamifunetakamoriyamagaminamataminamiogunikikuchisumotoyamatonagasumashikiaraokumamotokamiamakusanishiharayatsushiroayabeseikasakyoideineujinakagyokameokakyotangokyotanabekyotambaminamiyamashiroyamashinatanabeyawatawazukaminaminantanmiyazuhigashiyamafukuchiyamakitamukokamojoyokizumaizuruujitawaraoyamazakinagaokakyokumiyamakawagoeinabeshimameiwaasahitaikiudonoisetsukisosakikuwanamihamamiyamasuzukatamakimisuginabarikumanokomonominamiisewataraitobakiwatakikihotadomatsusakayokkaichikameyamaureshinoishinomakishichikashukuohirataiwaosakizaohigashimatsushimashikamaiwanumashibataogawaraonagawakawasakiseminemarumoriminamisanrikukakudamuratawakuyatomiyanatoriwataritagajomisatotomekamirifushiroishimatsushimayamamotoshiogamafurukawahyugaebinotsunosaitoayakushimanobeokakitauramiyazakitakazakigokaseshiibamimatashintomikunitomikitakatakobayashikawaminamitakaharukijotakanabemiyakonojonishimeranichinankitagawakadogawamorotsukakisofukushimaminamimakisakaeobuseikedaogawamiasaokayaasahiotakiotarichinoinaomichikumakomaganechikuhokukaruizawayasuokaooshikaikusakaminamiaikitogakushimatsukawakawakamitateshinatakamorikitaaikishiojirimiyadahakubaiizunaiijimaiiyamamiyotasuzakayasakatoguraookuwanagawaminowahirayayamagataminamiminowafujimiomachisakakitakaginaganonakanosakuhokomoronagisoshinanomachiwadauedaiidaharasuwatomiachiaokianankisosakunozawaonsenagematsutakayamashimosuwamatsumotoyamanouchinakagawamochizukiazuminotatsunoobamaomuraseihiunzenosetofutsuikichijiwanagasakiisahayahasamisaikaikawatanasasebohiradokuchinotsugototogitsutsushimashimabarashinkamigotomatsuurayamazoekashibaikomakawaitenrioyodosangokoryoudaojiikarugayamatokoriyamatenkawakatsuragikurotakikawakamimiyakemitsuetakatorikamikitayamayamatotakadahegurishinjokanmakisakuraitawaramotogoseoudanarasoniandokawanishishimoichihigashiyoshinokashiharashimokitayamanosegawayoshinomintsivorytopazsakuragehirnsumomoaseinetopalmail-boxmokurenyoitamuikaojiyagosensanjoaganomyokoseiroagaomishibataniigatanagaokamurakamiuonumayuzawakariwatagamitainaitsunanminamiuonumatochioyahikojoetsuseiroukamosadoizumozakitokamachiitoigawasekikawakashiwazakitsubamemitsukekokonoesaikiusukibeppuusahimeshimakunisakihasamataketatsukumihitaoitahijikusuyufukujukamitsuebungoonobungotakadaibaraniimibizentsuyamaokayamakasaokahayashimayakagemaniwaakaiwamisakishinjotamanotakahashikibichuowakesojanagishookumenannishiawakurakurashikiasakuchisetouchikagaminosatoshotomigusukunakagusukuyaeseizenaurumaiheyaaguniogiminanjokinminamidaitokitanakagusukuyonaguniokinawaishigakikunigamiurasoekadenataramahiraraginozataketomishimojizamamitonakiitomanhigashimotobuyonabarugushikamionnanahanagohaebarukumejimakitadaitonakijinnishiharayomitanginowantokashikiishikawaikedasuitaminohizuminishisakaikananabenodaitoosakasayamayaokishiwadatadaokakaizukatondabayashichihayaakasakakumatorikadomasayamahigashiosakashijonawatehirakatataishimisakitajirihannansennankatanotoyonominatosettsuhigashiyodogawaibarakinosekitachuohigashisumiyoshifujiiderakashiwaraizumiotsutoyonakamatsubaramoriguchiizumisanoshimamototakatsukineyagawahabikinotakaishikawachinaganoyoshinogarikamiminearitaouchiimarihizenogikashimaariakekiyamafukudomikitagatakitahataomachigenkaikanzakinishiaritakyuragisagataratosutakushiroishikaratsuhamatamakouhokukawagoeyoshidasatteogoseirumaasakaurawaogawaniizaomiyayoriiotakishikihonjooganohannohanyuinasaitamaokegawaarakawayoshikawayokozehasudasayamahidakafukayachichibuiwatsukiryokamiyoshimikamiizumifujimiwarabiranzanmiyoshiminanoyashiosakadosugitomisatohigashichichibutodasokakukiyonokazoshiraokakasukabekounosukawajimatsurugashimamiyashirokitamotohatoyamamoroyamahatogayakumagayakawaguchinagatorokamisatomatsubushinamegawatokigawakamikawafujiminohigashimatsuyamakoshigayatokorozawas3isk01isk02ryuohkoseikonanaishorittotakashimamaibarahikonetorahimenishiazaikokagamokotoyasuotsukusatsunagahamamoriyamatoyosatotakatsukinotogawaomihachimanhigashiomiakagiunnanizumogotsuamayatsukakakinokimatsuehamadamasudahikawahikimiokuizumoyasugiyakumomisatotamayuohdahigashiizumookinoshimanishinoshimatsuwanoshimaneshimadafujiedayoshidashimodagotembaiwataatamikosaiyaizuitoizumishimahaibaramakinoharaomaezakikawanehonkannamisusonohigashiizufukuroinumazukawazufujiaraishizuokahamamatsushimizuizunokunimatsuzakimorimachiminamiizunishiizukikugawakakegawafujikawafujinomiyaujiietsugaoyamayaitaohiranikkoashikagakuroisokanumasakurashioyakarasuyamamotegiichikaikaminokawatochigihagamokanogisanobatonasumibunasushiobaranishikatautsunomiyaiwafunemashikoshimotsukeohtawaratakanezawaitanokomatsushimatokushimaichibaminamiaizumiwajikikainanmiyoshinarutomimamugiananmatsushigesanagochishishikuinakagawamachidachiyodakomaefussainagitaitochofufuchuomeotahigashiyamatotoshimaokutamaaogashimakodairaedogawaarakawahachiojishinagawatachikawashibuyasuginamihinodekiyosesumidaoshimanerimamitakahamuraadachinakanomizuhobunkyomegurominatokoganeihigashikurumekokubunjihigashimurayamamusashimurayamatamakitahinochuokotokatsushikakouzushimaogasawaraakishimakunitachishinjukusetagayamusashinohachijoitabashiakirunohinoharachizunanbukotouramisasawakasayonagokogehinoyazutottorinichinansakaiminatokawaharaoyabetairainamiasahinantoimizufuchutakaokakurobeyamadajohanatoyamatonaminyuzenfunahashinakaniikawanamerikawaunazukitogahimiuozufukumitsutateyamakamiichiiwadearidayuasainamitaijikatsuragiaridagawatanabemihamahidakakainankiminomisatoshingushirahamakamitondayurakozakoyagobokitayamawakayamakudoyamahashimotokushimotokozagawahirogawakinokawanachikatsuurarsuseroeoishidasagaeoguniasahinagaitendonanyoobanazawanishikawasakataohkuratozawamikawamamurogawayamagatafunagatatakahatashonaishinjokahokuiideyuzakawanishitsuruokakaminoyamayamanobeshiratakamurayamanakayamakaneyamahigashineyonezawasakegawamitouubeyuuabushimonosekitabuseoshimatoyotaiwakunihikarishunannagatohagihofukudamatsutokuyamashowadoshitsurunanbukoshukaiminami-alpsnirasakikosugeotsukioshinohokutominobuyamanashifuefukichuokofuichikawamisatoyamanakakonakamichitabayamanishikatsuranarusawafujikawahayakawafujiyoshidafujikawaguchikouenohara長野京都岐阜大阪三重群馬千葉滋賀佐賀奈良adednelgaccogogror秋田愛知高知埼玉沖縄栃木熊本岩手青森山梨新潟島根鳥取長崎香川宮城石川大分宮崎茨城山口兵庫山形徳島広島福島福岡岡山富山静岡愛媛福井東京xn--4it168dhatenadiaryxn--vgu402ckawaiishophatenablogcocottenamaste北海道penneehimeiwateversestabachibashigagonnagunmapermahaccaakitaosakauh-ohblushkochiaichifukuikuroncapooitigohyogotokyokyotopunyuthickcheap0t00g00j0mie2-ddaapyawjg0amfemsubxiiboomoobutchueekpgwrgrherskrboyrdyupperunderflierchipsmydnsheavyangryhippygirlyrulez神奈川鹿児島和歌山bambinaxn--nit225kokayamasaitamaxn--k7yn95exn--1lqs03nsapporoparasitelolipopmcxn--efvn9sniigatafukuokatokushimafukushimahiroshimakagoshimafakefurokinawaxn--8pvr4ucoolblogxn--0trq7p7nnkawasakinagasakimiyazakichilloutxn--8ltr62kxn--klty5xpeeweezombiecutegirlxn--rny31hxn--uuwu58axn--ntso0iqx3axn--djrs72d6uytoyamanikitanyantakagawamimozanagoyaboyfriendxn--2m4a15egreaterchowderegoismyamagatafashionstorexn--elqq16hxn--pssu33lsendaimiyagixn--rht27zpecoriaomorisaloonwatsonvivianxn--djty4knobushipigboatnaganopinokoxn--f6qx53asadistvelvetsecretxn--5js045dchicappayamanashiibarakidigickgirlfriendxn--1lqs71dmongolianxn--c3s14mxn--qqqt11mtochigixn--5rtq34kparallelo0o0mondkobesagabonadecaoitanarafoolkilldecimainhiholomosblokilociaoundopupugifutankcrapflopnooroopsmodsholyjeezstripperpepperbittershizuokaxn--rht3dkitakyushureadymadeicurusversusmatrixxn--rht61ehungryfloppygloomycrankyhandcraftedlittlestarxn--klt787dxn--kltx9awhitesnowsunnydaytottorilovepoptheshopbuyshopxn--5rtp49cxn--d5qv7z876cwebaccelxn--kbrq7oxn--4pvxsxn--1ctwolovesickkumamotocatfoodxn--tor131oyokohamawakayamatonkotsuxn--ehqz56nxn--uist22hxn--6btw5axn--kltp7dyamaguchifrenchkisspussycatxn--4it797kxn--uisz3gbabybluexn--zbx025dnetgamersxn--7t0a264ckanagawaxn--6orx2rishikawaxn--ntsq17ghalfmoonschoolbusjellybeanxn--mkru45iusercontentlolitapunkxn--32vp30hsakurastoragehokkaidoshimanecandypopbabymilksupersaleweblikeraindropbackdropwebsozaikikirarahateblodaynightmeneacsccogoormobiinfoaefjusxxorgmilcomnetedugovorgcomnetedugovbizinfotmprdorgmilcomnomedugovassnotairespresseassocoopgouvveterinairemedecinpharmaciensorgnetedugovtraorgcomedurepgovipdiskmeneperekgacscaiiocogoitoresmshsseoulbusanulsandaeguc01milvkimmvchungnamjeonnamjeonbukeliv-dnsgyeonggijejueliv-cdnincheondaejeongangwongyeongbukgwangjuchungbukgyeongnameliv-apicoeduindorgcomembnetedugovorgmilcomnetedugovjcloudorgcomnetintedugovperbnrinfocooyorgcomnetedugovethipfscanvamypepethw3sstorachafaablekeeneticjoinmcinbrowserdwebcyonnftstoragemyfritzaemewphlxachotelltdorgcomwebsocschngonetintedugrpgovassnomgacsccoorgnetedugovbizinfo123websiteidorgmilcomasnnetedugovconfidmedorgcomplcschnetedugovaccoorgnetgovpresstmassoirseproxaccosoundcasthoptocraftvp4c66orgnetedugovitsxwxmcdirmyboxbarsyedgestacksynologylogintoopencloudnohostwebhopdiskstationi234tcp4hoocgroknoipprivmydsddnsdnsforlohmustransipdscloudfilegear-sgbrasiliafilegearframerbarsybarsyonlinecoprdorgmilcomnomedugovinforgcomnetedugovnameacprorgcomartnetedugovpresseinfoassoinstgouvorgnycedugovbarsydscloudjuorgcomnetedugovminisiteaccoororgcomnetgovorgmilcompronetintedugovbizmuseumnameinfoaerocoopaccoorgcomnetintedugovbizcooporgcomgobneteduorgmilcomnetedugovbiznameaccoorgmilneteduadvgovcoorgcomnetaltgovforgotherhiskeeneticispmanagernomassoprod5476132eastasiacentraluswesteuropewestus2eastus2pnortheurope-01newzealandnorth-01southindia-01southcentralus2-01norwaywest-01eastus2-01westus2-01australiaeast-01italynorth-01israelnorthwest-01swedencentral-01westeurope-01centraluseuap-01taiwannorthwest-01uaecentral-01northcentralusstage-01israelcentral-01mexicocentral-01canadacentral-01austriaeast-01germanywestcentral-01francecentral-01ukwest-01denmarkeast-01polandcentral-01eastus-01westus-01swedensouth-01eastus3-01westus3-01brazilsouth-01centralus-01francesouth-01australiacentral-01westindia-01uaenorth-01jioindiacentral-01canadaeast-01belgiumcentral-01spaincentral-01koreacentral-01chilecentral-01qatarcentral-01westcentralus-01eastus2euap-01norwayeast-01southafricanorth-01brazilsoutheast-01germanynorth-01switzerlandnorth-01switzerlandwest-01japanwest-01southafricawest-01japaneast-01eastasia-01indiasouthcentral-01taiwannorth-01centralindia-01uksouth-01southcentralus-01northcentralus-01eastasiastage-01indonesiacentral-01australiacentral2-01australiasoutheast-01malaysiawest-01koreasouth-01southeastasia-01southeastus5-01northeastus5-01jioindiawest-01rucdnwest1-usfra1-desandboxjls-sto1jls-sto3jls-sto2aglobalabglobalsslmapprodfreetlsmapvpslon-1lon-2ny-1fr-1sg-1ny-2paassnwebpaashostingjelasticnordeste-idcsocuserpagescwebfileblobservicebuscoreatlricnjsjelasticwebsitestoragesezagbinruhuukjptsmyspreadshopmynetnameakamaiorigin-stagingfrom-coipv64dynv6cdn77serveblogadobeaemcloudhicamsprytdnsupno-ipownipde5ovhicpfirewall-gatewaysytesmypsxbarsyusgovcloudapimyamazemyradwebakamaihdsaveincloudfastlylbfrom-lasubsc-paysquare7in-the-bandblackbaudcdnhomelinuxoninfernoctfcloudservebbsdns-dynamiccloudfrontakamai-stagingipifonyham-radio-opsenseeringclickrisingcommunity-profrom-nylocalcertgrafana-devedgesuite-stagingcloudflareanycasteating-organicatlassian-devmydattofeste-iplocaltotorprojectknx-serveredgekeycloudflareglobalcloudyclustercasacamserveftpakamaized-stagingakamaiorigindns-cloudmyeffectboomlabotdashbuyshousestwmailhetemlazure-mobilein-dslthruhereredirectmedynuddnsbouncemesupabaseluyanicloudappakamaicloudfunctionsdebiannhlfanpgafanstatic-accessin-vpnmysynologymafeloappudohomeftptrafficmanagersiteleafseidatmemsetcloudflarecloudaccesskeyword-onazure-apiis-a-chefdoes-itgets-itwebhopselfiphomeipkicks-assedgesuitewindowsserver-ontunnelmolemydissentscrapper-sitecloudflarecnuni5srcfggffiobbzabchrsndenodynuopikddnsvpndnsakadnselastxkinghostvps-hostfastlyhomeunixazureedgeshopselectdontexistmyfritzcloudjiffyalwaysdatasells-itsquaresbroke-itazurefddattolocalat-band-campmeinforumfamilydsazurestaticappsdefinimabplaceddnsaliasdynaliasnow-dnsblogdnsroutingthecloudendofinternetdsmynasakamaiedgemymediapcadobeio-staticakamaiedge-stagingakamaihd-stagingddns-ipprivatizehealthinsurancelive-onkrellianschokokeksmassivegridmysecuritycamerarackmazeserveminecraftfrom-azis-a-geekakamaizedmoonscaleoffice-on-theusgovtrafficmanageradobeioruntimeedgekey-stagingreserve-onlinechannelsdvrdnsdojousgovcloudappcdn77-sslapps-1and1podzoneazurewebsitesdynathomescaleforceyandexcloudvusercontentisa-geekcdn-edgescoaemalcesappwriteazimuthtlonarvobuiltwithrocketnoticeablestorecomwebrecnetperotherfirminfoartslgdloncogoiltdorgmilcolcomplcschgenngonetedugovbiznamefirmmobiacincoorgmilcomnomwebgobnetintedubizinfocomyspreadshopdemongovtransurl123websitehosting-clusterkhplaycistrongsnesosvalervålerxn--vler-qoaossandeheroysandeherøybøboheroyherøyxn--hery-iraxn--b-5gavalerbøboxn--b-5gasandesandexn--hery-iraxn--vler-qoavålerhåreålaahavaofsfvfhlolnlalrlhmfmtmahcostntbuåstrmreigersundmyspreadshopgálsáeidsvolltingvollgildeskalflorøvadsøvardøvanylvenxn--bhccavuotna-k7astrandaxn--kvnangen-k0axn--sknland-fxaxn--mosjen-eyarakkestadhyllestadnannestadvevelstadvaapstenordre-landsondre-landsøndre-landtjieltexn--vrggt-xqadsør-aurdalsor-aurdalheradstordmoldefordeførdeseljefedjeryggehemnexn--krehamn-dxasognegranesøgnebrynetjomevallebykletokkegiskedovretjømehobølvoldasaudatolgasømnaviknadønnasomnadonnatranafrananesnaraumasmolatrænafrænalesjasmølaørstaorstahitrafloraaukraloppafrøyarissasnasahalsagalsaromsaraisaráisafroyasnåsagronghobolfjelltydalårdalardalaskimharamkraanghkekråanghkesorumbarumhurumbærumsørummodumsálátbálátfrognbjugnvåganvagangulenskienløtenlotenstrynvefsnxn--merker-kuaskaunsveiobømlobomloskjåkvardoflorovadsosalatbalatsálatklæbuklabuselbubarduulvikskjakklepprisørxn--nttery-byaeflåeidflahofmilgolholsellomskifetvikdepvgsfhsaskerrisorhamarasnesåsnesrørosrorosxn--slat-5namasoynaroyvaroyluroydyroyaskoyradoyandoyrodoymeloyradøyandøyrødøymeløyaskøylurøydyrøymåsøyværøynærøyhoylandethøylandetdivtasvuodnalørenskoglorenskognesoddtangenxn--tjme-hraxn--smla-hraxn--stjrdal-s1aunjargalillehammerunjárgaxn--hamary-fyadavvenjargaxn--bearalvhki-y4a123hjemmesidegjerdrumxn--brnnysund-m8acxn--tnsberg-q1axn--mlatvuopmi-s4axn--snsa-roaxn--skierv-utaxn--brum-voatysfjordkvafjordeidfjordkvæfjordsongdalenmjondalenmjøndalenxn--gls-elackragerogáŋgaviikagangaviikasørreisasorreisasør-varangersor-varangerxn--risr-iraskiervaxn--frna-woaxn--trna-woakvinesdalleksvikleirvikrøyrvikroyrviksvelvikvenneslaevje-og-hornnessandnessjøenmarnardalvindafjordsandefjordenebakksnillfjordullensvangxn--trany-yuabrønnøysundnamsskoganaustevollxn--stjrdalshalsen-sqbnord-aurdalnord-frontrøgstadtrogstadgrimstadflakstadgjerstadxn--sandy-yuaxn--leagaviika-52bnore-og-uvdalvegarsheixn--rlingen-mxaxn--ggaviika-8ya47hvegårsheikarlsoykvitsoymasfjordenhamaroyinderoyosteroydavvenjárgasauheradguovdageaidnuxn--vre-eiker-k8abronnoysiellakkrødsheradkrodsheradkvinnheradbrønnøyxn--mtta-vrjjat-k7afxn--lrenskog-54akvitsøyvárggátkarlsøyosterøyinderøyhamarøybronnoysundxn--aurskog-hland-jnbbahccavuotnabáhccavuotnagiehtavuoatnastor-elvdalmidtre-gauldalxn--gildeskl-g0akarasjokevenassixn--bievt-0qaxn--yer-znalebesbynessebyxn--hbmer-xqamalselvmålselvxn--unjrga-rtamøre-og-romsdalmore-og-romsdalhareidmelandørlandorlandstrandålgårdsolundalgardafjordåfjorddielddanuorrikautokeinoxn--stre-toten-zcbskodjeaejriestangeliernebamblestokkefauskesnåasesnaasekongsvingerlangevagberlevagxn--flor-jrahattfjelldalostre-totenøstre-totenvestfoldxn--mely-iraálaheadjualaheadjunordreisaxn--troms-zuaxn--lgrd-poacporsangerflatangerstavangerleikangerbremangersamnangergieldakarasjohkaxn--rdy-0nabfrostautsirasnoasatromsaxn--sr-aurdal-l8aflekkefjordjølsterjolsteraremarkhedmarknååmesjevuemienaamesjevuemiexn--vard-jrarollagmeråkermerakerorskogørskogxn--bdddj-mrabdákŋoluoktaxn--osyro-wuaaknoluoktatrysilskjervøymandaljondalbindalrindalmeldalsuldalorkdalsigdalalvdallærdalhurdalsirdalverdallerdallardaloppdalåseralaseralhadselkragerødivttasvuotnaoverhallasteinkjerxn--hnefoss-q1askedsmokorsettromsøxn--dyry-iravestre-totenmuseumxn--sandnessjen-ogbrahkkeravjufylkesbiblbájddarbajddarxn--laheadju-7yarennesøyxn--koluokta-7ya57hxn--hgebostad-g3aleirfjordstorfjordbalsfjordbåtsfjordbatsfjordmuosátbievátloabátkárášjohkanøtterøyxn--mjndalen-64anordkappláhppilahppialstahaugsiljanverranrøykenroykenhaldenlyngenbergenhortenhønefosshonefosstroandinbeiarnvarggatosoyroosøyrotromsoidrettmuosatbievatruovatloabatvoagattynsetnessetxn--indery-fyaskánitskanitraholtråholtxn--ystre-slidre-ujbandebusarpsborgbearduxn--karlsy-fyahordalandjorpelandjørpelanddeatnuringsakersør-odalsor-odalxn--slt-elabringerikeaudnedalnittedalnissedalhemsedalslattumsurnadalxn--blt-elabelverumstjørdalnaustdalhjartdalgjøvikfyresdalhasviknarviklarvikgjovikmalvikgamviklenvikporsgrunnstjordalengerdaldrobakdrøbakxn--msy-ula0hvestvagoyxn--vgan-qoaxn--ryken-vuaxn--lten-graxn--stfold-9xaxn--hpmir-xqaxn--lury-iramálatvuopmimalatvuopmitysværkirkenesbirkenesmoskenesbáidárxn--fjord-lraxn--rdal-poabahcavuotnabáhcavuotnaxn--frde-gralindåsbearalvahkixn--hobl-iraráhkkerávjuxn--loabt-0qavågåáltábodøsundlundraderådeetnetimeholeauregrueoddavagavegaranatanaarnasolasulaaltalekafusavangbergkvamåmliamlibokntinnroangranosenoslobodorøstroststatåmotamotivguprivøyeroyerliermossvossxn--nvuotna-hwalusterlunnermarkerhábmerhabmerhvalerfjalerxn--rholt-mratysvarbaidarfitjargaularhápmirhapmirmelhusfosnesøksnesoksnestysneshemnesevenesflesbergeidsbergtonsbergtønsberglindasxn--sndre-land-0cbnamsosxn--srum-graøystre-slidreoystre-slidrevestre-slidretrondheimbalestrandxn--langevg-jxaaustrheimxn--skjk-soavagsoyaveroysandoykarmoyfinnoytranoyvestbytranbysykkylvenxn--hyanger-q1aspjelkavikandasuoloxn--fl-ziaxn--drbak-wuastathellexn--sr-varanger-ggbtelemarkxn--bhcavuotna-s4axn--porsgu-sta26fčáhcesuolocahcesuoloakrehamnåkrehamnsandøykarmøyfinnøytranøyvågsøyaverøynamdalseidxn--lesund-huabadaddjaxn--vegrshei-c0axn--btsfjord-9zagildeskålporsanguxn--trgstad-r1anávuotnanavuotnahammerfestxn--sgne-graxn--brnny-wuacibestadharstadnarviikaevenáššivestnesgjemnessandnesagdenesrennesoyxn--avery-yuaxn--tysvr-vrabearalváhkikongsbergspydebergrandabergxn--andy-iradavvesiidaxn--krdsherad-m8aporsáŋgufredrikstadbjerkreimringeburennebuaurskog-holandnotteroyxn--vgsy-qoa0jxn--rmskog-byaskierváivelandbyglandfrolandaurlandforsandxn--bjddar-ptamidsundålesundalesundfetsundfarsundovre-eikerøvre-eikerakershusxn--moreke-juasørfoldøstfoldostfoldsorfoldhøyangerhoyangerlevangerorkangertanangerxn--vestvgy-ixa6olillesandulsteinxn--rennesy-v1agranvinskjervoyxn--klbu-woalavagisxn--h-2faxn--ryrvik-byakafjordkåfjordseljordfolkebiblxn--gjvik-wuajevnakerxn--kfjord-iuabudejjuxn--kranghke-b0axn--davvenjrga-y4axn--rland-uuaxn--ldingen-q1axn--mlselv-iuaxn--rady-iraxn--linds-prabrumunddalxn--ygarden-p1amo-i-ranaeidskogrømskogromskoghjelmelandxn--finny-yuaxn--sr-odal-q1axn--skjervy-v1aballangenkvanangenkvænangengratangenxn--hmmrfeasta-s4acvossevangensuohkanxn--rde-ulaxn--mli-tlaxn--ksnes-uuanordlandskanlandskånlandsortlandfuoiskuxn--rros-graxn--hcesuolo-7ya35bxn--eveni-0qa01gagaivuotnagáivuotnaxn--seral-lradrammenmodalenmosjoenjan-mayentorskensteigengloppenxn--snes-poamatta-varjjatxn--sr-fron-q1aomasvuotnajessheimbådåddjåxn--krager-gyaxn--kvfjord-nxaxn--asky-iraxn--snase-nraxn--bidr-5nacholtålenxn--vads-jraxn--jlster-byamosjøenxn--rst-0nastavernxn--ostery-fyaxn--oppegrd-ixaxn--sknit-yqaxn--risa-5naoppegårdskiptvetrendalenholtalenxn--mot-tlaxn--lhppi-xqaxn--holtlen-hxaxn--srreisa-q1akopervikxn--muost-0qaxn--bmlo-grahokksundkvalsundegersundxn--karmy-yuaullensakerxn--hylandet-54axn--kvitsy-fyaxn--bod-2nalangevågberlevågkristiansandxn--rsta-frahornindalstjørdalshalsenstjordalshalsensandnessjoenhámmárfeastaxn--lrdal-srasør-fronsor-fronnord-odalkristiansundmátta-várjjatvestvågøynesoddennotoddenbuskerudøygardenoygardensalangenlavangenralingenrælingenlodingenlødingenleaŋgaviikalaakesvuemieleangaviikauenorgexn--srfold-byaaskvollxn--rskog-uuaxn--nry-yla5gxn--vry-yla5ghammarfeastaxn--rhkkervju-01afxn--givuotna-8yakommunekrokstadelvanedre-eikerhagebostadhægebostadxn--berlevg-jxakviteseidxn--s-1faxn--l-1faxn--nmesjevuemie-tcbafuosskomoårekemoarekexn--lt-liacxn--jrpeland-54asvalbardoppegardholmestrandtvedestrandsogndalsokndalarendalsunndalfolldalxn--krjohka-hwab49jlyngdaletnedalnorddalsaltdalgausdalskedsmovaksdalgjesdalstordalxn--frya-hraaarbortedrangedalxn--smna-graaurskog-hølandxn--vg-yiabtjeldsundhaugesundlindesnesxn--mre-og-romsdal-qqbxn--dnna-gradyntmpheremerseineshacknetenterprisecloudmineaccomaorimāoriorgmilcriiwigennetschoolhealthkiwigovtgeekxn--mori-qsacloudnsparliamentcomedorgcompronetedugovmuseumwebsitekinservicebarsywebsitebuildereerobookheimdnseero-stagetechcrscsslorigingohomecdbedeeeiemesecabgngilnlalplchfisiincnnoroptatitmtltruauhulumkdkukskjplvtrgrfrkrhrusesismycynzcznetinteduassoososcloudstgbetaaezaeuhkusjswzhatenadiarycdn77hoptozaptois-a-knightmyftpno-ipjpnddnssdpdnsspdnsbarsysweetpepperis-a-bruinsfanis-very-sweetservegameis-a-soxfanhomelinuxcdn77-secureservebbsmisconfusedwebredirectblogsitefreedesktopcouchpotatofriestoolforgeaccesscamis-lostreadmyblogsmall-webfedorapeopleserveftpis-a-celticsfaniptimemywirepotagertwmailin-dslsellsyourhomeread-booksfreeddnscable-modemis-savednflfanufcfanmlbfanstuff-4-saleendoftheinternetin-vpnmy-firewallhomeftpis-localis-a-chefboldlygoingnowherewebhopselfipkicks-assroxatunkcamdvrfedoraprojectgotdnsdvrdnsdyndnspubtlspimientahomeunixdontexistfedorainfracloudwmflabsfspagesbmoattachmentsteckidsfamilydsdnsaliasdynaliasnow-dnscloudnsdoomdnsduckdnsblogdnshomednsroutingthecloudendofinternetdsmynasip-dynamicpoivronhttpbinmyfirewallis-very-evilmysecuritycamerais-a-linux-userwmcloudis-a-geektuxfamilyis-a-candidatedoesntexistis-very-badhobby-sitegame-hostaltervistais-foundis-a-patsfandnsdojohepforgepodzonedynservcollegefanis-very-goodfrom-meis-very-niceisa-geeknerdpolacmedsldingorgcomnomgobabonetedugintapleskaemhlxmyboxrockyprvcydeuxfleurssolidresvibekitprodomgspdnscodebergheyflowstatichostlinkyhostmymagicblacktopsorgmilcomnomgobneteduorgcomeduiorgmilcomngonetedugovcloudns1337ngrokacorggogfamcomwebgobnetedugokgopgkpgovgosbizpasaugumicsopozpapuwmwsrprusiskwpspkppspkmpspokeoiawsawifoumsdnskokwpmuppuppsppiwwiwoowuzswkzoschrzpisdnwzmiuwwitdpssewsseumigugimoirmpinbwinbwiihupporzgwgriwupowwskrwioswuozstarostwokonsulattmpccopruszkowmyspreadshopostrodakartuzyopolegminamediaustkazgorajgoraolawailawalomzawloclradombytomjaworznotargilubinkoninzagantorunkutnokepnonakloczestsopotsanokturekplockslasksklepzarowlukowmedaidgdaorgmilrelcomnomatmgsmartneteduelkgovwawsossexbiztgorysejnytychypomorzeboleslawiechomesklepsdscloudunicloudzakopanelegnicarawa-mazbydgoszczswidnikkrasnikwloclawekbielawamragowograjeworealestatebeskidykaszubymalopolskaprzeworskswiebodzinlecznadfirmaszkolawarmiagdyniamiastakazimierz-dolnymalborkswidnicadlugolekaostrolekapodlasieelblagtravelsimplesitezachpomormielecszczecinnieruchomosciwalbrzychlezajsklublinbedzinpoznanwielunmielnooleckostarachowicedkontopowiatwroclawrybniksuwalkileborkslupskgdanskostrowwlkptarnobrzegtourismwegrowkrakowglogowyou2pilanysamailwrocinfoagroautobeepshoppriviqhslapypiszlodzcfolksecommerce-shopmazurypulawyskoczowrzeszowpomorskiezgierzkaliszolkuszlowiczostrowiecsosnowiecmazowszewodzislawbialowiezazgorzeleckatowicepabianicejelenia-gorawolominkarpaczsieradznowarudaczeladzkonskowolaskierniewiceswinoujscieturystykabieszczadycieszynketrzynolsztynbialystokbabia-goraprochowicewarszawastalowa-wolapolkowicegorlicegliwiceponiatowalimanowalubartowaugustowkobierzyceopocznognieznoszczytnokolobrzegshoparenapodhalebielskoklodzkostargardcoshipatwithplayitownnamecoorgnetedugovacorgcomproestnetedugovbiznameislaprofinfoprodrechtngrokmedaaaacacpaenglawjurbarenterbarsykeeneticavocatacctcloudnsorgcomsecplonetedugov123paginaweborgcomnetintedugovnomepublidkinbarsygovx443cloudnsorgmilcomnetedugovcooporgmilcomschnetedugovnamecomcannetlibassoaemclantmcontstoreorgcomnomrecwwwbarsyfirminfoshopartsv6stackitmyddnswebspacelima-cityacincooxorgedugovbarsybrendlyhbvpsvpsspectrumlandinghostingacppmordoviamcprecbgorgmilcomspbnetintedumsknovgovbirrasmcdirmytismircloudvladimirnalchikadygeyamarinepyatigorskmyjinobashkiriaeurodirvladikavkazna4ugroznykustanaikalmykiacldmaildagestaniransmbuildcloudcanvaliaravalrwxwixdevelopmentappwritemigrationneedleverceldatabasestackitcodereplravendbsanityonporterlovableaccoorgmilnetgovcoopmedorgcompubschnetedugovservicemecomygovorggovtvmedorgcomnetedugovinfoedgfacbmlonihkutwpsryxzbdtmacfhppmyspreadshopbrandpartiorgcomfhvpress123minsidaitcouldbeworlanbibkommunalforbundfhskiopsyskomvuxkomforbnaturbruksgymnloginlineorgcomnetedugovenscaledeuusentsurgebotdaorgmilcomnetgovnowteleporthashbangbearlyplatformlovablebarsyshopwarebasehoplixbarsyonlinemsf5gitpagewawamscofigma-govgreybullcaffeinefigmacanvaceerosoltstscwputernippybarsysupportchatgptsquareomniweopensocialcpanelplaycodenotionnovecorewpsquaredpreviewjelecyonbyensrhtklivfastvpspieboxconvexmedusajsjouwwebheyflowplatformshdocsflowyloginlinemadethissourcecraftclouderaorgorgcomartedugouvunivmeorgcomnetedugovsurveysstatichfheiyumanusxs4allprojectmyfastubervibehostapp-ionosdeployagentmecoorgcomschnetedugovbizcncostoreorgmilcomneteduembaixadaconsuladokiraranohoprincipesaotomeheliohobarsystorebaseshopwaresellfyaisanityabkhaziavologdamordoviapenzalenugsochinavoiexnetspbmsknovnorth-kazakhstanashgabadkareliaarmeniageorgiavladimirnalchikivanovobukharaadygeyakhakassiakalugakrasnodarjambylaktyubinsktroitskbryanskobninskkurganazerbaijanpokrovskbashkiriatselinogradvladikavkazmurmansktulatuvamangyshlaktashkentchimkentgroznykaragandatermezarkhangelskkustanaikalmykiabalashoveast-kazakhstankaracoldagestantogliattibarsyredorgcomgobedumirenaccoorgjelasticdiscoursecleverappsschacmiincogoornetonlineshopcogoorgmilcomwebnicnetintedugovbiznametestcoorgmilcomnomnetedugovorangecloudpersoindorgcomfinnatnetgovensmincomtourismintlinfox0611orgmilcomnetedugovquickconnectvpnplusnettprequalifymeaddrmyaddrntdllwadlnctvavdrk12orgmilpolbeltelcomwebgennetedutskkepgovbbsbiznameinfocoorgmilcompronetedugovbiznameinfobetter-thanworse-thansakurafromdyndnson-the-webmymailerorgmilurlcomneteduidvgovmydnsgameclubebizmeneacsccogotvorhotelmilmobiinfovodteiflgplkmsmsbcckhincndnvncoztltmkckppzpdprvcvkvlvcrkrkscxuzchernovtsyrivneyaltaodesavolynrovnolutskltdinforgcomnetedugovbizvinnicazhitomirternopilpoltavakropyvnytskyizaporizhzhiasevastopolsebastopoluzhgoroduzhhorodkharkovkharkivvinnytsiakhmelnytskyizaporizhzhecrimeaodessazhytomyrnikolaevcherkassydonetskluganskluhanskkirovogradivano-frankivskchernivtsikrymkievkyivlvivsumyzakarpattiamykolaivcherkasychernigovkhersonchernihivdnipropetrovskdnepropetrovskkhmelnitskiyneacsccogoorusorgmilcomedugovmyspreadshopno-ipbarsybarsyonlinelayershiftnh-servretrosnubapicampaignservicelugaffinitylotteryweeklylotteryraffleentrygluglugsmeaccoindependent-inquestnimsitecopropymntltdorgplcschnetgovnhsbarsyindependent-commissionindependent-reviewpolicepublic-inquiryindependent-panelconnhospindependent-inquiryroyal-commissionoraclegovcloudappscck12libaws-govccphxcclibpvtparochchtrcck12libcceatonk12coglibtecgendstmusann-arborwashtenawcck12glghcck12sealibforksolympiabainbridge-islkeyporthoquiamyarrow-pointcentraliaport-townsendsequimport-ludlowrentonsilverdalebremertonredmondsheltonbellevueport-orchardport-angeleskingstonchehalisaberdeengig-harborseattlepoulsboidmdndsddemenegacalamaiavawapailalflnmdcncscohnhmihiviwiriinmntnmocoutvtctmtgunjokakwvnvprarorasmskstxwynykyazisadninsnngosrvis-byservernamepointtoenscaledland-4-salefreeddnsstuff-4-saleazure-apinoipdatabricksappscloudnsgolffanheliohostazurewebsitesgvorgmilcomgubneteducoorgcomnetd0egvorgmilcomnetedugovmydnsiacostoree12orgmilcomnomwebgobbibrectecnetintedugovraremprendefirminfoartseducok12orgcomnethidnsadidacaionioapsonlahanamhanoicamauhueorgcompronetintedugovbizbacninhtayninhhoabinhnamdinhtravinhhaiphongvinhlonghaiduongquangnamquangtrithuathienhuequangninhbacgianghaugiangquangbinhsoctrangbentrethanhphohochiminhdanangkontumhatinhkhanhhoathanhhoahealthgialailaocaiyenbaibackanngheanlonganphuyenphuthocanthodaklakdongnainameinfovinhphucdongthapkiengiangtiengiangquangngailaichaulangsonlamdongdaknonghagiangangiangcaobangbinhduongninhthuanbinhthuanbaclieuthaibinhninhbinhbinhdinhtuyenquanghungyenbaria-vungtauthainguyendienbienbinhphuocschbizputerorgcomnetedugovcloud66advisormypetsdyndnsxn--8dbq2axn--4dbgdty6cxn--5dbhl8dxn--hebda8bxn--80auxn--d1atxn--c1avgxn--o1acxn--o1achxn--90azhxn--55qx5dxn--uc0atvxn--od0algxn--wcvs22dxn--gmqw5axn--mxtq1mxn--12c1fe0brxn--h3cuzk1dixn--12co0c3b4evaxn--12cfi8ixb8lxn--o3cyx2axn--m3ch0j3axn--j1adpxn--90amcxn--90a1afxn--h1ahnxn--j1ael8bxn--h1alizxn--c1avgxn--j1aefxn--80aaa0cvacxn--41acaffeineexeopentunnelbotdashtelebitorgtmaccoagricorgmilnomwebnicngonetaltedugovlawnisschoolgrondaraccoorgmilcomschnetedugovbizinfoprg1-zeropstritonstackitlimazeropsaccoorgmilgovяспборгкоммскбизмирсамаракрымсочиакодпроргобрупрצהלממשלישובאקדמיהองค์กรธุรกิจรัฐบาลศึกษาทหารเน็ต教育網絡組織公司政府個人닷넷한국澳门新闻澳門联通家電嘉里招聘通販닷컴삼성コムგეбгрфеюadcdbdgdidmdsdtdaebedeeegeiejekemenepereseveyegabacalamanauavapaqasazacfbfafgfnfpfwftfbgcgagggegkgngmgsgpgvgtgugilmlnlalclglplsltlhmimjmkmmmomambmcmdmfmgmzmpmsmtmgbbblbsbecccacnclcmcvctcscmhkhghchbhthphshlinikifigiaibicivisikninhnmncnbngnsnpnvntnjoionomobocoaofodorosotoptstttytatbtetgtithtmtltrusuvuaucueuguhulumunufjdjbjtjsjlkmkhkfkdkcktkukskpkgpmpnpkpjpgqaqmqiqsvtvcvbvmvlvrwpwtwzwbwcwawgwkwmwtrsrprgrfrercrbrarnrmrlrkrirhrwsusrssspsgsesbsaslsmsissxmxaxcxuypysylymykygybycyuztzsznzmzkzdzczbzazελευ世界台灣购物公益点看臺灣网络書籍在线网站手机机构大拿游戏信息台湾谷歌慈善商标香港中国餐厅网址中國商城食品微博政务移动集团公司八卦商店健康网店政府时尚佛山中信娱乐广东企业homedepotengineeringاماراتrepublicankuokgroupversicherungchannelcitadelxn--pgbs0dhxn--b4w605ferdstatebankwebsitexn--mgb9awbf亚马逊淡马锡alibabaxn--ngbc5azdxn--mgbbh1axn--45br5cyltoshibabuildworldcloudtradeguideplacespacedancemoviephoneprimesmilebiblestyleappleazurestoreskypegripexn--l1accdrivelottehorsehouseleasechasereisestadahondaomegaaetnaamicaninjanokiamediadeltavodkaedekaosakapizzaslingemailgmailtirolshelltmallfinallegaltotalhotelamfamforumrehabmusicciticricohcoachwatchboschearthfaithirishmiamiarchidubaiguccipraxiみんなストアセールcanonsalononionnikonepsonkoelngreensevencrownikanoradioaudioweiboglobopromogalloyahoociscorodeovideomangobingotokyovolvolottokyotophotosmartsportquesttrusthyattjetztadultcymrubaidutushuxn--kprw13dubankclickblackmerckgroupsharpcheapnowtvxn--h2brj9cקוםհայоргсрбмонкомбелмкдқазрусукрمصرقطرعربكومdadcfdmedwedredphdthdbidpidkrdmsdltdiceonewmeglemoerwecfageacbanbambaaaammakianraspacpaaxawtfbcgaegongingaigvigorgdogdhlmilrilonlaolloluoljllcalgalnflafltelsrlfrllplkimibmcamcombommomifmabbjcbscbwebcabnabtabmlbpubabcbbcnecincpncllcstcwtcpwcnyckfhbzhovhmoiskiobisbitcifyituipinvinwinxincbnbcnmanfangdnmenrenkpnmtnyunrunfununobiojioriohbogmofooboooooacoecoceongoproartistottnttbbtcateatlatvetpetbetnethktmitfitintjothotgotdotbotprueduicujnjyouinknhktdkappsapgapmapdnptopgopllpjmpzipvipripesqtrvdtvitvdevmovgovhivnrwlawsewnewbmwwownowhowdvrftrmtrsfrbarcartvscrseusawsupsubssbsadsddsldssasbmsmlsxxxboxfoxgmxtjxsextaxbuyflydiysoyjoyskypaydaygayxyzanzbizwebersenerpokerlameractortatarsolarລາວคอมไทยtourslocusnexuslexusgiftsbeatsboatspartspressglassswissकॉमनेटtiresgivescodeshomesgamestunesshoescardswalesloansvegastoolsdealsautosparisファッションworkssucksrocksxeroxforexfedexpartylillymoneystudyrugbytoraytoday中文网xn--unup4y天主教飞利浦新加坡enterprises我爱你嘉里大酒店christmasxn--fct429kholdingsxn--8y0a063axn--mgbx4cd0ablifestyleabogadoallstatenetbankكاثوليكxn--s9brj9cxn--gk3at1ebestbuycharityxn--55qx5dmicrosoftpropertybasketballhomegoodscorsicajewelrygallerygrocerysurgerycountrybrusselsverisignferreroxn--czr694bhdfcbankcommbanksoftbankپاكستانپاکستانnextdirectالسعوديهالعليانxn--h2brj9c8cxn--80adxhksshikshaxn--mgbai9azgqp6jcuisinellabarclayscatholicxn--kpry57dcompanyxn--xhq521bblackfridayxn--mgba3a3ejtsandvikxn--d1acj3bacademydownloadمليسياxn--j1amhxn--w4r85el8fhu5dnraipirangaathletaxn--fhbeixn--mgbqly7cvafrzuerichxn--c2br7gஇலங்கைcontractorsxn--io0a7igraphicsinsurancetemasekxn--xkc2al3hye2amotorcyclesphotographydirectoryplumbingxn--vhquvclothingtrainingcleaningwilliamhilllightingxn--mgba3a4f16ashoppingcateringeducationokinawapicturesventuresproductionsxn--9et52uwalmartഭാരതംsupportrealestatecapitalonexn--nqv7fs00emaauspostfloristdentistxn--qxamgodaddybradescobargainsmitsubishikerryhotelsxn--9dbq2axn--3pxu8kimmobilienxn--fjq720axn--mgbtx2bholidaymckinseymadridbusinessbuildersxn--4gbrimмоскваالسعودیةcoffeedegreelacaixapartnersalsaceofficeabbvievoyageorangegeorgeonlinechromemobilekindlegoogleoraclecircleschulesecureinsurexn--mgba7c0bbn0aestatexn--mgbc0a9azcgcruisehangoutxn--vuq861bxn--42c2d9arexrothfirestoneuniversityxn--nnx388alifeinsuranceextraspaceонлайнvermögensberatersoftwarexn--fiqs8sxn--mgbab2bdxn--w4rs40ltiendaभारतम्africatoyotaotsukasakuracameracreditcardnagoyaconsultingnetworktheatermonsterprogressivepioneerxn--55qw42gracingdatingvotingvikinglivinggivingxn--bck1b9a5dre4cbrotherweatherjoburgفلسطينlplfinancialxn--clchc0ea0b2g2a9gcdfutbolschoolsocialglobaldentalwoodsidechanelairtelmatteltravelrealtorwebcamstreamభారత్unicomalstomxn--nodexn--6frz82gmuseumfurniturexn--rvc1e0am3exn--mix891faccenturexn--11b4c3dismailineustardiscountquebeccomsecclinicservicesxn--y9a3aqxn--c1avgswatchchurchsearchالاردنmarketingcontacthealthmonashshoujisanofitaipeiamericanexpresssuzukiアマゾンクラウドポイントbhartiグーグルxn--mgberp4a5d4armemorialxn--1qqw23alondonmormoninstitutevisionbostonnortoncouponmaisonamazonvirginberlindesigndurbanolayannissananquanhitachikaufengardenreisenbayerntechnologydatsunxn--90a3aclatinocasinostudiophysioxn--ngbe9e0apharmacytattootaobaoaramcoexpertreportabbottdirectselectimamatfairwindspictettargetmarketintuittravelersinsurancecreditdupontryukyusuppliesxn--tckwebnpparibasschmidtmerckmsdyodobashirestaurantbridgestonecricketxn--fpcrj9c3dbostikbroadwayattorneylefrakemerckxn--fiq228c5hscareersfarmerswinnersflowersxn--wgbh1cguitarsxn--54b7fta0ccxn--p1acfmakeupgalluplandroverxn--kcrx77d1x4agoldpointbauhausxn--mgbayh7gpahiphopplaystationxn--mgba3a4fraxn--eckvdtc9dhyundaixn--gckr3f0fistanbulticketsmarketsflightschintaireviewsxn--3e0b707ewindowsxn--fiqz9sfinancialxn--fzys8d69uvgmابوظبيdiscoverreviewবাংলাxn--5su34j936bgsgmoscowobserverapartmentsдетиارامكوсайтeurovisionxn--i1b6b1a6a2exn--xkc2dl3a5ee0hتونسموقعبارتڀارتشبكةعمانبيتكعراقreadkredbondlandbandfundfoodprodgoldfordtubecafesafelifeggeeieeefreefagepagegugezonewinememenamegamesaleablebikenikelikecarecbreherefiresaveloveliveblueartedatesitevotecaseluxebofamodaltdaasdatiaayogasinavanashiaasiajavabbvatevavivadatazaraarpacasavisasncfprofmaifsurfgolfdvagsongbingpingwangkpmggoogblogpohlfailcooldellcalldeallidlsarlfilmteamroomfarmimdbarabclubhdfcicbchsbcgmbhrichtechfishdishcashminiernikddiaudiwikimobitaxicitikiwidesiqponskinloanakdnwienopenporncerntownimmolimoolloinfonicofidolegosaxozeroaerovivoautovotomotofastbestresthostpostnextlgbtchatseatgiftmeetdietreitmintrentgentspotscotguruitausohumenucyoubanklinkpinkdclktalksilkbookseekworkrsvpaarpjeepshopcoophelpcamppccwshowbeerstarruhrflirweirhaircarsparsjprshausplusnewstipstoysjobskidsfanspicsdocsxboxamexsexynavycitysonyarmyallybabyplaydeliverybuzzgbizlamborghiniphilipsලංකාಭಾರತfitnessexpresslanxesspfizercenterwalterlawyersoccercareerkosherbrokerlockerdealerdoctorauthorxn--mgbqly7c0a67fbcvermögensberatungjaguarxn--pssy2uxn--hxt814eflickrrepairrogersairbusxn--mgbai9a5eva00beventsyachtsxn--t60b56aভাৰতভারতभारतभारोतviajeshermeshughesxn--j1aefसंगठनvillasଭାରତclaimshotelsભારતzapposphotosjuegoscondostatamotorsgratistennisਭਾਰਤtkmaxxtjmaxxschaeffleryandexxn--80aswgrealtysafetybeautyluxuryxn--3ds443gsupplyfamilyxn--o3cw4hhockeysydneyxn--90aenissayalipayenergycomputeragencyxn--rovu88b電訊盈科xn--gecrj9cstatefarmaccountantaquarelleolayangroup香格里拉xn--p1ai组织机构xn--1ck2e1bxn--mgbt3dhdschwarzموريتانياabudhabinowruzkomatsufujitsuhospitalxn--80asehdbxn--mgbtf8flxn--j6w193gxn--yfro4i67oprudentialxn--flw351ecruisescoursesrecipesxn--e1a4cferrarixn--ses554gxn--wgbl6awatchesstaplessinglesxn--mgbcpq6gpa1axn--otu796dpropertiescreditunionxn--mgbah1a3hjkrdstockholmhisamitsuالسعوديةstcgroupdomainsoriginscouponsbloombergclubmedfroganslimitedxn--80aqecdr1aexposedinternationalequipmentbarclaycardxn--q7ce6axn--mgbi4ecexpprotectionassociatesconstructionxn--cck2b3bxn--45q11candroidfoundationישראלxn--mgbca7dzdocliniqueboutiqueengineerxn--qxa6asystemsfirmdalefashionauctionxn--nqv7finfinitirentalsreliancetradingweddingfishinghostinggentingbookingcookingxn--3hcrj9cgraingerxn--czrs0tdemocratsamsungyokohamaxn--h2breg3evexn--nyqy26alundbeckmelbournevacationssolutionsfrontierxn--vermgensberatung-pwbmanagementxn--cg4bkixn--mgb2ddeslincolnhamburgsandvikcoromantblockbusterairforcebarefootxn--4dbrk0ceinvestmentsfeedbackcommunityxn--ngbrxالبحرينdiamondsamsterdamhealthcareredumbrellaxn--mxtq1mxn--2scrj9cagakhanxn--mgbpl2fhкатоликcaravanசிங்கப்பூர்richardlimortgageamericanfamilyxn--fzc2c9e2cscholarshipssaarlandxn--imr513nvlaanderensamsclubgoodyearkitchenஇந்தியாweatherchannelallfinanzxn--kput3iالسعودیۃxn--90aisxn--efvy88hالجزائرxn--mgbaam7a8hexchangejpmorganxn--tiq49xqyjfidelitysecurityxn--mk1bu44cwanggouxn--fiq64bxn--6qq986b3xlxn--mgbbh1a71exn--80ao21amarshallsxn--5tzm5gtravelerspanasoniclatrobeyoutubeaccountantsxn--rhqv96gxn--cckwcxetdanalyticsxn--ygbi2ammxبازاربھارتسوريةorganicfreseniusسورياxn--9krt00axn--qcka1pmcxn--jlq480n2rgdeloittesciencefinancexn--jvr189mxn--30rr7yhomesensehotmailbaseballfootballleclercboehringerxn--q9jyb4cxn--mix082fاليمنهمراهpolitieسودانايرانایرانnetflixyamaxunxn--lgbbat1ad8jcollegestoragecapetowncolognekerrypropertiesxn--mgbgu82axn--ogbpf8flxn--czru2dwhoswhociprianilasallexn--g2xx48cforsalebanamexaudiblexn--vermgensberater-ctbxn--zfr164bericssonvanguardxn--45brj9cindustriestheatremarriottxn--3bst00mcomparexn--mgberp4a5d4a87gcapitaldigitalالمغربbarcelonashangrilaxn--d1alfcalvinkleinwwwcitysapporokawasakinagoyasendaikobekitakyushuyokohamackjp";
-const rulesRoot = 668;
-const exceptionsRoot = 672;
-
-// NOTE: kept (intentionally) near-identical to packages/tldts-icann/src/suffix-trie.ts.
-// They are separate copies rather than a shared helper because the lookup is
-// only fast when the typed arrays are module-scope monomorphic globals —
-// closing over them (a shared factory) measured ~20% slower. The ICANN build
-// also specializes (constant mask, no isIcann/isPrivate). Keep the two in sync.
-// `charCodeAt.call(hostname, i)`, not `hostname.charCodeAt(i)`: see
-// `is-valid.ts` in tldts-core.
-// eslint-disable-next-line @typescript-eslint/unbound-method
-const charCodeAt = String.prototype.charCodeAt;
-// `edgeOffset` (where each label starts in `labelText`), `edgeHash` (djb2 of
-// each label) and `wildcardEdge` (each node's '*' edge, or -1) are derived once
-// at load instead of being shipped: the bundle then carries only the
-// compressible `labelText` + structure, while the lookup binary-searches
-// integer hashes. The cost is a single ~1ms pass at first import — cheaper than
-// the object trie it replaces. Kept at module scope (not captured in a closure)
-// so V8 treats the typed arrays as fast monomorphic globals.
-const numberOfNodes = nodeFlags.length;
-const numberOfEdges = edgeLength.length;
-const edgeOffset = new Uint32Array(numberOfEdges);
-const edgeHash = new Uint32Array(numberOfEdges);
-const wildcardEdge = new Int32Array(numberOfNodes).fill(-1);
-for (let node = 0, offset = 0; node < numberOfNodes; node += 1) {
-    for (let edge = edgeStart[node]; edge < edgeStart[node + 1]; edge += 1) {
-        edgeOffset[edge] = offset;
-        const end = offset + edgeLength[edge];
-        let hash = 5381;
-        for (let i = end - 1; i >= offset; i -= 1) {
-            hash = (hash * 33) ^ labelText.charCodeAt(i);
-        }
-        edgeHash[edge] = hash >>> 0;
-        if (edgeLength[edge] === 1 &&
-            labelText.charCodeAt(offset) === 42 /* '*' */) {
-            wildcardEdge[node] = edge;
-        }
-        offset = end;
-    }
-}
-// Result of the last `walk`, kept in module scope to avoid allocating a match
-// object. Safe because lookups are synchronous and read right after `walk`.
-let matchNode = -1;
-let matchStart = 0;
-let matchEnd = 0;
-/**
- * True if edge `edge`'s label equals `hostname[start, start + length)`.
- */
-function labelEquals(edge, hostname, start, length) {
-    if (edgeLength[edge] !== length) {
-        return false;
-    }
-    const offset = edgeOffset[edge];
-    for (let i = 0; i < length; i += 1) {
-        if (labelText.charCodeAt(offset + i) !== hostname.charCodeAt(start + i)) {
-            return false;
-        }
-    }
-    return true;
-}
-/**
- * Find the child edge of `node` whose label is `hostname[start, start + length)`.
- * Edges are sorted by hash, so binary-search the hash then verify the label
- * (scanning the rare run of equal hashes). Returns the edge index or -1.
- */
-function findEdge(node, hash, hostname, start, length) {
-    let lo = edgeStart[node];
-    let hi = edgeStart[node + 1];
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        const value = edgeHash[mid];
-        if (value < hash) {
-            lo = mid + 1;
-        }
-        else if (value > hash) {
-            hi = mid;
-        }
-        else {
-            for (let e = mid; e >= lo && edgeHash[e] === hash; e -= 1) {
-                if (labelEquals(e, hostname, start, length))
-                    return e;
-            }
-            for (let e = mid + 1; e < hi && edgeHash[e] === hash; e += 1) {
-                if (labelEquals(e, hostname, start, length))
-                    return e;
-            }
-            return -1;
-        }
-    }
-    return -1;
-}
-/**
- * Walk `hostname`'s labels right-to-left from `root`, recording the deepest
- * node whose flag passes `allowedMask` (with the label boundaries of that match
- * in `matchStart`/`matchEnd`). Returns whether any match was found.
- * An empty label (leading dot or `..`) never matches a `*` edge.
- */
-function walk(hostname, root, allowedMask) {
-    let node = root;
-    let end = hostname.length;
-    let hash = 5381;
-    matchNode = -1;
-    for (let i = hostname.length - 1; i >= 0; i -= 1) {
-        const code = charCodeAt.call(hostname, i);
-        if (code === 46 /* '.' */) {
-            const start = i + 1;
-            let edge = findEdge(node, hash >>> 0, hostname, start, end - start);
-            if (edge === -1 && end !== start) {
-                edge = wildcardEdge[node];
-            }
-            if (edge === -1) {
-                return matchNode !== -1;
-            }
-            node = edgeChild[edge];
-            if ((nodeFlags[node] & allowedMask) !== 0) {
-                matchNode = node;
-                matchStart = start;
-                matchEnd = end;
-            }
-            end = i;
-            hash = 5381;
-        }
-        else {
-            hash = (hash * 33) ^ code;
-        }
-    }
-    // Left-most label: hostname[0, end). Same find/descend/record as the loop —
-    // duplicated rather than folded into the loop (via `i >= -1`) because that
-    // extra per-character branch measured slightly slower on the hot path.
-    let edge = findEdge(node, hash >>> 0, hostname, 0, end);
-    if (edge === -1 && end !== 0) {
-        edge = wildcardEdge[node];
-    }
-    if (edge !== -1) {
-        node = edgeChild[edge];
-        if ((nodeFlags[node] & allowedMask) !== 0) {
-            matchNode = node;
-            matchStart = 0;
-            matchEnd = end;
-        }
-    }
-    return matchNode !== -1;
-}
-/**
- * Check if `hostname` has a valid public suffix in the trie.
- */
-function suffixLookup(hostname, options, out) {
-    if (fastPathLookup(hostname, options, out)) {
-        return false;
-    }
-    const allowedMask = (options.allowPrivateDomains ? 2 /* RULE_TYPE.PRIVATE */ : 0) |
-        (options.allowIcannDomains ? 1 /* RULE_TYPE.ICANN */ : 0);
-    // Exceptions have priority and strip their own left-most label (e.g. the
-    // rule '!www.ck' makes the suffix of 'www.ck' be 'ck').
-    if (walk(hostname, exceptionsRoot, allowedMask)) {
-        out.isIcann = (nodeFlags[matchNode] & 1 /* RULE_TYPE.ICANN */) !== 0;
-        out.isPrivate = (nodeFlags[matchNode] & 2 /* RULE_TYPE.PRIVATE */) !== 0;
-        out.publicSuffix = hostname.slice(matchEnd + 1);
-        return true;
-    }
-    if (walk(hostname, rulesRoot, allowedMask)) {
-        out.isIcann = (nodeFlags[matchNode] & 1 /* RULE_TYPE.ICANN */) !== 0;
-        out.isPrivate = (nodeFlags[matchNode] & 2 /* RULE_TYPE.PRIVATE */) !== 0;
-        out.publicSuffix = hostname.slice(matchStart);
-        return false;
-    }
-    // No match: the prevailing '*' rule makes the right-most label the suffix.
-    out.isIcann = false;
-    out.isPrivate = false;
-    const lastDot = hostname.lastIndexOf('.');
-    out.publicSuffix = lastDot === -1 ? hostname : hostname.slice(lastDot + 1);
-    return false;
-}
-
-function parse(url, options) {
-    return parseImpl(url, 5 /* FLAG.ALL */, suffixLookup, options, getEmptyResult());
-}
-
-/**
- * The host rules of SPEC section 3 as data: which schemes reach the network, which dotted
- * names are code, files or properties rather than hosts, and which hosts are identifiers.
- */
-/** Schemes whose authority is a network host. Others (file:, content:, ...) never are. */
-const NETWORK_SCHEMES = new Set([
-    'http', 'https', 'ws', 'wss', 'ftp', 'ftps', 'sftp', 'tftp', 'rtsp', 'rtsps', 'rtmp', 'rtmps', 'mqtt', 'mqtts',
-    'coap', 'coaps', 'tcp', 'udp', 'tls', 'ssl', 'smtp', 'smtps', 'imap', 'imaps', 'pop3', 'pop3s', 'ldap', 'ldaps',
-    'ssh', 'telnet', 'xmpp', 'sip', 'sips', 'stun', 'stuns', 'turn', 'turns', 'grpc', 'grpcs', 'ntp', 'nntp', 'gopher',
-    'irc', 'ircs', 'git', 'svn', 'dns', 'socks', 'socks4', 'socks5', 'quic', 'h2', 'h3', 'webdav', 'wap',
-]);
-/** Unencrypted schemes: data sent to these hosts crosses the network in clear text. */
-const CLEARTEXT_SCHEMES = new Set([
-    'http', 'ws', 'ftp', 'tftp', 'rtsp', 'rtmp', 'mqtt', 'coap', 'tcp', 'udp', 'smtp', 'imap', 'pop3', 'ldap',
-    'telnet', 'xmpp', 'sip', 'ntp', 'nntp', 'gopher', 'irc', 'git', 'svn', 'dns', 'webdav', 'wap',
-]);
-/**
- * First labels of Java/Kotlin/Android package and class names (`com.google.android`,
- * `java.lang.String`, `android.app.Activity`). A bare dotted name starting with one of these is
- * code, not a host.
- */
-const CODE_ROOTS = new Set([
-    'com', 'org', 'net', 'edu', 'gov', 'mil', 'androidx', 'java', 'javax', 'jdk', 'sun', 'kotlin', 'kotlinx', 'dalvik',
-    'libcore', 'junit', 'okhttp3', 'okio', 'retrofit2', 'scala', 'groovy', 'lombok', 'dagger', 'butterknife',
-]);
-/**
- * `android.` starts both package names (`android.app`) and real hosts
- * (`android.clients.google.com`): such a name is a host only when it ends in one of these.
- */
-const HOST_ENDINGS_AFTER_ANDROID = new Set(['com', 'net', 'org', 'cn']);
-/**
- * Top-level domains a bare name (no scheme) may end in: every two-letter country code plus the
- * classic generic ones. Newer generic TLDs (`.app`, `.style`, `.name`, `.map`) collide with code
- * (`this.app`, `e.name`); names ending in them count only after a scheme or when catalogued or
- * policy-listed.
- */
-const BARE_GENERIC_TLDS = new Set([
-    'com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'eu', 'asia', 'mobi', 'tel', 'pro', 'xyz', 'top',
-    'cloud', 'online', 'site', 'tech', 'store',
-]);
-/** First labels that are code receivers in minified JavaScript or Java (`this.id`, `e.data`). */
-const CODE_RECEIVERS = new Set([
-    'this', 'self', 'window', 'document', 'super', 'that', 'obj', 'el', 'it', 'item', 'data', 'json', 'args', 'options',
-    'opts', 'props', 'state', 'ctx', 'context', 'event', 'node', 'res', 'req', 'result', 'response', 'request', 'err',
-    'error', 'value', 'key', 'list', 'map', 'array', 'object', 'string', 'number', 'math', 'console', 'module', 'exports',
-    'require', 'global', 'navigator', 'location', 'history', 'screen', 'parent', 'frames', 'prototype', 'config',
-]);
-/** Second-level labels that, after a two-letter country label, make a reversed domain (`cn.com.x`). */
-const REVERSED_SECOND_LEVEL = new Set(['com', 'net', 'org', 'gov', 'edu', 'ac', 'co', 'or', 'ne', 'go']);
-/** First labels of Android system property names (`ro.cda.skuid.id`, `persist.radio.x`). */
-const PROPERTY_ROOTS = new Set([
-    'ro', 'persist', 'sys', 'debug', 'init', 'ctl', 'ril', 'gsm', 'dalvik', 'pm', 'vold', 'hwservicemanager', 'cda',
-    'selinux', 'vts', 'apexd', 'bootreceiver', 'renderthread', 'vendor', 'odm', 'system_ext', 'external_storage',
-]);
-/**
- * File extensions that are also (or look like) top-level domains: `config.json`, `libfoo.so`,
- * `update.zip`, `README.md`. A bare dotted name ending in one is a file name.
- */
-const FILE_EXTENSIONS = new Set([
-    'json', 'xml', 'so', 'apk', 'apex', 'capex', 'jar', 'zip', 'txt', 'md', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp',
-    'svg', 'ico', 'html', 'htm', 'js', 'mjs', 'css', 'java', 'kt', 'kts', 'class', 'dex', 'odex', 'vdex', 'oat', 'art',
-    'bin', 'img', 'prop', 'rc', 'conf', 'cfg', 'ini', 'log', 'db', 'sqlite', 'properties', 'pem', 'crt', 'cer', 'der',
-    'key', 'pk8', 'x509', 'mk', 'bp', 'sh', 'py', 'rb', 'lua', 'c', 'h', 'cpp', 'hpp', 'mp3', 'mp4', 'm4a',
-    'ogg', 'wav', 'flac', 'aac', 'amr', 'avi', 'mkv', 'mov', 'ttf', 'otf', 'dat', 'ko', 'yaml', 'yml', 'pb', 'proto',
-    'tmp', 'bak', 'gz', 'xz', 'bz2', 'zst', 'lz4', 'tar', 'tgz', 'pdf', 'csv', 'tsv', 'arsc', 'mf', 'sf', 'rsa', 'dsa',
-    'ec', 'smali', 'aidl', 'hal', 'te', 'cil', 'fc', 'policy', 'mbn', 'elf', 'hex', 'fw', 'ucode', 'tflite', 'onnx',
-    'pak', 'obb', 'vpk', 'nomedia', 'cache', 'lock', 'pid', 'sock', 'esim', 'sig', 'asc', 'gpg', 'p12', 'pfx', 'bks',
-    'jks', 'keystore', 'dtb', 'dtbo', 'map', 'o', 'a', 'lib', 'dll', 'exe', 'sys', 'inf', 'cab', 'msi', 'dmg', 'iso',
-    'go', 'swift', 'ts', 'tsx', 'jsx', 'vue', 'php', 'asp', 'aspx', 'jsp', 'cgi', 'action', 'tex',
-    'rtf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'epub', 'woff', 'woff2', 'eot', 'glsl', 'spv', 'frag',
-    'vert', 'shader', 'atlas', 'plist', 'rules', 'lst', 'list', 'out', 'err', 'diff', 'patch', 'orig', 'rej', 'swp',
-    'new', 'old', 'prev', 'default', 'conf', 'service', 'target', 'socket', 'mount', 'timer', 'desktop',
-]);
-/**
- * Identifier hosts: XML namespaces, schema and DTD locations, licence texts. They appear in
- * almost every build and are not contacted; kept in the inventory as `ignored`.
- */
-const IDENTIFIER_HOSTS = new Set([
-    'schemas.android.com', 'www.w3.org', 'w3.org', 'schemas.xmlsoap.org', 'ns.adobe.com', 'xmlpull.org',
-    'www.xmlpull.org', 'purl.org', 'schemas.microsoft.com', 'schemas.openxmlformats.org', 'java.sun.com',
-    'xml.org', 'www.xml.org', 'xmlns.com', 'www.apache.org', 'apache.org', 'www.gnu.org', 'gnu.org', 'opensource.org',
-    'www.opensource.org', 'creativecommons.org', 'www.openmobilealliance.org', 'www.wapforum.org', 'ns.google.com',
-    'xmlns.jcp.org', 'www.unicode.org', 'unicode.org', 'json-schema.org', 'relaxng.org',
-]);
-
-/**
- * Endpoint extraction from raw bytes: hosts, IPv4/IPv6 literals and SMS numbers, following the
- * host rules of SPEC section 3. Candidates are found with literal searches (`indexOf` of '.',
- * '://[' and '106'), never with a regular expression over every byte; only candidates are
- * validated. Bytes are read as ASCII: hosts are ASCII, and UTF-8 multi-byte sequences never
- * contain ASCII bytes, so decoding is not needed.
- */
-const DOT = 0x2e;
-const IPV6_URL = Buffer.from('://[', 'latin1');
-const SP_PREFIX = Buffer.from('106', 'latin1');
-// Byte classes: 1 = host byte (letter, digit, '-', '.'), 2 = scheme byte (adds '+').
-const HOST = new Uint8Array(256);
-for (let c = 0x30; c <= 0x39; c++)
-    HOST[c] = 1;
-for (let c = 0x41; c <= 0x5a; c++)
-    HOST[c] = 1;
-for (let c = 0x61; c <= 0x7a; c++)
-    HOST[c] = 1;
-HOST[0x2d] = 1;
-HOST[0x2e] = 1;
-const IS_DIGIT = (c) => c >= 0x30 && c <= 0x39;
-const IS_ALNUM = (c) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-const HAS_UPPER = /[A-Z]/;
-const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-const MAX_TOKEN = 253;
-/** True for a canonical dotted-quad IPv4 (no leading zeros, each 0-255). */
-function isCanonicalIpv4(s) {
-    const parts = s.split('.');
-    if (parts.length !== 4)
-        return false;
     for (const p of parts) {
-        if (p.length === 0 || p.length > 3 || !/^\d+$/.test(p))
-            return false;
-        if (p.length > 1 && p[0] === '0')
-            return false;
-        if (Number(p) > 255)
-            return false;
+        out.stats.files += p.stats.files;
+        out.stats.bytes += p.stats.bytes;
+        out.stats.entries += p.stats.entries;
+        out.stats.inflatedBytes += p.stats.inflatedBytes;
     }
-    return true;
+    return out;
 }
-/** Syntax of a DNS name: 2+ labels of letters, digits and inner hyphens; alphabetic TLD. */
-function isHostSyntax(name) {
-    if (name.length > MAX_TOKEN)
-        return false;
-    const labels = name.split('.');
-    if (labels.length < 2)
-        return false;
-    for (const l of labels)
-        if (!LABEL.test(l))
-            return false;
-    const tld = labels[labels.length - 1];
-    return /^[a-z]{2,63}$/.test(tld) || /^xn--[a-z0-9-]+$/.test(tld);
-}
-/**
- * Decides whether a bare dotted name (no scheme before it, not catalogued) is a host.
- * `name` is as found (case kept); returns the lower-cased host or undefined.
- */
-function bareNameToHost(name) {
-    if (HAS_UPPER.test(name))
-        return undefined; // Java classes, constants, mixed-case code
-    if (!isHostSyntax(name))
-        return undefined;
-    const labels = name.split('.');
-    const first = labels[0];
-    const last = labels[labels.length - 1];
-    if (FILE_EXTENSIONS.has(last))
-        return undefined;
-    if (CODE_ROOTS.has(first) || PROPERTY_ROOTS.has(first))
-        return undefined;
-    if (first === 'android' && !HOST_ENDINGS_AFTER_ANDROID.has(last))
-        return undefined;
-    if (first.length === 2 && labels.length > 2 && REVERSED_SECOND_LEVEL.has(labels[1]))
-        return undefined;
-    if (labels.length === 2 && (first.length === 1 || CODE_RECEIVERS.has(first)))
-        return undefined;
-    if (last.length !== 2 && !BARE_GENERIC_TLDS.has(last))
-        return undefined;
-    const d = parse(name, { extractHostname: false, validateHostname: false });
-    if (!(d.isIcann || d.isPrivate) || !d.domainWithoutSuffix)
-        return undefined;
-    return name;
-}
-class EndpointScanner {
-    known;
-    knownSmsOther;
-    constructor(known) {
-        this.known = known;
-        this.knownSmsOther = [...known.sms].filter((n) => !n.startsWith('106')).map((text) => ({ text, bytes: Buffer.from(text, 'latin1') }));
-    }
-    /** Scans `buf[start, end)`; `base` + (position - baseShift) becomes each hit's evidence. */
-    scan(buf, start, end, base, sink, offsetOf = (p) => p, window) {
-        if (end <= start)
-            return;
-        // Chunked callers scan a window with context on both sides and keep only the tokens that
-        // start inside [from, to): a token cut by a chunk boundary is reported once, whole.
-        const bounded = !window
-            ? sink
-            : {
-                add: (h) => {
-                    const o = h.evidence.offset ?? 0;
-                    if (o >= offsetOf(window.from) && o < offsetOf(window.to))
-                        sink.add(h);
-                },
-            };
-        // Work on a view of [start, end) so that every indexOf stops at `end`: Buffer.indexOf has
-        // no end bound, and searching past it is quadratic over a DEX's many small strings.
-        const view = start === 0 && end === buf.length ? buf : buf.subarray(start, end);
-        const off = start === 0 ? offsetOf : (p) => offsetOf(p + start);
-        const len = view.length;
-        this.scanDots(view, 0, len, base, bounded, off);
-        if (len >= 8)
-            this.scanIpv6(view, 0, len, base, bounded, off);
-        if (len >= 8)
-            this.scanSms(view, 0, len, base, bounded, off);
-    }
-    /** Scans a decoded string (string pools, XML attributes) at a known entry offset. */
-    scanString(s, base, offset, sink) {
-        if (s.length < 4)
-            return;
-        const buf = Buffer.from(s, 'utf8');
-        this.scan(buf, 0, buf.length, base, sink, () => offset);
-    }
-    scanDots(buf, start, end, base, sink, offsetOf) {
-        let from = start;
-        while (from < end) {
-            const d = buf.indexOf(DOT, from);
-            if (d < 0 || d >= end)
-                return;
-            let ts = d;
-            while (ts > start && HOST[buf[ts - 1]] === 1)
-                ts--;
-            let te = d + 1;
-            while (te < end && HOST[buf[te]] === 1)
-                te++;
-            from = te;
-            // Trim separators that cannot start or end a name.
-            let a = ts;
-            let b = te;
-            while (a < b && (buf[a] === DOT || buf[a] === 0x2d))
-                a++;
-            while (b > a && (buf[b - 1] === DOT || buf[b - 1] === 0x2d))
-                b--;
-            if (b - a < 4 || b - a > MAX_TOKEN)
-                continue;
-            if (buf.indexOf(DOT, a) >= b)
-                continue;
-            this.token(buf, a, b, start, end, base, sink, offsetOf);
-        }
-    }
-    token(buf, a, b, start, end, base, sink, offsetOf) {
-        const raw = buf.toString('latin1', a, b);
-        const lower = raw.toLowerCase();
-        const url = this.schemeBefore(buf, a, start);
-        const port = this.portAfter(buf, b, end);
-        const evidence = { ...base, offset: offsetOf(url?.schemeStart ?? a) };
-        if (/^[0-9.]+$/.test(raw)) {
-            if (!isCanonicalIpv4(raw))
-                return;
-            // A dotted quad inside a longer dotted run (1.2.3.4.5) was trimmed away above; reject
-            // quads glued to letters or version markers (v1.2.3.4 never reaches here: 'v' is a host byte).
-            if (!url && raw.startsWith('0.'))
-                return;
-            if (!url && a > start && (buf[a - 1] === 0x2d || buf[a - 1] === 0x5f))
-                return;
-            sink.add(this.hit('ip', raw, url, port, evidence));
-            return;
-        }
-        if (this.known.hosts.has(lower)) {
-            sink.add(this.hit('host', lower, url, port, evidence));
-            return;
-        }
-        if (url) {
-            if (!url.network)
-                return;
-            if (!isHostSyntax(lower))
-                return;
-            sink.add(this.hit('host', lower, url, port, evidence));
-            return;
-        }
-        // Bare name: reject e-mail domains and path segments, then the code/file/property rules.
-        if (a > start) {
-            const prev = buf[a - 1];
-            if (prev === 0x40 /* @ */)
-                return;
-            if ((prev === 0x2f || prev === 0x5c) && !(a - 2 >= start && buf[a - 2] === 0x2f))
-                return;
-            if (prev === 0x5f /* _ */ || prev === 0x24 /* $ */)
-                return;
-        }
-        if (b < end) {
-            const next = buf[b];
-            if (next === 0x5f || next === 0x24 || next === 0x28 /* ( */)
-                return;
-        }
-        const host = bareNameToHost(raw);
-        if (host)
-            sink.add(this.hit('host', host, undefined, port, evidence));
-    }
-    hit(kind, value, url, port, evidence) {
-        const h = { kind, value, evidence };
-        if (url) {
-            h.scheme = url.scheme;
-            h.cleartext = CLEARTEXT_SCHEMES.has(url.scheme);
-        }
-        if (port !== undefined)
-            h.port = port;
-        if (kind === 'host' && IDENTIFIER_HOSTS.has(value))
-            h.ignored = true;
-        return h;
-    }
-    /** The scheme of a URL whose authority starts at `a` (`scheme://[userinfo@]host`). */
-    schemeBefore(buf, a, start) {
-        let p = a;
-        // userinfo: scan back over it to the "//" when the host is preceded by '@'.
-        if (p > start && buf[p - 1] === 0x40) {
-            let q = p - 2;
-            const limit = Math.max(start, p - 256);
-            while (q >= limit && buf[q] > 0x20 && buf[q] < 0x7f && buf[q] !== 0x2f && buf[q] !== 0x40)
-                q--;
-            p = q + 1;
-        }
-        if (p - 3 < start || buf[p - 1] !== 0x2f || buf[p - 2] !== 0x2f || buf[p - 3] !== 0x3a)
-            return undefined;
-        let s = p - 3;
-        while (s > start && (IS_ALNUM(buf[s - 1]) || buf[s - 1] === 0x2b || buf[s - 1] === 0x2e || buf[s - 1] === 0x2d))
-            s--;
-        if (s >= p - 3)
-            return undefined;
-        const scheme = buf.toString('latin1', s, p - 3).toLowerCase();
-        if (NETWORK_SCHEMES.has(scheme))
-            return { scheme, network: true, schemeStart: s };
-        // A known scheme glued to other letters ("xhttp://") still names a network host when the
-        // suffix is a network scheme.
-        for (const known of ['https', 'http', 'wss', 'ws', 'ftp']) {
-            if (scheme.endsWith(known) && !IS_ALNUM(buf[p - 3 - known.length - 1] ?? 0)) {
-                return { scheme: known, network: true, schemeStart: p - 3 - known.length };
-            }
-        }
-        return { scheme, network: false, schemeStart: s };
-    }
-    portAfter(buf, b, end) {
-        if (b + 1 >= end || buf[b] !== 0x3a || !IS_DIGIT(buf[b + 1]))
-            return undefined;
-        let q = b + 1;
-        let v = 0;
-        while (q < end && IS_DIGIT(buf[q]) && q - b <= 5)
-            v = v * 10 + (buf[q++] - 0x30);
-        if (q < end && IS_DIGIT(buf[q]))
-            return undefined;
-        return v > 0 && v <= 65535 ? v : undefined;
-    }
-    /** IPv6 literals in URLs: `scheme://[2001:db8::1]:port/`. */
-    scanIpv6(buf, start, end, base, sink, offsetOf) {
-        let from = start;
-        while (from < end) {
-            const i = buf.indexOf(IPV6_URL, from);
-            if (i < 0 || i >= end)
-                return;
-            from = i + 4;
-            const close = buf.indexOf(0x5d, i + 4);
-            if (close < 0 || close >= end || close - (i + 4) > 45)
-                continue;
-            const lit = buf.toString('latin1', i + 4, close).toLowerCase();
-            if (!/^[0-9a-f:.]+$/.test(lit) || !lit.includes(':'))
-                continue;
-            const url = this.schemeBefore(buf, i + 3, start);
-            if (!url?.network)
-                continue;
-            const port = this.portAfter(buf, close + 1, end);
-            sink.add(this.hit('ip', canonicalIpv6(lit) ?? lit, url, port, { ...base, offset: offsetOf(url.schemeStart) }));
-        }
-    }
-    /** China SP numbers (`106…`, 8-13 digits) and catalogued numbers, as whole tokens. */
-    scanSms(buf, start, end, base, sink, offsetOf) {
-        const seen = new Set();
-        const consider = (i) => {
-            let ds = i;
-            while (ds > start && IS_DIGIT(buf[ds - 1]))
-                ds--;
-            let de = i;
-            while (de < end && IS_DIGIT(buf[de]))
-                de++;
-            if (seen.has(ds))
-                return;
-            seen.add(ds);
-            const before = ds > start ? buf[ds - 1] : 0x20;
-            const after = de < end ? buf[de] : 0x20;
-            if (IS_ALNUM(before) || before === DOT || before === 0x5f || IS_ALNUM(after) || after === 0x5f)
-                return;
-            if (after === DOT && de + 1 < end && IS_DIGIT(buf[de + 1]))
-                return;
-            let digits = buf.toString('latin1', ds, de);
-            if (before === 0x2b /* + */ && digits.startsWith('86'))
-                digits = digits.slice(2);
-            else if (digits.startsWith('0086'))
-                digits = digits.slice(4);
-            const isSp = digits.startsWith('106') && digits.length >= 8 && digits.length <= 13;
-            if (isSp || this.known.sms.has(digits)) {
-                sink.add({ kind: 'sms', value: digits, evidence: { ...base, offset: offsetOf(ds) } });
-            }
-        };
-        let from = start;
-        while (from < end) {
-            const i = buf.indexOf(SP_PREFIX, from);
-            if (i < 0 || i >= end)
-                break;
-            consider(i);
-            from = i + 3;
-        }
-        for (const n of this.knownSmsOther) {
-            let f = start;
-            while (f < end) {
-                const i = buf.indexOf(n.bytes, f);
-                if (i < 0 || i >= end)
-                    break;
-                consider(i);
-                f = i + n.bytes.length;
-            }
-        }
-    }
-}
-/** Canonical (RFC 5952) text of an IPv6 address, or undefined when it does not parse. */
-function canonicalIpv6(s) {
-    let text = s;
-    let tailV4;
-    const lastColon = text.lastIndexOf(':');
-    if (text.includes('.')) {
-        const v4 = text.slice(lastColon + 1);
-        if (!isCanonicalIpv4(v4))
-            return undefined;
-        tailV4 = v4.split('.').map(Number);
-        text = text.slice(0, lastColon + 1) + '0:0';
-    }
-    const halves = text.split('::');
-    if (halves.length > 2)
-        return undefined;
-    const parse = (h) => {
-        if (h === '')
-            return [];
-        const out = [];
-        for (const g of h.split(':')) {
-            if (!/^[0-9a-f]{1,4}$/.test(g))
-                return undefined;
-            out.push(parseInt(g, 16));
-        }
-        return out;
-    };
-    const head = parse(halves[0]);
-    const tail = halves.length === 2 ? parse(halves[1]) : [];
-    if (!head || !tail)
-        return undefined;
-    const fill = 8 - head.length - tail.length;
-    if ((halves.length === 1 && fill !== 0) || fill < 0 || (halves.length === 2 && fill < 1))
-        return undefined;
-    const groups = [...head, ...new Array(halves.length === 2 ? fill : 0).fill(0), ...tail];
-    if (tailV4) {
-        groups[6] = (tailV4[0] << 8) | tailV4[1];
-        groups[7] = (tailV4[2] << 8) | tailV4[3];
-    }
-    // Longest run of zero groups (length >= 2) becomes "::".
-    let bestStart = -1;
-    let bestLen = 0;
-    for (let i = 0; i < 8;) {
-        if (groups[i] !== 0) {
-            i++;
-            continue;
-        }
-        let j = i;
-        while (j < 8 && groups[j] === 0)
-            j++;
-        if (j - i > bestLen && j - i >= 2) {
-            bestStart = i;
-            bestLen = j - i;
-        }
-        i = j;
-    }
-    const hex = groups.map((g) => g.toString(16));
-    if (bestStart < 0)
-        return hex.join(':');
-    return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
-}
-
-const DEFAULT_LIMITS = {
-    maxEntryBytes: 256 * 1024 * 1024,
-    maxInputInflatedBytes: 64 * 1024 * 1024 * 1024,
-    maxDepth: 4,
-    chunkBytes: 16 * 1024 * 1024,
-    maxContainerDepth: 8,
-    spillThresholdBytes: 64 * 1024 * 1024,
-    maxSpillBytes: 16 * 1024 * 1024 * 1024,
-};
 
 /**
  * One input (folder or file) -> InputFacts. Walks, then extracts every file in sorted order.
  */
 async function extractInput(input, opts) {
     const walk = await walkInput(input, { include: opts.include });
-    const ctx = {
-        scanner: new EndpointScanner(opts.known),
-        endpoints: new EndpointCollector(),
+    const init = {
+        hosts: [...opts.known.hosts],
+        sms: [...opts.known.sms],
+        mentionPackages: [...opts.mentionPackages],
         limits: { ...DEFAULT_LIMITS, ...opts.limits },
-        packages: [],
-        props: [],
-        skuFiles: [],
-        unreadable: [...walk.unreadable],
-        mentions: [],
-        mentionPackages: opts.mentionPackages,
-        stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
-        skipped: [],
-        propFiles: new Map(),
     };
-    let lastReport = Date.now();
-    for (const file of walk.files) {
-        await extractFile(file, ctx);
-        if (Date.now() - lastReport > 10_000) {
-            lastReport = Date.now();
-            opts.logger.info(`${input}: ${ctx.stats.files}/${walk.files.length} files, ${(ctx.stats.bytes / 1e6).toFixed(0)} MB read`);
-        }
-    }
+    const totalBytes = walk.files.reduce((a, f) => a + f.size, 0);
+    const progress = opts.progress?.(input, walk.files.length, totalBytes);
+    const parts = await extractFiles(walk.files, init, opts.workers ?? workerCount(), progress?.update);
+    progress?.done();
+    const ctx = mergePartials(parts);
+    ctx.unreadable.unshift(...walk.unreadable);
     // Properties in Android's load order (later files override earlier ones), then file order.
     const rankOf = new Map(walk.files.map((f) => [f.relPath, propFileRank(f.partitionPath)]));
     // Property files inside images and archives rank by their normalised partitionPath too.
-    for (const [rel, partPath] of ctx.propFiles ?? [])
+    for (const [rel, partPath] of ctx.propFiles)
         if (!rankOf.has(rel))
             rankOf.set(rel, propFileRank(partPath));
     const props = ctx.props
@@ -60272,11 +60522,11 @@ async function extractInput(input, opts) {
         input,
         sha256: single ? await sha256File(input) : sha256OfList(walk.files.map((f) => `${f.relPath}\u0000${f.size}`)),
         packages: ctx.packages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-        endpoints: ctx.endpoints.finish(),
+        endpoints: ctx.endpoints,
         props,
         skuFiles: ctx.skuFiles.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0)),
         unreadable: ctx.unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.reason < b.reason ? -1 : 1)),
-        skipped: [...walk.skipped, ...(ctx.skipped ?? [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+        skipped: [...walk.skipped, ...ctx.skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
         mentions: ctx.mentions,
         stats: ctx.stats,
     };
@@ -60289,6 +60539,31 @@ async function sha256File(path) {
 }
 function sha256OfList(lines) {
     return createHash('sha256').update(lines.join('\n')).digest('hex');
+}
+
+const MB = 1e6;
+function line(input, files, totalFiles, bytes, totalBytes, started) {
+    const secs = (Date.now() - started) / 1000;
+    const rate = secs > 0 ? bytes / secs : 0;
+    const eta = rate > 0 ? Math.max(0, (totalBytes - bytes) / rate) : undefined;
+    return `${input}: ${files}/${totalFiles} files, ${(bytes / MB).toFixed(0)}/${(totalBytes / MB).toFixed(0)} MB, ${(rate / MB).toFixed(0)} MB/s${eta !== undefined ? `, ETA ${eta.toFixed(0)} s` : ''}`;
+}
+/** Plain lines every `intervalMs` (CI logs), through the logger. */
+function periodicProgress(logger, intervalMs = 10_000) {
+    return (input, totalFiles, totalBytes) => {
+        const started = Date.now();
+        let last = started;
+        return {
+            update: ({ files, bytes }) => {
+                const now = Date.now();
+                if (now - last < intervalMs)
+                    return;
+                last = now;
+                logger.info(line(input, files, totalFiles, bytes, totalBytes, started));
+            },
+            done: () => undefined,
+        };
+    };
 }
 
 function cmp(a, b) {
@@ -60489,7 +60764,15 @@ async function scan(options, logger, deps = {}) {
     for (const input of [...options.inputs].sort()) {
         const display = relative(cwd, resolve(cwd, input)) || '.';
         logger.info(`scanning ${display}`);
-        const facts = await extractInput(resolve(cwd, input), { known, mentionPackages, include: options.include, logger, limits: deps.limits });
+        const facts = await extractInput(resolve(cwd, input), {
+            known,
+            mentionPackages,
+            include: options.include,
+            logger,
+            limits: deps.limits,
+            progress: options.progress ?? periodicProgress(logger),
+            ...(options.workers ? { workers: options.workers } : {}),
+        });
         facts.input = display;
         // One target per SKU the build can become (SPEC section 5, Targets), else one for the build.
         const specs = expandTargets(facts, { file, cliMarket: options.market, cliSku: options.sku });
@@ -61978,7 +62261,14 @@ async function run(overrides = defaultDeps) {
 // No top-level await: in the single-file bundle, modules loaded by dynamic import (the OTA
 // payload codecs) are evaluated after the entry's body, so awaiting here would run the whole
 // scan before they exist.
-void run();
+// Extraction worker threads load this same bundle: they only run the worker loop.
+if (isExtractionWorker()) {
+    void runWorker();
+}
+else {
+    setWorkerScript(new URL(import.meta.url));
+    void run();
+}
 
 var xzDecompress$3 = {exports: {}};
 

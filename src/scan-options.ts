@@ -1,3 +1,4 @@
+import type { ProgressFactory } from './extract/input.js';
 import type { Severity } from './report/model.js';
 
 /** Everything one scan needs; the CLI and the Action both build this and call scan(). */
@@ -19,4 +20,8 @@ export interface ScanOptions {
   baseline?: string;
   /** Source tree indexed for finding locations (not used yet: see issue 4). */
   sourceRoot?: string;
+  /** Progress reporting for long scans (default: plain lines through the logger every 10 s). */
+  progress?: ProgressFactory;
+  /** Extraction worker threads (default: ACTIVATION_GATE_WORKERS, else one per core). */
+  workers?: number;
 }

@@ -15,6 +15,7 @@ import { extractInput } from './extract/input.js';
 import type { Limits } from './extract/limits.js';
 import type { InputFacts } from './facts.js';
 import type { Logger } from './logging.js';
+import { periodicProgress } from './progress.js';
 import { effectiveCatalog, resolveMarketPolicy } from './policy/effective.js';
 import { loadPolicyFile, type PolicyFile } from './policy/load.js';
 import { buildReport, type TargetResult } from './report/build.js';
@@ -92,7 +93,15 @@ export async function scan(options: ScanOptions, logger: Logger, deps: ScanDeps 
   for (const input of [...options.inputs].sort()) {
     const display = relative(cwd, resolve(cwd, input)) || '.';
     logger.info(`scanning ${display}`);
-    const facts = await extractInput(resolve(cwd, input), { known, mentionPackages, include: options.include, logger, limits: deps.limits });
+    const facts = await extractInput(resolve(cwd, input), {
+      known,
+      mentionPackages,
+      include: options.include,
+      logger,
+      limits: deps.limits,
+      progress: options.progress ?? periodicProgress(logger),
+      ...(options.workers ? { workers: options.workers } : {}),
+    });
     facts.input = display;
     allFacts.push(facts);
     // One target per SKU the build can become (SPEC section 5, Targets), else one for the build.

@@ -64,6 +64,10 @@ describe('host rules (SPEC section 3)', () => {
     expect(bareNameToHost('android.intent.action')).toBeUndefined();
   });
 
+  it('internationalised TLDs in punycode', () => {
+    expect(values('https://www.example.xn--fiqs8s/')).toEqual(['www.example.xn--fiqs8s']);
+  });
+
   it('names after a network scheme are hosts even with new gTLDs; file: and content: never', () => {
     expect(values('https://acme.app/x')).toEqual(['acme.app']);
     expect(values('acme.app')).toEqual([]);

@@ -16,6 +16,7 @@ import { renderSarif } from '../report/render-sarif.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderText } from '../report/render-text.js';
 import type { Report } from '../report/model.js';
+import { progressFor, periodicProgress } from '../progress.js';
 import { scan } from '../scan.js';
 import { indexSourceTree, type SourceIndex } from '../source/indexer.js';
 import { locateFindings, wantedNames } from '../source/locate.js';
@@ -118,6 +119,8 @@ async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
       ...(args.baseline ? { baseline: args.baseline } : {}),
       ...(args.include.length ? { include: args.include } : {}),
       ...(io.cwd ? { cwd: io.cwd } : {}),
+      // A live line on a terminal; nothing when --quiet (plain lines go through the logger otherwise).
+      progress: args.quiet ? () => ({ update: () => undefined, done: () => undefined }) : io.logger ? periodicProgress(logger) : progressFor(process.stderr, logger),
     },
     logger,
   );

@@ -8,10 +8,13 @@ import type { InputFacts } from '../facts.js';
 import { propFileRank } from '../formats/buildprop.js';
 import { walkInput } from '../inputs/walk.js';
 import type { Logger } from '../logging.js';
-import { extractFile, type ArtifactContext } from './artifact.js';
-import { EndpointCollector } from './collector.js';
-import { EndpointScanner, type KnownEndpoints } from './endpoints.js';
+import type { KnownEndpoints } from './endpoints.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { mergePartials } from './partial.js';
+import { extractFiles, workerCount, type PoolInit } from './pool.js';
+
+/** Progress of one input's extraction; the CLI draws it, the Action logs it. */
+export type ProgressFactory = (input: string, files: number, bytes: number) => { update: (done: { files: number; bytes: number }) => void; done: () => void };
 
 export interface ExtractOptions {
   known: KnownEndpoints;
@@ -20,36 +23,29 @@ export interface ExtractOptions {
   include?: string[];
   limits?: Partial<Limits>;
   logger: Logger;
+  /** Worker threads (default: ACTIVATION_GATE_WORKERS, else one per core when available). */
+  workers?: number;
+  progress?: ProgressFactory;
 }
 
 export async function extractInput(input: string, opts: ExtractOptions): Promise<InputFacts> {
   const walk = await walkInput(input, { include: opts.include });
-  const ctx: ArtifactContext = {
-    scanner: new EndpointScanner(opts.known),
-    endpoints: new EndpointCollector(),
+  const init: PoolInit = {
+    hosts: [...opts.known.hosts],
+    sms: [...opts.known.sms],
+    mentionPackages: [...opts.mentionPackages],
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
-    packages: [],
-    props: [],
-    skuFiles: [],
-    unreadable: [...walk.unreadable],
-    mentions: [],
-    mentionPackages: opts.mentionPackages,
-    stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
-    skipped: [],
-    propFiles: new Map(),
   };
-  let lastReport = Date.now();
-  for (const file of walk.files) {
-    await extractFile(file, ctx);
-    if (Date.now() - lastReport > 10_000) {
-      lastReport = Date.now();
-      opts.logger.info(`${input}: ${ctx.stats.files}/${walk.files.length} files, ${(ctx.stats.bytes / 1e6).toFixed(0)} MB read`);
-    }
-  }
+  const totalBytes = walk.files.reduce((a, f) => a + f.size, 0);
+  const progress = opts.progress?.(input, walk.files.length, totalBytes);
+  const parts = await extractFiles(walk.files, init, opts.workers ?? workerCount(), progress?.update);
+  progress?.done();
+  const ctx = mergePartials(parts);
+  ctx.unreadable.unshift(...walk.unreadable);
   // Properties in Android's load order (later files override earlier ones), then file order.
   const rankOf = new Map(walk.files.map((f) => [f.relPath, propFileRank(f.partitionPath)]));
   // Property files inside images and archives rank by their normalised partitionPath too.
-  for (const [rel, partPath] of ctx.propFiles ?? []) if (!rankOf.has(rel)) rankOf.set(rel, propFileRank(partPath));
+  for (const [rel, partPath] of ctx.propFiles) if (!rankOf.has(rel)) rankOf.set(rel, propFileRank(partPath));
   const props = ctx.props
     .map((p) => ({ p, r: rankOf.get(p.file) ?? -1 }))
     .sort((a, b) => a.r - b.r || (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || a.p.line - b.p.line)
@@ -60,11 +56,11 @@ export async function extractInput(input: string, opts: ExtractOptions): Promise
     input,
     sha256: single ? await sha256File(input) : sha256OfList(walk.files.map((f) => `${f.relPath}\u0000${f.size}`)),
     packages: ctx.packages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-    endpoints: ctx.endpoints.finish(),
+    endpoints: ctx.endpoints,
     props,
     skuFiles: ctx.skuFiles.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0)),
     unreadable: ctx.unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.reason < b.reason ? -1 : 1)),
-    skipped: [...walk.skipped, ...(ctx.skipped ?? [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    skipped: [...walk.skipped, ...ctx.skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     mentions: ctx.mentions,
     stats: ctx.stats,
   };

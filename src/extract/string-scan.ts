@@ -45,7 +45,9 @@ export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: Endpoin
     return;
   }
   const region = Buffer.from(buf.subarray(lo, hi));
-  for (let i = 0; i < prefixes.length; i += 2) region.fill(0, prefixes[i] - lo, prefixes[i + 1] - lo);
+  for (let i = 0; i < prefixes.length; i += 2) {
+    for (let j = prefixes[i] - lo, e = prefixes[i + 1] - lo; j < e; j++) region[j] = 0;
+  }
   scanner.scan(region, 0, region.length, base, sink, (p) => lo + p);
 }
 

@@ -3,6 +3,7 @@
  * the same ZIP reader works over a file on disk, an entry inflated into memory, and later an
  * APK stored inside a filesystem image. Every read is exact or fails: a short read is an error.
  */
+import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { FormatError } from '../formats/errors.js';
 
@@ -52,8 +53,10 @@ export class FileSource implements RandomAccessSource {
     }
     const out = Buffer.allocUnsafe(length);
     let done = 0;
+    // Synchronous reads: the scan is CPU-bound and runs one file per thread, so a blocking read
+    // costs nothing, while an async read waits for a libuv pool thread on every call.
     while (done < length) {
-      const { bytesRead } = await this.fh.read(out, done, length - done, position + done);
+      const bytesRead = readSync(this.fh.fd, out, done, length - done, position + done);
       if (bytesRead === 0) throw new FormatError('io', `unexpected end of file reading ${length} bytes at ${position}`, position + done);
       done += bytesRead;
     }
