@@ -22,6 +22,8 @@ const peers = !args.includes('--no-peers');
 const corpus = join(ROOT, 'bench', scale === 2 ? 'corpus' : `corpus-${scale}`);
 const cores = availableParallelism();
 const EMPTY = mkdtempSync(join(tmpdir(), 'ag-bench-src-'));
+// The CLI under test (a copy of dist/cli.js can be pinned while the tree changes).
+const CLI = process.env.BENCH_CLI ?? join(ROOT, 'dist', 'cli.js');
 
 if (!existsSync(corpus)) {
   console.error(`generating ${corpus} (scale ${scale}) ...`);
@@ -64,7 +66,7 @@ function measure(label, cmd, cmdArgs, { env = {}, n = runs } = {}) {
 }
 
 const ours = (workers) =>
-  measure(`ours, ${workers} worker${workers > 1 ? 's' : ''}`, 'node', [join(ROOT, 'dist', 'cli.js'), 'scan', corpus, '--market', 'EU', '--format', 'json', '--output', '/dev/null', '--fail-on', 'never', '--quiet', '--source-root', EMPTY], {
+  measure(`ours, ${workers} worker${workers > 1 ? 's' : ''}`, 'node', [CLI, 'scan', corpus, '--market', 'EU', '--format', 'json', '--output', '/dev/null', '--fail-on', 'never', '--quiet', '--source-root', EMPTY], {
     env: { ACTIVATION_GATE_WORKERS: String(workers) },
   });
 const floor = (workers) => measure(`floor, ${workers} worker${workers > 1 ? 's' : ''}`, 'node', [join(ROOT, 'bench', 'floor.mjs'), corpus, '--workers', String(workers)]);
@@ -93,7 +95,7 @@ if (peers) {
   writeFileSync(list, sample.map((a) => join(sampleDir, relative(corpus, a))).join('\n') + '\n');
   const hostRe = String.raw`(?:[a-zA-Z][a-zA-Z0-9+.-]*://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`;
   const sh = (label, script) => measure(label, 'bash', ['-c', script], { n: Math.min(runs, 2) });
-  const oursSample = measure('ours on the sample, 1 worker', 'node', [join(ROOT, 'dist', 'cli.js'), 'scan', sampleDir, '--market', 'EU', '--format', 'json', '--output', '/dev/null', '--fail-on', 'never', '--quiet', '--source-root', EMPTY], { env: { ACTIVATION_GATE_WORKERS: '1' }, n: Math.min(runs, 2) });
+  const oursSample = measure('ours on the sample, 1 worker', 'node', [CLI, 'scan', sampleDir, '--market', 'EU', '--format', 'json', '--output', '/dev/null', '--fail-on', 'never', '--quiet', '--source-root', EMPTY], { env: { ACTIVATION_GATE_WORKERS: '1' }, n: Math.min(runs, 2) });
   const rg = sh('unzip -p | rg', `while read f; do unzip -p "$f" | rg -a -o '${hostRe}' > /dev/null; done < ${list}`);
   const aapt = sh('aapt dump badging + dexdump -d', `while read f; do aapt dump badging "$f" > /dev/null 2>&1; dexdump -d "$f" > /dev/null 2>&1; done < ${list}`);
   const ag = sh(

@@ -4,7 +4,7 @@
  * the strings are laid out in one buffer, separated by NUL (never a host byte), scanned once,
  * and each hit is mapped back to the string it came from.
  */
-import { forEachDexString } from '../formats/dex.js';
+import { forEachDexString, readDexHeaders } from '../formats/dex.js';
 import type { EndpointScanner, EndpointSink, EvidenceBase } from './endpoints.js';
 
 /** Index of the last element of sorted `starts` that is <= p. */
@@ -26,27 +26,45 @@ function owner(starts: Int32Array | number[], n: number, p: number): number {
  * are byte offsets in `buf`.
  */
 export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: EndpointScanner, sink: EndpointSink): void {
+  const headers = readDexHeaders(buf);
+  // Pass 1: the span of the string data. Pass 2 (below) zeroes each uleb128 length prefix in a
+  // copy of that span. No per-string allocation or native call.
   let lo = Infinity;
-  let hi = 0;
-  let total = 0;
-  const prefixes: number[] = [];
-  forEachDexString(buf, (ref) => {
-    if (ref.offset < lo) lo = ref.offset;
-    if (ref.end + 1 > hi) hi = Math.min(buf.length, ref.end + 1);
-    total += ref.end - ref.offset + 1;
-    prefixes.push(ref.offset, ref.start);
-  });
-  if (prefixes.length === 0) return;
+  let maxOff = -1;
+  let count = 0;
+  for (const h of headers) {
+    const limit = h.version >= 41 ? (h.containerSize ?? buf.length) : h.fileSize;
+    for (let i = 0, at = h.stringIdsOff; i < h.stringIdsSize; i++, at += 4) {
+      const off = buf[at] | (buf[at + 1] << 8) | (buf[at + 2] << 16) | (buf[at + 3] << 24);
+      if (off < h.headerSize || off >= limit) continue; // unreadable string_id: skipped (forEachDexString reports these)
+      if (off < lo) lo = off;
+      if (off > maxOff) maxOff = off;
+      count++;
+    }
+  }
+  if (count === 0) return;
+  let q = maxOff;
+  while (q < buf.length && q - maxOff < 5 && buf[q] & 0x80) q++;
+  const nul = buf.indexOf(0, q + 1);
+  const hi = nul < 0 ? buf.length : nul + 1;
   // Strings spread over the file (hostile or unusual layout): scan them one by one instead.
-  if (hi - lo > 2 * total + (1 << 20)) {
+  if (hi - lo > 256 * count + (1 << 20)) {
     forEachDexString(buf, (ref) => {
       if (ref.end - ref.start >= 4) scanner.scan(buf, ref.start, ref.end, base, sink);
     });
     return;
   }
   const region = Buffer.from(buf.subarray(lo, hi));
-  for (let i = 0; i < prefixes.length; i += 2) {
-    for (let j = prefixes[i] - lo, e = prefixes[i + 1] - lo; j < e; j++) region[j] = 0;
+  for (const h of headers) {
+    const limit = h.version >= 41 ? (h.containerSize ?? buf.length) : h.fileSize;
+    for (let i = 0, at = h.stringIdsOff; i < h.stringIdsSize; i++, at += 4) {
+      const off = buf[at] | (buf[at + 1] << 8) | (buf[at + 2] << 16) | (buf[at + 3] << 24);
+      if (off < h.headerSize || off >= limit) continue;
+      let j = off - lo;
+      const stop = Math.min(j + 5, region.length);
+      while (j < stop && region[j] & 0x80) region[j++] = 0;
+      if (j < region.length) region[j] = 0;
+    }
   }
   scanner.scan(region, 0, region.length, base, sink, (p) => lo + p);
 }

@@ -3,7 +3,7 @@
  * the same ZIP reader works over a file on disk, an entry inflated into memory, and later an
  * APK stored inside a filesystem image. Every read is exact or fails: a short read is an error.
  */
-import { readSync } from 'node:fs';
+import { fstatSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { FormatError } from '../formats/errors.js';
 
@@ -37,9 +37,9 @@ export class FileSource implements RandomAccessSource {
   ) {}
 
   static async open(path: string | Buffer): Promise<FileSource> {
-    const fh = await open(path, 'r');
+    const fh = await open(path, 'r'); // async open: a FIFO or device swapped in cannot block the thread
     try {
-      const st = await fh.stat();
+      const st = fstatSync(fh.fd);
       return new FileSource(fh, st.size);
     } catch (e) {
       await fh.close();

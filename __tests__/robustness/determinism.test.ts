@@ -1,0 +1,63 @@
+/**
+ * Determinism: the same input gives byte-identical JSON and SARIF, whatever the number of
+ * extraction workers and the order in which the file system lists entries. Runs the bundled CLI
+ * (worker threads need the bundle).
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const tmp = mkdtempSync(join(tmpdir(), 'ag-det-'));
+const EMPTY = mkdtempSync(join(tmpdir(), 'ag-det-src-'));
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+  rmSync(EMPTY, { recursive: true, force: true });
+});
+
+function run(inputs: string[], format: 'json' | 'sarif', workers: number, cwd = ROOT): string {
+  return execFileSync('node', [CLI, 'scan', ...inputs, '--policy', 'sample/activation-gate.yml', '--format', format, '--fail-on', 'never', '--quiet', '--now', '2026-11-01', '--source-root', EMPTY], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ACTIVATION_GATE_WORKERS: String(workers) },
+    maxBuffer: 1 << 28,
+  });
+}
+
+/** Copies a tree creating entries in reverse order (a different on-disk directory order). */
+function copyReversed(src: string, dst: string): void {
+  mkdirSync(dst, { recursive: true });
+  for (const name of readdirSync(src).sort().reverse()) {
+    const s = join(src, name);
+    const d = join(dst, name);
+    if (statSync(s).isDirectory()) copyReversed(s, d);
+    else cpSync(s, d);
+  }
+}
+
+const d = existsSync(CLI) ? describe : describe.skip;
+if (!existsSync(CLI)) console.warn('SKIPPED: determinism tests need dist/cli.js (npm run package)');
+
+d('determinism', () => {
+  const inputs = ['sample/out/600E0', 'sample/out/600CN', '__tests__/fixtures/builds/mixed', '__tests__/fixtures/hostile'];
+
+  it('JSON and SARIF are byte-identical with 1, 2 and 3 workers', () => {
+    for (const format of ['json', 'sarif'] as const) {
+      const one = run(inputs, format, 1);
+      expect(one.length).toBeGreaterThan(1000);
+      expect(run(inputs, format, 2)).toBe(one);
+      expect(run(inputs, format, 3)).toBe(one);
+    }
+  }, 120_000);
+
+  it('is independent of the order the file system lists entries in', () => {
+    for (const i of ['sample/out/600E0', '__tests__/fixtures/builds/mixed']) copyReversed(join(ROOT, i), join(tmp, i));
+    cpSync(join(ROOT, 'sample/activation-gate.yml'), join(tmp, 'sample/activation-gate.yml'));
+    const a = run(['sample/out/600E0', '__tests__/fixtures/builds/mixed'], 'json', 2);
+    const b = run(['sample/out/600E0', '__tests__/fixtures/builds/mixed'], 'json', 2, tmp);
+    expect(b).toBe(a);
+  }, 120_000);
+});
