@@ -44,6 +44,16 @@ describe('ZIP tricks', () => {
   });
 });
 
+describe('ZIP64', () => {
+  it('entries with ZIP64 extra fields read like the plain APK', async () => {
+    const plain = await run('__tests__/fixtures/apks/benign.apk');
+    const z64 = await run(`${HOSTILE}/zip64.apk`);
+    expect(unreadable(z64)).toEqual([]);
+    expect(z64.targets[0].packages.map((p) => p.package)).toEqual(plain.targets[0].packages.map((p) => p.package));
+    expect(z64.targets[0].endpoints.map((e) => e.value)).toEqual(plain.targets[0].endpoints.map((e) => e.value));
+  });
+});
+
 describe('bombs and caps', () => {
   it('an entry past the per-entry cap is reported, never silently skipped', async () => {
     const r = await run(`${HOSTILE}/bomb.apk`, { limits: { maxEntryBytes: 8 * 1024 * 1024 } });

@@ -96,7 +96,11 @@ export class EndpointScanner {
   /** Search anchors for catalogued numbers outside the 106 range: their shared prefixes, one pass each. */
   private readonly knownSmsAnchors: Buffer[];
 
+  /** Lengths of catalogued and policy hosts: a token of another length cannot be one. */
+  private readonly knownLengths: ReadonlySet<number>;
+
   constructor(private readonly known: KnownEndpoints) {
+    this.knownLengths = new Set([...known.hosts].map((h) => h.length));
     const others = [...known.sms].filter((n) => !n.startsWith('106')).sort();
     const anchors: string[] = [];
     for (const n of others) {
@@ -201,9 +205,24 @@ export class EndpointScanner {
       }
       if (!digitsOnly) return;
     }
+    const url = this.schemeBefore(buf, a, start);
+    // Bare names with capitals (Java classes) or a code/property first label (`com.`, `ro.`)
+    // are not hosts unless catalogued: reject them before making strings, when no catalogued or
+    // policy host has this length.
+    if (!url && alphaTld && !this.knownLengths.has(b - a)) {
+      let firstDot = a;
+      while (firstDot < b && buf[firstDot] !== DOT) firstDot++;
+      for (let i = a; i < b; i++) {
+        const c = buf[i];
+        if (c >= 0x41 && c <= 0x5a) return;
+      }
+      if (firstDot - a <= 7) {
+        const first = buf.toString('latin1', a, firstDot);
+        if (CODE_ROOTS.has(first) || PROPERTY_ROOTS.has(first)) return;
+      }
+    }
     const raw = buf.toString('latin1', a, b);
     const lower = raw.toLowerCase();
-    const url = this.schemeBefore(buf, a, start);
     const port = this.portAfter(buf, b, end);
     const evidence: Evidence = { ...base, offset: offsetOf(url?.schemeStart ?? a) };
 
