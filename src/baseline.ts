@@ -8,7 +8,7 @@
  * without `schemaVersion`, another tool's JSON or a file that is not a report is refused with a
  * UsageError that says what was found and what to do.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { UsageError } from './errors.js';
 import { ENDPOINT_KINDS } from './facts.js';
@@ -105,11 +105,19 @@ export function parseBaseline(text: string, file: string): Baseline {
 }
 
 /** Reads a baseline file; a missing or unreadable file is a UsageError. */
+/** A baseline larger than this is refused before it is read (reports of huge builds are ~50 MB). */
+export const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
+
 export function loadBaseline(path: string, display: string = path): Baseline {
   let text: string;
   try {
+    const size = statSync(path).size;
+    if (size > MAX_BASELINE_BYTES) {
+      throw new UsageError(`baseline ${display} is ${size} bytes, more than the ${MAX_BASELINE_BYTES}-byte limit for a report: pass the JSON report of the approved build`);
+    }
     text = readFileSync(path, 'utf8');
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `baseline not found: ${display}` : `cannot read baseline ${display}: ${(e as Error).message}`);
   }

@@ -115,3 +115,18 @@ describe('no network', () => {
     expect(r.findings.some((f) => f.rule === 'wrong-market-client')).toBe(true);
   });
 });
+
+describe('hostile baselines', () => {
+  it('deeply nested, wrong-typed or oversized baselines are clear usage errors in bounded time', async () => {
+    const { loadBaseline, parseBaseline } = await import('../../src/baseline.js');
+    const t0 = Date.now();
+    expect(() => parseBaseline('['.repeat(200_000) + ']'.repeat(200_000), 'deep.json')).toThrow(/baseline deep.json/);
+    expect(() => parseBaseline(JSON.stringify({ schemaVersion: 1, tool: { name: 'activation-gate' }, targets: 'x' }), 'types.json')).toThrow(/not a valid schema-1 report: targets/);
+    expect(() => parseBaseline('{"schemaVersion": 1, "tool": {"name": "activation-gate"}, "targets": [{"id": 5}]}', 'id.json')).toThrow(/targets\.0\.id/);
+    const big = join(tmp, 'big.json');
+    writeFileSync(big, '');
+    execFileSync('truncate', ['-s', '300M', big]);
+    expect(() => loadBaseline(big, 'big.json')).toThrow(/more than the \d+-byte limit/);
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+});

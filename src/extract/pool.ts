@@ -9,10 +9,11 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { FileArtifact } from '../inputs/walk.js';
 import { extractFile, type ArtifactContext } from './artifact.js';
+import { extractFileCached, type CacheConfig } from './cache.js';
 import { EndpointCollector } from './collector.js';
 import { EndpointScanner } from './endpoints.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import type { PartialFacts } from './partial.js';
+import { mergePartials, type PartialFacts } from './partial.js';
 
 export const WORKER_MARK = 'activation-gate-extract-worker';
 
@@ -21,6 +22,8 @@ export interface PoolInit {
   sms: string[];
   mentionPackages: string[];
   limits: Limits;
+  /** `--cache-dir`: every file goes through the facts cache (cache.ts). */
+  cache?: CacheConfig;
 }
 
 let workerScript: URL | undefined;
@@ -28,6 +31,11 @@ let workerScript: URL | undefined;
 /** Called by a bundle entry point: worker threads will load this script. */
 export function setWorkerScript(url: URL): void {
   workerScript = url;
+}
+
+/** The bundle worker threads load, when there is one (its hash is part of the cache key). */
+export function getWorkerScript(): URL | undefined {
+  return workerScript;
 }
 
 /** True when this thread is an extraction worker (the entry point must then call runWorker). */
@@ -75,22 +83,51 @@ export function partialOf(ctx: ArtifactContext): PartialFacts {
 }
 
 type ToWorker = { type: 'file'; file: FileArtifact } | { type: 'finish' };
-type FromWorker = { type: 'ready' } | { type: 'done' } | { type: 'partial'; partial: PartialFacts };
+type FromWorker = { type: 'ready' } | { type: 'done'; hit?: boolean; problem?: string } | { type: 'partial'; partial: PartialFacts };
+
+/** What the cache did during one extractFiles call: hits, and entries it could not use or write. */
+export interface CacheTally {
+  hits: number;
+  misses: number;
+  problems: string[];
+}
+
+/**
+ * Extracts one file into `ctx`, or, with a cache, through the cache into its own PartialFacts
+ * (pushed to `parts`). The merge is order-independent, so both give the same facts.
+ */
+async function extractOne(f: FileArtifact, init: PoolInit, ctx: ArtifactContext, parts: PartialFacts[]): Promise<{ hit?: boolean; problem?: string }> {
+  if (!init.cache) {
+    await extractFile(f, ctx);
+    return {};
+  }
+  const r = await extractFileCached(f, init.cache, () => newContext(init), partialOf);
+  parts.push(r.facts);
+  return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}) };
+}
+
+function tally(t: CacheTally | undefined, r: { hit?: boolean; problem?: string }): void {
+  if (!t || r.hit === undefined) return;
+  if (r.hit) t.hits++;
+  else t.misses++;
+  if (r.problem) t.problems.push(r.problem);
+}
 
 /** The worker side: extract each file it is sent into its own context; return it on finish. */
 export async function runWorker(): Promise<void> {
   const init = (workerData as { init: PoolInit }).init;
   const ctx = newContext(init);
+  const cached: PartialFacts[] = [];
   const port = parentPort!;
   let chain = Promise.resolve();
   port.on('message', (msg: ToWorker) => {
     chain = chain.then(async () => {
       if (msg.type === 'file') {
         const f = msg.file;
-        await extractFile({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, ctx);
-        port.postMessage({ type: 'done' } satisfies FromWorker);
+        const r = await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached);
+        port.postMessage({ type: 'done', ...r } satisfies FromWorker);
       } else {
-        port.postMessage({ type: 'partial', partial: partialOf(ctx) } satisfies FromWorker);
+        port.postMessage({ type: 'partial', partial: mergePartials([partialOf(ctx), ...cached]) } satisfies FromWorker);
         port.close();
       }
     });
@@ -107,18 +144,25 @@ export interface PoolProgress {
  * worker. A worker that dies is reported: the file it held becomes unreadable and the rest of
  * the build is still scanned by the others.
  */
-export async function extractFiles(files: FileArtifact[], init: PoolInit, workers: number, progress?: PoolProgress): Promise<PartialFacts[]> {
+export async function extractFiles(
+  files: FileArtifact[],
+  init: PoolInit,
+  workers: number,
+  progress?: PoolProgress,
+  cacheTally?: CacheTally,
+): Promise<PartialFacts[]> {
   let doneFiles = 0;
   let doneBytes = 0;
   if (workers <= 1 || !workerScript || files.length < 2) {
     const ctx = newContext(init);
+    const parts: PartialFacts[] = [];
     for (const f of files) {
-      await extractFile(f, ctx);
+      tally(cacheTally, await extractOne(f, init, ctx, parts));
       doneFiles++;
       doneBytes += f.size;
       progress?.({ files: doneFiles, bytes: doneBytes });
     }
-    return [partialOf(ctx)];
+    return [partialOf(ctx), ...parts];
   }
   const queue = [...files].sort((a, b) => b.size - a.size || (a.relPath < b.relPath ? -1 : 1));
   const n = Math.min(workers, files.length);
@@ -132,20 +176,30 @@ export async function extractFiles(files: FileArtifact[], init: PoolInit, worker
       () =>
         new Promise<PartialFacts | undefined>((resolve) => {
           const w = new Worker(script, { workerData: { mark: WORKER_MARK, init } });
-          let current: FileArtifact | undefined;
+          // Two files in flight per worker, so a worker never waits for the next message.
+          const inflight: FileArtifact[] = [];
           const finished: FileArtifact[] = [];
           let settled = false;
+          let finishing = false;
           const next = (): void => {
-            current = queue.shift();
-            if (current) w.postMessage({ type: 'file', file: current } satisfies ToWorker);
-            else w.postMessage({ type: 'finish' } satisfies ToWorker);
+            const f = queue.shift();
+            if (f) {
+              inflight.push(f);
+              w.postMessage({ type: 'file', file: f } satisfies ToWorker);
+            } else if (!finishing) {
+              finishing = true;
+              w.postMessage({ type: 'finish' } satisfies ToWorker);
+            }
           };
           w.on('message', (msg: FromWorker) => {
-            if (msg.type === 'ready') next();
-            else if (msg.type === 'done') {
+            if (msg.type === 'ready') {
+              next();
+              next();
+            } else if (msg.type === 'done') {
+              const f = inflight.shift();
               doneFiles++;
-              doneBytes += current?.size ?? 0;
-              if (current) finished.push(current);
+              doneBytes += f?.size ?? 0;
+              if (f) finished.push(f);
               progress?.({ files: doneFiles, bytes: doneBytes });
               next();
             } else if (msg.type === 'partial') {
@@ -157,8 +211,9 @@ export async function extractFiles(files: FileArtifact[], init: PoolInit, worker
           const fail = (why: string): void => {
             if (settled) return;
             settled = true;
-            if (current) lost.unreadable.push({ path: current.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
-            redo.push(...finished);
+            const [culprit, ...notStarted] = inflight;
+            if (culprit) lost.unreadable.push({ path: culprit.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
+            redo.push(...finished, ...notStarted);
             resolve(undefined);
           };
           w.on('error', (e) => fail(e.message));
@@ -171,7 +226,7 @@ export async function extractFiles(files: FileArtifact[], init: PoolInit, worker
   const parts = results.filter((r): r is PartialFacts => r !== undefined);
   if (rest.length) {
     const ctx = newContext(init);
-    for (const f of rest) await extractFile(f, ctx);
+    for (const f of rest) tally(cacheTally, await extractOne(f, init, ctx, parts));
     parts.push(partialOf(ctx));
   }
   if (lost.unreadable.length) parts.push(lost);
