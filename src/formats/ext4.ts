@@ -11,7 +11,7 @@ import { displayName } from '../inputs/walk.js';
 import { MappedSource, sourceSegment, type Segment } from '../io/mapped.js';
 import { BufferSource, type RandomAccessSource } from '../io/source.js';
 import { FormatError } from './errors.js';
-import { FS_LIMITS, kindOfMode, type FsListing, type FsNode } from './fsnode.js';
+import { kindOfMode, walkFsTree, type FsListing, type FsNode } from './fsnode.js';
 
 export const EXT4_MAGIC = 0xef53;
 const SB_OFFSET = 1024;
@@ -336,46 +336,22 @@ export async function openExt4(src: RandomAccessSource): Promise<FsListing> {
   if (fs.blocksCount * fs.bs > src.size) {
     problems.push({ path: '', reason: `image is truncated: ${src.size} bytes, the superblock says ${fs.blocksCount * fs.bs}` });
   }
-  const seenDirs = new Set<number>([ROOT_INO]);
-  const stack: { ino: Inode; path: string; depth: number }[] = [{ ino: root, path: '', depth: 0 }];
-  while (stack.length) {
-    const dir = stack.pop()!;
-    let entries: { name: Buffer; ino: number }[];
-    try {
-      entries = await fs.readDir(dir.ino);
-    } catch (e) {
-      problems.push({ path: dir.path || '.', reason: `cannot read directory: ${e instanceof FormatError ? e.reason : (e as Error).message}` });
-      continue;
-    }
-    for (const ent of entries) {
-      const path = dir.path ? `${dir.path}/${displayName(ent.name)}` : displayName(ent.name);
-      if (nodes.length >= FS_LIMITS.maxNodes) {
-        problems.push({ path, reason: `more than ${FS_LIMITS.maxNodes} entries; the rest of the image is not listed` });
-        stack.length = 0;
-        break;
-      }
-      let ino: Inode;
-      try {
-        ino = await fs.inode(ent.ino);
-      } catch (e) {
-        problems.push({ path, reason: e instanceof FormatError ? e.reason : (e as Error).message });
-        continue;
-      }
-      const kind = kindOfMode(ino.mode);
-      if (kind === 'dir') {
-        if (seenDirs.has(ent.ino) || dir.depth + 1 > FS_LIMITS.maxDepth) {
-          problems.push({ path, reason: 'directory loop or nesting too deep; not walked' });
-          continue;
-        }
-        seenDirs.add(ent.ino);
-        stack.push({ ino, path, depth: dir.depth + 1 });
-        continue;
-      }
-      const node: FsNode = { path, kind, size: ino.size, inode: ent.ino, open: () => fs.openInode(ino) };
-      if (kind === 'symlink') node.target = () => fs.symlinkTarget(ino);
-      nodes.push(node);
-    }
-  }
-  nodes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  nodes.push(
+    ...(await walkFsTree(
+      root,
+      ROOT_INO,
+      {
+        readDir: async (d) => (await fs.readDir(d)).map((e) => ({ name: e.name, id: e.ino })),
+        inode: (id) => fs.inode(id),
+        mode: (i) => i.mode,
+        size: (i) => i.size,
+        open: (i) => fs.openInode(i),
+        symlinkTarget: (i) => fs.symlinkTarget(i),
+      },
+      displayName,
+      problems,
+      (e) => (e instanceof FormatError ? e.reason : (e as Error).message),
+    )),
+  );
   return { format: 'ext4', label: fs.label || undefined, nodes, problems };
 }

@@ -58,3 +58,71 @@ export const FS_LIMITS = {
   /** Directory depth. */
   maxDepth: 256,
 };
+
+/** What the shared directory walk needs from a filesystem reader. */
+export interface FsTreeOps<I> {
+  /** Entries of a directory inode: raw name and the child's inode number / node id. */
+  readDir(dir: I): Promise<{ name: Buffer; id: number }[]>;
+  inode(id: number): Promise<I>;
+  mode(ino: I): number;
+  size(ino: I): number;
+  open(ino: I): Promise<RandomAccessSource>;
+  symlinkTarget(ino: I): Promise<string>;
+}
+
+/**
+ * Lists every node under `root` (id `rootId`) in sorted order. A directory that cannot be read,
+ * an inode that cannot be parsed, a loop or nesting past FS_LIMITS is a problem entry; the rest
+ * of the tree is still listed.
+ */
+export async function walkFsTree<I>(
+  root: I,
+  rootId: number,
+  ops: FsTreeOps<I>,
+  displayName: (raw: Buffer) => string,
+  problems: FsListing['problems'],
+  formatErrorReason: (e: unknown) => string,
+): Promise<FsNode[]> {
+  const nodes: FsNode[] = [];
+  const seenDirs = new Set<number>([rootId]);
+  const stack: { ino: I; path: string; depth: number }[] = [{ ino: root, path: '', depth: 0 }];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let entries: { name: Buffer; id: number }[];
+    try {
+      entries = await ops.readDir(dir.ino);
+    } catch (e) {
+      problems.push({ path: dir.path || '.', reason: `cannot read directory: ${formatErrorReason(e)}` });
+      continue;
+    }
+    for (const ent of entries) {
+      const path = dir.path ? `${dir.path}/${displayName(ent.name)}` : displayName(ent.name);
+      if (nodes.length >= FS_LIMITS.maxNodes) {
+        problems.push({ path, reason: `more than ${FS_LIMITS.maxNodes} entries; the rest of the image is not listed` });
+        stack.length = 0;
+        break;
+      }
+      let ino: I;
+      try {
+        ino = await ops.inode(ent.id);
+      } catch (e) {
+        problems.push({ path, reason: formatErrorReason(e) });
+        continue;
+      }
+      const kind = kindOfMode(ops.mode(ino));
+      if (kind === 'dir') {
+        if (seenDirs.has(ent.id) || dir.depth + 1 > FS_LIMITS.maxDepth) {
+          problems.push({ path, reason: 'directory loop or nesting too deep; not walked' });
+          continue;
+        }
+        seenDirs.add(ent.id);
+        stack.push({ ino, path, depth: dir.depth + 1 });
+        continue;
+      }
+      const node: FsNode = { path, kind, size: ops.size(ino), inode: ent.id, open: () => ops.open(ino) };
+      if (kind === 'symlink') node.target = () => ops.symlinkTarget(ino);
+      nodes.push(node);
+    }
+  }
+  return nodes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
