@@ -69,8 +69,8 @@ describe('renderText', () => {
   });
 
   it('shows each target with its market and how it was resolved', () => {
-    expect(text).toContain(`Target ${TARGET_ID}\n  market: EU (sku 600E0, ro.cda.skuid.id=600E0 vendor/build.prop:12)`);
-    expect(text).toContain(`Target ${CN_TARGET}\n  market: CN (sku 600CN, from --market CN)`);
+    expect(text).toContain(`Target ${TARGET_ID}: FAIL (3 errors)\n  market: EU (sku 600E0, ro.cda.skuid.id=600E0 vendor/build.prop:12)`);
+    expect(text).toContain(`Target ${CN_TARGET}: pass with 1 warning\n  market: CN (sku 600CN, from --market CN)`);
     expect(text.indexOf(`Target ${CN_TARGET}`)).toBeLessThan(text.indexOf(`Target ${TARGET_ID}`));
   });
 

@@ -178,6 +178,18 @@ describe('indexSourceTree over the fixture tree', () => {
 });
 
 describe('locateFindings', () => {
+  it('lists every place only when the best rank is ambiguous (two product makefiles add the module)', () => {
+    const decl = (file: string, line: number, rank: number, detail: string) => ({ name: 'AutoRegistration', kind: 'product-packages', file, line, column: 5, detail, inWorkspace: true, rank });
+    const report = createTestReport();
+    const index = {
+      declarations: [decl('device/acme/a/product.mk', 3, 0, 'PRODUCT_PACKAGES'), decl('device/acme/b/product.mk', 7, 0, 'PRODUCT_PACKAGES'), decl('vendor/x/Android.mk', 1, 1, 'LOCAL_MODULE')],
+    } as unknown as Parameters<typeof locateFindings>[1];
+    const out = locateFindings(report, index);
+    const f = out.findings.find((x) => x.rule === 'wrong-market-client')!;
+    expect(f.message).toContain('Declared in 2 places in the source tree: device/acme/a/product.mk:3 (PRODUCT_PACKAGES), device/acme/b/product.mk:7 (PRODUCT_PACKAGES).');
+    expect(f.location).toEqual({ file: 'device/acme/a/product.mk', line: 3, column: 5 });
+  });
+
   it('module and package subjects of a finding', () => {
     expect(modulesOfPath('system/priv-app/AutoRegistration/AutoRegistration.apk')).toEqual(['AutoRegistration']);
     expect(modulesOfPath('system.img!/system/app/Foo/Bar.apk')).toEqual(['Foo', 'Bar']);
@@ -201,10 +213,9 @@ describe('locateFindings', () => {
     expect(located).not.toBe(report);
     const client = located.findings.find((f) => f.rule === 'wrong-market-client')!;
     expect(client.location).toEqual({ file: PRODUCT_MK, line: 18, column: 5 });
-    // Ambiguous: every place is listed, the product makefile first.
-    expect(client.message).toContain(
-      `Declared in 5 places in the source tree: ${PRODUCT_MK}:18 (PRODUCT_PACKAGES), ${SOURCE}/vendor/qcom/proprietary/qrd-apps/AutoRegistration/Android.mk:4 (LOCAL_MODULE), ${SOURCE}/device/acme/ctl/overlays/AutoRegistrationCN/AndroidManifest.xml:5 (XML <overlay>), ${SOURCE}/vendor/qcom/proprietary/qrd-apps/etc/qti_whitelist.xml:5 (XML <allow-in-power-save>), ${SOURCE}/vendor/qcom/proprietary/qrd-apps/etc/qti_whitelist.xml:6 (XML <hidden-api-whitelisted-app>).`,
-    );
+    // One PRODUCT_PACKAGES line adds it: not ambiguous, so the message names no other places
+    // (the Android.mk definition and the whitelist XML rank below it).
+    expect(client.message).not.toContain('Declared in');
     // Endpoint findings in the same APK point at the same line (their module).
     for (const f of located.findings.filter((x) => x.path === 'system/priv-app/AutoRegistration/AutoRegistration.apk')) {
       expect(f.location).toEqual({ file: PRODUCT_MK, line: 18, column: 5 });

@@ -26,7 +26,8 @@ export function verdictLine(report: Report): string {
   const parts = [plural(c.errors, 'error'), plural(c.warnings, 'warning')];
   if (c.notes > 0) parts.push(plural(c.notes, 'note'));
   const suppressed = c.suppressed > 0 ? `, ${c.suppressed.toLocaleString('en-US')} suppressed` : '';
-  return `${report.verdict.toUpperCase()}: ${parts.join(', ')} in ${plural(report.targets.length, 'target')} (fail-on: ${report.failOn}${suppressed})`;
+  const partial = report.shard ? `; partial: shard ${report.shard.index}/${report.shard.count}, \`activation-gate merge\` gives the verdict` : '';
+  return `${report.verdict.toUpperCase()}: ${parts.join(', ')} in ${plural(report.targets.length, 'target')} (fail-on: ${report.failOn}${suppressed}${partial})`;
 }
 
 /** `path!/entry @offset`: the container notation of SPEC section 3 (`!/` into an entry). */
@@ -80,7 +81,9 @@ function findingLines(findings: Finding[], paint: Paint, indent: string): string
 
 function targetBlock(t: ReportTarget, findings: Finding[], paint: Paint, maxEndpoints: number): string[] {
   const out: string[] = [];
-  out.push(paint('bold', `Target ${t.id}`));
+  const c = t.counts;
+  const state = c.errors > 0 ? paint('red', `FAIL (${plural(c.errors, 'error')})`) : c.warnings > 0 ? paint('yellow', `pass with ${plural(c.warnings, 'warning')}`) : paint('green', 'pass');
+  out.push(`${paint('bold', `Target ${t.id}`)}: ${state}`);
   const market = t.market ?? 'unresolved';
   const sku = t.sku ? `sku ${t.sku}, ` : '';
   const resolved = t.market ? formatResolvedBy(t.build.resolvedBy) : `tried: ${(t.build.tried ?? []).join(', ') || 'nothing'}`;

@@ -115,10 +115,15 @@ export function locateFindings(report: Report, index: Pick<SourceIndex, 'declara
     const places = byName.size > 0 ? placesFor(subjectsOf(f, report), byName) : [];
     const inside = places.filter((p) => p.inWorkspace);
     const out: Finding = { ...f };
-    if (places.length > 1 || (places.length > 0 && inside.length === 0)) {
-      const listed = places.slice(0, MAX_LISTED_PLACES).map(describePlace);
-      const more = places.length > MAX_LISTED_PLACES ? `, and ${places.length - MAX_LISTED_PLACES} more` : '';
-      const head = places.length === 1 ? 'Declared in the source tree at' : `Declared in ${places.length} places in the source tree:`;
+    // Only a real ambiguity is spelled out: several places of the best rank (two product
+    // makefiles adding the module), or places that are all outside the workspace. A module added
+    // by one PRODUCT_PACKAGES line and also defined in an Android.mk is not ambiguous.
+    const top = places.filter((p) => p.rank === places[0]?.rank);
+    const ambiguous = top.length > 1 ? top : places.length > 0 && inside.length === 0 ? places : [];
+    if (ambiguous.length > 0) {
+      const listed = ambiguous.slice(0, MAX_LISTED_PLACES).map(describePlace);
+      const more = ambiguous.length > MAX_LISTED_PLACES ? `, and ${ambiguous.length - MAX_LISTED_PLACES} more` : '';
+      const head = ambiguous.length === 1 ? 'Declared in the source tree at' : `Declared in ${ambiguous.length} places in the source tree:`;
       out.message = `${f.message} ${head} ${listed.join(', ')}${more}.`;
     }
     if (inside.length > 0) {
