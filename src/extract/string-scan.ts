@@ -7,6 +7,15 @@
 import { forEachDexString, readDexHeaders } from '../formats/dex.js';
 import type { EndpointScanner, EndpointSink, EvidenceBase } from './endpoints.js';
 
+let scratchBuf = Buffer.alloc(0);
+
+/** A reusable buffer of exactly `n` bytes (grown as needed; one per thread, not reentrant). */
+function scratch(n: number): Buffer {
+  if (n > 64 << 20) return Buffer.allocUnsafe(n); // rare huge DEX: not kept afterwards
+  if (scratchBuf.length < n) scratchBuf = Buffer.allocUnsafe(Math.min(64 << 20, Math.max(n, 2 * scratchBuf.length)));
+  return scratchBuf.subarray(0, n);
+}
+
 /** Index of the last element of sorted `starts` that is <= p. */
 function owner(starts: Int32Array | number[], n: number, p: number): number {
   let lo = 0;
@@ -54,7 +63,8 @@ export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: Endpoin
     });
     return;
   }
-  const region = Buffer.from(buf.subarray(lo, hi));
+  const region = scratch(hi - lo);
+  buf.copy(region, 0, lo, hi);
   for (const h of headers) {
     const limit = h.version >= 41 ? (h.containerSize ?? buf.length) : h.fileSize;
     for (let i = 0, at = h.stringIdsOff; i < h.stringIdsSize; i++, at += 4) {
