@@ -205,12 +205,12 @@ describe('run() on a passing build', () => {
     expect(r.summary()).toContain('## :white_check_mark: activation-gate: PASS');
   });
 
-  it('names inputs that are not implemented yet in one notice', async () => {
-    const r = setup({ 'cache-dir': '.cache/gate', comment: 'on-failure', 'check-run': 'false', shard: '1/4' });
-    await run({ scan: fakeScan(createPassingReport()) });
-    const notices = r.annotations().filter((a) => a.command === 'notice');
-    expect(notices).toHaveLength(1);
-    expect(notices[0].message).toMatch(/^Not implemented yet, so ignored in this version: shard \(1\/4\), cache-dir \(\.cache\/gate\)\./);
+  it('passes shard and cache-dir to the scan (no notice)', async () => {
+    const r = setup({ 'cache-dir': '.cache/gate', comment: 'on-failure', 'check-run': 'false', shard: '1/4', 'report-file': 'reports/shard-1.json' });
+    const scan = fakeScan(createPassingReport());
+    await run({ scan });
+    expect(scan.mock.calls[0][0]).toMatchObject({ shard: { index: 1, count: 4 }, cacheDir: path.join(r.workspace, '.cache/gate') });
+    expect(r.annotations().filter((a) => a.command === 'notice')).toEqual([]);
   });
 
   it('gives no notice for the defaults action.yml sets', async () => {
@@ -380,5 +380,37 @@ describeDist(`dist/index.js end-to-end${existsSync(distIndex) ? '' : ' (SKIPPED:
     const res = runDist({ path: BUILD, market: 'EU', 'fail-on': 'error' });
     expect(['pass', 'fail']).toContain(res.outputs.verdict);
     expect(res.summary).toContain('activation-gate: ');
+  });
+});
+
+describe('run() as one shard of a matrix', () => {
+  const shardOf = (report: Report): Report => ({
+    ...report,
+    shard: { index: 2, count: 3, inputs: [BUILD], options: { now: '2026-11-01', failOn: 'error' }, facts: [] },
+  });
+
+  it('writes the shard report, says everything is partial, and does not fail the step', async () => {
+    const r = setup({ shard: '2/3', 'report-file': 'reports/shard-2.json', comment: 'always', 'check-run': 'true' });
+    const report = shardOf(createTestReport());
+    await run({ scan: fakeScan(report) });
+    expect(r.exitCode()).toBeUndefined();
+    expect(JSON.parse(readFileSync(path.join(r.workspace, 'reports/shard-2.json'), 'utf8')).shard).toMatchObject({ index: 2, count: 3 });
+    const errors = r.annotations().filter((a) => a.command === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    for (const a of errors) expect(a.message).toMatch(/^\[partial: shard 2\/3\] /);
+    expect(r.summary()).toContain('(partial: shard 2/3)');
+    expect(r.stdout()).toContain('no check run or pull-request comment from a shard');
+  });
+
+  it('needs report-file, and a valid I/N', async () => {
+    let r = setup({ shard: '2/3' });
+    await run({ scan: fakeScan(createTestReport()) });
+    expect(r.exitCode()).toBe(1);
+    expect(r.summary()).toContain('shard: needs report-file');
+    r.restore();
+    r = setup({ shard: '4/3', 'report-file': 'r.json' });
+    await run({ scan: fakeScan(createTestReport()) });
+    expect(r.exitCode()).toBe(1);
+    expect(r.summary()).toContain('shard 4/3');
   });
 });

@@ -17,7 +17,7 @@ const opt = (name, def) => {
 };
 const scale = Number(opt('scale', '2'));
 const runs = Number(opt('runs', '3'));
-const sampleSize = Number(opt('sample', '24'));
+const sampleSize = Number(opt('sample', '40'));
 const peers = !args.includes('--no-peers');
 const corpus = join(ROOT, 'bench', scale === 2 ? 'corpus' : `corpus-${scale}`);
 const cores = availableParallelism();
@@ -82,8 +82,10 @@ if (cores > 1) {
 // Peers, on a sample of APKs (the same sample for us), scaled to the corpus by APK bytes.
 let peerRows = [];
 if (peers) {
-  const step = Math.max(1, Math.floor(apks.length / sampleSize));
-  const sample = apks.filter((_, i) => i % step === 0).slice(0, sampleSize);
+  // Every k-th APK in size order: the sample has the corpus's spread of sizes.
+  const bySize = [...apks].sort((a, b) => statSync(a).size - statSync(b).size || (a < b ? -1 : 1));
+  const step = Math.max(1, Math.floor(bySize.length / sampleSize));
+  const sample = bySize.filter((_, i) => i % step === Math.floor(step / 2)).slice(0, sampleSize);
   const sampleDir = mkdtempSync(join(tmpdir(), 'ag-bench-sample-'));
   for (const a of sample) {
     const dst = join(sampleDir, relative(corpus, a));
@@ -149,3 +151,8 @@ const lines = [
 ];
 writeFileSync(join(ROOT, 'bench', 'results.md'), lines.join('\n'));
 console.log(lines.join('\n'));
+
+// --cache: the --cache-dir section (warm rescans, one APK changed; bench/cache.mjs), opt-in.
+if (args.includes('--cache')) {
+  execFileSync(process.execPath, [join(ROOT, 'bench', 'cache.mjs'), '--scale', String(scale), '--runs', String(runs)], { stdio: 'inherit' });
+}

@@ -1,16 +1,16 @@
 #!/usr/bin/env node
-import { readFileSync, fstatSync, readSync, createWriteStream, createReadStream, existsSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync, fstatSync, readSync, createWriteStream, openSync, closeSync, mkdirSync, writeFileSync, renameSync, unlinkSync, createReadStream, existsSync } from 'node:fs';
 import path, { resolve, basename, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isIPv4, isIPv6 } from 'node:net';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { realpath, stat, readdir, lstat, readlink, open as open$1, mkdtemp, rm, opendir, readFile } from 'node:fs/promises';
+import { inflateRawSync, createInflateRaw, gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir, availableParallelism } from 'node:os';
-import { isMainThread, workerData, parentPort, Worker } from 'node:worker_threads';
-import { inflateRawSync, createInflateRaw } from 'node:zlib';
 import { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { isMainThread, workerData, parentPort, Worker } from 'node:worker_threads';
 import require$$0 from 'stream/web';
 
 function _mergeNamespaces(n, m) {
@@ -10202,6 +10202,144 @@ function handleIntersectionResults(result, left, right) {
     result.value = merged.data;
     return result;
 }
+const $ZodTuple = /*@__PURE__*/ $constructor("$ZodTuple", (inst, def) => {
+    $ZodType.init(inst, def);
+    const items = def.items;
+    const memo = globalConfig.memoizer;
+    memo?.attach(inst);
+    inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!Array.isArray(input)) {
+            payload.issues.push({
+                input,
+                inst,
+                expected: "tuple",
+                code: "invalid_type",
+            });
+            return payload;
+        }
+        payload.value = memo ? memo.alloc(inst, payload, [], ctx) : [];
+        const proms = [];
+        const optinStart = getTupleOptStart(items, "optin");
+        const optoutStart = getTupleOptStart(items, "optout");
+        if (!def.rest) {
+            if (input.length < optinStart) {
+                payload.issues.push({
+                    code: "too_small",
+                    minimum: optinStart,
+                    inclusive: true,
+                    input,
+                    inst,
+                    origin: "array",
+                });
+                return payload;
+            }
+            if (input.length > items.length) {
+                payload.issues.push({
+                    code: "too_big",
+                    maximum: items.length,
+                    inclusive: true,
+                    input,
+                    inst,
+                    origin: "array",
+                });
+            }
+        }
+        // Run every item in parallel, collecting results into an indexed array. The post-processing in `handleTupleResults` walks them in order so it can decide whether an absent optional-output error can truncate the tail or must be reported to preserve required output.
+        const itemResults = new Array(items.length);
+        // only tracked when there is a rest loop to skip
+        const abortEarly = def.rest ? ctx?.abortEarly : undefined;
+        let itemAborted = false;
+        for (let i = 0; i < items.length; i++) {
+            const r = items[i]._zod.run({ value: input[i], issues: [] }, ctx);
+            if (r instanceof Promise) {
+                proms.push(r.then((rr) => {
+                    itemResults[i] = rr;
+                }));
+            }
+            else {
+                itemResults[i] = r;
+                if (abortEarly && !itemAborted && r.issues.length)
+                    itemAborted = aborted(r);
+            }
+        }
+        // sound because rest is non-empty exactly when every fixed index is present, the one case handleTupleResults cannot discard an item's issues
+        if (def.rest && !itemAborted) {
+            let i = items.length - 1;
+            const rest = input.slice(items.length);
+            let seen = payload.issues.length;
+            for (const el of rest) {
+                if (abortEarly && payload.issues.length !== seen) {
+                    if (aborted(payload, seen))
+                        break;
+                    seen = payload.issues.length;
+                }
+                i++;
+                const result = def.rest._zod.run({ value: el, issues: [] }, ctx);
+                if (result instanceof Promise) {
+                    proms.push(result.then((r) => handleTupleResult(r, payload, i)));
+                }
+                else {
+                    handleTupleResult(result, payload, i);
+                }
+            }
+        }
+        if (proms.length) {
+            return Promise.all(proms).then(() => handleTupleResults(itemResults, payload, items, input, optoutStart));
+        }
+        return handleTupleResults(itemResults, payload, items, input, optoutStart);
+    };
+});
+function getTupleOptStart(items, key) {
+    for (let i = items.length - 1; i >= 0; i--) {
+        // optin is a three-rung ladder so any rung above `undefined` permits an absent slot; optout stays two-valued.
+        const omittable = key === "optin" ? items[i]._zod.optin !== undefined : items[i]._zod.optout === "optional";
+        if (!omittable)
+            return i + 1;
+    }
+    return 0;
+}
+function handleTupleResult(result, final, index) {
+    if (result.issues.length) {
+        final.issues.push(...prefixIssues(index, result.issues));
+    }
+    final.value[index] = result.value;
+}
+function handleTupleResults(itemResults, final, items, input, optoutStart) {
+    // Walk results in order. Mirror $ZodObject's swallow-on-absent-optional rule, but only after `optoutStart`: the first index where the output tuple tail can be absent.
+    for (let i = 0; i < items.length; i++) {
+        const r = itemResults[i];
+        const isPresent = i < input.length;
+        // The array analog of `handlePropertyResult`'s absent-key early return: the middle rung permits absence without supplying anything in its place, so the tail truncates here instead of materializing whatever the item made of `undefined`.
+        if (!isPresent && i >= optoutStart && items[i]._zod.optin === "optional") {
+            final.value.length = i;
+            break;
+        }
+        if (r.issues.length) {
+            if (!isPresent && i >= optoutStart) {
+                final.value.length = i;
+                break;
+            }
+            final.issues.push(...prefixIssues(i, r.issues));
+        }
+        final.value[i] = r.value;
+    }
+    // Drop trailing slots that produced `undefined` for absent input
+    // (the array analog of an absent optional key on an object). The
+    // `i >= input.length` floor is critical: an explicit `undefined`
+    // *inside* the input must be preserved even when the schema is
+    // optional-out (e.g. `z.string().or(z.undefined())` accepting an
+    // explicit undefined value).
+    for (let i = final.value.length - 1; i >= input.length; i--) {
+        if (items[i]._zod.optout === "optional" && final.value[i] === undefined) {
+            final.value.length = i;
+        }
+        else {
+            break;
+        }
+    }
+    return final;
+}
 const $ZodRecord = /*@__PURE__*/ $constructor("$ZodRecord", (inst, def) => {
     $ZodType.init(inst, def);
     const memo = globalConfig.memoizer;
@@ -12716,6 +12854,77 @@ const intersectionProcessor = (schema, ctx, json, params) => {
     // Recorded innermost first, so a nested intersection has already folded by the time this one is considered. The array is the handle rather than the schema, because a wrapper that inherits this schema shares the same array; `finalize` folds every object holding it. See `foldIntersection`.
     ctx.intersections.push(allOf);
 };
+const tupleProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    json.type = "array";
+    const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
+    const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
+    const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
+        ...params,
+        path: [...params.path, prefixPath, i],
+    }));
+    const rest = def.rest
+        ? processSchema(def.rest, ctx, {
+            ...params,
+            path: [...params.path, restPath, ...(ctx.target === "openapi-3.0" ? [def.items.length] : [])],
+        })
+        : null;
+    let minItems = def.items.length;
+    while (minItems > 0) {
+        const item = def.items[minItems - 1];
+        const optional = ctx.io === "input" ? inputOptin(item) !== undefined : item._zod.optout === "optional";
+        if (!optional)
+            break;
+        minItems--;
+    }
+    const maxItems = def.items.length;
+    const isClosed = !def.rest;
+    if (ctx.target === "draft-2020-12") {
+        json.prefixItems = prefixItems;
+        if (isClosed) {
+            json.items = false;
+        }
+        else if (rest) {
+            json.items = rest;
+        }
+        if (minItems > 0)
+            json.minItems = minItems;
+        if (isClosed)
+            json.maxItems = maxItems;
+    }
+    else if (ctx.target === "openapi-3.0") {
+        json.items = {
+            anyOf: prefixItems,
+        };
+        if (rest) {
+            json.items.anyOf.push(rest);
+        }
+        if (minItems > 0)
+            json.minItems = minItems;
+        if (isClosed)
+            json.maxItems = maxItems;
+    }
+    else {
+        json.items = prefixItems;
+        if (isClosed) {
+            json.additionalItems = false;
+        }
+        else if (rest) {
+            json.additionalItems = rest;
+        }
+        if (minItems > 0)
+            json.minItems = minItems;
+        if (isClosed)
+            json.maxItems = maxItems;
+    }
+    // explicit user-defined length checks take precedence
+    const { minimum, maximum } = aggregateChecks(schema);
+    if (typeof minimum === "number")
+        json.minItems = minimum;
+    if (typeof maximum === "number")
+        json.maxItems = maximum;
+};
 /** JSON object keys are always strings, so a numeric record key schema is re-expressed over the
  * numeric-string form the record parser matches. Deferred to `finalize`, after the flatten: a key
  * behind a wrapper only carries its own `type` before then, and a union key only has its branches.
@@ -13672,6 +13881,40 @@ function intersection(left, right) {
         type: "intersection",
         left: left,
         right: right,
+    });
+}
+const ZodTuple = /*@__PURE__*/ $constructor("ZodTuple", (inst, def) => {
+    _ensureDefaultMemoizer();
+    $ZodTuple.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => tupleProcessor(inst, ctx, json, params);
+}, {
+    rest(rest) {
+        return this.clone({
+            ...this._zod.def,
+            rest: rest,
+        });
+    },
+    partial() {
+        const def = this._zod.def;
+        // a refinement was authored against the full arity; partialing would run it on a shorter array
+        if (def.checks?.length)
+            throw new Error(".partial() cannot be used on tuple schemas containing refinements");
+        return this.clone({
+            ...def,
+            items: def.items.map((item) => new ZodOptional({ type: "optional", innerType: item })),
+        });
+    },
+});
+function tuple(items, _paramsOrRest, _params) {
+    const hasRest = _paramsOrRest instanceof $ZodType;
+    const params = hasRest ? _params : _paramsOrRest;
+    const rest = hasRest ? _paramsOrRest : null;
+    return new ZodTuple({
+        type: "tuple",
+        items: items,
+        rest,
+        ...normalizeParams(params),
     });
 }
 const ZodRecord = /*@__PURE__*/ $constructor("ZodRecord", (inst, def) => {
@@ -14870,7 +15113,7 @@ function canonicalTarget(t) {
  * order of SPEC section 7 (then model.ts). Pure: returns a new object.
  */
 function sortReport(report) {
-    return ordered(report, ['schemaVersion', 'tool', 'verdict', 'failOn', 'counts', 'targets', 'findings', 'audit'], {
+    return ordered(report, ['schemaVersion', 'tool', 'verdict', 'failOn', 'counts', 'targets', 'findings', 'audit', 'shard'], {
         tool: (t) => ordered(t, ['name', 'version', 'catalogVersion', 'pslVersion']),
         counts: (c) => ordered(c, COUNT_KEYS),
         targets: (list) => sorted$1(list, compareTargets).map(canonicalTarget),
@@ -14891,6 +15134,7 @@ function renderJson(report) {
  * Nothing here performs I/O; these are plain data shapes shared across the pipeline.
  */
 /** Where an endpoint string was found, innermost first: `dex` strings, `arsc` pools, ... */
+const SOURCES = ['dex', 'arsc', 'xml', 'asset', 'native', 'prop', 'file'];
 const ENDPOINT_KINDS = ['host', 'ip', 'sms'];
 const EVIDENCE_CAP = 20;
 
@@ -14972,12 +15216,20 @@ function parseBaseline(text, file) {
     };
 }
 /** Reads a baseline file; a missing or unreadable file is a UsageError. */
+/** A baseline larger than this is refused before it is read (reports of huge builds are ~50 MB). */
+const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
 function loadBaseline(path, display = path) {
     let text;
     try {
+        const size = statSync(path).size;
+        if (size > MAX_BASELINE_BYTES) {
+            throw new UsageError(`baseline ${display} is ${size} bytes, more than the ${MAX_BASELINE_BYTES}-byte limit for a report: pass the JSON report of the approved build`);
+        }
         text = readFileSync(path, 'utf8');
     }
     catch (e) {
+        if (e instanceof UsageError)
+            throw e;
         const code = e.code;
         throw new UsageError(code === 'ENOENT' ? `baseline not found: ${display}` : `cannot read baseline ${display}: ${e.message}`);
     }
@@ -15866,7 +16118,8 @@ function verdictLine(report) {
     if (c.notes > 0)
         parts.push(plural(c.notes, 'note'));
     const suppressed = c.suppressed > 0 ? `, ${c.suppressed.toLocaleString('en-US')} suppressed` : '';
-    return `${report.verdict.toUpperCase()}: ${parts.join(', ')} in ${plural(report.targets.length, 'target')} (fail-on: ${report.failOn}${suppressed})`;
+    const partial = report.shard ? `; partial: shard ${report.shard.index}/${report.shard.count}, \`activation-gate merge\` gives the verdict` : '';
+    return `${report.verdict.toUpperCase()}: ${parts.join(', ')} in ${plural(report.targets.length, 'target')} (fail-on: ${report.failOn}${suppressed}${partial})`;
 }
 /** `path!/entry @offset`: the container notation of SPEC section 3 (`!/` into an entry). */
 function formatEvidence(e) {
@@ -15913,7 +16166,9 @@ function findingLines(findings, paint, indent) {
 }
 function targetBlock(t, findings, paint, maxEndpoints) {
     const out = [];
-    out.push(paint('bold', `Target ${t.id}`));
+    const c = t.counts;
+    const state = c.errors > 0 ? paint('red', `FAIL (${plural(c.errors, 'error')})`) : c.warnings > 0 ? paint('yellow', `pass with ${plural(c.warnings, 'warning')}`) : paint('green', 'pass');
+    out.push(`${paint('bold', `Target ${t.id}`)}: ${state}`);
     const market = t.market ?? 'unresolved';
     const sku = t.sku ? `sku ${t.sku}, ` : '';
     const resolved = t.market ? formatResolvedBy(t.build.resolvedBy) : `tried: ${(t.build.tried ?? []).join(', ') || 'nothing'}`;
@@ -16461,7 +16716,7 @@ function renderStage(r, d, options, limit, compact) {
     if (options.header)
         parts.push(options.header);
     const icon = r.verdict === 'fail' ? ':x:' : ':white_check_mark:';
-    parts.push(`## ${icon} activation-gate: ${r.verdict === 'fail' ? 'FAIL' : 'PASS'}\n`);
+    parts.push(`## ${icon} activation-gate: ${r.verdict === 'fail' ? 'FAIL' : 'PASS'}${r.shard ? ` (partial: shard ${r.shard.index}/${r.shard.count})` : ''}\n`);
     parts.push(`**${escapeCell(verdictLine(r))}**\n`);
     const dropped = droppedLine(r, d, limit, options.fullReportHint);
     if (dropped)
@@ -17063,67 +17318,6 @@ const DEFAULT_LIMITS = {
     spillThresholdBytes: 64 * 1024 * 1024,
     maxSpillBytes: 16 * 1024 * 1024 * 1024,
 };
-
-/**
- * Per-worker extraction results and their deterministic merge. Each artifact is extracted by
- * exactly one worker, so merging sorted, per-artifact-capped results gives the same facts
- * whatever the number of workers or the order they finished in.
- */
-const cmp$1 = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-/** Merges endpoint facts of disjoint artifact sets. */
-function mergeEndpointFacts(lists) {
-    const byKey = new Map();
-    for (const list of lists) {
-        for (const f of list) {
-            const key = `${f.kind}\u0000${f.value}`;
-            const cur = byKey.get(key);
-            if (!cur) {
-                byKey.set(key, {
-                    ...f,
-                    artifacts: [...f.artifacts],
-                    evidence: [...f.evidence],
-                    ...(f.ports ? { ports: [...f.ports] } : {}),
-                    ...(f.schemes ? { schemes: [...f.schemes] } : {}),
-                });
-                continue;
-            }
-            cur.artifacts = [...new Set([...cur.artifacts, ...f.artifacts])].sort(cmp$1);
-            cur.evidence = [...cur.evidence, ...f.evidence].sort(compareEvidence).slice(0, EVIDENCE_CAP);
-            cur.evidenceCount += f.evidenceCount;
-            if (f.ports)
-                cur.ports = [...new Set([...(cur.ports ?? []), ...f.ports])].sort((a, b) => a - b);
-            if (f.schemes)
-                cur.schemes = [...new Set([...(cur.schemes ?? []), ...f.schemes])].sort(cmp$1);
-            if (f.cleartext)
-                cur.cleartext = true;
-            if (f.ignored)
-                cur.ignored = true;
-        }
-    }
-    return [...byKey.values()].sort((a, b) => cmp$1(a.kind, b.kind) || cmp$1(a.value, b.value));
-}
-function mergePartials(parts) {
-    const out = {
-        packages: parts.flatMap((p) => p.packages).sort((a, b) => cmp$1(a.path, b.path) || cmp$1(a.package, b.package)),
-        endpoints: mergeEndpointFacts(parts.map((p) => p.endpoints)),
-        props: parts.flatMap((p) => p.props).sort((a, b) => cmp$1(a.file, b.file) || a.line - b.line),
-        skuFiles: parts.flatMap((p) => p.skuFiles).sort((a, b) => cmp$1(a.sku, b.sku) || cmp$1(a.path, b.path)),
-        unreadable: parts.flatMap((p) => p.unreadable).sort((a, b) => cmp$1(a.path, b.path) || cmp$1(a.reason, b.reason)),
-        skipped: parts.flatMap((p) => p.skipped).sort((a, b) => cmp$1(a.path, b.path) || cmp$1(a.reason, b.reason)),
-        mentions: parts
-            .flatMap((p) => p.mentions)
-            .sort((a, b) => cmp$1(a.package, b.package) || cmp$1(a.evidence.path, b.evidence.path) || (a.evidence.offset ?? 0) - (b.evidence.offset ?? 0)),
-        propFiles: parts.flatMap((p) => p.propFiles).sort((a, b) => cmp$1(a[0], b[0])),
-        stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
-    };
-    for (const p of parts) {
-        out.stats.files += p.stats.files;
-        out.stats.bytes += p.stats.bytes;
-        out.stats.entries += p.stats.entries;
-        out.stats.inflatedBytes += p.stats.inflatedBytes;
-    }
-    return out;
-}
 
 /**
  * Errors raised by the binary parsers. A parser throws FormatError for any input it recognises
@@ -18471,6 +18665,15 @@ function forEachDexString(buf, cb) {
  * the strings are laid out in one buffer, separated by NUL (never a host byte), scanned once,
  * and each hit is mapped back to the string it came from.
  */
+let scratchBuf = Buffer.alloc(0);
+/** A reusable buffer of exactly `n` bytes (grown as needed; one per thread, not reentrant). */
+function scratch(n) {
+    if (n > 64 << 20)
+        return Buffer.allocUnsafe(n); // rare huge DEX: not kept afterwards
+    if (scratchBuf.length < n)
+        scratchBuf = Buffer.allocUnsafe(Math.min(64 << 20, Math.max(n, 2 * scratchBuf.length)));
+    return scratchBuf.subarray(0, n);
+}
 /** Index of the last element of sorted `starts` that is <= p. */
 function owner(starts, n, p) {
     let lo = 0;
@@ -18525,7 +18728,8 @@ function scanDexStrings(buf, base, scanner, sink) {
         });
         return;
     }
-    const region = Buffer.from(buf.subarray(lo, hi));
+    const region = scratch(hi - lo);
+    buf.copy(region, 0, lo, hi);
     for (const h of headers) {
         const limit = h.version >= 41 ? (h.containerSize ?? buf.length) : h.fileSize;
         for (let i = 0, at = h.stringIdsOff; i < h.stringIdsSize; i++, at += 4) {
@@ -19585,6 +19789,58 @@ const FS_LIMITS = {
     /** Directory depth. */
     maxDepth: 256,
 };
+/**
+ * Lists every node under `root` (id `rootId`) in sorted order. A directory that cannot be read,
+ * an inode that cannot be parsed, a loop or nesting past FS_LIMITS is a problem entry; the rest
+ * of the tree is still listed.
+ */
+async function walkFsTree(root, rootId, ops, displayName, problems, formatErrorReason) {
+    const nodes = [];
+    const seenDirs = new Set([rootId]);
+    const stack = [{ ino: root, path: '', depth: 0 }];
+    while (stack.length) {
+        const dir = stack.pop();
+        let entries;
+        try {
+            entries = await ops.readDir(dir.ino);
+        }
+        catch (e) {
+            problems.push({ path: dir.path || '.', reason: `cannot read directory: ${formatErrorReason(e)}` });
+            continue;
+        }
+        for (const ent of entries) {
+            const path = dir.path ? `${dir.path}/${displayName(ent.name)}` : displayName(ent.name);
+            if (nodes.length >= FS_LIMITS.maxNodes) {
+                problems.push({ path, reason: `more than ${FS_LIMITS.maxNodes} entries; the rest of the image is not listed` });
+                stack.length = 0;
+                break;
+            }
+            let ino;
+            try {
+                ino = await ops.inode(ent.id);
+            }
+            catch (e) {
+                problems.push({ path, reason: formatErrorReason(e) });
+                continue;
+            }
+            const kind = kindOfMode(ops.mode(ino));
+            if (kind === 'dir') {
+                if (seenDirs.has(ent.id) || dir.depth + 1 > FS_LIMITS.maxDepth) {
+                    problems.push({ path, reason: 'directory loop or nesting too deep; not walked' });
+                    continue;
+                }
+                seenDirs.add(ent.id);
+                stack.push({ ino, path, depth: dir.depth + 1 });
+                continue;
+            }
+            const node = { path, kind, size: ops.size(ino), inode: ent.id, open: () => ops.open(ino) };
+            if (kind === 'symlink')
+                node.target = () => ops.symlinkTarget(ino);
+            nodes.push(node);
+        }
+    }
+    return nodes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
 
 /**
  * LZ4 block decompression (the raw block format, as EROFS stores pclusters; LZ4HC writes the same
@@ -20137,50 +20393,14 @@ async function openErofs(src, opts = {}) {
     if (fs.blocks * fs.bs > src.size) {
         problems.push({ path: '', reason: `image is truncated: ${src.size} bytes, the superblock says ${fs.blocks * fs.bs}` });
     }
-    const seenDirs = new Set([fs.rootNid]);
-    const stack = [{ ino: root, path: '', depth: 0 }];
-    while (stack.length) {
-        const dir = stack.pop();
-        let entries;
-        try {
-            entries = await fs.readDir(dir.ino);
-        }
-        catch (e) {
-            problems.push({ path: dir.path || '.', reason: `cannot read directory: ${e instanceof FormatError ? e.reason : e.message}` });
-            continue;
-        }
-        for (const ent of entries) {
-            const path = dir.path ? `${dir.path}/${displayName(ent.name)}` : displayName(ent.name);
-            if (nodes.length >= FS_LIMITS.maxNodes) {
-                problems.push({ path, reason: `more than ${FS_LIMITS.maxNodes} entries; the rest of the image is not listed` });
-                stack.length = 0;
-                break;
-            }
-            let ino;
-            try {
-                ino = await fs.inode(ent.nid);
-            }
-            catch (e) {
-                problems.push({ path, reason: e instanceof FormatError ? e.reason : e.message });
-                continue;
-            }
-            const kind = kindOfMode(ino.mode);
-            if (kind === 'dir') {
-                if (seenDirs.has(ent.nid) || dir.depth + 1 > FS_LIMITS.maxDepth) {
-                    problems.push({ path, reason: 'directory loop or nesting too deep; not walked' });
-                    continue;
-                }
-                seenDirs.add(ent.nid);
-                stack.push({ ino, path, depth: dir.depth + 1 });
-                continue;
-            }
-            const node = { path, kind, size: ino.size, inode: ent.nid, open: () => fs.open(ino) };
-            if (kind === 'symlink')
-                node.target = () => fs.symlinkTarget(ino);
-            nodes.push(node);
-        }
-    }
-    nodes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    nodes.push(...(await walkFsTree(root, fs.rootNid, {
+        readDir: async (d) => (await fs.readDir(d)).map((e) => ({ name: e.name, id: e.nid })),
+        inode: (id) => fs.inode(id),
+        mode: (i) => i.mode,
+        size: (i) => i.size,
+        open: (i) => fs.open(i),
+        symlinkTarget: (i) => fs.symlinkTarget(i),
+    }, displayName, problems, (e) => (e instanceof FormatError ? e.reason : e.message))));
     return { format: 'erofs', label: fs.label || undefined, nodes, problems };
 }
 
@@ -20532,50 +20752,14 @@ async function openExt4(src) {
     if (fs.blocksCount * fs.bs > src.size) {
         problems.push({ path: '', reason: `image is truncated: ${src.size} bytes, the superblock says ${fs.blocksCount * fs.bs}` });
     }
-    const seenDirs = new Set([ROOT_INO]);
-    const stack = [{ ino: root, path: '', depth: 0 }];
-    while (stack.length) {
-        const dir = stack.pop();
-        let entries;
-        try {
-            entries = await fs.readDir(dir.ino);
-        }
-        catch (e) {
-            problems.push({ path: dir.path || '.', reason: `cannot read directory: ${e instanceof FormatError ? e.reason : e.message}` });
-            continue;
-        }
-        for (const ent of entries) {
-            const path = dir.path ? `${dir.path}/${displayName(ent.name)}` : displayName(ent.name);
-            if (nodes.length >= FS_LIMITS.maxNodes) {
-                problems.push({ path, reason: `more than ${FS_LIMITS.maxNodes} entries; the rest of the image is not listed` });
-                stack.length = 0;
-                break;
-            }
-            let ino;
-            try {
-                ino = await fs.inode(ent.ino);
-            }
-            catch (e) {
-                problems.push({ path, reason: e instanceof FormatError ? e.reason : e.message });
-                continue;
-            }
-            const kind = kindOfMode(ino.mode);
-            if (kind === 'dir') {
-                if (seenDirs.has(ent.ino) || dir.depth + 1 > FS_LIMITS.maxDepth) {
-                    problems.push({ path, reason: 'directory loop or nesting too deep; not walked' });
-                    continue;
-                }
-                seenDirs.add(ent.ino);
-                stack.push({ ino, path, depth: dir.depth + 1 });
-                continue;
-            }
-            const node = { path, kind, size: ino.size, inode: ent.ino, open: () => fs.openInode(ino) };
-            if (kind === 'symlink')
-                node.target = () => fs.symlinkTarget(ino);
-            nodes.push(node);
-        }
-    }
-    nodes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    nodes.push(...(await walkFsTree(root, ROOT_INO, {
+        readDir: async (d) => (await fs.readDir(d)).map((e) => ({ name: e.name, id: e.ino })),
+        inode: (id) => fs.inode(id),
+        mode: (i) => i.mode,
+        size: (i) => i.size,
+        open: (i) => fs.openInode(i),
+        symlinkTarget: (i) => fs.symlinkTarget(i),
+    }, displayName, problems, (e) => (e instanceof FormatError ? e.reason : e.message))));
     return { format: 'ext4', label: fs.label || undefined, nodes, problems };
 }
 
@@ -21456,7 +21640,7 @@ async function openSparseImage(src) {
  * `unreadable` fact: nothing thrown by a parser escapes this boundary.
  */
 const ZIP_NAME = /\.(apk|apex|capex|jar|zip)$/i;
-const PROP_NAME = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
+const PROP_NAME$1 = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
 const AXML_MAGIC = 0x00080003;
 function unreadableFrom(path, err, fallbackFormat) {
     if (err instanceof FormatError) {
@@ -21539,7 +21723,7 @@ async function dispatchSource(item, src, ctx) {
     if (isVdex(head)) {
         await extractVdex(src, item, ctx);
     }
-    else if (PROP_NAME.test(name) || skuOfInitRc(name)) {
+    else if (PROP_NAME$1.test(name) || skuOfInitRc(name)) {
         await extractTextProps(src, item, name, ctx);
     }
     else if (head.length >= 8 && isDex(head)) {
@@ -21925,6 +22109,321 @@ function nestedPartitionPath(path, file) {
     if (path === file.relPath)
         return file.partitionPath;
     return file.partitionPath + path.slice(file.relPath.length);
+}
+
+/**
+ * `--cache-dir`: the extracted facts of each top-level file of the walk, keyed by the SHA-256 of
+ * the file's bytes (a supplier can forge a CRC32, not a SHA-256) and of everything else that
+ * changes what extraction records: the tool version (and the bundle that runs), the catalog and
+ * Public Suffix List versions, the known hosts and SMS numbers, the mentioned packages, the
+ * limits, and the file's path and partition (evidence paths are part of the facts).
+ *
+ * Only facts are stored, never findings: evaluation always runs on the current policy. An entry
+ * is gzip'd JSON with its own SHA-256 over the payload; an entry that is truncated, corrupt,
+ * unparsable, of another format or version, or for another key is ignored and the file is
+ * extracted again, so the cache can never change a verdict. Entries are written to a temporary
+ * file and renamed into place: concurrent jobs and workers never see half an entry.
+ */
+const CACHE_FORMAT = 'activation-gate-facts';
+/** Bumped whenever the shape of a stored entry changes. */
+const CACHE_FORMAT_VERSION = 1;
+const sortedCopy = (xs) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/** The part of every key shared by all files of a scan. */
+function cacheSalt(s) {
+    const limits = Object.fromEntries(Object.entries(s.limits).sort(([a], [b]) => (a < b ? -1 : 1)));
+    return createHash('sha256')
+        .update(JSON.stringify({
+        format: CACHE_FORMAT,
+        formatVersion: CACHE_FORMAT_VERSION,
+        tool: TOOL_VERSION,
+        build: s.buildId ?? '',
+        catalog: s.catalogVersion,
+        psl: s.pslVersion,
+        hosts: sortedCopy(s.hosts),
+        sms: sortedCopy(s.sms),
+        mentionPackages: sortedCopy(s.mentionPackages),
+        limits,
+    }))
+        .digest('hex');
+}
+/** The key of one file: the salt, where it stands in the input, and the SHA-256 of its bytes. */
+function cacheKey(salt, file, sha256) {
+    return createHash('sha256').update(`${salt}\u0000${file.relPath}\u0000${file.partition}\u0000${file.partitionPath}\u0000${sha256}`).digest('hex');
+}
+let hashBuffer;
+/**
+ * SHA-256 of a file's bytes, read in 4 MiB chunks into one reused buffer (synchronous reads: no
+ * thread-pool round trip and no garbage per chunk; extraction runs on worker threads).
+ */
+async function sha256OfFile$1(path) {
+    const h = createHash('sha256');
+    const buf = (hashBuffer ??= Buffer.allocUnsafe(4 << 20));
+    const fd = openSync(path, 'r');
+    try {
+        for (;;) {
+            const n = readSync(fd, buf, 0, buf.length, null);
+            if (n === 0)
+                break;
+            h.update(n === buf.length ? buf : buf.subarray(0, n));
+        }
+    }
+    finally {
+        closeSync(fd);
+    }
+    return h.digest('hex');
+}
+// --- validation of stored facts: anything that does not fit is a corrupt entry ---------------
+const source = _enum(SOURCES);
+const evidence = strictObject$1({ path: string(), entry: string().optional(), source, offset: number().int().nonnegative().optional() });
+const prop = strictObject$1({ key: string(), value: string(), file: string(), line: number().int() });
+const overlay = strictObject$1({
+    targetPackage: string(),
+    targetName: string().optional(),
+    requiredSystemPropertyName: string().optional(),
+    requiredSystemPropertyValue: string().optional(),
+    isStatic: boolean().optional(),
+    priority: number().optional(),
+});
+// Overlay values carry what resources.arsc stores with them (id, dataType, data) as well.
+const resourceValue = looseObject({ type: string(), name: string(), value: union([string(), number(), boolean()]), config: string().optional() });
+const pkg = strictObject$1({
+    path: string(),
+    partition: string(),
+    partitionPath: string(),
+    package: string(),
+    versionCode: number().optional(),
+    versionName: string().optional(),
+    permissions: array(string()),
+    sharedUserId: string().optional(),
+    bootCompleted: boolean(),
+    signerSha256: array(string()),
+    overlay: overlay.optional(),
+    resources: array(resourceValue).optional(),
+    warnings: array(string()).optional(),
+});
+const endpoint = strictObject$1({
+    kind: _enum(ENDPOINT_KINDS),
+    value: string(),
+    ports: array(number().int()).optional(),
+    schemes: array(string()).optional(),
+    cleartext: boolean().optional(),
+    ignored: boolean().optional(),
+    artifacts: array(string()),
+    evidence: array(evidence),
+    evidenceCount: number().int().nonnegative(),
+});
+const count = number().int().nonnegative();
+const partialFactsSchema = strictObject$1({
+    packages: array(pkg),
+    endpoints: array(endpoint),
+    props: array(prop),
+    skuFiles: array(strictObject$1({ sku: string(), path: string(), props: array(prop) })),
+    unreadable: array(strictObject$1({ path: string(), format: string(), reason: string(), offset: number().optional() })),
+    skipped: array(strictObject$1({ path: string(), reason: string() })),
+    mentions: array(strictObject$1({ package: string(), evidence: strictObject$1({ path: string(), source, offset: number().int().optional() }) })),
+    propFiles: array(tuple([string(), string()])),
+    stats: strictObject$1({ files: count, bytes: count, entries: count, inflatedBytes: count }),
+});
+const entrySchema = strictObject$1({
+    format: literal(CACHE_FORMAT),
+    formatVersion: number(),
+    tool: string(),
+    key: string(),
+    path: string(),
+    sha256: string(),
+    payloadSha256: string(),
+    payload: string(),
+});
+/** Reads and checks one entry: the facts, or why the entry cannot be used. */
+function readCacheEntry(file, key) {
+    let raw;
+    try {
+        raw = readFileSync(file);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return { miss: true };
+        return { problem: `cannot read it (${e.code ?? e.message})` };
+    }
+    let text;
+    try {
+        text = gunzipSync(raw).toString('utf8');
+    }
+    catch (e) {
+        return { problem: `not a complete gzip file (${e.message})` };
+    }
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        return { problem: 'not JSON' };
+    }
+    const entry = entrySchema.safeParse(data);
+    if (!entry.success)
+        return { problem: `not a ${CACHE_FORMAT} entry (${entry.error.issues[0].path.join('.') || '(root)'}: ${entry.error.issues[0].message})` };
+    const e = entry.data;
+    if (e.formatVersion !== CACHE_FORMAT_VERSION || e.tool !== TOOL_VERSION)
+        return { problem: `written by another version (format ${e.formatVersion}, activation-gate ${e.tool})` };
+    if (e.key !== key)
+        return { problem: 'stored under another key' };
+    if (createHash('sha256').update(e.payload).digest('hex') !== e.payloadSha256)
+        return { problem: 'its payload does not match its SHA-256' };
+    let facts;
+    try {
+        facts = JSON.parse(e.payload);
+    }
+    catch {
+        return { problem: 'its payload is not JSON' };
+    }
+    const parsed = partialFactsSchema.safeParse(facts);
+    if (!parsed.success)
+        return { problem: `its facts do not validate (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message})` };
+    return { facts: parsed.data };
+}
+/** Writes one entry atomically (temporary file, then rename). Returns why it failed, if it did. */
+function writeCacheEntry(dir, key, file, sha256, facts) {
+    const payload = JSON.stringify(facts);
+    const entry = {
+        format: CACHE_FORMAT,
+        formatVersion: CACHE_FORMAT_VERSION,
+        tool: TOOL_VERSION,
+        key,
+        path: file.relPath,
+        sha256,
+        payloadSha256: createHash('sha256').update(payload).digest('hex'),
+        payload,
+    };
+    const final = entryPath(dir, key);
+    const tmp = join(dir, `.${key}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(tmp, gzipSync(JSON.stringify(entry), { level: 6 }));
+        renameSync(tmp, final);
+        return undefined;
+    }
+    catch (e) {
+        try {
+            unlinkSync(tmp);
+        }
+        catch {
+            // nothing left behind, or nothing we can do
+        }
+        return `cannot write ${final}: ${e.code ?? e.message}`;
+    }
+}
+function entryPath(dir, key) {
+    return join(dir, `${key}.json.gz`);
+}
+/**
+ * One file through the cache: hash it, use its entry when there is a good one, else extract it
+ * into a fresh context and store the facts.
+ */
+async function extractFileCached(file, cache, newContext, partialOf) {
+    let sha;
+    try {
+        sha = await sha256OfFile$1(file.abs);
+    }
+    catch {
+        // Unreadable now: extraction reports why, and nothing is cached.
+        const ctx = newContext();
+        await extractFile(file, ctx);
+        return { facts: partialOf(ctx), hit: false };
+    }
+    const key = cacheKey(cache.salt, file, sha);
+    const found = readCacheEntry(entryPath(cache.dir, key), key);
+    if ('facts' in found)
+        return { facts: found.facts, hit: true };
+    const ctx = newContext();
+    await extractFile(file, ctx);
+    const facts = partialOf(ctx);
+    const writeProblem = writeCacheEntry(cache.dir, key, file, sha, facts);
+    const problem = 'problem' in found ? `${file.relPath}: the cache entry ${entryPath(cache.dir, key)} is ${found.problem}; extracted again` : writeProblem;
+    return { facts, hit: false, ...(problem ? { problem } : {}) };
+}
+
+/**
+ * Per-worker extraction results and their deterministic merge. Each artifact is extracted by
+ * exactly one worker, so merging sorted, per-artifact-capped results gives the same facts
+ * whatever the number of workers or the order they finished in.
+ */
+const cmp$1 = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * Merges endpoint facts of disjoint artifact sets. Linear in the input: everything of one key is
+ * gathered first, then sorted, deduplicated and capped once (a host found in hundreds of APKs
+ * merges from hundreds of per-file facts when they come from the cache).
+ */
+function mergeEndpointFacts(lists) {
+    const byKey = new Map();
+    for (const list of lists) {
+        for (const f of list) {
+            const key = `${f.kind}\u0000${f.value}`;
+            let acc = byKey.get(key);
+            if (!acc) {
+                acc = { first: f, artifacts: new Set(), evidence: [], count: 0, cleartext: false, ignored: false };
+                byKey.set(key, acc);
+            }
+            for (const a of f.artifacts)
+                acc.artifacts.add(a);
+            for (const e of f.evidence)
+                acc.evidence.push(e);
+            acc.count += f.evidenceCount;
+            if (f.ports)
+                for (const p of f.ports)
+                    (acc.ports ??= new Set()).add(p);
+            if (f.schemes)
+                for (const x of f.schemes)
+                    (acc.schemes ??= new Set()).add(x);
+            if (f.cleartext)
+                acc.cleartext = true;
+            if (f.ignored)
+                acc.ignored = true;
+        }
+    }
+    const out = [];
+    for (const acc of byKey.values()) {
+        const f = {
+            kind: acc.first.kind,
+            value: acc.first.value,
+            artifacts: [...acc.artifacts].sort(cmp$1),
+            evidence: acc.evidence.sort(compareEvidence).slice(0, EVIDENCE_CAP),
+            evidenceCount: acc.count,
+        };
+        if (acc.ports)
+            f.ports = [...acc.ports].sort((a, b) => a - b);
+        if (acc.schemes)
+            f.schemes = [...acc.schemes].sort(cmp$1);
+        if (acc.cleartext)
+            f.cleartext = true;
+        if (acc.ignored)
+            f.ignored = true;
+        out.push(f);
+    }
+    return out.sort((a, b) => cmp$1(a.kind, b.kind) || cmp$1(a.value, b.value));
+}
+function mergePartials(parts) {
+    const out = {
+        packages: parts.flatMap((p) => p.packages).sort((a, b) => cmp$1(a.path, b.path) || cmp$1(a.package, b.package)),
+        endpoints: mergeEndpointFacts(parts.map((p) => p.endpoints)),
+        props: parts.flatMap((p) => p.props).sort((a, b) => cmp$1(a.file, b.file) || a.line - b.line),
+        skuFiles: parts.flatMap((p) => p.skuFiles).sort((a, b) => cmp$1(a.sku, b.sku) || cmp$1(a.path, b.path)),
+        unreadable: parts
+            .flatMap((p) => p.unreadable)
+            .sort((a, b) => cmp$1(a.path, b.path) || cmp$1(a.reason, b.reason) || cmp$1(a.format, b.format) || (a.offset ?? -1) - (b.offset ?? -1)),
+        skipped: parts.flatMap((p) => p.skipped).sort((a, b) => cmp$1(a.path, b.path) || cmp$1(a.reason, b.reason)),
+        mentions: parts
+            .flatMap((p) => p.mentions)
+            .sort((a, b) => cmp$1(a.package, b.package) || cmp$1(a.evidence.path, b.evidence.path) || (a.evidence.offset ?? 0) - (b.evidence.offset ?? 0) || cmp$1(a.evidence.source, b.evidence.source)),
+        propFiles: parts.flatMap((p) => p.propFiles).sort((a, b) => cmp$1(a[0], b[0]) || cmp$1(a[1], b[1])),
+        stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
+    };
+    for (const p of parts) {
+        out.stats.files += p.stats.files;
+        out.stats.bytes += p.stats.bytes;
+        out.stats.entries += p.stats.entries;
+        out.stats.inflatedBytes += p.stats.inflatedBytes;
+    }
+    return out;
 }
 
 /**
@@ -23784,8 +24283,11 @@ class EndpointScanner {
     known;
     /** Search anchors for catalogued numbers outside the 106 range: their shared prefixes, one pass each. */
     knownSmsAnchors;
+    /** Lengths of catalogued and policy hosts: a token of another length cannot be one. */
+    knownLengths;
     constructor(known) {
         this.known = known;
+        this.knownLengths = new Set([...known.hosts].map((h) => h.length));
         const others = [...known.sms].filter((n) => !n.startsWith('106')).sort();
         const anchors = [];
         for (const n of others) {
@@ -23885,9 +24387,27 @@ class EndpointScanner {
             if (!digitsOnly)
                 return;
         }
+        const url = this.schemeBefore(buf, a, start);
+        // Bare names with capitals (Java classes) or a code/property first label (`com.`, `ro.`)
+        // are not hosts unless catalogued: reject them before making strings, when no catalogued or
+        // policy host has this length.
+        if (!url && alphaTld && !this.knownLengths.has(b - a)) {
+            let firstDot = a;
+            while (firstDot < b && buf[firstDot] !== DOT)
+                firstDot++;
+            for (let i = a; i < b; i++) {
+                const c = buf[i];
+                if (c >= 0x41 && c <= 0x5a)
+                    return;
+            }
+            if (firstDot - a <= 7) {
+                const first = buf.toString('latin1', a, firstDot);
+                if (CODE_ROOTS.has(first) || PROPERTY_ROOTS.has(first))
+                    return;
+            }
+        }
         const raw = buf.toString('latin1', a, b);
         const lower = raw.toLowerCase();
-        const url = this.schemeBefore(buf, a, start);
         const port = this.portAfter(buf, b, end);
         const evidence = { ...base, offset: offsetOf(url?.schemeStart ?? a) };
         if (/^[0-9.]+$/.test(raw)) {
@@ -24133,6 +24653,10 @@ let workerScript;
 function setWorkerScript(url) {
     workerScript = url;
 }
+/** The bundle worker threads load, when there is one (its hash is part of the cache key). */
+function getWorkerScript() {
+    return workerScript;
+}
 /** True when this thread is an extraction worker (the entry point must then call runWorker). */
 function isExtractionWorker() {
     return !isMainThread && workerData?.mark === WORKER_MARK;
@@ -24175,21 +24699,45 @@ function partialOf(ctx) {
         stats: ctx.stats,
     };
 }
+/**
+ * Extracts one file into `ctx`, or, with a cache, through the cache into its own PartialFacts
+ * (pushed to `parts`). The merge is order-independent, so both give the same facts.
+ */
+async function extractOne(f, init, ctx, parts) {
+    if (!init.cache) {
+        await extractFile(f, ctx);
+        return {};
+    }
+    const r = await extractFileCached(f, init.cache, () => newContext(init), partialOf);
+    parts.push(r.facts);
+    return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}) };
+}
+function tally(t, r) {
+    if (!t || r.hit === undefined)
+        return;
+    if (r.hit)
+        t.hits++;
+    else
+        t.misses++;
+    if (r.problem)
+        t.problems.push(r.problem);
+}
 /** The worker side: extract each file it is sent into its own context; return it on finish. */
 async function runWorker() {
     const init = workerData.init;
     const ctx = newContext(init);
+    const cached = [];
     const port = parentPort;
     let chain = Promise.resolve();
     port.on('message', (msg) => {
         chain = chain.then(async () => {
             if (msg.type === 'file') {
                 const f = msg.file;
-                await extractFile({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, ctx);
-                port.postMessage({ type: 'done' });
+                const r = await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached);
+                port.postMessage({ type: 'done', ...r });
             }
             else {
-                port.postMessage({ type: 'partial', partial: partialOf(ctx) });
+                port.postMessage({ type: 'partial', partial: mergePartials([partialOf(ctx), ...cached]) });
                 port.close();
             }
         });
@@ -24201,18 +24749,19 @@ async function runWorker() {
  * worker. A worker that dies is reported: the file it held becomes unreadable and the rest of
  * the build is still scanned by the others.
  */
-async function extractFiles(files, init, workers, progress) {
+async function extractFiles(files, init, workers, progress, cacheTally) {
     let doneFiles = 0;
     let doneBytes = 0;
     if (workers <= 1 || !workerScript || files.length < 2) {
         const ctx = newContext(init);
+        const parts = [];
         for (const f of files) {
-            await extractFile(f, ctx);
+            tally(cacheTally, await extractOne(f, init, ctx, parts));
             doneFiles++;
             doneBytes += f.size;
             progress?.({ files: doneFiles, bytes: doneBytes });
         }
-        return [partialOf(ctx)];
+        return [partialOf(ctx), ...parts];
     }
     const queue = [...files].sort((a, b) => b.size - a.size || (a.relPath < b.relPath ? -1 : 1));
     const n = Math.min(workers, files.length);
@@ -24222,24 +24771,34 @@ async function extractFiles(files, init, workers, progress) {
     const redo = [];
     const results = await Promise.all(Array.from({ length: n }, () => new Promise((resolve) => {
         const w = new Worker(script, { workerData: { mark: WORKER_MARK, init } });
-        let current;
+        // Two files in flight per worker, so a worker never waits for the next message.
+        const inflight = [];
         const finished = [];
         let settled = false;
+        let finishing = false;
         const next = () => {
-            current = queue.shift();
-            if (current)
-                w.postMessage({ type: 'file', file: current });
-            else
+            const f = queue.shift();
+            if (f) {
+                inflight.push(f);
+                w.postMessage({ type: 'file', file: f });
+            }
+            else if (!finishing) {
+                finishing = true;
                 w.postMessage({ type: 'finish' });
+            }
         };
         w.on('message', (msg) => {
-            if (msg.type === 'ready')
+            if (msg.type === 'ready') {
                 next();
+                next();
+            }
             else if (msg.type === 'done') {
+                tally(cacheTally, msg);
+                const f = inflight.shift();
                 doneFiles++;
-                doneBytes += current?.size ?? 0;
-                if (current)
-                    finished.push(current);
+                doneBytes += f?.size ?? 0;
+                if (f)
+                    finished.push(f);
                 progress?.({ files: doneFiles, bytes: doneBytes });
                 next();
             }
@@ -24253,9 +24812,10 @@ async function extractFiles(files, init, workers, progress) {
             if (settled)
                 return;
             settled = true;
-            if (current)
-                lost.unreadable.push({ path: current.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
-            redo.push(...finished);
+            const [culprit, ...notStarted] = inflight;
+            if (culprit)
+                lost.unreadable.push({ path: culprit.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
+            redo.push(...finished, ...notStarted);
             resolve(undefined);
         };
         w.on('error', (e) => fail(e.message));
@@ -24267,7 +24827,7 @@ async function extractFiles(files, init, workers, progress) {
     if (rest.length) {
         const ctx = newContext(init);
         for (const f of rest)
-            await extractFile(f, ctx);
+            tally(cacheTally, await extractOne(f, init, ctx, parts));
         parts.push(partialOf(ctx));
     }
     if (lost.unreadable.length)
@@ -24276,9 +24836,63 @@ async function extractFiles(files, init, workers, progress) {
 }
 
 /**
+ * `--shard I/N`: a deterministic, size-balanced split of one input's sorted file list. Every
+ * file belongs to exactly one shard (largest first, each to the shard with the fewest bytes so
+ * far, ties to the lower index), so the shards' facts merge into the unsharded facts. Property
+ * files (build.prop, *.prop, init.sku.<id>.rc) are also read by every other shard, so each
+ * shard resolves SKUs and markets as the whole build does.
+ */
+const PROP_NAME = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
+/** Files whose properties decide SKUs and markets: every shard reads them. */
+function isPropertyFile(relPath) {
+    const name = basename(relPath);
+    return PROP_NAME.test(name) || skuOfInitRc(name) !== undefined;
+}
+/** The shard (1-based) of every file, by relPath. Depends only on the paths and sizes. */
+function assignShards(files, count) {
+    const order = [...files].sort((a, b) => b.size - a.size || (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+    const load = new Array(count).fill(0);
+    const out = new Map();
+    for (const f of order) {
+        let best = 0;
+        for (let i = 1; i < count; i++)
+            if (load[i] < load[best])
+                best = i;
+        // Empty files weigh one byte, so they spread too.
+        load[best] += Math.max(1, f.size);
+        out.set(f.relPath, best + 1);
+    }
+    return out;
+}
+/** This shard's files, and the property files of other shards it reads as well (both sorted). */
+function shardFiles(files, shard) {
+    const of = assignShards(files, shard.count);
+    const own = [];
+    const borrowed = [];
+    for (const f of files) {
+        if (of.get(f.relPath) === shard.index)
+            own.push(f);
+        else if (isPropertyFile(f.relPath))
+            borrowed.push(f);
+    }
+    return { own, borrowed };
+}
+/** Parses `I/N` (1-based, 1 <= I <= N). Returns an error message for anything else. */
+function parseShard(value) {
+    const m = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/.exec(value);
+    if (!m)
+        return `shard must be I/N (for example 2/3), got ${JSON.stringify(value)}`;
+    const index = Number(m[1]);
+    const count = Number(m[2]);
+    if (count < 1 || index < 1 || index > count)
+        return `shard ${value}: I must be between 1 and N (N at least 1), got ${index}/${count}`;
+    return { index, count };
+}
+
+/**
  * One input (folder or file) -> InputFacts. Walks, then extracts every file in sorted order.
  */
-async function extractInput(input, opts) {
+async function extractInputParts(input, opts) {
     const walk = await walkInput(input, { include: opts.include });
     const init = {
         hosts: [...opts.known.hosts],
@@ -24286,35 +24900,78 @@ async function extractInput(input, opts) {
         mentionPackages: [...opts.mentionPackages],
         limits: { ...DEFAULT_LIMITS, ...opts.limits },
     };
-    const totalBytes = walk.files.reduce((a, f) => a + f.size, 0);
-    const progress = opts.progress?.(input, walk.files.length, totalBytes);
-    const parts = await extractFiles(walk.files, init, opts.workers ?? workerCount(), progress?.update);
+    if (opts.cache) {
+        init.cache = {
+            dir: opts.cache.dir,
+            salt: cacheSalt({ ...init, catalogVersion: opts.cache.catalogVersion, pslVersion: opts.cache.pslVersion, buildId: buildId() }),
+        };
+    }
+    const { own, borrowed } = opts.shard ? shardFiles(walk.files, opts.shard) : { own: walk.files, borrowed: [] };
+    const all = [...own, ...borrowed];
+    const totalBytes = all.reduce((a, f) => a + f.size, 0);
+    const progress = opts.progress?.(input, all.length, totalBytes);
+    const workers = opts.workers ?? workerCount();
+    const tally = { hits: 0, misses: 0, problems: [] };
+    const ownParts = await extractFiles(own, init, workers, progress?.update, tally);
+    const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally) : [];
     progress?.done();
-    const ctx = mergePartials(parts);
-    ctx.unreadable.unshift(...walk.unreadable);
-    // Properties in Android's load order (later files override earlier ones), then file order.
-    const rankOf = new Map(walk.files.map((f) => [f.relPath, propFileRank(f.partitionPath)]));
-    // Property files inside images and archives rank by their normalised partitionPath too.
-    for (const [rel, partPath] of ctx.propFiles)
-        if (!rankOf.has(rel))
-            rankOf.set(rel, propFileRank(partPath));
-    const props = ctx.props
-        .map((p) => ({ p, r: rankOf.get(p.file) ?? -1 }))
-        .sort((a, b) => a.r - b.r || (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || a.p.line - b.p.line)
-        .map((x) => x.p);
+    if (init.cache) {
+        opts.logger.info(`cache: ${tally.hits} of ${tally.hits + tally.misses} files of ${input} from ${init.cache.dir}`);
+        if (tally.problems.length) {
+            const more = tally.problems.length > 1 ? ` (and ${tally.problems.length - 1} more)` : '';
+            opts.logger.warning(`cache: ${tally.problems.length} entr${tally.problems.length === 1 ? 'y' : 'ies'} not used or not written, the files extracted again: ${tally.problems[0]}${more}`);
+        }
+    }
+    const walkFacts = { ...mergePartials([]), unreadable: walk.unreadable, skipped: walk.skipped };
+    const ownsWalk = !opts.shard || opts.shard.index === 1;
+    const owned = mergePartials([...ownParts, ...(ownsWalk ? [walkFacts] : [])]);
     const single = walk.files.length === 1 && !walk.productOut && (await stat(input)).isFile();
     return {
         input,
         sha256: single ? await sha256File(input) : sha256OfList(walk.files.map((f) => `${f.relPath}\u0000${f.size}`)),
-        packages: ctx.packages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+        owned,
+        // Other shards read the walk's skipped and unreadable paths for their own (partial) report.
+        ...(opts.shard ? { borrowed: mergePartials([...borrowedParts, ...(ownsWalk ? [] : [walkFacts])]) } : {}),
+    };
+}
+/**
+ * InputFacts from the extracted parts: merged (order-independent), properties in Android's load
+ * order (later files override earlier ones), then file order.
+ */
+function assembleInputFacts(input, sha256, parts) {
+    const ctx = mergePartials(parts);
+    // Every property file records its partitionPath (also inside images and archives): its rank.
+    const rankOf = new Map(ctx.propFiles.map(([rel, partPath]) => [rel, propFileRank(partPath)]));
+    const props = ctx.props
+        .map((p) => ({ p, r: rankOf.get(p.file) ?? -1 }))
+        .sort((a, b) => a.r - b.r || (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || a.p.line - b.p.line)
+        .map((x) => x.p);
+    return {
+        input,
+        ...(sha256 !== undefined ? { sha256 } : {}),
+        packages: ctx.packages,
         endpoints: ctx.endpoints,
         props,
-        skuFiles: ctx.skuFiles.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0)),
-        unreadable: ctx.unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.reason < b.reason ? -1 : 1)),
-        skipped: [...walk.skipped, ...ctx.skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+        skuFiles: ctx.skuFiles,
+        unreadable: ctx.unreadable,
+        skipped: ctx.skipped,
         mentions: ctx.mentions,
         stats: ctx.stats,
     };
+}
+let buildIdMemo;
+/** SHA-256 of the running bundle (dist/cli.js, dist/index.js); empty when running the sources. */
+function buildId() {
+    if (buildIdMemo !== undefined)
+        return buildIdMemo;
+    const script = getWorkerScript();
+    try {
+        buildIdMemo = script ? createHash('sha256').update(readFileSync(script)).digest('hex') : '';
+    }
+    catch {
+        buildIdMemo = '';
+    }
+    return buildIdMemo;
 }
 async function sha256File(path) {
     const h = createHash('sha256');
@@ -24450,6 +25107,191 @@ function lastValue(facts, key) {
 }
 
 /**
+ * Sharding across matrix jobs. `scan --shard I/N` extracts a size-balanced share of every
+ * input's files (extract/shard-split.ts) and writes a report whose `shard` section carries the
+ * facts of that share, the policy's SHA-256 and the options that decide evaluation. Findings
+ * depend on the whole build (a client in one shard, its overlay or a mention in another), so a
+ * shard's own targets and findings are partial; `merge` checks that the reports form one
+ * complete set of the same scan, merges the facts (order-independent, extract/partial.ts) and
+ * evaluates them again: the merged report is byte for byte the unsharded one.
+ */
+function sha256OfFile(path, what) {
+    try {
+        return createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+    catch (e) {
+        throw new UsageError(`cannot read ${what} ${path}: ${e.code ?? e.message}`);
+    }
+}
+/** The `shard` section of one shard's report. */
+function shardSection(o) {
+    const { prep, options } = o;
+    const facts = [...o.facts].sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
+    const baseline = options.baseline
+        ? { path: relative(prep.cwd, resolve(prep.cwd, options.baseline)), sha256: sha256OfFile(resolve(prep.cwd, options.baseline), 'baseline') }
+        : undefined;
+    return {
+        index: o.shard.index,
+        count: o.shard.count,
+        inputs: facts.map((f) => f.input),
+        ...(prep.file ? { policy: { path: prep.file.file, sha256: prep.file.sha256 } } : {}),
+        options: {
+            ...(options.market ? { market: options.market } : {}),
+            ...(options.sku ? { sku: options.sku } : {}),
+            // Evaluation only depends on the UTC day (exemptions end at the end of a day): shards
+            // started minutes apart agree.
+            now: prep.now.toISOString().slice(0, 10),
+            failOn: options.failOn,
+            ...(options.include?.length ? { include: [...options.include] } : {}),
+            ...(baseline ? { baseline } : {}),
+            ...(o.limits && Object.keys(o.limits).length ? { limits: o.limits } : {}),
+        },
+        facts,
+    };
+}
+// --- reading shard reports ---------------------------------------------------------------------
+const severity = _enum(['error', 'warning', 'note', 'never']);
+const shardSchema = strictObject$1({
+    index: number().int().positive(),
+    count: number().int().positive(),
+    inputs: array(string()),
+    policy: strictObject$1({ path: string(), sha256: string() }).optional(),
+    options: strictObject$1({
+        market: string().optional(),
+        sku: string().optional(),
+        now: string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        failOn: severity,
+        include: array(string()).optional(),
+        baseline: strictObject$1({ path: string(), sha256: string() }).optional(),
+        limits: record(string(), number()).optional(),
+    }),
+    facts: array(strictObject$1({ input: string(), sha256: string().optional(), facts: partialFactsSchema })),
+});
+/** Parses one shard report; anything that is not one is a UsageError saying what was found. */
+function parseShardReport(text, file) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`merge: ${file} is not JSON (${e.message}): pass the reports of \`activation-gate scan --shard I/N --format json\``);
+    }
+    const raw = (typeof data === 'object' && data !== null ? data : {});
+    const tool = raw.tool;
+    if (!tool || tool.name !== 'activation-gate' || raw.schemaVersion !== 1) {
+        throw new UsageError(`merge: ${file} is not an activation-gate report of schema 1`);
+    }
+    if (raw.shard === undefined) {
+        throw new UsageError(`merge: ${file} is not a shard report (no "shard" section): write each with \`activation-gate scan --shard I/N --format json\``);
+    }
+    const parsed = shardSchema.safeParse(raw.shard);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new UsageError(`merge: ${file} has a damaged shard section: shard.${issue.path.join('.')}: ${issue.message}`);
+    }
+    return {
+        file,
+        tool: { name: 'activation-gate', version: String(tool.version), catalogVersion: String(tool.catalogVersion), pslVersion: String(tool.pslVersion) },
+        shard: parsed.data,
+    };
+}
+const canonical = (v) => JSON.stringify(v, (_k, x) => x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x);
+/**
+ * Checks that the reports are one complete set of one scan (every index 1..N exactly once, the
+ * same N, tool, catalog and suffix-list versions, inputs, policy and options) and merges their
+ * facts per input. Pure. Throws UsageError naming what is wrong.
+ */
+function mergeShardFacts(reports, current) {
+    if (reports.length === 0)
+        throw new UsageError('merge needs the JSON reports of every shard: activation-gate merge shard-1.json shard-2.json ...');
+    const first = reports[0];
+    for (const key of ['version', 'catalogVersion', 'pslVersion']) {
+        const seen = [...new Set(reports.map((r) => r.tool[key]))];
+        const label = key === 'version' ? 'tool versions' : key === 'catalogVersion' ? 'catalog versions' : 'Public Suffix List versions';
+        if (seen.length > 1) {
+            throw new UsageError(`merge: the reports were written with mixed ${label} (${reports.map((r) => `${r.file}: ${r.tool[key]}`).join(', ')}): run every shard with the same activation-gate`);
+        }
+        if (seen[0] !== current[key]) {
+            throw new UsageError(`merge: the reports were written with ${label.replace(/s$/, '')} ${seen[0]}, this activation-gate has ${current[key]}: merge with the version that scanned`);
+        }
+    }
+    const counts = [...new Set(reports.map((r) => r.shard.count))];
+    if (counts.length > 1)
+        throw new UsageError(`merge: the reports are shards of different splits (${reports.map((r) => `${r.file}: ${r.shard.index}/${r.shard.count}`).join(', ')})`);
+    const n = counts[0];
+    const byIndex = new Map();
+    for (const r of reports)
+        byIndex.set(r.shard.index, [...(byIndex.get(r.shard.index) ?? []), r.file]);
+    const duplicate = [...byIndex.entries()].filter(([, files]) => files.length > 1);
+    if (duplicate.length) {
+        throw new UsageError(`merge: shard ${duplicate.map(([i, files]) => `${i}/${n} is given twice (${files.join(', ')})`).join('; ')}: give each shard once`);
+    }
+    const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
+    if (missing.length) {
+        throw new UsageError(`merge: incomplete set: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} missing; the verdict needs every shard`);
+    }
+    const same = (what, get) => {
+        const want = canonical(get(first.shard));
+        const other = reports.find((r) => canonical(get(r.shard)) !== want);
+        if (other)
+            throw new UsageError(`merge: ${other.file} and ${first.file} are shards of different scans: their ${what} differ (${canonical(get(other.shard))} vs ${want})`);
+    };
+    same('inputs', (s) => s.inputs);
+    same('policy files (path and SHA-256)', (s) => s.policy ?? null);
+    same('"today" dates (run every shard with the same --now or SOURCE_DATE_EPOCH)', (s) => s.options.now);
+    same('options (market, sku, fail-on, include, baseline)', (s) => s.options);
+    same('input hashes', (s) => s.facts.map((f) => [f.input, f.sha256 ?? null]));
+    const facts = [];
+    for (const input of first.shard.inputs) {
+        const parts = [];
+        let sha256;
+        for (const r of reports) {
+            const f = r.shard.facts.find((x) => x.input === input);
+            if (!f)
+                throw new UsageError(`merge: ${r.file} has no facts for input ${input}`);
+            sha256 = f.sha256;
+            parts.push(f.facts);
+        }
+        facts.push(assembleInputFacts(input, sha256, parts));
+    }
+    return { facts, first: first.shard };
+}
+/** `activation-gate merge`: shard report files -> the report an unsharded run gives. */
+function mergeShardReports(files, options, logger) {
+    const cwd = options.cwd ?? process.cwd();
+    const reports = files.map((f) => {
+        let text;
+        try {
+            text = readFileSync(resolve(cwd, f), 'utf8');
+        }
+        catch (e) {
+            const code = e.code;
+            throw new UsageError(code === 'ENOENT' ? `merge: report not found: ${f}` : `merge: cannot read ${f}: ${e.message}`);
+        }
+        return parseShardReport(text, f);
+    });
+    const current = { name: 'activation-gate', version: TOOL_VERSION, catalogVersion: loadBuiltinCatalog().version, pslVersion: pslVersion() };
+    const { facts, first } = mergeShardFacts(reports, current);
+    const o = first.options;
+    const policy = first.policy;
+    if (policy && sha256OfFile(resolve(cwd, policy.path), 'policy file') !== policy.sha256) {
+        throw new UsageError(`merge: the policy file ${policy.path} has changed since the shards were scanned (its SHA-256 differs): merge with the policy they used`);
+    }
+    if (o.baseline && sha256OfFile(resolve(cwd, o.baseline.path), 'baseline') !== o.baseline.sha256) {
+        throw new UsageError(`merge: the baseline ${o.baseline.path} has changed since the shards were scanned (its SHA-256 differs)`);
+    }
+    const prep = prepareScan({
+        cwd,
+        now: new Date(`${o.now}T00:00:00Z`),
+        ...(policy ? { policyFile: policy.path } : {}),
+        ...(o.market ? { market: o.market } : {}),
+        ...(o.baseline ? { baseline: o.baseline.path } : {}),
+    }, logger);
+    logger.info(`merging ${reports.length} shard reports of ${first.inputs.join(', ')}`);
+    return evaluateFacts(facts, prep, { ...(o.market ? { market: o.market } : {}), ...(o.sku ? { sku: o.sku } : {}), failOn: options.failOn ?? o.failOn }, logger);
+}
+
+/**
  * The scan API: options -> Report. Used by the CLI and the Action alike. I/O happens in the
  * extraction stage; evaluation and report building are pure.
  */
@@ -24496,15 +25338,10 @@ function pslVersion() {
         return 'tldts (bundled)';
     }
 }
-async function scan(options, logger, deps = {}) {
+/** Loads the policy, the catalog and the baseline; an unknown --market is a usage error. */
+function prepareScan(options, logger) {
     const cwd = options.cwd ?? process.cwd();
     const now = resolveNow(options.now);
-    if (options.inputs.length === 0)
-        throw new UsageError('no input given: pass a product-out folder, a folder, or an APK');
-    for (const i of options.inputs) {
-        if (!existsSync(resolve(cwd, i)))
-            throw new UsageError(`input not found: ${i}`);
-    }
     // Policy locations in the report are relative to cwd (the workspace), like every other path.
     const file = options.policyFile
         ? { ...loadPolicyFile(resolve(cwd, options.policyFile)), file: relative(cwd, resolve(cwd, options.policyFile)) }
@@ -24518,22 +25355,17 @@ async function scan(options, logger, deps = {}) {
         for (const n of baseline.notices)
             logger.info(n);
     }
-    const known = knownEndpoints(catalog, file);
-    const mentionPackages = new Set(catalog.entries.flatMap((e) => e.packages));
+    return { cwd, now, file, catalog, ...(baseline ? { baseline } : {}) };
+}
+/**
+ * Facts of every input -> the Report: target expansion, evaluation, report building. Pure but
+ * for log lines; `merge` calls it with the merged facts of shard reports.
+ */
+function evaluateFacts(allFacts, prep, options, logger) {
+    const { file, catalog, baseline, now } = prep;
     const results = [];
-    for (const input of [...options.inputs].sort()) {
-        const display = relative(cwd, resolve(cwd, input)) || '.';
-        logger.info(`scanning ${display}`);
-        const facts = await extractInput(resolve(cwd, input), {
-            known,
-            mentionPackages,
-            include: options.include,
-            logger,
-            limits: deps.limits,
-            progress: options.progress ?? periodicProgress(logger),
-            ...(options.workers ? { workers: options.workers } : {}),
-        });
-        facts.input = display;
+    for (const facts of [...allFacts].sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0))) {
+        const display = facts.input;
         // One target per SKU the build can become (SPEC section 5, Targets), else one for the build.
         const specs = expandTargets(facts, { file, cliMarket: options.market, cliSku: options.sku });
         if (specs.length > 1 || specs[0].sku)
@@ -24558,6 +25390,44 @@ async function scan(options, logger, deps = {}) {
         logger.info(`${display}: ${facts.stats.files} files, ${facts.stats.entries} entries, ${facts.packages.length} packages, ${facts.endpoints.length} endpoints`);
     }
     return buildReport({ results, catalog, file, failOn: options.failOn, now, pslVersion: pslVersion() });
+}
+async function scan(options, logger, deps = {}) {
+    const cwd = options.cwd ?? process.cwd();
+    if (options.inputs.length === 0)
+        throw new UsageError('no input given: pass a product-out folder, a folder, or an APK');
+    for (const i of options.inputs) {
+        if (!existsSync(resolve(cwd, i)))
+            throw new UsageError(`input not found: ${i}`);
+    }
+    const prep = prepareScan(options, logger);
+    const { catalog, file } = prep;
+    const known = knownEndpoints(catalog, file);
+    const mentionPackages = new Set(catalog.entries.flatMap((e) => e.packages));
+    const allFacts = [];
+    const shardFacts = [];
+    const shard = options.shard;
+    for (const input of [...options.inputs].sort()) {
+        const display = relative(cwd, resolve(cwd, input)) || '.';
+        logger.info(shard ? `scanning ${display} (shard ${shard.index}/${shard.count})` : `scanning ${display}`);
+        const parts = await extractInputParts(resolve(cwd, input), {
+            known,
+            mentionPackages,
+            include: options.include,
+            logger,
+            limits: deps.limits,
+            progress: options.progress ?? periodicProgress(logger),
+            ...(options.workers ? { workers: options.workers } : {}),
+            ...(shard ? { shard } : {}),
+            ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion() } } : {}),
+        });
+        allFacts.push(assembleInputFacts(display, parts.sha256, [parts.owned, ...(parts.borrowed ? [parts.borrowed] : [])]));
+        if (shard)
+            shardFacts.push({ input: display, sha256: parts.sha256, facts: parts.owned });
+    }
+    const report = evaluateFacts(allFacts, prep, options, logger);
+    if (shard)
+        report.shard = shardSection({ shard, facts: shardFacts, prep, options, limits: deps.limits });
+    return report;
 }
 
 /**
@@ -25093,10 +25963,15 @@ function locateFindings(report, index, fallback) {
         const places = byName.size > 0 ? placesFor(subjectsOf(f, report), byName) : [];
         const inside = places.filter((p) => p.inWorkspace);
         const out = { ...f };
-        if (places.length > 1 || (places.length > 0 && inside.length === 0)) {
-            const listed = places.slice(0, MAX_LISTED_PLACES).map(describePlace);
-            const more = places.length > MAX_LISTED_PLACES ? `, and ${places.length - MAX_LISTED_PLACES} more` : '';
-            const head = places.length === 1 ? 'Declared in the source tree at' : `Declared in ${places.length} places in the source tree:`;
+        // Only a real ambiguity is spelled out: several places of the best rank (two product
+        // makefiles adding the module), or places that are all outside the workspace. A module added
+        // by one PRODUCT_PACKAGES line and also defined in an Android.mk is not ambiguous.
+        const top = places.filter((p) => p.rank === places[0]?.rank);
+        const ambiguous = top.length > 1 ? top : places.length > 0 && inside.length === 0 ? places : [];
+        if (ambiguous.length > 0) {
+            const listed = ambiguous.slice(0, MAX_LISTED_PLACES).map(describePlace);
+            const more = ambiguous.length > MAX_LISTED_PLACES ? `, and ${ambiguous.length - MAX_LISTED_PLACES} more` : '';
+            const head = ambiguous.length === 1 ? 'Declared in the source tree at' : `Declared in ${ambiguous.length} places in the source tree:`;
             out.message = `${f.message} ${head} ${listed.join(', ')}${more}.`;
         }
         if (inside.length > 0) {
@@ -25124,6 +25999,9 @@ Usage:
                        [--format text|json|markdown|sarif|junit] [--output FILE]
                        [--fail-on error|warning|note|never] [--source-root DIR]
                        [--include GLOB] [--now YYYY-MM-DD] [--baseline PREVIOUS.json]
+                       [--shard I/N] [--cache-dir DIR]
+  activation-gate merge SHARD.json... [--format ...] [--output FILE] [--fail-on ...]
+                       [--source-root DIR]
   activation-gate check-policy FILE [--print]
   activation-gate catalog [--policy FILE] [--format yaml|json]
   activation-gate diff OLD.json NEW.json [--format text|json]
@@ -25133,6 +26011,9 @@ Usage:
 Inputs: a product-out folder (out/target/product/<device>), any folder, or an APK/JAR.
 --source-root: the Android source tree (default: the current folder) whose makefiles,
 Android.bp and XML locate each finding at the line that pulled its module in.
+--shard I/N: scan a size-balanced share of the files (every shard reads every property file);
+its JSON report carries the facts, and \`merge\` joins all N into the unsharded report.
+--cache-dir: reuse the facts of files whose SHA-256 is unchanged since an earlier scan.
 Exit codes: 0 pass, 1 the gate failed, 2 usage, policy or input error.
 `;
 function takeValue(argv, i, flag) {
@@ -25235,7 +26116,7 @@ function parseArgs(argv) {
             return out;
         }
         case 'merge':
-            throw new UsageError(`\`${command}\` is not implemented in this version yet`);
+            return parseMerge(args);
         default:
             throw new UsageError(`unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
     }
@@ -25284,9 +26165,13 @@ function parseScan(args) {
             case '--source-root':
                 out.sourceRoot = takeValue(args, i++, a);
                 break;
-            case '--shard':
-                out.shard = takeValue(args, i++, a);
+            case '--shard': {
+                const spec = parseShard(takeValue(args, i++, a));
+                if (typeof spec === 'string')
+                    throw new UsageError(`--${spec}`);
+                out.shard = spec;
                 break;
+            }
             case '--cache-dir':
                 out.cacheDir = takeValue(args, i++, a);
                 break;
@@ -25307,6 +26192,49 @@ function parseScan(args) {
         throw new UsageError('scan needs at least one input (a product-out folder, a folder or an APK)');
     if (out.market && out.sku)
         throw new UsageError('give --market or --sku, not both');
+    return out;
+}
+function parseMerge(args) {
+    const out = { command: 'merge', reports: [], format: 'text', color: false, quiet: false };
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        switch (a) {
+            case '--format': {
+                const f = takeValue(args, i++, a);
+                if (!FORMATS.includes(f))
+                    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(f)}`);
+                out.format = f;
+                break;
+            }
+            case '--output':
+            case '-o':
+                out.output = takeValue(args, i++, a);
+                break;
+            case '--fail-on': {
+                const f = takeValue(args, i++, a);
+                if (!FAIL_ON.includes(f))
+                    throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got ${JSON.stringify(f)}`);
+                out.failOn = f;
+                break;
+            }
+            case '--source-root':
+                out.sourceRoot = takeValue(args, i++, a);
+                break;
+            case '--color':
+                out.color = true;
+                break;
+            case '--quiet':
+            case '-q':
+                out.quiet = true;
+                break;
+            default:
+                if (a.startsWith('-') && a !== '-')
+                    throw new UsageError(`unknown option ${a} for merge`);
+                out.reports.push(a);
+        }
+    }
+    if (out.reports.length === 0)
+        throw new UsageError('merge needs the JSON report of every shard: activation-gate merge shard-1.json shard-2.json ...');
     return out;
 }
 
@@ -25572,6 +26500,8 @@ async function runCli(argv, io) {
             }
             case 'scan':
                 return await runScan(args, io);
+            case 'merge':
+                return await runMerge(args, io);
             case 'diff': {
                 const files = { old: args.old, new: args.new };
                 const d = diffReports(readReportFile(args.old), readReportFile(args.new), files);
@@ -25608,13 +26538,6 @@ function reportError(e, io) {
     return EXIT_USAGE;
 }
 async function runScan(args, io) {
-    for (const [flag, value] of [
-        ['--shard', args.shard],
-        ['--cache-dir', args.cacheDir],
-    ]) {
-        if (value !== undefined)
-            throw new UsageError(`${flag} is not implemented in this version yet`);
-    }
     const logger = io.logger ?? (args.quiet ? getConsoleLogger(false, { write: () => true }) : getConsoleLogger(false));
     const cwd = path.resolve(io.cwd ?? process.cwd());
     const sourceRoot = path.resolve(cwd, args.sourceRoot ?? '.');
@@ -25630,14 +26553,39 @@ async function runScan(args, io) {
         ...(args.baseline ? { baseline: args.baseline } : {}),
         ...(args.include.length ? { include: args.include } : {}),
         ...(io.cwd ? { cwd: io.cwd } : {}),
+        ...(args.shard ? { shard: args.shard } : {}),
+        ...(args.cacheDir ? { cacheDir: args.cacheDir } : {}),
         // A live line on a terminal; nothing when --quiet (plain lines go through the logger otherwise).
         progress: args.quiet ? () => ({ update: () => undefined, done: () => undefined }) : io.logger ? periodicProgress(logger) : progressFor(process.stderr, logger),
     }, logger);
     const report = await locate(scanned, { cwd, sourceRoot, inputs: args.inputs }, logger);
+    write(report, args, cwd, io);
+    if (args.shard) {
+        // A shard saw part of the build: its findings are partial, so it never fails the job.
+        io.stderr(`shard ${args.shard.index}/${args.shard.count}: a partial report; \`activation-gate merge\` of all ${args.shard.count} gives the verdict\n`);
+        return EXIT_PASS;
+    }
+    return exitCodeOf(report, args.failOn);
+}
+/** `merge`: the shard reports -> the unsharded report, rendered and gated like `scan`. */
+async function runMerge(args, io) {
+    const logger = io.logger ?? (args.quiet ? getConsoleLogger(false, { write: () => true }) : getConsoleLogger(false));
+    const cwd = path.resolve(io.cwd ?? process.cwd());
+    const sourceRoot = path.resolve(cwd, args.sourceRoot ?? '.');
+    if (args.sourceRoot !== undefined && !existsDir(sourceRoot))
+        throw new UsageError(`--source-root: ${args.sourceRoot} is not a folder`);
+    const merged = mergeShardReports(args.reports, { cwd, ...(args.failOn ? { failOn: args.failOn } : {}) }, logger);
+    const inputs = merged.audit.inputs.map((i) => i.path);
+    const report = await locate(merged, { cwd, sourceRoot, inputs }, logger);
+    write(report, args, cwd, io);
+    return exitCodeOf(report, report.failOn);
+}
+function write(report, args, cwd, io) {
     const rendered = render(report, args);
     if (args.output) {
-        mkdirSync(path.dirname(path.resolve(args.output)), { recursive: true });
-        writeFileSync(args.output, rendered);
+        const out = path.resolve(cwd, args.output);
+        mkdirSync(path.dirname(out), { recursive: true });
+        writeFileSync(out, rendered);
         if (args.format !== 'text')
             io.stderr(`${report.verdict === 'fail' ? 'FAIL' : 'PASS'}: report written to ${args.output}\n`);
         else
@@ -25645,7 +26593,6 @@ async function runScan(args, io) {
     }
     else
         io.stdout(rendered);
-    return exitCodeOf(report, args.failOn);
 }
 function existsDir(p) {
     try {

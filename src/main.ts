@@ -19,6 +19,7 @@ import { renderErrorMarkdown, renderMarkdown } from './report/render-markdown.js
 import { renderText, verdictLine } from './report/render-text.js';
 import type { ScanOptions } from './scan-options.js';
 import { scan } from './scan.js';
+import { parseShard, type ShardSpec } from './extract/shard-split.js';
 import { clampMaxPerLevel, emitAnnotations, MAX_ANNOTATIONS_PER_LEVEL, planAnnotations } from './channels/annotations.js';
 import { COMMENT_MODES, type CommentMode } from './channels/comment.js';
 import { publishToGitHub, readEventContext, type GitHubClient } from './channels/github.js';
@@ -78,8 +79,6 @@ const FAIL_ON = ['error', 'warning', 'note', 'never'] as const;
 /** Inputs accepted by action.yml but not implemented yet: named once in a notice, not ignored silently. */
 const NOT_IMPLEMENTED: { name: string; inactive: (v: string) => boolean }[] = [
   { name: 'baseline', inactive: (v) => v === '' },
-  { name: 'shard', inactive: (v) => v === '' },
-  { name: 'cache-dir', inactive: (v) => v === '' },
 ];
 
 export interface ActionInputs {
@@ -104,6 +103,10 @@ export interface ActionInputs {
   /** Never logged. */
   token: string;
   maxAnnotations: number;
+  /** `shard: I/N`: this job scans one shard; `report-file` holds the shard report for `merge`. */
+  shard?: ShardSpec;
+  /** `cache-dir`, absolute. */
+  cacheDir?: string;
   /** `name (value)` of inputs given but not implemented yet. */
   notImplemented: string[];
 }
@@ -282,6 +285,17 @@ export async function readInputs(core: Pick<ActionsCore, 'getInput'>, env: NodeJ
   const checkRunRaw = (input('check-run') || 'false').toLowerCase();
   if (checkRunRaw !== 'true' && checkRunRaw !== 'false') throw new UsageError(`check-run: found "${checkRunRaw}"; allowed: true, false.`);
 
+  let shard: ShardSpec | undefined;
+  const shardRaw = input('shard');
+  if (shardRaw) {
+    const spec = parseShard(shardRaw);
+    if (typeof spec === 'string') throw new UsageError(`${spec}.`);
+    shard = spec;
+    if (!input('report-file')) throw new UsageError('shard: needs report-file, the shard report the merge job reads (activation-gate merge).');
+  }
+  const cacheDirRaw = input('cache-dir');
+  const cacheDir = cacheDirRaw ? path.resolve(workspace, cacheDirRaw) : undefined;
+
   const notImplemented = NOT_IMPLEMENTED.filter((n) => !n.inactive(input(n.name))).map((n) => `${n.name} (${input(n.name)})`);
 
   return {
@@ -299,6 +313,8 @@ export async function readInputs(core: Pick<ActionsCore, 'getInput'>, env: NodeJ
     checkRun: checkRunRaw === 'true',
     token: core.getInput('github-token').trim(),
     maxAnnotations,
+    ...(shard ? { shard } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
     notImplemented,
   };
 }
@@ -424,6 +440,8 @@ export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<v
       failOn: inputs.failOn,
       cwd: inputs.workspace,
       sourceRoot: inputs.sourceRoot,
+      ...(inputs.shard ? { shard: inputs.shard } : {}),
+      ...(inputs.cacheDir ? { cacheDir: inputs.cacheDir } : {}),
     };
     const scanned = await deps.scan(options, logger);
 
@@ -456,12 +474,16 @@ export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<v
 
     const failing = report.verdict === 'fail';
     // `fail-on: never` reports only: the verdict still says what was found, the step passes.
-    const gateFails = failing && inputs.failOn !== 'never';
+    // A shard saw part of the build: its findings are partial, the merge job is the gate.
+    const partial = inputs.shard ? `partial: shard ${inputs.shard.index}/${inputs.shard.count}` : undefined;
+    const gateFails = failing && inputs.failOn !== 'never' && !partial;
     const fullReportHint = inputs.reportFile ? `\`${inputs.reportFile}\` (the \`report-file\` input)` : 'set the `report-file` input to keep it';
 
     // Check run and PR comment: best effort, one warning at most, never the verdict.
     let githubWarnings = 0;
-    const published = await publishToGitHub({
+    const published = partial
+      ? { log: [`${partial}: no check run or pull-request comment from a shard; the merge job gives the verdict.`], warning: undefined }
+      : await publishToGitHub({
       report,
       inputs: { checkRun: inputs.checkRun, comment: inputs.comment, token: inputs.token },
       context: readEventContext(env),
@@ -479,7 +501,8 @@ export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<v
 
     const logged = logger.annotationsUsed();
     const mapLocation = (loc: Location): Location | undefined => (isInsideWorkspace(loc.file) ? loc : undefined);
-    const plan = planAnnotations(report.findings, {
+    const annotated = partial ? report.findings.map((f) => ({ ...f, message: `[${partial}] ${f.message}` })) : report.findings;
+    const plan = planAnnotations(annotated, {
       maxPerLevel: inputs.maxAnnotations,
       used: { error: logged.error + (gateFails ? 1 : 0), warning: logged.warning + githubWarnings, notice: noticesUsed },
       fallback,
@@ -491,6 +514,7 @@ export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<v
     setOutputs(report, { reportFile: inputs.reportFile, sarifFile: inputs.sarifFile }, core);
 
     if (gateFails) core.setFailed(`${verdictLine(report)}: see the annotations and the job summary.`);
+    else if (failing && partial) core.info(`${verdictLine(report)}: a shard never fails the step; \`activation-gate merge\` of every shard's report-file gives the verdict.`);
     else if (failing) core.info(`${verdictLine(report)}: fail-on is never, so the step passes.`);
   } catch (err) {
     summary = reportFailure(err, core, workspace);

@@ -1,4 +1,5 @@
 import type { ProgressFactory } from './extract/input.js';
+import type { ShardSpec } from './extract/shard-split.js';
 import type { Severity } from './report/model.js';
 
 /** Everything one scan needs; the CLI and the Action both build this and call scan(). */
@@ -24,4 +25,8 @@ export interface ScanOptions {
   progress?: ProgressFactory;
   /** Extraction worker threads (default: ACTIVATION_GATE_WORKERS, else one per core). */
   workers?: number;
+  /** `--shard I/N`: extract this shard's files only; the report carries its facts for `merge`. */
+  shard?: ShardSpec;
+  /** `--cache-dir`: cache extracted facts per file, keyed by the SHA-256 of its bytes. */
+  cacheDir?: string;
 }

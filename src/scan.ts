@@ -11,7 +11,7 @@ import { UsageError } from './errors.js';
 import { loadBaseline, matchBaselineTarget, type Baseline } from './baseline.js';
 import { evaluateTarget } from './evaluate/evaluate.js';
 import { expandTargets } from './evaluate/targets.js';
-import { extractInput } from './extract/input.js';
+import { assembleInputFacts, extractInputParts } from './extract/input.js';
 import type { Limits } from './extract/limits.js';
 import type { InputFacts } from './facts.js';
 import type { Logger } from './logging.js';
@@ -21,6 +21,7 @@ import { loadPolicyFile, type PolicyFile } from './policy/load.js';
 import { buildReport, type TargetResult } from './report/build.js';
 import type { Report } from './report/model.js';
 import type { ScanOptions } from './scan-options.js';
+import { shardSection, type ShardInputFacts } from './shard.js';
 
 export type { ScanOptions } from './scan-options.js';
 
@@ -66,13 +67,22 @@ export interface ScanDeps {
   limits?: Partial<Limits>;
 }
 
-export async function scan(options: ScanOptions, logger: Logger, deps: ScanDeps = {}): Promise<Report> {
+/** What evaluation needs besides the facts: loaded once per scan (and again by `merge`). */
+export interface PreparedScan {
+  cwd: string;
+  now: Date;
+  file?: PolicyFile;
+  catalog: Catalog;
+  baseline?: Baseline;
+}
+
+/** Loads the policy, the catalog and the baseline; an unknown --market is a usage error. */
+export function prepareScan(
+  options: Pick<ScanOptions, 'cwd' | 'now' | 'policyFile' | 'market' | 'baseline'>,
+  logger: Logger,
+): PreparedScan {
   const cwd = options.cwd ?? process.cwd();
   const now = resolveNow(options.now);
-  if (options.inputs.length === 0) throw new UsageError('no input given: pass a product-out folder, a folder, or an APK');
-  for (const i of options.inputs) {
-    if (!existsSync(resolve(cwd, i))) throw new UsageError(`input not found: ${i}`);
-  }
   // Policy locations in the report are relative to cwd (the workspace), like every other path.
   const file = options.policyFile
     ? { ...loadPolicyFile(resolve(cwd, options.policyFile)), file: relative(cwd, resolve(cwd, options.policyFile)) }
@@ -85,25 +95,23 @@ export async function scan(options: ScanOptions, logger: Logger, deps: ScanDeps 
     baseline = loadBaseline(resolve(cwd, options.baseline), relative(cwd, resolve(cwd, options.baseline)));
     for (const n of baseline.notices) logger.info(n);
   }
+  return { cwd, now, file, catalog, ...(baseline ? { baseline } : {}) };
+}
 
-  const known = knownEndpoints(catalog, file);
-  const mentionPackages = new Set(catalog.entries.flatMap((e) => e.packages));
+/**
+ * Facts of every input -> the Report: target expansion, evaluation, report building. Pure but
+ * for log lines; `merge` calls it with the merged facts of shard reports.
+ */
+export function evaluateFacts(
+  allFacts: InputFacts[],
+  prep: PreparedScan,
+  options: Pick<ScanOptions, 'market' | 'sku' | 'failOn'>,
+  logger: Logger,
+): Report {
+  const { file, catalog, baseline, now } = prep;
   const results: TargetResult[] = [];
-  const allFacts: InputFacts[] = [];
-  for (const input of [...options.inputs].sort()) {
-    const display = relative(cwd, resolve(cwd, input)) || '.';
-    logger.info(`scanning ${display}`);
-    const facts = await extractInput(resolve(cwd, input), {
-      known,
-      mentionPackages,
-      include: options.include,
-      logger,
-      limits: deps.limits,
-      progress: options.progress ?? periodicProgress(logger),
-      ...(options.workers ? { workers: options.workers } : {}),
-    });
-    facts.input = display;
-    allFacts.push(facts);
+  for (const facts of [...allFacts].sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0))) {
+    const display = facts.input;
     // One target per SKU the build can become (SPEC section 5, Targets), else one for the build.
     const specs = expandTargets(facts, { file, cliMarket: options.market, cliSku: options.sku });
     if (specs.length > 1 || specs[0].sku) logger.info(`${display}: ${specs.length} SKU target${specs.length === 1 ? '' : 's'} (${specs.map((t) => t.sku).join(', ')})`);
@@ -129,4 +137,40 @@ export async function scan(options: ScanOptions, logger: Logger, deps: ScanDeps 
     );
   }
   return buildReport({ results, catalog, file, failOn: options.failOn, now, pslVersion: pslVersion() });
+}
+
+export async function scan(options: ScanOptions, logger: Logger, deps: ScanDeps = {}): Promise<Report> {
+  const cwd = options.cwd ?? process.cwd();
+  if (options.inputs.length === 0) throw new UsageError('no input given: pass a product-out folder, a folder, or an APK');
+  for (const i of options.inputs) {
+    if (!existsSync(resolve(cwd, i))) throw new UsageError(`input not found: ${i}`);
+  }
+  const prep = prepareScan(options, logger);
+  const { catalog, file } = prep;
+
+  const known = knownEndpoints(catalog, file);
+  const mentionPackages = new Set(catalog.entries.flatMap((e) => e.packages));
+  const allFacts: InputFacts[] = [];
+  const shardFacts: ShardInputFacts[] = [];
+  const shard = options.shard;
+  for (const input of [...options.inputs].sort()) {
+    const display = relative(cwd, resolve(cwd, input)) || '.';
+    logger.info(shard ? `scanning ${display} (shard ${shard.index}/${shard.count})` : `scanning ${display}`);
+    const parts = await extractInputParts(resolve(cwd, input), {
+      known,
+      mentionPackages,
+      include: options.include,
+      logger,
+      limits: deps.limits,
+      progress: options.progress ?? periodicProgress(logger),
+      ...(options.workers ? { workers: options.workers } : {}),
+      ...(shard ? { shard } : {}),
+      ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion() } } : {}),
+    });
+    allFacts.push(assembleInputFacts(display, parts.sha256, [parts.owned, ...(parts.borrowed ? [parts.borrowed] : [])]));
+    if (shard) shardFacts.push({ input: display, sha256: parts.sha256, facts: parts.owned });
+  }
+  const report = evaluateFacts(allFacts, prep, options, logger);
+  if (shard) report.shard = shardSection({ shard, facts: shardFacts, prep, options, limits: deps.limits });
+  return report;
 }

@@ -3,6 +3,7 @@
  * (a typo must not silently change what the gate checks).
  */
 import { UsageError } from '../errors.js';
+import { parseShard, type ShardSpec } from '../extract/shard-split.js';
 import type { Severity } from '../report/model.js';
 
 export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit'] as const;
@@ -22,8 +23,20 @@ export interface ScanArgs {
   now?: Date;
   baseline?: string;
   sourceRoot?: string;
-  shard?: string;
+  shard?: ShardSpec;
   cacheDir?: string;
+  color: boolean;
+  quiet: boolean;
+}
+
+export interface MergeArgs {
+  command: 'merge';
+  reports: string[];
+  format: Format;
+  output?: string;
+  /** Default: the fail-on the shards were scanned with. */
+  failOn?: Severity | 'never';
+  sourceRoot?: string;
   color: boolean;
   quiet: boolean;
 }
@@ -53,7 +66,7 @@ export interface InitArgs {
   output?: string;
 }
 
-export type Args = ScanArgs | CheckPolicyArgs | CatalogArgs | DiffArgs | InitArgs | { command: 'help' } | { command: 'version' };
+export type Args = ScanArgs | MergeArgs | CheckPolicyArgs | CatalogArgs | DiffArgs | InitArgs | { command: 'help' } | { command: 'version' };
 
 export const USAGE = `activation-gate: gate Android firmware builds per market
 
@@ -62,6 +75,9 @@ Usage:
                        [--format text|json|markdown|sarif|junit] [--output FILE]
                        [--fail-on error|warning|note|never] [--source-root DIR]
                        [--include GLOB] [--now YYYY-MM-DD] [--baseline PREVIOUS.json]
+                       [--shard I/N] [--cache-dir DIR]
+  activation-gate merge SHARD.json... [--format ...] [--output FILE] [--fail-on ...]
+                       [--source-root DIR]
   activation-gate check-policy FILE [--print]
   activation-gate catalog [--policy FILE] [--format yaml|json]
   activation-gate diff OLD.json NEW.json [--format text|json]
@@ -71,6 +87,9 @@ Usage:
 Inputs: a product-out folder (out/target/product/<device>), any folder, or an APK/JAR.
 --source-root: the Android source tree (default: the current folder) whose makefiles,
 Android.bp and XML locate each finding at the line that pulled its module in.
+--shard I/N: scan a size-balanced share of the files (every shard reads every property file);
+its JSON report carries the facts, and \`merge\` joins all N into the unsharded report.
+--cache-dir: reuse the facts of files whose SHA-256 is unchanged since an earlier scan.
 Exit codes: 0 pass, 1 the gate failed, 2 usage, policy or input error.
 `;
 
@@ -153,7 +172,7 @@ export function parseArgs(argv: string[]): Args {
       return out as InitArgs;
     }
     case 'merge':
-      throw new UsageError(`\`${command}\` is not implemented in this version yet`);
+      return parseMerge(args);
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
   }
@@ -201,9 +220,12 @@ function parseScan(args: string[]): ScanArgs {
       case '--source-root':
         out.sourceRoot = takeValue(args, i++, a);
         break;
-      case '--shard':
-        out.shard = takeValue(args, i++, a);
+      case '--shard': {
+        const spec = parseShard(takeValue(args, i++, a));
+        if (typeof spec === 'string') throw new UsageError(`--${spec}`);
+        out.shard = spec;
         break;
+      }
       case '--cache-dir':
         out.cacheDir = takeValue(args, i++, a);
         break;
@@ -221,5 +243,45 @@ function parseScan(args: string[]): ScanArgs {
   }
   if (out.inputs.length === 0) throw new UsageError('scan needs at least one input (a product-out folder, a folder or an APK)');
   if (out.market && out.sku) throw new UsageError('give --market or --sku, not both');
+  return out;
+}
+
+function parseMerge(args: string[]): MergeArgs {
+  const out: MergeArgs = { command: 'merge', reports: [], format: 'text', color: false, quiet: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    switch (a) {
+      case '--format': {
+        const f = takeValue(args, i++, a);
+        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(f)}`);
+        out.format = f as Format;
+        break;
+      }
+      case '--output':
+      case '-o':
+        out.output = takeValue(args, i++, a);
+        break;
+      case '--fail-on': {
+        const f = takeValue(args, i++, a);
+        if (!(FAIL_ON as readonly string[]).includes(f)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got ${JSON.stringify(f)}`);
+        out.failOn = f as MergeArgs['failOn'];
+        break;
+      }
+      case '--source-root':
+        out.sourceRoot = takeValue(args, i++, a);
+        break;
+      case '--color':
+        out.color = true;
+        break;
+      case '--quiet':
+      case '-q':
+        out.quiet = true;
+        break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a} for merge`);
+        out.reports.push(a);
+    }
+  }
+  if (out.reports.length === 0) throw new UsageError('merge needs the JSON report of every shard: activation-gate merge shard-1.json shard-2.json ...');
   return out;
 }

@@ -21,7 +21,8 @@ import { scan } from '../scan.js';
 import { indexSourceTree, type SourceIndex } from '../source/indexer.js';
 import { locateFindings, wantedNames } from '../source/locate.js';
 import { TOOL_VERSION } from '../version.js';
-import { parseArgs, USAGE, type ScanArgs } from './args.js';
+import { mergeShardReports } from '../shard.js';
+import { parseArgs, USAGE, type MergeArgs, type ScanArgs } from './args.js';
 import { diffReports, readReportFile, renderDiff } from './diff.js';
 import { initPolicy } from './init.js';
 
@@ -64,6 +65,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'scan':
         return await runScan(args, io);
+      case 'merge':
+        return await runMerge(args, io);
       case 'diff': {
         const files = { old: args.old, new: args.new };
         const d = diffReports(readReportFile(args.old), readReportFile(args.new), files);
@@ -98,12 +101,6 @@ function reportError(e: unknown, io: CliIo): number {
 }
 
 async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
-  for (const [flag, value] of [
-    ['--shard', args.shard],
-    ['--cache-dir', args.cacheDir],
-  ] as const) {
-    if (value !== undefined) throw new UsageError(`${flag} is not implemented in this version yet`);
-  }
   const logger = io.logger ?? (args.quiet ? getConsoleLogger(false, { write: () => true } as unknown as NodeJS.WritableStream) : getConsoleLogger(false));
   const cwd = path.resolve(io.cwd ?? process.cwd());
   const sourceRoot = path.resolve(cwd, args.sourceRoot ?? '.');
@@ -119,20 +116,45 @@ async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
       ...(args.baseline ? { baseline: args.baseline } : {}),
       ...(args.include.length ? { include: args.include } : {}),
       ...(io.cwd ? { cwd: io.cwd } : {}),
+      ...(args.shard ? { shard: args.shard } : {}),
+      ...(args.cacheDir ? { cacheDir: args.cacheDir } : {}),
       // A live line on a terminal; nothing when --quiet (plain lines go through the logger otherwise).
       progress: args.quiet ? () => ({ update: () => undefined, done: () => undefined }) : io.logger ? periodicProgress(logger) : progressFor(process.stderr, logger),
     },
     logger,
   );
   const report = await locate(scanned, { cwd, sourceRoot, inputs: args.inputs }, logger);
+  write(report, args, cwd, io);
+  if (args.shard) {
+    // A shard saw part of the build: its findings are partial, so it never fails the job.
+    io.stderr(`shard ${args.shard.index}/${args.shard.count}: a partial report; \`activation-gate merge\` of all ${args.shard.count} gives the verdict\n`);
+    return EXIT_PASS;
+  }
+  return exitCodeOf(report, args.failOn);
+}
+
+/** `merge`: the shard reports -> the unsharded report, rendered and gated like `scan`. */
+async function runMerge(args: MergeArgs, io: CliIo): Promise<number> {
+  const logger = io.logger ?? (args.quiet ? getConsoleLogger(false, { write: () => true } as unknown as NodeJS.WritableStream) : getConsoleLogger(false));
+  const cwd = path.resolve(io.cwd ?? process.cwd());
+  const sourceRoot = path.resolve(cwd, args.sourceRoot ?? '.');
+  if (args.sourceRoot !== undefined && !existsDir(sourceRoot)) throw new UsageError(`--source-root: ${args.sourceRoot} is not a folder`);
+  const merged = mergeShardReports(args.reports, { cwd, ...(args.failOn ? { failOn: args.failOn } : {}) }, logger);
+  const inputs = merged.audit.inputs.map((i) => i.path);
+  const report = await locate(merged, { cwd, sourceRoot, inputs }, logger);
+  write(report, args, cwd, io);
+  return exitCodeOf(report, report.failOn);
+}
+
+function write(report: Report, args: Pick<ScanArgs, 'format' | 'color' | 'output'>, cwd: string, io: CliIo): void {
   const rendered = render(report, args);
   if (args.output) {
-    mkdirSync(path.dirname(path.resolve(args.output)), { recursive: true });
-    writeFileSync(args.output, rendered);
+    const out = path.resolve(cwd, args.output);
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, rendered);
     if (args.format !== 'text') io.stderr(`${report.verdict === 'fail' ? 'FAIL' : 'PASS'}: report written to ${args.output}\n`);
     else io.stdout(rendered);
   } else io.stdout(rendered);
-  return exitCodeOf(report, args.failOn);
 }
 
 function existsDir(p: string): boolean {

@@ -2,7 +2,7 @@
  * One input (folder or file) -> InputFacts. Walks, then extracts every file in sorted order.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { InputFacts } from '../facts.js';
 import { propFileRank } from '../formats/buildprop.js';
@@ -10,8 +10,10 @@ import { walkInput } from '../inputs/walk.js';
 import type { Logger } from '../logging.js';
 import type { KnownEndpoints } from './endpoints.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { mergePartials } from './partial.js';
-import { extractFiles, workerCount, type PoolInit } from './pool.js';
+import { cacheSalt } from './cache.js';
+import { mergePartials, type PartialFacts } from './partial.js';
+import { extractFiles, getWorkerScript, workerCount, type CacheTally, type PoolInit } from './pool.js';
+import { shardFiles, type ShardSpec } from './shard-split.js';
 
 /** Progress of one input's extraction; the CLI draws it, the Action logs it. */
 export type ProgressFactory = (input: string, files: number, bytes: number) => { update: (done: { files: number; bytes: number }) => void; done: () => void };
@@ -26,9 +28,32 @@ export interface ExtractOptions {
   /** Worker threads (default: ACTIVATION_GATE_WORKERS, else one per core when available). */
   workers?: number;
   progress?: ProgressFactory;
+  /** `--shard I/N`: extract only this shard's files (and every property file). */
+  shard?: ShardSpec;
+  /** `--cache-dir`: facts of each file cached by its SHA-256 (cache.ts). */
+  cache?: { dir: string; catalogVersion: string; pslVersion: string };
+}
+
+/** One input's extraction, before assembly: the facts this run owns and those it only read. */
+export interface InputParts {
+  input: string;
+  sha256: string;
+  /**
+   * Facts of the files this run owns (all of them unsharded; the shard's share otherwise), with
+   * the walk's own skipped and unreadable paths in shard 1. Merging the owned facts of every
+   * shard gives the facts of an unsharded run.
+   */
+  owned: PartialFacts;
+  /** Property files of other shards, read so that every shard resolves SKUs (not merged). */
+  borrowed?: PartialFacts;
 }
 
 export async function extractInput(input: string, opts: ExtractOptions): Promise<InputFacts> {
+  const parts = await extractInputParts(input, opts);
+  return assembleInputFacts(parts.input, parts.sha256, [parts.owned, ...(parts.borrowed ? [parts.borrowed] : [])]);
+}
+
+export async function extractInputParts(input: string, opts: ExtractOptions): Promise<InputParts> {
   const walk = await walkInput(input, { include: opts.include });
   const init: PoolInit = {
     hosts: [...opts.known.hosts],
@@ -36,34 +61,79 @@ export async function extractInput(input: string, opts: ExtractOptions): Promise
     mentionPackages: [...opts.mentionPackages],
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
   };
-  const totalBytes = walk.files.reduce((a, f) => a + f.size, 0);
-  const progress = opts.progress?.(input, walk.files.length, totalBytes);
-  const parts = await extractFiles(walk.files, init, opts.workers ?? workerCount(), progress?.update);
+  if (opts.cache) {
+    init.cache = {
+      dir: opts.cache.dir,
+      salt: cacheSalt({ ...init, catalogVersion: opts.cache.catalogVersion, pslVersion: opts.cache.pslVersion, buildId: buildId() }),
+    };
+  }
+  const { own, borrowed } = opts.shard ? shardFiles(walk.files, opts.shard) : { own: walk.files, borrowed: [] };
+  const all = [...own, ...borrowed];
+  const totalBytes = all.reduce((a, f) => a + f.size, 0);
+  const progress = opts.progress?.(input, all.length, totalBytes);
+  const workers = opts.workers ?? workerCount();
+  const tally: CacheTally = { hits: 0, misses: 0, problems: [] };
+  const ownParts = await extractFiles(own, init, workers, progress?.update, tally);
+  const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally) : [];
   progress?.done();
-  const ctx = mergePartials(parts);
-  ctx.unreadable.unshift(...walk.unreadable);
-  // Properties in Android's load order (later files override earlier ones), then file order.
-  const rankOf = new Map(walk.files.map((f) => [f.relPath, propFileRank(f.partitionPath)]));
-  // Property files inside images and archives rank by their normalised partitionPath too.
-  for (const [rel, partPath] of ctx.propFiles) if (!rankOf.has(rel)) rankOf.set(rel, propFileRank(partPath));
-  const props = ctx.props
-    .map((p) => ({ p, r: rankOf.get(p.file) ?? -1 }))
-    .sort((a, b) => a.r - b.r || (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || a.p.line - b.p.line)
-    .map((x) => x.p);
-
+  if (init.cache) {
+    opts.logger.info(`cache: ${tally.hits} of ${tally.hits + tally.misses} files of ${input} from ${init.cache.dir}`);
+    if (tally.problems.length) {
+      const more = tally.problems.length > 1 ? ` (and ${tally.problems.length - 1} more)` : '';
+      opts.logger.warning(`cache: ${tally.problems.length} entr${tally.problems.length === 1 ? 'y' : 'ies'} not used or not written, the files extracted again: ${tally.problems[0]}${more}`);
+    }
+  }
+  const walkFacts: PartialFacts = { ...mergePartials([]), unreadable: walk.unreadable, skipped: walk.skipped };
+  const ownsWalk = !opts.shard || opts.shard.index === 1;
+  const owned = mergePartials([...ownParts, ...(ownsWalk ? [walkFacts] : [])]);
   const single = walk.files.length === 1 && !walk.productOut && (await stat(input)).isFile();
   return {
     input,
     sha256: single ? await sha256File(input) : sha256OfList(walk.files.map((f) => `${f.relPath}\u0000${f.size}`)),
-    packages: ctx.packages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    owned,
+    // Other shards read the walk's skipped and unreadable paths for their own (partial) report.
+    ...(opts.shard ? { borrowed: mergePartials([...borrowedParts, ...(ownsWalk ? [] : [walkFacts])]) } : {}),
+  };
+}
+
+/**
+ * InputFacts from the extracted parts: merged (order-independent), properties in Android's load
+ * order (later files override earlier ones), then file order.
+ */
+export function assembleInputFacts(input: string, sha256: string | undefined, parts: PartialFacts[]): InputFacts {
+  const ctx = mergePartials(parts);
+  // Every property file records its partitionPath (also inside images and archives): its rank.
+  const rankOf = new Map(ctx.propFiles.map(([rel, partPath]) => [rel, propFileRank(partPath)]));
+  const props = ctx.props
+    .map((p) => ({ p, r: rankOf.get(p.file) ?? -1 }))
+    .sort((a, b) => a.r - b.r || (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || a.p.line - b.p.line)
+    .map((x) => x.p);
+  return {
+    input,
+    ...(sha256 !== undefined ? { sha256 } : {}),
+    packages: ctx.packages,
     endpoints: ctx.endpoints,
     props,
-    skuFiles: ctx.skuFiles.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0)),
-    unreadable: ctx.unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.reason < b.reason ? -1 : 1)),
-    skipped: [...walk.skipped, ...ctx.skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    skuFiles: ctx.skuFiles,
+    unreadable: ctx.unreadable,
+    skipped: ctx.skipped,
     mentions: ctx.mentions,
     stats: ctx.stats,
   };
+}
+
+let buildIdMemo: string | undefined;
+
+/** SHA-256 of the running bundle (dist/cli.js, dist/index.js); empty when running the sources. */
+function buildId(): string {
+  if (buildIdMemo !== undefined) return buildIdMemo;
+  const script = getWorkerScript();
+  try {
+    buildIdMemo = script ? createHash('sha256').update(readFileSync(script)).digest('hex') : '';
+  } catch {
+    buildIdMemo = '';
+  }
+  return buildIdMemo;
 }
 
 async function sha256File(path: string): Promise<string> {

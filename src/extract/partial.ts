@@ -21,33 +21,56 @@ export interface PartialFacts {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Merges endpoint facts of disjoint artifact sets. */
+/**
+ * Merges endpoint facts of disjoint artifact sets. Linear in the input: everything of one key is
+ * gathered first, then sorted, deduplicated and capped once (a host found in hundreds of APKs
+ * merges from hundreds of per-file facts when they come from the cache).
+ */
 export function mergeEndpointFacts(lists: EndpointFact[][]): EndpointFact[] {
-  const byKey = new Map<string, EndpointFact>();
+  interface Acc {
+    first: Pick<EndpointFact, 'kind' | 'value'>;
+    artifacts: Set<string>;
+    evidence: EndpointFact['evidence'];
+    count: number;
+    ports?: Set<number>;
+    schemes?: Set<string>;
+    cleartext: boolean;
+    ignored: boolean;
+  }
+  const byKey = new Map<string, Acc>();
   for (const list of lists) {
     for (const f of list) {
       const key = `${f.kind}\u0000${f.value}`;
-      const cur = byKey.get(key);
-      if (!cur) {
-        byKey.set(key, {
-          ...f,
-          artifacts: [...f.artifacts],
-          evidence: [...f.evidence],
-          ...(f.ports ? { ports: [...f.ports] } : {}),
-          ...(f.schemes ? { schemes: [...f.schemes] } : {}),
-        });
-        continue;
+      let acc = byKey.get(key);
+      if (!acc) {
+        acc = { first: f, artifacts: new Set(), evidence: [], count: 0, cleartext: false, ignored: false };
+        byKey.set(key, acc);
       }
-      cur.artifacts = [...new Set([...cur.artifacts, ...f.artifacts])].sort(cmp);
-      cur.evidence = [...cur.evidence, ...f.evidence].sort(compareEvidence).slice(0, EVIDENCE_CAP);
-      cur.evidenceCount += f.evidenceCount;
-      if (f.ports) cur.ports = [...new Set([...(cur.ports ?? []), ...f.ports])].sort((a, b) => a - b);
-      if (f.schemes) cur.schemes = [...new Set([...(cur.schemes ?? []), ...f.schemes])].sort(cmp);
-      if (f.cleartext) cur.cleartext = true;
-      if (f.ignored) cur.ignored = true;
+      for (const a of f.artifacts) acc.artifacts.add(a);
+      for (const e of f.evidence) acc.evidence.push(e);
+      acc.count += f.evidenceCount;
+      if (f.ports) for (const p of f.ports) (acc.ports ??= new Set()).add(p);
+      if (f.schemes) for (const x of f.schemes) (acc.schemes ??= new Set()).add(x);
+      if (f.cleartext) acc.cleartext = true;
+      if (f.ignored) acc.ignored = true;
     }
   }
-  return [...byKey.values()].sort((a, b) => cmp(a.kind, b.kind) || cmp(a.value, b.value));
+  const out: EndpointFact[] = [];
+  for (const acc of byKey.values()) {
+    const f: EndpointFact = {
+      kind: acc.first.kind,
+      value: acc.first.value,
+      artifacts: [...acc.artifacts].sort(cmp),
+      evidence: acc.evidence.sort(compareEvidence).slice(0, EVIDENCE_CAP),
+      evidenceCount: acc.count,
+    };
+    if (acc.ports) f.ports = [...acc.ports].sort((a, b) => a - b);
+    if (acc.schemes) f.schemes = [...acc.schemes].sort(cmp);
+    if (acc.cleartext) f.cleartext = true;
+    if (acc.ignored) f.ignored = true;
+    out.push(f);
+  }
+  return out.sort((a, b) => cmp(a.kind, b.kind) || cmp(a.value, b.value));
 }
 
 export function mergePartials(parts: PartialFacts[]): PartialFacts {
@@ -56,12 +79,17 @@ export function mergePartials(parts: PartialFacts[]): PartialFacts {
     endpoints: mergeEndpointFacts(parts.map((p) => p.endpoints)),
     props: parts.flatMap((p) => p.props).sort((a, b) => cmp(a.file, b.file) || a.line - b.line),
     skuFiles: parts.flatMap((p) => p.skuFiles).sort((a, b) => cmp(a.sku, b.sku) || cmp(a.path, b.path)),
-    unreadable: parts.flatMap((p) => p.unreadable).sort((a, b) => cmp(a.path, b.path) || cmp(a.reason, b.reason)),
+    unreadable: parts
+      .flatMap((p) => p.unreadable)
+      .sort((a, b) => cmp(a.path, b.path) || cmp(a.reason, b.reason) || cmp(a.format, b.format) || (a.offset ?? -1) - (b.offset ?? -1)),
     skipped: parts.flatMap((p) => p.skipped).sort((a, b) => cmp(a.path, b.path) || cmp(a.reason, b.reason)),
     mentions: parts
       .flatMap((p) => p.mentions)
-      .sort((a, b) => cmp(a.package, b.package) || cmp(a.evidence.path, b.evidence.path) || (a.evidence.offset ?? 0) - (b.evidence.offset ?? 0)),
-    propFiles: parts.flatMap((p) => p.propFiles).sort((a, b) => cmp(a[0], b[0])),
+      .sort(
+        (a, b) =>
+          cmp(a.package, b.package) || cmp(a.evidence.path, b.evidence.path) || (a.evidence.offset ?? 0) - (b.evidence.offset ?? 0) || cmp(a.evidence.source, b.evidence.source),
+      ),
+    propFiles: parts.flatMap((p) => p.propFiles).sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1])),
     stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
   };
   for (const p of parts) {

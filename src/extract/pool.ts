@@ -196,6 +196,7 @@ export async function extractFiles(
               next();
               next();
             } else if (msg.type === 'done') {
+              tally(cacheTally, msg);
               const f = inflight.shift();
               doneFiles++;
               doneBytes += f?.size ?? 0;

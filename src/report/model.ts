@@ -3,6 +3,8 @@
  * annotations, job summary, PR comment) renders from it and nothing else.
  */
 import type { EndpointKind, Evidence, OverlayInfo, SkippedFact, UnreadableFact } from '../facts.js';
+import type { Limits } from '../extract/limits.js';
+import type { PartialFacts } from '../extract/partial.js';
 
 export const RULE_IDS = [
   'wrong-market-client',
@@ -137,4 +139,36 @@ export interface Report {
     now: string;
     exemptions: { index: number; used: boolean; expires: string; expired: boolean }[];
   };
+  /**
+   * Only in the report of one shard (`scan --shard I/N`): its targets and findings are partial;
+   * `merge` joins the facts of every shard into the report an unsharded run gives.
+   */
+  shard?: ShardSection;
+}
+
+/** The facts one shard extracted from one input (the files it owns), ready to be merged. */
+export interface ShardInputFacts {
+  input: string;
+  sha256?: string;
+  facts: PartialFacts;
+}
+
+export interface ShardSection {
+  index: number;
+  count: number;
+  /** Every input of the scan, as shown in the report. */
+  inputs: string[];
+  policy?: { path: string; sha256: string };
+  /** What `merge` needs to evaluate the merged facts exactly as an unsharded run would. */
+  options: {
+    market?: string;
+    sku?: string;
+    /** "Today" (YYYY-MM-DD, UTC): evaluation depends on the day only. */
+    now: string;
+    failOn: Severity | 'never';
+    include?: string[];
+    baseline?: { path: string; sha256: string };
+    limits?: Partial<Limits>;
+  };
+  facts: ShardInputFacts[];
 }

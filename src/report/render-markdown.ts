@@ -229,7 +229,7 @@ function renderStage(r: Report, d: Detail, options: MarkdownOptions, limit: stri
   const parts: string[] = [];
   if (options.header) parts.push(options.header);
   const icon = r.verdict === 'fail' ? ':x:' : ':white_check_mark:';
-  parts.push(`## ${icon} activation-gate: ${r.verdict === 'fail' ? 'FAIL' : 'PASS'}\n`);
+  parts.push(`## ${icon} activation-gate: ${r.verdict === 'fail' ? 'FAIL' : 'PASS'}${r.shard ? ` (partial: shard ${r.shard.index}/${r.shard.count})` : ''}\n`);
   parts.push(`**${escapeCell(verdictLine(r))}**\n`);
   const dropped = droppedLine(r, d, limit, options.fullReportHint);
   if (dropped) parts.push(dropped);

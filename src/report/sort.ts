@@ -252,7 +252,7 @@ function canonicalTarget(t: ReportTarget): ReportTarget {
  * order of SPEC section 7 (then model.ts). Pure: returns a new object.
  */
 export function sortReport(report: Report): Report {
-  return ordered(report, ['schemaVersion', 'tool', 'verdict', 'failOn', 'counts', 'targets', 'findings', 'audit'], {
+  return ordered(report, ['schemaVersion', 'tool', 'verdict', 'failOn', 'counts', 'targets', 'findings', 'audit', 'shard'], {
     tool: (t: object) => ordered(t, ['name', 'version', 'catalogVersion', 'pslVersion']),
     counts: (c: object) => ordered(c, COUNT_KEYS),
     targets: (list: ReportTarget[]) => sorted(list, compareTargets).map(canonicalTarget),

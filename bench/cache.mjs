@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// The --cache-dir measurement (issue 6: "a rescan where one APK changed costs under 25% of a
+// full scan"). Opt-in, because it needs the benchmark corpus (1.2 GB at scale 2):
+//   node bench/cache.mjs [--scale 2] [--runs 3]      (or: npm run bench -- --cache)
+// On a hard-linked copy of the corpus it times: a full scan without a cache; a cold scan that
+// fills the cache; a warm rescan with nothing changed; and a warm rescan after one APK (the
+// largest, the worst case) changed. The reports of all of them must be byte-identical (but the
+// changed APK's). Prints the ratios and writes bench/results-cache.md.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : def;
+};
+const scale = Number(opt('scale', '2'));
+const runs = Number(opt('runs', '3'));
+const source = join(ROOT, 'bench', scale === 2 ? 'corpus' : `corpus-${scale}`);
+const CLI = process.env.BENCH_CLI ?? join(ROOT, 'dist', 'cli.js');
+if (!existsSync(source)) {
+  console.error(`generating ${source} (scale ${scale}) ...`);
+  execFileSync('/usr/bin/python3', [join(ROOT, 'bench', 'gen-corpus.py'), source, '--scale', String(scale)], { stdio: 'inherit' });
+}
+
+const work = mkdtempSync(join(tmpdir(), 'ag-bench-cache-'));
+const corpus = join(work, 'corpus');
+const cacheDir = join(work, 'cache');
+const EMPTY = join(work, 'src');
+execFileSync('mkdir', ['-p', EMPTY]);
+// Hard links: no 1.2 GB copy; the changed APK is unlinked and written anew, never in place.
+execFileSync('cp', ['-al', source, corpus]);
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+function listFiles(dir) {
+  const out = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop();
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.isFile()) out.push(p);
+    }
+  }
+  return out.sort();
+}
+const files = listFiles(corpus);
+const bytes = files.reduce((a, f) => a + statSync(f).size, 0);
+const largest = files.filter((f) => f.endsWith('.apk')).sort((a, b) => statSync(b).size - statSync(a).size)[0];
+
+/** One scan: wall seconds (GNU time), peak RSS, the JSON report and the cache line. */
+function scanOnce(label, extra) {
+  const out = join(work, 'report.json');
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', 'node', CLI, 'scan', corpus, '--market', 'EU', '--format', 'json', '--output', out, '--fail-on', 'never', '--source-root', EMPTY, ...extra], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const last = r.stderr.trim().split('\n').pop();
+  const [s, kb] = last.split(' ').map(Number);
+  if (!Number.isFinite(s)) throw new Error(`${label} failed: ${r.stderr.slice(-2000)}`);
+  const cacheLine = r.stderr.split('\n').find((l) => l.startsWith('cache: ')) ?? '';
+  const warning = r.stderr.split('\n').find((l) => l.startsWith('warning: cache'));
+  if (warning) throw new Error(`${label}: ${warning}`);
+  console.error(`${label}: ${s.toFixed(2)} s, peak RSS ${(kb / 1024).toFixed(0)} MB${cacheLine ? `; ${cacheLine.replace(corpus, 'corpus').replace(cacheDir, 'cache')}` : ''}`);
+  return { seconds: s, rssMB: kb / 1024, report: readFileSync(out, 'utf8'), cacheLine };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Changes the APK's bytes (a new ZIP comment: the archive stays valid), as a rebuilt APK would. */
+let generation = 0;
+function changeApk(path) {
+  const buf = readFileSync(path);
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const comment = Buffer.from(`rebuilt ${++generation} ${Date.now()}`);
+  const head = Buffer.from(buf.subarray(0, eocd + 22));
+  head.writeUInt16LE(comment.length, eocd + 20);
+  unlinkSync(path); // break the hard link: the corpus itself is never changed
+  writeFileSync(path, Buffer.concat([head, comment]));
+}
+
+// Warm the page cache so every run reads from memory.
+scanOnce('page-cache warm-up', []);
+const full = [];
+let plainReport = '';
+for (let i = 0; i < runs; i++) {
+  const r = scanOnce(`full scan, no cache (${i + 1}/${runs})`, []);
+  full.push(r.seconds);
+  plainReport = r.report;
+}
+const cold = scanOnce('cold scan filling the cache', ['--cache-dir', cacheDir]);
+if (cold.report !== plainReport) throw new Error('the cold cached report differs from the uncached one');
+const warm0 = [];
+for (let i = 0; i < runs; i++) {
+  const r = scanOnce(`warm rescan, nothing changed (${i + 1}/${runs})`, ['--cache-dir', cacheDir]);
+  if (r.report !== plainReport) throw new Error('the warm report differs from the uncached one');
+  warm0.push(r.seconds);
+}
+const warm1 = [];
+for (let i = 0; i < runs; i++) {
+  changeApk(largest);
+  const r = scanOnce(`warm rescan, ${relative(corpus, largest)} changed (${i + 1}/${runs})`, ['--cache-dir', cacheDir]);
+  warm1.push(r.seconds);
+  if (i === runs - 1) {
+    const plain = scanOnce('the same build without a cache (check)', []);
+    if (plain.report !== r.report) throw new Error('the warm report after the change differs from an uncached scan of the same build');
+  }
+}
+const cacheBytes = listFiles(cacheDir).reduce((a, f) => a + statSync(f).size, 0);
+
+const F = median(full);
+const W0 = median(warm0);
+const W1 = median(warm1);
+const lines = [
+  `# --cache-dir: warm rescans`,
+  '',
+  `${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'cpu'} (${availableParallelism()} cores), Node ${process.version}; corpus scale ${scale}: ${files.length} files, ${(bytes / 2 ** 30).toFixed(2)} GiB; medians of ${runs} runs; every core (default workers); page cache warm.`,
+  '',
+  '| run | seconds | of a full scan |',
+  '|---|---|---|',
+  `| full scan, no cache | ${F.toFixed(2)} | 100% |`,
+  `| cold scan filling the cache | ${cold.seconds.toFixed(2)} | ${((100 * cold.seconds) / F).toFixed(0)}% |`,
+  `| warm rescan, nothing changed | ${W0.toFixed(2)} | ${((100 * W0) / F).toFixed(1)}% |`,
+  `| warm rescan, the largest APK changed (${(statSync(largest).size / 2 ** 20).toFixed(1)} MiB) | ${W1.toFixed(2)} | **${((100 * W1) / F).toFixed(1)}%** |`,
+  '',
+  `Cache: ${listFiles(cacheDir).length} entries, ${(cacheBytes / 2 ** 20).toFixed(1)} MiB. Reports byte-identical to uncached scans: yes.`,
+  `Target (issue 6): a rescan with one APK changed under 25% of a full scan: ${W1 / F < 0.25 ? 'met' : 'NOT met'}.`,
+  '',
+];
+writeFileSync(join(ROOT, 'bench', 'results-cache.md'), lines.join('\n'));
+console.log(lines.join('\n'));

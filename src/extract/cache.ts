@@ -1,0 +1,264 @@
+/**
+ * `--cache-dir`: the extracted facts of each top-level file of the walk, keyed by the SHA-256 of
+ * the file's bytes (a supplier can forge a CRC32, not a SHA-256) and of everything else that
+ * changes what extraction records: the tool version (and the bundle that runs), the catalog and
+ * Public Suffix List versions, the known hosts and SMS numbers, the mentioned packages, the
+ * limits, and the file's path and partition (evidence paths are part of the facts).
+ *
+ * Only facts are stored, never findings: evaluation always runs on the current policy. An entry
+ * is gzip'd JSON with its own SHA-256 over the payload; an entry that is truncated, corrupt,
+ * unparsable, of another format or version, or for another key is ignored and the file is
+ * extracted again, so the cache can never change a verdict. Entries are written to a temporary
+ * file and renamed into place: concurrent jobs and workers never see half an entry.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { ENDPOINT_KINDS, SOURCES } from '../facts.js';
+import type { FileArtifact } from '../inputs/walk.js';
+import { TOOL_VERSION } from '../version.js';
+import { extractFile, type ArtifactContext } from './artifact.js';
+import type { Limits } from './limits.js';
+import type { PartialFacts } from './partial.js';
+
+export const CACHE_FORMAT = 'activation-gate-facts';
+/** Bumped whenever the shape of a stored entry changes. */
+export const CACHE_FORMAT_VERSION = 1;
+
+/** What workers need to use the cache: the folder and the salt every key starts from. */
+export interface CacheConfig {
+  dir: string;
+  salt: string;
+}
+
+export interface CacheSaltInput {
+  catalogVersion: string;
+  pslVersion: string;
+  hosts: readonly string[];
+  sms: readonly string[];
+  mentionPackages: readonly string[];
+  limits: Limits;
+  /** SHA-256 of the running bundle, when running from one (a rebuilt tool gets a new cache). */
+  buildId?: string;
+}
+
+const sortedCopy = (xs: readonly string[]): string[] => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+/** The part of every key shared by all files of a scan. */
+export function cacheSalt(s: CacheSaltInput): string {
+  const limits = Object.fromEntries(Object.entries(s.limits).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        format: CACHE_FORMAT,
+        formatVersion: CACHE_FORMAT_VERSION,
+        tool: TOOL_VERSION,
+        build: s.buildId ?? '',
+        catalog: s.catalogVersion,
+        psl: s.pslVersion,
+        hosts: sortedCopy(s.hosts),
+        sms: sortedCopy(s.sms),
+        mentionPackages: sortedCopy(s.mentionPackages),
+        limits,
+      }),
+    )
+    .digest('hex');
+}
+
+/** The key of one file: the salt, where it stands in the input, and the SHA-256 of its bytes. */
+export function cacheKey(salt: string, file: Pick<FileArtifact, 'relPath' | 'partition' | 'partitionPath'>, sha256: string): string {
+  return createHash('sha256').update(`${salt}\u0000${file.relPath}\u0000${file.partition}\u0000${file.partitionPath}\u0000${sha256}`).digest('hex');
+}
+
+let hashBuffer: Buffer | undefined;
+
+/**
+ * SHA-256 of a file's bytes, read in 4 MiB chunks into one reused buffer (synchronous reads: no
+ * thread-pool round trip and no garbage per chunk; extraction runs on worker threads).
+ */
+export async function sha256OfFile(path: string | Buffer): Promise<string> {
+  const h = createHash('sha256');
+  const buf = (hashBuffer ??= Buffer.allocUnsafe(4 << 20));
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      h.update(n === buf.length ? buf : buf.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return h.digest('hex');
+}
+
+// --- validation of stored facts: anything that does not fit is a corrupt entry ---------------
+
+const source = z.enum(SOURCES);
+const evidence = z.strictObject({ path: z.string(), entry: z.string().optional(), source, offset: z.number().int().nonnegative().optional() });
+const prop = z.strictObject({ key: z.string(), value: z.string(), file: z.string(), line: z.number().int() });
+const overlay = z.strictObject({
+  targetPackage: z.string(),
+  targetName: z.string().optional(),
+  requiredSystemPropertyName: z.string().optional(),
+  requiredSystemPropertyValue: z.string().optional(),
+  isStatic: z.boolean().optional(),
+  priority: z.number().optional(),
+});
+// Overlay values carry what resources.arsc stores with them (id, dataType, data) as well.
+const resourceValue = z.looseObject({ type: z.string(), name: z.string(), value: z.union([z.string(), z.number(), z.boolean()]), config: z.string().optional() });
+const pkg = z.strictObject({
+  path: z.string(),
+  partition: z.string(),
+  partitionPath: z.string(),
+  package: z.string(),
+  versionCode: z.number().optional(),
+  versionName: z.string().optional(),
+  permissions: z.array(z.string()),
+  sharedUserId: z.string().optional(),
+  bootCompleted: z.boolean(),
+  signerSha256: z.array(z.string()),
+  overlay: overlay.optional(),
+  resources: z.array(resourceValue).optional(),
+  warnings: z.array(z.string()).optional(),
+});
+const endpoint = z.strictObject({
+  kind: z.enum(ENDPOINT_KINDS),
+  value: z.string(),
+  ports: z.array(z.number().int()).optional(),
+  schemes: z.array(z.string()).optional(),
+  cleartext: z.boolean().optional(),
+  ignored: z.boolean().optional(),
+  artifacts: z.array(z.string()),
+  evidence: z.array(evidence),
+  evidenceCount: z.number().int().nonnegative(),
+});
+const count = z.number().int().nonnegative();
+export const partialFactsSchema = z.strictObject({
+  packages: z.array(pkg),
+  endpoints: z.array(endpoint),
+  props: z.array(prop),
+  skuFiles: z.array(z.strictObject({ sku: z.string(), path: z.string(), props: z.array(prop) })),
+  unreadable: z.array(z.strictObject({ path: z.string(), format: z.string(), reason: z.string(), offset: z.number().optional() })),
+  skipped: z.array(z.strictObject({ path: z.string(), reason: z.string() })),
+  mentions: z.array(z.strictObject({ package: z.string(), evidence: z.strictObject({ path: z.string(), source, offset: z.number().int().optional() }) })),
+  propFiles: z.array(z.tuple([z.string(), z.string()])),
+  stats: z.strictObject({ files: count, bytes: count, entries: count, inflatedBytes: count }),
+});
+
+const entrySchema = z.strictObject({
+  format: z.literal(CACHE_FORMAT),
+  formatVersion: z.number(),
+  tool: z.string(),
+  key: z.string(),
+  path: z.string(),
+  sha256: z.string(),
+  payloadSha256: z.string(),
+  payload: z.string(),
+});
+
+/** Reads and checks one entry: the facts, or why the entry cannot be used. */
+export function readCacheEntry(file: string, key: string): { facts: PartialFacts } | { miss: true } | { problem: string } {
+  let raw: Buffer;
+  try {
+    raw = readFileSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { miss: true };
+    return { problem: `cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  }
+  let text: string;
+  try {
+    text = gunzipSync(raw).toString('utf8');
+  } catch (e) {
+    return { problem: `not a complete gzip file (${(e as Error).message})` };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { problem: 'not JSON' };
+  }
+  const entry = entrySchema.safeParse(data);
+  if (!entry.success) return { problem: `not a ${CACHE_FORMAT} entry (${entry.error.issues[0].path.join('.') || '(root)'}: ${entry.error.issues[0].message})` };
+  const e = entry.data;
+  if (e.formatVersion !== CACHE_FORMAT_VERSION || e.tool !== TOOL_VERSION) return { problem: `written by another version (format ${e.formatVersion}, activation-gate ${e.tool})` };
+  if (e.key !== key) return { problem: 'stored under another key' };
+  if (createHash('sha256').update(e.payload).digest('hex') !== e.payloadSha256) return { problem: 'its payload does not match its SHA-256' };
+  let facts: unknown;
+  try {
+    facts = JSON.parse(e.payload);
+  } catch {
+    return { problem: 'its payload is not JSON' };
+  }
+  const parsed = partialFactsSchema.safeParse(facts);
+  if (!parsed.success) return { problem: `its facts do not validate (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message})` };
+  return { facts: parsed.data as PartialFacts };
+}
+
+/** Writes one entry atomically (temporary file, then rename). Returns why it failed, if it did. */
+export function writeCacheEntry(dir: string, key: string, file: FileArtifact, sha256: string, facts: PartialFacts): string | undefined {
+  const payload = JSON.stringify(facts);
+  const entry = {
+    format: CACHE_FORMAT,
+    formatVersion: CACHE_FORMAT_VERSION,
+    tool: TOOL_VERSION,
+    key,
+    path: file.relPath,
+    sha256,
+    payloadSha256: createHash('sha256').update(payload).digest('hex'),
+    payload,
+  };
+  const final = entryPath(dir, key);
+  const tmp = join(dir, `.${key}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, gzipSync(JSON.stringify(entry), { level: 6 }));
+    renameSync(tmp, final);
+    return undefined;
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing left behind, or nothing we can do
+    }
+    return `cannot write ${final}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+  }
+}
+
+export function entryPath(dir: string, key: string): string {
+  return join(dir, `${key}.json.gz`);
+}
+
+export interface CachedResult {
+  facts: PartialFacts;
+  hit: boolean;
+  /** A cache entry that was there but could not be used, or could not be written. */
+  problem?: string;
+}
+
+/**
+ * One file through the cache: hash it, use its entry when there is a good one, else extract it
+ * into a fresh context and store the facts.
+ */
+export async function extractFileCached(file: FileArtifact, cache: CacheConfig, newContext: () => ArtifactContext, partialOf: (ctx: ArtifactContext) => PartialFacts): Promise<CachedResult> {
+  let sha: string;
+  try {
+    sha = await sha256OfFile(file.abs);
+  } catch {
+    // Unreadable now: extraction reports why, and nothing is cached.
+    const ctx = newContext();
+    await extractFile(file, ctx);
+    return { facts: partialOf(ctx), hit: false };
+  }
+  const key = cacheKey(cache.salt, file, sha);
+  const found = readCacheEntry(entryPath(cache.dir, key), key);
+  if ('facts' in found) return { facts: found.facts, hit: true };
+  const ctx = newContext();
+  await extractFile(file, ctx);
+  const facts = partialOf(ctx);
+  const writeProblem = writeCacheEntry(cache.dir, key, file, sha, facts);
+  const problem = 'problem' in found ? `${file.relPath}: the cache entry ${entryPath(cache.dir, key)} is ${found.problem}; extracted again` : writeProblem;
+  return { facts, hit: false, ...(problem ? { problem } : {}) };
+}
