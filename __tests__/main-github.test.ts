@@ -203,7 +203,7 @@ describe('workflow-command escaping', () => {
     await run({ scan });
     const raw = r.stdout().split('\n').find((l) => l.startsWith('::error title=activation-gate%3A wrong-market-client'))!;
     expect(raw).toBe(
-      '::error title=activation-gate%3A wrong-market-client,file=tree%2C1%25%3Aa/device/acme/ctl/product.mk,line=18,col=5::100%25 of CN:%0AAutoRegistration, here Declared in 2 places in the source tree: tree,1%25:a/device/acme/ctl/product.mk:18 (PRODUCT_PACKAGES), tree,1%25:a/device/acme/ctl/overlays/AutoRegistrationCN/AndroidManifest.xml:5 (XML <overlay>).',
+      '::error title=activation-gate%3A wrong-market-client,file=tree%2C1%25%3Aa/device/acme/ctl/product.mk,line=18,col=5::100%25 of CN:%0AAutoRegistration, here',
     );
     const parsed = r.annotations()[0];
     expect(parsed.properties.file).toBe('tree,1%:a/device/acme/ctl/product.mk');
