@@ -163,6 +163,13 @@ describe('run() on a failing build', () => {
     expect(r.annotations()[0].properties).toMatchObject({ file: '.github/workflows/build.yml', line: '1' });
   });
 
+  it('passes baseline to the scan, relative to the workspace', async () => {
+    setup({ baseline: 'reports/approved.json' });
+    const scan = fakeScan(createTestReport());
+    await run({ scan });
+    expect(scan.mock.calls[0][0]).toMatchObject({ baseline: 'reports/approved.json' });
+  });
+
   it('points findings at the source line under source-root (the fixture source tree)', async () => {
     const r = setup({ 'source-root': 'aosp' });
     cpSync(path.join(import.meta.dirname, 'fixtures/source'), path.join(r.workspace, 'aosp'), { recursive: true });

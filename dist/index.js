@@ -62632,9 +62632,7 @@ const defaultDeps = {
 const DEFAULT_POLICY_FILE = '.github/activation-gate.yml';
 const FAIL_ON = ['error', 'warning', 'note', 'never'];
 /** Inputs accepted by action.yml but not implemented yet: named once in a notice, not ignored silently. */
-const NOT_IMPLEMENTED = [
-    { name: 'baseline', inactive: (v) => v === '' },
-];
+const NOT_IMPLEMENTED = [];
 // ---------------------------------------------------------------------------------------------
 // Paths and globs
 function toPosix(p) {
@@ -62847,6 +62845,7 @@ async function readInputs(core, env, cwd) {
         maxAnnotations,
         ...(shard ? { shard } : {}),
         ...(cacheDir ? { cacheDir } : {}),
+        ...(input('baseline') ? { baseline: input('baseline') } : {}),
         notImplemented,
     };
 }
@@ -62963,6 +62962,7 @@ async function run(overrides = defaultDeps) {
             sourceRoot: inputs.sourceRoot,
             ...(inputs.shard ? { shard: inputs.shard } : {}),
             ...(inputs.cacheDir ? { cacheDir: inputs.cacheDir } : {}),
+            ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
         };
         const scanned = await deps.scan(options, logger);
         // Source-line locations: the line of the repository that pulled each module in, else the

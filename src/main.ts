@@ -77,9 +77,7 @@ export const DEFAULT_POLICY_FILE = '.github/activation-gate.yml';
 const FAIL_ON = ['error', 'warning', 'note', 'never'] as const;
 
 /** Inputs accepted by action.yml but not implemented yet: named once in a notice, not ignored silently. */
-const NOT_IMPLEMENTED: { name: string; inactive: (v: string) => boolean }[] = [
-  { name: 'baseline', inactive: (v) => v === '' },
-];
+const NOT_IMPLEMENTED: { name: string; inactive: (v: string) => boolean }[] = [];
 
 export interface ActionInputs {
   workspace: string;
@@ -98,6 +96,8 @@ export interface ActionInputs {
   reportFile?: string;
   /** As given (relative to the workspace), or undefined. */
   sarifFile?: string;
+  /** A previous JSON report (relative to the workspace): new clients and endpoints are findings. */
+  baseline?: string;
   comment: CommentMode;
   checkRun: boolean;
   /** Never logged. */
@@ -315,6 +315,7 @@ export async function readInputs(core: Pick<ActionsCore, 'getInput'>, env: NodeJ
     maxAnnotations,
     ...(shard ? { shard } : {}),
     ...(cacheDir ? { cacheDir } : {}),
+    ...(input('baseline') ? { baseline: input('baseline') } : {}),
     notImplemented,
   };
 }
@@ -442,6 +443,7 @@ export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<v
       sourceRoot: inputs.sourceRoot,
       ...(inputs.shard ? { shard: inputs.shard } : {}),
       ...(inputs.cacheDir ? { cacheDir: inputs.cacheDir } : {}),
+      ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
     };
     const scanned = await deps.scan(options, logger);
 
