@@ -13975,10 +13975,22 @@ const HOST_ENDINGS_AFTER_ANDROID = new Set(['com', 'net', 'org', 'cn']);
  * (`this.app`, `e.name`); names ending in them count only after a scheme or when catalogued or
  * policy-listed.
  */
-const BARE_GENERIC_TLDS = new Set([
-    'com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'eu', 'asia', 'mobi', 'tel', 'pro', 'xyz', 'top',
-    'cloud', 'online', 'site', 'tech', 'store',
+const BARE_GENERIC_TLDS = new Set(['com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'biz', 'eu']);
+/**
+ * Country codes that are also common words or identifiers in code (`image.id`, `this.is`,
+ * `foo.to`, `log.md`): a two-label bare name ending in one is code, not a host. Longer names
+ * (`api.acme.co.id`, `app.example.it`) still count.
+ */
+const CODE_LIKE_CCTLDS = new Set([
+    'id', 'in', 'is', 'it', 'to', 'do', 'me', 'my', 'no', 'so', 'at', 'by', 'as', 'be', 'am', 'us', 'on', 'or', 'if',
+    'sh', 'rs', 'pl', 'py', 'cc', 'md', 'gb', 'bg', 'ba', 'bi', 'mn', 'ni', 'sy', 'az', 'ir', 'nu', 'ai', 'io', 'tv',
+    'fm', 'ly', 'im', 'gg', 'xy', 'yt', 'ws', 'la', 'ps', 'ms', 'mk', 'cx', 'ax', 'ac', 'al', 'an', 'cs',
 ]);
+/**
+ * Dotted quads with a first octet below 10 are mostly version numbers (`2.12.9.2`); without a
+ * scheme or port they count only when they are well-known resolvers.
+ */
+const LOW_IPV4_ALLOWED = new Set(['1.1.1.1', '1.0.0.1', '1.2.4.8', '8.8.8.8', '8.8.4.4', '9.9.9.9', '4.2.2.1', '4.2.2.2']);
 /** First labels that are code receivers in minified JavaScript or Java (`this.id`, `e.data`). */
 const CODE_RECEIVERS = new Set([
     'this', 'self', 'window', 'document', 'super', 'that', 'obj', 'el', 'it', 'item', 'data', 'json', 'args', 'options',
@@ -14097,9 +14109,12 @@ function bareNameToHost(name) {
         return undefined;
     if (first.length === 2 && labels.length > 2 && REVERSED_SECOND_LEVEL.has(labels[1]))
         return undefined;
-    if (labels.length === 2 && (first.length === 1 || CODE_RECEIVERS.has(first)))
+    if (labels.length === 2 && (first.length < 3 || CODE_RECEIVERS.has(first) || CODE_LIKE_CCTLDS.has(last)))
         return undefined;
     if (last.length !== 2 && !BARE_GENERIC_TLDS.has(last))
+        return undefined;
+    // `u.4.az`: a numeric inner label is code; a numeric first label is fine (`2.android.pool.ntp.org`).
+    if (labels.some((l, i) => i > 0 && /^\d+$/.test(l)))
         return undefined;
     const d = parse$3(name, { extractHostname: false, validateHostname: false });
     if (!(d.isIcann || d.isPrivate) || !d.domainWithoutSuffix)
@@ -14244,6 +14259,9 @@ class EndpointScanner {
             // quads glued to letters or version markers (v1.2.3.4 never reaches here: 'v' is a host byte).
             if (!url && raw.startsWith('0.'))
                 return;
+            // Bare low quads are version numbers (2.12.9.2), unless a port or a known resolver says otherwise.
+            if (!url && port === undefined && raw.charCodeAt(1) === DOT && !LOW_IPV4_ALLOWED.has(raw))
+                return;
             if (!url && a > start && (buf[a - 1] === 0x2d || buf[a - 1] === 0x5f))
                 return;
             sink.add(this.hit('ip', raw, url, port, evidence));
@@ -14289,6 +14307,9 @@ class EndpointScanner {
         if (port !== undefined)
             h.port = port;
         if (kind === 'host' && IDENTIFIER_HOSTS.has(value))
+            h.ignored = true;
+        // Loopback and the unspecified address never leave the device.
+        if (kind === 'ip' && (value.startsWith('127.') || value === '0.0.0.0' || value === '::1' || value === '::'))
             h.ignored = true;
         return h;
     }

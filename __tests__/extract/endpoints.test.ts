@@ -29,6 +29,15 @@ describe('host rules (SPEC section 3)', () => {
     ['e.name'],
     ['cn.com.acme.Util'],
     ['libc.so.6'],
+    // Code look-alikes seen in the androguard corpus (real APKs).
+    ['image.id'],
+    ['rgb.bg'],
+    ['ea.bi'],
+    ['u.4.az'],
+    ['d.inline.top'],
+    ['logger.info'],
+    ['color.xyz'],
+    ['2.12.9.2'],
   ])('%s is not an endpoint', (text) => {
     expect(values(`x ${text} y`)).toEqual([]);
   });
@@ -84,6 +93,19 @@ describe('host rules (SPEC section 3)', () => {
     expect(scan('http://dm.wo.com.cn:6001/register')[0]).toMatchObject({ value: 'dm.wo.com.cn', port: 6001 });
     expect(scan('ftp://user:pw@files.acme.com/a')[0]).toMatchObject({ value: 'files.acme.com', scheme: 'ftp' });
     expect(scan('http://[2001:DB8:0:0::1]:8080/')[0]).toMatchObject({ kind: 'ip', value: '2001:db8::1', port: 8080 });
+  });
+
+  it('real hosts with those endings still count: longer names, or after a scheme', () => {
+    expect(values('cdn.acme.co.id')).toEqual(['cdn.acme.co.id']);
+    expect(values('2.android.pool.ntp.org')).toEqual(['2.android.pool.ntp.org']);
+    expect(values('https://d.inline.top/x http://mastodon.xyz')).toEqual(['d.inline.top', 'mastodon.xyz']);
+    expect(values('dns 8.8.8.8 and 1.2.4.8, proxy 2.12.9.2:8080')).toEqual(['8.8.8.8', '1.2.4.8', '2.12.9.2']);
+  });
+
+  it('loopback addresses are kept as ignored', () => {
+    expect(scan('http://127.0.0.1:8080/ 10.0.0.172')[0]).toMatchObject({ value: '127.0.0.1', ignored: true });
+    expect(scan('http://127.0.0.1:8080/ 10.0.0.172')[1]).toMatchObject({ value: '10.0.0.172' });
+    expect(scan('http://127.0.0.1:8080/ 10.0.0.172')[1].ignored).toBeUndefined();
   });
 
   it('IPv4 literals are whole canonical tokens', () => {

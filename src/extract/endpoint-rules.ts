@@ -39,10 +39,24 @@ export const HOST_ENDINGS_AFTER_ANDROID: ReadonlySet<string> = new Set(['com', '
  * (`this.app`, `e.name`); names ending in them count only after a scheme or when catalogued or
  * policy-listed.
  */
-export const BARE_GENERIC_TLDS: ReadonlySet<string> = new Set([
-  'com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'eu', 'asia', 'mobi', 'tel', 'pro', 'xyz', 'top',
-  'cloud', 'online', 'site', 'tech', 'store',
+export const BARE_GENERIC_TLDS: ReadonlySet<string> = new Set(['com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'biz', 'eu']);
+
+/**
+ * Country codes that are also common words or identifiers in code (`image.id`, `this.is`,
+ * `foo.to`, `log.md`): a two-label bare name ending in one is code, not a host. Longer names
+ * (`api.acme.co.id`, `app.example.it`) still count.
+ */
+export const CODE_LIKE_CCTLDS: ReadonlySet<string> = new Set([
+  'id', 'in', 'is', 'it', 'to', 'do', 'me', 'my', 'no', 'so', 'at', 'by', 'as', 'be', 'am', 'us', 'on', 'or', 'if',
+  'sh', 'rs', 'pl', 'py', 'cc', 'md', 'gb', 'bg', 'ba', 'bi', 'mn', 'ni', 'sy', 'az', 'ir', 'nu', 'ai', 'io', 'tv',
+  'fm', 'ly', 'im', 'gg', 'xy', 'yt', 'ws', 'la', 'ps', 'ms', 'mk', 'cx', 'ax', 'ac', 'al', 'an', 'cs',
 ]);
+
+/**
+ * Dotted quads with a first octet below 10 are mostly version numbers (`2.12.9.2`); without a
+ * scheme or port they count only when they are well-known resolvers.
+ */
+export const LOW_IPV4_ALLOWED: ReadonlySet<string> = new Set(['1.1.1.1', '1.0.0.1', '1.2.4.8', '8.8.8.8', '8.8.4.4', '9.9.9.9', '4.2.2.1', '4.2.2.2']);
 
 /** First labels that are code receivers in minified JavaScript or Java (`this.id`, `e.data`). */
 export const CODE_RECEIVERS: ReadonlySet<string> = new Set([

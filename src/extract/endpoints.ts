@@ -10,6 +10,8 @@ import type { EndpointHit, Evidence } from '../facts.js';
 import {
   BARE_GENERIC_TLDS,
   CLEARTEXT_SCHEMES,
+  CODE_LIKE_CCTLDS,
+  LOW_IPV4_ALLOWED,
   CODE_RECEIVERS,
   CODE_ROOTS,
   FILE_EXTENSIONS,
@@ -85,8 +87,10 @@ export function bareNameToHost(name: string): string | undefined {
   if (CODE_ROOTS.has(first) || PROPERTY_ROOTS.has(first)) return undefined;
   if (first === 'android' && !HOST_ENDINGS_AFTER_ANDROID.has(last)) return undefined;
   if (first.length === 2 && labels.length > 2 && REVERSED_SECOND_LEVEL.has(labels[1])) return undefined;
-  if (labels.length === 2 && (first.length === 1 || CODE_RECEIVERS.has(first))) return undefined;
+  if (labels.length === 2 && (first.length < 3 || CODE_RECEIVERS.has(first) || CODE_LIKE_CCTLDS.has(last))) return undefined;
   if (last.length !== 2 && !BARE_GENERIC_TLDS.has(last)) return undefined;
+  // `u.4.az`: a numeric inner label is code; a numeric first label is fine (`2.android.pool.ntp.org`).
+  if (labels.some((l, i) => i > 0 && /^\d+$/.test(l))) return undefined;
   const d = parseDomain(name, { extractHostname: false, validateHostname: false });
   if (!(d.isIcann || d.isPrivate) || !d.domainWithoutSuffix) return undefined;
   return name;
@@ -231,6 +235,8 @@ export class EndpointScanner {
       // A dotted quad inside a longer dotted run (1.2.3.4.5) was trimmed away above; reject
       // quads glued to letters or version markers (v1.2.3.4 never reaches here: 'v' is a host byte).
       if (!url && raw.startsWith('0.')) return;
+      // Bare low quads are version numbers (2.12.9.2), unless a port or a known resolver says otherwise.
+      if (!url && port === undefined && raw.charCodeAt(1) === DOT && !LOW_IPV4_ALLOWED.has(raw)) return;
       if (!url && a > start && (buf[a - 1] === 0x2d || buf[a - 1] === 0x5f)) return;
       sink.add(this.hit('ip', raw, url, port, evidence));
       return;
@@ -275,6 +281,8 @@ export class EndpointScanner {
     }
     if (port !== undefined) h.port = port;
     if (kind === 'host' && IDENTIFIER_HOSTS.has(value)) h.ignored = true;
+    // Loopback and the unspecified address never leave the device.
+    if (kind === 'ip' && (value.startsWith('127.') || value === '0.0.0.0' || value === '::1' || value === '::')) h.ignored = true;
     return h;
   }
 
