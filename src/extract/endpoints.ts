@@ -77,6 +77,17 @@ export function isHostSyntax(name: string): boolean {
  * Decides whether a bare dotted name (no scheme before it, not catalogued) is a host.
  * `name` is as found (case kept); returns the lower-cased host or undefined.
  */
+const bareCache = new Map<string, string | undefined>();
+
+/** bareNameToHost, memoised per distinct name (the same names recur across APKs). */
+export function bareNameToHostCached(name: string): string | undefined {
+  if (bareCache.has(name)) return bareCache.get(name);
+  const v = bareNameToHost(name);
+  if (bareCache.size >= 200_000) bareCache.clear();
+  bareCache.set(name, v);
+  return v;
+}
+
 export function bareNameToHost(name: string): string | undefined {
   if (HAS_UPPER.test(name)) return undefined; // Java classes, constants, mixed-case code
   if (!isHostSyntax(name)) return undefined;
@@ -263,7 +274,7 @@ export class EndpointScanner {
       const next = buf[b];
       if (next === 0x5f || next === 0x24 || next === 0x28 /* ( */) return;
     }
-    const host = bareNameToHost(raw);
+    const host = bareNameToHostCached(raw);
     if (host) sink.add(this.hit('host', host, undefined, port, evidence));
   }
 
