@@ -6,7 +6,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { realpath, stat, readdir, lstat, readlink, open as open$1, mkdtemp, rm, opendir, readFile } from 'node:fs/promises';
-import { inflateRawSync, createInflateRaw, gunzipSync, gzipSync } from 'node:zlib';
+import { inflateRawSync, gunzipSync, createInflateRaw, gzipSync } from 'node:zlib';
 import { tmpdir, availableParallelism } from 'node:os';
 import { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -17337,6 +17337,12 @@ class FormatError extends Error {
         this.path = path;
     }
 }
+/** Throws a FormatError unless `start + length` lies inside `[0, size]`. */
+function assertRange(format, what, start, length, size) {
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(length) || start < 0 || length < 0 || start + length > size) {
+        throw new FormatError(format, `${what} (${length} bytes at ${start}) overflows the ${size}-byte bounds`, start);
+    }
+}
 
 /**
  * ResStringPool chunk reader (type 0x0001), shared by binary XML and resources.arsc.
@@ -19761,6 +19767,269 @@ class UnitCache {
 }
 const UNLIMITED_BUDGET = { spend: () => undefined };
 
+/**
+ * LZ4 block decompression (the raw block format, as EROFS stores pclusters; LZ4HC writes the same
+ * format). Bounded: it never writes past `outputSize`, and stops as soon as the output is full
+ * (EROFS decodes "partially": a pcluster may hold more literals than the extent needs). Every
+ * read and back-reference is checked; a bad block is a FormatError, never an out-of-range access.
+ * With `allowShort` (LZ4 legacy frames, whose blocks do not record their decoded size)
+ * `outputSize` is a cap and the decoded bytes are returned, however many.
+ */
+function lz4DecompressBlock(src, outputSize, format = 'lz4', allowShort = false) {
+    const out = Buffer.allocUnsafe(outputSize);
+    let ip = 0;
+    let op = 0;
+    const iend = src.length;
+    while (ip < iend && op < outputSize) {
+        const token = src[ip++];
+        // Literals.
+        let litLen = token >>> 4;
+        if (litLen === 15) {
+            let b;
+            do {
+                if (ip >= iend)
+                    throw new FormatError(format, 'truncated literal length', ip);
+                b = src[ip++];
+                litLen += b;
+            } while (b === 255);
+        }
+        if (litLen > 0) {
+            if (ip + litLen > iend)
+                throw new FormatError(format, `literal run of ${litLen} bytes overflows the input`, ip);
+            const n = Math.min(litLen, outputSize - op);
+            out.set(src.subarray(ip, ip + n), op);
+            op += n;
+            ip += litLen;
+            if (op >= outputSize)
+                break;
+        }
+        if (ip >= iend)
+            break; // the last sequence has literals only
+        // Match.
+        if (ip + 2 > iend)
+            throw new FormatError(format, 'truncated match offset', ip);
+        const offset = src[ip] | (src[ip + 1] << 8);
+        ip += 2;
+        if (offset === 0 || offset > op)
+            throw new FormatError(format, `match offset ${offset} points before the start of the output`, ip - 2);
+        let matchLen = (token & 15) + 4;
+        if ((token & 15) === 15) {
+            let b;
+            do {
+                if (ip >= iend)
+                    throw new FormatError(format, 'truncated match length', ip);
+                b = src[ip++];
+                matchLen += b;
+            } while (b === 255);
+        }
+        let n = Math.min(matchLen, outputSize - op);
+        if (n < 16) {
+            for (let from = op - offset; n > 0; n--)
+                out[op++] = out[from++];
+        }
+        else {
+            // A match may overlap its own output (a repeated pattern of period `offset`): copy from
+            // `dist` back, a multiple of the period that doubles as the pattern grows behind us.
+            let dist = offset;
+            while (n > 0) {
+                const k = Math.min(dist, n);
+                out.copyWithin(op, op - dist, op - dist + k);
+                op += k;
+                n -= k;
+                dist *= 2;
+            }
+        }
+    }
+    if (allowShort) {
+        // A block of unknown decoded size (LZ4 legacy frames): `outputSize` is only the cap.
+        if (ip < iend)
+            throw new FormatError(format, `LZ4 block decodes to more than ${outputSize} bytes`, ip);
+        return out.subarray(0, op);
+    }
+    if (op < outputSize)
+        throw new FormatError(format, `LZ4 block decoded to ${op} bytes, expected ${outputSize}`, ip);
+    return out;
+}
+
+/**
+ * Android boot images (AOSP system/tools/mkbootimg `bootimg.h`): `ANDROID!` boot / init_boot /
+ * recovery images, header versions 0-4, and `VNDRBOOT` vendor_boot images, versions 3-4 (with
+ * the v4 vendor ramdisk table). The sections (kernel, ramdisk, second, recovery DTBO, DTB,
+ * bootconfig) are located from the header; each ramdisk is decompressed (gzip, LZ4 legacy frame
+ * or none) and read as a cpio newc archive so the files in it can be scanned by name.
+ */
+const BOOT_MAGIC = 'ANDROID!';
+const VENDOR_BOOT_MAGIC = 'VNDRBOOT';
+const LZ4_LEGACY_MAGIC = 0x184c2102;
+const LZ4_LEGACY_BLOCK = 8 * 1024 * 1024;
+/** Vendor ramdisk table entries read before giving up (a hostile header can claim millions). */
+const MAX_VENDOR_RAMDISKS = 64;
+function isBootImage(head) {
+    if (head.length < 8)
+        return false;
+    const m = Buffer.from(head.subarray(0, 8)).toString('latin1');
+    return m === BOOT_MAGIC || m === VENDOR_BOOT_MAGIC;
+}
+const pages = (n, page) => Math.ceil(n / page) * page;
+/** Reads the header and lays out the sections, each checked to lie inside the image. */
+async function openBootImage(src) {
+    const fmt = 'bootimg';
+    if (src.size < 1660)
+        throw new FormatError(fmt, `file is ${src.size} bytes, too small for a boot image header`);
+    const h = await src.read(0, Math.min(src.size, 4096));
+    const magic = h.toString('latin1', 0, 8);
+    const sections = [];
+    const add = (name, offset, size, ramdisk = false) => {
+        if (size === 0)
+            return;
+        assertRange(fmt, `${name} section`, offset, size, src.size);
+        sections.push({ name, offset, size, ramdisk });
+    };
+    if (magic === BOOT_MAGIC) {
+        const version = h.readUInt32LE(40);
+        if (version <= 2) {
+            // v0-v2 (or a pre-v1 image whose field 40 is a dt_size): page-aligned sections after the header page.
+            const page = h.readUInt32LE(36);
+            if (page < 2048 || page > 65536 || (page & (page - 1)) !== 0)
+                throw new FormatError(fmt, `bad page size ${page}`, 36);
+            const kernel = h.readUInt32LE(8);
+            const ramdisk = h.readUInt32LE(16);
+            const second = h.readUInt32LE(24);
+            let off = page;
+            add('kernel', off, kernel);
+            off += pages(kernel, page);
+            add('ramdisk', off, ramdisk, true);
+            off += pages(ramdisk, page);
+            add('second', off, second);
+            off += pages(second, page);
+            if (version >= 1) {
+                const dtbo = h.readUInt32LE(1632);
+                add('recovery_dtbo', off, dtbo);
+                off += pages(dtbo, page);
+            }
+            if (version === 2)
+                add('dtb', off, h.readUInt32LE(1648));
+            return { format: `boot-v${version}`, headerVersion: version, sections };
+        }
+        if (version === 3 || version === 4) {
+            const page = 4096;
+            const kernel = h.readUInt32LE(8);
+            const ramdisk = h.readUInt32LE(12);
+            let off = page;
+            add('kernel', off, kernel);
+            off += pages(kernel, page);
+            add('ramdisk', off, ramdisk, true);
+            return { format: `boot-v${version}`, headerVersion: version, sections };
+        }
+        throw new FormatError(fmt, `unsupported boot image header version ${version}`, 40);
+    }
+    if (magic === VENDOR_BOOT_MAGIC) {
+        if (src.size < 2128)
+            throw new FormatError(fmt, `file is ${src.size} bytes, too small for a vendor_boot header`);
+        const version = h.readUInt32LE(8);
+        if (version !== 3 && version !== 4)
+            throw new FormatError(fmt, `unsupported vendor_boot header version ${version}`, 8);
+        const page = h.readUInt32LE(12);
+        if (page < 2048 || page > 65536 || (page & (page - 1)) !== 0)
+            throw new FormatError(fmt, `bad page size ${page}`, 12);
+        const ramdiskSize = h.readUInt32LE(24);
+        const headerSize = h.readUInt32LE(2096);
+        const dtbSize = h.readUInt32LE(2100);
+        if (headerSize < 2108 || headerSize > page * 16)
+            throw new FormatError(fmt, `bad vendor_boot header size ${headerSize}`, 2096);
+        const ramdiskAt = pages(headerSize, page);
+        const dtbAt = ramdiskAt + pages(ramdiskSize, page);
+        if (version === 3) {
+            add('ramdisk', ramdiskAt, ramdiskSize, true);
+            add('dtb', dtbAt, dtbSize);
+            return { format: 'vendor_boot-v3', headerVersion: 3, sections };
+        }
+        const tableSize = h.readUInt32LE(2112);
+        const entryNum = h.readUInt32LE(2116);
+        const entrySize = h.readUInt32LE(2120);
+        const bootconfig = h.readUInt32LE(2124);
+        const tableAt = dtbAt + pages(dtbSize, page);
+        add('dtb', dtbAt, dtbSize);
+        if (entryNum > MAX_VENDOR_RAMDISKS)
+            throw new FormatError(fmt, `${entryNum} vendor ramdisks, more than ${MAX_VENDOR_RAMDISKS}`, 2116);
+        if (entryNum > 0 && (entrySize < 108 || entrySize * entryNum > tableSize)) {
+            throw new FormatError(fmt, `bad vendor ramdisk table (${entryNum} entries of ${entrySize} bytes in ${tableSize})`, 2112);
+        }
+        assertRange(fmt, 'vendor ramdisk section', ramdiskAt, ramdiskSize, src.size);
+        if (entryNum === 0) {
+            add('ramdisk', ramdiskAt, ramdiskSize, true);
+        }
+        else {
+            assertRange(fmt, 'vendor ramdisk table', tableAt, entryNum * entrySize, src.size);
+            const table = await src.read(tableAt, entryNum * entrySize);
+            const used = new Set();
+            for (let i = 0; i < entryNum; i++) {
+                const e = table.subarray(i * entrySize);
+                const size = e.readUInt32LE(0);
+                const offset = e.readUInt32LE(4);
+                if (offset + size > ramdiskSize)
+                    throw new FormatError(fmt, `vendor ramdisk ${i} lies outside the vendor ramdisk section`, tableAt + i * entrySize);
+                const raw = e.toString('latin1', 12, 44).replace(/\0.*$/s, '').replace(/[^A-Za-z0-9_.-]/g, '_');
+                let name = entryNum === 1 ? 'ramdisk' : `ramdisk.${raw || i}`;
+                if (used.has(name))
+                    name = `ramdisk.${i}`;
+                used.add(name);
+                add(name, ramdiskAt + offset, size, true);
+            }
+        }
+        add('bootconfig', tableAt + pages(tableSize, page), bootconfig);
+        return { format: 'vendor_boot-v4', headerVersion: 4, sections };
+    }
+    throw new FormatError(fmt, 'not a boot image (no ANDROID! or VNDRBOOT magic)', 0);
+}
+/**
+ * A ramdisk's decompressed bytes: gzip, LZ4 legacy frame (`lz4 -l`, as the kernel build makes),
+ * or stored. At most `maxBytes` are produced, and each is spent from `spend` first.
+ */
+function decompressRamdisk(data, maxBytes, spend) {
+    if (data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b) {
+        let out;
+        try {
+            out = gunzipSync(data, { maxOutputLength: maxBytes });
+        }
+        catch (e) {
+            const code = e.code;
+            if (code === 'ERR_BUFFER_TOO_LARGE')
+                throw new FormatError('ramdisk', `gzip ramdisk inflates past the ${maxBytes}-byte cap`);
+            throw new FormatError('ramdisk', `corrupt gzip ramdisk: ${e.message}`);
+        }
+        spend(out.length);
+        return { bytes: out, compression: 'gzip' };
+    }
+    if (data.length >= 4 && data.readUInt32LE(0) === LZ4_LEGACY_MAGIC) {
+        const parts = [];
+        let total = 0;
+        let pos = 4;
+        while (pos + 4 <= data.length) {
+            const n = data.readUInt32LE(pos);
+            if (n === LZ4_LEGACY_MAGIC) {
+                pos += 4; // a concatenated legacy frame
+                continue;
+            }
+            if (n === 0)
+                break; // padding
+            pos += 4;
+            if (pos + n > data.length)
+                throw new FormatError('ramdisk', `LZ4 legacy block of ${n} bytes runs past the end of the ramdisk (truncated)`, pos);
+            const cap = Math.min(LZ4_LEGACY_BLOCK, maxBytes - total);
+            if (cap <= 0)
+                throw new FormatError('ramdisk', `LZ4 ramdisk decompresses past the ${maxBytes}-byte cap`, pos);
+            const block = lz4DecompressBlock(data.subarray(pos, pos + n), cap, 'ramdisk', true);
+            spend(block.length);
+            parts.push(block);
+            total += block.length;
+            pos += n;
+        }
+        return { bytes: Buffer.concat(parts, total), compression: 'lz4-legacy' };
+    }
+    return { bytes: data, compression: 'none' };
+}
+
 /** Mode bits -> kind. */
 function kindOfMode(mode) {
     switch (mode & 0xf000) {
@@ -19843,79 +20112,306 @@ async function walkFsTree(root, rootId, ops, displayName, problems, formatErrorR
 }
 
 /**
- * LZ4 block decompression (the raw block format, as EROFS stores pclusters; LZ4HC writes the same
- * format). Bounded: it never writes past `outputSize`, and stops as soon as the output is full
- * (EROFS decodes "partially": a pcluster may hold more literals than the extent needs). Every
- * read and back-reference is checked; a bad block is a FormatError, never an out-of-range access.
+ * cpio "newc" archives (magic 070701, and 070702 with checksums), as Android ramdisks are: a
+ * 110-byte ASCII-hex header, the NUL-terminated name padded to 4 bytes, the data padded to 4
+ * bytes, ended by `TRAILER!!!`. Archives may be concatenated (with zero padding between them),
+ * as a kernel unpacks several; a later entry of the same name replaces an earlier one, as
+ * extraction does. Entries are views on the decompressed ramdisk buffer: nothing is copied.
  */
-function lz4DecompressBlock(src, outputSize, format = 'lz4') {
-    const out = Buffer.allocUnsafe(outputSize);
-    let ip = 0;
-    let op = 0;
-    const iend = src.length;
-    while (ip < iend && op < outputSize) {
-        const token = src[ip++];
-        // Literals.
-        let litLen = token >>> 4;
-        if (litLen === 15) {
-            let b;
-            do {
-                if (ip >= iend)
-                    throw new FormatError(format, 'truncated literal length', ip);
-                b = src[ip++];
-                litLen += b;
-            } while (b === 255);
+const CPIO_LIMITS = { maxEntries: 100_000, maxNameBytes: 4096 };
+function isCpioNewc(b) {
+    if (b.length < 6)
+        return false;
+    const m = Buffer.from(b.subarray(0, 6)).toString('latin1');
+    return m === '070701' || m === '070702';
+}
+function hexField(buf, at, what) {
+    const s = buf.toString('latin1', at, at + 8);
+    if (!/^[0-9a-fA-F]{8}$/.test(s))
+        throw new FormatError('cpio', `bad ${what} field ${JSON.stringify(s)}`, at);
+    return parseInt(s, 16);
+}
+const align4 = (n) => (n + 3) & -4;
+/** Parses every entry of one or more concatenated newc archives in `buf`. */
+function parseCpio(buf) {
+    const byName = new Map();
+    let pos = 0;
+    let count = 0;
+    let archives = 0;
+    for (;;) {
+        // Zero padding between (and after) concatenated archives.
+        while (pos < buf.length && buf[pos] === 0)
+            pos++;
+        if (pos >= buf.length)
+            break;
+        if (!isCpioNewc(buf.subarray(pos, pos + 6))) {
+            if (archives === 0)
+                throw new FormatError('cpio', 'not a cpio newc archive (no 070701/070702 magic)', pos);
+            throw new FormatError('cpio', 'bytes after the cpio trailer are not another archive', pos);
         }
-        if (litLen > 0) {
-            if (ip + litLen > iend)
-                throw new FormatError(format, `literal run of ${litLen} bytes overflows the input`, ip);
-            const n = Math.min(litLen, outputSize - op);
-            out.set(src.subarray(ip, ip + n), op);
-            op += n;
-            ip += litLen;
-            if (op >= outputSize)
-                break;
-        }
-        if (ip >= iend)
-            break; // the last sequence has literals only
-        // Match.
-        if (ip + 2 > iend)
-            throw new FormatError(format, 'truncated match offset', ip);
-        const offset = src[ip] | (src[ip + 1] << 8);
-        ip += 2;
-        if (offset === 0 || offset > op)
-            throw new FormatError(format, `match offset ${offset} points before the start of the output`, ip - 2);
-        let matchLen = (token & 15) + 4;
-        if ((token & 15) === 15) {
-            let b;
-            do {
-                if (ip >= iend)
-                    throw new FormatError(format, 'truncated match length', ip);
-                b = src[ip++];
-                matchLen += b;
-            } while (b === 255);
-        }
-        let n = Math.min(matchLen, outputSize - op);
-        if (n < 16) {
-            for (let from = op - offset; n > 0; n--)
-                out[op++] = out[from++];
-        }
-        else {
-            // A match may overlap its own output (a repeated pattern of period `offset`): copy from
-            // `dist` back, a multiple of the period that doubles as the pattern grows behind us.
-            let dist = offset;
-            while (n > 0) {
-                const k = Math.min(dist, n);
-                out.copyWithin(op, op - dist, op - dist + k);
-                op += k;
-                n -= k;
-                dist *= 2;
+        archives++;
+        for (;;) {
+            if (pos + 110 > buf.length)
+                throw new FormatError('cpio', 'header runs past the end of the archive (truncated)', pos);
+            if (!isCpioNewc(buf.subarray(pos, pos + 6)))
+                throw new FormatError('cpio', 'bad entry magic (corrupt or truncated archive)', pos);
+            const mode = hexField(buf, pos + 14, 'mode');
+            const fileSize = hexField(buf, pos + 54, 'filesize');
+            const nameSize = hexField(buf, pos + 94, 'namesize');
+            if (nameSize === 0 || nameSize > CPIO_LIMITS.maxNameBytes)
+                throw new FormatError('cpio', `bad name size ${nameSize}`, pos + 94);
+            const nameAt = pos + 110;
+            if (nameAt + nameSize > buf.length)
+                throw new FormatError('cpio', 'entry name runs past the end of the archive (truncated)', nameAt);
+            const rawName = buf.toString('utf8', nameAt, nameAt + nameSize - 1);
+            const dataAt = align4(nameAt + nameSize);
+            if (dataAt + fileSize > buf.length) {
+                throw new FormatError('cpio', `data of ${JSON.stringify(rawName)} (${fileSize} bytes) runs past the end of the archive (truncated)`, dataAt);
             }
+            pos = align4(dataAt + fileSize);
+            if (rawName === 'TRAILER!!!')
+                break;
+            if (++count > CPIO_LIMITS.maxEntries)
+                throw new FormatError('cpio', `more than ${CPIO_LIMITS.maxEntries} entries`, nameAt);
+            const name = rawName.replace(/^(\.\/|\/)+/, '');
+            if (name === '' || name === '.')
+                continue;
+            const kind = kindOfMode(mode);
+            const data = buf.subarray(dataAt, dataAt + fileSize);
+            const e = { name, kind, data };
+            if (kind === 'symlink')
+                e.target = data.toString('utf8');
+            byName.delete(name);
+            byName.set(name, e);
         }
     }
-    if (op < outputSize)
-        throw new FormatError(format, `LZ4 block decoded to ${op} bytes, expected ${outputSize}`, ip);
-    return out;
+    return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * FAT12/16/32 read-only (Microsoft's FAT specification; modem images such as NON-HLOS.bin):
+ * the boot sector's BIOS parameter block, the first FAT, cluster chains, the fixed FAT12/16 root
+ * directory or the FAT32 root chain, and directory entries with long file names (VFAT LFN,
+ * checksummed against the short name; short names honour the NT lower-case bits). Files are
+ * random-access sources over their clusters. Chains are bounded: a free, reserved, bad or
+ * out-of-range cluster, a chain longer than the volume, or a loop is a FormatError.
+ */
+/** The largest FAT read into memory (a FAT32 volume of 2^28 clusters would need 1 GiB). */
+const FAT_LIMITS = { maxFatBytes: 64 * 1024 * 1024, maxDirBytes: 16 * 1024 * 1024 };
+function parseBpb(b) {
+    if (b.length < 512 || b[510] !== 0x55 || b[511] !== 0xaa)
+        return undefined;
+    if (b[0] !== 0xeb && b[0] !== 0xe9)
+        return undefined;
+    const bytesPerSector = b.readUInt16LE(11);
+    const sectorsPerCluster = b[13];
+    const reserved = b.readUInt16LE(14);
+    const fats = b[16];
+    const rootEntries = b.readUInt16LE(17);
+    const total16 = b.readUInt16LE(19);
+    const media = b[21];
+    const fat16 = b.readUInt16LE(22);
+    const total32 = b.readUInt32LE(32);
+    if (![512, 1024, 2048, 4096].includes(bytesPerSector))
+        return undefined;
+    if (sectorsPerCluster === 0 || (sectorsPerCluster & (sectorsPerCluster - 1)) !== 0)
+        return undefined;
+    if (reserved === 0 || fats === 0 || fats > 4 || (media < 0xf8 && media !== 0xf0))
+        return undefined;
+    const fatSectors = fat16 !== 0 ? fat16 : b.readUInt32LE(36);
+    const totalSectors = total16 !== 0 ? total16 : total32;
+    if (fatSectors === 0 || totalSectors === 0)
+        return undefined;
+    return { bytesPerSector, sectorsPerCluster, reserved, fats, rootEntries, totalSectors, fatSectors, rootCluster: b.readUInt32LE(44) };
+}
+/** A FAT boot sector: jump, 0x55AA, a plausible BPB. */
+function isFatBootSector(sector) {
+    return parseBpb(sector) !== undefined;
+}
+async function openFat(src) {
+    const fmt = 'fat';
+    if (src.size < 512)
+        throw new FormatError(fmt, `file is ${src.size} bytes, too small for a FAT boot sector`);
+    const boot = await src.read(0, 512);
+    const bpb = parseBpb(boot);
+    if (!bpb)
+        throw new FormatError(fmt, 'bad FAT boot sector', 0);
+    const bps = bpb.bytesPerSector;
+    const clusterBytes = bps * bpb.sectorsPerCluster;
+    const rootDirSectors = Math.ceil((bpb.rootEntries * 32) / bps);
+    const fatAt = bpb.reserved * bps;
+    const firstDataSector = bpb.reserved + bpb.fats * bpb.fatSectors + rootDirSectors;
+    if (firstDataSector >= bpb.totalSectors)
+        throw new FormatError(fmt, 'no data region (FAT and root directory fill the volume)', 11);
+    const clusters = Math.floor((bpb.totalSectors - firstDataSector) / bpb.sectorsPerCluster);
+    const type = clusters < 4085 ? 12 : clusters < 65525 ? 16 : 32;
+    if (type === 32 && bpb.rootEntries !== 0)
+        throw new FormatError(fmt, 'FAT32 volume with a fixed root directory', 17);
+    if (type !== 32 && bpb.rootEntries === 0)
+        throw new FormatError(fmt, `FAT${type} volume without a root directory`, 17);
+    const dataAt = firstDataSector * bps;
+    const fatBytesNeeded = Math.ceil(((clusters + 2) * type) / 8);
+    if (fatBytesNeeded > bpb.fatSectors * bps)
+        throw new FormatError(fmt, `the FAT (${bpb.fatSectors} sectors) is too small for ${clusters} clusters`, 22);
+    if (fatBytesNeeded > FAT_LIMITS.maxFatBytes)
+        throw new FormatError(fmt, `the FAT (${fatBytesNeeded} bytes) is larger than the ${FAT_LIMITS.maxFatBytes}-byte cap`, 22);
+    if (fatAt + fatBytesNeeded > src.size)
+        throw new FormatError(fmt, 'the FAT lies past the end of the image (truncated)', fatAt);
+    const fat = await src.read(fatAt, fatBytesNeeded);
+    const eoc = type === 12 ? 0xff8 : type === 16 ? 0xfff8 : 0x0ffffff8;
+    const next = (c) => {
+        if (type === 16)
+            return fat.readUInt16LE(c * 2);
+        if (type === 32)
+            return fat.readUInt32LE(c * 4) & 0x0fffffff;
+        const v = fat.readUInt16LE(Math.floor((c * 3) / 2));
+        return c & 1 ? v >> 4 : v & 0xfff;
+    };
+    /** The clusters of a chain: at most `limit` of them (a file needs ceil(size / cluster)). */
+    const chain = (first, limit) => {
+        const out = [];
+        const seen = new Set();
+        let c = first;
+        while (out.length < limit) {
+            if (c < 2 || c >= clusters + 2)
+                throw new FormatError(fmt, `cluster chain from ${first} reaches invalid cluster ${c}`, fatAt);
+            if (seen.has(c))
+                throw new FormatError(fmt, `cluster chain from ${first} loops at cluster ${c}`, fatAt);
+            seen.add(c);
+            out.push(c);
+            const n = next(c);
+            if (n >= eoc)
+                break;
+            c = n;
+        }
+        return out;
+    };
+    const clusterAt = (c) => dataAt + (c - 2) * clusterBytes;
+    const segmentsOf = (cl, size) => {
+        const segs = [];
+        let logical = 0;
+        for (let i = 0; i < cl.length && logical < size;) {
+            let j = i + 1;
+            while (j < cl.length && cl[j] === cl[j - 1] + 1)
+                j++;
+            const len = Math.min((j - i) * clusterBytes, size - logical);
+            const at = clusterAt(cl[i]);
+            if (at + len > src.size)
+                throw new FormatError(fmt, `cluster ${cl[i]} lies past the end of the image (truncated)`, at);
+            segs.push(sourceSegment(logical, len, src, at));
+            logical += len;
+            i = j;
+        }
+        return segs;
+    };
+    const openFile = async (n) => {
+        if (n.size === 0)
+            return new MappedSource(0, [], fmt);
+        const need = Math.ceil(n.size / clusterBytes);
+        const cl = chain(n.cluster, need);
+        if (cl.length < need)
+            throw new FormatError(fmt, `cluster chain of a ${n.size}-byte file ends after ${cl.length} of ${need} clusters`, fatAt);
+        return new MappedSource(n.size, segmentsOf(cl, n.size), fmt);
+    };
+    const dirClustersSeen = new Set();
+    const readDirBytes = async (n) => {
+        if (n.root && type !== 32) {
+            const at = (bpb.reserved + bpb.fats * bpb.fatSectors) * bps;
+            if (at + bpb.rootEntries * 32 > src.size)
+                throw new FormatError(fmt, 'the root directory lies past the end of the image (truncated)', at);
+            return src.read(at, bpb.rootEntries * 32);
+        }
+        if (dirClustersSeen.has(n.cluster))
+            throw new FormatError(fmt, `directory at cluster ${n.cluster} is reached twice (a loop)`);
+        dirClustersSeen.add(n.cluster);
+        const cl = chain(n.cluster, Math.ceil(FAT_LIMITS.maxDirBytes / clusterBytes) + 1);
+        if (cl.length * clusterBytes > FAT_LIMITS.maxDirBytes)
+            throw new FormatError(fmt, `directory larger than ${FAT_LIMITS.maxDirBytes} bytes`);
+        const size = cl.length * clusterBytes;
+        const s = new MappedSource(size, segmentsOf(cl, size), fmt);
+        return s.read(0, size);
+    };
+    const nodes = [];
+    let label;
+    const readDir = async (n) => {
+        const buf = await readDirBytes(n);
+        const out = [];
+        let lfn;
+        for (let p = 0; p + 32 <= buf.length; p += 32) {
+            const first = buf[p];
+            if (first === 0x00)
+                break;
+            if (first === 0xe5) {
+                lfn = undefined;
+                continue;
+            }
+            const attr = buf[p + 11];
+            if ((attr & 0x3f) === 0x0f) {
+                const seq = first & 0x1f;
+                const parts = [buf.subarray(p + 1, p + 11), buf.subarray(p + 14, p + 26), buf.subarray(p + 28, p + 32)].map((b) => Buffer.from(b).toString('utf16le'));
+                if (first & 0x40)
+                    lfn = { parts: [], checksum: buf[p + 13], expect: seq };
+                if (!lfn || seq !== lfn.expect || buf[p + 13] !== lfn.checksum || seq === 0) {
+                    lfn = undefined;
+                    continue;
+                }
+                lfn.parts.unshift(parts.join(''));
+                lfn.expect = seq - 1;
+                continue;
+            }
+            const short = buf.subarray(p, p + 11);
+            let sum = 0;
+            for (const c of short)
+                sum = (((sum & 1) << 7) + (sum >> 1) + c) & 0xff;
+            const longName = lfn && lfn.expect === 0 && lfn.checksum === sum ? lfn.parts.join('').replace(/\0[\s\S]*$/, '') : undefined;
+            lfn = undefined;
+            if (attr & 0x08) {
+                if (n.root && !(attr & 0x10))
+                    label = short.toString('latin1').trimEnd();
+                continue;
+            }
+            let base = short.toString('latin1', 0, 8).trimEnd();
+            let ext = short.toString('latin1', 8, 11).trimEnd();
+            if (base === '.' || base === '..')
+                continue;
+            if (short[0] === 0x05)
+                base = '\u00e5' + base.slice(1);
+            const nt = buf[p + 12];
+            if (nt & 0x08)
+                base = base.toLowerCase();
+            if (nt & 0x10)
+                ext = ext.toLowerCase();
+            const name = longName ?? (ext ? `${base}.${ext}` : base);
+            if (name.includes('/') || name === '' || name === '.' || name === '..')
+                continue;
+            const cluster = (type === 32 ? buf.readUInt16LE(p + 20) << 16 : 0) + buf.readUInt16LE(p + 26);
+            const node = { dir: (attr & 0x10) !== 0, size: buf.readUInt32LE(p + 28), cluster };
+            if (node.dir && cluster === 0)
+                continue; // ".." style pointer to the root: not a subdirectory
+            nodes.push(node);
+            out.push({ name: Buffer.from(name, 'utf8'), id: nodes.length - 1 });
+        }
+        return out;
+    };
+    const root = { dir: true, size: 0, cluster: type === 32 ? bpb.rootCluster : 0, root: true };
+    const problems = [];
+    if (bpb.totalSectors * bps > src.size) {
+        problems.push({ path: '', reason: `image is ${src.size} bytes, the boot sector declares ${bpb.totalSectors * bps} (truncated); files inside the image are still read`, offset: 19 });
+    }
+    const reason = (e) => (e instanceof FormatError ? e.reason : e.message);
+    const listed = await walkFsTree(root, -1, {
+        readDir,
+        inode: async (id) => nodes[id],
+        mode: (n) => (n.dir ? 0x41ed : 0x81a4),
+        size: (n) => (n.dir ? 0 : n.size),
+        open: openFile,
+        symlinkTarget: async () => '',
+    }, (raw) => raw.toString('utf8'), problems, reason);
+    // The root directory's own read failing leaves nothing to scan: the image is unreadable.
+    if (listed.length === 0 && problems.some((p) => p.path === '.')) {
+        throw new FormatError(fmt, problems.find((p) => p.path === '.').reason);
+    }
+    return { format: `fat${type}`, ...(label ? { label } : {}), nodes: listed, problems };
 }
 
 /**
@@ -21434,6 +21930,8 @@ async function inflateToSource(src, offset, compressedSize, size, opts) {
  * | payload       | "CrAU" at 0                            | each partition, as an image             |
  * | target-files  | ZIP with SYSTEM/ VENDOR/ ... folders   | every entry; upper-case folders map to partitions |
  * | ota           | ZIP with payload.bin                   | every entry (payload.bin is a payload)  |
+ * | bootimg       | "ANDROID!" / "VNDRBOOT" at 0           | kernel, dtb...; ramdisk files as `ramdisk/<path>` |
+ * | fat           | FAT boot sector (jump, BPB, 0x55AA)    | every regular file of the filesystem    |
  *
  * Paths inside a container are joined to the container's path with `!/`.
  */
@@ -21443,6 +21941,8 @@ async function sniffContainer(src, head) {
         return 'sparse';
     if (isPayload(head))
         return 'payload';
+    if (isBootImage(head))
+        return 'bootimg';
     if (src.size >= 2048) {
         const sb = await src.read(1024, 128);
         if (sb.readUInt32LE(0) === EROFS_MAGIC)
@@ -21452,6 +21952,8 @@ async function sniffContainer(src, head) {
     }
     if (src.size >= 4096 + 52 && isLpGeometry(await src.read(4096, 4)))
         return 'super';
+    if (src.size >= 1024 && (head[0] === 0xeb || head[0] === 0xe9) && isFatBootSector(await src.read(0, 512)))
+        return 'fat';
     return undefined;
 }
 /** The partition an image file is of, from its name: `system.img`, `system_a.img` -> `system`. */
@@ -21604,6 +22106,14 @@ async function openContainer(kind, src, opts) {
             await describeSymlinks(listing, c);
             return c;
         }
+        case 'fat': {
+            const listing = await openFat(src);
+            const c = fromListing(listing);
+            delete c.labelPartition; // a FAT label (NON-HLOS, modem) names no Android partition
+            return c;
+        }
+        case 'bootimg':
+            return openBootContainer(src, opts);
         case 'super': {
             const lp = await openLp(src);
             const files = [];
@@ -21632,6 +22142,46 @@ async function openContainer(kind, src, opts) {
 }
 async function openSparseImage(src) {
     return (await openSparse(src)).image;
+}
+/**
+ * A boot, init_boot, recovery or vendor_boot image: its non-ramdisk sections as files (scanned as
+ * raw bytes), and the files of each ramdisk (gzip, LZ4 legacy or stored cpio) as
+ * `<section>/<path>`. A ramdisk that cannot be decompressed or parsed is a problem; the other
+ * sections are still listed.
+ */
+async function openBootContainer(src, opts) {
+    const img = await openBootImage(src);
+    const files = [];
+    const skipped = [];
+    const problems = [];
+    for (const s of img.sections) {
+        if (!s.ramdisk) {
+            files.push({ name: s.name, size: s.size, open: async () => new SubSource(src, s.offset, s.size) });
+            continue;
+        }
+        try {
+            if (s.size > opts.maxEntryBytes)
+                throw new FormatError('ramdisk', `ramdisk of ${s.size} bytes is larger than the ${opts.maxEntryBytes}-byte cap`, s.offset);
+            const raw = Buffer.from(await src.read(s.offset, s.size));
+            const { bytes } = decompressRamdisk(raw, opts.maxEntryBytes, (n) => opts.budget.spend(n));
+            for (const e of parseCpio(bytes)) {
+                const name = `${s.name}/${e.name}`;
+                if (e.kind === 'file')
+                    files.push({ name, size: e.data.length, open: async () => new BufferSource(e.data) });
+                else if (e.kind === 'symlink')
+                    skipped.push({ name, reason: `symlink to ${e.target ?? '?'} inside the ramdisk; not followed` });
+                else if (e.kind !== 'dir')
+                    skipped.push({ name, reason: `not a regular file (${e.kind})` });
+            }
+        }
+        catch (e) {
+            if (!(e instanceof FormatError))
+                throw e;
+            problems.push({ name: s.name, reason: `${e.format}: ${e.reason}`, ...(e.offset !== undefined ? { offset: e.offset } : {}) });
+        }
+    }
+    files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { format: img.format, files, skipped, problems };
 }
 
 /**
@@ -24266,6 +24816,17 @@ function isHostSyntax(name) {
  * Decides whether a bare dotted name (no scheme before it, not catalogued) is a host.
  * `name` is as found (case kept); returns the lower-cased host or undefined.
  */
+const bareCache = new Map();
+/** bareNameToHost, memoised per distinct name (the same names recur across APKs). */
+function bareNameToHostCached(name) {
+    if (bareCache.has(name))
+        return bareCache.get(name);
+    const v = bareNameToHost(name);
+    if (bareCache.size >= 200_000)
+        bareCache.clear();
+    bareCache.set(name, v);
+    return v;
+}
 function bareNameToHost(name) {
     if (HAS_UPPER.test(name))
         return undefined; // Java classes, constants, mixed-case code
@@ -24467,7 +25028,7 @@ class EndpointScanner {
             if (next === 0x5f || next === 0x24 || next === 0x28 /* ( */)
                 return;
         }
-        const host = bareNameToHost(raw);
+        const host = bareNameToHostCached(raw);
         if (host)
             sink.add(this.hit('host', host, undefined, port, evidence));
     }

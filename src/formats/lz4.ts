@@ -3,10 +3,12 @@
  * format). Bounded: it never writes past `outputSize`, and stops as soon as the output is full
  * (EROFS decodes "partially": a pcluster may hold more literals than the extent needs). Every
  * read and back-reference is checked; a bad block is a FormatError, never an out-of-range access.
+ * With `allowShort` (LZ4 legacy frames, whose blocks do not record their decoded size)
+ * `outputSize` is a cap and the decoded bytes are returned, however many.
  */
 import { FormatError } from './errors.js';
 
-export function lz4DecompressBlock(src: Uint8Array, outputSize: number, format = 'lz4'): Buffer {
+export function lz4DecompressBlock(src: Uint8Array, outputSize: number, format = 'lz4', allowShort = false): Buffer {
   const out = Buffer.allocUnsafe(outputSize);
   let ip = 0;
   let op = 0;
@@ -61,6 +63,11 @@ export function lz4DecompressBlock(src: Uint8Array, outputSize: number, format =
         dist *= 2;
       }
     }
+  }
+  if (allowShort) {
+    // A block of unknown decoded size (LZ4 legacy frames): `outputSize` is only the cap.
+    if (ip < iend) throw new FormatError(format, `LZ4 block decodes to more than ${outputSize} bytes`, ip);
+    return out.subarray(0, op);
   }
   if (op < outputSize) throw new FormatError(format, `LZ4 block decoded to ${op} bytes, expected ${outputSize}`, ip);
   return out;

@@ -12,11 +12,16 @@
  * | payload       | "CrAU" at 0                            | each partition, as an image             |
  * | target-files  | ZIP with SYSTEM/ VENDOR/ ... folders   | every entry; upper-case folders map to partitions |
  * | ota           | ZIP with payload.bin                   | every entry (payload.bin is a payload)  |
+ * | bootimg       | "ANDROID!" / "VNDRBOOT" at 0           | kernel, dtb...; ramdisk files as `ramdisk/<path>` |
+ * | fat           | FAT boot sector (jump, BPB, 0x55AA)    | every regular file of the filesystem    |
  *
  * Paths inside a container are joined to the container's path with `!/`.
  */
 import { basename } from 'node:path';
+import { decompressRamdisk, isBootImage, openBootImage } from '../formats/bootimg.js';
+import { parseCpio } from '../formats/cpio.js';
 import { FormatError } from '../formats/errors.js';
+import { isFatBootSector, openFat } from '../formats/fat.js';
 import { EROFS_MAGIC, openErofs } from '../formats/erofs.js';
 import { EXT4_MAGIC, openExt4 } from '../formats/ext4.js';
 import type { FsListing } from '../formats/fsnode.js';
@@ -26,11 +31,11 @@ import { isSparse, openSparse } from '../formats/sparse.js';
 import { entryDataOffset, type ZipArchive, type ZipEntry } from '../formats/zip.js';
 import type { InflateBudget } from '../io/mapped.js';
 import { SubSource } from '../io/mapped.js';
-import type { RandomAccessSource } from '../io/source.js';
+import { BufferSource, type RandomAccessSource } from '../io/source.js';
 import { inflateToSource } from '../io/spill.js';
 import { partitionName } from './partition.js';
 
-export type ContainerKind = 'sparse' | 'ext4' | 'erofs' | 'super' | 'payload';
+export type ContainerKind = 'sparse' | 'ext4' | 'erofs' | 'super' | 'payload' | 'bootimg' | 'fat';
 export type ZipKind = 'target-files' | 'ota' | 'zip';
 
 /** One file inside a container. */
@@ -71,12 +76,14 @@ export interface ContainerOptions {
 export async function sniffContainer(src: RandomAccessSource, head: Buffer): Promise<ContainerKind | undefined> {
   if (isSparse(head)) return 'sparse';
   if (isPayload(head)) return 'payload';
+  if (isBootImage(head)) return 'bootimg';
   if (src.size >= 2048) {
     const sb = await src.read(1024, 128);
     if (sb.readUInt32LE(0) === EROFS_MAGIC) return 'erofs';
     if (sb.readUInt16LE(0x38) === EXT4_MAGIC) return 'ext4';
   }
   if (src.size >= 4096 + 52 && isLpGeometry(await src.read(4096, 4))) return 'super';
+  if (src.size >= 1024 && (head[0] === 0xeb || head[0] === 0xe9) && isFatBootSector(await src.read(0, 512))) return 'fat';
   return undefined;
 }
 
@@ -222,6 +229,14 @@ export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src:
       await describeSymlinks(listing, c);
       return c;
     }
+    case 'fat': {
+      const listing = await openFat(src);
+      const c = fromListing(listing);
+      delete c.labelPartition; // a FAT label (NON-HLOS, modem) names no Android partition
+      return c;
+    }
+    case 'bootimg':
+      return openBootContainer(src, opts);
     case 'super': {
       const lp = await openLp(src);
       const files: ContainerFile[] = [];
@@ -251,4 +266,39 @@ export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src:
 
 export async function openSparseImage(src: RandomAccessSource): Promise<RandomAccessSource> {
   return (await openSparse(src)).image;
+}
+
+/**
+ * A boot, init_boot, recovery or vendor_boot image: its non-ramdisk sections as files (scanned as
+ * raw bytes), and the files of each ramdisk (gzip, LZ4 legacy or stored cpio) as
+ * `<section>/<path>`. A ramdisk that cannot be decompressed or parsed is a problem; the other
+ * sections are still listed.
+ */
+async function openBootContainer(src: RandomAccessSource, opts: ContainerOptions): Promise<OpenedContainer> {
+  const img = await openBootImage(src);
+  const files: ContainerFile[] = [];
+  const skipped: OpenedContainer['skipped'] = [];
+  const problems: OpenedContainer['problems'] = [];
+  for (const s of img.sections) {
+    if (!s.ramdisk) {
+      files.push({ name: s.name, size: s.size, open: async () => new SubSource(src, s.offset, s.size) });
+      continue;
+    }
+    try {
+      if (s.size > opts.maxEntryBytes) throw new FormatError('ramdisk', `ramdisk of ${s.size} bytes is larger than the ${opts.maxEntryBytes}-byte cap`, s.offset);
+      const raw = Buffer.from(await src.read(s.offset, s.size));
+      const { bytes } = decompressRamdisk(raw, opts.maxEntryBytes, (n) => opts.budget.spend(n));
+      for (const e of parseCpio(bytes)) {
+        const name = `${s.name}/${e.name}`;
+        if (e.kind === 'file') files.push({ name, size: e.data.length, open: async () => new BufferSource(e.data) });
+        else if (e.kind === 'symlink') skipped.push({ name, reason: `symlink to ${e.target ?? '?'} inside the ramdisk; not followed` });
+        else if (e.kind !== 'dir') skipped.push({ name, reason: `not a regular file (${e.kind})` });
+      }
+    } catch (e) {
+      if (!(e instanceof FormatError)) throw e;
+      problems.push({ name: s.name, reason: `${e.format}: ${e.reason}`, ...(e.offset !== undefined ? { offset: e.offset } : {}) });
+    }
+  }
+  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { format: img.format, files, skipped, problems };
 }

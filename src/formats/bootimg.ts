@@ -1,0 +1,184 @@
+/**
+ * Android boot images (AOSP system/tools/mkbootimg `bootimg.h`): `ANDROID!` boot / init_boot /
+ * recovery images, header versions 0-4, and `VNDRBOOT` vendor_boot images, versions 3-4 (with
+ * the v4 vendor ramdisk table). The sections (kernel, ramdisk, second, recovery DTBO, DTB,
+ * bootconfig) are located from the header; each ramdisk is decompressed (gzip, LZ4 legacy frame
+ * or none) and read as a cpio newc archive so the files in it can be scanned by name.
+ */
+import { gunzipSync } from 'node:zlib';
+import type { RandomAccessSource } from '../io/source.js';
+import { assertRange, FormatError } from './errors.js';
+import { lz4DecompressBlock } from './lz4.js';
+
+export const BOOT_MAGIC = 'ANDROID!';
+export const VENDOR_BOOT_MAGIC = 'VNDRBOOT';
+const LZ4_LEGACY_MAGIC = 0x184c2102;
+const LZ4_LEGACY_BLOCK = 8 * 1024 * 1024;
+/** Vendor ramdisk table entries read before giving up (a hostile header can claim millions). */
+const MAX_VENDOR_RAMDISKS = 64;
+
+export function isBootImage(head: Uint8Array): boolean {
+  if (head.length < 8) return false;
+  const m = Buffer.from(head.subarray(0, 8)).toString('latin1');
+  return m === BOOT_MAGIC || m === VENDOR_BOOT_MAGIC;
+}
+
+export interface BootSection {
+  /** `kernel`, `ramdisk`, `second`, `recovery_dtbo`, `dtb`, `bootconfig`, `ramdisk.<name>` (v4 vendor fragments). */
+  name: string;
+  offset: number;
+  size: number;
+  ramdisk: boolean;
+}
+
+export interface BootImage {
+  /** `boot-v2`, `vendor_boot-v4`... */
+  format: string;
+  headerVersion: number;
+  sections: BootSection[];
+}
+
+const pages = (n: number, page: number): number => Math.ceil(n / page) * page;
+
+/** Reads the header and lays out the sections, each checked to lie inside the image. */
+export async function openBootImage(src: RandomAccessSource): Promise<BootImage> {
+  const fmt = 'bootimg';
+  if (src.size < 1660) throw new FormatError(fmt, `file is ${src.size} bytes, too small for a boot image header`);
+  const h = await src.read(0, Math.min(src.size, 4096));
+  const magic = h.toString('latin1', 0, 8);
+  const sections: BootSection[] = [];
+  const add = (name: string, offset: number, size: number, ramdisk = false): void => {
+    if (size === 0) return;
+    assertRange(fmt, `${name} section`, offset, size, src.size);
+    sections.push({ name, offset, size, ramdisk });
+  };
+  if (magic === BOOT_MAGIC) {
+    const version = h.readUInt32LE(40);
+    if (version <= 2) {
+      // v0-v2 (or a pre-v1 image whose field 40 is a dt_size): page-aligned sections after the header page.
+      const page = h.readUInt32LE(36);
+      if (page < 2048 || page > 65536 || (page & (page - 1)) !== 0) throw new FormatError(fmt, `bad page size ${page}`, 36);
+      const kernel = h.readUInt32LE(8);
+      const ramdisk = h.readUInt32LE(16);
+      const second = h.readUInt32LE(24);
+      let off = page;
+      add('kernel', off, kernel);
+      off += pages(kernel, page);
+      add('ramdisk', off, ramdisk, true);
+      off += pages(ramdisk, page);
+      add('second', off, second);
+      off += pages(second, page);
+      if (version >= 1) {
+        const dtbo = h.readUInt32LE(1632);
+        add('recovery_dtbo', off, dtbo);
+        off += pages(dtbo, page);
+      }
+      if (version === 2) add('dtb', off, h.readUInt32LE(1648));
+      return { format: `boot-v${version}`, headerVersion: version, sections };
+    }
+    if (version === 3 || version === 4) {
+      const page = 4096;
+      const kernel = h.readUInt32LE(8);
+      const ramdisk = h.readUInt32LE(12);
+      let off = page;
+      add('kernel', off, kernel);
+      off += pages(kernel, page);
+      add('ramdisk', off, ramdisk, true);
+      return { format: `boot-v${version}`, headerVersion: version, sections };
+    }
+    throw new FormatError(fmt, `unsupported boot image header version ${version}`, 40);
+  }
+  if (magic === VENDOR_BOOT_MAGIC) {
+    if (src.size < 2128) throw new FormatError(fmt, `file is ${src.size} bytes, too small for a vendor_boot header`);
+    const version = h.readUInt32LE(8);
+    if (version !== 3 && version !== 4) throw new FormatError(fmt, `unsupported vendor_boot header version ${version}`, 8);
+    const page = h.readUInt32LE(12);
+    if (page < 2048 || page > 65536 || (page & (page - 1)) !== 0) throw new FormatError(fmt, `bad page size ${page}`, 12);
+    const ramdiskSize = h.readUInt32LE(24);
+    const headerSize = h.readUInt32LE(2096);
+    const dtbSize = h.readUInt32LE(2100);
+    if (headerSize < 2108 || headerSize > page * 16) throw new FormatError(fmt, `bad vendor_boot header size ${headerSize}`, 2096);
+    const ramdiskAt = pages(headerSize, page);
+    const dtbAt = ramdiskAt + pages(ramdiskSize, page);
+    if (version === 3) {
+      add('ramdisk', ramdiskAt, ramdiskSize, true);
+      add('dtb', dtbAt, dtbSize);
+      return { format: 'vendor_boot-v3', headerVersion: 3, sections };
+    }
+    const tableSize = h.readUInt32LE(2112);
+    const entryNum = h.readUInt32LE(2116);
+    const entrySize = h.readUInt32LE(2120);
+    const bootconfig = h.readUInt32LE(2124);
+    const tableAt = dtbAt + pages(dtbSize, page);
+    add('dtb', dtbAt, dtbSize);
+    if (entryNum > MAX_VENDOR_RAMDISKS) throw new FormatError(fmt, `${entryNum} vendor ramdisks, more than ${MAX_VENDOR_RAMDISKS}`, 2116);
+    if (entryNum > 0 && (entrySize < 108 || entrySize * entryNum > tableSize)) {
+      throw new FormatError(fmt, `bad vendor ramdisk table (${entryNum} entries of ${entrySize} bytes in ${tableSize})`, 2112);
+    }
+    assertRange(fmt, 'vendor ramdisk section', ramdiskAt, ramdiskSize, src.size);
+    if (entryNum === 0) {
+      add('ramdisk', ramdiskAt, ramdiskSize, true);
+    } else {
+      assertRange(fmt, 'vendor ramdisk table', tableAt, entryNum * entrySize, src.size);
+      const table = await src.read(tableAt, entryNum * entrySize);
+      const used = new Set<string>();
+      for (let i = 0; i < entryNum; i++) {
+        const e = table.subarray(i * entrySize);
+        const size = e.readUInt32LE(0);
+        const offset = e.readUInt32LE(4);
+        if (offset + size > ramdiskSize) throw new FormatError(fmt, `vendor ramdisk ${i} lies outside the vendor ramdisk section`, tableAt + i * entrySize);
+        const raw = e.toString('latin1', 12, 44).replace(/\0.*$/s, '').replace(/[^A-Za-z0-9_.-]/g, '_');
+        let name = entryNum === 1 ? 'ramdisk' : `ramdisk.${raw || i}`;
+        if (used.has(name)) name = `ramdisk.${i}`;
+        used.add(name);
+        add(name, ramdiskAt + offset, size, true);
+      }
+    }
+    add('bootconfig', tableAt + pages(tableSize, page), bootconfig);
+    return { format: 'vendor_boot-v4', headerVersion: 4, sections };
+  }
+  throw new FormatError(fmt, 'not a boot image (no ANDROID! or VNDRBOOT magic)', 0);
+}
+
+/**
+ * A ramdisk's decompressed bytes: gzip, LZ4 legacy frame (`lz4 -l`, as the kernel build makes),
+ * or stored. At most `maxBytes` are produced, and each is spent from `spend` first.
+ */
+export function decompressRamdisk(data: Buffer, maxBytes: number, spend: (n: number) => void): { bytes: Buffer; compression: string } {
+  if (data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b) {
+    let out: Buffer;
+    try {
+      out = gunzipSync(data, { maxOutputLength: maxBytes });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ERR_BUFFER_TOO_LARGE') throw new FormatError('ramdisk', `gzip ramdisk inflates past the ${maxBytes}-byte cap`);
+      throw new FormatError('ramdisk', `corrupt gzip ramdisk: ${(e as Error).message}`);
+    }
+    spend(out.length);
+    return { bytes: out, compression: 'gzip' };
+  }
+  if (data.length >= 4 && data.readUInt32LE(0) === LZ4_LEGACY_MAGIC) {
+    const parts: Buffer[] = [];
+    let total = 0;
+    let pos = 4;
+    while (pos + 4 <= data.length) {
+      const n = data.readUInt32LE(pos);
+      if (n === LZ4_LEGACY_MAGIC) {
+        pos += 4; // a concatenated legacy frame
+        continue;
+      }
+      if (n === 0) break; // padding
+      pos += 4;
+      if (pos + n > data.length) throw new FormatError('ramdisk', `LZ4 legacy block of ${n} bytes runs past the end of the ramdisk (truncated)`, pos);
+      const cap = Math.min(LZ4_LEGACY_BLOCK, maxBytes - total);
+      if (cap <= 0) throw new FormatError('ramdisk', `LZ4 ramdisk decompresses past the ${maxBytes}-byte cap`, pos);
+      const block = lz4DecompressBlock(data.subarray(pos, pos + n), cap, 'ramdisk', true);
+      spend(block.length);
+      parts.push(block);
+      total += block.length;
+      pos += n;
+    }
+    return { bytes: Buffer.concat(parts, total), compression: 'lz4-legacy' };
+  }
+  return { bytes: data, compression: 'none' };
+}
