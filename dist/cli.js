@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { readFileSync, statSync, fstatSync, readSync, createWriteStream, openSync, closeSync, mkdirSync, writeFileSync, renameSync, unlinkSync, createReadStream, existsSync } from 'node:fs';
+import { readFileSync, statSync, openSync, constants, fstatSync, closeSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, createReadStream, existsSync } from 'node:fs';
 import path, { resolve, basename, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isIPv4, isIPv6 } from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { realpath, stat, readdir, lstat, readlink, open as open$1, mkdtemp, rm, opendir, readFile } from 'node:fs/promises';
+import { realpath, stat, readdir, lstat, readlink, mkdtemp, rm, opendir, readFile } from 'node:fs/promises';
 import { inflateRawSync, gunzipSync, createInflateRaw, gzipSync } from 'node:zlib';
 import { tmpdir, availableParallelism } from 'node:os';
 import { Transform, Readable } from 'node:stream';
@@ -18999,7 +18999,8 @@ async function readEntry(src, entry, opts) {
         }
         if (entry.uncompressedSize > opts.maxBytes)
             throw new EntryTooLargeError(entry.name, opts.maxBytes);
-        const raw = await src.read(offset, entry.compressedSize);
+        // Compressed bytes are inflated at once: read them into the thread's temporary buffer.
+        const raw = src.readTemp ? await src.readTemp(offset, entry.compressedSize) : await src.read(offset, entry.compressedSize);
         let out;
         try {
             out = inflateRawSync(raw, { maxOutputLength: Math.max(1, Math.min(opts.maxBytes, entry.uncompressedSize + 1)) });
@@ -19456,20 +19457,24 @@ class BufferSource {
     }
 }
 class FileSource {
-    fh;
+    fd;
     size;
-    constructor(fh, size) {
-        this.fh = fh;
+    constructor(fd, size) {
+        this.fd = fd;
         this.size = size;
     }
     static async open(path) {
-        const fh = await open$1(path, 'r'); // async open: a FIFO or device swapped in cannot block the thread
+        // O_NONBLOCK: a FIFO or device swapped in after the walk cannot block the open; a special
+        // file is refused, since the walk only hands over regular files.
+        const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
         try {
-            const st = fstatSync(fh.fd);
-            return new FileSource(fh, st.size);
+            const st = fstatSync(fd);
+            if (!st.isFile())
+                throw new FormatError('io', 'not a regular file (changed since the folder was listed)');
+            return new FileSource(fd, st.size);
         }
         catch (e) {
-            await fh.close();
+            closeSync(fd);
             throw e;
         }
     }
@@ -19482,7 +19487,25 @@ class FileSource {
         // Synchronous reads: the scan is CPU-bound and runs one file per thread, so a blocking read
         // costs nothing, while an async read waits for a libuv pool thread on every call.
         while (done < length) {
-            const bytesRead = readSync(this.fh.fd, out, done, length - done, position + done);
+            const bytesRead = readSync(this.fd, out, done, length - done, position + done);
+            if (bytesRead === 0)
+                throw new FormatError('io', `unexpected end of file reading ${length} bytes at ${position}`, position + done);
+            done += bytesRead;
+        }
+        return out;
+    }
+    async readTemp(position, length) {
+        if (length > TEMP_MAX)
+            return this.read(position, length);
+        if (position < 0 || length < 0 || position + length > this.size) {
+            throw new FormatError('io', `read of ${length} bytes at ${position} past the end (${this.size} bytes)`, position);
+        }
+        if (tempBuf.length < length)
+            tempBuf = Buffer.allocUnsafe(Math.min(TEMP_MAX, Math.max(length, 2 * tempBuf.length)));
+        const out = tempBuf.subarray(0, length);
+        let done = 0;
+        while (done < length) {
+            const bytesRead = readSync(this.fd, out, done, length - done, position + done);
             if (bytesRead === 0)
                 throw new FormatError('io', `unexpected end of file reading ${length} bytes at ${position}`, position + done);
             done += bytesRead;
@@ -19490,9 +19513,12 @@ class FileSource {
         return out;
     }
     async close() {
-        await this.fh.close();
+        closeSync(this.fd);
     }
 }
+/** The thread's shared temporary read buffer (see RandomAccessSource.readTemp). */
+const TEMP_MAX = 32 << 20;
+let tempBuf = Buffer.alloc(0);
 
 /**
  * ART vdex files (`art/runtime/vdex_file.h`): magic `vdex` and a version. Version 027 (Android

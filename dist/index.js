@@ -3,15 +3,15 @@ import require$$1$1, { isMainThread, workerData, parentPort, Worker } from 'node
 import path$1, { resolve, basename, join, relative } from 'node:path';
 import require$$1$2, { inflateRawSync, gunzipSync, createInflateRaw, gzipSync } from 'node:zlib';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { fstatSync, readSync, createWriteStream, openSync, closeSync, readFileSync, mkdirSync, writeFileSync, renameSync, unlinkSync, statSync, createReadStream, existsSync as existsSync$1, promises as promises$1 } from 'node:fs';
-import { open as open$2, realpath, stat as stat$1, readdir as readdir$1, lstat as lstat$1, readlink, mkdtemp, rm as rm$1, opendir, readFile } from 'node:fs/promises';
+import { openSync, constants as constants$5, fstatSync, closeSync, readSync, createWriteStream, readFileSync, mkdirSync, writeFileSync, renameSync, unlinkSync, statSync, createReadStream, existsSync as existsSync$1, promises as promises$1 } from 'node:fs';
+import { realpath, stat as stat$1, readdir as readdir$1, lstat as lstat$1, readlink, mkdtemp, rm as rm$1, opendir, readFile } from 'node:fs/promises';
 import require$$0$2, { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as os from 'os';
 import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
-import { promises, constants as constants$5, existsSync, readFileSync as readFileSync$1 } from 'fs';
+import { promises, constants as constants$6, existsSync, readFileSync as readFileSync$1 } from 'fs';
 import * as path from 'path';
 import * as http from 'http';
 import http__default from 'http';
@@ -1799,7 +1799,8 @@ async function readEntry(src, entry, opts) {
         }
         if (entry.uncompressedSize > opts.maxBytes)
             throw new EntryTooLargeError(entry.name, opts.maxBytes);
-        const raw = await src.read(offset, entry.compressedSize);
+        // Compressed bytes are inflated at once: read them into the thread's temporary buffer.
+        const raw = src.readTemp ? await src.readTemp(offset, entry.compressedSize) : await src.read(offset, entry.compressedSize);
         let out;
         try {
             out = inflateRawSync(raw, { maxOutputLength: Math.max(1, Math.min(opts.maxBytes, entry.uncompressedSize + 1)) });
@@ -2256,20 +2257,24 @@ class BufferSource {
     }
 }
 class FileSource {
-    fh;
+    fd;
     size;
-    constructor(fh, size) {
-        this.fh = fh;
+    constructor(fd, size) {
+        this.fd = fd;
         this.size = size;
     }
     static async open(path) {
-        const fh = await open$2(path, 'r'); // async open: a FIFO or device swapped in cannot block the thread
+        // O_NONBLOCK: a FIFO or device swapped in after the walk cannot block the open; a special
+        // file is refused, since the walk only hands over regular files.
+        const fd = openSync(path, constants$5.O_RDONLY | constants$5.O_NONBLOCK);
         try {
-            const st = fstatSync(fh.fd);
-            return new FileSource(fh, st.size);
+            const st = fstatSync(fd);
+            if (!st.isFile())
+                throw new FormatError('io', 'not a regular file (changed since the folder was listed)');
+            return new FileSource(fd, st.size);
         }
         catch (e) {
-            await fh.close();
+            closeSync(fd);
             throw e;
         }
     }
@@ -2282,7 +2287,25 @@ class FileSource {
         // Synchronous reads: the scan is CPU-bound and runs one file per thread, so a blocking read
         // costs nothing, while an async read waits for a libuv pool thread on every call.
         while (done < length) {
-            const bytesRead = readSync(this.fh.fd, out, done, length - done, position + done);
+            const bytesRead = readSync(this.fd, out, done, length - done, position + done);
+            if (bytesRead === 0)
+                throw new FormatError('io', `unexpected end of file reading ${length} bytes at ${position}`, position + done);
+            done += bytesRead;
+        }
+        return out;
+    }
+    async readTemp(position, length) {
+        if (length > TEMP_MAX)
+            return this.read(position, length);
+        if (position < 0 || length < 0 || position + length > this.size) {
+            throw new FormatError('io', `read of ${length} bytes at ${position} past the end (${this.size} bytes)`, position);
+        }
+        if (tempBuf.length < length)
+            tempBuf = Buffer.allocUnsafe(Math.min(TEMP_MAX, Math.max(length, 2 * tempBuf.length)));
+        const out = tempBuf.subarray(0, length);
+        let done = 0;
+        while (done < length) {
+            const bytesRead = readSync(this.fd, out, done, length - done, position + done);
             if (bytesRead === 0)
                 throw new FormatError('io', `unexpected end of file reading ${length} bytes at ${position}`, position + done);
             done += bytesRead;
@@ -2290,9 +2313,12 @@ class FileSource {
         return out;
     }
     async close() {
-        await this.fh.close();
+        closeSync(this.fd);
     }
 }
+/** The thread's shared temporary read buffer (see RandomAccessSource.readTemp). */
+const TEMP_MAX = 32 << 20;
+let tempBuf = Buffer.alloc(0);
 
 /**
  * ART vdex files (`art/runtime/vdex_file.h`): magic `vdex` and a version. Version 027 (Android
@@ -44768,7 +44794,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, constants$5.R_OK | constants$5.W_OK);
+                yield access(pathFromEnv, constants$6.R_OK | constants$6.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);

@@ -248,7 +248,8 @@ export async function readEntry(src: RandomAccessSource, entry: ZipEntry, opts: 
       throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${entry.compressedSize} bytes) runs past the end of the file`, offset);
     }
     if (entry.uncompressedSize > opts.maxBytes) throw new EntryTooLargeError(entry.name, opts.maxBytes);
-    const raw = await src.read(offset, entry.compressedSize);
+    // Compressed bytes are inflated at once: read them into the thread's temporary buffer.
+    const raw = src.readTemp ? await src.readTemp(offset, entry.compressedSize) : await src.read(offset, entry.compressedSize);
     let out: Buffer;
     try {
       out = inflateRawSync(raw, { maxOutputLength: Math.max(1, Math.min(opts.maxBytes, entry.uncompressedSize + 1)) });

@@ -3,12 +3,17 @@
  * the same ZIP reader works over a file on disk, an entry inflated into memory, and later an
  * APK stored inside a filesystem image. Every read is exact or fails: a short read is an error.
  */
-import { fstatSync, readSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { FormatError } from '../formats/errors.js';
 
 export interface RandomAccessSource {
   readonly size: number;
+  /**
+   * Like read, into a buffer shared by the whole thread: valid only until the next readTemp
+   * call anywhere. For data that is consumed at once (compressed bytes about to be inflated), so
+   * that large short-lived allocations do not drive the garbage collector.
+   */
+  readTemp?(position: number, length: number): Promise<Buffer>;
   /** Reads exactly `length` bytes at `position`, or throws FormatError("unexpected end"). */
   read(position: number, length: number): Promise<Buffer>;
   close(): Promise<void>;
@@ -32,17 +37,20 @@ export class BufferSource implements RandomAccessSource {
 
 export class FileSource implements RandomAccessSource {
   private constructor(
-    private readonly fh: FileHandle,
+    private readonly fd: number,
     readonly size: number,
   ) {}
 
   static async open(path: string | Buffer): Promise<FileSource> {
-    const fh = await open(path, 'r'); // async open: a FIFO or device swapped in cannot block the thread
+    // O_NONBLOCK: a FIFO or device swapped in after the walk cannot block the open; a special
+    // file is refused, since the walk only hands over regular files.
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const st = fstatSync(fh.fd);
-      return new FileSource(fh, st.size);
+      const st = fstatSync(fd);
+      if (!st.isFile()) throw new FormatError('io', 'not a regular file (changed since the folder was listed)');
+      return new FileSource(fd, st.size);
     } catch (e) {
-      await fh.close();
+      closeSync(fd);
       throw e;
     }
   }
@@ -56,7 +64,23 @@ export class FileSource implements RandomAccessSource {
     // Synchronous reads: the scan is CPU-bound and runs one file per thread, so a blocking read
     // costs nothing, while an async read waits for a libuv pool thread on every call.
     while (done < length) {
-      const bytesRead = readSync(this.fh.fd, out, done, length - done, position + done);
+      const bytesRead = readSync(this.fd, out, done, length - done, position + done);
+      if (bytesRead === 0) throw new FormatError('io', `unexpected end of file reading ${length} bytes at ${position}`, position + done);
+      done += bytesRead;
+    }
+    return out;
+  }
+
+  async readTemp(position: number, length: number): Promise<Buffer> {
+    if (length > TEMP_MAX) return this.read(position, length);
+    if (position < 0 || length < 0 || position + length > this.size) {
+      throw new FormatError('io', `read of ${length} bytes at ${position} past the end (${this.size} bytes)`, position);
+    }
+    if (tempBuf.length < length) tempBuf = Buffer.allocUnsafe(Math.min(TEMP_MAX, Math.max(length, 2 * tempBuf.length)));
+    const out = tempBuf.subarray(0, length);
+    let done = 0;
+    while (done < length) {
+      const bytesRead = readSync(this.fd, out, done, length - done, position + done);
       if (bytesRead === 0) throw new FormatError('io', `unexpected end of file reading ${length} bytes at ${position}`, position + done);
       done += bytesRead;
     }
@@ -64,6 +88,10 @@ export class FileSource implements RandomAccessSource {
   }
 
   async close(): Promise<void> {
-    await this.fh.close();
+    closeSync(this.fd);
   }
 }
+
+/** The thread's shared temporary read buffer (see RandomAccessSource.readTemp). */
+const TEMP_MAX = 32 << 20;
+let tempBuf = Buffer.alloc(0);
