@@ -43,3 +43,17 @@ describe('SMS numbers in string pools and DEX strings', () => {
     expect(sms!.evidence[0]).toMatchObject({ entry: 'classes.dex', source: 'dex' });
   });
 });
+
+describe('scanDexStrings', () => {
+  it('leaves the DEX buffer byte-for-byte unchanged (it may be a shared block cache)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { scanDexStrings } = await import('../../src/extract/string-scan.js');
+    const { EndpointScanner } = await import('../../src/extract/endpoints.js');
+    const dex = execFileSync('unzip', ['-p', '__tests__/fixtures/apks/autoregistration-cn.apk', 'classes.dex']);
+    const before = Buffer.from(dex);
+    const hits: string[] = [];
+    scanDexStrings(dex, { path: 'a', source: 'dex' }, new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set() }), { add: (h) => hits.push(h.value) });
+    expect(hits).toContain('zzhc.vnet.cn');
+    expect(dex.equals(before)).toBe(true);
+  });
+});
