@@ -18674,10 +18674,10 @@ function forEachDexString(buf, cb) {
 let scratchBuf = Buffer.alloc(0);
 /** A reusable buffer of exactly `n` bytes (grown as needed; one per thread, not reentrant). */
 function scratch(n) {
-    if (n > 64 << 20)
-        return Buffer.allocUnsafe(n); // rare huge DEX: not kept afterwards
+    if (n > 16 << 20)
+        return Buffer.allocUnsafe(n); // a big DEX: not kept afterwards
     if (scratchBuf.length < n)
-        scratchBuf = Buffer.allocUnsafe(Math.min(64 << 20, Math.max(n, 2 * scratchBuf.length)));
+        scratchBuf = Buffer.allocUnsafe(Math.min(16 << 20, Math.max(n, 2 * scratchBuf.length)));
     return scratchBuf.subarray(0, n);
 }
 /** Index of the last element of sorted `starts` that is <= p. */
@@ -19517,7 +19517,7 @@ class FileSource {
     }
 }
 /** The thread's shared temporary read buffer (see RandomAccessSource.readTemp). */
-const TEMP_MAX = 32 << 20;
+const TEMP_MAX = 16 << 20;
 let tempBuf = Buffer.alloc(0);
 
 /**

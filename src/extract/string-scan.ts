@@ -11,8 +11,8 @@ let scratchBuf = Buffer.alloc(0);
 
 /** A reusable buffer of exactly `n` bytes (grown as needed; one per thread, not reentrant). */
 function scratch(n: number): Buffer {
-  if (n > 64 << 20) return Buffer.allocUnsafe(n); // rare huge DEX: not kept afterwards
-  if (scratchBuf.length < n) scratchBuf = Buffer.allocUnsafe(Math.min(64 << 20, Math.max(n, 2 * scratchBuf.length)));
+  if (n > 16 << 20) return Buffer.allocUnsafe(n); // a big DEX: not kept afterwards
+  if (scratchBuf.length < n) scratchBuf = Buffer.allocUnsafe(Math.min(16 << 20, Math.max(n, 2 * scratchBuf.length)));
   return scratchBuf.subarray(0, n);
 }
 

@@ -93,5 +93,5 @@ export class FileSource implements RandomAccessSource {
 }
 
 /** The thread's shared temporary read buffer (see RandomAccessSource.readTemp). */
-const TEMP_MAX = 32 << 20;
+const TEMP_MAX = 16 << 20;
 let tempBuf = Buffer.alloc(0);
