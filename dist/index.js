@@ -62301,6 +62301,241 @@ async function upsertComment(client, o) {
 }
 
 /**
+ * The Action's inputs: `INPUT_*` values read, validated and normalised into ActionInputs, with
+ * the `path` input's globs expanded over the workspace. No scanning, no GitHub calls.
+ */
+const DEFAULT_POLICY_FILE = '.github/activation-gate.yml';
+const FAIL_ON = ['error', 'warning', 'note', 'never'];
+/** Inputs accepted by action.yml but not implemented yet: named once in a notice, not ignored silently. */
+const NOT_IMPLEMENTED = [];
+// ---------------------------------------------------------------------------------------------
+// Paths and globs
+function toPosix$1(p) {
+    return p.split(path$1.sep).join('/');
+}
+/** Workspace-relative POSIX path, or undefined when `p` is outside the workspace. */
+function workspaceRelative(workspace, p) {
+    const rel = path$1.relative(workspace, path$1.resolve(workspace, p));
+    if (rel === '')
+        return '.';
+    if (rel.startsWith('..') || path$1.isAbsolute(rel))
+        return undefined;
+    return toPosix$1(rel);
+}
+function displayPath(workspace, abs) {
+    return workspaceRelative(workspace, abs) ?? toPosix$1(abs);
+}
+function hasGlobMagic(s) {
+    return /[*?[]/.test(s);
+}
+/** One path segment's glob (`*`, `?`, `[...]`) as a regular expression. */
+function segmentRegExp(seg) {
+    let re = '';
+    for (let i = 0; i < seg.length; i++) {
+        const c = seg[i];
+        if (c === '*')
+            re += '[^/]*';
+        else if (c === '?')
+            re += '[^/]';
+        else if (c === '[') {
+            const end = seg.indexOf(']', i + 2);
+            if (end < 0)
+                re += '\\[';
+            else {
+                let body = seg.slice(i + 1, end);
+                if (body.startsWith('!'))
+                    body = `^${body.slice(1)}`;
+                re += `[${body.replace(/\\/g, '\\\\')}]`;
+                i = end;
+            }
+        }
+        else
+            re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+    }
+    return new RegExp(`^${re}$`);
+}
+const GLOBSTAR = Symbol('globstar');
+/**
+ * Expands one glob (`*`, `?`, `[...]` within a segment, `**` across segments) against the
+ * file system, relative to `root`. Matches files and folders; does not follow symbolic links to
+ * folders and never descends into `.git`. Returns absolute paths, sorted.
+ */
+async function expandGlob(pattern, root) {
+    const abs = path$1.isAbsolute(pattern);
+    const segs = toPosix$1(pattern)
+        .split('/')
+        .filter((s) => s !== '' && s !== '.');
+    let base = abs ? path$1.parse(path$1.resolve(pattern)).root : root;
+    let i = 0;
+    while (i < segs.length && !hasGlobMagic(segs[i]))
+        base = path$1.join(base, segs[i++]);
+    if (i === segs.length)
+        return existsSync$1(base) ? [base] : [];
+    const parts = segs.slice(i).map((s) => (s === '**' ? GLOBSTAR : segmentRegExp(s)));
+    const found = new Set();
+    const walk = async (dir, rest) => {
+        if (rest.length === 0) {
+            found.add(dir);
+            return;
+        }
+        const [head, ...tail] = rest;
+        let entries;
+        try {
+            entries = await promises$1.readdir(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        if (head === GLOBSTAR) {
+            await walk(dir, tail);
+            for (const e of entries) {
+                if (e.isDirectory() && e.name !== '.git')
+                    await walk(path$1.join(dir, e.name), rest);
+            }
+            return;
+        }
+        for (const e of entries) {
+            if (!head.test(e.name))
+                continue;
+            const p = path$1.join(dir, e.name);
+            if (tail.length === 0)
+                found.add(p);
+            else if (e.isDirectory() || e.isSymbolicLink())
+                await walk(p, tail);
+        }
+    };
+    await walk(base, parts);
+    return [...found].sort();
+}
+/**
+ * The `path` input: one input per line, globs allowed, `!pattern` excludes, `#` starts a
+ * comment line. A plain path that does not exist, or a glob that matches nothing, is a usage
+ * error (a typo must not make the gate pass on nothing).
+ */
+async function expandInputPaths(lines, workspace) {
+    const include = new Set();
+    const excluded = [];
+    for (const raw of lines) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        if (line.startsWith('!')) {
+            excluded.push(line.slice(1).trim());
+            continue;
+        }
+        if (hasGlobMagic(line)) {
+            const matches = await expandGlob(line, workspace);
+            if (matches.length === 0)
+                throw new UsageError(`path: the pattern "${line}" matches nothing in ${workspace}.`);
+            for (const m of matches)
+                include.add(m);
+        }
+        else {
+            const abs = path$1.resolve(workspace, line);
+            if (!existsSync$1(abs))
+                throw new UsageError(`path: "${line}" does not exist (looked in ${workspace}).`);
+            include.add(abs);
+        }
+    }
+    for (const pattern of excluded) {
+        const matches = hasGlobMagic(pattern) ? await expandGlob(pattern, workspace) : [path$1.resolve(workspace, pattern)];
+        for (const m of matches)
+            include.delete(m);
+    }
+    const result = [...include].map((p) => displayPath(workspace, p)).sort();
+    if (result.length === 0)
+        throw new UsageError('path: no inputs left to scan after the exclusions.');
+    return result;
+}
+// ---------------------------------------------------------------------------------------------
+// Inputs
+async function readInputs(core, env, cwd) {
+    const input = (name) => core.getInput(name).trim();
+    const workspace = path$1.resolve(env.GITHUB_WORKSPACE || cwd);
+    const pathLines = core.getInput('path').split(/\r?\n/);
+    if (pathLines.every((l) => l.trim() === ''))
+        throw new UsageError('path: required; give one or more build outputs to scan, one per line.');
+    const paths = await expandInputPaths(pathLines, workspace);
+    let policyFile;
+    const policy = input('policy');
+    if (policy) {
+        const abs = path$1.resolve(workspace, policy);
+        if (!existsSync$1(abs))
+            throw new UsageError(`policy: the file "${policy}" does not exist (looked in ${workspace}).`);
+        policyFile = displayPath(workspace, abs);
+    }
+    else if (existsSync$1(path$1.join(workspace, DEFAULT_POLICY_FILE))) {
+        policyFile = DEFAULT_POLICY_FILE;
+    }
+    const market = input('market') || undefined;
+    const sku = input('sku') || undefined;
+    if (market && sku)
+        throw new UsageError('market and sku: give one of them, not both (the SKU decides the market).');
+    const failOnRaw = (input('fail-on') || 'error').toLowerCase();
+    if (!FAIL_ON.includes(failOnRaw)) {
+        throw new UsageError(`fail-on: found "${failOnRaw}"; allowed: ${FAIL_ON.join(', ')}.`);
+    }
+    const sourceRoot = path$1.resolve(workspace, input('source-root') || '.');
+    const maxRaw = input('max-annotations');
+    let maxAnnotations = MAX_ANNOTATIONS_PER_LEVEL;
+    if (maxRaw) {
+        if (!/^-?\d+$/.test(maxRaw))
+            throw new UsageError(`max-annotations: found "${maxRaw}"; allowed: a whole number from 1 to 10.`);
+        maxAnnotations = clampMaxPerLevel(Number(maxRaw));
+    }
+    const commentRaw = (input('comment') || 'never').toLowerCase();
+    if (!COMMENT_MODES.includes(commentRaw)) {
+        throw new UsageError(`comment: found "${commentRaw}"; allowed: ${COMMENT_MODES.join(', ')}.`);
+    }
+    const checkRunRaw = (input('check-run') || 'false').toLowerCase();
+    if (checkRunRaw !== 'true' && checkRunRaw !== 'false')
+        throw new UsageError(`check-run: found "${checkRunRaw}"; allowed: true, false.`);
+    let shard;
+    const shardRaw = input('shard');
+    if (shardRaw) {
+        const spec = parseShard(shardRaw);
+        if (typeof spec === 'string')
+            throw new UsageError(`${spec}.`);
+        shard = spec;
+        if (!input('report-file'))
+            throw new UsageError('shard: needs report-file, the shard report the merge job reads (activation-gate merge).');
+    }
+    const cacheDirRaw = input('cache-dir');
+    const cacheDir = cacheDirRaw ? path$1.resolve(workspace, cacheDirRaw) : undefined;
+    const notImplemented = NOT_IMPLEMENTED.filter((n) => !n.inactive(input(n.name))).map((n) => `${n.name} (${input(n.name)})`);
+    return {
+        workspace,
+        paths,
+        pathLines: pathLines.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')),
+        policyFile,
+        market,
+        sku,
+        failOn: failOnRaw,
+        sourceRoot,
+        reportFile: input('report-file') || undefined,
+        sarifFile: input('sarif-file') || undefined,
+        comment: commentRaw,
+        checkRun: checkRunRaw === 'true',
+        token: core.getInput('github-token').trim(),
+        maxAnnotations,
+        ...(shard ? { shard } : {}),
+        ...(cacheDir ? { cacheDir } : {}),
+        ...(input('baseline') ? { baseline: input('baseline') } : {}),
+        notImplemented,
+    };
+}
+/** `owner/repo/.github/workflows/ci.yml@refs/heads/main` -> `.github/workflows/ci.yml`. */
+function workflowFile(env) {
+    const ref = env.GITHUB_WORKFLOW_REF;
+    if (!ref)
+        return undefined;
+    const m = /^[^/]+\/[^/]+\/(.+?)@/.exec(ref);
+    return m?.[1];
+}
+// ---------------------------------------------------------------------------------------------
+// run()
+
+/**
  * Parsers for the files of an Android source tree that say where a module or package comes
  * from. Pure: text in, declarations out, each with the 1-based line and column of the name.
  *
@@ -62627,7 +62862,7 @@ function parseXmlPackageIds(text) {
  */
 const SKIP_DIRS = new Set(['out', 'node_modules']);
 const XML_TOPS = ['device', 'vendor', 'product'];
-function toPosix$1(p) {
+function toPosix(p) {
     return p.split(path$1.sep).join('/');
 }
 function kindOf(name) {
@@ -62667,8 +62902,8 @@ async function indexSourceTree(root, options) {
     const display = (abs) => {
         const rel = path$1.relative(workspace, abs);
         if (rel !== '' && !rel.startsWith('..') && !path$1.isAbsolute(rel))
-            return { file: toPosix$1(rel), inWorkspace: true };
-        return { file: toPosix$1(abs), inWorkspace: false };
+            return { file: toPosix(rel), inWorkspace: true };
+        return { file: toPosix(abs), inWorkspace: false };
     };
     const visitFile = async (abs, kind) => {
         let text;
@@ -63237,236 +63472,6 @@ const defaultDeps = {
     cwd: () => process.cwd(),
     github: defaultGitHubClient,
 };
-const DEFAULT_POLICY_FILE = '.github/activation-gate.yml';
-const FAIL_ON = ['error', 'warning', 'note', 'never'];
-/** Inputs accepted by action.yml but not implemented yet: named once in a notice, not ignored silently. */
-const NOT_IMPLEMENTED = [];
-// ---------------------------------------------------------------------------------------------
-// Paths and globs
-function toPosix(p) {
-    return p.split(path$1.sep).join('/');
-}
-/** Workspace-relative POSIX path, or undefined when `p` is outside the workspace. */
-function workspaceRelative(workspace, p) {
-    const rel = path$1.relative(workspace, path$1.resolve(workspace, p));
-    if (rel === '')
-        return '.';
-    if (rel.startsWith('..') || path$1.isAbsolute(rel))
-        return undefined;
-    return toPosix(rel);
-}
-function displayPath(workspace, abs) {
-    return workspaceRelative(workspace, abs) ?? toPosix(abs);
-}
-function hasGlobMagic(s) {
-    return /[*?[]/.test(s);
-}
-/** One path segment's glob (`*`, `?`, `[...]`) as a regular expression. */
-function segmentRegExp(seg) {
-    let re = '';
-    for (let i = 0; i < seg.length; i++) {
-        const c = seg[i];
-        if (c === '*')
-            re += '[^/]*';
-        else if (c === '?')
-            re += '[^/]';
-        else if (c === '[') {
-            const end = seg.indexOf(']', i + 2);
-            if (end < 0)
-                re += '\\[';
-            else {
-                let body = seg.slice(i + 1, end);
-                if (body.startsWith('!'))
-                    body = `^${body.slice(1)}`;
-                re += `[${body.replace(/\\/g, '\\\\')}]`;
-                i = end;
-            }
-        }
-        else
-            re += c.replace(/[.+^${}()|\\]/g, '\\$&');
-    }
-    return new RegExp(`^${re}$`);
-}
-const GLOBSTAR = Symbol('globstar');
-/**
- * Expands one glob (`*`, `?`, `[...]` within a segment, `**` across segments) against the
- * file system, relative to `root`. Matches files and folders; does not follow symbolic links to
- * folders and never descends into `.git`. Returns absolute paths, sorted.
- */
-async function expandGlob(pattern, root) {
-    const abs = path$1.isAbsolute(pattern);
-    const segs = toPosix(pattern)
-        .split('/')
-        .filter((s) => s !== '' && s !== '.');
-    let base = abs ? path$1.parse(path$1.resolve(pattern)).root : root;
-    let i = 0;
-    while (i < segs.length && !hasGlobMagic(segs[i]))
-        base = path$1.join(base, segs[i++]);
-    if (i === segs.length)
-        return existsSync$1(base) ? [base] : [];
-    const parts = segs.slice(i).map((s) => (s === '**' ? GLOBSTAR : segmentRegExp(s)));
-    const found = new Set();
-    const walk = async (dir, rest) => {
-        if (rest.length === 0) {
-            found.add(dir);
-            return;
-        }
-        const [head, ...tail] = rest;
-        let entries;
-        try {
-            entries = await promises$1.readdir(dir, { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        if (head === GLOBSTAR) {
-            await walk(dir, tail);
-            for (const e of entries) {
-                if (e.isDirectory() && e.name !== '.git')
-                    await walk(path$1.join(dir, e.name), rest);
-            }
-            return;
-        }
-        for (const e of entries) {
-            if (!head.test(e.name))
-                continue;
-            const p = path$1.join(dir, e.name);
-            if (tail.length === 0)
-                found.add(p);
-            else if (e.isDirectory() || e.isSymbolicLink())
-                await walk(p, tail);
-        }
-    };
-    await walk(base, parts);
-    return [...found].sort();
-}
-/**
- * The `path` input: one input per line, globs allowed, `!pattern` excludes, `#` starts a
- * comment line. A plain path that does not exist, or a glob that matches nothing, is a usage
- * error (a typo must not make the gate pass on nothing).
- */
-async function expandInputPaths(lines, workspace) {
-    const include = new Set();
-    const excluded = [];
-    for (const raw of lines) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        if (line.startsWith('!')) {
-            excluded.push(line.slice(1).trim());
-            continue;
-        }
-        if (hasGlobMagic(line)) {
-            const matches = await expandGlob(line, workspace);
-            if (matches.length === 0)
-                throw new UsageError(`path: the pattern "${line}" matches nothing in ${workspace}.`);
-            for (const m of matches)
-                include.add(m);
-        }
-        else {
-            const abs = path$1.resolve(workspace, line);
-            if (!existsSync$1(abs))
-                throw new UsageError(`path: "${line}" does not exist (looked in ${workspace}).`);
-            include.add(abs);
-        }
-    }
-    for (const pattern of excluded) {
-        const matches = hasGlobMagic(pattern) ? await expandGlob(pattern, workspace) : [path$1.resolve(workspace, pattern)];
-        for (const m of matches)
-            include.delete(m);
-    }
-    const result = [...include].map((p) => displayPath(workspace, p)).sort();
-    if (result.length === 0)
-        throw new UsageError('path: no inputs left to scan after the exclusions.');
-    return result;
-}
-// ---------------------------------------------------------------------------------------------
-// Inputs
-async function readInputs(core, env, cwd) {
-    const input = (name) => core.getInput(name).trim();
-    const workspace = path$1.resolve(env.GITHUB_WORKSPACE || cwd);
-    const pathLines = core.getInput('path').split(/\r?\n/);
-    if (pathLines.every((l) => l.trim() === ''))
-        throw new UsageError('path: required; give one or more build outputs to scan, one per line.');
-    const paths = await expandInputPaths(pathLines, workspace);
-    let policyFile;
-    const policy = input('policy');
-    if (policy) {
-        const abs = path$1.resolve(workspace, policy);
-        if (!existsSync$1(abs))
-            throw new UsageError(`policy: the file "${policy}" does not exist (looked in ${workspace}).`);
-        policyFile = displayPath(workspace, abs);
-    }
-    else if (existsSync$1(path$1.join(workspace, DEFAULT_POLICY_FILE))) {
-        policyFile = DEFAULT_POLICY_FILE;
-    }
-    const market = input('market') || undefined;
-    const sku = input('sku') || undefined;
-    if (market && sku)
-        throw new UsageError('market and sku: give one of them, not both (the SKU decides the market).');
-    const failOnRaw = (input('fail-on') || 'error').toLowerCase();
-    if (!FAIL_ON.includes(failOnRaw)) {
-        throw new UsageError(`fail-on: found "${failOnRaw}"; allowed: ${FAIL_ON.join(', ')}.`);
-    }
-    const sourceRoot = path$1.resolve(workspace, input('source-root') || '.');
-    const maxRaw = input('max-annotations');
-    let maxAnnotations = MAX_ANNOTATIONS_PER_LEVEL;
-    if (maxRaw) {
-        if (!/^-?\d+$/.test(maxRaw))
-            throw new UsageError(`max-annotations: found "${maxRaw}"; allowed: a whole number from 1 to 10.`);
-        maxAnnotations = clampMaxPerLevel(Number(maxRaw));
-    }
-    const commentRaw = (input('comment') || 'never').toLowerCase();
-    if (!COMMENT_MODES.includes(commentRaw)) {
-        throw new UsageError(`comment: found "${commentRaw}"; allowed: ${COMMENT_MODES.join(', ')}.`);
-    }
-    const checkRunRaw = (input('check-run') || 'false').toLowerCase();
-    if (checkRunRaw !== 'true' && checkRunRaw !== 'false')
-        throw new UsageError(`check-run: found "${checkRunRaw}"; allowed: true, false.`);
-    let shard;
-    const shardRaw = input('shard');
-    if (shardRaw) {
-        const spec = parseShard(shardRaw);
-        if (typeof spec === 'string')
-            throw new UsageError(`${spec}.`);
-        shard = spec;
-        if (!input('report-file'))
-            throw new UsageError('shard: needs report-file, the shard report the merge job reads (activation-gate merge).');
-    }
-    const cacheDirRaw = input('cache-dir');
-    const cacheDir = cacheDirRaw ? path$1.resolve(workspace, cacheDirRaw) : undefined;
-    const notImplemented = NOT_IMPLEMENTED.filter((n) => !n.inactive(input(n.name))).map((n) => `${n.name} (${input(n.name)})`);
-    return {
-        workspace,
-        paths,
-        pathLines: pathLines.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')),
-        policyFile,
-        market,
-        sku,
-        failOn: failOnRaw,
-        sourceRoot,
-        reportFile: input('report-file') || undefined,
-        sarifFile: input('sarif-file') || undefined,
-        comment: commentRaw,
-        checkRun: checkRunRaw === 'true',
-        token: core.getInput('github-token').trim(),
-        maxAnnotations,
-        ...(shard ? { shard } : {}),
-        ...(cacheDir ? { cacheDir } : {}),
-        ...(input('baseline') ? { baseline: input('baseline') } : {}),
-        notImplemented,
-    };
-}
-/** `owner/repo/.github/workflows/ci.yml@refs/heads/main` -> `.github/workflows/ci.yml`. */
-function workflowFile(env) {
-    const ref = env.GITHUB_WORKFLOW_REF;
-    if (!ref)
-        return undefined;
-    const m = /^[^/]+\/[^/]+\/(.+?)@/.exec(ref);
-    return m?.[1];
-}
-// ---------------------------------------------------------------------------------------------
-// run()
 function isNamed(err, name) {
     return err instanceof Error && err.name === name;
 }
