@@ -17361,11 +17361,11 @@ const RES_STRING_POOL_TYPE$2 = 0x0001;
 const STRING_POOL_HEADER_SIZE = 28;
 const SORTED_FLAG = 0x1;
 const UTF8_FLAG = 0x100;
-const MAX_WARNINGS$3 = 50;
+const MAX_WARNINGS$1 = 50;
 function warn(warnings, message) {
-    if (warnings.length < MAX_WARNINGS$3)
+    if (warnings.length < MAX_WARNINGS$1)
         warnings.push(message);
-    else if (warnings.length === MAX_WARNINGS$3)
+    else if (warnings.length === MAX_WARNINGS$1)
         warnings.push('further string pool warnings suppressed');
 }
 /**
@@ -17502,6 +17502,21 @@ function poolString(pool, index) {
     return pool.strings[index].value;
 }
 
+/** A capped list of parser warnings: a hostile file cannot fill memory with them. */
+class Warnings {
+    max;
+    list = [];
+    constructor(max = 100) {
+        this.max = max;
+    }
+    add(message) {
+        if (this.list.length < this.max)
+            this.list.push(message);
+        else if (this.list.length === this.max)
+            this.list.push('further warnings suppressed');
+    }
+}
+
 /**
  * Binary XML (AXML) reader for AndroidManifest.xml and compiled res/xml files, plus the
  * manifest facts the scan needs.
@@ -17562,16 +17577,6 @@ const ANDROID_ATTR = {
     requiredSystemPropertyValue: 0x01010566,
 };
 const ATTR_NAME_BY_ID = new Map(Object.entries(ANDROID_ATTR).map(([k, v]) => [v, k]));
-const MAX_WARNINGS$2 = 100;
-let Warnings$1 = class Warnings {
-    list = [];
-    add(message) {
-        if (this.list.length < MAX_WARNINGS$2)
-            this.list.push(message);
-        else if (this.list.length === MAX_WARNINGS$2)
-            this.list.push('further warnings suppressed');
-    }
-};
 const hex = (n, width = 8) => `0x${(n >>> 0).toString(16).padStart(width, '0')}`;
 /** Parses binary XML (or detects plain-text XML). Throws FormatError only when unreadable. */
 function parseAxml(buf) {
@@ -17579,7 +17584,7 @@ function parseAxml(buf) {
         return parseTextXml(buf);
     if (buf.length < 8)
         throw new FormatError(FORMAT$2, `file too short for a chunk header (${buf.length} bytes)`, 0);
-    const w = new Warnings$1();
+    const w = new Warnings();
     let tampered = false;
     const topType = buf.readUInt16LE(0);
     const topHeaderSize = buf.readUInt16LE(2);
@@ -17865,7 +17870,7 @@ function scanAttributes(body) {
  */
 function parseTextXml(buf) {
     const text = buf.toString('utf8').replace(/^\uFEFF/, '');
-    const w = new Warnings$1();
+    const w = new Warnings();
     w.add('plain-text XML, not binary AXML');
     const elements = [];
     const scopes = [new Map([['xml', 'http://www.w3.org/XML/1998/namespace']])];
@@ -18105,16 +18110,6 @@ const ENTRY_FLAG_COMPLEX = 0x0001;
 const ENTRY_FLAG_COMPACT = 0x0008;
 const NO_ENTRY = 0xffffffff;
 const PACKAGE_HEADER_MIN = 284;
-const MAX_WARNINGS$1 = 100;
-class Warnings {
-    list = [];
-    add(message) {
-        if (this.list.length < MAX_WARNINGS$1)
-            this.list.push(message);
-        else if (this.list.length === MAX_WARNINGS$1)
-            this.list.push('further warnings suppressed');
-    }
-}
 /** Reads the chunk header at `pos` inside `[pos, limit)`; undefined when it is not a chunk. */
 function readChunk(buf, pos, limit, w) {
     if (pos + 8 > limit)
@@ -26743,24 +26738,6 @@ function parseScan(args) {
             case '--sku':
                 out.sku = takeValue(args, i++, a);
                 break;
-            case '--format': {
-                const f = takeValue(args, i++, a);
-                if (!FORMATS.includes(f))
-                    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(f)}`);
-                out.format = f;
-                break;
-            }
-            case '--output':
-            case '-o':
-                out.output = takeValue(args, i++, a);
-                break;
-            case '--fail-on': {
-                const f = takeValue(args, i++, a);
-                if (!FAIL_ON.includes(f))
-                    throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got ${JSON.stringify(f)}`);
-                out.failOn = f;
-                break;
-            }
             case '--include':
                 out.include.push(takeValue(args, i++, a));
                 break;
@@ -26769,9 +26746,6 @@ function parseScan(args) {
                 break;
             case '--baseline':
                 out.baseline = takeValue(args, i++, a);
-                break;
-            case '--source-root':
-                out.sourceRoot = takeValue(args, i++, a);
                 break;
             case '--shard': {
                 const spec = parseShard(takeValue(args, i++, a));
@@ -26783,17 +26757,16 @@ function parseScan(args) {
             case '--cache-dir':
                 out.cacheDir = takeValue(args, i++, a);
                 break;
-            case '--color':
-                out.color = true;
-                break;
-            case '--quiet':
-            case '-q':
-                out.quiet = true;
-                break;
-            default:
+            default: {
+                const used = reportOption(args, i, out);
+                if (used >= 0) {
+                    i += used;
+                    break;
+                }
                 if (a.startsWith('-') && a !== '-')
                     throw new UsageError(`unknown option ${a} for scan`);
                 out.inputs.push(a);
+            }
         }
     }
     if (out.inputs.length === 0)
@@ -26802,43 +26775,57 @@ function parseScan(args) {
         throw new UsageError('give --market or --sku, not both');
     return out;
 }
+/** Parses args[i] when it is a report option; returns how many values it took, or -1. */
+function reportOption(args, i, out) {
+    const a = args[i];
+    switch (a) {
+        case '--format': {
+            const f = takeValue(args, i, a);
+            if (!FORMATS.includes(f))
+                throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(f)}`);
+            out.format = f;
+            return 1;
+        }
+        case '--output':
+        case '-o':
+            out.output = takeValue(args, i, a);
+            return 1;
+        case '--fail-on': {
+            const f = takeValue(args, i, a);
+            if (!FAIL_ON.includes(f))
+                throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got ${JSON.stringify(f)}`);
+            out.failOn = f;
+            return 1;
+        }
+        case '--source-root':
+            out.sourceRoot = takeValue(args, i, a);
+            return 1;
+        case '--color':
+            out.color = true;
+            return 0;
+        case '--quiet':
+        case '-q':
+            out.quiet = true;
+            return 0;
+        default:
+            return -1;
+    }
+}
 function parseMerge(args) {
     const out = { command: 'merge', reports: [], format: 'text', color: false, quiet: false };
     for (let i = 0; i < args.length; i++) {
         const a = args[i];
         switch (a) {
-            case '--format': {
-                const f = takeValue(args, i++, a);
-                if (!FORMATS.includes(f))
-                    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(f)}`);
-                out.format = f;
-                break;
-            }
-            case '--output':
-            case '-o':
-                out.output = takeValue(args, i++, a);
-                break;
-            case '--fail-on': {
-                const f = takeValue(args, i++, a);
-                if (!FAIL_ON.includes(f))
-                    throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got ${JSON.stringify(f)}`);
-                out.failOn = f;
-                break;
-            }
-            case '--source-root':
-                out.sourceRoot = takeValue(args, i++, a);
-                break;
-            case '--color':
-                out.color = true;
-                break;
-            case '--quiet':
-            case '-q':
-                out.quiet = true;
-                break;
-            default:
+            default: {
+                const used = reportOption(args, i, out);
+                if (used >= 0) {
+                    i += used;
+                    break;
+                }
                 if (a.startsWith('-') && a !== '-')
                     throw new UsageError(`unknown option ${a} for merge`);
                 out.reports.push(a);
+            }
         }
     }
     if (out.reports.length === 0)

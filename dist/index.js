@@ -101,11 +101,11 @@ const RES_STRING_POOL_TYPE$2 = 0x0001;
 const STRING_POOL_HEADER_SIZE = 28;
 const SORTED_FLAG = 0x1;
 const UTF8_FLAG = 0x100;
-const MAX_WARNINGS$3 = 50;
+const MAX_WARNINGS$1 = 50;
 function warn$1(warnings, message) {
-    if (warnings.length < MAX_WARNINGS$3)
+    if (warnings.length < MAX_WARNINGS$1)
         warnings.push(message);
-    else if (warnings.length === MAX_WARNINGS$3)
+    else if (warnings.length === MAX_WARNINGS$1)
         warnings.push('further string pool warnings suppressed');
 }
 /**
@@ -242,6 +242,21 @@ function poolString(pool, index) {
     return pool.strings[index].value;
 }
 
+/** A capped list of parser warnings: a hostile file cannot fill memory with them. */
+class Warnings {
+    max;
+    list = [];
+    constructor(max = 100) {
+        this.max = max;
+    }
+    add(message) {
+        if (this.list.length < this.max)
+            this.list.push(message);
+        else if (this.list.length === this.max)
+            this.list.push('further warnings suppressed');
+    }
+}
+
 /**
  * Binary XML (AXML) reader for AndroidManifest.xml and compiled res/xml files, plus the
  * manifest facts the scan needs.
@@ -302,16 +317,6 @@ const ANDROID_ATTR = {
     requiredSystemPropertyValue: 0x01010566,
 };
 const ATTR_NAME_BY_ID = new Map(Object.entries(ANDROID_ATTR).map(([k, v]) => [v, k]));
-const MAX_WARNINGS$2 = 100;
-let Warnings$1 = class Warnings {
-    list = [];
-    add(message) {
-        if (this.list.length < MAX_WARNINGS$2)
-            this.list.push(message);
-        else if (this.list.length === MAX_WARNINGS$2)
-            this.list.push('further warnings suppressed');
-    }
-};
 const hex = (n, width = 8) => `0x${(n >>> 0).toString(16).padStart(width, '0')}`;
 /** Parses binary XML (or detects plain-text XML). Throws FormatError only when unreadable. */
 function parseAxml(buf) {
@@ -319,7 +324,7 @@ function parseAxml(buf) {
         return parseTextXml(buf);
     if (buf.length < 8)
         throw new FormatError(FORMAT$2, `file too short for a chunk header (${buf.length} bytes)`, 0);
-    const w = new Warnings$1();
+    const w = new Warnings();
     let tampered = false;
     const topType = buf.readUInt16LE(0);
     const topHeaderSize = buf.readUInt16LE(2);
@@ -605,7 +610,7 @@ function scanAttributes(body) {
  */
 function parseTextXml(buf) {
     const text = buf.toString('utf8').replace(/^\uFEFF/, '');
-    const w = new Warnings$1();
+    const w = new Warnings();
     w.add('plain-text XML, not binary AXML');
     const elements = [];
     const scopes = [new Map([['xml', 'http://www.w3.org/XML/1998/namespace']])];
@@ -845,16 +850,6 @@ const ENTRY_FLAG_COMPLEX = 0x0001;
 const ENTRY_FLAG_COMPACT = 0x0008;
 const NO_ENTRY = 0xffffffff;
 const PACKAGE_HEADER_MIN = 284;
-const MAX_WARNINGS$1 = 100;
-class Warnings {
-    list = [];
-    add(message) {
-        if (this.list.length < MAX_WARNINGS$1)
-            this.list.push(message);
-        else if (this.list.length === MAX_WARNINGS$1)
-            this.list.push('further warnings suppressed');
-    }
-}
 /** Reads the chunk header at `pos` inside `[pos, limit)`; undefined when it is not a chunk. */
 function readChunk(buf, pos, limit, w) {
     if (pos + 8 > limit)

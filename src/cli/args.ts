@@ -192,22 +192,6 @@ function parseScan(args: string[]): ScanArgs {
       case '--sku':
         out.sku = takeValue(args, i++, a);
         break;
-      case '--format': {
-        const f = takeValue(args, i++, a);
-        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(f)}`);
-        out.format = f as Format;
-        break;
-      }
-      case '--output':
-      case '-o':
-        out.output = takeValue(args, i++, a);
-        break;
-      case '--fail-on': {
-        const f = takeValue(args, i++, a);
-        if (!(FAIL_ON as readonly string[]).includes(f)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got ${JSON.stringify(f)}`);
-        out.failOn = f as ScanArgs['failOn'];
-        break;
-      }
       case '--include':
         out.include.push(takeValue(args, i++, a));
         break;
@@ -216,9 +200,6 @@ function parseScan(args: string[]): ScanArgs {
         break;
       case '--baseline':
         out.baseline = takeValue(args, i++, a);
-        break;
-      case '--source-root':
-        out.sourceRoot = takeValue(args, i++, a);
         break;
       case '--shard': {
         const spec = parseShard(takeValue(args, i++, a));
@@ -229,16 +210,15 @@ function parseScan(args: string[]): ScanArgs {
       case '--cache-dir':
         out.cacheDir = takeValue(args, i++, a);
         break;
-      case '--color':
-        out.color = true;
-        break;
-      case '--quiet':
-      case '-q':
-        out.quiet = true;
-        break;
-      default:
+      default: {
+        const used = reportOption(args, i, out);
+        if (used >= 0) {
+          i += used;
+          break;
+        }
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a} for scan`);
         out.inputs.push(a);
+      }
     }
   }
   if (out.inputs.length === 0) throw new UsageError('scan needs at least one input (a product-out folder, a folder or an APK)');
@@ -246,40 +226,65 @@ function parseScan(args: string[]): ScanArgs {
   return out;
 }
 
+/** Options that scan and merge share (how the report is rendered and where it goes). */
+interface ReportOptions {
+  format: Format;
+  output?: string;
+  failOn?: Severity | 'never';
+  sourceRoot?: string;
+  color: boolean;
+  quiet: boolean;
+}
+
+/** Parses args[i] when it is a report option; returns how many values it took, or -1. */
+function reportOption(args: string[], i: number, out: ReportOptions): number {
+  const a = args[i];
+  switch (a) {
+    case '--format': {
+      const f = takeValue(args, i, a);
+      if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(f)}`);
+      out.format = f as Format;
+      return 1;
+    }
+    case '--output':
+    case '-o':
+      out.output = takeValue(args, i, a);
+      return 1;
+    case '--fail-on': {
+      const f = takeValue(args, i, a);
+      if (!(FAIL_ON as readonly string[]).includes(f)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got ${JSON.stringify(f)}`);
+      out.failOn = f as Severity | 'never';
+      return 1;
+    }
+    case '--source-root':
+      out.sourceRoot = takeValue(args, i, a);
+      return 1;
+    case '--color':
+      out.color = true;
+      return 0;
+    case '--quiet':
+    case '-q':
+      out.quiet = true;
+      return 0;
+    default:
+      return -1;
+  }
+}
+
 function parseMerge(args: string[]): MergeArgs {
   const out: MergeArgs = { command: 'merge', reports: [], format: 'text', color: false, quiet: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     switch (a) {
-      case '--format': {
-        const f = takeValue(args, i++, a);
-        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(f)}`);
-        out.format = f as Format;
-        break;
-      }
-      case '--output':
-      case '-o':
-        out.output = takeValue(args, i++, a);
-        break;
-      case '--fail-on': {
-        const f = takeValue(args, i++, a);
-        if (!(FAIL_ON as readonly string[]).includes(f)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got ${JSON.stringify(f)}`);
-        out.failOn = f as MergeArgs['failOn'];
-        break;
-      }
-      case '--source-root':
-        out.sourceRoot = takeValue(args, i++, a);
-        break;
-      case '--color':
-        out.color = true;
-        break;
-      case '--quiet':
-      case '-q':
-        out.quiet = true;
-        break;
-      default:
+      default: {
+        const used = reportOption(args, i, out);
+        if (used >= 0) {
+          i += used;
+          break;
+        }
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a} for merge`);
         out.reports.push(a);
+      }
     }
   }
   if (out.reports.length === 0) throw new UsageError('merge needs the JSON report of every shard: activation-gate merge shard-1.json shard-2.json ...');

@@ -18,6 +18,7 @@ import type { ResourceValue } from '../facts.js';
 import { decodeValue, TYPE_NULL } from './axml.js';
 import { FormatError } from './errors.js';
 import { parseStringPool, poolString, type PoolString, type StringPool } from './stringpool.js';
+import { Warnings } from './warnings.js';
 
 const FORMAT = 'arsc';
 
@@ -60,15 +61,6 @@ export interface ArscTable {
   warnings: string[];
 }
 
-const MAX_WARNINGS = 100;
-
-class Warnings {
-  readonly list: string[] = [];
-  add(message: string): void {
-    if (this.list.length < MAX_WARNINGS) this.list.push(message);
-    else if (this.list.length === MAX_WARNINGS) this.list.push('further warnings suppressed');
-  }
-}
 
 interface Chunk {
   type: number;

@@ -15,6 +15,7 @@
  */
 import { FormatError } from './errors.js';
 import { parseStringPool, poolString, type PoolString, type StringPool } from './stringpool.js';
+import { Warnings } from './warnings.js';
 
 const FORMAT = 'axml';
 
@@ -122,15 +123,6 @@ export interface ManifestInfo {
   warnings: string[];
 }
 
-const MAX_WARNINGS = 100;
-
-class Warnings {
-  readonly list: string[] = [];
-  add(message: string): void {
-    if (this.list.length < MAX_WARNINGS) this.list.push(message);
-    else if (this.list.length === MAX_WARNINGS) this.list.push('further warnings suppressed');
-  }
-}
 
 const hex = (n: number, width = 8): string => `0x${(n >>> 0).toString(16).padStart(width, '0')}`;
 
