@@ -56,3 +56,28 @@ describe('activation-gate scan --format', () => {
     expect(res.stderr).toBe('error: --source-root: no/such/dir is not a folder\n');
   });
 });
+
+describe('exit codes', () => {
+  it('a policy file with a mistake: exit 2, the file, line and column, the key and what is allowed', async () => {
+    const res = await cli(['scan', 'sample/out/600E0', '--policy', '__tests__/fixtures/policies/invalid-typo-key.yml']);
+    expect(res.code).toBe(2);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toMatch(/^error: .*invalid-typo-key\.yml:5:5: markets\.EU\.endpoint: /m);
+    expect(res.stderr).toMatch(/did you mean endpoints/);
+  });
+
+  it('0 when the gate passes, 1 when it fails, 0 with --fail-on never', async () => {
+    expect((await cli(['scan', 'sample/out/600CN', '--policy', 'sample/activation-gate.yml', '--now', '2026-11-01', '--quiet'])).code).toBe(0);
+    expect((await cli([...SAMPLE, '--quiet'])).code).toBe(1);
+    expect((await cli([...SAMPLE, '--quiet', '--fail-on', 'never'])).code).toBe(0);
+  });
+
+  it('usage errors and missing inputs: exit 2 with one clear line', async () => {
+    const bad = await cli(['scan', 'sample/out/600E0', '--frmat', 'json']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('error: unknown option --frmat for scan\n');
+    const missing = await cli(['scan', 'no/such/build']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('error: input not found: no/such/build\n');
+  });
+});
