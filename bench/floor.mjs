@@ -54,6 +54,7 @@ function processFile(path) {
       for (let i = 0; i < count; i++) {
         const method = cd.readUInt16LE(p + 10);
         const csize = cd.readUInt32LE(p + 20);
+        const usize = cd.readUInt32LE(p + 24);
         const nameLen = cd.readUInt16LE(p + 28);
         const extra = cd.readUInt16LE(p + 30);
         const comment = cd.readUInt16LE(p + 32);
@@ -63,7 +64,8 @@ function processFile(path) {
         if (name.endsWith('/') || /^META-INF\/[^/]+\.(RSA|DSA|EC|SF|MF)$/i.test(name)) continue;
         const lfh = readAt(fd, lho, 30);
         const data = readAt(fd, lho + 30 + lfh.readUInt16LE(26) + lfh.readUInt16LE(28), csize);
-        bytes += method === 8 ? inflateRawSync(data).length : data.length;
+        // The fastest inflate Node offers: one output chunk of the declared size.
+        bytes += method === 8 ? inflateRawSync(data, { chunkSize: Math.max(64 * 1024, Math.min(usize + 1, 32 << 20)) }).length : data.length;
       }
     } else {
       for (let pos = 0; pos < size; pos += CHUNK) bytes += readAt(fd, pos, Math.min(CHUNK, size - pos)).length;
