@@ -7,25 +7,14 @@
 // largest, the worst case) changed. The reports of all of them must be byte-identical (but the
 // changed APK's). Prints the ratios and writes bench/results-cache.md.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import { CLI, ensureCorpus, listFiles, opt, ROOT } from './common.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : def;
-};
 const scale = Number(opt('scale', '2'));
 const runs = Number(opt('runs', '3'));
-const source = join(ROOT, 'bench', scale === 2 ? 'corpus' : `corpus-${scale}`);
-const CLI = process.env.BENCH_CLI ?? join(ROOT, 'dist', 'cli.js');
-if (!existsSync(source)) {
-  console.error(`generating ${source} (scale ${scale}) ...`);
-  execFileSync('/usr/bin/python3', [join(ROOT, 'bench', 'gen-corpus.py'), source, '--scale', String(scale)], { stdio: 'inherit' });
-}
+const source = ensureCorpus(scale);
 
 const work = mkdtempSync(join(tmpdir(), 'ag-bench-cache-'));
 const corpus = join(work, 'corpus');
@@ -36,19 +25,6 @@ execFileSync('mkdir', ['-p', EMPTY]);
 execFileSync('cp', ['-al', source, corpus]);
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
-function listFiles(dir) {
-  const out = [];
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop();
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) stack.push(p);
-      else if (e.isFile()) out.push(p);
-    }
-  }
-  return out.sort();
-}
 const files = listFiles(corpus);
 const bytes = files.reduce((a, f) => a + statSync(f).size, 0);
 const largest = files.filter((f) => f.endsWith('.apk')).sort((a, b) => statSync(b).size - statSync(a).size)[0];

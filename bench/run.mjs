@@ -4,45 +4,21 @@
 // Prints ratios and writes bench/results.md. Usage:
 //   npm run bench -- [--scale 2] [--runs 3] [--sample 24] [--no-peers]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CLI, ensureCorpus, listFiles, opt, ROOT } from './common.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : def;
-};
 const scale = Number(opt('scale', '2'));
 const runs = Number(opt('runs', '3'));
 const sampleSize = Number(opt('sample', '40'));
 const peers = !args.includes('--no-peers');
-const corpus = join(ROOT, 'bench', scale === 2 ? 'corpus' : `corpus-${scale}`);
+const corpus = ensureCorpus(scale);
 const cores = availableParallelism();
 const EMPTY = mkdtempSync(join(tmpdir(), 'ag-bench-src-'));
-// The CLI under test (a copy of dist/cli.js can be pinned while the tree changes).
-const CLI = process.env.BENCH_CLI ?? join(ROOT, 'dist', 'cli.js');
 
-if (!existsSync(corpus)) {
-  console.error(`generating ${corpus} (scale ${scale}) ...`);
-  execFileSync('/usr/bin/python3', [join(ROOT, 'bench', 'gen-corpus.py'), corpus, '--scale', String(scale)], { stdio: 'inherit' });
-}
 
-function listFiles(dir) {
-  const out = [];
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop();
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) stack.push(p);
-      else if (e.isFile()) out.push(p);
-    }
-  }
-  return out.sort();
-}
 const files = listFiles(corpus);
 const apks = files.filter((f) => f.endsWith('.apk'));
 const bytes = files.reduce((a, f) => a + statSync(f).size, 0);

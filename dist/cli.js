@@ -24927,13 +24927,6 @@ class EndpointScanner {
         if (len >= 8)
             this.scanSms(view, 0, len, base, bounded, off);
     }
-    /** Scans a decoded string (string pools, XML attributes) at a known entry offset. */
-    scanString(s, base, offset, sink) {
-        if (s.length < 4)
-            return;
-        const buf = Buffer.from(s, 'utf8');
-        this.scan(buf, 0, buf.length, base, sink, () => offset);
-    }
     scanDots(buf, start, end, base, sink, offsetOf) {
         let from = start;
         while (from < end) {
@@ -26762,16 +26755,8 @@ function parseScan(args) {
             case '--cache-dir':
                 out.cacheDir = takeValue(args, i++, a);
                 break;
-            default: {
-                const used = reportOption(args, i, out);
-                if (used >= 0) {
-                    i += used;
-                    break;
-                }
-                if (a.startsWith('-') && a !== '-')
-                    throw new UsageError(`unknown option ${a} for scan`);
-                out.inputs.push(a);
-            }
+            default:
+                i += reportOptionOrPositional(args, i, out, 'scan', out.inputs);
         }
     }
     if (out.inputs.length === 0)
@@ -26816,23 +26801,21 @@ function reportOption(args, i, out) {
             return -1;
     }
 }
+/** A report option, else a positional argument (an unknown `-x` is an error); returns values taken. */
+function reportOptionOrPositional(args, i, out, command, positional) {
+    const used = reportOption(args, i, out);
+    if (used >= 0)
+        return used;
+    const a = args[i];
+    if (a.startsWith('-') && a !== '-')
+        throw new UsageError(`unknown option ${a} for ${command}`);
+    positional.push(a);
+    return 0;
+}
 function parseMerge(args) {
     const out = { command: 'merge', reports: [], format: 'text', color: false, quiet: false };
-    for (let i = 0; i < args.length; i++) {
-        const a = args[i];
-        switch (a) {
-            default: {
-                const used = reportOption(args, i, out);
-                if (used >= 0) {
-                    i += used;
-                    break;
-                }
-                if (a.startsWith('-') && a !== '-')
-                    throw new UsageError(`unknown option ${a} for merge`);
-                out.reports.push(a);
-            }
-        }
-    }
+    for (let i = 0; i < args.length; i++)
+        i += reportOptionOrPositional(args, i, out, 'merge', out.reports);
     if (out.reports.length === 0)
         throw new UsageError('merge needs the JSON report of every shard: activation-gate merge shard-1.json shard-2.json ...');
     return out;

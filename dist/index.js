@@ -14754,13 +14754,6 @@ class EndpointScanner {
         if (len >= 8)
             this.scanSms(view, 0, len, base, bounded, off);
     }
-    /** Scans a decoded string (string pools, XML attributes) at a known entry offset. */
-    scanString(s, base, offset, sink) {
-        if (s.length < 4)
-            return;
-        const buf = Buffer.from(s, 'utf8');
-        this.scan(buf, 0, buf.length, base, sink, () => offset);
-    }
     scanDots(buf, start, end, base, sink, offsetOf) {
         let from = start;
         while (from < end) {
@@ -62306,8 +62299,6 @@ async function upsertComment(client, o) {
  */
 const DEFAULT_POLICY_FILE = '.github/activation-gate.yml';
 const FAIL_ON = ['error', 'warning', 'note', 'never'];
-/** Inputs accepted by action.yml but not implemented yet: named once in a notice, not ignored silently. */
-const NOT_IMPLEMENTED = [];
 // ---------------------------------------------------------------------------------------------
 // Paths and globs
 function toPosix$1(p) {
@@ -62502,7 +62493,6 @@ async function readInputs(core, env, cwd) {
     }
     const cacheDirRaw = input('cache-dir');
     const cacheDir = cacheDirRaw ? path$1.resolve(workspace, cacheDirRaw) : undefined;
-    const notImplemented = NOT_IMPLEMENTED.filter((n) => !n.inactive(input(n.name))).map((n) => `${n.name} (${input(n.name)})`);
     return {
         workspace,
         paths,
@@ -62521,7 +62511,6 @@ async function readInputs(core, env, cwd) {
         ...(shard ? { shard } : {}),
         ...(cacheDir ? { cacheDir } : {}),
         ...(input('baseline') ? { baseline: input('baseline') } : {}),
-        notImplemented,
     };
 }
 /** `owner/repo/.github/workflows/ci.yml@refs/heads/main` -> `.github/workflows/ci.yml`. */
@@ -63559,11 +63548,6 @@ async function run(overrides = defaultDeps) {
     try {
         const inputs = await readInputs(core, env, deps.cwd());
         workspace = inputs.workspace;
-        let noticesUsed = 0;
-        if (inputs.notImplemented.length > 0) {
-            core.notice(`Not implemented yet, so ignored in this version: ${inputs.notImplemented.join(', ')}. The gate still runs; every other input works.`, { title: 'activation-gate: inputs not implemented' });
-            noticesUsed++;
-        }
         core.debug(`inputs: paths=${JSON.stringify(inputs.paths)} policy=${inputs.policyFile ?? '(built-in)'} market=${inputs.market ?? ''} sku=${inputs.sku ?? ''} fail-on=${inputs.failOn} source-root=${inputs.sourceRoot}`);
         const options = {
             inputs: inputs.paths,
@@ -63630,7 +63614,7 @@ async function run(overrides = defaultDeps) {
         const annotated = partial ? report.findings.map((f) => ({ ...f, message: `[${partial}] ${f.message}` })) : report.findings;
         const plan = planAnnotations(annotated, {
             maxPerLevel: inputs.maxAnnotations,
-            used: { error: logged.error + (gateFails ? 1 : 0), warning: logged.warning + githubWarnings, notice: noticesUsed },
+            used: { error: logged.error + (gateFails ? 1 : 0), warning: logged.warning + githubWarnings, notice: 0 },
             fallback,
             mapLocation,
         });

@@ -164,14 +164,6 @@ export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<v
   try {
     const inputs = await readInputs(core, env, deps.cwd());
     workspace = inputs.workspace;
-    let noticesUsed = 0;
-    if (inputs.notImplemented.length > 0) {
-      core.notice(
-        `Not implemented yet, so ignored in this version: ${inputs.notImplemented.join(', ')}. The gate still runs; every other input works.`,
-        { title: 'activation-gate: inputs not implemented' },
-      );
-      noticesUsed++;
-    }
     core.debug(
       `inputs: paths=${JSON.stringify(inputs.paths)} policy=${inputs.policyFile ?? '(built-in)'} market=${inputs.market ?? ''} sku=${inputs.sku ?? ''} fail-on=${inputs.failOn} source-root=${inputs.sourceRoot}`,
     );
@@ -249,7 +241,7 @@ export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<v
     const annotated = partial ? report.findings.map((f) => ({ ...f, message: `[${partial}] ${f.message}` })) : report.findings;
     const plan = planAnnotations(annotated, {
       maxPerLevel: inputs.maxAnnotations,
-      used: { error: logged.error + (gateFails ? 1 : 0), warning: logged.warning + githubWarnings, notice: noticesUsed },
+      used: { error: logged.error + (gateFails ? 1 : 0), warning: logged.warning + githubWarnings, notice: 0 },
       fallback,
       mapLocation,
     });

@@ -1,10 +1,11 @@
 /**
  * SMS registration numbers become `sms` endpoints wherever they stand as whole strings: DEX
  * string data, resources.arsc and compiled-XML string pools (the same scanner entry points the
- * extractor uses: scan() on DEX string slices, scanString() on pool strings).
+ * extractor uses: scanDexStrings() on DEX string data, scanPoolStrings() on decoded pool strings).
  */
 import { describe, expect, it } from '@jest/globals';
 import { EndpointScanner } from '../../src/extract/endpoints.js';
+import { scanPoolStrings } from '../../src/extract/string-scan.js';
 import type { EndpointHit, Source } from '../../src/facts.js';
 import { RecordingLogger } from '../../src/logging.js';
 import { scan } from '../../src/scan.js';
@@ -14,7 +15,7 @@ const known = { hosts: new Set<string>(), sms: new Set(['10659401', '10654040', 
 
 function fromPool(s: string, source: Source): [string, string, Source][] {
   const hits: EndpointHit[] = [];
-  new EndpointScanner(known).scanString(s, { path: 'a.apk', entry: 'resources.arsc', source }, 100, { add: (h) => hits.push(h) });
+  scanPoolStrings([{ value: s, offset: 100 }], { path: 'a.apk', entry: 'resources.arsc', source }, new EndpointScanner(known), { add: (h) => hits.push(h) });
   return hits.map((h) => [h.kind, h.value, h.evidence.source]);
 }
 

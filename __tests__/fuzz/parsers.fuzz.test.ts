@@ -64,7 +64,7 @@ describe('fuzz: ZIP reader', () => {
 });
 
 describe('fuzz: whole-file extraction', () => {
-  it('a mutated APK never throws out of extractFile and always yields facts or an unreadable fact', async () => {
+  it('a mutated APK never throws out of extractFile; what it reads or cannot read is attributed and explained', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ag-fuzz-'));
     try {
       await fc.assert(
@@ -73,8 +73,16 @@ describe('fuzz: whole-file extraction', () => {
           writeFileSync(path, buf);
           const ctx = newContext({ hosts: ['zzhc.vnet.cn'], sms: ['10659401'], mentionPackages: [], limits: { ...DEFAULT_LIMITS, maxEntryBytes: 1 << 22 } });
           await extractFile({ abs: Buffer.from(path), relPath: 'm.apk', size: buf.length, partition: '', partitionPath: 'm.apk' }, ctx);
-          expect(ctx.packages.length + ctx.unreadable.length + ctx.endpoints.finish().length).toBeGreaterThanOrEqual(0);
-          for (const u of ctx.unreadable) expect(u.reason).not.toMatch(/internal error/);
+          // Whatever was read is attributed to this file; whatever was not is said, with a reason
+          // from a parser (never an internal error).
+          for (const p of ctx.packages) expect(p.path.startsWith('m.apk')).toBe(true);
+          for (const e of ctx.endpoints.finish()) for (const ev of e.evidence) expect(ev.path.startsWith('m.apk')).toBe(true);
+          for (const u of ctx.unreadable) {
+            expect(u.path.startsWith('m.apk')).toBe(true);
+            expect(u.reason.length).toBeGreaterThan(5);
+            expect(u.reason).not.toMatch(/internal error/);
+          }
+          expect(ctx.stats.files).toBe(1);
         }),
         { numRuns: Math.max(20, Math.floor(RUNS / 3)) },
       );

@@ -14,8 +14,6 @@ import type { ActionsCore } from '../main.js';
 export const DEFAULT_POLICY_FILE = '.github/activation-gate.yml';
 const FAIL_ON = ['error', 'warning', 'note', 'never'] as const;
 
-/** Inputs accepted by action.yml but not implemented yet: named once in a notice, not ignored silently. */
-const NOT_IMPLEMENTED: { name: string; inactive: (v: string) => boolean }[] = [];
 
 export interface ActionInputs {
   workspace: string;
@@ -45,8 +43,6 @@ export interface ActionInputs {
   shard?: ShardSpec;
   /** `cache-dir`, absolute. */
   cacheDir?: string;
-  /** `name (value)` of inputs given but not implemented yet. */
-  notImplemented: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -234,7 +230,6 @@ export async function readInputs(core: Pick<ActionsCore, 'getInput'>, env: NodeJ
   const cacheDirRaw = input('cache-dir');
   const cacheDir = cacheDirRaw ? path.resolve(workspace, cacheDirRaw) : undefined;
 
-  const notImplemented = NOT_IMPLEMENTED.filter((n) => !n.inactive(input(n.name))).map((n) => `${n.name} (${input(n.name)})`);
 
   return {
     workspace,
@@ -254,7 +249,6 @@ export async function readInputs(core: Pick<ActionsCore, 'getInput'>, env: NodeJ
     ...(shard ? { shard } : {}),
     ...(cacheDir ? { cacheDir } : {}),
     ...(input('baseline') ? { baseline: input('baseline') } : {}),
-    notImplemented,
   };
 }
 

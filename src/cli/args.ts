@@ -210,15 +210,8 @@ function parseScan(args: string[]): ScanArgs {
       case '--cache-dir':
         out.cacheDir = takeValue(args, i++, a);
         break;
-      default: {
-        const used = reportOption(args, i, out);
-        if (used >= 0) {
-          i += used;
-          break;
-        }
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a} for scan`);
-        out.inputs.push(a);
-      }
+      default:
+        i += reportOptionOrPositional(args, i, out, 'scan', out.inputs);
     }
   }
   if (out.inputs.length === 0) throw new UsageError('scan needs at least one input (a product-out folder, a folder or an APK)');
@@ -271,22 +264,19 @@ function reportOption(args: string[], i: number, out: ReportOptions): number {
   }
 }
 
+/** A report option, else a positional argument (an unknown `-x` is an error); returns values taken. */
+function reportOptionOrPositional(args: string[], i: number, out: ReportOptions, command: string, positional: string[]): number {
+  const used = reportOption(args, i, out);
+  if (used >= 0) return used;
+  const a = args[i];
+  if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a} for ${command}`);
+  positional.push(a);
+  return 0;
+}
+
 function parseMerge(args: string[]): MergeArgs {
   const out: MergeArgs = { command: 'merge', reports: [], format: 'text', color: false, quiet: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    switch (a) {
-      default: {
-        const used = reportOption(args, i, out);
-        if (used >= 0) {
-          i += used;
-          break;
-        }
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a} for merge`);
-        out.reports.push(a);
-      }
-    }
-  }
+  for (let i = 0; i < args.length; i++) i += reportOptionOrPositional(args, i, out, 'merge', out.reports);
   if (out.reports.length === 0) throw new UsageError('merge needs the JSON report of every shard: activation-gate merge shard-1.json shard-2.json ...');
   return out;
 }

@@ -158,13 +158,6 @@ export class EndpointScanner {
     if (len >= 8) this.scanSms(view, 0, len, base, bounded, off);
   }
 
-  /** Scans a decoded string (string pools, XML attributes) at a known entry offset. */
-  scanString(s: string, base: EvidenceBase, offset: number, sink: EndpointSink): void {
-    if (s.length < 4) return;
-    const buf = Buffer.from(s, 'utf8');
-    this.scan(buf, 0, buf.length, base, sink, () => offset);
-  }
-
   private scanDots(buf: Buffer, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
     let from = start;
     while (from < end) {

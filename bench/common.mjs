@@ -1,0 +1,42 @@
+// Shared by the benchmark scripts: options, the corpus (generated once by gen-corpus.py with
+// the real toolchain) and the CLI under test.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The CLI under test (a copy of dist/cli.js can be pinned with BENCH_CLI while the tree changes). */
+export const CLI = process.env.BENCH_CLI ?? join(ROOT, 'dist', 'cli.js');
+
+/** `--name value` from the command line, else `def`. */
+export function opt(name, def, args = process.argv.slice(2)) {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : def;
+}
+
+/** The corpus folder for a scale, generated on first use. */
+export function ensureCorpus(scale) {
+  const corpus = join(ROOT, 'bench', scale === 2 ? 'corpus' : `corpus-${scale}`);
+  if (!existsSync(corpus)) {
+    console.error(`generating ${corpus} (scale ${scale}) ...`);
+    execFileSync('/usr/bin/python3', [join(ROOT, 'bench', 'gen-corpus.py'), corpus, '--scale', String(scale)], { stdio: 'inherit' });
+  }
+  return corpus;
+}
+
+/** Every regular file under `dir`, sorted. */
+export function listFiles(dir) {
+  const out = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop();
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.isFile()) out.push(p);
+    }
+  }
+  return out.sort();
+}
