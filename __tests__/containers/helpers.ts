@@ -3,7 +3,7 @@
  * as the oracle (what debugfs rdump / fsck.erofs --extract / simg2img give), run the real tools
  * when present, and scan inputs with the public scan() API.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { FsListing } from '../../src/formats/fsnode.js';
@@ -15,6 +15,7 @@ import { RecordingLogger } from '../../src/logging.js';
 import type { Report } from '../../src/report/model.js';
 import { scan, type ScanOptions } from '../../src/scan.js';
 import type { Limits } from '../../src/extract/limits.js';
+import { hasTool } from '../helpers/tools.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const IMAGES = join(ROOT, '__tests__', 'fixtures', 'images');
@@ -79,12 +80,8 @@ export function listFolder(dir: string): OracleFile[] {
   return (JSON.parse(out.toString()) as OracleFile[]).filter((f) => !f.path.startsWith('lost+found'));
 }
 
-const toolCache = new Map<string, boolean>();
 export function haveTools(...tools: string[]): boolean {
-  return tools.every((t) => {
-    if (!toolCache.has(t)) toolCache.set(t, spawnSync('sh', ['-c', `command -v ${t}`]).status === 0);
-    return toolCache.get(t)!;
-  });
+  return tools.every(hasTool);
 }
 
 /** Warns visibly (CI installs the tools, so a skip there is a setup error). */

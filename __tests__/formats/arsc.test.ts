@@ -17,6 +17,7 @@ import {
   walk,
   type AaptValue,
 } from './helpers.js';
+import { fuzzRuns } from '../helpers/mutations.js';
 
 const key = (v: { config: string; id: number; type: string; name: string; t: number; d: number }): string =>
   `${v.config}|0x${v.id.toString(16)}|${v.type}/${v.name}|t=${v.t}|d=${v.d >>> 0}`;
@@ -146,7 +147,7 @@ describe('damaged tables', () => {
             }
           },
         ),
-        { seed: 4242, numRuns: 200 },
+        { numRuns: fuzzRuns(200) },
       );
     }
   });

@@ -28,6 +28,7 @@ import {
   walk,
   type XmlTreeElement,
 } from './helpers.js';
+import { fuzzRuns, parsesOrFormatError, truncatedAndFlipped } from '../helpers/mutations.js';
 
 const AXML = join(CORPUS, 'axml');
 const corpusFile = (name: string): Buffer => readFileSync(join(AXML, name));
@@ -511,20 +512,12 @@ describe('property: truncations and byte flips of a real manifest', () => {
   const buf = fixture(APP_MANIFEST);
   test('parse or FormatError, never another error', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: buf.length }),
-        fc.array(fc.tuple(fc.nat(buf.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
-        (cut, flips) => {
-          const b = Buffer.from(buf.subarray(0, cut));
-          for (const [at, v] of flips) if (at < b.length) b[at] = v;
-          try {
-            extractManifest(parseAxml(b));
-          } catch (e) {
-            if (!(e instanceof FormatError)) throw e;
-          }
-        },
+      fc.property(truncatedAndFlipped(buf), (b) =>
+        parsesOrFormatError(() => {
+          extractManifest(parseAxml(b));
+        }),
       ),
-      { seed: 20240611, numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
   });
 
@@ -544,7 +537,7 @@ describe('property: truncations and byte flips of a real manifest', () => {
             if (!(e instanceof FormatError)) throw e;
           }
         }),
-        { seed: 7, numRuns: 200 },
+        { numRuns: fuzzRuns(200) },
       );
     }
   });

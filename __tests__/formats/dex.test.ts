@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { decodeMutf8, forEachDexString, isDex, readDexHeaders, readDexStrings, type DexStringRef } from '../../src/formats/dex.js';
 import { FormatError } from '../../src/formats/errors.js';
 import { CORPUS, corpusPresent, describeCorpus, describeIf, fixture, hasTool, pct, run, unzipEntry, walk } from './helpers.js';
+import { fuzzRuns, parsesOrFormatError, truncatedAndFlipped } from '../helpers/mutations.js';
 
 /** `const-string vN, "..." // string@XXXX` lines of `dexdump -d`: raw MUTF-8 bytes by index. */
 function constStrings(dexdump: string): Map<number, Buffer> {
@@ -181,22 +182,14 @@ describe('header checks and damaged strings', () => {
 
   test('property: truncations and byte flips either read or throw FormatError', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: buf.length }),
-        fc.array(fc.tuple(fc.nat(buf.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
-        (cut, flips) => {
-          const b = Buffer.from(buf.subarray(0, cut));
-          for (const [at, v] of flips) if (at < b.length) b[at] = v;
-          try {
-            forEachDexString(b, (r) => {
-              decodeMutf8(b, r.start, r.end);
-            });
-          } catch (e) {
-            if (!(e instanceof FormatError)) throw e;
-          }
-        },
+      fc.property(truncatedAndFlipped(buf), (b) =>
+        parsesOrFormatError(() => {
+          forEachDexString(b, (r) => {
+            decodeMutf8(b, r.start, r.end);
+          });
+        }),
       ),
-      { seed: 1337, numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
   });
 });

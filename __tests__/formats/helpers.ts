@@ -7,7 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const CORPUS = '/usr/share/doc/androguard/examples';
+import { ANDROGUARD_EXAMPLES } from '../helpers/corpus.js';
+import { hasTool } from '../helpers/tools.js';
+
+export { hasTool };
+export const CORPUS = ANDROGUARD_EXAMPLES;
 export const FIXTURES = resolve(process.cwd(), '__tests__/fixtures/formats');
 
 export function fixture(name: string): Buffer {
@@ -17,9 +21,6 @@ export function fixtureText(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
 }
 
-export function hasTool(name: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
-}
 
 /** `describe` when every condition holds, otherwise `describe.skip` plus a visible warning. */
 export function describeIf(ok: boolean, why: string): typeof describe | typeof describe.skip {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { FormatError } from '../../src/formats/errors.js';
 import { parseStringPool, poolString, type StringPool } from '../../src/formats/stringpool.js';
 import { CORPUS, corpusPresent, describeIf, fixture, fixtureText, hasTool, pct, run, unzipEntry, walk } from './helpers.js';
+import { fuzzRuns } from '../helpers/mutations.js';
 
 /** `aapt dump xmlstrings` / `aapt dump strings`: declared count and the strings by index. */
 function parseAaptStrings(text: string): { count: number; utf8: boolean; strings: Map<number, string> } {
@@ -145,7 +146,7 @@ describe('UTF-8 pool of resources.arsc (formats-app)', () => {
           }
         },
       ),
-      { seed: 99, numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
   });
 });

@@ -17,6 +17,7 @@ import { parseBuildProp } from '../../src/formats/buildprop.js';
 import { FormatError } from '../../src/formats/errors.js';
 import { openZip, readEntry } from '../../src/formats/zip.js';
 import { BufferSource } from '../../src/io/source.js';
+import { fuzzRuns } from '../helpers/mutations.js';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -36,7 +37,7 @@ const mutated = fc
     return cut === undefined ? b : b.subarray(0, cut % b.length);
   });
 
-const RUNS = Number(process.env.FC_NUM_RUNS ?? 150);
+const RUNS = fuzzRuns(150);
 
 describe('fuzz: ZIP reader', () => {
   it('any byte flip or truncation of a real APK lists and reads or throws FormatError', async () => {
