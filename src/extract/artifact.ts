@@ -4,7 +4,7 @@
  * `unreadable` fact: nothing thrown by a parser escapes this boundary.
  */
 import { basename } from 'node:path';
-import type { PackageFacts, PropEntry, Source, UnreadableFact } from '../facts.js';
+import type { InputFacts, PackageFacts, PropEntry, SkippedFact, Source, UnreadableFact } from '../facts.js';
 import { parseArsc } from '../formats/arsc.js';
 import { parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/buildprop.js';
 import { isDex } from '../formats/dex.js';
@@ -15,7 +15,6 @@ import { EntryTooLargeError, openZip, readEntry, type ZipArchive, type ZipEntry 
 import { readApkSigners, signerDigests } from '../formats/apksig.js';
 import { BufferSource, FileSource, type RandomAccessSource } from '../io/source.js';
 import type { FileArtifact } from '../inputs/walk.js';
-import type { SkippedFact } from '../facts.js';
 import { readVdex, isVdex } from '../formats/vdex.js';
 import { dataRanges, type InflateBudget } from '../io/mapped.js';
 import {
@@ -48,7 +47,7 @@ export interface ArtifactContext {
   props: PropEntry[];
   skuFiles: { sku: string; path: string; props: PropEntry[] }[];
   unreadable: UnreadableFact[];
-  mentions: { package: string; evidence: { path: string; source: Source; offset?: number } }[];
+  mentions: InputFacts['mentions'];
   /** Package ids whose mention in a plain file is recorded (catalogued packages). */
   mentionPackages: ReadonlySet<string>;
   stats: { files: number; bytes: number; entries: number; inflatedBytes: number };

@@ -3,21 +3,14 @@
  * exactly one worker, so merging sorted, per-artifact-capped results gives the same facts
  * whatever the number of workers or the order they finished in.
  */
-import { EVIDENCE_CAP, type EndpointFact, type PackageFacts, type PropEntry, type SkippedFact, type Source, type UnreadableFact } from '../facts.js';
+import { EVIDENCE_CAP, type EndpointFact, type InputFacts } from '../facts.js';
 import { compareEvidence } from './collector.js';
 
-export interface PartialFacts {
-  packages: PackageFacts[];
-  endpoints: EndpointFact[];
-  props: PropEntry[];
-  skuFiles: { sku: string; path: string; props: PropEntry[] }[];
-  unreadable: UnreadableFact[];
-  skipped: SkippedFact[];
-  mentions: { package: string; evidence: { path: string; source: Source; offset?: number } }[];
+/** What one worker extracted: InputFacts without the per-input summary, plus property-file paths. */
+export type PartialFacts = Pick<InputFacts, 'packages' | 'endpoints' | 'props' | 'skuFiles' | 'unreadable' | 'skipped' | 'mentions' | 'stats'> & {
   /** relPath -> partitionPath of property files read inside containers. */
   propFiles: [string, string][];
-  stats: { files: number; bytes: number; entries: number; inflatedBytes: number };
-}
+};
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -56,28 +56,24 @@ export class FileSource implements RandomAccessSource {
   }
 
   async read(position: number, length: number): Promise<Buffer> {
-    if (position < 0 || length < 0 || position + length > this.size) {
-      throw new FormatError('io', `read of ${length} bytes at ${position} past the end (${this.size} bytes)`, position);
-    }
-    const out = Buffer.allocUnsafe(length);
-    let done = 0;
-    // Synchronous reads: the scan is CPU-bound and runs one file per thread, so a blocking read
-    // costs nothing, while an async read waits for a libuv pool thread on every call.
-    while (done < length) {
-      const bytesRead = readSync(this.fd, out, done, length - done, position + done);
-      if (bytesRead === 0) throw new FormatError('io', `unexpected end of file reading ${length} bytes at ${position}`, position + done);
-      done += bytesRead;
-    }
-    return out;
+    return this.readInto(Buffer.allocUnsafe(Math.max(0, length)), position, length);
   }
 
   async readTemp(position: number, length: number): Promise<Buffer> {
     if (length > TEMP_MAX) return this.read(position, length);
+    if (length > 0 && tempBuf.length < length) tempBuf = Buffer.allocUnsafe(Math.min(TEMP_MAX, Math.max(length, 2 * tempBuf.length)));
+    return this.readInto(tempBuf.subarray(0, Math.max(0, length)), position, length);
+  }
+
+  /**
+   * Fills `out` with exactly `length` bytes at `position`. Synchronous reads: the scan is
+   * CPU-bound and runs one file per thread, so a blocking read costs nothing, while an async
+   * read waits for a libuv pool thread on every call.
+   */
+  private readInto(out: Buffer, position: number, length: number): Buffer {
     if (position < 0 || length < 0 || position + length > this.size) {
       throw new FormatError('io', `read of ${length} bytes at ${position} past the end (${this.size} bytes)`, position);
     }
-    if (tempBuf.length < length) tempBuf = Buffer.allocUnsafe(Math.min(TEMP_MAX, Math.max(length, 2 * tempBuf.length)));
-    const out = tempBuf.subarray(0, length);
     let done = 0;
     while (done < length) {
       const bytesRead = readSync(this.fd, out, done, length - done, position + done);
