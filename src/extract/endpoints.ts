@@ -1,9 +1,9 @@
 /**
  * Endpoint extraction from raw bytes: hosts, IPv4/IPv6 literals and SMS numbers, following the
- * host rules of SPEC section 3. Candidates are found with literal searches (`indexOf` of '.',
- * '://[' and '106'), never with a regular expression over every byte; only candidates are
- * validated. Bytes are read as ASCII: hosts are ASCII, and UTF-8 multi-byte sequences never
- * contain ASCII bytes, so decoding is not needed.
+ * host rules of SPEC section 3. Candidates are found with literal searches (`indexOf` of '.'
+ * and '://[') and one SIMD pass for digit runs (digit-runs.ts), never with a regular expression
+ * over every byte; only candidates are validated. Bytes are read as ASCII: hosts are ASCII,
+ * and UTF-8 multi-byte sequences never contain ASCII bytes, so decoding is not needed.
  */
 import { parse as parseDomain } from 'tldts';
 import type { EndpointHit, Evidence } from '../facts.js';
@@ -21,6 +21,7 @@ import {
   PROPERTY_ROOTS,
   REVERSED_SECOND_LEVEL,
 } from './endpoint-rules.js';
+import { forEachDigitRun } from './digit-runs.js';
 
 /** Where the bytes being scanned came from; `offset` is added per hit. */
 export type EvidenceBase = Omit<Evidence, 'offset'>;
@@ -37,7 +38,6 @@ export interface KnownEndpoints {
 
 const DOT = 0x2e;
 const URL_SEP = Buffer.from('://', 'latin1');
-const SP_PREFIX = Buffer.from('106', 'latin1');
 // Byte classes: 1 = host byte (letter, digit, '-', '.'), 2 = scheme byte (adds '+').
 const HOST = new Uint8Array(256);
 for (let c = 0x30; c <= 0x39; c++) HOST[c] = 1;
@@ -108,23 +108,15 @@ export function bareNameToHost(name: string): string | undefined {
 }
 
 export class EndpointScanner {
-  /** Search anchors for catalogued numbers outside the 106 range: their shared prefixes, one pass each. */
-  private readonly knownSmsAnchors: Buffer[];
+  /** The shortest digit run that can be an SMS number worth reporting (SP numbers have 8+). */
+  private readonly smsMinLength: number;
 
   /** Lengths of catalogued and policy hosts: a token of another length cannot be one. */
   private readonly knownLengths: ReadonlySet<number>;
 
   constructor(private readonly known: KnownEndpoints) {
     this.knownLengths = new Set([...known.hosts].map((h) => h.length));
-    const others = [...known.sms].filter((n) => !n.startsWith('106')).sort();
-    const anchors: string[] = [];
-    for (const n of others) {
-      const last = anchors[anchors.length - 1];
-      // Numbers sharing a 6-digit prefix share one search (14536007399/400/408 -> 145360).
-      if (last && n.startsWith(last)) continue;
-      anchors.push(n.length > 6 ? n.slice(0, 6) : n);
-    }
-    this.knownSmsAnchors = [...new Set(anchors)].map((a) => Buffer.from(a, 'latin1'));
+    this.smsMinLength = Math.min(8, ...[...known.sms].map((n) => n.length));
   }
 
   /** Scans `buf[start, end)`; `base` + (position - baseShift) becomes each hit's evidence. */
@@ -155,7 +147,7 @@ export class EndpointScanner {
     const len = view.length;
     this.scanDots(view, 0, len, base, bounded, off);
     if (len >= 8) this.scanIpv6(view, 0, len, base, bounded, off);
-    if (len >= 8) this.scanSms(view, 0, len, base, bounded, off);
+    if (len >= this.smsMinLength) this.scanSms(view, 0, len, base, bounded, off);
   }
 
   private scanDots(buf: Buffer, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
@@ -345,16 +337,12 @@ export class EndpointScanner {
     }
   }
 
-  /** China SP numbers (`106…`, 8-13 digits) and catalogued numbers, as whole tokens. */
+  /**
+   * China SP numbers (`106…`, 8-13 digits) and catalogued numbers, as whole tokens: every run of
+   * digits long enough to be one (one pass, however many numbers are catalogued) is checked.
+   */
   private scanSms(buf: Buffer, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
-    const seen = new Set<number>();
-    const consider = (i: number): void => {
-      let ds = i;
-      while (ds > start && IS_DIGIT(buf[ds - 1])) ds--;
-      let de = i;
-      while (de < end && IS_DIGIT(buf[de])) de++;
-      if (seen.has(ds)) return;
-      seen.add(ds);
+    forEachDigitRun(buf, start, end, this.smsMinLength, (ds, de) => {
       const before = ds > start ? buf[ds - 1] : 0x20;
       const after = de < end ? buf[de] : 0x20;
       if (IS_ALNUM(before) || before === DOT || before === 0x5f || IS_ALNUM(after) || after === 0x5f) return;
@@ -366,23 +354,7 @@ export class EndpointScanner {
       if (isSp || this.known.sms.has(digits)) {
         sink.add({ kind: 'sms', value: digits, evidence: { ...base, offset: offsetOf(ds) } });
       }
-    };
-    let from = start;
-    while (from < end) {
-      const i = buf.indexOf(SP_PREFIX, from);
-      if (i < 0 || i >= end) break;
-      consider(i);
-      from = i + 3;
-    }
-    for (const anchor of this.knownSmsAnchors) {
-      let f = start;
-      while (f < end) {
-        const i = buf.indexOf(anchor, f);
-        if (i < 0 || i >= end) break;
-        consider(i);
-        f = i + anchor.length;
-      }
-    }
+    });
   }
 }
 
