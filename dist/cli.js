@@ -14372,6 +14372,20 @@ function getConsoleLogger(debug = false, stream = process.stderr) {
     };
 }
 
+/**
+ * Phase timings for profiling (`ACTIVATION_GATE_TIMINGS=1`): each mark writes the time since
+ * the previous one to stderr. Off by default; never part of a report.
+ */
+const enabled = process.env.ACTIVATION_GATE_TIMINGS === '1';
+let last = performance.now();
+function mark(phase) {
+    if (!enabled)
+        return;
+    const now = performance.now();
+    process.stderr.write(`timing: ${phase} ${((now - last) / 1000).toFixed(3)} s\n`);
+    last = now;
+}
+
 const RULE_IDS = [
     'wrong-market-client',
     'denied-endpoint',
@@ -14983,7 +14997,13 @@ function by(...comparators) {
 }
 /** A sorted copy; never sorts in place (the caller's report stays as it was). */
 function sorted$1(items, compare) {
-    return [...(items ?? [])].sort(compare);
+    const list = items ?? [];
+    // Reports are built sorted: one linear check usually saves the sort (the result is the same,
+    // the sort being stable).
+    let inOrder = true;
+    for (let i = 1; i < list.length && inOrder; i++)
+        inOrder = compare(list[i - 1], list[i]) <= 0;
+    return inOrder ? list.slice() : [...list].sort(compare);
 }
 /** error < warning < note; anything unknown last. */
 function severityRank(severity) {
@@ -15025,19 +15045,31 @@ function sortedUnique(items, compare = compareStrings) {
  * code-unit order, so a field someone adds later still serialises deterministically.
  * `undefined` values are dropped. `map` rewrites the named values (sorting nested arrays).
  */
+const keySets = new WeakMap();
 function ordered(obj, keys, map = {}) {
     const src = obj;
     const out = {};
-    const rest = Object.keys(src)
-        .filter((k) => !keys.includes(k))
-        .sort(compareStrings);
-    for (const k of [...keys, ...rest]) {
+    let known = keySets.get(keys);
+    if (!known) {
+        known = new Set(keys);
+        keySets.set(keys, known);
+    }
+    let rest;
+    for (const k of Object.keys(src))
+        if (!known.has(k))
+            (rest ??= []).push(k);
+    const put = (k) => {
         const v = src[k];
         if (v === undefined)
-            continue;
+            return;
         const f = map[k];
         out[k] = f ? f(v) : v;
-    }
+    };
+    for (const k of keys)
+        put(k);
+    if (rest)
+        for (const k of rest.sort(compareStrings))
+            put(k);
     return out;
 }
 const LOCATION_KEYS = ['file', 'line', 'column'];
@@ -15046,59 +15078,60 @@ const COUNT_KEYS = ['errors', 'warnings', 'notes', 'suppressed'];
 function canonicalEvidence(list) {
     return sorted$1(list, compareEvidence$1).map((e) => ordered(e, EVIDENCE_KEYS));
 }
+const FINDING_KEYS = [
+    'rule',
+    'severity',
+    'target',
+    'package',
+    'client',
+    'endpoint',
+    'endpointKind',
+    'path',
+    'partitionPath',
+    'message',
+    'evidence',
+    'location',
+    'suppressed',
+];
+const SUPPRESSED_KEYS = ['reason', 'owner', 'expires', 'location'];
+const FINDING_MAP = {
+    evidence: canonicalEvidence,
+    location: (l) => ordered(l, LOCATION_KEYS),
+    suppressed: (s) => ordered(s, SUPPRESSED_KEYS, { location: (l) => ordered(l, LOCATION_KEYS) }),
+};
 function canonicalFinding(f) {
-    return ordered(f, [
-        'rule',
-        'severity',
-        'target',
-        'package',
-        'client',
-        'endpoint',
-        'endpointKind',
-        'path',
-        'partitionPath',
-        'message',
-        'evidence',
-        'location',
-        'suppressed',
-    ], {
-        evidence: canonicalEvidence,
-        location: (l) => ordered(l, LOCATION_KEYS),
-        suppressed: (s) => ordered(s, ['reason', 'owner', 'expires', 'location'], { location: (l) => ordered(l, LOCATION_KEYS) }),
-    });
+    return ordered(f, FINDING_KEYS, FINDING_MAP);
 }
+const PACKAGE_KEYS = [
+    'path',
+    'partition',
+    'partitionPath',
+    'package',
+    'versionCode',
+    'versionName',
+    'signerSha256',
+    'permissions',
+    'sharedUserId',
+    'bootCompleted',
+    'overlay',
+];
+const OVERLAY_KEYS = ['targetPackage', 'targetName', 'requiredSystemPropertyName', 'requiredSystemPropertyValue', 'isStatic', 'priority'];
+const PACKAGE_MAP = {
+    permissions: (ps) => sortedUnique(ps),
+    overlay: (o) => ordered(o, OVERLAY_KEYS),
+};
+const ENDPOINT_KEYS = ['kind', 'value', 'port', 'scheme', 'cleartext', 'status', 'packages', 'evidence', 'evidenceCount'];
+const ENDPOINT_MAP = {
+    packages: (ps) => sortedUnique(ps),
+    evidence: canonicalEvidence,
+};
 function canonicalTarget(t) {
     return ordered(t, ['id', 'input', 'sku', 'market', 'build', 'packages', 'endpoints', 'clients', 'unreadable', 'skipped', 'counts'], {
         build: (b) => ordered(b, ['fingerprint', 'resolvedBy', 'tried'], {
             resolvedBy: (r) => ordered(r, ['key', 'value', 'file', 'line', 'from']),
         }),
-        packages: (list) => sorted$1(list, comparePackages).map((p) => ordered(p, [
-            'path',
-            'partition',
-            'partitionPath',
-            'package',
-            'versionCode',
-            'versionName',
-            'signerSha256',
-            'permissions',
-            'sharedUserId',
-            'bootCompleted',
-            'overlay',
-        ], {
-            permissions: (ps) => sortedUnique(ps),
-            overlay: (o) => ordered(o, [
-                'targetPackage',
-                'targetName',
-                'requiredSystemPropertyName',
-                'requiredSystemPropertyValue',
-                'isStatic',
-                'priority',
-            ]),
-        })),
-        endpoints: (list) => sorted$1(list, compareEndpoints).map((e) => ordered(e, ['kind', 'value', 'port', 'scheme', 'cleartext', 'status', 'packages', 'evidence', 'evidenceCount'], {
-            packages: (ps) => sortedUnique(ps),
-            evidence: canonicalEvidence,
-        })),
+        packages: (list) => sorted$1(list, comparePackages).map((p) => ordered(p, PACKAGE_KEYS, PACKAGE_MAP)),
+        endpoints: (list) => sorted$1(list, compareEndpoints).map((e) => ordered(e, ENDPOINT_KEYS, ENDPOINT_MAP)),
         clients: (list) => sorted$1(list, compareClients).map((c) => ordered(c, ['id', 'name', 'market', 'package', 'path', 'matchedBy', 'allowed', 'suspected'], {
             matchedBy: (m) => sortedUnique(m, compareMatchedBy),
         })),
@@ -22935,8 +22968,8 @@ function mergeEndpointFacts(lists) {
             }
             for (const a of f.artifacts)
                 acc.artifacts.add(a);
-            for (const e of f.evidence)
-                acc.evidence.push(e);
+            if (f.evidence.length)
+                acc.evidence.push(f.evidence);
             acc.count += f.evidenceCount;
             if (f.ports)
                 for (const p of f.ports)
@@ -22956,7 +22989,7 @@ function mergeEndpointFacts(lists) {
             kind: acc.first.kind,
             value: acc.first.value,
             artifacts: [...acc.artifacts].sort(cmp$1),
-            evidence: acc.evidence.sort(compareEvidence).slice(0, EVIDENCE_CAP),
+            evidence: firstSorted(acc.evidence, EVIDENCE_CAP),
             evidenceCount: acc.count,
         };
         if (acc.ports)
@@ -22970,6 +23003,35 @@ function mergeEndpointFacts(lists) {
         out.push(f);
     }
     return out.sort((a, b) => cmp$1(a.kind, b.kind) || cmp$1(a.value, b.value));
+}
+/**
+ * The first `cap` items of the union of evidence lists, in compareEvidence order. Lists that
+ * are each sorted (as every fact's are) are merged in O(cap x lists); any other input is sorted.
+ */
+function firstSorted(lists, cap) {
+    if (lists.length === 1 && isSorted(lists[0]))
+        return lists[0].slice(0, cap);
+    if (!lists.every(isSorted))
+        return lists.flat().sort(compareEvidence).slice(0, cap);
+    const at = new Array(lists.length).fill(0);
+    const out = [];
+    while (out.length < cap) {
+        let best = -1;
+        for (let i = 0; i < lists.length; i++) {
+            if (at[i] < lists[i].length && (best < 0 || compareEvidence(lists[i][at[i]], lists[best][at[best]]) < 0))
+                best = i;
+        }
+        if (best < 0)
+            break;
+        out.push(lists[best][at[best]++]);
+    }
+    return out;
+}
+function isSorted(list) {
+    for (let i = 1; i < list.length; i++)
+        if (compareEvidence(list[i - 1], list[i]) > 0)
+            return false;
+    return true;
 }
 function mergePartials(parts) {
     const out = {
@@ -25023,8 +25085,11 @@ class EndpointScanner {
                 b--;
             if (b - a < 4 || b - a > MAX_TOKEN)
                 continue;
-            if (buf.indexOf(DOT, a) >= b)
-                continue;
+            let dot = a;
+            while (dot < b && buf[dot] !== DOT)
+                dot++;
+            if (dot >= b)
+                continue; // the dot was trimmed away: no dotted name left
             this.token(buf, a, b, start, end, base, sink, offsetOf);
         }
     }
@@ -25078,7 +25143,8 @@ class EndpointScanner {
         const raw = buf.toString('latin1', a, b);
         const lower = raw.toLowerCase();
         const port = this.portAfter(buf, b, end);
-        const evidence = { ...base, offset: offsetOf(url?.schemeStart ?? a) };
+        // Made only for a hit: most candidates are rejected below.
+        const evidence = () => ({ ...base, offset: offsetOf(url?.schemeStart ?? a) });
         if (/^[0-9.]+$/.test(raw)) {
             if (!isCanonicalIpv4(raw))
                 return;
@@ -25091,11 +25157,11 @@ class EndpointScanner {
                 return;
             if (!url && a > start && (buf[a - 1] === 0x2d || buf[a - 1] === 0x5f))
                 return;
-            sink.add(this.hit('ip', raw, url, port, evidence));
+            sink.add(this.hit('ip', raw, url, port, evidence()));
             return;
         }
         if (this.known.hosts.has(lower)) {
-            sink.add(this.hit('host', lower, url, port, evidence));
+            sink.add(this.hit('host', lower, url, port, evidence()));
             return;
         }
         if (url) {
@@ -25103,7 +25169,7 @@ class EndpointScanner {
                 return;
             if (!isHostSyntax(lower))
                 return;
-            sink.add(this.hit('host', lower, url, port, evidence));
+            sink.add(this.hit('host', lower, url, port, evidence()));
             return;
         }
         // Bare name: reject e-mail domains and path segments, then the code/file/property rules.
@@ -25123,7 +25189,7 @@ class EndpointScanner {
         }
         const host = bareNameToHostCached(raw);
         if (host)
-            sink.add(this.hit('host', host, undefined, port, evidence));
+            sink.add(this.hit('host', host, undefined, port, evidence()));
     }
     hit(kind, value, url, port, evidence) {
         const h = { kind, value, evidence };
@@ -25544,6 +25610,7 @@ function parseShard(value) {
  */
 async function extractInputParts(input, opts) {
     const walk = await walkInput(input, { include: opts.include });
+    mark('walk');
     const init = {
         hosts: [...opts.known.hosts],
         sms: [...opts.known.sms],
@@ -25565,6 +25632,7 @@ async function extractInputParts(input, opts) {
     const ownParts = await extractFiles(own, init, workers, progress?.update, tally);
     const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally) : [];
     progress?.done();
+    mark('workers');
     if (init.cache) {
         opts.logger.info(`cache: ${tally.hits} of ${tally.hits + tally.misses} files of ${input} from ${init.cache.dir}`);
         if (tally.problems.length) {
@@ -25575,6 +25643,7 @@ async function extractInputParts(input, opts) {
     const walkFacts = { ...mergePartials([]), unreadable: walk.unreadable, skipped: walk.skipped };
     const ownsWalk = !opts.shard || opts.shard.index === 1;
     const owned = mergePartials([...ownParts, ...(ownsWalk ? [walkFacts] : [])]);
+    mark('merge');
     const single = walk.files.length === 1 && !walk.productOut && (await stat(input)).isFile();
     return {
         input,
@@ -26051,6 +26120,7 @@ async function scan(options, logger, deps = {}) {
     }
     const prep = prepareScan(options, logger);
     const { catalog, file } = prep;
+    mark('startup and policy');
     const known = knownEndpoints(catalog, file);
     const mentionPackages = new Set(catalog.entries.flatMap((e) => e.packages));
     const allFacts = [];
@@ -26074,7 +26144,9 @@ async function scan(options, logger, deps = {}) {
         if (shard)
             shardFacts.push({ input: display, sha256: parts.sha256, facts: parts.owned });
     }
+    mark('extraction');
     const report = evaluateFacts(allFacts, prep, options, logger);
+    mark('evaluation');
     if (shard)
         report.shard = shardSection({ shard, facts: shardFacts, prep, options, limits: deps.limits });
     return report;
@@ -27191,7 +27263,9 @@ async function runScan(args, io) {
         progress: args.quiet ? () => ({ update: () => undefined, done: () => undefined }) : io.logger ? periodicProgress(logger) : progressFor(process.stderr, logger),
     }, logger);
     const report = await locate(scanned, { cwd, sourceRoot, inputs: args.inputs }, logger);
+    mark('source locations');
     write(report, args, cwd, io);
+    mark('render and write');
     if (args.shard) {
         // A shard saw part of the build: its findings are partial, so it never fails the job.
         io.stderr(`shard ${args.shard.index}/${args.shard.count}: a partial report; \`activation-gate merge\` of all ${args.shard.count} gives the verdict\n`);

@@ -14850,8 +14850,11 @@ class EndpointScanner {
                 b--;
             if (b - a < 4 || b - a > MAX_TOKEN)
                 continue;
-            if (buf.indexOf(DOT, a) >= b)
-                continue;
+            let dot = a;
+            while (dot < b && buf[dot] !== DOT)
+                dot++;
+            if (dot >= b)
+                continue; // the dot was trimmed away: no dotted name left
             this.token(buf, a, b, start, end, base, sink, offsetOf);
         }
     }
@@ -14905,7 +14908,8 @@ class EndpointScanner {
         const raw = buf.toString('latin1', a, b);
         const lower = raw.toLowerCase();
         const port = this.portAfter(buf, b, end);
-        const evidence = { ...base, offset: offsetOf(url?.schemeStart ?? a) };
+        // Made only for a hit: most candidates are rejected below.
+        const evidence = () => ({ ...base, offset: offsetOf(url?.schemeStart ?? a) });
         if (/^[0-9.]+$/.test(raw)) {
             if (!isCanonicalIpv4(raw))
                 return;
@@ -14918,11 +14922,11 @@ class EndpointScanner {
                 return;
             if (!url && a > start && (buf[a - 1] === 0x2d || buf[a - 1] === 0x5f))
                 return;
-            sink.add(this.hit('ip', raw, url, port, evidence));
+            sink.add(this.hit('ip', raw, url, port, evidence()));
             return;
         }
         if (this.known.hosts.has(lower)) {
-            sink.add(this.hit('host', lower, url, port, evidence));
+            sink.add(this.hit('host', lower, url, port, evidence()));
             return;
         }
         if (url) {
@@ -14930,7 +14934,7 @@ class EndpointScanner {
                 return;
             if (!isHostSyntax(lower))
                 return;
-            sink.add(this.hit('host', lower, url, port, evidence));
+            sink.add(this.hit('host', lower, url, port, evidence()));
             return;
         }
         // Bare name: reject e-mail domains and path segments, then the code/file/property rules.
@@ -14950,7 +14954,7 @@ class EndpointScanner {
         }
         const host = bareNameToHostCached(raw);
         if (host)
-            sink.add(this.hit('host', host, undefined, port, evidence));
+            sink.add(this.hit('host', host, undefined, port, evidence()));
     }
     hit(kind, value, url, port, evidence) {
         const h = { kind, value, evidence };
@@ -15150,8 +15154,8 @@ function mergeEndpointFacts(lists) {
             }
             for (const a of f.artifacts)
                 acc.artifacts.add(a);
-            for (const e of f.evidence)
-                acc.evidence.push(e);
+            if (f.evidence.length)
+                acc.evidence.push(f.evidence);
             acc.count += f.evidenceCount;
             if (f.ports)
                 for (const p of f.ports)
@@ -15171,7 +15175,7 @@ function mergeEndpointFacts(lists) {
             kind: acc.first.kind,
             value: acc.first.value,
             artifacts: [...acc.artifacts].sort(cmp$3),
-            evidence: acc.evidence.sort(compareEvidence$1).slice(0, EVIDENCE_CAP),
+            evidence: firstSorted(acc.evidence, EVIDENCE_CAP),
             evidenceCount: acc.count,
         };
         if (acc.ports)
@@ -15185,6 +15189,35 @@ function mergeEndpointFacts(lists) {
         out.push(f);
     }
     return out.sort((a, b) => cmp$3(a.kind, b.kind) || cmp$3(a.value, b.value));
+}
+/**
+ * The first `cap` items of the union of evidence lists, in compareEvidence order. Lists that
+ * are each sorted (as every fact's are) are merged in O(cap x lists); any other input is sorted.
+ */
+function firstSorted(lists, cap) {
+    if (lists.length === 1 && isSorted(lists[0]))
+        return lists[0].slice(0, cap);
+    if (!lists.every(isSorted))
+        return lists.flat().sort(compareEvidence$1).slice(0, cap);
+    const at = new Array(lists.length).fill(0);
+    const out = [];
+    while (out.length < cap) {
+        let best = -1;
+        for (let i = 0; i < lists.length; i++) {
+            if (at[i] < lists[i].length && (best < 0 || compareEvidence$1(lists[i][at[i]], lists[best][at[best]]) < 0))
+                best = i;
+        }
+        if (best < 0)
+            break;
+        out.push(lists[best][at[best]++]);
+    }
+    return out;
+}
+function isSorted(list) {
+    for (let i = 1; i < list.length; i++)
+        if (compareEvidence$1(list[i - 1], list[i]) > 0)
+            return false;
+    return true;
 }
 function mergePartials(parts) {
     const out = {
@@ -51881,7 +51914,13 @@ function by(...comparators) {
 }
 /** A sorted copy; never sorts in place (the caller's report stays as it was). */
 function sorted(items, compare) {
-    return [...(items ?? [])].sort(compare);
+    const list = items ?? [];
+    // Reports are built sorted: one linear check usually saves the sort (the result is the same,
+    // the sort being stable).
+    let inOrder = true;
+    for (let i = 1; i < list.length && inOrder; i++)
+        inOrder = compare(list[i - 1], list[i]) <= 0;
+    return inOrder ? list.slice() : [...list].sort(compare);
 }
 /** error < warning < note; anything unknown last. */
 function severityRank(severity) {
@@ -51923,19 +51962,31 @@ function sortedUnique(items, compare = compareStrings) {
  * code-unit order, so a field someone adds later still serialises deterministically.
  * `undefined` values are dropped. `map` rewrites the named values (sorting nested arrays).
  */
+const keySets = new WeakMap();
 function ordered(obj, keys, map = {}) {
     const src = obj;
     const out = {};
-    const rest = Object.keys(src)
-        .filter((k) => !keys.includes(k))
-        .sort(compareStrings);
-    for (const k of [...keys, ...rest]) {
+    let known = keySets.get(keys);
+    if (!known) {
+        known = new Set(keys);
+        keySets.set(keys, known);
+    }
+    let rest;
+    for (const k of Object.keys(src))
+        if (!known.has(k))
+            (rest ??= []).push(k);
+    const put = (k) => {
         const v = src[k];
         if (v === undefined)
-            continue;
+            return;
         const f = map[k];
         out[k] = f ? f(v) : v;
-    }
+    };
+    for (const k of keys)
+        put(k);
+    if (rest)
+        for (const k of rest.sort(compareStrings))
+            put(k);
     return out;
 }
 const LOCATION_KEYS = ['file', 'line', 'column'];
@@ -51944,59 +51995,60 @@ const COUNT_KEYS = ['errors', 'warnings', 'notes', 'suppressed'];
 function canonicalEvidence(list) {
     return sorted(list, compareEvidence).map((e) => ordered(e, EVIDENCE_KEYS));
 }
+const FINDING_KEYS = [
+    'rule',
+    'severity',
+    'target',
+    'package',
+    'client',
+    'endpoint',
+    'endpointKind',
+    'path',
+    'partitionPath',
+    'message',
+    'evidence',
+    'location',
+    'suppressed',
+];
+const SUPPRESSED_KEYS = ['reason', 'owner', 'expires', 'location'];
+const FINDING_MAP = {
+    evidence: canonicalEvidence,
+    location: (l) => ordered(l, LOCATION_KEYS),
+    suppressed: (s) => ordered(s, SUPPRESSED_KEYS, { location: (l) => ordered(l, LOCATION_KEYS) }),
+};
 function canonicalFinding(f) {
-    return ordered(f, [
-        'rule',
-        'severity',
-        'target',
-        'package',
-        'client',
-        'endpoint',
-        'endpointKind',
-        'path',
-        'partitionPath',
-        'message',
-        'evidence',
-        'location',
-        'suppressed',
-    ], {
-        evidence: canonicalEvidence,
-        location: (l) => ordered(l, LOCATION_KEYS),
-        suppressed: (s) => ordered(s, ['reason', 'owner', 'expires', 'location'], { location: (l) => ordered(l, LOCATION_KEYS) }),
-    });
+    return ordered(f, FINDING_KEYS, FINDING_MAP);
 }
+const PACKAGE_KEYS = [
+    'path',
+    'partition',
+    'partitionPath',
+    'package',
+    'versionCode',
+    'versionName',
+    'signerSha256',
+    'permissions',
+    'sharedUserId',
+    'bootCompleted',
+    'overlay',
+];
+const OVERLAY_KEYS = ['targetPackage', 'targetName', 'requiredSystemPropertyName', 'requiredSystemPropertyValue', 'isStatic', 'priority'];
+const PACKAGE_MAP = {
+    permissions: (ps) => sortedUnique(ps),
+    overlay: (o) => ordered(o, OVERLAY_KEYS),
+};
+const ENDPOINT_KEYS = ['kind', 'value', 'port', 'scheme', 'cleartext', 'status', 'packages', 'evidence', 'evidenceCount'];
+const ENDPOINT_MAP = {
+    packages: (ps) => sortedUnique(ps),
+    evidence: canonicalEvidence,
+};
 function canonicalTarget(t) {
     return ordered(t, ['id', 'input', 'sku', 'market', 'build', 'packages', 'endpoints', 'clients', 'unreadable', 'skipped', 'counts'], {
         build: (b) => ordered(b, ['fingerprint', 'resolvedBy', 'tried'], {
             resolvedBy: (r) => ordered(r, ['key', 'value', 'file', 'line', 'from']),
         }),
-        packages: (list) => sorted(list, comparePackages).map((p) => ordered(p, [
-            'path',
-            'partition',
-            'partitionPath',
-            'package',
-            'versionCode',
-            'versionName',
-            'signerSha256',
-            'permissions',
-            'sharedUserId',
-            'bootCompleted',
-            'overlay',
-        ], {
-            permissions: (ps) => sortedUnique(ps),
-            overlay: (o) => ordered(o, [
-                'targetPackage',
-                'targetName',
-                'requiredSystemPropertyName',
-                'requiredSystemPropertyValue',
-                'isStatic',
-                'priority',
-            ]),
-        })),
-        endpoints: (list) => sorted(list, compareEndpoints).map((e) => ordered(e, ['kind', 'value', 'port', 'scheme', 'cleartext', 'status', 'packages', 'evidence', 'evidenceCount'], {
-            packages: (ps) => sortedUnique(ps),
-            evidence: canonicalEvidence,
-        })),
+        packages: (list) => sorted(list, comparePackages).map((p) => ordered(p, PACKAGE_KEYS, PACKAGE_MAP)),
+        endpoints: (list) => sorted(list, compareEndpoints).map((e) => ordered(e, ENDPOINT_KEYS, ENDPOINT_MAP)),
         clients: (list) => sorted(list, compareClients).map((c) => ordered(c, ['id', 'name', 'market', 'package', 'path', 'matchedBy', 'allowed', 'suspected'], {
             matchedBy: (m) => sortedUnique(m, compareMatchedBy),
         })),
@@ -61723,6 +61775,20 @@ function cmp$1(a, b) {
 }
 
 /**
+ * Phase timings for profiling (`ACTIVATION_GATE_TIMINGS=1`): each mark writes the time since
+ * the previous one to stderr. Off by default; never part of a report.
+ */
+const enabled = process.env.ACTIVATION_GATE_TIMINGS === '1';
+let last = performance.now();
+function mark(phase) {
+    if (!enabled)
+        return;
+    const now = performance.now();
+    process.stderr.write(`timing: ${phase} ${((now - last) / 1000).toFixed(3)} s\n`);
+    last = now;
+}
+
+/**
  * `--shard I/N`: a deterministic, size-balanced split of one input's sorted file list. Every
  * file belongs to exactly one shard (largest first, each to the shard with the fewest bytes so
  * far, ties to the lower index), so the shards' facts merge into the unsharded facts. Property
@@ -61781,6 +61847,7 @@ function parseShard(value) {
  */
 async function extractInputParts(input, opts) {
     const walk = await walkInput(input, { include: opts.include });
+    mark('walk');
     const init = {
         hosts: [...opts.known.hosts],
         sms: [...opts.known.sms],
@@ -61802,6 +61869,7 @@ async function extractInputParts(input, opts) {
     const ownParts = await extractFiles(own, init, workers, progress?.update, tally);
     const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally) : [];
     progress?.done();
+    mark('workers');
     if (init.cache) {
         opts.logger.info(`cache: ${tally.hits} of ${tally.hits + tally.misses} files of ${input} from ${init.cache.dir}`);
         if (tally.problems.length) {
@@ -61812,6 +61880,7 @@ async function extractInputParts(input, opts) {
     const walkFacts = { ...mergePartials([]), unreadable: walk.unreadable, skipped: walk.skipped };
     const ownsWalk = !opts.shard || opts.shard.index === 1;
     const owned = mergePartials([...ownParts, ...(ownsWalk ? [walkFacts] : [])]);
+    mark('merge');
     const single = walk.files.length === 1 && !walk.productOut && (await stat$1(input)).isFile();
     return {
         input,
@@ -62190,6 +62259,7 @@ async function scan(options, logger, deps = {}) {
     }
     const prep = prepareScan(options, logger);
     const { catalog, file } = prep;
+    mark('startup and policy');
     const known = knownEndpoints(catalog, file);
     const mentionPackages = new Set(catalog.entries.flatMap((e) => e.packages));
     const allFacts = [];
@@ -62213,7 +62283,9 @@ async function scan(options, logger, deps = {}) {
         if (shard)
             shardFacts.push({ input: display, sha256: parts.sha256, facts: parts.owned });
     }
+    mark('extraction');
     const report = evaluateFacts(allFacts, prep, options, logger);
+    mark('evaluation');
     if (shard)
         report.shard = shardSection({ shard, facts: shardFacts, prep, options, limits: deps.limits });
     return report;

@@ -22,6 +22,7 @@ import { buildReport, type TargetResult } from './report/build.js';
 import type { Report } from './report/model.js';
 import type { ScanOptions } from './scan-options.js';
 import { shardSection, type ShardInputFacts } from './shard.js';
+import { mark } from './timings.js';
 
 export type { ScanOptions } from './scan-options.js';
 
@@ -147,6 +148,7 @@ export async function scan(options: ScanOptions, logger: Logger, deps: ScanDeps 
   }
   const prep = prepareScan(options, logger);
   const { catalog, file } = prep;
+  mark('startup and policy');
 
   const known = knownEndpoints(catalog, file);
   const mentionPackages = new Set(catalog.entries.flatMap((e) => e.packages));
@@ -170,7 +172,9 @@ export async function scan(options: ScanOptions, logger: Logger, deps: ScanDeps 
     allFacts.push(assembleInputFacts(display, parts.sha256, [parts.owned, ...(parts.borrowed ? [parts.borrowed] : [])]));
     if (shard) shardFacts.push({ input: display, sha256: parts.sha256, facts: parts.owned });
   }
+  mark('extraction');
   const report = evaluateFacts(allFacts, prep, options, logger);
+  mark('evaluation');
   if (shard) report.shard = shardSection({ shard, facts: shardFacts, prep, options, limits: deps.limits });
   return report;
 }

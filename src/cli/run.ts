@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import { loadBuiltinCatalog } from '../catalog/load.js';
 import { PolicyError, PolicyErrors, UsageError } from '../errors.js';
 import { getConsoleLogger, type Logger } from '../logging.js';
+import { mark } from '../timings.js';
 import { effectiveCatalog, knownMarkets, printableMarketPolicy, resolveMarketPolicy } from '../policy/effective.js';
 import { loadPolicyFile } from '../policy/load.js';
 import { renderJson } from '../report/render-json.js';
@@ -124,7 +125,9 @@ async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     logger,
   );
   const report = await locate(scanned, { cwd, sourceRoot, inputs: args.inputs }, logger);
+  mark('source locations');
   write(report, args, cwd, io);
+  mark('render and write');
   if (args.shard) {
     // A shard saw part of the build: its findings are partial, so it never fails the job.
     io.stderr(`shard ${args.shard.index}/${args.shard.count}: a partial report; \`activation-gate merge\` of all ${args.shard.count} gives the verdict\n`);

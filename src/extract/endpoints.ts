@@ -166,7 +166,9 @@ export class EndpointScanner {
       while (a < b && (buf[a] === DOT || buf[a] === 0x2d)) a++;
       while (b > a && (buf[b - 1] === DOT || buf[b - 1] === 0x2d)) b--;
       if (b - a < 4 || b - a > MAX_TOKEN) continue;
-      if (buf.indexOf(DOT, a) >= b) continue;
+      let dot = a;
+      while (dot < b && buf[dot] !== DOT) dot++;
+      if (dot >= b) continue; // the dot was trimmed away: no dotted name left
       this.token(buf, a, b, start, end, base, sink, offsetOf);
     }
   }
@@ -224,7 +226,8 @@ export class EndpointScanner {
     const raw = buf.toString('latin1', a, b);
     const lower = raw.toLowerCase();
     const port = this.portAfter(buf, b, end);
-    const evidence: Evidence = { ...base, offset: offsetOf(url?.schemeStart ?? a) };
+    // Made only for a hit: most candidates are rejected below.
+    const evidence = (): Evidence => ({ ...base, offset: offsetOf(url?.schemeStart ?? a) });
 
     if (/^[0-9.]+$/.test(raw)) {
       if (!isCanonicalIpv4(raw)) return;
@@ -234,18 +237,18 @@ export class EndpointScanner {
       // Bare low quads are version numbers (2.12.9.2), unless a port or a known resolver says otherwise.
       if (!url && port === undefined && raw.charCodeAt(1) === DOT && !LOW_IPV4_ALLOWED.has(raw)) return;
       if (!url && a > start && (buf[a - 1] === 0x2d || buf[a - 1] === 0x5f)) return;
-      sink.add(this.hit('ip', raw, url, port, evidence));
+      sink.add(this.hit('ip', raw, url, port, evidence()));
       return;
     }
 
     if (this.known.hosts.has(lower)) {
-      sink.add(this.hit('host', lower, url, port, evidence));
+      sink.add(this.hit('host', lower, url, port, evidence()));
       return;
     }
     if (url) {
       if (!url.network) return;
       if (!isHostSyntax(lower)) return;
-      sink.add(this.hit('host', lower, url, port, evidence));
+      sink.add(this.hit('host', lower, url, port, evidence()));
       return;
     }
     // Bare name: reject e-mail domains and path segments, then the code/file/property rules.
@@ -260,7 +263,7 @@ export class EndpointScanner {
       if (next === 0x5f || next === 0x24 || next === 0x28 /* ( */) return;
     }
     const host = bareNameToHostCached(raw);
-    if (host) sink.add(this.hit('host', host, undefined, port, evidence));
+    if (host) sink.add(this.hit('host', host, undefined, port, evidence()));
   }
 
   private hit(

@@ -12,6 +12,7 @@ import type { KnownEndpoints } from './endpoints.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { cacheSalt } from './cache.js';
 import { mergePartials, type PartialFacts } from './partial.js';
+import { mark } from '../timings.js';
 import { extractFiles, getWorkerScript, workerCount, type CacheTally, type PoolInit } from './pool.js';
 import { shardFiles, type ShardSpec } from './shard-split.js';
 
@@ -55,6 +56,7 @@ export async function extractInput(input: string, opts: ExtractOptions): Promise
 
 export async function extractInputParts(input: string, opts: ExtractOptions): Promise<InputParts> {
   const walk = await walkInput(input, { include: opts.include });
+  mark('walk');
   const init: PoolInit = {
     hosts: [...opts.known.hosts],
     sms: [...opts.known.sms],
@@ -76,6 +78,7 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   const ownParts = await extractFiles(own, init, workers, progress?.update, tally);
   const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally) : [];
   progress?.done();
+  mark('workers');
   if (init.cache) {
     opts.logger.info(`cache: ${tally.hits} of ${tally.hits + tally.misses} files of ${input} from ${init.cache.dir}`);
     if (tally.problems.length) {
@@ -86,6 +89,7 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   const walkFacts: PartialFacts = { ...mergePartials([]), unreadable: walk.unreadable, skipped: walk.skipped };
   const ownsWalk = !opts.shard || opts.shard.index === 1;
   const owned = mergePartials([...ownParts, ...(ownsWalk ? [walkFacts] : [])]);
+  mark('merge');
   const single = walk.files.length === 1 && !walk.productOut && (await stat(input)).isFile();
   return {
     input,

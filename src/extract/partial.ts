@@ -23,7 +23,8 @@ export function mergeEndpointFacts(lists: EndpointFact[][]): EndpointFact[] {
   interface Acc {
     first: Pick<EndpointFact, 'kind' | 'value'>;
     artifacts: Set<string>;
-    evidence: EndpointFact['evidence'];
+    /** the evidence lists of the parts, each sorted (capped lists of disjoint artifacts) */
+    evidence: EndpointFact['evidence'][];
     count: number;
     ports?: Set<number>;
     schemes?: Set<string>;
@@ -40,7 +41,7 @@ export function mergeEndpointFacts(lists: EndpointFact[][]): EndpointFact[] {
         byKey.set(key, acc);
       }
       for (const a of f.artifacts) acc.artifacts.add(a);
-      for (const e of f.evidence) acc.evidence.push(e);
+      if (f.evidence.length) acc.evidence.push(f.evidence);
       acc.count += f.evidenceCount;
       if (f.ports) for (const p of f.ports) (acc.ports ??= new Set()).add(p);
       if (f.schemes) for (const x of f.schemes) (acc.schemes ??= new Set()).add(x);
@@ -54,7 +55,7 @@ export function mergeEndpointFacts(lists: EndpointFact[][]): EndpointFact[] {
       kind: acc.first.kind,
       value: acc.first.value,
       artifacts: [...acc.artifacts].sort(cmp),
-      evidence: acc.evidence.sort(compareEvidence).slice(0, EVIDENCE_CAP),
+      evidence: firstSorted(acc.evidence, EVIDENCE_CAP),
       evidenceCount: acc.count,
     };
     if (acc.ports) f.ports = [...acc.ports].sort((a, b) => a - b);
@@ -64,6 +65,31 @@ export function mergeEndpointFacts(lists: EndpointFact[][]): EndpointFact[] {
     out.push(f);
   }
   return out.sort((a, b) => cmp(a.kind, b.kind) || cmp(a.value, b.value));
+}
+
+/**
+ * The first `cap` items of the union of evidence lists, in compareEvidence order. Lists that
+ * are each sorted (as every fact's are) are merged in O(cap x lists); any other input is sorted.
+ */
+export function firstSorted(lists: EndpointFact['evidence'][], cap: number): EndpointFact['evidence'] {
+  if (lists.length === 1 && isSorted(lists[0])) return lists[0].slice(0, cap);
+  if (!lists.every(isSorted)) return lists.flat().sort(compareEvidence).slice(0, cap);
+  const at = new Array<number>(lists.length).fill(0);
+  const out: EndpointFact['evidence'] = [];
+  while (out.length < cap) {
+    let best = -1;
+    for (let i = 0; i < lists.length; i++) {
+      if (at[i] < lists[i].length && (best < 0 || compareEvidence(lists[i][at[i]], lists[best][at[best]]) < 0)) best = i;
+    }
+    if (best < 0) break;
+    out.push(lists[best][at[best]++]);
+  }
+  return out;
+}
+
+function isSorted(list: EndpointFact['evidence']): boolean {
+  for (let i = 1; i < list.length; i++) if (compareEvidence(list[i - 1], list[i]) > 0) return false;
+  return true;
 }
 
 export function mergePartials(parts: PartialFacts[]): PartialFacts {

@@ -41,7 +41,12 @@ export function by<T>(...comparators: Comparator<T>[]): Comparator<T> {
 
 /** A sorted copy; never sorts in place (the caller's report stays as it was). */
 export function sorted<T>(items: readonly T[] | undefined, compare: Comparator<T>): T[] {
-  return [...(items ?? [])].sort(compare);
+  const list = items ?? [];
+  // Reports are built sorted: one linear check usually saves the sort (the result is the same,
+  // the sort being stable).
+  let inOrder = true;
+  for (let i = 1; i < list.length && inOrder; i++) inOrder = compare(list[i - 1], list[i]) <= 0;
+  return inOrder ? list.slice() : [...list].sort(compare);
 }
 
 /** error < warning < note; anything unknown last. */
@@ -135,18 +140,26 @@ type Obj = Record<string, unknown>;
  * code-unit order, so a field someone adds later still serialises deterministically.
  * `undefined` values are dropped. `map` rewrites the named values (sorting nested arrays).
  */
+const keySets = new WeakMap<readonly string[], Set<string>>();
+
 function ordered<T extends object>(obj: T, keys: readonly string[], map: Record<string, (v: never) => unknown> = {}): T {
   const src = obj as unknown as Obj;
   const out: Obj = {};
-  const rest = Object.keys(src)
-    .filter((k) => !keys.includes(k))
-    .sort(compareStrings);
-  for (const k of [...keys, ...rest]) {
+  let known = keySets.get(keys);
+  if (!known) {
+    known = new Set(keys);
+    keySets.set(keys, known);
+  }
+  let rest: string[] | undefined;
+  for (const k of Object.keys(src)) if (!known.has(k)) (rest ??= []).push(k);
+  const put = (k: string): void => {
     const v = src[k];
-    if (v === undefined) continue;
+    if (v === undefined) return;
     const f = map[k] as ((v: unknown) => unknown) | undefined;
     out[k] = f ? f(v) : v;
-  }
+  };
+  for (const k of keys) put(k);
+  if (rest) for (const k of rest.sort(compareStrings)) put(k);
   return out as T;
 }
 
@@ -158,32 +171,55 @@ function canonicalEvidence(list: Evidence[]): Evidence[] {
   return sorted(list, compareEvidence).map((e) => ordered(e, EVIDENCE_KEYS));
 }
 
+const FINDING_KEYS = [
+  'rule',
+  'severity',
+  'target',
+  'package',
+  'client',
+  'endpoint',
+  'endpointKind',
+  'path',
+  'partitionPath',
+  'message',
+  'evidence',
+  'location',
+  'suppressed',
+];
+const SUPPRESSED_KEYS = ['reason', 'owner', 'expires', 'location'];
+const FINDING_MAP = {
+  evidence: canonicalEvidence,
+  location: (l: object) => ordered(l, LOCATION_KEYS),
+  suppressed: (s: object) => ordered(s, SUPPRESSED_KEYS, { location: (l: object) => ordered(l, LOCATION_KEYS) }),
+};
+
 function canonicalFinding(f: Finding): Finding {
-  return ordered(
-    f,
-    [
-      'rule',
-      'severity',
-      'target',
-      'package',
-      'client',
-      'endpoint',
-      'endpointKind',
-      'path',
-      'partitionPath',
-      'message',
-      'evidence',
-      'location',
-      'suppressed',
-    ],
-    {
-      evidence: canonicalEvidence,
-      location: (l: object) => ordered(l, LOCATION_KEYS),
-      suppressed: (s: object) =>
-        ordered(s, ['reason', 'owner', 'expires', 'location'], { location: (l: object) => ordered(l, LOCATION_KEYS) }),
-    },
-  );
+  return ordered(f, FINDING_KEYS, FINDING_MAP);
 }
+
+const PACKAGE_KEYS = [
+  'path',
+  'partition',
+  'partitionPath',
+  'package',
+  'versionCode',
+  'versionName',
+  'signerSha256',
+  'permissions',
+  'sharedUserId',
+  'bootCompleted',
+  'overlay',
+];
+const OVERLAY_KEYS = ['targetPackage', 'targetName', 'requiredSystemPropertyName', 'requiredSystemPropertyValue', 'isStatic', 'priority'];
+const PACKAGE_MAP = {
+  permissions: (ps: string[]) => sortedUnique(ps),
+  overlay: (o: object) => ordered(o, OVERLAY_KEYS),
+};
+const ENDPOINT_KEYS = ['kind', 'value', 'port', 'scheme', 'cleartext', 'status', 'packages', 'evidence', 'evidenceCount'];
+const ENDPOINT_MAP = {
+  packages: (ps: string[]) => sortedUnique(ps),
+  evidence: canonicalEvidence,
+};
 
 function canonicalTarget(t: ReportTarget): ReportTarget {
   return ordered(
@@ -194,44 +230,8 @@ function canonicalTarget(t: ReportTarget): ReportTarget {
         ordered(b, ['fingerprint', 'resolvedBy', 'tried'], {
           resolvedBy: (r: object) => ordered(r, ['key', 'value', 'file', 'line', 'from']),
         }),
-      packages: (list: ReportPackage[]) =>
-        sorted(list, comparePackages).map((p) =>
-          ordered(
-            p,
-            [
-              'path',
-              'partition',
-              'partitionPath',
-              'package',
-              'versionCode',
-              'versionName',
-              'signerSha256',
-              'permissions',
-              'sharedUserId',
-              'bootCompleted',
-              'overlay',
-            ],
-            {
-              permissions: (ps: string[]) => sortedUnique(ps),
-              overlay: (o: object) =>
-                ordered(o, [
-                  'targetPackage',
-                  'targetName',
-                  'requiredSystemPropertyName',
-                  'requiredSystemPropertyValue',
-                  'isStatic',
-                  'priority',
-                ]),
-            },
-          ),
-        ),
-      endpoints: (list: ReportEndpoint[]) =>
-        sorted(list, compareEndpoints).map((e) =>
-          ordered(e, ['kind', 'value', 'port', 'scheme', 'cleartext', 'status', 'packages', 'evidence', 'evidenceCount'], {
-            packages: (ps: string[]) => sortedUnique(ps),
-            evidence: canonicalEvidence,
-          }),
-        ),
+      packages: (list: ReportPackage[]) => sorted(list, comparePackages).map((p) => ordered(p, PACKAGE_KEYS, PACKAGE_MAP)),
+      endpoints: (list: ReportEndpoint[]) => sorted(list, compareEndpoints).map((e) => ordered(e, ENDPOINT_KEYS, ENDPOINT_MAP)),
       clients: (list: ReportClient[]) =>
         sorted(list, compareClients).map((c) =>
           ordered(c, ['id', 'name', 'market', 'package', 'path', 'matchedBy', 'allowed', 'suspected'], {
