@@ -14586,11 +14586,11 @@ function collect(entries, wanted) {
     }
     return out;
 }
-const uniqueSorted = (values) => [...new Set(values)].sort();
+const uniqueSorted$1 = (values) => [...new Set(values)].sort();
 /** The endpoints catalogued for the China market (entries with market CN and CN variants of any entry). */
 function chinaMarketEndpoints(catalog) {
     const e = collect(catalog.entries, (market) => market === CHINA_MARKET);
-    return { hosts: uniqueSorted(e.hosts), ips: uniqueSorted(e.ips), sms: uniqueSorted(e.sms) };
+    return { hosts: uniqueSorted$1(e.hosts), ips: uniqueSorted$1(e.ips), sms: uniqueSorted$1(e.sms) };
 }
 /**
  * The built-in policy for `market` (EU, CN or WW) over `catalog`, or undefined for any other name.
@@ -14604,8 +14604,8 @@ function builtinMarketPolicy(market, catalog) {
         const all = collect(catalog.entries, () => true);
         return {
             clients: { deny: [] },
-            endpoints: { allow: uniqueSorted([...all.hosts, ...all.ips]), deny: [], ...defaults },
-            sms: { allow: uniqueSorted(all.sms), deny: [] },
+            endpoints: { allow: uniqueSorted$1([...all.hosts, ...all.ips]), deny: [], ...defaults },
+            sms: { allow: uniqueSorted$1(all.sms), deny: [] },
         };
     }
     // EU and WW: deny China-market clients and endpoints; allow what the permitted clients use.
@@ -14615,11 +14615,11 @@ function builtinMarketPolicy(market, catalog) {
     return {
         clients: { deny: [`market:${CHINA_MARKET}`] },
         endpoints: {
-            allow: uniqueSorted([...permitted.hosts, ...permitted.ips].filter((v) => !deniedSet.has(v))),
-            deny: uniqueSorted([...denied.hosts, ...denied.ips]),
+            allow: uniqueSorted$1([...permitted.hosts, ...permitted.ips].filter((v) => !deniedSet.has(v))),
+            deny: uniqueSorted$1([...denied.hosts, ...denied.ips]),
             ...defaults,
         },
-        sms: { allow: uniqueSorted(permitted.sms.filter((v) => !deniedSet.has(v))), deny: denied.sms },
+        sms: { allow: uniqueSorted$1(permitted.sms.filter((v) => !deniedSet.has(v))), deny: denied.sms },
     };
 }
 
@@ -22957,52 +22957,81 @@ const cmp$1 = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
  * merges from hundreds of per-file facts when they come from the cache).
  */
 function mergeEndpointFacts(lists) {
-    const byKey = new Map();
+    // kind -> value -> the facts of that endpoint, gathered first (no per-fact key strings).
+    const byKind = new Map();
     for (const list of lists) {
         for (const f of list) {
-            const key = `${f.kind}\u0000${f.value}`;
-            let acc = byKey.get(key);
-            if (!acc) {
-                acc = { first: f, artifacts: new Set(), evidence: [], count: 0, cleartext: false, ignored: false };
-                byKey.set(key, acc);
-            }
-            for (const a of f.artifacts)
-                acc.artifacts.add(a);
-            if (f.evidence.length)
-                acc.evidence.push(f.evidence);
-            acc.count += f.evidenceCount;
-            if (f.ports)
-                for (const p of f.ports)
-                    (acc.ports ??= new Set()).add(p);
-            if (f.schemes)
-                for (const x of f.schemes)
-                    (acc.schemes ??= new Set()).add(x);
-            if (f.cleartext)
-                acc.cleartext = true;
-            if (f.ignored)
-                acc.ignored = true;
+            let byValue = byKind.get(f.kind);
+            if (!byValue)
+                byKind.set(f.kind, (byValue = new Map()));
+            const same = byValue.get(f.value);
+            if (same)
+                same.push(f);
+            else
+                byValue.set(f.value, [f]);
         }
     }
     const out = [];
-    for (const acc of byKey.values()) {
-        const f = {
-            kind: acc.first.kind,
-            value: acc.first.value,
-            artifacts: [...acc.artifacts].sort(cmp$1),
-            evidence: firstSorted(acc.evidence, EVIDENCE_CAP),
-            evidenceCount: acc.count,
-        };
-        if (acc.ports)
-            f.ports = [...acc.ports].sort((a, b) => a - b);
-        if (acc.schemes)
-            f.schemes = [...acc.schemes].sort(cmp$1);
-        if (acc.cleartext)
-            f.cleartext = true;
-        if (acc.ignored)
-            f.ignored = true;
-        out.push(f);
+    for (const kind of [...byKind.keys()].sort(cmp$1)) {
+        const byValue = byKind.get(kind);
+        for (const value of [...byValue.keys()].sort(cmp$1))
+            out.push(mergeOne(byValue.get(value)));
     }
-    return out.sort((a, b) => cmp$1(a.kind, b.kind) || cmp$1(a.value, b.value));
+    return out;
+}
+/** One endpoint's facts (same kind and value, disjoint artifacts) -> one canonical fact. */
+function mergeOne(facts) {
+    const first = facts[0];
+    let count = 0;
+    let cleartext = false;
+    let ignored = false;
+    const artifacts = [];
+    const evidence = [];
+    const ports = [];
+    const schemes = [];
+    for (const f of facts) {
+        count += f.evidenceCount;
+        for (const a of f.artifacts)
+            artifacts.push(a);
+        if (f.evidence.length)
+            evidence.push(f.evidence);
+        if (f.ports)
+            for (const p of f.ports)
+                ports.push(p);
+        if (f.schemes)
+            for (const x of f.schemes)
+                schemes.push(x);
+        if (f.cleartext)
+            cleartext = true;
+        if (f.ignored)
+            ignored = true;
+    }
+    const merged = {
+        kind: first.kind,
+        value: first.value,
+        artifacts: uniqueSorted(artifacts, cmp$1),
+        evidence: firstSorted(evidence, EVIDENCE_CAP),
+        evidenceCount: count,
+    };
+    if (ports.length)
+        merged.ports = uniqueSorted(ports, (a, b) => a - b);
+    if (schemes.length)
+        merged.schemes = uniqueSorted(schemes, cmp$1);
+    if (cleartext)
+        merged.cleartext = true;
+    if (ignored)
+        merged.ignored = true;
+    return merged;
+}
+/** Sorted without duplicates; a list already so (the usual case) is only checked. */
+function uniqueSorted(items, compare) {
+    let ok = true;
+    for (let i = 1; i < items.length && ok; i++)
+        ok = compare(items[i - 1], items[i]) < 0;
+    if (ok)
+        return items;
+    const out = [...new Set(items)].sort(compare);
+    return out;
 }
 /**
  * The first `cap` items of the union of evidence lists, in compareEvidence order. Lists that

@@ -15143,52 +15143,81 @@ const cmp$3 = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
  * merges from hundreds of per-file facts when they come from the cache).
  */
 function mergeEndpointFacts(lists) {
-    const byKey = new Map();
+    // kind -> value -> the facts of that endpoint, gathered first (no per-fact key strings).
+    const byKind = new Map();
     for (const list of lists) {
         for (const f of list) {
-            const key = `${f.kind}\u0000${f.value}`;
-            let acc = byKey.get(key);
-            if (!acc) {
-                acc = { first: f, artifacts: new Set(), evidence: [], count: 0, cleartext: false, ignored: false };
-                byKey.set(key, acc);
-            }
-            for (const a of f.artifacts)
-                acc.artifacts.add(a);
-            if (f.evidence.length)
-                acc.evidence.push(f.evidence);
-            acc.count += f.evidenceCount;
-            if (f.ports)
-                for (const p of f.ports)
-                    (acc.ports ??= new Set()).add(p);
-            if (f.schemes)
-                for (const x of f.schemes)
-                    (acc.schemes ??= new Set()).add(x);
-            if (f.cleartext)
-                acc.cleartext = true;
-            if (f.ignored)
-                acc.ignored = true;
+            let byValue = byKind.get(f.kind);
+            if (!byValue)
+                byKind.set(f.kind, (byValue = new Map()));
+            const same = byValue.get(f.value);
+            if (same)
+                same.push(f);
+            else
+                byValue.set(f.value, [f]);
         }
     }
     const out = [];
-    for (const acc of byKey.values()) {
-        const f = {
-            kind: acc.first.kind,
-            value: acc.first.value,
-            artifacts: [...acc.artifacts].sort(cmp$3),
-            evidence: firstSorted(acc.evidence, EVIDENCE_CAP),
-            evidenceCount: acc.count,
-        };
-        if (acc.ports)
-            f.ports = [...acc.ports].sort((a, b) => a - b);
-        if (acc.schemes)
-            f.schemes = [...acc.schemes].sort(cmp$3);
-        if (acc.cleartext)
-            f.cleartext = true;
-        if (acc.ignored)
-            f.ignored = true;
-        out.push(f);
+    for (const kind of [...byKind.keys()].sort(cmp$3)) {
+        const byValue = byKind.get(kind);
+        for (const value of [...byValue.keys()].sort(cmp$3))
+            out.push(mergeOne(byValue.get(value)));
     }
-    return out.sort((a, b) => cmp$3(a.kind, b.kind) || cmp$3(a.value, b.value));
+    return out;
+}
+/** One endpoint's facts (same kind and value, disjoint artifacts) -> one canonical fact. */
+function mergeOne(facts) {
+    const first = facts[0];
+    let count = 0;
+    let cleartext = false;
+    let ignored = false;
+    const artifacts = [];
+    const evidence = [];
+    const ports = [];
+    const schemes = [];
+    for (const f of facts) {
+        count += f.evidenceCount;
+        for (const a of f.artifacts)
+            artifacts.push(a);
+        if (f.evidence.length)
+            evidence.push(f.evidence);
+        if (f.ports)
+            for (const p of f.ports)
+                ports.push(p);
+        if (f.schemes)
+            for (const x of f.schemes)
+                schemes.push(x);
+        if (f.cleartext)
+            cleartext = true;
+        if (f.ignored)
+            ignored = true;
+    }
+    const merged = {
+        kind: first.kind,
+        value: first.value,
+        artifacts: uniqueSorted$1(artifacts, cmp$3),
+        evidence: firstSorted(evidence, EVIDENCE_CAP),
+        evidenceCount: count,
+    };
+    if (ports.length)
+        merged.ports = uniqueSorted$1(ports, (a, b) => a - b);
+    if (schemes.length)
+        merged.schemes = uniqueSorted$1(schemes, cmp$3);
+    if (cleartext)
+        merged.cleartext = true;
+    if (ignored)
+        merged.ignored = true;
+    return merged;
+}
+/** Sorted without duplicates; a list already so (the usual case) is only checked. */
+function uniqueSorted$1(items, compare) {
+    let ok = true;
+    for (let i = 1; i < items.length && ok; i++)
+        ok = compare(items[i - 1], items[i]) < 0;
+    if (ok)
+        return items;
+    const out = [...new Set(items)].sort(compare);
+    return out;
 }
 /**
  * The first `cap` items of the union of evidence lists, in compareEvidence order. Lists that

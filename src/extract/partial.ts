@@ -20,51 +20,65 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * merges from hundreds of per-file facts when they come from the cache).
  */
 export function mergeEndpointFacts(lists: EndpointFact[][]): EndpointFact[] {
-  interface Acc {
-    first: Pick<EndpointFact, 'kind' | 'value'>;
-    artifacts: Set<string>;
-    /** the evidence lists of the parts, each sorted (capped lists of disjoint artifacts) */
-    evidence: EndpointFact['evidence'][];
-    count: number;
-    ports?: Set<number>;
-    schemes?: Set<string>;
-    cleartext: boolean;
-    ignored: boolean;
-  }
-  const byKey = new Map<string, Acc>();
+  // kind -> value -> the facts of that endpoint, gathered first (no per-fact key strings).
+  const byKind = new Map<string, Map<string, EndpointFact[]>>();
   for (const list of lists) {
     for (const f of list) {
-      const key = `${f.kind}\u0000${f.value}`;
-      let acc = byKey.get(key);
-      if (!acc) {
-        acc = { first: f, artifacts: new Set(), evidence: [], count: 0, cleartext: false, ignored: false };
-        byKey.set(key, acc);
-      }
-      for (const a of f.artifacts) acc.artifacts.add(a);
-      if (f.evidence.length) acc.evidence.push(f.evidence);
-      acc.count += f.evidenceCount;
-      if (f.ports) for (const p of f.ports) (acc.ports ??= new Set()).add(p);
-      if (f.schemes) for (const x of f.schemes) (acc.schemes ??= new Set()).add(x);
-      if (f.cleartext) acc.cleartext = true;
-      if (f.ignored) acc.ignored = true;
+      let byValue = byKind.get(f.kind);
+      if (!byValue) byKind.set(f.kind, (byValue = new Map()));
+      const same = byValue.get(f.value);
+      if (same) same.push(f);
+      else byValue.set(f.value, [f]);
     }
   }
   const out: EndpointFact[] = [];
-  for (const acc of byKey.values()) {
-    const f: EndpointFact = {
-      kind: acc.first.kind,
-      value: acc.first.value,
-      artifacts: [...acc.artifacts].sort(cmp),
-      evidence: firstSorted(acc.evidence, EVIDENCE_CAP),
-      evidenceCount: acc.count,
-    };
-    if (acc.ports) f.ports = [...acc.ports].sort((a, b) => a - b);
-    if (acc.schemes) f.schemes = [...acc.schemes].sort(cmp);
-    if (acc.cleartext) f.cleartext = true;
-    if (acc.ignored) f.ignored = true;
-    out.push(f);
+  for (const kind of [...byKind.keys()].sort(cmp)) {
+    const byValue = byKind.get(kind)!;
+    for (const value of [...byValue.keys()].sort(cmp)) out.push(mergeOne(byValue.get(value)!));
   }
-  return out.sort((a, b) => cmp(a.kind, b.kind) || cmp(a.value, b.value));
+  return out;
+}
+
+/** One endpoint's facts (same kind and value, disjoint artifacts) -> one canonical fact. */
+function mergeOne(facts: EndpointFact[]): EndpointFact {
+  const first = facts[0];
+  let count = 0;
+  let cleartext = false;
+  let ignored = false;
+  const artifacts: string[] = [];
+  const evidence: EndpointFact['evidence'][] = [];
+  const ports: number[] = [];
+  const schemes: string[] = [];
+  for (const f of facts) {
+    count += f.evidenceCount;
+    for (const a of f.artifacts) artifacts.push(a);
+    if (f.evidence.length) evidence.push(f.evidence);
+    if (f.ports) for (const p of f.ports) ports.push(p);
+    if (f.schemes) for (const x of f.schemes) schemes.push(x);
+    if (f.cleartext) cleartext = true;
+    if (f.ignored) ignored = true;
+  }
+  const merged: EndpointFact = {
+    kind: first.kind,
+    value: first.value,
+    artifacts: uniqueSorted(artifacts, cmp),
+    evidence: firstSorted(evidence, EVIDENCE_CAP),
+    evidenceCount: count,
+  };
+  if (ports.length) merged.ports = uniqueSorted(ports, (a, b) => a - b);
+  if (schemes.length) merged.schemes = uniqueSorted(schemes, cmp);
+  if (cleartext) merged.cleartext = true;
+  if (ignored) merged.ignored = true;
+  return merged;
+}
+
+/** Sorted without duplicates; a list already so (the usual case) is only checked. */
+function uniqueSorted<T>(items: T[], compare: (a: T, b: T) => number): T[] {
+  let ok = true;
+  for (let i = 1; i < items.length && ok; i++) ok = compare(items[i - 1], items[i]) < 0;
+  if (ok) return items;
+  const out = [...new Set(items)].sort(compare);
+  return out;
 }
 
 /**
