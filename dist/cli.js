@@ -23062,7 +23062,25 @@ function isSorted(list) {
             return false;
     return true;
 }
+/** Results of mergePartials: already canonical, so merging one of them alone only copies it. */
+const merged = new WeakSet();
 function mergePartials(parts) {
+    if (parts.length === 1 && merged.has(parts[0])) {
+        const p = parts[0];
+        const copy = {
+            packages: p.packages.slice(),
+            endpoints: p.endpoints.slice(),
+            props: p.props.slice(),
+            skuFiles: p.skuFiles.slice(),
+            unreadable: p.unreadable.slice(),
+            skipped: p.skipped.slice(),
+            mentions: p.mentions.slice(),
+            propFiles: p.propFiles.slice(),
+            stats: { ...p.stats },
+        };
+        merged.add(copy);
+        return copy;
+    }
     const out = {
         packages: parts.flatMap((p) => p.packages).sort((a, b) => cmp$1(a.path, b.path) || cmp$1(a.package, b.package)),
         endpoints: mergeEndpointFacts(parts.map((p) => p.endpoints)),
@@ -23084,6 +23102,7 @@ function mergePartials(parts) {
         out.stats.entries += p.stats.entries;
         out.stats.inflatedBytes += p.stats.inflatedBytes;
     }
+    merged.add(out);
     return out;
 }
 
@@ -26638,10 +26657,22 @@ function innermost(p) {
     const i = p.lastIndexOf('!/');
     return i >= 0 ? p.slice(i + 2) : p;
 }
+const modulesMemo = new Map();
 /** `system/priv-app/AutoRegistration/AutoRegistration.apk` -> [`AutoRegistration`]. */
 function modulesOfPath(p) {
     if (!p)
         return [];
+    // Thousands of findings share a few hundred paths.
+    let m = modulesMemo.get(p);
+    if (!m) {
+        if (modulesMemo.size >= 100_000)
+            modulesMemo.clear();
+        m = modulesOfPathUncached(p);
+        modulesMemo.set(p, m);
+    }
+    return m.slice();
+}
+function modulesOfPathUncached(p) {
     const parts = innermost(p).split('/');
     const file = parts[parts.length - 1];
     if (!/\.apk$/i.test(file))
@@ -26710,6 +26741,9 @@ function locateFindings(report, index, fallback) {
         else
             byName.set(d.name, [d]);
     }
+    // Nothing declared and no fallback: every finding stays as it is.
+    if (byName.size === 0 && true)
+        return { ...report, findings: report.findings.slice() };
     const findings = report.findings.map((f) => {
         const places = byName.size > 0 ? placesFor(subjectsOf(f, report), byName) : [];
         const inside = places.filter((p) => p.inWorkspace);

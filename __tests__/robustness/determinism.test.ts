@@ -18,8 +18,8 @@ afterAll(() => {
   rmSync(EMPTY, { recursive: true, force: true });
 });
 
-function run(inputs: string[], format: 'json' | 'sarif', workers: number, cwd = ROOT): string {
-  return execFileSync('node', [CLI, 'scan', ...inputs, '--policy', 'sample/activation-gate.yml', '--format', format, '--fail-on', 'never', '--quiet', '--now', '2026-11-01', '--source-root', EMPTY], {
+function run(inputs: string[], format: 'json' | 'sarif', workers: number, cwd = ROOT, nodeFlags: string[] = []): string {
+  return execFileSync('node', [...nodeFlags, CLI, 'scan', ...inputs, '--policy', 'sample/activation-gate.yml', '--format', format, '--fail-on', 'never', '--quiet', '--now', '2026-11-01', '--source-root', EMPTY], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, ACTIVATION_GATE_WORKERS: String(workers) },
@@ -51,6 +51,12 @@ d('determinism', () => {
       expect(run(inputs, format, 2)).toBe(one);
       expect(run(inputs, format, 3)).toBe(one);
     }
+  }, 120_000);
+
+  it('is the same without WebAssembly (node --jitless: SMS digit runs by the byte loop)', () => {
+    const one = run(inputs, 'json', 1);
+    expect(one).toMatch(/"kind": "sms"/); // the inputs hold SMS numbers
+    expect(run(inputs, 'json', 1, ROOT, ['--jitless'])).toBe(one);
   }, 120_000);
 
   it('is independent of the order the file system lists entries in', () => {

@@ -106,7 +106,26 @@ function isSorted(list: EndpointFact['evidence']): boolean {
   return true;
 }
 
+/** Results of mergePartials: already canonical, so merging one of them alone only copies it. */
+const merged = new WeakSet<PartialFacts>();
+
 export function mergePartials(parts: PartialFacts[]): PartialFacts {
+  if (parts.length === 1 && merged.has(parts[0])) {
+    const p = parts[0];
+    const copy: PartialFacts = {
+      packages: p.packages.slice(),
+      endpoints: p.endpoints.slice(),
+      props: p.props.slice(),
+      skuFiles: p.skuFiles.slice(),
+      unreadable: p.unreadable.slice(),
+      skipped: p.skipped.slice(),
+      mentions: p.mentions.slice(),
+      propFiles: p.propFiles.slice(),
+      stats: { ...p.stats },
+    };
+    merged.add(copy);
+    return copy;
+  }
   const out: PartialFacts = {
     packages: parts.flatMap((p) => p.packages).sort((a, b) => cmp(a.path, b.path) || cmp(a.package, b.package)),
     endpoints: mergeEndpointFacts(parts.map((p) => p.endpoints)),
@@ -131,5 +150,6 @@ export function mergePartials(parts: PartialFacts[]): PartialFacts {
     out.stats.entries += p.stats.entries;
     out.stats.inflatedBytes += p.stats.inflatedBytes;
   }
+  merged.add(out);
   return out;
 }

@@ -38,9 +38,22 @@ function innermost(p: string): string {
   return i >= 0 ? p.slice(i + 2) : p;
 }
 
+const modulesMemo = new Map<string, string[]>();
+
 /** `system/priv-app/AutoRegistration/AutoRegistration.apk` -> [`AutoRegistration`]. */
 export function modulesOfPath(p: string | undefined): string[] {
   if (!p) return [];
+  // Thousands of findings share a few hundred paths.
+  let m = modulesMemo.get(p);
+  if (!m) {
+    if (modulesMemo.size >= 100_000) modulesMemo.clear();
+    m = modulesOfPathUncached(p);
+    modulesMemo.set(p, m);
+  }
+  return m.slice();
+}
+
+function modulesOfPathUncached(p: string): string[] {
   const parts = innermost(p).split('/');
   const file = parts[parts.length - 1];
   if (!/\.apk$/i.test(file)) return [];
@@ -111,6 +124,8 @@ export function locateFindings(report: Report, index: Pick<SourceIndex, 'declara
     if (list) list.push(d);
     else byName.set(d.name, [d]);
   }
+  // Nothing declared and no fallback: every finding stays as it is.
+  if (byName.size === 0 && !fallback) return { ...report, findings: report.findings.slice() };
   const findings = report.findings.map((f): Finding => {
     const places = byName.size > 0 ? placesFor(subjectsOf(f, report), byName) : [];
     const inside = places.filter((p) => p.inWorkspace);
