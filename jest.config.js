@@ -11,6 +11,6 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   collectCoverageFrom: ['./src/**'],
   clearMocks: true,
-  setupFilesAfterEnv: ['<rootDir>/__tests__/helpers/fast-check-seed.ts'],
+  setupFilesAfterEnv: ['<rootDir>/__tests__/helpers/setup.ts'],
   testTimeout: 60000,
 };

@@ -5,9 +5,9 @@
  * runner reads them (honouring `::stop-commands::`). `restore()` puts env, stdout and
  * process.exitCode back.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { tempDir } from '../__tests__/helpers/temp.js';
 
 export interface WorkflowCommand {
   command: string;
@@ -100,7 +100,7 @@ export function parseOutputFile(text: string): Record<string, string> {
 
 // @actions/core caches the summary file path on first use, so the files live at one path per
 // test module; each runner truncates them.
-const RUNNER_DIR = mkdtempSync(path.join(tmpdir(), 'activation-gate-runner-'));
+const RUNNER_DIR = tempDir('activation-gate-runner-');
 
 export function startFakeRunner(options: FakeRunnerOptions = {}): FakeRunner {
   const savedEnv = { ...process.env };

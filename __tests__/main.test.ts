@@ -6,8 +6,7 @@
  */
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PolicyError, PolicyErrors, UsageError } from '../src/errors.js';
 import { expandGlob, run, workflowFile, type ScanFn } from '../src/main.js';
@@ -15,6 +14,7 @@ import type { Report } from '../src/report/model.js';
 import { renderJson } from '../src/report/render-json.js';
 import { createPassingReport, createTestFinding, createTestReport } from '../__fixtures__/report.js';
 import { parseCommands, parseOutputFile, startFakeRunner, type FakeRunner } from '../__fixtures__/runner.js';
+import { tempDir } from './helpers/temp.js';
 
 let runner: FakeRunner | undefined;
 afterEach(() => {
@@ -325,7 +325,7 @@ describe('helpers', () => {
   });
 
   it('expandGlob: *, ?, [..], ** and no descent into .git', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'ag-glob-'));
+    const root = tempDir('ag-glob-');
     for (const f of ['a/x.apk', 'a/b/y.apk', 'a/b/c/z.apk', 'a/.git/q.apk', 'a/n1.img', 'a/n2.img', 'a/n3.txt']) {
       mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
       writeFileSync(path.join(root, f), '');
@@ -351,7 +351,7 @@ const distIndex = path.resolve(process.env.ACTIVATION_GATE_DIST ?? 'dist/index.j
 const describeDist = existsSync(distIndex) ? describe : describe.skip;
 describeDist(`dist/index.js end-to-end${existsSync(distIndex) ? '' : ' (SKIPPED: dist/index.js does not exist yet; run `npm run package`)'}`, () => {
   function runDist(inputs: Record<string, string>) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'ag-dist-'));
+    const dir = tempDir('ag-dist-');
     const workspace = path.join(dir, 'ws');
     mkdirSync(path.join(workspace, BUILD, 'system'), { recursive: true });
     const outputFile = path.join(dir, 'out');

@@ -3,8 +3,7 @@
  * server on 127.0.0.1 that records the requests (__fixtures__/github-api.ts).
  */
 import { afterAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getOctokit } from '@actions/github';
 import { planCheckRun, CHECK_SUMMARY_MAX_CHARS } from '../../src/channels/check-run.js';
@@ -13,6 +12,7 @@ import { describeApiError, publishToGitHub, readEventContext, type GitHubClient 
 import type { Report } from '../../src/report/model.js';
 import { createLargeReport, createPassingReport, createTestFinding, createTestReport } from '../../__fixtures__/report.js';
 import { pullRequestEvent, seedComments, startFakeGitHubApi, type FakeGitHubApi } from '../../__fixtures__/github-api.js';
+import { tempDir } from '../helpers/temp.js';
 
 const TOKEN = 'ghs_TESTtoken0123456789abcdefABCDEF';
 let api: FakeGitHubApi;
@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 function eventFile(payload: unknown): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ag-event-'));
+  const dir = tempDir('ag-event-');
   const file = path.join(dir, 'event.json');
   writeFileSync(file, JSON.stringify(payload));
   return file;

@@ -5,9 +5,8 @@
  * itself, hence ajv).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -20,6 +19,7 @@ import { scan } from '../../src/scan.js';
 import { indexSourceTree } from '../../src/source/indexer.js';
 import { locateFindings, wantedNames } from '../../src/source/locate.js';
 import { createLargeReport, createTestFinding, createTestReport } from '../../__fixtures__/report.js';
+import { tempDir } from '../helpers/temp.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
@@ -145,7 +145,7 @@ describe('SARIF Multitool validate', () => {
   (usable ? it : it.skip)(`the sample build's SARIF has no error or warning validation results${usable ? '' : ' (SKIPPED: Sarif.Multitool not installed)'}`, async () => {
     // npm 11 skips the package's postinstall, which marks the binary executable.
     if ((statSync(MULTITOOL).mode & 0o100) === 0) chmodSync(MULTITOOL, 0o755);
-    const dir = mkdtempSync(path.join(tmpdir(), 'ag-sarif-'));
+    const dir = tempDir('ag-sarif-');
     const file = path.join(dir, 'activation-gate.sarif');
     const out = path.join(dir, 'validation.sarif');
     writeFileSync(file, renderSarif(await sampleReport(), { informationUri: 'https://github.com/acme/activation-gate' }));

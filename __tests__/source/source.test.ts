@@ -3,8 +3,7 @@
  * (__tests__/fixtures/source, see its README) and locateFindings over a real scan of the
  * sample build.
  */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { RecordingLogger } from '../../src/logging.js';
@@ -13,6 +12,7 @@ import { indexSourceTree } from '../../src/source/indexer.js';
 import { locateFindings, modulesOfPath, subjectsOf, wantedNames } from '../../src/source/locate.js';
 import { parseBlueprint, parseMakefile, parseXmlPackageIds, resolveCopyDest } from '../../src/source/parse.js';
 import { createTestFinding, createTestReport } from '../../__fixtures__/report.js';
+import { tempDir } from '../helpers/temp.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const SOURCE = '__tests__/fixtures/source';
@@ -149,7 +149,7 @@ describe('indexSourceTree over the fixture tree', () => {
   });
 
   it('keeps only wanted names, skips dot-folders and inputs, and marks files outside the workspace', async () => {
-    const tmp = mkdtempSync(path.join(tmpdir(), 'ag-src-'));
+    const tmp = tempDir('ag-src-');
     cpSync(path.join(ROOT, SOURCE), path.join(tmp, 'tree'), { recursive: true });
     mkdirSync(path.join(tmp, 'tree/.git/x'), { recursive: true });
     writeFileSync(path.join(tmp, 'tree/.git/x/a.mk'), 'PRODUCT_PACKAGES += AutoRegistration\n');
