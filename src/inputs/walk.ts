@@ -5,7 +5,9 @@
  * happen. Special files are skipped and listed. Names are handled as raw bytes, so a name that
  * is not valid UTF-8 is still opened exactly and shown escaped.
  */
-import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
+// Synchronous calls: a build has tens of thousands of files, and one thread-pool round trip per
+// lstat made the walk take ~0.15 ms a file; nothing else runs while the walk does.
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { SkippedFact, UnreadableFact } from '../facts.js';
 import { globToRegExp, matchesAny } from './glob.js';
@@ -85,8 +87,8 @@ export async function walkInput(input: string, opts: WalkOptions = {}): Promise<
   // A skipped folder is walked when an --include glob matches it or reaches inside it.
   const included = (rel: string, isDir: boolean): boolean =>
     matchesAny(rel, includes) || (isDir && includeGlobs.some((g) => g.startsWith(`${rel}/`) || g.startsWith('**')));
-  const rootAbs = await realpath(resolve(input));
-  const st = await stat(rootAbs);
+  const rootAbs = realpathSync.native(resolve(input));
+  const st = statSync(rootAbs);
   const skipped: SkippedFact[] = [];
   const unreadable: UnreadableFact[] = [];
   if (!st.isDirectory()) {
@@ -100,7 +102,7 @@ export async function walkInput(input: string, opts: WalkOptions = {}): Promise<
   }
 
   const inputPartition = partitionName(basename(rootAbs));
-  const top = await readdir(rootAbs, { withFileTypes: true });
+  const top = readdirSync(rootAbs, { withFileTypes: true });
   const partitionsPresent = new Set<string>();
   for (const d of top) {
     const p = d.isDirectory() ? partitionName(d.name) : undefined;
@@ -115,7 +117,7 @@ export async function walkInput(input: string, opts: WalkOptions = {}): Promise<
     const dir = stack.pop()!;
     let entries;
     try {
-      entries = await readdir(dir.abs, { withFileTypes: true, encoding: 'buffer' });
+      entries = readdirSync(dir.abs, { withFileTypes: true, encoding: 'buffer' });
     } catch (e) {
       unreadable.push({ path: dir.rel || '.', format: 'folder', reason: `cannot list folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
       continue;
@@ -134,7 +136,7 @@ export async function walkInput(input: string, opts: WalkOptions = {}): Promise<
         }
       }
       if (ent.isSymbolicLink()) {
-        skipped.push({ path: rel, reason: await describeSymlink(abs, rootAbs) });
+        skipped.push({ path: rel, reason: describeSymlink(abs, rootAbs) });
         continue;
       }
       if (ent.isDirectory()) {
@@ -147,7 +149,7 @@ export async function walkInput(input: string, opts: WalkOptions = {}): Promise<
       }
       let size: number;
       try {
-        size = (await lstat(abs)).size;
+        size = lstatSync(abs).size;
       } catch (e) {
         unreadable.push({ path: rel, format: 'file', reason: `cannot stat: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
         continue;
@@ -171,16 +173,16 @@ function kindOf(ent: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): 
   return 'special file';
 }
 
-async function describeSymlink(abs: Buffer, rootAbs: string): Promise<string> {
+function describeSymlink(abs: Buffer, rootAbs: string): string {
   let target = '?';
   try {
-    target = displayName(await readlink(abs, { encoding: 'buffer' }));
+    target = displayName(readlinkSync(abs, { encoding: 'buffer' }));
   } catch {
     // keep '?'
   }
   let real: string;
   try {
-    real = await realpath(abs);
+    real = realpathSync.native(abs);
   } catch {
     return `symlink to ${target} (broken or looping; not followed)`;
   }
