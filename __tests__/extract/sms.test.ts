@@ -34,6 +34,17 @@ describe('SMS numbers in string pools and DEX strings', () => {
     expect(fromPool('id_10659401x', 'dex')).toEqual([]);
   });
 
+  it('numbers a policy lists, however short and however many, in one pass', () => {
+    const many = new Set(['10086', '95555', ...Array.from({ length: 40 }, (_, i) => String(13800138000 + i))]);
+    const hitsOf = (text: string): string[] => {
+      const hits: EndpointHit[] = [];
+      new EndpointScanner({ hosts: new Set(), sms: many }).scan(Buffer.from(text, 'latin1'), 0, text.length, { path: 'a', source: 'file' }, { add: (h) => hits.push(h) });
+      return hits.map((h) => h.value);
+    };
+    expect(hitsOf('call 10086 or 95555, sms 13800138039; +8613800138007')).toEqual(['10086', '95555', '13800138039', '13800138007']);
+    expect(hitsOf('1008600 x10086 10086a 1.10086 13800138040 10659401')).toEqual(['10659401']); // runs, identifiers, versions; 40 is not listed
+  });
+
   it('end to end: the CT client fixture yields 10659401 from its DEX, attributed to the client', async () => {
     const report = await scan(
       { inputs: ['__tests__/fixtures/apks/autoregistration-cn.apk'], market: 'EU', failOn: 'error', cwd: join(import.meta.dirname, '..', '..'), now: new Date('2026-11-01T00:00:00Z') },
