@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync, statSync, realpathSync, readdirSync, lstatSync, readlinkSync, openSync, constants, fstatSync, closeSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, createReadStream, existsSync } from 'node:fs';
+import { readFileSync, openSync, writeSync, closeSync, statSync, realpathSync, readdirSync, lstatSync, readlinkSync, constants, fstatSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, createReadStream, existsSync } from 'node:fs';
 import path, { resolve, basename, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isIPv4, isIPv6 } from 'node:net';
@@ -14374,7 +14374,8 @@ function getConsoleLogger(debug = false, stream = process.stderr) {
 
 /**
  * Phase timings for profiling (`ACTIVATION_GATE_TIMINGS=1`): each mark writes the time since
- * the previous one to stderr. Off by default; never part of a report.
+ * the previous one, and the process's resident memory, to stderr. Off by default; never part of
+ * a report.
  */
 const enabled = process.env.ACTIVATION_GATE_TIMINGS === '1';
 let last = performance.now();
@@ -14382,7 +14383,8 @@ function mark(phase) {
     if (!enabled)
         return;
     const now = performance.now();
-    process.stderr.write(`timing: ${phase} ${((now - last) / 1000).toFixed(3)} s\n`);
+    const rss = process.memoryUsage.rss() / 2 ** 20;
+    process.stderr.write(`timing: ${phase} ${((now - last) / 1000).toFixed(3)} s, rss ${rss.toFixed(0)} MiB\n`);
     last = now;
 }
 
@@ -15046,30 +15048,37 @@ function sortedUnique(items, compare = compareStrings) {
  * `undefined` values are dropped. `map` rewrites the named values (sorting nested arrays).
  */
 const keySets = new WeakMap();
-function ordered(obj, keys, map = {}) {
+/**
+ * The keys `ordered()` keeps, in its order: those of `keys` present with a defined value, then
+ * any other defined keys in code-unit order.
+ */
+function orderedKeys(obj, keys) {
     const src = obj;
-    const out = {};
     let known = keySets.get(keys);
     if (!known) {
         known = new Set(keys);
         keySets.set(keys, known);
     }
+    const out = [];
+    for (const k of keys)
+        if (src[k] !== undefined)
+            out.push(k);
     let rest;
     for (const k of Object.keys(src))
-        if (!known.has(k))
+        if (!known.has(k) && src[k] !== undefined)
             (rest ??= []).push(k);
-    const put = (k) => {
-        const v = src[k];
-        if (v === undefined)
-            return;
-        const f = map[k];
-        out[k] = f ? f(v) : v;
-    };
-    for (const k of keys)
-        put(k);
     if (rest)
         for (const k of rest.sort(compareStrings))
-            put(k);
+            out.push(k);
+    return out;
+}
+function ordered(obj, keys, map = {}) {
+    const src = obj;
+    const out = {};
+    for (const k of orderedKeys(obj, keys)) {
+        const f = map[k];
+        out[k] = f ? f(src[k]) : src[k];
+    }
     return out;
 }
 const LOCATION_KEYS = ['file', 'line', 'column'];
@@ -15125,41 +15134,142 @@ const ENDPOINT_MAP = {
     packages: (ps) => sortedUnique(ps),
     evidence: canonicalEvidence,
 };
-function canonicalTarget(t) {
-    return ordered(t, ['id', 'input', 'sku', 'market', 'build', 'packages', 'endpoints', 'clients', 'unreadable', 'skipped', 'counts'], {
-        build: (b) => ordered(b, ['fingerprint', 'resolvedBy', 'tried'], {
-            resolvedBy: (r) => ordered(r, ['key', 'value', 'file', 'line', 'from']),
-        }),
-        packages: (list) => sorted$1(list, comparePackages).map((p) => ordered(p, PACKAGE_KEYS, PACKAGE_MAP)),
-        endpoints: (list) => sorted$1(list, compareEndpoints).map((e) => ordered(e, ENDPOINT_KEYS, ENDPOINT_MAP)),
-        clients: (list) => sorted$1(list, compareClients).map((c) => ordered(c, ['id', 'name', 'market', 'package', 'path', 'matchedBy', 'allowed', 'suspected'], {
-            matchedBy: (m) => sortedUnique(m, compareMatchedBy),
-        })),
-        unreadable: (list) => sorted$1(list, compareUnreadable).map((u) => ordered(u, ['path', 'format', 'reason', 'offset'])),
-        skipped: (list) => sorted$1(list, compareSkipped).map((s) => ordered(s, ['path', 'reason'])),
-        counts: (c) => ordered(c, COUNT_KEYS),
-    });
+function listMaps(lists) {
+    const out = {};
+    for (const [k, l] of Object.entries(lists))
+        out[k] = (list) => sorted$1(list, l.compare).map(l.canon);
+    return out;
 }
+function shape(keys, map, lists = {}) {
+    return { keys, map: { ...map, ...listMaps(lists) }, lists };
+}
+const TARGET_SHAPE = shape(['id', 'input', 'sku', 'market', 'build', 'packages', 'endpoints', 'clients', 'unreadable', 'skipped', 'counts'], {
+    build: (b) => ordered(b, ['fingerprint', 'resolvedBy', 'tried'], {
+        resolvedBy: (r) => ordered(r, ['key', 'value', 'file', 'line', 'from']),
+    }),
+    counts: (c) => ordered(c, COUNT_KEYS),
+}, {
+    packages: { compare: comparePackages, canon: (p) => ordered(p, PACKAGE_KEYS, PACKAGE_MAP) },
+    endpoints: { compare: compareEndpoints, canon: (e) => ordered(e, ENDPOINT_KEYS, ENDPOINT_MAP) },
+    clients: {
+        compare: compareClients,
+        canon: (c) => ordered(c, ['id', 'name', 'market', 'package', 'path', 'matchedBy', 'allowed', 'suspected'], {
+            matchedBy: (m) => sortedUnique(m, compareMatchedBy),
+        }),
+    },
+    unreadable: { compare: compareUnreadable, canon: (u) => ordered(u, ['path', 'format', 'reason', 'offset']) },
+    skipped: { compare: compareSkipped, canon: (x) => ordered(x, ['path', 'reason']) },
+});
+function canonicalTarget(t) {
+    return ordered(t, TARGET_SHAPE.keys, TARGET_SHAPE.map);
+}
+/** The canonical form of a whole report (see sortReport). */
+const REPORT_SHAPE = shape(['schemaVersion', 'tool', 'verdict', 'failOn', 'counts', 'targets', 'findings', 'audit', 'shard'], {
+    tool: (t) => ordered(t, ['name', 'version', 'catalogVersion', 'pslVersion']),
+    counts: (c) => ordered(c, COUNT_KEYS),
+    audit: (a) => ordered(a, ['inputs', 'policy', 'policySha256', 'now', 'exemptions'], {
+        inputs: (list) => sorted$1(list, by((x, y) => compareStrings(x.path, y.path), (x, y) => compareStrings(x.sha256, y.sha256))).map((i) => ordered(i, ['path', 'sha256'])),
+        exemptions: (list) => sorted$1(list, (x, y) => compareNumbers(x.index, y.index)).map((e) => ordered(e, ['index', 'used', 'expires', 'expired'])),
+    }),
+}, {
+    targets: { compare: compareTargets, canon: canonicalTarget, shape: TARGET_SHAPE },
+    findings: { compare: compareFindings$1, canon: canonicalFinding },
+});
 /**
  * The report in canonical form: targets by id; findings by severity, target, rule, package,
  * endpoint, path; endpoints by kind and value; evidence by path, entry, offset; keys in the
  * order of SPEC section 7 (then model.ts). Pure: returns a new object.
  */
 function sortReport(report) {
-    return ordered(report, ['schemaVersion', 'tool', 'verdict', 'failOn', 'counts', 'targets', 'findings', 'audit', 'shard'], {
-        tool: (t) => ordered(t, ['name', 'version', 'catalogVersion', 'pslVersion']),
-        counts: (c) => ordered(c, COUNT_KEYS),
-        targets: (list) => sorted$1(list, compareTargets).map(canonicalTarget),
-        findings: (list) => sorted$1(list, compareFindings$1).map(canonicalFinding),
-        audit: (a) => ordered(a, ['inputs', 'policy', 'policySha256', 'now', 'exemptions'], {
-            inputs: (list) => sorted$1(list, by((x, y) => compareStrings(x.path, y.path), (x, y) => compareStrings(x.sha256, y.sha256))).map((i) => ordered(i, ['path', 'sha256'])),
-            exemptions: (list) => sorted$1(list, (x, y) => compareNumbers(x.index, y.index)).map((e) => ordered(e, ['index', 'used', 'expires', 'expired'])),
-        }),
-    });
+    return ordered(report, REPORT_SHAPE.keys, REPORT_SHAPE.map);
 }
 
+/**
+ * `--format json` and the Action's `report-file`: the canonical report, byte-identical for the
+ * same facts (sorted arrays, fixed key order, 2-space indent, trailing newline, no timestamps
+ * other than the deterministic `audit.now`).
+ *
+ * Written as a stream of pieces, each canonical element of a long list (targets, their
+ * endpoints and packages, findings) made and serialised in turn: a build with tens of thousands
+ * of endpoints never holds a canonical copy of the whole report, nor the whole text. The bytes
+ * are exactly `JSON.stringify(sortReport(report), null, 2)` plus a newline (tested).
+ */
+/** The JSON report as one string (stdout, tests). */
 function renderJson(report) {
-    return `${JSON.stringify(sortReport(report), null, 2)}\n`;
+    const parts = [];
+    writeJson(report, (s) => parts.push(s));
+    return parts.join('');
+}
+/** Writes the JSON report to `path` in pieces of about 1 MiB (creating or truncating the file). */
+function writeJsonFile(path, report) {
+    const fd = openSync(path, 'w');
+    try {
+        let pending = [];
+        let size = 0;
+        const flush = () => {
+            if (pending.length)
+                writeSync(fd, pending.join(''));
+            pending = [];
+            size = 0;
+        };
+        writeJson(report, (s) => {
+            pending.push(s);
+            size += s.length;
+            if (size >= 1 << 20)
+                flush();
+        });
+        flush();
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** Emits the JSON report piece by piece. */
+function writeJson(report, emit) {
+    streamObject(report, REPORT_SHAPE, 0, emit);
+    emit('\n');
+}
+const pad = (level) => '  '.repeat(level);
+/** JSON.stringify(value, null, 2) as it reads nested `level` deep (strings never hold a raw newline). */
+function nested(value, level) {
+    const text = JSON.stringify(value, null, 2);
+    return level === 0 ? text : text.replace(/\n/g, `\n${pad(level)}`);
+}
+function streamObject(obj, shape, level, emit) {
+    const keys = orderedKeys(obj, shape.keys);
+    if (keys.length === 0) {
+        emit('{}');
+        return;
+    }
+    emit('{');
+    keys.forEach((k, i) => {
+        emit(`${i ? ',' : ''}\n${pad(level + 1)}${JSON.stringify(k)}: `);
+        const v = obj[k];
+        const list = shape.lists[k];
+        if (list && Array.isArray(v)) {
+            streamList(v, list, level + 1, emit);
+            return;
+        }
+        const f = shape.map[k];
+        emit(nested(f ? f(v) : v, level + 1));
+    });
+    emit(`\n${pad(level)}}`);
+}
+function streamList(list, spec, level, emit) {
+    const items = sorted$1(list, spec.compare);
+    if (items.length === 0) {
+        emit('[]');
+        return;
+    }
+    emit('[');
+    items.forEach((x, i) => {
+        emit(`${i ? ',' : ''}\n${pad(level + 1)}`);
+        if (spec.shape)
+            streamObject(x, spec.shape, level + 1, emit);
+        else
+            emit(nested(spec.canon(x), level + 1));
+    });
+    emit(`\n${pad(level)}]`);
 }
 
 /**
@@ -27352,6 +27462,14 @@ async function runMerge(args, io) {
     return exitCodeOf(report, report.failOn);
 }
 function write(report, args, cwd, io) {
+    if (args.output && args.format === 'json') {
+        // Streamed: a big build's report is never held whole in memory.
+        const out = path.resolve(cwd, args.output);
+        mkdirSync(path.dirname(out), { recursive: true });
+        writeJsonFile(out, report);
+        io.stderr(`${report.verdict === 'fail' ? 'FAIL' : 'PASS'}: report written to ${args.output}\n`);
+        return;
+    }
     const rendered = render(report, args);
     if (args.output) {
         const out = path.resolve(cwd, args.output);

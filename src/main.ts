@@ -13,7 +13,7 @@ import { PolicyError, PolicyErrors, UsageError } from './errors.js';
 import type { Logger } from './logging.js';
 import { getActionsLogger } from './logging-actions.js';
 import type { Location, Report } from './report/model.js';
-import { renderJson } from './report/render-json.js';
+import { writeJsonFile } from './report/render-json.js';
 import { renderSarif } from './report/render-sarif.js';
 import { renderErrorMarkdown, renderMarkdown } from './report/render-markdown.js';
 import { renderText, verdictLine } from './report/render-text.js';
@@ -192,7 +192,12 @@ export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<v
         : undefined;
     const report = await locate(relativeLocations(scanned, inputs.workspace), inputs, fallback, logger);
 
-    if (inputs.reportFile) await writeWorkspaceFile(inputs.workspace, inputs.reportFile, renderJson(report));
+    if (inputs.reportFile) {
+      // Streamed to the file: a big build's report is never held whole in memory.
+      const abs = path.resolve(inputs.workspace, inputs.reportFile);
+      await fsp.mkdir(path.dirname(abs), { recursive: true });
+      writeJsonFile(abs, report);
+    }
     if (inputs.sarifFile) {
       await writeWorkspaceFile(
         inputs.workspace,

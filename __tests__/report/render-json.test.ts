@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { renderJson } from '../../src/report/render-json.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { renderJson, writeJsonFile } from '../../src/report/render-json.js';
+import { sortReport } from '../../src/report/sort.js';
+import { tempDir } from '../helpers/temp.js';
 import type { Report } from '../../src/report/model.js';
 import {
   createLargeReport,
@@ -151,5 +155,35 @@ describe('renderJson', () => {
     const a = renderJson(report);
     expect(renderJson(report)).toBe(a);
     expect(a).not.toMatch(/\d{2}:\d{2}:\d{2}/);
+  });
+
+  describe('streamed in pieces', () => {
+    const whole = (r: Report): string => `${JSON.stringify(sortReport(r), null, 2)}\n`;
+
+    it('gives exactly JSON.stringify of the canonical report: scrambled, empty, extended, multi-target and large reports', () => {
+      const extended = createTestReport();
+      const t = extended.targets[0] as unknown as Record<string, unknown>;
+      t.zeta = { b: [1, 2], a: 'x' };
+      t.alpha = [];
+      t.undef = undefined;
+      (extended as unknown as Record<string, unknown>).newTopLevel = { nested: { deep: ['a\nb', 'c'] } };
+      const empty = createTestReport({ targets: [], findings: [] });
+      const emptyTarget = createTestReport({ targets: [createTestTarget({ packages: [], endpoints: [], clients: [], unreadable: [], skipped: [] })] });
+      for (const r of [createTestReport(), scramble(multiTargetReport(), 7), empty, emptyTarget, extended, createLargeReport(300)]) {
+        expect(renderJson(r)).toBe(whole(r));
+      }
+    });
+
+    it('writes the same bytes to a file, in pieces of about 1 MiB', () => {
+      const dir = tempDir('ag-json-');
+      const r = createLargeReport(3000);
+      const file = path.join(dir, 'report.json');
+      writeJsonFile(file, r);
+      const text = readFileSync(file, 'utf8');
+      expect(text.length).toBeGreaterThan(2 << 20); // several pieces
+      expect(text).toBe(whole(r));
+      writeJsonFile(file, createTestReport()); // truncates what was there
+      expect(readFileSync(file, 'utf8')).toBe(whole(createTestReport()));
+    });
   });
 });

@@ -11,7 +11,7 @@ import { getConsoleLogger, type Logger } from '../logging.js';
 import { mark } from '../timings.js';
 import { effectiveCatalog, knownMarkets, printableMarketPolicy, resolveMarketPolicy } from '../policy/effective.js';
 import { loadPolicyFile } from '../policy/load.js';
-import { renderJson } from '../report/render-json.js';
+import { renderJson, writeJsonFile } from '../report/render-json.js';
 import { renderJunit } from '../report/render-junit.js';
 import { renderSarif } from '../report/render-sarif.js';
 import { renderMarkdown } from '../report/render-markdown.js';
@@ -150,6 +150,14 @@ async function runMerge(args: MergeArgs, io: CliIo): Promise<number> {
 }
 
 function write(report: Report, args: Pick<ScanArgs, 'format' | 'color' | 'output'>, cwd: string, io: CliIo): void {
+  if (args.output && args.format === 'json') {
+    // Streamed: a big build's report is never held whole in memory.
+    const out = path.resolve(cwd, args.output);
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeJsonFile(out, report);
+    io.stderr(`${report.verdict === 'fail' ? 'FAIL' : 'PASS'}: report written to ${args.output}\n`);
+    return;
+  }
   const rendered = render(report, args);
   if (args.output) {
     const out = path.resolve(cwd, args.output);

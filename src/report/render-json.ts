@@ -2,10 +2,91 @@
  * `--format json` and the Action's `report-file`: the canonical report, byte-identical for the
  * same facts (sorted arrays, fixed key order, 2-space indent, trailing newline, no timestamps
  * other than the deterministic `audit.now`).
+ *
+ * Written as a stream of pieces, each canonical element of a long list (targets, their
+ * endpoints and packages, findings) made and serialised in turn: a build with tens of thousands
+ * of endpoints never holds a canonical copy of the whole report, nor the whole text. The bytes
+ * are exactly `JSON.stringify(sortReport(report), null, 2)` plus a newline (tested).
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Report } from './model.js';
-import { sortReport } from './sort.js';
+import { orderedKeys, REPORT_SHAPE, sorted, type CanonicalList, type CanonicalShape } from './sort.js';
 
+/** The JSON report as one string (stdout, tests). */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(sortReport(report), null, 2)}\n`;
+  const parts: string[] = [];
+  writeJson(report, (s) => parts.push(s));
+  return parts.join('');
+}
+
+/** Writes the JSON report to `path` in pieces of about 1 MiB (creating or truncating the file). */
+export function writeJsonFile(path: string, report: Report): void {
+  const fd = openSync(path, 'w');
+  try {
+    let pending: string[] = [];
+    let size = 0;
+    const flush = (): void => {
+      if (pending.length) writeSync(fd, pending.join(''));
+      pending = [];
+      size = 0;
+    };
+    writeJson(report, (s) => {
+      pending.push(s);
+      size += s.length;
+      if (size >= 1 << 20) flush();
+    });
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Emits the JSON report piece by piece. */
+export function writeJson(report: Report, emit: (s: string) => void): void {
+  streamObject(report, REPORT_SHAPE, 0, emit);
+  emit('\n');
+}
+
+const pad = (level: number): string => '  '.repeat(level);
+
+/** JSON.stringify(value, null, 2) as it reads nested `level` deep (strings never hold a raw newline). */
+function nested(value: unknown, level: number): string {
+  const text = JSON.stringify(value, null, 2);
+  return level === 0 ? text : text.replace(/\n/g, `\n${pad(level)}`);
+}
+
+function streamObject(obj: object, shape: CanonicalShape, level: number, emit: (s: string) => void): void {
+  const keys = orderedKeys(obj, shape.keys);
+  if (keys.length === 0) {
+    emit('{}');
+    return;
+  }
+  emit('{');
+  keys.forEach((k, i) => {
+    emit(`${i ? ',' : ''}\n${pad(level + 1)}${JSON.stringify(k)}: `);
+    const v = (obj as Record<string, unknown>)[k];
+    const list = shape.lists[k];
+    if (list && Array.isArray(v)) {
+      streamList(v, list, level + 1, emit);
+      return;
+    }
+    const f = shape.map[k] as ((v: unknown) => unknown) | undefined;
+    emit(nested(f ? f(v) : v, level + 1));
+  });
+  emit(`\n${pad(level)}}`);
+}
+
+function streamList(list: unknown[], spec: CanonicalList, level: number, emit: (s: string) => void): void {
+  const items = sorted(list as never[], spec.compare);
+  if (items.length === 0) {
+    emit('[]');
+    return;
+  }
+  emit('[');
+  items.forEach((x, i) => {
+    emit(`${i ? ',' : ''}\n${pad(level + 1)}`);
+    if (spec.shape) streamObject(x as object, spec.shape, level + 1, emit);
+    else emit(nested(spec.canon(x), level + 1));
+  });
+  emit(`\n${pad(level)}]`);
 }

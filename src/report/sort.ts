@@ -142,24 +142,32 @@ type Obj = Record<string, unknown>;
  */
 const keySets = new WeakMap<readonly string[], Set<string>>();
 
-function ordered<T extends object>(obj: T, keys: readonly string[], map: Record<string, (v: never) => unknown> = {}): T {
-  const src = obj as unknown as Obj;
-  const out: Obj = {};
+/**
+ * The keys `ordered()` keeps, in its order: those of `keys` present with a defined value, then
+ * any other defined keys in code-unit order.
+ */
+export function orderedKeys(obj: object, keys: readonly string[]): string[] {
+  const src = obj as Obj;
   let known = keySets.get(keys);
   if (!known) {
     known = new Set(keys);
     keySets.set(keys, known);
   }
+  const out: string[] = [];
+  for (const k of keys) if (src[k] !== undefined) out.push(k);
   let rest: string[] | undefined;
-  for (const k of Object.keys(src)) if (!known.has(k)) (rest ??= []).push(k);
-  const put = (k: string): void => {
-    const v = src[k];
-    if (v === undefined) return;
+  for (const k of Object.keys(src)) if (!known.has(k) && src[k] !== undefined) (rest ??= []).push(k);
+  if (rest) for (const k of rest.sort(compareStrings)) out.push(k);
+  return out;
+}
+
+function ordered<T extends object>(obj: T, keys: readonly string[], map: Record<string, (v: never) => unknown> = {}): T {
+  const src = obj as unknown as Obj;
+  const out: Obj = {};
+  for (const k of orderedKeys(obj, keys)) {
     const f = map[k] as ((v: unknown) => unknown) | undefined;
-    out[k] = f ? f(v) : v;
-  };
-  for (const k of keys) put(k);
-  if (rest) for (const k of rest.sort(compareStrings)) put(k);
+    out[k] = f ? f(src[k]) : src[k];
+  }
   return out as T;
 }
 
@@ -221,42 +229,69 @@ const ENDPOINT_MAP = {
   evidence: canonicalEvidence,
 };
 
-function canonicalTarget(t: ReportTarget): ReportTarget {
-  return ordered(
-    t,
-    ['id', 'input', 'sku', 'market', 'build', 'packages', 'endpoints', 'clients', 'unreadable', 'skipped', 'counts'],
-    {
-      build: (b: object) =>
-        ordered(b, ['fingerprint', 'resolvedBy', 'tried'], {
-          resolvedBy: (r: object) => ordered(r, ['key', 'value', 'file', 'line', 'from']),
-        }),
-      packages: (list: ReportPackage[]) => sorted(list, comparePackages).map((p) => ordered(p, PACKAGE_KEYS, PACKAGE_MAP)),
-      endpoints: (list: ReportEndpoint[]) => sorted(list, compareEndpoints).map((e) => ordered(e, ENDPOINT_KEYS, ENDPOINT_MAP)),
-      clients: (list: ReportClient[]) =>
-        sorted(list, compareClients).map((c) =>
-          ordered(c, ['id', 'name', 'market', 'package', 'path', 'matchedBy', 'allowed', 'suspected'], {
-            matchedBy: (m: string[]) => sortedUnique(m, compareMatchedBy),
-          }),
-        ),
-      unreadable: (list: UnreadableFact[]) =>
-        sorted(list, compareUnreadable).map((u) => ordered(u, ['path', 'format', 'reason', 'offset'])),
-      skipped: (list: SkippedFact[]) => sorted(list, compareSkipped).map((s) => ordered(s, ['path', 'reason'])),
-      counts: (c: object) => ordered(c, COUNT_KEYS),
-    },
-  );
+/**
+ * How one kind of object becomes canonical: its key order, how some values are rewritten, and
+ * which values are lists whose elements are made canonical one at a time (so that a streaming
+ * renderer never holds a canonical copy of a whole long list; render-json.ts).
+ */
+export interface CanonicalShape {
+  keys: readonly string[];
+  map: Record<string, (v: never) => unknown>;
+  lists: Record<string, CanonicalList>;
 }
 
-/**
- * The report in canonical form: targets by id; findings by severity, target, rule, package,
- * endpoint, path; endpoints by kind and value; evidence by path, entry, offset; keys in the
- * order of SPEC section 7 (then model.ts). Pure: returns a new object.
- */
-export function sortReport(report: Report): Report {
-  return ordered(report, ['schemaVersion', 'tool', 'verdict', 'failOn', 'counts', 'targets', 'findings', 'audit', 'shard'], {
+export interface CanonicalList {
+  compare: Comparator<never>;
+  /** An element in canonical form... */
+  canon: (x: never) => unknown;
+  /** ...or, for big elements (targets), its shape, streamed in turn. */
+  shape?: CanonicalShape;
+}
+
+function listMaps(lists: Record<string, CanonicalList>): Record<string, (v: never) => unknown> {
+  const out: Record<string, (v: never) => unknown> = {};
+  for (const [k, l] of Object.entries(lists)) out[k] = (list: never[]) => sorted(list, l.compare).map(l.canon);
+  return out;
+}
+
+function shape(keys: readonly string[], map: Record<string, (v: never) => unknown>, lists: Record<string, CanonicalList> = {}): CanonicalShape {
+  return { keys, map: { ...map, ...listMaps(lists) }, lists };
+}
+
+const TARGET_SHAPE = shape(
+  ['id', 'input', 'sku', 'market', 'build', 'packages', 'endpoints', 'clients', 'unreadable', 'skipped', 'counts'],
+  {
+    build: (b: object) =>
+      ordered(b, ['fingerprint', 'resolvedBy', 'tried'], {
+        resolvedBy: (r: object) => ordered(r, ['key', 'value', 'file', 'line', 'from']),
+      }),
+    counts: (c: object) => ordered(c, COUNT_KEYS),
+  },
+  {
+    packages: { compare: comparePackages, canon: (p: ReportPackage) => ordered(p, PACKAGE_KEYS, PACKAGE_MAP) },
+    endpoints: { compare: compareEndpoints, canon: (e: ReportEndpoint) => ordered(e, ENDPOINT_KEYS, ENDPOINT_MAP) },
+    clients: {
+      compare: compareClients,
+      canon: (c: ReportClient) =>
+        ordered(c, ['id', 'name', 'market', 'package', 'path', 'matchedBy', 'allowed', 'suspected'], {
+          matchedBy: (m: string[]) => sortedUnique(m, compareMatchedBy),
+        }),
+    },
+    unreadable: { compare: compareUnreadable, canon: (u: UnreadableFact) => ordered(u, ['path', 'format', 'reason', 'offset']) },
+    skipped: { compare: compareSkipped, canon: (x: SkippedFact) => ordered(x, ['path', 'reason']) },
+  },
+);
+
+function canonicalTarget(t: ReportTarget): ReportTarget {
+  return ordered(t, TARGET_SHAPE.keys, TARGET_SHAPE.map);
+}
+
+/** The canonical form of a whole report (see sortReport). */
+export const REPORT_SHAPE = shape(
+  ['schemaVersion', 'tool', 'verdict', 'failOn', 'counts', 'targets', 'findings', 'audit', 'shard'],
+  {
     tool: (t: object) => ordered(t, ['name', 'version', 'catalogVersion', 'pslVersion']),
     counts: (c: object) => ordered(c, COUNT_KEYS),
-    targets: (list: ReportTarget[]) => sorted(list, compareTargets).map(canonicalTarget),
-    findings: (list: Finding[]) => sorted(list, compareFindings).map(canonicalFinding),
     audit: (a: object) =>
       ordered(a, ['inputs', 'policy', 'policySha256', 'now', 'exemptions'], {
         inputs: (list: { path: string; sha256?: string }[]) =>
@@ -266,5 +301,18 @@ export function sortReport(report: Report): Report {
         exemptions: (list: { index: number }[]) =>
           sorted(list, (x, y) => compareNumbers(x.index, y.index)).map((e) => ordered(e, ['index', 'used', 'expires', 'expired'])),
       }),
-  });
+  },
+  {
+    targets: { compare: compareTargets, canon: canonicalTarget, shape: TARGET_SHAPE },
+    findings: { compare: compareFindings, canon: canonicalFinding },
+  },
+);
+
+/**
+ * The report in canonical form: targets by id; findings by severity, target, rule, package,
+ * endpoint, path; endpoints by kind and value; evidence by path, entry, offset; keys in the
+ * order of SPEC section 7 (then model.ts). Pure: returns a new object.
+ */
+export function sortReport(report: Report): Report {
+  return ordered(report, REPORT_SHAPE.keys, REPORT_SHAPE.map);
 }
