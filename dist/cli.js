@@ -1,16 +1,16 @@
 #!/usr/bin/env node
-import { readFileSync, openSync, writeSync, closeSync, statSync, realpathSync, readdirSync, lstatSync, readlinkSync, constants, fstatSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, createReadStream, existsSync } from 'node:fs';
+import { readFileSync, openSync, writeSync, closeSync, statSync, realpathSync, readdirSync, lstatSync, readlinkSync, constants, fstatSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, existsSync } from 'node:fs';
 import path, { resolve, basename, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isIPv4, isIPv6 } from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { isMainThread, workerData, parentPort, Worker } from 'node:worker_threads';
 import { mkdtemp, rm, stat, opendir, readFile } from 'node:fs/promises';
 import { inflateRawSync, gunzipSync, createInflateRaw, gzipSync } from 'node:zlib';
 import { tmpdir, availableParallelism } from 'node:os';
 import { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { isMainThread, workerData, parentPort, Worker } from 'node:worker_threads';
 import require$$0 from 'stream/web';
 
 function _mergeNamespaces(n, m) {
@@ -25789,6 +25789,10 @@ async function extractInputParts(input, opts) {
     const progress = opts.progress?.(input, all.length, totalBytes);
     const workers = opts.workers ?? workerCount();
     const tally = { hits: 0, misses: 0, problems: [] };
+    // A single file (an image, an APK) is hashed for the audit while it is extracted.
+    const single = walk.files.length === 1 && !walk.productOut && (await stat(input)).isFile();
+    const hashing = single ? hashConcurrently(input, workers) : undefined;
+    hashing?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
     const ownParts = await extractFiles(own, init, workers, progress?.update, tally);
     const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally) : [];
     progress?.done();
@@ -25804,10 +25808,9 @@ async function extractInputParts(input, opts) {
     const ownsWalk = !opts.shard || opts.shard.index === 1;
     const owned = mergePartials([...ownParts, ...(ownsWalk ? [walkFacts] : [])]);
     mark('merge');
-    const single = walk.files.length === 1 && !walk.productOut && (await stat(input)).isFile();
     return {
         input,
-        sha256: single ? await sha256File(input) : sha256OfList(walk.files.map((f) => `${f.relPath}\u0000${f.size}`)),
+        sha256: hashing ? await hashing : sha256OfList(walk.files.map((f) => `${f.relPath}\u0000${f.size}`)),
         owned,
         // Other shards read the walk's skipped and unreadable paths for their own (partial) report.
         ...(opts.shard ? { borrowed: mergePartials([...borrowedParts, ...(ownsWalk ? [] : [walkFacts])]) } : {}),
@@ -25852,11 +25855,41 @@ function buildId() {
     }
     return buildIdMemo;
 }
-async function sha256File(path) {
-    const h = createHash('sha256');
-    for await (const chunk of createReadStream(path))
-        h.update(chunk);
-    return h.digest('hex');
+// The hashing thread: plain CommonJS (an eval worker), reads in 4 MiB chunks.
+const HASH_THREAD = `
+const { createHash } = require('node:crypto');
+const { closeSync, openSync, readSync } = require('node:fs');
+const { parentPort, workerData } = require('node:worker_threads');
+const h = createHash('sha256');
+const buf = Buffer.allocUnsafe(4 << 20);
+const fd = openSync(workerData, 'r');
+try {
+  for (;;) {
+    const n = readSync(fd, buf, 0, buf.length, null);
+    if (n === 0) break;
+    h.update(n === buf.length ? buf : buf.subarray(0, n));
+  }
+} finally {
+  closeSync(fd);
+}
+parentPort.postMessage(h.digest('hex'));
+`;
+/**
+ * SHA-256 of a file on a thread of its own when there is a core to spare (a single image is
+ * extracted on one thread, so the hash costs no wall time), else here.
+ */
+function hashConcurrently(path, workers) {
+    if (workers <= 1)
+        return sha256OfFile$1(path);
+    return new Promise((resolve, reject) => {
+        const w = new Worker(HASH_THREAD, { eval: true, workerData: path });
+        w.once('message', (hex) => resolve(hex));
+        w.once('error', reject);
+        w.once('exit', (code) => {
+            if (code !== 0)
+                reject(new Error(`hashing ${path}: the thread exited with code ${code}`));
+        });
+    });
 }
 function sha256OfList(lines) {
     return createHash('sha256').update(lines.join('\n')).digest('hex');

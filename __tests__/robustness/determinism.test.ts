@@ -4,7 +4,8 @@
  * (worker threads need the bundle).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -57,6 +58,15 @@ d('determinism', () => {
     const one = run(inputs, 'json', 1);
     expect(one).toMatch(/"kind": "sms"/); // the inputs hold SMS numbers
     expect(run(inputs, 'json', 1, ROOT, ['--jitless'])).toBe(one);
+  }, 120_000);
+
+  it('a single-file input is hashed for the audit on its own thread: the same SHA-256 with 1 and 2 workers', () => {
+    const apk = '__tests__/fixtures/apks/autoregistration-cn.apk';
+    const expected = createHash('sha256').update(readFileSync(join(ROOT, apk))).digest('hex');
+    for (const workers of [1, 2]) {
+      const report = JSON.parse(run([apk], 'json', workers)) as { audit: { inputs: { path: string; sha256: string }[] } };
+      expect(report.audit.inputs).toEqual([{ path: apk, sha256: expected }]);
+    }
   }, 120_000);
 
   it('is independent of the order the file system lists entries in', () => {
