@@ -2,7 +2,7 @@
 // The benchmark: our scan against the floor (read + inflate only) and against peers, on the
 // same synthetic build made by the real toolchain (bench/gen-corpus.py, cached in bench/corpus).
 // Prints ratios and writes bench/results.md. Usage:
-//   npm run bench -- [--scale 2] [--runs 3] [--sample N] [--no-peers]
+//   npm run bench -- [--scale 2] [--runs 3] [--sample N] [--no-peers] [--no-images] [--cache]
 // Peers run once over every APK of the corpus (--sample N: a size-stratified sample of N APKs,
 // its time scaled to the corpus by APK bytes).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -131,6 +131,11 @@ const lines = [
 ];
 writeFileSync(join(ROOT, 'bench', 'results.md'), lines.join('\n'));
 console.log(lines.join('\n'));
+
+// Images of part of the build (ext4, EROFS-LZ4; bench/images.mjs), unless --no-images.
+if (!args.includes('--no-images')) {
+  execFileSync(process.execPath, [join(ROOT, 'bench', 'images.mjs'), '--scale', String(scale), '--runs', String(runs)], { stdio: 'inherit' });
+}
 
 // --cache: the --cache-dir section (warm rescans, one APK changed; bench/cache.mjs), opt-in.
 if (args.includes('--cache')) {

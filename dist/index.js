@@ -2617,7 +2617,13 @@ function lz4DecompressBlock(src, outputSize, format = 'lz4', allowShort = false)
             if (ip + litLen > iend)
                 throw new FormatError(format, `literal run of ${litLen} bytes overflows the input`, ip);
             const n = Math.min(litLen, outputSize - op);
-            out.set(src.subarray(ip, ip + n), op);
+            if (n < 32) {
+                // Most literal runs are short: a loop beats making a subarray for each.
+                for (let k = 0; k < n; k++)
+                    out[op + k] = src[ip + k];
+            }
+            else
+                out.set(src.subarray(ip, ip + n), op);
             op += n;
             ip += litLen;
             if (op >= outputSize)
@@ -3515,6 +3521,7 @@ const LC_HEAD2 = 3;
 const D0_CBLKCNT = 1 << 11;
 const ALGORITHMS = ['LZ4', 'LZMA', 'DEFLATE', 'ZSTD'];
 const MAX_DIR_BYTES$1 = 256 * 1024 * 1024;
+const READ_AHEAD = 256 * 1024;
 /** mkfs.erofs writes extents of at most a few pclusters; a larger one is a decompression bomb. */
 const MAX_EXTENT_BYTES = 64 * 1024 * 1024;
 class Erofs {
@@ -3528,6 +3535,8 @@ class Erofs {
     label = '';
     cache;
     budget;
+    /** Read-ahead window over the image: a file's pclusters lie one after another. */
+    window;
     constructor(src, opts) {
         this.src = src;
         this.cache = new UnitCache(opts.cacheBytes ?? 8 * 1024 * 1024);
@@ -3845,8 +3854,23 @@ class Erofs {
         }
         return extents;
     }
+    /**
+     * The `plen` bytes at `pa`, through a read-ahead window of 256 KiB: one read per window instead
+     * of one per 4 KiB pcluster. A new buffer each time (cached pclusters may point into old ones).
+     */
+    async readPcluster(pa, plen) {
+        const w = this.window;
+        if (w && pa >= w.start && pa + plen <= w.start + w.data.length)
+            return w.data.subarray(pa - w.start, pa - w.start + plen);
+        const len = Math.min(Math.max(plen, READ_AHEAD), this.src.size - pa);
+        if (len < plen)
+            return this.src.read(pa, plen); // past the end: the source reports it
+        const data = await this.src.read(pa, len);
+        this.window = { start: pa, data };
+        return data.subarray(0, plen);
+    }
     async decompress(ino, ext) {
-        const data = await this.src.read(ext.pa, ext.plen);
+        const data = await this.readPcluster(ext.pa, ext.plen);
         if (ext.alg === 'plain') {
             if (ext.llen > ext.plen)
                 throw new FormatError('erofs', `inode ${ino.nid}: uncompressed pcluster shorter than its extent`, ext.pa);

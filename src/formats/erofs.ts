@@ -42,6 +42,8 @@ const D0_CBLKCNT = 1 << 11;
 
 const ALGORITHMS = ['LZ4', 'LZMA', 'DEFLATE', 'ZSTD'];
 const MAX_DIR_BYTES = 256 * 1024 * 1024;
+const READ_AHEAD = 256 * 1024;
+
 /** mkfs.erofs writes extents of at most a few pclusters; a larger one is a decompression bomb. */
 const MAX_EXTENT_BYTES = 64 * 1024 * 1024;
 
@@ -86,6 +88,8 @@ class Erofs {
   label = '';
   private readonly cache: UnitCache<string>;
   private readonly budget: InflateBudget;
+  /** Read-ahead window over the image: a file's pclusters lie one after another. */
+  private window: { start: number; data: Buffer } | undefined;
 
   constructor(
     readonly src: RandomAccessSource,
@@ -387,8 +391,22 @@ class Erofs {
     return extents;
   }
 
+  /**
+   * The `plen` bytes at `pa`, through a read-ahead window of 256 KiB: one read per window instead
+   * of one per 4 KiB pcluster. A new buffer each time (cached pclusters may point into old ones).
+   */
+  private async readPcluster(pa: number, plen: number): Promise<Buffer> {
+    const w = this.window;
+    if (w && pa >= w.start && pa + plen <= w.start + w.data.length) return w.data.subarray(pa - w.start, pa - w.start + plen);
+    const len = Math.min(Math.max(plen, READ_AHEAD), this.src.size - pa);
+    if (len < plen) return this.src.read(pa, plen); // past the end: the source reports it
+    const data = await this.src.read(pa, len);
+    this.window = { start: pa, data };
+    return data.subarray(0, plen);
+  }
+
   private async decompress(ino: Inode, ext: ZExtent): Promise<Buffer> {
-    const data = await this.src.read(ext.pa, ext.plen);
+    const data = await this.readPcluster(ext.pa, ext.plen);
     if (ext.alg === 'plain') {
       if (ext.llen > ext.plen) throw new FormatError('erofs', `inode ${ino.nid}: uncompressed pcluster shorter than its extent`, ext.pa);
       return data.subarray(0, ext.llen);

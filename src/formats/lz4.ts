@@ -28,7 +28,10 @@ export function lz4DecompressBlock(src: Uint8Array, outputSize: number, format =
     if (litLen > 0) {
       if (ip + litLen > iend) throw new FormatError(format, `literal run of ${litLen} bytes overflows the input`, ip);
       const n = Math.min(litLen, outputSize - op);
-      out.set(src.subarray(ip, ip + n), op);
+      if (n < 32) {
+        // Most literal runs are short: a loop beats making a subarray for each.
+        for (let k = 0; k < n; k++) out[op + k] = src[ip + k];
+      } else out.set(src.subarray(ip, ip + n), op);
       op += n;
       ip += litLen;
       if (op >= outputSize) break;
