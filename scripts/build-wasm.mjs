@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Assembles the WebAssembly text modules under src/extract/wasm/ (*.wat) into TypeScript
+// Assembles the WebAssembly text modules under src/wasm/ (*.wat) into TypeScript
 // modules holding their bytes (*.wasm.ts, base64), with wabt's wat2wasm (an npm dev dependency,
 // nothing native). `--check` fails when a generated module is out of date (run by .ci/run).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
 
-const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'extract', 'wasm');
+const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'wasm');
 const check = process.argv.includes('--check');
 const wabt = await wabtInit();
 let stale = 0;

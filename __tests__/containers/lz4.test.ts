@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { FormatError } from '../../src/formats/errors.js';
-import { lz4DecompressBlock } from '../../src/formats/lz4.js';
+import { lz4DecompressBlock, lz4DecompressBlockJs, lz4UsesWasm } from '../../src/formats/lz4.js';
 import { haveTools, warnMissing } from './helpers.js';
 
 const BLOCK = 64 * 1024;
@@ -61,5 +61,46 @@ describe('LZ4 block decoding', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  describe('the WebAssembly decoder and the JavaScript one agree', () => {
+    /** The result of a decoder: the bytes, or the fault it names. */
+    const outcome = (f: () => Buffer): string => {
+      try {
+        return f().toString('hex');
+      } catch (e) {
+        return `error ${(e as FormatError).message}`;
+      }
+    };
+
+    it('runs in this Node.js on the WebAssembly module', () => {
+      expect(lz4UsesWasm()).toBe(true);
+    });
+
+    it('on every block lz4 -1 and -9 wrote, whole and with the output cut short, and on mutations of them (property)', () => {
+      if (!haveTools('lz4')) {
+        warnMissing('LZ4 decoder agreement', ['lz4']);
+        return;
+      }
+      const data = Buffer.concat(inputs.map(([, d]) => d));
+      const blocks = ['-1', '-9'].flatMap((level) =>
+        frameBlocks(execFileSync('lz4', [level, '-c', '-B4', '-BI', '--no-frame-crc'], { input: data })).filter((b) => b.compressed).map((b) => b.data),
+      );
+      expect(blocks.length).toBeGreaterThan(4);
+      for (const b of blocks) {
+        for (const size of [BLOCK, 1000, 17, 0]) {
+          expect(outcome(() => lz4DecompressBlock(b, size))).toBe(outcome(() => lz4DecompressBlockJs(b, size)));
+          expect(outcome(() => lz4DecompressBlock(b, size, 'ramdisk', true))).toBe(outcome(() => lz4DecompressBlockJs(b, size, 'ramdisk', true)));
+        }
+      }
+      fc.assert(
+        fc.property(fc.nat({ max: blocks.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }), fc.nat({ max: BLOCK }), fc.boolean(), (i, flips, size, short) => {
+          const b = Buffer.from(blocks[i]);
+          for (const [at, v] of flips) b[at % b.length] = v;
+          expect(outcome(() => lz4DecompressBlock(b, size, 'lz4', short))).toBe(outcome(() => lz4DecompressBlockJs(b, size, 'lz4', short)));
+        }),
+        { numRuns: 300 },
+      );
+    });
   });
 });

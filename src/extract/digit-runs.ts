@@ -2,20 +2,15 @@
  * Runs of ASCII digits (SMS numbers) in one pass. A literal search per number prefix ('106',
  * then one per catalogued or policy number) costs a full pass over the bytes each, at ~4 GB/s
  * on this kind of data because '1' is common; instead one WebAssembly SIMD pass
- * (wasm/digit-runs.wat) finds candidate runs of at least `minLen` digits, whatever the number
+ * (src/wasm/digit-runs.wat) finds candidate runs of at least `minLen` digits, whatever the number
  * of numbers looked for, and each candidate is widened here to its whole run.
  *
  * The bytes are copied to the module's memory a block at a time (the copy runs at memory
  * speed), scanned there, and every run is read back from the caller's buffer. Where
  * WebAssembly is not available (node --jitless) a plain byte loop gives the same runs.
  */
-import { DIGIT_RUNS_WASM } from './wasm/digit-runs.wasm.js';
-
-// The part of the WebAssembly API used here (the compiler's ES2022 lib does not declare it).
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: Record<string, unknown> };
-};
+import { DIGIT_RUNS_WASM } from '../wasm/digit-runs.wasm.js';
+import { instantiate, type WasmMemory } from '../wasm/instantiate.js';
 
 const BLOCK = 64 << 10;
 /** Offset of a block in module memory; the byte before it holds the byte before the block. */
@@ -34,14 +29,13 @@ let engine: Engine | null | undefined;
 
 function wasmEngine(): Engine | null {
   if (engine !== undefined) return engine;
-  try {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(DIGIT_RUNS_WASM, 'base64')));
-    const memory = instance.exports.memory as { buffer: ArrayBuffer };
-    if (memory.buffer.byteLength < OUT + 4 * (BLOCK + BLOCK / 64 + 16)) throw new Error('module memory too small');
-    engine = { mem: new Uint8Array(memory.buffer), out: new Int32Array(memory.buffer), runs: instance.exports.runs as Engine['runs'] };
-  } catch {
-    engine = null; // no WebAssembly (or no SIMD) in this runtime: the byte loop below
-  }
+  const exports = instantiate(DIGIT_RUNS_WASM);
+  const memory = exports?.memory as WasmMemory | undefined;
+  // No WebAssembly (or no SIMD) in this runtime: the byte loop below.
+  engine =
+    exports && memory && memory.buffer.byteLength >= OUT + 4 * (BLOCK + BLOCK / 64 + 16)
+      ? { mem: new Uint8Array(memory.buffer), out: new Int32Array(memory.buffer), runs: exports.runs as Engine['runs'] }
+      : null;
   return engine;
 }
 
