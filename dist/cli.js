@@ -5,12 +5,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isIPv4, isIPv6 } from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { isMainThread, workerData, parentPort, Worker } from 'node:worker_threads';
 import { mkdtemp, rm, stat, opendir, readFile } from 'node:fs/promises';
 import { inflateRawSync, gunzipSync, createInflateRaw, gzipSync } from 'node:zlib';
 import { tmpdir, availableParallelism } from 'node:os';
 import { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { isMainThread, workerData, parentPort, Worker } from 'node:worker_threads';
 import require$$0 from 'stream/web';
 
 function _mergeNamespaces(n, m) {
@@ -23156,13 +23156,13 @@ async function extractFileCached(file, cache, newContext, partialOf) {
     const key = cacheKey(cache.salt, file, sha);
     const found = readCacheEntry(entryPath(cache.dir, key), key);
     if ('facts' in found)
-        return { facts: found.facts, hit: true };
+        return { facts: found.facts, hit: true, sha256: sha };
     const ctx = newContext();
     await extractFile(file, ctx);
     const facts = partialOf(ctx);
     const writeProblem = writeCacheEntry(cache.dir, key, file, sha, facts);
     const problem = 'problem' in found ? `${file.relPath}: the cache entry ${entryPath(cache.dir, key)} is ${found.problem}; extracted again` : writeProblem;
-    return { facts, hit: false, ...(problem ? { problem } : {}) };
+    return { facts, hit: false, sha256: sha, ...(problem ? { problem } : {}) };
 }
 
 /**
@@ -25691,11 +25691,13 @@ async function extractOne(f, init, ctx, parts) {
     }
     const r = await extractFileCached(f, init.cache, () => newContext(init), partialOf);
     parts.push(r.facts);
-    return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}) };
+    return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}), ...(r.sha256 ? { sha256: r.sha256 } : {}) };
 }
-function tally(t, r) {
+function tally(t, r, relPath) {
     if (!t || r.hit === undefined)
         return;
+    if (r.sha256 && relPath !== undefined)
+        t.sha256.set(relPath, r.sha256);
     if (r.hit)
         t.hits++;
     else
@@ -25705,7 +25707,13 @@ function tally(t, r) {
 }
 /** The worker side: extract each file it is sent into its own context; return it on finish. */
 async function runWorker() {
-    const init = workerData.init;
+    const data = workerData;
+    if (data.hash !== undefined) {
+        // Started by hashOnThread: one file's SHA-256, then done.
+        parentPort.postMessage({ type: 'sha256', hex: await sha256OfFile$1(data.hash) });
+        return;
+    }
+    const init = data.init;
     const ctx = newContext(init);
     const cached = [];
     const port = parentPort;
@@ -25726,6 +25734,26 @@ async function runWorker() {
     port.postMessage({ type: 'ready' });
 }
 /**
+ * SHA-256 of a file on a thread of its own (the worker script, started for this one job) when
+ * there is one and a core to spare, else on this thread. A single image is extracted on one
+ * thread, so its audit hash then costs no wall time.
+ */
+function hashOnThread(path, workers) {
+    const script = workerScript;
+    if (!script || workers <= 1)
+        return sha256OfFile$1(path);
+    return new Promise((resolve, reject) => {
+        const w = new Worker(script, { workerData: { mark: WORKER_MARK, hash: path } });
+        w.once('message', (msg) => {
+            if (msg.type === 'sha256')
+                resolve(msg.hex);
+            void w.terminate();
+        });
+        w.once('error', reject);
+        w.once('exit', (code) => reject(new Error(`hashing ${path}: the thread exited with code ${code}`)));
+    });
+}
+/**
  * Extracts `files` on `workers` threads (in-process when 1). Returns one PartialFacts per
  * worker. A worker that dies is reported: the file it held becomes unreadable and the rest of
  * the build is still scanned by the others.
@@ -25737,7 +25765,7 @@ async function extractFiles(files, init, workers, progress, cacheTally) {
         const ctx = newContext(init);
         const parts = [];
         for (const f of files) {
-            tally(cacheTally, await extractOne(f, init, ctx, parts));
+            tally(cacheTally, await extractOne(f, init, ctx, parts), f.relPath);
             doneFiles++;
             doneBytes += f.size;
             progress?.({ files: doneFiles, bytes: doneBytes });
@@ -25774,8 +25802,8 @@ async function extractFiles(files, init, workers, progress, cacheTally) {
                 next();
             }
             else if (msg.type === 'done') {
-                tally(cacheTally, msg);
                 const f = inflight.shift();
+                tally(cacheTally, msg, f?.relPath);
                 doneFiles++;
                 doneBytes += f?.size ?? 0;
                 if (f)
@@ -25808,7 +25836,7 @@ async function extractFiles(files, init, workers, progress, cacheTally) {
     if (rest.length) {
         const ctx = newContext(init);
         for (const f of rest)
-            tally(cacheTally, await extractOne(f, init, ctx, parts));
+            tally(cacheTally, await extractOne(f, init, ctx, parts), f.relPath);
         parts.push(partialOf(ctx));
     }
     if (lost.unreadable.length)
@@ -25893,10 +25921,11 @@ async function extractInputParts(input, opts) {
     const totalBytes = all.reduce((a, f) => a + f.size, 0);
     const progress = opts.progress?.(input, all.length, totalBytes);
     const workers = opts.workers ?? workerCount();
-    const tally = { hits: 0, misses: 0, problems: [] };
-    // A single file (an image, an APK) is hashed for the audit while it is extracted.
+    const tally = { hits: 0, misses: 0, problems: [], sha256: new Map() };
+    // A single file (an image, an APK) is hashed for the audit while it is extracted, unless the
+    // cache hashes it anyway (its key).
     const single = walk.files.length === 1 && !walk.productOut && (await stat(input)).isFile();
-    const hashing = single ? hashConcurrently(input, workers) : undefined;
+    const hashing = single && !init.cache ? hashOnThread(input, workers) : undefined;
     hashing?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
     const ownParts = await extractFiles(own, init, workers, progress?.update, tally);
     const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally) : [];
@@ -25915,7 +25944,9 @@ async function extractInputParts(input, opts) {
     mark('merge');
     return {
         input,
-        sha256: hashing ? await hashing : sha256OfList(walk.files.map((f) => `${f.relPath}\u0000${f.size}`)),
+        sha256: single
+            ? ((await hashing) ?? tally.sha256.get(walk.files[0].relPath) ?? (await sha256OfFile$1(input)))
+            : sha256OfList(walk.files.map((f) => `${f.relPath}\u0000${f.size}`)),
         owned,
         // Other shards read the walk's skipped and unreadable paths for their own (partial) report.
         ...(opts.shard ? { borrowed: mergePartials([...borrowedParts, ...(ownsWalk ? [] : [walkFacts])]) } : {}),
@@ -25959,42 +25990,6 @@ function buildId() {
         buildIdMemo = '';
     }
     return buildIdMemo;
-}
-// The hashing thread: plain CommonJS (an eval worker), reads in 4 MiB chunks.
-const HASH_THREAD = `
-const { createHash } = require('node:crypto');
-const { closeSync, openSync, readSync } = require('node:fs');
-const { parentPort, workerData } = require('node:worker_threads');
-const h = createHash('sha256');
-const buf = Buffer.allocUnsafe(4 << 20);
-const fd = openSync(workerData, 'r');
-try {
-  for (;;) {
-    const n = readSync(fd, buf, 0, buf.length, null);
-    if (n === 0) break;
-    h.update(n === buf.length ? buf : buf.subarray(0, n));
-  }
-} finally {
-  closeSync(fd);
-}
-parentPort.postMessage(h.digest('hex'));
-`;
-/**
- * SHA-256 of a file on a thread of its own when there is a core to spare (a single image is
- * extracted on one thread, so the hash costs no wall time), else here.
- */
-function hashConcurrently(path, workers) {
-    if (workers <= 1)
-        return sha256OfFile$1(path);
-    return new Promise((resolve, reject) => {
-        const w = new Worker(HASH_THREAD, { eval: true, workerData: path });
-        w.once('message', (hex) => resolve(hex));
-        w.once('error', reject);
-        w.once('exit', (code) => {
-            if (code !== 0)
-                reject(new Error(`hashing ${path}: the thread exited with code ${code}`));
-        });
-    });
 }
 function sha256OfList(lines) {
     return createHash('sha256').update(lines.join('\n')).digest('hex');

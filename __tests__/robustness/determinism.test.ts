@@ -60,12 +60,22 @@ d('determinism', () => {
     expect(run(inputs, 'json', 1, ROOT, ['--jitless'])).toBe(one);
   }, 120_000);
 
-  it('a single-file input is hashed for the audit on its own thread: the same SHA-256 with 1 and 2 workers', () => {
+  it('a single-file input is hashed once for the audit: the same SHA-256 with 1 and 2 workers, and from the cache', () => {
     const apk = '__tests__/fixtures/apks/autoregistration-cn.apk';
     const expected = createHash('sha256').update(readFileSync(join(ROOT, apk))).digest('hex');
     for (const workers of [1, 2]) {
       const report = JSON.parse(run([apk], 'json', workers)) as { audit: { inputs: { path: string; sha256: string }[] } };
       expect(report.audit.inputs).toEqual([{ path: apk, sha256: expected }]);
+    }
+    // With --cache-dir the cache's own hash of the file is used, cold and warm.
+    const cacheDir = join(tmp, 'cache-single');
+    for (const pass of ['cold', 'warm']) {
+      const out = execFileSync('node', [CLI, 'scan', apk, '--format', 'json', '--fail-on', 'never', '--quiet', '--now', '2026-11-01', '--source-root', EMPTY, '--cache-dir', cacheDir], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, ACTIVATION_GATE_WORKERS: '2' },
+      });
+      expect([pass, (JSON.parse(out) as { audit: { inputs: { sha256: string }[] } }).audit.inputs[0].sha256]).toEqual([pass, expected]);
     }
   }, 120_000);
 

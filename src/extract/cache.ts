@@ -236,6 +236,8 @@ export interface CachedResult {
   hit: boolean;
   /** A cache entry that was there but could not be used, or could not be written. */
   problem?: string;
+  /** SHA-256 of the file (the cache key's part), when it could be read. */
+  sha256?: string;
 }
 
 /**
@@ -254,11 +256,11 @@ export async function extractFileCached(file: FileArtifact, cache: CacheConfig, 
   }
   const key = cacheKey(cache.salt, file, sha);
   const found = readCacheEntry(entryPath(cache.dir, key), key);
-  if ('facts' in found) return { facts: found.facts, hit: true };
+  if ('facts' in found) return { facts: found.facts, hit: true, sha256: sha };
   const ctx = newContext();
   await extractFile(file, ctx);
   const facts = partialOf(ctx);
   const writeProblem = writeCacheEntry(cache.dir, key, file, sha, facts);
   const problem = 'problem' in found ? `${file.relPath}: the cache entry ${entryPath(cache.dir, key)} is ${found.problem}; extracted again` : writeProblem;
-  return { facts, hit: false, ...(problem ? { problem } : {}) };
+  return { facts, hit: false, sha256: sha, ...(problem ? { problem } : {}) };
 }

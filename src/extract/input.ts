@@ -3,7 +3,6 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { stat } from 'node:fs/promises';
 import type { InputFacts } from '../facts.js';
 import { propFileRank } from '../formats/buildprop.js';
@@ -14,7 +13,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { cacheSalt, sha256OfFile } from './cache.js';
 import { mergePartials, type PartialFacts } from './partial.js';
 import { mark } from '../timings.js';
-import { extractFiles, getWorkerScript, workerCount, type CacheTally, type PoolInit } from './pool.js';
+import { extractFiles, getWorkerScript, hashOnThread, workerCount, type CacheTally, type PoolInit } from './pool.js';
 import { shardFiles, type ShardSpec } from './shard-split.js';
 
 /** Progress of one input's extraction; the CLI draws it, the Action logs it. */
@@ -75,10 +74,11 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   const totalBytes = all.reduce((a, f) => a + f.size, 0);
   const progress = opts.progress?.(input, all.length, totalBytes);
   const workers = opts.workers ?? workerCount();
-  const tally: CacheTally = { hits: 0, misses: 0, problems: [] };
-  // A single file (an image, an APK) is hashed for the audit while it is extracted.
+  const tally: CacheTally = { hits: 0, misses: 0, problems: [], sha256: new Map() };
+  // A single file (an image, an APK) is hashed for the audit while it is extracted, unless the
+  // cache hashes it anyway (its key).
   const single = walk.files.length === 1 && !walk.productOut && (await stat(input)).isFile();
-  const hashing = single ? hashConcurrently(input, workers) : undefined;
+  const hashing = single && !init.cache ? hashOnThread(input, workers) : undefined;
   hashing?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   const ownParts = await extractFiles(own, init, workers, progress?.update, tally);
   const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally) : [];
@@ -97,7 +97,9 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   mark('merge');
   return {
     input,
-    sha256: hashing ? await hashing : sha256OfList(walk.files.map((f) => `${f.relPath}\u0000${f.size}`)),
+    sha256: single
+      ? ((await hashing) ?? tally.sha256.get(walk.files[0].relPath) ?? (await sha256OfFile(input)))
+      : sha256OfList(walk.files.map((f) => `${f.relPath}\u0000${f.size}`)),
     owned,
     // Other shards read the walk's skipped and unreadable paths for their own (partial) report.
     ...(opts.shard ? { borrowed: mergePartials([...borrowedParts, ...(ownsWalk ? [] : [walkFacts])]) } : {}),
@@ -142,42 +144,6 @@ function buildId(): string {
     buildIdMemo = '';
   }
   return buildIdMemo;
-}
-
-// The hashing thread: plain CommonJS (an eval worker), reads in 4 MiB chunks.
-const HASH_THREAD = `
-const { createHash } = require('node:crypto');
-const { closeSync, openSync, readSync } = require('node:fs');
-const { parentPort, workerData } = require('node:worker_threads');
-const h = createHash('sha256');
-const buf = Buffer.allocUnsafe(4 << 20);
-const fd = openSync(workerData, 'r');
-try {
-  for (;;) {
-    const n = readSync(fd, buf, 0, buf.length, null);
-    if (n === 0) break;
-    h.update(n === buf.length ? buf : buf.subarray(0, n));
-  }
-} finally {
-  closeSync(fd);
-}
-parentPort.postMessage(h.digest('hex'));
-`;
-
-/**
- * SHA-256 of a file on a thread of its own when there is a core to spare (a single image is
- * extracted on one thread, so the hash costs no wall time), else here.
- */
-function hashConcurrently(path: string, workers: number): Promise<string> {
-  if (workers <= 1) return sha256OfFile(path);
-  return new Promise((resolve, reject) => {
-    const w = new Worker(HASH_THREAD, { eval: true, workerData: path });
-    w.once('message', (hex: string) => resolve(hex));
-    w.once('error', reject);
-    w.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`hashing ${path}: the thread exited with code ${code}`));
-    });
-  });
 }
 
 function sha256OfList(lines: string[]): string {

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { FileArtifact } from '../inputs/walk.js';
 import { extractFile, type ArtifactContext } from './artifact.js';
-import { extractFileCached, type CacheConfig } from './cache.js';
+import { extractFileCached, sha256OfFile, type CacheConfig } from './cache.js';
 import { EndpointCollector } from './collector.js';
 import { EndpointScanner } from './endpoints.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
@@ -83,31 +83,35 @@ export function partialOf(ctx: ArtifactContext): PartialFacts {
 }
 
 type ToWorker = { type: 'file'; file: FileArtifact } | { type: 'finish' };
-type FromWorker = { type: 'ready' } | { type: 'done'; hit?: boolean; problem?: string } | { type: 'partial'; partial: PartialFacts };
+type Extracted = { hit?: boolean; problem?: string; sha256?: string };
+type FromWorker = { type: 'ready' } | ({ type: 'done' } & Extracted) | { type: 'partial'; partial: PartialFacts } | { type: 'sha256'; hex: string };
 
 /** What the cache did during one extractFiles call: hits, and entries it could not use or write. */
 export interface CacheTally {
   hits: number;
   misses: number;
   problems: string[];
+  /** relPath -> SHA-256 of each file the cache hashed (a single-file input needs no second hash). */
+  sha256: Map<string, string>;
 }
 
 /**
  * Extracts one file into `ctx`, or, with a cache, through the cache into its own PartialFacts
  * (pushed to `parts`). The merge is order-independent, so both give the same facts.
  */
-async function extractOne(f: FileArtifact, init: PoolInit, ctx: ArtifactContext, parts: PartialFacts[]): Promise<{ hit?: boolean; problem?: string }> {
+async function extractOne(f: FileArtifact, init: PoolInit, ctx: ArtifactContext, parts: PartialFacts[]): Promise<Extracted> {
   if (!init.cache) {
     await extractFile(f, ctx);
     return {};
   }
   const r = await extractFileCached(f, init.cache, () => newContext(init), partialOf);
   parts.push(r.facts);
-  return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}) };
+  return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}), ...(r.sha256 ? { sha256: r.sha256 } : {}) };
 }
 
-function tally(t: CacheTally | undefined, r: { hit?: boolean; problem?: string }): void {
+function tally(t: CacheTally | undefined, r: Extracted, relPath: string | undefined): void {
   if (!t || r.hit === undefined) return;
+  if (r.sha256 && relPath !== undefined) t.sha256.set(relPath, r.sha256);
   if (r.hit) t.hits++;
   else t.misses++;
   if (r.problem) t.problems.push(r.problem);
@@ -115,7 +119,13 @@ function tally(t: CacheTally | undefined, r: { hit?: boolean; problem?: string }
 
 /** The worker side: extract each file it is sent into its own context; return it on finish. */
 export async function runWorker(): Promise<void> {
-  const init = (workerData as { init: PoolInit }).init;
+  const data = workerData as { init: PoolInit; hash?: string };
+  if (data.hash !== undefined) {
+    // Started by hashOnThread: one file's SHA-256, then done.
+    parentPort!.postMessage({ type: 'sha256', hex: await sha256OfFile(data.hash) } satisfies FromWorker);
+    return;
+  }
+  const init = data.init;
   const ctx = newContext(init);
   const cached: PartialFacts[] = [];
   const port = parentPort!;
@@ -133,6 +143,25 @@ export async function runWorker(): Promise<void> {
     });
   });
   port.postMessage({ type: 'ready' } satisfies FromWorker);
+}
+
+/**
+ * SHA-256 of a file on a thread of its own (the worker script, started for this one job) when
+ * there is one and a core to spare, else on this thread. A single image is extracted on one
+ * thread, so its audit hash then costs no wall time.
+ */
+export function hashOnThread(path: string, workers: number): Promise<string> {
+  const script = workerScript;
+  if (!script || workers <= 1) return sha256OfFile(path);
+  return new Promise((resolve, reject) => {
+    const w = new Worker(script, { workerData: { mark: WORKER_MARK, hash: path } });
+    w.once('message', (msg: FromWorker) => {
+      if (msg.type === 'sha256') resolve(msg.hex);
+      void w.terminate();
+    });
+    w.once('error', reject);
+    w.once('exit', (code) => reject(new Error(`hashing ${path}: the thread exited with code ${code}`)));
+  });
 }
 
 export interface PoolProgress {
@@ -157,7 +186,7 @@ export async function extractFiles(
     const ctx = newContext(init);
     const parts: PartialFacts[] = [];
     for (const f of files) {
-      tally(cacheTally, await extractOne(f, init, ctx, parts));
+      tally(cacheTally, await extractOne(f, init, ctx, parts), f.relPath);
       doneFiles++;
       doneBytes += f.size;
       progress?.({ files: doneFiles, bytes: doneBytes });
@@ -196,8 +225,8 @@ export async function extractFiles(
               next();
               next();
             } else if (msg.type === 'done') {
-              tally(cacheTally, msg);
               const f = inflight.shift();
+              tally(cacheTally, msg, f?.relPath);
               doneFiles++;
               doneBytes += f?.size ?? 0;
               if (f) finished.push(f);
@@ -227,7 +256,7 @@ export async function extractFiles(
   const parts = results.filter((r): r is PartialFacts => r !== undefined);
   if (rest.length) {
     const ctx = newContext(init);
-    for (const f of rest) tally(cacheTally, await extractOne(f, init, ctx, parts));
+    for (const f of rest) tally(cacheTally, await extractOne(f, init, ctx, parts), f.relPath);
     parts.push(partialOf(ctx));
   }
   if (lost.unreadable.length) parts.push(lost);
