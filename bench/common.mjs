@@ -1,6 +1,6 @@
 // Shared by the benchmark scripts: options, the corpus (generated once by gen-corpus.py with
 // the real toolchain) and the CLI under test.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,4 +39,24 @@ export function listFiles(dir) {
     }
   }
   return out.sort();
+}
+
+/**
+ * Runs a command `n` times under GNU time: the median wall seconds and the largest peak RSS.
+ * Prints one line per measurement to stderr.
+ */
+export function measure(label, cmd, cmdArgs, { env = {}, n = 3 } = {}) {
+  const times = [];
+  let rss = 0;
+  for (let i = 0; i < n; i++) {
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...cmdArgs], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const [s, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+    if (!Number.isFinite(s)) throw new Error(`${label} failed: ${r.stderr.slice(-2000)}`);
+    times.push(s);
+    rss = Math.max(rss, kb);
+  }
+  times.sort((a, b) => a - b);
+  const med = times[Math.floor(times.length / 2)];
+  console.error(`${label}: ${med.toFixed(2)} s (runs ${times.map((t) => t.toFixed(2)).join(', ')}), peak RSS ${(rss / 1024).toFixed(0)} MB`);
+  return { label, seconds: med, rssMB: rss / 1024 };
 }

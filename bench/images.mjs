@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, ensureCorpus, listFiles, opt, ROOT } from './common.mjs';
+import { CLI, ensureCorpus, listFiles, measure, opt, ROOT } from './common.mjs';
 
 const scale = Number(opt('scale', '2'));
 const runs = Number(opt('runs', '3'));
@@ -40,30 +40,15 @@ if (!existsSync(erofs)) {
 const EMPTY = mkdtempSync(join(tmpdir(), 'ag-bench-img-'));
 process.on('exit', () => rmSync(EMPTY, { recursive: true, force: true }));
 
-function measure(label, cmd, args, env = {}) {
-  const times = [];
-  let rss = 0;
-  for (let i = 0; i < runs; i++) {
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
-    const [s, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
-    if (!Number.isFinite(s)) throw new Error(`${label} failed: ${r.stderr.slice(-2000)}`);
-    times.push(s);
-    rss = Math.max(rss, kb);
-  }
-  times.sort((a, b) => a - b);
-  const med = times[Math.floor(times.length / 2)];
-  console.error(`${label}: ${med.toFixed(2)} s (runs ${times.map((t) => t.toFixed(2)).join(', ')}), peak RSS ${(rss / 1024).toFixed(0)} MB`);
-  return { label, seconds: med, rssMB: rss / 1024 };
-}
-
 const out = (name) => join(EMPTY, `${name}.json`);
 const ours = (label, input, workers, name) =>
   measure(`${label}, ${workers} worker${workers > 1 ? 's' : ''}`, 'node', [CLI, 'scan', input, '--market', 'EU', '--format', 'json', '--output', out(name), '--fail-on', 'never', '--quiet', '--source-root', EMPTY], {
-    ACTIVATION_GATE_WORKERS: String(workers),
+    env: { ACTIVATION_GATE_WORKERS: String(workers) },
+    n: runs,
   });
 
 execFileSync('sh', ['-c', 'cat "$@" > /dev/null', 'sh', ext4, erofs, ...listFiles(part)]); // page cache warm
-const rows = [measure('floor (folder), 1 worker', 'node', [join(ROOT, 'bench', 'floor.mjs'), part, '--workers', '1'])];
+const rows = [measure('floor (folder), 1 worker', 'node', [join(ROOT, 'bench', 'floor.mjs'), part, '--workers', '1'], { n: runs })];
 for (const w of [...new Set([1, cores])]) {
   rows.push(ours('folder system/', part, w, `folder${w}`));
   rows.push(ours('ext4 image', ext4, w, `ext4${w}`));

@@ -5,11 +5,11 @@
 //   npm run bench -- [--scale 2] [--runs 3] [--sample N] [--no-peers] [--no-images] [--cache]
 // Peers run once over every APK of the corpus (--sample N: a size-stratified sample of N APKs,
 // its time scaled to the corpus by APK bytes).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, ensureCorpus, listFiles, opt, ROOT } from './common.mjs';
+import { CLI, ensureCorpus, listFiles, measure as measureCommand, opt, ROOT } from './common.mjs';
 
 const args = process.argv.slice(2);
 const scale = Number(opt('scale', '2'));
@@ -25,23 +25,7 @@ const files = listFiles(corpus);
 const apks = files.filter((f) => f.endsWith('.apk'));
 const bytes = files.reduce((a, f) => a + statSync(f).size, 0);
 
-/** Runs a command `runs` times; median wall seconds and max peak RSS (KB) from GNU time. */
-function measure(label, cmd, cmdArgs, { env = {}, n = runs } = {}) {
-  const times = [];
-  let rss = 0;
-  for (let i = 0; i < n; i++) {
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...cmdArgs], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
-    const last = r.stderr.trim().split('\n').pop();
-    const [s, kb] = last.split(' ').map(Number);
-    if (!Number.isFinite(s)) throw new Error(`${label} failed: ${r.stderr.slice(-2000)}`);
-    times.push(s);
-    rss = Math.max(rss, kb);
-  }
-  times.sort((a, b) => a - b);
-  const med = times[Math.floor(times.length / 2)];
-  console.error(`${label}: ${med.toFixed(2)} s (runs ${times.map((t) => t.toFixed(2)).join(', ')}), peak RSS ${(rss / 1024).toFixed(0)} MB`);
-  return { label, seconds: med, rssMB: rss / 1024 };
-}
+const measure = (label, cmd, cmdArgs, { env = {}, n = runs } = {}) => measureCommand(label, cmd, cmdArgs, { env, n });
 
 const ours = (workers) =>
   measure(`ours, ${workers} worker${workers > 1 ? 's' : ''}`, 'node', [CLI, 'scan', corpus, '--market', 'EU', '--format', 'json', '--output', '/dev/null', '--fail-on', 'never', '--quiet', '--source-root', EMPTY], {
