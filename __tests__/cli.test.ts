@@ -3,19 +3,12 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import { runCli } from '../src/cli/run.js';
-import { RecordingLogger } from '../src/logging.js';
+import { runCliCaptured } from './helpers/cli.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const SAMPLE = ['scan', 'sample/out/600E0', '--policy', 'sample/activation-gate.yml', '--now', '2026-11-01'];
 
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const logger = new RecordingLogger();
-  const code = await runCli(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), logger, cwd: ROOT });
-  return { code, stdout, stderr, logger };
-}
+const cli = (argv: string[]) => runCliCaptured(argv, ROOT);
 
 describe('activation-gate scan --format', () => {
   it('sarif: the same SARIF as the Action, located at the source line with --source-root', async () => {

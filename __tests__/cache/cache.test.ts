@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { runCli } from '../../src/cli/run.js';
 import { RecordingLogger } from '../../src/logging.js';
 import { cacheKey, cacheSalt, readCacheEntry } from '../../src/extract/cache.js';
 import { DEFAULT_LIMITS } from '../../src/extract/limits.js';
+import { runCliCaptured } from '../helpers/cli.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'ag-cache-'));
@@ -33,13 +33,7 @@ const EMPTY_SRC = path.join(tmp, 'src');
 mkdirSync(EMPTY_SRC);
 const ARGS = ['scan', 'out/600E0', 'out/600CN', '--policy', 'activation-gate.yml', '--now', '2026-11-01', '--format', 'json', '--source-root', EMPTY_SRC];
 
-async function cli(argv: string[], cwd = BUILD) {
-  let stdout = '';
-  let stderr = '';
-  const logger = new RecordingLogger();
-  const code = await runCli(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), logger, cwd });
-  return { code, stdout, stderr, logger };
-}
+const cli = (argv: string[], cwd = BUILD) => runCliCaptured(argv, cwd);
 
 const entries = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.json.gz')).sort();
 const hits = (r: { logger: RecordingLogger }): string[] => r.logger.of('info').filter((m) => m.startsWith('cache: '));

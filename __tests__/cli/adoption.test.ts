@@ -8,22 +8,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseBaseline } from '../../src/baseline.js';
 import { diffReports } from '../../src/cli/diff.js';
-import { runCli } from '../../src/cli/run.js';
 import { UsageError } from '../../src/errors.js';
-import { RecordingLogger } from '../../src/logging.js';
 import { parsePolicyText } from '../../src/policy/load.js';
 import type { Report } from '../../src/report/model.js';
+import { runCliCaptured } from '../helpers/cli.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const SAMPLE = ['scan', 'sample/out/600E0', 'sample/out/600CN', '--policy', 'sample/activation-gate.yml', '--now', '2026-11-01'];
 
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const logger = new RecordingLogger();
-  const code = await runCli(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), logger, cwd: ROOT });
-  return { code, stdout, stderr, logger };
-}
+const cli = (argv: string[]) => runCliCaptured(argv, ROOT);
 
 let tmp: string;
 let current: Report;

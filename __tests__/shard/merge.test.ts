@@ -8,20 +8,13 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../src/cli/run.js';
-import { RecordingLogger } from '../../src/logging.js';
+import { runCliCaptured } from '../helpers/cli.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'ag-shard-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function cli(argv: string[], cwd = ROOT) {
-  let stdout = '';
-  let stderr = '';
-  const logger = new RecordingLogger();
-  const code = await runCli(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), logger, cwd });
-  return { code, stdout, stderr, logger };
-}
+const cli = (argv: string[], cwd = ROOT) => runCliCaptured(argv, cwd);
 
 const SAMPLE = ['sample/out/600E0', 'sample/out/600CN', '--policy', 'sample/activation-gate.yml', '--now', '2026-11-01'];
 const MIXED = ['__tests__/fixtures/builds/mixed', '--now', '2026-11-01'];
