@@ -10,35 +10,35 @@ export const FORMATS = ['text', 'json', 'markdown', 'sarif', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 export const FAIL_ON = ['error', 'warning', 'note', 'never'] as const;
 
-export interface ScanArgs {
+/** Options that scan and merge share (how the report is rendered and where it goes). */
+interface ReportOptions {
+  format: Format;
+  output?: string;
+  failOn?: Severity | 'never';
+  sourceRoot?: string;
+  color: boolean;
+  quiet: boolean;
+}
+
+export interface ScanArgs extends ReportOptions {
   command: 'scan';
   inputs: string[];
   policy?: string;
   market?: string;
   sku?: string;
-  format: Format;
-  output?: string;
   failOn: Severity | 'never';
   include: string[];
   now?: Date;
   baseline?: string;
-  sourceRoot?: string;
   shard?: ShardSpec;
   cacheDir?: string;
-  color: boolean;
-  quiet: boolean;
 }
 
-export interface MergeArgs {
+export interface MergeArgs extends ReportOptions {
   command: 'merge';
   reports: string[];
-  format: Format;
-  output?: string;
   /** Default: the fail-on the shards were scanned with. */
   failOn?: Severity | 'never';
-  sourceRoot?: string;
-  color: boolean;
-  quiet: boolean;
 }
 
 export interface CheckPolicyArgs {
@@ -217,16 +217,6 @@ function parseScan(args: string[]): ScanArgs {
   if (out.inputs.length === 0) throw new UsageError('scan needs at least one input (a product-out folder, a folder or an APK)');
   if (out.market && out.sku) throw new UsageError('give --market or --sku, not both');
   return out;
-}
-
-/** Options that scan and merge share (how the report is rendered and where it goes). */
-interface ReportOptions {
-  format: Format;
-  output?: string;
-  failOn?: Severity | 'never';
-  sourceRoot?: string;
-  color: boolean;
-  quiet: boolean;
 }
 
 /** Parses args[i] when it is a report option; returns how many values it took, or -1. */
