@@ -62157,7 +62157,7 @@ async function extractInputParts(input, opts) {
     // cache hashes it anyway (its key).
     const single = walk.files.length === 1 && !walk.productOut && (await stat$1(input)).isFile();
     const hashing = single && !init.cache ? hashOnThread(input, workers) : undefined;
-    hashing?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+    hashing?.catch(() => undefined); // handled where awaited; never an unhandled rejection meanwhile
     const ownParts = await extractFiles(own, init, workers, progress?.update, tally);
     const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally) : [];
     progress?.done();
@@ -62176,7 +62176,8 @@ async function extractInputParts(input, opts) {
     return {
         input,
         sha256: single
-            ? ((await hashing) ?? tally.sha256.get(walk.files[0].relPath) ?? (await sha256OfFile$1(input)))
+            ? // An unreadable file is an unreadable-artifact finding already; the audit has no hash of it.
+                ((await hashing?.catch(() => undefined)) ?? tally.sha256.get(walk.files[0].relPath) ?? (await sha256OfFile$1(input).catch(() => undefined)))
             : sha256OfList(walk.files.map((f) => `${f.relPath}\u0000${f.size}`)),
         owned,
         // Other shards read the walk's skipped and unreadable paths for their own (partial) report.

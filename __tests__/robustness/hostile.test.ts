@@ -96,6 +96,28 @@ describe('folders', () => {
     expect(r.findings).toContainEqual(expect.objectContaining({ rule: 'unreadable-artifact', path: 'system/secret.json', severity: 'error' }));
     expect(r.targets[0].packages.map((p) => p.package)).toEqual(['com.qualcomm.qti.autoregistration']);
   });
+
+  it('an unreadable single-file input is an unreadable-artifact error, not a crash, with 1 and 2 workers', () => {
+    const file = join(tmp, 'perm-single.apk');
+    cpSync(join(ROOT, '__tests__/fixtures/apks/autoregistration-cn.apk'), file);
+    chmodSync(file, 0o000);
+    chmodSync(tmp, 0o755);
+    const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
+    try {
+      for (const workers of ['1', '2']) {
+        const out = execFileSync(asNobody[0] ?? 'node', [...asNobody.slice(1), ...(asNobody.length ? ['node'] : []), join(ROOT, 'dist/cli.js'), 'scan', file, '--market', 'EU', '--format', 'json', '--fail-on', 'never', '--quiet', '--source-root', tmp], {
+          encoding: 'utf8',
+          env: { ...process.env, ACTIVATION_GATE_WORKERS: workers },
+        });
+        const r = JSON.parse(out) as Report;
+        expect(r.findings).toContainEqual(expect.objectContaining({ rule: 'unreadable-artifact', path: 'perm-single.apk', severity: 'error' }));
+        expect(r.verdict).toBe('fail');
+        expect(r.audit.inputs[0]).not.toHaveProperty('sha256'); // nothing could be hashed
+      }
+    } finally {
+      chmodSync(file, 0o644);
+    }
+  });
 });
 
 describe('no network', () => {

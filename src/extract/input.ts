@@ -38,7 +38,8 @@ export interface ExtractOptions {
 /** One input's extraction, before assembly: the facts this run owns and those it only read. */
 export interface InputParts {
   input: string;
-  sha256: string;
+  /** Absent when a single-file input cannot be read: extraction reports it unreadable. */
+  sha256?: string;
   /**
    * Facts of the files this run owns (all of them unsharded; the shard's share otherwise), with
    * the walk's own skipped and unreadable paths in shard 1. Merging the owned facts of every
@@ -79,7 +80,7 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   // cache hashes it anyway (its key).
   const single = walk.files.length === 1 && !walk.productOut && (await stat(input)).isFile();
   const hashing = single && !init.cache ? hashOnThread(input, workers) : undefined;
-  hashing?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  hashing?.catch(() => undefined); // handled where awaited; never an unhandled rejection meanwhile
   const ownParts = await extractFiles(own, init, workers, progress?.update, tally);
   const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally) : [];
   progress?.done();
@@ -98,7 +99,8 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   return {
     input,
     sha256: single
-      ? ((await hashing) ?? tally.sha256.get(walk.files[0].relPath) ?? (await sha256OfFile(input)))
+      ? // An unreadable file is an unreadable-artifact finding already; the audit has no hash of it.
+        ((await hashing?.catch(() => undefined)) ?? tally.sha256.get(walk.files[0].relPath) ?? (await sha256OfFile(input).catch(() => undefined)))
       : sha256OfList(walk.files.map((f) => `${f.relPath}\u0000${f.size}`)),
     owned,
     // Other shards read the walk's skipped and unreadable paths for their own (partial) report.
