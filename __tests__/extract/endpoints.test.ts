@@ -4,10 +4,18 @@ import { bareNameToHost, canonicalIpv6, EndpointScanner, isCanonicalIpv4 } from 
 
 const known = { hosts: new Set(['zzhc.vnet.cn', 'dm.wo.com.cn', 'cn.c2dms.com']), sms: new Set(['10659401', '14536007399']) };
 
+/** Hits of both scanner paths (WebAssembly candidates, JavaScript reference), which must agree. */
 function scan(text: string | Buffer, k = known): EndpointHit[] {
-  const hits: EndpointHit[] = [];
   const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-  new EndpointScanner(k).scan(buf, 0, buf.length, { path: 'f', source: 'file' }, { add: (h) => hits.push(h) });
+  const run = (wasm: boolean): EndpointHit[] => {
+    const hits: EndpointHit[] = [];
+    new EndpointScanner(k, { wasm }).scan(buf, 0, buf.length, { path: 'f', source: 'file' }, { add: (h) => hits.push(h) });
+    return hits;
+  };
+  const hits = run(true);
+  // Each endpoint meets its evidence in the same order (kinds interleave differently).
+  const byEndpoint = (h: EndpointHit[]): EndpointHit[] => [...h].sort((x, y) => (x.kind + x.value < y.kind + y.value ? -1 : x.kind + x.value > y.kind + y.value ? 1 : 0));
+  expect(byEndpoint(hits)).toEqual(byEndpoint(run(false)));
   return hits;
 }
 const values = (text: string | Buffer): string[] => scan(text).map((h) => h.value);

@@ -26,8 +26,12 @@ function cmp(a: string, b: string): number {
 }
 
 export class EndpointCollector implements EndpointSink {
-  private readonly aggs = new Map<string, Agg>();
+  /** kind -> value -> aggregate (no key string made per hit) */
+  private readonly aggs = new Map<EndpointFact['kind'], Map<string, Agg>>();
   private artifact = '';
+  /** The last evidence path seen and its artifact: hits come in runs from one file. */
+  private lastPath = '';
+  private lastArtifact = '';
 
   /** Hits added from now on belong to this top-level artifact (APK or file path). */
   setArtifact(path: string): void {
@@ -35,18 +39,27 @@ export class EndpointCollector implements EndpointSink {
   }
 
   add(hit: EndpointHit): void {
-    const key = `${hit.kind}\u0000${hit.value}`;
-    let agg = this.aggs.get(key);
+    let ofKind = this.aggs.get(hit.kind);
+    if (!ofKind) {
+      ofKind = new Map();
+      this.aggs.set(hit.kind, ofKind);
+    }
+    let agg = ofKind.get(hit.value);
     if (!agg) {
       agg = { kind: hit.kind, value: hit.value, ports: new Set(), schemes: new Set(), cleartext: false, ignored: !!hit.ignored, byArtifact: new Map() };
-      this.aggs.set(key, agg);
+      ofKind.set(hit.value, agg);
     }
     if (hit.port !== undefined) agg.ports.add(hit.port);
     if (hit.scheme) agg.schemes.add(hit.scheme);
     if (hit.cleartext) agg.cleartext = true;
     // The artifact follows from the evidence path (an APK inside an image is its own artifact);
     // setArtifact is the fallback for hits without a path.
-    const artifact = hit.evidence.path ? artifactOf(hit.evidence.path) : this.artifact;
+    const path = hit.evidence.path;
+    if (path && path !== this.lastPath) {
+      this.lastPath = path;
+      this.lastArtifact = artifactOf(path);
+    }
+    const artifact = path ? this.lastArtifact : this.artifact;
     let per = agg.byArtifact.get(artifact);
     if (!per) {
       per = { evidence: [], count: 0 };
@@ -58,7 +71,7 @@ export class EndpointCollector implements EndpointSink {
 
   finish(): EndpointFact[] {
     const out: EndpointFact[] = [];
-    for (const agg of this.aggs.values()) {
+    for (const agg of [...this.aggs.values()].flatMap((m) => [...m.values()])) {
       const all: Evidence[] = [];
       let count = 0;
       for (const per of agg.byArtifact.values()) {

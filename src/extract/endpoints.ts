@@ -1,8 +1,9 @@
 /**
  * Endpoint extraction from raw bytes: hosts, IPv4/IPv6 literals and SMS numbers, following the
- * host rules of SPEC section 3. Candidates are found with literal searches (`indexOf` of '.'
- * and '://[') and one SIMD pass for digit runs (digit-runs.ts), never with a regular expression
- * over every byte; only candidates are validated. Bytes are read as ASCII: hosts are ASCII,
+ * host rules of SPEC section 3. Candidates come from one WebAssembly SIMD pass per 64 KiB block
+ * (scan-block.ts: dotted tokens past the byte-level checks, `://[`, digit runs), or where
+ * WebAssembly is missing from literal searches (`indexOf` of '.' and '://') and byte loops;
+ * never from a regular expression over every byte. Only candidates are validated. Bytes are read as ASCII: hosts are ASCII,
  * and UTF-8 multi-byte sequences never contain ASCII bytes, so decoding is not needed.
  */
 import { parse as parseDomain } from 'tldts';
@@ -21,7 +22,7 @@ import {
   PROPERTY_ROOTS,
   REVERSED_SECOND_LEVEL,
 } from './endpoint-rules.js';
-import { forEachDigitRun } from './digit-runs.js';
+import { forEachBlock, forEachDigitRunJs, scanBlockEngine, TOKEN_ALPHA_TLD, TOKEN_UNBOUNDED, TOKEN_UPPER, widenRuns } from './scan-block.js';
 
 /** Where the bytes being scanned came from; `offset` is added per hit. */
 export type EvidenceBase = Omit<Evidence, 'offset'>;
@@ -63,6 +64,27 @@ export function isCanonicalIpv4(s: string): boolean {
   return true;
 }
 
+/** isCanonicalIpv4 of the bytes buf[a, b), without making a string. */
+export function isCanonicalIpv4Bytes(buf: Uint8Array, a: number, b: number): boolean {
+  let parts = 0;
+  let i = a;
+  while (i <= b) {
+    let v = 0;
+    let n = 0;
+    const s = i;
+    while (i < b && buf[i] >= 0x30 && buf[i] <= 0x39) {
+      v = v * 10 + (buf[i++] - 0x30);
+      n++;
+    }
+    if (n === 0 || n > 3 || v > 255 || (n > 1 && buf[s] === 0x30)) return false;
+    parts++;
+    if (i === b) return parts === 4;
+    if (buf[i] !== DOT) return false;
+    i++;
+  }
+  return false;
+}
+
 /** Syntax of a DNS name: 2+ labels of letters, digits and inner hyphens; alphabetic TLD. */
 export function isHostSyntax(name: string): boolean {
   if (name.length > MAX_TOKEN) return false;
@@ -77,14 +99,15 @@ export function isHostSyntax(name: string): boolean {
  * Decides whether a bare dotted name (no scheme before it, not catalogued) is a host.
  * `name` is as found (case kept); returns the lower-cased host or undefined.
  */
-const bareCache = new Map<string, string | undefined>();
+const bareCache = new Map<string, string | null>();
 
 /** bareNameToHost, memoised per distinct name (the same names recur across APKs). */
 export function bareNameToHostCached(name: string): string | undefined {
-  if (bareCache.has(name)) return bareCache.get(name);
+  const known = bareCache.get(name);
+  if (known !== undefined) return known ?? undefined;
   const v = bareNameToHost(name);
   if (bareCache.size >= 200_000) bareCache.clear();
-  bareCache.set(name, v);
+  bareCache.set(name, v ?? null);
   return v;
 }
 
@@ -107,6 +130,14 @@ export function bareNameToHost(name: string): string | undefined {
   return name;
 }
 
+export interface ScannerOptions {
+  /**
+   * Find candidates with the WebAssembly block pass when the runtime has it (default). false:
+   * the JavaScript path, which gives the same hits (the reference the module is tested against).
+   */
+  wasm?: boolean;
+}
+
 export class EndpointScanner {
   /** The shortest digit run that can be an SMS number worth reporting (SP numbers have 8+). */
   private readonly smsMinLength: number;
@@ -114,9 +145,20 @@ export class EndpointScanner {
   /** Lengths of catalogued and policy hosts: a token of another length cannot be one. */
   private readonly knownLengths: ReadonlySet<number>;
 
-  constructor(private readonly known: KnownEndpoints) {
+  private readonly engine: ReturnType<typeof scanBlockEngine>;
+
+  constructor(
+    private readonly known: KnownEndpoints,
+    options: ScannerOptions = {},
+  ) {
     this.knownLengths = new Set([...known.hosts].map((h) => h.length));
     this.smsMinLength = Math.min(8, ...[...known.sms].map((n) => n.length));
+    this.engine = options.wasm === false ? null : scanBlockEngine();
+  }
+
+  /** True when this scanner finds candidates with the WebAssembly module. */
+  get usesWasm(): boolean {
+    return this.engine !== null;
   }
 
   /** Scans `buf[start, end)`; `base` + (position - baseShift) becomes each hit's evidence. */
@@ -145,9 +187,44 @@ export class EndpointScanner {
     const view = start === 0 && end === buf.length ? buf : buf.subarray(start, end);
     const off = start === 0 ? offsetOf : (p: number) => offsetOf(p + start);
     const len = view.length;
+    if (this.engine) {
+      this.scanBlocks(this.engine, view, len, base, bounded, off);
+      return;
+    }
     this.scanDots(view, 0, len, base, bounded, off);
     if (len >= 8) this.scanIpv6(view, 0, len, base, bounded, off);
     if (len >= this.smsMinLength) this.scanSms(view, 0, len, base, bounded, off);
+  }
+
+  /**
+   * The WebAssembly path: per 64 KiB block, its dotted tokens, then its `://[`, then its digit
+   * runs, each in order of position, so every (kind, value) meets its evidence in the same order
+   * as on the JavaScript path (hosts and IPv4 come only from tokens, IPv6 from URLs, SMS numbers
+   * from digit runs).
+   */
+  private scanBlocks(engine: NonNullable<ReturnType<typeof scanBlockEngine>>, buf: Buffer, len: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
+    let lastToken = 0;
+    let lastRun = 0;
+    const urls = len >= 8;
+    const sms = len >= this.smsMinLength;
+    const visitRun = (ds: number, de: number): void => this.smsRun(buf, ds, de, 0, len, base, sink, offsetOf);
+    forEachBlock(engine, buf, 0, len, this.smsMinLength, (c) => {
+      const { s0, i32 } = c;
+      for (let i = 0, r = c.tokensAt; i < c.nTokens; i++, r += 4) {
+        const flags = i32[r + 3];
+        if (flags & TOKEN_UNBOUNDED) {
+          const d = s0 + i32[r];
+          if (d >= lastToken) lastToken = this.dotAt(buf, d, 0, len, base, sink, offsetOf);
+          continue;
+        }
+        const a = s0 + i32[r];
+        if (a < lastToken) continue; // found from the block before
+        lastToken = s0 + i32[r + 2];
+        this.candidate(buf, a, s0 + i32[r + 1], 0, len, (flags & TOKEN_ALPHA_TLD) !== 0, (flags & TOKEN_UPPER) !== 0 ? 1 : 0, base, sink, offsetOf);
+      }
+      if (urls) for (let i = 0; i < c.nUrls; i++) this.ipv6At(buf, s0 + i32[c.urlsAt + i], 0, len, base, sink, offsetOf);
+      if (sms) lastRun = widenRuns(buf, 0, len, this.smsMinLength, c, lastRun, visitRun);
+    });
   }
 
   private scanDots(buf: Buffer, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
@@ -155,24 +232,30 @@ export class EndpointScanner {
     while (from < end) {
       const d = buf.indexOf(DOT, from);
       if (d < 0 || d >= end) return;
-      let ts = d;
-      while (ts > start && HOST[buf[ts - 1]] === 1) ts--;
-      let te = d + 1;
-      while (te < end && HOST[buf[te]] === 1) te++;
-      from = te;
-      // Trim separators that cannot start or end a name.
-      let a = ts;
-      let b = te;
-      while (a < b && (buf[a] === DOT || buf[a] === 0x2d)) a++;
-      while (b > a && (buf[b - 1] === DOT || buf[b - 1] === 0x2d)) b--;
-      if (b - a < 4 || b - a > MAX_TOKEN) continue;
-      let dot = a;
-      while (dot < b && buf[dot] !== DOT) dot++;
-      if (dot >= b) continue; // the dot was trimmed away: no dotted name left
-      this.token(buf, a, b, start, end, base, sink, offsetOf);
+      from = this.dotAt(buf, d, start, end, base, sink, offsetOf);
     }
   }
 
+  /** The dotted name around the dot at `d`, if any; returns the end of its run of host bytes. */
+  private dotAt(buf: Buffer, d: number, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): number {
+    let ts = d;
+    while (ts > start && HOST[buf[ts - 1]] === 1) ts--;
+    let te = d + 1;
+    while (te < end && HOST[buf[te]] === 1) te++;
+    // Trim separators that cannot start or end a name.
+    let a = ts;
+    let b = te;
+    while (a < b && (buf[a] === DOT || buf[a] === 0x2d)) a++;
+    while (b > a && (buf[b - 1] === DOT || buf[b - 1] === 0x2d)) b--;
+    if (b - a < 4 || b - a > MAX_TOKEN) return te;
+    let dot = a;
+    while (dot < b && buf[dot] !== DOT) dot++;
+    if (dot >= b) return te; // the dot was trimmed away: no dotted name left
+    this.token(buf, a, b, start, end, base, sink, offsetOf);
+    return te;
+  }
+
+  /** The byte-level rejections of a trimmed dotted token (the module makes them on its path). */
   private token(
     buf: Buffer,
     a: number,
@@ -207,30 +290,57 @@ export class EndpointScanner {
       }
       if (!digitsOnly) return;
     }
+    this.candidate(buf, a, b, start, end, alphaTld, -1, base, sink, offsetOf);
+  }
+
+  /**
+   * A token past the byte checks: `alphaTld` when it ends in a letter (or xn--) label, else it is
+   * digits and dots; `upper` 1 when it has a capital, 0 when not, -1 not looked at yet.
+   */
+  private candidate(
+    buf: Buffer,
+    a: number,
+    b: number,
+    start: number,
+    end: number,
+    alphaTld: boolean,
+    upper: number,
+    base: EvidenceBase,
+    sink: EndpointSink,
+    offsetOf: (p: number) => number,
+  ): void {
     const url = this.schemeBefore(buf, a, start);
     // Bare names with capitals (Java classes) or a code/property first label (`com.`, `ro.`)
     // are not hosts unless catalogued: reject them before making strings, when no catalogued or
     // policy host has this length.
     if (!url && alphaTld && !this.knownLengths.has(b - a)) {
+      if (upper < 0) {
+        upper = 0;
+        for (let i = a; i < b; i++) {
+          const c = buf[i];
+          if (c >= 0x41 && c <= 0x5a) {
+            upper = 1;
+            break;
+          }
+        }
+      }
+      if (upper) return;
       let firstDot = a;
       while (firstDot < b && buf[firstDot] !== DOT) firstDot++;
-      for (let i = a; i < b; i++) {
-        const c = buf[i];
-        if (c >= 0x41 && c <= 0x5a) return;
-      }
       if (firstDot - a <= 7) {
         const first = buf.toString('latin1', a, firstDot);
         if (CODE_ROOTS.has(first) || PROPERTY_ROOTS.has(first)) return;
       }
     }
+    // Not a letter TLD: only digits and dots (the byte checks said so), a dotted quad or nothing.
+    if (!alphaTld && !isCanonicalIpv4Bytes(buf, a, b)) return;
     const raw = buf.toString('latin1', a, b);
-    const lower = raw.toLowerCase();
+    const lower = upper === 0 ? raw : raw.toLowerCase();
     const port = this.portAfter(buf, b, end);
     // Made only for a hit: most candidates are rejected below.
     const evidence = (): Evidence => ({ ...base, offset: offsetOf(url?.schemeStart ?? a) });
 
-    if (/^[0-9.]+$/.test(raw)) {
-      if (!isCanonicalIpv4(raw)) return;
+    if (!alphaTld) {
       // A dotted quad inside a longer dotted run (1.2.3.4.5) was trimmed away above; reject
       // quads glued to letters or version markers (v1.2.3.4 never reaches here: 'v' is a host byte).
       if (!url && raw.startsWith('0.')) return;
@@ -328,16 +438,20 @@ export class EndpointScanner {
       const i = buf.indexOf(URL_SEP, from);
       if (i < 0 || i >= end) return;
       from = i + 3;
-      if (buf[i + 3] !== 0x5b) continue;
-      const close = buf.indexOf(0x5d, i + 4);
-      if (close < 0 || close >= end || close - (i + 4) > 45) continue;
-      const lit = buf.toString('latin1', i + 4, close).toLowerCase();
-      if (!/^[0-9a-f:.]+$/.test(lit) || !lit.includes(':')) continue;
-      const url = this.schemeBefore(buf, i + 3, start);
-      if (!url?.network) continue;
-      const port = this.portAfter(buf, close + 1, end);
-      sink.add(this.hit('ip', canonicalIpv6(lit) ?? lit, url, port, { ...base, offset: offsetOf(url.schemeStart) }));
+      if (buf[i + 3] === 0x5b) this.ipv6At(buf, i, start, end, base, sink, offsetOf);
     }
+  }
+
+  /** The IPv6 literal of the `://[` at `i`, if it is one. */
+  private ipv6At(buf: Buffer, i: number, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
+    const close = buf.indexOf(0x5d, i + 4);
+    if (close < 0 || close >= end || close - (i + 4) > 45) return;
+    const lit = buf.toString('latin1', i + 4, close).toLowerCase();
+    if (!/^[0-9a-f:.]+$/.test(lit) || !lit.includes(':')) return;
+    const url = this.schemeBefore(buf, i + 3, start);
+    if (!url?.network) return;
+    const port = this.portAfter(buf, close + 1, end);
+    sink.add(this.hit('ip', canonicalIpv6(lit) ?? lit, url, port, { ...base, offset: offsetOf(url.schemeStart) }));
   }
 
   /**
@@ -345,19 +459,22 @@ export class EndpointScanner {
    * digits long enough to be one (one pass, however many numbers are catalogued) is checked.
    */
   private scanSms(buf: Buffer, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
-    forEachDigitRun(buf, start, end, this.smsMinLength, (ds, de) => {
-      const before = ds > start ? buf[ds - 1] : 0x20;
-      const after = de < end ? buf[de] : 0x20;
-      if (IS_ALNUM(before) || before === DOT || before === 0x5f || IS_ALNUM(after) || after === 0x5f) return;
-      if (after === DOT && de + 1 < end && IS_DIGIT(buf[de + 1])) return;
-      let digits = buf.toString('latin1', ds, de);
-      if (before === 0x2b /* + */ && digits.startsWith('86')) digits = digits.slice(2);
-      else if (digits.startsWith('0086')) digits = digits.slice(4);
-      const isSp = digits.startsWith('106') && digits.length >= 8 && digits.length <= 13;
-      if (isSp || this.known.sms.has(digits)) {
-        sink.add({ kind: 'sms', value: digits, evidence: { ...base, offset: offsetOf(ds) } });
-      }
-    });
+    forEachDigitRunJs(buf, start, end, this.smsMinLength, (ds, de) => this.smsRun(buf, ds, de, start, end, base, sink, offsetOf));
+  }
+
+  /** The run of digits buf[ds, de), when it stands alone and is an SP or listed number. */
+  private smsRun(buf: Buffer, ds: number, de: number, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
+    const before = ds > start ? buf[ds - 1] : 0x20;
+    const after = de < end ? buf[de] : 0x20;
+    if (IS_ALNUM(before) || before === DOT || before === 0x5f || IS_ALNUM(after) || after === 0x5f) return;
+    if (after === DOT && de + 1 < end && IS_DIGIT(buf[de + 1])) return;
+    let digits = buf.toString('latin1', ds, de);
+    if (before === 0x2b /* + */ && digits.startsWith('86')) digits = digits.slice(2);
+    else if (digits.startsWith('0086')) digits = digits.slice(4);
+    const isSp = digits.startsWith('106') && digits.length >= 8 && digits.length <= 13;
+    if (isSp || this.known.sms.has(digits)) {
+      sink.add({ kind: 'sms', value: digits, evidence: { ...base, offset: offsetOf(ds) } });
+    }
   }
 }
 

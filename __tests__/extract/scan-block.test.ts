@@ -1,0 +1,210 @@
+/**
+ * The WebAssembly block pass behind endpoint extraction (src/wasm/scan-block.wat): its digit runs
+ * must be exactly those of the plain byte loop, and the scanner on its candidates must give
+ * exactly the hits of the JavaScript path (indexOf and byte loops), across 64-byte steps, 64 KiB
+ * blocks, the context copied around a block, and the window edges.
+ */
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { BLOCK, forEachDigitRun, forEachDigitRunJs, scanBlockUsesWasm } from '../../src/extract/scan-block.js';
+import { EndpointScanner, isCanonicalIpv4, isCanonicalIpv4Bytes } from '../../src/extract/endpoints.js';
+import type { EndpointHit } from '../../src/facts.js';
+import { openZip, readEntry } from '../../src/formats/zip.js';
+import { BufferSource } from '../../src/io/source.js';
+import { androguardFiles, describeWithAndroguard } from '../helpers/corpus.js';
+import '../helpers/fast-check-seed.js';
+
+function runs(find: typeof forEachDigitRun, buf: Uint8Array, start: number, end: number, minLen: number): number[] {
+  const out: number[] = [];
+  find(buf, start, end, minLen, (ds, de) => out.push(ds, de));
+  return out;
+}
+
+describe('digit runs', () => {
+  it('runs in this Node.js on the WebAssembly module, not the fallback', () => {
+    expect(scanBlockUsesWasm()).toBe(true);
+    expect(new EndpointScanner({ hosts: new Set(), sms: new Set() }).usesWasm).toBe(true);
+    expect(new EndpointScanner({ hosts: new Set(), sms: new Set() }, { wasm: false }).usesWasm).toBe(false);
+  });
+
+  it('finds whole runs of at least the length asked, clipped to the window', () => {
+    const buf = Buffer.from('x10659401y 1234567 +8610655459 12345678901234567890');
+    expect(runs(forEachDigitRun, buf, 0, buf.length, 8)).toEqual([1, 9, 20, 30, 31, 51]);
+    expect(runs(forEachDigitRun, buf, 0, buf.length, 7)).toEqual([1, 9, 11, 18, 20, 30, 31, 51]);
+    // a window that cuts a run keeps only the part inside it
+    expect(runs(forEachDigitRun, buf, 3, 40, 8)).toEqual([20, 30, 31, 40]);
+    expect(runs(forEachDigitRun, buf, 3, 38, 8)).toEqual([20, 30]);
+  });
+
+  it('finds runs that cross the 64-byte steps and the 64 KiB blocks', () => {
+    const buf = Buffer.alloc(3 * 65536 + 100, 0x41);
+    const at = [60, 63, 64, 127, 65536 - 5, 2 * 65536 - 1, 2 * 65536 + 62, 3 * 65536 + 90];
+    for (const p of at) buf.write('106594011', p, 'latin1');
+    expect(runs(forEachDigitRun, buf, 0, buf.length, 8)).toEqual(runs(forEachDigitRunJs, buf, 0, buf.length, 8));
+    expect(runs(forEachDigitRun, buf, 0, buf.length, 8).length).toBeGreaterThan(8); // runs next to each other merged, the rest apart
+  });
+
+  it('agrees with the byte loop on random bytes rich in digits (property)', () => {
+    const byte = fc.oneof(fc.integer({ min: 0x30, max: 0x39 }), fc.integer({ min: 0x30, max: 0x39 }), fc.integer({ min: 0, max: 255 }));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 0, maxLength: 700 }), fc.array(byte, { maxLength: 300 }), fc.integer({ min: 1, max: 40 }), fc.nat(), fc.nat(), (noise, digits, minLen, a, b) => {
+        const buf = Buffer.concat([Buffer.from(noise), Buffer.from(digits), Buffer.from(noise.slice(0, 50))]);
+        const start = buf.length ? a % buf.length : 0;
+        const end = start + (buf.length - start ? b % (buf.length - start + 1) : 0);
+        expect(runs(forEachDigitRun, buf, start, end, minLen)).toEqual(runs(forEachDigitRunJs, buf, start, end, minLen));
+      }),
+    );
+  });
+});
+
+const known = { hosts: new Set(['zzhc.vnet.cn', 'dm.wo.com.cn', 'a.bc']), sms: new Set(['10659401', '1234']) };
+
+/** Every hit of buf[start, end), with the offset each hit was found at. */
+function hits(wasm: boolean, buf: Buffer, start = 0, end = buf.length, k = known): EndpointHit[] {
+  const out: EndpointHit[] = [];
+  new EndpointScanner(k, { wasm }).scan(buf, start, end, { path: 'p', source: 'file' }, { add: (h) => out.push(h) });
+  return out;
+}
+
+/**
+ * Hits grouped by (kind, value), each group in the order found. The block pass interleaves kinds
+ * block by block where the JavaScript path finds all hosts, then IPv6, then SMS numbers; what
+ * the collector sees, each endpoint's evidence in order, must be the same.
+ */
+const byEndpoint = (h: EndpointHit[]): EndpointHit[] => [...h].sort((x, y) => (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : x.value < y.value ? -1 : x.value > y.value ? 1 : 0));
+
+function agree(buf: Buffer, start = 0, end = buf.length): EndpointHit[] {
+  const w = hits(true, buf, start, end);
+  expect(byEndpoint(w)).toEqual(byEndpoint(hits(false, buf, start, end)));
+  return w;
+}
+
+describe('endpoint candidates from the block pass', () => {
+  it('finds hosts, quads, IPv6 URLs and SMS numbers as the JavaScript path does', () => {
+    const text =
+      'x http://zzhc.vnet.cn:80/reg HTTP://Dm.Wo.Com.Cn 8.8.8.8 v1.2.3 ws://[2001:db8::1]:443/ ' +
+      'java.lang.String mail@acme.com api.acme.com --push.acme.com.. 10659401 a.bc xn--fiqs8s.xn--fiqs8s 0.1.2.3';
+    const w = agree(Buffer.from(text, 'latin1'));
+    expect(w.map((h) => h.value)).toEqual(['zzhc.vnet.cn', 'dm.wo.com.cn', '8.8.8.8', 'api.acme.com', 'push.acme.com', 'a.bc', '2001:db8::1', '10659401']);
+  });
+
+  it('keeps names of up to 253 bytes, the longest a DNS name can be', () => {
+    const name = (n: number): string => `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(n - 63 * 3 - 3 - 4)}.com`;
+    expect(name(253)).toHaveLength(253);
+    const w = agree(Buffer.from(`http://${name(253)}/ http://${name(254)}/ ${name(252)} ${name(253)}`, 'latin1'));
+    expect(w.map((h) => h.value.length)).toEqual([253, 252, 253]);
+  });
+
+  it('reports a token cut by a 64 KiB block once, whole, at every cut position', () => {
+    const host = 'http://update.zzhc.vnet.cn:8080/x ';
+    for (let cut = -host.length; cut <= 2; cut++) {
+      const buf = Buffer.alloc(2 * BLOCK + 100, 0x20);
+      buf.write(host, BLOCK + cut, 'latin1');
+      buf.write('10659401', BLOCK - 50, 'latin1');
+      const w = agree(buf);
+      expect(w.filter((h) => h.kind === 'host').map((h) => h.evidence.offset)).toEqual([BLOCK + cut]);
+    }
+  });
+
+  it('widens runs longer than the context copied around a block from the caller’s bytes', () => {
+    for (const fill of ['.', '-', 'a', '9', '.-']) {
+      for (const at of [10, BLOCK - 700, BLOCK - 3, BLOCK + 5]) {
+        const run = fill.repeat(Math.ceil(1200 / fill.length));
+        const buf = Buffer.alloc(3 * BLOCK, 0x20);
+        // a host after a long run of separators (trimmed away), and one glued to a long label
+        buf.write(`${run}push.acme.com ${run}.acme.org ${run.slice(0, 300)}x.org`, at, 'latin1');
+        agree(buf);
+      }
+    }
+    const dots = Buffer.from(`${'.'.repeat(2000)}push.acme.com${'.'.repeat(2000)}`, 'latin1');
+    expect(agree(dots).map((h) => h.value)).toEqual(['push.acme.com']);
+  });
+
+  it('keeps to the window it is given, at block and step edges', () => {
+    const buf = Buffer.alloc(BLOCK + 300, 0x20);
+    for (let p = 0; p + 20 < buf.length; p += 61) buf.write('a.acme.com 1065940123 ', p, 'latin1');
+    for (const [s, e] of [
+      [0, buf.length],
+      [3, BLOCK + 7],
+      [64, 128],
+      [BLOCK - 1, BLOCK + 1],
+      [BLOCK - 200, BLOCK + 200],
+      [5, 5],
+    ]) {
+      agree(buf, s, e);
+    }
+  });
+
+  it('agrees with the JavaScript path on random bytes rich in host characters (property)', () => {
+    const alphabet = Buffer.from('aZ.-.0129:/[]@_ x.comhttp://', 'latin1');
+    const byte = fc.oneof(fc.constantFrom(...alphabet), fc.integer({ min: 0, max: 255 }));
+    const piece = fc.constantFrom('zzhc.vnet.cn', 'http://', 'ws://[::1]:80/', '10659401', '8.8.8.8', '+8610659401', 'api.acme.io', '..--', 'xn--p1ai', 'A.B.com');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(byte.map((b) => String.fromCharCode(b)), piece), { maxLength: 400 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const buf = Buffer.from(parts.join(''), 'latin1');
+        const start = buf.length ? a % buf.length : 0;
+        const end = start + (buf.length - start ? b % (buf.length - start + 1) : 0);
+        agree(buf, start, end);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('reads a dotted quad from bytes as isCanonicalIpv4 does from a string (property)', () => {
+    const quad = fc.array(fc.oneof(fc.constantFrom('0', '00', '1', '255', '256', '01', '999', '1000', ''), fc.nat({ max: 300 }).map(String)), { minLength: 1, maxLength: 6 }).map((p) => p.join('.'));
+    fc.assert(
+      fc.property(fc.oneof(quad, fc.stringMatching(/^[0-9.]{0,20}$/)), (s) => {
+        expect(isCanonicalIpv4Bytes(Buffer.from(s, 'latin1'), 0, s.length)).toBe(isCanonicalIpv4(s));
+      }),
+    );
+  });
+});
+
+describeWithAndroguard('the block pass on real files', () => {
+  it('gives the JavaScript path’s hits on every file of the androguard corpus, and every entry of its APKs', async () => {
+    const files = androguardFiles();
+    let total = 0;
+    let entries = 0;
+    const check = (name: string, buf: Buffer): void => {
+      const w = byEndpoint(hits(true, buf));
+      const j = byEndpoint(hits(false, buf));
+      if (w.length !== j.length || JSON.stringify(w) !== JSON.stringify(j)) expect({ file: name, hits: w }).toEqual({ file: name, hits: j });
+      total += w.length;
+    };
+    for (const f of files) {
+      const buf = readFileSync(f);
+      check(f, buf);
+      if (buf.readUInt32LE(0) !== 0x04034b50) continue;
+      // The inflated entries (DEX, resources, XML, native code) are what a scan reads.
+      const src = new BufferSource(buf);
+      const zip = await openZip(src).catch(() => undefined);
+      for (const e of zip?.entries ?? []) {
+        const data = await readEntry(src, e, { maxBytes: 64 << 20 }).catch(() => undefined);
+        if (!data) continue;
+        check(`${f}!/${e.name}`, data);
+        entries++;
+      }
+    }
+    expect(files.length).toBeGreaterThan(300);
+    expect(entries).toBeGreaterThan(8000);
+    expect(total).toBeGreaterThan(2000);
+  });
+});
+
+describeWithAndroguard('digit runs on real files', () => {
+  it('agree with the byte loop on every file of the androguard corpus, for lengths 3 and 8', () => {
+    const files = androguardFiles();
+    let total = 0;
+    for (const f of files) {
+      const buf = readFileSync(f);
+      for (const minLen of [3, 8]) {
+        const w = runs(forEachDigitRun, buf, 0, buf.length, minLen);
+        expect(w).toEqual(runs(forEachDigitRunJs, buf, 0, buf.length, minLen));
+        total += w.length;
+      }
+    }
+    expect(files.length).toBeGreaterThan(300);
+    expect(total).toBeGreaterThan(1000);
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * Endpoint candidates by one WebAssembly SIMD pass per 64 KiB block (src/wasm/scan-block.wat):
+ * digit runs (SMS numbers), dotted tokens (hosts and IPv4, already widened, trimmed and past the
+ * byte-level rejections) and `://[` (IPv6 literals). Without it, every dot was a call to
+ * `indexOf` followed by byte loops in JavaScript, and a literal search per number prefix a pass
+ * over the bytes each; now the bytes are copied to the module's memory once per block (at memory
+ * speed) and each 64-byte step is classified once, whatever is looked for.
+ *
+ * Where WebAssembly is not available (node --jitless) `scanBlockEngine()` is null and the
+ * scanner uses its JavaScript path, which is also the reference the module is tested against.
+ */
+import { SCAN_BLOCK_WASM } from '../wasm/scan-block.wasm.js';
+import { instantiate, type WasmMemory } from '../wasm/instantiate.js';
+
+export const BLOCK = 64 << 10;
+/** Context copied on each side of a block: a token's run is widened into it. */
+const CTX = 512;
+/** Offset of a block in module memory ([0, 16) is the module's header). */
+const IN = 1024;
+const PAD = 64;
+const OUT_RUNS = 68 << 10;
+const OUT_TOKENS = 336 << 10;
+const OUT_URLS = 560 << 10;
+
+/** Flags of a token record. */
+export const TOKEN_ALPHA_TLD = 1;
+export const TOKEN_UPPER = 2;
+/** The run reached the edge of the copied context: the caller widens it from its own bytes. */
+export const TOKEN_UNBOUNDED = 4;
+
+/**
+ * What one block holds, as offsets from the block's start (`s0`) into `i32`:
+ * - runs: `nRuns` candidate positions of digit runs from `runsAt` (widen each to its whole run;
+ *   a run may be named more than once, or be shorter than asked when it crosses in);
+ * - tokens: `nTokens` records of four from `tokensAt`: trimmed start, end, end of the run, flags
+ *   (or, with TOKEN_UNBOUNDED, the dot's offset);
+ * - urls: `nUrls` offsets of the ':' of `://[` from `urlsAt`.
+ */
+export interface BlockCandidates {
+  s0: number;
+  i32: Int32Array;
+  nRuns: number;
+  runsAt: number;
+  nTokens: number;
+  tokensAt: number;
+  nUrls: number;
+  urlsAt: number;
+}
+
+interface Engine {
+  mem: Uint8Array;
+  i32: Int32Array;
+  block: (ptr: number, len: number, ctx: number, k: number, outRuns: number, outTokens: number, outUrls: number) => number;
+}
+
+let engine: Engine | null | undefined;
+
+export function scanBlockEngine(): Engine | null {
+  if (engine !== undefined) return engine;
+  const exports = instantiate(SCAN_BLOCK_WASM);
+  const memory = exports?.memory as WasmMemory | undefined;
+  engine =
+    exports && memory && memory.buffer.byteLength >= OUT_URLS + BLOCK
+      ? { mem: new Uint8Array(memory.buffer), i32: new Int32Array(memory.buffer), block: exports.block as Engine['block'] }
+      : null;
+  return engine;
+}
+
+/** True when candidates come from the WebAssembly module (false: the scanner's JavaScript path). */
+export function scanBlockUsesWasm(): boolean {
+  return scanBlockEngine() !== null;
+}
+
+/**
+ * Calls `visit` for each 64 KiB block of buf[start, end), in order, with its candidates; digit
+ * runs are looked for from `minDigits` digits (1-32). The same object is reused for every block.
+ */
+export function forEachBlock(e: Engine, buf: Uint8Array, start: number, end: number, minDigits: number, visit: (c: BlockCandidates) => void): void {
+  const { mem, i32, block } = e;
+  const k = Math.min(Math.max(1, minDigits), 32);
+  const c: BlockCandidates = { s0: 0, i32, nRuns: 0, runsAt: OUT_RUNS >> 2, nTokens: 0, tokensAt: OUT_TOKENS >> 2, nUrls: 0, urlsAt: OUT_URLS >> 2 };
+  for (let s0 = start; s0 < end; s0 += BLOCK) {
+    const len = Math.min(BLOCK, end - s0);
+    const from = Math.max(start, s0 - CTX);
+    const to = Math.min(end, s0 + len + CTX);
+    // Context outside the window reads as zeros (not a host byte, not a digit).
+    if (s0 - from < CTX) mem.fill(0, IN - CTX, IN - (s0 - from));
+    mem.set(buf.subarray(from, to), IN - (s0 - from));
+    mem.fill(0, IN + (to - s0), IN + len + CTX + PAD);
+    c.s0 = s0;
+    c.nRuns = block(IN, len, CTX, k, OUT_RUNS, OUT_TOKENS, OUT_URLS);
+    c.nTokens = i32[0];
+    c.nUrls = i32[1];
+    visit(c);
+  }
+}
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** Calls `visit(ds, de)` for every maximal run of digits in buf[start, end) at least `minLen` long, in order. */
+export function forEachDigitRun(buf: Uint8Array, start: number, end: number, minLen: number, visit: (ds: number, de: number) => void): void {
+  const e = scanBlockEngine();
+  if (!e) {
+    forEachDigitRunJs(buf, start, end, minLen, visit);
+    return;
+  }
+  const min = Math.max(1, minLen);
+  let lastEnd = start;
+  forEachBlock(e, buf, start, end, min, (c) => {
+    lastEnd = widenRuns(buf, start, end, min, c, lastEnd, visit);
+  });
+}
+
+/**
+ * The digit runs of one block, each widened to its whole run in `buf` and reported once.
+ * `lastEnd` is the end of the last run seen, carried from block to block; returns the new one.
+ */
+export function widenRuns(
+  buf: Uint8Array,
+  start: number,
+  end: number,
+  min: number,
+  c: BlockCandidates,
+  lastEnd: number,
+  visit: (ds: number, de: number) => void,
+): number {
+  const { s0, i32, nRuns, runsAt } = c;
+  for (let i = 0; i < nRuns; i++) {
+    const q = s0 + i32[runsAt + i];
+    if (q < lastEnd) continue; // inside a run already seen
+    let ds = q;
+    while (ds > start && isDigit(buf[ds - 1])) ds--;
+    let de = q;
+    while (de < end && isDigit(buf[de])) de++;
+    lastEnd = de;
+    if (de - ds >= min) visit(ds, de);
+  }
+  return lastEnd;
+}
+
+/** The same runs by a byte loop: the fallback, and the reference the module is tested against. */
+export function forEachDigitRunJs(buf: Uint8Array, start: number, end: number, minLen: number, visit: (ds: number, de: number) => void): void {
+  const min = Math.max(1, minLen);
+  let i = start;
+  while (i < end) {
+    if (!isDigit(buf[i])) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < end && isDigit(buf[j])) j++;
+    if (j - i >= min) visit(i, j);
+    i = j;
+  }
+}

@@ -1,0 +1,243 @@
+;; Endpoint candidates in one block of bytes, 64 bytes at a time (WebAssembly SIMD).
+;;
+;; block(ptr, len, ctx, k, outRuns, outTokens, outUrls) -> number of digit-run candidates
+;;
+;; The caller copies a block to [ptr, ptr + len) with up to `ctx` bytes of context on each side
+;; ([ptr - ctx, ptr + len + ctx), bytes outside the scanned window zeroed) and 64 more bytes of
+;; padding after that. Every 64-byte step loads its bytes once and makes four 64-bit masks (digits,
+;; host bytes, dots, colons); from them, in one pass:
+;;
+;; - digit runs (SMS numbers): as i32 offsets from ptr at outRuns, candidate positions of every
+;;   run of at least k ASCII digits (1 <= k <= 32): bits that start k set bits inside a step, and
+;;   a step's first position when a run crosses into it. The caller widens each candidate to its
+;;   whole run and checks its length (a run may be named more than once). outRuns holds
+;;   len + len / 64 i32s.
+;; - dotted tokens (hosts, IPv4): every maximal run of host bytes (letters, digits, '-', '.') with
+;;   a dot that has a host byte on both sides, widened, trimmed of leading and trailing '.' and
+;;   '-', and kept when it is 4..253 bytes long, has an inner dot, and ends in a label of 2+
+;;   letters or an `xn--` label, or is only digits and dots. Each kept token is four i32s at
+;;   outTokens: start and end of the trimmed token and end of the run (offsets from ptr, the start
+;;   may be negative: the run began in the context) and flags (1: letter TLD, 2: has A-Z). A run
+;;   that reaches the edge of the context (it may go on beyond the copy) is left to the caller:
+;;   the record is the dot's offset, 0, 0, flags 4. The count is stored at address 0.
+;; - `://[` (IPv6 literals in URLs): the offsets of the ':' at outUrls; the count at address 4.
+;;
+;; Address 16-271 holds a table of byte classes (1 host byte, 2 letter, 4 '.' or '-', 8 digit,
+;; 16 capital); the caller's memory starts past it.
+;;
+;; Every run or token is reported at most once per block: a run is skipped once seen, and the
+;; caller drops a token whose start is before the end of the last one it took (it was found
+;; from the block before).
+(module
+  (memory (export "memory") 16)
+
+  (data (i32.const 61) "\05\05")
+  (data (i32.const 64) "\09\09\09\09\09\09\09\09\09\09")
+  (data (i32.const 81) "\13\13\13\13\13\13\13\13\13\13\13\13\13\13\13\13\13\13\13\13\13\13\13\13\13\13")
+  (data (i32.const 113) "\03\03\03\03\03\03\03\03\03\03\03\03\03\03\03\03\03\03\03\03\03\03\03\03\03\03")
+
+  ;; One dotted-token candidate: the dot at q. Returns the new skip position (end of its run).
+  (func $token (param $q i32) (param $ptr i32) (param $lo i32) (param $hi i32) (result i32)
+    (local $ts i32) (local $te i32) (local $a i32) (local $b i32) (local $ld i32) (local $i i32)
+    (local $alpha i32) (local $upper i32) (local $c i32) (local $o i32)
+    (local.set $ts (local.get $q))
+    (block $s (loop $l
+      (br_if $s (i32.le_u (local.get $ts) (local.get $lo)))
+      (br_if $s (i32.eqz (i32.and (i32.load8_u offset=16 (i32.load8_u (i32.sub (local.get $ts) (i32.const 1)))) (i32.const 1))))
+      (local.set $ts (i32.sub (local.get $ts) (i32.const 1)))
+      (br $l)))
+    (local.set $te (i32.add (local.get $q) (i32.const 1)))
+    (block $s (loop $l
+      (br_if $s (i32.ge_u (local.get $te) (local.get $hi)))
+      (br_if $s (i32.eqz (i32.and (i32.load8_u offset=16 (i32.load8_u (local.get $te))) (i32.const 1))))
+      (local.set $te (i32.add (local.get $te) (i32.const 1)))
+      (br $l)))
+    ;; the run may go on beyond the copy: the caller decides from its own bytes
+    (if (i32.or (i32.eq (local.get $ts) (local.get $lo)) (i32.eq (local.get $te) (local.get $hi)))
+      (then
+        (local.set $o (i32.load (i32.const 0)))
+        (call $emit (local.get $o) (i32.sub (local.get $q) (local.get $ptr)) (i32.const 0) (i32.const 0) (i32.const 4))
+        (return (local.get $te))))
+    (local.set $a (local.get $ts))
+    (local.set $b (local.get $te))
+    (block $s (loop $l
+      (br_if $s (i32.ge_u (local.get $a) (local.get $b)))
+      (br_if $s (i32.eqz (i32.and (i32.load8_u offset=16 (i32.load8_u (local.get $a))) (i32.const 4))))
+      (local.set $a (i32.add (local.get $a) (i32.const 1)))
+      (br $l)))
+    (block $s (loop $l
+      (br_if $s (i32.le_u (local.get $b) (local.get $a)))
+      (br_if $s (i32.eqz (i32.and (i32.load8_u offset=16 (i32.load8_u (i32.sub (local.get $b) (i32.const 1)))) (i32.const 4))))
+      (local.set $b (i32.sub (local.get $b) (i32.const 1)))
+      (br $l)))
+    (if (i32.lt_u (i32.sub (local.get $b) (local.get $a)) (i32.const 4)) (then (return (local.get $te))))
+    (if (i32.gt_u (i32.sub (local.get $b) (local.get $a)) (i32.const 253)) (then (return (local.get $te))))
+    ;; the last dot; none left after trimming: no dotted name
+    (local.set $ld (i32.sub (local.get $b) (i32.const 1)))
+    (block $s (loop $l
+      (br_if $s (i32.le_u (local.get $ld) (local.get $a)))
+      (br_if $s (i32.eq (i32.load8_u (local.get $ld)) (i32.const 46)))
+      (local.set $ld (i32.sub (local.get $ld) (i32.const 1)))
+      (br $l)))
+    (if (i32.eq (local.get $ld) (local.get $a)) (then (return (local.get $te))))
+    ;; a TLD of 2+ letters
+    (local.set $alpha (i32.ge_u (i32.sub (i32.sub (local.get $b) (local.get $ld)) (i32.const 1)) (i32.const 2)))
+    (local.set $i (i32.add (local.get $ld) (i32.const 1)))
+    (block $s (loop $l
+      (br_if $s (i32.eqz (local.get $alpha)))
+      (br_if $s (i32.ge_u (local.get $i) (local.get $b)))
+      (if (i32.eqz (i32.and (i32.load8_u offset=16 (i32.load8_u (local.get $i))) (i32.const 2))) (then (local.set $alpha (i32.const 0))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l)))
+    ;; or an internationalised one (xn--)
+    (if (i32.and (i32.eqz (local.get $alpha)) (i32.gt_u (i32.sub (local.get $b) (local.get $ld)) (i32.const 5)))
+      (then
+        (if (i32.and
+              (i32.and (i32.eq (i32.or (i32.load8_u offset=1 (local.get $ld)) (i32.const 32)) (i32.const 120))
+                       (i32.eq (i32.or (i32.load8_u offset=2 (local.get $ld)) (i32.const 32)) (i32.const 110)))
+              (i32.and (i32.eq (i32.load8_u offset=3 (local.get $ld)) (i32.const 45))
+                       (i32.eq (i32.load8_u offset=4 (local.get $ld)) (i32.const 45))))
+          (then (local.set $alpha (i32.const 1))))))
+    ;; else only digits and dots (a dotted quad), and no capitals either way
+    (local.set $i (local.get $a))
+    (block $s (loop $l
+      (br_if $s (i32.ge_u (local.get $i) (local.get $b)))
+      (local.set $c (i32.load8_u (local.get $i)))
+      (if (i32.eqz (local.get $alpha))
+        (then
+          (if (i32.and (i32.ge_u (i32.sub (local.get $c) (i32.const 48)) (i32.const 10)) (i32.ne (local.get $c) (i32.const 46)))
+            (then (return (local.get $te))))))
+      (if (i32.lt_u (i32.sub (local.get $c) (i32.const 65)) (i32.const 26)) (then (local.set $upper (i32.const 2))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l)))
+    (local.set $o (i32.load (i32.const 0)))
+    (call $emit (local.get $o)
+      (i32.sub (local.get $a) (local.get $ptr))
+      (i32.sub (local.get $b) (local.get $ptr))
+      (i32.sub (local.get $te) (local.get $ptr))
+      (i32.or (local.get $alpha) (local.get $upper)))
+    (local.get $te))
+
+  ;; Appends one token record; address 8 holds where the records go.
+  (func $emit (param $n i32) (param $x i32) (param $y i32) (param $z i32) (param $f i32)
+    (local $at i32)
+    (local.set $at (i32.add (i32.load (i32.const 8)) (i32.shl (local.get $n) (i32.const 4))))
+    (i32.store offset=0 (local.get $at) (local.get $x))
+    (i32.store offset=4 (local.get $at) (local.get $y))
+    (i32.store offset=8 (local.get $at) (local.get $z))
+    (i32.store offset=12 (local.get $at) (local.get $f))
+    (i32.store (i32.const 0) (i32.add (local.get $n) (i32.const 1))))
+
+  (func (export "block")
+    (param $ptr i32) (param $len i32) (param $ctx i32) (param $k i32)
+    (param $outRuns i32) (param $outTokens i32) (param $outUrls i32) (result i32)
+    (local $p i32) (local $end i32) (local $o i32) (local $u i32) (local $lo i32) (local $hi i32)
+    (local $skip i32) (local $q i32)
+    (local $x i64) (local $r i64) (local $prev i64) (local $n i64) (local $kk i64)
+    (local $dt i64) (local $cl i64) (local $f i64) (local $valid i64)
+    (local $v v128) (local $c176 v128) (local $c138 v128) (local $c46 v128) (local $c58 v128)
+    ;; digits: v - 176 (wrapping) is -128..-119 as a signed byte exactly for '0'..'9', so one
+    ;; signed compare (native on x86, where an unsigned one is emulated) tells them
+    (local.set $c176 (i8x16.splat (i32.const 176)))
+    (local.set $c138 (i8x16.splat (i32.const -118)))
+    (local.set $c46 (i8x16.splat (i32.const 46)))
+    (local.set $c58 (i8x16.splat (i32.const 58)))
+    (i32.store (i32.const 0) (i32.const 0))
+    (i32.store (i32.const 4) (i32.const 0))
+    (i32.store (i32.const 8) (local.get $outTokens))
+    (local.set $kk (i64.extend_i32_u (local.get $k)))
+    (local.set $p (local.get $ptr))
+    (local.set $end (i32.add (local.get $ptr) (local.get $len)))
+    (local.set $lo (i32.sub (local.get $ptr) (local.get $ctx)))
+    (local.set $hi (i32.add (local.get $end) (local.get $ctx)))
+    (local.set $skip (local.get $ptr))
+    (local.set $o (local.get $outRuns))
+    (local.set $u (local.get $outUrls))
+    (local.set $prev
+      (i64.extend_i32_u (i32.lt_u (i32.sub (i32.load8_u (i32.sub (local.get $ptr) (i32.const 1))) (i32.const 48)) (i32.const 10))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $v (v128.load offset=0 (local.get $p)))
+        (local.set $x (i64.extend_i32_u (i8x16.bitmask (i8x16.lt_s (i8x16.sub (local.get $v) (local.get $c176)) (local.get $c138)))))
+        (local.set $dt (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $v) (local.get $c46)))))
+        (local.set $cl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $v) (local.get $c58)))))
+        (local.set $v (v128.load offset=16 (local.get $p)))
+        (local.set $x (i64.or (local.get $x) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.lt_s (i8x16.sub (local.get $v) (local.get $c176)) (local.get $c138)))) (i64.const 16))))
+        (local.set $dt (i64.or (local.get $dt) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $v) (local.get $c46)))) (i64.const 16))))
+        (local.set $cl (i64.or (local.get $cl) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $v) (local.get $c58)))) (i64.const 16))))
+        (local.set $v (v128.load offset=32 (local.get $p)))
+        (local.set $x (i64.or (local.get $x) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.lt_s (i8x16.sub (local.get $v) (local.get $c176)) (local.get $c138)))) (i64.const 32))))
+        (local.set $dt (i64.or (local.get $dt) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $v) (local.get $c46)))) (i64.const 32))))
+        (local.set $cl (i64.or (local.get $cl) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $v) (local.get $c58)))) (i64.const 32))))
+        (local.set $v (v128.load offset=48 (local.get $p)))
+        (local.set $x (i64.or (local.get $x) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.lt_s (i8x16.sub (local.get $v) (local.get $c176)) (local.get $c138)))) (i64.const 48))))
+        (local.set $dt (i64.or (local.get $dt) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $v) (local.get $c46)))) (i64.const 48))))
+        (local.set $cl (i64.or (local.get $cl) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $v) (local.get $c58)))) (i64.const 48))))
+
+        ;; positions at or past the end of the block belong to the next one
+        (if (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 64))
+          (then
+            (local.set $valid (i64.sub (i64.shl (i64.const 1) (i64.extend_i32_u (i32.sub (local.get $end) (local.get $p)))) (i64.const 1)))
+            (local.set $x (i64.and (local.get $x) (local.get $valid)))
+            (local.set $dt (i64.and (local.get $dt) (local.get $valid)))
+            (local.set $cl (i64.and (local.get $cl) (local.get $valid)))))
+
+        ;; digit runs. r: bits i with bits i .. i + k - 1 all set (doubling, then the remainder)
+        (local.set $r (local.get $x))
+        (local.set $n (i64.const 1))
+        (block $doubled
+          (loop $double
+            (br_if $doubled (i64.gt_u (i64.shl (local.get $n) (i64.const 1)) (local.get $kk)))
+            (local.set $r (i64.and (local.get $r) (i64.shr_u (local.get $r) (local.get $n))))
+            (local.set $n (i64.shl (local.get $n) (i64.const 1)))
+            (br $double)))
+        (local.set $r (i64.and (local.get $r) (i64.shr_u (local.get $r) (i64.sub (local.get $kk) (local.get $n)))))
+        ;; a run crossing in from the previous step
+        (if (i64.ne (i64.and (i64.and (local.get $prev) (local.get $x)) (i64.const 1)) (i64.const 0))
+          (then
+            (i32.store (local.get $o) (i32.sub (local.get $p) (local.get $ptr)))
+            (local.set $o (i32.add (local.get $o) (i32.const 4)))))
+        (local.set $prev (i64.shr_u (local.get $x) (i64.const 63)))
+        (if (i64.ne (local.get $r) (i64.const 0))
+          (then
+            (loop $emit
+              (i32.store (local.get $o) (i32.add (i32.sub (local.get $p) (local.get $ptr)) (i32.wrap_i64 (i64.ctz (local.get $r)))))
+              (local.set $o (i32.add (local.get $o) (i32.const 4)))
+              (local.set $r (i64.and (local.get $r) (i64.sub (local.get $r) (i64.const 1))))
+              (br_if $emit (i64.ne (local.get $r) (i64.const 0))))))
+
+        ;; dots with a host byte on both sides (a dot at the edge of its run is trimmed away)
+        (block $dots
+          (loop $dot
+            (br_if $dots (i64.eqz (local.get $dt)))
+            (local.set $q (i32.add (local.get $p) (i32.wrap_i64 (i64.ctz (local.get $dt)))))
+            (local.set $dt (i64.and (local.get $dt) (i64.sub (local.get $dt) (i64.const 1))))
+            (if (i32.and
+                  (i32.ge_u (local.get $q) (local.get $skip))
+                  (i32.and
+                    (i32.load8_u offset=16 (i32.load8_u offset=0 (i32.sub (local.get $q) (i32.const 1))))
+                    (i32.load8_u offset=16 (i32.load8_u offset=1 (local.get $q)))))
+              (then (local.set $skip (call $token (local.get $q) (local.get $ptr) (local.get $lo) (local.get $hi)))))
+            (br $dot)))
+
+        ;; "://["
+        (block $cols
+          (loop $col
+            (br_if $cols (i64.eqz (local.get $cl)))
+            (local.set $q (i32.add (local.get $p) (i32.wrap_i64 (i64.ctz (local.get $cl)))))
+            (local.set $cl (i64.and (local.get $cl) (i64.sub (local.get $cl) (i64.const 1))))
+            (if (i32.and
+                  (i32.and (i32.eq (i32.load8_u offset=1 (local.get $q)) (i32.const 47))
+                           (i32.eq (i32.load8_u offset=2 (local.get $q)) (i32.const 47)))
+                  (i32.eq (i32.load8_u offset=3 (local.get $q)) (i32.const 91)))
+              (then
+                (i32.store (local.get $u) (i32.sub (local.get $q) (local.get $ptr)))
+                (local.set $u (i32.add (local.get $u) (i32.const 4)))))
+            (br $col)))
+
+        (local.set $p (i32.add (local.get $p) (i32.const 64)))
+        (br $next)))
+    (i32.store (i32.const 4) (i32.shr_u (i32.sub (local.get $u) (local.get $outUrls)) (i32.const 2)))
+    (i32.shr_u (i32.sub (local.get $o) (local.get $outRuns)) (i32.const 2)))
+)
