@@ -17496,6 +17496,7 @@ const DEFAULT_LIMITS = {
     maxContainerDepth: 8,
     spillThresholdBytes: 64 * 1024 * 1024,
     maxSpillBytes: 16 * 1024 * 1024 * 1024,
+    minSliceBytes: 64 * 1024 * 1024,
 };
 
 /**
@@ -22478,6 +22479,12 @@ async function openBootContainer(src, opts) {
 const ZIP_NAME = /\.(apk|apex|capex|jar|zip)$/i;
 const PROP_NAME$1 = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
 const AXML_MAGIC = 0x00080003;
+/** Containers whose files open as views (no decompression up front): shared by all slices. */
+const SHARED_FORMATS = new Set(['ext4', 'erofs', 'super', 'fat']);
+/** False in slices other than 0 while they walk a shared container (its own facts are slice 0's). */
+function records(ctx) {
+    return !ctx.slice || ctx.slice.index === 0;
+}
 function unreadableFrom(path, err, fallbackFormat) {
     if (err instanceof FormatError) {
         const u = { path: err.path ?? path, format: err.format, reason: err.reason };
@@ -22505,25 +22512,41 @@ async function extractFile(file, ctx) {
  * a container. Never throws for bad input.
  */
 async function extractSource(item, open, ctx) {
-    ctx.stats.files++;
-    ctx.stats.bytes += item.size;
+    const record = records(ctx);
+    if (record) {
+        ctx.stats.files++;
+        ctx.stats.bytes += item.size;
+    }
     ctx.endpoints.setArtifact(artifactOf(item.relPath));
     let src;
     try {
         src = await open();
     }
     catch (e) {
-        ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
+        if (record)
+            ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
         return;
     }
     try {
         await dispatchSource(item, src, ctx);
     }
     catch (e) {
-        ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
+        if (record)
+            ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
     }
     finally {
         await src.close();
+    }
+}
+/** Extracts a file this slice owns: whole, with every fact recorded, whatever it holds. */
+async function extractOwned(item, open, ctx) {
+    const slice = ctx.slice;
+    ctx.slice = undefined;
+    try {
+        await extractSource(item, open, ctx);
+    }
+    finally {
+        ctx.slice = slice;
     }
 }
 /** Recognises the file by content and extracts it; containers recurse into their files. */
@@ -22595,7 +22618,8 @@ function containerOptions(ctx) {
 /** An image (sparse, ext4, EROFS, super, payload): its files are scanned like a folder's. */
 async function extractImage(item, src, kind, ctx) {
     if (item.depth >= ctx.limits.maxContainerDepth) {
-        ctx.unreadable.push({ path: item.relPath, format: kind, reason: `nested deeper than ${ctx.limits.maxContainerDepth} containers; not opened` });
+        if (records(ctx))
+            ctx.unreadable.push({ path: item.relPath, format: kind, reason: `nested deeper than ${ctx.limits.maxContainerDepth} containers; not opened` });
         return;
     }
     if (kind === 'sparse') {
@@ -22609,17 +22633,24 @@ async function extractImage(item, src, kind, ctx) {
 }
 /** Scans every file of an opened container, with paths joined by `!/` and partitions normalised. */
 async function extractContainer(item, c, ctx, filesystem) {
-    for (const s of c.skipped)
-        (ctx.skipped ??= []).push({ path: `${item.relPath}!/${s.name}`, reason: s.reason });
-    for (const p of c.problems) {
-        const u = { path: p.name ? `${item.relPath}!/${p.name}` : item.relPath, format: c.format, reason: p.reason };
-        if (p.offset !== undefined)
-            u.offset = p.offset;
-        ctx.unreadable.push(u);
+    const record = records(ctx);
+    if (record) {
+        for (const s of c.skipped)
+            (ctx.skipped ??= []).push({ path: `${item.relPath}!/${s.name}`, reason: s.reason });
+        for (const p of c.problems) {
+            const u = { path: p.name ? `${item.relPath}!/${p.name}` : item.relPath, format: c.format, reason: p.reason };
+            if (p.offset !== undefined)
+                u.offset = p.offset;
+            ctx.unreadable.push(u);
+        }
     }
+    const deal = ctx.slice ? await dealFiles(c, ctx.slice) : undefined;
     // Files of a filesystem image belong to the partition the image is of (by name or label).
     const base = filesystem ? (item.imagePartition ?? c.labelPartition) : undefined;
-    for (const f of c.files) {
+    for (const [i, f] of c.files.entries()) {
+        const owner = deal?.[i];
+        if (owner !== undefined && owner !== SHARED && owner !== ctx.slice.index)
+            continue;
         const relPath = `${item.relPath}!/${f.name}`;
         let part;
         if (f.partitionRelPath)
@@ -22629,14 +22660,64 @@ async function extractContainer(item, c, ctx, filesystem) {
         else
             part = { partition: item.partition, partitionPath: `${item.partitionPath}!/${f.name}` };
         if (f.unreadable) {
-            ctx.unreadable.push({ path: relPath, format: c.format, reason: f.unreadable });
+            if (record)
+                ctx.unreadable.push({ path: relPath, format: c.format, reason: f.unreadable });
             continue;
         }
         const child = { relPath, ...part, size: f.size, depth: item.depth + 1 };
         const imagePartition = f.imagePartition ?? (part.partition ? undefined : imagePartitionOf(f.name));
         if (imagePartition)
             child.imagePartition = imagePartition;
-        await extractSource(child, () => f.open(), ctx);
+        if (owner === undefined || owner === SHARED)
+            await extractSource(child, () => f.open(), ctx);
+        else
+            await extractOwned(child, () => f.open(), ctx);
+    }
+}
+const SHARED = -1;
+/**
+ * Which slice extracts each file of a container (SHARED: every slice walks it), the same in
+ * every slice: it depends only on the container's listing and the bytes that identify images.
+ * Reported-unreadable files are slice 0's (left undefined here: recorded by `records`).
+ */
+async function dealFiles(c, slice) {
+    const owners = new Array(c.files.length);
+    const shareable = SHARED_FORMATS.has(c.format);
+    const dealt = [];
+    for (const [i, f] of c.files.entries()) {
+        if (f.unreadable)
+            continue;
+        if (shareable && f.size >= slice.minBytes && (await isImage(f)))
+            owners[i] = SHARED;
+        else
+            dealt.push(i);
+    }
+    // Largest first, each to the slice with the fewest bytes so far (ties: the lowest index).
+    dealt.sort((a, b) => c.files[b].size - c.files[a].size || a - b);
+    const load = new Array(slice.count).fill(0);
+    for (const i of dealt) {
+        let best = 0;
+        for (let k = 1; k < slice.count; k++)
+            if (load[k] < load[best])
+                best = k;
+        owners[i] = best;
+        load[best] += c.files[i].size;
+    }
+    return owners;
+}
+/** True when a container's file is itself an image (one every slice opens). */
+async function isImage(f) {
+    let src;
+    try {
+        src = await f.open();
+        const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
+        return (await sniffContainer(src, head)) !== undefined;
+    }
+    catch {
+        return false; // its owner reports why it cannot be read
+    }
+    finally {
+        await src?.close();
     }
 }
 /** vdex: the DEX files it embeds are scanned as DEX; compact DEX falls back to a raw scan. */
@@ -25811,7 +25892,14 @@ function partialOf(ctx) {
  * Extracts one file into `ctx`, or, with a cache, through the cache into its own PartialFacts
  * (pushed to `parts`). The merge is order-independent, so both give the same facts.
  */
-async function extractOne(f, init, ctx, parts) {
+async function extractOne(f, init, ctx, parts, slice) {
+    if (slice) {
+        // Its own context: the slices of one image are joined (or dropped) together.
+        const own = newContext(init);
+        own.slice = slice;
+        await extractFile(f, own);
+        return { partial: partialOf(own) };
+    }
     if (!init.cache) {
         await extractFile(f, ctx);
         return {};
@@ -25849,7 +25937,7 @@ async function runWorker() {
         chain = chain.then(async () => {
             if (msg.type === 'file') {
                 const f = msg.file;
-                const r = await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached);
+                const r = await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached, msg.slice);
                 port.postMessage({ type: 'done', ...r });
             }
             else {
@@ -25880,15 +25968,52 @@ function hashOnThread(path, workers) {
         w.once('exit', (code) => reject(new Error(`hashing ${path}: the thread exited with code ${code}`)));
     });
 }
+/** ACTIVATION_GATE_SLICE_MIN_BYTES, else the limit: the size from which an image is shared by all workers. */
+function sliceMinBytes(limits, env = process.env) {
+    const n = Number(env.ACTIVATION_GATE_SLICE_MIN_BYTES);
+    return env.ACTIVATION_GATE_SLICE_MIN_BYTES !== undefined && Number.isInteger(n) && n >= 0 ? n : limits.minSliceBytes;
+}
+/**
+ * The files of the walk that are images of at least `minBytes` (by the bytes that identify
+ * them): each is extracted by every worker, a slice each. Unreadable ones are left whole (their
+ * extraction reports why).
+ */
+async function imagesToSlice(files, minBytes) {
+    const out = new Set();
+    for (const f of files) {
+        if (f.size < minBytes)
+            continue;
+        let src;
+        try {
+            src = await FileSource.open(f.abs);
+            const head = await src.read(0, Math.min(8, src.size));
+            if ((await sniffContainer(src, head)) !== undefined)
+                out.add(f.relPath);
+        }
+        catch {
+            // extracted whole, which reports it
+        }
+        finally {
+            await src?.close();
+        }
+    }
+    return out;
+}
 /**
  * Extracts `files` on `workers` threads (in-process when 1). Returns one PartialFacts per
  * worker. A worker that dies is reported: the file it held becomes unreadable and the rest of
  * the build is still scanned by the others.
  */
-async function extractFiles(files, init, workers, progress, cacheTally) {
+async function extractFiles(files, init, workers, progress, cacheTally, 
+/** Filled with the images that every worker extracted a slice of. */
+sliced) {
     let doneFiles = 0;
     let doneBytes = 0;
-    if (workers <= 1 || !workerScript || files.length < 2) {
+    // Large images are shared by every worker (each extracts a slice of them): a single image
+    // given as the input uses every core too.
+    const shared = workers <= 1 || !workerScript || init.cache ? new Set() : await imagesToSlice(files, sliceMinBytes(init.limits));
+    sliced?.push(...shared);
+    if (workers <= 1 || !workerScript || (files.length < 2 && shared.size === 0)) {
         const ctx = newContext(init);
         const parts = [];
         for (const f of files) {
@@ -25899,12 +26024,32 @@ async function extractFiles(files, init, workers, progress, cacheTally) {
         }
         return [partialOf(ctx), ...parts];
     }
-    const queue = [...files].sort((a, b) => b.size - a.size || (a.relPath < b.relPath ? -1 : 1));
-    const n = Math.min(workers, files.length);
+    const queue = [];
+    for (const file of [...files].sort((a, b) => b.size - a.size || (a.relPath < b.relPath ? -1 : 1))) {
+        if (!shared.has(file.relPath))
+            queue.push({ file });
+        else
+            for (let index = 0; index < workers; index++)
+                queue.push({ file, slice: { index, count: workers, minBytes: sliceMinBytes(init.limits) } });
+    }
+    const n = Math.min(workers, queue.length);
     const script = workerScript;
     const lost = { ...partialOf(newContext(init)) };
     // Files finished by a worker that then died: their facts died with it, so they are redone.
     const redo = [];
+    // The slices of each shared image; an image a worker died on is dropped whole.
+    const slices = new Map();
+    const broken = new Set();
+    const settle = (job, r) => {
+        tally(cacheTally, r, job.file.relPath);
+        doneFiles += job.slice ? 1 / job.slice.count : 1;
+        doneBytes += job.slice ? job.file.size / job.slice.count : job.file.size;
+        if (r.partial) {
+            const list = slices.get(job.file.relPath) ?? [];
+            list.push(r.partial);
+            slices.set(job.file.relPath, list);
+        }
+    };
     const results = await Promise.all(Array.from({ length: n }, () => new Promise((resolve) => {
         const w = new Worker(script, { workerData: { mark: WORKER_MARK, init } });
         // Two files in flight per worker, so a worker never waits for the next message.
@@ -25912,11 +26057,15 @@ async function extractFiles(files, init, workers, progress, cacheTally) {
         const finished = [];
         let settled = false;
         let finishing = false;
-        const next = () => {
-            const f = queue.shift();
-            if (f) {
-                inflight.push(f);
-                w.postMessage({ type: 'file', file: f });
+        // A slice is not taken ahead: it waits for a worker with nothing in flight, so the
+        // slices of one image run side by side, not one after the other on one worker.
+        const next = (ahead) => {
+            if (ahead && queue[0]?.slice)
+                return;
+            const job = queue.shift();
+            if (job) {
+                inflight.push(job);
+                w.postMessage({ type: 'file', ...job });
             }
             else if (!finishing) {
                 finishing = true;
@@ -25925,18 +26074,19 @@ async function extractFiles(files, init, workers, progress, cacheTally) {
         };
         w.on('message', (msg) => {
             if (msg.type === 'ready') {
-                next();
-                next();
+                next(false);
+                next(true);
             }
             else if (msg.type === 'done') {
-                const f = inflight.shift();
-                tally(cacheTally, msg, f?.relPath);
-                doneFiles++;
-                doneBytes += f?.size ?? 0;
-                if (f)
-                    finished.push(f);
-                progress?.({ files: doneFiles, bytes: doneBytes });
-                next();
+                const job = inflight.shift();
+                if (job) {
+                    settle(job, msg);
+                    // A slice's facts came back with it; a whole file's stay in the worker until the end.
+                    if (!job.slice)
+                        finished.push(job);
+                }
+                progress?.({ files: Math.round(doneFiles), bytes: Math.round(doneBytes) });
+                next(inflight.length > 0);
             }
             else if (msg.type === 'partial') {
                 settled = true;
@@ -25949,8 +26099,11 @@ async function extractFiles(files, init, workers, progress, cacheTally) {
                 return;
             settled = true;
             const [culprit, ...notStarted] = inflight;
-            if (culprit)
-                lost.unreadable.push({ path: culprit.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
+            if (culprit && !broken.has(culprit.file.relPath)) {
+                lost.unreadable.push({ path: culprit.file.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
+                if (culprit.slice)
+                    broken.add(culprit.file.relPath);
+            }
             redo.push(...finished, ...notStarted);
             resolve(undefined);
         };
@@ -25958,14 +26111,17 @@ async function extractFiles(files, init, workers, progress, cacheTally) {
         w.on('exit', (code) => fail(`exited with code ${code}`));
     })));
     // Files a dead worker never reached are scanned in-process, so nothing is silently skipped.
-    const rest = [...queue.splice(0), ...redo];
+    const rest = [...queue.splice(0), ...redo].filter((job) => !broken.has(job.file.relPath));
     const parts = results.filter((r) => r !== undefined);
     if (rest.length) {
         const ctx = newContext(init);
-        for (const f of rest)
-            tally(cacheTally, await extractOne(f, init, ctx, parts), f.relPath);
+        for (const job of rest)
+            settle(job, await extractOne(job.file, init, ctx, parts, job.slice));
         parts.push(partialOf(ctx));
     }
+    for (const [relPath, list] of slices)
+        if (!broken.has(relPath))
+            parts.push(...list);
     if (lost.unreadable.length)
         parts.push(lost);
     return parts;
@@ -26054,10 +26210,13 @@ async function extractInputParts(input, opts) {
     const single = walk.files.length === 1 && !walk.productOut && (await stat(input)).isFile();
     const hashing = single && !init.cache ? hashOnThread(input, workers) : undefined;
     hashing?.catch(() => undefined); // handled where awaited; never an unhandled rejection meanwhile
-    const ownParts = await extractFiles(own, init, workers, progress?.update, tally);
-    const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally) : [];
+    const sliced = [];
+    const ownParts = await extractFiles(own, init, workers, progress?.update, tally, sliced);
+    const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally, sliced) : [];
     progress?.done();
     mark('workers');
+    for (const relPath of sliced)
+        opts.logger.info(`${relPath}: an image shared by ${workers} workers, each extracting a share of its files`);
     if (init.cache) {
         opts.logger.info(`cache: ${tally.hits} of ${tally.hits + tally.misses} files of ${input} from ${init.cache.dir}`);
         if (tally.problems.length) {

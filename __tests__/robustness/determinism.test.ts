@@ -1,9 +1,10 @@
 /**
  * Determinism: the same input gives byte-identical JSON and SARIF, whatever the number of
- * extraction workers and the order in which the file system lists entries. Runs the bundled CLI
+ * extraction workers (and whether they share an image) and the order in which the file system
+ * lists entries. Runs the bundled CLI
  * (worker threads need the bundle).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,11 +20,11 @@ afterAll(() => {
   rmSync(EMPTY, { recursive: true, force: true });
 });
 
-function run(inputs: string[], format: 'json' | 'sarif', workers: number, cwd = ROOT, nodeFlags: string[] = []): string {
+function run(inputs: string[], format: 'json' | 'sarif', workers: number, cwd = ROOT, nodeFlags: string[] = [], env: NodeJS.ProcessEnv = {}): string {
   return execFileSync('node', [...nodeFlags, CLI, 'scan', ...inputs, '--policy', 'sample/activation-gate.yml', '--format', format, '--fail-on', 'never', '--quiet', '--now', '2026-11-01', '--source-root', EMPTY], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, ACTIVATION_GATE_WORKERS: String(workers) },
+    env: { ...process.env, ACTIVATION_GATE_WORKERS: String(workers), ...env },
     maxBuffer: 1 << 28,
   });
 }
@@ -77,6 +78,31 @@ d('determinism', () => {
       });
       expect([pass, (JSON.parse(out) as { audit: { inputs: { sha256: string }[] } }).audit.inputs[0].sha256]).toEqual([pass, expected]);
     }
+  }, 120_000);
+
+  it('an image shared by every worker (a slice of its files each) gives the report of one worker', () => {
+    // Every image, and every image inside one, is shared however small (the default is 64 MiB):
+    // ext4, sparse, EROFS, super (partitions inside shared again), an OTA payload (partitions
+    // dealt out), APEX payloads inside an image, broken images, FAT and boot images.
+    const F = '__tests__/fixtures/images';
+    const images = [`${F}/sample/super.img`, `${F}/sample/ext4`, `${F}/sample/sparse`, `${F}/sample/erofs-lz4hc`, `${F}/sample/ota.zip`, `${F}/apex`, `${F}/broken`, `${F}/fat`, `${F}/boot`];
+    const slice = { ACTIVATION_GATE_SLICE_MIN_BYTES: '0' };
+    const one = run(images, 'json', 1, ROOT, [], slice);
+    expect(one).toMatch(/"kind": "host"/);
+    expect(one).toMatch(/"rule": "unreadable-artifact"/); // the broken images are reported once each
+    for (const workers of [2, 3]) expect([workers, run(images, 'json', workers, ROOT, [], slice)]).toEqual([workers, one]);
+    // ...and it was shared: the log says so (a single image given as the input, too).
+    const log = (workers: number, inputs: string[]): string =>
+      spawnSync('node', [CLI, 'scan', ...inputs, '--format', 'text', '--fail-on', 'never', '--source-root', EMPTY], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, ACTIVATION_GATE_WORKERS: String(workers), ...slice },
+      }).stderr;
+    expect(log(2, [`${F}/sample/super.img`])).toContain('super.img: an image shared by 2 workers');
+    // The files of shared containers are counted once (slice 0's), not once per worker.
+    const counts = (text: string): string[] => text.split('\n').filter((l) => / files, \d+ entries/.test(l));
+    expect(counts(log(1, images))).toHaveLength(images.length);
+    expect(counts(log(3, images))).toEqual(counts(log(1, images)));
   }, 120_000);
 
   it('is independent of the order the file system lists entries in', () => {

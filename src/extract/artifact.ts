@@ -55,6 +55,34 @@ export interface ArtifactContext {
   skipped?: SkippedFact[];
   /** relPath -> partitionPath of every property file read (load-order ranking of props in images). */
   propFiles?: Map<string, string>;
+  /**
+   * Set while this thread extracts one slice of an image that several threads share
+   * (pool.ts): see `ImageSlice`. Unset inside a file this slice owns.
+   */
+  slice?: ImageSlice;
+}
+
+/**
+ * One of `count` threads extracting the same image. Every slice opens the image and the images
+ * inside it that are cheap to open (`SHARED_FORMATS`, at least `minBytes`), and extracts only
+ * the other files it owns: each container's files are dealt out by size (largest first, to the
+ * slice with the fewest bytes so far), the same way in every slice, so each file is extracted
+ * by exactly one. Facts of the shared containers themselves (their files counted, symlinks
+ * skipped, corrupt parts) are recorded by slice 0 only. The union of the slices' facts is then
+ * the facts of the image extracted whole.
+ */
+export interface ImageSlice {
+  index: number;
+  count: number;
+  minBytes: number;
+}
+
+/** Containers whose files open as views (no decompression up front): shared by all slices. */
+const SHARED_FORMATS: ReadonlySet<string> = new Set(['ext4', 'erofs', 'super', 'fat']);
+
+/** False in slices other than 0 while they walk a shared container (its own facts are slice 0's). */
+function records(ctx: ArtifactContext): boolean {
+  return !ctx.slice || ctx.slice.index === 0;
 }
 
 function unreadableFrom(path: string, err: unknown, fallbackFormat: string): UnreadableFact {
@@ -103,22 +131,36 @@ export async function extractFile(file: FileArtifact, ctx: ArtifactContext): Pro
  * a container. Never throws for bad input.
  */
 export async function extractSource(item: ScanItem, open: () => Promise<RandomAccessSource>, ctx: ArtifactContext): Promise<void> {
-  ctx.stats.files++;
-  ctx.stats.bytes += item.size;
+  const record = records(ctx);
+  if (record) {
+    ctx.stats.files++;
+    ctx.stats.bytes += item.size;
+  }
   ctx.endpoints.setArtifact(artifactOf(item.relPath));
   let src: RandomAccessSource;
   try {
     src = await open();
   } catch (e) {
-    ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
+    if (record) ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
     return;
   }
   try {
     await dispatchSource(item, src, ctx);
   } catch (e) {
-    ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
+    if (record) ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
   } finally {
     await src.close();
+  }
+}
+
+/** Extracts a file this slice owns: whole, with every fact recorded, whatever it holds. */
+async function extractOwned(item: ScanItem, open: () => Promise<RandomAccessSource>, ctx: ArtifactContext): Promise<void> {
+  const slice = ctx.slice;
+  ctx.slice = undefined;
+  try {
+    await extractSource(item, open, ctx);
+  } finally {
+    ctx.slice = slice;
   }
 }
 
@@ -190,7 +232,7 @@ function containerOptions(ctx: ArtifactContext): ContainerOptions {
 /** An image (sparse, ext4, EROFS, super, payload): its files are scanned like a folder's. */
 async function extractImage(item: ScanItem, src: RandomAccessSource, kind: ContainerKind, ctx: ArtifactContext): Promise<void> {
   if (item.depth >= ctx.limits.maxContainerDepth) {
-    ctx.unreadable.push({ path: item.relPath, format: kind, reason: `nested deeper than ${ctx.limits.maxContainerDepth} containers; not opened` });
+    if (records(ctx)) ctx.unreadable.push({ path: item.relPath, format: kind, reason: `nested deeper than ${ctx.limits.maxContainerDepth} containers; not opened` });
     return;
   }
   if (kind === 'sparse') {
@@ -205,28 +247,77 @@ async function extractImage(item: ScanItem, src: RandomAccessSource, kind: Conta
 
 /** Scans every file of an opened container, with paths joined by `!/` and partitions normalised. */
 async function extractContainer(item: ScanItem, c: OpenedContainer, ctx: ArtifactContext, filesystem: boolean): Promise<void> {
-  for (const s of c.skipped) (ctx.skipped ??= []).push({ path: `${item.relPath}!/${s.name}`, reason: s.reason });
-  for (const p of c.problems) {
-    const u: UnreadableFact = { path: p.name ? `${item.relPath}!/${p.name}` : item.relPath, format: c.format, reason: p.reason };
-    if (p.offset !== undefined) u.offset = p.offset;
-    ctx.unreadable.push(u);
+  const record = records(ctx);
+  if (record) {
+    for (const s of c.skipped) (ctx.skipped ??= []).push({ path: `${item.relPath}!/${s.name}`, reason: s.reason });
+    for (const p of c.problems) {
+      const u: UnreadableFact = { path: p.name ? `${item.relPath}!/${p.name}` : item.relPath, format: c.format, reason: p.reason };
+      if (p.offset !== undefined) u.offset = p.offset;
+      ctx.unreadable.push(u);
+    }
   }
+  const deal = ctx.slice ? await dealFiles(c, ctx.slice) : undefined;
   // Files of a filesystem image belong to the partition the image is of (by name or label).
   const base = filesystem ? (item.imagePartition ?? c.labelPartition) : undefined;
-  for (const f of c.files) {
+  for (const [i, f] of c.files.entries()) {
+    const owner = deal?.[i];
+    if (owner !== undefined && owner !== SHARED && owner !== ctx.slice!.index) continue;
     const relPath = `${item.relPath}!/${f.name}`;
     let part: PartitionInfo;
     if (f.partitionRelPath) part = partitionOf(f.partitionRelPath);
     else if (base) part = partitionOf(`${base}/${f.name}`);
     else part = { partition: item.partition, partitionPath: `${item.partitionPath}!/${f.name}` };
     if (f.unreadable) {
-      ctx.unreadable.push({ path: relPath, format: c.format, reason: f.unreadable });
+      if (record) ctx.unreadable.push({ path: relPath, format: c.format, reason: f.unreadable });
       continue;
     }
     const child: ScanItem = { relPath, ...part, size: f.size, depth: item.depth + 1 };
     const imagePartition = f.imagePartition ?? (part.partition ? undefined : imagePartitionOf(f.name));
     if (imagePartition) child.imagePartition = imagePartition;
-    await extractSource(child, () => f.open(), ctx);
+    if (owner === undefined || owner === SHARED) await extractSource(child, () => f.open(), ctx);
+    else await extractOwned(child, () => f.open(), ctx);
+  }
+}
+
+const SHARED = -1;
+
+/**
+ * Which slice extracts each file of a container (SHARED: every slice walks it), the same in
+ * every slice: it depends only on the container's listing and the bytes that identify images.
+ * Reported-unreadable files are slice 0's (left undefined here: recorded by `records`).
+ */
+async function dealFiles(c: OpenedContainer, slice: ImageSlice): Promise<(number | undefined)[]> {
+  const owners: (number | undefined)[] = new Array<number | undefined>(c.files.length);
+  const shareable = SHARED_FORMATS.has(c.format);
+  const dealt: number[] = [];
+  for (const [i, f] of c.files.entries()) {
+    if (f.unreadable) continue;
+    if (shareable && f.size >= slice.minBytes && (await isImage(f))) owners[i] = SHARED;
+    else dealt.push(i);
+  }
+  // Largest first, each to the slice with the fewest bytes so far (ties: the lowest index).
+  dealt.sort((a, b) => c.files[b].size - c.files[a].size || a - b);
+  const load = new Array<number>(slice.count).fill(0);
+  for (const i of dealt) {
+    let best = 0;
+    for (let k = 1; k < slice.count; k++) if (load[k] < load[best]) best = k;
+    owners[i] = best;
+    load[best] += c.files[i].size;
+  }
+  return owners;
+}
+
+/** True when a container's file is itself an image (one every slice opens). */
+async function isImage(f: OpenedContainer['files'][number]): Promise<boolean> {
+  let src: RandomAccessSource | undefined;
+  try {
+    src = await f.open();
+    const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
+    return (await sniffContainer(src, head)) !== undefined;
+  } catch {
+    return false; // its owner reports why it cannot be read
+  } finally {
+    await src?.close();
   }
 }
 

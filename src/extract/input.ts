@@ -81,10 +81,12 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   const single = walk.files.length === 1 && !walk.productOut && (await stat(input)).isFile();
   const hashing = single && !init.cache ? hashOnThread(input, workers) : undefined;
   hashing?.catch(() => undefined); // handled where awaited; never an unhandled rejection meanwhile
-  const ownParts = await extractFiles(own, init, workers, progress?.update, tally);
-  const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally) : [];
+  const sliced: string[] = [];
+  const ownParts = await extractFiles(own, init, workers, progress?.update, tally, sliced);
+  const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally, sliced) : [];
   progress?.done();
   mark('workers');
+  for (const relPath of sliced) opts.logger.info(`${relPath}: an image shared by ${workers} workers, each extracting a share of its files`);
   if (init.cache) {
     opts.logger.info(`cache: ${tally.hits} of ${tally.hits + tally.misses} files of ${input} from ${init.cache.dir}`);
     if (tally.problems.length) {

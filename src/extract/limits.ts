@@ -17,6 +17,12 @@ export interface Limits {
   spillThresholdBytes: number;
   /** ...and up to this size into a temporary file; larger ones are not opened. */
   maxSpillBytes: number;
+  /**
+   * An image of at least this size given as one file (system.img, super.img) is extracted by
+   * every worker, each taking a share of its files; images inside it of at least this size are
+   * shared the same way (`ImageSlice` in artifact.ts).
+   */
+  minSliceBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -27,4 +33,5 @@ export const DEFAULT_LIMITS: Limits = {
   maxContainerDepth: 8,
   spillThresholdBytes: 64 * 1024 * 1024,
   maxSpillBytes: 16 * 1024 * 1024 * 1024,
+  minSliceBytes: 64 * 1024 * 1024,
 };

@@ -8,7 +8,9 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { FileArtifact } from '../inputs/walk.js';
-import { extractFile, type ArtifactContext } from './artifact.js';
+import { extractFile, type ArtifactContext, type ImageSlice } from './artifact.js';
+import { sniffContainer } from '../inputs/containers.js';
+import { FileSource } from '../io/source.js';
 import { extractFileCached, sha256OfFile, type CacheConfig } from './cache.js';
 import { EndpointCollector } from './collector.js';
 import { EndpointScanner } from './endpoints.js';
@@ -82,8 +84,15 @@ export function partialOf(ctx: ArtifactContext): PartialFacts {
   };
 }
 
-type ToWorker = { type: 'file'; file: FileArtifact } | { type: 'finish' };
-type Extracted = { hit?: boolean; problem?: string; sha256?: string };
+/** One file to extract, or one slice of an image that several workers share. */
+interface Job {
+  file: FileArtifact;
+  slice?: ImageSlice;
+}
+
+type ToWorker = ({ type: 'file' } & Job) | { type: 'finish' };
+/** `partial`: the facts of one slice of an image, returned with the slice. */
+type Extracted = { hit?: boolean; problem?: string; sha256?: string; partial?: PartialFacts };
 type FromWorker = { type: 'ready' } | ({ type: 'done' } & Extracted) | { type: 'partial'; partial: PartialFacts } | { type: 'sha256'; hex: string };
 
 /** What the cache did during one extractFiles call: hits, and entries it could not use or write. */
@@ -99,7 +108,14 @@ export interface CacheTally {
  * Extracts one file into `ctx`, or, with a cache, through the cache into its own PartialFacts
  * (pushed to `parts`). The merge is order-independent, so both give the same facts.
  */
-async function extractOne(f: FileArtifact, init: PoolInit, ctx: ArtifactContext, parts: PartialFacts[]): Promise<Extracted> {
+async function extractOne(f: FileArtifact, init: PoolInit, ctx: ArtifactContext, parts: PartialFacts[], slice?: ImageSlice): Promise<Extracted> {
+  if (slice) {
+    // Its own context: the slices of one image are joined (or dropped) together.
+    const own = newContext(init);
+    own.slice = slice;
+    await extractFile(f, own);
+    return { partial: partialOf(own) };
+  }
   if (!init.cache) {
     await extractFile(f, ctx);
     return {};
@@ -134,7 +150,7 @@ export async function runWorker(): Promise<void> {
     chain = chain.then(async () => {
       if (msg.type === 'file') {
         const f = msg.file;
-        const r = await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached);
+        const r = await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached, msg.slice);
         port.postMessage({ type: 'done', ...r } satisfies FromWorker);
       } else {
         port.postMessage({ type: 'partial', partial: mergePartials([partialOf(ctx), ...cached]) } satisfies FromWorker);
@@ -164,6 +180,35 @@ export function hashOnThread(path: string, workers: number): Promise<string> {
   });
 }
 
+/** ACTIVATION_GATE_SLICE_MIN_BYTES, else the limit: the size from which an image is shared by all workers. */
+function sliceMinBytes(limits: Limits, env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.ACTIVATION_GATE_SLICE_MIN_BYTES);
+  return env.ACTIVATION_GATE_SLICE_MIN_BYTES !== undefined && Number.isInteger(n) && n >= 0 ? n : limits.minSliceBytes;
+}
+
+/**
+ * The files of the walk that are images of at least `minBytes` (by the bytes that identify
+ * them): each is extracted by every worker, a slice each. Unreadable ones are left whole (their
+ * extraction reports why).
+ */
+async function imagesToSlice(files: FileArtifact[], minBytes: number): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const f of files) {
+    if (f.size < minBytes) continue;
+    let src: FileSource | undefined;
+    try {
+      src = await FileSource.open(f.abs);
+      const head = await src.read(0, Math.min(8, src.size));
+      if ((await sniffContainer(src, head)) !== undefined) out.add(f.relPath);
+    } catch {
+      // extracted whole, which reports it
+    } finally {
+      await src?.close();
+    }
+  }
+  return out;
+}
+
 export interface PoolProgress {
   (done: { files: number; bytes: number }): void;
 }
@@ -179,10 +224,16 @@ export async function extractFiles(
   workers: number,
   progress?: PoolProgress,
   cacheTally?: CacheTally,
+  /** Filled with the images that every worker extracted a slice of. */
+  sliced?: string[],
 ): Promise<PartialFacts[]> {
   let doneFiles = 0;
   let doneBytes = 0;
-  if (workers <= 1 || !workerScript || files.length < 2) {
+  // Large images are shared by every worker (each extracts a slice of them): a single image
+  // given as the input uses every core too.
+  const shared = workers <= 1 || !workerScript || init.cache ? new Set<string>() : await imagesToSlice(files, sliceMinBytes(init.limits));
+  sliced?.push(...shared);
+  if (workers <= 1 || !workerScript || (files.length < 2 && shared.size === 0)) {
     const ctx = newContext(init);
     const parts: PartialFacts[] = [];
     for (const f of files) {
@@ -193,12 +244,29 @@ export async function extractFiles(
     }
     return [partialOf(ctx), ...parts];
   }
-  const queue = [...files].sort((a, b) => b.size - a.size || (a.relPath < b.relPath ? -1 : 1));
-  const n = Math.min(workers, files.length);
+  const queue: Job[] = [];
+  for (const file of [...files].sort((a, b) => b.size - a.size || (a.relPath < b.relPath ? -1 : 1))) {
+    if (!shared.has(file.relPath)) queue.push({ file });
+    else for (let index = 0; index < workers; index++) queue.push({ file, slice: { index, count: workers, minBytes: sliceMinBytes(init.limits) } });
+  }
+  const n = Math.min(workers, queue.length);
   const script = workerScript;
   const lost: PartialFacts = { ...partialOf(newContext(init)) };
   // Files finished by a worker that then died: their facts died with it, so they are redone.
-  const redo: FileArtifact[] = [];
+  const redo: Job[] = [];
+  // The slices of each shared image; an image a worker died on is dropped whole.
+  const slices = new Map<string, PartialFacts[]>();
+  const broken = new Set<string>();
+  const settle = (job: Job, r: Extracted): void => {
+    tally(cacheTally, r, job.file.relPath);
+    doneFiles += job.slice ? 1 / job.slice.count : 1;
+    doneBytes += job.slice ? job.file.size / job.slice.count : job.file.size;
+    if (r.partial) {
+      const list = slices.get(job.file.relPath) ?? [];
+      list.push(r.partial);
+      slices.set(job.file.relPath, list);
+    }
+  };
   const results = await Promise.all(
     Array.from(
       { length: n },
@@ -206,15 +274,18 @@ export async function extractFiles(
         new Promise<PartialFacts | undefined>((resolve) => {
           const w = new Worker(script, { workerData: { mark: WORKER_MARK, init } });
           // Two files in flight per worker, so a worker never waits for the next message.
-          const inflight: FileArtifact[] = [];
-          const finished: FileArtifact[] = [];
+          const inflight: Job[] = [];
+          const finished: Job[] = [];
           let settled = false;
           let finishing = false;
-          const next = (): void => {
-            const f = queue.shift();
-            if (f) {
-              inflight.push(f);
-              w.postMessage({ type: 'file', file: f } satisfies ToWorker);
+          // A slice is not taken ahead: it waits for a worker with nothing in flight, so the
+          // slices of one image run side by side, not one after the other on one worker.
+          const next = (ahead: boolean): void => {
+            if (ahead && queue[0]?.slice) return;
+            const job = queue.shift();
+            if (job) {
+              inflight.push(job);
+              w.postMessage({ type: 'file', ...job } satisfies ToWorker);
             } else if (!finishing) {
               finishing = true;
               w.postMessage({ type: 'finish' } satisfies ToWorker);
@@ -222,16 +293,17 @@ export async function extractFiles(
           };
           w.on('message', (msg: FromWorker) => {
             if (msg.type === 'ready') {
-              next();
-              next();
+              next(false);
+              next(true);
             } else if (msg.type === 'done') {
-              const f = inflight.shift();
-              tally(cacheTally, msg, f?.relPath);
-              doneFiles++;
-              doneBytes += f?.size ?? 0;
-              if (f) finished.push(f);
-              progress?.({ files: doneFiles, bytes: doneBytes });
-              next();
+              const job = inflight.shift();
+              if (job) {
+                settle(job, msg);
+                // A slice's facts came back with it; a whole file's stay in the worker until the end.
+                if (!job.slice) finished.push(job);
+              }
+              progress?.({ files: Math.round(doneFiles), bytes: Math.round(doneBytes) });
+              next(inflight.length > 0);
             } else if (msg.type === 'partial') {
               settled = true;
               resolve(msg.partial);
@@ -242,7 +314,10 @@ export async function extractFiles(
             if (settled) return;
             settled = true;
             const [culprit, ...notStarted] = inflight;
-            if (culprit) lost.unreadable.push({ path: culprit.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
+            if (culprit && !broken.has(culprit.file.relPath)) {
+              lost.unreadable.push({ path: culprit.file.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
+              if (culprit.slice) broken.add(culprit.file.relPath);
+            }
             redo.push(...finished, ...notStarted);
             resolve(undefined);
           };
@@ -252,13 +327,14 @@ export async function extractFiles(
     ),
   );
   // Files a dead worker never reached are scanned in-process, so nothing is silently skipped.
-  const rest = [...queue.splice(0), ...redo];
+  const rest = [...queue.splice(0), ...redo].filter((job) => !broken.has(job.file.relPath));
   const parts = results.filter((r): r is PartialFacts => r !== undefined);
   if (rest.length) {
     const ctx = newContext(init);
-    for (const f of rest) tally(cacheTally, await extractOne(f, init, ctx, parts), f.relPath);
+    for (const job of rest) settle(job, await extractOne(job.file, init, ctx, parts, job.slice));
     parts.push(partialOf(ctx));
   }
+  for (const [relPath, list] of slices) if (!broken.has(relPath)) parts.push(...list);
   if (lost.unreadable.length) parts.push(lost);
   return parts;
 }
