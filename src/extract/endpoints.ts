@@ -52,6 +52,16 @@ const HAS_UPPER = /[A-Z]/;
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const MAX_TOKEN = 253;
 
+/** A first label of at most 7 ASCII bytes as a number: each byte in turn, 7 bits each. */
+function labelCode(label: string): number {
+  let code = 0;
+  for (let i = 0; i < label.length; i++) code = code * 128 + label.charCodeAt(i);
+  return code;
+}
+
+/** CODE_ROOTS and PROPERTY_ROOTS of up to 7 bytes, by labelCode (longer ones cannot match here). */
+const ROOT_CODES: ReadonlySet<number> = new Set([...CODE_ROOTS, ...PROPERTY_ROOTS].filter((r) => r.length <= 7 && /^[\x01-\x7f]+$/.test(r)).map(labelCode));
+
 /** True for a canonical dotted-quad IPv4 (no leading zeros, each 0-255). */
 export function isCanonicalIpv4(s: string): boolean {
   const parts = s.split('.');
@@ -325,12 +335,11 @@ export class EndpointScanner {
         }
       }
       if (upper) return;
-      let firstDot = a;
-      while (firstDot < b && buf[firstDot] !== DOT) firstDot++;
-      if (firstDot - a <= 7) {
-        const first = buf.toString('latin1', a, firstDot);
-        if (CODE_ROOTS.has(first) || PROPERTY_ROOTS.has(first)) return;
-      }
+      // The first label as a number (7 bits a byte, up to 7 bytes): no string per candidate.
+      let code = 0;
+      let i = a;
+      for (; i < b && i - a <= 7 && buf[i] !== DOT; i++) code = code * 128 + buf[i];
+      if (i - a <= 7 && ROOT_CODES.has(code)) return;
     }
     // Not a letter TLD: only digits and dots (the byte checks said so), a dotted quad or nothing.
     if (!alphaTld && !isCanonicalIpv4Bytes(buf, a, b)) return;

@@ -15,8 +15,8 @@
 ;; - dotted tokens (hosts, IPv4): every maximal run of host bytes (letters, digits, '-', '.') with
 ;;   a dot that has a host byte on both sides, widened, trimmed of leading and trailing '.' and
 ;;   '-', and kept when it is 4..253 bytes long, has an inner dot, and ends in a label of 2+
-;;   letters or an `xn--` label, or is only digits and dots. Each kept token is four i32s at
-;;   outTokens: start and end of the trimmed token and end of the run (offsets from ptr, the start
+;;   letters or an `xn--` label, or is a canonical dotted quad (four parts of 0-255, no leading
+;;   zeros). Each kept token is four i32s at outTokens: start and end of the trimmed token and end of the run (offsets from ptr, the start
 ;;   may be negative: the run began in the context) and flags (1: letter TLD, 2: has A-Z). A run
 ;;   that reaches the edge of the context (it may go on beyond the copy) is left to the caller:
 ;;   the record is the dot's offset, 0, 0, flags 4. The count is stored at address 0.
@@ -110,6 +110,8 @@
       (if (i32.lt_u (i32.sub (local.get $c) (i32.const 65)) (i32.const 26)) (then (local.set $upper (i32.const 2))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $l)))
+    (if (i32.eqz (local.get $alpha))
+      (then (if (i32.eqz (call $quad (local.get $a) (local.get $b))) (then (return (local.get $te))))))
     (local.set $o (i32.load (i32.const 0)))
     (call $emit (local.get $o)
       (i32.sub (local.get $a) (local.get $ptr))
@@ -117,6 +119,35 @@
       (i32.sub (local.get $te) (local.get $ptr))
       (i32.or (local.get $alpha) (local.get $upper)))
     (local.get $te))
+
+  ;; True when [a, b) (digits and dots) is a canonical dotted quad: four parts of 1-3 digits,
+  ;; each at most 255, without leading zeros.
+  (func $quad (param $a i32) (param $b i32) (result i32)
+    (local $parts i32) (local $n i32) (local $v i32) (local $s i32) (local $c i32)
+    (block $no
+      (loop $part
+        (local.set $v (i32.const 0))
+        (local.set $n (i32.const 0))
+        (local.set $s (local.get $a))
+        (block $d (loop $dig
+          (br_if $d (i32.ge_u (local.get $a) (local.get $b)))
+          (local.set $c (i32.sub (i32.load8_u (local.get $a)) (i32.const 48)))
+          (br_if $d (i32.ge_u (local.get $c) (i32.const 10)))
+          (local.set $v (i32.add (i32.mul (local.get $v) (i32.const 10)) (local.get $c)))
+          (local.set $n (i32.add (local.get $n) (i32.const 1)))
+          (local.set $a (i32.add (local.get $a) (i32.const 1)))
+          (br $dig)))
+        (br_if $no (i32.eqz (local.get $n)))
+        (br_if $no (i32.gt_u (local.get $n) (i32.const 3)))
+        (br_if $no (i32.gt_u (local.get $v) (i32.const 255)))
+        (br_if $no (i32.and (i32.gt_u (local.get $n) (i32.const 1)) (i32.eq (i32.load8_u (local.get $s)) (i32.const 48))))
+        (local.set $parts (i32.add (local.get $parts) (i32.const 1)))
+        (if (i32.ge_u (local.get $a) (local.get $b)) (then (return (i32.eq (local.get $parts) (i32.const 4)))))
+        (br_if $no (i32.ge_u (local.get $parts) (i32.const 4)))
+        ;; the byte after the digits is a dot (only digits and dots get here)
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $part)))
+    (i32.const 0))
 
   ;; Appends one token record; address 8 holds where the records go.
   (func $emit (param $n i32) (param $x i32) (param $y i32) (param $z i32) (param $f i32)
