@@ -55,10 +55,13 @@ d('determinism', () => {
     }
   }, 120_000);
 
-  it('is the same without WebAssembly (node --jitless: SMS digit runs by the byte loop)', () => {
-    const one = run(inputs, 'json', 1);
-    expect(one).toMatch(/"kind": "sms"/); // the inputs hold SMS numbers
-    expect(run(inputs, 'json', 1, ROOT, ['--jitless'])).toBe(one);
+  it('is the same without WebAssembly (node --jitless: endpoint candidates by the JavaScript path, LZ4 by its decoder)', () => {
+    const withLz4 = [...inputs, '__tests__/fixtures/images/sample/erofs-lz4hc'];
+    const one = run(withLz4, 'json', 1);
+    expect(one).toMatch(/"kind": "sms"/); // the inputs hold SMS numbers and hosts
+    expect(one).toMatch(/"kind": "host"/);
+    expect(one).toMatch(/"path": "system\.img!\/etc\/acme-endpoints\.json"/); // a file of the LZ4-compressed EROFS image
+    expect(run(withLz4, 'json', 1, ROOT, ['--jitless'])).toBe(one);
   }, 120_000);
 
   it('a single-file input is hashed once for the audit: the same SHA-256 with 1 and 2 workers, and from the cache', () => {
