@@ -121,6 +121,14 @@ describe('endpoint candidates from the block pass', () => {
     expect(agree(dots).map((h) => h.value)).toEqual(['push.acme.com']);
   });
 
+  it('holds every candidate of a block packed with them (the module’s output areas)', () => {
+    for (const unit of ['a.bc ', '1.2.3.4 ', 'ws://[::1]/', '0', 'x.com.', ':']) {
+      const buf = Buffer.from(unit.repeat(Math.ceil((2 * BLOCK + 77) / unit.length)), 'latin1');
+      const w = agree(buf);
+      if (unit === 'a.bc ') expect(w.length).toBe(Math.ceil((2 * BLOCK + 77) / unit.length));
+    }
+  });
+
   it('keeps to the window it is given, at block and step edges', () => {
     const buf = Buffer.alloc(BLOCK + 300, 0x20);
     for (let p = 0; p + 20 < buf.length; p += 61) buf.write('a.acme.com 1065940123 ', p, 'latin1');
