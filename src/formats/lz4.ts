@@ -26,6 +26,7 @@ let engine: Lz4Engine | null | undefined;
 const WASM_MAX_BYTES = 64 << 20;
 /** Input is copied to this offset; the bytes before it hold the input position reached. */
 const SRC = 16;
+const SLACK = 32;
 
 function wasmEngine(): Lz4Engine | null {
   if (engine !== undefined) return engine;
@@ -42,7 +43,8 @@ export function lz4UsesWasm(): boolean {
 
 export function lz4DecompressBlock(src: Uint8Array, outputSize: number, format = 'lz4', allowShort = false): Buffer {
   const e = wasmEngine();
-  const need = SRC + src.length + outputSize;
+  // 32 bytes of slack after the output: the module's 16-byte copies may run past it.
+  const need = SRC + src.length + outputSize + SLACK;
   if (e && need <= WASM_MAX_BYTES) {
     if (e.mem.length < need) {
       try {
