@@ -2495,8 +2495,15 @@ class MappedSource {
             const to = Math.min(end, s.start + s.length);
             if (to <= from)
                 continue;
-            const piece = await s.read(from - s.start, to - from);
-            piece.copy(out, from - position);
+            if (s.readInto) {
+                const pending = s.readInto(from - s.start, to - from, out, from - position);
+                if (pending)
+                    await pending;
+            }
+            else {
+                const piece = await s.read(from - s.start, to - from);
+                piece.copy(out, from - position);
+            }
         }
         return out;
     }
@@ -2633,6 +2640,20 @@ function wasmEngine() {
     return engine$1;
 }
 function lz4DecompressBlock(src, outputSize, format = 'lz4', allowShort = false) {
+    const view = decodeInModule(src, outputSize, allowShort);
+    return view ? Buffer.from(view) : lz4DecompressBlockJs(src, outputSize, format, allowShort);
+}
+/**
+ * The same decoding (exactly `outputSize` bytes) written straight into `dest` at `at`: no buffer
+ * of its own, one copy out of module memory. Bytes of `dest` outside [at, at + outputSize) are
+ * left as they were.
+ */
+function lz4DecompressBlockInto(src, outputSize, dest, at, format = 'lz4') {
+    const view = decodeInModule(src, outputSize, false);
+    dest.set(view ?? lz4DecompressBlockJs(src, outputSize, format), at);
+}
+/** The block decoded by the module: a view of its memory (valid until the next call), or undefined for JavaScript to decode. */
+function decodeInModule(src, outputSize, allowShort) {
     const e = wasmEngine();
     // 32 bytes of slack after the output: the module's 16-byte copies may run past it.
     const need = SRC + src.length + outputSize + SLACK;
@@ -2654,10 +2675,10 @@ function lz4DecompressBlock(src, outputSize, format = 'lz4', allowShort = false)
         if (n >= 0) {
             const consumed = e.mem[0] | (e.mem[1] << 8) | (e.mem[2] << 16) | (e.mem[3] << 24);
             if (allowShort ? consumed >= src.length : n === outputSize)
-                return Buffer.from(e.mem.subarray(out, out + n));
+                return e.mem.subarray(out, out + n);
         }
     }
-    return lz4DecompressBlockJs(src, outputSize, format, allowShort);
+    return undefined;
 }
 /** The JavaScript decoder: the fallback, the one that names faults, and the reference in tests. */
 function lz4DecompressBlockJs(src, outputSize, format = 'lz4', allowShort = false) {
@@ -3924,15 +3945,61 @@ class Erofs {
      * of one per 4 KiB pcluster. A new buffer each time (cached pclusters may point into old ones).
      */
     async readPcluster(pa, plen) {
-        const w = this.window;
-        if (w && pa >= w.start && pa + plen <= w.start + w.data.length)
-            return w.data.subarray(pa - w.start, pa - w.start + plen);
+        const held = this.inWindow(pa, plen);
+        if (held)
+            return held;
         const len = Math.min(Math.max(plen, READ_AHEAD), this.src.size - pa);
         if (len < plen)
             return this.src.read(pa, plen); // past the end: the source reports it
         const data = await this.src.read(pa, len);
         this.window = { start: pa, data };
         return data.subarray(0, plen);
+    }
+    /** The bytes at [pa, pa + plen) when the read-ahead window holds them (no read, no await). */
+    inWindow(pa, plen) {
+        const w = this.window;
+        return w && pa >= w.start && pa + plen <= w.start + w.data.length ? w.data.subarray(pa - w.start, pa - w.start + plen) : undefined;
+    }
+    /**
+     * A whole LZ4 or plain extent whose pcluster the window holds, decoded straight into `dest`
+     * (no buffer of its own, no cache entry: whole extents are read once, in order). False when
+     * it cannot be done that way; the caller then goes through `decompress`.
+     */
+    decompressInto(ino, ext, dest, at) {
+        if (ext.alg !== 0 && ext.alg !== 'plain')
+            return false;
+        const data = this.inWindow(ext.pa, ext.plen);
+        if (!data)
+            return false;
+        if (ext.alg === 'plain') {
+            if (ext.llen > ext.plen)
+                throw new FormatError('erofs', `inode ${ino.nid}: uncompressed pcluster shorter than its extent`, ext.pa);
+            data.copy(dest, at, 0, ext.llen);
+            return true;
+        }
+        const margin = this.zeroPadding(ino, ext, data);
+        this.budget.spend(ext.llen);
+        try {
+            lz4DecompressBlockInto(data.subarray(margin), ext.llen, dest, at, 'erofs');
+        }
+        catch (e) {
+            if (e instanceof FormatError)
+                throw new FormatError('erofs', `inode ${ino.nid}: corrupt LZ4 pcluster: ${e.reason}`, ext.pa);
+            throw e;
+        }
+        return true;
+    }
+    /** Zero bytes before the LZ4 data of a pcluster (the zero-padding feature). */
+    zeroPadding(ino, ext, data) {
+        let margin = 0;
+        if (this.incompat & INCOMPAT_ZERO_PADDING) {
+            const limit = Math.min(data.length, 4096);
+            while (margin < limit && data[margin] === 0)
+                margin++;
+            if (margin >= data.length)
+                throw new FormatError('erofs', `inode ${ino.nid}: empty compressed pcluster`, ext.pa);
+        }
+        return margin;
     }
     async decompress(ino, ext) {
         const data = await this.readPcluster(ext.pa, ext.plen);
@@ -3951,14 +4018,7 @@ class Erofs {
         if (ext.alg !== 0) {
             throw new FormatError('erofs', `inode ${ino.nid}: unsupported compression ${ALGORITHMS[ext.alg] ?? `#${ext.alg}`} (only LZ4/LZ4HC can be read)`, ext.pa);
         }
-        let margin = 0;
-        if (this.incompat & INCOMPAT_ZERO_PADDING) {
-            const limit = Math.min(data.length, 4096);
-            while (margin < limit && data[margin] === 0)
-                margin++;
-            if (margin >= data.length)
-                throw new FormatError('erofs', `inode ${ino.nid}: empty compressed pcluster`, ext.pa);
-        }
+        const margin = this.zeroPadding(ino, ext, data);
         this.budget.spend(ext.llen);
         try {
             return lz4DecompressBlock(data.subarray(margin), ext.llen, 'erofs');
@@ -3978,17 +4038,26 @@ class Erofs {
         const segs = extents.map((ext, i) => ({
             start: ext.la,
             length: ext.llen,
-            read: async (o, n) => {
-                const key = `${ino.nid}:${i}`;
-                let buf = this.cache.get(key);
-                if (!buf) {
-                    buf = await this.decompress(ino, ext);
-                    this.cache.set(key, buf);
-                }
-                return buf.subarray(o, o + n);
+            read: async (o, n) => (await this.cachedExtent(ino, ext, i)).subarray(o, o + n),
+            readInto: (o, n, dest, at) => {
+                if (o === 0 && n === ext.llen && this.decompressInto(ino, ext, dest, at))
+                    return;
+                return this.cachedExtent(ino, ext, i).then((buf) => {
+                    buf.copy(dest, at, o, o + n);
+                });
             },
         }));
         return new MappedSource(ino.size, segs, 'erofs');
+    }
+    /** Extent `i` of an inode decoded, through the small cache (partial reads come back to it). */
+    async cachedExtent(ino, ext, i) {
+        const key = `${ino.nid}:${i}`;
+        let buf = this.cache.get(key);
+        if (!buf) {
+            buf = await this.decompress(ino, ext);
+            this.cache.set(key, buf);
+        }
+        return buf;
     }
     async readDir(ino) {
         if (ino.size > MAX_DIR_BYTES$1)

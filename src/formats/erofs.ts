@@ -12,7 +12,7 @@ import { MappedSource, sourceSegment, UnitCache, UNLIMITED_BUDGET, type InflateB
 import { BufferSource, type RandomAccessSource } from '../io/source.js';
 import { FormatError } from './errors.js';
 import { kindOfMode, walkFsTree, type FsListing, type FsNode } from './fsnode.js';
-import { lz4DecompressBlock } from './lz4.js';
+import { lz4DecompressBlock, lz4DecompressBlockInto } from './lz4.js';
 
 export const EROFS_MAGIC = 0xe0f5e1e2;
 const SB_OFFSET = 1024;
@@ -396,13 +396,55 @@ class Erofs {
    * of one per 4 KiB pcluster. A new buffer each time (cached pclusters may point into old ones).
    */
   private async readPcluster(pa: number, plen: number): Promise<Buffer> {
-    const w = this.window;
-    if (w && pa >= w.start && pa + plen <= w.start + w.data.length) return w.data.subarray(pa - w.start, pa - w.start + plen);
+    const held = this.inWindow(pa, plen);
+    if (held) return held;
     const len = Math.min(Math.max(plen, READ_AHEAD), this.src.size - pa);
     if (len < plen) return this.src.read(pa, plen); // past the end: the source reports it
     const data = await this.src.read(pa, len);
     this.window = { start: pa, data };
     return data.subarray(0, plen);
+  }
+
+  /** The bytes at [pa, pa + plen) when the read-ahead window holds them (no read, no await). */
+  private inWindow(pa: number, plen: number): Buffer | undefined {
+    const w = this.window;
+    return w && pa >= w.start && pa + plen <= w.start + w.data.length ? w.data.subarray(pa - w.start, pa - w.start + plen) : undefined;
+  }
+
+  /**
+   * A whole LZ4 or plain extent whose pcluster the window holds, decoded straight into `dest`
+   * (no buffer of its own, no cache entry: whole extents are read once, in order). False when
+   * it cannot be done that way; the caller then goes through `decompress`.
+   */
+  private decompressInto(ino: Inode, ext: ZExtent, dest: Buffer, at: number): boolean {
+    if (ext.alg !== 0 && ext.alg !== 'plain') return false;
+    const data = this.inWindow(ext.pa, ext.plen);
+    if (!data) return false;
+    if (ext.alg === 'plain') {
+      if (ext.llen > ext.plen) throw new FormatError('erofs', `inode ${ino.nid}: uncompressed pcluster shorter than its extent`, ext.pa);
+      data.copy(dest, at, 0, ext.llen);
+      return true;
+    }
+    const margin = this.zeroPadding(ino, ext, data);
+    this.budget.spend(ext.llen);
+    try {
+      lz4DecompressBlockInto(data.subarray(margin), ext.llen, dest, at, 'erofs');
+    } catch (e) {
+      if (e instanceof FormatError) throw new FormatError('erofs', `inode ${ino.nid}: corrupt LZ4 pcluster: ${e.reason}`, ext.pa);
+      throw e;
+    }
+    return true;
+  }
+
+  /** Zero bytes before the LZ4 data of a pcluster (the zero-padding feature). */
+  private zeroPadding(ino: Inode, ext: ZExtent, data: Buffer): number {
+    let margin = 0;
+    if (this.incompat & INCOMPAT_ZERO_PADDING) {
+      const limit = Math.min(data.length, 4096);
+      while (margin < limit && data[margin] === 0) margin++;
+      if (margin >= data.length) throw new FormatError('erofs', `inode ${ino.nid}: empty compressed pcluster`, ext.pa);
+    }
+    return margin;
   }
 
   private async decompress(ino: Inode, ext: ZExtent): Promise<Buffer> {
@@ -420,12 +462,7 @@ class Erofs {
     if (ext.alg !== 0) {
       throw new FormatError('erofs', `inode ${ino.nid}: unsupported compression ${ALGORITHMS[ext.alg] ?? `#${ext.alg}`} (only LZ4/LZ4HC can be read)`, ext.pa);
     }
-    let margin = 0;
-    if (this.incompat & INCOMPAT_ZERO_PADDING) {
-      const limit = Math.min(data.length, 4096);
-      while (margin < limit && data[margin] === 0) margin++;
-      if (margin >= data.length) throw new FormatError('erofs', `inode ${ino.nid}: empty compressed pcluster`, ext.pa);
-    }
+    const margin = this.zeroPadding(ino, ext, data);
     this.budget.spend(ext.llen);
     try {
       return lz4DecompressBlock(data.subarray(margin), ext.llen, 'erofs');
@@ -443,17 +480,26 @@ class Erofs {
     const segs: Segment[] = extents.map((ext, i) => ({
       start: ext.la,
       length: ext.llen,
-      read: async (o: number, n: number) => {
-        const key = `${ino.nid}:${i}`;
-        let buf = this.cache.get(key);
-        if (!buf) {
-          buf = await this.decompress(ino, ext);
-          this.cache.set(key, buf);
-        }
-        return buf.subarray(o, o + n);
+      read: async (o: number, n: number) => (await this.cachedExtent(ino, ext, i)).subarray(o, o + n),
+      readInto: (o: number, n: number, dest: Buffer, at: number) => {
+        if (o === 0 && n === ext.llen && this.decompressInto(ino, ext, dest, at)) return;
+        return this.cachedExtent(ino, ext, i).then((buf) => {
+          buf.copy(dest, at, o, o + n);
+        });
       },
     }));
     return new MappedSource(ino.size, segs, 'erofs');
+  }
+
+  /** Extent `i` of an inode decoded, through the small cache (partial reads come back to it). */
+  private async cachedExtent(ino: Inode, ext: ZExtent, i: number): Promise<Buffer> {
+    const key = `${ino.nid}:${i}`;
+    let buf = this.cache.get(key);
+    if (!buf) {
+      buf = await this.decompress(ino, ext);
+      this.cache.set(key, buf);
+    }
+    return buf;
   }
 
   async readDir(ino: Inode): Promise<{ name: Buffer; nid: number }[]> {

@@ -42,6 +42,22 @@ export function lz4UsesWasm(): boolean {
 }
 
 export function lz4DecompressBlock(src: Uint8Array, outputSize: number, format = 'lz4', allowShort = false): Buffer {
+  const view = decodeInModule(src, outputSize, allowShort);
+  return view ? Buffer.from(view) : lz4DecompressBlockJs(src, outputSize, format, allowShort);
+}
+
+/**
+ * The same decoding (exactly `outputSize` bytes) written straight into `dest` at `at`: no buffer
+ * of its own, one copy out of module memory. Bytes of `dest` outside [at, at + outputSize) are
+ * left as they were.
+ */
+export function lz4DecompressBlockInto(src: Uint8Array, outputSize: number, dest: Uint8Array, at: number, format = 'lz4'): void {
+  const view = decodeInModule(src, outputSize, false);
+  dest.set(view ?? lz4DecompressBlockJs(src, outputSize, format), at);
+}
+
+/** The block decoded by the module: a view of its memory (valid until the next call), or undefined for JavaScript to decode. */
+function decodeInModule(src: Uint8Array, outputSize: number, allowShort: boolean): Uint8Array | undefined {
   const e = wasmEngine();
   // 32 bytes of slack after the output: the module's 16-byte copies may run past it.
   const need = SRC + src.length + outputSize + SLACK;
@@ -61,10 +77,10 @@ export function lz4DecompressBlock(src: Uint8Array, outputSize: number, format =
     const n = e.decode(SRC, src.length, out, outputSize);
     if (n >= 0) {
       const consumed = e.mem[0] | (e.mem[1] << 8) | (e.mem[2] << 16) | (e.mem[3] << 24);
-      if (allowShort ? consumed >= src.length : n === outputSize) return Buffer.from(e.mem.subarray(out, out + n));
+      if (allowShort ? consumed >= src.length : n === outputSize) return e.mem.subarray(out, out + n);
     }
   }
-  return lz4DecompressBlockJs(src, outputSize, format, allowShort);
+  return undefined;
 }
 
 /** The JavaScript decoder: the fallback, the one that names faults, and the reference in tests. */

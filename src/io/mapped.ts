@@ -40,6 +40,11 @@ export interface Segment {
   length: number;
   /** Reads `length` bytes at `offset` inside the segment (the caller keeps it in bounds). */
   read(offset: number, length: number): Promise<Buffer>;
+  /**
+   * The same bytes written into `dest` at `at`, when the segment can do it without a buffer of
+   * its own (a compressed pcluster decoded in place); synchronous when no I/O is needed.
+   */
+  readInto?(offset: number, length: number, dest: Buffer, at: number): void | Promise<void>;
   /** When the segment is a plain window on another source: which one, and where. */
   backing?: { source: RandomAccessSource; offset: number };
 }
@@ -112,8 +117,13 @@ export class MappedSource implements RandomAccessSource {
       const from = Math.max(position, s.start);
       const to = Math.min(end, s.start + s.length);
       if (to <= from) continue;
-      const piece = await s.read(from - s.start, to - from);
-      piece.copy(out, from - position);
+      if (s.readInto) {
+        const pending = s.readInto(from - s.start, to - from, out, from - position);
+        if (pending) await pending;
+      } else {
+        const piece = await s.read(from - s.start, to - from);
+        piece.copy(out, from - position);
+      }
     }
     return out;
   }
