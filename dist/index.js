@@ -2279,21 +2279,24 @@ class FileSource {
         }
     }
     async read(position, length) {
-        return this.readInto(Buffer.allocUnsafe(Math.max(0, length)), position, length);
+        return this.fill(Buffer.allocUnsafe(Math.max(0, length)), position, length);
+    }
+    async readInto(position, length, out) {
+        return this.fill(out.subarray(0, Math.max(0, length)), position, length);
     }
     async readTemp(position, length) {
         if (length > TEMP_MAX)
             return this.read(position, length);
         if (length > 0 && tempBuf.length < length)
             tempBuf = Buffer.allocUnsafe(Math.min(TEMP_MAX, Math.max(length, 2 * tempBuf.length)));
-        return this.readInto(tempBuf.subarray(0, Math.max(0, length)), position, length);
+        return this.fill(tempBuf.subarray(0, Math.max(0, length)), position, length);
     }
     /**
      * Fills `out` with exactly `length` bytes at `position`. Synchronous reads: the scan is
      * CPU-bound and runs one file per thread, so a blocking read costs nothing, while an async
      * read waits for a libuv pool thread on every call.
      */
-    readInto(out, position, length) {
+    fill(out, position, length) {
         if (position < 0 || length < 0 || position + length > this.size) {
             throw new FormatError('io', `read of ${length} bytes at ${position} past the end (${this.size} bytes)`, position);
         }
@@ -2417,6 +2420,14 @@ class SubSource {
     async read(position, length) {
         checkRead('io', position, length, this.size);
         return this.parent.read(this.offset + position, length);
+    }
+    async readInto(position, length, out) {
+        checkRead('io', position, length, this.size);
+        if (this.parent.readInto)
+            return this.parent.readInto(this.offset + position, length, out);
+        const data = await this.parent.read(this.offset + position, length);
+        data.copy(out, 0, 0, length);
+        return out.subarray(0, length);
     }
     async close() {
         await this.onClose?.();
@@ -3623,6 +3634,8 @@ class Erofs {
     budget;
     /** Read-ahead window over the image: a file's pclusters lie one after another. */
     window;
+    /** The buffer the window is read into, reused (see readPcluster). */
+    windowBuffer;
     constructor(src, opts) {
         this.src = src;
         this.cache = new UnitCache(opts.cacheBytes ?? 8 * 1024 * 1024);
@@ -3942,7 +3955,11 @@ class Erofs {
     }
     /**
      * The `plen` bytes at `pa`, through a read-ahead window of 256 KiB: one read per window instead
-     * of one per 4 KiB pcluster. A new buffer each time (cached pclusters may point into old ones).
+     * of one per 4 KiB pcluster. The window's buffer is refilled in place when the image's source
+     * can read into it (one buffer per image, not one per window for the garbage collector), so
+     * what this returns is valid only until the next read: callers decode it at once, reads of one
+     * image are never concurrent (the scan awaits each in turn), and nothing kept (the extent
+     * cache) points into it.
      */
     async readPcluster(pa, plen) {
         const held = this.inWindow(pa, plen);
@@ -3951,7 +3968,16 @@ class Erofs {
         const len = Math.min(Math.max(plen, READ_AHEAD), this.src.size - pa);
         if (len < plen)
             return this.src.read(pa, plen); // past the end: the source reports it
-        const data = await this.src.read(pa, len);
+        let data;
+        if (this.src.readInto) {
+            if (!this.windowBuffer || this.windowBuffer.length < len)
+                this.windowBuffer = Buffer.allocUnsafe(len);
+            this.window = undefined; // being refilled
+            data = await this.src.readInto(pa, len, this.windowBuffer);
+        }
+        else {
+            data = await this.src.read(pa, len);
+        }
         this.window = { start: pa, data };
         return data.subarray(0, plen);
     }
@@ -4006,7 +4032,8 @@ class Erofs {
         if (ext.alg === 'plain') {
             if (ext.llen > ext.plen)
                 throw new FormatError('erofs', `inode ${ino.nid}: uncompressed pcluster shorter than its extent`, ext.pa);
-            return data.subarray(0, ext.llen);
+            // A copy: the window's buffer is refilled by the next read, and this one may be cached.
+            return Buffer.from(data.subarray(0, ext.llen));
         }
         if (ext.alg === 'interlaced') {
             if (ext.llen > this.bs || ext.plen > this.bs)

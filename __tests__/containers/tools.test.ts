@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { erofsExtents } from '../../src/formats/erofs.js';
 import { openSparse } from '../../src/formats/sparse.js';
-import { FileSource } from '../../src/io/source.js';
-import { haveTools, listFolder, readAll, readImage, run, sha256, warnMissing } from './helpers.js';
+import { FileSource, type RandomAccessSource } from '../../src/io/source.js';
+import { haveTools, listFolder, listFs, readAll, readImage, run, sha256, warnMissing } from './helpers.js';
 
 const EXT4_TOOLS = ['mke2fs', 'debugfs', 'e2fsck'];
 const EROFS_TOOLS = ['mkfs.erofs', 'fsck.erofs', 'dump.erofs'];
@@ -190,6 +190,53 @@ describe('EROFS images made by mkfs.erofs, checked against fsck.erofs --extract'
       }
     });
   }
+  it('reads of ranges hopping between files and pclusters, compressed and plain, give the extracted bytes (the read-ahead buffer is refilled in place)', async () => {
+    // A file of compressible text and 16 KiB runs of noise in turn: with 4 KiB pclusters its
+    // compressed layout holds plain (stored) pclusters among LZ4 ones.
+    const root = join(work, 'hopping');
+    mkdirSync(join(root, 'etc'), { recursive: true });
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < 120; i++) chunks.push(i % 3 === 1 ? noise(16384, 100 + i) : Buffer.from(text(60, `m${i}`)));
+    writeFileSync(join(root, 'etc', 'mixed.bin'), Buffer.concat(chunks));
+    writeFileSync(join(root, 'etc', 'big.txt'), text(4000, 'hop'));
+    for (const args of [['-zlz4'], ['-zlz4hc', '-C16384']]) {
+      const img = join(work, `hopping${args.join('')}.erofs`);
+      run('mkfs.erofs', ['-T1577836800', '-U', UUID, '--all-root', ...args, img, root]);
+      const extents = [...run('dump.erofs', ['--path=/etc/mixed.bin', '-e', img]).matchAll(/\|\s*(\d+)\s*:\s*\d+\.\.\s*\d+\s*\|\s*(\d+)/g)];
+      if (args.length === 1) expect(extents.some((m) => m[1] === m[2])).toBe(true); // a plain pcluster: as long as its extent
+      expect(extents.some((m) => Number(m[1]) > Number(m[2]))).toBe(true); // and compressed ones
+      // more of them than the 256 KiB read-ahead window holds, so the window moves
+      expect(extents.reduce((a, m) => a + Number(m[2]), 0)).toBeGreaterThan(2 * 256 * 1024);
+      const out = join(work, `hopping${args.join('')}.extract`);
+      rmSync(out, { recursive: true, force: true });
+      run('fsck.erofs', [`--extract=${out}`, img]);
+      const src = await FileSource.open(img);
+      try {
+        const listing = await listFs(src);
+        const names = ['etc/mixed.bin', 'etc/big.txt'];
+        const files: { want: Buffer; src: RandomAccessSource }[] = [];
+        for (const n of names) files.push({ want: readFileSync(join(out, n)), src: await listing.nodes.find((x) => x.path === n)!.open() });
+        // Ranges within one pcluster and across several, then the same again after other reads
+        // refilled the window: extents kept in the cache must not point into the reused buffer.
+        let x = 12345;
+        const ranges: [number, number, number][] = [];
+        for (let i = 0; i < 400; i++) {
+          x = (x * 1103515245 + 12345) >>> 0;
+          const f = x % files.length;
+          const size = files[f].want.length;
+          const at = (x >>> 3) % size;
+          ranges.push([f, at, Math.min(size - at, 1 + ((x >>> 7) % (i % 2 ? 3000 : 20_000)))]);
+        }
+        for (const [f, at, n] of [...ranges, ...ranges.slice().reverse()]) {
+          const got = await files[f].src.read(at, n);
+          if (!got.equals(files[f].want.subarray(at, at + n))) expect([args, names[f], at, n, 'differs']).toEqual([args, names[f], at, n, 'same']);
+        }
+      } finally {
+        await src.close();
+      }
+    }
+  });
+
   it('ztailpacking and big pclusters are really there', () => {
     // The tail of a compressed file sits inline, right after the indexes, in the metadata area.
     const img = erofsImages.get('LZ4HC, ztailpacking')!;

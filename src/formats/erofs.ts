@@ -90,6 +90,8 @@ class Erofs {
   private readonly budget: InflateBudget;
   /** Read-ahead window over the image: a file's pclusters lie one after another. */
   private window: { start: number; data: Buffer } | undefined;
+  /** The buffer the window is read into, reused (see readPcluster). */
+  private windowBuffer: Buffer | undefined;
 
   constructor(
     readonly src: RandomAccessSource,
@@ -393,14 +395,25 @@ class Erofs {
 
   /**
    * The `plen` bytes at `pa`, through a read-ahead window of 256 KiB: one read per window instead
-   * of one per 4 KiB pcluster. A new buffer each time (cached pclusters may point into old ones).
+   * of one per 4 KiB pcluster. The window's buffer is refilled in place when the image's source
+   * can read into it (one buffer per image, not one per window for the garbage collector), so
+   * what this returns is valid only until the next read: callers decode it at once, reads of one
+   * image are never concurrent (the scan awaits each in turn), and nothing kept (the extent
+   * cache) points into it.
    */
   private async readPcluster(pa: number, plen: number): Promise<Buffer> {
     const held = this.inWindow(pa, plen);
     if (held) return held;
     const len = Math.min(Math.max(plen, READ_AHEAD), this.src.size - pa);
     if (len < plen) return this.src.read(pa, plen); // past the end: the source reports it
-    const data = await this.src.read(pa, len);
+    let data: Buffer;
+    if (this.src.readInto) {
+      if (!this.windowBuffer || this.windowBuffer.length < len) this.windowBuffer = Buffer.allocUnsafe(len);
+      this.window = undefined; // being refilled
+      data = await this.src.readInto(pa, len, this.windowBuffer);
+    } else {
+      data = await this.src.read(pa, len);
+    }
     this.window = { start: pa, data };
     return data.subarray(0, plen);
   }
@@ -451,7 +464,8 @@ class Erofs {
     const data = await this.readPcluster(ext.pa, ext.plen);
     if (ext.alg === 'plain') {
       if (ext.llen > ext.plen) throw new FormatError('erofs', `inode ${ino.nid}: uncompressed pcluster shorter than its extent`, ext.pa);
-      return data.subarray(0, ext.llen);
+      // A copy: the window's buffer is refilled by the next read, and this one may be cached.
+      return Buffer.from(data.subarray(0, ext.llen));
     }
     if (ext.alg === 'interlaced') {
       if (ext.llen > this.bs || ext.plen > this.bs) throw new FormatError('erofs', `inode ${ino.nid}: interlaced pcluster larger than a block`, ext.pa);

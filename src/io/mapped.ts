@@ -29,6 +29,14 @@ export class SubSource implements RandomAccessSource {
     checkRead('io', position, length, this.size);
     return this.parent.read(this.offset + position, length);
   }
+
+  async readInto(position: number, length: number, out: Buffer): Promise<Buffer> {
+    checkRead('io', position, length, this.size);
+    if (this.parent.readInto) return this.parent.readInto(this.offset + position, length, out);
+    const data = await this.parent.read(this.offset + position, length);
+    data.copy(out, 0, 0, length);
+    return out.subarray(0, length);
+  }
   async close(): Promise<void> {
     await this.onClose?.();
   }

@@ -16,6 +16,12 @@ export interface RandomAccessSource {
   readTemp?(position: number, length: number): Promise<Buffer>;
   /** Reads exactly `length` bytes at `position`, or throws FormatError("unexpected end"). */
   read(position: number, length: number): Promise<Buffer>;
+  /**
+   * Like read, into the caller's `out` (at least `length` bytes; returns its first `length`),
+   * where the source can do so without a buffer of its own: a reader that keeps one buffer for
+   * a window it refills often spares the garbage collector a new one each time.
+   */
+  readInto?(position: number, length: number, out: Buffer): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -56,13 +62,17 @@ export class FileSource implements RandomAccessSource {
   }
 
   async read(position: number, length: number): Promise<Buffer> {
-    return this.readInto(Buffer.allocUnsafe(Math.max(0, length)), position, length);
+    return this.fill(Buffer.allocUnsafe(Math.max(0, length)), position, length);
+  }
+
+  async readInto(position: number, length: number, out: Buffer): Promise<Buffer> {
+    return this.fill(out.subarray(0, Math.max(0, length)), position, length);
   }
 
   async readTemp(position: number, length: number): Promise<Buffer> {
     if (length > TEMP_MAX) return this.read(position, length);
     if (length > 0 && tempBuf.length < length) tempBuf = Buffer.allocUnsafe(Math.min(TEMP_MAX, Math.max(length, 2 * tempBuf.length)));
-    return this.readInto(tempBuf.subarray(0, Math.max(0, length)), position, length);
+    return this.fill(tempBuf.subarray(0, Math.max(0, length)), position, length);
   }
 
   /**
@@ -70,7 +80,7 @@ export class FileSource implements RandomAccessSource {
    * CPU-bound and runs one file per thread, so a blocking read costs nothing, while an async
    * read waits for a libuv pool thread on every call.
    */
-  private readInto(out: Buffer, position: number, length: number): Buffer {
+  private fill(out: Buffer, position: number, length: number): Buffer {
     if (position < 0 || length < 0 || position + length > this.size) {
       throw new FormatError('io', `read of ${length} bytes at ${position} past the end (${this.size} bytes)`, position);
     }
