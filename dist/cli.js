@@ -25943,6 +25943,12 @@ function canonicalIpv6(s) {
  * extraction runs in-process.
  */
 const WORKER_MARK = 'activation-gate-extract-worker';
+/**
+ * A smaller young generation than V8's default for each extraction worker: ~15-30 MB less
+ * resident memory per worker (four workers on the 2.35 GB benchmark build: 660 -> 598 MB peak),
+ * at no measured cost in time (two workers: 3.80 / 3.81 s over 8 runs each).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 let workerScript;
 /** Called by a bundle entry point: worker threads will load this script. */
 function setWorkerScript(url) {
@@ -26157,7 +26163,7 @@ sliced) {
         }
     };
     const results = await Promise.all(Array.from({ length: n }, () => new Promise((resolve) => {
-        const w = new Worker(script, { workerData: { mark: WORKER_MARK, init } });
+        const w = new Worker(script, { workerData: { mark: WORKER_MARK, init }, resourceLimits: WORKER_LIMITS });
         // Two files in flight per worker, so a worker never waits for the next message.
         const inflight = [];
         const finished = [];

@@ -19,6 +19,13 @@ import { mergePartials, type PartialFacts } from './partial.js';
 
 export const WORKER_MARK = 'activation-gate-extract-worker';
 
+/**
+ * A smaller young generation than V8's default for each extraction worker: ~15-30 MB less
+ * resident memory per worker (four workers on the 2.35 GB benchmark build: 660 -> 598 MB peak),
+ * at no measured cost in time (two workers: 3.80 / 3.81 s over 8 runs each).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 export interface PoolInit {
   hosts: string[];
   sms: string[];
@@ -272,7 +279,7 @@ export async function extractFiles(
       { length: n },
       () =>
         new Promise<PartialFacts | undefined>((resolve) => {
-          const w = new Worker(script, { workerData: { mark: WORKER_MARK, init } });
+          const w = new Worker(script, { workerData: { mark: WORKER_MARK, init }, resourceLimits: WORKER_LIMITS });
           // Two files in flight per worker, so a worker never waits for the next message.
           const inflight: Job[] = [];
           const finished: Job[] = [];
