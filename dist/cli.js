@@ -15202,6 +15202,10 @@ function renderJson(report) {
 }
 /** Writes the JSON report to `path` in pieces of about 1 MiB (creating or truncating the file). */
 function writeJsonFile(path, report) {
+    writeStreamed(path, (emit) => writeJson(report, emit));
+}
+/** Writes what `produce` emits to `path` in pieces of about 1 MiB (creating or truncating the file). */
+function writeStreamed(path, produce) {
     const fd = openSync(path, 'w');
     try {
         let pending = [];
@@ -15212,7 +15216,7 @@ function writeJsonFile(path, report) {
             pending = [];
             size = 0;
         };
-        writeJson(report, (s) => {
+        produce((s) => {
             pending.push(s);
             size += s.length;
             if (size >= 1 << 20)
@@ -16613,8 +16617,46 @@ function markdownHelp(text) {
     // Policy keys and placeholders as code.
     return text.replace(/\b(markets\.[\w.<>]+|PRODUCT_PACKAGES|skus|sku-from|expires)\b/g, '`$1`');
 }
-function renderSarifLog(report, options = {}) {
-    const r = sortReport(report);
+function renderSarif(report, options = {}) {
+    const parts = [];
+    writeSarif(report, options, (s) => parts.push(s));
+    return parts.join('');
+}
+/** Writes the SARIF log to `path` in pieces, one result made and written at a time. */
+function writeSarifFile(path, report, options = {}) {
+    writeStreamed(path, (emit) => writeSarif(report, options, emit));
+}
+const RESULTS_MARK = JSON.stringify('\u0000activation-gate: results here\u0000');
+/**
+ * Emits `JSON.stringify(renderSarifLog(report, options), null, 2)` and a newline, piece by piece:
+ * the log without its results is rendered once and cut where they go, and the results are made
+ * and rendered one at a time in between (runs[0].results sits three levels deep). A big build's
+ * SARIF log is never held whole, nor its results.
+ */
+function writeSarif(report, options, emit) {
+    const { log, results } = sarifParts(report, options);
+    log.runs[0].results = JSON.parse(RESULTS_MARK);
+    const text = JSON.stringify(log, null, 2);
+    const cut = text.indexOf(RESULTS_MARK);
+    emit(text.slice(0, cut));
+    let n = 0;
+    for (const result of results)
+        emit(`${n++ ? ',' : '['}\n${'  '.repeat(4)}${nested(result, 4)}`);
+    emit(n ? `\n${'  '.repeat(3)}]` : '[]');
+    emit(`${text.slice(cut + RESULTS_MARK.length)}\n`);
+}
+/**
+ * The SARIF log without its results, and the results in order, made one at a time. Only the
+ * findings are put in canonical form (one at a time); targets are read for their ids, inputs,
+ * SKUs and markets, never copied whole.
+ */
+function sarifParts(report, options) {
+    // The report's small parts in canonical form; the long lists are left out of the copy.
+    const r = sortReport({
+        ...report,
+        findings: [],
+        targets: report.targets.map((t) => ({ ...t, packages: [], endpoints: [], clients: [], unreadable: [], skipped: [] })),
+    });
     const targets = new Map(r.targets.map((t) => [t.id, t]));
     const rules = RULES.map((rule) => ({
         id: rule.id,
@@ -16630,56 +16672,61 @@ function renderSarifLog(report, options = {}) {
     }));
     const ruleIndex = new Map(RULES.map((rule, i) => [rule.id, i]));
     const max = options.maxResults ?? SARIF_MAX_RESULTS;
-    const kept = r.findings.slice(0, max);
-    const seen = new Map();
-    const results = kept.map((f) => {
-        const target = targets.get(f.target);
-        let fp = fingerprintOf(f, target);
-        // Two findings about the same subject in one run (the same SKU scanned twice): keep both apart.
-        const n = seen.get(fp) ?? 0;
-        seen.set(fp, n + 1);
-        if (n > 0)
-            fp = `${fp}:${n}`;
-        const result = {
-            ruleId: f.rule,
-            level: f.severity,
-            message: { text: f.message },
-            locations: [locationOf(f, target, r)],
-            partialFingerprints: { [FINGERPRINT_KEY]: fp },
-        };
-        const index = ruleIndex.get(f.rule);
-        if (index !== undefined)
-            result.ruleIndex = index;
-        const artifact = f.path ?? f.evidence?.[0]?.path;
-        if (f.location && artifact && target) {
-            result.relatedLocations = [
-                { id: 1, ...physical(joinPosix(target.input, outerFile(artifact))), message: { text: `In the build: ${artifact}` } },
-            ];
-        }
-        const props = { target: f.target };
-        if (target?.market)
-            props.market = target.market;
-        if (target?.sku)
-            props.sku = target.sku;
-        for (const key of ['package', 'client', 'endpoint', 'endpointKind', 'path', 'partitionPath']) {
-            if (f[key] !== undefined)
-                props[key] = f[key];
-        }
-        if (f.evidence?.length)
-            props.evidence = f.evidence.slice(0, 5);
-        result.properties = props;
-        if (f.suppressed) {
-            const s = {
-                kind: 'external',
-                status: 'accepted',
-                justification: `${f.suppressed.reason} (owner ${f.suppressed.owner}, expires ${f.suppressed.expires})`,
+    const findings = REPORT_SHAPE.lists.findings;
+    const all = sorted$1(report.findings, findings.compare);
+    const kept = all.slice(0, max);
+    function* results() {
+        const seen = new Map();
+        for (const raw of kept) {
+            const f = findings.canon(raw);
+            const target = targets.get(f.target);
+            let fp = fingerprintOf(f, target);
+            // Two findings about the same subject in one run (the same SKU scanned twice): keep both apart.
+            const n = seen.get(fp) ?? 0;
+            seen.set(fp, n + 1);
+            if (n > 0)
+                fp = `${fp}:${n}`;
+            const result = {
+                ruleId: f.rule,
+                level: f.severity,
+                message: { text: f.message },
+                locations: [locationOf(f, target, r)],
+                partialFingerprints: { [FINGERPRINT_KEY]: fp },
             };
-            if (f.suppressed.location)
-                s.location = physical(f.suppressed.location.file, f.suppressed.location.line, f.suppressed.location.column);
-            result.suppressions = [s];
+            const index = ruleIndex.get(f.rule);
+            if (index !== undefined)
+                result.ruleIndex = index;
+            const artifact = f.path ?? f.evidence?.[0]?.path;
+            if (f.location && artifact && target) {
+                result.relatedLocations = [
+                    { id: 1, ...physical(joinPosix(target.input, outerFile(artifact))), message: { text: `In the build: ${artifact}` } },
+                ];
+            }
+            const props = { target: f.target };
+            if (target?.market)
+                props.market = target.market;
+            if (target?.sku)
+                props.sku = target.sku;
+            for (const key of ['package', 'client', 'endpoint', 'endpointKind', 'path', 'partitionPath']) {
+                if (f[key] !== undefined)
+                    props[key] = f[key];
+            }
+            if (f.evidence?.length)
+                props.evidence = f.evidence.slice(0, 5);
+            result.properties = props;
+            if (f.suppressed) {
+                const s = {
+                    kind: 'external',
+                    status: 'accepted',
+                    justification: `${f.suppressed.reason} (owner ${f.suppressed.owner}, expires ${f.suppressed.expires})`,
+                };
+                if (f.suppressed.location)
+                    s.location = physical(f.suppressed.location.file, f.suppressed.location.line, f.suppressed.location.column);
+                result.suppressions = [s];
+            }
+            yield result;
         }
-        return result;
-    });
+    }
     const driver = {
         name: 'activation-gate',
         version: r.tool.version,
@@ -16692,7 +16739,7 @@ function renderSarifLog(report, options = {}) {
         tool: { driver },
         invocations: [{ executionSuccessful: true }],
         columnKind: 'utf16CodeUnits',
-        results,
+        results: [],
         properties: {
             verdict: r.verdict,
             failOn: r.failOn,
@@ -16700,15 +16747,12 @@ function renderSarifLog(report, options = {}) {
             catalogVersion: r.tool.catalogVersion,
             pslVersion: r.tool.pslVersion,
             targets: r.targets.map((t) => ({ id: t.id, input: t.input, ...(t.sku ? { sku: t.sku } : {}), ...(t.market ? { market: t.market } : {}) })),
-            ...(r.findings.length > kept.length ? { truncated: r.findings.length - kept.length } : {}),
+            ...(all.length > kept.length ? { truncated: all.length - kept.length } : {}),
         },
     };
     if (options.automationId)
         run.automationDetails = { id: options.automationId };
-    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
-}
-function renderSarif(report, options = {}) {
-    return `${JSON.stringify(renderSarifLog(report, options), null, 2)}\n`;
+    return { log: { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] }, results: results() };
 }
 
 /** GitHub's job-summary limit per step (bytes). */
@@ -28000,11 +28044,14 @@ async function runMerge(args, io) {
     return exitCodeOf(report, report.failOn);
 }
 function write(report, args, cwd, io) {
-    if (args.output && args.format === 'json') {
+    if (args.output && (args.format === 'json' || args.format === 'sarif')) {
         // Streamed: a big build's report is never held whole in memory.
         const out = path.resolve(cwd, args.output);
         mkdirSync(path.dirname(out), { recursive: true });
-        writeJsonFile(out, report);
+        if (args.format === 'json')
+            writeJsonFile(out, report);
+        else
+            writeSarifFile(out, report);
         io.stderr(`${report.verdict === 'fail' ? 'FAIL' : 'PASS'}: report written to ${args.output}\n`);
         return;
     }

@@ -14,7 +14,7 @@ import type { Logger } from './logging.js';
 import { getActionsLogger } from './logging-actions.js';
 import type { Location, Report } from './report/model.js';
 import { writeJsonFile } from './report/render-json.js';
-import { renderSarif } from './report/render-sarif.js';
+import { writeSarifFile } from './report/render-sarif.js';
 import { renderErrorMarkdown, renderMarkdown } from './report/render-markdown.js';
 import { renderText, verdictLine } from './report/render-text.js';
 import type { ScanOptions } from './scan-options.js';
@@ -124,10 +124,11 @@ function relativeLocations(report: Report, workspace: string): Report {
   return { ...report, findings: report.findings.map((f) => (f.location ? { ...f, location: fix(f.location) } : f)) };
 }
 
-async function writeWorkspaceFile(workspace: string, file: string, text: string): Promise<void> {
+/** Creates the folder of `file` (relative to the workspace) and has `write` stream into it. */
+async function writeWorkspaceFile(workspace: string, file: string, write: (abs: string) => void): Promise<void> {
   const abs = path.resolve(workspace, file);
   await fsp.mkdir(path.dirname(abs), { recursive: true });
-  await fsp.writeFile(abs, text, 'utf8');
+  write(abs);
 }
 
 /**
@@ -192,20 +193,11 @@ export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<v
         : undefined;
     const report = await locate(relativeLocations(scanned, inputs.workspace), inputs, fallback, logger);
 
-    if (inputs.reportFile) {
-      // Streamed to the file: a big build's report is never held whole in memory.
-      const abs = path.resolve(inputs.workspace, inputs.reportFile);
-      await fsp.mkdir(path.dirname(abs), { recursive: true });
-      writeJsonFile(abs, report);
-    }
+    // Both streamed to their files: a big build's report is never held whole in memory.
+    if (inputs.reportFile) await writeWorkspaceFile(inputs.workspace, inputs.reportFile, (abs) => writeJsonFile(abs, report));
     if (inputs.sarifFile) {
-      await writeWorkspaceFile(
-        inputs.workspace,
-        inputs.sarifFile,
-        renderSarif(report, {
-          ...(env.GITHUB_ACTION_REPOSITORY ? { informationUri: `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_ACTION_REPOSITORY}` } : {}),
-        }),
-      );
+      const sarifOptions = env.GITHUB_ACTION_REPOSITORY ? { informationUri: `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_ACTION_REPOSITORY}` } : {};
+      await writeWorkspaceFile(inputs.workspace, inputs.sarifFile, (abs) => writeSarifFile(abs, report, sarifOptions));
     }
 
     // The text report in the log, with workflow commands stopped: it quotes strings from the build.

@@ -14,7 +14,7 @@ import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { RecordingLogger } from '../../src/logging.js';
 import { RULE_IDS } from '../../src/report/model.js';
-import { FINGERPRINT_KEY, renderSarif, renderSarifLog, toUri } from '../../src/report/render-sarif.js';
+import { FINGERPRINT_KEY, renderSarif, renderSarifLog, toUri, writeSarifFile } from '../../src/report/render-sarif.js';
 import { scan } from '../../src/scan.js';
 import { indexSourceTree } from '../../src/source/indexer.js';
 import { locateFindings, wantedNames } from '../../src/source/locate.js';
@@ -132,6 +132,28 @@ describe('renderSarif', () => {
     expect(log.runs[0].results).toHaveLength(50);
     expect(log.runs[0].properties?.truncated).toBe(10);
     expect(log.runs[0].results![0].level).toBe('error');
+  });
+
+  it('is streamed (one result at a time) to exactly the bytes of the whole log stringified', async () => {
+    const suppressed = createTestFinding({ rule: 'unlisted-endpoint', severity: 'warning', suppressed: { reason: 'known', owner: 'qa', expires: '2027-01-01' } });
+    const reports = [
+      ['empty', createTestReport({ findings: [] })],
+      ['one suppressed', createTestReport({ findings: [suppressed] })],
+      ['scrambled', createTestReport({ findings: [...createTestReport().findings].reverse() })],
+      ['large', createLargeReport(300)],
+      ['the sample build, located', await sampleReport()],
+    ] as const;
+    const dir = tempDir('ag-sarif-stream-');
+    for (const [what, report] of reports) {
+      for (const options of [{}, { maxResults: 7, informationUri: 'https://github.com/acme/activation-gate', automationId: 'ci/1' }]) {
+        const whole = `${JSON.stringify(renderSarifLog(report, options), null, 2)}\n`;
+        expect([what, renderSarif(report, options)]).toEqual([what, whole]);
+        const file = path.join(dir, 'out.sarif');
+        writeSarifFile(file, report, options);
+        expect([what, readFileSync(file, 'utf8')]).toEqual([what, whole]);
+      }
+    }
+    expect(JSON.parse(renderSarif(createLargeReport(300))).runs[0].results.length).toBeGreaterThan(100);
   });
 
   it('toUri encodes segments and absolute paths', () => {

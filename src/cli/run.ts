@@ -13,7 +13,7 @@ import { effectiveCatalog, knownMarkets, printableMarketPolicy, resolveMarketPol
 import { loadPolicyFile } from '../policy/load.js';
 import { renderJson, writeJsonFile } from '../report/render-json.js';
 import { renderJunit } from '../report/render-junit.js';
-import { renderSarif } from '../report/render-sarif.js';
+import { renderSarif, writeSarifFile } from '../report/render-sarif.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderText } from '../report/render-text.js';
 import type { Report } from '../report/model.js';
@@ -150,11 +150,12 @@ async function runMerge(args: MergeArgs, io: CliIo): Promise<number> {
 }
 
 function write(report: Report, args: Pick<ScanArgs, 'format' | 'color' | 'output'>, cwd: string, io: CliIo): void {
-  if (args.output && args.format === 'json') {
+  if (args.output && (args.format === 'json' || args.format === 'sarif')) {
     // Streamed: a big build's report is never held whole in memory.
     const out = path.resolve(cwd, args.output);
     mkdirSync(path.dirname(out), { recursive: true });
-    writeJsonFile(out, report);
+    if (args.format === 'json') writeJsonFile(out, report);
+    else writeSarifFile(out, report);
     io.stderr(`${report.verdict === 'fail' ? 'FAIL' : 'PASS'}: report written to ${args.output}\n`);
     return;
   }

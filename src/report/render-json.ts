@@ -21,6 +21,11 @@ export function renderJson(report: Report): string {
 
 /** Writes the JSON report to `path` in pieces of about 1 MiB (creating or truncating the file). */
 export function writeJsonFile(path: string, report: Report): void {
+  writeStreamed(path, (emit) => writeJson(report, emit));
+}
+
+/** Writes what `produce` emits to `path` in pieces of about 1 MiB (creating or truncating the file). */
+export function writeStreamed(path: string, produce: (emit: (s: string) => void) => void): void {
   const fd = openSync(path, 'w');
   try {
     let pending: string[] = [];
@@ -30,7 +35,7 @@ export function writeJsonFile(path: string, report: Report): void {
       pending = [];
       size = 0;
     };
-    writeJson(report, (s) => {
+    produce((s) => {
       pending.push(s);
       size += s.length;
       if (size >= 1 << 20) flush();
@@ -56,7 +61,7 @@ const wrappers = new Map<number, { prefix: number; suffix: number }>();
  * inside `level` one-element arrays, so the engine indents it, and the wrapper is cut off (about
  * twice as fast as re-indenting the text).
  */
-function nested(value: unknown, level: number): string {
+export function nested(value: unknown, level: number): string {
   if (level === 0) return JSON.stringify(value, null, 2);
   let w = wrappers.get(level);
   if (!w) {

@@ -20,7 +20,8 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Finding, Report, ReportTarget } from './model.js';
 import { RULES } from './render-rules.js';
-import { sortReport } from './sort.js';
+import { nested, writeStreamed } from './render-json.js';
+import { REPORT_SHAPE, sortReport, sorted, type Comparator } from './sort.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const SARIF_MAX_RESULTS = 25_000;
@@ -91,7 +92,54 @@ function markdownHelp(text: string): string {
 }
 
 export function renderSarifLog(report: Report, options: SarifOptions = {}): Sarif.Log {
-  const r = sortReport(report);
+  const { log, results } = sarifParts(report, options);
+  log.runs[0].results = [...results];
+  return log;
+}
+
+export function renderSarif(report: Report, options: SarifOptions = {}): string {
+  const parts: string[] = [];
+  writeSarif(report, options, (s) => parts.push(s));
+  return parts.join('');
+}
+
+/** Writes the SARIF log to `path` in pieces, one result made and written at a time. */
+export function writeSarifFile(path: string, report: Report, options: SarifOptions = {}): void {
+  writeStreamed(path, (emit) => writeSarif(report, options, emit));
+}
+
+const RESULTS_MARK = JSON.stringify('\u0000activation-gate: results here\u0000');
+
+/**
+ * Emits `JSON.stringify(renderSarifLog(report, options), null, 2)` and a newline, piece by piece:
+ * the log without its results is rendered once and cut where they go, and the results are made
+ * and rendered one at a time in between (runs[0].results sits three levels deep). A big build's
+ * SARIF log is never held whole, nor its results.
+ */
+export function writeSarif(report: Report, options: SarifOptions, emit: (s: string) => void): void {
+  const { log, results } = sarifParts(report, options);
+  log.runs[0].results = JSON.parse(RESULTS_MARK) as never;
+  const text = JSON.stringify(log, null, 2);
+  const cut = text.indexOf(RESULTS_MARK);
+  emit(text.slice(0, cut));
+  let n = 0;
+  for (const result of results) emit(`${n++ ? ',' : '['}\n${'  '.repeat(4)}${nested(result, 4)}`);
+  emit(n ? `\n${'  '.repeat(3)}]` : '[]');
+  emit(`${text.slice(cut + RESULTS_MARK.length)}\n`);
+}
+
+/**
+ * The SARIF log without its results, and the results in order, made one at a time. Only the
+ * findings are put in canonical form (one at a time); targets are read for their ids, inputs,
+ * SKUs and markets, never copied whole.
+ */
+function sarifParts(report: Report, options: SarifOptions): { log: Sarif.Log; results: Iterable<Sarif.Result> } {
+  // The report's small parts in canonical form; the long lists are left out of the copy.
+  const r = sortReport({
+    ...report,
+    findings: [],
+    targets: report.targets.map((t) => ({ ...t, packages: [], endpoints: [], clients: [], unreadable: [], skipped: [] })),
+  });
   const targets = new Map(r.targets.map((t) => [t.id, t]));
   const rules: Sarif.ReportingDescriptor[] = RULES.map((rule) => ({
     id: rule.id,
@@ -108,49 +156,54 @@ export function renderSarifLog(report: Report, options: SarifOptions = {}): Sari
   const ruleIndex = new Map(RULES.map((rule, i) => [rule.id as string, i]));
 
   const max = options.maxResults ?? SARIF_MAX_RESULTS;
-  const kept = r.findings.slice(0, max);
-  const seen = new Map<string, number>();
-  const results: Sarif.Result[] = kept.map((f) => {
-    const target = targets.get(f.target);
-    let fp = fingerprintOf(f, target);
-    // Two findings about the same subject in one run (the same SKU scanned twice): keep both apart.
-    const n = seen.get(fp) ?? 0;
-    seen.set(fp, n + 1);
-    if (n > 0) fp = `${fp}:${n}`;
-    const result: Sarif.Result = {
-      ruleId: f.rule,
-      level: f.severity,
-      message: { text: f.message },
-      locations: [locationOf(f, target, r)],
-      partialFingerprints: { [FINGERPRINT_KEY]: fp },
-    };
-    const index = ruleIndex.get(f.rule);
-    if (index !== undefined) result.ruleIndex = index;
-    const artifact = f.path ?? f.evidence?.[0]?.path;
-    if (f.location && artifact && target) {
-      result.relatedLocations = [
-        { id: 1, ...physical(joinPosix(target.input, outerFile(artifact))), message: { text: `In the build: ${artifact}` } },
-      ];
-    }
-    const props: Record<string, unknown> = { target: f.target };
-    if (target?.market) props.market = target.market;
-    if (target?.sku) props.sku = target.sku;
-    for (const key of ['package', 'client', 'endpoint', 'endpointKind', 'path', 'partitionPath'] as const) {
-      if (f[key] !== undefined) props[key] = f[key];
-    }
-    if (f.evidence?.length) props.evidence = f.evidence.slice(0, 5);
-    result.properties = props;
-    if (f.suppressed) {
-      const s: Sarif.Suppression = {
-        kind: 'external',
-        status: 'accepted',
-        justification: `${f.suppressed.reason} (owner ${f.suppressed.owner}, expires ${f.suppressed.expires})`,
+  const findings = REPORT_SHAPE.lists.findings;
+  const all = sorted(report.findings, findings.compare as Comparator<Finding>);
+  const kept = all.slice(0, max);
+  function* results(): Generator<Sarif.Result> {
+    const seen = new Map<string, number>();
+    for (const raw of kept) {
+      const f = findings.canon(raw as never) as Finding;
+      const target = targets.get(f.target);
+      let fp = fingerprintOf(f, target);
+      // Two findings about the same subject in one run (the same SKU scanned twice): keep both apart.
+      const n = seen.get(fp) ?? 0;
+      seen.set(fp, n + 1);
+      if (n > 0) fp = `${fp}:${n}`;
+      const result: Sarif.Result = {
+        ruleId: f.rule,
+        level: f.severity,
+        message: { text: f.message },
+        locations: [locationOf(f, target, r)],
+        partialFingerprints: { [FINGERPRINT_KEY]: fp },
       };
-      if (f.suppressed.location) s.location = physical(f.suppressed.location.file, f.suppressed.location.line, f.suppressed.location.column);
-      result.suppressions = [s];
+      const index = ruleIndex.get(f.rule);
+      if (index !== undefined) result.ruleIndex = index;
+      const artifact = f.path ?? f.evidence?.[0]?.path;
+      if (f.location && artifact && target) {
+        result.relatedLocations = [
+          { id: 1, ...physical(joinPosix(target.input, outerFile(artifact))), message: { text: `In the build: ${artifact}` } },
+        ];
+      }
+      const props: Record<string, unknown> = { target: f.target };
+      if (target?.market) props.market = target.market;
+      if (target?.sku) props.sku = target.sku;
+      for (const key of ['package', 'client', 'endpoint', 'endpointKind', 'path', 'partitionPath'] as const) {
+        if (f[key] !== undefined) props[key] = f[key];
+      }
+      if (f.evidence?.length) props.evidence = f.evidence.slice(0, 5);
+      result.properties = props;
+      if (f.suppressed) {
+        const s: Sarif.Suppression = {
+          kind: 'external',
+          status: 'accepted',
+          justification: `${f.suppressed.reason} (owner ${f.suppressed.owner}, expires ${f.suppressed.expires})`,
+        };
+        if (f.suppressed.location) s.location = physical(f.suppressed.location.file, f.suppressed.location.line, f.suppressed.location.column);
+        result.suppressions = [s];
+      }
+      yield result;
     }
-    return result;
-  });
+  }
 
   const driver: Sarif.ToolComponent = {
     name: 'activation-gate',
@@ -163,7 +216,7 @@ export function renderSarifLog(report: Report, options: SarifOptions = {}): Sari
     tool: { driver },
     invocations: [{ executionSuccessful: true }],
     columnKind: 'utf16CodeUnits',
-    results,
+    results: [],
     properties: {
       verdict: r.verdict,
       failOn: r.failOn,
@@ -171,13 +224,9 @@ export function renderSarifLog(report: Report, options: SarifOptions = {}): Sari
       catalogVersion: r.tool.catalogVersion,
       pslVersion: r.tool.pslVersion,
       targets: r.targets.map((t) => ({ id: t.id, input: t.input, ...(t.sku ? { sku: t.sku } : {}), ...(t.market ? { market: t.market } : {}) })),
-      ...(r.findings.length > kept.length ? { truncated: r.findings.length - kept.length } : {}),
+      ...(all.length > kept.length ? { truncated: all.length - kept.length } : {}),
     },
   };
   if (options.automationId) run.automationDetails = { id: options.automationId };
-  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
-}
-
-export function renderSarif(report: Report, options: SarifOptions = {}): string {
-  return `${JSON.stringify(renderSarifLog(report, options), null, 2)}\n`;
+  return { log: { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] }, results: results() };
 }
