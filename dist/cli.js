@@ -26132,8 +26132,8 @@ function hashOnThread(path, workers) {
 }
 /** ACTIVATION_GATE_SLICE_MIN_BYTES, else the limit: the size from which an image is shared by all workers. */
 function sliceMinBytes(limits, env = process.env) {
-    const n = Number(env.ACTIVATION_GATE_SLICE_MIN_BYTES);
-    return env.ACTIVATION_GATE_SLICE_MIN_BYTES !== undefined && Number.isInteger(n) && n >= 0 ? n : limits.minSliceBytes;
+    const raw = env.ACTIVATION_GATE_SLICE_MIN_BYTES?.trim();
+    return raw && /^\d+$/.test(raw) ? Number(raw) : limits.minSliceBytes;
 }
 /**
  * The files of the walk that are images of at least `minBytes` (by the bytes that identify

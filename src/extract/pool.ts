@@ -189,8 +189,8 @@ export function hashOnThread(path: string, workers: number): Promise<string> {
 
 /** ACTIVATION_GATE_SLICE_MIN_BYTES, else the limit: the size from which an image is shared by all workers. */
 function sliceMinBytes(limits: Limits, env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.ACTIVATION_GATE_SLICE_MIN_BYTES);
-  return env.ACTIVATION_GATE_SLICE_MIN_BYTES !== undefined && Number.isInteger(n) && n >= 0 ? n : limits.minSliceBytes;
+  const raw = env.ACTIVATION_GATE_SLICE_MIN_BYTES?.trim();
+  return raw && /^\d+$/.test(raw) ? Number(raw) : limits.minSliceBytes;
 }
 
 /**
