@@ -22473,7 +22473,7 @@ function zipContainer(src, zip, kind, opts) {
             skipped.push({ name: e.name, reason: why });
             continue;
         }
-        const f = { name: e.name, size: e.uncompressedSize, open: () => openZipEntry(src, e, opts) };
+        const f = { name: e.name, size: e.uncompressedSize, open: () => openZipEntry(src, e, opts), view: e.method !== 8 };
         const m = UPPER_PARTITION.exec(e.name);
         if (kind === 'target-files' && m && m[1] === m[1].toUpperCase() && partitionName(m[1])) {
             f.partitionRelPath = `${partitionName(m[1])}/${e.name.slice(m[0].length)}`;
@@ -22621,7 +22621,10 @@ async function openBootContainer(src, opts) {
 const ZIP_NAME = /\.(apk|apex|capex|jar|zip)$/i;
 const PROP_NAME$1 = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
 const AXML_MAGIC = 0x00080003;
-/** Containers whose files open as views (no decompression up front): shared by all slices. */
+/**
+ * Containers whose files open as views (no decompression up front): their images are shared by
+ * all slices. In a zip (target-files, OTA) only STORED entries are (`view`): payload.bin.
+ */
 const SHARED_FORMATS = new Set(['ext4', 'erofs', 'super', 'fat']);
 /** False in slices other than 0 while they walk a shared container (its own facts are slice 0's). */
 function records(ctx) {
@@ -22713,6 +22716,9 @@ async function dispatchSource(item, src, ctx) {
                 return;
             }
         }
+        // Not a container the slices share (an APK, a plain zip): one slice extracts it.
+        if (!records(ctx))
+            return;
         await extractZip(src, item.relPath, item, ctx, 0);
         return;
     }
@@ -22721,6 +22727,9 @@ async function dispatchSource(item, src, ctx) {
         await extractImage(item, src, kind, ctx);
         return;
     }
+    // A shared file that turned out to hold no container (a sparse image of raw data): slice 0's.
+    if (!records(ctx))
+        return;
     if (isVdex(head)) {
         await extractVdex(src, item, ctx);
     }
@@ -22829,7 +22838,7 @@ async function dealFiles(c, slice) {
     for (const [i, f] of c.files.entries()) {
         if (f.unreadable)
             continue;
-        if (shareable && f.size >= slice.minBytes && (await isImage(f)))
+        if ((shareable || f.view) && f.size >= slice.minBytes && (await isImage(f)))
             owners[i] = SHARED;
         else
             dealt.push(i);
@@ -26136,9 +26145,9 @@ function sliceMinBytes(limits, env = process.env) {
     return raw && /^\d+$/.test(raw) ? Number(raw) : limits.minSliceBytes;
 }
 /**
- * The files of the walk that are images of at least `minBytes` (by the bytes that identify
- * them): each is extracted by every worker, a slice each. Unreadable ones are left whole (their
- * extraction reports why).
+ * The files of the walk of at least `minBytes` that are images (by the bytes that identify
+ * them) or target-files / OTA zips (by their entries): each is extracted by every worker, a
+ * slice each. Unreadable ones are left whole (their extraction reports why).
  */
 async function imagesToSlice(files, minBytes) {
     const out = new Set();
@@ -26150,6 +26159,8 @@ async function imagesToSlice(files, minBytes) {
             src = await FileSource.open(f.abs);
             const head = await src.read(0, Math.min(8, src.size));
             if ((await sniffContainer(src, head)) !== undefined)
+                out.add(f.relPath);
+            else if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50 && !/\.(apk|apex|capex|jar)$/i.test(f.relPath) && classifyZip(await openZip(src)) !== 'zip')
                 out.add(f.relPath);
         }
         catch {

@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -88,10 +88,37 @@ d('determinism', () => {
     // ext4, sparse, EROFS, super (partitions inside shared again), an OTA payload (partitions
     // dealt out), APEX payloads inside an image, broken images, FAT and boot images.
     const F = '__tests__/fixtures/images';
-    const images = [`${F}/sample/super.img`, `${F}/sample/ext4`, `${F}/sample/sparse`, `${F}/sample/erofs-lz4hc`, `${F}/sample/ota.zip`, `${F}/apex`, `${F}/broken`, `${F}/fat`, `${F}/boot`];
+    const images = [
+      `${F}/sample/super.img`,
+      `${F}/sample/ext4`,
+      `${F}/sample/sparse`,
+      `${F}/sample/erofs-lz4hc`,
+      `${F}/sample/ota.zip`,
+      `${F}/sample/target-files.zip`,
+      `${F}/sample/target-files-stored.zip`,
+      `${F}/apex`,
+      `${F}/broken`,
+      `${F}/fat`,
+      `${F}/boot`,
+    ];
+    // A sparse image of raw bytes (no filesystem inside, as img2simg makes of any file): shared,
+    // then found to hold no container, it must be scanned once, not once per worker.
+    if (spawnSync('img2simg', [], { encoding: 'utf8' }).error) {
+      console.warn('SKIPPED part: img2simg absent (apt-get install android-sdk-libsparse-utils); no sparse image of raw data');
+    } else {
+      const raw = Buffer.alloc(300_000, 0x2e);
+      raw.write(' https://raw-sparse.acme-cn.com.cn/x 10659401 ', 70_000, 'latin1');
+      writeFileSync(join(tmp, 'raw.bin'), raw);
+      execFileSync('img2simg', [join(tmp, 'raw.bin'), join(tmp, 'vendor_dlkm.img')]);
+      images.push(join(tmp, 'vendor_dlkm.img'));
+    }
     const slice = { ACTIVATION_GATE_SLICE_MIN_BYTES: '0' };
     const one = run(images, 'json', 1, ROOT, [], slice);
     expect(one).toMatch(/"kind": "host"/);
+    if (images.some((i) => i.endsWith('vendor_dlkm.img'))) {
+      const target = (JSON.parse(one) as { targets: { input: string; endpoints: { value: string; evidenceCount: number }[] }[] }).targets.find((t) => t.input.endsWith('vendor_dlkm.img'))!;
+      expect(target.endpoints.filter((e) => e.value === 'raw-sparse.acme-cn.com.cn').map((e) => e.evidenceCount)).toEqual([1]);
+    }
     expect(one).toMatch(/"rule": "unreadable-artifact"/); // the broken images are reported once each
     for (const workers of [2, 3]) expect([workers, run(images, 'json', workers, ROOT, [], slice)]).toEqual([workers, one]);
     // ...and it was shared: the log says so (a single image given as the input, too).
@@ -102,6 +129,7 @@ d('determinism', () => {
         env: { ...process.env, ACTIVATION_GATE_WORKERS: String(workers), ...slice },
       }).stderr;
     expect(log(2, [`${F}/sample/super.img`])).toContain('super.img: an image shared by 2 workers');
+    expect(log(2, [`${F}/sample/target-files.zip`])).toContain('target-files.zip: an image shared by 2 workers');
     // The files of shared containers are counted once (slice 0's), not once per worker.
     const counts = (text: string): string[] => text.split('\n').filter((l) => / files, \d+ entries/.test(l));
     expect(counts(log(1, images))).toHaveLength(images.length);

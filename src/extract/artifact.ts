@@ -63,8 +63,8 @@ export interface ArtifactContext {
 }
 
 /**
- * One of `count` threads extracting the same image. Every slice opens the image and the images
- * inside it that are cheap to open (`SHARED_FORMATS`, at least `minBytes`), and extracts only
+ * One of `count` threads extracting the same image (or target-files / OTA zip). Every slice opens
+ * it and the images inside it that are cheap to open (`SHARED_FORMATS`, at least `minBytes`), and extracts only
  * the other files it owns: each container's files are dealt out by size (largest first, to the
  * slice with the fewest bytes so far), the same way in every slice, so each file is extracted
  * by exactly one. Facts of the shared containers themselves (their files counted, symlinks
@@ -77,7 +77,10 @@ export interface ImageSlice {
   minBytes: number;
 }
 
-/** Containers whose files open as views (no decompression up front): shared by all slices. */
+/**
+ * Containers whose files open as views (no decompression up front): their images are shared by
+ * all slices. In a zip (target-files, OTA) only STORED entries are (`view`): payload.bin.
+ */
 const SHARED_FORMATS: ReadonlySet<string> = new Set(['ext4', 'erofs', 'super', 'fat']);
 
 /** False in slices other than 0 while they walk a shared container (its own facts are slice 0's). */
@@ -185,6 +188,8 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
         return;
       }
     }
+    // Not a container the slices share (an APK, a plain zip): one slice extracts it.
+    if (!records(ctx)) return;
     await extractZip(src, item.relPath, item, ctx, 0);
     return;
   }
@@ -193,6 +198,8 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
     await extractImage(item, src, kind, ctx);
     return;
   }
+  // A shared file that turned out to hold no container (a sparse image of raw data): slice 0's.
+  if (!records(ctx)) return;
   if (isVdex(head)) {
     await extractVdex(src, item, ctx);
   } else if (PROP_NAME.test(name) || skuOfInitRc(name)) {
@@ -292,7 +299,7 @@ async function dealFiles(c: OpenedContainer, slice: ImageSlice): Promise<(number
   const dealt: number[] = [];
   for (const [i, f] of c.files.entries()) {
     if (f.unreadable) continue;
-    if (shareable && f.size >= slice.minBytes && (await isImage(f))) owners[i] = SHARED;
+    if ((shareable || f.view) && f.size >= slice.minBytes && (await isImage(f))) owners[i] = SHARED;
     else dealt.push(i);
   }
   // Largest first, each to the slice with the fewest bytes so far (ties: the lowest index).

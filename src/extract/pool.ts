@@ -9,7 +9,8 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { FileArtifact } from '../inputs/walk.js';
 import { extractFile, type ArtifactContext, type ImageSlice } from './artifact.js';
-import { sniffContainer } from '../inputs/containers.js';
+import { classifyZip, sniffContainer } from '../inputs/containers.js';
+import { openZip } from '../formats/zip.js';
 import { FileSource } from '../io/source.js';
 import { extractFileCached, sha256OfFile, type CacheConfig } from './cache.js';
 import { EndpointCollector } from './collector.js';
@@ -194,9 +195,9 @@ function sliceMinBytes(limits: Limits, env: NodeJS.ProcessEnv = process.env): nu
 }
 
 /**
- * The files of the walk that are images of at least `minBytes` (by the bytes that identify
- * them): each is extracted by every worker, a slice each. Unreadable ones are left whole (their
- * extraction reports why).
+ * The files of the walk of at least `minBytes` that are images (by the bytes that identify
+ * them) or target-files / OTA zips (by their entries): each is extracted by every worker, a
+ * slice each. Unreadable ones are left whole (their extraction reports why).
  */
 async function imagesToSlice(files: FileArtifact[], minBytes: number): Promise<Set<string>> {
   const out = new Set<string>();
@@ -207,6 +208,7 @@ async function imagesToSlice(files: FileArtifact[], minBytes: number): Promise<S
       src = await FileSource.open(f.abs);
       const head = await src.read(0, Math.min(8, src.size));
       if ((await sniffContainer(src, head)) !== undefined) out.add(f.relPath);
+      else if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50 && !/\.(apk|apex|capex|jar)$/i.test(f.relPath) && classifyZip(await openZip(src)) !== 'zip') out.add(f.relPath);
     } catch {
       // extracted whole, which reports it
     } finally {

@@ -50,6 +50,8 @@ export interface ContainerFile {
   partitionRelPath?: string;
   /** Set when the file cannot be opened at all (a delta OTA partition): reported, not read. */
   unreadable?: string;
+  /** True when opening it makes a view, with nothing decompressed (a STORED zip entry). */
+  view?: boolean;
 }
 
 export interface OpenedContainer {
@@ -168,7 +170,7 @@ export function zipContainer(src: RandomAccessSource, zip: ZipArchive, kind: 'ta
       skipped.push({ name: e.name, reason: why });
       continue;
     }
-    const f: ContainerFile = { name: e.name, size: e.uncompressedSize, open: () => openZipEntry(src, e, opts) };
+    const f: ContainerFile = { name: e.name, size: e.uncompressedSize, open: () => openZipEntry(src, e, opts), view: e.method !== 8 };
     const m = UPPER_PARTITION.exec(e.name);
     if (kind === 'target-files' && m && m[1] === m[1].toUpperCase() && partitionName(m[1])) {
       f.partitionRelPath = `${partitionName(m[1])}/${e.name.slice(m[0].length)}`;
