@@ -7,6 +7,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
+import { isIPv4 } from 'node:net';
 import { BLOCK, forEachDigitRun, forEachDigitRunJs, scanBlockUsesWasm } from '../../src/extract/scan-block.js';
 import { EndpointScanner, isCanonicalIpv4, isCanonicalIpv4Bytes } from '../../src/extract/endpoints.js';
 import type { EndpointHit } from '../../src/facts.js';
@@ -159,13 +160,19 @@ describe('endpoint candidates from the block pass', () => {
     );
   });
 
-  it('reads a dotted quad from bytes as isCanonicalIpv4 does from a string (property)', () => {
+  it('reads a dotted quad from bytes as Node’s own parser does (net.isIPv4: four parts of 0-255, no leading zeros) (property)', () => {
     const quad = fc.array(fc.oneof(fc.constantFrom('0', '00', '1', '255', '256', '01', '999', '1000', ''), fc.nat({ max: 300 }).map(String)), { minLength: 1, maxLength: 6 }).map((p) => p.join('.'));
+    const fourParts = fc.tuple(fc.nat({ max: 260 }), fc.nat({ max: 260 }), fc.nat({ max: 260 }), fc.nat({ max: 260 })).map((p) => p.join('.'));
+    let valid = 0;
     fc.assert(
-      fc.property(fc.oneof(quad, fc.stringMatching(/^[0-9.]{0,20}$/)), (s) => {
-        expect(isCanonicalIpv4Bytes(Buffer.from(s, 'latin1'), 0, s.length)).toBe(isCanonicalIpv4(s));
+      fc.property(fc.oneof(quad, fourParts, fc.stringMatching(/^[0-9.]{0,20}$/)), (s) => {
+        const want = isIPv4(s);
+        if (want) valid++;
+        expect([s, isCanonicalIpv4Bytes(Buffer.from(`x${s}y`, 'latin1'), 1, s.length + 1)]).toEqual([s, want]);
+        expect([s, isCanonicalIpv4(s)]).toEqual([s, want]);
       }),
     );
+    expect(valid).toBeGreaterThan(5); // the generator reaches valid quads too
   });
 });
 

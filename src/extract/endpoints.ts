@@ -3,8 +3,9 @@
  * host rules of SPEC section 3. Candidates come from one WebAssembly SIMD pass per 64 KiB block
  * (scan-block.ts: dotted tokens past the byte-level checks, `://[`, digit runs), or where
  * WebAssembly is missing from literal searches (`indexOf` of '.' and '://') and byte loops;
- * never from a regular expression over every byte. Only candidates are validated. Bytes are read as ASCII: hosts are ASCII,
- * and UTF-8 multi-byte sequences never contain ASCII bytes, so decoding is not needed.
+ * never from a regular expression over every byte. Only candidates are validated. Bytes are
+ * read as ASCII: hosts are ASCII, and UTF-8 multi-byte sequences never contain ASCII bytes, so
+ * decoding is not needed.
  */
 import { parse as parseDomain } from 'tldts';
 import type { EndpointHit, Evidence } from '../facts.js';
@@ -64,17 +65,10 @@ const ROOT_CODES: ReadonlySet<number> = new Set([...CODE_ROOTS, ...PROPERTY_ROOT
 
 /** True for a canonical dotted-quad IPv4 (no leading zeros, each 0-255). */
 export function isCanonicalIpv4(s: string): boolean {
-  const parts = s.split('.');
-  if (parts.length !== 4) return false;
-  for (const p of parts) {
-    if (p.length === 0 || p.length > 3 || !/^\d+$/.test(p)) return false;
-    if (p.length > 1 && p[0] === '0') return false;
-    if (Number(p) > 255) return false;
-  }
-  return true;
+  return s.length <= 15 && /^[0-9.]+$/.test(s) && isCanonicalIpv4Bytes(Buffer.from(s, 'latin1'), 0, s.length);
 }
 
-/** isCanonicalIpv4 of the bytes buf[a, b), without making a string. */
+/** isCanonicalIpv4 of the bytes buf[a, b), without making a string (the scanner's hot path). */
 export function isCanonicalIpv4Bytes(buf: Uint8Array, a: number, b: number): boolean {
   let parts = 0;
   let i = a;
