@@ -5313,7 +5313,7 @@ function fromListing(listing) {
     const skipped = [];
     for (const n of listing.nodes) {
         if (n.kind === 'file') {
-            files.push({ name: n.path, size: n.size, open: n.open });
+            files.push({ name: n.path, size: n.size, open: n.open, view: true });
         }
         else if (n.kind === 'symlink') {
             // Filled in by describeSymlinks (targets are read lazily).
@@ -5377,7 +5377,7 @@ async function openContainer(kind, src, opts) {
                     skipped.push({ name: p.name, reason: 'empty logical partition' });
                     continue;
                 }
-                files.push({ name: p.name, size: p.size, open: async () => p.open(), imagePartition: partitionName(p.name) });
+                files.push({ name: p.name, size: p.size, open: async () => p.open(), imagePartition: partitionName(p.name), view: true });
             }
             return { format: 'super', files, skipped, problems: [] };
         }
@@ -5561,10 +5561,16 @@ const ZIP_NAME = /\.(apk|apex|capex|jar|zip)$/i;
 const PROP_NAME$1 = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
 const AXML_MAGIC = 0x00080003;
 /**
- * Containers whose files open as views (no decompression up front): their images are shared by
- * all slices. In a zip (target-files, OTA) only STORED entries are (`view`): payload.bin.
+ * True when every slice opens `src` itself (a container the slices share): an image, or a
+ * target-files or OTA zip (an APK never is). The pool asks it of the files of a walk, slices of
+ * the files inside a shared container.
  */
-const SHARED_FORMATS = new Set(['ext4', 'erofs', 'super', 'fat']);
+async function isSharedContainer(src, name) {
+    const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
+    if ((await sniffContainer(src, head)) !== undefined)
+        return true;
+    return head.length >= 4 && head.readUInt32LE(0) === 0x04034b50 && !APK_NAME.test(basename(name)) && classifyZip(await openZip(src)) !== 'zip';
+}
 /** False in slices other than 0 while they walk a shared container (its own facts are slice 0's). */
 function records(ctx) {
     return !ctx.slice || ctx.slice.index === 0;
@@ -5772,12 +5778,11 @@ const SHARED = -1;
  */
 async function dealFiles(c, slice) {
     const owners = new Array(c.files.length);
-    const shareable = SHARED_FORMATS.has(c.format);
     const dealt = [];
     for (const [i, f] of c.files.entries()) {
         if (f.unreadable)
             continue;
-        if ((shareable || f.view) && f.size >= slice.minBytes && (await isImage(f)))
+        if (f.view && f.size >= slice.minBytes && (await opensShared(f)))
             owners[i] = SHARED;
         else
             dealt.push(i);
@@ -5795,13 +5800,12 @@ async function dealFiles(c, slice) {
     }
     return owners;
 }
-/** True when a container's file is itself an image (one every slice opens). */
-async function isImage(f) {
+/** isSharedContainer of a container's file. */
+async function opensShared(f) {
     let src;
     try {
         src = await f.open();
-        const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
-        return (await sniffContainer(src, head)) !== undefined;
+        return await isSharedContainer(src, f.name);
     }
     catch {
         return false; // its owner reports why it cannot be read
@@ -15012,8 +15016,9 @@ function forEachDigitRunJs(buf, start, end, minLen, visit) {
  * host rules of SPEC section 3. Candidates come from one WebAssembly SIMD pass per 64 KiB block
  * (scan-block.ts: dotted tokens past the byte-level checks, `://[`, digit runs), or where
  * WebAssembly is missing from literal searches (`indexOf` of '.' and '://') and byte loops;
- * never from a regular expression over every byte. Only candidates are validated. Bytes are read as ASCII: hosts are ASCII,
- * and UTF-8 multi-byte sequences never contain ASCII bytes, so decoding is not needed.
+ * never from a regular expression over every byte. Only candidates are validated. Bytes are
+ * read as ASCII: hosts are ASCII, and UTF-8 multi-byte sequences never contain ASCII bytes, so
+ * decoding is not needed.
  */
 const DOT = 0x2e;
 const URL_SEP = Buffer.from('://', 'latin1');
@@ -15043,20 +15048,9 @@ function labelCode(label) {
 const ROOT_CODES = new Set([...CODE_ROOTS, ...PROPERTY_ROOTS].filter((r) => r.length <= 7 && /^[\x01-\x7f]+$/.test(r)).map(labelCode));
 /** True for a canonical dotted-quad IPv4 (no leading zeros, each 0-255). */
 function isCanonicalIpv4(s) {
-    const parts = s.split('.');
-    if (parts.length !== 4)
-        return false;
-    for (const p of parts) {
-        if (p.length === 0 || p.length > 3 || !/^\d+$/.test(p))
-            return false;
-        if (p.length > 1 && p[0] === '0')
-            return false;
-        if (Number(p) > 255)
-            return false;
-    }
-    return true;
+    return s.length <= 15 && /^[0-9.]+$/.test(s) && isCanonicalIpv4Bytes(Buffer.from(s, 'latin1'), 0, s.length);
 }
-/** isCanonicalIpv4 of the bytes buf[a, b), without making a string. */
+/** isCanonicalIpv4 of the bytes buf[a, b), without making a string (the scanner's hot path). */
 function isCanonicalIpv4Bytes(buf, a, b) {
     let parts = 0;
     let i = a;
@@ -15834,8 +15828,8 @@ async function runWorker() {
 }
 /**
  * SHA-256 of a file on a thread of its own (the worker script, started for this one job) when
- * there is one and a core to spare, else on this thread. A single image is extracted on one
- * thread, so its audit hash then costs no wall time.
+ * there is one and a core to spare, else on this thread: a single-file input is hashed for the
+ * audit while it is extracted.
  */
 function hashOnThread(path, workers) {
     const script = workerScript;
@@ -15852,17 +15846,17 @@ function hashOnThread(path, workers) {
         w.once('exit', (code) => reject(new Error(`hashing ${path}: the thread exited with code ${code}`)));
     });
 }
-/** ACTIVATION_GATE_SLICE_MIN_BYTES, else the limit: the size from which an image is shared by all workers. */
+/** ACTIVATION_GATE_SLICE_MIN_BYTES, else the limit: the size from which a container is shared by all workers. */
 function sliceMinBytes(limits, env = process.env) {
     const raw = env.ACTIVATION_GATE_SLICE_MIN_BYTES?.trim();
     return raw && /^\d+$/.test(raw) ? Number(raw) : limits.minSliceBytes;
 }
 /**
- * The files of the walk of at least `minBytes` that are images (by the bytes that identify
- * them) or target-files / OTA zips (by their entries): each is extracted by every worker, a
- * slice each. Unreadable ones are left whole (their extraction reports why).
+ * The files of the walk of at least `minBytes` that every worker opens, each extracting a slice
+ * of what they hold (isSharedContainer: images, target-files and OTA zips). Unreadable ones are
+ * left whole (their extraction reports why).
  */
-async function imagesToSlice(files, minBytes) {
+async function filesToShare(files, minBytes) {
     const out = new Set();
     for (const f of files) {
         if (f.size < minBytes)
@@ -15870,10 +15864,7 @@ async function imagesToSlice(files, minBytes) {
         let src;
         try {
             src = await FileSource.open(f.abs);
-            const head = await src.read(0, Math.min(8, src.size));
-            if ((await sniffContainer(src, head)) !== undefined)
-                out.add(f.relPath);
-            else if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50 && !/\.(apk|apex|capex|jar)$/i.test(f.relPath) && classifyZip(await openZip(src)) !== 'zip')
+            if (await isSharedContainer(src, f.relPath))
                 out.add(f.relPath);
         }
         catch {
@@ -15891,13 +15882,14 @@ async function imagesToSlice(files, minBytes) {
  * the build is still scanned by the others.
  */
 async function extractFiles(files, init, workers, progress, cacheTally, 
-/** Filled with the images that every worker extracted a slice of. */
+/** Filled with the files (images, target-files / OTA zips) that every worker extracted a slice of. */
 sliced) {
     let doneFiles = 0;
     let doneBytes = 0;
-    // Large images are shared by every worker (each extracts a slice of them): a single image
-    // given as the input uses every core too.
-    const shared = workers <= 1 || !workerScript || init.cache ? new Set() : await imagesToSlice(files, sliceMinBytes(init.limits));
+    // Large images and target-files / OTA zips are shared by every worker (each extracts a slice
+    // of them): a single one given as the input uses every core too.
+    const minBytes = sliceMinBytes(init.limits);
+    const shared = workers <= 1 || !workerScript || init.cache ? new Set() : await filesToShare(files, minBytes);
     sliced?.push(...shared);
     if (workers <= 1 || !workerScript || (files.length < 2 && shared.size === 0)) {
         const ctx = newContext(init);
@@ -15916,7 +15908,7 @@ sliced) {
             queue.push({ file });
         else
             for (let index = 0; index < workers; index++)
-                queue.push({ file, slice: { index, count: workers, minBytes: sliceMinBytes(init.limits) } });
+                queue.push({ file, slice: { index, count: workers, minBytes } });
     }
     const n = Math.min(workers, queue.length);
     const script = workerScript;
@@ -62615,7 +62607,7 @@ async function extractInputParts(input, opts) {
     progress?.done();
     mark('workers');
     for (const relPath of sliced)
-        opts.logger.info(`${relPath}: an image shared by ${workers} workers, each extracting a share of its files`);
+        opts.logger.info(`${relPath}: shared by ${workers} workers, each extracting a share of its files`);
     if (init.cache) {
         opts.logger.info(`cache: ${tally.hits} of ${tally.hits + tally.misses} files of ${input} from ${init.cache.dir}`);
         if (tally.problems.length) {

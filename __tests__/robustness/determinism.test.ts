@@ -128,8 +128,8 @@ d('determinism', () => {
         encoding: 'utf8',
         env: { ...process.env, ACTIVATION_GATE_WORKERS: String(workers), ...slice },
       }).stderr;
-    expect(log(2, [`${F}/sample/super.img`])).toContain('super.img: an image shared by 2 workers');
-    expect(log(2, [`${F}/sample/target-files.zip`])).toContain('target-files.zip: an image shared by 2 workers');
+    expect(log(2, [`${F}/sample/super.img`])).toContain('super.img: shared by 2 workers');
+    expect(log(2, [`${F}/sample/target-files.zip`])).toContain('target-files.zip: shared by 2 workers');
     // The files of shared containers are counted once (slice 0's), not once per worker.
     const counts = (text: string): string[] => text.split('\n').filter((l) => / files, \d+ entries/.test(l));
     expect(counts(log(1, images))).toHaveLength(images.length);

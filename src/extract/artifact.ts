@@ -63,13 +63,14 @@ export interface ArtifactContext {
 }
 
 /**
- * One of `count` threads extracting the same image (or target-files / OTA zip). Every slice opens
- * it and the images inside it that are cheap to open (`SHARED_FORMATS`, at least `minBytes`), and extracts only
- * the other files it owns: each container's files are dealt out by size (largest first, to the
- * slice with the fewest bytes so far), the same way in every slice, so each file is extracted
- * by exactly one. Facts of the shared containers themselves (their files counted, symlinks
- * skipped, corrupt parts) are recorded by slice 0 only. The union of the slices' facts is then
- * the facts of the image extracted whole.
+ * One of `count` threads extracting the same image or target-files / OTA zip. Every slice opens
+ * it, and the containers inside it that open as views (`ContainerFile.view`, at least
+ * `minBytes`); it extracts only the other files it owns: each container's files are dealt out by
+ * size (largest first, to the slice with the fewest bytes so far), the same way in every slice,
+ * so each file is extracted by exactly one. Facts of the shared containers themselves (their
+ * files counted, symlinks skipped, corrupt parts) and of a shared file that turns out to hold no
+ * container are recorded by slice 0 only. The union of the slices' facts is then the facts of
+ * the whole.
  */
 export interface ImageSlice {
   index: number;
@@ -78,10 +79,15 @@ export interface ImageSlice {
 }
 
 /**
- * Containers whose files open as views (no decompression up front): their images are shared by
- * all slices. In a zip (target-files, OTA) only STORED entries are (`view`): payload.bin.
+ * True when every slice opens `src` itself (a container the slices share): an image, or a
+ * target-files or OTA zip (an APK never is). The pool asks it of the files of a walk, slices of
+ * the files inside a shared container.
  */
-const SHARED_FORMATS: ReadonlySet<string> = new Set(['ext4', 'erofs', 'super', 'fat']);
+export async function isSharedContainer(src: RandomAccessSource, name: string): Promise<boolean> {
+  const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
+  if ((await sniffContainer(src, head)) !== undefined) return true;
+  return head.length >= 4 && head.readUInt32LE(0) === 0x04034b50 && !APK_NAME.test(basename(name)) && classifyZip(await openZip(src)) !== 'zip';
+}
 
 /** False in slices other than 0 while they walk a shared container (its own facts are slice 0's). */
 function records(ctx: ArtifactContext): boolean {
@@ -295,11 +301,10 @@ const SHARED = -1;
  */
 async function dealFiles(c: OpenedContainer, slice: ImageSlice): Promise<(number | undefined)[]> {
   const owners: (number | undefined)[] = new Array<number | undefined>(c.files.length);
-  const shareable = SHARED_FORMATS.has(c.format);
   const dealt: number[] = [];
   for (const [i, f] of c.files.entries()) {
     if (f.unreadable) continue;
-    if ((shareable || f.view) && f.size >= slice.minBytes && (await isImage(f))) owners[i] = SHARED;
+    if (f.view && f.size >= slice.minBytes && (await opensShared(f))) owners[i] = SHARED;
     else dealt.push(i);
   }
   // Largest first, each to the slice with the fewest bytes so far (ties: the lowest index).
@@ -314,13 +319,12 @@ async function dealFiles(c: OpenedContainer, slice: ImageSlice): Promise<(number
   return owners;
 }
 
-/** True when a container's file is itself an image (one every slice opens). */
-async function isImage(f: OpenedContainer['files'][number]): Promise<boolean> {
+/** isSharedContainer of a container's file. */
+async function opensShared(f: OpenedContainer['files'][number]): Promise<boolean> {
   let src: RandomAccessSource | undefined;
   try {
     src = await f.open();
-    const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
-    return (await sniffContainer(src, head)) !== undefined;
+    return await isSharedContainer(src, f.name);
   } catch {
     return false; // its owner reports why it cannot be read
   } finally {

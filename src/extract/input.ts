@@ -86,7 +86,7 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally, sliced) : [];
   progress?.done();
   mark('workers');
-  for (const relPath of sliced) opts.logger.info(`${relPath}: an image shared by ${workers} workers, each extracting a share of its files`);
+  for (const relPath of sliced) opts.logger.info(`${relPath}: shared by ${workers} workers, each extracting a share of its files`);
   if (init.cache) {
     opts.logger.info(`cache: ${tally.hits} of ${tally.hits + tally.misses} files of ${input} from ${init.cache.dir}`);
     if (tally.problems.length) {

@@ -18,9 +18,10 @@ export interface Limits {
   /** ...and up to this size into a temporary file; larger ones are not opened. */
   maxSpillBytes: number;
   /**
-   * An image of at least this size given as one file (system.img, super.img) is extracted by
-   * every worker, each taking a share of its files; images inside it of at least this size are
-   * shared the same way (`ImageSlice` in artifact.ts).
+   * An image or target-files / OTA zip of at least this size given as one file (system.img,
+   * super.img, target_files.zip) is extracted by every worker, each taking a share of its files;
+   * containers inside it of at least this size that open as views are shared the same way
+   * (`ImageSlice` in artifact.ts).
    */
   minSliceBytes: number;
 }

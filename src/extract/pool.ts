@@ -8,9 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { FileArtifact } from '../inputs/walk.js';
-import { extractFile, type ArtifactContext, type ImageSlice } from './artifact.js';
-import { classifyZip, sniffContainer } from '../inputs/containers.js';
-import { openZip } from '../formats/zip.js';
+import { extractFile, isSharedContainer, type ArtifactContext, type ImageSlice } from './artifact.js';
 import { FileSource } from '../io/source.js';
 import { extractFileCached, sha256OfFile, type CacheConfig } from './cache.js';
 import { EndpointCollector } from './collector.js';
@@ -171,8 +169,8 @@ export async function runWorker(): Promise<void> {
 
 /**
  * SHA-256 of a file on a thread of its own (the worker script, started for this one job) when
- * there is one and a core to spare, else on this thread. A single image is extracted on one
- * thread, so its audit hash then costs no wall time.
+ * there is one and a core to spare, else on this thread: a single-file input is hashed for the
+ * audit while it is extracted.
  */
 export function hashOnThread(path: string, workers: number): Promise<string> {
   const script = workerScript;
@@ -188,27 +186,25 @@ export function hashOnThread(path: string, workers: number): Promise<string> {
   });
 }
 
-/** ACTIVATION_GATE_SLICE_MIN_BYTES, else the limit: the size from which an image is shared by all workers. */
+/** ACTIVATION_GATE_SLICE_MIN_BYTES, else the limit: the size from which a container is shared by all workers. */
 function sliceMinBytes(limits: Limits, env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.ACTIVATION_GATE_SLICE_MIN_BYTES?.trim();
   return raw && /^\d+$/.test(raw) ? Number(raw) : limits.minSliceBytes;
 }
 
 /**
- * The files of the walk of at least `minBytes` that are images (by the bytes that identify
- * them) or target-files / OTA zips (by their entries): each is extracted by every worker, a
- * slice each. Unreadable ones are left whole (their extraction reports why).
+ * The files of the walk of at least `minBytes` that every worker opens, each extracting a slice
+ * of what they hold (isSharedContainer: images, target-files and OTA zips). Unreadable ones are
+ * left whole (their extraction reports why).
  */
-async function imagesToSlice(files: FileArtifact[], minBytes: number): Promise<Set<string>> {
+async function filesToShare(files: FileArtifact[], minBytes: number): Promise<Set<string>> {
   const out = new Set<string>();
   for (const f of files) {
     if (f.size < minBytes) continue;
     let src: FileSource | undefined;
     try {
       src = await FileSource.open(f.abs);
-      const head = await src.read(0, Math.min(8, src.size));
-      if ((await sniffContainer(src, head)) !== undefined) out.add(f.relPath);
-      else if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50 && !/\.(apk|apex|capex|jar)$/i.test(f.relPath) && classifyZip(await openZip(src)) !== 'zip') out.add(f.relPath);
+      if (await isSharedContainer(src, f.relPath)) out.add(f.relPath);
     } catch {
       // extracted whole, which reports it
     } finally {
@@ -233,14 +229,15 @@ export async function extractFiles(
   workers: number,
   progress?: PoolProgress,
   cacheTally?: CacheTally,
-  /** Filled with the images that every worker extracted a slice of. */
+  /** Filled with the files (images, target-files / OTA zips) that every worker extracted a slice of. */
   sliced?: string[],
 ): Promise<PartialFacts[]> {
   let doneFiles = 0;
   let doneBytes = 0;
-  // Large images are shared by every worker (each extracts a slice of them): a single image
-  // given as the input uses every core too.
-  const shared = workers <= 1 || !workerScript || init.cache ? new Set<string>() : await imagesToSlice(files, sliceMinBytes(init.limits));
+  // Large images and target-files / OTA zips are shared by every worker (each extracts a slice
+  // of them): a single one given as the input uses every core too.
+  const minBytes = sliceMinBytes(init.limits);
+  const shared = workers <= 1 || !workerScript || init.cache ? new Set<string>() : await filesToShare(files, minBytes);
   sliced?.push(...shared);
   if (workers <= 1 || !workerScript || (files.length < 2 && shared.size === 0)) {
     const ctx = newContext(init);
@@ -256,7 +253,7 @@ export async function extractFiles(
   const queue: Job[] = [];
   for (const file of [...files].sort((a, b) => b.size - a.size || (a.relPath < b.relPath ? -1 : 1))) {
     if (!shared.has(file.relPath)) queue.push({ file });
-    else for (let index = 0; index < workers; index++) queue.push({ file, slice: { index, count: workers, minBytes: sliceMinBytes(init.limits) } });
+    else for (let index = 0; index < workers; index++) queue.push({ file, slice: { index, count: workers, minBytes } });
   }
   const n = Math.min(workers, queue.length);
   const script = workerScript;

@@ -50,7 +50,11 @@ export interface ContainerFile {
   partitionRelPath?: string;
   /** Set when the file cannot be opened at all (a delta OTA partition): reported, not read. */
   unreadable?: string;
-  /** True when opening it makes a view, with nothing decompressed (a STORED zip entry). */
+  /**
+   * True when opening it makes a view with nothing decompressed up front (a file of an ext4,
+   * EROFS or FAT image, a super partition, a STORED zip entry): cheap enough for every worker
+   * sharing the container to open (ImageSlice in extract/artifact.ts).
+   */
   view?: boolean;
 }
 
@@ -186,7 +190,7 @@ function fromListing(listing: FsListing): OpenedContainer {
   const skipped: OpenedContainer['skipped'] = [];
   for (const n of listing.nodes) {
     if (n.kind === 'file') {
-      files.push({ name: n.path, size: n.size, open: n.open });
+      files.push({ name: n.path, size: n.size, open: n.open, view: true });
     } else if (n.kind === 'symlink') {
       // Filled in by describeSymlinks (targets are read lazily).
       skipped.push({ name: n.path, reason: 'symlink' });
@@ -248,7 +252,7 @@ export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src:
           skipped.push({ name: p.name, reason: 'empty logical partition' });
           continue;
         }
-        files.push({ name: p.name, size: p.size, open: async () => p.open(), imagePartition: partitionName(p.name) });
+        files.push({ name: p.name, size: p.size, open: async () => p.open(), imagePartition: partitionName(p.name), view: true });
       }
       return { format: 'super', files, skipped, problems: [] };
     }
