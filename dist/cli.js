@@ -21172,26 +21172,36 @@ class Erofs {
         const data = this.inWindow(ext.pa, ext.plen);
         if (!data)
             return false;
+        this.decode(ino, ext, data, { dest, at });
+        return true;
+    }
+    async decompress(ino, ext) {
+        const data = await this.readPcluster(ext.pa, ext.plen);
+        if (ext.alg === 'interlaced') {
+            if (ext.llen > this.bs || ext.plen > this.bs)
+                throw new FormatError('erofs', `inode ${ino.nid}: interlaced pcluster larger than a block`, ext.pa);
+            const skip = ext.la % this.bs;
+            const right = Math.min(this.bs - skip, ext.llen);
+            return Buffer.concat([data.subarray(skip, skip + right), data.subarray(0, ext.llen - right)]);
+        }
+        return this.decode(ino, ext, data);
+    }
+    /**
+     * A plain or LZ4 extent from its pcluster's bytes: written into `into` when given, else a new
+     * buffer (never a view of `data`, which the window's next refill overwrites).
+     */
+    decode(ino, ext, data, into) {
         if (ext.alg === 'plain') {
             if (ext.llen > ext.plen)
                 throw new FormatError('erofs', `inode ${ino.nid}: uncompressed pcluster shorter than its extent`, ext.pa);
-            data.copy(dest, at, 0, ext.llen);
-            return true;
+            if (!into)
+                return Buffer.from(data.subarray(0, ext.llen));
+            data.copy(into.dest, into.at, 0, ext.llen);
+            return undefined;
         }
-        const margin = this.zeroPadding(ino, ext, data);
-        this.budget.spend(ext.llen);
-        try {
-            lz4DecompressBlockInto(data.subarray(margin), ext.llen, dest, at, 'erofs');
+        if (ext.alg !== 0) {
+            throw new FormatError('erofs', `inode ${ino.nid}: unsupported compression ${ALGORITHMS[ext.alg] ?? `#${String(ext.alg)}`} (only LZ4/LZ4HC can be read)`, ext.pa);
         }
-        catch (e) {
-            if (e instanceof FormatError)
-                throw new FormatError('erofs', `inode ${ino.nid}: corrupt LZ4 pcluster: ${e.reason}`, ext.pa);
-            throw e;
-        }
-        return true;
-    }
-    /** Zero bytes before the LZ4 data of a pcluster (the zero-padding feature). */
-    zeroPadding(ino, ext, data) {
         let margin = 0;
         if (this.incompat & INCOMPAT_ZERO_PADDING) {
             const limit = Math.min(data.length, 4096);
@@ -21200,30 +21210,12 @@ class Erofs {
             if (margin >= data.length)
                 throw new FormatError('erofs', `inode ${ino.nid}: empty compressed pcluster`, ext.pa);
         }
-        return margin;
-    }
-    async decompress(ino, ext) {
-        const data = await this.readPcluster(ext.pa, ext.plen);
-        if (ext.alg === 'plain') {
-            if (ext.llen > ext.plen)
-                throw new FormatError('erofs', `inode ${ino.nid}: uncompressed pcluster shorter than its extent`, ext.pa);
-            // A copy: the window's buffer is refilled by the next read, and this one may be cached.
-            return Buffer.from(data.subarray(0, ext.llen));
-        }
-        if (ext.alg === 'interlaced') {
-            if (ext.llen > this.bs || ext.plen > this.bs)
-                throw new FormatError('erofs', `inode ${ino.nid}: interlaced pcluster larger than a block`, ext.pa);
-            const skip = ext.la % this.bs;
-            const right = Math.min(this.bs - skip, ext.llen);
-            return Buffer.concat([data.subarray(skip, skip + right), data.subarray(0, ext.llen - right)]);
-        }
-        if (ext.alg !== 0) {
-            throw new FormatError('erofs', `inode ${ino.nid}: unsupported compression ${ALGORITHMS[ext.alg] ?? `#${ext.alg}`} (only LZ4/LZ4HC can be read)`, ext.pa);
-        }
-        const margin = this.zeroPadding(ino, ext, data);
         this.budget.spend(ext.llen);
         try {
-            return lz4DecompressBlock(data.subarray(margin), ext.llen, 'erofs');
+            if (!into)
+                return lz4DecompressBlock(data.subarray(margin), ext.llen, 'erofs');
+            lz4DecompressBlockInto(data.subarray(margin), ext.llen, into.dest, into.at, 'erofs');
+            return undefined;
         }
         catch (e) {
             if (e instanceof FormatError)
