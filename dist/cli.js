@@ -15240,7 +15240,7 @@ const wrappers = new Map();
  * inside `level` one-element arrays, so the engine indents it, and the wrapper is cut off (about
  * twice as fast as re-indenting the text).
  */
-function nested(value, level) {
+function indentedJson(value, level) {
     if (level === 0)
         return JSON.stringify(value, null, 2);
     let w = wrappers.get(level);
@@ -15276,7 +15276,7 @@ function streamObject(obj, shape, level, emit) {
             return;
         }
         const f = shape.map[k];
-        emit(nested(f ? f(v) : v, level + 1));
+        emit(indentedJson(f ? f(v) : v, level + 1));
     });
     emit(`\n${pad(level)}}`);
 }
@@ -15292,7 +15292,7 @@ function streamList(list, spec, level, emit) {
         if (spec.shape)
             streamObject(x, spec.shape, level + 1, emit);
         else
-            emit(nested(spec.canon(x), level + 1));
+            emit(indentedJson(spec.canon(x), level + 1));
     });
     emit(`\n${pad(level)}]`);
 }
@@ -16641,7 +16641,7 @@ function writeSarif(report, options, emit) {
     emit(text.slice(0, cut));
     let n = 0;
     for (const result of results)
-        emit(`${n++ ? ',' : '['}\n${'  '.repeat(4)}${nested(result, 4)}`);
+        emit(`${n++ ? ',' : '['}\n${'  '.repeat(4)}${indentedJson(result, 4)}`);
     emit(n ? `\n${'  '.repeat(3)}]` : '[]');
     emit(`${text.slice(cut + RESULTS_MARK.length)}\n`);
 }

@@ -61,7 +61,7 @@ const wrappers = new Map<number, { prefix: number; suffix: number }>();
  * inside `level` one-element arrays, so the engine indents it, and the wrapper is cut off (about
  * twice as fast as re-indenting the text).
  */
-export function nested(value: unknown, level: number): string {
+export function indentedJson(value: unknown, level: number): string {
   if (level === 0) return JSON.stringify(value, null, 2);
   let w = wrappers.get(level);
   if (!w) {
@@ -96,7 +96,7 @@ function streamObject(obj: object, shape: CanonicalShape, level: number, emit: (
       return;
     }
     const f = shape.map[k] as ((v: unknown) => unknown) | undefined;
-    emit(nested(f ? f(v) : v, level + 1));
+    emit(indentedJson(f ? f(v) : v, level + 1));
   });
   emit(`\n${pad(level)}}`);
 }
@@ -111,7 +111,7 @@ function streamList(list: unknown[], spec: CanonicalList, level: number, emit: (
   items.forEach((x, i) => {
     emit(`${i ? ',' : ''}\n${pad(level + 1)}`);
     if (spec.shape) streamObject(x as object, spec.shape, level + 1, emit);
-    else emit(nested(spec.canon(x), level + 1));
+    else emit(indentedJson(spec.canon(x), level + 1));
   });
   emit(`\n${pad(level)}]`);
 }

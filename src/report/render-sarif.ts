@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Finding, Report, ReportTarget } from './model.js';
 import { RULES } from './render-rules.js';
-import { nested, writeStreamed } from './render-json.js';
+import { indentedJson, writeStreamed } from './render-json.js';
 import { REPORT_SHAPE, sortReport, sorted, type Comparator } from './sort.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -123,7 +123,7 @@ export function writeSarif(report: Report, options: SarifOptions, emit: (s: stri
   const cut = text.indexOf(RESULTS_MARK);
   emit(text.slice(0, cut));
   let n = 0;
-  for (const result of results) emit(`${n++ ? ',' : '['}\n${'  '.repeat(4)}${nested(result, 4)}`);
+  for (const result of results) emit(`${n++ ? ',' : '['}\n${'  '.repeat(4)}${indentedJson(result, 4)}`);
   emit(n ? `\n${'  '.repeat(3)}]` : '[]');
   emit(`${text.slice(cut + RESULTS_MARK.length)}\n`);
 }
