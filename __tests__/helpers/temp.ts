@@ -1,4 +1,4 @@
-// Temporary folders for tests, removed after each test file (jest.setup.ts registers the
+// Temporary folders for tests, removed after each test file (helpers/setup.ts registers the
 // cleanup), so repeated runs leave nothing behind in the system's temporary folder.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

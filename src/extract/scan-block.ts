@@ -103,7 +103,11 @@ export function forEachBlock(e: Engine, buf: Uint8Array, start: number, end: num
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
-/** Calls `visit(ds, de)` for every maximal run of digits in buf[start, end) at least `minLen` long, in order. */
+/**
+ * Calls `visit(ds, de)` for every maximal run of digits in buf[start, end) at least `minLen` long,
+ * in order: the module's digit runs on their own (the scanner takes them per block, with
+ * widenRuns), which the tests hold against the byte loop below.
+ */
 export function forEachDigitRun(buf: Uint8Array, start: number, end: number, minLen: number, visit: (ds: number, de: number) => void): void {
   const e = scanBlockEngine();
   if (!e) {
