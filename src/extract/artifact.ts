@@ -14,6 +14,7 @@ import { extractManifest, parseAxml } from '../formats/axml.js';
 import { EntryTooLargeError, openZip, readEntry, type ZipArchive, type ZipEntry } from '../formats/zip.js';
 import { readApkSigners, signerDigests } from '../formats/apksig.js';
 import { BufferSource, FileSource, type RandomAccessSource } from '../io/source.js';
+import { entryScratch } from '../io/scratch.js';
 import type { FileArtifact } from '../inputs/walk.js';
 import { readVdex, isVdex } from '../formats/vdex.js';
 import { dataRanges, type InflateBudget } from '../io/mapped.js';
@@ -503,23 +504,30 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
     if (entry.name.endsWith('/') && entry.uncompressedSize === 0) continue;
     if (/^META-INF\/[^/]+\.(RSA|DSA|EC|SF|MF)$/i.test(entry.name)) continue; // signature material, parsed for signers
     if (await extractContainerEntry(src, entry, path, file, ctx)) continue; // an image or archive inside (APEX payload)
-    let buf: Buffer;
-    try {
-      if (ctx.stats.inflatedBytes + entry.uncompressedSize > ctx.limits.maxInputInflatedBytes) {
-        ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: `the input's ${ctx.limits.maxInputInflatedBytes}-byte inflation budget is spent; entry not scanned` });
-        continue;
-      }
-      buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes });
-      ctx.stats.inflatedBytes += buf.length;
-    } catch (e) {
-      const reason = e instanceof EntryTooLargeError ? `${e.reason}; not scanned` : e instanceof FormatError ? e.reason : String(e);
-      ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason });
+    if (ctx.stats.inflatedBytes + entry.uncompressedSize > ctx.limits.maxInputInflatedBytes) {
+      ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: `the input's ${ctx.limits.maxInputInflatedBytes}-byte inflation budget is spent; entry not scanned` });
       continue;
     }
+    // Entries are consumed before the next is read: a buffer lent by the thread's pool (nothing
+    // keeps a view of it), given back after the entry, a ZIP inside it taking one of its own.
+    const lease = entry.uncompressedSize < Math.min(ctx.limits.maxEntryBytes, entryScratch.keepBytes) ? entryScratch.take(entry.uncompressedSize + 1) : undefined;
     try {
-      await extractEntry(entry, buf, base, path, file, ctx, depth, (m) => (manifest = m), overlayValues);
-    } catch (e) {
-      ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
+      let buf: Buffer;
+      try {
+        buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease });
+        ctx.stats.inflatedBytes += buf.length;
+      } catch (e) {
+        const reason = e instanceof EntryTooLargeError ? `${e.reason}; not scanned` : e instanceof FormatError ? e.reason : String(e);
+        ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason });
+        continue;
+      }
+      try {
+        await extractEntry(entry, buf, base, path, file, ctx, depth, (m) => (manifest = m), overlayValues);
+      } catch (e) {
+        ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
+      }
+    } finally {
+      if (lease) entryScratch.give(lease);
     }
   }
   if (manifest) {

@@ -1,0 +1,217 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { describe, expect, it } from '@jest/globals';
+import { openZip, entryDataOffset, readEntry, type ZipEntry } from '../../src/formats/zip.js';
+import { inflateRawInto, inflateRawIntoPortable, inflatesInPlace } from '../../src/io/inflate.js';
+import { ScratchPool } from '../../src/io/scratch.js';
+import { FileSource } from '../../src/io/source.js';
+import { androguardFiles, describeWithAndroguard } from '../helpers/corpus.js';
+
+const APKS = join(import.meta.dirname, '..', 'fixtures', 'apks');
+const HOSTILE = join(import.meta.dirname, '..', 'fixtures', 'hostile');
+
+/** The raw DEFLATE streams of an archive's method-8 entries, as stored by the tool that made it. */
+async function deflatedEntries(path: string): Promise<{ entry: ZipEntry; raw: Buffer }[]> {
+  const src = await FileSource.open(path);
+  try {
+    const zip = await openZip(src);
+    const out: { entry: ZipEntry; raw: Buffer }[] = [];
+    for (const entry of zip.entries) {
+      if (entry.method !== 8) continue;
+      const { offset } = await entryDataOffset(src, entry);
+      if (offset + entry.compressedSize > src.size) continue;
+      out.push({ entry, raw: await src.read(offset, entry.compressedSize) });
+    }
+    return out;
+  } finally {
+    await src.close();
+  }
+}
+
+function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return 'no error';
+}
+
+const BOTH = [
+  ['reused zlib stream', inflateRawInto],
+  ['portable fallback', inflateRawIntoPortable],
+] as const;
+
+describe('inflateRawInto', () => {
+  it('uses the reused stream on this Node (the fallback is for a Node whose zlib internals differ)', () => {
+    expect(inflatesInPlace()).toBe(true);
+  });
+
+  describe.each(BOTH)('%s', (_name, inflate) => {
+    it('gives the bytes unzip gives, into a dirty reused buffer, for every deflated entry of the fixtures', async () => {
+      const out = Buffer.alloc(1 << 20, 0xa5);
+      let checked = 0;
+      for (const name of ['autoregistration-cn.apk', 'native-only.apk', 'overlay-cn.apk']) {
+        const path = join(APKS, name);
+        for (const { entry, raw } of await deflatedEntries(path)) {
+          const n = inflate(raw, out.subarray(0, entry.uncompressedSize + 1));
+          expect(n).toBe(entry.uncompressedSize);
+          const theirs = execFileSync('unzip', ['-p', path, entry.name], { maxBuffer: 1 << 26 });
+          expect(out.subarray(0, n).equals(theirs)).toBe(true);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(5);
+    });
+
+    it('returns the whole buffer when the stream holds more than it (the caller asks one byte more than declared)', async () => {
+      const [{ entry, raw }] = (await deflatedEntries(join(APKS, 'autoregistration-cn.apk'))).filter((x) => x.entry.uncompressedSize > 100);
+      const out = Buffer.alloc(entry.uncompressedSize);
+      expect(inflate(raw, out)).toBe(entry.uncompressedSize); // exactly full: "more" to a caller that asked size + 1
+      expect(inflate(raw, out.subarray(0, 10))).toBe(10);
+      expect(out.subarray(0, 10).equals(inflateRawSync(raw).subarray(0, 10))).toBe(true);
+    });
+
+    it('throws zlib’s own error for truncated and corrupt streams, and inflates correctly afterwards', async () => {
+      const entries = (await deflatedEntries(join(APKS, 'autoregistration-cn.apk'))).filter((x) => x.raw.length > 64);
+      expect(entries.length).toBeGreaterThan(0);
+      const { entry, raw } = entries[0];
+      const good = inflateRawSync(raw);
+      const out = Buffer.alloc(entry.uncompressedSize + 1);
+      const broken: Buffer[] = [raw.subarray(0, raw.length >> 1), raw.subarray(0, 1), Buffer.from([0xff, 0xff, 0xff, 0xff]), Buffer.alloc(0)];
+      // A stored block whose length check fails ("invalid stored block lengths").
+      broken.push(Buffer.from([0x00, 0x05, 0x00, 0x05, 0x00, 1, 2, 3, 4, 5]));
+      for (const bad of broken) {
+        const expected = errorOf(() => inflateRawSync(bad));
+        expect(expected).not.toBe('no error');
+        expect(errorOf(() => inflate(bad, out))).toBe(expected);
+        // The stream that failed is not reused half-broken.
+        expect(inflate(raw, out)).toBe(entry.uncompressedSize);
+        expect(out.subarray(0, entry.uncompressedSize).equals(good)).toBe(true);
+      }
+    });
+  });
+});
+
+describe('readEntry into a lent buffer', () => {
+  it('reads every entry of the fixtures and hostile archives exactly as into a buffer of its own, or fails the same way', async () => {
+    const pool = new ScratchPool(32 << 20, 3);
+    let compared = 0;
+    for (const path of [...['autoregistration-cn.apk', 'native-only.apk', 'overlay-cn.apk'].map((n) => join(APKS, n)), ...['lying-size.apk', 'bomb.apk', 'nested.apk', 'zip64.apk', 'janus.apk'].map((n) => join(HOSTILE, n))]) {
+      const src = await FileSource.open(path);
+      try {
+        const zip = await openZip(src);
+        for (const entry of zip.entries) {
+          const own = await readEntry(src, entry, { maxBytes: 8 << 20 }).then(
+            (b) => b.toString('base64'),
+            (e: Error) => e.message,
+          );
+          const lease = pool.take(entry.uncompressedSize + 1);
+          lease.fill(0x5a);
+          const lent = await readEntry(src, entry, { maxBytes: 8 << 20, out: lease }).then(
+            (b) => b.toString('base64'),
+            (e: Error) => e.message,
+          );
+          pool.give(lease);
+          expect(lent).toEqual(own);
+          compared++;
+        }
+      } finally {
+        await src.close();
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it('a hostile archive whose entry inflates past its declared size is refused either way', async () => {
+    const src = await FileSource.open(join(HOSTILE, 'lying-size.apk'));
+    try {
+      const zip = await openZip(src);
+      const reasons: string[] = [];
+      for (const entry of zip.entries) {
+        await readEntry(src, entry, { maxBytes: 8 << 20, out: Buffer.alloc(entry.uncompressedSize + 1) }).catch((e: Error) => reasons.push(e.message));
+      }
+      expect(reasons.join('\n')).toMatch(/inflates to more than its declared|inflated to \d+ bytes, declared/);
+    } finally {
+      await src.close();
+    }
+  });
+});
+
+describe('ScratchPool', () => {
+  it('lends distinct buffers until they are given back, then reuses them', () => {
+    const pool = new ScratchPool(8 << 20, 2);
+    const a = pool.take(100);
+    const b = pool.take(100);
+    expect(a.length).toBeGreaterThanOrEqual(100);
+    expect(a.buffer).not.toBe(b.buffer);
+    pool.give(a);
+    expect(pool.take(50)).toBe(a);
+    pool.give(a);
+    pool.give(b);
+    expect(pool.idleBytes).toBe(a.length + b.length);
+  });
+
+  it('rounds up to powers of two from 1 MiB, never past what it keeps', () => {
+    const pool = new ScratchPool(6 << 20, 2);
+    expect(pool.take(10).length).toBe(1 << 20);
+    expect(pool.take((1 << 20) + 1).length).toBe(2 << 20);
+    expect(pool.take(5 << 20).length).toBe(6 << 20);
+    expect(pool.take(7 << 20).length).toBe(7 << 20); // larger than kept: exact
+  });
+
+  it('keeps at most keepCount idle buffers, preferring the larger, and never one above keepBytes', () => {
+    const pool = new ScratchPool(4 << 20, 2);
+    const small = pool.take(1);
+    const mid = pool.take(2 << 20);
+    const big = pool.take(3 << 20);
+    const huge = pool.take(5 << 20);
+    pool.give(huge);
+    expect(pool.idleBytes).toBe(0);
+    pool.give(small);
+    pool.give(mid);
+    pool.give(big);
+    expect(pool.idleBytes).toBe(mid.length + big.length);
+    expect(pool.take(1)).toBe(mid); // the smallest that fits
+  });
+});
+
+describeWithAndroguard('inflateRawInto on the androguard corpus', () => {
+  it('matches inflateRawSync on every deflated entry of every APK, or fails with its error', async () => {
+    const out = Buffer.alloc(64 << 20);
+    const mismatches: string[] = [];
+    let entries = 0;
+    for (const file of androguardFiles().filter((f) => /\.apk$/i.test(f))) {
+      let list: { entry: ZipEntry; raw: Buffer }[];
+      try {
+        list = await deflatedEntries(file);
+      } catch {
+        continue; // not a readable ZIP: the ZIP reader's tests cover those
+      }
+      for (const { entry, raw } of list) {
+        if (entry.uncompressedSize >= out.length) continue;
+        const cap = out.subarray(0, entry.uncompressedSize + 1);
+        let theirs: Buffer | string;
+        try {
+          theirs = inflateRawSync(raw, { maxOutputLength: cap.length });
+        } catch (e) {
+          theirs = (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'too large' : (e as Error).message;
+        }
+        let ours: Buffer | string;
+        try {
+          const n = inflateRawInto(raw, cap);
+          ours = n === cap.length ? 'too large' : Buffer.from(cap.subarray(0, n));
+        } catch (e) {
+          ours = (e as Error).message;
+        }
+        if (typeof theirs !== 'string' && theirs.length === cap.length) theirs = 'too large';
+        const same = typeof ours === 'string' || typeof theirs === 'string' ? ours === theirs : ours.equals(theirs);
+        if (!same) mismatches.push(`${file}!/${entry.name}: ${typeof ours === 'string' ? ours : `${ours.length} bytes`} vs ${typeof theirs === 'string' ? theirs : `${theirs.length} bytes`}`);
+        entries++;
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(entries).toBeGreaterThan(1000);
+  });
+});
