@@ -1581,27 +1581,34 @@ function scanPoolStrings(strings, base, scanner, sink) {
  * the handle has that shape, and anything it does not recognise, every zlib error included, goes
  * to `inflateRawSync`, which gives Node's own error (or result): same bytes, same errors.
  */
-/** This thread's stream: undefined until first use, null when the handle has another shape. */
-let engine$2;
+/** Whether node:zlib's handle has the expected shape: unknown until first use. */
+let supported;
+/** Idle streams of this thread. A streamed inflate holds one across its reads (awaits), so a
+ *  second inflate meanwhile takes another: never two entries through one stream. */
+const idle = [];
 /** By tag, not instanceof: under a vm context (Jest) node:zlib's arrays come from another realm. */
 function isUint32Array(x) {
     return Object.prototype.toString.call(x) === '[object Uint32Array]';
 }
-function currentEngine() {
-    if (engine$2 === null)
+function takeEngine() {
+    if (supported === false)
         return null;
-    if (engine$2 === undefined || engine$2.stream.destroyed) {
-        const stream = new InflateRaw();
-        // zlib reports an error by destroying the stream, which then emits it: seen here, handled below.
-        stream.on('error', () => undefined);
-        const inner = stream;
-        const handle = inner._handle;
-        engine$2 =
-            handle && typeof handle.writeSync === 'function' && typeof handle.reset === 'function' && isUint32Array(inner._writeState) && inner._writeState.length >= 2
-                ? { stream, handle: handle, state: inner._writeState }
-                : null;
-    }
-    return engine$2;
+    // Writing to a closed handle aborts the process: a stream that failed is never lent again.
+    for (let e = idle.pop(); e; e = idle.pop())
+        if (!e.stream.destroyed)
+            return e;
+    const stream = new InflateRaw();
+    // zlib reports an error by destroying the stream, which then emits it: seen here, handled below.
+    stream.on('error', () => undefined);
+    const inner = stream;
+    const handle = inner._handle;
+    supported = !!handle && typeof handle.writeSync === 'function' && typeof handle.reset === 'function' && isUint32Array(inner._writeState) && inner._writeState.length >= 2;
+    return supported ? { stream, handle: handle, state: inner._writeState } : null;
+}
+/** A stream back to the idle list; one that failed (destroyed) is dropped. */
+function giveEngine(e) {
+    if (!e.stream.destroyed && idle.length < 2)
+        idle.push(e);
 }
 /**
  * Inflates the raw DEFLATE stream `raw` into `out` and returns how many bytes it wrote. A stream
@@ -1610,17 +1617,69 @@ function currentEngine() {
  * truncated stream throws zlib's error, as `inflateRawSync` does.
  */
 function inflateRawInto(raw, out) {
-    const e = currentEngine();
+    const e = takeEngine();
     if (e) {
-        e.handle.reset();
-        e.handle.writeSync(constants$5.Z_FINISH, raw, 0, raw.length, out, 0, out.length);
-        // An error is reported synchronously by destroying the stream (zlib.js zlibOnError).
-        if (!e.stream.destroyed)
-            return out.length - e.state[0];
-        engine$2 = undefined;
+        try {
+            e.handle.reset();
+            e.handle.writeSync(constants$5.Z_FINISH, raw, 0, raw.length, out, 0, out.length);
+            // An error is reported synchronously by destroying the stream (zlib.js zlibOnError).
+            if (!e.stream.destroyed)
+                return out.length - e.state[0];
+        }
+        finally {
+            giveEngine(e);
+        }
     }
     // No usable handle, or zlib refused the data: Node's own path, for its result or its error.
     return inflateRawIntoPortable(raw, out);
+}
+/** Compressed bytes are read in pieces of this size by inflateRawFrom. */
+const INFLATE_READ_BYTES = 1 << 20;
+let readBuf;
+/**
+ * inflateRawInto of `length` compressed bytes at `offset` of `src`, read and inflated a piece at a
+ * time: the compressed bytes of a large entry are never all in memory, and each piece is
+ * inflated while it is still in the CPU's cache.
+ */
+async function inflateRawFrom(src, offset, length, out, pieceBytes = INFLATE_READ_BYTES) {
+    const e = length > pieceBytes && src.readInto ? takeEngine() : null;
+    if (!e)
+        return inflateRawInto(src.readTemp ? await src.readTemp(offset, length) : await src.read(offset, length), out);
+    // The shared read buffer is taken for the whole loop (a nested call meanwhile gets its own).
+    const shared = pieceBytes === INFLATE_READ_BYTES;
+    const piece = (shared && readBuf) || Buffer.allocUnsafeSlow(pieceBytes);
+    if (shared)
+        readBuf = undefined;
+    let failed = false;
+    try {
+        e.handle.reset();
+        let written = 0;
+        for (let pos = 0; pos < length;) {
+            const n = Math.min(pieceBytes, length - pos);
+            const chunk = await src.readInto(offset + pos, n, piece);
+            pos += n;
+            const room = out.length - written;
+            e.handle.writeSync(pos < length ? constants$5.Z_NO_FLUSH : constants$5.Z_FINISH, chunk, 0, n, out, written, room);
+            if (e.stream.destroyed) {
+                failed = true;
+                break;
+            }
+            written += room - e.state[0];
+            // Full (as much as asked, or more); or the stream ended before its bytes did, and zlib
+            // would ignore the rest (as inflateRawSync does): no need to read it.
+            if (written === out.length || e.state[1] > 0)
+                return written;
+        }
+        if (!failed)
+            return written;
+    }
+    finally {
+        giveEngine(e);
+        if (shared)
+            readBuf = piece;
+    }
+    // zlib refused the data: Node's own path over the whole stream, for its error.
+    return inflateRawIntoPortable(await src.read(offset, length), out);
 }
 /** inflateRawInto through public API only (`inflateRawSync` and a copy): the fallback. */
 function inflateRawIntoPortable(raw, out) {
@@ -1864,13 +1923,11 @@ async function readEntry(src, entry, opts) {
         if (offset + entry.compressedSize > src.size) {
             throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${entry.compressedSize} bytes) runs past the end of the file`, offset);
         }
-        // Compressed bytes are inflated at once: read them into the thread's temporary buffer.
-        const raw = src.readTemp ? await src.readTemp(offset, entry.compressedSize) : await src.read(offset, entry.compressedSize);
         // One byte more than declared: a stream that fills it inflates to more than it says.
         const dest = out ?? Buffer.allocUnsafe(Math.min(opts.maxBytes, size) + 1);
         let n;
         try {
-            n = inflateRawInto(raw, out ? dest.subarray(0, size + 1) : dest);
+            n = await inflateRawFrom(src, offset, entry.compressedSize, out ? dest.subarray(0, size + 1) : dest);
         }
         catch (err) {
             throw new FormatError('zip', `cannot inflate ${JSON.stringify(entry.name)}: ${err.message}`, offset);

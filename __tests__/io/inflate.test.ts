@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from '@jest/globals';
 import { openZip, entryDataOffset, readEntry, type ZipEntry } from '../../src/formats/zip.js';
-import { inflateRawInto, inflateRawIntoPortable, inflatesInPlace } from '../../src/io/inflate.js';
+import { inflateRawFrom, inflateRawInto, inflateRawIntoPortable, inflatesInPlace } from '../../src/io/inflate.js';
 import { ScratchPool } from '../../src/io/scratch.js';
-import { FileSource } from '../../src/io/source.js';
+import { BufferSource, FileSource, type RandomAccessSource } from '../../src/io/source.js';
 import { androguardFiles, describeWithAndroguard } from '../helpers/corpus.js';
 
 const APKS = join(import.meta.dirname, '..', 'fixtures', 'apks');
@@ -91,6 +91,90 @@ describe('inflateRawInto', () => {
         expect(out.subarray(0, entry.uncompressedSize).equals(good)).toBe(true);
       }
     });
+  });
+});
+
+/** A source over `buf` whose reads copy into the caller's buffer and yield to other tasks. */
+function yieldingSource(buf: Buffer): RandomAccessSource {
+  const inner = new BufferSource(buf);
+  return {
+    size: buf.length,
+    read: (p, n) => inner.read(p, n),
+    async readInto(p, n, out) {
+      await new Promise((r) => setImmediate(r));
+      buf.copy(out, 0, p, p + n);
+      return out.subarray(0, n);
+    },
+    close: async () => undefined,
+  };
+}
+
+/** What inflateRawSync makes of `raw` into `cap` bytes: the bytes, 'too large' or its error. */
+function reference(raw: Buffer, cap: number): Buffer | string {
+  try {
+    const b = inflateRawSync(raw, { maxOutputLength: cap });
+    return b.length === cap ? 'too large' : b;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'too large' : (e as Error).message;
+  }
+}
+
+async function streamed(raw: Buffer, cap: number, piece: number, src: RandomAccessSource = yieldingSource(raw)): Promise<Buffer | string> {
+  const out = Buffer.alloc(cap, 0xa5);
+  try {
+    const n = await inflateRawFrom(src, 0, raw.length, out, piece);
+    return n === cap ? 'too large' : Buffer.from(out.subarray(0, n));
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+describe('inflateRawFrom (compressed bytes read a piece at a time)', () => {
+  it('equals inflateRawSync for every deflated entry of the fixtures, whatever the piece size', async () => {
+    let checked = 0;
+    for (const name of ['autoregistration-cn.apk', 'native-only.apk', 'overlay-cn.apk']) {
+      for (const { entry, raw } of await deflatedEntries(join(APKS, name))) {
+        for (const piece of [1, 7, 100, 4096]) {
+          if (raw.length / piece > 20000) continue;
+          expect(await streamed(raw, entry.uncompressedSize + 1, piece)).toEqual(reference(raw, entry.uncompressedSize + 1));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('stops where the output is full, and ignores bytes after the end of the stream as inflateRawSync does', async () => {
+    const [{ entry, raw }] = (await deflatedEntries(join(APKS, 'autoregistration-cn.apk'))).filter((x) => x.raw.length > 300);
+    for (const piece of [7, 64, 256]) {
+      expect(await streamed(raw, entry.uncompressedSize, piece)).toBe('too large');
+      expect(await streamed(raw, 50, piece)).toBe('too large');
+      const trailing = Buffer.concat([raw, Buffer.from('trailing bytes after the final block, in two or more pieces')]);
+      expect(await streamed(trailing, entry.uncompressedSize + 1, piece)).toEqual(reference(trailing, entry.uncompressedSize + 1));
+    }
+  });
+
+  it('gives zlib’s own error for truncated and corrupt streams cut at every piece boundary', async () => {
+    const [{ entry, raw }] = (await deflatedEntries(join(APKS, 'autoregistration-cn.apk'))).filter((x) => x.raw.length > 300);
+    const cap = entry.uncompressedSize + 1;
+    for (const cut of [1, 7, 64, 100, raw.length >> 1, raw.length - 1]) {
+      const bad = raw.subarray(0, cut);
+      const expected = reference(bad, cap);
+      expect(typeof expected).toBe('string');
+      expect(await streamed(bad, cap, 7)).toBe(expected);
+    }
+    const flipped = Buffer.from(raw);
+    for (let i = 40; i < flipped.length; i += 37) flipped[i] ^= 0xff;
+    expect(await streamed(flipped, cap, 16)).toEqual(reference(flipped, cap));
+    // and the next stream inflates right
+    expect(await streamed(raw, cap, 16)).toEqual(reference(raw, cap));
+  });
+
+  it('two streamed inflates interleaved on one thread never share a zlib stream', async () => {
+    const list = (await deflatedEntries(join(APKS, 'autoregistration-cn.apk'))).filter((x) => x.raw.length > 200).slice(0, 3);
+    expect(list.length).toBeGreaterThan(1);
+    const results = await Promise.all(list.map(({ entry, raw }) => streamed(raw, entry.uncompressedSize + 1, 13)));
+    results.forEach((r, i) => expect(r).toEqual(reference(list[i].raw, list[i].entry.uncompressedSize + 1)));
   });
 });
 

@@ -11,7 +11,7 @@
  * - ZIP64 end records and per-entry extra fields are honoured.
  * - Inflation is capped per entry: nothing inflates past `maxBytes`.
  */
-import { inflateRawInto } from '../io/inflate.js';
+import { inflateRawFrom } from '../io/inflate.js';
 import type { RandomAccessSource } from '../io/source.js';
 import { FormatError } from './errors.js';
 
@@ -256,13 +256,11 @@ export async function readEntry(src: RandomAccessSource, entry: ZipEntry, opts: 
     if (offset + entry.compressedSize > src.size) {
       throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${entry.compressedSize} bytes) runs past the end of the file`, offset);
     }
-    // Compressed bytes are inflated at once: read them into the thread's temporary buffer.
-    const raw = src.readTemp ? await src.readTemp(offset, entry.compressedSize) : await src.read(offset, entry.compressedSize);
     // One byte more than declared: a stream that fills it inflates to more than it says.
     const dest = out ?? Buffer.allocUnsafe(Math.min(opts.maxBytes, size) + 1);
     let n: number;
     try {
-      n = inflateRawInto(raw, out ? dest.subarray(0, size + 1) : dest);
+      n = await inflateRawFrom(src, offset, entry.compressedSize, out ? dest.subarray(0, size + 1) : dest);
     } catch (err) {
       throw new FormatError('zip', `cannot inflate ${JSON.stringify(entry.name)}: ${(err as Error).message}`, offset);
     }

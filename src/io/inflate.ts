@@ -12,6 +12,7 @@
  * to `inflateRawSync`, which gives Node's own error (or result): same bytes, same errors.
  */
 import { constants, InflateRaw, inflateRawSync } from 'node:zlib';
+import type { RandomAccessSource } from './source.js';
 
 interface ZlibHandle {
   writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void;
@@ -25,28 +26,33 @@ interface Engine {
   state: Uint32Array;
 }
 
-/** This thread's stream: undefined until first use, null when the handle has another shape. */
-let engine: Engine | null | undefined;
+/** Whether node:zlib's handle has the expected shape: unknown until first use. */
+let supported: boolean | undefined;
+/** Idle streams of this thread. A streamed inflate holds one across its reads (awaits), so a
+ *  second inflate meanwhile takes another: never two entries through one stream. */
+const idle: Engine[] = [];
 
 /** By tag, not instanceof: under a vm context (Jest) node:zlib's arrays come from another realm. */
 function isUint32Array(x: unknown): x is Uint32Array {
   return Object.prototype.toString.call(x) === '[object Uint32Array]';
 }
 
-function currentEngine(): Engine | null {
-  if (engine === null) return null;
-  if (engine === undefined || engine.stream.destroyed) {
-    const stream = new InflateRaw();
-    // zlib reports an error by destroying the stream, which then emits it: seen here, handled below.
-    stream.on('error', () => undefined);
-    const inner = stream as unknown as { _handle?: Partial<ZlibHandle>; _writeState?: unknown };
-    const handle = inner._handle;
-    engine =
-      handle && typeof handle.writeSync === 'function' && typeof handle.reset === 'function' && isUint32Array(inner._writeState) && inner._writeState.length >= 2
-        ? { stream, handle: handle as ZlibHandle, state: inner._writeState }
-        : null;
-  }
-  return engine;
+function takeEngine(): Engine | null {
+  if (supported === false) return null;
+  // Writing to a closed handle aborts the process: a stream that failed is never lent again.
+  for (let e = idle.pop(); e; e = idle.pop()) if (!e.stream.destroyed) return e;
+  const stream = new InflateRaw();
+  // zlib reports an error by destroying the stream, which then emits it: seen here, handled below.
+  stream.on('error', () => undefined);
+  const inner = stream as unknown as { _handle?: Partial<ZlibHandle>; _writeState?: unknown };
+  const handle = inner._handle;
+  supported = !!handle && typeof handle.writeSync === 'function' && typeof handle.reset === 'function' && isUint32Array(inner._writeState) && inner._writeState.length >= 2;
+  return supported ? { stream, handle: handle as ZlibHandle, state: inner._writeState as Uint32Array } : null;
+}
+
+/** A stream back to the idle list; one that failed (destroyed) is dropped. */
+function giveEngine(e: Engine): void {
+  if (!e.stream.destroyed && idle.length < 2) idle.push(e);
 }
 
 /**
@@ -56,16 +62,63 @@ function currentEngine(): Engine | null {
  * truncated stream throws zlib's error, as `inflateRawSync` does.
  */
 export function inflateRawInto(raw: Uint8Array, out: Buffer): number {
-  const e = currentEngine();
+  const e = takeEngine();
   if (e) {
-    e.handle.reset();
-    e.handle.writeSync(constants.Z_FINISH, raw, 0, raw.length, out, 0, out.length);
-    // An error is reported synchronously by destroying the stream (zlib.js zlibOnError).
-    if (!e.stream.destroyed) return out.length - e.state[0];
-    engine = undefined;
+    try {
+      e.handle.reset();
+      e.handle.writeSync(constants.Z_FINISH, raw, 0, raw.length, out, 0, out.length);
+      // An error is reported synchronously by destroying the stream (zlib.js zlibOnError).
+      if (!e.stream.destroyed) return out.length - e.state[0];
+    } finally {
+      giveEngine(e);
+    }
   }
   // No usable handle, or zlib refused the data: Node's own path, for its result or its error.
   return inflateRawIntoPortable(raw, out);
+}
+
+/** Compressed bytes are read in pieces of this size by inflateRawFrom. */
+export const INFLATE_READ_BYTES = 1 << 20;
+let readBuf: Buffer | undefined;
+
+/**
+ * inflateRawInto of `length` compressed bytes at `offset` of `src`, read and inflated a piece at a
+ * time: the compressed bytes of a large entry are never all in memory, and each piece is
+ * inflated while it is still in the CPU's cache.
+ */
+export async function inflateRawFrom(src: RandomAccessSource, offset: number, length: number, out: Buffer, pieceBytes = INFLATE_READ_BYTES): Promise<number> {
+  const e = length > pieceBytes && src.readInto ? takeEngine() : null;
+  if (!e) return inflateRawInto(src.readTemp ? await src.readTemp(offset, length) : await src.read(offset, length), out);
+  // The shared read buffer is taken for the whole loop (a nested call meanwhile gets its own).
+  const shared = pieceBytes === INFLATE_READ_BYTES;
+  const piece = (shared && readBuf) || Buffer.allocUnsafeSlow(pieceBytes);
+  if (shared) readBuf = undefined;
+  let failed = false;
+  try {
+    e.handle.reset();
+    let written = 0;
+    for (let pos = 0; pos < length; ) {
+      const n = Math.min(pieceBytes, length - pos);
+      const chunk = await src.readInto!(offset + pos, n, piece);
+      pos += n;
+      const room = out.length - written;
+      e.handle.writeSync(pos < length ? constants.Z_NO_FLUSH : constants.Z_FINISH, chunk, 0, n, out, written, room);
+      if (e.stream.destroyed) {
+        failed = true;
+        break;
+      }
+      written += room - e.state[0];
+      // Full (as much as asked, or more); or the stream ended before its bytes did, and zlib
+      // would ignore the rest (as inflateRawSync does): no need to read it.
+      if (written === out.length || e.state[1] > 0) return written;
+    }
+    if (!failed) return written;
+  } finally {
+    giveEngine(e);
+    if (shared) readBuf = piece;
+  }
+  // zlib refused the data: Node's own path over the whole stream, for its error.
+  return inflateRawIntoPortable(await src.read(offset, length), out);
 }
 
 /** inflateRawInto through public API only (`inflateRawSync` and a copy): the fallback. */
@@ -80,7 +133,9 @@ export function inflateRawIntoPortable(raw: Uint8Array, out: Buffer): number {
   return res.copy(out, 0, 0, Math.min(res.length, out.length));
 }
 
-/** Whether this thread inflates through the reused stream (false: the portable fallback). */
+/** Whether this thread inflates through reused streams (false: the portable fallback). */
 export function inflatesInPlace(): boolean {
-  return currentEngine() !== null;
+  const e = takeEngine();
+  if (e) giveEngine(e);
+  return e !== null;
 }
