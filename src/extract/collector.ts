@@ -6,15 +6,24 @@
 import { EVIDENCE_CAP, type EndpointFact, type EndpointHit, type Evidence } from '../facts.js';
 import type { EndpointSink } from './endpoints.js';
 
+/**
+ * One endpoint's hits. Tens of thousands of these live in every worker until it hands its facts
+ * back, so the common case costs little: most endpoints sit in one artifact with a few hits and
+ * no port or scheme, so sets and the per-artifact map are made only when needed.
+ */
 interface Agg {
   kind: EndpointFact['kind'];
   value: string;
-  ports: Set<number>;
-  schemes: Set<string>;
+  ports: Set<number> | undefined;
+  schemes: Set<string> | undefined;
   cleartext: boolean;
   ignored: boolean;
-  /** artifact path -> evidence kept for it (first EVIDENCE_CAP in scan order) and its count */
-  byArtifact: Map<string, { evidence: Evidence[]; count: number }>;
+  /** The first artifact seen: its path, evidence kept (first EVIDENCE_CAP in scan order), count. */
+  artifact: string;
+  evidence: Evidence[];
+  count: number;
+  /** Every further artifact, the same way. */
+  more: Map<string, { evidence: Evidence[]; count: number }> | undefined;
 }
 
 export function compareEvidence(a: Evidence, b: Evidence): number {
@@ -44,14 +53,6 @@ export class EndpointCollector implements EndpointSink {
       ofKind = new Map();
       this.aggs.set(hit.kind, ofKind);
     }
-    let agg = ofKind.get(hit.value);
-    if (!agg) {
-      agg = { kind: hit.kind, value: hit.value, ports: new Set(), schemes: new Set(), cleartext: false, ignored: !!hit.ignored, byArtifact: new Map() };
-      ofKind.set(hit.value, agg);
-    }
-    if (hit.port !== undefined) agg.ports.add(hit.port);
-    if (hit.scheme) agg.schemes.add(hit.scheme);
-    if (hit.cleartext) agg.cleartext = true;
     // The artifact follows from the evidence path (an APK inside an image is its own artifact);
     // setArtifact is the fallback for hits without a path.
     const path = hit.evidence.path;
@@ -60,34 +61,61 @@ export class EndpointCollector implements EndpointSink {
       this.lastArtifact = artifactOf(path);
     }
     const artifact = path ? this.lastArtifact : this.artifact;
-    let per = agg.byArtifact.get(artifact);
-    if (!per) {
-      per = { evidence: [], count: 0 };
-      agg.byArtifact.set(artifact, per);
+    let agg = ofKind.get(hit.value);
+    if (!agg) {
+      agg = {
+        kind: hit.kind,
+        value: hit.value,
+        ports: undefined,
+        schemes: undefined,
+        cleartext: false,
+        ignored: !!hit.ignored,
+        artifact,
+        evidence: [hit.evidence],
+        count: 1,
+        more: undefined,
+      };
+      ofKind.set(hit.value, agg);
+    } else if (agg.artifact === artifact) {
+      agg.count++;
+      if (agg.evidence.length < EVIDENCE_CAP) agg.evidence.push(hit.evidence);
+    } else {
+      const more = (agg.more ??= new Map());
+      const per = more.get(artifact);
+      if (!per) more.set(artifact, { evidence: [hit.evidence], count: 1 });
+      else {
+        per.count++;
+        if (per.evidence.length < EVIDENCE_CAP) per.evidence.push(hit.evidence);
+      }
     }
-    per.count++;
-    if (per.evidence.length < EVIDENCE_CAP) per.evidence.push(hit.evidence);
+    if (hit.port !== undefined) (agg.ports ??= new Set()).add(hit.port);
+    if (hit.scheme) (agg.schemes ??= new Set()).add(hit.scheme);
+    if (hit.cleartext) agg.cleartext = true;
   }
 
   finish(): EndpointFact[] {
     const out: EndpointFact[] = [];
     for (const agg of [...this.aggs.values()].flatMap((m) => [...m.values()])) {
-      const all: Evidence[] = [];
-      let count = 0;
-      for (const per of agg.byArtifact.values()) {
-        all.push(...per.evidence);
-        count += per.count;
+      const all: Evidence[] = [...agg.evidence];
+      let count = agg.count;
+      const artifacts = [agg.artifact];
+      if (agg.more) {
+        for (const [artifact, per] of agg.more) {
+          artifacts.push(artifact);
+          all.push(...per.evidence);
+          count += per.count;
+        }
       }
       all.sort(compareEvidence);
       const f: EndpointFact = {
         kind: agg.kind,
         value: agg.value,
-        artifacts: [...agg.byArtifact.keys()].sort(),
+        artifacts: artifacts.sort(),
         evidence: all.slice(0, EVIDENCE_CAP),
         evidenceCount: count,
       };
-      if (agg.ports.size) f.ports = [...agg.ports].sort((a, b) => a - b);
-      if (agg.schemes.size) f.schemes = [...agg.schemes].sort();
+      if (agg.ports?.size) f.ports = [...agg.ports].sort((a, b) => a - b);
+      if (agg.schemes?.size) f.schemes = [...agg.schemes].sort();
       if (agg.cleartext) f.cleartext = true;
       if (agg.ignored) f.ignored = true;
       out.push(f);
