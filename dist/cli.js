@@ -15455,17 +15455,6 @@ class EndpointCollector {
             ofKind = new Map();
             this.aggs.set(hit.kind, ofKind);
         }
-        let agg = ofKind.get(hit.value);
-        if (!agg) {
-            agg = { kind: hit.kind, value: hit.value, ports: new Set(), schemes: new Set(), cleartext: false, ignored: !!hit.ignored, byArtifact: new Map() };
-            ofKind.set(hit.value, agg);
-        }
-        if (hit.port !== undefined)
-            agg.ports.add(hit.port);
-        if (hit.scheme)
-            agg.schemes.add(hit.scheme);
-        if (hit.cleartext)
-            agg.cleartext = true;
         // The artifact follows from the evidence path (an APK inside an image is its own artifact);
         // setArtifact is the fallback for hits without a path.
         const path = hit.evidence.path;
@@ -15474,35 +15463,69 @@ class EndpointCollector {
             this.lastArtifact = artifactOf(path);
         }
         const artifact = path ? this.lastArtifact : this.artifact;
-        let per = agg.byArtifact.get(artifact);
-        if (!per) {
-            per = { evidence: [], count: 0 };
-            agg.byArtifact.set(artifact, per);
+        let agg = ofKind.get(hit.value);
+        if (!agg) {
+            agg = {
+                kind: hit.kind,
+                value: hit.value,
+                ports: undefined,
+                schemes: undefined,
+                cleartext: false,
+                ignored: !!hit.ignored,
+                artifact,
+                evidence: [hit.evidence],
+                count: 1,
+                more: undefined,
+            };
+            ofKind.set(hit.value, agg);
         }
-        per.count++;
-        if (per.evidence.length < EVIDENCE_CAP)
-            per.evidence.push(hit.evidence);
+        else if (agg.artifact === artifact) {
+            agg.count++;
+            if (agg.evidence.length < EVIDENCE_CAP)
+                agg.evidence.push(hit.evidence);
+        }
+        else {
+            const more = (agg.more ??= new Map());
+            const per = more.get(artifact);
+            if (!per)
+                more.set(artifact, { evidence: [hit.evidence], count: 1 });
+            else {
+                per.count++;
+                if (per.evidence.length < EVIDENCE_CAP)
+                    per.evidence.push(hit.evidence);
+            }
+        }
+        if (hit.port !== undefined)
+            (agg.ports ??= new Set()).add(hit.port);
+        if (hit.scheme)
+            (agg.schemes ??= new Set()).add(hit.scheme);
+        if (hit.cleartext)
+            agg.cleartext = true;
     }
     finish() {
         const out = [];
         for (const agg of [...this.aggs.values()].flatMap((m) => [...m.values()])) {
-            const all = [];
-            let count = 0;
-            for (const per of agg.byArtifact.values()) {
-                all.push(...per.evidence);
-                count += per.count;
+            const all = [...agg.evidence];
+            let count = agg.count;
+            const artifacts = [agg.artifact];
+            if (agg.more) {
+                for (const [artifact, per] of agg.more) {
+                    artifacts.push(artifact);
+                    all.push(...per.evidence);
+                    count += per.count;
+                }
             }
             all.sort(compareEvidence);
             const f = {
                 kind: agg.kind,
                 value: agg.value,
-                artifacts: [...agg.byArtifact.keys()].sort(),
+                artifacts: artifacts.sort(),
                 evidence: all.slice(0, EVIDENCE_CAP),
                 evidenceCount: count,
             };
-            if (agg.ports.size)
+            if (agg.ports?.size)
                 f.ports = [...agg.ports].sort((a, b) => a - b);
-            if (agg.schemes.size)
+            if (agg.schemes?.size)
                 f.schemes = [...agg.schemes].sort();
             if (agg.cleartext)
                 f.cleartext = true;
@@ -19893,6 +19916,15 @@ class ScratchPool {
             return this.free.splice(best, 1)[0];
         if (n > this.keepBytes)
             return Buffer.allocUnsafeSlow(n);
+        // None fits: the largest idle one is dropped, the new one takes its place when given back
+        // (idle buffers that are all too small would otherwise pile up, one per size).
+        if (this.free.length) {
+            let largest = 0;
+            for (let i = 1; i < this.free.length; i++)
+                if (this.free[i].length > this.free[largest].length)
+                    largest = i;
+            this.free.splice(largest, 1);
+        }
         // Rounded up to a power of two (at least 1 MiB) so that slightly larger entries reuse it.
         let size = 1 << 20;
         while (size < n)
@@ -19921,11 +19953,11 @@ class ScratchPool {
     }
 }
 /**
- * This thread's pool for archive entries: up to three idle buffers of up to 32 MiB (an entry
- * being scanned, a ZIP inside it, and one spare). Entries larger than that get a buffer of their
- * own, freed with them.
+ * This thread's pool for archive entries: up to two idle buffers of up to 32 MiB (an entry being
+ * scanned and a ZIP inside it). Entries larger than that get a buffer of their own, freed with
+ * them.
  */
-const entryScratch = new ScratchPool(32 << 20, 3);
+const entryScratch = new ScratchPool(32 << 20, 2);
 
 /**
  * ART vdex files (`art/runtime/vdex_file.h`): magic `vdex` and a version. Version 027 (Android

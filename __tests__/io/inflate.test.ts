@@ -259,6 +259,17 @@ describe('ScratchPool', () => {
     expect(pool.idleBytes).toBe(mid.length + big.length);
     expect(pool.take(1)).toBe(mid); // the smallest that fits
   });
+
+  it('replaces an idle buffer that is too small instead of keeping one of every size', () => {
+    const pool = new ScratchPool(64 << 20, 2);
+    for (const mib of [1, 2, 3, 5, 9, 17]) pool.give(pool.take(mib << 20));
+    expect(pool.idleBytes).toBe(32 << 20); // only the last: each earlier one was too small for the next
+    const a = pool.take(1);
+    const b = pool.take(1); // a nested entry meanwhile: a second buffer
+    pool.give(b);
+    pool.give(a);
+    expect(pool.idleBytes).toBe(a.length + b.length);
+  });
 });
 
 describeWithAndroguard('inflateRawInto on the androguard corpus', () => {

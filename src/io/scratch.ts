@@ -29,6 +29,13 @@ export class ScratchPool {
     }
     if (best >= 0) return this.free.splice(best, 1)[0];
     if (n > this.keepBytes) return Buffer.allocUnsafeSlow(n);
+    // None fits: the largest idle one is dropped, the new one takes its place when given back
+    // (idle buffers that are all too small would otherwise pile up, one per size).
+    if (this.free.length) {
+      let largest = 0;
+      for (let i = 1; i < this.free.length; i++) if (this.free[i].length > this.free[largest].length) largest = i;
+      this.free.splice(largest, 1);
+    }
     // Rounded up to a power of two (at least 1 MiB) so that slightly larger entries reuse it.
     let size = 1 << 20;
     while (size < n) size *= 2;
@@ -55,8 +62,8 @@ export class ScratchPool {
 }
 
 /**
- * This thread's pool for archive entries: up to three idle buffers of up to 32 MiB (an entry
- * being scanned, a ZIP inside it, and one spare). Entries larger than that get a buffer of their
- * own, freed with them.
+ * This thread's pool for archive entries: up to two idle buffers of up to 32 MiB (an entry being
+ * scanned and a ZIP inside it). Entries larger than that get a buffer of their own, freed with
+ * them.
  */
-export const entryScratch = new ScratchPool(32 << 20, 3);
+export const entryScratch = new ScratchPool(32 << 20, 2);
