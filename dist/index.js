@@ -15933,7 +15933,17 @@ const WORKER_MARK = 'activation-gate-extract-worker';
  * resident memory per worker (four workers on the 2.35 GB benchmark build: 660 -> 598 MB peak),
  * at no measured cost in time (two workers: 3.80 / 3.81 s over 8 runs each).
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+/**
+ * Each extraction worker's V8 heap: an 8 MB young generation (less memory, same speed), and
+ * with ACTIVATION_GATE_WORKER_HEAP_MB a cap on the rest. A worker past its cap is stopped by
+ * Node (ERR_WORKER_OUT_OF_MEMORY): the file it held is reported unreadable and the rest of the
+ * build is still scanned.
+ */
+function workerLimits(env = process.env) {
+    const raw = env.ACTIVATION_GATE_WORKER_HEAP_MB?.trim();
+    const heap = raw && /^\d+$/.test(raw) && Number(raw) > 0 ? Number(raw) : undefined;
+    return { maxYoungGenerationSizeMb: 8, ...(heap ? { maxOldGenerationSizeMb: heap } : {}) };
+}
 let workerScript;
 /** Called by a bundle entry point: worker threads will load this script. */
 function setWorkerScript(url) {
@@ -16148,7 +16158,7 @@ sliced) {
         }
     };
     const results = await Promise.all(Array.from({ length: n }, () => new Promise((resolve) => {
-        const w = new Worker(script, { workerData: { mark: WORKER_MARK, init }, resourceLimits: WORKER_LIMITS });
+        const w = new Worker(script, { workerData: { mark: WORKER_MARK, init }, resourceLimits: workerLimits() });
         // Two files in flight per worker, so a worker never waits for the next message.
         const inflight = [];
         const finished = [];

@@ -1,0 +1,99 @@
+/**
+ * An extraction worker that dies (here: stopped by Node for passing the heap cap that
+ * ACTIVATION_GATE_WORKER_HEAP_MB sets) costs the file it held, which the report names as
+ * unreadable, and nothing else: the files it had finished are extracted again, the files it
+ * never reached go to the others, and the scan ends with a report. Runs the bundled CLI (worker
+ * threads need the bundle) on the androguard corpus, whose 28 MB framework-res APK needs more
+ * heap than the cap, plus four larger blobs with hosts in them: files are dealt largest first,
+ * so the worker that takes the APK has finished a blob before it dies.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { ANDROGUARD_EXAMPLES, describeWithAndroguard } from '../helpers/corpus.js';
+import { tempDir } from '../helpers/temp.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const EMPTY = tempDir('ag-death-src-');
+const BUILD = tempDir('ag-death-build-');
+
+/** The corpus's tests/ folder and four 30-33 MB blobs of random bytes, each naming 50 hosts. */
+function makeBuild(): void {
+  cpSync(join(ANDROGUARD_EXAMPLES, 'tests'), join(BUILD, 'apks'), { recursive: true });
+  for (let b = 0; b < 4; b++) {
+    const blob = randomBytes((30 + b) << 20);
+    for (let i = 0; i < 50; i++) {
+      const host = Buffer.from(`\0host${i}.blob${b}.example.com\0`);
+      host.copy(blob, (i + 1) * (blob.length / 52) | 0);
+    }
+    writeFileSync(join(BUILD, `blob${b}.bin`), blob);
+  }
+}
+
+interface Evidence {
+  path: string;
+}
+interface Report {
+  targets: {
+    packages: { path: string; package: string }[];
+    endpoints: { kind: string; value: string; evidence: Evidence[] }[];
+    unreadable: { path: string; reason: string }[];
+  }[];
+}
+
+function scan(workers: number, env: NodeJS.ProcessEnv = {}): { report: Report; stderr: string; status: number | null } {
+  const r = spawnSync('node', [CLI, 'scan', BUILD, '--market', 'EU', '--format', 'json', '--fail-on', 'never', '--quiet', '--source-root', EMPTY], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ACTIVATION_GATE_WORKERS: String(workers), ...env },
+    maxBuffer: 1 << 28,
+  });
+  return { report: JSON.parse(r.stdout) as Report, stderr: r.stderr, status: r.status };
+}
+
+const d = existsSync(CLI) ? describeWithAndroguard : describe.skip;
+if (!existsSync(CLI)) console.warn('SKIPPED: worker-death tests need dist/cli.js (npm run package)');
+
+d('a dying extraction worker', () => {
+  it('costs the file it held, reported unreadable, and nothing else', () => {
+    makeBuild();
+    const whole = scan(1).report.targets[0];
+    const dying = scan(2, { ACTIVATION_GATE_WORKER_HEAP_MB: '16' });
+    expect(dying.status).toBe(0);
+    const t = dying.report.targets[0];
+    const lost = t.unreadable.filter((u) => u.reason.startsWith('the extraction worker failed on it'));
+    expect(lost.map((u) => u.path)).toEqual(['apks/lineageos_nexus5_framework-res.apk']);
+    expect(lost.every((u) => /memory/i.test(u.reason))).toBe(true);
+    const gone = new Set(lost.map((u) => u.path));
+    const kept = (path: string): boolean => !gone.has(path.split('!/')[0]);
+
+    // Every package outside the lost files is there, and nothing else.
+    const pkgs = (list: { path: string; package: string }[]): string[] => list.map((p) => `${p.path} ${p.package}`).sort();
+    expect(pkgs(t.packages)).toEqual(pkgs(whole.packages.filter((p) => kept(p.path))));
+    expect(whole.packages.length).toBeGreaterThan(t.packages.length);
+    // The blobs' hosts, one of them finished by the worker that died, are all there.
+    const blobHosts = t.endpoints.filter((e) => /^host\d+\.blob\d\.example\.com$/.test(e.value));
+    expect(blobHosts).toHaveLength(200);
+
+    // Every endpoint seen outside the lost files is there, with that evidence; none is invented.
+    const seen = (list: Report['targets'][0]['endpoints']): Map<string, string[]> =>
+      new Map(
+        list
+          .map((e) => [`${e.kind} ${e.value}`, e.evidence.map((x) => x.path).filter(kept)] as [string, string[]])
+          .filter(([, paths]) => paths.length > 0),
+      );
+    const expected = seen(whole.endpoints);
+    const got = seen(t.endpoints);
+    expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
+    // Evidence is capped at 20 per endpoint, so the lost file's may have hidden some: compare
+    // where the whole scan kept fewer than the cap.
+    for (const [key, paths] of expected) if (paths.length < 20) expect(new Set(got.get(key))).toEqual(new Set(paths));
+
+    // The other errors and the files that could be read are the same.
+    const others = (list: { path: string; reason: string }[]): string[] => list.filter((u) => kept(u.path)).map((u) => `${u.path}: ${u.reason}`).sort();
+    expect(others(t.unreadable)).toEqual(others(whole.unreadable));
+  }, 120_000);
+});
