@@ -15929,13 +15929,9 @@ function mergePartials(parts) {
  */
 const WORKER_MARK = 'activation-gate-extract-worker';
 /**
- * A smaller young generation than V8's default for each extraction worker: ~15-30 MB less
- * resident memory per worker (four workers on the 2.35 GB benchmark build: 660 -> 598 MB peak),
- * at no measured cost in time (two workers: 3.80 / 3.81 s over 8 runs each).
- */
-/**
- * Each extraction worker's V8 heap: an 8 MB young generation (less memory, same speed), and
- * with ACTIVATION_GATE_WORKER_HEAP_MB a cap on the rest. A worker past its cap is stopped by
+ * Each extraction worker's V8 heap: an 8 MB young generation (four workers on the 2.35 GB
+ * benchmark build: 660 -> 598 MB peak when it came, no measured cost in time), and with
+ * ACTIVATION_GATE_WORKER_HEAP_MB a cap on the rest. A worker past its cap is stopped by
  * Node (ERR_WORKER_OUT_OF_MEMORY): the file it held is reported unreadable and the rest of the
  * build is still scanned.
  */
@@ -16027,7 +16023,11 @@ function tally(t, r, relPath) {
     if (r.problem)
         t.problems.push(r.problem);
 }
-/** The worker side: extract each file it is sent into its own context; return it on finish. */
+/**
+ * The worker side: `init` starts an input (a fresh context); each file it is sent is extracted
+ * into it; `finish` returns the facts and clears them. The worker then waits for the next input
+ * of the scan (WorkerPool keeps it) until it is terminated.
+ */
 async function runWorker() {
     const data = workerData;
     if (data.hash !== undefined) {
@@ -16035,25 +16035,112 @@ async function runWorker() {
         parentPort.postMessage({ type: 'sha256', hex: await sha256OfFile$1(data.hash) });
         return;
     }
-    const init = data.init;
-    const ctx = newContext(init);
-    const cached = [];
+    let init;
+    let ctx;
+    let cached = [];
     const port = parentPort;
     let chain = Promise.resolve();
     port.on('message', (msg) => {
         chain = chain.then(async () => {
-            if (msg.type === 'file') {
+            if (msg.type === 'init') {
+                init = msg.init;
+                ctx = newContext(init);
+                cached = [];
+            }
+            else if (!init || !ctx) {
+                throw new Error(`extraction worker: ${msg.type} before init`);
+            }
+            else if (msg.type === 'file') {
                 const f = msg.file;
                 const r = await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached, msg.slice);
                 port.postMessage({ type: 'done', ...r });
             }
             else {
-                port.postMessage({ type: 'partial', partial: mergePartials([partialOf(ctx), ...cached]) });
-                port.close();
+                const partial = mergePartials([partialOf(ctx), ...cached]);
+                ctx = newContext(init);
+                cached = [];
+                port.postMessage({ type: 'partial', partial });
             }
         });
     });
     port.postMessage({ type: 'ready' });
+}
+/**
+ * The scan's workers, started now when there will be any (`workers` > 1 and a bundle to run):
+ * they load while the policy is read and the inputs walked. The caller closes it.
+ */
+function startWorkerPool(workers) {
+    if (!workerScript || workers <= 1)
+        return undefined;
+    const pool = new WorkerPool(workerScript);
+    pool.warm(workers);
+    return pool;
+}
+/**
+ * Extraction workers kept for a whole scan: started early (they load the bundle while the
+ * policy is read and the input walked), lent to each extractFiles call (an input, a shard's
+ * borrowed files) and given back, so the second input of a scan pays neither the start nor the
+ * warm-up of its workers again. A worker that died is never lent again; an idle worker does not
+ * keep the process alive. close() ends them.
+ */
+class WorkerPool {
+    script;
+    idle = [];
+    constructor(script) {
+        this.script = script;
+    }
+    /** Starts workers until `n` are idle; returns at once. */
+    warm(n) {
+        while (this.idle.filter((p) => !p.dead).length < n)
+            this.idle.push(this.spawn());
+    }
+    /** `n` live workers, idle ones first. */
+    take(n) {
+        const out = [];
+        while (out.length < n) {
+            const p = this.idle.shift() ?? this.spawn();
+            if (p.dead)
+                continue;
+            p.worker.ref();
+            out.push(p);
+        }
+        return out;
+    }
+    /** A worker back, unless it died. */
+    give(p) {
+        if (p.dead)
+            return;
+        p.worker.unref();
+        this.idle.push(p);
+    }
+    async close() {
+        await Promise.all(this.idle.splice(0).map((p) => p.worker.terminate()));
+    }
+    spawn() {
+        const worker = new Worker(this.script, { workerData: { mark: WORKER_MARK }, resourceLimits: workerLimits() });
+        const p = { worker, ready: Promise.resolve(), dead: false };
+        p.ready = new Promise((resolve, reject) => {
+            const onMessage = (msg) => {
+                if (msg.type !== 'ready')
+                    return;
+                worker.off('message', onMessage);
+                resolve();
+            };
+            worker.on('message', onMessage);
+            // Kept for the worker's life: an error event without a listener would throw here.
+            worker.on('error', (e) => {
+                p.dead = true;
+                reject(e);
+            });
+            worker.on('exit', (code) => {
+                p.dead = true;
+                reject(new Error(`exited with code ${code}`));
+            });
+        });
+        p.ready.catch(() => undefined); // seen by whoever waits for it
+        worker.unref();
+        return p;
+    }
 }
 /**
  * SHA-256 of a file on a thread of its own (the worker script, started for this one job) when
@@ -16112,7 +16199,9 @@ async function filesToShare(files, minBytes) {
  */
 async function extractFiles(files, init, workers, progress, cacheTally, 
 /** Filled with the files (images, target-files / OTA zips) that every worker extracted a slice of. */
-sliced) {
+sliced, 
+/** Workers kept for the whole scan; without it, workers are started for this call and ended. */
+pool) {
     let doneFiles = 0;
     let doneBytes = 0;
     // Large images and target-files / OTA zips are shared by every worker (each extracts a slice
@@ -16140,7 +16229,7 @@ sliced) {
                 queue.push({ file, slice: { index, count: workers, minBytes } });
     }
     const n = Math.min(workers, queue.length);
-    const script = workerScript;
+    const lender = pool ?? new WorkerPool(workerScript);
     const lost = { ...partialOf(newContext(init)) };
     // Files finished by a worker that then died: their facts died with it, so they are redone.
     const redo = [];
@@ -16157,8 +16246,8 @@ sliced) {
             slices.set(job.file.relPath, list);
         }
     };
-    const results = await Promise.all(Array.from({ length: n }, () => new Promise((resolve) => {
-        const w = new Worker(script, { workerData: { mark: WORKER_MARK, init }, resourceLimits: workerLimits() });
+    const results = await Promise.all(lender.take(n).map((pooled) => new Promise((resolve) => {
+        const w = pooled.worker;
         // Two files in flight per worker, so a worker never waits for the next message.
         const inflight = [];
         const finished = [];
@@ -16179,12 +16268,8 @@ sliced) {
                 w.postMessage({ type: 'finish' });
             }
         };
-        w.on('message', (msg) => {
-            if (msg.type === 'ready') {
-                next(false);
-                next(true);
-            }
-            else if (msg.type === 'done') {
+        const onMessage = (msg) => {
+            if (msg.type === 'done') {
                 const job = inflight.shift();
                 if (job) {
                     settle(job, msg);
@@ -16197,14 +16282,16 @@ sliced) {
             }
             else if (msg.type === 'partial') {
                 settled = true;
+                detach();
+                lender.give(pooled);
                 resolve(msg.partial);
-                void w.terminate();
             }
-        });
+        };
         const fail = (why) => {
             if (settled)
                 return;
             settled = true;
+            detach();
             const [culprit, ...notStarted] = inflight;
             if (culprit && !broken.has(culprit.file.relPath)) {
                 lost.unreadable.push({ path: culprit.file.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
@@ -16214,9 +16301,26 @@ sliced) {
             redo.push(...finished, ...notStarted);
             resolve(undefined);
         };
-        w.on('error', (e) => fail(e.message));
-        w.on('exit', (code) => fail(`exited with code ${code}`));
+        const onError = (e) => fail(e.message);
+        const onExit = (code) => fail(`exited with code ${code}`);
+        const detach = () => {
+            w.off('message', onMessage);
+            w.off('error', onError);
+            w.off('exit', onExit);
+        };
+        w.on('message', onMessage);
+        w.on('error', onError);
+        w.on('exit', onExit);
+        pooled.ready.then(() => {
+            if (settled)
+                return;
+            w.postMessage({ type: 'init', init });
+            next(false);
+            next(true);
+        }, (e) => fail(e.message));
     })));
+    if (!pool)
+        await lender.close();
     // Files a dead worker never reached are scanned in-process, so nothing is silently skipped.
     const rest = [...queue.splice(0), ...redo].filter((job) => !broken.has(job.file.relPath));
     const parts = results.filter((r) => r !== undefined);
@@ -62831,8 +62935,8 @@ async function extractInputParts(input, opts) {
     const hashing = single && !init.cache ? hashOnThread(input, workers) : undefined;
     hashing?.catch(() => undefined); // handled where awaited; never an unhandled rejection meanwhile
     const sliced = [];
-    const ownParts = await extractFiles(own, init, workers, progress?.update, tally, sliced);
-    const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally, sliced) : [];
+    const ownParts = await extractFiles(own, init, workers, progress?.update, tally, sliced, opts.pool);
+    const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally, sliced, opts.pool) : [];
     progress?.done();
     mark('workers');
     for (const relPath of sliced)
@@ -63220,6 +63324,23 @@ async function scan(options, logger, deps = {}) {
         if (!existsSync$1(resolve(cwd, i)))
             throw new UsageError(`input not found: ${i}`);
     }
+    // Workers start loading now, while the policy is read, when an input may need them (a folder,
+    // or a file large enough to be shared); they serve every input of the scan.
+    const mayShare = sliceMinBytes({ ...DEFAULT_LIMITS, ...deps.limits });
+    const pool = options.inputs.some((i) => {
+        const st = statSync(resolve(cwd, i));
+        return st.isDirectory() || st.size >= mayShare;
+    })
+        ? startWorkerPool(options.workers ?? workerCount())
+        : undefined;
+    try {
+        return await scanWith(options, logger, deps, cwd, pool);
+    }
+    finally {
+        await pool?.close();
+    }
+}
+async function scanWith(options, logger, deps, cwd, pool) {
     const prep = prepareScan(options, logger);
     const { catalog, file } = prep;
     mark('startup and policy');
@@ -63239,6 +63360,7 @@ async function scan(options, logger, deps = {}) {
             limits: deps.limits,
             progress: options.progress ?? periodicProgress(logger),
             ...(options.workers ? { workers: options.workers } : {}),
+            ...(pool ? { pool } : {}),
             ...(shard ? { shard } : {}),
             ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion() } } : {}),
         });

@@ -2,7 +2,7 @@
  * The scan API: options -> Report. Used by the CLI and the Action alike. I/O happens in the
  * extraction stage; evaluation and report building are pure.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { loadBuiltinCatalog } from './catalog/load.js';
@@ -12,7 +12,8 @@ import { loadBaseline, matchBaselineTarget, type Baseline } from './baseline.js'
 import { evaluateTarget } from './evaluate/evaluate.js';
 import { expandTargets } from './evaluate/targets.js';
 import { assembleInputFacts, extractInputParts } from './extract/input.js';
-import type { Limits } from './extract/limits.js';
+import { DEFAULT_LIMITS, type Limits } from './extract/limits.js';
+import { sliceMinBytes, startWorkerPool, workerCount, type WorkerPool } from './extract/pool.js';
 import type { InputFacts } from './facts.js';
 import type { Logger } from './logging.js';
 import { periodicProgress } from './progress.js';
@@ -146,6 +147,23 @@ export async function scan(options: ScanOptions, logger: Logger, deps: ScanDeps 
   for (const i of options.inputs) {
     if (!existsSync(resolve(cwd, i))) throw new UsageError(`input not found: ${i}`);
   }
+  // Workers start loading now, while the policy is read, when an input may need them (a folder,
+  // or a file large enough to be shared); they serve every input of the scan.
+  const mayShare = sliceMinBytes({ ...DEFAULT_LIMITS, ...deps.limits });
+  const pool = options.inputs.some((i) => {
+    const st = statSync(resolve(cwd, i));
+    return st.isDirectory() || st.size >= mayShare;
+  })
+    ? startWorkerPool(options.workers ?? workerCount())
+    : undefined;
+  try {
+    return await scanWith(options, logger, deps, cwd, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function scanWith(options: ScanOptions, logger: Logger, deps: ScanDeps, cwd: string, pool: WorkerPool | undefined): Promise<Report> {
   const prep = prepareScan(options, logger);
   const { catalog, file } = prep;
   mark('startup and policy');
@@ -166,6 +184,7 @@ export async function scan(options: ScanOptions, logger: Logger, deps: ScanDeps 
       limits: deps.limits,
       progress: options.progress ?? periodicProgress(logger),
       ...(options.workers ? { workers: options.workers } : {}),
+      ...(pool ? { pool } : {}),
       ...(shard ? { shard } : {}),
       ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion() } } : {}),
     });

@@ -38,14 +38,15 @@ interface Evidence {
 }
 interface Report {
   targets: {
+    id: string;
     packages: { path: string; package: string }[];
     endpoints: { kind: string; value: string; evidence: Evidence[] }[];
     unreadable: { path: string; reason: string }[];
   }[];
 }
 
-function scan(workers: number, env: NodeJS.ProcessEnv = {}): { report: Report; stderr: string; status: number | null } {
-  const r = spawnSync('node', [CLI, 'scan', BUILD, '--market', 'EU', '--format', 'json', '--fail-on', 'never', '--quiet', '--source-root', EMPTY], {
+function scan(workers: number, env: NodeJS.ProcessEnv = {}, inputs = [BUILD]): { report: Report; stderr: string; status: number | null } {
+  const r = spawnSync('node', [CLI, 'scan', ...inputs, '--market', 'EU', '--format', 'json', '--fail-on', 'never', '--quiet', '--source-root', EMPTY], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ACTIVATION_GATE_WORKERS: String(workers), ...env },
@@ -95,5 +96,19 @@ d('a dying extraction worker', () => {
     // The other errors and the files that could be read are the same.
     const others = (list: { path: string; reason: string }[]): string[] => list.filter((u) => kept(u.path)).map((u) => `${u.path}: ${u.reason}`).sort();
     expect(others(t.unreadable)).toEqual(others(whole.unreadable));
+  }, 120_000);
+
+  it('is replaced for the next input of the scan (the workers serve every input)', () => {
+    const inputs = [BUILD, join(BUILD, 'apks')];
+    const whole = scan(1, {}, inputs).report.targets;
+    const dying = scan(2, { ACTIVATION_GATE_WORKER_HEAP_MB: '16' }, inputs);
+    expect(dying.status).toBe(0);
+    expect(dying.report.targets.map((t) => t.id)).toEqual(whole.map((t) => t.id));
+    dying.report.targets.forEach((t, i) => {
+      const lost = t.unreadable.filter((u) => u.reason.startsWith('the extraction worker failed on it')).map((u) => u.path);
+      expect(lost).toEqual([i === 0 ? 'apks/lineageos_nexus5_framework-res.apk' : 'lineageos_nexus5_framework-res.apk']);
+      const pkgs = (list: { path: string; package: string }[]): string[] => list.map((p) => `${p.path} ${p.package}`).sort();
+      expect(pkgs(t.packages)).toEqual(pkgs(whole[i].packages.filter((p) => p.path !== lost[0])));
+    });
   }, 120_000);
 });

@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { cacheSalt, sha256OfFile } from './cache.js';
 import { mergePartials, type PartialFacts } from './partial.js';
 import { mark } from '../timings.js';
-import { extractFiles, getWorkerScript, hashOnThread, workerCount, type CacheTally, type PoolInit } from './pool.js';
+import { extractFiles, getWorkerScript, hashOnThread, workerCount, type CacheTally, type PoolInit, type WorkerPool } from './pool.js';
 import { shardFiles, type ShardSpec } from './shard-split.js';
 
 /** Progress of one input's extraction; the CLI draws it, the Action logs it. */
@@ -33,6 +33,8 @@ export interface ExtractOptions {
   shard?: ShardSpec;
   /** `--cache-dir`: facts of each file cached by its SHA-256 (cache.ts). */
   cache?: { dir: string; catalogVersion: string; pslVersion: string };
+  /** Workers kept for the whole scan (startWorkerPool); without it each input starts its own. */
+  pool?: WorkerPool;
 }
 
 /** One input's extraction, before assembly: the facts this run owns and those it only read. */
@@ -82,8 +84,8 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   const hashing = single && !init.cache ? hashOnThread(input, workers) : undefined;
   hashing?.catch(() => undefined); // handled where awaited; never an unhandled rejection meanwhile
   const sliced: string[] = [];
-  const ownParts = await extractFiles(own, init, workers, progress?.update, tally, sliced);
-  const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally, sliced) : [];
+  const ownParts = await extractFiles(own, init, workers, progress?.update, tally, sliced, opts.pool);
+  const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally, sliced, opts.pool) : [];
   progress?.done();
   mark('workers');
   for (const relPath of sliced) opts.logger.info(`${relPath}: shared by ${workers} workers, each extracting a share of its files`);

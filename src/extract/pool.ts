@@ -19,13 +19,9 @@ import { mergePartials, type PartialFacts } from './partial.js';
 export const WORKER_MARK = 'activation-gate-extract-worker';
 
 /**
- * A smaller young generation than V8's default for each extraction worker: ~15-30 MB less
- * resident memory per worker (four workers on the 2.35 GB benchmark build: 660 -> 598 MB peak),
- * at no measured cost in time (two workers: 3.80 / 3.81 s over 8 runs each).
- */
-/**
- * Each extraction worker's V8 heap: an 8 MB young generation (less memory, same speed), and
- * with ACTIVATION_GATE_WORKER_HEAP_MB a cap on the rest. A worker past its cap is stopped by
+ * Each extraction worker's V8 heap: an 8 MB young generation (four workers on the 2.35 GB
+ * benchmark build: 660 -> 598 MB peak when it came, no measured cost in time), and with
+ * ACTIVATION_GATE_WORKER_HEAP_MB a cap on the rest. A worker past its cap is stopped by
  * Node (ERR_WORKER_OUT_OF_MEMORY): the file it held is reported unreadable and the rest of the
  * build is still scanned.
  */
@@ -106,7 +102,7 @@ interface Job {
   slice?: ImageSlice;
 }
 
-type ToWorker = ({ type: 'file' } & Job) | { type: 'finish' };
+type ToWorker = { type: 'init'; init: PoolInit } | ({ type: 'file' } & Job) | { type: 'finish' };
 /** `partial`: the facts of one slice of an image, returned with the slice. */
 type Extracted = { hit?: boolean; problem?: string; sha256?: string; partial?: PartialFacts };
 type FromWorker = { type: 'ready' } | ({ type: 'done' } & Extracted) | { type: 'partial'; partial: PartialFacts } | { type: 'sha256'; hex: string };
@@ -149,32 +145,128 @@ function tally(t: CacheTally | undefined, r: Extracted, relPath: string | undefi
   if (r.problem) t.problems.push(r.problem);
 }
 
-/** The worker side: extract each file it is sent into its own context; return it on finish. */
+/**
+ * The worker side: `init` starts an input (a fresh context); each file it is sent is extracted
+ * into it; `finish` returns the facts and clears them. The worker then waits for the next input
+ * of the scan (WorkerPool keeps it) until it is terminated.
+ */
 export async function runWorker(): Promise<void> {
-  const data = workerData as { init: PoolInit; hash?: string };
+  const data = workerData as { hash?: string };
   if (data.hash !== undefined) {
     // Started by hashOnThread: one file's SHA-256, then done.
     parentPort!.postMessage({ type: 'sha256', hex: await sha256OfFile(data.hash) } satisfies FromWorker);
     return;
   }
-  const init = data.init;
-  const ctx = newContext(init);
-  const cached: PartialFacts[] = [];
+  let init: PoolInit | undefined;
+  let ctx: ArtifactContext | undefined;
+  let cached: PartialFacts[] = [];
   const port = parentPort!;
   let chain = Promise.resolve();
   port.on('message', (msg: ToWorker) => {
     chain = chain.then(async () => {
-      if (msg.type === 'file') {
+      if (msg.type === 'init') {
+        init = msg.init;
+        ctx = newContext(init);
+        cached = [];
+      } else if (!init || !ctx) {
+        throw new Error(`extraction worker: ${msg.type} before init`);
+      } else if (msg.type === 'file') {
         const f = msg.file;
         const r = await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached, msg.slice);
         port.postMessage({ type: 'done', ...r } satisfies FromWorker);
       } else {
-        port.postMessage({ type: 'partial', partial: mergePartials([partialOf(ctx), ...cached]) } satisfies FromWorker);
-        port.close();
+        const partial = mergePartials([partialOf(ctx), ...cached]);
+        ctx = newContext(init);
+        cached = [];
+        port.postMessage({ type: 'partial', partial } satisfies FromWorker);
       }
     });
   });
   port.postMessage({ type: 'ready' } satisfies FromWorker);
+}
+
+/**
+ * The scan's workers, started now when there will be any (`workers` > 1 and a bundle to run):
+ * they load while the policy is read and the inputs walked. The caller closes it.
+ */
+export function startWorkerPool(workers: number): WorkerPool | undefined {
+  if (!workerScript || workers <= 1) return undefined;
+  const pool = new WorkerPool(workerScript);
+  pool.warm(workers);
+  return pool;
+}
+
+interface PooledWorker {
+  worker: Worker;
+  /** Settles when the worker has loaded the bundle (rejects if it dies first). */
+  ready: Promise<void>;
+  dead: boolean;
+}
+
+/**
+ * Extraction workers kept for a whole scan: started early (they load the bundle while the
+ * policy is read and the input walked), lent to each extractFiles call (an input, a shard's
+ * borrowed files) and given back, so the second input of a scan pays neither the start nor the
+ * warm-up of its workers again. A worker that died is never lent again; an idle worker does not
+ * keep the process alive. close() ends them.
+ */
+export class WorkerPool {
+  private readonly idle: PooledWorker[] = [];
+
+  constructor(private readonly script: URL) {}
+
+  /** Starts workers until `n` are idle; returns at once. */
+  warm(n: number): void {
+    while (this.idle.filter((p) => !p.dead).length < n) this.idle.push(this.spawn());
+  }
+
+  /** `n` live workers, idle ones first. */
+  take(n: number): PooledWorker[] {
+    const out: PooledWorker[] = [];
+    while (out.length < n) {
+      const p = this.idle.shift() ?? this.spawn();
+      if (p.dead) continue;
+      p.worker.ref();
+      out.push(p);
+    }
+    return out;
+  }
+
+  /** A worker back, unless it died. */
+  give(p: PooledWorker): void {
+    if (p.dead) return;
+    p.worker.unref();
+    this.idle.push(p);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.idle.splice(0).map((p) => p.worker.terminate()));
+  }
+
+  private spawn(): PooledWorker {
+    const worker = new Worker(this.script, { workerData: { mark: WORKER_MARK }, resourceLimits: workerLimits() });
+    const p: PooledWorker = { worker, ready: Promise.resolve(), dead: false };
+    p.ready = new Promise<void>((resolve, reject) => {
+      const onMessage = (msg: FromWorker): void => {
+        if (msg.type !== 'ready') return;
+        worker.off('message', onMessage);
+        resolve();
+      };
+      worker.on('message', onMessage);
+      // Kept for the worker's life: an error event without a listener would throw here.
+      worker.on('error', (e) => {
+        p.dead = true;
+        reject(e);
+      });
+      worker.on('exit', (code) => {
+        p.dead = true;
+        reject(new Error(`exited with code ${code}`));
+      });
+    });
+    p.ready.catch(() => undefined); // seen by whoever waits for it
+    worker.unref();
+    return p;
+  }
 }
 
 /**
@@ -197,7 +289,7 @@ export function hashOnThread(path: string, workers: number): Promise<string> {
 }
 
 /** ACTIVATION_GATE_SLICE_MIN_BYTES, else the limit: the size from which a container is shared by all workers. */
-function sliceMinBytes(limits: Limits, env: NodeJS.ProcessEnv = process.env): number {
+export function sliceMinBytes(limits: Limits, env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.ACTIVATION_GATE_SLICE_MIN_BYTES?.trim();
   return raw && /^\d+$/.test(raw) ? Number(raw) : limits.minSliceBytes;
 }
@@ -241,6 +333,8 @@ export async function extractFiles(
   cacheTally?: CacheTally,
   /** Filled with the files (images, target-files / OTA zips) that every worker extracted a slice of. */
   sliced?: string[],
+  /** Workers kept for the whole scan; without it, workers are started for this call and ended. */
+  pool?: WorkerPool,
 ): Promise<PartialFacts[]> {
   let doneFiles = 0;
   let doneBytes = 0;
@@ -266,7 +360,7 @@ export async function extractFiles(
     else for (let index = 0; index < workers; index++) queue.push({ file, slice: { index, count: workers, minBytes } });
   }
   const n = Math.min(workers, queue.length);
-  const script = workerScript;
+  const lender = pool ?? new WorkerPool(workerScript!);
   const lost: PartialFacts = { ...partialOf(newContext(init)) };
   // Files finished by a worker that then died: their facts died with it, so they are redone.
   const redo: Job[] = [];
@@ -284,11 +378,10 @@ export async function extractFiles(
     }
   };
   const results = await Promise.all(
-    Array.from(
-      { length: n },
-      () =>
+    lender.take(n).map(
+      (pooled) =>
         new Promise<PartialFacts | undefined>((resolve) => {
-          const w = new Worker(script, { workerData: { mark: WORKER_MARK, init }, resourceLimits: workerLimits() });
+          const w = pooled.worker;
           // Two files in flight per worker, so a worker never waits for the next message.
           const inflight: Job[] = [];
           const finished: Job[] = [];
@@ -307,11 +400,8 @@ export async function extractFiles(
               w.postMessage({ type: 'finish' } satisfies ToWorker);
             }
           };
-          w.on('message', (msg: FromWorker) => {
-            if (msg.type === 'ready') {
-              next(false);
-              next(true);
-            } else if (msg.type === 'done') {
+          const onMessage = (msg: FromWorker): void => {
+            if (msg.type === 'done') {
               const job = inflight.shift();
               if (job) {
                 settle(job, msg);
@@ -322,13 +412,15 @@ export async function extractFiles(
               next(inflight.length > 0);
             } else if (msg.type === 'partial') {
               settled = true;
+              detach();
+              lender.give(pooled);
               resolve(msg.partial);
-              void w.terminate();
             }
-          });
+          };
           const fail = (why: string): void => {
             if (settled) return;
             settled = true;
+            detach();
             const [culprit, ...notStarted] = inflight;
             if (culprit && !broken.has(culprit.file.relPath)) {
               lost.unreadable.push({ path: culprit.file.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
@@ -337,11 +429,29 @@ export async function extractFiles(
             redo.push(...finished, ...notStarted);
             resolve(undefined);
           };
-          w.on('error', (e) => fail(e.message));
-          w.on('exit', (code) => fail(`exited with code ${code}`));
+          const onError = (e: Error): void => fail(e.message);
+          const onExit = (code: number): void => fail(`exited with code ${code}`);
+          const detach = (): void => {
+            w.off('message', onMessage);
+            w.off('error', onError);
+            w.off('exit', onExit);
+          };
+          w.on('message', onMessage);
+          w.on('error', onError);
+          w.on('exit', onExit);
+          pooled.ready.then(
+            () => {
+              if (settled) return;
+              w.postMessage({ type: 'init', init } satisfies ToWorker);
+              next(false);
+              next(true);
+            },
+            (e: Error) => fail(e.message),
+          );
         }),
     ),
   );
+  if (!pool) await lender.close();
   // Files a dead worker never reached are scanned in-process, so nothing is silently skipped.
   const rest = [...queue.splice(0), ...redo].filter((job) => !broken.has(job.file.relPath));
   const parts = results.filter((r): r is PartialFacts => r !== undefined);
