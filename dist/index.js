@@ -5305,16 +5305,33 @@ async function inflateToSource(src, offset, compressedSize, size, opts) {
     }
     opts.budget.spend(size);
     if (size <= opts.memoryBytes) {
-        let out;
+        // Into a buffer lent by the thread's pool (one byte more than declared tells a stream that
+        // inflates to more), given back when the source is closed.
+        const lease = entryScratch.take(size + 1);
+        let n;
         try {
-            out = inflateRawSync(await src.read(offset, compressedSize), { maxOutputLength: Math.max(1, size + 1) });
+            n = await inflateRawFrom(src, offset, compressedSize, lease.subarray(0, size + 1));
         }
         catch (e) {
+            entryScratch.give(lease);
             throw new FormatError('zip', `cannot inflate ${JSON.stringify(opts.name)}: ${e.message}`, offset);
         }
-        if (out.length !== size)
-            throw new FormatError('zip', `${JSON.stringify(opts.name)} inflated to ${out.length} bytes, declared ${size}`, offset);
-        return new BufferSource(out);
+        if (n !== size) {
+            entryScratch.give(lease);
+            throw new FormatError('zip', n > size ? `${JSON.stringify(opts.name)} inflates to more than its declared ${size} bytes` : `${JSON.stringify(opts.name)} inflated to ${n} bytes, declared ${size}`, offset);
+        }
+        const inner = new BufferSource(lease.subarray(0, size));
+        let open = true;
+        return {
+            size,
+            read: (p, len) => inner.read(p, len),
+            close: async () => {
+                // Given back once: a second close must not lend the same buffer twice.
+                if (open)
+                    entryScratch.give(lease);
+                open = false;
+            },
+        };
     }
     const dir = await mkdtemp(join(tmpdir(), 'activation-gate-spill-'));
     const file = join(dir, 'entry');

@@ -4,7 +4,8 @@ import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from '@jest/globals';
 import { openZip, entryDataOffset, readEntry, type ZipEntry } from '../../src/formats/zip.js';
 import { inflateRawFrom, inflateRawInto, inflateRawIntoPortable, inflatesInPlace } from '../../src/io/inflate.js';
-import { ScratchPool } from '../../src/io/scratch.js';
+import { entryScratch, ScratchPool } from '../../src/io/scratch.js';
+import { inflateToSource } from '../../src/io/spill.js';
 import { BufferSource, FileSource, type RandomAccessSource } from '../../src/io/source.js';
 import { androguardFiles, describeWithAndroguard } from '../helpers/corpus.js';
 
@@ -308,5 +309,48 @@ describeWithAndroguard('inflateRawInto on the androguard corpus', () => {
     }
     expect(mismatches).toEqual([]);
     expect(entries).toBeGreaterThan(1000);
+  });
+});
+
+describe('a deflated ZIP entry opened as a source (inflateToSource, in memory)', () => {
+  const ZIP = join(import.meta.dirname, '..', 'fixtures', 'images', 'sample', 'target-files.zip');
+  const budget = { spend: (): void => undefined };
+  const opts = { memoryBytes: 1 << 20, maxSpillBytes: 1 << 30, budget, name: 'entry' };
+
+  it('reads every entry of a target-files zip as unzip does, and gives its buffer back once however often it is closed', async () => {
+    const src = await FileSource.open(ZIP);
+    try {
+      const zip = await openZip(src);
+      for (const entry of zip.entries) {
+        const { offset } = await entryDataOffset(src, entry);
+        const inner = await inflateToSource(src, offset, entry.compressedSize, entry.uncompressedSize, opts);
+        const ours = Buffer.from(await inner.read(0, inner.size));
+        await inner.close();
+        await inner.close();
+        expect(ours.equals(execFileSync('unzip', ['-p', ZIP, entry.name]))).toBe(true);
+        // Closed twice, lent once: the next two leases are different buffers.
+        const a = entryScratch.take(entry.uncompressedSize + 1);
+        const b = entryScratch.take(entry.uncompressedSize + 1);
+        expect(a.buffer).not.toBe(b.buffer);
+        entryScratch.give(a);
+        entryScratch.give(b);
+      }
+    } finally {
+      await src.close();
+    }
+  });
+
+  it('refuses a stream that gives more or fewer bytes than declared', async () => {
+    const src = await FileSource.open(ZIP);
+    try {
+      const entry = (await openZip(src)).entries.find((e) => e.name.endsWith('AutoRegistration.apk'))!;
+      const { offset } = await entryDataOffset(src, entry);
+      const size = entry.uncompressedSize;
+      await expect(inflateToSource(src, offset, entry.compressedSize, size - 1, opts)).rejects.toThrow(`"entry" inflates to more than its declared ${size - 1} bytes`);
+      await expect(inflateToSource(src, offset, entry.compressedSize, size + 1, opts)).rejects.toThrow(`"entry" inflated to ${size} bytes, declared ${size + 1}`);
+      await expect(inflateToSource(src, offset, entry.compressedSize >> 1, size, opts)).rejects.toThrow(/cannot inflate "entry": unexpected end of file/);
+    } finally {
+      await src.close();
+    }
   });
 });
