@@ -26360,10 +26360,11 @@ async function runWorker() {
                 port.postMessage({ type: 'done', ...r });
             }
             else {
-                const partial = mergePartials([partialOf(ctx), ...cached]);
-                ctx = newContext(init);
+                port.postMessage({ type: 'partial', partial: mergePartials([partialOf(ctx), ...cached]) });
+                // The next input starts with init (a new context then, not now: a new scanner while
+                // this worker's facts are still being sent would only add to the peak).
+                ctx = undefined;
                 cached = [];
-                port.postMessage({ type: 'partial', partial });
             }
         });
     });
@@ -26390,6 +26391,7 @@ function startWorkerPool(workers) {
 class WorkerPool {
     script;
     idle = [];
+    retiring = false;
     constructor(script) {
         this.script = script;
     }
@@ -26410,12 +26412,24 @@ class WorkerPool {
         }
         return out;
     }
-    /** A worker back, unless it died. */
+    /** A worker back, unless it died; once retiring, it is ended instead. */
     give(p) {
         if (p.dead)
             return;
+        if (this.retiring) {
+            void p.worker.terminate();
+            return;
+        }
         p.worker.unref();
         this.idle.push(p);
+    }
+    /**
+     * The next extraction is the scan's last: each worker is ended as soon as it hands its facts
+     * back, as a pool-less extraction would (an idle worker's heap and buffers would otherwise
+     * add to the memory of the merge, the evaluation and the report).
+     */
+    retire() {
+        this.retiring = true;
     }
     async close() {
         await Promise.all(this.idle.splice(0).map((p) => p.worker.terminate()));
@@ -26726,7 +26740,11 @@ async function extractInputParts(input, opts) {
     const hashing = single && !init.cache ? hashOnThread(input, workers) : undefined;
     hashing?.catch(() => undefined); // handled where awaited; never an unhandled rejection meanwhile
     const sliced = [];
+    if (opts.lastInput && !borrowed.length)
+        opts.pool?.retire();
     const ownParts = await extractFiles(own, init, workers, progress?.update, tally, sliced, opts.pool);
+    if (opts.lastInput)
+        opts.pool?.retire();
     const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally, sliced, opts.pool) : [];
     progress?.done();
     mark('workers');
@@ -27238,7 +27256,8 @@ async function scanWith(options, logger, deps, cwd, pool) {
     const allFacts = [];
     const shardFacts = [];
     const shard = options.shard;
-    for (const input of [...options.inputs].sort()) {
+    const inputs = [...options.inputs].sort();
+    for (const [i, input] of inputs.entries()) {
         const display = relative(cwd, resolve(cwd, input)) || '.';
         logger.info(shard ? `scanning ${display} (shard ${shard.index}/${shard.count})` : `scanning ${display}`);
         const parts = await extractInputParts(resolve(cwd, input), {
@@ -27249,7 +27268,7 @@ async function scanWith(options, logger, deps, cwd, pool) {
             limits: deps.limits,
             progress: options.progress ?? periodicProgress(logger),
             ...(options.workers ? { workers: options.workers } : {}),
-            ...(pool ? { pool } : {}),
+            ...(pool ? { pool, lastInput: i === inputs.length - 1 } : {}),
             ...(shard ? { shard } : {}),
             ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion() } } : {}),
         });

@@ -173,7 +173,8 @@ async function scanWith(options: ScanOptions, logger: Logger, deps: ScanDeps, cw
   const allFacts: InputFacts[] = [];
   const shardFacts: ShardInputFacts[] = [];
   const shard = options.shard;
-  for (const input of [...options.inputs].sort()) {
+  const inputs = [...options.inputs].sort();
+  for (const [i, input] of inputs.entries()) {
     const display = relative(cwd, resolve(cwd, input)) || '.';
     logger.info(shard ? `scanning ${display} (shard ${shard.index}/${shard.count})` : `scanning ${display}`);
     const parts = await extractInputParts(resolve(cwd, input), {
@@ -184,7 +185,7 @@ async function scanWith(options: ScanOptions, logger: Logger, deps: ScanDeps, cw
       limits: deps.limits,
       progress: options.progress ?? periodicProgress(logger),
       ...(options.workers ? { workers: options.workers } : {}),
-      ...(pool ? { pool } : {}),
+      ...(pool ? { pool, lastInput: i === inputs.length - 1 } : {}),
       ...(shard ? { shard } : {}),
       ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion() } } : {}),
     });

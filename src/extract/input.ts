@@ -35,6 +35,8 @@ export interface ExtractOptions {
   cache?: { dir: string; catalogVersion: string; pslVersion: string };
   /** Workers kept for the whole scan (startWorkerPool); without it each input starts its own. */
   pool?: WorkerPool;
+  /** The scan's last input: the pool's workers end as they finish it. */
+  lastInput?: boolean;
 }
 
 /** One input's extraction, before assembly: the facts this run owns and those it only read. */
@@ -84,7 +86,9 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   const hashing = single && !init.cache ? hashOnThread(input, workers) : undefined;
   hashing?.catch(() => undefined); // handled where awaited; never an unhandled rejection meanwhile
   const sliced: string[] = [];
+  if (opts.lastInput && !borrowed.length) opts.pool?.retire();
   const ownParts = await extractFiles(own, init, workers, progress?.update, tally, sliced, opts.pool);
+  if (opts.lastInput) opts.pool?.retire();
   const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally, sliced, opts.pool) : [];
   progress?.done();
   mark('workers');

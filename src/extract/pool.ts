@@ -175,10 +175,11 @@ export async function runWorker(): Promise<void> {
         const r = await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached, msg.slice);
         port.postMessage({ type: 'done', ...r } satisfies FromWorker);
       } else {
-        const partial = mergePartials([partialOf(ctx), ...cached]);
-        ctx = newContext(init);
+        port.postMessage({ type: 'partial', partial: mergePartials([partialOf(ctx), ...cached]) } satisfies FromWorker);
+        // The next input starts with init (a new context then, not now: a new scanner while
+        // this worker's facts are still being sent would only add to the peak).
+        ctx = undefined;
         cached = [];
-        port.postMessage({ type: 'partial', partial } satisfies FromWorker);
       }
     });
   });
@@ -212,6 +213,7 @@ interface PooledWorker {
  */
 export class WorkerPool {
   private readonly idle: PooledWorker[] = [];
+  private retiring = false;
 
   constructor(private readonly script: URL) {}
 
@@ -232,11 +234,24 @@ export class WorkerPool {
     return out;
   }
 
-  /** A worker back, unless it died. */
+  /** A worker back, unless it died; once retiring, it is ended instead. */
   give(p: PooledWorker): void {
     if (p.dead) return;
+    if (this.retiring) {
+      void p.worker.terminate();
+      return;
+    }
     p.worker.unref();
     this.idle.push(p);
+  }
+
+  /**
+   * The next extraction is the scan's last: each worker is ended as soon as it hands its facts
+   * back, as a pool-less extraction would (an idle worker's heap and buffers would otherwise
+   * add to the memory of the merge, the evaluation and the report).
+   */
+  retire(): void {
+    this.retiring = true;
   }
 
   async close(): Promise<void> {
