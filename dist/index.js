@@ -5657,9 +5657,9 @@ const EVIDENCE_CAP = 20;
  * which artifacts were scanned.
  */
 function compareEvidence$1(a, b) {
-    return cmp$4(a.path, b.path) || cmp$4(a.entry ?? '', b.entry ?? '') || (a.offset ?? -1) - (b.offset ?? -1) || cmp$4(a.source, b.source);
+    return cmp$3(a.path, b.path) || cmp$3(a.entry ?? '', b.entry ?? '') || (a.offset ?? -1) - (b.offset ?? -1) || cmp$3(a.source, b.source);
 }
-function cmp$4(a, b) {
+function cmp$3(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 class EndpointCollector {
@@ -5757,7 +5757,7 @@ class EndpointCollector {
                 f.ignored = true;
             out.push(f);
         }
-        out.sort((a, b) => cmp$4(a.kind, b.kind) || cmp$4(a.value, b.value));
+        out.sort((a, b) => cmp$3(a.kind, b.kind) || cmp$3(a.value, b.value));
         return out;
     }
 }
@@ -15781,7 +15781,7 @@ const DEFAULT_LIMITS = {
  * exactly one worker, so merging sorted, per-artifact-capped results gives the same facts
  * whatever the number of workers or the order they finished in.
  */
-const cmp$3 = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const cmp$2 = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * Merges endpoint facts of disjoint artifact sets. Linear in the input: everything of one key is
  * gathered first, then sorted, deduplicated and capped once (a host found in hundreds of APKs
@@ -15803,9 +15803,9 @@ function mergeEndpointFacts(lists) {
         }
     }
     const out = [];
-    for (const kind of [...byKind.keys()].sort(cmp$3)) {
+    for (const kind of [...byKind.keys()].sort(cmp$2)) {
         const byValue = byKind.get(kind);
-        for (const value of [...byValue.keys()].sort(cmp$3))
+        for (const value of [...byValue.keys()].sort(cmp$2))
             out.push(mergeOne(byValue.get(value)));
     }
     return out;
@@ -15840,14 +15840,14 @@ function mergeOne(facts) {
     const merged = {
         kind: first.kind,
         value: first.value,
-        artifacts: uniqueSorted$1(artifacts, cmp$3),
+        artifacts: uniqueSorted$1(artifacts, cmp$2),
         evidence: firstSorted(evidence, EVIDENCE_CAP),
         evidenceCount: count,
     };
     if (ports.length)
         merged.ports = uniqueSorted$1(ports, (a, b) => a - b);
     if (schemes.length)
-        merged.schemes = uniqueSorted$1(schemes, cmp$3);
+        merged.schemes = uniqueSorted$1(schemes, cmp$2);
     if (cleartext)
         merged.cleartext = true;
     if (ignored)
@@ -15913,18 +15913,18 @@ function mergePartials(parts) {
         return copy;
     }
     const out = {
-        packages: parts.flatMap((p) => p.packages).sort((a, b) => cmp$3(a.path, b.path) || cmp$3(a.package, b.package)),
+        packages: parts.flatMap((p) => p.packages).sort((a, b) => cmp$2(a.path, b.path) || cmp$2(a.package, b.package)),
         endpoints: mergeEndpointFacts(parts.map((p) => p.endpoints)),
-        props: parts.flatMap((p) => p.props).sort((a, b) => cmp$3(a.file, b.file) || a.line - b.line),
-        skuFiles: parts.flatMap((p) => p.skuFiles).sort((a, b) => cmp$3(a.sku, b.sku) || cmp$3(a.path, b.path)),
+        props: parts.flatMap((p) => p.props).sort((a, b) => cmp$2(a.file, b.file) || a.line - b.line),
+        skuFiles: parts.flatMap((p) => p.skuFiles).sort((a, b) => cmp$2(a.sku, b.sku) || cmp$2(a.path, b.path)),
         unreadable: parts
             .flatMap((p) => p.unreadable)
-            .sort((a, b) => cmp$3(a.path, b.path) || cmp$3(a.reason, b.reason) || cmp$3(a.format, b.format) || (a.offset ?? -1) - (b.offset ?? -1)),
-        skipped: parts.flatMap((p) => p.skipped).sort((a, b) => cmp$3(a.path, b.path) || cmp$3(a.reason, b.reason)),
+            .sort((a, b) => cmp$2(a.path, b.path) || cmp$2(a.reason, b.reason) || cmp$2(a.format, b.format) || (a.offset ?? -1) - (b.offset ?? -1)),
+        skipped: parts.flatMap((p) => p.skipped).sort((a, b) => cmp$2(a.path, b.path) || cmp$2(a.reason, b.reason)),
         mentions: parts
             .flatMap((p) => p.mentions)
-            .sort((a, b) => cmp$3(a.package, b.package) || cmp$3(a.evidence.path, b.evidence.path) || (a.evidence.offset ?? 0) - (b.evidence.offset ?? 0) || cmp$3(a.evidence.source, b.evidence.source)),
-        propFiles: parts.flatMap((p) => p.propFiles).sort((a, b) => cmp$3(a[0], b[0]) || cmp$3(a[1], b[1])),
+            .sort((a, b) => cmp$2(a.package, b.package) || cmp$2(a.evidence.path, b.evidence.path) || (a.evidence.offset ?? 0) - (b.evidence.offset ?? 0) || cmp$2(a.evidence.source, b.evidence.source)),
+        propFiles: parts.flatMap((p) => p.propFiles).sort((a, b) => cmp$2(a[0], b[0]) || cmp$2(a[1], b[1])),
         stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
     };
     for (const p of parts) {
@@ -52856,16 +52856,17 @@ function sorted(items, compare) {
 function severityRank(severity) {
     return SEVERITY_RANK[severity] ?? 99;
 }
+const RULE_RANK = new Map(RULE_IDS.map((id, i) => [id, i]));
 /** Rules in the order of RULE_IDS (most consequential first); unknown rules after, by name. */
 function compareRules(a, b) {
-    const ia = RULE_IDS.indexOf(a);
-    const ib = RULE_IDS.indexOf(b);
-    const ra = ia < 0 ? RULE_IDS.length : ia;
-    const rb = ib < 0 ? RULE_IDS.length : ib;
+    if (a === b)
+        return 0;
+    const ra = RULE_RANK.get(a) ?? RULE_IDS.length;
+    const rb = RULE_RANK.get(b) ?? RULE_IDS.length;
     return ra !== rb ? ra - rb : compareStrings(a, b);
 }
 const compareEvidence = by((a, b) => compareStrings(a.path, b.path), (a, b) => compareStrings(a.entry, b.entry), (a, b) => compareNumbers(a.offset, b.offset), (a, b) => compareStrings(a.source, b.source));
-const compareFindings$1 = by((a, b) => severityRank(a.severity) - severityRank(b.severity), (a, b) => compareStrings(a.target, b.target), (a, b) => compareRules(a.rule, b.rule), (a, b) => compareStrings(a.package, b.package), (a, b) => compareStrings(a.endpoint, b.endpoint), (a, b) => compareStrings(a.path, b.path), (a, b) => compareStrings(a.client, b.client), (a, b) => compareStrings(a.message, b.message), 
+const compareFindings = by((a, b) => severityRank(a.severity) - severityRank(b.severity), (a, b) => compareStrings(a.target, b.target), (a, b) => compareRules(a.rule, b.rule), (a, b) => compareStrings(a.package, b.package), (a, b) => compareStrings(a.endpoint, b.endpoint), (a, b) => compareStrings(a.path, b.path), (a, b) => compareStrings(a.client, b.client), (a, b) => compareStrings(a.message, b.message), 
 // Suppressed after active for an otherwise identical subject.
 (a, b) => Number(a.suppressed !== undefined) - Number(b.suppressed !== undefined));
 const compareEndpoints = by((a, b) => compareStrings(a.kind, b.kind), (a, b) => compareStrings(a.value, b.value), (a, b) => compareNumbers(a.port, b.port), (a, b) => compareStrings(a.scheme, b.scheme));
@@ -53018,7 +53019,7 @@ const REPORT_SHAPE = shape(['schemaVersion', 'tool', 'verdict', 'failOn', 'count
     }),
 }, {
     targets: { compare: compareTargets, canon: canonicalTarget, shape: TARGET_SHAPE },
-    findings: { compare: compareFindings$1, canon: canonicalFinding },
+    findings: { compare: compareFindings, canon: canonicalFinding },
 });
 /**
  * The report in canonical form: targets by id; findings by severity, target, rule, package,
@@ -61807,9 +61808,9 @@ function describeWhere(ep) {
     return at + more;
 }
 function sortClients(c) {
-    return c.sort((a, b) => cmp$2(a.id, b.id) || cmp$2(a.path ?? '', b.path ?? ''));
+    return c.sort((a, b) => cmp$1(a.id, b.id) || cmp$1(a.path ?? '', b.path ?? ''));
 }
-function cmp$2(a, b) {
+function cmp$1(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 function inventory(eps, statuses, clientArtifacts) {
@@ -62743,7 +62744,7 @@ function skuCandidates(facts, file) {
     // Overlays gated on a property the build's own property files never set.
     const setByBuild = new Set(facts.props.filter((p) => !cdaFolderOf(p.file)).map((p) => p.key));
     const setBySkuFiles = new Set(facts.skuFiles.flatMap((s) => s.props.map((p) => p.key)));
-    for (const pkg of [...facts.packages].sort((a, b) => cmp$1(a.path, b.path))) {
+    for (const pkg of [...facts.packages].sort((a, b) => cmp(a.path, b.path))) {
         const name = pkg.overlay?.requiredSystemPropertyName;
         const value = pkg.overlay?.requiredSystemPropertyValue;
         if (!name || value === undefined || setByBuild.has(name) || setBySkuFiles.has(name))
@@ -62772,7 +62773,7 @@ function skuCandidates(facts, file) {
         else
             add({ sku: name, signal: 'cda', path: prefix.slice(0, -1), props, cdaPrefix: prefix });
     }
-    return [...bySku.values()].sort((a, b) => cmp$1(a.sku, b.sku));
+    return [...bySku.values()].sort((a, b) => cmp(a.sku, b.sku));
 }
 /** Whether an overlay is enabled under `props` (a required property must hold exactly). */
 function overlayActive(pkg, props) {
@@ -62862,7 +62863,7 @@ function expandTargets(facts, opts) {
         return { sku: c.sku, candidate: c, facts: view, resolution: resolveCandidate(c, view, opts) };
     });
 }
-function cmp$1(a, b) {
+function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -63066,21 +63067,6 @@ function periodicProgress(logger, intervalMs = 10_000) {
     };
 }
 
-function cmp(a, b) {
-    const x = a ?? '';
-    const y = b ?? '';
-    return x < y ? -1 : x > y ? 1 : 0;
-}
-function compareFindings(a, b) {
-    return (SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-        cmp(a.target, b.target) ||
-        cmp(a.rule, b.rule) ||
-        cmp(a.client, b.client) ||
-        cmp(a.package, b.package) ||
-        cmp(a.endpoint, b.endpoint) ||
-        cmp(a.path, b.path) ||
-        cmp(a.message, b.message));
-}
 function toReportPackage(p) {
     const r = { path: p.path, partition: p.partition, partitionPath: p.partitionPath, package: p.package };
     if (p.versionCode !== undefined)
@@ -63127,7 +63113,7 @@ function buildReport(input) {
     const targets = [];
     const findings = [];
     const used = new Set();
-    for (const r of [...input.results].sort((a, b) => cmp(a.id, b.id))) {
+    for (const r of [...input.results].sort((a, b) => compareStrings(a.id, b.id))) {
         const fp = lastValue(r.facts, 'ro.build.fingerprint') ?? lastValue(r.facts, 'ro.system.build.fingerprint') ?? lastValue(r.facts, 'ro.vendor.build.fingerprint');
         const t = {
             id: r.id,
@@ -63155,6 +63141,8 @@ function buildReport(input) {
         for (const i of r.evaluation.usedExemptions)
             used.add(i);
     }
+    // In the canonical order (sort.ts), so that every renderer finds them sorted: the JSON and
+    // SARIF writers check the order in one pass instead of sorting again.
     findings.sort(compareFindings);
     const exemptions = (input.file?.policy.exemptions ?? []).map((e, index) => ({
         index,
@@ -63174,7 +63162,7 @@ function buildReport(input) {
             inputs: input.results
                 .map((r) => ({ path: r.facts.input, ...(r.facts.sha256 ? { sha256: r.facts.sha256 } : {}) }))
                 .filter((x, i, all) => all.findIndex((y) => y.path === x.path) === i) // one per input, not per SKU target
-                .sort((a, b) => cmp(a.path, b.path)),
+                .sort((a, b) => compareStrings(a.path, b.path)),
             ...(input.file ? { policy: input.file.file, policySha256: input.file.sha256 } : {}),
             now: input.now.toISOString().slice(0, 10),
             exemptions,
@@ -63439,7 +63427,7 @@ function propertiesFor(f, options) {
 function planAnnotations(findings, options = {}) {
     const max = clampMaxPerLevel(options.maxPerLevel);
     const budget = (level) => Math.max(0, max - (options.used?.[level] ?? 0));
-    const active = sorted(findings.filter((f) => f.suppressed === undefined), compareFindings$1);
+    const active = sorted(findings.filter((f) => f.suppressed === undefined), compareFindings);
     const byLevel = { error: [], warning: [], notice: [] };
     for (const f of active)
         byLevel[levelOf(f.severity)].push(f);
@@ -64376,7 +64364,7 @@ function annotationFor(f, fallback) {
 }
 function planCheckRun(report, options) {
     const max = options.maxAnnotations ?? CHECK_ANNOTATIONS_MAX;
-    const active = sorted(report.findings.filter((f) => f.suppressed === undefined), compareFindings$1);
+    const active = sorted(report.findings.filter((f) => f.suppressed === undefined), compareFindings);
     const annotations = [];
     let omitted = 0;
     for (const f of active) {

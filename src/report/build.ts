@@ -5,6 +5,7 @@ import type { InputFacts, PackageFacts } from '../facts.js';
 import type { PolicyFile } from '../policy/load.js';
 import type { TargetResolution } from '../policy/sku.js';
 import { TOOL_VERSION } from '../version.js';
+import { compareFindings, compareStrings } from './sort.js';
 import { SEVERITY_RANK, type Finding, type Report, type ReportPackage, type ReportTarget, type Severity } from './model.js';
 
 export interface TargetResult {
@@ -21,25 +22,6 @@ export interface BuildReportInput {
   failOn: Severity | 'never';
   now: Date;
   pslVersion: string;
-}
-
-function cmp(a: string | undefined, b: string | undefined): number {
-  const x = a ?? '';
-  const y = b ?? '';
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    cmp(a.target, b.target) ||
-    cmp(a.rule, b.rule) ||
-    cmp(a.client, b.client) ||
-    cmp(a.package, b.package) ||
-    cmp(a.endpoint, b.endpoint) ||
-    cmp(a.path, b.path) ||
-    cmp(a.message, b.message)
-  );
 }
 
 function toReportPackage(p: PackageFacts): ReportPackage {
@@ -79,7 +61,7 @@ export function buildReport(input: BuildReportInput): Report {
   const targets: ReportTarget[] = [];
   const findings: Finding[] = [];
   const used = new Set<number>();
-  for (const r of [...input.results].sort((a, b) => cmp(a.id, b.id))) {
+  for (const r of [...input.results].sort((a, b) => compareStrings(a.id, b.id))) {
     const fp =
       lastValue(r.facts, 'ro.build.fingerprint') ?? lastValue(r.facts, 'ro.system.build.fingerprint') ?? lastValue(r.facts, 'ro.vendor.build.fingerprint');
     const t: ReportTarget = {
@@ -102,6 +84,8 @@ export function buildReport(input: BuildReportInput): Report {
     findings.push(...r.evaluation.findings);
     for (const i of r.evaluation.usedExemptions) used.add(i);
   }
+  // In the canonical order (sort.ts), so that every renderer finds them sorted: the JSON and
+  // SARIF writers check the order in one pass instead of sorting again.
   findings.sort(compareFindings);
   const exemptions = (input.file?.policy.exemptions ?? []).map((e, index) => ({
     index,
@@ -121,7 +105,7 @@ export function buildReport(input: BuildReportInput): Report {
       inputs: input.results
         .map((r) => ({ path: r.facts.input, ...(r.facts.sha256 ? { sha256: r.facts.sha256 } : {}) }))
         .filter((x, i, all) => all.findIndex((y) => y.path === x.path) === i) // one per input, not per SKU target
-        .sort((a, b) => cmp(a.path, b.path)),
+        .sort((a, b) => compareStrings(a.path, b.path)),
       ...(input.file ? { policy: input.file.file, policySha256: input.file.sha256 } : {}),
       now: input.now.toISOString().slice(0, 10),
       exemptions,

@@ -54,12 +54,13 @@ export function severityRank(severity: Severity | string): number {
   return (SEVERITY_RANK as Record<string, number>)[severity] ?? 99;
 }
 
+const RULE_RANK = new Map<string, number>(RULE_IDS.map((id, i) => [id, i]));
+
 /** Rules in the order of RULE_IDS (most consequential first); unknown rules after, by name. */
 export function compareRules(a: string, b: string): number {
-  const ia = (RULE_IDS as readonly string[]).indexOf(a);
-  const ib = (RULE_IDS as readonly string[]).indexOf(b);
-  const ra = ia < 0 ? RULE_IDS.length : ia;
-  const rb = ib < 0 ? RULE_IDS.length : ib;
+  if (a === b) return 0;
+  const ra = RULE_RANK.get(a) ?? RULE_IDS.length;
+  const rb = RULE_RANK.get(b) ?? RULE_IDS.length;
   return ra !== rb ? ra - rb : compareStrings(a, b);
 }
 
