@@ -15287,15 +15287,47 @@ function streamList(list, spec, level, emit) {
         emit('[]');
         return;
     }
+    const shape = spec.shape;
+    if (!shape) {
+        emitList(canonical$1(items, spec.canon), level, emit);
+        return;
+    }
     emit('[');
     items.forEach((x, i) => {
         emit(`${i ? ',' : ''}\n${pad(level + 1)}`);
-        if (spec.shape)
-            streamObject(x, spec.shape, level + 1, emit);
-        else
-            emit(indentedJson(spec.canon(x), level + 1));
+        streamObject(x, shape, level + 1, emit);
     });
     emit(`\n${pad(level)}]`);
+}
+function* canonical$1(items, canon) {
+    for (const x of items)
+        yield canon(x);
+}
+/** Elements of a long list serialised per engine call. */
+const BATCH = 256;
+/**
+ * Emits the JSON list of `items` as `JSON.stringify(list, null, 2)` writes it `level` deep,
+ * BATCH elements per engine call (the list's own text between its brackets), taking the
+ * elements one at a time: a long list is never held whole.
+ */
+function emitList(items, level, emit) {
+    const close = 2 + pad(level).length; // "\n" + indent + "]"
+    let batch = [];
+    let first = true;
+    const flush = () => {
+        const text = indentedJson(batch, level);
+        emit(`${first ? '[' : ','}${text.slice(1, text.length - close)}`);
+        first = false;
+        batch = [];
+    };
+    for (const x of items) {
+        batch.push(x);
+        if (batch.length === BATCH)
+            flush();
+    }
+    if (batch.length)
+        flush();
+    emit(first ? '[]' : `\n${pad(level)}]`);
 }
 
 /**
@@ -16646,7 +16678,7 @@ function renderSarif(report, options = {}) {
     writeSarif(report, options, (s) => parts.push(s));
     return parts.join('');
 }
-/** Writes the SARIF log to `path` in pieces, one result made and written at a time. */
+/** Writes the SARIF log to `path` in pieces, its results made one at a time. */
 function writeSarifFile(path, report, options = {}) {
     writeStreamed(path, (emit) => writeSarif(report, options, emit));
 }
@@ -16654,8 +16686,8 @@ const RESULTS_MARK = JSON.stringify('\u0000activation-gate: results here\u0000')
 /**
  * Emits `JSON.stringify(renderSarifLog(report, options), null, 2)` and a newline, piece by piece:
  * the log without its results is rendered once and cut where they go, and the results are made
- * and rendered one at a time in between (runs[0].results sits three levels deep). A big build's
- * SARIF log is never held whole, nor its results.
+ * one at a time and rendered in batches in between (runs[0].results sits three levels deep). A
+ * big build's SARIF log is never held whole, nor its results.
  */
 function writeSarif(report, options, emit) {
     const { log, results } = sarifParts(report, options);
@@ -16663,10 +16695,7 @@ function writeSarif(report, options, emit) {
     const text = JSON.stringify(log, null, 2);
     const cut = text.indexOf(RESULTS_MARK);
     emit(text.slice(0, cut));
-    let n = 0;
-    for (const result of results)
-        emit(`${n++ ? ',' : '['}\n${'  '.repeat(4)}${indentedJson(result, 4)}`);
-    emit(n ? `\n${'  '.repeat(3)}]` : '[]');
+    emitList(results, 3, emit);
     emit(`${text.slice(cut + RESULTS_MARK.length)}\n`);
 }
 /**

@@ -169,7 +169,10 @@ describe('renderJson', () => {
       (extended as unknown as Record<string, unknown>).newTopLevel = { nested: { deep: ['a\nb', 'c'] } };
       const empty = createTestReport({ targets: [], findings: [] });
       const emptyTarget = createTestReport({ targets: [createTestTarget({ packages: [], endpoints: [], clients: [], unreadable: [], skipped: [] })] });
-      for (const r of [createTestReport(), scramble(multiTargetReport(), 7), empty, emptyTarget, extended, createLargeReport(300)]) {
+      // Long lists are serialised 256 elements at a time: lengths around that, with one target
+      // (its endpoints in one list) and three.
+      const batches = [255, 256, 257, 512, 513].flatMap((n) => [createLargeReport(n, 1), createLargeReport(n)]);
+      for (const r of [createTestReport(), scramble(multiTargetReport(), 7), empty, emptyTarget, extended, createLargeReport(300), ...batches]) {
         expect(renderJson(r)).toBe(whole(r));
       }
     });

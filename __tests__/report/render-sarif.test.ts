@@ -134,13 +134,15 @@ describe('renderSarif', () => {
     expect(log.runs[0].results![0].level).toBe('error');
   });
 
-  it('is streamed (one result at a time) to exactly the bytes of the whole log stringified', async () => {
+  it('is streamed (results made one at a time, rendered 256 at a time) to exactly the bytes of the whole log stringified', async () => {
     const suppressed = createTestFinding({ rule: 'unlisted-endpoint', severity: 'warning', suppressed: { reason: 'known', owner: 'qa', expires: '2027-01-01' } });
     const reports = [
       ['empty', createTestReport({ findings: [] })],
       ['one suppressed', createTestReport({ findings: [suppressed] })],
       ['scrambled', createTestReport({ findings: [...createTestReport().findings].reverse() })],
       ['large', createLargeReport(300)],
+      // results rendered 256 at a time: lengths around that
+      ...[255, 256, 257, 513, 1100].map((n) => [`${n} findings`, createLargeReport(n)] as const),
       ['the sample build, located', await sampleReport()],
     ] as const;
     const dir = tempDir('ag-sarif-stream-');

@@ -107,11 +107,45 @@ function streamList(list: unknown[], spec: CanonicalList, level: number, emit: (
     emit('[]');
     return;
   }
+  const shape = spec.shape;
+  if (!shape) {
+    emitList(canonical(items, spec.canon), level, emit);
+    return;
+  }
   emit('[');
   items.forEach((x, i) => {
     emit(`${i ? ',' : ''}\n${pad(level + 1)}`);
-    if (spec.shape) streamObject(x as object, spec.shape, level + 1, emit);
-    else emit(indentedJson(spec.canon(x), level + 1));
+    streamObject(x as object, shape, level + 1, emit);
   });
   emit(`\n${pad(level)}]`);
+}
+
+function* canonical(items: readonly unknown[], canon: (x: never) => unknown): Generator<unknown> {
+  for (const x of items) yield canon(x as never);
+}
+
+/** Elements of a long list serialised per engine call. */
+const BATCH = 256;
+
+/**
+ * Emits the JSON list of `items` as `JSON.stringify(list, null, 2)` writes it `level` deep,
+ * BATCH elements per engine call (the list's own text between its brackets), taking the
+ * elements one at a time: a long list is never held whole.
+ */
+export function emitList(items: Iterable<unknown>, level: number, emit: (s: string) => void): void {
+  const close = 2 + pad(level).length; // "\n" + indent + "]"
+  let batch: unknown[] = [];
+  let first = true;
+  const flush = (): void => {
+    const text = indentedJson(batch, level);
+    emit(`${first ? '[' : ','}${text.slice(1, text.length - close)}`);
+    first = false;
+    batch = [];
+  };
+  for (const x of items) {
+    batch.push(x);
+    if (batch.length === BATCH) flush();
+  }
+  if (batch.length) flush();
+  emit(first ? '[]' : `\n${pad(level)}]`);
 }

@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Finding, Report, ReportTarget } from './model.js';
 import { RULES } from './render-rules.js';
-import { indentedJson, writeStreamed } from './render-json.js';
+import { emitList, writeStreamed } from './render-json.js';
 import { REPORT_SHAPE, sortReport, sorted, type Comparator } from './sort.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -103,7 +103,7 @@ export function renderSarif(report: Report, options: SarifOptions = {}): string 
   return parts.join('');
 }
 
-/** Writes the SARIF log to `path` in pieces, one result made and written at a time. */
+/** Writes the SARIF log to `path` in pieces, its results made one at a time. */
 export function writeSarifFile(path: string, report: Report, options: SarifOptions = {}): void {
   writeStreamed(path, (emit) => writeSarif(report, options, emit));
 }
@@ -113,8 +113,8 @@ const RESULTS_MARK = JSON.stringify('\u0000activation-gate: results here\u0000')
 /**
  * Emits `JSON.stringify(renderSarifLog(report, options), null, 2)` and a newline, piece by piece:
  * the log without its results is rendered once and cut where they go, and the results are made
- * and rendered one at a time in between (runs[0].results sits three levels deep). A big build's
- * SARIF log is never held whole, nor its results.
+ * one at a time and rendered in batches in between (runs[0].results sits three levels deep). A
+ * big build's SARIF log is never held whole, nor its results.
  */
 export function writeSarif(report: Report, options: SarifOptions, emit: (s: string) => void): void {
   const { log, results } = sarifParts(report, options);
@@ -122,9 +122,7 @@ export function writeSarif(report: Report, options: SarifOptions, emit: (s: stri
   const text = JSON.stringify(log, null, 2);
   const cut = text.indexOf(RESULTS_MARK);
   emit(text.slice(0, cut));
-  let n = 0;
-  for (const result of results) emit(`${n++ ? ',' : '['}\n${'  '.repeat(4)}${indentedJson(result, 4)}`);
-  emit(n ? `\n${'  '.repeat(3)}]` : '[]');
+  emitList(results, 3, emit);
   emit(`${text.slice(cut + RESULTS_MARK.length)}\n`);
 }
 
