@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { CLI, ensureCorpus, listFiles, opt, ROOT } from './common.mjs';
+import { CLI, ensureCorpus, listFiles, NODE, NODE_VERSION, opt, resultsFile } from './common.mjs';
 
 const scale = Number(opt('scale', '2'));
 const runs = Number(opt('runs', '3'));
@@ -32,7 +32,7 @@ const largest = files.filter((f) => f.endsWith('.apk')).sort((a, b) => statSync(
 /** One scan: wall seconds (GNU time), peak RSS, the JSON report and the cache line. */
 function scanOnce(label, extra) {
   const out = join(work, 'report.json');
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', 'node', CLI, 'scan', corpus, '--market', 'EU', '--format', 'json', '--output', out, '--fail-on', 'never', '--source-root', EMPTY, ...extra], {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', NODE, CLI, 'scan', corpus, '--market', 'EU', '--format', 'json', '--output', out, '--fail-on', 'never', '--source-root', EMPTY, ...extra], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   });
@@ -95,7 +95,7 @@ const W1 = median(warm1);
 const lines = [
   `# --cache-dir: warm rescans`,
   '',
-  `${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'cpu'} (${availableParallelism()} cores), Node ${process.version}; corpus scale ${scale}: ${files.length} files, ${(bytes / 2 ** 30).toFixed(2)} GiB; medians of ${runs} runs; every core (default workers); page cache warm.`,
+  `${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'cpu'} (${availableParallelism()} cores), Node ${NODE_VERSION}; corpus scale ${scale}: ${files.length} files, ${(bytes / 2 ** 30).toFixed(2)} GiB; medians of ${runs} runs; every core (default workers); page cache warm.`,
   '',
   '| run | seconds | of a full scan |',
   '|---|---|---|',
@@ -108,5 +108,5 @@ const lines = [
   `Target (issue 6): a rescan with one APK changed under 25% of a full scan: ${W1 / F < 0.25 ? 'met' : 'NOT met'}.`,
   '',
 ];
-writeFileSync(join(ROOT, 'bench', 'results-cache.md'), lines.join('\n'));
+writeFileSync(resultsFile('results-cache'), lines.join('\n'));
 console.log(lines.join('\n'));

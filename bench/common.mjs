@@ -10,6 +10,21 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The CLI under test (a copy of dist/cli.js can be pinned with BENCH_CLI while the tree changes). */
 export const CLI = process.env.BENCH_CLI ?? join(ROOT, 'dist', 'cli.js');
 
+/**
+ * The Node that runs our scan and the floor: BENCH_NODE (e.g. a Node 24 binary, the Action's
+ * runtime; scripts/node24-check.sh fetches one), else the `node` on PATH. Results of another Node
+ * go to files of their own (`resultsFile`).
+ */
+export const NODE = process.env.BENCH_NODE ?? 'node';
+export const NODE_VERSION = execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();
+const NODE_MAJOR = NODE_VERSION.replace(/^v(\d+).*/, '$1');
+
+/** bench/NAME.md, or bench/NAME-node24.md when BENCH_NODE is another major version of Node. */
+export function resultsFile(name) {
+  const own = process.version.replace(/^v(\d+).*/, '$1');
+  return join(ROOT, 'bench', NODE_MAJOR === own ? `${name}.md` : `${name}-node${NODE_MAJOR}.md`);
+}
+
 /** `--name value` from the command line, else `def`. */
 export function opt(name, def, args = process.argv.slice(2)) {
   const i = args.indexOf(`--${name}`);

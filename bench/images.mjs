@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, ensureCorpus, listFiles, measure, opt, ROOT } from './common.mjs';
+import { CLI, ensureCorpus, listFiles, measure, NODE, NODE_VERSION, opt, resultsFile, ROOT } from './common.mjs';
 
 const scale = Number(opt('scale', '2'));
 const runs = Number(opt('runs', '3'));
@@ -42,13 +42,13 @@ process.on('exit', () => rmSync(EMPTY, { recursive: true, force: true }));
 
 const out = (name) => join(EMPTY, `${name}.json`);
 const ours = (label, input, workers, name) =>
-  measure(`${label}, ${workers} worker${workers > 1 ? 's' : ''}`, 'node', [CLI, 'scan', input, '--market', 'EU', '--format', 'json', '--output', out(name), '--fail-on', 'never', '--quiet', '--source-root', EMPTY], {
+  measure(`${label}, ${workers} worker${workers > 1 ? 's' : ''}`, NODE, [CLI, 'scan', input, '--market', 'EU', '--format', 'json', '--output', out(name), '--fail-on', 'never', '--quiet', '--source-root', EMPTY], {
     env: { ACTIVATION_GATE_WORKERS: String(workers) },
     n: runs,
   });
 
 execFileSync('sh', ['-c', 'cat "$@" > /dev/null', 'sh', ext4, erofs, ...listFiles(part)]); // page cache warm
-const rows = [measure('floor (folder), 1 worker', 'node', [join(ROOT, 'bench', 'floor.mjs'), part, '--workers', '1'], { n: runs })];
+const rows = [measure('floor (folder), 1 worker', NODE, [join(ROOT, 'bench', 'floor.mjs'), part, '--workers', '1'], { n: runs })];
 for (const w of [...new Set([1, cores])]) {
   rows.push(ours('folder system/', part, w, `folder${w}`));
   rows.push(ours('ext4 image', ext4, w, `ext4${w}`));
@@ -65,7 +65,7 @@ if (!same) throw new Error('the folder and its images do not give the same endpo
 const lines = [
   '# Images of part of the build',
   '',
-  `${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cores} cores), Node ${process.version}; corpus scale ${scale}, its system/ partition: ${listFiles(part).length} files, ${(partBytes / 1e6).toFixed(0)} MB; ext4 image ${(statSync(ext4).size / 1e6).toFixed(0)} MB (mke2fs -d), EROFS image ${(statSync(erofs).size / 1e6).toFixed(0)} MB (mkfs.erofs -zlz4); medians of ${runs} runs; page cache warm.`,
+  `${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cores} cores), Node ${NODE_VERSION}; corpus scale ${scale}, its system/ partition: ${listFiles(part).length} files, ${(partBytes / 1e6).toFixed(0)} MB; ext4 image ${(statSync(ext4).size / 1e6).toFixed(0)} MB (mke2fs -d), EROFS image ${(statSync(erofs).size / 1e6).toFixed(0)} MB (mkfs.erofs -zlz4); medians of ${runs} runs; page cache warm.`,
   '',
   '| run | seconds | peak RSS |',
   '|---|---:|---:|',
@@ -74,5 +74,5 @@ const lines = [
   `Same endpoints and packages from the folder and both images: ${same ? 'yes' : 'NO'}.`,
   '',
 ];
-writeFileSync(join(ROOT, 'bench', 'results-images.md'), lines.join('\n'));
+writeFileSync(resultsFile('results-images'), lines.join('\n'));
 console.log(lines.join('\n'));

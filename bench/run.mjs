@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The benchmark: our scan against the floor (read + inflate only) and against peers, on the
 // same synthetic build made by the real toolchain (bench/gen-corpus.py, cached in bench/corpus).
-// Prints ratios and writes bench/results.md (bench/results-scaleN.md at another --scale). Usage:
+// Prints ratios and writes bench/results.md (bench/results-scaleN.md at another --scale; a -nodeN
+// suffix when BENCH_NODE runs another major version of Node). Usage:
 //   npm run bench -- [--scale 2] [--runs 3] [--sample N] [--no-peers] [--no-images] [--cache]
 // Peers run once over every APK of the corpus (--sample N: a size-stratified sample of N APKs,
 // its time scaled to the corpus by APK bytes).
@@ -9,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { linkSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { CLI, ensureCorpus, listFiles, measure as measureCommand, opt, ROOT } from './common.mjs';
+import { CLI, ensureCorpus, listFiles, measure as measureCommand, NODE, NODE_VERSION, opt, resultsFile, ROOT } from './common.mjs';
 
 const args = process.argv.slice(2);
 const scale = Number(opt('scale', '2'));
@@ -28,10 +29,10 @@ const bytes = files.reduce((a, f) => a + statSync(f).size, 0);
 const measure = (label, cmd, cmdArgs, { env = {}, n = runs } = {}) => measureCommand(label, cmd, cmdArgs, { env, n });
 
 const ours = (workers, input = corpus, what = '') =>
-  measure(`ours${what}, ${workers} worker${workers > 1 ? 's' : ''}`, 'node', [CLI, 'scan', input, '--market', 'EU', '--format', 'json', '--output', '/dev/null', '--fail-on', 'never', '--quiet', '--source-root', EMPTY], {
+  measure(`ours${what}, ${workers} worker${workers > 1 ? 's' : ''}`, NODE, [CLI, 'scan', input, '--market', 'EU', '--format', 'json', '--output', '/dev/null', '--fail-on', 'never', '--quiet', '--source-root', EMPTY], {
     env: { ACTIVATION_GATE_WORKERS: String(workers) },
   });
-const floor = (workers) => measure(`floor, ${workers} worker${workers > 1 ? 's' : ''}`, 'node', [join(ROOT, 'bench', 'floor.mjs'), corpus, '--workers', String(workers)]);
+const floor = (workers) => measure(`floor, ${workers} worker${workers > 1 ? 's' : ''}`, NODE, [join(ROOT, 'bench', 'floor.mjs'), corpus, '--workers', String(workers)]);
 
 // Warm the page cache once so every contender reads from memory.
 floor(1);
@@ -101,7 +102,7 @@ for f in open(sys.argv[1]).read().split():
 rmSync(EMPTY, { recursive: true, force: true });
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-const node = process.version;
+const node = NODE_VERSION;
 const date = new Date().toISOString().slice(0, 10);
 const r1 = results.ours1.seconds / results.floor1.seconds;
 const lines = [
@@ -141,7 +142,7 @@ const lines = [
   '',
 ];
 // The default corpus's results are results.md; other scales keep their own file.
-writeFileSync(join(ROOT, 'bench', scale === 2 ? 'results.md' : `results-scale${scale}.md`), lines.join('\n'));
+writeFileSync(resultsFile(scale === 2 ? 'results' : `results-scale${scale}`), lines.join('\n'));
 console.log(lines.join('\n'));
 
 // Images of part of the build (ext4, EROFS-LZ4; bench/images.mjs), unless --no-images.
