@@ -1681,6 +1681,28 @@ async function inflateRawFrom(src, offset, length, out, pieceBytes = INFLATE_REA
     // zlib refused the data: Node's own path over the whole stream, for its error.
     return inflateRawIntoPortable(await src.read(offset, length), out);
 }
+/**
+ * A ZIP entry's DEFLATE stream (`compressedSize` bytes at `offset` of `src`) inflated into `out`
+ * (at least `size + 1` bytes: the extra byte tells a stream that inflates to more): the first
+ * `size` bytes of `out`, or a FormatError naming the entry when the stream is corrupt or does not
+ * give exactly the `size` it declares.
+ */
+async function inflateEntryInto(src, offset, compressedSize, size, out, name) {
+    let n;
+    try {
+        n = await inflateRawFrom(src, offset, compressedSize, out.subarray(0, size + 1));
+    }
+    catch (err) {
+        throw new FormatError('zip', `cannot inflate ${JSON.stringify(name)}: ${err.message}`, offset);
+    }
+    if (n !== size)
+        throw new FormatError('zip', sizeMismatch(name, size, n > size ? undefined : n), offset);
+    return out.subarray(0, size);
+}
+/** Why an entry is refused: it inflates to more than `declared` bytes (`got` undefined), or to `got`. */
+function sizeMismatch(name, declared, got) {
+    return got === undefined ? `${JSON.stringify(name)} inflates to more than its declared ${declared} bytes` : `${JSON.stringify(name)} inflated to ${got} bytes, declared ${declared}`;
+}
 /** inflateRawInto through public API only (`inflateRawSync` and a copy): the fallback. */
 function inflateRawIntoPortable(raw, out) {
     let res;
@@ -1923,20 +1945,7 @@ async function readEntry(src, entry, opts) {
         if (offset + entry.compressedSize > src.size) {
             throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${entry.compressedSize} bytes) runs past the end of the file`, offset);
         }
-        // One byte more than declared: a stream that fills it inflates to more than it says.
-        const dest = out ?? Buffer.allocUnsafe(Math.min(opts.maxBytes, size) + 1);
-        let n;
-        try {
-            n = await inflateRawFrom(src, offset, entry.compressedSize, out ? dest.subarray(0, size + 1) : dest);
-        }
-        catch (err) {
-            throw new FormatError('zip', `cannot inflate ${JSON.stringify(entry.name)}: ${err.message}`, offset);
-        }
-        if (n > size)
-            throw new FormatError('zip', `${JSON.stringify(entry.name)} inflates to more than its declared ${size} bytes`, offset);
-        if (n !== size)
-            throw new FormatError('zip', `${JSON.stringify(entry.name)} inflated to ${n} bytes, declared ${size}`, offset);
-        return dest.subarray(0, n);
+        return inflateEntryInto(src, offset, entry.compressedSize, size, out ?? Buffer.allocUnsafe(size + 1), entry.name);
     }
     // STORED, or an unknown method that Android's resource loader maps as STORED.
     if (offset + size > src.size) {
@@ -5308,17 +5317,12 @@ async function inflateToSource(src, offset, compressedSize, size, opts) {
         // Into a buffer lent by the thread's pool (one byte more than declared tells a stream that
         // inflates to more), given back when the source is closed.
         const lease = entryScratch.take(size + 1);
-        let n;
         try {
-            n = await inflateRawFrom(src, offset, compressedSize, lease.subarray(0, size + 1));
+            await inflateEntryInto(src, offset, compressedSize, size, lease, opts.name);
         }
         catch (e) {
             entryScratch.give(lease);
-            throw new FormatError('zip', `cannot inflate ${JSON.stringify(opts.name)}: ${e.message}`, offset);
-        }
-        if (n !== size) {
-            entryScratch.give(lease);
-            throw new FormatError('zip', n > size ? `${JSON.stringify(opts.name)} inflates to more than its declared ${size} bytes` : `${JSON.stringify(opts.name)} inflated to ${n} bytes, declared ${size}`, offset);
+            throw e;
         }
         const inner = new BufferSource(lease.subarray(0, size));
         let open = true;
@@ -5348,14 +5352,14 @@ async function inflateToSource(src, offset, compressedSize, size, opts) {
             transform(chunk, _enc, cb) {
                 written += chunk.length;
                 if (written > size)
-                    cb(new FormatError('zip', `${JSON.stringify(opts.name)} inflates to more than its declared ${size} bytes`, offset));
+                    cb(new FormatError('zip', sizeMismatch(opts.name, size), offset));
                 else
                     cb(null, chunk);
             },
         });
         await pipeline(Readable.from(chunks()), createInflateRaw(), counter, createWriteStream(file));
         if (written !== size)
-            throw new FormatError('zip', `${JSON.stringify(opts.name)} inflated to ${written} bytes, declared ${size}`, offset);
+            throw new FormatError('zip', sizeMismatch(opts.name, size, written), offset);
         const fs = await FileSource.open(file);
         return {
             size: fs.size,
@@ -6229,7 +6233,8 @@ async function extractZip(src, path, file, ctx, depth) {
         }
         // Entries are consumed before the next is read: a buffer lent by the thread's pool (nothing
         // keeps a view of it), given back after the entry, a ZIP inside it taking one of its own.
-        const lease = entry.uncompressedSize < Math.min(ctx.limits.maxEntryBytes, entryScratch.keepBytes) ? entryScratch.take(entry.uncompressedSize + 1) : undefined;
+        // An entry past the cap is refused by readEntry, before any buffer is needed.
+        const lease = entry.uncompressedSize <= ctx.limits.maxEntryBytes ? entryScratch.take(entry.uncompressedSize + 1) : undefined;
         try {
             let buf;
             try {

@@ -510,7 +510,8 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
     }
     // Entries are consumed before the next is read: a buffer lent by the thread's pool (nothing
     // keeps a view of it), given back after the entry, a ZIP inside it taking one of its own.
-    const lease = entry.uncompressedSize < Math.min(ctx.limits.maxEntryBytes, entryScratch.keepBytes) ? entryScratch.take(entry.uncompressedSize + 1) : undefined;
+    // An entry past the cap is refused by readEntry, before any buffer is needed.
+    const lease = entry.uncompressedSize <= ctx.limits.maxEntryBytes ? entryScratch.take(entry.uncompressedSize + 1) : undefined;
     try {
       let buf: Buffer;
       try {

@@ -11,7 +11,7 @@
  * - ZIP64 end records and per-entry extra fields are honoured.
  * - Inflation is capped per entry: nothing inflates past `maxBytes`.
  */
-import { inflateRawFrom } from '../io/inflate.js';
+import { inflateEntryInto } from '../io/inflate.js';
 import type { RandomAccessSource } from '../io/source.js';
 import { FormatError } from './errors.js';
 
@@ -256,17 +256,7 @@ export async function readEntry(src: RandomAccessSource, entry: ZipEntry, opts: 
     if (offset + entry.compressedSize > src.size) {
       throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${entry.compressedSize} bytes) runs past the end of the file`, offset);
     }
-    // One byte more than declared: a stream that fills it inflates to more than it says.
-    const dest = out ?? Buffer.allocUnsafe(Math.min(opts.maxBytes, size) + 1);
-    let n: number;
-    try {
-      n = await inflateRawFrom(src, offset, entry.compressedSize, out ? dest.subarray(0, size + 1) : dest);
-    } catch (err) {
-      throw new FormatError('zip', `cannot inflate ${JSON.stringify(entry.name)}: ${(err as Error).message}`, offset);
-    }
-    if (n > size) throw new FormatError('zip', `${JSON.stringify(entry.name)} inflates to more than its declared ${size} bytes`, offset);
-    if (n !== size) throw new FormatError('zip', `${JSON.stringify(entry.name)} inflated to ${n} bytes, declared ${size}`, offset);
-    return dest.subarray(0, n);
+    return inflateEntryInto(src, offset, entry.compressedSize, size, out ?? Buffer.allocUnsafe(size + 1), entry.name);
   }
   // STORED, or an unknown method that Android's resource loader maps as STORED.
   if (offset + size > src.size) {

@@ -12,6 +12,7 @@
  * to `inflateRawSync`, which gives Node's own error (or result): same bytes, same errors.
  */
 import { constants, InflateRaw, inflateRawSync } from 'node:zlib';
+import { FormatError } from '../formats/errors.js';
 import type { RandomAccessSource } from './source.js';
 
 interface ZlibHandle {
@@ -119,6 +120,28 @@ export async function inflateRawFrom(src: RandomAccessSource, offset: number, le
   }
   // zlib refused the data: Node's own path over the whole stream, for its error.
   return inflateRawIntoPortable(await src.read(offset, length), out);
+}
+
+/**
+ * A ZIP entry's DEFLATE stream (`compressedSize` bytes at `offset` of `src`) inflated into `out`
+ * (at least `size + 1` bytes: the extra byte tells a stream that inflates to more): the first
+ * `size` bytes of `out`, or a FormatError naming the entry when the stream is corrupt or does not
+ * give exactly the `size` it declares.
+ */
+export async function inflateEntryInto(src: RandomAccessSource, offset: number, compressedSize: number, size: number, out: Buffer, name: string): Promise<Buffer> {
+  let n: number;
+  try {
+    n = await inflateRawFrom(src, offset, compressedSize, out.subarray(0, size + 1));
+  } catch (err) {
+    throw new FormatError('zip', `cannot inflate ${JSON.stringify(name)}: ${(err as Error).message}`, offset);
+  }
+  if (n !== size) throw new FormatError('zip', sizeMismatch(name, size, n > size ? undefined : n), offset);
+  return out.subarray(0, size);
+}
+
+/** Why an entry is refused: it inflates to more than `declared` bytes (`got` undefined), or to `got`. */
+export function sizeMismatch(name: string, declared: number, got?: number): string {
+  return got === undefined ? `${JSON.stringify(name)} inflates to more than its declared ${declared} bytes` : `${JSON.stringify(name)} inflated to ${got} bytes, declared ${declared}`;
 }
 
 /** inflateRawInto through public API only (`inflateRawSync` and a copy): the fallback. */

@@ -12,7 +12,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createInflateRaw } from 'node:zlib';
 import { FormatError } from '../formats/errors.js';
-import { inflateRawFrom } from './inflate.js';
+import { inflateEntryInto, sizeMismatch } from './inflate.js';
 import type { InflateBudget } from './mapped.js';
 import { entryScratch } from './scratch.js';
 import { BufferSource, FileSource, type RandomAccessSource } from './source.js';
@@ -48,16 +48,11 @@ export async function inflateToSource(
     // Into a buffer lent by the thread's pool (one byte more than declared tells a stream that
     // inflates to more), given back when the source is closed.
     const lease = entryScratch.take(size + 1);
-    let n: number;
     try {
-      n = await inflateRawFrom(src, offset, compressedSize, lease.subarray(0, size + 1));
+      await inflateEntryInto(src, offset, compressedSize, size, lease, opts.name);
     } catch (e) {
       entryScratch.give(lease);
-      throw new FormatError('zip', `cannot inflate ${JSON.stringify(opts.name)}: ${(e as Error).message}`, offset);
-    }
-    if (n !== size) {
-      entryScratch.give(lease);
-      throw new FormatError('zip', n > size ? `${JSON.stringify(opts.name)} inflates to more than its declared ${size} bytes` : `${JSON.stringify(opts.name)} inflated to ${n} bytes, declared ${size}`, offset);
+      throw e;
     }
     const inner = new BufferSource(lease.subarray(0, size));
     let open = true;
@@ -84,12 +79,12 @@ export async function inflateToSource(
     const counter = new Transform({
       transform(chunk: Buffer, _enc, cb) {
         written += chunk.length;
-        if (written > size) cb(new FormatError('zip', `${JSON.stringify(opts.name)} inflates to more than its declared ${size} bytes`, offset));
+        if (written > size) cb(new FormatError('zip', sizeMismatch(opts.name, size), offset));
         else cb(null, chunk);
       },
     });
     await pipeline(Readable.from(chunks()), createInflateRaw(), counter, createWriteStream(file));
-    if (written !== size) throw new FormatError('zip', `${JSON.stringify(opts.name)} inflated to ${written} bytes, declared ${size}`, offset);
+    if (written !== size) throw new FormatError('zip', sizeMismatch(opts.name, size, written), offset);
     const fs = await FileSource.open(file);
     return {
       size: fs.size,
