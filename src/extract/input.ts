@@ -86,9 +86,10 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   const hashing = single && !init.cache ? hashOnThread(input, workers) : undefined;
   hashing?.catch(() => undefined); // handled where awaited; never an unhandled rejection meanwhile
   const sliced: string[] = [];
+  // The scan's last extraction retires the pool: its workers end as they hand their facts back.
   if (opts.lastInput && !borrowed.length) opts.pool?.retire();
   const ownParts = await extractFiles(own, init, workers, progress?.update, tally, sliced, opts.pool);
-  if (opts.lastInput) opts.pool?.retire();
+  if (opts.lastInput && borrowed.length) opts.pool?.retire();
   const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally, sliced, opts.pool) : [];
   progress?.done();
   mark('workers');
