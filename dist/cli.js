@@ -26775,10 +26775,11 @@ async function extractInputParts(input, opts) {
     const hashing = single && !init.cache ? hashOnThread(input, workers) : undefined;
     hashing?.catch(() => undefined); // handled where awaited; never an unhandled rejection meanwhile
     const sliced = [];
+    // The scan's last extraction retires the pool: its workers end as they hand their facts back.
     if (opts.lastInput && !borrowed.length)
         opts.pool?.retire();
     const ownParts = await extractFiles(own, init, workers, progress?.update, tally, sliced, opts.pool);
-    if (opts.lastInput)
+    if (opts.lastInput && borrowed.length)
         opts.pool?.retire();
     const borrowedParts = borrowed.length ? await extractFiles(borrowed, init, workers, undefined, tally, sliced, opts.pool) : [];
     progress?.done();
