@@ -18943,14 +18943,18 @@ function forEachDexString(buf, cb) {
  * the strings are laid out in one buffer, separated by NUL (never a host byte), scanned once,
  * and each hit is mapped back to the string it came from.
  */
-let scratchBuf = Buffer.alloc(0);
-/** A reusable buffer of exactly `n` bytes (grown as needed; one per thread, not reentrant). */
-function scratch(n) {
-    if (n > 16 << 20)
-        return Buffer.allocUnsafe(n); // a big DEX: not kept afterwards
-    if (scratchBuf.length < n)
-        scratchBuf = Buffer.allocUnsafe(Math.min(16 << 20, Math.max(n, 2 * scratchBuf.length)));
-    return scratchBuf.subarray(0, n);
+/**
+ * The bytes a DEX scan zeroes in place, saved to be put back: positions and values, grown as
+ * needed (one pair per uleb128 byte; one per thread, not reentrant).
+ */
+let savedAt = new Int32Array(0);
+let savedByte = new Uint8Array(0);
+function ensureSaved(n) {
+    if (savedAt.length >= n)
+        return;
+    const size = Math.max(n, 2 * savedAt.length, 4096);
+    savedAt = new Int32Array(size);
+    savedByte = new Uint8Array(size);
 }
 /** Index of the last element of sorted `starts` that is <= p. */
 function owner(starts, n, p) {
@@ -18968,13 +18972,15 @@ function owner(starts, n, p) {
 /**
  * Every string of every DEX in `buf`. In a DEX the string_data items sit together; their
  * uleb128 length prefixes can be ASCII letters or digits (a 97-byte string is prefixed by 'a'),
- * so the region is copied with the prefixes zeroed, then scanned once. Offsets in the evidence
- * are byte offsets in `buf`.
+ * so the prefixes are zeroed where they are, the span is scanned once, and the saved bytes are
+ * put back: `buf` leaves unchanged (it may be a block cache or a leased buffer), and no copy of
+ * the span is made (it was a 16 MiB buffer per thread). Offsets in the evidence are byte offsets
+ * in `buf`.
  */
 function scanDexStrings(buf, base, scanner, sink) {
     const headers = readDexHeaders(buf);
-    // Pass 1: the span of the string data. Pass 2 (below) zeroes each uleb128 length prefix in a
-    // copy of that span. No per-string allocation or native call.
+    // Pass 1: the span of the string data. Pass 2 (below) zeroes each uleb128 length prefix.
+    // No per-string allocation or native call.
     let lo = Infinity;
     let maxOff = -1;
     let count = 0;
@@ -19006,23 +19012,41 @@ function scanDexStrings(buf, base, scanner, sink) {
         });
         return;
     }
-    const region = scratch(hi - lo);
-    buf.copy(region, 0, lo, hi);
-    for (const h of headers) {
-        const limit = h.version >= 41 ? (h.containerSize ?? buf.length) : h.fileSize;
-        for (let i = 0, at = h.stringIdsOff; i < h.stringIdsSize; i++, at += 4) {
-            const off = buf[at] | (buf[at + 1] << 8) | (buf[at + 2] << 16) | (buf[at + 3] << 24);
-            if (off < h.headerSize || off >= limit)
-                continue;
-            let j = off - lo;
-            const stop = Math.min(j + 5, region.length);
-            while (j < stop && region[j] & 0x80)
-                region[j++] = 0;
-            if (j < region.length)
-                region[j] = 0;
+    // At most five prefix bytes per string. Two string_ids may share an offset (a hostile DEX):
+    // the second then saves the zeros the first wrote, so the bytes go back in reverse order.
+    ensureSaved(5 * count);
+    const at_ = savedAt;
+    const byte = savedByte;
+    let saved = 0;
+    try {
+        for (const h of headers) {
+            const limit = h.version >= 41 ? (h.containerSize ?? buf.length) : h.fileSize;
+            for (let i = 0, at = h.stringIdsOff; i < h.stringIdsSize; i++, at += 4) {
+                const off = buf[at] | (buf[at + 1] << 8) | (buf[at + 2] << 16) | (buf[at + 3] << 24);
+                if (off < h.headerSize || off >= limit)
+                    continue;
+                let j = off;
+                const stop = Math.min(j + 5, hi);
+                for (; j < stop && buf[j] & 0x80; j++) {
+                    at_[saved] = j;
+                    byte[saved++] = buf[j];
+                    buf[j] = 0;
+                }
+                if (j < hi) {
+                    at_[saved] = j;
+                    byte[saved++] = buf[j];
+                    buf[j] = 0;
+                }
+            }
+        }
+        scanner.scan(buf, lo, hi, base, sink);
+    }
+    finally {
+        while (saved > 0) {
+            saved--;
+            buf[at_[saved]] = byte[saved];
         }
     }
-    scanner.scan(region, 0, region.length, base, sink, (p) => lo + p);
 }
 /** Decoded pool strings (AXML, resources.arsc): one pass; each hit gets its string's offset. */
 function scanPoolStrings(strings, base, scanner, sink) {
@@ -20172,14 +20196,21 @@ class MappedSource {
         checkRead(this.format, position, length, this.size);
         if (length === 0)
             return Buffer.alloc(0);
-        let i = this.find(position);
-        const first = this.segs[i];
+        const first = this.segs[this.find(position)];
         if (first && first.start <= position && position + length <= first.start + first.length) {
             return first.read(position - first.start, length);
         }
-        const out = Buffer.alloc(length);
+        return this.fill(Buffer.alloc(length), position, length, true);
+    }
+    async readInto(position, length, out) {
+        checkRead(this.format, position, length, this.size);
+        return this.fill(out.subarray(0, length), position, length, false);
+    }
+    /** Writes [position, position + length) into `out`: segments where they are, zeros between. */
+    async fill(out, position, length, zeroed) {
         const end = position + length;
-        for (; i < this.segs.length; i++) {
+        let done = position; // everything before it is written
+        for (let i = this.find(position); i < this.segs.length; i++) {
             const s = this.segs[i];
             if (s.start >= end)
                 break;
@@ -20187,16 +20218,24 @@ class MappedSource {
             const to = Math.min(end, s.start + s.length);
             if (to <= from)
                 continue;
+            if (!zeroed && from > done)
+                out.fill(0, done - position, from - position);
             if (s.readInto) {
                 const pending = s.readInto(from - s.start, to - from, out, from - position);
                 if (pending)
                     await pending;
             }
+            else if (s.backing?.source.readInto) {
+                await s.backing.source.readInto(s.backing.offset + (from - s.start), to - from, out.subarray(from - position));
+            }
             else {
                 const piece = await s.read(from - s.start, to - from);
                 piece.copy(out, from - position);
             }
+            done = to;
         }
+        if (!zeroed && done < end)
+            out.fill(0, done - position, length);
         return out;
     }
     async close() {
@@ -23224,21 +23263,30 @@ async function scanRawSource(src, base, ctx, mentions = false) {
     const context = 512; // longer than any token (hosts are at most 253 bytes, plus a scheme)
     const ranges = dataRanges(src);
     const whole = ranges.length === 1 && ranges[0][0] === 0 && ranges[0][1] === src.size;
-    if (whole && src.size <= chunk + context) {
-        const buf = await src.read(0, src.size);
-        ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
-        if (mentions && src.size <= MENTION_MAX_FILE)
-            recordMentions(buf, base, ctx);
-        return;
-    }
-    for (const [from, to] of ranges) {
-        for (let pos = from; pos < to; pos += chunk) {
-            const lo = Math.max(from, pos - context);
-            const hi = Math.min(to, pos + chunk + context);
-            const buf = await src.read(lo, hi - lo);
-            const window = { from: pos - lo, to: Math.min(pos + chunk, to) - lo };
-            ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
+    // Chunks are read into a buffer lent by the thread's pool (the one entries are inflated
+    // into), not a new one each: a file of any size costs one buffer, reused.
+    const lease = entryScratch.take(Math.min(src.size, chunk + 2 * context));
+    const readAt = (pos, len) => (src.readInto ? src.readInto(pos, len, lease) : src.read(pos, len));
+    try {
+        if (whole && src.size <= chunk + context) {
+            const buf = await readAt(0, src.size);
+            ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
+            if (mentions && src.size <= MENTION_MAX_FILE)
+                recordMentions(buf, base, ctx);
+            return;
         }
+        for (const [from, to] of ranges) {
+            for (let pos = from; pos < to; pos += chunk) {
+                const lo = Math.max(from, pos - context);
+                const hi = Math.min(to, pos + chunk + context);
+                const buf = await readAt(lo, hi - lo);
+                const window = { from: pos - lo, to: Math.min(pos + chunk, to) - lo };
+                ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
+            }
+        }
+    }
+    finally {
+        entryScratch.give(lease);
     }
 }
 /** Only small text-like files are searched for package mentions (configs, whitelists). */

@@ -170,3 +170,48 @@ describe('canonicalIpv6', () => {
     expect(canonicalIpv6('12345::')).toBeUndefined();
   });
 });
+
+describe('raw files scanned in chunks', () => {
+  it('every host once, at its offset, wherever the chunk boundaries fall (chunks read into one lent buffer)', async () => {
+    const { mkdtempSync, mkdirSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { scan } = await import('../../src/scan.js');
+    const { RecordingLogger } = await import('../../src/logging.js');
+    const dir = mkdtempSync(join(tmpdir(), 'ag-chunks-'));
+    try {
+      mkdirSync(join(dir, 'vendor', 'bin'), { recursive: true });
+      // 40 KiB of binary noise with hosts placed across 4 KiB boundaries, and a second, smaller file.
+      const blob = Buffer.alloc(40 << 10);
+      for (let i = 0; i < blob.length; i++) blob[i] = (i * 7919) % 251 < 200 ? 0 : 0xff;
+      const placed: [string, number][] = [];
+      for (let k = 1; k < 10; k++) {
+        const host = `h${k}.chunk-test.example.com`;
+        const at = k * 4096 - (k * 3) % host.length - 1;
+        blob.write(host, at, 'latin1');
+        placed.push([host, at]);
+      }
+      writeFileSync(join(dir, 'vendor', 'bin', 'daemon'), blob);
+      writeFileSync(join(dir, 'vendor', 'bin', 'small'), Buffer.from('\0\0ping h0.chunk-test.example.com\0'));
+      const run = async (chunkBytes?: number) => {
+        const report = await scan(
+          { inputs: [dir], market: 'EU', failOn: 'never', cwd: dir, now: new Date('2026-11-01T00:00:00Z') },
+          new RecordingLogger(),
+          chunkBytes ? { limits: { chunkBytes } } : {},
+        );
+        return report.targets[0].endpoints
+          .filter((e) => e.value.endsWith('.chunk-test.example.com'))
+          .map((e) => [e.value, e.evidence.map((x) => `${x.path}@${x.offset}`).join(' ')]);
+      };
+      const whole = await run();
+      expect(whole).toEqual([
+        ['h0.chunk-test.example.com', 'vendor/bin/small@7'],
+        ...placed.map(([h, at]) => [h, `vendor/bin/daemon@${at}`]),
+      ]);
+      expect(await run(4096)).toEqual(whole);
+      expect(await run(1000)).toEqual(whole);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

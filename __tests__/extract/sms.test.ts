@@ -69,3 +69,28 @@ describe('scanDexStrings', () => {
     expect(dex.equals(before)).toBe(true);
   });
 });
+
+describe('scanDexStrings on a hostile DEX', () => {
+  it('string_ids that share offsets: the zeroed prefixes all go back, and the hits are those of the clean DEX', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { scanDexStrings } = await import('../../src/extract/string-scan.js');
+    const { readDexHeaders } = await import('../../src/formats/dex.js');
+    const clean = execFileSync('unzip', ['-p', '__tests__/fixtures/apks/autoregistration-cn.apk', 'classes.dex']);
+    const scanner = new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401']) });
+    const hitsOf = (dex: Buffer): string[] => {
+      const hits: string[] = [];
+      scanDexStrings(dex, { path: 'a', source: 'dex' }, scanner, { add: (h) => hits.push(`${h.kind} ${h.value} @${h.evidence.offset}`) });
+      return hits;
+    };
+    const expected = hitsOf(clean);
+    expect(expected.some((h) => h.startsWith('host zzhc.vnet.cn'))).toBe(true);
+    // Every odd string_id (but the last) points at the string of the even one before it: those
+    // prefixes are zeroed twice, the second time over the first's zeros.
+    const dex = Buffer.from(clean);
+    const [h] = readDexHeaders(dex);
+    for (let i = 0; i + 2 < h.stringIdsSize; i += 2) dex.writeUInt32LE(dex.readUInt32LE(h.stringIdsOff + 4 * i), h.stringIdsOff + 4 * (i + 1));
+    const before = Buffer.from(dex);
+    expect(hitsOf(dex)).toEqual(expected);
+    expect(dex.equals(before)).toBe(true);
+  });
+});

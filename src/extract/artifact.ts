@@ -416,20 +416,28 @@ async function scanRawSource(src: RandomAccessSource, base: EvidenceBase, ctx: A
   const context = 512; // longer than any token (hosts are at most 253 bytes, plus a scheme)
   const ranges = dataRanges(src);
   const whole = ranges.length === 1 && ranges[0][0] === 0 && ranges[0][1] === src.size;
-  if (whole && src.size <= chunk + context) {
-    const buf = await src.read(0, src.size);
-    ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
-    if (mentions && src.size <= MENTION_MAX_FILE) recordMentions(buf, base, ctx);
-    return;
-  }
-  for (const [from, to] of ranges) {
-    for (let pos = from; pos < to; pos += chunk) {
-      const lo = Math.max(from, pos - context);
-      const hi = Math.min(to, pos + chunk + context);
-      const buf = await src.read(lo, hi - lo);
-      const window = { from: pos - lo, to: Math.min(pos + chunk, to) - lo };
-      ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
+  // Chunks are read into a buffer lent by the thread's pool (the one entries are inflated
+  // into), not a new one each: a file of any size costs one buffer, reused.
+  const lease = entryScratch.take(Math.min(src.size, chunk + 2 * context));
+  const readAt = (pos: number, len: number): Promise<Buffer> => (src.readInto ? src.readInto(pos, len, lease) : src.read(pos, len));
+  try {
+    if (whole && src.size <= chunk + context) {
+      const buf = await readAt(0, src.size);
+      ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
+      if (mentions && src.size <= MENTION_MAX_FILE) recordMentions(buf, base, ctx);
+      return;
     }
+    for (const [from, to] of ranges) {
+      for (let pos = from; pos < to; pos += chunk) {
+        const lo = Math.max(from, pos - context);
+        const hi = Math.min(to, pos + chunk + context);
+        const buf = await readAt(lo, hi - lo);
+        const window = { from: pos - lo, to: Math.min(pos + chunk, to) - lo };
+        ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
+      }
+    }
+  } finally {
+    entryScratch.give(lease);
   }
 }
 

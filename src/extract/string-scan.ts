@@ -7,13 +7,18 @@
 import { forEachDexString, readDexHeaders } from '../formats/dex.js';
 import type { EndpointScanner, EndpointSink, EvidenceBase } from './endpoints.js';
 
-let scratchBuf = Buffer.alloc(0);
+/**
+ * The bytes a DEX scan zeroes in place, saved to be put back: positions and values, grown as
+ * needed (one pair per uleb128 byte; one per thread, not reentrant).
+ */
+let savedAt = new Int32Array(0);
+let savedByte = new Uint8Array(0);
 
-/** A reusable buffer of exactly `n` bytes (grown as needed; one per thread, not reentrant). */
-function scratch(n: number): Buffer {
-  if (n > 16 << 20) return Buffer.allocUnsafe(n); // a big DEX: not kept afterwards
-  if (scratchBuf.length < n) scratchBuf = Buffer.allocUnsafe(Math.min(16 << 20, Math.max(n, 2 * scratchBuf.length)));
-  return scratchBuf.subarray(0, n);
+function ensureSaved(n: number): void {
+  if (savedAt.length >= n) return;
+  const size = Math.max(n, 2 * savedAt.length, 4096);
+  savedAt = new Int32Array(size);
+  savedByte = new Uint8Array(size);
 }
 
 /** Index of the last element of sorted `starts` that is <= p. */
@@ -31,13 +36,15 @@ function owner(starts: Int32Array | number[], n: number, p: number): number {
 /**
  * Every string of every DEX in `buf`. In a DEX the string_data items sit together; their
  * uleb128 length prefixes can be ASCII letters or digits (a 97-byte string is prefixed by 'a'),
- * so the region is copied with the prefixes zeroed, then scanned once. Offsets in the evidence
- * are byte offsets in `buf`.
+ * so the prefixes are zeroed where they are, the span is scanned once, and the saved bytes are
+ * put back: `buf` leaves unchanged (it may be a block cache or a leased buffer), and no copy of
+ * the span is made (it was a 16 MiB buffer per thread). Offsets in the evidence are byte offsets
+ * in `buf`.
  */
 export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: EndpointScanner, sink: EndpointSink): void {
   const headers = readDexHeaders(buf);
-  // Pass 1: the span of the string data. Pass 2 (below) zeroes each uleb128 length prefix in a
-  // copy of that span. No per-string allocation or native call.
+  // Pass 1: the span of the string data. Pass 2 (below) zeroes each uleb128 length prefix.
+  // No per-string allocation or native call.
   let lo = Infinity;
   let maxOff = -1;
   let count = 0;
@@ -63,20 +70,39 @@ export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: Endpoin
     });
     return;
   }
-  const region = scratch(hi - lo);
-  buf.copy(region, 0, lo, hi);
-  for (const h of headers) {
-    const limit = h.version >= 41 ? (h.containerSize ?? buf.length) : h.fileSize;
-    for (let i = 0, at = h.stringIdsOff; i < h.stringIdsSize; i++, at += 4) {
-      const off = buf[at] | (buf[at + 1] << 8) | (buf[at + 2] << 16) | (buf[at + 3] << 24);
-      if (off < h.headerSize || off >= limit) continue;
-      let j = off - lo;
-      const stop = Math.min(j + 5, region.length);
-      while (j < stop && region[j] & 0x80) region[j++] = 0;
-      if (j < region.length) region[j] = 0;
+  // At most five prefix bytes per string. Two string_ids may share an offset (a hostile DEX):
+  // the second then saves the zeros the first wrote, so the bytes go back in reverse order.
+  ensureSaved(5 * count);
+  const at_ = savedAt;
+  const byte = savedByte;
+  let saved = 0;
+  try {
+    for (const h of headers) {
+      const limit = h.version >= 41 ? (h.containerSize ?? buf.length) : h.fileSize;
+      for (let i = 0, at = h.stringIdsOff; i < h.stringIdsSize; i++, at += 4) {
+        const off = buf[at] | (buf[at + 1] << 8) | (buf[at + 2] << 16) | (buf[at + 3] << 24);
+        if (off < h.headerSize || off >= limit) continue;
+        let j = off;
+        const stop = Math.min(j + 5, hi);
+        for (; j < stop && buf[j] & 0x80; j++) {
+          at_[saved] = j;
+          byte[saved++] = buf[j];
+          buf[j] = 0;
+        }
+        if (j < hi) {
+          at_[saved] = j;
+          byte[saved++] = buf[j];
+          buf[j] = 0;
+        }
+      }
+    }
+    scanner.scan(buf, lo, hi, base, sink);
+  } finally {
+    while (saved > 0) {
+      saved--;
+      buf[at_[saved]] = byte[saved];
     }
   }
-  scanner.scan(region, 0, region.length, base, sink, (p) => lo + p);
 }
 
 /** Decoded pool strings (AXML, resources.arsc): one pass; each hit gets its string's offset. */

@@ -112,27 +112,41 @@ export class MappedSource implements RandomAccessSource {
   async read(position: number, length: number): Promise<Buffer> {
     checkRead(this.format, position, length, this.size);
     if (length === 0) return Buffer.alloc(0);
-    let i = this.find(position);
-    const first = this.segs[i];
+    const first = this.segs[this.find(position)];
     if (first && first.start <= position && position + length <= first.start + first.length) {
       return first.read(position - first.start, length);
     }
-    const out = Buffer.alloc(length);
+    return this.fill(Buffer.alloc(length), position, length, true);
+  }
+
+  async readInto(position: number, length: number, out: Buffer): Promise<Buffer> {
+    checkRead(this.format, position, length, this.size);
+    return this.fill(out.subarray(0, length), position, length, false);
+  }
+
+  /** Writes [position, position + length) into `out`: segments where they are, zeros between. */
+  private async fill(out: Buffer, position: number, length: number, zeroed: boolean): Promise<Buffer> {
     const end = position + length;
-    for (; i < this.segs.length; i++) {
+    let done = position; // everything before it is written
+    for (let i = this.find(position); i < this.segs.length; i++) {
       const s = this.segs[i];
       if (s.start >= end) break;
       const from = Math.max(position, s.start);
       const to = Math.min(end, s.start + s.length);
       if (to <= from) continue;
+      if (!zeroed && from > done) out.fill(0, done - position, from - position);
       if (s.readInto) {
         const pending = s.readInto(from - s.start, to - from, out, from - position);
         if (pending) await pending;
+      } else if (s.backing?.source.readInto) {
+        await s.backing.source.readInto(s.backing.offset + (from - s.start), to - from, out.subarray(from - position));
       } else {
         const piece = await s.read(from - s.start, to - from);
         piece.copy(out, from - position);
       }
+      done = to;
     }
+    if (!zeroed && done < end) out.fill(0, done - position, length);
     return out;
   }
 
