@@ -83,7 +83,7 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   // A single file (an image, an APK) is hashed for the audit while it is extracted, unless the
   // cache hashes it anyway (its key).
   const single = walk.files.length === 1 && !walk.productOut && (await stat(input)).isFile();
-  const hashing = single && !init.cache ? hashOnThread(input, workers) : undefined;
+  const hashing = single && !init.cache ? hashOnThread(input) : undefined;
   hashing?.catch(() => undefined); // handled where awaited; never an unhandled rejection meanwhile
   const sliced: string[] = [];
   // The scan's last extraction retires the pool: its workers end as they hand their facts back.
