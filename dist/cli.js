@@ -18944,18 +18944,12 @@ function forEachDexString(buf, cb) {
  * and each hit is mapped back to the string it came from.
  */
 /**
- * The bytes a DEX scan zeroes in place, saved to be put back: positions and values, grown as
- * needed (one pair per uleb128 byte; one per thread, not reentrant).
+ * The bytes a DEX scan zeroes in place, saved to be put back: positions and values (one pair per
+ * non-zero prefix byte; one per thread, not reentrant). Grown as needed; kept up to SAVED_KEEP.
  */
-let savedAt = new Int32Array(0);
-let savedByte = new Uint8Array(0);
-function ensureSaved(n) {
-    if (savedAt.length >= n)
-        return;
-    const size = Math.max(n, 2 * savedAt.length, 4096);
-    savedAt = new Int32Array(size);
-    savedByte = new Uint8Array(size);
-}
+let savedAt = new Int32Array(4096);
+let savedByte = new Uint8Array(4096);
+const SAVED_KEEP = 1 << 20;
 /** Index of the last element of sorted `starts` that is <= p. */
 function owner(starts, n, p) {
     let lo = 0;
@@ -18969,33 +18963,40 @@ function owner(starts, n, p) {
     }
     return lo;
 }
+/** string_ids of one DEX as 32-bit words: a view when aligned (as in any real DEX), else a copy. */
+function stringIds(buf, h) {
+    const at = buf.byteOffset + h.stringIdsOff;
+    if (at % 4 === 0)
+        return new Uint32Array(buf.buffer, at, h.stringIdsSize);
+    const out = new Uint32Array(h.stringIdsSize);
+    for (let i = 0; i < out.length; i++)
+        out[i] = buf.readUInt32LE(h.stringIdsOff + 4 * i);
+    return out;
+}
 /**
  * Every string of every DEX in `buf`. In a DEX the string_data items sit together; their
  * uleb128 length prefixes can be ASCII letters or digits (a 97-byte string is prefixed by 'a'),
  * so the prefixes are zeroed where they are, the span is scanned once, and the saved bytes are
- * put back: `buf` leaves unchanged (it may be a block cache or a leased buffer), and no copy of
- * the span is made (it was a 16 MiB buffer per thread). Offsets in the evidence are byte offsets
- * in `buf`.
+ * put back: `buf` is left unchanged (it may be a block cache or a leased buffer), and the span is
+ * not copied (that copy was a 16 MiB buffer per thread). Offsets in the evidence are byte offsets
+ * in `buf`. `maxSaved` (tests) overrides the cap on saved bytes.
  */
-function scanDexStrings(buf, base, scanner, sink) {
+function scanDexStrings(buf, base, scanner, sink, maxSaved) {
     const headers = readDexHeaders(buf);
-    // Pass 1: the span of the string data. Pass 2 (below) zeroes each uleb128 length prefix.
-    // No per-string allocation or native call.
+    const ids = headers.map((h) => stringIds(buf, h));
+    // Pass 1: the span of the string data. No per-string allocation or native call.
     let lo = Infinity;
     let maxOff = -1;
     let count = 0;
-    for (const h of headers) {
-        const limit = h.version >= 41 ? (h.containerSize ?? buf.length) : h.fileSize;
-        for (let i = 0, at = h.stringIdsOff; i < h.stringIdsSize; i++, at += 4) {
-            const off = buf[at] | (buf[at + 1] << 8) | (buf[at + 2] << 16) | (buf[at + 3] << 24);
-            if (off < h.headerSize || off >= limit)
-                continue; // unreadable string_id: skipped (forEachDexString reports these)
-            if (off < lo)
-                lo = off;
-            if (off > maxOff)
-                maxOff = off;
-            count++;
-        }
+    for (let d = 0; d < headers.length; d++) {
+        const h = headers[d];
+        const list = ids[d];
+        span(list, h.headerSize, stringLimit(buf, h));
+        if (spanCount === 0)
+            continue;
+        lo = Math.min(lo, spanLo);
+        maxOff = Math.max(maxOff, spanMax);
+        count += spanCount;
     }
     if (count === 0)
         return;
@@ -19012,41 +19013,129 @@ function scanDexStrings(buf, base, scanner, sink) {
         });
         return;
     }
-    // At most five prefix bytes per string. Two string_ids may share an offset (a hostile DEX):
-    // the second then saves the zeros the first wrote, so the bytes go back in reverse order.
-    ensureSaved(5 * count);
-    const at_ = savedAt;
-    const byte = savedByte;
+    // Zeroing happens inside [lo, hi), so it never changes the string_ids being read, unless the
+    // two overlap (a crafted DEX): then the copy below.
+    if (headers.some((h) => h.stringIdsOff < hi && h.stringIdsOff + 4 * h.stringIdsSize > lo)) {
+        scanZeroedCopy(buf, headers, ids, lo, hi, base, scanner, sink);
+        return;
+    }
+    // Pass 2: the prefix bytes that could join a token zeroed and saved (a byte is saved once:
+    // zeroed, it is not saved again when another string_id points at it). Past `cap` saved bytes
+    // (string_ids crafted to point at every byte) the bytes go back and the span is zeroed in a
+    // copy instead.
+    const cap = Math.max(1 << 16, (hi - lo) >> 4);
     let saved = 0;
     try {
-        for (const h of headers) {
-            const limit = h.version >= 41 ? (h.containerSize ?? buf.length) : h.fileSize;
-            for (let i = 0, at = h.stringIdsOff; i < h.stringIdsSize; i++, at += 4) {
-                const off = buf[at] | (buf[at + 1] << 8) | (buf[at + 2] << 16) | (buf[at + 3] << 24);
-                if (off < h.headerSize || off >= limit)
-                    continue;
-                let j = off;
-                const stop = Math.min(j + 5, hi);
-                for (; j < stop && buf[j] & 0x80; j++) {
-                    at_[saved] = j;
-                    byte[saved++] = buf[j];
-                    buf[j] = 0;
-                }
-                if (j < hi) {
-                    at_[saved] = j;
-                    byte[saved++] = buf[j];
-                    buf[j] = 0;
-                }
-            }
+        for (let d = 0; d < headers.length && saved >= 0; d++) {
+            const h = headers[d];
+            saved = zeroPrefixes(buf, ids[d], h.headerSize, stringLimit(buf, h), hi, saved, cap);
         }
-        scanner.scan(buf, lo, hi, base, sink);
+        if (saved >= 0) {
+            scanner.scan(buf, lo, hi, base, sink);
+            return;
+        }
     }
     finally {
-        while (saved > 0) {
-            saved--;
-            buf[at_[saved]] = byte[saved];
+        if (saved > 0)
+            restore(buf, saved);
+        if (savedAt.length > SAVED_KEEP)
+            growSaved(4096);
+    }
+    scanZeroedCopy(buf, headers, ids, lo, hi, base, scanner, sink);
+}
+/** Where one DEX's string data may lie: its file (v35-40) or its container (v41). */
+function stringLimit(buf, h) {
+    return h.version >= 41 ? (h.containerSize ?? buf.length) : h.fileSize;
+}
+// span()'s results (no object per call).
+let spanLo = 0;
+let spanMax = 0;
+let spanCount = 0;
+/** Lowest and highest readable string offset of one DEX, and how many are readable. */
+function span(list, headerSize, limit) {
+    let lo = 0x7fffffff;
+    let max = -1;
+    let count = 0;
+    for (let i = 0; i < list.length; i++) {
+        const off = list[i];
+        if (off < headerSize || off >= limit)
+            continue; // unreadable string_id: skipped (forEachDexString reports these)
+        if (off < lo)
+            lo = off;
+        if (off > max)
+            max = off;
+        count++;
+    }
+    spanLo = lo;
+    spanMax = max;
+    spanCount = count;
+}
+/**
+ * Zeroes the uleb128 length prefix of each readable string of one DEX (bounded by `hi`), saving
+ * the bytes from index `saved` on; returns the new count, or -1 when `cap` was reached (then
+ * every saved byte is back). Only a prefix byte in 0x21-0x7e can join a token (a letter, a digit,
+ * '-', '.', '/', ':', '@' ...): the scanner treats every other byte (continuation bytes >= 0x80,
+ * the lengths 0-32 of short strings, 0x7f) exactly as it treats NUL, so those stay as they are.
+ * That is most strings, and the prefix's continuation bytes, which are skipped like before.
+ */
+function zeroPrefixes(buf, list, headerSize, limit, hi, saved, cap) {
+    for (let i = 0; i < list.length; i++) {
+        const off = list[i];
+        if (off < headerSize || off >= limit)
+            continue;
+        let j = off;
+        const stop = Math.min(j + 5, hi);
+        while (j < stop && buf[j] & 0x80)
+            j++;
+        if (j >= hi)
+            continue;
+        const b = buf[j];
+        if (b <= 0x20 || b >= 0x7f)
+            continue;
+        if (saved === cap)
+            return restore(buf, saved);
+        if (saved === savedAt.length)
+            growSaved(Math.min(cap, 2 * savedAt.length));
+        savedAt[saved] = j;
+        savedByte[saved++] = b;
+        buf[j] = 0;
+    }
+    return saved;
+}
+/** Puts the saved bytes back; returns -1 (nothing saved any more, and the scan not done). */
+function restore(buf, saved) {
+    for (let k = 0; k < saved; k++)
+        buf[savedAt[k]] = savedByte[k];
+    return -1;
+}
+function growSaved(n) {
+    const at = new Int32Array(n);
+    const byte = new Uint8Array(n);
+    if (n > savedAt.length) {
+        at.set(savedAt);
+        byte.set(savedByte);
+    }
+    savedAt = at;
+    savedByte = byte;
+}
+/** The span copied, its prefixes zeroed in the copy, scanned once (for pathological string_ids). */
+function scanZeroedCopy(buf, headers, ids, lo, hi, base, scanner, sink) {
+    const region = Buffer.from(buf.subarray(lo, hi));
+    for (let d = 0; d < headers.length; d++) {
+        const h = headers[d];
+        const limit = stringLimit(buf, h);
+        for (const off of ids[d]) {
+            if (off < h.headerSize || off >= limit)
+                continue;
+            let j = off - lo;
+            const stop = Math.min(j + 5, region.length);
+            while (j < stop && region[j] & 0x80)
+                region[j++] = 0;
+            if (j < region.length)
+                region[j] = 0;
         }
     }
+    scanner.scan(region, 0, region.length, base, sink, (p) => lo + p);
 }
 /** Decoded pool strings (AXML, resources.arsc): one pass; each hit gets its string's offset. */
 function scanPoolStrings(strings, base, scanner, sink) {

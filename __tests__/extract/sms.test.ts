@@ -94,3 +94,61 @@ describe('scanDexStrings on a hostile DEX', () => {
     expect(dex.equals(before)).toBe(true);
   });
 });
+
+describe('scanDexStrings when zeroing in place is refused', () => {
+  const load = async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { scanDexStrings } = await import('../../src/extract/string-scan.js');
+    const { readDexHeaders } = await import('../../src/formats/dex.js');
+    const clean = execFileSync('unzip', ['-p', '__tests__/fixtures/apks/autoregistration-cn.apk', 'classes.dex']);
+    const scanner = new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401']) });
+    const hitsOf = (dex: Buffer, maxSaved?: number): string[] => {
+      const hits: string[] = [];
+      scanDexStrings(dex, { path: 'a', source: 'dex' }, scanner, { add: (h) => hits.push(`${h.kind} ${h.value} @${h.evidence.offset}`) }, maxSaved);
+      return hits;
+    };
+    return { clean, hitsOf, header: readDexHeaders(clean)[0] };
+  };
+
+  it('more prefix bytes than the cap: those saved go back, and the span is zeroed in a copy (same hits)', async () => {
+    const { clean, hitsOf } = await load();
+    const pristine = Buffer.from(clean);
+    const expected = hitsOf(clean);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(clean.equals(pristine)).toBe(true);
+    const dex = Buffer.from(pristine);
+    expect(hitsOf(dex, 1)).toEqual(expected);
+    expect(dex.equals(pristine)).toBe(true);
+  });
+
+  it('a string_id pointing into the string_ids table: scanned from a copy, the buffer unchanged', async () => {
+    const { clean, hitsOf, header } = await load();
+    const expected = hitsOf(clean);
+    const dex = Buffer.from(clean);
+    dex.writeUInt32LE(header.stringIdsOff, header.stringIdsOff + 4); // the second id points at the first
+    const before = Buffer.from(dex);
+    const hits = hitsOf(dex);
+    for (const h of expected) expect(hits).toContain(h);
+    expect(dex.equals(before)).toBe(true);
+  });
+});
+
+describe('scanDexStrings: uleb128 length prefixes never join a string (smali fixture)', () => {
+  it('a prefix that reads as z, 1, -, @ or / changes nothing: no zzhc.vnet.cn, no 10659401, and the names and the quad stand alone', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { scanDexStrings } = await import('../../src/extract/string-scan.js');
+    const dir = join(import.meta.dirname, '..', 'fixtures', 'formats');
+    const dex = readFileSync(join(dir, 'formats-prefixes.dex'));
+    // The strings and their lengths as dexdump prints them: each length is the prefix byte.
+    const dump = readFileSync(join(dir, 'formats-prefixes.dexdump.txt'), 'latin1');
+    const strings = [...dump.matchAll(/const-string v0, "([^"]*)"/g)].map((m) => m[1]);
+    expect(strings.map((s) => String.fromCharCode(s.length))).toEqual(['z', '1', '-', '@', '/']);
+    const pristine = Buffer.from(dex);
+    const hits: string[] = [];
+    scanDexStrings(dex, { path: 'a', source: 'dex' }, new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401']) }), {
+      add: (h) => hits.push(`${h.kind} ${h.value}`),
+    });
+    expect(hits.sort()).toEqual(['host mail.vnet.cn', 'host res.vnet.cn', 'host zhc.vnet.cn', 'ip 10.1.2.3']);
+    expect(dex.equals(pristine)).toBe(true);
+  });
+});
