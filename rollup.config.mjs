@@ -1,5 +1,6 @@
-// Bundles the Action (dist/index.js) and the CLI (dist/cli.js) so both run from a fresh clone
-// with no npm install. The built-in catalog YAML is copied beside them as an asset.
+// Bundles the Action (dist/index.js), the CLI (dist/cli.js) and the extraction worker both start
+// (dist/worker.js) so that they run from a fresh clone with no npm install. The built-in catalog
+// YAML is copied beside them as an asset.
 import { readFileSync } from 'node:fs';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
@@ -33,6 +34,15 @@ export default [
   {
     input: 'src/cli.ts',
     output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', inlineDynamicImports: true },
+    plugins: plugins(),
+    onwarn(warning, warn) {
+      if (['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'INVALID_ANNOTATION'].includes(warning.code)) return;
+      warn(warning);
+    },
+  },
+  {
+    input: 'src/worker.ts',
+    output: { file: 'dist/worker.js', format: 'es', inlineDynamicImports: true },
     plugins: plugins(),
     onwarn(warning, warn) {
       if (['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'INVALID_ANNOTATION'].includes(warning.code)) return;

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PolicyError, PolicyErrors, UsageError } from '../src/errors.js';
-import { expandGlob, run, workflowFile, type ScanFn } from '../src/main.js';
+import { expandGlob, LOG_MAX_FINDINGS, run, workflowFile, type ScanFn } from '../src/main.js';
 import type { Report } from '../src/report/model.js';
 import { renderJson } from '../src/report/render-json.js';
 import { createPassingReport, createTestFinding, createTestReport } from '../__fixtures__/report.js';
@@ -130,6 +130,22 @@ describe('run() on a failing build', () => {
     );
     // Every finding is still in the summary.
     expect(r.summary()).toContain('### Findings (28)');
+  });
+
+  it('lists at most LOG_MAX_FINDINGS findings per target in the log, errors first, and says where the rest are', async () => {
+    const r = setup({ 'report-file': 'reports/ag.json' });
+    const warnings = Array.from({ length: LOG_MAX_FINDINGS + 5 }, (_, i) =>
+      createTestFinding({ rule: 'unlisted-endpoint', severity: 'warning', client: undefined, endpoint: `w${String(i).padStart(5, '0')}.acme.eu`, message: `warn ${String(i).padStart(5, '0')}` }),
+    );
+    await run({ scan: fakeScan(createTestReport({ findings: [...warnings, ...manyErrors(2)] })) });
+    const out = r.stdout();
+    expect(out).toContain('Host h00.example.cn is denied in EU.'); // the errors come first
+    expect(out).toContain(`warn ${String(LOG_MAX_FINDINGS - 3).padStart(5, '0')}`);
+    expect(out).not.toContain(`warn ${String(LOG_MAX_FINDINGS - 2).padStart(5, '0')} `);
+    expect(out).toContain('    ... and 7 more findings (7 warnings): every finding is in reports/ag.json (the report-file input)\n');
+    // The report file has them all.
+    const written = JSON.parse(readFileSync(path.join(r.workspace, 'reports/ag.json'), 'utf8')) as Report;
+    expect(written.findings).toHaveLength(LOG_MAX_FINDINGS + 7);
   });
 
   it('honours max-annotations', async () => {

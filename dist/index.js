@@ -1,5 +1,5 @@
 import { tmpdir, availableParallelism } from 'node:os';
-import require$$1$1, { isMainThread, workerData, parentPort, Worker } from 'node:worker_threads';
+import require$$1$1, { Worker } from 'node:worker_threads';
 import path$1, { resolve, basename, join, relative } from 'node:path';
 import require$$1$2, { constants as constants$5, InflateRaw, inflateRawSync, gunzipSync, createInflateRaw, gzipSync } from 'node:zlib';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -16108,10 +16108,6 @@ function setWorkerScript(url) {
 function getWorkerScript() {
     return workerScript;
 }
-/** True when this thread is an extraction worker (the entry point must then call runWorker). */
-function isExtractionWorker() {
-    return !isMainThread && workerData?.mark === WORKER_MARK;
-}
 /** Worker count: ACTIVATION_GATE_WORKERS, else one per core; 1 when no worker script is set. */
 function workerCount(env = process.env) {
     if (!workerScript)
@@ -16181,49 +16177,6 @@ function tally(t, r, relPath) {
         t.misses++;
     if (r.problem)
         t.problems.push(r.problem);
-}
-/**
- * The worker side: `init` starts an input (a fresh context); each file it is sent is extracted
- * into it; `finish` returns the facts and clears them. The worker then waits for the next input
- * of the scan (WorkerPool keeps it) until it is terminated.
- */
-async function runWorker() {
-    const data = workerData;
-    if (data.hash !== undefined) {
-        // Started by hashOnThread: one file's SHA-256, then done.
-        parentPort.postMessage({ type: 'sha256', hex: await sha256OfFile$1(data.hash) });
-        return;
-    }
-    let init;
-    let ctx;
-    let cached = [];
-    const port = parentPort;
-    let chain = Promise.resolve();
-    port.on('message', (msg) => {
-        chain = chain.then(async () => {
-            if (msg.type === 'init') {
-                init = msg.init;
-                ctx = newContext(init);
-                cached = [];
-            }
-            else if (!init || !ctx) {
-                throw new Error(`extraction worker: ${msg.type} before init`);
-            }
-            else if (msg.type === 'file') {
-                const f = msg.file;
-                const r = await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached, msg.slice);
-                port.postMessage({ type: 'done', ...r });
-            }
-            else {
-                port.postMessage({ type: 'partial', partial: mergePartials([partialOf(ctx), ...cached]) });
-                // The next input starts with init (a new context then, not now: a new scanner while
-                // this worker's facts are still being sent would only add to the peak).
-                ctx = undefined;
-                cached = [];
-            }
-        });
-    });
-    port.postMessage({ type: 'ready' });
 }
 /**
  * The scan's workers, started now when there will be any (`workers` > 1 and a bundle to run):
@@ -16367,6 +16320,11 @@ async function filesToShare(files, minBytes) {
     }
     return out;
 }
+const workerProblems = [];
+/** What went wrong with workers since the last call (each message once), for the caller to log. */
+function takeWorkerProblems() {
+    return [...new Set(workerProblems.splice(0))];
+}
 /**
  * Extracts `files` on `workers` threads (in-process when 1). Returns one PartialFacts per
  * worker. A worker that dies is reported: the file it held becomes unreadable and the rest of
@@ -16468,6 +16426,10 @@ pool) {
             settled = true;
             detach();
             const [culprit, ...notStarted] = inflight;
+            // Without a file in hand (it did not start: a missing or broken dist/worker.js) the
+            // scan is still complete, but slower: said once, not silently.
+            if (!culprit)
+                workerProblems.push(`an extraction worker stopped before taking a file (${why}); its files were extracted on the main thread`);
             if (culprit && !broken.has(culprit.file.relPath)) {
                 lost.unreadable.push({ path: culprit.file.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
                 if (culprit.slice)
@@ -53173,6 +53135,52 @@ const REPORT_SHAPE = shape(['schemaVersion', 'tool', 'verdict', 'failOn', 'count
 function sortReport(report) {
     return ordered(report, REPORT_SHAPE.keys, REPORT_SHAPE.map);
 }
+/** `list` itself when already in order, else a sorted copy (for views that never change it). */
+function inOrder(list, compare) {
+    for (let i = 1; i < list.length; i++)
+        if (compare(list[i - 1], list[i]) > 0)
+            return [...list].sort(compare);
+    return list;
+}
+function strictlySorted(list, compare) {
+    for (let i = 1; i < list.length; i++)
+        if (compare(list[i - 1], list[i]) >= 0)
+            return false;
+    return true;
+}
+/**
+ * The report with every list a renderer shows in canonical order, as `sortReport` orders it,
+ * without copying it: lists already in order (the usual case) and the elements themselves are
+ * shared with `report`, keys are not reordered, and only an element whose own list is out of
+ * order is copied. For renderers that read fields (markdown, step outputs), not for serialising
+ * objects (JSON, SARIF: sortReport and the streaming writers). Not to be changed.
+ */
+function sortedView(report) {
+    const endpoint = (e) => {
+        const evidence = inOrder(e.evidence, compareEvidence);
+        const packages = e.packages && !strictlySorted(e.packages, compareStrings) ? sortedUnique(e.packages) : e.packages;
+        return evidence === e.evidence && packages === e.packages ? e : { ...e, evidence, packages };
+    };
+    const client = (c) => (strictlySorted(c.matchedBy, compareMatchedBy) ? c : { ...c, matchedBy: sortedUnique(c.matchedBy, compareMatchedBy) });
+    const finding = (f) => {
+        if (!f.evidence)
+            return f;
+        const evidence = inOrder(f.evidence, compareEvidence);
+        return evidence === f.evidence ? f : { ...f, evidence };
+    };
+    return {
+        ...report,
+        findings: inOrder(report.findings, compareFindings).map(finding),
+        targets: inOrder(report.targets, compareTargets).map((t) => ({
+            ...t,
+            packages: inOrder(t.packages, comparePackages),
+            endpoints: inOrder(t.endpoints, compareEndpoints).map(endpoint),
+            clients: inOrder(t.clients, compareClients).map(client),
+            unreadable: inOrder(t.unreadable, compareUnreadable),
+            skipped: inOrder(t.skipped, compareSkipped),
+        })),
+    };
+}
 
 /**
  * `--format json` and the Action's `report-file`: the canonical report, byte-identical for the
@@ -62503,8 +62511,20 @@ function findingLines(findings, paint, indent) {
         return `${indent}${colored}${f.rule.padEnd(ruleWidth)}  ${oneLine(f.message)}${where}${supp}`;
     });
 }
-function targetBlock(t, findings, paint, maxEndpoints) {
+/** "2 errors, 1,200 warnings": the severities of `findings`, most severe first. */
+function severityCounts(findings) {
+    const n = new Map();
+    for (const f of findings)
+        n.set(f.severity, (n.get(f.severity) ?? 0) + 1);
+    return [...n].map(([sev, k]) => plural(k, sev)).join(', ');
+}
+/**
+ * One target. Only what is shown is made safe for the terminal (`visibleDeep`), in canonical
+ * order: a build with tens of thousands of endpoints and findings is never copied whole.
+ */
+function targetBlock(target, findings, paint, limits) {
     const out = [];
+    const t = visibleDeep({ id: target.id, market: target.market, sku: target.sku, build: target.build, counts: target.counts });
     const c = t.counts;
     const state = c.errors > 0 ? paint('red', `FAIL (${plural(c.errors, 'error')})`) : c.warnings > 0 ? paint('yellow', `pass with ${plural(c.warnings, 'warning')}`) : paint('green', 'pass');
     out.push(`${paint('bold', `Target ${t.id}`)}: ${state}`);
@@ -62514,17 +62534,17 @@ function targetBlock(t, findings, paint, maxEndpoints) {
     out.push(`  market: ${market} (${sku}${resolved})`);
     if (t.build.fingerprint)
         out.push(`  fingerprint: ${t.build.fingerprint}`);
-    out.push(`  packages: ${t.packages.length.toLocaleString('en-US')}, endpoints: ${t.endpoints.length.toLocaleString('en-US')}`);
-    if (t.clients.length > 0) {
+    out.push(`  packages: ${target.packages.length.toLocaleString('en-US')}, endpoints: ${target.endpoints.length.toLocaleString('en-US')}`);
+    if (target.clients.length > 0) {
         out.push('  clients:');
         const rows = [['CLIENT', 'MARKET', 'PACKAGE', 'ALLOWED', 'MATCHED BY']];
-        for (const c of t.clients) {
+        for (const c of sorted(target.clients, compareClients).map(visibleDeep)) {
             rows.push([
                 c.id,
                 c.market,
                 c.package ?? '-',
                 c.allowed ? 'yes' : 'no',
-                `${c.matchedBy.join(', ')}${c.suspected ? ' (suspected)' : ''}`,
+                `${sortedUnique(c.matchedBy, compareMatchedBy).join(', ')}${c.suspected ? ' (suspected)' : ''}`,
             ]);
         }
         const lines = table(rows, '    ');
@@ -62533,31 +62553,38 @@ function targetBlock(t, findings, paint, maxEndpoints) {
     else {
         out.push('  clients: none');
     }
+    const endpoints = sorted(target.endpoints, compareEndpoints);
     for (const status of ['denied', 'unlisted']) {
-        const eps = t.endpoints.filter((e) => e.status === status);
+        const eps = endpoints.filter((e) => e.status === status);
         if (eps.length === 0)
             continue;
         out.push(`  ${status} endpoints (${eps.length.toLocaleString('en-US')}):`);
-        const rows = eps.slice(0, maxEndpoints).map((e) => {
-            const first = e.evidence[0];
+        const rows = eps.slice(0, limits.maxEndpoints).map((endpoint) => {
+            const e = visibleDeep(endpoint);
+            const first = e.evidence.length ? sorted(e.evidence, compareEvidence)[0] : undefined;
             const more = e.evidenceCount > 1 ? ` (+${(e.evidenceCount - 1).toLocaleString('en-US')} more)` : '';
             return [e.kind, `${formatEndpoint(e)}${e.cleartext ? ' [cleartext]' : ''}`, first ? `${formatEvidence(first)}${more}` : '-'];
         });
         out.push(...table(rows, '    '));
-        if (eps.length > maxEndpoints)
-            out.push(`    ... and ${(eps.length - maxEndpoints).toLocaleString('en-US')} more`);
+        if (eps.length > limits.maxEndpoints)
+            out.push(`    ... and ${(eps.length - limits.maxEndpoints).toLocaleString('en-US')} more`);
     }
-    if (t.unreadable.length > 0) {
-        out.push(`  unreadable artifacts (${t.unreadable.length.toLocaleString('en-US')}):`);
-        for (const u of t.unreadable) {
+    if (target.unreadable.length > 0) {
+        out.push(`  unreadable artifacts (${target.unreadable.length.toLocaleString('en-US')}):`);
+        for (const u of sorted(target.unreadable, compareUnreadable).map(visibleDeep)) {
             out.push(`    ${u.path} (${u.format}): ${oneLine(u.reason)}${u.offset !== undefined ? ` @${u.offset}` : ''}`);
         }
     }
-    if (t.skipped.length > 0)
-        out.push(`  skipped paths: ${t.skipped.length.toLocaleString('en-US')}`);
+    if (target.skipped.length > 0)
+        out.push(`  skipped paths: ${target.skipped.length.toLocaleString('en-US')}`);
     if (findings.length > 0) {
         out.push('  findings:');
-        out.push(...findingLines(findings, paint, '    '));
+        out.push(...findingLines(findings.slice(0, limits.maxFindings).map(visibleDeep), paint, '    '));
+        if (findings.length > limits.maxFindings) {
+            const rest = findings.slice(limits.maxFindings);
+            const where = limits.moreFindingsIn ? `: ${limits.moreFindingsIn}` : '';
+            out.push(`    ... and ${plural(rest.length, 'more finding')} (${severityCounts(rest)})${where}`);
+        }
     }
     else {
         out.push('  findings: none');
@@ -62590,24 +62617,23 @@ function visibleDeep(v) {
 }
 function renderText(report, options = {}) {
     const paint = options.color ? (style, s) => `\u001b[${ANSI[style]}m${s}\u001b[0m` : (_style, s) => s;
-    const r = sortReport(visibleDeep(report));
-    const maxEndpoints = options.maxEndpoints ?? 50;
+    const limits = { maxEndpoints: options.maxEndpoints ?? 50, maxFindings: options.maxFindings ?? Infinity, moreFindingsIn: options.moreFindingsIn };
     const lines = [];
-    lines.push(paint(r.verdict === 'fail' ? 'red' : 'green', verdictLine(r)));
+    lines.push(paint(report.verdict === 'fail' ? 'red' : 'green', visible(verdictLine(report))));
     const byTarget = new Map();
-    for (const f of r.findings) {
+    for (const f of sorted(report.findings, compareFindings)) {
         const list = byTarget.get(f.target) ?? [];
         list.push(f);
         byTarget.set(f.target, list);
     }
-    for (const t of r.targets) {
-        lines.push('', ...targetBlock(t, byTarget.get(t.id) ?? [], paint, maxEndpoints));
+    for (const t of sorted(report.targets, compareTargets)) {
+        lines.push('', ...targetBlock(t, byTarget.get(t.id) ?? [], paint, limits));
         byTarget.delete(t.id);
     }
     // Findings about no known target (an expired exemption, say) still show.
     const other = [...byTarget.values()].flat();
     if (other.length > 0) {
-        lines.push('', paint('bold', 'Other findings'), ...findingLines(other, paint, '  '));
+        lines.push('', paint('bold', 'Other findings'), ...findingLines(other.map(visibleDeep), paint, '  '));
     }
     return `${lines.join('\n')}\n`;
 }
@@ -62823,6 +62849,27 @@ function renderStage(r, d, options, limit, compact) {
     parts.push(`<sub>activation-gate ${escapeCell(r.tool.version)}, catalog ${escapeCell(r.tool.catalogVersion)}, Public Suffix List ${escapeCell(r.tool.pslVersion)}</sub>\n`);
     return parts.join('\n');
 }
+/**
+ * Fewer characters than renderStage(r, d) writes (and so fewer UTF-8 bytes): the messages of the
+ * finding rows it shows and the endpoint names of the tables it shows, each of which it writes
+ * at least once and escapes only into longer text.
+ */
+function lowerBound(r, d) {
+    let n = 0;
+    for (const f of r.findings) {
+        const shown = isNoteRow(f) ? d.notes : isWarningRow(f) ? d.warnings : d.errorFindings;
+        if (shown)
+            n += f.message.length;
+    }
+    if (d.targetTables) {
+        for (const t of r.targets) {
+            for (const e of t.endpoints)
+                if (e.status === 'denied' || (e.status === 'unlisted' && d.warnings))
+                    n += e.value.length;
+        }
+    }
+    return n;
+}
 function fits(s, maxBytes, maxChars) {
     return (maxChars === undefined || s.length <= maxChars) && Buffer.byteLength(s, 'utf8') <= maxBytes;
 }
@@ -62842,8 +62889,13 @@ function renderMarkdown(report, options = {}) {
     const maxBytes = options.maxBytes ?? SUMMARY_MAX_BYTES;
     const maxChars = options.maxChars;
     const limit = describeLimit(maxBytes, maxChars);
-    const r = sortReport(report);
+    const r = sortedView(report);
+    const budget = Math.min(maxBytes, maxChars ?? Infinity);
     for (const d of STAGES) {
+        // A stage whose findings messages and endpoint names alone exceed the budget cannot fit:
+        // not rendered (a build with 35,000 unlisted endpoints rendered them twice for nothing).
+        if (lowerBound(r, d) > budget)
+            continue;
         const md = renderStage(r, d, options, limit, false);
         if (fits(md, maxBytes, maxChars))
             return md;
@@ -63151,6 +63203,8 @@ async function extractInputParts(input, opts) {
     mark('workers');
     for (const relPath of sliced)
         opts.logger.info(`${relPath}: shared by ${workers} workers, each extracting a share of its files`);
+    for (const problem of takeWorkerProblems())
+        opts.logger.warning(problem);
     if (init.cache) {
         opts.logger.info(`cache: ${tally.hits} of ${tally.hits + tally.misses} files of ${input} from ${init.cache.dir}`);
         if (tally.problems.length) {
@@ -64772,7 +64826,7 @@ function entry(c, level) {
 }
 /** The `clients` output as JSON, within `maxBytes`. */
 function renderClientsOutput(report, maxBytes = CLIENTS_OUTPUT_MAX_BYTES) {
-    const r = sortReport(report);
+    const r = sortedView(report);
     const build = (level) => ({
         targets: r.targets.map((t) => ({
             target: t.id,
@@ -64868,6 +64922,8 @@ async function writeSummary(markdown, sink, env = process.env) {
  * decide the verdict; the report does, and the gate is the step's exit status. The job summary
  * is written in every case, also when the scan could not run.
  */
+/** Findings per target the log lists (the report file has them all). */
+const LOG_MAX_FINDINGS = 1000;
 /**
  * The real Octokit of @actions/github. The API URL is read from the environment at call time
  * (GITHUB_API_URL: GitHub Enterprise Server, or a local server in tests).
@@ -64999,9 +65055,14 @@ async function run(overrides = defaultDeps) {
             await writeWorkspaceFile(inputs.workspace, inputs.sarifFile, (abs) => writeSarifFile(abs, report, sarifOptions));
         }
         // The text report in the log, with workflow commands stopped: it quotes strings from the build.
+        // At most LOG_MAX_FINDINGS findings per target, most severe first: a build with tens of
+        // thousands of unlisted endpoints would otherwise write as many log lines (8 MB, 2 s).
         const stopToken = randomUUID();
         core.info(`::stop-commands::${stopToken}`);
-        core.info(renderText(report));
+        core.info(renderText(report, {
+            maxFindings: LOG_MAX_FINDINGS,
+            moreFindingsIn: inputs.reportFile ? `every finding is in ${inputs.reportFile} (the report-file input)` : 'set the report-file input to keep every finding',
+        }));
         core.info(`::${stopToken}::`);
         const failing = report.verdict === 'fail';
         // `fail-on: never` reports only: the verdict still says what was found, the step passes.
@@ -65073,14 +65134,9 @@ async function run(overrides = defaultDeps) {
 // No top-level await: in the single-file bundle, modules loaded by dynamic import (the OTA
 // payload codecs) are evaluated after the entry's body, so awaiting here would run the whole
 // scan before they exist.
-// Extraction worker threads load this same bundle: they only run the worker loop.
-if (isExtractionWorker()) {
-    void runWorker();
-}
-else {
-    setWorkerScript(new URL(import.meta.url));
-    void run();
-}
+// Extraction worker threads load their own bundle beside this one (src/worker.ts).
+setWorkerScript(new URL('./worker.js', import.meta.url));
+void run();
 
 var xzDecompress$3 = {exports: {}};
 

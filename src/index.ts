@@ -1,14 +1,10 @@
 /** Bundle entry of the Action (dist/index.js): only runs main.run(), which never throws. */
-import { isExtractionWorker, runWorker, setWorkerScript } from './extract/pool.js';
+import { setWorkerScript } from './extract/pool.js';
 import { run } from './main.js';
 
 // No top-level await: in the single-file bundle, modules loaded by dynamic import (the OTA
 // payload codecs) are evaluated after the entry's body, so awaiting here would run the whole
 // scan before they exist.
-// Extraction worker threads load this same bundle: they only run the worker loop.
-if (isExtractionWorker()) {
-  void runWorker();
-} else {
-  setWorkerScript(new URL(import.meta.url));
-  void run();
-}
+// Extraction worker threads load their own bundle beside this one (src/worker.ts).
+setWorkerScript(new URL('./worker.js', import.meta.url));
+void run();

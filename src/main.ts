@@ -27,9 +27,12 @@ import { writeSummary } from './channels/summary.js';
 import { indexSourceTree, type SourceIndex } from './source/indexer.js';
 import { isInsideWorkspace, locateFindings, wantedNames } from './source/locate.js';
 
-/** The part of @actions/core the Action uses; tests pass the real module or a fake. */
+/** Findings per target the log lists (the report file has them all). */
+export const LOG_MAX_FINDINGS = 1000;
+
 export { DEFAULT_POLICY_FILE, expandGlob, expandInputPaths, hasGlobMagic, readInputs, workflowFile, workspaceRelative, type ActionInputs };
 
+/** The part of @actions/core the Action uses; tests pass the real module or a fake. */
 export type ActionsCore = Pick<
   typeof actionsCore,
   | 'getInput'
@@ -201,9 +204,16 @@ export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<v
     }
 
     // The text report in the log, with workflow commands stopped: it quotes strings from the build.
+    // At most LOG_MAX_FINDINGS findings per target, most severe first: a build with tens of
+    // thousands of unlisted endpoints would otherwise write as many log lines (8 MB, 2 s).
     const stopToken = randomUUID();
     core.info(`::stop-commands::${stopToken}`);
-    core.info(renderText(report));
+    core.info(
+      renderText(report, {
+        maxFindings: LOG_MAX_FINDINGS,
+        moreFindingsIn: inputs.reportFile ? `every finding is in ${inputs.reportFile} (the report-file input)` : 'set the report-file input to keep every finding',
+      }),
+    );
     core.info(`::${stopToken}::`);
 
     const failing = report.verdict === 'fail';

@@ -166,3 +166,46 @@ describe('renderText with hostile strings', () => {
     expect(out).toContain('line one\\x0d\\x0a::error::forged\\u{202e}');
   });
 });
+
+describe('renderText: long lists and every shown field', () => {
+  it('maxFindings lists the most severe first per target, then counts the rest by severity and says where they are', () => {
+    const findings = [
+      ...Array.from({ length: 3 }, (_, i) => createTestFinding({ rule: 'unlisted-endpoint', severity: 'warning', client: undefined, endpoint: `w${i}.acme.eu`, message: `warn ${i}` })),
+      ...Array.from({ length: 2 }, (_, i) => createTestFinding({ rule: 'denied-endpoint', client: undefined, endpoint: `e${i}.acme.cn`, message: `err ${i}` })),
+      createTestFinding({ rule: 'client-mention', severity: 'note', client: undefined, message: 'a note' }),
+    ];
+    const r = createTestReport({ findings });
+    const out = renderText(r, { maxFindings: 3, moreFindingsIn: 'every finding is in r.json' });
+    const listed = out.split('\n').slice(out.split('\n').indexOf('  findings:') + 1, -1);
+    expect(listed.map((l) => l.replace(/ \(device\/acme\/ctl\/product\.mk:42\)$/, ''))).toEqual([
+      '    error    denied-endpoint    err 0',
+      '    error    denied-endpoint    err 1',
+      '    warning  unlisted-endpoint  warn 0',
+      '    ... and 3 more findings (2 warnings, 1 note): every finding is in r.json',
+    ]);
+    expect(out).not.toContain('warn 1');
+    // By default every finding is listed, as before.
+    const all = renderText(r);
+    for (const f of findings) expect(all).toContain(f.message);
+    expect(all).not.toContain('more finding');
+  });
+
+  it('escapes control characters in every field it shows (target, market, fingerprint, clients, endpoints, evidence, unreadable, findings)', () => {
+    const bad = '\u001b[2J\u0007\u202e';
+    const r = createTestReport({
+      targets: [
+        createTestTarget({
+          id: `T${bad}`,
+          build: { fingerprint: `fp${bad}`, resolvedBy: { key: 'ro.x', value: `v${bad}`, file: `f${bad}`, line: 1, from: 'property' } },
+          clients: [{ id: `c${bad}`, name: 'n', market: `CN${bad}`, package: `p${bad}`, path: 'a', matchedBy: [`package${bad}`], allowed: false }],
+          endpoints: [createTestEndpoint({ value: `h${bad}.cn`, evidence: [createTestEvidence({ path: `e${bad}`, entry: `x${bad}` })] })],
+          unreadable: [{ path: `u${bad}`, format: 'zip', reason: `r${bad}` }],
+        }),
+      ],
+      findings: [createTestFinding({ target: `T${bad}`, rule: 'denied-endpoint', message: `m${bad}`, location: { file: `l${bad}`, line: 3 } })],
+    });
+    const out = renderText(r);
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+    for (const shown of ['T', 'fp', 'v', 'c', 'CN', 'p', 'h', 'e', 'x', 'u', 'r', 'm', 'l']) expect(out).toContain(`${shown}\\x1b[2J\\x07\\u{202e}`);
+  });
+});

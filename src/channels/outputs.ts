@@ -4,7 +4,7 @@
  * dropping entries (allowed clients before disallowed ones), saying so in the JSON itself.
  */
 import type { Report, ReportClient } from '../report/model.js';
-import { sortReport } from '../report/sort.js';
+import { sortedView } from '../report/sort.js';
 
 export interface OutputSink {
   setOutput(name: string, value: unknown): void;
@@ -61,7 +61,7 @@ function entry(c: ReportClient, level: 'full' | 'lean'): ClientsOutputEntry {
 
 /** The `clients` output as JSON, within `maxBytes`. */
 export function renderClientsOutput(report: Report, maxBytes = CLIENTS_OUTPUT_MAX_BYTES): string {
-  const r = sortReport(report);
+  const r = sortedView(report);
   const build = (level: 'full' | 'lean'): ClientsOutput => ({
     targets: r.targets.map((t) => ({
       target: t.id,

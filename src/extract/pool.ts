@@ -333,6 +333,13 @@ async function filesToShare(files: FileArtifact[], minBytes: number): Promise<Se
   return out;
 }
 
+const workerProblems: string[] = [];
+
+/** What went wrong with workers since the last call (each message once), for the caller to log. */
+export function takeWorkerProblems(): string[] {
+  return [...new Set(workerProblems.splice(0))];
+}
+
 export interface PoolProgress {
   (done: { files: number; bytes: number }): void;
 }
@@ -439,6 +446,9 @@ export async function extractFiles(
             settled = true;
             detach();
             const [culprit, ...notStarted] = inflight;
+            // Without a file in hand (it did not start: a missing or broken dist/worker.js) the
+            // scan is still complete, but slower: said once, not silently.
+            if (!culprit) workerProblems.push(`an extraction worker stopped before taking a file (${why}); its files were extracted on the main thread`);
             if (culprit && !broken.has(culprit.file.relPath)) {
               lost.unreadable.push({ path: culprit.file.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
               if (culprit.slice) broken.add(culprit.file.relPath);

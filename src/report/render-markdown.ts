@@ -10,7 +10,7 @@
  * count; it is never cut part-way.
  */
 import type { Finding, Report, ReportClient, ReportEndpoint, ReportTarget } from './model.js';
-import { sortReport } from './sort.js';
+import { sortedView } from './sort.js';
 import { formatEndpoint, formatEvidence, formatResolvedBy, plural, verdictLine } from './render-text.js';
 
 /** GitHub's job-summary limit per step (bytes). */
@@ -252,6 +252,25 @@ function renderStage(r: Report, d: Detail, options: MarkdownOptions, limit: stri
   return parts.join('\n');
 }
 
+/**
+ * Fewer characters than renderStage(r, d) writes (and so fewer UTF-8 bytes): the messages of the
+ * finding rows it shows and the endpoint names of the tables it shows, each of which it writes
+ * at least once and escapes only into longer text.
+ */
+function lowerBound(r: Report, d: Detail): number {
+  let n = 0;
+  for (const f of r.findings) {
+    const shown = isNoteRow(f) ? d.notes : isWarningRow(f) ? d.warnings : d.errorFindings;
+    if (shown) n += f.message.length;
+  }
+  if (d.targetTables) {
+    for (const t of r.targets) {
+      for (const e of t.endpoints) if (e.status === 'denied' || (e.status === 'unlisted' && d.warnings)) n += e.value.length;
+    }
+  }
+  return n;
+}
+
 function fits(s: string, maxBytes: number, maxChars: number | undefined): boolean {
   return (maxChars === undefined || s.length <= maxChars) && Buffer.byteLength(s, 'utf8') <= maxBytes;
 }
@@ -271,8 +290,12 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const maxBytes = options.maxBytes ?? SUMMARY_MAX_BYTES;
   const maxChars = options.maxChars;
   const limit = describeLimit(maxBytes, maxChars);
-  const r = sortReport(report);
+  const r = sortedView(report);
+  const budget = Math.min(maxBytes, maxChars ?? Infinity);
   for (const d of STAGES) {
+    // A stage whose findings messages and endpoint names alone exceed the budget cannot fit:
+    // not rendered (a build with 35,000 unlisted endpoints rendered them twice for nothing).
+    if (lowerBound(r, d) > budget) continue;
     const md = renderStage(r, d, options, limit, false);
     if (fits(md, maxBytes, maxChars)) return md;
   }

@@ -4,13 +4,20 @@
  */
 import type { Evidence } from '../facts.js';
 import type { Finding, Report, ReportEndpoint, ReportTarget, ResolvedBy } from './model.js';
-import { sortReport } from './sort.js';
+import { compareClients, compareEndpoints, compareEvidence, compareFindings, compareMatchedBy, compareTargets, compareUnreadable, sorted, sortedUnique } from './sort.js';
 
 export interface TextOptions {
   /** Wrap severities and the verdict in ANSI colours (only when writing to a colour terminal). */
   color?: boolean;
   /** Endpoints listed per status and target before "... and N more" (default 50). */
   maxEndpoints?: number;
+  /**
+   * Findings listed per target (most severe first) before "... and N more" (default: all). The
+   * Action's log lists 1,000: the rest are in its report file, summary and annotations.
+   */
+  maxFindings?: number;
+  /** Where the findings past maxFindings can be read, appended to the "... and N more" line. */
+  moreFindingsIn?: string;
 }
 
 export function plural(n: number, word: string): string {
@@ -79,8 +86,26 @@ function findingLines(findings: Finding[], paint: Paint, indent: string): string
   });
 }
 
-function targetBlock(t: ReportTarget, findings: Finding[], paint: Paint, maxEndpoints: number): string[] {
+interface Limits {
+  maxEndpoints: number;
+  maxFindings: number;
+  moreFindingsIn?: string;
+}
+
+/** "2 errors, 1,200 warnings": the severities of `findings`, most severe first. */
+function severityCounts(findings: readonly Finding[]): string {
+  const n = new Map<string, number>();
+  for (const f of findings) n.set(f.severity, (n.get(f.severity) ?? 0) + 1);
+  return [...n].map(([sev, k]) => plural(k, sev)).join(', ');
+}
+
+/**
+ * One target. Only what is shown is made safe for the terminal (`visibleDeep`), in canonical
+ * order: a build with tens of thousands of endpoints and findings is never copied whole.
+ */
+function targetBlock(target: ReportTarget, findings: Finding[], paint: Paint, limits: Limits): string[] {
   const out: string[] = [];
+  const t = visibleDeep({ id: target.id, market: target.market, sku: target.sku, build: target.build, counts: target.counts });
   const c = t.counts;
   const state = c.errors > 0 ? paint('red', `FAIL (${plural(c.errors, 'error')})`) : c.warnings > 0 ? paint('yellow', `pass with ${plural(c.warnings, 'warning')}`) : paint('green', 'pass');
   out.push(`${paint('bold', `Target ${t.id}`)}: ${state}`);
@@ -89,18 +114,18 @@ function targetBlock(t: ReportTarget, findings: Finding[], paint: Paint, maxEndp
   const resolved = t.market ? formatResolvedBy(t.build.resolvedBy) : `tried: ${(t.build.tried ?? []).join(', ') || 'nothing'}`;
   out.push(`  market: ${market} (${sku}${resolved})`);
   if (t.build.fingerprint) out.push(`  fingerprint: ${t.build.fingerprint}`);
-  out.push(`  packages: ${t.packages.length.toLocaleString('en-US')}, endpoints: ${t.endpoints.length.toLocaleString('en-US')}`);
+  out.push(`  packages: ${target.packages.length.toLocaleString('en-US')}, endpoints: ${target.endpoints.length.toLocaleString('en-US')}`);
 
-  if (t.clients.length > 0) {
+  if (target.clients.length > 0) {
     out.push('  clients:');
     const rows = [['CLIENT', 'MARKET', 'PACKAGE', 'ALLOWED', 'MATCHED BY']];
-    for (const c of t.clients) {
+    for (const c of sorted(target.clients, compareClients).map(visibleDeep)) {
       rows.push([
         c.id,
         c.market,
         c.package ?? '-',
         c.allowed ? 'yes' : 'no',
-        `${c.matchedBy.join(', ')}${c.suspected ? ' (suspected)' : ''}`,
+        `${sortedUnique(c.matchedBy, compareMatchedBy).join(', ')}${c.suspected ? ' (suspected)' : ''}`,
       ]);
     }
     const lines = table(rows, '    ');
@@ -109,30 +134,37 @@ function targetBlock(t: ReportTarget, findings: Finding[], paint: Paint, maxEndp
     out.push('  clients: none');
   }
 
+  const endpoints = sorted(target.endpoints, compareEndpoints);
   for (const status of ['denied', 'unlisted'] as const) {
-    const eps = t.endpoints.filter((e) => e.status === status);
+    const eps = endpoints.filter((e) => e.status === status);
     if (eps.length === 0) continue;
     out.push(`  ${status} endpoints (${eps.length.toLocaleString('en-US')}):`);
-    const rows = eps.slice(0, maxEndpoints).map((e) => {
-      const first = e.evidence[0];
+    const rows = eps.slice(0, limits.maxEndpoints).map((endpoint) => {
+      const e = visibleDeep(endpoint);
+      const first = e.evidence.length ? sorted(e.evidence, compareEvidence)[0] : undefined;
       const more = e.evidenceCount > 1 ? ` (+${(e.evidenceCount - 1).toLocaleString('en-US')} more)` : '';
       return [e.kind, `${formatEndpoint(e)}${e.cleartext ? ' [cleartext]' : ''}`, first ? `${formatEvidence(first)}${more}` : '-'];
     });
     out.push(...table(rows, '    '));
-    if (eps.length > maxEndpoints) out.push(`    ... and ${(eps.length - maxEndpoints).toLocaleString('en-US')} more`);
+    if (eps.length > limits.maxEndpoints) out.push(`    ... and ${(eps.length - limits.maxEndpoints).toLocaleString('en-US')} more`);
   }
 
-  if (t.unreadable.length > 0) {
-    out.push(`  unreadable artifacts (${t.unreadable.length.toLocaleString('en-US')}):`);
-    for (const u of t.unreadable) {
+  if (target.unreadable.length > 0) {
+    out.push(`  unreadable artifacts (${target.unreadable.length.toLocaleString('en-US')}):`);
+    for (const u of sorted(target.unreadable, compareUnreadable).map(visibleDeep)) {
       out.push(`    ${u.path} (${u.format}): ${oneLine(u.reason)}${u.offset !== undefined ? ` @${u.offset}` : ''}`);
     }
   }
-  if (t.skipped.length > 0) out.push(`  skipped paths: ${t.skipped.length.toLocaleString('en-US')}`);
+  if (target.skipped.length > 0) out.push(`  skipped paths: ${target.skipped.length.toLocaleString('en-US')}`);
 
   if (findings.length > 0) {
     out.push('  findings:');
-    out.push(...findingLines(findings, paint, '    '));
+    out.push(...findingLines(findings.slice(0, limits.maxFindings).map(visibleDeep), paint, '    '));
+    if (findings.length > limits.maxFindings) {
+      const rest = findings.slice(limits.maxFindings);
+      const where = limits.moreFindingsIn ? `: ${limits.moreFindingsIn}` : '';
+      out.push(`    ... and ${plural(rest.length, 'more finding')} (${severityCounts(rest)})${where}`);
+    }
   } else {
     out.push('  findings: none');
   }
@@ -164,25 +196,24 @@ function visibleDeep<T>(v: T): T {
 
 export function renderText(report: Report, options: TextOptions = {}): string {
   const paint: Paint = options.color ? (style, s) => `\u001b[${ANSI[style]}m${s}\u001b[0m` : (_style, s) => s;
-  const r = sortReport(visibleDeep(report));
-  const maxEndpoints = options.maxEndpoints ?? 50;
+  const limits: Limits = { maxEndpoints: options.maxEndpoints ?? 50, maxFindings: options.maxFindings ?? Infinity, moreFindingsIn: options.moreFindingsIn };
   const lines: string[] = [];
-  lines.push(paint(r.verdict === 'fail' ? 'red' : 'green', verdictLine(r)));
+  lines.push(paint(report.verdict === 'fail' ? 'red' : 'green', visible(verdictLine(report))));
 
   const byTarget = new Map<string, Finding[]>();
-  for (const f of r.findings) {
+  for (const f of sorted(report.findings, compareFindings)) {
     const list = byTarget.get(f.target) ?? [];
     list.push(f);
     byTarget.set(f.target, list);
   }
-  for (const t of r.targets) {
-    lines.push('', ...targetBlock(t, byTarget.get(t.id) ?? [], paint, maxEndpoints));
+  for (const t of sorted(report.targets, compareTargets)) {
+    lines.push('', ...targetBlock(t, byTarget.get(t.id) ?? [], paint, limits));
     byTarget.delete(t.id);
   }
   // Findings about no known target (an expired exemption, say) still show.
   const other = [...byTarget.values()].flat();
   if (other.length > 0) {
-    lines.push('', paint('bold', 'Other findings'), ...findingLines(other, paint, '  '));
+    lines.push('', paint('bold', 'Other findings'), ...findingLines(other.map(visibleDeep), paint, '  '));
   }
   return `${lines.join('\n')}\n`;
 }

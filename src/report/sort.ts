@@ -317,3 +317,47 @@ export const REPORT_SHAPE = shape(
 export function sortReport(report: Report): Report {
   return ordered(report, REPORT_SHAPE.keys, REPORT_SHAPE.map);
 }
+
+/** `list` itself when already in order, else a sorted copy (for views that never change it). */
+function inOrder<T>(list: T[], compare: Comparator<T>): T[] {
+  for (let i = 1; i < list.length; i++) if (compare(list[i - 1], list[i]) > 0) return [...list].sort(compare);
+  return list;
+}
+
+function strictlySorted(list: readonly string[], compare: Comparator<string>): boolean {
+  for (let i = 1; i < list.length; i++) if (compare(list[i - 1], list[i]) >= 0) return false;
+  return true;
+}
+
+/**
+ * The report with every list a renderer shows in canonical order, as `sortReport` orders it,
+ * without copying it: lists already in order (the usual case) and the elements themselves are
+ * shared with `report`, keys are not reordered, and only an element whose own list is out of
+ * order is copied. For renderers that read fields (markdown, step outputs), not for serialising
+ * objects (JSON, SARIF: sortReport and the streaming writers). Not to be changed.
+ */
+export function sortedView(report: Report): Report {
+  const endpoint = (e: ReportEndpoint): ReportEndpoint => {
+    const evidence = inOrder(e.evidence, compareEvidence);
+    const packages = e.packages && !strictlySorted(e.packages, compareStrings) ? sortedUnique(e.packages) : e.packages;
+    return evidence === e.evidence && packages === e.packages ? e : { ...e, evidence, packages };
+  };
+  const client = (c: ReportClient): ReportClient => (strictlySorted(c.matchedBy, compareMatchedBy) ? c : { ...c, matchedBy: sortedUnique(c.matchedBy, compareMatchedBy) });
+  const finding = (f: Finding): Finding => {
+    if (!f.evidence) return f;
+    const evidence = inOrder(f.evidence, compareEvidence);
+    return evidence === f.evidence ? f : { ...f, evidence };
+  };
+  return {
+    ...report,
+    findings: inOrder(report.findings, compareFindings).map(finding),
+    targets: inOrder(report.targets, compareTargets).map((t) => ({
+      ...t,
+      packages: inOrder(t.packages, comparePackages),
+      endpoints: inOrder(t.endpoints, compareEndpoints).map(endpoint),
+      clients: inOrder(t.clients, compareClients).map(client),
+      unreadable: inOrder(t.unreadable, compareUnreadable),
+      skipped: inOrder(t.skipped, compareSkipped),
+    })),
+  };
+}
