@@ -7,7 +7,7 @@
 // Peers run once over every APK of the corpus (--sample N: a size-stratified sample of N APKs,
 // its time scaled to the corpus by APK bytes).
 import { execFileSync } from 'node:child_process';
-import { linkSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { CLI, ensureCorpus, listFiles, measure as measureCommand, NODE, NODE_VERSION, opt, resultsFile, ROOT } from './common.mjs';
@@ -44,6 +44,40 @@ if (cores > 1) {
 // GitHub's larger public runners have four cores, so four workers: their memory, measured here
 // with four workers on fewer cores (the time of that run says nothing).
 if (cores < 4) results.ours4 = ours(4, corpus, ' (forced: the memory of a 4-core runner)');
+
+// The Action itself (dist/index.js, as the runner starts it: INPUT_* variables, output and summary
+// files) on the same build: its report file, the text report in its log, annotations, the job
+// summary and the step outputs on top of the scan. No GitHub API calls (comment: never,
+// check-run: false).
+const ACTION = join(dirname(CLI), 'index.js');
+const action = (workers, what = '') => {
+  const dir = mkdtempSync(join(tmpdir(), 'ag-bench-action-'));
+  writeFileSync(join(dir, 'output'), '');
+  writeFileSync(join(dir, 'summary'), '');
+  const r = measure(`the Action (dist/index.js)${what}, ${workers} worker${workers > 1 ? 's' : ''}`, NODE, [ACTION], {
+    env: {
+      ACTIVATION_GATE_WORKERS: String(workers),
+      GITHUB_WORKSPACE: dirname(corpus),
+      INPUT_PATH: relative(dirname(corpus), corpus),
+      INPUT_MARKET: 'EU',
+      'INPUT_FAIL-ON': 'never',
+      'INPUT_SOURCE-ROOT': EMPTY,
+      'INPUT_REPORT-FILE': join(dir, 'report.json'),
+      INPUT_COMMENT: 'never',
+      'INPUT_CHECK-RUN': 'false',
+      GITHUB_OUTPUT: join(dir, 'output'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+      RUNNER_TEMP: dir,
+    },
+  });
+  // A run that stopped early (an input it did not accept) would time nothing: it must have
+  // written its report.
+  if (!existsSync(join(dir, 'report.json'))) throw new Error(`${r.label}: no report file was written`);
+  rmSync(dir, { recursive: true, force: true });
+  return r;
+};
+results.actionN = action(cores);
+if (cores < 4) results.action4 = action(4, ' (forced: the memory of a 4-core runner)');
 
 // Peers: every APK of the corpus, one process at a time (or a sample, scaled by APK bytes). They
 // read only the APKs: they are compared with our scan of the whole build (which also reads the
@@ -118,7 +152,7 @@ const lines = [
     .map((r) => `| ${r.label} | ${r.seconds.toFixed(2)} | ${r.rssMB.toFixed(0)} MB | ${(bytes / 1e6 / r.seconds).toFixed(0)} | ${(files.length / r.seconds).toFixed(0)} |`),
   '',
   `- ours / floor, one core: **${r1.toFixed(2)}x** (target 1.5x)`,
-  `- peak RSS: ${Math.max(...[results.ours1, results.oursN, results.ours4].filter(Boolean).map((r) => r.rssMB)).toFixed(0)} MB at most (target 512 MB)`,
+  `- peak RSS: ${Math.max(...[results.ours1, results.oursN, results.ours4, results.actionN, results.action4].filter(Boolean).map((r) => r.rssMB)).toFixed(0)} MB at most (target 512 MB)`,
   ...(results.oursN ? [`- ours on ${cores} cores / (floor on one core / ${cores}): **${(results.oursN.seconds / (results.floor1.seconds / cores)).toFixed(2)}x** (target 1.3x); ours on ${cores} cores / floor on ${cores} cores: ${(results.oursN.seconds / results.floorN.seconds).toFixed(2)}x`] : []),
   ...(peerRows.length
     ? [
