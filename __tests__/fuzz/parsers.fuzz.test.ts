@@ -123,3 +123,44 @@ describe('fuzz: text parsers and the endpoint scanner', () => {
     );
   });
 });
+
+describe('fuzz: DEX string scan in place', () => {
+  // Real DEX files (smali), mutated where it matters most: string_ids and string data.
+  const dexSeeds = [
+    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'formats', 'formats-strings.dex')),
+    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'formats', 'formats-prefixes.dex')),
+  ];
+  const mutatedDex = fc
+    .record({
+      seed: fc.integer({ min: 0, max: dexSeeds.length - 1 }),
+      // Flips anywhere, and 32-bit string_ids rewritten to point anywhere (often at each other).
+      flips: fc.array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }), { maxLength: 8 }),
+      ids: fc.array(fc.record({ index: fc.nat(), to: fc.nat() }), { maxLength: 8 }),
+      maxSaved: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
+    })
+    .map(({ seed, flips, ids, maxSaved }) => {
+      const b = Buffer.from(dexSeeds[seed]);
+      const count = b.readUInt32LE(0x38);
+      const off = b.readUInt32LE(0x3c);
+      for (const r of ids) if (count > 0) b.writeUInt32LE(r.to % b.length, off + 4 * (r.index % count));
+      for (const f of flips) b[0x70 + (f.at % (b.length - 0x70))] = f.byte; // the header stays readable
+      return { buf: b, maxSaved };
+    });
+
+  it('never changes the buffer, never throws anything but FormatError, whatever string_ids point at', async () => {
+    const { scanDexStrings } = await import('../../src/extract/string-scan.js');
+    const scanner = new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401']) });
+    fc.assert(
+      fc.property(mutatedDex, ({ buf, maxSaved }) => {
+        const before = Buffer.from(buf);
+        try {
+          scanDexStrings(buf, { path: 'a', source: 'dex' }, scanner, { add: () => undefined }, maxSaved);
+        } catch (err) {
+          if (!(err instanceof FormatError)) throw err;
+        }
+        expect(buf.equals(before)).toBe(true);
+      }),
+      { numRuns: RUNS * 4 },
+    );
+  });
+});
