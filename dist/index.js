@@ -53153,9 +53153,13 @@ function strictlySorted(list, compare) {
  * without copying it: lists already in order (the usual case) and the elements themselves are
  * shared with `report`, keys are not reordered, and only an element whose own list is out of
  * order is copied. For renderers that read fields (markdown, step outputs), not for serialising
- * objects (JSON, SARIF: sortReport and the streaming writers). Not to be changed.
+ * objects (JSON, SARIF: sortReport and the streaming writers). Made once per report (reports
+ * are not changed once built); the view is not to be changed either.
  */
 function sortedView(report) {
+    const known = views.get(report);
+    if (known)
+        return known;
     const endpoint = (e) => {
         const evidence = inOrder(e.evidence, compareEvidence);
         const packages = e.packages && !strictlySorted(e.packages, compareStrings) ? sortedUnique(e.packages) : e.packages;
@@ -53168,7 +53172,7 @@ function sortedView(report) {
         const evidence = inOrder(f.evidence, compareEvidence);
         return evidence === f.evidence ? f : { ...f, evidence };
     };
-    return {
+    const view = {
         ...report,
         findings: inOrder(report.findings, compareFindings).map(finding),
         targets: inOrder(report.targets, compareTargets).map((t) => ({
@@ -53180,7 +53184,12 @@ function sortedView(report) {
             skipped: inOrder(t.skipped, compareSkipped),
         })),
     };
+    views.set(report, view);
+    views.set(view, view);
+    return view;
 }
+/** Views already made (the Action's summary and step outputs read the same report). */
+const views = new WeakMap();
 
 /**
  * `--format json` and the Action's `report-file`: the canonical report, byte-identical for the
@@ -62849,26 +62858,36 @@ function renderStage(r, d, options, limit, compact) {
     parts.push(`<sub>activation-gate ${escapeCell(r.tool.version)}, catalog ${escapeCell(r.tool.catalogVersion)}, Public Suffix List ${escapeCell(r.tool.pslVersion)}</sub>\n`);
     return parts.join('\n');
 }
+function rowLengths(r) {
+    const n = { notes: 0, warnings: 0, errors: 0, denied: 0, unlisted: 0 };
+    for (const f of r.findings) {
+        if (isNoteRow(f))
+            n.notes += f.message.length;
+        else if (isWarningRow(f))
+            n.warnings += f.message.length;
+        else
+            n.errors += f.message.length;
+    }
+    for (const t of r.targets) {
+        for (const e of t.endpoints) {
+            if (e.status === 'denied')
+                n.denied += e.value.length;
+            else if (e.status === 'unlisted')
+                n.unlisted += e.value.length;
+        }
+    }
+    return n;
+}
 /**
  * Fewer characters than renderStage(r, d) writes (and so fewer UTF-8 bytes): the messages of the
  * finding rows it shows and the endpoint names of the tables it shows, each of which it writes
  * at least once and escapes only into longer text.
  */
-function lowerBound(r, d) {
-    let n = 0;
-    for (const f of r.findings) {
-        const shown = isNoteRow(f) ? d.notes : isWarningRow(f) ? d.warnings : d.errorFindings;
-        if (shown)
-            n += f.message.length;
-    }
-    if (d.targetTables) {
-        for (const t of r.targets) {
-            for (const e of t.endpoints)
-                if (e.status === 'denied' || (e.status === 'unlisted' && d.warnings))
-                    n += e.value.length;
-        }
-    }
-    return n;
+function lowerBound(n, d) {
+    let total = (d.notes ? n.notes : 0) + (d.warnings ? n.warnings : 0) + (d.errorFindings ? n.errors : 0);
+    if (d.targetTables)
+        total += n.denied + (d.warnings ? n.unlisted : 0);
+    return total;
 }
 function fits(s, maxBytes, maxChars) {
     return (maxChars === undefined || s.length <= maxChars) && Buffer.byteLength(s, 'utf8') <= maxBytes;
@@ -62891,10 +62910,11 @@ function renderMarkdown(report, options = {}) {
     const limit = describeLimit(maxBytes, maxChars);
     const r = sortedView(report);
     const budget = Math.min(maxBytes, maxChars ?? Infinity);
+    const lengths = rowLengths(r);
     for (const d of STAGES) {
         // A stage whose findings messages and endpoint names alone exceed the budget cannot fit:
         // not rendered (a build with 35,000 unlisted endpoints rendered them twice for nothing).
-        if (lowerBound(r, d) > budget)
+        if (lowerBound(lengths, d) > budget)
             continue;
         const md = renderStage(r, d, options, limit, false);
         if (fits(md, maxBytes, maxChars))

@@ -55,5 +55,8 @@ describe('sortedView', () => {
       t.endpoints.forEach((e, j) => expect(e).toBe(report.targets[i].endpoints[j]));
       expect(t.unreadable).toBe(report.targets[i].unreadable);
     });
+    // Made once per report: the summary and the step outputs share it.
+    expect(sortedView(report)).toBe(view);
+    expect(sortedView(view)).toBe(view);
   });
 });

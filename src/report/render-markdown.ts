@@ -252,23 +252,40 @@ function renderStage(r: Report, d: Detail, options: MarkdownOptions, limit: stri
   return parts.join('\n');
 }
 
+/** Lengths renderStage writes at least once, per kind of row (see lowerBound). */
+interface RowLengths {
+  notes: number;
+  warnings: number;
+  errors: number;
+  denied: number;
+  unlisted: number;
+}
+
+function rowLengths(r: Report): RowLengths {
+  const n: RowLengths = { notes: 0, warnings: 0, errors: 0, denied: 0, unlisted: 0 };
+  for (const f of r.findings) {
+    if (isNoteRow(f)) n.notes += f.message.length;
+    else if (isWarningRow(f)) n.warnings += f.message.length;
+    else n.errors += f.message.length;
+  }
+  for (const t of r.targets) {
+    for (const e of t.endpoints) {
+      if (e.status === 'denied') n.denied += e.value.length;
+      else if (e.status === 'unlisted') n.unlisted += e.value.length;
+    }
+  }
+  return n;
+}
+
 /**
  * Fewer characters than renderStage(r, d) writes (and so fewer UTF-8 bytes): the messages of the
  * finding rows it shows and the endpoint names of the tables it shows, each of which it writes
  * at least once and escapes only into longer text.
  */
-function lowerBound(r: Report, d: Detail): number {
-  let n = 0;
-  for (const f of r.findings) {
-    const shown = isNoteRow(f) ? d.notes : isWarningRow(f) ? d.warnings : d.errorFindings;
-    if (shown) n += f.message.length;
-  }
-  if (d.targetTables) {
-    for (const t of r.targets) {
-      for (const e of t.endpoints) if (e.status === 'denied' || (e.status === 'unlisted' && d.warnings)) n += e.value.length;
-    }
-  }
-  return n;
+function lowerBound(n: RowLengths, d: Detail): number {
+  let total = (d.notes ? n.notes : 0) + (d.warnings ? n.warnings : 0) + (d.errorFindings ? n.errors : 0);
+  if (d.targetTables) total += n.denied + (d.warnings ? n.unlisted : 0);
+  return total;
 }
 
 function fits(s: string, maxBytes: number, maxChars: number | undefined): boolean {
@@ -292,10 +309,11 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const limit = describeLimit(maxBytes, maxChars);
   const r = sortedView(report);
   const budget = Math.min(maxBytes, maxChars ?? Infinity);
+  const lengths = rowLengths(r);
   for (const d of STAGES) {
     // A stage whose findings messages and endpoint names alone exceed the budget cannot fit:
     // not rendered (a build with 35,000 unlisted endpoints rendered them twice for nothing).
-    if (lowerBound(r, d) > budget) continue;
+    if (lowerBound(lengths, d) > budget) continue;
     const md = renderStage(r, d, options, limit, false);
     if (fits(md, maxBytes, maxChars)) return md;
   }

@@ -334,9 +334,12 @@ function strictlySorted(list: readonly string[], compare: Comparator<string>): b
  * without copying it: lists already in order (the usual case) and the elements themselves are
  * shared with `report`, keys are not reordered, and only an element whose own list is out of
  * order is copied. For renderers that read fields (markdown, step outputs), not for serialising
- * objects (JSON, SARIF: sortReport and the streaming writers). Not to be changed.
+ * objects (JSON, SARIF: sortReport and the streaming writers). Made once per report (reports
+ * are not changed once built); the view is not to be changed either.
  */
 export function sortedView(report: Report): Report {
+  const known = views.get(report);
+  if (known) return known;
   const endpoint = (e: ReportEndpoint): ReportEndpoint => {
     const evidence = inOrder(e.evidence, compareEvidence);
     const packages = e.packages && !strictlySorted(e.packages, compareStrings) ? sortedUnique(e.packages) : e.packages;
@@ -348,7 +351,7 @@ export function sortedView(report: Report): Report {
     const evidence = inOrder(f.evidence, compareEvidence);
     return evidence === f.evidence ? f : { ...f, evidence };
   };
-  return {
+  const view: Report = {
     ...report,
     findings: inOrder(report.findings, compareFindings).map(finding),
     targets: inOrder(report.targets, compareTargets).map((t) => ({
@@ -360,4 +363,10 @@ export function sortedView(report: Report): Report {
       skipped: inOrder(t.skipped, compareSkipped),
     })),
   };
+  views.set(report, view);
+  views.set(view, view);
+  return view;
 }
+
+/** Views already made (the Action's summary and step outputs read the same report). */
+const views = new WeakMap<Report, Report>();
