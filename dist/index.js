@@ -62528,8 +62528,9 @@ function severityCounts(findings) {
     return [...n].map(([sev, k]) => plural(k, sev)).join(', ');
 }
 /**
- * One target. Only what is shown is made safe for the terminal (`visibleDeep`), in canonical
- * order: a build with tens of thousands of endpoints and findings is never copied whole.
+ * One target of the sorted view (canonical order). Only what is shown is made safe for the
+ * terminal (`visibleDeep`): a build with tens of thousands of endpoints and findings is never
+ * copied whole.
  */
 function targetBlock(target, findings, paint, limits) {
     const out = [];
@@ -62547,13 +62548,13 @@ function targetBlock(target, findings, paint, limits) {
     if (target.clients.length > 0) {
         out.push('  clients:');
         const rows = [['CLIENT', 'MARKET', 'PACKAGE', 'ALLOWED', 'MATCHED BY']];
-        for (const c of sorted(target.clients, compareClients).map(visibleDeep)) {
+        for (const c of target.clients.map(visibleDeep)) {
             rows.push([
                 c.id,
                 c.market,
                 c.package ?? '-',
                 c.allowed ? 'yes' : 'no',
-                `${sortedUnique(c.matchedBy, compareMatchedBy).join(', ')}${c.suspected ? ' (suspected)' : ''}`,
+                `${c.matchedBy.join(', ')}${c.suspected ? ' (suspected)' : ''}`,
             ]);
         }
         const lines = table(rows, '    ');
@@ -62562,15 +62563,14 @@ function targetBlock(target, findings, paint, limits) {
     else {
         out.push('  clients: none');
     }
-    const endpoints = sorted(target.endpoints, compareEndpoints);
     for (const status of ['denied', 'unlisted']) {
-        const eps = endpoints.filter((e) => e.status === status);
+        const eps = target.endpoints.filter((e) => e.status === status);
         if (eps.length === 0)
             continue;
         out.push(`  ${status} endpoints (${eps.length.toLocaleString('en-US')}):`);
         const rows = eps.slice(0, limits.maxEndpoints).map((endpoint) => {
             const e = visibleDeep(endpoint);
-            const first = e.evidence.length ? sorted(e.evidence, compareEvidence)[0] : undefined;
+            const first = e.evidence[0];
             const more = e.evidenceCount > 1 ? ` (+${(e.evidenceCount - 1).toLocaleString('en-US')} more)` : '';
             return [e.kind, `${formatEndpoint(e)}${e.cleartext ? ' [cleartext]' : ''}`, first ? `${formatEvidence(first)}${more}` : '-'];
         });
@@ -62580,7 +62580,7 @@ function targetBlock(target, findings, paint, limits) {
     }
     if (target.unreadable.length > 0) {
         out.push(`  unreadable artifacts (${target.unreadable.length.toLocaleString('en-US')}):`);
-        for (const u of sorted(target.unreadable, compareUnreadable).map(visibleDeep)) {
+        for (const u of target.unreadable.map(visibleDeep)) {
             out.push(`    ${u.path} (${u.format}): ${oneLine(u.reason)}${u.offset !== undefined ? ` @${u.offset}` : ''}`);
         }
     }
@@ -62627,15 +62627,16 @@ function visibleDeep(v) {
 function renderText(report, options = {}) {
     const paint = options.color ? (style, s) => `\u001b[${ANSI[style]}m${s}\u001b[0m` : (_style, s) => s;
     const limits = { maxEndpoints: options.maxEndpoints ?? 50, maxFindings: options.maxFindings ?? Infinity, moreFindingsIn: options.moreFindingsIn };
+    const r = sortedView(report);
     const lines = [];
-    lines.push(paint(report.verdict === 'fail' ? 'red' : 'green', visible(verdictLine(report))));
+    lines.push(paint(r.verdict === 'fail' ? 'red' : 'green', visible(verdictLine(r))));
     const byTarget = new Map();
-    for (const f of sorted(report.findings, compareFindings)) {
+    for (const f of r.findings) {
         const list = byTarget.get(f.target) ?? [];
         list.push(f);
         byTarget.set(f.target, list);
     }
-    for (const t of sorted(report.targets, compareTargets)) {
+    for (const t of r.targets) {
         lines.push('', ...targetBlock(t, byTarget.get(t.id) ?? [], paint, limits));
         byTarget.delete(t.id);
     }
