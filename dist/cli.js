@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdtemp, rm, stat, opendir, readFile } from 'node:fs/promises';
 import { constants, InflateRaw, inflateRawSync, gunzipSync, createInflateRaw, gzipSync } from 'node:zlib';
-import { tmpdir, availableParallelism } from 'node:os';
+import { endianness, tmpdir, availableParallelism } from 'node:os';
 import { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
@@ -19056,7 +19056,8 @@ function forEachDexString(buf, cb) {
  */
 /**
  * The bytes a DEX scan zeroes in place, saved to be put back: positions and values (one pair per
- * non-zero prefix byte; one per thread, not reentrant). Grown as needed; kept up to SAVED_KEEP.
+ * prefix byte that could join a token, joiningPrefixByte; one per thread, not reentrant). Grown
+ * as needed; kept up to SAVED_KEEP.
  */
 let savedAt = new Int32Array(4096);
 let savedByte = new Uint8Array(4096);
@@ -19074,10 +19075,14 @@ function owner(starts, n, p) {
     }
     return lo;
 }
-/** string_ids of one DEX as 32-bit words: a view when aligned (as in any real DEX), else a copy. */
+const LITTLE_ENDIAN = endianness() === 'LE';
+/**
+ * string_ids of one DEX as 32-bit words: a view when aligned (as in any real DEX) on a
+ * little-endian machine (DEX is little-endian), else a copy.
+ */
 function stringIds(buf, h) {
     const at = buf.byteOffset + h.stringIdsOff;
-    if (at % 4 === 0)
+    if (LITTLE_ENDIAN && at % 4 === 0)
         return new Uint32Array(buf.buffer, at, h.stringIdsSize);
     const out = new Uint32Array(h.stringIdsSize);
     for (let i = 0; i < out.length; i++)
@@ -19182,33 +19187,40 @@ function span(list, headerSize, limit) {
     spanCount = count;
 }
 /**
- * Zeroes the uleb128 length prefix of each readable string of one DEX (bounded by `hi`), saving
- * the bytes from index `saved` on; returns the new count, or -1 when `cap` was reached (then
- * every saved byte is back). Only a prefix byte in 0x21-0x7e can join a token (a letter, a digit,
- * '-', '.', '/', ':', '@' ...): the scanner treats every other byte (continuation bytes >= 0x80,
- * the lengths 0-32 of short strings, 0x7f) exactly as it treats NUL, so those stay as they are.
- * That is most strings, and the prefix's continuation bytes, which are skipped like before.
+ * The byte of the uleb128 length prefix of the string at `off` that could join the string's
+ * first token, or -1: its last byte (after up to five continuation bytes, bounded by `hi`) when
+ * it is in 0x21-0x7e (a letter, a digit, '-', '.', '/', ':', '@' ...). The scanner treats every
+ * other byte (continuation bytes >= 0x80, the lengths 0-32 of short strings, 0x7f) exactly as it
+ * treats NUL, so only this one byte needs zeroing, and most strings need none.
+ */
+function joiningPrefixByte(buf, off, hi) {
+    let j = off;
+    const stop = Math.min(off + 5, hi);
+    while (j < stop && buf[j] & 0x80)
+        j++;
+    if (j >= hi)
+        return -1;
+    const b = buf[j];
+    return b > 0x20 && b < 0x7f ? j : -1;
+}
+/**
+ * Zeroes the joining prefix byte of each readable string of one DEX, saving the bytes from index
+ * `saved` on; returns the new count, or -1 when `cap` was reached (then every saved byte is back).
  */
 function zeroPrefixes(buf, list, headerSize, limit, hi, saved, cap) {
     for (let i = 0; i < list.length; i++) {
         const off = list[i];
         if (off < headerSize || off >= limit)
             continue;
-        let j = off;
-        const stop = Math.min(j + 5, hi);
-        while (j < stop && buf[j] & 0x80)
-            j++;
-        if (j >= hi)
-            continue;
-        const b = buf[j];
-        if (b <= 0x20 || b >= 0x7f)
+        const j = joiningPrefixByte(buf, off, hi);
+        if (j < 0)
             continue;
         if (saved === cap)
             return restore(buf, saved);
         if (saved === savedAt.length)
             growSaved(Math.min(cap, 2 * savedAt.length));
         savedAt[saved] = j;
-        savedByte[saved++] = b;
+        savedByte[saved++] = buf[j];
         buf[j] = 0;
     }
     return saved;
@@ -19229,7 +19241,10 @@ function growSaved(n) {
     savedAt = at;
     savedByte = byte;
 }
-/** The span copied, its prefixes zeroed in the copy, scanned once (for pathological string_ids). */
+/**
+ * The span copied, the same prefix bytes zeroed in the copy (found in `buf`, which is left as it
+ * is), scanned once: for pathological string_ids.
+ */
 function scanZeroedCopy(buf, headers, ids, lo, hi, base, scanner, sink) {
     const region = Buffer.from(buf.subarray(lo, hi));
     for (let d = 0; d < headers.length; d++) {
@@ -19238,12 +19253,9 @@ function scanZeroedCopy(buf, headers, ids, lo, hi, base, scanner, sink) {
         for (const off of ids[d]) {
             if (off < h.headerSize || off >= limit)
                 continue;
-            let j = off - lo;
-            const stop = Math.min(j + 5, region.length);
-            while (j < stop && region[j] & 0x80)
-                region[j++] = 0;
-            if (j < region.length)
-                region[j] = 0;
+            const j = joiningPrefixByte(buf, off, hi);
+            if (j >= 0)
+                region[j - lo] = 0;
         }
     }
     scanner.scan(region, 0, region.length, base, sink, (p) => lo + p);

@@ -144,11 +144,14 @@ describe('scanDexStrings: uleb128 length prefixes never join a string (smali fix
     const strings = [...dump.matchAll(/const-string v0, "([^"]*)"/g)].map((m) => m[1]);
     expect(strings.map((s) => String.fromCharCode(s.length))).toEqual(['z', '1', '-', '@', '/']);
     const pristine = Buffer.from(dex);
-    const hits: string[] = [];
-    scanDexStrings(dex, { path: 'a', source: 'dex' }, new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401']) }), {
-      add: (h) => hits.push(`${h.kind} ${h.value}`),
-    });
-    expect(hits.sort()).toEqual(['host mail.vnet.cn', 'host res.vnet.cn', 'host zhc.vnet.cn', 'ip 10.1.2.3']);
-    expect(dex.equals(pristine)).toBe(true);
+    // In place, and through the copy a crafted DEX gets (no byte may be saved: maxSaved 0).
+    for (const maxSaved of [undefined, 0]) {
+      const hits: string[] = [];
+      scanDexStrings(dex, { path: 'a', source: 'dex' }, new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401']) }), {
+        add: (h) => hits.push(`${h.kind} ${h.value}`),
+      }, maxSaved);
+      expect(hits.sort()).toEqual(['host mail.vnet.cn', 'host res.vnet.cn', 'host zhc.vnet.cn', 'ip 10.1.2.3']);
+      expect(dex.equals(pristine)).toBe(true);
+    }
   });
 });
