@@ -20228,9 +20228,9 @@ class ScratchPool {
     }
 }
 /**
- * This thread's pool for archive entries: up to two idle buffers of up to 32 MiB (an entry being
- * scanned and a ZIP inside it). Entries larger than that get a buffer of their own, freed with
- * them.
+ * This thread's pool for archive entries and raw chunks: up to two idle buffers of up to 32 MiB
+ * (an entry being scanned, and a ZIP or a raw file inside it). Entries larger than that get a
+ * buffer of their own, freed with them.
  */
 const entryScratch = new ScratchPool(32 << 20, 2);
 
@@ -23476,9 +23476,10 @@ async function scanRawSource(src, base, ctx, mentions = false) {
     const ranges = dataRanges(src);
     const whole = ranges.length === 1 && ranges[0][0] === 0 && ranges[0][1] === src.size;
     // Chunks are read into a buffer lent by the thread's pool (the one entries are inflated
-    // into), not a new one each: a file of any size costs one buffer, reused.
-    const lease = entryScratch.take(Math.min(src.size, chunk + 2 * context));
-    const readAt = (pos, len) => (src.readInto ? src.readInto(pos, len, lease) : src.read(pos, len));
+    // into), not a new one each: a file of any size costs one buffer, reused. A source without
+    // readInto (bytes already in memory) hands out views.
+    const lease = src.readInto ? entryScratch.take(Math.min(src.size, chunk + 2 * context)) : undefined;
+    const readAt = (pos, len) => (lease ? src.readInto(pos, len, lease) : src.read(pos, len));
     try {
         if (whole && src.size <= chunk + context) {
             const buf = await readAt(0, src.size);
@@ -23498,7 +23499,8 @@ async function scanRawSource(src, base, ctx, mentions = false) {
         }
     }
     finally {
-        entryScratch.give(lease);
+        if (lease)
+            entryScratch.give(lease);
     }
 }
 /** Only small text-like files are searched for package mentions (configs, whitelists). */
@@ -26715,9 +26717,9 @@ class WorkerPool {
  * core that would otherwise stand idle (an ext4 image of 613 MB, one worker, 2 cores: 2.37 ->
  * 2.04 s); with more it shares the cores with them.
  */
-function hashOnThread(path, cores = availableParallelism()) {
+function hashOnThread(path) {
     const script = workerScript;
-    if (!script || cores <= 1)
+    if (!script || availableParallelism() <= 1)
         return sha256OfFile$1(path);
     return new Promise((resolve, reject) => {
         const w = new Worker(script, { workerData: { mark: WORKER_MARK, hash: path } });
@@ -26866,10 +26868,11 @@ pool) {
             settled = true;
             detach();
             const [culprit, ...notStarted] = inflight;
-            // Without a file in hand (it did not start: a missing or broken dist/worker.js) the
-            // scan is still complete, but slower: said once, not silently.
+            // Without a file in hand (it did not start, a missing or broken dist/worker.js, or it
+            // stopped between files) nothing is unreadable and the scan is still complete, but
+            // slower: said once, not silently.
             if (!culprit)
-                workerProblems.push(`an extraction worker stopped before taking a file (${why}); its files were extracted on the main thread`);
+                workerProblems.push(`an extraction worker stopped with no file in hand (${why}); its files were extracted on the main thread`);
             if (culprit && !broken.has(culprit.file.relPath)) {
                 lost.unreadable.push({ path: culprit.file.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
                 if (culprit.slice)

@@ -2579,9 +2579,9 @@ class ScratchPool {
     }
 }
 /**
- * This thread's pool for archive entries: up to two idle buffers of up to 32 MiB (an entry being
- * scanned and a ZIP inside it). Entries larger than that get a buffer of their own, freed with
- * them.
+ * This thread's pool for archive entries and raw chunks: up to two idle buffers of up to 32 MiB
+ * (an entry being scanned, and a ZIP or a raw file inside it). Entries larger than that get a
+ * buffer of their own, freed with them.
  */
 const entryScratch = new ScratchPool(32 << 20, 2);
 
@@ -6047,9 +6047,10 @@ async function scanRawSource(src, base, ctx, mentions = false) {
     const ranges = dataRanges(src);
     const whole = ranges.length === 1 && ranges[0][0] === 0 && ranges[0][1] === src.size;
     // Chunks are read into a buffer lent by the thread's pool (the one entries are inflated
-    // into), not a new one each: a file of any size costs one buffer, reused.
-    const lease = entryScratch.take(Math.min(src.size, chunk + 2 * context));
-    const readAt = (pos, len) => (src.readInto ? src.readInto(pos, len, lease) : src.read(pos, len));
+    // into), not a new one each: a file of any size costs one buffer, reused. A source without
+    // readInto (bytes already in memory) hands out views.
+    const lease = src.readInto ? entryScratch.take(Math.min(src.size, chunk + 2 * context)) : undefined;
+    const readAt = (pos, len) => (lease ? src.readInto(pos, len, lease) : src.read(pos, len));
     try {
         if (whole && src.size <= chunk + context) {
             const buf = await readAt(0, src.size);
@@ -6069,7 +6070,8 @@ async function scanRawSource(src, base, ctx, mentions = false) {
         }
     }
     finally {
-        entryScratch.give(lease);
+        if (lease)
+            entryScratch.give(lease);
     }
 }
 /** Only small text-like files are searched for package mentions (configs, whitelists). */

@@ -172,7 +172,7 @@ describe('canonicalIpv6', () => {
 });
 
 describe('raw files scanned in chunks', () => {
-  it('every host once, at its offset, wherever the chunk boundaries fall (chunks read into one lent buffer)', async () => {
+  it('every host once, at its offset, wherever the chunk boundaries fall', async () => {
     const { mkdtempSync, mkdirSync, rmSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');

@@ -43,7 +43,7 @@ d('dist/worker.js', () => {
     expect(partial.stdout).toBe(whole.stdout);
     const warnings = partial.stderr.split('\n').filter((l) => l.startsWith('warning:'));
     expect(warnings.length).toBeGreaterThanOrEqual(1);
-    expect(warnings[0]).toMatch(/an extraction worker stopped before taking a file \(.*worker\.js.*\); its files were extracted on the main thread/);
+    expect(warnings[0]).toMatch(/an extraction worker stopped with no file in hand \(.*worker\.js.*\); its files were extracted on the main thread/);
     // Once per input at most, however many workers failed.
     expect(warnings.length).toBeLessThanOrEqual(2);
   });

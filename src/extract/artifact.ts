@@ -417,9 +417,10 @@ async function scanRawSource(src: RandomAccessSource, base: EvidenceBase, ctx: A
   const ranges = dataRanges(src);
   const whole = ranges.length === 1 && ranges[0][0] === 0 && ranges[0][1] === src.size;
   // Chunks are read into a buffer lent by the thread's pool (the one entries are inflated
-  // into), not a new one each: a file of any size costs one buffer, reused.
-  const lease = entryScratch.take(Math.min(src.size, chunk + 2 * context));
-  const readAt = (pos: number, len: number): Promise<Buffer> => (src.readInto ? src.readInto(pos, len, lease) : src.read(pos, len));
+  // into), not a new one each: a file of any size costs one buffer, reused. A source without
+  // readInto (bytes already in memory) hands out views.
+  const lease = src.readInto ? entryScratch.take(Math.min(src.size, chunk + 2 * context)) : undefined;
+  const readAt = (pos: number, len: number): Promise<Buffer> => (lease ? src.readInto!(pos, len, lease) : src.read(pos, len));
   try {
     if (whole && src.size <= chunk + context) {
       const buf = await readAt(0, src.size);
@@ -437,7 +438,7 @@ async function scanRawSource(src: RandomAccessSource, base: EvidenceBase, ctx: A
       }
     }
   } finally {
-    entryScratch.give(lease);
+    if (lease) entryScratch.give(lease);
   }
 }
 

@@ -291,9 +291,9 @@ export class WorkerPool {
  * core that would otherwise stand idle (an ext4 image of 613 MB, one worker, 2 cores: 2.37 ->
  * 2.04 s); with more it shares the cores with them.
  */
-export function hashOnThread(path: string, cores = availableParallelism()): Promise<string> {
+export function hashOnThread(path: string): Promise<string> {
   const script = workerScript;
-  if (!script || cores <= 1) return sha256OfFile(path);
+  if (!script || availableParallelism() <= 1) return sha256OfFile(path);
   return new Promise((resolve, reject) => {
     const w = new Worker(script, { workerData: { mark: WORKER_MARK, hash: path } });
     w.once('message', (msg: FromWorker) => {
@@ -446,9 +446,10 @@ export async function extractFiles(
             settled = true;
             detach();
             const [culprit, ...notStarted] = inflight;
-            // Without a file in hand (it did not start: a missing or broken dist/worker.js) the
-            // scan is still complete, but slower: said once, not silently.
-            if (!culprit) workerProblems.push(`an extraction worker stopped before taking a file (${why}); its files were extracted on the main thread`);
+            // Without a file in hand (it did not start, a missing or broken dist/worker.js, or it
+            // stopped between files) nothing is unreadable and the scan is still complete, but
+            // slower: said once, not silently.
+            if (!culprit) workerProblems.push(`an extraction worker stopped with no file in hand (${why}); its files were extracted on the main thread`);
             if (culprit && !broken.has(culprit.file.relPath)) {
               lost.unreadable.push({ path: culprit.file.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
               if (culprit.slice) broken.add(culprit.file.relPath);

@@ -62,8 +62,8 @@ export class ScratchPool {
 }
 
 /**
- * This thread's pool for archive entries: up to two idle buffers of up to 32 MiB (an entry being
- * scanned and a ZIP inside it). Entries larger than that get a buffer of their own, freed with
- * them.
+ * This thread's pool for archive entries and raw chunks: up to two idle buffers of up to 32 MiB
+ * (an entry being scanned, and a ZIP or a raw file inside it). Entries larger than that get a
+ * buffer of their own, freed with them.
  */
 export const entryScratch = new ScratchPool(32 << 20, 2);
