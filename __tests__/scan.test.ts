@@ -9,6 +9,7 @@ import { RecordingLogger } from '../src/logging.js';
 import { renderJson } from '../src/report/render-json.js';
 import type { Report } from '../src/report/model.js';
 import { scan } from '../src/scan.js';
+import { isCanonicalEndpoint, isCanonicalFinding } from '../src/report/sort.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const APKS = join(ROOT, '__tests__', 'fixtures', 'apks');
@@ -114,6 +115,28 @@ describe('the bundled sample build', () => {
     // The whitelist XML only mentions the package; obj/ and symbols/ are skipped and listed.
     expect(eu.skipped.map((s) => s.path)).toEqual(expect.arrayContaining(['obj', 'symbols']));
     expect(report.verdict).toBe('fail');
+  });
+
+  it('builds its findings and endpoints in canonical form: the JSON writer serialises them without copies', async () => {
+    const report = await scan(
+      {
+        inputs: ['sample/out/600E0', 'sample/out/600CN', '__tests__/fixtures/apks'],
+        policyFile: 'sample/activation-gate.yml',
+        failOn: 'error',
+        cwd: ROOT,
+        now: new Date('2026-11-01T00:00:00Z'),
+      },
+      new RecordingLogger(),
+    );
+    // Enough variety to mean something: several rules, evidence, locations and a suppression.
+    expect(new Set(report.findings.map((f) => f.rule)).size).toBeGreaterThanOrEqual(5);
+    expect(report.findings.some((f) => f.suppressed)).toBe(true);
+    expect(report.findings.some((f) => f.location)).toBe(true);
+    expect(report.findings.some((f) => f.evidence?.length)).toBe(true);
+    expect(report.findings.filter((f) => !isCanonicalFinding(f))).toEqual([]);
+    const endpoints = report.targets.flatMap((t) => t.endpoints);
+    expect(endpoints.some((e) => e.packages?.length && e.scheme)).toBe(true);
+    expect(endpoints.filter((e) => !isCanonicalEndpoint(e))).toEqual([]);
   });
 
   it('gives byte-identical JSON on repeated runs', async () => {

@@ -53048,11 +53048,60 @@ function ordered(obj, keys, map = {}) {
     }
     return out;
 }
+/**
+ * True when `obj` is a plain object whose own keys are a subsequence of `keys` (no other key, in
+ * that order), none of them undefined, and the values named in `nested` pass their check: then
+ * `ordered(obj, keys, map)` would copy it unchanged, where `nested` checks what `map` rewrites.
+ */
+function inCanonicalOrder(obj, keys, nested) {
+    if (typeof obj !== 'object' || obj === null || Object.getPrototypeOf(obj) !== Object.prototype)
+        return false;
+    const src = obj;
+    let j = 0;
+    for (const k of Object.keys(src)) {
+        while (j < keys.length && keys[j] !== k)
+            j++;
+        if (j === keys.length)
+            return false; // a key not in `keys`, or out of their order
+        const v = src[k];
+        if (v === undefined)
+            return false;
+        const check = nested?.[k];
+        if (check && !check(v))
+            return false;
+        j++;
+    }
+    return true;
+}
+/** A list of strings in strictly increasing order: what `sortedUnique` gives back unchanged. */
+function strictlySortedStrings(v, compare = compareStrings) {
+    if (!Array.isArray(v))
+        return false;
+    for (let i = 0; i < v.length; i++) {
+        if (typeof v[i] !== 'string')
+            return false;
+        if (i > 0 && compare(v[i - 1], v[i]) >= 0)
+            return false;
+    }
+    return true;
+}
 const LOCATION_KEYS = ['file', 'line', 'column'];
 const EVIDENCE_KEYS = ['path', 'entry', 'source', 'offset'];
 const COUNT_KEYS = ['errors', 'warnings', 'notes', 'suppressed'];
 function canonicalEvidence(list) {
     return sorted(list, compareEvidence).map((e) => ordered(e, EVIDENCE_KEYS));
+}
+/** An evidence list `canonicalEvidence` would copy unchanged: in order, each element canonical. */
+function isCanonicalEvidence(v) {
+    if (!Array.isArray(v))
+        return false;
+    for (let i = 0; i < v.length; i++) {
+        if (!inCanonicalOrder(v[i], EVIDENCE_KEYS))
+            return false;
+        if (i > 0 && compareEvidence(v[i - 1], v[i]) > 0)
+            return false;
+    }
+    return true;
 }
 const FINDING_KEYS = [
     'rule',
@@ -53075,8 +53124,18 @@ const FINDING_MAP = {
     location: (l) => ordered(l, LOCATION_KEYS),
     suppressed: (s) => ordered(s, SUPPRESSED_KEYS, { location: (l) => ordered(l, LOCATION_KEYS) }),
 };
-function canonicalFinding(f) {
+function canonicalFinding$1(f) {
     return ordered(f, FINDING_KEYS, FINDING_MAP);
+}
+const isCanonicalLocation = (l) => inCanonicalOrder(l, LOCATION_KEYS);
+const FINDING_CHECKS = {
+    evidence: isCanonicalEvidence,
+    location: isCanonicalLocation,
+    suppressed: (s) => inCanonicalOrder(s, SUPPRESSED_KEYS, { location: isCanonicalLocation }),
+};
+/** A finding already in canonical form (evaluate.ts builds them so): see CanonicalList.isCanon. */
+function isCanonicalFinding(f) {
+    return inCanonicalOrder(f, FINDING_KEYS, FINDING_CHECKS);
 }
 const PACKAGE_KEYS = [
     'path',
@@ -53101,6 +53160,12 @@ const ENDPOINT_MAP = {
     packages: (ps) => sortedUnique(ps),
     evidence: canonicalEvidence,
 };
+const ENDPOINT_CHECKS = { packages: (ps) => strictlySortedStrings(ps), evidence: isCanonicalEvidence };
+const PACKAGE_CHECKS = { permissions: (ps) => strictlySortedStrings(ps), overlay: (o) => inCanonicalOrder(o, OVERLAY_KEYS) };
+/** An inventory endpoint already in canonical form (evaluate.ts builds them so). */
+function isCanonicalEndpoint(e) {
+    return inCanonicalOrder(e, ENDPOINT_KEYS, ENDPOINT_CHECKS);
+}
 function listMaps(lists) {
     const out = {};
     for (const [k, l] of Object.entries(lists))
@@ -53116,8 +53181,12 @@ const TARGET_SHAPE = shape(['id', 'input', 'sku', 'market', 'build', 'packages',
     }),
     counts: (c) => ordered(c, COUNT_KEYS),
 }, {
-    packages: { compare: comparePackages, canon: (p) => ordered(p, PACKAGE_KEYS, PACKAGE_MAP) },
-    endpoints: { compare: compareEndpoints, canon: (e) => ordered(e, ENDPOINT_KEYS, ENDPOINT_MAP) },
+    packages: {
+        compare: comparePackages,
+        canon: (p) => ordered(p, PACKAGE_KEYS, PACKAGE_MAP),
+        isCanon: (p) => inCanonicalOrder(p, PACKAGE_KEYS, PACKAGE_CHECKS),
+    },
+    endpoints: { compare: compareEndpoints, canon: (e) => ordered(e, ENDPOINT_KEYS, ENDPOINT_MAP), isCanon: isCanonicalEndpoint },
     clients: {
         compare: compareClients,
         canon: (c) => ordered(c, ['id', 'name', 'market', 'package', 'path', 'matchedBy', 'allowed', 'suspected'], {
@@ -53140,7 +53209,7 @@ const REPORT_SHAPE = shape(['schemaVersion', 'tool', 'verdict', 'failOn', 'count
     }),
 }, {
     targets: { compare: compareTargets, canon: canonicalTarget, shape: TARGET_SHAPE },
-    findings: { compare: compareFindings, canon: canonicalFinding },
+    findings: { compare: compareFindings, canon: canonicalFinding$1, isCanon: isCanonicalFinding },
 });
 /**
  * The report in canonical form: targets by id; findings by severity, target, rule, package,
@@ -53304,7 +53373,7 @@ function streamList(list, spec, level, emit) {
     }
     const shape = spec.shape;
     if (!shape) {
-        emitList(canonical(items, spec.canon), level, emit);
+        emitList(canonical(items, spec.canon, spec.isCanon), level, emit);
         return;
     }
     emit('[');
@@ -53314,9 +53383,10 @@ function streamList(list, spec, level, emit) {
     });
     emit(`\n${pad(level)}]`);
 }
-function* canonical(items, canon) {
+/** The elements in canonical form: copied by `canon`, unless `isCanon` says one already is. */
+function* canonical(items, canon, isCanon) {
     for (const x of items)
-        yield canon(x);
+        yield isCanon?.(x) ? x : canon(x);
 }
 /** Elements of a long list serialised per engine call. */
 const BATCH = 256;
@@ -61701,7 +61771,7 @@ function evaluateTarget(input) {
             setting = severityFor(policy, f.rule, setting);
         if (setting === 'off')
             return;
-        const finding = { ...f, severity: setting, target: targetId };
+        const finding = canonicalFinding(f, setting, targetId);
         if (!finding.location) {
             const loc = fallbackLocation ?? (policy ? severityLocation(policy, f.rule) ?? policy.location : undefined);
             if (loc)
@@ -61995,6 +62065,33 @@ function evaluateTarget(input) {
     }
     return { clients: sortClients(clients), endpoints: inventory(facts.endpoints, statuses, clientArtifacts), findings, usedExemptions };
 }
+/**
+ * The finding with its keys in the report's canonical order (sort.ts), none undefined, so that
+ * the JSON writer serialises it as it is instead of copying it (isCanonicalFinding).
+ */
+function canonicalFinding(f, severity, target) {
+    const out = { rule: f.rule, severity, target };
+    if (f.package !== undefined)
+        out.package = f.package;
+    if (f.client !== undefined)
+        out.client = f.client;
+    if (f.endpoint !== undefined)
+        out.endpoint = f.endpoint;
+    if (f.endpointKind !== undefined)
+        out.endpointKind = f.endpointKind;
+    if (f.path !== undefined)
+        out.path = f.path;
+    if (f.partitionPath !== undefined)
+        out.partitionPath = f.partitionPath;
+    out.message = f.message;
+    if (f.evidence !== undefined)
+        out.evidence = f.evidence;
+    if (f.location !== undefined)
+        out.location = f.location;
+    if (f.suppressed !== undefined)
+        out.suppressed = f.suppressed;
+    return out;
+}
 function locateExemption(file, index) {
     const p = file.positions.get(`exemptions[${index}]`);
     return p ? { file: file.file, line: p.line } : { file: file.file, line: 1 };
@@ -62024,16 +62121,20 @@ function cmp$1(a, b) {
 function inventory(eps, statuses, clientArtifacts) {
     return eps.map((ep) => {
         const status = ep.ignored ? 'ignored' : (statuses?.get(`${ep.kind}\u0000${ep.value}`) ?? 'unlisted');
-        const r = { kind: ep.kind, value: ep.value, status, evidence: ep.evidence, evidenceCount: ep.evidenceCount };
+        // Keys in the report's canonical order (sort.ts), so the JSON writer needs no copy.
+        const r = { kind: ep.kind, value: ep.value };
         if (ep.ports?.length)
             r.port = ep.ports[0];
         if (ep.schemes?.length)
             r.scheme = ep.schemes.includes('http') ? 'http' : ep.schemes[0];
         if (ep.cleartext)
             r.cleartext = true;
+        r.status = status;
         const owners = [...new Set(ep.artifacts.flatMap((a) => clientArtifacts.get(a) ?? []))].sort();
         if (owners.length)
             r.packages = owners;
+        r.evidence = ep.evidence;
+        r.evidenceCount = ep.evidenceCount;
         return r;
     });
 }
@@ -62399,7 +62500,7 @@ function sarifParts(report, options) {
     function* results() {
         const seen = new Map();
         for (const raw of kept) {
-            const f = findings.canon(raw);
+            const f = (findings.isCanon?.(raw) ? raw : findings.canon(raw));
             const target = targets.get(f.target);
             let fp = fingerprintOf(f, target);
             // Two findings about the same subject in one run (the same SKU scanned twice): keep both apart.

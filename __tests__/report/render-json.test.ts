@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderJson, writeJsonFile } from '../../src/report/render-json.js';
-import { sortReport } from '../../src/report/sort.js';
+import { isCanonicalEndpoint, isCanonicalFinding, sortReport } from '../../src/report/sort.js';
 import { tempDir } from '../helpers/temp.js';
-import type { Report } from '../../src/report/model.js';
+import type { Finding, Report, ReportEndpoint } from '../../src/report/model.js';
 import {
   createLargeReport,
   createTestClient,
@@ -175,6 +175,75 @@ describe('renderJson', () => {
       for (const r of [createTestReport(), scramble(multiTargetReport(), 7), empty, emptyTarget, extended, createLargeReport(300), ...batches]) {
         expect(renderJson(r)).toBe(whole(r));
       }
+    });
+
+    describe('elements already in canonical form are written as they are, any other is copied into it', () => {
+      // Canonical elements: what JSON.parse makes of the canonical text (plain objects, keys in order).
+      const canon = (): Report => JSON.parse(renderJson(multiTargetReport())) as Report;
+      const finding = (): Finding => {
+        const f = createTestFinding({
+          location: { file: 'device/acme/ctl/product.mk', line: 42, column: 7 },
+          evidence: [createTestEvidence({ offset: 99 }), createTestEvidence({ entry: 'classes2.dex', offset: 5 })],
+          suppressed: { reason: 'r', owner: 'o', expires: '2027-01-01', location: { file: 'p.yml', line: 3, column: 5 } },
+        });
+        return (JSON.parse(whole(createTestReport({ findings: [f] }))) as Report).findings[0];
+      };
+      const endpoint = (): ReportEndpoint => canon().targets[0].endpoints.find((e) => e.evidence.length > 1 && e.packages?.length)!;
+      const reversed = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).reverse()) as T;
+      const findingCases: [string, (f: Finding) => Finding][] = [
+        ['keys out of order', (f) => { const { message, ...rest } = f; return { message, ...rest }; }],
+        ['a key no finding has', (f) => ({ ...f, zeta: 1 }) as Finding],
+        ['an undefined value', (f) => ({ ...f, package: undefined })],
+        ['evidence out of order', (f) => ({ ...f, evidence: [...f.evidence!].reverse() })],
+        ['an evidence element with its keys out of order', (f) => ({ ...f, evidence: f.evidence!.map(reversed) })],
+        ['an evidence element with an undefined entry', (f) => ({ ...f, evidence: [{ ...f.evidence![0], entry: undefined }, ...f.evidence!.slice(1)] })],
+        ['a location with its keys out of order', (f) => ({ ...f, location: reversed(f.location!) })],
+        ['a suppression with its keys out of order', (f) => ({ ...f, suppressed: reversed(f.suppressed!) })],
+        ['a suppression whose location has its keys out of order', (f) => ({ ...f, suppressed: { ...f.suppressed!, location: reversed(f.suppressed!.location!) } })],
+        ['not a plain object', (f) => Object.assign(Object.create({ inherited: true }) as Finding, f)],
+      ];
+      const endpointCases: [string, (e: ReportEndpoint) => ReportEndpoint][] = [
+        ['keys out of order', (e) => reversed(e)],
+        ['packages out of order', (e) => ({ ...e, packages: [...e.packages!, 'a.first'] })],
+        ['a package twice', (e) => ({ ...e, packages: [...e.packages!, ...e.packages!] })],
+        ['evidence out of order', (e) => ({ ...e, evidence: [...e.evidence].reverse() })],
+        ['an evidence element with its keys out of order', (e) => ({ ...e, evidence: e.evidence.map(reversed) })],
+      ];
+
+      it('the checks accept the canonical forms', () => {
+        expect(isCanonicalFinding(finding())).toBe(true);
+        expect(isCanonicalEndpoint(endpoint())).toBe(true);
+        for (const f of canon().findings) expect(isCanonicalFinding(f)).toBe(true);
+        for (const e of canon().targets.flatMap((t) => t.endpoints)) expect(isCanonicalEndpoint(e)).toBe(true);
+      });
+
+      for (const [what, change] of findingCases) {
+        it(`a finding with ${what}`, () => {
+          const f = change(finding());
+          expect(isCanonicalFinding(f)).toBe(false);
+          const r = { ...canon(), findings: [f] };
+          expect(renderJson(r)).toBe(whole(r));
+        });
+      }
+      for (const [what, change] of endpointCases) {
+        it(`an endpoint with ${what}`, () => {
+          const e = change(endpoint());
+          expect(isCanonicalEndpoint(e)).toBe(false);
+          const r = canon();
+          r.targets[0].endpoints = [e];
+          expect(renderJson(r)).toBe(whole(r));
+        });
+      }
+      it('a package with permissions out of order, or an overlay with its keys out of order', () => {
+        const r = canon();
+        const p = r.targets[0].packages[0];
+        r.targets[0].packages = [
+          { ...p, permissions: ['b.PERM', 'a.PERM'] },
+          { ...p, path: `${p.path}2`, overlay: reversed({ targetPackage: 'x', targetName: 'y', priority: 1 }) },
+        ];
+        expect(renderJson(r)).toBe(whole(r));
+        expect(renderJson(r)).toContain('"a.PERM",\n');
+      });
     });
 
     it('writes the same bytes to a file, in pieces of about 1 MiB', () => {

@@ -75,7 +75,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
     let setting: SeveritySetting = f.severity ?? DEFAULT_SEVERITY[f.rule];
     if (policy && !f.severity) setting = severityFor(policy, f.rule, setting);
     if (setting === 'off') return;
-    const finding: Finding = { ...f, severity: setting, target: targetId };
+    const finding = canonicalFinding(f, setting, targetId);
     if (!finding.location) {
       const loc = fallbackLocation ?? (policy ? severityLocation(policy, f.rule) ?? policy.location : undefined);
       if (loc) finding.location = loc;
@@ -376,6 +376,25 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
   return { clients: sortClients(clients), endpoints: inventory(facts.endpoints, statuses, clientArtifacts), findings, usedExemptions };
 }
 
+/**
+ * The finding with its keys in the report's canonical order (sort.ts), none undefined, so that
+ * the JSON writer serialises it as it is instead of copying it (isCanonicalFinding).
+ */
+function canonicalFinding(f: Omit<Finding, 'severity' | 'target'>, severity: Severity, target: string): Finding {
+  const out: Finding = { rule: f.rule, severity, target } as Finding;
+  if (f.package !== undefined) out.package = f.package;
+  if (f.client !== undefined) out.client = f.client;
+  if (f.endpoint !== undefined) out.endpoint = f.endpoint;
+  if (f.endpointKind !== undefined) out.endpointKind = f.endpointKind;
+  if (f.path !== undefined) out.path = f.path;
+  if (f.partitionPath !== undefined) out.partitionPath = f.partitionPath;
+  out.message = f.message;
+  if (f.evidence !== undefined) out.evidence = f.evidence;
+  if (f.location !== undefined) out.location = f.location;
+  if (f.suppressed !== undefined) out.suppressed = f.suppressed;
+  return out;
+}
+
 function locateExemption(file: PolicyFile, index: number): Location {
   const p = file.positions.get(`exemptions[${index}]`);
   return p ? { file: file.file, line: p.line } : { file: file.file, line: 1 };
@@ -407,12 +426,16 @@ function cmp(a: string, b: string): number {
 function inventory(eps: EndpointFact[], statuses: Map<string, ReportEndpoint['status']> | undefined, clientArtifacts: Map<string, string[]>): ReportEndpoint[] {
   return eps.map((ep) => {
     const status = ep.ignored ? 'ignored' : (statuses?.get(`${ep.kind}\u0000${ep.value}`) ?? 'unlisted');
-    const r: ReportEndpoint = { kind: ep.kind, value: ep.value, status, evidence: ep.evidence, evidenceCount: ep.evidenceCount };
+    // Keys in the report's canonical order (sort.ts), so the JSON writer needs no copy.
+    const r = { kind: ep.kind, value: ep.value } as ReportEndpoint;
     if (ep.ports?.length) r.port = ep.ports[0];
     if (ep.schemes?.length) r.scheme = ep.schemes.includes('http') ? 'http' : ep.schemes[0];
     if (ep.cleartext) r.cleartext = true;
+    r.status = status;
     const owners = [...new Set(ep.artifacts.flatMap((a) => clientArtifacts.get(a) ?? []))].sort();
     if (owners.length) r.packages = owners;
+    r.evidence = ep.evidence;
+    r.evidenceCount = ep.evidenceCount;
     return r;
   });
 }

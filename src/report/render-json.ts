@@ -109,7 +109,7 @@ function streamList(list: unknown[], spec: CanonicalList, level: number, emit: (
   }
   const shape = spec.shape;
   if (!shape) {
-    emitList(canonical(items, spec.canon), level, emit);
+    emitList(canonical(items, spec.canon, spec.isCanon), level, emit);
     return;
   }
   emit('[');
@@ -120,8 +120,9 @@ function streamList(list: unknown[], spec: CanonicalList, level: number, emit: (
   emit(`\n${pad(level)}]`);
 }
 
-function* canonical(items: readonly unknown[], canon: (x: never) => unknown): Generator<unknown> {
-  for (const x of items) yield canon(x as never);
+/** The elements in canonical form: copied by `canon`, unless `isCanon` says one already is. */
+function* canonical(items: readonly unknown[], canon: (x: never) => unknown, isCanon?: (x: unknown) => boolean): Generator<unknown> {
+  for (const x of items) yield isCanon?.(x) ? x : canon(x as never);
 }
 
 /** Elements of a long list serialised per engine call. */

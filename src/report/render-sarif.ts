@@ -160,7 +160,7 @@ function sarifParts(report: Report, options: SarifOptions): { log: Sarif.Log; re
   function* results(): Generator<Sarif.Result> {
     const seen = new Map<string, number>();
     for (const raw of kept) {
-      const f = findings.canon(raw as never) as Finding;
+      const f = (findings.isCanon?.(raw) ? raw : findings.canon(raw as never)) as Finding;
       const target = targets.get(f.target);
       let fp = fingerprintOf(f, target);
       // Two findings about the same subject in one run (the same SKU scanned twice): keep both apart.

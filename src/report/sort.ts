@@ -172,12 +172,55 @@ function ordered<T extends object>(obj: T, keys: readonly string[], map: Record<
   return out as T;
 }
 
+type Check = (v: unknown) => boolean;
+
+/**
+ * True when `obj` is a plain object whose own keys are a subsequence of `keys` (no other key, in
+ * that order), none of them undefined, and the values named in `nested` pass their check: then
+ * `ordered(obj, keys, map)` would copy it unchanged, where `nested` checks what `map` rewrites.
+ */
+function inCanonicalOrder(obj: unknown, keys: readonly string[], nested?: Record<string, Check>): boolean {
+  if (typeof obj !== 'object' || obj === null || Object.getPrototypeOf(obj) !== Object.prototype) return false;
+  const src = obj as Obj;
+  let j = 0;
+  for (const k of Object.keys(src)) {
+    while (j < keys.length && keys[j] !== k) j++;
+    if (j === keys.length) return false; // a key not in `keys`, or out of their order
+    const v = src[k];
+    if (v === undefined) return false;
+    const check = nested?.[k];
+    if (check && !check(v)) return false;
+    j++;
+  }
+  return true;
+}
+
+/** A list of strings in strictly increasing order: what `sortedUnique` gives back unchanged. */
+function strictlySortedStrings(v: unknown, compare: Comparator<string> = compareStrings): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    if (typeof v[i] !== 'string') return false;
+    if (i > 0 && compare(v[i - 1] as string, v[i] as string) >= 0) return false;
+  }
+  return true;
+}
+
 const LOCATION_KEYS = ['file', 'line', 'column'];
 const EVIDENCE_KEYS = ['path', 'entry', 'source', 'offset'];
 const COUNT_KEYS = ['errors', 'warnings', 'notes', 'suppressed'];
 
 function canonicalEvidence(list: Evidence[]): Evidence[] {
   return sorted(list, compareEvidence).map((e) => ordered(e, EVIDENCE_KEYS));
+}
+
+/** An evidence list `canonicalEvidence` would copy unchanged: in order, each element canonical. */
+function isCanonicalEvidence(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    if (!inCanonicalOrder(v[i], EVIDENCE_KEYS)) return false;
+    if (i > 0 && compareEvidence(v[i - 1] as Evidence, v[i] as Evidence) > 0) return false;
+  }
+  return true;
 }
 
 const FINDING_KEYS = [
@@ -206,6 +249,18 @@ function canonicalFinding(f: Finding): Finding {
   return ordered(f, FINDING_KEYS, FINDING_MAP);
 }
 
+const isCanonicalLocation: Check = (l) => inCanonicalOrder(l, LOCATION_KEYS);
+const FINDING_CHECKS: Record<string, Check> = {
+  evidence: isCanonicalEvidence,
+  location: isCanonicalLocation,
+  suppressed: (s) => inCanonicalOrder(s, SUPPRESSED_KEYS, { location: isCanonicalLocation }),
+};
+
+/** A finding already in canonical form (evaluate.ts builds them so): see CanonicalList.isCanon. */
+export function isCanonicalFinding(f: unknown): boolean {
+  return inCanonicalOrder(f, FINDING_KEYS, FINDING_CHECKS);
+}
+
 const PACKAGE_KEYS = [
   'path',
   'partition',
@@ -229,6 +284,13 @@ const ENDPOINT_MAP = {
   packages: (ps: string[]) => sortedUnique(ps),
   evidence: canonicalEvidence,
 };
+const ENDPOINT_CHECKS: Record<string, Check> = { packages: (ps) => strictlySortedStrings(ps), evidence: isCanonicalEvidence };
+const PACKAGE_CHECKS: Record<string, Check> = { permissions: (ps) => strictlySortedStrings(ps), overlay: (o) => inCanonicalOrder(o, OVERLAY_KEYS) };
+
+/** An inventory endpoint already in canonical form (evaluate.ts builds them so). */
+export function isCanonicalEndpoint(e: unknown): boolean {
+  return inCanonicalOrder(e, ENDPOINT_KEYS, ENDPOINT_CHECKS);
+}
 
 /**
  * How one kind of object becomes canonical: its key order, how some values are rewritten, and
@@ -245,6 +307,12 @@ export interface CanonicalList {
   compare: Comparator<never>;
   /** An element in canonical form... */
   canon: (x: never) => unknown;
+  /**
+   * ...which an element already is when this says so (then it serialises to the same text as
+   * `canon(x)`, and a writer can skip the copy). Checked without copying; may say false for an
+   * element that is canonical, never true for one that is not.
+   */
+  isCanon?: (x: unknown) => boolean;
   /** ...or, for big elements (targets), its shape, streamed in turn. */
   shape?: CanonicalShape;
 }
@@ -269,8 +337,12 @@ const TARGET_SHAPE = shape(
     counts: (c: object) => ordered(c, COUNT_KEYS),
   },
   {
-    packages: { compare: comparePackages, canon: (p: ReportPackage) => ordered(p, PACKAGE_KEYS, PACKAGE_MAP) },
-    endpoints: { compare: compareEndpoints, canon: (e: ReportEndpoint) => ordered(e, ENDPOINT_KEYS, ENDPOINT_MAP) },
+    packages: {
+      compare: comparePackages,
+      canon: (p: ReportPackage) => ordered(p, PACKAGE_KEYS, PACKAGE_MAP),
+      isCanon: (p) => inCanonicalOrder(p, PACKAGE_KEYS, PACKAGE_CHECKS),
+    },
+    endpoints: { compare: compareEndpoints, canon: (e: ReportEndpoint) => ordered(e, ENDPOINT_KEYS, ENDPOINT_MAP), isCanon: isCanonicalEndpoint },
     clients: {
       compare: compareClients,
       canon: (c: ReportClient) =>
@@ -305,7 +377,7 @@ export const REPORT_SHAPE = shape(
   },
   {
     targets: { compare: compareTargets, canon: canonicalTarget, shape: TARGET_SHAPE },
-    findings: { compare: compareFindings, canon: canonicalFinding },
+    findings: { compare: compareFindings, canon: canonicalFinding, isCanon: isCanonicalFinding },
   },
 );
 
