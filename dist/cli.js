@@ -16085,13 +16085,13 @@ function evaluateTarget(input) {
         }
         const cls = classifyEndpoint(policy, ep.kind, ep.value);
         statuses.set(key, cls.status);
-        const inClients = ep.artifacts.filter((a) => clientArtifacts.has(a));
-        const owners = [...new Set(inClients.flatMap((a) => clientArtifacts.get(a) ?? []))].sort();
+        const owners = ownersOf(ep, clientArtifacts);
+        const inClients = owners.length > 0; // every listed artifact has at least one owner
         const where = describeWhere(ep);
         const label = ep.kind === 'sms' ? `SMS number ${ep.value}` : ep.kind === 'ip' ? `IP ${ep.value}` : ep.value;
         const base = { endpoint: ep.value, endpointKind: ep.kind, evidence: ep.evidence, path: ep.evidence[0]?.path };
         if (cls.status === 'denied') {
-            if (ep.kind !== 'sms' || inClients.length > 0) {
+            if (ep.kind !== 'sms' || inClients) {
                 add({
                     rule: 'denied-endpoint',
                     ...base,
@@ -16101,7 +16101,7 @@ function evaluateTarget(input) {
             }
         }
         else if (cls.status === 'unlisted') {
-            if (inClients.length > 0) {
+            if (inClients) {
                 add({
                     rule: 'unlisted-client-endpoint',
                     ...base,
@@ -16117,7 +16117,7 @@ function evaluateTarget(input) {
                 });
             }
         }
-        if (ep.cleartext && inClients.length > 0 && ep.kind !== 'sms') {
+        if (ep.cleartext && inClients && ep.kind !== 'sms') {
             add({
                 rule: 'cleartext-endpoint',
                 ...base,
@@ -16242,6 +16242,17 @@ function sortClients(c) {
 function cmp$2(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
+const NO_OWNERS = [];
+/** The clients and packages whose artifacts embed `ep`, sorted, each once. */
+function ownersOf(ep, clientArtifacts) {
+    let found;
+    for (const a of ep.artifacts) {
+        const labels = clientArtifacts.get(a);
+        if (labels)
+            (found ??= []).push(...labels);
+    }
+    return found ? [...new Set(found)].sort() : NO_OWNERS;
+}
 function inventory(eps, statuses, clientArtifacts) {
     return eps.map((ep) => {
         const status = ep.ignored ? 'ignored' : (statuses?.get(`${ep.kind}\u0000${ep.value}`) ?? 'unlisted');
@@ -16254,9 +16265,9 @@ function inventory(eps, statuses, clientArtifacts) {
         if (ep.cleartext)
             r.cleartext = true;
         r.status = status;
-        const owners = [...new Set(ep.artifacts.flatMap((a) => clientArtifacts.get(a) ?? []))].sort();
+        const owners = ownersOf(ep, clientArtifacts);
         if (owners.length)
-            r.packages = owners;
+            r.packages = [...owners];
         r.evidence = ep.evidence;
         r.evidenceCount = ep.evidenceCount;
         return r;
@@ -28129,10 +28140,19 @@ function subjectsOf(f, report) {
         paths: unique([path ? innermost(path) : undefined, f.path ? innermost(f.path) : undefined]),
     };
 }
+/** One field of a key that no other combination of fields spells: its length, then itself. */
+const part = (v) => (v === undefined ? '-' : `${v.length}:${v}`);
 /** Every name the index should keep for this report (the `wanted` option of indexSourceTree). */
 function wantedNames(report) {
     const out = new Set();
+    // Findings with the same paths, package, client and target have the same subjects (thousands
+    // of endpoint findings share a few hundred paths): each such group is looked at once.
+    const seen = new Set();
     for (const f of report.findings) {
+        const key = `${part(f.partitionPath)}${part(f.path)}${part(f.package)}${part(f.client)}${part(f.target)}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
         const s = subjectsOf(f, report);
         for (const n of [...s.modules, ...s.packages, ...s.paths])
             out.add(n);

@@ -190,6 +190,26 @@ describe('locateFindings', () => {
     expect(f.location).toEqual({ file: 'device/acme/a/product.mk', line: 3, column: 5 });
   });
 
+  it('wantedNames: every subject of every finding, also when findings share fields or fields run together', () => {
+    const union = (fs: ReturnType<typeof createTestFinding>[]) => {
+      const out = new Set<string>();
+      for (const f of fs) for (const l of Object.values(subjectsOf(f))) for (const n of l) out.add(n);
+      return out;
+    };
+    const findings = [
+      createTestFinding(),
+      createTestFinding({ rule: 'unlisted-endpoint', endpoint: 'a.example.com' }), // same subjects again
+      // Fields whose texts, put end to end, read the same: a key without lengths would merge them.
+      createTestFinding({ path: 'system/app/Ab/Ab.apk', partitionPath: undefined, package: 'p' }),
+      createTestFinding({ path: 'system/app/Ab/Ab.ap', partitionPath: undefined, package: 'kp' }),
+      createTestFinding({ path: undefined, partitionPath: 'vendor/app/Cd/Cd.apk', package: undefined, client: undefined }),
+      createTestFinding({ path: 'undefined', partitionPath: undefined, package: undefined, client: undefined }),
+    ];
+    const wanted = wantedNames(createTestReport({ findings }));
+    expect(wanted).toEqual(union(findings));
+    for (const n of ['Ab', 'kp', 'p', 'Cd', 'vendor/app/Cd/Cd.apk', 'undefined', 'system/app/Ab/Ab.ap']) expect(wanted.has(n)).toBe(true);
+  });
+
   it('module and package subjects of a finding', () => {
     expect(modulesOfPath('system/priv-app/AutoRegistration/AutoRegistration.apk')).toEqual(['AutoRegistration']);
     expect(modulesOfPath('system.img!/system/app/Foo/Bar.apk')).toEqual(['Foo', 'Bar']);

@@ -272,13 +272,13 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
     }
     const cls = classifyEndpoint(policy, ep.kind, ep.value);
     statuses.set(key, cls.status);
-    const inClients = ep.artifacts.filter((a) => clientArtifacts.has(a));
-    const owners = [...new Set(inClients.flatMap((a) => clientArtifacts.get(a) ?? []))].sort();
+    const owners = ownersOf(ep, clientArtifacts);
+    const inClients = owners.length > 0; // every listed artifact has at least one owner
     const where = describeWhere(ep);
     const label = ep.kind === 'sms' ? `SMS number ${ep.value}` : ep.kind === 'ip' ? `IP ${ep.value}` : ep.value;
     const base = { endpoint: ep.value, endpointKind: ep.kind, evidence: ep.evidence, path: ep.evidence[0]?.path };
     if (cls.status === 'denied') {
-      if (ep.kind !== 'sms' || inClients.length > 0) {
+      if (ep.kind !== 'sms' || inClients) {
         add(
           {
             rule: 'denied-endpoint',
@@ -290,7 +290,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
         );
       }
     } else if (cls.status === 'unlisted') {
-      if (inClients.length > 0) {
+      if (inClients) {
         add({
           rule: 'unlisted-client-endpoint',
           ...base,
@@ -305,7 +305,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
         });
       }
     }
-    if (ep.cleartext && inClients.length > 0 && ep.kind !== 'sms') {
+    if (ep.cleartext && inClients && ep.kind !== 'sms') {
       add({
         rule: 'cleartext-endpoint',
         ...base,
@@ -423,6 +423,18 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const NO_OWNERS: readonly string[] = [];
+
+/** The clients and packages whose artifacts embed `ep`, sorted, each once. */
+function ownersOf(ep: EndpointFact, clientArtifacts: ReadonlyMap<string, string[]>): readonly string[] {
+  let found: string[] | undefined;
+  for (const a of ep.artifacts) {
+    const labels = clientArtifacts.get(a);
+    if (labels) (found ??= []).push(...labels);
+  }
+  return found ? [...new Set(found)].sort() : NO_OWNERS;
+}
+
 function inventory(eps: EndpointFact[], statuses: Map<string, ReportEndpoint['status']> | undefined, clientArtifacts: Map<string, string[]>): ReportEndpoint[] {
   return eps.map((ep) => {
     const status = ep.ignored ? 'ignored' : (statuses?.get(`${ep.kind}\u0000${ep.value}`) ?? 'unlisted');
@@ -432,8 +444,8 @@ function inventory(eps: EndpointFact[], statuses: Map<string, ReportEndpoint['st
     if (ep.schemes?.length) r.scheme = ep.schemes.includes('http') ? 'http' : ep.schemes[0];
     if (ep.cleartext) r.cleartext = true;
     r.status = status;
-    const owners = [...new Set(ep.artifacts.flatMap((a) => clientArtifacts.get(a) ?? []))].sort();
-    if (owners.length) r.packages = owners;
+    const owners = ownersOf(ep, clientArtifacts);
+    if (owners.length) r.packages = [...owners];
     r.evidence = ep.evidence;
     r.evidenceCount = ep.evidenceCount;
     return r;

@@ -75,10 +75,19 @@ export function subjectsOf(f: Finding, report?: Report): FindingSubjects {
   };
 }
 
+/** One field of a key that no other combination of fields spells: its length, then itself. */
+const part = (v: string | undefined): string => (v === undefined ? '-' : `${v.length}:${v}`);
+
 /** Every name the index should keep for this report (the `wanted` option of indexSourceTree). */
 export function wantedNames(report: Report): Set<string> {
   const out = new Set<string>();
+  // Findings with the same paths, package, client and target have the same subjects (thousands
+  // of endpoint findings share a few hundred paths): each such group is looked at once.
+  const seen = new Set<string>();
   for (const f of report.findings) {
+    const key = `${part(f.partitionPath)}${part(f.path)}${part(f.package)}${part(f.client)}${part(f.target)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const s = subjectsOf(f, report);
     for (const n of [...s.modules, ...s.packages, ...s.paths]) out.add(n);
   }
