@@ -84,10 +84,16 @@ export function wantedNames(report: Report): Set<string> {
   // Findings with the same paths, package, client and target have the same subjects (thousands
   // of endpoint findings share a few hundred paths): each such group is looked at once.
   const seen = new Set<string>();
+  const seenPaths = new Set<string>(); // findings with a path and nothing else to look up (most)
   for (const f of report.findings) {
-    const key = `${part(f.partitionPath)}${part(f.path)}${part(f.package)}${part(f.client)}${part(f.target)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (f.partitionPath === undefined && f.package === undefined && f.client === undefined && f.path !== undefined) {
+      if (seenPaths.has(f.path)) continue;
+      seenPaths.add(f.path);
+    } else {
+      const key = `${part(f.partitionPath)}${part(f.path)}${part(f.package)}${part(f.client)}${part(f.target)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     const s = subjectsOf(f, report);
     for (const n of [...s.modules, ...s.packages, ...s.paths]) out.add(n);
   }
