@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatEvidence, formatResolvedBy, renderText, verdictLine } from '../../src/report/render-text.js';
+import { formatCount, formatEvidence, formatResolvedBy, renderText, verdictLine } from '../../src/report/render-text.js';
 import {
   createPassingReport,
   createTestEndpoint,
@@ -148,6 +148,12 @@ describe('formatters', () => {
       'system.img!/priv-app/A/A.apk!/classes.dex @5',
     );
     expect(formatEvidence({ path: 'vendor/build.prop', source: 'prop' })).toBe('vendor/build.prop');
+  });
+  it('formats counts with commas every three digits, as en-US does', () => {
+    const values = [0, 1, 12, 999, 1000, 1001, 12345, 99999, 100000, 123456, 999999, 1000000, 1234567890, Number.MAX_SAFE_INTEGER, -1, -1234, -1234567];
+    for (let n = 0; n < 5000; n += 7) values.push(n * 1013);
+    for (const n of values) expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+    expect(formatCount(1234567)).toBe('1,234,567');
   });
   it('formats resolution', () => {
     expect(formatResolvedBy(undefined)).toBe('unresolved');

@@ -9,7 +9,7 @@
 import type { AnnotationProperties } from '@actions/core';
 import type { Finding, Location, Severity } from '../report/model.js';
 import { compareFindings, sorted } from '../report/sort.js';
-import { plural } from '../report/render-text.js';
+import { formatCount, plural } from '../report/render-text.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 export const ANNOTATION_LEVELS: readonly AnnotationLevel[] = ['error', 'warning', 'notice'];
@@ -105,7 +105,7 @@ export function planAnnotations(findings: readonly Finding[], options: PlanOptio
     if (omittedByLevel.notice) parts.push(plural(omittedByLevel.notice, 'note'));
     annotations.push({
       level: 'notice',
-      message: `${omitted.toLocaleString('en-US')} more finding${omitted === 1 ? '' : 's'}: see the job summary (${parts.join(', ')} not annotated; GitHub shows at most ${max} annotations per level per step).`,
+      message: `${formatCount(omitted)} more finding${omitted === 1 ? '' : 's'}: see the job summary (${parts.join(', ')} not annotated; GitHub shows at most ${max} annotations per level per step).`,
       properties: { title: `${ANNOTATION_TITLE_PREFIX}: more findings` },
     });
   }

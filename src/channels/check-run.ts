@@ -9,7 +9,7 @@
  */
 import type { Finding, Report } from '../report/model.js';
 import { renderMarkdown } from '../report/render-markdown.js';
-import { verdictLine } from '../report/render-text.js';
+import { formatCount, verdictLine } from '../report/render-text.js';
 import { compareFindings, sorted } from '../report/sort.js';
 import { isInsideWorkspace } from '../source/locate.js';
 
@@ -110,7 +110,7 @@ export function planCheckRun(report: Report, options: CheckRunOptions): CheckRun
   if (batches.length === 0) batches.push([]);
   let summary = renderMarkdown(report, { maxChars: CHECK_SUMMARY_MAX_CHARS - 300, fullReportHint: options.fullReportHint });
   if (omitted > 0) {
-    summary += `\n${omitted.toLocaleString('en-US')} finding${omitted === 1 ? ' is' : 's are'} not annotated on this check run (over ${max.toLocaleString('en-US')} annotations, or no file in the repository to point at).\n`;
+    summary += `\n${formatCount(omitted)} finding${omitted === 1 ? ' is' : 's are'} not annotated on this check run (over ${formatCount(max)} annotations, or no file in the repository to point at).\n`;
   }
   return {
     name: cap(options.name ?? CHECK_RUN_NAME, 100),

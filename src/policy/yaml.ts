@@ -224,7 +224,7 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], parsed: Pars
 }
 
 export function sortErrors(errors: PolicyError[]): PolicyError[] {
-  return errors.sort((a, b) => a.line - b.line || a.column - b.column || a.key.localeCompare(b.key));
+  return errors.sort((a, b) => a.line - b.line || a.column - b.column || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)); // code units, not the locale
 }
 
 /** Parses and validates; throws PolicyErrors carrying every problem. */

@@ -11,7 +11,7 @@
  */
 import type { Finding, Report, ReportClient, ReportEndpoint, ReportTarget } from './model.js';
 import { sortedView } from './sort.js';
-import { formatEndpoint, formatEvidence, formatResolvedBy, plural, verdictLine } from './render-text.js';
+import { formatCount, formatEndpoint, formatEvidence, formatResolvedBy, plural, verdictLine } from './render-text.js';
 
 /** GitHub's job-summary limit per step (bytes). */
 export const SUMMARY_MAX_BYTES = 1024 * 1024;
@@ -55,7 +55,7 @@ export function code(s: string): string {
 }
 
 function num(n: number): string {
-  return n.toLocaleString('en-US');
+  return formatCount(n);
 }
 
 function mdTable(headers: string[], rows: string[][]): string {
