@@ -1,10 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { loadBuiltinCatalog, mergeCatalog, parseCatalogText } from '../../src/catalog/load.js';
+import { loadBuiltinCatalog, mergeCatalog, parseCatalogText, precompiledCatalog } from '../../src/catalog/load.js';
 import { allHosts, allIps, allSms, lenientCatalogEntrySchema, type CatalogEntry } from '../../src/catalog/schema.js';
 import { PolicyErrors } from '../../src/errors.js';
 import { isValidHostname, parseIpPattern } from '../../src/policy/patterns.js';
+import { tempDir } from '../helpers/temp.js';
 
 const catalog = loadBuiltinCatalog();
 const byId = new Map(catalog.entries.map((e) => [e.id, e]));
@@ -213,5 +217,42 @@ describe('the catalog as a signature database: none fires on the benign fixtures
     const keys = catalog.testKeys ?? [];
     expect(new Set(keys.map((k) => k.sha256)).size).toBe(keys.length);
     for (const k of keys) expect([k.name, /^[0-9a-f]{64}$/.test(k.sha256), k.references.length > 0]).toEqual([k.name, true, true]);
+  });
+});
+
+describe('the precompiled catalog (dist/catalog.json, written by npm run package)', () => {
+  const distDir = new URL('../../dist/', import.meta.url);
+  const yamlSha = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+  it('is the catalog the YAML validates to, made from the YAML shipped beside it', () => {
+    const distYaml = readFileSync(new URL('catalog.yml', distDir), 'utf8');
+    expect(distYaml).toBe(rawText);
+    const stored = JSON.parse(readFileSync(new URL('catalog.json', distDir), 'utf8')) as { yamlSha256: string; catalog: unknown };
+    expect(stored.yamlSha256).toBe(yamlSha(distYaml));
+    expect(stored.catalog).toEqual(JSON.parse(JSON.stringify(parseCatalogText(rawText, 'catalog.yml'))));
+  });
+
+  it('is used only when made from the same YAML bytes, and only when it reads as a catalog', () => {
+    const catalog = { version: 'v-json', entries: [], testKeys: [] };
+    const json = (sha: string, c: unknown = catalog): string => JSON.stringify({ yamlSha256: sha, catalog: c });
+    expect(precompiledCatalog(rawText, json(yamlSha(rawText)))).toEqual(catalog);
+    expect(precompiledCatalog(`${rawText}\n# edited`, json(yamlSha(rawText)))).toBeUndefined();
+    expect(precompiledCatalog(rawText, undefined)).toBeUndefined();
+    expect(precompiledCatalog(rawText, '{"yamlSha256": "trunc')).toBeUndefined();
+    expect(precompiledCatalog(rawText, json(yamlSha(rawText), { version: 1, entries: [] }))).toBeUndefined();
+    expect(precompiledCatalog(rawText, json(yamlSha(rawText), { version: 'v', entries: {} }))).toBeUndefined();
+  });
+
+  it('the bundle reads it instead of the YAML, and the YAML when it no longer matches', () => {
+    const dir = tempDir('ag-catalog-json-');
+    for (const f of ['cli.js', 'worker.js', 'catalog.yml']) copyFileSync(new URL(f, distDir), path.join(dir, f));
+    const yaml = readFileSync(path.join(dir, 'catalog.yml'), 'utf8');
+    const printVersion = (): string =>
+      (JSON.parse(execFileSync(process.execPath, [path.join(dir, 'cli.js'), 'catalog', '--format', 'json'], { encoding: 'utf8' })) as { version: string }).version;
+    const marked = { version: 'from-catalog-json', entries: [], testKeys: [] };
+    writeFileSync(path.join(dir, 'catalog.json'), JSON.stringify({ yamlSha256: yamlSha(yaml), catalog: marked }));
+    expect(printVersion()).toBe('from-catalog-json');
+    writeFileSync(path.join(dir, 'catalog.yml'), `${yaml}\n# edited after packaging\n`);
+    expect(printVersion()).toBe(parseCatalogText(rawText, 'catalog.yml').version);
   });
 });
