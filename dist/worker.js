@@ -15362,6 +15362,11 @@ const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
  * merges from hundreds of per-file facts when they come from the cache).
  */
 function mergeEndpointFacts(lists) {
+    // One or two lists each in key order (the usual case: a worker's facts, the two workers' facts
+    // on two cores) are merged side by side, without gathering them by key and sorting the keys.
+    const present = lists.filter((l) => l.length > 0);
+    if (present.length <= 2 && present.every(keysInOrder))
+        return mergeInOrder(present[0] ?? [], present[1] ?? []);
     // kind -> value -> the facts of that endpoint, gathered first (no per-fact key strings).
     const byKind = new Map();
     for (const list of lists) {
@@ -15384,8 +15389,76 @@ function mergeEndpointFacts(lists) {
     }
     return out;
 }
+function compareKeys(a, b) {
+    return cmp(a.kind, b.kind) || cmp(a.value, b.value);
+}
+/** Each key once, in the order mergeEndpointFacts gives (kind, then value). */
+function keysInOrder(list) {
+    for (let i = 1; i < list.length; i++)
+        if (compareKeys(list[i - 1], list[i]) >= 0)
+            return false;
+    return true;
+}
+/** Two lists each in key order (keysInOrder), merged as the general path would merge them. */
+function mergeInOrder(a, b) {
+    const out = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        const c = i >= a.length ? 1 : j >= b.length ? -1 : compareKeys(a[i], b[j]);
+        if (c < 0)
+            out.push(mergeOne([a[i++]]));
+        else if (c > 0)
+            out.push(mergeOne([b[j++]]));
+        else
+            out.push(mergeOne([a[i++], b[j++]]));
+    }
+    return out;
+}
+/** The keys of a merged fact, in mergeOne's order: the first five always, the rest when set. */
+const FACT_KEYS = ['kind', 'value', 'artifacts', 'evidence', 'evidenceCount', 'ports', 'schemes', 'cleartext', 'ignored'];
+/**
+ * True when mergeOne([f]) would give a copy of `f` (same keys in the same order, same values):
+ * artifacts, ports and schemes strictly increasing and not empty, evidence in order and within
+ * the cap, cleartext and ignored only when true. Then `f` itself is kept.
+ */
+function isMergedFact(f) {
+    const keys = Object.keys(f);
+    if (keys.length < 5)
+        return false;
+    let k = 0;
+    for (const key of keys) {
+        while (k < FACT_KEYS.length && FACT_KEYS[k] !== key) {
+            if (k < 5)
+                return false; // a required key missing or out of order
+            k++;
+        }
+        if (k === FACT_KEYS.length)
+            return false; // a key merged facts do not have
+        k++;
+    }
+    if (!increasing(f.artifacts, cmp))
+        return false;
+    if (f.evidence.length > EVIDENCE_CAP || !isSorted(f.evidence))
+        return false;
+    if (f.ports !== undefined && !(f.ports.length > 0 && increasing(f.ports, (x, y) => x - y)))
+        return false;
+    if (f.schemes !== undefined && !(f.schemes.length > 0 && increasing(f.schemes, cmp)))
+        return false;
+    return (f.cleartext === undefined || f.cleartext === true) && (f.ignored === undefined || f.ignored === true);
+}
+function increasing(items, compare) {
+    for (let i = 1; i < items.length; i++)
+        if (!(compare(items[i - 1], items[i]) < 0))
+            return false;
+    return true;
+}
 /** One endpoint's facts (same kind and value, disjoint artifacts) -> one canonical fact. */
 function mergeOne(facts) {
+    // A fact alone that is already what merging it gives (every fact of a worker's collector or
+    // of an earlier merge) is kept as it is, not copied.
+    if (facts.length === 1 && isMergedFact(facts[0]))
+        return facts[0];
     const first = facts[0];
     let count = 0;
     let cleartext = false;
