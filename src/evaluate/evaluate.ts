@@ -248,16 +248,17 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
   const dormant = dormantEndpoints(facts.endpoints, variants, (art) => clientArtifacts.get(art) ?? []);
 
   // Endpoints: deny beats allow; inside an activation client an unlisted endpoint is an error.
-  const statuses = new Map<string, ReportEndpoint['status']>();
-  for (const ep of facts.endpoints) {
-    const key = `${ep.kind}\u0000${ep.value}`;
+  // Each endpoint's status, by its index in facts.endpoints (one fact per kind and value).
+  const statuses: ReportEndpoint['status'][] = new Array<ReportEndpoint['status']>(facts.endpoints.length);
+  for (let index = 0; index < facts.endpoints.length; index++) {
+    const ep = facts.endpoints[index];
     if (ep.ignored) {
-      statuses.set(key, 'ignored');
+      statuses[index] = 'ignored';
       continue;
     }
-    const sleeping = dormant.get(key);
+    const sleeping = dormant.size > 0 ? dormant.get(endpointKey(ep.kind, ep.value)) : undefined;
     if (sleeping) {
-      statuses.set(key, 'dormant');
+      statuses[index] = 'dormant';
       const label = ep.kind === 'sms' ? `SMS number ${ep.value}` : ep.kind === 'ip' ? `IP ${ep.value}` : ep.value;
       add({
         rule: 'dormant-variant',
@@ -271,7 +272,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
       continue;
     }
     const cls = classifyEndpoint(policy, ep.kind, ep.value);
-    statuses.set(key, cls.status);
+    statuses[index] = cls.status;
     const owners = ownersOf(ep, clientArtifacts);
     const inClients = owners.length > 0; // every listed artifact has at least one owner
     const where = describeWhere(ep);
@@ -435,9 +436,10 @@ function ownersOf(ep: EndpointFact, clientArtifacts: ReadonlyMap<string, string[
   return found ? [...new Set(found)].sort() : NO_OWNERS;
 }
 
-function inventory(eps: EndpointFact[], statuses: Map<string, ReportEndpoint['status']> | undefined, clientArtifacts: Map<string, string[]>): ReportEndpoint[] {
-  return eps.map((ep) => {
-    const status = ep.ignored ? 'ignored' : (statuses?.get(`${ep.kind}\u0000${ep.value}`) ?? 'unlisted');
+/** The target's endpoints for the report; `statuses` by index in `eps` (none: all unlisted). */
+function inventory(eps: EndpointFact[], statuses: readonly (ReportEndpoint['status'] | undefined)[] | undefined, clientArtifacts: Map<string, string[]>): ReportEndpoint[] {
+  return eps.map((ep, index) => {
+    const status = ep.ignored ? 'ignored' : (statuses?.[index] ?? 'unlisted');
     // Keys in the report's canonical order (sort.ts), so the JSON writer needs no copy.
     const r = { kind: ep.kind, value: ep.value } as ReportEndpoint;
     if (ep.ports?.length) r.port = ep.ports[0];
