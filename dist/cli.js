@@ -15349,10 +15349,12 @@ const views = new WeakMap();
  * same facts (sorted arrays, fixed key order, 2-space indent, trailing newline, no timestamps
  * other than the deterministic `audit.now`).
  *
- * Written as a stream of pieces, each canonical element of a long list (targets, their
- * endpoints and packages, findings) made and serialised in turn: a build with tens of thousands
- * of endpoints never holds a canonical copy of the whole report, nor the whole text. The bytes
- * are exactly `JSON.stringify(sortReport(report), null, 2)` plus a newline (tested).
+ * Written as a stream of pieces, each element of a long list (targets, their endpoints and
+ * packages, findings) serialised in turn: as it is when already canonical (evaluation builds
+ * findings and endpoints so; CanonicalList.isCanon), else after a canonical copy of it alone. A
+ * build with tens of thousands of endpoints never holds a canonical copy of the whole report,
+ * nor the whole text. The bytes are exactly `JSON.stringify(sortReport(report), null, 2)` plus a
+ * newline (tested).
  */
 /** The JSON report as one string (stdout, tests). */
 function renderJson(report) {
