@@ -15143,16 +15143,8 @@ function inCanonicalOrder(obj, keys, nested) {
     return true;
 }
 /** A list of strings in strictly increasing order: what `sortedUnique` gives back unchanged. */
-function strictlySortedStrings(v, compare = compareStrings) {
-    if (!Array.isArray(v))
-        return false;
-    for (let i = 0; i < v.length; i++) {
-        if (typeof v[i] !== 'string')
-            return false;
-        if (i > 0 && compare(v[i - 1], v[i]) >= 0)
-            return false;
-    }
-    return true;
+function strictlySortedStrings(v) {
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') && strictlySorted(v, compareStrings);
 }
 const LOCATION_KEYS = ['file', 'line', 'column'];
 const EVIDENCE_KEYS = ['path', 'entry', 'source', 'offset'];
@@ -15193,7 +15185,7 @@ const FINDING_MAP = {
     location: (l) => ordered(l, LOCATION_KEYS),
     suppressed: (s) => ordered(s, SUPPRESSED_KEYS, { location: (l) => ordered(l, LOCATION_KEYS) }),
 };
-function canonicalFinding$1(f) {
+function canonicalFinding(f) {
     return ordered(f, FINDING_KEYS, FINDING_MAP);
 }
 const isCanonicalLocation = (l) => inCanonicalOrder(l, LOCATION_KEYS);
@@ -15278,7 +15270,7 @@ const REPORT_SHAPE = shape(['schemaVersion', 'tool', 'verdict', 'failOn', 'count
     }),
 }, {
     targets: { compare: compareTargets, canon: canonicalTarget, shape: TARGET_SHAPE },
-    findings: { compare: compareFindings, canon: canonicalFinding$1, isCanon: isCanonicalFinding },
+    findings: { compare: compareFindings, canon: canonicalFinding, isCanon: isCanonicalFinding },
 });
 /**
  * The report in canonical form: targets by id; findings by severity, target, rule, package,
@@ -15932,7 +15924,7 @@ function evaluateTarget(input) {
             setting = severityFor(policy, f.rule, setting);
         if (setting === 'off')
             return;
-        const finding = canonicalFinding(f, setting, targetId);
+        const finding = findingInReportOrder(f, setting, targetId);
         if (!finding.location) {
             const loc = fallbackLocation ?? (policy ? severityLocation(policy, f.rule) ?? policy.location : undefined);
             if (loc)
@@ -16231,7 +16223,7 @@ function evaluateTarget(input) {
  * The finding with its keys in the report's canonical order (sort.ts), none undefined, so that
  * the JSON writer serialises it as it is instead of copying it (isCanonicalFinding).
  */
-function canonicalFinding(f, severity, target) {
+function findingInReportOrder(f, severity, target) {
     const out = { rule: f.rule, severity, target };
     if (f.package !== undefined)
         out.package = f.package;
@@ -24051,7 +24043,6 @@ function readCacheEntry(file, key) {
         return { problem: `its facts do not validate (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message})` };
     return { facts: parsed.data };
 }
-/** Writes one entry atomically (temporary file, then rename). Returns why it failed, if it did. */
 let tagPrefix;
 let tagCount = 0;
 /**
@@ -24062,6 +24053,7 @@ function tempTag() {
     tagPrefix ??= `${process.pid}.${randomBytes(6).toString('hex')}`;
     return `${tagPrefix}.${tagCount++}`;
 }
+/** Writes one entry atomically (temporary file, then rename). Returns why it failed, if it did. */
 function writeCacheEntry(dir, key, file, sha256, facts) {
     const payload = JSON.stringify(facts);
     const entry = {
@@ -24166,10 +24158,7 @@ function compareKeys(a, b) {
 }
 /** Each key once, in the order mergeEndpointFacts gives (kind, then value). */
 function keysInOrder(list) {
-    for (let i = 1; i < list.length; i++)
-        if (compareKeys(list[i - 1], list[i]) >= 0)
-            return false;
-    return true;
+    return increasing(list, compareKeys);
 }
 /** Two lists each in key order (keysInOrder), merged as the general path would merge them. */
 function mergeInOrder(a, b) {
@@ -24219,6 +24208,7 @@ function isMergedFact(f) {
         return false;
     return (f.cleartext === undefined || f.cleartext === true) && (f.ignored === undefined || f.ignored === true);
 }
+/** Each item before the next (strictly: no two equal; a NaN comparison is not "before"). */
 function increasing(items, compare) {
     for (let i = 1; i < items.length; i++)
         if (!(compare(items[i - 1], items[i]) < 0))
@@ -24275,13 +24265,7 @@ function mergeOne(facts) {
 }
 /** Sorted without duplicates; a list already so (the usual case) is only checked. */
 function uniqueSorted(items, compare) {
-    let ok = true;
-    for (let i = 1; i < items.length && ok; i++)
-        ok = compare(items[i - 1], items[i]) < 0;
-    if (ok)
-        return items;
-    const out = [...new Set(items)].sort(compare);
-    return out;
+    return increasing(items, compare) ? items : [...new Set(items)].sort(compare);
 }
 /**
  * The first `cap` items of the union of evidence lists, in compareEvidence order. Lists that

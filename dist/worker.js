@@ -12865,7 +12865,6 @@ function readCacheEntry(file, key) {
         return { problem: `its facts do not validate (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message})` };
     return { facts: parsed.data };
 }
-/** Writes one entry atomically (temporary file, then rename). Returns why it failed, if it did. */
 let tagPrefix;
 let tagCount = 0;
 /**
@@ -12876,6 +12875,7 @@ function tempTag() {
     tagPrefix ??= `${process.pid}.${randomBytes(6).toString('hex')}`;
     return `${tagPrefix}.${tagCount++}`;
 }
+/** Writes one entry atomically (temporary file, then rename). Returns why it failed, if it did. */
 function writeCacheEntry(dir, key, file, sha256, facts) {
     const payload = JSON.stringify(facts);
     const entry = {
@@ -15404,10 +15404,7 @@ function compareKeys(a, b) {
 }
 /** Each key once, in the order mergeEndpointFacts gives (kind, then value). */
 function keysInOrder(list) {
-    for (let i = 1; i < list.length; i++)
-        if (compareKeys(list[i - 1], list[i]) >= 0)
-            return false;
-    return true;
+    return increasing(list, compareKeys);
 }
 /** Two lists each in key order (keysInOrder), merged as the general path would merge them. */
 function mergeInOrder(a, b) {
@@ -15457,6 +15454,7 @@ function isMergedFact(f) {
         return false;
     return (f.cleartext === undefined || f.cleartext === true) && (f.ignored === undefined || f.ignored === true);
 }
+/** Each item before the next (strictly: no two equal; a NaN comparison is not "before"). */
 function increasing(items, compare) {
     for (let i = 1; i < items.length; i++)
         if (!(compare(items[i - 1], items[i]) < 0))
@@ -15513,13 +15511,7 @@ function mergeOne(facts) {
 }
 /** Sorted without duplicates; a list already so (the usual case) is only checked. */
 function uniqueSorted(items, compare) {
-    let ok = true;
-    for (let i = 1; i < items.length && ok; i++)
-        ok = compare(items[i - 1], items[i]) < 0;
-    if (ok)
-        return items;
-    const out = [...new Set(items)].sort(compare);
-    return out;
+    return increasing(items, compare) ? items : [...new Set(items)].sort(compare);
 }
 /**
  * The first `cap` items of the union of evidence lists, in compareEvidence order. Lists that

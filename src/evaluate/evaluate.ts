@@ -75,7 +75,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
     let setting: SeveritySetting = f.severity ?? DEFAULT_SEVERITY[f.rule];
     if (policy && !f.severity) setting = severityFor(policy, f.rule, setting);
     if (setting === 'off') return;
-    const finding = canonicalFinding(f, setting, targetId);
+    const finding = findingInReportOrder(f, setting, targetId);
     if (!finding.location) {
       const loc = fallbackLocation ?? (policy ? severityLocation(policy, f.rule) ?? policy.location : undefined);
       if (loc) finding.location = loc;
@@ -381,7 +381,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
  * The finding with its keys in the report's canonical order (sort.ts), none undefined, so that
  * the JSON writer serialises it as it is instead of copying it (isCanonicalFinding).
  */
-function canonicalFinding(f: Omit<Finding, 'severity' | 'target'>, severity: Severity, target: string): Finding {
+function findingInReportOrder(f: Omit<Finding, 'severity' | 'target'>, severity: Severity, target: string): Finding {
   const out: Finding = { rule: f.rule, severity, target } as Finding;
   if (f.package !== undefined) out.package = f.package;
   if (f.client !== undefined) out.client = f.client;

@@ -197,7 +197,6 @@ export function readCacheEntry(file: string, key: string): { facts: PartialFacts
   return { facts: parsed.data as PartialFacts };
 }
 
-/** Writes one entry atomically (temporary file, then rename). Returns why it failed, if it did. */
 let tagPrefix: string | undefined;
 let tagCount = 0;
 
@@ -210,6 +209,7 @@ function tempTag(): string {
   return `${tagPrefix}.${tagCount++}`;
 }
 
+/** Writes one entry atomically (temporary file, then rename). Returns why it failed, if it did. */
 export function writeCacheEntry(dir: string, key: string, file: FileArtifact, sha256: string, facts: PartialFacts): string | undefined {
   const payload = JSON.stringify(facts);
   const entry = {

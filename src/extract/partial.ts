@@ -49,8 +49,7 @@ function compareKeys(a: EndpointFact, b: EndpointFact): number {
 
 /** Each key once, in the order mergeEndpointFacts gives (kind, then value). */
 function keysInOrder(list: EndpointFact[]): boolean {
-  for (let i = 1; i < list.length; i++) if (compareKeys(list[i - 1], list[i]) >= 0) return false;
-  return true;
+  return increasing(list, compareKeys);
 }
 
 /** Two lists each in key order (keysInOrder), merged as the general path would merge them. */
@@ -94,6 +93,7 @@ function isMergedFact(f: EndpointFact): boolean {
   return (f.cleartext === undefined || f.cleartext === true) && (f.ignored === undefined || f.ignored === true);
 }
 
+/** Each item before the next (strictly: no two equal; a NaN comparison is not "before"). */
 function increasing<T>(items: readonly T[], compare: (a: T, b: T) => number): boolean {
   for (let i = 1; i < items.length; i++) if (!(compare(items[i - 1], items[i]) < 0)) return false;
   return true;
@@ -137,11 +137,7 @@ function mergeOne(facts: EndpointFact[]): EndpointFact {
 
 /** Sorted without duplicates; a list already so (the usual case) is only checked. */
 function uniqueSorted<T>(items: T[], compare: (a: T, b: T) => number): T[] {
-  let ok = true;
-  for (let i = 1; i < items.length && ok; i++) ok = compare(items[i - 1], items[i]) < 0;
-  if (ok) return items;
-  const out = [...new Set(items)].sort(compare);
-  return out;
+  return increasing(items, compare) ? items : [...new Set(items)].sort(compare);
 }
 
 /**

@@ -196,13 +196,8 @@ function inCanonicalOrder(obj: unknown, keys: readonly string[], nested?: Record
 }
 
 /** A list of strings in strictly increasing order: what `sortedUnique` gives back unchanged. */
-function strictlySortedStrings(v: unknown, compare: Comparator<string> = compareStrings): boolean {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) {
-    if (typeof v[i] !== 'string') return false;
-    if (i > 0 && compare(v[i - 1] as string, v[i] as string) >= 0) return false;
-  }
-  return true;
+function strictlySortedStrings(v: unknown): boolean {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string') && strictlySorted(v as string[], compareStrings);
 }
 
 const LOCATION_KEYS = ['file', 'line', 'column'];
