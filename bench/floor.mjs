@@ -1,8 +1,11 @@
 // The floor: the least work any scanner of this build must do. Reads every regular file and
 // inflates exactly the ZIP entries activation-gate scans (all but directories and META-INF
 // signature files), doing nothing else. Plain Node, no dependencies.
-// Usage: node bench/floor.mjs DIR [--workers N]
+// Usage: node bench/floor.mjs DIR [--workers N] [--hash]
+// With --hash it is the floor of a warm --cache-dir rescan instead: the SHA-256 of every file's
+// bytes (the cache key; 4 MiB reads into one buffer, as src/extract/cache.ts reads), nothing else.
 import { openSync, readSync, closeSync, fstatSync, readdirSync, lstatSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -32,6 +35,29 @@ function readAt(fd, pos, len) {
     n += r;
   }
   return b.subarray(0, n);
+}
+
+const HASH_CHUNK = 4 << 20;
+let hashBuf;
+
+/** The SHA-256 of one file; returns its byte count. */
+function hashFile(path) {
+  const fd = openSync(path, 'r');
+  const h = createHash('sha256');
+  hashBuf ??= Buffer.allocUnsafe(HASH_CHUNK);
+  let bytes = 0;
+  try {
+    for (;;) {
+      const n = readSync(fd, hashBuf, 0, HASH_CHUNK, null);
+      if (n === 0) break;
+      h.update(n === HASH_CHUNK ? hashBuf : hashBuf.subarray(0, n));
+      bytes += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  h.digest();
+  return bytes;
 }
 
 function processFile(path) {
@@ -80,11 +106,13 @@ if (isMainThread) {
   const dir = process.argv[2];
   const wi = process.argv.indexOf('--workers');
   const workers = wi > 0 ? Number(process.argv[wi + 1]) : 1;
+  const hash = process.argv.includes('--hash');
+  const one = hash ? hashFile : processFile;
   const files = listFiles(dir);
   const t0 = performance.now();
   let bytes = 0;
   if (workers <= 1) {
-    for (const [f] of files) bytes += processFile(f);
+    for (const [f] of files) bytes += one(f);
     report();
   } else {
     // Size-balanced split across workers.
@@ -96,7 +124,7 @@ if (isMainThread) {
     }
     let left = workers;
     for (const s of shards) {
-      const w = new Worker(new URL(import.meta.url), { workerData: s.files });
+      const w = new Worker(new URL(import.meta.url), { workerData: { files: s.files, hash } });
       w.on('message', (n) => {
         bytes += n;
         if (--left === 0) report();
@@ -109,6 +137,6 @@ if (isMainThread) {
   }
 } else {
   let n = 0;
-  for (const f of workerData) n += processFile(f);
+  for (const f of workerData.files) n += (workerData.hash ? hashFile : processFile)(f);
   parentPort.postMessage(n);
 }
