@@ -20328,6 +20328,9 @@ class ScratchPool {
     keepBytes;
     keepCount;
     free = [];
+    /** Fixed buffers lent first (adopt): the idle ones, and all of them to tell them apart. */
+    idleSlots = [];
+    slots = new Set();
     /**
      * @param keepBytes buffers larger than this are not kept (nor rounded up)
      * @param keepCount at most this many idle buffers are kept
@@ -20336,8 +20339,22 @@ class ScratchPool {
         this.keepBytes = keepBytes;
         this.keepCount = keepCount;
     }
+    /**
+     * Buffers lent before any other whenever one is idle and large enough, never dropped: the
+     * endpoint scanner's WebAssembly memory (scan-block.ts), which it scans where they lie instead
+     * of copying each block into its memory.
+     */
+    adopt(slots) {
+        for (const b of slots) {
+            this.slots.add(b);
+            this.idleSlots.push(b);
+        }
+    }
     /** A buffer of at least `n` bytes (its contents are not cleared). */
     take(n) {
+        for (let i = this.idleSlots.length - 1; i >= 0; i--)
+            if (this.idleSlots[i].length >= n)
+                return this.idleSlots.splice(i, 1)[0];
         let best = -1;
         for (let i = 0; i < this.free.length; i++) {
             const len = this.free[i].length;
@@ -20365,6 +20382,10 @@ class ScratchPool {
     }
     /** Gives a buffer back; it may be lent again. */
     give(buf) {
+        if (this.slots.has(buf)) {
+            this.idleSlots.push(buf);
+            return;
+        }
         if (buf.length > this.keepBytes)
             return;
         if (this.free.length < this.keepCount) {
@@ -26158,16 +26179,37 @@ const TOKEN_ALPHA_TLD = 1;
 const TOKEN_UPPER = 2;
 /** The run reached the edge of the copied context: the caller widens it from its own bytes. */
 const TOKEN_UNBOUNDED = 4;
+/**
+ * The thread's entry buffers live in the module's memory past ARENA: two slots of SLOT bytes
+ * (an entry being scanned, and a ZIP or a raw file inside it), each with GUARD bytes on both
+ * sides, lent by entryScratch before any other buffer. Bytes inflated or read into them are
+ * scanned where they lie: no copy of each block. The memory grows once, before any view of it
+ * is made (growing detaches every view), and never again.
+ */
+const ARENA = 1 << 20;
+const SLOT = 32 << 20;
+const GUARD = 4096;
 let engine;
 function scanBlockEngine() {
     if (engine !== undefined)
         return engine;
     const exports = instantiate(SCAN_BLOCK_WASM);
     const memory = exports?.memory;
-    engine =
-        exports && memory && memory.buffer.byteLength >= OUT_URLS + BLOCK
-            ? { mem: new Uint8Array(memory.buffer), i32: new Int32Array(memory.buffer), block: exports.block }
-            : null;
+    if (!exports || !memory || memory.buffer.byteLength < OUT_URLS + BLOCK || memory.buffer.byteLength > ARENA) {
+        engine = null;
+        return engine;
+    }
+    const total = ARENA + 2 * (SLOT + 2 * GUARD);
+    try {
+        memory.grow(Math.ceil((total - memory.buffer.byteLength) / 65536));
+    }
+    catch {
+        engine = null; // no memory for the slots: the JavaScript path
+        return engine;
+    }
+    const arena = memory.buffer;
+    engine = { mem: new Uint8Array(arena), i32: new Int32Array(arena), block: exports.block, arena };
+    entryScratch.adopt([0, 1].map((i) => Buffer.from(arena, ARENA + GUARD + i * (SLOT + 2 * GUARD), SLOT)));
     return engine;
 }
 /**
@@ -26178,6 +26220,10 @@ function forEachBlock(e, buf, start, end, minDigits, visit) {
     const { mem, i32, block } = e;
     const k = Math.min(Math.max(1, minDigits), 32);
     const c = { s0: 0, i32, nRuns: 0, runsAt: OUT_RUNS >> 2, nTokens: 0, tokensAt: OUT_TOKENS >> 2, nUrls: 0, urlsAt: OUT_URLS >> 2 };
+    if (buf.buffer === e.arena && buf.byteOffset >= ARENA + GUARD) {
+        inPlace(e, buf, start, end, k, c, visit); // scansInPlace
+        return;
+    }
     for (let s0 = start; s0 < end; s0 += BLOCK) {
         const len = Math.min(BLOCK, end - s0);
         const from = Math.max(start, s0 - CTX);
@@ -26192,6 +26238,37 @@ function forEachBlock(e, buf, start, end, minDigits, visit) {
         c.nTokens = i32[0];
         c.nUrls = i32[1];
         visit(c);
+    }
+}
+const before = new Uint8Array(CTX);
+const after = new Uint8Array(CTX + PAD);
+/**
+ * forEachBlock over bytes already in the module's memory (a slot): each block is scanned where
+ * it lies, its context the bytes around it. Outside [start, end) context must read as zeros, so
+ * the CTX bytes before and the CTX + PAD after are saved, zeroed and put back (they are the same
+ * buffer's or a slot's guard: nothing else lies there).
+ */
+function inPlace(e, buf, start, end, k, c, visit) {
+    const { mem, i32, block } = e;
+    const lo = buf.byteOffset + start;
+    const hi = buf.byteOffset + end;
+    before.set(mem.subarray(lo - CTX, lo));
+    after.set(mem.subarray(hi, hi + CTX + PAD));
+    mem.fill(0, lo - CTX, lo);
+    mem.fill(0, hi, hi + CTX + PAD);
+    try {
+        for (let s0 = start; s0 < end; s0 += BLOCK) {
+            const len = Math.min(BLOCK, end - s0);
+            c.s0 = s0;
+            c.nRuns = block(lo + (s0 - start), len, CTX, k, OUT_RUNS, OUT_TOKENS, OUT_URLS);
+            c.nTokens = i32[0];
+            c.nUrls = i32[1];
+            visit(c);
+        }
+    }
+    finally {
+        mem.set(before, lo - CTX);
+        mem.set(after, hi);
     }
 }
 const isDigit = (c) => c >= 0x30 && c <= 0x39;

@@ -8,7 +8,8 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { isIPv4 } from 'node:net';
-import { BLOCK, forEachDigitRun, forEachDigitRunJs, scanBlockUsesWasm } from '../../src/extract/scan-block.js';
+import { BLOCK, forEachDigitRun, forEachDigitRunJs, scanBlockUsesWasm, scansInPlace } from '../../src/extract/scan-block.js';
+import { entryScratch } from '../../src/io/scratch.js';
 import { EndpointScanner, isCanonicalIpv4, isCanonicalIpv4Bytes } from '../../src/extract/endpoints.js';
 import type { EndpointHit } from '../../src/facts.js';
 import { openZip, readEntry } from '../../src/formats/zip.js';
@@ -75,9 +76,39 @@ function hits(wasm: boolean, buf: Buffer, start = 0, end = buf.length, k = known
  */
 const byEndpoint = (h: EndpointHit[]): EndpointHit[] => [...h].sort((x, y) => (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : x.value < y.value ? -1 : x.value > y.value ? 1 : 0));
 
+/** Bytes put around a buffer in a slot: host bytes, digits, dots and `://[`, which join anything they touch. */
+const NEIGHBOURS = Buffer.from('a9.b8-://[c7', 'latin1');
+
+/**
+ * The hits of buf[start, end) scanned where it lies in a slot of the module's memory (lent by
+ * entryScratch: inflated entries and raw chunks are scanned so, without a copy per block),
+ * placed at the slot's start, its end or inside it, with NEIGHBOURS on every side outside the
+ * buffer. The slot's bytes must be as they were after the scan (the context zeroed around the
+ * window is put back).
+ */
+function hitsInSlot(buf: Buffer, start: number, end: number, at: 'start' | 'middle' | 'end'): EndpointHit[] {
+  const lease = entryScratch.take(buf.length + 2048);
+  try {
+    expect(scansInPlace(lease)).toBe(true);
+    const off = at === 'start' ? 0 : at === 'end' ? lease.length - buf.length : 1024;
+    const from = Math.max(0, off - 1024);
+    const to = Math.min(lease.length, off + buf.length + 1024);
+    for (let i = from; i < to; i++) lease[i] = NEIGHBOURS[i % NEIGHBOURS.length];
+    buf.copy(lease, off);
+    const before = Buffer.from(lease.subarray(from, to));
+    const found = hits(true, lease.subarray(off, off + buf.length), start, end);
+    expect(lease.subarray(from, to).equals(before)).toBe(true);
+    return found;
+  } finally {
+    entryScratch.give(lease);
+  }
+}
+
 function agree(buf: Buffer, start = 0, end = buf.length): EndpointHit[] {
   const w = hits(true, buf, start, end);
+  expect(scansInPlace(buf)).toBe(false);
   expect(byEndpoint(w)).toEqual(byEndpoint(hits(false, buf, start, end)));
+  for (const at of ['start', 'middle', 'end'] as const) expect(hitsInSlot(buf, start, end, at)).toEqual(w);
   return w;
 }
 

@@ -271,6 +271,30 @@ describe('ScratchPool', () => {
     pool.give(a);
     expect(pool.idleBytes).toBe(a.length + b.length);
   });
+
+  it('lends adopted slots first while one is idle and large enough, takes them back, and never drops them', () => {
+    const pool = new ScratchPool(4 << 20, 1);
+    const memory = new ArrayBuffer(3 << 20);
+    const slots = [Buffer.from(memory, 0, 1 << 20), Buffer.from(memory, 2 << 20, 1 << 20)];
+    // Which slot a buffer is (-1: none), so that a failure prints a number, not a 1 MiB diff.
+    const slot = (b: Buffer): number => (slots as Buffer[]).indexOf(b);
+    pool.adopt(slots);
+    const a = pool.take(100);
+    const b = pool.take(1 << 20);
+    expect([slot(a), slot(b)].sort()).toEqual([0, 1]);
+    const c = pool.take(10); // both slots lent: an ordinary buffer
+    expect(c.buffer === memory).toBe(false);
+    const d = pool.take((1 << 20) + 1); // larger than a slot
+    pool.give(a);
+    expect(pool.take((1 << 20) + 1).buffer === memory).toBe(false); // still larger than the idle slot
+    expect(slot(pool.take(5))).toBe(slot(a));
+    pool.give(a);
+    pool.give(b);
+    pool.give(c);
+    pool.give(d); // keepCount 1: the ordinary buffers compete for one place; slots are not counted
+    expect(pool.idleBytes).toBe(d.length);
+    expect([slot(pool.take(1)), slot(pool.take(1))].sort()).toEqual([0, 1]);
+  });
 });
 
 describeWithAndroguard('inflateRawInto on the androguard corpus', () => {

@@ -11,6 +11,7 @@
  */
 import { SCAN_BLOCK_WASM } from '../wasm/scan-block.wasm.js';
 import { instantiate, type WasmMemory } from '../wasm/instantiate.js';
+import { entryScratch } from '../io/scratch.js';
 
 export const BLOCK = 64 << 10;
 /** Context copied on each side of a block: a token's run is widened into it. */
@@ -53,10 +54,23 @@ export interface BlockCandidates {
   urlsAt: number;
 }
 
+/**
+ * The thread's entry buffers live in the module's memory past ARENA: two slots of SLOT bytes
+ * (an entry being scanned, and a ZIP or a raw file inside it), each with GUARD bytes on both
+ * sides, lent by entryScratch before any other buffer. Bytes inflated or read into them are
+ * scanned where they lie: no copy of each block. The memory grows once, before any view of it
+ * is made (growing detaches every view), and never again.
+ */
+const ARENA = 1 << 20;
+const SLOT = 32 << 20;
+const GUARD = 4096;
+
 interface Engine {
   mem: Uint8Array;
   i32: Int32Array;
   block: (ptr: number, len: number, ctx: number, k: number, outRuns: number, outTokens: number, outUrls: number) => number;
+  /** The memory's ArrayBuffer: a buffer on it is scanned in place. */
+  arena: ArrayBuffer;
 }
 
 let engine: Engine | null | undefined;
@@ -65,11 +79,27 @@ export function scanBlockEngine(): Engine | null {
   if (engine !== undefined) return engine;
   const exports = instantiate(SCAN_BLOCK_WASM);
   const memory = exports?.memory as WasmMemory | undefined;
-  engine =
-    exports && memory && memory.buffer.byteLength >= OUT_URLS + BLOCK
-      ? { mem: new Uint8Array(memory.buffer), i32: new Int32Array(memory.buffer), block: exports.block as Engine['block'] }
-      : null;
+  if (!exports || !memory || memory.buffer.byteLength < OUT_URLS + BLOCK || memory.buffer.byteLength > ARENA) {
+    engine = null;
+    return engine;
+  }
+  const total = ARENA + 2 * (SLOT + 2 * GUARD);
+  try {
+    memory.grow(Math.ceil((total - memory.buffer.byteLength) / 65536));
+  } catch {
+    engine = null; // no memory for the slots: the JavaScript path
+    return engine;
+  }
+  const arena = memory.buffer;
+  engine = { mem: new Uint8Array(arena), i32: new Int32Array(arena), block: exports.block as Engine['block'], arena };
+  entryScratch.adopt([0, 1].map((i) => Buffer.from(arena, ARENA + GUARD + i * (SLOT + 2 * GUARD), SLOT)));
   return engine;
+}
+
+/** True when `buf` lies in the module's memory (a slot lent by entryScratch): it is scanned in place. */
+export function scansInPlace(buf: Uint8Array): boolean {
+  const e = scanBlockEngine();
+  return e !== null && buf.buffer === e.arena && buf.byteOffset >= ARENA + GUARD;
 }
 
 /** True when candidates come from the WebAssembly module (false: the scanner's JavaScript path). */
@@ -85,6 +115,10 @@ export function forEachBlock(e: Engine, buf: Uint8Array, start: number, end: num
   const { mem, i32, block } = e;
   const k = Math.min(Math.max(1, minDigits), 32);
   const c: BlockCandidates = { s0: 0, i32, nRuns: 0, runsAt: OUT_RUNS >> 2, nTokens: 0, tokensAt: OUT_TOKENS >> 2, nUrls: 0, urlsAt: OUT_URLS >> 2 };
+  if (buf.buffer === e.arena && buf.byteOffset >= ARENA + GUARD) {
+    inPlace(e, buf, start, end, k, c, visit); // scansInPlace
+    return;
+  }
   for (let s0 = start; s0 < end; s0 += BLOCK) {
     const len = Math.min(BLOCK, end - s0);
     const from = Math.max(start, s0 - CTX);
@@ -98,6 +132,38 @@ export function forEachBlock(e: Engine, buf: Uint8Array, start: number, end: num
     c.nTokens = i32[0];
     c.nUrls = i32[1];
     visit(c);
+  }
+}
+
+const before = new Uint8Array(CTX);
+const after = new Uint8Array(CTX + PAD);
+
+/**
+ * forEachBlock over bytes already in the module's memory (a slot): each block is scanned where
+ * it lies, its context the bytes around it. Outside [start, end) context must read as zeros, so
+ * the CTX bytes before and the CTX + PAD after are saved, zeroed and put back (they are the same
+ * buffer's or a slot's guard: nothing else lies there).
+ */
+function inPlace(e: Engine, buf: Uint8Array, start: number, end: number, k: number, c: BlockCandidates, visit: (c: BlockCandidates) => void): void {
+  const { mem, i32, block } = e;
+  const lo = buf.byteOffset + start;
+  const hi = buf.byteOffset + end;
+  before.set(mem.subarray(lo - CTX, lo));
+  after.set(mem.subarray(hi, hi + CTX + PAD));
+  mem.fill(0, lo - CTX, lo);
+  mem.fill(0, hi, hi + CTX + PAD);
+  try {
+    for (let s0 = start; s0 < end; s0 += BLOCK) {
+      const len = Math.min(BLOCK, end - s0);
+      c.s0 = s0;
+      c.nRuns = block(lo + (s0 - start), len, CTX, k, OUT_RUNS, OUT_TOKENS, OUT_URLS);
+      c.nTokens = i32[0];
+      c.nUrls = i32[1];
+      visit(c);
+    }
+  } finally {
+    mem.set(before, lo - CTX);
+    mem.set(after, hi);
   }
 }
 

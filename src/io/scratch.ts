@@ -10,6 +10,9 @@
  */
 export class ScratchPool {
   private readonly free: Buffer[] = [];
+  /** Fixed buffers lent first (adopt): the idle ones, and all of them to tell them apart. */
+  private readonly idleSlots: Buffer[] = [];
+  private readonly slots = new Set<Buffer>();
 
   /**
    * @param keepBytes buffers larger than this are not kept (nor rounded up)
@@ -20,8 +23,21 @@ export class ScratchPool {
     readonly keepCount: number,
   ) {}
 
+  /**
+   * Buffers lent before any other whenever one is idle and large enough, never dropped: the
+   * endpoint scanner's WebAssembly memory (scan-block.ts), which it scans where they lie instead
+   * of copying each block into its memory.
+   */
+  adopt(slots: Buffer[]): void {
+    for (const b of slots) {
+      this.slots.add(b);
+      this.idleSlots.push(b);
+    }
+  }
+
   /** A buffer of at least `n` bytes (its contents are not cleared). */
   take(n: number): Buffer {
+    for (let i = this.idleSlots.length - 1; i >= 0; i--) if (this.idleSlots[i].length >= n) return this.idleSlots.splice(i, 1)[0];
     let best = -1;
     for (let i = 0; i < this.free.length; i++) {
       const len = this.free[i].length;
@@ -44,6 +60,10 @@ export class ScratchPool {
 
   /** Gives a buffer back; it may be lent again. */
   give(buf: Buffer): void {
+    if (this.slots.has(buf)) {
+      this.idleSlots.push(buf);
+      return;
+    }
     if (buf.length > this.keepBytes) return;
     if (this.free.length < this.keepCount) {
       this.free.push(buf);
