@@ -8,7 +8,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { isIPv4 } from 'node:net';
-import { BLOCK, forEachDigitRun, forEachDigitRunJs, scanBlockUsesWasm, scansInPlace } from '../../src/extract/scan-block.js';
+import { BLOCK, dexPrefixes, forEachDigitRun, forEachDigitRunJs, scanBlockUsesWasm, scansInPlace } from '../../src/extract/scan-block.js';
 import { entryScratch } from '../../src/io/scratch.js';
 import { EndpointScanner, isCanonicalIpv4, isCanonicalIpv4Bytes } from '../../src/extract/endpoints.js';
 import type { EndpointHit } from '../../src/facts.js';
@@ -204,6 +204,95 @@ describe('endpoint candidates from the block pass', () => {
       }),
     );
     expect(valid).toBeGreaterThan(5); // the generator reaches valid quads too
+  });
+});
+
+describe('the module’s passes over DEX string_ids', () => {
+  /**
+   * What the DEX format says the passes must do, written from it: a string_id is readable when
+   * headerSize <= off < limit; its length is a uleb128 of up to five bytes, and only the last one
+   * (the first byte under 0x80 from off, looked for before off + 5 and before hi) can join the
+   * string's first token, when it is 0x21-0x7e. Zeroing works on the live bytes (an id may point
+   * into the ids themselves) and a byte already zeroed is not counted again. Past `cap` bytes to
+   * zero, every one is put back and the answer is -1.
+   */
+  function reference(mem: Buffer, ids: number, n: number, hs: number, limit: number, hi: number, cap: number): { span: [number, number, number]; saved: number } {
+    let count = 0;
+    let lo = 0x7fffffff;
+    let max = -1;
+    for (let i = 0; i < n; i++) {
+      const off = mem.readUInt32LE(ids + 4 * i);
+      if (off < hs || off >= limit) continue;
+      count++;
+      lo = Math.min(lo, off);
+      max = Math.max(max, off);
+    }
+    const undo: [number, number][] = [];
+    for (let i = 0; i < n; i++) {
+      const off = mem.readUInt32LE(ids + 4 * i);
+      if (off < hs || off >= limit) continue;
+      let j = off;
+      while (j < Math.min(off + 5, hi) && mem[j] >= 0x80) j++;
+      if (j >= hi || mem[j] < 0x21 || mem[j] > 0x7e) continue;
+      if (undo.length === cap) {
+        for (const [at, b] of undo) mem[at] = b;
+        return { span: [count, lo, max], saved: -1 };
+      }
+      undo.push([j, mem[j]]);
+      mem[j] = 0;
+    }
+    return { span: [count, lo, max], saved: undo.length };
+  }
+
+  it('find the span, zero exactly the joining prefix bytes, stop at the cap and put everything back (property)', () => {
+    const byte = fc.oneof(fc.integer({ min: 0x80, max: 0xff }), fc.integer({ min: 0x21, max: 0x7e }), fc.integer({ min: 0, max: 0x20 }), fc.constant(0x7f));
+    let zeroed = 0;
+    let capped = 0;
+    expect(scanBlockUsesWasm()).toBe(true); // the module is there, its slots adopted by entryScratch
+    fc.assert(
+      fc.property(
+        fc.array(byte, { minLength: 8, maxLength: 400, size: 'medium' }),
+        // offsets as picked positions (reduced modulo the buffer's size + 8 below), or the largest u32
+        fc.array(fc.oneof(fc.nat(), fc.nat(), fc.constant(0xffffffff)), { minLength: 1, maxLength: 60, size: 'medium' }),
+        fc.nat({ max: 60 }),
+        fc.oneof(fc.constant(-1), fc.nat({ max: 600 })), // -1: the whole buffer
+        fc.oneof(fc.constant(-1), fc.constant(-1), fc.nat({ max: 600 })),
+        fc.oneof(fc.nat({ max: 8 }), fc.constant(1 << 16)),
+        (data, offsets, hs, limitRaw, hiRaw, cap) => {
+          // [ids][data]: ids at 0 (aligned), offsets relative to the buffer start, some into the ids
+          const n = offsets.length;
+          const size = 4 * n + data.length;
+          const lease = entryScratch.take(size);
+          try {
+            const b = lease.subarray(0, size);
+            offsets.forEach((o, i) => b.writeUInt32LE(o === 0xffffffff ? o : o % (size + 8), 4 * i));
+            Buffer.from(data).copy(b, 4 * n);
+            const pristine = Buffer.from(b);
+            const limit = limitRaw < 0 ? size : Math.min(limitRaw, size);
+            const hi = hiRaw < 0 ? size : Math.min(hiRaw, size);
+            const list = new Uint32Array(b.buffer, b.byteOffset, n);
+            const wasm = dexPrefixes(b, [list]);
+            expect(wasm).not.toBeNull();
+            const ref = Buffer.from(pristine);
+            const want = reference(ref, 0, n, hs, limit, hi, cap);
+            const got = wasm!.span(list, hs, limit);
+            expect([got.count, got.lo, got.max]).toEqual(want.span);
+            const saved = wasm!.zero(list, hs, limit, hi, 0, cap);
+            expect(saved).toBe(want.saved);
+            expect(b.equals(ref)).toBe(true); // the same bytes zeroed (none left when capped)
+            if (saved > 0) zeroed++;
+            if (saved < 0) capped++;
+            if (saved > 0) wasm!.restore(saved);
+            expect(b.equals(pristine)).toBe(true);
+          } finally {
+            entryScratch.give(lease);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+    expect(zeroed).toBeGreaterThan(100); // the generator reaches both outcomes
+    expect(capped).toBeGreaterThan(30);
   });
 });
 

@@ -10,6 +10,35 @@ import type { EndpointHit, Source } from '../../src/facts.js';
 import { RecordingLogger } from '../../src/logging.js';
 import { scan } from '../../src/scan.js';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { readDexHeaders } from '../../src/formats/dex.js';
+import { dexPrefixes } from '../../src/extract/scan-block.js';
+import { entryScratch } from '../../src/io/scratch.js';
+import '../helpers/fast-check-seed.js';
+
+/**
+ * Runs `f` on `dex` where it lies (its own buffer: the JavaScript passes over string_ids) and on a
+ * copy of it at the start of a slot of the scanner's WebAssembly memory (the module's passes, as
+ * for a DEX inflated from an APK); after each, the bytes must be as they were. Returns both
+ * results, which the caller compares.
+ */
+function bothPlaces<T>(dex: Buffer, f: (b: Buffer) => T): { own: T; slot: T } {
+  const before = Buffer.from(dex);
+  const own = f(dex);
+  expect(dex.equals(before)).toBe(true);
+  const lease = entryScratch.take(dex.length);
+  try {
+    const b = lease.subarray(0, dex.length);
+    dex.copy(b);
+    const ids = readDexHeaders(b).map((h) => new Uint32Array(b.buffer, b.byteOffset + h.stringIdsOff, h.stringIdsSize));
+    expect(dexPrefixes(b, ids)).not.toBeNull(); // the module's passes are the ones run
+    const slot = f(b);
+    expect(b.equals(before)).toBe(true);
+    return { own, slot };
+  } finally {
+    entryScratch.give(lease);
+  }
+}
 
 const known = { hosts: new Set<string>(), sms: new Set(['10659401', '10654040', '10655459', '1065840409', '14536007399']) };
 
@@ -89,9 +118,42 @@ describe('scanDexStrings on a hostile DEX', () => {
     const dex = Buffer.from(clean);
     const [h] = readDexHeaders(dex);
     for (let i = 0; i + 2 < h.stringIdsSize; i += 2) dex.writeUInt32LE(dex.readUInt32LE(h.stringIdsOff + 4 * i), h.stringIdsOff + 4 * (i + 1));
-    const before = Buffer.from(dex);
-    expect(hitsOf(dex)).toEqual(expected);
-    expect(dex.equals(before)).toBe(true);
+    const { own, slot } = bothPlaces(dex, hitsOf);
+    expect(own).toEqual(expected);
+    expect(slot).toEqual(expected);
+  });
+
+  it('whatever string_ids hold, the module and the JavaScript passes give the same hits and leave the bytes as they were (property)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { scanDexStrings } = await import('../../src/extract/string-scan.js');
+    const clean = execFileSync('unzip', ['-p', '__tests__/fixtures/apks/autoregistration-cn.apk', 'classes.dex']);
+    const [h] = readDexHeaders(clean);
+    const scanner = new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401']) });
+    const hitsOf = (maxSaved?: number) => (dex: Buffer): string[] => {
+      const hits: string[] = [];
+      scanDexStrings(dex, { path: 'a', source: 'dex' }, scanner, { add: (x) => hits.push(`${x.kind} ${x.value} @${x.evidence.offset}`) }, maxSaved);
+      return hits;
+    };
+    // Offsets anywhere (the header, the string_ids themselves, string data, past the end), near
+    // other strings (shared and overlapping prefixes), and bytes of string data set to
+    // continuation bytes or to letters (long and joining prefixes).
+    const offset = fc.oneof(fc.nat({ max: clean.length + 64 }), fc.integer({ min: h.stringIdsOff - 8, max: h.stringIdsOff + 4 * h.stringIdsSize + 8 }), fc.constant(0xffffffff));
+    const edit = fc.tuple(fc.nat({ max: h.stringIdsSize - 1 }), fc.oneof(offset, fc.integer({ min: -6, max: 6 })));
+    const poke = fc.tuple(fc.nat({ max: clean.length - 1 }), fc.constantFrom(0x80, 0xff, 0x61, 0x2e, 0x00));
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 40 }), fc.array(poke, { maxLength: 20 }), fc.constantFrom(undefined, 0, 3, 64), (edits, pokes, maxSaved) => {
+        const dex = Buffer.from(clean);
+        for (const [i, v] of edits) {
+          // a small number: near the string the id already names
+          const to = v >= -6 && v <= 6 ? dex.readUInt32LE(h.stringIdsOff + 4 * i) + v : v;
+          dex.writeUInt32LE(to >>> 0, h.stringIdsOff + 4 * i);
+        }
+        for (const [at, b] of pokes) if (at >= h.stringIdsOff + 4 * h.stringIdsSize) dex[at] = b;
+        const { own, slot } = bothPlaces(dex, hitsOf(maxSaved));
+        expect(slot).toEqual(own);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
@@ -112,13 +174,11 @@ describe('scanDexStrings when zeroing in place is refused', () => {
 
   it('more prefix bytes than the cap: those saved go back, and the span is zeroed in a copy (same hits)', async () => {
     const { clean, hitsOf } = await load();
-    const pristine = Buffer.from(clean);
     const expected = hitsOf(clean);
     expect(expected.length).toBeGreaterThan(1);
-    expect(clean.equals(pristine)).toBe(true);
-    const dex = Buffer.from(pristine);
-    expect(hitsOf(dex, 1)).toEqual(expected);
-    expect(dex.equals(pristine)).toBe(true);
+    const { own, slot } = bothPlaces(Buffer.from(clean), (dex) => hitsOf(dex, 1));
+    expect(own).toEqual(expected);
+    expect(slot).toEqual(expected);
   });
 
   it('a string_id pointing into the string_ids table: scanned from a copy, the buffer unchanged', async () => {
@@ -126,10 +186,9 @@ describe('scanDexStrings when zeroing in place is refused', () => {
     const expected = hitsOf(clean);
     const dex = Buffer.from(clean);
     dex.writeUInt32LE(header.stringIdsOff, header.stringIdsOff + 4); // the second id points at the first
-    const before = Buffer.from(dex);
-    const hits = hitsOf(dex);
-    for (const h of expected) expect(hits).toContain(h);
-    expect(dex.equals(before)).toBe(true);
+    const { own, slot } = bothPlaces(dex, (b) => hitsOf(b));
+    for (const h of expected) expect(own).toContain(h);
+    expect(slot).toEqual(own);
   });
 });
 
@@ -143,15 +202,18 @@ describe('scanDexStrings: uleb128 length prefixes never join a string (smali fix
     const dump = readFileSync(join(dir, 'formats-prefixes.dexdump.txt'), 'latin1');
     const strings = [...dump.matchAll(/const-string v0, "([^"]*)"/g)].map((m) => m[1]);
     expect(strings.map((s) => String.fromCharCode(s.length))).toEqual(['z', '1', '-', '@', '/']);
-    const pristine = Buffer.from(dex);
-    // In place, and through the copy a crafted DEX gets (no byte may be saved: maxSaved 0).
+    // In place, and through the copy a crafted DEX gets (no byte may be saved: maxSaved 0); in
+    // its own buffer and in a slot of the scanner's memory.
     for (const maxSaved of [undefined, 0]) {
-      const hits: string[] = [];
-      scanDexStrings(dex, { path: 'a', source: 'dex' }, new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401']) }), {
-        add: (h) => hits.push(`${h.kind} ${h.value}`),
-      }, maxSaved);
-      expect(hits.sort()).toEqual(['host mail.vnet.cn', 'host res.vnet.cn', 'host zhc.vnet.cn', 'ip 10.1.2.3']);
-      expect(dex.equals(pristine)).toBe(true);
+      const { own, slot } = bothPlaces(dex, (b) => {
+        const hits: string[] = [];
+        scanDexStrings(b, { path: 'a', source: 'dex' }, new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401']) }), {
+          add: (h) => hits.push(`${h.kind} ${h.value}`),
+        }, maxSaved);
+        return hits.sort();
+      });
+      expect(own).toEqual(['host mail.vnet.cn', 'host res.vnet.cn', 'host zhc.vnet.cn', 'ip 10.1.2.3']);
+      expect(slot).toEqual(own);
     }
   });
 });

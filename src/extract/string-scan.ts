@@ -7,6 +7,7 @@
 import { endianness } from 'node:os';
 import { forEachDexString, readDexHeaders, type DexHeader } from '../formats/dex.js';
 import type { EndpointScanner, EndpointSink, EvidenceBase } from './endpoints.js';
+import { dexPrefixes } from './scan-block.js';
 
 /**
  * The bytes a DEX scan zeroes in place, saved to be put back: positions and values (one pair per
@@ -54,6 +55,9 @@ function stringIds(buf: Buffer, h: DexHeader): Uint32Array {
 export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: EndpointScanner, sink: EndpointSink, maxSaved?: number): void {
   const headers = readDexHeaders(buf);
   const ids = headers.map((h) => stringIds(buf, h));
+  // A DEX inflated into a slot of the scanner's WebAssembly memory: the passes over string_ids
+  // below run in the module.
+  const wasm = dexPrefixes(buf, ids);
   // Pass 1: the span of the string data. No per-string allocation or native call.
   let lo = Infinity;
   let maxOff = -1;
@@ -61,7 +65,8 @@ export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: Endpoin
   for (let d = 0; d < headers.length; d++) {
     const h = headers[d];
     const list = ids[d];
-    span(list, h.headerSize, stringLimit(buf, h));
+    if (wasm) ({ lo: spanLo, max: spanMax, count: spanCount } = wasm.span(list, h.headerSize, stringLimit(buf, h)));
+    else span(list, h.headerSize, stringLimit(buf, h));
     if (spanCount === 0) continue;
     lo = Math.min(lo, spanLo);
     maxOff = Math.max(maxOff, spanMax);
@@ -90,18 +95,24 @@ export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: Endpoin
   // (string_ids crafted to point at every byte) the bytes go back and the span is zeroed in a
   // copy instead.
   const cap = maxSaved ?? Math.max(1 << 16, (hi - lo) >> 4);
+  const inModule = wasm && cap <= wasm.capacity ? wasm : null;
   let saved = 0;
   try {
     for (let d = 0; d < headers.length && saved >= 0; d++) {
       const h = headers[d];
-      saved = zeroPrefixes(buf, ids[d], h.headerSize, stringLimit(buf, h), hi, saved, cap);
+      saved = inModule
+        ? inModule.zero(ids[d], h.headerSize, stringLimit(buf, h), hi, saved, cap)
+        : zeroPrefixes(buf, ids[d], h.headerSize, stringLimit(buf, h), hi, saved, cap);
     }
     if (saved >= 0) {
       scanner.scan(buf, lo, hi, base, sink);
       return;
     }
   } finally {
-    if (saved > 0) restore(buf, saved);
+    if (saved > 0) {
+      if (inModule) inModule.restore(saved);
+      else restore(buf, saved);
+    }
     if (savedAt.length > SAVED_KEEP) growSaved(4096);
   }
   scanZeroedCopy(buf, headers, ids, lo, hi, base, scanner, sink);

@@ -271,4 +271,82 @@
         (br $next)))
     (i32.store (i32.const 4) (i32.shr_u (i32.sub (local.get $u) (local.get $outUrls)) (i32.const 2)))
     (i32.shr_u (i32.sub (local.get $o) (local.get $outRuns)) (i32.const 2)))
+
+  ;; DEX string data (src/extract/string-scan.ts), on a DEX in this memory from `base`: its
+  ;; string_ids, n u32 offsets from address `ids`. An offset is readable when headerSize <= off <
+  ;; limit (unsigned).
+  ;;
+  ;; span(ids, n, headerSize, limit, out) -> how many are readable; the lowest at out, the highest
+  ;; at out + 4 (0x7fffffff and -1 when none).
+  (func (export "span") (param $ids i32) (param $n i32) (param $hs i32) (param $limit i32) (param $out i32) (result i32)
+    (local $end i32) (local $off i32) (local $lo i32) (local $max i32) (local $count i32)
+    (local.set $lo (i32.const 0x7fffffff))
+    (local.set $max (i32.const -1))
+    (local.set $end (i32.add (local.get $ids) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $ids) (local.get $end)))
+        (local.set $off (i32.load (local.get $ids)))
+        (local.set $ids (i32.add (local.get $ids) (i32.const 4)))
+        (br_if $l (i32.lt_u (local.get $off) (local.get $hs)))
+        (br_if $l (i32.ge_u (local.get $off) (local.get $limit)))
+        (if (i32.lt_u (local.get $off) (local.get $lo)) (then (local.set $lo (local.get $off))))
+        (if (i32.gt_s (local.get $off) (local.get $max)) (then (local.set $max (local.get $off))))
+        (local.set $count (i32.add (local.get $count) (i32.const 1)))
+        (br $l)))
+    (i32.store (local.get $out) (local.get $lo))
+    (i32.store offset=4 (local.get $out) (local.get $max))
+    (local.get $count))
+
+  ;; prefixes(base, ids, n, headerSize, limit, hi, save, saved, cap) -> the new count of saved
+  ;; bytes, or -1 when `cap` was reached (then every saved byte is back). For each readable
+  ;; string, the last byte of its uleb128 length (after up to five continuation bytes, before
+  ;; `hi`) is zeroed when it is in 0x21-0x7e, and saved as one i32 at save + 4 * saved: its
+  ;; offset from base times 128 plus the byte (offsets are under 2^25: the DEX is in a slot).
+  ;; A byte already zeroed is not saved again.
+  (func (export "prefixes") (param $base i32) (param $ids i32) (param $n i32) (param $hs i32) (param $limit i32)
+    (param $hi i32) (param $save i32) (param $saved i32) (param $cap i32) (result i32)
+    (local $end i32) (local $off i32) (local $j i32) (local $stop i32) (local $b i32)
+    (local.set $end (i32.add (local.get $ids) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $ids) (local.get $end)))
+        (local.set $off (i32.load (local.get $ids)))
+        (local.set $ids (i32.add (local.get $ids) (i32.const 4)))
+        (br_if $l (i32.lt_u (local.get $off) (local.get $hs)))
+        (br_if $l (i32.ge_u (local.get $off) (local.get $limit)))
+        (local.set $j (local.get $off))
+        (local.set $stop (i32.add (local.get $off) (i32.const 5)))
+        (if (i32.gt_u (local.get $stop) (local.get $hi)) (then (local.set $stop (local.get $hi))))
+        (block $s
+          (loop $c
+            (br_if $s (i32.ge_u (local.get $j) (local.get $stop)))
+            (br_if $s (i32.eqz (i32.and (i32.load8_u (i32.add (local.get $base) (local.get $j))) (i32.const 0x80))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $c)))
+        (br_if $l (i32.ge_u (local.get $j) (local.get $hi)))
+        (local.set $b (i32.load8_u (i32.add (local.get $base) (local.get $j))))
+        (br_if $l (i32.ge_u (i32.sub (local.get $b) (i32.const 0x21)) (i32.const 0x5e)))
+        (if (i32.eq (local.get $saved) (local.get $cap))
+          (then
+            (call $restore (local.get $base) (local.get $save) (local.get $saved))
+            (return (i32.const -1))))
+        (i32.store (i32.add (local.get $save) (i32.shl (local.get $saved) (i32.const 2)))
+          (i32.or (i32.shl (local.get $j) (i32.const 7)) (local.get $b)))
+        (local.set $saved (i32.add (local.get $saved) (i32.const 1)))
+        (i32.store8 (i32.add (local.get $base) (local.get $j)) (i32.const 0))
+        (br $l)))
+    (local.get $saved))
+
+  ;; restore(base, save, saved): puts the saved bytes back.
+  (func $restore (export "restore") (param $base i32) (param $save i32) (param $saved i32)
+    (local $end i32) (local $v i32)
+    (local.set $end (i32.add (local.get $save) (i32.shl (local.get $saved) (i32.const 2))))
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $save) (local.get $end)))
+        (local.set $v (i32.load (local.get $save)))
+        (i32.store8 (i32.add (local.get $base) (i32.shr_u (local.get $v) (i32.const 7))) (i32.and (local.get $v) (i32.const 0x7f)))
+        (local.set $save (i32.add (local.get $save) (i32.const 4)))
+        (br $l))))
 )
