@@ -1634,25 +1634,26 @@ function scanBlockEngine() {
     }
     const save = ARENA + 2 * (SLOT + 2 * GUARD);
     const total = save + 4 * SAVE_ENTRIES;
+    let slots = true;
     try {
         memory.grow(Math.ceil((total - memory.buffer.byteLength) / 65536));
     }
     catch {
-        engine$1 = null; // no memory for the slots: the JavaScript path
-        return engine$1;
+        slots = false; // no room for the slots (an address-space limit): blocks are copied in instead
     }
     const arena = memory.buffer;
     engine$1 = {
         mem: new Uint8Array(arena),
         i32: new Int32Array(arena),
         block: exports.block,
-        arena,
+        arena: slots ? arena : null,
         span: exports.span,
         prefixes: exports.prefixes,
         restore: exports.restore,
         save,
     };
-    entryScratch.adopt([0, 1].map((i) => Buffer.from(arena, ARENA + GUARD + i * (SLOT + 2 * GUARD), SLOT)));
+    if (slots)
+        entryScratch.adopt([0, 1].map((i) => Buffer.from(arena, ARENA + GUARD + i * (SLOT + 2 * GUARD), SLOT)));
     return engine$1;
 }
 /** True when `buf` lies in the module's memory (a slot lent by entryScratch): it is scanned in place. */

@@ -4,7 +4,7 @@
  * exactly the hits of the JavaScript path (indexOf and byte loops), across 64-byte steps, 64 KiB
  * blocks, the context copied around a block, and the window edges.
  */
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { isIPv4 } from 'node:net';
@@ -204,6 +204,41 @@ describe('endpoint candidates from the block pass', () => {
       }),
     );
     expect(valid).toBeGreaterThan(5); // the generator reaches valid quads too
+  });
+});
+
+describe('without room for the slots', () => {
+  it('still scans with the module, copying each block in, when its memory cannot grow', async () => {
+    type ScanBlock = typeof import('../../src/extract/scan-block.js');
+    type Scratch = typeof import('../../src/io/scratch.js');
+    type Endpoints = typeof import('../../src/extract/endpoints.js');
+    const proto = (globalThis as unknown as { WebAssembly: { Memory: { prototype: { grow: (n: number) => number } } } }).WebAssembly.Memory.prototype;
+    const grow = proto.grow;
+    proto.grow = () => {
+      throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');
+    };
+    try {
+      let mods: [ScanBlock, Scratch, Endpoints] | undefined;
+      await jest.isolateModulesAsync(async () => {
+        mods = [await import('../../src/extract/scan-block.js'), await import('../../src/io/scratch.js'), await import('../../src/extract/endpoints.js')];
+      });
+      const [sb, scratch, ep] = mods!;
+      expect(sb.scanBlockUsesWasm()).toBe(true);
+      const lease = scratch.entryScratch.take(100);
+      try {
+        expect(sb.scansInPlace(lease)).toBe(false); // an ordinary buffer: no slot was adopted
+        const text = Buffer.from('x http://zzhc.vnet.cn:80/reg 8.8.8.8 api.acme.com 10659401 ', 'latin1');
+        text.copy(lease);
+        const out: EndpointHit[] = [];
+        new ep.EndpointScanner(known).scan(lease.subarray(0, text.length), 0, text.length, { path: 'p', source: 'file' }, { add: (h) => out.push(h) });
+        expect(out).toEqual(hits(true, text));
+        expect(out.map((h) => h.value)).toEqual(['zzhc.vnet.cn', '8.8.8.8', 'api.acme.com', '10659401']);
+      } finally {
+        scratch.entryScratch.give(lease);
+      }
+    } finally {
+      proto.grow = grow;
+    }
   });
 });
 

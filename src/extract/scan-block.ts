@@ -74,8 +74,8 @@ interface Engine {
   mem: Uint8Array;
   i32: Int32Array;
   block: (ptr: number, len: number, ctx: number, k: number, outRuns: number, outTokens: number, outUrls: number) => number;
-  /** The memory's ArrayBuffer: a buffer on it is scanned in place. */
-  arena: ArrayBuffer;
+  /** The memory's ArrayBuffer when it holds the slots: a buffer on it is scanned in place. */
+  arena: ArrayBuffer | null;
   span: (ids: number, n: number, headerSize: number, limit: number, out: number) => number;
   prefixes: (base: number, ids: number, n: number, headerSize: number, limit: number, hi: number, save: number, saved: number, cap: number) => number;
   restore: (base: number, save: number, saved: number) => void;
@@ -95,24 +95,24 @@ export function scanBlockEngine(): Engine | null {
   }
   const save = ARENA + 2 * (SLOT + 2 * GUARD);
   const total = save + 4 * SAVE_ENTRIES;
+  let slots = true;
   try {
     memory.grow(Math.ceil((total - memory.buffer.byteLength) / 65536));
   } catch {
-    engine = null; // no memory for the slots: the JavaScript path
-    return engine;
+    slots = false; // no room for the slots (an address-space limit): blocks are copied in instead
   }
   const arena = memory.buffer;
   engine = {
     mem: new Uint8Array(arena),
     i32: new Int32Array(arena),
     block: exports.block as Engine['block'],
-    arena,
+    arena: slots ? arena : null,
     span: exports.span as Engine['span'],
     prefixes: exports.prefixes as Engine['prefixes'],
     restore: exports.restore as Engine['restore'],
     save,
   };
-  entryScratch.adopt([0, 1].map((i) => Buffer.from(arena, ARENA + GUARD + i * (SLOT + 2 * GUARD), SLOT)));
+  if (slots) entryScratch.adopt([0, 1].map((i) => Buffer.from(arena, ARENA + GUARD + i * (SLOT + 2 * GUARD), SLOT)));
   return engine;
 }
 
