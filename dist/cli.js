@@ -15127,7 +15127,10 @@ function inCanonicalOrder(obj, keys, nested) {
         return false;
     const src = obj;
     let j = 0;
-    for (const k of Object.keys(src)) {
+    // for-in, not Object.keys: no array per object (V8 walks its enum cache). Its keys are the
+    // own ones in the same order, then any inherited enumerable one, which is then not in `keys`
+    // (the prototype is Object.prototype): a polluted prototype only makes every object "copy".
+    for (const k in src) {
         while (j < keys.length && keys[j] !== k)
             j++;
         if (j === keys.length)
