@@ -2,9 +2,9 @@
 ;;
 ;; block(ptr, len, ctx, k, outRuns, outTokens, outUrls) -> number of digit-run candidates
 ;;
-;; The caller copies a block to [ptr, ptr + len) with up to `ctx` bytes of context on each side
-;; ([ptr - ctx, ptr + len + ctx), bytes outside the scanned window zeroed) and 64 more bytes of
-;; padding after that. Every 64-byte step loads its bytes once and makes four 64-bit masks (digits,
+;; The block lies at [ptr, ptr + len) (copied there, or where it was inflated, in a slot) with up
+;; to `ctx` bytes of context on each side ([ptr - ctx, ptr + len + ctx), bytes outside the
+;; scanned window zeroed) and 64 more bytes after that. Every 64-byte step loads its bytes once and makes four 64-bit masks (digits,
 ;; host bytes, dots, colons); from them, in one pass:
 ;;
 ;; - digit runs (SMS numbers): as i32 offsets from ptr at outRuns, candidate positions of every
