@@ -1547,7 +1547,9 @@ class ScratchPool {
     /** Gives a buffer back; it may be lent again. */
     give(buf) {
         if (this.slots.has(buf)) {
-            this.idleSlots.push(buf);
+            // Given back twice (a caller's bug), a slot must still be lent only once at a time.
+            if (!this.idleSlots.includes(buf))
+                this.idleSlots.push(buf);
             return;
         }
         if (buf.length > this.keepBytes)

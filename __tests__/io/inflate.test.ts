@@ -294,6 +294,11 @@ describe('ScratchPool', () => {
     pool.give(d); // keepCount 1: the ordinary buffers compete for one place; slots are not counted
     expect(pool.idleBytes).toBe(d.length);
     expect([slot(pool.take(1)), slot(pool.take(1))].sort()).toEqual([0, 1]);
+    // A slot given back twice is still lent once: the next take after both slots is ordinary.
+    pool.give(slots[0]);
+    pool.give(slots[0]);
+    expect(slot(pool.take(1))).toBe(0);
+    expect(slot(pool.take(1))).toBe(-1);
   });
 });
 

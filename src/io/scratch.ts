@@ -61,7 +61,8 @@ export class ScratchPool {
   /** Gives a buffer back; it may be lent again. */
   give(buf: Buffer): void {
     if (this.slots.has(buf)) {
-      this.idleSlots.push(buf);
+      // Given back twice (a caller's bug), a slot must still be lent only once at a time.
+      if (!this.idleSlots.includes(buf)) this.idleSlots.push(buf);
       return;
     }
     if (buf.length > this.keepBytes) return;
