@@ -1522,8 +1522,9 @@ const entryScratch = new ScratchPool(32 << 20, 2);
  * digit runs (SMS numbers), dotted tokens (hosts and IPv4, already widened, trimmed and past the
  * byte-level rejections) and `://[` (IPv6 literals). Without it, every dot was a call to
  * `indexOf` followed by byte loops in JavaScript, and a literal search per number prefix a pass
- * over the bytes each; now the bytes are copied to the module's memory once per block (at memory
- * speed) and each 64-byte step is classified once, whatever is looked for.
+ * over the bytes each; now each 64-byte step is classified once, whatever is looked for. Bytes
+ * inflated or read into the thread's entry buffers, which are slots of the module's memory, are
+ * scanned where they lie; any other buffer is copied in once per block (at memory speed).
  *
  * Where WebAssembly is not available (node --jitless) `scanBlockEngine()` is null and the
  * scanner uses its JavaScript path, which is also the reference the module is tested against.
@@ -1597,14 +1598,13 @@ function scanBlockEngine() {
         entryScratch.adopt([0, 1].map((i) => Buffer.from(arena, ARENA + GUARD + i * (SLOT + 2 * GUARD), SLOT)));
     return engine$1;
 }
-/** True when `buf` lies in the module's memory (a slot lent by entryScratch): it is scanned in place. */
-function scansInPlace(buf) {
-    const e = scanBlockEngine();
-    return e !== null && buf.buffer === e.arena && buf.byteOffset >= ARENA + GUARD;
+/** True when `view` lies in a slot of the engine's memory. */
+function inSlot(e, view) {
+    return e.arena !== null && view.buffer === e.arena && view.byteOffset >= ARENA + GUARD;
 }
 function dexPrefixes(buf, lists) {
     const e = scanBlockEngine();
-    if (!e || !scansInPlace(buf) || !lists.every((l) => l.buffer === e.arena && l.byteOffset >= ARENA + GUARD))
+    if (!e || !inSlot(e, buf) || !lists.every((l) => inSlot(e, l)))
         return null;
     const base = buf.byteOffset;
     const out = OUT_RUNS; // scratch between block calls
@@ -1623,11 +1623,11 @@ function dexPrefixes(buf, lists) {
  * runs are looked for from `minDigits` digits (1-32). The same object is reused for every block.
  */
 function forEachBlock(e, buf, start, end, minDigits, visit) {
-    const { mem, i32, block } = e;
+    const { mem, i32 } = e;
     const k = Math.min(Math.max(1, minDigits), 32);
     const c = { s0: 0, i32, nRuns: 0, runsAt: OUT_RUNS >> 2, nTokens: 0, tokensAt: OUT_TOKENS >> 2, nUrls: 0, urlsAt: OUT_URLS >> 2 };
-    if (buf.buffer === e.arena && buf.byteOffset >= ARENA + GUARD) {
-        inPlace(e, buf, start, end, k, c, visit); // scansInPlace
+    if (inSlot(e, buf)) {
+        inPlace(e, buf, start, end, k, c, visit);
         return;
     }
     for (let s0 = start; s0 < end; s0 += BLOCK) {
@@ -1639,12 +1639,16 @@ function forEachBlock(e, buf, start, end, minDigits, visit) {
             mem.fill(0, IN - CTX, IN - (s0 - from));
         mem.set(buf.subarray(from, to), IN - (s0 - from));
         mem.fill(0, IN + (to - s0), IN + len + CTX + PAD);
-        c.s0 = s0;
-        c.nRuns = block(IN, len, CTX, k, OUT_RUNS, OUT_TOKENS, OUT_URLS);
-        c.nTokens = i32[0];
-        c.nUrls = i32[1];
-        visit(c);
+        passBlock(e, IN, s0, len, k, c, visit);
     }
+}
+/** The module's pass over the block of window offset `s0` lying at `ptr`: its candidates to `visit`. */
+function passBlock(e, ptr, s0, len, k, c, visit) {
+    c.s0 = s0;
+    c.nRuns = e.block(ptr, len, CTX, k, OUT_RUNS, OUT_TOKENS, OUT_URLS);
+    c.nTokens = e.i32[0];
+    c.nUrls = e.i32[1];
+    visit(c);
 }
 const before = new Uint8Array(CTX);
 const after = new Uint8Array(CTX + PAD);
@@ -1655,7 +1659,7 @@ const after = new Uint8Array(CTX + PAD);
  * buffer's or a slot's guard: nothing else lies there).
  */
 function inPlace(e, buf, start, end, k, c, visit) {
-    const { mem, i32, block } = e;
+    const { mem } = e;
     const lo = buf.byteOffset + start;
     const hi = buf.byteOffset + end;
     before.set(mem.subarray(lo - CTX, lo));
@@ -1663,14 +1667,8 @@ function inPlace(e, buf, start, end, k, c, visit) {
     mem.fill(0, lo - CTX, lo);
     mem.fill(0, hi, hi + CTX + PAD);
     try {
-        for (let s0 = start; s0 < end; s0 += BLOCK) {
-            const len = Math.min(BLOCK, end - s0);
-            c.s0 = s0;
-            c.nRuns = block(lo + (s0 - start), len, CTX, k, OUT_RUNS, OUT_TOKENS, OUT_URLS);
-            c.nTokens = i32[0];
-            c.nUrls = i32[1];
-            visit(c);
-        }
+        for (let s0 = start; s0 < end; s0 += BLOCK)
+            passBlock(e, lo + (s0 - start), s0, Math.min(BLOCK, end - s0), k, c, visit);
     }
     finally {
         mem.set(before, lo - CTX);

@@ -5,10 +5,12 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { EndpointScanner } from '../../src/extract/endpoints.js';
-import { scanPoolStrings } from '../../src/extract/string-scan.js';
+import { scanDexStrings, scanPoolStrings } from '../../src/extract/string-scan.js';
 import type { EndpointHit, Source } from '../../src/facts.js';
 import { RecordingLogger } from '../../src/logging.js';
 import { scan } from '../../src/scan.js';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { readDexHeaders } from '../../src/formats/dex.js';
@@ -87,9 +89,6 @@ describe('SMS numbers in string pools and DEX strings', () => {
 
 describe('scanDexStrings', () => {
   it('leaves the DEX buffer byte-for-byte unchanged (it may be a shared block cache)', async () => {
-    const { execFileSync } = await import('node:child_process');
-    const { scanDexStrings } = await import('../../src/extract/string-scan.js');
-    const { EndpointScanner } = await import('../../src/extract/endpoints.js');
     const dex = execFileSync('unzip', ['-p', '__tests__/fixtures/apks/autoregistration-cn.apk', 'classes.dex']);
     const before = Buffer.from(dex);
     const hits: string[] = [];
@@ -101,9 +100,6 @@ describe('scanDexStrings', () => {
 
 describe('scanDexStrings on a hostile DEX', () => {
   it('string_ids that share offsets: the zeroed prefixes all go back, and the hits are those of the clean DEX', async () => {
-    const { execFileSync } = await import('node:child_process');
-    const { scanDexStrings } = await import('../../src/extract/string-scan.js');
-    const { readDexHeaders } = await import('../../src/formats/dex.js');
     const clean = execFileSync('unzip', ['-p', '__tests__/fixtures/apks/autoregistration-cn.apk', 'classes.dex']);
     const scanner = new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401']) });
     const hitsOf = (dex: Buffer): string[] => {
@@ -124,8 +120,6 @@ describe('scanDexStrings on a hostile DEX', () => {
   });
 
   it('whatever string_ids hold, the module and the JavaScript passes give the same hits and leave the bytes as they were (property)', async () => {
-    const { execFileSync } = await import('node:child_process');
-    const { scanDexStrings } = await import('../../src/extract/string-scan.js');
     const clean = execFileSync('unzip', ['-p', '__tests__/fixtures/apks/autoregistration-cn.apk', 'classes.dex']);
     const [h] = readDexHeaders(clean);
     const scanner = new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401']) });
@@ -159,9 +153,6 @@ describe('scanDexStrings on a hostile DEX', () => {
 
 describe('scanDexStrings when zeroing in place is refused', () => {
   const load = async () => {
-    const { execFileSync } = await import('node:child_process');
-    const { scanDexStrings } = await import('../../src/extract/string-scan.js');
-    const { readDexHeaders } = await import('../../src/formats/dex.js');
     const clean = execFileSync('unzip', ['-p', '__tests__/fixtures/apks/autoregistration-cn.apk', 'classes.dex']);
     const scanner = new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401']) });
     const hitsOf = (dex: Buffer, maxSaved?: number): string[] => {
@@ -194,8 +185,6 @@ describe('scanDexStrings when zeroing in place is refused', () => {
 
 describe('scanDexStrings: uleb128 length prefixes never join a string (smali fixture)', () => {
   it('a prefix that reads as z, 1, -, @ or / changes nothing: no zzhc.vnet.cn, no 10659401, and the names and the quad stand alone', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { scanDexStrings } = await import('../../src/extract/string-scan.js');
     const dir = join(import.meta.dirname, '..', 'fixtures', 'formats');
     const dex = readFileSync(join(dir, 'formats-prefixes.dex'));
     // The strings and their lengths as dexdump prints them: each length is the prefix byte.

@@ -3,8 +3,9 @@
  * digit runs (SMS numbers), dotted tokens (hosts and IPv4, already widened, trimmed and past the
  * byte-level rejections) and `://[` (IPv6 literals). Without it, every dot was a call to
  * `indexOf` followed by byte loops in JavaScript, and a literal search per number prefix a pass
- * over the bytes each; now the bytes are copied to the module's memory once per block (at memory
- * speed) and each 64-byte step is classified once, whatever is looked for.
+ * over the bytes each; now each 64-byte step is classified once, whatever is looked for. Bytes
+ * inflated or read into the thread's entry buffers, which are slots of the module's memory, are
+ * scanned where they lie; any other buffer is copied in once per block (at memory speed).
  *
  * Where WebAssembly is not available (node --jitless) `scanBlockEngine()` is null and the
  * scanner uses its JavaScript path, which is also the reference the module is tested against.
@@ -116,10 +117,15 @@ export function scanBlockEngine(): Engine | null {
   return engine;
 }
 
+/** True when `view` lies in a slot of the engine's memory. */
+function inSlot(e: Engine, view: ArrayBufferView): boolean {
+  return e.arena !== null && view.buffer === e.arena && view.byteOffset >= ARENA + GUARD;
+}
+
 /** True when `buf` lies in the module's memory (a slot lent by entryScratch): it is scanned in place. */
 export function scansInPlace(buf: Uint8Array): boolean {
   const e = scanBlockEngine();
-  return e !== null && buf.buffer === e.arena && buf.byteOffset >= ARENA + GUARD;
+  return e !== null && inSlot(e, buf);
 }
 
 /**
@@ -141,7 +147,7 @@ export interface DexPrefixes {
 
 export function dexPrefixes(buf: Uint8Array, lists: readonly Uint32Array[]): DexPrefixes | null {
   const e = scanBlockEngine();
-  if (!e || !scansInPlace(buf) || !lists.every((l) => l.buffer === e.arena && l.byteOffset >= ARENA + GUARD)) return null;
+  if (!e || !inSlot(e, buf) || !lists.every((l) => inSlot(e, l))) return null;
   const base = buf.byteOffset;
   const out = OUT_RUNS; // scratch between block calls
   return {
@@ -165,11 +171,11 @@ export function scanBlockUsesWasm(): boolean {
  * runs are looked for from `minDigits` digits (1-32). The same object is reused for every block.
  */
 export function forEachBlock(e: Engine, buf: Uint8Array, start: number, end: number, minDigits: number, visit: (c: BlockCandidates) => void): void {
-  const { mem, i32, block } = e;
+  const { mem, i32 } = e;
   const k = Math.min(Math.max(1, minDigits), 32);
   const c: BlockCandidates = { s0: 0, i32, nRuns: 0, runsAt: OUT_RUNS >> 2, nTokens: 0, tokensAt: OUT_TOKENS >> 2, nUrls: 0, urlsAt: OUT_URLS >> 2 };
-  if (buf.buffer === e.arena && buf.byteOffset >= ARENA + GUARD) {
-    inPlace(e, buf, start, end, k, c, visit); // scansInPlace
+  if (inSlot(e, buf)) {
+    inPlace(e, buf, start, end, k, c, visit);
     return;
   }
   for (let s0 = start; s0 < end; s0 += BLOCK) {
@@ -180,12 +186,17 @@ export function forEachBlock(e: Engine, buf: Uint8Array, start: number, end: num
     if (s0 - from < CTX) mem.fill(0, IN - CTX, IN - (s0 - from));
     mem.set(buf.subarray(from, to), IN - (s0 - from));
     mem.fill(0, IN + (to - s0), IN + len + CTX + PAD);
-    c.s0 = s0;
-    c.nRuns = block(IN, len, CTX, k, OUT_RUNS, OUT_TOKENS, OUT_URLS);
-    c.nTokens = i32[0];
-    c.nUrls = i32[1];
-    visit(c);
+    passBlock(e, IN, s0, len, k, c, visit);
   }
+}
+
+/** The module's pass over the block of window offset `s0` lying at `ptr`: its candidates to `visit`. */
+function passBlock(e: Engine, ptr: number, s0: number, len: number, k: number, c: BlockCandidates, visit: (c: BlockCandidates) => void): void {
+  c.s0 = s0;
+  c.nRuns = e.block(ptr, len, CTX, k, OUT_RUNS, OUT_TOKENS, OUT_URLS);
+  c.nTokens = e.i32[0];
+  c.nUrls = e.i32[1];
+  visit(c);
 }
 
 const before = new Uint8Array(CTX);
@@ -198,7 +209,7 @@ const after = new Uint8Array(CTX + PAD);
  * buffer's or a slot's guard: nothing else lies there).
  */
 function inPlace(e: Engine, buf: Uint8Array, start: number, end: number, k: number, c: BlockCandidates, visit: (c: BlockCandidates) => void): void {
-  const { mem, i32, block } = e;
+  const { mem } = e;
   const lo = buf.byteOffset + start;
   const hi = buf.byteOffset + end;
   before.set(mem.subarray(lo - CTX, lo));
@@ -206,14 +217,7 @@ function inPlace(e: Engine, buf: Uint8Array, start: number, end: number, k: numb
   mem.fill(0, lo - CTX, lo);
   mem.fill(0, hi, hi + CTX + PAD);
   try {
-    for (let s0 = start; s0 < end; s0 += BLOCK) {
-      const len = Math.min(BLOCK, end - s0);
-      c.s0 = s0;
-      c.nRuns = block(lo + (s0 - start), len, CTX, k, OUT_RUNS, OUT_TOKENS, OUT_URLS);
-      c.nTokens = i32[0];
-      c.nUrls = i32[1];
-      visit(c);
-    }
+    for (let s0 = start; s0 < end; s0 += BLOCK) passBlock(e, lo + (s0 - start), s0, Math.min(BLOCK, end - s0), k, c, visit);
   } finally {
     mem.set(before, lo - CTX);
     mem.set(after, hi);

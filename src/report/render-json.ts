@@ -12,7 +12,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Report } from './model.js';
-import { orderedKeys, REPORT_SHAPE, sorted, type CanonicalList, type CanonicalShape } from './sort.js';
+import { orderedKeys, REPORT_SHAPE, sorted, toSerialise, type CanonicalList, type CanonicalShape } from './sort.js';
 
 /** The JSON report as one string (stdout, tests). */
 export function renderJson(report: Report): string {
@@ -111,7 +111,7 @@ function streamList(list: unknown[], spec: CanonicalList, level: number, emit: (
   }
   const shape = spec.shape;
   if (!shape) {
-    emitList(canonical(items, spec.canon, spec.isCanon), level, emit);
+    emitList(canonical(items, spec), level, emit);
     return;
   }
   emit('[');
@@ -122,9 +122,9 @@ function streamList(list: unknown[], spec: CanonicalList, level: number, emit: (
   emit(`\n${pad(level)}]`);
 }
 
-/** The elements in canonical form: copied by `canon`, unless `isCanon` says one already is. */
-function* canonical(items: readonly unknown[], canon: (x: never) => unknown, isCanon?: (x: unknown) => boolean): Generator<unknown> {
-  for (const x of items) yield isCanon?.(x) ? x : canon(x as never);
+/** The elements in canonical form (toSerialise), one at a time. */
+function* canonical(items: readonly unknown[], spec: CanonicalList): Generator<unknown> {
+  for (const x of items) yield toSerialise(spec, x);
 }
 
 /** Elements of a long list serialised per engine call. */

@@ -21,7 +21,7 @@ import type * as Sarif from 'sarif';
 import type { Finding, Report, ReportTarget } from './model.js';
 import { RULES } from './render-rules.js';
 import { emitList, writeStreamed } from './render-json.js';
-import { REPORT_SHAPE, sortReport, sorted, type Comparator } from './sort.js';
+import { REPORT_SHAPE, sortReport, sorted, toSerialise, type Comparator } from './sort.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const SARIF_MAX_RESULTS = 25_000;
@@ -160,7 +160,7 @@ function sarifParts(report: Report, options: SarifOptions): { log: Sarif.Log; re
   function* results(): Generator<Sarif.Result> {
     const seen = new Map<string, number>();
     for (const raw of kept) {
-      const f = (findings.isCanon?.(raw) ? raw : findings.canon(raw as never)) as Finding;
+      const f = toSerialise(findings, raw) as Finding;
       const target = targets.get(f.target);
       let fp = fingerprintOf(f, target);
       // Two findings about the same subject in one run (the same SKU scanned twice): keep both apart.

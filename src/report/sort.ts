@@ -315,6 +315,14 @@ export interface CanonicalList {
   shape?: CanonicalShape;
 }
 
+/**
+ * An element of `spec`'s list in canonical form, for serialising it: itself when `isCanon` says it
+ * already is, else `canon`'s copy. Never to keep (it may be the caller's own object).
+ */
+export function toSerialise(spec: CanonicalList, x: unknown): unknown {
+  return spec.isCanon?.(x) ? x : spec.canon(x as never);
+}
+
 function listMaps(lists: Record<string, CanonicalList>): Record<string, (v: never) => unknown> {
   const out: Record<string, (v: never) => unknown> = {};
   for (const [k, l] of Object.entries(lists)) out[k] = (list: never[]) => sorted(list, l.compare).map(l.canon);
