@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isIPv4, isIPv6 } from 'node:net';
 import { createRequire } from 'node:module';
-import { mkdtemp, rm, stat, opendir, readFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { constants, InflateRaw, inflateRawSync, gunzipSync, createInflateRaw, gzipSync } from 'node:zlib';
 import { endianness, tmpdir, availableParallelism } from 'node:os';
 import { Transform, Readable } from 'node:stream';
@@ -28142,12 +28142,15 @@ function parseXmlPackageIds(text) {
     // Compiled (binary) XML is build output, not source.
     if (text.slice(0, 8192).includes('\u0000'))
         return out;
-    // Line starts, for offset -> line/column.
-    const starts = [0];
-    for (let i = 0; i < text.length; i++)
-        if (text.charCodeAt(i) === 10)
-            starts.push(i + 1);
+    // Line starts, for offset -> line/column: found when the first package id is (most XML
+    // files of a tree name none).
+    let starts;
     const position = (offset) => {
+        if (!starts) {
+            starts = [0];
+            for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+                starts.push(i + 1);
+        }
         let lo = 0;
         let hi = starts.length - 1;
         while (lo < hi) {
@@ -28160,6 +28163,8 @@ function parseXmlPackageIds(text) {
         return { line: lo + 1, column: offset - starts[lo] + 1 };
     };
     const emit = (value, offset, element) => {
+        if (!value.includes('.'))
+            return; // a package id has a dot
         const re = /[^\s,;|]+/g;
         let m;
         while ((m = re.exec(value))) {
@@ -28231,6 +28236,8 @@ function parseXmlPackageIds(text) {
  * annotations only for the repository that ran).
  */
 const SKIP_DIRS = new Set(['out', 'node_modules']);
+/** The walk gives the event loop a turn at least this often (ms). */
+const YIELD_MS = 20;
 const XML_TOPS = ['device', 'vendor', 'product'];
 function toPosix(p) {
     return p.split(path.sep).join('/');
@@ -28257,12 +28264,12 @@ async function indexSourceTree(root, options) {
     const exclude = new Set((options.exclude ?? []).map((p) => path.resolve(p)));
     const maxFileBytes = options.maxFileBytes ?? 4 * 1024 * 1024;
     const maxFiles = options.maxFiles ?? 2_000_000;
-    const stats = { files: 0, read: 0, skippedLarge: 0, truncated: false };
+    const stats = { files: 0, read: 0, skippedLarge: 0, unreadable: 0, truncated: false };
     const declarations = [];
     let xmlEverywhere = true;
     for (const top of XML_TOPS) {
         try {
-            if ((await stat(path.join(absRoot, top))).isDirectory())
+            if (statSync(path.join(absRoot, top)).isDirectory())
                 xmlEverywhere = false;
         }
         catch {
@@ -28275,17 +28282,21 @@ async function indexSourceTree(root, options) {
             return { file: toPosix(rel), inWorkspace: true };
         return { file: toPosix(abs), inWorkspace: false };
     };
-    const visitFile = async (abs, kind) => {
+    // Synchronous reads, one directory at a time: an AOSP checkout holds ~1M files, and awaiting
+    // each directory entry and each file (opendir's async iterator, fs/promises) cost ~35 us a
+    // file (/usr here, 151,000 files: 5.3-6.1 s, against ~0.4 s this way). The event loop gets a
+    // turn every YIELD_MS, so progress lines and other work are not held up by a large tree.
+    const visitFile = (abs, kind) => {
         let text;
         try {
-            const st = await stat(abs);
-            if (st.size > maxFileBytes) {
+            if (statSync(abs).size > maxFileBytes) {
                 stats.skippedLarge++;
                 return;
             }
-            text = await readFile(abs, 'utf8');
+            text = readFileSync(abs, 'utf8');
         }
         catch {
+            stats.unreadable++;
             return;
         }
         stats.read++;
@@ -28299,30 +28310,37 @@ async function indexSourceTree(root, options) {
             declarations.push({ ...d, ...where, rank: rankOf(d) });
         }
     };
-    const walk = async (dir, relParts) => {
+    let turnAt = performance.now() + YIELD_MS;
+    const walk = async (dir, top) => {
         if (stats.truncated)
             return;
-        let handle;
-        try {
-            handle = await opendir(dir);
+        if (performance.now() >= turnAt) {
+            await new Promise((resolve) => setImmediate(resolve));
+            turnAt = performance.now() + YIELD_MS;
         }
-        catch {
+        let entries;
+        try {
+            entries = readdirSync(dir, { withFileTypes: true });
+        }
+        catch (err) {
+            // The root must be readable; a folder below it that is not (permissions, removed
+            // meanwhile) is counted and skipped, not a reason to drop the whole index.
+            if (top === undefined)
+                throw err;
+            stats.unreadable++;
             return;
         }
-        const entries = [];
-        for await (const e of handle)
-            entries.push({ name: e.name, dir: e.isDirectory(), file: e.isFile() });
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         for (const e of entries) {
             if (stats.truncated)
                 return;
-            const abs = path.join(dir, e.name);
-            if (e.dir) {
+            if (e.isDirectory()) {
+                const abs = path.join(dir, e.name);
                 if (e.name.startsWith('.') || SKIP_DIRS.has(e.name) || exclude.has(abs))
                     continue;
-                await walk(abs, [...relParts, e.name]);
+                await walk(abs, top ?? e.name);
             }
-            else if (e.file) {
+            else if (e.isFile()) {
                 if (++stats.files > maxFiles) {
                     stats.truncated = true;
                     return;
@@ -28330,15 +28348,19 @@ async function indexSourceTree(root, options) {
                 const kind = kindOf(e.name);
                 if (!kind)
                     continue;
-                if (kind === 'xml' && !xmlEverywhere && !XML_TOPS.includes(relParts[0] ?? ''))
+                if (kind === 'xml' && !xmlEverywhere && !XML_TOPS.includes(top ?? ''))
                     continue;
-                await visitFile(abs, kind);
+                visitFile(path.join(dir, e.name), kind);
             }
         }
     };
-    await walk(absRoot, []);
+    await walk(absRoot, undefined);
     declarations.sort(compareDeclarations);
     return { root: absRoot, declarations, stats };
+}
+/** What a log says of `n` folders and files of the tree that could not be read. */
+function unreadableNote(n) {
+    return `${n} ${n === 1 ? 'folder or file' : 'folders and files'} could not be read and were skipped; what they declare is not used for source locations.`;
 }
 function compareDeclarations(a, b) {
     if (a.rank !== b.rank)
@@ -29116,6 +29138,8 @@ async function locate(report, o, logger) {
             index = await indexSourceTree(o.sourceRoot, { workspace: o.cwd, wanted, exclude: o.inputs.map((i) => path.resolve(o.cwd, i)) });
             if (index.stats.truncated)
                 logger.warning(`--source-root: stopped indexing after ${index.stats.files} files`);
+            if (index.stats.unreadable > 0)
+                logger.warning(`--source-root: ${unreadableNote(index.stats.unreadable)}`);
         }
         catch (err) {
             logger.warning(`--source-root: could not index ${o.sourceRoot}: ${err.message}`);

@@ -4,7 +4,7 @@ import path$1, { resolve, basename, join, relative } from 'node:path';
 import require$$1$2, { constants as constants$5, InflateRaw, inflateRawSync, gunzipSync, createInflateRaw, gzipSync } from 'node:zlib';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { openSync, constants as constants$6, fstatSync, closeSync, readSync, realpathSync, statSync, readdirSync, lstatSync, readlinkSync, createWriteStream, readFileSync, mkdirSync, writeFileSync, renameSync, unlinkSync, writeSync, existsSync as existsSync$1, promises as promises$1 } from 'node:fs';
-import { mkdtemp, rm as rm$1, stat as stat$1, opendir, readFile } from 'node:fs/promises';
+import { mkdtemp, rm as rm$1, stat as stat$1 } from 'node:fs/promises';
 import require$$0$2, { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as os from 'os';
@@ -64624,12 +64624,15 @@ function parseXmlPackageIds(text) {
     // Compiled (binary) XML is build output, not source.
     if (text.slice(0, 8192).includes('\u0000'))
         return out;
-    // Line starts, for offset -> line/column.
-    const starts = [0];
-    for (let i = 0; i < text.length; i++)
-        if (text.charCodeAt(i) === 10)
-            starts.push(i + 1);
+    // Line starts, for offset -> line/column: found when the first package id is (most XML
+    // files of a tree name none).
+    let starts;
     const position = (offset) => {
+        if (!starts) {
+            starts = [0];
+            for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+                starts.push(i + 1);
+        }
         let lo = 0;
         let hi = starts.length - 1;
         while (lo < hi) {
@@ -64642,6 +64645,8 @@ function parseXmlPackageIds(text) {
         return { line: lo + 1, column: offset - starts[lo] + 1 };
     };
     const emit = (value, offset, element) => {
+        if (!value.includes('.'))
+            return; // a package id has a dot
         const re = /[^\s,;|]+/g;
         let m;
         while ((m = re.exec(value))) {
@@ -64713,6 +64718,8 @@ function parseXmlPackageIds(text) {
  * annotations only for the repository that ran).
  */
 const SKIP_DIRS = new Set(['out', 'node_modules']);
+/** The walk gives the event loop a turn at least this often (ms). */
+const YIELD_MS = 20;
 const XML_TOPS = ['device', 'vendor', 'product'];
 function toPosix(p) {
     return p.split(path$1.sep).join('/');
@@ -64739,12 +64746,12 @@ async function indexSourceTree(root, options) {
     const exclude = new Set((options.exclude ?? []).map((p) => path$1.resolve(p)));
     const maxFileBytes = options.maxFileBytes ?? 4 * 1024 * 1024;
     const maxFiles = options.maxFiles ?? 2_000_000;
-    const stats = { files: 0, read: 0, skippedLarge: 0, truncated: false };
+    const stats = { files: 0, read: 0, skippedLarge: 0, unreadable: 0, truncated: false };
     const declarations = [];
     let xmlEverywhere = true;
     for (const top of XML_TOPS) {
         try {
-            if ((await stat$1(path$1.join(absRoot, top))).isDirectory())
+            if (statSync(path$1.join(absRoot, top)).isDirectory())
                 xmlEverywhere = false;
         }
         catch {
@@ -64757,17 +64764,21 @@ async function indexSourceTree(root, options) {
             return { file: toPosix(rel), inWorkspace: true };
         return { file: toPosix(abs), inWorkspace: false };
     };
-    const visitFile = async (abs, kind) => {
+    // Synchronous reads, one directory at a time: an AOSP checkout holds ~1M files, and awaiting
+    // each directory entry and each file (opendir's async iterator, fs/promises) cost ~35 us a
+    // file (/usr here, 151,000 files: 5.3-6.1 s, against ~0.4 s this way). The event loop gets a
+    // turn every YIELD_MS, so progress lines and other work are not held up by a large tree.
+    const visitFile = (abs, kind) => {
         let text;
         try {
-            const st = await stat$1(abs);
-            if (st.size > maxFileBytes) {
+            if (statSync(abs).size > maxFileBytes) {
                 stats.skippedLarge++;
                 return;
             }
-            text = await readFile(abs, 'utf8');
+            text = readFileSync(abs, 'utf8');
         }
         catch {
+            stats.unreadable++;
             return;
         }
         stats.read++;
@@ -64781,30 +64792,37 @@ async function indexSourceTree(root, options) {
             declarations.push({ ...d, ...where, rank: rankOf(d) });
         }
     };
-    const walk = async (dir, relParts) => {
+    let turnAt = performance.now() + YIELD_MS;
+    const walk = async (dir, top) => {
         if (stats.truncated)
             return;
-        let handle;
-        try {
-            handle = await opendir(dir);
+        if (performance.now() >= turnAt) {
+            await new Promise((resolve) => setImmediate(resolve));
+            turnAt = performance.now() + YIELD_MS;
         }
-        catch {
+        let entries;
+        try {
+            entries = readdirSync(dir, { withFileTypes: true });
+        }
+        catch (err) {
+            // The root must be readable; a folder below it that is not (permissions, removed
+            // meanwhile) is counted and skipped, not a reason to drop the whole index.
+            if (top === undefined)
+                throw err;
+            stats.unreadable++;
             return;
         }
-        const entries = [];
-        for await (const e of handle)
-            entries.push({ name: e.name, dir: e.isDirectory(), file: e.isFile() });
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         for (const e of entries) {
             if (stats.truncated)
                 return;
-            const abs = path$1.join(dir, e.name);
-            if (e.dir) {
+            if (e.isDirectory()) {
+                const abs = path$1.join(dir, e.name);
                 if (e.name.startsWith('.') || SKIP_DIRS.has(e.name) || exclude.has(abs))
                     continue;
-                await walk(abs, [...relParts, e.name]);
+                await walk(abs, top ?? e.name);
             }
-            else if (e.file) {
+            else if (e.isFile()) {
                 if (++stats.files > maxFiles) {
                     stats.truncated = true;
                     return;
@@ -64812,15 +64830,19 @@ async function indexSourceTree(root, options) {
                 const kind = kindOf(e.name);
                 if (!kind)
                     continue;
-                if (kind === 'xml' && !xmlEverywhere && !XML_TOPS.includes(relParts[0] ?? ''))
+                if (kind === 'xml' && !xmlEverywhere && !XML_TOPS.includes(top ?? ''))
                     continue;
-                await visitFile(abs, kind);
+                visitFile(path$1.join(dir, e.name), kind);
             }
         }
     };
-    await walk(absRoot, []);
+    await walk(absRoot, undefined);
     declarations.sort(compareDeclarations);
     return { root: absRoot, declarations, stats };
+}
+/** What a log says of `n` folders and files of the tree that could not be read. */
+function unreadableNote(n) {
+    return `${n} ${n === 1 ? 'folder or file' : 'folders and files'} could not be read and were skipped; what they declare is not used for source locations.`;
 }
 function compareDeclarations(a, b) {
     if (a.rank !== b.rank)
@@ -65430,6 +65452,8 @@ async function locate(report, inputs, fallback, logger) {
             logger.debug(`source-root ${inputs.sourceRoot}: ${index.stats.read} of ${index.stats.files} files read, ${index.declarations.length} declarations of ${wanted.size} names`);
             if (index.stats.truncated)
                 logger.info(`source-root: stopped indexing after ${index.stats.files} files; some findings may point at the policy file instead.`);
+            if (index.stats.unreadable > 0)
+                logger.info(`source-root: ${unreadableNote(index.stats.unreadable)}`);
         }
         catch (err) {
             logger.info(`source-root: could not index ${inputs.sourceRoot} (${errorMessage(err)}); findings point at the policy file instead.`);

@@ -24,7 +24,7 @@ import { DEFAULT_POLICY_FILE, expandGlob, expandInputPaths, hasGlobMagic, readIn
 import { publishToGitHub, readEventContext, type GitHubClient } from './channels/github.js';
 import { setOutputs } from './channels/outputs.js';
 import { writeSummary } from './channels/summary.js';
-import { indexSourceTree, type SourceIndex } from './source/indexer.js';
+import { indexSourceTree, type SourceIndex, unreadableNote } from './source/indexer.js';
 import { isInsideWorkspace, locateFindings, wantedNames } from './source/locate.js';
 
 /** Findings per target the log lists (the report file has them all). */
@@ -152,6 +152,7 @@ async function locate(report: Report, inputs: ActionInputs, fallback: Location |
         `source-root ${inputs.sourceRoot}: ${index.stats.read} of ${index.stats.files} files read, ${index.declarations.length} declarations of ${wanted.size} names`,
       );
       if (index.stats.truncated) logger.info(`source-root: stopped indexing after ${index.stats.files} files; some findings may point at the policy file instead.`);
+      if (index.stats.unreadable > 0) logger.info(`source-root: ${unreadableNote(index.stats.unreadable)}`);
     } catch (err) {
       logger.info(`source-root: could not index ${inputs.sourceRoot} (${errorMessage(err)}); findings point at the policy file instead.`);
     }

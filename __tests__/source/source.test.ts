@@ -3,10 +3,12 @@
  * (__tests__/fixtures/source, see its README) and locateFindings over a real scan of the
  * sample build.
  */
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { RecordingLogger } from '../../src/logging.js';
+import type { Report } from '../../src/report/model.js';
 import { scan } from '../../src/scan.js';
 import { indexSourceTree } from '../../src/source/indexer.js';
 import { locateFindings, modulesOfPath, subjectsOf, wantedNames } from '../../src/source/locate.js';
@@ -174,6 +176,39 @@ describe('indexSourceTree over the fixture tree', () => {
       'Android.bp:4',
       'overlay/frameworks/base/core/res/res/values/config.xml:8',
     ]);
+  });
+});
+
+describe('indexSourceTree over a tree with an unreadable folder', () => {
+  it('skips and counts the folder (checked as an unprivileged user), keeps the rest of the index and says so', () => {
+    const tmp = tempDir('ag-src-locked-');
+    const tree = path.join(tmp, 'tree');
+    cpSync(path.join(ROOT, SOURCE), tree, { recursive: true });
+    // Sorted before the product makefile's folder, and declaring the module too: were it read,
+    // the finding would list two product makefiles.
+    const locked = path.join(tree, 'device/acme/aaa-locked');
+    mkdirSync(locked);
+    writeFileSync(path.join(locked, 'other.mk'), 'PRODUCT_PACKAGES += AutoRegistration\n');
+    chmodSync(locked, 0o000);
+    chmodSync(tmp, 0o755);
+    // CI runs as root, which lists mode-000 folders: drop privileges for this run.
+    const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--', 'node'] : ['node'];
+    let r;
+    try {
+      r = spawnSync(asNobody[0], [...asNobody.slice(1), path.join(ROOT, 'dist/cli.js'), 'scan', path.join(ROOT, 'sample/out/600E0'), '--policy', path.join(ROOT, 'sample/activation-gate.yml'), '--source-root', tree, '--format', 'json', '--fail-on', 'never'], {
+        cwd: tmp,
+        encoding: 'utf8',
+        env: { ...process.env, ACTIVATION_GATE_WORKERS: '1' },
+      });
+    } finally {
+      chmodSync(locked, 0o755);
+    }
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('--source-root: 1 folder or file could not be read and were skipped');
+    const report = JSON.parse(r.stdout) as Report;
+    const client = report.findings.find((f) => f.rule === 'wrong-market-client')!;
+    expect(client.location).toEqual({ file: 'tree/device/acme/ctl/product.mk', line: 18, column: 5 });
+    expect(client.message).not.toContain('Declared in');
   });
 });
 

@@ -19,7 +19,7 @@ import { renderText } from '../report/render-text.js';
 import type { Report } from '../report/model.js';
 import { progressFor, periodicProgress } from '../progress.js';
 import { scan } from '../scan.js';
-import { indexSourceTree, type SourceIndex } from '../source/indexer.js';
+import { indexSourceTree, type SourceIndex, unreadableNote } from '../source/indexer.js';
 import { locateFindings, wantedNames } from '../source/locate.js';
 import { TOOL_VERSION } from '../version.js';
 import { mergeShardReports } from '../shard.js';
@@ -188,6 +188,7 @@ async function locate(report: Report, o: { cwd: string; sourceRoot: string; inpu
     try {
       index = await indexSourceTree(o.sourceRoot, { workspace: o.cwd, wanted, exclude: o.inputs.map((i) => path.resolve(o.cwd, i)) });
       if (index.stats.truncated) logger.warning(`--source-root: stopped indexing after ${index.stats.files} files`);
+      if (index.stats.unreadable > 0) logger.warning(`--source-root: ${unreadableNote(index.stats.unreadable)}`);
     } catch (err) {
       logger.warning(`--source-root: could not index ${o.sourceRoot}: ${(err as Error).message}`);
     }

@@ -15,7 +15,7 @@
  * are kept with `inWorkspace: false` (they are named in messages, never annotated: GitHub shows
  * annotations only for the repository that ran).
  */
-import { opendir, readFile, stat } from 'node:fs/promises';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseBlueprint, parseMakefile, parseXmlPackageIds, type Declaration } from './parse.js';
 
@@ -33,7 +33,8 @@ export interface SourceIndex {
   /** Absolute. */
   root: string;
   declarations: SourceDeclaration[];
-  stats: { files: number; read: number; skippedLarge: number; truncated: boolean };
+  /** unreadable: folders below the root and files that could not be read (skipped). */
+  stats: { files: number; read: number; skippedLarge: number; unreadable: number; truncated: boolean };
 }
 
 export interface IndexOptions {
@@ -50,6 +51,8 @@ export interface IndexOptions {
 }
 
 const SKIP_DIRS = new Set(['out', 'node_modules']);
+/** The walk gives the event loop a turn at least this often (ms). */
+const YIELD_MS = 20;
 const XML_TOPS = ['device', 'vendor', 'product'];
 
 function toPosix(p: string): string {
@@ -77,13 +80,13 @@ export async function indexSourceTree(root: string, options: IndexOptions): Prom
   const exclude = new Set((options.exclude ?? []).map((p) => path.resolve(p)));
   const maxFileBytes = options.maxFileBytes ?? 4 * 1024 * 1024;
   const maxFiles = options.maxFiles ?? 2_000_000;
-  const stats = { files: 0, read: 0, skippedLarge: 0, truncated: false };
+  const stats = { files: 0, read: 0, skippedLarge: 0, unreadable: 0, truncated: false };
   const declarations: SourceDeclaration[] = [];
 
   let xmlEverywhere = true;
   for (const top of XML_TOPS) {
     try {
-      if ((await stat(path.join(absRoot, top))).isDirectory()) xmlEverywhere = false;
+      if (statSync(path.join(absRoot, top)).isDirectory()) xmlEverywhere = false;
     } catch {
       // absent
     }
@@ -95,16 +98,20 @@ export async function indexSourceTree(root: string, options: IndexOptions): Prom
     return { file: toPosix(abs), inWorkspace: false };
   };
 
-  const visitFile = async (abs: string, kind: FileKind): Promise<void> => {
+  // Synchronous reads, one directory at a time: an AOSP checkout holds ~1M files, and awaiting
+  // each directory entry and each file (opendir's async iterator, fs/promises) cost ~35 us a
+  // file (/usr here, 151,000 files: 5.3-6.1 s, against ~0.4 s this way). The event loop gets a
+  // turn every YIELD_MS, so progress lines and other work are not held up by a large tree.
+  const visitFile = (abs: string, kind: FileKind): void => {
     let text: string;
     try {
-      const st = await stat(abs);
-      if (st.size > maxFileBytes) {
+      if (statSync(abs).size > maxFileBytes) {
         stats.skippedLarge++;
         return;
       }
-      text = await readFile(abs, 'utf8');
+      text = readFileSync(abs, 'utf8');
     } catch {
+      stats.unreadable++;
       return;
     }
     stats.read++;
@@ -117,38 +124,50 @@ export async function indexSourceTree(root: string, options: IndexOptions): Prom
     }
   };
 
-  const walk = async (dir: string, relParts: string[]): Promise<void> => {
+  let turnAt = performance.now() + YIELD_MS;
+  const walk = async (dir: string, top: string | undefined): Promise<void> => {
     if (stats.truncated) return;
-    let handle;
+    if (performance.now() >= turnAt) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      turnAt = performance.now() + YIELD_MS;
+    }
+    let entries: Dirent[];
     try {
-      handle = await opendir(dir);
-    } catch {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      // The root must be readable; a folder below it that is not (permissions, removed
+      // meanwhile) is counted and skipped, not a reason to drop the whole index.
+      if (top === undefined) throw err;
+      stats.unreadable++;
       return;
     }
-    const entries: { name: string; dir: boolean; file: boolean }[] = [];
-    for await (const e of handle) entries.push({ name: e.name, dir: e.isDirectory(), file: e.isFile() });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (stats.truncated) return;
-      const abs = path.join(dir, e.name);
-      if (e.dir) {
+      if (e.isDirectory()) {
+        const abs = path.join(dir, e.name);
         if (e.name.startsWith('.') || SKIP_DIRS.has(e.name) || exclude.has(abs)) continue;
-        await walk(abs, [...relParts, e.name]);
-      } else if (e.file) {
+        await walk(abs, top ?? e.name);
+      } else if (e.isFile()) {
         if (++stats.files > maxFiles) {
           stats.truncated = true;
           return;
         }
         const kind = kindOf(e.name);
         if (!kind) continue;
-        if (kind === 'xml' && !xmlEverywhere && !XML_TOPS.includes(relParts[0] ?? '')) continue;
-        await visitFile(abs, kind);
+        if (kind === 'xml' && !xmlEverywhere && !XML_TOPS.includes(top ?? '')) continue;
+        visitFile(path.join(dir, e.name), kind);
       }
     }
   };
-  await walk(absRoot, []);
+  await walk(absRoot, undefined);
   declarations.sort(compareDeclarations);
   return { root: absRoot, declarations, stats };
+}
+
+/** What a log says of `n` folders and files of the tree that could not be read. */
+export function unreadableNote(n: number): string {
+  return `${n} ${n === 1 ? 'folder or file' : 'folders and files'} could not be read and were skipped; what they declare is not used for source locations.`;
 }
 
 export function compareDeclarations(a: SourceDeclaration, b: SourceDeclaration): number {

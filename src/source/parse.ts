@@ -269,10 +269,14 @@ export function parseXmlPackageIds(text: string): Declaration[] {
   const out: Declaration[] = [];
   // Compiled (binary) XML is build output, not source.
   if (text.slice(0, 8192).includes('\u0000')) return out;
-  // Line starts, for offset -> line/column.
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  // Line starts, for offset -> line/column: found when the first package id is (most XML
+  // files of a tree name none).
+  let starts: number[] | undefined;
   const position = (offset: number): { line: number; column: number } => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -283,6 +287,7 @@ export function parseXmlPackageIds(text: string): Declaration[] {
     return { line: lo + 1, column: offset - starts[lo] + 1 };
   };
   const emit = (value: string, offset: number, element: string): void => {
+    if (!value.includes('.')) return; // a package id has a dot
     const re = /[^\s,;|]+/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(value))) {
