@@ -179,6 +179,28 @@ describe('indexSourceTree over the fixture tree', () => {
   });
 });
 
+describe('indexSourceTree limits', () => {
+  it('reads a file of exactly the size cap, skips and counts one a byte over, and stops after maxFiles files', async () => {
+    const tmp = tempDir('ag-src-cap-');
+    const line = 'PRODUCT_PACKAGES += Fits\n';
+    const cap = 64;
+    writeFileSync(path.join(tmp, 'a.mk'), line.padEnd(cap, '#'));
+    writeFileSync(path.join(tmp, 'b.mk'), 'PRODUCT_PACKAGES += TooBig\n'.padEnd(cap + 1, '#'));
+    writeFileSync(path.join(tmp, 'c.mk'), 'PRODUCT_PACKAGES += Third\n');
+    const index = await indexSourceTree(tmp, { workspace: tmp, maxFileBytes: cap });
+    expect(index.declarations.map((d) => d.name)).toEqual(['Fits', 'Third']);
+    expect(index.stats).toEqual({ files: 3, read: 2, skippedLarge: 1, unreadable: 0, truncated: false });
+    // Files are visited in name order: the third is past the limit.
+    const cut = await indexSourceTree(tmp, { workspace: tmp, maxFileBytes: cap + 1, maxFiles: 2 });
+    expect(cut.declarations.map((d) => d.name)).toEqual(['Fits', 'TooBig']);
+    expect(cut.stats).toMatchObject({ read: 2, skippedLarge: 0, truncated: true });
+  });
+
+  it('fails on a root that cannot be listed, so the caller can say why', async () => {
+    await expect(indexSourceTree(path.join(tempDir('ag-src-none-'), 'missing'), { workspace: ROOT })).rejects.toThrow(/ENOENT/);
+  });
+});
+
 describe('indexSourceTree over a tree with an unreadable folder', () => {
   it('skips and counts the folder (checked as an unprivileged user), keeps the rest of the index and says so', () => {
     const tmp = tempDir('ag-src-locked-');
