@@ -7,7 +7,7 @@
 import { openSync, readSync, closeSync, fstatSync, readdirSync, lstatSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { constants, InflateRaw, inflateRawSync } from 'node:zlib';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 const CHUNK = 16 * 1024 * 1024;
@@ -35,6 +35,40 @@ function readAt(fd, pos, len) {
     n += r;
   }
   return b.subarray(0, n);
+}
+
+// Reused buffers: a new buffer per entry costs its page faults (on Node 24, ~6% of this floor).
+let dataBuf = Buffer.allocUnsafeSlow(1 << 20);
+let outBuf = Buffer.allocUnsafeSlow(1 << 20);
+
+/** `len` bytes at `pos` into the reused data buffer (valid until the next call). */
+function readData(fd, pos, len) {
+  if (len > dataBuf.length) dataBuf = Buffer.allocUnsafeSlow(len);
+  let n = 0;
+  while (n < len) {
+    const r = readSync(fd, dataBuf, n, len - n, pos + n);
+    if (r === 0) break;
+    n += r;
+  }
+  return dataBuf.subarray(0, n);
+}
+
+// The fastest inflate Node offers: one zlib stream, reset per entry, writing into the reused
+// output buffer through its native handle, as Node's own inflateRawSync drives it (and as
+// src/io/inflate.ts does); inflateRawSync with one output chunk of the declared size where the
+// handle does not have that shape.
+let engine;
+function inflateSize(data, usize) {
+  if (engine === undefined) {
+    const stream = new InflateRaw();
+    const handle = stream._handle;
+    engine = handle && typeof handle.writeSync === 'function' && stream._writeState?.length >= 2 ? { handle, state: stream._writeState } : null;
+  }
+  if (!engine) return inflateRawSync(data, { chunkSize: Math.max(64 * 1024, Math.min(usize + 1, 32 << 20)) }).length;
+  if (usize + 1 > outBuf.length) outBuf = Buffer.allocUnsafeSlow(usize + 1);
+  engine.handle.reset();
+  engine.handle.writeSync(constants.Z_FINISH, data, 0, data.length, outBuf, 0, usize + 1);
+  return usize + 1 - engine.state[0];
 }
 
 const HASH_CHUNK = 4 << 20;
@@ -89,12 +123,11 @@ function processFile(path) {
         p += 46 + nameLen + extra + comment;
         if (name.endsWith('/') || /^META-INF\/[^/]+\.(RSA|DSA|EC|SF|MF)$/i.test(name)) continue;
         const lfh = readAt(fd, lho, 30);
-        const data = readAt(fd, lho + 30 + lfh.readUInt16LE(26) + lfh.readUInt16LE(28), csize);
-        // The fastest inflate Node offers: one output chunk of the declared size.
-        bytes += method === 8 ? inflateRawSync(data, { chunkSize: Math.max(64 * 1024, Math.min(usize + 1, 32 << 20)) }).length : data.length;
+        const data = readData(fd, lho + 30 + lfh.readUInt16LE(26) + lfh.readUInt16LE(28), csize);
+        bytes += method === 8 ? inflateSize(data, usize) : data.length;
       }
     } else {
-      for (let pos = 0; pos < size; pos += CHUNK) bytes += readAt(fd, pos, Math.min(CHUNK, size - pos)).length;
+      for (let pos = 0; pos < size; pos += CHUNK) bytes += readData(fd, pos, Math.min(CHUNK, size - pos)).length;
     }
   } finally {
     closeSync(fd);
