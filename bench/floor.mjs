@@ -61,13 +61,24 @@ let engine;
 function inflateSize(data, usize) {
   if (engine === undefined) {
     const stream = new InflateRaw();
+    stream.on('error', () => undefined); // a corrupt entry destroys the stream: a new one then
     const handle = stream._handle;
-    engine = handle && typeof handle.writeSync === 'function' && stream._writeState?.length >= 2 ? { handle, state: stream._writeState } : null;
+    engine = handle && typeof handle.writeSync === 'function' && stream._writeState?.length >= 2 ? { stream, handle, state: stream._writeState } : null;
   }
-  if (!engine) return inflateRawSync(data, { chunkSize: Math.max(64 * 1024, Math.min(usize + 1, 32 << 20)) }).length;
+  if (!engine) {
+    try {
+      return inflateRawSync(data, { chunkSize: Math.max(64 * 1024, Math.min(usize + 1, 32 << 20)) }).length;
+    } catch {
+      return 0; // corrupt: nothing scanned
+    }
+  }
   if (usize + 1 > outBuf.length) outBuf = Buffer.allocUnsafeSlow(usize + 1);
   engine.handle.reset();
   engine.handle.writeSync(constants.Z_FINISH, data, 0, data.length, outBuf, 0, usize + 1);
+  if (engine.stream.destroyed) {
+    engine = undefined;
+    return 0;
+  }
   return usize + 1 - engine.state[0];
 }
 
