@@ -6544,21 +6544,63 @@ async function scanRawSource(src, base, ctx, mentions = false) {
 const MENTION_MAX_FILE = 4 * 1024 * 1024;
 /** Catalogued package ids named in a plain file (a CAF whitelist): mentions, never installs. */
 function recordMentions(buf, base, ctx) {
-    for (const pkg of ctx.mentionPackages) {
-        let from = 0;
-        while (true) {
-            const i = buf.indexOf(pkg, from, 'latin1');
+    const search = mentionSearchOf(ctx.mentionPackages);
+    // Each package's first occurrence standing as a whole name; pushed in the packages' order.
+    const firstAt = new Array(search.names.length).fill(-1);
+    for (const g of search.groups) {
+        let left = g.members.length;
+        for (let from = 0; left > 0;) {
+            const i = buf.indexOf(g.prefix, from);
             if (i < 0)
                 break;
-            from = i + pkg.length;
+            from = i + 1;
             const before = i > 0 ? buf[i - 1] : 0x20;
-            const after = from < buf.length ? buf[from] : 0x20;
-            if (isIdentByte(before) || isIdentByte(after) || after === 0x2e)
+            if (isIdentByte(before))
                 continue;
-            ctx.mentions.push({ package: pkg, evidence: { path: base.path, source: base.source, offset: i } });
-            break;
+            for (const m of g.members) {
+                if (firstAt[m] >= 0)
+                    continue;
+                const bytes = search.bytes[m];
+                const end = i + bytes.length;
+                if (end > buf.length)
+                    continue;
+                let k = g.prefix.length;
+                while (k < bytes.length && buf[i + k] === bytes[k])
+                    k++;
+                if (k < bytes.length)
+                    continue;
+                const after = end < buf.length ? buf[end] : 0x20;
+                if (isIdentByte(after))
+                    continue;
+                firstAt[m] = i;
+                left--;
+            }
         }
     }
+    for (let m = 0; m < firstAt.length; m++) {
+        if (firstAt[m] >= 0)
+            ctx.mentions.push({ package: search.names[m], evidence: { path: base.path, source: base.source, offset: firstAt[m] } });
+    }
+}
+const mentionSearches = new WeakMap();
+function mentionSearchOf(packages) {
+    let s = mentionSearches.get(packages);
+    if (!s) {
+        const names = [...packages];
+        const bytes = names.map((n) => Buffer.from(n, 'latin1'));
+        const byPrefix = new Map();
+        names.forEach((n, m) => {
+            const key = n.slice(0, 4);
+            const members = byPrefix.get(key);
+            if (members)
+                members.push(m);
+            else
+                byPrefix.set(key, [m]);
+        });
+        s = { names, bytes, groups: [...byPrefix].map(([key, members]) => ({ prefix: Buffer.from(key, 'latin1'), members })) };
+        mentionSearches.set(packages, s);
+    }
+    return s;
 }
 function isIdentByte(c) {
     return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2e;

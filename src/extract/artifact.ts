@@ -447,19 +447,69 @@ const MENTION_MAX_FILE = 4 * 1024 * 1024;
 
 /** Catalogued package ids named in a plain file (a CAF whitelist): mentions, never installs. */
 function recordMentions(buf: Buffer, base: EvidenceBase, ctx: ArtifactContext): void {
-  for (const pkg of ctx.mentionPackages) {
-    let from = 0;
-    while (true) {
-      const i = buf.indexOf(pkg, from, 'latin1');
+  const search = mentionSearchOf(ctx.mentionPackages);
+  // Each package's first occurrence standing as a whole name; pushed in the packages' order.
+  const firstAt = new Array<number>(search.names.length).fill(-1);
+  for (const g of search.groups) {
+    let left = g.members.length;
+    for (let from = 0; left > 0; ) {
+      const i = buf.indexOf(g.prefix, from);
       if (i < 0) break;
-      from = i + pkg.length;
+      from = i + 1;
       const before = i > 0 ? buf[i - 1] : 0x20;
-      const after = from < buf.length ? buf[from] : 0x20;
-      if (isIdentByte(before) || isIdentByte(after) || after === 0x2e) continue;
-      ctx.mentions.push({ package: pkg, evidence: { path: base.path, source: base.source, offset: i } });
-      break;
+      if (isIdentByte(before)) continue;
+      for (const m of g.members) {
+        if (firstAt[m] >= 0) continue;
+        const bytes = search.bytes[m];
+        const end = i + bytes.length;
+        if (end > buf.length) continue;
+        let k = g.prefix.length;
+        while (k < bytes.length && buf[i + k] === bytes[k]) k++;
+        if (k < bytes.length) continue;
+        const after = end < buf.length ? buf[end] : 0x20;
+        if (isIdentByte(after)) continue;
+        firstAt[m] = i;
+        left--;
+      }
     }
   }
+  for (let m = 0; m < firstAt.length; m++) {
+    if (firstAt[m] >= 0) ctx.mentions.push({ package: search.names[m], evidence: { path: base.path, source: base.source, offset: firstAt[m] } });
+  }
+}
+
+/**
+ * The packages grouped by their first (up to) four bytes: one `indexOf` pass per group instead of
+ * one per package (the catalog's 30 packages all start with `com.`: 30 passes over every plain
+ * file had made /usr/share, 875 MB, take 3.4 s in this search alone). Exact: a package id is
+ * made of name bytes only (letters, digits, `_`, `.`: catalog schema), so an occurrence that
+ * overlaps an earlier one of the same package never stands as a whole name, and checking every
+ * occurrence finds the same first whole one as skipping past each.
+ */
+interface MentionSearch {
+  names: string[];
+  bytes: Buffer[];
+  groups: { prefix: Buffer; members: number[] }[];
+}
+
+const mentionSearches = new WeakMap<ReadonlySet<string>, MentionSearch>();
+
+function mentionSearchOf(packages: ReadonlySet<string>): MentionSearch {
+  let s = mentionSearches.get(packages);
+  if (!s) {
+    const names = [...packages];
+    const bytes = names.map((n) => Buffer.from(n, 'latin1'));
+    const byPrefix = new Map<string, number[]>();
+    names.forEach((n, m) => {
+      const key = n.slice(0, 4);
+      const members = byPrefix.get(key);
+      if (members) members.push(m);
+      else byPrefix.set(key, [m]);
+    });
+    s = { names, bytes, groups: [...byPrefix].map(([key, members]) => ({ prefix: Buffer.from(key, 'latin1'), members })) };
+    mentionSearches.set(packages, s);
+  }
+  return s;
 }
 
 function isIdentByte(c: number): boolean {
