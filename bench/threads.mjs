@@ -2,7 +2,7 @@
 // CPU time per thread of one scan (Linux: /proc/<pid>/task/<tid>/stat, sampled every 20 ms until
 // the scan exits), to see how much goes to the main thread, the extraction workers and V8's
 // helper threads (concurrent compilation and garbage collection). Usage:
-//   node bench/threads.mjs [--workers N] [--scale 2] [-- extra node flags]
+//   node bench/threads.mjs [--workers N] [--scale 2 | --input DIR] [-- extra node flags]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,8 @@ const args = process.argv.slice(2);
 const dash = args.indexOf('--');
 const nodeFlags = dash >= 0 ? args.slice(dash + 1) : [];
 const workers = opt('workers', '2', dash >= 0 ? args.slice(0, dash) : args);
-const corpus = ensureCorpus(Number(opt('scale', '2', dash >= 0 ? args.slice(0, dash) : args)));
+const own = dash >= 0 ? args.slice(0, dash) : args;
+const corpus = opt('input', undefined, own) ?? ensureCorpus(Number(opt('scale', '2', own)));
 const EMPTY = mkdtempSync(join(tmpdir(), 'ag-threads-src-'));
 const TICK = 100; // USER_HZ on Linux
 

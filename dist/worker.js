@@ -15843,10 +15843,12 @@ async function runWorker() {
             else if (!init || !ctx) {
                 throw new Error(`extraction worker: ${msg.type} before init`);
             }
-            else if (msg.type === 'file') {
-                const f = msg.file;
-                const r = await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached, msg.slice);
-                port.postMessage({ type: 'done', ...r });
+            else if (msg.type === 'files') {
+                for (const job of msg.jobs) {
+                    const f = job.file;
+                    const r = await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached, job.slice);
+                    port.postMessage({ type: 'done', ...r });
+                }
             }
             else {
                 port.postMessage({ type: 'partial', partial: mergePartials([partialOf(ctx), ...cached]) });

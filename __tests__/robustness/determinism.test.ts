@@ -55,6 +55,22 @@ d('determinism', () => {
     }
   }, 120_000);
 
+  it('a folder of hundreds of small files (sent to workers many to a message) gives the report of one worker', () => {
+    const dir = join(tmp, 'many-small');
+    mkdirSync(join(dir, 'etc'), { recursive: true });
+    for (let i = 0; i < 300; i++) {
+      // Sizes from a few bytes to ~40 KiB, so that batches end on the byte limit and on the count.
+      const body = `{"url": "https://h${i}.many.example.com/p"}` + ' '.repeat((i * 137) % 40_000) + (i % 7 === 0 ? ' com.sec.omadm ' : '');
+      writeFileSync(join(dir, 'etc', `f${String(i).padStart(3, '0')}.json`), body);
+    }
+    writeFileSync(join(dir, 'big.bin'), Buffer.concat([Buffer.alloc(3 << 20, 0x20), Buffer.from('https://big.many.example.com/')]));
+    const one = run([dir], 'json', 1);
+    const hosts = new Set([...one.matchAll(/"value": "(h\d+|big)\.many\.example\.com"/g)].map((m) => m[1]));
+    expect(hosts.size).toBe(301);
+    expect(run([dir], 'json', 2)).toBe(one);
+    expect(run([dir], 'json', 3)).toBe(one);
+  }, 120_000);
+
   it('is the same without WebAssembly (node --jitless: endpoint candidates by the JavaScript path, LZ4 by its decoder)', () => {
     const withLz4 = [...inputs, '__tests__/fixtures/images/sample/erofs-lz4hc'];
     const one = run(withLz4, 'json', 1);
