@@ -16169,9 +16169,15 @@ function evaluateTarget(input) {
     // Catalogued packages named in plain files but not installed: a note, never a client.
     const installed = new Set(facts.packages.map((p) => p.package));
     const mentioned = new Map();
-    for (const m of facts.mentions)
-        if (!installed.has(m.package))
-            mentioned.set(m.package, [...(mentioned.get(m.package) ?? []), m]);
+    for (const m of facts.mentions) {
+        if (installed.has(m.package))
+            continue;
+        const list = mentioned.get(m.package);
+        if (list)
+            list.push(m);
+        else
+            mentioned.set(m.package, [m]);
+    }
     for (const [pkg, ms] of [...mentioned.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
         const entry = catalog.entries.find((e) => e.packages.includes(pkg));
         add({
@@ -16180,7 +16186,7 @@ function evaluateTarget(input) {
             ...(entry ? { client: entry.id } : {}),
             path: ms[0].evidence.path,
             evidence: ms.map((m) => m.evidence).slice(0, 20),
-            message: `${pkg}${entry ? ` (${entry.name})` : ''} is named in ${ms.map((m) => m.evidence.path).join(', ')} but not installed: a mention, not a client.`,
+            message: `${pkg}${entry ? ` (${entry.name})` : ''} is named in ${listedPaths(ms.map((m) => m.evidence.path))} but not installed: a mention, not a client.`,
         });
     }
     // --baseline: what is here now and was not in the approved build.
@@ -16267,6 +16273,15 @@ function isSuspected(pkg, eps) {
     if (!identity)
         return false;
     return eps.length > 0 || pkg.permissions.includes('android.permission.SEND_SMS');
+}
+/** Paths named in a message at most; the rest are counted. */
+const MAX_LISTED_PATHS = 10;
+/** `a, b, c`, or the first MAX_LISTED_PATHS and `and N more files` (a build may name a package in thousands). */
+function listedPaths(paths) {
+    if (paths.length <= MAX_LISTED_PATHS)
+        return paths.join(', ');
+    const rest = paths.length - MAX_LISTED_PATHS;
+    return `${paths.slice(0, MAX_LISTED_PATHS).join(', ')} and ${rest} more file${rest > 1 ? 's' : ''}`;
 }
 function describeWhere(ep) {
     const first = ep.evidence[0];
@@ -16550,6 +16565,20 @@ const RULES = RULE_IDS.map((id) => ({
     ...INFO[id],
 }));
 
+/**
+ * Appends every item of `items` to `target`. `target.push(...items)` passes each item as an
+ * argument, and past ~100,000 of them the engine throws RangeError (call stack size exceeded): a
+ * build with that many findings, properties or files must not crash the gate.
+ */
+function appendAll(target, items) {
+    for (let i = 0; i < items.length; i++)
+        target.push(items[i]);
+}
+
+/**
+ * Text output for people on a terminal: the verdict line first, then one block per target.
+ * Pure: returns a string; colour (ANSI) only when the caller asks for it.
+ */
 function plural(n, word) {
     return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -16611,8 +16640,13 @@ function oneLine(s) {
     return s.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 function findingLines(findings, paint, indent) {
-    const ruleWidth = Math.max(0, ...findings.map((f) => f.rule.length));
-    const sevWidth = Math.max(0, ...findings.map((f) => f.severity.length));
+    // A loop, not Math.max(...lengths): spread as arguments, 200,000 findings overflow the stack.
+    let ruleWidth = 0;
+    let sevWidth = 0;
+    for (const f of findings) {
+        ruleWidth = Math.max(ruleWidth, f.rule.length);
+        sevWidth = Math.max(sevWidth, f.severity.length);
+    }
     return findings.map((f) => {
         const sev = `${f.severity.padEnd(sevWidth)}  `;
         const colored = f.suppressed !== undefined
@@ -16661,7 +16695,8 @@ function targetBlock(target, findings, paint, limits) {
             ]);
         }
         const lines = table(rows, '    ');
-        out.push(paint('dim', lines[0]), ...lines.slice(1));
+        out.push(paint('dim', lines[0]));
+        appendAll(out, lines.slice(1));
     }
     else {
         out.push('  clients: none');
@@ -16677,7 +16712,7 @@ function targetBlock(target, findings, paint, limits) {
             const more = e.evidenceCount > 1 ? ` (+${formatCount(e.evidenceCount - 1)} more)` : '';
             return [e.kind, `${formatEndpoint(e)}${e.cleartext ? ' [cleartext]' : ''}`, first ? `${formatEvidence(first)}${more}` : '-'];
         });
-        out.push(...table(rows, '    '));
+        appendAll(out, table(rows, '    '));
         if (eps.length > limits.maxEndpoints)
             out.push(`    ... and ${formatCount(eps.length - limits.maxEndpoints)} more`);
     }
@@ -16691,7 +16726,7 @@ function targetBlock(target, findings, paint, limits) {
         out.push(`  skipped paths: ${formatCount(target.skipped.length)}`);
     if (findings.length > 0) {
         out.push('  findings:');
-        out.push(...findingLines(findings.slice(0, limits.maxFindings).map(visibleDeep), paint, '    '));
+        appendAll(out, findingLines(findings.slice(0, limits.maxFindings).map(visibleDeep), paint, '    '));
         if (findings.length > limits.maxFindings) {
             const rest = findings.slice(limits.maxFindings);
             const where = limits.moreFindingsIn ? `: ${limits.moreFindingsIn}` : '';
@@ -16740,13 +16775,15 @@ function renderText(report, options = {}) {
         byTarget.set(f.target, list);
     }
     for (const t of r.targets) {
-        lines.push('', ...targetBlock(t, byTarget.get(t.id) ?? [], paint, limits));
+        lines.push('');
+        appendAll(lines, targetBlock(t, byTarget.get(t.id) ?? [], paint, limits));
         byTarget.delete(t.id);
     }
     // Findings about no known target (an expired exemption, say) still show.
     const other = [...byTarget.values()].flat();
     if (other.length > 0) {
-        lines.push('', paint('bold', 'Other findings'), ...findingLines(other.map(visibleDeep), paint, '  '));
+        lines.push('', paint('bold', 'Other findings'));
+        appendAll(lines, findingLines(other.map(visibleDeep), paint, '  '));
     }
     return `${lines.join('\n')}\n`;
 }
@@ -17423,8 +17460,10 @@ function skuCandidates(facts, file) {
         const had = bySku.get(c.sku);
         if (!had)
             bySku.set(c.sku, c);
-        else
-            had.props.push(...c.props.filter((p) => !had.props.includes(p)));
+        else {
+            const have = new Set(had.props);
+            appendAll(had.props, c.props.filter((p) => !have.has(p)));
+        }
     };
     for (const s of facts.skuFiles)
         add({ sku: s.sku, signal: 'sku-file', path: s.path, props: [...s.props] });
@@ -17455,7 +17494,7 @@ function skuCandidates(facts, file) {
         const had = bySku.get(name);
         if (had) {
             had.cdaPrefix = prefix;
-            had.props.push(...props);
+            appendAll(had.props, props);
         }
         else
             add({ sku: name, signal: 'cda', path: prefix.slice(0, -1), props, cdaPrefix: prefix });
@@ -23868,7 +23907,7 @@ async function extractTextProps(src, file, name, ctx) {
         return;
     }
     ctx.propFiles?.set(file.relPath, file.partitionPath);
-    ctx.props.push(...parseBuildProp(text, file.relPath));
+    appendAll(ctx.props, parseBuildProp(text, file.relPath));
     ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'prop' }, ctx.endpoints);
 }
 /**
@@ -26543,7 +26582,10 @@ class EndpointScanner {
     constructor(known, options = {}) {
         this.known = known;
         this.knownLengths = new Set([...known.hosts].map((h) => h.length));
-        this.smsMinLength = Math.min(8, ...[...known.sms].map((n) => n.length));
+        let min = 8;
+        for (const n of known.sms)
+            min = Math.min(min, n.length);
+        this.smsMinLength = min;
         this.engine = options.wasm === false ? null : scanBlockEngine();
     }
     /** True when this scanner finds candidates with the WebAssembly module. */
@@ -27312,7 +27354,8 @@ pool) {
                 if (culprit.slice)
                     broken.add(culprit.file.relPath);
             }
-            redo.push(...finished, ...notStarted);
+            appendAll(redo, finished);
+            appendAll(redo, notStarted);
             resolve(undefined);
         };
         const onError = (e) => fail(e.message);
@@ -27514,6 +27557,7 @@ function sha256OfList(lines) {
     return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
 
+/** Assembles the one Report from per-target evaluations. Pure. */
 function toReportPackage(p) {
     const r = { path: p.path, partition: p.partition, partitionPath: p.partitionPath, package: p.package };
     if (p.versionCode !== undefined)
@@ -27584,7 +27628,7 @@ function buildReport(input) {
         if (!r.resolution.market)
             t.build.tried = r.resolution.tried;
         targets.push(t);
-        findings.push(...r.evaluation.findings);
+        appendAll(findings, r.evaluation.findings);
         for (const i of r.evaluation.usedExemptions)
             used.add(i);
     }

@@ -60,6 +60,16 @@ function _mergeNamespaces(n, m) {
 }
 
 /**
+ * Appends every item of `items` to `target`. `target.push(...items)` passes each item as an
+ * argument, and past ~100,000 of them the engine throws RangeError (call stack size exceeded): a
+ * build with that many findings, properties or files must not crash the gate.
+ */
+function appendAll(target, items) {
+    for (let i = 0; i < items.length; i++)
+        target.push(items[i]);
+}
+
+/**
  * Errors raised by the binary parsers. A parser throws FormatError for any input it recognises
  * but cannot read; the artifact boundary in extract/ catches it and records an unreadable fact.
  */
@@ -6499,7 +6509,7 @@ async function extractTextProps(src, file, name, ctx) {
         return;
     }
     ctx.propFiles?.set(file.relPath, file.partitionPath);
-    ctx.props.push(...parseBuildProp(text, file.relPath));
+    appendAll(ctx.props, parseBuildProp(text, file.relPath));
     ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'prop' }, ctx.endpoints);
 }
 /**
@@ -15711,7 +15721,10 @@ class EndpointScanner {
     constructor(known, options = {}) {
         this.known = known;
         this.knownLengths = new Set([...known.hosts].map((h) => h.length));
-        this.smsMinLength = Math.min(8, ...[...known.sms].map((n) => n.length));
+        let min = 8;
+        for (const n of known.sms)
+            min = Math.min(min, n.length);
+        this.smsMinLength = min;
         this.engine = options.wasm === false ? null : scanBlockEngine();
     }
     /** True when this scanner finds candidates with the WebAssembly module. */
@@ -16717,7 +16730,8 @@ pool) {
                 if (culprit.slice)
                     broken.add(culprit.file.relPath);
             }
-            redo.push(...finished, ...notStarted);
+            appendAll(redo, finished);
+            appendAll(redo, notStarted);
             resolve(undefined);
         };
         const onError = (e) => fail(e.message);
@@ -62312,9 +62326,15 @@ function evaluateTarget(input) {
     // Catalogued packages named in plain files but not installed: a note, never a client.
     const installed = new Set(facts.packages.map((p) => p.package));
     const mentioned = new Map();
-    for (const m of facts.mentions)
-        if (!installed.has(m.package))
-            mentioned.set(m.package, [...(mentioned.get(m.package) ?? []), m]);
+    for (const m of facts.mentions) {
+        if (installed.has(m.package))
+            continue;
+        const list = mentioned.get(m.package);
+        if (list)
+            list.push(m);
+        else
+            mentioned.set(m.package, [m]);
+    }
     for (const [pkg, ms] of [...mentioned.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
         const entry = catalog.entries.find((e) => e.packages.includes(pkg));
         add({
@@ -62323,7 +62343,7 @@ function evaluateTarget(input) {
             ...(entry ? { client: entry.id } : {}),
             path: ms[0].evidence.path,
             evidence: ms.map((m) => m.evidence).slice(0, 20),
-            message: `${pkg}${entry ? ` (${entry.name})` : ''} is named in ${ms.map((m) => m.evidence.path).join(', ')} but not installed: a mention, not a client.`,
+            message: `${pkg}${entry ? ` (${entry.name})` : ''} is named in ${listedPaths(ms.map((m) => m.evidence.path))} but not installed: a mention, not a client.`,
         });
     }
     // --baseline: what is here now and was not in the approved build.
@@ -62410,6 +62430,15 @@ function isSuspected(pkg, eps) {
     if (!identity)
         return false;
     return eps.length > 0 || pkg.permissions.includes('android.permission.SEND_SMS');
+}
+/** Paths named in a message at most; the rest are counted. */
+const MAX_LISTED_PATHS = 10;
+/** `a, b, c`, or the first MAX_LISTED_PATHS and `and N more files` (a build may name a package in thousands). */
+function listedPaths(paths) {
+    if (paths.length <= MAX_LISTED_PATHS)
+        return paths.join(', ');
+    const rest = paths.length - MAX_LISTED_PATHS;
+    return `${paths.slice(0, MAX_LISTED_PATHS).join(', ')} and ${rest} more file${rest > 1 ? 's' : ''}`;
 }
 function describeWhere(ep) {
     const first = ep.evidence[0];
@@ -62896,6 +62925,10 @@ function sarifParts(report, options) {
     return { log: { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] }, results: results() };
 }
 
+/**
+ * Text output for people on a terminal: the verdict line first, then one block per target.
+ * Pure: returns a string; colour (ANSI) only when the caller asks for it.
+ */
 function plural(n, word) {
     return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -62957,8 +62990,13 @@ function oneLine(s) {
     return s.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 function findingLines(findings, paint, indent) {
-    const ruleWidth = Math.max(0, ...findings.map((f) => f.rule.length));
-    const sevWidth = Math.max(0, ...findings.map((f) => f.severity.length));
+    // A loop, not Math.max(...lengths): spread as arguments, 200,000 findings overflow the stack.
+    let ruleWidth = 0;
+    let sevWidth = 0;
+    for (const f of findings) {
+        ruleWidth = Math.max(ruleWidth, f.rule.length);
+        sevWidth = Math.max(sevWidth, f.severity.length);
+    }
     return findings.map((f) => {
         const sev = `${f.severity.padEnd(sevWidth)}  `;
         const colored = f.suppressed !== undefined
@@ -63007,7 +63045,8 @@ function targetBlock(target, findings, paint, limits) {
             ]);
         }
         const lines = table(rows, '    ');
-        out.push(paint('dim', lines[0]), ...lines.slice(1));
+        out.push(paint('dim', lines[0]));
+        appendAll(out, lines.slice(1));
     }
     else {
         out.push('  clients: none');
@@ -63023,7 +63062,7 @@ function targetBlock(target, findings, paint, limits) {
             const more = e.evidenceCount > 1 ? ` (+${formatCount(e.evidenceCount - 1)} more)` : '';
             return [e.kind, `${formatEndpoint(e)}${e.cleartext ? ' [cleartext]' : ''}`, first ? `${formatEvidence(first)}${more}` : '-'];
         });
-        out.push(...table(rows, '    '));
+        appendAll(out, table(rows, '    '));
         if (eps.length > limits.maxEndpoints)
             out.push(`    ... and ${formatCount(eps.length - limits.maxEndpoints)} more`);
     }
@@ -63037,7 +63076,7 @@ function targetBlock(target, findings, paint, limits) {
         out.push(`  skipped paths: ${formatCount(target.skipped.length)}`);
     if (findings.length > 0) {
         out.push('  findings:');
-        out.push(...findingLines(findings.slice(0, limits.maxFindings).map(visibleDeep), paint, '    '));
+        appendAll(out, findingLines(findings.slice(0, limits.maxFindings).map(visibleDeep), paint, '    '));
         if (findings.length > limits.maxFindings) {
             const rest = findings.slice(limits.maxFindings);
             const where = limits.moreFindingsIn ? `: ${limits.moreFindingsIn}` : '';
@@ -63086,13 +63125,15 @@ function renderText(report, options = {}) {
         byTarget.set(f.target, list);
     }
     for (const t of r.targets) {
-        lines.push('', ...targetBlock(t, byTarget.get(t.id) ?? [], paint, limits));
+        lines.push('');
+        appendAll(lines, targetBlock(t, byTarget.get(t.id) ?? [], paint, limits));
         byTarget.delete(t.id);
     }
     // Findings about no known target (an expired exemption, say) still show.
     const other = [...byTarget.values()].flat();
     if (other.length > 0) {
-        lines.push('', paint('bold', 'Other findings'), ...findingLines(other.map(visibleDeep), paint, '  '));
+        lines.push('', paint('bold', 'Other findings'));
+        appendAll(lines, findingLines(other.map(visibleDeep), paint, '  '));
     }
     return `${lines.join('\n')}\n`;
 }
@@ -63431,8 +63472,10 @@ function skuCandidates(facts, file) {
         const had = bySku.get(c.sku);
         if (!had)
             bySku.set(c.sku, c);
-        else
-            had.props.push(...c.props.filter((p) => !had.props.includes(p)));
+        else {
+            const have = new Set(had.props);
+            appendAll(had.props, c.props.filter((p) => !have.has(p)));
+        }
     };
     for (const s of facts.skuFiles)
         add({ sku: s.sku, signal: 'sku-file', path: s.path, props: [...s.props] });
@@ -63463,7 +63506,7 @@ function skuCandidates(facts, file) {
         const had = bySku.get(name);
         if (had) {
             had.cdaPrefix = prefix;
-            had.props.push(...props);
+            appendAll(had.props, props);
         }
         else
             add({ sku: name, signal: 'cda', path: prefix.slice(0, -1), props, cdaPrefix: prefix });
@@ -63765,6 +63808,7 @@ function periodicProgress(logger, intervalMs = 10_000) {
     };
 }
 
+/** Assembles the one Report from per-target evaluations. Pure. */
 function toReportPackage(p) {
     const r = { path: p.path, partition: p.partition, partitionPath: p.partitionPath, package: p.package };
     if (p.versionCode !== undefined)
@@ -63835,7 +63879,7 @@ function buildReport(input) {
         if (!r.resolution.market)
             t.build.tried = r.resolution.tried;
         targets.push(t);
-        findings.push(...r.evaluation.findings);
+        appendAll(findings, r.evaluation.findings);
         for (const i of r.evaluation.usedExemptions)
             used.add(i);
     }

@@ -25,6 +25,16 @@ function _mergeNamespaces(n, m) {
 }
 
 /**
+ * Appends every item of `items` to `target`. `target.push(...items)` passes each item as an
+ * argument, and past ~100,000 of them the engine throws RangeError (call stack size exceeded): a
+ * build with that many findings, properties or files must not crash the gate.
+ */
+function appendAll(target, items) {
+    for (let i = 0; i < items.length; i++)
+        target.push(items[i]);
+}
+
+/**
  * Errors raised by the binary parsers. A parser throws FormatError for any input it recognises
  * but cannot read; the artifact boundary in extract/ catches it and records an unreadable fact.
  */
@@ -6272,7 +6282,7 @@ async function extractTextProps(src, file, name, ctx) {
         return;
     }
     ctx.propFiles?.set(file.relPath, file.partitionPath);
-    ctx.props.push(...parseBuildProp(text, file.relPath));
+    appendAll(ctx.props, parseBuildProp(text, file.relPath));
     ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'prop' }, ctx.endpoints);
 }
 /**
@@ -15129,7 +15139,10 @@ class EndpointScanner {
     constructor(known, options = {}) {
         this.known = known;
         this.knownLengths = new Set([...known.hosts].map((h) => h.length));
-        this.smsMinLength = Math.min(8, ...[...known.sms].map((n) => n.length));
+        let min = 8;
+        for (const n of known.sms)
+            min = Math.min(min, n.length);
+        this.smsMinLength = min;
         this.engine = options.wasm === false ? null : scanBlockEngine();
     }
     /** True when this scanner finds candidates with the WebAssembly module. */

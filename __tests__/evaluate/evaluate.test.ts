@@ -7,7 +7,9 @@ import { baselineOfReport, matchBaselineTarget } from '../../src/baseline.js';
 import { loadBuiltinCatalog } from '../../src/catalog/load.js';
 import { DEFAULT_SEVERITY } from '../../src/evaluate/evaluate.js';
 import { RULE_IDS } from '../../src/report/model.js';
-import { ep, evaluate, facts, pkg, policyFile, prop, rules } from './helpers.js';
+import { buildReport } from '../../src/report/build.js';
+import { renderText } from '../../src/report/render-text.js';
+import { ep, evaluate, facts, NOW, pkg, policyFile, prop, rules } from './helpers.js';
 
 const FIXTURE_KEY = '71d1d44596abceab8a8da59f1df2289f32ec803a16f2e312c2c28be78e397f81';
 const PLATFORM_KEY = 'c8a2e9bccf597c2fb6dc66bee293fc13f2fc47ec77bc6b2b0d52c11f51192ab8';
@@ -46,6 +48,41 @@ describe('catalogued clients: by package and by signer', () => {
     const e = evaluate(facts({ mentions: [{ package: 'com.qualcomm.qti.autoregistration', evidence: { path: 'vendor/etc/sysconfig/qti_whitelist.xml', source: 'file', offset: 5 } }] }), 'EU');
     expect(e.clients).toEqual([]);
     expect(rules(e)).toEqual(['note client-mention ct-self-registration-qualcomm']);
+  });
+});
+
+describe('scale', () => {
+  it('a package named in 50,000 files: one note, its first 20 evidence items, ten paths listed and the rest counted, in linear time', () => {
+    const paths = Array.from({ length: 50_000 }, (_, i) => `vendor/etc/wl/${String(i).padStart(5, '0')}.xml`);
+    const mentions = paths.map((path) => ({ package: 'com.qualcomm.qti.autoregistration', evidence: { path, source: 'file' as const, offset: 5 } }));
+    const e = evaluate(facts({ mentions }), 'EU');
+    expect(rules(e)).toEqual(['note client-mention ct-self-registration-qualcomm']);
+    const f = e.findings[0];
+    expect(f.evidence).toHaveLength(20);
+    expect(f.message).toMatch(/^com\.qualcomm\.qti\.autoregistration \(.+\) is named in /);
+    expect(f.message).toContain(` is named in ${paths.slice(0, 10).join(', ')} and 49990 more files but not installed: a mention, not a client.`);
+    // Ten paths are listed as they were before the cap.
+    const ten = evaluate(facts({ mentions: mentions.slice(0, 10) }), 'EU').findings[0].message;
+    expect(ten).toContain(`is named in ${paths.slice(0, 10).join(', ')} but not installed`);
+    const eleven = evaluate(facts({ mentions: mentions.slice(0, 11) }), 'EU').findings[0].message;
+    expect(eleven).toContain(`${paths[9]} and 1 more file but not installed`);
+  });
+
+  it('200,000 unlisted hosts: 200,000 findings in the report and in its text, with no RangeError from spreading them as arguments', () => {
+    const eps = Array.from({ length: 200_000 }, (_, i) => ep('host', `h${i}.many.example.com`, [`system/etc/f${i}.json`]));
+    const f = facts({ endpoints: eps });
+    const evaluation = evaluate(f, 'EU');
+    expect(evaluation.findings.filter((x) => x.rule === 'unlisted-endpoint')).toHaveLength(200_000);
+    const report = buildReport({
+      results: [{ id: 'EU@out', facts: f, resolution: { market: 'EU', sku: 'EU', tried: [], unmapped: [] }, evaluation }],
+      catalog: loadBuiltinCatalog(),
+      failOn: 'error',
+      now: NOW,
+      pslVersion: 'test',
+    });
+    expect(report.findings).toHaveLength(200_000);
+    const text = renderText(report);
+    expect(text.split('\n').filter((l) => l.includes('.many.example.com is embedded in')).length).toBe(200_000);
   });
 });
 

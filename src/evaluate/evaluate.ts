@@ -319,7 +319,12 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
   // Catalogued packages named in plain files but not installed: a note, never a client.
   const installed = new Set(facts.packages.map((p) => p.package));
   const mentioned = new Map<string, typeof facts.mentions>();
-  for (const m of facts.mentions) if (!installed.has(m.package)) mentioned.set(m.package, [...(mentioned.get(m.package) ?? []), m]);
+  for (const m of facts.mentions) {
+    if (installed.has(m.package)) continue;
+    const list = mentioned.get(m.package);
+    if (list) list.push(m);
+    else mentioned.set(m.package, [m]);
+  }
   for (const [pkg, ms] of [...mentioned.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const entry = catalog.entries.find((e) => e.packages.includes(pkg));
     add({
@@ -328,7 +333,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
       ...(entry ? { client: entry.id } : {}),
       path: ms[0].evidence.path,
       evidence: ms.map((m) => m.evidence).slice(0, 20),
-      message: `${pkg}${entry ? ` (${entry.name})` : ''} is named in ${ms.map((m) => m.evidence.path).join(', ')} but not installed: a mention, not a client.`,
+      message: `${pkg}${entry ? ` (${entry.name})` : ''} is named in ${listedPaths(ms.map((m) => m.evidence.path))} but not installed: a mention, not a client.`,
     });
   }
 
@@ -406,6 +411,16 @@ function isSuspected(pkg: PackageFacts, eps: EndpointFact[]): boolean {
   const identity = pkg.permissions.some((p) => IDENTITY_PERMISSIONS.includes(p)) || (pkg.sharedUserId !== undefined && IDENTITY_UIDS.includes(pkg.sharedUserId));
   if (!identity) return false;
   return eps.length > 0 || pkg.permissions.includes('android.permission.SEND_SMS');
+}
+
+/** Paths named in a message at most; the rest are counted. */
+const MAX_LISTED_PATHS = 10;
+
+/** `a, b, c`, or the first MAX_LISTED_PATHS and `and N more files` (a build may name a package in thousands). */
+function listedPaths(paths: string[]): string {
+  if (paths.length <= MAX_LISTED_PATHS) return paths.join(', ');
+  const rest = paths.length - MAX_LISTED_PATHS;
+  return `${paths.slice(0, MAX_LISTED_PATHS).join(', ')} and ${rest} more file${rest > 1 ? 's' : ''}`;
 }
 
 function describeWhere(ep: EndpointFact): string {

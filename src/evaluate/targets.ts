@@ -14,6 +14,7 @@
  *
  * Without any of these, the build is one target resolved from its properties, as before.
  */
+import { appendAll } from '../arrays.js';
 import { artifactOf } from '../extract/collector.js';
 import type { EndpointFact, Evidence, InputFacts, PackageFacts, PropEntry } from '../facts.js';
 import type { PolicyFile } from '../policy/load.js';
@@ -73,7 +74,10 @@ export function skuCandidates(facts: InputFacts, file?: PolicyFile): SkuCandidat
   const add = (c: SkuCandidate) => {
     const had = bySku.get(c.sku);
     if (!had) bySku.set(c.sku, c);
-    else had.props.push(...c.props.filter((p) => !had.props.includes(p)));
+    else {
+      const have = new Set(had.props);
+      appendAll(had.props, c.props.filter((p) => !have.has(p)));
+    }
   };
   for (const s of facts.skuFiles) add({ sku: s.sku, signal: 'sku-file', path: s.path, props: [...s.props] });
 
@@ -101,7 +105,7 @@ export function skuCandidates(facts: InputFacts, file?: PolicyFile): SkuCandidat
     const had = bySku.get(name);
     if (had) {
       had.cdaPrefix = prefix;
-      had.props.push(...props);
+      appendAll(had.props, props);
     } else add({ sku: name, signal: 'cda', path: prefix.slice(0, -1), props, cdaPrefix: prefix });
   }
   return [...bySku.values()].sort((a, b) => cmp(a.sku, b.sku));

@@ -3,6 +3,7 @@
  * by location), extracts packages, properties and endpoints, and turns a FormatError into an
  * `unreadable` fact: nothing thrown by a parser escapes this boundary.
  */
+import { appendAll } from '../arrays.js';
 import { basename } from 'node:path';
 import type { InputFacts, PackageFacts, PropEntry, SkippedFact, Source, UnreadableFact } from '../facts.js';
 import { parseArsc } from '../formats/arsc.js';
@@ -402,7 +403,7 @@ async function extractTextProps(src: RandomAccessSource, file: ArtifactFile, nam
     return;
   }
   ctx.propFiles?.set(file.relPath, file.partitionPath);
-  ctx.props.push(...parseBuildProp(text, file.relPath));
+  appendAll(ctx.props, parseBuildProp(text, file.relPath));
   ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'prop' }, ctx.endpoints);
 }
 

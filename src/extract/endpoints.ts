@@ -156,7 +156,9 @@ export class EndpointScanner {
     options: ScannerOptions = {},
   ) {
     this.knownLengths = new Set([...known.hosts].map((h) => h.length));
-    this.smsMinLength = Math.min(8, ...[...known.sms].map((n) => n.length));
+    let min = 8;
+    for (const n of known.sms) min = Math.min(min, n.length);
+    this.smsMinLength = min;
     this.engine = options.wasm === false ? null : scanBlockEngine();
   }
 

@@ -5,6 +5,7 @@
  * registers itself with setWorkerScript(); without one (tests running the TypeScript sources)
  * extraction runs in-process.
  */
+import { appendAll } from '../arrays.js';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData, type ResourceLimits } from 'node:worker_threads';
 import type { FileArtifact } from '../inputs/walk.js';
@@ -480,7 +481,8 @@ export async function extractFiles(
               lost.unreadable.push({ path: culprit.file.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
               if (culprit.slice) broken.add(culprit.file.relPath);
             }
-            redo.push(...finished, ...notStarted);
+            appendAll(redo, finished);
+            appendAll(redo, notStarted);
             resolve(undefined);
           };
           const onError = (e: Error): void => fail(e.message);

@@ -1,4 +1,5 @@
 /** Assembles the one Report from per-target evaluations. Pure. */
+import { appendAll } from '../arrays.js';
 import type { Catalog } from '../catalog/schema.js';
 import type { TargetEvaluation } from '../evaluate/evaluate.js';
 import type { InputFacts, PackageFacts } from '../facts.js';
@@ -81,7 +82,7 @@ export function buildReport(input: BuildReportInput): Report {
     if (r.resolution.resolvedBy) t.build.resolvedBy = r.resolution.resolvedBy;
     if (!r.resolution.market) t.build.tried = r.resolution.tried;
     targets.push(t);
-    findings.push(...r.evaluation.findings);
+    appendAll(findings, r.evaluation.findings);
     for (const i of r.evaluation.usedExemptions) used.add(i);
   }
   // In the canonical order (sort.ts), so that every renderer finds them sorted: the JSON and

@@ -2,6 +2,7 @@
  * Text output for people on a terminal: the verdict line first, then one block per target.
  * Pure: returns a string; colour (ANSI) only when the caller asks for it.
  */
+import { appendAll } from '../arrays.js';
 import type { Evidence } from '../facts.js';
 import type { Finding, Report, ReportEndpoint, ReportTarget, ResolvedBy } from './model.js';
 import { sortedView } from './sort.js';
@@ -85,8 +86,13 @@ function oneLine(s: string): string {
 }
 
 function findingLines(findings: Finding[], paint: Paint, indent: string): string[] {
-  const ruleWidth = Math.max(0, ...findings.map((f) => f.rule.length));
-  const sevWidth = Math.max(0, ...findings.map((f) => f.severity.length));
+  // A loop, not Math.max(...lengths): spread as arguments, 200,000 findings overflow the stack.
+  let ruleWidth = 0;
+  let sevWidth = 0;
+  for (const f of findings) {
+    ruleWidth = Math.max(ruleWidth, f.rule.length);
+    sevWidth = Math.max(sevWidth, f.severity.length);
+  }
   return findings.map((f) => {
     const sev = `${f.severity.padEnd(sevWidth)}  `;
     const colored =
@@ -143,7 +149,8 @@ function targetBlock(target: ReportTarget, findings: Finding[], paint: Paint, li
       ]);
     }
     const lines = table(rows, '    ');
-    out.push(paint('dim', lines[0]), ...lines.slice(1));
+    out.push(paint('dim', lines[0]));
+    appendAll(out, lines.slice(1));
   } else {
     out.push('  clients: none');
   }
@@ -158,7 +165,7 @@ function targetBlock(target: ReportTarget, findings: Finding[], paint: Paint, li
       const more = e.evidenceCount > 1 ? ` (+${formatCount(e.evidenceCount - 1)} more)` : '';
       return [e.kind, `${formatEndpoint(e)}${e.cleartext ? ' [cleartext]' : ''}`, first ? `${formatEvidence(first)}${more}` : '-'];
     });
-    out.push(...table(rows, '    '));
+    appendAll(out, table(rows, '    '));
     if (eps.length > limits.maxEndpoints) out.push(`    ... and ${formatCount(eps.length - limits.maxEndpoints)} more`);
   }
 
@@ -172,7 +179,7 @@ function targetBlock(target: ReportTarget, findings: Finding[], paint: Paint, li
 
   if (findings.length > 0) {
     out.push('  findings:');
-    out.push(...findingLines(findings.slice(0, limits.maxFindings).map(visibleDeep), paint, '    '));
+    appendAll(out, findingLines(findings.slice(0, limits.maxFindings).map(visibleDeep), paint, '    '));
     if (findings.length > limits.maxFindings) {
       const rest = findings.slice(limits.maxFindings);
       const where = limits.moreFindingsIn ? `: ${limits.moreFindingsIn}` : '';
@@ -221,13 +228,15 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     byTarget.set(f.target, list);
   }
   for (const t of r.targets) {
-    lines.push('', ...targetBlock(t, byTarget.get(t.id) ?? [], paint, limits));
+    lines.push('');
+    appendAll(lines, targetBlock(t, byTarget.get(t.id) ?? [], paint, limits));
     byTarget.delete(t.id);
   }
   // Findings about no known target (an expired exemption, say) still show.
   const other = [...byTarget.values()].flat();
   if (other.length > 0) {
-    lines.push('', paint('bold', 'Other findings'), ...findingLines(other.map(visibleDeep), paint, '  '));
+    lines.push('', paint('bold', 'Other findings'));
+    appendAll(lines, findingLines(other.map(visibleDeep), paint, '  '));
   }
   return `${lines.join('\n')}\n`;
 }
