@@ -16691,12 +16691,18 @@ pool) {
                 w.postMessage({ type: 'finish' });
             }
         };
+        // Files this worker has finished (it counts them), and results received.
+        const counter = new SharedArrayBuffer(4);
+        let received = 0;
         const onMessage = (msg) => {
             if (msg.type === 'done') {
-                const job = inflight.shift();
-                if (job) {
+                for (const r of msg.results) {
+                    const job = inflight.shift();
+                    if (!job)
+                        continue;
+                    received++;
                     inflightBytes -= job.file.size;
-                    settle(job, msg);
+                    settle(job, r);
                     // A slice's facts came back with it; a whole file's stay in the worker until the end.
                     if (!job.slice)
                         finished.push(job);
@@ -16719,6 +16725,9 @@ pool) {
                 return;
             settled = true;
             detach();
+            // Files it finished whose results had not arrived yet died with it, like the others.
+            const done = Math.max(0, Math.min(inflight.length, Atomics.load(new Int32Array(counter), 0) - received));
+            appendAll(finished, inflight.splice(0, done));
             const [culprit, ...notStarted] = inflight;
             // Without a file in hand (it did not start, a missing or broken dist/worker.js, or it
             // stopped between files) nothing is unreadable and the scan is still complete, but
@@ -16747,7 +16756,7 @@ pool) {
         pooled.ready.then(() => {
             if (settled)
                 return;
-            w.postMessage({ type: 'init', init });
+            w.postMessage({ type: 'init', init, finished: counter });
             next(false);
             next(true);
         }, (e) => fail(e.message));

@@ -15844,12 +15844,14 @@ async function runWorker() {
     let init;
     let ctx;
     let cached = [];
+    let finished = new Int32Array(new SharedArrayBuffer(4));
     const port = parentPort;
     let chain = Promise.resolve();
     port.on('message', (msg) => {
         chain = chain.then(async () => {
             if (msg.type === 'init') {
                 init = msg.init;
+                finished = new Int32Array(msg.finished);
                 ctx = newContext(init);
                 cached = [];
             }
@@ -15857,11 +15859,20 @@ async function runWorker() {
                 throw new Error(`extraction worker: ${msg.type} before init`);
             }
             else if (msg.type === 'files') {
+                let results = [];
                 for (const job of msg.jobs) {
                     const f = job.file;
-                    const r = await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached, job.slice);
-                    port.postMessage({ type: 'done', ...r });
+                    results.push(await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached, job.slice));
+                    Atomics.add(finished, 0, 1);
+                    // Answered a few at a time (and at the end of the message), so that the main thread
+                    // can send more before this worker runs out.
+                    if (results.length >= DONE_EVERY) {
+                        port.postMessage({ type: 'done', results });
+                        results = [];
+                    }
                 }
+                if (results.length)
+                    port.postMessage({ type: 'done', results });
             }
             else {
                 port.postMessage({ type: 'partial', partial: mergePartials([partialOf(ctx), ...cached]) });
@@ -15874,6 +15885,8 @@ async function runWorker() {
     });
     port.postMessage({ type: 'ready' });
 }
+/** A worker answers after this many files at most (and at the end of each message). */
+const DONE_EVERY = 8;
 
 /**
  * Bundle entry of the extraction worker threads (dist/worker.js), which the CLI and the Action

@@ -7,9 +7,9 @@
  * heap than the cap, plus four larger blobs with hosts in them: files are dealt largest first,
  * so the worker that takes the APK has finished a blob before it dies.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { ANDROGUARD_EXAMPLES, describeWithAndroguard } from '../helpers/corpus.js';
@@ -110,5 +110,27 @@ d('a dying extraction worker', () => {
       const pkgs = (list: { path: string; package: string }[]): string[] => list.map((p) => `${p.path} ${p.package}`).sort();
       expect(pkgs(t.packages)).toEqual(pkgs(whole[i].packages.filter((p) => p.path !== lost[0])));
     });
+  }, 120_000);
+});
+
+const cli = existsSync(CLI) ? describe : describe.skip;
+
+cli('a worker dying on a small file after others of the same message', () => {
+  it('is known to have died on that file: the files it finished before are extracted again, not blamed', () => {
+    // Three 250 KB blobs (each ends with a URL, after a NUL: a random letter glued to the scheme
+    // would make it no network URL) and a 150 KB JAR (made by zip) whose one entry names 60,000 hosts: past
+    // a 16 MB heap. Dealt largest first and small enough to go in one message, so the worker
+    // finishes the three blobs and dies on the JAR before it has answered for all of them.
+    const dir = tempDir('ag-death-small-');
+    for (let i = 1; i <= 3; i++) writeFileSync(join(dir, `f${i}.bin`), Buffer.concat([randomBytes(250_000), Buffer.from(`\0https://filler${i}.example.com/`)]));
+    const text = join(dir, 'hosts.txt');
+    writeFileSync(text, Array.from({ length: 60_000 }, (_, i) => `h${i}.example.cn\n`).join(''));
+    execFileSync('zip', ['-q', '-9', '-j', join(dir, 'killer.jar'), text]);
+    rmSync(text);
+    const { report, status } = scan(2, { ACTIVATION_GATE_WORKER_HEAP_MB: '16' }, [dir]);
+    expect(status).toBe(0);
+    const t = report.targets[0];
+    expect(t.unreadable.map((u) => `${u.path}: ${u.reason}`)).toEqual([expect.stringMatching(/^killer\.jar: the extraction worker failed on it: .*memory/i)]);
+    expect(t.endpoints.map((e) => e.value).filter((v) => v.startsWith('filler'))).toEqual(['filler1.example.com', 'filler2.example.com', 'filler3.example.com']);
   }, 120_000);
 });

@@ -103,11 +103,16 @@ interface Job {
   slice?: ImageSlice;
 }
 
-/** `files`: extracted in order, each answered by its own `done` (a worker that dies is known to have died on the first unanswered one). */
-type ToWorker = { type: 'init'; init: PoolInit } | { type: 'files'; jobs: Job[] } | { type: 'finish' };
+/**
+ * `init` brings a shared counter the worker adds one to as it finishes each file; `files` are
+ * extracted in order and answered by `done` messages carrying the results of several files (a
+ * message per file cost the main thread more than small files cost the worker). A worker that
+ * dies died on the file after the last one its counter says it finished.
+ */
+type ToWorker = { type: 'init'; init: PoolInit; finished: SharedArrayBuffer } | { type: 'files'; jobs: Job[] } | { type: 'finish' };
 /** `partial`: the facts of one slice of an image, returned with the slice. */
 type Extracted = { hit?: boolean; problem?: string; sha256?: string; partial?: PartialFacts };
-type FromWorker = { type: 'ready' } | ({ type: 'done' } & Extracted) | { type: 'partial'; partial: PartialFacts } | { type: 'sha256'; hex: string };
+type FromWorker = { type: 'ready' } | { type: 'done'; results: Extracted[] } | { type: 'partial'; partial: PartialFacts } | { type: 'sha256'; hex: string };
 
 /** What the cache did during one extractFiles call: hits, and entries it could not use or write. */
 export interface CacheTally {
@@ -162,22 +167,32 @@ export async function runWorker(): Promise<void> {
   let init: PoolInit | undefined;
   let ctx: ArtifactContext | undefined;
   let cached: PartialFacts[] = [];
+  let finished = new Int32Array(new SharedArrayBuffer(4));
   const port = parentPort!;
   let chain = Promise.resolve();
   port.on('message', (msg: ToWorker) => {
     chain = chain.then(async () => {
       if (msg.type === 'init') {
         init = msg.init;
+        finished = new Int32Array(msg.finished);
         ctx = newContext(init);
         cached = [];
       } else if (!init || !ctx) {
         throw new Error(`extraction worker: ${msg.type} before init`);
       } else if (msg.type === 'files') {
+        let results: Extracted[] = [];
         for (const job of msg.jobs) {
           const f = job.file;
-          const r = await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached, job.slice);
-          port.postMessage({ type: 'done', ...r } satisfies FromWorker);
+          results.push(await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached, job.slice));
+          Atomics.add(finished, 0, 1);
+          // Answered a few at a time (and at the end of the message), so that the main thread
+          // can send more before this worker runs out.
+          if (results.length >= DONE_EVERY) {
+            port.postMessage({ type: 'done', results } satisfies FromWorker);
+            results = [];
+          }
         }
+        if (results.length) port.postMessage({ type: 'done', results } satisfies FromWorker);
       } else {
         port.postMessage({ type: 'partial', partial: mergePartials([partialOf(ctx), ...cached]) } satisfies FromWorker);
         // The next input starts with init (a new context then, not now: a new scanner while
@@ -337,6 +352,8 @@ async function filesToShare(files: FileArtifact[], minBytes: number): Promise<Se
   return out;
 }
 
+/** A worker answers after this many files at most (and at the end of each message). */
+const DONE_EVERY = 8;
 /** A worker is sent more files ahead while those in flight add up to less than this... */
 const AHEAD_BYTES = 1 << 20;
 /** ...and are fewer than this. */
@@ -448,12 +465,17 @@ export async function extractFiles(
               w.postMessage({ type: 'finish' } satisfies ToWorker);
             }
           };
+          // Files this worker has finished (it counts them), and results received.
+          const counter = new SharedArrayBuffer(4);
+          let received = 0;
           const onMessage = (msg: FromWorker): void => {
             if (msg.type === 'done') {
-              const job = inflight.shift();
-              if (job) {
+              for (const r of msg.results) {
+                const job = inflight.shift();
+                if (!job) continue;
+                received++;
                 inflightBytes -= job.file.size;
-                settle(job, msg);
+                settle(job, r);
                 // A slice's facts came back with it; a whole file's stay in the worker until the end.
                 if (!job.slice) finished.push(job);
               }
@@ -472,6 +494,9 @@ export async function extractFiles(
             if (settled) return;
             settled = true;
             detach();
+            // Files it finished whose results had not arrived yet died with it, like the others.
+            const done = Math.max(0, Math.min(inflight.length, Atomics.load(new Int32Array(counter), 0) - received));
+            appendAll(finished, inflight.splice(0, done));
             const [culprit, ...notStarted] = inflight;
             // Without a file in hand (it did not start, a missing or broken dist/worker.js, or it
             // stopped between files) nothing is unreadable and the scan is still complete, but
@@ -498,7 +523,7 @@ export async function extractFiles(
           pooled.ready.then(
             () => {
               if (settled) return;
-              w.postMessage({ type: 'init', init } satisfies ToWorker);
+              w.postMessage({ type: 'init', init, finished: counter } satisfies ToWorker);
               next(false);
               next(true);
             },
