@@ -3,8 +3,8 @@
  * by location), extracts packages, properties and endpoints, and turns a FormatError into an
  * `unreadable` fact: nothing thrown by a parser escapes this boundary.
  */
-import { appendAll } from '../arrays.js';
 import { basename } from 'node:path';
+import { appendAll } from '../arrays.js';
 import type { InputFacts, PackageFacts, PropEntry, SkippedFact, Source, UnreadableFact } from '../facts.js';
 import { parseArsc } from '../formats/arsc.js';
 import { parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/buildprop.js';

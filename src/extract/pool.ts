@@ -5,9 +5,9 @@
  * registers itself with setWorkerScript(); without one (tests running the TypeScript sources)
  * extraction runs in-process.
  */
-import { appendAll } from '../arrays.js';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData, type ResourceLimits } from 'node:worker_threads';
+import { appendAll } from '../arrays.js';
 import type { FileArtifact } from '../inputs/walk.js';
 import { extractFile, isSharedContainer, type ArtifactContext, type ImageSlice } from './artifact.js';
 import { FileSource } from '../io/source.js';
