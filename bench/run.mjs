@@ -3,7 +3,7 @@
 // same synthetic build made by the real toolchain (bench/gen-corpus.py, cached in bench/corpus).
 // Prints ratios and writes bench/results.md (bench/results-scaleN.md at another --scale; a -nodeN
 // suffix when BENCH_NODE runs another major version of Node). Usage:
-//   npm run bench -- [--scale 2] [--runs 3] [--sample N] [--no-peers] [--no-images] [--cache] [--source]
+//   npm run bench -- [--scale 2] [--runs 3] [--sample N] [--no-peers] [--no-images] [--cache] [--source] [--plain DIR]
 // Peers run once over every APK of the corpus (--sample N: a size-stratified sample of N APKs,
 // its time scaled to the corpus by APK bytes).
 import { execFileSync } from 'node:child_process';
@@ -187,6 +187,11 @@ if (!args.includes('--no-images')) {
 // --source: the source indexer over an AOSP-shaped tree (bench/source.mjs), opt-in.
 if (args.includes('--source')) {
   execFileSync(process.execPath, [join(ROOT, 'bench', 'source.mjs'), '--runs', String(runs)], { stdio: 'inherit' });
+}
+
+// --plain DIR: our scan against the floor on any folder (bench/plain.mjs), opt-in.
+if (args.includes('--plain')) {
+  execFileSync(process.execPath, [join(ROOT, 'bench', 'plain.mjs'), opt('plain', '', args), '--runs', String(runs)], { stdio: 'inherit' });
 }
 
 // --cache: the --cache-dir section (warm rescans, one APK changed; bench/cache.mjs), opt-in.
