@@ -419,16 +419,19 @@ const MAX_LISTED_PATHS = 10;
 /** `a, b, c`, or the first MAX_LISTED_PATHS and `and N more files` (a build may name a package in thousands). */
 function listedPaths(paths: string[]): string {
   if (paths.length <= MAX_LISTED_PATHS) return paths.join(', ');
-  const rest = paths.length - MAX_LISTED_PATHS;
-  return `${paths.slice(0, MAX_LISTED_PATHS).join(', ')} and ${rest} more file${rest > 1 ? 's' : ''}`;
+  return `${paths.slice(0, MAX_LISTED_PATHS).join(', ')}${andMoreFiles(paths.length - MAX_LISTED_PATHS)}`;
+}
+
+/** ` and 1 more file`, ` and N more files`; nothing for 0. */
+function andMoreFiles(n: number): string {
+  return n > 0 ? ` and ${n} more file${n > 1 ? 's' : ''}` : '';
 }
 
 function describeWhere(ep: EndpointFact): string {
   const first = ep.evidence[0];
   if (!first) return 'the build';
   const at = `${first.path}${first.entry ? `!/${first.entry}` : ''} (${first.source}${first.offset !== undefined ? ` @${first.offset}` : ''})`;
-  const more = ep.artifacts.length > 1 ? ` and ${ep.artifacts.length - 1} more file${ep.artifacts.length > 2 ? 's' : ''}` : '';
-  return at + more;
+  return at + andMoreFiles(ep.artifacts.length - 1);
 }
 
 function sortClients(c: ReportClient[]): ReportClient[] {

@@ -100,7 +100,7 @@ export async function indexSourceTree(root: string, options: IndexOptions): Prom
 
   // Synchronous reads, one directory at a time: an AOSP checkout holds ~1M files, and awaiting
   // each directory entry and each file (opendir's async iterator, fs/promises) cost ~35 us a
-  // file (/usr here, 151,000 files: 5.3-6.1 s, against ~0.4 s this way). The event loop gets a
+  // file (/usr here, 151,000 files: 5.3-6.1 s, against ~0.5 s this way). The event loop gets a
   // turn every YIELD_MS, so progress lines and other work are not held up by a large tree.
   let buf: Buffer | undefined;
   const visitFile = (abs: string, kind: FileKind): void => {
