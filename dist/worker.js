@@ -1259,16 +1259,19 @@ const MAX_WARNINGS = 50;
 /**
  * Reads and checks every header of the buffer (one, or several for a v41 container).
  * Throws FormatError for a bad magic, endian tag, header_size, file_size or string_ids range.
+ * `size`: the whole file's length when `buf` holds only its first bytes (a DEX of version 35-40
+ * inflated as far as its strings: string-scan.ts dexBytesWanted); its file_size is checked
+ * against that.
  */
-function readDexHeaders(buf) {
+function readDexHeaders(buf, size = buf.length) {
     if (buf.length < DEX_HEADER_SIZE)
         throw new FormatError(FORMAT, `file too short for a DEX header (${buf.length} bytes)`, 0);
     if (!isDex(buf))
         throw new FormatError(FORMAT, 'bad DEX magic', 0);
     const first = readHeaderAt(buf, 0, buf.length);
     if (first.version < 41) {
-        if (first.fileSize > buf.length) {
-            throw new FormatError(FORMAT, `file_size ${first.fileSize} exceeds the ${buf.length}-byte buffer (truncated)`, 0x20);
+        if (first.fileSize > size) {
+            throw new FormatError(FORMAT, `file_size ${first.fileSize} exceeds the ${size}-byte buffer (truncated)`, 0x20);
         }
         checkStringIds(first, first.fileSize);
         return [first];
@@ -1775,8 +1778,16 @@ function stringIds(buf, h) {
  * not copied (that copy was a 16 MiB buffer per thread). Offsets in the evidence are byte offsets
  * in `buf`. `maxSaved` (tests) overrides the cap on saved bytes.
  */
-function scanDexStrings(buf, base, scanner, sink, maxSaved) {
-    const headers = readDexHeaders(buf);
+function scanDexStrings(buf, base, scanner, sink, maxSaved, size = buf.length) {
+    // A prefix (dexBytesWanted) is scanned only when it holds every byte the scan of the whole file
+    // would read; the checks below are those dexBytesWanted makes.
+    const prefix = buf.length < size;
+    const short = () => new Error(`the first ${buf.length} bytes of a ${size}-byte DEX do not hold all of its strings`);
+    if (prefix && (!isDex(buf) || dexVersionAt(buf, 0) >= 41))
+        throw short();
+    const headers = readDexHeaders(buf, size);
+    if (prefix && headers[0].stringIdsOff + 4 * headers[0].stringIdsSize > buf.length)
+        throw short();
     const ids = headers.map((h) => stringIds(buf, h));
     // A DEX inflated into a slot of the scanner's WebAssembly memory: the passes over string_ids
     // below run in the module.
@@ -1800,13 +1811,19 @@ function scanDexStrings(buf, base, scanner, sink, maxSaved) {
     }
     if (count === 0)
         return;
+    if (prefix && maxOff + 5 > buf.length)
+        throw short();
     let q = maxOff;
     while (q < buf.length && q - maxOff < 5 && buf[q] & 0x80)
         q++;
     const nul = buf.indexOf(0, q + 1);
+    if (prefix && nul < 0)
+        throw short();
     const hi = nul < 0 ? buf.length : nul + 1;
     // Strings spread over the file (hostile or unusual layout): scan them one by one instead.
     if (hi - lo > 256 * count + (1 << 20)) {
+        if (prefix)
+            throw short();
         forEachDexString(buf, (ref) => {
             if (ref.end - ref.start >= 4)
                 scanner.scan(buf, ref.start, ref.end, base, sink);
@@ -1849,6 +1866,65 @@ function scanDexStrings(buf, base, scanner, sink, maxSaved) {
             growSaved(4096);
     }
     scanZeroedCopy(buf, headers, ids, lo, hi, base, scanner, sink);
+}
+/**
+ * How many of the first bytes of a DEX of `size` bytes scanDexStrings reads, judged from the
+ * bytes `head` already at hand: more than `head.length` when it needs more of the file (it is
+ * asked again with more), at most `head.length` when `head` is enough. A DEX entry is inflated only
+ * that far: the string data ends at about 80% of a DEX (code, then strings, then class data,
+ * annotations and the map; measured on the androguard corpus), and nothing past it is scanned.
+ *
+ * `head` is enough when it holds the string_ids, the length prefix of the last string and the NUL
+ * that ends it: the scan of the whole file reads nothing else (scanDexStrings' zeroing stops at
+ * that NUL, and its span ends there). Anything else asks for the whole file: a header it cannot
+ * read (the whole file then gives the same error as always), a v41 container (one header after
+ * another), and strings spread over the file (scanned one by one up to its end).
+ */
+function dexBytesWanted(head, size, memo = {}) {
+    if (head.length >= size)
+        return size;
+    if (head.length < DEX_HEADER_SIZE)
+        return Math.min(size, DEX_HEADER_SIZE);
+    if (!isDex(head) || dexVersionAt(head, 0) >= 41)
+        return size;
+    let h;
+    try {
+        h = readDexHeaders(head, size)[0];
+    }
+    catch {
+        return size;
+    }
+    const idsEnd = h.stringIdsOff + 4 * h.stringIdsSize; // within file_size <= size (readDexHeaders)
+    if (idsEnd > head.length)
+        return idsEnd;
+    if (memo.count === undefined) {
+        // Once per DEX: the heads it is asked about next are longer, with the same string_ids.
+        const ids = stringIds(head, h);
+        const wasm = dexPrefixes(head, [ids]);
+        if (wasm)
+            ({ lo: spanLo, max: spanMax, count: spanCount } = wasm.span(ids, h.headerSize, h.fileSize));
+        else
+            span(ids, h.headerSize, h.fileSize);
+        memo.lo = spanLo;
+        memo.max = spanMax;
+        memo.count = spanCount;
+    }
+    const { lo = 0, max = 0, count } = memo;
+    if (count === 0)
+        return head.length; // no readable string: nothing is scanned
+    // The last string's length prefix (up to five bytes), then its NUL: a little past its start
+    // first (most strings are short), then twice as far each time.
+    if (max + 5 > head.length)
+        return Math.min(size, max + 256);
+    let q = max;
+    while (q - max < 5 && head[q] & 0x80)
+        q++;
+    const nul = head.indexOf(0, q + 1);
+    if (nul < 0)
+        return Math.min(size, head.length + Math.max(4096, head.length - max));
+    if (nul + 1 - lo > 256 * count + (1 << 20))
+        return size; // spread: scanned string by string
+    return head.length;
 }
 /** Where one DEX's string data may lie: its file (v35-40) or its container (v41). */
 function stringLimit(buf, h) {
@@ -2046,36 +2122,63 @@ let readBuf;
  * inflated while it is still in the CPU's cache.
  */
 async function inflateRawFrom(src, offset, length, out, pieceBytes = INFLATE_READ_BYTES) {
-    const e = length > pieceBytes && src.readInto ? takeEngine() : null;
-    if (!e)
+    if (length <= pieceBytes || !src.readInto)
         return inflateRawInto(src.readTemp ? await src.readTemp(offset, length) : await src.read(offset, length), out);
-    // The shared read buffer is taken for the whole loop (a nested call meanwhile gets its own).
-    const shared = pieceBytes === INFLATE_READ_BYTES;
-    const piece = (shared && readBuf) || Buffer.allocUnsafeSlow(pieceBytes);
+    return (await inflateRawPrefix(src, offset, length, out, () => out.length, pieceBytes)).written;
+}
+/**
+ * inflateRawFrom that stops early: `want(written)` is asked, each time `written` bytes are in
+ * `out` and at least as many as it asked for before, how many it needs in all. The inflation
+ * stops when it asks for no more than it has (`stopped`), when `out` is full, or at the end of the
+ * stream. Errors as inflateRawFrom's.
+ */
+async function inflateRawPrefix(src, offset, length, out, want, pieceBytes = INFLATE_READ_BYTES) {
+    const e = takeEngine();
+    if (!e)
+        return { written: inflateRawInto(src.readTemp ? await src.readTemp(offset, length) : await src.read(offset, length), out), stopped: false };
+    // Pieces are read into the shared read buffer (taken for the whole loop: a nested call
+    // meanwhile gets its own), or are views of a source in memory.
+    const shared = pieceBytes === INFLATE_READ_BYTES && !!src.readInto;
+    const piece = src.readInto ? (shared && readBuf) || Buffer.allocUnsafeSlow(pieceBytes) : undefined;
     if (shared)
         readBuf = undefined;
     let failed = false;
     try {
         e.handle.reset();
         let written = 0;
-        for (let pos = 0; pos < length;) {
+        let target = Math.min(out.length, Math.max(1, want(0)));
+        reading: for (let pos = 0; pos < length;) {
             const n = Math.min(pieceBytes, length - pos);
-            const chunk = await src.readInto(offset + pos, n, piece);
+            const chunk = piece ? await src.readInto(offset + pos, n, piece) : await src.read(offset + pos, n);
             pos += n;
-            const room = out.length - written;
-            e.handle.writeSync(pos < length ? constants.Z_NO_FLUSH : constants.Z_FINISH, chunk, 0, n, out, written, room);
-            if (e.stream.destroyed) {
-                failed = true;
-                break;
+            const flush = pos < length ? constants.Z_NO_FLUSH : constants.Z_FINISH;
+            let used = 0;
+            for (;;) {
+                const room = target - written;
+                e.handle.writeSync(flush, chunk, used, n - used, out, written, room);
+                if (e.stream.destroyed) {
+                    failed = true;
+                    break reading;
+                }
+                written += room - e.state[0];
+                used = n - e.state[1];
+                // Short of the target: this piece is all taken (read the next), or the stream ended
+                // before its bytes did (zlib would ignore the rest, as inflateRawSync does).
+                if (written < target) {
+                    if (used < n)
+                        return { written, stopped: false };
+                    break;
+                }
+                if (target === out.length)
+                    return { written, stopped: false };
+                const next = Math.min(out.length, want(written));
+                if (next <= written)
+                    return { written, stopped: true };
+                target = next; // and on through what is left of this piece (zlib may hold output too)
             }
-            written += room - e.state[0];
-            // Full (as much as asked, or more); or the stream ended before its bytes did, and zlib
-            // would ignore the rest (as inflateRawSync does): no need to read it.
-            if (written === out.length || e.state[1] > 0)
-                return written;
         }
         if (!failed)
-            return written;
+            return { written, stopped: false };
     }
     finally {
         giveEngine(e);
@@ -2083,18 +2186,34 @@ async function inflateRawFrom(src, offset, length, out, pieceBytes = INFLATE_REA
             readBuf = piece;
     }
     // zlib refused the data: Node's own path over the whole stream, for its error.
-    return inflateRawIntoPortable(await src.read(offset, length), out);
+    return { written: inflateRawIntoPortable(await src.read(offset, length), out), stopped: false };
 }
 /**
  * A ZIP entry's DEFLATE stream (`compressedSize` bytes at `offset` of `src`) inflated into `out`
  * (at least `size + 1` bytes: the extra byte tells a stream that inflates to more): the first
  * `size` bytes of `out`, or a FormatError naming the entry when the stream is corrupt or does not
  * give exactly the `size` it declares.
+ *
+ * With `want` (see inflateRawPrefix; it is given the bytes inflated so far), the inflation stops
+ * as soon as it has what `want` needs, and those first bytes are returned: shorter than `size`,
+ * and neither the rest of the stream nor its size are checked. Asking for `size` bytes or more asks
+ * for the whole entry, checked as without `want`.
  */
-async function inflateEntryInto(src, offset, compressedSize, size, out, name) {
+async function inflateEntryInto(src, offset, compressedSize, size, out, name, want) {
     let n;
+    const dest = out.subarray(0, size + 1);
     try {
-        n = await inflateRawFrom(src, offset, compressedSize, out.subarray(0, size + 1));
+        if (want) {
+            const r = await inflateRawPrefix(src, offset, compressedSize, dest, (written) => {
+                const w = want(dest.subarray(0, written));
+                return w >= size ? size + 1 : w;
+            });
+            if (r.stopped)
+                return out.subarray(0, r.written);
+            n = r.written;
+        }
+        else
+            n = await inflateRawFrom(src, offset, compressedSize, dest);
     }
     catch (err) {
         throw new FormatError('zip', `cannot inflate ${JSON.stringify(name)}: ${err.message}`, offset);
@@ -2349,7 +2468,7 @@ async function readEntry(src, entry, opts) {
         if (offset + entry.compressedSize > src.size) {
             throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${entry.compressedSize} bytes) runs past the end of the file`, offset);
         }
-        return inflateEntryInto(src, offset, entry.compressedSize, size, out ?? Buffer.allocUnsafe(size + 1), entry.name);
+        return inflateEntryInto(src, offset, entry.compressedSize, size, out ?? Buffer.allocUnsafe(size + 1), entry.name, opts.want);
     }
     // STORED, or an unknown method that Android's resource loader maps as STORED.
     if (offset + size > src.size) {
@@ -6388,8 +6507,14 @@ function mentionSearchOf(packages) {
 function isIdentByte(c) {
     return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2e;
 }
-function scanDex(buf, base, ctx) {
-    scanDexStrings(buf, base, ctx.scanner, ctx.endpoints);
+/** dexBytesWanted of one entry, remembering its string span between calls. */
+function wantDex(size) {
+    const memo = {};
+    return (head) => dexBytesWanted(head, size, memo);
+}
+/** `size`: the whole DEX's length when `buf` holds its first bytes only (dexBytesWanted). */
+function scanDex(buf, base, ctx, size = buf.length) {
+    scanDexStrings(buf, base, ctx.scanner, ctx.endpoints, undefined, size);
 }
 function sourceOfEntry(name) {
     if (/^lib\/[^/]+\/[^/]+\.so$/.test(name) || name.endsWith('.so'))
@@ -6453,7 +6578,10 @@ async function extractZip(src, path, file, ctx, depth) {
         try {
             let buf;
             try {
-                buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease });
+                // Anything but the manifest and the resource table is scanned as DEX when it is one (by
+                // name or by content): inflated only as far as its last string (dexBytesWanted).
+                const dexScanned = entry.name !== 'AndroidManifest.xml' && entry.name !== 'resources.arsc';
+                buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease, ...(dexScanned ? { want: wantDex(entry.uncompressedSize) } : {}) });
                 ctx.stats.inflatedBytes += buf.length;
             }
             catch (e) {
@@ -6527,7 +6655,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         if (!isDex(buf))
             throw new FormatError('dex', `${name} is not a DEX file (bad magic)`, 0, `${path}!/${name}`);
         try {
-            scanDex(buf, { ...base, source: 'dex' }, ctx);
+            scanDex(buf, { ...base, source: 'dex' }, ctx, entry.uncompressedSize);
         }
         catch (e) {
             if (e instanceof FormatError)
@@ -6567,7 +6695,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         ctx.unreadable.push({ path: `${path}!/${name}`, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
     }
     if (buf.length >= 8 && isDex(buf)) {
-        scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx);
+        scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize);
         return;
     }
     ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from '@jest/globals';
 import { openZip, entryDataOffset, readEntry, type ZipEntry } from '../../src/formats/zip.js';
-import { inflateRawFrom, inflateRawInto, inflateRawIntoPortable, inflatesInPlace } from '../../src/io/inflate.js';
+import { inflateEntryInto, inflateRawFrom, inflateRawInto, inflateRawIntoPortable, inflateRawPrefix, inflatesInPlace } from '../../src/io/inflate.js';
 import { entryScratch, ScratchPool } from '../../src/io/scratch.js';
 import { inflateToSource } from '../../src/io/spill.js';
 import { BufferSource, FileSource, type RandomAccessSource } from '../../src/io/source.js';
@@ -176,6 +176,111 @@ describe('inflateRawFrom (compressed bytes read a piece at a time)', () => {
     expect(list.length).toBeGreaterThan(1);
     const results = await Promise.all(list.map(({ entry, raw }) => streamed(raw, entry.uncompressedSize + 1, 13)));
     results.forEach((r, i) => expect(r).toEqual(reference(list[i].raw, list[i].entry.uncompressedSize + 1)));
+  });
+});
+
+describe('inflateRawPrefix (inflating only as far as the caller needs)', () => {
+  const SOURCES = [
+    ['read into the caller’s buffer', yieldingSource],
+    ['in memory (views)', (raw: Buffer) => new BufferSource(raw)],
+  ] as const;
+
+  describe.each(SOURCES)('%s', (_name, sourceOf) => {
+    it('stops where `want` says, with the bytes unzip gives up to there, whatever the piece size', async () => {
+      let checked = 0;
+      for (const name of ['autoregistration-cn.apk', 'native-only.apk', 'overlay-cn.apk']) {
+        for (const { entry, raw } of await deflatedEntries(join(APKS, name))) {
+          const size = entry.uncompressedSize;
+          if (size < 64) continue;
+          const good = inflateRawSync(raw);
+          const targets = [17, size >> 2, size >> 1];
+          for (const piece of [1, 7, 100, 4096, 1 << 20]) {
+            if (raw.length / piece > 20000) continue;
+            const asked: number[] = [];
+            const out = Buffer.alloc(size + 1, 0xa5);
+            const r = await inflateRawPrefix(sourceOf(raw), 0, raw.length, out, (written) => {
+              asked.push(written);
+              return targets[asked.length - 1] ?? written; // then: enough
+            }, piece);
+            expect(r).toEqual({ written: size >> 1, stopped: true });
+            expect(asked).toEqual([0, 17, size >> 2, size >> 1]); // asked each time a target was reached
+            expect(out.subarray(0, r.written).equals(good.subarray(0, r.written))).toBe(true);
+            checked++;
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(20);
+    });
+
+    it('asked for more than the buffer holds, it is inflateRawFrom: the same bytes, "too large" or error', async () => {
+      const [{ entry, raw }] = (await deflatedEntries(join(APKS, 'autoregistration-cn.apk'))).filter((x) => x.raw.length > 300);
+      const flipped = Buffer.from(raw);
+      for (let i = 40; i < flipped.length; i += 37) flipped[i] ^= 0xff;
+      const trailing = Buffer.concat([raw, Buffer.from('trailing bytes after the final block, in two or more pieces')]);
+      for (const data of [raw, raw.subarray(0, raw.length >> 1), flipped, trailing]) {
+        for (const cap of [entry.uncompressedSize + 1, entry.uncompressedSize, 50]) {
+          for (const piece of [7, 4096]) {
+            const out = Buffer.alloc(cap, 0xa5);
+            let got: Buffer | string;
+            try {
+              const r = await inflateRawPrefix(sourceOf(data), 0, data.length, out, () => cap + 1, piece);
+              expect(r.stopped).toBe(false);
+              got = r.written === cap ? 'too large' : Buffer.from(out.subarray(0, r.written));
+            } catch (e) {
+              got = (e as Error).message;
+            }
+            expect(got).toEqual(await streamed(data, cap, piece));
+          }
+        }
+      }
+      // The bytes after the end of the stream are not read.
+      const junk = Buffer.concat([raw, Buffer.alloc(100 * 7, 0x33)]);
+      let reads = 0;
+      const counting = sourceOf(junk);
+      const src: RandomAccessSource = { size: junk.length, read: (p, n) => (reads++, counting.read(p, n)), close: async () => undefined };
+      if (counting.readInto) src.readInto = (p, n, o) => (reads++, counting.readInto!(p, n, o));
+      await inflateRawPrefix(src, 0, junk.length, Buffer.alloc(entry.uncompressedSize + 1), () => entry.uncompressedSize + 1, 7);
+      expect(reads).toBeLessThanOrEqual(Math.ceil(raw.length / 7) + 1);
+    });
+  });
+
+  it('never reads the stream past where it stops: a stream cut or corrupt further on gives its first bytes, and inflated whole fails as before', async () => {
+    const [{ entry, raw }] = (await deflatedEntries(join(APKS, 'autoregistration-cn.apk'))).filter((x) => x.raw.length > 1000);
+    const good = inflateRawSync(raw);
+    const cut = raw.subarray(0, raw.length - 200);
+    const corrupt = Buffer.from(raw);
+    for (let i = raw.length - 200; i < raw.length; i++) corrupt[i] ^= 0x5a;
+    for (const bad of [cut, corrupt]) {
+      const out = Buffer.alloc(entry.uncompressedSize + 1);
+      const r = await inflateRawPrefix(yieldingSource(bad), 0, bad.length, out, (written) => (written === 0 ? 100 : written), 16);
+      expect(r).toEqual({ written: 100, stopped: true });
+      expect(out.subarray(0, 100).equals(good.subarray(0, 100))).toBe(true);
+      expect(typeof (await streamed(bad, entry.uncompressedSize + 1, 16))).toBe('string'); // an error, inflated whole
+    }
+  });
+
+  it('inflateEntryInto with `want`: the first bytes when it stops early (size unchecked), else the whole entry checked against its declared size', async () => {
+    const [{ entry, raw }] = (await deflatedEntries(join(APKS, 'autoregistration-cn.apk'))).filter((x) => x.raw.length > 300);
+    const size = entry.uncompressedSize;
+    const good = inflateRawSync(raw);
+    const src = new BufferSource(raw);
+    const early = (head: Buffer): number => (head.length < 64 ? 64 : head.length);
+    for (const declared of [size, size - 1, size + 5]) {
+      const out = Buffer.alloc(declared + 1);
+      const head = await inflateEntryInto(src, 0, raw.length, declared, out, 'x.dex', early);
+      expect(head.equals(good.subarray(0, 64))).toBe(true);
+      const whole = (want?: (head: Buffer) => number): Promise<string> =>
+        inflateEntryInto(src, 0, raw.length, declared, Buffer.alloc(declared + 1), 'x.dex', want).then(
+          (b) => b.toString('base64'),
+          (e: Error) => e.message,
+        );
+      // Asking for the declared size or more is asking for the whole entry, size check included.
+      expect(await whole(() => declared)).toBe(await whole());
+      expect(await whole(() => declared + 100)).toBe(await whole());
+    }
+    expect(await inflateEntryInto(src, 0, raw.length, size, Buffer.alloc(size + 1), 'x.dex', () => size).then((b) => b.equals(good))).toBe(true);
+    await expect(inflateEntryInto(src, 0, raw.length, size - 1, Buffer.alloc(size), 'x.dex', () => size)).rejects.toThrow('"x.dex" inflates to more than its declared');
+    await expect(inflateEntryInto(src, 0, raw.length, size + 5, Buffer.alloc(size + 6), 'x.dex', () => size + 5)).rejects.toThrow(`"x.dex" inflated to ${size} bytes, declared ${size + 5}`);
   });
 });
 

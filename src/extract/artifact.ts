@@ -9,7 +9,7 @@ import type { InputFacts, PackageFacts, PropEntry, SkippedFact, Source, Unreadab
 import { parseArsc } from '../formats/arsc.js';
 import { parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/buildprop.js';
 import { isDex } from '../formats/dex.js';
-import { scanDexStrings, scanPoolStrings } from './string-scan.js';
+import { dexBytesWanted, scanDexStrings, scanPoolStrings, type DexSpanMemo } from './string-scan.js';
 import { FormatError } from '../formats/errors.js';
 import { extractManifest, parseAxml } from '../formats/axml.js';
 import { EntryTooLargeError, openZip, readEntry, type ZipArchive, type ZipEntry } from '../formats/zip.js';
@@ -517,8 +517,15 @@ function isIdentByte(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2e;
 }
 
-function scanDex(buf: Buffer, base: EvidenceBase, ctx: ArtifactContext): void {
-  scanDexStrings(buf, base, ctx.scanner, ctx.endpoints);
+/** dexBytesWanted of one entry, remembering its string span between calls. */
+function wantDex(size: number): (head: Buffer) => number {
+  const memo: DexSpanMemo = {};
+  return (head) => dexBytesWanted(head, size, memo);
+}
+
+/** `size`: the whole DEX's length when `buf` holds its first bytes only (dexBytesWanted). */
+function scanDex(buf: Buffer, base: EvidenceBase, ctx: ArtifactContext, size = buf.length): void {
+  scanDexStrings(buf, base, ctx.scanner, ctx.endpoints, undefined, size);
 }
 
 function sourceOfEntry(name: string): Source {
@@ -575,7 +582,10 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
     try {
       let buf: Buffer;
       try {
-        buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease });
+        // Anything but the manifest and the resource table is scanned as DEX when it is one (by
+        // name or by content): inflated only as far as its last string (dexBytesWanted).
+        const dexScanned = entry.name !== 'AndroidManifest.xml' && entry.name !== 'resources.arsc';
+        buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease, ...(dexScanned ? { want: wantDex(entry.uncompressedSize) } : {}) });
         ctx.stats.inflatedBytes += buf.length;
       } catch (e) {
         const reason = e instanceof EntryTooLargeError ? `${e.reason}; not scanned` : e instanceof FormatError ? e.reason : String(e);
@@ -644,7 +654,7 @@ async function extractEntry(
   if (/^classes\d*\.dex$/.test(name)) {
     if (!isDex(buf)) throw new FormatError('dex', `${name} is not a DEX file (bad magic)`, 0, `${path}!/${name}`);
     try {
-      scanDex(buf, { ...base, source: 'dex' }, ctx);
+      scanDex(buf, { ...base, source: 'dex' }, ctx, entry.uncompressedSize);
     } catch (e) {
       if (e instanceof FormatError) e.path = `${path}!/${name}`;
       throw e;
@@ -677,7 +687,7 @@ async function extractEntry(
     ctx.unreadable.push({ path: `${path}!/${name}`, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
   }
   if (buf.length >= 8 && isDex(buf)) {
-    scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx);
+    scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize);
     return;
   }
   ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);

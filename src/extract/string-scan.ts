@@ -5,7 +5,7 @@
  * and each hit is mapped back to the string it came from.
  */
 import { endianness } from 'node:os';
-import { forEachDexString, readDexHeaders, type DexHeader } from '../formats/dex.js';
+import { DEX_HEADER_SIZE, dexVersionAt, forEachDexString, isDex, readDexHeaders, type DexHeader } from '../formats/dex.js';
 import type { EndpointScanner, EndpointSink, EvidenceBase } from './endpoints.js';
 import { dexPrefixes } from './scan-block.js';
 
@@ -52,8 +52,14 @@ function stringIds(buf: Buffer, h: DexHeader): Uint32Array {
  * not copied (that copy was a 16 MiB buffer per thread). Offsets in the evidence are byte offsets
  * in `buf`. `maxSaved` (tests) overrides the cap on saved bytes.
  */
-export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: EndpointScanner, sink: EndpointSink, maxSaved?: number): void {
-  const headers = readDexHeaders(buf);
+export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: EndpointScanner, sink: EndpointSink, maxSaved?: number, size = buf.length): void {
+  // A prefix (dexBytesWanted) is scanned only when it holds every byte the scan of the whole file
+  // would read; the checks below are those dexBytesWanted makes.
+  const prefix = buf.length < size;
+  const short = (): Error => new Error(`the first ${buf.length} bytes of a ${size}-byte DEX do not hold all of its strings`);
+  if (prefix && (!isDex(buf) || dexVersionAt(buf, 0) >= 41)) throw short();
+  const headers = readDexHeaders(buf, size);
+  if (prefix && headers[0].stringIdsOff + 4 * headers[0].stringIdsSize > buf.length) throw short();
   const ids = headers.map((h) => stringIds(buf, h));
   // A DEX inflated into a slot of the scanner's WebAssembly memory: the passes over string_ids
   // below run in the module.
@@ -73,12 +79,15 @@ export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: Endpoin
     count += spanCount;
   }
   if (count === 0) return;
+  if (prefix && maxOff + 5 > buf.length) throw short();
   let q = maxOff;
   while (q < buf.length && q - maxOff < 5 && buf[q] & 0x80) q++;
   const nul = buf.indexOf(0, q + 1);
+  if (prefix && nul < 0) throw short();
   const hi = nul < 0 ? buf.length : nul + 1;
   // Strings spread over the file (hostile or unusual layout): scan them one by one instead.
   if (hi - lo > 256 * count + (1 << 20)) {
+    if (prefix) throw short();
     forEachDexString(buf, (ref) => {
       if (ref.end - ref.start >= 4) scanner.scan(buf, ref.start, ref.end, base, sink);
     });
@@ -116,6 +125,61 @@ export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: Endpoin
     if (savedAt.length > SAVED_KEEP) growSaved(4096);
   }
   scanZeroedCopy(buf, headers, ids, lo, hi, base, scanner, sink);
+}
+
+/**
+ * How many of the first bytes of a DEX of `size` bytes scanDexStrings reads, judged from the
+ * bytes `head` already at hand: more than `head.length` when it needs more of the file (it is
+ * asked again with more), at most `head.length` when `head` is enough. A DEX entry is inflated only
+ * that far: the string data ends at about 80% of a DEX (code, then strings, then class data,
+ * annotations and the map; measured on the androguard corpus), and nothing past it is scanned.
+ *
+ * `head` is enough when it holds the string_ids, the length prefix of the last string and the NUL
+ * that ends it: the scan of the whole file reads nothing else (scanDexStrings' zeroing stops at
+ * that NUL, and its span ends there). Anything else asks for the whole file: a header it cannot
+ * read (the whole file then gives the same error as always), a v41 container (one header after
+ * another), and strings spread over the file (scanned one by one up to its end).
+ */
+export function dexBytesWanted(head: Buffer, size: number, memo: DexSpanMemo = {}): number {
+  if (head.length >= size) return size;
+  if (head.length < DEX_HEADER_SIZE) return Math.min(size, DEX_HEADER_SIZE);
+  if (!isDex(head) || dexVersionAt(head, 0) >= 41) return size;
+  let h: DexHeader;
+  try {
+    h = readDexHeaders(head, size)[0];
+  } catch {
+    return size;
+  }
+  const idsEnd = h.stringIdsOff + 4 * h.stringIdsSize; // within file_size <= size (readDexHeaders)
+  if (idsEnd > head.length) return idsEnd;
+  if (memo.count === undefined) {
+    // Once per DEX: the heads it is asked about next are longer, with the same string_ids.
+    const ids = stringIds(head, h);
+    const wasm = dexPrefixes(head, [ids]);
+    if (wasm) ({ lo: spanLo, max: spanMax, count: spanCount } = wasm.span(ids, h.headerSize, h.fileSize));
+    else span(ids, h.headerSize, h.fileSize);
+    memo.lo = spanLo;
+    memo.max = spanMax;
+    memo.count = spanCount;
+  }
+  const { lo = 0, max = 0, count } = memo;
+  if (count === 0) return head.length; // no readable string: nothing is scanned
+  // The last string's length prefix (up to five bytes), then its NUL: a little past its start
+  // first (most strings are short), then twice as far each time.
+  if (max + 5 > head.length) return Math.min(size, max + 256);
+  let q = max;
+  while (q - max < 5 && head[q] & 0x80) q++;
+  const nul = head.indexOf(0, q + 1);
+  if (nul < 0) return Math.min(size, head.length + Math.max(4096, head.length - max));
+  if (nul + 1 - lo > 256 * count + (1 << 20)) return size; // spread: scanned string by string
+  return head.length;
+}
+
+/** dexBytesWanted's span of the string data of one DEX, kept between its calls. */
+export interface DexSpanMemo {
+  lo?: number;
+  max?: number;
+  count?: number;
 }
 
 /** Where one DEX's string data may lie: its file (v35-40) or its container (v41). */

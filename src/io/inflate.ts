@@ -88,38 +88,70 @@ let readBuf: Buffer | undefined;
  * inflated while it is still in the CPU's cache.
  */
 export async function inflateRawFrom(src: RandomAccessSource, offset: number, length: number, out: Buffer, pieceBytes = INFLATE_READ_BYTES): Promise<number> {
-  const e = length > pieceBytes && src.readInto ? takeEngine() : null;
-  if (!e) return inflateRawInto(src.readTemp ? await src.readTemp(offset, length) : await src.read(offset, length), out);
-  // The shared read buffer is taken for the whole loop (a nested call meanwhile gets its own).
-  const shared = pieceBytes === INFLATE_READ_BYTES;
-  const piece = (shared && readBuf) || Buffer.allocUnsafeSlow(pieceBytes);
+  if (length <= pieceBytes || !src.readInto) return inflateRawInto(src.readTemp ? await src.readTemp(offset, length) : await src.read(offset, length), out);
+  return (await inflateRawPrefix(src, offset, length, out, () => out.length, pieceBytes)).written;
+}
+
+/**
+ * inflateRawFrom that stops early: `want(written)` is asked, each time `written` bytes are in
+ * `out` and at least as many as it asked for before, how many it needs in all. The inflation
+ * stops when it asks for no more than it has (`stopped`), when `out` is full, or at the end of the
+ * stream. Errors as inflateRawFrom's.
+ */
+export async function inflateRawPrefix(
+  src: RandomAccessSource,
+  offset: number,
+  length: number,
+  out: Buffer,
+  want: (written: number) => number,
+  pieceBytes = INFLATE_READ_BYTES,
+): Promise<{ written: number; stopped: boolean }> {
+  const e = takeEngine();
+  if (!e) return { written: inflateRawInto(src.readTemp ? await src.readTemp(offset, length) : await src.read(offset, length), out), stopped: false };
+  // Pieces are read into the shared read buffer (taken for the whole loop: a nested call
+  // meanwhile gets its own), or are views of a source in memory.
+  const shared = pieceBytes === INFLATE_READ_BYTES && !!src.readInto;
+  const piece = src.readInto ? (shared && readBuf) || Buffer.allocUnsafeSlow(pieceBytes) : undefined;
   if (shared) readBuf = undefined;
   let failed = false;
   try {
     e.handle.reset();
     let written = 0;
-    for (let pos = 0; pos < length; ) {
+    let target = Math.min(out.length, Math.max(1, want(0)));
+    reading: for (let pos = 0; pos < length; ) {
       const n = Math.min(pieceBytes, length - pos);
-      const chunk = await src.readInto!(offset + pos, n, piece);
+      const chunk = piece ? await src.readInto!(offset + pos, n, piece) : await src.read(offset + pos, n);
       pos += n;
-      const room = out.length - written;
-      e.handle.writeSync(pos < length ? constants.Z_NO_FLUSH : constants.Z_FINISH, chunk, 0, n, out, written, room);
-      if (e.stream.destroyed) {
-        failed = true;
-        break;
+      const flush = pos < length ? constants.Z_NO_FLUSH : constants.Z_FINISH;
+      let used = 0;
+      for (;;) {
+        const room = target - written;
+        e.handle.writeSync(flush, chunk, used, n - used, out, written, room);
+        if (e.stream.destroyed) {
+          failed = true;
+          break reading;
+        }
+        written += room - e.state[0];
+        used = n - e.state[1];
+        // Short of the target: this piece is all taken (read the next), or the stream ended
+        // before its bytes did (zlib would ignore the rest, as inflateRawSync does).
+        if (written < target) {
+          if (used < n) return { written, stopped: false };
+          break;
+        }
+        if (target === out.length) return { written, stopped: false };
+        const next = Math.min(out.length, want(written));
+        if (next <= written) return { written, stopped: true };
+        target = next; // and on through what is left of this piece (zlib may hold output too)
       }
-      written += room - e.state[0];
-      // Full (as much as asked, or more); or the stream ended before its bytes did, and zlib
-      // would ignore the rest (as inflateRawSync does): no need to read it.
-      if (written === out.length || e.state[1] > 0) return written;
     }
-    if (!failed) return written;
+    if (!failed) return { written, stopped: false };
   } finally {
     giveEngine(e);
     if (shared) readBuf = piece;
   }
   // zlib refused the data: Node's own path over the whole stream, for its error.
-  return inflateRawIntoPortable(await src.read(offset, length), out);
+  return { written: inflateRawIntoPortable(await src.read(offset, length), out), stopped: false };
 }
 
 /**
@@ -127,11 +159,32 @@ export async function inflateRawFrom(src: RandomAccessSource, offset: number, le
  * (at least `size + 1` bytes: the extra byte tells a stream that inflates to more): the first
  * `size` bytes of `out`, or a FormatError naming the entry when the stream is corrupt or does not
  * give exactly the `size` it declares.
+ *
+ * With `want` (see inflateRawPrefix; it is given the bytes inflated so far), the inflation stops
+ * as soon as it has what `want` needs, and those first bytes are returned: shorter than `size`,
+ * and neither the rest of the stream nor its size are checked. Asking for `size` bytes or more asks
+ * for the whole entry, checked as without `want`.
  */
-export async function inflateEntryInto(src: RandomAccessSource, offset: number, compressedSize: number, size: number, out: Buffer, name: string): Promise<Buffer> {
+export async function inflateEntryInto(
+  src: RandomAccessSource,
+  offset: number,
+  compressedSize: number,
+  size: number,
+  out: Buffer,
+  name: string,
+  want?: (head: Buffer) => number,
+): Promise<Buffer> {
   let n: number;
+  const dest = out.subarray(0, size + 1);
   try {
-    n = await inflateRawFrom(src, offset, compressedSize, out.subarray(0, size + 1));
+    if (want) {
+      const r = await inflateRawPrefix(src, offset, compressedSize, dest, (written) => {
+        const w = want(dest.subarray(0, written));
+        return w >= size ? size + 1 : w;
+      });
+      if (r.stopped) return out.subarray(0, r.written);
+      n = r.written;
+    } else n = await inflateRawFrom(src, offset, compressedSize, dest);
   } catch (err) {
     throw new FormatError('zip', `cannot inflate ${JSON.stringify(name)}: ${(err as Error).message}`, offset);
   }
