@@ -236,7 +236,7 @@ describe('inflateRawPrefix (inflating only as far as the caller needs)', () => {
       // The bytes after the end of the stream are not read.
       const junk = Buffer.concat([raw, Buffer.alloc(100 * 7, 0x33)]);
       let reads = 0;
-      const counting = sourceOf(junk);
+      const counting: RandomAccessSource = sourceOf(junk);
       const src: RandomAccessSource = { size: junk.length, read: (p, n) => (reads++, counting.read(p, n)), close: async () => undefined };
       if (counting.readInto) src.readInto = (p, n, o) => (reads++, counting.readInto!(p, n, o));
       await inflateRawPrefix(src, 0, junk.length, Buffer.alloc(entry.uncompressedSize + 1), () => entry.uncompressedSize + 1, 7);
