@@ -6,8 +6,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isIPv4, isIPv6 } from 'node:net';
 import { createRequire } from 'node:module';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { constants, InflateRaw, inflateRawSync, gunzipSync, createInflateRaw, gzipSync } from 'node:zlib';
 import { endianness, tmpdir, availableParallelism } from 'node:os';
+import { constants, InflateRaw, inflateRawSync, gunzipSync, createInflateRaw } from 'node:zlib';
 import { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
@@ -24341,14 +24341,18 @@ function nestedPartitionPath(path, file) {
  * limits, and the file's path and partition (evidence paths are part of the facts).
  *
  * Only facts are stored, never findings: evaluation always runs on the current policy. An entry
- * is gzip'd JSON with its own SHA-256 over the payload; an entry that is truncated, corrupt,
- * unparsable, of another format or version, or for another key is ignored and the file is
- * extracted again, so the cache can never change a verdict. Entries are written to a temporary
- * file and renamed into place: concurrent jobs and workers never see half an entry.
+ * is one line of JSON (format, version, tool, key, path, the file's SHA-256, and the length and
+ * SHA-256 of the payload), then the payload: the facts as JSON. It is not compressed: a warm
+ * rescan parses each payload once, with neither gunzip nor a JSON string to unescape first
+ * (format 1 was gzip'd JSON holding the payload as a string), and `actions/cache` compresses the
+ * folder anyway. An entry that is truncated, corrupt, unparsable, of another format or version,
+ * or for another key is ignored and the file is extracted again, so the cache can never change
+ * a verdict. Entries are written to a temporary file and renamed into place: concurrent jobs and
+ * workers never see half an entry.
  */
 const CACHE_FORMAT = 'activation-gate-facts';
 /** Bumped whenever the shape of a stored entry changes. */
-const CACHE_FORMAT_VERSION = 1;
+const CACHE_FORMAT_VERSION = 2;
 const sortedCopy = (xs) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 /** The part of every key shared by all files of a scan. */
 function cacheSalt(s) {
@@ -24446,16 +24450,18 @@ const partialFactsSchema = strictObject$1({
     propFiles: array(tuple([string(), string()])),
     stats: strictObject$1({ files: count, bytes: count, entries: count, inflatedBytes: count }),
 });
-const entrySchema = strictObject$1({
+const headerSchema = strictObject$1({
     format: literal(CACHE_FORMAT),
     formatVersion: number(),
     tool: string(),
     key: string(),
     path: string(),
     sha256: string(),
+    payloadBytes: count,
     payloadSha256: string(),
-    payload: string(),
 });
+/** A header line longer than this is not one of ours (keys and hashes are 64 characters; the path is the file's). */
+const MAX_HEADER = 64 << 10;
 /** Reads and checks one entry: the facts, or why the entry cannot be used. */
 function readCacheEntry(file, key) {
     let raw;
@@ -24467,33 +24473,32 @@ function readCacheEntry(file, key) {
             return { miss: true };
         return { problem: `cannot read it (${e.code ?? e.message})` };
     }
-    let text;
-    try {
-        text = gunzipSync(raw).toString('utf8');
-    }
-    catch (e) {
-        return { problem: `not a complete gzip file (${e.message})` };
-    }
+    const nl = raw.indexOf(0x0a);
+    if (nl < 0 || nl > MAX_HEADER)
+        return { problem: `without a header line (${raw.length} bytes)` };
     let data;
     try {
-        data = JSON.parse(text);
+        data = JSON.parse(raw.toString('utf8', 0, nl));
     }
     catch {
-        return { problem: 'not JSON' };
+        return { problem: 'not JSON in its header line' };
     }
-    const entry = entrySchema.safeParse(data);
-    if (!entry.success)
-        return { problem: `not a ${CACHE_FORMAT} entry (${entry.error.issues[0].path.join('.') || '(root)'}: ${entry.error.issues[0].message})` };
-    const e = entry.data;
-    if (e.formatVersion !== CACHE_FORMAT_VERSION || e.tool !== TOOL_VERSION)
-        return { problem: `written by another version (format ${e.formatVersion}, activation-gate ${e.tool})` };
-    if (e.key !== key)
+    const header = headerSchema.safeParse(data);
+    if (!header.success)
+        return { problem: `not a ${CACHE_FORMAT} entry (${header.error.issues[0].path.join('.') || '(root)'}: ${header.error.issues[0].message})` };
+    const h = header.data;
+    if (h.formatVersion !== CACHE_FORMAT_VERSION || h.tool !== TOOL_VERSION)
+        return { problem: `written by another version (format ${h.formatVersion}, activation-gate ${h.tool})` };
+    if (h.key !== key)
         return { problem: 'stored under another key' };
-    if (createHash('sha256').update(e.payload).digest('hex') !== e.payloadSha256)
+    const payload = raw.subarray(nl + 1);
+    if (payload.length !== h.payloadBytes)
+        return { problem: `${payload.length} bytes of payload where its header says ${h.payloadBytes} (truncated or appended to)` };
+    if (createHash('sha256').update(payload).digest('hex') !== h.payloadSha256)
         return { problem: 'its payload does not match its SHA-256' };
     let facts;
     try {
-        facts = JSON.parse(e.payload);
+        facts = JSON.parse(payload.toString('utf8'));
     }
     catch {
         return { problem: 'its payload is not JSON' };
@@ -24515,22 +24520,22 @@ function tempTag() {
 }
 /** Writes one entry atomically (temporary file, then rename). Returns why it failed, if it did. */
 function writeCacheEntry(dir, key, file, sha256, facts) {
-    const payload = JSON.stringify(facts);
-    const entry = {
+    const payload = Buffer.from(JSON.stringify(facts), 'utf8');
+    const header = {
         format: CACHE_FORMAT,
         formatVersion: CACHE_FORMAT_VERSION,
         tool: TOOL_VERSION,
         key,
         path: file.relPath,
         sha256,
+        payloadBytes: payload.length,
         payloadSha256: createHash('sha256').update(payload).digest('hex'),
-        payload,
     };
     const final = entryPath(dir, key);
     const tmp = join(dir, `.${key}.${tempTag()}.tmp`);
     try {
         mkdirSync(dir, { recursive: true });
-        writeFileSync(tmp, gzipSync(JSON.stringify(entry), { level: 6 }));
+        writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), payload]));
         renameSync(tmp, final);
         return undefined;
     }
@@ -24545,7 +24550,7 @@ function writeCacheEntry(dir, key, file, sha256, facts) {
     }
 }
 function entryPath(dir, key) {
-    return join(dir, `${key}.json.gz`);
+    return join(dir, `${key}.facts`);
 }
 /**
  * One file through the cache: hash it, use its entry when there is a good one, else extract it

@@ -1,7 +1,7 @@
 import { endianness, tmpdir } from 'node:os';
 import { isMainThread, workerData, parentPort } from 'node:worker_threads';
 import { join, basename } from 'node:path';
-import { constants, InflateRaw, inflateRawSync, gunzipSync, createInflateRaw, gzipSync } from 'node:zlib';
+import { constants, InflateRaw, inflateRawSync, gunzipSync, createInflateRaw } from 'node:zlib';
 import { createHash, randomBytes } from 'node:crypto';
 import { openSync, constants as constants$1, fstatSync, closeSync, readSync, createWriteStream, readFileSync, mkdirSync, writeFileSync, renameSync, unlinkSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13141,14 +13141,18 @@ const TOOL_VERSION = '0.1.0';
  * limits, and the file's path and partition (evidence paths are part of the facts).
  *
  * Only facts are stored, never findings: evaluation always runs on the current policy. An entry
- * is gzip'd JSON with its own SHA-256 over the payload; an entry that is truncated, corrupt,
- * unparsable, of another format or version, or for another key is ignored and the file is
- * extracted again, so the cache can never change a verdict. Entries are written to a temporary
- * file and renamed into place: concurrent jobs and workers never see half an entry.
+ * is one line of JSON (format, version, tool, key, path, the file's SHA-256, and the length and
+ * SHA-256 of the payload), then the payload: the facts as JSON. It is not compressed: a warm
+ * rescan parses each payload once, with neither gunzip nor a JSON string to unescape first
+ * (format 1 was gzip'd JSON holding the payload as a string), and `actions/cache` compresses the
+ * folder anyway. An entry that is truncated, corrupt, unparsable, of another format or version,
+ * or for another key is ignored and the file is extracted again, so the cache can never change
+ * a verdict. Entries are written to a temporary file and renamed into place: concurrent jobs and
+ * workers never see half an entry.
  */
 const CACHE_FORMAT = 'activation-gate-facts';
 /** Bumped whenever the shape of a stored entry changes. */
-const CACHE_FORMAT_VERSION = 1;
+const CACHE_FORMAT_VERSION = 2;
 /** The key of one file: the salt, where it stands in the input, and the SHA-256 of its bytes. */
 function cacheKey(salt, file, sha256) {
     return createHash('sha256').update(`${salt}\u0000${file.relPath}\u0000${file.partition}\u0000${file.partitionPath}\u0000${sha256}`).digest('hex');
@@ -13227,16 +13231,18 @@ const partialFactsSchema = strictObject({
     propFiles: array(tuple([string(), string()])),
     stats: strictObject({ files: count, bytes: count, entries: count, inflatedBytes: count }),
 });
-const entrySchema = strictObject({
+const headerSchema = strictObject({
     format: literal(CACHE_FORMAT),
     formatVersion: number(),
     tool: string(),
     key: string(),
     path: string(),
     sha256: string(),
+    payloadBytes: count,
     payloadSha256: string(),
-    payload: string(),
 });
+/** A header line longer than this is not one of ours (keys and hashes are 64 characters; the path is the file's). */
+const MAX_HEADER = 64 << 10;
 /** Reads and checks one entry: the facts, or why the entry cannot be used. */
 function readCacheEntry(file, key) {
     let raw;
@@ -13248,33 +13254,32 @@ function readCacheEntry(file, key) {
             return { miss: true };
         return { problem: `cannot read it (${e.code ?? e.message})` };
     }
-    let text;
-    try {
-        text = gunzipSync(raw).toString('utf8');
-    }
-    catch (e) {
-        return { problem: `not a complete gzip file (${e.message})` };
-    }
+    const nl = raw.indexOf(0x0a);
+    if (nl < 0 || nl > MAX_HEADER)
+        return { problem: `without a header line (${raw.length} bytes)` };
     let data;
     try {
-        data = JSON.parse(text);
+        data = JSON.parse(raw.toString('utf8', 0, nl));
     }
     catch {
-        return { problem: 'not JSON' };
+        return { problem: 'not JSON in its header line' };
     }
-    const entry = entrySchema.safeParse(data);
-    if (!entry.success)
-        return { problem: `not a ${CACHE_FORMAT} entry (${entry.error.issues[0].path.join('.') || '(root)'}: ${entry.error.issues[0].message})` };
-    const e = entry.data;
-    if (e.formatVersion !== CACHE_FORMAT_VERSION || e.tool !== TOOL_VERSION)
-        return { problem: `written by another version (format ${e.formatVersion}, activation-gate ${e.tool})` };
-    if (e.key !== key)
+    const header = headerSchema.safeParse(data);
+    if (!header.success)
+        return { problem: `not a ${CACHE_FORMAT} entry (${header.error.issues[0].path.join('.') || '(root)'}: ${header.error.issues[0].message})` };
+    const h = header.data;
+    if (h.formatVersion !== CACHE_FORMAT_VERSION || h.tool !== TOOL_VERSION)
+        return { problem: `written by another version (format ${h.formatVersion}, activation-gate ${h.tool})` };
+    if (h.key !== key)
         return { problem: 'stored under another key' };
-    if (createHash('sha256').update(e.payload).digest('hex') !== e.payloadSha256)
+    const payload = raw.subarray(nl + 1);
+    if (payload.length !== h.payloadBytes)
+        return { problem: `${payload.length} bytes of payload where its header says ${h.payloadBytes} (truncated or appended to)` };
+    if (createHash('sha256').update(payload).digest('hex') !== h.payloadSha256)
         return { problem: 'its payload does not match its SHA-256' };
     let facts;
     try {
-        facts = JSON.parse(e.payload);
+        facts = JSON.parse(payload.toString('utf8'));
     }
     catch {
         return { problem: 'its payload is not JSON' };
@@ -13296,22 +13301,22 @@ function tempTag() {
 }
 /** Writes one entry atomically (temporary file, then rename). Returns why it failed, if it did. */
 function writeCacheEntry(dir, key, file, sha256, facts) {
-    const payload = JSON.stringify(facts);
-    const entry = {
+    const payload = Buffer.from(JSON.stringify(facts), 'utf8');
+    const header = {
         format: CACHE_FORMAT,
         formatVersion: CACHE_FORMAT_VERSION,
         tool: TOOL_VERSION,
         key,
         path: file.relPath,
         sha256,
+        payloadBytes: payload.length,
         payloadSha256: createHash('sha256').update(payload).digest('hex'),
-        payload,
     };
     const final = entryPath(dir, key);
     const tmp = join(dir, `.${key}.${tempTag()}.tmp`);
     try {
         mkdirSync(dir, { recursive: true });
-        writeFileSync(tmp, gzipSync(JSON.stringify(entry), { level: 6 }));
+        writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), payload]));
         renameSync(tmp, final);
         return undefined;
     }
@@ -13326,7 +13331,7 @@ function writeCacheEntry(dir, key, file, sha256, facts) {
     }
 }
 function entryPath(dir, key) {
-    return join(dir, `${key}.json.gz`);
+    return join(dir, `${key}.facts`);
 }
 /**
  * One file through the cache: hash it, use its entry when there is a good one, else extract it

@@ -8,10 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { RecordingLogger } from '../../src/logging.js';
-import { cacheKey, cacheSalt, readCacheEntry } from '../../src/extract/cache.js';
+import { cacheKey, cacheSalt, entryPath, readCacheEntry, writeCacheEntry } from '../../src/extract/cache.js';
 import { DEFAULT_LIMITS } from '../../src/extract/limits.js';
 import { runCliCaptured } from '../helpers/cli.js';
 
@@ -35,7 +34,17 @@ const ARGS = ['scan', 'out/600E0', 'out/600CN', '--policy', 'activation-gate.yml
 
 const cli = (argv: string[], cwd = BUILD) => runCliCaptured(argv, cwd);
 
-const entries = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.json.gz')).sort();
+const entries = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.facts')).sort();
+
+/** An entry's header line and payload (the facts' JSON), and an entry made of them. */
+function entryOf(f: string): { header: Record<string, unknown>; payload: string } {
+  const raw = readFileSync(f);
+  const nl = raw.indexOf(0x0a);
+  return { header: JSON.parse(raw.toString('utf8', 0, nl)) as Record<string, unknown>, payload: raw.toString('utf8', nl + 1) };
+}
+function put(f: string, e: { header: Record<string, unknown>; payload: string }): void {
+  writeFileSync(f, `${JSON.stringify(e.header)}\n${e.payload}`);
+}
 const hits = (r: { logger: RecordingLogger }): string[] => r.logger.of('info').filter((m) => m.startsWith('cache: '));
 const ALL = /^cache: (\d+) of \1 files of /;
 const NONE = /^cache: 0 of \d+ files of /;
@@ -59,9 +68,14 @@ describe('--cache-dir', () => {
     // One entry per distinct file of the walks (obj/ and symbols/ are skipped), no temporary files left.
     const files = (r.logger.of('info').filter((m) => m.startsWith('cache: ')).map((m) => /^cache: (\d+) of (\d+)/.exec(m)!).map((m) => Number(m[2]) - Number(m[1])));
     expect(entries(dir).length).toBe(files[0] + files[1]);
-    expect(readdirSync(dir).filter((f) => !f.endsWith('.json.gz'))).toEqual([]);
-    // Facts, never findings.
-    const one = JSON.parse(gunzipSync(readFileSync(path.join(dir, entries(dir)[0]))).toString('utf8'));
+    expect(readdirSync(dir).filter((f) => !f.endsWith('.facts'))).toEqual([]);
+    // Facts, never findings: a header line, then the facts' JSON, its length and SHA-256 in the header.
+    const one = entryOf(path.join(dir, entries(dir)[0]));
+    expect(Object.keys(one.header).sort()).toEqual(['format', 'formatVersion', 'key', 'path', 'payloadBytes', 'payloadSha256', 'sha256', 'tool']);
+    expect(one.header.formatVersion).toBe(2);
+    expect(one.header.payloadBytes).toBe(Buffer.byteLength(one.payload));
+    expect(one.header.payloadSha256).toBe(createHash('sha256').update(one.payload).digest('hex'));
+    expect(`${one.header.key}.facts`).toBe(entries(dir)[0]);
     expect(Object.keys(JSON.parse(one.payload)).sort()).toEqual(['endpoints', 'mentions', 'packages', 'propFiles', 'props', 'skipped', 'skuFiles', 'stats', 'unreadable']);
   });
 
@@ -75,40 +89,49 @@ describe('--cache-dir', () => {
 
   it('corrupt, truncated, foreign, tampered and misplaced entries: one warning, re-extracted, the same bytes', async () => {
     const files = entries(dir).map((f) => path.join(dir, f));
-    const entryOf = (f: string) => JSON.parse(gunzipSync(readFileSync(f)).toString('utf8'));
-    const put = (f: string, e: unknown) => writeFileSync(f, gzipSync(JSON.stringify(e)));
     const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-    // 0: truncated gzip
+    // 0: truncated inside its header line
     writeFileSync(files[0], readFileSync(files[0]).subarray(0, 20));
-    // 1: not gzip at all
+    // 1: not an entry at all
     writeFileSync(files[1], 'garbage');
-    // 2: gzip of something that is not JSON
-    writeFileSync(files[2], gzipSync('{"format": "activation-gate-facts", '));
+    // 2: a header line that is not JSON
+    writeFileSync(files[2], '{"format": "activation-gate-facts", \n{}');
     // 3: another tool version
-    put(files[3], { ...entryOf(files[3]), tool: '0.0.1' });
+    {
+      const e = entryOf(files[3]);
+      put(files[3], { ...e, header: { ...e.header, tool: '0.0.1' } });
+    }
     // 4: another format version
-    put(files[4], { ...entryOf(files[4]), formatVersion: 99 });
-    // 5: payload changed, its SHA-256 not
+    {
+      const e = entryOf(files[4]);
+      put(files[4], { ...e, header: { ...e.header, formatVersion: 99 } });
+    }
+    // 5: payload changed (same length), its SHA-256 not
     {
       const e = entryOf(files[5]);
-      put(files[5], { ...e, payload: e.payload.replace(/"stats":\{"files":\d+/, '"stats":{"files":7') });
+      const payload = e.payload.replace(/"stats":\{"files":\d/, '"stats":{"files":7');
+      expect(payload).not.toBe(e.payload);
+      put(files[5], { ...e, payload });
     }
-    // 6: consistent hash, facts that do not validate
+    // 6: consistent length and hash, facts that do not validate
     {
+      const e = entryOf(files[6]);
       const payload = JSON.stringify({ packages: 'none' });
-      put(files[6], { ...entryOf(files[6]), payload, payloadSha256: sha(payload) });
+      put(files[6], { header: { ...e.header, payloadBytes: payload.length, payloadSha256: sha(payload) }, payload });
     }
     // 7: a valid entry of another file copied over this one (wrong key)
     writeFileSync(files[7], readFileSync(files[8]));
-    // 8: a valid entry whose facts were edited consistently but stored under another key
+    // 8: a valid entry stored under another key
     {
       const e = entryOf(files[9]);
-      put(files[9], { ...e, key: '0'.repeat(64) });
+      put(files[9], { ...e, header: { ...e.header, key: '0'.repeat(64) } });
     }
     // 10: empty file
     writeFileSync(files[10], '');
     // 11: a foreign JSON document
-    writeFileSync(files[11], gzipSync(JSON.stringify({ hello: 'world' })));
+    writeFileSync(files[11], `${JSON.stringify({ hello: 'world' })}\n`);
+    // 12: cut short in its payload
+    writeFileSync(files[12], readFileSync(files[12]).subarray(0, -1));
 
     const r = await cli([...ARGS, '--cache-dir', dir]);
     expect(r.stdout).toBe(cold);
@@ -118,7 +141,7 @@ describe('--cache-dir', () => {
     expect(warnings.length).toBeGreaterThanOrEqual(1);
     expect(warnings.length).toBeLessThanOrEqual(2);
     const total = warnings.map((w) => Number(/^cache: (\d+) entr/.exec(w)![1])).reduce((a, b) => a + b, 0);
-    expect(total).toBe(11);
+    expect(total).toBe(12);
     expect(warnings.join('\n')).toMatch(/extracted again/);
     // Re-extracted entries were rewritten: the next scan is clean.
     const again = await cli([...ARGS, '--cache-dir', dir]);
@@ -204,8 +227,43 @@ describe('cache keys and entries', () => {
     expect(cacheKey(salt, file, 'cd'.repeat(32))).not.toBe(key);
   });
 
+  it('reads back what it wrote, and names what is wrong with an entry it cannot use', () => {
+    const dir = path.join(tmp, 'unit');
+    const file = { abs: '/x/A.apk', relPath: 'system/app/A/A.apk', partition: 'system', partitionPath: 'system/app/A/A.apk', size: 1 } as unknown as Parameters<typeof writeCacheEntry>[2];
+    const facts = { packages: [], endpoints: [{ kind: 'host', value: 'zzhc.vnet.cn', artifacts: ['system/app/A/A.apk'], evidence: [{ path: 'system/app/A/A.apk', entry: 'classes.dex', source: 'dex', offset: 1096 }], evidenceCount: 1 }], props: [], skuFiles: [], unreadable: [], skipped: [], mentions: [], propFiles: [], stats: { files: 1, bytes: 10, entries: 2, inflatedBytes: 30 } } as unknown as Parameters<typeof writeCacheEntry>[4];
+    const key = 'ab'.repeat(32);
+    expect(writeCacheEntry(dir, key, file, 'cd'.repeat(32), facts)).toBeUndefined();
+    const f = entryPath(dir, key);
+    expect(readCacheEntry(f, key)).toEqual({ facts });
+    const good = readFileSync(f);
+    const nl = good.indexOf(0x0a);
+    const problemOf = (bytes: Buffer | string, k = key): string => {
+      writeFileSync(f, bytes);
+      const r = readCacheEntry(f, k);
+      return 'problem' in r ? r.problem : JSON.stringify(r);
+    };
+    expect(problemOf(good, 'ef'.repeat(32))).toBe('stored under another key');
+    expect(problemOf('')).toBe('without a header line (0 bytes)');
+    expect(problemOf(good.subarray(0, nl))).toBe(`without a header line (${nl} bytes)`);
+    expect(problemOf(Buffer.concat([Buffer.alloc(70 << 10, 0x20), good]))).toMatch(/^without a header line/);
+    expect(problemOf(`{${good.subarray(nl).toString()}`)).toBe('not JSON in its header line');
+    expect(problemOf(Buffer.concat([Buffer.from('{"format":"other"}'), good.subarray(nl)]))).toMatch(/^not a activation-gate-facts entry \(format: /);
+    expect(problemOf(good.subarray(0, good.length - 1))).toBe(`${good.length - nl - 2} bytes of payload where its header says ${good.length - nl - 1} (truncated or appended to)`);
+    expect(problemOf(Buffer.concat([good, Buffer.from(' ')]))).toMatch(/truncated or appended to/);
+    const flipped = Buffer.from(good);
+    flipped[good.length - 3] ^= 1;
+    expect(problemOf(flipped)).toBe('its payload does not match its SHA-256');
+    const header = JSON.parse(good.toString('utf8', 0, nl)) as Record<string, unknown>;
+    const withPayload = (payload: string, h: Record<string, unknown> = header): string =>
+      `${JSON.stringify({ ...h, payloadBytes: Buffer.byteLength(payload), payloadSha256: createHash('sha256').update(payload).digest('hex') })}\n${payload}`;
+    expect(problemOf(withPayload('{"packages":'))).toBe('its payload is not JSON');
+    expect(problemOf(withPayload('{"packages":"none"}'))).toMatch(/^its facts do not validate \(packages: /);
+    expect(problemOf(withPayload(JSON.stringify(facts), { ...header, tool: '0.0.1' }))).toMatch(/^written by another version \(format 2, activation-gate 0\.0\.1\)$/);
+    expect(problemOf(withPayload(JSON.stringify(facts)))).toBe(JSON.stringify({ facts })); // rebuilt as written: read again
+  });
+
   it('a missing entry is a miss, not a problem', () => {
-    expect(readCacheEntry(path.join(tmp, 'none.json.gz'), 'k')).toEqual({ miss: true });
+    expect(readCacheEntry(path.join(tmp, 'none.facts'), 'k')).toEqual({ miss: true });
   });
 });
 

@@ -6,15 +6,18 @@
  * limits, and the file's path and partition (evidence paths are part of the facts).
  *
  * Only facts are stored, never findings: evaluation always runs on the current policy. An entry
- * is gzip'd JSON with its own SHA-256 over the payload; an entry that is truncated, corrupt,
- * unparsable, of another format or version, or for another key is ignored and the file is
- * extracted again, so the cache can never change a verdict. Entries are written to a temporary
- * file and renamed into place: concurrent jobs and workers never see half an entry.
+ * is one line of JSON (format, version, tool, key, path, the file's SHA-256, and the length and
+ * SHA-256 of the payload), then the payload: the facts as JSON. It is not compressed: a warm
+ * rescan parses each payload once, with neither gunzip nor a JSON string to unescape first
+ * (format 1 was gzip'd JSON holding the payload as a string), and `actions/cache` compresses the
+ * folder anyway. An entry that is truncated, corrupt, unparsable, of another format or version,
+ * or for another key is ignored and the file is extracted again, so the cache can never change
+ * a verdict. Entries are written to a temporary file and renamed into place: concurrent jobs and
+ * workers never see half an entry.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { ENDPOINT_KINDS, SOURCES } from '../facts.js';
 import type { FileArtifact } from '../inputs/walk.js';
@@ -25,7 +28,7 @@ import type { PartialFacts } from './partial.js';
 
 export const CACHE_FORMAT = 'activation-gate-facts';
 /** Bumped whenever the shape of a stored entry changes. */
-export const CACHE_FORMAT_VERSION = 1;
+export const CACHE_FORMAT_VERSION = 2;
 
 /** What workers need to use the cache: the folder and the salt every key starts from. */
 export interface CacheConfig {
@@ -148,16 +151,19 @@ export const partialFactsSchema = z.strictObject({
   stats: z.strictObject({ files: count, bytes: count, entries: count, inflatedBytes: count }),
 });
 
-const entrySchema = z.strictObject({
+const headerSchema = z.strictObject({
   format: z.literal(CACHE_FORMAT),
   formatVersion: z.number(),
   tool: z.string(),
   key: z.string(),
   path: z.string(),
   sha256: z.string(),
+  payloadBytes: count,
   payloadSha256: z.string(),
-  payload: z.string(),
 });
+
+/** A header line longer than this is not one of ours (keys and hashes are 64 characters; the path is the file's). */
+const MAX_HEADER = 64 << 10;
 
 /** Reads and checks one entry: the facts, or why the entry cannot be used. */
 export function readCacheEntry(file: string, key: string): { facts: PartialFacts } | { miss: true } | { problem: string } {
@@ -168,27 +174,25 @@ export function readCacheEntry(file: string, key: string): { facts: PartialFacts
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { miss: true };
     return { problem: `cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
-  let text: string;
-  try {
-    text = gunzipSync(raw).toString('utf8');
-  } catch (e) {
-    return { problem: `not a complete gzip file (${(e as Error).message})` };
-  }
+  const nl = raw.indexOf(0x0a);
+  if (nl < 0 || nl > MAX_HEADER) return { problem: `without a header line (${raw.length} bytes)` };
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(raw.toString('utf8', 0, nl));
   } catch {
-    return { problem: 'not JSON' };
+    return { problem: 'not JSON in its header line' };
   }
-  const entry = entrySchema.safeParse(data);
-  if (!entry.success) return { problem: `not a ${CACHE_FORMAT} entry (${entry.error.issues[0].path.join('.') || '(root)'}: ${entry.error.issues[0].message})` };
-  const e = entry.data;
-  if (e.formatVersion !== CACHE_FORMAT_VERSION || e.tool !== TOOL_VERSION) return { problem: `written by another version (format ${e.formatVersion}, activation-gate ${e.tool})` };
-  if (e.key !== key) return { problem: 'stored under another key' };
-  if (createHash('sha256').update(e.payload).digest('hex') !== e.payloadSha256) return { problem: 'its payload does not match its SHA-256' };
+  const header = headerSchema.safeParse(data);
+  if (!header.success) return { problem: `not a ${CACHE_FORMAT} entry (${header.error.issues[0].path.join('.') || '(root)'}: ${header.error.issues[0].message})` };
+  const h = header.data;
+  if (h.formatVersion !== CACHE_FORMAT_VERSION || h.tool !== TOOL_VERSION) return { problem: `written by another version (format ${h.formatVersion}, activation-gate ${h.tool})` };
+  if (h.key !== key) return { problem: 'stored under another key' };
+  const payload = raw.subarray(nl + 1);
+  if (payload.length !== h.payloadBytes) return { problem: `${payload.length} bytes of payload where its header says ${h.payloadBytes} (truncated or appended to)` };
+  if (createHash('sha256').update(payload).digest('hex') !== h.payloadSha256) return { problem: 'its payload does not match its SHA-256' };
   let facts: unknown;
   try {
-    facts = JSON.parse(e.payload);
+    facts = JSON.parse(payload.toString('utf8'));
   } catch {
     return { problem: 'its payload is not JSON' };
   }
@@ -211,22 +215,22 @@ function tempTag(): string {
 
 /** Writes one entry atomically (temporary file, then rename). Returns why it failed, if it did. */
 export function writeCacheEntry(dir: string, key: string, file: FileArtifact, sha256: string, facts: PartialFacts): string | undefined {
-  const payload = JSON.stringify(facts);
-  const entry = {
+  const payload = Buffer.from(JSON.stringify(facts), 'utf8');
+  const header = {
     format: CACHE_FORMAT,
     formatVersion: CACHE_FORMAT_VERSION,
     tool: TOOL_VERSION,
     key,
     path: file.relPath,
     sha256,
+    payloadBytes: payload.length,
     payloadSha256: createHash('sha256').update(payload).digest('hex'),
-    payload,
   };
   const final = entryPath(dir, key);
   const tmp = join(dir, `.${key}.${tempTag()}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, gzipSync(JSON.stringify(entry), { level: 6 }));
+    writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), payload]));
     renameSync(tmp, final);
     return undefined;
   } catch (e) {
@@ -240,7 +244,7 @@ export function writeCacheEntry(dir: string, key: string, file: FileArtifact, sh
 }
 
 export function entryPath(dir: string, key: string): string {
-  return join(dir, `${key}.json.gz`);
+  return join(dir, `${key}.facts`);
 }
 
 export interface CachedResult {
