@@ -19623,7 +19623,9 @@ function stringIds(buf, h) {
  * so the prefixes are zeroed where they are, the span is scanned once, and the saved bytes are
  * put back: `buf` is left unchanged (it may be a block cache or a leased buffer), and the span is
  * not copied (that copy was a 16 MiB buffer per thread). Offsets in the evidence are byte offsets
- * in `buf`. `maxSaved` (tests) overrides the cap on saved bytes.
+ * in `buf`. `maxSaved` (tests) overrides the cap on saved bytes. `size`: the whole file's length
+ * when `buf` holds only its first bytes, as many as dexBytesWanted asks for (a shorter prefix is
+ * refused with an Error, never scanned); the hits are those of the whole file.
  */
 function scanDexStrings(buf, base, scanner, sink, maxSaved, size = buf.length) {
     // A prefix (dexBytesWanted) is scanned only when it holds every byte the scan of the whole file
