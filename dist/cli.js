@@ -24464,8 +24464,12 @@ const headerSchema = strictObject$1({
 });
 /** A header line longer than this is not one of ours (keys and hashes are 64 characters; the path is the file's). */
 const MAX_HEADER = 64 << 10;
-/** Reads and checks one entry: the facts, or why the entry cannot be used. */
-function readCacheEntry(file, key) {
+/**
+ * Reads one entry and checks all but its facts: its header, that it is stored under `key`, and
+ * its payload's length and SHA-256. The payload (the facts' JSON, parseCachedFacts), or why the
+ * entry cannot be used.
+ */
+function readCacheEntryPayload(file, key) {
     let raw;
     try {
         raw = readFileSync(file);
@@ -24498,9 +24502,13 @@ function readCacheEntry(file, key) {
         return { problem: `${payload.length} bytes of payload where its header says ${h.payloadBytes} (truncated or appended to)` };
     if (createHash('sha256').update(payload).digest('hex') !== h.payloadSha256)
         return { problem: 'its payload does not match its SHA-256' };
+    return { payload };
+}
+/** The facts of a payload readCacheEntryPayload gave, or why they cannot be used. */
+function parseCachedFacts(payload) {
     let facts;
     try {
-        facts = JSON.parse(payload.toString('utf8'));
+        facts = JSON.parse(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8'));
     }
     catch {
         return { problem: 'its payload is not JSON' };
@@ -24556,9 +24564,11 @@ function entryPath(dir, key) {
 }
 /**
  * One file through the cache: hash it, use its entry when there is a good one, else extract it
- * into a fresh context and store the facts.
+ * into a fresh context and store the facts. With `payloadOnly` a hit returns the entry's payload,
+ * checked against its SHA-256 but not parsed: an extraction worker hands it to the main thread,
+ * which parses it while the workers hash the next files (pool.ts).
  */
-async function extractFileCached(file, cache, newContext, partialOf) {
+async function extractFileCached(file, cache, newContext, partialOf, payloadOnly = false) {
     let sha;
     try {
         sha = await sha256OfFile$1(file.abs);
@@ -24570,7 +24580,10 @@ async function extractFileCached(file, cache, newContext, partialOf) {
         return { facts: partialOf(ctx), hit: false };
     }
     const key = cacheKey(cache.salt, file, sha);
-    const found = readCacheEntry(entryPath(cache.dir, key), key);
+    const read = readCacheEntryPayload(entryPath(cache.dir, key), key);
+    const found = 'payload' in read && !payloadOnly ? parseCachedFacts(read.payload) : read;
+    if ('payload' in found)
+        return { payload: found.payload, hit: true, sha256: sha };
     if ('facts' in found)
         return { facts: found.facts, hit: true, sha256: sha };
     const ctx = newContext();
@@ -27180,9 +27193,11 @@ function partialOf(ctx) {
 }
 /**
  * Extracts one file into `ctx`, or, with a cache, through the cache into its own PartialFacts
- * (pushed to `parts`). The merge is order-independent, so both give the same facts.
+ * (pushed to `parts`). The merge is order-independent, so both give the same facts. In an
+ * extraction worker a cache hit is returned as its entry's payload instead (`payload`, checked
+ * against its SHA-256, not parsed): the main thread parses it while this worker hashes on.
  */
-async function extractOne(f, init, ctx, parts, slice) {
+async function extractOne(f, init, ctx, parts, slice, inWorker = false) {
     if (slice) {
         // Its own context: the slices of one image are joined (or dropped) together.
         const own = newContext(init);
@@ -27194,9 +27209,12 @@ async function extractOne(f, init, ctx, parts, slice) {
         await extractFile(f, ctx);
         return {};
     }
-    const r = await extractFileCached(f, init.cache, () => newContext(init), partialOf);
-    parts.push(r.facts);
-    return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}), ...(r.sha256 ? { sha256: r.sha256 } : {}) };
+    const r = await extractFileCached(f, init.cache, () => newContext(init), partialOf, inWorker);
+    if (r.facts)
+        parts.push(r.facts);
+    // A payload travels in a buffer of its own, moved to the main thread (not copied again).
+    const payload = r.payload ? new Uint8Array(r.payload) : undefined;
+    return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}), ...(r.sha256 ? { sha256: r.sha256 } : {}), ...(payload ? { payload } : {}) };
 }
 function tally(t, r, relPath) {
     if (!t || r.hit === undefined)
@@ -27408,7 +27426,19 @@ pool) {
     // The slices of each shared image; an image a worker died on is dropped whole.
     const slices = new Map();
     const broken = new Set();
+    // Cache hits a worker returned as payloads, parsed here while the workers hash on. One whose
+    // facts do not parse or validate is extracted again in-process at the end, which says why.
+    const hits = [];
+    const recheck = [];
     const settle = (job, r) => {
+        if (r.payload) {
+            const parsed = parseCachedFacts(r.payload);
+            if (!('facts' in parsed)) {
+                recheck.push(job);
+                return;
+            }
+            hits.push(parsed.facts);
+        }
         tally(cacheTally, r, job.file.relPath);
         doneFiles += job.slice ? 1 / job.slice.count : 1;
         doneBytes += job.slice ? job.file.size / job.slice.count : job.file.size;
@@ -27464,8 +27494,9 @@ pool) {
                     received++;
                     inflightBytes -= job.file.size;
                     settle(job, r);
-                    // A slice's facts came back with it; a whole file's stay in the worker until the end.
-                    if (!job.slice)
+                    // A slice's facts came back with it, and a cache hit's payload; a whole file's
+                    // facts stay in the worker until the end.
+                    if (!job.slice && !r.payload)
                         finished.push(job);
                 }
                 progress?.({ files: Math.round(doneFiles), bytes: Math.round(doneBytes) });
@@ -27525,8 +27556,9 @@ pool) {
     if (!pool)
         await lender.close();
     // Files a dead worker never reached are scanned in-process, so nothing is silently skipped.
-    const rest = [...queue.slice(head), ...redo].filter((job) => !broken.has(job.file.relPath));
+    const rest = [...queue.slice(head), ...redo, ...recheck].filter((job) => !broken.has(job.file.relPath));
     const parts = results.filter((r) => r !== undefined);
+    appendAll(parts, hits);
     if (rest.length) {
         const ctx = newContext(init);
         for (const job of rest)

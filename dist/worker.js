@@ -13245,8 +13245,12 @@ const headerSchema = strictObject({
 });
 /** A header line longer than this is not one of ours (keys and hashes are 64 characters; the path is the file's). */
 const MAX_HEADER = 64 << 10;
-/** Reads and checks one entry: the facts, or why the entry cannot be used. */
-function readCacheEntry(file, key) {
+/**
+ * Reads one entry and checks all but its facts: its header, that it is stored under `key`, and
+ * its payload's length and SHA-256. The payload (the facts' JSON, parseCachedFacts), or why the
+ * entry cannot be used.
+ */
+function readCacheEntryPayload(file, key) {
     let raw;
     try {
         raw = readFileSync(file);
@@ -13279,9 +13283,13 @@ function readCacheEntry(file, key) {
         return { problem: `${payload.length} bytes of payload where its header says ${h.payloadBytes} (truncated or appended to)` };
     if (createHash('sha256').update(payload).digest('hex') !== h.payloadSha256)
         return { problem: 'its payload does not match its SHA-256' };
+    return { payload };
+}
+/** The facts of a payload readCacheEntryPayload gave, or why they cannot be used. */
+function parseCachedFacts(payload) {
     let facts;
     try {
-        facts = JSON.parse(payload.toString('utf8'));
+        facts = JSON.parse(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8'));
     }
     catch {
         return { problem: 'its payload is not JSON' };
@@ -13337,9 +13345,11 @@ function entryPath(dir, key) {
 }
 /**
  * One file through the cache: hash it, use its entry when there is a good one, else extract it
- * into a fresh context and store the facts.
+ * into a fresh context and store the facts. With `payloadOnly` a hit returns the entry's payload,
+ * checked against its SHA-256 but not parsed: an extraction worker hands it to the main thread,
+ * which parses it while the workers hash the next files (pool.ts).
  */
-async function extractFileCached(file, cache, newContext, partialOf) {
+async function extractFileCached(file, cache, newContext, partialOf, payloadOnly = false) {
     let sha;
     try {
         sha = await sha256OfFile(file.abs);
@@ -13351,7 +13361,10 @@ async function extractFileCached(file, cache, newContext, partialOf) {
         return { facts: partialOf(ctx), hit: false };
     }
     const key = cacheKey(cache.salt, file, sha);
-    const found = readCacheEntry(entryPath(cache.dir, key), key);
+    const read = readCacheEntryPayload(entryPath(cache.dir, key), key);
+    const found = 'payload' in read && !payloadOnly ? parseCachedFacts(read.payload) : read;
+    if ('payload' in found)
+        return { payload: found.payload, hit: true, sha256: sha };
     if ('facts' in found)
         return { facts: found.facts, hit: true, sha256: sha };
     const ctx = newContext();
@@ -15946,9 +15959,11 @@ function partialOf(ctx) {
 }
 /**
  * Extracts one file into `ctx`, or, with a cache, through the cache into its own PartialFacts
- * (pushed to `parts`). The merge is order-independent, so both give the same facts.
+ * (pushed to `parts`). The merge is order-independent, so both give the same facts. In an
+ * extraction worker a cache hit is returned as its entry's payload instead (`payload`, checked
+ * against its SHA-256, not parsed): the main thread parses it while this worker hashes on.
  */
-async function extractOne(f, init, ctx, parts, slice) {
+async function extractOne(f, init, ctx, parts, slice, inWorker = false) {
     if (slice) {
         // Its own context: the slices of one image are joined (or dropped) together.
         const own = newContext(init);
@@ -15960,9 +15975,17 @@ async function extractOne(f, init, ctx, parts, slice) {
         await extractFile(f, ctx);
         return {};
     }
-    const r = await extractFileCached(f, init.cache, () => newContext(init), partialOf);
-    parts.push(r.facts);
-    return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}), ...(r.sha256 ? { sha256: r.sha256 } : {}) };
+    const r = await extractFileCached(f, init.cache, () => newContext(init), partialOf, inWorker);
+    if (r.facts)
+        parts.push(r.facts);
+    // A payload travels in a buffer of its own, moved to the main thread (not copied again).
+    const payload = r.payload ? new Uint8Array(r.payload) : undefined;
+    return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}), ...(r.sha256 ? { sha256: r.sha256 } : {}), ...(payload ? { payload } : {}) };
+}
+/** A `done` message, the cache hits' payloads moved with it. */
+function postDone(port, results) {
+    const moved = results.flatMap((r) => (r.payload ? [r.payload.buffer] : []));
+    port.postMessage({ type: 'done', results }, moved);
 }
 /**
  * The worker side: `init` starts an input (a fresh context); each file it is sent is extracted
@@ -15997,17 +16020,17 @@ async function runWorker() {
                 let results = [];
                 for (const job of msg.jobs) {
                     const f = job.file;
-                    results.push(await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached, job.slice));
+                    results.push(await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached, job.slice, true));
                     Atomics.add(finished, 0, 1);
                     // Answered a few at a time (and at the end of the message), so that the main thread
                     // can send more before this worker runs out.
                     if (results.length >= DONE_EVERY) {
-                        port.postMessage({ type: 'done', results });
+                        postDone(port, results);
                         results = [];
                     }
                 }
                 if (results.length)
-                    port.postMessage({ type: 'done', results });
+                    postDone(port, results);
             }
             else {
                 port.postMessage({ type: 'partial', partial: mergePartials([partialOf(ctx), ...cached]) });

@@ -290,4 +290,30 @@ d('--cache-dir with worker threads (dist/cli.js)', () => {
     expect(fixed.stderr).toMatch(/warning: cache: \d+ entr/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('a hit whose facts do not validate (its length and SHA-256 consistent): the main thread, which parses the workers’ hits, has the file extracted again', () => {
+    const dir = path.join(tmp, 'cache-workers-facts');
+    const run = () => {
+      const r = spawnSync('node', [CLI, ...ARGS, '--cache-dir', dir], { cwd: BUILD, encoding: 'utf8', env: { ...process.env, ACTIVATION_GATE_WORKERS: '2' } });
+      return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+    };
+    const cold = run();
+    const files = entries(dir);
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files.slice(0, 3)) {
+      const e = entryOf(path.join(dir, f));
+      const payload = JSON.stringify({ ...JSON.parse(e.payload), endpoints: 'none' });
+      put(path.join(dir, f), { header: { ...e.header, payloadBytes: Buffer.byteLength(payload), payloadSha256: createHash('sha256').update(payload).digest('hex') }, payload });
+    }
+    const warm = run();
+    expect(warm.status).toBe(cold.status);
+    expect(warm.stdout).toBe(cold.stdout);
+    const counts = [...warm.stderr.matchAll(/cache: (\d+) of (\d+) files of /g)].map((m) => Number(m[2]) - Number(m[1]));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(3); // the three, extracted again
+    expect(warm.stderr).toMatch(/warning: cache: \d entr\w+ not used or not written, the files extracted again: .* its facts do not validate \(endpoints: /);
+    // Rewritten: the next run takes every file from the cache, silently.
+    const again = run();
+    expect(again.stdout).toBe(cold.stdout);
+    expect(again.stderr).not.toMatch(/warning/);
+  });
 });

@@ -133,4 +133,35 @@ cli('a worker dying on a small file after others of the same message', () => {
     expect(t.unreadable.map((u) => `${u.path}: ${u.reason}`)).toEqual([expect.stringMatching(/^killer\.jar: the extraction worker failed on it: .*memory/i)]);
     expect(t.endpoints.map((e) => e.value).filter((v) => v.startsWith('filler'))).toEqual(['filler1.example.com', 'filler2.example.com', 'filler3.example.com']);
   }, 120_000);
+
+  it('with a warm cache: the hits it handed over before dying are neither lost nor counted twice', () => {
+    // Twelve 250 KB blobs are cached first; then a JAR that kills the worker extracting it is
+    // added. Dealt largest first, a few blobs to a message: the JAR goes, in a later message, to
+    // a worker that has already handed over cache hits as payloads (parsed on the main thread).
+    // Those are its facts' only copy there: extracting them again too would count them twice.
+    const dir = tempDir('ag-death-cache-');
+    const cache = tempDir('ag-death-cache-dir-');
+    const BLOBS = 12;
+    for (let i = 1; i <= BLOBS; i++) writeFileSync(join(dir, `f${i}.bin`), Buffer.concat([randomBytes(250_000), Buffer.from(`\0https://filler${i}.example.com/`)]));
+    const run = (env: NodeJS.ProcessEnv) =>
+      spawnSync('node', [CLI, 'scan', dir, '--market', 'EU', '--format', 'json', '--fail-on', 'never', '--source-root', EMPTY, '--cache-dir', cache], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, ACTIVATION_GATE_WORKERS: '2', ...env },
+        maxBuffer: 1 << 28,
+      });
+    expect(run({}).status).toBe(0);
+    const text = join(dir, 'hosts.txt');
+    writeFileSync(text, Array.from({ length: 60_000 }, (_, i) => `h${i}.example.cn\n`).join(''));
+    execFileSync('zip', ['-q', '-9', '-j', join(dir, 'killer.jar'), text]);
+    rmSync(text);
+    const r = run({ ACTIVATION_GATE_WORKER_HEAP_MB: '16' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`cache: ${BLOBS} of ${BLOBS} files of `); // the JAR, lost, is not counted
+    const t = (JSON.parse(r.stdout) as { targets: { unreadable: { path: string; reason: string }[]; endpoints: { value: string; evidence: Evidence[]; evidenceCount: number }[] }[] }).targets[0];
+    expect(t.unreadable.map((u) => `${u.path}: ${u.reason}`)).toEqual([expect.stringMatching(/^killer\.jar: the extraction worker failed on it: .*memory/i)]);
+    const fillers = t.endpoints.filter((e) => e.value.startsWith('filler')).map((e) => [e.value, e.evidence.map((x) => x.path), e.evidenceCount]);
+    const expected = Array.from({ length: BLOBS }, (_, k) => [`filler${k + 1}.example.com`, [`f${k + 1}.bin`], 1]);
+    expect(fillers.sort()).toEqual(expected.sort());
+  }, 120_000);
 });

@@ -165,8 +165,12 @@ const headerSchema = z.strictObject({
 /** A header line longer than this is not one of ours (keys and hashes are 64 characters; the path is the file's). */
 const MAX_HEADER = 64 << 10;
 
-/** Reads and checks one entry: the facts, or why the entry cannot be used. */
-export function readCacheEntry(file: string, key: string): { facts: PartialFacts } | { miss: true } | { problem: string } {
+/**
+ * Reads one entry and checks all but its facts: its header, that it is stored under `key`, and
+ * its payload's length and SHA-256. The payload (the facts' JSON, parseCachedFacts), or why the
+ * entry cannot be used.
+ */
+export function readCacheEntryPayload(file: string, key: string): { payload: Buffer } | { miss: true } | { problem: string } {
   let raw: Buffer;
   try {
     raw = readFileSync(file);
@@ -190,15 +194,26 @@ export function readCacheEntry(file: string, key: string): { facts: PartialFacts
   const payload = raw.subarray(nl + 1);
   if (payload.length !== h.payloadBytes) return { problem: `${payload.length} bytes of payload where its header says ${h.payloadBytes} (truncated or appended to)` };
   if (createHash('sha256').update(payload).digest('hex') !== h.payloadSha256) return { problem: 'its payload does not match its SHA-256' };
+  return { payload };
+}
+
+/** The facts of a payload readCacheEntryPayload gave, or why they cannot be used. */
+export function parseCachedFacts(payload: Uint8Array): { facts: PartialFacts } | { problem: string } {
   let facts: unknown;
   try {
-    facts = JSON.parse(payload.toString('utf8'));
+    facts = JSON.parse(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8'));
   } catch {
     return { problem: 'its payload is not JSON' };
   }
   const parsed = partialFactsSchema.safeParse(facts);
   if (!parsed.success) return { problem: `its facts do not validate (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message})` };
   return { facts: parsed.data as PartialFacts };
+}
+
+/** Reads and checks one entry: the facts, or why the entry cannot be used. */
+export function readCacheEntry(file: string, key: string): { facts: PartialFacts } | { miss: true } | { problem: string } {
+  const read = readCacheEntryPayload(file, key);
+  return 'payload' in read ? parseCachedFacts(read.payload) : read;
 }
 
 let tagPrefix: string | undefined;
@@ -248,7 +263,9 @@ export function entryPath(dir: string, key: string): string {
 }
 
 export interface CachedResult {
-  facts: PartialFacts;
+  /** The facts; on a hit with `payloadOnly`, the entry's checked payload instead (parseCachedFacts). */
+  facts?: PartialFacts;
+  payload?: Buffer;
   hit: boolean;
   /** A cache entry that was there but could not be used, or could not be written. */
   problem?: string;
@@ -258,9 +275,17 @@ export interface CachedResult {
 
 /**
  * One file through the cache: hash it, use its entry when there is a good one, else extract it
- * into a fresh context and store the facts.
+ * into a fresh context and store the facts. With `payloadOnly` a hit returns the entry's payload,
+ * checked against its SHA-256 but not parsed: an extraction worker hands it to the main thread,
+ * which parses it while the workers hash the next files (pool.ts).
  */
-export async function extractFileCached(file: FileArtifact, cache: CacheConfig, newContext: () => ArtifactContext, partialOf: (ctx: ArtifactContext) => PartialFacts): Promise<CachedResult> {
+export async function extractFileCached(
+  file: FileArtifact,
+  cache: CacheConfig,
+  newContext: () => ArtifactContext,
+  partialOf: (ctx: ArtifactContext) => PartialFacts,
+  payloadOnly = false,
+): Promise<CachedResult> {
   let sha: string;
   try {
     sha = await sha256OfFile(file.abs);
@@ -271,7 +296,9 @@ export async function extractFileCached(file: FileArtifact, cache: CacheConfig, 
     return { facts: partialOf(ctx), hit: false };
   }
   const key = cacheKey(cache.salt, file, sha);
-  const found = readCacheEntry(entryPath(cache.dir, key), key);
+  const read = readCacheEntryPayload(entryPath(cache.dir, key), key);
+  const found = 'payload' in read && !payloadOnly ? parseCachedFacts(read.payload) : read;
+  if ('payload' in found) return { payload: found.payload, hit: true, sha256: sha };
   if ('facts' in found) return { facts: found.facts, hit: true, sha256: sha };
   const ctx = newContext();
   await extractFile(file, ctx);

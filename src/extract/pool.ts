@@ -11,7 +11,7 @@ import { appendAll } from '../arrays.js';
 import type { FileArtifact } from '../inputs/walk.js';
 import { extractFile, isSharedContainer, type ArtifactContext, type ImageSlice } from './artifact.js';
 import { FileSource } from '../io/source.js';
-import { extractFileCached, sha256OfFile, type CacheConfig } from './cache.js';
+import { extractFileCached, parseCachedFacts, sha256OfFile, type CacheConfig } from './cache.js';
 import { EndpointCollector } from './collector.js';
 import { EndpointScanner } from './endpoints.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
@@ -110,8 +110,11 @@ interface Job {
  * dies died on the file after the last one its counter says it finished.
  */
 type ToWorker = { type: 'init'; init: PoolInit; finished: SharedArrayBuffer } | { type: 'files'; jobs: Job[] } | { type: 'finish' };
-/** `partial`: the facts of one slice of an image, returned with the slice. */
-type Extracted = { hit?: boolean; problem?: string; sha256?: string; partial?: PartialFacts };
+/**
+ * `partial`: the facts of one slice of an image, returned with the slice. `payload`: a cache hit's
+ * facts as its entry holds them (cache.ts parseCachedFacts), parsed by the main thread.
+ */
+type Extracted = { hit?: boolean; problem?: string; sha256?: string; partial?: PartialFacts; payload?: Uint8Array };
 type FromWorker = { type: 'ready' } | { type: 'done'; results: Extracted[] } | { type: 'partial'; partial: PartialFacts } | { type: 'sha256'; hex: string };
 
 /** What the cache did during one extractFiles call: hits, and entries it could not use or write. */
@@ -125,9 +128,11 @@ export interface CacheTally {
 
 /**
  * Extracts one file into `ctx`, or, with a cache, through the cache into its own PartialFacts
- * (pushed to `parts`). The merge is order-independent, so both give the same facts.
+ * (pushed to `parts`). The merge is order-independent, so both give the same facts. In an
+ * extraction worker a cache hit is returned as its entry's payload instead (`payload`, checked
+ * against its SHA-256, not parsed): the main thread parses it while this worker hashes on.
  */
-async function extractOne(f: FileArtifact, init: PoolInit, ctx: ArtifactContext, parts: PartialFacts[], slice?: ImageSlice): Promise<Extracted> {
+async function extractOne(f: FileArtifact, init: PoolInit, ctx: ArtifactContext, parts: PartialFacts[], slice?: ImageSlice, inWorker = false): Promise<Extracted> {
   if (slice) {
     // Its own context: the slices of one image are joined (or dropped) together.
     const own = newContext(init);
@@ -139,9 +144,11 @@ async function extractOne(f: FileArtifact, init: PoolInit, ctx: ArtifactContext,
     await extractFile(f, ctx);
     return {};
   }
-  const r = await extractFileCached(f, init.cache, () => newContext(init), partialOf);
-  parts.push(r.facts);
-  return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}), ...(r.sha256 ? { sha256: r.sha256 } : {}) };
+  const r = await extractFileCached(f, init.cache, () => newContext(init), partialOf, inWorker);
+  if (r.facts) parts.push(r.facts);
+  // A payload travels in a buffer of its own, moved to the main thread (not copied again).
+  const payload = r.payload ? new Uint8Array(r.payload) : undefined;
+  return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}), ...(r.sha256 ? { sha256: r.sha256 } : {}), ...(payload ? { payload } : {}) };
 }
 
 function tally(t: CacheTally | undefined, r: Extracted, relPath: string | undefined): void {
@@ -150,6 +157,12 @@ function tally(t: CacheTally | undefined, r: Extracted, relPath: string | undefi
   if (r.hit) t.hits++;
   else t.misses++;
   if (r.problem) t.problems.push(r.problem);
+}
+
+/** A `done` message, the cache hits' payloads moved with it. */
+function postDone(port: NonNullable<typeof parentPort>, results: Extracted[]): void {
+  const moved = results.flatMap((r) => (r.payload ? [r.payload.buffer as ArrayBuffer] : []));
+  port.postMessage({ type: 'done', results } satisfies FromWorker, moved);
 }
 
 /**
@@ -183,16 +196,16 @@ export async function runWorker(): Promise<void> {
         let results: Extracted[] = [];
         for (const job of msg.jobs) {
           const f = job.file;
-          results.push(await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached, job.slice));
+          results.push(await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached, job.slice, true));
           Atomics.add(finished, 0, 1);
           // Answered a few at a time (and at the end of the message), so that the main thread
           // can send more before this worker runs out.
           if (results.length >= DONE_EVERY) {
-            port.postMessage({ type: 'done', results } satisfies FromWorker);
+            postDone(port, results);
             results = [];
           }
         }
-        if (results.length) port.postMessage({ type: 'done', results } satisfies FromWorker);
+        if (results.length) postDone(port, results);
       } else {
         port.postMessage({ type: 'partial', partial: mergePartials([partialOf(ctx), ...cached]) } satisfies FromWorker);
         // The next input starts with init (a new context then, not now: a new scanner while
@@ -420,7 +433,19 @@ export async function extractFiles(
   // The slices of each shared image; an image a worker died on is dropped whole.
   const slices = new Map<string, PartialFacts[]>();
   const broken = new Set<string>();
+  // Cache hits a worker returned as payloads, parsed here while the workers hash on. One whose
+  // facts do not parse or validate is extracted again in-process at the end, which says why.
+  const hits: PartialFacts[] = [];
+  const recheck: Job[] = [];
   const settle = (job: Job, r: Extracted): void => {
+    if (r.payload) {
+      const parsed = parseCachedFacts(r.payload);
+      if (!('facts' in parsed)) {
+        recheck.push(job);
+        return;
+      }
+      hits.push(parsed.facts);
+    }
     tally(cacheTally, r, job.file.relPath);
     doneFiles += job.slice ? 1 / job.slice.count : 1;
     doneBytes += job.slice ? job.file.size / job.slice.count : job.file.size;
@@ -476,8 +501,9 @@ export async function extractFiles(
                 received++;
                 inflightBytes -= job.file.size;
                 settle(job, r);
-                // A slice's facts came back with it; a whole file's stay in the worker until the end.
-                if (!job.slice) finished.push(job);
+                // A slice's facts came back with it, and a cache hit's payload; a whole file's
+                // facts stay in the worker until the end.
+                if (!job.slice && !r.payload) finished.push(job);
               }
               progress?.({ files: Math.round(doneFiles), bytes: Math.round(doneBytes) });
               // Two in flight, as always; past that, small files are sent again only once half
@@ -534,8 +560,9 @@ export async function extractFiles(
   );
   if (!pool) await lender.close();
   // Files a dead worker never reached are scanned in-process, so nothing is silently skipped.
-  const rest = [...queue.slice(head), ...redo].filter((job) => !broken.has(job.file.relPath));
+  const rest = [...queue.slice(head), ...redo, ...recheck].filter((job) => !broken.has(job.file.relPath));
   const parts = results.filter((r): r is PartialFacts => r !== undefined);
+  appendAll(parts, hits);
   if (rest.length) {
     const ctx = newContext(init);
     for (const job of rest) settle(job, await extractOne(job.file, init, ctx, parts, job.slice));
