@@ -263,8 +263,9 @@ export function entryPath(dir: string, key: string): string {
 }
 
 export interface CachedResult {
-  /** The facts; on a hit with `payloadOnly`, the entry's checked payload instead (parseCachedFacts). */
+  /** The facts, but for a hit with `payloadOnly`. */
   facts?: PartialFacts;
+  /** A hit with `payloadOnly`: the entry's payload, checked against its SHA-256 (parseCachedFacts parses it). */
   payload?: Buffer;
   hit: boolean;
   /** A cache entry that was there but could not be used, or could not be written. */
