@@ -1876,15 +1876,11 @@ function scanDexStrings(buf, base, scanner, sink, maxSaved, size = buf.length) {
         return;
     if (prefix && maxOff + 5 > buf.length)
         throw short();
-    let q = maxOff;
-    while (q < buf.length && q - maxOff < 5 && buf[q] & 0x80)
-        q++;
-    const nul = buf.indexOf(0, q + 1);
+    const nul = lastStringNul(buf, maxOff);
     if (prefix && nul < 0)
         throw short();
     const hi = nul < 0 ? buf.length : nul + 1;
-    // Strings spread over the file (hostile or unusual layout): scan them one by one instead.
-    if (hi - lo > 256 * count + (1 << 20)) {
+    if (spread(lo, hi, count)) {
         if (prefix)
             throw short();
         forEachDexString(buf, (ref) => {
@@ -1979,15 +1975,23 @@ function dexBytesWanted(head, size, memo = {}) {
     // first (most strings are short), then twice as far each time.
     if (max + 5 > head.length)
         return Math.min(size, max + 256);
-    let q = max;
-    while (q - max < 5 && head[q] & 0x80)
-        q++;
-    const nul = head.indexOf(0, q + 1);
+    const nul = lastStringNul(head, max);
     if (nul < 0)
         return Math.min(size, head.length + Math.max(4096, head.length - max));
-    if (nul + 1 - lo > 256 * count + (1 << 20))
-        return size; // spread: scanned string by string
+    if (spread(lo, nul + 1, count))
+        return size; // scanned string by string, up to the file's end
     return head.length;
+}
+/** The NUL that ends the string at `maxOff` (after its uleb128 length, up to five bytes), or -1. */
+function lastStringNul(buf, maxOff) {
+    let q = maxOff;
+    while (q < buf.length && q - maxOff < 5 && buf[q] & 0x80)
+        q++;
+    return buf.indexOf(0, q + 1);
+}
+/** Strings spread over the file (hostile or unusual layout): scanned one by one, not as one span. */
+function spread(lo, hi, count) {
+    return hi - lo > 256 * count + (1 << 20);
 }
 /** Where one DEX's string data may lie: its file (v35-40) or its container (v41). */
 function stringLimit(buf, h) {
