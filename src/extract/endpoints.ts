@@ -142,6 +142,14 @@ export interface ScannerOptions {
   wasm?: boolean;
 }
 
+/**
+ * `{ ...base, offset }`, with the same keys in the same order, made without a spread: it is made
+ * for every hit.
+ */
+function evidenceAt(base: EvidenceBase, offset: number): Evidence {
+  return base.entry === undefined ? { path: base.path, source: base.source, offset } : { path: base.path, entry: base.entry, source: base.source, offset };
+}
+
 export class EndpointScanner {
   /** The shortest digit run that can be an SMS number worth reporting (SP numbers have 8+). */
   private readonly smsMinLength: number;
@@ -342,8 +350,9 @@ export class EndpointScanner {
     const raw = buf.toString('latin1', a, b);
     const lower = upper === 0 ? raw : raw.toLowerCase();
     const port = this.portAfter(buf, b, end);
-    // Made only for a hit: most candidates are rejected below.
-    const evidence = (): Evidence => ({ ...base, offset: offsetOf(url?.schemeStart ?? a) });
+    // Where a hit's evidence points (its offset is made only for a hit: most candidates are
+    // rejected below).
+    const at = url?.schemeStart ?? a;
 
     if (!alphaTld) {
       // A dotted quad inside a longer dotted run (1.2.3.4.5) was trimmed away above; reject
@@ -352,18 +361,18 @@ export class EndpointScanner {
       // Bare low quads are version numbers (2.12.9.2), unless a port or a known resolver says otherwise.
       if (!url && port === undefined && raw.charCodeAt(1) === DOT && !LOW_IPV4_ALLOWED.has(raw)) return;
       if (!url && a > start && (buf[a - 1] === 0x2d || buf[a - 1] === 0x5f)) return;
-      sink.add(this.hit('ip', raw, url, port, evidence()));
+      sink.add(this.hit('ip', raw, url, port, evidenceAt(base, offsetOf(at))));
       return;
     }
 
     if (this.known.hosts.has(lower)) {
-      sink.add(this.hit('host', lower, url, port, evidence()));
+      sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));
       return;
     }
     if (url) {
       if (!url.network) return;
       if (!isHostSyntax(lower)) return;
-      sink.add(this.hit('host', lower, url, port, evidence()));
+      sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));
       return;
     }
     // Bare name: reject e-mail domains and path segments, then the code/file/property rules.
@@ -378,26 +387,31 @@ export class EndpointScanner {
       if (next === 0x5f || next === 0x24 || next === 0x28 /* ( */) return;
     }
     const host = bareNameToHostCached(raw);
-    if (host) sink.add(this.hit('host', host, undefined, port, evidence()));
+    if (host) sink.add(this.hit('host', host, undefined, port, evidenceAt(base, offsetOf(at))));
   }
 
+  /** One hit, always of one shape (absent fields undefined): the collector's reads stay monomorphic. */
   private hit(
-    kind: 'host' | 'ip',
+    kind: EndpointHit['kind'],
     value: string,
     url: { scheme: string; network: boolean } | undefined,
     port: number | undefined,
     evidence: Evidence,
   ): EndpointHit {
-    const h: EndpointHit = { kind, value, evidence };
-    if (url) {
-      h.scheme = url.scheme;
-      h.cleartext = CLEARTEXT_SCHEMES.has(url.scheme);
-    }
-    if (port !== undefined) h.port = port;
-    if (kind === 'host' && IDENTIFIER_HOSTS.has(value)) h.ignored = true;
-    // Loopback and the unspecified address never leave the device.
-    if (kind === 'ip' && (value.startsWith('127.') || value === '0.0.0.0' || value === '::1' || value === '::')) h.ignored = true;
-    return h;
+    // XML namespace identifiers are inventoried, never findings; loopback and the unspecified
+    // address never leave the device.
+    const ignored =
+      (kind === 'host' && IDENTIFIER_HOSTS.has(value)) ||
+      (kind === 'ip' && (value.startsWith('127.') || value === '0.0.0.0' || value === '::1' || value === '::'));
+    return {
+      kind,
+      value,
+      port,
+      scheme: url?.scheme,
+      cleartext: url ? CLEARTEXT_SCHEMES.has(url.scheme) : undefined,
+      ignored: ignored || undefined,
+      evidence,
+    };
   }
 
   /** The scheme of a URL whose authority starts at `a` (`scheme://[userinfo@]host`). */
@@ -456,7 +470,7 @@ export class EndpointScanner {
     const url = this.schemeBefore(buf, i + 3, start);
     if (!url?.network) return;
     const port = this.portAfter(buf, close + 1, end);
-    sink.add(this.hit('ip', canonicalIpv6(lit) ?? lit, url, port, { ...base, offset: offsetOf(url.schemeStart) }));
+    sink.add(this.hit('ip', canonicalIpv6(lit) ?? lit, url, port, evidenceAt(base, offsetOf(url.schemeStart))));
   }
 
   /**
@@ -478,7 +492,7 @@ export class EndpointScanner {
     else if (digits.startsWith('0086')) digits = digits.slice(4);
     const isSp = digits.startsWith('106') && digits.length >= 8 && digits.length <= 13;
     if (isSp || this.known.sms.has(digits)) {
-      sink.add({ kind: 'sms', value: digits, evidence: { ...base, offset: offsetOf(ds) } });
+      sink.add(this.hit('sms', digits, undefined, undefined, evidenceAt(base, offsetOf(ds))));
     }
   }
 }
