@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import type { EndpointHit } from '../../src/facts.js';
-import { bareNameToHost, canonicalIpv6, EndpointScanner, isCanonicalIpv4 } from '../../src/extract/endpoints.js';
+import { BareNameCache, bareNameToHost, canonicalIpv6, EndpointScanner, isCanonicalIpv4, isHostSyntax } from '../../src/extract/endpoints.js';
 
 const known = { hosts: new Set(['zzhc.vnet.cn', 'dm.wo.com.cn', 'cn.c2dms.com']), sms: new Set(['10659401', '14536007399']) };
 
@@ -213,5 +214,131 @@ describe('raw files scanned in chunks', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** The definition isHostSyntax implements in one pass: split into labels, each tested by pattern. */
+function isHostSyntaxReference(name: string): boolean {
+  if (name.length > 253) return false;
+  const labels = name.split('.');
+  if (labels.length < 2) return false;
+  for (const l of labels) if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(l)) return false;
+  const tld = labels[labels.length - 1];
+  return /^[a-z]{2,63}$/.test(tld) || /^xn--[a-z0-9-]+$/.test(tld);
+}
+
+describe('isHostSyntax', () => {
+  const label = (n: number, c = 'a'): string => c.repeat(n);
+  it.each([
+    ['example.com', true],
+    ['a.bc', true],
+    ['a.b', false],
+    ['a.b1', false],
+    ['a.xn--p1ai', true],
+    ['a.xn--', false],
+    ['a.xn-', false],
+    ['a.xn--a-', false],
+    ['xn--d1acufc.xn--p1ai', true],
+    ['-a.com', false],
+    ['a-.com', false],
+    ['a--b.com', true],
+    ['a..com', false],
+    ['.a.com', false],
+    ['a.com.', false],
+    ['com', false],
+    ['', false],
+    ['.', false],
+    ['Example.com', false],
+    ['a_b.com', false],
+    ['a.co m', false],
+    ['1.2.3.com', true],
+    ['a.c0m', false],
+    [`${label(63)}.com`, true],
+    [`${label(64)}.com`, false],
+    [`a.${label(63)}`, true],
+    [`a.${label(64)}`, false],
+    [`${[label(63), label(63), label(63), label(61)].join('.')}`, true],
+    [`${[label(63), label(63), label(63), label(62)].join('.')}`, false],
+    ['caf\u00e9.com', false],
+  ])('%s: %s', (name, ok) => {
+    expect(isHostSyntax(name)).toBe(ok);
+    expect(isHostSyntaxReference(name)).toBe(ok);
+  });
+
+  it('agrees with the split-and-pattern definition on arbitrary names', () => {
+    const ch = fc.constantFrom(...'abxnz019-.A_'.split(''));
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 24 }), fc.integer({ min: 0, max: 70 }), (cs, pad) => {
+        const name = cs.join('');
+        // Long labels too, to meet the 63- and 253-byte limits.
+        for (const n of [name, `${'a'.repeat(pad)}${name}`, `${name}.${'q'.repeat(pad)}`, `${'abc.'.repeat(pad)}${name}`]) {
+          expect(isHostSyntax(n)).toBe(isHostSyntaxReference(n));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('BareNameCache', () => {
+  const names = (n: number): string[] =>
+    Array.from({ length: n }, (_, i) => [`h${i}.example.com`, `com.acme${i}.app`, `s${i}.cn`, `Q${i}.example.org`, `x${i % 7}.de`][i % 5]);
+
+  it('answers bareNameToHost for names found in any buffer, at any offset, through growth and clearing', () => {
+    // Eight slots and at most 40 names: the table doubles three times and is cleared repeatedly.
+    const cache = new BareNameCache(40, 8);
+    const all = names(400);
+    let most = 0;
+    for (let round = 0; round < 3; round++) {
+      all.forEach((name, i) => {
+        const pad = (i * 7 + round) % 13;
+        const buf = Buffer.from(`${'#'.repeat(pad)}${name}@@`, 'latin1');
+        expect(cache.lookup(buf, pad, pad + name.length)).toBe(bareNameToHost(name));
+        most = Math.max(most, cache.size);
+        expect(cache.size).toBeLessThanOrEqual(40);
+      });
+    }
+    expect(most).toBe(40);
+  });
+
+  it('keeps every name and its verdict when the table doubles', () => {
+    const cache = new BareNameCache(1000, 8);
+    const all = names(100);
+    const buf = Buffer.from(all.join(' '), 'latin1');
+    const spans = all.map((name) => [buf.indexOf(name, 0, 'latin1'), name.length]);
+    spans.forEach(([at, n], i) => expect(cache.lookup(buf, at, at + n)).toBe(bareNameToHost(all[i])));
+    const size = cache.size; // the distinct names (x0.de .. x6.de recur)
+    expect(size).toBe(new Set(all).size);
+    spans.forEach(([at, n], i) => expect(cache.lookup(buf, at, at + n)).toBe(bareNameToHost(all[i])));
+    expect(cache.size).toBe(size);
+    expect(all.filter((n) => bareNameToHost(n)).length).toBeGreaterThan(20);
+  });
+
+  it('tells apart two names of one length and one 32-bit hash', () => {
+    const fnv1a = (t: string): number => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+      return h;
+    };
+    const [x, y] = ['h10wzx.example.com', 'h1f6cd.example.com'];
+    expect(fnv1a(x)).toBe(fnv1a(y)); // found by search: the cache's hash cannot tell them apart
+    const cache = new BareNameCache();
+    const buf = Buffer.from(`${x} ${y} user@${y}`, 'latin1');
+    expect(cache.lookup(buf, 0, x.length)).toBe(x);
+    expect(cache.lookup(buf, x.length + 1, x.length + 1 + y.length)).toBe(y);
+    expect(cache.size).toBe(2);
+  });
+
+  it('tells apart names of one length whose hashes share a slot, and a name from its prefix', () => {
+    const cache = new BareNameCache(1000, 2);
+    const buf = Buffer.from('ab.de ab.com ac.de ab.co ab.de', 'latin1');
+    expect(cache.lookup(buf, 0, 5)).toBe(bareNameToHost('ab.de'));
+    expect(cache.lookup(buf, 6, 12)).toBe(bareNameToHost('ab.com'));
+    expect(cache.lookup(buf, 13, 18)).toBe(bareNameToHost('ac.de'));
+    expect(cache.lookup(buf, 19, 24)).toBe(bareNameToHost('ab.co'));
+    expect(cache.lookup(buf, 6, 11)).toBe(bareNameToHost('ab.co'));
+    expect(cache.size).toBe(4);
+    expect(cache.lookup(buf, 25, 30)).toBe(bareNameToHost('ab.de'));
+    expect(cache.size).toBe(4);
   });
 });

@@ -50,7 +50,6 @@ HOST[0x2e] = 1;
 const IS_DIGIT = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const IS_ALNUM = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const HAS_UPPER = /[A-Z]/;
-const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const MAX_TOKEN = 253;
 
 /** A first label of at most 7 ASCII bytes as a number: each byte in turn, 7 bits each. */
@@ -89,32 +88,144 @@ export function isCanonicalIpv4Bytes(buf: Uint8Array, a: number, b: number): boo
   return false;
 }
 
-/** Syntax of a DNS name: 2+ labels of letters, digits and inner hyphens; alphabetic TLD. */
+/**
+ * Syntax of a DNS name: 2+ labels of 1-63 lower-case letters, digits and inner hyphens, at most
+ * 253 bytes; the last label 2+ letters or `xn--` and more. One pass over the characters (no
+ * split, no regular expression: it runs for every URL host candidate).
+ */
 export function isHostSyntax(name: string): boolean {
-  if (name.length > MAX_TOKEN) return false;
-  const labels = name.split('.');
-  if (labels.length < 2) return false;
-  for (const l of labels) if (!LABEL.test(l)) return false;
-  const tld = labels[labels.length - 1];
-  return /^[a-z]{2,63}$/.test(tld) || /^xn--[a-z0-9-]+$/.test(tld);
+  const n = name.length;
+  if (n > MAX_TOKEN) return false;
+  let labels = 0;
+  let start = 0;
+  let alpha = true; // the current label has letters only
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? name.charCodeAt(i) : DOT;
+    if (c === DOT) {
+      const len = i - start;
+      if (len < 1 || len > 63 || name.charCodeAt(start) === 0x2d || name.charCodeAt(i - 1) === 0x2d) return false;
+      labels++;
+      if (i < n) {
+        start = i + 1;
+        alpha = true;
+      }
+    } else if (c >= 0x61 && c <= 0x7a) {
+      // a letter
+    } else if ((c >= 0x30 && c <= 0x39) || c === 0x2d) {
+      alpha = false;
+    } else {
+      return false;
+    }
+  }
+  if (labels < 2) return false;
+  return (alpha && n - start >= 2) || (n - start > 4 && name.startsWith('xn--', start));
+}
+
+/**
+ * bareNameToHost memoised by the bytes of the name: the same names recur across APKs (most
+ * lookups in a build are repeats), and a repeat costs a hash and a compare of its bytes, without
+ * a string or a Map lookup. Open addressing over typed arrays; cleared when it holds
+ * `maxEntries` names.
+ */
+export class BareNameCache {
+  private mask: number;
+  private hashes: Int32Array;
+  /** Where each slot's name starts in the arena, plus one (0: an empty slot). */
+  private starts: Int32Array;
+  private lens: Uint16Array;
+  private results: (string | null)[];
+  private arena = new Uint8Array(1 << 16);
+  private used = 0;
+  private count = 0;
+
+  /** `slots`: the table's first size, a power of two (it doubles at half full). */
+  constructor(
+    private readonly maxEntries = 200_000,
+    slots = 1 << 15,
+  ) {
+    this.mask = slots - 1;
+    this.hashes = new Int32Array(slots);
+    this.starts = new Int32Array(slots);
+    this.lens = new Uint16Array(slots);
+    this.results = new Array<string | null>(slots).fill(null);
+  }
+
+  /** bareNameToHost(buf[a, b) as latin1). */
+  lookup(buf: Buffer, a: number, b: number): string | undefined {
+    let h = 0x811c9dc5;
+    for (let i = a; i < b; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+    const len = b - a;
+    const { hashes, starts, lens, arena, mask } = this;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const at = starts[slot];
+      if (at === 0) break;
+      if (hashes[slot] !== h || lens[slot] !== len) continue;
+      let i = 0;
+      while (i < len && arena[at - 1 + i] === buf[a + i]) i++;
+      if (i === len) return this.results[slot] ?? undefined;
+    }
+    const name = buf.toString('latin1', a, b);
+    const host = bareNameToHost(name);
+    this.insert(h, buf, a, b, host ?? null);
+    return host;
+  }
+
+  private insert(h: number, buf: Uint8Array, a: number, b: number, result: string | null): void {
+    if (this.count >= this.maxEntries) this.clear();
+    if (2 * (this.count + 1) > this.starts.length) this.grow();
+    const len = b - a;
+    if (this.used + len > this.arena.length) {
+      const bigger = new Uint8Array(Math.max(2 * this.arena.length, this.used + len));
+      bigger.set(this.arena.subarray(0, this.used));
+      this.arena = bigger;
+    }
+    this.arena.set(buf.subarray(a, b), this.used);
+    let slot = h & this.mask;
+    while (this.starts[slot] !== 0) slot = (slot + 1) & this.mask;
+    this.hashes[slot] = h;
+    this.starts[slot] = this.used + 1;
+    this.lens[slot] = len;
+    this.results[slot] = result;
+    this.used += len;
+    this.count++;
+  }
+
+  private grow(): void {
+    const { hashes, starts, lens, results } = this;
+    const size = 2 * starts.length;
+    this.mask = size - 1;
+    this.hashes = new Int32Array(size);
+    this.starts = new Int32Array(size);
+    this.lens = new Uint16Array(size);
+    this.results = new Array<string | null>(size).fill(null);
+    for (let i = 0; i < starts.length; i++) {
+      if (starts[i] === 0) continue;
+      let slot = hashes[i] & this.mask;
+      while (this.starts[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.hashes[slot] = hashes[i];
+      this.starts[slot] = starts[i];
+      this.lens[slot] = lens[i];
+      this.results[slot] = results[i];
+    }
+  }
+
+  private clear(): void {
+    this.starts.fill(0);
+    this.results.fill(null);
+    this.used = 0;
+    this.count = 0;
+  }
+
+  /** How many names it holds. */
+  get size(): number {
+    return this.count;
+  }
 }
 
 /**
  * Decides whether a bare dotted name (no scheme before it, not catalogued) is a host.
  * `name` is as found (case kept); returns the lower-cased host or undefined.
  */
-const bareCache = new Map<string, string | null>();
-
-/** bareNameToHost, memoised per distinct name (the same names recur across APKs). */
-export function bareNameToHostCached(name: string): string | undefined {
-  const known = bareCache.get(name);
-  if (known !== undefined) return known ?? undefined;
-  const v = bareNameToHost(name);
-  if (bareCache.size >= 200_000) bareCache.clear();
-  bareCache.set(name, v ?? null);
-  return v;
-}
-
 export function bareNameToHost(name: string): string | undefined {
   if (HAS_UPPER.test(name)) return undefined; // Java classes, constants, mixed-case code
   if (!isHostSyntax(name)) return undefined;
@@ -149,6 +260,9 @@ export interface ScannerOptions {
 function evidenceAt(base: EvidenceBase, offset: number): Evidence {
   return base.entry === undefined ? { path: base.path, source: base.source, offset } : { path: base.path, entry: base.entry, source: base.source, offset };
 }
+
+/** Bare names seen by this thread's scanners, with their verdicts. */
+const bareNames = new BareNameCache();
 
 export class EndpointScanner {
   /** The shortest digit run that can be an SMS number worth reporting (SP numbers have 8+). */
@@ -326,7 +440,8 @@ export class EndpointScanner {
     const url = this.schemeBefore(buf, a, start);
     // Bare names with capitals (Java classes) or a code/property first label (`com.`, `ro.`)
     // are not hosts unless catalogued: reject them before making strings, when no catalogued or
-    // policy host has this length.
+    // policy host has this length (then the name is not one: it goes straight to the bare-name
+    // rules, by its bytes).
     if (!url && alphaTld && !this.knownLengths.has(b - a)) {
       if (upper < 0) {
         upper = 0;
@@ -344,6 +459,8 @@ export class EndpointScanner {
       let i = a;
       for (; i < b && i - a <= 7 && buf[i] !== DOT; i++) code = code * 128 + buf[i];
       if (i - a <= 7 && ROOT_CODES.has(code)) return;
+      this.bare(buf, a, b, start, end, base, sink, offsetOf);
+      return;
     }
     // Not a letter TLD: only digits and dots (the byte checks said so), a dotted quad or nothing.
     if (!alphaTld && !isCanonicalIpv4Bytes(buf, a, b)) return;
@@ -375,7 +492,12 @@ export class EndpointScanner {
       sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));
       return;
     }
-    // Bare name: reject e-mail domains and path segments, then the code/file/property rules.
+    this.bare(buf, a, b, start, end, base, sink, offsetOf);
+  }
+
+  /** A bare dotted name buf[a, b) (no scheme before it, not catalogued): a host or nothing. */
+  private bare(buf: Buffer, a: number, b: number, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
+    // Reject e-mail domains and path segments, then the code/file/property rules.
     if (a > start) {
       const prev = buf[a - 1];
       if (prev === 0x40 /* @ */) return;
@@ -386,8 +508,8 @@ export class EndpointScanner {
       const next = buf[b];
       if (next === 0x5f || next === 0x24 || next === 0x28 /* ( */) return;
     }
-    const host = bareNameToHostCached(raw);
-    if (host) sink.add(this.hit('host', host, undefined, port, evidenceAt(base, offsetOf(at))));
+    const host = bareNames.lookup(buf, a, b);
+    if (host) sink.add(this.hit('host', host, undefined, this.portAfter(buf, b, end), evidenceAt(base, offsetOf(a))));
   }
 
   /** One hit, always of one shape (absent fields undefined): the collector's reads stay monomorphic. */
