@@ -62145,8 +62145,30 @@ function lookup(list, kind, value) {
     }
     return undefined;
 }
+/**
+ * True when `value` is a host that normalisation leaves as it is and that is no IP literal:
+ * lower-case letters, digits, '-' and '.', with a letter or '-' (an IPv4 has neither, an IPv6 has
+ * ':'), not ending in '.'. Every host the scanner reports is one, so the evaluation of a build's
+ * thousands of endpoints skips the patterns of normaliseIp and normaliseHost.
+ */
+function isPlainHost(value) {
+    const n = value.length;
+    if (n === 0 || value.charCodeAt(n - 1) === 0x2e)
+        return false;
+    let named = false;
+    for (let i = 0; i < n; i++) {
+        const c = value.charCodeAt(i);
+        if ((c >= 0x61 && c <= 0x7a) || c === 0x2d)
+            named = true;
+        else if (!((c >= 0x30 && c <= 0x39) || c === 0x2e))
+            return false;
+    }
+    return named;
+}
 /** Normalises an endpoint value the way the matchers expect; undefined when it is not one. */
 function normaliseEndpoint(kind, value) {
+    if (kind === 'host' && isPlainHost(value))
+        return { kind, value };
     if (kind === 'sms') {
         const v = normaliseSms(value);
         return v === undefined ? undefined : { kind, value: v };

@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { loadBuiltinCatalog } from '../../src/catalog/load.js';
 import { PolicyErrors } from '../../src/errors.js';
-import { classifyEndpoint, resolveMarketPolicy } from '../../src/policy/effective.js';
+import { classifyEndpoint, normaliseEndpoint, resolveMarketPolicy } from '../../src/policy/effective.js';
 import { parsePolicyText } from '../../src/policy/load.js';
-import { matchHostPattern, normaliseHost, normaliseSms, parseHostPattern } from '../../src/policy/patterns.js';
+import { isIpLiteral, matchHostPattern, normaliseHost, normaliseIp, normaliseSms, parseHostPattern } from '../../src/policy/patterns.js';
 import { fixtureText } from './helpers.js';
 
 const eu = resolveMarketPolicy(undefined, 'EU', loadBuiltinCatalog());
@@ -49,6 +49,25 @@ describe('properties', () => {
         if (n !== undefined) expect(normaliseSms(n)).toBe(n);
       }),
     );
+  });
+
+  it('a host is normalised as the IP and host patterns say, fast path or not', () => {
+    // What normaliseEndpoint does for a host without its fast path for plain names.
+    const byPatterns = (value: string): { kind: string; value: string } => {
+      const ip = normaliseIp(value);
+      return isIpLiteral(ip) ? { kind: 'ip', value: ip } : { kind: 'host', value: normaliseHost(value) };
+    };
+    const ch = fc.constantFrom(...'az09-.:/@[]% A_'.split(''));
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 20 }), (cs) => {
+        const value = cs.join('');
+        expect(normaliseEndpoint('host', value)).toEqual(byPatterns(value));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const value of ['1.2.3.4', '01.2.3.4', '1.2.3.4.', 'a.b.', 'zzhc.vnet.cn', '-.-', '0.0.0.0', '1.2.3', '::1', 'a:80', '1.2.3.4:53']) {
+      expect(normaliseEndpoint('host', value)).toEqual(byPatterns(value));
+    }
   });
 
   it('*.suffix matches exactly the strict subdomains', () => {
