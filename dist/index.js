@@ -15991,10 +15991,13 @@ class EndpointScanner {
     smsMinLength;
     /** Lengths of catalogued and policy hosts: a token of another length cannot be one. */
     knownLengths;
+    /** Lengths of catalogued and policy SMS numbers, the same way. */
+    smsLengths;
     engine;
     constructor(known, options = {}) {
         this.known = known;
         this.knownLengths = new Set([...known.hosts].map((h) => h.length));
+        this.smsLengths = new Set([...known.sms].map((n) => n.length));
         let min = 8;
         for (const n of known.sms)
             min = Math.min(min, n.length);
@@ -16324,12 +16327,18 @@ class EndpointScanner {
             return;
         if (after === DOT && de + 1 < end && IS_DIGIT(buf[de + 1]))
             return;
-        let digits = buf.toString('latin1', ds, de);
-        if (before === 0x2b /* + */ && digits.startsWith('86'))
-            digits = digits.slice(2);
-        else if (digits.startsWith('0086'))
-            digits = digits.slice(4);
-        const isSp = digits.startsWith('106') && digits.length >= 8 && digits.length <= 13;
+        // +86 and 0086 (China's country code) are dropped; the number is then an SP number or a
+        // listed one, told by its bytes before any string is made (most runs are neither).
+        let s = ds;
+        if (before === 0x2b /* + */ && de - ds >= 2 && buf[ds] === 0x38 && buf[ds + 1] === 0x36)
+            s += 2;
+        else if (de - ds >= 4 && buf[ds] === 0x30 && buf[ds + 1] === 0x30 && buf[ds + 2] === 0x38 && buf[ds + 3] === 0x36)
+            s += 4;
+        const len = de - s;
+        const isSp = len >= 8 && len <= 13 && buf[s] === 0x31 && buf[s + 1] === 0x30 && buf[s + 2] === 0x36;
+        if (!isSp && !this.smsLengths.has(len))
+            return;
+        const digits = buf.toString('latin1', s, de);
         if (isSp || this.known.sms.has(digits)) {
             sink.add(this.hit('sms', digits, undefined, undefined, evidenceAt(base, offsetOf(ds))));
         }

@@ -87,6 +87,45 @@ describe('SMS numbers in string pools and DEX strings', () => {
   });
 });
 
+describe('SMS numbers told by their bytes', () => {
+  it('are the digit runs the string rules accept: SP numbers (106, 8-13 digits) and listed ones, after +86 or 0086 (property)', () => {
+    const policy = { hosts: new Set<string>(), sms: new Set(['10659401', '95555', '12345678901234']) };
+    // The rules on the run as a string, as the scanner applied them before looking at bytes.
+    const reference = (text: string): string[] => {
+      const out: string[] = [];
+      for (const m of text.matchAll(/[0-9]+/g)) {
+        const ds = m.index;
+        const de = ds + m[0].length;
+        const before = ds > 0 ? text.charCodeAt(ds - 1) : 0x20;
+        const after = de < text.length ? text.charCodeAt(de) : 0x20;
+        if (m[0].length < 5 || /[A-Za-z0-9._]/.test(String.fromCharCode(before)) || /[A-Za-z0-9_]/.test(String.fromCharCode(after))) continue;
+        if (after === 0x2e && /[0-9]/.test(text[de + 1] ?? '')) continue;
+        let digits = m[0];
+        if (before === 0x2b && digits.startsWith('86')) digits = digits.slice(2);
+        else if (digits.startsWith('0086')) digits = digits.slice(4);
+        if ((digits.startsWith('106') && digits.length >= 8 && digits.length <= 13) || policy.sms.has(digits)) out.push(digits);
+      }
+      return out;
+    };
+    const piece = fc.oneof(
+      fc.constantFrom('+86', '0086', '86', '106', '10659401', '95555', '12345678901234', '+', ' ', '.', 'a', '_', '1065', '00'),
+      fc.stringMatching(/^[0-9]{1,14}$/),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        for (const wasm of [true, false]) {
+          const hits: EndpointHit[] = [];
+          const buf = Buffer.from(text, 'latin1');
+          new EndpointScanner(policy, { wasm }).scan(buf, 0, buf.length, { path: 'f', source: 'file' }, { add: (h) => hits.push(h) });
+          expect([text, hits.filter((h) => h.kind === 'sms').map((h) => h.value)]).toEqual([text, reference(text)]);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('scanDexStrings', () => {
   it('leaves the DEX buffer byte-for-byte unchanged (it may be a shared block cache)', async () => {
     const dex = execFileSync('unzip', ['-p', '__tests__/fixtures/apks/autoregistration-cn.apk', 'classes.dex']);
