@@ -26754,6 +26754,8 @@ class BareNameCache {
     }
     /** bareNameToHost(buf[a, b) as latin1). */
     lookup(buf, a, b) {
+        if (b - a > MAX_TOKEN)
+            return undefined; // no host is longer (and lens holds 16 bits)
         let h = 0x811c9dc5;
         for (let i = a; i < b; i++)
             h = Math.imul(h ^ buf[i], 0x01000193);

@@ -314,6 +314,19 @@ describe('BareNameCache', () => {
     expect(all.filter((n) => bareNameToHost(n)).length).toBeGreaterThan(20);
   });
 
+  it('answers a name longer than any host without keeping it', () => {
+    const cache = new BareNameCache();
+    for (const n of [254, 70_000]) {
+      const name = `${'a'.repeat(n - 4)}.com`;
+      expect(bareNameToHost(name)).toBeUndefined();
+      expect(cache.lookup(Buffer.from(name, 'latin1'), 0, n)).toBeUndefined();
+    }
+    expect(cache.size).toBe(0);
+    const ok = `${'a'.repeat(59)}.${'b'.repeat(59)}.${'c'.repeat(59)}.${'d'.repeat(59)}.com`;
+    expect(cache.lookup(Buffer.from(ok, 'latin1'), 0, ok.length)).toBe(bareNameToHost(ok));
+    expect(cache.size).toBe(1);
+  });
+
   it('tells apart two names of one length and one 32-bit hash', () => {
     const fnv1a = (t: string): number => {
       let h = 0x811c9dc5;

@@ -152,6 +152,7 @@ export class BareNameCache {
 
   /** bareNameToHost(buf[a, b) as latin1). */
   lookup(buf: Buffer, a: number, b: number): string | undefined {
+    if (b - a > MAX_TOKEN) return undefined; // no host is longer (and lens holds 16 bits)
     let h = 0x811c9dc5;
     for (let i = a; i < b; i++) h = Math.imul(h ^ buf[i], 0x01000193);
     const len = b - a;
