@@ -17385,27 +17385,47 @@ function renderMarkdown(report, options = {}) {
 }
 
 const MB = 1e6;
-function line(input, files, totalFiles, bytes, totalBytes, started) {
-    const secs = (Date.now() - started) / 1000;
+/** The counts part of a progress line: `3/10 files, 12/40 MB, 6 MB/s, ETA 5 s`. */
+function progressCounts(files, totalFiles, bytes, totalBytes, elapsedMs) {
+    const secs = elapsedMs / 1000;
     const rate = secs > 0 ? bytes / secs : 0;
     const eta = rate > 0 ? Math.max(0, (totalBytes - bytes) / rate) : undefined;
-    return `${input}: ${files}/${totalFiles} files, ${(bytes / MB).toFixed(0)}/${(totalBytes / MB).toFixed(0)} MB, ${(rate / MB).toFixed(0)} MB/s${eta !== undefined ? `, ETA ${eta.toFixed(0)} s` : ''}`;
+    return `${files}/${totalFiles} files, ${(bytes / MB).toFixed(0)}/${(totalBytes / MB).toFixed(0)} MB, ${(rate / MB).toFixed(0)} MB/s${eta !== undefined ? `, ETA ${eta.toFixed(0)} s` : ''}`;
+}
+/** The width a live line may use on `stream`: its columns less one; 120 when it does not say (a pseudo-terminal without a size reports 0). */
+function usableWidth(stream) {
+    const cols = stream.columns;
+    return (typeof cols === 'number' && cols > 0 ? cols : 120) - 1;
+}
+/**
+ * `input: counts` in at most `width` characters. The counts are what changes, so a line too long
+ * loses the start of the input (`…corpus/system: 3/10 files, ...`), and only when even the counts
+ * do not fit are they cut.
+ */
+function fitProgressLine(input, counts, width) {
+    const full = `${input}: ${counts}`;
+    if (full.length <= width)
+        return full;
+    const room = width - counts.length - 2; // ": "
+    if (room >= 2)
+        return `…${input.slice(input.length - (room - 1))}: ${counts}`;
+    return counts.slice(0, Math.max(0, width));
 }
 /** A live, self-overwriting line on a terminal stream. */
-function terminalProgress(stream, minIntervalMs = 100) {
+function terminalProgress(stream, minIntervalMs = 100, now = Date.now) {
     return (input, totalFiles, totalBytes) => {
-        const started = Date.now();
-        let last = 0;
+        const started = now();
+        let last = -Infinity;
         let shown = false;
         return {
             update: ({ files, bytes }) => {
-                const now = Date.now();
-                if (now - last < minIntervalMs && files < totalFiles)
+                const t = now();
+                if (t - last < minIntervalMs && files < totalFiles)
                     return;
-                last = now;
+                last = t;
                 shown = true;
-                const text = line(input, files, totalFiles, bytes, totalBytes, started);
-                stream.write(`\r\u001b[2K${text.slice(0, Math.max(20, (stream.columns ?? 120) - 1))}`);
+                const counts = progressCounts(files, totalFiles, bytes, totalBytes, t - started);
+                stream.write(`\r\u001b[2K${fitProgressLine(input, counts, usableWidth(stream))}`);
             },
             done: () => {
                 if (shown)
@@ -17415,17 +17435,17 @@ function terminalProgress(stream, minIntervalMs = 100) {
     };
 }
 /** Plain lines every `intervalMs` (CI logs), through the logger. */
-function periodicProgress(logger, intervalMs = 10_000) {
+function periodicProgress(logger, intervalMs = 10_000, now = Date.now) {
     return (input, totalFiles, totalBytes) => {
-        const started = Date.now();
+        const started = now();
         let last = started;
         return {
             update: ({ files, bytes }) => {
-                const now = Date.now();
-                if (now - last < intervalMs)
+                const t = now();
+                if (t - last < intervalMs)
                     return;
-                last = now;
-                logger.info(line(input, files, totalFiles, bytes, totalBytes, started));
+                last = t;
+                logger.info(`${input}: ${progressCounts(files, totalFiles, bytes, totalBytes, t - started)}`);
             },
             done: () => undefined,
         };
@@ -27820,7 +27840,7 @@ async function extractInputParts(input, opts) {
     const { own, borrowed } = opts.shard ? shardFiles(walk.files, opts.shard) : { own: walk.files, borrowed: [] };
     const all = [...own, ...borrowed];
     const totalBytes = all.reduce((a, f) => a + f.size, 0);
-    const progress = opts.progress?.(input, all.length, totalBytes);
+    const progress = opts.progress?.(opts.label ?? input, all.length, totalBytes);
     const workers = opts.workers ?? workerCount();
     const tally = { hits: 0, misses: 0, problems: [], sha256: new Map() };
     // A single file (an image, an APK) is hashed for the audit while it is extracted, unless the
@@ -28347,6 +28367,7 @@ async function scanWith(options, logger, deps, cwd, pool) {
             logger,
             limits: deps.limits,
             progress: options.progress ?? periodicProgress(logger),
+            label: display,
             ...(options.workers ? { workers: options.workers } : {}),
             ...(pool ? { pool, lastInput: i === inputs.length - 1 } : {}),
             ...(shard ? { shard } : {}),

@@ -64046,7 +64046,7 @@ async function extractInputParts(input, opts) {
     const { own, borrowed } = opts.shard ? shardFiles(walk.files, opts.shard) : { own: walk.files, borrowed: [] };
     const all = [...own, ...borrowed];
     const totalBytes = all.reduce((a, f) => a + f.size, 0);
-    const progress = opts.progress?.(input, all.length, totalBytes);
+    const progress = opts.progress?.(opts.label ?? input, all.length, totalBytes);
     const workers = opts.workers ?? workerCount();
     const tally = { hits: 0, misses: 0, problems: [], sha256: new Map() };
     // A single file (an image, an APK) is hashed for the audit while it is extracted, unless the
@@ -64134,24 +64134,25 @@ function sha256OfList(lines) {
 }
 
 const MB = 1e6;
-function line(input, files, totalFiles, bytes, totalBytes, started) {
-    const secs = (Date.now() - started) / 1000;
+/** The counts part of a progress line: `3/10 files, 12/40 MB, 6 MB/s, ETA 5 s`. */
+function progressCounts(files, totalFiles, bytes, totalBytes, elapsedMs) {
+    const secs = elapsedMs / 1000;
     const rate = secs > 0 ? bytes / secs : 0;
     const eta = rate > 0 ? Math.max(0, (totalBytes - bytes) / rate) : undefined;
-    return `${input}: ${files}/${totalFiles} files, ${(bytes / MB).toFixed(0)}/${(totalBytes / MB).toFixed(0)} MB, ${(rate / MB).toFixed(0)} MB/s${eta !== undefined ? `, ETA ${eta.toFixed(0)} s` : ''}`;
+    return `${files}/${totalFiles} files, ${(bytes / MB).toFixed(0)}/${(totalBytes / MB).toFixed(0)} MB, ${(rate / MB).toFixed(0)} MB/s${eta !== undefined ? `, ETA ${eta.toFixed(0)} s` : ''}`;
 }
 /** Plain lines every `intervalMs` (CI logs), through the logger. */
-function periodicProgress(logger, intervalMs = 10_000) {
+function periodicProgress(logger, intervalMs = 10_000, now = Date.now) {
     return (input, totalFiles, totalBytes) => {
-        const started = Date.now();
+        const started = now();
         let last = started;
         return {
             update: ({ files, bytes }) => {
-                const now = Date.now();
-                if (now - last < intervalMs)
+                const t = now();
+                if (t - last < intervalMs)
                     return;
-                last = now;
-                logger.info(line(input, files, totalFiles, bytes, totalBytes, started));
+                last = t;
+                logger.info(`${input}: ${progressCounts(files, totalFiles, bytes, totalBytes, t - started)}`);
             },
             done: () => undefined,
         };
@@ -64475,6 +64476,7 @@ async function scanWith(options, logger, deps, cwd, pool) {
             logger,
             limits: deps.limits,
             progress: options.progress ?? periodicProgress(logger),
+            label: display,
             ...(options.workers ? { workers: options.workers } : {}),
             ...(pool ? { pool, lastInput: i === inputs.length - 1 } : {}),
             ...(shard ? { shard } : {}),

@@ -8,27 +8,50 @@ import type { Logger } from './logging.js';
 
 const MB = 1e6;
 
-function line(input: string, files: number, totalFiles: number, bytes: number, totalBytes: number, started: number): string {
-  const secs = (Date.now() - started) / 1000;
+/** Milliseconds since some fixed point: Date.now, or a test's clock. */
+export type Clock = () => number;
+
+/** The counts part of a progress line: `3/10 files, 12/40 MB, 6 MB/s, ETA 5 s`. */
+export function progressCounts(files: number, totalFiles: number, bytes: number, totalBytes: number, elapsedMs: number): string {
+  const secs = elapsedMs / 1000;
   const rate = secs > 0 ? bytes / secs : 0;
   const eta = rate > 0 ? Math.max(0, (totalBytes - bytes) / rate) : undefined;
-  return `${input}: ${files}/${totalFiles} files, ${(bytes / MB).toFixed(0)}/${(totalBytes / MB).toFixed(0)} MB, ${(rate / MB).toFixed(0)} MB/s${eta !== undefined ? `, ETA ${eta.toFixed(0)} s` : ''}`;
+  return `${files}/${totalFiles} files, ${(bytes / MB).toFixed(0)}/${(totalBytes / MB).toFixed(0)} MB, ${(rate / MB).toFixed(0)} MB/s${eta !== undefined ? `, ETA ${eta.toFixed(0)} s` : ''}`;
+}
+
+/** The width a live line may use on `stream`: its columns less one; 120 when it does not say (a pseudo-terminal without a size reports 0). */
+function usableWidth(stream: NodeJS.WriteStream): number {
+  const cols = stream.columns;
+  return (typeof cols === 'number' && cols > 0 ? cols : 120) - 1;
+}
+
+/**
+ * `input: counts` in at most `width` characters. The counts are what changes, so a line too long
+ * loses the start of the input (`…corpus/system: 3/10 files, ...`), and only when even the counts
+ * do not fit are they cut.
+ */
+export function fitProgressLine(input: string, counts: string, width: number): string {
+  const full = `${input}: ${counts}`;
+  if (full.length <= width) return full;
+  const room = width - counts.length - 2; // ": "
+  if (room >= 2) return `…${input.slice(input.length - (room - 1))}: ${counts}`;
+  return counts.slice(0, Math.max(0, width));
 }
 
 /** A live, self-overwriting line on a terminal stream. */
-export function terminalProgress(stream: NodeJS.WriteStream, minIntervalMs = 100): ProgressFactory {
+export function terminalProgress(stream: NodeJS.WriteStream, minIntervalMs = 100, now: Clock = Date.now): ProgressFactory {
   return (input, totalFiles, totalBytes) => {
-    const started = Date.now();
-    let last = 0;
+    const started = now();
+    let last = -Infinity;
     let shown = false;
     return {
       update: ({ files, bytes }) => {
-        const now = Date.now();
-        if (now - last < minIntervalMs && files < totalFiles) return;
-        last = now;
+        const t = now();
+        if (t - last < minIntervalMs && files < totalFiles) return;
+        last = t;
         shown = true;
-        const text = line(input, files, totalFiles, bytes, totalBytes, started);
-        stream.write(`\r\u001b[2K${text.slice(0, Math.max(20, (stream.columns ?? 120) - 1))}`);
+        const counts = progressCounts(files, totalFiles, bytes, totalBytes, t - started);
+        stream.write(`\r\u001b[2K${fitProgressLine(input, counts, usableWidth(stream))}`);
       },
       done: () => {
         if (shown) stream.write('\r\u001b[2K');
@@ -38,16 +61,16 @@ export function terminalProgress(stream: NodeJS.WriteStream, minIntervalMs = 100
 }
 
 /** Plain lines every `intervalMs` (CI logs), through the logger. */
-export function periodicProgress(logger: Logger, intervalMs = 10_000): ProgressFactory {
+export function periodicProgress(logger: Logger, intervalMs = 10_000, now: Clock = Date.now): ProgressFactory {
   return (input, totalFiles, totalBytes) => {
-    const started = Date.now();
+    const started = now();
     let last = started;
     return {
       update: ({ files, bytes }) => {
-        const now = Date.now();
-        if (now - last < intervalMs) return;
-        last = now;
-        logger.info(line(input, files, totalFiles, bytes, totalBytes, started));
+        const t = now();
+        if (t - last < intervalMs) return;
+        last = t;
+        logger.info(`${input}: ${progressCounts(files, totalFiles, bytes, totalBytes, t - started)}`);
       },
       done: () => undefined,
     };

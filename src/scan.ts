@@ -184,6 +184,7 @@ async function scanWith(options: ScanOptions, logger: Logger, deps: ScanDeps, cw
       logger,
       limits: deps.limits,
       progress: options.progress ?? periodicProgress(logger),
+      label: display,
       ...(options.workers ? { workers: options.workers } : {}),
       ...(pool ? { pool, lastInput: i === inputs.length - 1 } : {}),
       ...(shard ? { shard } : {}),

@@ -29,6 +29,8 @@ export interface ExtractOptions {
   /** Worker threads (default: ACTIVATION_GATE_WORKERS, else one per core when available). */
   workers?: number;
   progress?: ProgressFactory;
+  /** How progress names the input (the path as the user gave it); default: `input`. */
+  label?: string;
   /** `--shard I/N`: extract only this shard's files (and every property file). */
   shard?: ShardSpec;
   /** `--cache-dir`: facts of each file cached by its SHA-256 (cache.ts). */
@@ -77,7 +79,7 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   const { own, borrowed } = opts.shard ? shardFiles(walk.files, opts.shard) : { own: walk.files, borrowed: [] };
   const all = [...own, ...borrowed];
   const totalBytes = all.reduce((a, f) => a + f.size, 0);
-  const progress = opts.progress?.(input, all.length, totalBytes);
+  const progress = opts.progress?.(opts.label ?? input, all.length, totalBytes);
   const workers = opts.workers ?? workerCount();
   const tally: CacheTally = { hits: 0, misses: 0, problems: [], sha256: new Map() };
   // A single file (an image, an APK) is hashed for the audit while it is extracted, unless the

@@ -1,0 +1,168 @@
+/**
+ * Progress lines: what a release engineer watching a long scan sees on a terminal (one live line)
+ * and in a CI log (a plain line at an interval), with a clock the test drives.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { RecordingLogger } from '../src/logging.js';
+import { fitProgressLine, periodicProgress, progressCounts, progressFor, terminalProgress } from '../src/progress.js';
+import { scan } from '../src/scan.js';
+
+/** A stand-in for process.stderr: what was written, and the terminal width it reports. */
+function fakeTerminal(columns: number | undefined): NodeJS.WriteStream & { out: string[] } {
+  const out: string[] = [];
+  return { out, columns, isTTY: true, write: (s: string) => (out.push(s), true) } as unknown as NodeJS.WriteStream & { out: string[] };
+}
+
+function clock(start = 1_000_000): { now: () => number; advance: (ms: number) => void } {
+  let t = start;
+  return { now: () => t, advance: (ms) => (t += ms) };
+}
+
+const CLEAR = '\r\u001b[2K';
+
+describe('progressCounts', () => {
+  it('gives files, megabytes, the rate so far and the time left at that rate', () => {
+    // 200 MB of 1000 MB in 4 s: 50 MB/s, 800 MB left = 16 s
+    expect(progressCounts(3, 10, 200e6, 1000e6, 4000)).toBe('3/10 files, 200/1000 MB, 50 MB/s, ETA 16 s');
+  });
+
+  it('says no ETA before anything was read', () => {
+    expect(progressCounts(0, 10, 0, 1000e6, 0)).toBe('0/10 files, 0/1000 MB, 0 MB/s');
+  });
+});
+
+describe('fitProgressLine', () => {
+  const counts = '3/10 files, 200/1000 MB, 50 MB/s, ETA 16 s'; // 42 characters
+
+  it('keeps a line that fits as it is', () => {
+    expect(fitProgressLine('out/target/product/x', counts, 80)).toBe(`out/target/product/x: ${counts}`);
+  });
+
+  it('drops the start of a long input, never the counts', () => {
+    const input = '/home/builder/aosp/out/target/product/generic_x86_64';
+    const line = fitProgressLine(input, counts, 60);
+    expect(line).toHaveLength(60);
+    expect(line.endsWith(`: ${counts}`)).toBe(true);
+    expect(line.startsWith('…')).toBe(true);
+    expect(input.endsWith(line.slice(1, line.length - counts.length - 2))).toBe(true);
+  });
+
+  it('cuts the counts only when they alone do not fit', () => {
+    expect(fitProgressLine('x/y', counts, 20)).toBe(counts.slice(0, 20));
+  });
+});
+
+describe('terminalProgress', () => {
+  it('rewrites one line at most every interval, always shows the last file, and clears it at the end', () => {
+    const term = fakeTerminal(100);
+    const c = clock();
+    const p = terminalProgress(term, 100, c.now)('bench/corpus', 4, 400e6);
+    c.advance(1000);
+    p.update({ files: 1, bytes: 100e6 });
+    c.advance(50);
+    p.update({ files: 2, bytes: 200e6 }); // within 100 ms of the last: not shown
+    c.advance(60);
+    p.update({ files: 3, bytes: 300e6 });
+    c.advance(10);
+    p.update({ files: 4, bytes: 400e6 }); // the last file: shown however soon
+    p.done();
+    expect(term.out).toEqual([
+      `${CLEAR}bench/corpus: 1/4 files, 100/400 MB, 100 MB/s, ETA 3 s`,
+      `${CLEAR}bench/corpus: 3/4 files, 300/400 MB, 270 MB/s, ETA 0 s`,
+      `${CLEAR}bench/corpus: 4/4 files, 400/400 MB, 357 MB/s, ETA 0 s`,
+      CLEAR,
+    ]);
+  });
+
+  it('fits the line to the terminal, keeping the counts', () => {
+    const term = fakeTerminal(50);
+    const c = clock();
+    const p = terminalProgress(term, 100, c.now)('/very/long/path/to/the/product/out/folder', 2, 20e6);
+    c.advance(1000);
+    p.update({ files: 1, bytes: 10e6 });
+    const line = term.out[0].slice(CLEAR.length);
+    expect(line).toHaveLength(49);
+    expect(line.endsWith(': 1/2 files, 10/20 MB, 10 MB/s, ETA 1 s')).toBe(true);
+  });
+
+  it('uses 120 columns when the terminal reports none or 0 (a pseudo-terminal without a size)', () => {
+    for (const columns of [undefined, 0]) {
+      const term = fakeTerminal(columns);
+      const c = clock();
+      const input = 'x'.repeat(60);
+      const p = terminalProgress(term, 100, c.now)(input, 2, 20e6);
+      c.advance(1000);
+      p.update({ files: 1, bytes: 10e6 });
+      expect(term.out[0]).toBe(`${CLEAR}${input}: 1/2 files, 10/20 MB, 10 MB/s, ETA 1 s`);
+    }
+  });
+
+  it('writes nothing at the end when it never showed a line', () => {
+    const term = fakeTerminal(80);
+    terminalProgress(term, 100, clock().now)('in', 1, 1).done();
+    expect(term.out).toEqual([]);
+  });
+});
+
+describe('periodicProgress', () => {
+  it('logs a plain line once per interval, none before the first interval ends', () => {
+    const logger = new RecordingLogger();
+    const c = clock();
+    const p = periodicProgress(logger, 10_000, c.now)('out/target/product/x', 100, 2000e6);
+    c.advance(5_000);
+    p.update({ files: 10, bytes: 200e6 });
+    c.advance(5_000);
+    p.update({ files: 20, bytes: 500e6 }); // 10 s in
+    c.advance(4_000);
+    p.update({ files: 30, bytes: 700e6 });
+    c.advance(6_000);
+    p.update({ files: 50, bytes: 1000e6 }); // 20 s in
+    p.done();
+    expect(logger.messages).toEqual([
+      { level: 'info', message: 'out/target/product/x: 20/100 files, 500/2000 MB, 50 MB/s, ETA 30 s' },
+      { level: 'info', message: 'out/target/product/x: 50/100 files, 1000/2000 MB, 50 MB/s, ETA 20 s' },
+    ]);
+  });
+});
+
+describe('progressFor', () => {
+  it('is live on a terminal outside CI, plain lines in CI or when stderr is not a terminal', () => {
+    const logger = new RecordingLogger();
+    const kinds: string[] = [];
+    for (const [isTTY, env] of [
+      [true, {}],
+      [true, { CI: 'true' }],
+      [false, {}],
+    ] as const) {
+      const term = fakeTerminal(80);
+      (term as { isTTY: boolean }).isTTY = isTTY;
+      const p = progressFor(term, logger, env)('in', 1, 10);
+      p.update({ files: 1, bytes: 10 }); // the last file: a terminal shows it at once, periodic waits
+      kinds.push(term.out.length ? 'live' : 'periodic');
+    }
+    expect(kinds).toEqual(['live', 'periodic', 'periodic']);
+    expect(logger.messages).toEqual([]);
+  });
+});
+
+describe('a scan names the input in its progress as the user gave it', () => {
+  it('passes the relative path, not the resolved one, to the progress', async () => {
+    const root = join(import.meta.dirname, '..');
+    const names: string[] = [];
+    await scan(
+      {
+        inputs: ['__tests__/fixtures/apks'],
+        market: 'EU',
+        failOn: 'never',
+        cwd: root,
+        progress: (input) => {
+          names.push(input);
+          return { update: () => undefined, done: () => undefined };
+        },
+      },
+      new RecordingLogger(),
+    );
+    expect(names).toEqual(['__tests__/fixtures/apks']);
+  });
+});
