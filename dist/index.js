@@ -53693,16 +53693,39 @@ const COUNT_KEYS = ['errors', 'warnings', 'notes', 'suppressed'];
 function canonicalEvidence(list) {
     return sorted(list, compareEvidence).map((e) => ordered(e, EVIDENCE_KEYS));
 }
+/**
+ * Evidence lists found canonical during one withCanonicalMemo call: an endpoint and each of its
+ * findings share one list (evaluate.ts), which is then checked once per report written.
+ */
+let canonicalLists;
+/**
+ * Runs `fn` (the writing of one report, synchronous) with isCanonicalEvidence remembering the
+ * lists it passed; nothing is remembered past the call, so a list changed afterwards is checked
+ * afresh.
+ */
+function withCanonicalMemo(fn) {
+    const outer = canonicalLists;
+    canonicalLists = new WeakSet();
+    try {
+        return fn();
+    }
+    finally {
+        canonicalLists = outer;
+    }
+}
 /** An evidence list `canonicalEvidence` would copy unchanged: in order, each element canonical. */
 function isCanonicalEvidence(v) {
     if (!Array.isArray(v))
         return false;
+    if (canonicalLists?.has(v))
+        return true;
     for (let i = 0; i < v.length; i++) {
         if (!inCanonicalOrder(v[i], EVIDENCE_KEYS))
             return false;
         if (i > 0 && compareEvidence(v[i - 1], v[i]) > 0)
             return false;
     }
+    canonicalLists?.add(v);
     return true;
 }
 const FINDING_KEYS = [
@@ -53926,8 +53949,10 @@ function writeStreamed(path, produce) {
 }
 /** Emits the JSON report piece by piece. */
 function writeJson(report, emit) {
-    streamObject(report, REPORT_SHAPE, 0, emit);
-    emit('\n');
+    withCanonicalMemo(() => {
+        streamObject(report, REPORT_SHAPE, 0, emit);
+        emit('\n');
+    });
 }
 const pad = (level) => '  '.repeat(level);
 const wrappers = new Map();
@@ -62807,6 +62832,8 @@ function cmp$1(a, b) {
 const NO_OWNERS = [];
 /** The clients and packages whose artifacts embed `ep`, sorted, each once. */
 function ownersOf(ep, clientArtifacts) {
+    if (clientArtifacts.size === 0)
+        return NO_OWNERS; // a build without clients: no lookups per endpoint
     let found;
     for (const a of ep.artifacts) {
         const labels = clientArtifacts.get(a);

@@ -259,3 +259,29 @@ describe('renderJson', () => {
     });
   });
 });
+
+describe('evidence lists shared by an endpoint and its findings', () => {
+  /** A report whose endpoint and finding hold the very same evidence array, as evaluation builds them. */
+  function sharedEvidenceReport(evidence: ReturnType<typeof createTestEvidence>[]): Report {
+    const endpoint = createTestEndpoint({ evidence });
+    const finding = createTestFinding({ evidence });
+    return createTestReport({ targets: [createTestTarget({ endpoints: [endpoint] })], findings: [finding] });
+  }
+
+  it('are written sorted in both places, also when the shared list is out of order', () => {
+    const evidence = [createTestEvidence({ offset: 900 }), createTestEvidence({ offset: 5 })];
+    const report = sharedEvidenceReport(evidence);
+    expect(renderJson(report)).toBe(`${JSON.stringify(sortReport(report), null, 2)}\n`);
+  });
+
+  it('are checked afresh by every write: a list put out of order after one write is sorted in the next', () => {
+    const evidence = [createTestEvidence({ offset: 5 }), createTestEvidence({ offset: 900 })];
+    const report = sharedEvidenceReport(evidence);
+    const first = renderJson(report);
+    expect(first).toBe(`${JSON.stringify(sortReport(report), null, 2)}\n`);
+    evidence.reverse(); // the same array, now out of order
+    const second = renderJson(report);
+    expect(second).toBe(`${JSON.stringify(sortReport(report), null, 2)}\n`);
+    expect(second).toBe(first); // sorted again: same text
+  });
+});

@@ -446,6 +446,7 @@ const NO_OWNERS: readonly string[] = [];
 
 /** The clients and packages whose artifacts embed `ep`, sorted, each once. */
 function ownersOf(ep: EndpointFact, clientArtifacts: ReadonlyMap<string, string[]>): readonly string[] {
+  if (clientArtifacts.size === 0) return NO_OWNERS; // a build without clients: no lookups per endpoint
   let found: string[] | undefined;
   for (const a of ep.artifacts) {
     const labels = clientArtifacts.get(a);

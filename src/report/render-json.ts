@@ -12,7 +12,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Report } from './model.js';
-import { orderedKeys, REPORT_SHAPE, sorted, toSerialise, type CanonicalList, type CanonicalShape } from './sort.js';
+import { orderedKeys, REPORT_SHAPE, sorted, toSerialise, withCanonicalMemo, type CanonicalList, type CanonicalShape } from './sort.js';
 
 /** The JSON report as one string (stdout, tests). */
 export function renderJson(report: Report): string {
@@ -50,8 +50,10 @@ export function writeStreamed(path: string, produce: (emit: (s: string) => void)
 
 /** Emits the JSON report piece by piece. */
 export function writeJson(report: Report, emit: (s: string) => void): void {
-  streamObject(report, REPORT_SHAPE, 0, emit);
-  emit('\n');
+  withCanonicalMemo(() => {
+    streamObject(report, REPORT_SHAPE, 0, emit);
+    emit('\n');
+  });
 }
 
 const pad = (level: number): string => '  '.repeat(level);

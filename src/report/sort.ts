@@ -211,13 +211,36 @@ function canonicalEvidence(list: Evidence[]): Evidence[] {
   return sorted(list, compareEvidence).map((e) => ordered(e, EVIDENCE_KEYS));
 }
 
+/**
+ * Evidence lists found canonical during one withCanonicalMemo call: an endpoint and each of its
+ * findings share one list (evaluate.ts), which is then checked once per report written.
+ */
+let canonicalLists: WeakSet<object> | undefined;
+
+/**
+ * Runs `fn` (the writing of one report, synchronous) with isCanonicalEvidence remembering the
+ * lists it passed; nothing is remembered past the call, so a list changed afterwards is checked
+ * afresh.
+ */
+export function withCanonicalMemo<T>(fn: () => T): T {
+  const outer = canonicalLists;
+  canonicalLists = new WeakSet();
+  try {
+    return fn();
+  } finally {
+    canonicalLists = outer;
+  }
+}
+
 /** An evidence list `canonicalEvidence` would copy unchanged: in order, each element canonical. */
 function isCanonicalEvidence(v: unknown): boolean {
   if (!Array.isArray(v)) return false;
+  if (canonicalLists?.has(v)) return true;
   for (let i = 0; i < v.length; i++) {
     if (!inCanonicalOrder(v[i], EVIDENCE_KEYS)) return false;
     if (i > 0 && compareEvidence(v[i - 1] as Evidence, v[i] as Evidence) > 0) return false;
   }
+  canonicalLists?.add(v);
   return true;
 }
 
