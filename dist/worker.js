@@ -1778,9 +1778,11 @@ function stringIds(buf, h) {
  * not copied (that copy was a 16 MiB buffer per thread). Offsets in the evidence are byte offsets
  * in `buf`. `maxSaved` (tests) overrides the cap on saved bytes. `size`: the whole file's length
  * when `buf` holds only its first bytes, as many as dexBytesWanted asks for (a shorter prefix is
- * refused with an Error, never scanned); the hits are those of the whole file.
+ * refused with an Error, never scanned); the hits are those of the whole file. `after`:
+ * 'discard' when the caller drops `buf` after the scan (an entry's lease): the zeroed prefix
+ * bytes are then not put back, and `buf` is left with them zeroed.
  */
-function scanDexStrings(buf, base, scanner, sink, maxSaved, size = buf.length) {
+function scanDexStrings(buf, base, scanner, sink, maxSaved, size = buf.length, after = 'restore') {
     // A prefix (dexBytesWanted) is scanned only when it holds every byte the scan of the whole file
     // would read; the checks below are those dexBytesWanted makes.
     const prefix = buf.length < size;
@@ -1854,7 +1856,9 @@ function scanDexStrings(buf, base, scanner, sink, maxSaved, size = buf.length) {
         }
     }
     finally {
-        if (saved > 0) {
+        // The bytes are put back unless the caller drops the buffer after the scan; a cap reached
+        // (saved < 0) has put them back already, for the copy below.
+        if (saved > 0 && after === 'restore') {
             if (inModule)
                 inModule.restore(saved);
             else
@@ -6518,9 +6522,12 @@ function wantDex(size) {
     const memo = {};
     return (head) => dexBytesWanted(head, size, memo);
 }
-/** `size`: the whole DEX's length when `buf` holds its first bytes only (dexBytesWanted). */
-function scanDex(buf, base, ctx, size = buf.length) {
-    scanDexStrings(buf, base, ctx.scanner, ctx.endpoints, undefined, size);
+/**
+ * `size`: the whole DEX's length when `buf` holds its first bytes only (dexBytesWanted).
+ * `after`: 'discard' when nothing reads `buf` after the scan (scanDexStrings).
+ */
+function scanDex(buf, base, ctx, size = buf.length, after = 'restore') {
+    scanDexStrings(buf, base, ctx.scanner, ctx.endpoints, undefined, size, after);
 }
 function sourceOfEntry(name) {
     if (/^lib\/[^/]+\/[^/]+\.so$/.test(name) || name.endsWith('.so'))
@@ -6661,7 +6668,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         if (!isDex(buf))
             throw new FormatError('dex', `${name} is not a DEX file (bad magic)`, 0, `${path}!/${name}`);
         try {
-            scanDex(buf, { ...base, source: 'dex' }, ctx, entry.uncompressedSize);
+            scanDex(buf, { ...base, source: 'dex' }, ctx, entry.uncompressedSize, 'discard'); // the entry's lease, dropped next
         }
         catch (e) {
             if (e instanceof FormatError)
@@ -6701,7 +6708,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         ctx.unreadable.push({ path: `${path}!/${name}`, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
     }
     if (buf.length >= 8 && isDex(buf)) {
-        scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize);
+        scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, 'discard');
         return;
     }
     ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
@@ -15268,10 +15275,11 @@ function isHostSyntax(name) {
 class BareNameCache {
     maxEntries;
     mask;
-    hashes;
-    /** Where each slot's name starts in the arena, plus one (0: an empty slot). */
-    starts;
-    lens;
+    /**
+     * Three words per slot, side by side so that a probe reads one cache line: the name's hash,
+     * where it starts in the arena plus one (0: an empty slot), and its length.
+     */
+    table;
     results;
     arena = new Uint8Array(1 << 16);
     used = 0;
@@ -15280,25 +15288,24 @@ class BareNameCache {
     constructor(maxEntries = 200_000, slots = 1 << 15) {
         this.maxEntries = maxEntries;
         this.mask = slots - 1;
-        this.hashes = new Int32Array(slots);
-        this.starts = new Int32Array(slots);
-        this.lens = new Uint16Array(slots);
+        this.table = new Int32Array(3 * slots);
         this.results = new Array(slots).fill(null);
     }
     /** bareNameToHost(buf[a, b) as latin1). */
     lookup(buf, a, b) {
         if (b - a > MAX_TOKEN)
-            return undefined; // no host is longer (and lens holds 16 bits)
+            return undefined; // no host is longer
         let h = 0x811c9dc5;
         for (let i = a; i < b; i++)
             h = Math.imul(h ^ buf[i], 0x01000193);
         const len = b - a;
-        const { hashes, starts, lens, arena, mask } = this;
+        const { table, arena, mask } = this;
         for (let slot = h & mask;; slot = (slot + 1) & mask) {
-            const at = starts[slot];
+            const t = 3 * slot;
+            const at = table[t + 1];
             if (at === 0)
                 break;
-            if (hashes[slot] !== h || lens[slot] !== len)
+            if (table[t] !== h || table[t + 2] !== len)
                 continue;
             let i = 0;
             while (i < len && arena[at - 1 + i] === buf[a + i])
@@ -15314,7 +15321,7 @@ class BareNameCache {
     insert(h, buf, a, b, result) {
         if (this.count >= this.maxEntries)
             this.clear();
-        if (2 * (this.count + 1) > this.starts.length)
+        if (2 * (this.count + 1) > this.results.length)
             this.grow();
         const len = b - a;
         if (this.used + len > this.arena.length) {
@@ -15324,37 +15331,36 @@ class BareNameCache {
         }
         this.arena.set(buf.subarray(a, b), this.used);
         let slot = h & this.mask;
-        while (this.starts[slot] !== 0)
+        while (this.table[3 * slot + 1] !== 0)
             slot = (slot + 1) & this.mask;
-        this.hashes[slot] = h;
-        this.starts[slot] = this.used + 1;
-        this.lens[slot] = len;
+        this.table[3 * slot] = h;
+        this.table[3 * slot + 1] = this.used + 1;
+        this.table[3 * slot + 2] = len;
         this.results[slot] = result;
         this.used += len;
         this.count++;
     }
     grow() {
-        const { hashes, starts, lens, results } = this;
-        const size = 2 * starts.length;
+        const { table, results } = this;
+        const size = 2 * results.length;
         this.mask = size - 1;
-        this.hashes = new Int32Array(size);
-        this.starts = new Int32Array(size);
-        this.lens = new Uint16Array(size);
+        this.table = new Int32Array(3 * size);
         this.results = new Array(size).fill(null);
-        for (let i = 0; i < starts.length; i++) {
-            if (starts[i] === 0)
+        for (let i = 0; i < results.length; i++) {
+            const at = table[3 * i + 1];
+            if (at === 0)
                 continue;
-            let slot = hashes[i] & this.mask;
-            while (this.starts[slot] !== 0)
+            let slot = table[3 * i] & this.mask;
+            while (this.table[3 * slot + 1] !== 0)
                 slot = (slot + 1) & this.mask;
-            this.hashes[slot] = hashes[i];
-            this.starts[slot] = starts[i];
-            this.lens[slot] = lens[i];
+            this.table[3 * slot] = table[3 * i];
+            this.table[3 * slot + 1] = at;
+            this.table[3 * slot + 2] = table[3 * i + 2];
             this.results[slot] = results[i];
         }
     }
     clear() {
-        this.starts.fill(0);
+        this.table.fill(0);
         this.results.fill(null);
         this.used = 0;
         this.count = 0;

@@ -137,6 +137,68 @@ describe('scanDexStrings', () => {
   });
 });
 
+describe("scanDexStrings(..., 'discard')", () => {
+  /** The hits, and the bytes changed, in the DEX's own buffer and in a slot of the module's memory. */
+  function discarded(clean: Buffer, scanner: EndpointScanner, maxSaved?: number): { own: string[]; slot: string[]; ownChanged: number[]; slotChanged: number[] } {
+    const run = (b: Buffer): string[] => {
+      const hits: string[] = [];
+      scanDexStrings(b, { path: 'a', source: 'dex' }, scanner, { add: (x) => hits.push(`${x.kind} ${x.value} @${x.evidence.offset}`) }, maxSaved, b.length, 'discard');
+      return hits;
+    };
+    const changed = (b: Buffer): number[] => [...b].flatMap((x, i) => (x !== clean[i] ? [i] : []));
+    const mine = Buffer.from(clean);
+    const own = run(mine);
+    const lease = entryScratch.take(clean.length);
+    try {
+      const b = lease.subarray(0, clean.length);
+      clean.copy(b);
+      const slot = run(b);
+      return { own, slot, ownChanged: changed(mine), slotChanged: changed(b) };
+    } finally {
+      entryScratch.give(lease);
+    }
+  }
+
+  it('gives the hits of the default and leaves only string length prefixes zeroed (the caller drops the buffer)', () => {
+    const clean = execFileSync('unzip', ['-p', '__tests__/fixtures/apks/autoregistration-cn.apk', 'classes.dex']);
+    const scanner = new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401']) });
+    const expected: string[] = [];
+    scanDexStrings(Buffer.from(clean), { path: 'a', source: 'dex' }, scanner, { add: (x) => expected.push(`${x.kind} ${x.value} @${x.evidence.offset}`) });
+    expect(expected.some((h) => h.startsWith('host zzhc.vnet.cn'))).toBe(true);
+    const { own, slot, ownChanged, slotChanged } = discarded(clean, scanner);
+    expect(own).toEqual(expected);
+    expect(slot).toEqual(expected);
+    // Not put back: some prefixes stay zeroed (the fixture has strings of 45-122 characters), each
+    // the last byte of a string's uleb128 length, now 0.
+    const [h] = readDexHeaders(clean);
+    const prefixEnds = new Set<number>();
+    for (let i = 0; i < h.stringIdsSize; i++) {
+      let j = clean.readUInt32LE(h.stringIdsOff + 4 * i);
+      while (clean[j] & 0x80) j++;
+      prefixEnds.add(j);
+    }
+    for (const changed of [ownChanged, slotChanged]) {
+      expect(changed.length).toBeGreaterThan(0);
+      for (const at of changed) {
+        expect(prefixEnds.has(at)).toBe(true);
+      }
+    }
+    for (const at of slotChanged) expect(clean[at]).toBeGreaterThanOrEqual(0x21);
+  });
+
+  it('with the cap reached (bytes zeroed in a copy): the same hits, the buffer unchanged', () => {
+    const clean = execFileSync('unzip', ['-p', '__tests__/fixtures/apks/autoregistration-cn.apk', 'classes.dex']);
+    const scanner = new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401']) });
+    const expected: string[] = [];
+    scanDexStrings(Buffer.from(clean), { path: 'a', source: 'dex' }, scanner, { add: (x) => expected.push(`${x.kind} ${x.value} @${x.evidence.offset}`) });
+    const { own, slot, ownChanged, slotChanged } = discarded(clean, scanner, 1);
+    expect(own).toEqual(expected);
+    expect(slot).toEqual(expected);
+    expect(ownChanged).toEqual([]);
+    expect(slotChanged).toEqual([]);
+  });
+});
+
 describe('scanDexStrings on a hostile DEX', () => {
   it('string_ids that share offsets: the zeroed prefixes all go back, and the hits are those of the clean DEX', async () => {
     const clean = execFileSync('unzip', ['-p', '__tests__/fixtures/apks/autoregistration-cn.apk', 'classes.dex']);

@@ -523,9 +523,12 @@ function wantDex(size: number): (head: Buffer) => number {
   return (head) => dexBytesWanted(head, size, memo);
 }
 
-/** `size`: the whole DEX's length when `buf` holds its first bytes only (dexBytesWanted). */
-function scanDex(buf: Buffer, base: EvidenceBase, ctx: ArtifactContext, size = buf.length): void {
-  scanDexStrings(buf, base, ctx.scanner, ctx.endpoints, undefined, size);
+/**
+ * `size`: the whole DEX's length when `buf` holds its first bytes only (dexBytesWanted).
+ * `after`: 'discard' when nothing reads `buf` after the scan (scanDexStrings).
+ */
+function scanDex(buf: Buffer, base: EvidenceBase, ctx: ArtifactContext, size = buf.length, after: 'restore' | 'discard' = 'restore'): void {
+  scanDexStrings(buf, base, ctx.scanner, ctx.endpoints, undefined, size, after);
 }
 
 function sourceOfEntry(name: string): Source {
@@ -654,7 +657,7 @@ async function extractEntry(
   if (/^classes\d*\.dex$/.test(name)) {
     if (!isDex(buf)) throw new FormatError('dex', `${name} is not a DEX file (bad magic)`, 0, `${path}!/${name}`);
     try {
-      scanDex(buf, { ...base, source: 'dex' }, ctx, entry.uncompressedSize);
+      scanDex(buf, { ...base, source: 'dex' }, ctx, entry.uncompressedSize, 'discard'); // the entry's lease, dropped next
     } catch (e) {
       if (e instanceof FormatError) e.path = `${path}!/${name}`;
       throw e;
@@ -687,7 +690,7 @@ async function extractEntry(
     ctx.unreadable.push({ path: `${path}!/${name}`, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
   }
   if (buf.length >= 8 && isDex(buf)) {
-    scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize);
+    scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, 'discard');
     return;
   }
   ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);

@@ -52,9 +52,19 @@ function stringIds(buf: Buffer, h: DexHeader): Uint32Array {
  * not copied (that copy was a 16 MiB buffer per thread). Offsets in the evidence are byte offsets
  * in `buf`. `maxSaved` (tests) overrides the cap on saved bytes. `size`: the whole file's length
  * when `buf` holds only its first bytes, as many as dexBytesWanted asks for (a shorter prefix is
- * refused with an Error, never scanned); the hits are those of the whole file.
+ * refused with an Error, never scanned); the hits are those of the whole file. `after`:
+ * 'discard' when the caller drops `buf` after the scan (an entry's lease): the zeroed prefix
+ * bytes are then not put back, and `buf` is left with them zeroed.
  */
-export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: EndpointScanner, sink: EndpointSink, maxSaved?: number, size = buf.length): void {
+export function scanDexStrings(
+  buf: Buffer,
+  base: EvidenceBase,
+  scanner: EndpointScanner,
+  sink: EndpointSink,
+  maxSaved?: number,
+  size = buf.length,
+  after: 'restore' | 'discard' = 'restore',
+): void {
   // A prefix (dexBytesWanted) is scanned only when it holds every byte the scan of the whole file
   // would read; the checks below are those dexBytesWanted makes.
   const prefix = buf.length < size;
@@ -117,7 +127,9 @@ export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: Endpoin
       return;
     }
   } finally {
-    if (saved > 0) {
+    // The bytes are put back unless the caller drops the buffer after the scan; a cap reached
+    // (saved < 0) has put them back already, for the copy below.
+    if (saved > 0 && after === 'restore') {
       if (inModule) inModule.restore(saved);
       else restore(buf, saved);
     }
