@@ -15267,6 +15267,76 @@ function isHostSyntax(name) {
     return (alpha && n - start >= 2) || (n - start > 4 && name.startsWith('xn--', start));
 }
 /**
+ * The catalogued and policy hosts, found by the bytes of a token whatever the case of its letters
+ * (the scanner lower-cases a token before it compares it with them): a token of no host's length
+ * is told apart by one array read, one of a host's length by a hash of its bytes and a compare,
+ * and neither makes a string. Only hosts of printable ASCII are held: a token never holds another
+ * byte, so no other host can be one.
+ */
+class KnownHostBytes {
+    /** 1 at the length of a held host. */
+    lengths = new Uint8Array(MAX_TOKEN + 1);
+    mask;
+    hashes;
+    /** Index of each slot's host in `names`, plus one (0: an empty slot). */
+    slots;
+    names = [];
+    constructor(hosts) {
+        const held = [...new Set(hosts)].filter((h) => h.length > 0 && h.length <= MAX_TOKEN && /^[\x21-\x7e]+$/.test(h));
+        let size = 16;
+        while (size < 2 * held.length)
+            size *= 2;
+        this.mask = size - 1;
+        this.hashes = new Int32Array(size);
+        this.slots = new Int32Array(size);
+        for (const h of held) {
+            const bytes = Buffer.from(h, 'latin1');
+            const hash = KnownHostBytes.hash(bytes, 0, bytes.length);
+            let slot = hash & this.mask;
+            while (this.slots[slot] !== 0)
+                slot = (slot + 1) & this.mask;
+            this.names.push(h);
+            this.hashes[slot] = hash;
+            this.slots[slot] = this.names.length;
+            this.lengths[h.length] = 1;
+        }
+    }
+    /** FNV-1a of buf[a, b) with A-Z read as a-z. */
+    static hash(buf, a, b) {
+        let h = 0x811c9dc5;
+        for (let i = a; i < b; i++) {
+            const c = buf[i];
+            h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), 0x01000193);
+        }
+        return h;
+    }
+    /** The held host equal to buf[a, b) lower-cased (A-Z only), or undefined. */
+    find(buf, a, b) {
+        const len = b - a;
+        if (len > MAX_TOKEN || this.lengths[len] === 0)
+            return undefined;
+        const h = KnownHostBytes.hash(buf, a, b);
+        for (let slot = h & this.mask;; slot = (slot + 1) & this.mask) {
+            const at = this.slots[slot];
+            if (at === 0)
+                return undefined;
+            if (this.hashes[slot] !== h)
+                continue;
+            const name = this.names[at - 1];
+            if (name.length !== len)
+                continue;
+            let i = 0;
+            for (; i < len; i++) {
+                const c = buf[a + i];
+                if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== name.charCodeAt(i))
+                    break;
+            }
+            if (i === len)
+                return name;
+        }
+    }
+}
+/**
  * bareNameToHost memoised by the bytes of the name: the same names recur across APKs (most
  * lookups in a build are repeats), and a repeat costs a hash and a compare of its bytes, without
  * a string or a Map lookup. Open addressing over typed arrays; cleared when it holds
@@ -15415,14 +15485,14 @@ class EndpointScanner {
     known;
     /** The shortest digit run that can be an SMS number worth reporting (SP numbers have 8+). */
     smsMinLength;
-    /** Lengths of catalogued and policy hosts: a token of another length cannot be one. */
-    knownLengths;
+    /** Catalogued and policy hosts, by the bytes of a token. */
+    knownBytes;
     /** Lengths of catalogued and policy SMS numbers, the same way. */
     smsLengths;
     engine;
     constructor(known, options = {}) {
         this.known = known;
-        this.knownLengths = new Set([...known.hosts].map((h) => h.length));
+        this.knownBytes = new KnownHostBytes(known.hosts);
         this.smsLengths = new Set([...known.sms].map((n) => n.length));
         let min = 8;
         for (const n of known.sms)
@@ -15570,11 +15640,15 @@ class EndpointScanner {
      */
     candidate(buf, a, b, start, end, alphaTld, upper, base, sink, offsetOf) {
         const url = this.schemeBefore(buf, a, start);
-        // Bare names with capitals (Java classes) or a code/property first label (`com.`, `ro.`)
-        // are not hosts unless catalogued: reject them before making strings, when no catalogued or
-        // policy host has this length (then the name is not one: it goes straight to the bare-name
-        // rules, by its bytes).
-        if (!url && alphaTld && !this.knownLengths.has(b - a)) {
+        // A bare name: a catalogued or policy host (found by its bytes), else the bare-name rules by
+        // its bytes, no string made first. Names with capitals (Java classes) or a code/property
+        // first label (`com.`, `ro.`) are not hosts unless catalogued.
+        if (!url && alphaTld) {
+            const known = this.knownBytes.find(buf, a, b);
+            if (known !== undefined) {
+                sink.add(this.hit('host', known, undefined, this.portAfter(buf, b, end), evidenceAt(base, offsetOf(a))));
+                return;
+            }
             if (upper < 0) {
                 upper = 0;
                 for (let i = a; i < b; i++) {
@@ -15623,15 +15697,10 @@ class EndpointScanner {
             sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));
             return;
         }
-        if (url) {
-            if (!url.network)
-                return;
-            if (!isHostSyntax(lower))
-                return;
-            sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));
+        // A letter TLD here is after a scheme (bare names were taken above).
+        if (!url?.network || !isHostSyntax(lower))
             return;
-        }
-        this.bare(buf, a, b, start, end, base, sink, offsetOf);
+        sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));
     }
     /** A bare dotted name buf[a, b) (no scheme before it, not catalogued): a host or nothing. */
     bare(buf, a, b, start, end, base, sink, offsetOf) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { EndpointHit } from '../../src/facts.js';
-import { BareNameCache, bareNameToHost, canonicalIpv6, EndpointScanner, isCanonicalIpv4, isHostSyntax } from '../../src/extract/endpoints.js';
+import { BareNameCache, bareNameToHost, canonicalIpv6, EndpointScanner, isCanonicalIpv4, isHostSyntax, KnownHostBytes } from '../../src/extract/endpoints.js';
 
 const known = { hosts: new Set(['zzhc.vnet.cn', 'dm.wo.com.cn', 'cn.c2dms.com']), sms: new Set(['10659401', '14536007399']) };
 
@@ -277,6 +277,53 @@ describe('isHostSyntax', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('KnownHostBytes', () => {
+  const hosts = ['zzhc.vnet.cn', 'dm.wo.com.cn', 'm.fxltsbl.com', 'cn.c2dms.com', 'caivssp-fi-cn.c2dms.com', 'a.b', 'xn--fiqs8s.example', 'bücher.example', 'Mixed.Case.cn'];
+  const known = new KnownHostBytes(hosts);
+  const reference = new Set(hosts);
+
+  it('finds a host by the bytes of a token in any letter case, wherever the token lies', () => {
+    const buf = Buffer.from('..ZZHC.Vnet.cn//dm.wo.com.cn!zzhc.vnet.cnx', 'latin1');
+    expect(known.find(buf, 2, 14)).toBe('zzhc.vnet.cn');
+    expect(known.find(buf, 16, 28)).toBe('dm.wo.com.cn');
+    expect(known.find(buf, 29, 41)).toBe('zzhc.vnet.cn');
+    expect(known.find(buf, 29, 42)).toBeUndefined(); // one byte more
+    expect(known.find(buf, 30, 42)).toBeUndefined(); // same length, other bytes
+  });
+
+  it('holds no host a token cannot spell: non-ASCII, or with capitals (the scanner compares lower-cased tokens)', () => {
+    expect(known.find(Buffer.from('b\xfccher.example', 'latin1'), 0, 14)).toBeUndefined();
+    expect(known.find(Buffer.from('Mixed.Case.cn', 'latin1'), 0, 13)).toBeUndefined();
+    expect(known.find(Buffer.from('mixed.case.cn', 'latin1'), 0, 13)).toBeUndefined();
+  });
+
+  it('agrees with a Set of the hosts looked up with the lower-cased token (property)', () => {
+    const token = fc.oneof(
+      fc.constantFrom(...hosts),
+      fc.constantFrom(...hosts).map((h) => h.toUpperCase()),
+      fc.constantFrom(...hosts).chain((h) => fc.array(fc.boolean(), { minLength: h.length, maxLength: h.length }).map((up) => [...h].map((c, i) => (up[i] ? c.toUpperCase() : c)).join(''))),
+      fc.stringMatching(/^[a-zA-Z0-9.-]{1,30}$/),
+    ).filter((t) => /^[a-zA-Z0-9.-]+$/.test(t)); // a token is host bytes (letters, digits, '-', '.')
+    fc.assert(
+      fc.property(fc.string({ maxLength: 5 }), token, fc.string({ maxLength: 5 }), (before, t, after) => {
+        const buf = Buffer.from(before + t + after, 'latin1');
+        const a = Buffer.byteLength(before, 'latin1');
+        const b = a + Buffer.byteLength(t, 'latin1');
+        const lower = buf.toString('latin1', a, b).replace(/[A-Z]/g, (c) => c.toLowerCase());
+        expect(known.find(buf, a, b)).toBe(reference.has(lower) ? lower : undefined);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a table of many hosts (open addressing past its first size) finds each of them', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `h${i}.policy-${i % 37}.example.com`);
+    const table = new KnownHostBytes(many);
+    for (const h of many) expect(table.find(Buffer.from(h.toUpperCase(), 'latin1'), 0, h.length)).toBe(h);
+    expect(table.find(Buffer.from('h5000.policy-5.example.com', 'latin1'), 0, 26)).toBeUndefined();
   });
 });
 

@@ -122,6 +122,72 @@ export function isHostSyntax(name: string): boolean {
 }
 
 /**
+ * The catalogued and policy hosts, found by the bytes of a token whatever the case of its letters
+ * (the scanner lower-cases a token before it compares it with them): a token of no host's length
+ * is told apart by one array read, one of a host's length by a hash of its bytes and a compare,
+ * and neither makes a string. Only hosts of printable ASCII are held: a token never holds another
+ * byte, so no other host can be one.
+ */
+export class KnownHostBytes {
+  /** 1 at the length of a held host. */
+  readonly lengths = new Uint8Array(MAX_TOKEN + 1);
+  private readonly mask: number;
+  private readonly hashes: Int32Array;
+  /** Index of each slot's host in `names`, plus one (0: an empty slot). */
+  private readonly slots: Int32Array;
+  private readonly names: string[] = [];
+
+  constructor(hosts: Iterable<string>) {
+    const held = [...new Set(hosts)].filter((h) => h.length > 0 && h.length <= MAX_TOKEN && /^[\x21-\x7e]+$/.test(h));
+    let size = 16;
+    while (size < 2 * held.length) size *= 2;
+    this.mask = size - 1;
+    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(size);
+    for (const h of held) {
+      const bytes = Buffer.from(h, 'latin1');
+      const hash = KnownHostBytes.hash(bytes, 0, bytes.length);
+      let slot = hash & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.names.push(h);
+      this.hashes[slot] = hash;
+      this.slots[slot] = this.names.length;
+      this.lengths[h.length] = 1;
+    }
+  }
+
+  /** FNV-1a of buf[a, b) with A-Z read as a-z. */
+  private static hash(buf: Uint8Array, a: number, b: number): number {
+    let h = 0x811c9dc5;
+    for (let i = a; i < b; i++) {
+      const c = buf[i];
+      h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), 0x01000193);
+    }
+    return h;
+  }
+
+  /** The held host equal to buf[a, b) lower-cased (A-Z only), or undefined. */
+  find(buf: Uint8Array, a: number, b: number): string | undefined {
+    const len = b - a;
+    if (len > MAX_TOKEN || this.lengths[len] === 0) return undefined;
+    const h = KnownHostBytes.hash(buf, a, b);
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const at = this.slots[slot];
+      if (at === 0) return undefined;
+      if (this.hashes[slot] !== h) continue;
+      const name = this.names[at - 1];
+      if (name.length !== len) continue;
+      let i = 0;
+      for (; i < len; i++) {
+        const c = buf[a + i];
+        if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== name.charCodeAt(i)) break;
+      }
+      if (i === len) return name;
+    }
+  }
+}
+
+/**
  * bareNameToHost memoised by the bytes of the name: the same names recur across APKs (most
  * lookups in a build are repeats), and a repeat costs a hash and a compare of its bytes, without
  * a string or a Map lookup. Open addressing over typed arrays; cleared when it holds
@@ -268,8 +334,8 @@ export class EndpointScanner {
   /** The shortest digit run that can be an SMS number worth reporting (SP numbers have 8+). */
   private readonly smsMinLength: number;
 
-  /** Lengths of catalogued and policy hosts: a token of another length cannot be one. */
-  private readonly knownLengths: ReadonlySet<number>;
+  /** Catalogued and policy hosts, by the bytes of a token. */
+  private readonly knownBytes: KnownHostBytes;
 
   /** Lengths of catalogued and policy SMS numbers, the same way. */
   private readonly smsLengths: ReadonlySet<number>;
@@ -280,7 +346,7 @@ export class EndpointScanner {
     private readonly known: KnownEndpoints,
     options: ScannerOptions = {},
   ) {
-    this.knownLengths = new Set([...known.hosts].map((h) => h.length));
+    this.knownBytes = new KnownHostBytes(known.hosts);
     this.smsLengths = new Set([...known.sms].map((n) => n.length));
     let min = 8;
     for (const n of known.sms) min = Math.min(min, n.length);
@@ -442,11 +508,15 @@ export class EndpointScanner {
     offsetOf: (p: number) => number,
   ): void {
     const url = this.schemeBefore(buf, a, start);
-    // Bare names with capitals (Java classes) or a code/property first label (`com.`, `ro.`)
-    // are not hosts unless catalogued: reject them before making strings, when no catalogued or
-    // policy host has this length (then the name is not one: it goes straight to the bare-name
-    // rules, by its bytes).
-    if (!url && alphaTld && !this.knownLengths.has(b - a)) {
+    // A bare name: a catalogued or policy host (found by its bytes), else the bare-name rules by
+    // its bytes, no string made first. Names with capitals (Java classes) or a code/property
+    // first label (`com.`, `ro.`) are not hosts unless catalogued.
+    if (!url && alphaTld) {
+      const known = this.knownBytes.find(buf, a, b);
+      if (known !== undefined) {
+        sink.add(this.hit('host', known, undefined, this.portAfter(buf, b, end), evidenceAt(base, offsetOf(a))));
+        return;
+      }
       if (upper < 0) {
         upper = 0;
         for (let i = a; i < b; i++) {
@@ -490,13 +560,9 @@ export class EndpointScanner {
       sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));
       return;
     }
-    if (url) {
-      if (!url.network) return;
-      if (!isHostSyntax(lower)) return;
-      sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));
-      return;
-    }
-    this.bare(buf, a, b, start, end, base, sink, offsetOf);
+    // A letter TLD here is after a scheme (bare names were taken above).
+    if (!url?.network || !isHostSyntax(lower)) return;
+    sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));
   }
 
   /** A bare dotted name buf[a, b) (no scheme before it, not catalogued): a host or nothing. */
