@@ -1776,13 +1776,15 @@ function stringIds(buf, h) {
  * so the prefixes are zeroed where they are, the span is scanned once, and the saved bytes are
  * put back: `buf` is left unchanged (it may be a block cache or a leased buffer), and the span is
  * not copied (that copy was a 16 MiB buffer per thread). Offsets in the evidence are byte offsets
- * in `buf`. `maxSaved` (tests) overrides the cap on saved bytes. `size`: the whole file's length
- * when `buf` holds only its first bytes, as many as dexBytesWanted asks for (a shorter prefix is
- * refused with an Error, never scanned); the hits are those of the whole file. `after`:
- * 'discard' when the caller drops `buf` after the scan (an entry's lease): the zeroed prefix
- * bytes are then not put back, and `buf` is left with them zeroed.
+ * in `buf`. Options (DexScanOptions): `maxSaved` (tests) overrides the cap on saved bytes.
+ * `size`: the whole file's length when `buf` holds only its first bytes, as many as
+ * dexBytesWanted asks for (a shorter prefix is refused with an Error, never scanned); the hits are
+ * those of the whole file. `after`: 'discard' when the caller drops `buf` after the scan (an
+ * entry's lease): the zeroed prefix bytes are then not put back, and `buf` is left with them
+ * zeroed. `span`: the memo dexBytesWanted kept for this DEX.
  */
-function scanDexStrings(buf, base, scanner, sink, maxSaved, size = buf.length, after = 'restore') {
+function scanDexStrings(buf, base, scanner, sink, opts = {}) {
+    const { maxSaved, size = buf.length, after = 'restore', span: known } = opts;
     // A prefix (dexBytesWanted) is scanned only when it holds every byte the scan of the whole file
     // would read; the checks below are those dexBytesWanted makes.
     const prefix = buf.length < size;
@@ -1796,11 +1798,19 @@ function scanDexStrings(buf, base, scanner, sink, maxSaved, size = buf.length, a
     // A DEX inflated into a slot of the scanner's WebAssembly memory: the passes over string_ids
     // below run in the module.
     const wasm = dexPrefixes(buf, ids);
-    // Pass 1: the span of the string data. No per-string allocation or native call.
+    // Pass 1: the span of the string data. No per-string allocation or native call. dexBytesWanted
+    // found it already when it chose how far to inflate this DEX (one header, v35-40: the same
+    // string_ids and limits as below).
     let lo = Infinity;
     let maxOff = -1;
     let count = 0;
-    for (let d = 0; d < headers.length; d++) {
+    const reuse = known?.count !== undefined && headers.length === 1 && headers[0].version < 41;
+    if (reuse && known.count > 0) {
+        lo = known.lo;
+        maxOff = known.max;
+        count = known.count;
+    }
+    for (let d = 0; d < headers.length && !reuse; d++) {
         const h = headers[d];
         const list = ids[d];
         if (wasm)
@@ -1840,7 +1850,7 @@ function scanDexStrings(buf, base, scanner, sink, maxSaved, size = buf.length, a
     // zeroed, it is not saved again when another string_id points at it). Past `cap` saved bytes
     // (string_ids crafted to point at every byte) the bytes go back and the span is zeroed in a
     // copy instead.
-    const cap = Math.max(1 << 16, (hi - lo) >> 4);
+    const cap = maxSaved ?? Math.max(1 << 16, (hi - lo) >> 4);
     const inModule = wasm && cap <= wasm.capacity ? wasm : null;
     let saved = 0;
     try {
@@ -6518,16 +6528,16 @@ function isIdentByte(c) {
     return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2e;
 }
 /** dexBytesWanted of one entry, remembering its string span between calls. */
-function wantDex(size) {
-    const memo = {};
+/** How far to inflate an entry that may be a DEX; `memo` keeps its string span for the scan. */
+function wantDex(size, memo) {
     return (head) => dexBytesWanted(head, size, memo);
 }
 /**
  * `size`: the whole DEX's length when `buf` holds its first bytes only (dexBytesWanted).
- * `after`: 'discard' when nothing reads `buf` after the scan (scanDexStrings).
+ * `after`: 'discard' when nothing reads `buf` after the scan; `span`: wantDex's memo (scanDexStrings).
  */
-function scanDex(buf, base, ctx, size = buf.length, after = 'restore') {
-    scanDexStrings(buf, base, ctx.scanner, ctx.endpoints, undefined, size, after);
+function scanDex(buf, base, ctx, size = buf.length, after = 'restore', span) {
+    scanDexStrings(buf, base, ctx.scanner, ctx.endpoints, { size, after, span });
 }
 function sourceOfEntry(name) {
     if (/^lib\/[^/]+\/[^/]+\.so$/.test(name) || name.endsWith('.so'))
@@ -6590,11 +6600,12 @@ async function extractZip(src, path, file, ctx, depth) {
         const lease = entry.uncompressedSize <= ctx.limits.maxEntryBytes ? entryScratch.take(entry.uncompressedSize + 1) : undefined;
         try {
             let buf;
+            const span = {};
             try {
                 // Anything but the manifest and the resource table is scanned as DEX when it is one (by
                 // name or by content): inflated only as far as its last string (dexBytesWanted).
                 const dexScanned = entry.name !== 'AndroidManifest.xml' && entry.name !== 'resources.arsc';
-                buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease, ...(dexScanned ? { want: wantDex(entry.uncompressedSize) } : {}) });
+                buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease, ...(dexScanned ? { want: wantDex(entry.uncompressedSize, span) } : {}) });
                 ctx.stats.inflatedBytes += buf.length;
             }
             catch (e) {
@@ -6603,7 +6614,7 @@ async function extractZip(src, path, file, ctx, depth) {
                 continue;
             }
             try {
-                await extractEntry(entry, buf, base, path, file, ctx, depth, (m) => (manifest = m), overlayValues);
+                await extractEntry(entry, buf, base, path, file, ctx, depth, (m) => (manifest = m), overlayValues, span);
             }
             catch (e) {
                 ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
@@ -6628,7 +6639,7 @@ async function extractZip(src, path, file, ctx, depth) {
         ctx.packages.push(manifest);
     }
 }
-async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues) {
+async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, span) {
     const name = entry.name;
     if (name === 'AndroidManifest.xml') {
         try {
@@ -6668,7 +6679,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         if (!isDex(buf))
             throw new FormatError('dex', `${name} is not a DEX file (bad magic)`, 0, `${path}!/${name}`);
         try {
-            scanDex(buf, { ...base, source: 'dex' }, ctx, entry.uncompressedSize, 'discard'); // the entry's lease, dropped next
+            scanDex(buf, { ...base, source: 'dex' }, ctx, entry.uncompressedSize, 'discard', span); // the entry's lease, dropped next
         }
         catch (e) {
             if (e instanceof FormatError)
@@ -6708,7 +6719,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         ctx.unreadable.push({ path: `${path}!/${name}`, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
     }
     if (buf.length >= 8 && isDex(buf)) {
-        scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, 'discard');
+        scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, 'discard', span);
         return;
     }
     ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);

@@ -40,24 +40,32 @@ function prefixLength(dex: Buffer, size = dex.length): number {
 }
 
 /** Hits of scanDexStrings (kind, value, offset), or the error it threw. */
-function hitsOf(buf: Buffer, size = buf.length): string[] {
+function hitsOf(buf: Buffer, size = buf.length, span?: DexSpanMemo): string[] {
   const hits: string[] = [];
   try {
-    scanDexStrings(buf, { path: 'a', source: 'dex' }, scanner, { add: (h) => hits.push(`${h.kind} ${h.value} @${h.evidence.offset}`) }, undefined, size);
+    scanDexStrings(buf, { path: 'a', source: 'dex' }, scanner, { add: (h) => hits.push(`${h.kind} ${h.value} @${h.evidence.offset}`) }, { size, span });
   } catch (e) {
     hits.push(`error: ${(e as Error).message}`);
   }
   return hits;
 }
 
-/** The prefix scanned in its own buffer and in a slot of the scanner's WebAssembly memory (the module's passes, as for an inflated entry). */
+/**
+ * The prefix scanned in its own buffer and in a slot of the scanner's WebAssembly memory (the
+ * module's passes, as for an inflated entry); in the slot also as the extractor scans it, with
+ * the span dexBytesWanted kept while choosing how far to inflate (it must give the same hits).
+ */
 function prefixHits(dex: Buffer, length: number): { own: string[]; slot: string[] } {
   const own = hitsOf(Buffer.from(dex.subarray(0, length)), dex.length);
   const lease = entryScratch.take(dex.length + 1);
   try {
     const b = lease.subarray(0, length);
     dex.copy(b, 0, 0, length);
-    return { own, slot: hitsOf(b, dex.length) };
+    const slot = hitsOf(b, dex.length);
+    const span: DexSpanMemo = {};
+    dexBytesWanted(b, dex.length, span);
+    expect(hitsOf(b, dex.length, span)).toEqual(slot);
+    return { own, slot };
   } finally {
     entryScratch.give(lease);
   }

@@ -142,7 +142,7 @@ describe("scanDexStrings(..., 'discard')", () => {
   function discarded(clean: Buffer, scanner: EndpointScanner, maxSaved?: number): { own: string[]; slot: string[]; ownChanged: number[]; slotChanged: number[] } {
     const run = (b: Buffer): string[] => {
       const hits: string[] = [];
-      scanDexStrings(b, { path: 'a', source: 'dex' }, scanner, { add: (x) => hits.push(`${x.kind} ${x.value} @${x.evidence.offset}`) }, maxSaved, b.length, 'discard');
+      scanDexStrings(b, { path: 'a', source: 'dex' }, scanner, { add: (x) => hits.push(`${x.kind} ${x.value} @${x.evidence.offset}`) }, { maxSaved, after: 'discard' });
       return hits;
     };
     const changed = (b: Buffer): number[] => [...b].flatMap((x, i) => (x !== clean[i] ? [i] : []));
@@ -226,7 +226,7 @@ describe('scanDexStrings on a hostile DEX', () => {
     const scanner = new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401']) });
     const hitsOf = (maxSaved?: number) => (dex: Buffer): string[] => {
       const hits: string[] = [];
-      scanDexStrings(dex, { path: 'a', source: 'dex' }, scanner, { add: (x) => hits.push(`${x.kind} ${x.value} @${x.evidence.offset}`) }, maxSaved);
+      scanDexStrings(dex, { path: 'a', source: 'dex' }, scanner, { add: (x) => hits.push(`${x.kind} ${x.value} @${x.evidence.offset}`) }, { maxSaved });
       return hits;
     };
     // Offsets anywhere (the header, the string_ids themselves, string data, past the end), near
@@ -258,7 +258,7 @@ describe('scanDexStrings when zeroing in place is refused', () => {
     const scanner = new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401']) });
     const hitsOf = (dex: Buffer, maxSaved?: number): string[] => {
       const hits: string[] = [];
-      scanDexStrings(dex, { path: 'a', source: 'dex' }, scanner, { add: (h) => hits.push(`${h.kind} ${h.value} @${h.evidence.offset}`) }, maxSaved);
+      scanDexStrings(dex, { path: 'a', source: 'dex' }, scanner, { add: (h) => hits.push(`${h.kind} ${h.value} @${h.evidence.offset}`) }, { maxSaved });
       return hits;
     };
     return { clean, hitsOf, header: readDexHeaders(clean)[0] };
@@ -299,7 +299,7 @@ describe('scanDexStrings: uleb128 length prefixes never join a string (smali fix
         const hits: string[] = [];
         scanDexStrings(b, { path: 'a', source: 'dex' }, new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401']) }), {
           add: (h) => hits.push(`${h.kind} ${h.value}`),
-        }, maxSaved);
+        }, { maxSaved });
         return hits.sort();
       });
       expect(own).toEqual(['host mail.vnet.cn', 'host res.vnet.cn', 'host zhc.vnet.cn', 'ip 10.1.2.3']);

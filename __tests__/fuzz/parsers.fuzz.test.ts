@@ -154,7 +154,7 @@ describe('fuzz: DEX string scan in place', () => {
       fc.property(mutatedDex, ({ buf, maxSaved }) => {
         const before = Buffer.from(buf);
         try {
-          scanDexStrings(buf, { path: 'a', source: 'dex' }, scanner, { add: () => undefined }, maxSaved);
+          scanDexStrings(buf, { path: 'a', source: 'dex' }, scanner, { add: () => undefined }, { maxSaved });
         } catch (err) {
           if (!(err instanceof FormatError)) throw err;
         }

@@ -518,17 +518,17 @@ function isIdentByte(c: number): boolean {
 }
 
 /** dexBytesWanted of one entry, remembering its string span between calls. */
-function wantDex(size: number): (head: Buffer) => number {
-  const memo: DexSpanMemo = {};
+/** How far to inflate an entry that may be a DEX; `memo` keeps its string span for the scan. */
+function wantDex(size: number, memo: DexSpanMemo): (head: Buffer) => number {
   return (head) => dexBytesWanted(head, size, memo);
 }
 
 /**
  * `size`: the whole DEX's length when `buf` holds its first bytes only (dexBytesWanted).
- * `after`: 'discard' when nothing reads `buf` after the scan (scanDexStrings).
+ * `after`: 'discard' when nothing reads `buf` after the scan; `span`: wantDex's memo (scanDexStrings).
  */
-function scanDex(buf: Buffer, base: EvidenceBase, ctx: ArtifactContext, size = buf.length, after: 'restore' | 'discard' = 'restore'): void {
-  scanDexStrings(buf, base, ctx.scanner, ctx.endpoints, undefined, size, after);
+function scanDex(buf: Buffer, base: EvidenceBase, ctx: ArtifactContext, size = buf.length, after: 'restore' | 'discard' = 'restore', span?: DexSpanMemo): void {
+  scanDexStrings(buf, base, ctx.scanner, ctx.endpoints, { size, after, span });
 }
 
 function sourceOfEntry(name: string): Source {
@@ -584,11 +584,12 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
     const lease = entry.uncompressedSize <= ctx.limits.maxEntryBytes ? entryScratch.take(entry.uncompressedSize + 1) : undefined;
     try {
       let buf: Buffer;
+      const span: DexSpanMemo = {};
       try {
         // Anything but the manifest and the resource table is scanned as DEX when it is one (by
         // name or by content): inflated only as far as its last string (dexBytesWanted).
         const dexScanned = entry.name !== 'AndroidManifest.xml' && entry.name !== 'resources.arsc';
-        buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease, ...(dexScanned ? { want: wantDex(entry.uncompressedSize) } : {}) });
+        buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease, ...(dexScanned ? { want: wantDex(entry.uncompressedSize, span) } : {}) });
         ctx.stats.inflatedBytes += buf.length;
       } catch (e) {
         const reason = e instanceof EntryTooLargeError ? `${e.reason}; not scanned` : e instanceof FormatError ? e.reason : String(e);
@@ -596,7 +597,7 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
         continue;
       }
       try {
-        await extractEntry(entry, buf, base, path, file, ctx, depth, (m) => (manifest = m), overlayValues);
+        await extractEntry(entry, buf, base, path, file, ctx, depth, (m) => (manifest = m), overlayValues, span);
       } catch (e) {
         ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
       }
@@ -625,6 +626,7 @@ async function extractEntry(
   depth: number,
   setManifest: (m: PackageFacts) => void,
   overlayValues: NonNullable<PackageFacts['resources']>,
+  span?: DexSpanMemo,
 ): Promise<void> {
   const name = entry.name;
   if (name === 'AndroidManifest.xml') {
@@ -657,7 +659,7 @@ async function extractEntry(
   if (/^classes\d*\.dex$/.test(name)) {
     if (!isDex(buf)) throw new FormatError('dex', `${name} is not a DEX file (bad magic)`, 0, `${path}!/${name}`);
     try {
-      scanDex(buf, { ...base, source: 'dex' }, ctx, entry.uncompressedSize, 'discard'); // the entry's lease, dropped next
+      scanDex(buf, { ...base, source: 'dex' }, ctx, entry.uncompressedSize, 'discard', span); // the entry's lease, dropped next
     } catch (e) {
       if (e instanceof FormatError) e.path = `${path}!/${name}`;
       throw e;
@@ -690,7 +692,7 @@ async function extractEntry(
     ctx.unreadable.push({ path: `${path}!/${name}`, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
   }
   if (buf.length >= 8 && isDex(buf)) {
-    scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, 'discard');
+    scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, 'discard', span);
     return;
   }
   ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);

@@ -50,21 +50,15 @@ function stringIds(buf: Buffer, h: DexHeader): Uint32Array {
  * so the prefixes are zeroed where they are, the span is scanned once, and the saved bytes are
  * put back: `buf` is left unchanged (it may be a block cache or a leased buffer), and the span is
  * not copied (that copy was a 16 MiB buffer per thread). Offsets in the evidence are byte offsets
- * in `buf`. `maxSaved` (tests) overrides the cap on saved bytes. `size`: the whole file's length
- * when `buf` holds only its first bytes, as many as dexBytesWanted asks for (a shorter prefix is
- * refused with an Error, never scanned); the hits are those of the whole file. `after`:
- * 'discard' when the caller drops `buf` after the scan (an entry's lease): the zeroed prefix
- * bytes are then not put back, and `buf` is left with them zeroed.
+ * in `buf`. Options (DexScanOptions): `maxSaved` (tests) overrides the cap on saved bytes.
+ * `size`: the whole file's length when `buf` holds only its first bytes, as many as
+ * dexBytesWanted asks for (a shorter prefix is refused with an Error, never scanned); the hits are
+ * those of the whole file. `after`: 'discard' when the caller drops `buf` after the scan (an
+ * entry's lease): the zeroed prefix bytes are then not put back, and `buf` is left with them
+ * zeroed. `span`: the memo dexBytesWanted kept for this DEX.
  */
-export function scanDexStrings(
-  buf: Buffer,
-  base: EvidenceBase,
-  scanner: EndpointScanner,
-  sink: EndpointSink,
-  maxSaved?: number,
-  size = buf.length,
-  after: 'restore' | 'discard' = 'restore',
-): void {
+export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: EndpointScanner, sink: EndpointSink, opts: DexScanOptions = {}): void {
+  const { maxSaved, size = buf.length, after = 'restore', span: known } = opts;
   // A prefix (dexBytesWanted) is scanned only when it holds every byte the scan of the whole file
   // would read; the checks below are those dexBytesWanted makes.
   const prefix = buf.length < size;
@@ -76,11 +70,19 @@ export function scanDexStrings(
   // A DEX inflated into a slot of the scanner's WebAssembly memory: the passes over string_ids
   // below run in the module.
   const wasm = dexPrefixes(buf, ids);
-  // Pass 1: the span of the string data. No per-string allocation or native call.
+  // Pass 1: the span of the string data. No per-string allocation or native call. dexBytesWanted
+  // found it already when it chose how far to inflate this DEX (one header, v35-40: the same
+  // string_ids and limits as below).
   let lo = Infinity;
   let maxOff = -1;
   let count = 0;
-  for (let d = 0; d < headers.length; d++) {
+  const reuse = known?.count !== undefined && headers.length === 1 && headers[0].version < 41;
+  if (reuse && known.count! > 0) {
+    lo = known.lo!;
+    maxOff = known.max!;
+    count = known.count!;
+  }
+  for (let d = 0; d < headers.length && !reuse; d++) {
     const h = headers[d];
     const list = ids[d];
     if (wasm) ({ lo: spanLo, max: spanMax, count: spanCount } = wasm.span(list, h.headerSize, stringLimit(buf, h)));
@@ -194,6 +196,18 @@ function lastStringNul(buf: Buffer, maxOff: number): number {
 /** Strings spread over the file (hostile or unusual layout): scanned one by one, not as one span. */
 function spread(lo: number, hi: number, count: number): boolean {
   return hi - lo > 256 * count + (1 << 20);
+}
+
+/** scanDexStrings' options. */
+export interface DexScanOptions {
+  /** Overrides the cap on saved prefix bytes (tests). */
+  maxSaved?: number;
+  /** The whole file's length when `buf` holds only its first bytes (dexBytesWanted). */
+  size?: number;
+  /** 'discard': the caller drops `buf` after the scan, so the zeroed bytes are not put back. */
+  after?: 'restore' | 'discard';
+  /** dexBytesWanted's memo for this DEX, when it chose how far to inflate it: its span is reused. */
+  span?: DexSpanMemo;
 }
 
 /** dexBytesWanted's span of the string data of one DEX, kept between its calls. */
