@@ -24224,6 +24224,14 @@ function isIdentByte(c) {
     return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2e;
 }
 /** dexBytesWanted of one entry, remembering its string span between calls. */
+/**
+ * True when `buf` lies at the start of `lease` (the entry was inflated or read into its own lease),
+ * false when it is a view of other bytes: a STORED entry of a ZIP held in memory is a view of the
+ * enclosing entry's bytes.
+ */
+function isLeaseView(buf, lease) {
+    return lease !== undefined && buf.buffer === lease.buffer && buf.byteOffset === lease.byteOffset && buf.length <= lease.length;
+}
 /** How far to inflate an entry that may be a DEX; `memo` keeps its string span for the scan. */
 function wantDex(size, memo) {
     return (head) => dexBytesWanted(head, size, memo);
@@ -24310,7 +24318,11 @@ async function extractZip(src, path, file, ctx, depth) {
                 continue;
             }
             try {
-                await extractEntry(entry, buf, base, path, file, ctx, depth, (m) => (manifest = m), overlayValues, span);
+                // Only a buffer of the entry's own (its lease) may be left changed by the DEX scan: a STORED
+                // entry of a ZIP held in memory is a view of the enclosing entry's bytes, which other
+                // (overlapping) entries and the signing block may still be read from.
+                // A DEX scan may leave the zeroed string prefixes behind only in the entry's own lease.
+                await extractEntry(entry, buf, base, path, file, ctx, depth, (m) => (manifest = m), overlayValues, span, isLeaseView(buf, lease) ? 'discard' : 'restore');
             }
             catch (e) {
                 ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
@@ -24335,7 +24347,7 @@ async function extractZip(src, path, file, ctx, depth) {
         ctx.packages.push(manifest);
     }
 }
-async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, span) {
+async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, span, after = 'restore') {
     const name = entry.name;
     if (name === 'AndroidManifest.xml') {
         try {
@@ -24375,7 +24387,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         if (!isDex(buf))
             throw new FormatError('dex', `${name} is not a DEX file (bad magic)`, 0, `${path}!/${name}`);
         try {
-            scanDex(buf, { ...base, source: 'dex' }, ctx, entry.uncompressedSize, 'discard', span); // the entry's lease, dropped next
+            scanDex(buf, { ...base, source: 'dex' }, ctx, entry.uncompressedSize, after, span);
         }
         catch (e) {
             if (e instanceof FormatError)
@@ -24415,7 +24427,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         ctx.unreadable.push({ path: `${path}!/${name}`, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
     }
     if (buf.length >= 8 && isDex(buf)) {
-        scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, 'discard', span);
+        scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, after, span);
         return;
     }
     ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);

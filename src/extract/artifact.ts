@@ -518,6 +518,15 @@ function isIdentByte(c: number): boolean {
 }
 
 /** dexBytesWanted of one entry, remembering its string span between calls. */
+/**
+ * True when `buf` lies at the start of `lease` (the entry was inflated or read into its own lease),
+ * false when it is a view of other bytes: a STORED entry of a ZIP held in memory is a view of the
+ * enclosing entry's bytes.
+ */
+export function isLeaseView(buf: Buffer, lease: Buffer | undefined): boolean {
+  return lease !== undefined && buf.buffer === lease.buffer && buf.byteOffset === lease.byteOffset && buf.length <= lease.length;
+}
+
 /** How far to inflate an entry that may be a DEX; `memo` keeps its string span for the scan. */
 function wantDex(size: number, memo: DexSpanMemo): (head: Buffer) => number {
   return (head) => dexBytesWanted(head, size, memo);
@@ -597,7 +606,11 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
         continue;
       }
       try {
-        await extractEntry(entry, buf, base, path, file, ctx, depth, (m) => (manifest = m), overlayValues, span);
+        // Only a buffer of the entry's own (its lease) may be left changed by the DEX scan: a STORED
+        // entry of a ZIP held in memory is a view of the enclosing entry's bytes, which other
+        // (overlapping) entries and the signing block may still be read from.
+        // A DEX scan may leave the zeroed string prefixes behind only in the entry's own lease.
+        await extractEntry(entry, buf, base, path, file, ctx, depth, (m) => (manifest = m), overlayValues, span, isLeaseView(buf, lease) ? 'discard' : 'restore');
       } catch (e) {
         ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
       }
@@ -627,6 +640,7 @@ async function extractEntry(
   setManifest: (m: PackageFacts) => void,
   overlayValues: NonNullable<PackageFacts['resources']>,
   span?: DexSpanMemo,
+  after: 'restore' | 'discard' = 'restore',
 ): Promise<void> {
   const name = entry.name;
   if (name === 'AndroidManifest.xml') {
@@ -659,7 +673,7 @@ async function extractEntry(
   if (/^classes\d*\.dex$/.test(name)) {
     if (!isDex(buf)) throw new FormatError('dex', `${name} is not a DEX file (bad magic)`, 0, `${path}!/${name}`);
     try {
-      scanDex(buf, { ...base, source: 'dex' }, ctx, entry.uncompressedSize, 'discard', span); // the entry's lease, dropped next
+      scanDex(buf, { ...base, source: 'dex' }, ctx, entry.uncompressedSize, after, span);
     } catch (e) {
       if (e instanceof FormatError) e.path = `${path}!/${name}`;
       throw e;
@@ -692,7 +706,7 @@ async function extractEntry(
     ctx.unreadable.push({ path: `${path}!/${name}`, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
   }
   if (buf.length >= 8 && isDex(buf)) {
-    scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, 'discard', span);
+    scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, after, span);
     return;
   }
   ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
