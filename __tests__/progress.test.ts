@@ -21,6 +21,17 @@ function clock(start = 1_000_000): { now: () => number; advance: (ms: number) =>
 
 const CLEAR = '\r\u001b[2K';
 
+/** The line a terminal `columns` wide shows for `input` one second in, half of 2 files (20 MB) read. */
+function firstLine(columns: number | undefined, input: string): string {
+  const term = fakeTerminal(columns);
+  const c = clock();
+  const p = terminalProgress(term, 100, c.now)(input, 2, 20e6);
+  c.advance(1000);
+  p.update({ files: 1, bytes: 10e6 });
+  expect(term.out).toHaveLength(1);
+  return term.out[0].slice(CLEAR.length);
+}
+
 describe('progressCounts', () => {
   it('gives files, megabytes, the rate so far and the time left at that rate', () => {
     // 200 MB of 1000 MB in 4 s: 50 MB/s, 800 MB left = 16 s
@@ -76,26 +87,14 @@ describe('terminalProgress', () => {
   });
 
   it('fits the line to the terminal, keeping the counts', () => {
-    const term = fakeTerminal(50);
-    const c = clock();
-    const p = terminalProgress(term, 100, c.now)('/very/long/path/to/the/product/out/folder', 2, 20e6);
-    c.advance(1000);
-    p.update({ files: 1, bytes: 10e6 });
-    const line = term.out[0].slice(CLEAR.length);
+    const line = firstLine(50, '/very/long/path/to/the/product/out/folder');
     expect(line).toHaveLength(49);
     expect(line.endsWith(': 1/2 files, 10/20 MB, 10 MB/s, ETA 1 s')).toBe(true);
   });
 
   it('uses 120 columns when the terminal reports none or 0 (a pseudo-terminal without a size)', () => {
-    for (const columns of [undefined, 0]) {
-      const term = fakeTerminal(columns);
-      const c = clock();
-      const input = 'x'.repeat(60);
-      const p = terminalProgress(term, 100, c.now)(input, 2, 20e6);
-      c.advance(1000);
-      p.update({ files: 1, bytes: 10e6 });
-      expect(term.out[0]).toBe(`${CLEAR}${input}: 1/2 files, 10/20 MB, 10 MB/s, ETA 1 s`);
-    }
+    const input = 'x'.repeat(60); // a 100-character line: cut at 80 or fewer columns, whole at 120
+    for (const columns of [undefined, 0]) expect(firstLine(columns, input)).toBe(`${input}: 1/2 files, 10/20 MB, 10 MB/s, ETA 1 s`);
   });
 
   it('writes nothing at the end when it never showed a line', () => {

@@ -6754,7 +6754,6 @@ function mentionSearchOf(packages) {
 function isIdentByte(c) {
     return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2e;
 }
-/** dexBytesWanted of one entry, remembering its string span between calls. */
 /**
  * True when `buf` lies at the start of `lease` (the entry was inflated or read into its own lease),
  * false when it is a view of other bytes: a STORED entry of a ZIP held in memory is a view of the
@@ -6852,7 +6851,6 @@ async function extractZip(src, path, file, ctx, depth) {
                 // Only a buffer of the entry's own (its lease) may be left changed by the DEX scan: a STORED
                 // entry of a ZIP held in memory is a view of the enclosing entry's bytes, which other
                 // (overlapping) entries and the signing block may still be read from.
-                // A DEX scan may leave the zeroed string prefixes behind only in the entry's own lease.
                 await extractEntry(entry, buf, base, path, file, ctx, depth, (m) => (manifest = m), overlayValues, span, isLeaseView(buf, lease) ? 'discard' : 'restore');
             }
             catch (e) {
@@ -16245,36 +16243,38 @@ class EndpointScanner {
      */
     candidate(buf, a, b, start, end, alphaTld, upper, base, sink, offsetOf) {
         const url = this.schemeBefore(buf, a, start);
-        // A bare name: a catalogued or policy host (found by its bytes), else the bare-name rules by
-        // its bytes, no string made first. Names with capitals (Java classes) or a code/property
-        // first label (`com.`, `ro.`) are not hosts unless catalogued.
-        if (!url && alphaTld) {
+        if (alphaTld) {
+            // A catalogued or policy host (found by its bytes, any case) is one wherever it stands.
             const known = this.knownBytes.find(buf, a, b);
             if (known !== undefined) {
-                sink.add(this.hit('host', known, undefined, this.portAfter(buf, b, end), evidenceAt(base, offsetOf(a))));
+                sink.add(this.hit('host', known, url, this.portAfter(buf, b, end), evidenceAt(base, offsetOf(url?.schemeStart ?? a))));
                 return;
             }
-            if (upper < 0) {
-                upper = 0;
-                for (let i = a; i < b; i++) {
-                    const c = buf[i];
-                    if (c >= 0x41 && c <= 0x5a) {
-                        upper = 1;
-                        break;
+            // A bare name: the bare-name rules by its bytes, no string made first. Names with capitals
+            // (Java classes) or a code/property first label (`com.`, `ro.`) are not hosts.
+            if (!url) {
+                if (upper < 0) {
+                    upper = 0;
+                    for (let i = a; i < b; i++) {
+                        const c = buf[i];
+                        if (c >= 0x41 && c <= 0x5a) {
+                            upper = 1;
+                            break;
+                        }
                     }
                 }
+                if (upper)
+                    return;
+                // The first label as a number (7 bits a byte, up to 7 bytes): no string per candidate.
+                let code = 0;
+                let i = a;
+                for (; i < b && i - a <= 7 && buf[i] !== DOT; i++)
+                    code = code * 128 + buf[i];
+                if (i - a <= 7 && ROOT_CODES.has(code))
+                    return;
+                this.bare(buf, a, b, start, end, base, sink, offsetOf);
+                return;
             }
-            if (upper)
-                return;
-            // The first label as a number (7 bits a byte, up to 7 bytes): no string per candidate.
-            let code = 0;
-            let i = a;
-            for (; i < b && i - a <= 7 && buf[i] !== DOT; i++)
-                code = code * 128 + buf[i];
-            if (i - a <= 7 && ROOT_CODES.has(code))
-                return;
-            this.bare(buf, a, b, start, end, base, sink, offsetOf);
-            return;
         }
         // Not a letter TLD: only digits and dots (the byte checks said so), a dotted quad or nothing.
         if (!alphaTld && !isCanonicalIpv4Bytes(buf, a, b))
@@ -16298,11 +16298,7 @@ class EndpointScanner {
             sink.add(this.hit('ip', raw, url, port, evidenceAt(base, offsetOf(at))));
             return;
         }
-        if (this.known.hosts.has(lower)) {
-            sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));
-            return;
-        }
-        // A letter TLD here is after a scheme (bare names were taken above).
+        // A letter TLD here is after a scheme (known hosts and bare names were taken above).
         if (!url?.network || !isHostSyntax(lower))
             return;
         sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));

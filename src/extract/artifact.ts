@@ -517,7 +517,6 @@ function isIdentByte(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2e;
 }
 
-/** dexBytesWanted of one entry, remembering its string span between calls. */
 /**
  * True when `buf` lies at the start of `lease` (the entry was inflated or read into its own lease),
  * false when it is a view of other bytes: a STORED entry of a ZIP held in memory is a view of the
@@ -609,7 +608,6 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
         // Only a buffer of the entry's own (its lease) may be left changed by the DEX scan: a STORED
         // entry of a ZIP held in memory is a view of the enclosing entry's bytes, which other
         // (overlapping) entries and the signing block may still be read from.
-        // A DEX scan may leave the zeroed string prefixes behind only in the entry's own lease.
         await extractEntry(entry, buf, base, path, file, ctx, depth, (m) => (manifest = m), overlayValues, span, isLeaseView(buf, lease) ? 'discard' : 'restore');
       } catch (e) {
         ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
