@@ -66192,21 +66192,20 @@ const TIERING_FLAG = '--bytecode-size-allowance-per-tick';
 const TIERING_VALUE = 20;
 /**
  * The V8 flag to set for the running engine, or undefined: none on other V8 versions than 11,
- * nor when the process was started with the flag already (`node --bytecode-size-...`, or in
- * NODE_OPTIONS), which then stands.
+ * nor when the process was started with the flag already (`node --bytecode-size-...`), which
+ * then stands. (Node refuses the flag in NODE_OPTIONS, so the command line is the only place.)
  */
-function tieringFlag(v8Version, execArgv, nodeOptions) {
+function tieringFlag(v8Version, execArgv) {
     if (Number(v8Version.split('.')[0]) !== 11)
         return undefined;
     // V8 takes its flags' words joined by '-' or '_'.
-    const given = (arg) => arg.replace(/_/g, '-').startsWith(TIERING_FLAG);
-    if (execArgv.some(given) || (nodeOptions ?? '').split(/\s+/).some(given))
+    if (execArgv.some((arg) => arg.replace(/_/g, '-').startsWith(TIERING_FLAG)))
         return undefined;
     return `${TIERING_FLAG}=${TIERING_VALUE}`;
 }
 /** Sets the flag tieringFlag gives for this process, if any; returns it. */
 function tuneTiering(set = v8.setFlagsFromString) {
-    const flag = tieringFlag(process.versions.v8, process.execArgv, process.env.NODE_OPTIONS);
+    const flag = tieringFlag(process.versions.v8, process.execArgv);
     if (flag)
         set(flag);
     return flag;

@@ -22,20 +22,19 @@ export const TIERING_VALUE = 20;
 
 /**
  * The V8 flag to set for the running engine, or undefined: none on other V8 versions than 11,
- * nor when the process was started with the flag already (`node --bytecode-size-...`, or in
- * NODE_OPTIONS), which then stands.
+ * nor when the process was started with the flag already (`node --bytecode-size-...`), which
+ * then stands. (Node refuses the flag in NODE_OPTIONS, so the command line is the only place.)
  */
-export function tieringFlag(v8Version: string, execArgv: readonly string[], nodeOptions: string | undefined): string | undefined {
+export function tieringFlag(v8Version: string, execArgv: readonly string[]): string | undefined {
   if (Number(v8Version.split('.')[0]) !== 11) return undefined;
   // V8 takes its flags' words joined by '-' or '_'.
-  const given = (arg: string): boolean => arg.replace(/_/g, '-').startsWith(TIERING_FLAG);
-  if (execArgv.some(given) || (nodeOptions ?? '').split(/\s+/).some(given)) return undefined;
+  if (execArgv.some((arg) => arg.replace(/_/g, '-').startsWith(TIERING_FLAG))) return undefined;
   return `${TIERING_FLAG}=${TIERING_VALUE}`;
 }
 
 /** Sets the flag tieringFlag gives for this process, if any; returns it. */
 export function tuneTiering(set: (flags: string) => void = v8.setFlagsFromString): string | undefined {
-  const flag = tieringFlag(process.versions.v8, process.execArgv, process.env.NODE_OPTIONS);
+  const flag = tieringFlag(process.versions.v8, process.execArgv);
   if (flag) set(flag);
   return flag;
 }
