@@ -66175,7 +66175,7 @@ async function run(overrides = defaultDeps) {
  * How eagerly V8 optimises, set once per process by the CLI and the Action's entry (the flag is
  * process-wide: extraction workers started afterwards share it).
  *
- * On V8 11 (Node 20) a function is compiled by TurboFan after 3 + bytecode length / 150 ticks
+ * On V8 11.3 (Node 20) a function is compiled by TurboFan after 3 + bytecode length / 150 ticks
  * of its interrupt budget. A scan calls many long functions a few hundred times each (opening a
  * ZIP, reading its central directory, parsing a manifest, a string pool or a resource table):
  * they reached that count, and TurboFan spent 20-40 ms on each of them, once in every thread.
@@ -66191,12 +66191,13 @@ async function run(overrides = defaultDeps) {
 const TIERING_FLAG = '--bytecode-size-allowance-per-tick';
 const TIERING_VALUE = 20;
 /**
- * The V8 flag to set for the running engine, or undefined: none on other V8 versions than 11,
+ * The V8 flag to set for the running engine, or undefined: none on other V8 versions than 11.3
+ * (Node 20's, the one measured; Node 21's 11.8 was not, and an unknown flag would print an error),
  * nor when the process was started with the flag already (`node --bytecode-size-...`), which
  * then stands. (Node refuses the flag in NODE_OPTIONS, so the command line is the only place.)
  */
 function tieringFlag(v8Version, execArgv) {
-    if (Number(v8Version.split('.')[0]) !== 11)
+    if (!/^11\.3\./.test(v8Version))
         return undefined;
     // V8 takes its flags' words joined by '-' or '_'.
     if (execArgv.some((arg) => arg.replace(/_/g, '-').startsWith(TIERING_FLAG)))
