@@ -15287,6 +15287,9 @@ function isHostSyntax(name) {
         return false;
     return (alpha && n - start >= 2) || (n - start > 4 && name.startsWith('xn--', start));
 }
+/** FNV-1a, 32 bits: the hash of the byte-keyed tables below (KnownHostBytes, BareNameCache). */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 /**
  * The catalogued and policy hosts, found by the bytes of a token whatever the case of its letters
  * (the scanner lower-cases a token before it compares it with them): a token of no host's length
@@ -15324,10 +15327,10 @@ class KnownHostBytes {
     }
     /** FNV-1a of buf[a, b) with A-Z read as a-z. */
     static hash(buf, a, b) {
-        let h = 0x811c9dc5;
+        let h = FNV_OFFSET;
         for (let i = a; i < b; i++) {
             const c = buf[i];
-            h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), 0x01000193);
+            h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), FNV_PRIME);
         }
         return h;
     }
@@ -15386,9 +15389,9 @@ class BareNameCache {
     lookup(buf, a, b) {
         if (b - a > MAX_TOKEN)
             return undefined; // no host is longer
-        let h = 0x811c9dc5;
+        let h = FNV_OFFSET;
         for (let i = a; i < b; i++)
-            h = Math.imul(h ^ buf[i], 0x01000193);
+            h = Math.imul(h ^ buf[i], FNV_PRIME);
         const len = b - a;
         const { table, arena, mask } = this;
         for (let slot = h & mask;; slot = (slot + 1) & mask) {

@@ -10,7 +10,7 @@ import { BufferSource } from '../../src/io/source.js';
 import { scanBlockEngine } from '../../src/extract/scan-block.js';
 
 describe('isLeaseView', () => {
-  it('is true for the first bytes of the lease the entry was read into', async () => {
+  it('is true for the first bytes of the lease the entry was read into', () => {
     const lease = entryScratch.take(4096);
     try {
       expect(isLeaseView(lease.subarray(0, 100), lease)).toBe(true);

@@ -121,6 +121,10 @@ export function isHostSyntax(name: string): boolean {
   return (alpha && n - start >= 2) || (n - start > 4 && name.startsWith('xn--', start));
 }
 
+/** FNV-1a, 32 bits: the hash of the byte-keyed tables below (KnownHostBytes, BareNameCache). */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /**
  * The catalogued and policy hosts, found by the bytes of a token whatever the case of its letters
  * (the scanner lower-cases a token before it compares it with them): a token of no host's length
@@ -130,7 +134,7 @@ export function isHostSyntax(name: string): boolean {
  */
 export class KnownHostBytes {
   /** 1 at the length of a held host. */
-  readonly lengths = new Uint8Array(MAX_TOKEN + 1);
+  private readonly lengths = new Uint8Array(MAX_TOKEN + 1);
   private readonly mask: number;
   private readonly hashes: Int32Array;
   /** Index of each slot's host in `names`, plus one (0: an empty slot). */
@@ -158,10 +162,10 @@ export class KnownHostBytes {
 
   /** FNV-1a of buf[a, b) with A-Z read as a-z. */
   private static hash(buf: Uint8Array, a: number, b: number): number {
-    let h = 0x811c9dc5;
+    let h = FNV_OFFSET;
     for (let i = a; i < b; i++) {
       const c = buf[i];
-      h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), 0x01000193);
+      h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), FNV_PRIME);
     }
     return h;
   }
@@ -218,8 +222,8 @@ export class BareNameCache {
   /** bareNameToHost(buf[a, b) as latin1). */
   lookup(buf: Buffer, a: number, b: number): string | undefined {
     if (b - a > MAX_TOKEN) return undefined; // no host is longer
-    let h = 0x811c9dc5;
-    for (let i = a; i < b; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+    let h = FNV_OFFSET;
+    for (let i = a; i < b; i++) h = Math.imul(h ^ buf[i], FNV_PRIME);
     const len = b - a;
     const { table, arena, mask } = this;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
