@@ -5,7 +5,7 @@
  * and each hit is mapped back to the string it came from.
  */
 import { endianness } from 'node:os';
-import { DEX_HEADER_SIZE, dexVersionAt, forEachDexString, isDex, readDexHeaders, type DexHeader } from '../formats/dex.js';
+import { DEX_HEADER_SIZE, dexVersionAt, isDex, readDexHeaders, type DexHeader } from '../formats/dex.js';
 import type { EndpointScanner, EndpointSink, EvidenceBase } from './endpoints.js';
 import { dexPrefixes } from './scan-block.js';
 
@@ -99,9 +99,7 @@ export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: Endpoin
   const hi = nul < 0 ? buf.length : nul + 1;
   if (spread(lo, hi, count)) {
     if (prefix) throw short();
-    forEachDexString(buf, (ref) => {
-      if (ref.end - ref.start >= 4) scanner.scan(buf, ref.start, ref.end, base, sink);
-    });
+    scanSpread(buf, headers, ids, base, scanner, sink);
     return;
   }
   // Zeroing happens inside [lo, hi), so it never changes the string_ids being read, unless the
@@ -191,6 +189,81 @@ function lastStringNul(buf: Buffer, maxOff: number): number {
   let q = maxOff;
   while (q < buf.length && q - maxOff < 5 && buf[q] & 0x80) q++;
   return buf.indexOf(0, q + 1);
+}
+
+/**
+ * Strings spread over the file: each readable string (as forEachDexString reads them) scanned
+ * where it lies, from its first byte to its NUL, in string_ids order, but no string twice. In a
+ * well-formed DEX no two strings overlap, and this is scanning each in turn. In a crafted one, a
+ * string_id that points inside another string makes a suffix of it (the same NUL ends both), and
+ * scanning each such string to that NUL took strings x length: 5 s for 12,000 string_ids into 4
+ * MB, hours for a large DEX. Strings that share their NUL are scanned once, from the first byte of
+ * the longest, with the length prefixes of the others zeroed in a copy, as a packed DEX's span is
+ * (each string's start separates tokens there too); a repeated string_id is scanned once. The
+ * NULs are found in one pass over the strings in order of position, so no byte is searched twice
+ * however the string_ids are ordered.
+ */
+function scanSpread(buf: Buffer, headers: DexHeader[], ids: Uint32Array[], base: EvidenceBase, scanner: EndpointScanner, sink: EndpointSink): void {
+  // Readable strings in string_ids order: where each string_data_item starts, and its first byte.
+  const offs: number[] = [];
+  const starts: number[] = [];
+  for (let d = 0; d < headers.length; d++) {
+    const h = headers[d];
+    const limit = stringLimit(buf, h);
+    // Past the last NUL before `limit` no string ends (forEachDexString's `tail`).
+    const tail = buf.lastIndexOf(0, limit - 1) + 1;
+    for (const off of ids[d]) {
+      if (off < h.headerSize) continue;
+      // uleb128 length: at most 5 bytes.
+      let p = off;
+      let ok = false;
+      for (let shift = 0; p < limit && shift < 35; shift += 7) {
+        if ((buf[p++] & 0x80) === 0) {
+          ok = true;
+          break;
+        }
+      }
+      if (!ok || p >= tail) continue;
+      offs.push(off);
+      starts.push(p);
+    }
+  }
+  const n = starts.length;
+  const byStart = Array.from({ length: n }, (_, k) => k).sort((a, b) => starts[a] - starts[b] || a - b);
+  // Each string's NUL, by position: a string that starts before the last NUL found ends there.
+  // Strings sharing a NUL are consecutive here: a group, led by the one that starts first.
+  const groupOf = new Int32Array(n);
+  const groups: { start: number; end: number; from: number; to: number; mixed: boolean }[] = [];
+  let nul = -1;
+  for (let i = 0; i < n; i++) {
+    const k = byStart[i];
+    if (starts[k] > nul) {
+      nul = buf.indexOf(0, starts[k]);
+      groups.push({ start: starts[k], end: nul, from: i, to: i + 1, mixed: false });
+    }
+    const g = groups[groups.length - 1];
+    g.to = i + 1;
+    if (starts[k] !== g.start) g.mixed = true;
+    groupOf[k] = groups.length - 1;
+  }
+  const scanned = new Uint8Array(groups.length);
+  for (let k = 0; k < n; k++) {
+    const gi = groupOf[k];
+    if (scanned[gi]) continue;
+    scanned[gi] = 1;
+    const { start, end, from, to, mixed } = groups[gi];
+    if (end - start < 4) continue;
+    if (!mixed) {
+      scanner.scan(buf, start, end, base, sink);
+      continue;
+    }
+    const region = Buffer.from(buf.subarray(start, end));
+    for (let i = from; i < to; i++) {
+      const j = joiningPrefixByte(buf, offs[byStart[i]], end);
+      if (j >= start) region[j - start] = 0;
+    }
+    scanner.scan(region, 0, region.length, base, sink, (p) => start + p);
+  }
 }
 
 /** Strings spread over the file (hostile or unusual layout): scanned one by one, not as one span. */
