@@ -73,6 +73,22 @@ function prefixHits(dex: Buffer, length: number): { own: string[]; slot: string[
 
 const fixtureDex = (apk: string): Buffer => execFileSync('unzip', ['-p', join(APKS, apk), 'classes.dex']);
 
+/**
+ * The fixture with its last string moved past 2 MiB of padding, 64 KiB more after it (so its
+ * strings are spread and scanned one by one), and its string_ids in the order `order` gives.
+ */
+function spreadDex(order: (ids: number[]) => number[] = (ids) => ids): Buffer {
+  const clean = fixtureDex('autoregistration-cn.apk');
+  const [h] = readDexHeaders(clean);
+  const tail = Buffer.concat([Buffer.from([21]), Buffer.from('http://reg.spread.cn/', 'latin1'), Buffer.from([0])]);
+  const dex = Buffer.concat([clean, Buffer.alloc(2 << 20), tail, Buffer.alloc(64 << 10)]);
+  dex.writeUInt32LE(dex.length, 0x20); // file_size
+  dex.writeUInt32LE(clean.length + (2 << 20), h.stringIdsOff + 4 * (h.stringIdsSize - 1));
+  const ids = Array.from({ length: h.stringIdsSize }, (_, i) => dex.readUInt32LE(h.stringIdsOff + 4 * i));
+  order(ids).forEach((off, i) => dex.writeUInt32LE(off, h.stringIdsOff + 4 * i));
+  return dex;
+}
+
 describe('dexBytesWanted and scanDexStrings on the first bytes of a DEX', () => {
   // dex-only.apk is 512 bytes: the first step past the start of its last string (256 bytes, as
   // most strings are shorter) reaches its end.
@@ -141,14 +157,9 @@ describe('dexBytesWanted and scanDexStrings on the first bytes of a DEX', () => 
   });
 
   it('strings spread over the file (a string past megabytes of padding, more after it): the whole file is asked for, and the hits are the whole scan’s', () => {
-    const clean = fixtureDex('autoregistration-cn.apk');
-    const [h] = readDexHeaders(clean);
-    const tail = Buffer.concat([Buffer.from([21]), Buffer.from('http://reg.spread.cn/', 'latin1'), Buffer.from([0])]);
-    const dex = Buffer.concat([clean, Buffer.alloc(2 << 20), tail, Buffer.alloc(64 << 10)]);
-    dex.writeUInt32LE(dex.length, 0x20); // file_size
-    dex.writeUInt32LE(clean.length + (2 << 20), h.stringIdsOff + 4 * (h.stringIdsSize - 1));
+    const dex = spreadDex();
     const whole = hitsOf(dex);
-    expect(whole.some((x) => x.startsWith(`host reg.spread.cn @${clean.length + (2 << 20) + 1}`))).toBe(true);
+    expect(whole.some((x) => x.startsWith(`host reg.spread.cn @${fixtureDex('autoregistration-cn.apk').length + (2 << 20) + 1}`))).toBe(true);
     expect(prefixLength(dex)).toBe(dex.length);
     // A prefix that holds the last string but not the rest of the file is refused.
     expect(hitsOf(dex.subarray(0, dex.length - 1024), dex.length)[0]).toMatch(/do not hold all of its strings/);
@@ -183,22 +194,6 @@ describe('dexBytesWanted and scanDexStrings on the first bytes of a DEX', () => 
 });
 
 describe('strings spread over the file', () => {
-  /**
-   * The fixture with its last string moved past 2 MiB of padding (so its strings are scanned one
-   * by one) and its string_ids in the order `order` gives: the DEX and the byte ranges of its strings.
-   */
-  const spreadDex = (order: (ids: number[]) => number[]): Buffer => {
-    const clean = fixtureDex('autoregistration-cn.apk');
-    const [h] = readDexHeaders(clean);
-    const tail = Buffer.concat([Buffer.from([21]), Buffer.from('http://reg.spread.cn/', 'latin1'), Buffer.from([0])]);
-    const dex = Buffer.concat([clean, Buffer.alloc(2 << 20), tail, Buffer.alloc(64 << 10)]);
-    dex.writeUInt32LE(dex.length, 0x20); // file_size
-    dex.writeUInt32LE(clean.length + (2 << 20), h.stringIdsOff + 4 * (h.stringIdsSize - 1));
-    const ids = Array.from({ length: h.stringIdsSize }, (_, i) => dex.readUInt32LE(h.stringIdsOff + 4 * i));
-    order(ids).forEach((off, i) => dex.writeUInt32LE(off, h.stringIdsOff + 4 * i));
-    return dex;
-  };
-
   /** What scanning every string in turn gives: forEachDexString, one scan per string. */
   const eachString = (dex: Buffer): string[] => {
     const hits: string[] = [];
