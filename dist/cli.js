@@ -18021,7 +18021,8 @@ function assertRange(format, what, start, length, size) {
  * Android never fails a whole pool over one bad string: `ResStringPool::stringAt` returns NULL
  * for an out-of-range index, offset or length and for a string without its terminator. This
  * reader does the same and returns `""` for such strings (recording a warning), so a hostile
- * manifest cannot stop the scan. Only a pool whose own header is unreadable throws FormatError.
+ * manifest cannot stop the scan. Only a pool whose own header is unreadable, or whose strings
+ * overlap far past its string data (see parseStringPool), throws FormatError.
  */
 const RES_STRING_POOL_TYPE$2 = 0x0001;
 const STRING_POOL_HEADER_SIZE = 28;
@@ -18089,20 +18090,43 @@ function parseStringPool(buf, start, limit = buf.length, format = 'stringpool') 
     const dataOk = stringsStart !== 0 && dataStart <= dataEnd;
     if (!dataOk && count > 0)
         warn(warnings, `stringsStart ${stringsStart} lies outside the chunk`);
+    // Every string is decoded whole, and a crafted pool can point many indices at one long string
+    // or into it: 6,000 offsets to one string of a million characters made 12 GB of strings out of a
+    // 2 KB APK. A well-formed pool's strings take no more bytes than its string data. Past that, an
+    // offset seen again gives the string already decoded (`repeat`); past twice that plus 1 MiB,
+    // strings overlap as no tool writes them, and the pool is refused (the file is then unreadable,
+    // which fails closed) rather than any string in it left out.
+    const region = dataOk ? dataEnd - dataStart : 0;
+    const cap = 2 * region + (1 << 20);
+    let spent = 0;
+    let seen;
     const strings = new Array(count);
     for (let i = 0; i < count; i++) {
         const rel = buf.readUInt32LE(indexBase + 4 * i);
         const at = dataStart + rel;
-        const s = dataOk && at < dataEnd ? (utf8 ? decodeUtf8At(buf, at, dataEnd) : decodeUtf16At(buf, at, dataEnd)) : undefined;
+        const again = seen?.get(at);
+        if (again) {
+            strings[i] = { value: again.value, offset: again.offset, repeat: true };
+            continue;
+        }
+        const s = dataOk && at < dataEnd ? (utf8 ? locateUtf8At(buf, at, dataEnd) : locateUtf16At(buf, at, dataEnd)) : undefined;
         if (s === undefined) {
             warn(warnings, `string #${i} (offset ${rel}) is unreadable`);
             strings[i] = { value: '', offset: -1 };
+            continue;
         }
-        else {
-            if (s.truncated)
-                warn(warnings, `string #${i} has a truncated length (real length ${s.end - s.offset} bytes)`);
-            strings[i] = { value: s.value, offset: s.offset };
+        spent += s.end - s.offset;
+        if (spent > cap) {
+            throw new FormatError(format, `the string pool's strings overlap: more than ${cap} bytes of strings in ${region} bytes of string data (at string #${i} of ${count})`, start);
         }
+        if (s.truncated)
+            warn(warnings, `string #${i} has a truncated length (real length ${s.end - s.offset} bytes)`);
+        const decoded = { value: buf.toString(utf8 ? 'utf8' : 'utf16le', s.offset, s.end), offset: s.offset };
+        strings[i] = decoded;
+        if (seen)
+            seen.set(at, decoded);
+        else if (spent > region)
+            seen = new Map([[at, decoded]]);
     }
     return { strings, utf8, sorted: (flags & SORTED_FLAG) !== 0, declaredCount, styleCount, start, size, warnings };
 }
@@ -18112,7 +18136,7 @@ function parseStringPool(buf, start, limit = buf.length, format = 'stringpool') 
  * truncated to 15 bits; like `ResStringPool::stringDecodeAt`, when the byte after the
  * declared length is not NUL, try `len + k * 0x8000` until a NUL is found inside the pool.
  */
-function decodeUtf8At(buf, at, end) {
+function locateUtf8At(buf, at, end) {
     let p = at;
     if (p >= end)
         return undefined;
@@ -18134,7 +18158,7 @@ function decodeUtf8At(buf, at, end) {
     let k = 0;
     while (p + real < end) {
         if (buf[p + real] === 0) {
-            return { value: buf.toString('utf8', p, p + real), offset: p, end: p + real, truncated: k > 0 };
+            return { offset: p, end: p + real, truncated: k > 0 };
         }
         k++;
         real = k * 0x8000 + len;
@@ -18142,7 +18166,7 @@ function decodeUtf8At(buf, at, end) {
     return undefined;
 }
 /** UTF-16LE pool string: u16 length (two u16 when the high bit is set), units, 0x0000. */
-function decodeUtf16At(buf, at, end) {
+function locateUtf16At(buf, at, end) {
     let p = at;
     if (p + 2 > end)
         return undefined;
@@ -18159,7 +18183,7 @@ function decodeUtf16At(buf, at, end) {
         return undefined;
     if (buf[stop] !== 0 || buf[stop + 1] !== 0)
         return undefined;
-    return { value: buf.toString('utf16le', p, stop), offset: p, end: stop, truncated: false };
+    return { offset: p, end: stop, truncated: false };
 }
 /** The string at `index`, or `undefined` for 0xFFFFFFFF / out-of-range indices. */
 function poolString(pool, index) {
@@ -19980,7 +20004,8 @@ function scanPoolStrings(strings, base, scanner, sink) {
     const offsets = [];
     let pos = 0;
     for (const s of strings) {
-        if (s.value.length < 4)
+        // A repeat is a string already here (parseStringPool): the same bytes at the same offset.
+        if (s.value.length < 4 || s.repeat)
             continue;
         starts.push(pos);
         offsets.push(Math.max(0, s.offset));

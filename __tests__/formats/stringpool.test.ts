@@ -1,7 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { FormatError } from '../../src/formats/errors.js';
-import { parseStringPool, poolString, type StringPool } from '../../src/formats/stringpool.js';
+import { parseStringPool, poolString, type PoolString, type StringPool } from '../../src/formats/stringpool.js';
+import { EndpointScanner } from '../../src/extract/endpoints.js';
+import { scanPoolStrings } from '../../src/extract/string-scan.js';
 import { CORPUS, corpusPresent, describeIf, fixture, fixtureText, hasTool, pct, run, unzipEntry, walk } from './helpers.js';
 import { fuzzRuns } from '../helpers/mutations.js';
 
@@ -72,6 +74,66 @@ describe('UTF-16 pool of a binary manifest (formats-app)', () => {
     const q = parseStringPool(b, start);
     expect(q.strings.length).toBeLessThan(b.length / 4);
     expect(q.strings.every((s) => s.value === '')).toBe(true);
+  });
+
+  /** The fixture with string #i's offset set by `to(longOffset, i)`: [buffer, pool start, long string]. */
+  const repointed = (to: (long: { rel: number; offset: number; units: number }, i: number) => number | undefined): Buffer => {
+    const b = Buffer.from(buf);
+    const start = poolAt(b);
+    const index = start + b.readUInt16LE(start + 2);
+    const dataStart = start + b.readUInt32LE(start + 20);
+    const long = pool.strings.find((x) => x.value.startsWith('yyyy'))!;
+    // Its string_data: a two-unit length prefix, then the units: `rel` is what its index entry holds.
+    const rel = long.offset - 4 - dataStart;
+    pool.strings.forEach((_, i) => {
+      const v = to({ rel, offset: long.offset, units: long.value.length }, i);
+      if (v !== undefined) b.writeUInt32LE(v, index + 4 * i);
+    });
+    return b;
+  };
+
+  test('every index pointing at the one long string: decoded once the pool has spent its string data, then handed out again (repeat)', () => {
+    const b = repointed((long) => long.rel);
+    const p = parseStringPool(b, poolAt(b));
+    expect(p.strings.every((x) => x.value === pool.strings.find((y) => y.value.startsWith('yyyy'))!.value)).toBe(true);
+    // The string data is ~80 KB: two decodes of the 80 KB string spend it, the rest are repeats.
+    expect(p.strings.map((x) => x.repeat ?? false)).toEqual(p.strings.map((_, i) => i >= 2));
+    expect(p.warnings).toEqual([]);
+  });
+
+  test('a repeat is scanned once: the same bytes at the same offset give the same hits', () => {
+    const hits = (strings: PoolString[]): string[] => {
+      const out: string[] = [];
+      scanPoolStrings(strings, { path: 'a.apk', entry: 'AndroidManifest.xml', source: 'xml' }, new EndpointScanner({ hosts: new Set(), sms: new Set() }), { add: (h) => out.push(`${h.value} @${h.evidence.offset}`) });
+      return out;
+    };
+    const url = { value: 'http://reg.example.cn/a', offset: 40 };
+    expect(hits([url, { ...url, repeat: true }, { ...url, repeat: true }])).toEqual(['reg.example.cn @40']);
+    expect(hits([url, url])).toEqual(['reg.example.cn @40', 'reg.example.cn @40']);
+  });
+
+  test('strings nested inside the long one, each ending where it ends (a crafted pool): refused once they pass twice the string data plus 1 MiB', () => {
+    // String #i (i >= 1) starts 8 * i bytes into the long one, with a length prefix written there.
+    const nested = (b: Buffer, count: number): Buffer => {
+      const long = pool.strings.find((x) => x.value.startsWith('yyyy'))!;
+      const start = poolAt(b);
+      const index = start + b.readUInt16LE(start + 2);
+      const dataStart = start + b.readUInt32LE(start + 20);
+      for (let i = 1; i <= count && i < pool.strings.length; i++) {
+        const at = long.offset + 8 * i;
+        const units = long.value.length - 4 * i - 2;
+        b.writeUInt16LE(0x8000 | (units >>> 16), at);
+        b.writeUInt16LE(units & 0xffff, at + 2);
+        b.writeUInt32LE(at - dataStart, index + 4 * i);
+      }
+      return b;
+    };
+    // A few nested strings: every one decoded, each ending at the long one's terminator.
+    const few = parseStringPool(nested(Buffer.from(buf), 3), poolAt(buf));
+    expect(few.strings.slice(1, 4).map((x) => x.value.length)).toEqual([1, 2, 3].map((i) => pool.strings.find((y) => y.value.startsWith('yyyy'))!.value.length - 4 * i - 2));
+    // Every string of the pool nested: more than 2 x 80 KB + 1 MiB of strings, refused.
+    expect(pool.strings.length).toBeGreaterThan(16);
+    expect(() => parseStringPool(nested(Buffer.from(buf), pool.strings.length), poolAt(buf))).toThrow(/string pool's strings overlap: more than \d+ bytes of strings in \d+ bytes of string data/);
   });
 
   test('poolString: 0xFFFFFFFF and out-of-range indices are undefined', () => {

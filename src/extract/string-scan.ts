@@ -388,13 +388,14 @@ function scanZeroedCopy(buf: Buffer, headers: DexHeader[], ids: Uint32Array[], l
 }
 
 /** Decoded pool strings (AXML, resources.arsc): one pass; each hit gets its string's offset. */
-export function scanPoolStrings(strings: readonly { value: string; offset: number }[], base: EvidenceBase, scanner: EndpointScanner, sink: EndpointSink): void {
+export function scanPoolStrings(strings: readonly { value: string; offset: number; repeat?: true }[], base: EvidenceBase, scanner: EndpointScanner, sink: EndpointSink): void {
   const parts: string[] = [];
   const starts: number[] = [];
   const offsets: number[] = [];
   let pos = 0;
   for (const s of strings) {
-    if (s.value.length < 4) continue;
+    // A repeat is a string already here (parseStringPool): the same bytes at the same offset.
+    if (s.value.length < 4 || s.repeat) continue;
     starts.push(pos);
     offsets.push(Math.max(0, s.offset));
     parts.push(s.value);

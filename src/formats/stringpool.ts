@@ -9,7 +9,8 @@
  * Android never fails a whole pool over one bad string: `ResStringPool::stringAt` returns NULL
  * for an out-of-range index, offset or length and for a string without its terminator. This
  * reader does the same and returns `""` for such strings (recording a warning), so a hostile
- * manifest cannot stop the scan. Only a pool whose own header is unreadable throws FormatError.
+ * manifest cannot stop the scan. Only a pool whose own header is unreadable, or whose strings
+ * overlap far past its string data (see parseStringPool), throws FormatError.
  */
 import { FormatError } from './errors.js';
 
@@ -23,6 +24,8 @@ export interface PoolString {
   value: string;
   /** Offset of the first character byte (after the length prefix); -1 when unreadable. */
   offset: number;
+  /** The same string as an earlier index (the same offset), given without decoding it again. */
+  repeat?: true;
 }
 
 export interface StringPool {
@@ -101,24 +104,46 @@ export function parseStringPool(buf: Buffer, start: number, limit: number = buf.
   const dataOk = stringsStart !== 0 && dataStart <= dataEnd;
   if (!dataOk && count > 0) warn(warnings, `stringsStart ${stringsStart} lies outside the chunk`);
 
+  // Every string is decoded whole, and a crafted pool can point many indices at one long string
+  // or into it: 6,000 offsets to one string of a million characters made 12 GB of strings out of a
+  // 2 KB APK. A well-formed pool's strings take no more bytes than its string data. Past that, an
+  // offset seen again gives the string already decoded (`repeat`); past twice that plus 1 MiB,
+  // strings overlap as no tool writes them, and the pool is refused (the file is then unreadable,
+  // which fails closed) rather than any string in it left out.
+  const region = dataOk ? dataEnd - dataStart : 0;
+  const cap = 2 * region + (1 << 20);
+  let spent = 0;
+  let seen: Map<number, PoolString> | undefined;
   const strings: PoolString[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const rel = buf.readUInt32LE(indexBase + 4 * i);
     const at = dataStart + rel;
-    const s = dataOk && at < dataEnd ? (utf8 ? decodeUtf8At(buf, at, dataEnd) : decodeUtf16At(buf, at, dataEnd)) : undefined;
+    const again = seen?.get(at);
+    if (again) {
+      strings[i] = { value: again.value, offset: again.offset, repeat: true };
+      continue;
+    }
+    const s = dataOk && at < dataEnd ? (utf8 ? locateUtf8At(buf, at, dataEnd) : locateUtf16At(buf, at, dataEnd)) : undefined;
     if (s === undefined) {
       warn(warnings, `string #${i} (offset ${rel}) is unreadable`);
       strings[i] = { value: '', offset: -1 };
-    } else {
-      if (s.truncated) warn(warnings, `string #${i} has a truncated length (real length ${s.end - s.offset} bytes)`);
-      strings[i] = { value: s.value, offset: s.offset };
+      continue;
     }
+    spent += s.end - s.offset;
+    if (spent > cap) {
+      throw new FormatError(format, `the string pool's strings overlap: more than ${cap} bytes of strings in ${region} bytes of string data (at string #${i} of ${count})`, start);
+    }
+    if (s.truncated) warn(warnings, `string #${i} has a truncated length (real length ${s.end - s.offset} bytes)`);
+    const decoded: PoolString = { value: buf.toString(utf8 ? 'utf8' : 'utf16le', s.offset, s.end), offset: s.offset };
+    strings[i] = decoded;
+    if (seen) seen.set(at, decoded);
+    else if (spent > region) seen = new Map([[at, decoded]]);
   }
   return { strings, utf8, sorted: (flags & SORTED_FLAG) !== 0, declaredCount, styleCount, start, size, warnings };
 }
 
-interface Decoded {
-  value: string;
+/** Where a pool string's characters lie: [offset, end) of the buffer. */
+interface Located {
   offset: number;
   end: number;
   truncated: boolean;
@@ -130,7 +155,7 @@ interface Decoded {
  * truncated to 15 bits; like `ResStringPool::stringDecodeAt`, when the byte after the
  * declared length is not NUL, try `len + k * 0x8000` until a NUL is found inside the pool.
  */
-function decodeUtf8At(buf: Buffer, at: number, end: number): Decoded | undefined {
+function locateUtf8At(buf: Buffer, at: number, end: number): Located | undefined {
   let p = at;
   if (p >= end) return undefined;
   // UTF-16 length: skipped, only its encoding width matters.
@@ -148,7 +173,7 @@ function decodeUtf8At(buf: Buffer, at: number, end: number): Decoded | undefined
   let k = 0;
   while (p + real < end) {
     if (buf[p + real] === 0) {
-      return { value: buf.toString('utf8', p, p + real), offset: p, end: p + real, truncated: k > 0 };
+      return { offset: p, end: p + real, truncated: k > 0 };
     }
     k++;
     real = k * 0x8000 + len;
@@ -157,7 +182,7 @@ function decodeUtf8At(buf: Buffer, at: number, end: number): Decoded | undefined
 }
 
 /** UTF-16LE pool string: u16 length (two u16 when the high bit is set), units, 0x0000. */
-function decodeUtf16At(buf: Buffer, at: number, end: number): Decoded | undefined {
+function locateUtf16At(buf: Buffer, at: number, end: number): Located | undefined {
   let p = at;
   if (p + 2 > end) return undefined;
   let len = buf.readUInt16LE(p);
@@ -170,7 +195,7 @@ function decodeUtf16At(buf: Buffer, at: number, end: number): Decoded | undefine
   const stop = p + 2 * len;
   if (stop + 2 > end) return undefined;
   if (buf[stop] !== 0 || buf[stop + 1] !== 0) return undefined;
-  return { value: buf.toString('utf16le', p, stop), offset: p, end: stop, truncated: false };
+  return { offset: p, end: stop, truncated: false };
 }
 
 /** The string at `index`, or `undefined` for 0xFFFFFFFF / out-of-range indices. */
