@@ -20231,6 +20231,8 @@ const CDH_SIG = 0x02014b50;
 const LFH_SIG = 0x04034b50;
 const MAX_COMMENT = 0xffff;
 const EOCD_SIZE = 22;
+/** A local file header's fixed part. */
+const LFH_SIZE = 30;
 class EntryTooLargeError extends FormatError {
     entryName;
     limit;
@@ -20411,18 +20413,44 @@ async function openZip(src) {
                 warnings.push('APK Signing Block size out of bounds');
         }
     }
-    return { entries, cdOffset, eocdOffset, prefixBytes, duplicates, warnings, signingBlock };
+    return { entries, cdOffset, eocdOffset, prefixBytes, duplicates, overlaps: overlapping(entries), warnings, signingBlock };
+}
+/**
+ * Entries that overlap one before them in the file. Each entry takes at least its local header's
+ * fixed 30 bytes and its compressed data from its local header offset (its name and extra field
+ * only add to that), so entries found overlapping here overlap in the file. Of entries that
+ * overlap, the one with the lowest offset is kept (the lower index at one offset); an entry that
+ * overlaps a kept one is counted, and is not read, so it does not make later entries overlap.
+ */
+function overlapping(entries) {
+    const out = new Map();
+    const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset || a.index - b.index);
+    let reach = -1;
+    let owner = -1;
+    for (const e of byOffset) {
+        if (e.localHeaderOffset < reach) {
+            out.set(e.index, owner); // not read, so its own extent does not count against later entries
+            continue;
+        }
+        reach = e.localHeaderOffset + LFH_SIZE + e.compressedSize;
+        owner = e.index;
+    }
+    return out;
+}
+/** Why an entry that overlaps another (ZipArchive.overlaps) is not inflated. */
+function overlapReason(zip, over) {
+    return `its bytes overlap those of entry ${JSON.stringify(zip.entries[over].name)} (a ZIP bomb inflates shared data once per entry); not inflated`;
 }
 /** Offset of an entry's data, from its local header (whose name/extra lengths may differ). */
 async function entryDataOffset(src, entry) {
-    if (entry.localHeaderOffset + 30 > src.size) {
+    if (entry.localHeaderOffset + LFH_SIZE > src.size) {
         throw new FormatError('zip', `local header of ${JSON.stringify(entry.name)} lies past the end of the file`, entry.localHeaderOffset);
     }
-    const lfh = await src.read(entry.localHeaderOffset, 30);
+    const lfh = await src.read(entry.localHeaderOffset, LFH_SIZE);
     if (lfh.readUInt32LE(0) !== LFH_SIG) {
         throw new FormatError('zip', `bad local header signature for ${JSON.stringify(entry.name)}`, entry.localHeaderOffset);
     }
-    const offset = entry.localHeaderOffset + 30 + lfh.readUInt16LE(26) + lfh.readUInt16LE(28);
+    const offset = entry.localHeaderOffset + LFH_SIZE + lfh.readUInt16LE(26) + lfh.readUInt16LE(28);
     return { offset, localMethod: lfh.readUInt16LE(8) };
 }
 /**
@@ -23670,6 +23698,11 @@ function zipContainer(src, zip, kind, opts) {
             seen.add(e.name);
             problems.push({ name: e.name, reason: `duplicate entry ${JSON.stringify(e.name)} in the ${kind} zip; the first copy is scanned` });
         }
+        const over = zip.overlaps.get(e.index);
+        if (over !== undefined) {
+            problems.push({ name: e.name, reason: overlapReason(zip, over) });
+            continue;
+        }
         const why = kind === 'target-files' ? targetFilesSkip(e.name, present) : undefined;
         if (why) {
             skipped.push({ name: e.name, reason: why });
@@ -24326,6 +24359,11 @@ async function extractZip(src, path, file, ctx, depth) {
             continue;
         if (/^META-INF\/[^/]+\.(RSA|DSA|EC|SF|MF)$/i.test(entry.name))
             continue; // signature material, parsed for signers
+        const over = zip.overlaps.get(entry.index);
+        if (over !== undefined) {
+            ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: overlapReason(zip, over) });
+            continue;
+        }
         if (await extractContainerEntry(src, entry, path, file, ctx))
             continue; // an image or archive inside (APEX payload)
         if (ctx.stats.inflatedBytes + entry.uncompressedSize > ctx.limits.maxInputInflatedBytes) {

@@ -62,6 +62,15 @@ describe('truncated containers are unreadable artifacts, the rest is scanned', (
   }
 });
 
+/** The central record of a ZIP's last entry pointed at its first entry's local header. */
+function pointLastAtFirst(b: Buffer): void {
+  const eocd = b.lastIndexOf(Buffer.from('PK\x05\x06', 'latin1'));
+  let p = b.readUInt32LE(eocd + 16);
+  const first = b.readUInt32LE(p + 42);
+  for (let i = 1; i < b.readUInt16LE(eocd + 10); i++) p += 46 + b.readUInt16LE(p + 28) + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
+  b.writeUInt32LE(first, p + 42);
+}
+
 /** Targeted corruptions that keep the magic (so the format is still recognised). */
 const CORRUPTIONS: [string, string, string, (b: Buffer) => void][] = [
   ['ext4: block size 2^(10+20)', 'sample/ext4/system.img', 'system.img', (b) => b.writeUInt32LE(20, 1024 + 0x18)],
@@ -77,6 +86,7 @@ const CORRUPTIONS: [string, string, string, (b: Buffer) => void][] = [
   }],
   ['payload: major version 9', 'sample/ota.zip', 'ota.zip', (b) => b.writeBigUInt64BE(9n, b.indexOf('CrAU') + 4)],
   ['vdex: section table past the end', 'vdex/AutoRegistration.vdex', 'AutoRegistration.vdex', (b) => b.writeUInt32LE(1_000_000, 8)],
+  ['target-files: the last entry pointed at the first entry\'s bytes (overlapping entries, a ZIP bomb construction)', 'sample/target-files-stored.zip', 'target-files.zip', pointLastAtFirst],
 ];
 
 describe('corrupted containers are unreadable artifacts with the reason', () => {
@@ -87,6 +97,16 @@ describe('corrupted containers are unreadable artifacts with the reason', () => 
       await expectContained(build(name, b), name);
     });
   }
+});
+
+describe('overlapping entries in a target-files zip', () => {
+  it('the entry that shares another\'s bytes is not read: it is reported as overlapping that entry', async () => {
+    const b = Buffer.from(readFileSync(join(IMAGES, 'sample/target-files-stored.zip')));
+    pointLastAtFirst(b);
+    const r = await scanInputs([build('target-files.zip', b)], undefined, {});
+    const over = r.targets[0].unreadable.filter((u) => u.path.startsWith('target-files.zip!/') && /overlap those of entry/.test(u.reason));
+    expect(over).toHaveLength(1);
+  });
 });
 
 describe('fuzz: random byte flips never make scan() throw', () => {

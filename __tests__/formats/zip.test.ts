@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { FormatError } from '../../src/formats/errors.js';
 import { openZip, readEntry, type ZipArchive } from '../../src/formats/zip.js';
-import { FileSource } from '../../src/io/source.js';
+import { BufferSource, FileSource } from '../../src/io/source.js';
 import { ANDROGUARD_EXAMPLES, describeWithAndroguard } from '../helpers/corpus.js';
 
 const APKS = join(import.meta.dirname, '..', 'fixtures', 'apks');
@@ -62,6 +62,36 @@ describe('ZIP reader on the project fixtures (built by aapt/zipalign/apksigner)'
       const dex = zip.entries.find((e) => e.name === 'classes.dex')!;
       await expect(readEntry(src, dex, { maxBytes: 16 })).rejects.toThrow(/cap/);
     });
+  });
+});
+
+describe('entries whose bytes overlap', () => {
+  /** benign.apk with the central record of entry `moved` pointing `shift` bytes past entry `into`'s local header. */
+  const repointed = async (moved: number, into: number, shift: number): Promise<ZipArchive> => {
+    const buf = Buffer.from(readFileSync(join(APKS, 'benign.apk')));
+    const zip = await openZip(new BufferSource(buf));
+    let p = zip.cdOffset;
+    for (let i = 0; i < moved; i++) p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    buf.writeUInt32LE(zip.entries[into].localHeaderOffset + shift, p + 42);
+    return openZip(new BufferSource(buf));
+  };
+
+  it('none in an APK as aapt, zipalign and apksigner write it', async () => {
+    const zip = await openZip(new BufferSource(readFileSync(join(APKS, 'benign.apk'))));
+    expect(zip.entries.length).toBeGreaterThan(3);
+    expect(zip.overlaps).toEqual(new Map());
+  });
+
+  it('an entry starting inside another, or at its local header, overlaps it; the entry with the lower offset is kept', async () => {
+    const clean = await openZip(new BufferSource(readFileSync(join(APKS, 'benign.apk'))));
+    const [a, b] = [...clean.entries].sort((x, y) => x.localHeaderOffset - y.localHeaderOffset);
+    // The last entry's record pointed at the first entry's local header, then one byte into it.
+    const last = clean.entries.length - 1;
+    expect((await repointed(last, a.index, 0)).overlaps).toEqual(new Map([[Math.max(a.index, last), Math.min(a.index, last)]]));
+    expect((await repointed(last, a.index, 1)).overlaps).toEqual(new Map([[last, a.index]]));
+    // Pointed at the next entry's local header instead: it shares that header, and the entry kept is
+    // the lower index of the two.
+    expect((await repointed(last, b.index, 0)).overlaps).toEqual(new Map([[Math.max(b.index, last), Math.min(b.index, last)]]));
   });
 });
 

@@ -66,6 +66,18 @@ describe('bombs and caps', () => {
     expect(unreadable(r).join('\n')).toMatch(/inflation budget/);
   });
 
+  it('entries that share their bytes (a ZIP bomb of 16 x 64 MiB in 70 KB) are inflated once: the others are refused, as Info-ZIP refuses them', async () => {
+    // Info-ZIP's own check (CVE-2019-13232) names the same construction.
+    const t = execFileSync('sh', ['-c', `unzip -t ${HOSTILE}/overlap.apk 2>&1 || true`], { cwd: ROOT, encoding: 'utf8' });
+    expect(t).toMatch(/overlapped components \(possible zip bomb\)/);
+    const r = await run(`${HOSTILE}/overlap.apk`);
+    const refused = r.targets[0].unreadable.filter((u) => /overlap/.test(u.reason));
+    expect(refused.map((u) => u.path)).toEqual(Array.from({ length: 15 }, (_, i) => `overlap.apk!/assets/zeros${String(i + 1).padStart(2, '0')}.bin`));
+    expect(refused[0].reason).toMatch(/overlap those of entry "assets\/zeros\.bin".*not inflated/);
+    expect(r.verdict).toBe('fail'); // fails closed
+    expect(r.targets[0].packages[0].package).toBe('com.acme.notes'); // the rest of the APK is read
+  });
+
   it('archives nested past the depth cap are reported', async () => {
     const r = await run(`${HOSTILE}/nested.apk`);
     expect(unreadable(r).join('\n')).toMatch(/nested more than \d+ archives deep/);

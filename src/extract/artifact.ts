@@ -12,7 +12,7 @@ import { isDex } from '../formats/dex.js';
 import { dexBytesWanted, scanDexStrings, scanPoolStrings, type DexSpanMemo } from './string-scan.js';
 import { FormatError } from '../formats/errors.js';
 import { extractManifest, parseAxml } from '../formats/axml.js';
-import { EntryTooLargeError, openZip, readEntry, type ZipArchive, type ZipEntry } from '../formats/zip.js';
+import { EntryTooLargeError, openZip, overlapReason, readEntry, type ZipArchive, type ZipEntry } from '../formats/zip.js';
 import { readApkSigners, signerDigests } from '../formats/apksig.js';
 import { BufferSource, FileSource, type RandomAccessSource } from '../io/source.js';
 import { entryScratch } from '../io/scratch.js';
@@ -581,6 +581,11 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
     const base: EvidenceBase = { path, entry: entry.name, source: 'file' };
     if (entry.name.endsWith('/') && entry.uncompressedSize === 0) continue;
     if (/^META-INF\/[^/]+\.(RSA|DSA|EC|SF|MF)$/i.test(entry.name)) continue; // signature material, parsed for signers
+    const over = zip.overlaps.get(entry.index);
+    if (over !== undefined) {
+      ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: overlapReason(zip, over) });
+      continue;
+    }
     if (await extractContainerEntry(src, entry, path, file, ctx)) continue; // an image or archive inside (APEX payload)
     if (ctx.stats.inflatedBytes + entry.uncompressedSize > ctx.limits.maxInputInflatedBytes) {
       ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: `the input's ${ctx.limits.maxInputInflatedBytes}-byte inflation budget is spent; entry not scanned` });

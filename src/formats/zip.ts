@@ -22,6 +22,8 @@ const CDH_SIG = 0x02014b50;
 const LFH_SIG = 0x04034b50;
 const MAX_COMMENT = 0xffff;
 const EOCD_SIZE = 22;
+/** A local file header's fixed part. */
+const LFH_SIZE = 30;
 
 export interface ZipEntry {
   index: number;
@@ -47,6 +49,12 @@ export interface ZipArchive {
   prefixBytes: number;
   /** Names that occur more than once. */
   duplicates: string[];
+  /**
+   * Entries whose bytes overlap an entry before them in the file (index -> that entry's index):
+   * no ZIP writer makes them; a ZIP bomb does (entries sharing one compressed kernel inflate it
+   * once each: 16 entries of 256 MiB in 262 KB).
+   */
+  overlaps: Map<number, number>;
   warnings: string[];
   /** The APK Signing Block (raw pairs region) when present right before the CD. */
   signingBlock?: { offset: number; size: number };
@@ -216,19 +224,47 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
     }
   }
 
-  return { entries, cdOffset, eocdOffset, prefixBytes, duplicates, warnings, signingBlock };
+  return { entries, cdOffset, eocdOffset, prefixBytes, duplicates, overlaps: overlapping(entries), warnings, signingBlock };
+}
+
+/**
+ * Entries that overlap one before them in the file. Each entry takes at least its local header's
+ * fixed 30 bytes and its compressed data from its local header offset (its name and extra field
+ * only add to that), so entries found overlapping here overlap in the file. Of entries that
+ * overlap, the one with the lowest offset is kept (the lower index at one offset); an entry that
+ * overlaps a kept one is counted, and is not read, so it does not make later entries overlap.
+ */
+function overlapping(entries: readonly ZipEntry[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset || a.index - b.index);
+  let reach = -1;
+  let owner = -1;
+  for (const e of byOffset) {
+    if (e.localHeaderOffset < reach) {
+      out.set(e.index, owner); // not read, so its own extent does not count against later entries
+      continue;
+    }
+    reach = e.localHeaderOffset + LFH_SIZE + e.compressedSize;
+    owner = e.index;
+  }
+  return out;
+}
+
+/** Why an entry that overlaps another (ZipArchive.overlaps) is not inflated. */
+export function overlapReason(zip: ZipArchive, over: number): string {
+  return `its bytes overlap those of entry ${JSON.stringify(zip.entries[over].name)} (a ZIP bomb inflates shared data once per entry); not inflated`;
 }
 
 /** Offset of an entry's data, from its local header (whose name/extra lengths may differ). */
 export async function entryDataOffset(src: RandomAccessSource, entry: ZipEntry): Promise<{ offset: number; localMethod: number }> {
-  if (entry.localHeaderOffset + 30 > src.size) {
+  if (entry.localHeaderOffset + LFH_SIZE > src.size) {
     throw new FormatError('zip', `local header of ${JSON.stringify(entry.name)} lies past the end of the file`, entry.localHeaderOffset);
   }
-  const lfh = await src.read(entry.localHeaderOffset, 30);
+  const lfh = await src.read(entry.localHeaderOffset, LFH_SIZE);
   if (lfh.readUInt32LE(0) !== LFH_SIG) {
     throw new FormatError('zip', `bad local header signature for ${JSON.stringify(entry.name)}`, entry.localHeaderOffset);
   }
-  const offset = entry.localHeaderOffset + 30 + lfh.readUInt16LE(26) + lfh.readUInt16LE(28);
+  const offset = entry.localHeaderOffset + LFH_SIZE + lfh.readUInt16LE(26) + lfh.readUInt16LE(28);
   return { offset, localMethod: lfh.readUInt16LE(8) };
 }
 

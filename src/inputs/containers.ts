@@ -28,7 +28,7 @@ import type { FsListing } from '../formats/fsnode.js';
 import { isLpGeometry, openLp } from '../formats/lp.js';
 import { isPayload, openPayload } from '../formats/payload.js';
 import { isSparse, openSparse } from '../formats/sparse.js';
-import { entryDataOffset, type ZipArchive, type ZipEntry } from '../formats/zip.js';
+import { entryDataOffset, overlapReason, type ZipArchive, type ZipEntry } from '../formats/zip.js';
 import type { InflateBudget } from '../io/mapped.js';
 import { SubSource } from '../io/mapped.js';
 import { BufferSource, type RandomAccessSource } from '../io/source.js';
@@ -168,6 +168,11 @@ export function zipContainer(src: RandomAccessSource, zip: ZipArchive, kind: 'ta
       if (seen.has(e.name)) continue;
       seen.add(e.name);
       problems.push({ name: e.name, reason: `duplicate entry ${JSON.stringify(e.name)} in the ${kind} zip; the first copy is scanned` });
+    }
+    const over = zip.overlaps.get(e.index);
+    if (over !== undefined) {
+      problems.push({ name: e.name, reason: overlapReason(zip, over) });
+      continue;
     }
     const why = kind === 'target-files' ? targetFilesSkip(e.name, present) : undefined;
     if (why) {
