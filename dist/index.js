@@ -3236,6 +3236,7 @@ function fillSegment(start, length, pattern) {
     return {
         start,
         length,
+        fill: true,
         read: async (o, n) => {
             const out = Buffer.allocUnsafe(n);
             for (let i = 0; i < n; i++)
@@ -3335,10 +3336,23 @@ class MappedSource {
     }
 }
 /**
+ * Bytes kept at each end of a fill segment by dataRanges: more than a token and the context a
+ * scan looks back or ahead for one (scheme, port), a multiple of the pattern's 4 bytes.
+ */
+const FILL_EDGE = 4096;
+/**
  * The ranges of `[from, to)` of a source that may hold non-zero bytes: gaps of a MappedSource
  * (sparse DONT_CARE, holes, ZERO operations) are left out, through any stack of sub-ranges and
  * segments that are plain windows on another source. A raw scan reads only these, so a sparse
  * image that claims terabytes of nothing costs nothing.
+ *
+ * Of a fill segment (a sparse FILL chunk: one 4-byte pattern repeated), only the FILL_EDGE bytes
+ * at each end are given: the rest can hold no endpoint. Every token, digit run or `://[` of the
+ * scanner is at least 4 bytes between bytes that end it; a pattern with such a byte ends a run
+ * every 4 bytes, and one without makes a single run far longer than any endpoint (which a run
+ * cut FILL_EDGE bytes in is too). So only what joins the fill to its neighbours counts. A 44-byte
+ * sparse image with a FILL chunk of 1 GiB of `ab.c` took 5.5 s, and one of 16 TiB would have
+ * taken a day.
  */
 function dataRanges(src, from = 0, to = src.size) {
     const out = [];
@@ -3371,6 +3385,10 @@ function dataRanges(src, from = 0, to = src.size) {
                 continue;
             if (seg.backing)
                 walk(seg.backing.source, a - seg.start + seg.backing.offset, b - seg.start + seg.backing.offset, shift + seg.start - seg.backing.offset, depth + 1);
+            else if (seg.fill && b - a > 2 * FILL_EDGE) {
+                push(a + shift, a + FILL_EDGE + shift);
+                push(b - FILL_EDGE + shift, b + shift);
+            }
             else
                 push(a + shift, b + shift);
         }

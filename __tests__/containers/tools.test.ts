@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { erofsExtents } from '../../src/formats/erofs.js';
 import { openSparse } from '../../src/formats/sparse.js';
 import { FileSource, type RandomAccessSource } from '../../src/io/source.js';
-import { haveTools, listFolder, listFs, readAll, readImage, run, sha256, warnMissing } from './helpers.js';
+import { haveTools, listFolder, listFs, readAll, readImage, run, scanInputs, sha256, warnMissing } from './helpers.js';
+import { dataRanges } from '../../src/io/mapped.js';
 
 const EXT4_TOOLS = ['mke2fs', 'debugfs', 'e2fsck'];
 const EROFS_TOOLS = ['mkfs.erofs', 'fsck.erofs', 'dump.erofs'];
@@ -303,5 +304,43 @@ describe('sparse images made by img2simg, checked against simg2img', () => {
       await src.close();
     }
     expect(seen).toBeGreaterThan(0);
+  });
+
+  it('FILL chunks of any pattern: a raw scan reads only their ends, and finds what a scan of the raw file finds', async () => {
+    // Data blocks with endpoints running into and out of the fills, and fills of patterns that
+    // are all host bytes, digits, a host byte and a space, or letters and a dot.
+    const block = (head: string, tail: string): Buffer => {
+      const b = Buffer.alloc(4096, 0x20);
+      b.write(head, 0, 'latin1');
+      b.write(tail, 4096 - tail.length, 'latin1');
+      return b;
+    };
+    const fill = (pattern: string, blocks: number): Buffer => Buffer.alloc(4096 * blocks, pattern, 'latin1');
+    const raw = Buffer.concat([
+      block('start', ' see https://left.example.cn'), fill('com.', 3),
+      block('.org/x https://right.example.cn/ ', ' sms 10659'), fill('4010', 4),
+      block('65 https://[2001:db8::1]:8080/ ', ' mail ab.cd'), fill('ab.c', 16384), // 64 MiB
+      block('d.example.com tail ', ' a http://x'), fill('a b.', 3),
+      block('cn.example.cn/ end', ''),
+    ]);
+    const dir = mkdtempSync(join(work, 'fills-'));
+    mkdirSync(join(dir, 'raw'));
+    mkdirSync(join(dir, 'sparse'));
+    writeFileSync(join(dir, 'raw', 'blob.bin'), raw);
+    run('img2simg', [join(dir, 'raw', 'blob.bin'), join(dir, 'sparse', 'blob.bin')]);
+    const src = await FileSource.open(join(dir, 'sparse', 'blob.bin'));
+    const { image } = await openSparse(src);
+    expect(sha256(await readAll(image))).toBe(sha256(raw));
+    // What a raw scan reads: the data blocks and 4 KiB at each end of each fill longer than 8 KiB.
+    const read = dataRanges(image).reduce((n, [a, b]) => n + b - a, 0);
+    expect(read).toBe(5 * 4096 + 4 * 2 * 4096);
+    await src.close();
+    const hits = async (folder: string): Promise<string[]> =>
+      (await scanInputs([join(dir, folder)])).targets[0].endpoints.flatMap((e) => e.evidence.map((v) => `${e.kind} ${e.value} @${v.offset}`)).sort();
+    const fromRaw = await hits('raw');
+    // Runs into an all-host-byte or all-digit fill go on for megabytes: no endpoint; the one
+    // that leaves the `a b.` fill does ('b.' + 'cn.example.cn').
+    expect(fromRaw).toEqual(['host b.cn.example.cn @67166206', 'host right.example.cn @16391', 'ip 2001:db8::1 @36867']);
+    expect(await hits('sparse')).toEqual(fromRaw);
   });
 });
