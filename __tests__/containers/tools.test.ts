@@ -7,7 +7,7 @@
  * the tools silently accept options they ignore. Tests skip with a warning when a tool is absent;
  * CI installs them (.ci/run).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -143,6 +143,27 @@ describe('ext4 images made by mke2fs -d, checked against debugfs rdump', () => {
     expect(inl).toMatch(/Size of inline data: \d+/);
     const e2 = run('debugfs', ['-R', 'stat /lib64/random.so', ext4Images.get('ext2 (block maps, indirect blocks)')!]);
     expect(e2).toMatch(/\(DIND\)|\(IND\)/);
+  });
+
+  it('hard links past 16 times the image and 1 GiB are not read: they are reported, and the rest is scanned', async () => {
+    // 300 hard links to one 8 MB file in a 16 MiB image: 2.4 GB of files.
+    const src = mkdtempSync(join(work, 'links-'));
+    mkdirSync(join(src, 'etc'));
+    writeFileSync(join(src, 'etc', 'a.conf'), 'server=https://links.acme.cn/x\n');
+    mkdirSync(join(src, 'data'));
+    writeFileSync(join(src, 'data', 'big.bin'), Buffer.alloc(8_000_000, 0x20));
+    for (let i = 0; i < 300; i++) linkSync(join(src, 'data', 'big.bin'), join(src, 'data', `link${String(i).padStart(3, '0')}.bin`));
+    const img = mkext4('links', ['-t', 'ext4', '-b', '4096'], '16M', src);
+    expect(run('debugfs', ['-R', 'stat /data/link000.bin', img])).toMatch(/Links: 301/);
+    const dir = mkdtempSync(join(work, 'links-in-'));
+    copyFileSync(img, join(dir, 'system.img'));
+    const t = (await scanInputs([dir])).targets[0];
+    const refused = t.unreadable.filter((u) => /files add up to more than/.test(u.reason));
+    // In path order: big.bin, then link000... as long as they fit 16 x 16 MiB + 1 GiB.
+    const allowance = 16 * (16 << 20) + (1 << 30);
+    const kept = Math.floor(allowance / 8_000_000);
+    expect(refused.map((u) => u.path)).toEqual(Array.from({ length: 301 - kept }, (_, i) => `system.img!/data/link${String(kept - 1 + i).padStart(3, '0')}.bin`));
+    expect(t.endpoints.map((e) => e.value)).toContain('links.acme.cn'); // etc/ comes after data/, and is read
   });
 });
 
