@@ -5425,6 +5425,7 @@ async function readMetadata(src, at, geo) {
             throw new FormatError('lp', `partition ${JSON.stringify(name)} names extents past the extent table`, at + headerSize + p);
         const segs = [];
         let logical = 0;
+        let linearBytes = 0;
         for (let e = firstExtent; e < firstExtent + numExtents; e++) {
             const x = et.offset + e * et.size;
             const sectors = Number(tables.readBigUInt64LE(x));
@@ -5443,6 +5444,7 @@ async function readMetadata(src, at, geo) {
                 }
                 if (len > 0)
                     segs.push(sourceSegment(logical, len, src, target * SECTOR));
+                linearBytes += len;
             }
             else if (type !== TARGET_ZERO) {
                 throw new FormatError('lp', `partition ${JSON.stringify(name)}: unknown extent type ${type}`, at + headerSize + x);
@@ -5450,7 +5452,7 @@ async function readMetadata(src, at, geo) {
             logical += len;
         }
         const size = logical;
-        partitions.push({ name, group: groups[groupIndex] ?? '', attributes, size, open: () => new MappedSource(size, segs, 'lp') });
+        partitions.push({ name, group: groups[groupIndex] ?? '', attributes, size, linearBytes, open: () => new MappedSource(size, segs, 'lp') });
     }
     return { majorVersion: major, minorVersion: minor, blockDevices, partitions };
 }
@@ -6213,14 +6215,24 @@ async function openContainer(kind, src, opts) {
             const lp = await openLp(src);
             const files = [];
             const skipped = [];
+            const problems = [];
+            // Logical partitions never share extents; partitions that map the same sectors (crafted
+            // metadata) are read only up to the allowance of a filesystem image of this size.
+            const allowance = filesAllowance(src.size);
+            let given = 0;
             for (const p of lp.partitions) {
                 if (p.size === 0) {
                     skipped.push({ name: p.name, reason: 'empty logical partition' });
                     continue;
                 }
+                if (given + p.linearBytes > allowance) {
+                    problems.push({ name: p.name, reason: `the logical partitions map more than ${allowance} bytes, 16 times the image's ${src.size} bytes and 1 GiB (extents shared between partitions); not read` });
+                    continue;
+                }
+                given += p.linearBytes;
                 files.push({ name: p.name, size: p.size, open: async () => p.open(), imagePartition: partitionName(p.name), view: true });
             }
-            return { format: 'super', files, skipped, problems: [] };
+            return { format: 'super', files, skipped, problems };
         }
         case 'payload': {
             const payload = await openPayload(src, { budget: opts.budget, maxOperationBytes: opts.maxEntryBytes });

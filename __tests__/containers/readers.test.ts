@@ -4,7 +4,9 @@
  * simg2img), and the assembled containers (super.img, payload.bin) give back the very images
  * they were built from.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { openLp } from '../../src/formats/lp.js';
@@ -13,7 +15,7 @@ import { openSparse } from '../../src/formats/sparse.js';
 import { openZip, readEntry } from '../../src/formats/zip.js';
 import { BufferSource, FileSource } from '../../src/io/source.js';
 import { SubSource } from '../../src/io/mapped.js';
-import { IMAGES, readAll, readImage, sha256, type OracleFile } from './helpers.js';
+import { IMAGES, readAll, readImage, ROOT, scanInputs, sha256, type OracleFile } from './helpers.js';
 
 const oracle = JSON.parse(readFileSync(join(IMAGES, 'oracle.json'), 'utf8')) as Record<string, { kind: string; tool: string; files: OracleFile[] }>;
 
@@ -62,6 +64,31 @@ describe('super.img (LP metadata written by scripts/fixtures/images/lp.py)', () 
       expect(got.subarray(want.length).every((b) => b === 0)).toBe(true);
     }
     await src.close();
+  });
+
+  it('partitions mapping the same sectors (crafted metadata) are read up to 16 times the image and 1 GiB; the rest are reported', async () => {
+    // One 16 MiB partition and 89 more naming its extents: 1.44 GB of partitions in a 16 MiB image.
+    const dir = mkdtempSync(join(tmpdir(), 'ag-lp-shared-'));
+    try {
+      const blob = Buffer.alloc(16 << 20);
+      blob.write('server=https://shared.acme.cn/x', 4096, 'latin1');
+      writeFileSync(join(dir, 'blob.bin'), blob);
+      mkdirSync(join(dir, 'in'));
+      const names = Array.from({ length: 90 }, (_, i) => `p${String(i).padStart(2, '0')}`);
+      execFileSync('python3', [join(ROOT, 'scripts', 'fixtures', 'images', 'lp.py'), join(dir, 'in', 'super.img'), `${names[0]}=${join(dir, 'blob.bin')}`, ...names.slice(1).map((n) => `${n}=*${names[0]}`)]);
+      const size = statSync(join(dir, 'in', 'super.img')).size;
+      const src = await FileSource.open(join(dir, 'in', 'super.img'));
+      const lp = await openLp(src);
+      await src.close();
+      expect(lp.partitions.map((p) => p.linearBytes)).toEqual(names.map(() => 16 << 20));
+      const t = (await scanInputs([join(dir, 'in')])).targets[0];
+      const kept = Math.floor((16 * size + (1 << 30)) / (16 << 20));
+      const refused = t.unreadable.filter((u) => /logical partitions map more than/.test(u.reason)).map((u) => u.path);
+      expect(refused).toEqual(names.slice(kept).map((n) => `super.img!/${n}`));
+      expect(t.endpoints.find((e) => e.value === 'shared.acme.cn')?.evidenceCount).toBe(kept);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -24,6 +24,8 @@ export interface LpPartition {
   group: string;
   attributes: number;
   size: number;
+  /** Bytes of its LINEAR extents: what it reads of the image (ZERO extents read nothing). */
+  linearBytes: number;
   /** The partition's bytes (zeros where an extent is of type ZERO). */
   open(): RandomAccessSource;
 }
@@ -123,6 +125,7 @@ async function readMetadata(src: RandomAccessSource, at: number, geo: Geometry):
     if (firstExtent + numExtents > et.count) throw new FormatError('lp', `partition ${JSON.stringify(name)} names extents past the extent table`, at + headerSize + p);
     const segs: Segment[] = [];
     let logical = 0;
+    let linearBytes = 0;
     for (let e = firstExtent; e < firstExtent + numExtents; e++) {
       const x = et.offset + e * et.size;
       const sectors = Number(tables.readBigUInt64LE(x));
@@ -139,13 +142,14 @@ async function readMetadata(src: RandomAccessSource, at: number, geo: Geometry):
           throw new FormatError('lp', `partition ${JSON.stringify(name)}: extent at sector ${target} lies past the end of the image (truncated)`, target * SECTOR);
         }
         if (len > 0) segs.push(sourceSegment(logical, len, src, target * SECTOR));
+        linearBytes += len;
       } else if (type !== TARGET_ZERO) {
         throw new FormatError('lp', `partition ${JSON.stringify(name)}: unknown extent type ${type}`, at + headerSize + x);
       }
       logical += len;
     }
     const size = logical;
-    partitions.push({ name, group: groups[groupIndex] ?? '', attributes, size, open: () => new MappedSource(size, segs, 'lp') });
+    partitions.push({ name, group: groups[groupIndex] ?? '', attributes, size, linearBytes, open: () => new MappedSource(size, segs, 'lp') });
   }
   return { majorVersion: major, minorVersion: minor, blockDevices, partitions };
 }

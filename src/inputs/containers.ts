@@ -272,14 +272,24 @@ export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src:
       const lp = await openLp(src);
       const files: ContainerFile[] = [];
       const skipped: OpenedContainer['skipped'] = [];
+      const problems: OpenedContainer['problems'] = [];
+      // Logical partitions never share extents; partitions that map the same sectors (crafted
+      // metadata) are read only up to the allowance of a filesystem image of this size.
+      const allowance = filesAllowance(src.size);
+      let given = 0;
       for (const p of lp.partitions) {
         if (p.size === 0) {
           skipped.push({ name: p.name, reason: 'empty logical partition' });
           continue;
         }
+        if (given + p.linearBytes > allowance) {
+          problems.push({ name: p.name, reason: `the logical partitions map more than ${allowance} bytes, 16 times the image's ${src.size} bytes and 1 GiB (extents shared between partitions); not read` });
+          continue;
+        }
+        given += p.linearBytes;
         files.push({ name: p.name, size: p.size, open: async () => p.open(), imagePartition: partitionName(p.name), view: true });
       }
-      return { format: 'super', files, skipped, problems: [] };
+      return { format: 'super', files, skipped, problems };
     }
     case 'payload': {
       const payload = await openPayload(src, { budget: opts.budget, maxOperationBytes: opts.maxEntryBytes });
