@@ -316,6 +316,11 @@ const ANDROID_ATTR = {
     requiredSystemPropertyValue: 0x01010566,
 };
 const ATTR_NAME_BY_ID = new Map(Object.entries(ANDROID_ATTR).map(([k, v]) => [v, k]));
+/**
+ * Elements kept per document. A manifest has a few thousand at most; a crafted one of 3.4 million
+ * nested elements (a 554 KB APK) took 814 MB. Past this the document is unreadable.
+ */
+const MAX_ELEMENTS = 200_000;
 const hex = (n, width = 8) => `0x${(n >>> 0).toString(16).padStart(width, '0')}`;
 /** Parses binary XML (or detects plain-text XML). Throws FormatError only when unreadable. */
 function parseAxml(buf) {
@@ -346,6 +351,7 @@ function parseAxml(buf) {
     const elements = [];
     const stack = [];
     let junkAt = -1;
+    let poolError;
     let pos = topHeaderSize;
     while (pos + 8 <= end) {
         const type = buf.readUInt16LE(pos);
@@ -391,6 +397,7 @@ function parseAxml(buf) {
                     if (!(e instanceof FormatError))
                         throw e;
                     w.add(`unreadable string pool at ${pos}: ${e.reason}`);
+                    poolError ??= e.reason;
                     tampered = true;
                 }
                 break;
@@ -410,6 +417,8 @@ function parseAxml(buf) {
             case RES_XML_START_ELEMENT_TYPE: {
                 const el = readStartElement(buf, pos, headerSize, chunkEnd, pool, resourceMap, stack.length + 1, w);
                 if (el) {
+                    if (elements.length === MAX_ELEMENTS)
+                        throw new FormatError(FORMAT$2, `more than ${MAX_ELEMENTS} elements`, pos);
                     elements.push(el);
                     stack.push(el);
                 }
@@ -432,8 +441,10 @@ function parseAxml(buf) {
     }
     if (junkAt >= 0)
         w.add(`document ends in junk from offset ${junkAt}`);
-    if (!pool)
+    if (!pool) {
         w.add('no string pool');
+        poolError ??= 'no string pool chunk';
+    }
     return {
         strings: pool ? pool.strings : [],
         resourceMap,
@@ -441,6 +452,7 @@ function parseAxml(buf) {
         warnings: w.list,
         plainText: false,
         tampered,
+        ...(poolError !== undefined ? { poolError } : {}),
     };
 }
 function readStartElement(buf, pos, headerSize, chunkEnd, pool, resourceMap, depth, w) {
@@ -6837,6 +6849,9 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
     }
     if (name.endsWith('.xml') && buf.length >= 8 && buf.readUInt32LE(0) === AXML_MAGIC) {
         const doc = parseAxml(buf);
+        // Its strings are what is scanned: without them nothing of it would be.
+        if (doc.poolError !== undefined)
+            throw new FormatError('axml', `its string pool cannot be read (${doc.poolError}), and its strings are all that is scanned`, undefined, `${path}!/${name}`);
         scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
         return;
     }

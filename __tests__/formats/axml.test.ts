@@ -7,6 +7,7 @@ import {
   ANDROID_ATTR,
   extractManifest,
   findAndroidAttribute,
+  MAX_ELEMENTS,
   parseAxml,
   type AxmlDocument,
   type ManifestInfo,
@@ -220,6 +221,20 @@ describe('hostile edits of a real document (each must read like the original)', 
       return [c];
     });
     expect(comparable(parseAxml(edited))).toEqual(comparable(base));
+  });
+
+  test('more than MAX_ELEMENTS elements (the first element chunk repeated, nested) is unreadable, not hundreds of MB', () => {
+    let at = buf.readUInt16LE(2);
+    while (buf.readUInt16LE(at) !== 0x0102) at += buf.readUInt32LE(at + 4);
+    const chunk = buf.subarray(at, at + buf.readUInt32LE(at + 4));
+    const repeated = (extra: number): Buffer => {
+      const out = Buffer.concat([buf.subarray(0, at), ...new Array<Buffer>(extra + 1).fill(chunk), buf.subarray(at + chunk.length)]);
+      out.writeUInt32LE(out.length, 4);
+      return out;
+    };
+    const fits = parseAxml(repeated(MAX_ELEMENTS - base.elements.length));
+    expect(fits.elements).toHaveLength(MAX_ELEMENTS);
+    expect(() => parseAxml(repeated(MAX_ELEMENTS - base.elements.length + 1))).toThrow(new RegExp(`more than ${MAX_ELEMENTS} elements`));
   });
 
   test('zero-size end-namespace chunk at EOF', () => {

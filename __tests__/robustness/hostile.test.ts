@@ -78,6 +78,16 @@ describe('bombs and caps', () => {
     expect(r.targets[0].packages[0].package).toBe('com.acme.notes'); // the rest of the APK is read
   });
 
+  it('a compiled XML resource whose string pool cannot be read is unreadable: its strings are all that would be scanned', async () => {
+    const r = await run(`${HOSTILE}/bad-xml-pool.apk`);
+    expect(r.targets[0].unreadable).toEqual([
+      { path: 'bad-xml-pool.apk!/res/xml/config.xml', format: 'axml', reason: 'its string pool cannot be read (no string pool chunk), and its strings are all that is scanned' },
+    ]);
+    expect(r.verdict).toBe('fail');
+    // The same APK unedited scans clean.
+    expect((await run('__tests__/fixtures/apks/xml-only.apk')).targets[0].unreadable).toEqual([]);
+  });
+
   it('archives nested past the depth cap are reported', async () => {
     const r = await run(`${HOSTILE}/nested.apk`);
     expect(unreadable(r).join('\n')).toMatch(/nested more than \d+ archives deep/);

@@ -696,6 +696,8 @@ async function extractEntry(
   }
   if (name.endsWith('.xml') && buf.length >= 8 && buf.readUInt32LE(0) === AXML_MAGIC) {
     const doc = parseAxml(buf);
+    // Its strings are what is scanned: without them nothing of it would be.
+    if (doc.poolError !== undefined) throw new FormatError('axml', `its string pool cannot be read (${doc.poolError}), and its strings are all that is scanned`, undefined, `${path}!/${name}`);
     scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
     return;
   }
