@@ -201,7 +201,22 @@ export function filesAllowance(size: number): number {
   return 16 * size + (1 << 30);
 }
 
-function fromListing(listing: FsListing, imageSize: number): OpenedContainer {
+/**
+ * A file's open() that first spends, from the input's inflation budget, the part of its bytes
+ * past those its container holds (`given` counts the container's files before it): a container
+ * nested in another can each give 16 times its size, and only a budget across the whole input
+ * keeps images of hard links nested eight deep from multiplying.
+ */
+function charged(open: () => Promise<RandomAccessSource>, given: number, size: number, containerSize: number, budget: InflateBudget): () => Promise<RandomAccessSource> {
+  const excess = Math.min(size, Math.max(0, given + size - containerSize));
+  if (excess === 0) return open;
+  return async () => {
+    budget.spend(excess);
+    return open();
+  };
+}
+
+function fromListing(listing: FsListing, imageSize: number, budget: InflateBudget): OpenedContainer {
   const files: ContainerFile[] = [];
   const skipped: OpenedContainer['skipped'] = [];
   const problems: OpenedContainer['problems'] = [];
@@ -214,8 +229,8 @@ function fromListing(listing: FsListing, imageSize: number): OpenedContainer {
         problems.push({ name: n.path, reason: `the image's files add up to more than ${allowance} bytes, 16 times its ${imageSize} bytes and 1 GiB (hard links or shared blocks); not read` });
         continue;
       }
+      files.push({ name: n.path, size: n.size, open: charged(n.open, given, n.size, imageSize, budget), view: true });
       given += n.size;
-      files.push({ name: n.path, size: n.size, open: n.open, view: true });
     } else if (n.kind === 'symlink') {
       // Filled in by describeSymlinks (targets are read lazily).
       skipped.push({ name: n.path, reason: 'symlink' });
@@ -256,13 +271,13 @@ export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src:
     case 'ext4':
     case 'erofs': {
       const listing = kind === 'ext4' ? await openExt4(src) : await openErofs(src, { budget: opts.budget });
-      const c = fromListing(listing, src.size);
+      const c = fromListing(listing, src.size, opts.budget);
       await describeSymlinks(listing, c);
       return c;
     }
     case 'fat': {
       const listing = await openFat(src);
-      const c = fromListing(listing, src.size);
+      const c = fromListing(listing, src.size, opts.budget);
       delete c.labelPartition; // a FAT label (NON-HLOS, modem) names no Android partition
       return c;
     }
@@ -286,8 +301,8 @@ export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src:
           problems.push({ name: p.name, reason: `the logical partitions map more than ${allowance} bytes, 16 times the image's ${src.size} bytes and 1 GiB (extents shared between partitions); not read` });
           continue;
         }
+        files.push({ name: p.name, size: p.size, open: charged(async () => p.open(), given, p.linearBytes, src.size, opts.budget), imagePartition: partitionName(p.name), view: true });
         given += p.linearBytes;
-        files.push({ name: p.name, size: p.size, open: async () => p.open(), imagePartition: partitionName(p.name), view: true });
       }
       return { format: 'super', files, skipped, problems };
     }
