@@ -5928,12 +5928,12 @@ function filesAllowance(size) {
 }
 /**
  * A file's open() that first spends, from the input's inflation budget, the part of its bytes
- * past those its container holds (`given` counts the container's files before it): a container
+ * past those its container holds (`holds`; `given` counts the container's files before it): a container
  * nested in another can each give 16 times its size, and only a budget across the whole input
  * keeps images of hard links nested eight deep from multiplying.
  */
-function charged(open, given, size, containerSize, budget) {
-    const excess = Math.min(size, Math.max(0, given + size - containerSize));
+function charged(open, given, size, holds, budget) {
+    const excess = Math.min(size, Math.max(0, given + size - holds));
     if (excess === 0)
         return open;
     return async () => {
@@ -5941,7 +5941,11 @@ function charged(open, given, size, containerSize, budget) {
         return open();
     };
 }
-function fromListing(listing, imageSize, budget) {
+/**
+ * The files of a listing. `holds`: how many bytes of files the image holds without sharing any:
+ * its size, or for EROFS four times it (compression; decompression is charged as it happens).
+ */
+function fromListing(listing, imageSize, budget, holds = imageSize) {
     const files = [];
     const skipped = [];
     const problems = [];
@@ -5954,7 +5958,7 @@ function fromListing(listing, imageSize, budget) {
                 problems.push({ name: n.path, reason: `the image's files add up to more than ${allowance} bytes, 16 times its ${imageSize} bytes and 1 GiB (hard links or shared blocks); not read` });
                 continue;
             }
-            files.push({ name: n.path, size: n.size, open: charged(n.open, given, n.size, imageSize, budget), view: true });
+            files.push({ name: n.path, size: n.size, open: charged(n.open, given, n.size, holds, budget), view: true });
             given += n.size;
         }
         else if (n.kind === 'symlink') {
@@ -5998,7 +6002,7 @@ async function openContainer(kind, src, opts) {
         case 'ext4':
         case 'erofs': {
             const listing = kind === 'ext4' ? await openExt4(src) : await openErofs(src, { budget: opts.budget });
-            const c = fromListing(listing, src.size, opts.budget);
+            const c = fromListing(listing, src.size, opts.budget, kind === 'erofs' ? 4 * src.size : src.size);
             await describeSymlinks(listing, c);
             return c;
         }
