@@ -15,6 +15,7 @@ import { openSparse } from '../../src/formats/sparse.js';
 import { openZip, readEntry } from '../../src/formats/zip.js';
 import { BufferSource, FileSource } from '../../src/io/source.js';
 import { SubSource } from '../../src/io/mapped.js';
+import { openContainer } from '../../src/inputs/containers.js';
 import { IMAGES, readAll, readImage, ROOT, scanInputs, sha256, type OracleFile } from './helpers.js';
 
 const oracle = JSON.parse(readFileSync(join(IMAGES, 'oracle.json'), 'utf8')) as Record<string, { kind: string; tool: string; files: OracleFile[] }>;
@@ -89,6 +90,28 @@ describe('super.img (LP metadata written by scripts/fixtures/images/lp.py)', () 
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('what a filesystem image gives beyond its size is spent from the budget', () => {
+  const opened = async (kind: 'ext4' | 'erofs', rel: string): Promise<{ size: number; files: number; spent: number[] }> => {
+    const src = await FileSource.open(join(IMAGES, rel));
+    const spent: number[] = [];
+    const c = await openContainer(kind, src, { budget: { spend: (n) => void spent.push(n) }, maxEntryBytes: 1 << 28, memoryBytes: 1 << 26, maxSpillBytes: 1 << 30 });
+    for (const f of c.files) await (await f.open()).close?.();
+    const size = c.files.reduce((n, f) => n + f.size, 0);
+    await src.close();
+    return { size, files: c.files.length, spent };
+  };
+
+  it('nothing for images that hold their files, compressed EROFS included (it holds four times its size)', async () => {
+    // The LZ4HC image's files are 1.1 times its 20 KiB: compressed, not shared.
+    const erofs = await opened('erofs', 'sample/erofs-lz4hc/system.img');
+    expect(erofs.size).toBeGreaterThan(20480);
+    expect(erofs.spent).toEqual([]);
+    const ext4 = await opened('ext4', 'sample/ext4/system.img');
+    expect(ext4.files).toBeGreaterThan(0);
+    expect(ext4.spent).toEqual([]);
   });
 });
 
