@@ -14020,9 +14020,12 @@ const MAX_HEADER = 64 << 10;
  * its payload's length and SHA-256. The payload (the facts' JSON, parseCachedFacts), or why the
  * entry cannot be used.
  */
-function readCacheEntryPayload(file, key) {
+function readCacheEntryPayload(file, key, maxBytes = Infinity) {
     let raw;
     try {
+        const size = statSync(file).size;
+        if (size > maxBytes)
+            return { problem: `${size} bytes, more than the ${maxBytes} the facts of its file can take (64 times its size and 64 MiB)` };
         raw = readFileSync(file);
     }
     catch (e) {
@@ -14054,6 +14057,14 @@ function readCacheEntryPayload(file, key) {
     if (createHash('sha256').update(payload).digest('hex') !== h.payloadSha256)
         return { problem: 'its payload does not match its SHA-256' };
     return { payload };
+}
+/**
+ * The largest cache entry read for a file of `size` bytes: far more than its facts take (each
+ * endpoint is at least a few bytes of the file, its evidence capped), so that a planted entry
+ * cannot make the scan parse hundreds of MB for a small file.
+ */
+function cacheEntryMaxBytes(size) {
+    return 64 * size + (64 << 20);
 }
 /** The facts of a payload readCacheEntryPayload gave, or why they cannot be used. */
 function parseCachedFacts(payload) {
@@ -14131,7 +14142,7 @@ async function extractFileCached(file, cache, newContext, partialOf, payloadOnly
         return { facts: partialOf(ctx), hit: false };
     }
     const key = cacheKey(cache.salt, file, sha);
-    const read = readCacheEntryPayload(entryPath(cache.dir, key), key);
+    const read = readCacheEntryPayload(entryPath(cache.dir, key), key, cacheEntryMaxBytes(file.size));
     const found = 'payload' in read && !payloadOnly ? parseCachedFacts(read.payload) : read;
     if ('payload' in found)
         return { payload: found.payload, hit: true, sha256: sha };

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { RecordingLogger } from '../../src/logging.js';
-import { cacheKey, cacheSalt, entryPath, readCacheEntry, writeCacheEntry } from '../../src/extract/cache.js';
+import { cacheEntryMaxBytes, cacheKey, cacheSalt, entryPath, readCacheEntry, writeCacheEntry } from '../../src/extract/cache.js';
 import { DEFAULT_LIMITS } from '../../src/extract/limits.js';
 import { runCliCaptured } from '../helpers/cli.js';
 
@@ -132,6 +132,13 @@ describe('--cache-dir', () => {
     writeFileSync(files[11], `${JSON.stringify({ hello: 'world' })}\n`);
     // 12: cut short in its payload
     writeFileSync(files[12], readFileSync(files[12]).subarray(0, -1));
+    // 8 (copied to 7 above): a consistent entry whose facts are padded past what a file of this
+    // size can need (64 times it and 64 MiB): never read (it would parse and validate)
+    {
+      const e = entryOf(files[8]);
+      const payload = e.payload + ' '.repeat(65 << 20);
+      put(files[8], { header: { ...e.header, payloadBytes: Buffer.byteLength(payload), payloadSha256: sha(payload) }, payload });
+    }
 
     const r = await cli([...ARGS, '--cache-dir', dir]);
     expect(r.stdout).toBe(cold);
@@ -141,7 +148,7 @@ describe('--cache-dir', () => {
     expect(warnings.length).toBeGreaterThanOrEqual(1);
     expect(warnings.length).toBeLessThanOrEqual(2);
     const total = warnings.map((w) => Number(/^cache: (\d+) entr/.exec(w)![1])).reduce((a, b) => a + b, 0);
-    expect(total).toBe(12);
+    expect(total).toBe(13);
     expect(warnings.join('\n')).toMatch(/extracted again/);
     // Re-extracted entries were rewritten: the next scan is clean.
     const again = await cli([...ARGS, '--cache-dir', dir]);
@@ -260,6 +267,11 @@ describe('cache keys and entries', () => {
     expect(problemOf(withPayload('{"packages":"none"}'))).toMatch(/^its facts do not validate \(packages: /);
     expect(problemOf(withPayload(JSON.stringify(facts), { ...header, tool: '0.0.1' }))).toMatch(/^written by another version \(format 2, activation-gate 0\.0\.1\)$/);
     expect(problemOf(withPayload(JSON.stringify(facts)))).toBe(JSON.stringify({ facts })); // rebuilt as written: read again
+    // An entry larger than the facts of its file can take is not read at all.
+    writeFileSync(f, good);
+    expect(readCacheEntry(f, key, good.length)).toEqual({ facts });
+    expect(readCacheEntry(f, key, good.length - 1)).toEqual({ problem: `${good.length} bytes, more than the ${good.length - 1} the facts of its file can take (64 times its size and 64 MiB)` });
+    expect(cacheEntryMaxBytes(1000)).toBe(64_000 + (64 << 20));
   });
 
   it('a missing entry is a miss, not a problem', () => {

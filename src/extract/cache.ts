@@ -16,7 +16,7 @@
  * workers never see half an entry.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ENDPOINT_KINDS, SOURCES } from '../facts.js';
@@ -170,9 +170,11 @@ const MAX_HEADER = 64 << 10;
  * its payload's length and SHA-256. The payload (the facts' JSON, parseCachedFacts), or why the
  * entry cannot be used.
  */
-export function readCacheEntryPayload(file: string, key: string): { payload: Buffer } | { miss: true } | { problem: string } {
+export function readCacheEntryPayload(file: string, key: string, maxBytes = Infinity): { payload: Buffer } | { miss: true } | { problem: string } {
   let raw: Buffer;
   try {
+    const size = statSync(file).size;
+    if (size > maxBytes) return { problem: `${size} bytes, more than the ${maxBytes} the facts of its file can take (64 times its size and 64 MiB)` };
     raw = readFileSync(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { miss: true };
@@ -197,6 +199,15 @@ export function readCacheEntryPayload(file: string, key: string): { payload: Buf
   return { payload };
 }
 
+/**
+ * The largest cache entry read for a file of `size` bytes: far more than its facts take (each
+ * endpoint is at least a few bytes of the file, its evidence capped), so that a planted entry
+ * cannot make the scan parse hundreds of MB for a small file.
+ */
+export function cacheEntryMaxBytes(size: number): number {
+  return 64 * size + (64 << 20);
+}
+
 /** The facts of a payload readCacheEntryPayload gave, or why they cannot be used. */
 export function parseCachedFacts(payload: Uint8Array): { facts: PartialFacts } | { problem: string } {
   let facts: unknown;
@@ -211,8 +222,8 @@ export function parseCachedFacts(payload: Uint8Array): { facts: PartialFacts } |
 }
 
 /** Reads and checks one entry: the facts, or why the entry cannot be used. */
-export function readCacheEntry(file: string, key: string): { facts: PartialFacts } | { miss: true } | { problem: string } {
-  const read = readCacheEntryPayload(file, key);
+export function readCacheEntry(file: string, key: string, maxBytes = Infinity): { facts: PartialFacts } | { miss: true } | { problem: string } {
+  const read = readCacheEntryPayload(file, key, maxBytes);
   return 'payload' in read ? parseCachedFacts(read.payload) : read;
 }
 
@@ -297,7 +308,7 @@ export async function extractFileCached(
     return { facts: partialOf(ctx), hit: false };
   }
   const key = cacheKey(cache.salt, file, sha);
-  const read = readCacheEntryPayload(entryPath(cache.dir, key), key);
+  const read = readCacheEntryPayload(entryPath(cache.dir, key), key, cacheEntryMaxBytes(file.size));
   const found = 'payload' in read && !payloadOnly ? parseCachedFacts(read.payload) : read;
   if ('payload' in found) return { payload: found.payload, hit: true, sha256: sha };
   if ('facts' in found) return { facts: found.facts, hit: true, sha256: sha };
