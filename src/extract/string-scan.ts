@@ -5,7 +5,7 @@
  * and each hit is mapped back to the string it came from.
  */
 import { endianness } from 'node:os';
-import { DEX_HEADER_SIZE, dexVersionAt, isDex, readDexHeaders, type DexHeader } from '../formats/dex.js';
+import { DEX_HEADER_SIZE, dexVersionAt, isDex, readDexHeaders, stringDataHead, type DexHeader } from '../formats/dex.js';
 import type { EndpointScanner, EndpointSink, EvidenceBase } from './endpoints.js';
 import { dexPrefixes } from './scan-block.js';
 
@@ -214,18 +214,10 @@ function scanSpread(buf: Buffer, headers: DexHeader[], ids: Uint32Array[], base:
     const tail = buf.lastIndexOf(0, limit - 1) + 1;
     for (const off of ids[d]) {
       if (off < h.headerSize) continue;
-      // uleb128 length: at most 5 bytes.
-      let p = off;
-      let ok = false;
-      for (let shift = 0; p < limit && shift < 35; shift += 7) {
-        if ((buf[p++] & 0x80) === 0) {
-          ok = true;
-          break;
-        }
-      }
-      if (!ok || p >= tail) continue;
+      const head = stringDataHead(buf, off, limit);
+      if (head === undefined || head.start >= tail) continue;
       offs.push(off);
-      starts.push(p);
+      starts.push(head.start);
     }
   }
   const n = starts.length;

@@ -164,6 +164,22 @@ function checkStringIds(h: DexHeader, limit: number): void {
 }
 
 /**
+ * The uleb128 length prefix of the string_data_item at `off` (at most 5 bytes, all before
+ * `limit`): where the string's MUTF-8 bytes start and the UTF-16 length it declares, or
+ * undefined when the prefix does not end in time.
+ */
+export function stringDataHead(buf: Buffer, off: number, limit: number): { start: number; utf16Length: number } | undefined {
+  let p = off;
+  let len = 0;
+  for (let shift = 0; p < limit && shift < 35; shift += 7) {
+    const b = buf[p++];
+    len += (b & 0x7f) * 2 ** shift;
+    if ((b & 0x80) === 0) return { start: p, utf16Length: len };
+  }
+  return undefined;
+}
+
+/**
  * Calls `cb` for every readable string_id of every dex in the buffer, in index order. The
  * `ref` object is reused between calls; copy what you keep. Return `false` to stop.
  */
@@ -183,22 +199,10 @@ export function forEachDexString(buf: Buffer, cb: (ref: DexStringRef) => boolean
     let found = -1;
     for (let i = 0; i < h.stringIdsSize; i++) {
       const off = buf.readUInt32LE(h.stringIdsOff + 4 * i);
-      // uleb128 length: at most 5 bytes.
-      let p = off;
-      let len = 0;
-      let shift = 0;
-      let ok = false;
-      while (p < limit && shift < 35) {
-        const b = buf[p++];
-        len += (b & 0x7f) * 2 ** shift;
-        shift += 7;
-        if ((b & 0x80) === 0) {
-          ok = true;
-          break;
-        }
-      }
+      const head = stringDataHead(buf, off, limit);
       let nul = -1;
-      if (ok && p < tail) {
+      if (head && head.start < tail) {
+        const p = head.start;
         if (p >= from && p <= found) nul = found;
         else {
           nul = buf.indexOf(0, p);
@@ -206,18 +210,18 @@ export function forEachDexString(buf: Buffer, cb: (ref: DexStringRef) => boolean
           found = nul;
         }
       }
-      if (!ok || off < h.headerSize || nul < 0 || nul >= limit) {
+      if (!head || off < h.headerSize || nul < 0 || nul >= limit) {
         stats.skipped++;
         if (stats.warnings.length < MAX_WARNINGS) {
-          stats.warnings.push(`dex ${d} string #${i}: ${!ok || off < h.headerSize ? `bad string_data_off ${off}` : 'no terminating NUL'}`);
+          stats.warnings.push(`dex ${d} string #${i}: ${!head || off < h.headerSize ? `bad string_data_off ${off}` : 'no terminating NUL'}`);
         }
         continue;
       }
       ref.index = i;
       ref.offset = off;
-      ref.start = p;
+      ref.start = head.start;
       ref.end = nul;
-      ref.utf16Length = len;
+      ref.utf16Length = head.utf16Length;
       stats.strings++;
       if (cb(ref) === false) {
         stats.stopped = true;

@@ -202,18 +202,37 @@ export function filesAllowance(size: number): number {
 }
 
 /**
- * A file's open() that first spends, from the input's inflation budget, the part of its bytes
- * past those its container holds (`holds`; `given` counts the container's files before it): a container
- * nested in another can each give 16 times its size, and only a budget across the whole input
- * keeps images of hard links nested eight deep from multiplying.
+ * What a container gives of its files, in order: a file that would take it past
+ * filesAllowance(size) is not admitted (smaller ones after it still are), and an admitted file's
+ * open() first spends, from the input's inflation budget, the part of its bytes past those the
+ * container holds (`holds`). A container nested in another can each give 16 times its size;
+ * only a budget across the whole input keeps images of hard links nested eight deep from
+ * multiplying.
  */
-function charged(open: () => Promise<RandomAccessSource>, given: number, size: number, holds: number, budget: InflateBudget): () => Promise<RandomAccessSource> {
-  const excess = Math.min(size, Math.max(0, given + size - holds));
-  if (excess === 0) return open;
-  return async () => {
-    budget.spend(excess);
-    return open();
-  };
+class Allotment {
+  readonly allowance: number;
+  private given = 0;
+
+  constructor(
+    size: number,
+    private readonly holds: number,
+    private readonly budget: InflateBudget,
+  ) {
+    this.allowance = filesAllowance(size);
+  }
+
+  /** The open() to use for a file of `bytes`, or undefined when it is not admitted. */
+  admit(bytes: number, open: () => Promise<RandomAccessSource>): (() => Promise<RandomAccessSource>) | undefined {
+    if (this.given + bytes > this.allowance) return undefined;
+    const excess = Math.min(bytes, Math.max(0, this.given + bytes - this.holds));
+    this.given += bytes;
+    if (excess === 0) return open;
+    const budget = this.budget;
+    return async () => {
+      budget.spend(excess);
+      return open();
+    };
+  }
 }
 
 /**
@@ -224,17 +243,12 @@ function fromListing(listing: FsListing, imageSize: number, budget: InflateBudge
   const files: ContainerFile[] = [];
   const skipped: OpenedContainer['skipped'] = [];
   const problems: OpenedContainer['problems'] = [];
-  const allowance = filesAllowance(imageSize);
-  let given = 0;
+  const allot = new Allotment(imageSize, holds, budget);
   for (const n of listing.nodes) {
     if (n.kind === 'file') {
-      // A file that would pass the allowance is not read; smaller ones after it still are.
-      if (given + n.size > allowance) {
-        problems.push({ name: n.path, reason: `the image's files add up to more than ${allowance} bytes, 16 times its ${imageSize} bytes and 1 GiB (hard links or shared blocks); not read` });
-        continue;
-      }
-      files.push({ name: n.path, size: n.size, open: charged(n.open, given, n.size, holds, budget), view: true });
-      given += n.size;
+      const open = allot.admit(n.size, n.open);
+      if (open) files.push({ name: n.path, size: n.size, open, view: true });
+      else problems.push({ name: n.path, reason: `the image's files add up to more than ${allot.allowance} bytes, 16 times its ${imageSize} bytes and 1 GiB (hard links or shared blocks); not read` });
     } else if (n.kind === 'symlink') {
       // Filled in by describeSymlinks (targets are read lazily).
       skipped.push({ name: n.path, reason: 'symlink' });
@@ -293,20 +307,17 @@ export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src:
       const skipped: OpenedContainer['skipped'] = [];
       const problems: OpenedContainer['problems'] = [];
       // Logical partitions never share extents; partitions that map the same sectors (crafted
-      // metadata) are read only up to the allowance of a filesystem image of this size.
-      const allowance = filesAllowance(src.size);
-      let given = 0;
+      // metadata) are read only up to the allowance of a filesystem image of this size, counted
+      // in what they map (ZERO extents read nothing).
+      const allot = new Allotment(src.size, src.size, opts.budget);
       for (const p of lp.partitions) {
         if (p.size === 0) {
           skipped.push({ name: p.name, reason: 'empty logical partition' });
           continue;
         }
-        if (given + p.linearBytes > allowance) {
-          problems.push({ name: p.name, reason: `the logical partitions map more than ${allowance} bytes, 16 times the image's ${src.size} bytes and 1 GiB (extents shared between partitions); not read` });
-          continue;
-        }
-        files.push({ name: p.name, size: p.size, open: charged(async () => p.open(), given, p.linearBytes, src.size, opts.budget), imagePartition: partitionName(p.name), view: true });
-        given += p.linearBytes;
+        const open = allot.admit(p.linearBytes, async () => p.open());
+        if (open) files.push({ name: p.name, size: p.size, open, imagePartition: partitionName(p.name), view: true });
+        else problems.push({ name: p.name, reason: `the logical partitions map more than ${allot.allowance} bytes, 16 times the image's ${src.size} bytes and 1 GiB (extents shared between partitions); not read` });
       }
       return { format: 'super', files, skipped, problems };
     }
