@@ -17976,7 +17976,7 @@ function describeSymlink(abs, rootAbs) {
 
 const DEFAULT_LIMITS = {
     maxEntryBytes: 256 * 1024 * 1024,
-    maxInputInflatedBytes: 64 * 1024 * 1024 * 1024,
+    maxFileInflatedBytes: 64 * 1024 * 1024 * 1024,
     maxDepth: 4,
     chunkBytes: 16 * 1024 * 1024,
     maxContainerDepth: 8,
@@ -17984,6 +17984,15 @@ const DEFAULT_LIMITS = {
     maxSpillBytes: 16 * 1024 * 1024 * 1024,
     minSliceBytes: 64 * 1024 * 1024,
 };
+/**
+ * ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES: the per-file inflation budget (`maxFileInflatedBytes`),
+ * for a build whose files legitimately decompress to more than 64 GiB each, or a test that needs
+ * less. Anything else than a whole number of bytes is ignored.
+ */
+function limitsFromEnv(env = process.env) {
+    const raw = env.ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES?.trim();
+    return raw && /^\d{1,16}$/.test(raw) ? { maxFileInflatedBytes: Number(raw) } : {};
+}
 
 /**
  * Errors raised by the binary parsers. A parser throws FormatError for any input it recognises
@@ -23771,10 +23780,10 @@ function filesAllowance(size) {
 /**
  * What a container gives of its files, in order: a file that would take it past
  * filesAllowance(size) is not admitted (smaller ones after it still are), and an admitted file's
- * open() first spends, from the input's inflation budget, the part of its bytes past those the
- * container holds (`holds`). A container nested in another can each give 16 times its size;
- * only a budget across the whole input keeps images of hard links nested eight deep from
- * multiplying.
+ * open() first spends, from the inflation budget of the file of the walk it is in, the part of
+ * its bytes past those the container holds (`holds`). A container nested in another can each
+ * give 16 times its size; only a budget across the whole outer file keeps images of hard links
+ * nested eight deep from multiplying.
  */
 class Allotment {
     holds;
@@ -23959,6 +23968,42 @@ const ZIP_NAME = /\.(apk|apex|capex|jar|zip)$/i;
 const PROP_NAME$1 = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
 const AXML_MAGIC = 0x00080003;
 /**
+ * Charges `n` decompressed bytes to the file's budget: false (nothing charged) when they do not
+ * fit. A slice charges the counter it shares with the other slices first and only then checks
+ * it, so when no slice is refused the slices' charges together (each slice walking the shared
+ * containers, and the files it owns) fit the budget, and so do the fewer charges of the whole
+ * file on one thread: then nothing was refused either way. A refused slice marks the counter,
+ * and the pool extracts the file again whole (pool.ts): the same refusals as on one thread.
+ */
+function charge(ctx, n) {
+    const inf = (ctx.inflation ??= { spent: 0 });
+    const max = ctx.limits.maxFileInflatedBytes;
+    if (inf.shared) {
+        const b = BigInt(n);
+        if (Atomics.add(inf.shared, 0, b) + b > BigInt(max)) {
+            Atomics.store(inf.shared, 1, 1n);
+            return false;
+        }
+    }
+    else if (inf.spent + n > max) {
+        return false;
+    }
+    inf.spent += n;
+    ctx.stats.inflatedBytes += n;
+    return true;
+}
+function budgetSpent(ctx) {
+    return `the file's ${ctx.limits.maxFileInflatedBytes}-byte inflation budget is spent`;
+}
+/** A budget counter for the slices of one image (`ImageSlice.budget`). */
+function sliceBudget() {
+    return new SharedArrayBuffer(2 * BigInt64Array.BYTES_PER_ELEMENT);
+}
+/** True when a slice of the image was refused for its budget: the slices' facts are not whole. */
+function sliceBudgetRefused(budget) {
+    return Atomics.load(new BigInt64Array(budget), 1) !== 0n;
+}
+/**
  * True when every slice opens `src` itself (a container the slices share): an image, or a
  * target-files or OTA zip (an APK never is). The pool asks it of the files of a walk, slices of
  * the files inside a shared container.
@@ -23993,6 +24038,8 @@ async function extractFile(file, ctx) {
         depth: 0,
         imagePartition: file.partition ? undefined : imagePartitionOf(file.relPath),
     };
+    const budget = ctx.slice?.budget;
+    ctx.inflation = { spent: 0, ...(budget ? { shared: new BigInt64Array(budget) } : {}) };
     await extractSource(item, () => FileSource.open(file.abs), ctx);
 }
 /**
@@ -24090,14 +24137,12 @@ async function dispatchSource(item, src, ctx) {
     }
 }
 const APK_NAME = /\.(apk|apex|capex|jar)$/i;
-/** Decompressed bytes count against the input's inflation budget. */
+/** Decompressed bytes count against the file's inflation budget (`charge`). */
 function budgetOf(ctx) {
     return {
         spend(n) {
-            if (ctx.stats.inflatedBytes + n > ctx.limits.maxInputInflatedBytes) {
-                throw new FormatError('limits', `the input's ${ctx.limits.maxInputInflatedBytes}-byte inflation budget is spent; not decompressed`);
-            }
-            ctx.stats.inflatedBytes += n;
+            if (!charge(ctx, n))
+                throw new FormatError('limits', `${budgetSpent(ctx)}; not decompressed`);
         },
     };
 }
@@ -24468,8 +24513,10 @@ async function extractZip(src, path, file, ctx, depth) {
         }
         if (await extractContainerEntry(src, entry, path, file, ctx))
             continue; // an image or archive inside (APEX payload)
-        if (ctx.stats.inflatedBytes + entry.uncompressedSize > ctx.limits.maxInputInflatedBytes) {
-            ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: `the input's ${ctx.limits.maxInputInflatedBytes}-byte inflation budget is spent; entry not scanned` });
+        // Charged as declared (the inflater stops there), before it is read; an entry past the cap
+        // is refused by readEntry without inflating anything.
+        if (entry.uncompressedSize <= ctx.limits.maxEntryBytes && !charge(ctx, entry.uncompressedSize)) {
+            ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: `${budgetSpent(ctx)}; entry not scanned` });
             continue;
         }
         // Entries are consumed before the next is read: a buffer lent by the thread's pool (nothing
@@ -24484,7 +24531,6 @@ async function extractZip(src, path, file, ctx, depth) {
                 // name or by content): inflated only as far as its last string (dexBytesWanted).
                 const dexScanned = entry.name !== 'AndroidManifest.xml' && entry.name !== 'resources.arsc';
                 buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease, ...(dexScanned ? { want: wantDex(entry.uncompressedSize, span) } : {}) });
-                ctx.stats.inflatedBytes += buf.length;
             }
             catch (e) {
                 const reason = e instanceof EntryTooLargeError ? `${e.reason}; not scanned` : e instanceof FormatError ? e.reason : String(e);
@@ -27917,12 +27963,17 @@ pool) {
         return [partialOf(ctx), ...parts];
     }
     const queue = [];
+    // The shared images, with the inflation budget their slices spend together.
+    const sharedFiles = new Map();
     for (const file of [...files].sort((a, b) => b.size - a.size || (a.relPath < b.relPath ? -1 : 1))) {
-        if (!shared.has(file.relPath))
+        if (!shared.has(file.relPath)) {
             queue.push({ file });
-        else
-            for (let index = 0; index < workers; index++)
-                queue.push({ file, slice: { index, count: workers, minBytes } });
+            continue;
+        }
+        const budget = sliceBudget();
+        sharedFiles.set(file.relPath, { file, budget });
+        for (let index = 0; index < workers; index++)
+            queue.push({ file, slice: { index, count: workers, minBytes, budget } });
     }
     // Taken from the front by index: Array.prototype.shift moves every element of a large array,
     // and 50,000 shifts of a folder of small files took 1.2 s of the main thread.
@@ -28078,9 +28129,21 @@ pool) {
             settle(job, await extractOne(job.file, init, ctx, parts, job.slice));
         parts.push(partialOf(ctx));
     }
-    for (const [relPath, list] of slices)
-        if (!broken.has(relPath))
+    for (const [relPath, list] of slices) {
+        if (broken.has(relPath))
+            continue;
+        const { file, budget } = sharedFiles.get(relPath);
+        if (!sliceBudgetRefused(budget)) {
             parts.push(...list);
+            continue;
+        }
+        // A slice ran out of the image's inflation budget: which of its files were refused would
+        // depend on how the slices raced. The image is extracted again whole, here, and refuses
+        // what it would on one thread.
+        const whole = newContext(init);
+        await extractFile(file, whole);
+        parts.push(partialOf(whole));
+    }
     if (lost.unreadable.length)
         parts.push(lost);
     return parts;
@@ -28150,7 +28213,7 @@ async function extractInputParts(input, opts) {
         hosts: [...opts.known.hosts],
         sms: [...opts.known.sms],
         mentionPackages: [...opts.mentionPackages],
-        limits: { ...DEFAULT_LIMITS, ...opts.limits },
+        limits: { ...DEFAULT_LIMITS, ...limitsFromEnv(), ...opts.limits },
     };
     if (opts.cache) {
         init.cache = {

@@ -5937,10 +5937,10 @@ function filesAllowance(size) {
 /**
  * What a container gives of its files, in order: a file that would take it past
  * filesAllowance(size) is not admitted (smaller ones after it still are), and an admitted file's
- * open() first spends, from the input's inflation budget, the part of its bytes past those the
- * container holds (`holds`). A container nested in another can each give 16 times its size;
- * only a budget across the whole input keeps images of hard links nested eight deep from
- * multiplying.
+ * open() first spends, from the inflation budget of the file of the walk it is in, the part of
+ * its bytes past those the container holds (`holds`). A container nested in another can each
+ * give 16 times its size; only a budget across the whole outer file keeps images of hard links
+ * nested eight deep from multiplying.
  */
 class Allotment {
     holds;
@@ -6262,6 +6262,34 @@ const ZIP_NAME = /\.(apk|apex|capex|jar|zip)$/i;
 const PROP_NAME = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
 const AXML_MAGIC = 0x00080003;
 /**
+ * Charges `n` decompressed bytes to the file's budget: false (nothing charged) when they do not
+ * fit. A slice charges the counter it shares with the other slices first and only then checks
+ * it, so when no slice is refused the slices' charges together (each slice walking the shared
+ * containers, and the files it owns) fit the budget, and so do the fewer charges of the whole
+ * file on one thread: then nothing was refused either way. A refused slice marks the counter,
+ * and the pool extracts the file again whole (pool.ts): the same refusals as on one thread.
+ */
+function charge(ctx, n) {
+    const inf = (ctx.inflation ??= { spent: 0 });
+    const max = ctx.limits.maxFileInflatedBytes;
+    if (inf.shared) {
+        const b = BigInt(n);
+        if (Atomics.add(inf.shared, 0, b) + b > BigInt(max)) {
+            Atomics.store(inf.shared, 1, 1n);
+            return false;
+        }
+    }
+    else if (inf.spent + n > max) {
+        return false;
+    }
+    inf.spent += n;
+    ctx.stats.inflatedBytes += n;
+    return true;
+}
+function budgetSpent(ctx) {
+    return `the file's ${ctx.limits.maxFileInflatedBytes}-byte inflation budget is spent`;
+}
+/**
  * True when every slice opens `src` itself (a container the slices share): an image, or a
  * target-files or OTA zip (an APK never is). The pool asks it of the files of a walk, slices of
  * the files inside a shared container.
@@ -6296,6 +6324,8 @@ async function extractFile(file, ctx) {
         depth: 0,
         imagePartition: file.partition ? undefined : imagePartitionOf(file.relPath),
     };
+    const budget = ctx.slice?.budget;
+    ctx.inflation = { spent: 0, ...(budget ? { shared: new BigInt64Array(budget) } : {}) };
     await extractSource(item, () => FileSource.open(file.abs), ctx);
 }
 /**
@@ -6393,14 +6423,12 @@ async function dispatchSource(item, src, ctx) {
     }
 }
 const APK_NAME = /\.(apk|apex|capex|jar)$/i;
-/** Decompressed bytes count against the input's inflation budget. */
+/** Decompressed bytes count against the file's inflation budget (`charge`). */
 function budgetOf(ctx) {
     return {
         spend(n) {
-            if (ctx.stats.inflatedBytes + n > ctx.limits.maxInputInflatedBytes) {
-                throw new FormatError('limits', `the input's ${ctx.limits.maxInputInflatedBytes}-byte inflation budget is spent; not decompressed`);
-            }
-            ctx.stats.inflatedBytes += n;
+            if (!charge(ctx, n))
+                throw new FormatError('limits', `${budgetSpent(ctx)}; not decompressed`);
         },
     };
 }
@@ -6771,8 +6799,10 @@ async function extractZip(src, path, file, ctx, depth) {
         }
         if (await extractContainerEntry(src, entry, path, file, ctx))
             continue; // an image or archive inside (APEX payload)
-        if (ctx.stats.inflatedBytes + entry.uncompressedSize > ctx.limits.maxInputInflatedBytes) {
-            ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: `the input's ${ctx.limits.maxInputInflatedBytes}-byte inflation budget is spent; entry not scanned` });
+        // Charged as declared (the inflater stops there), before it is read; an entry past the cap
+        // is refused by readEntry without inflating anything.
+        if (entry.uncompressedSize <= ctx.limits.maxEntryBytes && !charge(ctx, entry.uncompressedSize)) {
+            ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: `${budgetSpent(ctx)}; entry not scanned` });
             continue;
         }
         // Entries are consumed before the next is read: a buffer lent by the thread's pool (nothing
@@ -6787,7 +6817,6 @@ async function extractZip(src, path, file, ctx, depth) {
                 // name or by content): inflated only as far as its last string (dexBytesWanted).
                 const dexScanned = entry.name !== 'AndroidManifest.xml' && entry.name !== 'resources.arsc';
                 buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease, ...(dexScanned ? { want: wantDex(entry.uncompressedSize, span) } : {}) });
-                ctx.stats.inflatedBytes += buf.length;
             }
             catch (e) {
                 const reason = e instanceof EntryTooLargeError ? `${e.reason}; not scanned` : e instanceof FormatError ? e.reason : String(e);
@@ -16120,7 +16149,7 @@ function canonicalIpv6(s) {
 
 const DEFAULT_LIMITS = {
     maxEntryBytes: 256 * 1024 * 1024,
-    maxInputInflatedBytes: 64 * 1024 * 1024 * 1024,
+    maxFileInflatedBytes: 64 * 1024 * 1024 * 1024,
     maxDepth: 4,
     chunkBytes: 16 * 1024 * 1024,
     maxContainerDepth: 8,

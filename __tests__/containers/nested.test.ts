@@ -100,9 +100,9 @@ describe('what cannot be read says why, and the rest is still scanned', () => {
   });
 
   it('the inflation budget: decompression stops with a reason, nothing throws', async () => {
-    const ota = await scanInputs([img('sample', 'ota.zip')], { maxInputInflatedBytes: 20_000 });
+    const ota = await scanInputs([img('sample', 'ota.zip')], { maxFileInflatedBytes: 20_000 });
     expect(ota.targets[0].unreadable.some((u) => /inflation budget is spent/.test(u.reason))).toBe(true);
-    const erofs = await scanInputs([img('sample', 'erofs-lz4hc')], { maxInputInflatedBytes: 1_000 });
+    const erofs = await scanInputs([img('sample', 'erofs-lz4hc')], { maxFileInflatedBytes: 1_000 });
     expect(erofs.targets[0].unreadable.some((u) => /inflation budget is spent/.test(u.reason))).toBe(true);
   });
 

@@ -145,7 +145,7 @@ describe('ext4 images made by mke2fs -d, checked against debugfs rdump', () => {
     expect(e2).toMatch(/\(DIND\)|\(IND\)/);
   });
 
-  it('images of hard links nested in images of hard links spend the input\'s inflation budget: the nesting cannot multiply them', async () => {
+  it('images of hard links nested in images of hard links spend the outer image\'s inflation budget: the nesting cannot multiply them', async () => {
     // Inner: 40 hard links to an 8 MB file in a 16 MiB image (328 MB of files). Outer: the inner
     // image and 9 hard links to it (3.3 GB in all). With a 1 GB budget, the bytes past what each
     // image holds run it out after three inner images.
@@ -157,12 +157,12 @@ describe('ext4 images made by mke2fs -d, checked against debugfs rdump', () => {
     for (let i = 0; i < 9; i++) linkSync(join(outer, 'in.img'), join(outer, `in${i}.img`));
     const dir = mkdtempSync(join(work, 'nested-in-'));
     copyFileSync(mkext4('outer', ['-t', 'ext4', '-b', '4096'], '40M', outer), join(dir, 'system.img'));
-    const t = (await scanInputs([dir], { maxInputInflatedBytes: 1e9 })).targets[0];
+    const t = (await scanInputs([dir], { maxFileInflatedBytes: 1e9 })).targets[0];
     const spent = t.unreadable.filter((u) => /inflation budget is spent/.test(u.reason));
     expect(spent.length).toBeGreaterThan(0);
     expect(spent.every((u) => /^system\.img!\/in\d?\.img(!\/|$)/.test(u.path))).toBe(true);
     // Without a budget to spend, every byte is read: nothing is refused.
-    const all = (await scanInputs([dir], { maxInputInflatedBytes: 1e12 })).targets[0];
+    const all = (await scanInputs([dir], { maxFileInflatedBytes: 1e12 })).targets[0];
     expect(all.unreadable).toEqual([]);
   });
 

@@ -61,9 +61,26 @@ describe('bombs and caps', () => {
     expect(r.targets[0].packages[0].package).toBe('com.acme.notes'); // the rest of the APK is read
   });
 
-  it('the per-input inflation budget is reported when spent', async () => {
-    const r = await run(`${HOSTILE}/bomb.apk`, { limits: { maxInputInflatedBytes: 1024 * 1024 } });
-    expect(unreadable(r).join('\n')).toMatch(/inflation budget/);
+  it('the per-file inflation budget is reported when spent', async () => {
+    const r = await run(`${HOSTILE}/bomb.apk`, { limits: { maxFileInflatedBytes: 1024 * 1024 } });
+    expect(unreadable(r).join('\n')).toMatch(/the file's 1048576-byte inflation budget is spent/);
+  });
+
+  it('the inflation budget is per file of the walk: a file is not refused for what the files before it inflated, with or without the cache', async () => {
+    // Two 64 MiB bombs in one folder, a budget that fits one: each is read as it is alone (a
+    // budget per input had refused the second one's zeros.bin, and only without the cache).
+    const dir = join(tmp, 'two-bombs');
+    mkdirSync(dir);
+    for (const name of ['a.apk', 'b.apk']) cpSync(join(ROOT, HOSTILE, 'bomb.apk'), join(dir, name));
+    const oneBomb = 64 * 1024 * 1024 + 64 * 1024;
+    const fits = await run(dir, { limits: { maxFileInflatedBytes: oneBomb } });
+    expect(unreadable(fits)).toEqual([]);
+    expect(fits.targets[0].packages.map((p) => p.path)).toEqual(['a.apk', 'b.apk']);
+    const cached = await scan({ inputs: [dir], market: 'EU', failOn: 'error', cwd: ROOT, now, cacheDir: join(tmp, 'bomb-cache') }, new RecordingLogger(), { limits: { maxFileInflatedBytes: oneBomb } });
+    expect(JSON.stringify(cached.targets)).toBe(JSON.stringify(fits.targets));
+    // Below one bomb, each file is refused its own zeros.bin, and only that.
+    const tight = await run(dir, { limits: { maxFileInflatedBytes: 32 * 1024 * 1024 } });
+    expect(tight.targets[0].unreadable.map((u) => u.path)).toEqual(['a.apk!/assets/zeros.bin', 'b.apk!/assets/zeros.bin']);
   });
 
   it('entries that share their bytes (a ZIP bomb of 16 x 64 MiB in 70 KB) are inflated once: the others are refused, as Info-ZIP refuses them', async () => {

@@ -62,6 +62,49 @@ export interface ArtifactContext {
    * (pool.ts): see `ImageSlice`. Unset inside a file this slice owns.
    */
   slice?: ImageSlice;
+  /** What the file of the walk being extracted has inflated so far (set by extractFile). */
+  inflation?: Inflation;
+}
+
+/**
+ * The bytes one file of the walk has decompressed, against `limits.maxFileInflatedBytes`. The
+ * budget is per file of the walk, so what it refuses does not depend on which other files a
+ * worker was given, on the number of workers or on the cache (whose entries are per file).
+ * The slices of a shared image spend from one counter (`ImageSlice.budget`).
+ */
+interface Inflation {
+  spent: number;
+  /** A shared image's slices: [bytes spent by all slices, 1 once any slice was refused]. */
+  shared?: BigInt64Array;
+}
+
+/**
+ * Charges `n` decompressed bytes to the file's budget: false (nothing charged) when they do not
+ * fit. A slice charges the counter it shares with the other slices first and only then checks
+ * it, so when no slice is refused the slices' charges together (each slice walking the shared
+ * containers, and the files it owns) fit the budget, and so do the fewer charges of the whole
+ * file on one thread: then nothing was refused either way. A refused slice marks the counter,
+ * and the pool extracts the file again whole (pool.ts): the same refusals as on one thread.
+ */
+function charge(ctx: ArtifactContext, n: number): boolean {
+  const inf = (ctx.inflation ??= { spent: 0 });
+  const max = ctx.limits.maxFileInflatedBytes;
+  if (inf.shared) {
+    const b = BigInt(n);
+    if (Atomics.add(inf.shared, 0, b) + b > BigInt(max)) {
+      Atomics.store(inf.shared, 1, 1n);
+      return false;
+    }
+  } else if (inf.spent + n > max) {
+    return false;
+  }
+  inf.spent += n;
+  ctx.stats.inflatedBytes += n;
+  return true;
+}
+
+function budgetSpent(ctx: ArtifactContext): string {
+  return `the file's ${ctx.limits.maxFileInflatedBytes}-byte inflation budget is spent`;
 }
 
 /**
@@ -78,6 +121,18 @@ export interface ImageSlice {
   index: number;
   count: number;
   minBytes: number;
+  /** The image's inflation budget, shared by its slices (`charge`): two BigInt64 slots. */
+  budget?: SharedArrayBuffer;
+}
+
+/** A budget counter for the slices of one image (`ImageSlice.budget`). */
+export function sliceBudget(): SharedArrayBuffer {
+  return new SharedArrayBuffer(2 * BigInt64Array.BYTES_PER_ELEMENT);
+}
+
+/** True when a slice of the image was refused for its budget: the slices' facts are not whole. */
+export function sliceBudgetRefused(budget: SharedArrayBuffer): boolean {
+  return Atomics.load(new BigInt64Array(budget), 1) !== 0n;
 }
 
 /**
@@ -134,6 +189,8 @@ export async function extractFile(file: FileArtifact, ctx: ArtifactContext): Pro
     depth: 0,
     imagePartition: file.partition ? undefined : imagePartitionOf(file.relPath),
   };
+  const budget = ctx.slice?.budget;
+  ctx.inflation = { spent: 0, ...(budget ? { shared: new BigInt64Array(budget) } : {}) };
   await extractSource(item, () => FileSource.open(file.abs), ctx);
 }
 
@@ -223,14 +280,11 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
 
 const APK_NAME = /\.(apk|apex|capex|jar)$/i;
 
-/** Decompressed bytes count against the input's inflation budget. */
+/** Decompressed bytes count against the file's inflation budget (`charge`). */
 function budgetOf(ctx: ArtifactContext): InflateBudget {
   return {
     spend(n: number): void {
-      if (ctx.stats.inflatedBytes + n > ctx.limits.maxInputInflatedBytes) {
-        throw new FormatError('limits', `the input's ${ctx.limits.maxInputInflatedBytes}-byte inflation budget is spent; not decompressed`);
-      }
-      ctx.stats.inflatedBytes += n;
+      if (!charge(ctx, n)) throw new FormatError('limits', `${budgetSpent(ctx)}; not decompressed`);
     },
   };
 }
@@ -587,8 +641,10 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
       continue;
     }
     if (await extractContainerEntry(src, entry, path, file, ctx)) continue; // an image or archive inside (APEX payload)
-    if (ctx.stats.inflatedBytes + entry.uncompressedSize > ctx.limits.maxInputInflatedBytes) {
-      ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: `the input's ${ctx.limits.maxInputInflatedBytes}-byte inflation budget is spent; entry not scanned` });
+    // Charged as declared (the inflater stops there), before it is read; an entry past the cap
+    // is refused by readEntry without inflating anything.
+    if (entry.uncompressedSize <= ctx.limits.maxEntryBytes && !charge(ctx, entry.uncompressedSize)) {
+      ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: `${budgetSpent(ctx)}; entry not scanned` });
       continue;
     }
     // Entries are consumed before the next is read: a buffer lent by the thread's pool (nothing
@@ -603,7 +659,6 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
         // name or by content): inflated only as far as its last string (dexBytesWanted).
         const dexScanned = entry.name !== 'AndroidManifest.xml' && entry.name !== 'resources.arsc';
         buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease, ...(dexScanned ? { want: wantDex(entry.uncompressedSize, span) } : {}) });
-        ctx.stats.inflatedBytes += buf.length;
       } catch (e) {
         const reason = e instanceof EntryTooLargeError ? `${e.reason}; not scanned` : e instanceof FormatError ? e.reason : String(e);
         ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason });

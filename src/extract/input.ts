@@ -9,7 +9,7 @@ import { propFileRank } from '../formats/buildprop.js';
 import { walkInput } from '../inputs/walk.js';
 import type { Logger } from '../logging.js';
 import type { KnownEndpoints } from './endpoints.js';
-import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { DEFAULT_LIMITS, limitsFromEnv, type Limits } from './limits.js';
 import { cacheSalt, sha256OfFile } from './cache.js';
 import { mergePartials, type PartialFacts } from './partial.js';
 import { mark } from '../timings.js';
@@ -68,7 +68,7 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
     hosts: [...opts.known.hosts],
     sms: [...opts.known.sms],
     mentionPackages: [...opts.mentionPackages],
-    limits: { ...DEFAULT_LIMITS, ...opts.limits },
+    limits: { ...DEFAULT_LIMITS, ...limitsFromEnv(), ...opts.limits },
   };
   if (opts.cache) {
     init.cache = {

@@ -2,8 +2,11 @@
 export interface Limits {
   /** Largest single entry inflated into memory. */
   maxEntryBytes: number;
-  /** Total bytes inflated for one input before the rest is reported as not scanned. */
-  maxInputInflatedBytes: number;
+  /**
+   * Total bytes decompressed for one file of the walk (an APK, an image, a target-files zip, with
+   * everything nested in it) before the rest of it is reported as not scanned.
+   */
+  maxFileInflatedBytes: number;
   /** Nesting of containers (APK inside APK...). */
   maxDepth: number;
   /** Raw files are scanned in chunks of this size. */
@@ -28,7 +31,7 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   maxEntryBytes: 256 * 1024 * 1024,
-  maxInputInflatedBytes: 64 * 1024 * 1024 * 1024,
+  maxFileInflatedBytes: 64 * 1024 * 1024 * 1024,
   maxDepth: 4,
   chunkBytes: 16 * 1024 * 1024,
   maxContainerDepth: 8,
@@ -36,3 +39,13 @@ export const DEFAULT_LIMITS: Limits = {
   maxSpillBytes: 16 * 1024 * 1024 * 1024,
   minSliceBytes: 64 * 1024 * 1024,
 };
+
+/**
+ * ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES: the per-file inflation budget (`maxFileInflatedBytes`),
+ * for a build whose files legitimately decompress to more than 64 GiB each, or a test that needs
+ * less. Anything else than a whole number of bytes is ignored.
+ */
+export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Limits> {
+  const raw = env.ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES?.trim();
+  return raw && /^\d{1,16}$/.test(raw) ? { maxFileInflatedBytes: Number(raw) } : {};
+}

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData, type ResourceLimits } from 'node:worker_threads';
 import { appendAll } from '../arrays.js';
 import type { FileArtifact } from '../inputs/walk.js';
-import { extractFile, isSharedContainer, type ArtifactContext, type ImageSlice } from './artifact.js';
+import { extractFile, isSharedContainer, sliceBudget, sliceBudgetRefused, type ArtifactContext, type ImageSlice } from './artifact.js';
 import { FileSource } from '../io/source.js';
 import { extractFileCached, parseCachedFacts, sha256OfFile, type CacheConfig } from './cache.js';
 import { EndpointCollector } from './collector.js';
@@ -418,9 +418,16 @@ export async function extractFiles(
     return [partialOf(ctx), ...parts];
   }
   const queue: Job[] = [];
+  // The shared images, with the inflation budget their slices spend together.
+  const sharedFiles = new Map<string, { file: FileArtifact; budget: SharedArrayBuffer }>();
   for (const file of [...files].sort((a, b) => b.size - a.size || (a.relPath < b.relPath ? -1 : 1))) {
-    if (!shared.has(file.relPath)) queue.push({ file });
-    else for (let index = 0; index < workers; index++) queue.push({ file, slice: { index, count: workers, minBytes } });
+    if (!shared.has(file.relPath)) {
+      queue.push({ file });
+      continue;
+    }
+    const budget = sliceBudget();
+    sharedFiles.set(file.relPath, { file, budget });
+    for (let index = 0; index < workers; index++) queue.push({ file, slice: { index, count: workers, minBytes, budget } });
   }
   // Taken from the front by index: Array.prototype.shift moves every element of a large array,
   // and 50,000 shifts of a folder of small files took 1.2 s of the main thread.
@@ -571,7 +578,20 @@ export async function extractFiles(
     for (const job of rest) settle(job, await extractOne(job.file, init, ctx, parts, job.slice));
     parts.push(partialOf(ctx));
   }
-  for (const [relPath, list] of slices) if (!broken.has(relPath)) parts.push(...list);
+  for (const [relPath, list] of slices) {
+    if (broken.has(relPath)) continue;
+    const { file, budget } = sharedFiles.get(relPath)!;
+    if (!sliceBudgetRefused(budget)) {
+      parts.push(...list);
+      continue;
+    }
+    // A slice ran out of the image's inflation budget: which of its files were refused would
+    // depend on how the slices raced. The image is extracted again whole, here, and refuses
+    // what it would on one thread.
+    const whole = newContext(init);
+    await extractFile(file, whole);
+    parts.push(partialOf(whole));
+  }
   if (lost.unreadable.length) parts.push(lost);
   return parts;
 }

@@ -204,10 +204,10 @@ export function filesAllowance(size: number): number {
 /**
  * What a container gives of its files, in order: a file that would take it past
  * filesAllowance(size) is not admitted (smaller ones after it still are), and an admitted file's
- * open() first spends, from the input's inflation budget, the part of its bytes past those the
- * container holds (`holds`). A container nested in another can each give 16 times its size;
- * only a budget across the whole input keeps images of hard links nested eight deep from
- * multiplying.
+ * open() first spends, from the inflation budget of the file of the walk it is in, the part of
+ * its bytes past those the container holds (`holds`). A container nested in another can each
+ * give 16 times its size; only a budget across the whole outer file keeps images of hard links
+ * nested eight deep from multiplying.
  */
 class Allotment {
   readonly allowance: number;

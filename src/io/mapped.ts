@@ -248,7 +248,7 @@ export class UnitCache<K> {
   }
 }
 
-/** Counts decompressed bytes against one input's budget; throws when it is spent. */
+/** Counts decompressed bytes against the budget of one file of the walk; throws when it is spent. */
 export interface InflateBudget {
   spend(bytes: number): void;
 }
