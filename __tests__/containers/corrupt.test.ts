@@ -3,12 +3,13 @@
  * with a reason, the rest of the build (a good vendor.img beside it) is still scanned, and no
  * exception escapes scan(). A seeded fuzz flips bytes in each kind of image.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { IMAGES, scanInputs } from './helpers.js';
+import { IMAGES, ROOT, scanInputs } from './helpers.js';
 
 let work: string;
 beforeAll(() => {
@@ -97,6 +98,31 @@ describe('corrupted containers are unreadable artifacts with the reason', () => 
       await expectContained(build(name, b), name);
     });
   }
+});
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+const withCli = existsSync(CLI) ? describe : describe.skip;
+if (!existsSync(CLI)) console.warn('SKIPPED: the EROFS loop test needs dist/cli.js (npm run package)');
+
+// Found by mutation fuzzing (scripts/fuzz.mjs seeds, then a longer campaign over every image
+// fixture): one byte of build.prop's inode size in the real mkfs.erofs LZ4HC image made its
+// compact index run past its end into zeros, a big-pcluster delta of 0, and the walk back to the
+// head's block count looped forever. Run through the CLI with a timeout, so that a regression
+// fails instead of hanging the suite.
+withCli('corrupt EROFS compact indexes that looped forever', () => {
+  it('a delta of 0 in a big pcluster is corrupt, as the kernel says: reported, and the rest is scanned', () => {
+    const b = Buffer.from(readFileSync(join(IMAGES, 'sample', 'erofs-lz4hc', 'vendor.img')));
+    expect(b[1322]).toBe(0);
+    b[1322] = 30;
+    const dir = build('system.img', b);
+    const src = mkdtempSync(join(work, 'src-'));
+    const r = spawnSync('node', [CLI, 'scan', dir, '--policy', 'sample/activation-gate.yml', '--format', 'json', '--fail-on', 'never', '--quiet', '--source-root', src], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ACTIVATION_GATE_WORKERS: '1' } });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    const t = (JSON.parse(r.stdout) as { targets: { build: { resolvedBy?: { value: string; file: string } }; unreadable: { path: string; reason: string }[] }[] }).targets[0];
+    expect(t.unreadable).toEqual([expect.objectContaining({ path: 'system.img!/build.prop', reason: 'inode 41: corrupt compact index (delta 0 in a big pcluster)' })]);
+    expect(t.build.resolvedBy).toMatchObject({ value: '600E0', file: 'vendor.img!/build.prop' }); // the good image beside it
+  }, 90_000);
 });
 
 describe('overlapping entries in a target-files zip', () => {

@@ -325,7 +325,9 @@ class Erofs {
                 nblk += lo & ~D0_CBLKCNT;
                 continue;
               }
-              if (lo === 1) throw new FormatError('erofs', `inode ${ino.nid}: corrupt compact index`, pos);
+              // Past the --i above, a delta of 1 would leave i where it was and one of 0 move it on:
+              // either would loop forever. The kernel calls both corrupt (unpack_compacted_index).
+              if (lo <= 1) throw new FormatError('erofs', `inode ${ino.nid}: corrupt compact index (delta ${lo} in a big pcluster)`, pos);
               i -= lo - 2;
               continue;
             }
