@@ -6491,6 +6491,12 @@ function artifactOf(path) {
 const ZIP_NAME = /\.(apk|apex|capex|jar|zip)$/i;
 const PROP_NAME$1 = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
 const AXML_MAGIC = 0x00080003;
+/** The inflation budget of a file of the walk of `size` bytes. */
+function fileInflationBudget(limits, size) {
+    return Math.min(limits.maxFileInflatedBytes, limits.maxInflationRatio * size + INFLATION_SLACK);
+}
+/** What any file may inflate besides `maxInflationRatio` times its size. */
+const INFLATION_SLACK = 1 << 20;
 /**
  * Charges `n` decompressed bytes to the file's budget: false (nothing charged) when they do not
  * fit. A slice charges the counter it shares with the other slices first and only then checks
@@ -6500,16 +6506,15 @@ const AXML_MAGIC = 0x00080003;
  * and the pool extracts the file again whole (pool.ts): the same refusals as on one thread.
  */
 function charge(ctx, n) {
-    const inf = (ctx.inflation ??= { spent: 0 });
-    const max = ctx.limits.maxFileInflatedBytes;
+    const inf = (ctx.inflation ??= { max: ctx.limits.maxFileInflatedBytes, spent: 0 });
     if (inf.shared) {
         const b = BigInt(n);
-        if (Atomics.add(inf.shared, 0, b) + b > BigInt(max)) {
+        if (Atomics.add(inf.shared, 0, b) + b > BigInt(inf.max)) {
             Atomics.store(inf.shared, 1, 1n);
             return false;
         }
     }
-    else if (inf.spent + n > max) {
+    else if (inf.spent + n > inf.max) {
         return false;
     }
     inf.spent += n;
@@ -6517,7 +6522,9 @@ function charge(ctx, n) {
     return true;
 }
 function budgetSpent(ctx) {
-    return `the file's ${ctx.limits.maxFileInflatedBytes}-byte inflation budget is spent`;
+    const max = ctx.inflation?.max ?? ctx.limits.maxFileInflatedBytes;
+    const why = max < ctx.limits.maxFileInflatedBytes ? ` (${ctx.limits.maxInflationRatio} times its size and 1 MiB)` : '';
+    return `the file's ${max}-byte inflation budget${why} is spent`;
 }
 /** A budget counter for the slices of one image (`ImageSlice.budget`). */
 function sliceBudget() {
@@ -6563,7 +6570,7 @@ async function extractFile(file, ctx) {
         imagePartition: file.partition ? undefined : imagePartitionOf(file.relPath),
     };
     const budget = ctx.slice?.budget;
-    ctx.inflation = { spent: 0, ...(budget ? { shared: new BigInt64Array(budget) } : {}) };
+    ctx.inflation = { max: fileInflationBudget(ctx.limits, file.size), spent: 0, ...(budget ? { shared: new BigInt64Array(budget) } : {}) };
     await extractSource(item, () => FileSource.open(file.abs), ctx);
 }
 /**
@@ -16743,6 +16750,7 @@ function canonicalIpv6(s) {
 const DEFAULT_LIMITS = {
     maxEntryBytes: 256 * 1024 * 1024,
     maxFileInflatedBytes: 64 * 1024 * 1024 * 1024,
+    maxInflationRatio: 2048,
     maxDepth: 4,
     chunkBytes: 16 * 1024 * 1024,
     maxContainerDepth: 8,

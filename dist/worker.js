@@ -6263,6 +6263,12 @@ function artifactOf(path) {
 const ZIP_NAME = /\.(apk|apex|capex|jar|zip)$/i;
 const PROP_NAME = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
 const AXML_MAGIC = 0x00080003;
+/** The inflation budget of a file of the walk of `size` bytes. */
+function fileInflationBudget(limits, size) {
+    return Math.min(limits.maxFileInflatedBytes, limits.maxInflationRatio * size + INFLATION_SLACK);
+}
+/** What any file may inflate besides `maxInflationRatio` times its size. */
+const INFLATION_SLACK = 1 << 20;
 /**
  * Charges `n` decompressed bytes to the file's budget: false (nothing charged) when they do not
  * fit. A slice charges the counter it shares with the other slices first and only then checks
@@ -6272,16 +6278,15 @@ const AXML_MAGIC = 0x00080003;
  * and the pool extracts the file again whole (pool.ts): the same refusals as on one thread.
  */
 function charge(ctx, n) {
-    const inf = (ctx.inflation ??= { spent: 0 });
-    const max = ctx.limits.maxFileInflatedBytes;
+    const inf = (ctx.inflation ??= { max: ctx.limits.maxFileInflatedBytes, spent: 0 });
     if (inf.shared) {
         const b = BigInt(n);
-        if (Atomics.add(inf.shared, 0, b) + b > BigInt(max)) {
+        if (Atomics.add(inf.shared, 0, b) + b > BigInt(inf.max)) {
             Atomics.store(inf.shared, 1, 1n);
             return false;
         }
     }
-    else if (inf.spent + n > max) {
+    else if (inf.spent + n > inf.max) {
         return false;
     }
     inf.spent += n;
@@ -6289,7 +6294,9 @@ function charge(ctx, n) {
     return true;
 }
 function budgetSpent(ctx) {
-    return `the file's ${ctx.limits.maxFileInflatedBytes}-byte inflation budget is spent`;
+    const max = ctx.inflation?.max ?? ctx.limits.maxFileInflatedBytes;
+    const why = max < ctx.limits.maxFileInflatedBytes ? ` (${ctx.limits.maxInflationRatio} times its size and 1 MiB)` : '';
+    return `the file's ${max}-byte inflation budget${why} is spent`;
 }
 /**
  * True when every slice opens `src` itself (a container the slices share): an image, or a
@@ -6327,7 +6334,7 @@ async function extractFile(file, ctx) {
         imagePartition: file.partition ? undefined : imagePartitionOf(file.relPath),
     };
     const budget = ctx.slice?.budget;
-    ctx.inflation = { spent: 0, ...(budget ? { shared: new BigInt64Array(budget) } : {}) };
+    ctx.inflation = { max: fileInflationBudget(ctx.limits, file.size), spent: 0, ...(budget ? { shared: new BigInt64Array(budget) } : {}) };
     await extractSource(item, () => FileSource.open(file.abs), ctx);
 }
 /**
@@ -16152,6 +16159,7 @@ function canonicalIpv6(s) {
 const DEFAULT_LIMITS = {
     maxEntryBytes: 256 * 1024 * 1024,
     maxFileInflatedBytes: 64 * 1024 * 1024 * 1024,
+    maxInflationRatio: 2048,
     maxDepth: 4,
     chunkBytes: 16 * 1024 * 1024,
     maxContainerDepth: 8,

@@ -83,6 +83,20 @@ describe('bombs and caps', () => {
     expect(tight.targets[0].unreadable.map((u) => u.path)).toEqual(['a.apk!/assets/zeros.bin', 'b.apk!/assets/zeros.bin']);
   });
 
+  it('a file inflates at most 2048 times its size and 1 MiB: a 7 KB APK holding a deflated zip of 1 GiB of zeros is refused the inner entries', async () => {
+    // Deflate gives at most 1032:1; a zip of deflated zeros, deflated again, gives 147,000:1.
+    // Under the 64 GiB cap alone this one file inflated 1 GiB, and a folder of them as much each.
+    const r = await run(`${HOSTILE}/nested-bomb.apk`);
+    const budget = 2048 * 7269 + 1024 * 1024;
+    const refused = r.targets[0].unreadable.filter((u) => u.reason === `the file's ${budget}-byte inflation budget (2048 times its size and 1 MiB) is spent; entry not scanned`);
+    expect(refused.map((u) => u.path)).toEqual(Array.from({ length: 16 }, (_, i) => `nested-bomb.apk!/assets/inner.zip!/zeros${String(i).padStart(2, '0')}.bin`));
+    expect(r.targets[0].packages.map((p) => p.package)).toEqual(['com.acme.notes']); // the rest is read
+    expect(r.verdict).toBe('fail');
+    // With a ratio that allows it, every entry is read.
+    const all = await run(`${HOSTILE}/nested-bomb.apk`, { limits: { maxInflationRatio: 200_000 } });
+    expect(all.targets[0].unreadable).toEqual([]);
+  });
+
   it('entries that share their bytes (a ZIP bomb of 16 x 64 MiB in 70 KB) are inflated once: the others are refused, as Info-ZIP refuses them', async () => {
     // Info-ZIP's own check (CVE-2019-13232) names the same construction.
     const t = execFileSync('sh', ['-c', `unzip -t ${HOSTILE}/overlap.apk 2>&1 || true`], { cwd: ROOT, encoding: 'utf8' });

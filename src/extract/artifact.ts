@@ -67,16 +67,28 @@ export interface ArtifactContext {
 }
 
 /**
- * The bytes one file of the walk has decompressed, against `limits.maxFileInflatedBytes`. The
- * budget is per file of the walk, so what it refuses does not depend on which other files a
- * worker was given, on the number of workers or on the cache (whose entries are per file).
- * The slices of a shared image spend from one counter (`ImageSlice.budget`).
+ * The bytes one file of the walk has decompressed, against its budget: `maxInflationRatio` times
+ * its size and 1 MiB, at most `maxFileInflatedBytes`. A file can take from the scan only in
+ * proportion to its size (deflate alone gives at most 1032 times; more takes nesting), so a
+ * folder of crafted files costs in proportion to the folder. The budget is per file of the
+ * walk, so what it refuses does not depend on which other files a worker was given, on the
+ * number of workers or on the cache (whose entries are per file). The slices of a shared image
+ * spend from one counter (`ImageSlice.budget`).
  */
 interface Inflation {
+  max: number;
   spent: number;
   /** A shared image's slices: [bytes spent by all slices, 1 once any slice was refused]. */
   shared?: BigInt64Array;
 }
+
+/** The inflation budget of a file of the walk of `size` bytes. */
+export function fileInflationBudget(limits: Limits, size: number): number {
+  return Math.min(limits.maxFileInflatedBytes, limits.maxInflationRatio * size + INFLATION_SLACK);
+}
+
+/** What any file may inflate besides `maxInflationRatio` times its size. */
+const INFLATION_SLACK = 1 << 20;
 
 /**
  * Charges `n` decompressed bytes to the file's budget: false (nothing charged) when they do not
@@ -87,15 +99,14 @@ interface Inflation {
  * and the pool extracts the file again whole (pool.ts): the same refusals as on one thread.
  */
 function charge(ctx: ArtifactContext, n: number): boolean {
-  const inf = (ctx.inflation ??= { spent: 0 });
-  const max = ctx.limits.maxFileInflatedBytes;
+  const inf = (ctx.inflation ??= { max: ctx.limits.maxFileInflatedBytes, spent: 0 });
   if (inf.shared) {
     const b = BigInt(n);
-    if (Atomics.add(inf.shared, 0, b) + b > BigInt(max)) {
+    if (Atomics.add(inf.shared, 0, b) + b > BigInt(inf.max)) {
       Atomics.store(inf.shared, 1, 1n);
       return false;
     }
-  } else if (inf.spent + n > max) {
+  } else if (inf.spent + n > inf.max) {
     return false;
   }
   inf.spent += n;
@@ -104,7 +115,9 @@ function charge(ctx: ArtifactContext, n: number): boolean {
 }
 
 function budgetSpent(ctx: ArtifactContext): string {
-  return `the file's ${ctx.limits.maxFileInflatedBytes}-byte inflation budget is spent`;
+  const max = ctx.inflation?.max ?? ctx.limits.maxFileInflatedBytes;
+  const why = max < ctx.limits.maxFileInflatedBytes ? ` (${ctx.limits.maxInflationRatio} times its size and 1 MiB)` : '';
+  return `the file's ${max}-byte inflation budget${why} is spent`;
 }
 
 /**
@@ -190,7 +203,7 @@ export async function extractFile(file: FileArtifact, ctx: ArtifactContext): Pro
     imagePartition: file.partition ? undefined : imagePartitionOf(file.relPath),
   };
   const budget = ctx.slice?.budget;
-  ctx.inflation = { spent: 0, ...(budget ? { shared: new BigInt64Array(budget) } : {}) };
+  ctx.inflation = { max: fileInflationBudget(ctx.limits, file.size), spent: 0, ...(budget ? { shared: new BigInt64Array(budget) } : {}) };
   await extractSource(item, () => FileSource.open(file.abs), ctx);
 }
 

@@ -7,6 +7,11 @@ export interface Limits {
    * everything nested in it) before the rest of it is reported as not scanned.
    */
   maxFileInflatedBytes: number;
+  /**
+   * ...and at most this many times its size (and 1 MiB): deflate gives at most 1032 times, so
+   * only nesting (a zip of zips) goes past it.
+   */
+  maxInflationRatio: number;
   /** Nesting of containers (APK inside APK...). */
   maxDepth: number;
   /** Raw files are scanned in chunks of this size. */
@@ -32,6 +37,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   maxEntryBytes: 256 * 1024 * 1024,
   maxFileInflatedBytes: 64 * 1024 * 1024 * 1024,
+  maxInflationRatio: 2048,
   maxDepth: 4,
   chunkBytes: 16 * 1024 * 1024,
   maxContainerDepth: 8,
