@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'build/', 'bench/corpus/', '__tests__/fixtures/**'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'build/', '.fuzz-build/', 'bench/corpus/', '__tests__/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
