@@ -8,7 +8,7 @@
 // copied over others, truncation), and saves to --out (default /tmp/activation-gate-fuzz) every
 // input that
 //   - throws out of extractFile (crash-*), or is reported as an internal error (internal-*),
-//   - takes over 1.5 s per 8 MiB of input (slow-*), or leaves the child over 1.5 GB (mem-*),
+//   - takes over 1.5 s and 5 ms per MB read or inflated (slow-*), or leaves the child over 1.5 GB (mem-*),
 //   - makes no progress for 30 s: the child is killed (hang-*).
 // Each saved file keeps the fixture's name, so `node scripts/fuzz-campaign.mjs --one FILE`
 // replays it. The code is compiled from src/ by tsc into .fuzz-build/ (git-ignored) first.
@@ -23,15 +23,49 @@ const BUILD = join(ROOT, '.fuzz-build');
 const args = process.argv.slice(2);
 const opt = (n, d) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1] : d);
 
-/** The committed binary fixtures the mutations start from. */
+/**
+ * The committed binary fixtures the mutations start from, and a STORED copy of each APK made by
+ * Python's zipfile (so that mutations reach the manifest, resources and DEX, not a deflate
+ * stream that fails first: CRC-32s are not checked, as Android does not).
+ */
 function seeds() {
+  const stored = existsSync(STORED) ? readdirSync(STORED).map((f) => join(STORED, f)) : [];
+  return [...committed(), ...stored.filter((f) => statSync(f).size <= MAX_SEED)].sort();
+}
+
+const STORED = join(BUILD, 'stored');
+/** Larger seeds (the bombs, once STORED) would spend the time on their bytes, not their structure. */
+const MAX_SEED = 4 << 20;
+
+function makeStored() {
+  const apks = committed().filter((f) => /\.apk$/i.test(f));
+  mkdirSync(STORED, { recursive: true });
+  const py = [
+    'import sys, zipfile, os',
+    'out = sys.argv[1]',
+    'for p in sys.argv[2:]:',
+    '    try:',
+    '        with zipfile.ZipFile(p) as zin, zipfile.ZipFile(os.path.join(out, "stored-" + os.path.basename(p)), "w", zipfile.ZIP_STORED) as z:',
+    '            for i in zin.infolist():',
+    '                z.writestr(zipfile.ZipInfo(i.filename, i.date_time), zin.read(i.filename))',
+    '    except Exception as e:',
+    '        print("not re-stored:", os.path.basename(p), e)',
+  ].join('\n');
+  try {
+    execFileSync('python3', ['-c', py, STORED, ...apks], { stdio: 'inherit' });
+  } catch {
+    console.log('python3 absent: no STORED copies of the APKs');
+  }
+}
+
+function committed() {
   const F = join(ROOT, '__tests__', 'fixtures');
   const out = [];
   const walk = (dir) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(apk|apex|dex|img|zip|vdex|bin|arsc)$/i.test(e.name) && statSync(p).size <= 4 << 20) out.push(p);
+      else if (/\.(apk|apex|dex|img|zip|vdex|bin|arsc)$/i.test(e.name) && statSync(p).size <= MAX_SEED) out.push(p);
     }
   };
   for (const d of ['apks', 'formats', 'hostile', 'images']) walk(join(F, d));
@@ -88,15 +122,17 @@ async function child(seed, count, out) {
         if (blocks >= 2) b.copy(b, ri(blocks) * 4096, from, from + 4096);
       } else b = b.subarray(0, Math.max(16, ri(b.length)));
     }
-    const name = basename(files[k]);
+    const name = basename(files[k]).replace(/^stored-/, '');
     const id = `${seed}-${i}-${name}`;
     writeFileSync(join(out, 'current.bin'), b);
     writeFileSync(join(out, 'current.id'), id);
     const path = join(work, name);
     writeFileSync(path, b);
     const t0 = performance.now();
+    let inflated = 0;
     try {
       const ctx = await run(path, name, b.length);
+      inflated = ctx.stats.inflatedBytes;
       for (const u of ctx.unreadable) {
         if (/internal error/.test(u.reason)) {
           writeFileSync(join(out, `internal-${id}`), b);
@@ -109,7 +145,8 @@ async function child(seed, count, out) {
     }
     const ms = performance.now() - t0;
     slowest = Math.max(slowest, ms);
-    if (ms > 1500 * Math.max(1, b.length / (8 << 20))) {
+    // Slow: past 1.5 s and 5 ms per MB read or inflated (a bomb within its budget takes its time).
+    if (ms > 1500 + (b.length + inflated) / 2e5) {
       writeFileSync(join(out, `slow-${id}`), b);
       console.log(`SLOW slow-${id}: ${Math.round(ms)} ms`);
     }
@@ -156,9 +193,10 @@ if (args.includes('--child')) {
   rmSync(BUILD, { recursive: true, force: true });
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', BUILD], { stdio: 'inherit' });
   writeFileSync(join(BUILD, 'package.json'), '{ "type": "module" }\n');
+  makeStored();
   if (args.includes('--one')) {
     const file = opt('one', '');
-    const name = basename(file).replace(/^(crash|internal|slow|mem|hang)-\d+-\d+-/, '');
+    const name = basename(file).replace(/^(crash|internal|slow|mem|hang)-\d+-\d+-/, '').replace(/^stored-/, '');
     const t0 = performance.now();
     const ctx = await (await extraction())(file, name, statSync(file).size);
     console.log(`${Math.round(performance.now() - t0)} ms`, JSON.stringify(ctx.unreadable, null, 1));
