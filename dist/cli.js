@@ -27944,6 +27944,11 @@ const workerProblems = [];
 function takeWorkerProblems() {
     return [...new Set(workerProblems.splice(0))];
 }
+const poolNotes = [];
+/** What the pool did that a user may wonder about (an image extracted twice), for the caller to log. */
+function takePoolNotes() {
+    return poolNotes.splice(0);
+}
 /**
  * Extracts `files` on `workers` threads (in-process when 1). Returns one PartialFacts per
  * worker. A worker that dies is reported: the file it held becomes unreadable and the rest of
@@ -28150,6 +28155,7 @@ pool) {
         // A slice ran out of the image's inflation budget: which of its files were refused would
         // depend on how the slices raced. The image is extracted again whole, here, and refuses
         // what it would on one thread.
+        poolNotes.push(`${relPath}: its shared extraction ran out of the file's inflation budget; extracted again whole on one thread, so that what the budget refuses does not depend on the workers`);
         const whole = newContext(init);
         await extractFile(file, whole);
         parts.push(partialOf(whole));
@@ -28254,6 +28260,8 @@ async function extractInputParts(input, opts) {
     mark('workers');
     for (const relPath of sliced)
         opts.logger.info(`${relPath}: shared by ${workers} workers, each extracting a share of its files`);
+    for (const note of takePoolNotes())
+        opts.logger.info(note);
     for (const problem of takeWorkerProblems())
         opts.logger.warning(problem);
     if (init.cache) {

@@ -166,6 +166,13 @@ d('determinism', () => {
       else expect(refusals(one)).toBeGreaterThan(0);
       for (const workers of [2, 3]) expect([budget, workers, run(images, 'json', workers, ROOT, [], env)]).toEqual([budget, workers, one]);
     }
+    // The log says why an image took longer.
+    const log = spawnSync('node', [CLI, 'scan', ...images, '--format', 'text', '--fail-on', 'never', '--source-root', EMPTY], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ACTIVATION_GATE_WORKERS: '2', ACTIVATION_GATE_SLICE_MIN_BYTES: '0', ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES: '30000' },
+    }).stderr;
+    expect(log).toContain("target-files.zip: its shared extraction ran out of the file's inflation budget; extracted again whole on one thread");
   }, 120_000);
 
   it('is independent of the order the file system lists entries in', () => {

@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS, limitsFromEnv, type Limits } from './limits.js';
 import { cacheSalt, sha256OfFile } from './cache.js';
 import { mergePartials, type PartialFacts } from './partial.js';
 import { mark } from '../timings.js';
-import { extractFiles, getWorkerScript, hashOnThread, takeWorkerProblems, workerCount, type CacheTally, type PoolInit, type WorkerPool } from './pool.js';
+import { extractFiles, getWorkerScript, hashOnThread, takePoolNotes, takeWorkerProblems, workerCount, type CacheTally, type PoolInit, type WorkerPool } from './pool.js';
 import { shardFiles, type ShardSpec } from './shard-split.js';
 
 /** Progress of one input's extraction; the CLI draws it, the Action logs it. */
@@ -96,6 +96,7 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   progress?.done();
   mark('workers');
   for (const relPath of sliced) opts.logger.info(`${relPath}: shared by ${workers} workers, each extracting a share of its files`);
+  for (const note of takePoolNotes()) opts.logger.info(note);
   for (const problem of takeWorkerProblems()) opts.logger.warning(problem);
   if (init.cache) {
     opts.logger.info(`cache: ${tally.hits} of ${tally.hits + tally.misses} files of ${input} from ${init.cache.dir}`);

@@ -379,6 +379,13 @@ export function takeWorkerProblems(): string[] {
   return [...new Set(workerProblems.splice(0))];
 }
 
+const poolNotes: string[] = [];
+
+/** What the pool did that a user may wonder about (an image extracted twice), for the caller to log. */
+export function takePoolNotes(): string[] {
+  return poolNotes.splice(0);
+}
+
 export interface PoolProgress {
   (done: { files: number; bytes: number }): void;
 }
@@ -588,6 +595,7 @@ export async function extractFiles(
     // A slice ran out of the image's inflation budget: which of its files were refused would
     // depend on how the slices raced. The image is extracted again whole, here, and refuses
     // what it would on one thread.
+    poolNotes.push(`${relPath}: its shared extraction ran out of the file's inflation budget; extracted again whole on one thread, so that what the budget refuses does not depend on the workers`);
     const whole = newContext(init);
     await extractFile(file, whole);
     parts.push(partialOf(whole));
