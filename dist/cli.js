@@ -15086,7 +15086,7 @@ const compareEndpoints = by((a, b) => compareStrings(a.kind, b.kind), (a, b) => 
 const compareTargets = (a, b) => compareStrings(a.id, b.id);
 const comparePackages = by((a, b) => compareStrings(a.path, b.path), (a, b) => compareStrings(a.package, b.package));
 const compareClients = by((a, b) => compareStrings(a.id, b.id), (a, b) => compareStrings(a.package, b.package), (a, b) => compareStrings(a.path, b.path));
-const compareUnreadable = by((a, b) => compareStrings(a.path, b.path), (a, b) => compareStrings(a.format, b.format), (a, b) => compareNumbers(a.offset, b.offset), (a, b) => compareStrings(a.reason, b.reason));
+const compareUnreadable$1 = by((a, b) => compareStrings(a.path, b.path), (a, b) => compareStrings(a.format, b.format), (a, b) => compareNumbers(a.offset, b.offset), (a, b) => compareStrings(a.reason, b.reason));
 const compareSkipped = by((a, b) => compareStrings(a.path, b.path), (a, b) => compareStrings(a.reason, b.reason));
 /** How a client was matched, in catalog-field order (package, signer, host, sms, toggle). */
 const MATCHED_BY_ORDER = ['package', 'signer', 'host', 'sms', 'toggle'];
@@ -15310,7 +15310,7 @@ const TARGET_SHAPE = shape(['id', 'input', 'sku', 'market', 'build', 'packages',
             matchedBy: (m) => sortedUnique(m, compareMatchedBy),
         }),
     },
-    unreadable: { compare: compareUnreadable, canon: (u) => ordered(u, ['path', 'format', 'reason', 'offset']) },
+    unreadable: { compare: compareUnreadable$1, canon: (u) => ordered(u, ['path', 'format', 'reason', 'offset']) },
     skipped: { compare: compareSkipped, canon: (x) => ordered(x, ['path', 'reason']) },
 });
 function canonicalTarget(t) {
@@ -15381,7 +15381,7 @@ function sortedView(report) {
             packages: inOrder(t.packages, comparePackages),
             endpoints: inOrder(t.endpoints, compareEndpoints).map(endpoint),
             clients: inOrder(t.clients, compareClients).map(client),
-            unreadable: inOrder(t.unreadable, compareUnreadable),
+            unreadable: inOrder(t.unreadable, compareUnreadable$1),
             skipped: inOrder(t.skipped, compareSkipped),
         })),
     };
@@ -15684,12 +15684,26 @@ function cmp$3(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 class EndpointCollector {
+    known;
+    caps;
     /** kind -> value -> aggregate (no key string made per hit) */
     aggs = new Map();
     artifact = '';
     /** The last evidence path seen and its artifact: hits come in runs from one file. */
     lastPath = '';
     lastArtifact = '';
+    /** Distinct endpoints each artifact added (known ones not counted), and those past the cap. */
+    perArtifact = new Map();
+    floodedArtifacts = new Set();
+    /** Aggregates of endpoints that are not known, and whether some were dropped (prune). */
+    unknown = 0;
+    pruned = false;
+    constructor(known = () => false, 
+    /** Limits.maxArtifactEndpoints and maxInputEndpoints. */
+    caps = { perArtifact: Infinity, perInput: Infinity }) {
+        this.known = known;
+        this.caps = caps;
+    }
     /** Hits added from now on belong to this top-level artifact (APK or file path). */
     setArtifact(path) {
         this.artifact = path;
@@ -15705,11 +15719,21 @@ class EndpointCollector {
         const path = hit.evidence.path;
         if (path && path !== this.lastPath) {
             this.lastPath = path;
-            this.lastArtifact = artifactOf(path);
+            const next = artifactOf(path);
+            // Between artifacts (each one's hits come in one run), the worker's endpoints are kept
+            // within twice the input's cap (prune).
+            if (next !== this.lastArtifact && this.unknown > 2 * this.caps.perInput)
+                this.prune();
+            this.lastArtifact = next;
         }
         const artifact = path ? this.lastArtifact : this.artifact;
         let agg = ofKind.get(hit.value);
         if (!agg) {
+            const known = this.known(hit.kind, hit.value);
+            if (!known && !this.admit(artifact))
+                return;
+            if (!known)
+                this.unknown++;
             agg = {
                 kind: hit.kind,
                 value: hit.value,
@@ -15730,10 +15754,12 @@ class EndpointCollector {
                 agg.evidence.push(hit.evidence);
         }
         else {
-            const more = (agg.more ??= new Map());
-            const per = more.get(artifact);
-            if (!per)
-                more.set(artifact, { evidence: [hit.evidence], count: 1 });
+            const per = agg.more?.get(artifact);
+            if (!per) {
+                if (!this.known(hit.kind, hit.value) && !this.admit(artifact))
+                    return;
+                (agg.more ??= new Map()).set(artifact, { evidence: [hit.evidence], count: 1 });
+            }
             else {
                 per.count++;
                 if (per.evidence.length < EVIDENCE_CAP)
@@ -15746,6 +15772,41 @@ class EndpointCollector {
             (agg.schemes ??= new Set()).add(hit.scheme);
         if (hit.cleartext)
             agg.cleartext = true;
+    }
+    /**
+     * Counts a new endpoint of `artifact`; false (the hit is dropped) once the artifact has added
+     * the cap. An artifact's hits are scanned in one order on one thread, so which
+     * endpoints it keeps does not depend on the workers.
+     */
+    admit(artifact) {
+        const n = this.perArtifact.get(artifact) ?? 0;
+        if (n >= this.caps.perArtifact) {
+            this.floodedArtifacts.add(artifact);
+            return false;
+        }
+        this.perArtifact.set(artifact, n + 1);
+        return true;
+    }
+    /**
+     * Drops the endpoints that are not known past the input's cap in (kind, value)
+     * order. Those are the input's first ones wherever they were found, so every endpoint the
+     * input keeps (capEndpoints in partial.ts) keeps all its evidence from this worker.
+     */
+    prune() {
+        const unknown = [];
+        for (const m of this.aggs.values())
+            for (const a of m.values())
+                if (!this.known(a.kind, a.value))
+                    unknown.push(a);
+        unknown.sort((a, b) => cmp$3(a.kind, b.kind) || cmp$3(a.value, b.value));
+        for (const a of unknown.slice(this.caps.perInput))
+            this.aggs.get(a.kind).delete(a.value);
+        this.unknown = Math.min(this.unknown, this.caps.perInput);
+        this.pruned = true;
+    }
+    /** Artifacts past their cap of endpoints (sorted), and whether prune dropped any. */
+    floods() {
+        return { artifacts: [...this.floodedArtifacts].sort(), pruned: this.pruned };
     }
     finish() {
         const out = [];
@@ -17978,6 +18039,8 @@ const DEFAULT_LIMITS = {
     maxEntryBytes: 256 * 1024 * 1024,
     maxFileInflatedBytes: 64 * 1024 * 1024 * 1024,
     maxInflationRatio: 2048,
+    maxArtifactEndpoints: 50_000,
+    maxInputEndpoints: 200_000,
     maxDepth: 4,
     chunkBytes: 16 * 1024 * 1024,
     maxContainerDepth: 8,
@@ -17985,14 +18048,30 @@ const DEFAULT_LIMITS = {
     maxSpillBytes: 16 * 1024 * 1024 * 1024,
     minSliceBytes: 64 * 1024 * 1024,
 };
+const ENV_LIMITS = [
+    ['ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES', 'maxFileInflatedBytes'],
+    ['ACTIVATION_GATE_MAX_ARTIFACT_ENDPOINTS', 'maxArtifactEndpoints'],
+    ['ACTIVATION_GATE_MAX_INPUT_ENDPOINTS', 'maxInputEndpoints'],
+];
 /**
- * ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES: the per-file inflation budget (`maxFileInflatedBytes`),
- * for a build whose files legitimately decompress to more than 64 GiB each, or a test that needs
- * less. Anything else than a whole number of bytes is ignored.
+ * Limits set in the environment: ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES (the per-file inflation
+ * budget, for a build whose files legitimately decompress to more than 64 GiB each),
+ * ACTIVATION_GATE_MAX_ARTIFACT_ENDPOINTS and ACTIVATION_GATE_MAX_INPUT_ENDPOINTS (for a build that
+ * legitimately names more endpoints); tests set them lower. Anything else than a whole number
+ * is ignored.
  */
 function limitsFromEnv(env = process.env) {
-    const raw = env.ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES?.trim();
-    return raw && /^\d{1,16}$/.test(raw) ? { maxFileInflatedBytes: Number(raw) } : {};
+    const out = {};
+    for (const [name, key] of ENV_LIMITS) {
+        const raw = env[name]?.trim();
+        if (raw && /^\d{1,16}$/.test(raw))
+            out[key] = Number(raw);
+    }
+    return out;
+}
+/** The limits of a scan: the defaults, the environment's, then those given. */
+function effectiveLimits(given, env = process.env) {
+    return { ...DEFAULT_LIMITS, ...limitsFromEnv(env), ...given };
 }
 
 /**
@@ -24946,6 +25025,9 @@ async function extractFileCached(file, cache, newContext, partialOf, payloadOnly
  * whatever the number of workers or the order they finished in.
  */
 const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+function compareUnreadable(a, b) {
+    return cmp(a.path, b.path) || cmp(a.reason, b.reason) || cmp(a.format, b.format) || (a.offset ?? -1) - (b.offset ?? -1);
+}
 /**
  * Merges endpoint facts of disjoint artifact sets. Linear in the input: everything of one key is
  * gathered first, then sorted, deduplicated and capped once (a host found in hundreds of APKs
@@ -25146,9 +25228,7 @@ function mergePartials(parts) {
         endpoints: mergeEndpointFacts(parts.map((p) => p.endpoints)),
         props: parts.flatMap((p) => p.props).sort((a, b) => cmp(a.file, b.file) || a.line - b.line),
         skuFiles: parts.flatMap((p) => p.skuFiles).sort((a, b) => cmp(a.sku, b.sku) || cmp(a.path, b.path)),
-        unreadable: parts
-            .flatMap((p) => p.unreadable)
-            .sort((a, b) => cmp(a.path, b.path) || cmp(a.reason, b.reason) || cmp(a.format, b.format) || (a.offset ?? -1) - (b.offset ?? -1)),
+        unreadable: parts.flatMap((p) => p.unreadable).sort(compareUnreadable),
         skipped: parts.flatMap((p) => p.skipped).sort((a, b) => cmp(a.path, b.path) || cmp(a.reason, b.reason)),
         mentions: parts
             .flatMap((p) => p.mentions)
@@ -25164,6 +25244,52 @@ function mergePartials(parts) {
     }
     merged.add(out);
     return out;
+}
+/** The path of the unreadable fact that says an input named more endpoints than its cap. */
+const INPUT_FLOOD_PATH = '.';
+function inputFlood(max) {
+    return {
+        path: INPUT_FLOOD_PATH,
+        format: 'endpoints',
+        reason: `more than ${max} distinct endpoints in this input (a build made to flood the report): the first ${max} in kind and value order are listed, and every catalogued or policy-named one`,
+    };
+}
+function isInputFlood(u) {
+    return u.path === INPUT_FLOOD_PATH && u.format === 'endpoints';
+}
+/** The unreadable facts of a worker's floods: artifacts past their cap, and a prune (the input's fact). */
+function floodFacts(floods, limits) {
+    const max = limits.maxArtifactEndpoints;
+    const out = floods.artifacts.map((path) => ({
+        path,
+        format: 'endpoints',
+        reason: `more than ${max} distinct endpoints (a file made to flood the report): those it names past the first ${max} are not listed, catalogued and policy-named ones aside`,
+    }));
+    if (floods.pruned)
+        out.push(inputFlood(limits.maxInputEndpoints));
+    return out;
+}
+/**
+ * One input's merged facts within `max` endpoints (Limits.maxInputEndpoints): the endpoints the
+ * catalog or the policy names, and the first `max` others in (kind, value) order. Every part it is made
+ * from (a worker's facts, a shard's) kept at least those (a part holds fewer endpoints than the
+ * whole), so the result does not depend on how the input was split. Past the cap, one
+ * unreadable fact says so (however many parts said it).
+ */
+function capEndpoints(facts, known, max) {
+    const flooded = facts.unreadable.some(isInputFlood);
+    let unknown = 0;
+    for (const e of facts.endpoints)
+        if (!known(e.kind, e.value))
+            unknown++;
+    if (!flooded && unknown <= max)
+        return facts;
+    let kept = 0;
+    const endpoints = facts.endpoints.filter((e) => known(e.kind, e.value) || kept++ < max);
+    const unreadable = facts.unreadable.filter((u) => !isInputFlood(u));
+    unreadable.push(inputFlood(max));
+    unreadable.sort(compareUnreadable);
+    return { ...facts, endpoints, unreadable };
 }
 
 /**
@@ -27730,7 +27856,7 @@ function workerCount(env = process.env) {
 function newContext(init) {
     return {
         scanner: new EndpointScanner({ hosts: new Set(init.hosts), sms: new Set(init.sms) }),
-        endpoints: new EndpointCollector(),
+        endpoints: new EndpointCollector(knownEndpoint(init), { perArtifact: init.limits.maxArtifactEndpoints, perInput: init.limits.maxInputEndpoints }),
         limits: { ...DEFAULT_LIMITS, ...init.limits },
         packages: [],
         props: [],
@@ -27743,13 +27869,20 @@ function newContext(init) {
         propFiles: new Map(),
     };
 }
+/** The catalogued and policy-named endpoints of a scan, which the flood caps never drop. */
+function knownEndpoint(known) {
+    const hosts = new Set(known.hosts);
+    const sms = new Set(known.sms);
+    return (kind, value) => (kind === 'sms' ? sms.has(value) : hosts.has(value));
+}
 function partialOf(ctx) {
+    const floods = ctx.endpoints.floods();
     return {
         packages: ctx.packages,
         endpoints: ctx.endpoints.finish(),
         props: ctx.props,
         skuFiles: ctx.skuFiles,
-        unreadable: ctx.unreadable,
+        unreadable: floods.artifacts.length || floods.pruned ? [...ctx.unreadable, ...floodFacts(floods, ctx.limits)] : ctx.unreadable,
         skipped: ctx.skipped ?? [],
         mentions: ctx.mentions,
         propFiles: [...(ctx.propFiles ?? new Map()).entries()],
@@ -28229,7 +28362,7 @@ async function extractInputParts(input, opts) {
         hosts: [...opts.known.hosts],
         sms: [...opts.known.sms],
         mentionPackages: [...opts.mentionPackages],
-        limits: { ...DEFAULT_LIMITS, ...limitsFromEnv(), ...opts.limits },
+        limits: effectiveLimits(opts.limits),
     };
     if (opts.cache) {
         init.cache = {
@@ -28290,8 +28423,8 @@ async function extractInputParts(input, opts) {
  * InputFacts from the extracted parts: merged (order-independent), properties in Android's load
  * order (later files override earlier ones), then file order.
  */
-function assembleInputFacts(input, sha256, parts) {
-    const ctx = mergePartials(parts);
+function assembleInputFacts(input, sha256, parts, known, limits) {
+    const ctx = capEndpoints(mergePartials(parts), knownEndpoint(known), limits.maxInputEndpoints);
     // Every property file records its partitionPath (also inside images and archives): its rank.
     const rankOf = new Map(ctx.propFiles.map(([rel, partPath]) => [rel, propFileRank(partPath)]));
     const props = ctx.props
@@ -28535,7 +28668,9 @@ const canonical = (v) => JSON.stringify(v, (_k, x) => x && typeof x === 'object'
  * same N, tool, catalog and suffix-list versions, inputs, policy and options) and merges their
  * facts per input. Pure. Throws UsageError naming what is wrong.
  */
-function mergeShardFacts(reports, current) {
+function mergeShardFacts(reports, current, 
+/** The endpoints the endpoint cap never drops, once the set is checked (capEndpoints). */
+knownOf) {
     if (reports.length === 0)
         throw new UsageError('merge needs the JSON reports of every shard: activation-gate merge shard-1.json shard-2.json ...');
     const first = reports[0];
@@ -28575,6 +28710,7 @@ function mergeShardFacts(reports, current) {
     same('"today" dates (run every shard with the same --now or SOURCE_DATE_EPOCH)', (s) => s.options.now);
     same('options (market, sku, fail-on, include, baseline)', (s) => s.options);
     same('input hashes', (s) => s.facts.map((f) => [f.input, f.sha256 ?? null]));
+    const known = knownOf(first.shard);
     const facts = [];
     for (const input of first.shard.inputs) {
         const parts = [];
@@ -28586,7 +28722,7 @@ function mergeShardFacts(reports, current) {
             sha256 = f.sha256;
             parts.push(f.facts);
         }
-        facts.push(assembleInputFacts(input, sha256, parts));
+        facts.push(assembleInputFacts(input, sha256, parts, known, effectiveLimits(first.shard.options.limits)));
     }
     return { facts, first: first.shard };
 }
@@ -28605,22 +28741,26 @@ function mergeShardReports(files, options, logger) {
         return parseShardReport(text, f);
     });
     const current = { name: 'activation-gate', version: TOOL_VERSION, catalogVersion: loadBuiltinCatalog().version, pslVersion: pslVersion() };
-    const { facts, first } = mergeShardFacts(reports, current);
+    let prep;
+    const { facts, first } = mergeShardFacts(reports, current, (first) => {
+        const o = first.options;
+        const policy = first.policy;
+        if (policy && sha256OfFile(resolve(cwd, policy.path), 'policy file') !== policy.sha256) {
+            throw new UsageError(`merge: the policy file ${policy.path} has changed since the shards were scanned (its SHA-256 differs): merge with the policy they used`);
+        }
+        if (o.baseline && sha256OfFile(resolve(cwd, o.baseline.path), 'baseline') !== o.baseline.sha256) {
+            throw new UsageError(`merge: the baseline ${o.baseline.path} has changed since the shards were scanned (its SHA-256 differs)`);
+        }
+        prep = prepareScan({
+            cwd,
+            now: new Date(`${o.now}T00:00:00Z`),
+            ...(policy ? { policyFile: policy.path } : {}),
+            ...(o.market ? { market: o.market } : {}),
+            ...(o.baseline ? { baseline: o.baseline.path } : {}),
+        }, logger);
+        return knownEndpoints(prep.catalog, prep.file);
+    });
     const o = first.options;
-    const policy = first.policy;
-    if (policy && sha256OfFile(resolve(cwd, policy.path), 'policy file') !== policy.sha256) {
-        throw new UsageError(`merge: the policy file ${policy.path} has changed since the shards were scanned (its SHA-256 differs): merge with the policy they used`);
-    }
-    if (o.baseline && sha256OfFile(resolve(cwd, o.baseline.path), 'baseline') !== o.baseline.sha256) {
-        throw new UsageError(`merge: the baseline ${o.baseline.path} has changed since the shards were scanned (its SHA-256 differs)`);
-    }
-    const prep = prepareScan({
-        cwd,
-        now: new Date(`${o.now}T00:00:00Z`),
-        ...(policy ? { policyFile: policy.path } : {}),
-        ...(o.market ? { market: o.market } : {}),
-        ...(o.baseline ? { baseline: o.baseline.path } : {}),
-    }, logger);
     logger.info(`merging ${reports.length} shard reports of ${first.inputs.join(', ')}`);
     return evaluateFacts(facts, prep, { ...(o.market ? { market: o.market } : {}), ...(o.sku ? { sku: o.sku } : {}), failOn: options.failOn ?? o.failOn }, logger);
 }
@@ -28754,6 +28894,7 @@ async function scanWith(options, logger, deps, cwd, pool) {
     const { catalog, file } = prep;
     mark('startup and policy');
     const known = knownEndpoints(catalog, file);
+    const limits = effectiveLimits(deps.limits);
     const mentionPackages = new Set(catalog.entries.flatMap((e) => e.packages));
     const allFacts = [];
     const shardFacts = [];
@@ -28775,9 +28916,10 @@ async function scanWith(options, logger, deps, cwd, pool) {
             ...(shard ? { shard } : {}),
             ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion() } } : {}),
         });
-        allFacts.push(assembleInputFacts(display, parts.sha256, [parts.owned, ...(parts.borrowed ? [parts.borrowed] : [])]));
+        allFacts.push(assembleInputFacts(display, parts.sha256, [parts.owned, ...(parts.borrowed ? [parts.borrowed] : [])], known, limits));
+        // A shard's facts are kept within the input's endpoint cap too (merge applies it again).
         if (shard)
-            shardFacts.push({ input: display, sha256: parts.sha256, facts: parts.owned });
+            shardFacts.push({ input: display, sha256: parts.sha256, facts: capEndpoints(parts.owned, knownEndpoint(known), limits.maxInputEndpoints) });
     }
     mark('extraction');
     const report = evaluateFacts(allFacts, prep, options, logger);

@@ -6367,12 +6367,26 @@ function cmp$3(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 class EndpointCollector {
+    known;
+    caps;
     /** kind -> value -> aggregate (no key string made per hit) */
     aggs = new Map();
     artifact = '';
     /** The last evidence path seen and its artifact: hits come in runs from one file. */
     lastPath = '';
     lastArtifact = '';
+    /** Distinct endpoints each artifact added (known ones not counted), and those past the cap. */
+    perArtifact = new Map();
+    floodedArtifacts = new Set();
+    /** Aggregates of endpoints that are not known, and whether some were dropped (prune). */
+    unknown = 0;
+    pruned = false;
+    constructor(known = () => false, 
+    /** Limits.maxArtifactEndpoints and maxInputEndpoints. */
+    caps = { perArtifact: Infinity, perInput: Infinity }) {
+        this.known = known;
+        this.caps = caps;
+    }
     /** Hits added from now on belong to this top-level artifact (APK or file path). */
     setArtifact(path) {
         this.artifact = path;
@@ -6388,11 +6402,21 @@ class EndpointCollector {
         const path = hit.evidence.path;
         if (path && path !== this.lastPath) {
             this.lastPath = path;
-            this.lastArtifact = artifactOf(path);
+            const next = artifactOf(path);
+            // Between artifacts (each one's hits come in one run), the worker's endpoints are kept
+            // within twice the input's cap (prune).
+            if (next !== this.lastArtifact && this.unknown > 2 * this.caps.perInput)
+                this.prune();
+            this.lastArtifact = next;
         }
         const artifact = path ? this.lastArtifact : this.artifact;
         let agg = ofKind.get(hit.value);
         if (!agg) {
+            const known = this.known(hit.kind, hit.value);
+            if (!known && !this.admit(artifact))
+                return;
+            if (!known)
+                this.unknown++;
             agg = {
                 kind: hit.kind,
                 value: hit.value,
@@ -6413,10 +6437,12 @@ class EndpointCollector {
                 agg.evidence.push(hit.evidence);
         }
         else {
-            const more = (agg.more ??= new Map());
-            const per = more.get(artifact);
-            if (!per)
-                more.set(artifact, { evidence: [hit.evidence], count: 1 });
+            const per = agg.more?.get(artifact);
+            if (!per) {
+                if (!this.known(hit.kind, hit.value) && !this.admit(artifact))
+                    return;
+                (agg.more ??= new Map()).set(artifact, { evidence: [hit.evidence], count: 1 });
+            }
             else {
                 per.count++;
                 if (per.evidence.length < EVIDENCE_CAP)
@@ -6429,6 +6455,41 @@ class EndpointCollector {
             (agg.schemes ??= new Set()).add(hit.scheme);
         if (hit.cleartext)
             agg.cleartext = true;
+    }
+    /**
+     * Counts a new endpoint of `artifact`; false (the hit is dropped) once the artifact has added
+     * the cap. An artifact's hits are scanned in one order on one thread, so which
+     * endpoints it keeps does not depend on the workers.
+     */
+    admit(artifact) {
+        const n = this.perArtifact.get(artifact) ?? 0;
+        if (n >= this.caps.perArtifact) {
+            this.floodedArtifacts.add(artifact);
+            return false;
+        }
+        this.perArtifact.set(artifact, n + 1);
+        return true;
+    }
+    /**
+     * Drops the endpoints that are not known past the input's cap in (kind, value)
+     * order. Those are the input's first ones wherever they were found, so every endpoint the
+     * input keeps (capEndpoints in partial.ts) keeps all its evidence from this worker.
+     */
+    prune() {
+        const unknown = [];
+        for (const m of this.aggs.values())
+            for (const a of m.values())
+                if (!this.known(a.kind, a.value))
+                    unknown.push(a);
+        unknown.sort((a, b) => cmp$3(a.kind, b.kind) || cmp$3(a.value, b.value));
+        for (const a of unknown.slice(this.caps.perInput))
+            this.aggs.get(a.kind).delete(a.value);
+        this.unknown = Math.min(this.unknown, this.caps.perInput);
+        this.pruned = true;
+    }
+    /** Artifacts past their cap of endpoints (sorted), and whether prune dropped any. */
+    floods() {
+        return { artifacts: [...this.floodedArtifacts].sort(), pruned: this.pruned };
     }
     finish() {
         const out = [];
@@ -16751,6 +16812,8 @@ const DEFAULT_LIMITS = {
     maxEntryBytes: 256 * 1024 * 1024,
     maxFileInflatedBytes: 64 * 1024 * 1024 * 1024,
     maxInflationRatio: 2048,
+    maxArtifactEndpoints: 50_000,
+    maxInputEndpoints: 200_000,
     maxDepth: 4,
     chunkBytes: 16 * 1024 * 1024,
     maxContainerDepth: 8,
@@ -16758,14 +16821,30 @@ const DEFAULT_LIMITS = {
     maxSpillBytes: 16 * 1024 * 1024 * 1024,
     minSliceBytes: 64 * 1024 * 1024,
 };
+const ENV_LIMITS = [
+    ['ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES', 'maxFileInflatedBytes'],
+    ['ACTIVATION_GATE_MAX_ARTIFACT_ENDPOINTS', 'maxArtifactEndpoints'],
+    ['ACTIVATION_GATE_MAX_INPUT_ENDPOINTS', 'maxInputEndpoints'],
+];
 /**
- * ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES: the per-file inflation budget (`maxFileInflatedBytes`),
- * for a build whose files legitimately decompress to more than 64 GiB each, or a test that needs
- * less. Anything else than a whole number of bytes is ignored.
+ * Limits set in the environment: ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES (the per-file inflation
+ * budget, for a build whose files legitimately decompress to more than 64 GiB each),
+ * ACTIVATION_GATE_MAX_ARTIFACT_ENDPOINTS and ACTIVATION_GATE_MAX_INPUT_ENDPOINTS (for a build that
+ * legitimately names more endpoints); tests set them lower. Anything else than a whole number
+ * is ignored.
  */
 function limitsFromEnv(env = process.env) {
-    const raw = env.ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES?.trim();
-    return raw && /^\d{1,16}$/.test(raw) ? { maxFileInflatedBytes: Number(raw) } : {};
+    const out = {};
+    for (const [name, key] of ENV_LIMITS) {
+        const raw = env[name]?.trim();
+        if (raw && /^\d{1,16}$/.test(raw))
+            out[key] = Number(raw);
+    }
+    return out;
+}
+/** The limits of a scan: the defaults, the environment's, then those given. */
+function effectiveLimits(given, env = process.env) {
+    return { ...DEFAULT_LIMITS, ...limitsFromEnv(env), ...given };
 }
 
 /**
@@ -16774,6 +16853,9 @@ function limitsFromEnv(env = process.env) {
  * whatever the number of workers or the order they finished in.
  */
 const cmp$2 = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+function compareUnreadable$1(a, b) {
+    return cmp$2(a.path, b.path) || cmp$2(a.reason, b.reason) || cmp$2(a.format, b.format) || (a.offset ?? -1) - (b.offset ?? -1);
+}
 /**
  * Merges endpoint facts of disjoint artifact sets. Linear in the input: everything of one key is
  * gathered first, then sorted, deduplicated and capped once (a host found in hundreds of APKs
@@ -16974,9 +17056,7 @@ function mergePartials(parts) {
         endpoints: mergeEndpointFacts(parts.map((p) => p.endpoints)),
         props: parts.flatMap((p) => p.props).sort((a, b) => cmp$2(a.file, b.file) || a.line - b.line),
         skuFiles: parts.flatMap((p) => p.skuFiles).sort((a, b) => cmp$2(a.sku, b.sku) || cmp$2(a.path, b.path)),
-        unreadable: parts
-            .flatMap((p) => p.unreadable)
-            .sort((a, b) => cmp$2(a.path, b.path) || cmp$2(a.reason, b.reason) || cmp$2(a.format, b.format) || (a.offset ?? -1) - (b.offset ?? -1)),
+        unreadable: parts.flatMap((p) => p.unreadable).sort(compareUnreadable$1),
         skipped: parts.flatMap((p) => p.skipped).sort((a, b) => cmp$2(a.path, b.path) || cmp$2(a.reason, b.reason)),
         mentions: parts
             .flatMap((p) => p.mentions)
@@ -16992,6 +17072,52 @@ function mergePartials(parts) {
     }
     merged.add(out);
     return out;
+}
+/** The path of the unreadable fact that says an input named more endpoints than its cap. */
+const INPUT_FLOOD_PATH = '.';
+function inputFlood(max) {
+    return {
+        path: INPUT_FLOOD_PATH,
+        format: 'endpoints',
+        reason: `more than ${max} distinct endpoints in this input (a build made to flood the report): the first ${max} in kind and value order are listed, and every catalogued or policy-named one`,
+    };
+}
+function isInputFlood(u) {
+    return u.path === INPUT_FLOOD_PATH && u.format === 'endpoints';
+}
+/** The unreadable facts of a worker's floods: artifacts past their cap, and a prune (the input's fact). */
+function floodFacts(floods, limits) {
+    const max = limits.maxArtifactEndpoints;
+    const out = floods.artifacts.map((path) => ({
+        path,
+        format: 'endpoints',
+        reason: `more than ${max} distinct endpoints (a file made to flood the report): those it names past the first ${max} are not listed, catalogued and policy-named ones aside`,
+    }));
+    if (floods.pruned)
+        out.push(inputFlood(limits.maxInputEndpoints));
+    return out;
+}
+/**
+ * One input's merged facts within `max` endpoints (Limits.maxInputEndpoints): the endpoints the
+ * catalog or the policy names, and the first `max` others in (kind, value) order. Every part it is made
+ * from (a worker's facts, a shard's) kept at least those (a part holds fewer endpoints than the
+ * whole), so the result does not depend on how the input was split. Past the cap, one
+ * unreadable fact says so (however many parts said it).
+ */
+function capEndpoints(facts, known, max) {
+    const flooded = facts.unreadable.some(isInputFlood);
+    let unknown = 0;
+    for (const e of facts.endpoints)
+        if (!known(e.kind, e.value))
+            unknown++;
+    if (!flooded && unknown <= max)
+        return facts;
+    let kept = 0;
+    const endpoints = facts.endpoints.filter((e) => known(e.kind, e.value) || kept++ < max);
+    const unreadable = facts.unreadable.filter((u) => !isInputFlood(u));
+    unreadable.push(inputFlood(max));
+    unreadable.sort(compareUnreadable$1);
+    return { ...facts, endpoints, unreadable };
 }
 
 /**
@@ -17035,7 +17161,7 @@ function workerCount(env = process.env) {
 function newContext(init) {
     return {
         scanner: new EndpointScanner({ hosts: new Set(init.hosts), sms: new Set(init.sms) }),
-        endpoints: new EndpointCollector(),
+        endpoints: new EndpointCollector(knownEndpoint(init), { perArtifact: init.limits.maxArtifactEndpoints, perInput: init.limits.maxInputEndpoints }),
         limits: { ...DEFAULT_LIMITS, ...init.limits },
         packages: [],
         props: [],
@@ -17048,13 +17174,20 @@ function newContext(init) {
         propFiles: new Map(),
     };
 }
+/** The catalogued and policy-named endpoints of a scan, which the flood caps never drop. */
+function knownEndpoint(known) {
+    const hosts = new Set(known.hosts);
+    const sms = new Set(known.sms);
+    return (kind, value) => (kind === 'sms' ? sms.has(value) : hosts.has(value));
+}
 function partialOf(ctx) {
+    const floods = ctx.endpoints.floods();
     return {
         packages: ctx.packages,
         endpoints: ctx.endpoints.finish(),
         props: ctx.props,
         skuFiles: ctx.skuFiles,
-        unreadable: ctx.unreadable,
+        unreadable: floods.artifacts.length || floods.pruned ? [...ctx.unreadable, ...floodFacts(floods, ctx.limits)] : ctx.unreadable,
         skipped: ctx.skipped ?? [],
         mentions: ctx.mentions,
         propFiles: [...(ctx.propFiles ?? new Map()).entries()],
@@ -64435,7 +64568,7 @@ async function extractInputParts(input, opts) {
         hosts: [...opts.known.hosts],
         sms: [...opts.known.sms],
         mentionPackages: [...opts.mentionPackages],
-        limits: { ...DEFAULT_LIMITS, ...limitsFromEnv(), ...opts.limits },
+        limits: effectiveLimits(opts.limits),
     };
     if (opts.cache) {
         init.cache = {
@@ -64496,8 +64629,8 @@ async function extractInputParts(input, opts) {
  * InputFacts from the extracted parts: merged (order-independent), properties in Android's load
  * order (later files override earlier ones), then file order.
  */
-function assembleInputFacts(input, sha256, parts) {
-    const ctx = mergePartials(parts);
+function assembleInputFacts(input, sha256, parts, known, limits) {
+    const ctx = capEndpoints(mergePartials(parts), knownEndpoint(known), limits.maxInputEndpoints);
     // Every property file records its partitionPath (also inside images and archives): its rank.
     const rankOf = new Map(ctx.propFiles.map(([rel, partPath]) => [rel, propFileRank(partPath)]));
     const props = ctx.props
@@ -64863,6 +64996,7 @@ async function scanWith(options, logger, deps, cwd, pool) {
     const { catalog, file } = prep;
     mark('startup and policy');
     const known = knownEndpoints(catalog, file);
+    const limits = effectiveLimits(deps.limits);
     const mentionPackages = new Set(catalog.entries.flatMap((e) => e.packages));
     const allFacts = [];
     const shardFacts = [];
@@ -64884,9 +65018,10 @@ async function scanWith(options, logger, deps, cwd, pool) {
             ...(shard ? { shard } : {}),
             ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion() } } : {}),
         });
-        allFacts.push(assembleInputFacts(display, parts.sha256, [parts.owned, ...(parts.borrowed ? [parts.borrowed] : [])]));
+        allFacts.push(assembleInputFacts(display, parts.sha256, [parts.owned, ...(parts.borrowed ? [parts.borrowed] : [])], known, limits));
+        // A shard's facts are kept within the input's endpoint cap too (merge applies it again).
         if (shard)
-            shardFacts.push({ input: display, sha256: parts.sha256, facts: parts.owned });
+            shardFacts.push({ input: display, sha256: parts.sha256, facts: capEndpoints(parts.owned, knownEndpoint(known), limits.maxInputEndpoints) });
     }
     mark('extraction');
     const report = evaluateFacts(allFacts, prep, options, logger);

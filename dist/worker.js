@@ -6139,12 +6139,26 @@ function cmp$1(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 class EndpointCollector {
+    known;
+    caps;
     /** kind -> value -> aggregate (no key string made per hit) */
     aggs = new Map();
     artifact = '';
     /** The last evidence path seen and its artifact: hits come in runs from one file. */
     lastPath = '';
     lastArtifact = '';
+    /** Distinct endpoints each artifact added (known ones not counted), and those past the cap. */
+    perArtifact = new Map();
+    floodedArtifacts = new Set();
+    /** Aggregates of endpoints that are not known, and whether some were dropped (prune). */
+    unknown = 0;
+    pruned = false;
+    constructor(known = () => false, 
+    /** Limits.maxArtifactEndpoints and maxInputEndpoints. */
+    caps = { perArtifact: Infinity, perInput: Infinity }) {
+        this.known = known;
+        this.caps = caps;
+    }
     /** Hits added from now on belong to this top-level artifact (APK or file path). */
     setArtifact(path) {
         this.artifact = path;
@@ -6160,11 +6174,21 @@ class EndpointCollector {
         const path = hit.evidence.path;
         if (path && path !== this.lastPath) {
             this.lastPath = path;
-            this.lastArtifact = artifactOf(path);
+            const next = artifactOf(path);
+            // Between artifacts (each one's hits come in one run), the worker's endpoints are kept
+            // within twice the input's cap (prune).
+            if (next !== this.lastArtifact && this.unknown > 2 * this.caps.perInput)
+                this.prune();
+            this.lastArtifact = next;
         }
         const artifact = path ? this.lastArtifact : this.artifact;
         let agg = ofKind.get(hit.value);
         if (!agg) {
+            const known = this.known(hit.kind, hit.value);
+            if (!known && !this.admit(artifact))
+                return;
+            if (!known)
+                this.unknown++;
             agg = {
                 kind: hit.kind,
                 value: hit.value,
@@ -6185,10 +6209,12 @@ class EndpointCollector {
                 agg.evidence.push(hit.evidence);
         }
         else {
-            const more = (agg.more ??= new Map());
-            const per = more.get(artifact);
-            if (!per)
-                more.set(artifact, { evidence: [hit.evidence], count: 1 });
+            const per = agg.more?.get(artifact);
+            if (!per) {
+                if (!this.known(hit.kind, hit.value) && !this.admit(artifact))
+                    return;
+                (agg.more ??= new Map()).set(artifact, { evidence: [hit.evidence], count: 1 });
+            }
             else {
                 per.count++;
                 if (per.evidence.length < EVIDENCE_CAP)
@@ -6201,6 +6227,41 @@ class EndpointCollector {
             (agg.schemes ??= new Set()).add(hit.scheme);
         if (hit.cleartext)
             agg.cleartext = true;
+    }
+    /**
+     * Counts a new endpoint of `artifact`; false (the hit is dropped) once the artifact has added
+     * the cap. An artifact's hits are scanned in one order on one thread, so which
+     * endpoints it keeps does not depend on the workers.
+     */
+    admit(artifact) {
+        const n = this.perArtifact.get(artifact) ?? 0;
+        if (n >= this.caps.perArtifact) {
+            this.floodedArtifacts.add(artifact);
+            return false;
+        }
+        this.perArtifact.set(artifact, n + 1);
+        return true;
+    }
+    /**
+     * Drops the endpoints that are not known past the input's cap in (kind, value)
+     * order. Those are the input's first ones wherever they were found, so every endpoint the
+     * input keeps (capEndpoints in partial.ts) keeps all its evidence from this worker.
+     */
+    prune() {
+        const unknown = [];
+        for (const m of this.aggs.values())
+            for (const a of m.values())
+                if (!this.known(a.kind, a.value))
+                    unknown.push(a);
+        unknown.sort((a, b) => cmp$1(a.kind, b.kind) || cmp$1(a.value, b.value));
+        for (const a of unknown.slice(this.caps.perInput))
+            this.aggs.get(a.kind).delete(a.value);
+        this.unknown = Math.min(this.unknown, this.caps.perInput);
+        this.pruned = true;
+    }
+    /** Artifacts past their cap of endpoints (sorted), and whether prune dropped any. */
+    floods() {
+        return { artifacts: [...this.floodedArtifacts].sort(), pruned: this.pruned };
     }
     finish() {
         const out = [];
@@ -16160,6 +16221,8 @@ const DEFAULT_LIMITS = {
     maxEntryBytes: 256 * 1024 * 1024,
     maxFileInflatedBytes: 64 * 1024 * 1024 * 1024,
     maxInflationRatio: 2048,
+    maxArtifactEndpoints: 50_000,
+    maxInputEndpoints: 200_000,
     maxDepth: 4,
     chunkBytes: 16 * 1024 * 1024,
     maxContainerDepth: 8,
@@ -16174,6 +16237,9 @@ const DEFAULT_LIMITS = {
  * whatever the number of workers or the order they finished in.
  */
 const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+function compareUnreadable(a, b) {
+    return cmp(a.path, b.path) || cmp(a.reason, b.reason) || cmp(a.format, b.format) || (a.offset ?? -1) - (b.offset ?? -1);
+}
 /**
  * Merges endpoint facts of disjoint artifact sets. Linear in the input: everything of one key is
  * gathered first, then sorted, deduplicated and capped once (a host found in hundreds of APKs
@@ -16374,9 +16440,7 @@ function mergePartials(parts) {
         endpoints: mergeEndpointFacts(parts.map((p) => p.endpoints)),
         props: parts.flatMap((p) => p.props).sort((a, b) => cmp(a.file, b.file) || a.line - b.line),
         skuFiles: parts.flatMap((p) => p.skuFiles).sort((a, b) => cmp(a.sku, b.sku) || cmp(a.path, b.path)),
-        unreadable: parts
-            .flatMap((p) => p.unreadable)
-            .sort((a, b) => cmp(a.path, b.path) || cmp(a.reason, b.reason) || cmp(a.format, b.format) || (a.offset ?? -1) - (b.offset ?? -1)),
+        unreadable: parts.flatMap((p) => p.unreadable).sort(compareUnreadable),
         skipped: parts.flatMap((p) => p.skipped).sort((a, b) => cmp(a.path, b.path) || cmp(a.reason, b.reason)),
         mentions: parts
             .flatMap((p) => p.mentions)
@@ -16391,6 +16455,27 @@ function mergePartials(parts) {
         out.stats.inflatedBytes += p.stats.inflatedBytes;
     }
     merged.add(out);
+    return out;
+}
+/** The path of the unreadable fact that says an input named more endpoints than its cap. */
+const INPUT_FLOOD_PATH = '.';
+function inputFlood(max) {
+    return {
+        path: INPUT_FLOOD_PATH,
+        format: 'endpoints',
+        reason: `more than ${max} distinct endpoints in this input (a build made to flood the report): the first ${max} in kind and value order are listed, and every catalogued or policy-named one`,
+    };
+}
+/** The unreadable facts of a worker's floods: artifacts past their cap, and a prune (the input's fact). */
+function floodFacts(floods, limits) {
+    const max = limits.maxArtifactEndpoints;
+    const out = floods.artifacts.map((path) => ({
+        path,
+        format: 'endpoints',
+        reason: `more than ${max} distinct endpoints (a file made to flood the report): those it names past the first ${max} are not listed, catalogued and policy-named ones aside`,
+    }));
+    if (floods.pruned)
+        out.push(inputFlood(limits.maxInputEndpoints));
     return out;
 }
 
@@ -16409,7 +16494,7 @@ function isExtractionWorker() {
 function newContext(init) {
     return {
         scanner: new EndpointScanner({ hosts: new Set(init.hosts), sms: new Set(init.sms) }),
-        endpoints: new EndpointCollector(),
+        endpoints: new EndpointCollector(knownEndpoint(init), { perArtifact: init.limits.maxArtifactEndpoints, perInput: init.limits.maxInputEndpoints }),
         limits: { ...DEFAULT_LIMITS, ...init.limits },
         packages: [],
         props: [],
@@ -16422,13 +16507,20 @@ function newContext(init) {
         propFiles: new Map(),
     };
 }
+/** The catalogued and policy-named endpoints of a scan, which the flood caps never drop. */
+function knownEndpoint(known) {
+    const hosts = new Set(known.hosts);
+    const sms = new Set(known.sms);
+    return (kind, value) => (kind === 'sms' ? sms.has(value) : hosts.has(value));
+}
 function partialOf(ctx) {
+    const floods = ctx.endpoints.floods();
     return {
         packages: ctx.packages,
         endpoints: ctx.endpoints.finish(),
         props: ctx.props,
         skuFiles: ctx.skuFiles,
-        unreadable: ctx.unreadable,
+        unreadable: floods.artifacts.length || floods.pruned ? [...ctx.unreadable, ...floodFacts(floods, ctx.limits)] : ctx.unreadable,
         skipped: ctx.skipped ?? [],
         mentions: ctx.mentions,
         propFiles: [...(ctx.propFiles ?? new Map()).entries()],

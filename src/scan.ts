@@ -12,8 +12,9 @@ import { loadBaseline, matchBaselineTarget, type Baseline } from './baseline.js'
 import { evaluateTarget } from './evaluate/evaluate.js';
 import { expandTargets } from './evaluate/targets.js';
 import { assembleInputFacts, extractInputParts } from './extract/input.js';
-import { DEFAULT_LIMITS, type Limits } from './extract/limits.js';
-import { sliceMinBytes, startWorkerPool, workerCount, type WorkerPool } from './extract/pool.js';
+import { DEFAULT_LIMITS, effectiveLimits, type Limits } from './extract/limits.js';
+import { knownEndpoint, sliceMinBytes, startWorkerPool, workerCount, type WorkerPool } from './extract/pool.js';
+import { capEndpoints } from './extract/partial.js';
 import type { InputFacts } from './facts.js';
 import type { Logger } from './logging.js';
 import { periodicProgress } from './progress.js';
@@ -169,6 +170,7 @@ async function scanWith(options: ScanOptions, logger: Logger, deps: ScanDeps, cw
   mark('startup and policy');
 
   const known = knownEndpoints(catalog, file);
+  const limits = effectiveLimits(deps.limits);
   const mentionPackages = new Set(catalog.entries.flatMap((e) => e.packages));
   const allFacts: InputFacts[] = [];
   const shardFacts: ShardInputFacts[] = [];
@@ -190,8 +192,9 @@ async function scanWith(options: ScanOptions, logger: Logger, deps: ScanDeps, cw
       ...(shard ? { shard } : {}),
       ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion() } } : {}),
     });
-    allFacts.push(assembleInputFacts(display, parts.sha256, [parts.owned, ...(parts.borrowed ? [parts.borrowed] : [])]));
-    if (shard) shardFacts.push({ input: display, sha256: parts.sha256, facts: parts.owned });
+    allFacts.push(assembleInputFacts(display, parts.sha256, [parts.owned, ...(parts.borrowed ? [parts.borrowed] : [])], known, limits));
+    // A shard's facts are kept within the input's endpoint cap too (merge applies it again).
+    if (shard) shardFacts.push({ input: display, sha256: parts.sha256, facts: capEndpoints(parts.owned, knownEndpoint(known), limits.maxInputEndpoints) });
   }
   mark('extraction');
   const report = evaluateFacts(allFacts, prep, options, logger);

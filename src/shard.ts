@@ -14,14 +14,15 @@ import { z } from 'zod';
 import { UsageError } from './errors.js';
 import { partialFactsSchema } from './extract/cache.js';
 import { assembleInputFacts } from './extract/input.js';
-import type { Limits } from './extract/limits.js';
+import { effectiveLimits, type Limits } from './extract/limits.js';
 import type { PartialFacts } from './extract/partial.js';
 import type { ShardSpec } from './extract/shard-split.js';
 import type { InputFacts } from './facts.js';
 import type { Logger } from './logging.js';
 import type { Report, ShardInputFacts, ShardSection, Severity } from './report/model.js';
 import type { ScanOptions } from './scan-options.js';
-import { evaluateFacts, prepareScan, pslVersion, type PreparedScan } from './scan.js';
+import { evaluateFacts, knownEndpoints, prepareScan, pslVersion, type PreparedScan } from './scan.js';
+import type { KnownEndpoints } from './extract/endpoints.js';
 import { loadBuiltinCatalog } from './catalog/load.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -132,7 +133,12 @@ const canonical = (v: unknown): string =>
  * same N, tool, catalog and suffix-list versions, inputs, policy and options) and merges their
  * facts per input. Pure. Throws UsageError naming what is wrong.
  */
-export function mergeShardFacts(reports: ShardReport[], current: Report['tool']): { facts: InputFacts[]; first: ShardSection } {
+export function mergeShardFacts(
+  reports: ShardReport[],
+  current: Report['tool'],
+  /** The endpoints the endpoint cap never drops, once the set is checked (capEndpoints). */
+  knownOf: (first: ShardSection) => KnownEndpoints,
+): { facts: InputFacts[]; first: ShardSection } {
   if (reports.length === 0) throw new UsageError('merge needs the JSON reports of every shard: activation-gate merge shard-1.json shard-2.json ...');
   const first = reports[0];
   for (const key of ['version', 'catalogVersion', 'pslVersion'] as const) {
@@ -171,6 +177,7 @@ export function mergeShardFacts(reports: ShardReport[], current: Report['tool'])
   same('options (market, sku, fail-on, include, baseline)', (s) => s.options);
   same('input hashes', (s) => s.facts.map((f) => [f.input, f.sha256 ?? null]));
 
+  const known = knownOf(first.shard);
   const facts: InputFacts[] = [];
   for (const input of first.shard.inputs) {
     const parts: PartialFacts[] = [];
@@ -181,7 +188,7 @@ export function mergeShardFacts(reports: ShardReport[], current: Report['tool'])
       sha256 = f.sha256;
       parts.push(f.facts);
     }
-    facts.push(assembleInputFacts(input, sha256, parts));
+    facts.push(assembleInputFacts(input, sha256, parts, known, effectiveLimits(first.shard.options.limits)));
   }
   return { facts, first: first.shard };
 }
@@ -206,25 +213,29 @@ export function mergeShardReports(files: string[], options: MergeOptions, logger
     return parseShardReport(text, f);
   });
   const current = { name: 'activation-gate' as const, version: TOOL_VERSION, catalogVersion: loadBuiltinCatalog().version, pslVersion: pslVersion() };
-  const { facts, first } = mergeShardFacts(reports, current);
+  let prep: PreparedScan | undefined;
+  const { facts, first } = mergeShardFacts(reports, current, (first) => {
+    const o = first.options;
+    const policy = first.policy;
+    if (policy && sha256OfFile(resolve(cwd, policy.path), 'policy file') !== policy.sha256) {
+      throw new UsageError(`merge: the policy file ${policy.path} has changed since the shards were scanned (its SHA-256 differs): merge with the policy they used`);
+    }
+    if (o.baseline && sha256OfFile(resolve(cwd, o.baseline.path), 'baseline') !== o.baseline.sha256) {
+      throw new UsageError(`merge: the baseline ${o.baseline.path} has changed since the shards were scanned (its SHA-256 differs)`);
+    }
+    prep = prepareScan(
+      {
+        cwd,
+        now: new Date(`${o.now}T00:00:00Z`),
+        ...(policy ? { policyFile: policy.path } : {}),
+        ...(o.market ? { market: o.market } : {}),
+        ...(o.baseline ? { baseline: o.baseline.path } : {}),
+      },
+      logger,
+    );
+    return knownEndpoints(prep.catalog, prep.file);
+  });
   const o = first.options;
-  const policy = first.policy;
-  if (policy && sha256OfFile(resolve(cwd, policy.path), 'policy file') !== policy.sha256) {
-    throw new UsageError(`merge: the policy file ${policy.path} has changed since the shards were scanned (its SHA-256 differs): merge with the policy they used`);
-  }
-  if (o.baseline && sha256OfFile(resolve(cwd, o.baseline.path), 'baseline') !== o.baseline.sha256) {
-    throw new UsageError(`merge: the baseline ${o.baseline.path} has changed since the shards were scanned (its SHA-256 differs)`);
-  }
-  const prep = prepareScan(
-    {
-      cwd,
-      now: new Date(`${o.now}T00:00:00Z`),
-      ...(policy ? { policyFile: policy.path } : {}),
-      ...(o.market ? { market: o.market } : {}),
-      ...(o.baseline ? { baseline: o.baseline.path } : {}),
-    },
-    logger,
-  );
   logger.info(`merging ${reports.length} shard reports of ${first.inputs.join(', ')}`);
-  return evaluateFacts(facts, prep, { ...(o.market ? { market: o.market } : {}), ...(o.sku ? { sku: o.sku } : {}), failOn: options.failOn ?? o.failOn }, logger);
+  return evaluateFacts(facts, prep!, { ...(o.market ? { market: o.market } : {}), ...(o.sku ? { sku: o.sku } : {}), failOn: options.failOn ?? o.failOn }, logger);
 }

@@ -34,6 +34,9 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** True for an endpoint the catalog or the policy names: never dropped by the flood caps. */
+export type KnownEndpoint = (kind: EndpointFact['kind'], value: string) => boolean;
+
 export class EndpointCollector implements EndpointSink {
   /** kind -> value -> aggregate (no key string made per hit) */
   private readonly aggs = new Map<EndpointFact['kind'], Map<string, Agg>>();
@@ -41,6 +44,18 @@ export class EndpointCollector implements EndpointSink {
   /** The last evidence path seen and its artifact: hits come in runs from one file. */
   private lastPath = '';
   private lastArtifact = '';
+  /** Distinct endpoints each artifact added (known ones not counted), and those past the cap. */
+  private readonly perArtifact = new Map<string, number>();
+  private readonly floodedArtifacts = new Set<string>();
+  /** Aggregates of endpoints that are not known, and whether some were dropped (prune). */
+  private unknown = 0;
+  private pruned = false;
+
+  constructor(
+    private readonly known: KnownEndpoint = () => false,
+    /** Limits.maxArtifactEndpoints and maxInputEndpoints. */
+    private readonly caps: { perArtifact: number; perInput: number } = { perArtifact: Infinity, perInput: Infinity },
+  ) {}
 
   /** Hits added from now on belong to this top-level artifact (APK or file path). */
   setArtifact(path: string): void {
@@ -58,11 +73,18 @@ export class EndpointCollector implements EndpointSink {
     const path = hit.evidence.path;
     if (path && path !== this.lastPath) {
       this.lastPath = path;
-      this.lastArtifact = artifactOf(path);
+      const next = artifactOf(path);
+      // Between artifacts (each one's hits come in one run), the worker's endpoints are kept
+      // within twice the input's cap (prune).
+      if (next !== this.lastArtifact && this.unknown > 2 * this.caps.perInput) this.prune();
+      this.lastArtifact = next;
     }
     const artifact = path ? this.lastArtifact : this.artifact;
     let agg = ofKind.get(hit.value);
     if (!agg) {
+      const known = this.known(hit.kind, hit.value);
+      if (!known && !this.admit(artifact)) return;
+      if (!known) this.unknown++;
       agg = {
         kind: hit.kind,
         value: hit.value,
@@ -80,10 +102,11 @@ export class EndpointCollector implements EndpointSink {
       agg.count++;
       if (agg.evidence.length < EVIDENCE_CAP) agg.evidence.push(hit.evidence);
     } else {
-      const more = (agg.more ??= new Map());
-      const per = more.get(artifact);
-      if (!per) more.set(artifact, { evidence: [hit.evidence], count: 1 });
-      else {
+      const per = agg.more?.get(artifact);
+      if (!per) {
+        if (!this.known(hit.kind, hit.value) && !this.admit(artifact)) return;
+        (agg.more ??= new Map()).set(artifact, { evidence: [hit.evidence], count: 1 });
+      } else {
         per.count++;
         if (per.evidence.length < EVIDENCE_CAP) per.evidence.push(hit.evidence);
       }
@@ -91,6 +114,40 @@ export class EndpointCollector implements EndpointSink {
     if (hit.port !== undefined) (agg.ports ??= new Set()).add(hit.port);
     if (hit.scheme) (agg.schemes ??= new Set()).add(hit.scheme);
     if (hit.cleartext) agg.cleartext = true;
+  }
+
+  /**
+   * Counts a new endpoint of `artifact`; false (the hit is dropped) once the artifact has added
+   * the cap. An artifact's hits are scanned in one order on one thread, so which
+   * endpoints it keeps does not depend on the workers.
+   */
+  private admit(artifact: string): boolean {
+    const n = this.perArtifact.get(artifact) ?? 0;
+    if (n >= this.caps.perArtifact) {
+      this.floodedArtifacts.add(artifact);
+      return false;
+    }
+    this.perArtifact.set(artifact, n + 1);
+    return true;
+  }
+
+  /**
+   * Drops the endpoints that are not known past the input's cap in (kind, value)
+   * order. Those are the input's first ones wherever they were found, so every endpoint the
+   * input keeps (capEndpoints in partial.ts) keeps all its evidence from this worker.
+   */
+  private prune(): void {
+    const unknown: Agg[] = [];
+    for (const m of this.aggs.values()) for (const a of m.values()) if (!this.known(a.kind, a.value)) unknown.push(a);
+    unknown.sort((a, b) => cmp(a.kind, b.kind) || cmp(a.value, b.value));
+    for (const a of unknown.slice(this.caps.perInput)) this.aggs.get(a.kind)!.delete(a.value);
+    this.unknown = Math.min(this.unknown, this.caps.perInput);
+    this.pruned = true;
+  }
+
+  /** Artifacts past their cap of endpoints (sorted), and whether prune dropped any. */
+  floods(): { artifacts: string[]; pruned: boolean } {
+    return { artifacts: [...this.floodedArtifacts].sort(), pruned: this.pruned };
   }
 
   finish(): EndpointFact[] {

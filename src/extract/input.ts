@@ -9,11 +9,11 @@ import { propFileRank } from '../formats/buildprop.js';
 import { walkInput } from '../inputs/walk.js';
 import type { Logger } from '../logging.js';
 import type { KnownEndpoints } from './endpoints.js';
-import { DEFAULT_LIMITS, limitsFromEnv, type Limits } from './limits.js';
+import { effectiveLimits, type Limits } from './limits.js';
 import { cacheSalt, sha256OfFile } from './cache.js';
-import { mergePartials, type PartialFacts } from './partial.js';
+import { capEndpoints, mergePartials, type PartialFacts } from './partial.js';
 import { mark } from '../timings.js';
-import { extractFiles, getWorkerScript, hashOnThread, takePoolNotes, takeWorkerProblems, workerCount, type CacheTally, type PoolInit, type WorkerPool } from './pool.js';
+import { extractFiles, getWorkerScript, hashOnThread, knownEndpoint, takePoolNotes, takeWorkerProblems, workerCount, type CacheTally, type PoolInit, type WorkerPool } from './pool.js';
 import { shardFiles, type ShardSpec } from './shard-split.js';
 
 /** Progress of one input's extraction; the CLI draws it, the Action logs it. */
@@ -58,7 +58,7 @@ export interface InputParts {
 
 export async function extractInput(input: string, opts: ExtractOptions): Promise<InputFacts> {
   const parts = await extractInputParts(input, opts);
-  return assembleInputFacts(parts.input, parts.sha256, [parts.owned, ...(parts.borrowed ? [parts.borrowed] : [])]);
+  return assembleInputFacts(parts.input, parts.sha256, [parts.owned, ...(parts.borrowed ? [parts.borrowed] : [])], opts.known, effectiveLimits(opts.limits));
 }
 
 export async function extractInputParts(input: string, opts: ExtractOptions): Promise<InputParts> {
@@ -68,7 +68,7 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
     hosts: [...opts.known.hosts],
     sms: [...opts.known.sms],
     mentionPackages: [...opts.mentionPackages],
-    limits: { ...DEFAULT_LIMITS, ...limitsFromEnv(), ...opts.limits },
+    limits: effectiveLimits(opts.limits),
   };
   if (opts.cache) {
     init.cache = {
@@ -125,8 +125,8 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
  * InputFacts from the extracted parts: merged (order-independent), properties in Android's load
  * order (later files override earlier ones), then file order.
  */
-export function assembleInputFacts(input: string, sha256: string | undefined, parts: PartialFacts[]): InputFacts {
-  const ctx = mergePartials(parts);
+export function assembleInputFacts(input: string, sha256: string | undefined, parts: PartialFacts[], known: KnownEndpoints, limits: Limits): InputFacts {
+  const ctx = capEndpoints(mergePartials(parts), knownEndpoint(known), limits.maxInputEndpoints);
   // Every property file records its partitionPath (also inside images and archives): its rank.
   const rankOf = new Map(ctx.propFiles.map(([rel, partPath]) => [rel, propFileRank(partPath)]));
   const props = ctx.props

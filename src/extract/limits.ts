@@ -12,6 +12,14 @@ export interface Limits {
    * only nesting (a zip of zips) goes past it.
    */
   maxInflationRatio: number;
+  /**
+   * Distinct endpoints one artifact (an APK, a file) may add, known ones (catalogued or named by
+   * the policy) aside: a file made of millions of host names would otherwise make a report of
+   * gigabytes. Past it the artifact is an unreadable-artifact error.
+   */
+  maxArtifactEndpoints: number;
+  /** ...and one input: the first this many in (kind, value) order are listed, and the rest is an error. */
+  maxInputEndpoints: number;
   /** Nesting of containers (APK inside APK...). */
   maxDepth: number;
   /** Raw files are scanned in chunks of this size. */
@@ -38,6 +46,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxEntryBytes: 256 * 1024 * 1024,
   maxFileInflatedBytes: 64 * 1024 * 1024 * 1024,
   maxInflationRatio: 2048,
+  maxArtifactEndpoints: 50_000,
+  maxInputEndpoints: 200_000,
   maxDepth: 4,
   chunkBytes: 16 * 1024 * 1024,
   maxContainerDepth: 8,
@@ -46,12 +56,29 @@ export const DEFAULT_LIMITS: Limits = {
   minSliceBytes: 64 * 1024 * 1024,
 };
 
+const ENV_LIMITS: [string, keyof Limits][] = [
+  ['ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES', 'maxFileInflatedBytes'],
+  ['ACTIVATION_GATE_MAX_ARTIFACT_ENDPOINTS', 'maxArtifactEndpoints'],
+  ['ACTIVATION_GATE_MAX_INPUT_ENDPOINTS', 'maxInputEndpoints'],
+];
+
 /**
- * ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES: the per-file inflation budget (`maxFileInflatedBytes`),
- * for a build whose files legitimately decompress to more than 64 GiB each, or a test that needs
- * less. Anything else than a whole number of bytes is ignored.
+ * Limits set in the environment: ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES (the per-file inflation
+ * budget, for a build whose files legitimately decompress to more than 64 GiB each),
+ * ACTIVATION_GATE_MAX_ARTIFACT_ENDPOINTS and ACTIVATION_GATE_MAX_INPUT_ENDPOINTS (for a build that
+ * legitimately names more endpoints); tests set them lower. Anything else than a whole number
+ * is ignored.
  */
 export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Limits> {
-  const raw = env.ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES?.trim();
-  return raw && /^\d{1,16}$/.test(raw) ? { maxFileInflatedBytes: Number(raw) } : {};
+  const out: Partial<Limits> = {};
+  for (const [name, key] of ENV_LIMITS) {
+    const raw = env[name]?.trim();
+    if (raw && /^\d{1,16}$/.test(raw)) out[key] = Number(raw);
+  }
+  return out;
+}
+
+/** The limits of a scan: the defaults, the environment's, then those given. */
+export function effectiveLimits(given?: Partial<Limits>, env: NodeJS.ProcessEnv = process.env): Limits {
+  return { ...DEFAULT_LIMITS, ...limitsFromEnv(env), ...given };
 }

@@ -3,8 +3,9 @@
  * exactly one worker, so merging sorted, per-artifact-capped results gives the same facts
  * whatever the number of workers or the order they finished in.
  */
-import { EVIDENCE_CAP, type EndpointFact, type InputFacts } from '../facts.js';
-import { compareEvidence } from './collector.js';
+import { EVIDENCE_CAP, type EndpointFact, type InputFacts, type UnreadableFact } from '../facts.js';
+import { compareEvidence, type KnownEndpoint } from './collector.js';
+import type { Limits } from './limits.js';
 
 /** What one worker extracted: InputFacts without the per-input summary, plus property-file paths. */
 export type PartialFacts = Pick<InputFacts, 'packages' | 'endpoints' | 'props' | 'skuFiles' | 'unreadable' | 'skipped' | 'mentions' | 'stats'> & {
@@ -13,6 +14,10 @@ export type PartialFacts = Pick<InputFacts, 'packages' | 'endpoints' | 'props' |
 };
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function compareUnreadable(a: UnreadableFact, b: UnreadableFact): number {
+  return cmp(a.path, b.path) || cmp(a.reason, b.reason) || cmp(a.format, b.format) || (a.offset ?? -1) - (b.offset ?? -1);
+}
 
 /**
  * Merges endpoint facts of disjoint artifact sets. Linear in the input: everything of one key is
@@ -190,9 +195,7 @@ export function mergePartials(parts: PartialFacts[]): PartialFacts {
     endpoints: mergeEndpointFacts(parts.map((p) => p.endpoints)),
     props: parts.flatMap((p) => p.props).sort((a, b) => cmp(a.file, b.file) || a.line - b.line),
     skuFiles: parts.flatMap((p) => p.skuFiles).sort((a, b) => cmp(a.sku, b.sku) || cmp(a.path, b.path)),
-    unreadable: parts
-      .flatMap((p) => p.unreadable)
-      .sort((a, b) => cmp(a.path, b.path) || cmp(a.reason, b.reason) || cmp(a.format, b.format) || (a.offset ?? -1) - (b.offset ?? -1)),
+    unreadable: parts.flatMap((p) => p.unreadable).sort(compareUnreadable),
     skipped: parts.flatMap((p) => p.skipped).sort((a, b) => cmp(a.path, b.path) || cmp(a.reason, b.reason)),
     mentions: parts
       .flatMap((p) => p.mentions)
@@ -211,4 +214,51 @@ export function mergePartials(parts: PartialFacts[]): PartialFacts {
   }
   merged.add(out);
   return out;
+}
+
+/** The path of the unreadable fact that says an input named more endpoints than its cap. */
+const INPUT_FLOOD_PATH = '.';
+
+function inputFlood(max: number): UnreadableFact {
+  return {
+    path: INPUT_FLOOD_PATH,
+    format: 'endpoints',
+    reason: `more than ${max} distinct endpoints in this input (a build made to flood the report): the first ${max} in kind and value order are listed, and every catalogued or policy-named one`,
+  };
+}
+
+function isInputFlood(u: UnreadableFact): boolean {
+  return u.path === INPUT_FLOOD_PATH && u.format === 'endpoints';
+}
+
+/** The unreadable facts of a worker's floods: artifacts past their cap, and a prune (the input's fact). */
+export function floodFacts(floods: { artifacts: string[]; pruned: boolean }, limits: Pick<Limits, 'maxArtifactEndpoints' | 'maxInputEndpoints'>): UnreadableFact[] {
+  const max = limits.maxArtifactEndpoints;
+  const out: UnreadableFact[] = floods.artifacts.map((path) => ({
+    path,
+    format: 'endpoints',
+    reason: `more than ${max} distinct endpoints (a file made to flood the report): those it names past the first ${max} are not listed, catalogued and policy-named ones aside`,
+  }));
+  if (floods.pruned) out.push(inputFlood(limits.maxInputEndpoints));
+  return out;
+}
+
+/**
+ * One input's merged facts within `max` endpoints (Limits.maxInputEndpoints): the endpoints the
+ * catalog or the policy names, and the first `max` others in (kind, value) order. Every part it is made
+ * from (a worker's facts, a shard's) kept at least those (a part holds fewer endpoints than the
+ * whole), so the result does not depend on how the input was split. Past the cap, one
+ * unreadable fact says so (however many parts said it).
+ */
+export function capEndpoints(facts: PartialFacts, known: KnownEndpoint, max: number): PartialFacts {
+  const flooded = facts.unreadable.some(isInputFlood);
+  let unknown = 0;
+  for (const e of facts.endpoints) if (!known(e.kind, e.value)) unknown++;
+  if (!flooded && unknown <= max) return facts;
+  let kept = 0;
+  const endpoints = facts.endpoints.filter((e) => known(e.kind, e.value) || kept++ < max);
+  const unreadable = facts.unreadable.filter((u) => !isInputFlood(u));
+  unreadable.push(inputFlood(max));
+  unreadable.sort(compareUnreadable);
+  return { ...facts, endpoints, unreadable };
 }

@@ -12,10 +12,10 @@ import type { FileArtifact } from '../inputs/walk.js';
 import { extractFile, isSharedContainer, sliceBudget, sliceBudgetRefused, type ArtifactContext, type ImageSlice } from './artifact.js';
 import { FileSource } from '../io/source.js';
 import { extractFileCached, parseCachedFacts, sha256OfFile, type CacheConfig } from './cache.js';
-import { EndpointCollector } from './collector.js';
+import { EndpointCollector, type KnownEndpoint } from './collector.js';
 import { EndpointScanner } from './endpoints.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { mergePartials, type PartialFacts } from './partial.js';
+import { floodFacts, mergePartials, type PartialFacts } from './partial.js';
 
 export const WORKER_MARK = 'activation-gate-extract-worker';
 
@@ -69,7 +69,7 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
 export function newContext(init: PoolInit): ArtifactContext {
   return {
     scanner: new EndpointScanner({ hosts: new Set(init.hosts), sms: new Set(init.sms) }),
-    endpoints: new EndpointCollector(),
+    endpoints: new EndpointCollector(knownEndpoint(init), { perArtifact: init.limits.maxArtifactEndpoints, perInput: init.limits.maxInputEndpoints }),
     limits: { ...DEFAULT_LIMITS, ...init.limits },
     packages: [],
     props: [],
@@ -83,13 +83,21 @@ export function newContext(init: PoolInit): ArtifactContext {
   };
 }
 
+/** The catalogued and policy-named endpoints of a scan, which the flood caps never drop. */
+export function knownEndpoint(known: { hosts: Iterable<string>; sms: Iterable<string> }): KnownEndpoint {
+  const hosts = new Set(known.hosts);
+  const sms = new Set(known.sms);
+  return (kind, value) => (kind === 'sms' ? sms.has(value) : hosts.has(value));
+}
+
 export function partialOf(ctx: ArtifactContext): PartialFacts {
+  const floods = ctx.endpoints.floods();
   return {
     packages: ctx.packages,
     endpoints: ctx.endpoints.finish(),
     props: ctx.props,
     skuFiles: ctx.skuFiles,
-    unreadable: ctx.unreadable,
+    unreadable: floods.artifacts.length || floods.pruned ? [...ctx.unreadable, ...floodFacts(floods, ctx.limits)] : ctx.unreadable,
     skipped: ctx.skipped ?? [],
     mentions: ctx.mentions,
     propFiles: [...(ctx.propFiles ?? new Map<string, string>()).entries()],
