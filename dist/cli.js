@@ -15418,25 +15418,32 @@ function writeJsonFile(path, report) {
 function writeStreamed(path, produce) {
     const fd = openSync(path, 'w');
     try {
-        let pending = [];
-        let size = 0;
-        const flush = () => {
-            if (pending.length)
-                writeSync(fd, pending.join(''));
-            pending = [];
-            size = 0;
-        };
-        produce((s) => {
-            pending.push(s);
-            size += s.length;
-            if (size >= 1 << 20)
-                flush();
-        });
-        flush();
+        inPieces(produce, (s) => writeSync(fd, s));
     }
     finally {
         closeSync(fd);
     }
+}
+/**
+ * Hands what `produce` emits to `out` in pieces of about 1 MiB: a report is never one string,
+ * which V8 caps at about 512 MiB (a build of hundreds of thousands of packages could pass it).
+ */
+function inPieces(produce, out) {
+    let pending = [];
+    let size = 0;
+    const flush = () => {
+        if (pending.length)
+            out(pending.join(''));
+        pending = [];
+        size = 0;
+    };
+    produce((s) => {
+        pending.push(s);
+        size += s.length;
+        if (size >= 1 << 20)
+            flush();
+    });
+    flush();
 }
 /** Emits the JSON report piece by piece. */
 function writeJson(report, emit) {
@@ -30139,6 +30146,11 @@ function write(report, args, cwd, io) {
         else
             writeSarifFile(out, report);
         io.stderr(`${report.verdict === 'fail' ? 'FAIL' : 'PASS'}: report written to ${args.output}\n`);
+        return;
+    }
+    if (!args.output && (args.format === 'json' || args.format === 'sarif')) {
+        // Streamed to stdout as well, in pieces.
+        inPieces((emit) => (args.format === 'json' ? writeJson(report, emit) : writeSarif(report, {}, emit)), io.stdout);
         return;
     }
     const rendered = render(report, args);

@@ -54433,25 +54433,32 @@ function writeJsonFile(path, report) {
 function writeStreamed(path, produce) {
     const fd = openSync(path, 'w');
     try {
-        let pending = [];
-        let size = 0;
-        const flush = () => {
-            if (pending.length)
-                writeSync(fd, pending.join(''));
-            pending = [];
-            size = 0;
-        };
-        produce((s) => {
-            pending.push(s);
-            size += s.length;
-            if (size >= 1 << 20)
-                flush();
-        });
-        flush();
+        inPieces(produce, (s) => writeSync(fd, s));
     }
     finally {
         closeSync(fd);
     }
+}
+/**
+ * Hands what `produce` emits to `out` in pieces of about 1 MiB: a report is never one string,
+ * which V8 caps at about 512 MiB (a build of hundreds of thousands of packages could pass it).
+ */
+function inPieces(produce, out) {
+    let pending = [];
+    let size = 0;
+    const flush = () => {
+        if (pending.length)
+            out(pending.join(''));
+        pending = [];
+        size = 0;
+    };
+    produce((s) => {
+        pending.push(s);
+        size += s.length;
+        if (size >= 1 << 20)
+            flush();
+    });
+    flush();
 }
 /** Emits the JSON report piece by piece. */
 function writeJson(report, emit) {

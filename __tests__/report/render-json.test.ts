@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { renderJson, writeJsonFile } from '../../src/report/render-json.js';
+import { inPieces, renderJson, writeJson, writeJsonFile } from '../../src/report/render-json.js';
 import { isCanonicalEndpoint, isCanonicalFinding, sortReport } from '../../src/report/sort.js';
 import { tempDir } from '../helpers/temp.js';
 import type { Finding, Report, ReportEndpoint } from '../../src/report/model.js';
@@ -256,6 +256,15 @@ describe('renderJson', () => {
       expect(text).toBe(whole(r));
       writeJsonFile(file, createTestReport()); // truncates what was there
       expect(readFileSync(file, 'utf8')).toBe(whole(createTestReport()));
+    });
+
+    it('hands the same bytes to any sink in pieces of about 1 MiB, never as one string (stdout)', () => {
+      const r = createLargeReport(3000);
+      const pieces: string[] = [];
+      inPieces((emit) => writeJson(r, emit), (s) => pieces.push(s));
+      expect(pieces.length).toBeGreaterThan(2);
+      for (const p of pieces.slice(0, -1)) expect(p.length).toBeGreaterThanOrEqual(1 << 20);
+      expect(pieces.join('')).toBe(whole(r));
     });
   });
 });

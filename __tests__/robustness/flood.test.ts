@@ -13,6 +13,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { runCli } from '../../src/cli/run.js';
+import { RecordingLogger } from '../../src/logging.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -100,4 +102,20 @@ d('endpoint floods', () => {
     const merged = execFileSync('node', [CLI, 'merge', ...shards, '--format', 'json', '--quiet'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...CAPS }, maxBuffer: 1 << 28 });
     expect(md5(merged)).toBe(want);
   }, 180_000);
+
+  it('the JSON report goes to stdout in pieces of about 1 MiB, never as one string (V8 caps strings at ~512 MiB)', async () => {
+    const dir = join(tmp, 'pieces');
+    mkdirSync(dir);
+    floodFile(join(dir, 'hosts.bin'), 'p', 6000);
+    const pieces: string[] = [];
+    const code = await runCli(['scan', dir, '--market', 'EU', '--format', 'json', '--fail-on', 'never', '--quiet', '--now', '2026-11-01', '--source-root', tmp], {
+      stdout: (s) => pieces.push(s),
+      stderr: () => undefined,
+      logger: new RecordingLogger(),
+      cwd: ROOT,
+    });
+    expect(code).toBe(0);
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(target(pieces.join('')).endpoints).toHaveLength(6000);
+  }, 60_000);
 });

@@ -11,9 +11,9 @@ import { getConsoleLogger, type Logger } from '../logging.js';
 import { mark } from '../timings.js';
 import { effectiveCatalog, knownMarkets, printableMarketPolicy, resolveMarketPolicy } from '../policy/effective.js';
 import { loadPolicyFile } from '../policy/load.js';
-import { renderJson, writeJsonFile } from '../report/render-json.js';
+import { inPieces, renderJson, writeJson, writeJsonFile } from '../report/render-json.js';
 import { renderJunit } from '../report/render-junit.js';
-import { renderSarif, writeSarifFile } from '../report/render-sarif.js';
+import { renderSarif, writeSarif, writeSarifFile } from '../report/render-sarif.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderText } from '../report/render-text.js';
 import type { Report } from '../report/model.js';
@@ -157,6 +157,11 @@ function write(report: Report, args: Pick<ScanArgs, 'format' | 'color' | 'output
     if (args.format === 'json') writeJsonFile(out, report);
     else writeSarifFile(out, report);
     io.stderr(`${report.verdict === 'fail' ? 'FAIL' : 'PASS'}: report written to ${args.output}\n`);
+    return;
+  }
+  if (!args.output && (args.format === 'json' || args.format === 'sarif')) {
+    // Streamed to stdout as well, in pieces.
+    inPieces((emit) => (args.format === 'json' ? writeJson(report, emit) : writeSarif(report, {}, emit)), io.stdout);
     return;
   }
   const rendered = render(report, args);

@@ -30,22 +30,30 @@ export function writeJsonFile(path: string, report: Report): void {
 export function writeStreamed(path: string, produce: (emit: (s: string) => void) => void): void {
   const fd = openSync(path, 'w');
   try {
-    let pending: string[] = [];
-    let size = 0;
-    const flush = (): void => {
-      if (pending.length) writeSync(fd, pending.join(''));
-      pending = [];
-      size = 0;
-    };
-    produce((s) => {
-      pending.push(s);
-      size += s.length;
-      if (size >= 1 << 20) flush();
-    });
-    flush();
+    inPieces(produce, (s) => writeSync(fd, s));
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Hands what `produce` emits to `out` in pieces of about 1 MiB: a report is never one string,
+ * which V8 caps at about 512 MiB (a build of hundreds of thousands of packages could pass it).
+ */
+export function inPieces(produce: (emit: (s: string) => void) => void, out: (s: string) => void): void {
+  let pending: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    if (pending.length) out(pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  produce((s) => {
+    pending.push(s);
+    size += s.length;
+    if (size >= 1 << 20) flush();
+  });
+  flush();
 }
 
 /** Emits the JSON report piece by piece. */
