@@ -15728,8 +15728,8 @@ class EndpointCollector {
             this.lastPath = path;
             const next = artifactOf(path);
             // Between artifacts (each one's hits come in one run), the worker's endpoints are kept
-            // within twice the input's cap (prune).
-            if (next !== this.lastArtifact && this.unknown > 2 * this.caps.perInput)
+            // within one and a half times the input's cap (prune).
+            if (next !== this.lastArtifact && this.unknown > 1.5 * this.caps.perInput)
                 this.prune();
             this.lastArtifact = next;
         }
@@ -15816,6 +15816,9 @@ class EndpointCollector {
         return { artifacts: [...this.floodedArtifacts].sort(), pruned: this.pruned };
     }
     finish() {
+        // What a worker hands back is within the input's cap too, so the merge holds no more.
+        if (this.unknown > this.caps.perInput)
+            this.prune();
         const out = [];
         for (const agg of [...this.aggs.values()].flatMap((m) => [...m.values()])) {
             const all = [...agg.evidence];
@@ -27883,10 +27886,12 @@ function knownEndpoint(known) {
     return (kind, value) => (kind === 'sms' ? sms.has(value) : hosts.has(value));
 }
 function partialOf(ctx) {
+    // finish() first: it may prune, which floods() reports.
+    const endpoints = ctx.endpoints.finish();
     const floods = ctx.endpoints.floods();
     return {
         packages: ctx.packages,
-        endpoints: ctx.endpoints.finish(),
+        endpoints,
         props: ctx.props,
         skuFiles: ctx.skuFiles,
         unreadable: floods.artifacts.length || floods.pruned ? [...ctx.unreadable, ...floodFacts(floods, ctx.limits)] : ctx.unreadable,

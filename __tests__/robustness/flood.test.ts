@@ -103,6 +103,19 @@ d('endpoint floods', () => {
     expect(md5(merged)).toBe(want);
   }, 180_000);
 
+  it('an input just past its cap says so, also when a worker only trims what it hands back', () => {
+    // 12,500 names: past the input's 10,000, short of the one and a half times at which a
+    // worker prunes between artifacts; the worker trims them to 10,000 as it finishes.
+    const dir = join(tmp, 'just-past');
+    mkdirSync(dir);
+    for (let f = 0; f < 5; f++) floodFile(join(dir, `f${f}.bin`), `f${f}`, 2500);
+    for (const workers of ['1', '2']) {
+      const t = target(scan([dir], { ACTIVATION_GATE_WORKERS: workers }));
+      expect(t.endpoints).toHaveLength(10_000);
+      expect(t.unreadable.map((u) => u.path)).toEqual(['.']);
+    }
+  }, 60_000);
+
   it('the JSON report goes to stdout in pieces of about 1 MiB, never as one string (V8 caps strings at ~512 MiB)', async () => {
     const dir = join(tmp, 'pieces');
     mkdirSync(dir);

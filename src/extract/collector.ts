@@ -75,8 +75,8 @@ export class EndpointCollector implements EndpointSink {
       this.lastPath = path;
       const next = artifactOf(path);
       // Between artifacts (each one's hits come in one run), the worker's endpoints are kept
-      // within twice the input's cap (prune).
-      if (next !== this.lastArtifact && this.unknown > 2 * this.caps.perInput) this.prune();
+      // within one and a half times the input's cap (prune).
+      if (next !== this.lastArtifact && this.unknown > 1.5 * this.caps.perInput) this.prune();
       this.lastArtifact = next;
     }
     const artifact = path ? this.lastArtifact : this.artifact;
@@ -151,6 +151,8 @@ export class EndpointCollector implements EndpointSink {
   }
 
   finish(): EndpointFact[] {
+    // What a worker hands back is within the input's cap too, so the merge holds no more.
+    if (this.unknown > this.caps.perInput) this.prune();
     const out: EndpointFact[] = [];
     for (const agg of [...this.aggs.values()].flatMap((m) => [...m.values()])) {
       const all: Evidence[] = [...agg.evidence];

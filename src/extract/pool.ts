@@ -91,10 +91,12 @@ export function knownEndpoint(known: { hosts: Iterable<string>; sms: Iterable<st
 }
 
 export function partialOf(ctx: ArtifactContext): PartialFacts {
+  // finish() first: it may prune, which floods() reports.
+  const endpoints = ctx.endpoints.finish();
   const floods = ctx.endpoints.floods();
   return {
     packages: ctx.packages,
-    endpoints: ctx.endpoints.finish(),
+    endpoints,
     props: ctx.props,
     skuFiles: ctx.skuFiles,
     unreadable: floods.artifacts.length || floods.pruned ? [...ctx.unreadable, ...floodFacts(floods, ctx.limits)] : ctx.unreadable,
