@@ -63010,7 +63010,10 @@ function evaluateTarget(input) {
         add({
             rule: 'unreadable-artifact',
             path: u.path,
-            message: `${u.path} could not be read (${u.format}: ${u.reason}${u.offset !== undefined ? ` at offset ${u.offset}` : ''}); a client hidden in it would not be seen: fix or remove the file.`,
+            message: u.format === 'endpoints'
+                ? // The endpoint caps (extract/partial.ts): read, but not all of it listed.
+                    `${u.path === '.' ? `The input ${facts.input}` : u.path} names too many endpoints to list (${u.reason}); an endpoint past the cap is not checked against the policy: review it, then exempt it by path or raise ACTIVATION_GATE_MAX_${u.path === '.' ? 'INPUT' : 'ARTIFACT'}_ENDPOINTS.`
+                : `${u.path} could not be read (${u.format}: ${u.reason}${u.offset !== undefined ? ` at offset ${u.offset}` : ''}); a client hidden in it would not be seen: fix or remove the file.`,
         });
     }
     if (!market || !policy) {

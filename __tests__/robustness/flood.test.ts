@@ -55,7 +55,8 @@ d('endpoint floods', () => {
     mkdirSync(dir);
     floodFile(join(dir, 'hosts.bin'), 'a', 4000, 'http://zzhc.vnet.cn/register');
     writeFileSync(join(dir, 'plain.txt'), 'https://ok.example.com/ and https://ok2.example.org/\n');
-    const t = target(scan([dir]));
+    const json = scan([dir]);
+    const t = target(json);
     const of = (a: string): string[] => t.endpoints.filter((e) => e.evidence.some((v) => v.path === a)).map((e) => e.value);
     const hosts = of('hosts.bin');
     // The first 3000 names it holds (in the order they appear), and the catalogued host past them.
@@ -68,6 +69,9 @@ d('endpoint floods', () => {
     expect(t.unreadable).toEqual([
       { path: 'hosts.bin', format: 'endpoints', reason: 'more than 3000 distinct endpoints (a file made to flood the report): those it names past the first 3000 are not listed, catalogued and policy-named ones aside' },
     ]);
+    const finding = (JSON.parse(json) as { findings: { rule: string; severity: string; message: string }[] }).findings.find((f) => f.rule === 'unreadable-artifact');
+    expect(finding?.severity).toBe('error');
+    expect(finding?.message).toMatch(/^hosts\.bin names too many endpoints to list \(more than 3000 .*raise ACTIVATION_GATE_MAX_ARTIFACT_ENDPOINTS\.$/);
   }, 60_000);
 
   it('an input past its cap lists its first endpoints in order, whatever the workers, shards or cache', () => {
@@ -89,6 +93,8 @@ d('endpoint floods', () => {
         reason: 'more than 10000 distinct endpoints in this input (a build made to flood the report): the first 10000 in kind and value order are listed, and every catalogued or policy-named one',
       },
     ]);
+    const finding = (JSON.parse(one) as { findings: { rule: string; message: string }[] }).findings.find((f) => f.rule === 'unreadable-artifact' && f.message.startsWith('The input '));
+    expect(finding?.message).toMatch(/names too many endpoints to list .*raise ACTIVATION_GATE_MAX_INPUT_ENDPOINTS\.$/);
     const want = md5(one);
     for (const workers of ['2', '3']) expect([workers, md5(scan([dir], { ACTIVATION_GATE_WORKERS: workers }))]).toEqual([workers, want]);
     const cache = join(tmp, 'cache');
