@@ -28939,8 +28939,9 @@ async function scanWith(options, logger, deps, cwd, pool) {
     mark('extraction');
     const report = evaluateFacts(allFacts, prep, options, logger);
     mark('evaluation');
+    // The limits set in the environment too: merge applies the shards' limits, not its own.
     if (shard)
-        report.shard = shardSection({ shard, facts: shardFacts, prep, options, limits: deps.limits });
+        report.shard = shardSection({ shard, facts: shardFacts, prep, options, limits: { ...limitsFromEnv(), ...deps.limits } });
     return report;
 }
 

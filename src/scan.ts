@@ -12,7 +12,7 @@ import { loadBaseline, matchBaselineTarget, type Baseline } from './baseline.js'
 import { evaluateTarget } from './evaluate/evaluate.js';
 import { expandTargets } from './evaluate/targets.js';
 import { assembleInputFacts, extractInputParts } from './extract/input.js';
-import { DEFAULT_LIMITS, effectiveLimits, type Limits } from './extract/limits.js';
+import { DEFAULT_LIMITS, effectiveLimits, limitsFromEnv, type Limits } from './extract/limits.js';
 import { knownEndpoint, sliceMinBytes, startWorkerPool, workerCount, type WorkerPool } from './extract/pool.js';
 import { capEndpoints } from './extract/partial.js';
 import type { InputFacts } from './facts.js';
@@ -199,6 +199,7 @@ async function scanWith(options: ScanOptions, logger: Logger, deps: ScanDeps, cw
   mark('extraction');
   const report = evaluateFacts(allFacts, prep, options, logger);
   mark('evaluation');
-  if (shard) report.shard = shardSection({ shard, facts: shardFacts, prep, options, limits: deps.limits });
+  // The limits set in the environment too: merge applies the shards' limits, not its own.
+  if (shard) report.shard = shardSection({ shard, facts: shardFacts, prep, options, limits: { ...limitsFromEnv(), ...deps.limits } });
   return report;
 }
