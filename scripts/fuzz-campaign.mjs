@@ -11,7 +11,9 @@
 //   - takes over 1.5 s and 5 ms per MB read or inflated (slow-*), or leaves the child over 1.5 GB (mem-*),
 //   - makes no progress for 30 s: the child is killed (hang-*).
 // Each saved file keeps the fixture's name, so `node scripts/fuzz-campaign.mjs --one FILE`
-// replays it. The code is compiled from src/ by tsc into .fuzz-build/ (git-ignored) first.
+// replays it. A child that dies otherwise (its inputs not all run) is reported and fails the
+// campaign. The code is compiled from src/ by tsc into .fuzz-build/<pid>/ (git-ignored) first,
+// so campaigns can run side by side, each with its own --out.
 import { spawn, execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,9 +21,11 @@ import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
-const BUILD = join(ROOT, '.fuzz-build');
 const args = process.argv.slice(2);
 const opt = (n, d) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1] : d);
+/** This campaign's compiled sources (its children are told which). */
+const BUILD_NAME = opt('build', String(process.pid));
+const BUILD = join(ROOT, '.fuzz-build', BUILD_NAME);
 
 /**
  * The committed binary fixtures the mutations start from, and a STORED copy of each APK made by
@@ -160,10 +164,13 @@ async function child(seed, count, out) {
   console.log(`batch ${seed}: ${count} inputs, slowest ${Math.round(slowest)} ms`);
 }
 
-/** Runs one batch in a child, killed if it makes no progress for 30 s. */
+/** Runs one batch in a child, killed if it makes no progress for 30 s. True when it ran them all. */
 function batch(seed, count, out) {
   return new Promise((resolve) => {
-    const c = spawn(process.execPath, ['--max-old-space-size=3000', fileURLToPath(import.meta.url), '--child', String(seed), '--batch', String(count), '--out', out], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const c = spawn(process.execPath, ['--max-old-space-size=3000', fileURLToPath(import.meta.url), '--child', String(seed), '--batch', String(count), '--out', out, '--build', BUILD_NAME], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    let hung = false;
     let seen = '';
     let since = Date.now();
     const watch = setInterval(() => {
@@ -174,12 +181,15 @@ function batch(seed, count, out) {
       } else if (Date.now() - since > 30_000) {
         copyFileSync(join(out, 'current.bin'), join(out, `hang-${id}`));
         console.log(`HANG hang-${id}: no progress for 30 s`);
+        hung = true;
         c.kill('SIGKILL');
       }
     }, 1000);
-    c.on('exit', () => {
+    c.on('exit', (code, signal) => {
       clearInterval(watch);
-      resolve();
+      // A hang or a memory stop has saved its input; anything else is said here.
+      if (!hung && code !== 0 && code !== 3) console.log(`FAILED batch ${seed}: the child exited with ${signal ?? `code ${code}`}; its inputs were not all run`);
+      resolve(code === 0);
     });
   });
 }
@@ -189,7 +199,7 @@ mkdirSync(out, { recursive: true });
 if (args.includes('--child')) {
   await child(Number(opt('child', '1')), Number(opt('batch', '500')), out);
 } else {
-  console.log('compiling src/ into .fuzz-build/ ...');
+  console.log(`compiling src/ into ${BUILD} ...`);
   rmSync(BUILD, { recursive: true, force: true });
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', BUILD], { stdio: 'inherit' });
   writeFileSync(join(BUILD, 'package.json'), '{ "type": "module" }\n');
@@ -205,15 +215,17 @@ if (args.includes('--child')) {
     const count = Number(opt('batch', '500'));
     let seed = Number(opt('seed', String(Date.now() % 1e9)));
     let batches = 0;
+    let failed = 0;
     const saved = () => readdirSync(out).filter((f) => /^(crash|internal|slow|mem|hang)-/.test(f)).length;
     const before = saved();
     console.log(`${seeds().length} fixtures; batches of ${count} from seed ${seed}; saving problems to ${out}`);
     while (Date.now() < until) {
-      await batch(seed++, count, out);
+      if (!(await batch(seed++, count, out))) failed++;
       batches++;
     }
     const problems = saved() - before;
-    console.log(`${batches} batches, ${batches * count} inputs, ${problems} problem(s)${problems ? `: see ${out}` : ''}`);
-    process.exitCode = problems ? 1 : 0;
+    console.log(`${batches} batches (${failed} not run to the end), ${(batches - failed) * count} inputs in whole batches, ${problems} problem(s)${problems ? `: see ${out}` : ''}`);
+    process.exitCode = problems || failed ? 1 : 0;
   }
+  rmSync(BUILD, { recursive: true, force: true });
 }
