@@ -15410,10 +15410,6 @@ function renderJson(report) {
     writeJson(report, (s) => parts.push(s));
     return parts.join('');
 }
-/** Writes the JSON report to `path` in pieces of about 1 MiB (creating or truncating the file). */
-function writeJsonFile(path, report) {
-    writeStreamed(path, (emit) => writeJson(report, emit));
-}
 /** Writes what `produce` emits to `path` in pieces of about 1 MiB (creating or truncating the file). */
 function writeStreamed(path, produce) {
     const fd = openSync(path, 'w');
@@ -15690,6 +15686,10 @@ function compareEvidence(a, b) {
 function cmp$3(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
+/** The KnownEndpoint of a scan's catalogued and policy-named hosts and SMS numbers. */
+function knownEndpoint(known) {
+    return (kind, value) => (kind === 'sms' ? known.sms.has(value) : known.hosts.has(value));
+}
 class EndpointCollector {
     known;
     caps;
@@ -15869,6 +15869,280 @@ function artifactOf(path) {
             return segs.slice(0, i + 1).join('!/');
     }
     return path;
+}
+
+/**
+ * Per-worker extraction results and their deterministic merge. Each artifact is extracted by
+ * exactly one worker, so merging sorted, per-artifact-capped results gives the same facts
+ * whatever the number of workers or the order they finished in.
+ */
+const cmp$2 = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+function compareUnreadable(a, b) {
+    return cmp$2(a.path, b.path) || cmp$2(a.reason, b.reason) || cmp$2(a.format, b.format) || (a.offset ?? -1) - (b.offset ?? -1);
+}
+/**
+ * Merges endpoint facts of disjoint artifact sets. Linear in the input: everything of one key is
+ * gathered first, then sorted, deduplicated and capped once (a host found in hundreds of APKs
+ * merges from hundreds of per-file facts when they come from the cache).
+ */
+function mergeEndpointFacts(lists) {
+    // One or two lists each in key order (the usual case: a worker's facts, the two workers' facts
+    // on two cores) are merged side by side, without gathering them by key and sorting the keys.
+    const present = lists.filter((l) => l.length > 0);
+    if (present.length <= 2 && present.every(keysInOrder))
+        return mergeInOrder(present[0] ?? [], present[1] ?? []);
+    // kind -> value -> the facts of that endpoint, gathered first (no per-fact key strings).
+    const byKind = new Map();
+    for (const list of lists) {
+        for (const f of list) {
+            let byValue = byKind.get(f.kind);
+            if (!byValue)
+                byKind.set(f.kind, (byValue = new Map()));
+            const same = byValue.get(f.value);
+            if (same)
+                same.push(f);
+            else
+                byValue.set(f.value, [f]);
+        }
+    }
+    const out = [];
+    for (const kind of [...byKind.keys()].sort(cmp$2)) {
+        const byValue = byKind.get(kind);
+        for (const value of [...byValue.keys()].sort(cmp$2))
+            out.push(mergeOne(byValue.get(value)));
+    }
+    return out;
+}
+function compareKeys(a, b) {
+    return cmp$2(a.kind, b.kind) || cmp$2(a.value, b.value);
+}
+/** Each key once, in the order mergeEndpointFacts gives (kind, then value). */
+function keysInOrder(list) {
+    return increasing(list, compareKeys);
+}
+/** Two lists each in key order (keysInOrder), merged as the general path would merge them. */
+function mergeInOrder(a, b) {
+    const out = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        const c = i >= a.length ? 1 : j >= b.length ? -1 : compareKeys(a[i], b[j]);
+        if (c < 0)
+            out.push(mergeOne([a[i++]]));
+        else if (c > 0)
+            out.push(mergeOne([b[j++]]));
+        else
+            out.push(mergeOne([a[i++], b[j++]]));
+    }
+    return out;
+}
+/** The keys of a merged fact, in mergeOne's order: the first five always, the rest when set. */
+const FACT_KEYS = ['kind', 'value', 'artifacts', 'evidence', 'evidenceCount', 'ports', 'schemes', 'cleartext', 'ignored'];
+/**
+ * True when mergeOne([f]) would give a copy of `f` (same keys in the same order, same values):
+ * artifacts, ports and schemes strictly increasing and not empty, evidence in order and within
+ * the cap, cleartext and ignored only when true. Then `f` itself is kept.
+ */
+function isMergedFact(f) {
+    const keys = Object.keys(f);
+    if (keys.length < 5)
+        return false;
+    let k = 0;
+    for (const key of keys) {
+        while (k < FACT_KEYS.length && FACT_KEYS[k] !== key) {
+            if (k < 5)
+                return false; // a required key missing or out of order
+            k++;
+        }
+        if (k === FACT_KEYS.length)
+            return false; // a key merged facts do not have
+        k++;
+    }
+    if (!increasing(f.artifacts, cmp$2))
+        return false;
+    if (f.evidence.length > EVIDENCE_CAP || !isSorted(f.evidence))
+        return false;
+    if (f.ports !== undefined && !(f.ports.length > 0 && increasing(f.ports, (x, y) => x - y)))
+        return false;
+    if (f.schemes !== undefined && !(f.schemes.length > 0 && increasing(f.schemes, cmp$2)))
+        return false;
+    return (f.cleartext === undefined || f.cleartext === true) && (f.ignored === undefined || f.ignored === true);
+}
+/** Each item before the next (strictly: no two equal; a NaN comparison is not "before"). */
+function increasing(items, compare) {
+    for (let i = 1; i < items.length; i++)
+        if (!(compare(items[i - 1], items[i]) < 0))
+            return false;
+    return true;
+}
+/** One endpoint's facts (same kind and value, disjoint artifacts) -> one canonical fact. */
+function mergeOne(facts) {
+    // A fact alone that is already what merging it gives (every fact of a worker's collector or
+    // of an earlier merge) is kept as it is, not copied.
+    if (facts.length === 1 && isMergedFact(facts[0]))
+        return facts[0];
+    const first = facts[0];
+    let count = 0;
+    let cleartext = false;
+    let ignored = false;
+    const artifacts = [];
+    const evidence = [];
+    const ports = [];
+    const schemes = [];
+    for (const f of facts) {
+        count += f.evidenceCount;
+        for (const a of f.artifacts)
+            artifacts.push(a);
+        if (f.evidence.length)
+            evidence.push(f.evidence);
+        if (f.ports)
+            for (const p of f.ports)
+                ports.push(p);
+        if (f.schemes)
+            for (const x of f.schemes)
+                schemes.push(x);
+        if (f.cleartext)
+            cleartext = true;
+        if (f.ignored)
+            ignored = true;
+    }
+    const merged = {
+        kind: first.kind,
+        value: first.value,
+        artifacts: uniqueSorted(artifacts, cmp$2),
+        evidence: firstSorted(evidence, EVIDENCE_CAP),
+        evidenceCount: count,
+    };
+    if (ports.length)
+        merged.ports = uniqueSorted(ports, (a, b) => a - b);
+    if (schemes.length)
+        merged.schemes = uniqueSorted(schemes, cmp$2);
+    if (cleartext)
+        merged.cleartext = true;
+    if (ignored)
+        merged.ignored = true;
+    return merged;
+}
+/** Sorted without duplicates; a list already so (the usual case) is only checked. */
+function uniqueSorted(items, compare) {
+    return increasing(items, compare) ? items : [...new Set(items)].sort(compare);
+}
+/**
+ * The first `cap` items of the union of evidence lists, in compareEvidence order. Lists that
+ * are each sorted (as every fact's are) are merged in O(cap x lists); any other input is sorted.
+ */
+function firstSorted(lists, cap) {
+    if (lists.length === 1 && isSorted(lists[0]))
+        return lists[0].slice(0, cap);
+    if (!lists.every(isSorted))
+        return lists.flat().sort(compareEvidence).slice(0, cap);
+    const at = new Array(lists.length).fill(0);
+    const out = [];
+    while (out.length < cap) {
+        let best = -1;
+        for (let i = 0; i < lists.length; i++) {
+            if (at[i] < lists[i].length && (best < 0 || compareEvidence(lists[i][at[i]], lists[best][at[best]]) < 0))
+                best = i;
+        }
+        if (best < 0)
+            break;
+        out.push(lists[best][at[best]++]);
+    }
+    return out;
+}
+function isSorted(list) {
+    for (let i = 1; i < list.length; i++)
+        if (compareEvidence(list[i - 1], list[i]) > 0)
+            return false;
+    return true;
+}
+/** Results of mergePartials: already canonical, so merging one of them alone only copies it. */
+const merged = new WeakSet();
+function mergePartials(parts) {
+    if (parts.length === 1 && merged.has(parts[0])) {
+        const p = parts[0];
+        const copy = {
+            packages: p.packages.slice(),
+            endpoints: p.endpoints.slice(),
+            props: p.props.slice(),
+            skuFiles: p.skuFiles.slice(),
+            unreadable: p.unreadable.slice(),
+            skipped: p.skipped.slice(),
+            mentions: p.mentions.slice(),
+            propFiles: p.propFiles.slice(),
+            stats: { ...p.stats },
+        };
+        merged.add(copy);
+        return copy;
+    }
+    const out = {
+        packages: parts.flatMap((p) => p.packages).sort((a, b) => cmp$2(a.path, b.path) || cmp$2(a.package, b.package)),
+        endpoints: mergeEndpointFacts(parts.map((p) => p.endpoints)),
+        props: parts.flatMap((p) => p.props).sort((a, b) => cmp$2(a.file, b.file) || a.line - b.line),
+        skuFiles: parts.flatMap((p) => p.skuFiles).sort((a, b) => cmp$2(a.sku, b.sku) || cmp$2(a.path, b.path)),
+        unreadable: parts.flatMap((p) => p.unreadable).sort(compareUnreadable),
+        skipped: parts.flatMap((p) => p.skipped).sort((a, b) => cmp$2(a.path, b.path) || cmp$2(a.reason, b.reason)),
+        mentions: parts
+            .flatMap((p) => p.mentions)
+            .sort((a, b) => cmp$2(a.package, b.package) || cmp$2(a.evidence.path, b.evidence.path) || (a.evidence.offset ?? 0) - (b.evidence.offset ?? 0) || cmp$2(a.evidence.source, b.evidence.source)),
+        propFiles: parts.flatMap((p) => p.propFiles).sort((a, b) => cmp$2(a[0], b[0]) || cmp$2(a[1], b[1])),
+        stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
+    };
+    for (const p of parts) {
+        out.stats.files += p.stats.files;
+        out.stats.bytes += p.stats.bytes;
+        out.stats.entries += p.stats.entries;
+        out.stats.inflatedBytes += p.stats.inflatedBytes;
+    }
+    merged.add(out);
+    return out;
+}
+/** The path of the unreadable fact that says an input named more endpoints than its cap. */
+const INPUT_FLOOD_PATH = '.';
+function inputFlood(max) {
+    return {
+        path: INPUT_FLOOD_PATH,
+        format: 'endpoints',
+        reason: `more than ${max} distinct endpoints in this input (a build made to flood the report): the first ${max} in kind and value order are listed, and every catalogued or policy-named one`,
+    };
+}
+/** True for the unreadable fact that says an input named more endpoints than its cap. */
+function isInputFlood(u) {
+    return u.path === INPUT_FLOOD_PATH && u.format === 'endpoints';
+}
+/** The unreadable facts of a worker's floods: artifacts past their cap, and a prune (the input's fact). */
+function floodFacts(floods, limits) {
+    const max = limits.maxArtifactEndpoints;
+    const out = floods.artifacts.map((path) => ({
+        path,
+        format: 'endpoints',
+        reason: `more than ${max} distinct endpoints (a file made to flood the report): those it names past the first ${max} are not listed, catalogued and policy-named ones aside`,
+    }));
+    if (floods.pruned)
+        out.push(inputFlood(limits.maxInputEndpoints));
+    return out;
+}
+/**
+ * One input's merged facts within `max` endpoints (Limits.maxInputEndpoints): the endpoints the
+ * catalog or the policy names, and the first `max` others in (kind, value) order. Every part it is made
+ * from (a worker's facts, a shard's) kept at least those (a part holds fewer endpoints than the
+ * whole), so the result does not depend on how the input was split. Past the cap, one
+ * unreadable fact says so (however many parts said it).
+ */
+function capEndpoints(facts, known, max) {
+    const flooded = facts.unreadable.some(isInputFlood);
+    let unknown = 0;
+    for (const e of facts.endpoints)
+        if (!known(e.kind, e.value))
+            unknown++;
+    if (!flooded && unknown <= max)
+        return facts;
+    let kept = 0;
+    const endpoints = facts.endpoints.filter((e) => known(e.kind, e.value) || kept++ < max);
+    const unreadable = facts.unreadable.filter((u) => !isInputFlood(u));
+    unreadable.push(inputFlood(max));
+    unreadable.sort(compareUnreadable);
+    return { ...facts, endpoints, unreadable };
 }
 
 const EXPIRING_SOON_DAYS = 30;
@@ -16083,7 +16357,7 @@ function evaluateTarget(input) {
             path: u.path,
             message: u.format === 'endpoints'
                 ? // The endpoint caps (extract/partial.ts): read, but not all of it listed.
-                    `${u.path === '.' ? `The input ${facts.input}` : u.path} names too many endpoints to list (${u.reason}); an endpoint past the cap is not checked against the policy: review it, then exempt it by path or raise ACTIVATION_GATE_MAX_${u.path === '.' ? 'INPUT' : 'ARTIFACT'}_ENDPOINTS.`
+                    `${isInputFlood(u) ? `The input ${facts.input}` : u.path} names too many endpoints to list (${u.reason}); an endpoint past the cap is not checked against the policy: review it, then exempt it by path or raise ACTIVATION_GATE_MAX_${isInputFlood(u) ? 'INPUT' : 'ARTIFACT'}_ENDPOINTS.`
                 : `${u.path} could not be read (${u.format}: ${u.reason}${u.offset !== undefined ? ` at offset ${u.offset}` : ''}); a client hidden in it would not be seen: fix or remove the file.`,
         });
     }
@@ -16416,9 +16690,9 @@ function describeWhere(ep) {
     return at + andMoreFiles(ep.artifacts.length - 1);
 }
 function sortClients(c) {
-    return c.sort((a, b) => cmp$2(a.id, b.id) || cmp$2(a.path ?? '', b.path ?? ''));
+    return c.sort((a, b) => cmp$1(a.id, b.id) || cmp$1(a.path ?? '', b.path ?? ''));
 }
-function cmp$2(a, b) {
+function cmp$1(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 const NO_OWNERS = [];
@@ -17082,10 +17356,6 @@ function renderSarif(report, options = {}) {
     writeSarif(report, options, (s) => parts.push(s));
     return parts.join('');
 }
-/** Writes the SARIF log to `path` in pieces, its results made one at a time. */
-function writeSarifFile(path, report, options = {}) {
-    writeStreamed(path, (emit) => writeSarif(report, options, emit));
-}
 const RESULTS_MARK = JSON.stringify('\u0000activation-gate: results here\u0000');
 /**
  * Emits `JSON.stringify(renderSarifLog(report, options), null, 2)` and a newline, piece by piece:
@@ -17616,7 +17886,7 @@ function skuCandidates(facts, file) {
     // Overlays gated on a property the build's own property files never set.
     const setByBuild = new Set(facts.props.filter((p) => !cdaFolderOf(p.file)).map((p) => p.key));
     const setBySkuFiles = new Set(facts.skuFiles.flatMap((s) => s.props.map((p) => p.key)));
-    for (const pkg of [...facts.packages].sort((a, b) => cmp$1(a.path, b.path))) {
+    for (const pkg of [...facts.packages].sort((a, b) => cmp(a.path, b.path))) {
         const name = pkg.overlay?.requiredSystemPropertyName;
         const value = pkg.overlay?.requiredSystemPropertyValue;
         if (!name || value === undefined || setByBuild.has(name) || setBySkuFiles.has(name))
@@ -17645,7 +17915,7 @@ function skuCandidates(facts, file) {
         else
             add({ sku: name, signal: 'cda', path: prefix.slice(0, -1), props, cdaPrefix: prefix });
     }
-    return [...bySku.values()].sort((a, b) => cmp$1(a.sku, b.sku));
+    return [...bySku.values()].sort((a, b) => cmp(a.sku, b.sku));
 }
 /** Whether an overlay is enabled under `props` (a required property must hold exactly). */
 function overlayActive(pkg, props) {
@@ -17735,7 +18005,7 @@ function expandTargets(facts, opts) {
         return { sku: c.sku, candidate: c, facts: view, resolution: resolveCandidate(c, view, opts) };
     });
 }
-function cmp$1(a, b) {
+function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -18065,13 +18335,15 @@ const ENV_LIMITS = [
     ['ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES', 'maxFileInflatedBytes'],
     ['ACTIVATION_GATE_MAX_ARTIFACT_ENDPOINTS', 'maxArtifactEndpoints'],
     ['ACTIVATION_GATE_MAX_INPUT_ENDPOINTS', 'maxInputEndpoints'],
+    ['ACTIVATION_GATE_SLICE_MIN_BYTES', 'minSliceBytes'],
 ];
 /**
  * Limits set in the environment: ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES (the per-file inflation
  * budget, for a build whose files legitimately decompress to more than 64 GiB each),
  * ACTIVATION_GATE_MAX_ARTIFACT_ENDPOINTS and ACTIVATION_GATE_MAX_INPUT_ENDPOINTS (for a build that
- * legitimately names more endpoints); tests set them lower. Anything else than a whole number
- * is ignored.
+ * legitimately names more endpoints), ACTIVATION_GATE_SLICE_MIN_BYTES (the size from which an
+ * image is shared by all workers); tests set them lower. Anything else than a whole number is
+ * ignored.
  */
 function limitsFromEnv(env = process.env) {
     const out = {};
@@ -25033,279 +25305,6 @@ async function extractFileCached(file, cache, newContext, partialOf, payloadOnly
 }
 
 /**
- * Per-worker extraction results and their deterministic merge. Each artifact is extracted by
- * exactly one worker, so merging sorted, per-artifact-capped results gives the same facts
- * whatever the number of workers or the order they finished in.
- */
-const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-function compareUnreadable(a, b) {
-    return cmp(a.path, b.path) || cmp(a.reason, b.reason) || cmp(a.format, b.format) || (a.offset ?? -1) - (b.offset ?? -1);
-}
-/**
- * Merges endpoint facts of disjoint artifact sets. Linear in the input: everything of one key is
- * gathered first, then sorted, deduplicated and capped once (a host found in hundreds of APKs
- * merges from hundreds of per-file facts when they come from the cache).
- */
-function mergeEndpointFacts(lists) {
-    // One or two lists each in key order (the usual case: a worker's facts, the two workers' facts
-    // on two cores) are merged side by side, without gathering them by key and sorting the keys.
-    const present = lists.filter((l) => l.length > 0);
-    if (present.length <= 2 && present.every(keysInOrder))
-        return mergeInOrder(present[0] ?? [], present[1] ?? []);
-    // kind -> value -> the facts of that endpoint, gathered first (no per-fact key strings).
-    const byKind = new Map();
-    for (const list of lists) {
-        for (const f of list) {
-            let byValue = byKind.get(f.kind);
-            if (!byValue)
-                byKind.set(f.kind, (byValue = new Map()));
-            const same = byValue.get(f.value);
-            if (same)
-                same.push(f);
-            else
-                byValue.set(f.value, [f]);
-        }
-    }
-    const out = [];
-    for (const kind of [...byKind.keys()].sort(cmp)) {
-        const byValue = byKind.get(kind);
-        for (const value of [...byValue.keys()].sort(cmp))
-            out.push(mergeOne(byValue.get(value)));
-    }
-    return out;
-}
-function compareKeys(a, b) {
-    return cmp(a.kind, b.kind) || cmp(a.value, b.value);
-}
-/** Each key once, in the order mergeEndpointFacts gives (kind, then value). */
-function keysInOrder(list) {
-    return increasing(list, compareKeys);
-}
-/** Two lists each in key order (keysInOrder), merged as the general path would merge them. */
-function mergeInOrder(a, b) {
-    const out = [];
-    let i = 0;
-    let j = 0;
-    while (i < a.length || j < b.length) {
-        const c = i >= a.length ? 1 : j >= b.length ? -1 : compareKeys(a[i], b[j]);
-        if (c < 0)
-            out.push(mergeOne([a[i++]]));
-        else if (c > 0)
-            out.push(mergeOne([b[j++]]));
-        else
-            out.push(mergeOne([a[i++], b[j++]]));
-    }
-    return out;
-}
-/** The keys of a merged fact, in mergeOne's order: the first five always, the rest when set. */
-const FACT_KEYS = ['kind', 'value', 'artifacts', 'evidence', 'evidenceCount', 'ports', 'schemes', 'cleartext', 'ignored'];
-/**
- * True when mergeOne([f]) would give a copy of `f` (same keys in the same order, same values):
- * artifacts, ports and schemes strictly increasing and not empty, evidence in order and within
- * the cap, cleartext and ignored only when true. Then `f` itself is kept.
- */
-function isMergedFact(f) {
-    const keys = Object.keys(f);
-    if (keys.length < 5)
-        return false;
-    let k = 0;
-    for (const key of keys) {
-        while (k < FACT_KEYS.length && FACT_KEYS[k] !== key) {
-            if (k < 5)
-                return false; // a required key missing or out of order
-            k++;
-        }
-        if (k === FACT_KEYS.length)
-            return false; // a key merged facts do not have
-        k++;
-    }
-    if (!increasing(f.artifacts, cmp))
-        return false;
-    if (f.evidence.length > EVIDENCE_CAP || !isSorted(f.evidence))
-        return false;
-    if (f.ports !== undefined && !(f.ports.length > 0 && increasing(f.ports, (x, y) => x - y)))
-        return false;
-    if (f.schemes !== undefined && !(f.schemes.length > 0 && increasing(f.schemes, cmp)))
-        return false;
-    return (f.cleartext === undefined || f.cleartext === true) && (f.ignored === undefined || f.ignored === true);
-}
-/** Each item before the next (strictly: no two equal; a NaN comparison is not "before"). */
-function increasing(items, compare) {
-    for (let i = 1; i < items.length; i++)
-        if (!(compare(items[i - 1], items[i]) < 0))
-            return false;
-    return true;
-}
-/** One endpoint's facts (same kind and value, disjoint artifacts) -> one canonical fact. */
-function mergeOne(facts) {
-    // A fact alone that is already what merging it gives (every fact of a worker's collector or
-    // of an earlier merge) is kept as it is, not copied.
-    if (facts.length === 1 && isMergedFact(facts[0]))
-        return facts[0];
-    const first = facts[0];
-    let count = 0;
-    let cleartext = false;
-    let ignored = false;
-    const artifacts = [];
-    const evidence = [];
-    const ports = [];
-    const schemes = [];
-    for (const f of facts) {
-        count += f.evidenceCount;
-        for (const a of f.artifacts)
-            artifacts.push(a);
-        if (f.evidence.length)
-            evidence.push(f.evidence);
-        if (f.ports)
-            for (const p of f.ports)
-                ports.push(p);
-        if (f.schemes)
-            for (const x of f.schemes)
-                schemes.push(x);
-        if (f.cleartext)
-            cleartext = true;
-        if (f.ignored)
-            ignored = true;
-    }
-    const merged = {
-        kind: first.kind,
-        value: first.value,
-        artifacts: uniqueSorted(artifacts, cmp),
-        evidence: firstSorted(evidence, EVIDENCE_CAP),
-        evidenceCount: count,
-    };
-    if (ports.length)
-        merged.ports = uniqueSorted(ports, (a, b) => a - b);
-    if (schemes.length)
-        merged.schemes = uniqueSorted(schemes, cmp);
-    if (cleartext)
-        merged.cleartext = true;
-    if (ignored)
-        merged.ignored = true;
-    return merged;
-}
-/** Sorted without duplicates; a list already so (the usual case) is only checked. */
-function uniqueSorted(items, compare) {
-    return increasing(items, compare) ? items : [...new Set(items)].sort(compare);
-}
-/**
- * The first `cap` items of the union of evidence lists, in compareEvidence order. Lists that
- * are each sorted (as every fact's are) are merged in O(cap x lists); any other input is sorted.
- */
-function firstSorted(lists, cap) {
-    if (lists.length === 1 && isSorted(lists[0]))
-        return lists[0].slice(0, cap);
-    if (!lists.every(isSorted))
-        return lists.flat().sort(compareEvidence).slice(0, cap);
-    const at = new Array(lists.length).fill(0);
-    const out = [];
-    while (out.length < cap) {
-        let best = -1;
-        for (let i = 0; i < lists.length; i++) {
-            if (at[i] < lists[i].length && (best < 0 || compareEvidence(lists[i][at[i]], lists[best][at[best]]) < 0))
-                best = i;
-        }
-        if (best < 0)
-            break;
-        out.push(lists[best][at[best]++]);
-    }
-    return out;
-}
-function isSorted(list) {
-    for (let i = 1; i < list.length; i++)
-        if (compareEvidence(list[i - 1], list[i]) > 0)
-            return false;
-    return true;
-}
-/** Results of mergePartials: already canonical, so merging one of them alone only copies it. */
-const merged = new WeakSet();
-function mergePartials(parts) {
-    if (parts.length === 1 && merged.has(parts[0])) {
-        const p = parts[0];
-        const copy = {
-            packages: p.packages.slice(),
-            endpoints: p.endpoints.slice(),
-            props: p.props.slice(),
-            skuFiles: p.skuFiles.slice(),
-            unreadable: p.unreadable.slice(),
-            skipped: p.skipped.slice(),
-            mentions: p.mentions.slice(),
-            propFiles: p.propFiles.slice(),
-            stats: { ...p.stats },
-        };
-        merged.add(copy);
-        return copy;
-    }
-    const out = {
-        packages: parts.flatMap((p) => p.packages).sort((a, b) => cmp(a.path, b.path) || cmp(a.package, b.package)),
-        endpoints: mergeEndpointFacts(parts.map((p) => p.endpoints)),
-        props: parts.flatMap((p) => p.props).sort((a, b) => cmp(a.file, b.file) || a.line - b.line),
-        skuFiles: parts.flatMap((p) => p.skuFiles).sort((a, b) => cmp(a.sku, b.sku) || cmp(a.path, b.path)),
-        unreadable: parts.flatMap((p) => p.unreadable).sort(compareUnreadable),
-        skipped: parts.flatMap((p) => p.skipped).sort((a, b) => cmp(a.path, b.path) || cmp(a.reason, b.reason)),
-        mentions: parts
-            .flatMap((p) => p.mentions)
-            .sort((a, b) => cmp(a.package, b.package) || cmp(a.evidence.path, b.evidence.path) || (a.evidence.offset ?? 0) - (b.evidence.offset ?? 0) || cmp(a.evidence.source, b.evidence.source)),
-        propFiles: parts.flatMap((p) => p.propFiles).sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1])),
-        stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
-    };
-    for (const p of parts) {
-        out.stats.files += p.stats.files;
-        out.stats.bytes += p.stats.bytes;
-        out.stats.entries += p.stats.entries;
-        out.stats.inflatedBytes += p.stats.inflatedBytes;
-    }
-    merged.add(out);
-    return out;
-}
-/** The path of the unreadable fact that says an input named more endpoints than its cap. */
-const INPUT_FLOOD_PATH = '.';
-function inputFlood(max) {
-    return {
-        path: INPUT_FLOOD_PATH,
-        format: 'endpoints',
-        reason: `more than ${max} distinct endpoints in this input (a build made to flood the report): the first ${max} in kind and value order are listed, and every catalogued or policy-named one`,
-    };
-}
-function isInputFlood(u) {
-    return u.path === INPUT_FLOOD_PATH && u.format === 'endpoints';
-}
-/** The unreadable facts of a worker's floods: artifacts past their cap, and a prune (the input's fact). */
-function floodFacts(floods, limits) {
-    const max = limits.maxArtifactEndpoints;
-    const out = floods.artifacts.map((path) => ({
-        path,
-        format: 'endpoints',
-        reason: `more than ${max} distinct endpoints (a file made to flood the report): those it names past the first ${max} are not listed, catalogued and policy-named ones aside`,
-    }));
-    if (floods.pruned)
-        out.push(inputFlood(limits.maxInputEndpoints));
-    return out;
-}
-/**
- * One input's merged facts within `max` endpoints (Limits.maxInputEndpoints): the endpoints the
- * catalog or the policy names, and the first `max` others in (kind, value) order. Every part it is made
- * from (a worker's facts, a shard's) kept at least those (a part holds fewer endpoints than the
- * whole), so the result does not depend on how the input was split. Past the cap, one
- * unreadable fact says so (however many parts said it).
- */
-function capEndpoints(facts, known, max) {
-    const flooded = facts.unreadable.some(isInputFlood);
-    let unknown = 0;
-    for (const e of facts.endpoints)
-        if (!known(e.kind, e.value))
-            unknown++;
-    if (!flooded && unknown <= max)
-        return facts;
-    let kept = 0;
-    const endpoints = facts.endpoints.filter((e) => known(e.kind, e.value) || kept++ < max);
-    const unreadable = facts.unreadable.filter((u) => !isInputFlood(u));
-    unreadable.push(inputFlood(max));
-    unreadable.sort(compareUnreadable);
-    return { ...facts, endpoints, unreadable };
-}
-
-/**
  * Check if `vhost` is a valid suffix of `hostname` (top-domain)
  *
  * It means that `vhost` needs to be a suffix of `hostname` and we then need to
@@ -27867,9 +27866,10 @@ function workerCount(env = process.env) {
     return Math.max(1, availableParallelism());
 }
 function newContext(init) {
+    const known = { hosts: new Set(init.hosts), sms: new Set(init.sms) };
     return {
-        scanner: new EndpointScanner({ hosts: new Set(init.hosts), sms: new Set(init.sms) }),
-        endpoints: new EndpointCollector(knownEndpoint(init), { perArtifact: init.limits.maxArtifactEndpoints, perInput: init.limits.maxInputEndpoints }),
+        scanner: new EndpointScanner(known),
+        endpoints: new EndpointCollector(knownEndpoint(known), { perArtifact: init.limits.maxArtifactEndpoints, perInput: init.limits.maxInputEndpoints }),
         limits: { ...DEFAULT_LIMITS, ...init.limits },
         packages: [],
         props: [],
@@ -27881,12 +27881,6 @@ function newContext(init) {
         skipped: [],
         propFiles: new Map(),
     };
-}
-/** The catalogued and policy-named endpoints of a scan, which the flood caps never drop. */
-function knownEndpoint(known) {
-    const hosts = new Set(known.hosts);
-    const sms = new Set(known.sms);
-    return (kind, value) => (kind === 'sms' ? sms.has(value) : hosts.has(value));
 }
 function partialOf(ctx) {
     // finish() first: it may prune, which floods() reports.
@@ -28053,11 +28047,6 @@ function hashOnThread(path) {
         w.once('exit', (code) => reject(new Error(`hashing ${path}: the thread exited with code ${code}`)));
     });
 }
-/** ACTIVATION_GATE_SLICE_MIN_BYTES, else the limit: the size from which a container is shared by all workers. */
-function sliceMinBytes(limits, env = process.env) {
-    const raw = env.ACTIVATION_GATE_SLICE_MIN_BYTES?.trim();
-    return raw && /^\d+$/.test(raw) ? Number(raw) : limits.minSliceBytes;
-}
 /**
  * The files of the walk of at least `minBytes` that every worker opens, each extracting a slice
  * of what they hold (isSharedContainer: images, target-files and OTA zips). Unreadable ones are
@@ -28111,7 +28100,7 @@ pool) {
     let doneBytes = 0;
     // Large images and target-files / OTA zips are shared by every worker (each extracts a slice
     // of them): a single one given as the input uses every core too.
-    const minBytes = sliceMinBytes(init.limits);
+    const minBytes = init.limits.minSliceBytes;
     const shared = workers <= 1 || !workerScript || init.cache ? new Set() : await filesToShare(files, minBytes);
     sliced?.push(...shared);
     if (workers <= 1 || !workerScript || (files.length < 2 && shared.size === 0)) {
@@ -28890,7 +28879,7 @@ async function scan(options, logger, deps = {}) {
     }
     // Workers start loading now, while the policy is read, when an input may need them (a folder,
     // or a file large enough to be shared); they serve every input of the scan.
-    const mayShare = sliceMinBytes({ ...DEFAULT_LIMITS, ...deps.limits });
+    const mayShare = effectiveLimits(deps.limits).minSliceBytes;
     const pool = options.inputs.some((i) => {
         const st = statSync(resolve(cwd, i));
         return st.isDirectory() || st.size >= mayShare;
@@ -28939,9 +28928,11 @@ async function scanWith(options, logger, deps, cwd, pool) {
     mark('extraction');
     const report = evaluateFacts(allFacts, prep, options, logger);
     mark('evaluation');
-    // The limits set in the environment too: merge applies the shards' limits, not its own.
+    // The limits set in the environment too: merge applies the shards' limits, not its own. How
+    // workers share images (minSliceBytes) never changes the facts, so shards may differ in it.
+    const { minSliceBytes: _sharing, ...fromEnv } = limitsFromEnv();
     if (shard)
-        report.shard = shardSection({ shard, facts: shardFacts, prep, options, limits: { ...limitsFromEnv(), ...deps.limits } });
+        report.shard = shardSection({ shard, facts: shardFacts, prep, options, limits: { ...fromEnv, ...deps.limits } });
     return report;
 }
 
@@ -30146,20 +30137,19 @@ async function runMerge(args, io) {
     return exitCodeOf(report, report.failOn);
 }
 function write(report, args, cwd, io) {
-    if (args.output && (args.format === 'json' || args.format === 'sarif')) {
-        // Streamed: a big build's report is never held whole in memory.
+    if (args.format === 'json' || args.format === 'sarif') {
+        // Streamed, to the file or to stdout: a big build's report is never held whole in memory,
+        // nor as one string (V8 caps one at ~512 MiB).
+        const format = args.format;
+        const produce = (emit) => (format === 'json' ? writeJson(report, emit) : writeSarif(report, {}, emit));
+        if (!args.output) {
+            inPieces(produce, io.stdout);
+            return;
+        }
         const out = path.resolve(cwd, args.output);
         mkdirSync(path.dirname(out), { recursive: true });
-        if (args.format === 'json')
-            writeJsonFile(out, report);
-        else
-            writeSarifFile(out, report);
+        writeStreamed(out, produce);
         io.stderr(`${report.verdict === 'fail' ? 'FAIL' : 'PASS'}: report written to ${args.output}\n`);
-        return;
-    }
-    if (!args.output && (args.format === 'json' || args.format === 'sarif')) {
-        // Streamed to stdout as well, in pieces.
-        inPieces((emit) => (args.format === 'json' ? writeJson(report, emit) : writeSarif(report, {}, emit)), io.stdout);
         return;
     }
     const rendered = render(report, args);

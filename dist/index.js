@@ -6366,6 +6366,10 @@ function compareEvidence$1(a, b) {
 function cmp$3(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
+/** The KnownEndpoint of a scan's catalogued and policy-named hosts and SMS numbers. */
+function knownEndpoint(known) {
+    return (kind, value) => (kind === 'sms' ? known.sms.has(value) : known.hosts.has(value));
+}
 class EndpointCollector {
     known;
     caps;
@@ -16828,13 +16832,15 @@ const ENV_LIMITS = [
     ['ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES', 'maxFileInflatedBytes'],
     ['ACTIVATION_GATE_MAX_ARTIFACT_ENDPOINTS', 'maxArtifactEndpoints'],
     ['ACTIVATION_GATE_MAX_INPUT_ENDPOINTS', 'maxInputEndpoints'],
+    ['ACTIVATION_GATE_SLICE_MIN_BYTES', 'minSliceBytes'],
 ];
 /**
  * Limits set in the environment: ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES (the per-file inflation
  * budget, for a build whose files legitimately decompress to more than 64 GiB each),
  * ACTIVATION_GATE_MAX_ARTIFACT_ENDPOINTS and ACTIVATION_GATE_MAX_INPUT_ENDPOINTS (for a build that
- * legitimately names more endpoints); tests set them lower. Anything else than a whole number
- * is ignored.
+ * legitimately names more endpoints), ACTIVATION_GATE_SLICE_MIN_BYTES (the size from which an
+ * image is shared by all workers); tests set them lower. Anything else than a whole number is
+ * ignored.
  */
 function limitsFromEnv(env = process.env) {
     const out = {};
@@ -17085,6 +17091,7 @@ function inputFlood(max) {
         reason: `more than ${max} distinct endpoints in this input (a build made to flood the report): the first ${max} in kind and value order are listed, and every catalogued or policy-named one`,
     };
 }
+/** True for the unreadable fact that says an input named more endpoints than its cap. */
 function isInputFlood(u) {
     return u.path === INPUT_FLOOD_PATH && u.format === 'endpoints';
 }
@@ -17162,9 +17169,10 @@ function workerCount(env = process.env) {
     return Math.max(1, availableParallelism());
 }
 function newContext(init) {
+    const known = { hosts: new Set(init.hosts), sms: new Set(init.sms) };
     return {
-        scanner: new EndpointScanner({ hosts: new Set(init.hosts), sms: new Set(init.sms) }),
-        endpoints: new EndpointCollector(knownEndpoint(init), { perArtifact: init.limits.maxArtifactEndpoints, perInput: init.limits.maxInputEndpoints }),
+        scanner: new EndpointScanner(known),
+        endpoints: new EndpointCollector(knownEndpoint(known), { perArtifact: init.limits.maxArtifactEndpoints, perInput: init.limits.maxInputEndpoints }),
         limits: { ...DEFAULT_LIMITS, ...init.limits },
         packages: [],
         props: [],
@@ -17176,12 +17184,6 @@ function newContext(init) {
         skipped: [],
         propFiles: new Map(),
     };
-}
-/** The catalogued and policy-named endpoints of a scan, which the flood caps never drop. */
-function knownEndpoint(known) {
-    const hosts = new Set(known.hosts);
-    const sms = new Set(known.sms);
-    return (kind, value) => (kind === 'sms' ? sms.has(value) : hosts.has(value));
 }
 function partialOf(ctx) {
     // finish() first: it may prune, which floods() reports.
@@ -17348,11 +17350,6 @@ function hashOnThread(path) {
         w.once('exit', (code) => reject(new Error(`hashing ${path}: the thread exited with code ${code}`)));
     });
 }
-/** ACTIVATION_GATE_SLICE_MIN_BYTES, else the limit: the size from which a container is shared by all workers. */
-function sliceMinBytes(limits, env = process.env) {
-    const raw = env.ACTIVATION_GATE_SLICE_MIN_BYTES?.trim();
-    return raw && /^\d+$/.test(raw) ? Number(raw) : limits.minSliceBytes;
-}
 /**
  * The files of the walk of at least `minBytes` that every worker opens, each extracting a slice
  * of what they hold (isSharedContainer: images, target-files and OTA zips). Unreadable ones are
@@ -17406,7 +17403,7 @@ pool) {
     let doneBytes = 0;
     // Large images and target-files / OTA zips are shared by every worker (each extracts a slice
     // of them): a single one given as the input uses every core too.
-    const minBytes = sliceMinBytes(init.limits);
+    const minBytes = init.limits.minSliceBytes;
     const shared = workers <= 1 || !workerScript || init.cache ? new Set() : await filesToShare(files, minBytes);
     sliced?.push(...shared);
     if (workers <= 1 || !workerScript || (files.length < 2 && shared.size === 0)) {
@@ -63012,7 +63009,7 @@ function evaluateTarget(input) {
             path: u.path,
             message: u.format === 'endpoints'
                 ? // The endpoint caps (extract/partial.ts): read, but not all of it listed.
-                    `${u.path === '.' ? `The input ${facts.input}` : u.path} names too many endpoints to list (${u.reason}); an endpoint past the cap is not checked against the policy: review it, then exempt it by path or raise ACTIVATION_GATE_MAX_${u.path === '.' ? 'INPUT' : 'ARTIFACT'}_ENDPOINTS.`
+                    `${isInputFlood(u) ? `The input ${facts.input}` : u.path} names too many endpoints to list (${u.reason}); an endpoint past the cap is not checked against the policy: review it, then exempt it by path or raise ACTIVATION_GATE_MAX_${isInputFlood(u) ? 'INPUT' : 'ARTIFACT'}_ENDPOINTS.`
                 : `${u.path} could not be read (${u.format}: ${u.reason}${u.offset !== undefined ? ` at offset ${u.offset}` : ''}); a client hidden in it would not be seen: fix or remove the file.`,
         });
     }
@@ -64992,7 +64989,7 @@ async function scan(options, logger, deps = {}) {
     }
     // Workers start loading now, while the policy is read, when an input may need them (a folder,
     // or a file large enough to be shared); they serve every input of the scan.
-    const mayShare = sliceMinBytes({ ...DEFAULT_LIMITS, ...deps.limits });
+    const mayShare = effectiveLimits(deps.limits).minSliceBytes;
     const pool = options.inputs.some((i) => {
         const st = statSync(resolve(cwd, i));
         return st.isDirectory() || st.size >= mayShare;
@@ -65041,9 +65038,11 @@ async function scanWith(options, logger, deps, cwd, pool) {
     mark('extraction');
     const report = evaluateFacts(allFacts, prep, options, logger);
     mark('evaluation');
-    // The limits set in the environment too: merge applies the shards' limits, not its own.
+    // The limits set in the environment too: merge applies the shards' limits, not its own. How
+    // workers share images (minSliceBytes) never changes the facts, so shards may differ in it.
+    const { minSliceBytes: _sharing, ...fromEnv } = limitsFromEnv();
     if (shard)
-        report.shard = shardSection({ shard, facts: shardFacts, prep, options, limits: { ...limitsFromEnv(), ...deps.limits } });
+        report.shard = shardSection({ shard, facts: shardFacts, prep, options, limits: { ...fromEnv, ...deps.limits } });
     return report;
 }
 

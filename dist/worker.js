@@ -6138,6 +6138,10 @@ function compareEvidence(a, b) {
 function cmp$1(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
+/** The KnownEndpoint of a scan's catalogued and policy-named hosts and SMS numbers. */
+function knownEndpoint(known) {
+    return (kind, value) => (kind === 'sms' ? known.sms.has(value) : known.hosts.has(value));
+}
 class EndpointCollector {
     known;
     caps;
@@ -16495,9 +16499,10 @@ function isExtractionWorker() {
     return !isMainThread && workerData?.mark === WORKER_MARK;
 }
 function newContext(init) {
+    const known = { hosts: new Set(init.hosts), sms: new Set(init.sms) };
     return {
-        scanner: new EndpointScanner({ hosts: new Set(init.hosts), sms: new Set(init.sms) }),
-        endpoints: new EndpointCollector(knownEndpoint(init), { perArtifact: init.limits.maxArtifactEndpoints, perInput: init.limits.maxInputEndpoints }),
+        scanner: new EndpointScanner(known),
+        endpoints: new EndpointCollector(knownEndpoint(known), { perArtifact: init.limits.maxArtifactEndpoints, perInput: init.limits.maxInputEndpoints }),
         limits: { ...DEFAULT_LIMITS, ...init.limits },
         packages: [],
         props: [],
@@ -16509,12 +16514,6 @@ function newContext(init) {
         skipped: [],
         propFiles: new Map(),
     };
-}
-/** The catalogued and policy-named endpoints of a scan, which the flood caps never drop. */
-function knownEndpoint(known) {
-    const hosts = new Set(known.hosts);
-    const sms = new Set(known.sms);
-    return (kind, value) => (kind === 'sms' ? sms.has(value) : hosts.has(value));
 }
 function partialOf(ctx) {
     // finish() first: it may prune, which floods() reports.

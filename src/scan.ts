@@ -12,9 +12,10 @@ import { loadBaseline, matchBaselineTarget, type Baseline } from './baseline.js'
 import { evaluateTarget } from './evaluate/evaluate.js';
 import { expandTargets } from './evaluate/targets.js';
 import { assembleInputFacts, extractInputParts } from './extract/input.js';
-import { DEFAULT_LIMITS, effectiveLimits, limitsFromEnv, type Limits } from './extract/limits.js';
-import { knownEndpoint, sliceMinBytes, startWorkerPool, workerCount, type WorkerPool } from './extract/pool.js';
+import { effectiveLimits, limitsFromEnv, type Limits } from './extract/limits.js';
+import { startWorkerPool, workerCount, type WorkerPool } from './extract/pool.js';
 import { capEndpoints } from './extract/partial.js';
+import { knownEndpoint } from './extract/collector.js';
 import type { InputFacts } from './facts.js';
 import type { Logger } from './logging.js';
 import { periodicProgress } from './progress.js';
@@ -150,7 +151,7 @@ export async function scan(options: ScanOptions, logger: Logger, deps: ScanDeps 
   }
   // Workers start loading now, while the policy is read, when an input may need them (a folder,
   // or a file large enough to be shared); they serve every input of the scan.
-  const mayShare = sliceMinBytes({ ...DEFAULT_LIMITS, ...deps.limits });
+  const mayShare = effectiveLimits(deps.limits).minSliceBytes;
   const pool = options.inputs.some((i) => {
     const st = statSync(resolve(cwd, i));
     return st.isDirectory() || st.size >= mayShare;
@@ -199,7 +200,9 @@ async function scanWith(options: ScanOptions, logger: Logger, deps: ScanDeps, cw
   mark('extraction');
   const report = evaluateFacts(allFacts, prep, options, logger);
   mark('evaluation');
-  // The limits set in the environment too: merge applies the shards' limits, not its own.
-  if (shard) report.shard = shardSection({ shard, facts: shardFacts, prep, options, limits: { ...limitsFromEnv(), ...deps.limits } });
+  // The limits set in the environment too: merge applies the shards' limits, not its own. How
+  // workers share images (minSliceBytes) never changes the facts, so shards may differ in it.
+  const { minSliceBytes: _sharing, ...fromEnv } = limitsFromEnv();
+  if (shard) report.shard = shardSection({ shard, facts: shardFacts, prep, options, limits: { ...fromEnv, ...deps.limits } });
   return report;
 }

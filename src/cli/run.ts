@@ -11,9 +11,9 @@ import { getConsoleLogger, type Logger } from '../logging.js';
 import { mark } from '../timings.js';
 import { effectiveCatalog, knownMarkets, printableMarketPolicy, resolveMarketPolicy } from '../policy/effective.js';
 import { loadPolicyFile } from '../policy/load.js';
-import { inPieces, renderJson, writeJson, writeJsonFile } from '../report/render-json.js';
+import { inPieces, renderJson, writeJson, writeStreamed } from '../report/render-json.js';
 import { renderJunit } from '../report/render-junit.js';
-import { renderSarif, writeSarif, writeSarifFile } from '../report/render-sarif.js';
+import { renderSarif, writeSarif } from '../report/render-sarif.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderText } from '../report/render-text.js';
 import type { Report } from '../report/model.js';
@@ -150,18 +150,19 @@ async function runMerge(args: MergeArgs, io: CliIo): Promise<number> {
 }
 
 function write(report: Report, args: Pick<ScanArgs, 'format' | 'color' | 'output'>, cwd: string, io: CliIo): void {
-  if (args.output && (args.format === 'json' || args.format === 'sarif')) {
-    // Streamed: a big build's report is never held whole in memory.
+  if (args.format === 'json' || args.format === 'sarif') {
+    // Streamed, to the file or to stdout: a big build's report is never held whole in memory,
+    // nor as one string (V8 caps one at ~512 MiB).
+    const format = args.format;
+    const produce = (emit: (s: string) => void): void => (format === 'json' ? writeJson(report, emit) : writeSarif(report, {}, emit));
+    if (!args.output) {
+      inPieces(produce, io.stdout);
+      return;
+    }
     const out = path.resolve(cwd, args.output);
     mkdirSync(path.dirname(out), { recursive: true });
-    if (args.format === 'json') writeJsonFile(out, report);
-    else writeSarifFile(out, report);
+    writeStreamed(out, produce);
     io.stderr(`${report.verdict === 'fail' ? 'FAIL' : 'PASS'}: report written to ${args.output}\n`);
-    return;
-  }
-  if (!args.output && (args.format === 'json' || args.format === 'sarif')) {
-    // Streamed to stdout as well, in pieces.
-    inPieces((emit) => (args.format === 'json' ? writeJson(report, emit) : writeSarif(report, {}, emit)), io.stdout);
     return;
   }
   const rendered = render(report, args);

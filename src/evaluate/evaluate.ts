@@ -7,6 +7,7 @@ import type { Catalog, CatalogEntry, CatalogVariant } from '../catalog/schema.js
 import { allHosts, allIps, allSms } from '../catalog/schema.js';
 import type { EndpointFact, InputFacts, PackageFacts } from '../facts.js';
 import { artifactOf } from '../extract/collector.js';
+import { isInputFlood } from '../extract/partial.js';
 import { classifyEndpoint, isClientAllowed, severityFor, severityLocation, type MarketPolicy } from '../policy/effective.js';
 import { exemptionStatus, matchExemption } from '../policy/exemptions.js';
 import type { PolicyFile } from '../policy/load.js';
@@ -111,7 +112,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
       message:
         u.format === 'endpoints'
           ? // The endpoint caps (extract/partial.ts): read, but not all of it listed.
-            `${u.path === '.' ? `The input ${facts.input}` : u.path} names too many endpoints to list (${u.reason}); an endpoint past the cap is not checked against the policy: review it, then exempt it by path or raise ACTIVATION_GATE_MAX_${u.path === '.' ? 'INPUT' : 'ARTIFACT'}_ENDPOINTS.`
+            `${isInputFlood(u) ? `The input ${facts.input}` : u.path} names too many endpoints to list (${u.reason}); an endpoint past the cap is not checked against the policy: review it, then exempt it by path or raise ACTIVATION_GATE_MAX_${isInputFlood(u) ? 'INPUT' : 'ARTIFACT'}_ENDPOINTS.`
           : `${u.path} could not be read (${u.format}: ${u.reason}${u.offset !== undefined ? ` at offset ${u.offset}` : ''}); a client hidden in it would not be seen: fix or remove the file.`,
     });
   }

@@ -4,7 +4,7 @@
  * which artifacts were scanned.
  */
 import { EVIDENCE_CAP, type EndpointFact, type EndpointHit, type Evidence } from '../facts.js';
-import type { EndpointSink } from './endpoints.js';
+import type { EndpointSink, KnownEndpoints } from './endpoints.js';
 
 /**
  * One endpoint's hits. Tens of thousands of these live in every worker until it hands its facts
@@ -36,6 +36,11 @@ function cmp(a: string, b: string): number {
 
 /** True for an endpoint the catalog or the policy names: never dropped by the flood caps. */
 export type KnownEndpoint = (kind: EndpointFact['kind'], value: string) => boolean;
+
+/** The KnownEndpoint of a scan's catalogued and policy-named hosts and SMS numbers. */
+export function knownEndpoint(known: KnownEndpoints): KnownEndpoint {
+  return (kind, value) => (kind === 'sms' ? known.sms.has(value) : known.hosts.has(value));
+}
 
 export class EndpointCollector implements EndpointSink {
   /** kind -> value -> aggregate (no key string made per hit) */

@@ -12,8 +12,9 @@ import type { KnownEndpoints } from './endpoints.js';
 import { effectiveLimits, type Limits } from './limits.js';
 import { cacheSalt, sha256OfFile } from './cache.js';
 import { capEndpoints, mergePartials, type PartialFacts } from './partial.js';
+import { knownEndpoint } from './collector.js';
 import { mark } from '../timings.js';
-import { extractFiles, getWorkerScript, hashOnThread, knownEndpoint, takePoolNotes, takeWorkerProblems, workerCount, type CacheTally, type PoolInit, type WorkerPool } from './pool.js';
+import { extractFiles, getWorkerScript, hashOnThread, takePoolNotes, takeWorkerProblems, workerCount, type CacheTally, type PoolInit, type WorkerPool } from './pool.js';
 import { shardFiles, type ShardSpec } from './shard-split.js';
 
 /** Progress of one input's extraction; the CLI draws it, the Action logs it. */

@@ -60,14 +60,16 @@ const ENV_LIMITS: [string, keyof Limits][] = [
   ['ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES', 'maxFileInflatedBytes'],
   ['ACTIVATION_GATE_MAX_ARTIFACT_ENDPOINTS', 'maxArtifactEndpoints'],
   ['ACTIVATION_GATE_MAX_INPUT_ENDPOINTS', 'maxInputEndpoints'],
+  ['ACTIVATION_GATE_SLICE_MIN_BYTES', 'minSliceBytes'],
 ];
 
 /**
  * Limits set in the environment: ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES (the per-file inflation
  * budget, for a build whose files legitimately decompress to more than 64 GiB each),
  * ACTIVATION_GATE_MAX_ARTIFACT_ENDPOINTS and ACTIVATION_GATE_MAX_INPUT_ENDPOINTS (for a build that
- * legitimately names more endpoints); tests set them lower. Anything else than a whole number
- * is ignored.
+ * legitimately names more endpoints), ACTIVATION_GATE_SLICE_MIN_BYTES (the size from which an
+ * image is shared by all workers); tests set them lower. Anything else than a whole number is
+ * ignored.
  */
 export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Limits> {
   const out: Partial<Limits> = {};

@@ -227,7 +227,8 @@ function inputFlood(max: number): UnreadableFact {
   };
 }
 
-function isInputFlood(u: UnreadableFact): boolean {
+/** True for the unreadable fact that says an input named more endpoints than its cap. */
+export function isInputFlood(u: UnreadableFact): boolean {
   return u.path === INPUT_FLOOD_PATH && u.format === 'endpoints';
 }
 

@@ -12,7 +12,7 @@ import type { FileArtifact } from '../inputs/walk.js';
 import { extractFile, isSharedContainer, sliceBudget, sliceBudgetRefused, type ArtifactContext, type ImageSlice } from './artifact.js';
 import { FileSource } from '../io/source.js';
 import { extractFileCached, parseCachedFacts, sha256OfFile, type CacheConfig } from './cache.js';
-import { EndpointCollector, type KnownEndpoint } from './collector.js';
+import { EndpointCollector, knownEndpoint } from './collector.js';
 import { EndpointScanner } from './endpoints.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { floodFacts, mergePartials, type PartialFacts } from './partial.js';
@@ -67,9 +67,10 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 export function newContext(init: PoolInit): ArtifactContext {
+  const known = { hosts: new Set(init.hosts), sms: new Set(init.sms) };
   return {
-    scanner: new EndpointScanner({ hosts: new Set(init.hosts), sms: new Set(init.sms) }),
-    endpoints: new EndpointCollector(knownEndpoint(init), { perArtifact: init.limits.maxArtifactEndpoints, perInput: init.limits.maxInputEndpoints }),
+    scanner: new EndpointScanner(known),
+    endpoints: new EndpointCollector(knownEndpoint(known), { perArtifact: init.limits.maxArtifactEndpoints, perInput: init.limits.maxInputEndpoints }),
     limits: { ...DEFAULT_LIMITS, ...init.limits },
     packages: [],
     props: [],
@@ -81,13 +82,6 @@ export function newContext(init: PoolInit): ArtifactContext {
     skipped: [],
     propFiles: new Map(),
   };
-}
-
-/** The catalogued and policy-named endpoints of a scan, which the flood caps never drop. */
-export function knownEndpoint(known: { hosts: Iterable<string>; sms: Iterable<string> }): KnownEndpoint {
-  const hosts = new Set(known.hosts);
-  const sms = new Set(known.sms);
-  return (kind, value) => (kind === 'sms' ? sms.has(value) : hosts.has(value));
 }
 
 export function partialOf(ctx: ArtifactContext): PartialFacts {
@@ -347,12 +341,6 @@ export function hashOnThread(path: string): Promise<string> {
   });
 }
 
-/** ACTIVATION_GATE_SLICE_MIN_BYTES, else the limit: the size from which a container is shared by all workers. */
-export function sliceMinBytes(limits: Limits, env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.ACTIVATION_GATE_SLICE_MIN_BYTES?.trim();
-  return raw && /^\d+$/.test(raw) ? Number(raw) : limits.minSliceBytes;
-}
-
 /**
  * The files of the walk of at least `minBytes` that every worker opens, each extracting a slice
  * of what they hold (isSharedContainer: images, target-files and OTA zips). Unreadable ones are
@@ -420,7 +408,7 @@ export async function extractFiles(
   let doneBytes = 0;
   // Large images and target-files / OTA zips are shared by every worker (each extracts a slice
   // of them): a single one given as the input uses every core too.
-  const minBytes = sliceMinBytes(init.limits);
+  const minBytes = init.limits.minSliceBytes;
   const shared = workers <= 1 || !workerScript || init.cache ? new Set<string>() : await filesToShare(files, minBytes);
   sliced?.push(...shared);
   if (workers <= 1 || !workerScript || (files.length < 2 && shared.size === 0)) {
