@@ -1,8 +1,9 @@
 // Shared by the benchmark scripts: options, the corpus (generated once by gen-corpus.py with
 // the real toolchain) and the CLI under test.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,9 +35,19 @@ export function opt(name, def, args = process.argv.slice(2)) {
 /** The corpus folder for a scale, generated on first use. */
 export function ensureCorpus(scale) {
   const corpus = join(ROOT, 'bench', scale === 2 ? 'corpus' : `corpus-${scale}`);
-  if (!existsSync(corpus)) {
-    console.error(`generating ${corpus} (scale ${scale}) ...`);
-    execFileSync('/usr/bin/python3', [join(ROOT, 'bench', 'gen-corpus.py'), corpus, '--scale', String(scale)], { stdio: 'inherit' });
+  // The corpus is made again when the generator changed since (its SHA-256 is kept beside the
+  // cache), and the images made from it with it.
+  const generator = join(ROOT, 'bench', 'gen-corpus.py');
+  const version = createHash('sha256').update(readFileSync(generator)).digest('hex');
+  const stamp = join(ROOT, 'bench', '.cache', `${basename(corpus)}.generator`);
+  const current = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
+  if (!existsSync(corpus) || current !== version) {
+    console.error(`generating ${corpus} (scale ${scale})${existsSync(corpus) ? ': bench/gen-corpus.py changed since it was made' : ''} ...`);
+    rmSync(corpus, { recursive: true, force: true });
+    rmSync(join(ROOT, 'bench', `images-${scale}`), { recursive: true, force: true });
+    execFileSync('/usr/bin/python3', [generator, corpus, '--scale', String(scale)], { stdio: 'inherit' });
+    mkdirSync(dirname(stamp), { recursive: true });
+    writeFileSync(stamp, version + '\n');
   }
   return corpus;
 }
@@ -66,7 +77,9 @@ export function measure(label, cmd, cmdArgs, { env = {}, n = 3 } = {}) {
   for (let i = 0; i < n; i++) {
     const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...cmdArgs], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
     const [s, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
-    if (!Number.isFinite(s)) throw new Error(`${label} failed: ${r.stderr.slice(-2000)}`);
+    // A command that failed timed nothing worth printing (a peer whose tool is missing ran in
+    // 0.9 s in session 14's bench): its status must be 0.
+    if (!Number.isFinite(s) || r.status !== 0) throw new Error(`${label} failed (exit status ${r.status}): ${r.stderr.slice(-2000)}`);
     times.push(s);
     rss = Math.max(rss, kb);
   }

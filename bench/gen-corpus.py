@@ -3,13 +3,20 @@
 
 APKs are packaged by `aapt` (manifest + compiled resources), their DEX files assembled by `smali`
 from generated sources (many classes, methods and string constants, some of them URLs and
-hosts), with assets (compressible JSON and text) and native libraries (real ELF files copied from
-this machine's /usr/lib). Non-APK files are real shared libraries and generated configs.
+hosts), with assets (compressible JSON and text, random blobs) and native libraries. Non-APK
+files are real shared libraries and generated configs.
+
+The native libraries are real ELF files from a fixed list of Debian packages (LIB_PACKAGES),
+fetched with `apt-get download` into bench/.cache/debs and unpacked there, never installed: every
+machine on the same Debian release builds the same corpus. (Until session 15 they were copied
+from whatever the machine's /usr/lib held, so two machines made 851 and 806 files.) Everything
+else comes from the seeded random generator.
 
 Usage: bench/gen-corpus.py OUT [--scale 1.0] [--seed 1]
-Scale 1.0 is about 0.8 GB on disk with 320 APKs (scale 2: 640 APKs, about 1.6 GB).
+Scale 1.0 is about 0.9 GB on disk with 320 APKs (scale 2: 640 APKs, about 1.75 GB).
 """
 import argparse
+import glob
 import json
 import os
 import random
@@ -20,6 +27,63 @@ import tempfile
 import zipfile
 
 FRAMEWORK = "/usr/share/android-framework-res/framework-res.apk"
+
+# Libraries of many kinds and sizes, as a firmware build holds (codecs, crypto, networking, ICU,
+# a JavaScript engine, ML and graphics, a 110 MB LLVM like a WebView's): Debian 12 (bookworm)
+# package names. About 190 MB of packages, 760 MB of libraries.
+LIB_PACKAGES = sorted("""
+    libaom3 libarchive13 libasound2 libass9 libassimp5 libavcodec59 libavfilter8 libavformat59
+    libavutil57 libbluray2 libboost-filesystem1.74.0 libboost-regex1.74.0 libbullet3.24 libcairo2
+    libcdt5 libclang-cpp14 libcurl4 libdav1d6 libdb5.3 libde265-0 libexiv2-27 libfftw3-double3
+    libfreetype6 libgcrypt20 libgdal32 libgeos3.11.1 libgfortran5 libglib2.0-0 libgmp10
+    libgnutls30 libgrpc++1.51 libgrpc29 libgs10 libgstreamer1.0-0 libgtk-3-0 libgvc6
+    libharfbuzz0b libhdf5-103-1 libheif1 libicu72 libisl23 libjavascriptcoregtk-4.1-0 libjq1
+    libjxl0.7 libkrb5-3 libldap-2.5-0 libllvm14 libmagickcore-6.q16-6 libmozjs-102-0 libmpfr6
+    libnghttp2-14 libnss3 libode8 libonig5 libopenal1 libopenblas0-pthread libopencv-core406
+    libopencv-dnn406 libopencv-imgproc406 libopenexr-3-1-30 libpango-1.0-0 libpcre2-8-0
+    libperl5.36 libpoppler-cpp0v5 libpoppler126 libproj25 libprotobuf32 libpulse0 libpython3.11
+    libqt5core5a libqt5gui5 libqt5network5 libqt5widgets5 libraw20 librav1e0 libsdl2-2.0-0
+    libsndfile1 libsodium23 libspatialite7 libsqlite3-0 libssh-4 libssl3 libstdc++6
+    libsvtav1enc1 libswscale6 libtbb12 libtcl8.6 libtesseract5 libtiff6 libtk8.6 libunbound8
+    libunistring2 libvlccore9 libvpx7 libwebkit2gtk-4.1-0 libwebp7 libx264-164 libx265-199
+    libxerces-c3.2 libxml2 libxslt1.1 libz3-4 libzstd1
+""".split())
+
+
+def debian_libs(cache):
+    """The shared libraries of LIB_PACKAGES (fetched and unpacked once), sorted by path."""
+    d = os.path.join(cache, "debs")
+    tree = os.path.join(d, "tree")
+    done = os.path.join(d, "packages.txt")
+    want = "\n".join(LIB_PACKAGES)
+    if not os.path.exists(done) or open(done).read().split("\n--\n")[0] != want:
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(tree)
+        print(f"fetching {len(LIB_PACKAGES)} Debian packages of libraries into {d} ...", file=sys.stderr)
+        got = subprocess.run(["apt-get", "download", *LIB_PACKAGES], cwd=d, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True)
+        if got.returncode != 0:
+            sys.exit("gen-corpus: apt-get download failed (the package lists may need `apt-get update`):\n"
+                     + "\n".join(l for l in got.stderr.splitlines() if not l.startswith("W:")))
+        versions = []
+        for deb in sorted(glob.glob(os.path.join(d, "*.deb"))):
+            subprocess.run(["dpkg-deb", "-x", deb, tree], check=True)
+            versions.append(os.path.basename(deb))
+            os.remove(deb)
+        with open(done, "w") as f:
+            f.write(want + "\n--\n" + "\n".join(versions) + "\n")
+    libs = []
+    for root, dirs, files in os.walk(tree):
+        dirs.sort()
+        for name in sorted(files):
+            p = os.path.join(root, name)
+            if ".so" in name and os.path.isfile(p) and not os.path.islink(p) and os.path.getsize(p) > 200_000:
+                libs.append(p)
+    # One library per file name (a partition holds each name once).
+    by_name = {}
+    for p in sorted(libs, key=lambda p: os.path.relpath(p, tree)):
+        by_name.setdefault(os.path.basename(p), p)
+    return sorted(by_name.values(), key=lambda p: os.path.relpath(p, tree))
 SMALI = ["java", "-jar", "/usr/share/java/smali.jar", "assemble"]
 TLDS = ["com", "cn", "net", "org", "eu", "io", "de", "com.cn", "co.uk", "jp"]
 WORDS = ("alpha beta gamma delta sync push update config telemetry report upload device account "
@@ -95,8 +159,9 @@ def main():
     sizes = [60_000, 150_000, 400_000, 1_200_000, 2_500_000, 6_000_000, 12_000_000, 28_000_000]
     templates = {s: [build_dex(cache, random.Random(s * 7 + i), s, i) for i in range(2 if s <= 1_200_000 else 1)] for s in sizes}
     weights = [0.30, 0.25, 0.18, 0.14, 0.07, 0.03, 0.02, 0.01]
-    libs = sorted(p for p in (os.path.join("/usr/lib/x86_64-linux-gnu", f) for f in os.listdir("/usr/lib/x86_64-linux-gnu"))
-                  if ".so" in os.path.basename(p) and os.path.isfile(p) and not os.path.islink(p) and 200_000 < os.path.getsize(p) < 20_000_000)
+    all_libs = debian_libs(cache)
+    # Inside APKs, libraries of up to 20 MB; in the partitions, any.
+    libs = [p for p in all_libs if os.path.getsize(p) < 20_000_000]
     n_apks = max(4, int(320 * a.scale))
     parts = [("system", "app", 0.25), ("system", "priv-app", 0.15), ("product", "app", 0.2), ("product", "priv-app", 0.05),
              ("system_ext", "priv-app", 0.15), ("vendor", "app", 0.1), ("vendor", "priv-app", 0.1)]
@@ -135,21 +200,31 @@ def main():
                                    "text": [" ".join(r.choice(WORDS) for _ in range(50)) for _ in range(r.randint(50, 4000))]})
                 z.writestr("assets/config.json", blob)
             if r.random() < 0.3:
-                z.writestr("assets/blob.bin", os.urandom(r.randint(10_000, 2_000_000)), compress_type=zipfile.ZIP_STORED)
+                z.writestr("assets/blob.bin", r.randbytes(r.randint(10_000, 2_000_000)), compress_type=zipfile.ZIP_STORED)
             if r.random() < 0.3:
                 for lib in r.sample(libs, r.randint(1, 3)):
                     z.write(lib, f"lib/x86_64/{os.path.basename(lib).split('.so')[0]}.so", compress_type=zipfile.ZIP_STORED)
         total += os.path.getsize(apk)
-    # Non-APK files: real shared libraries and generated configs.
+    # Non-APK files: real shared libraries (each in one partition; past the distinct ones, again in
+    # another, as system and vendor both carry their own copies) and generated configs.
     budget = int(400_000_000 * a.scale)
     used = 0
-    for lib in r.sample(libs, len(libs)):
-        if used > budget:
+    placed = {}
+    while used <= budget:
+        for lib in r.sample(all_libs, len(all_libs)):
+            if used > budget:
+                break
+            free = [p for p in ["system/lib64", "vendor/lib64", "system_ext/lib64"] if p not in placed.get(lib, [])]
+            if not free:
+                continue
+            part = r.choice(free)
+            placed.setdefault(lib, []).append(part)
+            dst = os.path.join(out, part, os.path.basename(lib))
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            shutil.copyfile(lib, dst)
+            used += os.path.getsize(lib)
+        if all(len(v) == 3 for v in placed.values()) and len(placed) == len(all_libs):
             break
-        dst = os.path.join(out, r.choice(["system/lib64", "vendor/lib64", "system_ext/lib64"]), os.path.basename(lib))
-        os.makedirs(os.path.dirname(dst), exist_ok=True)
-        shutil.copyfile(lib, dst)
-        used += os.path.getsize(lib)
     for part in ["system", "vendor", "product"]:
         os.makedirs(os.path.join(out, part, "etc"), exist_ok=True)
         with open(os.path.join(out, part, "etc", "endpoints.json"), "w") as f:

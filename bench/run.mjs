@@ -6,7 +6,7 @@
 //   npm run bench -- [--scale 2] [--runs 3] [--sample N] [--no-peers] [--no-images] [--cache] [--source] [--plain DIR]
 // Peers run once over every APK of the corpus (--sample N: a size-stratified sample of N APKs,
 // its time scaled to the corpus by APK bytes).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -17,6 +17,25 @@ const scale = Number(opt('scale', '2'));
 const runs = Number(opt('runs', '3'));
 const sampleSize = Number(opt('sample', '0'));
 const peers = !args.includes('--no-peers');
+// The tools the bench runs, checked before the first long run: a missing one stops it here with
+// the Debian package to install, instead of timing a command that was not found.
+const needed = [
+  ['/usr/bin/time', 'time'],
+  ...(peers
+    ? [
+        ['unzip', 'unzip'],
+        ['rg', 'ripgrep'],
+        ['aapt', 'aapt'],
+        ['dexdump', 'dexdump'],
+      ]
+    : []),
+];
+const missing = needed.filter(([tool]) => spawnSync('bash', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status !== 0).map(([, pkg]) => pkg);
+if (peers && spawnSync('/usr/bin/python3', ['-c', 'import androguard.core.bytecodes.apk'], { stdio: 'ignore' }).status !== 0) missing.push('androguard');
+if (missing.length) {
+  console.error(`bench: missing tools; install them with: apt-get install ${missing.join(' ')} (or run with --no-peers)`);
+  process.exit(2);
+}
 const corpus = ensureCorpus(scale);
 const cores = availableParallelism();
 const EMPTY = mkdtempSync(join(tmpdir(), 'ag-bench-src-'));
@@ -98,8 +117,15 @@ if (peers) {
     const r = measure(label, 'bash', ['-c', script], { n: 1 });
     return { ...r, seconds: r.seconds * scale };
   };
-  const rg = sh('unzip -p | rg', `while read f; do unzip -p "$f" | rg -a -o '${hostRe}' > /dev/null; done < ${list}`);
-  const aapt = sh('aapt dump badging + dexdump -d', `while read f; do aapt dump badging "$f" > /dev/null 2>&1; dexdump -d "$f" > /dev/null 2>&1; done < ${list}`);
+  // Each APK must succeed: rg exits 1 when it finds nothing, 2 on an error.
+  const rg = sh(
+    'unzip -p | rg',
+    `while read f; do unzip -p "$f" | rg -a -o '${hostRe}' > /dev/null; s=("\${PIPESTATUS[@]}"); [ "\${s[0]}" -eq 0 ] && [ "\${s[1]}" -le 1 ] || { echo "unzip | rg failed on $f: \${s[*]}" >&2; exit 1; }; done < ${list}`,
+  );
+  const aapt = sh(
+    'aapt dump badging + dexdump -d',
+    `while read f; do aapt dump badging "$f" > /dev/null 2>&1 && dexdump -d "$f" > /dev/null 2>&1 || { echo "aapt or dexdump failed on $f" >&2; exit 1; }; done < ${list}`,
+  );
   const ag = sh(
     'androguard strings',
     `/usr/bin/python3 -c '
