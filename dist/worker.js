@@ -6232,6 +6232,42 @@ class EndpointCollector {
         if (hit.cleartext)
             agg.cleartext = true;
     }
+    /** Whether some artifact is past its cap: until then `saturated` is one comparison. */
+    saturated(path) {
+        if (this.floodedArtifacts.size === 0)
+            return false;
+        return this.floodedArtifacts.has(this.artifactAt(path));
+    }
+    /**
+     * Whether add keeps a hit of (kind, value) in `path` once its artifact is saturated: a known
+     * endpoint, or one the artifact already lists. Past the cap admit refuses every other one
+     * (an artifact joins floodedArtifacts only at a refusal, and its count never falls), so the
+     * scanner skipping them changes nothing. A prune that add has not made yet (it waits for the
+     * artifact's next hit) only leaves more listed here, never fewer.
+     */
+    lists(kind, value, path) {
+        if (this.known(kind, value))
+            return true;
+        const agg = this.aggs.get(kind)?.get(value);
+        if (!agg)
+            return false;
+        const artifact = this.artifactAt(path);
+        return agg.artifact === artifact || agg.more?.has(artifact) === true;
+    }
+    memoPath = '';
+    memoArtifact = '';
+    /** The artifact of an evidence path, as add reckons it. */
+    artifactAt(path) {
+        if (!path)
+            return this.artifact;
+        if (path === this.lastPath)
+            return this.lastArtifact;
+        if (path !== this.memoPath) {
+            this.memoPath = path;
+            this.memoArtifact = artifactOf(path);
+        }
+        return this.memoArtifact;
+    }
     /**
      * Counts a new endpoint of `artifact`; false (the hit is dropped) once the artifact has added
      * the cap. An artifact's hits are scanned in one order on one thread, so which
@@ -15493,6 +15529,10 @@ const IDENTIFIER_HOSTS = new Set([
  * read as ASCII: hosts are ASCII, and UTF-8 multi-byte sequences never contain ASCII bytes, so
  * decoding is not needed.
  */
+/** True when the sink would drop a hit of (kind, value) found under `base`: skip it. */
+function dropped(sink, kind, value, base) {
+    return sink.saturated !== undefined && sink.saturated(base.path) && !sink.lists(kind, value, base.path);
+}
 const DOT = 0x2e;
 const URL_SEP = Buffer.from('://', 'latin1');
 // Byte classes: 1 = host byte (letter, digit, '-', '.'), 2 = scheme byte (adds '+').
@@ -15838,6 +15878,8 @@ class EndpointScanner {
                     if (o >= offsetOf(window.from) && o < offsetOf(window.to))
                         sink.add(h);
                 },
+                saturated: sink.saturated && ((path) => sink.saturated(path)),
+                lists: sink.lists && ((kind, value, path) => sink.lists(kind, value, path)),
             };
         // Work on a view of [start, end) so that every indexOf stops at `end`: Buffer.indexOf has
         // no end bound, and searching past it is quadratic over a DEX's many small strings.
@@ -16012,11 +16054,13 @@ class EndpointScanner {
                 return;
             if (!url && a > start && (buf[a - 1] === 0x2d || buf[a - 1] === 0x5f))
                 return;
+            if (dropped(sink, 'ip', raw, base))
+                return;
             sink.add(this.hit('ip', raw, url, port, evidenceAt(base, offsetOf(at))));
             return;
         }
         // A letter TLD here is after a scheme (known hosts and bare names were taken above).
-        if (!url?.network || !isHostSyntax(lower))
+        if (!url?.network || dropped(sink, 'host', lower, base) || !isHostSyntax(lower))
             return;
         sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));
     }
@@ -16037,6 +16081,10 @@ class EndpointScanner {
             if (next === 0x5f || next === 0x24 || next === 0x28 /* ( */)
                 return;
         }
+        // A bare name is a host only as it stands (bareNameToHost returns it or nothing), so past
+        // its artifact's cap a name the artifact does not list is dropped before the rules run.
+        if (sink.saturated?.(base.path) && !sink.lists('host', buf.toString('latin1', a, b), base.path))
+            return;
         const host = bareNames.lookup(buf, a, b);
         if (host)
             sink.add(this.hit('host', host, undefined, this.portAfter(buf, b, end), evidenceAt(base, offsetOf(a))));
@@ -16129,7 +16177,10 @@ class EndpointScanner {
         if (!url?.network)
             return;
         const port = this.portAfter(buf, close + 1, end);
-        sink.add(this.hit('ip', canonicalIpv6(lit) ?? lit, url, port, evidenceAt(base, offsetOf(url.schemeStart))));
+        const value = canonicalIpv6(lit) ?? lit;
+        if (dropped(sink, 'ip', value, base))
+            return;
+        sink.add(this.hit('ip', value, url, port, evidenceAt(base, offsetOf(url.schemeStart))));
     }
     /**
      * China SP numbers (`106…`, 8-13 digits) and catalogued numbers, as whole tokens: every run of
@@ -16158,7 +16209,7 @@ class EndpointScanner {
         if (!isSp && !this.smsLengths.has(len))
             return;
         const digits = buf.toString('latin1', s, de);
-        if (isSp || this.known.sms.has(digits)) {
+        if ((isSp || this.known.sms.has(digits)) && !dropped(sink, 'sms', digits, base)) {
             sink.add(this.hit('sms', digits, undefined, undefined, evidenceAt(base, offsetOf(ds))));
         }
     }

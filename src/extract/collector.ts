@@ -121,6 +121,41 @@ export class EndpointCollector implements EndpointSink {
     if (hit.cleartext) agg.cleartext = true;
   }
 
+  /** Whether some artifact is past its cap: until then `saturated` is one comparison. */
+  saturated(path: string): boolean {
+    if (this.floodedArtifacts.size === 0) return false;
+    return this.floodedArtifacts.has(this.artifactAt(path));
+  }
+
+  /**
+   * Whether add keeps a hit of (kind, value) in `path` once its artifact is saturated: a known
+   * endpoint, or one the artifact already lists. Past the cap admit refuses every other one
+   * (an artifact joins floodedArtifacts only at a refusal, and its count never falls), so the
+   * scanner skipping them changes nothing. A prune that add has not made yet (it waits for the
+   * artifact's next hit) only leaves more listed here, never fewer.
+   */
+  lists(kind: EndpointFact['kind'], value: string, path: string): boolean {
+    if (this.known(kind, value)) return true;
+    const agg = this.aggs.get(kind)?.get(value);
+    if (!agg) return false;
+    const artifact = this.artifactAt(path);
+    return agg.artifact === artifact || agg.more?.has(artifact) === true;
+  }
+
+  private memoPath = '';
+  private memoArtifact = '';
+
+  /** The artifact of an evidence path, as add reckons it. */
+  private artifactAt(path: string): string {
+    if (!path) return this.artifact;
+    if (path === this.lastPath) return this.lastArtifact;
+    if (path !== this.memoPath) {
+      this.memoPath = path;
+      this.memoArtifact = artifactOf(path);
+    }
+    return this.memoArtifact;
+  }
+
   /**
    * Counts a new endpoint of `artifact`; false (the hit is dropped) once the artifact has added
    * the cap. An artifact's hits are scanned in one order on one thread, so which

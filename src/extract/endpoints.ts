@@ -30,6 +30,21 @@ export type EvidenceBase = Omit<Evidence, 'offset'>;
 
 export interface EndpointSink {
   add(hit: EndpointHit): void;
+  /**
+   * True when `add` drops every hit found in `path` of an endpoint that is not known and that
+   * its artifact does not list yet (the artifact is past its cap of endpoints). The scanner
+   * then asks `lists` before it validates a candidate, so a crafted file of millions of names
+   * costs a lookup per name past the cap, not a validation and a hit. Optional: without it,
+   * every candidate is validated and added.
+   */
+  saturated?(path: string): boolean;
+  /** True when `add` keeps a hit of (kind, value) found in `path` (asked only when saturated). */
+  lists?(kind: EndpointHit['kind'], value: string, path: string): boolean;
+}
+
+/** True when the sink would drop a hit of (kind, value) found under `base`: skip it. */
+function dropped(sink: EndpointSink, kind: EndpointHit['kind'], value: string, base: EvidenceBase): boolean {
+  return sink.saturated !== undefined && sink.saturated(base.path) && !sink.lists!(kind, value, base.path);
 }
 
 /** Hosts and SMS numbers that match wherever they stand as whole tokens (catalog and policy). */
@@ -385,6 +400,8 @@ export class EndpointScanner {
             const o = h.evidence.offset ?? 0;
             if (o >= offsetOf(window.from) && o < offsetOf(window.to)) sink.add(h);
           },
+          saturated: sink.saturated && ((path) => sink.saturated!(path)),
+          lists: sink.lists && ((kind, value, path) => sink.lists!(kind, value, path)),
         };
     // Work on a view of [start, end) so that every indexOf stops at `end`: Buffer.indexOf has
     // no end bound, and searching past it is quadratic over a DEX's many small strings.
@@ -560,12 +577,13 @@ export class EndpointScanner {
       // Bare low quads are version numbers (2.12.9.2), unless a port or a known resolver says otherwise.
       if (!url && port === undefined && raw.charCodeAt(1) === DOT && !LOW_IPV4_ALLOWED.has(raw)) return;
       if (!url && a > start && (buf[a - 1] === 0x2d || buf[a - 1] === 0x5f)) return;
+      if (dropped(sink, 'ip', raw, base)) return;
       sink.add(this.hit('ip', raw, url, port, evidenceAt(base, offsetOf(at))));
       return;
     }
 
     // A letter TLD here is after a scheme (known hosts and bare names were taken above).
-    if (!url?.network || !isHostSyntax(lower)) return;
+    if (!url?.network || dropped(sink, 'host', lower, base) || !isHostSyntax(lower)) return;
     sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));
   }
 
@@ -582,6 +600,9 @@ export class EndpointScanner {
       const next = buf[b];
       if (next === 0x5f || next === 0x24 || next === 0x28 /* ( */) return;
     }
+    // A bare name is a host only as it stands (bareNameToHost returns it or nothing), so past
+    // its artifact's cap a name the artifact does not list is dropped before the rules run.
+    if (sink.saturated?.(base.path) && !sink.lists!('host', buf.toString('latin1', a, b), base.path)) return;
     const host = bareNames.lookup(buf, a, b);
     if (host) sink.add(this.hit('host', host, undefined, this.portAfter(buf, b, end), evidenceAt(base, offsetOf(a))));
   }
@@ -671,7 +692,9 @@ export class EndpointScanner {
     const url = this.schemeBefore(buf, i + 3, start);
     if (!url?.network) return;
     const port = this.portAfter(buf, close + 1, end);
-    sink.add(this.hit('ip', canonicalIpv6(lit) ?? lit, url, port, evidenceAt(base, offsetOf(url.schemeStart))));
+    const value = canonicalIpv6(lit) ?? lit;
+    if (dropped(sink, 'ip', value, base)) return;
+    sink.add(this.hit('ip', value, url, port, evidenceAt(base, offsetOf(url.schemeStart))));
   }
 
   /**
@@ -697,7 +720,7 @@ export class EndpointScanner {
     const isSp = len >= 8 && len <= 13 && buf[s] === 0x31 && buf[s + 1] === 0x30 && buf[s + 2] === 0x36;
     if (!isSp && !this.smsLengths.has(len)) return;
     const digits = buf.toString('latin1', s, de);
-    if (isSp || this.known.sms.has(digits)) {
+    if ((isSp || this.known.sms.has(digits)) && !dropped(sink, 'sms', digits, base)) {
       sink.add(this.hit('sms', digits, undefined, undefined, evidenceAt(base, offsetOf(ds))));
     }
   }
