@@ -11,11 +11,23 @@ const MB = 1e6;
 /** Milliseconds since some fixed point: Date.now, or a test's clock. */
 export type Clock = () => number;
 
-/** The counts part of a progress line: `3/10 files, 12/40 MB, 6 MB/s, ETA 5 s`. */
-export function progressCounts(files: number, totalFiles: number, bytes: number, totalBytes: number, elapsedMs: number): string {
+/**
+ * The counts part of a progress line: `3/10 files, 12/40 MB, 6 MB/s, ETA 5 s`. The time left is
+ * the work left at the rate of work so far (`work` of `totalWork`: workOf in pool.ts, where an
+ * APK's byte costs more than a plain file's), or the bytes left at the rate of bytes without it.
+ */
+export function progressCounts(
+  files: number,
+  totalFiles: number,
+  bytes: number,
+  totalBytes: number,
+  elapsedMs: number,
+  work?: { done: number; total: number },
+): string {
   const secs = elapsedMs / 1000;
   const rate = secs > 0 ? bytes / secs : 0;
-  const eta = rate > 0 ? Math.max(0, (totalBytes - bytes) / rate) : undefined;
+  const [done, total] = work ? [work.done, work.total] : [bytes, totalBytes];
+  const eta = secs > 0 && done > 0 ? Math.max(0, ((total - done) * secs) / done) : undefined;
   return `${files}/${totalFiles} files, ${(bytes / MB).toFixed(0)}/${(totalBytes / MB).toFixed(0)} MB, ${(rate / MB).toFixed(0)} MB/s${eta !== undefined ? `, ETA ${eta.toFixed(0)} s` : ''}`;
 }
 
@@ -40,17 +52,17 @@ export function fitProgressLine(input: string, counts: string, width: number): s
 
 /** A live, self-overwriting line on a terminal stream. */
 export function terminalProgress(stream: NodeJS.WriteStream, minIntervalMs = 100, now: Clock = Date.now): ProgressFactory {
-  return (input, totalFiles, totalBytes) => {
+  return (input, totalFiles, totalBytes, totalWork) => {
     const started = now();
     let last = -Infinity;
     let shown = false;
     return {
-      update: ({ files, bytes }) => {
+      update: ({ files, bytes, work }) => {
         const t = now();
         if (t - last < minIntervalMs && files < totalFiles) return;
         last = t;
         shown = true;
-        const counts = progressCounts(files, totalFiles, bytes, totalBytes, t - started);
+        const counts = progressCounts(files, totalFiles, bytes, totalBytes, t - started, workPair(work, totalWork));
         stream.write(`\r\u001b[2K${fitProgressLine(input, counts, usableWidth(stream))}`);
       },
       done: () => {
@@ -62,19 +74,24 @@ export function terminalProgress(stream: NodeJS.WriteStream, minIntervalMs = 100
 
 /** Plain lines every `intervalMs` (CI logs), through the logger. */
 export function periodicProgress(logger: Logger, intervalMs = 10_000, now: Clock = Date.now): ProgressFactory {
-  return (input, totalFiles, totalBytes) => {
+  return (input, totalFiles, totalBytes, totalWork) => {
     const started = now();
     let last = started;
     return {
-      update: ({ files, bytes }) => {
+      update: ({ files, bytes, work }) => {
         const t = now();
         if (t - last < intervalMs) return;
         last = t;
-        logger.info(`${input}: ${progressCounts(files, totalFiles, bytes, totalBytes, t - started)}`);
+        logger.info(`${input}: ${progressCounts(files, totalFiles, bytes, totalBytes, t - started, workPair(work, totalWork))}`);
       },
       done: () => undefined,
     };
   };
+}
+
+/** The work done and in all, when both are known. */
+function workPair(done: number | undefined, total: number | undefined): { done: number; total: number } | undefined {
+  return done !== undefined && total !== undefined ? { done, total } : undefined;
 }
 
 /** The right progress for a stream: live on a terminal outside CI, periodic lines otherwise. */

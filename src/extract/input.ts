@@ -14,11 +14,17 @@ import { cacheSalt, sha256OfFile } from './cache.js';
 import { capEndpoints, mergePartials, type PartialFacts } from './partial.js';
 import { knownEndpoint } from './collector.js';
 import { mark } from '../timings.js';
-import { extractFiles, getWorkerScript, hashOnThread, takePoolNotes, takeWorkerProblems, workerCount, type CacheTally, type PoolInit, type WorkerPool } from './pool.js';
+import { extractFiles, getWorkerScript, hashOnThread, takePoolNotes, takeWorkerProblems, workerCount, workOf, type CacheTally, type PoolInit, type WorkerPool } from './pool.js';
 import { shardFiles, type ShardSpec } from './shard-split.js';
 
 /** Progress of one input's extraction; the CLI draws it, the Action logs it. */
-export type ProgressFactory = (input: string, files: number, bytes: number) => { update: (done: { files: number; bytes: number }) => void; done: () => void };
+export type ProgressFactory = (
+  input: string,
+  files: number,
+  bytes: number,
+  /** The files' cost (workOf, pool.ts), by which the time left is estimated; default: bytes. */
+  work?: number,
+) => { update: (done: { files: number; bytes: number; work?: number }) => void; done: () => void };
 
 export interface ExtractOptions {
   known: KnownEndpoints;
@@ -80,7 +86,12 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   const { own, borrowed } = opts.shard ? shardFiles(walk.files, opts.shard) : { own: walk.files, borrowed: [] };
   const all = [...own, ...borrowed];
   const totalBytes = all.reduce((a, f) => a + f.size, 0);
-  const progress = opts.progress?.(opts.label ?? input, all.length, totalBytes);
+  const progress = opts.progress?.(
+    opts.label ?? input,
+    all.length,
+    totalBytes,
+    own.reduce((a, f) => a + workOf(f), 0),
+  );
   const workers = opts.workers ?? workerCount();
   const tally: CacheTally = { hits: 0, misses: 0, problems: [], sha256: new Map() };
   // A single file (an image, an APK) is hashed for the audit while it is extracted, unless the
