@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync 
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLI, ensureCorpus, listFiles, NODE, NODE_VERSION, opt, resultsFile } from './common.mjs';
+import { CLI, corpusIdentity, ensureCorpus, listFiles, NODE, NODE_VERSION, opt, resultsFile } from './common.mjs';
 
 const scale = Number(opt('scale', '2'));
 const runs = Number(opt('runs', '3'));
@@ -115,7 +115,7 @@ const W1 = median(warm1);
 const lines = [
   `# --cache-dir: warm rescans`,
   '',
-  `${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'cpu'} (${availableParallelism()} cores), Node ${NODE_VERSION}; corpus scale ${scale}: ${files.length} files, ${(bytes / 2 ** 30).toFixed(2)} GiB; medians of ${runs} runs; every core (default workers); page cache warm.`,
+  `${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'cpu'} (${availableParallelism()} cores), Node ${NODE_VERSION}; corpus scale ${scale} (${corpusIdentity()}): ${files.length} files, ${(bytes / 2 ** 30).toFixed(2)} GiB; medians of ${runs} runs; every core (default workers); page cache warm.`,
   '',
   '| run | seconds | of a full scan |',
   '|---|---|---|',

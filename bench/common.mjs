@@ -52,6 +52,18 @@ export function ensureCorpus(scale) {
   return corpus;
 }
 
+/**
+ * Which corpus a result is about: the generator's SHA-256 and that of the Debian packages its
+ * libraries came from (names and versions), 12 hex digits each. Two results with the same
+ * identity were measured on the same build.
+ */
+export function corpusIdentity() {
+  const sha = (b) => createHash('sha256').update(b).digest('hex').slice(0, 12);
+  const packages = join(ROOT, 'bench', '.cache', 'debs', 'packages.txt');
+  const libs = existsSync(packages) ? sha(readFileSync(packages)) : 'unknown';
+  return `generator ${sha(readFileSync(join(ROOT, 'bench', 'gen-corpus.py')))}, library packages ${libs}`;
+}
+
 /** Every regular file under `dir`, sorted. */
 export function listFiles(dir) {
   const out = [];

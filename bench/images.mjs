@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, ensureCorpus, listFiles, measure, NODE, NODE_VERSION, opt, resultsFile, ROOT } from './common.mjs';
+import { CLI, corpusIdentity, ensureCorpus, listFiles, measure, NODE, NODE_VERSION, opt, resultsFile, ROOT } from './common.mjs';
 
 const scale = Number(opt('scale', '2'));
 const runs = Number(opt('runs', '3'));
@@ -65,7 +65,7 @@ if (!same) throw new Error('the folder and its images do not give the same endpo
 const lines = [
   '# Images of part of the build',
   '',
-  `${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cores} cores), Node ${NODE_VERSION}; corpus scale ${scale}, its system/ partition: ${listFiles(part).length} files, ${(partBytes / 1e6).toFixed(0)} MB; ext4 image ${(statSync(ext4).size / 1e6).toFixed(0)} MB (mke2fs -d), EROFS image ${(statSync(erofs).size / 1e6).toFixed(0)} MB (mkfs.erofs -zlz4); medians of ${runs} runs; page cache warm.`,
+  `${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cores} cores), Node ${NODE_VERSION}; corpus scale ${scale} (${corpusIdentity()}), its system/ partition: ${listFiles(part).length} files, ${(partBytes / 1e6).toFixed(0)} MB; ext4 image ${(statSync(ext4).size / 1e6).toFixed(0)} MB (mke2fs -d), EROFS image ${(statSync(erofs).size / 1e6).toFixed(0)} MB (mkfs.erofs -zlz4); medians of ${runs} runs; page cache warm.`,
   '',
   '| run | seconds | peak RSS |',
   '|---|---:|---:|',

@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { CLI, ensureCorpus, listFiles, measure as measureCommand, NODE, NODE_VERSION, opt, resultsFile, ROOT } from './common.mjs';
+import { CLI, corpusIdentity, ensureCorpus, listFiles, measure as measureCommand, NODE, NODE_VERSION, opt, resultsFile, ROOT } from './common.mjs';
 
 const args = process.argv.slice(2);
 const scale = Number(opt('scale', '2'));
@@ -169,7 +169,7 @@ const lines = [
   '# Benchmark results',
   '',
   `Measured ${date} on ${cores} cores (${cpu}), Node ${node}, by \`npm run bench\` (scale ${scale}).`,
-  `Corpus: ${files.length} files, ${apks.length} APKs, ${(bytes / 1e9).toFixed(2)} GB on disk (bench/gen-corpus.py, real aapt/smali output). Page cache warm; medians of ${runs} runs.`,
+  `Corpus: ${files.length} files, ${apks.length} APKs, ${(bytes / 1e9).toFixed(2)} GB on disk (bench/gen-corpus.py, real aapt/smali output; ${corpusIdentity()}). Page cache warm; medians of ${runs} runs.`,
   '',
   '| run | seconds | peak RSS | MB/s (input) | files/s |',
   '|---|---:|---:|---:|---:|',
