@@ -64665,7 +64665,10 @@ async function extractInputParts(input, opts) {
     const { own, borrowed } = opts.shard ? shardFiles(walk.files, opts.shard) : { own: walk.files, borrowed: [] };
     const all = [...own, ...borrowed];
     const totalBytes = all.reduce((a, f) => a + f.size, 0);
-    const progress = opts.progress?.(opts.label ?? input, all.length, totalBytes, own.reduce((a, f) => a + workOf(f), 0));
+    const progress = opts.progress?.(opts.label ?? input, all.length, totalBytes, 
+    // The work of the files whose extraction reports progress (a shard's borrowed property
+    // files report none).
+    own.reduce((a, f) => a + workOf(f), 0));
     const workers = opts.workers ?? workerCount();
     const tally = { hits: 0, misses: 0, problems: [], sha256: new Map() };
     // A single file (an image, an APK) is hashed for the audit while it is extracted, unless the

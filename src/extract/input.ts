@@ -90,6 +90,8 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
     opts.label ?? input,
     all.length,
     totalBytes,
+    // The work of the files whose extraction reports progress (a shard's borrowed property
+    // files report none).
     own.reduce((a, f) => a + workOf(f), 0),
   );
   const workers = opts.workers ?? workerCount();
