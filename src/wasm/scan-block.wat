@@ -214,16 +214,23 @@
             (local.set $dt (i64.and (local.get $dt) (local.get $valid)))
             (local.set $cl (i64.and (local.get $cl) (local.get $valid)))))
 
-        ;; digit runs. r: bits i with bits i .. i + k - 1 all set (doubling, then the remainder)
+        ;; digit runs. r: bits i with bits i .. i + k - 1 all set (doubling, then the remainder),
+        ;; in straight lines for the usual k = 8 (the shortest SP number)
         (local.set $r (local.get $x))
-        (local.set $n (i64.const 1))
-        (block $doubled
-          (loop $double
-            (br_if $doubled (i64.gt_u (i64.shl (local.get $n) (i64.const 1)) (local.get $kk)))
-            (local.set $r (i64.and (local.get $r) (i64.shr_u (local.get $r) (local.get $n))))
-            (local.set $n (i64.shl (local.get $n) (i64.const 1)))
-            (br $double)))
-        (local.set $r (i64.and (local.get $r) (i64.shr_u (local.get $r) (i64.sub (local.get $kk) (local.get $n)))))
+        (if (i64.eq (local.get $kk) (i64.const 8))
+          (then
+            (local.set $r (i64.and (local.get $r) (i64.shr_u (local.get $r) (i64.const 1))))
+            (local.set $r (i64.and (local.get $r) (i64.shr_u (local.get $r) (i64.const 2))))
+            (local.set $r (i64.and (local.get $r) (i64.shr_u (local.get $r) (i64.const 4)))))
+          (else
+            (local.set $n (i64.const 1))
+            (block $doubled
+              (loop $double
+                (br_if $doubled (i64.gt_u (i64.shl (local.get $n) (i64.const 1)) (local.get $kk)))
+                (local.set $r (i64.and (local.get $r) (i64.shr_u (local.get $r) (local.get $n))))
+                (local.set $n (i64.shl (local.get $n) (i64.const 1)))
+                (br $double)))
+            (local.set $r (i64.and (local.get $r) (i64.shr_u (local.get $r) (i64.sub (local.get $kk) (local.get $n)))))))
         ;; a run crossing in from the previous step
         (if (i64.ne (i64.and (i64.and (local.get $prev) (local.get $x)) (i64.const 1)) (i64.const 0))
           (then
