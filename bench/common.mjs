@@ -32,20 +32,23 @@ export function opt(name, def, args = process.argv.slice(2)) {
   return i >= 0 ? args[i + 1] : def;
 }
 
+const GENERATOR = join(ROOT, 'bench', 'gen-corpus.py');
+const LIBRARY_PACKAGES = join(ROOT, 'bench', '.cache', 'debs', 'packages.txt');
+const sha256Of = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
 /** The corpus folder for a scale, generated on first use. */
 export function ensureCorpus(scale) {
   const corpus = join(ROOT, 'bench', scale === 2 ? 'corpus' : `corpus-${scale}`);
   // The corpus is made again when the generator changed since (its SHA-256 is kept beside the
   // cache), and the images made from it with it.
-  const generator = join(ROOT, 'bench', 'gen-corpus.py');
-  const version = createHash('sha256').update(readFileSync(generator)).digest('hex');
+  const version = sha256Of(GENERATOR);
   const stamp = join(ROOT, 'bench', '.cache', `${basename(corpus)}.generator`);
   const current = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
   if (!existsSync(corpus) || current !== version) {
     console.error(`generating ${corpus} (scale ${scale})${existsSync(corpus) ? ': bench/gen-corpus.py changed since it was made' : ''} ...`);
     rmSync(corpus, { recursive: true, force: true });
     rmSync(join(ROOT, 'bench', `images-${scale}`), { recursive: true, force: true });
-    execFileSync('/usr/bin/python3', [generator, corpus, '--scale', String(scale)], { stdio: 'inherit' });
+    execFileSync('/usr/bin/python3', [GENERATOR, corpus, '--scale', String(scale)], { stdio: 'inherit' });
     mkdirSync(dirname(stamp), { recursive: true });
     writeFileSync(stamp, version + '\n');
   }
@@ -58,10 +61,8 @@ export function ensureCorpus(scale) {
  * identity were measured on the same build.
  */
 export function corpusIdentity() {
-  const sha = (b) => createHash('sha256').update(b).digest('hex').slice(0, 12);
-  const packages = join(ROOT, 'bench', '.cache', 'debs', 'packages.txt');
-  const libs = existsSync(packages) ? sha(readFileSync(packages)) : 'unknown';
-  return `generator ${sha(readFileSync(join(ROOT, 'bench', 'gen-corpus.py')))}, library packages ${libs}`;
+  const libs = existsSync(LIBRARY_PACKAGES) ? sha256Of(LIBRARY_PACKAGES).slice(0, 12) : 'unknown';
+  return `generator ${sha256Of(GENERATOR).slice(0, 12)}, library packages ${libs}`;
 }
 
 /** Every regular file under `dir`, sorted. */

@@ -6157,6 +6157,9 @@ class EndpointCollector {
     /** Aggregates of endpoints that are not known, and whether some were dropped (prune). */
     unknown = 0;
     pruned = false;
+    /** The last path artifactAt was asked about that add has not seen, and its artifact. */
+    memoPath = '';
+    memoArtifact = '';
     constructor(known = () => false, 
     /** Limits.maxArtifactEndpoints and maxInputEndpoints. */
     caps = { perArtifact: Infinity, perInput: Infinity }) {
@@ -6232,7 +6235,10 @@ class EndpointCollector {
         if (hit.cleartext)
             agg.cleartext = true;
     }
-    /** Whether some artifact is past its cap: until then `saturated` is one comparison. */
+    /**
+     * Whether the artifact of `path` is past its cap (EndpointSink.saturated). Until some artifact
+     * is, this is one comparison: the scanner asks it for every bare-name candidate.
+     */
     saturated(path) {
         if (this.floodedArtifacts.size === 0)
             return false;
@@ -6254,8 +6260,6 @@ class EndpointCollector {
         const artifact = this.artifactAt(path);
         return agg.artifact === artifact || agg.more?.has(artifact) === true;
     }
-    memoPath = '';
-    memoArtifact = '';
     /** The artifact of an evidence path, as add reckons it. */
     artifactAt(path) {
         if (!path)
@@ -15878,8 +15882,8 @@ class EndpointScanner {
                     if (o >= offsetOf(window.from) && o < offsetOf(window.to))
                         sink.add(h);
                 },
-                saturated: sink.saturated && ((path) => sink.saturated(path)),
-                lists: sink.lists && ((kind, value, path) => sink.lists(kind, value, path)),
+                saturated: sink.saturated?.bind(sink),
+                lists: sink.lists?.bind(sink),
             };
         // Work on a view of [start, end) so that every indexOf stops at `end`: Buffer.indexOf has
         // no end bound, and searching past it is quadratic over a DEX's many small strings.

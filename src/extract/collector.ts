@@ -55,6 +55,9 @@ export class EndpointCollector implements EndpointSink {
   /** Aggregates of endpoints that are not known, and whether some were dropped (prune). */
   private unknown = 0;
   private pruned = false;
+  /** The last path artifactAt was asked about that add has not seen, and its artifact. */
+  private memoPath = '';
+  private memoArtifact = '';
 
   constructor(
     private readonly known: KnownEndpoint = () => false,
@@ -121,7 +124,10 @@ export class EndpointCollector implements EndpointSink {
     if (hit.cleartext) agg.cleartext = true;
   }
 
-  /** Whether some artifact is past its cap: until then `saturated` is one comparison. */
+  /**
+   * Whether the artifact of `path` is past its cap (EndpointSink.saturated). Until some artifact
+   * is, this is one comparison: the scanner asks it for every bare-name candidate.
+   */
   saturated(path: string): boolean {
     if (this.floodedArtifacts.size === 0) return false;
     return this.floodedArtifacts.has(this.artifactAt(path));
@@ -141,9 +147,6 @@ export class EndpointCollector implements EndpointSink {
     const artifact = this.artifactAt(path);
     return agg.artifact === artifact || agg.more?.has(artifact) === true;
   }
-
-  private memoPath = '';
-  private memoArtifact = '';
 
   /** The artifact of an evidence path, as add reckons it. */
   private artifactAt(path: string): string {

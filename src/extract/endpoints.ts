@@ -400,8 +400,8 @@ export class EndpointScanner {
             const o = h.evidence.offset ?? 0;
             if (o >= offsetOf(window.from) && o < offsetOf(window.to)) sink.add(h);
           },
-          saturated: sink.saturated && ((path) => sink.saturated!(path)),
-          lists: sink.lists && ((kind, value, path) => sink.lists!(kind, value, path)),
+          saturated: sink.saturated?.bind(sink),
+          lists: sink.lists?.bind(sink),
         };
     // Work on a view of [start, end) so that every indexOf stops at `end`: Buffer.indexOf has
     // no end bound, and searching past it is quadratic over a DEX's many small strings.
