@@ -123,7 +123,7 @@ for (const c of cats) {
 lines.push(`| **all CPU** | ${runs.map((r) => `**${(r.total / HZ).toFixed(2)} s**`).join(' | ')} |`);
 lines.push(`| wall (under perf) | ${runs.map((r) => `${r.wall.toFixed(2)} s`).join(' | ')} |`);
 lines.push('');
-lines.push('The main thread alone (with one worker it extracts everything, so its CPU time is the wall time; with more, it walks, merges, evaluates and writes the report):');
+lines.push('The main thread alone (with one worker it extracts everything, so its CPU time is the wall time; with more, it extracts the smallest files beside N - 1 worker threads, then merges, evaluates and writes the report):');
 lines.push('');
 lines.push(`| category | ${runs.map((r) => r.label).join(' | ')} |`);
 lines.push(`|---|${runs.map(() => '---:').join('|')}|`);

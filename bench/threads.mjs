@@ -50,11 +50,13 @@ child.on('exit', () => {
   const main = String(child.pid);
   const total = rows.reduce((a, [, s]) => a + s, 0);
   console.log(`wall ${wall.toFixed(2)} s, CPU ${total.toFixed(2)} s over ${rows.length} threads (last sample before exit):`);
-  const w = Number(workers);
+  // The main thread is one of the extractors, beside w - 1 worker threads (w with a heap cap:
+  // src/extract/pool.ts extractors()); threads carry no names, so the busiest are taken for them.
+  const w = process.env.ACTIVATION_GATE_WORKER_HEAP_MB ? Number(workers) : Number(workers) - 1;
   let helpers = 0;
   let shown = 0;
   for (const [tid, s] of rows) {
-    const role = tid === main ? 'main thread' : shown < w && w > 1 ? 'extraction worker' : 'V8/libuv helper';
+    const role = tid === main ? 'main thread' : shown < w ? 'extraction worker' : 'V8/libuv helper';
     if (role === 'extraction worker') shown++;
     if (role === 'V8/libuv helper') helpers += s;
     else console.log(`  ${role.padEnd(18)} ${s.toFixed(2)} s`);

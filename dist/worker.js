@@ -16543,10 +16543,11 @@ function floodFacts(floods, limits) {
 
 /**
  * Extraction on every core: files are handed, largest first, to worker threads as each becomes
- * free; every worker returns its PartialFacts and the merge is deterministic (partial.ts). The
- * worker threads run the same bundle as the entry point (dist/cli.js or dist/index.js), which
- * registers itself with setWorkerScript(); without one (tests running the TypeScript sources)
- * extraction runs in-process.
+ * free, while the main thread extracts the smallest ones itself (extractors); every extractor
+ * returns its PartialFacts and the merge is deterministic (partial.ts). The worker threads run
+ * the extraction bundle (dist/worker.js), which the entry point registers with
+ * setWorkerScript(); without one (tests running the TypeScript sources) extraction runs
+ * in-process.
  */
 const WORKER_MARK = 'activation-gate-extract-worker';
 /** True when this thread is an extraction worker (the entry point must then call runWorker). */
