@@ -80,6 +80,24 @@ export function listFiles(dir) {
   return out.sort();
 }
 
+/** One run of a command under GNU time: its wall seconds and peak RSS (KB). Throws when it fails. */
+export function timeOnce(label, cmd, cmdArgs, env = {}) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...cmdArgs], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const [s, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  // A command that failed timed nothing worth printing (a peer whose tool is missing ran in
+  // 0.9 s in session 14's bench): its status must be 0.
+  if (!Number.isFinite(s) || r.status !== 0) throw new Error(`${label} failed (exit status ${r.status}): ${r.stderr.slice(-2000)}`);
+  return { s, kb };
+}
+
+/** The median of `times` and the largest peak RSS, printed as one line to stderr. */
+function summarise(label, times, rssKB) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const med = sorted[Math.floor(sorted.length / 2)];
+  console.error(`${label}: ${med.toFixed(2)} s (runs ${sorted.map((t) => t.toFixed(2)).join(', ')}), peak RSS ${(rssKB / 1024).toFixed(0)} MB`);
+  return { label, seconds: med, rssMB: rssKB / 1024 };
+}
+
 /**
  * Runs a command `n` times under GNU time: the median wall seconds and the largest peak RSS.
  * Prints one line per measurement to stderr.
@@ -88,16 +106,30 @@ export function measure(label, cmd, cmdArgs, { env = {}, n = 3 } = {}) {
   const times = [];
   let rss = 0;
   for (let i = 0; i < n; i++) {
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...cmdArgs], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
-    const [s, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
-    // A command that failed timed nothing worth printing (a peer whose tool is missing ran in
-    // 0.9 s in session 14's bench): its status must be 0.
-    if (!Number.isFinite(s) || r.status !== 0) throw new Error(`${label} failed (exit status ${r.status}): ${r.stderr.slice(-2000)}`);
+    const { s, kb } = timeOnce(label, cmd, cmdArgs, env);
     times.push(s);
     rss = Math.max(rss, kb);
   }
-  times.sort((a, b) => a - b);
-  const med = times[Math.floor(times.length / 2)];
-  console.error(`${label}: ${med.toFixed(2)} s (runs ${times.map((t) => t.toFixed(2)).join(', ')}), peak RSS ${(rss / 1024).toFixed(0)} MB`);
-  return { label, seconds: med, rssMB: rss / 1024 };
+  return summarise(label, times, rss);
+}
+
+/**
+ * Times several contenders in `n` rounds: each runs once per round, in an order that rotates
+ * from round to round, so that a slow or a fast stretch of a shared machine falls on all of them
+ * alike. (Run in blocks, session 16's one-worker scans drew a slow stretch, 4.51-7.77 s, right
+ * after the floor's block had drawn a fast one, 2.15-2.57 s.) A contender is `{ key, label, once }`, `once()` returning
+ * timeOnce's `{ s, kb }`; returns measure()'s record per key.
+ */
+export function measureRounds(contenders, n) {
+  const times = contenders.map(() => []);
+  const rss = contenders.map(() => 0);
+  for (let round = 0; round < n; round++) {
+    for (let j = 0; j < contenders.length; j++) {
+      const i = (round + j) % contenders.length;
+      const { s, kb } = contenders[i].once();
+      times[i].push(s);
+      rss[i] = Math.max(rss[i], kb);
+    }
+  }
+  return Object.fromEntries(contenders.map((c, i) => [c.key, summarise(c.label, times[i], rss[i])]));
 }

@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, corpusIdentity, ensureCorpus, listFiles, measure, NODE, NODE_VERSION, opt, resultsFile, ROOT } from './common.mjs';
+import { CLI, corpusIdentity, ensureCorpus, listFiles, measureRounds, NODE, NODE_VERSION, opt, resultsFile, ROOT, timeOnce } from './common.mjs';
 
 const scale = Number(opt('scale', '2'));
 const runs = Number(opt('runs', '3'));
@@ -41,19 +41,24 @@ const EMPTY = mkdtempSync(join(tmpdir(), 'ag-bench-img-'));
 process.on('exit', () => rmSync(EMPTY, { recursive: true, force: true }));
 
 const out = (name) => join(EMPTY, `${name}.json`);
-const ours = (label, input, workers, name) =>
-  measure(`${label}, ${workers} worker${workers > 1 ? 's' : ''}`, NODE, [CLI, 'scan', input, '--market', 'EU', '--format', 'json', '--output', out(name), '--fail-on', 'never', '--quiet', '--source-root', EMPTY], {
-    env: { ACTIVATION_GATE_WORKERS: String(workers) },
-    n: runs,
-  });
+const ours = (label, input, workers, name) => ({
+  key: name,
+  label: `${label}, ${workers} worker${workers > 1 ? 's' : ''}`,
+  once: () =>
+    timeOnce(label, NODE, [CLI, 'scan', input, '--market', 'EU', '--format', 'json', '--output', out(name), '--fail-on', 'never', '--quiet', '--source-root', EMPTY], {
+      ACTIVATION_GATE_WORKERS: String(workers),
+    }),
+});
 
 execFileSync('sh', ['-c', 'cat "$@" > /dev/null', 'sh', ext4, erofs, ...listFiles(part)]); // page cache warm
-const rows = [measure('floor (folder), 1 worker', NODE, [join(ROOT, 'bench', 'floor.mjs'), part, '--workers', '1'], { n: runs })];
+// Each contender once per round, in turn (measureRounds): a slow stretch falls on all alike.
+const contenders = [{ key: 'floor', label: 'floor (folder), 1 worker', once: () => timeOnce('floor', NODE, [join(ROOT, 'bench', 'floor.mjs'), part, '--workers', '1']) }];
 for (const w of [...new Set([1, cores])]) {
-  rows.push(ours('folder system/', part, w, `folder${w}`));
-  rows.push(ours('ext4 image', ext4, w, `ext4${w}`));
-  rows.push(ours('EROFS-LZ4 image', erofs, w, `erofs${w}`));
+  contenders.push(ours('folder system/', part, w, `folder${w}`));
+  contenders.push(ours('ext4 image', ext4, w, `ext4${w}`));
+  contenders.push(ours('EROFS-LZ4 image', erofs, w, `erofs${w}`));
 }
+const rows = Object.values(measureRounds(contenders, runs));
 // The three forms must give the same endpoints and packages (paths inside images are the same).
 const facts = (name) => {
   const r = JSON.parse(readFileSync(out(name), 'utf8'));
@@ -65,7 +70,7 @@ if (!same) throw new Error('the folder and its images do not give the same endpo
 const lines = [
   '# Images of part of the build',
   '',
-  `${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cores} cores), Node ${NODE_VERSION}; corpus scale ${scale} (${corpusIdentity()}), its system/ partition: ${listFiles(part).length} files, ${(partBytes / 1e6).toFixed(0)} MB; ext4 image ${(statSync(ext4).size / 1e6).toFixed(0)} MB (mke2fs -d), EROFS image ${(statSync(erofs).size / 1e6).toFixed(0)} MB (mkfs.erofs -zlz4); medians of ${runs} runs; page cache warm.`,
+  `${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cores} cores), Node ${NODE_VERSION}; corpus scale ${scale} (${corpusIdentity()}), its system/ partition: ${listFiles(part).length} files, ${(partBytes / 1e6).toFixed(0)} MB; ext4 image ${(statSync(ext4).size / 1e6).toFixed(0)} MB (mke2fs -d), EROFS image ${(statSync(erofs).size / 1e6).toFixed(0)} MB (mkfs.erofs -zlz4); medians of ${runs} rounds, each run once per round in turn; page cache warm.`,
   '',
   '| run | seconds | peak RSS |',
   '|---|---:|---:|',

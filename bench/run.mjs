@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { CLI, corpusIdentity, ensureCorpus, listFiles, measure as measureCommand, NODE, NODE_VERSION, opt, resultsFile, ROOT } from './common.mjs';
+import { CLI, corpusIdentity, ensureCorpus, listFiles, measure as measureCommand, measureRounds, NODE, NODE_VERSION, opt, resultsFile, ROOT, timeOnce } from './common.mjs';
 
 const args = process.argv.slice(2);
 const scale = Number(opt('scale', '2'));
@@ -47,56 +47,60 @@ const bytes = files.reduce((a, f) => a + statSync(f).size, 0);
 
 const measure = (label, cmd, cmdArgs, { env = {}, n = runs } = {}) => measureCommand(label, cmd, cmdArgs, { env, n });
 
-const ours = (workers, input = corpus, what = '') =>
-  measure(`ours${what}, ${workers} worker${workers > 1 ? 's' : ''}`, NODE, [CLI, 'scan', input, '--market', 'EU', '--format', 'json', '--output', '/dev/null', '--fail-on', 'never', '--quiet', '--source-root', EMPTY], {
-    env: { ACTIVATION_GATE_WORKERS: String(workers) },
-  });
-const floor = (workers) => measure(`floor, ${workers} worker${workers > 1 ? 's' : ''}`, NODE, [join(ROOT, 'bench', 'floor.mjs'), corpus, '--workers', String(workers)]);
-
-// Warm the page cache once so every contender reads from memory.
-floor(1);
-const results = { floor1: floor(1), ours1: ours(1) };
-if (cores > 1) {
-  results.floorN = floor(cores);
-  results.oursN = ours(cores);
-}
-// GitHub's larger public runners have four cores, so four workers: their memory, measured here
-// with four workers on fewer cores (the time of that run says nothing).
-if (cores < 4) results.ours4 = ours(4, corpus, ' (forced: the memory of a 4-core runner)');
+const plural = (workers) => `${workers} worker${workers > 1 ? 's' : ''}`;
+const oursArgs = (input) => [CLI, 'scan', input, '--market', 'EU', '--format', 'json', '--output', '/dev/null', '--fail-on', 'never', '--quiet', '--source-root', EMPTY];
+const floorArgs = (workers) => [join(ROOT, 'bench', 'floor.mjs'), corpus, '--workers', String(workers)];
 
 // The Action itself (dist/index.js, as the runner starts it: INPUT_* variables, output and summary
 // files) on the same build: its report file, the text report in its log, annotations, the job
 // summary and the step outputs on top of the scan. No GitHub API calls (comment: never,
 // check-run: false).
 const ACTION = join(dirname(CLI), 'index.js');
-const action = (workers, what = '') => {
+const actionOnce = (label, workers) => {
   const dir = mkdtempSync(join(tmpdir(), 'ag-bench-action-'));
   writeFileSync(join(dir, 'output'), '');
   writeFileSync(join(dir, 'summary'), '');
-  const r = measure(`the Action (dist/index.js)${what}, ${workers} worker${workers > 1 ? 's' : ''}`, NODE, [ACTION], {
-    env: {
-      ACTIVATION_GATE_WORKERS: String(workers),
-      GITHUB_WORKSPACE: dirname(corpus),
-      INPUT_PATH: relative(dirname(corpus), corpus),
-      INPUT_MARKET: 'EU',
-      'INPUT_FAIL-ON': 'never',
-      'INPUT_SOURCE-ROOT': EMPTY,
-      'INPUT_REPORT-FILE': join(dir, 'report.json'),
-      INPUT_COMMENT: 'never',
-      'INPUT_CHECK-RUN': 'false',
-      GITHUB_OUTPUT: join(dir, 'output'),
-      GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-      RUNNER_TEMP: dir,
-    },
+  const r = timeOnce(label, NODE, [ACTION], {
+    ACTIVATION_GATE_WORKERS: String(workers),
+    GITHUB_WORKSPACE: dirname(corpus),
+    INPUT_PATH: relative(dirname(corpus), corpus),
+    INPUT_MARKET: 'EU',
+    'INPUT_FAIL-ON': 'never',
+    'INPUT_SOURCE-ROOT': EMPTY,
+    'INPUT_REPORT-FILE': join(dir, 'report.json'),
+    INPUT_COMMENT: 'never',
+    'INPUT_CHECK-RUN': 'false',
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    RUNNER_TEMP: dir,
   });
   // A run that stopped early (an input it did not accept) would time nothing: it must have
   // written its report.
-  if (!existsSync(join(dir, 'report.json'))) throw new Error(`${r.label}: no report file was written`);
+  if (!existsSync(join(dir, 'report.json'))) throw new Error(`${label}: no report file was written`);
   rmSync(dir, { recursive: true, force: true });
   return r;
 };
-results.actionN = action(cores);
-if (cores < 4) results.action4 = action(4, ' (forced: the memory of a 4-core runner)');
+
+// Warm the page cache once so every contender reads from memory.
+timeOnce('page cache warm-up', NODE, floorArgs(1));
+// GitHub's larger public runners have four cores, so four workers: their memory, measured here
+// with four workers on fewer cores (the time of that run says nothing). Every contender runs once
+// per round, in turn (measureRounds): a slow stretch of the machine falls on all of them alike.
+const FORCED = ' (forced: the memory of a 4-core runner)';
+const contenders = [
+  { key: 'floor1', label: 'floor, 1 worker', once: () => timeOnce('floor', NODE, floorArgs(1)) },
+  { key: 'ours1', label: 'ours, 1 worker', once: () => timeOnce('ours', NODE, oursArgs(corpus), { ACTIVATION_GATE_WORKERS: '1' }) },
+  ...(cores > 1
+    ? [
+        { key: 'floorN', label: `floor, ${plural(cores)}`, once: () => timeOnce('floor', NODE, floorArgs(cores)) },
+        { key: 'oursN', label: `ours, ${plural(cores)}`, once: () => timeOnce('ours', NODE, oursArgs(corpus), { ACTIVATION_GATE_WORKERS: String(cores) }) },
+      ]
+    : []),
+  ...(cores < 4 ? [{ key: 'ours4', label: `ours${FORCED}, 4 workers`, once: () => timeOnce('ours', NODE, oursArgs(corpus), { ACTIVATION_GATE_WORKERS: '4' }) }] : []),
+  { key: 'actionN', label: `the Action (dist/index.js), ${plural(cores)}`, once: () => actionOnce('the Action', cores) },
+  ...(cores < 4 ? [{ key: 'action4', label: `the Action (dist/index.js)${FORCED}, 4 workers`, once: () => actionOnce('the Action', 4) }] : []),
+];
+const results = measureRounds(contenders, runs);
 
 // Peers: every APK of the corpus, one process at a time (or a sample, scaled by APK bytes). They
 // read only the APKs: they are compared with our scan of the whole build (which also reads the
@@ -147,8 +151,14 @@ for f in open(sys.argv[1]).read().split():
     linkSync(f, to);
   }
   const scaled = (r) => ({ ...r, seconds: r.seconds * scale });
-  const same1 = scaled(ours(1, same, ' on the same APKs'));
-  const sameN = cores > 1 ? scaled(ours(cores, same, ' on the same APKs')) : undefined;
+  const onSame = (workers) => ({
+    key: `same${workers}`,
+    label: `ours on the same APKs, ${plural(workers)}`,
+    once: () => timeOnce('ours on the same APKs', NODE, oursArgs(same), { ACTIVATION_GATE_WORKERS: String(workers) }),
+  });
+  const sameRuns = measureRounds(cores > 1 ? [onSame(1), onSame(cores)] : [onSame(1)], runs);
+  const same1 = scaled(sameRuns.same1);
+  const sameN = cores > 1 ? scaled(sameRuns[`same${cores}`]) : undefined;
   rmSync(same, { recursive: true, force: true });
   peerRows = [rg, aapt, ag].map((p) => ({
     ...p,
@@ -169,7 +179,7 @@ const lines = [
   '# Benchmark results',
   '',
   `Measured ${date} on ${cores} cores (${cpu}), Node ${node}, by \`npm run bench\` (scale ${scale}).`,
-  `Corpus: ${files.length} files, ${apks.length} APKs, ${(bytes / 1e9).toFixed(2)} GB on disk (bench/gen-corpus.py, real aapt/smali output; ${corpusIdentity()}). Page cache warm; medians of ${runs} runs.`,
+  `Corpus: ${files.length} files, ${apks.length} APKs, ${(bytes / 1e9).toFixed(2)} GB on disk (bench/gen-corpus.py, real aapt/smali output; ${corpusIdentity()}). Page cache warm; medians of ${runs} rounds, each run once per round in turn.`,
   '',
   '| run | seconds | peak RSS | MB/s (input) | files/s |',
   '|---|---:|---:|---:|---:|',
