@@ -6366,6 +6366,10 @@ function compareEvidence$1(a, b) {
 function cmp$3(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
+/** (kind, value) order, the order of an input's endpoint facts and of its cap. */
+function compareKeys(a, b) {
+    return cmp$3(a.kind, b.kind) || cmp$3(a.value, b.value);
+}
 /** The KnownEndpoint of a scan's catalogued and policy-named hosts and SMS numbers. */
 function knownEndpoint(known) {
     return (kind, value) => (kind === 'sms' ? known.sms.has(value) : known.hosts.has(value));
@@ -6525,11 +6529,32 @@ class EndpointCollector {
             for (const a of m.values())
                 if (!this.known(a.kind, a.value))
                     unknown.push(a);
-        unknown.sort((a, b) => cmp$3(a.kind, b.kind) || cmp$3(a.value, b.value));
+        unknown.sort(compareKeys);
         for (const a of unknown.slice(this.caps.perInput))
             this.aggs.get(a.kind).delete(a.value);
         this.unknown = Math.min(this.unknown, this.caps.perInput);
         this.pruned = true;
+    }
+    /**
+     * The key past which no unknown endpoint can be among the input's first `perInput`
+     * (capEndpoints in partial.ts): the perInput-th smallest unknown (kind, value) this collector
+     * holds, once it holds that many (undefined before). The input holds at least these, so the
+     * merge drops any other part's unknown endpoint above it: a worker need not send one
+     * (keepBelow, pool.ts).
+     */
+    bound() {
+        if (this.unknown < this.caps.perInput)
+            return undefined;
+        const unknown = [];
+        for (const m of this.aggs.values())
+            for (const a of m.values())
+                if (!this.known(a.kind, a.value))
+                    unknown.push(a);
+        if (unknown.length < this.caps.perInput)
+            return undefined;
+        unknown.sort(compareKeys);
+        const { kind, value } = unknown[this.caps.perInput - 1];
+        return { kind, value };
     }
     /** Artifacts past their cap of endpoints (sorted), and whether prune dropped any. */
     floods() {
@@ -6569,7 +6594,7 @@ class EndpointCollector {
                 f.ignored = true;
             out.push(f);
         }
-        out.sort((a, b) => cmp$3(a.kind, b.kind) || cmp$3(a.value, b.value));
+        out.sort(compareKeys);
         return out;
     }
 }
@@ -6850,6 +6875,9 @@ async function extractContainer(item, c, ctx, filesystem) {
             await extractSource(child, () => f.open(), ctx);
         else
             await extractOwned(child, () => f.open(), ctx);
+        const paused = ctx.pause?.();
+        if (paused)
+            await paused;
     }
 }
 const SHARED = -1;
@@ -16953,9 +16981,6 @@ function mergeEndpointFacts(lists) {
     }
     return out;
 }
-function compareKeys(a, b) {
-    return cmp$2(a.kind, b.kind) || cmp$2(a.value, b.value);
-}
 /** Each key once, in the order mergeEndpointFacts gives (kind, then value). */
 function keysInOrder(list) {
     return increasing(list, compareKeys);
@@ -17282,6 +17307,8 @@ async function extractOne(f, init, ctx, parts, slice, inWorker = false) {
         // Its own context: the slices of one image are joined (or dropped) together.
         const own = newContext(init);
         own.slice = slice;
+        if (ctx.pause)
+            own.pause = ctx.pause;
         await extractFile(f, own);
         return { partial: partialOf(own) };
     }
@@ -17289,7 +17316,7 @@ async function extractOne(f, init, ctx, parts, slice, inWorker = false) {
         await extractFile(f, ctx);
         return {};
     }
-    const r = await extractFileCached(f, init.cache, () => newContext(init), partialOf, inWorker);
+    const r = await extractFileCached(f, init.cache, () => Object.assign(newContext(init), ctx.pause ? { pause: ctx.pause } : {}), partialOf, inWorker);
     if (r.facts)
         parts.push(r.facts);
     // A payload travels in a buffer of its own, moved to the main thread (not copied again).
@@ -17569,19 +17596,24 @@ pool) {
     };
     const mainCtx = newContext(init);
     const mainParts = [];
+    // Back to the event loop every YIELD_MS (between files, and between the files of an image),
+    // so that the threads are answered and sent more.
+    let yielded = performance.now();
+    mainCtx.pause = () => {
+        if (performance.now() - yielded < YIELD_MS$1)
+            return undefined;
+        return new Promise((r) => setImmediate(r)).then(() => void (yielded = performance.now()));
+    };
     const extractOnMain = async () => {
         if (!onMain)
             return undefined;
-        let yielded = performance.now();
         while (head < end) {
             const job = queue[--end];
             settle(job, await extractOne(job.file, init, mainCtx, mainParts, job.slice));
             progress?.({ files: Math.round(doneFiles), bytes: Math.round(doneBytes), work: doneWork });
-            // Back to the event loop now and then, so that the threads are answered and sent more.
-            if (performance.now() - yielded > YIELD_MS$1) {
-                await new Promise((r) => setImmediate(r));
-                yielded = performance.now();
-            }
+            const paused = mainCtx.pause?.();
+            if (paused)
+                await paused;
         }
         return partialOf(mainCtx);
     };
@@ -17618,7 +17650,11 @@ pool) {
                 }
                 else if (!finishing) {
                     finishing = true;
-                    w.postMessage({ type: 'finish' });
+                    // When the main thread alone holds the input's cap of endpoints (a flood), the
+                    // worker keeps back those past it (EndpointCollector.bound): the merge would drop
+                    // them. The cost of a sort, in a flood only.
+                    const below = onMain ? mainCtx.endpoints.bound() : undefined;
+                    w.postMessage({ type: 'finish', ...(below ? { below } : {}) });
                 }
             };
             // Files this worker has finished (it counts them), and results received.

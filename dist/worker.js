@@ -6138,6 +6138,10 @@ function compareEvidence(a, b) {
 function cmp$1(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
+/** (kind, value) order, the order of an input's endpoint facts and of its cap. */
+function compareKeys(a, b) {
+    return cmp$1(a.kind, b.kind) || cmp$1(a.value, b.value);
+}
 /** The KnownEndpoint of a scan's catalogued and policy-named hosts and SMS numbers. */
 function knownEndpoint(known) {
     return (kind, value) => (kind === 'sms' ? known.sms.has(value) : known.hosts.has(value));
@@ -6297,11 +6301,32 @@ class EndpointCollector {
             for (const a of m.values())
                 if (!this.known(a.kind, a.value))
                     unknown.push(a);
-        unknown.sort((a, b) => cmp$1(a.kind, b.kind) || cmp$1(a.value, b.value));
+        unknown.sort(compareKeys);
         for (const a of unknown.slice(this.caps.perInput))
             this.aggs.get(a.kind).delete(a.value);
         this.unknown = Math.min(this.unknown, this.caps.perInput);
         this.pruned = true;
+    }
+    /**
+     * The key past which no unknown endpoint can be among the input's first `perInput`
+     * (capEndpoints in partial.ts): the perInput-th smallest unknown (kind, value) this collector
+     * holds, once it holds that many (undefined before). The input holds at least these, so the
+     * merge drops any other part's unknown endpoint above it: a worker need not send one
+     * (keepBelow, pool.ts).
+     */
+    bound() {
+        if (this.unknown < this.caps.perInput)
+            return undefined;
+        const unknown = [];
+        for (const m of this.aggs.values())
+            for (const a of m.values())
+                if (!this.known(a.kind, a.value))
+                    unknown.push(a);
+        if (unknown.length < this.caps.perInput)
+            return undefined;
+        unknown.sort(compareKeys);
+        const { kind, value } = unknown[this.caps.perInput - 1];
+        return { kind, value };
     }
     /** Artifacts past their cap of endpoints (sorted), and whether prune dropped any. */
     floods() {
@@ -6341,7 +6366,7 @@ class EndpointCollector {
                 f.ignored = true;
             out.push(f);
         }
-        out.sort((a, b) => cmp$1(a.kind, b.kind) || cmp$1(a.value, b.value));
+        out.sort(compareKeys);
         return out;
     }
 }
@@ -6614,6 +6639,9 @@ async function extractContainer(item, c, ctx, filesystem) {
             await extractSource(child, () => f.open(), ctx);
         else
             await extractOwned(child, () => f.open(), ctx);
+        const paused = ctx.pause?.();
+        if (paused)
+            await paused;
     }
 }
 const SHARED = -1;
@@ -16335,9 +16363,6 @@ function mergeEndpointFacts(lists) {
     }
     return out;
 }
-function compareKeys(a, b) {
-    return cmp(a.kind, b.kind) || cmp(a.value, b.value);
-}
 /** Each key once, in the order mergeEndpointFacts gives (kind, then value). */
 function keysInOrder(list) {
     return increasing(list, compareKeys);
@@ -16528,6 +16553,10 @@ function inputFlood(max) {
         reason: `more than ${max} distinct endpoints in this input (a build made to flood the report): the first ${max} in kind and value order are listed, and every catalogued or policy-named one`,
     };
 }
+/** True for the unreadable fact that says an input named more endpoints than its cap. */
+function isInputFlood(u) {
+    return u.path === INPUT_FLOOD_PATH && u.format === 'endpoints';
+}
 /** The unreadable facts of a worker's floods: artifacts past their cap, and a prune (the input's fact). */
 function floodFacts(floods, limits) {
     const max = limits.maxArtifactEndpoints;
@@ -16539,6 +16568,19 @@ function floodFacts(floods, limits) {
     if (floods.pruned)
         out.push(inputFlood(limits.maxInputEndpoints));
     return out;
+}
+/**
+ * A part's facts without its unknown endpoints above `bound` (EndpointCollector.bound of another
+ * part): the input's cap of `max` drops them whatever the other parts hold, so they need not be
+ * sent. When it drops any, the part says the input flooded (the merge would otherwise have found
+ * it by counting what it no longer sees).
+ */
+function keepBelow(facts, bound, known, max) {
+    const endpoints = facts.endpoints.filter((e) => known(e.kind, e.value) || compareKeys(e, bound) <= 0);
+    if (endpoints.length === facts.endpoints.length)
+        return facts;
+    const unreadable = facts.unreadable.some(isInputFlood) ? facts.unreadable : [...facts.unreadable, inputFlood(max)].sort(compareUnreadable);
+    return { ...facts, endpoints, unreadable };
 }
 
 /**
@@ -16598,6 +16640,8 @@ async function extractOne(f, init, ctx, parts, slice, inWorker = false) {
         // Its own context: the slices of one image are joined (or dropped) together.
         const own = newContext(init);
         own.slice = slice;
+        if (ctx.pause)
+            own.pause = ctx.pause;
         await extractFile(f, own);
         return { partial: partialOf(own) };
     }
@@ -16605,7 +16649,7 @@ async function extractOne(f, init, ctx, parts, slice, inWorker = false) {
         await extractFile(f, ctx);
         return {};
     }
-    const r = await extractFileCached(f, init.cache, () => newContext(init), partialOf, inWorker);
+    const r = await extractFileCached(f, init.cache, () => Object.assign(newContext(init), ctx.pause ? { pause: ctx.pause } : {}), partialOf, inWorker);
     if (r.facts)
         parts.push(r.facts);
     // A payload travels in a buffer of its own, moved to the main thread (not copied again).
@@ -16663,7 +16707,10 @@ async function runWorker() {
                     postDone(port, results);
             }
             else {
-                port.postMessage({ type: 'partial', partial: mergePartials([partialOf(ctx), ...cached]) });
+                const merged = mergePartials([partialOf(ctx), ...cached]);
+                // Past the input's cap: what the main thread's own endpoints already rule out stays here.
+                const partial = msg.below ? keepBelow(merged, msg.below, knownEndpoint({ hosts: new Set(init.hosts), sms: new Set(init.sms) }), ctx.limits.maxInputEndpoints) : merged;
+                port.postMessage({ type: 'partial', partial });
                 // The next input starts with init (a new context then, not now: a new scanner while
                 // this worker's facts are still being sent would only add to the peak).
                 ctx = undefined;

@@ -5,12 +5,13 @@
  * cap, on N threads. Worker threads need the bundled worker (dist/worker.js), as in
  * progress.test.ts.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { FileArtifact } from '../../src/inputs/walk.js';
 import { DEFAULT_LIMITS } from '../../src/extract/limits.js';
-import { extractFiles, extractors, setWorkerScript, startWorkerPool, type PoolInit, type WorkerPool } from '../../src/extract/pool.js';
+import { extractFile } from '../../src/extract/artifact.js';
+import { extractFiles, extractors, newContext, setWorkerScript, startWorkerPool, type PoolInit, type WorkerPool } from '../../src/extract/pool.js';
 import type { PartialFacts } from '../../src/extract/partial.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -26,6 +27,29 @@ describe('extractors', () => {
     expect(extractors(4, { ACTIVATION_GATE_WORKER_HEAP_MB: '256' })).toEqual({ threads: 4, onMain: false });
     // Not a cap (workerLimits ignores it): the main thread extracts.
     expect(extractors(2, { ACTIVATION_GATE_WORKER_HEAP_MB: 'lots' })).toEqual({ threads: 1, onMain: true });
+  });
+});
+
+describe('the pause of the main thread', () => {
+  it('is waited for after each file of an image, so that the threads are answered while the main thread extracts it', async () => {
+    const image = join(import.meta.dirname, '..', 'fixtures', 'images', 'sample', 'ext4', 'system.img');
+    const plain = newContext(init);
+    await extractFile({ abs: Buffer.from(image), relPath: 'system.img', size: statSync(image).size, partition: '', partitionPath: 'system.img' }, plain);
+    const ctx = newContext(init);
+    let asked = 0;
+    let waited = 0;
+    ctx.pause = () => {
+      asked++;
+      return asked % 2 ? undefined : Promise.resolve().then(() => void waited++);
+    };
+    await extractFile({ abs: Buffer.from(image), relPath: 'system.img', size: statSync(image).size, partition: '', partitionPath: 'system.img' }, ctx);
+    // Once after each file of the image (the scan counts the image and its four files), the
+    // facts unchanged.
+    expect(plain.stats.files).toBe(5);
+    expect(asked).toBe(4);
+    expect(waited).toBe(Math.floor(asked / 2));
+    expect(ctx.endpoints.finish()).toEqual(plain.endpoints.finish());
+    expect(ctx.packages).toEqual(plain.packages);
   });
 });
 

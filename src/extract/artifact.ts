@@ -64,6 +64,13 @@ export interface ArtifactContext {
   slice?: ImageSlice;
   /** What the file of the walk being extracted has inflated so far (set by extractFile). */
   inflation?: Inflation;
+  /**
+   * On the main thread, extracting beside worker threads (pool.ts): a promise to wait for now and
+   * then between the files of a container, so that the threads are answered (a worker that has
+   * not started yet, or ran out of files, waits for the main thread's event loop) while a whole
+   * image is extracted here.
+   */
+  pause?: () => Promise<void> | undefined;
 }
 
 /**
@@ -358,6 +365,8 @@ async function extractContainer(item: ScanItem, c: OpenedContainer, ctx: Artifac
     if (imagePartition) child.imagePartition = imagePartition;
     if (owner === undefined || owner === SHARED) await extractSource(child, () => f.open(), ctx);
     else await extractOwned(child, () => f.open(), ctx);
+    const paused = ctx.pause?.();
+    if (paused) await paused;
   }
 }
 

@@ -34,6 +34,17 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** An endpoint's key: the facts of an input are in (kind, value) order. */
+export interface EndpointKey {
+  kind: EndpointFact['kind'];
+  value: string;
+}
+
+/** (kind, value) order, the order of an input's endpoint facts and of its cap. */
+export function compareKeys(a: EndpointKey, b: EndpointKey): number {
+  return cmp(a.kind, b.kind) || cmp(a.value, b.value);
+}
+
 /** True for an endpoint the catalog or the policy names: never dropped by the flood caps. */
 export type KnownEndpoint = (kind: EndpointFact['kind'], value: string) => boolean;
 
@@ -182,10 +193,27 @@ export class EndpointCollector implements EndpointSink {
   private prune(): void {
     const unknown: Agg[] = [];
     for (const m of this.aggs.values()) for (const a of m.values()) if (!this.known(a.kind, a.value)) unknown.push(a);
-    unknown.sort((a, b) => cmp(a.kind, b.kind) || cmp(a.value, b.value));
+    unknown.sort(compareKeys);
     for (const a of unknown.slice(this.caps.perInput)) this.aggs.get(a.kind)!.delete(a.value);
     this.unknown = Math.min(this.unknown, this.caps.perInput);
     this.pruned = true;
+  }
+
+  /**
+   * The key past which no unknown endpoint can be among the input's first `perInput`
+   * (capEndpoints in partial.ts): the perInput-th smallest unknown (kind, value) this collector
+   * holds, once it holds that many (undefined before). The input holds at least these, so the
+   * merge drops any other part's unknown endpoint above it: a worker need not send one
+   * (keepBelow, pool.ts).
+   */
+  bound(): EndpointKey | undefined {
+    if (this.unknown < this.caps.perInput) return undefined;
+    const unknown: Agg[] = [];
+    for (const m of this.aggs.values()) for (const a of m.values()) if (!this.known(a.kind, a.value)) unknown.push(a);
+    if (unknown.length < this.caps.perInput) return undefined;
+    unknown.sort(compareKeys);
+    const { kind, value } = unknown[this.caps.perInput - 1];
+    return { kind, value };
   }
 
   /** Artifacts past their cap of endpoints (sorted), and whether prune dropped any. */
@@ -222,7 +250,7 @@ export class EndpointCollector implements EndpointSink {
       if (agg.ignored) f.ignored = true;
       out.push(f);
     }
-    out.sort((a, b) => cmp(a.kind, b.kind) || cmp(a.value, b.value));
+    out.sort(compareKeys);
     return out;
   }
 }

@@ -4,7 +4,7 @@
  * whatever the number of workers or the order they finished in.
  */
 import { EVIDENCE_CAP, type EndpointFact, type InputFacts, type UnreadableFact } from '../facts.js';
-import { compareEvidence, type KnownEndpoint } from './collector.js';
+import { compareEvidence, compareKeys, type EndpointKey, type KnownEndpoint } from './collector.js';
 import type { Limits } from './limits.js';
 
 /** What one worker extracted: InputFacts without the per-input summary, plus property-file paths. */
@@ -46,10 +46,6 @@ export function mergeEndpointFacts(lists: EndpointFact[][]): EndpointFact[] {
     for (const value of [...byValue.keys()].sort(cmp)) out.push(mergeOne(byValue.get(value)!));
   }
   return out;
-}
-
-function compareKeys(a: EndpointFact, b: EndpointFact): number {
-  return cmp(a.kind, b.kind) || cmp(a.value, b.value);
 }
 
 /** Each key once, in the order mergeEndpointFacts gives (kind, then value). */
@@ -261,5 +257,18 @@ export function capEndpoints(facts: PartialFacts, known: KnownEndpoint, max: num
   const unreadable = facts.unreadable.filter((u) => !isInputFlood(u));
   unreadable.push(inputFlood(max));
   unreadable.sort(compareUnreadable);
+  return { ...facts, endpoints, unreadable };
+}
+
+/**
+ * A part's facts without its unknown endpoints above `bound` (EndpointCollector.bound of another
+ * part): the input's cap of `max` drops them whatever the other parts hold, so they need not be
+ * sent. When it drops any, the part says the input flooded (the merge would otherwise have found
+ * it by counting what it no longer sees).
+ */
+export function keepBelow(facts: PartialFacts, bound: EndpointKey, known: KnownEndpoint, max: number): PartialFacts {
+  const endpoints = facts.endpoints.filter((e) => known(e.kind, e.value) || compareKeys(e, bound) <= 0);
+  if (endpoints.length === facts.endpoints.length) return facts;
+  const unreadable = facts.unreadable.some(isInputFlood) ? facts.unreadable : [...facts.unreadable, inputFlood(max)].sort(compareUnreadable);
   return { ...facts, endpoints, unreadable };
 }

@@ -13,10 +13,10 @@ import type { FileArtifact } from '../inputs/walk.js';
 import { extractFile, isSharedContainer, sliceBudget, sliceBudgetRefused, type ArtifactContext, type ImageSlice } from './artifact.js';
 import { FileSource } from '../io/source.js';
 import { extractFileCached, parseCachedFacts, sha256OfFile, type CacheConfig } from './cache.js';
-import { EndpointCollector, knownEndpoint } from './collector.js';
+import { EndpointCollector, knownEndpoint, type EndpointKey } from './collector.js';
 import { EndpointScanner } from './endpoints.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { floodFacts, mergePartials, type PartialFacts } from './partial.js';
+import { floodFacts, keepBelow, mergePartials, type PartialFacts } from './partial.js';
 
 export const WORKER_MARK = 'activation-gate-extract-worker';
 
@@ -128,7 +128,7 @@ interface Job {
  * message per file cost the main thread more than small files cost the worker). A worker that
  * dies died on the file after the last one its counter says it finished.
  */
-type ToWorker = { type: 'init'; init: PoolInit; finished: SharedArrayBuffer } | { type: 'files'; jobs: Job[] } | { type: 'finish' };
+type ToWorker = { type: 'init'; init: PoolInit; finished: SharedArrayBuffer } | { type: 'files'; jobs: Job[] } | { type: 'finish'; below?: EndpointKey };
 /**
  * `partial`: the facts of one slice of an image, returned with the slice. `payload`: a cache hit's
  * facts as its entry holds them (cache.ts parseCachedFacts), parsed by the main thread.
@@ -156,6 +156,7 @@ async function extractOne(f: FileArtifact, init: PoolInit, ctx: ArtifactContext,
     // Its own context: the slices of one image are joined (or dropped) together.
     const own = newContext(init);
     own.slice = slice;
+    if (ctx.pause) own.pause = ctx.pause;
     await extractFile(f, own);
     return { partial: partialOf(own) };
   }
@@ -163,7 +164,7 @@ async function extractOne(f: FileArtifact, init: PoolInit, ctx: ArtifactContext,
     await extractFile(f, ctx);
     return {};
   }
-  const r = await extractFileCached(f, init.cache, () => newContext(init), partialOf, inWorker);
+  const r = await extractFileCached(f, init.cache, () => Object.assign(newContext(init), ctx.pause ? { pause: ctx.pause } : {}), partialOf, inWorker);
   if (r.facts) parts.push(r.facts);
   // A payload travels in a buffer of its own, moved to the main thread (not copied again).
   const payload = r.payload ? new Uint8Array(r.payload) : undefined;
@@ -226,7 +227,10 @@ export async function runWorker(): Promise<void> {
         }
         if (results.length) postDone(port, results);
       } else {
-        port.postMessage({ type: 'partial', partial: mergePartials([partialOf(ctx), ...cached]) } satisfies FromWorker);
+        const merged = mergePartials([partialOf(ctx), ...cached]);
+        // Past the input's cap: what the main thread's own endpoints already rule out stays here.
+        const partial = msg.below ? keepBelow(merged, msg.below, knownEndpoint({ hosts: new Set(init.hosts), sms: new Set(init.sms) }), ctx.limits.maxInputEndpoints) : merged;
+        port.postMessage({ type: 'partial', partial } satisfies FromWorker);
         // The next input starts with init (a new context then, not now: a new scanner while
         // this worker's facts are still being sent would only add to the peak).
         ctx = undefined;
@@ -519,18 +523,21 @@ export async function extractFiles(
   };
   const mainCtx = newContext(init);
   const mainParts: PartialFacts[] = [];
+  // Back to the event loop every YIELD_MS (between files, and between the files of an image),
+  // so that the threads are answered and sent more.
+  let yielded = performance.now();
+  mainCtx.pause = () => {
+    if (performance.now() - yielded < YIELD_MS) return undefined;
+    return new Promise<void>((r) => setImmediate(r)).then(() => void (yielded = performance.now()));
+  };
   const extractOnMain = async (): Promise<PartialFacts | undefined> => {
     if (!onMain) return undefined;
-    let yielded = performance.now();
     while (head < end) {
       const job = queue[--end];
       settle(job, await extractOne(job.file, init, mainCtx, mainParts, job.slice));
       progress?.({ files: Math.round(doneFiles), bytes: Math.round(doneBytes), work: doneWork });
-      // Back to the event loop now and then, so that the threads are answered and sent more.
-      if (performance.now() - yielded > YIELD_MS) {
-        await new Promise((r) => setImmediate(r));
-        yielded = performance.now();
-      }
+      const paused = mainCtx.pause?.();
+      if (paused) await paused;
     }
     return partialOf(mainCtx);
   };
@@ -567,7 +574,11 @@ export async function extractFiles(
               w.postMessage({ type: 'files', jobs } satisfies ToWorker);
             } else if (!finishing) {
               finishing = true;
-              w.postMessage({ type: 'finish' } satisfies ToWorker);
+              // When the main thread alone holds the input's cap of endpoints (a flood), the
+              // worker keeps back those past it (EndpointCollector.bound): the merge would drop
+              // them. The cost of a sort, in a flood only.
+              const below = onMain ? mainCtx.endpoints.bound() : undefined;
+              w.postMessage({ type: 'finish', ...(below ? { below } : {}) } satisfies ToWorker);
             }
           };
           // Files this worker has finished (it counts them), and results received.
