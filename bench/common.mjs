@@ -90,12 +90,28 @@ export function timeOnce(label, cmd, cmdArgs, env = {}) {
   return { s, kb };
 }
 
-/** The median of `times` and the largest peak RSS, printed as one line to stderr. */
+/** The median of `xs`. */
+export function median(xs) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * The median of `times` and the largest peak RSS, printed as one line to stderr; `times` kept in
+ * the order they were taken (measureRounds: round by round).
+ */
 function summarise(label, times, rssKB) {
-  const sorted = [...times].sort((a, b) => a - b);
-  const med = sorted[Math.floor(sorted.length / 2)];
-  console.error(`${label}: ${med.toFixed(2)} s (runs ${sorted.map((t) => t.toFixed(2)).join(', ')}), peak RSS ${(rssKB / 1024).toFixed(0)} MB`);
-  return { label, seconds: med, rssMB: rssKB / 1024 };
+  const med = median(times);
+  console.error(`${label}: ${med.toFixed(2)} s (runs ${[...times].sort((a, b) => a - b).map((t) => t.toFixed(2)).join(', ')}), peak RSS ${(rssKB / 1024).toFixed(0)} MB`);
+  return { label, seconds: med, rssMB: rssKB / 1024, times };
+}
+
+/**
+ * The median over rounds of a / b, each round's two runs taken minutes apart at most: steadier
+ * than the ratio of the medians when the machine's speed drifts between rounds.
+ */
+export function roundRatio(a, b, scale = 1) {
+  return median(a.times.map((t, i) => t / (b.times[i] * scale)));
 }
 
 /**
