@@ -3,19 +3,21 @@
 // same synthetic build made by the real toolchain (bench/gen-corpus.py, cached in bench/corpus).
 // Prints ratios and writes bench/results.md (bench/results-scaleN.md at another --scale; a -nodeN
 // suffix when BENCH_NODE runs another major version of Node). Usage:
-//   npm run bench -- [--scale 2] [--runs 3] [--sample N] [--no-peers] [--no-images] [--cache] [--source] [--plain DIR]
-// Peers run once over every APK of the corpus (--sample N: a size-stratified sample of N APKs,
-// its time scaled to the corpus by APK bytes).
+//   npm run bench -- [--scale 2] [--runs 3] [--sample N] [--peer-runs 1] [--no-peers] [--no-images] [--cache] [--source] [--plain DIR]
+// Peers run once (--peer-runs N: N times, in rounds) over every APK of the corpus (--sample N: a
+// size-stratified sample of N APKs, its time scaled to the corpus by APK bytes), each right after
+// our scans of the same APKs.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { CLI, corpusIdentity, ensureCorpus, listFiles, measure as measureCommand, measureRounds, NODE, roundRatio, NODE_VERSION, opt, resultsFile, ROOT, timeOnce } from './common.mjs';
+import { CLI, corpusIdentity, ensureCorpus, listFiles, measureRounds, median, NODE, roundRatio, NODE_VERSION, opt, resultsFile, ROOT, timeOnce } from './common.mjs';
 
 const args = process.argv.slice(2);
 const scale = Number(opt('scale', '2'));
 const runs = Number(opt('runs', '3'));
 const sampleSize = Number(opt('sample', '0'));
+const peerRounds = Number(opt('peer-runs', '1'));
 const peers = !args.includes('--no-peers');
 // The tools the bench runs, checked before the first long run: a missing one stops it here with
 // the Debian package to install, instead of timing a command that was not found.
@@ -45,7 +47,6 @@ const files = listFiles(corpus);
 const apks = files.filter((f) => f.endsWith('.apk'));
 const bytes = files.reduce((a, f) => a + statSync(f).size, 0);
 
-const measure = (label, cmd, cmdArgs, { env = {}, n = runs } = {}) => measureCommand(label, cmd, cmdArgs, { env, n });
 
 const plural = (workers) => `${workers} worker${workers > 1 ? 's' : ''}`;
 const oursArgs = (input) => [CLI, 'scan', input, '--market', 'EU', '--format', 'json', '--output', '/dev/null', '--fail-on', 'never', '--quiet', '--source-root', EMPTY];
@@ -117,22 +118,19 @@ if (peers) {
   const list = join(mkdtempSync(join(tmpdir(), 'ag-bench-list-')), 'apks.txt');
   writeFileSync(list, sample.join('\n') + '\n');
   const hostRe = String.raw`(?:[a-zA-Z][a-zA-Z0-9+.-]*://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`;
-  const sh = (label, script) => {
-    const r = measure(label, 'bash', ['-c', script], { n: 1 });
-    return { ...r, seconds: r.seconds * scale };
-  };
-  // Each APK must succeed: rg exits 1 when it finds nothing, 2 on an error.
-  const rg = sh(
-    'unzip -p | rg',
-    `while read f; do unzip -p "$f" | rg -a -o '${hostRe}' > /dev/null; s=("\${PIPESTATUS[@]}"); [ "\${s[0]}" -eq 0 ] && [ "\${s[1]}" -le 1 ] || { echo "unzip | rg failed on $f: \${s[*]}" >&2; exit 1; }; done < ${list}`,
-  );
-  const aapt = sh(
-    'aapt dump badging + dexdump -d',
-    `while read f; do aapt dump badging "$f" > /dev/null 2>&1 && dexdump -d "$f" > /dev/null 2>&1 || { echo "aapt or dexdump failed on $f" >&2; exit 1; }; done < ${list}`,
-  );
-  const ag = sh(
-    'androguard strings',
-    `/usr/bin/python3 -c '
+  const peerSpecs = [
+    // Each APK must succeed: rg exits 1 when it finds nothing, 2 on an error.
+    {
+      label: 'unzip -p | rg',
+      script: `while read f; do unzip -p "$f" | rg -a -o '${hostRe}' > /dev/null; s=("\${PIPESTATUS[@]}"); [ "\${s[0]}" -eq 0 ] && [ "\${s[1]}" -le 1 ] || { echo "unzip | rg failed on $f: \${s[*]}" >&2; exit 1; }; done < ${list}`,
+    },
+    {
+      label: 'aapt dump badging + dexdump -d',
+      script: `while read f; do aapt dump badging "$f" > /dev/null 2>&1 && dexdump -d "$f" > /dev/null 2>&1 || { echo "aapt or dexdump failed on $f" >&2; exit 1; }; done < ${list}`,
+    },
+    {
+      label: 'androguard strings',
+      script: `/usr/bin/python3 -c '
 import sys
 from androguard.core.bytecodes.apk import APK
 from androguard.core.bytecodes.dvm import DalvikVMFormat
@@ -141,7 +139,8 @@ for f in open(sys.argv[1]).read().split():
     for d in a.get_all_dex():
         DalvikVMFormat(d).get_strings()
 ' ${list}`,
-  );
+    },
+  ];
   // The same work: our scan of exactly the APKs the peers read (hard links, same layout), timed
   // and scaled as they are.
   const same = mkdtempSync(join(tmpdir(), 'ag-bench-apks-'));
@@ -150,23 +149,48 @@ for f in open(sys.argv[1]).read().split():
     mkdirSync(dirname(to), { recursive: true });
     linkSync(f, to);
   }
-  const scaled = (r) => ({ ...r, seconds: r.seconds * scale });
-  const onSame = (workers) => ({
-    key: `same${workers}`,
-    label: `ours on the same APKs, ${plural(workers)}`,
-    once: () => timeOnce('ours on the same APKs', NODE, oursArgs(same), { ACTIVATION_GATE_WORKERS: String(workers) }),
-  });
-  const sameRuns = measureRounds(cores > 1 ? [onSame(1), onSame(cores)] : [onSame(1)], runs);
-  const same1 = scaled(sameRuns.same1);
-  const sameN = cores > 1 ? scaled(sameRuns[`same${cores}`]) : undefined;
+  // Each peer runs right after our scans of the same APKs (one worker, then every core), in
+  // --peer-runs rounds: each ratio is that of runs a minute or two apart, its median over the
+  // rounds, so that a slow or a fast stretch of the machine falls on both sides of it.
+  const onSame = (workers) => timeOnce('ours on the same APKs', NODE, oursArgs(same), { ACTIVATION_GATE_WORKERS: String(workers) });
+  const sameRuns = { 1: [], N: [] };
+  const sameRss = { 1: 0, N: 0 };
+  const peerRuns = peerSpecs.map(() => ({ times: [], rss: 0, vs1: [], vsN: [] }));
+  for (let round = 0; round < peerRounds; round++) {
+    for (const [i, p] of peerSpecs.entries()) {
+      const one = onSame(1);
+      sameRuns[1].push(one.s);
+      sameRss[1] = Math.max(sameRss[1], one.kb);
+      const all = cores > 1 ? onSame(cores) : undefined;
+      if (all) {
+        sameRuns.N.push(all.s);
+        sameRss.N = Math.max(sameRss.N, all.kb);
+      }
+      const t = timeOnce(p.label, 'bash', ['-c', p.script]);
+      console.error(`${p.label}: ${(t.s * scale).toFixed(2)} s (ours on the same APKs just before: ${(one.s * scale).toFixed(2)} s on 1 worker${all ? `, ${(all.s * scale).toFixed(2)} s on ${cores}` : ''})`);
+      const r = peerRuns[i];
+      r.times.push(t.s);
+      r.rss = Math.max(r.rss, t.kb);
+      r.vs1.push(t.s / one.s);
+      if (all) r.vsN.push(t.s / all.s);
+    }
+  }
   rmSync(same, { recursive: true, force: true });
-  peerRows = [rg, aapt, ag].map((p) => ({
-    ...p,
-    vs1: p.seconds / results.ours1.seconds,
-    vsN: results.oursN ? p.seconds / results.oursN.seconds : undefined,
-    vsSame1: p.seconds / same1.seconds,
-    vsSameN: sameN ? p.seconds / sameN.seconds : undefined,
-  }));
+  const same1 = { seconds: median(sameRuns[1]) * scale, rssMB: sameRss[1] / 1024 };
+  const sameN = cores > 1 ? { seconds: median(sameRuns.N) * scale, rssMB: sameRss.N / 1024 } : undefined;
+  peerRows = peerSpecs.map((p, i) => {
+    const r = peerRuns[i];
+    const seconds = median(r.times) * scale;
+    return {
+      label: p.label,
+      seconds,
+      rssMB: r.rss / 1024,
+      vs1: seconds / results.ours1.seconds,
+      vsN: results.oursN ? seconds / results.oursN.seconds : undefined,
+      vsSame1: median(r.vs1),
+      vsSameN: r.vsN.length ? median(r.vsN) : undefined,
+    };
+  });
   results.sample = { apks: sample.length, bytes: sampleBytes, scale, same1, sameN };
 }
 rmSync(EMPTY, { recursive: true, force: true });
@@ -198,8 +222,8 @@ const lines = [
     ? [
         '',
         results.sample.scale === 1
-          ? `Peers over all ${results.sample.apks} APKs (${(results.sample.bytes / 1e6).toFixed(0)} MB), one process at a time, one run each. They read only the APKs: compared with our scan of the whole build (every file) and of the same APKs:`
-          : `Peers on a size-stratified sample of ${results.sample.apks} APKs (${(results.sample.bytes / 1e6).toFixed(0)} MB), times scaled to all APKs (x${results.sample.scale.toFixed(1)}), ours on the same sample too. They read only the APKs: compared with our scan of the whole build (every file) and of the same APKs:`,
+          ? `Peers over all ${results.sample.apks} APKs (${(results.sample.bytes / 1e6).toFixed(0)} MB), one process at a time, ${peerRounds === 1 ? 'one run each' : `medians of ${peerRounds} runs`}. They read only the APKs: compared with our scan of the whole build (every file) and of the same APKs, each peer run right after our runs on the same APKs (the ratio of those adjacent runs${peerRounds === 1 ? '' : ', its median'}):`
+          : `Peers on a size-stratified sample of ${results.sample.apks} APKs (${(results.sample.bytes / 1e6).toFixed(0)} MB), times scaled to all APKs (x${results.sample.scale.toFixed(1)}), ours on the same sample too, ${peerRounds === 1 ? 'one run each' : `medians of ${peerRounds} runs`}. They read only the APKs: compared with our scan of the whole build (every file) and of the same APKs, each peer run right after our runs on the same APKs (the ratio of those adjacent runs${peerRounds === 1 ? '' : ', its median'}):`,
         '',
         `| tool | seconds | peak RSS | time / ours on the whole build, 1 worker | ${cores} workers | time / ours on the same APKs, 1 worker | ${cores} workers |`,
         '|---|---:|---:|---:|---:|---:|---:|',
