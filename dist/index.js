@@ -17514,8 +17514,9 @@ function workOf(file) {
 const ARCHIVE_EXTENSIONS = new Set(['apk', 'apex', 'capex', 'jar', 'zip']);
 /**
  * Extracts `files` with `workers` extractors (extractors(): the main thread and worker threads;
- * in-process when 1). Returns one PartialFacts per extractor, and more. A worker that dies is reported: the file it held becomes unreadable and the rest of
- * the build is still scanned by the others.
+ * in-process when 1). Returns one PartialFacts per extractor, and one per image slice, cache hit
+ * or file redone. A worker that dies is reported: the file it held becomes unreadable and the
+ * rest of the build is still scanned by the others.
  */
 async function extractFiles(files, init, workers, progress, cacheTally, 
 /** Filled with the files (images, target-files / OTA zips) that every worker extracted a slice of. */

@@ -436,8 +436,9 @@ const ARCHIVE_EXTENSIONS = new Set(['apk', 'apex', 'capex', 'jar', 'zip']);
 
 /**
  * Extracts `files` with `workers` extractors (extractors(): the main thread and worker threads;
- * in-process when 1). Returns one PartialFacts per extractor, and more. A worker that dies is reported: the file it held becomes unreadable and the rest of
- * the build is still scanned by the others.
+ * in-process when 1). Returns one PartialFacts per extractor, and one per image slice, cache hit
+ * or file redone. A worker that dies is reported: the file it held becomes unreadable and the
+ * rest of the build is still scanned by the others.
  */
 export async function extractFiles(
   files: FileArtifact[],
