@@ -7032,6 +7032,9 @@ async function scanRawSource(src, base, ctx, mentions = false) {
                 const buf = await readAt(lo, hi - lo);
                 const window = { from: pos - lo, to: Math.min(pos + chunk, to) - lo };
                 ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
+                const paused = ctx.pause?.();
+                if (paused)
+                    await paused;
             }
         }
     }

@@ -51,6 +51,26 @@ describe('the pause of the main thread', () => {
     expect(ctx.endpoints.finish()).toEqual(plain.endpoints.finish());
     expect(ctx.packages).toEqual(plain.packages);
   });
+
+  it('is waited for after each chunk of a large raw file', async () => {
+    const dir = tempDir('ag-pause-');
+    const path = join(dir, 'lib.so');
+    const body = Buffer.alloc(10 * 65536, 0x20);
+    for (let i = 0; i < 10; i++) body.write(` https://h${i}.example.com/ `, i * 65536 + 100);
+    writeFileSync(path, body);
+    const file = { abs: Buffer.from(path), relPath: 'lib.so', size: body.length, partition: '', partitionPath: 'lib.so' };
+    const small = { ...init, limits: { ...DEFAULT_LIMITS, chunkBytes: 65536 } };
+    const plain = newContext(small);
+    await extractFile(file, plain);
+    const ctx = newContext(small);
+    let asked = 0;
+    ctx.pause = () => (++asked, Promise.resolve());
+    await extractFile(file, ctx);
+    expect(asked).toBe(10); // ten chunks of 64 KiB
+    const got = ctx.endpoints.finish();
+    expect(got).toEqual(plain.endpoints.finish());
+    expect(got.map((e) => e.value)).toEqual(Array.from({ length: 10 }, (_, i) => `h${i}.example.com`));
+  });
 });
 
 const worker = new URL('../../dist/worker.js', import.meta.url);

@@ -66,9 +66,9 @@ export interface ArtifactContext {
   inflation?: Inflation;
   /**
    * On the main thread, extracting beside worker threads (pool.ts): a promise to wait for now and
-   * then between the files of a container, so that the threads are answered (a worker that has
-   * not started yet, or ran out of files, waits for the main thread's event loop) while a whole
-   * image is extracted here.
+   * then between the files of a container and between the chunks of a large raw file, so that
+   * the threads are answered (a worker that has not started yet, or ran out of files, waits for
+   * the main thread's event loop) while a whole image or library is extracted here.
    */
   pause?: () => Promise<void> | undefined;
 }
@@ -512,6 +512,8 @@ async function scanRawSource(src: RandomAccessSource, base: EvidenceBase, ctx: A
         const buf = await readAt(lo, hi - lo);
         const window = { from: pos - lo, to: Math.min(pos + chunk, to) - lo };
         ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
+        const paused = ctx.pause?.();
+        if (paused) await paused;
       }
     }
   } finally {
