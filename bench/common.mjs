@@ -115,26 +115,12 @@ export function roundRatio(a, b, scale = 1) {
 }
 
 /**
- * Runs a command `n` times under GNU time: the median wall seconds and the largest peak RSS.
- * Prints one line per measurement to stderr.
- */
-export function measure(label, cmd, cmdArgs, { env = {}, n = 3 } = {}) {
-  const times = [];
-  let rss = 0;
-  for (let i = 0; i < n; i++) {
-    const { s, kb } = timeOnce(label, cmd, cmdArgs, env);
-    times.push(s);
-    rss = Math.max(rss, kb);
-  }
-  return summarise(label, times, rss);
-}
-
-/**
  * Times several contenders in `n` rounds: each runs once per round, in an order that rotates
  * from round to round, so that a slow or a fast stretch of a shared machine falls on all of them
  * alike. (Run in blocks, session 16's one-worker scans drew a slow stretch, 4.51-7.77 s, right
- * after the floor's block had drawn a fast one, 2.15-2.57 s.) A contender is `{ key, label, once }`, `once()` returning
- * timeOnce's `{ s, kb }`; returns measure()'s record per key.
+ * after the floor's block had drawn a fast one, 2.15-2.57 s.) A contender is `{ key, label,
+ * once }`, `once()` returning timeOnce's `{ s, kb }`. Returns, per key, the median seconds, the
+ * largest peak RSS and the times in round order (for roundRatio).
  */
 export function measureRounds(contenders, n) {
   const times = contenders.map(() => []);

@@ -18,6 +18,12 @@ const scale = Number(opt('scale', '2'));
 const runs = Number(opt('runs', '3'));
 const sampleSize = Number(opt('sample', '0'));
 const peerRounds = Number(opt('peer-runs', '1'));
+for (const [name, n] of [['--runs', runs], ['--peer-runs', peerRounds]]) {
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`bench: ${name} takes a whole number of runs, at least 1`);
+    process.exit(2);
+  }
+}
 const peers = !args.includes('--no-peers');
 // The tools the bench runs, checked before the first long run: a missing one stops it here with
 // the Debian package to install, instead of timing a command that was not found.
@@ -46,7 +52,6 @@ const EMPTY = mkdtempSync(join(tmpdir(), 'ag-bench-src-'));
 const files = listFiles(corpus);
 const apks = files.filter((f) => f.endsWith('.apk'));
 const bytes = files.reduce((a, f) => a + statSync(f).size, 0);
-
 
 const plural = (workers) => `${workers} worker${workers > 1 ? 's' : ''}`;
 const oursArgs = (input) => [CLI, 'scan', input, '--market', 'EU', '--format', 'json', '--output', '/dev/null', '--fail-on', 'never', '--quiet', '--source-root', EMPTY];

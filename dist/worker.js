@@ -6296,12 +6296,7 @@ class EndpointCollector {
      * input keeps (capEndpoints in partial.ts) keeps all its evidence from this worker.
      */
     prune() {
-        const unknown = [];
-        for (const m of this.aggs.values())
-            for (const a of m.values())
-                if (!this.known(a.kind, a.value))
-                    unknown.push(a);
-        unknown.sort(compareKeys);
+        const unknown = this.unknownInOrder();
         for (const a of unknown.slice(this.caps.perInput))
             this.aggs.get(a.kind).delete(a.value);
         this.unknown = Math.min(this.unknown, this.caps.perInput);
@@ -6317,16 +6312,17 @@ class EndpointCollector {
     bound() {
         if (this.unknown < this.caps.perInput)
             return undefined;
+        const at = this.unknownInOrder()[this.caps.perInput - 1];
+        return at && { kind: at.kind, value: at.value };
+    }
+    /** The aggregates of endpoints that are not known, in (kind, value) order. */
+    unknownInOrder() {
         const unknown = [];
         for (const m of this.aggs.values())
             for (const a of m.values())
                 if (!this.known(a.kind, a.value))
                     unknown.push(a);
-        if (unknown.length < this.caps.perInput)
-            return undefined;
-        unknown.sort(compareKeys);
-        const { kind, value } = unknown[this.caps.perInput - 1];
-        return { kind, value };
+        return unknown.sort(compareKeys);
     }
     /** Artifacts past their cap of endpoints (sorted), and whether prune dropped any. */
     floods() {
@@ -16616,6 +16612,13 @@ function newContext(init) {
         propFiles: new Map(),
     };
 }
+/** A context of its own for one file or slice that `parent`'s thread extracts: it pauses as the parent does. */
+function childContext(init, parent) {
+    const ctx = newContext(init);
+    if (parent.pause)
+        ctx.pause = parent.pause;
+    return ctx;
+}
 function partialOf(ctx) {
     // finish() first: it may prune, which floods() reports.
     const endpoints = ctx.endpoints.finish();
@@ -16641,10 +16644,8 @@ function partialOf(ctx) {
 async function extractOne(f, init, ctx, parts, slice, inWorker = false) {
     if (slice) {
         // Its own context: the slices of one image are joined (or dropped) together.
-        const own = newContext(init);
+        const own = childContext(init, ctx);
         own.slice = slice;
-        if (ctx.pause)
-            own.pause = ctx.pause;
         await extractFile(f, own);
         return { partial: partialOf(own) };
     }
@@ -16652,7 +16653,7 @@ async function extractOne(f, init, ctx, parts, slice, inWorker = false) {
         await extractFile(f, ctx);
         return {};
     }
-    const r = await extractFileCached(f, init.cache, () => Object.assign(newContext(init), ctx.pause ? { pause: ctx.pause } : {}), partialOf, inWorker);
+    const r = await extractFileCached(f, init.cache, () => childContext(init, ctx), partialOf, inWorker);
     if (r.facts)
         parts.push(r.facts);
     // A payload travels in a buffer of its own, moved to the main thread (not copied again).

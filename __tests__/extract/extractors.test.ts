@@ -30,24 +30,44 @@ describe('extractors', () => {
   });
 });
 
+/**
+ * A pause that answers with a promise every `every`-th call, settled on the event loop's next
+ * turn (as the main thread's is), and counts the calls during which the extraction went on
+ * (`progress` moved) before it settled: none when the extraction waits for it.
+ */
+function watchedPause(progress: () => number, every: number): { pause: () => Promise<void> | undefined; asked: () => number; movedWhilePaused: () => number } {
+  let asked = 0;
+  let moved = 0;
+  const pause = (): Promise<void> | undefined => {
+    asked++;
+    if (asked % every) return undefined;
+    const at = progress();
+    return new Promise<void>((r) => setImmediate(r)).then(() => {
+      if (progress() !== at) moved++;
+    });
+  };
+  return { pause, asked: () => asked, movedWhilePaused: () => moved };
+}
+
+/** One turn of the event loop: a pause the extraction did not wait for has settled after it. */
+const nextTurn = (): Promise<void> => new Promise((r) => setImmediate(r));
+
 describe('the pause of the main thread', () => {
   it('is waited for after each file of an image, so that the threads are answered while the main thread extracts it', async () => {
     const image = join(import.meta.dirname, '..', 'fixtures', 'images', 'sample', 'ext4', 'system.img');
+    const file = { abs: Buffer.from(image), relPath: 'system.img', size: statSync(image).size, partition: '', partitionPath: 'system.img' };
     const plain = newContext(init);
-    await extractFile({ abs: Buffer.from(image), relPath: 'system.img', size: statSync(image).size, partition: '', partitionPath: 'system.img' }, plain);
+    await extractFile(file, plain);
     const ctx = newContext(init);
-    let asked = 0;
-    let waited = 0;
-    ctx.pause = () => {
-      asked++;
-      return asked % 2 ? undefined : Promise.resolve().then(() => void waited++);
-    };
-    await extractFile({ abs: Buffer.from(image), relPath: 'system.img', size: statSync(image).size, partition: '', partitionPath: 'system.img' }, ctx);
-    // Once after each file of the image (the scan counts the image and its four files), the
-    // facts unchanged.
+    const watch = watchedPause(() => ctx.stats.files, 2);
+    ctx.pause = watch.pause;
+    await extractFile(file, ctx);
+    await nextTurn();
+    // Once after each file of the image (the scan counts the image and its four files); no file
+    // extracted while a pause was pending; the facts unchanged.
     expect(plain.stats.files).toBe(5);
-    expect(asked).toBe(4);
-    expect(waited).toBe(Math.floor(asked / 2));
+    expect(watch.asked()).toBe(4);
+    expect(watch.movedWhilePaused()).toBe(0);
     expect(ctx.endpoints.finish()).toEqual(plain.endpoints.finish());
     expect(ctx.packages).toEqual(plain.packages);
   });
@@ -63,10 +83,20 @@ describe('the pause of the main thread', () => {
     const plain = newContext(small);
     await extractFile(file, plain);
     const ctx = newContext(small);
-    let asked = 0;
-    ctx.pause = () => (++asked, Promise.resolve());
+    // Each chunk names one host: the hits added tell how far the scan went.
+    let hits = 0;
+    const add = ctx.endpoints.add.bind(ctx.endpoints);
+    ctx.endpoints.add = (h) => {
+      hits++;
+      add(h);
+    };
+    const watch = watchedPause(() => hits, 1);
+    ctx.pause = watch.pause;
     await extractFile(file, ctx);
-    expect(asked).toBe(10); // ten chunks of 64 KiB
+    await nextTurn();
+    expect(watch.asked()).toBe(10); // ten chunks of 64 KiB
+    expect(watch.movedWhilePaused()).toBe(0);
+    expect(hits).toBe(10);
     const got = ctx.endpoints.finish();
     expect(got).toEqual(plain.endpoints.finish());
     expect(got.map((e) => e.value)).toEqual(Array.from({ length: 10 }, (_, i) => `h${i}.example.com`));

@@ -191,9 +191,7 @@ export class EndpointCollector implements EndpointSink {
    * input keeps (capEndpoints in partial.ts) keeps all its evidence from this worker.
    */
   private prune(): void {
-    const unknown: Agg[] = [];
-    for (const m of this.aggs.values()) for (const a of m.values()) if (!this.known(a.kind, a.value)) unknown.push(a);
-    unknown.sort(compareKeys);
+    const unknown = this.unknownInOrder();
     for (const a of unknown.slice(this.caps.perInput)) this.aggs.get(a.kind)!.delete(a.value);
     this.unknown = Math.min(this.unknown, this.caps.perInput);
     this.pruned = true;
@@ -208,12 +206,15 @@ export class EndpointCollector implements EndpointSink {
    */
   bound(): EndpointKey | undefined {
     if (this.unknown < this.caps.perInput) return undefined;
+    const at = this.unknownInOrder()[this.caps.perInput - 1];
+    return at && { kind: at.kind, value: at.value };
+  }
+
+  /** The aggregates of endpoints that are not known, in (kind, value) order. */
+  private unknownInOrder(): Agg[] {
     const unknown: Agg[] = [];
     for (const m of this.aggs.values()) for (const a of m.values()) if (!this.known(a.kind, a.value)) unknown.push(a);
-    if (unknown.length < this.caps.perInput) return undefined;
-    unknown.sort(compareKeys);
-    const { kind, value } = unknown[this.caps.perInput - 1];
-    return { kind, value };
+    return unknown.sort(compareKeys);
   }
 
   /** Artifacts past their cap of endpoints (sorted), and whether prune dropped any. */

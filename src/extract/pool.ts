@@ -99,6 +99,13 @@ export function newContext(init: PoolInit): ArtifactContext {
   };
 }
 
+/** A context of its own for one file or slice that `parent`'s thread extracts: it pauses as the parent does. */
+function childContext(init: PoolInit, parent: ArtifactContext): ArtifactContext {
+  const ctx = newContext(init);
+  if (parent.pause) ctx.pause = parent.pause;
+  return ctx;
+}
+
 export function partialOf(ctx: ArtifactContext): PartialFacts {
   // finish() first: it may prune, which floods() reports.
   const endpoints = ctx.endpoints.finish();
@@ -154,9 +161,8 @@ export interface CacheTally {
 async function extractOne(f: FileArtifact, init: PoolInit, ctx: ArtifactContext, parts: PartialFacts[], slice?: ImageSlice, inWorker = false): Promise<Extracted> {
   if (slice) {
     // Its own context: the slices of one image are joined (or dropped) together.
-    const own = newContext(init);
+    const own = childContext(init, ctx);
     own.slice = slice;
-    if (ctx.pause) own.pause = ctx.pause;
     await extractFile(f, own);
     return { partial: partialOf(own) };
   }
@@ -164,7 +170,7 @@ async function extractOne(f: FileArtifact, init: PoolInit, ctx: ArtifactContext,
     await extractFile(f, ctx);
     return {};
   }
-  const r = await extractFileCached(f, init.cache, () => Object.assign(newContext(init), ctx.pause ? { pause: ctx.pause } : {}), partialOf, inWorker);
+  const r = await extractFileCached(f, init.cache, () => childContext(init, ctx), partialOf, inWorker);
   if (r.facts) parts.push(r.facts);
   // A payload travels in a buffer of its own, moved to the main thread (not copied again).
   const payload = r.payload ? new Uint8Array(r.payload) : undefined;
