@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { RecordingLogger } from '../src/logging.js';
 import { existsSync } from 'node:fs';
-import { setWorkerScript, workOf } from '../src/extract/pool.js';
+import { setWorkerScript } from '../src/extract/pool.js';
+import { workOf } from '../src/extract/work.js';
 import { fitProgressLine, periodicProgress, progressCounts, progressFor, terminalProgress } from '../src/progress.js';
 import { scan } from '../src/scan.js';
 

@@ -6613,6 +6613,28 @@ function artifactOf(path) {
 }
 
 /**
+ * How much extracting a file costs (progress weighs the files of the walk by it, pool.ts, and
+ * the files inside a container, artifact.ts), in nanoseconds of one core on the benchmark build (session
+ * 15): what progress estimates the time left by. Bytes alone mislead, because workers take the
+ * largest files first, and on that build those are native libraries, read and scanned at ~1
+ * ms/MB, while APKs cost ~2 ms per MB and ~3.3 ms each (opening the ZIP, the manifest and
+ * resources, deflated DEX and assets): 877 MB of libraries took 0.88 s, the 640 APKs (1,066 MB)
+ * 4.3 s, the smallest 320 (57 MB) 1.17 s, and a plain file costs ~0.07 ms to open (/usr/share,
+ * 50,130 files). An image (ext4, EROFS, sparse) is a mix of those, ~3 ms/MB. By bytes, the ETA
+ * said 0-1 s for three quarters of that 4-second scan.
+ */
+function workOf(file) {
+    const dot = file.relPath.lastIndexOf('.');
+    const ext = dot > file.relPath.lastIndexOf('/') ? file.relPath.slice(dot + 1).toLowerCase() : '';
+    if (ARCHIVE_EXTENSIONS.has(ext))
+        return 2 * file.size + 3_300_000;
+    if (ext === 'img')
+        return 3 * file.size;
+    return file.size + 70_000;
+}
+const ARCHIVE_EXTENSIONS = new Set(['apk', 'apex', 'capex', 'jar', 'zip']);
+
+/**
  * One artifact in, facts out. Recognises the format by content (ZIP, DEX, ELF, property files
  * by location), extracts packages, properties and endpoints, and turns a FormatError into an
  * `unreadable` fact: nothing thrown by a parser escapes this boundary.
@@ -6620,6 +6642,10 @@ function artifactOf(path) {
 const ZIP_NAME = /\.(apk|apex|capex|jar|zip)$/i;
 const PROP_NAME$1 = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
 const AXML_MAGIC = 0x00080003;
+/** The point `done` of `total` units through `span`: never past its end, and at its end exactly when done. */
+function within(span, done, total) {
+    return done >= total ? span.to : Math.min(span.to, span.from + ((span.to - span.from) * done) / total);
+}
 /** The inflation budget of a file of the walk of `size` bytes. */
 function fileInflationBudget(limits, size) {
     return Math.min(limits.maxFileInflatedBytes, limits.maxInflationRatio * size + INFLATION_SLACK);
@@ -6700,7 +6726,9 @@ async function extractFile(file, ctx) {
     };
     const budget = ctx.slice?.budget;
     ctx.inflation = { max: fileInflationBudget(ctx.limits, file.size), spent: 0, ...(budget ? { shared: new BigInt64Array(budget) } : {}) };
+    ctx.span = ctx.advance ? { from: 0, to: 1 } : undefined;
     await extractSource(item, () => FileSource.open(file.abs), ctx);
+    ctx.advance?.(1);
 }
 /**
  * Scans one file given how to open it: the same logic for a file in a folder and a file inside
@@ -6844,36 +6872,62 @@ async function extractContainer(item, c, ctx, filesystem) {
         }
     }
     const deal = ctx.slice ? await dealFiles(c, ctx.slice) : undefined;
+    const mine = (i) => {
+        const owner = deal?.[i];
+        return owner === undefined || owner === SHARED || owner === ctx.slice.index;
+    };
+    // Progress through the container (ctx.advance): each file this slice extracts weighs what it
+    // costs (workOf: an APK's byte more than a library's).
+    const span = ctx.advance ? ctx.span : undefined;
+    let total = 0;
+    let done = 0;
+    if (span)
+        for (const [i, f] of c.files.entries())
+            if (mine(i) && !f.unreadable)
+                total += workOf({ relPath: f.name, size: f.size });
     // Files of a filesystem image belong to the partition the image is of (by name or label).
     const base = filesystem ? (item.imagePartition ?? c.labelPartition) : undefined;
-    for (const [i, f] of c.files.entries()) {
-        const owner = deal?.[i];
-        if (owner !== undefined && owner !== SHARED && owner !== ctx.slice.index)
-            continue;
-        const relPath = `${item.relPath}!/${f.name}`;
-        let part;
-        if (f.partitionRelPath)
-            part = partitionOf(f.partitionRelPath);
-        else if (base)
-            part = partitionOf(`${base}/${f.name}`);
-        else
-            part = { partition: item.partition, partitionPath: `${item.partitionPath}!/${f.name}` };
-        if (f.unreadable) {
-            if (record)
-                ctx.unreadable.push({ path: relPath, format: c.format, reason: f.unreadable });
-            continue;
+    try {
+        for (const [i, f] of c.files.entries()) {
+            if (!mine(i))
+                continue;
+            const relPath = `${item.relPath}!/${f.name}`;
+            let part;
+            if (f.partitionRelPath)
+                part = partitionOf(f.partitionRelPath);
+            else if (base)
+                part = partitionOf(`${base}/${f.name}`);
+            else
+                part = { partition: item.partition, partitionPath: `${item.partitionPath}!/${f.name}` };
+            if (f.unreadable) {
+                if (record)
+                    ctx.unreadable.push({ path: relPath, format: c.format, reason: f.unreadable });
+                continue;
+            }
+            const child = { relPath, ...part, size: f.size, depth: item.depth + 1 };
+            const imagePartition = f.imagePartition ?? (part.partition ? undefined : imagePartitionOf(f.name));
+            if (imagePartition)
+                child.imagePartition = imagePartition;
+            const work = span ? workOf(child) : 0;
+            if (span)
+                ctx.span = { from: within(span, done, total), to: within(span, done + work, total) };
+            const owner = deal?.[i];
+            if (owner === undefined || owner === SHARED)
+                await extractSource(child, () => f.open(), ctx);
+            else
+                await extractOwned(child, () => f.open(), ctx);
+            if (span) {
+                done += work;
+                ctx.span = span;
+                ctx.advance(within(span, done, total));
+            }
+            const paused = ctx.pause?.();
+            if (paused)
+                await paused;
         }
-        const child = { relPath, ...part, size: f.size, depth: item.depth + 1 };
-        const imagePartition = f.imagePartition ?? (part.partition ? undefined : imagePartitionOf(f.name));
-        if (imagePartition)
-            child.imagePartition = imagePartition;
-        if (owner === undefined || owner === SHARED)
-            await extractSource(child, () => f.open(), ctx);
-        else
-            await extractOwned(child, () => f.open(), ctx);
-        const paused = ctx.pause?.();
-        if (paused)
-            await paused;
+    }
+    finally {
+        ctx.span = span;
     }
 }
 const SHARED = -1;
@@ -7021,6 +7075,10 @@ async function scanRawSource(src, base, ctx, mentions = false) {
                 recordMentions(buf, base, ctx);
             return;
         }
+        // Progress (ctx.advance) by the bytes of data scanned.
+        const span = ctx.advance ? ctx.span : undefined;
+        const total = span ? ranges.reduce((a, [from, to]) => a + (to - from), 0) : 0;
+        let done = 0;
         for (const [from, to] of ranges) {
             for (let pos = from; pos < to; pos += chunk) {
                 const lo = Math.max(from, pos - context);
@@ -7028,6 +7086,10 @@ async function scanRawSource(src, base, ctx, mentions = false) {
                 const buf = await readAt(lo, hi - lo);
                 const window = { from: pos - lo, to: Math.min(pos + chunk, to) - lo };
                 ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
+                if (span) {
+                    done += window.to - window.from;
+                    ctx.advance(within(span, done, total));
+                }
                 const paused = ctx.pause?.();
                 if (paused)
                     await paused;
@@ -17284,6 +17346,8 @@ function childContext(init, parent) {
     const ctx = newContext(init);
     if (parent.pause)
         ctx.pause = parent.pause;
+    if (parent.advance)
+        ctx.advance = parent.advance;
     return ctx;
 }
 function partialOf(ctx) {
@@ -17482,6 +17546,38 @@ async function filesToShare(files, minBytes) {
 }
 /** The main thread, extracting beside the threads, goes back to its event loop after this many ms. */
 const YIELD_MS$1 = 2;
+/** Progress reads the threads' positions this often (ms) while it hears nothing else. */
+const PROGRESS_TICK_MS = 250;
+/**
+ * A worker's shared counter: [files finished, position]. The position is the fraction of its
+ * current file done, in POSITION_BITS bits, below the low bits of that file's number (its count
+ * of files finished when it began), so that a position left from the file before is not read as
+ * the next one's.
+ */
+const COUNTER_BYTES = 2 * Int32Array.BYTES_PER_ELEMENT;
+const POSITION_BITS = 20;
+const POSITION_SCALE = 1 << POSITION_BITS;
+const FILE_BITS = 0x7ff; // 20 + 11 bits: a positive int32
+/** The fraction done of the file after `finished` finished ones, or undefined if `packed` is another file's. */
+function unpackPosition(finished, packed) {
+    return packed >>> POSITION_BITS === (finished & FILE_BITS) ? (packed & (POSITION_SCALE - 1)) / POSITION_SCALE : undefined;
+}
+/**
+ * What a thread has done of the files in flight to it (`inflight`, in the order sent, of which
+ * `received` have been answered), from its shared counter (`counts`: files finished, position):
+ * `add` is told of each file it finished whose results are still on the way (whole) and of the
+ * one it is on (the fraction done).
+ */
+function threadProgress(counts, received, inflight, add) {
+    const finished = Atomics.load(counts, 0);
+    const position = Atomics.load(counts, 1);
+    const ahead = finished - received;
+    for (let i = 0; i < ahead && i < inflight.length; i++)
+        add(inflight[i], 1);
+    const fraction = unpackPosition(finished, position);
+    if (fraction !== undefined && ahead >= 0 && ahead < inflight.length)
+        add(inflight[ahead], fraction);
+}
 /** A worker is sent more files ahead while those in flight add up to less than this... */
 const AHEAD_BYTES = 1 << 20;
 /** ...and are fewer than this. */
@@ -17496,26 +17592,6 @@ const poolNotes = [];
 function takePoolNotes() {
     return poolNotes.splice(0);
 }
-/**
- * How much extracting a file costs, in nanoseconds of one core on the benchmark build (session
- * 15): what progress estimates the time left by. Bytes alone mislead, because workers take the
- * largest files first, and on that build those are native libraries, read and scanned at ~1
- * ms/MB, while APKs cost ~2 ms per MB and ~3.3 ms each (opening the ZIP, the manifest and
- * resources, deflated DEX and assets): 877 MB of libraries took 0.88 s, the 640 APKs (1,066 MB)
- * 4.3 s, the smallest 320 (57 MB) 1.17 s, and a plain file costs ~0.07 ms to open (/usr/share,
- * 50,130 files). An image (ext4, EROFS, sparse) is a mix of those, ~3 ms/MB. By bytes, the ETA
- * said 0-1 s for three quarters of that 4-second scan.
- */
-function workOf(file) {
-    const dot = file.relPath.lastIndexOf('.');
-    const ext = dot > file.relPath.lastIndexOf('/') ? file.relPath.slice(dot + 1).toLowerCase() : '';
-    if (ARCHIVE_EXTENSIONS.has(ext))
-        return 2 * file.size + 3_300_000;
-    if (ext === 'img')
-        return 3 * file.size;
-    return file.size + 70_000;
-}
-const ARCHIVE_EXTENSIONS = new Set(['apk', 'apex', 'capex', 'jar', 'zip']);
 /**
  * Extracts `files` with `workers` extractors (extractors(): the main thread and worker threads;
  * in-process when 1). Returns one PartialFacts per extractor, and one per image slice, cache hit
@@ -17539,6 +17615,9 @@ pool) {
         const ctx = newContext(init);
         const parts = [];
         for (const f of files) {
+            // Through a large file too (an image): its part done so far.
+            if (progress)
+                ctx.advance = (fraction) => progress({ files: doneFiles, bytes: Math.round(doneBytes + fraction * f.size), work: doneWork + fraction * workOf(f) });
             tally(cacheTally, await extractOne(f, init, ctx, parts), f.relPath);
             doneFiles++;
             doneBytes += f.size;
@@ -17599,7 +17678,33 @@ pool) {
             slices.set(job.file.relPath, list);
         }
     };
+    // Progress through the files underway too (ArtifactContext.advance), so that a large image
+    // moves the counts before its end: the main thread's own file, and each thread's (its shared
+    // counter says how many it finished, whose results may still be on the way, and how far it is
+    // in the next).
+    let mainJob;
+    let mainFraction = 0;
+    const underway = [];
+    const report = () => {
+        if (!progress)
+            return;
+        let bytes = doneBytes;
+        let work = doneWork;
+        const add = (job, fraction) => {
+            const share = job.slice ? fraction / job.slice.count : fraction;
+            bytes += share * job.file.size;
+            work += share * workOf(job.file);
+        };
+        if (mainJob)
+            add(mainJob, mainFraction);
+        for (const u of underway)
+            u(add);
+        // A shared image counts as a file once all its slices are done.
+        progress({ files: Math.floor(doneFiles + 1e-9), bytes: Math.round(bytes), work });
+    };
     const mainCtx = newContext(init);
+    if (progress)
+        mainCtx.advance = (fraction) => ((mainFraction = fraction), report());
     const mainParts = [];
     // Back to the event loop every YIELD_MS (between files, and between the files of an image),
     // so that the threads are answered and sent more.
@@ -17614,14 +17719,22 @@ pool) {
             return undefined;
         while (head < end) {
             const job = queue[--end];
-            settle(job, await extractOne(job.file, init, mainCtx, mainParts, job.slice));
-            progress?.({ files: Math.round(doneFiles), bytes: Math.round(doneBytes), work: doneWork });
+            mainJob = job;
+            mainFraction = 0;
+            const r = await extractOne(job.file, init, mainCtx, mainParts, job.slice);
+            mainJob = undefined;
+            settle(job, r);
+            report();
             const paused = mainCtx.pause?.();
             if (paused)
                 await paused;
         }
         return partialOf(mainCtx);
     };
+    // A thread's file moves the counts when its results arrive; between them (a slice of a large
+    // image takes seconds) the threads' counters are read now and then.
+    const ticker = progress ? setInterval(report, PROGRESS_TICK_MS) : undefined;
+    ticker?.unref();
     const results = await Promise.all([
         extractOnMain(),
         ...lender.take(n).map((pooled) => new Promise((resolve) => {
@@ -17663,8 +17776,10 @@ pool) {
                 }
             };
             // Files this worker has finished (it counts them), and results received.
-            const counter = new SharedArrayBuffer(4);
+            const counter = new SharedArrayBuffer(COUNTER_BYTES);
+            const counts = new Int32Array(counter);
             let received = 0;
+            underway.push((add) => threadProgress(counts, received, inflight, add));
             const onMessage = (msg) => {
                 if (msg.type === 'done') {
                     for (const r of msg.results) {
@@ -17679,7 +17794,7 @@ pool) {
                         if (!job.slice && !r.payload)
                             finished.push(job);
                     }
-                    progress?.({ files: Math.round(doneFiles), bytes: Math.round(doneBytes), work: doneWork });
+                    report();
                     // Two in flight, as always; past that, small files are sent again only once half
                     // of those ahead are done, so that they go many to a message.
                     if (inflight.length < 2 || (inflight.length <= AHEAD_FILES / 2 && inflightBytes < AHEAD_BYTES / 2))
@@ -17698,7 +17813,7 @@ pool) {
                 settled = true;
                 detach();
                 // Files it finished whose results had not arrived yet died with it, like the others.
-                const done = Math.max(0, Math.min(inflight.length, Atomics.load(new Int32Array(counter), 0) - received));
+                const done = Math.max(0, Math.min(inflight.length, Atomics.load(counts, 0) - received));
                 appendAll(finished, inflight.splice(0, done));
                 const [culprit, ...notStarted] = inflight;
                 // Without a file in hand (it did not start, a missing or broken dist/worker.js, or it
@@ -17728,12 +17843,12 @@ pool) {
             pooled.ready.then(() => {
                 if (settled)
                     return;
-                w.postMessage({ type: 'init', init, finished: counter });
+                w.postMessage({ type: 'init', init, finished: counter, ...(progress ? { advance: true } : {}) });
                 next(false);
                 next(true);
             }, (e) => fail(e.message));
         })),
-    ]);
+    ]).finally(() => clearInterval(ticker));
     if (!pool)
         await lender.close();
     // Files a dead worker never reached are scanned in-process, so nothing is silently skipped.
@@ -64853,7 +64968,7 @@ function sha256OfList(lines) {
 const MB = 1e6;
 /**
  * The counts part of a progress line: `3/10 files, 12/40 MB, 6 MB/s, ETA 5 s`. The time left is
- * the work left at the rate of work so far (`work` of `totalWork`: workOf in pool.ts, where an
+ * the work left at the rate of work so far (`work` of `totalWork`: workOf in work.ts, where an
  * APK's byte costs more than a plain file's), or the bytes left at the rate of bytes without it.
  */
 function progressCounts(files, totalFiles, bytes, totalBytes, elapsedMs, work) {

@@ -13,7 +13,7 @@ export type Clock = () => number;
 
 /**
  * The counts part of a progress line: `3/10 files, 12/40 MB, 6 MB/s, ETA 5 s`. The time left is
- * the work left at the rate of work so far (`work` of `totalWork`: workOf in pool.ts, where an
+ * the work left at the rate of work so far (`work` of `totalWork`: workOf in work.ts, where an
  * APK's byte costs more than a plain file's), or the bytes left at the rate of bytes without it.
  */
 export function progressCounts(

@@ -35,6 +35,7 @@ import { partitionOf, type PartitionInfo } from '../inputs/partition.js';
 import { artifactOf, type EndpointCollector } from './collector.js';
 import type { EndpointScanner, EvidenceBase } from './endpoints.js';
 import type { Limits } from './limits.js';
+import { workOf } from './work.js';
 
 const ZIP_NAME = /\.(apk|apex|capex|jar|zip)$/i;
 const PROP_NAME = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
@@ -71,6 +72,25 @@ export interface ArtifactContext {
    * the main thread's event loop) while a whole image or library is extracted here.
    */
   pause?: () => Promise<void> | undefined;
+  /**
+   * Told how far the file of the walk being extracted is, as a fraction from 0 to 1, after each
+   * file of a container it holds and each chunk of a large raw file: progress moves through a
+   * single image of gigabytes instead of waiting for its end. Unset when nobody listens.
+   */
+  advance?: (fraction: number) => void;
+  /** The part of the file of the walk the item being extracted stands for (`advance`'s scale). */
+  span?: Span;
+}
+
+/** A part of a file of the walk, as fractions of it: [from, to]. */
+interface Span {
+  from: number;
+  to: number;
+}
+
+/** The point `done` of `total` units through `span`: never past its end, and at its end exactly when done. */
+function within(span: Span, done: number, total: number): number {
+  return done >= total ? span.to : Math.min(span.to, span.from + ((span.to - span.from) * done) / total);
 }
 
 /**
@@ -211,7 +231,9 @@ export async function extractFile(file: FileArtifact, ctx: ArtifactContext): Pro
   };
   const budget = ctx.slice?.budget;
   ctx.inflation = { max: fileInflationBudget(ctx.limits, file.size), spent: 0, ...(budget ? { shared: new BigInt64Array(budget) } : {}) };
+  ctx.span = ctx.advance ? { from: 0, to: 1 } : undefined;
   await extractSource(item, () => FileSource.open(file.abs), ctx);
+  ctx.advance?.(1);
 }
 
 /**
@@ -346,27 +368,48 @@ async function extractContainer(item: ScanItem, c: OpenedContainer, ctx: Artifac
     }
   }
   const deal = ctx.slice ? await dealFiles(c, ctx.slice) : undefined;
+  const mine = (i: number): boolean => {
+    const owner = deal?.[i];
+    return owner === undefined || owner === SHARED || owner === ctx.slice!.index;
+  };
+  // Progress through the container (ctx.advance): each file this slice extracts weighs what it
+  // costs (workOf: an APK's byte more than a library's).
+  const span = ctx.advance ? ctx.span : undefined;
+  let total = 0;
+  let done = 0;
+  if (span) for (const [i, f] of c.files.entries()) if (mine(i) && !f.unreadable) total += workOf({ relPath: f.name, size: f.size });
   // Files of a filesystem image belong to the partition the image is of (by name or label).
   const base = filesystem ? (item.imagePartition ?? c.labelPartition) : undefined;
-  for (const [i, f] of c.files.entries()) {
-    const owner = deal?.[i];
-    if (owner !== undefined && owner !== SHARED && owner !== ctx.slice!.index) continue;
-    const relPath = `${item.relPath}!/${f.name}`;
-    let part: PartitionInfo;
-    if (f.partitionRelPath) part = partitionOf(f.partitionRelPath);
-    else if (base) part = partitionOf(`${base}/${f.name}`);
-    else part = { partition: item.partition, partitionPath: `${item.partitionPath}!/${f.name}` };
-    if (f.unreadable) {
-      if (record) ctx.unreadable.push({ path: relPath, format: c.format, reason: f.unreadable });
-      continue;
+  try {
+    for (const [i, f] of c.files.entries()) {
+      if (!mine(i)) continue;
+      const relPath = `${item.relPath}!/${f.name}`;
+      let part: PartitionInfo;
+      if (f.partitionRelPath) part = partitionOf(f.partitionRelPath);
+      else if (base) part = partitionOf(`${base}/${f.name}`);
+      else part = { partition: item.partition, partitionPath: `${item.partitionPath}!/${f.name}` };
+      if (f.unreadable) {
+        if (record) ctx.unreadable.push({ path: relPath, format: c.format, reason: f.unreadable });
+        continue;
+      }
+      const child: ScanItem = { relPath, ...part, size: f.size, depth: item.depth + 1 };
+      const imagePartition = f.imagePartition ?? (part.partition ? undefined : imagePartitionOf(f.name));
+      if (imagePartition) child.imagePartition = imagePartition;
+      const work = span ? workOf(child) : 0;
+      if (span) ctx.span = { from: within(span, done, total), to: within(span, done + work, total) };
+      const owner = deal?.[i];
+      if (owner === undefined || owner === SHARED) await extractSource(child, () => f.open(), ctx);
+      else await extractOwned(child, () => f.open(), ctx);
+      if (span) {
+        done += work;
+        ctx.span = span;
+        ctx.advance!(within(span, done, total));
+      }
+      const paused = ctx.pause?.();
+      if (paused) await paused;
     }
-    const child: ScanItem = { relPath, ...part, size: f.size, depth: item.depth + 1 };
-    const imagePartition = f.imagePartition ?? (part.partition ? undefined : imagePartitionOf(f.name));
-    if (imagePartition) child.imagePartition = imagePartition;
-    if (owner === undefined || owner === SHARED) await extractSource(child, () => f.open(), ctx);
-    else await extractOwned(child, () => f.open(), ctx);
-    const paused = ctx.pause?.();
-    if (paused) await paused;
+  } finally {
+    ctx.span = span;
   }
 }
 
@@ -505,6 +548,10 @@ async function scanRawSource(src: RandomAccessSource, base: EvidenceBase, ctx: A
       if (mentions && src.size <= MENTION_MAX_FILE) recordMentions(buf, base, ctx);
       return;
     }
+    // Progress (ctx.advance) by the bytes of data scanned.
+    const span = ctx.advance ? ctx.span : undefined;
+    const total = span ? ranges.reduce((a, [from, to]) => a + (to - from), 0) : 0;
+    let done = 0;
     for (const [from, to] of ranges) {
       for (let pos = from; pos < to; pos += chunk) {
         const lo = Math.max(from, pos - context);
@@ -512,6 +559,10 @@ async function scanRawSource(src: RandomAccessSource, base: EvidenceBase, ctx: A
         const buf = await readAt(lo, hi - lo);
         const window = { from: pos - lo, to: Math.min(pos + chunk, to) - lo };
         ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
+        if (span) {
+          done += window.to - window.from;
+          ctx.advance!(within(span, done, total));
+        }
         const paused = ctx.pause?.();
         if (paused) await paused;
       }

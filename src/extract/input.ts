@@ -14,7 +14,8 @@ import { cacheSalt, sha256OfFile } from './cache.js';
 import { capEndpoints, mergePartials, type PartialFacts } from './partial.js';
 import { knownEndpoint } from './collector.js';
 import { mark } from '../timings.js';
-import { extractFiles, getWorkerScript, hashOnThread, takePoolNotes, takeWorkerProblems, workerCount, workOf, type CacheTally, type PoolInit, type WorkerPool } from './pool.js';
+import { workOf } from './work.js';
+import { extractFiles, getWorkerScript, hashOnThread, takePoolNotes, takeWorkerProblems, workerCount, type CacheTally, type PoolInit, type WorkerPool } from './pool.js';
 import { shardFiles, type ShardSpec } from './shard-split.js';
 
 /** Progress of one input's extraction; the CLI draws it, the Action logs it. */
@@ -22,7 +23,7 @@ export type ProgressFactory = (
   input: string,
   files: number,
   bytes: number,
-  /** The files' cost (workOf, pool.ts), by which the time left is estimated; default: bytes. */
+  /** The files' cost (workOf, work.ts), by which the time left is estimated; default: bytes. */
   work?: number,
 ) => { update: (done: { files: number; bytes: number; work?: number }) => void; done: () => void };
 

@@ -17,6 +17,7 @@ import { EndpointCollector, knownEndpoint, type EndpointKey } from './collector.
 import { EndpointScanner } from './endpoints.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { floodFacts, keepBelow, mergePartials, type PartialFacts } from './partial.js';
+import { workOf } from './work.js';
 
 export const WORKER_MARK = 'activation-gate-extract-worker';
 
@@ -103,6 +104,7 @@ export function newContext(init: PoolInit): ArtifactContext {
 function childContext(init: PoolInit, parent: ArtifactContext): ArtifactContext {
   const ctx = newContext(init);
   if (parent.pause) ctx.pause = parent.pause;
+  if (parent.advance) ctx.advance = parent.advance;
   return ctx;
 }
 
@@ -130,12 +132,13 @@ interface Job {
 }
 
 /**
- * `init` brings a shared counter the worker adds one to as it finishes each file; `files` are
+ * `init` brings a shared counter the worker adds one to as it finishes each file (and, with
+ * `advance`, its position in the file it is on: packPosition); `files` are
  * extracted in order and answered by `done` messages carrying the results of several files (a
  * message per file cost the main thread more than small files cost the worker). A worker that
  * dies died on the file after the last one its counter says it finished.
  */
-type ToWorker = { type: 'init'; init: PoolInit; finished: SharedArrayBuffer } | { type: 'files'; jobs: Job[] } | { type: 'finish'; below?: EndpointKey };
+type ToWorker = { type: 'init'; init: PoolInit; finished: SharedArrayBuffer; advance?: boolean } | { type: 'files'; jobs: Job[] } | { type: 'finish'; below?: EndpointKey };
 /**
  * `partial`: the facts of one slice of an image, returned with the slice. `payload`: a cache hit's
  * facts as its entry holds them (cache.ts parseCachedFacts), parsed by the main thread.
@@ -206,15 +209,16 @@ export async function runWorker(): Promise<void> {
   let init: PoolInit | undefined;
   let ctx: ArtifactContext | undefined;
   let cached: PartialFacts[] = [];
-  let finished = new Int32Array(new SharedArrayBuffer(4));
+  let finished = new Int32Array(new SharedArrayBuffer(COUNTER_BYTES));
   const port = parentPort!;
   let chain = Promise.resolve();
   port.on('message', (msg: ToWorker) => {
     chain = chain.then(async () => {
       if (msg.type === 'init') {
         init = msg.init;
-        finished = new Int32Array(msg.finished);
+        const counts = (finished = new Int32Array(msg.finished));
         ctx = newContext(init);
+        if (msg.advance) ctx.advance = (fraction) => Atomics.store(counts, 1, packPosition(Atomics.load(counts, 0), fraction));
         cached = [];
       } else if (!init || !ctx) {
         throw new Error(`extraction worker: ${msg.type} before init`);
@@ -395,6 +399,43 @@ async function filesToShare(files: FileArtifact[], minBytes: number): Promise<Se
 
 /** The main thread, extracting beside the threads, goes back to its event loop after this many ms. */
 const YIELD_MS = 2;
+/** Progress reads the threads' positions this often (ms) while it hears nothing else. */
+const PROGRESS_TICK_MS = 250;
+/**
+ * A worker's shared counter: [files finished, position]. The position is the fraction of its
+ * current file done, in POSITION_BITS bits, below the low bits of that file's number (its count
+ * of files finished when it began), so that a position left from the file before is not read as
+ * the next one's.
+ */
+const COUNTER_BYTES = 2 * Int32Array.BYTES_PER_ELEMENT;
+const POSITION_BITS = 20;
+const POSITION_SCALE = 1 << POSITION_BITS;
+const FILE_BITS = 0x7ff; // 20 + 11 bits: a positive int32
+
+/** A worker's position: `fraction` done of the file it began after finishing `finished` files. */
+export function packPosition(finished: number, fraction: number): number {
+  return ((finished & FILE_BITS) << POSITION_BITS) | Math.max(0, Math.min(POSITION_SCALE - 1, Math.floor(fraction * POSITION_SCALE)));
+}
+
+/** The fraction done of the file after `finished` finished ones, or undefined if `packed` is another file's. */
+export function unpackPosition(finished: number, packed: number): number | undefined {
+  return packed >>> POSITION_BITS === (finished & FILE_BITS) ? (packed & (POSITION_SCALE - 1)) / POSITION_SCALE : undefined;
+}
+
+/**
+ * What a thread has done of the files in flight to it (`inflight`, in the order sent, of which
+ * `received` have been answered), from its shared counter (`counts`: files finished, position):
+ * `add` is told of each file it finished whose results are still on the way (whole) and of the
+ * one it is on (the fraction done).
+ */
+export function threadProgress<J>(counts: Int32Array, received: number, inflight: readonly J[], add: (job: J, fraction: number) => void): void {
+  const finished = Atomics.load(counts, 0);
+  const position = Atomics.load(counts, 1);
+  const ahead = finished - received;
+  for (let i = 0; i < ahead && i < inflight.length; i++) add(inflight[i], 1);
+  const fraction = unpackPosition(finished, position);
+  if (fraction !== undefined && ahead >= 0 && ahead < inflight.length) add(inflight[ahead], fraction);
+}
 /** A worker answers after this many files at most (and at the end of each message). */
 const DONE_EVERY = 8;
 /** A worker is sent more files ahead while those in flight add up to less than this... */
@@ -420,25 +461,6 @@ export interface PoolProgress {
   (done: { files: number; bytes: number; work: number }): void;
 }
 
-/**
- * How much extracting a file costs, in nanoseconds of one core on the benchmark build (session
- * 15): what progress estimates the time left by. Bytes alone mislead, because workers take the
- * largest files first, and on that build those are native libraries, read and scanned at ~1
- * ms/MB, while APKs cost ~2 ms per MB and ~3.3 ms each (opening the ZIP, the manifest and
- * resources, deflated DEX and assets): 877 MB of libraries took 0.88 s, the 640 APKs (1,066 MB)
- * 4.3 s, the smallest 320 (57 MB) 1.17 s, and a plain file costs ~0.07 ms to open (/usr/share,
- * 50,130 files). An image (ext4, EROFS, sparse) is a mix of those, ~3 ms/MB. By bytes, the ETA
- * said 0-1 s for three quarters of that 4-second scan.
- */
-export function workOf(file: { relPath: string; size: number }): number {
-  const dot = file.relPath.lastIndexOf('.');
-  const ext = dot > file.relPath.lastIndexOf('/') ? file.relPath.slice(dot + 1).toLowerCase() : '';
-  if (ARCHIVE_EXTENSIONS.has(ext)) return 2 * file.size + 3_300_000;
-  if (ext === 'img') return 3 * file.size;
-  return file.size + 70_000;
-}
-
-const ARCHIVE_EXTENSIONS = new Set(['apk', 'apex', 'capex', 'jar', 'zip']);
 
 /**
  * Extracts `files` with `workers` extractors (extractors(): the main thread and worker threads;
@@ -469,6 +491,8 @@ export async function extractFiles(
     const ctx = newContext(init);
     const parts: PartialFacts[] = [];
     for (const f of files) {
+      // Through a large file too (an image): its part done so far.
+      if (progress) ctx.advance = (fraction) => progress({ files: doneFiles, bytes: Math.round(doneBytes + fraction * f.size), work: doneWork + fraction * workOf(f) });
       tally(cacheTally, await extractOne(f, init, ctx, parts), f.relPath);
       doneFiles++;
       doneBytes += f.size;
@@ -528,7 +552,29 @@ export async function extractFiles(
       slices.set(job.file.relPath, list);
     }
   };
+  // Progress through the files underway too (ArtifactContext.advance), so that a large image
+  // moves the counts before its end: the main thread's own file, and each thread's (its shared
+  // counter says how many it finished, whose results may still be on the way, and how far it is
+  // in the next).
+  let mainJob: Job | undefined;
+  let mainFraction = 0;
+  const underway: ((add: (job: Job, fraction: number) => void) => void)[] = [];
+  const report = (): void => {
+    if (!progress) return;
+    let bytes = doneBytes;
+    let work = doneWork;
+    const add = (job: Job, fraction: number): void => {
+      const share = job.slice ? fraction / job.slice.count : fraction;
+      bytes += share * job.file.size;
+      work += share * workOf(job.file);
+    };
+    if (mainJob) add(mainJob, mainFraction);
+    for (const u of underway) u(add);
+    // A shared image counts as a file once all its slices are done.
+    progress({ files: Math.floor(doneFiles + 1e-9), bytes: Math.round(bytes), work });
+  };
   const mainCtx = newContext(init);
+  if (progress) mainCtx.advance = (fraction) => ((mainFraction = fraction), report());
   const mainParts: PartialFacts[] = [];
   // Back to the event loop every YIELD_MS (between files, and between the files of an image),
   // so that the threads are answered and sent more.
@@ -541,13 +587,21 @@ export async function extractFiles(
     if (!onMain) return undefined;
     while (head < end) {
       const job = queue[--end];
-      settle(job, await extractOne(job.file, init, mainCtx, mainParts, job.slice));
-      progress?.({ files: Math.round(doneFiles), bytes: Math.round(doneBytes), work: doneWork });
+      mainJob = job;
+      mainFraction = 0;
+      const r = await extractOne(job.file, init, mainCtx, mainParts, job.slice);
+      mainJob = undefined;
+      settle(job, r);
+      report();
       const paused = mainCtx.pause?.();
       if (paused) await paused;
     }
     return partialOf(mainCtx);
   };
+  // A thread's file moves the counts when its results arrive; between them (a slice of a large
+  // image takes seconds) the threads' counters are read now and then.
+  const ticker = progress ? setInterval(report, PROGRESS_TICK_MS) : undefined;
+  ticker?.unref();
   const results = await Promise.all([
     extractOnMain(),
     ...lender.take(n).map(
@@ -589,8 +643,10 @@ export async function extractFiles(
             }
           };
           // Files this worker has finished (it counts them), and results received.
-          const counter = new SharedArrayBuffer(4);
+          const counter = new SharedArrayBuffer(COUNTER_BYTES);
+          const counts = new Int32Array(counter);
           let received = 0;
+          underway.push((add) => threadProgress(counts, received, inflight, add));
           const onMessage = (msg: FromWorker): void => {
             if (msg.type === 'done') {
               for (const r of msg.results) {
@@ -603,7 +659,7 @@ export async function extractFiles(
                 // facts stay in the worker until the end.
                 if (!job.slice && !r.payload) finished.push(job);
               }
-              progress?.({ files: Math.round(doneFiles), bytes: Math.round(doneBytes), work: doneWork });
+              report();
               // Two in flight, as always; past that, small files are sent again only once half
               // of those ahead are done, so that they go many to a message.
               if (inflight.length < 2 || (inflight.length <= AHEAD_FILES / 2 && inflightBytes < AHEAD_BYTES / 2)) next(inflight.length > 0);
@@ -619,7 +675,7 @@ export async function extractFiles(
             settled = true;
             detach();
             // Files it finished whose results had not arrived yet died with it, like the others.
-            const done = Math.max(0, Math.min(inflight.length, Atomics.load(new Int32Array(counter), 0) - received));
+            const done = Math.max(0, Math.min(inflight.length, Atomics.load(counts, 0) - received));
             appendAll(finished, inflight.splice(0, done));
             const [culprit, ...notStarted] = inflight;
             // Without a file in hand (it did not start, a missing or broken dist/worker.js, or it
@@ -647,7 +703,7 @@ export async function extractFiles(
           pooled.ready.then(
             () => {
               if (settled) return;
-              w.postMessage({ type: 'init', init, finished: counter } satisfies ToWorker);
+              w.postMessage({ type: 'init', init, finished: counter, ...(progress ? { advance: true } : {}) } satisfies ToWorker);
               next(false);
               next(true);
             },
@@ -655,7 +711,7 @@ export async function extractFiles(
           );
         }),
     ),
-  ]);
+  ]).finally(() => clearInterval(ticker));
   if (!pool) await lender.close();
   // Files a dead worker never reached are scanned in-process, so nothing is silently skipped.
   const rest = [...queue.slice(head, end), ...redo, ...recheck].filter((job) => !broken.has(job.file.relPath));
