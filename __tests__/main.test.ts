@@ -234,6 +234,14 @@ describe('run() on a passing build', () => {
     await run({ scan });
     expect(scan.mock.calls[0][0]).toMatchObject({ shard: { index: 1, count: 4 }, cacheDir: path.join(r.workspace, '.cache/gate') });
     expect(r.annotations().filter((a) => a.command === 'notice')).toEqual([]);
+    expect(scan.mock.calls[0][0].cacheRehash).toBeUndefined();
+  });
+
+  it('passes cache-rehash to the scan', async () => {
+    setup({ 'cache-dir': '.cache/gate', 'cache-rehash': 'true' });
+    const scan = fakeScan(createPassingReport());
+    await run({ scan });
+    expect(scan.mock.calls[0][0]).toMatchObject({ cacheRehash: true });
   });
 
   it('gives no notice for the defaults action.yml sets', async () => {
@@ -270,6 +278,8 @@ describe('run() inputs', () => {
     ['market and sku together', { market: 'EU', sku: '600E0' }, /^market and sku: give one of them/],
     ['a bad fail-on', { 'fail-on': 'critical' }, /^fail-on: found "critical"; allowed: error, warning, note, never/],
     ['a bad max-annotations', { 'max-annotations': 'ten' }, /^max-annotations: found "ten"/],
+    ['a bad cache-rehash', { 'cache-dir': '.cache/gate', 'cache-rehash': 'yes' }, /^cache-rehash: found "yes"; allowed: true, false/],
+    ['cache-rehash without cache-dir', { 'cache-rehash': 'true' }, /^cache-rehash: needs cache-dir/],
   ];
   it.each(usageCases)('fails with a usage error for %s, and still writes the summary', async (_name, inputs, message) => {
     const r = setup(inputs);

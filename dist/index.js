@@ -3,7 +3,7 @@ import require$$1$1, { Worker } from 'node:worker_threads';
 import path$1, { resolve, basename, join, relative } from 'node:path';
 import require$$1$2, { constants as constants$5, InflateRaw, inflateRawSync, gunzipSync, createInflateRaw } from 'node:zlib';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { openSync, constants as constants$6, fstatSync, closeSync, readSync, realpathSync, statSync, readdirSync, lstatSync, readlinkSync, createWriteStream, readFileSync, mkdirSync, writeFileSync, renameSync, unlinkSync, writeSync, existsSync as existsSync$1, promises as promises$1 } from 'node:fs';
+import { openSync, constants as constants$6, fstatSync, closeSync, readSync, realpathSync, statSync, readdirSync, lstatSync, readlinkSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, readFileSync, writeSync, existsSync as existsSync$1, promises as promises$1 } from 'node:fs';
 import { mkdtemp, rm as rm$1, stat as stat$1 } from 'node:fs/promises';
 import require$$0$2, { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -307,7 +307,7 @@ class Warnings {
  * android: attributes are matched by resource id through the resource map (as
  * `ResXMLParser::getAttributeNameResID` does), never by the pool name, which packers garble.
  */
-const FORMAT$2 = 'axml';
+const FORMAT$3 = 'axml';
 const RES_XML_TYPE = 0x0003;
 const RES_STRING_POOL_TYPE$1 = 0x0001;
 const RES_XML_START_NAMESPACE_TYPE = 0x0100;
@@ -363,7 +363,7 @@ function parseAxml(buf) {
     if (looksLikeTextXml(buf))
         return parseTextXml(buf);
     if (buf.length < 8)
-        throw new FormatError(FORMAT$2, `file too short for a chunk header (${buf.length} bytes)`, 0);
+        throw new FormatError(FORMAT$3, `file too short for a chunk header (${buf.length} bytes)`, 0);
     const w = new Warnings();
     let tampered = false;
     const topType = buf.readUInt16LE(0);
@@ -374,10 +374,10 @@ function parseAxml(buf) {
         tampered = true;
     }
     if (topHeaderSize < 8 || topHeaderSize > topSize) {
-        throw new FormatError(FORMAT$2, `bad top chunk header size ${topHeaderSize} (chunk size ${topSize})`, 0);
+        throw new FormatError(FORMAT$3, `bad top chunk header size ${topHeaderSize} (chunk size ${topSize})`, 0);
     }
     if (topSize > buf.length) {
-        throw new FormatError(FORMAT$2, `declared size ${topSize} exceeds the ${buf.length}-byte file`, 4);
+        throw new FormatError(FORMAT$3, `declared size ${topSize} exceeds the ${buf.length}-byte file`, 4);
     }
     if (topSize < buf.length)
         w.add(`${buf.length - topSize} bytes after the declared end of the document are ignored`);
@@ -423,7 +423,7 @@ function parseAxml(buf) {
                     break;
                 }
                 try {
-                    pool = parseStringPool(buf, pos, chunkEnd, FORMAT$2);
+                    pool = parseStringPool(buf, pos, chunkEnd, FORMAT$3);
                     for (const m of pool.warnings)
                         w.add(m);
                     if (pool.strings.length !== pool.declaredCount)
@@ -454,7 +454,7 @@ function parseAxml(buf) {
                 const el = readStartElement(buf, pos, headerSize, chunkEnd, pool, resourceMap, stack.length + 1, w);
                 if (el) {
                     if (elements.length === MAX_ELEMENTS)
-                        throw new FormatError(FORMAT$2, `more than ${MAX_ELEMENTS} elements`, pos);
+                        throw new FormatError(FORMAT$3, `more than ${MAX_ELEMENTS} elements`, pos);
                     elements.push(el);
                     stack.push(el);
                 }
@@ -810,13 +810,13 @@ function extractManifest(doc) {
     const warnings = [...doc.warnings];
     const root = doc.elements.find((e) => e.depth === 1);
     if (!root || root.name !== 'manifest') {
-        throw new FormatError(FORMAT$2, root ? `root element is <${root.name.slice(0, 60)}>, not <manifest>` : 'no <manifest> element');
+        throw new FormatError(FORMAT$3, root ? `root element is <${root.name.slice(0, 60)}>, not <manifest>` : 'no <manifest> element');
     }
     // `package` has no namespace and no resource id: match it by name.
     const pkgAttr = root.attributes.find((a) => a.name === 'package' && a.namespaceUri === undefined) ?? root.attributes.find((a) => a.name === 'package');
     const pkg = pkgAttr ? (pkgAttr.rawValue ?? attrString(pkgAttr) ?? '').trim() : '';
     if (!pkg)
-        throw new FormatError(FORMAT$2, 'manifest has no package name');
+        throw new FormatError(FORMAT$3, 'manifest has no package name');
     const info = { package: pkg, permissions: [], bootCompleted: false, warnings };
     const versionCode = attrInt(findAndroidAttribute(root, 'versionCode'), 'versionCode', warnings);
     if (versionCode !== undefined)
@@ -885,7 +885,7 @@ function extractManifest(doc) {
     return info;
 }
 
-const FORMAT$1 = 'arsc';
+const FORMAT$2 = 'arsc';
 const RES_TABLE_TYPE = 0x0002;
 const RES_STRING_POOL_TYPE = 0x0001;
 const RES_TABLE_PACKAGE_TYPE = 0x0200;
@@ -922,15 +922,15 @@ function readChunk(buf, pos, limit, w) {
 /** Parses a resources.arsc buffer. */
 function parseArsc(buf) {
     if (buf.length < 12)
-        throw new FormatError(FORMAT$1, `file too short for a table header (${buf.length} bytes)`, 0);
+        throw new FormatError(FORMAT$2, `file too short for a table header (${buf.length} bytes)`, 0);
     const type = buf.readUInt16LE(0);
     const headerSize = buf.readUInt16LE(2);
     const size = buf.readUInt32LE(4);
     if (type !== RES_TABLE_TYPE) {
-        throw new FormatError(FORMAT$1, `not a resource table (chunk type 0x${type.toString(16).padStart(4, '0')}; compressed or not an arsc?)`, 0);
+        throw new FormatError(FORMAT$2, `not a resource table (chunk type 0x${type.toString(16).padStart(4, '0')}; compressed or not an arsc?)`, 0);
     }
     if (headerSize < 12 || headerSize > size)
-        throw new FormatError(FORMAT$1, `bad table header size ${headerSize} (size ${size})`, 2);
+        throw new FormatError(FORMAT$2, `bad table header size ${headerSize} (size ${size})`, 2);
     const w = new Warnings();
     let end = size;
     if (size > buf.length) {
@@ -965,14 +965,14 @@ function parseArsc(buf) {
         pos = c.end;
     }
     if (!global)
-        throw new FormatError(FORMAT$1, 'no global string pool', headerSize);
+        throw new FormatError(FORMAT$2, 'no global string pool', headerSize);
     if (packages.length !== packageCount)
         w.add(`packageCount ${packageCount} but ${packages.length} packages read`);
     return { globalStrings: global.strings, packages, warnings: w.list };
 }
 function readPool(buf, c, w, what) {
     try {
-        const pool = parseStringPool(buf, c.start, c.end, FORMAT$1);
+        const pool = parseStringPool(buf, c.start, c.end, FORMAT$2);
         for (const m of pool.warnings)
             w.add(`${what}: ${m}`);
         return pool;
@@ -1327,7 +1327,7 @@ function skuOfInitRc(fileName) {
  * The iteration path allocates nothing per string: the callback receives one reused
  * `DexStringRef`, and MUTF-8 is decoded only when asked (`decodeMutf8`).
  */
-const FORMAT = 'dex';
+const FORMAT$1 = 'dex';
 const DEX_HEADER_SIZE = 0x70;
 const DEX_CONTAINER_HEADER_SIZE = 0x78;
 const ENDIAN_CONSTANT = 0x12345678;
@@ -1362,13 +1362,13 @@ function dexVersionAt(buf, at) {
  */
 function readDexHeaders(buf, size = buf.length) {
     if (buf.length < DEX_HEADER_SIZE)
-        throw new FormatError(FORMAT, `file too short for a DEX header (${buf.length} bytes)`, 0);
+        throw new FormatError(FORMAT$1, `file too short for a DEX header (${buf.length} bytes)`, 0);
     if (!isDex(buf))
-        throw new FormatError(FORMAT, 'bad DEX magic', 0);
+        throw new FormatError(FORMAT$1, 'bad DEX magic', 0);
     const first = readHeaderAt(buf, 0, buf.length);
     if (first.version < 41) {
         if (first.fileSize > size) {
-            throw new FormatError(FORMAT, `file_size ${first.fileSize} exceeds the ${size}-byte buffer (truncated)`, 0x20);
+            throw new FormatError(FORMAT$1, `file_size ${first.fileSize} exceeds the ${size}-byte buffer (truncated)`, 0x20);
         }
         checkStringIds(first, first.fileSize);
         return [first];
@@ -1376,20 +1376,20 @@ function readDexHeaders(buf, size = buf.length) {
     // v41 container: loop over the headers until container_size.
     const containerSize = first.containerSize ?? 0;
     if (containerSize > buf.length) {
-        throw new FormatError(FORMAT, `container_size ${containerSize} exceeds the ${buf.length}-byte buffer (truncated)`, 0x70);
+        throw new FormatError(FORMAT$1, `container_size ${containerSize} exceeds the ${buf.length}-byte buffer (truncated)`, 0x70);
     }
     const headers = [];
     let at = 0;
     while (at < containerSize) {
         const h = at === 0 ? first : readHeaderAt(buf, at, containerSize);
         if (h.version < 41)
-            throw new FormatError(FORMAT, `dex version ${h.version} inside a v41 container`, at + 4);
+            throw new FormatError(FORMAT$1, `dex version ${h.version} inside a v41 container`, at + 4);
         if (h.headerOffset !== at)
-            throw new FormatError(FORMAT, `header_offset ${h.headerOffset} does not match its position ${at}`, at + 0x74);
+            throw new FormatError(FORMAT$1, `header_offset ${h.headerOffset} does not match its position ${at}`, at + 0x74);
         if (h.containerSize !== containerSize)
-            throw new FormatError(FORMAT, `container_size ${h.containerSize} differs from ${containerSize}`, at + 0x70);
+            throw new FormatError(FORMAT$1, `container_size ${h.containerSize} differs from ${containerSize}`, at + 0x70);
         if (h.fileSize < h.headerSize || at + h.fileSize > containerSize) {
-            throw new FormatError(FORMAT, `file_size ${h.fileSize} of the dex at ${at} overflows the container`, at + 0x20);
+            throw new FormatError(FORMAT$1, `file_size ${h.fileSize} of the dex at ${at} overflows the container`, at + 0x20);
         }
         checkStringIds(h, containerSize);
         headers.push(h);
@@ -1399,22 +1399,22 @@ function readDexHeaders(buf, size = buf.length) {
 }
 function readHeaderAt(buf, at, limit) {
     if (at + DEX_HEADER_SIZE > limit)
-        throw new FormatError(FORMAT, 'DEX header overflows the buffer', at);
+        throw new FormatError(FORMAT$1, 'DEX header overflows the buffer', at);
     if (buf[at] !== 0x64 || buf[at + 1] !== 0x65 || buf[at + 2] !== 0x78 || buf[at + 3] !== 0x0a || buf[at + 7] !== 0) {
-        throw new FormatError(FORMAT, 'bad DEX magic', at);
+        throw new FormatError(FORMAT$1, 'bad DEX magic', at);
     }
     const version = dexVersionAt(buf, at);
     if (version < MIN_VERSION || version > MAX_VERSION)
-        throw new FormatError(FORMAT, `unsupported DEX version ${version}`, at + 4);
+        throw new FormatError(FORMAT$1, `unsupported DEX version ${version}`, at + 4);
     const endian = buf.readUInt32LE(at + 0x28);
     if (endian === REVERSE_ENDIAN_CONSTANT)
-        throw new FormatError(FORMAT, 'big-endian DEX is not supported', at + 0x28);
+        throw new FormatError(FORMAT$1, 'big-endian DEX is not supported', at + 0x28);
     if (endian !== ENDIAN_CONSTANT)
-        throw new FormatError(FORMAT, `bad endian_tag 0x${endian.toString(16)}`, at + 0x28);
+        throw new FormatError(FORMAT$1, `bad endian_tag 0x${endian.toString(16)}`, at + 0x28);
     const headerSize = buf.readUInt32LE(at + 0x24);
     const minHeader = version >= 41 ? DEX_CONTAINER_HEADER_SIZE : DEX_HEADER_SIZE;
     if (headerSize < minHeader || at + headerSize > limit) {
-        throw new FormatError(FORMAT, `bad header_size ${headerSize} for version ${version}`, at + 0x24);
+        throw new FormatError(FORMAT$1, `bad header_size ${headerSize} for version ${version}`, at + 0x24);
     }
     const h = {
         headerOffset: at,
@@ -1429,7 +1429,7 @@ function readHeaderAt(buf, at, limit) {
         h.headerOffset = buf.readUInt32LE(at + 0x74);
     }
     else if (h.fileSize < headerSize) {
-        throw new FormatError(FORMAT, `file_size ${h.fileSize} is smaller than header_size ${headerSize}`, at + 0x20);
+        throw new FormatError(FORMAT$1, `file_size ${h.fileSize} is smaller than header_size ${headerSize}`, at + 0x20);
     }
     return h;
 }
@@ -1438,7 +1438,7 @@ function checkStringIds(h, limit) {
         return;
     const bytes = h.stringIdsSize * 4;
     if (h.stringIdsOff < h.headerSize || h.stringIdsOff + bytes > limit) {
-        throw new FormatError(FORMAT, `string_ids (${h.stringIdsSize} at ${h.stringIdsOff}) overflow the ${limit}-byte file`, h.headerOffset + 0x38);
+        throw new FormatError(FORMAT$1, `string_ids (${h.stringIdsSize} at ${h.stringIdsOff}) overflow the ${limit}-byte file`, h.headerOffset + 0x38);
     }
 }
 /**
@@ -14368,11 +14368,18 @@ function writeCacheEntry(dir, key, file, sha256, facts) {
         payloadBytes: payload.length,
         payloadSha256: createHash('sha256').update(payload).digest('hex'),
     };
-    const final = entryPath(dir, key);
-    const tmp = join(dir, `.${key}.${tempTag()}.tmp`);
+    return writeAtomically(dir, `${key}.facts`, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), payload]));
+}
+/**
+ * Writes `dir/name` through a temporary file renamed into place, so that concurrent jobs and
+ * workers never see half a file. Returns why it failed, if it did.
+ */
+function writeAtomically(dir, name, data) {
+    const final = join(dir, name);
+    const tmp = join(dir, `.${name}.${tempTag()}.tmp`);
     try {
         mkdirSync(dir, { recursive: true });
-        writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), payload]));
+        writeFileSync(tmp, data);
         renameSync(tmp, final);
         return undefined;
     }
@@ -14398,7 +14405,8 @@ function entryPath(dir, key) {
 async function extractFileCached(file, cache, newContext, partialOf, payloadOnly = false) {
     let sha;
     try {
-        sha = await sha256OfFile$1(file.abs);
+        // Known when the file is unchanged since an earlier scan on this machine (digests.ts).
+        sha = file.sha256 ?? (await sha256OfFile$1(file.abs));
     }
     catch {
         // Unreadable now: extraction reports why, and nothing is cached.
@@ -64783,6 +64791,139 @@ function cmp(a, b) {
 }
 
 /**
+ * Digests a rescan need not compute again. With `--cache-dir`, the SHA-256 of each file the cache
+ * hashed is remembered in the cache folder (`digests.json`) together with what the kernel said of
+ * the file when it was hashed: device, inode, size, and modification and change times to the
+ * nanosecond. A later scan on the same boot of the same machine that finds a file with that very
+ * identity uses the remembered SHA-256 instead of reading the file's bytes again. The facts stay
+ * keyed by the SHA-256 (cache.ts); this only spares the reading, as git's index and rsync's quick
+ * check do.
+ *
+ * Why that is safe: the kernel sets a file's change time (ctime) to the current time whenever its
+ * bytes, size or metadata change, whoever changes them, and no system call sets ctime back
+ * (utimensat sets the other two times only). Keeping different bytes under an unchanged identity
+ * takes root on the build machine: setting the clock back, or writing the block device. The
+ * kernel's clock is coarse (a tick of a few ms), so a file changed again within the tick of its
+ * recorded change would keep its ctime: only files unchanged for SETTLE_NS before the scan
+ * looked at them are recorded (git's "racily clean" entries, the same problem).
+ *
+ * The boot's id (Linux: /proc/sys/kernel/random/boot_id) binds the record to one boot of one
+ * machine: a cache restored by actions/cache on a fresh runner, or copied elsewhere, matches no
+ * file there, and every file is hashed as before. Elsewhere (no boot id) nothing is remembered.
+ * `--cache-rehash` hashes every file whatever is remembered.
+ */
+const DIGESTS_FILE = 'digests.json';
+const FORMAT = 'activation-gate-digests';
+const FORMAT_VERSION = 1;
+/** A file is remembered only when its last change is at least this old (ns) when the scan looks at it. */
+const SETTLE_NS = 2000000000n;
+/** The identity of the regular file at `abs`, or undefined when it cannot be had. */
+function identityOf(abs) {
+    try {
+        const s = statSync(abs, { bigint: true });
+        if (!s.isFile())
+            return undefined;
+        return { id: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`, ctimeNs: s.ctimeNs };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** This boot's id, or undefined where the system gives none (then nothing is remembered). */
+function bootId(read = () => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8')) {
+    try {
+        const id = read().trim();
+        return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ? id : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A file's path as the digests' key: its bytes, one character each (exact for any path). */
+function digestKey(abs) {
+    return abs.toString('latin1');
+}
+const digestsSchema = strictObject$1({
+    format: literal(FORMAT),
+    formatVersion: number(),
+    boot: string$1(),
+    files: array(tuple([string$1(), string$1(), string$1().regex(/^[0-9a-f]{64}$/)])),
+});
+/**
+ * The digests remembered in `dir` on boot `boot`: none when there is no record, or it is another
+ * boot's or another format version's; none and a `problem` when the record cannot be read or
+ * does not validate (it is then written afresh).
+ */
+function readDigests(dir, boot) {
+    const file = join(dir, DIGESTS_FILE);
+    let data;
+    try {
+        data = JSON.parse(readFileSync(file, 'utf8'));
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return { digests: new Map() };
+        return { digests: new Map(), problem: `${file} is not readable JSON (${e.code ?? e.message}); every file is hashed` };
+    }
+    const parsed = digestsSchema.safeParse(data);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return { digests: new Map(), problem: `${file} is not a record of digests (${issue.path.join('.') || '(root)'}: ${issue.message}); every file is hashed` };
+    }
+    if (parsed.data.formatVersion !== FORMAT_VERSION || parsed.data.boot !== boot)
+        return { digests: new Map() };
+    return { digests: new Map(parsed.data.files.map(([key, id, sha256]) => [key, { id, sha256 }])) };
+}
+/** Writes the record atomically (a temporary file renamed into place); returns why it failed, if it did. */
+function writeDigests(dir, boot, digests) {
+    const files = [...digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, d]) => [key, d.id, d.sha256]);
+    return writeAtomically(dir, DIGESTS_FILE, `${JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, boot, files })}\n`);
+}
+/**
+ * The files of one input whose digests are remembered and still hold: each such file gets its
+ * `sha256` (its bytes are not read to hash them). Returns the identities seen, to record after
+ * extraction (`recordDigests`), and when they were seen.
+ */
+function applyDigests(files, digests, nowNs) {
+    const seen = new Map();
+    let reused = 0;
+    for (const f of files) {
+        const identity = identityOf(f.abs);
+        if (!identity)
+            continue;
+        const key = digestKey(f.abs);
+        seen.set(key, identity);
+        const d = digests.get(key);
+        if (d && d.id === identity.id) {
+            f.sha256 = d.sha256;
+            reused++;
+        }
+    }
+    return { seen, reused, at: nowNs };
+}
+/**
+ * The record after one input's extraction: the earlier record, less the input's files that are
+ * gone or were looked at now, plus each file looked at now whose SHA-256 is known (`sha256Of`)
+ * and whose last change was at least SETTLE_NS before it was looked at. Files of the input that
+ * this run only walked (another shard's) keep their record.
+ */
+function recordDigests(before, inputRoot, walked, seen, at, sha256Of) {
+    const root = digestKey(inputRoot);
+    const under = (key) => key === root || key.startsWith(root.endsWith('/') ? root : `${root}/`);
+    const present = new Set(walked.map(digestKey));
+    const next = new Map();
+    for (const [key, d] of before)
+        if (!under(key) || (present.has(key) && !seen.has(key)))
+            next.set(key, d);
+    for (const [key, identity] of seen) {
+        const sha256 = sha256Of(key);
+        if (sha256 && identity.ctimeNs <= at - SETTLE_NS)
+            next.set(key, { id: identity.id, sha256 });
+    }
+    return next;
+}
+
+/**
  * Phase timings for profiling (`ACTIVATION_GATE_TIMINGS=1`): each mark writes the time since
  * the previous one, and the process's resident memory, to stderr. Off by default; never part of
  * a report.
@@ -64872,6 +65013,13 @@ async function extractInputParts(input, opts) {
     }
     const { own, borrowed } = opts.shard ? shardFiles(walk.files, opts.shard) : { own: walk.files, borrowed: [] };
     const all = [...own, ...borrowed];
+    // With a cache, files unchanged since an earlier scan on this boot of this machine keep the
+    // SHA-256 it computed, and are not read to hash them again (digests.ts).
+    const boot = opts.cache && !opts.cache.rehash ? bootId() : undefined;
+    const remembered = boot ? readDigests(opts.cache.dir, boot) : undefined;
+    if (remembered?.problem)
+        opts.logger.warning(`cache: ${remembered.problem}`);
+    const looked = remembered ? applyDigests(all, remembered.digests, BigInt(Date.now()) * 1000000n) : undefined;
     const totalBytes = all.reduce((a, f) => a + f.size, 0);
     const progress = opts.progress?.(opts.label ?? input, all.length, totalBytes, 
     // The work of the files whose extraction reports progress (a shard's borrowed property
@@ -64902,6 +65050,19 @@ async function extractInputParts(input, opts) {
         opts.logger.warning(problem);
     if (init.cache) {
         opts.logger.info(`cache: ${tally.hits} of ${tally.hits + tally.misses} files of ${input} from ${init.cache.dir}`);
+        if (looked?.reused)
+            opts.logger.info(`cache: ${looked.reused} of them not read to hash them: unchanged on this machine since an earlier scan (--cache-rehash reads every file)`);
+        if (boot && remembered && looked) {
+            const relPathOf = new Map(all.map((f) => [digestKey(f.abs), f.relPath]));
+            const sha256Of = (key) => {
+                const relPath = relPathOf.get(key);
+                return relPath === undefined ? undefined : tally.sha256.get(relPath);
+            };
+            const next = recordDigests(remembered.digests, Buffer.from(realpathSync.native(resolve(input))), walk.files.map((f) => f.abs), looked.seen, looked.at, sha256Of);
+            const problem = writeDigests(init.cache.dir, boot, next);
+            if (problem)
+                opts.logger.warning(`cache: ${problem}`);
+        }
         if (tally.problems.length) {
             const more = tally.problems.length > 1 ? ` (and ${tally.problems.length - 1} more)` : '';
             opts.logger.warning(`cache: ${tally.problems.length} entr${tally.problems.length === 1 ? 'y' : 'ies'} not used or not written, the files extracted again: ${tally.problems[0]}${more}`);
@@ -65322,7 +65483,7 @@ async function scanWith(options, logger, deps, cwd, pool) {
             ...(options.workers ? { workers: options.workers } : {}),
             ...(pool ? { pool, lastInput: i === inputs.length - 1 } : {}),
             ...(shard ? { shard } : {}),
-            ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion() } } : {}),
+            ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion(), ...(options.cacheRehash ? { rehash: true } : {}) } } : {}),
         });
         allFacts.push(assembleInputFacts(display, parts.sha256, [parts.owned, ...(parts.borrowed ? [parts.borrowed] : [])], known, limits));
         // A shard's facts are kept within the input's endpoint cap too (merge applies it again).
@@ -65663,6 +65824,11 @@ async function readInputs(core, env, cwd) {
     }
     const cacheDirRaw = input('cache-dir');
     const cacheDir = cacheDirRaw ? path$1.resolve(workspace, cacheDirRaw) : undefined;
+    const cacheRehashRaw = (input('cache-rehash') || 'false').toLowerCase();
+    if (cacheRehashRaw !== 'true' && cacheRehashRaw !== 'false')
+        throw new UsageError(`cache-rehash: found "${cacheRehashRaw}"; allowed: true, false.`);
+    if (cacheRehashRaw === 'true' && !cacheDir)
+        throw new UsageError('cache-rehash: needs cache-dir.');
     return {
         workspace,
         paths,
@@ -65680,6 +65846,7 @@ async function readInputs(core, env, cwd) {
         maxAnnotations,
         ...(shard ? { shard } : {}),
         ...(cacheDir ? { cacheDir } : {}),
+        ...(cacheRehashRaw === 'true' ? { cacheRehash: true } : {}),
         ...(input('baseline') ? { baseline: input('baseline') } : {}),
     };
 }
@@ -66800,6 +66967,7 @@ async function run(overrides = defaultDeps) {
             sourceRoot: inputs.sourceRoot,
             ...(inputs.shard ? { shard: inputs.shard } : {}),
             ...(inputs.cacheDir ? { cacheDir: inputs.cacheDir } : {}),
+            ...(inputs.cacheRehash ? { cacheRehash: true } : {}),
             ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
         };
         const scanned = await deps.scan(options, logger);

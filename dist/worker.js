@@ -13777,11 +13777,18 @@ function writeCacheEntry(dir, key, file, sha256, facts) {
         payloadBytes: payload.length,
         payloadSha256: createHash('sha256').update(payload).digest('hex'),
     };
-    const final = entryPath(dir, key);
-    const tmp = join(dir, `.${key}.${tempTag()}.tmp`);
+    return writeAtomically(dir, `${key}.facts`, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), payload]));
+}
+/**
+ * Writes `dir/name` through a temporary file renamed into place, so that concurrent jobs and
+ * workers never see half a file. Returns why it failed, if it did.
+ */
+function writeAtomically(dir, name, data) {
+    const final = join(dir, name);
+    const tmp = join(dir, `.${name}.${tempTag()}.tmp`);
     try {
         mkdirSync(dir, { recursive: true });
-        writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), payload]));
+        writeFileSync(tmp, data);
         renameSync(tmp, final);
         return undefined;
     }
@@ -13807,7 +13814,8 @@ function entryPath(dir, key) {
 async function extractFileCached(file, cache, newContext, partialOf, payloadOnly = false) {
     let sha;
     try {
-        sha = await sha256OfFile(file.abs);
+        // Known when the file is unchanged since an earlier scan on this machine (digests.ts).
+        sha = file.sha256 ?? (await sha256OfFile(file.abs));
     }
     catch {
         // Unreadable now: extraction reports why, and nothing is cached.

@@ -183,6 +183,7 @@ export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<v
       sourceRoot: inputs.sourceRoot,
       ...(inputs.shard ? { shard: inputs.shard } : {}),
       ...(inputs.cacheDir ? { cacheDir: inputs.cacheDir } : {}),
+      ...(inputs.cacheRehash ? { cacheRehash: true } : {}),
       ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
     };
     const scanned = await deps.scan(options, logger);

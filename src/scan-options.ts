@@ -29,4 +29,6 @@ export interface ScanOptions {
   shard?: ShardSpec;
   /** `--cache-dir`: cache extracted facts per file, keyed by the SHA-256 of its bytes. */
   cacheDir?: string;
+  /** `--cache-rehash`: hash every file, whatever digests the cache folder remembers (extract/digests.ts). */
+  cacheRehash?: boolean;
 }

@@ -191,7 +191,7 @@ async function scanWith(options: ScanOptions, logger: Logger, deps: ScanDeps, cw
       ...(options.workers ? { workers: options.workers } : {}),
       ...(pool ? { pool, lastInput: i === inputs.length - 1 } : {}),
       ...(shard ? { shard } : {}),
-      ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion() } } : {}),
+      ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion(), ...(options.cacheRehash ? { rehash: true } : {}) } } : {}),
     });
     allFacts.push(assembleInputFacts(display, parts.sha256, [parts.owned, ...(parts.borrowed ? [parts.borrowed] : [])], known, limits));
     // A shard's facts are kept within the input's endpoint cap too (merge applies it again).

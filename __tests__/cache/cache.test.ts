@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { RecordingLogger } from '../../src/logging.js';
 import { cacheEntryMaxBytes, cacheKey, cacheSalt, entryPath, readCacheEntry, writeCacheEntry } from '../../src/extract/cache.js';
 import { DEFAULT_LIMITS } from '../../src/extract/limits.js';
+import { DIGESTS_FILE } from '../../src/extract/digests.js';
 import { runCliCaptured } from '../helpers/cli.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
@@ -45,7 +46,7 @@ function entryOf(f: string): { header: Record<string, unknown>; payload: string 
 function put(f: string, e: { header: Record<string, unknown>; payload: string }): void {
   writeFileSync(f, `${JSON.stringify(e.header)}\n${e.payload}`);
 }
-const hits = (r: { logger: RecordingLogger }): string[] => r.logger.of('info').filter((m) => m.startsWith('cache: '));
+const hits = (r: { logger: RecordingLogger }): string[] => r.logger.of('info').filter((m) => /^cache: \d+ of \d+ files /.test(m));
 const ALL = /^cache: (\d+) of \1 files of /;
 const NONE = /^cache: 0 of \d+ files of /;
 
@@ -65,10 +66,11 @@ describe('--cache-dir', () => {
     // 600CN first (sorted): nothing cached yet. 600E0 shares some files (same path, same bytes).
     expect(hits(r)).toEqual([expect.stringMatching(NONE), expect.stringMatching(/^cache: [1-9]\d* of \d+ files of .*600E0/)]);
     expect(hits(r)[0]).toContain('600CN');
-    // One entry per distinct file of the walks (obj/ and symbols/ are skipped), no temporary files left.
-    const files = (r.logger.of('info').filter((m) => m.startsWith('cache: ')).map((m) => /^cache: (\d+) of (\d+)/.exec(m)!).map((m) => Number(m[2]) - Number(m[1])));
+    // One entry per distinct file of the walks (obj/ and symbols/ are skipped), the remembered
+    // digests (digests.test.ts), no temporary files left.
+    const files = (r.logger.of('info').filter((m) => /^cache: \d+ of \d+ files/.test(m)).map((m) => /^cache: (\d+) of (\d+)/.exec(m)!).map((m) => Number(m[2]) - Number(m[1])));
     expect(entries(dir).length).toBe(files[0] + files[1]);
-    expect(readdirSync(dir).filter((f) => !f.endsWith('.facts'))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => !f.endsWith('.facts'))).toEqual([DIGESTS_FILE]);
     // Facts, never findings: a header line, then the facts' JSON, its length and SHA-256 in the header.
     const one = entryOf(path.join(dir, entries(dir)[0]));
     expect(Object.keys(one.header).sort()).toEqual(['format', 'formatVersion', 'key', 'path', 'payloadBytes', 'payloadSha256', 'sha256', 'tool']);

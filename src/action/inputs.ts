@@ -43,6 +43,8 @@ export interface ActionInputs {
   shard?: ShardSpec;
   /** `cache-dir`, absolute. */
   cacheDir?: string;
+  /** `cache-rehash`: hash every file, whatever digests the cache folder remembers. */
+  cacheRehash?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -229,6 +231,9 @@ export async function readInputs(core: Pick<ActionsCore, 'getInput'>, env: NodeJ
   }
   const cacheDirRaw = input('cache-dir');
   const cacheDir = cacheDirRaw ? path.resolve(workspace, cacheDirRaw) : undefined;
+  const cacheRehashRaw = (input('cache-rehash') || 'false').toLowerCase();
+  if (cacheRehashRaw !== 'true' && cacheRehashRaw !== 'false') throw new UsageError(`cache-rehash: found "${cacheRehashRaw}"; allowed: true, false.`);
+  if (cacheRehashRaw === 'true' && !cacheDir) throw new UsageError('cache-rehash: needs cache-dir.');
 
 
   return {
@@ -248,6 +253,7 @@ export async function readInputs(core: Pick<ActionsCore, 'getInput'>, env: NodeJ
     maxAnnotations,
     ...(shard ? { shard } : {}),
     ...(cacheDir ? { cacheDir } : {}),
+    ...(cacheRehashRaw === 'true' ? { cacheRehash: true } : {}),
     ...(input('baseline') ? { baseline: input('baseline') } : {}),
   };
 }

@@ -32,6 +32,7 @@ export interface ScanArgs extends ReportOptions {
   baseline?: string;
   shard?: ShardSpec;
   cacheDir?: string;
+  cacheRehash?: boolean;
 }
 
 export interface MergeArgs extends ReportOptions {
@@ -75,7 +76,7 @@ Usage:
                        [--format text|json|markdown|sarif|junit] [--output FILE]
                        [--fail-on error|warning|note|never] [--source-root DIR]
                        [--include GLOB] [--now YYYY-MM-DD] [--baseline PREVIOUS.json]
-                       [--shard I/N] [--cache-dir DIR]
+                       [--shard I/N] [--cache-dir DIR [--cache-rehash]]
   activation-gate merge SHARD.json... [--format ...] [--output FILE] [--fail-on ...]
                        [--source-root DIR]
   activation-gate check-policy FILE [--print]
@@ -89,7 +90,9 @@ Inputs: a product-out folder (out/target/product/<device>), any folder, or an AP
 Android.bp and XML locate each finding at the line that pulled its module in.
 --shard I/N: scan a size-balanced share of the files (every shard reads every property file);
 its JSON report carries the facts, and \`merge\` joins all N into the unsharded report.
---cache-dir: reuse the facts of files whose SHA-256 is unchanged since an earlier scan.
+--cache-dir: reuse the facts of files whose SHA-256 is unchanged since an earlier scan; a file
+unchanged on this machine since then (same inode, size, mtime and ctime, same boot) keeps its
+SHA-256 without being read. --cache-rehash reads and hashes every file.
 Exit codes: 0 pass, 1 the gate failed, 2 usage, policy or input error.
 `;
 
@@ -210,12 +213,16 @@ function parseScan(args: string[]): ScanArgs {
       case '--cache-dir':
         out.cacheDir = takeValue(args, i++, a);
         break;
+      case '--cache-rehash':
+        out.cacheRehash = true;
+        break;
       default:
         i += reportOptionOrPositional(args, i, out, 'scan', out.inputs);
     }
   }
   if (out.inputs.length === 0) throw new UsageError('scan needs at least one input (a product-out folder, a folder or an APK)');
   if (out.market && out.sku) throw new UsageError('give --market or --sku, not both');
+  if (out.cacheRehash && !out.cacheDir) throw new UsageError('--cache-rehash needs --cache-dir');
   return out;
 }
 

@@ -119,6 +119,7 @@ async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
       ...(io.cwd ? { cwd: io.cwd } : {}),
       ...(args.shard ? { shard: args.shard } : {}),
       ...(args.cacheDir ? { cacheDir: args.cacheDir } : {}),
+      ...(args.cacheRehash ? { cacheRehash: true } : {}),
       // A live line on a terminal; nothing when --quiet (plain lines go through the logger otherwise).
       progress: args.quiet ? () => ({ update: () => undefined, done: () => undefined }) : io.logger ? periodicProgress(logger) : progressFor(process.stderr, logger),
     },

@@ -2,8 +2,9 @@
  * One input (folder or file) -> InputFacts. Walks, then extracts every file in sorted order.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { InputFacts } from '../facts.js';
 import { propFileRank } from '../formats/buildprop.js';
 import { walkInput } from '../inputs/walk.js';
@@ -11,6 +12,7 @@ import type { Logger } from '../logging.js';
 import type { KnownEndpoints } from './endpoints.js';
 import { effectiveLimits, type Limits } from './limits.js';
 import { cacheSalt, sha256OfFile } from './cache.js';
+import { applyDigests, bootId, digestKey, readDigests, recordDigests, writeDigests } from './digests.js';
 import { capEndpoints, mergePartials, type PartialFacts } from './partial.js';
 import { knownEndpoint } from './collector.js';
 import { mark } from '../timings.js';
@@ -41,8 +43,11 @@ export interface ExtractOptions {
   label?: string;
   /** `--shard I/N`: extract only this shard's files (and every property file). */
   shard?: ShardSpec;
-  /** `--cache-dir`: facts of each file cached by its SHA-256 (cache.ts). */
-  cache?: { dir: string; catalogVersion: string; pslVersion: string };
+  /**
+   * `--cache-dir`: facts of each file cached by its SHA-256 (cache.ts); the digests of unchanged
+   * files remembered on this machine (digests.ts) unless `rehash` (`--cache-rehash`).
+   */
+  cache?: { dir: string; catalogVersion: string; pslVersion: string; rehash?: boolean };
   /** Workers kept for the whole scan (startWorkerPool); without it each input starts its own. */
   pool?: WorkerPool;
   /** The scan's last input: the pool's workers end as they finish it. */
@@ -86,6 +91,12 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   }
   const { own, borrowed } = opts.shard ? shardFiles(walk.files, opts.shard) : { own: walk.files, borrowed: [] };
   const all = [...own, ...borrowed];
+  // With a cache, files unchanged since an earlier scan on this boot of this machine keep the
+  // SHA-256 it computed, and are not read to hash them again (digests.ts).
+  const boot = opts.cache && !opts.cache.rehash ? bootId() : undefined;
+  const remembered = boot ? readDigests(opts.cache!.dir, boot) : undefined;
+  if (remembered?.problem) opts.logger.warning(`cache: ${remembered.problem}`);
+  const looked = remembered ? applyDigests(all, remembered.digests, BigInt(Date.now()) * 1_000_000n) : undefined;
   const totalBytes = all.reduce((a, f) => a + f.size, 0);
   const progress = opts.progress?.(
     opts.label ?? input,
@@ -115,6 +126,17 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   for (const problem of takeWorkerProblems()) opts.logger.warning(problem);
   if (init.cache) {
     opts.logger.info(`cache: ${tally.hits} of ${tally.hits + tally.misses} files of ${input} from ${init.cache.dir}`);
+    if (looked?.reused) opts.logger.info(`cache: ${looked.reused} of them not read to hash them: unchanged on this machine since an earlier scan (--cache-rehash reads every file)`);
+    if (boot && remembered && looked) {
+      const relPathOf = new Map(all.map((f) => [digestKey(f.abs), f.relPath]));
+      const sha256Of = (key: string): string | undefined => {
+        const relPath = relPathOf.get(key);
+        return relPath === undefined ? undefined : tally.sha256.get(relPath);
+      };
+      const next = recordDigests(remembered.digests, Buffer.from(realpathSync.native(resolve(input))), walk.files.map((f) => f.abs), looked.seen, looked.at, sha256Of);
+      const problem = writeDigests(init.cache.dir, boot, next);
+      if (problem) opts.logger.warning(`cache: ${problem}`);
+    }
     if (tally.problems.length) {
       const more = tally.problems.length > 1 ? ` (and ${tally.problems.length - 1} more)` : '';
       opts.logger.warning(`cache: ${tally.problems.length} entr${tally.problems.length === 1 ? 'y' : 'ies'} not used or not written, the files extracted again: ${tally.problems[0]}${more}`);

@@ -21,6 +21,11 @@ export interface FileArtifact {
   size: number;
   partition: string;
   partitionPath: string;
+  /**
+   * The SHA-256 of its bytes when known without reading them: with `--cache-dir`, remembered from
+   * an earlier scan on this machine while the file's identity is unchanged (extract/digests.ts).
+   */
+  sha256?: string;
 }
 
 export interface WalkResult {

@@ -1,0 +1,219 @@
+/**
+ * Remembered digests (src/extract/digests.ts): with `--cache-dir`, a file whose identity (device,
+ * inode, size, mtime and ctime in ns) is unchanged since an earlier scan on the same boot keeps
+ * the SHA-256 that scan computed and is not read to hash it again. A file rewritten with its size
+ * and mtime put back still gets a new ctime from the kernel, and is hashed again.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { applyDigests, bootId, digestKey, DIGESTS_FILE, identityOf, readDigests, recordDigests, SETTLE_NS, writeDigests, type Digests } from '../../src/extract/digests.js';
+import { RecordingLogger } from '../../src/logging.js';
+import { runCliCaptured } from '../helpers/cli.js';
+
+const ROOT = path.join(import.meta.dirname, '..', '..');
+const tmp = mkdtempSync(path.join(tmpdir(), 'ag-digests-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const BOOT = '0f3c2a8e-5b1d-4c7e-9a6f-2d8b4e1c7a90';
+const SHA = (c: string): string => c.repeat(64);
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+describe('bootId', () => {
+  it("reads the kernel's boot id, and gives none for anything else", () => {
+    expect(bootId(() => `${BOOT}\n`)).toBe(BOOT);
+    expect(bootId(() => 'not-a-uuid')).toBeUndefined();
+    expect(
+      bootId(() => {
+        throw new Error('ENOENT');
+      }),
+    ).toBeUndefined();
+  });
+
+  it('is there on this Linux machine', () => {
+    expect(bootId()).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('identityOf', () => {
+  it('changes when a file is rewritten, even with its size and mtime put back: the kernel sets the ctime', async () => {
+    const f = path.join(tmp, 'blob.bin');
+    writeFileSync(f, 'https://eu.example.com/a');
+    // A whole second, which utimes can put back exactly.
+    utimesSync(f, 1_700_000_000, 1_700_000_000);
+    const before = statSync(f, { bigint: true });
+    const id = identityOf(f)!;
+    expect(id.id).toBe(identityOf(f)!.id);
+    await sleep(50); // past a tick of the kernel's coarse clock
+    writeFileSync(f, 'https://cn.example.com/a');
+    utimesSync(f, 1_700_000_000, 1_700_000_000);
+    const after = identityOf(f)!;
+    expect(statSync(f, { bigint: true }).size).toBe(before.size);
+    expect(statSync(f, { bigint: true }).mtimeNs).toBe(before.mtimeNs);
+    expect(after.id).not.toBe(id.id);
+    expect(after.ctimeNs).toBeGreaterThan(id.ctimeNs);
+  });
+
+  it('is none for a folder or a missing file', () => {
+    expect(identityOf(tmp)).toBeUndefined();
+    expect(identityOf(path.join(tmp, 'missing'))).toBeUndefined();
+  });
+});
+
+describe('the record in the cache folder', () => {
+  it('reads back what it wrote on the same boot; another boot or version remembers nothing', () => {
+    const dir = path.join(tmp, 'rec');
+    const d: Digests = new Map([
+      ['/b/x.apk', { id: '1:2:3:4:5', sha256: SHA('a') }],
+      ['/b/\xff.so', { id: '1:3:3:4:5', sha256: SHA('b') }],
+    ]);
+    expect(writeDigests(dir, BOOT, d)).toBeUndefined();
+    expect(readDigests(dir, BOOT)).toEqual({ digests: d });
+    expect(readDigests(dir, BOOT.replace('0f', '1f'))).toEqual({ digests: new Map() });
+    const file = path.join(dir, DIGESTS_FILE);
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { formatVersion: number };
+    writeFileSync(file, JSON.stringify({ ...data, formatVersion: 99 }));
+    expect(readDigests(dir, BOOT)).toEqual({ digests: new Map() });
+  });
+
+  it('a record that is not JSON or does not validate: nothing remembered, and why', () => {
+    const dir = path.join(tmp, 'bad');
+    mkdirSync(dir);
+    const file = path.join(dir, DIGESTS_FILE);
+    writeFileSync(file, '{"format": "activation-gate-dig');
+    expect(readDigests(dir, BOOT).digests.size).toBe(0);
+    expect(readDigests(dir, BOOT).problem).toMatch(/digests\.json is not readable JSON/);
+    writeFileSync(file, JSON.stringify({ format: 'activation-gate-digests', formatVersion: 1, boot: BOOT, files: [['/b/x.apk', '1:2:3:4:5', 'not-a-sha']] }));
+    expect(readDigests(dir, BOOT).digests.size).toBe(0);
+    expect(readDigests(dir, BOOT).problem).toMatch(/is not a record of digests \(files\.0\.2: /);
+    expect(readDigests(path.join(tmp, 'none'), BOOT)).toEqual({ digests: new Map() });
+  });
+});
+
+describe('applyDigests and recordDigests', () => {
+  const dir = path.join(tmp, 'files');
+  mkdirSync(dir);
+  const file = (name: string, body: string): { abs: Buffer; sha256?: string } => {
+    writeFileSync(path.join(dir, name), body);
+    return { abs: Buffer.from(path.join(dir, name)) };
+  };
+
+  it('gives a file its remembered SHA-256 only while its identity is the one remembered', () => {
+    const a = file('a.bin', 'a');
+    const b = file('b.bin', 'b');
+    const d: Digests = new Map([
+      [digestKey(a.abs), { id: identityOf(a.abs)!.id, sha256: SHA('a') }],
+      [digestKey(b.abs), { id: '0:0:1:0:0', sha256: SHA('b') }],
+    ]);
+    const r = applyDigests([a, b], d, 0n);
+    expect(r.reused).toBe(1);
+    expect(a.sha256).toBe(SHA('a'));
+    expect(b.sha256).toBeUndefined();
+    expect([...r.seen.keys()]).toEqual([digestKey(a.abs), digestKey(b.abs)]);
+  });
+
+  it('records the files looked at whose last change had settled; drops gone ones; keeps other inputs and files it only walked', () => {
+    const root = Buffer.from('/build/out');
+    const key = (p: string): string => digestKey(Buffer.from(p));
+    const before: Digests = new Map([
+      [key('/build/out/gone.apk'), { id: 'g', sha256: SHA('1') }],
+      [key('/build/out/other-shard.apk'), { id: 'o', sha256: SHA('2') }],
+      [key('/build/out/seen.apk'), { id: 'old', sha256: SHA('3') }],
+      [key('/build/out2/x.apk'), { id: 'x', sha256: SHA('4') }],
+      [key('/build/outside.apk'), { id: 'y', sha256: SHA('5') }],
+    ]);
+    const at = 10n * SETTLE_NS;
+    const seen = new Map([
+      [key('/build/out/seen.apk'), { id: 'new', ctimeNs: at - SETTLE_NS }],
+      [key('/build/out/fresh.apk'), { id: 'f', ctimeNs: at - SETTLE_NS + 1n }],
+      [key('/build/out/unhashed.apk'), { id: 'u', ctimeNs: 0n }],
+    ]);
+    const sha = new Map([
+      [key('/build/out/seen.apk'), SHA('6')],
+      [key('/build/out/fresh.apk'), SHA('7')],
+    ]);
+    const walked = ['/build/out/other-shard.apk', '/build/out/seen.apk', '/build/out/fresh.apk', '/build/out/unhashed.apk'].map((p) => Buffer.from(p));
+    const next = recordDigests(before, root, walked, seen, at, (k) => sha.get(k));
+    expect(Object.fromEntries([...next].map(([k, v]) => [k, v]))).toEqual({
+      // another shard's file: walked, not looked at
+      [key('/build/out/other-shard.apk')]: { id: 'o', sha256: SHA('2') },
+      // looked at again: its new identity and digest
+      [key('/build/out/seen.apk')]: { id: 'new', sha256: SHA('6') },
+      // not under this input (out2 only starts with the same letters)
+      [key('/build/out2/x.apk')]: { id: 'x', sha256: SHA('4') },
+      [key('/build/outside.apk')]: { id: 'y', sha256: SHA('5') },
+    });
+    // fresh.apk changed less than SETTLE_NS before it was looked at: a change within the same
+    // clock tick would keep its ctime, so it is not remembered; gone.apk is gone.
+  });
+});
+
+describe('a rescan with --cache-dir', () => {
+  const BUILD = path.join(tmp, 'build');
+  const CACHE = path.join(tmp, 'cache');
+  const SRC = path.join(tmp, 'src');
+  cpSync(path.join(ROOT, 'sample'), BUILD, { recursive: true });
+  mkdirSync(SRC);
+  const ARGS = ['scan', 'out/600E0', '--policy', 'activation-gate.yml', '--now', '2026-11-01', '--format', 'json', '--source-root', SRC, '--cache-dir', CACHE];
+  const cli = (extra: string[] = []) => runCliCaptured([...ARGS, ...extra], BUILD);
+  const notRead = (r: { logger: RecordingLogger }): number => {
+    const line = r.logger.of('info').find((m) => / of them not read to hash them: /.test(m));
+    return line ? Number(/^cache: (\d+) of them/.exec(line)![1]) : 0;
+  };
+  const total = (r: { logger: RecordingLogger }): number => Number(/^cache: \d+ of (\d+) files/.exec(r.logger.of('info').find((m) => /^cache: \d+ of \d+ files/.test(m))!)![1]);
+
+  it('reads none of the unchanged files again; a file rewritten with its size and mtime put back is read, and its new bytes are in the report', async () => {
+    // The copies must be older than SETTLE_NS to be remembered.
+    await sleep(Number(SETTLE_NS / 1_000_000n) + 100);
+    const cold = await cli();
+    expect(notRead(cold)).toBe(0);
+    const files = total(cold);
+    expect(files).toBeGreaterThan(3);
+    const warm = await cli();
+    expect(notRead(warm)).toBe(files);
+    expect(warm.stdout).toBe(cold.stdout);
+
+    // A plain file of the build, rewritten in place: the same size, its mtime put back.
+    const conf = path.join(BUILD, 'out/600E0/system/etc/acme-endpoints.json');
+    const old = readFileSync(conf, 'utf8');
+    const host = 'ntp.acme.eu';
+    const swapped = 'ntq.acme.eu';
+    expect(old).toContain(host);
+    expect(cold.stdout).not.toContain(swapped);
+    const st = statSync(conf);
+    writeFileSync(conf, old.replace(host, swapped));
+    utimesSync(conf, st.atime, st.mtime);
+    expect(statSync(conf).size).toBe(st.size);
+    const after = await cli();
+    expect(notRead(after)).toBe(files - 1);
+    expect(after.stdout).toContain(swapped);
+    expect(after.stdout).not.toBe(cold.stdout);
+  }, 60_000);
+
+  it('--cache-rehash reads every file; the same report', async () => {
+    const warm = await cli();
+    const rehash = await cli(['--cache-rehash']);
+    expect(notRead(rehash)).toBe(0);
+    expect(rehash.stdout).toBe(warm.stdout);
+  });
+
+  it('a record that does not validate: one warning, every file read, the same report, and a good record written', async () => {
+    const warm = await cli();
+    writeFileSync(path.join(CACHE, DIGESTS_FILE), '[1, 2, 3]');
+    // The files whose last change had settled when the scan looked at them are remembered: all
+    // but the one the first test rewrote, if that was less than SETTLE_NS ago.
+    const conf = path.join(BUILD, 'out/600E0/system/etc/acme-endpoints.json');
+    const fresh = statSync(conf, { bigint: true }).ctimeNs > BigInt(Date.now()) * 1_000_000n - SETTLE_NS ? 1 : 0;
+    const r = await cli();
+    expect(r.logger.of('warning').filter((m) => m.includes(DIGESTS_FILE))).toEqual([expect.stringMatching(/is not a record of digests \(\(root\): /)]);
+    expect(notRead(r)).toBe(0);
+    expect(r.stdout).toBe(warm.stdout);
+    expect(notRead(await cli())).toBe(total(r) - fresh);
+  }, 60_000);
+
+  it('--cache-rehash without --cache-dir is a usage error', async () => {
+    const r = await runCliCaptured(['scan', 'out/600E0', '--cache-rehash'], BUILD);
+    expect(r.code).toBe(2);
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * Digests a rescan need not compute again. With `--cache-dir`, the SHA-256 of each file the cache
+ * hashed is remembered in the cache folder (`digests.json`) together with what the kernel said of
+ * the file when it was hashed: device, inode, size, and modification and change times to the
+ * nanosecond. A later scan on the same boot of the same machine that finds a file with that very
+ * identity uses the remembered SHA-256 instead of reading the file's bytes again. The facts stay
+ * keyed by the SHA-256 (cache.ts); this only spares the reading, as git's index and rsync's quick
+ * check do.
+ *
+ * Why that is safe: the kernel sets a file's change time (ctime) to the current time whenever its
+ * bytes, size or metadata change, whoever changes them, and no system call sets ctime back
+ * (utimensat sets the other two times only). Keeping different bytes under an unchanged identity
+ * takes root on the build machine: setting the clock back, or writing the block device. The
+ * kernel's clock is coarse (a tick of a few ms), so a file changed again within the tick of its
+ * recorded change would keep its ctime: only files unchanged for SETTLE_NS before the scan
+ * looked at them are recorded (git's "racily clean" entries, the same problem).
+ *
+ * The boot's id (Linux: /proc/sys/kernel/random/boot_id) binds the record to one boot of one
+ * machine: a cache restored by actions/cache on a fresh runner, or copied elsewhere, matches no
+ * file there, and every file is hashed as before. Elsewhere (no boot id) nothing is remembered.
+ * `--cache-rehash` hashes every file whatever is remembered.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeAtomically } from './cache.js';
+
+export const DIGESTS_FILE = 'digests.json';
+const FORMAT = 'activation-gate-digests';
+const FORMAT_VERSION = 1;
+/** A file is remembered only when its last change is at least this old (ns) when the scan looks at it. */
+export const SETTLE_NS = 2_000_000_000n;
+
+/** What the kernel says of a file: `id` (device, inode, size, mtime and ctime in ns) and its ctime. */
+export interface FileIdentity {
+  id: string;
+  ctimeNs: bigint;
+}
+
+/** The identity of the regular file at `abs`, or undefined when it cannot be had. */
+export function identityOf(abs: Buffer | string): FileIdentity | undefined {
+  try {
+    const s = statSync(abs, { bigint: true });
+    if (!s.isFile()) return undefined;
+    return { id: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`, ctimeNs: s.ctimeNs };
+  } catch {
+    return undefined;
+  }
+}
+
+/** This boot's id, or undefined where the system gives none (then nothing is remembered). */
+export function bootId(read: () => string = () => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8')): string | undefined {
+  try {
+    const id = read().trim();
+    return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file's path as the digests' key: its bytes, one character each (exact for any path). */
+export function digestKey(abs: Buffer): string {
+  return abs.toString('latin1');
+}
+
+/** Remembered digests: digestKey -> the file's identity then and the SHA-256 of its bytes. */
+export type Digests = Map<string, { id: string; sha256: string }>;
+
+const digestsSchema = z.strictObject({
+  format: z.literal(FORMAT),
+  formatVersion: z.number(),
+  boot: z.string(),
+  files: z.array(z.tuple([z.string(), z.string(), z.string().regex(/^[0-9a-f]{64}$/)])),
+});
+
+/**
+ * The digests remembered in `dir` on boot `boot`: none when there is no record, or it is another
+ * boot's or another format version's; none and a `problem` when the record cannot be read or
+ * does not validate (it is then written afresh).
+ */
+export function readDigests(dir: string, boot: string): { digests: Digests; problem?: string } {
+  const file = join(dir, DIGESTS_FILE);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { digests: new Map() };
+    return { digests: new Map(), problem: `${file} is not readable JSON (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); every file is hashed` };
+  }
+  const parsed = digestsSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { digests: new Map(), problem: `${file} is not a record of digests (${issue.path.join('.') || '(root)'}: ${issue.message}); every file is hashed` };
+  }
+  if (parsed.data.formatVersion !== FORMAT_VERSION || parsed.data.boot !== boot) return { digests: new Map() };
+  return { digests: new Map(parsed.data.files.map(([key, id, sha256]) => [key, { id, sha256 }])) };
+}
+
+/** Writes the record atomically (a temporary file renamed into place); returns why it failed, if it did. */
+export function writeDigests(dir: string, boot: string, digests: Digests): string | undefined {
+  const files = [...digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, d]) => [key, d.id, d.sha256]);
+  return writeAtomically(dir, DIGESTS_FILE, `${JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, boot, files })}\n`);
+}
+
+/**
+ * The files of one input whose digests are remembered and still hold: each such file gets its
+ * `sha256` (its bytes are not read to hash them). Returns the identities seen, to record after
+ * extraction (`recordDigests`), and when they were seen.
+ */
+export function applyDigests(files: readonly { abs: Buffer; sha256?: string }[], digests: Digests, nowNs: bigint): { seen: Map<string, FileIdentity>; reused: number; at: bigint } {
+  const seen = new Map<string, FileIdentity>();
+  let reused = 0;
+  for (const f of files) {
+    const identity = identityOf(f.abs);
+    if (!identity) continue;
+    const key = digestKey(f.abs);
+    seen.set(key, identity);
+    const d = digests.get(key);
+    if (d && d.id === identity.id) {
+      f.sha256 = d.sha256;
+      reused++;
+    }
+  }
+  return { seen, reused, at: nowNs };
+}
+
+/**
+ * The record after one input's extraction: the earlier record, less the input's files that are
+ * gone or were looked at now, plus each file looked at now whose SHA-256 is known (`sha256Of`)
+ * and whose last change was at least SETTLE_NS before it was looked at. Files of the input that
+ * this run only walked (another shard's) keep their record.
+ */
+export function recordDigests(
+  before: Digests,
+  inputRoot: Buffer,
+  walked: readonly Buffer[],
+  seen: ReadonlyMap<string, FileIdentity>,
+  at: bigint,
+  sha256Of: (key: string) => string | undefined,
+): Digests {
+  const root = digestKey(inputRoot);
+  const under = (key: string): boolean => key === root || key.startsWith(root.endsWith('/') ? root : `${root}/`);
+  const present = new Set(walked.map(digestKey));
+  const next: Digests = new Map();
+  for (const [key, d] of before) if (!under(key) || (present.has(key) && !seen.has(key))) next.set(key, d);
+  for (const [key, identity] of seen) {
+    const sha256 = sha256Of(key);
+    if (sha256 && identity.ctimeNs <= at - SETTLE_NS) next.set(key, { id: identity.id, sha256 });
+  }
+  return next;
+}
