@@ -25449,7 +25449,9 @@ async function extractFileCached(file, cache, newContext, partialOf, payloadOnly
 
 /**
  * Digests a rescan need not compute again. With `--cache-dir`, the SHA-256 of each file the cache
- * hashed is remembered in the cache folder (`digests.json`) together with what the kernel said of
+ * hashed is remembered in the cache folder (`digests-<input>.json`, one record per input: its
+ * size follows the input's, and a record for a build no longer scanned is one stale file, not a
+ * growing list) together with what the kernel said of
  * the file when it was hashed: device, inode, size, and modification and change times to the
  * nanosecond. A later scan on the same boot of the same machine that finds a file with that very
  * identity uses the remembered SHA-256 instead of reading the file's bytes again. The facts stay
@@ -25469,7 +25471,10 @@ async function extractFileCached(file, cache, newContext, partialOf, payloadOnly
  * file there, and every file is hashed as before. Elsewhere (no boot id) nothing is remembered.
  * `--cache-rehash` hashes every file whatever is remembered.
  */
-const DIGESTS_FILE = 'digests.json';
+/** The record of the input at `root` (its real path), in the cache folder. */
+function digestsFile(root) {
+    return `digests-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`;
+}
 const FORMAT = 'activation-gate-digests';
 const FORMAT_VERSION = 1;
 /** A file is remembered only when its last change is at least this old (ns) when the scan looks at it. */
@@ -25504,17 +25509,22 @@ const digestsSchema = strictObject$1({
     format: literal(FORMAT),
     formatVersion: number(),
     boot: string(),
+    root: string(),
     files: array(tuple([string(), string(), string().regex(/^[0-9a-f]{64}$/)])),
 });
 /**
- * The digests remembered in `dir` on boot `boot`: none when there is no record, or it is another
- * boot's or another format version's; none and a `problem` when the record cannot be read or
- * does not validate (it is then written afresh).
+ * The digests remembered in `dir` for the input at `root` on boot `boot`: none when there is no
+ * record, or it is another boot's, input's or format version's; none and a `problem` when the
+ * record is larger than `maxBytes`, cannot be read or does not validate (it is then written
+ * afresh).
  */
-function readDigests(dir, boot) {
-    const file = join(dir, DIGESTS_FILE);
+function readDigests(dir, boot, root, maxBytes) {
+    const file = join(dir, digestsFile(root));
     let data;
     try {
+        const size = statSync(file).size;
+        if (size > maxBytes)
+            return { digests: new Map(), problem: `${file} is ${size} bytes, more than the ${maxBytes} a record of this input's files can take; every file is hashed` };
         data = JSON.parse(readFileSync(file, 'utf8'));
     }
     catch (e) {
@@ -25527,14 +25537,18 @@ function readDigests(dir, boot) {
         const issue = parsed.error.issues[0];
         return { digests: new Map(), problem: `${file} is not a record of digests (${issue.path.join('.') || '(root)'}: ${issue.message}); every file is hashed` };
     }
-    if (parsed.data.formatVersion !== FORMAT_VERSION || parsed.data.boot !== boot)
+    if (parsed.data.formatVersion !== FORMAT_VERSION || parsed.data.boot !== boot || parsed.data.root !== digestKey(root))
         return { digests: new Map() };
     return { digests: new Map(parsed.data.files.map(([key, id, sha256]) => [key, { id, sha256 }])) };
 }
 /** Writes the record atomically (a temporary file renamed into place); returns why it failed, if it did. */
-function writeDigests(dir, boot, digests) {
+function writeDigests(dir, boot, root, digests) {
     const files = [...digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, d]) => [key, d.id, d.sha256]);
-    return writeAtomically(dir, DIGESTS_FILE, `${JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, boot, files })}\n`);
+    return writeAtomically(dir, digestsFile(root), `${JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, boot, root: digestKey(root), files })}\n`);
+}
+/** The largest record read for an input of `files` files: far more than its entries take (~200 bytes each). */
+function digestsMaxBytes(files) {
+    return 1024 * files + (1 << 20);
 }
 /**
  * The files of one input whose digests are remembered and still hold: each such file gets its
@@ -25559,19 +25573,18 @@ function applyDigests(files, digests, nowNs) {
     return { seen, reused, at: nowNs };
 }
 /**
- * The record after one input's extraction: the earlier record, less the input's files that are
- * gone or were looked at now, plus each file looked at now whose SHA-256 is known (`sha256Of`)
- * and whose last change was at least SETTLE_NS before it was looked at. Files of the input that
- * this run only walked (another shard's) keep their record.
+ * The input's record after its extraction: each file looked at now whose SHA-256 is known
+ * (`sha256Of`) and whose last change was at least SETTLE_NS before it was looked at, and the
+ * earlier record of the files this run only walked (another shard's). Files gone are dropped.
  */
-function recordDigests(before, inputRoot, walked, seen, at, sha256Of) {
-    const root = digestKey(inputRoot);
-    const under = (key) => key === root || key.startsWith(root.endsWith('/') ? root : `${root}/`);
-    const present = new Set(walked.map(digestKey));
+function recordDigests(before, walked, seen, at, sha256Of) {
     const next = new Map();
-    for (const [key, d] of before)
-        if (!under(key) || (present.has(key) && !seen.has(key)))
+    for (const abs of walked) {
+        const key = digestKey(abs);
+        const d = before.get(key);
+        if (d && !seen.has(key))
             next.set(key, d);
+    }
     for (const [key, identity] of seen) {
         const sha256 = sha256Of(key);
         if (sha256 && identity.ctimeNs <= at - SETTLE_NS)
@@ -28811,7 +28824,8 @@ async function extractInputParts(input, opts) {
     // With a cache, files unchanged since an earlier scan on this boot of this machine keep the
     // SHA-256 it computed, and are not read to hash them again (digests.ts).
     const boot = opts.cache && !opts.cache.rehash ? bootId() : undefined;
-    const remembered = boot ? readDigests(opts.cache.dir, boot) : undefined;
+    const root = boot ? Buffer.from(realpathSync.native(resolve(input))) : undefined;
+    const remembered = boot && root ? readDigests(opts.cache.dir, boot, root, digestsMaxBytes(walk.files.length)) : undefined;
     if (remembered?.problem)
         opts.logger.warning(`cache: ${remembered.problem}`);
     const looked = remembered ? applyDigests(all, remembered.digests, BigInt(Date.now()) * 1000000n) : undefined;
@@ -28847,14 +28861,14 @@ async function extractInputParts(input, opts) {
         opts.logger.info(`cache: ${tally.hits} of ${tally.hits + tally.misses} files of ${input} from ${init.cache.dir}`);
         if (looked?.reused)
             opts.logger.info(`cache: ${looked.reused} of them not read to hash them: unchanged on this machine since an earlier scan (--cache-rehash reads every file)`);
-        if (boot && remembered && looked) {
+        if (boot && root && remembered && looked) {
             const relPathOf = new Map(all.map((f) => [digestKey(f.abs), f.relPath]));
             const sha256Of = (key) => {
                 const relPath = relPathOf.get(key);
                 return relPath === undefined ? undefined : tally.sha256.get(relPath);
             };
-            const next = recordDigests(remembered.digests, Buffer.from(realpathSync.native(resolve(input))), walk.files.map((f) => f.abs), looked.seen, looked.at, sha256Of);
-            const problem = writeDigests(init.cache.dir, boot, next);
+            const next = recordDigests(remembered.digests, walk.files.map((f) => f.abs), looked.seen, looked.at, sha256Of);
+            const problem = writeDigests(init.cache.dir, boot, root, next);
             if (problem)
                 opts.logger.warning(`cache: ${problem}`);
         }

@@ -5,10 +5,10 @@
  * and mtime put back still gets a new ctime from the kernel, and is hashed again.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { applyDigests, bootId, digestKey, DIGESTS_FILE, identityOf, readDigests, recordDigests, SETTLE_NS, writeDigests, type Digests } from '../../src/extract/digests.js';
+import { applyDigests, bootId, digestKey, digestsFile, digestsMaxBytes, identityOf, readDigests, recordDigests, SETTLE_NS, writeDigests, type Digests } from '../../src/extract/digests.js';
 import { RecordingLogger } from '../../src/logging.js';
 import { runCliCaptured } from '../helpers/cli.js';
 
@@ -62,32 +62,44 @@ describe('identityOf', () => {
 });
 
 describe('the record in the cache folder', () => {
-  it('reads back what it wrote on the same boot; another boot or version remembers nothing', () => {
+  const ROOT_A = Buffer.from('/b');
+  const MAX = digestsMaxBytes(10);
+
+  it("reads back what it wrote for the same input on the same boot; another boot's, input's or version's remembers nothing", () => {
     const dir = path.join(tmp, 'rec');
     const d: Digests = new Map([
       ['/b/x.apk', { id: '1:2:3:4:5', sha256: SHA('a') }],
       ['/b/\xff.so', { id: '1:3:3:4:5', sha256: SHA('b') }],
     ]);
-    expect(writeDigests(dir, BOOT, d)).toBeUndefined();
-    expect(readDigests(dir, BOOT)).toEqual({ digests: d });
-    expect(readDigests(dir, BOOT.replace('0f', '1f'))).toEqual({ digests: new Map() });
-    const file = path.join(dir, DIGESTS_FILE);
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { formatVersion: number };
+    expect(writeDigests(dir, BOOT, ROOT_A, d)).toBeUndefined();
+    expect(readDigests(dir, BOOT, ROOT_A, MAX)).toEqual({ digests: d });
+    expect(readDigests(dir, BOOT.replace('0f', '1f'), ROOT_A, MAX)).toEqual({ digests: new Map() });
+    // One record per input: another input's is another file.
+    expect(digestsFile(Buffer.from('/c'))).not.toBe(digestsFile(ROOT_A));
+    expect(readDigests(dir, BOOT, Buffer.from('/c'), MAX)).toEqual({ digests: new Map() });
+    const file = path.join(dir, digestsFile(ROOT_A));
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { formatVersion: number; root: string };
+    // A record copied under another input's name is not that input's.
+    writeFileSync(path.join(dir, digestsFile(Buffer.from('/c'))), JSON.stringify(data));
+    expect(readDigests(dir, BOOT, Buffer.from('/c'), MAX)).toEqual({ digests: new Map() });
     writeFileSync(file, JSON.stringify({ ...data, formatVersion: 99 }));
-    expect(readDigests(dir, BOOT)).toEqual({ digests: new Map() });
+    expect(readDigests(dir, BOOT, ROOT_A, MAX)).toEqual({ digests: new Map() });
   });
 
-  it('a record that is not JSON or does not validate: nothing remembered, and why', () => {
+  it('a record that is too large, not JSON, or does not validate: nothing remembered, and why', () => {
     const dir = path.join(tmp, 'bad');
     mkdirSync(dir);
-    const file = path.join(dir, DIGESTS_FILE);
+    const file = path.join(dir, digestsFile(ROOT_A));
     writeFileSync(file, '{"format": "activation-gate-dig');
-    expect(readDigests(dir, BOOT).digests.size).toBe(0);
-    expect(readDigests(dir, BOOT).problem).toMatch(/digests\.json is not readable JSON/);
-    writeFileSync(file, JSON.stringify({ format: 'activation-gate-digests', formatVersion: 1, boot: BOOT, files: [['/b/x.apk', '1:2:3:4:5', 'not-a-sha']] }));
-    expect(readDigests(dir, BOOT).digests.size).toBe(0);
-    expect(readDigests(dir, BOOT).problem).toMatch(/is not a record of digests \(files\.0\.2: /);
-    expect(readDigests(path.join(tmp, 'none'), BOOT)).toEqual({ digests: new Map() });
+    expect(readDigests(dir, BOOT, ROOT_A, MAX).digests.size).toBe(0);
+    expect(readDigests(dir, BOOT, ROOT_A, MAX).problem).toMatch(/digests-[0-9a-f]{16}\.json is not readable JSON/);
+    writeFileSync(file, JSON.stringify({ format: 'activation-gate-digests', formatVersion: 1, boot: BOOT, root: '/b', files: [['/b/x.apk', '1:2:3:4:5', 'not-a-sha']] }));
+    expect(readDigests(dir, BOOT, ROOT_A, MAX).digests.size).toBe(0);
+    expect(readDigests(dir, BOOT, ROOT_A, MAX).problem).toMatch(/is not a record of digests \(files\.0\.2: /);
+    // A planted record of a gigabyte is not parsed: its size is checked first.
+    writeFileSync(file, ' '.repeat(MAX + 1));
+    expect(readDigests(dir, BOOT, ROOT_A, MAX)).toEqual({ digests: new Map(), problem: expect.stringMatching(`is ${MAX + 1} bytes, more than the ${MAX} a record of this input's files can take`) });
+    expect(readDigests(path.join(tmp, 'none'), BOOT, ROOT_A, MAX)).toEqual({ digests: new Map() });
   });
 });
 
@@ -113,15 +125,12 @@ describe('applyDigests and recordDigests', () => {
     expect([...r.seen.keys()]).toEqual([digestKey(a.abs), digestKey(b.abs)]);
   });
 
-  it('records the files looked at whose last change had settled; drops gone ones; keeps other inputs and files it only walked', () => {
-    const root = Buffer.from('/build/out');
+  it('records the files looked at whose last change had settled; drops gone ones; keeps files it only walked', () => {
     const key = (p: string): string => digestKey(Buffer.from(p));
     const before: Digests = new Map([
       [key('/build/out/gone.apk'), { id: 'g', sha256: SHA('1') }],
       [key('/build/out/other-shard.apk'), { id: 'o', sha256: SHA('2') }],
       [key('/build/out/seen.apk'), { id: 'old', sha256: SHA('3') }],
-      [key('/build/out2/x.apk'), { id: 'x', sha256: SHA('4') }],
-      [key('/build/outside.apk'), { id: 'y', sha256: SHA('5') }],
     ]);
     const at = 10n * SETTLE_NS;
     const seen = new Map([
@@ -134,15 +143,12 @@ describe('applyDigests and recordDigests', () => {
       [key('/build/out/fresh.apk'), SHA('7')],
     ]);
     const walked = ['/build/out/other-shard.apk', '/build/out/seen.apk', '/build/out/fresh.apk', '/build/out/unhashed.apk'].map((p) => Buffer.from(p));
-    const next = recordDigests(before, root, walked, seen, at, (k) => sha.get(k));
+    const next = recordDigests(before, walked, seen, at, (k) => sha.get(k));
     expect(Object.fromEntries([...next].map(([k, v]) => [k, v]))).toEqual({
       // another shard's file: walked, not looked at
       [key('/build/out/other-shard.apk')]: { id: 'o', sha256: SHA('2') },
       // looked at again: its new identity and digest
       [key('/build/out/seen.apk')]: { id: 'new', sha256: SHA('6') },
-      // not under this input (out2 only starts with the same letters)
-      [key('/build/out2/x.apk')]: { id: 'x', sha256: SHA('4') },
-      [key('/build/outside.apk')]: { id: 'y', sha256: SHA('5') },
     });
     // fresh.apk changed less than SETTLE_NS before it was looked at: a change within the same
     // clock tick would keep its ctime, so it is not remembered; gone.apk is gone.
@@ -204,13 +210,14 @@ withBoot('a rescan with --cache-dir', () => {
 
   it('a record that does not validate: one warning, every file read, the same report, and a good record written', async () => {
     const warm = await cli();
-    writeFileSync(path.join(CACHE, DIGESTS_FILE), '[1, 2, 3]');
+    const record = digestsFile(Buffer.from(realpathSync.native(path.join(BUILD, 'out/600E0'))));
+    writeFileSync(path.join(CACHE, record), '[1, 2, 3]');
     // The files whose last change had settled when the scan looked at them are remembered: all
     // but the one the first test rewrote, if that was less than SETTLE_NS ago.
     const conf = path.join(BUILD, 'out/600E0/system/etc/acme-endpoints.json');
     const fresh = statSync(conf, { bigint: true }).ctimeNs > BigInt(Date.now()) * 1_000_000n - SETTLE_NS ? 1 : 0;
     const r = await cli();
-    expect(r.logger.of('warning').filter((m) => m.includes(DIGESTS_FILE))).toEqual([expect.stringMatching(/is not a record of digests \(\(root\): /)]);
+    expect(r.logger.of('warning').filter((m) => m.includes(record))).toEqual([expect.stringMatching(/is not a record of digests \(\(root\): /)]);
     expect(notRead(r)).toBe(0);
     expect(r.stdout).toBe(warm.stdout);
     expect(notRead(await cli())).toBe(total(r) - fresh);

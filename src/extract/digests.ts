@@ -1,6 +1,8 @@
 /**
  * Digests a rescan need not compute again. With `--cache-dir`, the SHA-256 of each file the cache
- * hashed is remembered in the cache folder (`digests.json`) together with what the kernel said of
+ * hashed is remembered in the cache folder (`digests-<input>.json`, one record per input: its
+ * size follows the input's, and a record for a build no longer scanned is one stale file, not a
+ * growing list) together with what the kernel said of
  * the file when it was hashed: device, inode, size, and modification and change times to the
  * nanosecond. A later scan on the same boot of the same machine that finds a file with that very
  * identity uses the remembered SHA-256 instead of reading the file's bytes again. The facts stay
@@ -20,12 +22,16 @@
  * file there, and every file is hashed as before. Elsewhere (no boot id) nothing is remembered.
  * `--cache-rehash` hashes every file whatever is remembered.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeAtomically } from './cache.js';
 
-export const DIGESTS_FILE = 'digests.json';
+/** The record of the input at `root` (its real path), in the cache folder. */
+export function digestsFile(root: Buffer): string {
+  return `digests-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`;
+}
 const FORMAT = 'activation-gate-digests';
 const FORMAT_VERSION = 1;
 /** A file is remembered only when its last change is at least this old (ns) when the scan looks at it. */
@@ -70,18 +76,22 @@ const digestsSchema = z.strictObject({
   format: z.literal(FORMAT),
   formatVersion: z.number(),
   boot: z.string(),
+  root: z.string(),
   files: z.array(z.tuple([z.string(), z.string(), z.string().regex(/^[0-9a-f]{64}$/)])),
 });
 
 /**
- * The digests remembered in `dir` on boot `boot`: none when there is no record, or it is another
- * boot's or another format version's; none and a `problem` when the record cannot be read or
- * does not validate (it is then written afresh).
+ * The digests remembered in `dir` for the input at `root` on boot `boot`: none when there is no
+ * record, or it is another boot's, input's or format version's; none and a `problem` when the
+ * record is larger than `maxBytes`, cannot be read or does not validate (it is then written
+ * afresh).
  */
-export function readDigests(dir: string, boot: string): { digests: Digests; problem?: string } {
-  const file = join(dir, DIGESTS_FILE);
+export function readDigests(dir: string, boot: string, root: Buffer, maxBytes: number): { digests: Digests; problem?: string } {
+  const file = join(dir, digestsFile(root));
   let data: unknown;
   try {
+    const size = statSync(file).size;
+    if (size > maxBytes) return { digests: new Map(), problem: `${file} is ${size} bytes, more than the ${maxBytes} a record of this input's files can take; every file is hashed` };
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { digests: new Map() };
@@ -92,14 +102,19 @@ export function readDigests(dir: string, boot: string): { digests: Digests; prob
     const issue = parsed.error.issues[0];
     return { digests: new Map(), problem: `${file} is not a record of digests (${issue.path.join('.') || '(root)'}: ${issue.message}); every file is hashed` };
   }
-  if (parsed.data.formatVersion !== FORMAT_VERSION || parsed.data.boot !== boot) return { digests: new Map() };
+  if (parsed.data.formatVersion !== FORMAT_VERSION || parsed.data.boot !== boot || parsed.data.root !== digestKey(root)) return { digests: new Map() };
   return { digests: new Map(parsed.data.files.map(([key, id, sha256]) => [key, { id, sha256 }])) };
 }
 
 /** Writes the record atomically (a temporary file renamed into place); returns why it failed, if it did. */
-export function writeDigests(dir: string, boot: string, digests: Digests): string | undefined {
+export function writeDigests(dir: string, boot: string, root: Buffer, digests: Digests): string | undefined {
   const files = [...digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, d]) => [key, d.id, d.sha256]);
-  return writeAtomically(dir, DIGESTS_FILE, `${JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, boot, files })}\n`);
+  return writeAtomically(dir, digestsFile(root), `${JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, boot, root: digestKey(root), files })}\n`);
+}
+
+/** The largest record read for an input of `files` files: far more than its entries take (~200 bytes each). */
+export function digestsMaxBytes(files: number): number {
+  return 1024 * files + (1 << 20);
 }
 
 /**
@@ -125,24 +140,23 @@ export function applyDigests(files: readonly { abs: Buffer; sha256?: string }[],
 }
 
 /**
- * The record after one input's extraction: the earlier record, less the input's files that are
- * gone or were looked at now, plus each file looked at now whose SHA-256 is known (`sha256Of`)
- * and whose last change was at least SETTLE_NS before it was looked at. Files of the input that
- * this run only walked (another shard's) keep their record.
+ * The input's record after its extraction: each file looked at now whose SHA-256 is known
+ * (`sha256Of`) and whose last change was at least SETTLE_NS before it was looked at, and the
+ * earlier record of the files this run only walked (another shard's). Files gone are dropped.
  */
 export function recordDigests(
   before: Digests,
-  inputRoot: Buffer,
   walked: readonly Buffer[],
   seen: ReadonlyMap<string, FileIdentity>,
   at: bigint,
   sha256Of: (key: string) => string | undefined,
 ): Digests {
-  const root = digestKey(inputRoot);
-  const under = (key: string): boolean => key === root || key.startsWith(root.endsWith('/') ? root : `${root}/`);
-  const present = new Set(walked.map(digestKey));
   const next: Digests = new Map();
-  for (const [key, d] of before) if (!under(key) || (present.has(key) && !seen.has(key))) next.set(key, d);
+  for (const abs of walked) {
+    const key = digestKey(abs);
+    const d = before.get(key);
+    if (d && !seen.has(key)) next.set(key, d);
+  }
   for (const [key, identity] of seen) {
     const sha256 = sha256Of(key);
     if (sha256 && identity.ctimeNs <= at - SETTLE_NS) next.set(key, { id: identity.id, sha256 });

@@ -12,7 +12,7 @@ import type { Logger } from '../logging.js';
 import type { KnownEndpoints } from './endpoints.js';
 import { effectiveLimits, type Limits } from './limits.js';
 import { cacheSalt, sha256OfFile } from './cache.js';
-import { applyDigests, bootId, digestKey, readDigests, recordDigests, writeDigests } from './digests.js';
+import { applyDigests, bootId, digestKey, digestsMaxBytes, readDigests, recordDigests, writeDigests } from './digests.js';
 import { capEndpoints, mergePartials, type PartialFacts } from './partial.js';
 import { knownEndpoint } from './collector.js';
 import { mark } from '../timings.js';
@@ -94,7 +94,8 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   // With a cache, files unchanged since an earlier scan on this boot of this machine keep the
   // SHA-256 it computed, and are not read to hash them again (digests.ts).
   const boot = opts.cache && !opts.cache.rehash ? bootId() : undefined;
-  const remembered = boot ? readDigests(opts.cache!.dir, boot) : undefined;
+  const root = boot ? Buffer.from(realpathSync.native(resolve(input))) : undefined;
+  const remembered = boot && root ? readDigests(opts.cache!.dir, boot, root, digestsMaxBytes(walk.files.length)) : undefined;
   if (remembered?.problem) opts.logger.warning(`cache: ${remembered.problem}`);
   const looked = remembered ? applyDigests(all, remembered.digests, BigInt(Date.now()) * 1_000_000n) : undefined;
   const totalBytes = all.reduce((a, f) => a + f.size, 0);
@@ -127,14 +128,14 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   if (init.cache) {
     opts.logger.info(`cache: ${tally.hits} of ${tally.hits + tally.misses} files of ${input} from ${init.cache.dir}`);
     if (looked?.reused) opts.logger.info(`cache: ${looked.reused} of them not read to hash them: unchanged on this machine since an earlier scan (--cache-rehash reads every file)`);
-    if (boot && remembered && looked) {
+    if (boot && root && remembered && looked) {
       const relPathOf = new Map(all.map((f) => [digestKey(f.abs), f.relPath]));
       const sha256Of = (key: string): string | undefined => {
         const relPath = relPathOf.get(key);
         return relPath === undefined ? undefined : tally.sha256.get(relPath);
       };
-      const next = recordDigests(remembered.digests, Buffer.from(realpathSync.native(resolve(input))), walk.files.map((f) => f.abs), looked.seen, looked.at, sha256Of);
-      const problem = writeDigests(init.cache.dir, boot, next);
+      const next = recordDigests(remembered.digests, walk.files.map((f) => f.abs), looked.seen, looked.at, sha256Of);
+      const problem = writeDigests(init.cache.dir, boot, root, next);
       if (problem) opts.logger.warning(`cache: ${problem}`);
     }
     if (tally.problems.length) {
