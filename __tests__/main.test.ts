@@ -235,13 +235,14 @@ describe('run() on a passing build', () => {
     expect(scan.mock.calls[0][0]).toMatchObject({ shard: { index: 1, count: 4 }, cacheDir: path.join(r.workspace, '.cache/gate') });
     expect(r.annotations().filter((a) => a.command === 'notice')).toEqual([]);
     expect(scan.mock.calls[0][0].cacheRehash).toBeUndefined();
+    expect(scan.mock.calls[0][0].cachePrune).toBeUndefined();
   });
 
-  it('passes cache-rehash to the scan', async () => {
-    setup({ 'cache-dir': '.cache/gate', 'cache-rehash': 'true' });
+  it('passes cache-rehash and cache-prune to the scan', async () => {
+    setup({ 'cache-dir': '.cache/gate', 'cache-rehash': 'true', 'cache-prune': 'true' });
     const scan = fakeScan(createPassingReport());
     await run({ scan });
-    expect(scan.mock.calls[0][0]).toMatchObject({ cacheRehash: true });
+    expect(scan.mock.calls[0][0]).toMatchObject({ cacheRehash: true, cachePrune: true });
   });
 
   it('gives no notice for the defaults action.yml sets', async () => {
@@ -280,6 +281,8 @@ describe('run() inputs', () => {
     ['a bad max-annotations', { 'max-annotations': 'ten' }, /^max-annotations: found "ten"/],
     ['a bad cache-rehash', { 'cache-dir': '.cache/gate', 'cache-rehash': 'yes' }, /^cache-rehash: found "yes"; allowed: true, false/],
     ['cache-rehash without cache-dir', { 'cache-rehash': 'true' }, /^cache-rehash: needs cache-dir/],
+    ['cache-prune without cache-dir', { 'cache-prune': 'true' }, /^cache-prune: needs cache-dir/],
+    ['cache-prune with shard', { 'cache-dir': '.cache/gate', 'cache-prune': 'true', shard: '1/2', 'report-file': 'r.json' }, /^cache-prune: not with shard/],
   ];
   it.each(usageCases)('fails with a usage error for %s, and still writes the summary', async (_name, inputs, message) => {
     const r = setup(inputs);

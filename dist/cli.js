@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync, openSync, writeSync, closeSync, statSync, realpathSync, readdirSync, lstatSync, readlinkSync, constants as constants$1, fstatSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, existsSync } from 'node:fs';
+import { readFileSync, openSync, writeSync, closeSync, statSync, realpathSync, readdirSync, lstatSync, readlinkSync, constants as constants$1, fstatSync, readSync, createWriteStream, unlinkSync, mkdirSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import path, { resolve, basename, join, relative } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25411,6 +25411,42 @@ function writeAtomically(dir, name, data) {
         return `cannot write ${final}: ${e.code ?? e.message}`;
     }
 }
+/**
+ * `--cache-prune`: removes from the cache folder the entries and digest records this scan did not
+ * use (`used`: file names), and temporary files a writer left more than an hour ago (a crash).
+ * Anything else in the folder is not the cache's and stays. Returns what went, and what could not.
+ */
+function pruneCache(dir, used, now = Date.now()) {
+    const out = { removed: 0, bytes: 0, problems: [] };
+    let names;
+    try {
+        names = readdirSync(dir);
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            out.problems.push(`cannot list ${dir}: ${e.code ?? e.message}`);
+        return out;
+    }
+    for (const name of names) {
+        const ours = /^[0-9a-f]{64}\.facts$/.test(name) || /^digests-[0-9a-f]{16}\.json$/.test(name);
+        const temporary = /^\..+\.tmp$/.test(name);
+        if (!(ours && !used.has(name)) && !temporary)
+            continue;
+        const file = join(dir, name);
+        try {
+            const st = statSync(file);
+            if (!st.isFile() || (temporary && now - st.mtimeMs < 3_600_000))
+                continue;
+            unlinkSync(file);
+            out.removed++;
+            out.bytes += st.size;
+        }
+        catch (e) {
+            out.problems.push(`cannot remove ${file}: ${e.code ?? e.message}`);
+        }
+    }
+    return out;
+}
 function entryPath(dir, key) {
     return join(dir, `${key}.facts`);
 }
@@ -25436,15 +25472,15 @@ async function extractFileCached(file, cache, newContext, partialOf, payloadOnly
     const read = readCacheEntryPayload(entryPath(cache.dir, key), key, cacheEntryMaxBytes(file.size));
     const found = 'payload' in read && !payloadOnly ? parseCachedFacts(read.payload) : read;
     if ('payload' in found)
-        return { payload: found.payload, hit: true, sha256: sha };
+        return { payload: found.payload, hit: true, sha256: sha, key };
     if ('facts' in found)
-        return { facts: found.facts, hit: true, sha256: sha };
+        return { facts: found.facts, hit: true, sha256: sha, key };
     const ctx = newContext();
     await extractFile(file, ctx);
     const facts = partialOf(ctx);
     const writeProblem = writeCacheEntry(cache.dir, key, file, sha, facts);
     const problem = 'problem' in found ? `${file.relPath}: the cache entry ${entryPath(cache.dir, key)} is ${found.problem}; extracted again` : writeProblem;
-    return { facts, hit: false, sha256: sha, ...(problem ? { problem } : {}) };
+    return { facts, hit: false, sha256: sha, key, ...(problem ? { problem } : {}) };
 }
 
 /**
@@ -28249,13 +28285,15 @@ async function extractOne(f, init, ctx, parts, slice, inWorker = false) {
         parts.push(r.facts);
     // A payload travels in a buffer of its own, moved to the main thread (not copied again).
     const payload = r.payload ? new Uint8Array(r.payload) : undefined;
-    return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}), ...(r.sha256 ? { sha256: r.sha256 } : {}), ...(payload ? { payload } : {}) };
+    return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}), ...(r.sha256 ? { sha256: r.sha256 } : {}), ...(r.key ? { key: r.key } : {}), ...(payload ? { payload } : {}) };
 }
 function tally(t, r, relPath) {
     if (!t || r.hit === undefined)
         return;
     if (r.sha256 && relPath !== undefined)
         t.sha256.set(relPath, r.sha256);
+    if (r.key)
+        t.keys.add(r.key);
     if (r.hit)
         t.hits++;
     else
@@ -28835,7 +28873,7 @@ async function extractInputParts(input, opts) {
     // files report none).
     own.reduce((a, f) => a + workOf(f), 0));
     const workers = opts.workers ?? workerCount();
-    const tally = { hits: 0, misses: 0, problems: [], sha256: new Map() };
+    const tally = { hits: 0, misses: 0, problems: [], sha256: new Map(), keys: new Set() };
     // A single file (an image, an APK) is hashed for the audit while it is extracted, unless the
     // cache hashes it anyway (its key).
     const single = walk.files.length === 1 && !walk.productOut && (await stat(input)).isFile();
@@ -28871,7 +28909,12 @@ async function extractInputParts(input, opts) {
             const problem = writeDigests(init.cache.dir, boot, root, next);
             if (problem)
                 opts.logger.warning(`cache: ${problem}`);
+            opts.cache?.used?.add(digestsFile(root));
         }
+        const used = opts.cache?.used;
+        if (used)
+            for (const key of tally.keys)
+                used.add(`${key}.facts`);
         if (tally.problems.length) {
             const more = tally.problems.length > 1 ? ` (and ${tally.problems.length - 1} more)` : '';
             opts.logger.warning(`cache: ${tally.problems.length} entr${tally.problems.length === 1 ? 'y' : 'ies'} not used or not written, the files extracted again: ${tally.problems[0]}${more}`);
@@ -29373,6 +29416,8 @@ async function scanWith(options, logger, deps, cwd, pool) {
     const shardFacts = [];
     const shard = options.shard;
     const inputs = [...options.inputs].sort();
+    // `--cache-prune`: the cache folder's files this scan uses, kept; the rest removed at the end.
+    const cacheUsed = options.cacheDir && options.cachePrune ? new Set() : undefined;
     for (const [i, input] of inputs.entries()) {
         const display = relative(cwd, resolve(cwd, input)) || '.';
         logger.info(shard ? `scanning ${display} (shard ${shard.index}/${shard.count})` : `scanning ${display}`);
@@ -29387,12 +29432,19 @@ async function scanWith(options, logger, deps, cwd, pool) {
             ...(options.workers ? { workers: options.workers } : {}),
             ...(pool ? { pool, lastInput: i === inputs.length - 1 } : {}),
             ...(shard ? { shard } : {}),
-            ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion(), ...(options.cacheRehash ? { rehash: true } : {}) } } : {}),
+            ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion(), ...(options.cacheRehash ? { rehash: true } : {}), ...(cacheUsed ? { used: cacheUsed } : {}) } } : {}),
         });
         allFacts.push(assembleInputFacts(display, parts.sha256, [parts.owned, ...(parts.borrowed ? [parts.borrowed] : [])], known, limits));
         // A shard's facts are kept within the input's endpoint cap too (merge applies it again).
         if (shard)
             shardFacts.push({ input: display, sha256: parts.sha256, facts: capEndpoints(parts.owned, knownEndpoint(known), limits.maxInputEndpoints) });
+    }
+    if (cacheUsed && options.cacheDir) {
+        const dir = resolve(cwd, options.cacheDir);
+        const pruned = pruneCache(dir, cacheUsed);
+        logger.info(`cache: pruned ${pruned.removed} file${pruned.removed === 1 ? '' : 's'} (${(pruned.bytes / 2 ** 20).toFixed(1)} MiB) this scan did not use from ${dir}`);
+        if (pruned.problems.length)
+            logger.warning(`cache: ${pruned.problems[0]}${pruned.problems.length > 1 ? ` (and ${pruned.problems.length - 1} more)` : ''}`);
     }
     mark('extraction');
     const report = evaluateFacts(allFacts, prep, options, logger);
@@ -30040,7 +30092,7 @@ Usage:
                        [--format text|json|markdown|sarif|junit] [--output FILE]
                        [--fail-on error|warning|note|never] [--source-root DIR]
                        [--include GLOB] [--now YYYY-MM-DD] [--baseline PREVIOUS.json]
-                       [--shard I/N] [--cache-dir DIR [--cache-rehash]]
+                       [--shard I/N] [--cache-dir DIR [--cache-rehash] [--cache-prune]]
   activation-gate merge SHARD.json... [--format ...] [--output FILE] [--fail-on ...]
                        [--source-root DIR]
   activation-gate check-policy FILE [--print]
@@ -30056,7 +30108,8 @@ Android.bp and XML locate each finding at the line that pulled its module in.
 its JSON report carries the facts, and \`merge\` joins all N into the unsharded report.
 --cache-dir: reuse the facts of files whose SHA-256 is unchanged since an earlier scan; a file
 unchanged on this machine since then (same inode, size, mtime and ctime, same boot) keeps its
-SHA-256 without being read. --cache-rehash reads and hashes every file.
+SHA-256 without being read. --cache-rehash reads and hashes every file. --cache-prune removes
+the entries this scan did not use (the folder then holds this build's facts only).
 Exit codes: 0 pass, 1 the gate failed, 2 usage, policy or input error.
 `;
 function takeValue(argv, i, flag) {
@@ -30200,6 +30253,9 @@ function parseScan(args) {
             case '--cache-rehash':
                 out.cacheRehash = true;
                 break;
+            case '--cache-prune':
+                out.cachePrune = true;
+                break;
             default:
                 i += reportOptionOrPositional(args, i, out, 'scan', out.inputs);
         }
@@ -30210,6 +30266,10 @@ function parseScan(args) {
         throw new UsageError('give --market or --sku, not both');
     if (out.cacheRehash && !out.cacheDir)
         throw new UsageError('--cache-rehash needs --cache-dir');
+    if (out.cachePrune && !out.cacheDir)
+        throw new UsageError('--cache-prune needs --cache-dir');
+    if (out.cachePrune && out.shard)
+        throw new UsageError('--cache-prune cannot be used with --shard: a shard uses only its share of the cache');
     return out;
 }
 /** Parses args[i] when it is a report option; returns how many values it took, or -1. */
@@ -30586,6 +30646,7 @@ async function runScan(args, io) {
         ...(args.shard ? { shard: args.shard } : {}),
         ...(args.cacheDir ? { cacheDir: args.cacheDir } : {}),
         ...(args.cacheRehash ? { cacheRehash: true } : {}),
+        ...(args.cachePrune ? { cachePrune: true } : {}),
         // A live line on a terminal; nothing when --quiet (plain lines go through the logger otherwise).
         progress: args.quiet ? () => ({ update: () => undefined, done: () => undefined }) : io.logger ? periodicProgress(logger) : progressFor(process.stderr, logger),
     }, logger);

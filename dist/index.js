@@ -3,7 +3,7 @@ import require$$1$1, { Worker } from 'node:worker_threads';
 import path$1, { resolve, basename, join, relative } from 'node:path';
 import require$$1$2, { constants as constants$5, InflateRaw, inflateRawSync, gunzipSync, createInflateRaw } from 'node:zlib';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { openSync, constants as constants$6, fstatSync, closeSync, readSync, realpathSync, statSync, readdirSync, lstatSync, readlinkSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, readFileSync, writeSync, existsSync as existsSync$1, promises as promises$1 } from 'node:fs';
+import { openSync, constants as constants$6, fstatSync, closeSync, readSync, realpathSync, statSync, readdirSync, lstatSync, readlinkSync, createWriteStream, unlinkSync, mkdirSync, writeFileSync, renameSync, readFileSync, writeSync, existsSync as existsSync$1, promises as promises$1 } from 'node:fs';
 import { mkdtemp, rm as rm$1, stat as stat$1 } from 'node:fs/promises';
 import require$$0$2, { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -14393,6 +14393,42 @@ function writeAtomically(dir, name, data) {
         return `cannot write ${final}: ${e.code ?? e.message}`;
     }
 }
+/**
+ * `--cache-prune`: removes from the cache folder the entries and digest records this scan did not
+ * use (`used`: file names), and temporary files a writer left more than an hour ago (a crash).
+ * Anything else in the folder is not the cache's and stays. Returns what went, and what could not.
+ */
+function pruneCache(dir, used, now = Date.now()) {
+    const out = { removed: 0, bytes: 0, problems: [] };
+    let names;
+    try {
+        names = readdirSync(dir);
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            out.problems.push(`cannot list ${dir}: ${e.code ?? e.message}`);
+        return out;
+    }
+    for (const name of names) {
+        const ours = /^[0-9a-f]{64}\.facts$/.test(name) || /^digests-[0-9a-f]{16}\.json$/.test(name);
+        const temporary = /^\..+\.tmp$/.test(name);
+        if (!(ours && !used.has(name)) && !temporary)
+            continue;
+        const file = join(dir, name);
+        try {
+            const st = statSync(file);
+            if (!st.isFile() || (temporary && now - st.mtimeMs < 3_600_000))
+                continue;
+            unlinkSync(file);
+            out.removed++;
+            out.bytes += st.size;
+        }
+        catch (e) {
+            out.problems.push(`cannot remove ${file}: ${e.code ?? e.message}`);
+        }
+    }
+    return out;
+}
 function entryPath(dir, key) {
     return join(dir, `${key}.facts`);
 }
@@ -14418,15 +14454,15 @@ async function extractFileCached(file, cache, newContext, partialOf, payloadOnly
     const read = readCacheEntryPayload(entryPath(cache.dir, key), key, cacheEntryMaxBytes(file.size));
     const found = 'payload' in read && !payloadOnly ? parseCachedFacts(read.payload) : read;
     if ('payload' in found)
-        return { payload: found.payload, hit: true, sha256: sha };
+        return { payload: found.payload, hit: true, sha256: sha, key };
     if ('facts' in found)
-        return { facts: found.facts, hit: true, sha256: sha };
+        return { facts: found.facts, hit: true, sha256: sha, key };
     const ctx = newContext();
     await extractFile(file, ctx);
     const facts = partialOf(ctx);
     const writeProblem = writeCacheEntry(cache.dir, key, file, sha, facts);
     const problem = 'problem' in found ? `${file.relPath}: the cache entry ${entryPath(cache.dir, key)} is ${found.problem}; extracted again` : writeProblem;
-    return { facts, hit: false, sha256: sha, ...(problem ? { problem } : {}) };
+    return { facts, hit: false, sha256: sha, key, ...(problem ? { problem } : {}) };
 }
 
 /**
@@ -17397,13 +17433,15 @@ async function extractOne(f, init, ctx, parts, slice, inWorker = false) {
         parts.push(r.facts);
     // A payload travels in a buffer of its own, moved to the main thread (not copied again).
     const payload = r.payload ? new Uint8Array(r.payload) : undefined;
-    return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}), ...(r.sha256 ? { sha256: r.sha256 } : {}), ...(payload ? { payload } : {}) };
+    return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}), ...(r.sha256 ? { sha256: r.sha256 } : {}), ...(r.key ? { key: r.key } : {}), ...(payload ? { payload } : {}) };
 }
 function tally(t, r, relPath) {
     if (!t || r.hit === undefined)
         return;
     if (r.sha256 && relPath !== undefined)
         t.sha256.set(relPath, r.sha256);
+    if (r.key)
+        t.keys.add(r.key);
     if (r.hit)
         t.hits++;
     else
@@ -65040,7 +65078,7 @@ async function extractInputParts(input, opts) {
     // files report none).
     own.reduce((a, f) => a + workOf(f), 0));
     const workers = opts.workers ?? workerCount();
-    const tally = { hits: 0, misses: 0, problems: [], sha256: new Map() };
+    const tally = { hits: 0, misses: 0, problems: [], sha256: new Map(), keys: new Set() };
     // A single file (an image, an APK) is hashed for the audit while it is extracted, unless the
     // cache hashes it anyway (its key).
     const single = walk.files.length === 1 && !walk.productOut && (await stat$1(input)).isFile();
@@ -65076,7 +65114,12 @@ async function extractInputParts(input, opts) {
             const problem = writeDigests(init.cache.dir, boot, root, next);
             if (problem)
                 opts.logger.warning(`cache: ${problem}`);
+            opts.cache?.used?.add(digestsFile(root));
         }
+        const used = opts.cache?.used;
+        if (used)
+            for (const key of tally.keys)
+                used.add(`${key}.facts`);
         if (tally.problems.length) {
             const more = tally.problems.length > 1 ? ` (and ${tally.problems.length - 1} more)` : '';
             opts.logger.warning(`cache: ${tally.problems.length} entr${tally.problems.length === 1 ? 'y' : 'ies'} not used or not written, the files extracted again: ${tally.problems[0]}${more}`);
@@ -65483,6 +65526,8 @@ async function scanWith(options, logger, deps, cwd, pool) {
     const shardFacts = [];
     const shard = options.shard;
     const inputs = [...options.inputs].sort();
+    // `--cache-prune`: the cache folder's files this scan uses, kept; the rest removed at the end.
+    const cacheUsed = options.cacheDir && options.cachePrune ? new Set() : undefined;
     for (const [i, input] of inputs.entries()) {
         const display = relative(cwd, resolve(cwd, input)) || '.';
         logger.info(shard ? `scanning ${display} (shard ${shard.index}/${shard.count})` : `scanning ${display}`);
@@ -65497,12 +65542,19 @@ async function scanWith(options, logger, deps, cwd, pool) {
             ...(options.workers ? { workers: options.workers } : {}),
             ...(pool ? { pool, lastInput: i === inputs.length - 1 } : {}),
             ...(shard ? { shard } : {}),
-            ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion(), ...(options.cacheRehash ? { rehash: true } : {}) } } : {}),
+            ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion(), ...(options.cacheRehash ? { rehash: true } : {}), ...(cacheUsed ? { used: cacheUsed } : {}) } } : {}),
         });
         allFacts.push(assembleInputFacts(display, parts.sha256, [parts.owned, ...(parts.borrowed ? [parts.borrowed] : [])], known, limits));
         // A shard's facts are kept within the input's endpoint cap too (merge applies it again).
         if (shard)
             shardFacts.push({ input: display, sha256: parts.sha256, facts: capEndpoints(parts.owned, knownEndpoint(known), limits.maxInputEndpoints) });
+    }
+    if (cacheUsed && options.cacheDir) {
+        const dir = resolve(cwd, options.cacheDir);
+        const pruned = pruneCache(dir, cacheUsed);
+        logger.info(`cache: pruned ${pruned.removed} file${pruned.removed === 1 ? '' : 's'} (${(pruned.bytes / 2 ** 20).toFixed(1)} MiB) this scan did not use from ${dir}`);
+        if (pruned.problems.length)
+            logger.warning(`cache: ${pruned.problems[0]}${pruned.problems.length > 1 ? ` (and ${pruned.problems.length - 1} more)` : ''}`);
     }
     mark('extraction');
     const report = evaluateFacts(allFacts, prep, options, logger);
@@ -65843,6 +65895,13 @@ async function readInputs(core, env, cwd) {
         throw new UsageError(`cache-rehash: found "${cacheRehashRaw}"; allowed: true, false.`);
     if (cacheRehashRaw === 'true' && !cacheDir)
         throw new UsageError('cache-rehash: needs cache-dir.');
+    const cachePruneRaw = (input('cache-prune') || 'false').toLowerCase();
+    if (cachePruneRaw !== 'true' && cachePruneRaw !== 'false')
+        throw new UsageError(`cache-prune: found "${cachePruneRaw}"; allowed: true, false.`);
+    if (cachePruneRaw === 'true' && !cacheDir)
+        throw new UsageError('cache-prune: needs cache-dir.');
+    if (cachePruneRaw === 'true' && shard)
+        throw new UsageError('cache-prune: not with shard (a shard uses only its share of the cache).');
     return {
         workspace,
         paths,
@@ -65861,6 +65920,7 @@ async function readInputs(core, env, cwd) {
         ...(shard ? { shard } : {}),
         ...(cacheDir ? { cacheDir } : {}),
         ...(cacheRehashRaw === 'true' ? { cacheRehash: true } : {}),
+        ...(cachePruneRaw === 'true' ? { cachePrune: true } : {}),
         ...(input('baseline') ? { baseline: input('baseline') } : {}),
     };
 }
@@ -66982,6 +67042,7 @@ async function run(overrides = defaultDeps) {
             ...(inputs.shard ? { shard: inputs.shard } : {}),
             ...(inputs.cacheDir ? { cacheDir: inputs.cacheDir } : {}),
             ...(inputs.cacheRehash ? { cacheRehash: true } : {}),
+            ...(inputs.cachePrune ? { cachePrune: true } : {}),
             ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
         };
         const scanned = await deps.scan(options, logger);

@@ -13827,15 +13827,15 @@ async function extractFileCached(file, cache, newContext, partialOf, payloadOnly
     const read = readCacheEntryPayload(entryPath(cache.dir, key), key, cacheEntryMaxBytes(file.size));
     const found = 'payload' in read && !payloadOnly ? parseCachedFacts(read.payload) : read;
     if ('payload' in found)
-        return { payload: found.payload, hit: true, sha256: sha };
+        return { payload: found.payload, hit: true, sha256: sha, key };
     if ('facts' in found)
-        return { facts: found.facts, hit: true, sha256: sha };
+        return { facts: found.facts, hit: true, sha256: sha, key };
     const ctx = newContext();
     await extractFile(file, ctx);
     const facts = partialOf(ctx);
     const writeProblem = writeCacheEntry(cache.dir, key, file, sha, facts);
     const problem = 'problem' in found ? `${file.relPath}: the cache entry ${entryPath(cache.dir, key)} is ${found.problem}; extracted again` : writeProblem;
-    return { facts, hit: false, sha256: sha, ...(problem ? { problem } : {}) };
+    return { facts, hit: false, sha256: sha, key, ...(problem ? { problem } : {}) };
 }
 
 /**
@@ -16730,7 +16730,7 @@ async function extractOne(f, init, ctx, parts, slice, inWorker = false) {
         parts.push(r.facts);
     // A payload travels in a buffer of its own, moved to the main thread (not copied again).
     const payload = r.payload ? new Uint8Array(r.payload) : undefined;
-    return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}), ...(r.sha256 ? { sha256: r.sha256 } : {}), ...(payload ? { payload } : {}) };
+    return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}), ...(r.sha256 ? { sha256: r.sha256 } : {}), ...(r.key ? { key: r.key } : {}), ...(payload ? { payload } : {}) };
 }
 /** A `done` message, the cache hits' payloads moved with it. */
 function postDone(port, results) {

@@ -184,6 +184,7 @@ export async function run(overrides: Partial<MainDeps> = defaultDeps): Promise<v
       ...(inputs.shard ? { shard: inputs.shard } : {}),
       ...(inputs.cacheDir ? { cacheDir: inputs.cacheDir } : {}),
       ...(inputs.cacheRehash ? { cacheRehash: true } : {}),
+      ...(inputs.cachePrune ? { cachePrune: true } : {}),
       ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
     };
     const scanned = await deps.scan(options, logger);

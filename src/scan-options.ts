@@ -31,4 +31,6 @@ export interface ScanOptions {
   cacheDir?: string;
   /** `--cache-rehash`: hash every file, whatever digests the cache folder remembers (extract/digests.ts). */
   cacheRehash?: boolean;
+  /** `--cache-prune`: remove the cache folder's entries this scan did not use (not with a shard). */
+  cachePrune?: boolean;
 }

@@ -15,6 +15,7 @@ import { assembleInputFacts, extractInputParts } from './extract/input.js';
 import { effectiveLimits, limitsFromEnv, type Limits } from './extract/limits.js';
 import { startWorkerPool, workerCount, type WorkerPool } from './extract/pool.js';
 import { capEndpoints } from './extract/partial.js';
+import { pruneCache } from './extract/cache.js';
 import { knownEndpoint } from './extract/collector.js';
 import type { InputFacts } from './facts.js';
 import type { Logger } from './logging.js';
@@ -177,6 +178,8 @@ async function scanWith(options: ScanOptions, logger: Logger, deps: ScanDeps, cw
   const shardFacts: ShardInputFacts[] = [];
   const shard = options.shard;
   const inputs = [...options.inputs].sort();
+  // `--cache-prune`: the cache folder's files this scan uses, kept; the rest removed at the end.
+  const cacheUsed = options.cacheDir && options.cachePrune ? new Set<string>() : undefined;
   for (const [i, input] of inputs.entries()) {
     const display = relative(cwd, resolve(cwd, input)) || '.';
     logger.info(shard ? `scanning ${display} (shard ${shard.index}/${shard.count})` : `scanning ${display}`);
@@ -191,11 +194,17 @@ async function scanWith(options: ScanOptions, logger: Logger, deps: ScanDeps, cw
       ...(options.workers ? { workers: options.workers } : {}),
       ...(pool ? { pool, lastInput: i === inputs.length - 1 } : {}),
       ...(shard ? { shard } : {}),
-      ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion(), ...(options.cacheRehash ? { rehash: true } : {}) } } : {}),
+      ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion(), ...(options.cacheRehash ? { rehash: true } : {}), ...(cacheUsed ? { used: cacheUsed } : {}) } } : {}),
     });
     allFacts.push(assembleInputFacts(display, parts.sha256, [parts.owned, ...(parts.borrowed ? [parts.borrowed] : [])], known, limits));
     // A shard's facts are kept within the input's endpoint cap too (merge applies it again).
     if (shard) shardFacts.push({ input: display, sha256: parts.sha256, facts: capEndpoints(parts.owned, knownEndpoint(known), limits.maxInputEndpoints) });
+  }
+  if (cacheUsed && options.cacheDir) {
+    const dir = resolve(cwd, options.cacheDir);
+    const pruned = pruneCache(dir, cacheUsed);
+    logger.info(`cache: pruned ${pruned.removed} file${pruned.removed === 1 ? '' : 's'} (${(pruned.bytes / 2 ** 20).toFixed(1)} MiB) this scan did not use from ${dir}`);
+    if (pruned.problems.length) logger.warning(`cache: ${pruned.problems[0]}${pruned.problems.length > 1 ? ` (and ${pruned.problems.length - 1} more)` : ''}`);
   }
   mark('extraction');
   const report = evaluateFacts(allFacts, prep, options, logger);

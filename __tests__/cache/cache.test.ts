@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -211,6 +211,65 @@ describe('--cache-dir', () => {
       const merged = await cli(['merge', ...files, '--format', 'json', '--source-root', EMPTY_SRC]);
       expect(merged.stdout).toBe(whole.stdout);
     }
+  });
+});
+
+describe('--cache-prune', () => {
+  const dir = path.join(tmp, 'cache-prune');
+  const build = path.join(tmp, 'build-prune');
+  cpSync(path.join(ROOT, 'sample'), build, { recursive: true });
+  const run = (extra: string[] = []) => cli([...ARGS, '--cache-dir', dir, ...extra], build);
+  const pruned = (r: { logger: RecordingLogger }): string | undefined => r.logger.of('info').find((m) => m.startsWith('cache: pruned '));
+
+  it("removes the entries and records this scan did not use and a crashed writer's old temporary files; keeps what it used and what is not the cache's", async () => {
+    const cold = await run();
+    const used = entries(dir);
+    const stale = path.join(dir, `${'e'.repeat(64)}.facts`);
+    const staleRecord = path.join(dir, 'digests-0123456789abcdef.json');
+    const oldTemp = path.join(dir, `.${'a'.repeat(64)}.facts.1.2.tmp`);
+    const newTemp = path.join(dir, `.${'b'.repeat(64)}.facts.3.4.tmp`);
+    const notOurs = path.join(dir, 'NOTES.txt');
+    for (const f of [stale, staleRecord, oldTemp, newTemp, notOurs]) writeFileSync(f, 'x');
+    const hoursAgo = (Date.now() - 2 * 3_600_000) / 1000;
+    utimesSync(oldTemp, hoursAgo, hoursAgo);
+    const r = await run(['--cache-prune']);
+    expect(r.stdout).toBe(cold.stdout);
+    expect(r.logger.of('warning')).toEqual([]);
+    for (const l of hits(r)) expect(l).toMatch(ALL);
+    expect(pruned(r)).toMatch(/^cache: pruned 3 files \(0\.0 MiB\) this scan did not use from /);
+    for (const f of [stale, staleRecord, oldTemp]) expect(existsSync(f)).toBe(false);
+    for (const f of [newTemp, notOurs]) expect(existsSync(f)).toBe(true);
+    expect(entries(dir)).toEqual(used);
+    // Every file still comes from the cache.
+    const again = await run(['--cache-prune']);
+    for (const l of hits(again)) expect(l).toMatch(ALL);
+    expect(pruned(again)).toMatch(/^cache: pruned 0 files /);
+  });
+
+  it("a changed file's old entry goes once no file of the scan uses it: the folder holds this build's facts only", async () => {
+    const before = entries(dir);
+    // Both SKUs hold this file (same path, same bytes: one entry). Changed in one, the old entry
+    // is still the other's.
+    const extra = '\n{"extra": "https://pruned.acme-extra.de/x"}\n';
+    appendFileSync(path.join(build, 'out/600E0/system/etc/acme-endpoints.json'), extra);
+    const one = await run(['--cache-prune']);
+    expect(one.stdout).toContain('pruned.acme-extra.de');
+    expect(pruned(one)).toMatch(/^cache: pruned 0 files /);
+    expect(entries(dir)).toHaveLength(before.length + 1);
+    // Changed in both: the old entry is no file's now.
+    appendFileSync(path.join(build, 'out/600CN/system/etc/acme-endpoints.json'), extra);
+    const both = await run(['--cache-prune']);
+    expect(pruned(both)).toMatch(/^cache: pruned 1 file \(/);
+    const after = entries(dir);
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((e) => !before.includes(e))).toHaveLength(1);
+  });
+
+  it('needs --cache-dir, and is not for a shard', async () => {
+    expect((await cli([...ARGS, '--cache-prune'], build)).code).toBe(2);
+    const r = await cli([...ARGS, '--cache-dir', dir, '--cache-prune', '--shard', '1/2'], build);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--cache-prune cannot be used with --shard/);
   });
 });
 

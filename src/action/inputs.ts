@@ -45,6 +45,8 @@ export interface ActionInputs {
   cacheDir?: string;
   /** `cache-rehash`: hash every file, whatever digests the cache folder remembers. */
   cacheRehash?: boolean;
+  /** `cache-prune`: remove the cache folder's entries this scan did not use. */
+  cachePrune?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -234,6 +236,10 @@ export async function readInputs(core: Pick<ActionsCore, 'getInput'>, env: NodeJ
   const cacheRehashRaw = (input('cache-rehash') || 'false').toLowerCase();
   if (cacheRehashRaw !== 'true' && cacheRehashRaw !== 'false') throw new UsageError(`cache-rehash: found "${cacheRehashRaw}"; allowed: true, false.`);
   if (cacheRehashRaw === 'true' && !cacheDir) throw new UsageError('cache-rehash: needs cache-dir.');
+  const cachePruneRaw = (input('cache-prune') || 'false').toLowerCase();
+  if (cachePruneRaw !== 'true' && cachePruneRaw !== 'false') throw new UsageError(`cache-prune: found "${cachePruneRaw}"; allowed: true, false.`);
+  if (cachePruneRaw === 'true' && !cacheDir) throw new UsageError('cache-prune: needs cache-dir.');
+  if (cachePruneRaw === 'true' && shard) throw new UsageError('cache-prune: not with shard (a shard uses only its share of the cache).');
 
 
   return {
@@ -254,6 +260,7 @@ export async function readInputs(core: Pick<ActionsCore, 'getInput'>, env: NodeJ
     ...(shard ? { shard } : {}),
     ...(cacheDir ? { cacheDir } : {}),
     ...(cacheRehashRaw === 'true' ? { cacheRehash: true } : {}),
+    ...(cachePruneRaw === 'true' ? { cachePrune: true } : {}),
     ...(input('baseline') ? { baseline: input('baseline') } : {}),
   };
 }

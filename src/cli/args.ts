@@ -33,6 +33,7 @@ export interface ScanArgs extends ReportOptions {
   shard?: ShardSpec;
   cacheDir?: string;
   cacheRehash?: boolean;
+  cachePrune?: boolean;
 }
 
 export interface MergeArgs extends ReportOptions {
@@ -76,7 +77,7 @@ Usage:
                        [--format text|json|markdown|sarif|junit] [--output FILE]
                        [--fail-on error|warning|note|never] [--source-root DIR]
                        [--include GLOB] [--now YYYY-MM-DD] [--baseline PREVIOUS.json]
-                       [--shard I/N] [--cache-dir DIR [--cache-rehash]]
+                       [--shard I/N] [--cache-dir DIR [--cache-rehash] [--cache-prune]]
   activation-gate merge SHARD.json... [--format ...] [--output FILE] [--fail-on ...]
                        [--source-root DIR]
   activation-gate check-policy FILE [--print]
@@ -92,7 +93,8 @@ Android.bp and XML locate each finding at the line that pulled its module in.
 its JSON report carries the facts, and \`merge\` joins all N into the unsharded report.
 --cache-dir: reuse the facts of files whose SHA-256 is unchanged since an earlier scan; a file
 unchanged on this machine since then (same inode, size, mtime and ctime, same boot) keeps its
-SHA-256 without being read. --cache-rehash reads and hashes every file.
+SHA-256 without being read. --cache-rehash reads and hashes every file. --cache-prune removes
+the entries this scan did not use (the folder then holds this build's facts only).
 Exit codes: 0 pass, 1 the gate failed, 2 usage, policy or input error.
 `;
 
@@ -216,6 +218,9 @@ function parseScan(args: string[]): ScanArgs {
       case '--cache-rehash':
         out.cacheRehash = true;
         break;
+      case '--cache-prune':
+        out.cachePrune = true;
+        break;
       default:
         i += reportOptionOrPositional(args, i, out, 'scan', out.inputs);
     }
@@ -223,6 +228,8 @@ function parseScan(args: string[]): ScanArgs {
   if (out.inputs.length === 0) throw new UsageError('scan needs at least one input (a product-out folder, a folder or an APK)');
   if (out.market && out.sku) throw new UsageError('give --market or --sku, not both');
   if (out.cacheRehash && !out.cacheDir) throw new UsageError('--cache-rehash needs --cache-dir');
+  if (out.cachePrune && !out.cacheDir) throw new UsageError('--cache-prune needs --cache-dir');
+  if (out.cachePrune && out.shard) throw new UsageError('--cache-prune cannot be used with --shard: a shard uses only its share of the cache');
   return out;
 }
 

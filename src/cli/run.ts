@@ -120,6 +120,7 @@ async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
       ...(args.shard ? { shard: args.shard } : {}),
       ...(args.cacheDir ? { cacheDir: args.cacheDir } : {}),
       ...(args.cacheRehash ? { cacheRehash: true } : {}),
+      ...(args.cachePrune ? { cachePrune: true } : {}),
       // A live line on a terminal; nothing when --quiet (plain lines go through the logger otherwise).
       progress: args.quiet ? () => ({ update: () => undefined, done: () => undefined }) : io.logger ? periodicProgress(logger) : progressFor(process.stderr, logger),
     },

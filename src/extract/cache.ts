@@ -16,7 +16,7 @@
  * workers never see half an entry.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ENDPOINT_KINDS, SOURCES } from '../facts.js';
@@ -277,6 +277,38 @@ export function writeAtomically(dir: string, name: string, data: Buffer | string
   }
 }
 
+/**
+ * `--cache-prune`: removes from the cache folder the entries and digest records this scan did not
+ * use (`used`: file names), and temporary files a writer left more than an hour ago (a crash).
+ * Anything else in the folder is not the cache's and stays. Returns what went, and what could not.
+ */
+export function pruneCache(dir: string, used: ReadonlySet<string>, now = Date.now()): { removed: number; bytes: number; problems: string[] } {
+  const out = { removed: 0, bytes: 0, problems: [] as string[] };
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') out.problems.push(`cannot list ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return out;
+  }
+  for (const name of names) {
+    const ours = /^[0-9a-f]{64}\.facts$/.test(name) || /^digests-[0-9a-f]{16}\.json$/.test(name);
+    const temporary = /^\..+\.tmp$/.test(name);
+    if (!(ours && !used.has(name)) && !temporary) continue;
+    const file = join(dir, name);
+    try {
+      const st = statSync(file);
+      if (!st.isFile() || (temporary && now - st.mtimeMs < 3_600_000)) continue;
+      unlinkSync(file);
+      out.removed++;
+      out.bytes += st.size;
+    } catch (e) {
+      out.problems.push(`cannot remove ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
+  return out;
+}
+
 export function entryPath(dir: string, key: string): string {
   return join(dir, `${key}.facts`);
 }
@@ -291,6 +323,8 @@ export interface CachedResult {
   problem?: string;
   /** SHA-256 of the file (the cache key's part), when it could be read. */
   sha256?: string;
+  /** The file's cache key, when it has one: its entry is `${key}.facts`. */
+  key?: string;
 }
 
 /**
@@ -319,12 +353,12 @@ export async function extractFileCached(
   const key = cacheKey(cache.salt, file, sha);
   const read = readCacheEntryPayload(entryPath(cache.dir, key), key, cacheEntryMaxBytes(file.size));
   const found = 'payload' in read && !payloadOnly ? parseCachedFacts(read.payload) : read;
-  if ('payload' in found) return { payload: found.payload, hit: true, sha256: sha };
-  if ('facts' in found) return { facts: found.facts, hit: true, sha256: sha };
+  if ('payload' in found) return { payload: found.payload, hit: true, sha256: sha, key };
+  if ('facts' in found) return { facts: found.facts, hit: true, sha256: sha, key };
   const ctx = newContext();
   await extractFile(file, ctx);
   const facts = partialOf(ctx);
   const writeProblem = writeCacheEntry(cache.dir, key, file, sha, facts);
   const problem = 'problem' in found ? `${file.relPath}: the cache entry ${entryPath(cache.dir, key)} is ${found.problem}; extracted again` : writeProblem;
-  return { facts, hit: false, sha256: sha, ...(problem ? { problem } : {}) };
+  return { facts, hit: false, sha256: sha, key, ...(problem ? { problem } : {}) };
 }

@@ -12,7 +12,7 @@ import type { Logger } from '../logging.js';
 import type { KnownEndpoints } from './endpoints.js';
 import { effectiveLimits, type Limits } from './limits.js';
 import { cacheSalt, sha256OfFile } from './cache.js';
-import { applyDigests, bootId, digestKey, digestsMaxBytes, readDigests, recordDigests, writeDigests } from './digests.js';
+import { applyDigests, bootId, digestKey, digestsFile, digestsMaxBytes, readDigests, recordDigests, writeDigests } from './digests.js';
 import { capEndpoints, mergePartials, type PartialFacts } from './partial.js';
 import { knownEndpoint } from './collector.js';
 import { mark } from '../timings.js';
@@ -47,7 +47,14 @@ export interface ExtractOptions {
    * `--cache-dir`: facts of each file cached by its SHA-256 (cache.ts); the digests of unchanged
    * files remembered on this machine (digests.ts) unless `rehash` (`--cache-rehash`).
    */
-  cache?: { dir: string; catalogVersion: string; pslVersion: string; rehash?: boolean };
+  cache?: {
+    dir: string;
+    catalogVersion: string;
+    pslVersion: string;
+    rehash?: boolean;
+    /** Filled with the names of the cache folder's files this input used (`--cache-prune` keeps them). */
+    used?: Set<string>;
+  };
   /** Workers kept for the whole scan (startWorkerPool); without it each input starts its own. */
   pool?: WorkerPool;
   /** The scan's last input: the pool's workers end as they finish it. */
@@ -108,7 +115,7 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
     own.reduce((a, f) => a + workOf(f), 0),
   );
   const workers = opts.workers ?? workerCount();
-  const tally: CacheTally = { hits: 0, misses: 0, problems: [], sha256: new Map() };
+  const tally: CacheTally = { hits: 0, misses: 0, problems: [], sha256: new Map(), keys: new Set() };
   // A single file (an image, an APK) is hashed for the audit while it is extracted, unless the
   // cache hashes it anyway (its key).
   const single = walk.files.length === 1 && !walk.productOut && (await stat(input)).isFile();
@@ -137,7 +144,10 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
       const next = recordDigests(remembered.digests, walk.files.map((f) => f.abs), looked.seen, looked.at, sha256Of);
       const problem = writeDigests(init.cache.dir, boot, root, next);
       if (problem) opts.logger.warning(`cache: ${problem}`);
+      opts.cache?.used?.add(digestsFile(root));
     }
+    const used = opts.cache?.used;
+    if (used) for (const key of tally.keys) used.add(`${key}.facts`);
     if (tally.problems.length) {
       const more = tally.problems.length > 1 ? ` (and ${tally.problems.length - 1} more)` : '';
       opts.logger.warning(`cache: ${tally.problems.length} entr${tally.problems.length === 1 ? 'y' : 'ies'} not used or not written, the files extracted again: ${tally.problems[0]}${more}`);

@@ -143,7 +143,7 @@ type ToWorker = { type: 'init'; init: PoolInit; finished: SharedArrayBuffer; adv
  * `partial`: the facts of one slice of an image, returned with the slice. `payload`: a cache hit's
  * facts as its entry holds them (cache.ts parseCachedFacts), parsed by the main thread.
  */
-type Extracted = { hit?: boolean; problem?: string; sha256?: string; partial?: PartialFacts; payload?: Uint8Array };
+type Extracted = { hit?: boolean; problem?: string; sha256?: string; key?: string; partial?: PartialFacts; payload?: Uint8Array };
 type FromWorker = { type: 'ready' } | { type: 'done'; results: Extracted[] } | { type: 'partial'; partial: PartialFacts } | { type: 'sha256'; hex: string };
 
 /** What the cache did during one extractFiles call: hits, and entries it could not use or write. */
@@ -153,6 +153,8 @@ export interface CacheTally {
   problems: string[];
   /** relPath -> SHA-256 of each file the cache hashed (a single-file input needs no second hash). */
   sha256: Map<string, string>;
+  /** The cache keys of the files (their entries used or written: `--cache-prune` keeps them). */
+  keys: Set<string>;
 }
 
 /**
@@ -177,12 +179,13 @@ async function extractOne(f: FileArtifact, init: PoolInit, ctx: ArtifactContext,
   if (r.facts) parts.push(r.facts);
   // A payload travels in a buffer of its own, moved to the main thread (not copied again).
   const payload = r.payload ? new Uint8Array(r.payload) : undefined;
-  return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}), ...(r.sha256 ? { sha256: r.sha256 } : {}), ...(payload ? { payload } : {}) };
+  return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}), ...(r.sha256 ? { sha256: r.sha256 } : {}), ...(r.key ? { key: r.key } : {}), ...(payload ? { payload } : {}) };
 }
 
 function tally(t: CacheTally | undefined, r: Extracted, relPath: string | undefined): void {
   if (!t || r.hit === undefined) return;
   if (r.sha256 && relPath !== undefined) t.sha256.set(relPath, r.sha256);
+  if (r.key) t.keys.add(r.key);
   if (r.hit) t.hits++;
   else t.misses++;
   if (r.problem) t.problems.push(r.problem);
