@@ -11,7 +11,8 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from '@jest/globals';
 import { extractFile, sliceBudget } from '../../src/extract/artifact.js';
 import { DEFAULT_LIMITS } from '../../src/extract/limits.js';
-import { extractFiles, newContext, packPosition, setWorkerScript, WORKER_MARK, threadProgress, unpackPosition, type PoolInit } from '../../src/extract/pool.js';
+import { extractFiles, newContext, packPosition, partialOf, setWorkerScript, WORKER_MARK, threadProgress, unpackPosition, type PoolInit } from '../../src/extract/pool.js';
+import { extractFileCached } from '../../src/extract/cache.js';
 import { workOf } from '../../src/extract/work.js';
 import type { FileArtifact } from '../../src/inputs/walk.js';
 import { tempDir } from '../helpers/temp.js';
@@ -97,6 +98,39 @@ describe('advance inside one file', () => {
     await extractFile(fileOf(join(sample, 'super.img'), 'super.img'), ctx);
     expect(ctx.advance).toBeUndefined();
     expect(ctx.span).toBeUndefined();
+  });
+});
+
+describe('advance through a file the cache hashes first', () => {
+  it('moves through the hash, then the extraction, never back, to 1; a hit ends with the hash', async () => {
+    const dir = tempDir('ag-advance-cache-');
+    const path = join(dir, 'lib.so');
+    writeFileSync(path, Buffer.alloc(10 << 20, 0x20)); // three 4 MiB reads to hash
+    const file = fileOf(path, 'lib.so');
+    const cache = { dir: join(dir, 'cache'), salt: 'test' };
+    const small = { ...init, limits: { ...DEFAULT_LIMITS, chunkBytes: 1 << 20 } };
+    const share = file.size / (file.size + workOf(file)); // the hash's part: about half
+    const run = async (): Promise<{ seen: number[]; hit: boolean }> => {
+      const seen: number[] = [];
+      const r = await extractFileCached(file, cache, () => newContext(small), partialOf, false, (f) => void seen.push(f));
+      return { seen, hit: r.hit };
+    };
+    const cold = await run();
+    expect(cold.hit).toBe(false);
+    expectClimb(cold.seen);
+    // The hash's three reads, then the extraction's ten chunks from the hash's share to 1.
+    expect(cold.seen.slice(0, 3)).toEqual([0.4, 0.8, 1].map((f) => expect.closeTo(share * f, 12)));
+    expect(cold.seen.slice(3, 13)).toEqual(Array.from({ length: 10 }, (_, i) => expect.closeTo(share + ((1 - share) * (i + 1)) / 10, 12)));
+    // A hit: the hash, and nothing to extract (the pool counts the file done).
+    const warm = await run();
+    expect(warm.hit).toBe(true);
+    expect(warm.seen).toEqual([0.4, 0.8, 1].map((f) => expect.closeTo(share * f, 12)));
+    // A digest already known (remembered, digests.ts): nothing to hash; the extraction is all of it.
+    const known = { ...file, sha256: 'a'.repeat(64) };
+    const seen: number[] = [];
+    await extractFileCached(known, cache, () => newContext(small), partialOf, false, (f) => void seen.push(f));
+    expectClimb(seen);
+    expect(seen[0]).toBeCloseTo(0.1, 12);
   });
 });
 

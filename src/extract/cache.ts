@@ -24,6 +24,7 @@ import type { FileArtifact } from '../inputs/walk.js';
 import { TOOL_VERSION } from '../version.js';
 import { extractFile, type ArtifactContext } from './artifact.js';
 import type { Limits } from './limits.js';
+import { workOf } from './work.js';
 import type { PartialFacts } from './partial.js';
 
 export const CACHE_FORMAT = 'activation-gate-facts';
@@ -81,15 +82,16 @@ let hashBuffer: Buffer | undefined;
  * SHA-256 of a file's bytes, read in 4 MiB chunks into one reused buffer (synchronous reads: no
  * thread-pool round trip and no garbage per chunk; extraction runs on worker threads).
  */
-export async function sha256OfFile(path: string | Buffer): Promise<string> {
+export async function sha256OfFile(path: string | Buffer, hashed?: (bytes: number) => void): Promise<string> {
   const h = createHash('sha256');
   const buf = (hashBuffer ??= Buffer.allocUnsafe(4 << 20));
   const fd = openSync(path, 'r');
   try {
-    for (;;) {
+    for (let total = 0; ; ) {
       const n = readSync(fd, buf, 0, buf.length, null);
       if (n === 0) break;
       h.update(n === buf.length ? buf : buf.subarray(0, n));
+      hashed?.((total += n));
     }
   } finally {
     closeSync(fd);
@@ -339,14 +341,23 @@ export async function extractFileCached(
   newContext: () => ArtifactContext,
   partialOf: (ctx: ArtifactContext) => PartialFacts,
   payloadOnly = false,
+  /** Progress through the file (ArtifactContext.advance): the hashing, then the extraction. */
+  advance?: (fraction: number) => void,
 ): Promise<CachedResult> {
+  // Hashing a byte costs ~1 ns (SHA-NI: ~1.1 GB/s), extracting it what workOf says: the first
+  // part of the file's progress is its hash (a quarter for an image, half for a library).
+  const hashing = advance && file.sha256 === undefined ? file.size / (file.size + workOf(file)) : 0;
+  const inFile = (ctx: ArtifactContext): ArtifactContext => {
+    if (advance) ctx.advance = hashing > 0 ? (f) => advance(hashing + (1 - hashing) * f) : advance;
+    return ctx;
+  };
   let sha: string;
   try {
     // Known when the file is unchanged since an earlier scan on this machine (digests.ts).
-    sha = file.sha256 ?? (await sha256OfFile(file.abs));
+    sha = file.sha256 ?? (await sha256OfFile(file.abs, hashing > 0 ? (bytes) => advance!((hashing * Math.min(bytes, file.size)) / Math.max(1, file.size)) : undefined));
   } catch {
     // Unreadable now: extraction reports why, and nothing is cached.
-    const ctx = newContext();
+    const ctx = inFile(newContext());
     await extractFile(file, ctx);
     return { facts: partialOf(ctx), hit: false };
   }
@@ -355,7 +366,7 @@ export async function extractFileCached(
   const found = 'payload' in read && !payloadOnly ? parseCachedFacts(read.payload) : read;
   if ('payload' in found) return { payload: found.payload, hit: true, sha256: sha, key };
   if ('facts' in found) return { facts: found.facts, hit: true, sha256: sha, key };
-  const ctx = newContext();
+  const ctx = inFile(newContext());
   await extractFile(file, ctx);
   const facts = partialOf(ctx);
   const writeProblem = writeCacheEntry(cache.dir, key, file, sha, facts);

@@ -175,7 +175,7 @@ async function extractOne(f: FileArtifact, init: PoolInit, ctx: ArtifactContext,
     await extractFile(f, ctx);
     return {};
   }
-  const r = await extractFileCached(f, init.cache, () => childContext(init, ctx), partialOf, inWorker);
+  const r = await extractFileCached(f, init.cache, () => childContext(init, ctx), partialOf, inWorker, ctx.advance);
   if (r.facts) parts.push(r.facts);
   // A payload travels in a buffer of its own, moved to the main thread (not copied again).
   const payload = r.payload ? new Uint8Array(r.payload) : undefined;
