@@ -3,7 +3,7 @@ import require$$1$1, { Worker } from 'node:worker_threads';
 import path$1, { resolve, basename, join, relative } from 'node:path';
 import require$$1$2, { constants as constants$5, InflateRaw, inflateRawSync, gunzipSync, createInflateRaw } from 'node:zlib';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { openSync, constants as constants$6, fstatSync, closeSync, readSync, realpathSync, statSync, readdirSync, lstatSync, readlinkSync, createWriteStream, unlinkSync, mkdirSync, writeFileSync, renameSync, readFileSync, writeSync, existsSync as existsSync$1, promises as promises$1 } from 'node:fs';
+import { openSync, constants as constants$6, fstatSync, closeSync, readSync, realpathSync, statSync, readdirSync, lstatSync, readlinkSync, createWriteStream, unlinkSync, mkdirSync, writeFileSync, renameSync, readFileSync, writeSync, statfsSync, existsSync as existsSync$1, promises as promises$1 } from 'node:fs';
 import { mkdtemp, rm as rm$1, stat as stat$1 } from 'node:fs/promises';
 import require$$0$2, { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -64858,6 +64858,11 @@ function cmp(a, b) {
  * recorded change would keep its ctime: only files unchanged for SETTLE_NS before the scan
  * looked at them are recorded (git's "racily clean" entries, the same problem).
  *
+ * It also takes a stat that tells the truth: an NFS or SMB client caches attributes (up to 60 s
+ * by default), so a file another host rewrote moments ago can show its old identity there;
+ * FAT's "ctime" is its creation time; a FUSE filesystem says whatever its daemon says. On those
+ * (`trustsIdentity`, by the filesystem's magic number from statfs) nothing is remembered.
+ *
  * The boot's id (Linux: /proc/sys/kernel/random/boot_id) binds the record to one boot of one
  * machine: a cache restored by actions/cache on a fresh runner, or copied elsewhere, matches no
  * file there, and every file is hashed as before. Elsewhere (no boot id) nothing is remembered.
@@ -64881,6 +64886,32 @@ function identityOf(abs) {
     }
     catch {
         return undefined;
+    }
+}
+/**
+ * Filesystems whose stat a file's identity cannot rest on (Linux magic numbers, statfs f_type):
+ * NFS, SMB / CIFS (clients cache attributes), FAT and exFAT (no change time), FUSE (any daemon).
+ */
+const UNTRUSTED_FILESYSTEMS = new Map([
+    [0x6969, 'NFS'],
+    [0x517b, 'SMB'],
+    [0xff534d42, 'CIFS'],
+    [0xfe534d42, 'SMB2'],
+    [0x4d44, 'FAT'],
+    [0x2011bab0, 'exFAT'],
+    [0x65735546, 'FUSE'],
+]);
+/** Why a file's identity on a filesystem of this type (statfs f_type) cannot be trusted, or undefined when it can. */
+function untrustedFilesystem(type) {
+    return UNTRUSTED_FILESYSTEMS.get(type >>> 0);
+}
+/** The filesystem type of `path` when identities there cannot be trusted (untrustedFilesystem), or undefined. */
+function untrustedFilesystemOf(path) {
+    try {
+        return untrustedFilesystem(statfsSync(path).type);
+    }
+    catch {
+        return 'unknown (statfs failed)';
     }
 }
 /** This boot's id, or undefined where the system gives none (then nothing is remembered). */
@@ -65077,9 +65108,14 @@ async function extractInputParts(input, opts) {
     const all = [...own, ...borrowed];
     // With a cache, files unchanged since an earlier scan on this boot of this machine keep the
     // SHA-256 it computed, and are not read to hash them again (digests.ts).
-    const boot = opts.cache && !opts.cache.rehash ? bootId() : undefined;
-    const root = boot ? Buffer.from(realpathSync.native(resolve(input))) : undefined;
-    const remembered = boot && root ? readDigests(opts.cache.dir, boot, root, digestsMaxBytes(walk.files.length)) : undefined;
+    const root = opts.cache && !opts.cache.rehash ? realpathSync.native(resolve(input)) : undefined;
+    // Not where a stat may lie (NFS, SMB and FUSE clients, FAT): there every file is hashed.
+    const untrusted = root ? untrustedFilesystemOf(root) : undefined;
+    if (untrusted)
+        opts.logger.info(`cache: ${input} is on ${untrusted}, whose file times cannot vouch for unchanged bytes: every file is hashed`);
+    const boot = root && !untrusted ? bootId() : undefined;
+    const rootKey = boot ? Buffer.from(root) : undefined;
+    const remembered = boot && rootKey ? readDigests(opts.cache.dir, boot, rootKey, digestsMaxBytes(walk.files.length)) : undefined;
     if (remembered?.problem)
         opts.logger.warning(`cache: ${remembered.problem}`);
     const looked = remembered ? applyDigests(all, remembered.digests, BigInt(Date.now()) * 1000000n) : undefined;
@@ -65115,17 +65151,17 @@ async function extractInputParts(input, opts) {
         opts.logger.info(`cache: ${tally.hits} of ${tally.hits + tally.misses} files of ${input} from ${init.cache.dir}`);
         if (looked?.reused)
             opts.logger.info(`cache: ${looked.reused} of them not read to hash them: unchanged on this machine since an earlier scan (--cache-rehash reads every file)`);
-        if (boot && root && remembered && looked) {
+        if (boot && rootKey && remembered && looked) {
             const relPathOf = new Map(all.map((f) => [digestKey(f.abs), f.relPath]));
             const sha256Of = (key) => {
                 const relPath = relPathOf.get(key);
                 return relPath === undefined ? undefined : tally.sha256.get(relPath);
             };
             const next = recordDigests(remembered.digests, walk.files.map((f) => f.abs), looked.seen, looked.at, sha256Of);
-            const problem = writeDigests(init.cache.dir, boot, root, next);
+            const problem = writeDigests(init.cache.dir, boot, rootKey, next);
             if (problem)
                 opts.logger.warning(`cache: ${problem}`);
-            opts.cache?.used?.add(digestsFile(root));
+            opts.cache?.used?.add(digestsFile(rootKey));
         }
         const used = opts.cache?.used;
         if (used)

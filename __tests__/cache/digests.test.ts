@@ -5,10 +5,10 @@
  * and mtime put back still gets a new ctime from the kernel, and is hashed again.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statfsSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { applyDigests, bootId, digestKey, digestsFile, digestsMaxBytes, identityOf, readDigests, recordDigests, SETTLE_NS, writeDigests, type Digests } from '../../src/extract/digests.js';
+import { applyDigests, bootId, digestKey, digestsFile, digestsMaxBytes, identityOf, readDigests, recordDigests, SETTLE_NS, untrustedFilesystem, untrustedFilesystemOf, writeDigests, type Digests } from '../../src/extract/digests.js';
 import { RecordingLogger } from '../../src/logging.js';
 import { runCliCaptured } from '../helpers/cli.js';
 
@@ -33,6 +33,27 @@ describe('bootId', () => {
 
   (process.platform === 'linux' ? it : it.skip)('is there on Linux', () => {
     expect(bootId()).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('untrustedFilesystem', () => {
+  it('refuses the filesystems whose stat cannot vouch for unchanged bytes, and trusts local ones', () => {
+    // statfs f_type magic numbers (linux/magic.h)
+    expect(untrustedFilesystem(0x6969)).toBe('NFS');
+    expect(untrustedFilesystem(0xff534d42)).toBe('CIFS');
+    expect(untrustedFilesystem(0xfe534d42)).toBe('SMB2');
+    expect(untrustedFilesystem(0x517b)).toBe('SMB');
+    expect(untrustedFilesystem(0x4d44)).toBe('FAT');
+    expect(untrustedFilesystem(0x2011bab0)).toBe('exFAT');
+    expect(untrustedFilesystem(0x65735546)).toBe('FUSE');
+    // A negative int32 as some platforms give the same magic number.
+    expect(untrustedFilesystem(0xff534d42 | 0)).toBe('CIFS');
+    for (const local of [0xef53 /* ext4 */, 0x58465342 /* XFS */, 0x9123683e /* Btrfs */, 0x01021994 /* tmpfs */, 0x794c7630 /* overlay */]) expect(untrustedFilesystem(local)).toBeUndefined();
+  });
+
+  it('says so when statfs fails', () => {
+    expect(untrustedFilesystemOf(path.join(tmp, 'missing'))).toBe('unknown (statfs failed)');
+    expect(untrustedFilesystemOf(tmp)).toBe(untrustedFilesystem(statfsSync(tmp).type));
   });
 });
 
@@ -156,8 +177,10 @@ describe('applyDigests and recordDigests', () => {
 });
 
 // Digests are remembered only where the system names its boot (Linux).
-const withBoot = bootId() !== undefined ? describe : describe.skip;
+const trusted = untrustedFilesystemOf(tmp) === undefined;
+const withBoot = bootId() !== undefined && trusted ? describe : describe.skip;
 if (bootId() === undefined) console.warn('SKIPPED: remembered digests need a boot id (/proc/sys/kernel/random/boot_id, Linux)');
+if (!trusted) console.warn(`SKIPPED: remembered digests are not used on ${tmp}'s filesystem (${untrustedFilesystemOf(tmp)})`);
 
 withBoot('a rescan with --cache-dir', () => {
   const BUILD = path.join(tmp, 'build');

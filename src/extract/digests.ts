@@ -17,13 +17,18 @@
  * recorded change would keep its ctime: only files unchanged for SETTLE_NS before the scan
  * looked at them are recorded (git's "racily clean" entries, the same problem).
  *
+ * It also takes a stat that tells the truth: an NFS or SMB client caches attributes (up to 60 s
+ * by default), so a file another host rewrote moments ago can show its old identity there;
+ * FAT's "ctime" is its creation time; a FUSE filesystem says whatever its daemon says. On those
+ * (`trustsIdentity`, by the filesystem's magic number from statfs) nothing is remembered.
+ *
  * The boot's id (Linux: /proc/sys/kernel/random/boot_id) binds the record to one boot of one
  * machine: a cache restored by actions/cache on a fresh runner, or copied elsewhere, matches no
  * file there, and every file is hashed as before. Elsewhere (no boot id) nothing is remembered.
  * `--cache-rehash` hashes every file whatever is remembered.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statfsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeAtomically } from './cache.js';
@@ -51,6 +56,34 @@ export function identityOf(abs: Buffer | string): FileIdentity | undefined {
     return { id: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`, ctimeNs: s.ctimeNs };
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Filesystems whose stat a file's identity cannot rest on (Linux magic numbers, statfs f_type):
+ * NFS, SMB / CIFS (clients cache attributes), FAT and exFAT (no change time), FUSE (any daemon).
+ */
+const UNTRUSTED_FILESYSTEMS = new Map<number, string>([
+  [0x6969, 'NFS'],
+  [0x517b, 'SMB'],
+  [0xff534d42, 'CIFS'],
+  [0xfe534d42, 'SMB2'],
+  [0x4d44, 'FAT'],
+  [0x2011bab0, 'exFAT'],
+  [0x65735546, 'FUSE'],
+]);
+
+/** Why a file's identity on a filesystem of this type (statfs f_type) cannot be trusted, or undefined when it can. */
+export function untrustedFilesystem(type: number): string | undefined {
+  return UNTRUSTED_FILESYSTEMS.get(type >>> 0);
+}
+
+/** The filesystem type of `path` when identities there cannot be trusted (untrustedFilesystem), or undefined. */
+export function untrustedFilesystemOf(path: string): string | undefined {
+  try {
+    return untrustedFilesystem(statfsSync(path).type);
+  } catch {
+    return 'unknown (statfs failed)';
   }
 }
 

@@ -12,7 +12,7 @@ import type { Logger } from '../logging.js';
 import type { KnownEndpoints } from './endpoints.js';
 import { effectiveLimits, type Limits } from './limits.js';
 import { cacheSalt, sha256OfFile } from './cache.js';
-import { applyDigests, bootId, digestKey, digestsFile, digestsMaxBytes, readDigests, recordDigests, writeDigests } from './digests.js';
+import { applyDigests, bootId, digestKey, digestsFile, digestsMaxBytes, readDigests, recordDigests, untrustedFilesystemOf, writeDigests } from './digests.js';
 import { capEndpoints, mergePartials, type PartialFacts } from './partial.js';
 import { knownEndpoint } from './collector.js';
 import { mark } from '../timings.js';
@@ -100,9 +100,13 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   const all = [...own, ...borrowed];
   // With a cache, files unchanged since an earlier scan on this boot of this machine keep the
   // SHA-256 it computed, and are not read to hash them again (digests.ts).
-  const boot = opts.cache && !opts.cache.rehash ? bootId() : undefined;
-  const root = boot ? Buffer.from(realpathSync.native(resolve(input))) : undefined;
-  const remembered = boot && root ? readDigests(opts.cache!.dir, boot, root, digestsMaxBytes(walk.files.length)) : undefined;
+  const root = opts.cache && !opts.cache.rehash ? realpathSync.native(resolve(input)) : undefined;
+  // Not where a stat may lie (NFS, SMB and FUSE clients, FAT): there every file is hashed.
+  const untrusted = root ? untrustedFilesystemOf(root) : undefined;
+  if (untrusted) opts.logger.info(`cache: ${input} is on ${untrusted}, whose file times cannot vouch for unchanged bytes: every file is hashed`);
+  const boot = root && !untrusted ? bootId() : undefined;
+  const rootKey = boot ? Buffer.from(root!) : undefined;
+  const remembered = boot && rootKey ? readDigests(opts.cache!.dir, boot, rootKey, digestsMaxBytes(walk.files.length)) : undefined;
   if (remembered?.problem) opts.logger.warning(`cache: ${remembered.problem}`);
   const looked = remembered ? applyDigests(all, remembered.digests, BigInt(Date.now()) * 1_000_000n) : undefined;
   const totalBytes = all.reduce((a, f) => a + f.size, 0);
@@ -135,16 +139,16 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   if (init.cache) {
     opts.logger.info(`cache: ${tally.hits} of ${tally.hits + tally.misses} files of ${input} from ${init.cache.dir}`);
     if (looked?.reused) opts.logger.info(`cache: ${looked.reused} of them not read to hash them: unchanged on this machine since an earlier scan (--cache-rehash reads every file)`);
-    if (boot && root && remembered && looked) {
+    if (boot && rootKey && remembered && looked) {
       const relPathOf = new Map(all.map((f) => [digestKey(f.abs), f.relPath]));
       const sha256Of = (key: string): string | undefined => {
         const relPath = relPathOf.get(key);
         return relPath === undefined ? undefined : tally.sha256.get(relPath);
       };
       const next = recordDigests(remembered.digests, walk.files.map((f) => f.abs), looked.seen, looked.at, sha256Of);
-      const problem = writeDigests(init.cache.dir, boot, root, next);
+      const problem = writeDigests(init.cache.dir, boot, rootKey, next);
       if (problem) opts.logger.warning(`cache: ${problem}`);
-      opts.cache?.used?.add(digestsFile(root));
+      opts.cache?.used?.add(digestsFile(rootKey));
     }
     const used = opts.cache?.used;
     if (used) for (const key of tally.keys) used.add(`${key}.facts`);
