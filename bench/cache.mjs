@@ -145,7 +145,7 @@ const lines = [
   `| the floor of a rescan that hashes every file: hashing every file on every core (\`bench/floor.mjs --hash\`) | ${H.toFixed(2)} | ${((100 * H) / F).toFixed(1)}% |`,
   `| the warm rescan's report tail: merge, evaluation, source locations, rendering (\`ACTIVATION_GATE_TIMINGS\`) | ${T.toFixed(2)} | ${((100 * T) / F).toFixed(1)}% |`,
   '',
-  `Cache: ${listFiles(cacheDir).length} entries, ${(cacheBytes / 2 ** 20).toFixed(1)} MiB. Reports byte-identical to uncached scans: yes.`,
+  `Cache: ${listFiles(cacheDir).length} files (its entries and the digest record), ${(cacheBytes / 2 ** 20).toFixed(1)} MiB. Reports byte-identical to uncached scans: yes.`,
   `The report tail alone is ${((100 * T) / F).toFixed(0)}% of a full scan, and with the hash floor ${((100 * (H + T)) / F).toFixed(0)}% (process start-up not counted).`,
   `Target (issue 6): a rescan with one APK changed under 25% of a full scan: ${W1 / F < 0.25 ? 'met' : 'NOT met'} where the digests are remembered (${((100 * W1) / F).toFixed(1)}%); ${R1 / F < 0.25 ? 'met' : 'NOT met'} where every file is hashed (${((100 * R1) / F).toFixed(1)}%).`,
   '',

@@ -3,7 +3,7 @@ import require$$1$1, { Worker } from 'node:worker_threads';
 import path$1, { resolve, basename, join, relative } from 'node:path';
 import require$$1$2, { constants as constants$5, InflateRaw, inflateRawSync, gunzipSync, createInflateRaw } from 'node:zlib';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { openSync, constants as constants$6, fstatSync, closeSync, readSync, realpathSync, statSync, readdirSync, lstatSync, readlinkSync, createWriteStream, unlinkSync, mkdirSync, writeFileSync, renameSync, readFileSync, writeSync, statfsSync, existsSync as existsSync$1, promises as promises$1 } from 'node:fs';
+import { openSync, constants as constants$6, fstatSync, closeSync, readSync, realpathSync, statSync, readdirSync, lstatSync, readlinkSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, statfsSync, readFileSync, writeSync, existsSync as existsSync$1, promises as promises$1 } from 'node:fs';
 import { mkdtemp, rm as rm$1, stat as stat$1 } from 'node:fs/promises';
 import require$$0$2, { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -4317,6 +4317,7 @@ async function walkInput(input, opts = {}) {
     if (!st.isDirectory()) {
         const rel = basename(rootAbs);
         return {
+            root: rootAbs,
             files: [{ abs: Buffer.from(rootAbs), relPath: rel, size: st.size, partition: '', partitionPath: rel }],
             skipped,
             unreadable,
@@ -4387,7 +4388,7 @@ async function walkInput(input, opts = {}) {
     }
     files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
     skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { files, skipped, unreadable, productOut };
+    return { root: rootAbs, files, skipped, unreadable, productOut };
 }
 function kindOf$1(ent) {
     if (ent.isFIFO())
@@ -6613,15 +6614,15 @@ function artifactOf(path) {
 }
 
 /**
- * How much extracting a file costs (progress weighs the files of the walk by it, pool.ts, and
- * the files inside a container, artifact.ts), in nanoseconds of one core on the benchmark build (session
- * 15): what progress estimates the time left by. Bytes alone mislead, because workers take the
- * largest files first, and on that build those are native libraries, read and scanned at ~1
- * ms/MB, while APKs cost ~2 ms per MB and ~3.3 ms each (opening the ZIP, the manifest and
- * resources, deflated DEX and assets): 877 MB of libraries took 0.88 s, the 640 APKs (1,066 MB)
- * 4.3 s, the smallest 320 (57 MB) 1.17 s, and a plain file costs ~0.07 ms to open (/usr/share,
- * 50,130 files). An image (ext4, EROFS, sparse) is a mix of those, ~3 ms/MB. By bytes, the ETA
- * said 0-1 s for three quarters of that 4-second scan.
+ * How much extracting a file costs, in nanoseconds of one core on the benchmark build (session
+ * 15): what progress weighs files by, in the walk (pool.ts) and inside a container (artifact.ts),
+ * to estimate the time left. Bytes alone mislead, because workers take the largest files first,
+ * and on that build those are native libraries, read and scanned at ~1 ms/MB, while APKs cost ~2
+ * ms per MB and ~3.3 ms each (opening the ZIP, the manifest and resources, deflated DEX and
+ * assets): 877 MB of libraries took 0.88 s, the 640 APKs (1,066 MB) 4.3 s, the smallest 320 (57
+ * MB) 1.17 s, and a plain file costs ~0.07 ms to open (/usr/share, 50,130 files). An image (ext4,
+ * EROFS, sparse) is a mix of those, ~3 ms/MB. By bytes, the ETA said 0-1 s for three quarters of
+ * that 4-second scan.
  */
 function workOf(file) {
     const dot = file.relPath.lastIndexOf('.');
@@ -6879,12 +6880,9 @@ async function extractContainer(item, c, ctx, filesystem) {
     // Progress through the container (ctx.advance): each file this slice extracts weighs what it
     // costs (workOf: an APK's byte more than a library's).
     const span = ctx.advance ? ctx.span : undefined;
-    let total = 0;
+    const weight = span ? c.files.map((f, i) => (mine(i) && !f.unreadable ? workOf({ relPath: f.name, size: f.size }) : 0)) : [];
+    const total = weight.reduce((a, w) => a + w, 0);
     let done = 0;
-    if (span)
-        for (const [i, f] of c.files.entries())
-            if (mine(i) && !f.unreadable)
-                total += workOf({ relPath: f.name, size: f.size });
     // Files of a filesystem image belong to the partition the image is of (by name or label).
     const base = filesystem ? (item.imagePartition ?? c.labelPartition) : undefined;
     try {
@@ -6908,16 +6906,15 @@ async function extractContainer(item, c, ctx, filesystem) {
             const imagePartition = f.imagePartition ?? (part.partition ? undefined : imagePartitionOf(f.name));
             if (imagePartition)
                 child.imagePartition = imagePartition;
-            const work = span ? workOf(child) : 0;
             if (span)
-                ctx.span = { from: within(span, done, total), to: within(span, done + work, total) };
+                ctx.span = { from: within(span, done, total), to: within(span, done + weight[i], total) };
             const owner = deal?.[i];
             if (owner === undefined || owner === SHARED)
                 await extractSource(child, () => f.open(), ctx);
             else
                 await extractOwned(child, () => f.open(), ctx);
             if (span) {
-                done += work;
+                done += weight[i];
                 ctx.span = span;
                 ctx.advance(within(span, done, total));
             }
@@ -14152,6 +14149,232 @@ function superRefine(fn, params) {
 const TOOL_VERSION = '0.1.0';
 
 /**
+ * Files written whole or not at all: through a temporary file in the same folder, renamed into
+ * place, so that concurrent jobs and worker threads never see half a file.
+ */
+let tagPrefix;
+let tagCount = 0;
+/**
+ * A name part no other writer uses: this process and thread's random prefix (made once; a
+ * `randomBytes` call per entry cost ~60 µs, 25 ms per worker filling a cache) and a counter.
+ */
+function tempTag() {
+    tagPrefix ??= `${process.pid}.${randomBytes(6).toString('hex')}`;
+    return `${tagPrefix}.${tagCount++}`;
+}
+/**
+ * Writes `dir/name` through a temporary file renamed into place, so that concurrent jobs and
+ * workers never see half a file. Returns why it failed, if it did.
+ */
+function writeAtomically(dir, name, data) {
+    const final = join(dir, name);
+    const tmp = join(dir, temporaryName(name));
+    try {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(tmp, data);
+        renameSync(tmp, final);
+        return undefined;
+    }
+    catch (e) {
+        try {
+            unlinkSync(tmp);
+        }
+        catch {
+            // nothing left behind, or nothing we can do
+        }
+        return `cannot write ${final}: ${e.code ?? e.message}`;
+    }
+}
+/** The temporary file `writeAtomically` writes `name` through: `.<name>.<pid>.<random>.<n>.tmp`. */
+function temporaryName(name) {
+    return `.${name}.${tempTag()}.tmp`;
+}
+/** The name `writeAtomically` was writing when it left the temporary file `name` behind, or undefined when `name` is not one. */
+function temporaryFor(name) {
+    return /^\.(.+)\.\d+\.[0-9a-f]{12}\.\d+\.tmp$/.exec(name)?.[1];
+}
+
+/**
+ * Digests a rescan need not compute again. With `--cache-dir`, the SHA-256 of each file the cache
+ * hashed is remembered in the cache folder (`digests-<input>.json`, one record per input: its
+ * size follows the input's, and a record for a build no longer scanned is one stale file, not a
+ * growing list) together with what the kernel said of the file when it was hashed: device,
+ * inode, size, and modification and change times to the nanosecond. A later scan on the same boot of the same machine that finds a file with that very
+ * identity uses the remembered SHA-256 instead of reading the file's bytes again. The facts stay
+ * keyed by the SHA-256 (cache.ts); this only spares the reading, as git's index and rsync's quick
+ * check do.
+ *
+ * Why that is safe: the kernel sets a file's change time (ctime) to the current time whenever its
+ * bytes, size or metadata change, whoever changes them, and no system call sets ctime back
+ * (utimensat sets the other two times only). Keeping different bytes under an unchanged identity
+ * takes root on the build machine: setting the clock back, or writing the block device. The
+ * kernel's clock is coarse (a tick of a few ms), so a file changed again within the tick of its
+ * recorded change would keep its ctime: only files unchanged for SETTLE_NS before the scan
+ * looked at them are recorded (git's "racily clean" entries, the same problem).
+ *
+ * It also takes a stat that tells the truth: an NFS or SMB client caches attributes (up to 60 s
+ * by default), so a file another host rewrote moments ago can show its old identity there;
+ * FAT's "ctime" is its creation time; a FUSE filesystem says whatever its daemon says. On those
+ * (`untrustedFilesystem`, by the filesystem's magic number from statfs) nothing is remembered.
+ *
+ * The boot's id (Linux: /proc/sys/kernel/random/boot_id) binds the record to one boot of one
+ * machine: a cache restored by actions/cache on a fresh runner, or copied elsewhere, matches no
+ * file there, and every file is hashed as before. Elsewhere (no boot id) nothing is remembered.
+ * `--cache-rehash` hashes every file whatever is remembered.
+ */
+/** The record of the input at `root` (its real path), in the cache folder. */
+function digestsFile(root) {
+    return `digests-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`;
+}
+/** True for the name of a record (`digestsFile`). */
+function isDigestsFile(name) {
+    return /^digests-[0-9a-f]{16}\.json$/.test(name);
+}
+const FORMAT = 'activation-gate-digests';
+const FORMAT_VERSION = 1;
+/** A file is remembered only when its last change is at least this old (ns) when the scan looks at it. */
+const SETTLE_NS = 2000000000n;
+/** The identity of the regular file at `abs`, or undefined when it cannot be had. */
+function identityOf(abs) {
+    try {
+        const s = statSync(abs, { bigint: true });
+        if (!s.isFile())
+            return undefined;
+        return { id: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`, ctimeNs: s.ctimeNs };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Filesystems whose stat a file's identity cannot rest on (Linux magic numbers, statfs f_type):
+ * NFS, SMB / CIFS (clients cache attributes), FAT and exFAT (no change time), FUSE (any daemon).
+ */
+const UNTRUSTED_FILESYSTEMS = new Map([
+    [0x6969, 'NFS'],
+    [0x517b, 'SMB'],
+    [0xff534d42, 'CIFS'],
+    [0xfe534d42, 'SMB2'],
+    [0x4d44, 'FAT'],
+    [0x2011bab0, 'exFAT'],
+    [0x65735546, 'FUSE'],
+]);
+/** Why a file's identity on a filesystem of this type (statfs f_type) cannot be trusted, or undefined when it can. */
+function untrustedFilesystem(type) {
+    return UNTRUSTED_FILESYSTEMS.get(type >>> 0);
+}
+/** The filesystem type of `path` when identities there cannot be trusted (untrustedFilesystem), or undefined. */
+function untrustedFilesystemOf(path) {
+    try {
+        return untrustedFilesystem(statfsSync(path).type);
+    }
+    catch {
+        return 'unknown (statfs failed)';
+    }
+}
+/** This boot's id, or undefined where the system gives none (then nothing is remembered). */
+function bootId(read = () => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8')) {
+    try {
+        const id = read().trim();
+        return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ? id : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A file's path as the digests' key: its bytes, one character each (exact for any path). */
+function digestKey(abs) {
+    return abs.toString('latin1');
+}
+const digestsSchema = strictObject$1({
+    format: literal(FORMAT),
+    formatVersion: number(),
+    boot: string$1(),
+    root: string$1(),
+    files: array(tuple([string$1(), string$1(), string$1().regex(/^[0-9a-f]{64}$/)])),
+});
+/**
+ * The digests remembered in `dir` for the input at `root` on boot `boot`: none when there is no
+ * record, or it is another boot's, input's or format version's; none and a `problem` when the
+ * record is larger than `maxBytes`, cannot be read or does not validate (it is then written
+ * afresh).
+ */
+function readDigests(dir, boot, root, maxBytes) {
+    const file = join(dir, digestsFile(root));
+    let data;
+    try {
+        const size = statSync(file).size;
+        if (size > maxBytes)
+            return { digests: new Map(), problem: `${file} is ${size} bytes, more than the ${maxBytes} a record of this input's files can take; every file is hashed` };
+        data = JSON.parse(readFileSync(file, 'utf8'));
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return { digests: new Map() };
+        return { digests: new Map(), problem: `${file} is not readable JSON (${e.code ?? e.message}); every file is hashed` };
+    }
+    const parsed = digestsSchema.safeParse(data);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return { digests: new Map(), problem: `${file} is not a record of digests (${issue.path.join('.') || '(root)'}: ${issue.message}); every file is hashed` };
+    }
+    if (parsed.data.formatVersion !== FORMAT_VERSION || parsed.data.boot !== boot || parsed.data.root !== digestKey(root))
+        return { digests: new Map() };
+    return { digests: new Map(parsed.data.files.map(([key, id, sha256]) => [key, { id, sha256 }])) };
+}
+/** Writes the record atomically (a temporary file renamed into place); returns why it failed, if it did. */
+function writeDigests(dir, boot, root, digests) {
+    const files = [...digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, d]) => [key, d.id, d.sha256]);
+    return writeAtomically(dir, digestsFile(root), `${JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, boot, root: digestKey(root), files })}\n`);
+}
+/** The largest record read for an input of `files` files: far more than its entries take (~200 bytes each). */
+function digestsMaxBytes(files) {
+    return 1024 * files + (1 << 20);
+}
+/**
+ * The files of one input whose digests are remembered and still hold: each such file gets its
+ * `sha256` (its bytes are not read to hash them). Returns the identities seen, to record after
+ * extraction (`recordDigests`), and when they were seen.
+ */
+function applyDigests(files, digests, nowNs) {
+    const seen = new Map();
+    let reused = 0;
+    for (const f of files) {
+        const identity = identityOf(f.abs);
+        if (!identity)
+            continue;
+        const key = digestKey(f.abs);
+        seen.set(key, identity);
+        const d = digests.get(key);
+        if (d && d.id === identity.id) {
+            f.sha256 = d.sha256;
+            reused++;
+        }
+    }
+    return { seen, reused, at: nowNs };
+}
+/**
+ * The input's record after its extraction: each file looked at now whose SHA-256 is known
+ * (`sha256Of`) and whose last change was at least SETTLE_NS before it was looked at, and the
+ * earlier record of the files this run only walked (another shard's). Files gone are dropped.
+ */
+function recordDigests(before, walked, seen, at, sha256Of) {
+    const next = new Map();
+    for (const abs of walked) {
+        const key = digestKey(abs);
+        const d = before.get(key);
+        if (d && !seen.has(key))
+            next.set(key, d);
+    }
+    for (const [key, identity] of seen) {
+        const sha256 = sha256Of(key);
+        if (sha256 && identity.ctimeNs <= at - SETTLE_NS)
+            next.set(key, { id: identity.id, sha256 });
+    }
+    return next;
+}
+
+/**
  * `--cache-dir`: the extracted facts of each top-level file of the walk, keyed by the SHA-256 of
  * the file's bytes (a supplier can forge a CRC32, not a SHA-256) and of everything else that
  * changes what extraction records: the tool version (and the bundle that runs), the catalog and
@@ -14346,16 +14569,6 @@ function parseCachedFacts(payload) {
         return { problem: `its facts do not validate (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message})` };
     return { facts: parsed.data };
 }
-let tagPrefix;
-let tagCount = 0;
-/**
- * A name part no other writer uses: this process and thread's random prefix (made once; a
- * `randomBytes` call per entry cost ~60 µs, 25 ms per worker filling a cache) and a counter.
- */
-function tempTag() {
-    tagPrefix ??= `${process.pid}.${randomBytes(6).toString('hex')}`;
-    return `${tagPrefix}.${tagCount++}`;
-}
 /** Writes one entry atomically (temporary file, then rename). Returns why it failed, if it did. */
 function writeCacheEntry(dir, key, file, sha256, facts) {
     const payload = Buffer.from(JSON.stringify(facts), 'utf8');
@@ -14370,29 +14583,6 @@ function writeCacheEntry(dir, key, file, sha256, facts) {
         payloadSha256: createHash('sha256').update(payload).digest('hex'),
     };
     return writeAtomically(dir, `${key}.facts`, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), payload]));
-}
-/**
- * Writes `dir/name` through a temporary file renamed into place, so that concurrent jobs and
- * workers never see half a file. Returns why it failed, if it did.
- */
-function writeAtomically(dir, name, data) {
-    const final = join(dir, name);
-    const tmp = join(dir, `.${name}.${tempTag()}.tmp`);
-    try {
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(tmp, data);
-        renameSync(tmp, final);
-        return undefined;
-    }
-    catch (e) {
-        try {
-            unlinkSync(tmp);
-        }
-        catch {
-            // nothing left behind, or nothing we can do
-        }
-        return `cannot write ${final}: ${e.code ?? e.message}`;
-    }
 }
 /**
  * `--cache-prune`: removes from the cache folder the entries and digest records this scan did not
@@ -14411,8 +14601,10 @@ function pruneCache(dir, used, now = Date.now()) {
         return out;
     }
     for (const name of names) {
-        const ours = /^[0-9a-f]{64}\.facts$/.test(name) || /^digests-[0-9a-f]{16}\.json$/.test(name);
-        const temporary = /^\..+\.tmp$/.test(name);
+        const ours = ENTRY_NAME.test(name) || isDigestsFile(name);
+        // Left by writeAtomically (a crash) while writing one of those.
+        const final = temporaryFor(name);
+        const temporary = final !== undefined && (ENTRY_NAME.test(final) || isDigestsFile(final));
         if (!(ours && !used.has(name)) && !temporary)
             continue;
         const file = join(dir, name);
@@ -14433,6 +14625,8 @@ function pruneCache(dir, used, now = Date.now()) {
 function entryPath(dir, key) {
     return join(dir, `${key}.facts`);
 }
+/** The name of a cache entry (`entryPath`): a key, 64 hex digits, and `.facts`. */
+const ENTRY_NAME = /^[0-9a-f]{64}\.facts$/;
 /**
  * One file through the cache: hash it, use its entry when there is a good one, else extract it
  * into a fresh context and store the facts. With `payloadOnly` a hit returns the entry's payload,
@@ -17673,12 +17867,13 @@ pool) {
         const parts = [];
         for (const f of files) {
             // Through a large file too (an image): its part done so far.
+            const work = workOf(f);
             if (progress)
-                ctx.advance = (fraction) => progress({ files: doneFiles, bytes: Math.round(doneBytes + fraction * f.size), work: doneWork + fraction * workOf(f) });
+                ctx.advance = (fraction) => progress({ files: doneFiles, bytes: Math.round(doneBytes + fraction * f.size), work: doneWork + fraction * work });
             tally(cacheTally, await extractOne(f, init, ctx, parts), f.relPath);
             doneFiles++;
             doneBytes += f.size;
-            doneWork += workOf(f);
+            doneWork += work;
             progress?.({ files: doneFiles, bytes: doneBytes, work: doneWork });
         }
         return [partialOf(ctx), ...parts];
@@ -64840,183 +65035,6 @@ function cmp(a, b) {
 }
 
 /**
- * Digests a rescan need not compute again. With `--cache-dir`, the SHA-256 of each file the cache
- * hashed is remembered in the cache folder (`digests-<input>.json`, one record per input: its
- * size follows the input's, and a record for a build no longer scanned is one stale file, not a
- * growing list) together with what the kernel said of
- * the file when it was hashed: device, inode, size, and modification and change times to the
- * nanosecond. A later scan on the same boot of the same machine that finds a file with that very
- * identity uses the remembered SHA-256 instead of reading the file's bytes again. The facts stay
- * keyed by the SHA-256 (cache.ts); this only spares the reading, as git's index and rsync's quick
- * check do.
- *
- * Why that is safe: the kernel sets a file's change time (ctime) to the current time whenever its
- * bytes, size or metadata change, whoever changes them, and no system call sets ctime back
- * (utimensat sets the other two times only). Keeping different bytes under an unchanged identity
- * takes root on the build machine: setting the clock back, or writing the block device. The
- * kernel's clock is coarse (a tick of a few ms), so a file changed again within the tick of its
- * recorded change would keep its ctime: only files unchanged for SETTLE_NS before the scan
- * looked at them are recorded (git's "racily clean" entries, the same problem).
- *
- * It also takes a stat that tells the truth: an NFS or SMB client caches attributes (up to 60 s
- * by default), so a file another host rewrote moments ago can show its old identity there;
- * FAT's "ctime" is its creation time; a FUSE filesystem says whatever its daemon says. On those
- * (`trustsIdentity`, by the filesystem's magic number from statfs) nothing is remembered.
- *
- * The boot's id (Linux: /proc/sys/kernel/random/boot_id) binds the record to one boot of one
- * machine: a cache restored by actions/cache on a fresh runner, or copied elsewhere, matches no
- * file there, and every file is hashed as before. Elsewhere (no boot id) nothing is remembered.
- * `--cache-rehash` hashes every file whatever is remembered.
- */
-/** The record of the input at `root` (its real path), in the cache folder. */
-function digestsFile(root) {
-    return `digests-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`;
-}
-const FORMAT = 'activation-gate-digests';
-const FORMAT_VERSION = 1;
-/** A file is remembered only when its last change is at least this old (ns) when the scan looks at it. */
-const SETTLE_NS = 2000000000n;
-/** The identity of the regular file at `abs`, or undefined when it cannot be had. */
-function identityOf(abs) {
-    try {
-        const s = statSync(abs, { bigint: true });
-        if (!s.isFile())
-            return undefined;
-        return { id: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`, ctimeNs: s.ctimeNs };
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Filesystems whose stat a file's identity cannot rest on (Linux magic numbers, statfs f_type):
- * NFS, SMB / CIFS (clients cache attributes), FAT and exFAT (no change time), FUSE (any daemon).
- */
-const UNTRUSTED_FILESYSTEMS = new Map([
-    [0x6969, 'NFS'],
-    [0x517b, 'SMB'],
-    [0xff534d42, 'CIFS'],
-    [0xfe534d42, 'SMB2'],
-    [0x4d44, 'FAT'],
-    [0x2011bab0, 'exFAT'],
-    [0x65735546, 'FUSE'],
-]);
-/** Why a file's identity on a filesystem of this type (statfs f_type) cannot be trusted, or undefined when it can. */
-function untrustedFilesystem(type) {
-    return UNTRUSTED_FILESYSTEMS.get(type >>> 0);
-}
-/** The filesystem type of `path` when identities there cannot be trusted (untrustedFilesystem), or undefined. */
-function untrustedFilesystemOf(path) {
-    try {
-        return untrustedFilesystem(statfsSync(path).type);
-    }
-    catch {
-        return 'unknown (statfs failed)';
-    }
-}
-/** This boot's id, or undefined where the system gives none (then nothing is remembered). */
-function bootId(read = () => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8')) {
-    try {
-        const id = read().trim();
-        return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ? id : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A file's path as the digests' key: its bytes, one character each (exact for any path). */
-function digestKey(abs) {
-    return abs.toString('latin1');
-}
-const digestsSchema = strictObject$1({
-    format: literal(FORMAT),
-    formatVersion: number(),
-    boot: string$1(),
-    root: string$1(),
-    files: array(tuple([string$1(), string$1(), string$1().regex(/^[0-9a-f]{64}$/)])),
-});
-/**
- * The digests remembered in `dir` for the input at `root` on boot `boot`: none when there is no
- * record, or it is another boot's, input's or format version's; none and a `problem` when the
- * record is larger than `maxBytes`, cannot be read or does not validate (it is then written
- * afresh).
- */
-function readDigests(dir, boot, root, maxBytes) {
-    const file = join(dir, digestsFile(root));
-    let data;
-    try {
-        const size = statSync(file).size;
-        if (size > maxBytes)
-            return { digests: new Map(), problem: `${file} is ${size} bytes, more than the ${maxBytes} a record of this input's files can take; every file is hashed` };
-        data = JSON.parse(readFileSync(file, 'utf8'));
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return { digests: new Map() };
-        return { digests: new Map(), problem: `${file} is not readable JSON (${e.code ?? e.message}); every file is hashed` };
-    }
-    const parsed = digestsSchema.safeParse(data);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return { digests: new Map(), problem: `${file} is not a record of digests (${issue.path.join('.') || '(root)'}: ${issue.message}); every file is hashed` };
-    }
-    if (parsed.data.formatVersion !== FORMAT_VERSION || parsed.data.boot !== boot || parsed.data.root !== digestKey(root))
-        return { digests: new Map() };
-    return { digests: new Map(parsed.data.files.map(([key, id, sha256]) => [key, { id, sha256 }])) };
-}
-/** Writes the record atomically (a temporary file renamed into place); returns why it failed, if it did. */
-function writeDigests(dir, boot, root, digests) {
-    const files = [...digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, d]) => [key, d.id, d.sha256]);
-    return writeAtomically(dir, digestsFile(root), `${JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, boot, root: digestKey(root), files })}\n`);
-}
-/** The largest record read for an input of `files` files: far more than its entries take (~200 bytes each). */
-function digestsMaxBytes(files) {
-    return 1024 * files + (1 << 20);
-}
-/**
- * The files of one input whose digests are remembered and still hold: each such file gets its
- * `sha256` (its bytes are not read to hash them). Returns the identities seen, to record after
- * extraction (`recordDigests`), and when they were seen.
- */
-function applyDigests(files, digests, nowNs) {
-    const seen = new Map();
-    let reused = 0;
-    for (const f of files) {
-        const identity = identityOf(f.abs);
-        if (!identity)
-            continue;
-        const key = digestKey(f.abs);
-        seen.set(key, identity);
-        const d = digests.get(key);
-        if (d && d.id === identity.id) {
-            f.sha256 = d.sha256;
-            reused++;
-        }
-    }
-    return { seen, reused, at: nowNs };
-}
-/**
- * The input's record after its extraction: each file looked at now whose SHA-256 is known
- * (`sha256Of`) and whose last change was at least SETTLE_NS before it was looked at, and the
- * earlier record of the files this run only walked (another shard's). Files gone are dropped.
- */
-function recordDigests(before, walked, seen, at, sha256Of) {
-    const next = new Map();
-    for (const abs of walked) {
-        const key = digestKey(abs);
-        const d = before.get(key);
-        if (d && !seen.has(key))
-            next.set(key, d);
-    }
-    for (const [key, identity] of seen) {
-        const sha256 = sha256Of(key);
-        if (sha256 && identity.ctimeNs <= at - SETTLE_NS)
-            next.set(key, { id: identity.id, sha256 });
-    }
-    return next;
-}
-
-/**
  * Phase timings for profiling (`ACTIVATION_GATE_TIMINGS=1`): each mark writes the time since
  * the previous one, and the process's resident memory, to stderr. Off by default; never part of
  * a report.
@@ -65108,13 +65126,13 @@ async function extractInputParts(input, opts) {
     const all = [...own, ...borrowed];
     // With a cache, files unchanged since an earlier scan on this boot of this machine keep the
     // SHA-256 it computed, and are not read to hash them again (digests.ts).
-    const root = opts.cache && !opts.cache.rehash ? realpathSync.native(resolve(input)) : undefined;
+    const root = opts.cache && !opts.cache.rehash ? walk.root : undefined;
     // Not where a stat may lie (NFS, SMB and FUSE clients, FAT): there every file is hashed.
     const untrusted = root ? untrustedFilesystemOf(root) : undefined;
     if (untrusted)
         opts.logger.info(`cache: ${input} is on ${untrusted}, whose file times cannot vouch for unchanged bytes: every file is hashed`);
     const boot = root && !untrusted ? bootId() : undefined;
-    const rootKey = boot ? Buffer.from(root) : undefined;
+    const rootKey = boot && root ? Buffer.from(root) : undefined;
     const remembered = boot && rootKey ? readDigests(opts.cache.dir, boot, rootKey, digestsMaxBytes(walk.files.length)) : undefined;
     if (remembered?.problem)
         opts.logger.warning(`cache: ${remembered.problem}`);

@@ -3,7 +3,7 @@ import { isMainThread, workerData, parentPort } from 'node:worker_threads';
 import { join, basename } from 'node:path';
 import { constants, InflateRaw, inflateRawSync, gunzipSync, createInflateRaw } from 'node:zlib';
 import { createHash, randomBytes } from 'node:crypto';
-import { openSync, constants as constants$1, fstatSync, closeSync, readSync, createWriteStream, statSync, readFileSync, mkdirSync, writeFileSync, renameSync, unlinkSync } from 'node:fs';
+import { openSync, constants as constants$1, fstatSync, closeSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, statSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -271,7 +271,7 @@ class Warnings {
  * android: attributes are matched by resource id through the resource map (as
  * `ResXMLParser::getAttributeNameResID` does), never by the pool name, which packers garble.
  */
-const FORMAT$2 = 'axml';
+const FORMAT$3 = 'axml';
 const RES_XML_TYPE = 0x0003;
 const RES_STRING_POOL_TYPE$1 = 0x0001;
 const RES_XML_START_NAMESPACE_TYPE = 0x0100;
@@ -327,7 +327,7 @@ function parseAxml(buf) {
     if (looksLikeTextXml(buf))
         return parseTextXml(buf);
     if (buf.length < 8)
-        throw new FormatError(FORMAT$2, `file too short for a chunk header (${buf.length} bytes)`, 0);
+        throw new FormatError(FORMAT$3, `file too short for a chunk header (${buf.length} bytes)`, 0);
     const w = new Warnings();
     let tampered = false;
     const topType = buf.readUInt16LE(0);
@@ -338,10 +338,10 @@ function parseAxml(buf) {
         tampered = true;
     }
     if (topHeaderSize < 8 || topHeaderSize > topSize) {
-        throw new FormatError(FORMAT$2, `bad top chunk header size ${topHeaderSize} (chunk size ${topSize})`, 0);
+        throw new FormatError(FORMAT$3, `bad top chunk header size ${topHeaderSize} (chunk size ${topSize})`, 0);
     }
     if (topSize > buf.length) {
-        throw new FormatError(FORMAT$2, `declared size ${topSize} exceeds the ${buf.length}-byte file`, 4);
+        throw new FormatError(FORMAT$3, `declared size ${topSize} exceeds the ${buf.length}-byte file`, 4);
     }
     if (topSize < buf.length)
         w.add(`${buf.length - topSize} bytes after the declared end of the document are ignored`);
@@ -387,7 +387,7 @@ function parseAxml(buf) {
                     break;
                 }
                 try {
-                    pool = parseStringPool(buf, pos, chunkEnd, FORMAT$2);
+                    pool = parseStringPool(buf, pos, chunkEnd, FORMAT$3);
                     for (const m of pool.warnings)
                         w.add(m);
                     if (pool.strings.length !== pool.declaredCount)
@@ -418,7 +418,7 @@ function parseAxml(buf) {
                 const el = readStartElement(buf, pos, headerSize, chunkEnd, pool, resourceMap, stack.length + 1, w);
                 if (el) {
                     if (elements.length === MAX_ELEMENTS)
-                        throw new FormatError(FORMAT$2, `more than ${MAX_ELEMENTS} elements`, pos);
+                        throw new FormatError(FORMAT$3, `more than ${MAX_ELEMENTS} elements`, pos);
                     elements.push(el);
                     stack.push(el);
                 }
@@ -774,13 +774,13 @@ function extractManifest(doc) {
     const warnings = [...doc.warnings];
     const root = doc.elements.find((e) => e.depth === 1);
     if (!root || root.name !== 'manifest') {
-        throw new FormatError(FORMAT$2, root ? `root element is <${root.name.slice(0, 60)}>, not <manifest>` : 'no <manifest> element');
+        throw new FormatError(FORMAT$3, root ? `root element is <${root.name.slice(0, 60)}>, not <manifest>` : 'no <manifest> element');
     }
     // `package` has no namespace and no resource id: match it by name.
     const pkgAttr = root.attributes.find((a) => a.name === 'package' && a.namespaceUri === undefined) ?? root.attributes.find((a) => a.name === 'package');
     const pkg = pkgAttr ? (pkgAttr.rawValue ?? attrString(pkgAttr) ?? '').trim() : '';
     if (!pkg)
-        throw new FormatError(FORMAT$2, 'manifest has no package name');
+        throw new FormatError(FORMAT$3, 'manifest has no package name');
     const info = { package: pkg, permissions: [], bootCompleted: false, warnings };
     const versionCode = attrInt(findAndroidAttribute(root, 'versionCode'), 'versionCode', warnings);
     if (versionCode !== undefined)
@@ -849,7 +849,7 @@ function extractManifest(doc) {
     return info;
 }
 
-const FORMAT$1 = 'arsc';
+const FORMAT$2 = 'arsc';
 const RES_TABLE_TYPE = 0x0002;
 const RES_STRING_POOL_TYPE = 0x0001;
 const RES_TABLE_PACKAGE_TYPE = 0x0200;
@@ -886,15 +886,15 @@ function readChunk(buf, pos, limit, w) {
 /** Parses a resources.arsc buffer. */
 function parseArsc(buf) {
     if (buf.length < 12)
-        throw new FormatError(FORMAT$1, `file too short for a table header (${buf.length} bytes)`, 0);
+        throw new FormatError(FORMAT$2, `file too short for a table header (${buf.length} bytes)`, 0);
     const type = buf.readUInt16LE(0);
     const headerSize = buf.readUInt16LE(2);
     const size = buf.readUInt32LE(4);
     if (type !== RES_TABLE_TYPE) {
-        throw new FormatError(FORMAT$1, `not a resource table (chunk type 0x${type.toString(16).padStart(4, '0')}; compressed or not an arsc?)`, 0);
+        throw new FormatError(FORMAT$2, `not a resource table (chunk type 0x${type.toString(16).padStart(4, '0')}; compressed or not an arsc?)`, 0);
     }
     if (headerSize < 12 || headerSize > size)
-        throw new FormatError(FORMAT$1, `bad table header size ${headerSize} (size ${size})`, 2);
+        throw new FormatError(FORMAT$2, `bad table header size ${headerSize} (size ${size})`, 2);
     const w = new Warnings();
     let end = size;
     if (size > buf.length) {
@@ -929,14 +929,14 @@ function parseArsc(buf) {
         pos = c.end;
     }
     if (!global)
-        throw new FormatError(FORMAT$1, 'no global string pool', headerSize);
+        throw new FormatError(FORMAT$2, 'no global string pool', headerSize);
     if (packages.length !== packageCount)
         w.add(`packageCount ${packageCount} but ${packages.length} packages read`);
     return { globalStrings: global.strings, packages, warnings: w.list };
 }
 function readPool(buf, c, w, what) {
     try {
-        const pool = parseStringPool(buf, c.start, c.end, FORMAT$1);
+        const pool = parseStringPool(buf, c.start, c.end, FORMAT$2);
         for (const m of pool.warnings)
             w.add(`${what}: ${m}`);
         return pool;
@@ -1265,7 +1265,7 @@ function skuOfInitRc(fileName) {
  * The iteration path allocates nothing per string: the callback receives one reused
  * `DexStringRef`, and MUTF-8 is decoded only when asked (`decodeMutf8`).
  */
-const FORMAT = 'dex';
+const FORMAT$1 = 'dex';
 const DEX_HEADER_SIZE = 0x70;
 const DEX_CONTAINER_HEADER_SIZE = 0x78;
 const ENDIAN_CONSTANT = 0x12345678;
@@ -1300,13 +1300,13 @@ function dexVersionAt(buf, at) {
  */
 function readDexHeaders(buf, size = buf.length) {
     if (buf.length < DEX_HEADER_SIZE)
-        throw new FormatError(FORMAT, `file too short for a DEX header (${buf.length} bytes)`, 0);
+        throw new FormatError(FORMAT$1, `file too short for a DEX header (${buf.length} bytes)`, 0);
     if (!isDex(buf))
-        throw new FormatError(FORMAT, 'bad DEX magic', 0);
+        throw new FormatError(FORMAT$1, 'bad DEX magic', 0);
     const first = readHeaderAt(buf, 0, buf.length);
     if (first.version < 41) {
         if (first.fileSize > size) {
-            throw new FormatError(FORMAT, `file_size ${first.fileSize} exceeds the ${size}-byte buffer (truncated)`, 0x20);
+            throw new FormatError(FORMAT$1, `file_size ${first.fileSize} exceeds the ${size}-byte buffer (truncated)`, 0x20);
         }
         checkStringIds(first, first.fileSize);
         return [first];
@@ -1314,20 +1314,20 @@ function readDexHeaders(buf, size = buf.length) {
     // v41 container: loop over the headers until container_size.
     const containerSize = first.containerSize ?? 0;
     if (containerSize > buf.length) {
-        throw new FormatError(FORMAT, `container_size ${containerSize} exceeds the ${buf.length}-byte buffer (truncated)`, 0x70);
+        throw new FormatError(FORMAT$1, `container_size ${containerSize} exceeds the ${buf.length}-byte buffer (truncated)`, 0x70);
     }
     const headers = [];
     let at = 0;
     while (at < containerSize) {
         const h = at === 0 ? first : readHeaderAt(buf, at, containerSize);
         if (h.version < 41)
-            throw new FormatError(FORMAT, `dex version ${h.version} inside a v41 container`, at + 4);
+            throw new FormatError(FORMAT$1, `dex version ${h.version} inside a v41 container`, at + 4);
         if (h.headerOffset !== at)
-            throw new FormatError(FORMAT, `header_offset ${h.headerOffset} does not match its position ${at}`, at + 0x74);
+            throw new FormatError(FORMAT$1, `header_offset ${h.headerOffset} does not match its position ${at}`, at + 0x74);
         if (h.containerSize !== containerSize)
-            throw new FormatError(FORMAT, `container_size ${h.containerSize} differs from ${containerSize}`, at + 0x70);
+            throw new FormatError(FORMAT$1, `container_size ${h.containerSize} differs from ${containerSize}`, at + 0x70);
         if (h.fileSize < h.headerSize || at + h.fileSize > containerSize) {
-            throw new FormatError(FORMAT, `file_size ${h.fileSize} of the dex at ${at} overflows the container`, at + 0x20);
+            throw new FormatError(FORMAT$1, `file_size ${h.fileSize} of the dex at ${at} overflows the container`, at + 0x20);
         }
         checkStringIds(h, containerSize);
         headers.push(h);
@@ -1337,22 +1337,22 @@ function readDexHeaders(buf, size = buf.length) {
 }
 function readHeaderAt(buf, at, limit) {
     if (at + DEX_HEADER_SIZE > limit)
-        throw new FormatError(FORMAT, 'DEX header overflows the buffer', at);
+        throw new FormatError(FORMAT$1, 'DEX header overflows the buffer', at);
     if (buf[at] !== 0x64 || buf[at + 1] !== 0x65 || buf[at + 2] !== 0x78 || buf[at + 3] !== 0x0a || buf[at + 7] !== 0) {
-        throw new FormatError(FORMAT, 'bad DEX magic', at);
+        throw new FormatError(FORMAT$1, 'bad DEX magic', at);
     }
     const version = dexVersionAt(buf, at);
     if (version < MIN_VERSION || version > MAX_VERSION)
-        throw new FormatError(FORMAT, `unsupported DEX version ${version}`, at + 4);
+        throw new FormatError(FORMAT$1, `unsupported DEX version ${version}`, at + 4);
     const endian = buf.readUInt32LE(at + 0x28);
     if (endian === REVERSE_ENDIAN_CONSTANT)
-        throw new FormatError(FORMAT, 'big-endian DEX is not supported', at + 0x28);
+        throw new FormatError(FORMAT$1, 'big-endian DEX is not supported', at + 0x28);
     if (endian !== ENDIAN_CONSTANT)
-        throw new FormatError(FORMAT, `bad endian_tag 0x${endian.toString(16)}`, at + 0x28);
+        throw new FormatError(FORMAT$1, `bad endian_tag 0x${endian.toString(16)}`, at + 0x28);
     const headerSize = buf.readUInt32LE(at + 0x24);
     const minHeader = version >= 41 ? DEX_CONTAINER_HEADER_SIZE : DEX_HEADER_SIZE;
     if (headerSize < minHeader || at + headerSize > limit) {
-        throw new FormatError(FORMAT, `bad header_size ${headerSize} for version ${version}`, at + 0x24);
+        throw new FormatError(FORMAT$1, `bad header_size ${headerSize} for version ${version}`, at + 0x24);
     }
     const h = {
         headerOffset: at,
@@ -1367,7 +1367,7 @@ function readHeaderAt(buf, at, limit) {
         h.headerOffset = buf.readUInt32LE(at + 0x74);
     }
     else if (h.fileSize < headerSize) {
-        throw new FormatError(FORMAT, `file_size ${h.fileSize} is smaller than header_size ${headerSize}`, at + 0x20);
+        throw new FormatError(FORMAT$1, `file_size ${h.fileSize} is smaller than header_size ${headerSize}`, at + 0x20);
     }
     return h;
 }
@@ -1376,7 +1376,7 @@ function checkStringIds(h, limit) {
         return;
     const bytes = h.stringIdsSize * 4;
     if (h.stringIdsOff < h.headerSize || h.stringIdsOff + bytes > limit) {
-        throw new FormatError(FORMAT, `string_ids (${h.stringIdsSize} at ${h.stringIdsOff}) overflow the ${limit}-byte file`, h.headerOffset + 0x38);
+        throw new FormatError(FORMAT$1, `string_ids (${h.stringIdsSize} at ${h.stringIdsOff}) overflow the ${limit}-byte file`, h.headerOffset + 0x38);
     }
 }
 /**
@@ -6385,15 +6385,15 @@ function artifactOf(path) {
 }
 
 /**
- * How much extracting a file costs (progress weighs the files of the walk by it, pool.ts, and
- * the files inside a container, artifact.ts), in nanoseconds of one core on the benchmark build (session
- * 15): what progress estimates the time left by. Bytes alone mislead, because workers take the
- * largest files first, and on that build those are native libraries, read and scanned at ~1
- * ms/MB, while APKs cost ~2 ms per MB and ~3.3 ms each (opening the ZIP, the manifest and
- * resources, deflated DEX and assets): 877 MB of libraries took 0.88 s, the 640 APKs (1,066 MB)
- * 4.3 s, the smallest 320 (57 MB) 1.17 s, and a plain file costs ~0.07 ms to open (/usr/share,
- * 50,130 files). An image (ext4, EROFS, sparse) is a mix of those, ~3 ms/MB. By bytes, the ETA
- * said 0-1 s for three quarters of that 4-second scan.
+ * How much extracting a file costs, in nanoseconds of one core on the benchmark build (session
+ * 15): what progress weighs files by, in the walk (pool.ts) and inside a container (artifact.ts),
+ * to estimate the time left. Bytes alone mislead, because workers take the largest files first,
+ * and on that build those are native libraries, read and scanned at ~1 ms/MB, while APKs cost ~2
+ * ms per MB and ~3.3 ms each (opening the ZIP, the manifest and resources, deflated DEX and
+ * assets): 877 MB of libraries took 0.88 s, the 640 APKs (1,066 MB) 4.3 s, the smallest 320 (57
+ * MB) 1.17 s, and a plain file costs ~0.07 ms to open (/usr/share, 50,130 files). An image (ext4,
+ * EROFS, sparse) is a mix of those, ~3 ms/MB. By bytes, the ETA said 0-1 s for three quarters of
+ * that 4-second scan.
  */
 function workOf(file) {
     const dot = file.relPath.lastIndexOf('.');
@@ -6643,12 +6643,9 @@ async function extractContainer(item, c, ctx, filesystem) {
     // Progress through the container (ctx.advance): each file this slice extracts weighs what it
     // costs (workOf: an APK's byte more than a library's).
     const span = ctx.advance ? ctx.span : undefined;
-    let total = 0;
+    const weight = span ? c.files.map((f, i) => (mine(i) && !f.unreadable ? workOf({ relPath: f.name, size: f.size }) : 0)) : [];
+    const total = weight.reduce((a, w) => a + w, 0);
     let done = 0;
-    if (span)
-        for (const [i, f] of c.files.entries())
-            if (mine(i) && !f.unreadable)
-                total += workOf({ relPath: f.name, size: f.size });
     // Files of a filesystem image belong to the partition the image is of (by name or label).
     const base = filesystem ? (item.imagePartition ?? c.labelPartition) : undefined;
     try {
@@ -6672,16 +6669,15 @@ async function extractContainer(item, c, ctx, filesystem) {
             const imagePartition = f.imagePartition ?? (part.partition ? undefined : imagePartitionOf(f.name));
             if (imagePartition)
                 child.imagePartition = imagePartition;
-            const work = span ? workOf(child) : 0;
             if (span)
-                ctx.span = { from: within(span, done, total), to: within(span, done + work, total) };
+                ctx.span = { from: within(span, done, total), to: within(span, done + weight[i], total) };
             const owner = deal?.[i];
             if (owner === undefined || owner === SHARED)
                 await extractSource(child, () => f.open(), ctx);
             else
                 await extractOwned(child, () => f.open(), ctx);
             if (span) {
-                done += work;
+                done += weight[i];
                 ctx.span = span;
                 ctx.advance(within(span, done, total));
             }
@@ -13580,6 +13576,85 @@ function superRefine(fn, params) {
 const TOOL_VERSION = '0.1.0';
 
 /**
+ * Files written whole or not at all: through a temporary file in the same folder, renamed into
+ * place, so that concurrent jobs and worker threads never see half a file.
+ */
+let tagPrefix;
+let tagCount = 0;
+/**
+ * A name part no other writer uses: this process and thread's random prefix (made once; a
+ * `randomBytes` call per entry cost ~60 µs, 25 ms per worker filling a cache) and a counter.
+ */
+function tempTag() {
+    tagPrefix ??= `${process.pid}.${randomBytes(6).toString('hex')}`;
+    return `${tagPrefix}.${tagCount++}`;
+}
+/**
+ * Writes `dir/name` through a temporary file renamed into place, so that concurrent jobs and
+ * workers never see half a file. Returns why it failed, if it did.
+ */
+function writeAtomically(dir, name, data) {
+    const final = join(dir, name);
+    const tmp = join(dir, temporaryName(name));
+    try {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(tmp, data);
+        renameSync(tmp, final);
+        return undefined;
+    }
+    catch (e) {
+        try {
+            unlinkSync(tmp);
+        }
+        catch {
+            // nothing left behind, or nothing we can do
+        }
+        return `cannot write ${final}: ${e.code ?? e.message}`;
+    }
+}
+/** The temporary file `writeAtomically` writes `name` through: `.<name>.<pid>.<random>.<n>.tmp`. */
+function temporaryName(name) {
+    return `.${name}.${tempTag()}.tmp`;
+}
+
+/**
+ * Digests a rescan need not compute again. With `--cache-dir`, the SHA-256 of each file the cache
+ * hashed is remembered in the cache folder (`digests-<input>.json`, one record per input: its
+ * size follows the input's, and a record for a build no longer scanned is one stale file, not a
+ * growing list) together with what the kernel said of the file when it was hashed: device,
+ * inode, size, and modification and change times to the nanosecond. A later scan on the same boot of the same machine that finds a file with that very
+ * identity uses the remembered SHA-256 instead of reading the file's bytes again. The facts stay
+ * keyed by the SHA-256 (cache.ts); this only spares the reading, as git's index and rsync's quick
+ * check do.
+ *
+ * Why that is safe: the kernel sets a file's change time (ctime) to the current time whenever its
+ * bytes, size or metadata change, whoever changes them, and no system call sets ctime back
+ * (utimensat sets the other two times only). Keeping different bytes under an unchanged identity
+ * takes root on the build machine: setting the clock back, or writing the block device. The
+ * kernel's clock is coarse (a tick of a few ms), so a file changed again within the tick of its
+ * recorded change would keep its ctime: only files unchanged for SETTLE_NS before the scan
+ * looked at them are recorded (git's "racily clean" entries, the same problem).
+ *
+ * It also takes a stat that tells the truth: an NFS or SMB client caches attributes (up to 60 s
+ * by default), so a file another host rewrote moments ago can show its old identity there;
+ * FAT's "ctime" is its creation time; a FUSE filesystem says whatever its daemon says. On those
+ * (`untrustedFilesystem`, by the filesystem's magic number from statfs) nothing is remembered.
+ *
+ * The boot's id (Linux: /proc/sys/kernel/random/boot_id) binds the record to one boot of one
+ * machine: a cache restored by actions/cache on a fresh runner, or copied elsewhere, matches no
+ * file there, and every file is hashed as before. Elsewhere (no boot id) nothing is remembered.
+ * `--cache-rehash` hashes every file whatever is remembered.
+ */
+const FORMAT = 'activation-gate-digests';
+strictObject({
+    format: literal(FORMAT),
+    formatVersion: number(),
+    boot: string(),
+    root: string(),
+    files: array(tuple([string(), string(), string().regex(/^[0-9a-f]{64}$/)])),
+});
+
+/**
  * `--cache-dir`: the extracted facts of each top-level file of the walk, keyed by the SHA-256 of
  * the file's bytes (a supplier can forge a CRC32, not a SHA-256) and of everything else that
  * changes what extraction records: the tool version (and the bundle that runs), the catalog and
@@ -13755,16 +13830,6 @@ function parseCachedFacts(payload) {
         return { problem: `its facts do not validate (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message})` };
     return { facts: parsed.data };
 }
-let tagPrefix;
-let tagCount = 0;
-/**
- * A name part no other writer uses: this process and thread's random prefix (made once; a
- * `randomBytes` call per entry cost ~60 µs, 25 ms per worker filling a cache) and a counter.
- */
-function tempTag() {
-    tagPrefix ??= `${process.pid}.${randomBytes(6).toString('hex')}`;
-    return `${tagPrefix}.${tagCount++}`;
-}
 /** Writes one entry atomically (temporary file, then rename). Returns why it failed, if it did. */
 function writeCacheEntry(dir, key, file, sha256, facts) {
     const payload = Buffer.from(JSON.stringify(facts), 'utf8');
@@ -13779,29 +13844,6 @@ function writeCacheEntry(dir, key, file, sha256, facts) {
         payloadSha256: createHash('sha256').update(payload).digest('hex'),
     };
     return writeAtomically(dir, `${key}.facts`, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), payload]));
-}
-/**
- * Writes `dir/name` through a temporary file renamed into place, so that concurrent jobs and
- * workers never see half a file. Returns why it failed, if it did.
- */
-function writeAtomically(dir, name, data) {
-    const final = join(dir, name);
-    const tmp = join(dir, `.${name}.${tempTag()}.tmp`);
-    try {
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(tmp, data);
-        renameSync(tmp, final);
-        return undefined;
-    }
-    catch (e) {
-        try {
-            unlinkSync(tmp);
-        }
-        catch {
-            // nothing left behind, or nothing we can do
-        }
-        return `cannot write ${final}: ${e.code ?? e.message}`;
-    }
 }
 function entryPath(dir, key) {
     return join(dir, `${key}.facts`);

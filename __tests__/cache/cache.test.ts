@@ -12,6 +12,8 @@ import { createHash } from 'node:crypto';
 import { RecordingLogger } from '../../src/logging.js';
 import { cacheEntryMaxBytes, cacheKey, cacheSalt, entryPath, readCacheEntry, writeCacheEntry } from '../../src/extract/cache.js';
 import { DEFAULT_LIMITS } from '../../src/extract/limits.js';
+import { isDigestsFile } from '../../src/extract/digests.js';
+import { temporaryFor, temporaryName } from '../../src/io/atomic.js';
 import { runCliCaptured } from '../helpers/cli.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
@@ -69,7 +71,7 @@ describe('--cache-dir', () => {
     // digests (digests.test.ts), no temporary files left.
     const files = (r.logger.of('info').filter((m) => /^cache: \d+ of \d+ files/.test(m)).map((m) => /^cache: (\d+) of (\d+)/.exec(m)!).map((m) => Number(m[2]) - Number(m[1])));
     expect(entries(dir).length).toBe(files[0] + files[1]);
-    expect(readdirSync(dir).filter((f) => !f.endsWith('.facts') && !/^digests-[0-9a-f]{16}\.json$/.test(f))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => !f.endsWith('.facts') && !isDigestsFile(f))).toEqual([]);
     // Facts, never findings: a header line, then the facts' JSON, its length and SHA-256 in the header.
     const one = entryOf(path.join(dir, entries(dir)[0]));
     expect(Object.keys(one.header).sort()).toEqual(['format', 'formatVersion', 'key', 'path', 'payloadBytes', 'payloadSha256', 'sha256', 'tool']);
@@ -226,19 +228,21 @@ describe('--cache-prune', () => {
     const used = entries(dir);
     const stale = path.join(dir, `${'e'.repeat(64)}.facts`);
     const staleRecord = path.join(dir, 'digests-0123456789abcdef.json');
-    const oldTemp = path.join(dir, `.${'a'.repeat(64)}.facts.1.2.tmp`);
-    const newTemp = path.join(dir, `.${'b'.repeat(64)}.facts.3.4.tmp`);
+    // Temporary files named as the cache's writer names them, one of them left by a crash.
+    const oldTemp = path.join(dir, temporaryName(`${'a'.repeat(64)}.facts`));
+    const newTemp = path.join(dir, temporaryName(`${'b'.repeat(64)}.facts`));
     const notOurs = path.join(dir, 'NOTES.txt');
-    for (const f of [stale, staleRecord, oldTemp, newTemp, notOurs]) writeFileSync(f, 'x');
+    const notOursTemp = path.join(dir, '.editor-swap.tmp');
+    for (const f of [stale, staleRecord, oldTemp, newTemp, notOurs, notOursTemp]) writeFileSync(f, 'x');
     const hoursAgo = (Date.now() - 2 * 3_600_000) / 1000;
-    utimesSync(oldTemp, hoursAgo, hoursAgo);
+    for (const f of [oldTemp, notOursTemp]) utimesSync(f, hoursAgo, hoursAgo);
     const r = await run(['--cache-prune']);
     expect(r.stdout).toBe(cold.stdout);
     expect(r.logger.of('warning')).toEqual([]);
     for (const l of hits(r)) expect(l).toMatch(ALL);
     expect(pruned(r)).toMatch(/^cache: pruned 3 files \(0\.0 MiB\) this scan did not use from /);
     for (const f of [stale, staleRecord, oldTemp]) expect(existsSync(f)).toBe(false);
-    for (const f of [newTemp, notOurs]) expect(existsSync(f)).toBe(true);
+    for (const f of [newTemp, notOurs, notOursTemp]) expect(existsSync(f)).toBe(true);
     expect(entries(dir)).toEqual(used);
     // Every file still comes from the cache.
     const again = await run(['--cache-prune']);
@@ -263,6 +267,13 @@ describe('--cache-prune', () => {
     const after = entries(dir);
     expect(after).toHaveLength(before.length);
     expect(after.filter((e) => !before.includes(e))).toHaveLength(1);
+  });
+
+  it("tells the writer's temporary files by their shape", () => {
+    const name = `${'c'.repeat(64)}.facts`;
+    expect(temporaryFor(temporaryName(name))).toBe(name);
+    expect(temporaryFor(temporaryName('digests-0123456789abcdef.json'))).toBe('digests-0123456789abcdef.json');
+    for (const other of ['.editor-swap.tmp', `.${name}.tmp`, name, `${name}.1.2.3.tmp`]) expect(temporaryFor(other)).toBeUndefined();
   });
 
   it('needs --cache-dir, and is not for a shard', async () => {

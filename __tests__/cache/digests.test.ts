@@ -10,6 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { applyDigests, bootId, digestKey, digestsFile, digestsMaxBytes, identityOf, readDigests, recordDigests, SETTLE_NS, untrustedFilesystem, untrustedFilesystemOf, writeDigests, type Digests } from '../../src/extract/digests.js';
 import { RecordingLogger } from '../../src/logging.js';
+import { extractFileCached } from '../../src/extract/cache.js';
+import { DEFAULT_LIMITS } from '../../src/extract/limits.js';
+import { newContext, partialOf, type PoolInit } from '../../src/extract/pool.js';
 import { runCliCaptured } from '../helpers/cli.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
@@ -173,6 +176,29 @@ describe('applyDigests and recordDigests', () => {
     });
     // fresh.apk changed less than SETTLE_NS before it was looked at: a change within the same
     // clock tick would keep its ctime, so it is not remembered; gone.apk is gone.
+  });
+});
+
+describe('a file whose digest is known', () => {
+  it('is not read: its cache entry is found by that digest even where the file is gone', async () => {
+    const dir = path.join(tmp, 'known');
+    mkdirSync(dir);
+    const abs = path.join(dir, 'lib.so');
+    writeFileSync(abs, ' https://known.example.com/x ');
+    const file = { abs: Buffer.from(abs), relPath: 'lib.so', size: statSync(abs).size, partition: 'system', partitionPath: 'lib.so' };
+    const cache = { dir: path.join(dir, 'cache'), salt: 'test' };
+    const init: PoolInit = { hosts: [], sms: [], mentionPackages: [], limits: DEFAULT_LIMITS };
+    const cold = await extractFileCached(file, cache, () => newContext(init), partialOf);
+    expect(cold.hit).toBe(false);
+    rmSync(abs);
+    // Without the digest, the file must be read: it is gone, so no hit and nothing found.
+    const unread = await extractFileCached(file, cache, () => newContext(init), partialOf);
+    expect(unread.hit).toBe(false);
+    expect(unread.facts!.endpoints).toEqual([]);
+    // With it, the entry stands in for the file.
+    const known = await extractFileCached({ ...file, sha256: cold.sha256 }, cache, () => newContext(init), partialOf);
+    expect(known.hit).toBe(true);
+    expect(known.facts!.endpoints.map((e) => e.value)).toEqual(['known.example.com']);
   });
 });
 

@@ -375,9 +375,9 @@ async function extractContainer(item: ScanItem, c: OpenedContainer, ctx: Artifac
   // Progress through the container (ctx.advance): each file this slice extracts weighs what it
   // costs (workOf: an APK's byte more than a library's).
   const span = ctx.advance ? ctx.span : undefined;
-  let total = 0;
+  const weight = span ? c.files.map((f, i) => (mine(i) && !f.unreadable ? workOf({ relPath: f.name, size: f.size }) : 0)) : [];
+  const total = weight.reduce((a, w) => a + w, 0);
   let done = 0;
-  if (span) for (const [i, f] of c.files.entries()) if (mine(i) && !f.unreadable) total += workOf({ relPath: f.name, size: f.size });
   // Files of a filesystem image belong to the partition the image is of (by name or label).
   const base = filesystem ? (item.imagePartition ?? c.labelPartition) : undefined;
   try {
@@ -395,13 +395,12 @@ async function extractContainer(item: ScanItem, c: OpenedContainer, ctx: Artifac
       const child: ScanItem = { relPath, ...part, size: f.size, depth: item.depth + 1 };
       const imagePartition = f.imagePartition ?? (part.partition ? undefined : imagePartitionOf(f.name));
       if (imagePartition) child.imagePartition = imagePartition;
-      const work = span ? workOf(child) : 0;
-      if (span) ctx.span = { from: within(span, done, total), to: within(span, done + work, total) };
+      if (span) ctx.span = { from: within(span, done, total), to: within(span, done + weight[i], total) };
       const owner = deal?.[i];
       if (owner === undefined || owner === SHARED) await extractSource(child, () => f.open(), ctx);
       else await extractOwned(child, () => f.open(), ctx);
       if (span) {
-        done += work;
+        done += weight[i];
         ctx.span = span;
         ctx.advance!(within(span, done, total));
       }

@@ -15,8 +15,8 @@
  * a verdict. Entries are written to a temporary file and renamed into place: concurrent jobs and
  * workers never see half an entry.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ENDPOINT_KINDS, SOURCES } from '../facts.js';
@@ -26,6 +26,8 @@ import { extractFile, type ArtifactContext } from './artifact.js';
 import type { Limits } from './limits.js';
 import { workOf } from './work.js';
 import type { PartialFacts } from './partial.js';
+import { isDigestsFile } from './digests.js';
+import { temporaryFor, writeAtomically } from '../io/atomic.js';
 
 export const CACHE_FORMAT = 'activation-gate-facts';
 /** Bumped whenever the shape of a stored entry changes. */
@@ -229,18 +231,6 @@ export function readCacheEntry(file: string, key: string, maxBytes = Infinity): 
   return 'payload' in read ? parseCachedFacts(read.payload) : read;
 }
 
-let tagPrefix: string | undefined;
-let tagCount = 0;
-
-/**
- * A name part no other writer uses: this process and thread's random prefix (made once; a
- * `randomBytes` call per entry cost ~60 µs, 25 ms per worker filling a cache) and a counter.
- */
-function tempTag(): string {
-  tagPrefix ??= `${process.pid}.${randomBytes(6).toString('hex')}`;
-  return `${tagPrefix}.${tagCount++}`;
-}
-
 /** Writes one entry atomically (temporary file, then rename). Returns why it failed, if it did. */
 export function writeCacheEntry(dir: string, key: string, file: FileArtifact, sha256: string, facts: PartialFacts): string | undefined {
   const payload = Buffer.from(JSON.stringify(facts), 'utf8');
@@ -257,27 +247,6 @@ export function writeCacheEntry(dir: string, key: string, file: FileArtifact, sh
   return writeAtomically(dir, `${key}.facts`, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), payload]));
 }
 
-/**
- * Writes `dir/name` through a temporary file renamed into place, so that concurrent jobs and
- * workers never see half a file. Returns why it failed, if it did.
- */
-export function writeAtomically(dir: string, name: string, data: Buffer | string): string | undefined {
-  const final = join(dir, name);
-  const tmp = join(dir, `.${name}.${tempTag()}.tmp`);
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, data);
-    renameSync(tmp, final);
-    return undefined;
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing left behind, or nothing we can do
-    }
-    return `cannot write ${final}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-  }
-}
 
 /**
  * `--cache-prune`: removes from the cache folder the entries and digest records this scan did not
@@ -294,8 +263,10 @@ export function pruneCache(dir: string, used: ReadonlySet<string>, now = Date.no
     return out;
   }
   for (const name of names) {
-    const ours = /^[0-9a-f]{64}\.facts$/.test(name) || /^digests-[0-9a-f]{16}\.json$/.test(name);
-    const temporary = /^\..+\.tmp$/.test(name);
+    const ours = ENTRY_NAME.test(name) || isDigestsFile(name);
+    // Left by writeAtomically (a crash) while writing one of those.
+    const final = temporaryFor(name);
+    const temporary = final !== undefined && (ENTRY_NAME.test(final) || isDigestsFile(final));
     if (!(ours && !used.has(name)) && !temporary) continue;
     const file = join(dir, name);
     try {
@@ -314,6 +285,9 @@ export function pruneCache(dir: string, used: ReadonlySet<string>, now = Date.no
 export function entryPath(dir: string, key: string): string {
   return join(dir, `${key}.facts`);
 }
+
+/** The name of a cache entry (`entryPath`): a key, 64 hex digits, and `.facts`. */
+const ENTRY_NAME = /^[0-9a-f]{64}\.facts$/;
 
 export interface CachedResult {
   /** The facts, but for a hit with `payloadOnly`. */

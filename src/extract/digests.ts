@@ -2,9 +2,8 @@
  * Digests a rescan need not compute again. With `--cache-dir`, the SHA-256 of each file the cache
  * hashed is remembered in the cache folder (`digests-<input>.json`, one record per input: its
  * size follows the input's, and a record for a build no longer scanned is one stale file, not a
- * growing list) together with what the kernel said of
- * the file when it was hashed: device, inode, size, and modification and change times to the
- * nanosecond. A later scan on the same boot of the same machine that finds a file with that very
+ * growing list) together with what the kernel said of the file when it was hashed: device,
+ * inode, size, and modification and change times to the nanosecond. A later scan on the same boot of the same machine that finds a file with that very
  * identity uses the remembered SHA-256 instead of reading the file's bytes again. The facts stay
  * keyed by the SHA-256 (cache.ts); this only spares the reading, as git's index and rsync's quick
  * check do.
@@ -20,7 +19,7 @@
  * It also takes a stat that tells the truth: an NFS or SMB client caches attributes (up to 60 s
  * by default), so a file another host rewrote moments ago can show its old identity there;
  * FAT's "ctime" is its creation time; a FUSE filesystem says whatever its daemon says. On those
- * (`trustsIdentity`, by the filesystem's magic number from statfs) nothing is remembered.
+ * (`untrustedFilesystem`, by the filesystem's magic number from statfs) nothing is remembered.
  *
  * The boot's id (Linux: /proc/sys/kernel/random/boot_id) binds the record to one boot of one
  * machine: a cache restored by actions/cache on a fresh runner, or copied elsewhere, matches no
@@ -31,11 +30,16 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statfsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeAtomically } from './cache.js';
+import { writeAtomically } from '../io/atomic.js';
 
 /** The record of the input at `root` (its real path), in the cache folder. */
 export function digestsFile(root: Buffer): string {
   return `digests-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`;
+}
+
+/** True for the name of a record (`digestsFile`). */
+export function isDigestsFile(name: string): boolean {
+  return /^digests-[0-9a-f]{16}\.json$/.test(name);
 }
 const FORMAT = 'activation-gate-digests';
 const FORMAT_VERSION = 1;

@@ -2,9 +2,8 @@
  * One input (folder or file) -> InputFacts. Walks, then extracts every file in sorted order.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { InputFacts } from '../facts.js';
 import { propFileRank } from '../formats/buildprop.js';
 import { walkInput } from '../inputs/walk.js';
@@ -100,12 +99,12 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   const all = [...own, ...borrowed];
   // With a cache, files unchanged since an earlier scan on this boot of this machine keep the
   // SHA-256 it computed, and are not read to hash them again (digests.ts).
-  const root = opts.cache && !opts.cache.rehash ? realpathSync.native(resolve(input)) : undefined;
+  const root = opts.cache && !opts.cache.rehash ? walk.root : undefined;
   // Not where a stat may lie (NFS, SMB and FUSE clients, FAT): there every file is hashed.
   const untrusted = root ? untrustedFilesystemOf(root) : undefined;
   if (untrusted) opts.logger.info(`cache: ${input} is on ${untrusted}, whose file times cannot vouch for unchanged bytes: every file is hashed`);
   const boot = root && !untrusted ? bootId() : undefined;
-  const rootKey = boot ? Buffer.from(root!) : undefined;
+  const rootKey = boot && root ? Buffer.from(root) : undefined;
   const remembered = boot && rootKey ? readDigests(opts.cache!.dir, boot, rootKey, digestsMaxBytes(walk.files.length)) : undefined;
   if (remembered?.problem) opts.logger.warning(`cache: ${remembered.problem}`);
   const looked = remembered ? applyDigests(all, remembered.digests, BigInt(Date.now()) * 1_000_000n) : undefined;

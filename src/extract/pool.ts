@@ -439,6 +439,7 @@ export function threadProgress<J>(counts: Int32Array, received: number, inflight
   const fraction = unpackPosition(finished, position);
   if (fraction !== undefined && ahead >= 0 && ahead < inflight.length) add(inflight[ahead], fraction);
 }
+
 /** A worker answers after this many files at most (and at the end of each message). */
 const DONE_EVERY = 8;
 /** A worker is sent more files ahead while those in flight add up to less than this... */
@@ -463,7 +464,6 @@ export function takePoolNotes(): string[] {
 export interface PoolProgress {
   (done: { files: number; bytes: number; work: number }): void;
 }
-
 
 /**
  * Extracts `files` with `workers` extractors (extractors(): the main thread and worker threads;
@@ -495,11 +495,12 @@ export async function extractFiles(
     const parts: PartialFacts[] = [];
     for (const f of files) {
       // Through a large file too (an image): its part done so far.
-      if (progress) ctx.advance = (fraction) => progress({ files: doneFiles, bytes: Math.round(doneBytes + fraction * f.size), work: doneWork + fraction * workOf(f) });
+      const work = workOf(f);
+      if (progress) ctx.advance = (fraction) => progress({ files: doneFiles, bytes: Math.round(doneBytes + fraction * f.size), work: doneWork + fraction * work });
       tally(cacheTally, await extractOne(f, init, ctx, parts), f.relPath);
       doneFiles++;
       doneBytes += f.size;
-      doneWork += workOf(f);
+      doneWork += work;
       progress?.({ files: doneFiles, bytes: doneBytes, work: doneWork });
     }
     return [partialOf(ctx), ...parts];

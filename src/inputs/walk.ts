@@ -29,6 +29,8 @@ export interface FileArtifact {
 }
 
 export interface WalkResult {
+  /** The input's real path (symlinks resolved): every file's `abs` starts with it. */
+  root: string;
   files: FileArtifact[];
   skipped: SkippedFact[];
   unreadable: UnreadableFact[];
@@ -99,6 +101,7 @@ export async function walkInput(input: string, opts: WalkOptions = {}): Promise<
   if (!st.isDirectory()) {
     const rel = basename(rootAbs);
     return {
+      root: rootAbs,
       files: [{ abs: Buffer.from(rootAbs), relPath: rel, size: st.size, partition: '', partitionPath: rel }],
       skipped,
       unreadable,
@@ -167,7 +170,7 @@ export async function walkInput(input: string, opts: WalkOptions = {}): Promise<
   }
   files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, skipped, unreadable, productOut };
+  return { root: rootAbs, files, skipped, unreadable, productOut };
 }
 
 function kindOf(ent: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): string {
