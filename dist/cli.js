@@ -25232,8 +25232,10 @@ function temporaryFor(name) {
  *
  * It also takes a stat that tells the truth: an NFS or SMB client caches attributes (up to 60 s
  * by default), so a file another host rewrote moments ago can show its old identity there;
- * FAT's "ctime" is its creation time; a FUSE filesystem says whatever its daemon says. On those
- * (`untrustedFilesystem`, by the filesystem's magic number from statfs) nothing is remembered.
+ * FAT's "ctime" is its creation time; a FUSE filesystem says whatever its daemon says. Files on
+ * those (`untrustedFilesystem`, by the filesystem's magic number from statfs) are neither
+ * remembered nor spared: each filesystem a file is on is checked (once per device), so a share
+ * mounted anywhere below the input's root is hashed in full however local the root is.
  *
  * The boot's id (Linux: /proc/sys/kernel/random/boot_id) binds the record to one boot of one
  * machine: a cache restored by actions/cache on a fresh runner, or copied elsewhere, matches no
@@ -25258,7 +25260,7 @@ function identityOf(abs) {
         const s = statSync(abs, { bigint: true });
         if (!s.isFile())
             return undefined;
-        return { id: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`, ctimeNs: s.ctimeNs };
+        return { id: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`, ctimeNs: s.ctimeNs, dev: s.dev };
     }
     catch {
         return undefined;
@@ -25352,15 +25354,27 @@ function digestsMaxBytes(files) {
 /**
  * The files of one input whose digests are remembered and still hold: each such file gets its
  * `sha256` (its bytes are not read to hash them). Returns the identities seen, to record after
- * extraction (`recordDigests`), and when they were seen.
+ * extraction (`recordDigests`), when they were seen, and how many files were on each filesystem
+ * whose identities cannot be trusted (`untrusted`: its type -> files; those files are neither
+ * spared nor seen). `check` names such a filesystem from a path on it (default: statfs); it is
+ * asked once per device.
  */
-function applyDigests(files, digests, nowNs) {
+function applyDigests(files, digests, nowNs, check = untrustedFilesystemOf) {
     const seen = new Map();
+    const devices = new Map();
+    const untrusted = new Map();
     let reused = 0;
     for (const f of files) {
         const identity = identityOf(f.abs);
         if (!identity)
             continue;
+        if (!devices.has(identity.dev))
+            devices.set(identity.dev, check(f.abs));
+        const kind = devices.get(identity.dev);
+        if (kind !== undefined) {
+            untrusted.set(kind, (untrusted.get(kind) ?? 0) + 1);
+            continue;
+        }
         const key = digestKey(f.abs);
         seen.set(key, identity);
         const d = digests.get(key);
@@ -25369,7 +25383,7 @@ function applyDigests(files, digests, nowNs) {
             reused++;
         }
     }
-    return { seen, reused, at: nowNs };
+    return { seen, reused, at: nowNs, untrusted };
 }
 /**
  * The input's record after its extraction: each file looked at now whose SHA-256 is known
@@ -28922,16 +28936,18 @@ async function extractInputParts(input, opts) {
     // With a cache, files unchanged since an earlier scan on this boot of this machine keep the
     // SHA-256 it computed, and are not read to hash them again (digests.ts).
     const root = opts.cache && !opts.cache.rehash ? walk.root : undefined;
-    // Not where a stat may lie (NFS, SMB and FUSE clients, FAT): there every file is hashed.
-    const untrusted = root ? untrustedFilesystemOf(root) : undefined;
-    if (untrusted)
-        opts.logger.info(`cache: ${input} is on ${untrusted}, whose file times cannot vouch for unchanged bytes: every file is hashed`);
-    const boot = root && !untrusted ? bootId() : undefined;
+    const boot = root ? bootId() : undefined;
     const rootKey = boot && root ? Buffer.from(root) : undefined;
     const remembered = boot && rootKey ? readDigests(opts.cache.dir, boot, rootKey, digestsMaxBytes(walk.files.length)) : undefined;
     if (remembered?.problem)
         opts.logger.warning(`cache: ${remembered.problem}`);
     const looked = remembered ? applyDigests(all, remembered.digests, BigInt(Date.now()) * 1000000n) : undefined;
+    // Not where a stat may lie (NFS, SMB and FUSE clients, FAT), at the root or at a mount point
+    // below it: files there are hashed.
+    for (const [kind, n] of looked?.untrusted ?? []) {
+        const which = n === all.length ? `${input} is on ${kind}` : `${n} of the ${all.length} files of ${input} are on ${kind}`;
+        opts.logger.info(`cache: ${which}, whose file times cannot vouch for unchanged bytes: ${n === all.length ? 'every file is' : 'they are'} hashed`);
+    }
     const totalBytes = all.reduce((a, f) => a + f.size, 0);
     const progress = opts.progress?.(opts.label ?? input, all.length, totalBytes, 
     // The work of the files whose extraction reports progress (a shard's borrowed property

@@ -13637,8 +13637,10 @@ function temporaryName(name) {
  *
  * It also takes a stat that tells the truth: an NFS or SMB client caches attributes (up to 60 s
  * by default), so a file another host rewrote moments ago can show its old identity there;
- * FAT's "ctime" is its creation time; a FUSE filesystem says whatever its daemon says. On those
- * (`untrustedFilesystem`, by the filesystem's magic number from statfs) nothing is remembered.
+ * FAT's "ctime" is its creation time; a FUSE filesystem says whatever its daemon says. Files on
+ * those (`untrustedFilesystem`, by the filesystem's magic number from statfs) are neither
+ * remembered nor spared: each filesystem a file is on is checked (once per device), so a share
+ * mounted anywhere below the input's root is hashed in full however local the root is.
  *
  * The boot's id (Linux: /proc/sys/kernel/random/boot_id) binds the record to one boot of one
  * machine: a cache restored by actions/cache on a fresh runner, or copied elsewhere, matches no

@@ -149,6 +149,47 @@ describe('applyDigests and recordDigests', () => {
     expect([...r.seen.keys()]).toEqual([digestKey(a.abs), digestKey(b.abs)]);
   });
 
+  // A second local filesystem (tmpfs) stands for a share mounted below the input: the check is
+  // told to call it NFS, and sees the real devices the files are on.
+  const shm = '/dev/shm';
+  const otherDevice = (() => {
+    try {
+      return statSync(shm).dev !== statSync(dir).dev && mkdtempSync(path.join(shm, 'ag-digests-'));
+    } catch {
+      return false;
+    }
+  })();
+  if (!otherDevice) console.warn(`SKIPPED: no second filesystem at ${shm} to stand for a share mounted below the input`);
+  (otherDevice ? it : it.skip)('spares and records no file on a filesystem whose identities cannot be trusted, wherever below the root it is mounted; asks once per device', () => {
+    const mounted = otherDevice as string;
+    try {
+      const here = file('here.bin', 'h');
+      const there = [1, 2].map((i) => {
+        writeFileSync(path.join(mounted, `${i}.bin`), `${i}`);
+        return { abs: Buffer.from(path.join(mounted, `${i}.bin`)) } as { abs: Buffer; sha256?: string };
+      });
+      const d: Digests = new Map([here, ...there].map((f) => [digestKey(f.abs), { id: identityOf(f.abs)!.id, sha256: SHA('c') }]));
+      const asked: string[] = [];
+      const check = (abs: Buffer): string | undefined => {
+        asked.push(abs.toString());
+        return statfsSync(abs).type === statfsSync(mounted).type ? 'NFS' : undefined;
+      };
+      const r = applyDigests([here, ...there], d, 0n, check);
+      expect(asked).toEqual([here.abs.toString(), there[0].abs.toString()]);
+      expect(r.reused).toBe(1);
+      expect(here.sha256).toBe(SHA('c'));
+      expect(there.map((f) => f.sha256)).toEqual([undefined, undefined]);
+      expect([...r.seen.keys()]).toEqual([digestKey(here.abs)]);
+      expect([...r.untrusted]).toEqual([['NFS', 2]]);
+      // The default check trusts both of these local filesystems.
+      const plain = applyDigests([here, ...there], d, 0n);
+      expect(plain.reused).toBe(3);
+      expect(plain.untrusted.size).toBe(0);
+    } finally {
+      rmSync(mounted, { recursive: true, force: true });
+    }
+  });
+
   it('records the files looked at whose last change had settled; drops gone ones; keeps files it only walked', () => {
     const key = (p: string): string => digestKey(Buffer.from(p));
     const before: Digests = new Map([

@@ -18,8 +18,10 @@
  *
  * It also takes a stat that tells the truth: an NFS or SMB client caches attributes (up to 60 s
  * by default), so a file another host rewrote moments ago can show its old identity there;
- * FAT's "ctime" is its creation time; a FUSE filesystem says whatever its daemon says. On those
- * (`untrustedFilesystem`, by the filesystem's magic number from statfs) nothing is remembered.
+ * FAT's "ctime" is its creation time; a FUSE filesystem says whatever its daemon says. Files on
+ * those (`untrustedFilesystem`, by the filesystem's magic number from statfs) are neither
+ * remembered nor spared: each filesystem a file is on is checked (once per device), so a share
+ * mounted anywhere below the input's root is hashed in full however local the root is.
  *
  * The boot's id (Linux: /proc/sys/kernel/random/boot_id) binds the record to one boot of one
  * machine: a cache restored by actions/cache on a fresh runner, or copied elsewhere, matches no
@@ -46,10 +48,11 @@ const FORMAT_VERSION = 1;
 /** A file is remembered only when its last change is at least this old (ns) when the scan looks at it. */
 export const SETTLE_NS = 2_000_000_000n;
 
-/** What the kernel says of a file: `id` (device, inode, size, mtime and ctime in ns) and its ctime. */
+/** What the kernel says of a file: `id` (device, inode, size, mtime and ctime in ns), its ctime and its device. */
 export interface FileIdentity {
   id: string;
   ctimeNs: bigint;
+  dev: bigint;
 }
 
 /** The identity of the regular file at `abs`, or undefined when it cannot be had. */
@@ -57,7 +60,7 @@ export function identityOf(abs: Buffer | string): FileIdentity | undefined {
   try {
     const s = statSync(abs, { bigint: true });
     if (!s.isFile()) return undefined;
-    return { id: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`, ctimeNs: s.ctimeNs };
+    return { id: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`, ctimeNs: s.ctimeNs, dev: s.dev };
   } catch {
     return undefined;
   }
@@ -83,7 +86,7 @@ export function untrustedFilesystem(type: number): string | undefined {
 }
 
 /** The filesystem type of `path` when identities there cannot be trusted (untrustedFilesystem), or undefined. */
-export function untrustedFilesystemOf(path: string): string | undefined {
+export function untrustedFilesystemOf(path: string | Buffer): string | undefined {
   try {
     return untrustedFilesystem(statfsSync(path).type);
   } catch {
@@ -157,14 +160,30 @@ export function digestsMaxBytes(files: number): number {
 /**
  * The files of one input whose digests are remembered and still hold: each such file gets its
  * `sha256` (its bytes are not read to hash them). Returns the identities seen, to record after
- * extraction (`recordDigests`), and when they were seen.
+ * extraction (`recordDigests`), when they were seen, and how many files were on each filesystem
+ * whose identities cannot be trusted (`untrusted`: its type -> files; those files are neither
+ * spared nor seen). `check` names such a filesystem from a path on it (default: statfs); it is
+ * asked once per device.
  */
-export function applyDigests(files: readonly { abs: Buffer; sha256?: string }[], digests: Digests, nowNs: bigint): { seen: Map<string, FileIdentity>; reused: number; at: bigint } {
+export function applyDigests(
+  files: readonly { abs: Buffer; sha256?: string }[],
+  digests: Digests,
+  nowNs: bigint,
+  check: (abs: Buffer) => string | undefined = untrustedFilesystemOf,
+): { seen: Map<string, FileIdentity>; reused: number; at: bigint; untrusted: Map<string, number> } {
   const seen = new Map<string, FileIdentity>();
+  const devices = new Map<bigint, string | undefined>();
+  const untrusted = new Map<string, number>();
   let reused = 0;
   for (const f of files) {
     const identity = identityOf(f.abs);
     if (!identity) continue;
+    if (!devices.has(identity.dev)) devices.set(identity.dev, check(f.abs));
+    const kind = devices.get(identity.dev);
+    if (kind !== undefined) {
+      untrusted.set(kind, (untrusted.get(kind) ?? 0) + 1);
+      continue;
+    }
     const key = digestKey(f.abs);
     seen.set(key, identity);
     const d = digests.get(key);
@@ -173,7 +192,7 @@ export function applyDigests(files: readonly { abs: Buffer; sha256?: string }[],
       reused++;
     }
   }
-  return { seen, reused, at: nowNs };
+  return { seen, reused, at: nowNs, untrusted };
 }
 
 /**
@@ -184,7 +203,7 @@ export function applyDigests(files: readonly { abs: Buffer; sha256?: string }[],
 export function recordDigests(
   before: Digests,
   walked: readonly Buffer[],
-  seen: ReadonlyMap<string, FileIdentity>,
+  seen: ReadonlyMap<string, Pick<FileIdentity, 'id' | 'ctimeNs'>>,
   at: bigint,
   sha256Of: (key: string) => string | undefined,
 ): Digests {

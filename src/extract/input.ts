@@ -11,7 +11,7 @@ import type { Logger } from '../logging.js';
 import type { KnownEndpoints } from './endpoints.js';
 import { effectiveLimits, type Limits } from './limits.js';
 import { cacheSalt, sha256OfFile } from './cache.js';
-import { applyDigests, bootId, digestKey, digestsFile, digestsMaxBytes, readDigests, recordDigests, untrustedFilesystemOf, writeDigests } from './digests.js';
+import { applyDigests, bootId, digestKey, digestsFile, digestsMaxBytes, readDigests, recordDigests, writeDigests } from './digests.js';
 import { capEndpoints, mergePartials, type PartialFacts } from './partial.js';
 import { knownEndpoint } from './collector.js';
 import { mark } from '../timings.js';
@@ -100,14 +100,17 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   // With a cache, files unchanged since an earlier scan on this boot of this machine keep the
   // SHA-256 it computed, and are not read to hash them again (digests.ts).
   const root = opts.cache && !opts.cache.rehash ? walk.root : undefined;
-  // Not where a stat may lie (NFS, SMB and FUSE clients, FAT): there every file is hashed.
-  const untrusted = root ? untrustedFilesystemOf(root) : undefined;
-  if (untrusted) opts.logger.info(`cache: ${input} is on ${untrusted}, whose file times cannot vouch for unchanged bytes: every file is hashed`);
-  const boot = root && !untrusted ? bootId() : undefined;
+  const boot = root ? bootId() : undefined;
   const rootKey = boot && root ? Buffer.from(root) : undefined;
   const remembered = boot && rootKey ? readDigests(opts.cache!.dir, boot, rootKey, digestsMaxBytes(walk.files.length)) : undefined;
   if (remembered?.problem) opts.logger.warning(`cache: ${remembered.problem}`);
   const looked = remembered ? applyDigests(all, remembered.digests, BigInt(Date.now()) * 1_000_000n) : undefined;
+  // Not where a stat may lie (NFS, SMB and FUSE clients, FAT), at the root or at a mount point
+  // below it: files there are hashed.
+  for (const [kind, n] of looked?.untrusted ?? []) {
+    const which = n === all.length ? `${input} is on ${kind}` : `${n} of the ${all.length} files of ${input} are on ${kind}`;
+    opts.logger.info(`cache: ${which}, whose file times cannot vouch for unchanged bytes: ${n === all.length ? 'every file is' : 'they are'} hashed`);
+  }
   const totalBytes = all.reduce((a, f) => a + f.size, 0);
   const progress = opts.progress?.(
     opts.label ?? input,
