@@ -25167,6 +25167,54 @@ function nestedPartitionPath(path, file) {
 }
 
 /**
+ * Reading a file of our own folders (cache entries, digest records) that someone else may have
+ * planted: only a regular file is read, never through a symlink at its name, never blocking on a
+ * FIFO or a device, and never more than a bound.
+ */
+/** Open flags: no symlink followed at the name, no wait for a FIFO's writer (where the system has them). */
+const FLAGS = constants$1.O_RDONLY | (constants$1.O_NOFOLLOW ?? 0) | (constants$1.O_NONBLOCK ?? 0);
+/** Why readRegularFile did not read a file that is there. */
+class NotReadable extends Error {
+    size;
+    constructor(message, 
+    /** The file's size, when it was refused for its size. */
+    size) {
+        super(message);
+        this.size = size;
+    }
+}
+/**
+ * The whole of the regular file at `path`, at most `maxBytes` of it. Throws the system's error
+ * (ENOENT when there is none; ELOOP for a symlink), or NotReadable for anything but a regular
+ * file, one larger than `maxBytes`, or one that changed size while it was read.
+ */
+function readRegularFile(path, maxBytes) {
+    const fd = openSync(path, FLAGS);
+    try {
+        const st = fstatSync(fd);
+        if (!st.isFile())
+            throw new NotReadable('not a regular file');
+        if (st.size > maxBytes)
+            throw new NotReadable(`${st.size} bytes`, st.size);
+        const out = Buffer.allocUnsafe(st.size);
+        let got = 0;
+        while (got < out.length) {
+            const n = readSync(fd, out, got, out.length - got, got);
+            if (n === 0)
+                break;
+            got += n;
+        }
+        // One byte more than fstat said, or fewer: written to while read.
+        if (got < out.length || readSync(fd, Buffer.alloc(1), 0, 1, got) !== 0)
+            throw new NotReadable(`changed size while read (${st.size} bytes, then ${got === out.length ? 'more' : got})`);
+        return out;
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
+/**
  * Files written whole or not at all: through a temporary file in the same folder, renamed into
  * place, so that concurrent jobs and worker threads never see half a file.
  */
@@ -25267,21 +25315,52 @@ function identityOf(abs) {
     }
 }
 /**
- * Filesystems whose stat a file's identity cannot rest on (Linux magic numbers, statfs f_type):
- * NFS, SMB / CIFS (clients cache attributes), FAT and exFAT (no change time), FUSE (any daemon).
+ * Filesystems whose stat a file's identity can rest on (Linux magic numbers, statfs f_type):
+ * local ones, where the kernel itself sets every change time. Any other is not trusted: the
+ * network and cluster filesystems (NFS, SMB / CIFS, 9p, vboxsf, CephFS, AFS, Lustre, GPFS:
+ * clients cache attributes), FAT and exFAT (no change time), FUSE (any daemon), and read-only
+ * image filesystems (EROFS, squashfs, ISO 9660: their times are what the image's builder wrote,
+ * the same in every build of it).
  */
-const UNTRUSTED_FILESYSTEMS = new Map([
+const TRUSTED_FILESYSTEMS = new Set([
+    0xef53, // ext2, ext3, ext4
+    0x58465342, // XFS
+    0x9123683e, // Btrfs
+    0xf2f52010, // F2FS
+    0x2fc12fc1, // ZFS
+    0xca451a4e, // bcachefs
+    0x3153464a, // JFS
+    0x52654973, // ReiserFS
+    0x01021994, // tmpfs
+    0x858458f6, // ramfs
+    0x794c7630, // overlayfs (containers' root; its layers are local in every runtime we know)
+]);
+/** Names for the message of the untrusted filesystems met most. */
+const FILESYSTEM_NAMES = new Map([
     [0x6969, 'NFS'],
     [0x517b, 'SMB'],
     [0xff534d42, 'CIFS'],
     [0xfe534d42, 'SMB2'],
+    [0x01021997, '9p'],
+    [0x786f4256, 'vboxsf'],
+    [0x00c36400, 'CephFS'],
+    [0x5346414f, 'AFS'],
+    [0x6b414653, 'AFS'],
+    [0x0bd00bd0, 'Lustre'],
+    [0x47504653, 'GPFS'],
     [0x4d44, 'FAT'],
     [0x2011bab0, 'exFAT'],
     [0x65735546, 'FUSE'],
+    [0xe0f5e1e2, 'EROFS'],
+    [0x73717368, 'squashfs'],
+    [0x9660, 'ISO 9660'],
 ]);
 /** Why a file's identity on a filesystem of this type (statfs f_type) cannot be trusted, or undefined when it can. */
 function untrustedFilesystem(type) {
-    return UNTRUSTED_FILESYSTEMS.get(type >>> 0);
+    const t = type >>> 0;
+    if (TRUSTED_FILESYSTEMS.has(t))
+        return undefined;
+    return FILESYSTEM_NAMES.get(t) ?? `a filesystem not known to be local (statfs type 0x${t.toString(16)})`;
 }
 /** The filesystem type of `path` when identities there cannot be trusted (untrustedFilesystem), or undefined. */
 function untrustedFilesystemOf(path) {
@@ -25291,6 +25370,29 @@ function untrustedFilesystemOf(path) {
     catch {
         return 'unknown (statfs failed)';
     }
+}
+/** Block devices whose filesystem is an image someone built (Linux majors): loop (7) and NBD (43). */
+const IMAGE_DEVICES = new Map([
+    [7, 'a loop device'],
+    [43, 'a network block device'],
+]);
+/** The major number of a Linux device number (glibc's gnu_dev_major). */
+function deviceMajor(dev) {
+    return Number(((dev >> 8n) & 0xfffn) | ((dev >> 32n) & ~0xfffn));
+}
+/**
+ * Why the identity of a file on device `dev`, at `abs`, cannot be trusted, or undefined: a loop
+ * or network block device (a mounted image, whose times are its builder's: two builds of one
+ * image mounted in turn at one place can show the same identities over other bytes), else the
+ * filesystem's type (untrustedFilesystemOf).
+ */
+function untrustedDevice(abs, dev) {
+    if (process.platform === 'linux') {
+        const image = IMAGE_DEVICES.get(deviceMajor(dev));
+        if (image)
+            return `${image} (a mounted image)`;
+    }
+    return untrustedFilesystemOf(abs);
 }
 /** This boot's id, or undefined where the system gives none (then nothing is remembered). */
 function bootId(read = () => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8')) {
@@ -25323,14 +25425,13 @@ function readDigests(dir, boot, root, maxBytes) {
     const file = join(dir, digestsFile(root));
     let data;
     try {
-        const size = statSync(file).size;
-        if (size > maxBytes)
-            return { digests: new Map(), problem: `${file} is ${size} bytes, more than the ${maxBytes} a record of this input's files can take; every file is hashed` };
-        data = JSON.parse(readFileSync(file, 'utf8'));
+        data = JSON.parse(readRegularFile(file, maxBytes).toString('utf8'));
     }
     catch (e) {
         if (e.code === 'ENOENT')
             return { digests: new Map() };
+        if (e instanceof NotReadable && e.size !== undefined)
+            return { digests: new Map(), problem: `${file} is ${e.size} bytes, more than the ${maxBytes} a record of this input's files can take; every file is hashed` };
         return { digests: new Map(), problem: `${file} is not readable JSON (${e.code ?? e.message}); every file is hashed` };
     }
     const parsed = digestsSchema.safeParse(data);
@@ -25347,19 +25448,26 @@ function writeDigests(dir, boot, root, digests) {
     const files = [...digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, d]) => [key, d.id, d.sha256]);
     return writeAtomically(dir, digestsFile(root), `${JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, boot, root: digestKey(root), files })}\n`);
 }
-/** The largest record read for an input of `files` files: far more than its entries take (~200 bytes each). */
+/**
+ * The largest record read for an input of these files: more than its entries can take (a path
+ * of n bytes is at most 6n characters of JSON, each `\u00XX`; identity and SHA-256 ~200), so
+ * that a planted record is never parsed whole.
+ */
 function digestsMaxBytes(files) {
-    return 1024 * files + (1 << 20);
+    let n = 1 << 20;
+    for (const abs of files)
+        n += 6 * abs.length + 256;
+    return n;
 }
 /**
  * The files of one input whose digests are remembered and still hold: each such file gets its
  * `sha256` (its bytes are not read to hash them). Returns the identities seen, to record after
  * extraction (`recordDigests`), when they were seen, and how many files were on each filesystem
  * whose identities cannot be trusted (`untrusted`: its type -> files; those files are neither
- * spared nor seen). `check` names such a filesystem from a path on it (default: statfs); it is
- * asked once per device.
+ * spared nor seen). `check` names such a device or filesystem from a path on it and its device
+ * number (default: untrustedDevice); it is asked once per device.
  */
-function applyDigests(files, digests, nowNs, check = untrustedFilesystemOf) {
+function applyDigests(files, digests, nowNs, check = untrustedDevice) {
     const seen = new Map();
     const devices = new Map();
     const untrusted = new Map();
@@ -25369,7 +25477,7 @@ function applyDigests(files, digests, nowNs, check = untrustedFilesystemOf) {
         if (!identity)
             continue;
         if (!devices.has(identity.dev))
-            devices.set(identity.dev, check(f.abs));
+            devices.set(identity.dev, check(f.abs, identity.dev));
         const kind = devices.get(identity.dev);
         if (kind !== undefined) {
             untrusted.set(kind, (untrusted.get(kind) ?? 0) + 1);
@@ -25380,6 +25488,7 @@ function applyDigests(files, digests, nowNs, check = untrustedFilesystemOf) {
         const d = digests.get(key);
         if (d && d.id === identity.id) {
             f.sha256 = d.sha256;
+            f.identity = d.id;
             reused++;
         }
     }
@@ -25544,15 +25653,16 @@ const MAX_HEADER = 64 << 10;
 function readCacheEntryPayload(file, key, maxBytes = Infinity) {
     let raw;
     try {
-        const size = statSync(file).size;
-        if (size > maxBytes)
-            return { problem: `${size} bytes, more than the ${maxBytes} the facts of its file can take (64 times its size and 64 MiB)` };
-        raw = readFileSync(file);
+        raw = readRegularFile(file, maxBytes);
     }
     catch (e) {
         if (e.code === 'ENOENT')
             return { miss: true };
-        return { problem: `cannot read it (${e.code ?? e.message})` };
+        if (e instanceof NotReadable && e.size !== undefined)
+            return { problem: `${e.size} bytes, more than the ${maxBytes} the facts of its file can take (64 times its size and 64 MiB)` };
+        if (e instanceof NotReadable)
+            return { problem: e.message };
+        return { problem: `unreadable (${e.code ?? e.message})` };
     }
     const nl = raw.indexOf(0x0a);
     if (nl < 0 || nl > MAX_HEADER)
@@ -25641,8 +25751,9 @@ function pruneCache(dir, used, now = Date.now()) {
             continue;
         const file = join(dir, name);
         try {
-            const st = statSync(file);
-            if (!st.isFile() || (temporary && now - st.mtimeMs < 3_600_000))
+            // Not followed: a symlink named like an entry is removed itself, and counts as itself.
+            const st = lstatSync(file);
+            if (st.isDirectory() || (temporary && now - st.mtimeMs < 3_600_000))
                 continue;
             unlinkSync(file);
             out.removed++;
@@ -25676,6 +25787,10 @@ advance) {
             ctx.advance = hashing > 0 ? (f) => advance(hashing + (1 - hashing) * f) : advance;
         return ctx;
     };
+    // What the kernel said of the file when its SHA-256 was taken: remembered with it (digests.ts),
+    // else now, before it is hashed. An entry is written only if the file still says so after its
+    // extraction: otherwise its facts may be of other bytes than the key's.
+    const before = file.identity ?? identityOf(file.abs)?.id;
     let sha;
     try {
         // Known when the file is unchanged since an earlier scan on this machine (digests.ts).
@@ -25697,9 +25812,14 @@ advance) {
     const ctx = inFile(newContext());
     await extractFile(file, ctx);
     const facts = partialOf(ctx);
-    const writeProblem = writeCacheEntry(cache.dir, key, file, sha, facts);
-    const problem = 'problem' in found ? `${file.relPath}: the cache entry ${entryPath(cache.dir, key)} is ${found.problem}; extracted again` : writeProblem;
-    return { facts, hit: false, sha256: sha, key, ...(problem ? { problem } : {}) };
+    const after = identityOf(file.abs)?.id;
+    if (before === undefined || after !== before) {
+        // Changed (or replaced) while it was scanned: the facts are the bytes extraction read, which
+        // need not be those hashed. Nothing is stored, and its SHA-256 is not remembered.
+        return { facts, hit: false, key, problem: `${file.relPath} changed while it was scanned; its facts were not cached` };
+    }
+    const problems = ['problem' in found ? `${file.relPath}: the cache entry ${entryPath(cache.dir, key)} was not used (${found.problem}); extracted again` : undefined, writeCacheEntry(cache.dir, key, file, sha, facts)].filter((p) => p !== undefined);
+    return { facts, hit: false, sha256: sha, key, ...(problems.length ? { problem: problems.join('; ') } : {}) };
 }
 
 /**
@@ -28360,11 +28480,11 @@ async function extractOne(f, init, ctx, parts, slice, inWorker = false) {
     const payload = r.payload ? new Uint8Array(r.payload) : undefined;
     return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}), ...(r.sha256 ? { sha256: r.sha256 } : {}), ...(r.key ? { key: r.key } : {}), ...(payload ? { payload } : {}) };
 }
-function tally(t, r, relPath) {
+function tally(t, r, file) {
     if (!t || r.hit === undefined)
         return;
-    if (r.sha256 && relPath !== undefined)
-        t.sha256.set(relPath, r.sha256);
+    if (r.sha256)
+        t.sha256.set(digestKey(file.abs), r.sha256);
     if (r.key)
         t.keys.add(r.key);
     if (r.hit)
@@ -28540,8 +28660,10 @@ function unpackPosition(finished, packed) {
  * one it is on (the fraction done).
  */
 function threadProgress(counts, received, inflight, add) {
-    const finished = Atomics.load(counts, 0);
+    // The position first: read after the count, it could be the next file's while the count is
+    // still this one's, and this file would count for nothing.
     const position = Atomics.load(counts, 1);
+    const finished = Atomics.load(counts, 0);
     const ahead = finished - received;
     for (let i = 0; i < ahead && i < inflight.length; i++)
         add(inflight[i], 1);
@@ -28577,6 +28699,20 @@ pool) {
     let doneFiles = 0;
     let doneBytes = 0;
     let doneWork = 0;
+    // Progress is for the eye: if drawing it throws, the scan goes on without it (said once), and
+    // never counts a file unreadable for it.
+    const draw = progress;
+    progress = draw
+        ? (p) => {
+            try {
+                draw(p);
+            }
+            catch (e) {
+                progress = undefined;
+                workerProblems.push(`progress could not be shown (${e.message}); the scan went on without it`);
+            }
+        }
+        : undefined;
     // Large images and target-files / OTA zips are shared by every worker (each extracts a slice
     // of them): a single one given as the input uses every core too.
     const minBytes = init.limits.minSliceBytes;
@@ -28589,8 +28725,8 @@ pool) {
             // Through a large file too (an image): its part done so far.
             const work = workOf(f);
             if (progress)
-                ctx.advance = (fraction) => progress({ files: doneFiles, bytes: Math.round(doneBytes + fraction * f.size), work: doneWork + fraction * work });
-            tally(cacheTally, await extractOne(f, init, ctx, parts), f.relPath);
+                ctx.advance = (fraction) => progress?.({ files: doneFiles, bytes: Math.round(doneBytes + fraction * f.size), work: doneWork + fraction * work });
+            tally(cacheTally, await extractOne(f, init, ctx, parts), f);
             doneFiles++;
             doneBytes += f.size;
             doneWork += work;
@@ -28631,6 +28767,10 @@ pool) {
     // facts do not parse or validate is extracted again in-process at the end, which says why.
     const hits = [];
     const recheck = [];
+    // Files a dead worker had finished, counted then, and redone: not counted again.
+    const counted = new Set();
+    // Slices of each shared image done: the image counts as a file once all of them are.
+    const slicesDone = new Map();
     const settle = (job, r) => {
         if (r.payload) {
             const parsed = parseCachedFacts(r.payload);
@@ -28640,10 +28780,19 @@ pool) {
             }
             hits.push({ relPath: job.file.relPath, facts: parsed.facts });
         }
-        tally(cacheTally, r, job.file.relPath);
-        doneFiles += job.slice ? 1 / job.slice.count : 1;
-        doneBytes += job.slice ? job.file.size / job.slice.count : job.file.size;
-        doneWork += job.slice ? workOf(job.file) / job.slice.count : workOf(job.file);
+        if (!counted.delete(job)) {
+            tally(cacheTally, r, job.file);
+            if (!job.slice)
+                doneFiles++;
+            else {
+                const n = (slicesDone.get(job.file.relPath) ?? 0) + 1;
+                slicesDone.set(job.file.relPath, n);
+                if (n === job.slice.count)
+                    doneFiles++;
+            }
+            doneBytes += job.slice ? job.file.size / job.slice.count : job.file.size;
+            doneWork += job.slice ? workOf(job.file) / job.slice.count : workOf(job.file);
+        }
         if (r.partial) {
             const list = slices.get(job.file.relPath) ?? [];
             list.push(r.partial);
@@ -28671,8 +28820,7 @@ pool) {
             add(mainJob, mainFraction);
         for (const u of underway)
             u(add);
-        // A shared image counts as a file once all its slices are done.
-        progress({ files: Math.floor(doneFiles + 1e-9), bytes: Math.round(bytes), work });
+        progress({ files: doneFiles, bytes: Math.round(bytes), work });
     };
     const mainCtx = newContext(init);
     if (progress)
@@ -28751,7 +28899,8 @@ pool) {
             const counter = new SharedArrayBuffer(COUNTER_BYTES);
             const counts = new Int32Array(counter);
             let received = 0;
-            underway.push((add) => threadProgress(counts, received, inflight, add));
+            // Until it ends (a dead worker's files are redone, and counted then).
+            underway.push((add) => void (settled || threadProgress(counts, received, inflight, add)));
             const onMessage = (msg) => {
                 if (msg.type === 'done') {
                     for (const r of msg.results) {
@@ -28798,6 +28947,8 @@ pool) {
                     if (culprit.slice)
                         broken.add(culprit.file.relPath);
                 }
+                for (const job of finished)
+                    counted.add(job);
                 appendAll(redo, finished);
                 appendAll(redo, notStarted);
                 resolve(undefined);
@@ -28834,8 +28985,10 @@ pool) {
     appendAll(parts, mainParts);
     if (rest.length) {
         const ctx = newContext(init);
-        for (const job of rest)
+        for (const job of rest) {
             settle(job, await extractOne(job.file, init, ctx, parts, job.slice));
+            report();
+        }
         parts.push(partialOf(ctx));
     }
     for (const [relPath, list] of slices) {
@@ -28935,24 +29088,22 @@ async function extractInputParts(input, opts) {
     const all = [...own, ...borrowed];
     // With a cache, files unchanged since an earlier scan on this boot of this machine keep the
     // SHA-256 it computed, and are not read to hash them again (digests.ts).
-    const root = opts.cache && !opts.cache.rehash ? walk.root : undefined;
+    // `--cache-rehash` uses none of them, but records the digests it computes afresh.
+    const root = opts.cache ? walk.root : undefined;
     const boot = root ? bootId() : undefined;
     const rootKey = boot && root ? Buffer.from(root) : undefined;
-    const remembered = boot && rootKey ? readDigests(opts.cache.dir, boot, rootKey, digestsMaxBytes(walk.files.length)) : undefined;
+    const remembered = boot && rootKey ? readDigests(opts.cache.dir, boot, rootKey, digestsMaxBytes(walk.files.map((f) => f.abs))) : undefined;
     if (remembered?.problem)
         opts.logger.warning(`cache: ${remembered.problem}`);
-    const looked = remembered ? applyDigests(all, remembered.digests, BigInt(Date.now()) * 1000000n) : undefined;
-    // Not where a stat may lie (NFS, SMB and FUSE clients, FAT), at the root or at a mount point
-    // below it: files there are hashed.
+    const looked = remembered ? applyDigests(all, opts.cache.rehash ? new Map() : remembered.digests, BigInt(Date.now()) * 1000000n) : undefined;
+    // Not where a stat may lie (network and FUSE filesystems, FAT, images mounted from a loop
+    // device), at the root or at a mount point below it: files there are hashed.
     for (const [kind, n] of looked?.untrusted ?? []) {
         const which = n === all.length ? `${input} is on ${kind}` : `${n} of the ${all.length} files of ${input} are on ${kind}`;
         opts.logger.info(`cache: ${which}, whose file times cannot vouch for unchanged bytes: ${n === all.length ? 'every file is' : 'they are'} hashed`);
     }
-    const totalBytes = all.reduce((a, f) => a + f.size, 0);
-    const progress = opts.progress?.(opts.label ?? input, all.length, totalBytes, 
-    // The work of the files whose extraction reports progress (a shard's borrowed property
-    // files report none).
-    own.reduce((a, f) => a + workOf(f), 0));
+    // The files whose extraction reports progress: a shard's borrowed property files report none.
+    const progress = opts.progress?.(opts.label ?? input, own.length, own.reduce((a, f) => a + f.size, 0), own.reduce((a, f) => a + workOf(f), 0));
     const workers = opts.workers ?? workerCount();
     const tally = { hits: 0, misses: 0, problems: [], sha256: new Map(), keys: new Set() };
     // A single file (an image, an APK) is hashed for the audit while it is extracted, unless the
@@ -28981,12 +29132,7 @@ async function extractInputParts(input, opts) {
         if (looked?.reused)
             opts.logger.info(`cache: ${looked.reused} of them not read to hash them: unchanged on this machine since an earlier scan (--cache-rehash reads every file)`);
         if (boot && rootKey && remembered && looked) {
-            const relPathOf = new Map(all.map((f) => [digestKey(f.abs), f.relPath]));
-            const sha256Of = (key) => {
-                const relPath = relPathOf.get(key);
-                return relPath === undefined ? undefined : tally.sha256.get(relPath);
-            };
-            const next = recordDigests(remembered.digests, walk.files.map((f) => f.abs), looked.seen, looked.at, sha256Of);
+            const next = recordDigests(remembered.digests, walk.files.map((f) => f.abs), looked.seen, looked.at, (key) => tally.sha256.get(key));
             const problem = writeDigests(init.cache.dir, boot, rootKey, next);
             if (problem)
                 opts.logger.warning(`cache: ${problem}`);
@@ -29009,7 +29155,7 @@ async function extractInputParts(input, opts) {
         input,
         sha256: single
             ? // An unreadable file is an unreadable-artifact finding already; the audit has no hash of it.
-                ((await hashing?.catch(() => undefined)) ?? tally.sha256.get(walk.files[0].relPath) ?? (await sha256OfFile$1(input).catch(() => undefined)))
+                ((await hashing?.catch(() => undefined)) ?? tally.sha256.get(digestKey(walk.files[0].abs)) ?? (await sha256OfFile$1(input).catch(() => undefined)))
             : sha256OfList(walk.files.map((f) => `${f.relPath}\u0000${f.size}`)),
         owned,
         // Other shards read the walk's skipped and unreadable paths for their own (partial) report.
@@ -29042,7 +29188,11 @@ function assembleInputFacts(input, sha256, parts, known, limits) {
     };
 }
 let buildIdMemo;
-/** SHA-256 of the running bundle (dist/cli.js, dist/index.js); empty when running the sources. */
+/**
+ * SHA-256 of the running build's worker bundle (dist/worker.js, built from the same sources as
+ * dist/cli.js and dist/index.js: a change to extraction changes it); empty when running the
+ * sources, where only TOOL_VERSION tells builds apart.
+ */
 function buildId() {
     if (buildIdMemo !== undefined)
         return buildIdMemo;

@@ -3,7 +3,7 @@ import { isMainThread, workerData, parentPort } from 'node:worker_threads';
 import { join, basename } from 'node:path';
 import { constants, InflateRaw, inflateRawSync, gunzipSync, createInflateRaw } from 'node:zlib';
 import { createHash, randomBytes } from 'node:crypto';
-import { openSync, constants as constants$1, fstatSync, closeSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, statSync, readFileSync } from 'node:fs';
+import { openSync, constants as constants$1, fstatSync, closeSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -13576,6 +13576,54 @@ function superRefine(fn, params) {
 const TOOL_VERSION = '0.1.0';
 
 /**
+ * Reading a file of our own folders (cache entries, digest records) that someone else may have
+ * planted: only a regular file is read, never through a symlink at its name, never blocking on a
+ * FIFO or a device, and never more than a bound.
+ */
+/** Open flags: no symlink followed at the name, no wait for a FIFO's writer (where the system has them). */
+const FLAGS = constants$1.O_RDONLY | (constants$1.O_NOFOLLOW ?? 0) | (constants$1.O_NONBLOCK ?? 0);
+/** Why readRegularFile did not read a file that is there. */
+class NotReadable extends Error {
+    size;
+    constructor(message, 
+    /** The file's size, when it was refused for its size. */
+    size) {
+        super(message);
+        this.size = size;
+    }
+}
+/**
+ * The whole of the regular file at `path`, at most `maxBytes` of it. Throws the system's error
+ * (ENOENT when there is none; ELOOP for a symlink), or NotReadable for anything but a regular
+ * file, one larger than `maxBytes`, or one that changed size while it was read.
+ */
+function readRegularFile(path, maxBytes) {
+    const fd = openSync(path, FLAGS);
+    try {
+        const st = fstatSync(fd);
+        if (!st.isFile())
+            throw new NotReadable('not a regular file');
+        if (st.size > maxBytes)
+            throw new NotReadable(`${st.size} bytes`, st.size);
+        const out = Buffer.allocUnsafe(st.size);
+        let got = 0;
+        while (got < out.length) {
+            const n = readSync(fd, out, got, out.length - got, got);
+            if (n === 0)
+                break;
+            got += n;
+        }
+        // One byte more than fstat said, or fewer: written to while read.
+        if (got < out.length || readSync(fd, Buffer.alloc(1), 0, 1, got) !== 0)
+            throw new NotReadable(`changed size while read (${st.size} bytes, then ${got === out.length ? 'more' : got})`);
+        return out;
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
+/**
  * Files written whole or not at all: through a temporary file in the same folder, renamed into
  * place, so that concurrent jobs and worker threads never see half a file.
  */
@@ -13648,6 +13696,18 @@ function temporaryName(name) {
  * `--cache-rehash` hashes every file whatever is remembered.
  */
 const FORMAT = 'activation-gate-digests';
+/** The identity of the regular file at `abs`, or undefined when it cannot be had. */
+function identityOf(abs) {
+    try {
+        const s = statSync(abs, { bigint: true });
+        if (!s.isFile())
+            return undefined;
+        return { id: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`, ctimeNs: s.ctimeNs, dev: s.dev };
+    }
+    catch {
+        return undefined;
+    }
+}
 strictObject({
     format: literal(FORMAT),
     formatVersion: number(),
@@ -13775,15 +13835,16 @@ const MAX_HEADER = 64 << 10;
 function readCacheEntryPayload(file, key, maxBytes = Infinity) {
     let raw;
     try {
-        const size = statSync(file).size;
-        if (size > maxBytes)
-            return { problem: `${size} bytes, more than the ${maxBytes} the facts of its file can take (64 times its size and 64 MiB)` };
-        raw = readFileSync(file);
+        raw = readRegularFile(file, maxBytes);
     }
     catch (e) {
         if (e.code === 'ENOENT')
             return { miss: true };
-        return { problem: `cannot read it (${e.code ?? e.message})` };
+        if (e instanceof NotReadable && e.size !== undefined)
+            return { problem: `${e.size} bytes, more than the ${maxBytes} the facts of its file can take (64 times its size and 64 MiB)` };
+        if (e instanceof NotReadable)
+            return { problem: e.message };
+        return { problem: `unreadable (${e.code ?? e.message})` };
     }
     const nl = raw.indexOf(0x0a);
     if (nl < 0 || nl > MAX_HEADER)
@@ -13867,6 +13928,10 @@ advance) {
             ctx.advance = hashing > 0 ? (f) => advance(hashing + (1 - hashing) * f) : advance;
         return ctx;
     };
+    // What the kernel said of the file when its SHA-256 was taken: remembered with it (digests.ts),
+    // else now, before it is hashed. An entry is written only if the file still says so after its
+    // extraction: otherwise its facts may be of other bytes than the key's.
+    const before = file.identity ?? identityOf(file.abs)?.id;
     let sha;
     try {
         // Known when the file is unchanged since an earlier scan on this machine (digests.ts).
@@ -13888,9 +13953,14 @@ advance) {
     const ctx = inFile(newContext());
     await extractFile(file, ctx);
     const facts = partialOf(ctx);
-    const writeProblem = writeCacheEntry(cache.dir, key, file, sha, facts);
-    const problem = 'problem' in found ? `${file.relPath}: the cache entry ${entryPath(cache.dir, key)} is ${found.problem}; extracted again` : writeProblem;
-    return { facts, hit: false, sha256: sha, key, ...(problem ? { problem } : {}) };
+    const after = identityOf(file.abs)?.id;
+    if (before === undefined || after !== before) {
+        // Changed (or replaced) while it was scanned: the facts are the bytes extraction read, which
+        // need not be those hashed. Nothing is stored, and its SHA-256 is not remembered.
+        return { facts, hit: false, key, problem: `${file.relPath} changed while it was scanned; its facts were not cached` };
+    }
+    const problems = ['problem' in found ? `${file.relPath}: the cache entry ${entryPath(cache.dir, key)} was not used (${found.problem}); extracted again` : undefined, writeCacheEntry(cache.dir, key, file, sha, facts)].filter((p) => p !== undefined);
+    return { facts, hit: false, sha256: sha, key, ...(problems.length ? { problem: problems.join('; ') } : {}) };
 }
 
 /**
@@ -16827,6 +16897,10 @@ async function runWorker() {
                 let results = [];
                 for (const job of msg.jobs) {
                     const f = job.file;
+                    // Each file starts at 0, so that no older position is ever read as its own (the file
+                    // number in a position has 11 bits, and a cache hit reports no progress of its own).
+                    if (ctx.advance)
+                        Atomics.store(finished, 1, packPosition(Atomics.load(finished, 0), 0));
                     results.push(await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached, job.slice, true));
                     Atomics.add(finished, 0, 1);
                     // Answered a few at a time (and at the end of the message), so that the main thread

@@ -5,14 +5,14 @@
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { RecordingLogger } from '../../src/logging.js';
 import { cacheEntryMaxBytes, cacheKey, cacheSalt, entryPath, readCacheEntry, writeCacheEntry } from '../../src/extract/cache.js';
 import { DEFAULT_LIMITS } from '../../src/extract/limits.js';
-import { isDigestsFile } from '../../src/extract/digests.js';
+import { bootId, isDigestsFile } from '../../src/extract/digests.js';
 import { temporaryFor, temporaryName } from '../../src/io/atomic.js';
 import { runCliCaptured } from '../helpers/cli.js';
 
@@ -269,6 +269,14 @@ describe('--cache-prune', () => {
     expect(after.filter((e) => !before.includes(e))).toHaveLength(1);
   });
 
+  it('--cache-rehash uses no remembered digest but records those it computes: --cache-prune keeps each input\'s record', async () => {
+    const r = await run(['--cache-rehash', '--cache-prune']);
+    expect(r.logger.of('info').some((m) => / not read to hash them/.test(m))).toBe(false);
+    // Nothing is recorded without a boot id, or on a filesystem whose file times cannot vouch.
+    if (bootId() === undefined || r.logger.of('info').some((m) => /cannot vouch/.test(m))) return;
+    expect(readdirSync(dir).filter(isDigestsFile)).toHaveLength(2);
+  });
+
   it("tells the writer's temporary files by their shape", () => {
     const name = `${'c'.repeat(64)}.facts`;
     expect(temporaryFor(temporaryName(name))).toBe(name);
@@ -343,6 +351,13 @@ describe('cache keys and entries', () => {
     expect(readCacheEntry(f, key, good.length)).toEqual({ facts });
     expect(readCacheEntry(f, key, good.length - 1)).toEqual({ problem: `${good.length} bytes, more than the ${good.length - 1} the facts of its file can take (64 times its size and 64 MiB)` });
     expect(cacheEntryMaxBytes(1000)).toBe(64_000 + (64 << 20));
+    // Planted in the folder (actions/cache keeps them): a FIFO is not waited on, a symlink not followed.
+    rmSync(f);
+    spawnSync('mkfifo', [f]);
+    expect(readCacheEntry(f, key)).toEqual({ problem: 'not a regular file' });
+    rmSync(f);
+    symlinkSync('/dev/zero', f);
+    expect(readCacheEntry(f, key)).toEqual({ problem: 'unreadable (ELOOP)' });
   });
 
   it('a missing entry is a miss, not a problem', () => {
@@ -393,7 +408,7 @@ d('--cache-dir with worker threads (dist/cli.js)', () => {
     expect(warm.stdout).toBe(cold.stdout);
     const counts = [...warm.stderr.matchAll(/cache: (\d+) of (\d+) files of /g)].map((m) => Number(m[2]) - Number(m[1]));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(3); // the three, extracted again
-    expect(warm.stderr).toMatch(/warning: cache: \d entr\w+ not used or not written, the files extracted again: .* its facts do not validate \(endpoints: /);
+    expect(warm.stderr).toMatch(/warning: cache: \d entr\w+ not used or not written, the files extracted again: .* was not used \(its facts do not validate \(endpoints: /);
     // Rewritten: the next run takes every file from the cache, silently.
     const again = run();
     expect(again.stdout).toBe(cold.stdout);

@@ -5,10 +5,12 @@
  * and mtime put back still gets a new ctime from the kernel, and is hashed again.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statfsSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statfsSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { applyDigests, bootId, digestKey, digestsFile, digestsMaxBytes, identityOf, readDigests, recordDigests, SETTLE_NS, untrustedFilesystem, untrustedFilesystemOf, writeDigests, type Digests } from '../../src/extract/digests.js';
+import { applyDigests, bootId, deviceMajor, digestKey, digestsFile, digestsMaxBytes, identityOf, readDigests, recordDigests, SETTLE_NS, untrustedDevice, untrustedFilesystem, untrustedFilesystemOf, writeDigests, type Digests } from '../../src/extract/digests.js';
 import { RecordingLogger } from '../../src/logging.js';
 import { extractFileCached } from '../../src/extract/cache.js';
 import { DEFAULT_LIMITS } from '../../src/extract/limits.js';
@@ -52,6 +54,25 @@ describe('untrustedFilesystem', () => {
     // A negative int32 as some platforms give the same magic number.
     expect(untrustedFilesystem(0xff534d42 | 0)).toBe('CIFS');
     for (const local of [0xef53 /* ext4 */, 0x58465342 /* XFS */, 0x9123683e /* Btrfs */, 0x01021994 /* tmpfs */, 0x794c7630 /* overlay */]) expect(untrustedFilesystem(local)).toBeUndefined();
+    // Network shares beyond NFS and SMB, and images whose times are their builder's.
+    expect(untrustedFilesystem(0x01021997)).toBe('9p');
+    expect(untrustedFilesystem(0xe0f5e1e2)).toBe('EROFS');
+    expect(untrustedFilesystem(0x73717368)).toBe('squashfs');
+    // Only filesystems known to be local are trusted.
+    expect(untrustedFilesystem(0x12345678)).toBe('a filesystem not known to be local (statfs type 0x12345678)');
+  });
+
+  it('a loop or network block device is an image mounted: not trusted, whatever its filesystem', () => {
+    // Linux device numbers as stat gives them: major 7 (loop), minor 0 and 300; major 8 (sda).
+    expect(deviceMajor(0x700n)).toBe(7);
+    expect(deviceMajor((7n << 8n) | 0x2cn | (1n << 20n))).toBe(7);
+    expect(deviceMajor(0x801n)).toBe(8);
+    expect(deviceMajor(0x1000_0000_0000n | 0x801n)).toBe(0x1000 | 8);
+    if (process.platform === 'linux') {
+      expect(untrustedDevice(Buffer.from(tmp), 0x700n)).toBe('a loop device (a mounted image)');
+      expect(untrustedDevice(Buffer.from(tmp), (43n << 8n) | 1n)).toBe('a network block device (a mounted image)');
+    }
+    expect(untrustedDevice(Buffer.from(tmp), statSync(tmp, { bigint: true }).dev)).toBe(untrustedFilesystemOf(tmp));
   });
 
   it('says so when statfs fails', () => {
@@ -87,7 +108,7 @@ describe('identityOf', () => {
 
 describe('the record in the cache folder', () => {
   const ROOT_A = Buffer.from('/b');
-  const MAX = digestsMaxBytes(10);
+  const MAX = digestsMaxBytes(Array.from({ length: 10 }, (_, i) => Buffer.from(`/b/${i}.apk`)));
 
   it("reads back what it wrote for the same input on the same boot; another boot's, input's or version's remembers nothing", () => {
     const dir = path.join(tmp, 'rec');
@@ -124,6 +145,28 @@ describe('the record in the cache folder', () => {
     writeFileSync(file, ' '.repeat(MAX + 1));
     expect(readDigests(dir, BOOT, ROOT_A, MAX)).toEqual({ digests: new Map(), problem: expect.stringMatching(`is ${MAX + 1} bytes, more than the ${MAX} a record of this input's files can take`) });
     expect(readDigests(path.join(tmp, 'none'), BOOT, ROOT_A, MAX)).toEqual({ digests: new Map() });
+  });
+
+  it('a FIFO or a symlink in place of the record is not read (no wait for a writer, nothing followed)', () => {
+    const dir = path.join(tmp, 'odd');
+    mkdirSync(dir);
+    const file = path.join(dir, digestsFile(ROOT_A));
+    execFileSync('mkfifo', [file]);
+    expect(readDigests(dir, BOOT, ROOT_A, MAX)).toEqual({ digests: new Map(), problem: expect.stringMatching(/is not readable JSON \(not a regular file\)/) });
+    rmSync(file);
+    symlinkSync('/dev/zero', file);
+    expect(readDigests(dir, BOOT, ROOT_A, MAX)).toEqual({ digests: new Map(), problem: expect.stringMatching(/is not readable JSON \(ELOOP\)/) });
+  });
+
+  it('takes a record as large as its paths can make it: 6 characters of JSON per byte of a path', () => {
+    const long = Buffer.from(`/b/${'\u0001'.repeat(3000)}`);
+    const d: Digests = new Map([[digestKey(long), { id: '1:2:3:4:5', sha256: SHA('c') }]]);
+    const dir = path.join(tmp, 'long');
+    expect(writeDigests(dir, BOOT, ROOT_A, d)).toBeUndefined();
+    const size = statSync(path.join(dir, digestsFile(ROOT_A))).size;
+    expect(size).toBeGreaterThan(6 * 3000);
+    expect(size).toBeLessThanOrEqual(digestsMaxBytes([long]) - (1 << 20));
+    expect(readDigests(dir, BOOT, ROOT_A, digestsMaxBytes([long]))).toEqual({ digests: d });
   });
 });
 
@@ -241,6 +284,73 @@ describe('a file whose digest is known', () => {
     expect(known.hit).toBe(true);
     expect(known.facts!.endpoints.map((e) => e.value)).toEqual(['known.example.com']);
   });
+});
+
+describe('a file that changes while it is scanned', () => {
+  const dir = path.join(tmp, 'racing');
+  mkdirSync(dir);
+  const init: PoolInit = { hosts: [], sms: [], mentionPackages: [], limits: DEFAULT_LIMITS };
+  const cache = { dir: path.join(dir, 'cache'), salt: 'test' };
+  const fileAt = (name: string, body: string) => {
+    const abs = path.join(dir, name);
+    writeFileSync(abs, body);
+    return { abs: Buffer.from(abs), relPath: name, size: statSync(abs).size, partition: 'system', partitionPath: name };
+  };
+  const entries = (): string[] => {
+    try {
+      return readdirSync(cache.dir).filter((n) => n.endsWith('.facts'));
+    } catch {
+      return [];
+    }
+  };
+
+  it('between its hash and its extraction: the facts of what was read, nothing cached, no SHA-256 to remember', async () => {
+    const file = fileAt('a.so', ' https://before.example.com/x ');
+    // Extraction starts (its context is made) after the hash: the file is rewritten then.
+    const r = await extractFileCached(file, cache, () => (writeFileSync(path.join(dir, 'a.so'), ' https://after.example.com/xy '), newContext(init)), partialOf);
+    expect(r.facts!.endpoints.map((e) => e.value)).toEqual(['after.example.com']);
+    expect(r.sha256).toBeUndefined();
+    expect(r.problem).toBe('a.so changed while it was scanned; its facts were not cached');
+    expect(entries()).toEqual([]);
+    // Unchanged during the scan: cached.
+    const again = await extractFileCached(file, cache, () => newContext(init), partialOf);
+    expect(again.problem).toBeUndefined();
+    expect(entries()).toHaveLength(1);
+  });
+
+  it('after the walk matched its remembered digest: extracted, not cached under the old digest', async () => {
+    const file = fileAt('b.so', ' https://new.example.com/x ');
+    const remembered = { sha256: SHA('d'), identity: '1:2:3:4:5' };
+    const before = entries().length;
+    const r = await extractFileCached({ ...file, ...remembered }, cache, () => newContext(init), partialOf);
+    expect(r.hit).toBe(false);
+    expect(r.facts!.endpoints.map((e) => e.value)).toEqual(['new.example.com']);
+    expect(r.problem).toMatch(/changed while it was scanned/);
+    expect(entries()).toHaveLength(before);
+  });
+});
+
+describe('two files whose paths display alike', () => {
+  // A byte that is not UTF-8 is shown as \xNN, as are the four characters "\x80" themselves.
+  (process.platform === 'linux' ? it : it.skip)('each keeps its own SHA-256 in the record', async () => {
+    const root = path.join(tmp, 'alike');
+    const out = path.join(root, 'out', 'system', 'etc');
+    mkdirSync(out, { recursive: true });
+    const raw = Buffer.concat([Buffer.from(`${out}/`), Buffer.from([0x80])]);
+    writeFileSync(raw, 'https://raw.example.com/\n');
+    writeFileSync(path.join(out, '\\x80'), 'https://literal.example.com/\n');
+    // Recorded only once their change has settled.
+    await sleep(Number(SETTLE_NS / 1_000_000n) + 100);
+    const r = await runCliCaptured(['scan', 'out', '--format', 'json', '--cache-dir', path.join(root, 'cache'), '--source-root', root], root);
+    expect(r.stdout).toContain('raw.example.com');
+    expect(r.stdout).toContain('literal.example.com');
+    if (bootId() === undefined || untrustedFilesystemOf(root) !== undefined) return;
+    const record = JSON.parse(readFileSync(path.join(root, 'cache', digestsFile(Buffer.from(realpathSync.native(path.join(root, 'out'))))), 'utf8')) as { files: [string, string, string][] };
+    const sha = (b: Buffer | string): string => createHash('sha256').update(readFileSync(b)).digest('hex');
+    const of = new Map(record.files.map(([key, , digest]) => [key, digest]));
+    expect(of.get(digestKey(raw))).toBe(sha(raw));
+    expect(of.get(digestKey(Buffer.from(path.join(out, '\\x80'))))).toBe(sha(path.join(out, '\\x80')));
+  }, 30_000);
 });
 
 // Digests are remembered only where the system names its boot (Linux).

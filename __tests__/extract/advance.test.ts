@@ -11,7 +11,8 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from '@jest/globals';
 import { extractFile, sliceBudget } from '../../src/extract/artifact.js';
 import { DEFAULT_LIMITS } from '../../src/extract/limits.js';
-import { extractFiles, newContext, packPosition, partialOf, setWorkerScript, WORKER_MARK, threadProgress, unpackPosition, type PoolInit } from '../../src/extract/pool.js';
+import { extractFiles, newContext, packPosition, partialOf, setWorkerScript, takeWorkerProblems, WORKER_MARK, threadProgress, unpackPosition, type PoolInit } from '../../src/extract/pool.js';
+import { mergePartials } from '../../src/extract/partial.js';
 import { extractFileCached } from '../../src/extract/cache.js';
 import { workOf } from '../../src/extract/work.js';
 import type { FileArtifact } from '../../src/inputs/walk.js';
@@ -176,6 +177,43 @@ describe('progress of extractFiles through an image two extractors share', () =>
     expect(seen.at(-1)!.files).toBe(1);
     expect(seen.at(-1)!.bytes).toBe(image.size);
     expect(seen.at(-1)!.work).toBeCloseTo(total, 0);
+  }, 60_000);
+});
+
+describe('a progress display that throws', () => {
+  const image = fileOf(join(sample, 'super.img'), 'super.img');
+  const failing = (): { calls: number; progress: () => never } => {
+    const out = {
+      calls: 0,
+      progress: (): never => {
+        out.calls++;
+        throw new Error('terminal gone');
+      },
+    };
+    return out;
+  };
+
+  it('costs nothing but itself: the same facts, told once, on one extractor', async () => {
+    takeWorkerProblems();
+    const plain = mergePartials(await extractFiles([image], init, 1));
+    const f = failing();
+    const thrown = mergePartials(await extractFiles([image], init, 1, f.progress));
+    expect(f.calls).toBe(1);
+    expect(thrown).toEqual(plain);
+    expect(thrown.unreadable).toEqual([]);
+    expect(takeWorkerProblems()).toEqual(['progress could not be shown (terminal gone); the scan went on without it']);
+  });
+
+  withWorkers('and on two, a worker thread among them', async () => {
+    setWorkerScript(worker);
+    takeWorkerProblems();
+    const files = [image, fileOf(join(sample, 'ext4', 'system.img'), 'system.img')];
+    const plain = mergePartials(await extractFiles(files, init, 2));
+    const f = failing();
+    const thrown = mergePartials(await extractFiles(files, init, 2, f.progress));
+    expect(f.calls).toBe(1);
+    expect(thrown).toEqual(plain);
+    expect(takeWorkerProblems()).toEqual(['progress could not be shown (terminal gone); the scan went on without it']);
   }, 60_000);
 });
 

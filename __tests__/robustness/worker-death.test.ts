@@ -134,6 +134,30 @@ cli('a worker dying on a small file after others of the same message', () => {
     expect(t.endpoints.map((e) => e.value).filter((v) => v.startsWith('filler'))).toEqual(['filler1.example.com', 'filler2.example.com', 'filler3.example.com']);
   }, 120_000);
 
+  it('with a cold cache: the files it had finished, extracted again, are counted once', () => {
+    // As below, but nothing is cached yet: the files the worker answered for before it died are
+    // misses whose facts died with it, extracted again on the main thread and not counted again.
+    const dir = tempDir('ag-death-cold-');
+    const cache = tempDir('ag-death-cold-dir-');
+    const BLOBS = 12;
+    for (let i = 1; i <= BLOBS; i++) writeFileSync(join(dir, `f${i}.bin`), Buffer.concat([randomBytes(250_000), Buffer.from(`\0https://filler${i}.example.com/`)]));
+    const text = join(dir, 'hosts.txt');
+    writeFileSync(text, Array.from({ length: 60_000 }, (_, i) => `h${i}.example.cn\n`).join(''));
+    execFileSync('zip', ['-q', '-9', '-j', join(dir, 'killer.jar'), text]);
+    rmSync(text);
+    const r = spawnSync('node', [CLI, 'scan', dir, '--market', 'EU', '--format', 'json', '--fail-on', 'never', '--source-root', EMPTY, '--cache-dir', cache], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ACTIVATION_GATE_WORKERS: '2', ACTIVATION_GATE_WORKER_HEAP_MB: '16' },
+      maxBuffer: 1 << 28,
+    });
+    expect(r.status).toBe(0);
+    const t = (JSON.parse(r.stdout) as { targets: { unreadable: { path: string; reason: string }[] }[] }).targets[0];
+    expect(t.unreadable.map((u) => `${u.path}: ${u.reason}`)).toEqual([expect.stringMatching(/^killer\.jar: the extraction worker failed on it: .*memory/i)]);
+    // Each blob once, a miss (the JAR, lost, is not counted); counted again, this said 6 of 18.
+    expect(r.stderr).toContain(`cache: 0 of ${BLOBS} files of `);
+  }, 120_000);
+
   it('with a warm cache: the hits it handed over before dying are neither lost nor counted twice', () => {
     // Twelve 250 KB blobs are cached first; then a JAR that kills the worker extracting it is
     // added. Dealt largest first, a few blobs to a message: the JAR goes, in a later message, to

@@ -16,7 +16,7 @@
  * workers never see half an entry.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ENDPOINT_KINDS, SOURCES } from '../facts.js';
@@ -26,8 +26,9 @@ import { extractFile, type ArtifactContext } from './artifact.js';
 import type { Limits } from './limits.js';
 import { workOf } from './work.js';
 import type { PartialFacts } from './partial.js';
-import { isDigestsFile } from './digests.js';
+import { identityOf, isDigestsFile } from './digests.js';
 import { temporaryFor, writeAtomically } from '../io/atomic.js';
+import { NotReadable, readRegularFile } from '../io/regular.js';
 
 export const CACHE_FORMAT = 'activation-gate-facts';
 /** Bumped whenever the shape of a stored entry changes. */
@@ -177,12 +178,12 @@ const MAX_HEADER = 64 << 10;
 export function readCacheEntryPayload(file: string, key: string, maxBytes = Infinity): { payload: Buffer } | { miss: true } | { problem: string } {
   let raw: Buffer;
   try {
-    const size = statSync(file).size;
-    if (size > maxBytes) return { problem: `${size} bytes, more than the ${maxBytes} the facts of its file can take (64 times its size and 64 MiB)` };
-    raw = readFileSync(file);
+    raw = readRegularFile(file, maxBytes);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { miss: true };
-    return { problem: `cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    if (e instanceof NotReadable && e.size !== undefined) return { problem: `${e.size} bytes, more than the ${maxBytes} the facts of its file can take (64 times its size and 64 MiB)` };
+    if (e instanceof NotReadable) return { problem: e.message };
+    return { problem: `unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
   const nl = raw.indexOf(0x0a);
   if (nl < 0 || nl > MAX_HEADER) return { problem: `without a header line (${raw.length} bytes)` };
@@ -270,8 +271,9 @@ export function pruneCache(dir: string, used: ReadonlySet<string>, now = Date.no
     if (!(ours && !used.has(name)) && !temporary) continue;
     const file = join(dir, name);
     try {
-      const st = statSync(file);
-      if (!st.isFile() || (temporary && now - st.mtimeMs < 3_600_000)) continue;
+      // Not followed: a symlink named like an entry is removed itself, and counts as itself.
+      const st = lstatSync(file);
+      if (st.isDirectory() || (temporary && now - st.mtimeMs < 3_600_000)) continue;
       unlinkSync(file);
       out.removed++;
       out.bytes += st.size;
@@ -325,6 +327,10 @@ export async function extractFileCached(
     if (advance) ctx.advance = hashing > 0 ? (f) => advance(hashing + (1 - hashing) * f) : advance;
     return ctx;
   };
+  // What the kernel said of the file when its SHA-256 was taken: remembered with it (digests.ts),
+  // else now, before it is hashed. An entry is written only if the file still says so after its
+  // extraction: otherwise its facts may be of other bytes than the key's.
+  const before = file.identity ?? identityOf(file.abs)?.id;
   let sha: string;
   try {
     // Known when the file is unchanged since an earlier scan on this machine (digests.ts).
@@ -343,7 +349,12 @@ export async function extractFileCached(
   const ctx = inFile(newContext());
   await extractFile(file, ctx);
   const facts = partialOf(ctx);
-  const writeProblem = writeCacheEntry(cache.dir, key, file, sha, facts);
-  const problem = 'problem' in found ? `${file.relPath}: the cache entry ${entryPath(cache.dir, key)} is ${found.problem}; extracted again` : writeProblem;
-  return { facts, hit: false, sha256: sha, key, ...(problem ? { problem } : {}) };
+  const after = identityOf(file.abs)?.id;
+  if (before === undefined || after !== before) {
+    // Changed (or replaced) while it was scanned: the facts are the bytes extraction read, which
+    // need not be those hashed. Nothing is stored, and its SHA-256 is not remembered.
+    return { facts, hit: false, key, problem: `${file.relPath} changed while it was scanned; its facts were not cached` };
+  }
+  const problems = ['problem' in found ? `${file.relPath}: the cache entry ${entryPath(cache.dir, key)} was not used (${found.problem}); extracted again` : undefined, writeCacheEntry(cache.dir, key, file, sha, facts)].filter((p) => p !== undefined);
+  return { facts, hit: false, sha256: sha, key, ...(problems.length ? { problem: problems.join('; ') } : {}) };
 }

@@ -30,6 +30,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statfsSync, statSync } from 'node:fs';
+import { NotReadable, readRegularFile } from '../io/regular.js';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeAtomically } from '../io/atomic.js';
@@ -67,22 +68,53 @@ export function identityOf(abs: Buffer | string): FileIdentity | undefined {
 }
 
 /**
- * Filesystems whose stat a file's identity cannot rest on (Linux magic numbers, statfs f_type):
- * NFS, SMB / CIFS (clients cache attributes), FAT and exFAT (no change time), FUSE (any daemon).
+ * Filesystems whose stat a file's identity can rest on (Linux magic numbers, statfs f_type):
+ * local ones, where the kernel itself sets every change time. Any other is not trusted: the
+ * network and cluster filesystems (NFS, SMB / CIFS, 9p, vboxsf, CephFS, AFS, Lustre, GPFS:
+ * clients cache attributes), FAT and exFAT (no change time), FUSE (any daemon), and read-only
+ * image filesystems (EROFS, squashfs, ISO 9660: their times are what the image's builder wrote,
+ * the same in every build of it).
  */
-const UNTRUSTED_FILESYSTEMS = new Map<number, string>([
+const TRUSTED_FILESYSTEMS = new Set<number>([
+  0xef53, // ext2, ext3, ext4
+  0x58465342, // XFS
+  0x9123683e, // Btrfs
+  0xf2f52010, // F2FS
+  0x2fc12fc1, // ZFS
+  0xca451a4e, // bcachefs
+  0x3153464a, // JFS
+  0x52654973, // ReiserFS
+  0x01021994, // tmpfs
+  0x858458f6, // ramfs
+  0x794c7630, // overlayfs (containers' root; its layers are local in every runtime we know)
+]);
+
+/** Names for the message of the untrusted filesystems met most. */
+const FILESYSTEM_NAMES = new Map<number, string>([
   [0x6969, 'NFS'],
   [0x517b, 'SMB'],
   [0xff534d42, 'CIFS'],
   [0xfe534d42, 'SMB2'],
+  [0x01021997, '9p'],
+  [0x786f4256, 'vboxsf'],
+  [0x00c36400, 'CephFS'],
+  [0x5346414f, 'AFS'],
+  [0x6b414653, 'AFS'],
+  [0x0bd00bd0, 'Lustre'],
+  [0x47504653, 'GPFS'],
   [0x4d44, 'FAT'],
   [0x2011bab0, 'exFAT'],
   [0x65735546, 'FUSE'],
+  [0xe0f5e1e2, 'EROFS'],
+  [0x73717368, 'squashfs'],
+  [0x9660, 'ISO 9660'],
 ]);
 
 /** Why a file's identity on a filesystem of this type (statfs f_type) cannot be trusted, or undefined when it can. */
 export function untrustedFilesystem(type: number): string | undefined {
-  return UNTRUSTED_FILESYSTEMS.get(type >>> 0);
+  const t = type >>> 0;
+  if (TRUSTED_FILESYSTEMS.has(t)) return undefined;
+  return FILESYSTEM_NAMES.get(t) ?? `a filesystem not known to be local (statfs type 0x${t.toString(16)})`;
 }
 
 /** The filesystem type of `path` when identities there cannot be trusted (untrustedFilesystem), or undefined. */
@@ -92,6 +124,31 @@ export function untrustedFilesystemOf(path: string | Buffer): string | undefined
   } catch {
     return 'unknown (statfs failed)';
   }
+}
+
+/** Block devices whose filesystem is an image someone built (Linux majors): loop (7) and NBD (43). */
+const IMAGE_DEVICES = new Map<number, string>([
+  [7, 'a loop device'],
+  [43, 'a network block device'],
+]);
+
+/** The major number of a Linux device number (glibc's gnu_dev_major). */
+export function deviceMajor(dev: bigint): number {
+  return Number(((dev >> 8n) & 0xfffn) | ((dev >> 32n) & ~0xfffn));
+}
+
+/**
+ * Why the identity of a file on device `dev`, at `abs`, cannot be trusted, or undefined: a loop
+ * or network block device (a mounted image, whose times are its builder's: two builds of one
+ * image mounted in turn at one place can show the same identities over other bytes), else the
+ * filesystem's type (untrustedFilesystemOf).
+ */
+export function untrustedDevice(abs: Buffer, dev: bigint): string | undefined {
+  if (process.platform === 'linux') {
+    const image = IMAGE_DEVICES.get(deviceMajor(dev));
+    if (image) return `${image} (a mounted image)`;
+  }
+  return untrustedFilesystemOf(abs);
 }
 
 /** This boot's id, or undefined where the system gives none (then nothing is remembered). */
@@ -130,11 +187,10 @@ export function readDigests(dir: string, boot: string, root: Buffer, maxBytes: n
   const file = join(dir, digestsFile(root));
   let data: unknown;
   try {
-    const size = statSync(file).size;
-    if (size > maxBytes) return { digests: new Map(), problem: `${file} is ${size} bytes, more than the ${maxBytes} a record of this input's files can take; every file is hashed` };
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(readRegularFile(file, maxBytes).toString('utf8'));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { digests: new Map() };
+    if (e instanceof NotReadable && e.size !== undefined) return { digests: new Map(), problem: `${file} is ${e.size} bytes, more than the ${maxBytes} a record of this input's files can take; every file is hashed` };
     return { digests: new Map(), problem: `${file} is not readable JSON (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); every file is hashed` };
   }
   const parsed = digestsSchema.safeParse(data);
@@ -152,9 +208,15 @@ export function writeDigests(dir: string, boot: string, root: Buffer, digests: D
   return writeAtomically(dir, digestsFile(root), `${JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, boot, root: digestKey(root), files })}\n`);
 }
 
-/** The largest record read for an input of `files` files: far more than its entries take (~200 bytes each). */
-export function digestsMaxBytes(files: number): number {
-  return 1024 * files + (1 << 20);
+/**
+ * The largest record read for an input of these files: more than its entries can take (a path
+ * of n bytes is at most 6n characters of JSON, each `\u00XX`; identity and SHA-256 ~200), so
+ * that a planted record is never parsed whole.
+ */
+export function digestsMaxBytes(files: readonly Buffer[]): number {
+  let n = 1 << 20;
+  for (const abs of files) n += 6 * abs.length + 256;
+  return n;
 }
 
 /**
@@ -162,14 +224,14 @@ export function digestsMaxBytes(files: number): number {
  * `sha256` (its bytes are not read to hash them). Returns the identities seen, to record after
  * extraction (`recordDigests`), when they were seen, and how many files were on each filesystem
  * whose identities cannot be trusted (`untrusted`: its type -> files; those files are neither
- * spared nor seen). `check` names such a filesystem from a path on it (default: statfs); it is
- * asked once per device.
+ * spared nor seen). `check` names such a device or filesystem from a path on it and its device
+ * number (default: untrustedDevice); it is asked once per device.
  */
 export function applyDigests(
-  files: readonly { abs: Buffer; sha256?: string }[],
+  files: readonly { abs: Buffer; sha256?: string; identity?: string }[],
   digests: Digests,
   nowNs: bigint,
-  check: (abs: Buffer) => string | undefined = untrustedFilesystemOf,
+  check: (abs: Buffer, dev: bigint) => string | undefined = untrustedDevice,
 ): { seen: Map<string, FileIdentity>; reused: number; at: bigint; untrusted: Map<string, number> } {
   const seen = new Map<string, FileIdentity>();
   const devices = new Map<bigint, string | undefined>();
@@ -178,7 +240,7 @@ export function applyDigests(
   for (const f of files) {
     const identity = identityOf(f.abs);
     if (!identity) continue;
-    if (!devices.has(identity.dev)) devices.set(identity.dev, check(f.abs));
+    if (!devices.has(identity.dev)) devices.set(identity.dev, check(f.abs, identity.dev));
     const kind = devices.get(identity.dev);
     if (kind !== undefined) {
       untrusted.set(kind, (untrusted.get(kind) ?? 0) + 1);
@@ -189,6 +251,7 @@ export function applyDigests(
     const d = digests.get(key);
     if (d && d.id === identity.id) {
       f.sha256 = d.sha256;
+      f.identity = d.id;
       reused++;
     }
   }

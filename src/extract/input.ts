@@ -99,25 +99,24 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   const all = [...own, ...borrowed];
   // With a cache, files unchanged since an earlier scan on this boot of this machine keep the
   // SHA-256 it computed, and are not read to hash them again (digests.ts).
-  const root = opts.cache && !opts.cache.rehash ? walk.root : undefined;
+  // `--cache-rehash` uses none of them, but records the digests it computes afresh.
+  const root = opts.cache ? walk.root : undefined;
   const boot = root ? bootId() : undefined;
   const rootKey = boot && root ? Buffer.from(root) : undefined;
-  const remembered = boot && rootKey ? readDigests(opts.cache!.dir, boot, rootKey, digestsMaxBytes(walk.files.length)) : undefined;
+  const remembered = boot && rootKey ? readDigests(opts.cache!.dir, boot, rootKey, digestsMaxBytes(walk.files.map((f) => f.abs))) : undefined;
   if (remembered?.problem) opts.logger.warning(`cache: ${remembered.problem}`);
-  const looked = remembered ? applyDigests(all, remembered.digests, BigInt(Date.now()) * 1_000_000n) : undefined;
-  // Not where a stat may lie (NFS, SMB and FUSE clients, FAT), at the root or at a mount point
-  // below it: files there are hashed.
+  const looked = remembered ? applyDigests(all, opts.cache!.rehash ? new Map() : remembered.digests, BigInt(Date.now()) * 1_000_000n) : undefined;
+  // Not where a stat may lie (network and FUSE filesystems, FAT, images mounted from a loop
+  // device), at the root or at a mount point below it: files there are hashed.
   for (const [kind, n] of looked?.untrusted ?? []) {
     const which = n === all.length ? `${input} is on ${kind}` : `${n} of the ${all.length} files of ${input} are on ${kind}`;
     opts.logger.info(`cache: ${which}, whose file times cannot vouch for unchanged bytes: ${n === all.length ? 'every file is' : 'they are'} hashed`);
   }
-  const totalBytes = all.reduce((a, f) => a + f.size, 0);
+  // The files whose extraction reports progress: a shard's borrowed property files report none.
   const progress = opts.progress?.(
     opts.label ?? input,
-    all.length,
-    totalBytes,
-    // The work of the files whose extraction reports progress (a shard's borrowed property
-    // files report none).
+    own.length,
+    own.reduce((a, f) => a + f.size, 0),
     own.reduce((a, f) => a + workOf(f), 0),
   );
   const workers = opts.workers ?? workerCount();
@@ -142,12 +141,7 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
     opts.logger.info(`cache: ${tally.hits} of ${tally.hits + tally.misses} files of ${input} from ${init.cache.dir}`);
     if (looked?.reused) opts.logger.info(`cache: ${looked.reused} of them not read to hash them: unchanged on this machine since an earlier scan (--cache-rehash reads every file)`);
     if (boot && rootKey && remembered && looked) {
-      const relPathOf = new Map(all.map((f) => [digestKey(f.abs), f.relPath]));
-      const sha256Of = (key: string): string | undefined => {
-        const relPath = relPathOf.get(key);
-        return relPath === undefined ? undefined : tally.sha256.get(relPath);
-      };
-      const next = recordDigests(remembered.digests, walk.files.map((f) => f.abs), looked.seen, looked.at, sha256Of);
+      const next = recordDigests(remembered.digests, walk.files.map((f) => f.abs), looked.seen, looked.at, (key) => tally.sha256.get(key));
       const problem = writeDigests(init.cache.dir, boot, rootKey, next);
       if (problem) opts.logger.warning(`cache: ${problem}`);
       opts.cache?.used?.add(digestsFile(rootKey));
@@ -167,7 +161,7 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
     input,
     sha256: single
       ? // An unreadable file is an unreadable-artifact finding already; the audit has no hash of it.
-        ((await hashing?.catch(() => undefined)) ?? tally.sha256.get(walk.files[0].relPath) ?? (await sha256OfFile(input).catch(() => undefined)))
+        ((await hashing?.catch(() => undefined)) ?? tally.sha256.get(digestKey(walk.files[0].abs)) ?? (await sha256OfFile(input).catch(() => undefined)))
       : sha256OfList(walk.files.map((f) => `${f.relPath}\u0000${f.size}`)),
     owned,
     // Other shards read the walk's skipped and unreadable paths for their own (partial) report.
@@ -203,7 +197,11 @@ export function assembleInputFacts(input: string, sha256: string | undefined, pa
 
 let buildIdMemo: string | undefined;
 
-/** SHA-256 of the running bundle (dist/cli.js, dist/index.js); empty when running the sources. */
+/**
+ * SHA-256 of the running build's worker bundle (dist/worker.js, built from the same sources as
+ * dist/cli.js and dist/index.js: a change to extraction changes it); empty when running the
+ * sources, where only TOOL_VERSION tells builds apart.
+ */
 function buildId(): string {
   if (buildIdMemo !== undefined) return buildIdMemo;
   const script = getWorkerScript();

@@ -13,6 +13,7 @@ import type { FileArtifact } from '../inputs/walk.js';
 import { extractFile, isSharedContainer, sliceBudget, sliceBudgetRefused, type ArtifactContext, type ImageSlice } from './artifact.js';
 import { FileSource } from '../io/source.js';
 import { extractFileCached, parseCachedFacts, sha256OfFile, type CacheConfig } from './cache.js';
+import { digestKey } from './digests.js';
 import { EndpointCollector, knownEndpoint, type EndpointKey } from './collector.js';
 import { EndpointScanner } from './endpoints.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
@@ -151,7 +152,10 @@ export interface CacheTally {
   hits: number;
   misses: number;
   problems: string[];
-  /** relPath -> SHA-256 of each file the cache hashed (a single-file input needs no second hash). */
+  /**
+   * SHA-256 of each file the cache hashed, by its path's bytes (digestKey: two paths that display
+   * alike are two keys); a single-file input needs no second hash.
+   */
   sha256: Map<string, string>;
   /** The cache keys of the files (their entries used or written: `--cache-prune` keeps them). */
   keys: Set<string>;
@@ -182,9 +186,9 @@ async function extractOne(f: FileArtifact, init: PoolInit, ctx: ArtifactContext,
   return { hit: r.hit, ...(r.problem ? { problem: r.problem } : {}), ...(r.sha256 ? { sha256: r.sha256 } : {}), ...(r.key ? { key: r.key } : {}), ...(payload ? { payload } : {}) };
 }
 
-function tally(t: CacheTally | undefined, r: Extracted, relPath: string | undefined): void {
+function tally(t: CacheTally | undefined, r: Extracted, file: { abs: Buffer }): void {
   if (!t || r.hit === undefined) return;
-  if (r.sha256 && relPath !== undefined) t.sha256.set(relPath, r.sha256);
+  if (r.sha256) t.sha256.set(digestKey(file.abs), r.sha256);
   if (r.key) t.keys.add(r.key);
   if (r.hit) t.hits++;
   else t.misses++;
@@ -229,6 +233,9 @@ export async function runWorker(): Promise<void> {
         let results: Extracted[] = [];
         for (const job of msg.jobs) {
           const f = job.file;
+          // Each file starts at 0, so that no older position is ever read as its own (the file
+          // number in a position has 11 bits, and a cache hit reports no progress of its own).
+          if (ctx.advance) Atomics.store(finished, 1, packPosition(Atomics.load(finished, 0), 0));
           results.push(await extractOne({ ...f, abs: Buffer.from(f.abs.buffer, f.abs.byteOffset, f.abs.byteLength) }, init, ctx, cached, job.slice, true));
           Atomics.add(finished, 0, 1);
           // Answered a few at a time (and at the end of the message), so that the main thread
@@ -432,8 +439,10 @@ export function unpackPosition(finished: number, packed: number): number | undef
  * one it is on (the fraction done).
  */
 export function threadProgress<J>(counts: Int32Array, received: number, inflight: readonly J[], add: (job: J, fraction: number) => void): void {
-  const finished = Atomics.load(counts, 0);
+  // The position first: read after the count, it could be the next file's while the count is
+  // still this one's, and this file would count for nothing.
   const position = Atomics.load(counts, 1);
+  const finished = Atomics.load(counts, 0);
   const ahead = finished - received;
   for (let i = 0; i < ahead && i < inflight.length; i++) add(inflight[i], 1);
   const fraction = unpackPosition(finished, position);
@@ -485,6 +494,19 @@ export async function extractFiles(
   let doneFiles = 0;
   let doneBytes = 0;
   let doneWork = 0;
+  // Progress is for the eye: if drawing it throws, the scan goes on without it (said once), and
+  // never counts a file unreadable for it.
+  const draw = progress;
+  progress = draw
+    ? (p) => {
+        try {
+          draw(p);
+        } catch (e) {
+          progress = undefined;
+          workerProblems.push(`progress could not be shown (${(e as Error).message}); the scan went on without it`);
+        }
+      }
+    : undefined;
   // Large images and target-files / OTA zips are shared by every worker (each extracts a slice
   // of them): a single one given as the input uses every core too.
   const minBytes = init.limits.minSliceBytes;
@@ -496,8 +518,8 @@ export async function extractFiles(
     for (const f of files) {
       // Through a large file too (an image): its part done so far.
       const work = workOf(f);
-      if (progress) ctx.advance = (fraction) => progress({ files: doneFiles, bytes: Math.round(doneBytes + fraction * f.size), work: doneWork + fraction * work });
-      tally(cacheTally, await extractOne(f, init, ctx, parts), f.relPath);
+      if (progress) ctx.advance = (fraction) => progress?.({ files: doneFiles, bytes: Math.round(doneBytes + fraction * f.size), work: doneWork + fraction * work });
+      tally(cacheTally, await extractOne(f, init, ctx, parts), f);
       doneFiles++;
       doneBytes += f.size;
       doneWork += work;
@@ -537,6 +559,10 @@ export async function extractFiles(
   // facts do not parse or validate is extracted again in-process at the end, which says why.
   const hits: { relPath: string; facts: PartialFacts }[] = [];
   const recheck: Job[] = [];
+  // Files a dead worker had finished, counted then, and redone: not counted again.
+  const counted = new Set<Job>();
+  // Slices of each shared image done: the image counts as a file once all of them are.
+  const slicesDone = new Map<string, number>();
   const settle = (job: Job, r: Extracted): void => {
     if (r.payload) {
       const parsed = parseCachedFacts(r.payload);
@@ -546,10 +572,17 @@ export async function extractFiles(
       }
       hits.push({ relPath: job.file.relPath, facts: parsed.facts });
     }
-    tally(cacheTally, r, job.file.relPath);
-    doneFiles += job.slice ? 1 / job.slice.count : 1;
-    doneBytes += job.slice ? job.file.size / job.slice.count : job.file.size;
-    doneWork += job.slice ? workOf(job.file) / job.slice.count : workOf(job.file);
+    if (!counted.delete(job)) {
+      tally(cacheTally, r, job.file);
+      if (!job.slice) doneFiles++;
+      else {
+        const n = (slicesDone.get(job.file.relPath) ?? 0) + 1;
+        slicesDone.set(job.file.relPath, n);
+        if (n === job.slice.count) doneFiles++;
+      }
+      doneBytes += job.slice ? job.file.size / job.slice.count : job.file.size;
+      doneWork += job.slice ? workOf(job.file) / job.slice.count : workOf(job.file);
+    }
     if (r.partial) {
       const list = slices.get(job.file.relPath) ?? [];
       list.push(r.partial);
@@ -574,8 +607,7 @@ export async function extractFiles(
     };
     if (mainJob) add(mainJob, mainFraction);
     for (const u of underway) u(add);
-    // A shared image counts as a file once all its slices are done.
-    progress({ files: Math.floor(doneFiles + 1e-9), bytes: Math.round(bytes), work });
+    progress({ files: doneFiles, bytes: Math.round(bytes), work });
   };
   const mainCtx = newContext(init);
   if (progress) mainCtx.advance = (fraction) => ((mainFraction = fraction), report());
@@ -650,7 +682,8 @@ export async function extractFiles(
           const counter = new SharedArrayBuffer(COUNTER_BYTES);
           const counts = new Int32Array(counter);
           let received = 0;
-          underway.push((add) => threadProgress(counts, received, inflight, add));
+          // Until it ends (a dead worker's files are redone, and counted then).
+          underway.push((add) => void (settled || threadProgress(counts, received, inflight, add)));
           const onMessage = (msg: FromWorker): void => {
             if (msg.type === 'done') {
               for (const r of msg.results) {
@@ -690,6 +723,7 @@ export async function extractFiles(
               lost.unreadable.push({ path: culprit.file.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
               if (culprit.slice) broken.add(culprit.file.relPath);
             }
+            for (const job of finished) counted.add(job);
             appendAll(redo, finished);
             appendAll(redo, notStarted);
             resolve(undefined);
@@ -727,7 +761,10 @@ export async function extractFiles(
   appendAll(parts, mainParts);
   if (rest.length) {
     const ctx = newContext(init);
-    for (const job of rest) settle(job, await extractOne(job.file, init, ctx, parts, job.slice));
+    for (const job of rest) {
+      settle(job, await extractOne(job.file, init, ctx, parts, job.slice));
+      report();
+    }
     parts.push(partialOf(ctx));
   }
   for (const [relPath, list] of slices) {

@@ -26,6 +26,8 @@ export interface FileArtifact {
    * an earlier scan on this machine while the file's identity is unchanged (extract/digests.ts).
    */
   sha256?: string;
+  /** With a remembered `sha256`: the identity (device, inode, size and times) it was remembered with. */
+  identity?: string;
 }
 
 export interface WalkResult {
