@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync, openSync, writeSync, closeSync, statSync, realpathSync, readdirSync, lstatSync, readlinkSync, constants as constants$1, fstatSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, statfsSync, existsSync } from 'node:fs';
+import { readFileSync, openSync, writeSync, closeSync, statSync, realpathSync, readdirSync, lstatSync, readlinkSync, constants as constants$1, fstatSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, statfsSync, accessSync, existsSync } from 'node:fs';
 import path, { resolve, basename, join, relative } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25793,7 +25793,11 @@ advance) {
     const before = file.identity ?? identityOf(file.abs)?.id;
     let sha;
     try {
-        // Known when the file is unchanged since an earlier scan on this machine (digests.ts).
+        // Known when the file is unchanged since an earlier scan on this machine (digests.ts); then
+        // it is not read, but it must still be there and readable to this user, as a scan without
+        // a cache would find it.
+        if (file.sha256 !== undefined)
+            accessSync(file.abs, constants$1.R_OK);
         sha = file.sha256 ?? (await sha256OfFile$1(file.abs, hashing > 0 ? (bytes) => advance((hashing * Math.min(bytes, file.size)) / Math.max(1, file.size)) : undefined));
     }
     catch {

@@ -3,7 +3,7 @@ import require$$1$1, { Worker } from 'node:worker_threads';
 import path$1, { resolve, basename, join, relative } from 'node:path';
 import require$$1$2, { constants as constants$5, InflateRaw, inflateRawSync, gunzipSync, createInflateRaw } from 'node:zlib';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { openSync, constants as constants$6, fstatSync, closeSync, readSync, realpathSync, statSync, readdirSync, lstatSync, readlinkSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, readFileSync, statfsSync, writeSync, existsSync as existsSync$1, promises as promises$1 } from 'node:fs';
+import { openSync, constants as constants$6, fstatSync, closeSync, readSync, realpathSync, statSync, readdirSync, lstatSync, readlinkSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, readFileSync, statfsSync, accessSync, writeSync, existsSync as existsSync$1, promises as promises$1 } from 'node:fs';
 import { mkdtemp, rm as rm$1, stat as stat$1 } from 'node:fs/promises';
 import require$$0$2, { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -14775,7 +14775,11 @@ advance) {
     const before = file.identity ?? identityOf(file.abs)?.id;
     let sha;
     try {
-        // Known when the file is unchanged since an earlier scan on this machine (digests.ts).
+        // Known when the file is unchanged since an earlier scan on this machine (digests.ts); then
+        // it is not read, but it must still be there and readable to this user, as a scan without
+        // a cache would find it.
+        if (file.sha256 !== undefined)
+            accessSync(file.abs, constants$6.R_OK);
         sha = file.sha256 ?? (await sha256OfFile$1(file.abs, hashing > 0 ? (bytes) => advance((hashing * Math.min(bytes, file.size)) / Math.max(1, file.size)) : undefined));
     }
     catch {

@@ -3,7 +3,7 @@ import { isMainThread, workerData, parentPort } from 'node:worker_threads';
 import { join, basename } from 'node:path';
 import { constants, InflateRaw, inflateRawSync, gunzipSync, createInflateRaw } from 'node:zlib';
 import { createHash, randomBytes } from 'node:crypto';
-import { openSync, constants as constants$1, fstatSync, closeSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, statSync } from 'node:fs';
+import { openSync, constants as constants$1, fstatSync, closeSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, statSync, accessSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -13934,7 +13934,11 @@ advance) {
     const before = file.identity ?? identityOf(file.abs)?.id;
     let sha;
     try {
-        // Known when the file is unchanged since an earlier scan on this machine (digests.ts).
+        // Known when the file is unchanged since an earlier scan on this machine (digests.ts); then
+        // it is not read, but it must still be there and readable to this user, as a scan without
+        // a cache would find it.
+        if (file.sha256 !== undefined)
+            accessSync(file.abs, constants$1.R_OK);
         sha = file.sha256 ?? (await sha256OfFile(file.abs, hashing > 0 ? (bytes) => advance((hashing * Math.min(bytes, file.size)) / Math.max(1, file.size)) : undefined));
     }
     catch {

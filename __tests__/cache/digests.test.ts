@@ -5,9 +5,9 @@
  * and mtime put back still gets a new ctime from the kernel, and is hashed again.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statfsSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statfsSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { applyDigests, bootId, deviceMajor, digestKey, digestsFile, digestsMaxBytes, identityOf, readDigests, recordDigests, SETTLE_NS, untrustedDevice, untrustedFilesystem, untrustedFilesystemOf, writeDigests, type Digests } from '../../src/extract/digests.js';
@@ -264,7 +264,7 @@ describe('applyDigests and recordDigests', () => {
 });
 
 describe('a file whose digest is known', () => {
-  it('is not read: its cache entry is found by that digest even where the file is gone', async () => {
+  it('is not read: its cache entry is found by that digest, while the file is there', async () => {
     const dir = path.join(tmp, 'known');
     mkdirSync(dir);
     const abs = path.join(dir, 'lib.so');
@@ -279,11 +279,48 @@ describe('a file whose digest is known', () => {
     const unread = await extractFileCached(file, cache, () => newContext(init), partialOf);
     expect(unread.hit).toBe(false);
     expect(unread.facts!.endpoints).toEqual([]);
-    // With it, the entry stands in for the file.
+    // With the digest, the file must still be there: a scan without a cache would find it gone.
+    const gone = await extractFileCached({ ...file, sha256: cold.sha256 }, cache, () => newContext(init), partialOf);
+    expect(gone.hit).toBe(false);
+    expect(gone.facts!.unreadable).toEqual([expect.objectContaining({ path: 'lib.so' })]);
+    // There, it is not read: the entry stands in for it (other bytes here, that the digest does not describe).
+    writeFileSync(abs, 'other bytes, the digest says otherwise');
     const known = await extractFileCached({ ...file, sha256: cold.sha256 }, cache, () => newContext(init), partialOf);
     expect(known.hit).toBe(true);
     expect(known.facts!.endpoints.map((e) => e.value)).toEqual(['known.example.com']);
   });
+
+  // Run as another user (root reads any file): the CLI as `nobody`, on a build and cache it may read.
+  const asRoot = process.getuid?.() === 0;
+  const nobody = asRoot && bootId() !== undefined && untrustedFilesystemOf(tmp) === undefined;
+  if (!nobody) console.warn('SKIPPED: a file the scanning user cannot read (needs root, to run the scan as nobody, and a boot id)');
+  (nobody ? it : it.skip)('is not taken from the cache when the scanning user cannot read it: unreadable, as without a cache', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'ag-digests-locked-'));
+    try {
+      chmodSync(base, 0o755);
+      const out = path.join(base, 'out', 'system', 'etc');
+      mkdirSync(out, { recursive: true });
+      for (const [name, host] of [['a.json', 'open.example.com'], ['b.json', 'locked.example.com']]) writeFileSync(path.join(out, name), `{"url": "https://${host}/x"}\n`);
+      // Root's own (a chmod later would change its ctime, and with it its identity).
+      chmodSync(path.join(out, 'b.json'), 0o600);
+      await sleep(Number(SETTLE_NS / 1_000_000n) + 100);
+      const cli = path.join(ROOT, 'dist', 'cli.js');
+      const scan = (cache: string[], uid?: number) =>
+        spawnSync(process.execPath, [cli, 'scan', 'out', '--format', 'json', '--fail-on', 'never', '--source-root', base, ...cache], { cwd: base, encoding: 'utf8', ...(uid !== undefined ? { uid, gid: uid } : {}) });
+      const cacheDir = path.join(base, 'cache');
+      const cold = scan(['--cache-dir', cacheDir]);
+      expect(cold.stdout).toContain('locked.example.com');
+      const warm = scan(['--cache-dir', cacheDir], 65534);
+      // Both digests are still remembered (the record was read): the unreadable file's is not used.
+      expect(warm.stderr).toMatch(/cache: 2 of them not read to hash them/);
+      const plain = scan([], 65534);
+      expect(plain.stdout).not.toContain('locked.example.com');
+      expect(plain.stdout).toMatch(/"path": "system\/etc\/b\.json"/);
+      expect(warm.stdout).toBe(plain.stdout);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('a file that changes while it is scanned', () => {

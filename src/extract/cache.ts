@@ -16,7 +16,7 @@
  * workers never see half an entry.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, lstatSync, openSync, readdirSync, readSync, unlinkSync } from 'node:fs';
+import { accessSync, closeSync, constants, lstatSync, openSync, readdirSync, readSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ENDPOINT_KINDS, SOURCES } from '../facts.js';
@@ -333,7 +333,10 @@ export async function extractFileCached(
   const before = file.identity ?? identityOf(file.abs)?.id;
   let sha: string;
   try {
-    // Known when the file is unchanged since an earlier scan on this machine (digests.ts).
+    // Known when the file is unchanged since an earlier scan on this machine (digests.ts); then
+    // it is not read, but it must still be there and readable to this user, as a scan without
+    // a cache would find it.
+    if (file.sha256 !== undefined) accessSync(file.abs, constants.R_OK);
     sha = file.sha256 ?? (await sha256OfFile(file.abs, hashing > 0 ? (bytes) => advance!((hashing * Math.min(bytes, file.size)) / Math.max(1, file.size)) : undefined));
   } catch {
     // Unreadable now: extraction reports why, and nothing is cached.
