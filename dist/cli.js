@@ -25276,7 +25276,10 @@ function temporaryFor(name) {
  * takes root on the build machine: setting the clock back, or writing the block device. The
  * kernel's clock is coarse (a tick of a few ms), so a file changed again within the tick of its
  * recorded change would keep its ctime: only files unchanged for SETTLE_NS before the scan
- * looked at them are recorded (git's "racily clean" entries, the same problem).
+ * looked at them are recorded (git's "racily clean" entries, the same problem). Writes through a
+ * shared memory mapping set ctime only at the first write after each writeback of the page (by
+ * default up to ~30 s apart): a scan that overlaps such writes can remember a digest they then
+ * change without a new ctime. A build is scanned once written; the README says so.
  *
  * It also takes a stat that tells the truth: an NFS or SMB client caches attributes (up to 60 s
  * by default), so a file another host rewrote moments ago can show its old identity there;
