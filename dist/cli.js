@@ -17909,7 +17909,9 @@ function progressFor(stream, logger, env = process.env) {
  * - per-SKU CDA folders: a path segment `cda` followed by a folder named after a SKU (one of the
  *   above, or a value that maps through the policy's `skus`).
  *
- * Without any of these, the build is one target resolved from its properties, as before.
+ * Without any of these, the build is one target resolved from its properties, as before. With
+ * them, the build as its own properties resolve it is one more target when that is a market and
+ * another SKU: the device may be none of the SKUs the build prepares for.
  */
 const CDA_SEGMENT = /^cda$/i;
 /** `<...>/cda/<name>/...` -> { prefix: '<...>/cda/<name>/', name } for the first cda segment. */
@@ -18067,10 +18069,22 @@ function expandTargets(facts, opts) {
         const view = viewFor(facts, []);
         return [{ facts: view, resolution: resolveTarget({ cliMarket: opts.cliMarket, cliSku: opts.cliSku, file: opts.file, props: view.props }) }];
     }
-    return candidates.map((c) => {
+    const targets = candidates.map((c) => {
         const view = viewFor(facts, all, c);
         return { sku: c.sku, candidate: c, facts: view, resolution: resolveCandidate(c, view, opts) };
     });
+    // The build as it is when the device is none of those SKUs (its SKU property matches no
+    // overlay, CDA folder or init file): what its own properties resolve it to, evaluated too when
+    // that is a market and a SKU none of the targets above is. A CN overlay in an EU build must not
+    // make the EU build unseen. Not with --sku (one SKU asked for), nor with --market (every view
+    // above has that market, and each holds all of this one's packages and endpoints).
+    if (!opts.cliSku && !opts.cliMarket) {
+        const view = viewFor(facts, all);
+        const resolution = resolveTarget({ file: opts.file, props: view.props });
+        if (resolution.market !== undefined && !targets.some((t) => t.sku === resolution.sku))
+            targets.push({ facts: view, resolution });
+    }
+    return targets;
 }
 function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;

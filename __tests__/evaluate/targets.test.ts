@@ -73,6 +73,24 @@ describe('SKU candidates', () => {
     ]);
   });
 
+  it('the build as its own properties resolve it is a target too: a CN overlay does not hide the EU build it ships in', () => {
+    const cn = overlayPkg('600CN');
+    const client = pkg({ package: 'com.qualcomm.qti.autoregistration', path: 'system/priv-app/AutoRegistration/AutoRegistration.apk' });
+    const f = facts({ packages: [cn, client], props: [prop('ro.product.name', 'Onyx_00EEA', 'system/build.prop', 2)], endpoints: [ep('host', 'zzhc.vnet.cn', [client.path])] });
+    const t = expandTargets(f, { file: policyFile(POLICY) });
+    expect(t.map((x) => [x.sku ?? null, x.resolution.sku, x.resolution.market, x.facts.packages.map((p) => p.path), x.facts.endpoints.map((e) => e.value)])).toEqual([
+      ['600CN', '600CN', 'CN', [cn.path, client.path], ['zzhc.vnet.cn']],
+      // The device whose SKU id is not 600CN: no overlay, the EU market its product name says.
+      [null, 'Onyx_00EEA', 'EU', [client.path], ['zzhc.vnet.cn']],
+    ]);
+    // Not when one SKU is asked for, nor with --market (every view above already has it).
+    expect(expandTargets(f, { file: policyFile(POLICY), cliSku: '600CN' }).map((x) => x.sku)).toEqual(['600CN']);
+    expect(expandTargets(f, { file: policyFile(POLICY), cliMarket: 'EU' }).map((x) => x.sku)).toEqual(['600CN']);
+    // Nor when the build's properties name no market, or name one of the SKUs already there.
+    expect(expandTargets(facts({ packages: [cn], props: [prop('ro.product.name', 'Onyx_00WW')] }), { file: policyFile(POLICY) }).map((x) => x.sku)).toEqual(['600CN']);
+    expect(expandTargets(facts({ packages: [cn, overlayPkg('600E0')], props: [prop('ro.product.name', '600E0')] }), { file: policyFile(POLICY) }).map((x) => x.sku)).toEqual(['600CN', '600E0']);
+  });
+
   it('an overlay gated on a property the build sets is active only when the value matches', () => {
     const f = facts({ packages: [overlayPkg('600CN')], props: [prop('ro.cda.skuid.id', '600E0')] });
     expect(skuCandidates(f)).toEqual([]);
@@ -104,6 +122,29 @@ describe('SKU candidates', () => {
       ['600CN', 'WW'],
       ['600E0', 'WW'],
     ]);
+  });
+});
+
+describe('scan(): an EU build with a CN overlay in it (real APKs)', () => {
+  it('fails as the EU build it is, not only as the CN SKU the overlay prepares', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'ag-skus-base-'));
+    try {
+      mkdirSync(join(root, 'build/system/priv-app/AutoRegistration'), { recursive: true });
+      mkdirSync(join(root, 'build/product/overlay'), { recursive: true });
+      writeFileSync(join(root, 'build/system/build.prop'), 'ro.product.name=Onyx_00EEA\n');
+      copyFileSync(join(APKS, 'autoregistration-cn.apk'), join(root, 'build/system/priv-app/AutoRegistration/AutoRegistration.apk'));
+      copyFileSync(join(APKS, 'overlay-cn.apk'), join(root, 'build/product/overlay/com.evenwell.autoregistration.overlay.base.600CN.apk'));
+      writeFileSync(join(root, 'policy.yml'), POLICY);
+      const report = await scan({ inputs: ['build'], policyFile: 'policy.yml', failOn: 'error', cwd: root, now: new Date('2026-11-01T00:00:00Z') }, new RecordingLogger());
+      expect(report.targets.map((t) => [t.id, t.market])).toEqual([
+        ['600CN@build', 'CN'],
+        ['Onyx_00EEA@build', 'EU'],
+      ]);
+      expect(report.verdict).toBe('fail');
+      expect(report.findings.filter((f) => f.target === 'Onyx_00EEA@build' && f.severity === 'error').map((f) => f.rule)).toContain('wrong-market-client');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
