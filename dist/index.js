@@ -63109,6 +63109,8 @@ const policySchema = strictObject({
 });
 
 const CHINA_MARKET = 'CN';
+/** Whether `market` names the China market: market names are matched regardless of case, as `market:` selectors are. */
+const isChina = (market) => market.toUpperCase() === CHINA_MARKET;
 function isBuiltinMarket(name) {
     return BUILTIN_MARKETS.includes(name);
 }
@@ -63128,7 +63130,7 @@ function collect(entries, wanted) {
 const uniqueSorted = (values) => [...new Set(values)].sort();
 /** The endpoints catalogued for the China market (entries with market CN and CN variants of any entry). */
 function chinaMarketEndpoints(catalog) {
-    const e = collect(catalog.entries, (market) => market === CHINA_MARKET);
+    const e = collect(catalog.entries, (market) => isChina(market));
     return { hosts: uniqueSorted(e.hosts), ips: uniqueSorted(e.ips), sms: uniqueSorted(e.sms) };
 }
 /**
@@ -63150,7 +63152,7 @@ function builtinMarketPolicy(market, catalog) {
     // EU and WW: deny China-market clients and endpoints; allow what the permitted clients use.
     const denied = chinaMarketEndpoints(catalog);
     const deniedSet = new Set([...denied.hosts, ...denied.ips, ...denied.sms]);
-    const permitted = collect(catalog.entries, (m, entry) => m !== CHINA_MARKET && entry.market !== CHINA_MARKET);
+    const permitted = collect(catalog.entries, (m, entry) => !isChina(m) && !isChina(entry.market));
     return {
         clients: { deny: [`market:${CHINA_MARKET}`] },
         endpoints: {
@@ -63549,14 +63551,19 @@ function exemptionMatches(match, subject) {
         return false;
     if (match.client !== undefined) {
         const s = parseClientSelector(match.client);
-        if (subject.client === undefined || s === undefined)
-            return false;
-        if (!matchClientSelector(s, { id: subject.client, market: subject.clientMarket ?? '' }))
+        const clients = subject.clients?.length ? subject.clients : subject.client !== undefined ? [{ id: subject.client, market: subject.clientMarket ?? '' }] : [];
+        if (s === undefined || clients.length === 0 || !clients.every((c) => matchClientSelector(s, c)))
             return false;
     }
     if (match.path !== undefined) {
         const re = pathGlobToRegExp(match.path);
-        if (![subject.path, subject.partitionPath].some((p) => p !== undefined && re.test(p)))
+        // A finding that stands for several files (an endpoint embedded in each) is exempt only where
+        // the exemption names every one of them: an exemption for one copy does not hide another.
+        if (subject.paths?.length) {
+            if (!subject.paths.every((p) => re.test(p)))
+                return false;
+        }
+        else if (![subject.path, subject.partitionPath].some((p) => p !== undefined && re.test(p)))
             return false;
     }
     return true;
@@ -63681,7 +63688,12 @@ function evaluateTarget(input) {
     const findings = [];
     const usedExemptions = new Set();
     const market = input.resolution.market;
-    const add = (f, fallbackLocation) => {
+    /**
+     * `scope`: every path and client a finding stands for, when it stands for several (an endpoint
+     * in many files, inside many clients): an exemption with a `path` or `client` key must cover
+     * each of them, not just the one the finding names.
+     */
+    const add = (f, fallbackLocation, scope) => {
         let setting = f.severity ?? DEFAULT_SEVERITY[f.rule];
         if (policy && !f.severity)
             setting = severityFor(policy, f.rule, setting);
@@ -63702,6 +63714,8 @@ function evaluateTarget(input) {
                 ...(f.client ? { client: f.client, clientMarket: catalog.entries.find((e) => e.id === f.client)?.market } : {}),
                 ...(f.path ? { path: f.path } : {}),
                 ...(f.partitionPath ? { partitionPath: f.partitionPath } : {}),
+                ...(scope?.paths ? { paths: scope.paths } : {}),
+                ...(scope?.clients ? { clients: scope.clients.map((id) => ({ id, market: catalog.entries.find((e) => e.id === id)?.market ?? '' })) } : {}),
             }, market, input.now);
             if (ex && !ex.expired) {
                 usedExemptions.add(ex.index);
@@ -63876,7 +63890,7 @@ function evaluateTarget(input) {
                 path: ep.evidence[0]?.path,
                 client: sleeping.entry.id,
                 message: `${label} belongs to the ${sleeping.variant.market} variant "${sleeping.variant.id}" of ${sleeping.entry.name}, which this ${market} build does not select (${variants.get(sleeping.entry.id).selectedHow}); it is embedded in ${describeWhere(ep)} but inactive${sleeping.variant.toggle ? `. An overlay setting ${describeToggle(sleeping.variant.toggle)} would activate it` : ''}.`,
-            });
+            }, undefined, { paths: ep.artifacts });
             continue;
         }
         const cls = classifyEndpoint(policy, ep.kind, ep.value);
@@ -63886,6 +63900,7 @@ function evaluateTarget(input) {
         const where = describeWhere(ep);
         const label = ep.kind === 'sms' ? `SMS number ${ep.value}` : ep.kind === 'ip' ? `IP ${ep.value}` : ep.value;
         const base = { endpoint: ep.value, endpointKind: ep.kind, evidence: ep.evidence, path: ep.evidence[0]?.path };
+        const scope = { paths: ep.artifacts, clients: owners };
         if (cls.status === 'denied') {
             if (ep.kind !== 'sms' || inClients) {
                 add({
@@ -63893,7 +63908,7 @@ function evaluateTarget(input) {
                     ...base,
                     ...(owners.length ? { client: owners[0] } : {}),
                     message: `${label} is denied in ${market} by "${cls.rule?.pattern}" (${cls.rule?.location ? `${cls.rule.location.file}:${cls.rule.location.line}` : cls.rule?.source}) and is embedded in ${where}${owners.length ? ` (client ${owners.join(', ')})` : ''}. Remove it from the ${market} build.`,
-                }, cls.rule?.location);
+                }, cls.rule?.location, scope);
             }
         }
         else if (cls.status === 'unlisted') {
@@ -63903,14 +63918,14 @@ function evaluateTarget(input) {
                     ...base,
                     client: owners[0],
                     message: `${label} is embedded in activation client ${owners.join(', ')} (${where}) but is not on the ${market} endpoint allow list. Review it and add it to markets.${market}.endpoints.allow, or remove the client.`,
-                });
+                }, undefined, scope);
             }
             else if (ep.kind !== 'sms') {
                 add({
                     rule: 'unlisted-endpoint',
                     ...base,
                     message: `${label} is embedded in ${where} and is on neither the allow nor the deny list of ${market}. Review it and list it.`,
-                });
+                }, undefined, scope);
             }
         }
         if (ep.cleartext && inClients && ep.kind !== 'sms') {
@@ -63919,7 +63934,7 @@ function evaluateTarget(input) {
                 ...base,
                 client: owners[0],
                 message: `Activation client ${owners.join(', ')} talks to ${label} over unencrypted ${(ep.schemes ?? ['http']).filter((s) => s !== 'https').join('/')} (${where}): identifiers sent this way cross the network in clear text.`,
-            });
+            }, undefined, scope);
         }
     }
     // Catalogued packages named in plain files but not installed: a note, never a client.
@@ -63943,7 +63958,7 @@ function evaluateTarget(input) {
             path: ms[0].evidence.path,
             evidence: ms.map((m) => m.evidence).slice(0, 20),
             message: `${pkg}${entry ? ` (${entry.name})` : ''} is named in ${listedPaths(ms.map((m) => m.evidence.path))} but not installed: a mention, not a client.`,
-        });
+        }, undefined, { paths: ms.map((m) => m.evidence.path) });
     }
     // --baseline: what is here now and was not in the approved build.
     if (input.baseline) {
@@ -63960,7 +63975,7 @@ function evaluateTarget(input) {
                 evidence: ep.evidence,
                 path: ep.evidence[0]?.path,
                 message: `${label} is new since ${since}: it is embedded in ${describeWhere(ep)}. Review it; once approved, make this report the baseline.`,
-            });
+            }, undefined, { paths: ep.artifacts });
         }
         for (const c of clients) {
             if (bt?.clients.has(c.id))

@@ -194,6 +194,14 @@ describe('precedence: deny beats allow, exemptions beat both, expired exemptions
     expect([...e.usedExemptions]).toEqual([0]);
   });
 
+  it('an exemption for one file does not hide the same endpoint in another; one naming every file does', () => {
+    const two = facts({ endpoints: [ep('host', 'ntp.acme.cn', ['odm/etc/a.conf', 'system/etc/reg.conf'])] });
+    const byPath = (glob: string) => `exemptions:\n  - match: {host: ntp.acme.cn, path: "${glob}"}\n    reason: "vendor NTP, SEC-9"\n    owner: "@acme/compliance"\n    expires: 2027-03-01\n`;
+    expect(rules(evaluate(two, 'EU', { file: policy(byPath('odm/etc/a.conf')) }), { suppressed: false })).toEqual(['error denied-endpoint ntp.acme.cn']);
+    expect(rules(evaluate(two, 'EU', { file: policy(byPath('system/etc/reg.conf')) }), { suppressed: false })).toEqual(['error denied-endpoint ntp.acme.cn']);
+    expect(rules(evaluate(two, 'EU', { file: policy(byPath('*/etc/*.conf')) }), { suppressed: true })).toEqual(['error denied-endpoint ntp.acme.cn']);
+  });
+
   it('an exemption scoped to other markets does not apply', () => {
     const e = evaluate(f, 'EU', { file: policy(exemption('2027-03-01', '[WW]')) });
     expect(rules(e, { suppressed: false })).toEqual(['error denied-endpoint ntp.acme.cn']);

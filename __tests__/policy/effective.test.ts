@@ -251,6 +251,15 @@ describe('policy errors found while resolving', () => {
     expect(validatePolicyMarkets(file, builtin)).toHaveLength(1);
   });
 
+  it("a catalog extra's market is matched regardless of case: `market: cn` is the China market the built-ins deny", () => {
+    for (const m of ['CN', 'cn', 'Cn']) {
+      const file = parsePolicyText(`version: 1\ncatalog:\n  - {id: acme-cn-activation, market: ${m}, hosts: [act.acme.com.cn]}\n`, 'p.yml');
+      const catalog = effectiveCatalog(builtin, file);
+      expect(classifyEndpoint(resolveMarketPolicy(file, 'EU', catalog), 'host', 'act.acme.com.cn').status).toBe('denied');
+      expect(classifyEndpoint(resolveMarketPolicy(file, 'CN', catalog), 'host', 'act.acme.com.cn').status).toBe('allowed');
+    }
+  });
+
   it('a catalog extra makes its id known', () => {
     const text = 'version: 1\nmarkets:\n  EU:\n    clients:\n      allow: [acme-eu]\ncatalog:\n  - {id: acme-eu, market: EU}\n';
     const file = parsePolicyText(text, 'p.yml');

@@ -59,6 +59,15 @@ describe('matchExemption', () => {
   it('client selectors (ids, globs, market:) and endpoint CIDRs', () => {
     expect(exemptionMatches({ client: 'market:CN' }, { rule: 'wrong-market-client', client: 'x', clientMarket: 'CN' })).toBe(true);
     expect(exemptionMatches({ client: 'acme-*' }, { rule: 'wrong-market-client', client: 'acme-cn' })).toBe(true);
+    // A finding standing for several clients or files: the key must hold for each.
+    const owners = [
+      { id: 'acme-cn', market: 'CN' },
+      { id: 'ct-self-registration', market: 'CN' },
+    ];
+    expect(exemptionMatches({ client: 'acme-*' }, { rule: 'denied-endpoint', client: 'acme-cn', clients: owners })).toBe(false);
+    expect(exemptionMatches({ client: 'market:CN' }, { rule: 'denied-endpoint', client: 'acme-cn', clients: owners })).toBe(true);
+    expect(exemptionMatches({ path: 'odm/**' }, { rule: 'denied-endpoint', path: 'odm/etc/a.conf', paths: ['odm/etc/a.conf', 'system/etc/b.conf'] })).toBe(false);
+    expect(exemptionMatches({ path: '**/*.conf' }, { rule: 'denied-endpoint', path: 'odm/etc/a.conf', paths: ['odm/etc/a.conf', 'system/etc/b.conf'] })).toBe(true);
     expect(exemptionMatches({ client: 'acme-cn' }, { rule: 'wrong-market-client' })).toBe(false);
     expect(exemptionMatches({ endpoint: '10.0.0.0/8' }, { rule: 'denied-endpoint', endpoint: '10.1.2.3', endpointKind: 'ip' })).toBe(true);
     expect(exemptionMatches({ endpoint: '*.acme.cn' }, { rule: 'denied-endpoint', endpoint: 'a.acme.cn', endpointKind: 'host' })).toBe(true);

@@ -72,7 +72,12 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
   const usedExemptions = new Set<number>();
   const market = input.resolution.market;
 
-  const add = (f: Omit<Finding, 'severity' | 'target'> & { severity?: Severity }, fallbackLocation?: Location): void => {
+  /**
+   * `scope`: every path and client a finding stands for, when it stands for several (an endpoint
+   * in many files, inside many clients): an exemption with a `path` or `client` key must cover
+   * each of them, not just the one the finding names.
+   */
+  const add = (f: Omit<Finding, 'severity' | 'target'> & { severity?: Severity }, fallbackLocation?: Location, scope?: { paths?: readonly string[]; clients?: readonly string[] }): void => {
     let setting: SeveritySetting = f.severity ?? DEFAULT_SEVERITY[f.rule];
     if (policy && !f.severity) setting = severityFor(policy, f.rule, setting);
     if (setting === 'off') return;
@@ -92,6 +97,8 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
           ...(f.client ? { client: f.client, clientMarket: catalog.entries.find((e) => e.id === f.client)?.market } : {}),
           ...(f.path ? { path: f.path } : {}),
           ...(f.partitionPath ? { partitionPath: f.partitionPath } : {}),
+          ...(scope?.paths ? { paths: scope.paths } : {}),
+          ...(scope?.clients ? { clients: scope.clients.map((id) => ({ id, market: catalog.entries.find((e) => e.id === id)?.market ?? '' })) } : {}),
         },
         market,
         input.now,
@@ -273,7 +280,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
         path: ep.evidence[0]?.path,
         client: sleeping.entry.id,
         message: `${label} belongs to the ${sleeping.variant.market} variant "${sleeping.variant.id}" of ${sleeping.entry.name}, which this ${market} build does not select (${variants.get(sleeping.entry.id)!.selectedHow}); it is embedded in ${describeWhere(ep)} but inactive${sleeping.variant.toggle ? `. An overlay setting ${describeToggle(sleeping.variant.toggle)} would activate it` : ''}.`,
-      });
+      }, undefined, { paths: ep.artifacts });
       continue;
     }
     const cls = classifyEndpoint(policy, ep.kind, ep.value);
@@ -283,6 +290,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
     const where = describeWhere(ep);
     const label = ep.kind === 'sms' ? `SMS number ${ep.value}` : ep.kind === 'ip' ? `IP ${ep.value}` : ep.value;
     const base = { endpoint: ep.value, endpointKind: ep.kind, evidence: ep.evidence, path: ep.evidence[0]?.path };
+    const scope = { paths: ep.artifacts, clients: owners };
     if (cls.status === 'denied') {
       if (ep.kind !== 'sms' || inClients) {
         add(
@@ -293,6 +301,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
             message: `${label} is denied in ${market} by "${cls.rule?.pattern}" (${cls.rule?.location ? `${cls.rule.location.file}:${cls.rule.location.line}` : cls.rule?.source}) and is embedded in ${where}${owners.length ? ` (client ${owners.join(', ')})` : ''}. Remove it from the ${market} build.`,
           },
           cls.rule?.location,
+          scope,
         );
       }
     } else if (cls.status === 'unlisted') {
@@ -302,13 +311,13 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
           ...base,
           client: owners[0],
           message: `${label} is embedded in activation client ${owners.join(', ')} (${where}) but is not on the ${market} endpoint allow list. Review it and add it to markets.${market}.endpoints.allow, or remove the client.`,
-        });
+        }, undefined, scope);
       } else if (ep.kind !== 'sms') {
         add({
           rule: 'unlisted-endpoint',
           ...base,
           message: `${label} is embedded in ${where} and is on neither the allow nor the deny list of ${market}. Review it and list it.`,
-        });
+        }, undefined, scope);
       }
     }
     if (ep.cleartext && inClients && ep.kind !== 'sms') {
@@ -317,7 +326,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
         ...base,
         client: owners[0],
         message: `Activation client ${owners.join(', ')} talks to ${label} over unencrypted ${(ep.schemes ?? ['http']).filter((s) => s !== 'https').join('/')} (${where}): identifiers sent this way cross the network in clear text.`,
-      });
+      }, undefined, scope);
     }
   }
 
@@ -339,7 +348,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
       path: ms[0].evidence.path,
       evidence: ms.map((m) => m.evidence).slice(0, 20),
       message: `${pkg}${entry ? ` (${entry.name})` : ''} is named in ${listedPaths(ms.map((m) => m.evidence.path))} but not installed: a mention, not a client.`,
-    });
+    }, undefined, { paths: ms.map((m) => m.evidence.path) });
   }
 
   // --baseline: what is here now and was not in the approved build.
@@ -356,7 +365,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
         evidence: ep.evidence,
         path: ep.evidence[0]?.path,
         message: `${label} is new since ${since}: it is embedded in ${describeWhere(ep)}. Review it; once approved, make this report the baseline.`,
-      });
+      }, undefined, { paths: ep.artifacts });
     }
     for (const c of clients) {
       if (bt?.clients.has(c.id)) continue;

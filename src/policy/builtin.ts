@@ -11,6 +11,9 @@ import { BUILTIN_MARKETS, type BuiltinMarket, type MarketPolicyEntry } from './s
 
 export const CHINA_MARKET = 'CN';
 
+/** Whether `market` names the China market: market names are matched regardless of case, as `market:` selectors are. */
+const isChina = (market: string): boolean => market.toUpperCase() === CHINA_MARKET;
+
 export function isBuiltinMarket(name: string): name is BuiltinMarket {
   return (BUILTIN_MARKETS as readonly string[]).includes(name);
 }
@@ -38,7 +41,7 @@ const uniqueSorted = (values: string[]) => [...new Set(values)].sort();
 
 /** The endpoints catalogued for the China market (entries with market CN and CN variants of any entry). */
 export function chinaMarketEndpoints(catalog: Catalog): Endpoints {
-  const e = collect(catalog.entries, (market) => market === CHINA_MARKET);
+  const e = collect(catalog.entries, (market) => isChina(market));
   return { hosts: uniqueSorted(e.hosts), ips: uniqueSorted(e.ips), sms: uniqueSorted(e.sms) };
 }
 
@@ -60,7 +63,7 @@ export function builtinMarketPolicy(market: string, catalog: Catalog): MarketPol
   // EU and WW: deny China-market clients and endpoints; allow what the permitted clients use.
   const denied = chinaMarketEndpoints(catalog);
   const deniedSet = new Set([...denied.hosts, ...denied.ips, ...denied.sms]);
-  const permitted = collect(catalog.entries, (m, entry) => m !== CHINA_MARKET && entry.market !== CHINA_MARKET);
+  const permitted = collect(catalog.entries, (m, entry) => !isChina(m) && !isChina(entry.market));
   return {
     clients: { deny: [`market:${CHINA_MARKET}`] },
     endpoints: {

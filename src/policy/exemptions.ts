@@ -40,6 +40,10 @@ export interface ExemptionSubject {
   clientMarket?: string;
   path?: string;
   partitionPath?: string;
+  /** Every path the finding stands for (an endpoint's files): a `path` key must match each. */
+  paths?: readonly string[];
+  /** Every client the finding stands for (an endpoint's owners): a `client` key must match each. */
+  clients?: readonly { id: string; market: string }[];
 }
 
 export interface ExemptionMatch {
@@ -89,12 +93,16 @@ export function exemptionMatches(match: Exemption['match'], subject: ExemptionSu
   if (match.package !== undefined && (subject.package === undefined || !globToRegExp(match.package).test(subject.package))) return false;
   if (match.client !== undefined) {
     const s = parseClientSelector(match.client);
-    if (subject.client === undefined || s === undefined) return false;
-    if (!matchClientSelector(s, { id: subject.client, market: subject.clientMarket ?? '' })) return false;
+    const clients = subject.clients?.length ? subject.clients : subject.client !== undefined ? [{ id: subject.client, market: subject.clientMarket ?? '' }] : [];
+    if (s === undefined || clients.length === 0 || !clients.every((c) => matchClientSelector(s, c))) return false;
   }
   if (match.path !== undefined) {
     const re = pathGlobToRegExp(match.path);
-    if (![subject.path, subject.partitionPath].some((p) => p !== undefined && re.test(p))) return false;
+    // A finding that stands for several files (an endpoint embedded in each) is exempt only where
+    // the exemption names every one of them: an exemption for one copy does not hide another.
+    if (subject.paths?.length) {
+      if (!subject.paths.every((p) => re.test(p))) return false;
+    } else if (![subject.path, subject.partitionPath].some((p) => p !== undefined && re.test(p))) return false;
   }
   return true;
 }
