@@ -29206,7 +29206,12 @@ function assembleInputFacts(input, sha256, parts, known, limits) {
     const ctx = capEndpoints(mergePartials(parts), knownEndpoint(known), limits.maxInputEndpoints);
     // Every property file records its partitionPath (also inside images and archives): its rank.
     const rankOf = new Map(ctx.propFiles.map(([rel, partPath]) => [rel, propFileRank(partPath)]));
+    // Where Android's own property files are there, other *.prop files are not what it loads: a
+    // stray `system/etc/test/sku.prop` must not decide the SKU. Those of per-SKU CDA folders stay
+    // (targets.ts), and so does every file of a build without a standard one (loose files).
+    const standard = [...rankOf.values()].some((r) => r >= 0);
     const props = ctx.props
+        .filter((p) => !standard || (rankOf.get(p.file) ?? -1) >= 0 || CDA_FOLDER.test(p.file))
         .map((p) => ({ p, r: rankOf.get(p.file) ?? -1 }))
         .sort((a, b) => a.r - b.r || (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || a.p.line - b.p.line)
         .map((x) => x.p);
@@ -29223,6 +29228,8 @@ function assembleInputFacts(input, sha256, parts, known, limits) {
         stats: ctx.stats,
     };
 }
+/** A path inside a per-SKU CDA folder (`.../cda/<sku>/...`, targets.ts). */
+const CDA_FOLDER = /(^|\/)cda\/[^/]+\//i;
 let buildIdMemo;
 /**
  * SHA-256 of the running build's worker bundle (dist/worker.js, built from the same sources as

@@ -148,6 +148,33 @@ describe('scan(): an EU build with a CN overlay in it (real APKs)', () => {
   });
 });
 
+describe('scan(): property files Android does not load', () => {
+  it('do not decide the SKU where its own property files are there; decide it in a build of loose files', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'ag-skus-stray-'));
+    try {
+      const write = (rel: string, text: string) => {
+        mkdirSync(dirname(join(root, rel)), { recursive: true });
+        writeFileSync(join(root, rel), text);
+      };
+      write('build/system/build.prop', 'ro.product.name=Onyx_00EEA\n');
+      // Set at run time from /proc/cda/skuid on a real device; here a stray file sets it.
+      write('build/system/etc/test/sku.prop', 'ro.cda.skuid.id=600CN\n');
+      mkdirSync(join(root, 'build/system/priv-app/AutoRegistration'), { recursive: true });
+      copyFileSync(join(APKS, 'autoregistration-cn.apk'), join(root, 'build/system/priv-app/AutoRegistration/AutoRegistration.apk'));
+      write('loose/etc/test/sku.prop', 'ro.cda.skuid.id=600CN\n');
+      write('policy.yml', POLICY);
+      const run = (input: string) => scan({ inputs: [input], policyFile: 'policy.yml', failOn: 'error', cwd: root, now: new Date('2026-11-01T00:00:00Z') }, new RecordingLogger());
+      const built = await run('build');
+      expect(built.targets.map((t) => [t.id, t.market, t.build.resolvedBy?.file])).toEqual([['Onyx_00EEA@build', 'EU', 'system/build.prop']]);
+      expect(built.verdict).toBe('fail');
+      const loose = await run('loose');
+      expect(loose.targets.map((t) => [t.id, t.market, t.build.resolvedBy?.file])).toEqual([['600CN@loose', 'CN', 'etc/test/sku.prop']]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('scan(): one build that can become three SKUs (real APKs)', () => {
   let root: string;
   let report: Report;
