@@ -18290,11 +18290,13 @@ function defaultSkipReason(name, isDir, partitionsPresent) {
         const p = partitionName(img[1]);
         if (p && partitionsPresent.has(p))
             return `image duplicating the ${p}/ folder`;
-        if (img[1] === 'super' && partitionsPresent.size > 0)
-            return 'super image duplicating the partition folders';
-        if (['userdata', 'cache', 'ramdisk', 'ramdisk-recovery', 'vbmeta', 'vbmeta_system', 'vbmeta_vendor'].includes(img[1])) {
-            return `image duplicating the partition folders (${img[1]}.img)`;
-        }
+        // super.img is read, but not its partitions that have folders (FileArtifact.folders).
+        const folder = { userdata: 'data', cache: 'cache', ramdisk: 'ramdisk', 'ramdisk-recovery': 'recovery' }[img[1]];
+        if (folder && (partitionsPresent.has(folder) || (folder === 'ramdisk' && partitionsPresent.has('root'))))
+            return `image duplicating the ${folder}/ folder`;
+        // Hashes and keys, no files.
+        if (['vbmeta', 'vbmeta_system', 'vbmeta_vendor'].includes(img[1]))
+            return `verified-boot metadata (${img[1]}.img), no files`;
     }
     if (/target_files.*\.zip$/.test(name) || /-img-.*\.zip$/.test(name))
         return 'target-files/image zip duplicating the partition folders';
@@ -18375,7 +18377,11 @@ async function walkInput(input, opts = {}) {
                 continue;
             }
             const part = partitionOf(rel, inputPartition);
-            files.push({ abs, relPath: rel, size, partition: part.partition, partitionPath: part.partitionPath });
+            const file = { abs, relPath: rel, size, partition: part.partition, partitionPath: part.partitionPath };
+            // Its partitions that the folder also has are not read twice (all are with --include).
+            if (productOut && dir.depth === 0 && name === 'super.img' && !included(rel, false))
+                file.folders = [...partitionsPresent].sort();
+            files.push(file);
         }
         // Push in reverse so that the stack pops them in sorted order.
         for (let i = subdirs.length - 1; i >= 0; i--)
@@ -24358,6 +24364,11 @@ async function openContainer(kind, src, opts) {
                     skipped.push({ name: p.name, reason: 'empty logical partition' });
                     continue;
                 }
+                const folder = partitionName(p.name);
+                if (folder && opts.folders?.includes(folder)) {
+                    skipped.push({ name: p.name, reason: `duplicating the ${folder}/ folder` });
+                    continue;
+                }
                 const open = allot.admit(p.linearBytes, async () => p.open());
                 if (open)
                     files.push({ name: p.name, size: p.size, open, imagePartition: partitionName(p.name), view: true });
@@ -24534,6 +24545,7 @@ async function extractFile(file, ctx) {
         size: file.size,
         depth: 0,
         imagePartition: file.partition ? undefined : imagePartitionOf(file.relPath),
+        ...(file.folders ? { folders: file.folders } : {}),
     };
     const budget = ctx.slice?.budget;
     ctx.inflation = { max: fileInflationBudget(ctx.limits, file.size), spent: 0, ...(budget ? { shared: new BigInt64Array(budget) } : {}) };
@@ -24666,7 +24678,7 @@ async function extractImage(item, src, kind, ctx) {
         await dispatchSource({ ...item, depth: item.depth + 1 }, raw, ctx);
         return;
     }
-    const container = await openContainer(kind, src, containerOptions(ctx));
+    const container = await openContainer(kind, src, { ...containerOptions(ctx), ...(kind === 'super' && item.folders ? { folders: item.folders } : {}) });
     await extractContainer(item, container, ctx, kind === 'ext4' || kind === 'erofs');
 }
 /** Scans every file of an opened container, with paths joined by `!/` and partitions normalised. */
@@ -25588,7 +25600,9 @@ function cacheSalt(s) {
 }
 /** The key of one file: the salt, where it stands in the input, and the SHA-256 of its bytes. */
 function cacheKey(salt, file, sha256) {
-    return createHash('sha256').update(`${salt}\u0000${file.relPath}\u0000${file.partition}\u0000${file.partitionPath}\u0000${sha256}`).digest('hex');
+    // A super image's facts also depend on which of its partitions the folder has (not read).
+    const folders = file.folders ? `\u0000${file.folders.join('/')}` : '';
+    return createHash('sha256').update(`${salt}\u0000${file.relPath}\u0000${file.partition}\u0000${file.partitionPath}\u0000${sha256}${folders}`).digest('hex');
 }
 let hashBuffer;
 /**

@@ -6053,6 +6053,11 @@ async function openContainer(kind, src, opts) {
                     skipped.push({ name: p.name, reason: 'empty logical partition' });
                     continue;
                 }
+                const folder = partitionName(p.name);
+                if (folder && opts.folders?.includes(folder)) {
+                    skipped.push({ name: p.name, reason: `duplicating the ${folder}/ folder` });
+                    continue;
+                }
                 const open = allot.admit(p.linearBytes, async () => p.open());
                 if (open)
                     files.push({ name: p.name, size: p.size, open, imagePartition: partitionName(p.name), view: true });
@@ -6487,6 +6492,7 @@ async function extractFile(file, ctx) {
         size: file.size,
         depth: 0,
         imagePartition: file.partition ? undefined : imagePartitionOf(file.relPath),
+        ...(file.folders ? { folders: file.folders } : {}),
     };
     const budget = ctx.slice?.budget;
     ctx.inflation = { max: fileInflationBudget(ctx.limits, file.size), spent: 0, ...(budget ? { shared: new BigInt64Array(budget) } : {}) };
@@ -6619,7 +6625,7 @@ async function extractImage(item, src, kind, ctx) {
         await dispatchSource({ ...item, depth: item.depth + 1 }, raw, ctx);
         return;
     }
-    const container = await openContainer(kind, src, containerOptions(ctx));
+    const container = await openContainer(kind, src, { ...containerOptions(ctx), ...(kind === 'super' && item.folders ? { folders: item.folders } : {}) });
     await extractContainer(item, container, ctx, kind === 'ext4' || kind === 'erofs');
 }
 /** Scans every file of an opened container, with paths joined by `!/` and partitions normalised. */
@@ -13741,7 +13747,9 @@ const CACHE_FORMAT = 'activation-gate-facts';
 const CACHE_FORMAT_VERSION = 2;
 /** The key of one file: the salt, where it stands in the input, and the SHA-256 of its bytes. */
 function cacheKey(salt, file, sha256) {
-    return createHash('sha256').update(`${salt}\u0000${file.relPath}\u0000${file.partition}\u0000${file.partitionPath}\u0000${sha256}`).digest('hex');
+    // A super image's facts also depend on which of its partitions the folder has (not read).
+    const folders = file.folders ? `\u0000${file.folders.join('/')}` : '';
+    return createHash('sha256').update(`${salt}\u0000${file.relPath}\u0000${file.partition}\u0000${file.partitionPath}\u0000${sha256}${folders}`).digest('hex');
 }
 let hashBuffer;
 /**

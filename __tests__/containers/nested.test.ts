@@ -4,7 +4,7 @@
  * an EROFS file compressed with an unsupported algorithm, a delta OTA, and the depth and
  * inflation caps.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -114,6 +114,30 @@ describe('what cannot be read says why, and the rest is still scanned', () => {
       const r = await scanInputs([dir]);
       expect(r.targets[0].skipped).toContainEqual({ path: 'system.img', reason: expect.stringMatching(/image duplicating the system\/ folder/) });
       expect(r.targets[0].packages.every((p) => !p.path.includes('!/'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a super image beside partition folders', () => {
+  it('is read, but not its partitions the folder also has: a partition only the image holds is scanned', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ag-po-super-'));
+    try {
+      mkdirSync(join(dir, 'system'));
+      writeFileSync(join(dir, 'system', 'build.prop'), 'ro.product.name=Onyx_00EEA\n');
+      copyFileSync(img('sample', 'super.img'), join(dir, 'super.img'));
+      const paths = (r: Awaited<ReturnType<typeof scanInputs>>): string[] => [...r.targets[0].packages.map((p) => p.path), ...r.targets[0].endpoints.flatMap((e) => e.evidence.map((x) => x.path))];
+      const one = await scanInputs([dir]);
+      expect(one.targets[0].skipped).toContainEqual({ path: 'super.img!/system_a', reason: 'duplicating the system/ folder' });
+      expect(one.targets[0].skipped.map((x) => x.path)).not.toContain('super.img!/vendor_a');
+      expect(paths(one).some((p) => p.startsWith('super.img!/product_a'))).toBe(true);
+      expect(paths(one).some((p) => p.startsWith('super.img!/system_a'))).toBe(false);
+      // With a vendor/ folder too, the image's vendor_a is not read again either.
+      mkdirSync(join(dir, 'vendor'));
+      const two = await scanInputs([dir]);
+      expect(two.targets[0].skipped).toContainEqual({ path: 'super.img!/vendor_a', reason: 'duplicating the vendor/ folder' });
+      expect(paths(two).some((p) => p.startsWith('super.img!/product_a'))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -217,6 +217,8 @@ export interface ScanItem extends ArtifactFile {
   depth: number;
   /** The partition this file is an image of (`system.img`, super's `system_a`), when known. */
   imagePartition?: string;
+  /** A super image's partitions whose folders the input has (FileArtifact.folders): not read again. */
+  folders?: readonly string[];
 }
 
 /** Scans one file of the walk. Never throws for bad input. */
@@ -228,6 +230,7 @@ export async function extractFile(file: FileArtifact, ctx: ArtifactContext): Pro
     size: file.size,
     depth: 0,
     imagePartition: file.partition ? undefined : imagePartitionOf(file.relPath),
+    ...(file.folders ? { folders: file.folders } : {}),
   };
   const budget = ctx.slice?.budget;
   ctx.inflation = { max: fileInflationBudget(ctx.limits, file.size), spent: 0, ...(budget ? { shared: new BigInt64Array(budget) } : {}) };
@@ -352,7 +355,7 @@ async function extractImage(item: ScanItem, src: RandomAccessSource, kind: Conta
     await dispatchSource({ ...item, depth: item.depth + 1 }, raw, ctx);
     return;
   }
-  const container = await openContainer(kind, src, containerOptions(ctx));
+  const container = await openContainer(kind, src, { ...containerOptions(ctx), ...(kind === 'super' && item.folders ? { folders: item.folders } : {}) });
   await extractContainer(item, container, ctx, kind === 'ext4' || kind === 'erofs');
 }
 

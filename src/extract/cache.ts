@@ -75,8 +75,10 @@ export function cacheSalt(s: CacheSaltInput): string {
 }
 
 /** The key of one file: the salt, where it stands in the input, and the SHA-256 of its bytes. */
-export function cacheKey(salt: string, file: Pick<FileArtifact, 'relPath' | 'partition' | 'partitionPath'>, sha256: string): string {
-  return createHash('sha256').update(`${salt}\u0000${file.relPath}\u0000${file.partition}\u0000${file.partitionPath}\u0000${sha256}`).digest('hex');
+export function cacheKey(salt: string, file: Pick<FileArtifact, 'relPath' | 'partition' | 'partitionPath' | 'folders'>, sha256: string): string {
+  // A super image's facts also depend on which of its partitions the folder has (not read).
+  const folders = file.folders ? `\u0000${file.folders.join('/')}` : '';
+  return createHash('sha256').update(`${salt}\u0000${file.relPath}\u0000${file.partition}\u0000${file.partitionPath}\u0000${sha256}${folders}`).digest('hex');
 }
 
 let hashBuffer: Buffer | undefined;

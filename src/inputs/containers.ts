@@ -76,6 +76,8 @@ export interface ContainerOptions {
   /** Deflated entries up to this size are inflated in memory, larger ones spill to a temporary file. */
   memoryBytes: number;
   maxSpillBytes: number;
+  /** A super image's logical partitions not read: those whose folder the input has (system_a for system/). */
+  folders?: readonly string[];
 }
 
 /** Reads the few bytes that identify an image: the first 8, 1024..1152 and 4096..4100. */
@@ -313,6 +315,11 @@ export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src:
       for (const p of lp.partitions) {
         if (p.size === 0) {
           skipped.push({ name: p.name, reason: 'empty logical partition' });
+          continue;
+        }
+        const folder = partitionName(p.name);
+        if (folder && opts.folders?.includes(folder)) {
+          skipped.push({ name: p.name, reason: `duplicating the ${folder}/ folder` });
           continue;
         }
         const open = allot.admit(p.linearBytes, async () => p.open());

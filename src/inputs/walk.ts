@@ -28,6 +28,11 @@ export interface FileArtifact {
   sha256?: string;
   /** With a remembered `sha256`: the identity (device, inode, size and times) it was remembered with. */
   identity?: string;
+  /**
+   * A product-out folder's super.img: the partitions the folder has as folders, whose logical
+   * partitions in the image are not read again (the others are: only the image holds them).
+   */
+  folders?: string[];
 }
 
 export interface WalkResult {
@@ -81,10 +86,11 @@ function defaultSkipReason(name: string, isDir: boolean, partitionsPresent: Read
   if (img) {
     const p = partitionName(img[1]);
     if (p && partitionsPresent.has(p)) return `image duplicating the ${p}/ folder`;
-    if (img[1] === 'super' && partitionsPresent.size > 0) return 'super image duplicating the partition folders';
-    if (['userdata', 'cache', 'ramdisk', 'ramdisk-recovery', 'vbmeta', 'vbmeta_system', 'vbmeta_vendor'].includes(img[1])) {
-      return `image duplicating the partition folders (${img[1]}.img)`;
-    }
+    // super.img is read, but not its partitions that have folders (FileArtifact.folders).
+    const folder = { userdata: 'data', cache: 'cache', ramdisk: 'ramdisk', 'ramdisk-recovery': 'recovery' }[img[1]];
+    if (folder && (partitionsPresent.has(folder) || (folder === 'ramdisk' && partitionsPresent.has('root')))) return `image duplicating the ${folder}/ folder`;
+    // Hashes and keys, no files.
+    if (['vbmeta', 'vbmeta_system', 'vbmeta_vendor'].includes(img[1])) return `verified-boot metadata (${img[1]}.img), no files`;
   }
   if (/target_files.*\.zip$/.test(name) || /-img-.*\.zip$/.test(name)) return 'target-files/image zip duplicating the partition folders';
   return undefined;
@@ -165,7 +171,10 @@ export async function walkInput(input: string, opts: WalkOptions = {}): Promise<
         continue;
       }
       const part = partitionOf(rel, inputPartition);
-      files.push({ abs, relPath: rel, size, partition: part.partition, partitionPath: part.partitionPath });
+      const file: FileArtifact = { abs, relPath: rel, size, partition: part.partition, partitionPath: part.partitionPath };
+      // Its partitions that the folder also has are not read twice (all are with --include).
+      if (productOut && dir.depth === 0 && name === 'super.img' && !included(rel, false)) file.folders = [...partitionsPresent].sort();
+      files.push(file);
     }
     // Push in reverse so that the stack pops them in sorted order.
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
