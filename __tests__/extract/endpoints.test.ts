@@ -217,7 +217,7 @@ describe('raw files scanned in chunks', () => {
     try {
       mkdirSync(join(dir, 'vendor', 'bin'), { recursive: true });
       // 40 KiB of binary noise with hosts placed across 4 KiB boundaries, and a second, smaller file.
-      const blob = Buffer.alloc(40 << 10);
+      const blob = Buffer.alloc(48 << 10);
       for (let i = 0; i < blob.length; i++) blob[i] = (i * 7919) % 251 < 200 ? 0 : 0xff;
       const placed: [string, number][] = [];
       for (let k = 1; k < 10; k++) {
@@ -226,6 +226,12 @@ describe('raw files scanned in chunks', () => {
         blob.write(host, at, 'latin1');
         placed.push([host, at]);
       }
+      // A catalogued host's URL after a run of scheme bytes longer than the chunks' 512-byte
+      // context, across a boundary: the scan back over its scheme is bounded, so the hit's offset
+      // stays within the context and the chunk that sees the host reports it.
+      const urlAt = 11 * 4096 - 300;
+      blob.write(`${'A'.repeat(600)}http://zzhc.vnet.cn/x`, urlAt, 'latin1');
+      const known = urlAt + 600 + 4 - 64; // "http" and the 60 bytes before it: the scheme as scanned
       writeFileSync(join(dir, 'vendor', 'bin', 'daemon'), blob);
       writeFileSync(join(dir, 'vendor', 'bin', 'small'), Buffer.from('\0\0ping h0.chunk-test.example.com\0'));
       const run = async (chunkBytes?: number) => {
@@ -235,13 +241,14 @@ describe('raw files scanned in chunks', () => {
           chunkBytes ? { limits: { chunkBytes } } : {},
         );
         return report.targets[0].endpoints
-          .filter((e) => e.value.endsWith('.chunk-test.example.com'))
+          .filter((e) => e.value.endsWith('.chunk-test.example.com') || e.value === 'zzhc.vnet.cn')
           .map((e) => [e.value, e.evidence.map((x) => `${x.path}@${x.offset}`).join(' ')]);
       };
       const whole = await run();
       expect(whole).toEqual([
         ['h0.chunk-test.example.com', 'vendor/bin/small@7'],
         ...placed.map(([h, at]) => [h, `vendor/bin/daemon@${at}`]),
+        ['zzhc.vnet.cn', `vendor/bin/daemon@${known}`],
       ]);
       expect(await run(4096)).toEqual(whole);
       expect(await run(1000)).toEqual(whole);

@@ -149,6 +149,9 @@ const FNV_PRIME = 0x01000193;
  * and neither makes a string. Only hosts of printable ASCII are held: a token never holds another
  * byte, so no other host can be one.
  */
+/** The longest scheme scanned back over before "://" (RFC 3986 sets none; real ones are under 20 bytes). */
+const MAX_SCHEME = 64;
+
 export class KnownHostBytes {
   /** 1 at the length of a held host. */
   private readonly lengths = new Uint8Array(MAX_TOKEN + 1);
@@ -643,7 +646,12 @@ export class EndpointScanner {
     }
     if (p - 3 < start || buf[p - 1] !== 0x2f || buf[p - 2] !== 0x2f || buf[p - 3] !== 0x3a) return undefined;
     let s = p - 3;
-    while (s > start && (IS_ALNUM(buf[s - 1]) || buf[s - 1] === 0x2b || buf[s - 1] === 0x2e || buf[s - 1] === 0x2d)) s--;
+    // At most MAX_SCHEME bytes back: a hit's offset is where its scheme starts, and a chunked
+    // scan keeps only hits that start in its window, with 512 bytes of context (scanRawSource);
+    // a run of scheme bytes longer than that before "://" put the offset out of reach of the
+    // chunk that saw the host, and neither chunk reported it.
+    const limit = Math.max(start, s - MAX_SCHEME);
+    while (s > limit && (IS_ALNUM(buf[s - 1]) || buf[s - 1] === 0x2b || buf[s - 1] === 0x2e || buf[s - 1] === 0x2d)) s--;
     if (s >= p - 3) return undefined;
     const scheme = buf.toString('latin1', s, p - 3).toLowerCase();
     if (NETWORK_SCHEMES.has(scheme)) return { scheme, network: true, schemeStart: s };
