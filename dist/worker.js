@@ -6612,6 +6612,43 @@ function containerOptions(ctx) {
         maxSpillBytes: ctx.limits.maxSpillBytes,
     };
 }
+/** The v1 signers of a JAR: the names (upper case) of its `META-INF/<name>.SF` files. */
+function signatureFilesOf(zip) {
+    const out = new Set();
+    for (const e of zip.entries) {
+        const m = /^META-INF\/([^/]+)\.SF$/i.exec(e.name);
+        if (m)
+            out.add(m[1].toUpperCase());
+    }
+    return out;
+}
+/**
+ * JAR signature material, which is parsed for signers and not scanned (its certificates name
+ * CAs' hosts): META-INF/MANIFEST.MF, and a signer's .SF file and its signature block (.RSA, .DSA,
+ * .EC of the same name). Any other file in META-INF, whatever its extension, is scanned: an app
+ * can read it like any entry.
+ */
+function isSignatureMaterial(name, signers) {
+    if (/^META-INF\/MANIFEST\.MF$/i.test(name))
+        return true;
+    const m = /^META-INF\/([^/]+)\.(SF|RSA|DSA|EC)$/i.exec(name);
+    return m !== null && signers.has(m[1].toUpperCase());
+}
+/** The bytes of a stored entry's data past its declared size, scanned raw (offsets from its data's start). */
+async function scanStoredTail(src, entry, base, path, ctx) {
+    try {
+        const { offset } = await entryDataOffset(src, entry);
+        const from = offset + entry.uncompressedSize;
+        const len = Math.min(entry.compressedSize - entry.uncompressedSize, ctx.limits.maxEntryBytes, src.size - from);
+        if (len <= 0)
+            return;
+        const tail = await src.read(from, len);
+        ctx.scanner.scan(tail, 0, tail.length, base, ctx.endpoints, (p) => entry.uncompressedSize + p);
+    }
+    catch (e) {
+        ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
+    }
+}
 /** An image (sparse, ext4, EROFS, super, payload): its files are scanned like a folder's. */
 async function extractImage(item, src, kind, ctx) {
     if (item.depth >= ctx.limits.maxContainerDepth) {
@@ -6993,13 +7030,15 @@ async function extractZip(src, path, file, ctx, depth) {
     }
     let manifest;
     const overlayValues = [];
+    const signatureNames = signatureFilesOf(zip);
     for (const entry of zip.entries) {
         ctx.stats.entries++;
         const base = { path, entry: entry.name, source: 'file' };
-        if (entry.name.endsWith('/') && entry.uncompressedSize === 0)
+        // A folder's entry, unless it holds data (a reader asked for it by name returns that).
+        if (entry.name.endsWith('/') && entry.uncompressedSize === 0 && entry.compressedSize === 0)
             continue;
-        if (/^META-INF\/[^/]+\.(RSA|DSA|EC|SF|MF)$/i.test(entry.name))
-            continue; // signature material, parsed for signers
+        if (isSignatureMaterial(entry.name, signatureNames))
+            continue; // parsed for signers
         const over = zip.overlaps.get(entry.index);
         if (over !== undefined) {
             ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: overlapReason(zip, over) });
@@ -7045,6 +7084,10 @@ async function extractZip(src, path, file, ctx, depth) {
             if (lease)
                 entryScratch.give(lease);
         }
+        // A stored entry whose data runs past its size: Android and this reader read its size,
+        // java.util.zip.ZipFile its data's size (an app reading its own APK gets the rest too).
+        if (entry.method !== 8 && entry.compressedSize > entry.uncompressedSize)
+            await scanStoredTail(src, entry, base, path, ctx);
     }
     if (manifest) {
         if (overlayValues.length && manifest.overlay)

@@ -12,7 +12,7 @@ import { isDex } from '../formats/dex.js';
 import { dexBytesWanted, scanDexStrings, scanPoolStrings, type DexSpanMemo } from './string-scan.js';
 import { FormatError } from '../formats/errors.js';
 import { extractManifest, parseAxml } from '../formats/axml.js';
-import { EntryTooLargeError, openZip, overlapReason, readEntry, type ZipArchive, type ZipEntry } from '../formats/zip.js';
+import { entryDataOffset, EntryTooLargeError, openZip, overlapReason, readEntry, type ZipArchive, type ZipEntry } from '../formats/zip.js';
 import { readApkSigners, signerDigests } from '../formats/apksig.js';
 import { BufferSource, FileSource, type RandomAccessSource } from '../io/source.js';
 import { entryScratch } from '../io/scratch.js';
@@ -341,6 +341,42 @@ function containerOptions(ctx: ArtifactContext): ContainerOptions {
     memoryBytes: ctx.limits.spillThresholdBytes,
     maxSpillBytes: ctx.limits.maxSpillBytes,
   };
+}
+
+/** The v1 signers of a JAR: the names (upper case) of its `META-INF/<name>.SF` files. */
+function signatureFilesOf(zip: ZipArchive): Set<string> {
+  const out = new Set<string>();
+  for (const e of zip.entries) {
+    const m = /^META-INF\/([^/]+)\.SF$/i.exec(e.name);
+    if (m) out.add(m[1].toUpperCase());
+  }
+  return out;
+}
+
+/**
+ * JAR signature material, which is parsed for signers and not scanned (its certificates name
+ * CAs' hosts): META-INF/MANIFEST.MF, and a signer's .SF file and its signature block (.RSA, .DSA,
+ * .EC of the same name). Any other file in META-INF, whatever its extension, is scanned: an app
+ * can read it like any entry.
+ */
+function isSignatureMaterial(name: string, signers: ReadonlySet<string>): boolean {
+  if (/^META-INF\/MANIFEST\.MF$/i.test(name)) return true;
+  const m = /^META-INF\/([^/]+)\.(SF|RSA|DSA|EC)$/i.exec(name);
+  return m !== null && signers.has(m[1].toUpperCase());
+}
+
+/** The bytes of a stored entry's data past its declared size, scanned raw (offsets from its data's start). */
+async function scanStoredTail(src: RandomAccessSource, entry: ZipEntry, base: EvidenceBase, path: string, ctx: ArtifactContext): Promise<void> {
+  try {
+    const { offset } = await entryDataOffset(src, entry);
+    const from = offset + entry.uncompressedSize;
+    const len = Math.min(entry.compressedSize - entry.uncompressedSize, ctx.limits.maxEntryBytes, src.size - from);
+    if (len <= 0) return;
+    const tail = await src.read(from, len);
+    ctx.scanner.scan(tail, 0, tail.length, base, ctx.endpoints, (p) => entry.uncompressedSize + p);
+  } catch (e) {
+    ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
+  }
 }
 
 /** An image (sparse, ext4, EROFS, super, payload): its files are scanned like a folder's. */
@@ -707,11 +743,13 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
   }
   let manifest: PackageFacts | undefined;
   const overlayValues: PackageFacts['resources'] = [];
+  const signatureNames = signatureFilesOf(zip);
   for (const entry of zip.entries) {
     ctx.stats.entries++;
     const base: EvidenceBase = { path, entry: entry.name, source: 'file' };
-    if (entry.name.endsWith('/') && entry.uncompressedSize === 0) continue;
-    if (/^META-INF\/[^/]+\.(RSA|DSA|EC|SF|MF)$/i.test(entry.name)) continue; // signature material, parsed for signers
+    // A folder's entry, unless it holds data (a reader asked for it by name returns that).
+    if (entry.name.endsWith('/') && entry.uncompressedSize === 0 && entry.compressedSize === 0) continue;
+    if (isSignatureMaterial(entry.name, signatureNames)) continue; // parsed for signers
     const over = zip.overlaps.get(entry.index);
     if (over !== undefined) {
       ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: overlapReason(zip, over) });
@@ -752,6 +790,9 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
     } finally {
       if (lease) entryScratch.give(lease);
     }
+    // A stored entry whose data runs past its size: Android and this reader read its size,
+    // java.util.zip.ZipFile its data's size (an app reading its own APK gets the rest too).
+    if (entry.method !== 8 && entry.compressedSize > entry.uncompressedSize) await scanStoredTail(src, entry, base, path, ctx);
   }
   if (manifest) {
     if (overlayValues.length && manifest.overlay) manifest.resources = overlayValues;
