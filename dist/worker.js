@@ -962,7 +962,7 @@ function parsePackage(buf, c, global, w) {
     const keyStringsOff = buf.readUInt32LE(c.start + 276);
     let typePool;
     let keyPool;
-    const pkg = { id, name, values: [], bagCount: 0, typeStrings: [], keyStrings: [] };
+    const pkg = { id, name, values: [], bagCount: 0, typeStrings: [], keyStrings: [], keyPoolStrings: [] };
     let pos = c.start + c.headerSize;
     while (pos < c.end) {
         const ch = readChunk(buf, pos, c.end, w);
@@ -993,6 +993,7 @@ function parsePackage(buf, c, global, w) {
     }
     pkg.typeStrings = typePool ? typePool.strings.map((s) => s.value) : [];
     pkg.keyStrings = keyPool ? keyPool.strings.map((s) => s.value) : [];
+    pkg.keyPoolStrings = keyPool ? keyPool.strings : [];
     return pkg;
 }
 function parseType(buf, c, pkg, global, typePool, keyPool, w) {
@@ -7156,6 +7157,9 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         try {
             const arsc = parseArsc(buf);
             scanPoolStrings(arsc.globalStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
+            // Resource names too: getResourceEntryName() hands them to the app like any string.
+            for (const p of arsc.packages)
+                scanPoolStrings(p.keyPoolStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
             for (const p of arsc.packages)
                 for (const v of p.values)
                     if (!v.config)

@@ -860,6 +860,8 @@ async function extractEntry(
     try {
       const arsc = parseArsc(buf);
       scanPoolStrings(arsc.globalStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
+      // Resource names too: getResourceEntryName() hands them to the app like any string.
+      for (const p of arsc.packages) scanPoolStrings(p.keyPoolStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
       for (const p of arsc.packages) for (const v of p.values) if (!v.config) overlayValues.push(v);
     } catch (e) {
       if (e instanceof FormatError) e.path = `${path}!/${name}`;

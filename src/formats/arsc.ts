@@ -53,6 +53,8 @@ export interface ArscPackage {
   bagCount: number;
   typeStrings: string[];
   keyStrings: string[];
+  /** The key (resource name) pool's strings with their offsets: names are strings an app can read (getResourceEntryName). */
+  keyPoolStrings: PoolString[];
 }
 
 export interface ArscTable {
@@ -158,7 +160,7 @@ function parsePackage(buf: Buffer, c: Chunk, global: StringPool | undefined, w: 
   const keyStringsOff = buf.readUInt32LE(c.start + 276);
   let typePool: StringPool | undefined;
   let keyPool: StringPool | undefined;
-  const pkg: ArscPackage = { id, name, values: [], bagCount: 0, typeStrings: [], keyStrings: [] };
+  const pkg: ArscPackage = { id, name, values: [], bagCount: 0, typeStrings: [], keyStrings: [], keyPoolStrings: [] };
   let pos = c.start + c.headerSize;
   while (pos < c.end) {
     const ch = readChunk(buf, pos, c.end, w);
@@ -186,6 +188,7 @@ function parsePackage(buf: Buffer, c: Chunk, global: StringPool | undefined, w: 
   }
   pkg.typeStrings = typePool ? typePool.strings.map((s) => s.value) : [];
   pkg.keyStrings = keyPool ? keyPool.strings.map((s) => s.value) : [];
+  pkg.keyPoolStrings = keyPool ? keyPool.strings : [];
   return pkg;
 }
 
