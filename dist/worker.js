@@ -6635,6 +6635,46 @@ function isSignatureMaterial(name, signers) {
     const m = /^META-INF\/([^/]+)\.(SF|RSA|DSA|EC)$/i.exec(name);
     return m !== null && signers.has(m[1].toUpperCase());
 }
+/** Pairs of the APK Signing Block that hold signatures and certificates (parsed for signers, not scanned): v2, v3, v3.1 and the source stamps. */
+const SIGNATURE_PAIRS = new Set([APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V3_ID, APK_SIGNATURE_SCHEME_V31_ID, 0x6dff800d, 0x2b09189e]);
+/**
+ * Bytes of an archive that no entry holds but a reader still hands to an app, scanned raw at
+ * their offsets in the archive: its comment and what follows it (ZipFile.getComment), and the
+ * APK Signing Block's pairs other than signatures (channel ids, which tools such as Walle and
+ * VasDolly write there for apps to read). A block that does not parse is reported with the
+ * package's signers (readApkSigners).
+ */
+async function scanOutsideEntries(src, zip, path, ctx) {
+    const base = { path, source: 'file' };
+    try {
+        const from = zip.eocdOffset + 22;
+        const len = Math.min(src.size - from, ctx.limits.maxEntryBytes);
+        if (len > 0) {
+            const comment = await src.read(from, len);
+            ctx.scanner.scan(comment, 0, comment.length, base, ctx.endpoints, (p) => from + p);
+        }
+        if (zip.signingBlock && zip.signingBlock.size <= ctx.limits.maxEntryBytes) {
+            const { offset, size } = zip.signingBlock;
+            const block = await src.read(offset, size);
+            let pairs = [];
+            try {
+                pairs = signingBlockPairs(block);
+            }
+            catch {
+                // malformed: the package's signer warnings say so
+            }
+            for (const pair of pairs) {
+                if (SIGNATURE_PAIRS.has(pair.id))
+                    continue;
+                const at = offset + (pair.value.byteOffset - block.byteOffset);
+                ctx.scanner.scan(pair.value, 0, pair.value.length, base, ctx.endpoints, (p) => at + p);
+            }
+        }
+    }
+    catch (e) {
+        ctx.unreadable.push(unreadableFrom(path, e, 'zip'));
+    }
+}
 /** The bytes of a stored entry's data past its declared size, scanned raw (offsets from its data's start). */
 async function scanStoredTail(src, entry, base, path, ctx) {
     try {
@@ -7090,6 +7130,7 @@ async function extractZip(src, path, file, ctx, depth) {
         if (entry.method !== 8 && entry.compressedSize > entry.uncompressedSize)
             await scanStoredTail(src, entry, base, path, ctx);
     }
+    await scanOutsideEntries(src, zip, path, ctx);
     if (manifest) {
         if (overlayValues.length && manifest.overlay)
             manifest.resources = overlayValues;

@@ -13,7 +13,7 @@ import { dexBytesWanted, scanDexStrings, scanPoolStrings, type DexSpanMemo } fro
 import { FormatError } from '../formats/errors.js';
 import { extractManifest, parseAxml } from '../formats/axml.js';
 import { entryDataOffset, EntryTooLargeError, openZip, overlapReason, readEntry, type ZipArchive, type ZipEntry } from '../formats/zip.js';
-import { readApkSigners, signerDigests } from '../formats/apksig.js';
+import { APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V31_ID, APK_SIGNATURE_SCHEME_V3_ID, readApkSigners, signerDigests, signingBlockPairs } from '../formats/apksig.js';
 import { BufferSource, FileSource, type RandomAccessSource } from '../io/source.js';
 import { entryScratch } from '../io/scratch.js';
 import type { FileArtifact } from '../inputs/walk.js';
@@ -363,6 +363,45 @@ function isSignatureMaterial(name: string, signers: ReadonlySet<string>): boolea
   if (/^META-INF\/MANIFEST\.MF$/i.test(name)) return true;
   const m = /^META-INF\/([^/]+)\.(SF|RSA|DSA|EC)$/i.exec(name);
   return m !== null && signers.has(m[1].toUpperCase());
+}
+
+/** Pairs of the APK Signing Block that hold signatures and certificates (parsed for signers, not scanned): v2, v3, v3.1 and the source stamps. */
+const SIGNATURE_PAIRS: ReadonlySet<number> = new Set([APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V3_ID, APK_SIGNATURE_SCHEME_V31_ID, 0x6dff800d, 0x2b09189e]);
+
+/**
+ * Bytes of an archive that no entry holds but a reader still hands to an app, scanned raw at
+ * their offsets in the archive: its comment and what follows it (ZipFile.getComment), and the
+ * APK Signing Block's pairs other than signatures (channel ids, which tools such as Walle and
+ * VasDolly write there for apps to read). A block that does not parse is reported with the
+ * package's signers (readApkSigners).
+ */
+async function scanOutsideEntries(src: RandomAccessSource, zip: ZipArchive, path: string, ctx: ArtifactContext): Promise<void> {
+  const base: EvidenceBase = { path, source: 'file' };
+  try {
+    const from = zip.eocdOffset + 22;
+    const len = Math.min(src.size - from, ctx.limits.maxEntryBytes);
+    if (len > 0) {
+      const comment = await src.read(from, len);
+      ctx.scanner.scan(comment, 0, comment.length, base, ctx.endpoints, (p) => from + p);
+    }
+    if (zip.signingBlock && zip.signingBlock.size <= ctx.limits.maxEntryBytes) {
+      const { offset, size } = zip.signingBlock;
+      const block = await src.read(offset, size);
+      let pairs: { id: number; value: Buffer }[] = [];
+      try {
+        pairs = signingBlockPairs(block);
+      } catch {
+        // malformed: the package's signer warnings say so
+      }
+      for (const pair of pairs) {
+        if (SIGNATURE_PAIRS.has(pair.id)) continue;
+        const at = offset + (pair.value.byteOffset - block.byteOffset);
+        ctx.scanner.scan(pair.value, 0, pair.value.length, base, ctx.endpoints, (p) => at + p);
+      }
+    }
+  } catch (e) {
+    ctx.unreadable.push(unreadableFrom(path, e, 'zip'));
+  }
 }
 
 /** The bytes of a stored entry's data past its declared size, scanned raw (offsets from its data's start). */
@@ -794,6 +833,7 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
     // java.util.zip.ZipFile its data's size (an app reading its own APK gets the rest too).
     if (entry.method !== 8 && entry.compressedSize > entry.uncompressedSize) await scanStoredTail(src, entry, base, path, ctx);
   }
+  await scanOutsideEntries(src, zip, path, ctx);
   if (manifest) {
     if (overlayValues.length && manifest.overlay) manifest.resources = overlayValues;
     if (zip.duplicates.length) (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
