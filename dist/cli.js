@@ -24640,6 +24640,9 @@ async function dispatchSource(item, src, ctx) {
     }
     else if (head.length >= 8 && isDex(head)) {
         const buf = await readWhole(src, item.relPath, ctx);
+        // Not named as code ART loads: all of its bytes too (a DEX header must not hide a file).
+        if (buf && !/\.(dex|odex)$/i.test(name))
+            ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, ctx.endpoints);
         if (buf)
             scanDex(buf, { path: item.relPath, source: 'dex' }, ctx);
     }
@@ -24649,6 +24652,8 @@ async function dispatchSource(item, src, ctx) {
     }
 }
 const APK_NAME = /\.(apk|apex|capex|jar)$/i;
+/** The code ART loads from an APK or JAR: classes.dex, classes2.dex, ... at its root. */
+const ROOT_DEX = /^classes\d*\.dex$/;
 /** Decompressed bytes count against the file's inflation budget (`charge`). */
 function budgetOf(ctx) {
     return {
@@ -24687,6 +24692,16 @@ function isSignatureMaterial(name, signers) {
         return true;
     const m = /^META-INF\/([^/]+)\.(SF|RSA|DSA|EC)$/i.exec(name);
     return m !== null && signers.has(m[1].toUpperCase());
+}
+/** A chunk of type 0 or RES_XML_TYPE whose first child, right after an 8-byte header, is a string pool (0x0001, header 0x1C). */
+function looksLikeAxml(buf) {
+    return buf.length >= 16 && (buf.readUInt16LE(0) === 0x0003 || buf.readUInt16LE(0) === 0x0000) && buf.readUInt16LE(2) === 8 && buf.readUInt16LE(8) === 0x0001 && buf.readUInt16LE(10) === 0x001c;
+}
+/** Bytes after a compiled XML document's declared end (its parser ignores them; an app reading the entry raw does not), scanned raw. */
+function scanAfterChunk(buf, base, ctx) {
+    const end = buf.readUInt32LE(4);
+    if (end >= 8 && end < buf.length)
+        ctx.scanner.scan(buf, end, buf.length, { ...base, source: 'file' }, ctx.endpoints);
 }
 /** Pairs of the APK Signing Block that hold signatures and certificates (parsed for signers, not scanned): v2, v3, v3.1 and the source stamps. */
 const SIGNATURE_PAIRS = new Set([APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V3_ID, APK_SIGNATURE_SCHEME_V31_ID, 0x6dff800d, 0x2b09189e]);
@@ -25156,7 +25171,9 @@ async function extractZip(src, path, file, ctx, depth) {
             try {
                 // Anything but the manifest and the resource table is scanned as DEX when it is one (by
                 // name or by content): inflated only as far as its last string (dexBytesWanted).
-                const dexScanned = entry.name !== 'AndroidManifest.xml' && entry.name !== 'resources.arsc';
+                // Only a root classes*.dex: a DEX header anywhere else (an asset, a file named .bin)
+                // is read whole, since what follows its strings is scanned too (extractEntry).
+                const dexScanned = ROOT_DEX.test(entry.name);
                 buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease, ...(dexScanned ? { want: wantDex(entry.uncompressedSize, span) } : {}) });
             }
             catch (e) {
@@ -25272,7 +25289,25 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         if (doc.poolError !== undefined)
             throw new FormatError('axml', `its string pool cannot be read (${doc.poolError}), and its strings are all that is scanned`, undefined, `${path}!/${name}`);
         scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+        scanAfterChunk(buf, base, ctx);
         return;
+    }
+    // Compiled XML by its shape, whatever its name or top chunk type (Android's parser checks
+    // neither: res/xml/profile.bin, a zeroed type): its UTF-16 strings are invisible to a raw scan.
+    // What does not parse is scanned raw, as before.
+    if (looksLikeAxml(buf)) {
+        let doc;
+        try {
+            doc = parseAxml(buf);
+        }
+        catch {
+            doc = undefined;
+        }
+        if (doc && doc.poolError === undefined && !doc.plainText) {
+            scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+            scanAfterChunk(buf, base, ctx);
+            return;
+        }
     }
     const zipMagic = buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
     if (zipMagic && ZIP_NAME.test(name)) {
@@ -25284,6 +25319,11 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         ctx.unreadable.push({ path: `${path}!/${name}`, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
     }
     if (buf.length >= 8 && isDex(buf)) {
+        // A DEX anywhere but the root is data an app loads or reads itself: a header claiming no
+        // strings must not hide what follows it, so all of its bytes are scanned as well (first: the
+        // DEX scan may leave the buffer changed).
+        if (!ROOT_DEX.test(name))
+            ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
         scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, after, span);
         return;
     }

@@ -78,3 +78,44 @@ describe('bytes of an APK outside its entries', () => {
     }
   });
 });
+
+describe('a DEX or compiled XML where a scan of its strings alone would stop', () => {
+  const APKS = join(import.meta.dirname, '..', 'fixtures', 'apks');
+  const withZip = haveTools('zip', 'unzip') ? it : it.skip;
+  if (!haveTools('zip', 'unzip')) console.warn('SKIPPED DEX and compiled XML carrying other bytes: needs zip and unzip');
+
+  withZip('bytes after a DEX (an asset, a file that is not named .dex) and after a compiled XML document are scanned; compiled XML is read by its shape, whatever its name or top type', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ag-evasion-trail-'));
+    try {
+      const src = join(dir, 'src');
+      mkdirSync(join(src, 'assets'), { recursive: true });
+      mkdirSync(join(src, 'res', 'xml'), { recursive: true });
+      // The real DEX and compiled XML of the fixtures (smali, aapt), with text appended.
+      execFileSync('unzip', ['-q', '-o', join(APKS, 'dex-only.apk'), 'classes.dex', '-d', dir]);
+      execFileSync('unzip', ['-q', '-o', join(APKS, 'xml-only.apk'), 'res/xml/config.xml', '-d', dir]);
+      const dex = readFileSync(join(dir, 'classes.dex'));
+      const xml = readFileSync(join(dir, 'res', 'xml', 'config.xml'));
+      writeFileSync(join(src, 'assets', 'cfg.bin'), Buffer.concat([dex, Buffer.from('\0https://zzhc.vnet.cn/a\0')]));
+      writeFileSync(join(src, 'res', 'xml', 'tail.xml'), Buffer.concat([xml, Buffer.from('\0https://dm.wo.com.cn/b\0')]));
+      writeFileSync(join(src, 'res', 'xml', 'profile.bin'), xml);
+      const zeroed = Buffer.from(xml);
+      zeroed.writeUInt16LE(0, 0); // the top chunk's type, which Android's parser does not check
+      writeFileSync(join(src, 'res', 'xml', 'zeroed.xml'), zeroed);
+      const jar = join(dir, 'build', 'system', 'app', 'T', 'T.jar');
+      mkdirSync(join(dir, 'build', 'system', 'app', 'T'), { recursive: true });
+      execFileSync('zip', ['-q', '-r', jar, 'assets', 'res'], { cwd: src });
+      mkdirSync(join(dir, 'build', 'system', 'etc'), { recursive: true });
+      writeFileSync(join(dir, 'build', 'system', 'etc', 'reg.cfg'), Buffer.concat([dex, Buffer.from('\0http://114.255.193.236/c\0')]));
+      const report = await scan({ inputs: ['build'], market: 'EU', failOn: 'never', cwd: dir, now: new Date('2026-11-01T00:00:00Z') }, new RecordingLogger());
+      const where = (value: string) => (report.targets[0].endpoints.find((e) => e.value === value)?.evidence ?? []).map((e) => `${e.path}!/${e.entry ?? ''} ${e.source} @${e.offset}`);
+      expect(where('zzhc.vnet.cn')).toEqual([`system/app/T/T.jar!/assets/cfg.bin asset @${dex.length + 1}`]);
+      expect(where('dm.wo.com.cn')).toEqual([`system/app/T/T.jar!/res/xml/tail.xml file @${xml.length + 1}`]);
+      expect(where('114.255.193.236')).toEqual([`system/etc/reg.cfg!/ file @${dex.length + 1}`]);
+      // The fixture's host from the string pool of each compiled XML (source xml), however it is
+      // named and whatever its top chunk's type.
+      expect(where('xml-only.acme-cn.com.cn')).toEqual(['profile.bin', 'tail.xml', 'zeroed.xml'].map((n) => `system/app/T/T.jar!/res/xml/${n} xml @106`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
