@@ -34,6 +34,24 @@ describe('catalogued clients: by package and by signer', () => {
     expect(rules(evaluate(f, 'CN'))).toEqual(['warning cleartext-endpoint zzhc.vnet.cn']);
   });
 
+  it("a client's preopted code (oat/<isa>/<name>.vdex beside its APK) is the client's: its endpoints and SMS numbers are judged as inside it", () => {
+    const vdex = 'system/priv-app/AutoRegistration/oat/arm64/AutoRegistration.vdex';
+    const f = facts({
+      packages: [ctClient()],
+      endpoints: [ep('host', 'zzhc.vnet.cn', [vdex], { schemes: ['http'], cleartext: true }), ep('sms', '10659401', [vdex]), ep('host', 'reg.acme-unlisted.com', [vdex])],
+    });
+    expect(rules(evaluate(f, 'EU'))).toEqual([
+      'error denied-endpoint 10659401',
+      'error denied-endpoint zzhc.vnet.cn',
+      'error unlisted-client-endpoint reg.acme-unlisted.com',
+      'error wrong-market-client ct-self-registration-qualcomm',
+      'warning cleartext-endpoint zzhc.vnet.cn',
+    ]);
+    // Another app's oat folder, or a file that only looks like one, is not the client's.
+    const other = facts({ packages: [ctClient()], endpoints: [ep('host', 'reg.acme-unlisted.com', ['system/priv-app/Other/oat/arm64/Other.vdex', 'system/priv-app/AutoRegistration/oat/AutoRegistration.vdex'])] });
+    expect(rules(evaluate(other, 'EU'))).toEqual(['error wrong-market-client ct-self-registration-qualcomm', 'warning unlisted-endpoint reg.acme-unlisted.com']);
+  });
+
   it('a renamed package signed with a catalogued signer is the client (matchedBy signer)', () => {
     const file = policyFile(`version: 1\ncatalog:\n  - {id: acme-cn-activation, market: CN, packages: [com.acme.activation.cn], signers: [${FIXTURE_KEY}]}\n`);
     const renamed = pkg({ package: 'com.acme.renamed', path: 'system/app/R/R.apk', signerSha256: [FIXTURE_KEY] });

@@ -257,7 +257,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
   }
 
   // Endpoints of variants the target does not select, found only inside that client: dormant.
-  const dormant = dormantEndpoints(facts.endpoints, variants, (art) => clientArtifacts.get(art) ?? []);
+  const dormant = dormantEndpoints(facts.endpoints, variants, (art) => labelsOf(clientArtifacts, art) ?? []);
 
   // Endpoints: deny beats allow; inside an activation client an unlisted endpoint is an error.
   // Each endpoint's status, by its index in facts.endpoints (one fact per kind and value).
@@ -458,12 +458,26 @@ function cmp(a: string, b: string): number {
 
 const NO_OWNERS: readonly string[] = [];
 
+/** `<app folder>/oat/<isa>/<name>.odex|vdex|art`: code dexpreopt made from `<app folder>/<name>.apk`. */
+const PREOPTED = /^(.*)\/oat\/[^/]+\/([^/]+)\.(?:odex|vdex|art)$/;
+
+/**
+ * The clients and packages of an artifact: its own, or for a preopted file (the app's code moved
+ * out of its APK into oat/, where a build strips classes.dex from the APK) those of its APK.
+ */
+function labelsOf(clientArtifacts: ReadonlyMap<string, string[]>, artifact: string): string[] | undefined {
+  const own = clientArtifacts.get(artifact);
+  if (own || !artifact.includes('/oat/')) return own;
+  const m = PREOPTED.exec(artifact);
+  return m ? clientArtifacts.get(`${m[1]}/${m[2]}.apk`) : undefined;
+}
+
 /** The clients and packages whose artifacts embed `ep`, sorted, each once. */
 function ownersOf(ep: EndpointFact, clientArtifacts: ReadonlyMap<string, string[]>): readonly string[] {
   if (clientArtifacts.size === 0) return NO_OWNERS; // a build without clients: no lookups per endpoint
   let found: string[] | undefined;
   for (const a of ep.artifacts) {
-    const labels = clientArtifacts.get(a);
+    const labels = labelsOf(clientArtifacts, a);
     if (labels) (found ??= []).push(...labels);
   }
   return found ? [...new Set(found)].sort() : NO_OWNERS;
