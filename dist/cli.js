@@ -14813,6 +14813,7 @@ function resolveMarketPolicy(file, market, catalog) {
     let unlisted = { value: 'warning', source: 'default' };
     let unlistedInClients = { value: 'error', source: 'default' };
     const severity = {};
+    const markets = new Set([...knownMarkets(file), ...catalog.entries.flatMap((c) => [c.market, ...c.variants.map((v) => v.market)])].map((m) => m.toUpperCase()));
     for (const layer of layers) {
         const at = (...rest) => (layer.file && layer.path ? locate$1(layer.file, [...layer.path, ...rest]) : undefined);
         const origin = (...rest) => {
@@ -14824,6 +14825,19 @@ function resolveMarketPolicy(file, market, catalog) {
             const parsed = parseClientSelector(selector);
             const ids = catalog.entries.filter((c) => matchClientSelector(parsed, c)).map((c) => c.id);
             const o = origin('clients', list, i);
+            // A typo must not silently disable a rule (SPEC): an exact id no catalog entry has, or a
+            // market that neither the catalog nor the policy names (market:China for market:CN), is an
+            // error. A glob may name ids to come (acme-*), and selecting none is allowed.
+            if (parsed.type === 'market' && !markets.has(parsed.market.toUpperCase()) && o.location) {
+                errors.push(new PolicyError({
+                    file: o.source,
+                    line: o.location.line,
+                    column: o.location.column ?? 1,
+                    key: `markets.${layer.path[1]}.clients.${list}[${i}]`,
+                    found: JSON.stringify(selector),
+                    allowed: `market:<NAME> of a market the catalog or the policy names (${[...markets].sort().join(', ')})`,
+                }));
+            }
             if (parsed.type === 'id' && ids.length === 0 && o.location) {
                 errors.push(new PolicyError({
                     file: o.source,

@@ -251,6 +251,13 @@ describe('policy errors found while resolving', () => {
     expect(validatePolicyMarkets(file, builtin)).toHaveLength(1);
   });
 
+  it('market:<NAME> of a market neither the catalog nor the policy names is an error at its line (a typo must not disable a deny rule)', () => {
+    const text = 'version: 1\nmarkets:\n  EU:\n    extends: builtin:EU\n    clients:\n      deny: ["market:China", "market:cn", "market:US"]\n  US:\n    extends: builtin:WW\n';
+    const errors = policyErrorsOf(() => resolveMarketPolicy(parsePolicyText(text, 'p.yml'), 'EU', builtin));
+    expect(errors.map((e) => [e.key, e.found])).toEqual([['markets.EU.clients.deny[0]', '"market:China"']]);
+    expect(errors[0].allowed).toMatch(/^market:<NAME> of a market the catalog or the policy names \(.*CN.*US/);
+  });
+
   it("a catalog extra's market is matched regardless of case: `market: cn` is the China market the built-ins deny", () => {
     for (const m of ['CN', 'cn', 'Cn']) {
       const file = parsePolicyText(`version: 1\ncatalog:\n  - {id: acme-cn-activation, market: ${m}, hosts: [act.acme.com.cn]}\n`, 'p.yml');
