@@ -65279,13 +65279,14 @@ function skuCandidates(facts, file) {
     const setByBuild = new Set(facts.props.filter((p) => !cdaFolderOf(p.file)).map((p) => p.key));
     const setBySkuFiles = new Set(facts.skuFiles.flatMap((s) => s.props.map((p) => p.key)));
     for (const pkg of [...facts.packages].sort((a, b) => cmp(a.path, b.path))) {
-        const name = pkg.overlay?.requiredSystemPropertyName;
-        const value = pkg.overlay?.requiredSystemPropertyValue;
-        if (!name || value === undefined || setByBuild.has(name) || setBySkuFiles.has(name))
+        // The overlay's required properties the build does not set: the first names the SKU.
+        const unset = requiredProperties(pkg).filter(([name]) => !setByBuild.has(name) && !setBySkuFiles.has(name));
+        if (unset.length === 0)
             continue;
+        const value = unset[0][1];
         if (!/^[A-Za-z0-9_.-]+$/.test(value))
             continue;
-        add({ sku: value, signal: 'overlay', path: pkg.path, props: [{ key: name, value, file: pkg.path, line: 0 }] });
+        add({ sku: value, signal: 'overlay', path: pkg.path, props: unset.map(([key, v]) => ({ key, value: v, file: pkg.path, line: 0 })) });
     }
     // CDA folders named after a SKU (one found above, or one the policy maps).
     const skus = file?.policy.skus ?? {};
@@ -65309,12 +65310,23 @@ function skuCandidates(facts, file) {
     }
     return [...bySku.values()].sort((a, b) => cmp(a.sku, b.sku));
 }
-/** Whether an overlay is enabled under `props` (a required property must hold exactly). */
-function overlayActive(pkg, props) {
+/**
+ * An overlay's required system properties as [name, value] pairs: since Android 12 both
+ * attributes may hold comma-separated lists, paired in order (every pair must hold). Lists of
+ * different lengths are read as one name and one value, as before.
+ */
+function requiredProperties(pkg) {
     const name = pkg.overlay?.requiredSystemPropertyName;
     if (!name)
-        return true;
-    return lastDefinition(props, name)?.value === (pkg.overlay?.requiredSystemPropertyValue ?? '');
+        return [];
+    const value = pkg.overlay?.requiredSystemPropertyValue ?? '';
+    const names = name.split(',').map((n) => n.trim());
+    const values = value.split(',').map((v) => v.trim());
+    return names.length > 1 && names.length === values.length ? names.map((n, i) => [n, values[i]]) : [[name, value]];
+}
+/** Whether an overlay is enabled under `props` (each required property must hold exactly). */
+function overlayActive(pkg, props) {
+    return requiredProperties(pkg).every(([name, value]) => lastDefinition(props, name)?.value === value);
 }
 /**
  * The facts as one SKU (or, with no candidate, the whole build) sees them: property files,

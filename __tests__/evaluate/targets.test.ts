@@ -91,6 +91,21 @@ describe('SKU candidates', () => {
     expect(expandTargets(facts({ packages: [cn, overlayPkg('600E0')], props: [prop('ro.product.name', '600E0')] }), { file: policyFile(POLICY) }).map((x) => x.sku)).toEqual(['600CN', '600E0']);
   });
 
+  it('an overlay gated on several properties (Android 12+: comma-separated, paired in order) is a SKU by the one the build leaves unset, and active only where all hold', () => {
+    const multi = pkg({
+      package: 'com.evenwell.autoregistration.overlay.base.s600cn',
+      path: 'product/overlay/O.multi.apk',
+      overlay: { targetPackage: 'com.evenwell.autoregistration', requiredSystemPropertyName: 'ro.cda.skuid.id,ro.boot.hwc', requiredSystemPropertyValue: '600CN,CN' },
+    });
+    const f = facts({ packages: [multi], props: [prop('ro.boot.hwc', 'CN', 'system/build.prop', 1)] });
+    expect(skuCandidates(f).map((c) => [c.sku, c.props.map((p) => `${p.key}=${p.value}`)])).toEqual([['600CN', ['ro.cda.skuid.id=600CN']]]);
+    const [t] = expandTargets(f, { file: policyFile(POLICY) });
+    expect([t.sku, t.facts.packages.map((p) => p.path)]).toEqual(['600CN', [multi.path]]);
+    expect(overlayActive(multi, [prop('ro.cda.skuid.id', '600CN'), prop('ro.boot.hwc', 'CN')])).toBe(true);
+    expect(overlayActive(multi, [prop('ro.cda.skuid.id', '600CN'), prop('ro.boot.hwc', 'EU')])).toBe(false);
+    expect(overlayActive(multi, [prop('ro.cda.skuid.id', '600CN')])).toBe(false);
+  });
+
   it('an overlay gated on a property the build sets is active only when the value matches', () => {
     const f = facts({ packages: [overlayPkg('600CN')], props: [prop('ro.cda.skuid.id', '600E0')] });
     expect(skuCandidates(f)).toEqual([]);
