@@ -119,3 +119,31 @@ describe('a DEX or compiled XML where a scan of its strings alone would stop', (
     }
   });
 });
+
+describe('gzip data', () => {
+  const withGzip = haveTools('gzip', 'zip') ? it : it.skip;
+  if (!haveTools('gzip', 'zip')) console.warn('SKIPPED gzip data: needs gzip and zip');
+
+  withGzip('a gzip\'d asset and a gzip\'d file of the build are scanned for what they hold; gzip data that does not decompress is unreadable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ag-evasion-gz-'));
+    try {
+      mkdirSync(join(dir, 'src', 'assets'), { recursive: true });
+      writeFileSync(join(dir, 'src', 'assets', 'cfg.json'), '{"reg": "https://zzhc.vnet.cn/reg"}\n');
+      execFileSync('gzip', ['-9', join(dir, 'src', 'assets', 'cfg.json')]);
+      mkdirSync(join(dir, 'build', 'system', 'app', 'G'), { recursive: true });
+      execFileSync('zip', ['-q', '-0', '-r', join(dir, 'build', 'system', 'app', 'G', 'G.jar'), 'assets'], { cwd: join(dir, 'src') });
+      mkdirSync(join(dir, 'build', 'system', 'etc'), { recursive: true });
+      writeFileSync(join(dir, 'build', 'system', 'etc', 'dm.conf'), 'server=http://dm.wo.com.cn:6001/\n');
+      execFileSync('gzip', ['-9', join(dir, 'build', 'system', 'etc', 'dm.conf')]);
+      // gzip's magic, then bytes that are not deflate.
+      writeFileSync(join(dir, 'build', 'system', 'etc', 'bad.gz'), Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), Buffer.alloc(32, 0xff)]));
+      const report = await scan({ inputs: ['build'], market: 'EU', failOn: 'never', cwd: dir, now: new Date('2026-11-01T00:00:00Z') }, new RecordingLogger());
+      const where = (host: string) => report.targets[0].endpoints.find((e) => e.value === host)?.evidence.map((e) => [e.path, e.entry ?? null, e.source, e.offset]);
+      expect(where('zzhc.vnet.cn')).toEqual([['system/app/G/G.jar', 'assets/cfg.json.gz', 'asset', '{"reg": "'.length]]);
+      expect(where('dm.wo.com.cn')).toEqual([['system/etc/dm.conf.gz', null, 'file', 'server='.length]]);
+      expect(report.targets[0].unreadable).toEqual([expect.objectContaining({ path: 'system/etc/bad.gz', format: 'gzip', reason: expect.stringMatching(/^gzip data that does not decompress/) })]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -4,6 +4,7 @@
  * `unreadable` fact: nothing thrown by a parser escapes this boundary.
  */
 import { basename } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { appendAll } from '../arrays.js';
 import type { InputFacts, PackageFacts, PropEntry, SkippedFact, Source, UnreadableFact } from '../facts.js';
 import { parseArsc } from '../formats/arsc.js';
@@ -322,6 +323,11 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
   } else {
     const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
     await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
+    // A gzip'd file: what it holds too (a file past the cap is said to be unreadable).
+    if (isGzip(head, src.size)) {
+      if (src.size > ctx.limits.maxEntryBytes) ctx.unreadable.push({ path: item.relPath, format: 'gzip', reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; its gzip data not scanned` });
+      else scanGunzipped(await src.read(0, src.size), { path: item.relPath, source: 'file' }, item.relPath, ctx);
+    }
   }
 }
 
@@ -968,6 +974,34 @@ async function extractEntry(
     return;
   }
   ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
+  if (isGzip(buf)) scanGunzipped(buf, { ...base, source: sourceOfEntry(name) }, `${path}!/${name}`, ctx);
+}
+
+/** A gzip member: magic 1f 8b, method 8 (deflate). */
+function isGzip(head: Buffer, size = head.length): boolean {
+  return size >= 18 && head.length >= 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 8;
+}
+
+/**
+ * The text a gzip'd file holds (a config an app gunzips itself), scanned raw, at offsets in the
+ * decompressed bytes. It costs the file's inflation budget and the per-entry cap; past either,
+ * or if it does not decompress, it is unreadable (the gate fails closed).
+ */
+function scanGunzipped(buf: Buffer, base: EvidenceBase, path: string, ctx: ArtifactContext): void {
+  let out: Buffer;
+  try {
+    out = gunzipSync(buf, { maxOutputLength: Math.max(1, ctx.limits.maxEntryBytes) });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ERR_BUFFER_TOO_LARGE' ? `gzip data inflating past the ${ctx.limits.maxEntryBytes}-byte cap; not scanned` : `gzip data that does not decompress (${(e as Error).message}); not scanned`;
+    ctx.unreadable.push({ path, format: 'gzip', reason });
+    return;
+  }
+  if (!charge(ctx, out.length)) {
+    ctx.unreadable.push({ path, format: 'gzip', reason: `${budgetSpent(ctx)}; its gzip data not scanned` });
+    return;
+  }
+  ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
 }
 
 function nestedPartitionPath(path: string, file: ArtifactFile): string {
