@@ -7468,6 +7468,11 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
             // Resource names too: getResourceEntryName() hands them to the app like any string.
             for (const p of arsc.packages)
                 scanPoolStrings(p.keyPoolStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
+            // Integers (TYPE_INT_DEC, TYPE_INT_HEX) that are listed SMS numbers.
+            for (const p of arsc.packages)
+                for (const v of p.values)
+                    if (v.dataType === 0x10 || v.dataType === 0x11)
+                        ctx.scanner.listedSmsNumber(v.data, { ...base, source: 'arsc' }, ctx.endpoints);
             for (const p of arsc.packages)
                 for (const v of p.values)
                     if (!v.config)
@@ -17446,6 +17451,17 @@ class EndpointScanner {
      */
     scanSms(buf, start, end, base, sink, offsetOf) {
         forEachDigitRunJs(buf, start, end, this.smsMinLength, (ds, de) => this.smsRun(buf, ds, de, start, end, base, sink, offsetOf));
+    }
+    /**
+     * A number stored as an integer (a resource `<integer>10659401</integer>`, which an app formats
+     * as text): an SMS hit when it is a listed number (catalog or policy). Only listed ones: an
+     * integer that merely looks like an SP number is as likely a size or a time.
+     */
+    listedSmsNumber(value, base, sink) {
+        const digits = String(value >>> 0);
+        if (!this.known.sms.has(digits) || dropped(sink, 'sms', digits, base))
+            return;
+        sink.add(this.hit('sms', digits, undefined, undefined, base.entry === undefined ? { path: base.path, source: base.source } : { path: base.path, entry: base.entry, source: base.source }));
     }
     /** The run of digits buf[ds, de), when it stands alone and is an SP or listed number. */
     smsRun(buf, ds, de, start, end, base, sink, offsetOf) {

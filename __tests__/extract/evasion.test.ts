@@ -38,6 +38,26 @@ withAapt('a resource name', () => {
   });
 });
 
+withAapt('an integer resource', () => {
+  it('equal to a listed SMS number is that number (aapt stores <integer> as TYPE_INT_DEC); other integers are not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ag-evasion-ints-'));
+    try {
+      mkdirSync(join(dir, 'src', 'res', 'values'), { recursive: true });
+      writeFileSync(join(dir, 'src', 'AndroidManifest.xml'), '<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.example.ints"><application android:label="x"/></manifest>\n');
+      writeFileSync(join(dir, 'src', 'res', 'values', 'ints.xml'), '<resources><integer name="reg_sms">10659401</integer><integer name="timeout">10600000</integer></resources>\n');
+      const apk = join(dir, 'build', 'system', 'app', 'I', 'I.apk');
+      mkdirSync(join(dir, 'build', 'system', 'app', 'I'), { recursive: true });
+      execFileSync('aapt', ['package', '-f', '-M', join(dir, 'src', 'AndroidManifest.xml'), '-I', FRAMEWORK_RES, '-S', join(dir, 'src', 'res'), '-F', apk]);
+      expect(execFileSync('aapt', ['dump', '--values', 'resources', apk], { encoding: 'utf8' })).toMatch(/t=0x10 d=0x00a2a649/);
+      const report = await scan({ inputs: ['build'], market: 'EU', failOn: 'never', cwd: dir, now: new Date('2026-11-01T00:00:00Z') }, new RecordingLogger());
+      const sms = report.targets[0].endpoints.filter((e) => e.kind === 'sms');
+      expect(sms.map((e) => [e.value, e.evidence.map((x) => [x.path, x.entry, x.source])])).toEqual([['10659401', [['system/app/I/I.apk', 'resources.arsc', 'arsc']]]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('bytes of an APK outside its entries', () => {
   const APKS = join(import.meta.dirname, '..', 'fixtures', 'apks');
 

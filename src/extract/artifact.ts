@@ -925,6 +925,8 @@ async function extractEntry(
       scanPoolStrings(arsc.globalStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
       // Resource names too: getResourceEntryName() hands them to the app like any string.
       for (const p of arsc.packages) scanPoolStrings(p.keyPoolStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
+      // Integers (TYPE_INT_DEC, TYPE_INT_HEX) that are listed SMS numbers.
+      for (const p of arsc.packages) for (const v of p.values) if (v.dataType === 0x10 || v.dataType === 0x11) ctx.scanner.listedSmsNumber(v.data, { ...base, source: 'arsc' }, ctx.endpoints);
       for (const p of arsc.packages) for (const v of p.values) if (!v.config) overlayValues.push(v);
     } catch (e) {
       if (e instanceof FormatError) e.path = `${path}!/${name}`;

@@ -713,6 +713,17 @@ export class EndpointScanner {
     forEachDigitRunJs(buf, start, end, this.smsMinLength, (ds, de) => this.smsRun(buf, ds, de, start, end, base, sink, offsetOf));
   }
 
+  /**
+   * A number stored as an integer (a resource `<integer>10659401</integer>`, which an app formats
+   * as text): an SMS hit when it is a listed number (catalog or policy). Only listed ones: an
+   * integer that merely looks like an SP number is as likely a size or a time.
+   */
+  listedSmsNumber(value: number, base: EvidenceBase, sink: EndpointSink): void {
+    const digits = String(value >>> 0);
+    if (!this.known.sms.has(digits) || dropped(sink, 'sms', digits, base)) return;
+    sink.add(this.hit('sms', digits, undefined, undefined, base.entry === undefined ? { path: base.path, source: base.source } : { path: base.path, entry: base.entry, source: base.source }));
+  }
+
   /** The run of digits buf[ds, de), when it stands alone and is an SP or listed number. */
   private smsRun(buf: Buffer, ds: number, de: number, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
     const before = ds > start ? buf[ds - 1] : 0x20;
