@@ -2799,6 +2799,9 @@ function expectTag(t, tag, what) {
 const APK_SIGNATURE_SCHEME_V2_ID = 0x7109871a;
 const APK_SIGNATURE_SCHEME_V3_ID = 0xf05368c0;
 const APK_SIGNATURE_SCHEME_V31_ID = 0x1b93ad61;
+/** Source stamp blocks (apksig SourceStampConstants): a certificate of the store that built the APK. */
+const SOURCE_STAMP_V1_ID = 0x2b09189e;
+const SOURCE_STAMP_V2_ID = 0x6dff800d;
 const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
 function sha256Hex(buf) {
     return createHash('sha256').update(buf).digest('hex');
@@ -6836,16 +6839,17 @@ async function dispatchSource(item, src, ctx) {
         if (buf)
             scanDex(buf, { path: item.relPath, source: 'dex' }, ctx);
     }
+    else if (isGzip(head, src.size) && src.size <= ctx.limits.maxEntryBytes) {
+        // A gzip'd file, read once: its bytes, then what it holds.
+        const buf = await src.read(0, src.size);
+        ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, ctx.endpoints);
+        scanGunzipped(buf, { path: item.relPath, source: 'file' }, item.relPath, ctx);
+    }
     else {
         const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
         await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
-        // A gzip'd file: what it holds too (a file past the cap is said to be unreadable).
-        if (isGzip(head, src.size)) {
-            if (src.size > ctx.limits.maxEntryBytes)
-                ctx.unreadable.push({ path: item.relPath, format: 'gzip', reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; its gzip data not scanned` });
-            else
-                scanGunzipped(await src.read(0, src.size), { path: item.relPath, source: 'file' }, item.relPath, ctx);
-        }
+        if (isGzip(head, src.size))
+            ctx.unreadable.push({ path: item.relPath, format: 'gzip', reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; its gzip data not scanned` });
     }
 }
 const APK_NAME = /\.(apk|apex|capex|jar)$/i;
@@ -6901,7 +6905,7 @@ function scanAfterChunk(buf, base, ctx) {
         ctx.scanner.scan(buf, end, buf.length, { ...base, source: 'file' }, ctx.endpoints);
 }
 /** Pairs of the APK Signing Block that hold signatures and certificates (parsed for signers, not scanned): v2, v3, v3.1 and the source stamps. */
-const SIGNATURE_PAIRS = new Set([APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V3_ID, APK_SIGNATURE_SCHEME_V31_ID, 0x6dff800d, 0x2b09189e]);
+const SIGNATURE_PAIRS = new Set([APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V3_ID, APK_SIGNATURE_SCHEME_V31_ID, SOURCE_STAMP_V1_ID, SOURCE_STAMP_V2_ID]);
 /**
  * Bytes of an archive that no entry holds but a reader still hands to an app, scanned raw at
  * their offsets in the archive: its comment and what follows it (ZipFile.getComment), and the
@@ -63529,24 +63533,19 @@ function resolveMarketPolicy(file, market, catalog) {
             // A typo must not silently disable a rule (SPEC): an exact id no catalog entry has, or a
             // market that neither the catalog nor the policy names (market:China for market:CN), is an
             // error. A glob may name ids to come (acme-*), and selecting none is allowed.
-            if (parsed.type === 'market' && !markets.has(parsed.market.toUpperCase()) && o.location) {
+            const unknown = parsed.type === 'market' && !markets.has(parsed.market.toUpperCase())
+                ? `market:<NAME> of a market the catalog or the policy names (${[...markets].sort().join(', ')})`
+                : parsed.type === 'id' && ids.length === 0
+                    ? `a catalog id (${catalog.entries.length} known, e.g. ${catalog.entries.slice(0, 3).map((c) => c.id).join(', ')}), a glob over ids or market:<NAME>`
+                    : undefined;
+            if (unknown && o.location) {
                 errors.push(new PolicyError({
                     file: o.source,
                     line: o.location.line,
                     column: o.location.column ?? 1,
                     key: `markets.${layer.path[1]}.clients.${list}[${i}]`,
                     found: JSON.stringify(selector),
-                    allowed: `market:<NAME> of a market the catalog or the policy names (${[...markets].sort().join(', ')})`,
-                }));
-            }
-            if (parsed.type === 'id' && ids.length === 0 && o.location) {
-                errors.push(new PolicyError({
-                    file: o.source,
-                    line: o.location.line,
-                    column: o.location.column ?? 1,
-                    key: `markets.${layer.path[1]}.clients.${list}[${i}]`,
-                    found: JSON.stringify(selector),
-                    allowed: `a catalog id (${catalog.entries.length} known, e.g. ${catalog.entries.slice(0, 3).map((c) => c.id).join(', ')}), a glob over ids or market:<NAME>`,
+                    allowed: unknown,
                 }));
             }
             return { selector, ids, parsed, ...o };
@@ -63919,8 +63918,9 @@ function evaluateTarget(input) {
             if (loc)
                 finding.location = loc;
         }
-        if (input.file && market) {
-            const ex = matchExemption(input.file.policy.exemptions ?? [], {
+        // The subject is built only where there are exemptions to match (most policies have none).
+        if (input.file?.policy.exemptions?.length && market) {
+            const ex = matchExemption(input.file.policy.exemptions, {
                 rule: f.rule,
                 ...(f.endpointKind === 'host' && f.endpoint ? { host: f.endpoint } : {}),
                 ...(f.endpoint ? { endpoint: f.endpoint, endpointKind: f.endpointKind } : {}),

@@ -16,6 +16,7 @@ import { extractFileCached } from '../../src/extract/cache.js';
 import { DEFAULT_LIMITS } from '../../src/extract/limits.js';
 import { newContext, partialOf, type PoolInit } from '../../src/extract/pool.js';
 import { runCliCaptured } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'ag-digests-'));
@@ -295,31 +296,27 @@ describe('a file whose digest is known', () => {
   const nobody = asRoot && bootId() !== undefined && untrustedFilesystemOf(tmp) === undefined;
   if (!nobody) console.warn('SKIPPED: a file the scanning user cannot read (needs root, to run the scan as nobody, and a boot id)');
   (nobody ? it : it.skip)('is not taken from the cache when the scanning user cannot read it: unreadable, as without a cache', async () => {
-    const base = mkdtempSync(path.join(tmpdir(), 'ag-digests-locked-'));
-    try {
-      chmodSync(base, 0o755);
-      const out = path.join(base, 'out', 'system', 'etc');
-      mkdirSync(out, { recursive: true });
-      for (const [name, host] of [['a.json', 'open.example.com'], ['b.json', 'locked.example.com']]) writeFileSync(path.join(out, name), `{"url": "https://${host}/x"}\n`);
-      // Root's own (a chmod later would change its ctime, and with it its identity).
-      chmodSync(path.join(out, 'b.json'), 0o600);
-      await sleep(Number(SETTLE_NS / 1_000_000n) + 100);
-      const cli = path.join(ROOT, 'dist', 'cli.js');
-      const scan = (cache: string[], uid?: number) =>
-        spawnSync(process.execPath, [cli, 'scan', 'out', '--format', 'json', '--fail-on', 'never', '--source-root', base, ...cache], { cwd: base, encoding: 'utf8', ...(uid !== undefined ? { uid, gid: uid } : {}) });
-      const cacheDir = path.join(base, 'cache');
-      const cold = scan(['--cache-dir', cacheDir]);
-      expect(cold.stdout).toContain('locked.example.com');
-      const warm = scan(['--cache-dir', cacheDir], 65534);
-      // Both digests are still remembered (the record was read): the unreadable file's is not used.
-      expect(warm.stderr).toMatch(/cache: 2 of them not read to hash them/);
-      const plain = scan([], 65534);
-      expect(plain.stdout).not.toContain('locked.example.com');
-      expect(plain.stdout).toMatch(/"path": "system\/etc\/b\.json"/);
-      expect(warm.stdout).toBe(plain.stdout);
-    } finally {
-      rmSync(base, { recursive: true, force: true });
-    }
+    const base = tempDir('ag-digests-locked-');
+    chmodSync(base, 0o755);
+    const out = path.join(base, 'out', 'system', 'etc');
+    mkdirSync(out, { recursive: true });
+    for (const [name, host] of [['a.json', 'open.example.com'], ['b.json', 'locked.example.com']]) writeFileSync(path.join(out, name), `{"url": "https://${host}/x"}\n`);
+    // Root's own (a chmod later would change its ctime, and with it its identity).
+    chmodSync(path.join(out, 'b.json'), 0o600);
+    await sleep(Number(SETTLE_NS / 1_000_000n) + 100);
+    const cli = path.join(ROOT, 'dist', 'cli.js');
+    const scan = (cache: string[], uid?: number) =>
+      spawnSync(process.execPath, [cli, 'scan', 'out', '--format', 'json', '--fail-on', 'never', '--source-root', base, ...cache], { cwd: base, encoding: 'utf8', ...(uid !== undefined ? { uid, gid: uid } : {}) });
+    const cacheDir = path.join(base, 'cache');
+    const cold = scan(['--cache-dir', cacheDir]);
+    expect(cold.stdout).toContain('locked.example.com');
+    const warm = scan(['--cache-dir', cacheDir], 65534);
+    // Both digests are still remembered (the record was read): the unreadable file's is not used.
+    expect(warm.stderr).toMatch(/cache: 2 of them not read to hash them/);
+    const plain = scan([], 65534);
+    expect(plain.stdout).not.toContain('locked.example.com');
+    expect(plain.stdout).toMatch(/"path": "system\/etc\/b\.json"/);
+    expect(warm.stdout).toBe(plain.stdout);
   }, 60_000);
 });
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { haveTools, IMAGES, ROOT, run, scanInputs, warnMissing } from './helpers.js';
+import { tempDir } from '../helpers/temp.js';
 
 const img = (...p: string[]): string => join(IMAGES, ...p);
 
@@ -122,25 +123,21 @@ describe('what cannot be read says why, and the rest is still scanned', () => {
 
 describe('a super image beside partition folders', () => {
   it('is read, but not its partitions the folder also has: a partition only the image holds is scanned', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ag-po-super-'));
-    try {
-      mkdirSync(join(dir, 'system'));
-      writeFileSync(join(dir, 'system', 'build.prop'), 'ro.product.name=Onyx_00EEA\n');
-      copyFileSync(img('sample', 'super.img'), join(dir, 'super.img'));
-      const paths = (r: Awaited<ReturnType<typeof scanInputs>>): string[] => [...r.targets[0].packages.map((p) => p.path), ...r.targets[0].endpoints.flatMap((e) => e.evidence.map((x) => x.path))];
-      const one = await scanInputs([dir]);
-      expect(one.targets[0].skipped).toContainEqual({ path: 'super.img!/system_a', reason: 'duplicating the system/ folder' });
-      expect(one.targets[0].skipped.map((x) => x.path)).not.toContain('super.img!/vendor_a');
-      expect(paths(one).some((p) => p.startsWith('super.img!/product_a'))).toBe(true);
-      expect(paths(one).some((p) => p.startsWith('super.img!/system_a'))).toBe(false);
-      // With a vendor/ folder too, the image's vendor_a is not read again either.
-      mkdirSync(join(dir, 'vendor'));
-      const two = await scanInputs([dir]);
-      expect(two.targets[0].skipped).toContainEqual({ path: 'super.img!/vendor_a', reason: 'duplicating the vendor/ folder' });
-      expect(paths(two).some((p) => p.startsWith('super.img!/product_a'))).toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('ag-po-super-');
+    mkdirSync(join(dir, 'system'));
+    writeFileSync(join(dir, 'system', 'build.prop'), 'ro.product.name=Onyx_00EEA\n');
+    copyFileSync(img('sample', 'super.img'), join(dir, 'super.img'));
+    const paths = (r: Awaited<ReturnType<typeof scanInputs>>): string[] => [...r.targets[0].packages.map((p) => p.path), ...r.targets[0].endpoints.flatMap((e) => e.evidence.map((x) => x.path))];
+    const one = await scanInputs([dir]);
+    expect(one.targets[0].skipped).toContainEqual({ path: 'super.img!/system_a', reason: 'duplicating the system/ folder' });
+    expect(one.targets[0].skipped.map((x) => x.path)).not.toContain('super.img!/vendor_a');
+    expect(paths(one).some((p) => p.startsWith('super.img!/product_a'))).toBe(true);
+    expect(paths(one).some((p) => p.startsWith('super.img!/system_a'))).toBe(false);
+    // With a vendor/ folder too, the image's vendor_a is not read again either.
+    mkdirSync(join(dir, 'vendor'));
+    const two = await scanInputs([dir]);
+    expect(two.targets[0].skipped).toContainEqual({ path: 'super.img!/vendor_a', reason: 'duplicating the vendor/ folder' });
+    expect(paths(two).some((p) => p.startsWith('super.img!/product_a'))).toBe(true);
   });
 });
 

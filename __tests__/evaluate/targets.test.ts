@@ -12,6 +12,8 @@ import { RecordingLogger } from '../../src/logging.js';
 import type { Report } from '../../src/report/model.js';
 import { scan } from '../../src/scan.js';
 import { ep, facts, pkg, policyFile, prop } from './helpers.js';
+import { scanIn } from '../helpers/scan.js';
+import { tempDir } from '../helpers/temp.js';
 
 const APKS = join(import.meta.dirname, '..', 'fixtures', 'apks');
 const POLICY = 'version: 1\nskus:\n  "600E0": EU\n  "600CN": CN\n  "600WW": WW\n  "*_00EEA": EU\n';
@@ -140,53 +142,50 @@ describe('SKU candidates', () => {
   });
 });
 
+/** Writes `text` at `rel` under `root`, making its folders. */
+function writeAt(root: string, rel: string, text: string): void {
+  mkdirSync(dirname(join(root, rel)), { recursive: true });
+  writeFileSync(join(root, rel), text);
+}
+
+/** Copies a fixture APK to `rel` under `root`, making its folders. */
+function copyAt(root: string, apk: string, rel: string): void {
+  mkdirSync(dirname(join(root, rel)), { recursive: true });
+  copyFileSync(join(APKS, apk), join(root, rel));
+}
+
 describe('scan(): an EU build with a CN overlay in it (real APKs)', () => {
   it('fails as the EU build it is, not only as the CN SKU the overlay prepares', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'ag-skus-base-'));
-    try {
-      mkdirSync(join(root, 'build/system/priv-app/AutoRegistration'), { recursive: true });
-      mkdirSync(join(root, 'build/product/overlay'), { recursive: true });
-      writeFileSync(join(root, 'build/system/build.prop'), 'ro.product.name=Onyx_00EEA\n');
-      copyFileSync(join(APKS, 'autoregistration-cn.apk'), join(root, 'build/system/priv-app/AutoRegistration/AutoRegistration.apk'));
-      copyFileSync(join(APKS, 'overlay-cn.apk'), join(root, 'build/product/overlay/com.evenwell.autoregistration.overlay.base.600CN.apk'));
-      writeFileSync(join(root, 'policy.yml'), POLICY);
-      const report = await scan({ inputs: ['build'], policyFile: 'policy.yml', failOn: 'error', cwd: root, now: new Date('2026-11-01T00:00:00Z') }, new RecordingLogger());
-      expect(report.targets.map((t) => [t.id, t.market])).toEqual([
-        ['600CN@build', 'CN'],
-        ['Onyx_00EEA@build', 'EU'],
-      ]);
-      expect(report.verdict).toBe('fail');
-      expect(report.findings.filter((f) => f.target === 'Onyx_00EEA@build' && f.severity === 'error').map((f) => f.rule)).toContain('wrong-market-client');
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    const root = tempDir('ag-skus-base-');
+    writeAt(root, 'build/system/build.prop', 'ro.product.name=Onyx_00EEA\n');
+    copyAt(root, 'autoregistration-cn.apk', 'build/system/priv-app/AutoRegistration/AutoRegistration.apk');
+    copyAt(root, 'overlay-cn.apk', 'build/product/overlay/com.evenwell.autoregistration.overlay.base.600CN.apk');
+    writeAt(root, 'policy.yml', POLICY);
+    const report = await scanIn(root, { market: undefined, policyFile: 'policy.yml', failOn: 'error' });
+    expect(report.targets.map((t) => [t.id, t.market])).toEqual([
+      ['600CN@build', 'CN'],
+      ['Onyx_00EEA@build', 'EU'],
+    ]);
+    expect(report.verdict).toBe('fail');
+    expect(report.findings.filter((f) => f.target === 'Onyx_00EEA@build' && f.severity === 'error').map((f) => f.rule)).toContain('wrong-market-client');
   });
 });
 
 describe('scan(): property files Android does not load', () => {
   it('do not decide the SKU where its own property files are there; decide it in a build of loose files', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'ag-skus-stray-'));
-    try {
-      const write = (rel: string, text: string) => {
-        mkdirSync(dirname(join(root, rel)), { recursive: true });
-        writeFileSync(join(root, rel), text);
-      };
-      write('build/system/build.prop', 'ro.product.name=Onyx_00EEA\n');
-      // Set at run time from /proc/cda/skuid on a real device; here a stray file sets it.
-      write('build/system/etc/test/sku.prop', 'ro.cda.skuid.id=600CN\n');
-      mkdirSync(join(root, 'build/system/priv-app/AutoRegistration'), { recursive: true });
-      copyFileSync(join(APKS, 'autoregistration-cn.apk'), join(root, 'build/system/priv-app/AutoRegistration/AutoRegistration.apk'));
-      write('loose/etc/test/sku.prop', 'ro.cda.skuid.id=600CN\n');
-      write('policy.yml', POLICY);
-      const run = (input: string) => scan({ inputs: [input], policyFile: 'policy.yml', failOn: 'error', cwd: root, now: new Date('2026-11-01T00:00:00Z') }, new RecordingLogger());
-      const built = await run('build');
-      expect(built.targets.map((t) => [t.id, t.market, t.build.resolvedBy?.file])).toEqual([['Onyx_00EEA@build', 'EU', 'system/build.prop']]);
-      expect(built.verdict).toBe('fail');
-      const loose = await run('loose');
-      expect(loose.targets.map((t) => [t.id, t.market, t.build.resolvedBy?.file])).toEqual([['600CN@loose', 'CN', 'etc/test/sku.prop']]);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    const root = tempDir('ag-skus-stray-');
+    writeAt(root, 'build/system/build.prop', 'ro.product.name=Onyx_00EEA\n');
+    // Set at run time from /proc/cda/skuid on a real device; here a stray file sets it.
+    writeAt(root, 'build/system/etc/test/sku.prop', 'ro.cda.skuid.id=600CN\n');
+    copyAt(root, 'autoregistration-cn.apk', 'build/system/priv-app/AutoRegistration/AutoRegistration.apk');
+    writeAt(root, 'loose/etc/test/sku.prop', 'ro.cda.skuid.id=600CN\n');
+    writeAt(root, 'policy.yml', POLICY);
+    const run = (input: string) => scanIn(root, { inputs: [input], market: undefined, policyFile: 'policy.yml', failOn: 'error' });
+    const built = await run('build');
+    expect(built.targets.map((t) => [t.id, t.market, t.build.resolvedBy?.file])).toEqual([['Onyx_00EEA@build', 'EU', 'system/build.prop']]);
+    expect(built.verdict).toBe('fail');
+    const loose = await run('loose');
+    expect(loose.targets.map((t) => [t.id, t.market, t.build.resolvedBy?.file])).toEqual([['600CN@loose', 'CN', 'etc/test/sku.prop']]);
   });
 });
 

@@ -5,138 +5,119 @@
  * Signing Block (the signed fixture's padding pair made one, as Walle writes it).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { RecordingLogger } from '../../src/logging.js';
-import { scan } from '../../src/scan.js';
+import type { Report } from '../../src/report/model.js';
 import { haveTools } from '../containers/helpers.js';
+import { scanIn } from '../helpers/scan.js';
+import { tempDir } from '../helpers/temp.js';
+
+const APKS = join(import.meta.dirname, '..', 'fixtures', 'apks');
+
+/** Where the report found `value`: [path, entry or null, source, offset] of each evidence. */
+function evidenceOf(report: Report, value: string): [string, string | null, string, number | undefined][] | undefined {
+  return report.targets[0].endpoints.find((e) => e.value === value)?.evidence.map((e) => [e.path, e.entry ?? null, e.source, e.offset]);
+}
+
+/** Writes `file` (made with its folders) and returns its path. */
+function put(file: string, data: string | Buffer): string {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, data);
+  return file;
+}
 
 const FRAMEWORK_RES = '/usr/share/android-framework-res/framework-res.apk';
 const withAapt = haveTools('aapt') && existsSync(FRAMEWORK_RES) ? describe : describe.skip;
 if (!haveTools('aapt') || !existsSync(FRAMEWORK_RES)) console.warn('SKIPPED resource names in resources.arsc: needs aapt and android-framework-res (apt-get install aapt android-framework-res)');
 
+/** An APK of package `pkg` whose res/values holds `values`, made by aapt at build/system/app/<name>/<name>.apk under `dir`. */
+function aaptApk(dir: string, pkg: string, name: string, values: string): string {
+  const manifest = put(join(dir, 'src', 'AndroidManifest.xml'), `<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="${pkg}"><application android:label="x"/></manifest>\n`);
+  put(join(dir, 'src', 'res', 'values', 'values.xml'), `<resources>${values}</resources>\n`);
+  const apk = join(dir, 'build', 'system', 'app', name, `${name}.apk`);
+  mkdirSync(dirname(apk), { recursive: true });
+  execFileSync('aapt', ['package', '-f', '-M', manifest, '-I', FRAMEWORK_RES, '-S', join(dir, 'src', 'res'), '-F', apk]);
+  return apk;
+}
+
 withAapt('a resource name', () => {
   it('is scanned like the values: a host named as a string resource is found (aapt dump resources lists it)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ag-evasion-keys-'));
-    try {
-      mkdirSync(join(dir, 'src', 'res', 'values'), { recursive: true });
-      writeFileSync(join(dir, 'src', 'AndroidManifest.xml'), '<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.example.keys"><application android:label="x"/></manifest>\n');
-      writeFileSync(join(dir, 'src', 'res', 'values', 'strings.xml'), '<resources><string name="zzhc.vnet.cn">hello</string></resources>\n');
-      const apk = join(dir, 'build', 'system', 'app', 'K', 'K.apk');
-      mkdirSync(join(dir, 'build', 'system', 'app', 'K'), { recursive: true });
-      execFileSync('aapt', ['package', '-f', '-M', join(dir, 'src', 'AndroidManifest.xml'), '-I', FRAMEWORK_RES, '-S', join(dir, 'src', 'res'), '-F', apk]);
-      expect(execFileSync('aapt', ['dump', 'resources', apk], { encoding: 'utf8' })).toContain('com.example.keys:string/zzhc.vnet.cn:');
-      const report = await scan({ inputs: ['build'], market: 'EU', failOn: 'never', cwd: dir, now: new Date('2026-11-01T00:00:00Z') }, new RecordingLogger());
-      const hit = report.targets[0].endpoints.find((e) => e.value === 'zzhc.vnet.cn');
-      expect(hit?.evidence.map((e) => [e.path, e.entry, e.source])).toEqual([['system/app/K/K.apk', 'resources.arsc', 'arsc']]);
-      expect(report.findings.some((f) => f.rule === 'denied-endpoint' && f.endpoint === 'zzhc.vnet.cn')).toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('ag-evasion-keys-');
+    const apk = aaptApk(dir, 'com.example.keys', 'K', '<string name="zzhc.vnet.cn">hello</string>');
+    expect(execFileSync('aapt', ['dump', 'resources', apk], { encoding: 'utf8' })).toContain('com.example.keys:string/zzhc.vnet.cn:');
+    const report = await scanIn(dir);
+    expect(evidenceOf(report, 'zzhc.vnet.cn')?.map(([path, entry, source]) => [path, entry, source])).toEqual([['system/app/K/K.apk', 'resources.arsc', 'arsc']]);
+    expect(report.findings.some((f) => f.rule === 'denied-endpoint' && f.endpoint === 'zzhc.vnet.cn')).toBe(true);
   });
 });
 
 withAapt('an integer resource', () => {
   it('equal to a listed SMS number is that number (aapt stores <integer> as TYPE_INT_DEC); other integers are not', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ag-evasion-ints-'));
-    try {
-      mkdirSync(join(dir, 'src', 'res', 'values'), { recursive: true });
-      writeFileSync(join(dir, 'src', 'AndroidManifest.xml'), '<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.example.ints"><application android:label="x"/></manifest>\n');
-      writeFileSync(join(dir, 'src', 'res', 'values', 'ints.xml'), '<resources><integer name="reg_sms">10659401</integer><integer name="timeout">10600000</integer></resources>\n');
-      const apk = join(dir, 'build', 'system', 'app', 'I', 'I.apk');
-      mkdirSync(join(dir, 'build', 'system', 'app', 'I'), { recursive: true });
-      execFileSync('aapt', ['package', '-f', '-M', join(dir, 'src', 'AndroidManifest.xml'), '-I', FRAMEWORK_RES, '-S', join(dir, 'src', 'res'), '-F', apk]);
-      expect(execFileSync('aapt', ['dump', '--values', 'resources', apk], { encoding: 'utf8' })).toMatch(/t=0x10 d=0x00a2a649/);
-      const report = await scan({ inputs: ['build'], market: 'EU', failOn: 'never', cwd: dir, now: new Date('2026-11-01T00:00:00Z') }, new RecordingLogger());
-      const sms = report.targets[0].endpoints.filter((e) => e.kind === 'sms');
-      expect(sms.map((e) => [e.value, e.evidence.map((x) => [x.path, x.entry, x.source])])).toEqual([['10659401', [['system/app/I/I.apk', 'resources.arsc', 'arsc']]]]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('ag-evasion-ints-');
+    const apk = aaptApk(dir, 'com.example.ints', 'I', '<integer name="reg_sms">10659401</integer><integer name="timeout">10600000</integer>');
+    expect(execFileSync('aapt', ['dump', '--values', 'resources', apk], { encoding: 'utf8' })).toMatch(/t=0x10 d=0x00a2a649/);
+    const report = await scanIn(dir);
+    const sms = report.targets[0].endpoints.filter((e) => e.kind === 'sms');
+    expect(sms.map((e) => [e.value, e.evidence.map((x) => [x.path, x.entry, x.source])])).toEqual([['10659401', [['system/app/I/I.apk', 'resources.arsc', 'arsc']]]]);
   });
 });
 
 describe('bytes of an APK outside its entries', () => {
-  const APKS = join(import.meta.dirname, '..', 'fixtures', 'apks');
-
   it('the ZIP comment (ZipFile.getComment) and a non-signature pair of the APK Signing Block (a Walle channel) are scanned', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ag-evasion-outside-'));
-    try {
-      mkdirSync(join(dir, 'build', 'system', 'app', 'C'), { recursive: true });
-      // The signed fixture's block holds the v2 signature and a padding pair (0x42726577): the
-      // padding becomes a channel pair (Walle's id) naming a host, its length unchanged. The v2
-      // signature does not cover the block, so the APK still verifies.
-      const buf = readFileSync(join(APKS, 'benign.apk'));
-      const magic = buf.indexOf('APK Sig Block 42');
-      const start = magic + 16 - Number(buf.readBigUInt64LE(magic - 8)) - 8;
-      let p = start + 8;
-      let channelAt = -1;
-      while (p < magic - 8) {
-        const len = Number(buf.readBigUInt64LE(p));
-        if (buf.readUInt32LE(p + 8) === 0x42726577) {
-          buf.writeUInt32LE(0x71777777, p + 8);
-          buf.write('{"channel":"cn","reg":"https://zzhc.vnet.cn/"}', p + 12, 'latin1');
-          channelAt = p + 12 + '{"channel":"cn","reg":"'.length;
-        }
-        p += 8 + len;
-      }
-      expect(channelAt).toBeGreaterThan(0);
-      const channel = join(dir, 'build', 'system', 'app', 'C', 'C.apk');
-      writeFileSync(channel, buf);
-      // The comment, written by zip itself.
-      const commented = join(dir, 'build', 'system', 'app', 'C', 'D.apk');
-      writeFileSync(commented, readFileSync(join(APKS, 'benign.apk')));
-      execFileSync('zip', ['-q', '-z', commented], { input: 'register at http://dm.wo.com.cn:6001/\n' });
-      const report = await scan({ inputs: ['build'], market: 'EU', failOn: 'never', cwd: dir, now: new Date('2026-11-01T00:00:00Z') }, new RecordingLogger());
-      const where = (host: string) => report.targets[0].endpoints.find((e) => e.value === host)?.evidence.map((e) => [e.path, e.entry ?? null, e.source, e.offset]);
-      expect(where('zzhc.vnet.cn')).toEqual([['system/app/C/C.apk', null, 'file', channelAt]]);
-      expect(where('dm.wo.com.cn')).toEqual([['system/app/C/D.apk', null, 'file', expect.any(Number)]]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    const dir = tempDir('ag-evasion-outside-');
+    // The signed fixture's block holds the v2 signature and a padding pair (0x42726577): the
+    // padding becomes a channel pair (Walle's id) naming a host, its length unchanged. The v2
+    // signature does not cover the block, so the APK still verifies.
+    const buf = readFileSync(join(APKS, 'benign.apk'));
+    const magic = buf.indexOf('APK Sig Block 42');
+    const start = magic + 16 - Number(buf.readBigUInt64LE(magic - 8)) - 8;
+    let channelAt = -1;
+    for (let p = start + 8; p < magic - 8; p += 8 + Number(buf.readBigUInt64LE(p))) {
+      if (buf.readUInt32LE(p + 8) !== 0x42726577) continue;
+      buf.writeUInt32LE(0x71777777, p + 8);
+      buf.write('{"channel":"cn","reg":"https://zzhc.vnet.cn/"}', p + 12, 'latin1');
+      channelAt = p + 12 + '{"channel":"cn","reg":"'.length;
     }
+    expect(channelAt).toBeGreaterThan(0);
+    put(join(dir, 'build', 'system', 'app', 'C', 'C.apk'), buf);
+    // The comment, written by zip itself.
+    const commented = put(join(dir, 'build', 'system', 'app', 'C', 'D.apk'), readFileSync(join(APKS, 'benign.apk')));
+    execFileSync('zip', ['-q', '-z', commented], { input: 'register at http://dm.wo.com.cn:6001/\n' });
+    const report = await scanIn(dir);
+    expect(evidenceOf(report, 'zzhc.vnet.cn')).toEqual([['system/app/C/C.apk', null, 'file', channelAt]]);
+    expect(evidenceOf(report, 'dm.wo.com.cn')).toEqual([['system/app/C/D.apk', null, 'file', readFileSync(commented).lastIndexOf('http://dm.wo.com.cn')]]);
   });
 });
 
-describe('a DEX or compiled XML where a scan of its strings alone would stop', () => {
-  const APKS = join(import.meta.dirname, '..', 'fixtures', 'apks');
-  const withZip = haveTools('zip', 'unzip') ? it : it.skip;
+describe('a DEX or compiled XML where a scan of its strings alone would stop', () => {  const withZip = haveTools('zip', 'unzip') ? it : it.skip;
   if (!haveTools('zip', 'unzip')) console.warn('SKIPPED DEX and compiled XML carrying other bytes: needs zip and unzip');
 
   withZip('bytes after a DEX (an asset, a file that is not named .dex) and after a compiled XML document are scanned; compiled XML is read by its shape, whatever its name or top type', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ag-evasion-trail-'));
-    try {
-      const src = join(dir, 'src');
-      mkdirSync(join(src, 'assets'), { recursive: true });
-      mkdirSync(join(src, 'res', 'xml'), { recursive: true });
-      // The real DEX and compiled XML of the fixtures (smali, aapt), with text appended.
-      execFileSync('unzip', ['-q', '-o', join(APKS, 'dex-only.apk'), 'classes.dex', '-d', dir]);
-      execFileSync('unzip', ['-q', '-o', join(APKS, 'xml-only.apk'), 'res/xml/config.xml', '-d', dir]);
-      const dex = readFileSync(join(dir, 'classes.dex'));
-      const xml = readFileSync(join(dir, 'res', 'xml', 'config.xml'));
-      writeFileSync(join(src, 'assets', 'cfg.bin'), Buffer.concat([dex, Buffer.from('\0https://zzhc.vnet.cn/a\0')]));
-      writeFileSync(join(src, 'res', 'xml', 'tail.xml'), Buffer.concat([xml, Buffer.from('\0https://dm.wo.com.cn/b\0')]));
-      writeFileSync(join(src, 'res', 'xml', 'profile.bin'), xml);
-      const zeroed = Buffer.from(xml);
-      zeroed.writeUInt16LE(0, 0); // the top chunk's type, which Android's parser does not check
-      writeFileSync(join(src, 'res', 'xml', 'zeroed.xml'), zeroed);
-      const jar = join(dir, 'build', 'system', 'app', 'T', 'T.jar');
-      mkdirSync(join(dir, 'build', 'system', 'app', 'T'), { recursive: true });
-      execFileSync('zip', ['-q', '-r', jar, 'assets', 'res'], { cwd: src });
-      mkdirSync(join(dir, 'build', 'system', 'etc'), { recursive: true });
-      writeFileSync(join(dir, 'build', 'system', 'etc', 'reg.cfg'), Buffer.concat([dex, Buffer.from('\0http://114.255.193.236/c\0')]));
-      const report = await scan({ inputs: ['build'], market: 'EU', failOn: 'never', cwd: dir, now: new Date('2026-11-01T00:00:00Z') }, new RecordingLogger());
-      const where = (value: string) => (report.targets[0].endpoints.find((e) => e.value === value)?.evidence ?? []).map((e) => `${e.path}!/${e.entry ?? ''} ${e.source} @${e.offset}`);
-      expect(where('zzhc.vnet.cn')).toEqual([`system/app/T/T.jar!/assets/cfg.bin asset @${dex.length + 1}`]);
-      expect(where('dm.wo.com.cn')).toEqual([`system/app/T/T.jar!/res/xml/tail.xml file @${xml.length + 1}`]);
-      expect(where('114.255.193.236')).toEqual([`system/etc/reg.cfg!/ file @${dex.length + 1}`]);
-      // The fixture's host from the string pool of each compiled XML (source xml), however it is
-      // named and whatever its top chunk's type.
-      expect(where('xml-only.acme-cn.com.cn')).toEqual(['profile.bin', 'tail.xml', 'zeroed.xml'].map((n) => `system/app/T/T.jar!/res/xml/${n} xml @106`));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('ag-evasion-trail-');
+    const src = join(dir, 'src');
+    // The real DEX and compiled XML of the fixtures (smali, aapt), with text appended.
+    execFileSync('unzip', ['-q', '-o', join(APKS, 'dex-only.apk'), 'classes.dex', '-d', dir]);
+    execFileSync('unzip', ['-q', '-o', join(APKS, 'xml-only.apk'), 'res/xml/config.xml', '-d', dir]);
+    const dex = readFileSync(join(dir, 'classes.dex'));
+    const xml = readFileSync(join(dir, 'res', 'xml', 'config.xml'));
+    put(join(src, 'assets', 'cfg.bin'), Buffer.concat([dex, Buffer.from('\0https://zzhc.vnet.cn/a\0')]));
+    put(join(src, 'res', 'xml', 'tail.xml'), Buffer.concat([xml, Buffer.from('\0https://dm.wo.com.cn/b\0')]));
+    put(join(src, 'res', 'xml', 'profile.bin'), xml);
+    const zeroed = Buffer.from(xml);
+    zeroed.writeUInt16LE(0, 0); // the top chunk's type, which Android's parser does not check
+    put(join(src, 'res', 'xml', 'zeroed.xml'), zeroed);
+    const jar = join(dir, 'build', 'system', 'app', 'T', 'T.jar');
+    mkdirSync(dirname(jar), { recursive: true });
+    execFileSync('zip', ['-q', '-r', jar, 'assets', 'res'], { cwd: src });
+    put(join(dir, 'build', 'system', 'etc', 'reg.cfg'), Buffer.concat([dex, Buffer.from('\0http://114.255.193.236/c\0')]));
+    const report = await scanIn(dir);
+    expect(evidenceOf(report, 'zzhc.vnet.cn')).toEqual([['system/app/T/T.jar', 'assets/cfg.bin', 'asset', dex.length + 1]]);
+    expect(evidenceOf(report, 'dm.wo.com.cn')).toEqual([['system/app/T/T.jar', 'res/xml/tail.xml', 'file', xml.length + 1]]);
+    expect(evidenceOf(report, '114.255.193.236')).toEqual([['system/etc/reg.cfg', null, 'file', dex.length + 1]]);
+    // The fixture's host from the string pool of each compiled XML (source xml), however it is
+    // named and whatever its top chunk's type.
+    expect(evidenceOf(report, 'xml-only.acme-cn.com.cn')).toEqual(['profile.bin', 'tail.xml', 'zeroed.xml'].map((n) => ['system/app/T/T.jar', `res/xml/${n}`, 'xml', 106]));
   });
 });
 
@@ -145,25 +126,16 @@ describe('gzip data', () => {
   if (!haveTools('gzip', 'zip')) console.warn('SKIPPED gzip data: needs gzip and zip');
 
   withGzip('a gzip\'d asset and a gzip\'d file of the build are scanned for what they hold; gzip data that does not decompress is unreadable', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ag-evasion-gz-'));
-    try {
-      mkdirSync(join(dir, 'src', 'assets'), { recursive: true });
-      writeFileSync(join(dir, 'src', 'assets', 'cfg.json'), '{"reg": "https://zzhc.vnet.cn/reg"}\n');
-      execFileSync('gzip', ['-9', join(dir, 'src', 'assets', 'cfg.json')]);
-      mkdirSync(join(dir, 'build', 'system', 'app', 'G'), { recursive: true });
-      execFileSync('zip', ['-q', '-0', '-r', join(dir, 'build', 'system', 'app', 'G', 'G.jar'), 'assets'], { cwd: join(dir, 'src') });
-      mkdirSync(join(dir, 'build', 'system', 'etc'), { recursive: true });
-      writeFileSync(join(dir, 'build', 'system', 'etc', 'dm.conf'), 'server=http://dm.wo.com.cn:6001/\n');
-      execFileSync('gzip', ['-9', join(dir, 'build', 'system', 'etc', 'dm.conf')]);
-      // gzip's magic, then bytes that are not deflate.
-      writeFileSync(join(dir, 'build', 'system', 'etc', 'bad.gz'), Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), Buffer.alloc(32, 0xff)]));
-      const report = await scan({ inputs: ['build'], market: 'EU', failOn: 'never', cwd: dir, now: new Date('2026-11-01T00:00:00Z') }, new RecordingLogger());
-      const where = (host: string) => report.targets[0].endpoints.find((e) => e.value === host)?.evidence.map((e) => [e.path, e.entry ?? null, e.source, e.offset]);
-      expect(where('zzhc.vnet.cn')).toEqual([['system/app/G/G.jar', 'assets/cfg.json.gz', 'asset', '{"reg": "'.length]]);
-      expect(where('dm.wo.com.cn')).toEqual([['system/etc/dm.conf.gz', null, 'file', 'server='.length]]);
-      expect(report.targets[0].unreadable).toEqual([expect.objectContaining({ path: 'system/etc/bad.gz', format: 'gzip', reason: expect.stringMatching(/^gzip data that does not decompress/) })]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('ag-evasion-gz-');
+    execFileSync('gzip', ['-9', put(join(dir, 'src', 'assets', 'cfg.json'), '{"reg": "https://zzhc.vnet.cn/reg"}\n')]);
+    mkdirSync(join(dir, 'build', 'system', 'app', 'G'), { recursive: true });
+    execFileSync('zip', ['-q', '-0', '-r', join(dir, 'build', 'system', 'app', 'G', 'G.jar'), 'assets'], { cwd: join(dir, 'src') });
+    execFileSync('gzip', ['-9', put(join(dir, 'build', 'system', 'etc', 'dm.conf'), 'server=http://dm.wo.com.cn:6001/\n')]);
+    // gzip's magic, then bytes that are not deflate.
+    put(join(dir, 'build', 'system', 'etc', 'bad.gz'), Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), Buffer.alloc(32, 0xff)]));
+    const report = await scanIn(dir);
+    expect(evidenceOf(report, 'zzhc.vnet.cn')).toEqual([['system/app/G/G.jar', 'assets/cfg.json.gz', 'asset', '{"reg": "'.length]]);
+    expect(evidenceOf(report, 'dm.wo.com.cn')).toEqual([['system/etc/dm.conf.gz', null, 'file', 'server='.length]]);
+    expect(report.targets[0].unreadable).toEqual([expect.objectContaining({ path: 'system/etc/bad.gz', format: 'gzip', reason: expect.stringMatching(/^gzip data that does not decompress/) })]);
   });
 });

@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { FormatError } from '../../src/formats/errors.js';
 import { openZip, readEntry, type ZipArchive } from '../../src/formats/zip.js';
 import { BufferSource, FileSource } from '../../src/io/source.js';
 import { ANDROGUARD_EXAMPLES, describeWithAndroguard } from '../helpers/corpus.js';
+import { scanIn } from '../helpers/scan.js';
+import { tempDir } from '../helpers/temp.js';
 
 const APKS = join(import.meta.dirname, '..', 'fixtures', 'apks');
 const APKSIG = join(ANDROGUARD_EXAMPLES, 'signing', 'apksig');
@@ -96,68 +98,51 @@ describe('entries whose bytes overlap', () => {
 });
 
 describe('entries whose data and declared size differ', () => {
+  /** Sets the one entry's declared (uncompressed) size in its local header and central record. */
+  const declareSize = async (zipPath: string, size: number): Promise<void> => {
+    const buf = readFileSync(zipPath);
+    const zip = await openZip(new BufferSource(buf));
+    expect(zip.entries).toHaveLength(1);
+    expect(buf.readUInt32LE(zip.cdOffset)).toBe(0x02014b50);
+    buf.writeUInt32LE(size, zip.entries[0].localHeaderOffset + 22);
+    buf.writeUInt32LE(size, zip.cdOffset + 24);
+    writeFileSync(zipPath, buf);
+  };
+
   it('a stored entry whose data runs past its size is scanned to the end of its data, as java.util.zip reads it', async () => {
-    const { mkdtempSync, rmSync, writeFileSync, mkdirSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { scan } = await import('../../src/scan.js');
-    const { RecordingLogger } = await import('../../src/logging.js');
-    const dir = mkdtempSync(join(tmpdir(), 'ag-zip-tail-'));
-    try {
-      // Made by zip (stored), then its sizes set to 5 bytes in both headers: the host lies past them.
-      writeFileSync(join(dir, 'cfg.txt'), `hello${'\n'.repeat(100)}https://zzhc.vnet.cn/reg\n`);
-      mkdirSync(join(dir, 'build', 'system', 'app', 'A'), { recursive: true });
-      const zipPath = join(dir, 'build', 'system', 'app', 'A', 'A.jar');
-      execFileSync('zip', ['-q', '-0', '-j', zipPath, join(dir, 'cfg.txt')]);
-      const buf = readFileSync(zipPath);
-      const zip = await openZip(new BufferSource(buf));
-      const e = zip.entries[0];
-      buf.writeUInt32LE(5, e.localHeaderOffset + 22);
-      expect(buf.readUInt32LE(zip.cdOffset)).toBe(0x02014b50);
-      buf.writeUInt32LE(5, zip.cdOffset + 24);
-      writeFileSync(zipPath, buf);
-      const report = await scan({ inputs: ['build'], market: 'EU', failOn: 'never', cwd: dir, now: new Date('2026-11-01T00:00:00Z') }, new RecordingLogger());
-      const hit = report.targets[0].endpoints.find((x) => x.value === 'zzhc.vnet.cn');
-      // At its offset in the entry's data: "hello" and 100 newlines before it.
-      expect(hit?.evidence).toEqual([{ path: 'system/app/A/A.jar', entry: 'cfg.txt', source: 'file', offset: 105 }]);
-      // An entry named like a folder, of size 0, that holds data (Python's zipfile writes it
-      // stored, its size then set to 0): ZipFile.getInputStream returns the data.
-      const dirZip = join(dir, 'build', 'system', 'app', 'A', 'B.jar');
-      execFileSync('python3', ['-c', `import zipfile,sys\nwith zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as z: z.writestr('cfg/', b'x' * 64 + b' https://zzhc.vnet.cn/reg ')`, dirZip]);
-      const dbuf = readFileSync(dirZip);
-      const dzip = await openZip(new BufferSource(dbuf));
-      dbuf.writeUInt32LE(0, dzip.entries[0].localHeaderOffset + 22);
-      dbuf.writeUInt32LE(0, dzip.cdOffset + 24);
-      writeFileSync(dirZip, dbuf);
-      const again = await scan({ inputs: ['build'], market: 'EU', failOn: 'never', cwd: dir, now: new Date('2026-11-01T00:00:00Z') }, new RecordingLogger());
-      expect(again.targets[0].endpoints.find((x) => x.value === 'zzhc.vnet.cn')?.evidence.map((x) => `${x.path}!/${x.entry}`)).toEqual(['system/app/A/A.jar!/cfg.txt', 'system/app/A/B.jar!/cfg/']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('ag-zip-tail-');
+    const app = join(dir, 'build', 'system', 'app', 'A');
+    mkdirSync(app, { recursive: true });
+    // Made by zip (stored), then its size set to 5 bytes: the host lies past them.
+    writeFileSync(join(dir, 'cfg.txt'), `hello${'\n'.repeat(100)}https://zzhc.vnet.cn/reg\n`);
+    execFileSync('zip', ['-q', '-0', '-j', join(app, 'A.jar'), join(dir, 'cfg.txt')]);
+    await declareSize(join(app, 'A.jar'), 5);
+    const report = await scanIn(dir);
+    // At its offset in the entry's data: "hello" and 100 newlines before it.
+    expect(report.targets[0].endpoints.find((x) => x.value === 'zzhc.vnet.cn')?.evidence).toEqual([{ path: 'system/app/A/A.jar', entry: 'cfg.txt', source: 'file', offset: 105 }]);
+    // An entry named like a folder, of size 0, that holds data (Python's zipfile writes it
+    // stored, its size then set to 0): ZipFile.getInputStream returns the data.
+    execFileSync('python3', ['-c', `import zipfile,sys\nwith zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as z: z.writestr('cfg/', b'x' * 64 + b' https://zzhc.vnet.cn/reg ')`, join(app, 'B.jar')]);
+    await declareSize(join(app, 'B.jar'), 0);
+    const again = await scanIn(dir);
+    expect(again.targets[0].endpoints.find((x) => x.value === 'zzhc.vnet.cn')?.evidence.map((x) => `${x.path}!/${x.entry}`)).toEqual(['system/app/A/A.jar!/cfg.txt', 'system/app/A/B.jar!/cfg/']);
   });
 });
 
 describe('files in META-INF', () => {
   it('are scanned unless they are signature material (MANIFEST.MF, a signer\'s .SF and its block)', async () => {
-    const { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { scan } = await import('../../src/scan.js');
-    const { RecordingLogger } = await import('../../src/logging.js');
-    const dir = mkdtempSync(join(tmpdir(), 'ag-zip-metainf-'));
-    try {
-      mkdirSync(join(dir, 'build', 'system', 'app', 'N'), { recursive: true });
-      mkdirSync(join(dir, 'META-INF'));
-      const apk = join(dir, 'build', 'system', 'app', 'N', 'N.apk');
-      cpSync(join(APKS, 'benign.apk'), apk);
-      writeFileSync(join(dir, 'META-INF', 'SERVER.MF'), 'Server: https://zzhc.vnet.cn/reg\n');
-      writeFileSync(join(dir, 'META-INF', 'LONE.RSA'), 'dm.wo.com.cn\n');
-      execFileSync('zip', ['-q', apk, 'META-INF/SERVER.MF', 'META-INF/LONE.RSA'], { cwd: dir });
-      const report = await scan({ inputs: ['build'], market: 'EU', failOn: 'never', cwd: dir, now: new Date('2026-11-01T00:00:00Z') }, new RecordingLogger());
-      const where = (host: string) => report.targets[0].endpoints.find((x) => x.value === host)?.evidence.map((x) => x.entry);
-      expect(where('zzhc.vnet.cn')).toEqual(['META-INF/SERVER.MF']);
-      expect(where('dm.wo.com.cn')).toEqual(['META-INF/LONE.RSA']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('ag-zip-metainf-');
+    mkdirSync(join(dir, 'build', 'system', 'app', 'N'), { recursive: true });
+    mkdirSync(join(dir, 'META-INF'));
+    const apk = join(dir, 'build', 'system', 'app', 'N', 'N.apk');
+    cpSync(join(APKS, 'benign.apk'), apk);
+    writeFileSync(join(dir, 'META-INF', 'SERVER.MF'), 'Server: https://zzhc.vnet.cn/reg\n');
+    writeFileSync(join(dir, 'META-INF', 'LONE.RSA'), 'dm.wo.com.cn\n');
+    execFileSync('zip', ['-q', apk, 'META-INF/SERVER.MF', 'META-INF/LONE.RSA'], { cwd: dir });
+    const report = await scanIn(dir);
+    const where = (host: string) => report.targets[0].endpoints.find((x) => x.value === host)?.evidence.map((x) => x.entry);
+    expect(where('zzhc.vnet.cn')).toEqual(['META-INF/SERVER.MF']);
+    expect(where('dm.wo.com.cn')).toEqual(['META-INF/LONE.RSA']);
   });
 });
 

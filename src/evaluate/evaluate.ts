@@ -86,9 +86,10 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
       const loc = fallbackLocation ?? (policy ? severityLocation(policy, f.rule) ?? policy.location : undefined);
       if (loc) finding.location = loc;
     }
-    if (input.file && market) {
+    // The subject is built only where there are exemptions to match (most policies have none).
+    if (input.file?.policy.exemptions?.length && market) {
       const ex = matchExemption(
-        input.file.policy.exemptions ?? [],
+        input.file.policy.exemptions,
         {
           rule: f.rule,
           ...(f.endpointKind === 'host' && f.endpoint ? { host: f.endpoint } : {}),

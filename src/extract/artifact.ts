@@ -14,7 +14,7 @@ import { dexBytesWanted, scanDexStrings, scanPoolStrings, type DexSpanMemo } fro
 import { FormatError } from '../formats/errors.js';
 import { extractManifest, parseAxml } from '../formats/axml.js';
 import { entryDataOffset, EntryTooLargeError, openZip, overlapReason, readEntry, type ZipArchive, type ZipEntry } from '../formats/zip.js';
-import { APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V31_ID, APK_SIGNATURE_SCHEME_V3_ID, readApkSigners, signerDigests, signingBlockPairs } from '../formats/apksig.js';
+import { APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V31_ID, APK_SIGNATURE_SCHEME_V3_ID, readApkSigners, signerDigests, signingBlockPairs, SOURCE_STAMP_V1_ID, SOURCE_STAMP_V2_ID } from '../formats/apksig.js';
 import { BufferSource, FileSource, type RandomAccessSource } from '../io/source.js';
 import { entryScratch } from '../io/scratch.js';
 import type { FileArtifact } from '../inputs/walk.js';
@@ -320,14 +320,15 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
     // Not named as code ART loads: all of its bytes too (a DEX header must not hide a file).
     if (buf && !/\.(dex|odex)$/i.test(name)) ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, ctx.endpoints);
     if (buf) scanDex(buf, { path: item.relPath, source: 'dex' }, ctx);
+  } else if (isGzip(head, src.size) && src.size <= ctx.limits.maxEntryBytes) {
+    // A gzip'd file, read once: its bytes, then what it holds.
+    const buf = await src.read(0, src.size);
+    ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, ctx.endpoints);
+    scanGunzipped(buf, { path: item.relPath, source: 'file' }, item.relPath, ctx);
   } else {
     const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
     await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
-    // A gzip'd file: what it holds too (a file past the cap is said to be unreadable).
-    if (isGzip(head, src.size)) {
-      if (src.size > ctx.limits.maxEntryBytes) ctx.unreadable.push({ path: item.relPath, format: 'gzip', reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; its gzip data not scanned` });
-      else scanGunzipped(await src.read(0, src.size), { path: item.relPath, source: 'file' }, item.relPath, ctx);
-    }
+    if (isGzip(head, src.size)) ctx.unreadable.push({ path: item.relPath, format: 'gzip', reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; its gzip data not scanned` });
   }
 }
 
@@ -387,7 +388,7 @@ function scanAfterChunk(buf: Buffer, base: EvidenceBase, ctx: ArtifactContext): 
 }
 
 /** Pairs of the APK Signing Block that hold signatures and certificates (parsed for signers, not scanned): v2, v3, v3.1 and the source stamps. */
-const SIGNATURE_PAIRS: ReadonlySet<number> = new Set([APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V3_ID, APK_SIGNATURE_SCHEME_V31_ID, 0x6dff800d, 0x2b09189e]);
+const SIGNATURE_PAIRS: ReadonlySet<number> = new Set([APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V3_ID, APK_SIGNATURE_SCHEME_V31_ID, SOURCE_STAMP_V1_ID, SOURCE_STAMP_V2_ID]);
 
 /**
  * Bytes of an archive that no entry holds but a reader still hands to an app, scanned raw at

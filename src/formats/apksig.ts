@@ -27,6 +27,9 @@ import { entryDataOffset, readEntry, type ZipArchive, type ZipEntry } from './zi
 export const APK_SIGNATURE_SCHEME_V2_ID = 0x7109871a;
 export const APK_SIGNATURE_SCHEME_V3_ID = 0xf05368c0;
 export const APK_SIGNATURE_SCHEME_V31_ID = 0x1b93ad61;
+/** Source stamp blocks (apksig SourceStampConstants): a certificate of the store that built the APK. */
+export const SOURCE_STAMP_V1_ID = 0x2b09189e;
+export const SOURCE_STAMP_V2_ID = 0x6dff800d;
 
 const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
 

@@ -206,7 +206,13 @@ export function resolveMarketPolicy(file: PolicyFile | undefined, market: string
       // A typo must not silently disable a rule (SPEC): an exact id no catalog entry has, or a
       // market that neither the catalog nor the policy names (market:China for market:CN), is an
       // error. A glob may name ids to come (acme-*), and selecting none is allowed.
-      if (parsed.type === 'market' && !markets.has(parsed.market.toUpperCase()) && o.location) {
+      const unknown =
+        parsed.type === 'market' && !markets.has(parsed.market.toUpperCase())
+          ? `market:<NAME> of a market the catalog or the policy names (${[...markets].sort().join(', ')})`
+          : parsed.type === 'id' && ids.length === 0
+            ? `a catalog id (${catalog.entries.length} known, e.g. ${catalog.entries.slice(0, 3).map((c) => c.id).join(', ')}), a glob over ids or market:<NAME>`
+            : undefined;
+      if (unknown && o.location) {
         errors.push(
           new PolicyError({
             file: o.source,
@@ -214,19 +220,7 @@ export function resolveMarketPolicy(file: PolicyFile | undefined, market: string
             column: o.location.column ?? 1,
             key: `markets.${layer.path![1]}.clients.${list}[${i}]`,
             found: JSON.stringify(selector),
-            allowed: `market:<NAME> of a market the catalog or the policy names (${[...markets].sort().join(', ')})`,
-          }),
-        );
-      }
-      if (parsed.type === 'id' && ids.length === 0 && o.location) {
-        errors.push(
-          new PolicyError({
-            file: o.source,
-            line: o.location.line,
-            column: o.location.column ?? 1,
-            key: `markets.${layer.path![1]}.clients.${list}[${i}]`,
-            found: JSON.stringify(selector),
-            allowed: `a catalog id (${catalog.entries.length} known, e.g. ${catalog.entries.slice(0, 3).map((c) => c.id).join(', ')}), a glob over ids or market:<NAME>`,
+            allowed: unknown,
           }),
         );
       }
