@@ -139,3 +139,37 @@ describe('gzip data', () => {
     expect(report.targets[0].unreadable).toEqual([expect.objectContaining({ path: 'system/etc/bad.gz', format: 'gzip', reason: expect.stringMatching(/^gzip data that does not decompress/) })]);
   });
 });
+
+describe('UTF-16LE text', () => {
+  it('in a native library (C11 u"" literals, built by gcc) is scanned: GNU strings -e l reads the URL and the host at the offsets reported', async () => {
+    const NATIVE = join(import.meta.dirname, '..', 'fixtures', 'native');
+    // What `strings -t d -e l libwide.so` printed when the fixture was built (build-native.sh).
+    const strings = new Map(
+      readFileSync(join(NATIVE, 'libwide.strings-el.txt'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => /^\s*(\d+) (.*)$/.exec(l)!)
+        .map((m) => [m[2], Number(m[1])] as const),
+    );
+    const lib = readFileSync(join(NATIVE, 'libwide.so'));
+    // Only there as UTF-16: read as ASCII, the library names neither host.
+    expect(lib.includes('vnet')).toBe(false);
+    expect(lib.includes('acme')).toBe(false);
+    const dir = tempDir('ag-evasion-wide-');
+    put(join(dir, 'build', 'vendor', 'lib64', 'libwide.so'), lib);
+    const report = await scanIn(dir);
+    expect(evidenceOf(report, 'zzhc.vnet.cn')).toEqual([['vendor/lib64/libwide.so', null, 'native', strings.get('http://zzhc.vnet.cn/zzhc/register?imei=')]]);
+    expect(evidenceOf(report, 'reg.acme-cn.com.cn')).toEqual([['vendor/lib64/libwide.so', null, 'native', strings.get('reg.acme-cn.com.cn')]]);
+    expect(report.findings.some((f) => f.rule === 'denied-endpoint' && f.endpoint === 'zzhc.vnet.cn')).toBe(true);
+  });
+
+  it('in a file iconv wrote is scanned, at the offsets in its UTF-16 bytes', async () => {
+    const dir = tempDir('ag-evasion-iconv-');
+    const text = put(join(dir, 'reg.txt'), 'server=https://zzhc.vnet.cn/reg\nbackup=reg.acme-cn.com.cn\n');
+    const wide = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'UTF-16LE', text]);
+    put(join(dir, 'build', 'system', 'etc', 'reg.cfg'), wide);
+    const report = await scanIn(dir);
+    expect(evidenceOf(report, 'zzhc.vnet.cn')).toEqual([['system/etc/reg.cfg', null, 'file', 2 * 'server='.length]]);
+    expect(evidenceOf(report, 'reg.acme-cn.com.cn')).toEqual([['system/etc/reg.cfg', null, 'file', 2 * 'server=https://zzhc.vnet.cn/reg\nbackup='.length]]);
+  });
+});

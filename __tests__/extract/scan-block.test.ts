@@ -121,6 +121,17 @@ describe('endpoint candidates from the block pass', () => {
     expect(w.map((h) => h.value)).toEqual(['zzhc.vnet.cn', 'dm.wo.com.cn', '8.8.8.8', 'api.acme.com', 'push.acme.com', 'a.bc', '2001:db8::1', '10659401']);
   });
 
+  it('finds in UTF-16LE text what it finds in the same text narrow, at the UTF-16 offsets', () => {
+    const text = 'x http://zzhc.vnet.cn:80/reg ws://[2001:db8::1]:443/ api.acme.com 10659401 java.lang.String 8.8.8.8';
+    const narrow = agree(Buffer.from(text, 'latin1'));
+    // after a narrow byte and before a zero, as in a binary: the UTF-16 runs are widened from the dots
+    const wide = agree(Buffer.concat([Buffer.from([0x41, 0x41, 0x42]), Buffer.from(text, 'utf16le'), Buffer.alloc(2)]));
+    expect(narrow.map((h) => h.value)).toEqual(['zzhc.vnet.cn', 'api.acme.com', '8.8.8.8', '2001:db8::1', '10659401']);
+    expect(wide.map((h) => [h.value, h.evidence.offset])).toEqual(narrow.map((h) => [h.value, 3 + 2 * h.evidence.offset!]));
+    // a run without a dot holds no name: its digits alone are not looked for in UTF-16
+    expect(agree(Buffer.from('call 10659401 now', 'utf16le'))).toEqual([]);
+  });
+
   it('keeps names of up to 253 bytes, the longest a DNS name can be', () => {
     const name = (n: number): string => `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(n - 63 * 3 - 3 - 4)}.com`;
     expect(name(253)).toHaveLength(253);
@@ -136,6 +147,13 @@ describe('endpoint candidates from the block pass', () => {
       buf.write('10659401', BLOCK - 50, 'latin1');
       const w = agree(buf);
       expect(w.filter((h) => h.kind === 'host').map((h) => h.evidence.offset)).toEqual([BLOCK + cut]);
+    }
+    const wide = Buffer.from(host, 'utf16le');
+    for (let cut = -wide.length; cut <= 2; cut++) {
+      const buf = Buffer.alloc(2 * BLOCK + 100, 0x20);
+      wide.copy(buf, BLOCK + cut);
+      const w = agree(buf);
+      expect([cut, w.filter((h) => h.kind === 'host').map((h) => h.evidence.offset)]).toEqual([cut, [BLOCK + cut]]);
     }
   });
 
@@ -154,7 +172,7 @@ describe('endpoint candidates from the block pass', () => {
   });
 
   it('holds every candidate of a block packed with them (the module’s output areas)', () => {
-    for (const unit of ['a.bc ', '1.2.3.4 ', 'ws://[::1]/', '0', 'x.com.', ':']) {
+    for (const unit of ['a.bc ', '1.2.3.4 ', 'ws://[::1]/', '0', 'x.com.', ':', 'a\0.\0', 'a\0.\0b\0c\0 \0\0']) {
       const buf = Buffer.from(unit.repeat(Math.ceil((2 * BLOCK + 77) / unit.length)), 'latin1');
       const w = agree(buf);
       if (unit === 'a.bc ') expect(w.length).toBe(Math.ceil((2 * BLOCK + 77) / unit.length));
@@ -164,6 +182,7 @@ describe('endpoint candidates from the block pass', () => {
   it('keeps to the window it is given, at block and step edges', () => {
     const buf = Buffer.alloc(BLOCK + 300, 0x20);
     for (let p = 0; p + 20 < buf.length; p += 61) buf.write('a.acme.com 1065940123 ', p, 'latin1');
+    for (let p = 29; p + 40 < buf.length; p += 183) buf.write('b.acme.com 1065940123', p, 'utf16le');
     for (const [s, e] of [
       [0, buf.length],
       [3, BLOCK + 7],
@@ -179,7 +198,9 @@ describe('endpoint candidates from the block pass', () => {
   it('agrees with the JavaScript path on random bytes rich in host characters (property)', () => {
     const alphabet = Buffer.from('aZ.-.0129:/[]@_ x.comhttp://', 'latin1');
     const byte = fc.oneof(fc.constantFrom(...alphabet), fc.integer({ min: 0, max: 255 }));
-    const piece = fc.constantFrom('zzhc.vnet.cn', 'http://', 'ws://[::1]:80/', '10659401', '8.8.8.8', '+8610659401', 'api.acme.io', '..--', 'xn--p1ai', 'A.B.com');
+    const narrow = ['zzhc.vnet.cn', 'http://', 'ws://[::1]:80/', '10659401', '8.8.8.8', '+8610659401', 'api.acme.io', '..--', 'xn--p1ai', 'A.B.com'];
+    // and the same in UTF-16LE, and a dot between zeros
+    const piece = fc.constantFrom(...narrow, ...narrow.map((p) => Buffer.from(p, 'utf16le').toString('latin1')), '\0.\0', 'a\0.\0');
     fc.assert(
       fc.property(fc.array(fc.oneof(byte.map((b) => String.fromCharCode(b)), piece), { maxLength: 400 }), fc.nat(), fc.nat(), (parts, a, b) => {
         const buf = Buffer.from(parts.join(''), 'latin1');

@@ -66,6 +66,22 @@ const IS_DIGIT = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const IS_ALNUM = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const HAS_UPPER = /[A-Z]/;
 const MAX_TOKEN = 253;
+/** Printable ASCII: the characters of UTF-16 text that are copied to be scanned (scanWide). */
+const TEXT = new Uint8Array(256).fill(1, 0x20, 0x7f);
+
+/**
+ * The dots of UTF-16LE text in buf[start, end): `h 0 . 0 h 0` (h a host byte; bytes outside the
+ * range read as zeros), in order. The module's wide candidates on their own; the reference they
+ * are tested against, and the JavaScript path's.
+ */
+export function wideDots(buf: Uint8Array, start: number, end: number): number[] {
+  const out: number[] = [];
+  const at = (i: number): number => (i >= start && i < end ? buf[i] : 0);
+  for (let d = buf.indexOf(DOT, start); d >= 0 && d < end; d = buf.indexOf(DOT, d + 1)) {
+    if (at(d - 1) === 0 && at(d + 1) === 0 && at(d + 3) === 0 && HOST[at(d - 2)] === 1 && HOST[at(d + 2)] === 1) out.push(d);
+  }
+  return out;
+}
 /** The longest IPv6 literal in a URL: 45 characters (`ffff:...:255.255.255.255`, RFC 4291). */
 const MAX_IPV6_LITERAL = 45;
 
@@ -366,6 +382,9 @@ export class EndpointScanner {
 
   private readonly engine: ReturnType<typeof scanBlockEngine>;
 
+  /** Where UTF-16 text is copied one byte a character to be scanned (scanWide). */
+  private wideText = Buffer.alloc(0);
+
   constructor(
     private readonly known: KnownEndpoints,
     options: ScannerOptions = {},
@@ -418,13 +437,15 @@ export class EndpointScanner {
     this.scanDots(view, 0, len, base, bounded, off);
     if (len >= 8) this.scanIpv6(view, 0, len, base, bounded, off);
     if (len >= this.smsMinLength) this.scanSms(view, 0, len, base, bounded, off);
+    const wide = wideDots(view, 0, len);
+    if (wide.length) this.scanWide(view, wide, 0, len, base, bounded, off);
   }
 
   /**
    * The WebAssembly path: per 64 KiB block, its dotted tokens, then its `://[`, then its digit
    * runs, each in order of position, so every (kind, value) meets its evidence in the same order
    * as on the JavaScript path (hosts and IPv4 come only from tokens, IPv6 from URLs, SMS numbers
-   * from digit runs).
+   * from digit runs). UTF-16 text is scanned last, as there.
    */
   private scanBlocks(engine: NonNullable<ReturnType<typeof scanBlockEngine>>, buf: Buffer, len: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
     let lastToken = 0;
@@ -432,7 +453,16 @@ export class EndpointScanner {
     const urls = len >= 8;
     const sms = len >= this.smsMinLength;
     const visitRun = (ds: number, de: number): void => this.smsRun(buf, ds, de, 0, len, base, sink, offsetOf);
+    let wide: number[] | undefined;
+    // A dot 2 or 4 bytes after a UTF-16 dot is in the same run (the bytes between are a
+    // character): not kept, so text packed with dots costs one number per run, not per dot.
+    let lastWide = -8;
     forEachBlock(engine, buf, 0, len, this.smsMinLength, (c) => {
+      for (let i = 0; i < c.nWide; i++) {
+        const d = c.s0 + c.i32[c.wideAt + i];
+        if (d - lastWide > 4 || (d - lastWide) & 1) (wide ??= []).push(d);
+        lastWide = d;
+      }
       const { s0, i32 } = c;
       for (let i = 0, r = c.tokensAt; i < c.nTokens; i++, r += 4) {
         const flags = i32[r + 3];
@@ -449,6 +479,34 @@ export class EndpointScanner {
       if (urls) for (let i = 0; i < c.nUrls; i++) this.ipv6At(buf, s0 + i32[c.urlsAt + i], 0, len, base, sink, offsetOf);
       if (sms) lastRun = widenRuns(buf, 0, len, this.smsMinLength, c, lastRun, visitRun);
     });
+    if (wide) this.scanWide(buf, wide, 0, len, base, sink, offsetOf);
+  }
+
+  /**
+   * UTF-16LE text (a C++ `u"..."` literal, a Qt or WebKit string, a Windows resource): the run of
+   * UTF-16 characters in 0x20-0x7e around each of `dots` (ascending; wideDots), one byte a
+   * character in a scratch buffer, scanned as text would be, each hit at its offset in the
+   * UTF-16 bytes. A run with many dots is taken once.
+   */
+  private scanWide(buf: Buffer, dots: readonly number[], start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
+    let taken = start;
+    for (const d of dots) {
+      if (d < taken) continue;
+      let s = d;
+      while (s - 2 >= start && buf[s - 1] === 0 && TEXT[buf[s - 2]] === 1) s -= 2;
+      let e = d;
+      while (e + 1 < end && buf[e + 1] === 0 && TEXT[buf[e]] === 1) e += 2;
+      taken = e;
+      const n = (e - s) >> 1;
+      if (n < 4) continue;
+      if (this.wideText.length < n) this.wideText = Buffer.allocUnsafe(Math.max(n, this.wideText.length * 2));
+      const text = this.wideText;
+      for (let i = 0, p = s; i < n; i++, p += 2) text[i] = buf[p];
+      const at = (p: number): number => offsetOf(s + 2 * p);
+      this.scanDots(text, 0, n, base, sink, at);
+      if (n >= 8) this.scanIpv6(text, 0, n, base, sink, at);
+      if (n >= this.smsMinLength) this.scanSms(text, 0, n, base, sink, at);
+    }
   }
 
   private scanDots(buf: Buffer, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {

@@ -1,7 +1,7 @@
 /**
  * Endpoint candidates by one WebAssembly SIMD pass per 64 KiB block (src/wasm/scan-block.wat):
  * digit runs (SMS numbers), dotted tokens (hosts and IPv4, already widened, trimmed and past the
- * byte-level rejections) and `://[` (IPv6 literals). Without it, every dot was a call to
+ * byte-level rejections), `://[` (IPv6 literals) and the dots of UTF-16LE text. Without it, every dot was a call to
  * `indexOf` followed by byte loops in JavaScript, and a literal search per number prefix a pass
  * over the bytes each; now each 64-byte step is classified once, whatever is looked for. Bytes
  * inflated or read into the thread's entry buffers, which are slots of the module's memory, are
@@ -22,13 +22,14 @@ const CTX = 512;
  * block at IN with CTX bytes of context before and CTX + PAD after, then the three output areas,
  * each large enough for the most a 64 KiB block can produce (digit-run candidates: one per byte
  * plus one per step; tokens: 16 bytes per 5 bytes of block, a token and its separator; `://[`:
- * one per 4 bytes). Tested with blocks packed with each.
+ * one per 4 bytes; UTF-16 dots: one per 4 bytes). Tested with blocks packed with each.
  */
 const IN = 1024;
 const PAD = 64;
 const OUT_RUNS = 68 << 10;
 const OUT_TOKENS = 336 << 10;
 const OUT_URLS = 560 << 10;
+const OUT_WIDE = 624 << 10;
 
 /** Flags of a token record. */
 export const TOKEN_ALPHA_TLD = 1;
@@ -42,7 +43,9 @@ export const TOKEN_UNBOUNDED = 4;
  *   a run may be named more than once, or be shorter than asked when it crosses in);
  * - tokens: `nTokens` records of four from `tokensAt`: trimmed start, end, end of the run, flags
  *   (or, with TOKEN_UNBOUNDED, the dot's offset);
- * - urls: `nUrls` offsets of the ':' of `://[` from `urlsAt`.
+ * - urls: `nUrls` offsets of the ':' of `://[` from `urlsAt`;
+ * - wide: `nWide` offsets of dots of UTF-16LE text (`h 0 . 0 h 0`, not a narrow token's) from
+ *   `wideAt`: widen each to its run of UTF-16 characters.
  */
 export interface BlockCandidates {
   s0: number;
@@ -53,6 +56,8 @@ export interface BlockCandidates {
   tokensAt: number;
   nUrls: number;
   urlsAt: number;
+  nWide: number;
+  wideAt: number;
 }
 
 /**
@@ -74,7 +79,7 @@ const SAVE_ENTRIES = SLOT >> 4;
 interface Engine {
   mem: Uint8Array;
   i32: Int32Array;
-  block: (ptr: number, len: number, ctx: number, k: number, outRuns: number, outTokens: number, outUrls: number) => number;
+  block: (ptr: number, len: number, ctx: number, k: number, outRuns: number, outTokens: number, outUrls: number, outWide: number) => number;
   /** The memory's ArrayBuffer when it holds the slots: a buffer on it is scanned in place. */
   arena: ArrayBuffer | null;
   span: (ids: number, n: number, headerSize: number, limit: number, out: number) => number;
@@ -90,7 +95,7 @@ export function scanBlockEngine(): Engine | null {
   if (engine !== undefined) return engine;
   const exports = instantiate(SCAN_BLOCK_WASM);
   const memory = exports?.memory as WasmMemory | undefined;
-  if (!exports || !memory || memory.buffer.byteLength < OUT_URLS + BLOCK || memory.buffer.byteLength > ARENA) {
+  if (!exports || !memory || memory.buffer.byteLength < OUT_WIDE + BLOCK + 4 || memory.buffer.byteLength > ARENA) {
     engine = null;
     return engine;
   }
@@ -173,7 +178,7 @@ export function scanBlockUsesWasm(): boolean {
 export function forEachBlock(e: Engine, buf: Uint8Array, start: number, end: number, minDigits: number, visit: (c: BlockCandidates) => void): void {
   const { mem, i32 } = e;
   const k = Math.min(Math.max(1, minDigits), 32);
-  const c: BlockCandidates = { s0: 0, i32, nRuns: 0, runsAt: OUT_RUNS >> 2, nTokens: 0, tokensAt: OUT_TOKENS >> 2, nUrls: 0, urlsAt: OUT_URLS >> 2 };
+  const c: BlockCandidates = { s0: 0, i32, nRuns: 0, runsAt: OUT_RUNS >> 2, nTokens: 0, tokensAt: OUT_TOKENS >> 2, nUrls: 0, urlsAt: OUT_URLS >> 2, nWide: 0, wideAt: OUT_WIDE >> 2 };
   if (inSlot(e, buf)) {
     inPlace(e, buf, start, end, k, c, visit);
     return;
@@ -193,9 +198,10 @@ export function forEachBlock(e: Engine, buf: Uint8Array, start: number, end: num
 /** The module's pass over the block of window offset `s0` lying at `ptr`: its candidates to `visit`. */
 function passBlock(e: Engine, ptr: number, s0: number, len: number, k: number, c: BlockCandidates, visit: (c: BlockCandidates) => void): void {
   c.s0 = s0;
-  c.nRuns = e.block(ptr, len, CTX, k, OUT_RUNS, OUT_TOKENS, OUT_URLS);
+  c.nRuns = e.block(ptr, len, CTX, k, OUT_RUNS, OUT_TOKENS, OUT_URLS, OUT_WIDE);
   c.nTokens = e.i32[0];
   c.nUrls = e.i32[1];
+  c.nWide = e.i32[3];
   visit(c);
 }
 

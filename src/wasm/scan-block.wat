@@ -1,6 +1,6 @@
 ;; Endpoint candidates in one block of bytes, 64 bytes at a time (WebAssembly SIMD).
 ;;
-;; block(ptr, len, ctx, k, outRuns, outTokens, outUrls) -> number of digit-run candidates
+;; block(ptr, len, ctx, k, outRuns, outTokens, outUrls, outWide) -> number of digit-run candidates
 ;;
 ;; The block lies at [ptr, ptr + len) (copied there, or where it was inflated, in a slot) with up
 ;; to `ctx` bytes of context on each side ([ptr - ctx, ptr + len + ctx), bytes outside the
@@ -21,6 +21,10 @@
 ;;   that reaches the edge of the context (it may go on beyond the copy) is left to the caller:
 ;;   the record is the dot's offset, 0, 0, flags 4. The count is stored at address 0.
 ;; - `://[` (IPv6 literals in URLs): the offsets of the ':' at outUrls; the count at address 4.
+;; - dots of UTF-16LE text (a `u"..."` literal, Qt's and WebKit's strings): the offsets of each
+;;   dot that is not a narrow token's, has a zero byte on both sides, a host byte two before and
+;;   two after it and a zero after that (`h 0 . 0 h 0`), at outWide; the count at address 12. The
+;;   caller widens each to its run of UTF-16 characters (one per 4 bytes at most).
 ;;
 ;; Address 16-271 holds a table of byte classes (1 host byte, 2 letter, 4 '.' or '-', 8 digit,
 ;; 16 capital); the caller's memory starts past it.
@@ -161,8 +165,8 @@
 
   (func (export "block")
     (param $ptr i32) (param $len i32) (param $ctx i32) (param $k i32)
-    (param $outRuns i32) (param $outTokens i32) (param $outUrls i32) (result i32)
-    (local $p i32) (local $end i32) (local $o i32) (local $u i32) (local $lo i32) (local $hi i32)
+    (param $outRuns i32) (param $outTokens i32) (param $outUrls i32) (param $outWide i32) (result i32)
+    (local $p i32) (local $end i32) (local $o i32) (local $u i32) (local $w i32) (local $lo i32) (local $hi i32)
     (local $skip i32) (local $q i32)
     (local $x i64) (local $r i64) (local $prev i64) (local $n i64) (local $kk i64)
     (local $dt i64) (local $cl i64) (local $f i64) (local $valid i64)
@@ -184,6 +188,7 @@
     (local.set $skip (local.get $ptr))
     (local.set $o (local.get $outRuns))
     (local.set $u (local.get $outUrls))
+    (local.set $w (local.get $outWide))
     (local.set $prev
       (i64.extend_i32_u (i32.lt_u (i32.sub (i32.load8_u (i32.sub (local.get $ptr) (i32.const 1))) (i32.const 48)) (i32.const 10))))
     (block $done
@@ -256,7 +261,18 @@
                   (i32.and
                     (i32.load8_u offset=16 (i32.load8_u offset=0 (i32.sub (local.get $q) (i32.const 1))))
                     (i32.load8_u offset=16 (i32.load8_u offset=1 (local.get $q)))))
-              (then (local.set $skip (call $token (local.get $q) (local.get $ptr) (local.get $lo) (local.get $hi)))))
+              (then (local.set $skip (call $token (local.get $q) (local.get $ptr) (local.get $lo) (local.get $hi))))
+              (else
+                ;; h 0 . 0 h 0: a dot of UTF-16LE text
+                (if (i32.and
+                      (i32.and
+                        (i32.eqz (i32.or (i32.load8_u offset=0 (i32.sub (local.get $q) (i32.const 1)))
+                                         (i32.or (i32.load8_u offset=1 (local.get $q)) (i32.load8_u offset=3 (local.get $q)))))
+                        (i32.load8_u offset=16 (i32.load8_u offset=0 (i32.sub (local.get $q) (i32.const 2)))))
+                      (i32.load8_u offset=16 (i32.load8_u offset=2 (local.get $q))))
+                  (then
+                    (i32.store (local.get $w) (i32.sub (local.get $q) (local.get $ptr)))
+                    (local.set $w (i32.add (local.get $w) (i32.const 4)))))))
             (br $dot)))
 
         ;; "://["
@@ -277,6 +293,7 @@
         (local.set $p (i32.add (local.get $p) (i32.const 64)))
         (br $next)))
     (i32.store (i32.const 4) (i32.shr_u (i32.sub (local.get $u) (local.get $outUrls)) (i32.const 2)))
+    (i32.store (i32.const 12) (i32.shr_u (i32.sub (local.get $w) (local.get $outWide)) (i32.const 2)))
     (i32.shr_u (i32.sub (local.get $o) (local.get $outRuns)) (i32.const 2)))
 
   ;; DEX string data (src/extract/string-scan.ts), on a DEX in this memory from `base`: its
