@@ -141,7 +141,7 @@ describe('gzip data', () => {
 });
 
 describe('UTF-16LE text', () => {
-  it('in a native library (C11 u"" literals, built by gcc) is scanned: GNU strings -e l reads the URL and the host at the offsets reported', async () => {
+  it('in a native library (C11 u"" literals, built by gcc) is scanned: GNU strings -e l reads the URL, the host and the SMS number at the offsets reported', async () => {
     const NATIVE = join(import.meta.dirname, '..', 'fixtures', 'native');
     // What `strings -t d -e l libwide.so` printed when the fixture was built (build-native.sh).
     const strings = new Map(
@@ -155,11 +155,13 @@ describe('UTF-16LE text', () => {
     // Only there as UTF-16: read as ASCII, the library names neither host.
     expect(lib.includes('vnet')).toBe(false);
     expect(lib.includes('acme')).toBe(false);
+    expect(lib.includes('10659401')).toBe(false);
     const dir = tempDir('ag-evasion-wide-');
     put(join(dir, 'build', 'vendor', 'lib64', 'libwide.so'), lib);
     const report = await scanIn(dir);
     expect(evidenceOf(report, 'zzhc.vnet.cn')).toEqual([['vendor/lib64/libwide.so', null, 'native', strings.get('http://zzhc.vnet.cn/zzhc/register?imei=')]]);
     expect(evidenceOf(report, 'reg.acme-cn.com.cn')).toEqual([['vendor/lib64/libwide.so', null, 'native', strings.get('reg.acme-cn.com.cn')]]);
+    expect(evidenceOf(report, '10659401')).toEqual([['vendor/lib64/libwide.so', null, 'native', strings.get('10659401')]]);
     expect(report.findings.some((f) => f.rule === 'denied-endpoint' && f.endpoint === 'zzhc.vnet.cn')).toBe(true);
   });
 

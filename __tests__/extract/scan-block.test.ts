@@ -86,7 +86,7 @@ const NEIGHBOURS = Buffer.from('a9.b8-://[c7', 'latin1');
  * buffer. The slot's bytes must be as they were after the scan (the context zeroed around the
  * window is put back).
  */
-function hitsInSlot(buf: Buffer, start: number, end: number, at: 'start' | 'middle' | 'end'): EndpointHit[] {
+function hitsInSlot(buf: Buffer, start: number, end: number, at: 'start' | 'middle' | 'end', k = known): EndpointHit[] {
   const lease = entryScratch.take(buf.length + 2048);
   try {
     expect(scansInPlace(lease)).toBe(true);
@@ -96,7 +96,7 @@ function hitsInSlot(buf: Buffer, start: number, end: number, at: 'start' | 'midd
     for (let i = from; i < to; i++) lease[i] = NEIGHBOURS[i % NEIGHBOURS.length];
     buf.copy(lease, off);
     const before = Buffer.from(lease.subarray(from, to));
-    const found = hits(true, lease.subarray(off, off + buf.length), start, end);
+    const found = hits(true, lease.subarray(off, off + buf.length), start, end, k);
     expect(lease.subarray(from, to).equals(before)).toBe(true);
     return found;
   } finally {
@@ -104,11 +104,11 @@ function hitsInSlot(buf: Buffer, start: number, end: number, at: 'start' | 'midd
   }
 }
 
-function agree(buf: Buffer, start = 0, end = buf.length): EndpointHit[] {
-  const w = hits(true, buf, start, end);
+function agree(buf: Buffer, start = 0, end = buf.length, k = known): EndpointHit[] {
+  const w = hits(true, buf, start, end, k);
   expect(scansInPlace(buf)).toBe(false);
-  expect(byEndpoint(w)).toEqual(byEndpoint(hits(false, buf, start, end)));
-  for (const at of ['start', 'middle', 'end'] as const) expect(hitsInSlot(buf, start, end, at)).toEqual(w);
+  expect(byEndpoint(w)).toEqual(byEndpoint(hits(false, buf, start, end, k)));
+  for (const at of ['start', 'middle', 'end'] as const) expect(hitsInSlot(buf, start, end, at, k)).toEqual(w);
   return w;
 }
 
@@ -128,8 +128,24 @@ describe('endpoint candidates from the block pass', () => {
     const wide = agree(Buffer.concat([Buffer.from([0x41, 0x41, 0x42]), Buffer.from(text, 'utf16le'), Buffer.alloc(2)]));
     expect(narrow.map((h) => h.value)).toEqual(['zzhc.vnet.cn', 'api.acme.com', '8.8.8.8', '2001:db8::1', '10659401']);
     expect(wide.map((h) => [h.value, h.evidence.offset])).toEqual(narrow.map((h) => [h.value, 3 + 2 * h.evidence.offset!]));
-    // a run without a dot holds no name: its digits alone are not looked for in UTF-16
-    expect(agree(Buffer.from('call 10659401 now', 'utf16le'))).toEqual([]);
+    // a run without a dot: its SMS numbers
+    expect(agree(Buffer.from('call 10659401 now', 'utf16le')).map((h) => [h.value, h.evidence.offset])).toEqual([['10659401', 10]]);
+  });
+
+  it('finds an SMS number in UTF-16 text wherever the 64-byte steps and 64 KiB blocks cut it', () => {
+    // 8 digits, the shortest number asked for: no part of a cut run is as long on its own
+    const eight = { hosts: known.hosts, sms: new Set(['10659401']) };
+    const wide = Buffer.from(';10659401;', 'utf16le');
+    for (const edge of [64, 128, BLOCK, 2 * BLOCK]) {
+      for (let cut = -wide.length - 1; cut <= 2; cut++) {
+        const buf = Buffer.alloc(2 * BLOCK + 200, 0xff);
+        wide.copy(buf, edge + cut);
+        const w = agree(buf, 0, buf.length, eight);
+        expect([edge, cut, w.map((h) => [h.value, h.evidence.offset])]).toEqual([edge, cut, [['10659401', edge + cut + 2]]]);
+      }
+    }
+    // shorter than the shortest number asked for: nothing
+    expect(agree(Buffer.from('x 1065940 y', 'utf16le'), 0, 22, eight)).toEqual([]);
   });
 
   it('keeps names of up to 253 bytes, the longest a DNS name can be', () => {
@@ -172,11 +188,14 @@ describe('endpoint candidates from the block pass', () => {
   });
 
   it('holds every candidate of a block packed with them (the module’s output areas)', () => {
-    for (const unit of ['a.bc ', '1.2.3.4 ', 'ws://[::1]/', '0', 'x.com.', ':', 'a\0.\0', 'a\0.\0b\0c\0 \0\0']) {
+    for (const unit of ['a.bc ', '1.2.3.4 ', 'ws://[::1]/', '0', 'x.com.', ':', 'a\0.\0', 'a\0.\0b\0c\0 \0\0', '1\0', '1\0x', '1\0\0\0', '10659401'.replace(/./g, '$&\0') + ' ']) {
       const buf = Buffer.from(unit.repeat(Math.ceil((2 * BLOCK + 77) / unit.length)), 'latin1');
       const w = agree(buf);
       if (unit === 'a.bc ') expect(w.length).toBe(Math.ceil((2 * BLOCK + 77) / unit.length));
     }
+    // a one-digit number asked for (a policy may list one): every other byte starts digits 2 apart
+    const one = { hosts: known.hosts, sms: new Set(['1']) };
+    for (const unit of ['11\0\0', '1\0', '1']) agree(Buffer.from(unit.repeat(Math.ceil((2 * BLOCK + 77) / unit.length)), 'latin1'), 0, undefined, one);
   });
 
   it('keeps to the window it is given, at block and step edges', () => {

@@ -70,17 +70,54 @@ const MAX_TOKEN = 253;
 const TEXT = new Uint8Array(256).fill(1, 0x20, 0x7f);
 
 /**
- * The dots of UTF-16LE text in buf[start, end): `h 0 . 0 h 0` (h a host byte; bytes outside the
- * range read as zeros), in order. The module's wide candidates on their own; the reference they
- * are tested against, and the JavaScript path's.
+ * Where UTF-16LE text may hold an endpoint in buf[start, end), in order (bytes outside the range
+ * read as zeros): each dot between host characters (`h 0 . 0 h 0`), and the first of each run of
+ * at least `minDigits` digits each followed by a zero byte. The JavaScript path's candidates, and
+ * the reference the module's are tested against (the scanner takes the same runs from either).
  */
-export function wideDots(buf: Uint8Array, start: number, end: number): number[] {
-  const out: number[] = [];
+export function wideCandidates(buf: Uint8Array, start: number, end: number, minDigits: number): number[] {
+  const k = Math.min(Math.max(1, minDigits), 32);
   const at = (i: number): number => (i >= start && i < end ? buf[i] : 0);
+  const dots: number[] = [];
   for (let d = buf.indexOf(DOT, start); d >= 0 && d < end; d = buf.indexOf(DOT, d + 1)) {
-    if (at(d - 1) === 0 && at(d + 1) === 0 && at(d + 3) === 0 && HOST[at(d - 2)] === 1 && HOST[at(d + 2)] === 1) out.push(d);
+    if (at(d - 1) === 0 && at(d + 1) === 0 && at(d + 3) === 0 && HOST[at(d - 2)] === 1 && HOST[at(d + 2)] === 1) dots.push(d);
   }
+  const digits: number[] = [];
+  const wideDigit = (i: number): boolean => IS_DIGIT(at(i)) && at(i + 1) === 0;
+  for (let i = start; i < end; i++) {
+    if (!wideDigit(i) || wideDigit(i - 2)) continue;
+    let n = 1;
+    while (n < k && wideDigit(i + 2 * n)) n++;
+    if (n >= k) digits.push(i);
+  }
+  return mergeSorted(dots, digits);
+}
+
+/** Two ascending lists as one. */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  if (!b.length) return a as number[];
+  if (!a.length) return b as number[];
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++]);
   return out;
+}
+
+/** True when text[0, n) (a run of UTF-16 text, one byte a character) has a dot between host characters or `minDigits` digits in a row. */
+function holdsEndpoint(text: Buffer, n: number, minDigits: number): boolean {
+  const k = Math.min(Math.max(1, minDigits), 32);
+  let digits = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text[i];
+    if (IS_DIGIT(c)) {
+      if (++digits >= k) return true;
+      continue;
+    }
+    digits = 0;
+    if (c === DOT && i > 0 && i + 1 < n && HOST[text[i - 1]] === 1 && HOST[text[i + 1]] === 1) return true;
+  }
+  return false;
 }
 /** The longest IPv6 literal in a URL: 45 characters (`ffff:...:255.255.255.255`, RFC 4291). */
 const MAX_IPV6_LITERAL = 45;
@@ -437,7 +474,7 @@ export class EndpointScanner {
     this.scanDots(view, 0, len, base, bounded, off);
     if (len >= 8) this.scanIpv6(view, 0, len, base, bounded, off);
     if (len >= this.smsMinLength) this.scanSms(view, 0, len, base, bounded, off);
-    const wide = wideDots(view, 0, len);
+    const wide = wideCandidates(view, 0, len, this.smsMinLength);
     if (wide.length) this.scanWide(view, wide, 0, len, base, bounded, off);
   }
 
@@ -454,6 +491,7 @@ export class EndpointScanner {
     const sms = len >= this.smsMinLength;
     const visitRun = (ds: number, de: number): void => this.smsRun(buf, ds, de, 0, len, base, sink, offsetOf);
     let wide: number[] | undefined;
+    let wideDigits: number[] | undefined;
     // A dot 2 or 4 bytes after a UTF-16 dot is in the same run (the bytes between are a
     // character): not kept, so text packed with dots costs one number per run, not per dot.
     let lastWide = -8;
@@ -463,6 +501,7 @@ export class EndpointScanner {
         if (d - lastWide > 4 || (d - lastWide) & 1) (wide ??= []).push(d);
         lastWide = d;
       }
+      for (let i = 0; i < c.nWideDigits; i++) (wideDigits ??= []).push(c.s0 + c.i32[c.wideDigitsAt + i]);
       const { s0, i32 } = c;
       for (let i = 0, r = c.tokensAt; i < c.nTokens; i++, r += 4) {
         const flags = i32[r + 3];
@@ -479,18 +518,19 @@ export class EndpointScanner {
       if (urls) for (let i = 0; i < c.nUrls; i++) this.ipv6At(buf, s0 + i32[c.urlsAt + i], 0, len, base, sink, offsetOf);
       if (sms) lastRun = widenRuns(buf, 0, len, this.smsMinLength, c, lastRun, visitRun);
     });
-    if (wide) this.scanWide(buf, wide, 0, len, base, sink, offsetOf);
+    if (wide || wideDigits) this.scanWide(buf, mergeSorted(wide ?? [], wideDigits ?? []), 0, len, base, sink, offsetOf);
   }
 
   /**
    * UTF-16LE text (a C++ `u"..."` literal, a Qt or WebKit string, a Windows resource): the run of
-   * UTF-16 characters in 0x20-0x7e around each of `dots` (ascending; wideDots), one byte a
-   * character in a scratch buffer, scanned as text would be, each hit at its offset in the
-   * UTF-16 bytes. A run with many dots is taken once.
+   * UTF-16 characters in 0x20-0x7e around each of `near` (ascending; wideCandidates), one byte a
+   * character in a scratch buffer, scanned as text would be when it holds a dot between host
+   * characters or a run of digits as long as an SMS number, each hit at its offset in the UTF-16
+   * bytes. A run is taken once, whatever number of candidates it has.
    */
-  private scanWide(buf: Buffer, dots: readonly number[], start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
+  private scanWide(buf: Buffer, near: readonly number[], start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
     let taken = start;
-    for (const d of dots) {
+    for (const d of near) {
       if (d < taken) continue;
       let s = d;
       while (s - 2 >= start && buf[s - 1] === 0 && TEXT[buf[s - 2]] === 1) s -= 2;
@@ -502,6 +542,7 @@ export class EndpointScanner {
       if (this.wideText.length < n) this.wideText = Buffer.allocUnsafe(Math.max(n, this.wideText.length * 2));
       const text = this.wideText;
       for (let i = 0, p = s; i < n; i++, p += 2) text[i] = buf[p];
+      if (!holdsEndpoint(text, n, this.smsMinLength)) continue;
       const at = (p: number): number => offsetOf(s + 2 * p);
       this.scanDots(text, 0, n, base, sink, at);
       if (n >= 8) this.scanIpv6(text, 0, n, base, sink, at);

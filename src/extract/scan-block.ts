@@ -22,7 +22,8 @@ const CTX = 512;
  * block at IN with CTX bytes of context before and CTX + PAD after, then the three output areas,
  * each large enough for the most a 64 KiB block can produce (digit-run candidates: one per byte
  * plus one per step; tokens: 16 bytes per 5 bytes of block, a token and its separator; `://[`:
- * one per 4 bytes; UTF-16 dots: one per 4 bytes). Tested with blocks packed with each.
+ * one per 4 bytes; UTF-16 dots: one per 4 bytes; digits 2 apart: one per 2 bytes and two per
+ * step, plus the count). Tested with blocks packed with each.
  */
 const IN = 1024;
 const PAD = 64;
@@ -30,6 +31,8 @@ const OUT_RUNS = 68 << 10;
 const OUT_TOKENS = 336 << 10;
 const OUT_URLS = 560 << 10;
 const OUT_WIDE = 624 << 10;
+/** Its count first, then the candidates: the header has no room left. */
+const OUT_WIDE_DIGITS = 692 << 10;
 
 /** Flags of a token record. */
 export const TOKEN_ALPHA_TLD = 1;
@@ -45,7 +48,11 @@ export const TOKEN_UNBOUNDED = 4;
  *   (or, with TOKEN_UNBOUNDED, the dot's offset);
  * - urls: `nUrls` offsets of the ':' of `://[` from `urlsAt`;
  * - wide: `nWide` offsets of dots of UTF-16LE text (`h 0 . 0 h 0`, not a narrow token's) from
- *   `wideAt`: widen each to its run of UTF-16 characters.
+ *   `wideAt`: widen each to its run of UTF-16 characters;
+ * - wideDigits: `nWideDigits` offsets from `wideDigitsAt`, ascending, of a digit followed by a
+ *   zero byte in every run of at least k digits 2 bytes apart (UTF-16LE digits when all the bytes
+ *   between are zeros, which the caller checks), and in some shorter runs that cross a step:
+ *   widen each to its run.
  */
 export interface BlockCandidates {
   s0: number;
@@ -58,6 +65,8 @@ export interface BlockCandidates {
   urlsAt: number;
   nWide: number;
   wideAt: number;
+  nWideDigits: number;
+  wideDigitsAt: number;
 }
 
 /**
@@ -79,7 +88,7 @@ const SAVE_ENTRIES = SLOT >> 4;
 interface Engine {
   mem: Uint8Array;
   i32: Int32Array;
-  block: (ptr: number, len: number, ctx: number, k: number, outRuns: number, outTokens: number, outUrls: number, outWide: number) => number;
+  block: (ptr: number, len: number, ctx: number, k: number, outRuns: number, outTokens: number, outUrls: number, outWide: number, outWideDigits: number) => number;
   /** The memory's ArrayBuffer when it holds the slots: a buffer on it is scanned in place. */
   arena: ArrayBuffer | null;
   span: (ids: number, n: number, headerSize: number, limit: number, out: number) => number;
@@ -95,7 +104,7 @@ export function scanBlockEngine(): Engine | null {
   if (engine !== undefined) return engine;
   const exports = instantiate(SCAN_BLOCK_WASM);
   const memory = exports?.memory as WasmMemory | undefined;
-  if (!exports || !memory || memory.buffer.byteLength < OUT_WIDE + BLOCK + 4 || memory.buffer.byteLength > ARENA) {
+  if (!exports || !memory || memory.buffer.byteLength < OUT_WIDE_DIGITS + (140 << 10) || memory.buffer.byteLength > ARENA) {
     engine = null;
     return engine;
   }
@@ -178,7 +187,7 @@ export function scanBlockUsesWasm(): boolean {
 export function forEachBlock(e: Engine, buf: Uint8Array, start: number, end: number, minDigits: number, visit: (c: BlockCandidates) => void): void {
   const { mem, i32 } = e;
   const k = Math.min(Math.max(1, minDigits), 32);
-  const c: BlockCandidates = { s0: 0, i32, nRuns: 0, runsAt: OUT_RUNS >> 2, nTokens: 0, tokensAt: OUT_TOKENS >> 2, nUrls: 0, urlsAt: OUT_URLS >> 2, nWide: 0, wideAt: OUT_WIDE >> 2 };
+  const c: BlockCandidates = { s0: 0, i32, nRuns: 0, runsAt: OUT_RUNS >> 2, nTokens: 0, tokensAt: OUT_TOKENS >> 2, nUrls: 0, urlsAt: OUT_URLS >> 2, nWide: 0, wideAt: OUT_WIDE >> 2, nWideDigits: 0, wideDigitsAt: (OUT_WIDE_DIGITS >> 2) + 1 };
   if (inSlot(e, buf)) {
     inPlace(e, buf, start, end, k, c, visit);
     return;
@@ -198,10 +207,11 @@ export function forEachBlock(e: Engine, buf: Uint8Array, start: number, end: num
 /** The module's pass over the block of window offset `s0` lying at `ptr`: its candidates to `visit`. */
 function passBlock(e: Engine, ptr: number, s0: number, len: number, k: number, c: BlockCandidates, visit: (c: BlockCandidates) => void): void {
   c.s0 = s0;
-  c.nRuns = e.block(ptr, len, CTX, k, OUT_RUNS, OUT_TOKENS, OUT_URLS, OUT_WIDE);
+  c.nRuns = e.block(ptr, len, CTX, k, OUT_RUNS, OUT_TOKENS, OUT_URLS, OUT_WIDE, OUT_WIDE_DIGITS);
   c.nTokens = e.i32[0];
   c.nUrls = e.i32[1];
   c.nWide = e.i32[3];
+  c.nWideDigits = e.i32[OUT_WIDE_DIGITS >> 2];
   visit(c);
 }
 

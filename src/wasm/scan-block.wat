@@ -25,6 +25,11 @@
 ;;   dot that is not a narrow token's, has a zero byte on both sides, a host byte two before and
 ;;   two after it and a zero after that (`h 0 . 0 h 0`), at outWide; the count at address 12. The
 ;;   caller widens each to its run of UTF-16 characters (one per 4 bytes at most).
+;; - digit runs of UTF-16LE text: the offset of the first digit of every k digits 2 bytes apart
+;;   inside a step with a zero byte after it and none such 2 before it, and of the digit after a
+;;   step's start when such digits meet across it, from outWideDigits + 4 (ascending); the count
+;;   at outWideDigits (the header has no room left). The zeros after the others are not looked
+;;   at: the caller widens each to its run of UTF-16 text.
 ;;
 ;; Address 16-271 holds a table of byte classes (1 host byte, 2 letter, 4 '.' or '-', 8 digit,
 ;; 16 capital); the caller's memory starts past it.
@@ -165,8 +170,9 @@
 
   (func (export "block")
     (param $ptr i32) (param $len i32) (param $ctx i32) (param $k i32)
-    (param $outRuns i32) (param $outTokens i32) (param $outUrls i32) (param $outWide i32) (result i32)
-    (local $p i32) (local $end i32) (local $o i32) (local $u i32) (local $w i32) (local $lo i32) (local $hi i32)
+    (param $outRuns i32) (param $outTokens i32) (param $outUrls i32) (param $outWide i32) (param $outWideDigits i32) (result i32)
+    (local $p i32) (local $end i32) (local $o i32) (local $u i32) (local $w i32) (local $wd i32) (local $lo i32) (local $hi i32)
+    (local $r2 i64) (local $pw i64) (local $fm i64) (local $t i64)
     (local $skip i32) (local $q i32)
     (local $x i64) (local $r i64) (local $prev i64) (local $n i64) (local $kk i64)
     (local $dt i64) (local $cl i64) (local $f i64) (local $valid i64)
@@ -189,6 +195,13 @@
     (local.set $o (local.get $outRuns))
     (local.set $u (local.get $outUrls))
     (local.set $w (local.get $outWide))
+    (local.set $wd (i32.add (local.get $outWideDigits) (i32.const 4)))
+    ;; digits just before the block: bit 0, at ptr - 2; bit 1, at ptr - 1
+    (local.set $pw
+      (i64.extend_i32_u
+        (i32.or
+          (i32.lt_u (i32.sub (i32.load8_u (i32.sub (local.get $ptr) (i32.const 2))) (i32.const 48)) (i32.const 10))
+          (i32.shl (i32.lt_u (i32.sub (i32.load8_u (i32.sub (local.get $ptr) (i32.const 1))) (i32.const 48)) (i32.const 10)) (i32.const 1)))))
     (local.set $prev
       (i64.extend_i32_u (i32.lt_u (i32.sub (i32.load8_u (i32.sub (local.get $ptr) (i32.const 1))) (i32.const 48)) (i32.const 10))))
     (block $done
@@ -250,6 +263,55 @@
               (local.set $r (i64.and (local.get $r) (i64.sub (local.get $r) (i64.const 1))))
               (br_if $emit (i64.ne (local.get $r) (i64.const 0))))))
 
+        ;; digit runs of UTF-16 text. Digits 2 apart across the step's start (d 0 | d 0, or
+        ;; d | 0 d 0): the digit after it.
+        (local.set $pw (i64.and (i64.and (local.get $pw) (local.get $x)) (i64.const 3)))
+        (if (i64.ne (local.get $pw) (i64.const 0))
+          (then
+            (if (i32.and (i64.ne (i64.and (local.get $pw) (i64.const 1)) (i64.const 0))
+                         (i32.eqz (i32.or (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.load8_u offset=1 (local.get $p)))))
+              (then
+                (i32.store (local.get $wd) (i32.sub (local.get $p) (local.get $ptr)))
+                (local.set $wd (i32.add (local.get $wd) (i32.const 4)))))
+            (if (i32.and (i64.ne (i64.and (local.get $pw) (i64.const 2)) (i64.const 0))
+                         (i32.eqz (i32.or (i32.load8_u (local.get $p)) (i32.load8_u offset=2 (local.get $p)))))
+              (then
+                (i32.store (local.get $wd) (i32.add (i32.sub (local.get $p) (local.get $ptr)) (i32.const 1)))
+                (local.set $wd (i32.add (local.get $wd) (i32.const 4)))))))
+        (local.set $pw (i64.shr_u (local.get $x) (i64.const 62)))
+        ;; Inside the step (only where it has k digits at all): r2, the first bit of k digits 2
+        ;; apart; of those, the ones with a zero byte after (fm), each unless one 2 before it is.
+        (if (i64.ge_u (i64.popcnt (local.get $x)) (local.get $kk))
+          (then
+            (local.set $r2 (local.get $x))
+            (if (i64.eq (local.get $kk) (i64.const 8))
+              (then
+                (local.set $r2 (i64.and (local.get $r2) (i64.shr_u (local.get $r2) (i64.const 2))))
+                (local.set $r2 (i64.and (local.get $r2) (i64.shr_u (local.get $r2) (i64.const 4))))
+                (local.set $r2 (i64.and (local.get $r2) (i64.shr_u (local.get $r2) (i64.const 8)))))
+              (else
+                (local.set $n (i64.const 1))
+                (block $doubled2
+                  (loop $double2
+                    (br_if $doubled2 (i64.gt_u (i64.shl (local.get $n) (i64.const 1)) (local.get $kk)))
+                    (local.set $r2 (i64.and (local.get $r2) (i64.shr_u (local.get $r2) (i64.shl (local.get $n) (i64.const 1)))))
+                    (local.set $n (i64.shl (local.get $n) (i64.const 1)))
+                    (br $double2)))
+                (local.set $r2 (i64.and (local.get $r2) (i64.shr_u (local.get $r2) (i64.shl (i64.sub (local.get $kk) (local.get $n)) (i64.const 1)))))))
+            (local.set $fm (i64.const 0))
+            (block $wides
+              (loop $wide
+                (br_if $wides (i64.eqz (local.get $r2)))
+                (local.set $t (i64.ctz (local.get $r2)))
+                (local.set $q (i32.add (local.get $p) (i32.wrap_i64 (local.get $t))))
+                (local.set $r2 (i64.and (local.get $r2) (i64.sub (local.get $r2) (i64.const 1))))
+                (br_if $wide (i32.load8_u offset=1 (local.get $q)))
+                (local.set $fm (i64.or (local.get $fm) (i64.shl (i64.const 1) (local.get $t))))
+                (br_if $wide (i64.ne (i64.and (local.get $fm) (i64.shl (i64.const 1) (i64.sub (local.get $t) (i64.const 2)))) (i64.const 0)))
+                (i32.store (local.get $wd) (i32.sub (local.get $q) (local.get $ptr)))
+                (local.set $wd (i32.add (local.get $wd) (i32.const 4)))
+                (br $wide)))))
+
         ;; dots with a host byte on both sides (a dot at the edge of its run is trimmed away)
         (block $dots
           (loop $dot
@@ -294,6 +356,7 @@
         (br $next)))
     (i32.store (i32.const 4) (i32.shr_u (i32.sub (local.get $u) (local.get $outUrls)) (i32.const 2)))
     (i32.store (i32.const 12) (i32.shr_u (i32.sub (local.get $w) (local.get $outWide)) (i32.const 2)))
+    (i32.store (local.get $outWideDigits) (i32.shr_u (i32.sub (local.get $wd) (i32.add (local.get $outWideDigits) (i32.const 4))) (i32.const 2)))
     (i32.shr_u (i32.sub (local.get $o) (local.get $outRuns)) (i32.const 2)))
 
   ;; DEX string data (src/extract/string-scan.ts), on a DEX in this memory from `base`: its
