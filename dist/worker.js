@@ -16332,6 +16332,13 @@ class EndpointScanner {
     engine;
     /** Where UTF-16 text is copied one byte a character to be scanned (scanWide). */
     wideText = Buffer.alloc(0);
+    /**
+     * While UTF-16 text is scanned: a name or an IPv4 address without a scheme (or a port, for an
+     * address) is taken only when the catalog or the policy lists it. ICU's locale data alone, in
+     * every Android build, holds thousands of dotted words and versions in UTF-16 (`h.mm.ss`,
+     * `des.qa`, `72.1.0.0`) that the bare-name rules would take for hosts.
+     */
+    inWideText = false;
     constructor(known, options = {}) {
         this.known = known;
         this.knownBytes = new KnownHostBytes(known.hosts);
@@ -16461,7 +16468,13 @@ class EndpointScanner {
             if (!holdsEndpoint(text, n, this.smsMinLength))
                 continue;
             const at = (p) => offsetOf(s + 2 * p);
-            this.scanDots(text, 0, n, base, sink, at);
+            this.inWideText = true;
+            try {
+                this.scanDots(text, 0, n, base, sink, at);
+            }
+            finally {
+                this.inWideText = false;
+            }
             if (n >= 8)
                 this.scanIpv6(text, 0, n, base, sink, at);
             if (n >= this.smsMinLength)
@@ -16568,7 +16581,8 @@ class EndpointScanner {
                     code = code * 128 + buf[i];
                 if (i - a <= 7 && ROOT_CODES.has(code))
                     return;
-                this.bare(buf, a, b, start, end, base, sink, offsetOf);
+                if (!this.inWideText)
+                    this.bare(buf, a, b, start, end, base, sink, offsetOf);
                 return;
             }
         }
@@ -16585,6 +16599,8 @@ class EndpointScanner {
             // A dotted quad inside a longer dotted run (1.2.3.4.5) was trimmed away above; reject
             // quads glued to letters or version markers (v1.2.3.4 never reaches here: 'v' is a host byte).
             if (!url && raw.startsWith('0.'))
+                return;
+            if (!url && port === undefined && this.inWideText)
                 return;
             // Bare low quads are version numbers (2.12.9.2), unless a port or a known resolver says otherwise.
             if (!url && port === undefined && raw.charCodeAt(1) === DOT && !LOW_IPV4_ALLOWED.has(raw))

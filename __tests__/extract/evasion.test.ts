@@ -141,7 +141,7 @@ describe('gzip data', () => {
 });
 
 describe('UTF-16LE text', () => {
-  it('in a native library (C11 u"" literals, built by gcc) is scanned: GNU strings -e l reads the URL, the host and the SMS number at the offsets reported', async () => {
+  it('in a native library (C11 u"" literals, built by gcc) is scanned: GNU strings -e l reads the URL and the SMS number at the offsets reported', async () => {
     const NATIVE = join(import.meta.dirname, '..', 'fixtures', 'native');
     // What `strings -t d -e l libwide.so` printed when the fixture was built (build-native.sh).
     const strings = new Map(
@@ -160,18 +160,22 @@ describe('UTF-16LE text', () => {
     put(join(dir, 'build', 'vendor', 'lib64', 'libwide.so'), lib);
     const report = await scanIn(dir);
     expect(evidenceOf(report, 'zzhc.vnet.cn')).toEqual([['vendor/lib64/libwide.so', null, 'native', strings.get('http://zzhc.vnet.cn/zzhc/register?imei=')]]);
-    expect(evidenceOf(report, 'reg.acme-cn.com.cn')).toEqual([['vendor/lib64/libwide.so', null, 'native', strings.get('reg.acme-cn.com.cn')]]);
+    // a bare name in UTF-16 text is taken only when a list names it (ICU's data is full of dotted words)
+    expect(strings.get('reg.acme-cn.com.cn')).toBeGreaterThan(0);
+    expect(evidenceOf(report, 'reg.acme-cn.com.cn')).toBeUndefined();
     expect(evidenceOf(report, '10659401')).toEqual([['vendor/lib64/libwide.so', null, 'native', strings.get('10659401')]]);
     expect(report.findings.some((f) => f.rule === 'denied-endpoint' && f.endpoint === 'zzhc.vnet.cn')).toBe(true);
   });
 
-  it('in a file iconv wrote is scanned, at the offsets in its UTF-16 bytes', async () => {
+  it('in a file iconv wrote is scanned, at the offsets in its UTF-16 bytes; a bare name only when listed', async () => {
     const dir = tempDir('ag-evasion-iconv-');
-    const text = put(join(dir, 'reg.txt'), 'server=https://zzhc.vnet.cn/reg\nbackup=reg.acme-cn.com.cn\n');
+    const text = put(join(dir, 'reg.txt'), 'server=https://reg.acme-cn.com.cn/reg\nbackup=zzhc.vnet.cn\ntime=h.mm.ss\n');
     const wide = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'UTF-16LE', text]);
     put(join(dir, 'build', 'system', 'etc', 'reg.cfg'), wide);
     const report = await scanIn(dir);
-    expect(evidenceOf(report, 'zzhc.vnet.cn')).toEqual([['system/etc/reg.cfg', null, 'file', 2 * 'server='.length]]);
-    expect(evidenceOf(report, 'reg.acme-cn.com.cn')).toEqual([['system/etc/reg.cfg', null, 'file', 2 * 'server=https://zzhc.vnet.cn/reg\nbackup='.length]]);
+    expect(evidenceOf(report, 'reg.acme-cn.com.cn')).toEqual([['system/etc/reg.cfg', null, 'file', 2 * 'server='.length]]);
+    // bare: the catalogued host is taken, a dotted word is not
+    expect(evidenceOf(report, 'zzhc.vnet.cn')).toEqual([['system/etc/reg.cfg', null, 'file', 2 * 'server=https://reg.acme-cn.com.cn/reg\nbackup='.length]]);
+    expect(evidenceOf(report, 'h.mm.ss')).toBeUndefined();
   });
 });
