@@ -2,14 +2,17 @@
  * The scan API end to end over real fixtures (APKs built by aapt/smali/apksigner, see
  * scripts/fixtures/). Expected values come from the real tools' output recorded beside them.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { RecordingLogger } from '../src/logging.js';
 import { renderJson } from '../src/report/render-json.js';
 import type { Report } from '../src/report/model.js';
 import { scan } from '../src/scan.js';
 import { isCanonicalEndpoint, isCanonicalFinding } from '../src/report/sort.js';
+import { scanIn } from './helpers/scan.js';
+import { tempDir } from './helpers/temp.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const APKS = join(ROOT, '__tests__', 'fixtures', 'apks');
@@ -81,16 +84,41 @@ describe('host rules on a real DEX full of look-alikes', () => {
 });
 
 describe('unreadable files fail closed and the rest is still scanned', () => {
-  it('mixed build', async () => {
+  it('mixed build: a truncated APK is unreadable; an HTML page and an empty file named .apk are no ZIP, scanned raw (builds/expected.json)', async () => {
+    const MIXED = join(ROOT, '__tests__', 'fixtures', 'builds', 'mixed');
+    const want = (JSON.parse(readFileSync(join(ROOT, '__tests__', 'fixtures', 'builds', 'expected.json'), 'utf8')) as {
+      mixed: { unreadable: string[]; endpointsOutsideApks: { value: string; path: string; source: string; offset: number }[] };
+    }).mixed;
     const report = await scanOne(['__tests__/fixtures/builds/mixed']);
     const t = report.targets[0];
     const unreadable = report.findings.filter((f) => f.rule === 'unreadable-artifact').map((f) => f.path);
-    expect(unreadable).toEqual(expect.arrayContaining(['system/app/Broken/Broken.apk', 'system/app/NotZip/NotZip.apk', 'system/app/Empty/Empty.apk']));
+    expect(unreadable).toEqual(want.unreadable);
+    expect(t.unreadable.map((u) => u.path)).toEqual(want.unreadable);
+    for (const w of want.endpointsOutsideApks) {
+      const ev = t.endpoints.find((e) => e.value === w.value)?.evidence.find((e) => e.path === w.path);
+      expect([w.value, ev?.source]).toEqual([w.value, w.source]);
+      // the host's offset (grep -ob), or where its URL starts, just before it
+      const bytes = readFileSync(join(MIXED, w.path)).toString('latin1');
+      expect([w.value, ev!.offset === w.offset || /^[a-z][a-z0-9+.-]*:\/\/$/i.test(bytes.slice(ev!.offset, w.offset))]).toEqual([w.value, true]);
+    }
     for (const f of report.findings.filter((x) => x.rule === 'unreadable-artifact')) {
       expect(f.severity).toBe('error');
       expect(f.message).toContain(f.path!);
     }
     expect(t.packages.map((p) => p.package)).toEqual(expect.arrayContaining(['com.acme.fixture.dexonly', 'com.acme.notes']));
+    expect(report.verdict).toBe('fail');
+  });
+});
+
+describe('a ZIP with bytes before it, named .apk', () => {
+  it('is recognised by its end record and fails closed (aapt cannot open it, unzip reads it with a warning)', async () => {
+    const dir = tempDir('ag-prefixed-');
+    const apk = join(dir, 'build', 'system', 'app', 'A', 'A.apk');
+    mkdirSync(dirname(apk), { recursive: true });
+    writeFileSync(apk, Buffer.concat([Buffer.alloc(800, 'JUNK'), readFileSync(join(APKS, 'benign.apk'))]));
+    expect(spawnSync('unzip', ['-l', apk], { encoding: 'utf8' }).stderr).toContain('800 extra bytes at beginning');
+    const report = await scanIn(dir);
+    expect(report.targets[0].unreadable.map((u) => [u.path, u.format])).toEqual([['system/app/A/A.apk', 'zip']]);
     expect(report.verdict).toBe('fail');
   });
 });

@@ -6662,6 +6662,21 @@ const ARCHIVE_EXTENSIONS = new Set(['apk', 'apex', 'capex', 'jar', 'zip']);
  * `unreadable` fact: nothing thrown by a parser escapes this boundary.
  */
 const ZIP_NAME = /\.(apk|apex|capex|jar|zip)$/i;
+/** An end-of-central-directory record: 22 bytes, then a comment of up to 65,535. */
+const EOCD_SIGNATURE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const EOCD_REACH = 22 + 0xffff;
+/**
+ * True when a file named as a ZIP that does not start like one still ends like one (its
+ * end-of-central-directory signature in its last 64 KiB): a ZIP with bytes before it, which is
+ * read as a ZIP (and fails closed if it cannot be). A file named `.apk` with neither (an HTML
+ * error page a download saved, an empty file) is in no recognised format: scanned raw.
+ */
+async function endsLikeZip(src) {
+    if (src.size < 22)
+        return false;
+    const from = Math.max(0, src.size - EOCD_REACH);
+    return (await src.read(from, src.size - from)).includes(EOCD_SIGNATURE);
+}
 const PROP_NAME$1 = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
 const AXML_MAGIC = 0x00080003;
 /** The point `done` of `total` units through `span`: never past its end, and at its end exactly when done. */
@@ -6801,7 +6816,7 @@ async function dispatchSource(item, src, ctx) {
     const name = basename(item.relPath);
     const zipMagic = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
     const emptyZip = head.length >= 4 && head.readUInt32LE(0) === 0x06054b50;
-    if (zipMagic || emptyZip || ZIP_NAME.test(name)) {
+    if (zipMagic || emptyZip || (ZIP_NAME.test(name) && (await endsLikeZip(src)))) {
         // A .zip (or a ZIP with no known extension) may be a target-files or an OTA package.
         if (zipMagic && !APK_NAME.test(name) && item.depth < ctx.limits.maxContainerDepth) {
             let zip;
