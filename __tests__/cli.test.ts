@@ -3,7 +3,9 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
+import { copyFileSync, cpSync, mkdirSync } from 'node:fs';
 import { runCliCaptured } from './helpers/cli.js';
+import { tempDir } from './helpers/temp.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const SAMPLE = ['scan', 'sample/out/600E0', '--policy', 'sample/activation-gate.yml', '--now', '2026-11-01'];
@@ -72,5 +74,48 @@ describe('exit codes', () => {
     const missing = await cli(['scan', 'no/such/build']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('error: input not found: no/such/build\n');
+  });
+});
+
+describe('the default policy file', () => {
+  /** A repository checkout: .github/activation-gate.yml (the sample's policy) and the sample's EU build. */
+  function checkout(): string {
+    const dir = tempDir('ag-cli-default-policy-');
+    mkdirSync(path.join(dir, '.github'));
+    copyFileSync(path.join(ROOT, 'sample', 'activation-gate.yml'), path.join(dir, '.github', 'activation-gate.yml'));
+    cpSync(path.join(ROOT, 'sample', 'out', '600E0'), path.join(dir, 'b'), { recursive: true });
+    return dir;
+  }
+
+  it('is .github/activation-gate.yml when the current folder has one, as in the Action (said on the log)', async () => {
+    const dir = checkout();
+    const res = await runCliCaptured(['scan', 'b', '--format', 'json', '--now', '2026-11-01'], dir);
+    const report = JSON.parse(res.stdout);
+    expect(report.audit.policy).toBe('.github/activation-gate.yml');
+    // its skus: map the build's ro.product.name to the SKU 600E0, market EU
+    expect(report.targets.map((t: { id: string; market: string }) => [t.id, t.market])).toEqual([['600E0@b', 'EU']]);
+    expect(res.code).toBe(1);
+    expect(res.logger.of('info').join('\n')).toContain('policy: .github/activation-gate.yml (the default');
+  });
+
+  it('is the catalog command’s too: its extra clients are listed, and not with --no-policy', async () => {
+    const dir = tempDir('ag-cli-default-catalog-');
+    mkdirSync(path.join(dir, '.github'));
+    copyFileSync(path.join(ROOT, '__tests__', 'fixtures', 'policies', 'reference.yml'), path.join(dir, '.github', 'activation-gate.yml'));
+    const ids = async (argv: string[]): Promise<string[]> => JSON.parse((await runCliCaptured(argv, dir)).stdout).entries.map((e: { id: string }) => e.id);
+    const builtin = await ids(['catalog', '--format', 'json', '--no-policy']);
+    const withDefault = await ids(['catalog', '--format', 'json']);
+    expect(withDefault).toEqual(await ids(['catalog', '--format', 'json', '--policy', '.github/activation-gate.yml']));
+    expect(withDefault.filter((id) => !builtin.includes(id)).length).toBeGreaterThan(0);
+  });
+
+  it('--no-policy scans with the built-in market policies only; with --policy it is a usage error', async () => {
+    const dir = checkout();
+    const res = await runCliCaptured(['scan', 'b', '--format', 'json', '--no-policy', '--market', 'EU'], dir);
+    const report = JSON.parse(res.stdout);
+    expect(report.audit.policy).toBeUndefined();
+    expect(report.targets.map((t: { id: string }) => t.id)).toEqual(['EU@b']);
+    const both = await runCliCaptured(['scan', 'b', '--policy', '.github/activation-gate.yml', '--no-policy'], dir);
+    expect([both.code, both.stderr]).toEqual([2, 'error: give --policy or --no-policy, not both\n']);
   });
 });

@@ -14669,6 +14669,7 @@ function builtinMarketPolicy(market, catalog) {
  * PolicyErrors. The result keeps node positions so later stages can point at the line a rule was
  * written on.
  */
+const DEFAULT_POLICY_PATH = '.github/activation-gate.yml';
 /** `{file, line, column}` of the node at `path`, or of its nearest ancestor present in the file. */
 function locate$1(file, path) {
     const p = positionOf(file, path);
@@ -30754,7 +30755,7 @@ const FAIL_ON = ['error', 'warning', 'note', 'never'];
 const USAGE = `activation-gate: gate Android firmware builds per market
 
 Usage:
-  activation-gate scan <input>... [--policy FILE] [--market NAME | --sku ID]
+  activation-gate scan <input>... [--policy FILE | --no-policy] [--market NAME | --sku ID]
                        [--format text|json|markdown|sarif|junit] [--output FILE]
                        [--fail-on error|warning|note|never] [--source-root DIR]
                        [--include GLOB] [--now YYYY-MM-DD] [--baseline PREVIOUS.json]
@@ -30762,12 +30763,14 @@ Usage:
   activation-gate merge SHARD.json... [--format ...] [--output FILE] [--fail-on ...]
                        [--source-root DIR]
   activation-gate check-policy FILE [--print]
-  activation-gate catalog [--policy FILE] [--format yaml|json]
+  activation-gate catalog [--policy FILE | --no-policy] [--format yaml|json]
   activation-gate diff OLD.json NEW.json [--format text|json]
   activation-gate init --from REPORT.json [--output FILE]
   activation-gate --version | --help
 
 Inputs: a product-out folder (out/target/product/<device>), any folder, or an APK/JAR.
+--policy: default .github/activation-gate.yml when the current folder has one (as the Action);
+--no-policy: the built-in market policies only.
 --source-root: the Android source tree (default: the current folder) whose makefiles,
 Android.bp and XML locate each finding at the line that pulled its module in.
 --shard I/N: scan a size-balanced share of the files (every shard reads every property file);
@@ -30831,6 +30834,8 @@ function parseArgs(argv) {
                 const a = args[i];
                 if (a === '--policy')
                     out.policy = takeValue(args, i++, a);
+                else if (a === '--no-policy')
+                    out.noPolicy = true;
                 else if (a === '--format') {
                     const f = takeValue(args, i++, a);
                     if (f !== 'yaml' && f !== 'json')
@@ -30840,6 +30845,8 @@ function parseArgs(argv) {
                 else
                     throw new UsageError(`unknown option ${a} for catalog`);
             }
+            if (out.policy !== undefined && out.noPolicy)
+                throw new UsageError('give --policy or --no-policy, not both');
             return out;
         }
         case 'diff': {
@@ -30891,6 +30898,9 @@ function parseScan(args) {
             case '--policy':
                 out.policy = takeValue(args, i++, a);
                 break;
+            case '--no-policy':
+                out.noPolicy = true;
+                break;
             case '--market':
                 out.market = takeValue(args, i++, a);
                 break;
@@ -30930,6 +30940,8 @@ function parseScan(args) {
         throw new UsageError('scan needs at least one input (a product-out folder, a folder or an APK)');
     if (out.market && out.sku)
         throw new UsageError('give --market or --sku, not both');
+    if (out.policy !== undefined && out.noPolicy)
+        throw new UsageError('give --policy or --no-policy, not both');
     if (out.cacheRehash && !out.cacheDir)
         throw new UsageError('--cache-rehash needs --cache-dir');
     if (out.cachePrune && !out.cacheDir)
@@ -31249,7 +31261,8 @@ async function runCli(argv, io) {
                 return EXIT_PASS;
             }
             case 'catalog': {
-                const file = args.policy ? loadPolicyFile(args.policy) : undefined;
+                const policy = policyOf(args, path.resolve(io.cwd ?? process.cwd()));
+                const file = policy ? loadPolicyFile(io.cwd ? path.resolve(io.cwd, policy) : policy) : undefined;
                 const catalog = effectiveCatalog(loadBuiltinCatalog(), file);
                 io.stdout(args.format === 'json' ? `${JSON.stringify(catalog, null, 2)}\n` : stringify({ version: catalog.version, clients: catalog.entries }));
                 return EXIT_PASS;
@@ -31293,15 +31306,30 @@ function reportError(e, io) {
     io.stderr(`internal error: ${e?.stack ?? String(e)}\n`);
     return EXIT_USAGE;
 }
+/**
+ * The policy file of a scan or catalog: --policy; else, unless --no-policy, the Action's
+ * default `.github/activation-gate.yml` when the current folder has one, so that a scan run by
+ * hand in the repository is judged as the workflow judges it.
+ */
+function policyOf(args, cwd) {
+    if (args.policy !== undefined)
+        return args.policy;
+    if (args.noPolicy)
+        return undefined;
+    return existsSync(path.join(cwd, DEFAULT_POLICY_PATH)) ? DEFAULT_POLICY_PATH : undefined;
+}
 async function runScan(args, io) {
     const logger = io.logger ?? (args.quiet ? getConsoleLogger(false, { write: () => true }) : getConsoleLogger(false));
     const cwd = path.resolve(io.cwd ?? process.cwd());
     const sourceRoot = path.resolve(cwd, args.sourceRoot ?? '.');
     if (args.sourceRoot !== undefined && !existsDir(sourceRoot))
         throw new UsageError(`--source-root: ${args.sourceRoot} is not a folder`);
+    const policy = policyOf(args, cwd);
+    if (policy !== undefined && args.policy === undefined)
+        logger.info(`policy: ${policy} (the default, found in ${cwd}; --no-policy scans without it)`);
     const scanned = await scan({
         inputs: args.inputs,
-        ...(args.policy ? { policyFile: args.policy } : {}),
+        ...(policy ? { policyFile: policy } : {}),
         ...(args.market ? { market: args.market } : {}),
         ...(args.sku ? { sku: args.sku } : {}),
         failOn: args.failOn,

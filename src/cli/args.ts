@@ -24,6 +24,8 @@ export interface ScanArgs extends ReportOptions {
   command: 'scan';
   inputs: string[];
   policy?: string;
+  /** --no-policy: not even `.github/activation-gate.yml` when it exists. */
+  noPolicy?: boolean;
   market?: string;
   sku?: string;
   failOn: Severity | 'never';
@@ -52,6 +54,7 @@ export interface CheckPolicyArgs {
 export interface CatalogArgs {
   command: 'catalog';
   policy?: string;
+  noPolicy?: boolean;
   format: 'yaml' | 'json';
 }
 
@@ -73,7 +76,7 @@ export type Args = ScanArgs | MergeArgs | CheckPolicyArgs | CatalogArgs | DiffAr
 export const USAGE = `activation-gate: gate Android firmware builds per market
 
 Usage:
-  activation-gate scan <input>... [--policy FILE] [--market NAME | --sku ID]
+  activation-gate scan <input>... [--policy FILE | --no-policy] [--market NAME | --sku ID]
                        [--format text|json|markdown|sarif|junit] [--output FILE]
                        [--fail-on error|warning|note|never] [--source-root DIR]
                        [--include GLOB] [--now YYYY-MM-DD] [--baseline PREVIOUS.json]
@@ -81,12 +84,14 @@ Usage:
   activation-gate merge SHARD.json... [--format ...] [--output FILE] [--fail-on ...]
                        [--source-root DIR]
   activation-gate check-policy FILE [--print]
-  activation-gate catalog [--policy FILE] [--format yaml|json]
+  activation-gate catalog [--policy FILE | --no-policy] [--format yaml|json]
   activation-gate diff OLD.json NEW.json [--format text|json]
   activation-gate init --from REPORT.json [--output FILE]
   activation-gate --version | --help
 
 Inputs: a product-out folder (out/target/product/<device>), any folder, or an APK/JAR.
+--policy: default .github/activation-gate.yml when the current folder has one (as the Action);
+--no-policy: the built-in market policies only.
 --source-root: the Android source tree (default: the current folder) whose makefiles,
 Android.bp and XML locate each finding at the line that pulled its module in.
 --shard I/N: scan a size-balanced share of the files (every shard reads every property file);
@@ -142,12 +147,14 @@ export function parseArgs(argv: string[]): Args {
       for (let i = 0; i < args.length; i++) {
         const a = args[i];
         if (a === '--policy') out.policy = takeValue(args, i++, a);
+        else if (a === '--no-policy') out.noPolicy = true;
         else if (a === '--format') {
           const f = takeValue(args, i++, a);
           if (f !== 'yaml' && f !== 'json') throw new UsageError(`--format for catalog is yaml or json, got ${JSON.stringify(f)}`);
           out.format = f;
         } else throw new UsageError(`unknown option ${a} for catalog`);
       }
+      if (out.policy !== undefined && out.noPolicy) throw new UsageError('give --policy or --no-policy, not both');
       return out;
     }
     case 'diff': {
@@ -191,6 +198,9 @@ function parseScan(args: string[]): ScanArgs {
       case '--policy':
         out.policy = takeValue(args, i++, a);
         break;
+      case '--no-policy':
+        out.noPolicy = true;
+        break;
       case '--market':
         out.market = takeValue(args, i++, a);
         break;
@@ -227,6 +237,7 @@ function parseScan(args: string[]): ScanArgs {
   }
   if (out.inputs.length === 0) throw new UsageError('scan needs at least one input (a product-out folder, a folder or an APK)');
   if (out.market && out.sku) throw new UsageError('give --market or --sku, not both');
+  if (out.policy !== undefined && out.noPolicy) throw new UsageError('give --policy or --no-policy, not both');
   if (out.cacheRehash && !out.cacheDir) throw new UsageError('--cache-rehash needs --cache-dir');
   if (out.cachePrune && !out.cacheDir) throw new UsageError('--cache-prune needs --cache-dir');
   if (out.cachePrune && out.shard) throw new UsageError('--cache-prune cannot be used with --shard: a shard uses only its share of the cache');

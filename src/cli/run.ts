@@ -2,7 +2,7 @@
  * The CLI: argv -> the same scan() the Action runs -> stdout or a file, and an exit code.
  * I/O is injected so tests run it in-process.
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadBuiltinCatalog } from '../catalog/load.js';
@@ -10,7 +10,7 @@ import { PolicyError, PolicyErrors, UsageError } from '../errors.js';
 import { getConsoleLogger, type Logger } from '../logging.js';
 import { mark } from '../timings.js';
 import { effectiveCatalog, knownMarkets, printableMarketPolicy, resolveMarketPolicy } from '../policy/effective.js';
-import { loadPolicyFile } from '../policy/load.js';
+import { DEFAULT_POLICY_PATH, loadPolicyFile } from '../policy/load.js';
 import { inPieces, renderJson, writeJson, writeStreamed } from '../report/render-json.js';
 import { renderJunit } from '../report/render-junit.js';
 import { renderSarif, writeSarif } from '../report/render-sarif.js';
@@ -59,7 +59,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return EXIT_PASS;
       }
       case 'catalog': {
-        const file = args.policy ? loadPolicyFile(args.policy) : undefined;
+        const policy = policyOf(args, path.resolve(io.cwd ?? process.cwd()));
+        const file = policy ? loadPolicyFile(io.cwd ? path.resolve(io.cwd, policy) : policy) : undefined;
         const catalog = effectiveCatalog(loadBuiltinCatalog(), file);
         io.stdout(args.format === 'json' ? `${JSON.stringify(catalog, null, 2)}\n` : stringify({ version: catalog.version, clients: catalog.entries }));
         return EXIT_PASS;
@@ -101,15 +102,28 @@ function reportError(e: unknown, io: CliIo): number {
   return EXIT_USAGE;
 }
 
+/**
+ * The policy file of a scan or catalog: --policy; else, unless --no-policy, the Action's
+ * default `.github/activation-gate.yml` when the current folder has one, so that a scan run by
+ * hand in the repository is judged as the workflow judges it.
+ */
+function policyOf(args: { policy?: string; noPolicy?: boolean }, cwd: string): string | undefined {
+  if (args.policy !== undefined) return args.policy;
+  if (args.noPolicy) return undefined;
+  return existsSync(path.join(cwd, DEFAULT_POLICY_PATH)) ? DEFAULT_POLICY_PATH : undefined;
+}
+
 async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   const logger = io.logger ?? (args.quiet ? getConsoleLogger(false, { write: () => true } as unknown as NodeJS.WritableStream) : getConsoleLogger(false));
   const cwd = path.resolve(io.cwd ?? process.cwd());
   const sourceRoot = path.resolve(cwd, args.sourceRoot ?? '.');
   if (args.sourceRoot !== undefined && !existsDir(sourceRoot)) throw new UsageError(`--source-root: ${args.sourceRoot} is not a folder`);
+  const policy = policyOf(args, cwd);
+  if (policy !== undefined && args.policy === undefined) logger.info(`policy: ${policy} (the default, found in ${cwd}; --no-policy scans without it)`);
   const scanned = await scan(
     {
       inputs: args.inputs,
-      ...(args.policy ? { policyFile: args.policy } : {}),
+      ...(policy ? { policyFile: policy } : {}),
       ...(args.market ? { market: args.market } : {}),
       ...(args.sku ? { sku: args.sku } : {}),
       failOn: args.failOn,
