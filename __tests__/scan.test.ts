@@ -178,3 +178,18 @@ describe('the bundled sample build', () => {
     expect(await run()).toBe(await run());
   });
 });
+
+describe('the audit of exemptions', () => {
+  it('says of each whether it was used, is past its end, or ends within 30 days (SPEC: used, unused and near expiry)', async () => {
+    const dir = tempDir('ag-audit-exemptions-');
+    const exemption = (host: string, expires: string): string => `  - match: {host: ${host}}\n    reason: "reviewed"\n    owner: "@acme/compliance"\n    expires: ${expires}\n`;
+    const policy = join(dir, 'policy.yml');
+    writeFileSync(policy, `version: 1\nexemptions:\n${exemption('ntp.acme.eu', '2026-10-31')}${exemption('ntp.acme.eu', '2026-11-20')}${exemption('nowhere.acme.eu', '2027-06-30')}`);
+    const report = await scanOne(['sample/out/600E0'], { policyFile: policy });
+    expect(report.audit.exemptions).toEqual([
+      { index: 0, used: false, expires: '2026-10-31', expired: true, expiringSoon: false },
+      { index: 1, used: true, expires: '2026-11-20', expired: false, expiringSoon: true },
+      { index: 2, used: false, expires: '2027-06-30', expired: false, expiringSoon: false },
+    ]);
+  });
+});

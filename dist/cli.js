@@ -15334,7 +15334,7 @@ const REPORT_SHAPE = shape(['schemaVersion', 'tool', 'verdict', 'failOn', 'count
     counts: (c) => ordered(c, COUNT_KEYS),
     audit: (a) => ordered(a, ['inputs', 'policy', 'policySha256', 'now', 'exemptions'], {
         inputs: (list) => sorted$1(list, by((x, y) => compareStrings(x.path, y.path), (x, y) => compareStrings(x.sha256, y.sha256))).map((i) => ordered(i, ['path', 'sha256'])),
-        exemptions: (list) => sorted$1(list, (x, y) => compareNumbers(x.index, y.index)).map((e) => ordered(e, ['index', 'used', 'expires', 'expired'])),
+        exemptions: (list) => sorted$1(list, (x, y) => compareNumbers(x.index, y.index)).map((e) => ordered(e, ['index', 'used', 'expires', 'expired', 'expiringSoon'])),
     }),
 }, {
     targets: { compare: compareTargets, canon: canonicalTarget, shape: TARGET_SHAPE },
@@ -29723,12 +29723,7 @@ function buildReport(input) {
     // In the canonical order (sort.ts), so that every renderer finds them sorted: the JSON and
     // SARIF writers check the order in one pass instead of sorting again.
     findings.sort(compareFindings);
-    const exemptions = (input.file?.policy.exemptions ?? []).map((e, index) => ({
-        index,
-        used: used.has(index),
-        expires: e.expires,
-        expired: Date.parse(`${e.expires}T23:59:59.999Z`) < input.now.getTime(),
-    }));
+    const exemptions = (input.file?.policy.exemptions ?? []).map((e, index) => ({ index, used: used.has(index), expires: e.expires, ...exemptionStatus(e.expires, input.now) }));
     const report = {
         schemaVersion: 1,
         tool: { name: 'activation-gate', version: TOOL_VERSION, catalogVersion: input.catalog.version, pslVersion: input.pslVersion },

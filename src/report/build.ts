@@ -3,6 +3,7 @@ import { appendAll } from '../arrays.js';
 import type { Catalog } from '../catalog/schema.js';
 import type { TargetEvaluation } from '../evaluate/evaluate.js';
 import type { InputFacts, PackageFacts } from '../facts.js';
+import { exemptionStatus } from '../policy/exemptions.js';
 import type { PolicyFile } from '../policy/load.js';
 import type { TargetResolution } from '../policy/sku.js';
 import { TOOL_VERSION } from '../version.js';
@@ -88,12 +89,7 @@ export function buildReport(input: BuildReportInput): Report {
   // In the canonical order (sort.ts), so that every renderer finds them sorted: the JSON and
   // SARIF writers check the order in one pass instead of sorting again.
   findings.sort(compareFindings);
-  const exemptions = (input.file?.policy.exemptions ?? []).map((e, index) => ({
-    index,
-    used: used.has(index),
-    expires: e.expires,
-    expired: Date.parse(`${e.expires}T23:59:59.999Z`) < input.now.getTime(),
-  }));
+  const exemptions = (input.file?.policy.exemptions ?? []).map((e, index) => ({ index, used: used.has(index), expires: e.expires, ...exemptionStatus(e.expires, input.now) }));
   const report: Report = {
     schemaVersion: 1,
     tool: { name: 'activation-gate', version: TOOL_VERSION, catalogVersion: input.catalog.version, pslVersion: input.pslVersion },

@@ -137,7 +137,8 @@ export interface Report {
     policy?: string;
     policySha256?: string;
     now: string;
-    exemptions: { index: number; used: boolean; expires: string; expired: boolean }[];
+    /** Each exemption of the policy: used by a finding, past its end, or within 30 days of it (SPEC: used, unused and near expiry). */
+    exemptions: { index: number; used: boolean; expires: string; expired: boolean; expiringSoon: boolean }[];
   };
   /**
    * Only in the report of one shard (`scan --shard I/N`): its targets and findings are partial;

@@ -401,7 +401,7 @@ export const REPORT_SHAPE = shape(
             ordered(i, ['path', 'sha256']),
           ),
         exemptions: (list: { index: number }[]) =>
-          sorted(list, (x, y) => compareNumbers(x.index, y.index)).map((e) => ordered(e, ['index', 'used', 'expires', 'expired'])),
+          sorted(list, (x, y) => compareNumbers(x.index, y.index)).map((e) => ordered(e, ['index', 'used', 'expires', 'expired', 'expiringSoon'])),
       }),
   },
   {
