@@ -191,5 +191,8 @@ describe('the audit of exemptions', () => {
       { index: 1, used: true, expires: '2026-11-20', expired: false, expiringSoon: true },
       { index: 2, used: false, expires: '2027-06-30', expired: false, expiringSoon: false },
     ]);
+    // the date these were judged on, which the report then depends on (without exemptions it does not, and is not written)
+    expect(report.audit.now).toBe('2026-11-01');
+    expect((await scanOne(['sample/out/600E0'])).audit).not.toHaveProperty('now');
   });
 });

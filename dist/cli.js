@@ -15407,7 +15407,7 @@ const views = new WeakMap();
 /**
  * `--format json` and the Action's `report-file`: the canonical report, byte-identical for the
  * same facts (sorted arrays, fixed key order, 2-space indent, trailing newline, no timestamps
- * other than the deterministic `audit.now`).
+ * other than the deterministic `audit.now`, written only when the policy has exemptions).
  *
  * Written as a stream of pieces, each element of a long list (targets, their endpoints and
  * packages, findings) serialised in turn: as it is when already canonical (evaluation builds
@@ -29738,7 +29738,9 @@ function buildReport(input) {
                 .filter((x, i, all) => all.findIndex((y) => y.path === x.path) === i) // one per input, not per SKU target
                 .sort((a, b) => compareStrings(a.path, b.path)),
             ...(input.file ? { policy: input.file.file, policySha256: input.file.sha256 } : {}),
-            now: input.now.toISOString().slice(0, 10),
+            // The date is an input of the report only through exemptions: without them, none is
+            // written, so the same build gives the same bytes on any day (SPEC section 7).
+            ...(exemptions.length ? { now: input.now.toISOString().slice(0, 10) } : {}),
             exemptions,
         },
     };
@@ -29784,8 +29786,8 @@ function shardSection(o) {
             ...(options.market ? { market: options.market } : {}),
             ...(options.sku ? { sku: options.sku } : {}),
             // Evaluation only depends on the UTC day (exemptions end at the end of a day): shards
-            // started minutes apart agree.
-            now: prep.now.toISOString().slice(0, 10),
+            // started minutes apart agree; without exemptions it does not depend on it at all.
+            ...(prep.file?.policy.exemptions?.length ? { now: prep.now.toISOString().slice(0, 10) } : {}),
             failOn: options.failOn,
             ...(options.include?.length ? { include: [...options.include] } : {}),
             ...(baseline ? { baseline } : {}),
@@ -29804,7 +29806,7 @@ const shardSchema = strictObject$1({
     options: strictObject$1({
         market: string().optional(),
         sku: string().optional(),
-        now: string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        now: string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
         failOn: severity,
         include: array(string()).optional(),
         baseline: strictObject$1({ path: string(), sha256: string() }).optional(),
@@ -29931,7 +29933,7 @@ function mergeShardReports(files, options, logger) {
         }
         prep = prepareScan({
             cwd,
-            now: new Date(`${o.now}T00:00:00Z`),
+            ...(o.now ? { now: new Date(`${o.now}T00:00:00Z`) } : {}),
             ...(policy ? { policyFile: policy.path } : {}),
             ...(o.market ? { market: o.market } : {}),
             ...(o.baseline ? { baseline: o.baseline.path } : {}),

@@ -55483,7 +55483,7 @@ const views = new WeakMap();
 /**
  * `--format json` and the Action's `report-file`: the canonical report, byte-identical for the
  * same facts (sorted arrays, fixed key order, 2-space indent, trailing newline, no timestamps
- * other than the deterministic `audit.now`).
+ * other than the deterministic `audit.now`, written only when the policy has exemptions).
  *
  * Written as a stream of pieces, each element of a long list (targets, their endpoints and
  * packages, findings) serialised in turn: as it is when already canonical (evaluation builds
@@ -65977,7 +65977,9 @@ function buildReport(input) {
                 .filter((x, i, all) => all.findIndex((y) => y.path === x.path) === i) // one per input, not per SKU target
                 .sort((a, b) => compareStrings(a.path, b.path)),
             ...(input.file ? { policy: input.file.file, policySha256: input.file.sha256 } : {}),
-            now: input.now.toISOString().slice(0, 10),
+            // The date is an input of the report only through exemptions: without them, none is
+            // written, so the same build gives the same bytes on any day (SPEC section 7).
+            ...(exemptions.length ? { now: input.now.toISOString().slice(0, 10) } : {}),
             exemptions,
         },
     };
@@ -66023,8 +66025,8 @@ function shardSection(o) {
             ...(options.market ? { market: options.market } : {}),
             ...(options.sku ? { sku: options.sku } : {}),
             // Evaluation only depends on the UTC day (exemptions end at the end of a day): shards
-            // started minutes apart agree.
-            now: prep.now.toISOString().slice(0, 10),
+            // started minutes apart agree; without exemptions it does not depend on it at all.
+            ...(prep.file?.policy.exemptions?.length ? { now: prep.now.toISOString().slice(0, 10) } : {}),
             failOn: options.failOn,
             ...(options.include?.length ? { include: [...options.include] } : {}),
             ...(baseline ? { baseline } : {}),
@@ -66043,7 +66045,7 @@ strictObject$1({
     options: strictObject$1({
         market: string$1().optional(),
         sku: string$1().optional(),
-        now: string$1().regex(/^\d{4}-\d{2}-\d{2}$/),
+        now: string$1().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
         failOn: severity,
         include: array(string$1()).optional(),
         baseline: strictObject$1({ path: string$1(), sha256: string$1() }).optional(),

@@ -58,8 +58,8 @@ export function shardSection(o: {
       ...(options.market ? { market: options.market } : {}),
       ...(options.sku ? { sku: options.sku } : {}),
       // Evaluation only depends on the UTC day (exemptions end at the end of a day): shards
-      // started minutes apart agree.
-      now: prep.now.toISOString().slice(0, 10),
+      // started minutes apart agree; without exemptions it does not depend on it at all.
+      ...(prep.file?.policy.exemptions?.length ? { now: prep.now.toISOString().slice(0, 10) } : {}),
       failOn: options.failOn,
       ...(options.include?.length ? { include: [...options.include] } : {}),
       ...(baseline ? { baseline } : {}),
@@ -80,7 +80,7 @@ const shardSchema = z.strictObject({
   options: z.strictObject({
     market: z.string().optional(),
     sku: z.string().optional(),
-    now: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    now: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     failOn: severity,
     include: z.array(z.string()).optional(),
     baseline: z.strictObject({ path: z.string(), sha256: z.string() }).optional(),
@@ -226,7 +226,7 @@ export function mergeShardReports(files: string[], options: MergeOptions, logger
     prep = prepareScan(
       {
         cwd,
-        now: new Date(`${o.now}T00:00:00Z`),
+        ...(o.now ? { now: new Date(`${o.now}T00:00:00Z`) } : {}),
         ...(policy ? { policyFile: policy.path } : {}),
         ...(o.market ? { market: o.market } : {}),
         ...(o.baseline ? { baseline: o.baseline.path } : {}),

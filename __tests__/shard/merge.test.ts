@@ -96,6 +96,19 @@ describe('a shard report', () => {
   });
 });
 
+describe('the date, without exemptions', () => {
+  it('is no input of the report: shards of different days merge, and every day gives the same bytes', async () => {
+    const build = ['__tests__/fixtures/builds/mixed'];
+    const a = await shards(build, 2, 'day-a', ['--now', '2026-11-01']);
+    const b = await shards(build, 2, 'day-b', ['--now', '2027-02-03']);
+    const whole = await cli(['scan', ...build, '--now', '2026-05-05', '--format', 'json', '--source-root', EMPTY_SRC]);
+    expect(JSON.parse(whole.stdout).audit).not.toHaveProperty('now');
+    const merged = await cli(['merge', a[0], b[1], '--format', 'json', '--source-root', EMPTY_SRC]);
+    expect([merged.code, merged.stderr]).toEqual([whole.code, '']);
+    expect(merged.stdout).toBe(whole.stdout);
+  });
+});
+
 describe('merge refuses a set that is not one complete scan (exit 2)', () => {
   let files: string[] = [];
   const load = (f: string) => JSON.parse(readFileSync(f, 'utf8'));

@@ -104,7 +104,9 @@ export function buildReport(input: BuildReportInput): Report {
         .filter((x, i, all) => all.findIndex((y) => y.path === x.path) === i) // one per input, not per SKU target
         .sort((a, b) => compareStrings(a.path, b.path)),
       ...(input.file ? { policy: input.file.file, policySha256: input.file.sha256 } : {}),
-      now: input.now.toISOString().slice(0, 10),
+      // The date is an input of the report only through exemptions: without them, none is
+      // written, so the same build gives the same bytes on any day (SPEC section 7).
+      ...(exemptions.length ? { now: input.now.toISOString().slice(0, 10) } : {}),
       exemptions,
     },
   };

@@ -136,7 +136,8 @@ export interface Report {
     inputs: { path: string; sha256?: string }[];
     policy?: string;
     policySha256?: string;
-    now: string;
+    /** "Today" (YYYY-MM-DD, UTC), when the policy has exemptions: the only date the report depends on. */
+    now?: string;
     /** Each exemption of the policy: used by a finding, past its end, or within 30 days of it (SPEC: used, unused and near expiry). */
     exemptions: { index: number; used: boolean; expires: string; expired: boolean; expiringSoon: boolean }[];
   };
@@ -164,8 +165,11 @@ export interface ShardSection {
   options: {
     market?: string;
     sku?: string;
-    /** "Today" (YYYY-MM-DD, UTC): evaluation depends on the day only. */
-    now: string;
+    /**
+     * "Today" (YYYY-MM-DD, UTC): evaluation depends on the day only, and only through the
+     * policy's exemptions; absent when it has none (then shards of any day merge).
+     */
+    now?: string;
     failOn: Severity | 'never';
     include?: string[];
     baseline?: { path: string; sha256: string };

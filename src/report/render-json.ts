@@ -1,7 +1,7 @@
 /**
  * `--format json` and the Action's `report-file`: the canonical report, byte-identical for the
  * same facts (sorted arrays, fixed key order, 2-space indent, trailing newline, no timestamps
- * other than the deterministic `audit.now`).
+ * other than the deterministic `audit.now`, written only when the policy has exemptions).
  *
  * Written as a stream of pieces, each element of a long list (targets, their endpoints and
  * packages, findings) serialised in turn: as it is when already canonical (evaluation builds
