@@ -1597,7 +1597,7 @@ const CTX = 512;
  * block at IN with CTX bytes of context before and CTX + PAD after, then the three output areas,
  * each large enough for the most a 64 KiB block can produce (digit-run candidates: one per byte
  * plus one per step; tokens: 16 bytes per 5 bytes of block, a token and its separator; `://[`:
- * one per 4 bytes; UTF-16 dots: one per 4 bytes; digits 2 apart: one per 2 bytes and two per
+ * one per 4 bytes; UTF-16 dots: one per 2 bytes, `.` being a host byte (`. 0 . 0`); digits 2 apart: one per 2 bytes and two per
  * step, plus the count). Tested with blocks packed with each.
  */
 const IN = 1024;
@@ -1607,7 +1607,7 @@ const OUT_TOKENS = 336 << 10;
 const OUT_URLS = 560 << 10;
 const OUT_WIDE = 624 << 10;
 /** Its count first, then the candidates: the header has no room left. */
-const OUT_WIDE_DIGITS = 692 << 10;
+const OUT_WIDE_DIGITS = 756 << 10;
 /** Flags of a token record. */
 const TOKEN_ALPHA_TLD = 1;
 const TOKEN_UPPER = 2;
@@ -6394,7 +6394,7 @@ function compareKeys(a, b) {
 }
 /** The KnownEndpoint of a scan's catalogued and policy-named hosts and SMS numbers. */
 function knownEndpoint(known) {
-    return (kind, value) => (kind === 'sms' ? known.sms.has(value) : known.hosts.has(value));
+    return (kind, value) => (kind === 'sms' ? known.sms.has(value) : kind === 'ip' ? (known.ips?.has(value) ?? false) : known.hosts.has(value));
 }
 class EndpointCollector {
     known;
@@ -14739,6 +14739,7 @@ function cacheSalt(s) {
         psl: s.pslVersion,
         hosts: sortedCopy(s.hosts),
         sms: sortedCopy(s.sms),
+        ips: sortedCopy(s.ips ?? []),
         mentionPackages: sortedCopy(s.mentionPackages),
         limits,
     }))
@@ -17320,7 +17321,8 @@ class EndpointScanner {
                 e += 2;
             taken = e;
             const n = (e - s) >> 1;
-            if (n < 4)
+            // shorter than any dotted name (a.bc) and than the shortest listed number
+            if (n < Math.min(4, this.smsMinLength))
                 continue;
             if (this.wideText.length < n)
                 this.wideText = Buffer.allocUnsafe(Math.max(n, this.wideText.length * 2));
@@ -17462,7 +17464,7 @@ class EndpointScanner {
             // quads glued to letters or version markers (v1.2.3.4 never reaches here: 'v' is a host byte).
             if (!url && raw.startsWith('0.'))
                 return;
-            if (!url && port === undefined && this.inWideText)
+            if (!url && port === undefined && this.inWideText && !this.known.ips?.has(raw))
                 return;
             // Bare low quads are version numbers (2.12.9.2), unless a port or a known resolver says otherwise.
             if (!url && port === undefined && raw.charCodeAt(1) === DOT && !LOW_IPV4_ALLOWED.has(raw))
@@ -18072,7 +18074,7 @@ function extractors(workers, env = process.env) {
     return { threads: onMain ? workers - 1 : workers, onMain };
 }
 function newContext(init) {
-    const known = { hosts: new Set(init.hosts), sms: new Set(init.sms) };
+    const known = { hosts: new Set(init.hosts), sms: new Set(init.sms), ips: new Set(init.ips ?? []) };
     return {
         scanner: new EndpointScanner(known),
         endpoints: new EndpointCollector(knownEndpoint(known), { perArtifact: init.limits.maxArtifactEndpoints, perInput: init.limits.maxInputEndpoints }),
@@ -65708,6 +65710,7 @@ async function extractInputParts(input, opts) {
     const init = {
         hosts: [...opts.known.hosts],
         sms: [...opts.known.sms],
+        ips: [...(opts.known.ips ?? [])],
         mentionPackages: [...opts.mentionPackages],
         limits: effectiveLimits(opts.limits),
     };
@@ -66067,22 +66070,33 @@ function resolveNow(now, env = process.env) {
         return new Date(Number(epoch) * 1000);
     return new Date();
 }
-/** Hosts and SMS numbers matched wherever they stand: the catalog's and the policy's exact ones. */
+/**
+ * Hosts and SMS numbers matched wherever they stand: the catalog's and the policy's exact ones;
+ * and the IPv4 addresses they list (found by syntax anywhere, but a bare one in UTF-16 text
+ * counts only when listed).
+ */
 function knownEndpoints(catalog, file) {
     const hosts = new Set();
     const sms = new Set();
+    const ips = new Set();
     for (const e of catalog.entries) {
         for (const h of allHosts(e))
             hosts.add(h.toLowerCase());
         for (const s of allSms(e))
             sms.add(s);
+        for (const ip of allIps(e))
+            if (isCanonicalIpv4(ip))
+                ips.add(ip);
     }
     if (file) {
         for (const m of Object.values(file.policy.markets ?? {})) {
             for (const list of [m.endpoints?.allow, m.endpoints?.deny]) {
-                for (const p of list ?? [])
+                for (const p of list ?? []) {
                     if (/^[a-z0-9.-]+$/i.test(p) && /[a-z]/i.test(p))
                         hosts.add(p.toLowerCase());
+                    else if (isCanonicalIpv4(p))
+                        ips.add(p);
+                }
             }
             for (const list of [m.sms?.allow, m.sms?.deny])
                 for (const p of list ?? [])
@@ -66090,7 +66104,7 @@ function knownEndpoints(catalog, file) {
                         sms.add(p);
         }
     }
-    return { hosts, sms };
+    return { hosts, sms, ips };
 }
 function pslVersion() {
     try {

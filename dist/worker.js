@@ -1535,7 +1535,7 @@ const CTX = 512;
  * block at IN with CTX bytes of context before and CTX + PAD after, then the three output areas,
  * each large enough for the most a 64 KiB block can produce (digit-run candidates: one per byte
  * plus one per step; tokens: 16 bytes per 5 bytes of block, a token and its separator; `://[`:
- * one per 4 bytes; UTF-16 dots: one per 4 bytes; digits 2 apart: one per 2 bytes and two per
+ * one per 4 bytes; UTF-16 dots: one per 2 bytes, `.` being a host byte (`. 0 . 0`); digits 2 apart: one per 2 bytes and two per
  * step, plus the count). Tested with blocks packed with each.
  */
 const IN = 1024;
@@ -1545,7 +1545,7 @@ const OUT_TOKENS = 336 << 10;
 const OUT_URLS = 560 << 10;
 const OUT_WIDE = 624 << 10;
 /** Its count first, then the candidates: the header has no room left. */
-const OUT_WIDE_DIGITS = 692 << 10;
+const OUT_WIDE_DIGITS = 756 << 10;
 /** Flags of a token record. */
 const TOKEN_ALPHA_TLD = 1;
 const TOKEN_UPPER = 2;
@@ -6159,7 +6159,7 @@ function compareKeys(a, b) {
 }
 /** The KnownEndpoint of a scan's catalogued and policy-named hosts and SMS numbers. */
 function knownEndpoint(known) {
-    return (kind, value) => (kind === 'sms' ? known.sms.has(value) : known.hosts.has(value));
+    return (kind, value) => (kind === 'sms' ? known.sms.has(value) : kind === 'ip' ? (known.ips?.has(value) ?? false) : known.hosts.has(value));
 }
 class EndpointCollector {
     known;
@@ -16473,7 +16473,8 @@ class EndpointScanner {
                 e += 2;
             taken = e;
             const n = (e - s) >> 1;
-            if (n < 4)
+            // shorter than any dotted name (a.bc) and than the shortest listed number
+            if (n < Math.min(4, this.smsMinLength))
                 continue;
             if (this.wideText.length < n)
                 this.wideText = Buffer.allocUnsafe(Math.max(n, this.wideText.length * 2));
@@ -16615,7 +16616,7 @@ class EndpointScanner {
             // quads glued to letters or version markers (v1.2.3.4 never reaches here: 'v' is a host byte).
             if (!url && raw.startsWith('0.'))
                 return;
-            if (!url && port === undefined && this.inWideText)
+            if (!url && port === undefined && this.inWideText && !this.known.ips?.has(raw))
                 return;
             // Bare low quads are version numbers (2.12.9.2), unless a port or a known resolver says otherwise.
             if (!url && port === undefined && raw.charCodeAt(1) === DOT && !LOW_IPV4_ALLOWED.has(raw))
@@ -17149,7 +17150,7 @@ function isExtractionWorker() {
     return !isMainThread && workerData?.mark === WORKER_MARK;
 }
 function newContext(init) {
-    const known = { hosts: new Set(init.hosts), sms: new Set(init.sms) };
+    const known = { hosts: new Set(init.hosts), sms: new Set(init.sms), ips: new Set(init.ips ?? []) };
     return {
         scanner: new EndpointScanner(known),
         endpoints: new EndpointCollector(knownEndpoint(known), { perArtifact: init.limits.maxArtifactEndpoints, perInput: init.limits.maxInputEndpoints }),
@@ -17274,7 +17275,7 @@ async function runWorker() {
             else {
                 const merged = mergePartials([partialOf(ctx), ...cached]);
                 // Past the input's cap: what the main thread's own endpoints already rule out stays here.
-                const partial = msg.below ? keepBelow(merged, msg.below, knownEndpoint({ hosts: new Set(init.hosts), sms: new Set(init.sms) }), ctx.limits.maxInputEndpoints) : merged;
+                const partial = msg.below ? keepBelow(merged, msg.below, knownEndpoint({ hosts: new Set(init.hosts), sms: new Set(init.sms), ips: new Set(init.ips ?? []) }), ctx.limits.maxInputEndpoints) : merged;
                 port.postMessage({ type: 'partial', partial });
                 // The next input starts with init (a new context then, not now: a new scanner while
                 // this worker's facts are still being sent would only add to the peak).

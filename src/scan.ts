@@ -17,6 +17,7 @@ import { startWorkerPool, workerCount, type WorkerPool } from './extract/pool.js
 import { capEndpoints } from './extract/partial.js';
 import { pruneCache } from './extract/cache.js';
 import { knownEndpoint } from './extract/collector.js';
+import { isCanonicalIpv4 } from './extract/endpoints.js';
 import type { InputFacts } from './facts.js';
 import type { Logger } from './logging.js';
 import { periodicProgress } from './progress.js';
@@ -38,24 +39,32 @@ export function resolveNow(now?: Date, env: NodeJS.ProcessEnv = process.env): Da
   return new Date();
 }
 
-/** Hosts and SMS numbers matched wherever they stand: the catalog's and the policy's exact ones. */
-export function knownEndpoints(catalog: Catalog, file?: PolicyFile): { hosts: Set<string>; sms: Set<string> } {
+/**
+ * Hosts and SMS numbers matched wherever they stand: the catalog's and the policy's exact ones;
+ * and the IPv4 addresses they list (found by syntax anywhere, but a bare one in UTF-16 text
+ * counts only when listed).
+ */
+export function knownEndpoints(catalog: Catalog, file?: PolicyFile): { hosts: Set<string>; sms: Set<string>; ips: Set<string> } {
   const hosts = new Set<string>();
   const sms = new Set<string>();
+  const ips = new Set<string>();
   for (const e of catalog.entries) {
     for (const h of allHosts(e)) hosts.add(h.toLowerCase());
     for (const s of allSms(e)) sms.add(s);
-    void allIps; // IP literals are found by syntax alone
+    for (const ip of allIps(e)) if (isCanonicalIpv4(ip)) ips.add(ip);
   }
   if (file) {
     for (const m of Object.values(file.policy.markets ?? {})) {
       for (const list of [m.endpoints?.allow, m.endpoints?.deny]) {
-        for (const p of list ?? []) if (/^[a-z0-9.-]+$/i.test(p) && /[a-z]/i.test(p)) hosts.add(p.toLowerCase());
+        for (const p of list ?? []) {
+          if (/^[a-z0-9.-]+$/i.test(p) && /[a-z]/i.test(p)) hosts.add(p.toLowerCase());
+          else if (isCanonicalIpv4(p)) ips.add(p);
+        }
       }
       for (const list of [m.sms?.allow, m.sms?.deny]) for (const p of list ?? []) if (/^\d+$/.test(p)) sms.add(p);
     }
   }
-  return { hosts, sms };
+  return { hosts, sms, ips };
 }
 
 export function pslVersion(): string {

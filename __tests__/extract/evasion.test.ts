@@ -169,7 +169,7 @@ describe('UTF-16LE text', () => {
 
   it('in a file iconv wrote is scanned, at the offsets in its UTF-16 bytes; a bare name only when listed', async () => {
     const dir = tempDir('ag-evasion-iconv-');
-    const text = put(join(dir, 'reg.txt'), 'server=https://reg.acme-cn.com.cn/reg\nbackup=zzhc.vnet.cn\ntime=h.mm.ss\n');
+    const text = put(join(dir, 'reg.txt'), 'server=https://reg.acme-cn.com.cn/reg\nbackup=zzhc.vnet.cn\ntime=h.mm.ss\nip=124.207.3.53\nver=72.1.0.0\n');
     const wide = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'UTF-16LE', text]);
     put(join(dir, 'build', 'system', 'etc', 'reg.cfg'), wide);
     const report = await scanIn(dir);
@@ -177,5 +177,8 @@ describe('UTF-16LE text', () => {
     // bare: the catalogued host is taken, a dotted word is not
     expect(evidenceOf(report, 'zzhc.vnet.cn')).toEqual([['system/etc/reg.cfg', null, 'file', 2 * 'server=https://reg.acme-cn.com.cn/reg\nbackup='.length]]);
     expect(evidenceOf(report, 'h.mm.ss')).toBeUndefined();
+    // a bare address the catalog lists (FIH's AutoRegistration server) is taken, a version is not
+    expect(evidenceOf(report, '124.207.3.53')).toEqual([['system/etc/reg.cfg', null, 'file', 2 * 'server=https://reg.acme-cn.com.cn/reg\nbackup=zzhc.vnet.cn\ntime=h.mm.ss\nip='.length]]);
+    expect(evidenceOf(report, '72.1.0.0')).toBeUndefined();
   });
 });

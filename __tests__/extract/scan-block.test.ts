@@ -130,8 +130,14 @@ describe('endpoint candidates from the block pass', () => {
     // but a name or an address without a scheme that no list names (ICU's data is full of them)
     const unlisted = ['api.acme.com', '8.8.8.8'];
     expect(wide.map((h) => [h.value, h.evidence.offset])).toEqual(narrow.filter((h) => !unlisted.includes(h.value)).map((h) => [h.value, 3 + 2 * h.evidence.offset!]));
-    const bare = Buffer.from('zzhc.vnet.cn h.mm.ss des.qa 72.1.0.0 8.8.8.8:53 http://api.acme.com/ http://1.2.3.4/', 'utf16le');
+    const bare = Buffer.from('zzhc.vnet.cn h.mm.ss des.qa 72.1.0.0 8.8.8.8:53 http://api.acme.com/ http://1.2.3.4/ 124.207.3.53', 'utf16le');
+    // a listed address counts bare too (the catalog lists 124.207.3.53)
+    const listed = { ...known, ips: new Set(['124.207.3.53']) };
+    expect(agree(bare, 0, bare.length, listed).map((h) => h.value)).toEqual(['zzhc.vnet.cn', '8.8.8.8', 'api.acme.com', '1.2.3.4', '124.207.3.53']);
     expect(agree(bare).map((h) => h.value)).toEqual(['zzhc.vnet.cn', '8.8.8.8', 'api.acme.com', '1.2.3.4']);
+    // a run as short as a listed 3-digit number
+    const three = { hosts: known.hosts, sms: new Set(['121']) };
+    expect(agree(Buffer.concat([Buffer.from([0xff, 0xff]), Buffer.from('121', 'utf16le'), Buffer.from([0xff, 0xff])]), 0, 10, three).map((h) => [h.value, h.evidence.offset])).toEqual([['121', 2]]);
     // a run without a dot: its SMS numbers
     expect(agree(Buffer.from('call 10659401 now', 'utf16le')).map((h) => [h.value, h.evidence.offset])).toEqual([['10659401', 10]]);
   });
@@ -192,11 +198,19 @@ describe('endpoint candidates from the block pass', () => {
   });
 
   it('holds every candidate of a block packed with them (the module’s output areas)', () => {
-    for (const unit of ['a.bc ', '1.2.3.4 ', 'ws://[::1]/', '0', 'x.com.', ':', 'a\0.\0', 'a\0.\0b\0c\0 \0\0', '1\0', '1\0x', '1\0\0\0', '10659401'.replace(/./g, '$&\0') + ' ']) {
+    for (const unit of ['a.bc ', '1.2.3.4 ', 'ws://[::1]/', '0', 'x.com.', ':', 'a\0.\0', '.\0', 'a\0.\0b\0c\0 \0\0', '1\0', '1\0x', '1\0\0\0', '10659401'.replace(/./g, '$&\0') + ' ']) {
       const buf = Buffer.from(unit.repeat(Math.ceil((2 * BLOCK + 77) / unit.length)), 'latin1');
       const w = agree(buf);
       if (unit === 'a.bc ') expect(w.length).toBe(Math.ceil((2 * BLOCK + 77) / unit.length));
     }
+    // UTF-16 dots every 2 bytes (`.` is a host byte), then what must still be found in the block
+    const sep = Buffer.from([0xff, 0xff]);
+    const u16 = (t: string): Buffer => Buffer.from(t, 'utf16le');
+    const dense = Buffer.concat([u16(`a${'.'.repeat(1000)}a`), sep, u16('10659401'), sep, u16(`a${'.'.repeat(17000)}a`), sep, u16('http://example.com/'), sep]);
+    expect(agree(dense).map((h) => [h.value, h.evidence.offset])).toEqual([
+      ['10659401', dense.indexOf(u16('10659401'))],
+      ['example.com', dense.indexOf(u16('http://'))],
+    ]);
     // a one-digit number asked for (a policy may list one): every other byte starts digits 2 apart
     const one = { hosts: known.hosts, sms: new Set(['1']) };
     for (const unit of ['11\0\0', '1\0', '1']) agree(Buffer.from(unit.repeat(Math.ceil((2 * BLOCK + 77) / unit.length)), 'latin1'), 0, undefined, one);

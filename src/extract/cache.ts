@@ -45,6 +45,8 @@ export interface CacheSaltInput {
   pslVersion: string;
   hosts: readonly string[];
   sms: readonly string[];
+  /** Listed IPv4 addresses (a bare one in UTF-16 text counts only when listed). */
+  ips?: readonly string[];
   mentionPackages: readonly string[];
   limits: Limits;
   /** SHA-256 of the running bundle, when running from one (a rebuilt tool gets a new cache). */
@@ -67,6 +69,7 @@ export function cacheSalt(s: CacheSaltInput): string {
         psl: s.pslVersion,
         hosts: sortedCopy(s.hosts),
         sms: sortedCopy(s.sms),
+        ips: sortedCopy(s.ips ?? []),
         mentionPackages: sortedCopy(s.mentionPackages),
         limits,
       }),

@@ -50,7 +50,7 @@ export type KnownEndpoint = (kind: EndpointFact['kind'], value: string) => boole
 
 /** The KnownEndpoint of a scan's catalogued and policy-named hosts and SMS numbers. */
 export function knownEndpoint(known: KnownEndpoints): KnownEndpoint {
-  return (kind, value) => (kind === 'sms' ? known.sms.has(value) : known.hosts.has(value));
+  return (kind, value) => (kind === 'sms' ? known.sms.has(value) : kind === 'ip' ? (known.ips?.has(value) ?? false) : known.hosts.has(value));
 }
 
 export class EndpointCollector implements EndpointSink {

@@ -51,6 +51,8 @@ function dropped(sink: EndpointSink, kind: EndpointHit['kind'], value: string, b
 export interface KnownEndpoints {
   hosts: ReadonlySet<string>;
   sms: ReadonlySet<string>;
+  /** Listed IPv4 addresses: found by syntax anywhere, and needed only where a bare one counts only when listed (UTF-16 text). */
+  ips?: ReadonlySet<string>;
 }
 
 const DOT = 0x2e;
@@ -546,7 +548,8 @@ export class EndpointScanner {
       while (e + 1 < end && buf[e + 1] === 0 && TEXT[buf[e]] === 1) e += 2;
       taken = e;
       const n = (e - s) >> 1;
-      if (n < 4) continue;
+      // shorter than any dotted name (a.bc) and than the shortest listed number
+      if (n < Math.min(4, this.smsMinLength)) continue;
       if (this.wideText.length < n) this.wideText = Buffer.allocUnsafe(Math.max(n, this.wideText.length * 2));
       const text = this.wideText;
       for (let i = 0, p = s; i < n; i++, p += 2) text[i] = buf[p];
@@ -689,7 +692,7 @@ export class EndpointScanner {
       // A dotted quad inside a longer dotted run (1.2.3.4.5) was trimmed away above; reject
       // quads glued to letters or version markers (v1.2.3.4 never reaches here: 'v' is a host byte).
       if (!url && raw.startsWith('0.')) return;
-      if (!url && port === undefined && this.inWideText) return;
+      if (!url && port === undefined && this.inWideText && !this.known.ips?.has(raw)) return;
       // Bare low quads are version numbers (2.12.9.2), unless a port or a known resolver says otherwise.
       if (!url && port === undefined && raw.charCodeAt(1) === DOT && !LOW_IPV4_ALLOWED.has(raw)) return;
       if (!url && a > start && (buf[a - 1] === 0x2d || buf[a - 1] === 0x5f)) return;

@@ -86,6 +86,7 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
   const init: PoolInit = {
     hosts: [...opts.known.hosts],
     sms: [...opts.known.sms],
+    ips: [...(opts.known.ips ?? [])],
     mentionPackages: [...opts.mentionPackages],
     limits: effectiveLimits(opts.limits),
   };

@@ -38,6 +38,8 @@ export function workerLimits(env: NodeJS.ProcessEnv = process.env): ResourceLimi
 export interface PoolInit {
   hosts: string[];
   sms: string[];
+  /** Listed IPv4 addresses (endpoints.ts KnownEndpoints.ips). */
+  ips?: string[];
   mentionPackages: string[];
   limits: Limits;
   /** `--cache-dir`: every file goes through the facts cache (cache.ts). */
@@ -84,7 +86,7 @@ export function extractors(workers: number, env: NodeJS.ProcessEnv = process.env
 }
 
 export function newContext(init: PoolInit): ArtifactContext {
-  const known = { hosts: new Set(init.hosts), sms: new Set(init.sms) };
+  const known = { hosts: new Set(init.hosts), sms: new Set(init.sms), ips: new Set(init.ips ?? []) };
   return {
     scanner: new EndpointScanner(known),
     endpoints: new EndpointCollector(knownEndpoint(known), { perArtifact: init.limits.maxArtifactEndpoints, perInput: init.limits.maxInputEndpoints }),
@@ -249,7 +251,7 @@ export async function runWorker(): Promise<void> {
       } else {
         const merged = mergePartials([partialOf(ctx), ...cached]);
         // Past the input's cap: what the main thread's own endpoints already rule out stays here.
-        const partial = msg.below ? keepBelow(merged, msg.below, knownEndpoint({ hosts: new Set(init.hosts), sms: new Set(init.sms) }), ctx.limits.maxInputEndpoints) : merged;
+        const partial = msg.below ? keepBelow(merged, msg.below, knownEndpoint({ hosts: new Set(init.hosts), sms: new Set(init.sms), ips: new Set(init.ips ?? []) }), ctx.limits.maxInputEndpoints) : merged;
         port.postMessage({ type: 'partial', partial } satisfies FromWorker);
         // The next input starts with init (a new context then, not now: a new scanner while
         // this worker's facts are still being sent would only add to the peak).

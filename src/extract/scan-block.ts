@@ -22,7 +22,7 @@ const CTX = 512;
  * block at IN with CTX bytes of context before and CTX + PAD after, then the three output areas,
  * each large enough for the most a 64 KiB block can produce (digit-run candidates: one per byte
  * plus one per step; tokens: 16 bytes per 5 bytes of block, a token and its separator; `://[`:
- * one per 4 bytes; UTF-16 dots: one per 4 bytes; digits 2 apart: one per 2 bytes and two per
+ * one per 4 bytes; UTF-16 dots: one per 2 bytes, `.` being a host byte (`. 0 . 0`); digits 2 apart: one per 2 bytes and two per
  * step, plus the count). Tested with blocks packed with each.
  */
 const IN = 1024;
@@ -32,7 +32,7 @@ const OUT_TOKENS = 336 << 10;
 const OUT_URLS = 560 << 10;
 const OUT_WIDE = 624 << 10;
 /** Its count first, then the candidates: the header has no room left. */
-const OUT_WIDE_DIGITS = 692 << 10;
+const OUT_WIDE_DIGITS = 756 << 10;
 
 /** Flags of a token record. */
 export const TOKEN_ALPHA_TLD = 1;

@@ -24,7 +24,7 @@
 ;; - dots of UTF-16LE text (a `u"..."` literal, Qt's and WebKit's strings): the offsets of each
 ;;   dot that is not a narrow token's, has a zero byte on both sides, a host byte two before and
 ;;   two after it and a zero after that (`h 0 . 0 h 0`), at outWide; the count at address 12. The
-;;   caller widens each to its run of UTF-16 characters (one per 4 bytes at most).
+;;   caller widens each to its run of UTF-16 characters (one per 2 bytes at most: `. 0 . 0`).
 ;; - digit runs of UTF-16LE text: the offset of the first digit of every k digits 2 bytes apart
 ;;   inside a step with a zero byte after it and none such 2 before it, and of the digit after a
 ;;   step's start when such digits meet across it, from outWideDigits + 4 (ascending); the count
