@@ -25039,7 +25039,9 @@ async function extractTextProps(src, file, name, ctx) {
  */
 async function scanRawSource(src, base, ctx, mentions = false) {
     const chunk = ctx.limits.chunkBytes;
-    const context = 512; // longer than any token (hosts are at most 253 bytes, plus a scheme)
+    // Longer than any token: hosts are at most 253 characters plus a scheme, and in UTF-16 text
+    // each character is 2 bytes (a 253-character host's URL: 520 bytes).
+    const context = 1024;
     const ranges = dataRanges(src);
     const whole = ranges.length === 1 && ranges[0][0] === 0 && ranges[0][1] === src.size;
     // Chunks are read into a buffer lent by the thread's pool (the one entries are inflated

@@ -226,12 +226,17 @@ describe('raw files scanned in chunks', () => {
         blob.write(host, at, 'latin1');
         placed.push([host, at]);
       }
-      // A catalogued host's URL after a run of scheme bytes longer than the chunks' 512-byte
+      // A catalogued host's URL after a run of scheme bytes longer than the chunks' 1024-byte
       // context, across a boundary: the scan back over its scheme is bounded, so the hit's offset
       // stays within the context and the chunk that sees the host reports it.
       const urlAt = 11 * 4096 - 300;
-      blob.write(`${'A'.repeat(600)}http://zzhc.vnet.cn/x`, urlAt, 'latin1');
-      const known = urlAt + 600 + 4 - 64; // "http" and the 60 bytes before it: the scheme as scanned
+      blob.write(`${'A'.repeat(1200)}http://zzhc.vnet.cn/x`, urlAt, 'latin1');
+      const known = urlAt + 1200 + 4 - 64; // "http" and the 60 bytes before it: the scheme as scanned
+      // A UTF-16 URL of the longest host a name can have (253 characters: 520 bytes with its
+      // scheme), across a boundary: read whole by the chunk whose window it starts in.
+      const longHost = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.chunk-test.example.com`.slice(-253);
+      const wideAt = 10 * 4096 - 2;
+      blob.write(`http://${longHost}/`, wideAt, 'utf16le');
       writeFileSync(join(dir, 'vendor', 'bin', 'daemon'), blob);
       writeFileSync(join(dir, 'vendor', 'bin', 'small'), Buffer.from('\0\0ping h0.chunk-test.example.com\0'));
       const run = async (chunkBytes?: number) => {
@@ -249,7 +254,7 @@ describe('raw files scanned in chunks', () => {
         ['h0.chunk-test.example.com', 'vendor/bin/small@7'],
         ...placed.map(([h, at]) => [h, `vendor/bin/daemon@${at}`]),
         ['zzhc.vnet.cn', `vendor/bin/daemon@${known}`],
-      ]);
+      ].concat([[longHost, `vendor/bin/daemon@${wideAt}`]]).sort((x, y) => (x[0] < y[0] ? -1 : 1)));
       expect(await run(4096)).toEqual(whole);
       expect(await run(1000)).toEqual(whole);
     } finally {
