@@ -20050,13 +20050,17 @@ function dexPrefixes(buf, lists) {
         restore: (saved) => e.restore(base, e.save, saved),
     };
 }
+/** The shortest digit run the module looks for when `minDigits` are asked: 1-32. */
+function digitsAsked(minDigits) {
+    return Math.min(Math.max(1, minDigits), 32);
+}
 /**
  * Calls `visit` for each 64 KiB block of buf[start, end), in order, with its candidates; digit
  * runs are looked for from `minDigits` digits (1-32). The same object is reused for every block.
  */
 function forEachBlock(e, buf, start, end, minDigits, visit) {
     const { mem, i32 } = e;
-    const k = Math.min(Math.max(1, minDigits), 32);
+    const k = digitsAsked(minDigits);
     const c = { s0: 0, i32, nRuns: 0, runsAt: OUT_RUNS >> 2, nTokens: 0, tokensAt: OUT_TOKENS >> 2, nUrls: 0, urlsAt: OUT_URLS >> 2, nWide: 0, wideAt: OUT_WIDE >> 2, nWideDigits: 0, wideDigitsAt: (OUT_WIDE_DIGITS >> 2) + 1 };
     if (inSlot(e, buf)) {
         inPlace(e, buf, start, end, k, c, visit);
@@ -27925,7 +27929,7 @@ const TEXT = new Uint8Array(256).fill(1, 0x20, 0x7f);
  * the reference the module's are tested against (the scanner takes the same runs from either).
  */
 function wideCandidates(buf, start, end, minDigits) {
-    const k = Math.min(Math.max(1, minDigits), 32);
+    const k = digitsAsked(minDigits);
     const at = (i) => (i >= start && i < end ? buf[i] : 0);
     const dots = [];
     for (let d = buf.indexOf(DOT, start); d >= 0 && d < end; d = buf.indexOf(DOT, d + 1)) {
@@ -27960,7 +27964,7 @@ function mergeSorted(a, b) {
 }
 /** True when text[0, n) (a run of UTF-16 text, one byte a character) has a dot between host characters or `minDigits` digits in a row. */
 function holdsEndpoint(text, n, minDigits) {
-    const k = Math.min(Math.max(1, minDigits), 32);
+    const k = digitsAsked(minDigits);
     let digits = 0;
     for (let i = 0; i < n; i++) {
         const c = text[i];
@@ -28846,8 +28850,12 @@ function extractors(workers, env = process.env) {
     const onMain = workerLimits(env).maxOldGenerationSizeMb === undefined;
     return { threads: onMain ? workers - 1 : workers, onMain };
 }
+/** The catalogued and policy endpoints a worker was started with, as sets. */
+function knownOf(init) {
+    return { hosts: new Set(init.hosts), sms: new Set(init.sms), ips: new Set(init.ips ?? []) };
+}
 function newContext(init) {
-    const known = { hosts: new Set(init.hosts), sms: new Set(init.sms), ips: new Set(init.ips ?? []) };
+    const known = knownOf(init);
     return {
         scanner: new EndpointScanner(known),
         endpoints: new EndpointCollector(knownEndpoint(known), { perArtifact: init.limits.maxArtifactEndpoints, perInput: init.limits.maxInputEndpoints }),

@@ -23,7 +23,7 @@ import {
   PROPERTY_ROOTS,
   REVERSED_SECOND_LEVEL,
 } from './endpoint-rules.js';
-import { forEachBlock, forEachDigitRunJs, scanBlockEngine, TOKEN_ALPHA_TLD, TOKEN_UNBOUNDED, TOKEN_UPPER, widenRuns } from './scan-block.js';
+import { digitsAsked, forEachBlock, forEachDigitRunJs, scanBlockEngine, TOKEN_ALPHA_TLD, TOKEN_UNBOUNDED, TOKEN_UPPER, widenRuns } from './scan-block.js';
 
 /** Where the bytes being scanned came from; `offset` is added per hit. */
 export type EvidenceBase = Omit<Evidence, 'offset'>;
@@ -78,7 +78,7 @@ const TEXT = new Uint8Array(256).fill(1, 0x20, 0x7f);
  * the reference the module's are tested against (the scanner takes the same runs from either).
  */
 export function wideCandidates(buf: Uint8Array, start: number, end: number, minDigits: number): number[] {
-  const k = Math.min(Math.max(1, minDigits), 32);
+  const k = digitsAsked(minDigits);
   const at = (i: number): number => (i >= start && i < end ? buf[i] : 0);
   const dots: number[] = [];
   for (let d = buf.indexOf(DOT, start); d >= 0 && d < end; d = buf.indexOf(DOT, d + 1)) {
@@ -108,7 +108,7 @@ function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
 
 /** True when text[0, n) (a run of UTF-16 text, one byte a character) has a dot between host characters or `minDigits` digits in a row. */
 function holdsEndpoint(text: Buffer, n: number, minDigits: number): boolean {
-  const k = Math.min(Math.max(1, minDigits), 32);
+  const k = digitsAsked(minDigits);
   let digits = 0;
   for (let i = 0; i < n; i++) {
     const c = text[i];

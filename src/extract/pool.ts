@@ -15,7 +15,7 @@ import { FileSource } from '../io/source.js';
 import { extractFileCached, parseCachedFacts, sha256OfFile, type CacheConfig } from './cache.js';
 import { digestKey } from './digests.js';
 import { EndpointCollector, knownEndpoint, type EndpointKey } from './collector.js';
-import { EndpointScanner } from './endpoints.js';
+import { EndpointScanner, type KnownEndpoints } from './endpoints.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { floodFacts, keepBelow, mergePartials, type PartialFacts } from './partial.js';
 import { workOf } from './work.js';
@@ -85,8 +85,13 @@ export function extractors(workers: number, env: NodeJS.ProcessEnv = process.env
   return { threads: onMain ? workers - 1 : workers, onMain };
 }
 
+/** The catalogued and policy endpoints a worker was started with, as sets. */
+function knownOf(init: PoolInit): KnownEndpoints {
+  return { hosts: new Set(init.hosts), sms: new Set(init.sms), ips: new Set(init.ips ?? []) };
+}
+
 export function newContext(init: PoolInit): ArtifactContext {
-  const known = { hosts: new Set(init.hosts), sms: new Set(init.sms), ips: new Set(init.ips ?? []) };
+  const known = knownOf(init);
   return {
     scanner: new EndpointScanner(known),
     endpoints: new EndpointCollector(knownEndpoint(known), { perArtifact: init.limits.maxArtifactEndpoints, perInput: init.limits.maxInputEndpoints }),
@@ -251,7 +256,7 @@ export async function runWorker(): Promise<void> {
       } else {
         const merged = mergePartials([partialOf(ctx), ...cached]);
         // Past the input's cap: what the main thread's own endpoints already rule out stays here.
-        const partial = msg.below ? keepBelow(merged, msg.below, knownEndpoint({ hosts: new Set(init.hosts), sms: new Set(init.sms), ips: new Set(init.ips ?? []) }), ctx.limits.maxInputEndpoints) : merged;
+        const partial = msg.below ? keepBelow(merged, msg.below, knownEndpoint(knownOf(init)), ctx.limits.maxInputEndpoints) : merged;
         port.postMessage({ type: 'partial', partial } satisfies FromWorker);
         // The next input starts with init (a new context then, not now: a new scanner while
         // this worker's facts are still being sent would only add to the peak).

@@ -180,13 +180,18 @@ export function scanBlockUsesWasm(): boolean {
   return scanBlockEngine() !== null;
 }
 
+/** The shortest digit run the module looks for when `minDigits` are asked: 1-32. */
+export function digitsAsked(minDigits: number): number {
+  return Math.min(Math.max(1, minDigits), 32);
+}
+
 /**
  * Calls `visit` for each 64 KiB block of buf[start, end), in order, with its candidates; digit
  * runs are looked for from `minDigits` digits (1-32). The same object is reused for every block.
  */
 export function forEachBlock(e: Engine, buf: Uint8Array, start: number, end: number, minDigits: number, visit: (c: BlockCandidates) => void): void {
   const { mem, i32 } = e;
-  const k = Math.min(Math.max(1, minDigits), 32);
+  const k = digitsAsked(minDigits);
   const c: BlockCandidates = { s0: 0, i32, nRuns: 0, runsAt: OUT_RUNS >> 2, nTokens: 0, tokensAt: OUT_TOKENS >> 2, nUrls: 0, urlsAt: OUT_URLS >> 2, nWide: 0, wideAt: OUT_WIDE >> 2, nWideDigits: 0, wideDigitsAt: (OUT_WIDE_DIGITS >> 2) + 1 };
   if (inSlot(e, buf)) {
     inPlace(e, buf, start, end, k, c, visit);
