@@ -15322,7 +15322,7 @@ const TARGET_SHAPE = shape(['id', 'input', 'sku', 'market', 'build', 'packages',
             matchedBy: (m) => sortedUnique(m, compareMatchedBy),
         }),
     },
-    unreadable: { compare: compareUnreadable$1, canon: (u) => ordered(u, ['path', 'format', 'reason', 'offset']) },
+    unreadable: { compare: compareUnreadable$1, canon: (u) => ordered(u, ['path', 'partitionPath', 'format', 'reason', 'offset']) },
     skipped: { compare: compareSkipped, canon: (x) => ordered(x, ['path', 'reason']) },
 });
 function canonicalTarget(t) {
@@ -16140,6 +16140,7 @@ function mergePartials(parts) {
             skipped: p.skipped.slice(),
             mentions: p.mentions.slice(),
             propFiles: p.propFiles.slice(),
+            partitionPaths: p.partitionPaths.slice(),
             stats: { ...p.stats },
         };
         merged.add(copy);
@@ -16156,6 +16157,7 @@ function mergePartials(parts) {
             .flatMap((p) => p.mentions)
             .sort((a, b) => cmp$2(a.package, b.package) || cmp$2(a.evidence.path, b.evidence.path) || (a.evidence.offset ?? 0) - (b.evidence.offset ?? 0) || cmp$2(a.evidence.source, b.evidence.source)),
         propFiles: parts.flatMap((p) => p.propFiles).sort((a, b) => cmp$2(a[0], b[0]) || cmp$2(a[1], b[1])),
+        partitionPaths: mergePlacements(parts.map((p) => p.partitionPaths)),
         stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
     };
     for (const p of parts) {
@@ -16214,6 +16216,61 @@ function capEndpoints(facts, known, max) {
     unreadable.sort(compareUnreadable);
     return { ...facts, endpoints, unreadable };
 }
+/**
+ * The partitionPath of `path` given the partitionPaths of the files extracted (`placed`, only
+ * those that differ from their path): its own, or its nearest container's followed by the rest
+ * of the path (`system.img!/app/X/X.apk!/lib/a.so` -> `system/app/X/X.apk!/lib/a.so`, as
+ * artifact.ts names the files inside); undefined when it is its own.
+ */
+function placeOf(placed, path) {
+    const own = placed.get(path);
+    if (own !== undefined)
+        return own;
+    for (let cut = path.lastIndexOf('!/'); cut > 0; cut = path.lastIndexOf('!/', cut - 1)) {
+        const at = placed.get(path.slice(0, cut));
+        if (at !== undefined)
+            return at + path.slice(cut);
+    }
+    return undefined;
+}
+/**
+ * `[path, partitionPath]`, sorted by path, of every path the facts name (endpoint artifacts and
+ * evidence, mentions, unreadable facts) whose partitionPath is not itself. Nothing is looked up
+ * when no file extracted had another partitionPath (a product-out folder).
+ */
+function placementsOf(placed, facts) {
+    if (placed.size === 0)
+        return [];
+    const out = new Map();
+    const visit = (path) => {
+        if (out.has(path))
+            return;
+        const at = placeOf(placed, path);
+        if (at !== undefined && at !== path)
+            out.set(path, at);
+    };
+    for (const ep of facts.endpoints) {
+        for (const a of ep.artifacts)
+            visit(a);
+        for (const e of ep.evidence)
+            visit(e.path);
+    }
+    for (const m of facts.mentions)
+        visit(m.evidence.path);
+    for (const u of facts.unreadable)
+        visit(u.path);
+    return [...out].sort((a, b) => cmp$2(a[0], b[0]));
+}
+/** Placement lists (each sorted by path) joined: sorted by path, each path once. */
+function mergePlacements(lists) {
+    const present = lists.filter((l) => l.length > 0);
+    if (present.length === 0)
+        return [];
+    if (present.length === 1)
+        return present[0].slice();
+    const all = present.flat().sort((a, b) => cmp$2(a[0], b[0]) || cmp$2(a[1], b[1]));
+    return all.filter((p, i) => i === 0 || p[0] !== all[i - 1][0]);
+}
 
 const EXPIRING_SOON_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16268,7 +16325,8 @@ function exemptionMatches(match, subject) {
         // A finding that stands for several files (an endpoint embedded in each) is exempt only where
         // the exemption names every one of them: an exemption for one copy does not hide another.
         if (subject.paths?.length) {
-            if (!subject.paths.every((p) => re.test(p)))
+            const on = subject.partitionPaths;
+            if (!subject.paths.every((p, i) => re.test(p) || (on !== undefined && re.test(on[i]))))
                 return false;
         }
         else if (![subject.path, subject.partitionPath].some((p) => p !== undefined && re.test(p)))
@@ -16396,6 +16454,10 @@ function evaluateTarget(input) {
     const findings = [];
     const usedExemptions = new Set();
     const market = input.resolution.market;
+    // Where each path the facts name is on the device (InputFacts.partitionPaths; any other path is
+    // its own): an endpoint found in `system.img!/app/X/X.apk` is at `system/app/X/X.apk`.
+    const placed = facts.partitionPaths?.length ? new Map(facts.partitionPaths) : undefined;
+    const partitionPathOf = (path) => placed?.get(path) ?? path;
     /**
      * `scope`: every path and client a finding stands for, when it stands for several (an endpoint
      * in many files, inside many clients): an exemption with a `path` or `client` key must cover
@@ -16423,7 +16485,7 @@ function evaluateTarget(input) {
                 ...(f.client ? { client: f.client, clientMarket: catalog.entries.find((e) => e.id === f.client)?.market } : {}),
                 ...(f.path ? { path: f.path } : {}),
                 ...(f.partitionPath ? { partitionPath: f.partitionPath } : {}),
-                ...(scope?.paths ? { paths: scope.paths } : {}),
+                ...(scope?.paths ? { paths: scope.paths, ...(placed ? { partitionPaths: scope.paths.map(partitionPathOf) } : {}) } : {}),
                 ...(scope?.clients ? { clients: scope.clients.map((id) => ({ id, market: catalog.entries.find((e) => e.id === id)?.market ?? '' })) } : {}),
             }, market, input.now);
             if (ex && !ex.expired) {
@@ -16438,6 +16500,7 @@ function evaluateTarget(input) {
         add({
             rule: 'unreadable-artifact',
             path: u.path,
+            ...(isInputFlood(u) ? {} : { partitionPath: u.partitionPath ?? partitionPathOf(u.path) }),
             message: u.format === 'endpoints'
                 ? // The endpoint caps (extract/partial.ts): read, but not all of it listed.
                     `${isInputFlood(u) ? `The input ${facts.input}` : u.path} names too many endpoints to list (${u.reason}); an endpoint past the cap is not checked against the policy: review it, then exempt it by path or raise ACTIVATION_GATE_MAX_${isInputFlood(u) ? 'INPUT' : 'ARTIFACT'}_ENDPOINTS.`
@@ -16596,7 +16659,7 @@ function evaluateTarget(input) {
                 endpoint: ep.value,
                 endpointKind: ep.kind,
                 evidence: ep.evidence,
-                path: ep.evidence[0]?.path,
+                ...pathsOf(ep, partitionPathOf),
                 client: sleeping.entry.id,
                 message: `${label} belongs to the ${sleeping.variant.market} variant "${sleeping.variant.id}" of ${sleeping.entry.name}, which this ${market} build does not select (${variants.get(sleeping.entry.id).selectedHow}); it is embedded in ${describeWhere(ep)} but inactive${sleeping.variant.toggle ? `. An overlay setting ${describeToggle(sleeping.variant.toggle)} would activate it` : ''}.`,
             }, undefined, { paths: ep.artifacts });
@@ -16608,7 +16671,7 @@ function evaluateTarget(input) {
         const inClients = owners.length > 0; // every listed artifact has at least one owner
         const where = describeWhere(ep);
         const label = ep.kind === 'sms' ? `SMS number ${ep.value}` : ep.kind === 'ip' ? `IP ${ep.value}` : ep.value;
-        const base = { endpoint: ep.value, endpointKind: ep.kind, evidence: ep.evidence, path: ep.evidence[0]?.path };
+        const base = { endpoint: ep.value, endpointKind: ep.kind, evidence: ep.evidence, ...pathsOf(ep, partitionPathOf) };
         const scope = { paths: ep.artifacts, clients: owners };
         if (cls.status === 'denied') {
             if (ep.kind !== 'sms' || inClients) {
@@ -16665,6 +16728,7 @@ function evaluateTarget(input) {
             package: pkg,
             ...(entry ? { client: entry.id } : {}),
             path: ms[0].evidence.path,
+            partitionPath: partitionPathOf(ms[0].evidence.path),
             evidence: ms.map((m) => m.evidence).slice(0, 20),
             message: `${pkg}${entry ? ` (${entry.name})` : ''} is named in ${listedPaths(ms.map((m) => m.evidence.path))} but not installed: a mention, not a client.`,
         }, undefined, { paths: ms.map((m) => m.evidence.path) });
@@ -16682,7 +16746,7 @@ function evaluateTarget(input) {
                 endpoint: ep.value,
                 endpointKind: ep.kind,
                 evidence: ep.evidence,
-                path: ep.evidence[0]?.path,
+                ...pathsOf(ep, partitionPathOf),
                 message: `${label} is new since ${since}: it is embedded in ${describeWhere(ep)}. Review it; once approved, make this report the baseline.`,
             }, undefined, { paths: ep.artifacts });
         }
@@ -16693,7 +16757,7 @@ function evaluateTarget(input) {
                 rule: 'new-client',
                 client: c.id,
                 ...(c.package ? { package: c.package } : {}),
-                ...(c.path ? { path: c.path } : {}),
+                ...(c.path ? { path: c.path, partitionPath: facts.packages.find((p) => p.path === c.path)?.partitionPath ?? partitionPathOf(c.path) } : {}),
                 message: `${c.suspected ? 'Suspected activation client' : `Client ${c.id}`}${c.package ? ` (${c.package}${c.path ? ` at ${c.path}` : ''})` : ''} is new since ${since}. Review it; once approved, make this report the baseline.`,
             });
         }
@@ -16761,6 +16825,11 @@ function listedPaths(paths) {
     if (paths.length <= MAX_LISTED_PATHS)
         return paths.join(', ');
     return `${paths.slice(0, MAX_LISTED_PATHS).join(', ')}${andMoreFiles(paths.length - MAX_LISTED_PATHS)}`;
+}
+/** The `path` of an endpoint finding (its first evidence's) and where that is on the device. */
+function pathsOf(ep, partitionPathOf) {
+    const path = ep.evidence[0]?.path;
+    return path === undefined ? {} : { path, partitionPath: partitionPathOf(path) };
 }
 /** ` and 1 more file`, ` and N more files`; nothing for 0. */
 function andMoreFiles(n) {
@@ -18404,15 +18473,18 @@ async function walkInput(input, opts = {}) {
                 skipped.push({ path: rel, reason: `not a regular file (${kindOf$1(ent)})` });
                 continue;
             }
+            const part = partitionOf(rel, inputPartition);
             let size;
             try {
                 size = lstatSync(abs).size;
             }
             catch (e) {
-                unreadable.push({ path: rel, format: 'file', reason: `cannot stat: ${e.code ?? e.message}` });
+                const u = { path: rel, format: 'file', reason: `cannot stat: ${e.code ?? e.message}` };
+                if (part.partitionPath !== rel)
+                    u.partitionPath = part.partitionPath;
+                unreadable.push(u);
                 continue;
             }
-            const part = partitionOf(rel, inputPartition);
             const file = { abs, relPath: rel, size, partition: part.partition, partitionPath: part.partitionPath };
             // Its partitions that the folder also has are not read twice (all are with --include).
             if (productOut && dir.depth === 0 && name === 'super.img' && !included(rel, false))
@@ -24629,6 +24701,8 @@ async function extractSource(item, open, ctx) {
         ctx.stats.bytes += item.size;
     }
     ctx.endpoints.setArtifact(artifactOf(item.relPath));
+    if (item.partitionPath !== item.relPath)
+        ctx.placed?.set(item.relPath, item.partitionPath);
     let src;
     try {
         src = await open();
@@ -24885,6 +24959,8 @@ async function extractContainer(item, c, ctx, filesystem) {
             else
                 part = { partition: item.partition, partitionPath: `${item.partitionPath}!/${f.name}` };
             if (f.unreadable) {
+                if (part.partitionPath !== relPath)
+                    ctx.placed?.set(relPath, part.partitionPath);
                 if (record)
                     ctx.unreadable.push({ path: relPath, format: c.format, reason: f.unreadable });
                 continue;
@@ -25813,7 +25889,7 @@ function recordDigests(before, walked, seen, at, sha256Of) {
  */
 const CACHE_FORMAT = 'activation-gate-facts';
 /** Bumped whenever the shape of a stored entry changes. */
-const CACHE_FORMAT_VERSION = 2;
+const CACHE_FORMAT_VERSION = 3;
 const sortedCopy = (xs) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 /** The part of every key shared by all files of a scan. */
 function cacheSalt(s) {
@@ -25909,10 +25985,11 @@ const partialFactsSchema = strictObject$1({
     endpoints: array(endpoint),
     props: array(prop),
     skuFiles: array(strictObject$1({ sku: string(), path: string(), props: array(prop) })),
-    unreadable: array(strictObject$1({ path: string(), format: string(), reason: string(), offset: number().optional() })),
+    unreadable: array(strictObject$1({ path: string(), partitionPath: string().optional(), format: string(), reason: string(), offset: number().optional() })),
     skipped: array(strictObject$1({ path: string(), reason: string() })),
     mentions: array(strictObject$1({ package: string(), evidence: strictObject$1({ path: string(), source, offset: number().int().optional() }) })),
     propFiles: array(tuple([string(), string()])),
+    partitionPaths: array(tuple([string(), string()])),
     stats: strictObject$1({ files: count, bytes: count, entries: count, inflatedBytes: count }),
 });
 const headerSchema = strictObject$1({
@@ -28869,6 +28946,7 @@ function newContext(init) {
         stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
         skipped: [],
         propFiles: new Map(),
+        placed: new Map(),
     };
 }
 /** A context of its own for one file or slice that `parent`'s thread extracts: it pauses as the parent does. */
@@ -28884,15 +28962,17 @@ function partialOf(ctx) {
     // finish() first: it may prune, which floods() reports.
     const endpoints = ctx.endpoints.finish();
     const floods = ctx.endpoints.floods();
+    const unreadable = floods.artifacts.length || floods.pruned ? [...ctx.unreadable, ...floodFacts(floods, ctx.limits)] : ctx.unreadable;
     return {
         packages: ctx.packages,
         endpoints,
         props: ctx.props,
         skuFiles: ctx.skuFiles,
-        unreadable: floods.artifacts.length || floods.pruned ? [...ctx.unreadable, ...floodFacts(floods, ctx.limits)] : ctx.unreadable,
+        unreadable,
         skipped: ctx.skipped ?? [],
         mentions: ctx.mentions,
         propFiles: [...(ctx.propFiles ?? new Map()).entries()],
+        partitionPaths: ctx.placed ? placementsOf(ctx.placed, { endpoints, mentions: ctx.mentions, unreadable }) : [],
         stats: ctx.stats,
     };
 }
@@ -29628,11 +29708,22 @@ function assembleInputFacts(input, sha256, parts, known, limits) {
         endpoints: ctx.endpoints,
         props,
         skuFiles: ctx.skuFiles,
-        unreadable: ctx.unreadable,
+        unreadable: placeUnreadable(ctx.unreadable, ctx.partitionPaths),
         skipped: ctx.skipped,
         mentions: ctx.mentions,
+        ...(ctx.partitionPaths.length ? { partitionPaths: ctx.partitionPaths } : {}),
         stats: ctx.stats,
     };
+}
+/** Unreadable facts with the partitionPath of each path that has another (InputFacts.partitionPaths). */
+function placeUnreadable(unreadable, partitionPaths) {
+    if (partitionPaths.length === 0)
+        return unreadable;
+    const placed = new Map(partitionPaths);
+    return unreadable.map((u) => {
+        const at = u.partitionPath === undefined ? placed.get(u.path) : undefined;
+        return at === undefined ? u : { path: u.path, partitionPath: at, format: u.format, reason: u.reason, ...(u.offset !== undefined ? { offset: u.offset } : {}) };
+    });
 }
 /** A path inside a per-SKU CDA folder (`.../cda/<sku>/...`, targets.ts). */
 const CDA_FOLDER = /(^|\/)cda\/[^/]+\//i;
@@ -30681,7 +30772,8 @@ function wantedNames(report) {
     const seen = new Set();
     const seenPaths = new Set(); // findings with a path and nothing else to look up (most)
     for (const f of report.findings) {
-        if (f.partitionPath === undefined && f.package === undefined && f.client === undefined && f.path !== undefined) {
+        // (A partitionPath equal to the path adds nothing to look up: subjectsOf gives the same.)
+        if ((f.partitionPath === undefined || f.partitionPath === f.path) && f.package === undefined && f.client === undefined && f.path !== undefined) {
             if (seenPaths.has(f.path))
                 continue;
             seenPaths.add(f.path);

@@ -6540,6 +6540,8 @@ async function extractSource(item, open, ctx) {
         ctx.stats.bytes += item.size;
     }
     ctx.endpoints.setArtifact(artifactOf(item.relPath));
+    if (item.partitionPath !== item.relPath)
+        ctx.placed?.set(item.relPath, item.partitionPath);
     let src;
     try {
         src = await open();
@@ -6796,6 +6798,8 @@ async function extractContainer(item, c, ctx, filesystem) {
             else
                 part = { partition: item.partition, partitionPath: `${item.partitionPath}!/${f.name}` };
             if (f.unreadable) {
+                if (part.partitionPath !== relPath)
+                    ctx.placed?.set(relPath, part.partitionPath);
                 if (record)
                     ctx.unreadable.push({ path: relPath, format: c.format, reason: f.unreadable });
                 continue;
@@ -13943,7 +13947,7 @@ strictObject({
  */
 const CACHE_FORMAT = 'activation-gate-facts';
 /** Bumped whenever the shape of a stored entry changes. */
-const CACHE_FORMAT_VERSION = 2;
+const CACHE_FORMAT_VERSION = 3;
 /** The key of one file: the salt, where it stands in the input, and the SHA-256 of its bytes. */
 function cacheKey(salt, file, sha256) {
     // A super image's facts also depend on which of its partitions the folder has (not read).
@@ -14019,10 +14023,11 @@ const partialFactsSchema = strictObject({
     endpoints: array(endpoint),
     props: array(prop),
     skuFiles: array(strictObject({ sku: string(), path: string(), props: array(prop) })),
-    unreadable: array(strictObject({ path: string(), format: string(), reason: string(), offset: number().optional() })),
+    unreadable: array(strictObject({ path: string(), partitionPath: string().optional(), format: string(), reason: string(), offset: number().optional() })),
     skipped: array(strictObject({ path: string(), reason: string() })),
     mentions: array(strictObject({ package: string(), evidence: strictObject({ path: string(), source, offset: number().int().optional() }) })),
     propFiles: array(tuple([string(), string()])),
+    partitionPaths: array(tuple([string(), string()])),
     stats: strictObject({ files: count, bytes: count, entries: count, inflatedBytes: count }),
 });
 const headerSchema = strictObject({
@@ -17076,6 +17081,7 @@ function mergePartials(parts) {
             skipped: p.skipped.slice(),
             mentions: p.mentions.slice(),
             propFiles: p.propFiles.slice(),
+            partitionPaths: p.partitionPaths.slice(),
             stats: { ...p.stats },
         };
         merged.add(copy);
@@ -17092,6 +17098,7 @@ function mergePartials(parts) {
             .flatMap((p) => p.mentions)
             .sort((a, b) => cmp(a.package, b.package) || cmp(a.evidence.path, b.evidence.path) || (a.evidence.offset ?? 0) - (b.evidence.offset ?? 0) || cmp(a.evidence.source, b.evidence.source)),
         propFiles: parts.flatMap((p) => p.propFiles).sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1])),
+        partitionPaths: mergePlacements(parts.map((p) => p.partitionPaths)),
         stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
     };
     for (const p of parts) {
@@ -17141,6 +17148,61 @@ function keepBelow(facts, bound, known, max) {
     const unreadable = facts.unreadable.some(isInputFlood) ? facts.unreadable : [...facts.unreadable, inputFlood(max)].sort(compareUnreadable);
     return { ...facts, endpoints, unreadable };
 }
+/**
+ * The partitionPath of `path` given the partitionPaths of the files extracted (`placed`, only
+ * those that differ from their path): its own, or its nearest container's followed by the rest
+ * of the path (`system.img!/app/X/X.apk!/lib/a.so` -> `system/app/X/X.apk!/lib/a.so`, as
+ * artifact.ts names the files inside); undefined when it is its own.
+ */
+function placeOf(placed, path) {
+    const own = placed.get(path);
+    if (own !== undefined)
+        return own;
+    for (let cut = path.lastIndexOf('!/'); cut > 0; cut = path.lastIndexOf('!/', cut - 1)) {
+        const at = placed.get(path.slice(0, cut));
+        if (at !== undefined)
+            return at + path.slice(cut);
+    }
+    return undefined;
+}
+/**
+ * `[path, partitionPath]`, sorted by path, of every path the facts name (endpoint artifacts and
+ * evidence, mentions, unreadable facts) whose partitionPath is not itself. Nothing is looked up
+ * when no file extracted had another partitionPath (a product-out folder).
+ */
+function placementsOf(placed, facts) {
+    if (placed.size === 0)
+        return [];
+    const out = new Map();
+    const visit = (path) => {
+        if (out.has(path))
+            return;
+        const at = placeOf(placed, path);
+        if (at !== undefined && at !== path)
+            out.set(path, at);
+    };
+    for (const ep of facts.endpoints) {
+        for (const a of ep.artifacts)
+            visit(a);
+        for (const e of ep.evidence)
+            visit(e.path);
+    }
+    for (const m of facts.mentions)
+        visit(m.evidence.path);
+    for (const u of facts.unreadable)
+        visit(u.path);
+    return [...out].sort((a, b) => cmp(a[0], b[0]));
+}
+/** Placement lists (each sorted by path) joined: sorted by path, each path once. */
+function mergePlacements(lists) {
+    const present = lists.filter((l) => l.length > 0);
+    if (present.length === 0)
+        return [];
+    if (present.length === 1)
+        return present[0].slice();
+    const all = present.flat().sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]));
+    return all.filter((p, i) => i === 0 || p[0] !== all[i - 1][0]);
+}
 
 /**
  * Extraction on every core: files are handed, largest first, to worker threads as each becomes
@@ -17174,6 +17236,7 @@ function newContext(init) {
         stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
         skipped: [],
         propFiles: new Map(),
+        placed: new Map(),
     };
 }
 /** A context of its own for one file or slice that `parent`'s thread extracts: it pauses as the parent does. */
@@ -17189,15 +17252,17 @@ function partialOf(ctx) {
     // finish() first: it may prune, which floods() reports.
     const endpoints = ctx.endpoints.finish();
     const floods = ctx.endpoints.floods();
+    const unreadable = floods.artifacts.length || floods.pruned ? [...ctx.unreadable, ...floodFacts(floods, ctx.limits)] : ctx.unreadable;
     return {
         packages: ctx.packages,
         endpoints,
         props: ctx.props,
         skuFiles: ctx.skuFiles,
-        unreadable: floods.artifacts.length || floods.pruned ? [...ctx.unreadable, ...floodFacts(floods, ctx.limits)] : ctx.unreadable,
+        unreadable,
         skipped: ctx.skipped ?? [],
         mentions: ctx.mentions,
         propFiles: [...(ctx.propFiles ?? new Map()).entries()],
+        partitionPaths: ctx.placed ? placementsOf(ctx.placed, { endpoints, mentions: ctx.mentions, unreadable }) : [],
         stats: ctx.stats,
     };
 }

@@ -99,6 +99,8 @@ export interface PropEntry {
 
 export interface UnreadableFact {
   path: string;
+  /** Where `path` is on the device (PackageFacts.partitionPath), when that differs from `path`. */
+  partitionPath?: string;
   format: string;
   reason: string;
   offset?: number;
@@ -123,5 +125,13 @@ export interface InputFacts {
   skipped: SkippedFact[];
   /** Package ids merely named in a non-APK file (CAF whitelists...): mentions, not installs. */
   mentions: { package: string; evidence: Evidence }[];
+  /**
+   * `[path, partitionPath]` of every path the endpoints (artifacts and evidence), the mentions and
+   * the unreadable facts name whose partitionPath differs from it (a file inside an image or a
+   * target-files zip, a folder named for its partition), sorted by path. Any other path is its
+   * own partitionPath. Evaluation gives endpoint findings a partitionPath with it, so an
+   * exemption `path: system/app/**` matches an endpoint found in `system.img!/app/...`.
+   */
+  partitionPaths?: [string, string][];
   stats: { files: number; bytes: number; entries: number; inflatedBytes: number };
 }

@@ -75,11 +75,11 @@ describe('--cache-dir', () => {
     // Facts, never findings: a header line, then the facts' JSON, its length and SHA-256 in the header.
     const one = entryOf(path.join(dir, entries(dir)[0]));
     expect(Object.keys(one.header).sort()).toEqual(['format', 'formatVersion', 'key', 'path', 'payloadBytes', 'payloadSha256', 'sha256', 'tool']);
-    expect(one.header.formatVersion).toBe(2);
+    expect(one.header.formatVersion).toBe(3);
     expect(one.header.payloadBytes).toBe(Buffer.byteLength(one.payload));
     expect(one.header.payloadSha256).toBe(createHash('sha256').update(one.payload).digest('hex'));
     expect(`${one.header.key}.facts`).toBe(entries(dir)[0]);
-    expect(Object.keys(JSON.parse(one.payload)).sort()).toEqual(['endpoints', 'mentions', 'packages', 'propFiles', 'props', 'skipped', 'skuFiles', 'stats', 'unreadable']);
+    expect(Object.keys(JSON.parse(one.payload)).sort()).toEqual(['endpoints', 'mentions', 'packages', 'partitionPaths', 'propFiles', 'props', 'skipped', 'skuFiles', 'stats', 'unreadable']);
   });
 
   it('a warm scan reads every file from the cache and gives the same bytes', async () => {
@@ -316,7 +316,7 @@ describe('cache keys and entries', () => {
   it('reads back what it wrote, and names what is wrong with an entry it cannot use', () => {
     const dir = path.join(tmp, 'unit');
     const file = { abs: '/x/A.apk', relPath: 'system/app/A/A.apk', partition: 'system', partitionPath: 'system/app/A/A.apk', size: 1 } as unknown as Parameters<typeof writeCacheEntry>[2];
-    const facts = { packages: [], endpoints: [{ kind: 'host', value: 'zzhc.vnet.cn', artifacts: ['system/app/A/A.apk'], evidence: [{ path: 'system/app/A/A.apk', entry: 'classes.dex', source: 'dex', offset: 1096 }], evidenceCount: 1 }], props: [], skuFiles: [], unreadable: [], skipped: [], mentions: [], propFiles: [], stats: { files: 1, bytes: 10, entries: 2, inflatedBytes: 30 } } as unknown as Parameters<typeof writeCacheEntry>[4];
+    const facts = { packages: [], endpoints: [{ kind: 'host', value: 'zzhc.vnet.cn', artifacts: ['system/app/A/A.apk'], evidence: [{ path: 'system/app/A/A.apk', entry: 'classes.dex', source: 'dex', offset: 1096 }], evidenceCount: 1 }], props: [], skuFiles: [], unreadable: [], skipped: [], mentions: [], propFiles: [], partitionPaths: [], stats: { files: 1, bytes: 10, entries: 2, inflatedBytes: 30 } } as unknown as Parameters<typeof writeCacheEntry>[4];
     const key = 'ab'.repeat(32);
     expect(writeCacheEntry(dir, key, file, 'cd'.repeat(32), facts)).toBeUndefined();
     const f = entryPath(dir, key);
@@ -344,7 +344,7 @@ describe('cache keys and entries', () => {
       `${JSON.stringify({ ...h, payloadBytes: Buffer.byteLength(payload), payloadSha256: createHash('sha256').update(payload).digest('hex') })}\n${payload}`;
     expect(problemOf(withPayload('{"packages":'))).toBe('its payload is not JSON');
     expect(problemOf(withPayload('{"packages":"none"}'))).toMatch(/^its facts do not validate \(packages: /);
-    expect(problemOf(withPayload(JSON.stringify(facts), { ...header, tool: '0.0.1' }))).toMatch(/^written by another version \(format 2, activation-gate 0\.0\.1\)$/);
+    expect(problemOf(withPayload(JSON.stringify(facts), { ...header, tool: '0.0.1' }))).toMatch(/^written by another version \(format 3, activation-gate 0\.0\.1\)$/);
     expect(problemOf(withPayload(JSON.stringify(facts)))).toBe(JSON.stringify({ facts })); // rebuilt as written: read again
     // An entry larger than the facts of its file can take is not read at all.
     writeFileSync(f, good);

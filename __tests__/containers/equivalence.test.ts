@@ -96,13 +96,6 @@ describe('the same build in every container gives the same facts and the same re
     });
   }
 
-  // PENDING src/evaluate: evaluate.ts (artifactOfPackage) and targets.ts (artifactOf) take the
-  // part of a package path before the FIRST `!/` as its artifact, so every APK inside
-  // `system.img` shares the artifact `system.img` and endpoint-to-client attribution (matchedBy
-  // host, unlisted-client-endpoint, endpoint `packages`) is lost. The extractor keys endpoints by
-  // `artifactOf` from src/extract/collector.ts (an APK inside an image is its own artifact);
-  // once evaluate.ts and targets.ts import that function instead of their local copies, these
-  // tests pass: then drop `.failing`. (Checked on a copy of the tree with that change: all pass.)
   for (const [what, input] of VARIANTS) {
     it(`${what}: same clients, findings and verdict`, async () => {
       const report = await scanInputs([input]);

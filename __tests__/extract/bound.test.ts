@@ -19,7 +19,7 @@ function collector(): EndpointCollector {
 
 function partial(c: EndpointCollector): PartialFacts {
   const endpoints = c.finish();
-  return { packages: [], endpoints, props: [], skuFiles: [], unreadable: floodFacts(c.floods(), LIMITS), skipped: [], mentions: [], propFiles: [], stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 } };
+  return { packages: [], endpoints, props: [], skuFiles: [], unreadable: floodFacts(c.floods(), LIMITS), skipped: [], mentions: [], propFiles: [], partitionPaths: [], stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 } };
 }
 
 function add(c: EndpointCollector, kind: EndpointKind, value: string, path: string, offset = 0): void {

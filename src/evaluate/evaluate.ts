@@ -71,6 +71,10 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
   const findings: Finding[] = [];
   const usedExemptions = new Set<number>();
   const market = input.resolution.market;
+  // Where each path the facts name is on the device (InputFacts.partitionPaths; any other path is
+  // its own): an endpoint found in `system.img!/app/X/X.apk` is at `system/app/X/X.apk`.
+  const placed = facts.partitionPaths?.length ? new Map(facts.partitionPaths) : undefined;
+  const partitionPathOf = (path: string): string => placed?.get(path) ?? path;
 
   /**
    * `scope`: every path and client a finding stands for, when it stands for several (an endpoint
@@ -98,7 +102,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
           ...(f.client ? { client: f.client, clientMarket: catalog.entries.find((e) => e.id === f.client)?.market } : {}),
           ...(f.path ? { path: f.path } : {}),
           ...(f.partitionPath ? { partitionPath: f.partitionPath } : {}),
-          ...(scope?.paths ? { paths: scope.paths } : {}),
+          ...(scope?.paths ? { paths: scope.paths, ...(placed ? { partitionPaths: scope.paths.map(partitionPathOf) } : {}) } : {}),
           ...(scope?.clients ? { clients: scope.clients.map((id) => ({ id, market: catalog.entries.find((e) => e.id === id)?.market ?? '' })) } : {}),
         },
         market,
@@ -117,6 +121,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
     add({
       rule: 'unreadable-artifact',
       path: u.path,
+      ...(isInputFlood(u) ? {} : { partitionPath: u.partitionPath ?? partitionPathOf(u.path) }),
       message:
         u.format === 'endpoints'
           ? // The endpoint caps (extract/partial.ts): read, but not all of it listed.
@@ -278,7 +283,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
         endpoint: ep.value,
         endpointKind: ep.kind,
         evidence: ep.evidence,
-        path: ep.evidence[0]?.path,
+        ...pathsOf(ep, partitionPathOf),
         client: sleeping.entry.id,
         message: `${label} belongs to the ${sleeping.variant.market} variant "${sleeping.variant.id}" of ${sleeping.entry.name}, which this ${market} build does not select (${variants.get(sleeping.entry.id)!.selectedHow}); it is embedded in ${describeWhere(ep)} but inactive${sleeping.variant.toggle ? `. An overlay setting ${describeToggle(sleeping.variant.toggle)} would activate it` : ''}.`,
       }, undefined, { paths: ep.artifacts });
@@ -290,7 +295,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
     const inClients = owners.length > 0; // every listed artifact has at least one owner
     const where = describeWhere(ep);
     const label = ep.kind === 'sms' ? `SMS number ${ep.value}` : ep.kind === 'ip' ? `IP ${ep.value}` : ep.value;
-    const base = { endpoint: ep.value, endpointKind: ep.kind, evidence: ep.evidence, path: ep.evidence[0]?.path };
+    const base = { endpoint: ep.value, endpointKind: ep.kind, evidence: ep.evidence, ...pathsOf(ep, partitionPathOf) };
     const scope = { paths: ep.artifacts, clients: owners };
     if (cls.status === 'denied') {
       if (ep.kind !== 'sms' || inClients) {
@@ -347,6 +352,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
       package: pkg,
       ...(entry ? { client: entry.id } : {}),
       path: ms[0].evidence.path,
+      partitionPath: partitionPathOf(ms[0].evidence.path),
       evidence: ms.map((m) => m.evidence).slice(0, 20),
       message: `${pkg}${entry ? ` (${entry.name})` : ''} is named in ${listedPaths(ms.map((m) => m.evidence.path))} but not installed: a mention, not a client.`,
     }, undefined, { paths: ms.map((m) => m.evidence.path) });
@@ -364,7 +370,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
         endpoint: ep.value,
         endpointKind: ep.kind,
         evidence: ep.evidence,
-        path: ep.evidence[0]?.path,
+        ...pathsOf(ep, partitionPathOf),
         message: `${label} is new since ${since}: it is embedded in ${describeWhere(ep)}. Review it; once approved, make this report the baseline.`,
       }, undefined, { paths: ep.artifacts });
     }
@@ -374,7 +380,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
         rule: 'new-client',
         client: c.id,
         ...(c.package ? { package: c.package } : {}),
-        ...(c.path ? { path: c.path } : {}),
+        ...(c.path ? { path: c.path, partitionPath: facts.packages.find((p) => p.path === c.path)?.partitionPath ?? partitionPathOf(c.path) } : {}),
         message: `${c.suspected ? 'Suspected activation client' : `Client ${c.id}`}${c.package ? ` (${c.package}${c.path ? ` at ${c.path}` : ''})` : ''} is new since ${since}. Review it; once approved, make this report the baseline.`,
       });
     }
@@ -435,6 +441,12 @@ const MAX_LISTED_PATHS = 10;
 function listedPaths(paths: string[]): string {
   if (paths.length <= MAX_LISTED_PATHS) return paths.join(', ');
   return `${paths.slice(0, MAX_LISTED_PATHS).join(', ')}${andMoreFiles(paths.length - MAX_LISTED_PATHS)}`;
+}
+
+/** The `path` of an endpoint finding (its first evidence's) and where that is on the device. */
+function pathsOf(ep: EndpointFact, partitionPathOf: (path: string) => string): { path?: string; partitionPath?: string } {
+  const path = ep.evidence[0]?.path;
+  return path === undefined ? {} : { path, partitionPath: partitionPathOf(path) };
 }
 
 /** ` and 1 more file`, ` and N more files`; nothing for 0. */

@@ -76,6 +76,12 @@ export interface ArtifactContext {
   /** relPath -> partitionPath of every property file read (load-order ranking of props in images). */
   propFiles?: Map<string, string>;
   /**
+   * relPath -> partitionPath of every file extracted whose partitionPath is not its relPath (in an
+   * image, a target-files zip, a folder named for its partition): partialOf (pool.ts) resolves
+   * the paths the facts name with it (PartialFacts.partitionPaths).
+   */
+  placed?: Map<string, string>;
+  /**
    * Set while this thread extracts one slice of an image that several threads share
    * (pool.ts): see `ImageSlice`. Unset inside a file this slice owns.
    */
@@ -267,6 +273,7 @@ export async function extractSource(item: ScanItem, open: () => Promise<RandomAc
     ctx.stats.bytes += item.size;
   }
   ctx.endpoints.setArtifact(artifactOf(item.relPath));
+  if (item.partitionPath !== item.relPath) ctx.placed?.set(item.relPath, item.partitionPath);
   let src: RandomAccessSource;
   try {
     src = await open();
@@ -505,6 +512,7 @@ async function extractContainer(item: ScanItem, c: OpenedContainer, ctx: Artifac
       else if (base) part = partitionOf(`${base}/${f.name}`);
       else part = { partition: item.partition, partitionPath: `${item.partitionPath}!/${f.name}` };
       if (f.unreadable) {
+        if (part.partitionPath !== relPath) ctx.placed?.set(relPath, part.partitionPath);
         if (record) ctx.unreadable.push({ path: relPath, format: c.format, reason: f.unreadable });
         continue;
       }

@@ -32,7 +32,7 @@ import { NotReadable, readRegularFile } from '../io/regular.js';
 
 export const CACHE_FORMAT = 'activation-gate-facts';
 /** Bumped whenever the shape of a stored entry changes. */
-export const CACHE_FORMAT_VERSION = 2;
+export const CACHE_FORMAT_VERSION = 3;
 
 /** What workers need to use the cache: the folder and the salt every key starts from. */
 export interface CacheConfig {
@@ -154,10 +154,11 @@ export const partialFactsSchema = z.strictObject({
   endpoints: z.array(endpoint),
   props: z.array(prop),
   skuFiles: z.array(z.strictObject({ sku: z.string(), path: z.string(), props: z.array(prop) })),
-  unreadable: z.array(z.strictObject({ path: z.string(), format: z.string(), reason: z.string(), offset: z.number().optional() })),
+  unreadable: z.array(z.strictObject({ path: z.string(), partitionPath: z.string().optional(), format: z.string(), reason: z.string(), offset: z.number().optional() })),
   skipped: z.array(z.strictObject({ path: z.string(), reason: z.string() })),
   mentions: z.array(z.strictObject({ package: z.string(), evidence: z.strictObject({ path: z.string(), source, offset: z.number().int().optional() }) })),
   propFiles: z.array(z.tuple([z.string(), z.string()])),
+  partitionPaths: z.array(z.tuple([z.string(), z.string()])),
   stats: z.strictObject({ files: count, bytes: count, entries: count, inflatedBytes: count }),
 });
 

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { InputFacts } from '../facts.js';
+import type { InputFacts, UnreadableFact } from '../facts.js';
 import { propFileRank } from '../formats/buildprop.js';
 import { walkInput } from '../inputs/walk.js';
 import type { Logger } from '../logging.js';
@@ -194,11 +194,22 @@ export function assembleInputFacts(input: string, sha256: string | undefined, pa
     endpoints: ctx.endpoints,
     props,
     skuFiles: ctx.skuFiles,
-    unreadable: ctx.unreadable,
+    unreadable: placeUnreadable(ctx.unreadable, ctx.partitionPaths),
     skipped: ctx.skipped,
     mentions: ctx.mentions,
+    ...(ctx.partitionPaths.length ? { partitionPaths: ctx.partitionPaths } : {}),
     stats: ctx.stats,
   };
+}
+
+/** Unreadable facts with the partitionPath of each path that has another (InputFacts.partitionPaths). */
+function placeUnreadable(unreadable: UnreadableFact[], partitionPaths: [string, string][]): UnreadableFact[] {
+  if (partitionPaths.length === 0) return unreadable;
+  const placed = new Map(partitionPaths);
+  return unreadable.map((u) => {
+    const at = u.partitionPath === undefined ? placed.get(u.path) : undefined;
+    return at === undefined ? u : { path: u.path, partitionPath: at, format: u.format, reason: u.reason, ...(u.offset !== undefined ? { offset: u.offset } : {}) };
+  });
 }
 
 /** A path inside a per-SKU CDA folder (`.../cda/<sku>/...`, targets.ts). */

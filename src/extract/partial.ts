@@ -11,6 +11,8 @@ import type { Limits } from './limits.js';
 export type PartialFacts = Pick<InputFacts, 'packages' | 'endpoints' | 'props' | 'skuFiles' | 'unreadable' | 'skipped' | 'mentions' | 'stats'> & {
   /** relPath -> partitionPath of property files read inside containers. */
   propFiles: [string, string][];
+  /** InputFacts.partitionPaths of these facts (placementsOf). */
+  partitionPaths: [string, string][];
 };
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -181,6 +183,7 @@ export function mergePartials(parts: PartialFacts[]): PartialFacts {
       skipped: p.skipped.slice(),
       mentions: p.mentions.slice(),
       propFiles: p.propFiles.slice(),
+      partitionPaths: p.partitionPaths.slice(),
       stats: { ...p.stats },
     };
     merged.add(copy);
@@ -200,6 +203,7 @@ export function mergePartials(parts: PartialFacts[]): PartialFacts {
           cmp(a.package, b.package) || cmp(a.evidence.path, b.evidence.path) || (a.evidence.offset ?? 0) - (b.evidence.offset ?? 0) || cmp(a.evidence.source, b.evidence.source),
       ),
     propFiles: parts.flatMap((p) => p.propFiles).sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1])),
+    partitionPaths: mergePlacements(parts.map((p) => p.partitionPaths)),
     stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
   };
   for (const p of parts) {
@@ -271,4 +275,51 @@ export function keepBelow(facts: PartialFacts, bound: EndpointKey, known: KnownE
   if (endpoints.length === facts.endpoints.length) return facts;
   const unreadable = facts.unreadable.some(isInputFlood) ? facts.unreadable : [...facts.unreadable, inputFlood(max)].sort(compareUnreadable);
   return { ...facts, endpoints, unreadable };
+}
+
+/**
+ * The partitionPath of `path` given the partitionPaths of the files extracted (`placed`, only
+ * those that differ from their path): its own, or its nearest container's followed by the rest
+ * of the path (`system.img!/app/X/X.apk!/lib/a.so` -> `system/app/X/X.apk!/lib/a.so`, as
+ * artifact.ts names the files inside); undefined when it is its own.
+ */
+export function placeOf(placed: ReadonlyMap<string, string>, path: string): string | undefined {
+  const own = placed.get(path);
+  if (own !== undefined) return own;
+  for (let cut = path.lastIndexOf('!/'); cut > 0; cut = path.lastIndexOf('!/', cut - 1)) {
+    const at = placed.get(path.slice(0, cut));
+    if (at !== undefined) return at + path.slice(cut);
+  }
+  return undefined;
+}
+
+/**
+ * `[path, partitionPath]`, sorted by path, of every path the facts name (endpoint artifacts and
+ * evidence, mentions, unreadable facts) whose partitionPath is not itself. Nothing is looked up
+ * when no file extracted had another partitionPath (a product-out folder).
+ */
+export function placementsOf(placed: ReadonlyMap<string, string>, facts: Pick<PartialFacts, 'endpoints' | 'mentions' | 'unreadable'>): [string, string][] {
+  if (placed.size === 0) return [];
+  const out = new Map<string, string>();
+  const visit = (path: string): void => {
+    if (out.has(path)) return;
+    const at = placeOf(placed, path);
+    if (at !== undefined && at !== path) out.set(path, at);
+  };
+  for (const ep of facts.endpoints) {
+    for (const a of ep.artifacts) visit(a);
+    for (const e of ep.evidence) visit(e.path);
+  }
+  for (const m of facts.mentions) visit(m.evidence.path);
+  for (const u of facts.unreadable) visit(u.path);
+  return [...out].sort((a, b) => cmp(a[0], b[0]));
+}
+
+/** Placement lists (each sorted by path) joined: sorted by path, each path once. */
+function mergePlacements(lists: [string, string][][]): [string, string][] {
+  const present = lists.filter((l) => l.length > 0);
+  if (present.length === 0) return [];
+  if (present.length === 1) return present[0].slice();
+  const all = present.flat().sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]));
+  return all.filter((p, i) => i === 0 || p[0] !== all[i - 1][0]);
 }

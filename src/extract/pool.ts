@@ -17,7 +17,7 @@ import { digestKey } from './digests.js';
 import { EndpointCollector, knownEndpoint, type EndpointKey } from './collector.js';
 import { EndpointScanner, type KnownEndpoints } from './endpoints.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { floodFacts, keepBelow, mergePartials, type PartialFacts } from './partial.js';
+import { floodFacts, keepBelow, mergePartials, placementsOf, type PartialFacts } from './partial.js';
 import { workOf } from './work.js';
 
 export const WORKER_MARK = 'activation-gate-extract-worker';
@@ -105,6 +105,7 @@ export function newContext(init: PoolInit): ArtifactContext {
     stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
     skipped: [],
     propFiles: new Map(),
+    placed: new Map(),
   };
 }
 
@@ -120,15 +121,17 @@ export function partialOf(ctx: ArtifactContext): PartialFacts {
   // finish() first: it may prune, which floods() reports.
   const endpoints = ctx.endpoints.finish();
   const floods = ctx.endpoints.floods();
+  const unreadable = floods.artifacts.length || floods.pruned ? [...ctx.unreadable, ...floodFacts(floods, ctx.limits)] : ctx.unreadable;
   return {
     packages: ctx.packages,
     endpoints,
     props: ctx.props,
     skuFiles: ctx.skuFiles,
-    unreadable: floods.artifacts.length || floods.pruned ? [...ctx.unreadable, ...floodFacts(floods, ctx.limits)] : ctx.unreadable,
+    unreadable,
     skipped: ctx.skipped ?? [],
     mentions: ctx.mentions,
     propFiles: [...(ctx.propFiles ?? new Map<string, string>()).entries()],
+    partitionPaths: ctx.placed ? placementsOf(ctx.placed, { endpoints, mentions: ctx.mentions, unreadable }) : [],
     stats: ctx.stats,
   };
 }

@@ -163,14 +163,16 @@ export async function walkInput(input: string, opts: WalkOptions = {}): Promise<
         skipped.push({ path: rel, reason: `not a regular file (${kindOf(ent)})` });
         continue;
       }
+      const part = partitionOf(rel, inputPartition);
       let size: number;
       try {
         size = lstatSync(abs).size;
       } catch (e) {
-        unreadable.push({ path: rel, format: 'file', reason: `cannot stat: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+        const u: UnreadableFact = { path: rel, format: 'file', reason: `cannot stat: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+        if (part.partitionPath !== rel) u.partitionPath = part.partitionPath;
+        unreadable.push(u);
         continue;
       }
-      const part = partitionOf(rel, inputPartition);
       const file: FileArtifact = { abs, relPath: rel, size, partition: part.partition, partitionPath: part.partitionPath };
       // Its partitions that the folder also has are not read twice (all are with --include).
       if (productOut && dir.depth === 0 && name === 'super.img' && !included(rel, false)) file.folders = [...partitionsPresent].sort();

@@ -42,6 +42,8 @@ export interface ExemptionSubject {
   partitionPath?: string;
   /** Every path the finding stands for (an endpoint's files): a `path` key must match each. */
   paths?: readonly string[];
+  /** Where each of `paths` is on the device (same order; absent: each is its own), matched as well. */
+  partitionPaths?: readonly string[];
   /** Every client the finding stands for (an endpoint's owners): a `client` key must match each. */
   clients?: readonly { id: string; market: string }[];
 }
@@ -101,7 +103,8 @@ export function exemptionMatches(match: Exemption['match'], subject: ExemptionSu
     // A finding that stands for several files (an endpoint embedded in each) is exempt only where
     // the exemption names every one of them: an exemption for one copy does not hide another.
     if (subject.paths?.length) {
-      if (!subject.paths.every((p) => re.test(p))) return false;
+      const on = subject.partitionPaths;
+      if (!subject.paths.every((p, i) => re.test(p) || (on !== undefined && re.test(on[i])))) return false;
     } else if (![subject.path, subject.partitionPath].some((p) => p !== undefined && re.test(p))) return false;
   }
   return true;

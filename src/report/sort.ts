@@ -379,7 +379,7 @@ const TARGET_SHAPE = shape(
           matchedBy: (m: string[]) => sortedUnique(m, compareMatchedBy),
         }),
     },
-    unreadable: { compare: compareUnreadable, canon: (u: UnreadableFact) => ordered(u, ['path', 'format', 'reason', 'offset']) },
+    unreadable: { compare: compareUnreadable, canon: (u: UnreadableFact) => ordered(u, ['path', 'partitionPath', 'format', 'reason', 'offset']) },
     skipped: { compare: compareSkipped, canon: (x: SkippedFact) => ordered(x, ['path', 'reason']) },
   },
 );

@@ -86,7 +86,8 @@ export function wantedNames(report: Report): Set<string> {
   const seen = new Set<string>();
   const seenPaths = new Set<string>(); // findings with a path and nothing else to look up (most)
   for (const f of report.findings) {
-    if (f.partitionPath === undefined && f.package === undefined && f.client === undefined && f.path !== undefined) {
+    // (A partitionPath equal to the path adds nothing to look up: subjectsOf gives the same.)
+    if ((f.partitionPath === undefined || f.partitionPath === f.path) && f.package === undefined && f.client === undefined && f.path !== undefined) {
       if (seenPaths.has(f.path)) continue;
       seenPaths.add(f.path);
     } else {

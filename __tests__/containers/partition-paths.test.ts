@@ -1,0 +1,150 @@
+/**
+ * Endpoint, mention and unreadable findings say where their file is on the device
+ * (`partitionPath`, SPEC section 6), as package findings do: the same in a product-out folder, a
+ * target-files zip, an image, a super image and an OTA. An exemption's `path` matches it, so
+ * `path: system/etc/acme-endpoints.json` exempts the endpoint found in
+ * `system.img!/etc/acme-endpoints.json` too (before, only in the folder).
+ */
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Finding, Report } from '../../src/report/model.js';
+import { hasTool } from '../helpers/tools.js';
+import { ROOT, scanInputs } from './helpers.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'ag-partition-paths-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+// The built-in EU market allows none of the sample's own hosts: api.acme.eu (Notes.apk) and
+// ntp.acme.eu (system/etc/acme-endpoints.json) are unlisted-endpoint warnings.
+const POLICY = join(tmp, 'policy.yml');
+writeFileSync(
+  POLICY,
+  `version: 1
+markets:
+  EU:
+    extends: builtin:EU
+skus:
+  "600E0": EU
+exemptions:
+  - match: {rule: unlisted-endpoint, path: "system/etc/acme-endpoints.json"}
+    reason: "NTP configuration, reviewed"
+    owner: "@acme/platform"
+    expires: 2027-06-30
+  # Names the wrong partition folder: must not exempt api.acme.eu in system/app/Notes.
+  - match: {rule: unlisted-endpoint, path: "system/priv-app/**"}
+    reason: "privileged apps reviewed"
+    owner: "@acme/platform"
+    expires: 2027-06-30
+  - match: {rule: unreadable-artifact, path: "system/app/Broken/**"}
+    reason: "a known bad build of Broken"
+    owner: "@acme/platform"
+    expires: 2027-06-30
+`,
+);
+
+const INPUTS: [string, string][] = [
+  ['product-out folder', 'sample/out/600E0'],
+  ['target-files zip', '__tests__/fixtures/images/sample/target-files.zip'],
+  ['ext4 images', '__tests__/fixtures/images/sample/ext4'],
+  ['sparse ext4 images', '__tests__/fixtures/images/sample/sparse'],
+  ['EROFS LZ4HC images', '__tests__/fixtures/images/sample/erofs-lz4hc'],
+  ['super.img', '__tests__/fixtures/images/sample/super.img'],
+  ['full OTA zip (payload.bin)', '__tests__/fixtures/images/sample/ota.zip'],
+];
+
+const scanWith = (input: string): Promise<Report> => scanInputs([input], undefined, { market: 'EU', policyFile: POLICY });
+
+function endpointFinding(r: Report, host: string): Finding {
+  const f = r.findings.filter((x) => x.rule === 'unlisted-endpoint' && x.endpoint === host);
+  expect(f).toHaveLength(1);
+  return f[0];
+}
+
+describe('endpoint findings carry the partitionPath of their file, in every container', () => {
+  for (const [what, input] of INPUTS) {
+    it(`${what}: the same partitionPaths; a path exemption matches them`, async () => {
+      const r = await scanWith(input);
+      expect(r.targets[0].unreadable).toEqual([]);
+      const ntp = endpointFinding(r, 'ntp.acme.eu');
+      const api = endpointFinding(r, 'api.acme.eu');
+      expect(ntp.partitionPath).toBe('system/etc/acme-endpoints.json');
+      expect(api.partitionPath).toBe('system/app/Notes/Notes.apk');
+      if (input !== 'sample/out/600E0') expect(ntp.path).toContain('!/'); // a container path, not the folder's
+      // The exemption naming the device path applies, the one naming another folder does not.
+      expect(ntp.suppressed).toMatchObject({ owner: '@acme/platform', expires: '2027-06-30' });
+      expect(api.suppressed).toBeUndefined();
+      // Every finding about a file says where it is on the device, with no container in it.
+      for (const f of r.findings) {
+        if (f.path === undefined) continue;
+        expect(f.partitionPath).toMatch(/^(system|vendor|product)\/[^!]*$/);
+      }
+      // The denied endpoints of the CT client stand at the client's APK.
+      const denied = r.findings.filter((f) => f.rule === 'denied-endpoint').map((f) => [f.endpoint, f.partitionPath]);
+      expect(denied).toEqual([
+        ['10659401', 'system/priv-app/AutoRegistration/AutoRegistration.apk'],
+        ['zzhc.vnet.cn', 'system/priv-app/AutoRegistration/AutoRegistration.apk'],
+      ]);
+    });
+  }
+});
+
+describe('unreadable files inside containers carry their partitionPath', () => {
+  // A truncated copy of a real APK, in a folder named the target-files way (SYSTEM/) and in a zip
+  // made by Info-ZIP's zip: both are system/app/Broken/Broken.apk on the device.
+  const folder = join(tmp, 'upper');
+  mkdirSync(join(folder, 'SYSTEM', 'app', 'Broken'), { recursive: true });
+  const apk = readFileSync(join(ROOT, '__tests__', 'fixtures', 'apks', 'benign.apk'));
+  writeFileSync(join(folder, 'SYSTEM', 'app', 'Broken', 'Broken.apk'), apk.subarray(0, Math.floor(apk.length / 2)));
+  copyFileSync(join(ROOT, 'sample', 'out', '600E0', 'system', 'build.prop'), join(folder, 'SYSTEM', 'build.prop'));
+
+  const check = (r: Report, path: string): void => {
+    const u = r.targets[0].unreadable.filter((x) => x.path === path);
+    expect(u).toHaveLength(1);
+    expect(u[0].partitionPath).toBe('system/app/Broken/Broken.apk');
+    const f = r.findings.filter((x) => x.rule === 'unreadable-artifact');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ path, partitionPath: 'system/app/Broken/Broken.apk' });
+    expect(f[0].suppressed).toMatchObject({ reason: 'a known bad build of Broken' });
+  };
+
+  it('a folder named SYSTEM', async () => {
+    check(await scanWith(folder), 'SYSTEM/app/Broken/Broken.apk');
+  });
+
+  (hasTool('zip') ? it : it.skip)('a target-files zip (made by zip)', async () => {
+    const zip = join(tmp, 'target-files.zip');
+    execFileSync('zip', ['-q', '-r', '-X', zip, 'SYSTEM'], { cwd: folder });
+    check(await scanWith(zip), 'target-files.zip!/SYSTEM/app/Broken/Broken.apk');
+  });
+});
+
+// Worker threads and the cache run only from the bundle: the placements cross both (PartialFacts
+// from a worker, a cache entry, a shard report) and give the same report.
+const CLI = join(ROOT, 'dist', 'cli.js');
+(existsSync(CLI) ? describe : describe.skip)('through worker threads, the cache and shards (dist/cli.js)', () => {
+  it('the same bytes cold, warm and merged from shards, with the partitionPaths', () => {
+    const env = { ...process.env, ACTIVATION_GATE_WORKERS: '2' };
+    const cacheDir = join(tmp, 'cache');
+    const base = ['scan', '__tests__/fixtures/images/sample/ext4', '__tests__/fixtures/images/sample/target-files.zip', '--market', 'EU', '--policy', POLICY];
+    const run = (argv: string[]) => spawnSync('node', [CLI, ...argv, '--quiet', '--now', '2026-11-01', '--format', 'json', '--source-root', tmp], { cwd: ROOT, encoding: 'utf8', env });
+    const whole = run(base);
+    expect(whole.status).toBe(1); // the China Telecom client in an EU build
+    const report = JSON.parse(whole.stdout) as Report;
+    const ntp = report.findings.filter((f) => f.endpoint === 'ntp.acme.eu');
+    expect(ntp.map((f) => [f.path, f.partitionPath, f.suppressed !== undefined])).toEqual([
+      ['system.img!/etc/acme-endpoints.json', 'system/etc/acme-endpoints.json', true],
+      ['target-files.zip!/SYSTEM/etc/acme-endpoints.json', 'system/etc/acme-endpoints.json', true],
+    ]);
+    const cold = run([...base, '--cache-dir', cacheDir]);
+    const warm = run([...base, '--cache-dir', cacheDir]);
+    expect(cold.stdout).toBe(whole.stdout);
+    expect(warm.stdout).toBe(whole.stdout);
+    const files = [1, 2].map((i) => join(tmp, `shard-${i}.json`));
+    files.forEach((f, i) => expect(run([...base, '--shard', `${i + 1}/2`, '--output', f]).status).toBe(0));
+    const merged = spawnSync('node', [CLI, 'merge', ...files, '--format', 'json', '--source-root', tmp, '--quiet'], { cwd: ROOT, encoding: 'utf8', env });
+    expect(merged.stdout).toBe(whole.stdout);
+  });
+});
