@@ -2134,6 +2134,306 @@ function scanPoolStrings(strings, base, scanner, sink) {
 }
 
 /**
+ * The xz (`xz-decompress`, WebAssembly), bzip2 (`seek-bzip`, pure JS) and zstd (`fzstd`, pure JS;
+ * Node 20's zlib has no zstd) codecs, loaded only when needed (dynamic import). Two uses: OTA
+ * payload operations, whose calls must produce exactly `expected` bytes; and files or entries so
+ * compressed (compressionOf, decompressCapped), whose size nobody declares: output stops at a cap.
+ */
+let xz;
+let bz;
+let zstd;
+function pick$1(m, key) {
+    const mod = m;
+    if (mod && key in mod)
+        return mod;
+    const d = mod?.default;
+    if (d && key in d)
+        return d;
+    throw new Error(`codec module lacks ${key}`);
+}
+function check(format, got, expected) {
+    if (got !== expected)
+        throw new FormatError('payload', `${format} data decompressed to ${got} bytes, expected ${expected}`);
+}
+async function decompressXz(data, expected) {
+    let out;
+    try {
+        out = await xzCapped(data, expected);
+    }
+    catch (e) {
+        if (e instanceof PastCap)
+            throw new FormatError('payload', `xz data decompresses to more than the expected ${expected} bytes`);
+        throw new FormatError('payload', e.reason ?? String(e));
+    }
+    check('xz', out.length, expected);
+    return out;
+}
+async function decompressBzip2(data, expected) {
+    bz ??= Promise.resolve().then(function () { return index$2; }).then((m) => pick$1(m, 'decode'));
+    const mod = await bz;
+    let out;
+    // seek-bzip allocates with the deprecated `new Buffer()`; once bundled it is no longer under
+    // node_modules, so Node would print DEP0005 to the user. The call is synchronous: silence
+    // deprecation warnings for its duration only.
+    const quiet = process.noDeprecation;
+    process.noDeprecation = true;
+    try {
+        out = mod.decode(data, expected, true);
+    }
+    catch (e) {
+        throw new FormatError('payload', `corrupt bzip2 data: ${e.message ?? String(e)}`);
+    }
+    finally {
+        process.noDeprecation = quiet;
+    }
+    check('bzip2', out.length, expected);
+    return Buffer.from(out.buffer, out.byteOffset, out.length);
+}
+async function decompressZstd(data, expected) {
+    zstd ??= Promise.resolve().then(function () { return index; }).then((m) => pick$1(m, 'decompress'));
+    const mod = await zstd;
+    let out;
+    try {
+        out = mod.decompress(data);
+    }
+    catch (e) {
+        throw new FormatError('payload', `corrupt zstd data: ${e.message ?? String(e)}`);
+    }
+    check('zstd', out.length, expected);
+    return Buffer.from(out.buffer, out.byteOffset, out.length);
+}
+/**
+ * Thrown when data decompresses to more than the cap, or a zstd frame needs a window larger than
+ * it: what was decompressed is dropped, and the file is not scanned as decompressed.
+ */
+class PastCap extends Error {
+    what;
+    constructor(message, 
+    /** `window`: a zstd frame needs more memory than allowed; `output`: more bytes than the cap. */
+    what = 'output') {
+        super(message);
+        this.what = what;
+    }
+}
+const XZ_MAGIC = Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]);
+const ZSTD_MAGIC = 0xfd2fb528;
+/** Skippable frames: 0x184D2A50-0x184D2A5F (pzstd writes one before each of its frames). */
+const isSkippable = (magic) => magic >>> 4 === 0x184d2a5;
+/** True when the first 4 bytes may start one of the Compressions (compressionOf needs up to 16). */
+function mayBeCompressed(head) {
+    if (head.length < 4)
+        return false;
+    const m = head.readUInt32LE(0);
+    return m === ZSTD_MAGIC || isSkippable(m) || m === 0x587a37fd || (head[0] === 0x42 && head[1] === 0x5a && head[2] === 0x68);
+}
+/**
+ * The compression `buf` starts with, by its magic: xz's stream header; bzip2's `BZh1`-`BZh9`
+ * followed by a block or end-of-stream magic (so that text starting `BZh9` is not taken for it);
+ * a zstd frame, possibly after skippable frames. Undefined otherwise.
+ */
+function compressionOf(buf) {
+    if (buf.length >= 12 && buf.subarray(0, 6).equals(XZ_MAGIC))
+        return 'xz';
+    if (buf.length >= 14 && buf[0] === 0x42 && buf[1] === 0x5a && buf[2] === 0x68 && buf[3] >= 0x31 && buf[3] <= 0x39) {
+        const m = buf.readUIntBE(4, 6);
+        if (m === 0x314159265359 || m === 0x177245385090)
+            return 'bzip2';
+    }
+    let at = 0;
+    while (at + 8 <= buf.length && isSkippable(buf.readUInt32LE(at)))
+        at += 8 + buf.readUInt32LE(at + 4);
+    if (at + 4 <= buf.length && buf.readUInt32LE(at) === ZSTD_MAGIC)
+        return 'zstd';
+    return undefined;
+}
+/**
+ * Decompresses a whole xz, bzip2 or zstd file (every stream or frame, concatenated), to at most
+ * `cap` bytes: PastCap past it, FormatError (format `xz`, `bzip2` or `zstd`) when the data does
+ * not decompress. Memory is bounded: the xz decoder refuses dictionaries over its own limit,
+ * bzip2 blocks are at most 900 kB, and every zstd frame's window is checked against `windowCap`
+ * (a memory bound, not an output one: a 50-byte file streamed through `zstd` or `pzstd` declares
+ * a 2 MiB window) before the decoder allocates it.
+ */
+async function decompressCapped(kind, data, cap, windowCap = cap) {
+    if (kind === 'xz')
+        return xzCapped(data, cap);
+    if (kind === 'bzip2')
+        return bzip2Capped(data, cap);
+    return zstdCapped(data, cap, windowCap);
+}
+async function xzCapped(data, cap) {
+    xz ??= Promise.resolve().then(function () { return xzDecompress$1; }).then((m) => pick$1(m, 'XzReadableStream'));
+    const { XzReadableStream } = await xz;
+    const reader = new XzReadableStream(new Blob([data]).stream()).getReader();
+    const chunks = [];
+    let n = 0;
+    try {
+        while (true) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            n += value.length;
+            if (n > cap) {
+                await reader.cancel();
+                throw new PastCap(`decompresses to more than ${cap} bytes`);
+            }
+            chunks.push(value);
+        }
+    }
+    catch (e) {
+        if (e instanceof PastCap)
+            throw e;
+        const message = e.message ?? String(e);
+        // xz-embedded's XZ_MEMLIMIT_ERROR: a dictionary larger than the decoder takes.
+        const why = / error code 4$/.test(message) ? 'its dictionary is larger than the decoder allows' : message;
+        throw new FormatError('xz', `corrupt or unsupported xz data: ${why}`);
+    }
+    return Buffer.concat(chunks, n);
+}
+/** seek-bzip's output stream: a byte at a time, into 64 KiB pieces, to at most `cap` bytes. */
+class CappedBytes {
+    cap;
+    pieces = [];
+    piece = Buffer.allocUnsafe(1 << 16);
+    at = 0;
+    total = 0;
+    constructor(cap) {
+        this.cap = cap;
+    }
+    writeByte(b) {
+        if (this.total === this.cap)
+            throw new PastCap(`decompresses to more than ${this.cap} bytes`);
+        if (this.at === this.piece.length) {
+            this.pieces.push(this.piece);
+            this.piece = Buffer.allocUnsafe(1 << 16);
+            this.at = 0;
+        }
+        this.piece[this.at++] = b;
+        this.total++;
+    }
+    bytes() {
+        return Buffer.concat([...this.pieces, this.piece.subarray(0, this.at)], this.total);
+    }
+}
+async function bzip2Capped(data, cap) {
+    bz ??= Promise.resolve().then(function () { return index$2; }).then((m) => pick$1(m, 'decode'));
+    const mod = (await bz);
+    const out = new CappedBytes(cap);
+    const quiet = process.noDeprecation; // see decompressBzip2
+    process.noDeprecation = true;
+    try {
+        mod.decode(data, out, true);
+    }
+    catch (e) {
+        if (e instanceof PastCap)
+            throw e;
+        throw new FormatError('bzip2', `corrupt bzip2 data: ${e.message ?? String(e)}`);
+    }
+    finally {
+        process.noDeprecation = quiet;
+    }
+    return out.bytes();
+}
+let zstdStream;
+/**
+ * Walks the frames of zstd data without decoding them (headers and block sizes): FormatError for
+ * a broken layout or a frame that needs a dictionary (not carried by the file), PastCap for a
+ * frame whose window is over `windowCap` (fzstd allocates the window a header asks for, up to
+ * 2 GiB) or whose declared content size is over `cap`.
+ */
+function checkZstdFrames(data, cap, windowCap = cap) {
+    const bad = (why, at) => new FormatError('zstd', `${why}, at offset ${at}`);
+    let at = 0;
+    let frames = 0;
+    while (at < data.length) {
+        if (at + 8 > data.length)
+            throw bad('truncated frame header', at);
+        const magic = data.readUInt32LE(at);
+        if (isSkippable(magic)) {
+            at += 8 + data.readUInt32LE(at + 4);
+            if (at > data.length)
+                throw bad('truncated skippable frame', data.length);
+            continue;
+        }
+        if (magic !== ZSTD_MAGIC)
+            throw bad(frames ? 'bytes that are not a zstd frame after the last frame' : 'no zstd frame', at);
+        frames++;
+        const fhd = data[at + 4];
+        if (fhd & 8)
+            throw bad('a reserved frame header bit set', at + 4);
+        const single = (fhd >> 5) & 1;
+        let p = at + 5;
+        let window = 0;
+        if (!single) {
+            const wd = data[p++];
+            const base = 2 ** (10 + (wd >> 3));
+            window = base + (base / 8) * (wd & 7);
+        }
+        const dictBytes = [0, 1, 2, 4][fhd & 3];
+        const dictId = dictBytes ? data.readUIntLE(p, dictBytes) : 0;
+        p += dictBytes;
+        if (dictId !== 0)
+            throw bad(`a frame compressed with dictionary ${dictId}, which the file does not carry`, at);
+        const fcsBytes = [single, 2, 4, 8][fhd >> 6];
+        let content;
+        if (fcsBytes) {
+            if (p + fcsBytes > data.length)
+                throw bad('truncated frame header', at);
+            content = fcsBytes === 8 ? Number(data.readBigUInt64LE(p)) : data.readUIntLE(p, fcsBytes) + (fcsBytes === 2 ? 256 : 0);
+            p += fcsBytes;
+        }
+        if (single)
+            window = content ?? 0;
+        if (window > windowCap)
+            throw new PastCap(`has a frame whose window is ${window} bytes, more than ${windowCap}`, 'window');
+        if (content !== undefined && content > cap)
+            throw new PastCap(`has a frame of ${content} bytes, more than ${cap}`);
+        for (;;) {
+            if (p + 3 > data.length)
+                throw bad('truncated block', p);
+            const h = data.readUIntLE(p, 3);
+            const type = (h >> 1) & 3;
+            if (type === 3)
+                throw bad('a block of the reserved type', p);
+            p += 3 + (type === 1 ? 1 : h >>> 3);
+            if (p > data.length)
+                throw bad('truncated block', data.length);
+            if (h & 1)
+                break;
+        }
+        if ((fhd >> 2) & 1)
+            p += 4;
+        if (p > data.length)
+            throw bad('truncated checksum', data.length);
+        at = p;
+    }
+    if (frames === 0)
+        throw bad('no zstd frame', 0);
+}
+async function zstdCapped(data, cap, windowCap) {
+    checkZstdFrames(data, cap, windowCap);
+    zstdStream ??= Promise.resolve().then(function () { return index; }).then((m) => pick$1(m, 'Decompress').Decompress);
+    const Decompress = await zstdStream;
+    const chunks = [];
+    let n = 0;
+    const stream = new Decompress((chunk) => {
+        n += chunk.length;
+        if (n > cap)
+            throw new PastCap(`decompresses to more than ${cap} bytes`);
+        chunks.push(chunk);
+    });
+    try {
+        stream.push(data, true);
+    }
+    catch (e) {
+        if (e instanceof PastCap)
+            throw e;
+        throw new FormatError('zstd', `corrupt zstd data: ${e.message ?? String(e)}`);
+    }
+    return Buffer.concat(chunks, n);
+}
+
+/**
  * Raw DEFLATE into a buffer the caller owns. `zlib.inflateRawSync` allocates a new output buffer
  * (and a new zlib stream with its 32 KiB window) for every call; a scan inflates thousands of
  * entries of up to tens of MiB each, and on four worker threads the freed buffers stay in the
@@ -5297,89 +5597,6 @@ async function openLp(src) {
 }
 
 /**
- * The OTA payload codecs, loaded only when an operation needs one (dynamic import): xz
- * (`xz-decompress`, WebAssembly), bzip2 (`seek-bzip`, pure JS) and zstd (`fzstd`, pure JS;
- * Node 20's zlib has no zstd). Each call must produce exactly `expected` bytes.
- */
-let xz;
-let bz;
-let zstd;
-function pick$1(m, key) {
-    const mod = m;
-    if (mod && key in mod)
-        return mod;
-    const d = mod?.default;
-    if (d && key in d)
-        return d;
-    throw new Error(`codec module lacks ${key}`);
-}
-function check(format, got, expected) {
-    if (got !== expected)
-        throw new FormatError('payload', `${format} data decompressed to ${got} bytes, expected ${expected}`);
-}
-async function decompressXz(data, expected) {
-    xz ??= Promise.resolve().then(function () { return xzDecompress$1; }).then((m) => pick$1(m, 'XzReadableStream'));
-    const { XzReadableStream } = await xz;
-    const reader = new XzReadableStream(new Blob([data]).stream()).getReader();
-    const out = Buffer.allocUnsafe(expected);
-    let n = 0;
-    try {
-        while (true) {
-            const { done, value } = await reader.read();
-            if (done)
-                break;
-            if (n + value.length > expected) {
-                await reader.cancel();
-                throw new FormatError('payload', `xz data decompresses to more than the expected ${expected} bytes`);
-            }
-            out.set(value, n);
-            n += value.length;
-        }
-    }
-    catch (e) {
-        if (e instanceof FormatError)
-            throw e;
-        throw new FormatError('payload', `corrupt xz data: ${e.message ?? String(e)}`);
-    }
-    check('xz', n, expected);
-    return out;
-}
-async function decompressBzip2(data, expected) {
-    bz ??= Promise.resolve().then(function () { return index$2; }).then((m) => pick$1(m, 'decode'));
-    const mod = await bz;
-    let out;
-    // seek-bzip allocates with the deprecated `new Buffer()`; once bundled it is no longer under
-    // node_modules, so Node would print DEP0005 to the user. The call is synchronous: silence
-    // deprecation warnings for its duration only.
-    const quiet = process.noDeprecation;
-    process.noDeprecation = true;
-    try {
-        out = mod.decode(data, expected, true);
-    }
-    catch (e) {
-        throw new FormatError('payload', `corrupt bzip2 data: ${e.message ?? String(e)}`);
-    }
-    finally {
-        process.noDeprecation = quiet;
-    }
-    check('bzip2', out.length, expected);
-    return Buffer.from(out.buffer, out.byteOffset, out.length);
-}
-async function decompressZstd(data, expected) {
-    zstd ??= Promise.resolve().then(function () { return index; }).then((m) => pick$1(m, 'decompress'));
-    const mod = await zstd;
-    let out;
-    try {
-        out = mod.decompress(data);
-    }
-    catch (e) {
-        throw new FormatError('payload', `corrupt zstd data: ${e.message ?? String(e)}`);
-    }
-    check('zstd', out.length, expected);
-    return Buffer.from(out.buffer, out.byteOffset, out.length);
-}
-
-/**
  * A minimal protobuf wire-format reader: enough for the OTA `DeltaArchiveManifest`. Fields are
  * returned in order with their wire type; varints are decoded exactly up to 2^53 (larger values
  * are an error: no OTA offset or size needs more). Every length is checked against its buffer.
@@ -6629,6 +6846,7 @@ async function dispatchSource(item, src, ctx) {
         ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, ctx.endpoints);
         scanGunzipped(buf, { path: item.relPath, source: 'file' }, item.relPath, ctx);
     }
+    else if (mayBeCompressed(head) && (await scanCompressedFile(src, item, ctx))) ;
     else {
         const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
         await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
@@ -7324,6 +7542,11 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
     ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
     if (isGzip(buf))
         scanGunzipped(buf, { ...base, source: sourceOfEntry(name) }, `${path}!/${name}`, ctx);
+    else if (mayBeCompressed(buf)) {
+        const kind = compressionOf(buf);
+        if (kind)
+            await scanUnpacked(kind, buf, { ...base, source: sourceOfEntry(name) }, `${path}!/${name}`, ctx);
+    }
 }
 /** A gzip member: magic 1f 8b, method 8 (deflate). */
 function isGzip(head, size = head.length) {
@@ -7347,6 +7570,68 @@ function scanGunzipped(buf, base, path, ctx) {
     }
     if (!charge(ctx, out.length)) {
         ctx.unreadable.push({ path, format: 'gzip', reason: `${budgetSpent(ctx)}; its gzip data not scanned` });
+        return;
+    }
+    ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
+}
+/**
+ * A file of the walk or of a container that starts like an xz, bzip2 or zstd file: when it is
+ * one (compressionOf), its bytes and then what it holds are scanned, and true is returned; one
+ * larger than the per-entry cap is scanned raw and is unreadable as compressed data. False when
+ * it is none: the caller scans it as any other file.
+ */
+async function scanCompressedFile(src, item, ctx) {
+    const peek = await src.read(0, Math.min(16, src.size));
+    const kind = compressionOf(peek);
+    if (!kind)
+        return false;
+    const base = { path: item.relPath, source: 'file' };
+    if (src.size > ctx.limits.maxEntryBytes) {
+        await scanRawSource(src, base, ctx);
+        ctx.unreadable.push({ path: item.relPath, format: kind, reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; its ${kind} data not scanned` });
+        return true;
+    }
+    const buf = await src.read(0, src.size);
+    ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
+    await scanUnpacked(kind, buf, base, item.relPath, ctx);
+    return true;
+}
+/** What is left of the file's inflation budget (`charge`). */
+function budgetLeft(ctx) {
+    const inf = ctx.inflation;
+    if (!inf)
+        return ctx.limits.maxFileInflatedBytes;
+    return Math.max(0, inf.max - (inf.shared ? Number(Atomics.load(inf.shared, 0)) : inf.spent));
+}
+/**
+ * The text an xz, bzip2 or zstd file holds (a config an app unpacks itself), scanned as
+ * scanGunzipped scans gzip: at offsets in the decompressed bytes, unreadable when it does not
+ * decompress. Decompression stops at the per-entry cap or at what is left of the file's
+ * inflation budget, whichever is less, so a small file cannot cost time out of proportion to its
+ * size (seek-bzip's decoder is JavaScript, a byte at a time).
+ */
+async function scanUnpacked(kind, buf, base, path, ctx) {
+    const entryCap = Math.max(1, ctx.limits.maxEntryBytes);
+    const cap = Math.min(entryCap, budgetLeft(ctx));
+    let out;
+    try {
+        out = await decompressCapped(kind, buf, cap, entryCap);
+    }
+    catch (e) {
+        if (e instanceof PastCap && e.what === 'output' && cap < entryCap) {
+            charge(ctx, cap + 1); // refused, as any charge past the budget (a shared image's slices learn of it)
+            ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
+        }
+        else if (e instanceof PastCap) {
+            ctx.unreadable.push({ path, format: kind, reason: `${kind} data that ${e.message}, past the ${entryCap}-byte cap; not scanned` });
+        }
+        else {
+            ctx.unreadable.push({ path, format: kind, reason: `${kind} data that does not decompress (${e instanceof FormatError ? e.reason : e.message}); not scanned` });
+        }
+        return;
+    }
+    if (!charge(ctx, out.length)) {
+        ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
         return;
     }
     ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
@@ -17397,293 +17682,6 @@ function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
 }
 
-var xzDecompress$3 = {exports: {}};
-
-/*!
- * Based on xzwasm (c) Steve Sanderson. License: MIT - https://github.com/SteveSanderson/xzwasm
- * Contains xz-embedded by Lasse Collin and Igor Pavlov. License: Public domain - https://tukaani.org/xz/embedded.html
- * and walloc (c) 2020 Igalia, S.L. License: MIT - https://github.com/wingo/walloc
- */
-var xzDecompress$2 = xzDecompress$3.exports;
-
-var hasRequiredXzDecompress;
-
-function requireXzDecompress () {
-	if (hasRequiredXzDecompress) return xzDecompress$3.exports;
-	hasRequiredXzDecompress = 1;
-	(function (module, exports) {
-		(function webpackUniversalModuleDefinition(root, factory) {
-			module.exports = factory(require$$0);
-		})(xzDecompress$2, (__WEBPACK_EXTERNAL_MODULE__2__) => {
-		return /******/ (() => { // webpackBootstrap
-		/******/ 	var __webpack_modules__ = ([
-		/* 0 */,
-		/* 1 */
-		/***/ ((module) => {
-
-		module.exports = "data:application/wasm;base64,AGFzbQEAAAABOApgAX8Bf2ABfwBgAABgA39/fwF/YAABf2ACf38AYAN/f34BfmACf38Bf2AEf39/fwF/YAN/f38AAyEgAAABAgMDAwMEAQUAAgMCBgcIBwUDAAMHAQcABwcBAwkFAwEAAgYIAX8BQfCgBAsHTgUGbWVtb3J5AgAOY3JlYXRlX2NvbnRleHQACA9kZXN0cm95X2NvbnRleHQACQxzdXBwbHlfaW5wdXQACg9nZXRfbmV4dF9vdXRwdXQACwqQYCDfAgEFf0EAIQECQCAAQQdqIgJBEEkNAEEBIQEgAkEDdiIDQQJGDQBBAiEBIAJBIEkNAEEDIQEgA0EERg0AQQQhASACQTBJDQBBBSEBIANBBkYNAEEGIQEgAkHIAEkNAEEHIQEgAkHYAEkNAEEIIQEgAkGIAUkNAEEJIQEgAkGIAkkNACAAEIGAgIAAIgBBCGpBACAAGw8LAkACQCABQQJ0QcCIgIAAaiIEKAIAIgANAEEAIQACQAJAQQAoAuSIgIAAIgJFDQBBACACKAIANgLkiICAAAwBC0EAEIGAgIAAIgJFDQILIAJBgIB8cSIAIAJBCHZB/wFxIgJyIAE6AAAgACACQQh0ckGAAmohAEEAIQJBACABQQJ0QYCIgIAAaigCACIDayEFIAMhAQNAIAAgBWoiACACNgIAIAAhAiABIANqIgFBgQJJDQALIAQgADYCAAsgBCAAKAIANgIACyAAC/QHAQh/QQAoArCIgIAAIQECQAJAAkACQAJAQQAtALSIgIAARQ0AQQBBADoAtIiAgAAgAUUNAUGwiICAACECA0ACQAJAIAFBCGoiAyABKAIEIgRqIgVBCHZB/wFxIgYNACABIQIMAQsCQANAIAVBgIB8cSAGai0AAEH+AUcNAUGwiICAACEGA0AgBiIHKAIAIgYgBUcNAAsgByAFKAIANgIAIAEgBCAFKAIEakEIaiIENgIEIAcgAiACIAVGGyECIAMgBGoiBUEIdkH/AXEiBg0ACwsgAigCACECCyACKAIAIgENAAtBACgCsIiAgAAhAQsgAUUNACAAQYcCakGAfnEhCEF/IQJBsIiAgAAhBEEAIQNBsIiAgAAhBgNAIAYhBwJAIAEiBigCBCIFIABJDQAgBSACTw0AIAUhAiAHIQQgBiEDIAVBCGogCEcNACAHIQQgBSECIAYhAwwECyAGKAIAIgENAAsgAw0CDAELQbCIgIAAIQQLPwBBEHQhASAAQYgCaiEHQQAhAwJAAkBBACgCuIiAgAAiAkUNAEEAIQUgASEGDAELQQAgAUHwoISAAEH//wNqQYCAfHEiBmsiAjYCuIiAgAAgAiEFCwJAIAcgBU0NACACQQF2IgIgByAFayIHIAIgB0sbQf//A2oiB0EQdkAAQX9GDQJBAEEAKAK4iICAACAHQYCAfHEiA2o2AriIgIAACyAGRQ0BIAZB/wE6AAEgBkEAKAKwiICAADYCgAIgBkGEAmogAyAFakGAgHxxQfh9aiICNgIAIAZBgAJqIQMLIANBgIB8cSIGIANBCHZB/wFxckH/AToAACAEIAMoAgA2AgACQCACIABrQYB+cSIFDQAgAw8LIAMhAQJAIAYgBUF/cyADQQhqIgQgAmoiB2pBgIB8cUYNACAEQf//A3EhBQJAIABB9/0DSw0AIAYgBEEIdkH/AXFqQf4BOgAAIANBACgCsIiAgAA2AgAgA0GAgAQgBWsiBTYCBEEAIAM2ArCIgIAAEIOAgIAAIAZBhIIEaiACIAVrQfh9aiIFNgIAIAZBgYAEakH/AToAACAGQYCCBGohASAFIABrQYB+cSEFDAELIAIgBWogACAFakH//3tqQYCAfHFrQYCAeGohBSADIQELIAEgASgCBCAFazYCBCAFQfgBaiEGIAcgBWtBCHZB/wFxIQUCQANAIAYiB0GAfmohBiAFIgQNAUEBIQUgB0H4AUcNAAsLAkAgB0H4AUYNACACIANqIAZrQYCAfHEiBSAEakH+AToAACAFIARBCHRqIgVBACgCsIiAgAA2AgAgBSAGNgIEQQAgBTYCsIiAgAAQg4CAgAALIAEPC0EAC3wBAn8CQCAARQ0AAkAgAEGAgHxxIABBCHZB/wFxciIBLQAAIgJB/wFHDQAgAEF4aiIAQQAoArCIgIAANgIAQQAgADYCsIiAgAAgAUH+AToAAEEAQQE6ALSIgIAADwsgACACQQJ0QcCIgIAAaiICKAIANgIAIAIgADYCAAsLawECfwJAQQAoArCIgIAAIgAoAgRB/wFLDQAgAEGAgHxxIgEgAEEIdkH/AXEiAHJBCToAAEEAQQAoArCIgIAAKAIANgKwiICAACABIABBCHRyIgBBACgC5IiAgAA2AgBBACAANgLkiICAAAsLTgECfwJAIAAgAUYNACACRQ0AA0ACQCAALQAAIgMgAS0AACIERg0AQQFBfyADIARLGw8LIAFBAWohASAAQQFqIQAgAkF/aiICDQALC0EAC3gBAX8CQAJAIAAgAU8NACACRQ0BIAAhAwNAIAMgAS0AADoAACABQQFqIQEgA0EBaiEDIAJBf2oiAg0ADAILCyAAIAFNDQAgAkUNACABQX9qIQEgAEF/aiEDA0AgAyACaiABIAJqLQAAOgAAIAJBf2oiAg0ACwsgAAssAQF/AkAgAkUNACAAIQMDQCADIAE6AAAgA0EBaiEDIAJBf2oiAg0ACwsgAAt/AQF/AkACQCABIAByIAJyQQNxRQ0AIAJFDQEgACEDA0AgAyABLQAAOgAAIAFBAWohASADQQFqIQMgAkF/aiICDQAMAgsLIAJBBEkNACACQQJ2IQIgACEDA0AgAyABKAIANgIAIAFBBGohASADQQRqIQMgAkF/aiICDQALCyAAC4gBAQJ/AkBBAC0A6IiAgAANAEEAQQE6AOiIgIAAEIyAgIAAEI6AgIAAC0GggAgQgICAgAAiAEGAgAQ2AgBBAkGAgIAgEJeAgIAAIQEgAEEUakKAgICAgIDAADcCACAAQRBqIABBoIAEajYCACAAQQhqQgA3AgAgACAAQSBqNgIEIAAgATYCHCAACxUAIAAoAhwQmICAgAAgABCCgICAAAsWACAAQQxqIAE2AgAgAEEIakEANgIACxsAIAAoAhwgAEEEaiAAQQxqKAIARRCWgICAAAtUAQN/QQAhAANAQQghASAAIQIDQEEAIAJBAXFrQaCG4u1+cSACQQF2cyECIAFBf2oiAQ0ACyAAQQJ0QfCIgIAAaiACNgIAIABBAWoiAEGAAkcNAAsLTgACQCABRQ0AIAJBf3MhAgNAIAJB/wFxIAAtAABzQQJ0QfCIgIAAaigCACACQQh2cyECIABBAWohACABQX9qIgENAAsgAkF/cyECCyACC10DAX4BfwF+QgAhAANAQQghASAAIQIDQEIAIAJCAYN9QsKenLzd8pW2SYMgAkIBiIUhAiABQX9qIgENAAsgAKdBA3RB8JCAgABqIAI3AwAgAEIBfCIAQoACUg0ACwtPAAJAIAFFDQAgAkJ/hSECA0AgAkL/AYMgADEAAIWnQQN0QfCQgIAAaikDACACQgiIhSECIABBAWohACABQX9qIgENAAsgAkJ/hSECCyACC8oQAgx/An4CQAJAIAAoAiRFDQAgACgCACECDAELQQAhAiAAQQA6ACggAEIANwMAIABCADcDGCAAQcgAakEAQeQAEIaAgIAAGiAAQawBakEMNgIACyAAIAEoAgQiAzYCECAAQeAAaiEEIABByABqIQUgAEG2AWohBiAAQbABaiEHIABBqAFqIQggASgCECEJAkACQAJAAkADQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCACDgoBAgAEBQYHCAkKDwsgASgCACEKIAAoAqgBIQIgACgCrAEhCyABKAIEIQwgASgCCCENDAILIAcgACgCqAEiDGogASgCACABKAIEIgJqIAEoAgggAmsiAiAAKAKsASAMayIMIAIgDEkbIgIQh4CAgAAaIAEgASgCBCACajYCBEEAIQwgAEEAIAAoAqgBIAJqIgIgAiAAKAKsASILRhs2AqgBIAIgC0cNESAAQQE2AgACQCAHQaiIgIAAQQYQhICAgABFDQBBBSEMDBILIAZBAkEAEI2AgIAAIAAoALgBRw0QQQYhDCAGLQAADREgACAALQC3ASICNgIgIAJBBEsNEUEBIAJ0QRNxRQ0RCyABKAIEIgwgASgCCCINRg0OAkAgASgCACIKIAxqLQAAIgsNACAAIAw2AhAgASAMQQFqNgIEQQYhAgwMC0EAIQIgAEEANgKoASAAQQI2AgAgACALQQJ0QQRqIgs2AqwBIAAgCzYCQAsgByACaiAKIAxqIA0gDGsiDCALIAJrIgIgDCACSRsiAhCHgICAABogASABKAIEIAJqNgIEQQAhDCAAQQAgACgCqAEgAmoiAiACIAAoAqwBIgtGGzYCqAEgAiALRw0PIAAgAkF8aiICNgKsAUEHIQwgByACQQAQjYCAgAAgByAAKAKsASICaigAAEcNDyAAQQI2AqgBIAAtALEBIgtBP3ENDAJAAkAgC0HAAHFFDQAgACAHIAggAhCRgICAAEEBRw0RIAAgACkDCDcDMCAAKAKsASECIAAtALEBIQsMAQsgAEJ/NwMwC0J/IQ4CQCALwEF/Sg0AIAAgByAIIAIQkYCAgABBAUcNECAAKAKsASECIAApAwghDgsgACAONwM4IAIgACgCqAEiC2tBAkkNDyAAIAtBAWoiCjYCqAEgCCALakEIai0AAEEhRw0MIAAgC0ECaiINNgKoASAIIApqQQhqLQAAQQFHDQwgAiANRg0PIAAgC0EDajYCqAEgACgCsAkgCCANakEIai0AABCcgICAACIMDQ8gACgCrAEiAiAAKAKoASIMIAIgDEsbIQ0CQANAIA0gDEYNASAAIAxBAWoiAjYCqAEgACAMaiELIAIhDCALQbABai0AAA0ODAALCyAFQgA3AwAgAEEANgKoASAAQQM2AgAgBUEIakIANwMACyAAIAEoAgQ2AhAgACABKAIQNgIUIAAoArAJIAEQmYCAgAAhDCAAIAApA0ggASgCBCAAKAIQa618Ig43A0ggACAAKQNQIAEoAhAgACgCFCICayILrXwiDzcDUCAOIAApAzBWDQ0gDyAAKQM4Vg0NAkACQAJAAkAgACgCIEF/ag4EAAMDAQMLIAEoAgwgAmogCyAAKAIYEI2AgIAArSEODAELIAEoAgwgAmogCyAAKQMYEI+AgIAAIQ4LIAAgDjcDGAsgDEEBRw0OAkAgACkDMCIOQn9RDQAgDiAFKQMAUg0OCwJAIAApAzgiDkJ/UQ0AQQchDCAOIAApA1BSDQ8LIAAgACkDSCAANQJAfCAAKQNgfCIPNwNgQgQhDgJAAkACQCAAKAIgQX9qDgQBAgIAAgtCCCEOCyAEIA4gD3w3AwALIAAgACkDaCAAKQNQfDcDaCAAIARBGCAAKAJwEI2AgIAANgJwIABBBDYCACAAIAApA1hCAXw3A1gLAkAgBSkDACIOQgODUA0AIA5CAXwhDiABKAIEIQwgASgCCCELA0AgCyAMRg0NIAEgDEEBaiICNgIEIAEoAgAgDGotAAANDiAFIA43AwAgDkIDgyEPIA5CAXwhDiACIQwgD0IAUg0ACwsgAEEFNgIAC0EBIQIgACgCIEF/ag4EBgcHBQcLIAAgARCSgICAACIMQQFHDQsgAEEHNgIAC0EAIAAoAhBrIQUgAEGAAWopAwAhDiABKAIEIQwCQANAIA4gBSAMaq18QgODUA0BAkAgDCABKAIIRw0AIAAgARCTgICAAAwLCyABIAxBAWoiAjYCBCABKAIAIAxqIQsgAiEMIAstAAANCwwACwsgACABEJOAgIAAQQchDCAEIABBkAFqQRgQhICAgAANCiAAQQg2AgALIAAgAUEgEJSAgIAAIgxBAUcNCSAAQQk2AgBBDCELIABBDDYCrAEMAQsgACgCrAEhCwsgByAAKAKoASIMaiABKAIAIAEoAgQiAmogASgCCCACayICIAsgDGsiDCACIAxJGyICEIeAgIAAGiABIAEoAgQgAmo2AgRBACEMIABBACAAKAKoASACaiICIAIgACgCrAEiC0YbNgKoASACIAtHDQcgABCVgICAACEMDAcLQQEhAiAAIAFBwAAQlICAgAAiDEEBRw0GDAELQQEhAiAAIAFBIBCUgICAACIMQQFHDQULIAAgAjYCAAwACwtBBiEMDAILQQAhDAwBC0EHIQwLAkACQCAAKAIkDQACQAJAIAwOAgADAQtBB0EIIAEoAgQgASgCCEYbIQwLIAEgCTYCECABIAM2AgQgDA8LAkAgDA0AIAMgASgCBEcNACAJIAEoAhBHDQAgAC0AKCEBIABBAToAKCABQQN0DwsgAEEAOgAoCyAMC6YBAQN/AkAgACgCBCIEDQAgAEIANwMICyACKAIAIgUgAyAFIANLGyEGA0ACQCAGIAVHDQBBAA8LIAEgBWotAAAhAyACIAVBAWoiBTYCACAAIANB/wBxrSAErYYgACkDCIQ3AwgCQAJAIAPAIgNBAEgNAAJAIAMNAEEHIQMgBA0CCyAAQQA2AgRBAQ8LQQchAyAAIARBB2oiBDYCBCAEQT9HDQELCyADC6ECAgN/AX4gAEGQAWohAiABQQRqIQMDQAJAIAAgASgCACADIAEoAggQkYCAgAAiBEEBRg0AIABBgAFqIgMgAykDACABKAIEIAAoAhAiA2siAq18NwMAIAAgAyABKAIAaiACIAAoAhgQjYCAgACtNwMYIAQPCwJAAkACQAJAAkAgACgCeA4DAAIBAwsgACAAKQMIIgU3A4gBAkAgBSAAKQNYUQ0AQQcPCyAAQQE2AngMAwsgACAAKQOYASAAKQMIfDcDmAEgACACQRggACgCoAEQjYCAgAA2AqABIABBATYCeCAAIAApA4gBQn98IgU3A4gBDAILIABBAjYCeCAAIAApA5ABIAApAwh8NwOQAQsgACkDiAEhBQsgBUIAUg0AC0EBC0ABAn8gAEGAAWoiAiACKQMAIAEoAgQgACgCECICayIDrXw3AwAgACACIAEoAgBqIAMgACgCGBCNgICAAK03AxgLfAEEfyABKAIEIQMgASgCCCEEA0ACQCAEIANHDQBBAA8LIAEgA0EBaiIFNgIEAkAgASgCACADai0AACAAKQMYIAAoAgQiA62Ip0H/AXFGDQBBBw8LIAAgA0EIaiIGNgIEIAUhAyAGIAJJDQALIABBADYCBCAAQgA3AxhBAQtvAQF/QQchAQJAIABBugFqLwAAQdm0AUcNACAAQbQBakEGQQAQjYCAgAAgAEGwAWooAABHDQAgAEGAAWopAwBCAoggADUAtAFSDQAgAEG4AWotAAANAEEBQQcgACgCICAAQbkBai0AAEYbIQELIAELwAIBA38CQAJAAkAgACgCJA0AIABBADoAKCAAQQA2AgBBASECDAELAkAgACgCAEEKRw0AQQAhAwwCC0ECIQMMAQtBASEDCwJAAkADQAJAAkACQAJAIAMOAwABAwMLIAEoAgQiAyABKAIIIgRGDQQgASgCACEFAkADQCAFIANqLQAADQEgASADQQFqIgM2AgQgACAAKAIEQQFqQQNxNgIEIAQgA0YNBgwACwsCQCAAKAIERQ0AQQcPCyAAKAIkRQ0BIABBADoAKCAAQQA2AgBBASEDDAMLIABCADcDGCAAQQA2AgQgAEHIAGpBAEHkABCGgICAABogAEGsAWpBDDYCAAtBAiEDDAELIAAgARCQgICAACIDQQFHDQIgAEEKNgIAQQAhAwwACwsCQCACDQBBAA8LQQdBASAAKAIEGyEDCyADC3UBAX8CQEG4CRCAgICAACICRQ0AIAIgADYCJCACIAAgARCbgICAACIANgKwCQJAIABFDQAgAkEAOgAoIAJCADcDACACQgA3AxggAkHIAGpBAEHkABCGgICAABogAkGsAWpBDDYCACACDwsgAhCCgICAAAtBAAseAAJAIABFDQAgACgCsAkQnYCAgAAgABCCgICAAAsL3RABCn8gAEHo3QFqIQIgAEHUAGohAyAAQRxqIgRBCGohBQJAAkADQCAAKAJAIQYCQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgASgCBCIHIAEoAghJDQAgBkEHRg0BDBELIAYOCQECAwQFBgcACQ4LIAAoAkwhBgwHC0EBIQYgASAHQQFqNgIEIAEoAgAgB2otAAAiB0UNCAJAAkAgB0HfAUsNACAHQQFHDQELIABBgAI7AVACQCAAKAI8DQAgACABKAIMIAEoAhAiBmo2AhggACABKAIUIAZrNgIsCyAEQgA3AgAgBUIANwIADAoLIAAtAFBFDQkMDQsgASAHQQFqNgIEIAEoAgAgB2otAAAhByAAQQI2AkAgACAHQQh0IAAoAkhqNgJIDAsLIAEgB0EBajYCBCABKAIAIAdqLQAAIQcgAEEDNgJAIAAgByAAKAJIakEBajYCSAwKCyABIAdBAWo2AgQgASgCACAHai0AACEHIABBBDYCQCAAIAdBCHQ2AkwMCQsgASAHQQFqNgIEIAEoAgAgB2otAAAhByAAIAAoAkQ2AkAgACAHIAAoAkxqQQFqNgJMDAgLIAEgB0EBajYCBEEHIQYgASgCACAHai0AACIHQeABSw0DQQAhCAJAAkAgB0EtTw0AQQAhCQwBCyAHQVNqIgcgB0H/AXFBLW4iCUEtbGshByAJQQFqIQkLIABBfyAJdEF/czYCdAJAIAdB/wFxQQlJDQAgB0F3aiIHIAdB/wFxQQluIghBCWxrIQcgCEEBaiEICyAAIAg2AnAgACAHQf8BcSIHNgJsIAggB2pBBEsNAyADQgA3AgAgA0EIakIANwIAIANBEGpBADYCACAAQX8gCHRBf3M2AnBB+AAhBwNAIAAgB2pBgAg7AQAgB0ECaiIHQeTdAUcNAAsgAEEGNgJAIABBBTYCCCAAQv////8PNwIACyAAKAJMIgpBBUkNBwJAIAAoAggiB0UNACAHQX9qIQYgASgCBCEHIAEoAgghCQNAIAkgB0YNCiABIAdBAWoiCDYCBCABKAIAIAdqLQAAIQcgACAGNgIIIAAgByAAKAIEQQh0cjYCBCAIIQcgBkF/aiIGQX9HDQALCyAAQQc2AkAgACAKQXtqIgY2AkwLIAAgACgCICIHIAEoAhQgASgCEGsiCCAAKAJIIgkgCCAJSRsiCGogACgCLCIJIAkgB2sgCEsbNgIoIAEoAggiCiABKAIEIghrIQcCQAJAAkAgACgC5N0BIgkNACAGDQFBACEGCyACIAlqIAEoAgAgCGpBKiAJayIIIAYgCWsiBiAIIAZJGyIGIAcgBiAHSRsiBxCHgICAABoCQAJAIAAoAuTdASIIIAdqIgYgACgCTEcNACACIAhqIAdqQQBBPyAGaxCGgICAABogACgC5N0BIAdqIQYMAQsCQCAGQRRLDQAgACAGNgLk3QEgASABKAIEIAdqNgIEDAMLIAZBa2ohBgsgAEEANgIQIAAgAjYCDCAAIAY2AhRBByEGIAAQmoCAgABFDQMgACgCECIIIAAoAuTdASIJIAdqSw0DIAAgACgCTCAIayIGNgJMAkAgCCAJTw0AIAAgCSAIayIHNgLk3QEgAiACIAhqIAcQhYCAgAAaDAILIABBADYC5N0BIAEgASgCBCAIIAlraiIINgIEIAEoAggiCiAIayEHCwJAIAdBFUkNACAAIAg2AhAgACABKAIANgIMIAAgCkFraiAIIAZqIAcgBkEVakkbNgIUQQchBiAAEJqAgIAARQ0DIAAoAkwiByAAKAIQIgggASgCBGsiCUkNAyABIAg2AgQgACAHIAlrIgY2AkwgASgCCCAIayIHQRRLDQELIAIgASgCACAIaiAHIAYgByAGSRsiBxCHgICAABogACAHNgLk3QEgASABKAIEIAdqNgIECyAAKAIgIgYgACgCHCIIayEHAkAgACgCPEUNAAJAIAYgACgCLEcNACAAQQA2AiALIAEoAgwgASgCEGogACgCGCAIaiAHEIeAgIAAGiAAKAIgIQYLIAAgBjYCHCABIAEoAhAgB2oiCDYCECAAIAAoAkgiBiAHazYCSAJAIAYgB0cNAEEHIQYgACgCTA0CIAAoAmgNAiAAKAIEDQIgAEEANgJADAQLQQAhBiAIIAEoAhRGDQEgASgCBCABKAIIRw0FIAAoAuTdASAAKAJMTw0FDAELAkADQCAAKAJMIghFDQFBACEGIAEoAggiCSAHTQ0CIAEoAhQiCiABKAIQIgtNDQIgACAIIAkgB2siBiAKIAtrIgkgBiAJSRsiBiAAKAIsIAAoAiAiCWsiCiAGIApJGyIGIAggBiAISRsiBms2AkwgCSAAKAIYaiABKAIAIAdqIAYQhYCAgAAaIAAgACgCICAGaiIHNgIgAkAgACgCJCAHTw0AIAAgBzYCJAsCQCAAKAI8RQ0AAkAgByAAKAIsRw0AIABBADYCIAsgASgCDCABKAIQaiABKAIAIAEoAgRqIAYQhYCAgAAaIAAoAiAhBwsgACAHNgIcIAEgASgCECAGajYCECABIAEoAgQgBmoiBzYCBAwACwsgAEEANgJADAQLIAYPCyAHwEF/Sg0BIABBATYCQCAAIAdBEHRBgID8AHE2AkgCQCAHQcABSQ0AIABBBTYCRCAAQQA6AFEMAwsgAC0AUQ0DIABBBjYCRCAHQaABSQ0CIANCADcCACADQRBqQQA2AgAgA0EIakIANwIAQfgAIQcDQCAAIAdqQYAIOwEAIAdBAmoiB0Hk3QFHDQALCyAAQQU2AgggAEL/////DzcCAAwBCyAHQQJLDQEgAEKDgICAgAE3AkAMAAsLQQcPC0EAC5wYARR/IABBGGohAQJAIABBIGooAgAiAiAAQShqKAIAIgNPDQAgAEHoAGoiBCgCAEUNACABIAQgACgCVBCegICAABogACgCKCEDIAAoAiAhAgsCQCACIANPDQAgAEHYC2ohBSAAQbwNaiEGIABB3A1qIQcgAEHoAGohCCAAQeAVaiEJIABB1ABqIQoDQCAAKAIQIgsgACgCFEsNASAAIAAoAmQiDEEFdGogACgCdCACcSINQQF0aiIOQfgAaiEPAkACQCAAKAIAIgNBgICACEkNACAAKAIEIRAMAQsgACADQQh0IgM2AgAgACALQQFqIgQ2AhAgACAAKAIEQQh0IAAoAgwgC2otAAByIhA2AgQgBCELCwJAAkAgECADQQt2IA8vAQAiEWwiBE8NACAAIAQ2AgAgDyARQYAQIBFrQQV2ajsBACACQX9qIQMCQCACDQAgACgCLCADaiEDCwJAAkAgACgCJCIRDQBBACEDDAELIAEoAgAgA2otAAAhAwsgACAAKAJwIAJxIAAoAmwiD3QgA0EIIA9rdmpBgAxsakHkHWohDgJAAkAgDEEGSw0AQQEhAwNAIA4gA0EBdCIDaiEQAkACQCAAKAIAIgRBgICACEkNACAAKAIEIQwMAQsgACAEQQh0IgQ2AgAgACAAKAIQIg9BAWo2AhAgACAAKAIEQQh0IA8gACgCDGotAAByIgw2AgQLAkACQCAMIARBC3YgEC8BACIRbCIPSQ0AIAAgDCAPazYCBCAEIA9rIQ8gA0EBciEDIBEgEUEFdmshBAwBCyARQYAQIBFrQQV2aiEECyAAIA82AgAgECAEOwEAIANBgAJJDQALIAAoAiAhAgwBCyACIAAoAlQiD0F/c2ohAwJAIAIgD0sNACAAKAIsIANqIQMLAkACQCARDQBBACESDAELIAEoAgAgA2otAAAhEgtBASEDQYACIQ8DQCAOIBJBAXQiEiAPcSITIA9qIANqQQF0aiERAkACQCAEQf///wdNDQAgBCENDAELIAAgBEEIdCINNgIAIAAgC0EBaiIENgIQIAAgEEEIdCAAKAIMIAtqLQAAciIQNgIEIAQhCwsCQAJAIBAgDUELdiARLwEAIgxsIgRPIhQNACAMQYAQIAxrQQV2aiEMDAELIAAgECAEayIQNgIEIA0gBGshBCAMIAxBBXZrIQxBACEPCyAAIAQ2AgAgESAMOwEAIA8gE3MhDyADQQF0IBRyIgNBgAJJDQALCyAAIAJBAWo2AiAgACgCGCACaiADOgAAAkAgACgCJCAAKAIgIgJPDQAgACACNgIkC0EAIQMCQCAAKAJkIgRBBEkNAAJAIARBCUsNACAEQX1qIQMMAQsgBEF6aiEDCyAAIAM2AmQMAQsgACADIARrIgM2AgAgACAQIARrIgQ2AgQgDyARIBFBBXZrOwEAIAAgDEEBdGoiEkH4A2ohDwJAAkAgA0H///8HTQ0AIAshEwwBCyAAIANBCHQiAzYCACAAIAtBAWoiEzYCECAAIARBCHQgACgCDCALai0AAHIiBDYCBAsCQAJAIAQgA0ELdiAPLwEAIhBsIhFJDQAgACADIBFrIgw2AgAgACAEIBFrIgM2AgQgDyAQIBBBBXZrOwEAIBJBkARqIQ8CQAJAIAxB////B00NACATIREMAQsgACAMQQh0Igw2AgAgACATQQFqIhE2AhAgACADQQh0IAAoAgwgE2otAAByIgM2AgQLAkACQCADIAxBC3YgDy8BACIQbCIETw0AIAAgBDYCACAPIBBBgBAgEGtBBXZqOwEAIA5B2ARqIQ8CQCAEQf///wdLDQAgACAEQQh0IgQ2AgAgACARQQFqNgIQIAAgA0EIdCAAKAIMIBFqLQAAciIDNgIECwJAIAMgBEELdiAPLwEAIhBsIhFJDQAgACAEIBFrNgIAIAAgAyARazYCBCAPIBAgEEEFdms7AQAMAgsgACARNgIAIA8gEEGAECAQa0EFdmo7AQAgAEEBNgJoIABBCUELIAAoAmRBB0kbNgJkDAMLIAAgDCAEayIMNgIAIAAgAyAEayIDNgIEIA8gECAQQQV2azsBACASQagEaiEEAkACQCAMQf///wdNDQAgESEODAELIAAgDEEIdCIMNgIAIAAgEUEBaiIONgIQIAAgA0EIdCAAKAIMIBFqLQAAciIDNgIECwJAAkAgAyAMQQt2IAQvAQAiD2wiEE8NACAAIBA2AgAgBCAPQYAQIA9rQQV2ajsBACAAKAJYIQMMAQsgACAMIBBrIhE2AgAgACADIBBrIgM2AgQgBCAPIA9BBXZrOwEAIBJBwARqIQ8CQCARQf///wdLDQAgACARQQh0IhE2AgAgACAOQQFqNgIQIAAgA0EIdCAAKAIMIA5qLQAAciIDNgIECwJAAkAgAyARQQt2IA8vAQAiEGwiBE8NACAQQYAQIBBrQQV2aiEQIAAoAlwhAwwBCyAAIAMgBGs2AgQgACgCYCEDIAAgACgCXDYCYCARIARrIQQgECAQQQV2ayEQCyAAIAQ2AgAgDyAQOwEAIAAgACgCWDYCXAsgACAAKAJUNgJYIAAgAzYCVAsgAEEIQQsgACgCZEEHSRs2AmQgACAJIA0Qn4CAgAAMAQsgACARNgIAIA8gEEGAECAQa0EFdmo7AQAgACAAKAJcNgJgIAAgACkCVDcCWCAAQQdBCiAAKAJkQQdJGzYCZCAAIAcgDRCfgICAACAKIAAoAmgiA0F+akEDIANBBkkbQQd0akGEB2ohDUEBIQMDQCANIANBAXQiA2ohEAJAAkAgACgCACIEQYCAgAhJDQAgACgCBCEMDAELIAAgBEEIdCIENgIAIAAgACgCECIPQQFqNgIQIAAgACgCBEEIdCAPIAAoAgxqLQAAciIMNgIECwJAAkAgDCAEQQt2IBAvAQAiEWwiD0kNACAAIAwgD2s2AgQgBCAPayEPIANBAXIhAyARIBFBBXZrIQQMAQsgEUGAECARa0EFdmohBAsgACAPNgIAIBAgBDsBACADQcAASQ0ACwJAIANBQGoiBEEDSw0AIAAgBDYCVAwBCyAAIANBAXFBAnIiDzYCVCAEQQF2IRACQCAEQQ1LDQAgACAPIBBBf2oiDnQiBDYCVEEBIQ8gBSAEQQF0akHAACADa0EBdGpBfmohEkEAIQwDQCASIA9BAXQiD2ohEAJAAkAgACgCACIDQYCAgAhJDQAgACgCBCENDAELIAAgA0EIdCIDNgIAIAAgACgCECIEQQFqNgIQIAAgACgCBEEIdCAEIAAoAgxqLQAAciINNgIECwJAAkAgDSADQQt2IBAvAQAiEWwiBEkNACAAIA0gBGs2AgQgACAAKAJUQQEgDHRqNgJUIAMgBGshBCAPQQFyIQ8gESARQQV2ayEDDAELIBFBgBAgEWtBBXZqIQMLIAAgBDYCACAQIAM7AQAgDiAMQQFqIgxHDQAMAgsLIBBBe2ohECAAKAIEIQQgACgCACEDA0ACQCADQf///wdLDQAgACADQQh0IgM2AgAgACAAKAIQIhFBAWo2AhAgBEEIdCARIAAoAgxqLQAAciEECyAAIANBAXYiAzYCACAAIAQgA2siBEEfdSIRIA9BAXRqQQFqIg82AlQgACARIANxIARqIgQ2AgQgEEF/aiIQDQALIAAgD0EEdDYCVEEAIQxBASEPA0AgBiAPQQF0Ig9qIRACQAJAIAAoAgAiA0GAgIAISQ0AIAAoAgQhDQwBCyAAIANBCHQiAzYCACAAIAAoAhAiBEEBajYCECAAIAAoAgRBCHQgBCAAKAIMai0AAHIiDTYCBAsCQAJAIA0gA0ELdiAQLwEAIhFsIgRJDQAgACANIARrNgIEIAAgACgCVEEBIAx0ajYCVCADIARrIQQgD0EBciEPIBEgEUEFdmshAwwBCyARQYAQIBFrQQV2aiEDCyAAIAQ2AgAgECADOwEAIAxBAWoiDEEERw0ACwsCQCABIAggACgCVBCegICAAA0AQQAPCyAAKAIgIQILIAIgACgCKEkNAAsLQQEhAwJAIAAoAgAiBEH///8HSw0AIAAgBEEIdDYCAEEBIQMgACAAKAIQIgRBAWo2AhAgACAAKAIEQQh0IAQgACgCDGotAAByNgIECyADC3ABAX8CQEGo3gEQgICAgAAiAkUNACACQTRqIAE2AgAgAkE8aiAANgIAAkACQAJAIABBf2oOAgABAgsgAiABEICAgIAAIgA2AhggAA0BIAIQgoCAgAAMAgsgAkEANgIYIAJBOGpBADYCAAsgAg8LQQAL0gEBAn9BBiECAkAgAUEnSw0AIABBMGogAUEBcUECciABQQF2QQtqdCIBNgIAAkACQCAAQTxqKAIAIgNFDQBBBCECIAEgAEE0aigCAEsNAiAAQSxqIAE2AgAgA0ECRw0AIABBOGoiAygCACABTw0AIAAgATYCOCAAKAIYEIKAgIAAIAAgACgCMBCAgICAACIBNgIYIAENAEEDIQIMAQtBACECIABBADYCQCAAQdAAakEBOgAAIABB6ABqQQA2AgAgAEHk3QFqIQMLIANBADYCAAsgAgsjAAJAIABBPGooAgBFDQAgACgCGBCCgICAAAsgABCCgICAAAvHAQEDf0EAIQMCQCAAKAIMIAJNDQAgACgCGCACTQ0AIAEgASgCACIDIAAoAhAgACgCCCIEayIFIAMgBSADSRsiBWs2AgAgBCACQX9zaiEDAkAgBCACSw0AIAAoAhQgA2ohAwsDQCAAKAIAIgIgA2otAAAhASAAIAAoAggiBEEBajYCCCACIARqIAE6AABBACADQQFqIgMgAyAAKAIURhshAyAFQX9qIgUNAAtBASEDIAAoAgwgACgCCCIFTw0AIAAgBTYCDAsgAwvoBAEGfwJAAkAgACgCACIDQYCAgAhJDQAgACgCBCEEDAELIAAgA0EIdCIDNgIAIAAgACgCECIFQQFqNgIQIAAgACgCBEEIdCAFIAAoAgxqLQAAciIENgIECwJAAkAgBCADQQt2IAEvAQAiBWwiBk8NACAAIAY2AgAgASAFQYAQIAVrQQV2ajsBACABIAJBBHRqQQRqIQdBCCEIQQIhAQwBCyAAIAMgBmsiAzYCACAAIAQgBmsiBDYCBCABIAUgBUEFdms7AQACQCADQf///wdLDQAgACADQQh0IgM2AgAgACAAKAIQIgVBAWo2AhAgACAEQQh0IAUgACgCDGotAAByIgQ2AgQLAkAgBCADQQt2IAEvAQIiBWwiBk8NACAAIAY2AgAgASAFQYAQIAVrQQV2ajsBAiABIAJBBHRqQYQCaiEHQQghCEEKIQEMAQsgACADIAZrNgIAIAAgBCAGazYCBCABIAUgBUEFdms7AQIgAUGEBGohB0GAAiEIQRIhAQsgAEHoAGogATYCAEEBIQEDQCAHIAFBAXQiAWohBAJAAkAgACgCACIDQYCAgAhJDQAgACgCBCECDAELIAAgA0EIdCIDNgIAIAAgACgCECIFQQFqNgIQIAAgACgCBEEIdCAFIAAoAgxqLQAAciICNgIECwJAAkAgAiADQQt2IAQvAQAiBmwiBUkNACAAIAIgBWs2AgQgAyAFayEFIAFBAXIhASAGIAZBBXZrIQMMAQsgBkGAECAGa0EFdmohAwsgACAFNgIAIAQgAzsBACABIAhJDQALIABB6ABqIgAgASAIayAAKAIAajYCAAsLNQEAQYAICy4IAAAAEAAAABgAAAAgAAAAKAAAADAAAABAAAAAUAAAAIAAAAAAAQAA/Td6WFoA";
-
-		/***/ }),
-		/* 2 */
-		/***/ ((module) => {
-
-		module.exports = __WEBPACK_EXTERNAL_MODULE__2__;
-
-		/***/ })
-		/******/ 	]);
-		/************************************************************************/
-		/******/ 	// The module cache
-		/******/ 	var __webpack_module_cache__ = {};
-		/******/ 	
-		/******/ 	// The require function
-		/******/ 	function __webpack_require__(moduleId) {
-		/******/ 		// Check if module is in cache
-		/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
-		/******/ 		if (cachedModule !== undefined) {
-		/******/ 			return cachedModule.exports;
-		/******/ 		}
-		/******/ 		// Create a new module (and put it into the cache)
-		/******/ 		var module = __webpack_module_cache__[moduleId] = {
-		/******/ 			// no module.id needed
-		/******/ 			// no module.loaded needed
-		/******/ 			exports: {}
-		/******/ 		};
-		/******/ 	
-		/******/ 		// Execute the module function
-		/******/ 		__webpack_modules__[moduleId](module, module.exports, __webpack_require__);
-		/******/ 	
-		/******/ 		// Return the exports of the module
-		/******/ 		return module.exports;
-		/******/ 	}
-		/******/ 	
-		/************************************************************************/
-		/******/ 	/* webpack/runtime/define property getters */
-		/******/ 	(() => {
-		/******/ 		// define getter functions for harmony exports
-		/******/ 		__webpack_require__.d = (exports, definition) => {
-		/******/ 			for(var key in definition) {
-		/******/ 				if(__webpack_require__.o(definition, key) && !__webpack_require__.o(exports, key)) {
-		/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-		/******/ 				}
-		/******/ 			}
-		/******/ 		};
-		/******/ 	})();
-		/******/ 	
-		/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
-		/******/ 	(() => {
-		/******/ 		__webpack_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop));
-		/******/ 	})();
-		/******/ 	
-		/******/ 	/* webpack/runtime/make namespace object */
-		/******/ 	(() => {
-		/******/ 		// define __esModule on exports
-		/******/ 		__webpack_require__.r = (exports) => {
-		/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-		/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-		/******/ 			}
-		/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
-		/******/ 		};
-		/******/ 	})();
-		/******/ 	
-		/************************************************************************/
-		var __webpack_exports__ = {};
-		// This entry need to be wrapped in an IIFE because it need to be isolated against other modules in the chunk.
-		(() => {
-		__webpack_require__.r(__webpack_exports__);
-		/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-		/* harmony export */   XzReadableStream: () => (/* binding */ XzReadableStream)
-		/* harmony export */ });
-		/* harmony import */ var _dist_native_xz_decompress_wasm__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1);
-
-
-		const ReadableStream = globalThis.ReadableStream
-		    // Node < 18 support web streams, but it's not available as a global, so we need to require it.
-		    // This won't be reached in modern browsers, and bundlers will ignore due to 'browser' field in package.json:
-		    || (__webpack_require__(2).ReadableStream);
-
-		const XZ_OK = 0;
-		const XZ_STREAM_END = 1;
-
-		class XzContext {
-		    constructor(moduleInstance) {
-		        this.exports = moduleInstance.exports;
-		        this.memory = this.exports.memory;
-		        this.ptr = this.exports.create_context();
-		        this._refresh();
-		        this.bufSize = this.mem32[0];
-		        this.inStart = this.mem32[1] - this.ptr;
-		        this.inEnd = this.inStart + this.bufSize;
-		        this.outStart = this.mem32[4] - this.ptr;
-		    }
-
-		    supplyInput(sourceDataUint8Array) {
-		        this._refresh();
-		        const inBuffer = this.mem8.subarray(this.inStart, this.inEnd);
-		        inBuffer.set(sourceDataUint8Array, 0);
-		        this.exports.supply_input(this.ptr, sourceDataUint8Array.byteLength);
-		        this._refresh();
-		    }
-
-		    getNextOutput() {
-		        const result = this.exports.get_next_output(this.ptr);
-		        this._refresh();
-		        if (result !== XZ_OK && result !== XZ_STREAM_END) {
-		            throw new Error(`get_next_output failed with error code ${result}`);
-		        }
-		        const outChunk = this.mem8.slice(this.outStart, this.outStart + /* outPos */ this.mem32[5]);
-		        return { outChunk, finished: result === XZ_STREAM_END };
-		    }
-
-		    needsMoreInput() {
-		        return /* inPos */ this.mem32[2] === /* inSize */ this.mem32[3];
-		    }
-
-		    outputBufferIsFull() {
-		        return /* outPos */ this.mem32[5] === this.bufSize;
-		    }
-
-		    resetOutputBuffer() {
-		        this.outPos = this.mem32[5] = 0;
-		    }
-
-		    dispose() {
-		        this.exports.destroy_context(this.ptr);
-		        this.exports = null;
-		    }
-
-		    _refresh() {
-		        if (this.memory.buffer !== this.mem8?.buffer) {
-		            this.mem8 = new Uint8Array(this.memory.buffer, this.ptr);
-		            this.mem32 = new Uint32Array(this.memory.buffer, this.ptr);
-		        }
-		    }
-		}
-
-		// Simple mutex to serialize context creation and prevent resource exhaustion
-		class ContextMutex {
-		    constructor() {
-		        this.locked = false;
-		        this.waitQueue = [];
-		    }
-
-		    async acquire() {
-		        if (!this.locked) {
-		            this.locked = true;
-		            return;
-		        }
-
-		        // Wait in queue
-		        return new Promise((resolve) => {
-		            this.waitQueue.push(resolve);
-		        });
-		    }
-
-		    release() {
-		        if (this.waitQueue.length > 0) {
-		            const next = this.waitQueue.shift();
-		            next();
-		        } else {
-		            this.locked = false;
-		        }
-		    }
-		}
-
-		class XzReadableStream extends ReadableStream {
-		    static _moduleInstancePromise;
-		    static _moduleInstance;
-		    static _contextMutex = new ContextMutex();
-
-		    static async _getModuleInstance() {
-		        const base64Wasm = _dist_native_xz_decompress_wasm__WEBPACK_IMPORTED_MODULE_0__.replace('data:application/wasm;base64,', '');
-		        const wasmBytes = Uint8Array.from(atob(base64Wasm), c => c.charCodeAt(0)).buffer;
-		        const wasmOptions = {};
-		        const module = await WebAssembly.instantiate(wasmBytes, wasmOptions);
-		        XzReadableStream._moduleInstance = module.instance;
-		    }
-
-		    constructor(compressedStream) {
-		        let xzContext;
-		        let unconsumedInput = null;
-		        const compressedReader = compressedStream.getReader();
-
-		        super({
-		            async start(controller) {
-		                await XzReadableStream._contextMutex.acquire();
-
-		                try {
-		                    if (!XzReadableStream._moduleInstance) {
-		                        await (XzReadableStream._moduleInstancePromise || (XzReadableStream._moduleInstancePromise = XzReadableStream._getModuleInstance()));
-		                    }
-		                    xzContext = new XzContext(XzReadableStream._moduleInstance);
-		                } catch (error) {
-		                    XzReadableStream._contextMutex.release();
-		                    throw error;
-		                }
-		            },
-
-		            async pull(controller) {
-		                try {
-		                    if (xzContext.needsMoreInput()) {
-		                        if (unconsumedInput === null || unconsumedInput.byteLength === 0) {
-		                            const { done, value } = await compressedReader.read();
-		                            if (!done) {
-		                                unconsumedInput = value;
-		                            }
-		                        }
-		                        const nextInputLength = Math.min(xzContext.bufSize, unconsumedInput.byteLength);
-		                        xzContext.supplyInput(unconsumedInput.subarray(0, nextInputLength));
-		                        unconsumedInput = unconsumedInput.subarray(nextInputLength);
-		                    }
-
-		                    const nextOutputResult = xzContext.getNextOutput();
-		                    controller.enqueue(nextOutputResult.outChunk);
-		                    xzContext.resetOutputBuffer();
-
-		                    if (nextOutputResult.finished) {
-		                        xzContext.dispose();
-		                        XzReadableStream._contextMutex.release();
-		                        controller.close();
-		                    }
-		                } catch (error) {
-		                    if (xzContext) {
-		                        xzContext.dispose();
-		                    }
-		                    XzReadableStream._contextMutex.release();
-		                    throw error;
-		                }
-		            },
-		            cancel() {
-		                try {
-		                    if (xzContext) {
-		                        xzContext.dispose();
-		                    }
-		                    return compressedReader.cancel();
-		                } finally {
-		                    XzReadableStream._contextMutex.release();
-		                }
-		            }
-		        });
-		    }
-		}
-
-		})();
-
-		/******/ 	return __webpack_exports__;
-		/******/ })()
-		;
-		}); 
-	} (xzDecompress$3));
-	return xzDecompress$3.exports;
-}
-
-var xzDecompressExports = requireXzDecompress();
-var xzDecompress = /*@__PURE__*/getDefaultExportFromCjs(xzDecompressExports);
-
-var xzDecompress$1 = /*#__PURE__*/_mergeNamespaces({
-    __proto__: null,
-    default: xzDecompress
-}, [xzDecompressExports]);
-
 /*
 node-bzip - a pure-javascript Node.JS module for decoding bzip2 data
 
@@ -19338,3 +19336,290 @@ var index = /*#__PURE__*/Object.freeze({
     ZstdErrorCode: ZstdErrorCode,
     decompress: decompress
 });
+
+var xzDecompress$3 = {exports: {}};
+
+/*!
+ * Based on xzwasm (c) Steve Sanderson. License: MIT - https://github.com/SteveSanderson/xzwasm
+ * Contains xz-embedded by Lasse Collin and Igor Pavlov. License: Public domain - https://tukaani.org/xz/embedded.html
+ * and walloc (c) 2020 Igalia, S.L. License: MIT - https://github.com/wingo/walloc
+ */
+var xzDecompress$2 = xzDecompress$3.exports;
+
+var hasRequiredXzDecompress;
+
+function requireXzDecompress () {
+	if (hasRequiredXzDecompress) return xzDecompress$3.exports;
+	hasRequiredXzDecompress = 1;
+	(function (module, exports) {
+		(function webpackUniversalModuleDefinition(root, factory) {
+			module.exports = factory(require$$0);
+		})(xzDecompress$2, (__WEBPACK_EXTERNAL_MODULE__2__) => {
+		return /******/ (() => { // webpackBootstrap
+		/******/ 	var __webpack_modules__ = ([
+		/* 0 */,
+		/* 1 */
+		/***/ ((module) => {
+
+		module.exports = "data:application/wasm;base64,AGFzbQEAAAABOApgAX8Bf2ABfwBgAABgA39/fwF/YAABf2ACf38AYAN/f34BfmACf38Bf2AEf39/fwF/YAN/f38AAyEgAAABAgMDAwMEAQUAAgMCBgcIBwUDAAMHAQcABwcBAwkFAwEAAgYIAX8BQfCgBAsHTgUGbWVtb3J5AgAOY3JlYXRlX2NvbnRleHQACA9kZXN0cm95X2NvbnRleHQACQxzdXBwbHlfaW5wdXQACg9nZXRfbmV4dF9vdXRwdXQACwqQYCDfAgEFf0EAIQECQCAAQQdqIgJBEEkNAEEBIQEgAkEDdiIDQQJGDQBBAiEBIAJBIEkNAEEDIQEgA0EERg0AQQQhASACQTBJDQBBBSEBIANBBkYNAEEGIQEgAkHIAEkNAEEHIQEgAkHYAEkNAEEIIQEgAkGIAUkNAEEJIQEgAkGIAkkNACAAEIGAgIAAIgBBCGpBACAAGw8LAkACQCABQQJ0QcCIgIAAaiIEKAIAIgANAEEAIQACQAJAQQAoAuSIgIAAIgJFDQBBACACKAIANgLkiICAAAwBC0EAEIGAgIAAIgJFDQILIAJBgIB8cSIAIAJBCHZB/wFxIgJyIAE6AAAgACACQQh0ckGAAmohAEEAIQJBACABQQJ0QYCIgIAAaigCACIDayEFIAMhAQNAIAAgBWoiACACNgIAIAAhAiABIANqIgFBgQJJDQALIAQgADYCAAsgBCAAKAIANgIACyAAC/QHAQh/QQAoArCIgIAAIQECQAJAAkACQAJAQQAtALSIgIAARQ0AQQBBADoAtIiAgAAgAUUNAUGwiICAACECA0ACQAJAIAFBCGoiAyABKAIEIgRqIgVBCHZB/wFxIgYNACABIQIMAQsCQANAIAVBgIB8cSAGai0AAEH+AUcNAUGwiICAACEGA0AgBiIHKAIAIgYgBUcNAAsgByAFKAIANgIAIAEgBCAFKAIEakEIaiIENgIEIAcgAiACIAVGGyECIAMgBGoiBUEIdkH/AXEiBg0ACwsgAigCACECCyACKAIAIgENAAtBACgCsIiAgAAhAQsgAUUNACAAQYcCakGAfnEhCEF/IQJBsIiAgAAhBEEAIQNBsIiAgAAhBgNAIAYhBwJAIAEiBigCBCIFIABJDQAgBSACTw0AIAUhAiAHIQQgBiEDIAVBCGogCEcNACAHIQQgBSECIAYhAwwECyAGKAIAIgENAAsgAw0CDAELQbCIgIAAIQQLPwBBEHQhASAAQYgCaiEHQQAhAwJAAkBBACgCuIiAgAAiAkUNAEEAIQUgASEGDAELQQAgAUHwoISAAEH//wNqQYCAfHEiBmsiAjYCuIiAgAAgAiEFCwJAIAcgBU0NACACQQF2IgIgByAFayIHIAIgB0sbQf//A2oiB0EQdkAAQX9GDQJBAEEAKAK4iICAACAHQYCAfHEiA2o2AriIgIAACyAGRQ0BIAZB/wE6AAEgBkEAKAKwiICAADYCgAIgBkGEAmogAyAFakGAgHxxQfh9aiICNgIAIAZBgAJqIQMLIANBgIB8cSIGIANBCHZB/wFxckH/AToAACAEIAMoAgA2AgACQCACIABrQYB+cSIFDQAgAw8LIAMhAQJAIAYgBUF/cyADQQhqIgQgAmoiB2pBgIB8cUYNACAEQf//A3EhBQJAIABB9/0DSw0AIAYgBEEIdkH/AXFqQf4BOgAAIANBACgCsIiAgAA2AgAgA0GAgAQgBWsiBTYCBEEAIAM2ArCIgIAAEIOAgIAAIAZBhIIEaiACIAVrQfh9aiIFNgIAIAZBgYAEakH/AToAACAGQYCCBGohASAFIABrQYB+cSEFDAELIAIgBWogACAFakH//3tqQYCAfHFrQYCAeGohBSADIQELIAEgASgCBCAFazYCBCAFQfgBaiEGIAcgBWtBCHZB/wFxIQUCQANAIAYiB0GAfmohBiAFIgQNAUEBIQUgB0H4AUcNAAsLAkAgB0H4AUYNACACIANqIAZrQYCAfHEiBSAEakH+AToAACAFIARBCHRqIgVBACgCsIiAgAA2AgAgBSAGNgIEQQAgBTYCsIiAgAAQg4CAgAALIAEPC0EAC3wBAn8CQCAARQ0AAkAgAEGAgHxxIABBCHZB/wFxciIBLQAAIgJB/wFHDQAgAEF4aiIAQQAoArCIgIAANgIAQQAgADYCsIiAgAAgAUH+AToAAEEAQQE6ALSIgIAADwsgACACQQJ0QcCIgIAAaiICKAIANgIAIAIgADYCAAsLawECfwJAQQAoArCIgIAAIgAoAgRB/wFLDQAgAEGAgHxxIgEgAEEIdkH/AXEiAHJBCToAAEEAQQAoArCIgIAAKAIANgKwiICAACABIABBCHRyIgBBACgC5IiAgAA2AgBBACAANgLkiICAAAsLTgECfwJAIAAgAUYNACACRQ0AA0ACQCAALQAAIgMgAS0AACIERg0AQQFBfyADIARLGw8LIAFBAWohASAAQQFqIQAgAkF/aiICDQALC0EAC3gBAX8CQAJAIAAgAU8NACACRQ0BIAAhAwNAIAMgAS0AADoAACABQQFqIQEgA0EBaiEDIAJBf2oiAg0ADAILCyAAIAFNDQAgAkUNACABQX9qIQEgAEF/aiEDA0AgAyACaiABIAJqLQAAOgAAIAJBf2oiAg0ACwsgAAssAQF/AkAgAkUNACAAIQMDQCADIAE6AAAgA0EBaiEDIAJBf2oiAg0ACwsgAAt/AQF/AkACQCABIAByIAJyQQNxRQ0AIAJFDQEgACEDA0AgAyABLQAAOgAAIAFBAWohASADQQFqIQMgAkF/aiICDQAMAgsLIAJBBEkNACACQQJ2IQIgACEDA0AgAyABKAIANgIAIAFBBGohASADQQRqIQMgAkF/aiICDQALCyAAC4gBAQJ/AkBBAC0A6IiAgAANAEEAQQE6AOiIgIAAEIyAgIAAEI6AgIAAC0GggAgQgICAgAAiAEGAgAQ2AgBBAkGAgIAgEJeAgIAAIQEgAEEUakKAgICAgIDAADcCACAAQRBqIABBoIAEajYCACAAQQhqQgA3AgAgACAAQSBqNgIEIAAgATYCHCAACxUAIAAoAhwQmICAgAAgABCCgICAAAsWACAAQQxqIAE2AgAgAEEIakEANgIACxsAIAAoAhwgAEEEaiAAQQxqKAIARRCWgICAAAtUAQN/QQAhAANAQQghASAAIQIDQEEAIAJBAXFrQaCG4u1+cSACQQF2cyECIAFBf2oiAQ0ACyAAQQJ0QfCIgIAAaiACNgIAIABBAWoiAEGAAkcNAAsLTgACQCABRQ0AIAJBf3MhAgNAIAJB/wFxIAAtAABzQQJ0QfCIgIAAaigCACACQQh2cyECIABBAWohACABQX9qIgENAAsgAkF/cyECCyACC10DAX4BfwF+QgAhAANAQQghASAAIQIDQEIAIAJCAYN9QsKenLzd8pW2SYMgAkIBiIUhAiABQX9qIgENAAsgAKdBA3RB8JCAgABqIAI3AwAgAEIBfCIAQoACUg0ACwtPAAJAIAFFDQAgAkJ/hSECA0AgAkL/AYMgADEAAIWnQQN0QfCQgIAAaikDACACQgiIhSECIABBAWohACABQX9qIgENAAsgAkJ/hSECCyACC8oQAgx/An4CQAJAIAAoAiRFDQAgACgCACECDAELQQAhAiAAQQA6ACggAEIANwMAIABCADcDGCAAQcgAakEAQeQAEIaAgIAAGiAAQawBakEMNgIACyAAIAEoAgQiAzYCECAAQeAAaiEEIABByABqIQUgAEG2AWohBiAAQbABaiEHIABBqAFqIQggASgCECEJAkACQAJAAkADQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCACDgoBAgAEBQYHCAkKDwsgASgCACEKIAAoAqgBIQIgACgCrAEhCyABKAIEIQwgASgCCCENDAILIAcgACgCqAEiDGogASgCACABKAIEIgJqIAEoAgggAmsiAiAAKAKsASAMayIMIAIgDEkbIgIQh4CAgAAaIAEgASgCBCACajYCBEEAIQwgAEEAIAAoAqgBIAJqIgIgAiAAKAKsASILRhs2AqgBIAIgC0cNESAAQQE2AgACQCAHQaiIgIAAQQYQhICAgABFDQBBBSEMDBILIAZBAkEAEI2AgIAAIAAoALgBRw0QQQYhDCAGLQAADREgACAALQC3ASICNgIgIAJBBEsNEUEBIAJ0QRNxRQ0RCyABKAIEIgwgASgCCCINRg0OAkAgASgCACIKIAxqLQAAIgsNACAAIAw2AhAgASAMQQFqNgIEQQYhAgwMC0EAIQIgAEEANgKoASAAQQI2AgAgACALQQJ0QQRqIgs2AqwBIAAgCzYCQAsgByACaiAKIAxqIA0gDGsiDCALIAJrIgIgDCACSRsiAhCHgICAABogASABKAIEIAJqNgIEQQAhDCAAQQAgACgCqAEgAmoiAiACIAAoAqwBIgtGGzYCqAEgAiALRw0PIAAgAkF8aiICNgKsAUEHIQwgByACQQAQjYCAgAAgByAAKAKsASICaigAAEcNDyAAQQI2AqgBIAAtALEBIgtBP3ENDAJAAkAgC0HAAHFFDQAgACAHIAggAhCRgICAAEEBRw0RIAAgACkDCDcDMCAAKAKsASECIAAtALEBIQsMAQsgAEJ/NwMwC0J/IQ4CQCALwEF/Sg0AIAAgByAIIAIQkYCAgABBAUcNECAAKAKsASECIAApAwghDgsgACAONwM4IAIgACgCqAEiC2tBAkkNDyAAIAtBAWoiCjYCqAEgCCALakEIai0AAEEhRw0MIAAgC0ECaiINNgKoASAIIApqQQhqLQAAQQFHDQwgAiANRg0PIAAgC0EDajYCqAEgACgCsAkgCCANakEIai0AABCcgICAACIMDQ8gACgCrAEiAiAAKAKoASIMIAIgDEsbIQ0CQANAIA0gDEYNASAAIAxBAWoiAjYCqAEgACAMaiELIAIhDCALQbABai0AAA0ODAALCyAFQgA3AwAgAEEANgKoASAAQQM2AgAgBUEIakIANwMACyAAIAEoAgQ2AhAgACABKAIQNgIUIAAoArAJIAEQmYCAgAAhDCAAIAApA0ggASgCBCAAKAIQa618Ig43A0ggACAAKQNQIAEoAhAgACgCFCICayILrXwiDzcDUCAOIAApAzBWDQ0gDyAAKQM4Vg0NAkACQAJAAkAgACgCIEF/ag4EAAMDAQMLIAEoAgwgAmogCyAAKAIYEI2AgIAArSEODAELIAEoAgwgAmogCyAAKQMYEI+AgIAAIQ4LIAAgDjcDGAsgDEEBRw0OAkAgACkDMCIOQn9RDQAgDiAFKQMAUg0OCwJAIAApAzgiDkJ/UQ0AQQchDCAOIAApA1BSDQ8LIAAgACkDSCAANQJAfCAAKQNgfCIPNwNgQgQhDgJAAkACQCAAKAIgQX9qDgQBAgIAAgtCCCEOCyAEIA4gD3w3AwALIAAgACkDaCAAKQNQfDcDaCAAIARBGCAAKAJwEI2AgIAANgJwIABBBDYCACAAIAApA1hCAXw3A1gLAkAgBSkDACIOQgODUA0AIA5CAXwhDiABKAIEIQwgASgCCCELA0AgCyAMRg0NIAEgDEEBaiICNgIEIAEoAgAgDGotAAANDiAFIA43AwAgDkIDgyEPIA5CAXwhDiACIQwgD0IAUg0ACwsgAEEFNgIAC0EBIQIgACgCIEF/ag4EBgcHBQcLIAAgARCSgICAACIMQQFHDQsgAEEHNgIAC0EAIAAoAhBrIQUgAEGAAWopAwAhDiABKAIEIQwCQANAIA4gBSAMaq18QgODUA0BAkAgDCABKAIIRw0AIAAgARCTgICAAAwLCyABIAxBAWoiAjYCBCABKAIAIAxqIQsgAiEMIAstAAANCwwACwsgACABEJOAgIAAQQchDCAEIABBkAFqQRgQhICAgAANCiAAQQg2AgALIAAgAUEgEJSAgIAAIgxBAUcNCSAAQQk2AgBBDCELIABBDDYCrAEMAQsgACgCrAEhCwsgByAAKAKoASIMaiABKAIAIAEoAgQiAmogASgCCCACayICIAsgDGsiDCACIAxJGyICEIeAgIAAGiABIAEoAgQgAmo2AgRBACEMIABBACAAKAKoASACaiICIAIgACgCrAEiC0YbNgKoASACIAtHDQcgABCVgICAACEMDAcLQQEhAiAAIAFBwAAQlICAgAAiDEEBRw0GDAELQQEhAiAAIAFBIBCUgICAACIMQQFHDQULIAAgAjYCAAwACwtBBiEMDAILQQAhDAwBC0EHIQwLAkACQCAAKAIkDQACQAJAIAwOAgADAQtBB0EIIAEoAgQgASgCCEYbIQwLIAEgCTYCECABIAM2AgQgDA8LAkAgDA0AIAMgASgCBEcNACAJIAEoAhBHDQAgAC0AKCEBIABBAToAKCABQQN0DwsgAEEAOgAoCyAMC6YBAQN/AkAgACgCBCIEDQAgAEIANwMICyACKAIAIgUgAyAFIANLGyEGA0ACQCAGIAVHDQBBAA8LIAEgBWotAAAhAyACIAVBAWoiBTYCACAAIANB/wBxrSAErYYgACkDCIQ3AwgCQAJAIAPAIgNBAEgNAAJAIAMNAEEHIQMgBA0CCyAAQQA2AgRBAQ8LQQchAyAAIARBB2oiBDYCBCAEQT9HDQELCyADC6ECAgN/AX4gAEGQAWohAiABQQRqIQMDQAJAIAAgASgCACADIAEoAggQkYCAgAAiBEEBRg0AIABBgAFqIgMgAykDACABKAIEIAAoAhAiA2siAq18NwMAIAAgAyABKAIAaiACIAAoAhgQjYCAgACtNwMYIAQPCwJAAkACQAJAAkAgACgCeA4DAAIBAwsgACAAKQMIIgU3A4gBAkAgBSAAKQNYUQ0AQQcPCyAAQQE2AngMAwsgACAAKQOYASAAKQMIfDcDmAEgACACQRggACgCoAEQjYCAgAA2AqABIABBATYCeCAAIAApA4gBQn98IgU3A4gBDAILIABBAjYCeCAAIAApA5ABIAApAwh8NwOQAQsgACkDiAEhBQsgBUIAUg0AC0EBC0ABAn8gAEGAAWoiAiACKQMAIAEoAgQgACgCECICayIDrXw3AwAgACACIAEoAgBqIAMgACgCGBCNgICAAK03AxgLfAEEfyABKAIEIQMgASgCCCEEA0ACQCAEIANHDQBBAA8LIAEgA0EBaiIFNgIEAkAgASgCACADai0AACAAKQMYIAAoAgQiA62Ip0H/AXFGDQBBBw8LIAAgA0EIaiIGNgIEIAUhAyAGIAJJDQALIABBADYCBCAAQgA3AxhBAQtvAQF/QQchAQJAIABBugFqLwAAQdm0AUcNACAAQbQBakEGQQAQjYCAgAAgAEGwAWooAABHDQAgAEGAAWopAwBCAoggADUAtAFSDQAgAEG4AWotAAANAEEBQQcgACgCICAAQbkBai0AAEYbIQELIAELwAIBA38CQAJAAkAgACgCJA0AIABBADoAKCAAQQA2AgBBASECDAELAkAgACgCAEEKRw0AQQAhAwwCC0ECIQMMAQtBASEDCwJAAkADQAJAAkACQAJAIAMOAwABAwMLIAEoAgQiAyABKAIIIgRGDQQgASgCACEFAkADQCAFIANqLQAADQEgASADQQFqIgM2AgQgACAAKAIEQQFqQQNxNgIEIAQgA0YNBgwACwsCQCAAKAIERQ0AQQcPCyAAKAIkRQ0BIABBADoAKCAAQQA2AgBBASEDDAMLIABCADcDGCAAQQA2AgQgAEHIAGpBAEHkABCGgICAABogAEGsAWpBDDYCAAtBAiEDDAELIAAgARCQgICAACIDQQFHDQIgAEEKNgIAQQAhAwwACwsCQCACDQBBAA8LQQdBASAAKAIEGyEDCyADC3UBAX8CQEG4CRCAgICAACICRQ0AIAIgADYCJCACIAAgARCbgICAACIANgKwCQJAIABFDQAgAkEAOgAoIAJCADcDACACQgA3AxggAkHIAGpBAEHkABCGgICAABogAkGsAWpBDDYCACACDwsgAhCCgICAAAtBAAseAAJAIABFDQAgACgCsAkQnYCAgAAgABCCgICAAAsL3RABCn8gAEHo3QFqIQIgAEHUAGohAyAAQRxqIgRBCGohBQJAAkADQCAAKAJAIQYCQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgASgCBCIHIAEoAghJDQAgBkEHRg0BDBELIAYOCQECAwQFBgcACQ4LIAAoAkwhBgwHC0EBIQYgASAHQQFqNgIEIAEoAgAgB2otAAAiB0UNCAJAAkAgB0HfAUsNACAHQQFHDQELIABBgAI7AVACQCAAKAI8DQAgACABKAIMIAEoAhAiBmo2AhggACABKAIUIAZrNgIsCyAEQgA3AgAgBUIANwIADAoLIAAtAFBFDQkMDQsgASAHQQFqNgIEIAEoAgAgB2otAAAhByAAQQI2AkAgACAHQQh0IAAoAkhqNgJIDAsLIAEgB0EBajYCBCABKAIAIAdqLQAAIQcgAEEDNgJAIAAgByAAKAJIakEBajYCSAwKCyABIAdBAWo2AgQgASgCACAHai0AACEHIABBBDYCQCAAIAdBCHQ2AkwMCQsgASAHQQFqNgIEIAEoAgAgB2otAAAhByAAIAAoAkQ2AkAgACAHIAAoAkxqQQFqNgJMDAgLIAEgB0EBajYCBEEHIQYgASgCACAHai0AACIHQeABSw0DQQAhCAJAAkAgB0EtTw0AQQAhCQwBCyAHQVNqIgcgB0H/AXFBLW4iCUEtbGshByAJQQFqIQkLIABBfyAJdEF/czYCdAJAIAdB/wFxQQlJDQAgB0F3aiIHIAdB/wFxQQluIghBCWxrIQcgCEEBaiEICyAAIAg2AnAgACAHQf8BcSIHNgJsIAggB2pBBEsNAyADQgA3AgAgA0EIakIANwIAIANBEGpBADYCACAAQX8gCHRBf3M2AnBB+AAhBwNAIAAgB2pBgAg7AQAgB0ECaiIHQeTdAUcNAAsgAEEGNgJAIABBBTYCCCAAQv////8PNwIACyAAKAJMIgpBBUkNBwJAIAAoAggiB0UNACAHQX9qIQYgASgCBCEHIAEoAgghCQNAIAkgB0YNCiABIAdBAWoiCDYCBCABKAIAIAdqLQAAIQcgACAGNgIIIAAgByAAKAIEQQh0cjYCBCAIIQcgBkF/aiIGQX9HDQALCyAAQQc2AkAgACAKQXtqIgY2AkwLIAAgACgCICIHIAEoAhQgASgCEGsiCCAAKAJIIgkgCCAJSRsiCGogACgCLCIJIAkgB2sgCEsbNgIoIAEoAggiCiABKAIEIghrIQcCQAJAAkAgACgC5N0BIgkNACAGDQFBACEGCyACIAlqIAEoAgAgCGpBKiAJayIIIAYgCWsiBiAIIAZJGyIGIAcgBiAHSRsiBxCHgICAABoCQAJAIAAoAuTdASIIIAdqIgYgACgCTEcNACACIAhqIAdqQQBBPyAGaxCGgICAABogACgC5N0BIAdqIQYMAQsCQCAGQRRLDQAgACAGNgLk3QEgASABKAIEIAdqNgIEDAMLIAZBa2ohBgsgAEEANgIQIAAgAjYCDCAAIAY2AhRBByEGIAAQmoCAgABFDQMgACgCECIIIAAoAuTdASIJIAdqSw0DIAAgACgCTCAIayIGNgJMAkAgCCAJTw0AIAAgCSAIayIHNgLk3QEgAiACIAhqIAcQhYCAgAAaDAILIABBADYC5N0BIAEgASgCBCAIIAlraiIINgIEIAEoAggiCiAIayEHCwJAIAdBFUkNACAAIAg2AhAgACABKAIANgIMIAAgCkFraiAIIAZqIAcgBkEVakkbNgIUQQchBiAAEJqAgIAARQ0DIAAoAkwiByAAKAIQIgggASgCBGsiCUkNAyABIAg2AgQgACAHIAlrIgY2AkwgASgCCCAIayIHQRRLDQELIAIgASgCACAIaiAHIAYgByAGSRsiBxCHgICAABogACAHNgLk3QEgASABKAIEIAdqNgIECyAAKAIgIgYgACgCHCIIayEHAkAgACgCPEUNAAJAIAYgACgCLEcNACAAQQA2AiALIAEoAgwgASgCEGogACgCGCAIaiAHEIeAgIAAGiAAKAIgIQYLIAAgBjYCHCABIAEoAhAgB2oiCDYCECAAIAAoAkgiBiAHazYCSAJAIAYgB0cNAEEHIQYgACgCTA0CIAAoAmgNAiAAKAIEDQIgAEEANgJADAQLQQAhBiAIIAEoAhRGDQEgASgCBCABKAIIRw0FIAAoAuTdASAAKAJMTw0FDAELAkADQCAAKAJMIghFDQFBACEGIAEoAggiCSAHTQ0CIAEoAhQiCiABKAIQIgtNDQIgACAIIAkgB2siBiAKIAtrIgkgBiAJSRsiBiAAKAIsIAAoAiAiCWsiCiAGIApJGyIGIAggBiAISRsiBms2AkwgCSAAKAIYaiABKAIAIAdqIAYQhYCAgAAaIAAgACgCICAGaiIHNgIgAkAgACgCJCAHTw0AIAAgBzYCJAsCQCAAKAI8RQ0AAkAgByAAKAIsRw0AIABBADYCIAsgASgCDCABKAIQaiABKAIAIAEoAgRqIAYQhYCAgAAaIAAoAiAhBwsgACAHNgIcIAEgASgCECAGajYCECABIAEoAgQgBmoiBzYCBAwACwsgAEEANgJADAQLIAYPCyAHwEF/Sg0BIABBATYCQCAAIAdBEHRBgID8AHE2AkgCQCAHQcABSQ0AIABBBTYCRCAAQQA6AFEMAwsgAC0AUQ0DIABBBjYCRCAHQaABSQ0CIANCADcCACADQRBqQQA2AgAgA0EIakIANwIAQfgAIQcDQCAAIAdqQYAIOwEAIAdBAmoiB0Hk3QFHDQALCyAAQQU2AgggAEL/////DzcCAAwBCyAHQQJLDQEgAEKDgICAgAE3AkAMAAsLQQcPC0EAC5wYARR/IABBGGohAQJAIABBIGooAgAiAiAAQShqKAIAIgNPDQAgAEHoAGoiBCgCAEUNACABIAQgACgCVBCegICAABogACgCKCEDIAAoAiAhAgsCQCACIANPDQAgAEHYC2ohBSAAQbwNaiEGIABB3A1qIQcgAEHoAGohCCAAQeAVaiEJIABB1ABqIQoDQCAAKAIQIgsgACgCFEsNASAAIAAoAmQiDEEFdGogACgCdCACcSINQQF0aiIOQfgAaiEPAkACQCAAKAIAIgNBgICACEkNACAAKAIEIRAMAQsgACADQQh0IgM2AgAgACALQQFqIgQ2AhAgACAAKAIEQQh0IAAoAgwgC2otAAByIhA2AgQgBCELCwJAAkAgECADQQt2IA8vAQAiEWwiBE8NACAAIAQ2AgAgDyARQYAQIBFrQQV2ajsBACACQX9qIQMCQCACDQAgACgCLCADaiEDCwJAAkAgACgCJCIRDQBBACEDDAELIAEoAgAgA2otAAAhAwsgACAAKAJwIAJxIAAoAmwiD3QgA0EIIA9rdmpBgAxsakHkHWohDgJAAkAgDEEGSw0AQQEhAwNAIA4gA0EBdCIDaiEQAkACQCAAKAIAIgRBgICACEkNACAAKAIEIQwMAQsgACAEQQh0IgQ2AgAgACAAKAIQIg9BAWo2AhAgACAAKAIEQQh0IA8gACgCDGotAAByIgw2AgQLAkACQCAMIARBC3YgEC8BACIRbCIPSQ0AIAAgDCAPazYCBCAEIA9rIQ8gA0EBciEDIBEgEUEFdmshBAwBCyARQYAQIBFrQQV2aiEECyAAIA82AgAgECAEOwEAIANBgAJJDQALIAAoAiAhAgwBCyACIAAoAlQiD0F/c2ohAwJAIAIgD0sNACAAKAIsIANqIQMLAkACQCARDQBBACESDAELIAEoAgAgA2otAAAhEgtBASEDQYACIQ8DQCAOIBJBAXQiEiAPcSITIA9qIANqQQF0aiERAkACQCAEQf///wdNDQAgBCENDAELIAAgBEEIdCINNgIAIAAgC0EBaiIENgIQIAAgEEEIdCAAKAIMIAtqLQAAciIQNgIEIAQhCwsCQAJAIBAgDUELdiARLwEAIgxsIgRPIhQNACAMQYAQIAxrQQV2aiEMDAELIAAgECAEayIQNgIEIA0gBGshBCAMIAxBBXZrIQxBACEPCyAAIAQ2AgAgESAMOwEAIA8gE3MhDyADQQF0IBRyIgNBgAJJDQALCyAAIAJBAWo2AiAgACgCGCACaiADOgAAAkAgACgCJCAAKAIgIgJPDQAgACACNgIkC0EAIQMCQCAAKAJkIgRBBEkNAAJAIARBCUsNACAEQX1qIQMMAQsgBEF6aiEDCyAAIAM2AmQMAQsgACADIARrIgM2AgAgACAQIARrIgQ2AgQgDyARIBFBBXZrOwEAIAAgDEEBdGoiEkH4A2ohDwJAAkAgA0H///8HTQ0AIAshEwwBCyAAIANBCHQiAzYCACAAIAtBAWoiEzYCECAAIARBCHQgACgCDCALai0AAHIiBDYCBAsCQAJAIAQgA0ELdiAPLwEAIhBsIhFJDQAgACADIBFrIgw2AgAgACAEIBFrIgM2AgQgDyAQIBBBBXZrOwEAIBJBkARqIQ8CQAJAIAxB////B00NACATIREMAQsgACAMQQh0Igw2AgAgACATQQFqIhE2AhAgACADQQh0IAAoAgwgE2otAAByIgM2AgQLAkACQCADIAxBC3YgDy8BACIQbCIETw0AIAAgBDYCACAPIBBBgBAgEGtBBXZqOwEAIA5B2ARqIQ8CQCAEQf///wdLDQAgACAEQQh0IgQ2AgAgACARQQFqNgIQIAAgA0EIdCAAKAIMIBFqLQAAciIDNgIECwJAIAMgBEELdiAPLwEAIhBsIhFJDQAgACAEIBFrNgIAIAAgAyARazYCBCAPIBAgEEEFdms7AQAMAgsgACARNgIAIA8gEEGAECAQa0EFdmo7AQAgAEEBNgJoIABBCUELIAAoAmRBB0kbNgJkDAMLIAAgDCAEayIMNgIAIAAgAyAEayIDNgIEIA8gECAQQQV2azsBACASQagEaiEEAkACQCAMQf///wdNDQAgESEODAELIAAgDEEIdCIMNgIAIAAgEUEBaiIONgIQIAAgA0EIdCAAKAIMIBFqLQAAciIDNgIECwJAAkAgAyAMQQt2IAQvAQAiD2wiEE8NACAAIBA2AgAgBCAPQYAQIA9rQQV2ajsBACAAKAJYIQMMAQsgACAMIBBrIhE2AgAgACADIBBrIgM2AgQgBCAPIA9BBXZrOwEAIBJBwARqIQ8CQCARQf///wdLDQAgACARQQh0IhE2AgAgACAOQQFqNgIQIAAgA0EIdCAAKAIMIA5qLQAAciIDNgIECwJAAkAgAyARQQt2IA8vAQAiEGwiBE8NACAQQYAQIBBrQQV2aiEQIAAoAlwhAwwBCyAAIAMgBGs2AgQgACgCYCEDIAAgACgCXDYCYCARIARrIQQgECAQQQV2ayEQCyAAIAQ2AgAgDyAQOwEAIAAgACgCWDYCXAsgACAAKAJUNgJYIAAgAzYCVAsgAEEIQQsgACgCZEEHSRs2AmQgACAJIA0Qn4CAgAAMAQsgACARNgIAIA8gEEGAECAQa0EFdmo7AQAgACAAKAJcNgJgIAAgACkCVDcCWCAAQQdBCiAAKAJkQQdJGzYCZCAAIAcgDRCfgICAACAKIAAoAmgiA0F+akEDIANBBkkbQQd0akGEB2ohDUEBIQMDQCANIANBAXQiA2ohEAJAAkAgACgCACIEQYCAgAhJDQAgACgCBCEMDAELIAAgBEEIdCIENgIAIAAgACgCECIPQQFqNgIQIAAgACgCBEEIdCAPIAAoAgxqLQAAciIMNgIECwJAAkAgDCAEQQt2IBAvAQAiEWwiD0kNACAAIAwgD2s2AgQgBCAPayEPIANBAXIhAyARIBFBBXZrIQQMAQsgEUGAECARa0EFdmohBAsgACAPNgIAIBAgBDsBACADQcAASQ0ACwJAIANBQGoiBEEDSw0AIAAgBDYCVAwBCyAAIANBAXFBAnIiDzYCVCAEQQF2IRACQCAEQQ1LDQAgACAPIBBBf2oiDnQiBDYCVEEBIQ8gBSAEQQF0akHAACADa0EBdGpBfmohEkEAIQwDQCASIA9BAXQiD2ohEAJAAkAgACgCACIDQYCAgAhJDQAgACgCBCENDAELIAAgA0EIdCIDNgIAIAAgACgCECIEQQFqNgIQIAAgACgCBEEIdCAEIAAoAgxqLQAAciINNgIECwJAAkAgDSADQQt2IBAvAQAiEWwiBEkNACAAIA0gBGs2AgQgACAAKAJUQQEgDHRqNgJUIAMgBGshBCAPQQFyIQ8gESARQQV2ayEDDAELIBFBgBAgEWtBBXZqIQMLIAAgBDYCACAQIAM7AQAgDiAMQQFqIgxHDQAMAgsLIBBBe2ohECAAKAIEIQQgACgCACEDA0ACQCADQf///wdLDQAgACADQQh0IgM2AgAgACAAKAIQIhFBAWo2AhAgBEEIdCARIAAoAgxqLQAAciEECyAAIANBAXYiAzYCACAAIAQgA2siBEEfdSIRIA9BAXRqQQFqIg82AlQgACARIANxIARqIgQ2AgQgEEF/aiIQDQALIAAgD0EEdDYCVEEAIQxBASEPA0AgBiAPQQF0Ig9qIRACQAJAIAAoAgAiA0GAgIAISQ0AIAAoAgQhDQwBCyAAIANBCHQiAzYCACAAIAAoAhAiBEEBajYCECAAIAAoAgRBCHQgBCAAKAIMai0AAHIiDTYCBAsCQAJAIA0gA0ELdiAQLwEAIhFsIgRJDQAgACANIARrNgIEIAAgACgCVEEBIAx0ajYCVCADIARrIQQgD0EBciEPIBEgEUEFdmshAwwBCyARQYAQIBFrQQV2aiEDCyAAIAQ2AgAgECADOwEAIAxBAWoiDEEERw0ACwsCQCABIAggACgCVBCegICAAA0AQQAPCyAAKAIgIQILIAIgACgCKEkNAAsLQQEhAwJAIAAoAgAiBEH///8HSw0AIAAgBEEIdDYCAEEBIQMgACAAKAIQIgRBAWo2AhAgACAAKAIEQQh0IAQgACgCDGotAAByNgIECyADC3ABAX8CQEGo3gEQgICAgAAiAkUNACACQTRqIAE2AgAgAkE8aiAANgIAAkACQAJAIABBf2oOAgABAgsgAiABEICAgIAAIgA2AhggAA0BIAIQgoCAgAAMAgsgAkEANgIYIAJBOGpBADYCAAsgAg8LQQAL0gEBAn9BBiECAkAgAUEnSw0AIABBMGogAUEBcUECciABQQF2QQtqdCIBNgIAAkACQCAAQTxqKAIAIgNFDQBBBCECIAEgAEE0aigCAEsNAiAAQSxqIAE2AgAgA0ECRw0AIABBOGoiAygCACABTw0AIAAgATYCOCAAKAIYEIKAgIAAIAAgACgCMBCAgICAACIBNgIYIAENAEEDIQIMAQtBACECIABBADYCQCAAQdAAakEBOgAAIABB6ABqQQA2AgAgAEHk3QFqIQMLIANBADYCAAsgAgsjAAJAIABBPGooAgBFDQAgACgCGBCCgICAAAsgABCCgICAAAvHAQEDf0EAIQMCQCAAKAIMIAJNDQAgACgCGCACTQ0AIAEgASgCACIDIAAoAhAgACgCCCIEayIFIAMgBSADSRsiBWs2AgAgBCACQX9zaiEDAkAgBCACSw0AIAAoAhQgA2ohAwsDQCAAKAIAIgIgA2otAAAhASAAIAAoAggiBEEBajYCCCACIARqIAE6AABBACADQQFqIgMgAyAAKAIURhshAyAFQX9qIgUNAAtBASEDIAAoAgwgACgCCCIFTw0AIAAgBTYCDAsgAwvoBAEGfwJAAkAgACgCACIDQYCAgAhJDQAgACgCBCEEDAELIAAgA0EIdCIDNgIAIAAgACgCECIFQQFqNgIQIAAgACgCBEEIdCAFIAAoAgxqLQAAciIENgIECwJAAkAgBCADQQt2IAEvAQAiBWwiBk8NACAAIAY2AgAgASAFQYAQIAVrQQV2ajsBACABIAJBBHRqQQRqIQdBCCEIQQIhAQwBCyAAIAMgBmsiAzYCACAAIAQgBmsiBDYCBCABIAUgBUEFdms7AQACQCADQf///wdLDQAgACADQQh0IgM2AgAgACAAKAIQIgVBAWo2AhAgACAEQQh0IAUgACgCDGotAAByIgQ2AgQLAkAgBCADQQt2IAEvAQIiBWwiBk8NACAAIAY2AgAgASAFQYAQIAVrQQV2ajsBAiABIAJBBHRqQYQCaiEHQQghCEEKIQEMAQsgACADIAZrNgIAIAAgBCAGazYCBCABIAUgBUEFdms7AQIgAUGEBGohB0GAAiEIQRIhAQsgAEHoAGogATYCAEEBIQEDQCAHIAFBAXQiAWohBAJAAkAgACgCACIDQYCAgAhJDQAgACgCBCECDAELIAAgA0EIdCIDNgIAIAAgACgCECIFQQFqNgIQIAAgACgCBEEIdCAFIAAoAgxqLQAAciICNgIECwJAAkAgAiADQQt2IAQvAQAiBmwiBUkNACAAIAIgBWs2AgQgAyAFayEFIAFBAXIhASAGIAZBBXZrIQMMAQsgBkGAECAGa0EFdmohAwsgACAFNgIAIAQgAzsBACABIAhJDQALIABB6ABqIgAgASAIayAAKAIAajYCAAsLNQEAQYAICy4IAAAAEAAAABgAAAAgAAAAKAAAADAAAABAAAAAUAAAAIAAAAAAAQAA/Td6WFoA";
+
+		/***/ }),
+		/* 2 */
+		/***/ ((module) => {
+
+		module.exports = __WEBPACK_EXTERNAL_MODULE__2__;
+
+		/***/ })
+		/******/ 	]);
+		/************************************************************************/
+		/******/ 	// The module cache
+		/******/ 	var __webpack_module_cache__ = {};
+		/******/ 	
+		/******/ 	// The require function
+		/******/ 	function __webpack_require__(moduleId) {
+		/******/ 		// Check if module is in cache
+		/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+		/******/ 		if (cachedModule !== undefined) {
+		/******/ 			return cachedModule.exports;
+		/******/ 		}
+		/******/ 		// Create a new module (and put it into the cache)
+		/******/ 		var module = __webpack_module_cache__[moduleId] = {
+		/******/ 			// no module.id needed
+		/******/ 			// no module.loaded needed
+		/******/ 			exports: {}
+		/******/ 		};
+		/******/ 	
+		/******/ 		// Execute the module function
+		/******/ 		__webpack_modules__[moduleId](module, module.exports, __webpack_require__);
+		/******/ 	
+		/******/ 		// Return the exports of the module
+		/******/ 		return module.exports;
+		/******/ 	}
+		/******/ 	
+		/************************************************************************/
+		/******/ 	/* webpack/runtime/define property getters */
+		/******/ 	(() => {
+		/******/ 		// define getter functions for harmony exports
+		/******/ 		__webpack_require__.d = (exports, definition) => {
+		/******/ 			for(var key in definition) {
+		/******/ 				if(__webpack_require__.o(definition, key) && !__webpack_require__.o(exports, key)) {
+		/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+		/******/ 				}
+		/******/ 			}
+		/******/ 		};
+		/******/ 	})();
+		/******/ 	
+		/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
+		/******/ 	(() => {
+		/******/ 		__webpack_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop));
+		/******/ 	})();
+		/******/ 	
+		/******/ 	/* webpack/runtime/make namespace object */
+		/******/ 	(() => {
+		/******/ 		// define __esModule on exports
+		/******/ 		__webpack_require__.r = (exports) => {
+		/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+		/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+		/******/ 			}
+		/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
+		/******/ 		};
+		/******/ 	})();
+		/******/ 	
+		/************************************************************************/
+		var __webpack_exports__ = {};
+		// This entry need to be wrapped in an IIFE because it need to be isolated against other modules in the chunk.
+		(() => {
+		__webpack_require__.r(__webpack_exports__);
+		/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+		/* harmony export */   XzReadableStream: () => (/* binding */ XzReadableStream)
+		/* harmony export */ });
+		/* harmony import */ var _dist_native_xz_decompress_wasm__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1);
+
+
+		const ReadableStream = globalThis.ReadableStream
+		    // Node < 18 support web streams, but it's not available as a global, so we need to require it.
+		    // This won't be reached in modern browsers, and bundlers will ignore due to 'browser' field in package.json:
+		    || (__webpack_require__(2).ReadableStream);
+
+		const XZ_OK = 0;
+		const XZ_STREAM_END = 1;
+
+		class XzContext {
+		    constructor(moduleInstance) {
+		        this.exports = moduleInstance.exports;
+		        this.memory = this.exports.memory;
+		        this.ptr = this.exports.create_context();
+		        this._refresh();
+		        this.bufSize = this.mem32[0];
+		        this.inStart = this.mem32[1] - this.ptr;
+		        this.inEnd = this.inStart + this.bufSize;
+		        this.outStart = this.mem32[4] - this.ptr;
+		    }
+
+		    supplyInput(sourceDataUint8Array) {
+		        this._refresh();
+		        const inBuffer = this.mem8.subarray(this.inStart, this.inEnd);
+		        inBuffer.set(sourceDataUint8Array, 0);
+		        this.exports.supply_input(this.ptr, sourceDataUint8Array.byteLength);
+		        this._refresh();
+		    }
+
+		    getNextOutput() {
+		        const result = this.exports.get_next_output(this.ptr);
+		        this._refresh();
+		        if (result !== XZ_OK && result !== XZ_STREAM_END) {
+		            throw new Error(`get_next_output failed with error code ${result}`);
+		        }
+		        const outChunk = this.mem8.slice(this.outStart, this.outStart + /* outPos */ this.mem32[5]);
+		        return { outChunk, finished: result === XZ_STREAM_END };
+		    }
+
+		    needsMoreInput() {
+		        return /* inPos */ this.mem32[2] === /* inSize */ this.mem32[3];
+		    }
+
+		    outputBufferIsFull() {
+		        return /* outPos */ this.mem32[5] === this.bufSize;
+		    }
+
+		    resetOutputBuffer() {
+		        this.outPos = this.mem32[5] = 0;
+		    }
+
+		    dispose() {
+		        this.exports.destroy_context(this.ptr);
+		        this.exports = null;
+		    }
+
+		    _refresh() {
+		        if (this.memory.buffer !== this.mem8?.buffer) {
+		            this.mem8 = new Uint8Array(this.memory.buffer, this.ptr);
+		            this.mem32 = new Uint32Array(this.memory.buffer, this.ptr);
+		        }
+		    }
+		}
+
+		// Simple mutex to serialize context creation and prevent resource exhaustion
+		class ContextMutex {
+		    constructor() {
+		        this.locked = false;
+		        this.waitQueue = [];
+		    }
+
+		    async acquire() {
+		        if (!this.locked) {
+		            this.locked = true;
+		            return;
+		        }
+
+		        // Wait in queue
+		        return new Promise((resolve) => {
+		            this.waitQueue.push(resolve);
+		        });
+		    }
+
+		    release() {
+		        if (this.waitQueue.length > 0) {
+		            const next = this.waitQueue.shift();
+		            next();
+		        } else {
+		            this.locked = false;
+		        }
+		    }
+		}
+
+		class XzReadableStream extends ReadableStream {
+		    static _moduleInstancePromise;
+		    static _moduleInstance;
+		    static _contextMutex = new ContextMutex();
+
+		    static async _getModuleInstance() {
+		        const base64Wasm = _dist_native_xz_decompress_wasm__WEBPACK_IMPORTED_MODULE_0__.replace('data:application/wasm;base64,', '');
+		        const wasmBytes = Uint8Array.from(atob(base64Wasm), c => c.charCodeAt(0)).buffer;
+		        const wasmOptions = {};
+		        const module = await WebAssembly.instantiate(wasmBytes, wasmOptions);
+		        XzReadableStream._moduleInstance = module.instance;
+		    }
+
+		    constructor(compressedStream) {
+		        let xzContext;
+		        let unconsumedInput = null;
+		        const compressedReader = compressedStream.getReader();
+
+		        super({
+		            async start(controller) {
+		                await XzReadableStream._contextMutex.acquire();
+
+		                try {
+		                    if (!XzReadableStream._moduleInstance) {
+		                        await (XzReadableStream._moduleInstancePromise || (XzReadableStream._moduleInstancePromise = XzReadableStream._getModuleInstance()));
+		                    }
+		                    xzContext = new XzContext(XzReadableStream._moduleInstance);
+		                } catch (error) {
+		                    XzReadableStream._contextMutex.release();
+		                    throw error;
+		                }
+		            },
+
+		            async pull(controller) {
+		                try {
+		                    if (xzContext.needsMoreInput()) {
+		                        if (unconsumedInput === null || unconsumedInput.byteLength === 0) {
+		                            const { done, value } = await compressedReader.read();
+		                            if (!done) {
+		                                unconsumedInput = value;
+		                            }
+		                        }
+		                        const nextInputLength = Math.min(xzContext.bufSize, unconsumedInput.byteLength);
+		                        xzContext.supplyInput(unconsumedInput.subarray(0, nextInputLength));
+		                        unconsumedInput = unconsumedInput.subarray(nextInputLength);
+		                    }
+
+		                    const nextOutputResult = xzContext.getNextOutput();
+		                    controller.enqueue(nextOutputResult.outChunk);
+		                    xzContext.resetOutputBuffer();
+
+		                    if (nextOutputResult.finished) {
+		                        xzContext.dispose();
+		                        XzReadableStream._contextMutex.release();
+		                        controller.close();
+		                    }
+		                } catch (error) {
+		                    if (xzContext) {
+		                        xzContext.dispose();
+		                    }
+		                    XzReadableStream._contextMutex.release();
+		                    throw error;
+		                }
+		            },
+		            cancel() {
+		                try {
+		                    if (xzContext) {
+		                        xzContext.dispose();
+		                    }
+		                    return compressedReader.cancel();
+		                } finally {
+		                    XzReadableStream._contextMutex.release();
+		                }
+		            }
+		        });
+		    }
+		}
+
+		})();
+
+		/******/ 	return __webpack_exports__;
+		/******/ })()
+		;
+		}); 
+	} (xzDecompress$3));
+	return xzDecompress$3.exports;
+}
+
+var xzDecompressExports = requireXzDecompress();
+var xzDecompress = /*@__PURE__*/getDefaultExportFromCjs(xzDecompressExports);
+
+var xzDecompress$1 = /*#__PURE__*/_mergeNamespaces({
+    __proto__: null,
+    default: xzDecompress
+}, [xzDecompressExports]);

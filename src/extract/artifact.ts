@@ -12,6 +12,7 @@ import { parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/bui
 import { isDex } from '../formats/dex.js';
 import { dexBytesWanted, scanDexStrings, scanPoolStrings, type DexSpanMemo } from './string-scan.js';
 import { FormatError } from '../formats/errors.js';
+import { compressionOf, decompressCapped, mayBeCompressed, PastCap, type Compression } from '../formats/codecs.js';
 import { extractManifest, parseAxml } from '../formats/axml.js';
 import { entryDataOffset, EntryTooLargeError, openZip, overlapReason, readEntry, type ZipArchive, type ZipEntry } from '../formats/zip.js';
 import { APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V31_ID, APK_SIGNATURE_SCHEME_V3_ID, readApkSigners, signerDigests, signingBlockPairs, SOURCE_STAMP_V1_ID, SOURCE_STAMP_V2_ID } from '../formats/apksig.js';
@@ -348,6 +349,8 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
     const buf = await src.read(0, src.size);
     ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, ctx.endpoints);
     scanGunzipped(buf, { path: item.relPath, source: 'file' }, item.relPath, ctx);
+  } else if (mayBeCompressed(head) && (await scanCompressedFile(src, item, ctx))) {
+    // An xz, bzip2 or zstd file: its bytes and what it holds were scanned.
   } else {
     const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
     await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
@@ -1004,6 +1007,10 @@ async function extractEntry(
   }
   ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
   if (isGzip(buf)) scanGunzipped(buf, { ...base, source: sourceOfEntry(name) }, `${path}!/${name}`, ctx);
+  else if (mayBeCompressed(buf)) {
+    const kind = compressionOf(buf);
+    if (kind) await scanUnpacked(kind, buf, { ...base, source: sourceOfEntry(name) }, `${path}!/${name}`, ctx);
+  }
 }
 
 /** A gzip member: magic 1f 8b, method 8 (deflate). */
@@ -1028,6 +1035,66 @@ function scanGunzipped(buf: Buffer, base: EvidenceBase, path: string, ctx: Artif
   }
   if (!charge(ctx, out.length)) {
     ctx.unreadable.push({ path, format: 'gzip', reason: `${budgetSpent(ctx)}; its gzip data not scanned` });
+    return;
+  }
+  ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
+}
+
+/**
+ * A file of the walk or of a container that starts like an xz, bzip2 or zstd file: when it is
+ * one (compressionOf), its bytes and then what it holds are scanned, and true is returned; one
+ * larger than the per-entry cap is scanned raw and is unreadable as compressed data. False when
+ * it is none: the caller scans it as any other file.
+ */
+async function scanCompressedFile(src: RandomAccessSource, item: ScanItem, ctx: ArtifactContext): Promise<boolean> {
+  const peek = await src.read(0, Math.min(16, src.size));
+  const kind = compressionOf(peek);
+  if (!kind) return false;
+  const base: EvidenceBase = { path: item.relPath, source: 'file' };
+  if (src.size > ctx.limits.maxEntryBytes) {
+    await scanRawSource(src, base, ctx);
+    ctx.unreadable.push({ path: item.relPath, format: kind, reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; its ${kind} data not scanned` });
+    return true;
+  }
+  const buf = await src.read(0, src.size);
+  ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
+  await scanUnpacked(kind, buf, base, item.relPath, ctx);
+  return true;
+}
+
+/** What is left of the file's inflation budget (`charge`). */
+function budgetLeft(ctx: ArtifactContext): number {
+  const inf = ctx.inflation;
+  if (!inf) return ctx.limits.maxFileInflatedBytes;
+  return Math.max(0, inf.max - (inf.shared ? Number(Atomics.load(inf.shared, 0)) : inf.spent));
+}
+
+/**
+ * The text an xz, bzip2 or zstd file holds (a config an app unpacks itself), scanned as
+ * scanGunzipped scans gzip: at offsets in the decompressed bytes, unreadable when it does not
+ * decompress. Decompression stops at the per-entry cap or at what is left of the file's
+ * inflation budget, whichever is less, so a small file cannot cost time out of proportion to its
+ * size (seek-bzip's decoder is JavaScript, a byte at a time).
+ */
+async function scanUnpacked(kind: Compression, buf: Buffer, base: EvidenceBase, path: string, ctx: ArtifactContext): Promise<void> {
+  const entryCap = Math.max(1, ctx.limits.maxEntryBytes);
+  const cap = Math.min(entryCap, budgetLeft(ctx));
+  let out: Buffer;
+  try {
+    out = await decompressCapped(kind, buf, cap, entryCap);
+  } catch (e) {
+    if (e instanceof PastCap && e.what === 'output' && cap < entryCap) {
+      charge(ctx, cap + 1); // refused, as any charge past the budget (a shared image's slices learn of it)
+      ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
+    } else if (e instanceof PastCap) {
+      ctx.unreadable.push({ path, format: kind, reason: `${kind} data that ${e.message}, past the ${entryCap}-byte cap; not scanned` });
+    } else {
+      ctx.unreadable.push({ path, format: kind, reason: `${kind} data that does not decompress (${e instanceof FormatError ? e.reason : (e as Error).message}); not scanned` });
+    }
+    return;
+  }
+  if (!charge(ctx, out.length)) {
+    ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
     return;
   }
   ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);

@@ -1,7 +1,8 @@
 /**
- * The OTA payload codecs, loaded only when an operation needs one (dynamic import): xz
- * (`xz-decompress`, WebAssembly), bzip2 (`seek-bzip`, pure JS) and zstd (`fzstd`, pure JS;
- * Node 20's zlib has no zstd). Each call must produce exactly `expected` bytes.
+ * The xz (`xz-decompress`, WebAssembly), bzip2 (`seek-bzip`, pure JS) and zstd (`fzstd`, pure JS;
+ * Node 20's zlib has no zstd) codecs, loaded only when needed (dynamic import). Two uses: OTA
+ * payload operations, whose calls must produce exactly `expected` bytes; and files or entries so
+ * compressed (compressionOf, decompressCapped), whose size nobody declares: output stops at a cap.
  */
 import { FormatError } from './errors.js';
 
@@ -32,27 +33,14 @@ function check(format: string, got: number, expected: number): void {
 }
 
 export async function decompressXz(data: Buffer, expected: number): Promise<Buffer> {
-  xz ??= import('xz-decompress').then((m) => pick<XzModule>(m, 'XzReadableStream'));
-  const { XzReadableStream } = await xz;
-  const reader = new XzReadableStream(new Blob([data]).stream()).getReader();
-  const out = Buffer.allocUnsafe(expected);
-  let n = 0;
+  let out: Buffer;
   try {
-    while (true) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (n + value.length > expected) {
-        await reader.cancel();
-        throw new FormatError('payload', `xz data decompresses to more than the expected ${expected} bytes`);
-      }
-      out.set(value, n);
-      n += value.length;
-    }
+    out = await xzCapped(data, expected);
   } catch (e) {
-    if (e instanceof FormatError) throw e;
-    throw new FormatError('payload', `corrupt xz data: ${(e as Error).message ?? String(e)}`);
+    if (e instanceof PastCap) throw new FormatError('payload', `xz data decompresses to more than the expected ${expected} bytes`);
+    throw new FormatError('payload', (e as FormatError).reason ?? String(e));
   }
-  check('xz', n, expected);
+  check('xz', out.length, expected);
   return out;
 }
 
@@ -87,4 +75,217 @@ export async function decompressZstd(data: Buffer, expected: number): Promise<Bu
   }
   check('zstd', out.length, expected);
   return Buffer.from(out.buffer, out.byteOffset, out.length);
+}
+
+// --- compressed files met while scanning (not OTA operations): sizes unknown, output capped ---
+
+/** The compressions of files and entries whose contents are scanned besides gzip. */
+export type Compression = 'xz' | 'bzip2' | 'zstd';
+
+/**
+ * Thrown when data decompresses to more than the cap, or a zstd frame needs a window larger than
+ * it: what was decompressed is dropped, and the file is not scanned as decompressed.
+ */
+export class PastCap extends Error {
+  constructor(
+    message: string,
+    /** `window`: a zstd frame needs more memory than allowed; `output`: more bytes than the cap. */
+    readonly what: 'output' | 'window' = 'output',
+  ) {
+    super(message);
+  }
+}
+
+const XZ_MAGIC = Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]);
+const ZSTD_MAGIC = 0xfd2fb528;
+/** Skippable frames: 0x184D2A50-0x184D2A5F (pzstd writes one before each of its frames). */
+const isSkippable = (magic: number): boolean => magic >>> 4 === 0x184d2a5;
+
+/** True when the first 4 bytes may start one of the Compressions (compressionOf needs up to 16). */
+export function mayBeCompressed(head: Buffer): boolean {
+  if (head.length < 4) return false;
+  const m = head.readUInt32LE(0);
+  return m === ZSTD_MAGIC || isSkippable(m) || m === 0x587a37fd || (head[0] === 0x42 && head[1] === 0x5a && head[2] === 0x68);
+}
+
+/**
+ * The compression `buf` starts with, by its magic: xz's stream header; bzip2's `BZh1`-`BZh9`
+ * followed by a block or end-of-stream magic (so that text starting `BZh9` is not taken for it);
+ * a zstd frame, possibly after skippable frames. Undefined otherwise.
+ */
+export function compressionOf(buf: Buffer): Compression | undefined {
+  if (buf.length >= 12 && buf.subarray(0, 6).equals(XZ_MAGIC)) return 'xz';
+  if (buf.length >= 14 && buf[0] === 0x42 && buf[1] === 0x5a && buf[2] === 0x68 && buf[3] >= 0x31 && buf[3] <= 0x39) {
+    const m = buf.readUIntBE(4, 6);
+    if (m === 0x314159265359 || m === 0x177245385090) return 'bzip2';
+  }
+  let at = 0;
+  while (at + 8 <= buf.length && isSkippable(buf.readUInt32LE(at))) at += 8 + buf.readUInt32LE(at + 4);
+  if (at + 4 <= buf.length && buf.readUInt32LE(at) === ZSTD_MAGIC) return 'zstd';
+  return undefined;
+}
+
+/**
+ * Decompresses a whole xz, bzip2 or zstd file (every stream or frame, concatenated), to at most
+ * `cap` bytes: PastCap past it, FormatError (format `xz`, `bzip2` or `zstd`) when the data does
+ * not decompress. Memory is bounded: the xz decoder refuses dictionaries over its own limit,
+ * bzip2 blocks are at most 900 kB, and every zstd frame's window is checked against `windowCap`
+ * (a memory bound, not an output one: a 50-byte file streamed through `zstd` or `pzstd` declares
+ * a 2 MiB window) before the decoder allocates it.
+ */
+export async function decompressCapped(kind: Compression, data: Buffer, cap: number, windowCap = cap): Promise<Buffer> {
+  if (kind === 'xz') return xzCapped(data, cap);
+  if (kind === 'bzip2') return bzip2Capped(data, cap);
+  return zstdCapped(data, cap, windowCap);
+}
+
+async function xzCapped(data: Buffer, cap: number): Promise<Buffer> {
+  xz ??= import('xz-decompress').then((m) => pick<XzModule>(m, 'XzReadableStream'));
+  const { XzReadableStream } = await xz;
+  const reader = new XzReadableStream(new Blob([data]).stream()).getReader();
+  const chunks: Uint8Array[] = [];
+  let n = 0;
+  try {
+    while (true) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      n += value.length;
+      if (n > cap) {
+        await reader.cancel();
+        throw new PastCap(`decompresses to more than ${cap} bytes`);
+      }
+      chunks.push(value);
+    }
+  } catch (e) {
+    if (e instanceof PastCap) throw e;
+    const message = (e as Error).message ?? String(e);
+    // xz-embedded's XZ_MEMLIMIT_ERROR: a dictionary larger than the decoder takes.
+    const why = / error code 4$/.test(message) ? 'its dictionary is larger than the decoder allows' : message;
+    throw new FormatError('xz', `corrupt or unsupported xz data: ${why}`);
+  }
+  return Buffer.concat(chunks, n);
+}
+
+/** seek-bzip's output stream: a byte at a time, into 64 KiB pieces, to at most `cap` bytes. */
+class CappedBytes {
+  readonly pieces: Buffer[] = [];
+  private piece = Buffer.allocUnsafe(1 << 16);
+  private at = 0;
+  total = 0;
+  constructor(private readonly cap: number) {}
+  writeByte(b: number): void {
+    if (this.total === this.cap) throw new PastCap(`decompresses to more than ${this.cap} bytes`);
+    if (this.at === this.piece.length) {
+      this.pieces.push(this.piece);
+      this.piece = Buffer.allocUnsafe(1 << 16);
+      this.at = 0;
+    }
+    this.piece[this.at++] = b;
+    this.total++;
+  }
+  bytes(): Buffer {
+    return Buffer.concat([...this.pieces, this.piece.subarray(0, this.at)], this.total);
+  }
+}
+
+async function bzip2Capped(data: Buffer, cap: number): Promise<Buffer> {
+  bz ??= import('seek-bzip').then((m) => pick<BzModule>(m, 'decode'));
+  const mod = (await bz) as unknown as { decode(input: Buffer, output: CappedBytes, multistream: boolean): void };
+  const out = new CappedBytes(cap);
+  const quiet = process.noDeprecation; // see decompressBzip2
+  process.noDeprecation = true;
+  try {
+    mod.decode(data, out, true);
+  } catch (e) {
+    if (e instanceof PastCap) throw e;
+    throw new FormatError('bzip2', `corrupt bzip2 data: ${(e as Error).message ?? String(e)}`);
+  } finally {
+    process.noDeprecation = quiet;
+  }
+  return out.bytes();
+}
+
+interface ZstdStream {
+  push(chunk: Uint8Array, final?: boolean): void;
+}
+let zstdStream: Promise<new (ondata: (data: Uint8Array, final: boolean) => void) => ZstdStream> | undefined;
+
+/**
+ * Walks the frames of zstd data without decoding them (headers and block sizes): FormatError for
+ * a broken layout or a frame that needs a dictionary (not carried by the file), PastCap for a
+ * frame whose window is over `windowCap` (fzstd allocates the window a header asks for, up to
+ * 2 GiB) or whose declared content size is over `cap`.
+ */
+export function checkZstdFrames(data: Buffer, cap: number, windowCap = cap): void {
+  const bad = (why: string, at: number): FormatError => new FormatError('zstd', `${why}, at offset ${at}`);
+  let at = 0;
+  let frames = 0;
+  while (at < data.length) {
+    if (at + 8 > data.length) throw bad('truncated frame header', at);
+    const magic = data.readUInt32LE(at);
+    if (isSkippable(magic)) {
+      at += 8 + data.readUInt32LE(at + 4);
+      if (at > data.length) throw bad('truncated skippable frame', data.length);
+      continue;
+    }
+    if (magic !== ZSTD_MAGIC) throw bad(frames ? 'bytes that are not a zstd frame after the last frame' : 'no zstd frame', at);
+    frames++;
+    const fhd = data[at + 4];
+    if (fhd & 8) throw bad('a reserved frame header bit set', at + 4);
+    const single = (fhd >> 5) & 1;
+    let p = at + 5;
+    let window = 0;
+    if (!single) {
+      const wd = data[p++];
+      const base = 2 ** (10 + (wd >> 3));
+      window = base + (base / 8) * (wd & 7);
+    }
+    const dictBytes = [0, 1, 2, 4][fhd & 3];
+    const dictId = dictBytes ? data.readUIntLE(p, dictBytes) : 0;
+    p += dictBytes;
+    if (dictId !== 0) throw bad(`a frame compressed with dictionary ${dictId}, which the file does not carry`, at);
+    const fcsBytes = [single, 2, 4, 8][fhd >> 6];
+    let content: number | undefined;
+    if (fcsBytes) {
+      if (p + fcsBytes > data.length) throw bad('truncated frame header', at);
+      content = fcsBytes === 8 ? Number(data.readBigUInt64LE(p)) : data.readUIntLE(p, fcsBytes) + (fcsBytes === 2 ? 256 : 0);
+      p += fcsBytes;
+    }
+    if (single) window = content ?? 0;
+    if (window > windowCap) throw new PastCap(`has a frame whose window is ${window} bytes, more than ${windowCap}`, 'window');
+    if (content !== undefined && content > cap) throw new PastCap(`has a frame of ${content} bytes, more than ${cap}`);
+    for (;;) {
+      if (p + 3 > data.length) throw bad('truncated block', p);
+      const h = data.readUIntLE(p, 3);
+      const type = (h >> 1) & 3;
+      if (type === 3) throw bad('a block of the reserved type', p);
+      p += 3 + (type === 1 ? 1 : h >>> 3);
+      if (p > data.length) throw bad('truncated block', data.length);
+      if (h & 1) break;
+    }
+    if ((fhd >> 2) & 1) p += 4;
+    if (p > data.length) throw bad('truncated checksum', data.length);
+    at = p;
+  }
+  if (frames === 0) throw bad('no zstd frame', 0);
+}
+
+async function zstdCapped(data: Buffer, cap: number, windowCap: number): Promise<Buffer> {
+  checkZstdFrames(data, cap, windowCap);
+  zstdStream ??= import('fzstd').then((m) => pick<{ Decompress: new (ondata: (data: Uint8Array, final: boolean) => void) => ZstdStream }>(m, 'Decompress').Decompress);
+  const Decompress = await zstdStream;
+  const chunks: Uint8Array[] = [];
+  let n = 0;
+  const stream = new Decompress((chunk) => {
+    n += chunk.length;
+    if (n > cap) throw new PastCap(`decompresses to more than ${cap} bytes`);
+    chunks.push(chunk);
+  });
+  try {
+    stream.push(data, true);
+  } catch (e) {
+    if (e instanceof PastCap) throw e;
+    throw new FormatError('zstd', `corrupt zstd data: ${(e as Error).message ?? String(e)}`);
+  }
+  return Buffer.concat(chunks, n);
 }

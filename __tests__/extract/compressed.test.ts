@@ -1,0 +1,180 @@
+/**
+ * xz, bzip2 and zstd files (and such entries of an APK or JAR) are scanned for what they hold, as
+ * gzip ones are: an app can ship its registration config compressed and unpack it at run time.
+ * Every input is made by the real tools (xz, bzip2, zstd, pzstd, zip). Decompression is bounded
+ * by the per-entry cap and the file's inflation budget, and data that does not decompress is
+ * unreadable (fail closed).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { RecordingLogger } from '../../src/logging.js';
+import type { Report } from '../../src/report/model.js';
+import { scan } from '../../src/scan.js';
+import { compressionOf } from '../../src/formats/codecs.js';
+import { haveTools } from '../containers/helpers.js';
+import { TODAY } from '../helpers/scan.js';
+import { tempDir } from '../helpers/temp.js';
+import type { Limits } from '../../src/extract/limits.js';
+
+const TOOLS = ['xz', 'bzip2', 'zstd', 'pzstd', 'zip'];
+const present = haveTools(...TOOLS);
+if (!present) console.warn(`SKIPPED xz/bzip2/zstd contents: needs ${TOOLS.join(', ')} (apt-get install xz-utils bzip2 zstd zip)`);
+const withTools = present ? describe : describe.skip;
+
+const TEXT = 'server = http://zzhc.vnet.cn/zzhc/register\nbackup = https://dm.wo.com.cn:6001/\n';
+const AT_ZZHC = TEXT.indexOf('http://zzhc');
+const AT_WO = TEXT.indexOf('https://dm.wo');
+
+function put(file: string, data: string | Buffer): string {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, data);
+  return file;
+}
+
+/** `tool args` with `input` on stdin: its stdout. */
+function pipe(tool: string, args: string[], input: string | Buffer): Buffer {
+  return execFileSync(tool, args, { input, maxBuffer: 64 << 20 });
+}
+
+function scanBuild(dir: string, limits?: Partial<Limits>): Promise<Report> {
+  return scan({ inputs: ['build'], market: 'EU', failOn: 'never', cwd: dir, now: TODAY }, new RecordingLogger(), limits ? { limits } : {});
+}
+
+/** [path, entry or null, offset] of each piece of evidence of `value` in files under `prefix`. */
+function evidenceOf(report: Report, value: string, prefix = ''): [string, string | null, number | undefined][] {
+  const ep = report.targets[0].endpoints.find((e) => e.value === value);
+  return (ep?.evidence ?? []).filter((e) => e.path.startsWith(prefix)).map((e) => [e.path, e.entry ?? null, e.offset]);
+}
+
+withTools('xz, bzip2 and zstd contents', () => {
+  it('a file compressed by each tool (one stream, two streams, pzstd\'s skippable frames) is scanned at offsets in its text', async () => {
+    const dir = tempDir('ag-compressed-');
+    const etc = join(dir, 'build', 'system', 'etc');
+    const twice = TEXT + TEXT;
+    const files: [string, Buffer][] = [
+      ['reg.conf.xz', pipe('xz', ['-c'], TEXT)],
+      ['reg.conf.bz2', pipe('bzip2', ['-c'], TEXT)],
+      ['reg.conf.zst', pipe('zstd', ['-c', '-q'], TEXT)],
+      ['reg.pzstd.zst', pipe('pzstd', ['-c', '-q'], TEXT)],
+      ['two.xz', Buffer.concat([pipe('xz', ['-c'], TEXT), pipe('xz', ['-c'], TEXT)])],
+      ['two.bz2', Buffer.concat([pipe('bzip2', ['-c'], TEXT), pipe('bzip2', ['-c'], TEXT)])],
+      ['two.zst', Buffer.concat([pipe('zstd', ['-c', '-q'], TEXT), pipe('zstd', ['-c', '-q'], TEXT)])],
+    ];
+    for (const [name, data] of files) {
+      put(join(etc, name), data);
+      // The tool reads back what we are to find (and the bytes are no plain text: not found raw).
+      const tool = name.endsWith('.xz') ? 'xz' : name.endsWith('.bz2') ? 'bzip2' : 'zstd';
+      expect(pipe(tool, ['-d', '-c'], data).toString()).toBe(name.startsWith('two') ? twice : TEXT);
+      expect(compressionOf(data)).toBe(tool);
+    }
+    const report = await scanBuild(dir);
+    expect(report.targets[0].unreadable).toEqual([]);
+    const second = TEXT.length;
+    // Offsets in the decompressed text. zstd keeps text this short as a raw block, so the file's
+    // own bytes hold it too, at its offset in the file: both are listed (a file's own bytes are
+    // scanned as well as what they decompress to: a skippable frame can hold anything).
+    const decompressed = (name: string, at: number) => {
+      const hits = evidenceOf(report, 'zzhc.vnet.cn', `system/etc/${name}`).map((e) => e[2]);
+      expect(hits).toContain(at);
+      return hits;
+    };
+    for (const name of ['reg.conf.xz', 'reg.conf.bz2', 'reg.conf.zst', 'reg.pzstd.zst']) decompressed(name, AT_ZZHC);
+    for (const name of ['two.xz', 'two.bz2', 'two.zst']) expect(decompressed(name, AT_ZZHC)).toContain(second + AT_ZZHC);
+    expect(evidenceOf(report, 'dm.wo.com.cn', 'system/etc/reg.conf.bz2')).toEqual([['system/etc/reg.conf.bz2', null, AT_WO]]);
+    expect(report.findings.some((f) => f.rule === 'denied-endpoint' && f.endpoint === 'zzhc.vnet.cn')).toBe(true);
+  });
+
+  it('an xz, bzip2 or zstd asset of a JAR (made by zip) is scanned, with the entry named', async () => {
+    const dir = tempDir('ag-compressed-jar-');
+    put(join(dir, 'src', 'assets', 'a.xz'), pipe('xz', ['-c'], TEXT));
+    put(join(dir, 'src', 'assets', 'b.bz2'), pipe('bzip2', ['-c'], TEXT));
+    put(join(dir, 'src', 'assets', 'c.zst'), pipe('zstd', ['-c', '-q', '-19'], TEXT));
+    mkdirSync(join(dir, 'build', 'system', 'framework'), { recursive: true });
+    execFileSync('zip', ['-q', '-r', join(dir, 'build', 'system', 'framework', 'reg.jar'), 'assets'], { cwd: join(dir, 'src') });
+    const report = await scanBuild(dir);
+    expect(report.targets[0].unreadable).toEqual([]);
+    expect(evidenceOf(report, 'dm.wo.com.cn')).toEqual(
+      expect.arrayContaining([
+        ['system/framework/reg.jar', 'assets/a.xz', AT_WO],
+        ['system/framework/reg.jar', 'assets/b.bz2', AT_WO],
+        ['system/framework/reg.jar', 'assets/c.zst', AT_WO],
+      ]),
+    );
+  });
+
+  it('a bomb stops at the file\'s inflation budget, or at the per-entry cap: unreadable, nothing scanned from it', async () => {
+    const dir = tempDir('ag-compressed-bomb-');
+    // 24 MiB of zeros, then a URL: far more than 2048 times the compressed size and 1 MiB.
+    const bomb = Buffer.concat([Buffer.alloc(24 << 20), Buffer.from(TEXT)]);
+    const etc = join(dir, 'build', 'system', 'etc');
+    put(join(etc, 'bomb.xz'), pipe('xz', ['-c', '-9'], bomb));
+    put(join(etc, 'bomb.bz2'), pipe('bzip2', ['-c', '-9'], bomb));
+    put(join(etc, 'bomb.zst'), pipe('zstd', ['-c', '-q', '-19'], bomb));
+    for (const f of ['bomb.xz', 'bomb.bz2', 'bomb.zst']) expect(readFileSync(join(etc, f)).length * 2048 + (1 << 20)).toBeLessThan(24 << 20);
+    const report = await scanBuild(dir);
+    const unreadable = report.targets[0].unreadable.map((u) => [u.path, u.format, u.reason]);
+    expect(unreadable).toEqual([
+      ['system/etc/bomb.bz2', 'bzip2', expect.stringMatching(/inflation budget \(2048 times its size and 1 MiB\) is spent; its bzip2 data not scanned$/)],
+      ['system/etc/bomb.xz', 'xz', expect.stringMatching(/inflation budget .* is spent; its xz data not scanned$/)],
+      ['system/etc/bomb.zst', 'zstd', expect.stringMatching(/inflation budget .* is spent; its zstd data not scanned$/)],
+    ]);
+    expect(evidenceOf(report, 'zzhc.vnet.cn')).toEqual([]);
+    expect(report.findings.filter((f) => f.rule === 'unreadable-artifact')).toHaveLength(3);
+    // Under a per-entry cap smaller than the budget, the cap is what stops it.
+    const capped = await scanBuild(dir, { maxEntryBytes: 1 << 20 });
+    expect(capped.targets[0].unreadable.map((u) => u.reason)).toEqual([
+      expect.stringMatching(/^bzip2 data that decompresses to more than 1048576 bytes, past the 1048576-byte cap; not scanned$/),
+      expect.stringMatching(/^xz data that decompresses to more than 1048576 bytes, past the 1048576-byte cap; not scanned$/),
+      // zstd -19 declares an 8 MiB window: refused before decoding.
+      'zstd data that has a frame whose window is 8388608 bytes, more than 1048576, past the 1048576-byte cap; not scanned',
+    ]);
+  });
+
+  it('a zstd frame whose window is over the per-entry cap is refused before the decoder allocates it (zstd --long)', async () => {
+    const dir = tempDir('ag-compressed-window-');
+    // Streamed (no content size in the header): --long=27 declares a 128 MiB window.
+    put(join(dir, 'build', 'system', 'etc', 'long.zst'), pipe('zstd', ['-c', '-q', '--long=27'], Buffer.concat([Buffer.from(TEXT), Buffer.alloc(4 << 20)])));
+    const report = await scanBuild(dir, { maxEntryBytes: 64 << 20 });
+    expect(report.targets[0].unreadable).toEqual([
+      expect.objectContaining({ path: 'system/etc/long.zst', format: 'zstd', reason: 'zstd data that has a frame whose window is 134217728 bytes, more than 67108864, past the 67108864-byte cap; not scanned' }),
+    ]);
+  });
+
+  it('data that does not decompress is unreadable; text that merely starts like bzip2 is plain text', async () => {
+    const dir = tempDir('ag-compressed-bad-');
+    const etc = join(dir, 'build', 'system', 'etc');
+    const cut = (b: Buffer) => b.subarray(0, b.length - 9);
+    put(join(etc, 'cut.xz'), cut(pipe('xz', ['-c'], TEXT.repeat(40))));
+    put(join(etc, 'cut.bz2'), cut(pipe('bzip2', ['-c'], TEXT.repeat(40))));
+    put(join(etc, 'cut.zst'), cut(pipe('zstd', ['-c', '-q'], TEXT.repeat(40))));
+    const flipped = Buffer.from(pipe('bzip2', ['-c'], TEXT.repeat(40)));
+    flipped[flipped.length >> 1] ^= 0x55;
+    put(join(etc, 'flipped.bz2'), flipped);
+    // A zstd frame made with a trained dictionary (zstd --train, then -D): the file does not carry it.
+    const samples = join(dir, 'samples');
+    for (let i = 1; i <= 300; i++) put(join(samples, `${i}.txt`), `server${i} = http://host${i}.example.com/path/${i}?imei=${i * 7}\nbackup = https://dm${i}.wo.com.cn:6001/\n`);
+    execFileSync('zstd', ['-q', '--train', '-o', join(dir, 'dict'), ...Array.from({ length: 300 }, (_, i) => join(samples, `${i + 1}.txt`))], { stdio: 'pipe' });
+    put(join(etc, 'dict.zst'), pipe('zstd', ['-q', '-c', '-D', join(dir, 'dict')], TEXT));
+    const dictId = readFileSync(join(etc, 'dict.zst')).readUInt32LE(6);
+    // 'BZh9' and no block magic after it (bzip2 data starts 'BZh9' then 1AY&SY or the end-of-stream magic).
+    put(join(etc, 'notes.txt'), `BZh9 starts bzip2 data; see ${TEXT}`);
+    const report = await scanBuild(dir);
+    expect(report.targets[0].unreadable.map((u) => [u.path, u.format, u.reason.replace(/\(.*\)/, '(...)')])).toEqual([
+      ['system/etc/cut.bz2', 'bzip2', 'bzip2 data that does not decompress (...); not scanned'],
+      ['system/etc/cut.xz', 'xz', 'xz data that does not decompress (...); not scanned'],
+      ['system/etc/cut.zst', 'zstd', 'zstd data that does not decompress (...); not scanned'],
+      ['system/etc/dict.zst', 'zstd', 'zstd data that does not decompress (...); not scanned'],
+      ['system/etc/flipped.bz2', 'bzip2', 'bzip2 data that does not decompress (...); not scanned'],
+    ]);
+    expect(report.targets[0].unreadable.find((u) => u.path === 'system/etc/dict.zst')?.reason).toBe(
+      `zstd data that does not decompress (a frame compressed with dictionary ${dictId}, which the file does not carry, at offset 0); not scanned`,
+    );
+    // The real tools refuse them too.
+    for (const [tool, f] of [['xz', 'cut.xz'], ['bzip2', 'cut.bz2'], ['zstd', 'cut.zst'], ['zstd', 'dict.zst'], ['bzip2', 'flipped.bz2']]) {
+      expect(() => execFileSync(tool, ['-d', '-c', join(etc, f)], { stdio: 'pipe' })).toThrow();
+    }
+    expect(evidenceOf(report, 'zzhc.vnet.cn', 'system/etc/notes.txt')).toEqual([['system/etc/notes.txt', null, 'BZh9 starts bzip2 data; see '.length + AT_ZZHC]]);
+  });
+});
