@@ -20711,7 +20711,11 @@ async function decompressZstd(data, expected) {
 class PastCap extends Error {
     what;
     constructor(message, 
-    /** `window`: a zstd frame needs more memory than allowed; `output`: more bytes than the cap. */
+    /**
+     * `output`: more bytes than the cap; `window`: a zstd frame needs more memory than allowed;
+     * `work`: more decoding work than the output it could give justifies (tiny bzip2 blocks,
+     * zstd frames of many blocks and a large window).
+     */
     what = 'output') {
         super(message);
         this.what = what;
@@ -20763,10 +20767,27 @@ async function decompressCapped(kind, data, cap, windowCap = cap) {
         return bzip2Capped(data, cap);
     return zstdCapped(data, cap, windowCap);
 }
+/** xz-embedded's return codes (xz.h), as what they mean for a file. */
+const XZ_ERRORS = {
+    '2': 'xz data with an integrity check the decoder does not support (xz -C sha256)',
+    '3': 'xz data the decoder ran out of memory for',
+    '4': 'xz data whose dictionary is larger than the decoder allows',
+    '5': 'corrupt xz data: not an xz stream',
+    '6': 'xz data with a filter or integrity check the decoder does not support (a BCJ filter such as xz --x86 or --arm, --delta, or -C sha256)',
+    '7': 'corrupt xz data: a check or size does not match',
+    '8': 'corrupt xz data: truncated',
+};
 async function xzCapped(data, cap) {
     xz ??= Promise.resolve().then(function () { return xzDecompress$1; }).then((m) => pick(m, 'XzReadableStream'));
     const { XzReadableStream } = await xz;
-    const reader = new XzReadableStream(new Blob([data]).stream()).getReader();
+    // The data as one chunk, not copied (a Blob would copy it).
+    const input = new ReadableStream({
+        start(controller) {
+            controller.enqueue(new Uint8Array(data.buffer, data.byteOffset, data.length));
+            controller.close();
+        },
+    });
+    const reader = new XzReadableStream(input).getReader();
     const chunks = [];
     let n = 0;
     try {
@@ -20786,9 +20807,8 @@ async function xzCapped(data, cap) {
         if (e instanceof PastCap)
             throw e;
         const message = e.message ?? String(e);
-        // xz-embedded's XZ_MEMLIMIT_ERROR: a dictionary larger than the decoder takes.
-        const why = / error code 4$/.test(message) ? 'its dictionary is larger than the decoder allows' : message;
-        throw new FormatError('xz', `corrupt or unsupported xz data: ${why}`);
+        const code = / error code (\d+)$/.exec(message)?.[1];
+        throw new FormatError('xz', (code !== undefined ? XZ_ERRORS[code] : undefined) ?? `corrupt or unsupported xz data: ${message}`);
     }
     return Buffer.concat(chunks, n);
 }
@@ -20817,14 +20837,75 @@ class CappedBytes {
         return Buffer.concat([...this.pieces, this.piece.subarray(0, this.at)], this.total);
     }
 }
+let bunzip;
+/** seek-bzip's input stream over a buffer, as its own (a byte past the end reads as undefined). */
+class BzInput {
+    data;
+    pos = 0;
+    constructor(data) {
+        this.data = data;
+    }
+    readByte() {
+        return this.data[this.pos++];
+    }
+    read(buf, offset, length) {
+        let n = 0;
+        while (n < length) {
+            if (this.pos >= this.data.length)
+                return n === 0 ? -1 : n;
+            buf[offset++] = this.data[this.pos++];
+            n++;
+        }
+        return n;
+    }
+    seek(pos) {
+        this.pos = pos;
+    }
+    eof() {
+        return this.pos >= this.data.length;
+    }
+}
+/**
+ * bzip2 streams and blocks to at most `cap` bytes. seek-bzip allocates a block's whole buffer
+ * (4 bytes per byte of its block size, 3.6 MB at -9) for every block, however little it holds:
+ * a file of many tiny blocks or streams costs that per block, so the blocks' buffers are counted
+ * against a work bound (PastCap `work`), as a real block of that size would be expected to give
+ * about as many bytes. Trailing bytes that are not a further stream end the data, as the bzip2
+ * tool takes them (they are scanned with the file's own bytes anyway).
+ */
 async function bzip2Capped(data, cap) {
-    bz ??= Promise.resolve().then(function () { return index$2; }).then((m) => pick(m, 'decode'));
-    const mod = (await bz);
+    bunzip ??= Promise.resolve().then(function () { return index$2; }).then((m) => m.default ?? m);
+    const Bunzip = await bunzip;
     const out = new CappedBytes(cap);
+    const input = new BzInput(data);
+    const workCap = 8 * cap + (64 << 20);
+    let work = 0;
     const quiet = process.noDeprecation; // see decompressBzip2
     process.noDeprecation = true;
     try {
-        mod.decode(data, out, true);
+        const bz = new Bunzip(input, out);
+        while (!input.eof()) {
+            if (bz._init_block()) {
+                work += 4 * bz.dbufSize;
+                if (work > workCap)
+                    throw new PastCap(`has more blocks than their output could justify (${work} bytes of block buffers)`, 'work');
+                bz._read_bunzip();
+                continue;
+            }
+            const crc = bz.reader.read(32) >>> 0;
+            if (crc !== bz.streamCRC)
+                throw new Error(`bad stream CRC (got ${bz.streamCRC.toString(16)}, expected ${crc.toString(16)})`);
+            if (input.eof())
+                break;
+            const next = input.pos;
+            try {
+                bz._start_bunzip(input, out);
+            }
+            catch {
+                input.seek(next);
+                break; // trailing garbage, ignored as bzip2 -d ignores it
+            }
+        }
     }
     catch (e) {
         if (e instanceof PastCap)
@@ -20838,15 +20919,16 @@ async function bzip2Capped(data, cap) {
 }
 let zstdStream;
 /**
- * Walks the frames of zstd data without decoding them (headers and block sizes): FormatError for
- * a broken layout or a frame that needs a dictionary (not carried by the file), PastCap for a
- * frame whose window is over `windowCap` (fzstd allocates the window a header asks for, up to
- * 2 GiB) or whose declared content size is over `cap`.
+ * Walks the frames of zstd data without decoding them (headers and block sizes, RFC 8878): the
+ * zstd frames (skippable ones left out). FormatError for a broken layout or a frame that needs a
+ * dictionary (not carried by the file); PastCap for a frame whose window is over `windowCap`
+ * (fzstd allocates the window a header asks for, up to 2 GiB) or whose declared content size is
+ * over `cap`.
  */
-function checkZstdFrames(data, cap, windowCap = cap) {
+function zstdFrames(data, cap, windowCap = cap) {
     const bad = (why, at) => new FormatError('zstd', `${why}, at offset ${at}`);
+    const frames = [];
     let at = 0;
-    let frames = 0;
     while (at < data.length) {
         if (at + 8 > data.length)
             throw bad('truncated frame header', at);
@@ -20858,29 +20940,28 @@ function checkZstdFrames(data, cap, windowCap = cap) {
             continue;
         }
         if (magic !== ZSTD_MAGIC)
-            throw bad(frames ? 'bytes that are not a zstd frame after the last frame' : 'no zstd frame', at);
-        frames++;
+            throw bad(frames.length ? 'bytes that are not a zstd frame after the last frame' : 'no zstd frame', at);
         const fhd = data[at + 4];
         if (fhd & 8)
             throw bad('a reserved frame header bit set', at + 4);
         const single = (fhd >> 5) & 1;
+        const dictBytes = [0, 1, 2, 4][fhd & 3];
+        const fcsBytes = [single, 2, 4, 8][fhd >> 6];
         let p = at + 5;
+        if (p + (single ? 0 : 1) + dictBytes + fcsBytes > data.length)
+            throw bad('truncated frame header', at);
         let window = 0;
         if (!single) {
             const wd = data[p++];
             const base = 2 ** (10 + (wd >> 3));
             window = base + (base / 8) * (wd & 7);
         }
-        const dictBytes = [0, 1, 2, 4][fhd & 3];
         const dictId = dictBytes ? data.readUIntLE(p, dictBytes) : 0;
         p += dictBytes;
         if (dictId !== 0)
             throw bad(`a frame compressed with dictionary ${dictId}, which the file does not carry`, at);
-        const fcsBytes = [single, 2, 4, 8][fhd >> 6];
         let content;
         if (fcsBytes) {
-            if (p + fcsBytes > data.length)
-                throw bad('truncated frame header', at);
             content = fcsBytes === 8 ? Number(data.readBigUInt64LE(p)) : data.readUIntLE(p, fcsBytes) + (fcsBytes === 2 ? 256 : 0);
             p += fcsBytes;
         }
@@ -20890,6 +20971,7 @@ function checkZstdFrames(data, cap, windowCap = cap) {
             throw new PastCap(`has a frame whose window is ${window} bytes, more than ${windowCap}`, 'window');
         if (content !== undefined && content > cap)
             throw new PastCap(`has a frame of ${content} bytes, more than ${cap}`);
+        let blocks = 0;
         for (;;) {
             if (p + 3 > data.length)
                 throw bad('truncated block', p);
@@ -20898,6 +20980,7 @@ function checkZstdFrames(data, cap, windowCap = cap) {
             if (type === 3)
                 throw bad('a block of the reserved type', p);
             p += 3 + (type === 1 ? 1 : h >>> 3);
+            blocks++;
             if (p > data.length)
                 throw bad('truncated block', data.length);
             if (h & 1)
@@ -20907,25 +20990,47 @@ function checkZstdFrames(data, cap, windowCap = cap) {
             p += 4;
         if (p > data.length)
             throw bad('truncated checksum', data.length);
+        frames.push({ start: at, end: p, window, content, blocks });
         at = p;
     }
-    if (frames === 0)
+    if (frames.length === 0)
         throw bad('no zstd frame', 0);
+    return frames;
 }
+/**
+ * zstd frames to at most `cap` bytes, one frame at a time (fzstd's stream recurses once per
+ * frame). fzstd moves its whole window once per block, so a frame costs its blocks times its
+ * window: that is bounded too (PastCap `work`): a real frame's blocks hold up to 128 KiB each,
+ * so the bound admits any frame of an 8 MiB window (zstd -19) up to the cap. A frame that gives
+ * other than the size its header declares is corrupt.
+ */
 async function zstdCapped(data, cap, windowCap) {
-    checkZstdFrames(data, cap, windowCap);
+    const frames = zstdFrames(data, cap, windowCap);
+    const workCap = 64 * cap + (1 << 30);
+    let work = 0;
+    for (const f of frames) {
+        work += f.blocks * (f.window + 12);
+        if (work > workCap)
+            throw new PastCap(`has frames whose blocks times window (${work} bytes) are more than their output could justify`, 'work');
+    }
     zstdStream ??= Promise.resolve().then(function () { return index; }).then((m) => pick(m, 'Decompress').Decompress);
     const Decompress = await zstdStream;
     const chunks = [];
     let n = 0;
-    const stream = new Decompress((chunk) => {
-        n += chunk.length;
-        if (n > cap)
-            throw new PastCap(`decompresses to more than ${cap} bytes`);
-        chunks.push(chunk);
-    });
     try {
-        stream.push(data, true);
+        for (const f of frames) {
+            const before = n;
+            const stream = new Decompress((chunk) => {
+                n += chunk.length;
+                if (n > cap)
+                    throw new PastCap(`decompresses to more than ${cap} bytes`);
+                if (chunk.length)
+                    chunks.push(chunk);
+            });
+            stream.push(data.subarray(f.start, f.end), true);
+            if (f.content !== undefined && n - before !== f.content)
+                throw new Error(`a frame gave ${n - before} bytes where its header declares ${f.content}, at offset ${f.start}`);
+        }
     }
     catch (e) {
         if (e instanceof PastCap)
@@ -24531,6 +24636,11 @@ function targetFilesSkip(name, present) {
         return `image duplicating the partition folders (${m[1]}.img)`;
     return undefined;
 }
+/** A target-files entry under an upper-case partition folder: its `partitionRelPath` (`system/app/X/X.apk`). */
+function placedIn(kind, name) {
+    const m = UPPER_PARTITION.exec(name);
+    return kind === 'target-files' && m && m[1] === m[1].toUpperCase() && partitionName(m[1]) ? { partitionRelPath: `${partitionName(m[1])}/${name.slice(m[0].length)}` } : {};
+}
 /** The entries of a target-files or OTA zip as container files. */
 function zipContainer(src, zip, kind, opts) {
     const present = new Set();
@@ -24554,11 +24664,11 @@ function zipContainer(src, zip, kind, opts) {
             if (seen.has(e.name))
                 continue;
             seen.add(e.name);
-            problems.push({ name: e.name, reason: `duplicate entry ${JSON.stringify(e.name)} in the ${kind} zip; the first copy is scanned` });
+            problems.push({ name: e.name, reason: `duplicate entry ${JSON.stringify(e.name)} in the ${kind} zip; the first copy is scanned`, ...placedIn(kind, e.name) });
         }
         const over = zip.overlaps.get(e.index);
         if (over !== undefined) {
-            problems.push({ name: e.name, reason: overlapReason(zip, over) });
+            problems.push({ name: e.name, reason: overlapReason(zip, over), ...placedIn(kind, e.name) });
             continue;
         }
         const why = kind === 'target-files' ? targetFilesSkip(e.name, present) : undefined;
@@ -24566,12 +24676,7 @@ function zipContainer(src, zip, kind, opts) {
             skipped.push({ name: e.name, reason: why });
             continue;
         }
-        const f = { name: e.name, size: e.uncompressedSize, open: () => openZipEntry(src, e, opts), view: e.method !== 8 };
-        const m = UPPER_PARTITION.exec(e.name);
-        if (kind === 'target-files' && m && m[1] === m[1].toUpperCase() && partitionName(m[1])) {
-            f.partitionRelPath = `${partitionName(m[1])}/${e.name.slice(m[0].length)}`;
-        }
-        files.push(f);
+        files.push({ name: e.name, size: e.uncompressedSize, open: () => openZipEntry(src, e, opts), view: e.method !== 8, ...placedIn(kind, e.name) });
     }
     files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return { format: kind, files, skipped, problems };
@@ -25141,11 +25246,24 @@ async function extractImage(item, src, kind, ctx) {
 /** Scans every file of an opened container, with paths joined by `!/` and partitions normalised. */
 async function extractContainer(item, c, ctx, filesystem) {
     const record = records(ctx);
+    // Files of a filesystem image belong to the partition the image is of (by name or label).
+    const base = filesystem ? (item.imagePartition ?? c.labelPartition) : undefined;
+    /** Where a file (or a part) of this container is on the device. */
+    const partOf = (name, partitionRelPath) => {
+        if (partitionRelPath)
+            return partitionOf(partitionRelPath);
+        if (base)
+            return partitionOf(name === '.' ? base : `${base}/${name}`);
+        return { partition: item.partition, partitionPath: `${item.partitionPath}!/${name}` };
+    };
     if (record) {
         for (const s of c.skipped)
             (ctx.skipped ??= []).push({ path: `${item.relPath}!/${s.name}`, reason: s.reason });
         for (const p of c.problems) {
-            const u = { path: p.name ? `${item.relPath}!/${p.name}` : item.relPath, format: c.format, reason: p.reason };
+            // Placed here, not through ctx.placed: the slice recording it need not own a file there.
+            const path = p.name ? `${item.relPath}!/${p.name}` : item.relPath;
+            const partitionPath = p.name ? partOf(p.name, p.partitionRelPath).partitionPath : item.partitionPath;
+            const u = { path, ...(partitionPath !== path ? { partitionPath } : {}), format: c.format, reason: p.reason };
             if (p.offset !== undefined)
                 u.offset = p.offset;
             ctx.unreadable.push(u);
@@ -25162,25 +25280,16 @@ async function extractContainer(item, c, ctx, filesystem) {
     const weight = span ? c.files.map((f, i) => (mine(i) && !f.unreadable ? workOf({ relPath: f.name, size: f.size }) : 0)) : [];
     const total = weight.reduce((a, w) => a + w, 0);
     let done = 0;
-    // Files of a filesystem image belong to the partition the image is of (by name or label).
-    const base = filesystem ? (item.imagePartition ?? c.labelPartition) : undefined;
     try {
         for (const [i, f] of c.files.entries()) {
             if (!mine(i))
                 continue;
             const relPath = `${item.relPath}!/${f.name}`;
-            let part;
-            if (f.partitionRelPath)
-                part = partitionOf(f.partitionRelPath);
-            else if (base)
-                part = partitionOf(`${base}/${f.name}`);
-            else
-                part = { partition: item.partition, partitionPath: `${item.partitionPath}!/${f.name}` };
+            const part = partOf(f.name, f.partitionRelPath);
             if (f.unreadable) {
-                if (part.partitionPath !== relPath)
-                    ctx.placed?.set(relPath, part.partitionPath);
+                const placed = part.partitionPath !== relPath ? { partitionPath: part.partitionPath } : {};
                 if (record)
-                    ctx.unreadable.push({ path: relPath, format: c.format, reason: f.unreadable });
+                    ctx.unreadable.push({ path: relPath, ...placed, format: c.format, reason: f.unreadable });
                 continue;
             }
             const child = { relPath, ...part, size: f.size, depth: item.depth + 1 };
@@ -25742,17 +25851,20 @@ function scanGunzipped(buf, base, path, ctx) {
  * it is none: the caller scans it as any other file.
  */
 async function scanCompressedFile(src, item, ctx) {
-    const peek = await src.read(0, Math.min(16, src.size));
-    const kind = compressionOf(peek);
-    if (!kind)
-        return false;
     const base = { path: item.relPath, source: 'file' };
     if (src.size > ctx.limits.maxEntryBytes) {
+        const kind = compressionOf(await src.read(0, Math.min(64 << 10, src.size)));
+        if (!kind)
+            return false;
         await scanRawSource(src, base, ctx);
         ctx.unreadable.push({ path: item.relPath, format: kind, reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; its ${kind} data not scanned` });
         return true;
     }
+    // The whole file: a zstd frame may follow skippable frames of any size.
     const buf = await src.read(0, src.size);
+    const kind = compressionOf(buf);
+    if (!kind)
+        return false;
     ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
     await scanUnpacked(kind, buf, base, item.relPath, ctx);
     return true;
@@ -25779,9 +25891,15 @@ async function scanUnpacked(kind, buf, base, path, ctx) {
         out = await decompressCapped(kind, buf, cap, entryCap);
     }
     catch (e) {
-        if (e instanceof PastCap && e.what === 'output' && cap < entryCap) {
-            charge(ctx, cap + 1); // refused, as any charge past the budget (a shared image's slices learn of it)
-            ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
+        if (e instanceof PastCap && e.what !== 'window' && cap < entryCap) {
+            // Past what is left of the budget (in bytes, or in decoding work the budget allows):
+            // refused, as any charge past the budget (a shared image's slices learn of it).
+            charge(ctx, cap + 1);
+            const why = e.what === 'work' ? `${kind} data that ${e.message}, for what is left of the file's inflation budget` : budgetSpent(ctx);
+            ctx.unreadable.push({ path, format: kind, reason: `${why}; ${e.what === 'work' ? 'not scanned' : `its ${kind} data not scanned`}` });
+        }
+        else if (e instanceof PastCap && e.what === 'work') {
+            ctx.unreadable.push({ path, format: kind, reason: `${kind} data that ${e.message}; not scanned` });
         }
         else if (e instanceof PastCap) {
             ctx.unreadable.push({ path, format: kind, reason: `${kind} data that ${e.message}, past the ${entryCap}-byte cap; not scanned` });
@@ -29749,7 +29867,8 @@ pool) {
                 if (!culprit)
                     workerProblems.push(`an extraction worker stopped with no file in hand (${why}); its files were extracted on the main thread`);
                 if (culprit && !broken.has(culprit.file.relPath)) {
-                    lost.unreadable.push({ path: culprit.file.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
+                    const { relPath, partitionPath } = culprit.file;
+                    lost.unreadable.push({ path: relPath, ...(partitionPath !== relPath ? { partitionPath } : {}), format: 'file', reason: `the extraction worker failed on it: ${why}` });
                     if (culprit.slice)
                         broken.add(culprit.file.relPath);
                 }

@@ -15,6 +15,7 @@ import { hasTool } from '../helpers/tools.js';
 import { ROOT, scanInputs } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ag-partition-paths-'));
+const CLI = join(ROOT, 'dist', 'cli.js');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 // The built-in EU market allows none of the sample's own hosts: api.acme.eu (Notes.apk) and
@@ -123,7 +124,6 @@ describe('unreadable files inside containers carry their partitionPath', () => {
 
 // Worker threads and the cache run only from the bundle: the placements cross both (PartialFacts
 // from a worker, a cache entry, a shard report) and give the same report.
-const CLI = join(ROOT, 'dist', 'cli.js');
 (existsSync(CLI) ? describe : describe.skip)('through worker threads, the cache and shards (dist/cli.js)', () => {
   it('the same bytes cold, warm and merged from shards, with the partitionPaths', () => {
     const env = { ...process.env, ACTIVATION_GATE_WORKERS: '2' };
@@ -146,5 +146,62 @@ const CLI = join(ROOT, 'dist', 'cli.js');
     files.forEach((f, i) => expect(run([...base, '--shard', `${i + 1}/2`, '--output', f]).status).toBe(0));
     const merged = spawnSync('node', [CLI, 'merge', ...files, '--format', 'json', '--source-root', tmp, '--quiet'], { cwd: ROOT, encoding: 'utf8', env });
     expect(merged.stdout).toBe(whole.stdout);
+  });
+});
+
+describe('parts of a container that cannot be read carry the partitionPath of where they are', () => {
+  (hasTool('mke2fs') && hasTool('debugfs') ? it : it.skip)('a corrupt directory of an ext4 system.img (mke2fs -d, then its block overwritten)', async () => {
+    const dir = join(tmp, 'corrupt-dir');
+    const tree = join(dir, 'tree');
+    mkdirSync(join(tree, 'app', 'Broken'), { recursive: true });
+    writeFileSync(join(tree, 'app', 'Broken', 'readme.txt'), 'http://zzhc.vnet.cn/\n');
+    mkdirSync(join(dir, 'build'), { recursive: true });
+    const image = join(dir, 'build', 'system.img');
+    execFileSync('mke2fs', ['-q', '-F', '-t', 'ext4', '-b', '4096', '-O', '^has_journal', '-d', tree, image, '4M'], { stdio: 'pipe' });
+    const block = Number(/\d+/.exec(execFileSync('debugfs', ['-R', 'blocks /app/Broken', image], { stdio: ['ignore', 'pipe', 'ignore'] }).toString())![0]);
+    const bytes = readFileSync(image);
+    bytes.fill(0xff, block * 4096, (block + 1) * 4096);
+    writeFileSync(image, bytes);
+    const r = await scanInputs([join(dir, 'build')], undefined, { market: 'EU', policyFile: POLICY });
+    const u = r.targets[0].unreadable.filter((x) => x.path === 'system.img!/app/Broken');
+    expect(u).toEqual([expect.objectContaining({ partitionPath: 'system/app/Broken', format: 'ext4', reason: expect.stringMatching(/^cannot read directory/) })]);
+    const f = r.findings.find((x) => x.rule === 'unreadable-artifact' && x.path === 'system.img!/app/Broken');
+    expect(f).toMatchObject({ partitionPath: 'system/app/Broken' });
+  });
+
+  // A target-files zip with a duplicate entry, written by Python's zipfile (zip will not write
+  // one), extracted by two workers sharing it in slices: the duplicate is reported by slice 0,
+  // and its first copy's file is dealt to slice 1 (files go by size, largest first, to the slice
+  // with the fewest bytes: host.conf to 0, dup.conf to 1) and names no endpoint (nothing else
+  // places its path); its partitionPath must not depend on that.
+  const hasPython = hasTool('python3');
+  (hasPython && existsSync(CLI) ? it : it.skip)('a duplicate entry of a target-files zip: the same bytes with 1 and 2 workers sharing it in slices', () => {
+    const dir = join(tmp, 'dup');
+    mkdirSync(join(dir, 'build'), { recursive: true });
+    execFileSync('python3', [
+      '-W', 'ignore',
+      '-c',
+      `import zipfile, os
+z = zipfile.ZipFile(${JSON.stringify(join(dir, 'build', 'target-files.zip'))}, 'w')
+z.writestr('META/misc_info.txt', 'recovery_api_version=3\\n')
+z.writestr('SYSTEM/build.prop', 'ro.product.name=acme_eu\\n')
+for i in range(4):
+    z.writestr('SYSTEM/app/A%d/blob.bin' % i, os.urandom(300000))
+z.writestr('SYSTEM/etc/host.conf', 'h' * 100)
+z.writestr('SYSTEM/etc/dup.conf', 'x' * 50)
+z.writestr('SYSTEM/etc/dup.conf', 'again\\n')
+z.close()`,
+    ]);
+    const run = (workers: string) =>
+      spawnSync('node', [CLI, 'scan', 'build', '--market', 'EU', '--no-policy', '--format', 'json', '--fail-on', 'never', '--quiet', '--now', '2026-11-01'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, ACTIVATION_GATE_WORKERS: workers, ACTIVATION_GATE_SLICE_MIN_BYTES: '1000' },
+      });
+    const one = run('1');
+    const two = run('2');
+    expect(two.stdout).toBe(one.stdout);
+    const report = JSON.parse(one.stdout) as Report;
+    expect(report.targets[0].unreadable).toEqual([expect.objectContaining({ path: 'target-files.zip!/SYSTEM/etc/dup.conf', partitionPath: 'system/etc/dup.conf' })]);
   });
 });

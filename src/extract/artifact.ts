@@ -485,10 +485,21 @@ async function extractImage(item: ScanItem, src: RandomAccessSource, kind: Conta
 /** Scans every file of an opened container, with paths joined by `!/` and partitions normalised. */
 async function extractContainer(item: ScanItem, c: OpenedContainer, ctx: ArtifactContext, filesystem: boolean): Promise<void> {
   const record = records(ctx);
+  // Files of a filesystem image belong to the partition the image is of (by name or label).
+  const base = filesystem ? (item.imagePartition ?? c.labelPartition) : undefined;
+  /** Where a file (or a part) of this container is on the device. */
+  const partOf = (name: string, partitionRelPath?: string): PartitionInfo => {
+    if (partitionRelPath) return partitionOf(partitionRelPath);
+    if (base) return partitionOf(name === '.' ? base : `${base}/${name}`);
+    return { partition: item.partition, partitionPath: `${item.partitionPath}!/${name}` };
+  };
   if (record) {
     for (const s of c.skipped) (ctx.skipped ??= []).push({ path: `${item.relPath}!/${s.name}`, reason: s.reason });
     for (const p of c.problems) {
-      const u: UnreadableFact = { path: p.name ? `${item.relPath}!/${p.name}` : item.relPath, format: c.format, reason: p.reason };
+      // Placed here, not through ctx.placed: the slice recording it need not own a file there.
+      const path = p.name ? `${item.relPath}!/${p.name}` : item.relPath;
+      const partitionPath = p.name ? partOf(p.name, p.partitionRelPath).partitionPath : item.partitionPath;
+      const u: UnreadableFact = { path, ...(partitionPath !== path ? { partitionPath } : {}), format: c.format, reason: p.reason };
       if (p.offset !== undefined) u.offset = p.offset;
       ctx.unreadable.push(u);
     }
@@ -504,19 +515,14 @@ async function extractContainer(item: ScanItem, c: OpenedContainer, ctx: Artifac
   const weight = span ? c.files.map((f, i) => (mine(i) && !f.unreadable ? workOf({ relPath: f.name, size: f.size }) : 0)) : [];
   const total = weight.reduce((a, w) => a + w, 0);
   let done = 0;
-  // Files of a filesystem image belong to the partition the image is of (by name or label).
-  const base = filesystem ? (item.imagePartition ?? c.labelPartition) : undefined;
   try {
     for (const [i, f] of c.files.entries()) {
       if (!mine(i)) continue;
       const relPath = `${item.relPath}!/${f.name}`;
-      let part: PartitionInfo;
-      if (f.partitionRelPath) part = partitionOf(f.partitionRelPath);
-      else if (base) part = partitionOf(`${base}/${f.name}`);
-      else part = { partition: item.partition, partitionPath: `${item.partitionPath}!/${f.name}` };
+      const part = partOf(f.name, f.partitionRelPath);
       if (f.unreadable) {
-        if (part.partitionPath !== relPath) ctx.placed?.set(relPath, part.partitionPath);
-        if (record) ctx.unreadable.push({ path: relPath, format: c.format, reason: f.unreadable });
+        const placed = part.partitionPath !== relPath ? { partitionPath: part.partitionPath } : {};
+        if (record) ctx.unreadable.push({ path: relPath, ...placed, format: c.format, reason: f.unreadable });
         continue;
       }
       const child: ScanItem = { relPath, ...part, size: f.size, depth: item.depth + 1 };
@@ -1047,16 +1053,18 @@ function scanGunzipped(buf: Buffer, base: EvidenceBase, path: string, ctx: Artif
  * it is none: the caller scans it as any other file.
  */
 async function scanCompressedFile(src: RandomAccessSource, item: ScanItem, ctx: ArtifactContext): Promise<boolean> {
-  const peek = await src.read(0, Math.min(16, src.size));
-  const kind = compressionOf(peek);
-  if (!kind) return false;
   const base: EvidenceBase = { path: item.relPath, source: 'file' };
   if (src.size > ctx.limits.maxEntryBytes) {
+    const kind = compressionOf(await src.read(0, Math.min(64 << 10, src.size)));
+    if (!kind) return false;
     await scanRawSource(src, base, ctx);
     ctx.unreadable.push({ path: item.relPath, format: kind, reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; its ${kind} data not scanned` });
     return true;
   }
+  // The whole file: a zstd frame may follow skippable frames of any size.
   const buf = await src.read(0, src.size);
+  const kind = compressionOf(buf);
+  if (!kind) return false;
   ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
   await scanUnpacked(kind, buf, base, item.relPath, ctx);
   return true;
@@ -1083,9 +1091,14 @@ async function scanUnpacked(kind: Compression, buf: Buffer, base: EvidenceBase, 
   try {
     out = await decompressCapped(kind, buf, cap, entryCap);
   } catch (e) {
-    if (e instanceof PastCap && e.what === 'output' && cap < entryCap) {
-      charge(ctx, cap + 1); // refused, as any charge past the budget (a shared image's slices learn of it)
-      ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
+    if (e instanceof PastCap && e.what !== 'window' && cap < entryCap) {
+      // Past what is left of the budget (in bytes, or in decoding work the budget allows):
+      // refused, as any charge past the budget (a shared image's slices learn of it).
+      charge(ctx, cap + 1);
+      const why = e.what === 'work' ? `${kind} data that ${e.message}, for what is left of the file's inflation budget` : budgetSpent(ctx);
+      ctx.unreadable.push({ path, format: kind, reason: `${why}; ${e.what === 'work' ? 'not scanned' : `its ${kind} data not scanned`}` });
+    } else if (e instanceof PastCap && e.what === 'work') {
+      ctx.unreadable.push({ path, format: kind, reason: `${kind} data that ${e.message}; not scanned` });
     } else if (e instanceof PastCap) {
       ctx.unreadable.push({ path, format: kind, reason: `${kind} data that ${e.message}, past the ${entryCap}-byte cap; not scanned` });
     } else {

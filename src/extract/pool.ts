@@ -730,7 +730,8 @@ export async function extractFiles(
             // slower: said once, not silently.
             if (!culprit) workerProblems.push(`an extraction worker stopped with no file in hand (${why}); its files were extracted on the main thread`);
             if (culprit && !broken.has(culprit.file.relPath)) {
-              lost.unreadable.push({ path: culprit.file.relPath, format: 'file', reason: `the extraction worker failed on it: ${why}` });
+              const { relPath, partitionPath } = culprit.file;
+              lost.unreadable.push({ path: relPath, ...(partitionPath !== relPath ? { partitionPath } : {}), format: 'file', reason: `the extraction worker failed on it: ${why}` });
               if (culprit.slice) broken.add(culprit.file.relPath);
             }
             for (const job of finished) counted.add(job);

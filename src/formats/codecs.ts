@@ -89,8 +89,12 @@ export type Compression = 'xz' | 'bzip2' | 'zstd';
 export class PastCap extends Error {
   constructor(
     message: string,
-    /** `window`: a zstd frame needs more memory than allowed; `output`: more bytes than the cap. */
-    readonly what: 'output' | 'window' = 'output',
+    /**
+     * `output`: more bytes than the cap; `window`: a zstd frame needs more memory than allowed;
+     * `work`: more decoding work than the output it could give justifies (tiny bzip2 blocks,
+     * zstd frames of many blocks and a large window).
+     */
+    readonly what: 'output' | 'window' | 'work' = 'output',
   ) {
     super(message);
   }
@@ -139,10 +143,28 @@ export async function decompressCapped(kind: Compression, data: Buffer, cap: num
   return zstdCapped(data, cap, windowCap);
 }
 
+/** xz-embedded's return codes (xz.h), as what they mean for a file. */
+const XZ_ERRORS: Record<string, string> = {
+  '2': 'xz data with an integrity check the decoder does not support (xz -C sha256)',
+  '3': 'xz data the decoder ran out of memory for',
+  '4': 'xz data whose dictionary is larger than the decoder allows',
+  '5': 'corrupt xz data: not an xz stream',
+  '6': 'xz data with a filter or integrity check the decoder does not support (a BCJ filter such as xz --x86 or --arm, --delta, or -C sha256)',
+  '7': 'corrupt xz data: a check or size does not match',
+  '8': 'corrupt xz data: truncated',
+};
+
 async function xzCapped(data: Buffer, cap: number): Promise<Buffer> {
   xz ??= import('xz-decompress').then((m) => pick<XzModule>(m, 'XzReadableStream'));
   const { XzReadableStream } = await xz;
-  const reader = new XzReadableStream(new Blob([data]).stream()).getReader();
+  // The data as one chunk, not copied (a Blob would copy it).
+  const input = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new Uint8Array(data.buffer, data.byteOffset, data.length));
+      controller.close();
+    },
+  });
+  const reader = new XzReadableStream(input).getReader();
   const chunks: Uint8Array[] = [];
   let n = 0;
   try {
@@ -159,9 +181,8 @@ async function xzCapped(data: Buffer, cap: number): Promise<Buffer> {
   } catch (e) {
     if (e instanceof PastCap) throw e;
     const message = (e as Error).message ?? String(e);
-    // xz-embedded's XZ_MEMLIMIT_ERROR: a dictionary larger than the decoder takes.
-    const why = / error code 4$/.test(message) ? 'its dictionary is larger than the decoder allows' : message;
-    throw new FormatError('xz', `corrupt or unsupported xz data: ${why}`);
+    const code = / error code (\d+)$/.exec(message)?.[1];
+    throw new FormatError('xz', (code !== undefined ? XZ_ERRORS[code] : undefined) ?? `corrupt or unsupported xz data: ${message}`);
   }
   return Buffer.concat(chunks, n);
 }
@@ -188,14 +209,79 @@ class CappedBytes {
   }
 }
 
+/** seek-bzip's decoder class (its module's export), driven a block at a time by bzip2Capped. */
+interface Bunzip {
+  _init_block(): boolean;
+  _read_bunzip(): void;
+  _start_bunzip(input: BzInput, output: CappedBytes): void;
+  reader: { read(bits: number): number };
+  streamCRC: number;
+  dbufSize: number;
+}
+type BunzipClass = new (input: BzInput, output: CappedBytes) => Bunzip;
+let bunzip: Promise<BunzipClass> | undefined;
+
+/** seek-bzip's input stream over a buffer, as its own (a byte past the end reads as undefined). */
+class BzInput {
+  pos = 0;
+  constructor(private readonly data: Buffer) {}
+  readByte(): number {
+    return this.data[this.pos++];
+  }
+  read(buf: Buffer, offset: number, length: number): number {
+    let n = 0;
+    while (n < length) {
+      if (this.pos >= this.data.length) return n === 0 ? -1 : n;
+      buf[offset++] = this.data[this.pos++];
+      n++;
+    }
+    return n;
+  }
+  seek(pos: number): void {
+    this.pos = pos;
+  }
+  eof(): boolean {
+    return this.pos >= this.data.length;
+  }
+}
+
+/**
+ * bzip2 streams and blocks to at most `cap` bytes. seek-bzip allocates a block's whole buffer
+ * (4 bytes per byte of its block size, 3.6 MB at -9) for every block, however little it holds:
+ * a file of many tiny blocks or streams costs that per block, so the blocks' buffers are counted
+ * against a work bound (PastCap `work`), as a real block of that size would be expected to give
+ * about as many bytes. Trailing bytes that are not a further stream end the data, as the bzip2
+ * tool takes them (they are scanned with the file's own bytes anyway).
+ */
 async function bzip2Capped(data: Buffer, cap: number): Promise<Buffer> {
-  bz ??= import('seek-bzip').then((m) => pick<BzModule>(m, 'decode'));
-  const mod = (await bz) as unknown as { decode(input: Buffer, output: CappedBytes, multistream: boolean): void };
+  bunzip ??= import('seek-bzip').then((m) => (m as unknown as { default?: BunzipClass }).default ?? (m as unknown as BunzipClass));
+  const Bunzip = await bunzip;
   const out = new CappedBytes(cap);
+  const input = new BzInput(data);
+  const workCap = 8 * cap + (64 << 20);
+  let work = 0;
   const quiet = process.noDeprecation; // see decompressBzip2
   process.noDeprecation = true;
   try {
-    mod.decode(data, out, true);
+    const bz = new Bunzip(input, out);
+    while (!input.eof()) {
+      if (bz._init_block()) {
+        work += 4 * bz.dbufSize;
+        if (work > workCap) throw new PastCap(`has more blocks than their output could justify (${work} bytes of block buffers)`, 'work');
+        bz._read_bunzip();
+        continue;
+      }
+      const crc = bz.reader.read(32) >>> 0;
+      if (crc !== bz.streamCRC) throw new Error(`bad stream CRC (got ${bz.streamCRC.toString(16)}, expected ${crc.toString(16)})`);
+      if (input.eof()) break;
+      const next = input.pos;
+      try {
+        bz._start_bunzip(input, out);
+      } catch {
+        input.seek(next);
+        break; // trailing garbage, ignored as bzip2 -d ignores it
+      }
+    }
   } catch (e) {
     if (e instanceof PastCap) throw e;
     throw new FormatError('bzip2', `corrupt bzip2 data: ${(e as Error).message ?? String(e)}`);
@@ -210,16 +296,26 @@ interface ZstdStream {
 }
 let zstdStream: Promise<new (ondata: (data: Uint8Array, final: boolean) => void) => ZstdStream> | undefined;
 
+/** One zstd frame of a file: where it is, what its header declares, its block count. */
+interface ZstdFrame {
+  start: number;
+  end: number;
+  window: number;
+  content: number | undefined;
+  blocks: number;
+}
+
 /**
- * Walks the frames of zstd data without decoding them (headers and block sizes): FormatError for
- * a broken layout or a frame that needs a dictionary (not carried by the file), PastCap for a
- * frame whose window is over `windowCap` (fzstd allocates the window a header asks for, up to
- * 2 GiB) or whose declared content size is over `cap`.
+ * Walks the frames of zstd data without decoding them (headers and block sizes, RFC 8878): the
+ * zstd frames (skippable ones left out). FormatError for a broken layout or a frame that needs a
+ * dictionary (not carried by the file); PastCap for a frame whose window is over `windowCap`
+ * (fzstd allocates the window a header asks for, up to 2 GiB) or whose declared content size is
+ * over `cap`.
  */
-export function checkZstdFrames(data: Buffer, cap: number, windowCap = cap): void {
+export function zstdFrames(data: Buffer, cap: number, windowCap = cap): ZstdFrame[] {
   const bad = (why: string, at: number): FormatError => new FormatError('zstd', `${why}, at offset ${at}`);
+  const frames: ZstdFrame[] = [];
   let at = 0;
-  let frames = 0;
   while (at < data.length) {
     if (at + 8 > data.length) throw bad('truncated frame header', at);
     const magic = data.readUInt32LE(at);
@@ -228,61 +324,81 @@ export function checkZstdFrames(data: Buffer, cap: number, windowCap = cap): voi
       if (at > data.length) throw bad('truncated skippable frame', data.length);
       continue;
     }
-    if (magic !== ZSTD_MAGIC) throw bad(frames ? 'bytes that are not a zstd frame after the last frame' : 'no zstd frame', at);
-    frames++;
+    if (magic !== ZSTD_MAGIC) throw bad(frames.length ? 'bytes that are not a zstd frame after the last frame' : 'no zstd frame', at);
     const fhd = data[at + 4];
     if (fhd & 8) throw bad('a reserved frame header bit set', at + 4);
     const single = (fhd >> 5) & 1;
+    const dictBytes = [0, 1, 2, 4][fhd & 3];
+    const fcsBytes = [single, 2, 4, 8][fhd >> 6];
     let p = at + 5;
+    if (p + (single ? 0 : 1) + dictBytes + fcsBytes > data.length) throw bad('truncated frame header', at);
     let window = 0;
     if (!single) {
       const wd = data[p++];
       const base = 2 ** (10 + (wd >> 3));
       window = base + (base / 8) * (wd & 7);
     }
-    const dictBytes = [0, 1, 2, 4][fhd & 3];
     const dictId = dictBytes ? data.readUIntLE(p, dictBytes) : 0;
     p += dictBytes;
     if (dictId !== 0) throw bad(`a frame compressed with dictionary ${dictId}, which the file does not carry`, at);
-    const fcsBytes = [single, 2, 4, 8][fhd >> 6];
     let content: number | undefined;
     if (fcsBytes) {
-      if (p + fcsBytes > data.length) throw bad('truncated frame header', at);
       content = fcsBytes === 8 ? Number(data.readBigUInt64LE(p)) : data.readUIntLE(p, fcsBytes) + (fcsBytes === 2 ? 256 : 0);
       p += fcsBytes;
     }
     if (single) window = content ?? 0;
     if (window > windowCap) throw new PastCap(`has a frame whose window is ${window} bytes, more than ${windowCap}`, 'window');
     if (content !== undefined && content > cap) throw new PastCap(`has a frame of ${content} bytes, more than ${cap}`);
+    let blocks = 0;
     for (;;) {
       if (p + 3 > data.length) throw bad('truncated block', p);
       const h = data.readUIntLE(p, 3);
       const type = (h >> 1) & 3;
       if (type === 3) throw bad('a block of the reserved type', p);
       p += 3 + (type === 1 ? 1 : h >>> 3);
+      blocks++;
       if (p > data.length) throw bad('truncated block', data.length);
       if (h & 1) break;
     }
     if ((fhd >> 2) & 1) p += 4;
     if (p > data.length) throw bad('truncated checksum', data.length);
+    frames.push({ start: at, end: p, window, content, blocks });
     at = p;
   }
-  if (frames === 0) throw bad('no zstd frame', 0);
+  if (frames.length === 0) throw bad('no zstd frame', 0);
+  return frames;
 }
 
+/**
+ * zstd frames to at most `cap` bytes, one frame at a time (fzstd's stream recurses once per
+ * frame). fzstd moves its whole window once per block, so a frame costs its blocks times its
+ * window: that is bounded too (PastCap `work`): a real frame's blocks hold up to 128 KiB each,
+ * so the bound admits any frame of an 8 MiB window (zstd -19) up to the cap. A frame that gives
+ * other than the size its header declares is corrupt.
+ */
 async function zstdCapped(data: Buffer, cap: number, windowCap: number): Promise<Buffer> {
-  checkZstdFrames(data, cap, windowCap);
+  const frames = zstdFrames(data, cap, windowCap);
+  const workCap = 64 * cap + (1 << 30);
+  let work = 0;
+  for (const f of frames) {
+    work += f.blocks * (f.window + 12);
+    if (work > workCap) throw new PastCap(`has frames whose blocks times window (${work} bytes) are more than their output could justify`, 'work');
+  }
   zstdStream ??= import('fzstd').then((m) => pick<{ Decompress: new (ondata: (data: Uint8Array, final: boolean) => void) => ZstdStream }>(m, 'Decompress').Decompress);
   const Decompress = await zstdStream;
   const chunks: Uint8Array[] = [];
   let n = 0;
-  const stream = new Decompress((chunk) => {
-    n += chunk.length;
-    if (n > cap) throw new PastCap(`decompresses to more than ${cap} bytes`);
-    chunks.push(chunk);
-  });
   try {
-    stream.push(data, true);
+    for (const f of frames) {
+      const before = n;
+      const stream = new Decompress((chunk) => {
+        n += chunk.length;
+        if (n > cap) throw new PastCap(`decompresses to more than ${cap} bytes`);
+        if (chunk.length) chunks.push(chunk);
+      });
+      stream.push(data.subarray(f.start, f.end), true);
+      if (f.content !== undefined && n - before !== f.content) throw new Error(`a frame gave ${n - before} bytes where its header declares ${f.content}, at offset ${f.start}`);
+    }
   } catch (e) {
     if (e instanceof PastCap) throw e;
     throw new FormatError('zstd', `corrupt zstd data: ${(e as Error).message ?? String(e)}`);

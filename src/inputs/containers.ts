@@ -64,7 +64,7 @@ export interface OpenedContainer {
   /** Entries not scanned, with the reason (symlinks, special files, duplicated images). */
   skipped: { name: string; reason: string }[];
   /** Parts of the container that could not be read (a directory, a corrupt inode). */
-  problems: { name: string; reason: string; offset?: number }[];
+  problems: { name: string; reason: string; offset?: number; partitionRelPath?: string }[];
   /** The partition named by the filesystem's volume label, when it names one. */
   labelPartition?: string;
 }
@@ -149,6 +149,12 @@ function targetFilesSkip(name: string, present: ReadonlySet<string>): string | u
   return undefined;
 }
 
+/** A target-files entry under an upper-case partition folder: its `partitionRelPath` (`system/app/X/X.apk`). */
+function placedIn(kind: 'target-files' | 'ota', name: string): { partitionRelPath?: string } {
+  const m = UPPER_PARTITION.exec(name);
+  return kind === 'target-files' && m && m[1] === m[1].toUpperCase() && partitionName(m[1]) ? { partitionRelPath: `${partitionName(m[1])}/${name.slice(m[0].length)}` } : {};
+}
+
 /** The entries of a target-files or OTA zip as container files. */
 export function zipContainer(src: RandomAccessSource, zip: ZipArchive, kind: 'target-files' | 'ota', opts: ContainerOptions): OpenedContainer {
   const present = new Set<string>();
@@ -169,11 +175,11 @@ export function zipContainer(src: RandomAccessSource, zip: ZipArchive, kind: 'ta
     if (dup.has(e.name)) {
       if (seen.has(e.name)) continue;
       seen.add(e.name);
-      problems.push({ name: e.name, reason: `duplicate entry ${JSON.stringify(e.name)} in the ${kind} zip; the first copy is scanned` });
+      problems.push({ name: e.name, reason: `duplicate entry ${JSON.stringify(e.name)} in the ${kind} zip; the first copy is scanned`, ...placedIn(kind, e.name) });
     }
     const over = zip.overlaps.get(e.index);
     if (over !== undefined) {
-      problems.push({ name: e.name, reason: overlapReason(zip, over) });
+      problems.push({ name: e.name, reason: overlapReason(zip, over), ...placedIn(kind, e.name) });
       continue;
     }
     const why = kind === 'target-files' ? targetFilesSkip(e.name, present) : undefined;
@@ -181,12 +187,7 @@ export function zipContainer(src: RandomAccessSource, zip: ZipArchive, kind: 'ta
       skipped.push({ name: e.name, reason: why });
       continue;
     }
-    const f: ContainerFile = { name: e.name, size: e.uncompressedSize, open: () => openZipEntry(src, e, opts), view: e.method !== 8 };
-    const m = UPPER_PARTITION.exec(e.name);
-    if (kind === 'target-files' && m && m[1] === m[1].toUpperCase() && partitionName(m[1])) {
-      f.partitionRelPath = `${partitionName(m[1])}/${e.name.slice(m[0].length)}`;
-    }
-    files.push(f);
+    files.push({ name: e.name, size: e.uncompressedSize, open: () => openZipEntry(src, e, opts), view: e.method !== 8, ...placedIn(kind, e.name) });
   }
   files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { format: kind, files, skipped, problems };
