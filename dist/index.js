@@ -2283,6 +2283,11 @@ class PastCap extends Error {
 }
 const XZ_MAGIC = Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]);
 const ZSTD_MAGIC = 0xfd2fb528;
+/** LZ4's frame format (the `lz4` tool's), and its legacy format (`lz4 -l`, the kernel's ramdisks). */
+const LZ4_FRAME_MAGIC = 0x184d2204;
+const LZ4_LEGACY_MAGIC$1 = 0x184c2102;
+/** What one legacy block decodes to at most (LZ4_LEGACY_BLOCK in lz4io.c). */
+const LZ4_LEGACY_BLOCK$1 = 8 << 20;
 /** Skippable frames: 0x184D2A50-0x184D2A5F (pzstd writes one before each of its frames). */
 const isSkippable = (magic) => magic >>> 4 === 0x184d2a5;
 /** True when the first 4 bytes may start one of the Compressions (compressionOf needs up to 16). */
@@ -2290,12 +2295,13 @@ function mayBeCompressed(head) {
     if (head.length < 4)
         return false;
     const m = head.readUInt32LE(0);
-    return m === ZSTD_MAGIC || isSkippable(m) || m === 0x587a37fd || (head[0] === 0x42 && head[1] === 0x5a && head[2] === 0x68);
+    return m === ZSTD_MAGIC || isSkippable(m) || m === LZ4_FRAME_MAGIC || m === LZ4_LEGACY_MAGIC$1 || m === 0x587a37fd || (head[0] === 0x42 && head[1] === 0x5a && head[2] === 0x68);
 }
 /**
  * The compression `buf` starts with, by its magic: xz's stream header; bzip2's `BZh1`-`BZh9`
  * followed by a block or end-of-stream magic (so that text starting `BZh9` is not taken for it);
- * a zstd frame, possibly after skippable frames. Undefined otherwise.
+ * a zstd or LZ4 frame (or an LZ4 legacy one), possibly after skippable frames (the two
+ * formats share them). Undefined otherwise.
  */
 function compressionOf(buf) {
     if (buf.length >= 12 && buf.subarray(0, 6).equals(XZ_MAGIC))
@@ -2308,8 +2314,17 @@ function compressionOf(buf) {
     let at = 0;
     while (at + 8 <= buf.length && isSkippable(buf.readUInt32LE(at)))
         at += 8 + buf.readUInt32LE(at + 4);
-    if (at + 4 <= buf.length && buf.readUInt32LE(at) === ZSTD_MAGIC)
+    if (at + 4 > buf.length)
+        return undefined;
+    const magic = buf.readUInt32LE(at);
+    if (magic === ZSTD_MAGIC)
         return 'zstd';
+    // An LZ4 frame's descriptor says version 01; a legacy frame's first block is no larger than a
+    // block can be compressed to.
+    if (magic === LZ4_FRAME_MAGIC && (at + 5 > buf.length || buf[at + 4] >> 6 === 1))
+        return 'lz4';
+    if (magic === LZ4_LEGACY_MAGIC$1 && (at + 8 > buf.length || buf.readUInt32LE(at + 4) <= lz4Bound(LZ4_LEGACY_BLOCK$1)))
+        return 'lz4';
     return undefined;
 }
 /**
@@ -2325,6 +2340,8 @@ async function decompressCapped(kind, data, cap, windowCap = cap) {
         return xzCapped(data, cap);
     if (kind === 'bzip2')
         return bzip2Capped(data, cap);
+    if (kind === 'lz4')
+        return lz4Capped(data, cap);
     return zstdCapped(data, cap, windowCap);
 }
 /** xz-embedded's return codes (xz.h), as what they mean for a file. */
@@ -2597,6 +2614,129 @@ async function zstdCapped(data, cap, windowCap) {
             throw e;
         throw new FormatError('zstd', `corrupt zstd data: ${e.message ?? String(e)}`);
     }
+    return Buffer.concat(chunks, n);
+}
+/** The most an LZ4 block of `n` bytes compresses to (LZ4_COMPRESSBOUND). */
+function lz4Bound(n) {
+    return n + Math.floor(n / 255) + 16;
+}
+/**
+ * LZ4 frames (RFC-less, lz4's doc/lz4_Frame_format.md) and legacy frames to at most `cap` bytes:
+ * every frame, skippable ones passed over. Blocks are decoded one at a time (at most 4 MiB each,
+ * 8 MiB for a legacy block) by the bounded block decoder of EROFS and boot ramdisks. Frames
+ * whose blocks refer to earlier ones (`lz4 -BD`) or that need a dictionary are not decoded
+ * (FormatError, so the file is unreadable), nor is one whose blocks give other than its declared
+ * content size. Checksums are passed over, as the blocks are decoded without them.
+ */
+async function lz4Capped(data, cap) {
+    const { lz4DecompressBlock } = await Promise.resolve().then(function () { return lz4; });
+    const bad = (why, at) => new FormatError('lz4', `${why}, at offset ${at}`);
+    const chunks = [];
+    let n = 0;
+    const put = (b) => {
+        n += b.length;
+        if (n > cap)
+            throw new PastCap(`decompresses to more than ${cap} bytes`);
+        chunks.push(b);
+    };
+    const u32 = (at) => {
+        if (at + 4 > data.length)
+            throw bad('truncated', data.length);
+        return data.readUInt32LE(at);
+    };
+    let at = 0;
+    let frames = 0;
+    try {
+        while (at < data.length) {
+            const magic = u32(at);
+            if (isSkippable(magic)) {
+                at += 8 + u32(at + 4);
+                if (at > data.length)
+                    throw bad('truncated skippable frame', data.length);
+                continue;
+            }
+            if (magic === LZ4_LEGACY_MAGIC$1) {
+                frames++;
+                at += 4;
+                // Blocks until the data ends, another frame starts, or zeros pad the file.
+                while (at + 4 <= data.length) {
+                    const size = data.readUInt32LE(at);
+                    if (size === 0 || size === LZ4_LEGACY_MAGIC$1 || size === LZ4_FRAME_MAGIC || isSkippable(size))
+                        break;
+                    if (size > lz4Bound(LZ4_LEGACY_BLOCK$1))
+                        throw bad(`a legacy block of ${size} bytes, more than a block compresses to`, at);
+                    at += 4;
+                    if (at + size > data.length)
+                        throw bad(`a legacy block of ${size} bytes runs past the end (truncated)`, at);
+                    put(lz4DecompressBlock(data.subarray(at, at + size), LZ4_LEGACY_BLOCK$1, 'lz4', true));
+                    at += size;
+                }
+                if (data.subarray(at).every((b) => b === 0))
+                    at = data.length; // zero padding to the end
+                continue;
+            }
+            if (magic !== LZ4_FRAME_MAGIC)
+                throw bad(frames ? 'bytes that are not an LZ4 frame after the last frame' : 'no LZ4 frame', at);
+            frames++;
+            const start = at;
+            if (at + 7 > data.length)
+                throw bad('truncated frame descriptor', at);
+            const flg = data[at + 4];
+            const bd = data[at + 5];
+            if (flg >> 6 !== 1)
+                throw bad(`frame version ${flg >> 6}, not 1`, at + 4);
+            if (flg & 2 || bd & 0x8f)
+                throw bad('reserved frame descriptor bits set', at + 4);
+            const blockMax = [0, 0, 0, 0, 64 << 10, 256 << 10, 1 << 20, 4 << 20][(bd >> 4) & 7];
+            if (!blockMax)
+                throw bad(`block maximum size code ${(bd >> 4) & 7}`, at + 5);
+            if (!(flg & 0x20))
+                throw bad('a frame of linked blocks (lz4 -BD), which this reader does not decode', start);
+            if (flg & 1)
+                throw bad('a frame compressed with a dictionary, which the file does not carry', start);
+            at += 6;
+            let content;
+            if (flg & 8) {
+                if (at + 8 > data.length)
+                    throw bad('truncated frame descriptor', start);
+                content = Number(data.readBigUInt64LE(at));
+                at += 8;
+                if (content > cap)
+                    throw new PastCap(`has a frame of ${content} bytes, more than ${cap}`);
+            }
+            at += 1; // header checksum
+            const before = n;
+            for (;;) {
+                const word = u32(at);
+                at += 4;
+                if (word === 0)
+                    break; // end mark
+                const size = word & 0x7fffffff;
+                if (size > blockMax)
+                    throw bad(`a block of ${size} bytes, more than the frame's ${blockMax}`, at - 4);
+                if (at + size > data.length)
+                    throw bad(`a block of ${size} bytes runs past the end (truncated)`, at);
+                const block = data.subarray(at, at + size);
+                put(word >>> 31 ? Buffer.from(block) : lz4DecompressBlock(block, blockMax, 'lz4', true));
+                at += size + (flg & 0x10 ? 4 : 0);
+            }
+            if (flg & 4)
+                at += 4; // content checksum
+            if (at > data.length)
+                throw bad('truncated checksum', data.length);
+            if (content !== undefined && n - before !== content)
+                throw bad(`a frame gave ${n - before} bytes where its header declares ${content}`, start);
+        }
+    }
+    catch (e) {
+        if (e instanceof PastCap)
+            throw e;
+        if (e instanceof FormatError && e.format === 'lz4')
+            throw e;
+        throw new FormatError('lz4', `corrupt LZ4 data: ${e instanceof FormatError ? e.reason : (e.message ?? String(e))}`);
+    }
+    if (frames === 0)
+        throw bad('no LZ4 frame', 0);
     return Buffer.concat(chunks, n);
 }
 
@@ -4025,6 +4165,13 @@ function lz4DecompressBlockJs(src, outputSize, format = 'lz4', allowShort = fals
         throw new FormatError(format, `LZ4 block decoded to ${op} bytes, expected ${outputSize}`, ip);
     return out;
 }
+
+var lz4 = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    lz4DecompressBlock: lz4DecompressBlock,
+    lz4DecompressBlockInto: lz4DecompressBlockInto,
+    lz4DecompressBlockJs: lz4DecompressBlockJs
+});
 
 /**
  * Android boot images (AOSP system/tools/mkbootimg `bootimg.h`): `ANDROID!` boot / init_boot /

@@ -1,7 +1,7 @@
 /**
- * xz, bzip2 and zstd files (and such entries of an APK or JAR) are scanned for what they hold, as
- * gzip ones are: an app can ship its registration config compressed and unpack it at run time.
- * Every input is made by the real tools (xz, bzip2, zstd, pzstd, zip). Decompression is bounded
+ * xz, bzip2, zstd and LZ4 files (and such entries of an APK or JAR) are scanned for what they
+ * hold, as gzip ones are: an app can ship its registration config compressed and unpack it at run
+ * time. Every input is made by the real tools (xz, bzip2, zstd, pzstd, lz4, zip). Decompression is bounded
  * by the per-entry cap and the file's inflation budget, and data that does not decompress is
  * unreadable (fail closed).
  */
@@ -18,9 +18,9 @@ import { TODAY } from '../helpers/scan.js';
 import { tempDir } from '../helpers/temp.js';
 import type { Limits } from '../../src/extract/limits.js';
 
-const TOOLS = ['xz', 'bzip2', 'zstd', 'pzstd', 'zip'];
+const TOOLS = ['xz', 'bzip2', 'zstd', 'pzstd', 'lz4', 'zip'];
 const present = haveTools(...TOOLS);
-if (!present) console.warn(`SKIPPED xz/bzip2/zstd contents: needs ${TOOLS.join(', ')} (apt-get install xz-utils bzip2 zstd zip)`);
+if (!present) console.warn(`SKIPPED xz/bzip2/zstd/lz4 contents: needs ${TOOLS.join(', ')} (apt-get install xz-utils bzip2 zstd lz4 zip)`);
 const withTools = present ? describe : describe.skip;
 
 const TEXT = 'server = http://zzhc.vnet.cn/zzhc/register\nbackup = https://dm.wo.com.cn:6001/\n';
@@ -48,10 +48,9 @@ function evidenceOf(report: Report, value: string, prefix = ''): [string, string
   return (ep?.evidence ?? []).filter((e) => e.path.startsWith(prefix)).map((e) => [e.path, e.entry ?? null, e.offset]);
 }
 
-withTools('xz, bzip2 and zstd contents', () => {
+withTools('xz, bzip2, zstd and LZ4 contents', () => {
   it('a file compressed by each tool (one stream, two streams, pzstd\'s skippable frames) is scanned at offsets in its text', async () => {
     const dir = tempDir('ag-compressed-');
-    const etc = join(dir, 'build', 'system', 'etc');
     const twice = TEXT + TEXT;
     const files: [string, Buffer][] = [
       ['reg.conf.xz', pipe('xz', ['-c'], TEXT)],
@@ -61,36 +60,39 @@ withTools('xz, bzip2 and zstd contents', () => {
       ['two.xz', Buffer.concat([pipe('xz', ['-c'], TEXT), pipe('xz', ['-c'], TEXT)])],
       ['two.bz2', Buffer.concat([pipe('bzip2', ['-c'], TEXT), pipe('bzip2', ['-c'], TEXT)])],
       ['two.zst', Buffer.concat([pipe('zstd', ['-c', '-q'], TEXT), pipe('zstd', ['-c', '-q'], TEXT)])],
+      ['reg.conf.lz4', pipe('lz4', ['-c', '-q'], TEXT)],
+      ['reg.legacy.lz4', pipe('lz4', ['-l', '-c', '-q'], TEXT)],
+      ['reg.bx.lz4', pipe('lz4', ['-c', '-q', '-BX', '--no-frame-crc', '-9'], TEXT)],
+      ['two.lz4', Buffer.concat([pipe('lz4', ['-c', '-q'], TEXT), pipe('lz4', ['-l', '-c', '-q'], TEXT)])],
     ];
+    // One scan per file: an endpoint's evidence is capped (first 20 by path) across an input.
+    const second = TEXT.length;
     for (const [name, data] of files) {
-      put(join(etc, name), data);
-      // The tool reads back what we are to find (and the bytes are no plain text: not found raw).
-      const tool = name.endsWith('.xz') ? 'xz' : name.endsWith('.bz2') ? 'bzip2' : 'zstd';
+      // The tool reads back what we are to find.
+      const tool = name.endsWith('.xz') ? 'xz' : name.endsWith('.bz2') ? 'bzip2' : name.endsWith('.lz4') ? 'lz4' : 'zstd';
       expect(pipe(tool, ['-d', '-c'], data).toString()).toBe(name.startsWith('two') ? twice : TEXT);
       expect(compressionOf(data)).toBe(tool);
+      const one = join(dir, name);
+      put(join(one, 'build', 'system', 'etc', name), data);
+      const report = await scanBuild(one);
+      expect(report.targets[0].unreadable).toEqual([]);
+      // Offsets in the decompressed text. zstd and LZ4 keep text this short as it is, so the
+      // file's own bytes hold it too, at its offset in the file: both are listed (a file's own
+      // bytes are scanned as well as what they decompress to: a skippable frame can hold anything).
+      const hits = evidenceOf(report, 'zzhc.vnet.cn').map((e) => e[2]);
+      expect(hits).toContain(AT_ZZHC);
+      if (name.startsWith('two')) expect(hits).toContain(second + AT_ZZHC);
+      expect(evidenceOf(report, 'dm.wo.com.cn').map((e) => e[2])).toContain(AT_WO);
+      expect(report.findings.some((f) => f.rule === 'denied-endpoint' && f.endpoint === 'zzhc.vnet.cn')).toBe(true);
     }
-    const report = await scanBuild(dir);
-    expect(report.targets[0].unreadable).toEqual([]);
-    const second = TEXT.length;
-    // Offsets in the decompressed text. zstd keeps text this short as a raw block, so the file's
-    // own bytes hold it too, at its offset in the file: both are listed (a file's own bytes are
-    // scanned as well as what they decompress to: a skippable frame can hold anything).
-    const decompressed = (name: string, at: number) => {
-      const hits = evidenceOf(report, 'zzhc.vnet.cn', `system/etc/${name}`).map((e) => e[2]);
-      expect(hits).toContain(at);
-      return hits;
-    };
-    for (const name of ['reg.conf.xz', 'reg.conf.bz2', 'reg.conf.zst', 'reg.pzstd.zst']) decompressed(name, AT_ZZHC);
-    for (const name of ['two.xz', 'two.bz2', 'two.zst']) expect(decompressed(name, AT_ZZHC)).toContain(second + AT_ZZHC);
-    expect(evidenceOf(report, 'dm.wo.com.cn', 'system/etc/reg.conf.bz2')).toEqual([['system/etc/reg.conf.bz2', null, AT_WO]]);
-    expect(report.findings.some((f) => f.rule === 'denied-endpoint' && f.endpoint === 'zzhc.vnet.cn')).toBe(true);
   });
 
-  it('an xz, bzip2 or zstd asset of a JAR (made by zip) is scanned, with the entry named', async () => {
+  it('an xz, bzip2, zstd or LZ4 asset of a JAR (made by zip) is scanned, with the entry named', async () => {
     const dir = tempDir('ag-compressed-jar-');
     put(join(dir, 'src', 'assets', 'a.xz'), pipe('xz', ['-c'], TEXT));
     put(join(dir, 'src', 'assets', 'b.bz2'), pipe('bzip2', ['-c'], TEXT));
     put(join(dir, 'src', 'assets', 'c.zst'), pipe('zstd', ['-c', '-q', '-19'], TEXT));
+    put(join(dir, 'src', 'assets', 'd.lz4'), pipe('lz4', ['-c', '-q'], TEXT));
     mkdirSync(join(dir, 'build', 'system', 'framework'), { recursive: true });
     execFileSync('zip', ['-q', '-r', join(dir, 'build', 'system', 'framework', 'reg.jar'), 'assets'], { cwd: join(dir, 'src') });
     const report = await scanBuild(dir);
@@ -100,6 +102,7 @@ withTools('xz, bzip2 and zstd contents', () => {
         ['system/framework/reg.jar', 'assets/a.xz', AT_WO],
         ['system/framework/reg.jar', 'assets/b.bz2', AT_WO],
         ['system/framework/reg.jar', 'assets/c.zst', AT_WO],
+        ['system/framework/reg.jar', 'assets/d.lz4', AT_WO],
       ]),
     );
   });
@@ -166,6 +169,27 @@ withTools('xz, bzip2 and zstd contents', () => {
     ]);
   });
 
+  it('LZ4 (at most 255 to 1, so the budget never binds): past the per-entry cap, unreadable; linked blocks (lz4 -B4 -BD) are not decoded', async () => {
+    const dir = tempDir('ag-compressed-lz4-');
+    const etc = join(dir, 'build', 'system', 'etc');
+    const big = Buffer.concat([Buffer.alloc(3 << 20), Buffer.from(TEXT)]);
+    put(join(etc, 'big.lz4'), pipe('lz4', ['-c', '-q'], big));
+    // 200 kB of text in 64 KB blocks, each one referring to the one before.
+    const text = Buffer.from(Array.from({ length: 3000 }, (_, i) => `${i}: ${TEXT}`).join(''));
+    const linked = pipe('lz4', ['-c', '-q', '-B4', '-BD'], text);
+    expect(linked[4] & 0x20).toBe(0); // the frame descriptor's block-independence flag is clear
+    expect(pipe('lz4', ['-d', '-c'], linked)).toEqual(text);
+    put(join(etc, 'linked.lz4'), linked);
+    const whole = await scanBuild(dir);
+    // (LZ4 keeps literals as they are: the file's own bytes hold the text too, at its place in the file.)
+    expect(evidenceOf(whole, 'zzhc.vnet.cn', 'system/etc/big.lz4')).toContainEqual(['system/etc/big.lz4', null, (3 << 20) + AT_ZZHC]);
+    expect(whole.targets[0].unreadable.map((u) => [u.path, u.reason])).toEqual([
+      ['system/etc/linked.lz4', 'lz4 data that does not decompress (a frame of linked blocks (lz4 -BD), which this reader does not decode, at offset 0); not scanned'],
+    ]);
+    const capped = await scanBuild(dir, { maxEntryBytes: 1 << 20 });
+    expect(capped.targets[0].unreadable.find((u) => u.path === 'system/etc/big.lz4')?.reason).toBe('lz4 data that decompresses to more than 1048576 bytes, past the 1048576-byte cap; not scanned');
+  });
+
   it('a zstd frame whose window is over the per-entry cap is refused before the decoder allocates it (zstd --long)', async () => {
     const dir = tempDir('ag-compressed-window-');
     // Streamed (no content size in the header): --long=27 declares a 128 MiB window.
@@ -183,6 +207,7 @@ withTools('xz, bzip2 and zstd contents', () => {
     put(join(etc, 'cut.xz'), cut(pipe('xz', ['-c'], TEXT.repeat(40))));
     put(join(etc, 'cut.bz2'), cut(pipe('bzip2', ['-c'], TEXT.repeat(40))));
     put(join(etc, 'cut.zst'), cut(pipe('zstd', ['-c', '-q'], TEXT.repeat(40))));
+    put(join(etc, 'cut.lz4'), cut(pipe('lz4', ['-c', '-q'], TEXT.repeat(40))));
     const flipped = Buffer.from(pipe('bzip2', ['-c'], TEXT.repeat(40)));
     flipped[flipped.length >> 1] ^= 0x55;
     put(join(etc, 'flipped.bz2'), flipped);
@@ -197,6 +222,7 @@ withTools('xz, bzip2 and zstd contents', () => {
     const report = await scanBuild(dir);
     expect(report.targets[0].unreadable.map((u) => [u.path, u.format, u.reason.replace(/\(.*\)/, '(...)')])).toEqual([
       ['system/etc/cut.bz2', 'bzip2', 'bzip2 data that does not decompress (...); not scanned'],
+      ['system/etc/cut.lz4', 'lz4', 'lz4 data that does not decompress (...); not scanned'],
       ['system/etc/cut.xz', 'xz', 'xz data that does not decompress (...); not scanned'],
       ['system/etc/cut.zst', 'zstd', 'zstd data that does not decompress (...); not scanned'],
       ['system/etc/dict.zst', 'zstd', 'zstd data that does not decompress (...); not scanned'],
@@ -206,7 +232,7 @@ withTools('xz, bzip2 and zstd contents', () => {
       `zstd data that does not decompress (a frame compressed with dictionary ${dictId}, which the file does not carry, at offset 0); not scanned`,
     );
     // The real tools refuse them too.
-    for (const [tool, f] of [['xz', 'cut.xz'], ['bzip2', 'cut.bz2'], ['zstd', 'cut.zst'], ['zstd', 'dict.zst'], ['bzip2', 'flipped.bz2']]) {
+    for (const [tool, f] of [['xz', 'cut.xz'], ['bzip2', 'cut.bz2'], ['zstd', 'cut.zst'], ['zstd', 'dict.zst'], ['bzip2', 'flipped.bz2'], ['lz4', 'cut.lz4']]) {
       expect(() => execFileSync(tool, ['-d', '-c', join(etc, f)], { stdio: 'pipe' })).toThrow();
     }
     expect(evidenceOf(report, 'zzhc.vnet.cn', 'system/etc/notes.txt')).toEqual([['system/etc/notes.txt', null, 'BZh9 starts bzip2 data; see '.length + AT_ZZHC]]);

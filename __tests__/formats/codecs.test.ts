@@ -1,5 +1,5 @@
 /**
- * The capped xz, bzip2 and zstd readers (src/formats/codecs.ts) on what the real tools write, and
+ * The capped xz, bzip2, zstd and LZ4 readers (src/formats/codecs.ts) on what the real tools write, and
  * on that cut short and with bytes replaced: every outcome is the text, a FormatError or PastCap
  * (never another exception, never more than the cap), and zstdFrames agrees with `zstd -l` on
  * the frames it walks. Under `npm run fuzz` the mutations run with fresh seeds.
@@ -16,8 +16,8 @@ import { haveTools } from '../containers/helpers.js';
 import { fuzzRuns, truncatedAndFlipped } from '../helpers/mutations.js';
 import { tempDir } from '../helpers/temp.js';
 
-const present = haveTools('xz', 'bzip2', 'zstd');
-if (!present) console.warn('SKIPPED codec properties: needs xz, bzip2 and zstd (apt-get install xz-utils bzip2 zstd)');
+const present = haveTools('xz', 'bzip2', 'zstd', 'lz4');
+if (!present) console.warn('SKIPPED codec properties: needs xz, bzip2, zstd and lz4 (apt-get install xz-utils bzip2 zstd lz4)');
 const withTools = present ? describe : describe.skip;
 
 const TEXT = Array.from({ length: 60 }, (_, i) => `line ${i}: http://reg${i % 7}.example.cn/register?imei=${i * 7919}\n`).join('');
@@ -37,6 +37,9 @@ withTools('capped codecs', () => {
         ['zstd', 'zstd -19 (content size, checksum)', pipe('zstd', ['-c', '-q', '-19'], TEXT)],
         ['zstd', 'zstd from a pipe, no checksum', pipe('zstd', ['-c', '-q', '--no-check'], TEXT)],
         ['zstd', 'zstd, two frames', Buffer.concat([pipe('zstd', ['-c', '-q', '-1'], TEXT), pipe('zstd', ['-c', '-q'], TEXT)])],
+        ['lz4', 'lz4 (frame)', pipe('lz4', ['-c', '-q'], TEXT)],
+        ['lz4', 'lz4 -BX -9 (block checksums)', pipe('lz4', ['-c', '-q', '-BX', '-9'], TEXT)],
+        ['lz4', 'lz4 -l (legacy) after a frame', Buffer.concat([pipe('lz4', ['-c', '-q'], TEXT), pipe('lz4', ['-l', '-c', '-q'], TEXT)])],
       ]
     : [];
 
@@ -97,7 +100,7 @@ withTools('capped codecs', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 32 }), (bytes) => {
         const kind = compressionOf(Buffer.from(bytes));
-        expect([undefined, 'xz', 'bzip2', 'zstd']).toContain(kind);
+        expect([undefined, 'xz', 'bzip2', 'zstd', 'lz4']).toContain(kind);
       }),
       { numRuns: fuzzRuns(500) },
     );
