@@ -20730,6 +20730,10 @@ const LZ4_LEGACY_MAGIC$1 = 0x184c2102;
 const LZ4_LEGACY_BLOCK$1 = 8 << 20;
 /** Skippable frames: 0x184D2A50-0x184D2A5F (pzstd writes one before each of its frames). */
 const isSkippable = (magic) => magic >>> 4 === 0x184d2a5;
+/** True when `header` (at least 8 bytes) starts a skippable frame of zstd or LZ4. */
+function isSkippableFrame(header) {
+    return header.length >= 8 && isSkippable(header.readUInt32LE(0));
+}
 /** True when the first 4 bytes may start one of the Compressions (compressionOf needs up to 16). */
 function mayBeCompressed(head) {
     if (head.length < 4)
@@ -20773,17 +20777,28 @@ function compressionOf(buf) {
  * not decompress. Memory is bounded: the xz decoder refuses dictionaries over its own limit,
  * bzip2 blocks are at most 900 kB, and every zstd frame's window is checked against `windowCap`
  * (a memory bound, not an output one: a 50-byte file streamed through `zstd` or `pzstd` declares
- * a 2 MiB window) before the decoder allocates it.
+ * a 2 MiB window) before the decoder allocates it. Decoding work is bounded by `workBasis`
+ * (workBound): PastCap `work` past it.
  */
-async function decompressCapped(kind, data, cap, windowCap = cap) {
+async function decompressCapped(kind, data, cap, windowCap = cap, workBasis = cap) {
     if (kind === 'xz')
         return xzCapped(data, cap);
     if (kind === 'bzip2')
-        return bzip2Capped(data, cap);
+        return bzip2Capped(data, cap, workBasis);
     if (kind === 'lz4')
-        return lz4Capped(data, cap);
-    return zstdCapped(data, cap, windowCap);
+        return lz4Capped(data, cap, workBasis);
+    return zstdCapped(data, cap, windowCap, workBasis);
 }
+/**
+ * The decoding work a file may cost, from `basis` (a fixed bound of the file: its budget or the
+ * per-entry cap, never what is left of a budget others spend from, so that the same file gets
+ * the same verdict on any number of threads): `perOutputByte` times it and a fixed allowance.
+ */
+function workBound(basis, perOutputByte, fixed) {
+    return perOutputByte * basis + fixed;
+}
+/** What one block or frame costs besides its bytes (allocations, calls): a crafted file of tiny ones is bounded by it. */
+const PER_UNIT_WORK = 4096;
 /** xz-embedded's return codes (xz.h), as what they mean for a file. */
 const XZ_ERRORS = {
     '2': 'xz data with an integrity check the decoder does not support (xz -C sha256)',
@@ -20829,22 +20844,43 @@ async function xzCapped(data, cap) {
     }
     return Buffer.concat(chunks, n);
 }
-/** seek-bzip's output stream: a byte at a time, into 64 KiB pieces, to at most `cap` bytes. */
+/**
+ * Decoded bytes, to at most `cap`: copied into 1 MiB pieces, so that a file of millions of tiny
+ * blocks or frames costs its output, not an object per block. A byte at a time (seek-bzip's
+ * output stream) or a block at a time.
+ */
 class CappedBytes {
     cap;
     pieces = [];
-    piece = Buffer.allocUnsafe(1 << 16);
+    piece = Buffer.allocUnsafe(1 << 20);
     at = 0;
     total = 0;
     constructor(cap) {
         this.cap = cap;
+    }
+    write(bytes) {
+        if (this.total + bytes.length > this.cap)
+            throw new PastCap(`decompresses to more than ${this.cap} bytes`);
+        let from = 0;
+        while (from < bytes.length) {
+            if (this.at === this.piece.length) {
+                this.pieces.push(this.piece);
+                this.piece = Buffer.allocUnsafe(1 << 20);
+                this.at = 0;
+            }
+            const n = Math.min(bytes.length - from, this.piece.length - this.at);
+            this.piece.set(bytes.subarray(from, from + n), this.at);
+            this.at += n;
+            from += n;
+        }
+        this.total += bytes.length;
     }
     writeByte(b) {
         if (this.total === this.cap)
             throw new PastCap(`decompresses to more than ${this.cap} bytes`);
         if (this.at === this.piece.length) {
             this.pieces.push(this.piece);
-            this.piece = Buffer.allocUnsafe(1 << 16);
+            this.piece = Buffer.allocUnsafe(1 << 20);
             this.at = 0;
         }
         this.piece[this.at++] = b;
@@ -20887,15 +20923,16 @@ class BzInput {
  * (4 bytes per byte of its block size, 3.6 MB at -9) for every block, however little it holds:
  * a file of many tiny blocks or streams costs that per block, so the blocks' buffers are counted
  * against a work bound (PastCap `work`), as a real block of that size would be expected to give
- * about as many bytes. Trailing bytes that are not a further stream end the data, as the bzip2
- * tool takes them (they are scanned with the file's own bytes anyway).
+ * about as many bytes. Zeros after the last stream are padding; other bytes there are not read
+ * past (bzip2 -d warns and ignores them), so they make the data corrupt: a stream after them
+ * would be hidden.
  */
-async function bzip2Capped(data, cap) {
+async function bzip2Capped(data, cap, workBasis) {
     bunzip ??= Promise.resolve().then(function () { return index$2; }).then((m) => m.default ?? m);
     const Bunzip = await bunzip;
     const out = new CappedBytes(cap);
     const input = new BzInput(data);
-    const workCap = 8 * cap + (64 << 20);
+    const workCap = workBound(workBasis, 8, 64 << 20);
     let work = 0;
     const quiet = process.noDeprecation; // see decompressBzip2
     process.noDeprecation = true;
@@ -20915,12 +20952,14 @@ async function bzip2Capped(data, cap) {
             if (input.eof())
                 break;
             const next = input.pos;
+            if (data.subarray(next).every((b) => b === 0))
+                break; // zero padding
             try {
                 bz._start_bunzip(input, out);
             }
             catch {
-                input.seek(next);
-                break; // trailing garbage, ignored as bzip2 -d ignores it
+                // bzip2 -d warns and ignores such bytes; a stream after them would then be hidden.
+                throw new Error(`bytes after the last stream that are not a bzip2 stream, at offset ${next}`);
             }
         }
     }
@@ -20937,14 +20976,14 @@ async function bzip2Capped(data, cap) {
 let zstdStream;
 /**
  * Walks the frames of zstd data without decoding them (headers and block sizes, RFC 8878): the
- * zstd frames (skippable ones left out). FormatError for a broken layout or a frame that needs a
+ * zstd frames (skippable ones left out), one at a time (a file may hold millions). FormatError for a broken layout or a frame that needs a
  * dictionary (not carried by the file); PastCap for a frame whose window is over `windowCap`
  * (fzstd allocates the window a header asks for, up to 2 GiB) or whose declared content size is
  * over `cap`.
  */
-function zstdFrames(data, cap, windowCap = cap) {
+function* zstdFrames(data, cap, windowCap = cap) {
     const bad = (why, at) => new FormatError('zstd', `${why}, at offset ${at}`);
-    const frames = [];
+    let frames = 0;
     let at = 0;
     while (at < data.length) {
         if (at + 8 > data.length)
@@ -20957,7 +20996,7 @@ function zstdFrames(data, cap, windowCap = cap) {
             continue;
         }
         if (magic !== ZSTD_MAGIC)
-            throw bad(frames.length ? 'bytes that are not a zstd frame after the last frame' : 'no zstd frame', at);
+            throw bad(frames ? 'bytes that are not a zstd frame after the last frame' : 'no zstd frame', at);
         const fhd = data[at + 4];
         if (fhd & 8)
             throw bad('a reserved frame header bit set', at + 4);
@@ -21007,46 +21046,40 @@ function zstdFrames(data, cap, windowCap = cap) {
             p += 4;
         if (p > data.length)
             throw bad('truncated checksum', data.length);
-        frames.push({ start: at, end: p, window, content, blocks });
+        frames++;
+        yield { start: at, end: p, window, content, blocks };
         at = p;
     }
-    if (frames.length === 0)
+    if (frames === 0)
         throw bad('no zstd frame', 0);
-    return frames;
 }
 /**
  * zstd frames to at most `cap` bytes, one frame at a time (fzstd's stream recurses once per
  * frame). fzstd moves its whole window once per block, so a frame costs its blocks times its
- * window: that is bounded too (PastCap `work`): a real frame's blocks hold up to 128 KiB each,
- * so the bound admits any frame of an 8 MiB window (zstd -19) up to the cap. A frame that gives
- * other than the size its header declares is corrupt.
+ * window, and each frame and block a fixed amount: that is bounded too (PastCap `work`): a real
+ * frame's blocks hold up to 128 KiB each, so the bound admits any frame of an 8 MiB window
+ * (zstd -19) up to the cap. A frame that gives other than the size its header declares is
+ * corrupt.
  */
-async function zstdCapped(data, cap, windowCap) {
-    const frames = zstdFrames(data, cap, windowCap);
-    const workCap = 64 * cap + (1 << 30);
+async function zstdCapped(data, cap, windowCap, workBasis) {
+    // Walked once to bound the work before anything is decoded, then again to decode.
+    const workCap = workBound(workBasis, 64, 1 << 30);
     let work = 0;
-    for (const f of frames) {
-        work += f.blocks * (f.window + 12);
+    for (const f of zstdFrames(data, cap, windowCap)) {
+        work += PER_UNIT_WORK + f.blocks * (f.window + 12 + PER_UNIT_WORK);
         if (work > workCap)
             throw new PastCap(`has frames whose blocks times window (${work} bytes) are more than their output could justify`, 'work');
     }
     zstdStream ??= Promise.resolve().then(function () { return index; }).then((m) => pick(m, 'Decompress').Decompress);
     const Decompress = await zstdStream;
-    const chunks = [];
-    let n = 0;
+    const out = new CappedBytes(cap);
     try {
-        for (const f of frames) {
-            const before = n;
-            const stream = new Decompress((chunk) => {
-                n += chunk.length;
-                if (n > cap)
-                    throw new PastCap(`decompresses to more than ${cap} bytes`);
-                if (chunk.length)
-                    chunks.push(chunk);
-            });
+        for (const f of zstdFrames(data, cap, windowCap)) {
+            const before = out.total;
+            const stream = new Decompress((chunk) => out.write(chunk));
             stream.push(data.subarray(f.start, f.end), true);
-            if (f.content !== undefined && n - before !== f.content)
-                throw new Error(`a frame gave ${n - before} bytes where its header declares ${f.content}, at offset ${f.start}`);
+            if (f.content !== undefined && out.total - before !== f.content)
+                throw new Error(`a frame gave ${out.total - before} bytes where its header declares ${f.content}, at offset ${f.start}`);
         }
     }
     catch (e) {
@@ -21054,7 +21087,7 @@ async function zstdCapped(data, cap, windowCap) {
             throw e;
         throw new FormatError('zstd', `corrupt zstd data: ${e.message ?? String(e)}`);
     }
-    return Buffer.concat(chunks, n);
+    return out.bytes();
 }
 /** The most an LZ4 block of `n` bytes compresses to (LZ4_COMPRESSBOUND). */
 function lz4Bound(n) {
@@ -21068,16 +21101,25 @@ function lz4Bound(n) {
  * (FormatError, so the file is unreadable), nor is one whose blocks give other than its declared
  * content size. Checksums are passed over, as the blocks are decoded without them.
  */
-async function lz4Capped(data, cap) {
+async function lz4Capped(data, cap, workBasis) {
     const { lz4DecompressBlock } = await Promise.resolve().then(function () { return lz4; });
     const bad = (why, at) => new FormatError('lz4', `${why}, at offset ${at}`);
-    const chunks = [];
-    let n = 0;
+    const out = new CappedBytes(cap);
+    // Each block costs a call and a copy however little it holds: a bound on their number.
+    const workCap = workBound(workBasis, 4, 64 << 20);
+    let work = 0;
     const put = (b) => {
-        n += b.length;
-        if (n > cap)
-            throw new PastCap(`decompresses to more than ${cap} bytes`);
-        chunks.push(b);
+        work += PER_UNIT_WORK + b.length;
+        if (work > workCap)
+            throw new PastCap(`has more blocks than their output could justify (${work} bytes of work)`, 'work');
+        out.write(b);
+    };
+    /** A block decoded to at most `max` bytes: one more is decoded, so a block that overflows is told from a full one. */
+    const decode = (block, max, at) => {
+        const b = lz4DecompressBlock(block, max + 1, 'lz4', true);
+        if (b.length > max)
+            throw bad(`a block that decodes to more than ${max} bytes`, at);
+        return b;
     };
     const u32 = (at) => {
         if (at + 4 > data.length)
@@ -21108,7 +21150,7 @@ async function lz4Capped(data, cap) {
                     at += 4;
                     if (at + size > data.length)
                         throw bad(`a legacy block of ${size} bytes runs past the end (truncated)`, at);
-                    put(lz4DecompressBlock(data.subarray(at, at + size), LZ4_LEGACY_BLOCK$1, 'lz4', true));
+                    put(decode(data.subarray(at, at + size), LZ4_LEGACY_BLOCK$1, at));
                     at += size;
                 }
                 if (data.subarray(at).every((b) => b === 0))
@@ -21145,7 +21187,7 @@ async function lz4Capped(data, cap) {
                     throw new PastCap(`has a frame of ${content} bytes, more than ${cap}`);
             }
             at += 1; // header checksum
-            const before = n;
+            const before = out.total;
             for (;;) {
                 const word = u32(at);
                 at += 4;
@@ -21157,15 +21199,15 @@ async function lz4Capped(data, cap) {
                 if (at + size > data.length)
                     throw bad(`a block of ${size} bytes runs past the end (truncated)`, at);
                 const block = data.subarray(at, at + size);
-                put(word >>> 31 ? Buffer.from(block) : lz4DecompressBlock(block, blockMax, 'lz4', true));
+                put(word >>> 31 ? block : decode(block, blockMax, at));
                 at += size + (flg & 0x10 ? 4 : 0);
             }
             if (flg & 4)
                 at += 4; // content checksum
             if (at > data.length)
                 throw bad('truncated checksum', data.length);
-            if (content !== undefined && n - before !== content)
-                throw bad(`a frame gave ${n - before} bytes where its header declares ${content}`, start);
+            if (content !== undefined && out.total - before !== content)
+                throw bad(`a frame gave ${out.total - before} bytes where its header declares ${content}`, start);
         }
     }
     catch (e) {
@@ -21177,7 +21219,7 @@ async function lz4Capped(data, cap) {
     }
     if (frames === 0)
         throw bad('no LZ4 frame', 0);
-    return Buffer.concat(chunks, n);
+    return out.bytes();
 }
 
 /**
@@ -22525,11 +22567,14 @@ function decodeInModule(src, outputSize, allowShort) {
 }
 /** The JavaScript decoder: the fallback, the one that names faults, and the reference in tests. */
 function lz4DecompressBlockJs(src, outputSize, format = 'lz4', allowShort = false) {
-    const out = Buffer.allocUnsafe(outputSize);
+    // A block gives at most 255 bytes a byte of input (and a few more): a short block of a legacy
+    // frame (8 MiB maximum) need not cost 8 MiB.
+    const size = allowShort ? Math.min(outputSize, 255 * src.length + 16) : outputSize;
+    const out = Buffer.allocUnsafe(size);
     let ip = 0;
     let op = 0;
     const iend = src.length;
-    while (ip < iend && op < outputSize) {
+    while (ip < iend && op < size) {
         const token = src[ip++];
         // Literals.
         let litLen = token >>> 4;
@@ -22545,7 +22590,7 @@ function lz4DecompressBlockJs(src, outputSize, format = 'lz4', allowShort = fals
         if (litLen > 0) {
             if (ip + litLen > iend)
                 throw new FormatError(format, `literal run of ${litLen} bytes overflows the input`, ip);
-            const n = Math.min(litLen, outputSize - op);
+            const n = Math.min(litLen, size - op);
             if (n < 32) {
                 // Most literal runs are short: a loop beats making a subarray for each.
                 for (let k = 0; k < n; k++)
@@ -22555,7 +22600,7 @@ function lz4DecompressBlockJs(src, outputSize, format = 'lz4', allowShort = fals
                 out.set(src.subarray(ip, ip + n), op);
             op += n;
             ip += litLen;
-            if (op >= outputSize)
+            if (op >= size)
                 break;
         }
         if (ip >= iend)
@@ -22577,7 +22622,7 @@ function lz4DecompressBlockJs(src, outputSize, format = 'lz4', allowShort = fals
                 matchLen += b;
             } while (b === 255);
         }
-        let n = Math.min(matchLen, outputSize - op);
+        let n = Math.min(matchLen, size - op);
         if (n < 16) {
             for (let from = op - offset; n > 0; n--)
                 out[op++] = out[from++];
@@ -25998,23 +26043,40 @@ function scanGunzipped(buf, base, path, ctx) {
  * it is none: the caller scans it as any other file.
  */
 async function scanCompressedFile(src, item, ctx) {
+    const kind = await compressionOfSource(src);
+    if (!kind)
+        return false;
     const base = { path: item.relPath, source: 'file' };
     if (src.size > ctx.limits.maxEntryBytes) {
-        const kind = compressionOf(await src.read(0, Math.min(64 << 10, src.size)));
-        if (!kind)
-            return false;
         await scanRawSource(src, base, ctx);
         ctx.unreadable.push({ path: item.relPath, format: kind, reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; its ${kind} data not scanned` });
         return true;
     }
-    // The whole file: a zstd frame may follow skippable frames of any size.
     const buf = await src.read(0, src.size);
-    const kind = compressionOf(buf);
-    if (!kind)
-        return false;
     ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
     await scanUnpacked(kind, buf, base, item.relPath, ctx);
     return true;
+}
+/**
+ * compressionOf for a file, from a few reads: its first bytes, after the skippable frames zstd
+ * and LZ4 put first (pzstd), however long those are. A file that is still skippable frames
+ * after thousands is taken for zstd (and then refused, or decoded), not for plain data.
+ */
+async function compressionOfSource(src) {
+    let at = 0;
+    for (let frames = 0; at + 8 <= src.size; frames++) {
+        const header = await src.read(at, 8);
+        if (!isSkippableFrame(header))
+            break;
+        if (frames === 4096)
+            return 'zstd';
+        at += 8 + header.readUInt32LE(4);
+    }
+    if (at >= src.size)
+        return undefined;
+    const kind = compressionOf(await src.read(at, Math.min(16, src.size - at)));
+    // After skippable frames only a zstd or LZ4 frame counts.
+    return at > 0 && kind !== 'zstd' && kind !== 'lz4' ? undefined : kind;
 }
 /** What is left of the file's inflation budget (`charge`). */
 function budgetLeft(ctx) {
@@ -26033,17 +26095,19 @@ function budgetLeft(ctx) {
 async function scanUnpacked(kind, buf, base, path, ctx) {
     const entryCap = Math.max(1, ctx.limits.maxEntryBytes);
     const cap = Math.min(entryCap, budgetLeft(ctx));
+    // Decoding work is bounded by what the file may give at most (its whole budget, or the cap),
+    // not by what is left of its budget: the slices of a shared image spend that in any order.
+    const workBasis = Math.min(entryCap, ctx.inflation?.max ?? ctx.limits.maxFileInflatedBytes);
     let out;
     try {
-        out = await decompressCapped(kind, buf, cap, entryCap);
+        out = await decompressCapped(kind, buf, cap, entryCap, workBasis);
     }
     catch (e) {
-        if (e instanceof PastCap && e.what !== 'window' && cap < entryCap) {
-            // Past what is left of the budget (in bytes, or in decoding work the budget allows):
-            // refused, as any charge past the budget (a shared image's slices learn of it).
+        if (e instanceof PastCap && e.what === 'output' && cap < entryCap) {
+            // Past what is left of the budget: refused, as any charge past the budget (a shared
+            // image's slices learn of it).
             charge(ctx, cap + 1);
-            const why = e.what === 'work' ? `${kind} data that ${e.message}, for what is left of the file's inflation budget` : budgetSpent(ctx);
-            ctx.unreadable.push({ path, format: kind, reason: `${why}; ${e.what === 'work' ? 'not scanned' : `its ${kind} data not scanned`}` });
+            ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
         }
         else if (e instanceof PastCap && e.what === 'work') {
             ctx.unreadable.push({ path, format: kind, reason: `${kind} data that ${e.message}; not scanned` });

@@ -5,8 +5,8 @@
  * by the per-entry cap and the file's inflation budget, and data that does not decompress is
  * unreadable (fail closed).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { RecordingLogger } from '../../src/logging.js';
@@ -18,6 +18,7 @@ import { TODAY } from '../helpers/scan.js';
 import { tempDir } from '../helpers/temp.js';
 import type { Limits } from '../../src/extract/limits.js';
 
+const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 const TOOLS = ['xz', 'bzip2', 'zstd', 'pzstd', 'lz4', 'zip'];
 const present = haveTools(...TOOLS);
 if (!present) console.warn(`SKIPPED xz/bzip2/zstd/lz4 contents: needs ${TOOLS.join(', ')} (apt-get install xz-utils bzip2 zstd lz4 zip)`);
@@ -122,7 +123,7 @@ withTools('xz, bzip2, zstd and LZ4 contents', () => {
       ['system/etc/bomb.bz2', 'bzip2', expect.stringMatching(/inflation budget \(2048 times its size and 1 MiB\) is spent; its bzip2 data not scanned$/)],
       ['system/etc/bomb.xz', 'xz', expect.stringMatching(/inflation budget .* is spent; its xz data not scanned$/)],
       // zstd from a pipe declares no size: 192 blocks of an 8 MiB window are refused before decoding.
-      ['system/etc/bomb.zst', 'zstd', expect.stringMatching(/^zstd data that has frames whose blocks times window \(\d+ bytes\) .*, for what is left of the file's inflation budget; not scanned$/)],
+      ['system/etc/bomb.zst', 'zstd', expect.stringMatching(/^zstd data that has frames whose blocks times window \(\d+ bytes\) are more than their output could justify; not scanned$/)],
     ]);
     expect(evidenceOf(report, 'zzhc.vnet.cn')).toEqual([]);
     expect(report.findings.filter((f) => f.rule === 'unreadable-artifact')).toHaveLength(3);
@@ -154,8 +155,70 @@ withTools('xz, bzip2, zstd and LZ4 contents', () => {
     expect(report.targets[0].unreadable.map((u) => [u.path, u.reason])).toEqual([
       // 10,000 frames of a 2 MiB window; 2000 blocks of 3.6 MB buffers against a 74 kB file's budget
       ['system/etc/frames.zst', expect.stringMatching(/^zstd data that has frames whose blocks times window \(\d+ bytes\) are more than their output could justify; not scanned$/)],
-      ['system/etc/streams.bz2', expect.stringMatching(/^bzip2 data that has more blocks than their output could justify \(\d+ bytes of block buffers\), for what is left of the file's inflation budget; not scanned$/)],
+      ['system/etc/streams.bz2', expect.stringMatching(/^bzip2 data that has more blocks than their output could justify \(\d+ bytes of block buffers\); not scanned$/)],
     ]);
+  });
+
+  it('a file of hundreds of thousands of tiny LZ4 frames (each as lz4 writes one byte) is refused by the work bound, in bounded memory', async () => {
+    const dir = tempDir('ag-compressed-lz4-many-');
+    const frame = pipe('lz4', ['-c', '-q'], 'a');
+    const many = Buffer.concat(Array.from({ length: 300000 }, () => frame));
+    expect(pipe('lz4', ['-d', '-c'], many).length).toBe(300000);
+    put(join(dir, 'build', 'system', 'etc', 'many.lz4'), many);
+    const report = await scanBuild(dir);
+    expect(report.targets[0].unreadable.map((u) => u.reason)).toEqual([expect.stringMatching(/^lz4 data that has more blocks than their output could justify \(\d+ bytes of work\); not scanned$/)]);
+  });
+
+  it('bytes after the last bzip2 stream: zeros are padding, anything else fails closed (a stream after it would be hidden)', async () => {
+    const dir = tempDir('ag-compressed-bz2-tail-');
+    const etc = join(dir, 'build', 'system', 'etc');
+    const first = pipe('bzip2', ['-c'], 'nothing here\n');
+    const second = pipe('bzip2', ['-c'], TEXT);
+    put(join(etc, 'padded.bz2'), Buffer.concat([second, Buffer.alloc(512)]));
+    put(join(etc, 'hidden.bz2'), Buffer.concat([first, Buffer.from('X'), second]));
+    const report = await scanBuild(dir);
+    expect(evidenceOf(report, 'zzhc.vnet.cn')).toEqual([['system/etc/padded.bz2', null, AT_ZZHC]]);
+    expect(report.targets[0].unreadable.map((u) => [u.path, u.reason])).toEqual([
+      ['system/etc/hidden.bz2', `bzip2 data that does not decompress (corrupt bzip2 data: bytes after the last stream that are not a bzip2 stream, at offset ${first.length}); not scanned`],
+    ]);
+  });
+
+  it('a zstd frame after skippable frames longer than a first read, in a file over the per-entry cap: unreadable, not taken for plain data', async () => {
+    const dir = tempDir('ag-compressed-skip-');
+    // No tool here writes skippable frames this long (the seekable format's do): the 8-byte
+    // header is ours (magic 0x184D2A50 and a length, RFC 8878 section 3.1.2), the frame after it
+    // is zstd's.
+    const skippable = Buffer.alloc(8 + (2 << 20), 0x20);
+    skippable.writeUInt32LE(0x184d2a50, 0);
+    skippable.writeUInt32LE(2 << 20, 4);
+    const data = Buffer.concat([skippable, pipe('zstd', ['-c', '-q'], TEXT)]);
+    expect(pipe('zstd', ['-d', '-c'], data).toString()).toBe(TEXT);
+    put(join(dir, 'build', 'system', 'etc', 'skip.zst'), data);
+    const report = await scanBuild(dir, { maxEntryBytes: 1 << 20 });
+    expect(report.targets[0].unreadable).toEqual([
+      expect.objectContaining({ path: 'system/etc/skip.zst', format: 'zstd', reason: 'larger than the 1048576-byte cap for parsed files; its zstd data not scanned' }),
+    ]);
+    // Under the default cap it is read.
+    expect(evidenceOf(await scanBuild(dir), 'zzhc.vnet.cn').map((e) => e[2])).toContain(AT_ZZHC);
+  });
+
+  const withImages = present && haveTools('mke2fs') && existsSync(CLI) ? it : it.skip;
+  withImages('compressed files in an image shared by 2 workers in slices: the same bytes as 1 worker, though they spend one budget in any order', () => {
+    const dir = tempDir('ag-compressed-slices-');
+    const tree = join(dir, 'tree', 'etc');
+    put(join(tree, 'a.bz2'), pipe('bzip2', ['-c', '-9'], Buffer.from(Array.from({ length: 60000 }, (_, i) => `${i} ${TEXT}`).join('').slice(0, 4 << 20))));
+    put(join(tree, 'b.bz2'), Buffer.concat(Array.from({ length: 25 }, () => pipe('bzip2', ['-c', '-9'], TEXT))));
+    mkdirSync(join(dir, 'build'), { recursive: true });
+    execFileSync('mke2fs', ['-q', '-F', '-t', 'ext4', '-b', '4096', '-O', '^has_journal', '-d', join(dir, 'tree'), join(dir, 'build', 'system.img'), '16M'], { stdio: 'pipe' });
+    const run = (workers: string) =>
+      spawnSync('node', [CLI, 'scan', 'build', '--market', 'EU', '--no-policy', '--format', 'json', '--fail-on', 'never', '--quiet', '--now', '2026-11-01'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, ACTIVATION_GATE_WORKERS: workers, ACTIVATION_GATE_SLICE_MIN_BYTES: '1000', ACTIVATION_GATE_MAX_FILE_INFLATED_BYTES: String(6 << 20) },
+      });
+    const one = run('1');
+    expect(one.status).toBe(0);
+    for (let i = 0; i < 3; i++) expect(run('2').stdout).toBe(one.stdout);
   });
 
   it('xz with a BCJ filter (xz --x86) is unreadable, saying why', async () => {

@@ -69,7 +69,7 @@ withTools('capped codecs', () => {
 
   it('zstdFrames walks the frames zstd -l counts, and any bytes give frames, FormatError or PastCap', () => {
     const two = samples.find(([, what]) => what === 'zstd, two frames')![2];
-    const frames = zstdFrames(two, CAP, WINDOW);
+    const frames = [...zstdFrames(two, CAP, WINDOW)];
     expect(frames).toHaveLength(2);
     expect(frames[0].start).toBe(0);
     expect(frames[1].start).toBe(frames[0].end);

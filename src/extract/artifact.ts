@@ -12,7 +12,7 @@ import { parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/bui
 import { isDex } from '../formats/dex.js';
 import { dexBytesWanted, scanDexStrings, scanPoolStrings, type DexSpanMemo } from './string-scan.js';
 import { FormatError } from '../formats/errors.js';
-import { compressionOf, decompressCapped, mayBeCompressed, PastCap, type Compression } from '../formats/codecs.js';
+import { compressionOf, decompressCapped, isSkippableFrame, mayBeCompressed, PastCap, type Compression } from '../formats/codecs.js';
 import { extractManifest, parseAxml } from '../formats/axml.js';
 import { entryDataOffset, EntryTooLargeError, openZip, overlapReason, readEntry, type ZipArchive, type ZipEntry } from '../formats/zip.js';
 import { APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V31_ID, APK_SIGNATURE_SCHEME_V3_ID, readApkSigners, signerDigests, signingBlockPairs, SOURCE_STAMP_V1_ID, SOURCE_STAMP_V2_ID } from '../formats/apksig.js';
@@ -1053,21 +1053,37 @@ function scanGunzipped(buf: Buffer, base: EvidenceBase, path: string, ctx: Artif
  * it is none: the caller scans it as any other file.
  */
 async function scanCompressedFile(src: RandomAccessSource, item: ScanItem, ctx: ArtifactContext): Promise<boolean> {
+  const kind = await compressionOfSource(src);
+  if (!kind) return false;
   const base: EvidenceBase = { path: item.relPath, source: 'file' };
   if (src.size > ctx.limits.maxEntryBytes) {
-    const kind = compressionOf(await src.read(0, Math.min(64 << 10, src.size)));
-    if (!kind) return false;
     await scanRawSource(src, base, ctx);
     ctx.unreadable.push({ path: item.relPath, format: kind, reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; its ${kind} data not scanned` });
     return true;
   }
-  // The whole file: a zstd frame may follow skippable frames of any size.
   const buf = await src.read(0, src.size);
-  const kind = compressionOf(buf);
-  if (!kind) return false;
   ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
   await scanUnpacked(kind, buf, base, item.relPath, ctx);
   return true;
+}
+
+/**
+ * compressionOf for a file, from a few reads: its first bytes, after the skippable frames zstd
+ * and LZ4 put first (pzstd), however long those are. A file that is still skippable frames
+ * after thousands is taken for zstd (and then refused, or decoded), not for plain data.
+ */
+async function compressionOfSource(src: RandomAccessSource): Promise<Compression | undefined> {
+  let at = 0;
+  for (let frames = 0; at + 8 <= src.size; frames++) {
+    const header = await src.read(at, 8);
+    if (!isSkippableFrame(header)) break;
+    if (frames === 4096) return 'zstd';
+    at += 8 + header.readUInt32LE(4);
+  }
+  if (at >= src.size) return undefined;
+  const kind = compressionOf(await src.read(at, Math.min(16, src.size - at)));
+  // After skippable frames only a zstd or LZ4 frame counts.
+  return at > 0 && kind !== 'zstd' && kind !== 'lz4' ? undefined : kind;
 }
 
 /** What is left of the file's inflation budget (`charge`). */
@@ -1087,16 +1103,18 @@ function budgetLeft(ctx: ArtifactContext): number {
 async function scanUnpacked(kind: Compression, buf: Buffer, base: EvidenceBase, path: string, ctx: ArtifactContext): Promise<void> {
   const entryCap = Math.max(1, ctx.limits.maxEntryBytes);
   const cap = Math.min(entryCap, budgetLeft(ctx));
+  // Decoding work is bounded by what the file may give at most (its whole budget, or the cap),
+  // not by what is left of its budget: the slices of a shared image spend that in any order.
+  const workBasis = Math.min(entryCap, ctx.inflation?.max ?? ctx.limits.maxFileInflatedBytes);
   let out: Buffer;
   try {
-    out = await decompressCapped(kind, buf, cap, entryCap);
+    out = await decompressCapped(kind, buf, cap, entryCap, workBasis);
   } catch (e) {
-    if (e instanceof PastCap && e.what !== 'window' && cap < entryCap) {
-      // Past what is left of the budget (in bytes, or in decoding work the budget allows):
-      // refused, as any charge past the budget (a shared image's slices learn of it).
+    if (e instanceof PastCap && e.what === 'output' && cap < entryCap) {
+      // Past what is left of the budget: refused, as any charge past the budget (a shared
+      // image's slices learn of it).
       charge(ctx, cap + 1);
-      const why = e.what === 'work' ? `${kind} data that ${e.message}, for what is left of the file's inflation budget` : budgetSpent(ctx);
-      ctx.unreadable.push({ path, format: kind, reason: `${why}; ${e.what === 'work' ? 'not scanned' : `its ${kind} data not scanned`}` });
+      ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
     } else if (e instanceof PastCap && e.what === 'work') {
       ctx.unreadable.push({ path, format: kind, reason: `${kind} data that ${e.message}; not scanned` });
     } else if (e instanceof PastCap) {

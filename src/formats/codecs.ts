@@ -110,6 +110,11 @@ const LZ4_LEGACY_BLOCK = 8 << 20;
 /** Skippable frames: 0x184D2A50-0x184D2A5F (pzstd writes one before each of its frames). */
 const isSkippable = (magic: number): boolean => magic >>> 4 === 0x184d2a5;
 
+/** True when `header` (at least 8 bytes) starts a skippable frame of zstd or LZ4. */
+export function isSkippableFrame(header: Buffer): boolean {
+  return header.length >= 8 && isSkippable(header.readUInt32LE(0));
+}
+
 /** True when the first 4 bytes may start one of the Compressions (compressionOf needs up to 16). */
 export function mayBeCompressed(head: Buffer): boolean {
   if (head.length < 4) return false;
@@ -147,14 +152,27 @@ export function compressionOf(buf: Buffer): Compression | undefined {
  * not decompress. Memory is bounded: the xz decoder refuses dictionaries over its own limit,
  * bzip2 blocks are at most 900 kB, and every zstd frame's window is checked against `windowCap`
  * (a memory bound, not an output one: a 50-byte file streamed through `zstd` or `pzstd` declares
- * a 2 MiB window) before the decoder allocates it.
+ * a 2 MiB window) before the decoder allocates it. Decoding work is bounded by `workBasis`
+ * (workBound): PastCap `work` past it.
  */
-export async function decompressCapped(kind: Compression, data: Buffer, cap: number, windowCap = cap): Promise<Buffer> {
+export async function decompressCapped(kind: Compression, data: Buffer, cap: number, windowCap = cap, workBasis = cap): Promise<Buffer> {
   if (kind === 'xz') return xzCapped(data, cap);
-  if (kind === 'bzip2') return bzip2Capped(data, cap);
-  if (kind === 'lz4') return lz4Capped(data, cap);
-  return zstdCapped(data, cap, windowCap);
+  if (kind === 'bzip2') return bzip2Capped(data, cap, workBasis);
+  if (kind === 'lz4') return lz4Capped(data, cap, workBasis);
+  return zstdCapped(data, cap, windowCap, workBasis);
 }
+
+/**
+ * The decoding work a file may cost, from `basis` (a fixed bound of the file: its budget or the
+ * per-entry cap, never what is left of a budget others spend from, so that the same file gets
+ * the same verdict on any number of threads): `perOutputByte` times it and a fixed allowance.
+ */
+function workBound(basis: number, perOutputByte: number, fixed: number): number {
+  return perOutputByte * basis + fixed;
+}
+
+/** What one block or frame costs besides its bytes (allocations, calls): a crafted file of tiny ones is bounded by it. */
+const PER_UNIT_WORK = 4096;
 
 /** xz-embedded's return codes (xz.h), as what they mean for a file. */
 const XZ_ERRORS: Record<string, string> = {
@@ -200,18 +218,38 @@ async function xzCapped(data: Buffer, cap: number): Promise<Buffer> {
   return Buffer.concat(chunks, n);
 }
 
-/** seek-bzip's output stream: a byte at a time, into 64 KiB pieces, to at most `cap` bytes. */
+/**
+ * Decoded bytes, to at most `cap`: copied into 1 MiB pieces, so that a file of millions of tiny
+ * blocks or frames costs its output, not an object per block. A byte at a time (seek-bzip's
+ * output stream) or a block at a time.
+ */
 class CappedBytes {
   readonly pieces: Buffer[] = [];
-  private piece = Buffer.allocUnsafe(1 << 16);
+  private piece = Buffer.allocUnsafe(1 << 20);
   private at = 0;
   total = 0;
   constructor(private readonly cap: number) {}
+  write(bytes: Uint8Array): void {
+    if (this.total + bytes.length > this.cap) throw new PastCap(`decompresses to more than ${this.cap} bytes`);
+    let from = 0;
+    while (from < bytes.length) {
+      if (this.at === this.piece.length) {
+        this.pieces.push(this.piece);
+        this.piece = Buffer.allocUnsafe(1 << 20);
+        this.at = 0;
+      }
+      const n = Math.min(bytes.length - from, this.piece.length - this.at);
+      this.piece.set(bytes.subarray(from, from + n), this.at);
+      this.at += n;
+      from += n;
+    }
+    this.total += bytes.length;
+  }
   writeByte(b: number): void {
     if (this.total === this.cap) throw new PastCap(`decompresses to more than ${this.cap} bytes`);
     if (this.at === this.piece.length) {
       this.pieces.push(this.piece);
-      this.piece = Buffer.allocUnsafe(1 << 16);
+      this.piece = Buffer.allocUnsafe(1 << 20);
       this.at = 0;
     }
     this.piece[this.at++] = b;
@@ -263,15 +301,16 @@ class BzInput {
  * (4 bytes per byte of its block size, 3.6 MB at -9) for every block, however little it holds:
  * a file of many tiny blocks or streams costs that per block, so the blocks' buffers are counted
  * against a work bound (PastCap `work`), as a real block of that size would be expected to give
- * about as many bytes. Trailing bytes that are not a further stream end the data, as the bzip2
- * tool takes them (they are scanned with the file's own bytes anyway).
+ * about as many bytes. Zeros after the last stream are padding; other bytes there are not read
+ * past (bzip2 -d warns and ignores them), so they make the data corrupt: a stream after them
+ * would be hidden.
  */
-async function bzip2Capped(data: Buffer, cap: number): Promise<Buffer> {
+async function bzip2Capped(data: Buffer, cap: number, workBasis: number): Promise<Buffer> {
   bunzip ??= import('seek-bzip').then((m) => (m as unknown as { default?: BunzipClass }).default ?? (m as unknown as BunzipClass));
   const Bunzip = await bunzip;
   const out = new CappedBytes(cap);
   const input = new BzInput(data);
-  const workCap = 8 * cap + (64 << 20);
+  const workCap = workBound(workBasis, 8, 64 << 20);
   let work = 0;
   const quiet = process.noDeprecation; // see decompressBzip2
   process.noDeprecation = true;
@@ -288,11 +327,12 @@ async function bzip2Capped(data: Buffer, cap: number): Promise<Buffer> {
       if (crc !== bz.streamCRC) throw new Error(`bad stream CRC (got ${bz.streamCRC.toString(16)}, expected ${crc.toString(16)})`);
       if (input.eof()) break;
       const next = input.pos;
+      if (data.subarray(next).every((b) => b === 0)) break; // zero padding
       try {
         bz._start_bunzip(input, out);
       } catch {
-        input.seek(next);
-        break; // trailing garbage, ignored as bzip2 -d ignores it
+        // bzip2 -d warns and ignores such bytes; a stream after them would then be hidden.
+        throw new Error(`bytes after the last stream that are not a bzip2 stream, at offset ${next}`);
       }
     }
   } catch (e) {
@@ -320,14 +360,14 @@ interface ZstdFrame {
 
 /**
  * Walks the frames of zstd data without decoding them (headers and block sizes, RFC 8878): the
- * zstd frames (skippable ones left out). FormatError for a broken layout or a frame that needs a
+ * zstd frames (skippable ones left out), one at a time (a file may hold millions). FormatError for a broken layout or a frame that needs a
  * dictionary (not carried by the file); PastCap for a frame whose window is over `windowCap`
  * (fzstd allocates the window a header asks for, up to 2 GiB) or whose declared content size is
  * over `cap`.
  */
-export function zstdFrames(data: Buffer, cap: number, windowCap = cap): ZstdFrame[] {
+export function* zstdFrames(data: Buffer, cap: number, windowCap = cap): Generator<ZstdFrame> {
   const bad = (why: string, at: number): FormatError => new FormatError('zstd', `${why}, at offset ${at}`);
-  const frames: ZstdFrame[] = [];
+  let frames = 0;
   let at = 0;
   while (at < data.length) {
     if (at + 8 > data.length) throw bad('truncated frame header', at);
@@ -337,7 +377,7 @@ export function zstdFrames(data: Buffer, cap: number, windowCap = cap): ZstdFram
       if (at > data.length) throw bad('truncated skippable frame', data.length);
       continue;
     }
-    if (magic !== ZSTD_MAGIC) throw bad(frames.length ? 'bytes that are not a zstd frame after the last frame' : 'no zstd frame', at);
+    if (magic !== ZSTD_MAGIC) throw bad(frames ? 'bytes that are not a zstd frame after the last frame' : 'no zstd frame', at);
     const fhd = data[at + 4];
     if (fhd & 8) throw bad('a reserved frame header bit set', at + 4);
     const single = (fhd >> 5) & 1;
@@ -375,48 +415,44 @@ export function zstdFrames(data: Buffer, cap: number, windowCap = cap): ZstdFram
     }
     if ((fhd >> 2) & 1) p += 4;
     if (p > data.length) throw bad('truncated checksum', data.length);
-    frames.push({ start: at, end: p, window, content, blocks });
+    frames++;
+    yield { start: at, end: p, window, content, blocks };
     at = p;
   }
-  if (frames.length === 0) throw bad('no zstd frame', 0);
-  return frames;
+  if (frames === 0) throw bad('no zstd frame', 0);
 }
 
 /**
  * zstd frames to at most `cap` bytes, one frame at a time (fzstd's stream recurses once per
  * frame). fzstd moves its whole window once per block, so a frame costs its blocks times its
- * window: that is bounded too (PastCap `work`): a real frame's blocks hold up to 128 KiB each,
- * so the bound admits any frame of an 8 MiB window (zstd -19) up to the cap. A frame that gives
- * other than the size its header declares is corrupt.
+ * window, and each frame and block a fixed amount: that is bounded too (PastCap `work`): a real
+ * frame's blocks hold up to 128 KiB each, so the bound admits any frame of an 8 MiB window
+ * (zstd -19) up to the cap. A frame that gives other than the size its header declares is
+ * corrupt.
  */
-async function zstdCapped(data: Buffer, cap: number, windowCap: number): Promise<Buffer> {
-  const frames = zstdFrames(data, cap, windowCap);
-  const workCap = 64 * cap + (1 << 30);
+async function zstdCapped(data: Buffer, cap: number, windowCap: number, workBasis: number): Promise<Buffer> {
+  // Walked once to bound the work before anything is decoded, then again to decode.
+  const workCap = workBound(workBasis, 64, 1 << 30);
   let work = 0;
-  for (const f of frames) {
-    work += f.blocks * (f.window + 12);
+  for (const f of zstdFrames(data, cap, windowCap)) {
+    work += PER_UNIT_WORK + f.blocks * (f.window + 12 + PER_UNIT_WORK);
     if (work > workCap) throw new PastCap(`has frames whose blocks times window (${work} bytes) are more than their output could justify`, 'work');
   }
   zstdStream ??= import('fzstd').then((m) => pick<{ Decompress: new (ondata: (data: Uint8Array, final: boolean) => void) => ZstdStream }>(m, 'Decompress').Decompress);
   const Decompress = await zstdStream;
-  const chunks: Uint8Array[] = [];
-  let n = 0;
+  const out = new CappedBytes(cap);
   try {
-    for (const f of frames) {
-      const before = n;
-      const stream = new Decompress((chunk) => {
-        n += chunk.length;
-        if (n > cap) throw new PastCap(`decompresses to more than ${cap} bytes`);
-        if (chunk.length) chunks.push(chunk);
-      });
+    for (const f of zstdFrames(data, cap, windowCap)) {
+      const before = out.total;
+      const stream = new Decompress((chunk) => out.write(chunk));
       stream.push(data.subarray(f.start, f.end), true);
-      if (f.content !== undefined && n - before !== f.content) throw new Error(`a frame gave ${n - before} bytes where its header declares ${f.content}, at offset ${f.start}`);
+      if (f.content !== undefined && out.total - before !== f.content) throw new Error(`a frame gave ${out.total - before} bytes where its header declares ${f.content}, at offset ${f.start}`);
     }
   } catch (e) {
     if (e instanceof PastCap) throw e;
     throw new FormatError('zstd', `corrupt zstd data: ${(e as Error).message ?? String(e)}`);
   }
-  return Buffer.concat(chunks, n);
+  return out.bytes();
 }
 
 /** The most an LZ4 block of `n` bytes compresses to (LZ4_COMPRESSBOUND). */
@@ -432,15 +468,23 @@ function lz4Bound(n: number): number {
  * (FormatError, so the file is unreadable), nor is one whose blocks give other than its declared
  * content size. Checksums are passed over, as the blocks are decoded without them.
  */
-async function lz4Capped(data: Buffer, cap: number): Promise<Buffer> {
+async function lz4Capped(data: Buffer, cap: number, workBasis: number): Promise<Buffer> {
   const { lz4DecompressBlock } = await import('./lz4.js');
   const bad = (why: string, at: number): FormatError => new FormatError('lz4', `${why}, at offset ${at}`);
-  const chunks: Buffer[] = [];
-  let n = 0;
-  const put = (b: Buffer): void => {
-    n += b.length;
-    if (n > cap) throw new PastCap(`decompresses to more than ${cap} bytes`);
-    chunks.push(b);
+  const out = new CappedBytes(cap);
+  // Each block costs a call and a copy however little it holds: a bound on their number.
+  const workCap = workBound(workBasis, 4, 64 << 20);
+  let work = 0;
+  const put = (b: Uint8Array): void => {
+    work += PER_UNIT_WORK + b.length;
+    if (work > workCap) throw new PastCap(`has more blocks than their output could justify (${work} bytes of work)`, 'work');
+    out.write(b);
+  };
+  /** A block decoded to at most `max` bytes: one more is decoded, so a block that overflows is told from a full one. */
+  const decode = (block: Buffer, max: number, at: number): Buffer => {
+    const b = lz4DecompressBlock(block, max + 1, 'lz4', true);
+    if (b.length > max) throw bad(`a block that decodes to more than ${max} bytes`, at);
+    return b;
   };
   const u32 = (at: number): number => {
     if (at + 4 > data.length) throw bad('truncated', data.length);
@@ -466,7 +510,7 @@ async function lz4Capped(data: Buffer, cap: number): Promise<Buffer> {
           if (size > lz4Bound(LZ4_LEGACY_BLOCK)) throw bad(`a legacy block of ${size} bytes, more than a block compresses to`, at);
           at += 4;
           if (at + size > data.length) throw bad(`a legacy block of ${size} bytes runs past the end (truncated)`, at);
-          put(lz4DecompressBlock(data.subarray(at, at + size), LZ4_LEGACY_BLOCK, 'lz4', true));
+          put(decode(data.subarray(at, at + size), LZ4_LEGACY_BLOCK, at));
           at += size;
         }
         if (data.subarray(at).every((b) => b === 0)) at = data.length; // zero padding to the end
@@ -493,7 +537,7 @@ async function lz4Capped(data: Buffer, cap: number): Promise<Buffer> {
         if (content > cap) throw new PastCap(`has a frame of ${content} bytes, more than ${cap}`);
       }
       at += 1; // header checksum
-      const before = n;
+      const before = out.total;
       for (;;) {
         const word = u32(at);
         at += 4;
@@ -502,12 +546,12 @@ async function lz4Capped(data: Buffer, cap: number): Promise<Buffer> {
         if (size > blockMax) throw bad(`a block of ${size} bytes, more than the frame's ${blockMax}`, at - 4);
         if (at + size > data.length) throw bad(`a block of ${size} bytes runs past the end (truncated)`, at);
         const block = data.subarray(at, at + size);
-        put(word >>> 31 ? Buffer.from(block) : lz4DecompressBlock(block, blockMax, 'lz4', true));
+        put(word >>> 31 ? block : decode(block, blockMax, at));
         at += size + (flg & 0x10 ? 4 : 0);
       }
       if (flg & 4) at += 4; // content checksum
       if (at > data.length) throw bad('truncated checksum', data.length);
-      if (content !== undefined && n - before !== content) throw bad(`a frame gave ${n - before} bytes where its header declares ${content}`, start);
+      if (content !== undefined && out.total - before !== content) throw bad(`a frame gave ${out.total - before} bytes where its header declares ${content}`, start);
     }
   } catch (e) {
     if (e instanceof PastCap) throw e;
@@ -515,5 +559,5 @@ async function lz4Capped(data: Buffer, cap: number): Promise<Buffer> {
     throw new FormatError('lz4', `corrupt LZ4 data: ${e instanceof FormatError ? e.reason : ((e as Error).message ?? String(e))}`);
   }
   if (frames === 0) throw bad('no LZ4 frame', 0);
-  return Buffer.concat(chunks, n);
+  return out.bytes();
 }

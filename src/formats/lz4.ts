@@ -85,11 +85,14 @@ function decodeInModule(src: Uint8Array, outputSize: number, allowShort: boolean
 
 /** The JavaScript decoder: the fallback, the one that names faults, and the reference in tests. */
 export function lz4DecompressBlockJs(src: Uint8Array, outputSize: number, format = 'lz4', allowShort = false): Buffer {
-  const out = Buffer.allocUnsafe(outputSize);
+  // A block gives at most 255 bytes a byte of input (and a few more): a short block of a legacy
+  // frame (8 MiB maximum) need not cost 8 MiB.
+  const size = allowShort ? Math.min(outputSize, 255 * src.length + 16) : outputSize;
+  const out = Buffer.allocUnsafe(size);
   let ip = 0;
   let op = 0;
   const iend = src.length;
-  while (ip < iend && op < outputSize) {
+  while (ip < iend && op < size) {
     const token = src[ip++];
     // Literals.
     let litLen = token >>> 4;
@@ -103,14 +106,14 @@ export function lz4DecompressBlockJs(src: Uint8Array, outputSize: number, format
     }
     if (litLen > 0) {
       if (ip + litLen > iend) throw new FormatError(format, `literal run of ${litLen} bytes overflows the input`, ip);
-      const n = Math.min(litLen, outputSize - op);
+      const n = Math.min(litLen, size - op);
       if (n < 32) {
         // Most literal runs are short: a loop beats making a subarray for each.
         for (let k = 0; k < n; k++) out[op + k] = src[ip + k];
       } else out.set(src.subarray(ip, ip + n), op);
       op += n;
       ip += litLen;
-      if (op >= outputSize) break;
+      if (op >= size) break;
     }
     if (ip >= iend) break; // the last sequence has literals only
     // Match.
@@ -127,7 +130,7 @@ export function lz4DecompressBlockJs(src: Uint8Array, outputSize: number, format
         matchLen += b;
       } while (b === 255);
     }
-    let n = Math.min(matchLen, outputSize - op);
+    let n = Math.min(matchLen, size - op);
     if (n < 16) {
       for (let from = op - offset; n > 0; n--) out[op++] = out[from++];
     } else {
