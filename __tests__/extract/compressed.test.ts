@@ -232,7 +232,7 @@ withTools('xz, bzip2, zstd and LZ4 contents', () => {
     ]);
   });
 
-  it('LZ4 (at most 255 to 1, so the budget never binds): past the per-entry cap, unreadable; linked blocks (lz4 -B4 -BD) are not decoded', async () => {
+  it('LZ4 (at most 255 to 1: a file alone never spends its own budget): past the per-entry cap, unreadable; linked blocks (lz4 -B4 -BD) are not decoded', async () => {
     const dir = tempDir('ag-compressed-lz4-');
     const etc = join(dir, 'build', 'system', 'etc');
     const big = Buffer.concat([Buffer.alloc(3 << 20), Buffer.from(TEXT)]);
