@@ -2616,14 +2616,16 @@ function* zstdFrames(data, cap, windowCap = cap) {
 /**
  * zstd frames to at most `cap` bytes, one frame at a time (fzstd's stream recurses once per
  * frame). fzstd moves its whole window once per block, so a frame costs its blocks times its
- * window, and each frame and block a fixed amount: that is bounded too (PastCap `work`): a real
- * frame's blocks hold up to 128 KiB each, so the bound admits any frame of an 8 MiB window
- * (zstd -19) up to the cap. A frame that gives other than the size its header declares is
- * corrupt.
+ * window, and each frame and block a fixed amount: that is bounded too (PastCap `work`, 256
+ * bytes a byte of the cap: zstd -19's block splitter writes up to 3 times as many blocks as
+ * 128 KiB ones would need, so an 8 MiB window moves ~192 bytes a byte of output). A frame that
+ * gives other than the size its header declares is corrupt.
  */
 async function zstdCapped(data, cap, windowCap, workBasis) {
     // Walked once to bound the work before anything is decoded, then again to decode.
-    const workCap = workBound(workBasis, 64, 1 << 30);
+    // zstd -19 (an 8 MiB window) writes up to 3 times as many blocks as 128 KiB ones would need:
+    // 192 bytes of window moved per byte of output, under 256.
+    const workCap = workBound(workBasis, 256, 1 << 30);
     let work = 0;
     for (const f of zstdFrames(data, cap, windowCap)) {
         work += PER_UNIT_WORK + f.blocks * (f.window + 12 + PER_UNIT_WORK);
@@ -4386,7 +4388,10 @@ function decompressRamdisk(data, maxBytes, spend) {
             const cap = Math.min(LZ4_LEGACY_BLOCK, maxBytes - total);
             if (cap <= 0)
                 throw new FormatError('ramdisk', `LZ4 ramdisk decompresses past the ${maxBytes}-byte cap`, pos);
-            const block = lz4DecompressBlock(data.subarray(pos, pos + n), cap, 'ramdisk', true);
+            // One byte more than it may give: a block that does not fit is told from one that fills it.
+            const block = lz4DecompressBlock(data.subarray(pos, pos + n), cap + 1, 'ramdisk', true);
+            if (block.length > cap)
+                throw new FormatError('ramdisk', cap < LZ4_LEGACY_BLOCK ? `LZ4 ramdisk decompresses past the ${maxBytes}-byte cap` : `LZ4 legacy block decodes to more than ${LZ4_LEGACY_BLOCK} bytes`, pos);
             spend(block.length);
             parts.push(block);
             total += block.length;
@@ -8128,24 +8133,30 @@ function scanGunzipped(buf, base, path, ctx) {
  * it is none: the caller scans it as any other file.
  */
 async function scanCompressedFile(src, item, ctx) {
-    const kind = await compressionOfSource(src);
+    const small = src.size <= ctx.limits.maxEntryBytes;
+    const head = await src.read(0, Math.min(16, src.size));
+    // A file under the cap that starts with skippable frames is read whole and looked at as an
+    // entry is (compressionOf walks them all); a larger one by reading their headers.
+    const whole = small && isSkippableFrame(head) ? await src.read(0, src.size) : undefined;
+    const kind = whole ? compressionOf(whole) : small ? compressionOf(head) : await compressionOfSource(src);
     if (!kind)
         return false;
     const base = { path: item.relPath, source: 'file' };
-    if (src.size > ctx.limits.maxEntryBytes) {
+    if (!small) {
         await scanRawSource(src, base, ctx);
         ctx.unreadable.push({ path: item.relPath, format: kind, reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; its ${kind} data not scanned` });
         return true;
     }
-    const buf = await src.read(0, src.size);
+    const buf = whole ?? (await src.read(0, src.size));
     ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
     await scanUnpacked(kind, buf, base, item.relPath, ctx);
     return true;
 }
 /**
- * compressionOf for a file, from a few reads: its first bytes, after the skippable frames zstd
- * and LZ4 put first (pzstd), however long those are. A file that is still skippable frames
- * after thousands is taken for zstd (and then refused, or decoded), not for plain data.
+ * compressionOf for a file over the per-entry cap (not read whole), from a few reads: its first
+ * bytes after the skippable frames zstd and LZ4 may put first, however long those are. A file
+ * still in skippable frames after 4096 of them is taken for zstd: it is over the cap, so it is
+ * reported as compressed data not scanned, not scanned as plain data.
  */
 async function compressionOfSource(src) {
     let at = 0;
@@ -8163,35 +8174,27 @@ async function compressionOfSource(src) {
     // After skippable frames only a zstd or LZ4 frame counts.
     return at > 0 && kind !== 'zstd' && kind !== 'lz4' ? undefined : kind;
 }
-/** What is left of the file's inflation budget (`charge`). */
-function budgetLeft(ctx) {
-    const inf = ctx.inflation;
-    if (!inf)
-        return ctx.limits.maxFileInflatedBytes;
-    return Math.max(0, inf.max - (inf.shared ? Number(Atomics.load(inf.shared, 0)) : inf.spent));
-}
 /**
- * The text an xz, bzip2 or zstd file holds (a config an app unpacks itself), scanned as
+ * The text an xz, bzip2, zstd or LZ4 file holds (a config an app unpacks itself), scanned as
  * scanGunzipped scans gzip: at offsets in the decompressed bytes, unreadable when it does not
- * decompress. Decompression stops at the per-entry cap or at what is left of the file's
- * inflation budget, whichever is less, so a small file cannot cost time out of proportion to its
- * size (seek-bzip's decoder is JavaScript, a byte at a time).
+ * decompress. Decompression stops at the per-entry cap or at the file's whole inflation budget,
+ * whichever is less, so a small file cannot cost time out of proportion to its size (seek-bzip's
+ * decoder is JavaScript, a byte at a time); what it gives is then charged to the budget.
  */
 async function scanUnpacked(kind, buf, base, path, ctx) {
     const entryCap = Math.max(1, ctx.limits.maxEntryBytes);
-    const cap = Math.min(entryCap, budgetLeft(ctx));
-    // Decoding work is bounded by what the file may give at most (its whole budget, or the cap),
-    // not by what is left of its budget: the slices of a shared image spend that in any order.
-    const workBasis = Math.min(entryCap, ctx.inflation?.max ?? ctx.limits.maxFileInflatedBytes);
+    // What the file may give at most (the cap, or its whole budget): fixed for the file, so that
+    // what decoding concludes does not depend on what others spent from a budget the slices of a
+    // shared image spend in any order. What is left of the budget is then checked by `charge`,
+    // whose refusals those slices learn of.
+    const cap = Math.min(entryCap, ctx.inflation?.max ?? ctx.limits.maxFileInflatedBytes);
     let out;
     try {
-        out = await decompressCapped(kind, buf, cap, entryCap, workBasis);
+        out = await decompressCapped(kind, buf, cap, entryCap, cap);
     }
     catch (e) {
         if (e instanceof PastCap && e.what === 'output' && cap < entryCap) {
-            // Past what is left of the budget: refused, as any charge past the budget (a shared
-            // image's slices learn of it).
-            charge(ctx, cap + 1);
+            // More than the file's whole budget: refused in any order.
             ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
         }
         else if (e instanceof PastCap && e.what === 'work') {

@@ -172,7 +172,9 @@ export function decompressRamdisk(data: Buffer, maxBytes: number, spend: (n: num
       if (pos + n > data.length) throw new FormatError('ramdisk', `LZ4 legacy block of ${n} bytes runs past the end of the ramdisk (truncated)`, pos);
       const cap = Math.min(LZ4_LEGACY_BLOCK, maxBytes - total);
       if (cap <= 0) throw new FormatError('ramdisk', `LZ4 ramdisk decompresses past the ${maxBytes}-byte cap`, pos);
-      const block = lz4DecompressBlock(data.subarray(pos, pos + n), cap, 'ramdisk', true);
+      // One byte more than it may give: a block that does not fit is told from one that fills it.
+      const block = lz4DecompressBlock(data.subarray(pos, pos + n), cap + 1, 'ramdisk', true);
+      if (block.length > cap) throw new FormatError('ramdisk', cap < LZ4_LEGACY_BLOCK ? `LZ4 ramdisk decompresses past the ${maxBytes}-byte cap` : `LZ4 legacy block decodes to more than ${LZ4_LEGACY_BLOCK} bytes`, pos);
       spend(block.length);
       parts.push(block);
       total += block.length;

@@ -425,14 +425,16 @@ export function* zstdFrames(data: Buffer, cap: number, windowCap = cap): Generat
 /**
  * zstd frames to at most `cap` bytes, one frame at a time (fzstd's stream recurses once per
  * frame). fzstd moves its whole window once per block, so a frame costs its blocks times its
- * window, and each frame and block a fixed amount: that is bounded too (PastCap `work`): a real
- * frame's blocks hold up to 128 KiB each, so the bound admits any frame of an 8 MiB window
- * (zstd -19) up to the cap. A frame that gives other than the size its header declares is
- * corrupt.
+ * window, and each frame and block a fixed amount: that is bounded too (PastCap `work`, 256
+ * bytes a byte of the cap: zstd -19's block splitter writes up to 3 times as many blocks as
+ * 128 KiB ones would need, so an 8 MiB window moves ~192 bytes a byte of output). A frame that
+ * gives other than the size its header declares is corrupt.
  */
 async function zstdCapped(data: Buffer, cap: number, windowCap: number, workBasis: number): Promise<Buffer> {
   // Walked once to bound the work before anything is decoded, then again to decode.
-  const workCap = workBound(workBasis, 64, 1 << 30);
+  // zstd -19 (an 8 MiB window) writes up to 3 times as many blocks as 128 KiB ones would need:
+  // 192 bytes of window moved per byte of output, under 256.
+  const workCap = workBound(workBasis, 256, 1 << 30);
   let work = 0;
   for (const f of zstdFrames(data, cap, windowCap)) {
     work += PER_UNIT_WORK + f.blocks * (f.window + 12 + PER_UNIT_WORK);
