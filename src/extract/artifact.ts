@@ -4,7 +4,6 @@
  * `unreadable` fact: nothing thrown by a parser escapes this boundary.
  */
 import { basename } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { appendAll } from '../arrays.js';
 import type { InputFacts, PackageFacts, PropEntry, SkippedFact, Source, UnreadableFact } from '../facts.js';
 import { parseArsc } from '../formats/arsc.js';
@@ -344,17 +343,11 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
     // Not named as code ART loads: all of its bytes too (a DEX header must not hide a file).
     if (buf && !/\.(dex|odex)$/i.test(name)) ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, ctx.endpoints);
     if (buf) scanDex(buf, { path: item.relPath, source: 'dex' }, ctx);
-  } else if (isGzip(head, src.size) && src.size <= ctx.limits.maxEntryBytes) {
-    // A gzip'd file, read once: its bytes, then what it holds.
-    const buf = await src.read(0, src.size);
-    ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, ctx.endpoints);
-    scanGunzipped(buf, { path: item.relPath, source: 'file' }, item.relPath, ctx);
   } else if (mayBeCompressed(head) && (await scanCompressedFile(src, item, ctx))) {
-    // An xz, bzip2 or zstd file: its bytes and what it holds were scanned.
+    // A gzip, xz, bzip2, zstd or LZ4 file: its bytes and what it holds were scanned.
   } else {
     const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
     await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
-    if (isGzip(head, src.size)) ctx.unreadable.push({ path: item.relPath, format: 'gzip', reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; its gzip data not scanned` });
   }
 }
 
@@ -1012,49 +1005,21 @@ async function extractEntry(
     return;
   }
   ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
-  if (isGzip(buf)) scanGunzipped(buf, { ...base, source: sourceOfEntry(name) }, `${path}!/${name}`, ctx);
-  else if (mayBeCompressed(buf)) {
+  if (mayBeCompressed(buf)) {
     const kind = compressionOf(buf);
     if (kind) await scanUnpacked(kind, buf, { ...base, source: sourceOfEntry(name) }, `${path}!/${name}`, ctx);
   }
 }
 
-/** A gzip member: magic 1f 8b, method 8 (deflate). */
-function isGzip(head: Buffer, size = head.length): boolean {
-  return size >= 18 && head.length >= 3 && head[0] === 0x1f && head[1] === 0x8b && head[2] === 8;
-}
-
 /**
- * The text a gzip'd file holds (a config an app gunzips itself), scanned raw, at offsets in the
- * decompressed bytes. It costs the file's inflation budget and the per-entry cap; past either,
- * or if it does not decompress, it is unreadable (the gate fails closed).
- */
-function scanGunzipped(buf: Buffer, base: EvidenceBase, path: string, ctx: ArtifactContext): void {
-  let out: Buffer;
-  try {
-    out = gunzipSync(buf, { maxOutputLength: Math.max(1, ctx.limits.maxEntryBytes) });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ERR_BUFFER_TOO_LARGE' ? `gzip data inflating past the ${ctx.limits.maxEntryBytes}-byte cap; not scanned` : `gzip data that does not decompress (${(e as Error).message}); not scanned`;
-    ctx.unreadable.push({ path, format: 'gzip', reason });
-    return;
-  }
-  if (!charge(ctx, out.length)) {
-    ctx.unreadable.push({ path, format: 'gzip', reason: `${budgetSpent(ctx)}; its gzip data not scanned` });
-    return;
-  }
-  ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
-}
-
-/**
- * A file of the walk or of a container that starts like an xz, bzip2 or zstd file: when it is
- * one (compressionOf), its bytes and then what it holds are scanned, and true is returned; one
+ * A file of the walk or of a container that starts like a gzip, xz, bzip2, zstd or LZ4 file: when
+ * it is one (compressionOf), its bytes and then what it holds are scanned, and true is returned; one
  * larger than the per-entry cap is scanned raw and is unreadable as compressed data. False when
  * it is none: the caller scans it as any other file.
  */
 async function scanCompressedFile(src: RandomAccessSource, item: ScanItem, ctx: ArtifactContext): Promise<boolean> {
   const small = src.size <= ctx.limits.maxEntryBytes;
-  const head = await src.read(0, Math.min(16, src.size));
+  const head = await src.read(0, Math.min(18, src.size));
   // A file under the cap that starts with skippable frames is read whole and looked at as an
   // entry is (compressionOf walks them all); a larger one by reading their headers.
   const whole = small && isSkippableFrame(head) ? await src.read(0, src.size) : undefined;
@@ -1087,14 +1052,14 @@ async function compressionOfSource(src: RandomAccessSource): Promise<Compression
     at += 8 + header.readUInt32LE(4);
   }
   if (at >= src.size) return undefined;
-  const kind = compressionOf(await src.read(at, Math.min(16, src.size - at)));
+  const kind = compressionOf(await src.read(at, Math.min(18, src.size - at)));
   // After skippable frames only a zstd or LZ4 frame counts.
   return at > 0 && kind !== 'zstd' && kind !== 'lz4' ? undefined : kind;
 }
 
 /**
- * The text an xz, bzip2, zstd or LZ4 file holds (a config an app unpacks itself), scanned as
- * scanGunzipped scans gzip: at offsets in the decompressed bytes, unreadable when it does not
+ * The text a gzip, xz, bzip2, zstd or LZ4 file holds (a config an app unpacks itself), scanned at
+ * offsets in the decompressed bytes; unreadable (the gate fails closed) when it does not
  * decompress. Decompression stops at the per-entry cap or at the file's whole inflation budget,
  * whichever is less, so a small file cannot cost time out of proportion to its size (seek-bzip's
  * decoder is JavaScript, a byte at a time); what it gives is then charged to the budget.

@@ -1,23 +1,21 @@
 /**
  * The xz (`xz-decompress`, WebAssembly), bzip2 (`seek-bzip`, pure JS) and zstd (`fzstd`, pure JS;
  * Node 20's zlib has no zstd) codecs, loaded only when needed (dynamic import). Two uses: OTA
- * payload operations, whose calls must produce exactly `expected` bytes; and files or entries so
- * compressed (compressionOf, decompressCapped), whose size nobody declares: output stops at a cap.
+ * payload operations, whose calls must produce exactly `expected` bytes; and files or entries
+ * compressed so, or with gzip (zlib) or LZ4 (ours, lz4.ts) (compressionOf, decompressCapped),
+ * whose size nobody declares: output stops at a cap.
  */
+import { gunzipSync } from 'node:zlib';
 import { FormatError } from './errors.js';
 
 interface XzModule {
   XzReadableStream: new (s: ReadableStream<Uint8Array>) => ReadableStream<Uint8Array>;
-}
-interface BzModule {
-  decode(input: Buffer, output?: Buffer | number, multistream?: boolean): Buffer;
 }
 interface ZstdModule {
   decompress(data: Uint8Array, out?: Uint8Array): Uint8Array;
 }
 
 let xz: Promise<XzModule> | undefined;
-let bz: Promise<BzModule> | undefined;
 let zstd: Promise<ZstdModule> | undefined;
 
 function pick<T>(m: unknown, key: string): T {
@@ -45,23 +43,15 @@ export async function decompressXz(data: Buffer, expected: number): Promise<Buff
 }
 
 export async function decompressBzip2(data: Buffer, expected: number): Promise<Buffer> {
-  bz ??= import('seek-bzip').then((m) => pick<BzModule>(m, 'decode'));
-  const mod = await bz;
   let out: Buffer;
-  // seek-bzip allocates with the deprecated `new Buffer()`; once bundled it is no longer under
-  // node_modules, so Node would print DEP0005 to the user. The call is synchronous: silence
-  // deprecation warnings for its duration only.
-  const quiet = process.noDeprecation;
-  process.noDeprecation = true;
   try {
-    out = mod.decode(data, expected, true);
+    out = await bzip2Capped(data, expected, expected);
   } catch (e) {
-    throw new FormatError('payload', `corrupt bzip2 data: ${(e as Error).message ?? String(e)}`);
-  } finally {
-    process.noDeprecation = quiet;
+    if (e instanceof PastCap) throw new FormatError('payload', `bzip2 data decompresses to more than the expected ${expected} bytes`);
+    throw new FormatError('payload', (e as FormatError).reason ?? String(e));
   }
   check('bzip2', out.length, expected);
-  return Buffer.from(out.buffer, out.byteOffset, out.length);
+  return out;
 }
 
 export async function decompressZstd(data: Buffer, expected: number): Promise<Buffer> {
@@ -79,8 +69,8 @@ export async function decompressZstd(data: Buffer, expected: number): Promise<Bu
 
 // --- compressed files met while scanning (not OTA operations): sizes unknown, output capped ---
 
-/** The compressions of files and entries whose contents are scanned besides gzip. */
-export type Compression = 'xz' | 'bzip2' | 'zstd' | 'lz4';
+/** The compressions of files and entries whose contents are scanned. */
+export type Compression = 'gzip' | 'xz' | 'bzip2' | 'zstd' | 'lz4';
 
 /**
  * Thrown when data decompresses to more than the cap, or a zstd frame needs a window larger than
@@ -115,20 +105,22 @@ export function isSkippableFrame(header: Buffer): boolean {
   return header.length >= 8 && isSkippable(header.readUInt32LE(0));
 }
 
-/** True when the first 4 bytes may start one of the Compressions (compressionOf needs up to 16). */
+/** True when the first 4 bytes may start one of the Compressions (compressionOf needs up to 18). */
 export function mayBeCompressed(head: Buffer): boolean {
   if (head.length < 4) return false;
   const m = head.readUInt32LE(0);
-  return m === ZSTD_MAGIC || isSkippable(m) || m === LZ4_FRAME_MAGIC || m === LZ4_LEGACY_MAGIC || m === 0x587a37fd || (head[0] === 0x42 && head[1] === 0x5a && head[2] === 0x68);
+  return (head[0] === 0x1f && head[1] === 0x8b) || m === ZSTD_MAGIC || isSkippable(m) || m === LZ4_FRAME_MAGIC || m === LZ4_LEGACY_MAGIC || m === 0x587a37fd || (head[0] === 0x42 && head[1] === 0x5a && head[2] === 0x68);
 }
 
 /**
- * The compression `buf` starts with, by its magic: xz's stream header; bzip2's `BZh1`-`BZh9`
+ * The compression `buf` starts with, by its magic: a gzip member; xz's stream header; bzip2's `BZh1`-`BZh9`
  * followed by a block or end-of-stream magic (so that text starting `BZh9` is not taken for it);
  * a zstd or LZ4 frame (or an LZ4 legacy one), possibly after skippable frames (the two
  * formats share them). Undefined otherwise.
  */
 export function compressionOf(buf: Buffer): Compression | undefined {
+  // A gzip member (deflate) is at least 18 bytes: header and trailer.
+  if (buf.length >= 18 && buf[0] === 0x1f && buf[1] === 0x8b && buf[2] === 8) return 'gzip';
   if (buf.length >= 12 && buf.subarray(0, 6).equals(XZ_MAGIC)) return 'xz';
   if (buf.length >= 14 && buf[0] === 0x42 && buf[1] === 0x5a && buf[2] === 0x68 && buf[3] >= 0x31 && buf[3] <= 0x39) {
     const m = buf.readUIntBE(4, 6);
@@ -147,8 +139,8 @@ export function compressionOf(buf: Buffer): Compression | undefined {
 }
 
 /**
- * Decompresses a whole xz, bzip2 or zstd file (every stream or frame, concatenated), to at most
- * `cap` bytes: PastCap past it, FormatError (format `xz`, `bzip2` or `zstd`) when the data does
+ * Decompresses a whole gzip, xz, bzip2, zstd or LZ4 file (every member, stream or frame,
+ * concatenated), to at most `cap` bytes: PastCap past it, FormatError (its format) when the data does
  * not decompress. Memory is bounded: the xz decoder refuses dictionaries over its own limit,
  * bzip2 blocks are at most 900 kB, and every zstd frame's window is checked against `windowCap`
  * (a memory bound, not an output one: a 50-byte file streamed through `zstd` or `pzstd` declares
@@ -156,6 +148,7 @@ export function compressionOf(buf: Buffer): Compression | undefined {
  * (workBound): PastCap `work` past it.
  */
 export async function decompressCapped(kind: Compression, data: Buffer, cap: number, windowCap = cap, workBasis = cap): Promise<Buffer> {
+  if (kind === 'gzip') return gunzipCapped(data, cap);
   if (kind === 'xz') return xzCapped(data, cap);
   if (kind === 'bzip2') return bzip2Capped(data, cap, workBasis);
   if (kind === 'lz4') return lz4Capped(data, cap, workBasis);
@@ -173,6 +166,16 @@ function workBound(basis: number, perOutputByte: number, fixed: number): number 
 
 /** What one block or frame costs besides its bytes (allocations, calls): a crafted file of tiny ones is bounded by it. */
 const PER_UNIT_WORK = 4096;
+
+/** gzip members by Node's zlib, which stops at `cap` (maxOutputLength). */
+function gunzipCapped(data: Buffer, cap: number): Buffer {
+  try {
+    return gunzipSync(data, { maxOutputLength: Math.max(1, cap) });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new PastCap(`decompresses to more than ${cap} bytes`);
+    throw new FormatError('gzip', (e as Error).message);
+  }
+}
 
 /** xz-embedded's return codes (xz.h), as what they mean for a file. */
 const XZ_ERRORS: Record<string, string> = {
@@ -233,11 +236,7 @@ class CappedBytes {
     if (this.total + bytes.length > this.cap) throw new PastCap(`decompresses to more than ${this.cap} bytes`);
     let from = 0;
     while (from < bytes.length) {
-      if (this.at === this.piece.length) {
-        this.pieces.push(this.piece);
-        this.piece = Buffer.allocUnsafe(1 << 20);
-        this.at = 0;
-      }
+      if (this.at === this.piece.length) this.nextPiece();
       const n = Math.min(bytes.length - from, this.piece.length - this.at);
       this.piece.set(bytes.subarray(from, from + n), this.at);
       this.at += n;
@@ -247,16 +246,17 @@ class CappedBytes {
   }
   writeByte(b: number): void {
     if (this.total === this.cap) throw new PastCap(`decompresses to more than ${this.cap} bytes`);
-    if (this.at === this.piece.length) {
-      this.pieces.push(this.piece);
-      this.piece = Buffer.allocUnsafe(1 << 20);
-      this.at = 0;
-    }
+    if (this.at === this.piece.length) this.nextPiece();
     this.piece[this.at++] = b;
     this.total++;
   }
   bytes(): Buffer {
     return Buffer.concat([...this.pieces, this.piece.subarray(0, this.at)], this.total);
+  }
+  private nextPiece(): void {
+    this.pieces.push(this.piece);
+    this.piece = Buffer.allocUnsafe(1 << 20);
+    this.at = 0;
   }
 }
 
@@ -312,7 +312,10 @@ async function bzip2Capped(data: Buffer, cap: number, workBasis: number): Promis
   const input = new BzInput(data);
   const workCap = workBound(workBasis, 8, 64 << 20);
   let work = 0;
-  const quiet = process.noDeprecation; // see decompressBzip2
+  // seek-bzip allocates with the deprecated `new Buffer()`; once bundled it is no longer under
+  // node_modules, so Node would print DEP0005 to the user. Decoding is synchronous: deprecation
+  // warnings are silenced for its duration only.
+  const quiet = process.noDeprecation;
   process.noDeprecation = true;
   try {
     const bz = new Bunzip(input, out);
