@@ -8075,8 +8075,10 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
             return;
         }
     }
+    // A ZIP whatever its name (`assets/plugin.dat`): an app opens any file as one (ZipFile,
+    // DexClassLoader), and its deflated entries are invisible to a raw scan.
     const zipMagic = buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
-    if (zipMagic && ZIP_NAME.test(name)) {
+    if (zipMagic) {
         if (depth + 1 < ctx.limits.maxDepth) {
             const nested = new BufferSource(buf);
             await extractZip(nested, `${path}!/${name}`, file, ctx, depth + 1);
@@ -8097,7 +8099,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
     if (mayBeCompressed(buf)) {
         const kind = compressionOf(buf);
         if (kind)
-            await scanUnpacked(kind, buf, { ...base, source: sourceOfEntry(name) }, `${path}!/${name}`, ctx);
+            await scanUnpacked(kind, buf, { ...base, source: sourceOfEntry(name) }, `${path}!/${name}`, file, ctx, depth);
     }
 }
 /**
@@ -8123,7 +8125,7 @@ async function scanCompressedFile(src, item, ctx) {
     }
     const buf = whole ?? (await src.read(0, src.size));
     ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
-    await scanUnpacked(kind, buf, base, item.relPath, ctx);
+    await scanUnpacked(kind, buf, base, item.relPath, item, ctx, 0);
     return true;
 }
 /**
@@ -8155,7 +8157,7 @@ async function compressionOfSource(src) {
  * whichever is less, so a small file cannot cost time out of proportion to its size (seek-bzip's
  * decoder is JavaScript, a byte at a time); what it gives is then charged to the budget.
  */
-async function scanUnpacked(kind, buf, base, path, ctx) {
+async function scanUnpacked(kind, buf, base, path, file, ctx, depth) {
     const entryCap = Math.max(1, ctx.limits.maxEntryBytes);
     // What the file may give at most (the cap, or its whole budget): fixed for the file, so that
     // what decoding concludes does not depend on what others spent from a budget the slices of a
@@ -8184,6 +8186,42 @@ async function scanUnpacked(kind, buf, base, path, ctx) {
     }
     if (!charge(ctx, out.length)) {
         ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
+        return;
+    }
+    await scanDecompressed(out, base, path, file, ctx, depth);
+}
+/**
+ * What a compressed file or entry holds, recognised by its content as a file of the walk is. An
+ * APK or ZIP is extracted, under the compressed file's path: a compressed system APK
+ * (`priv-app/Foo/Foo.apk.gz` beside `Foo-Stub`) is installed by PackageManagerService, which
+ * decompresses it at boot, and a deflated DEX inside it is invisible to a raw scan. A DEX is
+ * scanned as one (and raw: it is not code ART loads from an APK); a further layer of compression
+ * (a gzip'd file inside an xz one) is opened in turn. Each layer counts against maxDepth as an
+ * archive inside an archive does. Anything else is scanned raw.
+ */
+async function scanDecompressed(out, base, path, file, ctx, depth) {
+    const zipMagic = out.length >= 4 && out.readUInt32LE(0) === 0x04034b50;
+    const kind = !zipMagic && mayBeCompressed(out) ? compressionOf(out) : undefined;
+    if ((zipMagic || kind) && depth + 1 >= ctx.limits.maxDepth) {
+        ctx.unreadable.push({ path, format: kind ?? 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives or compressions deep: scanned as raw bytes only` });
+    }
+    else if (zipMagic) {
+        await extractZip(new BufferSource(out), path, file, ctx, depth + 1);
+        return;
+    }
+    else if (kind) {
+        ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
+        await scanUnpacked(kind, out, base, path, file, ctx, depth + 1);
+        return;
+    }
+    else if (out.length >= 8 && isDex(out)) {
+        ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
+        try {
+            scanDex(out, { ...base, source: 'dex' }, ctx, out.length, 'discard');
+        }
+        catch (e) {
+            ctx.unreadable.push(unreadableFrom(path, e, 'dex'));
+        }
         return;
     }
     ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);

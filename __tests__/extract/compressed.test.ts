@@ -6,8 +6,8 @@
  * unreadable (fail closed).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { RecordingLogger } from '../../src/logging.js';
 import type { Report } from '../../src/report/model.js';
@@ -15,7 +15,8 @@ import { scan } from '../../src/scan.js';
 import { compressionOf } from '../../src/formats/codecs.js';
 import { haveTools } from '../containers/helpers.js';
 import { TODAY } from '../helpers/scan.js';
-import { tempDir } from '../helpers/temp.js';
+import { put, tempDir } from '../helpers/temp.js';
+import { pipe } from '../helpers/tools.js';
 import type { Limits } from '../../src/extract/limits.js';
 
 const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
@@ -27,17 +28,6 @@ const withTools = present ? describe : describe.skip;
 const TEXT = 'server = http://zzhc.vnet.cn/zzhc/register\nbackup = https://dm.wo.com.cn:6001/\n';
 const AT_ZZHC = TEXT.indexOf('http://zzhc');
 const AT_WO = TEXT.indexOf('https://dm.wo');
-
-function put(file: string, data: string | Buffer): string {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, data);
-  return file;
-}
-
-/** `tool args` with `input` on stdin: its stdout. */
-function pipe(tool: string, args: string[], input: string | Buffer): Buffer {
-  return execFileSync(tool, args, { input, maxBuffer: 64 << 20 });
-}
 
 function scanBuild(dir: string, limits?: Partial<Limits>): Promise<Report> {
   return scan({ inputs: ['build'], market: 'EU', failOn: 'never', cwd: dir, now: TODAY }, new RecordingLogger(), limits ? { limits } : {});

@@ -5,26 +5,19 @@
  * Signing Block (the signed fixture's padding pair made one, as Walle writes it).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { Report } from '../../src/report/model.js';
 import { haveTools } from '../containers/helpers.js';
 import { scanIn } from '../helpers/scan.js';
-import { tempDir } from '../helpers/temp.js';
+import { put, tempDir } from '../helpers/temp.js';
 
 const APKS = join(import.meta.dirname, '..', 'fixtures', 'apks');
 
 /** Where the report found `value`: [path, entry or null, source, offset] of each evidence. */
 function evidenceOf(report: Report, value: string): [string, string | null, string, number | undefined][] | undefined {
   return report.targets[0].endpoints.find((e) => e.value === value)?.evidence.map((e) => [e.path, e.entry ?? null, e.source, e.offset]);
-}
-
-/** Writes `file` (made with its folders) and returns its path. */
-function put(file: string, data: string | Buffer): string {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, data);
-  return file;
 }
 
 const FRAMEWORK_RES = '/usr/share/android-framework-res/framework-res.apk';

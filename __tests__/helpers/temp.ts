@@ -1,8 +1,8 @@
 // Temporary folders for tests, removed after each test file (helpers/setup.ts registers the
 // cleanup), so repeated runs leave nothing behind in the system's temporary folder.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const made: string[] = [];
 
@@ -15,4 +15,11 @@ export function tempDir(prefix: string): string {
 
 export function removeTempDirs(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Writes `file` (made with its folders) and returns its path. */
+export function put(file: string, data: string | Buffer): string {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, data);
+  return file;
 }

@@ -1,0 +1,147 @@
+/**
+ * What a compressed file or entry holds is recognised by its content, as a file of the walk is:
+ * an APK inside (a compressed system APK, `Foo.apk.gz` beside `Foo-Stub`, which
+ * PackageManagerService decompresses and installs) is extracted, a ZIP entry is opened as a ZIP
+ * whatever its name, a DEX is scanned as one, and a second layer of compression is opened in
+ * turn. Before, each was scanned as raw bytes only: a deflated DEX shows nothing that way, so the
+ * China Telecom client gzip'd into an EU build passed. Inputs are made by the real tools (gzip,
+ * xz, zstd, zip, unzip) from the fixture APK `aapt` built; what they hold is read back from
+ * `aapt dump badging` and `dexdump` output recorded beside it.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { RecordingLogger } from '../../src/logging.js';
+import type { Report } from '../../src/report/model.js';
+import { scan } from '../../src/scan.js';
+import type { Limits } from '../../src/extract/limits.js';
+import { haveTools } from '../containers/helpers.js';
+import { TODAY } from '../helpers/scan.js';
+import { put, tempDir } from '../helpers/temp.js';
+import { pipe } from '../helpers/tools.js';
+
+const APKS = join(import.meta.dirname, '..', 'fixtures', 'apks');
+const APK = join(APKS, 'autoregistration-cn.apk');
+const BADGING = readFileSync(join(APKS, 'autoregistration-cn.badging.txt'), 'utf8');
+const DEXDUMP = readFileSync(join(APKS, 'autoregistration-cn.dexdump.txt'), 'utf8');
+const PACKAGE = /^package: name='([^']*)'/m.exec(BADGING)![1];
+const PERMISSIONS = [...BADGING.matchAll(/^uses-permission: name='([^']*)'/gm)].map((m) => m[1]).sort();
+const URL = 'http://zzhc.vnet.cn';
+const TEXT = 'server = http://zzhc.vnet.cn/zzhc/register\n';
+
+const TOOLS = ['gzip', 'xz', 'zstd', 'zip', 'unzip'];
+const present = haveTools(...TOOLS);
+if (!present) console.warn(`SKIPPED contents of compressed files: needs ${TOOLS.join(', ')} (apt-get install gzip xz-utils zstd zip unzip)`);
+const withTools = present ? describe : describe.skip;
+
+function gzip(data: string | Buffer, times = 1): Buffer {
+  let out: Buffer = Buffer.from(data);
+  for (let i = 0; i < times; i++) out = pipe('gzip', ['-n', '-c'], out);
+  return out;
+}
+
+function scanBuild(dir: string, limits?: Partial<Limits>): Promise<Report> {
+  return scan({ inputs: ['build'], market: 'EU', failOn: 'never', cwd: dir, now: TODAY }, new RecordingLogger(), limits ? { limits } : {});
+}
+
+/** The fixture's classes.dex, as unzip gives it: where its URL string's bytes are. */
+const dexBytes = (): Buffer => execFileSync('unzip', ['-p', APK, 'classes.dex'], { maxBuffer: 16 << 20 });
+
+withTools('what compressed files hold, by content', () => {
+  it('a compressed system APK (gzip, xz or zstd, beside its -Stub) is the client installed: its manifest, signers and DEX are read', async () => {
+    // dexdump lists the URL among the DEX's strings: it is there to be found.
+    expect(DEXDUMP).toContain(`"${URL}"`);
+    const at = dexBytes().indexOf(URL);
+    expect(at).toBeGreaterThan(0);
+    const apk = readFileSync(APK);
+    for (const [ext, data] of [
+      ['gz', gzip(apk)],
+      ['xz', pipe('xz', ['-c'], apk)],
+      ['zst', pipe('zstd', ['-c', '-q'], apk)],
+    ] as const) {
+      const dir = tempDir('ag-compressed-apk-');
+      const path = `system/priv-app/AutoRegistration/AutoRegistration.apk.${ext}`;
+      put(join(dir, 'build', path), data);
+      // The stub a compressed system package is installed from: a directory without the APK.
+      mkdirSync(join(dir, 'build/system/priv-app/AutoRegistration-Stub'), { recursive: true });
+      const r = await scanBuild(dir);
+      const t = r.targets[0];
+      expect(t.unreadable).toEqual([]);
+      expect(t.packages.map((p) => [p.path, p.partitionPath, p.package])).toEqual([[path, 'system/priv-app/AutoRegistration/AutoRegistration.apk.' + ext, PACKAGE]]);
+      expect([...(t.packages[0].permissions ?? [])].sort()).toEqual(PERMISSIONS);
+      expect(t.packages[0].signerSha256).toMatch(/^[0-9a-f]{64}$/);
+      const client = r.findings.find((f) => f.rule === 'wrong-market-client');
+      expect(client).toMatchObject({ package: PACKAGE, path, severity: 'error' });
+      const denied = r.findings.find((f) => f.rule === 'denied-endpoint' && f.endpoint === 'zzhc.vnet.cn');
+      expect(denied?.evidence).toEqual([{ path, entry: 'classes.dex', source: 'dex', offset: at }]);
+      expect(r.verdict).toBe('fail');
+    }
+  });
+
+  it('an entry holding a ZIP is opened as one whatever its name (assets/plugin.dat made by zip): its deflated DEX is read', async () => {
+    const dir = tempDir('ag-zip-entry-');
+    const work = join(dir, 'work');
+    put(join(work, 'classes.dex'), dexBytes());
+    // zip -9 deflates the DEX: in the plugin's raw bytes its strings cannot be seen.
+    mkdirSync(join(work, 'assets'));
+    execFileSync('zip', ['-q', '-9', join(work, 'assets', 'plugin.dat'), 'classes.dex'], { cwd: work, stdio: 'ignore' });
+    const plugin = readFileSync(join(work, 'assets', 'plugin.dat'));
+    expect(plugin.includes(URL)).toBe(false);
+    expect(execFileSync('unzip', ['-Z1', join(work, 'assets', 'plugin.dat')]).toString().trim()).toBe('classes.dex');
+    mkdirSync(join(dir, 'build', 'system', 'app', 'X'), { recursive: true });
+    execFileSync('zip', ['-q', '-0', join(dir, 'build', 'system', 'app', 'X', 'X.jar'), 'assets/plugin.dat'], { cwd: work, stdio: 'ignore' });
+    const r = await scanBuild(dir);
+    const ep = r.targets[0].endpoints.find((e) => e.value === 'zzhc.vnet.cn');
+    expect(ep?.evidence).toEqual([{ path: 'system/app/X/X.jar!/assets/plugin.dat', entry: 'classes.dex', source: 'dex', offset: dexBytes().indexOf(URL) }]);
+    expect(r.targets[0].unreadable).toEqual([]);
+  });
+
+  it('a second layer (gzip inside xz) is opened in turn; each layer counts against the nesting limit, and one past it fails closed', async () => {
+    const dir = tempDir('ag-layers-');
+    const twice = pipe('xz', ['-c'], gzip(TEXT));
+    expect(pipe('gzip', ['-d', '-c'], pipe('xz', ['-d', '-c'], twice)).toString()).toBe(TEXT);
+    put(join(dir, 'two', 'build', 'system', 'etc', 'reg.conf.gz.xz'), twice);
+    const r = await scanBuild(join(dir, 'two'));
+    expect(r.targets[0].unreadable).toEqual([]);
+    const ep = r.targets[0].endpoints.find((e) => e.value === 'zzhc.vnet.cn');
+    expect(ep?.evidence).toEqual([{ path: 'system/etc/reg.conf.gz.xz', source: 'file', offset: TEXT.indexOf(URL) }]);
+
+    // maxDepth 4: a file and three layers inside it are opened; a fourth is not.
+    put(join(dir, 'four', 'build', 'system', 'etc', 'reg.conf.gz'), gzip(TEXT, 4));
+    const four = await scanBuild(join(dir, 'four'));
+    expect(four.targets[0].endpoints.map((e) => e.value)).toContain('zzhc.vnet.cn');
+    expect(four.targets[0].unreadable).toEqual([]);
+    put(join(dir, 'five', 'build', 'system', 'etc', 'reg.conf.gz'), gzip(TEXT, 5));
+    const five = await scanBuild(join(dir, 'five'));
+    expect(five.targets[0].endpoints.map((e) => e.value)).not.toContain('zzhc.vnet.cn');
+    expect(five.targets[0].unreadable).toEqual([
+      expect.objectContaining({ path: 'system/etc/reg.conf.gz', format: 'gzip', reason: expect.stringContaining('nested more than 4 archives or compressions deep') }),
+    ]);
+    expect(five.findings.some((f) => f.rule === 'unreadable-artifact' && f.severity === 'error')).toBe(true);
+  });
+
+  it('a compressed APK that is cut short is unreadable at its path (fail closed), not scanned as bytes and passed', async () => {
+    const dir = tempDir('ag-compressed-cut-');
+    const apk = readFileSync(APK);
+    const cut = apk.subarray(0, apk.length >> 1);
+    // unzip cannot read it either.
+    expect(() => execFileSync('unzip', ['-l', put(join(dir, 'cut.apk'), cut)], { stdio: 'ignore' })).toThrow();
+    put(join(dir, 'build', 'system', 'priv-app', 'A', 'A.apk.gz'), gzip(cut));
+    const r = await scanBuild(dir);
+    expect(r.targets[0].unreadable).toEqual([expect.objectContaining({ path: 'system/priv-app/A/A.apk.gz', format: 'zip' })]);
+    expect(r.verdict).toBe('fail');
+  });
+
+  it('a gzip\'d DEX is scanned as a DEX (its strings attributed to DEX code), and as bytes', async () => {
+    const dir = tempDir('ag-compressed-dex-');
+    const dex = dexBytes();
+    put(join(dir, 'build', 'system', 'framework', 'plugin.dex.gz'), gzip(dex));
+    const r = await scanBuild(dir);
+    const ep = r.targets[0].endpoints.find((e) => e.value === 'zzhc.vnet.cn');
+    expect(ep?.evidence).toEqual([
+      { path: 'system/framework/plugin.dex.gz', source: 'dex', offset: dex.indexOf(URL) },
+      { path: 'system/framework/plugin.dex.gz', source: 'file', offset: dex.indexOf(URL) },
+    ]);
+  });
+});
