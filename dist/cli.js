@@ -25302,6 +25302,7 @@ async function dispatchSource(item, src, ctx) {
     if (isVdex(head)) {
         await extractVdex(src, item, ctx);
     }
+    else if (mayBeCompressed(head) && (await scanCompressedFile(src, item, ctx))) ;
     else if (PROP_NAME$1.test(name) || skuOfInitRc(name)) {
         await extractTextProps(src, item, name, ctx);
     }
@@ -25313,7 +25314,6 @@ async function dispatchSource(item, src, ctx) {
         if (buf)
             scanDex(buf, { path: item.relPath, source: 'dex' }, ctx);
     }
-    else if (mayBeCompressed(head) && (await scanCompressedFile(src, item, ctx))) ;
     else {
         const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
         await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);

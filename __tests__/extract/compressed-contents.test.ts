@@ -30,9 +30,9 @@ const PERMISSIONS = [...BADGING.matchAll(/^uses-permission: name='([^']*)'/gm)].
 const URL = 'http://zzhc.vnet.cn';
 const TEXT = 'server = http://zzhc.vnet.cn/zzhc/register\n';
 
-const TOOLS = ['gzip', 'xz', 'zstd', 'zip', 'unzip'];
+const TOOLS = ['gzip', 'xz', 'bzip2', 'zstd', 'zip', 'unzip'];
 const present = haveTools(...TOOLS);
-if (!present) console.warn(`SKIPPED contents of compressed files: needs ${TOOLS.join(', ')} (apt-get install gzip xz-utils zstd zip unzip)`);
+if (!present) console.warn(`SKIPPED contents of compressed files: needs ${TOOLS.join(', ')} (apt-get install gzip xz-utils bzip2 zstd zip unzip)`);
 const withTools = present ? describe : describe.skip;
 
 function gzip(data: string | Buffer, times = 1): Buffer {
@@ -131,6 +131,19 @@ withTools('what compressed files hold, by content', () => {
     const r = await scanBuild(dir);
     expect(r.targets[0].unreadable).toEqual([expect.objectContaining({ path: 'system/priv-app/A/A.apk.gz', format: 'zip' })]);
     expect(r.verdict).toBe('fail');
+  });
+
+  it('a compressed file named like properties (reg.prop, init.sku.600CN.rc) is read as what it is: Android would not parse it, and its text would be seen by no one', async () => {
+    const dir = tempDir('ag-compressed-prop-');
+    put(join(dir, 'build', 'system', 'etc', 'reg.prop'), gzip(TEXT));
+    put(join(dir, 'build', 'system', 'etc', 'init', 'init.sku.600CN.rc'), pipe('bzip2', ['-c'], TEXT));
+    const r = await scanBuild(dir);
+    const ep = r.targets[0].endpoints.find((e) => e.value === 'zzhc.vnet.cn');
+    expect(ep?.evidence).toEqual([
+      { path: 'system/etc/init/init.sku.600CN.rc', source: 'file', offset: TEXT.indexOf(URL) },
+      { path: 'system/etc/reg.prop', source: 'file', offset: TEXT.indexOf(URL) },
+    ]);
+    expect(r.targets[0].unreadable).toEqual([]);
   });
 
   it('a gzip\'d DEX is scanned as a DEX (its strings attributed to DEX code), and as bytes', async () => {

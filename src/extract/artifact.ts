@@ -336,6 +336,10 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
   if (!records(ctx)) return;
   if (isVdex(head)) {
     await extractVdex(src, item, ctx);
+  } else if (mayBeCompressed(head) && (await scanCompressedFile(src, item, ctx))) {
+    // A gzip, xz, bzip2, zstd or LZ4 file: its bytes and what it holds were scanned. Before the
+    // names: a compressed file called `reg.prop` is not properties (Android would not read it),
+    // and what it holds would be seen by no one.
   } else if (PROP_NAME.test(name) || skuOfInitRc(name)) {
     await extractTextProps(src, item, name, ctx);
   } else if (head.length >= 8 && isDex(head)) {
@@ -343,8 +347,6 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
     // Not named as code ART loads: all of its bytes too (a DEX header must not hide a file).
     if (buf && !/\.(dex|odex)$/i.test(name)) ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, ctx.endpoints);
     if (buf) scanDex(buf, { path: item.relPath, source: 'dex' }, ctx);
-  } else if (mayBeCompressed(head) && (await scanCompressedFile(src, item, ctx))) {
-    // A gzip, xz, bzip2, zstd or LZ4 file: its bytes and what it holds were scanned.
   } else {
     const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
     await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
