@@ -157,4 +157,128 @@ withTools('what compressed files hold, by content', () => {
       { path: 'system/framework/plugin.dex.gz', source: 'file', offset: dex.indexOf(URL) },
     ]);
   });
+
+  /** A ZIP written by Python's zipfile with `junk` between its last entry and its central directory (its central directory is written after it). */
+  function zipWithGap(file: string, junk: string): Buffer {
+    execFileSync('python3', ['-c', `import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)
+z.writestr('a.txt', 'nothing here\\n' * 20)
+z.fp.write(sys.argv[2].encode())
+z.start_dir = z.fp.tell()
+z.close()`, file, junk]);
+    return readFileSync(file);
+  }
+
+  it('bytes of a ZIP found by its content that no entry holds are scanned too: an asset, and what a gzip\'d file holds', async () => {
+    const dir = tempDir('ag-zip-gap-');
+    const gap = zipWithGap(join(dir, 'gap.zip'), TEXT);
+    // unzip lists it (the gap is where no entry is).
+    expect(execFileSync('unzip', ['-Z1', join(dir, 'gap.zip')]).toString().trim()).toBe('a.txt');
+    const at = gap.indexOf(URL);
+    expect(at).toBeGreaterThan(0);
+    mkdirSync(join(dir, 'work', 'assets'), { recursive: true });
+    put(join(dir, 'work', 'assets', 'conf.dat'), gap);
+    mkdirSync(join(dir, 'build', 'system', 'app', 'X'), { recursive: true });
+    execFileSync('zip', ['-q', '-0', join(dir, 'build', 'system', 'app', 'X', 'X.jar'), 'assets/conf.dat'], { cwd: join(dir, 'work'), stdio: 'ignore' });
+    put(join(dir, 'build', 'system', 'etc', 'conf.dat.gz'), gzip(gap));
+    const r = await scanBuild(dir);
+    const ep = r.targets[0].endpoints.find((e) => e.value === 'zzhc.vnet.cn');
+    expect(ep?.evidence).toEqual([
+      { path: 'system/app/X/X.jar', entry: 'assets/conf.dat', source: 'asset', offset: at },
+      { path: 'system/etc/conf.dat.gz', source: 'file', offset: at },
+    ]);
+    expect(r.targets[0].unreadable).toEqual([]);
+  });
+
+  it('a ZIP with bytes before it (zip -A) is found by its end: a gzip\'d APK fails closed as Janus; an asset or a file of the walk is data, its entries read', async () => {
+    const dir = tempDir('ag-zip-prefixed-');
+    const prefixed = (name: string, zip: Buffer): Buffer => {
+      const file = put(join(dir, 'made', name), Buffer.concat([Buffer.from('JUNKJUNK'), zip]));
+      execFileSync('zip', ['-q', '-A', file]);
+      // unzip reads every entry of it.
+      execFileSync('unzip', ['-tq', file], { stdio: 'ignore' });
+      return readFileSync(file);
+    };
+    const apk = prefixed('a.apk', readFileSync(APK));
+    put(join(dir, 'build', 'system', 'priv-app', 'A', 'A.apk.gz'), gzip(apk));
+    // A plugin: a ZIP of the client's DEX (deflated), with bytes before it.
+    put(join(dir, 'work', 'classes.dex'), dexBytes());
+    execFileSync('zip', ['-q', '-9', join(dir, 'work', 'plugin.zip'), 'classes.dex'], { cwd: join(dir, 'work'), stdio: 'ignore' });
+    const plugin = prefixed('plugin.dat', readFileSync(join(dir, 'work', 'plugin.zip')));
+    expect(plugin.includes(URL)).toBe(false);
+    mkdirSync(join(dir, 'work', 'assets'), { recursive: true });
+    put(join(dir, 'work', 'assets', 'plugin.dat'), plugin);
+    mkdirSync(join(dir, 'build', 'system', 'app', 'X'), { recursive: true });
+    execFileSync('zip', ['-q', '-0', join(dir, 'build', 'system', 'app', 'X', 'X.jar'), 'assets/plugin.dat'], { cwd: join(dir, 'work'), stdio: 'ignore' });
+    put(join(dir, 'build', 'system', 'etc', 'plugin.dat'), plugin);
+    const r = await scanBuild(dir);
+    const t = r.targets[0];
+    expect(t.packages.map((p) => [p.path, p.package])).toEqual([['system/priv-app/A/A.apk.gz', PACKAGE]]);
+    expect(t.unreadable).toEqual([expect.objectContaining({ path: 'system/priv-app/A/A.apk.gz', format: 'zip', reason: expect.stringContaining('8 bytes before the first local header (Janus') })]);
+    const at = dexBytes().indexOf(URL);
+    const ep = t.endpoints.find((e) => e.value === 'zzhc.vnet.cn');
+    expect(ep?.evidence).toEqual([
+      { path: 'system/app/X/X.jar!/assets/plugin.dat', entry: 'classes.dex', source: 'dex', offset: at },
+      { path: 'system/etc/plugin.dat', entry: 'classes.dex', source: 'dex', offset: at },
+      { path: 'system/priv-app/A/A.apk.gz', entry: 'classes.dex', source: 'dex', offset: at },
+    ]);
+  });
+
+  (haveTools('mke2fs', 'lz4') ? it : it.skip)('a compressed filesystem image (ext4 made by mke2fs; gzip\'d, lz4\'d) is opened as the image: the client in it is installed, where the device has it', async () => {
+    const dir = tempDir('ag-compressed-image-');
+    put(join(dir, 'tree', 'priv-app', 'A', 'A.apk'), readFileSync(APK));
+    execFileSync('mke2fs', ['-q', '-F', '-t', 'ext4', '-b', '4096', '-O', '^has_journal', '-d', join(dir, 'tree'), join(dir, 'system.img'), '8M'], { stdio: 'pipe' });
+    const img = readFileSync(join(dir, 'system.img'));
+    put(join(dir, 'gz', 'build', 'system.img.gz'), gzip(img));
+    put(join(dir, 'lz4', 'build', 'system.img.lz4'), pipe('lz4', ['-c', '-q'], img));
+    for (const [sub, name] of [['gz', 'system.img.gz'], ['lz4', 'system.img.lz4']]) {
+      const r = await scanBuild(join(dir, sub));
+      const t = r.targets[0];
+      expect(t.unreadable).toEqual([]);
+      expect(t.packages.map((p) => [p.path, p.partition, p.partitionPath, p.package])).toEqual([[`${name}!/priv-app/A/A.apk`, 'system', 'system/priv-app/A/A.apk', PACKAGE]]);
+      expect(r.findings.find((f) => f.rule === 'wrong-market-client')).toMatchObject({ partitionPath: 'system/priv-app/A/A.apk' });
+    }
+  });
+
+  it('an encrypted entry (zip -P), and one compressed by a method other than STORED or DEFLATE (Python\'s zipfile: bzip2, LZMA), are unreadable saying why, not scanned as if plain', async () => {
+    const dir = tempDir('ag-zip-methods-');
+    put(join(dir, 'work', 'conf.txt'), TEXT.repeat(50));
+    mkdirSync(join(dir, 'work', 'assets'), { recursive: true });
+    execFileSync('zip', ['-q', '-P', 'secret', join(dir, 'work', 'assets', 'enc.dat'), 'conf.txt'], { cwd: join(dir, 'work'), stdio: 'ignore' });
+    for (const [name, method] of [['bz.dat', 'ZIP_BZIP2'], ['lzma.dat', 'ZIP_LZMA']]) {
+      execFileSync('python3', ['-c', `import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.${method})
+z.write(sys.argv[2], 'conf.txt')
+z.close()`, join(dir, 'work', 'assets', name), join(dir, 'work', 'conf.txt')]);
+    }
+    mkdirSync(join(dir, 'build', 'system', 'app', 'X'), { recursive: true });
+    execFileSync('zip', ['-q', '-0', join(dir, 'build', 'system', 'app', 'X', 'X.jar'), 'assets/enc.dat', 'assets/bz.dat', 'assets/lzma.dat'], { cwd: join(dir, 'work'), stdio: 'ignore' });
+    const r = await scanBuild(dir);
+    expect(r.targets[0].unreadable.map((u) => [u.path, u.reason])).toEqual([
+      ['system/app/X/X.jar!/assets/bz.dat!/conf.txt', expect.stringMatching(/^compressed with method 12 \(\d+ bytes for 2150\), which is not decoded/)],
+      ['system/app/X/X.jar!/assets/enc.dat!/conf.txt', expect.stringMatching(/^encrypted \(general-purpose flag bit 0\)/)],
+      ['system/app/X/X.jar!/assets/lzma.dat!/conf.txt', expect.stringMatching(/^compressed with method 14 \(\d+ bytes for 2150\), which is not decoded/)],
+    ]);
+    expect(r.verdict).toBe('fail');
+  });
+
+  it('a file of many bombs costs its budget once: a decoding is given what is left of it, so once it is spent the rest are refused without decoding', async () => {
+    const dir = tempDir('ag-bombs-');
+    // Eight bzip2 files of 4 MiB of zeros (each ~50 bytes), in a JAR made by zip.
+    for (let i = 0; i < 8; i++) put(join(dir, 'work', 'assets', `b${i}.bz2`), pipe('bzip2', ['-c', '-9'], Buffer.alloc(4 << 20)));
+    mkdirSync(join(dir, 'build', 'system', 'app', 'X'), { recursive: true });
+    execFileSync('zip', ['-q', '-0', '-r', join(dir, 'build', 'system', 'app', 'X', 'X.jar'), 'assets'], { cwd: join(dir, 'work'), stdio: 'ignore' });
+    const jar = readFileSync(join(dir, 'build', 'system', 'app', 'X', 'X.jar'));
+    const cap = 1 << 20;
+    const budget = 2048 * jar.length + (1 << 20);
+    const r = await scanBuild(dir, { maxEntryBytes: cap });
+    const reasons = r.targets[0].unreadable.map((u) => u.reason);
+    expect(reasons).toHaveLength(8);
+    const pastCap = reasons.filter((x) => x.includes(`past the ${cap}-byte cap`)).length;
+    const spent = reasons.filter((x) => x.includes('inflation budget (2048 times its size and 1 MiB) is spent')).length;
+    // Each bomb decoded to the cap spends the cap: no more of them than the budget holds.
+    expect(pastCap).toBeGreaterThanOrEqual(1);
+    expect(pastCap).toBeLessThanOrEqual(Math.floor(budget / cap));
+    expect(pastCap + spent).toBe(8);
+  });
 });

@@ -219,6 +219,19 @@ withTools('xz, bzip2, zstd and LZ4 contents', () => {
     ]);
   });
 
+  withImages('bombs and corrupt files that spend one budget, given what is left of it: the same bytes with 2 workers in slices as with 1', () => {
+    const zeros = pipe('gzip', ['-c', '-n'], Buffer.alloc(2 << 20));
+    const cut = pipe('gzip', ['-c', '-n'], text(1 << 20));
+    const report = sameWithSlices('slices-bombs', [
+      ...Array.from({ length: 6 }, (_, i): [string, Buffer] => [`b${i}.gz`, zeros]),
+      ['c.gz', cut.subarray(0, cut.length - 100)],
+      ['d.gz', pipe('gzip', ['-c', '-n'], TEXT)],
+    ]);
+    // Three 2 MiB bombs fit the 6 MiB budget; what comes after them is refused for it.
+    const reasons = report.targets[0].unreadable.map((u) => u.reason);
+    expect(reasons.filter((r) => r.includes('inflation budget is spent')).length).toBeGreaterThanOrEqual(3);
+  });
+
   withImages('... and whatever fails first in a slice (here: bytes after the last frame, not the budget) does not depend on what other slices spent (zstd)', () => {
     const zeros = (n: number) => Buffer.alloc(n);
     const dir = tempDir('ag-compressed-zsrc-');

@@ -11,7 +11,7 @@ import { parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/bui
 import { isDex } from '../formats/dex.js';
 import { dexBytesWanted, scanDexStrings, scanPoolStrings, type DexSpanMemo } from './string-scan.js';
 import { FormatError } from '../formats/errors.js';
-import { compressionOf, decompressCapped, isSkippableFrame, mayBeCompressed, PastCap, type Compression } from '../formats/codecs.js';
+import { compressionOf, decompressCapped, isSkippableFrame, mayBeCompressed, PastCap, type Compression, type DecodeMeter } from '../formats/codecs.js';
 import { extractManifest, parseAxml } from '../formats/axml.js';
 import { entryDataOffset, EntryTooLargeError, openZip, overlapReason, readEntry, type ZipArchive, type ZipEntry } from '../formats/zip.js';
 import { APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V31_ID, APK_SIGNATURE_SCHEME_V3_ID, readApkSigners, signerDigests, signingBlockPairs, SOURCE_STAMP_V1_ID, SOURCE_STAMP_V2_ID } from '../formats/apksig.js';
@@ -53,7 +53,14 @@ const EOCD_REACH = 22 + 0xffff;
 async function endsLikeZip(src: RandomAccessSource): Promise<boolean> {
   if (src.size < 22) return false;
   const from = Math.max(0, src.size - EOCD_REACH);
-  return (await src.read(from, src.size - from)).includes(EOCD_SIGNATURE);
+  if (!src.readInto) return (await src.read(from, src.size - from)).includes(EOCD_SIGNATURE);
+  // A file: read into a lent buffer (asked of every file that is no other format).
+  const lease = entryScratch.take(src.size - from);
+  try {
+    return (await src.readInto(from, src.size - from, lease)).includes(EOCD_SIGNATURE);
+  } finally {
+    entryScratch.give(lease);
+  }
 }
 const PROP_NAME = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
 const AXML_MAGIC = 0x00080003;
@@ -162,6 +169,35 @@ function charge(ctx: ArtifactContext, n: number): boolean {
   inf.spent += n;
   ctx.stats.inflatedBytes += n;
   return true;
+}
+
+/** What is left of the file's budget (0 when nothing is): the most a decoding may still give (scanUnpacked). */
+function budgetLeft(ctx: ArtifactContext): number {
+  const inf = (ctx.inflation ??= { max: ctx.limits.maxFileInflatedBytes, spent: 0 });
+  const spent = inf.shared ? Number(Atomics.load(inf.shared, 0)) : inf.spent;
+  return Math.max(0, inf.max - spent);
+}
+
+/**
+ * Spends `n` bytes of the budget that were decoded but are not kept (a decoding refused or
+ * corrupt part-way): what it cost, so that a file of many such cannot cost more than its budget.
+ * Never refused: it only leaves less for what follows.
+ */
+function spend(ctx: ArtifactContext, n: number): void {
+  const inf = (ctx.inflation ??= { max: ctx.limits.maxFileInflatedBytes, spent: 0 });
+  if (inf.shared) Atomics.add(inf.shared, 0, BigInt(n));
+  inf.spent = Math.min(inf.max, inf.spent + n);
+  ctx.stats.inflatedBytes += n;
+}
+
+/**
+ * A refusal for the budget that is not a refused charge (a decoding given only what was left of
+ * it, which the other slices of a shared image spend from in any order): the slices learn of it
+ * as of a refused charge, and the pool extracts the file again whole (see charge).
+ */
+function refuseForBudget(ctx: ArtifactContext): void {
+  const inf = ctx.inflation;
+  if (inf?.shared) Atomics.store(inf.shared, 1, 1n);
 }
 
 function budgetSpent(ctx: ArtifactContext): string {
@@ -340,6 +376,11 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
     // A gzip, xz, bzip2, zstd or LZ4 file: its bytes and what it holds were scanned. Before the
     // names: a compressed file called `reg.prop` is not properties (Android would not read it),
     // and what it holds would be seen by no one.
+  } else if ((await zipByContent(src)) === 'prefixed') {
+    // A ZIP with bytes before it, whatever its name (java.util.zip and minizip read past them):
+    // its entries, and all of its bytes, as an entry that is one.
+    await scanRawSource(src, { path: item.relPath, source: 'file' }, ctx);
+    await extractZip(src, item.relPath, item, ctx, 0, true);
   } else if (PROP_NAME.test(name) || skuOfInitRc(name)) {
     await extractTextProps(src, item, name, ctx);
   } else if (head.length >= 8 && isDex(head)) {
@@ -804,7 +845,12 @@ function sourceOfEntry(name: string): Source {
 }
 
 /** Reads a ZIP (APK, JAR, APEX...) entry by entry. */
-async function extractZip(src: RandomAccessSource, path: string, file: ArtifactFile, ctx: ArtifactContext, depth: number): Promise<void> {
+/**
+ * An APK, JAR or ZIP: every entry, the bytes outside them a reader hands to an app, and the
+ * package its manifest declares. `prefixIsData`: a ZIP found by its content with bytes before it,
+ * which the caller has scanned raw; they are reported (Janus) only when it is an APK.
+ */
+async function extractZip(src: RandomAccessSource, path: string, file: ArtifactFile, ctx: ArtifactContext, depth: number, prefixIsData = false): Promise<void> {
   let zip: ZipArchive;
   try {
     zip = await openZip(src);
@@ -820,7 +866,7 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
   }
   // Janus (CVE-2017-13156): bytes before the first local header run as a DEX on unpatched
   // Android. They are scanned, and the APK fails closed.
-  if (zip.prefixBytes > 0) {
+  if (zip.prefixBytes > 0 && (!prefixIsData || zip.entries.some((e) => e.name === 'AndroidManifest.xml'))) {
     const head = await src.read(0, Math.min(zip.prefixBytes, ctx.limits.maxEntryBytes));
     const isJanusDex = head.length >= 8 && isDex(head);
     ctx.unreadable.push({
@@ -844,6 +890,18 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
     const over = zip.overlaps.get(entry.index);
     if (over !== undefined) {
       ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: overlapReason(zip, over) });
+      continue;
+    }
+    if (entry.flags & 1) {
+      // Its bytes are ciphertext (and Android's ZipFile refuses the archive): what it holds cannot be seen.
+      ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: 'encrypted (general-purpose flag bit 0): what it holds cannot be read without its key; not scanned' });
+      continue;
+    }
+    if (entry.method !== 0 && entry.method !== 8 && entry.compressedSize !== entry.uncompressedSize) {
+      // Another method is read as STORED (as Android's resource loader reads it) when its data is
+      // its size; data of another size is compressed by a method (bzip2, LZMA, zstd...) that is
+      // not decoded here, and could hide anything.
+      ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: `compressed with method ${entry.method} (${entry.compressedSize} bytes for ${entry.uncompressedSize}), which is not decoded (only STORED and DEFLATE are); not scanned` });
       continue;
     }
     if (await extractContainerEntry(src, entry, path, file, ctx)) continue; // an image or archive inside (APEX payload)
@@ -989,16 +1047,22 @@ async function extractEntry(
       return;
     }
   }
-  // A ZIP whatever its name (`assets/plugin.dat`): an app opens any file as one (ZipFile,
-  // DexClassLoader), and its deflated entries are invisible to a raw scan.
+  // An archive named as one, or a ZIP whatever its name (`assets/plugin.dat`, also with bytes
+  // before it): an app opens any file as one (ZipFile, DexClassLoader), and its deflated entries
+  // are invisible to a raw scan. One not named as an archive is data to the app too: its bytes are
+  // scanned raw as well (what no entry holds, what comes before it).
+  const nested = new BufferSource(buf);
   const zipMagic = buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
-  if (zipMagic) {
+  const named = zipMagic && ZIP_NAME.test(name);
+  const zip = named ? 'start' : await zipByContent(nested);
+  if (zip) {
+    if (!named) ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
     if (depth + 1 < ctx.limits.maxDepth) {
-      const nested = new BufferSource(buf);
-      await extractZip(nested, `${path}!/${name}`, file, ctx, depth + 1);
+      await extractZip(nested, `${path}!/${name}`, file, ctx, depth + 1, !named);
       return;
     }
     ctx.unreadable.push({ path: `${path}!/${name}`, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
+    if (!named) return;
   }
   if (buf.length >= 8 && isDex(buf)) {
     // A DEX anywhere but the root is data an app loads or reads itself: a header claiming no
@@ -1064,22 +1128,38 @@ async function compressionOfSource(src: RandomAccessSource): Promise<Compression
 /**
  * The text a gzip, xz, bzip2, zstd or LZ4 file holds (a config an app unpacks itself), scanned at
  * offsets in the decompressed bytes; unreadable (the gate fails closed) when it does not
- * decompress. Decompression stops at the per-entry cap or at the file's whole inflation budget,
- * whichever is less, so a small file cannot cost time out of proportion to its size (seek-bzip's
- * decoder is JavaScript, a byte at a time); what it gives is then charged to the budget.
+ * decompress. Decompression stops at the per-entry cap or at what is left of the file's
+ * inflation budget, whichever is less, so a small file cannot cost time out of proportion to its
+ * size (seek-bzip's decoder is JavaScript, a byte at a time); what it gives is then charged to the
+ * budget, and what a refused or corrupt decoding gave is spent from it.
  */
 async function scanUnpacked(kind: Compression, buf: Buffer, base: EvidenceBase, path: string, file: ArtifactFile, ctx: ArtifactContext, depth: number): Promise<void> {
   const entryCap = Math.max(1, ctx.limits.maxEntryBytes);
-  // What the file may give at most (the cap, or its whole budget): fixed for the file, so that
-  // what decoding concludes does not depend on what others spent from a budget the slices of a
-  // shared image spend in any order. What is left of the budget is then checked by `charge`,
-  // whose refusals those slices learn of.
-  const cap = Math.min(entryCap, ctx.inflation?.max ?? ctx.limits.maxFileInflatedBytes);
+  // The most the file may give (the cap, or its whole budget), and what is left of its budget.
+  // A decoding is given no more than is left, so a file of many bombs costs its budget once, not
+  // each time; what it gives or spends is then charged. Where what is left decides the outcome
+  // (less than the fixed bound, and refused), the refusal is the budget's: the slices of a shared
+  // image, which spend from it in any order, learn of it (refuseForBudget) and the file is
+  // extracted again whole, so the outcome does not depend on the number of threads.
+  const fixed = Math.min(entryCap, ctx.inflation?.max ?? ctx.limits.maxFileInflatedBytes);
+  const left = budgetLeft(ctx);
+  if (left === 0) {
+    refuseForBudget(ctx);
+    ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
+    return;
+  }
+  const cap = Math.min(fixed, left);
+  const meter: DecodeMeter = { produced: 0 };
   let out: Buffer;
   try {
-    out = await decompressCapped(kind, buf, cap, entryCap, cap);
+    out = await decompressCapped(kind, buf, cap, entryCap, cap, meter);
   } catch (e) {
-    if (e instanceof PastCap && e.what === 'output' && cap < entryCap) {
+    // What the decoding cost: the bytes it gave (a work refusal, the bound it was given).
+    spend(ctx, e instanceof PastCap && e.what === 'work' ? cap : Math.min(fixed, meter.produced));
+    if (e instanceof PastCap && e.what !== 'window' && cap < fixed) {
+      refuseForBudget(ctx);
+      ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
+    } else if (e instanceof PastCap && e.what === 'output' && cap < entryCap) {
       // More than the file's whole budget: refused in any order.
       ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
     } else if (e instanceof PastCap && e.what === 'work') {
@@ -1099,36 +1179,80 @@ async function scanUnpacked(kind: Compression, buf: Buffer, base: EvidenceBase, 
 }
 
 /**
- * What a compressed file or entry holds, recognised by its content as a file of the walk is. An
- * APK or ZIP is extracted, under the compressed file's path: a compressed system APK
+ * What a compressed file or entry holds, recognised by its content as a file of the walk is. It
+ * is scanned raw, as any bytes are, and then read for what it is. An APK or ZIP (also one with
+ * bytes before it) is extracted, under the compressed file's path: a compressed system APK
  * (`priv-app/Foo/Foo.apk.gz` beside `Foo-Stub`) is installed by PackageManagerService, which
- * decompresses it at boot, and a deflated DEX inside it is invisible to a raw scan. A DEX is
- * scanned as one (and raw: it is not code ART loads from an APK); a further layer of compression
- * (a gzip'd file inside an xz one) is opened in turn. Each layer counts against maxDepth as an
- * archive inside an archive does. Anything else is scanned raw.
+ * decompresses it at boot, and a deflated DEX inside it is invisible to a raw scan. An image
+ * (`system.img.gz`, Samsung's `*.img.lz4`) is opened as the image it is; a DEX is scanned as one;
+ * a further layer of compression (a gzip'd file inside an xz one) is opened in turn. Each layer
+ * counts against maxDepth as an archive inside an archive does, and one past it fails closed.
  */
 async function scanDecompressed(out: Buffer, base: EvidenceBase, path: string, file: ArtifactFile, ctx: ArtifactContext, depth: number): Promise<void> {
-  const zipMagic = out.length >= 4 && out.readUInt32LE(0) === 0x04034b50;
-  const kind = !zipMagic && mayBeCompressed(out) ? compressionOf(out) : undefined;
-  if ((zipMagic || kind) && depth + 1 >= ctx.limits.maxDepth) {
+  const src = new BufferSource(out);
+  const zip = await zipByContent(src);
+  const kind = !zip && mayBeCompressed(out) ? compressionOf(out) : undefined;
+  const image = zip || kind ? undefined : await sniffContainer(src, out.subarray(0, 8));
+  // An image's files are what is scanned (as a file of the walk that is one); anything else is
+  // scanned raw first: bytes of a ZIP that no entry holds are there for an app that reads it.
+  if (!image) ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
+  if ((zip || kind) && depth + 1 >= ctx.limits.maxDepth) {
     ctx.unreadable.push({ path, format: kind ?? 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives or compressions deep: scanned as raw bytes only` });
-  } else if (zipMagic) {
-    await extractZip(new BufferSource(out), path, file, ctx, depth + 1);
     return;
-  } else if (kind) {
-    ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
+  }
+  if (zip) {
+    await extractZip(src, path, file, ctx, depth + 1, zip === 'prefixed');
+    return;
+  }
+  if (kind) {
     await scanUnpacked(kind, out, base, path, file, ctx, depth + 1);
     return;
-  } else if (out.length >= 8 && isDex(out)) {
-    ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
+  }
+  if (image) {
+    const item: ScanItem = {
+      relPath: path,
+      partition: file.partition,
+      partitionPath: nestedPartitionPath(path, file),
+      size: out.length,
+      depth: (file.depth ?? 0) + 1,
+      imagePartition: file.partition ? undefined : imagePartitionOf(path.replace(COMPRESSED_SUFFIX, '')),
+    };
+    try {
+      await extractImage(item, src, image, ctx);
+    } catch (e) {
+      ctx.unreadable.push(unreadableFrom(path, e, image));
+    } finally {
+      ctx.endpoints.setArtifact(artifactOf(file.relPath));
+    }
+    return;
+  }
+  if (out.length >= 8 && isDex(out)) {
     try {
       scanDex(out, { ...base, source: 'dex' }, ctx, out.length, 'discard');
     } catch (e) {
       ctx.unreadable.push(unreadableFrom(path, e, 'dex'));
     }
-    return;
   }
-  ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
+}
+
+/** The suffix a compressed file's name adds (`system.img.lz4`). */
+const COMPRESSED_SUFFIX = /\.(gz|xz|bz2|zst|lz4)$/i;
+
+/**
+ * Whether bytes held in memory (an entry, what a compressed file holds) are a ZIP, whatever they
+ * are named: they start with a local header (`start`), or end like one (an end-of-central-directory
+ * record in their last 64 KiB) and open as a ZIP of at least one entry (`prefixed`: bytes before
+ * it, which java.util.zip and minizip read past). One that merely holds the signature does not
+ * count: it is data.
+ */
+async function zipByContent(src: RandomAccessSource): Promise<'start' | 'prefixed' | undefined> {
+  if (src.size >= 4 && (await src.read(0, 4)).readUInt32LE(0) === 0x04034b50) return 'start';
+  if (!(await endsLikeZip(src))) return undefined;
+  try {
+    return (await openZip(src)).entries.length > 0 ? 'prefixed' : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function nestedPartitionPath(path: string, file: ArtifactFile): string {

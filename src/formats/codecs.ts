@@ -147,13 +147,26 @@ export function compressionOf(buf: Buffer): Compression | undefined {
  * a 2 MiB window) before the decoder allocates it. Decoding work is bounded by `workBasis`
  * (workBound): PastCap `work` past it.
  */
-export async function decompressCapped(kind: Compression, data: Buffer, cap: number, windowCap = cap, workBasis = cap): Promise<Buffer> {
-  if (kind === 'gzip') return gunzipCapped(data, cap);
-  if (kind === 'xz') return xzCapped(data, cap);
-  if (kind === 'bzip2') return bzip2Capped(data, cap, workBasis);
-  if (kind === 'lz4') return lz4Capped(data, cap, workBasis);
-  return zstdCapped(data, cap, windowCap, workBasis);
+export async function decompressCapped(kind: Compression, data: Buffer, cap: number, windowCap = cap, workBasis = cap, meter: DecodeMeter = { produced: 0 }): Promise<Buffer> {
+  if (kind === 'gzip') return gunzipCapped(data, cap, meter);
+  if (kind === 'xz') return xzCapped(data, cap, meter);
+  if (kind === 'bzip2') return bzip2Capped(data, cap, workBasis, meter);
+  if (kind === 'lz4') return lz4Capped(data, cap, workBasis, meter);
+  return zstdCapped(data, cap, windowCap, workBasis, meter);
 }
+
+/**
+ * How many bytes a decoding gave, also when it failed (set as it goes, or on failure): what a
+ * refused or corrupt file cost, for the caller to charge. zlib does not say how far a gzip member
+ * got before its error; deflate gives at most 1032 bytes a byte, so 1032 times the data's length
+ * stands in for it (the caller caps it at what the file may give).
+ */
+export interface DecodeMeter {
+  produced: number;
+}
+
+/** The most deflate gives a byte of its input (258-byte matches in 2 bits, and a little). */
+const DEFLATE_MAX_RATIO = 1032;
 
 /**
  * The decoding work a file may cost, from `basis` (a fixed bound of the file: its budget or the
@@ -168,11 +181,18 @@ function workBound(basis: number, perOutputByte: number, fixed: number): number 
 const PER_UNIT_WORK = 4096;
 
 /** gzip members by Node's zlib, which stops at `cap` (maxOutputLength). */
-function gunzipCapped(data: Buffer, cap: number): Buffer {
+function gunzipCapped(data: Buffer, cap: number, meter: DecodeMeter): Buffer {
   try {
-    return gunzipSync(data, { maxOutputLength: Math.max(1, cap) });
+    const out = gunzipSync(data, { maxOutputLength: Math.max(1, cap) });
+    meter.produced = out.length;
+    return out;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new PastCap(`decompresses to more than ${cap} bytes`);
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      meter.produced = cap;
+      throw new PastCap(`decompresses to more than ${cap} bytes`);
+    }
+    // Not capped by `cap`: an estimate of the member's work that does not depend on the cap given.
+    meter.produced = DEFLATE_MAX_RATIO * data.length;
     throw new FormatError('gzip', (e as Error).message);
   }
 }
@@ -188,7 +208,7 @@ const XZ_ERRORS: Record<string, string> = {
   '8': 'corrupt xz data: truncated',
 };
 
-async function xzCapped(data: Buffer, cap: number): Promise<Buffer> {
+async function xzCapped(data: Buffer, cap: number, meter: DecodeMeter = { produced: 0 }): Promise<Buffer> {
   xz ??= import('xz-decompress').then((m) => pick<XzModule>(m, 'XzReadableStream'));
   const { XzReadableStream } = await xz;
   // The data as one chunk, not copied (a Blob would copy it).
@@ -206,6 +226,7 @@ async function xzCapped(data: Buffer, cap: number): Promise<Buffer> {
       const { done, value } = await reader.read();
       if (done) break;
       n += value.length;
+      meter.produced = Math.min(n, cap);
       if (n > cap) {
         await reader.cancel();
         throw new PastCap(`decompresses to more than ${cap} bytes`);
@@ -231,9 +252,16 @@ class CappedBytes {
   private piece = Buffer.allocUnsafe(1 << 20);
   private at = 0;
   total = 0;
-  constructor(private readonly cap: number) {}
+  /** `meter.produced` follows `total` (after `settle` for writeByte), and is the cap once the cap is passed. */
+  constructor(
+    private readonly cap: number,
+    private readonly meter: DecodeMeter = { produced: 0 },
+  ) {}
   write(bytes: Uint8Array): void {
-    if (this.total + bytes.length > this.cap) throw new PastCap(`decompresses to more than ${this.cap} bytes`);
+    if (this.total + bytes.length > this.cap) {
+      this.meter.produced = this.cap;
+      throw new PastCap(`decompresses to more than ${this.cap} bytes`);
+    }
     let from = 0;
     while (from < bytes.length) {
       if (this.at === this.piece.length) this.nextPiece();
@@ -243,12 +271,20 @@ class CappedBytes {
       from += n;
     }
     this.total += bytes.length;
+    this.meter.produced = this.total;
   }
   writeByte(b: number): void {
-    if (this.total === this.cap) throw new PastCap(`decompresses to more than ${this.cap} bytes`);
+    if (this.total === this.cap) {
+      this.meter.produced = this.cap;
+      throw new PastCap(`decompresses to more than ${this.cap} bytes`);
+    }
     if (this.at === this.piece.length) this.nextPiece();
     this.piece[this.at++] = b;
     this.total++;
+  }
+  /** After writeByte calls (a byte at a time, not counted as they go). */
+  settle(): void {
+    if (this.meter.produced < this.total) this.meter.produced = this.total;
   }
   bytes(): Buffer {
     return Buffer.concat([...this.pieces, this.piece.subarray(0, this.at)], this.total);
@@ -305,10 +341,10 @@ class BzInput {
  * past (bzip2 -d warns and ignores them), so they make the data corrupt: a stream after them
  * would be hidden.
  */
-async function bzip2Capped(data: Buffer, cap: number, workBasis: number): Promise<Buffer> {
+async function bzip2Capped(data: Buffer, cap: number, workBasis: number, meter: DecodeMeter = { produced: 0 }): Promise<Buffer> {
   bunzip ??= import('seek-bzip').then((m) => (m as unknown as { default?: BunzipClass }).default ?? (m as unknown as BunzipClass));
   const Bunzip = await bunzip;
-  const out = new CappedBytes(cap);
+  const out = new CappedBytes(cap, meter);
   const input = new BzInput(data);
   const workCap = workBound(workBasis, 8, 64 << 20);
   let work = 0;
@@ -343,6 +379,7 @@ async function bzip2Capped(data: Buffer, cap: number, workBasis: number): Promis
     throw new FormatError('bzip2', `corrupt bzip2 data: ${(e as Error).message ?? String(e)}`);
   } finally {
     process.noDeprecation = quiet;
+    out.settle();
   }
   return out.bytes();
 }
@@ -433,7 +470,7 @@ export function* zstdFrames(data: Buffer, cap: number, windowCap = cap): Generat
  * 128 KiB ones would need, so an 8 MiB window moves ~192 bytes a byte of output). A frame that
  * gives other than the size its header declares is corrupt.
  */
-async function zstdCapped(data: Buffer, cap: number, windowCap: number, workBasis: number): Promise<Buffer> {
+async function zstdCapped(data: Buffer, cap: number, windowCap: number, workBasis: number, meter: DecodeMeter): Promise<Buffer> {
   // Walked once to bound the work before anything is decoded, then again to decode.
   // zstd -19 (an 8 MiB window) writes up to 3 times as many blocks as 128 KiB ones would need:
   // 192 bytes of window moved per byte of output, under 256.
@@ -445,7 +482,7 @@ async function zstdCapped(data: Buffer, cap: number, windowCap: number, workBasi
   }
   zstdStream ??= import('fzstd').then((m) => pick<{ Decompress: new (ondata: (data: Uint8Array, final: boolean) => void) => ZstdStream }>(m, 'Decompress').Decompress);
   const Decompress = await zstdStream;
-  const out = new CappedBytes(cap);
+  const out = new CappedBytes(cap, meter);
   try {
     for (const f of zstdFrames(data, cap, windowCap)) {
       const before = out.total;
@@ -473,10 +510,10 @@ function lz4Bound(n: number): number {
  * (FormatError, so the file is unreadable), nor is one whose blocks give other than its declared
  * content size. Checksums are passed over, as the blocks are decoded without them.
  */
-async function lz4Capped(data: Buffer, cap: number, workBasis: number): Promise<Buffer> {
+async function lz4Capped(data: Buffer, cap: number, workBasis: number, meter: DecodeMeter): Promise<Buffer> {
   const { lz4DecompressBlock } = await import('./lz4.js');
   const bad = (why: string, at: number): FormatError => new FormatError('lz4', `${why}, at offset ${at}`);
-  const out = new CappedBytes(cap);
+  const out = new CappedBytes(cap, meter);
   // Each block costs a call and a copy however little it holds: a bound on their number.
   const workCap = workBound(workBasis, 4, 64 << 20);
   let work = 0;
