@@ -20789,6 +20789,18 @@ async function decompressCapped(kind, data, cap, windowCap = cap, workBasis = ca
 /** The most deflate gives a byte of its input (258-byte matches in 2 bits, and a little). */
 const DEFLATE_MAX_RATIO = 1032;
 /**
+ * How much a gzip file that failed gave before its fault: decoded again flushing what it has, which
+ * tells for truncated data; for data that is corrupt before its end, deflate's bound stands in.
+ */
+function gunzippedBefore(data, cap) {
+    try {
+        return gunzipSync(data, { maxOutputLength: Math.max(1, cap), finishFlush: constants.Z_SYNC_FLUSH }).length;
+    }
+    catch (e) {
+        return e.code === 'ERR_BUFFER_TOO_LARGE' ? cap : DEFLATE_MAX_RATIO * data.length;
+    }
+}
+/**
  * The decoding work a file may cost, from `basis` (a fixed bound of the file: its budget or the
  * per-entry cap, never what is left of a budget others spend from, so that the same file gets
  * the same verdict on any number of threads): `perOutputByte` times it and a fixed allowance.
@@ -20796,6 +20808,10 @@ const DEFLATE_MAX_RATIO = 1032;
 function workBound(basis, perOutputByte, fixed) {
     return perOutputByte * basis + fixed;
 }
+/** Work a byte of output may cost (workBound): bzip2's block buffers, zstd's window moves, LZ4's blocks. */
+const BZIP2_WORK_PER_BYTE = 8;
+const ZSTD_WORK_PER_BYTE = 256;
+const LZ4_WORK_PER_BYTE = 4;
 /** What one block or frame costs besides its bytes (allocations, calls): a crafted file of tiny ones is bounded by it. */
 const PER_UNIT_WORK = 4096;
 /** gzip members by Node's zlib, which stops at `cap` (maxOutputLength). */
@@ -20811,7 +20827,7 @@ function gunzipCapped(data, cap, meter) {
             throw new PastCap(`decompresses to more than ${cap} bytes`);
         }
         // Not capped by `cap`: an estimate of the member's work that does not depend on the cap given.
-        meter.produced = DEFLATE_MAX_RATIO * data.length;
+        meter.produced = gunzippedBefore(data, cap);
         throw new FormatError('gzip', e.message);
     }
 }
@@ -20961,7 +20977,7 @@ async function bzip2Capped(data, cap, workBasis, meter = { produced: 0 }) {
     const Bunzip = await bunzip;
     const out = new CappedBytes(cap, meter);
     const input = new BzInput(data);
-    const workCap = workBound(workBasis, 8, 64 << 20);
+    const workCap = workBound(workBasis, BZIP2_WORK_PER_BYTE, 64 << 20);
     let work = 0;
     // seek-bzip allocates with the deprecated `new Buffer()`; once bundled it is no longer under
     // node_modules, so Node would print DEP0005 to the user. Decoding is synchronous: deprecation
@@ -20973,6 +20989,7 @@ async function bzip2Capped(data, cap, workBasis, meter = { produced: 0 }) {
         while (!input.eof()) {
             if (bz._init_block()) {
                 work += 4 * bz.dbufSize;
+                meter.work = work / BZIP2_WORK_PER_BYTE;
                 if (work > workCap)
                     throw new PastCap(`has more blocks than their output could justify (${work} bytes of block buffers)`, 'work');
                 bz._read_bunzip();
@@ -21098,10 +21115,11 @@ async function zstdCapped(data, cap, windowCap, workBasis, meter) {
     // Walked once to bound the work before anything is decoded, then again to decode.
     // zstd -19 (an 8 MiB window) writes up to 3 times as many blocks as 128 KiB ones would need:
     // 192 bytes of window moved per byte of output, under 256.
-    const workCap = workBound(workBasis, 256, 1 << 30);
+    const workCap = workBound(workBasis, ZSTD_WORK_PER_BYTE, 1 << 30);
     let work = 0;
     for (const f of zstdFrames(data, cap, windowCap)) {
         work += PER_UNIT_WORK + f.blocks * (f.window + 12 + PER_UNIT_WORK);
+        meter.work = work / ZSTD_WORK_PER_BYTE;
         if (work > workCap)
             throw new PastCap(`has frames whose blocks times window (${work} bytes) are more than their output could justify`, 'work');
     }
@@ -21141,10 +21159,11 @@ async function lz4Capped(data, cap, workBasis, meter) {
     const bad = (why, at) => new FormatError('lz4', `${why}, at offset ${at}`);
     const out = new CappedBytes(cap, meter);
     // Each block costs a call and a copy however little it holds: a bound on their number.
-    const workCap = workBound(workBasis, 4, 64 << 20);
+    const workCap = workBound(workBasis, LZ4_WORK_PER_BYTE, 64 << 20);
     let work = 0;
     const put = (b) => {
         work += PER_UNIT_WORK + b.length;
+        meter.work = work / LZ4_WORK_PER_BYTE;
         if (work > workCap)
             throw new PastCap(`has more blocks than their output could justify (${work} bytes of work)`, 'work');
         out.write(b);
@@ -21675,6 +21694,39 @@ function overlapping(entries) {
     }
     return out;
 }
+/**
+ * The byte ranges of an archive that none of its parts holds: not an entry (its local header and
+ * data), the central directory and end record with the comment, the APK Signing Block, nor the
+ * bytes before the first entry (ZipArchive.prefixBytes, read apart). A ZIP writer leaves none; data
+ * put there is in the file (an app reading its own APK as bytes finds it) and in no entry. An
+ * entry whose local header cannot be read is taken to hold its fixed header and data.
+ */
+async function zipGaps(src, zip) {
+    const held = [[0, zip.prefixBytes], [zip.cdOffset, src.size]];
+    if (zip.signingBlock)
+        held.push([zip.signingBlock.offset, zip.signingBlock.offset + zip.signingBlock.size]);
+    for (const e of zip.entries) {
+        let data = e.dataOffset;
+        if (data === undefined) {
+            try {
+                data = (await entryDataOffset(src, e)).offset;
+            }
+            catch {
+                data = e.localHeaderOffset + LFH_SIZE;
+            }
+        }
+        held.push([e.localHeaderOffset, data + e.compressedSize]);
+    }
+    held.sort((a, b) => a[0] - b[0]);
+    const gaps = [];
+    let at = 0;
+    for (const [from, to] of held) {
+        if (from > at)
+            gaps.push([at, Math.min(from, src.size)]);
+        at = Math.max(at, to);
+    }
+    return gaps.filter(([from, to]) => to > from);
+}
 /** Why an entry that overlaps another (ZipArchive.overlaps) is not inflated. */
 function overlapReason(zip, over) {
     return `its bytes overlap those of entry ${JSON.stringify(zip.entries[over].name)} (a ZIP bomb inflates shared data once per entry); not inflated`;
@@ -21689,6 +21741,7 @@ async function entryDataOffset(src, entry) {
         throw new FormatError('zip', `bad local header signature for ${JSON.stringify(entry.name)}`, entry.localHeaderOffset);
     }
     const offset = entry.localHeaderOffset + LFH_SIZE + lfh.readUInt16LE(26) + lfh.readUInt16LE(28);
+    entry.dataOffset = offset;
     return { offset, localMethod: lfh.readUInt16LE(8) };
 }
 /**
@@ -25207,10 +25260,16 @@ function budgetLeft(ctx) {
  * corrupt part-way): what it cost, so that a file of many such cannot cost more than its budget.
  * Never refused: it only leaves less for what follows.
  */
-function spend(ctx, n) {
+function spend(ctx, bytes) {
+    const n = Math.ceil(bytes);
     const inf = (ctx.inflation ??= { max: ctx.limits.maxFileInflatedBytes, spent: 0 });
-    if (inf.shared)
-        Atomics.add(inf.shared, 0, BigInt(n));
+    if (inf.shared) {
+        // Past the budget, the slices' results are not those of one thread (whose next decoding would
+        // be given nothing): as for a refused charge, the file is extracted again whole.
+        const b = BigInt(n);
+        if (Atomics.add(inf.shared, 0, b) + b > BigInt(inf.max))
+            Atomics.store(inf.shared, 1, 1n);
+    }
     inf.spent = Math.min(inf.max, inf.spent + n);
     ctx.stats.inflatedBytes += n;
 }
@@ -25359,16 +25418,13 @@ async function dispatchSource(item, src, ctx) {
     // A shared file that turned out to hold no container (a sparse image of raw data): slice 0's.
     if (!records(ctx))
         return;
+    // A ZIP after the file's own data (zip -A; java.util.zip and minizip read past what comes
+    // first), whatever it is named: read as well as what the file starts as.
+    const appended = await zipAfterData(src);
     if (isVdex(head)) {
         await extractVdex(src, item, ctx);
     }
     else if (mayBeCompressed(head) && (await scanCompressedFile(src, item, ctx))) ;
-    else if ((await zipByContent(src)) === 'prefixed') {
-        // A ZIP with bytes before it, whatever its name (java.util.zip and minizip read past them):
-        // its entries, and all of its bytes, as an entry that is one.
-        await scanRawSource(src, { path: item.relPath, source: 'file' }, ctx);
-        await extractZip(src, item.relPath, item, ctx, 0, true);
-    }
     else if (PROP_NAME$1.test(name) || skuOfInitRc(name)) {
         await extractTextProps(src, item, name, ctx);
     }
@@ -25384,6 +25440,8 @@ async function dispatchSource(item, src, ctx) {
         const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
         await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
     }
+    if (appended)
+        await extractZip(src, item.relPath, item, ctx, 0, { prefixIsData: true });
 }
 const APK_NAME = /\.(apk|apex|capex|jar)$/i;
 /** The code ART loads from an APK or JAR: classes.dex, classes2.dex, ... at its root. */
@@ -25443,12 +25501,25 @@ const SIGNATURE_PAIRS = new Set([APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEM
  * Bytes of an archive that no entry holds but a reader still hands to an app, scanned raw at
  * their offsets in the archive: its comment and what follows it (ZipFile.getComment), and the
  * APK Signing Block's pairs other than signatures (channel ids, which tools such as Walle and
- * VasDolly write there for apps to read). A block that does not parse is reported with the
- * package's signers (readApkSigners).
+ * VasDolly write there for apps to read), and bytes between the archive's parts that none of them
+ * holds (zipGaps: an app reading its own APK finds them). A block that does not parse is reported
+ * with the package's signers (readApkSigners).
  */
-async function scanOutsideEntries(src, zip, path, ctx) {
+async function scanOutsideEntries(src, zip, path, ctx, gaps) {
     const base = { path, source: 'file' };
     try {
+        let left = ctx.limits.maxEntryBytes;
+        for (const [from, to] of gaps ? await zipGaps(src, zip) : []) {
+            const len = Math.min(to - from, left);
+            if (len < to - from) {
+                ctx.unreadable.push({ path, format: 'zip', reason: `${to - from} bytes at ${from} that no entry holds, past the ${ctx.limits.maxEntryBytes}-byte cap for such bytes; not all scanned`, offset: from });
+            }
+            if (len <= 0)
+                break;
+            const gap = await src.read(from, len);
+            ctx.scanner.scan(gap, 0, gap.length, base, ctx.endpoints, (p) => from + p);
+            left -= len;
+        }
         const from = zip.eocdOffset + 22;
         const len = Math.min(src.size - from, ctx.limits.maxEntryBytes);
         if (len > 0) {
@@ -25846,13 +25917,11 @@ function sourceOfEntry(name) {
         return 'asset';
     return 'file';
 }
-/** Reads a ZIP (APK, JAR, APEX...) entry by entry. */
 /**
- * An APK, JAR or ZIP: every entry, the bytes outside them a reader hands to an app, and the
- * package its manifest declares. `prefixIsData`: a ZIP found by its content with bytes before it,
- * which the caller has scanned raw; they are reported (Janus) only when it is an APK.
+ * An APK, JAR or ZIP, entry by entry: every entry, the bytes outside them a reader hands to an
+ * app or that no part holds, and the package its manifest declares.
  */
-async function extractZip(src, path, file, ctx, depth, prefixIsData = false) {
+async function extractZip(src, path, file, ctx, depth, found = {}) {
     let zip;
     try {
         zip = await openZip(src);
@@ -25870,7 +25939,7 @@ async function extractZip(src, path, file, ctx, depth, prefixIsData = false) {
     }
     // Janus (CVE-2017-13156): bytes before the first local header run as a DEX on unpatched
     // Android. They are scanned, and the APK fails closed.
-    if (zip.prefixBytes > 0 && (!prefixIsData || zip.entries.some((e) => e.name === 'AndroidManifest.xml'))) {
+    if (zip.prefixBytes > 0 && (!found.prefixIsData || zip.entries.some((e) => e.name === 'AndroidManifest.xml'))) {
         const head = await src.read(0, Math.min(zip.prefixBytes, ctx.limits.maxEntryBytes));
         const isJanusDex = head.length >= 8 && isDex(head);
         ctx.unreadable.push({
@@ -25959,7 +26028,7 @@ async function extractZip(src, path, file, ctx, depth, prefixIsData = false) {
         if (entry.method !== 8 && entry.compressedSize > entry.uncompressedSize)
             await scanStoredTail(src, entry, base, path, ctx);
     }
-    await scanOutsideEntries(src, zip, path, ctx);
+    await scanOutsideEntries(src, zip, path, ctx, !found.scannedRaw);
     if (manifest) {
         if (overlayValues.length && manifest.overlay)
             manifest.resources = overlayValues;
@@ -26073,39 +26142,46 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
             return;
         }
     }
-    // An archive named as one, or a ZIP whatever its name (`assets/plugin.dat`, also with bytes
-    // before it): an app opens any file as one (ZipFile, DexClassLoader), and its deflated entries
-    // are invisible to a raw scan. One not named as an archive is data to the app too: its bytes are
-    // scanned raw as well (what no entry holds, what comes before it).
+    // An archive named as one, or a ZIP whatever its name (`assets/plugin.dat`): an app opens any
+    // file as one (ZipFile, DexClassLoader), and its deflated entries are invisible to a raw scan.
+    // One not named as an archive is data to the app too: its bytes are scanned raw as well. A ZIP
+    // after other data (zip -A: a DEX, a gzip stream, text) is read besides what the data starts as.
     const nested = new BufferSource(buf);
     const zipMagic = buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
     const named = zipMagic && ZIP_NAME.test(name);
-    const zip = named ? 'start' : await zipByContent(nested);
-    if (zip) {
+    const deep = depth + 1 >= ctx.limits.maxDepth;
+    const nestedPath = `${path}!/${name}`;
+    if (zipMagic) {
         if (!named)
             ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
-        if (depth + 1 < ctx.limits.maxDepth) {
-            await extractZip(nested, `${path}!/${name}`, file, ctx, depth + 1, !named);
+        if (!deep) {
+            await extractZip(nested, nestedPath, file, ctx, depth + 1, named ? {} : { prefixIsData: true, scannedRaw: true });
             return;
         }
-        ctx.unreadable.push({ path: `${path}!/${name}`, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
+        ctx.unreadable.push({ path: nestedPath, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
         if (!named)
             return;
     }
+    const appended = !zipMagic && (await zipAfterData(nested));
     if (buf.length >= 8 && isDex(buf)) {
         // A DEX anywhere but the root is data an app loads or reads itself: a header claiming no
         // strings must not hide what follows it, so all of its bytes are scanned as well (first: the
-        // DEX scan may leave the buffer changed).
+        // DEX scan may leave the buffer changed, unless a ZIP after it is still to be read).
         if (!ROOT_DEX.test(name))
             ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
-        scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, after, span);
-        return;
+        scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, appended ? 'restore' : after, span);
     }
-    ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
-    if (mayBeCompressed(buf)) {
-        const kind = compressionOf(buf);
+    else {
+        ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
+        const kind = mayBeCompressed(buf) ? compressionOf(buf) : undefined;
         if (kind)
-            await scanUnpacked(kind, buf, { ...base, source: sourceOfEntry(name) }, `${path}!/${name}`, file, ctx, depth);
+            await scanUnpacked(kind, buf, { ...base, source: sourceOfEntry(name) }, nestedPath, file, ctx, depth);
+    }
+    if (appended && deep) {
+        ctx.unreadable.push({ path: nestedPath, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
+    }
+    else if (appended) {
+        await extractZip(nested, nestedPath, file, ctx, depth + 1, { prefixIsData: true, scannedRaw: !ROOT_DEX.test(name) });
     }
 }
 /**
@@ -26186,8 +26262,8 @@ async function scanUnpacked(kind, buf, base, path, file, ctx, depth) {
         out = await decompressCapped(kind, buf, cap, entryCap, cap, meter);
     }
     catch (e) {
-        // What the decoding cost: the bytes it gave (a work refusal, the bound it was given).
-        spend(ctx, e instanceof PastCap && e.what === 'work' ? cap : Math.min(fixed, meter.produced));
+        // What the decoding cost: the bytes it gave or the work it did (a work refusal, the bound it was given).
+        spend(ctx, e instanceof PastCap && e.what === 'work' ? cap : Math.min(fixed, Math.max(meter.produced, meter.work ?? 0)));
         if (e instanceof PastCap && e.what !== 'window' && cap < fixed) {
             refuseForBudget(ctx);
             ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
@@ -26207,7 +26283,9 @@ async function scanUnpacked(kind, buf, base, path, file, ctx, depth) {
         }
         return;
     }
-    if (!charge(ctx, out.length)) {
+    // What it gave, or the work it took where that was more (a file of many tiny blocks, or of
+    // blocks that each move a large window, costs its budget for that work even when it decodes).
+    if (!charge(ctx, Math.max(out.length, Math.min(fixed, Math.ceil(meter.work ?? 0))))) {
         ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
         return;
     }
@@ -26225,26 +26303,11 @@ async function scanUnpacked(kind, buf, base, path, file, ctx, depth) {
  */
 async function scanDecompressed(out, base, path, file, ctx, depth) {
     const src = new BufferSource(out);
-    const zip = await zipByContent(src);
-    const kind = !zip && mayBeCompressed(out) ? compressionOf(out) : undefined;
-    const image = zip || kind ? undefined : await sniffContainer(src, out.subarray(0, 8));
-    // An image's files are what is scanned (as a file of the walk that is one); anything else is
-    // scanned raw first: bytes of a ZIP that no entry holds are there for an app that reads it.
-    if (!image)
-        ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
-    if ((zip || kind) && depth + 1 >= ctx.limits.maxDepth) {
-        ctx.unreadable.push({ path, format: kind ?? 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives or compressions deep: scanned as raw bytes only` });
-        return;
-    }
-    if (zip) {
-        await extractZip(src, path, file, ctx, depth + 1, zip === 'prefixed');
-        return;
-    }
-    if (kind) {
-        await scanUnpacked(kind, out, base, path, file, ctx, depth + 1);
-        return;
-    }
+    const zipStart = out.length >= 4 && out.readUInt32LE(0) === 0x04034b50;
+    const kind = !zipStart && mayBeCompressed(out) ? compressionOf(out) : undefined;
+    const image = zipStart || kind ? undefined : await sniffContainer(src, out.subarray(0, 8));
     if (image) {
+        // Its files are what is scanned, as of a file of the walk that is an image.
         const item = {
             relPath: path,
             partition: file.partition,
@@ -26264,34 +26327,47 @@ async function scanDecompressed(out, base, path, file, ctx, depth) {
         }
         return;
     }
-    if (out.length >= 8 && isDex(out)) {
+    // Anything else is scanned raw first: bytes of a ZIP that no entry holds are there for an app
+    // that reads it. A ZIP after other data (zip -A; a gzip stream and then a ZIP, which gzip -d
+    // reads past) is read besides what the data starts as.
+    ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
+    const appended = !zipStart && (await zipAfterData(src));
+    if ((zipStart || kind || appended) && depth + 1 >= ctx.limits.maxDepth) {
+        ctx.unreadable.push({ path, format: kind ?? 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives or compressions deep: scanned as raw bytes only` });
+        return;
+    }
+    if (kind) {
+        await scanUnpacked(kind, out, base, path, file, ctx, depth + 1);
+    }
+    else if (!zipStart && out.length >= 8 && isDex(out)) {
         try {
-            scanDex(out, { ...base, source: 'dex' }, ctx, out.length, 'discard');
+            scanDex(out, { ...base, source: 'dex' }, ctx, out.length, 'restore');
         }
         catch (e) {
             ctx.unreadable.push(unreadableFrom(path, e, 'dex'));
         }
     }
+    if (zipStart || appended)
+        await extractZip(src, path, file, ctx, depth + 1, { prefixIsData: true, scannedRaw: true });
 }
 /** The suffix a compressed file's name adds (`system.img.lz4`). */
 const COMPRESSED_SUFFIX = /\.(gz|xz|bz2|zst|lz4)$/i;
 /**
- * Whether bytes held in memory (an entry, what a compressed file holds) are a ZIP, whatever they
- * are named: they start with a local header (`start`), or end like one (an end-of-central-directory
- * record in their last 64 KiB) and open as a ZIP of at least one entry (`prefixed`: bytes before
- * it, which java.util.zip and minizip read past). One that merely holds the signature does not
- * count: it is data.
+ * Whether data that does not start as a ZIP has one after it (zip -A), whatever it is named: it
+ * ends like one (an end-of-central-directory record in its last 64 KiB) and opens as a ZIP of at
+ * least one entry. java.util.zip and minizip read such a ZIP past what comes first. Data that
+ * merely holds the signature (an ELF that embeds libziparchive) does not count.
  */
-async function zipByContent(src) {
+async function zipAfterData(src) {
     if (src.size >= 4 && (await src.read(0, 4)).readUInt32LE(0) === 0x04034b50)
-        return 'start';
+        return false;
     if (!(await endsLikeZip(src)))
-        return undefined;
+        return false;
     try {
-        return (await openZip(src)).entries.length > 0 ? 'prefixed' : undefined;
+        return (await openZip(src)).entries.length > 0;
     }
     catch {
-        return undefined;
+        return false;
     }
 }
 function nestedPartitionPath(path, file) {

@@ -169,7 +169,7 @@ z.close()`, file, junk]);
     return readFileSync(file);
   }
 
-  it('bytes of a ZIP found by its content that no entry holds are scanned too: an asset, and what a gzip\'d file holds', async () => {
+  it('bytes of a ZIP that no entry holds are scanned: a JAR of the walk, an asset ZIP found by its content, and what a gzip\'d file holds', async () => {
     const dir = tempDir('ag-zip-gap-');
     const gap = zipWithGap(join(dir, 'gap.zip'), TEXT);
     // unzip lists it (the gap is where no entry is).
@@ -181,11 +181,13 @@ z.close()`, file, junk]);
     mkdirSync(join(dir, 'build', 'system', 'app', 'X'), { recursive: true });
     execFileSync('zip', ['-q', '-0', join(dir, 'build', 'system', 'app', 'X', 'X.jar'), 'assets/conf.dat'], { cwd: join(dir, 'work'), stdio: 'ignore' });
     put(join(dir, 'build', 'system', 'etc', 'conf.dat.gz'), gzip(gap));
+    put(join(dir, 'build', 'system', 'framework', 'gap.jar'), gap);
     const r = await scanBuild(dir);
     const ep = r.targets[0].endpoints.find((e) => e.value === 'zzhc.vnet.cn');
     expect(ep?.evidence).toEqual([
       { path: 'system/app/X/X.jar', entry: 'assets/conf.dat', source: 'asset', offset: at },
       { path: 'system/etc/conf.dat.gz', source: 'file', offset: at },
+      { path: 'system/framework/gap.jar', source: 'file', offset: at },
     ]);
     expect(r.targets[0].unreadable).toEqual([]);
   });
@@ -280,5 +282,43 @@ z.close()`, join(dir, 'work', 'assets', name), join(dir, 'work', 'conf.txt')]);
     expect(pastCap).toBeGreaterThanOrEqual(1);
     expect(pastCap).toBeLessThanOrEqual(Math.floor(budget / cap));
     expect(pastCap + spent).toBe(8);
+  });
+
+  it('a ZIP after other data (zip -A) is read besides what the data is: a DEX\'s strings, a build.prop\'s properties, a gzip stream (which fails closed: gzip -d warns of trailing garbage)', async () => {
+    const dir = tempDir('ag-zip-after-');
+    const WO = 'https://dm.wo.com.cn:6001/';
+    // Once: an endpoint's evidence is capped (the first 20 by path).
+    put(join(dir, 'work', 'conf.txt'), `backup = ${WO}\n${'padding that deflates well\n'.repeat(20)}`);
+    execFileSync('zip', ['-q', '-9', join(dir, 'work', 'note.zip'), 'conf.txt'], { cwd: join(dir, 'work'), stdio: 'ignore' });
+    const note = readFileSync(join(dir, 'work', 'note.zip'));
+    expect(note.includes(WO)).toBe(false);
+    /** `data` with note.zip after it, its offsets made right by zip -A; unzip reads it. */
+    const after = (name: string, data: Buffer): Buffer => {
+      const file = put(join(dir, 'made', name), Buffer.concat([data, note]));
+      execFileSync('zip', ['-q', '-A', file]);
+      execFileSync('unzip', ['-tq', file], { stdio: 'ignore' });
+      return readFileSync(file);
+    };
+    const dex = dexBytes();
+    const PROPS = 'ro.build.fingerprint=Acme/onyx_eea/onyx:14/UP1A/1:user/release-keys\nro.product.name=onyx_eea\n';
+    put(join(dir, 'build', 'system', 'framework', 'services.dex'), after('services.dex', dex));
+    put(join(dir, 'build', 'system', 'build.prop'), after('build.prop', Buffer.from(PROPS)));
+    put(join(dir, 'work', 'assets', 'payload.bin'), after('payload.bin', dex));
+    put(join(dir, 'work', 'assets', 'data.gz'), after('data.gz', gzip(TEXT)));
+    mkdirSync(join(dir, 'build', 'system', 'app', 'X'), { recursive: true });
+    execFileSync('zip', ['-q', '-0', join(dir, 'build', 'system', 'app', 'X', 'X.jar'), 'assets/payload.bin', 'assets/data.gz'], { cwd: join(dir, 'work'), stdio: 'ignore' });
+    const r = await scanBuild(dir);
+    const t = r.targets[0];
+    expect(t.build.fingerprint).toBe('Acme/onyx_eea/onyx:14/UP1A/1:user/release-keys');
+    const paths = (value: string): string[] => [...new Set((t.endpoints.find((e) => e.value === value)?.evidence ?? []).map((e) => `${e.path}|${e.entry ?? ''}|${e.source}`))].sort();
+    expect(paths('dm.wo.com.cn')).toEqual([
+      'system/app/X/X.jar!/assets/data.gz|conf.txt|file',
+      'system/app/X/X.jar!/assets/payload.bin|conf.txt|file',
+      'system/build.prop|conf.txt|file',
+      'system/framework/services.dex|conf.txt|file',
+    ]);
+    // What the data is was read too: the DEX's strings as DEX strings.
+    expect(paths('zzhc.vnet.cn')).toEqual(expect.arrayContaining(['system/app/X/X.jar|assets/payload.bin|asset', 'system/framework/services.dex||dex']));
+    expect(t.unreadable).toEqual([expect.objectContaining({ path: 'system/app/X/X.jar!/assets/data.gz', format: 'gzip' })]);
   });
 });

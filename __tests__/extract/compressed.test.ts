@@ -223,6 +223,8 @@ withTools('xz, bzip2, zstd and LZ4 contents', () => {
     const zeros = pipe('gzip', ['-c', '-n'], Buffer.alloc(2 << 20));
     const cut = pipe('gzip', ['-c', '-n'], text(1 << 20));
     const report = sameWithSlices('slices-bombs', [
+      // Past the whole budget: it spends all of it, however much the other slice charged meanwhile.
+      ['a.bz2', pipe('bzip2', ['-c', '-9'], Buffer.alloc(64 << 20))],
       ...Array.from({ length: 6 }, (_, i): [string, Buffer] => [`b${i}.gz`, zeros]),
       ['c.gz', cut.subarray(0, cut.length - 100)],
       ['d.gz', pipe('gzip', ['-c', '-n'], TEXT)],
@@ -251,6 +253,41 @@ withTools('xz, bzip2, zstd and LZ4 contents', () => {
     expect(report.targets[0].unreadable.map((u) => [u.path, u.reason])).toEqual([
       ['system.img!/etc/c.zst', expect.stringMatching(/^zstd data that does not decompress \(.*bytes that are not a zstd frame after the last frame.*\); not scanned$/)],
     ]);
+  });
+
+  it('what decoding costs is charged, not only what it gives: two zstd --long=27 entries (1 MB each, a 128 MiB window moved per block) spend an 8 MiB budget where their output would not', async () => {
+    const dir = tempDir('ag-compressed-work-');
+    const random = execFileSync('head', ['-c', '1000000', '/dev/urandom'], { maxBuffer: 4 << 20 });
+    for (const name of ['z1.zst', 'z2.zst']) {
+      const z = put(join(dir, 'work', 'assets', name), pipe('zstd', ['--long=27', '-q', '-c'], random));
+      // zstd reads it back, and says what window it declares.
+      expect(execFileSync('zstd', ['-lv', z]).toString()).toContain('Window Size: 128 MiB');
+    }
+    mkdirSync(join(dir, 'build', 'system', 'app', 'X'), { recursive: true });
+    execFileSync('zip', ['-q', '-0', '-r', join(dir, 'build', 'system', 'app', 'X', 'X.jar'), 'assets'], { cwd: join(dir, 'work'), stdio: 'ignore' });
+    const r = await scanBuild(dir, { maxFileInflatedBytes: 8 << 20 });
+    // Each moves its window once per 128 KiB block: 8 blocks x 128 MiB = 1 GiB, which stands for
+    // 4 MiB of output at 256 bytes of moves a byte. The first read is charged that; the second,
+    // given what is left, would be charged more than is left.
+    expect(r.targets[0].unreadable.map((u) => [u.path, u.reason])).toEqual([
+      [expect.stringMatching(/^system\/app\/X\/X\.jar!\/assets\/z[12]\.zst$/), expect.stringContaining('inflation budget is spent')],
+    ]);
+  });
+
+  it('a truncated gzip file spends what it gave before its end, not what deflate could give: a file after it in the same archive is still read', async () => {
+    const dir = tempDir('ag-compressed-cut-gz-');
+    const gz = pipe('gzip', ['-c', '-n'], text(2 << 20));
+    put(join(dir, 'work', 'a.gz'), gz.subarray(0, gz.length >> 1));
+    put(join(dir, 'work', 'b.gz'), pipe('gzip', ['-c', '-n'], TEXT));
+    mkdirSync(join(dir, 'build', 'system', 'app', 'X'), { recursive: true });
+    execFileSync('zip', ['-q', '-0', join(dir, 'build', 'system', 'app', 'X', 'X.jar'), 'a.gz', 'b.gz'], { cwd: join(dir, 'work'), stdio: 'ignore' });
+    // 1032 times the cut file's length would be past the 64 MiB budget; what it gave is ~1 MiB.
+    expect(1032 * (gz.length >> 1)).toBeGreaterThan(64 << 20);
+    const r = await scanBuild(dir, { maxFileInflatedBytes: 64 << 20 });
+    expect(r.targets[0].unreadable.map((u) => [u.path, u.reason])).toEqual([
+      ['system/app/X/X.jar!/a.gz', expect.stringContaining('gzip data that does not decompress (unexpected end of file)')],
+    ]);
+    expect(evidenceOf(r, 'zzhc.vnet.cn')).toEqual([['system/app/X/X.jar', 'b.gz', AT_ZZHC]]);
   });
 
   it('xz with a BCJ filter (xz --x86) is unreadable, saying why', async () => {

@@ -13,7 +13,7 @@ import { dexBytesWanted, scanDexStrings, scanPoolStrings, type DexSpanMemo } fro
 import { FormatError } from '../formats/errors.js';
 import { compressionOf, decompressCapped, isSkippableFrame, mayBeCompressed, PastCap, type Compression, type DecodeMeter } from '../formats/codecs.js';
 import { extractManifest, parseAxml } from '../formats/axml.js';
-import { entryDataOffset, EntryTooLargeError, openZip, overlapReason, readEntry, type ZipArchive, type ZipEntry } from '../formats/zip.js';
+import { entryDataOffset, EntryTooLargeError, openZip, overlapReason, readEntry, zipGaps, type ZipArchive, type ZipEntry } from '../formats/zip.js';
 import { APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V31_ID, APK_SIGNATURE_SCHEME_V3_ID, readApkSigners, signerDigests, signingBlockPairs, SOURCE_STAMP_V1_ID, SOURCE_STAMP_V2_ID } from '../formats/apksig.js';
 import { BufferSource, FileSource, type RandomAccessSource } from '../io/source.js';
 import { entryScratch } from '../io/scratch.js';
@@ -183,9 +183,15 @@ function budgetLeft(ctx: ArtifactContext): number {
  * corrupt part-way): what it cost, so that a file of many such cannot cost more than its budget.
  * Never refused: it only leaves less for what follows.
  */
-function spend(ctx: ArtifactContext, n: number): void {
+function spend(ctx: ArtifactContext, bytes: number): void {
+  const n = Math.ceil(bytes);
   const inf = (ctx.inflation ??= { max: ctx.limits.maxFileInflatedBytes, spent: 0 });
-  if (inf.shared) Atomics.add(inf.shared, 0, BigInt(n));
+  if (inf.shared) {
+    // Past the budget, the slices' results are not those of one thread (whose next decoding would
+    // be given nothing): as for a refused charge, the file is extracted again whole.
+    const b = BigInt(n);
+    if (Atomics.add(inf.shared, 0, b) + b > BigInt(inf.max)) Atomics.store(inf.shared, 1, 1n);
+  }
   inf.spent = Math.min(inf.max, inf.spent + n);
   ctx.stats.inflatedBytes += n;
 }
@@ -370,17 +376,15 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
   }
   // A shared file that turned out to hold no container (a sparse image of raw data): slice 0's.
   if (!records(ctx)) return;
+  // A ZIP after the file's own data (zip -A; java.util.zip and minizip read past what comes
+  // first), whatever it is named: read as well as what the file starts as.
+  const appended = await zipAfterData(src);
   if (isVdex(head)) {
     await extractVdex(src, item, ctx);
   } else if (mayBeCompressed(head) && (await scanCompressedFile(src, item, ctx))) {
     // A gzip, xz, bzip2, zstd or LZ4 file: its bytes and what it holds were scanned. Before the
     // names: a compressed file called `reg.prop` is not properties (Android would not read it),
     // and what it holds would be seen by no one.
-  } else if ((await zipByContent(src)) === 'prefixed') {
-    // A ZIP with bytes before it, whatever its name (java.util.zip and minizip read past them):
-    // its entries, and all of its bytes, as an entry that is one.
-    await scanRawSource(src, { path: item.relPath, source: 'file' }, ctx);
-    await extractZip(src, item.relPath, item, ctx, 0, true);
   } else if (PROP_NAME.test(name) || skuOfInitRc(name)) {
     await extractTextProps(src, item, name, ctx);
   } else if (head.length >= 8 && isDex(head)) {
@@ -392,6 +396,7 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
     const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
     await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
   }
+  if (appended) await extractZip(src, item.relPath, item, ctx, 0, { prefixIsData: true });
 }
 
 const APK_NAME = /\.(apk|apex|capex|jar)$/i;
@@ -456,12 +461,24 @@ const SIGNATURE_PAIRS: ReadonlySet<number> = new Set([APK_SIGNATURE_SCHEME_V2_ID
  * Bytes of an archive that no entry holds but a reader still hands to an app, scanned raw at
  * their offsets in the archive: its comment and what follows it (ZipFile.getComment), and the
  * APK Signing Block's pairs other than signatures (channel ids, which tools such as Walle and
- * VasDolly write there for apps to read). A block that does not parse is reported with the
- * package's signers (readApkSigners).
+ * VasDolly write there for apps to read), and bytes between the archive's parts that none of them
+ * holds (zipGaps: an app reading its own APK finds them). A block that does not parse is reported
+ * with the package's signers (readApkSigners).
  */
-async function scanOutsideEntries(src: RandomAccessSource, zip: ZipArchive, path: string, ctx: ArtifactContext): Promise<void> {
+async function scanOutsideEntries(src: RandomAccessSource, zip: ZipArchive, path: string, ctx: ArtifactContext, gaps: boolean): Promise<void> {
   const base: EvidenceBase = { path, source: 'file' };
   try {
+    let left = ctx.limits.maxEntryBytes;
+    for (const [from, to] of gaps ? await zipGaps(src, zip) : []) {
+      const len = Math.min(to - from, left);
+      if (len < to - from) {
+        ctx.unreadable.push({ path, format: 'zip', reason: `${to - from} bytes at ${from} that no entry holds, past the ${ctx.limits.maxEntryBytes}-byte cap for such bytes; not all scanned`, offset: from });
+      }
+      if (len <= 0) break;
+      const gap = await src.read(from, len);
+      ctx.scanner.scan(gap, 0, gap.length, base, ctx.endpoints, (p) => from + p);
+      left -= len;
+    }
     const from = zip.eocdOffset + 22;
     const len = Math.min(src.size - from, ctx.limits.maxEntryBytes);
     if (len > 0) {
@@ -844,13 +861,19 @@ function sourceOfEntry(name: string): Source {
   return 'file';
 }
 
-/** Reads a ZIP (APK, JAR, APEX...) entry by entry. */
+/** How a ZIP was found, for extractZip. */
+interface ZipFound {
+  /** Found by its content after other data, which its caller read as what it is: bytes before its first entry are reported (Janus) only when it is an APK. */
+  prefixIsData?: boolean;
+  /** All of its bytes were scanned raw by its caller: those between its parts are not scanned again. */
+  scannedRaw?: boolean;
+}
+
 /**
- * An APK, JAR or ZIP: every entry, the bytes outside them a reader hands to an app, and the
- * package its manifest declares. `prefixIsData`: a ZIP found by its content with bytes before it,
- * which the caller has scanned raw; they are reported (Janus) only when it is an APK.
+ * An APK, JAR or ZIP, entry by entry: every entry, the bytes outside them a reader hands to an
+ * app or that no part holds, and the package its manifest declares.
  */
-async function extractZip(src: RandomAccessSource, path: string, file: ArtifactFile, ctx: ArtifactContext, depth: number, prefixIsData = false): Promise<void> {
+async function extractZip(src: RandomAccessSource, path: string, file: ArtifactFile, ctx: ArtifactContext, depth: number, found: ZipFound = {}): Promise<void> {
   let zip: ZipArchive;
   try {
     zip = await openZip(src);
@@ -866,7 +889,7 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
   }
   // Janus (CVE-2017-13156): bytes before the first local header run as a DEX on unpatched
   // Android. They are scanned, and the APK fails closed.
-  if (zip.prefixBytes > 0 && (!prefixIsData || zip.entries.some((e) => e.name === 'AndroidManifest.xml'))) {
+  if (zip.prefixBytes > 0 && (!found.prefixIsData || zip.entries.some((e) => e.name === 'AndroidManifest.xml'))) {
     const head = await src.read(0, Math.min(zip.prefixBytes, ctx.limits.maxEntryBytes));
     const isJanusDex = head.length >= 8 && isDex(head);
     ctx.unreadable.push({
@@ -945,7 +968,7 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
     // java.util.zip.ZipFile its data's size (an app reading its own APK gets the rest too).
     if (entry.method !== 8 && entry.compressedSize > entry.uncompressedSize) await scanStoredTail(src, entry, base, path, ctx);
   }
-  await scanOutsideEntries(src, zip, path, ctx);
+  await scanOutsideEntries(src, zip, path, ctx, !found.scannedRaw);
   if (manifest) {
     if (overlayValues.length && manifest.overlay) manifest.resources = overlayValues;
     if (zip.duplicates.length) (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
@@ -1047,35 +1070,40 @@ async function extractEntry(
       return;
     }
   }
-  // An archive named as one, or a ZIP whatever its name (`assets/plugin.dat`, also with bytes
-  // before it): an app opens any file as one (ZipFile, DexClassLoader), and its deflated entries
-  // are invisible to a raw scan. One not named as an archive is data to the app too: its bytes are
-  // scanned raw as well (what no entry holds, what comes before it).
+  // An archive named as one, or a ZIP whatever its name (`assets/plugin.dat`): an app opens any
+  // file as one (ZipFile, DexClassLoader), and its deflated entries are invisible to a raw scan.
+  // One not named as an archive is data to the app too: its bytes are scanned raw as well. A ZIP
+  // after other data (zip -A: a DEX, a gzip stream, text) is read besides what the data starts as.
   const nested = new BufferSource(buf);
   const zipMagic = buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
   const named = zipMagic && ZIP_NAME.test(name);
-  const zip = named ? 'start' : await zipByContent(nested);
-  if (zip) {
+  const deep = depth + 1 >= ctx.limits.maxDepth;
+  const nestedPath = `${path}!/${name}`;
+  if (zipMagic) {
     if (!named) ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
-    if (depth + 1 < ctx.limits.maxDepth) {
-      await extractZip(nested, `${path}!/${name}`, file, ctx, depth + 1, !named);
+    if (!deep) {
+      await extractZip(nested, nestedPath, file, ctx, depth + 1, named ? {} : { prefixIsData: true, scannedRaw: true });
       return;
     }
-    ctx.unreadable.push({ path: `${path}!/${name}`, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
+    ctx.unreadable.push({ path: nestedPath, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
     if (!named) return;
   }
+  const appended = !zipMagic && (await zipAfterData(nested));
   if (buf.length >= 8 && isDex(buf)) {
     // A DEX anywhere but the root is data an app loads or reads itself: a header claiming no
     // strings must not hide what follows it, so all of its bytes are scanned as well (first: the
-    // DEX scan may leave the buffer changed).
+    // DEX scan may leave the buffer changed, unless a ZIP after it is still to be read).
     if (!ROOT_DEX.test(name)) ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
-    scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, after, span);
-    return;
+    scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, appended ? 'restore' : after, span);
+  } else {
+    ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
+    const kind = mayBeCompressed(buf) ? compressionOf(buf) : undefined;
+    if (kind) await scanUnpacked(kind, buf, { ...base, source: sourceOfEntry(name) }, nestedPath, file, ctx, depth);
   }
-  ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
-  if (mayBeCompressed(buf)) {
-    const kind = compressionOf(buf);
-    if (kind) await scanUnpacked(kind, buf, { ...base, source: sourceOfEntry(name) }, `${path}!/${name}`, file, ctx, depth);
+  if (appended && deep) {
+    ctx.unreadable.push({ path: nestedPath, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
+  } else if (appended) {
+    await extractZip(nested, nestedPath, file, ctx, depth + 1, { prefixIsData: true, scannedRaw: !ROOT_DEX.test(name) });
   }
 }
 
@@ -1154,8 +1182,8 @@ async function scanUnpacked(kind: Compression, buf: Buffer, base: EvidenceBase, 
   try {
     out = await decompressCapped(kind, buf, cap, entryCap, cap, meter);
   } catch (e) {
-    // What the decoding cost: the bytes it gave (a work refusal, the bound it was given).
-    spend(ctx, e instanceof PastCap && e.what === 'work' ? cap : Math.min(fixed, meter.produced));
+    // What the decoding cost: the bytes it gave or the work it did (a work refusal, the bound it was given).
+    spend(ctx, e instanceof PastCap && e.what === 'work' ? cap : Math.min(fixed, Math.max(meter.produced, meter.work ?? 0)));
     if (e instanceof PastCap && e.what !== 'window' && cap < fixed) {
       refuseForBudget(ctx);
       ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
@@ -1171,7 +1199,9 @@ async function scanUnpacked(kind: Compression, buf: Buffer, base: EvidenceBase, 
     }
     return;
   }
-  if (!charge(ctx, out.length)) {
+  // What it gave, or the work it took where that was more (a file of many tiny blocks, or of
+  // blocks that each move a large window, costs its budget for that work even when it decodes).
+  if (!charge(ctx, Math.max(out.length, Math.min(fixed, Math.ceil(meter.work ?? 0))))) {
     ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
     return;
   }
@@ -1190,25 +1220,11 @@ async function scanUnpacked(kind: Compression, buf: Buffer, base: EvidenceBase, 
  */
 async function scanDecompressed(out: Buffer, base: EvidenceBase, path: string, file: ArtifactFile, ctx: ArtifactContext, depth: number): Promise<void> {
   const src = new BufferSource(out);
-  const zip = await zipByContent(src);
-  const kind = !zip && mayBeCompressed(out) ? compressionOf(out) : undefined;
-  const image = zip || kind ? undefined : await sniffContainer(src, out.subarray(0, 8));
-  // An image's files are what is scanned (as a file of the walk that is one); anything else is
-  // scanned raw first: bytes of a ZIP that no entry holds are there for an app that reads it.
-  if (!image) ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
-  if ((zip || kind) && depth + 1 >= ctx.limits.maxDepth) {
-    ctx.unreadable.push({ path, format: kind ?? 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives or compressions deep: scanned as raw bytes only` });
-    return;
-  }
-  if (zip) {
-    await extractZip(src, path, file, ctx, depth + 1, zip === 'prefixed');
-    return;
-  }
-  if (kind) {
-    await scanUnpacked(kind, out, base, path, file, ctx, depth + 1);
-    return;
-  }
+  const zipStart = out.length >= 4 && out.readUInt32LE(0) === 0x04034b50;
+  const kind = !zipStart && mayBeCompressed(out) ? compressionOf(out) : undefined;
+  const image = zipStart || kind ? undefined : await sniffContainer(src, out.subarray(0, 8));
   if (image) {
+    // Its files are what is scanned, as of a file of the walk that is an image.
     const item: ScanItem = {
       relPath: path,
       partition: file.partition,
@@ -1226,32 +1242,43 @@ async function scanDecompressed(out: Buffer, base: EvidenceBase, path: string, f
     }
     return;
   }
-  if (out.length >= 8 && isDex(out)) {
+  // Anything else is scanned raw first: bytes of a ZIP that no entry holds are there for an app
+  // that reads it. A ZIP after other data (zip -A; a gzip stream and then a ZIP, which gzip -d
+  // reads past) is read besides what the data starts as.
+  ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
+  const appended = !zipStart && (await zipAfterData(src));
+  if ((zipStart || kind || appended) && depth + 1 >= ctx.limits.maxDepth) {
+    ctx.unreadable.push({ path, format: kind ?? 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives or compressions deep: scanned as raw bytes only` });
+    return;
+  }
+  if (kind) {
+    await scanUnpacked(kind, out, base, path, file, ctx, depth + 1);
+  } else if (!zipStart && out.length >= 8 && isDex(out)) {
     try {
-      scanDex(out, { ...base, source: 'dex' }, ctx, out.length, 'discard');
+      scanDex(out, { ...base, source: 'dex' }, ctx, out.length, 'restore');
     } catch (e) {
       ctx.unreadable.push(unreadableFrom(path, e, 'dex'));
     }
   }
+  if (zipStart || appended) await extractZip(src, path, file, ctx, depth + 1, { prefixIsData: true, scannedRaw: true });
 }
 
 /** The suffix a compressed file's name adds (`system.img.lz4`). */
 const COMPRESSED_SUFFIX = /\.(gz|xz|bz2|zst|lz4)$/i;
 
 /**
- * Whether bytes held in memory (an entry, what a compressed file holds) are a ZIP, whatever they
- * are named: they start with a local header (`start`), or end like one (an end-of-central-directory
- * record in their last 64 KiB) and open as a ZIP of at least one entry (`prefixed`: bytes before
- * it, which java.util.zip and minizip read past). One that merely holds the signature does not
- * count: it is data.
+ * Whether data that does not start as a ZIP has one after it (zip -A), whatever it is named: it
+ * ends like one (an end-of-central-directory record in its last 64 KiB) and opens as a ZIP of at
+ * least one entry. java.util.zip and minizip read such a ZIP past what comes first. Data that
+ * merely holds the signature (an ELF that embeds libziparchive) does not count.
  */
-async function zipByContent(src: RandomAccessSource): Promise<'start' | 'prefixed' | undefined> {
-  if (src.size >= 4 && (await src.read(0, 4)).readUInt32LE(0) === 0x04034b50) return 'start';
-  if (!(await endsLikeZip(src))) return undefined;
+async function zipAfterData(src: RandomAccessSource): Promise<boolean> {
+  if (src.size >= 4 && (await src.read(0, 4)).readUInt32LE(0) === 0x04034b50) return false;
+  if (!(await endsLikeZip(src))) return false;
   try {
-    return (await openZip(src)).entries.length > 0 ? 'prefixed' : undefined;
+    return (await openZip(src)).entries.length > 0;
   } catch {
-    return undefined;
+    return false;
   }
 }
 

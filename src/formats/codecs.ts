@@ -5,7 +5,7 @@
  * compressed so, or with gzip (zlib) or LZ4 (ours, lz4.ts) (compressionOf, decompressCapped),
  * whose size nobody declares: output stops at a cap.
  */
-import { gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { FormatError } from './errors.js';
 
 interface XzModule {
@@ -163,10 +163,29 @@ export async function decompressCapped(kind: Compression, data: Buffer, cap: num
  */
 export interface DecodeMeter {
   produced: number;
+  /**
+   * The decoding work done, in bytes of output it stands for (its work divided by what a byte of
+   * output may cost under workBound): more than `produced` when the data was made to cost more
+   * than it gives (many tiny blocks, a large zstd window moved per block). 0 for gzip and xz,
+   * whose work follows their output.
+   */
+  work?: number;
 }
 
 /** The most deflate gives a byte of its input (258-byte matches in 2 bits, and a little). */
 const DEFLATE_MAX_RATIO = 1032;
+
+/**
+ * How much a gzip file that failed gave before its fault: decoded again flushing what it has, which
+ * tells for truncated data; for data that is corrupt before its end, deflate's bound stands in.
+ */
+function gunzippedBefore(data: Buffer, cap: number): number {
+  try {
+    return gunzipSync(data, { maxOutputLength: Math.max(1, cap), finishFlush: zlibConstants.Z_SYNC_FLUSH }).length;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? cap : DEFLATE_MAX_RATIO * data.length;
+  }
+}
 
 /**
  * The decoding work a file may cost, from `basis` (a fixed bound of the file: its budget or the
@@ -176,6 +195,11 @@ const DEFLATE_MAX_RATIO = 1032;
 function workBound(basis: number, perOutputByte: number, fixed: number): number {
   return perOutputByte * basis + fixed;
 }
+
+/** Work a byte of output may cost (workBound): bzip2's block buffers, zstd's window moves, LZ4's blocks. */
+const BZIP2_WORK_PER_BYTE = 8;
+const ZSTD_WORK_PER_BYTE = 256;
+const LZ4_WORK_PER_BYTE = 4;
 
 /** What one block or frame costs besides its bytes (allocations, calls): a crafted file of tiny ones is bounded by it. */
 const PER_UNIT_WORK = 4096;
@@ -192,7 +216,7 @@ function gunzipCapped(data: Buffer, cap: number, meter: DecodeMeter): Buffer {
       throw new PastCap(`decompresses to more than ${cap} bytes`);
     }
     // Not capped by `cap`: an estimate of the member's work that does not depend on the cap given.
-    meter.produced = DEFLATE_MAX_RATIO * data.length;
+    meter.produced = gunzippedBefore(data, cap);
     throw new FormatError('gzip', (e as Error).message);
   }
 }
@@ -346,7 +370,7 @@ async function bzip2Capped(data: Buffer, cap: number, workBasis: number, meter: 
   const Bunzip = await bunzip;
   const out = new CappedBytes(cap, meter);
   const input = new BzInput(data);
-  const workCap = workBound(workBasis, 8, 64 << 20);
+  const workCap = workBound(workBasis, BZIP2_WORK_PER_BYTE, 64 << 20);
   let work = 0;
   // seek-bzip allocates with the deprecated `new Buffer()`; once bundled it is no longer under
   // node_modules, so Node would print DEP0005 to the user. Decoding is synchronous: deprecation
@@ -358,6 +382,7 @@ async function bzip2Capped(data: Buffer, cap: number, workBasis: number, meter: 
     while (!input.eof()) {
       if (bz._init_block()) {
         work += 4 * bz.dbufSize;
+        meter.work = work / BZIP2_WORK_PER_BYTE;
         if (work > workCap) throw new PastCap(`has more blocks than their output could justify (${work} bytes of block buffers)`, 'work');
         bz._read_bunzip();
         continue;
@@ -474,10 +499,11 @@ async function zstdCapped(data: Buffer, cap: number, windowCap: number, workBasi
   // Walked once to bound the work before anything is decoded, then again to decode.
   // zstd -19 (an 8 MiB window) writes up to 3 times as many blocks as 128 KiB ones would need:
   // 192 bytes of window moved per byte of output, under 256.
-  const workCap = workBound(workBasis, 256, 1 << 30);
+  const workCap = workBound(workBasis, ZSTD_WORK_PER_BYTE, 1 << 30);
   let work = 0;
   for (const f of zstdFrames(data, cap, windowCap)) {
     work += PER_UNIT_WORK + f.blocks * (f.window + 12 + PER_UNIT_WORK);
+    meter.work = work / ZSTD_WORK_PER_BYTE;
     if (work > workCap) throw new PastCap(`has frames whose blocks times window (${work} bytes) are more than their output could justify`, 'work');
   }
   zstdStream ??= import('fzstd').then((m) => pick<{ Decompress: new (ondata: (data: Uint8Array, final: boolean) => void) => ZstdStream }>(m, 'Decompress').Decompress);
@@ -515,10 +541,11 @@ async function lz4Capped(data: Buffer, cap: number, workBasis: number, meter: De
   const bad = (why: string, at: number): FormatError => new FormatError('lz4', `${why}, at offset ${at}`);
   const out = new CappedBytes(cap, meter);
   // Each block costs a call and a copy however little it holds: a bound on their number.
-  const workCap = workBound(workBasis, 4, 64 << 20);
+  const workCap = workBound(workBasis, LZ4_WORK_PER_BYTE, 64 << 20);
   let work = 0;
   const put = (b: Uint8Array): void => {
     work += PER_UNIT_WORK + b.length;
+    meter.work = work / LZ4_WORK_PER_BYTE;
     if (work > workCap) throw new PastCap(`has more blocks than their output could justify (${work} bytes of work)`, 'work');
     out.write(b);
   };

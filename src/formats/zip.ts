@@ -38,6 +38,8 @@ export interface ZipEntry {
   localHeaderOffset: number;
   /** True when the name contains `..` segments, an absolute path, NUL, CR or LF. */
   suspiciousName: boolean;
+  /** Where its data starts, once its local header was read (entryDataOffset). */
+  dataOffset?: number;
 }
 
 export interface ZipArchive {
@@ -250,6 +252,37 @@ function overlapping(entries: readonly ZipEntry[]): Map<number, number> {
   return out;
 }
 
+/**
+ * The byte ranges of an archive that none of its parts holds: not an entry (its local header and
+ * data), the central directory and end record with the comment, the APK Signing Block, nor the
+ * bytes before the first entry (ZipArchive.prefixBytes, read apart). A ZIP writer leaves none; data
+ * put there is in the file (an app reading its own APK as bytes finds it) and in no entry. An
+ * entry whose local header cannot be read is taken to hold its fixed header and data.
+ */
+export async function zipGaps(src: RandomAccessSource, zip: ZipArchive): Promise<[number, number][]> {
+  const held: [number, number][] = [[0, zip.prefixBytes], [zip.cdOffset, src.size]];
+  if (zip.signingBlock) held.push([zip.signingBlock.offset, zip.signingBlock.offset + zip.signingBlock.size]);
+  for (const e of zip.entries) {
+    let data = e.dataOffset;
+    if (data === undefined) {
+      try {
+        data = (await entryDataOffset(src, e)).offset;
+      } catch {
+        data = e.localHeaderOffset + LFH_SIZE;
+      }
+    }
+    held.push([e.localHeaderOffset, data + e.compressedSize]);
+  }
+  held.sort((a, b) => a[0] - b[0]);
+  const gaps: [number, number][] = [];
+  let at = 0;
+  for (const [from, to] of held) {
+    if (from > at) gaps.push([at, Math.min(from, src.size)]);
+    at = Math.max(at, to);
+  }
+  return gaps.filter(([from, to]) => to > from);
+}
+
 /** Why an entry that overlaps another (ZipArchive.overlaps) is not inflated. */
 export function overlapReason(zip: ZipArchive, over: number): string {
   return `its bytes overlap those of entry ${JSON.stringify(zip.entries[over].name)} (a ZIP bomb inflates shared data once per entry); not inflated`;
@@ -265,6 +298,7 @@ export async function entryDataOffset(src: RandomAccessSource, entry: ZipEntry):
     throw new FormatError('zip', `bad local header signature for ${JSON.stringify(entry.name)}`, entry.localHeaderOffset);
   }
   const offset = entry.localHeaderOffset + LFH_SIZE + lfh.readUInt16LE(26) + lfh.readUInt16LE(28);
+  entry.dataOffset = offset;
   return { offset, localMethod: lfh.readUInt16LE(8) };
 }
 
