@@ -2310,6 +2310,8 @@ function workBound(basis, perOutputByte, fixed) {
 const BZIP2_WORK_PER_BYTE = 8;
 const ZSTD_WORK_PER_BYTE = 256;
 const LZ4_WORK_PER_BYTE = 4;
+/** What a bzip2 block is charged to the budget besides its output (DecodeMeter.work). */
+const BZIP2_BLOCK_CHARGE = 64 << 10;
 /** What one block or frame costs besides its bytes (allocations, calls): a crafted file of tiny ones is bounded by it. */
 const PER_UNIT_WORK = 4096;
 /** gzip members by Node's zlib, which stops at `cap` (maxOutputLength). */
@@ -2487,7 +2489,10 @@ async function bzip2Capped(data, cap, workBasis, meter = { produced: 0 }) {
         while (!input.eof()) {
             if (bz._init_block()) {
                 work += 4 * bz.dbufSize;
-                meter.work = work / BZIP2_WORK_PER_BYTE;
+                // Charged as time, not memory: a block buffer (zeroed, then dropped) costs less than
+                // decoding 64 KiB does (~0.85 ms against ~6 ms here), and a JAR of many tiny bzip2 files
+                // (40 bytes each at least, 80 KiB of budget) never spends its budget on them.
+                meter.work = (meter.work ?? 0) + BZIP2_BLOCK_CHARGE;
                 if (work > workCap)
                     throw new PastCap(`has more blocks than their output could justify (${work} bytes of block buffers)`, 'work');
                 bz._read_bunzip();
@@ -3041,6 +3046,7 @@ async function openZip(src) {
     let cdSize = tail.readUInt32LE(eocdRel + 12);
     let cdOffset = tail.readUInt32LE(eocdRel + 16);
     // ZIP64: the locator sits 20 bytes before the EOCD.
+    let zip64;
     if (eocdOffset >= 20) {
         const loc = await src.read(eocdOffset - 20, 20);
         if (loc.readUInt32LE(0) === ZIP64_LOCATOR_SIG) {
@@ -3060,6 +3066,12 @@ async function openZip(src) {
             count = c;
             cdSize = s;
             cdOffset = o;
+            // The record's size field counts what follows it (44 bytes and any extensible data).
+            const recordEnd = Math.min(eocdOffset - 20, z64Off + 12 + Math.max(44, Number(z.readBigUInt64LE(4))));
+            zip64 = [
+                [z64Off, recordEnd],
+                [eocdOffset - 20, eocdOffset],
+            ];
         }
     }
     if (diskNo !== 0)
@@ -3168,7 +3180,7 @@ async function openZip(src) {
                 warnings.push('APK Signing Block size out of bounds');
         }
     }
-    return { entries, cdOffset, eocdOffset, prefixBytes, duplicates, overlaps: overlapping(entries), warnings, signingBlock };
+    return { entries, cdOffset, cdSize, eocdOffset, ...(zip64 ? { zip64 } : {}), prefixBytes, duplicates, overlaps: overlapping(entries), warnings, signingBlock };
 }
 /**
  * Entries that overlap one before them in the file. Each entry takes at least its local header's
@@ -3200,20 +3212,23 @@ function overlapping(entries) {
  * entry whose local header cannot be read is taken to hold its fixed header and data.
  */
 async function zipGaps(src, zip) {
-    const held = [[0, zip.prefixBytes], [zip.cdOffset, src.size]];
+    const held = [[0, zip.prefixBytes], [zip.cdOffset, zip.cdOffset + zip.cdSize], [zip.eocdOffset, src.size], ...(zip.zip64 ?? [])];
     if (zip.signingBlock)
         held.push([zip.signingBlock.offset, zip.signingBlock.offset + zip.signingBlock.size]);
     for (const e of zip.entries) {
         let data = e.dataOffset;
-        if (data === undefined) {
+        // A local header not read yet is read for where its data starts, unless it cannot be there
+        // or the entry overlaps another (a crafted directory of a million entries at one offset):
+        // those are taken to hold their fixed header and data.
+        if (data === undefined && !zip.overlaps.has(e.index) && e.localHeaderOffset + LFH_SIZE <= src.size) {
             try {
                 data = (await entryDataOffset(src, e)).offset;
             }
             catch {
-                data = e.localHeaderOffset + LFH_SIZE;
+                data = undefined;
             }
         }
-        held.push([e.localHeaderOffset, data + e.compressedSize]);
+        held.push([e.localHeaderOffset, (data ?? e.localHeaderOffset + LFH_SIZE) + e.compressedSize]);
     }
     held.sort((a, b) => a[0] - b[0]);
     const gaps = [];
@@ -7260,7 +7275,10 @@ async function dispatchSource(item, src, ctx) {
     // A ZIP after the file's own data (zip -A; java.util.zip and minizip read past what comes
     // first), whatever it is named: read as well as what the file starts as.
     const appended = await zipAfterData(src);
+    // Whether the branch below scans all of the file's bytes raw (then the ZIP's gaps are not scanned again).
+    let scannedRaw = true;
     if (isVdex(head)) {
+        scannedRaw = false;
         await extractVdex(src, item, ctx);
     }
     else if (mayBeCompressed(head) && (await scanCompressedFile(src, item, ctx))) ;
@@ -7270,6 +7288,7 @@ async function dispatchSource(item, src, ctx) {
     else if (head.length >= 8 && isDex(head)) {
         const buf = await readWhole(src, item.relPath, ctx);
         // Not named as code ART loads: all of its bytes too (a DEX header must not hide a file).
+        scannedRaw = !buf || !/\.(dex|odex)$/i.test(name);
         if (buf && !/\.(dex|odex)$/i.test(name))
             ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, ctx.endpoints);
         if (buf)
@@ -7280,7 +7299,7 @@ async function dispatchSource(item, src, ctx) {
         await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
     }
     if (appended)
-        await extractZip(src, item.relPath, item, ctx, 0, { prefixIsData: true });
+        await extractZip(src, item.relPath, item, ctx, 0, { prefixIsData: true, scannedRaw });
 }
 const APK_NAME = /\.(apk|apex|capex|jar)$/i;
 /** The code ART loads from an APK or JAR: classes.dex, classes2.dex, ... at its root. */
@@ -7787,10 +7806,13 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
             reason: `${zip.prefixBytes} bytes${isJanusDex ? ' of DEX' : ''} before the first local header (Janus, CVE-2017-13156): code hidden from ZIP readers`,
             offset: 0,
         });
-        if (isJanusDex)
-            scanDex(head, { path, source: 'dex' }, ctx);
-        else
-            ctx.scanner.scan(head, 0, head.length, { path, source: 'file' }, ctx.endpoints);
+        // Found after data its caller read as what it is, they were scanned there.
+        if (!found.prefixIsData) {
+            if (isJanusDex)
+                scanDex(head, { path, source: 'dex' }, ctx);
+            else
+                ctx.scanner.scan(head, 0, head.length, { path, source: 'file' }, ctx.endpoints);
+        }
     }
     let manifest;
     const overlayValues = [];

@@ -8,7 +8,7 @@
  * xz, zstd, zip, unzip) from the fixture APK `aapt` built; what they hold is read back from
  * `aapt dump badging` and `dexdump` output recorded beside it.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -158,10 +158,15 @@ withTools('what compressed files hold, by content', () => {
     ]);
   });
 
-  /** A ZIP written by Python's zipfile with `junk` between its last entry and its central directory (its central directory is written after it). */
-  function zipWithGap(file: string, junk: string): Buffer {
+  /**
+   * A ZIP written by Python's zipfile with `junk` between its last entry and its central directory
+   * (its central directory is written after it); after `before` when given (zipfile appends an
+   * archive to a file that is not one, with offsets from the file's start).
+   */
+  function zipWithGap(file: string, junk: string, before?: string): Buffer {
+    if (before !== undefined) put(file, before);
     execFileSync('python3', ['-c', `import sys, zipfile
-z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)
+z = zipfile.ZipFile(sys.argv[1], '${before !== undefined ? 'a' : 'w'}', zipfile.ZIP_DEFLATED)
 z.writestr('a.txt', 'nothing here\\n' * 20)
 z.fp.write(sys.argv[2].encode())
 z.start_dir = z.fp.tell()
@@ -320,5 +325,29 @@ z.close()`, join(dir, 'work', 'assets', name), join(dir, 'work', 'conf.txt')]);
     // What the data is was read too: the DEX's strings as DEX strings.
     expect(paths('zzhc.vnet.cn')).toEqual(expect.arrayContaining(['system/app/X/X.jar|assets/payload.bin|asset', 'system/framework/services.dex||dex']));
     expect(t.unreadable).toEqual([expect.objectContaining({ path: 'system/app/X/X.jar!/assets/data.gz', format: 'gzip' })]);
+  });
+
+  it('bytes between the central directory and its end record are scanned too (spliced into an archive zip made: unzip warns, and still lists it; libziparchive accepts it), and a gap in a ZIP after other data is reported once', async () => {
+    const dir = tempDir('ag-zip-cd-gap-');
+    put(join(dir, 'work', 'a.txt'), 'nothing here\n');
+    execFileSync('zip', ['-q', join(dir, 'work', 'made.zip'), 'a.txt'], { cwd: join(dir, 'work'), stdio: 'ignore' });
+    const made = readFileSync(join(dir, 'work', 'made.zip'));
+    const eocd = made.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    // The end record's offsets count from the start: bytes put before it leave them right.
+    const spliced = Buffer.concat([made.subarray(0, eocd), Buffer.from(TEXT), made.subarray(eocd)]);
+    put(join(dir, 'build', 'system', 'framework', 'cd.jar'), spliced);
+    expect(spawnSync('unzip', ['-Z1', join(dir, 'build', 'system', 'framework', 'cd.jar')], { encoding: 'utf8' }).stdout.trim()).toBe('a.txt');
+    // Text, then a ZIP with a gap (Python's zipfile appends it).
+    const data = join(dir, 'build', 'system', 'etc', 'data.bin');
+    zipWithGap(data, TEXT, 'header text\n');
+    expect(execFileSync('unzip', ['-Z1', data]).toString().trim()).toBe('a.txt');
+    const r = await scanBuild(dir);
+    const ep = r.targets[0].endpoints.find((e) => e.value === 'zzhc.vnet.cn');
+    const at = readFileSync(data).indexOf(URL);
+    expect(ep?.evidence).toEqual([
+      { path: 'system/etc/data.bin', source: 'file', offset: at },
+      { path: 'system/framework/cd.jar', source: 'file', offset: eocd + TEXT.indexOf(URL) },
+    ]);
+    expect(r.targets[0].unreadable).toEqual([]);
   });
 });

@@ -274,6 +274,15 @@ withTools('xz, bzip2, zstd and LZ4 contents', () => {
     ]);
   });
 
+  it('a JAR of many tiny bzip2 files (each -9: one 900 kB block buffer) is read whole: a block is charged as time, not as its buffer', async () => {
+    const dir = tempDir('ag-compressed-tiny-bz2-');
+    for (let i = 0; i < 40; i++) put(join(dir, 'work', 'assets', `d${i}.txt.bz2`), pipe('bzip2', ['-c', '-9'], `word list ${i} alpha beta gamma\n`));
+    mkdirSync(join(dir, 'build', 'system', 'app', 'X'), { recursive: true });
+    execFileSync('zip', ['-q', '-X', '-r', join(dir, 'build', 'system', 'app', 'X', 'dict.jar'), 'assets'], { cwd: join(dir, 'work'), stdio: 'ignore' });
+    const r = await scanBuild(dir);
+    expect(r.targets[0].unreadable).toEqual([]);
+  });
+
   it('a truncated gzip file spends what it gave before its end, not what deflate could give: a file after it in the same archive is still read', async () => {
     const dir = tempDir('ag-compressed-cut-gz-');
     const gz = pipe('gzip', ['-c', '-n'], text(2 << 20));

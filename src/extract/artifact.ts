@@ -379,7 +379,10 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
   // A ZIP after the file's own data (zip -A; java.util.zip and minizip read past what comes
   // first), whatever it is named: read as well as what the file starts as.
   const appended = await zipAfterData(src);
+  // Whether the branch below scans all of the file's bytes raw (then the ZIP's gaps are not scanned again).
+  let scannedRaw = true;
   if (isVdex(head)) {
+    scannedRaw = false;
     await extractVdex(src, item, ctx);
   } else if (mayBeCompressed(head) && (await scanCompressedFile(src, item, ctx))) {
     // A gzip, xz, bzip2, zstd or LZ4 file: its bytes and what it holds were scanned. Before the
@@ -390,13 +393,14 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
   } else if (head.length >= 8 && isDex(head)) {
     const buf = await readWhole(src, item.relPath, ctx);
     // Not named as code ART loads: all of its bytes too (a DEX header must not hide a file).
+    scannedRaw = !buf || !/\.(dex|odex)$/i.test(name);
     if (buf && !/\.(dex|odex)$/i.test(name)) ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, ctx.endpoints);
     if (buf) scanDex(buf, { path: item.relPath, source: 'dex' }, ctx);
   } else {
     const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
     await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
   }
-  if (appended) await extractZip(src, item.relPath, item, ctx, 0, { prefixIsData: true });
+  if (appended) await extractZip(src, item.relPath, item, ctx, 0, { prefixIsData: true, scannedRaw });
 }
 
 const APK_NAME = /\.(apk|apex|capex|jar)$/i;
@@ -898,8 +902,11 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
       reason: `${zip.prefixBytes} bytes${isJanusDex ? ' of DEX' : ''} before the first local header (Janus, CVE-2017-13156): code hidden from ZIP readers`,
       offset: 0,
     });
-    if (isJanusDex) scanDex(head, { path, source: 'dex' }, ctx);
-    else ctx.scanner.scan(head, 0, head.length, { path, source: 'file' }, ctx.endpoints);
+    // Found after data its caller read as what it is, they were scanned there.
+    if (!found.prefixIsData) {
+      if (isJanusDex) scanDex(head, { path, source: 'dex' }, ctx);
+      else ctx.scanner.scan(head, 0, head.length, { path, source: 'file' }, ctx.endpoints);
+    }
   }
   let manifest: PackageFacts | undefined;
   const overlayValues: PackageFacts['resources'] = [];

@@ -44,9 +44,12 @@ export interface ZipEntry {
 
 export interface ZipArchive {
   entries: ZipEntry[];
-  /** Offset of the central directory and of the end record. */
+  /** Offset of the central directory (and its size) and of the end record. */
   cdOffset: number;
+  cdSize: number;
   eocdOffset: number;
+  /** The ZIP64 end record and its locator, when there are: [start, end) of each. */
+  zip64?: [number, number][];
   /** Bytes before the first local header (Janus: a DEX prepended to an APK). */
   prefixBytes: number;
   /** Names that occur more than once. */
@@ -112,6 +115,7 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
   let cdOffset = tail.readUInt32LE(eocdRel + 16);
 
   // ZIP64: the locator sits 20 bytes before the EOCD.
+  let zip64: ZipArchive['zip64'];
   if (eocdOffset >= 20) {
     const loc = await src.read(eocdOffset - 20, 20);
     if (loc.readUInt32LE(0) === ZIP64_LOCATOR_SIG) {
@@ -129,6 +133,12 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
       count = c;
       cdSize = s;
       cdOffset = o;
+      // The record's size field counts what follows it (44 bytes and any extensible data).
+      const recordEnd = Math.min(eocdOffset - 20, z64Off + 12 + Math.max(44, Number(z.readBigUInt64LE(4))));
+      zip64 = [
+        [z64Off, recordEnd],
+        [eocdOffset - 20, eocdOffset],
+      ];
     }
   }
   if (diskNo !== 0) throw new FormatError('zip', 'multi-disk archives are not supported', eocdOffset);
@@ -226,7 +236,7 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
     }
   }
 
-  return { entries, cdOffset, eocdOffset, prefixBytes, duplicates, overlaps: overlapping(entries), warnings, signingBlock };
+  return { entries, cdOffset, cdSize, eocdOffset, ...(zip64 ? { zip64 } : {}), prefixBytes, duplicates, overlaps: overlapping(entries), warnings, signingBlock };
 }
 
 /**
@@ -260,18 +270,21 @@ function overlapping(entries: readonly ZipEntry[]): Map<number, number> {
  * entry whose local header cannot be read is taken to hold its fixed header and data.
  */
 export async function zipGaps(src: RandomAccessSource, zip: ZipArchive): Promise<[number, number][]> {
-  const held: [number, number][] = [[0, zip.prefixBytes], [zip.cdOffset, src.size]];
+  const held: [number, number][] = [[0, zip.prefixBytes], [zip.cdOffset, zip.cdOffset + zip.cdSize], [zip.eocdOffset, src.size], ...(zip.zip64 ?? [])];
   if (zip.signingBlock) held.push([zip.signingBlock.offset, zip.signingBlock.offset + zip.signingBlock.size]);
   for (const e of zip.entries) {
     let data = e.dataOffset;
-    if (data === undefined) {
+    // A local header not read yet is read for where its data starts, unless it cannot be there
+    // or the entry overlaps another (a crafted directory of a million entries at one offset):
+    // those are taken to hold their fixed header and data.
+    if (data === undefined && !zip.overlaps.has(e.index) && e.localHeaderOffset + LFH_SIZE <= src.size) {
       try {
         data = (await entryDataOffset(src, e)).offset;
       } catch {
-        data = e.localHeaderOffset + LFH_SIZE;
+        data = undefined;
       }
     }
-    held.push([e.localHeaderOffset, data + e.compressedSize]);
+    held.push([e.localHeaderOffset, (data ?? e.localHeaderOffset + LFH_SIZE) + e.compressedSize]);
   }
   held.sort((a, b) => a[0] - b[0]);
   const gaps: [number, number][] = [];
