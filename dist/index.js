@@ -2350,7 +2350,8 @@ async function decompressCapped(kind, data, cap, windowCap = cap, workBasis = ca
 const DEFLATE_MAX_RATIO = 1032;
 /**
  * How much a gzip file that failed gave before its fault: decoded again flushing what it has, which
- * tells for truncated data; for data that is corrupt before its end, deflate's bound stands in.
+ * tells for truncated data; for data that is corrupt before its end, deflate's bound (1032 bytes
+ * a byte of input) stands in, which the caller caps at what the file may give.
  */
 function gunzippedBefore(data, cap) {
     try {
@@ -2361,9 +2362,10 @@ function gunzippedBefore(data, cap) {
     }
 }
 /**
- * The decoding work a file may cost, from `basis` (a fixed bound of the file: its budget or the
- * per-entry cap, never what is left of a budget others spend from, so that the same file gets
- * the same verdict on any number of threads): `perOutputByte` times it and a fixed allowance.
+ * The decoding work a decoding may cost, from `basis` (the most it may give: the per-entry cap, or
+ * what is left of the file's budget; where the latter decides a refusal, the caller makes it the
+ * budget's, which the slices of a shared image learn of): `perOutputByte` times it and a fixed
+ * allowance.
  */
 function workBound(basis, perOutputByte, fixed) {
     return perOutputByte * basis + fixed;
@@ -2388,7 +2390,7 @@ function gunzipCapped(data, cap, meter) {
             meter.produced = cap;
             throw new PastCap(`decompresses to more than ${cap} bytes`);
         }
-        // Not capped by `cap`: an estimate of the member's work that does not depend on the cap given.
+        // Under the cap (past it, zlib would have said so first), so not depending on the cap given.
         meter.produced = gunzippedBefore(data, cap);
         throw new FormatError('gzip', e.message);
     }
@@ -7336,11 +7338,8 @@ const INFLATION_SLACK = 1 << 20;
 function charge(ctx, n) {
     const inf = (ctx.inflation ??= { max: ctx.limits.maxFileInflatedBytes, spent: 0 });
     if (inf.shared) {
-        const b = BigInt(n);
-        if (Atomics.add(inf.shared, 0, b) + b > BigInt(inf.max)) {
-            Atomics.store(inf.shared, 1, 1n);
+        if (!addShared(inf.shared, inf.max, n))
             return false;
-        }
     }
     else if (inf.spent + n > inf.max) {
         return false;
@@ -7348,6 +7347,17 @@ function charge(ctx, n) {
     inf.spent += n;
     ctx.stats.inflatedBytes += n;
     return true;
+}
+/**
+ * Adds `n` to the counter a shared image's slices spend from: false, and the slices marked
+ * refused (the pool extracts the file again whole), when that takes it past the budget.
+ */
+function addShared(shared, max, n) {
+    const b = BigInt(n);
+    if (Atomics.add(shared, 0, b) + b <= BigInt(max))
+        return true;
+    Atomics.store(shared, 1, 1n);
+    return false;
 }
 /** What is left of the file's budget (0 when nothing is): the most a decoding may still give (scanUnpacked). */
 function budgetLeft(ctx) {
@@ -7363,13 +7373,10 @@ function budgetLeft(ctx) {
 function spend(ctx, bytes) {
     const n = Math.ceil(bytes);
     const inf = (ctx.inflation ??= { max: ctx.limits.maxFileInflatedBytes, spent: 0 });
-    if (inf.shared) {
-        // Past the budget, the slices' results are not those of one thread (whose next decoding would
-        // be given nothing): as for a refused charge, the file is extracted again whole.
-        const b = BigInt(n);
-        if (Atomics.add(inf.shared, 0, b) + b > BigInt(inf.max))
-            Atomics.store(inf.shared, 1, 1n);
-    }
+    // Past the budget, the slices' results are not those of one thread (whose next decoding would
+    // be given nothing): as for a refused charge, the file is extracted again whole.
+    if (inf.shared)
+        addShared(inf.shared, inf.max, n);
     inf.spent = Math.min(inf.max, inf.spent + n);
     ctx.stats.inflatedBytes += n;
 }
@@ -7545,7 +7552,7 @@ async function dispatchSource(item, src, ctx) {
         await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
     }
     if (appended)
-        await extractZip(src, item.relPath, item, ctx, 0, { prefixIsData: true, scannedRaw });
+        await extractZip(src, item.relPath, item, ctx, 0, { opened: appended, prefixIsData: true, scannedRaw });
 }
 const APK_NAME = /\.(apk|apex|capex|jar)$/i;
 /** The code ART loads from an APK or JAR: classes.dex, classes2.dex, ... at its root. */
@@ -8028,7 +8035,7 @@ function sourceOfEntry(name) {
 async function extractZip(src, path, file, ctx, depth, found = {}) {
     let zip;
     try {
-        zip = await openZip(src);
+        zip = found.opened ?? (await openZip(src));
     }
     catch (e) {
         if (e instanceof FormatError)
@@ -8265,11 +8272,11 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
             await extractZip(nested, nestedPath, file, ctx, depth + 1, named ? {} : { prefixIsData: true, scannedRaw: true });
             return;
         }
-        ctx.unreadable.push({ path: nestedPath, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
+        tooDeep(ctx, nestedPath, 'zip', 'archives');
         if (!named)
             return;
     }
-    const appended = !zipMagic && (await zipAfterData(nested));
+    const appended = zipMagic ? undefined : await zipAfterData(nested);
     if (buf.length >= 8 && isDex(buf)) {
         // A DEX anywhere but the root is data an app loads or reads itself: a header claiming no
         // strings must not hide what follows it, so all of its bytes are scanned as well (first: the
@@ -8285,10 +8292,10 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
             await scanUnpacked(kind, buf, { ...base, source: sourceOfEntry(name) }, nestedPath, file, ctx, depth);
     }
     if (appended && deep) {
-        ctx.unreadable.push({ path: nestedPath, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
+        tooDeep(ctx, nestedPath, 'zip', 'archives');
     }
     else if (appended) {
-        await extractZip(nested, nestedPath, file, ctx, depth + 1, { prefixIsData: true, scannedRaw: !ROOT_DEX.test(name) });
+        await extractZip(nested, nestedPath, file, ctx, depth + 1, { opened: appended, prefixIsData: true, scannedRaw: !ROOT_DEX.test(name) });
     }
 }
 /**
@@ -8371,12 +8378,12 @@ async function scanUnpacked(kind, buf, base, path, file, ctx, depth) {
     catch (e) {
         // What the decoding cost: the bytes it gave or the work it did (a work refusal, the bound it was given).
         spend(ctx, e instanceof PastCap && e.what === 'work' ? cap : Math.min(fixed, Math.max(meter.produced, meter.work ?? 0)));
-        if (e instanceof PastCap && e.what !== 'window' && cap < fixed) {
+        // Given only what was left of the budget, and refused: the budget's refusal (the slices learn
+        // of it). More than the file's whole budget: refused so in any order.
+        const leftDecided = e instanceof PastCap && e.what !== 'window' && cap < fixed;
+        if (leftDecided)
             refuseForBudget(ctx);
-            ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
-        }
-        else if (e instanceof PastCap && e.what === 'output' && cap < entryCap) {
-            // More than the file's whole budget: refused in any order.
+        if (leftDecided || (e instanceof PastCap && e.what === 'output' && cap < entryCap)) {
             ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
         }
         else if (e instanceof PastCap && e.what === 'work') {
@@ -8399,9 +8406,9 @@ async function scanUnpacked(kind, buf, base, path, file, ctx, depth) {
     await scanDecompressed(out, base, path, file, ctx, depth);
 }
 /**
- * What a compressed file or entry holds, recognised by its content as a file of the walk is. It
- * is scanned raw, as any bytes are, and then read for what it is. An APK or ZIP (also one with
- * bytes before it) is extracted, under the compressed file's path: a compressed system APK
+ * What a compressed file or entry holds, recognised by its content as a file of the walk is. An
+ * image's files are scanned; anything else is scanned raw and then read for what it is. An APK or
+ * ZIP (also one after other data) is extracted, under the compressed file's path: a compressed system APK
  * (`priv-app/Foo/Foo.apk.gz` beside `Foo-Stub`) is installed by PackageManagerService, which
  * decompresses it at boot, and a deflated DEX inside it is invisible to a raw scan. An image
  * (`system.img.gz`, Samsung's `*.img.lz4`) is opened as the image it is; a DEX is scanned as one;
@@ -8438,9 +8445,9 @@ async function scanDecompressed(out, base, path, file, ctx, depth) {
     // that reads it. A ZIP after other data (zip -A; a gzip stream and then a ZIP, which gzip -d
     // reads past) is read besides what the data starts as.
     ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
-    const appended = !zipStart && (await zipAfterData(src));
+    const appended = zipStart ? undefined : await zipAfterData(src);
     if ((zipStart || kind || appended) && depth + 1 >= ctx.limits.maxDepth) {
-        ctx.unreadable.push({ path, format: kind ?? 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives or compressions deep: scanned as raw bytes only` });
+        tooDeep(ctx, path, kind ?? 'zip', 'archives or compressions');
         return;
     }
     if (kind) {
@@ -8455,7 +8462,11 @@ async function scanDecompressed(out, base, path, file, ctx, depth) {
         }
     }
     if (zipStart || appended)
-        await extractZip(src, path, file, ctx, depth + 1, { prefixIsData: true, scannedRaw: true });
+        await extractZip(src, path, file, ctx, depth + 1, { opened: appended, prefixIsData: true, scannedRaw: true });
+}
+/** An archive or compressed layer past maxDepth: unreadable (its bytes were scanned raw). */
+function tooDeep(ctx, path, format, what) {
+    ctx.unreadable.push({ path, format, reason: `nested more than ${ctx.limits.maxDepth} ${what} deep: scanned as raw bytes only` });
 }
 /** The suffix a compressed file's name adds (`system.img.lz4`). */
 const COMPRESSED_SUFFIX = /\.(gz|xz|bz2|zst|lz4)$/i;
@@ -8467,14 +8478,15 @@ const COMPRESSED_SUFFIX = /\.(gz|xz|bz2|zst|lz4)$/i;
  */
 async function zipAfterData(src) {
     if (src.size >= 4 && (await src.read(0, 4)).readUInt32LE(0) === 0x04034b50)
-        return false;
+        return undefined;
     if (!(await endsLikeZip(src)))
-        return false;
+        return undefined;
     try {
-        return (await openZip(src)).entries.length > 0;
+        const zip = await openZip(src);
+        return zip.entries.length > 0 ? zip : undefined;
     }
     catch {
-        return false;
+        return undefined;
     }
 }
 function nestedPartitionPath(path, file) {

@@ -158,17 +158,24 @@ const INFLATION_SLACK = 1 << 20;
 function charge(ctx: ArtifactContext, n: number): boolean {
   const inf = (ctx.inflation ??= { max: ctx.limits.maxFileInflatedBytes, spent: 0 });
   if (inf.shared) {
-    const b = BigInt(n);
-    if (Atomics.add(inf.shared, 0, b) + b > BigInt(inf.max)) {
-      Atomics.store(inf.shared, 1, 1n);
-      return false;
-    }
+    if (!addShared(inf.shared, inf.max, n)) return false;
   } else if (inf.spent + n > inf.max) {
     return false;
   }
   inf.spent += n;
   ctx.stats.inflatedBytes += n;
   return true;
+}
+
+/**
+ * Adds `n` to the counter a shared image's slices spend from: false, and the slices marked
+ * refused (the pool extracts the file again whole), when that takes it past the budget.
+ */
+function addShared(shared: BigInt64Array, max: number, n: number): boolean {
+  const b = BigInt(n);
+  if (Atomics.add(shared, 0, b) + b <= BigInt(max)) return true;
+  Atomics.store(shared, 1, 1n);
+  return false;
 }
 
 /** What is left of the file's budget (0 when nothing is): the most a decoding may still give (scanUnpacked). */
@@ -186,12 +193,9 @@ function budgetLeft(ctx: ArtifactContext): number {
 function spend(ctx: ArtifactContext, bytes: number): void {
   const n = Math.ceil(bytes);
   const inf = (ctx.inflation ??= { max: ctx.limits.maxFileInflatedBytes, spent: 0 });
-  if (inf.shared) {
-    // Past the budget, the slices' results are not those of one thread (whose next decoding would
-    // be given nothing): as for a refused charge, the file is extracted again whole.
-    const b = BigInt(n);
-    if (Atomics.add(inf.shared, 0, b) + b > BigInt(inf.max)) Atomics.store(inf.shared, 1, 1n);
-  }
+  // Past the budget, the slices' results are not those of one thread (whose next decoding would
+  // be given nothing): as for a refused charge, the file is extracted again whole.
+  if (inf.shared) addShared(inf.shared, inf.max, n);
   inf.spent = Math.min(inf.max, inf.spent + n);
   ctx.stats.inflatedBytes += n;
 }
@@ -400,7 +404,7 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
     const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
     await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
   }
-  if (appended) await extractZip(src, item.relPath, item, ctx, 0, { prefixIsData: true, scannedRaw });
+  if (appended) await extractZip(src, item.relPath, item, ctx, 0, { opened: appended, prefixIsData: true, scannedRaw });
 }
 
 const APK_NAME = /\.(apk|apex|capex|jar)$/i;
@@ -867,6 +871,8 @@ function sourceOfEntry(name: string): Source {
 
 /** How a ZIP was found, for extractZip. */
 interface ZipFound {
+  /** Already opened by whoever found it (zipAfterData): not opened again. */
+  opened?: ZipArchive;
   /** Found by its content after other data, which its caller read as what it is: bytes before its first entry are reported (Janus) only when it is an APK. */
   prefixIsData?: boolean;
   /** All of its bytes were scanned raw by its caller: those between its parts are not scanned again. */
@@ -880,7 +886,7 @@ interface ZipFound {
 async function extractZip(src: RandomAccessSource, path: string, file: ArtifactFile, ctx: ArtifactContext, depth: number, found: ZipFound = {}): Promise<void> {
   let zip: ZipArchive;
   try {
-    zip = await openZip(src);
+    zip = found.opened ?? (await openZip(src));
   } catch (e) {
     if (e instanceof FormatError) e.path = path;
     ctx.unreadable.push(unreadableFrom(path, e, 'zip'));
@@ -1092,10 +1098,10 @@ async function extractEntry(
       await extractZip(nested, nestedPath, file, ctx, depth + 1, named ? {} : { prefixIsData: true, scannedRaw: true });
       return;
     }
-    ctx.unreadable.push({ path: nestedPath, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
+    tooDeep(ctx, nestedPath, 'zip', 'archives');
     if (!named) return;
   }
-  const appended = !zipMagic && (await zipAfterData(nested));
+  const appended = zipMagic ? undefined : await zipAfterData(nested);
   if (buf.length >= 8 && isDex(buf)) {
     // A DEX anywhere but the root is data an app loads or reads itself: a header claiming no
     // strings must not hide what follows it, so all of its bytes are scanned as well (first: the
@@ -1108,9 +1114,9 @@ async function extractEntry(
     if (kind) await scanUnpacked(kind, buf, { ...base, source: sourceOfEntry(name) }, nestedPath, file, ctx, depth);
   }
   if (appended && deep) {
-    ctx.unreadable.push({ path: nestedPath, format: 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives deep: scanned as raw bytes only` });
+    tooDeep(ctx, nestedPath, 'zip', 'archives');
   } else if (appended) {
-    await extractZip(nested, nestedPath, file, ctx, depth + 1, { prefixIsData: true, scannedRaw: !ROOT_DEX.test(name) });
+    await extractZip(nested, nestedPath, file, ctx, depth + 1, { opened: appended, prefixIsData: true, scannedRaw: !ROOT_DEX.test(name) });
   }
 }
 
@@ -1191,11 +1197,11 @@ async function scanUnpacked(kind: Compression, buf: Buffer, base: EvidenceBase, 
   } catch (e) {
     // What the decoding cost: the bytes it gave or the work it did (a work refusal, the bound it was given).
     spend(ctx, e instanceof PastCap && e.what === 'work' ? cap : Math.min(fixed, Math.max(meter.produced, meter.work ?? 0)));
-    if (e instanceof PastCap && e.what !== 'window' && cap < fixed) {
-      refuseForBudget(ctx);
-      ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
-    } else if (e instanceof PastCap && e.what === 'output' && cap < entryCap) {
-      // More than the file's whole budget: refused in any order.
+    // Given only what was left of the budget, and refused: the budget's refusal (the slices learn
+    // of it). More than the file's whole budget: refused so in any order.
+    const leftDecided = e instanceof PastCap && e.what !== 'window' && cap < fixed;
+    if (leftDecided) refuseForBudget(ctx);
+    if (leftDecided || (e instanceof PastCap && e.what === 'output' && cap < entryCap)) {
       ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
     } else if (e instanceof PastCap && e.what === 'work') {
       ctx.unreadable.push({ path, format: kind, reason: `${kind} data that ${e.message}; not scanned` });
@@ -1216,9 +1222,9 @@ async function scanUnpacked(kind: Compression, buf: Buffer, base: EvidenceBase, 
 }
 
 /**
- * What a compressed file or entry holds, recognised by its content as a file of the walk is. It
- * is scanned raw, as any bytes are, and then read for what it is. An APK or ZIP (also one with
- * bytes before it) is extracted, under the compressed file's path: a compressed system APK
+ * What a compressed file or entry holds, recognised by its content as a file of the walk is. An
+ * image's files are scanned; anything else is scanned raw and then read for what it is. An APK or
+ * ZIP (also one after other data) is extracted, under the compressed file's path: a compressed system APK
  * (`priv-app/Foo/Foo.apk.gz` beside `Foo-Stub`) is installed by PackageManagerService, which
  * decompresses it at boot, and a deflated DEX inside it is invisible to a raw scan. An image
  * (`system.img.gz`, Samsung's `*.img.lz4`) is opened as the image it is; a DEX is scanned as one;
@@ -1253,9 +1259,9 @@ async function scanDecompressed(out: Buffer, base: EvidenceBase, path: string, f
   // that reads it. A ZIP after other data (zip -A; a gzip stream and then a ZIP, which gzip -d
   // reads past) is read besides what the data starts as.
   ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
-  const appended = !zipStart && (await zipAfterData(src));
+  const appended = zipStart ? undefined : await zipAfterData(src);
   if ((zipStart || kind || appended) && depth + 1 >= ctx.limits.maxDepth) {
-    ctx.unreadable.push({ path, format: kind ?? 'zip', reason: `nested more than ${ctx.limits.maxDepth} archives or compressions deep: scanned as raw bytes only` });
+    tooDeep(ctx, path, kind ?? 'zip', 'archives or compressions');
     return;
   }
   if (kind) {
@@ -1267,7 +1273,12 @@ async function scanDecompressed(out: Buffer, base: EvidenceBase, path: string, f
       ctx.unreadable.push(unreadableFrom(path, e, 'dex'));
     }
   }
-  if (zipStart || appended) await extractZip(src, path, file, ctx, depth + 1, { prefixIsData: true, scannedRaw: true });
+  if (zipStart || appended) await extractZip(src, path, file, ctx, depth + 1, { opened: appended, prefixIsData: true, scannedRaw: true });
+}
+
+/** An archive or compressed layer past maxDepth: unreadable (its bytes were scanned raw). */
+function tooDeep(ctx: ArtifactContext, path: string, format: string, what: string): void {
+  ctx.unreadable.push({ path, format, reason: `nested more than ${ctx.limits.maxDepth} ${what} deep: scanned as raw bytes only` });
 }
 
 /** The suffix a compressed file's name adds (`system.img.lz4`). */
@@ -1279,13 +1290,14 @@ const COMPRESSED_SUFFIX = /\.(gz|xz|bz2|zst|lz4)$/i;
  * least one entry. java.util.zip and minizip read such a ZIP past what comes first. Data that
  * merely holds the signature (an ELF that embeds libziparchive) does not count.
  */
-async function zipAfterData(src: RandomAccessSource): Promise<boolean> {
-  if (src.size >= 4 && (await src.read(0, 4)).readUInt32LE(0) === 0x04034b50) return false;
-  if (!(await endsLikeZip(src))) return false;
+async function zipAfterData(src: RandomAccessSource): Promise<ZipArchive | undefined> {
+  if (src.size >= 4 && (await src.read(0, 4)).readUInt32LE(0) === 0x04034b50) return undefined;
+  if (!(await endsLikeZip(src))) return undefined;
   try {
-    return (await openZip(src)).entries.length > 0;
+    const zip = await openZip(src);
+    return zip.entries.length > 0 ? zip : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -158,8 +158,7 @@ export async function decompressCapped(kind: Compression, data: Buffer, cap: num
 /**
  * How many bytes a decoding gave, also when it failed (set as it goes, or on failure): what a
  * refused or corrupt file cost, for the caller to charge. zlib does not say how far a gzip member
- * got before its error; deflate gives at most 1032 bytes a byte, so 1032 times the data's length
- * stands in for it (the caller caps it at what the file may give).
+ * got before its error: see gunzippedBefore.
  */
 export interface DecodeMeter {
   produced: number;
@@ -177,7 +176,8 @@ const DEFLATE_MAX_RATIO = 1032;
 
 /**
  * How much a gzip file that failed gave before its fault: decoded again flushing what it has, which
- * tells for truncated data; for data that is corrupt before its end, deflate's bound stands in.
+ * tells for truncated data; for data that is corrupt before its end, deflate's bound (1032 bytes
+ * a byte of input) stands in, which the caller caps at what the file may give.
  */
 function gunzippedBefore(data: Buffer, cap: number): number {
   try {
@@ -188,9 +188,10 @@ function gunzippedBefore(data: Buffer, cap: number): number {
 }
 
 /**
- * The decoding work a file may cost, from `basis` (a fixed bound of the file: its budget or the
- * per-entry cap, never what is left of a budget others spend from, so that the same file gets
- * the same verdict on any number of threads): `perOutputByte` times it and a fixed allowance.
+ * The decoding work a decoding may cost, from `basis` (the most it may give: the per-entry cap, or
+ * what is left of the file's budget; where the latter decides a refusal, the caller makes it the
+ * budget's, which the slices of a shared image learn of): `perOutputByte` times it and a fixed
+ * allowance.
  */
 function workBound(basis: number, perOutputByte: number, fixed: number): number {
   return perOutputByte * basis + fixed;
@@ -217,7 +218,7 @@ function gunzipCapped(data: Buffer, cap: number, meter: DecodeMeter): Buffer {
       meter.produced = cap;
       throw new PastCap(`decompresses to more than ${cap} bytes`);
     }
-    // Not capped by `cap`: an estimate of the member's work that does not depend on the cap given.
+    // Under the cap (past it, zlib would have said so first), so not depending on the cap given.
     meter.produced = gunzippedBefore(data, cap);
     throw new FormatError('gzip', (e as Error).message);
   }
