@@ -21591,6 +21591,7 @@ async function openZip(src) {
     }
     const cd = await src.read(cdOffset, cdSize);
     const entries = [];
+    const metaPieces = [];
     let p = 0;
     for (let i = 0; i < count; i++) {
         if (p + 46 > cd.length)
@@ -21610,6 +21611,8 @@ async function openZip(src) {
         if (end > cd.length)
             throw new FormatError('zip', `central directory entry ${i} overflows the directory`, cdOffset + p);
         const rawName = Buffer.from(cd.subarray(p + 46, p + 46 + nameLen));
+        if (extraLen + commentLen > 0)
+            metaPieces.push([p + 46 + nameLen, end]);
         // ZIP64 extended information (0x0001): only the fields saturated in the header are present.
         let e = p + 46 + nameLen;
         const extraEnd = e + extraLen;
@@ -21684,7 +21687,24 @@ async function openZip(src) {
                 warnings.push('APK Signing Block size out of bounds');
         }
     }
-    return { entries, cdOffset, cdSize, eocdOffset, ...(zip64 ? { zip64 } : {}), prefixBytes, duplicates, overlaps: overlapping(entries), warnings, signingBlock };
+    const meta = metaPieces.length > 0 ? joinPieces(cd, metaPieces, cdOffset) : undefined;
+    return { entries, cdOffset, cdSize, eocdOffset, ...(zip64 ? { zip64 } : {}), prefixBytes, duplicates, overlaps: overlapping(entries), warnings, signingBlock, ...(meta ? { meta } : {}) };
+}
+/** Pieces [start, end) of `buf` copied into one buffer, a zero byte between two (ZipArchive.meta). */
+function joinPieces(buf, pieces, base) {
+    let total = pieces.length - 1;
+    for (const [a, b] of pieces)
+        total += b - a;
+    const bytes = Buffer.alloc(total);
+    const from = [];
+    const at = [];
+    let q = 0;
+    for (const [a, b] of pieces) {
+        from.push(q);
+        at.push(base + a);
+        q += buf.copy(bytes, q, a, b) + 1;
+    }
+    return { bytes, from, at };
 }
 /**
  * Entries that overlap one before them in the file. Each entry takes at least its local header's
@@ -21759,6 +21779,7 @@ async function entryDataOffset(src, entry) {
     }
     const offset = entry.localHeaderOffset + LFH_SIZE + lfh.readUInt16LE(26) + lfh.readUInt16LE(28);
     entry.dataOffset = offset;
+    entry.localExtraLength = lfh.readUInt16LE(28);
     return { offset, localMethod: lfh.readUInt16LE(8) };
 }
 /**
@@ -25527,8 +25548,9 @@ const SIGNATURE_PAIRS = new Set([APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEM
  * Bytes of an archive that no entry holds but a reader still hands to an app, scanned raw at
  * their offsets in the archive: its comment and what follows it (ZipFile.getComment), and the
  * APK Signing Block's pairs other than signatures (channel ids, which tools such as Walle and
- * VasDolly write there for apps to read), and bytes between the archive's parts that none of them
- * holds (zipGaps: an app reading its own APK finds them). A block that does not parse is reported
+ * VasDolly write there for apps to read), bytes between the archive's parts that none of them
+ * holds (zipGaps: an app reading its own APK finds them), and each entry's extra fields (central
+ * and local) and comment (ZipEntry.getExtra, getComment). A block that does not parse is reported
  * with the package's signers (readApkSigners).
  */
 async function scanOutsideEntries(src, zip, path, ctx, gaps) {
@@ -25544,6 +25566,24 @@ async function scanOutsideEntries(src, zip, path, ctx, gaps) {
                 break;
             const gap = await src.read(from, len);
             ctx.scanner.scan(gap, 0, gap.length, base, ctx.endpoints, (p) => from + p);
+            left -= len;
+        }
+        if (gaps)
+            scanEntryMeta(zip, base, ctx);
+        // Local extra fields (ZipInputStream's ZipEntry.getExtra), once zipGaps has read the headers.
+        for (const e of gaps ? zip.entries : []) {
+            const extra = e.localExtraLength ?? 0;
+            if (extra === 0 || e.dataOffset === undefined)
+                continue;
+            const at = e.dataOffset - extra;
+            const len = Math.min(extra, left, src.size - at);
+            if (len < extra) {
+                ctx.unreadable.push({ path, format: 'zip', reason: `the local extra field of ${JSON.stringify(e.name)} (${extra} bytes at ${at}) is past the ${ctx.limits.maxEntryBytes}-byte cap for bytes no entry holds or past the end; not all scanned`, offset: at });
+            }
+            if (len <= 0)
+                break;
+            const bytes = await src.read(at, len);
+            ctx.scanner.scan(bytes, 0, bytes.length, base, ctx.endpoints, (p) => at + p);
             left -= len;
         }
         const from = zip.eocdOffset + 22;
@@ -25573,6 +25613,24 @@ async function scanOutsideEntries(src, zip, path, ctx, gaps) {
     catch (e) {
         ctx.unreadable.push(unreadableFrom(path, e, 'zip'));
     }
+}
+/** Each entry's extra field and comment in the central directory (ZipArchive.meta), scanned raw at their offsets in the archive. */
+function scanEntryMeta(zip, base, ctx) {
+    if (!zip.meta)
+        return;
+    const { bytes, from, at } = zip.meta;
+    ctx.scanner.scan(bytes, 0, bytes.length, base, ctx.endpoints, (p) => {
+        let lo = 0;
+        let hi = from.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >>> 1;
+            if (from[mid] <= p)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return at[lo] + (p - from[lo]);
+    });
 }
 /** The bytes of a stored entry's data past its declared size, scanned raw (offsets from its data's start). */
 async function scanStoredTail(src, entry, base, path, ctx) {

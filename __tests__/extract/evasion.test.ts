@@ -83,6 +83,45 @@ describe('bytes of an APK outside its entries', () => {
   });
 });
 
+describe('what a ZIP says of each entry besides its name', () => {
+  const withZip = haveTools('zip', 'zipinfo', 'python3') ? it : it.skip;
+  if (!haveTools('zip', 'zipinfo', 'python3')) console.warn('SKIPPED entry comments and extra fields: needs zip, zipinfo (unzip) and python3');
+
+  withZip('an entry\'s comment (zip -c; ZipEntry.getComment) and its extra fields, central (ZipFile\'s getExtra) and local (ZipInputStream\'s), are scanned', async () => {
+    const dir = tempDir('ag-evasion-entry-meta-');
+    put(join(dir, 'work', 'a.txt'), 'nothing here\n');
+    const commented = join(dir, 'build', 'system', 'framework', 'c.jar');
+    mkdirSync(dirname(commented), { recursive: true });
+    // zip -c asks for a one-line comment for each file it adds.
+    execFileSync('zip', ['-q', '-c', commented, 'a.txt'], { cwd: join(dir, 'work'), input: 'reg http://zzhc.vnet.cn/x\n' });
+    expect(execFileSync('zipinfo', ['-v', commented], { encoding: 'utf8' })).toContain('reg http://zzhc.vnet.cn/x');
+    // Python's zipfile writes an entry's extra field in its local header, and again in the
+    // central directory when the archive is closed: a different one there.
+    const extras = join(dir, 'build', 'system', 'framework', 'e.jar');
+    execFileSync('python3', ['-c', `import sys, struct, zipfile
+def field(text):
+    data = text.encode()
+    return struct.pack('<HH', 0x6761, len(data)) + data
+z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)
+info = zipfile.ZipInfo('b.txt')
+info.extra = field('local http://114.255.193.236/l')
+z.writestr(info, 'nothing here\\n')
+info.extra = field('central http://dm.wo.com.cn:6001/c')
+z.close()
+r = zipfile.ZipFile(sys.argv[1])
+assert b'dm.wo.com.cn' in r.getinfo('b.txt').extra`, extras]);
+    const c = readFileSync(commented);
+    const e = readFileSync(extras);
+    // Each is where the format puts it: the local field before the central directory's.
+    expect(e.indexOf('114.255.193.236')).toBeLessThan(e.indexOf('dm.wo.com.cn'));
+    const report = await scanIn(dir);
+    expect(evidenceOf(report, 'zzhc.vnet.cn')).toEqual([['system/framework/c.jar', null, 'file', c.indexOf('http://zzhc.vnet.cn')]]);
+    expect(evidenceOf(report, 'dm.wo.com.cn')).toEqual([['system/framework/e.jar', null, 'file', e.indexOf('http://dm.wo.com.cn')]]);
+    expect(evidenceOf(report, '114.255.193.236')).toEqual([['system/framework/e.jar', null, 'file', e.indexOf('http://114.255.193.236')]]);
+    expect(report.targets[0].unreadable).toEqual([]);
+  });
+});
+
 describe('a DEX or compiled XML where a scan of its strings alone would stop', () => {  const withZip = haveTools('zip', 'unzip') ? it : it.skip;
   if (!haveTools('zip', 'unzip')) console.warn('SKIPPED DEX and compiled XML carrying other bytes: needs zip and unzip');
 

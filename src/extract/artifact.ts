@@ -469,8 +469,9 @@ const SIGNATURE_PAIRS: ReadonlySet<number> = new Set([APK_SIGNATURE_SCHEME_V2_ID
  * Bytes of an archive that no entry holds but a reader still hands to an app, scanned raw at
  * their offsets in the archive: its comment and what follows it (ZipFile.getComment), and the
  * APK Signing Block's pairs other than signatures (channel ids, which tools such as Walle and
- * VasDolly write there for apps to read), and bytes between the archive's parts that none of them
- * holds (zipGaps: an app reading its own APK finds them). A block that does not parse is reported
+ * VasDolly write there for apps to read), bytes between the archive's parts that none of them
+ * holds (zipGaps: an app reading its own APK finds them), and each entry's extra fields (central
+ * and local) and comment (ZipEntry.getExtra, getComment). A block that does not parse is reported
  * with the package's signers (readApkSigners).
  */
 async function scanOutsideEntries(src: RandomAccessSource, zip: ZipArchive, path: string, ctx: ArtifactContext, gaps: boolean): Promise<void> {
@@ -485,6 +486,21 @@ async function scanOutsideEntries(src: RandomAccessSource, zip: ZipArchive, path
       if (len <= 0) break;
       const gap = await src.read(from, len);
       ctx.scanner.scan(gap, 0, gap.length, base, ctx.endpoints, (p) => from + p);
+      left -= len;
+    }
+    if (gaps) scanEntryMeta(zip, base, ctx);
+    // Local extra fields (ZipInputStream's ZipEntry.getExtra), once zipGaps has read the headers.
+    for (const e of gaps ? zip.entries : []) {
+      const extra = e.localExtraLength ?? 0;
+      if (extra === 0 || e.dataOffset === undefined) continue;
+      const at = e.dataOffset - extra;
+      const len = Math.min(extra, left, src.size - at);
+      if (len < extra) {
+        ctx.unreadable.push({ path, format: 'zip', reason: `the local extra field of ${JSON.stringify(e.name)} (${extra} bytes at ${at}) is past the ${ctx.limits.maxEntryBytes}-byte cap for bytes no entry holds or past the end; not all scanned`, offset: at });
+      }
+      if (len <= 0) break;
+      const bytes = await src.read(at, len);
+      ctx.scanner.scan(bytes, 0, bytes.length, base, ctx.endpoints, (p) => at + p);
       left -= len;
     }
     const from = zip.eocdOffset + 22;
@@ -511,6 +527,22 @@ async function scanOutsideEntries(src: RandomAccessSource, zip: ZipArchive, path
   } catch (e) {
     ctx.unreadable.push(unreadableFrom(path, e, 'zip'));
   }
+}
+
+/** Each entry's extra field and comment in the central directory (ZipArchive.meta), scanned raw at their offsets in the archive. */
+function scanEntryMeta(zip: ZipArchive, base: EvidenceBase, ctx: ArtifactContext): void {
+  if (!zip.meta) return;
+  const { bytes, from, at } = zip.meta;
+  ctx.scanner.scan(bytes, 0, bytes.length, base, ctx.endpoints, (p) => {
+    let lo = 0;
+    let hi = from.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (from[mid] <= p) lo = mid;
+      else hi = mid - 1;
+    }
+    return at[lo] + (p - from[lo]);
+  });
 }
 
 /** The bytes of a stored entry's data past its declared size, scanned raw (offsets from its data's start). */

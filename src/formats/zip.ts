@@ -40,6 +40,8 @@ export interface ZipEntry {
   suspiciousName: boolean;
   /** Where its data starts, once its local header was read (entryDataOffset). */
   dataOffset?: number;
+  /** The length of its local header's extra field (right before its data), once read. */
+  localExtraLength?: number;
 }
 
 export interface ZipArchive {
@@ -63,6 +65,12 @@ export interface ZipArchive {
   warnings: string[];
   /** The APK Signing Block (raw pairs region) when present right before the CD. */
   signingBlock?: { offset: number; size: number };
+  /**
+   * What the central directory holds besides names: each entry's extra field and comment, which
+   * an app reads with ZipEntry.getExtra and getComment. `bytes` joins the non-empty ones with a
+   * zero byte between two; the i-th starts at `from[i]` in it and at `at[i]` in the file.
+   */
+  meta?: { bytes: Buffer; from: number[]; at: number[] };
 }
 
 export class EntryTooLargeError extends FormatError {
@@ -153,6 +161,7 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
 
   const cd = await src.read(cdOffset, cdSize);
   const entries: ZipEntry[] = [];
+  const metaPieces: [number, number][] = [];
   let p = 0;
   for (let i = 0; i < count; i++) {
     if (p + 46 > cd.length) throw new FormatError('zip', `central directory truncated at entry ${i}`, cdOffset + p);
@@ -169,6 +178,7 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
     const end = p + 46 + nameLen + extraLen + commentLen;
     if (end > cd.length) throw new FormatError('zip', `central directory entry ${i} overflows the directory`, cdOffset + p);
     const rawName = Buffer.from(cd.subarray(p + 46, p + 46 + nameLen));
+    if (extraLen + commentLen > 0) metaPieces.push([p + 46 + nameLen, end]);
     // ZIP64 extended information (0x0001): only the fields saturated in the header are present.
     let e = p + 46 + nameLen;
     const extraEnd = e + extraLen;
@@ -236,7 +246,24 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
     }
   }
 
-  return { entries, cdOffset, cdSize, eocdOffset, ...(zip64 ? { zip64 } : {}), prefixBytes, duplicates, overlaps: overlapping(entries), warnings, signingBlock };
+  const meta = metaPieces.length > 0 ? joinPieces(cd, metaPieces, cdOffset) : undefined;
+  return { entries, cdOffset, cdSize, eocdOffset, ...(zip64 ? { zip64 } : {}), prefixBytes, duplicates, overlaps: overlapping(entries), warnings, signingBlock, ...(meta ? { meta } : {}) };
+}
+
+/** Pieces [start, end) of `buf` copied into one buffer, a zero byte between two (ZipArchive.meta). */
+function joinPieces(buf: Buffer, pieces: [number, number][], base: number): NonNullable<ZipArchive['meta']> {
+  let total = pieces.length - 1;
+  for (const [a, b] of pieces) total += b - a;
+  const bytes = Buffer.alloc(total);
+  const from: number[] = [];
+  const at: number[] = [];
+  let q = 0;
+  for (const [a, b] of pieces) {
+    from.push(q);
+    at.push(base + a);
+    q += buf.copy(bytes, q, a, b) + 1;
+  }
+  return { bytes, from, at };
 }
 
 /**
@@ -312,6 +339,7 @@ export async function entryDataOffset(src: RandomAccessSource, entry: ZipEntry):
   }
   const offset = entry.localHeaderOffset + LFH_SIZE + lfh.readUInt16LE(26) + lfh.readUInt16LE(28);
   entry.dataOffset = offset;
+  entry.localExtraLength = lfh.readUInt16LE(28);
   return { offset, localMethod: lfh.readUInt16LE(8) };
 }
 
