@@ -867,6 +867,10 @@ function extractManifest(doc) {
                 const priority = attrInt(findAndroidAttribute(el, 'priority'), 'overlay priority', warnings);
                 if (priority !== undefined)
                     o.priority = priority;
+                for (const [what, v] of [['requiredSystemPropertyName', propName], ['requiredSystemPropertyValue', propValue]]) {
+                    if (v !== undefined && /^[@?]/.test(v))
+                        warnings.push(`overlay ${what} is a reference (${v}), not a value: the overlay is taken as enabled whatever the properties`);
+                }
                 info.overlay = o;
             }
             else {
@@ -1257,8 +1261,15 @@ function parseBuildProp(text, file) {
     const lines = text.split(/\r?\n/);
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i].trim();
-        if (!line || line.startsWith('#') || line.startsWith('import '))
+        if (!line || line.startsWith('#'))
             continue;
+        // init reads `import ` before looking for `=`: the rest is a path, then an optional filter.
+        if (line.startsWith('import ')) {
+            const [path, filter] = line.slice(7).trim().split(/\s+/);
+            if (path)
+                out.push({ key: path, value: filter ?? '', file, line: i + 1, import: true });
+            continue;
+        }
         const eq = line.indexOf('=');
         if (eq <= 0)
             continue;
@@ -15740,7 +15751,7 @@ async function sha256OfFile$1(path, hashed) {
 // --- validation of stored facts: anything that does not fit is a corrupt entry ---------------
 const source = _enum(SOURCES);
 const evidence = strictObject$1({ path: string$1(), entry: string$1().optional(), source, offset: number().int().nonnegative().optional() });
-const prop = strictObject$1({ key: string$1(), value: string$1(), file: string$1(), line: number().int() });
+const prop = strictObject$1({ key: string$1(), value: string$1(), file: string$1(), line: number().int(), import: literal(true).optional() });
 const overlay = strictObject$1({
     targetPackage: string$1(),
     targetName: string$1().optional(),
@@ -66518,10 +66529,11 @@ function skuCandidates(facts, file) {
         else {
             const have = new Set(had.props);
             appendAll(had.props, c.props.filter((p) => !have.has(p)));
+            appendAll(had.files, c.files.filter((f) => !had.files.includes(f)));
         }
     };
     for (const s of facts.skuFiles)
-        add({ sku: s.sku, signal: 'sku-file', path: s.path, props: [...s.props] });
+        add({ sku: s.sku, signal: 'sku-file', path: s.path, files: [s.path], props: [...s.props] });
     // Overlays gated on a property the build's own property files never set.
     const setByBuild = new Set(facts.props.filter((p) => !cdaFolderOf(p.file)).map((p) => p.key));
     const setBySkuFiles = new Set(facts.skuFiles.flatMap((s) => s.props.map((p) => p.key)));
@@ -66533,7 +66545,7 @@ function skuCandidates(facts, file) {
         const value = unset[0][1];
         if (!/^[A-Za-z0-9_.-]+$/.test(value))
             continue;
-        add({ sku: value, signal: 'overlay', path: pkg.path, props: unset.map(([key, v]) => ({ key, value: v, file: pkg.path, line: 0 })) });
+        add({ sku: value, signal: 'overlay', path: pkg.path, files: [], props: unset.map(([key, v]) => ({ key, value: v, file: pkg.path, line: 0 })) });
     }
     // CDA folders named after a SKU (one found above, or one the policy maps).
     const skus = file?.policy.skus ?? {};
@@ -66553,7 +66565,7 @@ function skuCandidates(facts, file) {
             appendAll(had.props, props);
         }
         else
-            add({ sku: name, signal: 'cda', path: prefix.slice(0, -1), props, cdaPrefix: prefix });
+            add({ sku: name, signal: 'cda', path: prefix.slice(0, -1), files: [], props, cdaPrefix: prefix });
     }
     return [...bySku.values()].sort((a, b) => cmp(a.sku, b.sku));
 }
@@ -66571,22 +66583,46 @@ function requiredProperties(pkg) {
     const values = value.split(',').map((v) => v.trim());
     return names.length > 1 && names.length === values.length ? names.map((n, i) => [n, values[i]]) : [[name, value]];
 }
-/** Whether an overlay is enabled under `props` (each required property must hold exactly). */
+/**
+ * Whether an overlay is enabled under `props` (each required property must hold exactly). A name
+ * or value that is a resource reference (`@0x7f020000`: Android 9 and 10 resolve it through the
+ * overlay's own resources, later versions read it raw) cannot be decided here: such an overlay is
+ * taken as enabled, so that what it carries is evaluated rather than dropped.
+ */
 function overlayActive(pkg, props) {
-    return requiredProperties(pkg).every(([name, value]) => lastDefinition(props, name)?.value === value);
+    return requiredProperties(pkg).every(([name, value]) => isReference(name) || isReference(value) || lastDefinition(props, name)?.value === value);
+}
+/** An attribute value that refers to a resource or theme attribute rather than being one. */
+function isReference(value) {
+    return value.startsWith('@') || value.startsWith('?');
 }
 /**
  * The facts as one SKU (or, with no candidate, the whole build) sees them: property files,
- * packages and endpoint evidence of other SKUs' CDA folders and init files are left out, and so
- * are overlays whose required property does not hold.
+ * packages and endpoint evidence of other SKUs' CDA folders and per-SKU files are left out, and so
+ * are overlays whose required property does not hold. Properties of a CDA folder count only for
+ * its SKU (Android loads none of them: a `cda/common/sku.prop` decides nothing), and an init.sku
+ * file's `setprop` of an `ro.` property already set is left out, as init refuses it (`ro.`
+ * properties are written once).
  */
 function viewFor(facts, all, candidate) {
     const others = all.filter((c) => c.sku !== candidate?.sku);
     const otherPrefixes = others.filter((c) => c.cdaPrefix).map((c) => c.cdaPrefix);
-    const otherFiles = new Set(others.filter((c) => c.signal === 'sku-file').map((c) => c.path));
+    const otherFiles = new Set(others.flatMap((c) => c.files));
     const foreign = (path) => otherFiles.has(path) || otherPrefixes.some((p) => path.startsWith(p));
-    const baseProps = facts.props.filter((p) => !foreign(p.file) && !(candidate?.cdaPrefix && p.file.startsWith(candidate.cdaPrefix)));
-    const props = candidate ? [...baseProps, ...candidate.props.filter((p) => !foreign(p.file))] : baseProps;
+    const baseProps = facts.props.filter((p) => !foreign(p.file) && !cdaFolderOf(p.file));
+    const props = baseProps.slice();
+    if (candidate) {
+        const set = new Set(baseProps.map((p) => p.key));
+        const rcFiles = new Set(facts.skuFiles.map((s) => s.path));
+        for (const p of candidate.props) {
+            if (foreign(p.file))
+                continue;
+            if (rcFiles.has(p.file) && p.key.startsWith('ro.') && set.has(p.key))
+                continue;
+            set.add(p.key);
+            props.push(p);
+        }
+    }
     const dropped = new Set();
     const packages = facts.packages.filter((p) => {
         const keep = !foreign(p.path) && overlayActive(p, props);
@@ -66656,14 +66692,16 @@ function expandTargets(facts, opts) {
         return { sku: c.sku, candidate: c, facts: view, resolution: resolveCandidate(c, view, opts) };
     });
     // The build as it is when the device is none of those SKUs (its SKU property matches no
-    // overlay, CDA folder or init file): what its own properties resolve it to, evaluated too when
-    // that is a market and a SKU none of the targets above is. A CN overlay in an EU build must not
-    // make the EU build unseen. Not with --sku (one SKU asked for), nor with --market (every view
-    // above has that market, and each holds all of this one's packages and endpoints).
+    // overlay, CDA folder or per-SKU file): what its own properties resolve it to, evaluated too
+    // unless that is a SKU one of the targets above is. A CN overlay in an EU build must not make
+    // the EU build unseen, and one CN init.sku file must not make a build whose own properties
+    // resolve to no market pass as CN: the device may be none of the SKUs the build prepares for,
+    // so that target is unresolved. Not with --sku (one SKU asked for), nor with --market (every
+    // view above has that market, and each holds all of this one's packages and endpoints).
     if (!opts.cliSku && !opts.cliMarket) {
         const view = viewFor(facts, all);
         const resolution = resolveTarget({ file: opts.file, props: view.props });
-        if (resolution.market !== undefined && !targets.some((t) => t.sku === resolution.sku))
+        if (resolution.market === undefined || !targets.some((t) => t.sku === resolution.sku))
             targets.push({ facts: view, resolution });
     }
     return targets;
@@ -66848,27 +66886,128 @@ function assembleInputFacts(input, sha256, parts, known, limits) {
     // Every property file records its partitionPath (also inside images and archives): its rank.
     const rankOf = new Map(ctx.propFiles.map(([rel, partPath]) => [rel, propFileRank(partPath)]));
     // Where Android's own property files are there, other *.prop files are not what it loads: a
-    // stray `system/etc/test/sku.prop` must not decide the SKU. Those of per-SKU CDA folders stay
-    // (targets.ts), and so does every file of a build without a standard one (loose files).
+    // stray `system/etc/test/sku.prop` must not decide the SKU, unless one of them imports it.
+    // Those of per-SKU CDA folders stay (targets.ts), and so does every file of a build without a
+    // standard one (loose files).
     const standard = [...rankOf.values()].some((r) => r >= 0);
-    const props = ctx.props
-        .filter((p) => !standard || (rankOf.get(p.file) ?? -1) >= 0 || CDA_FOLDER.test(p.file))
-        .map((p) => ({ p, r: rankOf.get(p.file) ?? -1 }))
-        .sort((a, b) => a.r - b.r || (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || a.p.line - b.p.line)
-        .map((x) => x.p);
+    const roots = [...new Set(ctx.propFiles.map(([rel]) => rel))]
+        .filter((f) => !standard || (rankOf.get(f) ?? -1) >= 0 || CDA_FOLDER.test(f))
+        .sort((a, b) => (rankOf.get(a) ?? -1) - (rankOf.get(b) ?? -1) || (a < b ? -1 : a > b ? 1 : 0));
+    const loaded = loadProps(ctx.props, ctx.propFiles, roots);
     return {
         input,
         ...(sha256 !== undefined ? { sha256 } : {}),
         packages: ctx.packages,
         endpoints: ctx.endpoints,
-        props,
-        skuFiles: ctx.skuFiles,
-        unreadable: placeUnreadable(ctx.unreadable, ctx.partitionPaths),
+        props: loaded.props,
+        skuFiles: [...ctx.skuFiles, ...loaded.skuFiles].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+        unreadable: placeUnreadable([...ctx.unreadable, ...loaded.unreadable], ctx.partitionPaths),
         skipped: ctx.skipped,
         mentions: ctx.mentions,
         ...(ctx.partitionPaths.length ? { partitionPaths: ctx.partitionPaths } : {}),
         stats: ctx.stats,
     };
+}
+/** How deep init's imports are followed here (init itself stops only at a cycle's stack). */
+const MAX_IMPORT_DEPTH = 8;
+/**
+ * The properties of `roots` (property files in Android's load order) as init loads them, each
+ * `import <path> [filter]` line replaced by the properties of the file it names (only those the
+ * filter names: a key, or a prefix ending in `*`; a filtered load follows no import). A path
+ * that takes a property's value (`import /odm/etc/build_${ro.boot.product.hardware.sku}.prop`,
+ * as MIUI and AOSP's ODM SKUs do) is decided on the device: every property file it can name is a
+ * SKU's (its id what the value would be), loaded in its place and left out of other SKUs' views
+ * (targets.ts). A fixed path that names no property file this scan read is unreadable: what it
+ * sets is unknown, and it could be what decides the market.
+ */
+function loadProps(props, propFiles, roots) {
+    const byFile = new Map();
+    for (const p of props) {
+        const list = byFile.get(p.file);
+        if (list)
+            list.push(p);
+        else
+            byFile.set(p.file, [p]);
+    }
+    for (const list of byFile.values())
+        list.sort((a, b) => a.line - b.line);
+    const byPartition = new Map();
+    for (const [rel, part] of propFiles) {
+        const list = byPartition.get(part);
+        if (!list)
+            byPartition.set(part, [rel]);
+        else if (!list.includes(rel))
+            list.push(rel);
+    }
+    const out = [];
+    const skuFiles = new Map();
+    const unreadable = [];
+    const load = (file, filter, stack) => {
+        for (const e of byFile.get(file) ?? []) {
+            if (!e.import) {
+                if (!filter || (filter.endsWith('*') ? e.key.startsWith(filter.slice(0, -1)) : e.key === filter))
+                    out.push(e);
+                continue;
+            }
+            if (filter)
+                continue;
+            const where = `line ${e.line} imports ${e.key}`;
+            if (stack.length > MAX_IMPORT_DEPTH) {
+                unreadable.push({ path: e.file, format: 'prop', reason: `${where}, nested more than ${MAX_IMPORT_DEPTH} imports deep; not followed` });
+                continue;
+            }
+            const pattern = importPattern(e.key);
+            if (pattern) {
+                for (const [part, rels] of [...byPartition].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+                    const m = pattern.exec(part);
+                    if (!m)
+                        continue;
+                    const sku = m.slice(1).filter((x) => x !== undefined).join('_');
+                    for (const rel of rels.sort()) {
+                        if (stack.includes(rel))
+                            continue;
+                        if (!skuFiles.has(rel))
+                            skuFiles.set(rel, { sku, path: rel, props: [] });
+                        load(rel, e.value, [...stack, rel]);
+                    }
+                }
+                continue;
+            }
+            const targets = devicePaths(e.key).flatMap((p) => byPartition.get(p) ?? []);
+            if (targets.length === 0) {
+                unreadable.push({ path: e.file, format: 'prop', reason: `${where}, which is not a property file this scan read (files named *.prop are): what it sets is unknown` });
+            }
+            for (const rel of targets.sort())
+                if (!stack.includes(rel))
+                    load(rel, e.value, [...stack, rel]);
+        }
+    };
+    for (const root of roots)
+        load(root, '', [root]);
+    return { props: out, skuFiles: [...skuFiles.values()], unreadable };
+}
+/** Where a device path of an import may be among partitionPaths: `/odm` is `/vendor/odm` on many devices, `/system/vendor` is `/vendor`. */
+function devicePaths(path) {
+    const p = path.replace(/^\/+/, '').replace(/\/{2,}/g, '/');
+    const out = [p];
+    const sys = /^system\/(vendor|product|system_ext|odm)\//.exec(p);
+    if (sys)
+        out.push(p.slice('system/'.length));
+    if (p.startsWith('odm/'))
+        out.push(`vendor/${p}`);
+    if (p.startsWith('vendor/odm/'))
+        out.push(p.slice('vendor/'.length));
+    return out;
+}
+/** An import path that takes properties' values (`${name}`, `${name:-default}`, `$name`): a pattern over partitionPaths, each value captured; undefined for a fixed path. */
+function importPattern(path) {
+    const parts = path.split(/(\$\{[^}]*\}|\$[A-Za-z0-9_.]+)/);
+    if (parts.length === 1)
+        return undefined;
+    const fixed = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = parts.map((s, i) => (i % 2 ? '([^/]+)' : fixed(s))).join('');
+    const alternatives = devicePaths(re.replace(/^\\?\/+/, ''));
+    return new RegExp(`^(?:${alternatives.join('|')})$`);
 }
 /** Unreadable facts with the partitionPath of each path that has another (InputFacts.partitionPaths). */
 function placeUnreadable(unreadable, partitionPaths) {

@@ -831,6 +831,10 @@ function extractManifest(doc) {
                 const priority = attrInt(findAndroidAttribute(el, 'priority'), 'overlay priority', warnings);
                 if (priority !== undefined)
                     o.priority = priority;
+                for (const [what, v] of [['requiredSystemPropertyName', propName], ['requiredSystemPropertyValue', propValue]]) {
+                    if (v !== undefined && /^[@?]/.test(v))
+                        warnings.push(`overlay ${what} is a reference (${v}), not a value: the overlay is taken as enabled whatever the properties`);
+                }
                 info.overlay = o;
             }
             else {
@@ -1221,8 +1225,15 @@ function parseBuildProp(text, file) {
     const lines = text.split(/\r?\n/);
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i].trim();
-        if (!line || line.startsWith('#') || line.startsWith('import '))
+        if (!line || line.startsWith('#'))
             continue;
+        // init reads `import ` before looking for `=`: the rest is a path, then an optional filter.
+        if (line.startsWith('import ')) {
+            const [path, filter] = line.slice(7).trim().split(/\s+/);
+            if (path)
+                out.push({ key: path, value: filter ?? '', file, line: i + 1, import: true });
+            continue;
+        }
         const eq = line.indexOf('=');
         if (eq <= 0)
             continue;
@@ -14930,7 +14941,7 @@ async function sha256OfFile(path, hashed) {
 // --- validation of stored facts: anything that does not fit is a corrupt entry ---------------
 const source = _enum(SOURCES);
 const evidence = strictObject({ path: string(), entry: string().optional(), source, offset: number().int().nonnegative().optional() });
-const prop = strictObject({ key: string(), value: string(), file: string(), line: number().int() });
+const prop = strictObject({ key: string(), value: string(), file: string(), line: number().int(), import: literal(true).optional() });
 const overlay = strictObject({
     targetPackage: string(),
     targetName: string().optional(),

@@ -95,6 +95,11 @@ export interface PropEntry {
   value: string;
   file: string;
   line: number;
+  /**
+   * An `import <path> [filter]` line (init's LoadProperties): `key` is the path as written, `value`
+   * the filter or ''. Only in extracted parts: assembly (input.ts) loads the file it names there.
+   */
+  import?: true;
 }
 
 export interface UnreadableFact {

@@ -41,6 +41,9 @@ describe('SKU candidates', () => {
     expect(t.map((x) => [x.sku, x.resolution.market, x.resolution.resolvedBy?.from])).toEqual([
       ['600CN', 'CN', 'sku-file'],
       ['600E0', 'EU', 'sku-file'],
+      // The device may be neither: the build as its own properties leave it, whose market the
+      // policy cannot tell (Onyx_00WW is not mapped), is a target too, unresolved.
+      [undefined, undefined, undefined],
     ]);
     expect(t[1].facts.props.map((p) => `${p.key}=${p.value}`)).toEqual(['ro.product.name=Onyx_00WW', 'ro.product.vendor.name=Onyx_00EEA']);
     expect(t[1].facts.skuFiles.map((s) => s.sku)).toEqual(['600E0']);
@@ -72,6 +75,7 @@ describe('SKU candidates', () => {
     expect(t.map((x) => [x.sku, x.resolution.market, x.facts.packages.map((p) => p.path), x.facts.endpoints.map((e) => e.value)])).toEqual([
       ['600CN', 'CN', [cn.path], ['cn.c2dms.com']],
       ['600E0', 'EU', [e0.path], ['www.c2dms.com']],
+      [undefined, undefined, [], []],
     ]);
   });
 
@@ -128,6 +132,7 @@ describe('SKU candidates', () => {
     expect(t.map((x) => [x.sku, x.resolution.market, x.facts.packages.length, x.facts.endpoints.map((e) => e.value).sort()])).toEqual([
       ['600CN', 'CN', 1, ['api.acme.eu', 'zzhc.vnet.cn']],
       ['600E0', 'EU', 0, ['api.acme.eu']],
+      [undefined, undefined, 0, ['api.acme.eu']],
     ]);
     expect(t[1].facts.props.map((p) => p.file)).toEqual(['system/build.prop']);
   });
@@ -221,6 +226,9 @@ describe('scan(): one build that can become three SKUs (real APKs)', () => {
       ['600CN@build', 'CN', 'vendor/etc/init/init.sku.600CN.rc'],
       ['600E0@build', 'EU', 'vendor/etc/init/init.sku.600E0.rc'],
       ['600RU@build', null, null],
+      // The build as its own properties leave it (the device may be none of the three): Onyx_00WW
+      // is not mapped by the policy, so unresolved.
+      ['unresolved@build', null, null],
     ]);
     expect(report.audit.inputs).toHaveLength(1);
   });

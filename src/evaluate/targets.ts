@@ -29,6 +29,11 @@ export interface SkuCandidate {
   signal: SkuSignal;
   /** The file that says the build can become this SKU (init.sku rc, overlay APK, CDA folder). */
   path: string;
+  /**
+   * Its per-SKU files (init.sku rc files, property files an import names by a device-time value):
+   * what other SKUs' views leave out.
+   */
+  files: string[];
   /** Properties this SKU adds (setprops of its rc file, the overlay's required property, CDA prop files). */
   props: PropEntry[];
   /** Path prefix of the SKU's CDA folder, when there is one. */
@@ -79,9 +84,10 @@ export function skuCandidates(facts: InputFacts, file?: PolicyFile): SkuCandidat
     else {
       const have = new Set(had.props);
       appendAll(had.props, c.props.filter((p) => !have.has(p)));
+      appendAll(had.files, c.files.filter((f) => !had.files.includes(f)));
     }
   };
-  for (const s of facts.skuFiles) add({ sku: s.sku, signal: 'sku-file', path: s.path, props: [...s.props] });
+  for (const s of facts.skuFiles) add({ sku: s.sku, signal: 'sku-file', path: s.path, files: [s.path], props: [...s.props] });
 
   // Overlays gated on a property the build's own property files never set.
   const setByBuild = new Set(facts.props.filter((p) => !cdaFolderOf(p.file)).map((p) => p.key));
@@ -92,7 +98,7 @@ export function skuCandidates(facts: InputFacts, file?: PolicyFile): SkuCandidat
     if (unset.length === 0) continue;
     const value = unset[0][1];
     if (!/^[A-Za-z0-9_.-]+$/.test(value)) continue;
-    add({ sku: value, signal: 'overlay', path: pkg.path, props: unset.map(([key, v]) => ({ key, value: v, file: pkg.path, line: 0 })) });
+    add({ sku: value, signal: 'overlay', path: pkg.path, files: [], props: unset.map(([key, v]) => ({ key, value: v, file: pkg.path, line: 0 })) });
   }
 
   // CDA folders named after a SKU (one found above, or one the policy maps).
@@ -109,7 +115,7 @@ export function skuCandidates(facts: InputFacts, file?: PolicyFile): SkuCandidat
     if (had) {
       had.cdaPrefix = prefix;
       appendAll(had.props, props);
-    } else add({ sku: name, signal: 'cda', path: prefix.slice(0, -1), props, cdaPrefix: prefix });
+    } else add({ sku: name, signal: 'cda', path: prefix.slice(0, -1), files: [], props, cdaPrefix: prefix });
   }
   return [...bySku.values()].sort((a, b) => cmp(a.sku, b.sku));
 }
@@ -128,25 +134,48 @@ export function requiredProperties(pkg: PackageFacts): [string, string][] {
   return names.length > 1 && names.length === values.length ? names.map((n, i) => [n, values[i]]) : [[name, value]];
 }
 
-/** Whether an overlay is enabled under `props` (each required property must hold exactly). */
+/**
+ * Whether an overlay is enabled under `props` (each required property must hold exactly). A name
+ * or value that is a resource reference (`@0x7f020000`: Android 9 and 10 resolve it through the
+ * overlay's own resources, later versions read it raw) cannot be decided here: such an overlay is
+ * taken as enabled, so that what it carries is evaluated rather than dropped.
+ */
 export function overlayActive(pkg: PackageFacts, props: readonly PropEntry[]): boolean {
-  return requiredProperties(pkg).every(([name, value]) => lastDefinition(props, name)?.value === value);
+  return requiredProperties(pkg).every(([name, value]) => isReference(name) || isReference(value) || lastDefinition(props, name)?.value === value);
+}
+
+/** An attribute value that refers to a resource or theme attribute rather than being one. */
+export function isReference(value: string): boolean {
+  return value.startsWith('@') || value.startsWith('?');
 }
 
 
 /**
  * The facts as one SKU (or, with no candidate, the whole build) sees them: property files,
- * packages and endpoint evidence of other SKUs' CDA folders and init files are left out, and so
- * are overlays whose required property does not hold.
+ * packages and endpoint evidence of other SKUs' CDA folders and per-SKU files are left out, and so
+ * are overlays whose required property does not hold. Properties of a CDA folder count only for
+ * its SKU (Android loads none of them: a `cda/common/sku.prop` decides nothing), and an init.sku
+ * file's `setprop` of an `ro.` property already set is left out, as init refuses it (`ro.`
+ * properties are written once).
  */
 export function viewFor(facts: InputFacts, all: readonly SkuCandidate[], candidate?: SkuCandidate): InputFacts {
   const others = all.filter((c) => c.sku !== candidate?.sku);
   const otherPrefixes = others.filter((c) => c.cdaPrefix).map((c) => c.cdaPrefix!);
-  const otherFiles = new Set(others.filter((c) => c.signal === 'sku-file').map((c) => c.path));
+  const otherFiles = new Set(others.flatMap((c) => c.files));
   const foreign = (path: string) => otherFiles.has(path) || otherPrefixes.some((p) => path.startsWith(p));
 
-  const baseProps = facts.props.filter((p) => !foreign(p.file) && !(candidate?.cdaPrefix && p.file.startsWith(candidate.cdaPrefix)));
-  const props = candidate ? [...baseProps, ...candidate.props.filter((p) => !foreign(p.file))] : baseProps;
+  const baseProps = facts.props.filter((p) => !foreign(p.file) && !cdaFolderOf(p.file));
+  const props = baseProps.slice();
+  if (candidate) {
+    const set = new Set(baseProps.map((p) => p.key));
+    const rcFiles = new Set(facts.skuFiles.map((s) => s.path));
+    for (const p of candidate.props) {
+      if (foreign(p.file)) continue;
+      if (rcFiles.has(p.file) && p.key.startsWith('ro.') && set.has(p.key)) continue;
+      set.add(p.key);
+      props.push(p);
+    }
+  }
 
   const dropped = new Set<string>();
   const packages = facts.packages.filter((p) => {
@@ -217,14 +246,16 @@ export function expandTargets(facts: InputFacts, opts: ExpandOptions): TargetSpe
     return { sku: c.sku, candidate: c, facts: view, resolution: resolveCandidate(c, view, opts) };
   });
   // The build as it is when the device is none of those SKUs (its SKU property matches no
-  // overlay, CDA folder or init file): what its own properties resolve it to, evaluated too when
-  // that is a market and a SKU none of the targets above is. A CN overlay in an EU build must not
-  // make the EU build unseen. Not with --sku (one SKU asked for), nor with --market (every view
-  // above has that market, and each holds all of this one's packages and endpoints).
+  // overlay, CDA folder or per-SKU file): what its own properties resolve it to, evaluated too
+  // unless that is a SKU one of the targets above is. A CN overlay in an EU build must not make
+  // the EU build unseen, and one CN init.sku file must not make a build whose own properties
+  // resolve to no market pass as CN: the device may be none of the SKUs the build prepares for,
+  // so that target is unresolved. Not with --sku (one SKU asked for), nor with --market (every
+  // view above has that market, and each holds all of this one's packages and endpoints).
   if (!opts.cliSku && !opts.cliMarket) {
     const view = viewFor(facts, all);
     const resolution = resolveTarget({ file: opts.file, props: view.props });
-    if (resolution.market !== undefined && !targets.some((t) => t.sku === resolution.sku)) targets.push({ facts: view, resolution });
+    if (resolution.market === undefined || !targets.some((t) => t.sku === resolution.sku)) targets.push({ facts: view, resolution });
   }
   return targets;
 }

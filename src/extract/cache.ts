@@ -111,7 +111,7 @@ export async function sha256OfFile(path: string | Buffer, hashed?: (bytes: numbe
 
 const source = z.enum(SOURCES);
 const evidence = z.strictObject({ path: z.string(), entry: z.string().optional(), source, offset: z.number().int().nonnegative().optional() });
-const prop = z.strictObject({ key: z.string(), value: z.string(), file: z.string(), line: z.number().int() });
+const prop = z.strictObject({ key: z.string(), value: z.string(), file: z.string(), line: z.number().int(), import: z.literal(true).optional() });
 const overlay = z.strictObject({
   targetPackage: z.string(),
   targetName: z.string().optional(),

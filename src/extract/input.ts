@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { InputFacts, UnreadableFact } from '../facts.js';
+import type { InputFacts, PropEntry, UnreadableFact } from '../facts.js';
 import { propFileRank } from '../formats/buildprop.js';
 import { walkInput } from '../inputs/walk.js';
 import type { Logger } from '../logging.js';
@@ -179,27 +179,119 @@ export function assembleInputFacts(input: string, sha256: string | undefined, pa
   // Every property file records its partitionPath (also inside images and archives): its rank.
   const rankOf = new Map(ctx.propFiles.map(([rel, partPath]) => [rel, propFileRank(partPath)]));
   // Where Android's own property files are there, other *.prop files are not what it loads: a
-  // stray `system/etc/test/sku.prop` must not decide the SKU. Those of per-SKU CDA folders stay
-  // (targets.ts), and so does every file of a build without a standard one (loose files).
+  // stray `system/etc/test/sku.prop` must not decide the SKU, unless one of them imports it.
+  // Those of per-SKU CDA folders stay (targets.ts), and so does every file of a build without a
+  // standard one (loose files).
   const standard = [...rankOf.values()].some((r) => r >= 0);
-  const props = ctx.props
-    .filter((p) => !standard || (rankOf.get(p.file) ?? -1) >= 0 || CDA_FOLDER.test(p.file))
-    .map((p) => ({ p, r: rankOf.get(p.file) ?? -1 }))
-    .sort((a, b) => a.r - b.r || (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) || a.p.line - b.p.line)
-    .map((x) => x.p);
+  const roots = [...new Set(ctx.propFiles.map(([rel]) => rel))]
+    .filter((f) => !standard || (rankOf.get(f) ?? -1) >= 0 || CDA_FOLDER.test(f))
+    .sort((a, b) => (rankOf.get(a) ?? -1) - (rankOf.get(b) ?? -1) || (a < b ? -1 : a > b ? 1 : 0));
+  const loaded = loadProps(ctx.props, ctx.propFiles, roots);
   return {
     input,
     ...(sha256 !== undefined ? { sha256 } : {}),
     packages: ctx.packages,
     endpoints: ctx.endpoints,
-    props,
-    skuFiles: ctx.skuFiles,
-    unreadable: placeUnreadable(ctx.unreadable, ctx.partitionPaths),
+    props: loaded.props,
+    skuFiles: [...ctx.skuFiles, ...loaded.skuFiles].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    unreadable: placeUnreadable([...ctx.unreadable, ...loaded.unreadable], ctx.partitionPaths),
     skipped: ctx.skipped,
     mentions: ctx.mentions,
     ...(ctx.partitionPaths.length ? { partitionPaths: ctx.partitionPaths } : {}),
     stats: ctx.stats,
   };
+}
+
+/** How deep init's imports are followed here (init itself stops only at a cycle's stack). */
+const MAX_IMPORT_DEPTH = 8;
+
+/**
+ * The properties of `roots` (property files in Android's load order) as init loads them, each
+ * `import <path> [filter]` line replaced by the properties of the file it names (only those the
+ * filter names: a key, or a prefix ending in `*`; a filtered load follows no import). A path
+ * that takes a property's value (`import /odm/etc/build_${ro.boot.product.hardware.sku}.prop`,
+ * as MIUI and AOSP's ODM SKUs do) is decided on the device: every property file it can name is a
+ * SKU's (its id what the value would be), loaded in its place and left out of other SKUs' views
+ * (targets.ts). A fixed path that names no property file this scan read is unreadable: what it
+ * sets is unknown, and it could be what decides the market.
+ */
+function loadProps(
+  props: PropEntry[],
+  propFiles: [string, string][],
+  roots: string[],
+): { props: PropEntry[]; skuFiles: InputFacts['skuFiles']; unreadable: UnreadableFact[] } {
+  const byFile = new Map<string, PropEntry[]>();
+  for (const p of props) {
+    const list = byFile.get(p.file);
+    if (list) list.push(p);
+    else byFile.set(p.file, [p]);
+  }
+  for (const list of byFile.values()) list.sort((a, b) => a.line - b.line);
+  const byPartition = new Map<string, string[]>();
+  for (const [rel, part] of propFiles) {
+    const list = byPartition.get(part);
+    if (!list) byPartition.set(part, [rel]);
+    else if (!list.includes(rel)) list.push(rel);
+  }
+  const out: PropEntry[] = [];
+  const skuFiles = new Map<string, InputFacts['skuFiles'][number]>();
+  const unreadable: UnreadableFact[] = [];
+  const load = (file: string, filter: string, stack: string[]): void => {
+    for (const e of byFile.get(file) ?? []) {
+      if (!e.import) {
+        if (!filter || (filter.endsWith('*') ? e.key.startsWith(filter.slice(0, -1)) : e.key === filter)) out.push(e);
+        continue;
+      }
+      if (filter) continue;
+      const where = `line ${e.line} imports ${e.key}`;
+      if (stack.length > MAX_IMPORT_DEPTH) {
+        unreadable.push({ path: e.file, format: 'prop', reason: `${where}, nested more than ${MAX_IMPORT_DEPTH} imports deep; not followed` });
+        continue;
+      }
+      const pattern = importPattern(e.key);
+      if (pattern) {
+        for (const [part, rels] of [...byPartition].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+          const m = pattern.exec(part);
+          if (!m) continue;
+          const sku = m.slice(1).filter((x) => x !== undefined).join('_');
+          for (const rel of rels.sort()) {
+            if (stack.includes(rel)) continue;
+            if (!skuFiles.has(rel)) skuFiles.set(rel, { sku, path: rel, props: [] });
+            load(rel, e.value, [...stack, rel]);
+          }
+        }
+        continue;
+      }
+      const targets = devicePaths(e.key).flatMap((p) => byPartition.get(p) ?? []);
+      if (targets.length === 0) {
+        unreadable.push({ path: e.file, format: 'prop', reason: `${where}, which is not a property file this scan read (files named *.prop are): what it sets is unknown` });
+      }
+      for (const rel of targets.sort()) if (!stack.includes(rel)) load(rel, e.value, [...stack, rel]);
+    }
+  };
+  for (const root of roots) load(root, '', [root]);
+  return { props: out, skuFiles: [...skuFiles.values()], unreadable };
+}
+
+/** Where a device path of an import may be among partitionPaths: `/odm` is `/vendor/odm` on many devices, `/system/vendor` is `/vendor`. */
+function devicePaths(path: string): string[] {
+  const p = path.replace(/^\/+/, '').replace(/\/{2,}/g, '/');
+  const out = [p];
+  const sys = /^system\/(vendor|product|system_ext|odm)\//.exec(p);
+  if (sys) out.push(p.slice('system/'.length));
+  if (p.startsWith('odm/')) out.push(`vendor/${p}`);
+  if (p.startsWith('vendor/odm/')) out.push(p.slice('vendor/'.length));
+  return out;
+}
+
+/** An import path that takes properties' values (`${name}`, `${name:-default}`, `$name`): a pattern over partitionPaths, each value captured; undefined for a fixed path. */
+function importPattern(path: string): RegExp | undefined {
+  const parts = path.split(/(\$\{[^}]*\}|\$[A-Za-z0-9_.]+)/);
+  if (parts.length === 1) return undefined;
+  const fixed = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = parts.map((s, i) => (i % 2 ? '([^/]+)' : fixed(s))).join('');
+  const alternatives = devicePaths(re.replace(/^\\?\/+/, ''));
+  return new RegExp(`^(?:${alternatives.join('|')})$`);
 }
 
 /** Unreadable facts with the partitionPath of each path that has another (InputFacts.partitionPaths). */

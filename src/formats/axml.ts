@@ -604,6 +604,9 @@ export function extractManifest(doc: AxmlDocument): ManifestInfo {
         if (isStatic !== undefined) o.isStatic = isStatic;
         const priority = attrInt(findAndroidAttribute(el, 'priority'), 'overlay priority', warnings);
         if (priority !== undefined) o.priority = priority;
+        for (const [what, v] of [['requiredSystemPropertyName', propName], ['requiredSystemPropertyValue', propValue]] as const) {
+          if (v !== undefined && /^[@?]/.test(v)) warnings.push(`overlay ${what} is a reference (${v}), not a value: the overlay is taken as enabled whatever the properties`);
+        }
         info.overlay = o;
       } else {
         warnings.push('<overlay> without android:targetPackage');

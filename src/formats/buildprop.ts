@@ -1,6 +1,7 @@
 /**
- * build.prop and friends: `key=value` lines, `#` comments, `import` lines kept as-is. Every
- * occurrence is kept with its file and line, in file order; callers apply Android's load order.
+ * build.prop and friends: `key=value` lines, `#` comments, and `import <path> [filter]` lines
+ * (an entry marked `import`: the path in `key`, the filter in `value`). Every occurrence is kept
+ * with its file and line, in file order; callers apply Android's load order and follow imports.
  */
 import type { PropEntry } from '../facts.js';
 
@@ -9,7 +10,13 @@ export function parseBuildProp(text: string, file: string): PropEntry[] {
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
-    if (!line || line.startsWith('#') || line.startsWith('import ')) continue;
+    if (!line || line.startsWith('#')) continue;
+    // init reads `import ` before looking for `=`: the rest is a path, then an optional filter.
+    if (line.startsWith('import ')) {
+      const [path, filter] = line.slice(7).trim().split(/\s+/);
+      if (path) out.push({ key: path, value: filter ?? '', file, line: i + 1, import: true });
+      continue;
+    }
     const eq = line.indexOf('=');
     if (eq <= 0) continue;
     const key = line.slice(0, eq).trim();

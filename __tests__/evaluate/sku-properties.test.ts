@@ -1,0 +1,145 @@
+/**
+ * Which properties a SKU has, as init gives them (a review found each of these decided the market
+ * wrongly, so that the China Telecom client passed in an EU build): `import` lines of property
+ * files (followed, with their filter; a path taking a boot property's value names one file per
+ * SKU, as MIUI's `import /vendor/build_${ro.boot.product.hardware.sku}.prop`), `.prop` files in a
+ * CDA folder that is no SKU's (Android loads none), an init.sku file's `setprop` of an `ro.`
+ * property the build already set (init refuses it), and an overlay whose required value is a
+ * resource reference (taken as enabled). Builds are laid out in a temporary folder from the real
+ * APK fixtures (aapt, smali); the overlay with a reference is made by aapt.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import type { Report } from '../../src/report/model.js';
+import { haveTools } from '../containers/helpers.js';
+import { scanIn } from '../helpers/scan.js';
+import { put, tempDir } from '../helpers/temp.js';
+
+const APKS = join(import.meta.dirname, '..', 'fixtures', 'apks');
+const POLICY = 'version: 1\nskus:\n  "600E0": EU\n  "600CN": CN\n  "*_00EEA": EU\n  "*_00CN": CN\n  "*_00WW": WW\nsku-from: [ro.cda.skuid.id, ro.product.vendor.name, ro.product.name]\n';
+
+/** A build under `root/build` with the files given, the client installed unless `client` is false, and the policy above. */
+function build(files: Record<string, string>, client = true): string {
+  const root = tempDir('ag-sku-props-');
+  const apk = join(root, 'build/system/priv-app/AutoRegistration/AutoRegistration.apk');
+  mkdirSync(dirname(apk), { recursive: true });
+  if (client) copyFileSync(join(APKS, 'autoregistration-cn.apk'), apk);
+  for (const [rel, text] of Object.entries(files)) put(join(root, 'build', rel), text);
+  put(join(root, 'policy.yml'), POLICY);
+  return root;
+}
+
+const scanned = (root: string): Promise<Report> => scanIn(root, { market: undefined, policyFile: 'policy.yml', failOn: 'error' });
+
+/** [target id, market, file:line that decided] of each target. */
+const targets = (r: Report) => r.targets.map((t) => [t.id, t.market ?? null, t.build.resolvedBy?.file ? `${t.build.resolvedBy.file}:${t.build.resolvedBy.line}` : null]);
+
+/** The error rules of a target. */
+const errors = (r: Report, target: string) => r.findings.filter((f) => f.target === target && f.severity === 'error').map((f) => f.rule);
+
+describe('import lines of property files', () => {
+  it('are followed where they stand: what the imported file sets decides, and only the keys its filter names', async () => {
+    const root = build({
+      'system/build.prop': 'ro.product.name=Onyx_00WW\n',
+      'vendor/build.prop': 'ro.cda.skuid.id=600CN\nimport /vendor/etc/sku_eu.prop\nimport /vendor/etc/names.prop ro.product.vendor.*\n',
+      'vendor/etc/sku_eu.prop': '# the SKU the device is\nro.cda.skuid.id=600E0\n',
+      'vendor/etc/names.prop': 'ro.product.vendor.name=Onyx_00EEA\nro.cda.skuid.id=600CN\n',
+    });
+    const r = await scanned(root);
+    expect(targets(r)).toEqual([['600E0@build', 'EU', 'vendor/etc/sku_eu.prop:2']]);
+    expect(errors(r, '600E0@build')).toContain('wrong-market-client');
+    // The filtered import loaded its vendor name, not its CN SKU id (which would come last).
+    expect(r.targets[0].build.resolvedBy?.value).toBe('600E0');
+    expect(r.verdict).toBe('fail');
+  });
+
+  it('a fixed path that names no property file of the build is unreadable, saying which line; the rest still resolves', async () => {
+    const root = build({
+      'system/build.prop': 'ro.product.name=Onyx_00CN\nimport /system/etc/sku.conf\n',
+      'system/etc/sku.conf': 'ro.product.name=Onyx_00EEA\n',
+    });
+    const r = await scanned(root);
+    expect(targets(r)).toEqual([['Onyx_00CN@build', 'CN', 'system/build.prop:1']]);
+    expect(r.targets[0].unreadable).toEqual([
+      { path: 'system/build.prop', format: 'prop', reason: 'line 2 imports /system/etc/sku.conf, which is not a property file this scan read (files named *.prop are): what it sets is unknown' },
+    ]);
+    expect(errors(r, 'Onyx_00CN@build')).toContain('unreadable-artifact');
+    expect(r.verdict).toBe('fail');
+  });
+
+  it('a path that takes a boot property\'s value names one SKU per file it can be (MIUI\'s vendor and ODM SKU files), each seeing only its own', async () => {
+    const root = build({
+      'system/build.prop': 'ro.product.name=Onyx_00WW\n',
+      'vendor/build.prop': 'ro.product.vendor.name=Onyx_00WW\nimport /vendor/build_${ro.boot.product.hardware.sku}.prop\n',
+      'vendor/odm/etc/build.prop': 'import /odm/etc/build_${ro.boot.product.hardware.sku}.prop\n',
+      'vendor/build_eea.prop': 'ro.product.vendor.name=Onyx_00EEA\n',
+      'vendor/odm/etc/build_eea.prop': 'ro.odm.sku.note=eea\n',
+      'vendor/build_cn.prop': 'ro.product.vendor.name=Onyx_00CN\n',
+    });
+    const r = await scanned(root);
+    expect(targets(r)).toEqual([
+      // The device whose boot SKU names no file: the build's own properties.
+      ['Onyx_00WW@build', 'WW', 'vendor/build.prop:1'],
+      ['cn@build', 'CN', 'vendor/build_cn.prop:1'],
+      ['eea@build', 'EU', 'vendor/build_eea.prop:1'],
+    ]);
+    expect(errors(r, 'eea@build')).toContain('wrong-market-client');
+    expect(errors(r, 'cn@build')).not.toContain('wrong-market-client');
+  });
+});
+
+describe('property files Android does not load, and setprops init refuses', () => {
+  it('a .prop file in a CDA folder that is no SKU\'s decides nothing', async () => {
+    const root = build({
+      'system/build.prop': 'ro.product.name=Onyx_00EEA\n',
+      'system/etc/cda/common/sku.prop': 'ro.cda.skuid.id=600CN\n',
+    });
+    const r = await scanned(root);
+    expect(targets(r)).toEqual([['Onyx_00EEA@build', 'EU', 'system/build.prop:1']]);
+    expect(errors(r, 'Onyx_00EEA@build')).toContain('wrong-market-client');
+  });
+
+  it('an init.sku file\'s setprop of an ro. property the build set is refused: the CN overlay the build\'s value enables stays in that SKU', async () => {
+    const root = build({
+      'system/build.prop': 'ro.product.name=Onyx_00WW\n',
+      'vendor/build.prop': 'ro.cda.skuid.id=600CN\n',
+      'vendor/etc/init/init.sku.600E0.rc': 'on early-init\n    setprop ro.cda.skuid.id 600E0\n    setprop persist.sys.sku.note eea\n',
+    });
+    copyFileSync(join(APKS, 'overlay-cn.apk'), put(join(root, 'build/product/overlay/Cn.apk'), ''));
+    const r = await scanned(root);
+    const e0 = r.targets.find((t) => t.id === '600E0@build');
+    expect(e0?.market).toBe('EU');
+    // overlay-cn requires ro.cda.skuid.id=600CN: the device keeps the build's 600CN.
+    expect(e0?.packages.map((p) => p.package)).toContain('com.evenwell.autoregistration.overlay.base.s600cn');
+    expect(errors(r, '600E0@build')).toContain('wrong-market-client');
+  });
+});
+
+const FRAMEWORK_RES = '/usr/share/android-framework-res/framework-res.apk';
+const withAapt = haveTools('aapt') && existsSync(FRAMEWORK_RES) ? it : it.skip;
+if (!haveTools('aapt') || !existsSync(FRAMEWORK_RES)) console.warn('SKIPPED an overlay gated by a resource reference: needs aapt and android-framework-res (apt-get install aapt android-framework-res)');
+
+describe('an overlay whose required property value is a resource reference', () => {
+  withAapt('is taken as enabled (Android 9 and 10 resolve it): what it carries is evaluated, with a warning on the package', async () => {
+    const root = build({ 'system/build.prop': 'ro.product.name=Onyx_00EEA\nro.product.locale=en-US\n' }, false);
+    const src = join(root, 'src');
+    const manifest = put(
+      join(src, 'AndroidManifest.xml'),
+      '<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.acme.notes.overlay.region">\n' +
+        '  <overlay android:targetPackage="com.acme.notes" android:requiredSystemPropertyName="ro.product.locale" android:requiredSystemPropertyValue="@string/req_locale" android:isStatic="true" android:priority="1"/>\n' +
+        '  <application android:hasCode="false"/>\n</manifest>\n',
+    );
+    put(join(src, 'res', 'values', 'values.xml'), '<resources><string name="req_locale">en-US</string><string name="server_url">http://zzhc.vnet.cn</string></resources>\n');
+    const apk = join(root, 'build', 'product', 'overlay', 'NotesRegion', 'NotesRegion.apk');
+    mkdirSync(dirname(apk), { recursive: true });
+    execFileSync('aapt', ['package', '-f', '-M', manifest, '-I', FRAMEWORK_RES, '-S', join(src, 'res'), '-F', apk]);
+    // aapt compiled the value as a reference to the overlay's own string.
+    expect(execFileSync('aapt', ['dump', 'xmltree', apk, 'AndroidManifest.xml'], { encoding: 'utf8' })).toMatch(/requiredSystemPropertyValue\(0x01010566\)=@0x7f/);
+    const r = await scanIn(root, { market: 'EU', failOn: 'error' });
+    const overlay = r.targets[0].packages.find((p) => p.package === 'com.acme.notes.overlay.region');
+    expect(overlay?.warnings).toEqual([expect.stringMatching(/^overlay requiredSystemPropertyValue is a reference \(@0x7f[0-9a-f]{6}\), not a value/)]);
+    expect(r.findings.filter((f) => f.rule === 'denied-endpoint').map((f) => [f.endpoint, f.path])).toEqual([['zzhc.vnet.cn', 'product/overlay/NotesRegion/NotesRegion.apk']]);
+  });
+});
