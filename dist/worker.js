@@ -5517,6 +5517,8 @@ const EXT4_MAGIC = 0xef53;
 const SB_OFFSET = 1024;
 const ROOT_INO = 2;
 const INCOMPAT_FILETYPE = 0x2;
+/** The journal holds committed changes not yet written to the filesystem (needs_recovery). */
+const INCOMPAT_RECOVER = 0x4;
 const INCOMPAT_JOURNAL_DEV = 0x8;
 const INCOMPAT_META_BG = 0x10;
 const INCOMPAT_64BIT = 0x80;
@@ -5537,6 +5539,8 @@ class Ext4 {
     groupCount = 0;
     descSize = 32;
     label = '';
+    /** INCOMPAT_RECOVER: the journal has changes to apply. */
+    needsRecovery = false;
     gdt = Buffer.alloc(0);
     incompat = 0;
     roCompat = 0;
@@ -5562,6 +5566,7 @@ class Ext4 {
         this.inodeSize = rev === 0 ? 128 : sb.readUInt16LE(0x58);
         this.incompat = sb.readUInt32LE(0x60);
         this.roCompat = sb.readUInt32LE(0x64);
+        this.needsRecovery = (this.incompat & INCOMPAT_RECOVER) !== 0;
         this.label = sb.toString('latin1', 0x78, 0x88).replace(/\0.*$/s, '');
         if (this.incompat & INCOMPAT_JOURNAL_DEV)
             throw new FormatError('ext4', 'an external journal device, not a filesystem', SB_OFFSET + 0x60);
@@ -5600,9 +5605,13 @@ class Ext4 {
             }
             return false;
         };
+        // The block the superblock is in (byte 1024): block 1 of 1 KiB blocks, else block 0. The
+        // descriptors follow it, whatever the first data block says (0 with bigalloc, as the kernel's
+        // descriptor_loc has it).
+        const sbBlock = this.bs === 1024 ? 1 : 0;
         const parts = [];
         if (!metaBg) {
-            const at = (firstDataBlock + 1) * this.bs;
+            const at = (sbBlock + 1) * this.bs;
             const len = Math.ceil((this.groupCount * this.descSize) / this.bs) * this.bs;
             if (at + len > src.size)
                 throw new FormatError('ext4', 'group descriptor table lies past the end of the image (truncated)', at);
@@ -5612,10 +5621,12 @@ class Ext4 {
             for (let b = 0; b < gdtBlocks; b++) {
                 let blk;
                 if (b < firstMetaBg)
-                    blk = firstDataBlock + 1 + b;
+                    blk = sbBlock + 1 + b;
                 else {
                     const g = b * descPerBlock;
-                    blk = firstDataBlock + g * blocksPerGroup + (hasSuper(g) ? 1 : 0);
+                    // Group 0's descriptors with 1 KiB blocks and first data block 0 are in block 2, not 1.
+                    const skip = (hasSuper(g) ? 1 : 0) + (this.bs === 1024 && b === 0 && firstDataBlock === 0 ? 1 : 0);
+                    blk = firstDataBlock + g * blocksPerGroup + skip;
                 }
                 if ((blk + 1) * this.bs > src.size)
                     throw new FormatError('ext4', 'group descriptor block lies past the end of the image (truncated)', blk * this.bs);
@@ -5851,6 +5862,12 @@ async function openExt4(src) {
     const problems = [];
     if (fs.blocksCount * fs.bs > src.size) {
         problems.push({ path: '', reason: `image is truncated: ${src.size} bytes, the superblock says ${fs.blocksCount * fs.bs}` });
+    }
+    // A mount (or e2fsck) first writes what the journal holds, which may be any block: files,
+    // directories, inodes. A build's image never needs it; one that does is read as it is, and
+    // fails closed.
+    if (fs.needsRecovery) {
+        problems.push({ path: '', reason: 'the journal holds changes not yet written to the filesystem (needs_recovery), which a mount applies first: the files were read as they are without them', offset: SB_OFFSET + 0x60 });
     }
     nodes.push(...(await walkFsTree(root, ROOT_INO, {
         readDir: async (d) => (await fs.readDir(d)).map((e) => ({ name: e.name, id: e.ino })),
@@ -6545,8 +6562,12 @@ function targetFilesSkip(name, present) {
     const p = partitionName(m[1]);
     if (p && present.has(p))
         return `image duplicating the ${p.toUpperCase()}/ folder`;
-    if (['super', 'userdata', 'cache', 'vbmeta', 'vbmeta_system', 'vbmeta_vendor'].includes(m[1]))
-        return `image duplicating the partition folders (${m[1]}.img)`;
+    // As in a product-out folder (walk.ts): userdata and cache only beside their folders; super.img
+    // is read but for its partitions that have folders (ContainerFile.folders); vbmeta is read (a
+    // few KiB: a name alone must not hide an image).
+    const folder = { userdata: 'data', cache: 'cache' }[m[1]];
+    if (folder && present.has(folder))
+        return `image duplicating the ${folder.toUpperCase()}/ folder`;
     return undefined;
 }
 /** A target-files entry under an upper-case partition folder: its `partitionRelPath` (`system/app/X/X.apk`). */
@@ -6589,7 +6610,8 @@ function zipContainer(src, zip, kind, opts) {
             skipped.push({ name: e.name, reason: why });
             continue;
         }
-        files.push({ name: e.name, size: e.uncompressedSize, open: () => openZipEntry(src, e, opts), view: e.method !== 8, ...placedIn(kind, e.name) });
+        const folders = kind === 'target-files' && e.name === 'IMAGES/super.img' && present.size ? { folders: [...present].sort() } : {};
+        files.push({ name: e.name, size: e.uncompressedSize, open: () => openZipEntry(src, e, opts), view: e.method !== 8, ...placedIn(kind, e.name), ...folders });
     }
     files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return { format: kind, files, skipped, problems };
@@ -7562,7 +7584,7 @@ async function extractContainer(item, c, ctx, filesystem) {
                     ctx.unreadable.push({ path: relPath, ...placed, format: c.format, reason: f.unreadable });
                 continue;
             }
-            const child = { relPath, ...part, size: f.size, depth: item.depth + 1 };
+            const child = { relPath, ...part, size: f.size, depth: item.depth + 1, ...(f.folders ? { folders: f.folders } : {}) };
             const imagePartition = f.imagePartition ?? (part.partition ? undefined : imagePartitionOf(f.name));
             if (imagePartition)
                 child.imagePartition = imagePartition;

@@ -4,6 +4,7 @@
  * an EROFS file compressed with an unsupported algorithm, a delta OTA, and the depth and
  * inflation caps.
  */
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,6 +139,49 @@ describe('a super image beside partition folders', () => {
     const two = await scanInputs([dir]);
     expect(two.targets[0].skipped).toContainEqual({ path: 'super.img!/vendor_a', reason: 'duplicating the vendor/ folder' });
     expect(paths(two).some((p) => p.startsWith('super.img!/product_a'))).toBe(true);
+  });
+});
+
+describe('images of a target-files zip (made by zip)', () => {
+  const withZip = haveTools('zip', 'mke2fs') ? it : it.skip;
+  if (!haveTools('zip', 'mke2fs')) warnMissing('images of a target-files zip', ['zip', 'mke2fs']);
+
+  withZip('IMAGES/super.img is read but for its partitions the zip has as folders; userdata, cache and vbmeta are read unless their folders are there, and so is a product-out folder\'s vbmeta.img (a name alone hid them)', async () => {
+    const dir = tempDir('ag-tf-images-');
+    const zipOf = (name: string, files: Record<string, string>): string => {
+      const src = join(dir, name);
+      for (const [rel, from] of Object.entries(files)) {
+        mkdirSync(join(src, rel, '..'), { recursive: true });
+        if (from.startsWith('/')) copyFileSync(from, join(src, rel));
+        else writeFileSync(join(src, rel), from);
+      }
+      execFileSync('zip', ['-q', '-r', '-X', join(dir, `${name}.zip`), '.'], { cwd: src });
+      return join(dir, `${name}.zip`);
+    };
+    const paths = (r: Awaited<ReturnType<typeof scanInputs>>): string[] => r.targets[0].packages.map((p) => p.path);
+    // super.img: system_a holds the sample system (the client); only VENDOR/ is a folder.
+    const sup = await scanInputs([zipOf('super', { 'VENDOR/build.prop': 'ro.vendor.x=1\n', 'IMAGES/super.img': img('sample', 'super.img') })]);
+    expect(sup.targets[0].skipped).toContainEqual({ path: 'super.zip!/IMAGES/super.img!/vendor_a', reason: 'duplicating the vendor/ folder' });
+    expect(paths(sup)).toContain('super.zip!/IMAGES/super.img!/system_a!/priv-app/AutoRegistration/AutoRegistration.apk');
+    // An ext4 image holding the client, named as an image without files of its own.
+    const tree = join(dir, 'tree');
+    mkdirSync(join(tree, 'priv-app', 'AutoRegistration'), { recursive: true });
+    copyFileSync(join(ROOT, 'sample', 'out', '600E0', 'system', 'priv-app', 'AutoRegistration', 'AutoRegistration.apk'), join(tree, 'priv-app', 'AutoRegistration', 'AutoRegistration.apk'));
+    const client = join(dir, 'client.img');
+    run('mke2fs', ['-q', '-F', '-t', 'ext4', '-b', '4096', '-O', '^has_journal', '-d', tree, client, '8M']);
+    for (const name of ['userdata', 'cache', 'vbmeta', 'vbmeta_system']) {
+      const r = await scanInputs([zipOf(name, { 'SYSTEM/build.prop': 'ro.a=1\n', [`IMAGES/${name}.img`]: client })]);
+      expect(paths(r)).toEqual([`${name}.zip!/IMAGES/${name}.img!/priv-app/AutoRegistration/AutoRegistration.apk`]);
+    }
+    // Beside its folder, userdata.img is what DATA/ holds: skipped, as in a product-out folder.
+    const data = await scanInputs([zipOf('data', { 'SYSTEM/build.prop': 'ro.a=1\n', 'DATA/app/.keep': 'x\n', 'IMAGES/userdata.img': client })]);
+    expect(data.targets[0].skipped).toContainEqual({ path: 'data.zip!/IMAGES/userdata.img', reason: 'image duplicating the DATA/ folder' });
+    // A product-out folder's vbmeta.img is read too (it was skipped by its name).
+    const po = join(dir, 'po');
+    mkdirSync(join(po, 'system'), { recursive: true });
+    writeFileSync(join(po, 'system', 'build.prop'), 'ro.a=1\n');
+    copyFileSync(client, join(po, 'vbmeta.img'));
+    expect(paths(await scanInputs([po]))).toEqual(['vbmeta.img!/priv-app/AutoRegistration/AutoRegistration.apk']);
   });
 });
 

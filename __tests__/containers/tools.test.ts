@@ -7,6 +7,7 @@
  * the tools silently accept options they ignore. Tests skip with a warning when a tool is absent;
  * CI installs them (.ci/run).
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,17 +114,20 @@ describe('ext4 images made by mke2fs -d, checked against debugfs rdump', () => {
     it.skip('ext4 tools absent', () => undefined);
     return;
   }
-  const variants: [string, string[]][] = [
+  const variants: [string, string[], string?][] = [
     ['ext4, 4 KiB blocks, 64-bit descriptors, metadata_csum, htree after e2fsck -fyD', ['-t', 'ext4', '-b', '4096', '-O', '64bit,metadata_csum']],
     ['ext4, 1 KiB blocks (first data block 1)', ['-t', 'ext4', '-b', '1024']],
     ['ext4, 32-bit descriptors, no flex_bg, no checksums', ['-t', 'ext4', '-b', '4096', '-O', '^64bit,^metadata_csum,^flex_bg']],
     ['ext4 with inline data', ['-t', 'ext4', '-b', '4096', '-I', '256', '-O', 'inline_data']],
     ['ext4 with meta_bg', ['-t', 'ext4', '-b', '1024', '-O', 'meta_bg,^resize_inode']],
     ['ext2 (block maps, indirect blocks)', ['-t', 'ext2', '-b', '1024']],
+    // First data block 0 with 1 KiB blocks: the descriptors are still in block 2 (a review found
+    // block 1, the superblock, read as them).
+    ['ext4, bigalloc with 1 KiB blocks (first data block 0)', ['-t', 'ext4', '-b', '1024', '-O', 'bigalloc'], '96M'],
   ];
-  for (const [what, args] of variants) {
+  for (const [what, args, size] of variants) {
     it(what, async () => {
-      const img = mkext4(what.replace(/\W+/g, '_'), args, '24M');
+      const img = mkext4(what.replace(/\W+/g, '_'), args, size ?? '24M');
       ext4Images.set(what, img);
       if (what.includes('htree')) run('e2fsck', ['-fyD', img]);
       run('e2fsck', ['-fn', img]); // the image is clean (throws otherwise)
@@ -132,6 +136,27 @@ describe('ext4 images made by mke2fs -d, checked against debugfs rdump', () => {
       await expectSameAsFolder(img, what.includes('inline') ? tree : rdump(img));
     });
   }
+
+  it('an image whose journal holds a committed change not yet applied (debugfs jo/jw/jc) fails closed: e2fsck would apply it, and so would a mount', async () => {
+    const src = mkdtempSync(join(work, 'journal-'));
+    mkdirSync(join(src, 'etc'));
+    // As long as what the journal writes over it, so that the file's size holds all of that.
+    writeFileSync(join(src, 'etc', 'reg.txt'), 'url=http://example.org/register/\n');
+    const img = mkext4('journal', ['-t', 'ext4', '-b', '4096'], '16M', src);
+    const block = run('debugfs', ['-R', 'bmap /etc/reg.txt 0', img]).trim();
+    const data = Buffer.alloc(4096);
+    data.write('url=http://zzhc.vnet.cn/register\n');
+    writeFileSync(join(work, 'journal-block'), data);
+    run('debugfs', ['-w', '-f', '-', img], { input: Buffer.from(`jo\njw -b ${block} ${join(work, 'journal-block')}\njc\n`) });
+    expect(run('dumpe2fs', ['-h', img])).toMatch(/Filesystem features:.*needs_recovery/);
+    const ours = await readImage(img);
+    expect(ours.problems).toEqual([expect.objectContaining({ path: '', reason: expect.stringMatching(/^the journal holds changes not yet written to the filesystem \(needs_recovery\)/) })]);
+    // What the journal would write is what the file holds once e2fsck has replayed it.
+    expect(spawnSync('e2fsck', ['-fy', img]).status).toBeLessThanOrEqual(1); // 1: corrected
+    const replayed = await readImage(img);
+    expect(replayed.problems).toEqual([]);
+    expect(readFileSync(join(rdump(img), 'etc', 'reg.txt'), 'utf8')).toBe('url=http://zzhc.vnet.cn/register\n');
+  });
 
   it('the fixtures exercise what they claim: extent depth > 0, an htree directory, inline data', () => {
     const img = ext4Images.get('ext4, 4 KiB blocks, 64-bit descriptors, metadata_csum, htree after e2fsck -fyD')!;

@@ -618,7 +618,7 @@ async function extractContainer(item: ScanItem, c: OpenedContainer, ctx: Artifac
         if (record) ctx.unreadable.push({ path: relPath, ...placed, format: c.format, reason: f.unreadable });
         continue;
       }
-      const child: ScanItem = { relPath, ...part, size: f.size, depth: item.depth + 1 };
+      const child: ScanItem = { relPath, ...part, size: f.size, depth: item.depth + 1, ...(f.folders ? { folders: f.folders } : {}) };
       const imagePartition = f.imagePartition ?? (part.partition ? undefined : imagePartitionOf(f.name));
       if (imagePartition) child.imagePartition = imagePartition;
       if (span) ctx.span = { from: within(span, done, total), to: within(span, done + weight[i], total) };

@@ -18,6 +18,8 @@ const SB_OFFSET = 1024;
 const ROOT_INO = 2;
 
 const INCOMPAT_FILETYPE = 0x2;
+/** The journal holds committed changes not yet written to the filesystem (needs_recovery). */
+const INCOMPAT_RECOVER = 0x4;
 const INCOMPAT_JOURNAL_DEV = 0x8;
 const INCOMPAT_META_BG = 0x10;
 const INCOMPAT_64BIT = 0x80;
@@ -56,6 +58,8 @@ class Ext4 {
   groupCount = 0;
   descSize = 32;
   label = '';
+  /** INCOMPAT_RECOVER: the journal has changes to apply. */
+  needsRecovery = false;
   private gdt: Buffer = Buffer.alloc(0);
   private incompat = 0;
   private roCompat = 0;
@@ -78,6 +82,7 @@ class Ext4 {
     this.inodeSize = rev === 0 ? 128 : sb.readUInt16LE(0x58);
     this.incompat = sb.readUInt32LE(0x60);
     this.roCompat = sb.readUInt32LE(0x64);
+    this.needsRecovery = (this.incompat & INCOMPAT_RECOVER) !== 0;
     this.label = sb.toString('latin1', 0x78, 0x88).replace(/\0.*$/s, '');
     if (this.incompat & INCOMPAT_JOURNAL_DEV) throw new FormatError('ext4', 'an external journal device, not a filesystem', SB_OFFSET + 0x60);
     const is64 = (this.incompat & INCOMPAT_64BIT) !== 0;
@@ -110,19 +115,25 @@ class Ext4 {
       }
       return false;
     };
+    // The block the superblock is in (byte 1024): block 1 of 1 KiB blocks, else block 0. The
+    // descriptors follow it, whatever the first data block says (0 with bigalloc, as the kernel's
+    // descriptor_loc has it).
+    const sbBlock = this.bs === 1024 ? 1 : 0;
     const parts: Buffer[] = [];
     if (!metaBg) {
-      const at = (firstDataBlock + 1) * this.bs;
+      const at = (sbBlock + 1) * this.bs;
       const len = Math.ceil((this.groupCount * this.descSize) / this.bs) * this.bs;
       if (at + len > src.size) throw new FormatError('ext4', 'group descriptor table lies past the end of the image (truncated)', at);
       parts.push(await src.read(at, len));
     } else {
       for (let b = 0; b < gdtBlocks; b++) {
         let blk: number;
-        if (b < firstMetaBg) blk = firstDataBlock + 1 + b;
+        if (b < firstMetaBg) blk = sbBlock + 1 + b;
         else {
           const g = b * descPerBlock;
-          blk = firstDataBlock + g * blocksPerGroup + (hasSuper(g) ? 1 : 0);
+          // Group 0's descriptors with 1 KiB blocks and first data block 0 are in block 2, not 1.
+          const skip = (hasSuper(g) ? 1 : 0) + (this.bs === 1024 && b === 0 && firstDataBlock === 0 ? 1 : 0);
+          blk = firstDataBlock + g * blocksPerGroup + skip;
         }
         if ((blk + 1) * this.bs > src.size) throw new FormatError('ext4', 'group descriptor block lies past the end of the image (truncated)', blk * this.bs);
         parts.push(await src.read(blk * this.bs, this.bs));
@@ -335,6 +346,12 @@ export async function openExt4(src: RandomAccessSource): Promise<FsListing> {
   const problems: FsListing['problems'] = [];
   if (fs.blocksCount * fs.bs > src.size) {
     problems.push({ path: '', reason: `image is truncated: ${src.size} bytes, the superblock says ${fs.blocksCount * fs.bs}` });
+  }
+  // A mount (or e2fsck) first writes what the journal holds, which may be any block: files,
+  // directories, inodes. A build's image never needs it; one that does is read as it is, and
+  // fails closed.
+  if (fs.needsRecovery) {
+    problems.push({ path: '', reason: 'the journal holds changes not yet written to the filesystem (needs_recovery), which a mount applies first: the files were read as they are without them', offset: SB_OFFSET + 0x60 });
   }
   nodes.push(
     ...(await walkFsTree(

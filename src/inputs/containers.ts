@@ -50,6 +50,8 @@ export interface ContainerFile {
   partitionRelPath?: string;
   /** Set when the file cannot be opened at all (a delta OTA partition): reported, not read. */
   unreadable?: string;
+  /** A target-files IMAGES/super.img: the partitions the zip has as folders, not read again (ContainerOptions.folders). */
+  folders?: readonly string[];
   /**
    * True when opening it makes a view with nothing decompressed up front (a file of an ext4,
    * EROFS or FAT image, a super partition, a STORED zip entry): cheap enough for every worker
@@ -145,7 +147,11 @@ function targetFilesSkip(name: string, present: ReadonlySet<string>): string | u
   if (!m) return undefined;
   const p = partitionName(m[1]);
   if (p && present.has(p)) return `image duplicating the ${p.toUpperCase()}/ folder`;
-  if (['super', 'userdata', 'cache', 'vbmeta', 'vbmeta_system', 'vbmeta_vendor'].includes(m[1])) return `image duplicating the partition folders (${m[1]}.img)`;
+  // As in a product-out folder (walk.ts): userdata and cache only beside their folders; super.img
+  // is read but for its partitions that have folders (ContainerFile.folders); vbmeta is read (a
+  // few KiB: a name alone must not hide an image).
+  const folder = ({ userdata: 'data', cache: 'cache' } as Record<string, string>)[m[1]];
+  if (folder && present.has(folder)) return `image duplicating the ${folder.toUpperCase()}/ folder`;
   return undefined;
 }
 
@@ -187,7 +193,8 @@ export function zipContainer(src: RandomAccessSource, zip: ZipArchive, kind: 'ta
       skipped.push({ name: e.name, reason: why });
       continue;
     }
-    files.push({ name: e.name, size: e.uncompressedSize, open: () => openZipEntry(src, e, opts), view: e.method !== 8, ...placedIn(kind, e.name) });
+    const folders = kind === 'target-files' && e.name === 'IMAGES/super.img' && present.size ? { folders: [...present].sort() } : {};
+    files.push({ name: e.name, size: e.uncompressedSize, open: () => openZipEntry(src, e, opts), view: e.method !== 8, ...placedIn(kind, e.name), ...folders });
   }
   files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { format: kind, files, skipped, problems };

@@ -89,8 +89,6 @@ function defaultSkipReason(name: string, isDir: boolean, partitionsPresent: Read
     // super.img is read, but not its partitions that have folders (FileArtifact.folders).
     const folder = { userdata: 'data', cache: 'cache', ramdisk: 'ramdisk', 'ramdisk-recovery': 'recovery' }[img[1]];
     if (folder && (partitionsPresent.has(folder) || (folder === 'ramdisk' && partitionsPresent.has('root')))) return `image duplicating the ${folder}/ folder`;
-    // Hashes and keys, no files.
-    if (['vbmeta', 'vbmeta_system', 'vbmeta_vendor'].includes(img[1])) return `verified-boot metadata (${img[1]}.img), no files`;
   }
   if (/target_files.*\.zip$/.test(name) || /-img-.*\.zip$/.test(name)) return 'target-files/image zip duplicating the partition folders';
   return undefined;
