@@ -4127,6 +4127,121 @@ class UnitCache {
     }
 }
 const UNLIMITED_BUDGET = { spend: () => undefined };
+/**
+ * The ranges of [0, size) that none of `covered` holds, in order: what a container's structure
+ * does not account for (OpenedContainer.uncovered).
+ */
+function uncoveredRanges(size, covered) {
+    const held = covered.filter(([a, b]) => b > a).map(([a, b]) => [Math.max(0, a), Math.min(size, b)]).sort((x, y) => x[0] - y[0]);
+    const out = [];
+    let at = 0;
+    for (const [a, b] of held) {
+        if (a > at)
+            out.push([at, a]);
+        at = Math.max(at, b);
+    }
+    if (at < size)
+        out.push([at, size]);
+    return out;
+}
+
+/**
+ * Android sparse images (libsparse `sparse_format.h`): a 28-byte header and chunks RAW (0xCAC1),
+ * FILL (0xCAC2, a 4-byte pattern), DONT_CARE (0xCAC3) and CRC32 (0xCAC4). Read as a virtual raw
+ * image: RAW chunks map to their bytes in the sparse file, FILL chunks repeat their pattern,
+ * DONT_CARE reads as zeros. Nothing is written out.
+ */
+const SPARSE_MAGIC = 0xed26ff3a;
+const CHUNK_RAW = 0xcac1;
+const CHUNK_FILL = 0xcac2;
+const CHUNK_DONT_CARE = 0xcac3;
+const CHUNK_CRC32 = 0xcac4;
+function isSparse(head) {
+    return head.length >= 4 && head.readUInt32LE(0) === SPARSE_MAGIC;
+}
+/** Opens a sparse image as the raw image it describes. */
+async function openSparse(src) {
+    if (src.size < 28)
+        throw new FormatError('sparse', `file is ${src.size} bytes, too small for a sparse header`);
+    const h = await src.read(0, 28);
+    if (h.readUInt32LE(0) !== SPARSE_MAGIC)
+        throw new FormatError('sparse', 'bad sparse magic', 0);
+    const major = h.readUInt16LE(4);
+    const fileHdrSz = h.readUInt16LE(8);
+    const chunkHdrSz = h.readUInt16LE(10);
+    const blkSz = h.readUInt32LE(12);
+    const totalBlks = h.readUInt32LE(16);
+    const totalChunks = h.readUInt32LE(20);
+    if (major !== 1)
+        throw new FormatError('sparse', `unsupported sparse major version ${major}`, 4);
+    if (fileHdrSz < 28 || chunkHdrSz < 12)
+        throw new FormatError('sparse', `bad header sizes (file ${fileHdrSz}, chunk ${chunkHdrSz})`, 8);
+    if (blkSz === 0 || blkSz % 4 !== 0)
+        throw new FormatError('sparse', `bad block size ${blkSz}`, 12);
+    const imageSize = totalBlks * blkSz;
+    if (!Number.isSafeInteger(imageSize))
+        throw new FormatError('sparse', 'image size beyond 2^53', 16);
+    const segs = [];
+    const uncovered = [];
+    const extra = (from, to) => {
+        if (to > from)
+            uncovered.push([from, to]);
+    };
+    extra(28, fileHdrSz);
+    let pos = fileHdrSz;
+    let block = 0;
+    // The chunk headers are small: read them one by one (a sparse file has few chunks).
+    for (let i = 0; i < totalChunks; i++) {
+        if (pos + chunkHdrSz > src.size)
+            throw new FormatError('sparse', `chunk ${i} of ${totalChunks} lies past the end of the file (truncated)`, pos);
+        const c = await src.read(pos, 12);
+        const type = c.readUInt16LE(0);
+        const blocks = c.readUInt32LE(4);
+        const totalSz = c.readUInt32LE(8);
+        const dataSz = totalSz - chunkHdrSz;
+        if (totalSz < chunkHdrSz)
+            throw new FormatError('sparse', `chunk ${i} declares ${totalSz} bytes, less than its header`, pos);
+        if (pos + totalSz > src.size)
+            throw new FormatError('sparse', `chunk ${i} (${totalSz} bytes) runs past the end of the file (truncated)`, pos);
+        const outLen = blocks * blkSz;
+        if (block + blocks > totalBlks && type !== CHUNK_CRC32) {
+            throw new FormatError('sparse', `chunk ${i} runs past the image's ${totalBlks} blocks`, pos);
+        }
+        const dataAt = pos + chunkHdrSz;
+        extra(pos + 12, dataAt);
+        switch (type) {
+            case CHUNK_RAW:
+                if (dataSz !== outLen)
+                    throw new FormatError('sparse', `raw chunk ${i} holds ${dataSz} bytes for ${blocks} blocks`, pos);
+                if (outLen > 0)
+                    segs.push(sourceSegment(block * blkSz, outLen, src, dataAt));
+                block += blocks;
+                break;
+            case CHUNK_FILL: {
+                if (dataSz !== 4)
+                    throw new FormatError('sparse', `fill chunk ${i} holds ${dataSz} bytes, not 4`, pos);
+                const pattern = Buffer.from(await src.read(dataAt, 4));
+                if (outLen > 0 && pattern.readUInt32LE(0) !== 0)
+                    segs.push(fillSegment(block * blkSz, outLen, pattern));
+                block += blocks;
+                break;
+            }
+            case CHUNK_DONT_CARE:
+                extra(dataAt, dataAt + dataSz);
+                block += blocks;
+                break;
+            case CHUNK_CRC32:
+                break;
+            default:
+                throw new FormatError('sparse', `unknown chunk type 0x${type.toString(16)} in chunk ${i}`, pos);
+        }
+        pos += totalSz;
+    }
+    if (block !== totalBlks)
+        throw new FormatError('sparse', `chunks cover ${block} blocks, header says ${totalBlks}`, pos);
+    extra(pos, src.size);
+    return { image: new MappedSource(imageSize, segs, 'sparse'), info: { blockSize: blkSz, totalBlocks: totalBlks, chunks: totalChunks, uncovered } };
+}
 
 // Generated by scripts/build-wasm.mjs from lz4-block.wat (npm run wasm); do not edit.
 /** The lz4-block.wat module, 525 bytes, base64. */
@@ -4351,7 +4466,7 @@ async function openBootImage(src) {
             }
             if (version === 2)
                 add('dtb', off, h.readUInt32LE(1648));
-            return { format: `boot-v${version}`, headerVersion: version, sections };
+            return { format: `boot-v${version}`, headerVersion: version, sections, header: [[0, page]] };
         }
         if (version === 3 || version === 4) {
             const page = 4096;
@@ -4361,7 +4476,7 @@ async function openBootImage(src) {
             add('kernel', off, kernel);
             off += pages(kernel, page);
             add('ramdisk', off, ramdisk, true);
-            return { format: `boot-v${version}`, headerVersion: version, sections };
+            return { format: `boot-v${version}`, headerVersion: version, sections, header: [[0, page]] };
         }
         throw new FormatError(fmt, `unsupported boot image header version ${version}`, 40);
     }
@@ -4384,7 +4499,7 @@ async function openBootImage(src) {
         if (version === 3) {
             add('ramdisk', ramdiskAt, ramdiskSize, true);
             add('dtb', dtbAt, dtbSize);
-            return { format: 'vendor_boot-v3', headerVersion: 3, sections };
+            return { format: 'vendor_boot-v3', headerVersion: 3, sections, header: [[0, ramdiskAt]] };
         }
         const tableSize = h.readUInt32LE(2112);
         const entryNum = h.readUInt32LE(2116);
@@ -4420,7 +4535,7 @@ async function openBootImage(src) {
             }
         }
         add('bootconfig', tableAt + pages(tableSize, page), bootconfig);
-        return { format: 'vendor_boot-v4', headerVersion: 4, sections };
+        return { format: 'vendor_boot-v4', headerVersion: 4, sections, header: [[0, ramdiskAt], [tableAt, tableAt + tableSize]] };
     }
     throw new FormatError(fmt, 'not a boot image (no ANDROID! or VNDRBOOT magic)', 0);
 }
@@ -6197,6 +6312,12 @@ async function openPayload(src, opts = {}) {
     const maxOp = opts.maxOperationBytes ?? 256 * 1024 * 1024;
     const cache = new UnitCache(opts.cacheBytes ?? 32 * 1024 * 1024);
     const partitions = [];
+    // The payload signature blob: signatures_offset (4) and signatures_size (5), after the blobs.
+    const covered = [[0, blobBase]];
+    const sigOffset = pbUint(manifest, 4);
+    const sigLength = pbUint(manifest, 5);
+    if (sigOffset !== undefined && sigLength !== undefined)
+        covered.push([blobBase + sigOffset, blobBase + sigOffset + sigLength]);
     for (const [pi, pbuf] of pbRepeated(manifest, 13).entries()) {
         const p = decodeMessage(pbuf);
         const name = (pbBytes(p, 1) ?? Buffer.alloc(0)).toString('utf8');
@@ -6210,6 +6331,9 @@ async function openPayload(src, opts = {}) {
             const outLength = extents.reduce((s, [, n]) => s + n * blockSize, 0);
             return { type: pbUint(o, 1) ?? 0, dataOffset: pbUint(o, 2) ?? 0, dataLength: pbUint(o, 3) ?? 0, extents, outLength };
         });
+        for (const op of ops)
+            if (op.dataLength > 0)
+                covered.push([blobBase + op.dataOffset, blobBase + op.dataOffset + op.dataLength]);
         let size = info ? (pbUint(decodeMessage(info), 1) ?? 0) : 0;
         if (!info)
             for (const op of ops)
@@ -6295,96 +6419,7 @@ async function openPayload(src, opts = {}) {
             },
         });
     }
-    return { majorVersion: major, minorVersion, blockSize, partitions };
-}
-
-/**
- * Android sparse images (libsparse `sparse_format.h`): a 28-byte header and chunks RAW (0xCAC1),
- * FILL (0xCAC2, a 4-byte pattern), DONT_CARE (0xCAC3) and CRC32 (0xCAC4). Read as a virtual raw
- * image: RAW chunks map to their bytes in the sparse file, FILL chunks repeat their pattern,
- * DONT_CARE reads as zeros. Nothing is written out.
- */
-const SPARSE_MAGIC = 0xed26ff3a;
-const CHUNK_RAW = 0xcac1;
-const CHUNK_FILL = 0xcac2;
-const CHUNK_DONT_CARE = 0xcac3;
-const CHUNK_CRC32 = 0xcac4;
-function isSparse(head) {
-    return head.length >= 4 && head.readUInt32LE(0) === SPARSE_MAGIC;
-}
-/** Opens a sparse image as the raw image it describes. */
-async function openSparse(src) {
-    if (src.size < 28)
-        throw new FormatError('sparse', `file is ${src.size} bytes, too small for a sparse header`);
-    const h = await src.read(0, 28);
-    if (h.readUInt32LE(0) !== SPARSE_MAGIC)
-        throw new FormatError('sparse', 'bad sparse magic', 0);
-    const major = h.readUInt16LE(4);
-    const fileHdrSz = h.readUInt16LE(8);
-    const chunkHdrSz = h.readUInt16LE(10);
-    const blkSz = h.readUInt32LE(12);
-    const totalBlks = h.readUInt32LE(16);
-    const totalChunks = h.readUInt32LE(20);
-    if (major !== 1)
-        throw new FormatError('sparse', `unsupported sparse major version ${major}`, 4);
-    if (fileHdrSz < 28 || chunkHdrSz < 12)
-        throw new FormatError('sparse', `bad header sizes (file ${fileHdrSz}, chunk ${chunkHdrSz})`, 8);
-    if (blkSz === 0 || blkSz % 4 !== 0)
-        throw new FormatError('sparse', `bad block size ${blkSz}`, 12);
-    const imageSize = totalBlks * blkSz;
-    if (!Number.isSafeInteger(imageSize))
-        throw new FormatError('sparse', 'image size beyond 2^53', 16);
-    const segs = [];
-    let pos = fileHdrSz;
-    let block = 0;
-    // The chunk headers are small: read them one by one (a sparse file has few chunks).
-    for (let i = 0; i < totalChunks; i++) {
-        if (pos + chunkHdrSz > src.size)
-            throw new FormatError('sparse', `chunk ${i} of ${totalChunks} lies past the end of the file (truncated)`, pos);
-        const c = await src.read(pos, 12);
-        const type = c.readUInt16LE(0);
-        const blocks = c.readUInt32LE(4);
-        const totalSz = c.readUInt32LE(8);
-        const dataSz = totalSz - chunkHdrSz;
-        if (totalSz < chunkHdrSz)
-            throw new FormatError('sparse', `chunk ${i} declares ${totalSz} bytes, less than its header`, pos);
-        if (pos + totalSz > src.size)
-            throw new FormatError('sparse', `chunk ${i} (${totalSz} bytes) runs past the end of the file (truncated)`, pos);
-        const outLen = blocks * blkSz;
-        if (block + blocks > totalBlks && type !== CHUNK_CRC32) {
-            throw new FormatError('sparse', `chunk ${i} runs past the image's ${totalBlks} blocks`, pos);
-        }
-        const dataAt = pos + chunkHdrSz;
-        switch (type) {
-            case CHUNK_RAW:
-                if (dataSz !== outLen)
-                    throw new FormatError('sparse', `raw chunk ${i} holds ${dataSz} bytes for ${blocks} blocks`, pos);
-                if (outLen > 0)
-                    segs.push(sourceSegment(block * blkSz, outLen, src, dataAt));
-                block += blocks;
-                break;
-            case CHUNK_FILL: {
-                if (dataSz !== 4)
-                    throw new FormatError('sparse', `fill chunk ${i} holds ${dataSz} bytes, not 4`, pos);
-                const pattern = Buffer.from(await src.read(dataAt, 4));
-                if (outLen > 0 && pattern.readUInt32LE(0) !== 0)
-                    segs.push(fillSegment(block * blkSz, outLen, pattern));
-                block += blocks;
-                break;
-            }
-            case CHUNK_DONT_CARE:
-                block += blocks;
-                break;
-            case CHUNK_CRC32:
-                break;
-            default:
-                throw new FormatError('sparse', `unknown chunk type 0x${type.toString(16)} in chunk ${i}`, pos);
-        }
-        pos += totalSz;
-    }
-    if (block !== totalBlks)
-        throw new FormatError('sparse', `chunks cover ${block} blocks, header says ${totalBlks}`, pos);
-    return { image: new MappedSource(imageSize, segs, 'sparse'), info: { blockSize: blkSz, totalBlocks: totalBlks, chunks: totalChunks } };
+    return { majorVersion: major, minorVersion, blockSize, partitions, covered };
 }
 
 /**
@@ -6506,6 +6541,24 @@ async function sniffContainer(src, head) {
         return 'super';
     if (src.size >= 1024 && (head[0] === 0xeb || head[0] === 0xe9) && isFatBootSector(await src.read(0, 512)))
         return 'fat';
+    return undefined;
+}
+/**
+ * A filesystem whose superblock is at byte 1024 of a file that starts as something else (a ZIP
+ * local header, a sparse, payload or boot header): ext4 and EROFS never use their first 1024
+ * bytes, so such a file is both, and a mount (a super partition, an APEX payload, a loop device)
+ * sees the filesystem. Only asked of files that start with one of those magics.
+ */
+async function filesystemBehind(src, head) {
+    const other = isSparse(head) || isPayload(head) || isBootImage(head) || (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50);
+    if (!other || src.size < 2048)
+        return undefined;
+    const sb = await src.read(1024, 128);
+    if (sb.readUInt32LE(0) === EROFS_MAGIC)
+        return 'erofs';
+    // The magic and fields a superblock cannot do without: a block size, blocks and inodes per group.
+    if (sb.readUInt16LE(0x38) === EXT4_MAGIC && sb.readUInt32LE(0x18) <= 6 && sb.readUInt32LE(0x20) > 0 && sb.readUInt32LE(0x28) > 0)
+        return 'ext4';
     return undefined;
 }
 /** The partition an image file is of, from its name: `system.img`, `system_a.img` -> `system`. */
@@ -6765,12 +6818,10 @@ async function openContainer(kind, src, opts) {
                 imagePartition: partitionName(p.name),
                 ...(p.unreadable ? { unreadable: p.unreadable } : {}),
             }));
-            return { format: 'payload', files, skipped: [], problems: [] };
+            const uncovered = uncoveredRanges(src.size, payload.covered);
+            return { format: 'payload', files, skipped: [], problems: [], ...(uncovered.length ? { uncovered } : {}) };
         }
     }
-}
-async function openSparseImage(src) {
-    return (await openSparse(src)).image;
 }
 /**
  * A boot, init_boot, recovery or vendor_boot image: its non-ramdisk sections as files (scanned as
@@ -6810,7 +6861,8 @@ async function openBootContainer(src, opts) {
         }
     }
     files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    return { format: img.format, files, skipped, problems };
+    const uncovered = uncoveredRanges(src.size, [...img.header, ...img.sections.map((s) => [s.offset, s.offset + s.size])]);
+    return { format: img.format, files, skipped, problems, ...(uncovered.length ? { uncovered } : {}) };
 }
 
 /**
@@ -7316,6 +7368,8 @@ async function dispatchSource(item, src, ctx) {
             const kind = zip ? classifyZip(zip) : 'zip';
             if (zip && kind !== 'zip') {
                 await extractContainer(item, zipContainer(src, zip, kind, containerOptions(ctx)), ctx, false);
+                if (zipMagic)
+                    await extractFilesystemBehind(item, src, ctx);
                 return;
             }
         }
@@ -7323,6 +7377,8 @@ async function dispatchSource(item, src, ctx) {
         if (!records(ctx))
             return;
         await extractZip(src, item.relPath, item, ctx, 0);
+        if (zipMagic)
+            await extractFilesystemBehind(item, src, ctx);
         return;
     }
     const kind = await sniffContainer(src, head);
@@ -7528,12 +7584,44 @@ async function extractImage(item, src, kind, ctx) {
     }
     if (kind === 'sparse') {
         // The raw image the sparse file describes stands in for it, under the same path.
-        const raw = await openSparseImage(src);
-        await dispatchSource({ ...item, depth: item.depth + 1 }, raw, ctx);
-        return;
+        const { image, info } = await openSparse(src);
+        await dispatchSource({ ...item, depth: item.depth + 1 }, image, ctx);
+        await scanUncovered(src, info.uncovered, item, ctx);
     }
-    const container = await openContainer(kind, src, { ...containerOptions(ctx), ...(kind === 'super' && item.folders ? { folders: item.folders } : {}) });
-    await extractContainer(item, container, ctx, kind === 'ext4' || kind === 'erofs');
+    else {
+        const container = await openContainer(kind, src, { ...containerOptions(ctx), ...(kind === 'super' && item.folders ? { folders: item.folders } : {}) });
+        await extractContainer(item, container, ctx, kind === 'ext4' || kind === 'erofs');
+        await scanUncovered(src, container.uncovered ?? [], item, ctx);
+    }
+    if (kind === 'sparse' || kind === 'payload' || kind === 'bootimg')
+        await extractFilesystemBehind(item, src, ctx);
+}
+/**
+ * Bytes of a container file its structure does not account for (OpenedContainer.uncovered,
+ * SparseInfo.uncovered), scanned raw at their offsets: a sparse or boot header must not hide the
+ * text that follows it.
+ */
+async function scanUncovered(src, ranges, item, ctx) {
+    if (ranges.length === 0 || !records(ctx))
+        return;
+    const masked = new MappedSource(src.size, ranges.map(([from, to]) => sourceSegment(from, to - from, src, from)), 'raw');
+    await scanRawSource(masked, { path: item.relPath, source: 'file' }, ctx);
+}
+/** The filesystem a file that starts as something else also is (filesystemBehind), opened as well. */
+async function extractFilesystemBehind(item, src, ctx) {
+    const head = await src.read(0, Math.min(8, src.size));
+    const fs = await filesystemBehind(src, head);
+    if (!fs)
+        return;
+    try {
+        await extractImage(item, src, fs, ctx);
+    }
+    catch (e) {
+        if (!(e instanceof FormatError))
+            throw e;
+        if (records(ctx))
+            ctx.unreadable.push(unreadableFrom(item.relPath, e, fs));
+    }
 }
 /** Scans every file of an opened container, with paths joined by `!/` and partitions normalised. */
 async function extractContainer(item, c, ctx, filesystem) {

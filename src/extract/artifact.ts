@@ -19,12 +19,13 @@ import { BufferSource, FileSource, type RandomAccessSource } from '../io/source.
 import { entryScratch } from '../io/scratch.js';
 import type { FileArtifact } from '../inputs/walk.js';
 import { readVdex, isVdex } from '../formats/vdex.js';
-import { dataRanges, type InflateBudget } from '../io/mapped.js';
+import { dataRanges, MappedSource, sourceSegment, type InflateBudget } from '../io/mapped.js';
+import { openSparse } from '../formats/sparse.js';
 import {
   classifyZip,
+  filesystemBehind,
   imagePartitionOf,
   openContainer,
-  openSparseImage,
   openZipEntry,
   sniffContainer,
   zipContainer,
@@ -365,12 +366,14 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
       const kind = zip ? classifyZip(zip) : 'zip';
       if (zip && kind !== 'zip') {
         await extractContainer(item, zipContainer(src, zip, kind, containerOptions(ctx)), ctx, false);
+        if (zipMagic) await extractFilesystemBehind(item, src, ctx);
         return;
       }
     }
     // Not a container the slices share (an APK, a plain zip): one slice extracts it.
     if (!records(ctx)) return;
     await extractZip(src, item.relPath, item, ctx, 0);
+    if (zipMagic) await extractFilesystemBehind(item, src, ctx);
     return;
   }
   const kind = await sniffContainer(src, head);
@@ -567,12 +570,39 @@ async function extractImage(item: ScanItem, src: RandomAccessSource, kind: Conta
   }
   if (kind === 'sparse') {
     // The raw image the sparse file describes stands in for it, under the same path.
-    const raw = await openSparseImage(src);
-    await dispatchSource({ ...item, depth: item.depth + 1 }, raw, ctx);
-    return;
+    const { image, info } = await openSparse(src);
+    await dispatchSource({ ...item, depth: item.depth + 1 }, image, ctx);
+    await scanUncovered(src, info.uncovered, item, ctx);
+  } else {
+    const container = await openContainer(kind, src, { ...containerOptions(ctx), ...(kind === 'super' && item.folders ? { folders: item.folders } : {}) });
+    await extractContainer(item, container, ctx, kind === 'ext4' || kind === 'erofs');
+    await scanUncovered(src, container.uncovered ?? [], item, ctx);
   }
-  const container = await openContainer(kind, src, { ...containerOptions(ctx), ...(kind === 'super' && item.folders ? { folders: item.folders } : {}) });
-  await extractContainer(item, container, ctx, kind === 'ext4' || kind === 'erofs');
+  if (kind === 'sparse' || kind === 'payload' || kind === 'bootimg') await extractFilesystemBehind(item, src, ctx);
+}
+
+/**
+ * Bytes of a container file its structure does not account for (OpenedContainer.uncovered,
+ * SparseInfo.uncovered), scanned raw at their offsets: a sparse or boot header must not hide the
+ * text that follows it.
+ */
+async function scanUncovered(src: RandomAccessSource, ranges: [number, number][], item: ScanItem, ctx: ArtifactContext): Promise<void> {
+  if (ranges.length === 0 || !records(ctx)) return;
+  const masked = new MappedSource(src.size, ranges.map(([from, to]) => sourceSegment(from, to - from, src, from)), 'raw');
+  await scanRawSource(masked, { path: item.relPath, source: 'file' }, ctx);
+}
+
+/** The filesystem a file that starts as something else also is (filesystemBehind), opened as well. */
+async function extractFilesystemBehind(item: ScanItem, src: RandomAccessSource, ctx: ArtifactContext): Promise<void> {
+  const head = await src.read(0, Math.min(8, src.size));
+  const fs = await filesystemBehind(src, head);
+  if (!fs) return;
+  try {
+    await extractImage(item, src, fs, ctx);
+  } catch (e) {
+    if (!(e instanceof FormatError)) throw e;
+    if (records(ctx)) ctx.unreadable.push(unreadableFrom(item.relPath, e, fs));
+  }
 }
 
 /** Scans every file of an opened container, with paths joined by `!/` and partitions normalised. */

@@ -36,6 +36,8 @@ export interface BootImage {
   format: string;
   headerVersion: number;
   sections: BootSection[];
+  /** Ranges of the file holding the header and tables (not sections): [start, end) each. */
+  header: [number, number][];
 }
 
 const pages = (n: number, page: number): number => Math.ceil(n / page) * page;
@@ -74,7 +76,7 @@ export async function openBootImage(src: RandomAccessSource): Promise<BootImage>
         off += pages(dtbo, page);
       }
       if (version === 2) add('dtb', off, h.readUInt32LE(1648));
-      return { format: `boot-v${version}`, headerVersion: version, sections };
+      return { format: `boot-v${version}`, headerVersion: version, sections, header: [[0, page]] };
     }
     if (version === 3 || version === 4) {
       const page = 4096;
@@ -84,7 +86,7 @@ export async function openBootImage(src: RandomAccessSource): Promise<BootImage>
       add('kernel', off, kernel);
       off += pages(kernel, page);
       add('ramdisk', off, ramdisk, true);
-      return { format: `boot-v${version}`, headerVersion: version, sections };
+      return { format: `boot-v${version}`, headerVersion: version, sections, header: [[0, page]] };
     }
     throw new FormatError(fmt, `unsupported boot image header version ${version}`, 40);
   }
@@ -103,7 +105,7 @@ export async function openBootImage(src: RandomAccessSource): Promise<BootImage>
     if (version === 3) {
       add('ramdisk', ramdiskAt, ramdiskSize, true);
       add('dtb', dtbAt, dtbSize);
-      return { format: 'vendor_boot-v3', headerVersion: 3, sections };
+      return { format: 'vendor_boot-v3', headerVersion: 3, sections, header: [[0, ramdiskAt]] };
     }
     const tableSize = h.readUInt32LE(2112);
     const entryNum = h.readUInt32LE(2116);
@@ -135,7 +137,7 @@ export async function openBootImage(src: RandomAccessSource): Promise<BootImage>
       }
     }
     add('bootconfig', tableAt + pages(tableSize, page), bootconfig);
-    return { format: 'vendor_boot-v4', headerVersion: 4, sections };
+    return { format: 'vendor_boot-v4', headerVersion: 4, sections, header: [[0, ramdiskAt], [tableAt, tableAt + tableSize]] };
   }
   throw new FormatError(fmt, 'not a boot image (no ANDROID! or VNDRBOOT magic)', 0);
 }

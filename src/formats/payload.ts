@@ -48,6 +48,8 @@ export interface PayloadPartition {
 }
 
 export interface Payload {
+  /** Byte ranges of the file that hold its structure: header, manifest, signatures and each operation's data (uncoveredRanges gives the rest). */
+  covered: [number, number][];
   majorVersion: number;
   minorVersion: number;
   blockSize: number;
@@ -95,6 +97,11 @@ export async function openPayload(src: RandomAccessSource, opts: PayloadOptions 
   const cache = new UnitCache<string>(opts.cacheBytes ?? 32 * 1024 * 1024);
 
   const partitions: PayloadPartition[] = [];
+  // The payload signature blob: signatures_offset (4) and signatures_size (5), after the blobs.
+  const covered: [number, number][] = [[0, blobBase]];
+  const sigOffset = pbUint(manifest, 4);
+  const sigLength = pbUint(manifest, 5);
+  if (sigOffset !== undefined && sigLength !== undefined) covered.push([blobBase + sigOffset, blobBase + sigOffset + sigLength]);
   for (const [pi, pbuf] of pbRepeated(manifest, 13).entries()) {
     const p = decodeMessage(pbuf);
     const name = (pbBytes(p, 1) ?? Buffer.alloc(0)).toString('utf8');
@@ -108,6 +115,7 @@ export async function openPayload(src: RandomAccessSource, opts: PayloadOptions 
       const outLength = extents.reduce((s, [, n]) => s + n * blockSize, 0);
       return { type: pbUint(o, 1) ?? 0, dataOffset: pbUint(o, 2) ?? 0, dataLength: pbUint(o, 3) ?? 0, extents, outLength };
     });
+    for (const op of ops) if (op.dataLength > 0) covered.push([blobBase + op.dataOffset, blobBase + op.dataOffset + op.dataLength]);
     let size = info ? (pbUint(decodeMessage(info), 1) ?? 0) : 0;
     if (!info) for (const op of ops) for (const [s, n] of op.extents) size = Math.max(size, (s + n) * blockSize);
     const deltaOp = ops.find((o) => !FULL_OPS.has(o.type));
@@ -180,5 +188,5 @@ export async function openPayload(src: RandomAccessSource, opts: PayloadOptions 
       },
     });
   }
-  return { majorVersion: major, minorVersion, blockSize, partitions };
+  return { majorVersion: major, minorVersion, blockSize, partitions, covered };
 }

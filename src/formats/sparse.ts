@@ -22,6 +22,12 @@ export interface SparseInfo {
   blockSize: number;
   totalBlocks: number;
   chunks: number;
+  /**
+   * Bytes of the file no part of the raw image comes from: header and chunk header bytes past
+   * their fixed fields, the data of DONT_CARE chunks, and what follows the last chunk. img2simg
+   * leaves none; anything put there is in the file and nowhere in the image.
+   */
+  uncovered: [number, number][];
 }
 
 /** Opens a sparse image as the raw image it describes. */
@@ -42,6 +48,11 @@ export async function openSparse(src: RandomAccessSource): Promise<{ image: Rand
   if (!Number.isSafeInteger(imageSize)) throw new FormatError('sparse', 'image size beyond 2^53', 16);
 
   const segs: Segment[] = [];
+  const uncovered: [number, number][] = [];
+  const extra = (from: number, to: number): void => {
+    if (to > from) uncovered.push([from, to]);
+  };
+  extra(28, fileHdrSz);
   let pos = fileHdrSz;
   let block = 0;
   // The chunk headers are small: read them one by one (a sparse file has few chunks).
@@ -59,6 +70,7 @@ export async function openSparse(src: RandomAccessSource): Promise<{ image: Rand
       throw new FormatError('sparse', `chunk ${i} runs past the image's ${totalBlks} blocks`, pos);
     }
     const dataAt = pos + chunkHdrSz;
+    extra(pos + 12, dataAt);
     switch (type) {
       case CHUNK_RAW:
         if (dataSz !== outLen) throw new FormatError('sparse', `raw chunk ${i} holds ${dataSz} bytes for ${blocks} blocks`, pos);
@@ -73,6 +85,7 @@ export async function openSparse(src: RandomAccessSource): Promise<{ image: Rand
         break;
       }
       case CHUNK_DONT_CARE:
+        extra(dataAt, dataAt + dataSz);
         block += blocks;
         break;
       case CHUNK_CRC32:
@@ -83,5 +96,6 @@ export async function openSparse(src: RandomAccessSource): Promise<{ image: Rand
     pos += totalSz;
   }
   if (block !== totalBlks) throw new FormatError('sparse', `chunks cover ${block} blocks, header says ${totalBlks}`, pos);
-  return { image: new MappedSource(imageSize, segs, 'sparse'), info: { blockSize: blkSz, totalBlocks: totalBlks, chunks: totalChunks } };
+  extra(pos, src.size);
+  return { image: new MappedSource(imageSize, segs, 'sparse'), info: { blockSize: blkSz, totalBlocks: totalBlks, chunks: totalChunks, uncovered } };
 }

@@ -30,7 +30,7 @@ import { isPayload, openPayload } from '../formats/payload.js';
 import { isSparse, openSparse } from '../formats/sparse.js';
 import { entryDataOffset, overlapReason, type ZipArchive, type ZipEntry } from '../formats/zip.js';
 import type { InflateBudget } from '../io/mapped.js';
-import { SubSource } from '../io/mapped.js';
+import { SubSource, uncoveredRanges } from '../io/mapped.js';
 import { BufferSource, type RandomAccessSource } from '../io/source.js';
 import { inflateToSource } from '../io/spill.js';
 import { partitionName } from './partition.js';
@@ -67,6 +67,12 @@ export interface OpenedContainer {
   skipped: { name: string; reason: string }[];
   /** Parts of the container that could not be read (a directory, a corrupt inode). */
   problems: { name: string; reason: string; offset?: number; partitionRelPath?: string }[];
+  /**
+   * Byte ranges of the container file its structure does not account for (a boot image's bytes
+   * past its sections, a payload's past its blobs): scanned raw, so that a header cannot hide
+   * what follows it.
+   */
+  uncovered?: [number, number][];
   /** The partition named by the filesystem's volume label, when it names one. */
   labelPartition?: string;
 }
@@ -94,6 +100,22 @@ export async function sniffContainer(src: RandomAccessSource, head: Buffer): Pro
   }
   if (src.size >= 4096 + 52 && isLpGeometry(await src.read(4096, 4))) return 'super';
   if (src.size >= 1024 && (head[0] === 0xeb || head[0] === 0xe9) && isFatBootSector(await src.read(0, 512))) return 'fat';
+  return undefined;
+}
+
+/**
+ * A filesystem whose superblock is at byte 1024 of a file that starts as something else (a ZIP
+ * local header, a sparse, payload or boot header): ext4 and EROFS never use their first 1024
+ * bytes, so such a file is both, and a mount (a super partition, an APEX payload, a loop device)
+ * sees the filesystem. Only asked of files that start with one of those magics.
+ */
+export async function filesystemBehind(src: RandomAccessSource, head: Buffer): Promise<'ext4' | 'erofs' | undefined> {
+  const other = isSparse(head) || isPayload(head) || isBootImage(head) || (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50);
+  if (!other || src.size < 2048) return undefined;
+  const sb = await src.read(1024, 128);
+  if (sb.readUInt32LE(0) === EROFS_MAGIC) return 'erofs';
+  // The magic and fields a superblock cannot do without: a block size, blocks and inodes per group.
+  if (sb.readUInt16LE(0x38) === EXT4_MAGIC && sb.readUInt32LE(0x18) <= 6 && sb.readUInt32LE(0x20) > 0 && sb.readUInt32LE(0x28) > 0) return 'ext4';
   return undefined;
 }
 
@@ -345,7 +367,8 @@ export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src:
         imagePartition: partitionName(p.name),
         ...(p.unreadable ? { unreadable: p.unreadable } : {}),
       }));
-      return { format: 'payload', files, skipped: [], problems: [] };
+      const uncovered = uncoveredRanges(src.size, payload.covered);
+      return { format: 'payload', files, skipped: [], problems: [], ...(uncovered.length ? { uncovered } : {}) };
     }
   }
 }
@@ -386,5 +409,6 @@ async function openBootContainer(src: RandomAccessSource, opts: ContainerOptions
     }
   }
   files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { format: img.format, files, skipped, problems };
+  const uncovered = uncoveredRanges(src.size, [...img.header, ...img.sections.map((s): [number, number] => [s.offset, s.offset + s.size])]);
+  return { format: img.format, files, skipped, problems, ...(uncovered.length ? { uncovered } : {}) };
 }

@@ -254,3 +254,19 @@ export interface InflateBudget {
 }
 
 export const UNLIMITED_BUDGET: InflateBudget = { spend: () => undefined };
+
+/**
+ * The ranges of [0, size) that none of `covered` holds, in order: what a container's structure
+ * does not account for (OpenedContainer.uncovered).
+ */
+export function uncoveredRanges(size: number, covered: readonly (readonly [number, number])[]): [number, number][] {
+  const held = covered.filter(([a, b]) => b > a).map(([a, b]): [number, number] => [Math.max(0, a), Math.min(size, b)]).sort((x, y) => x[0] - y[0]);
+  const out: [number, number][] = [];
+  let at = 0;
+  for (const [a, b] of held) {
+    if (a > at) out.push([at, a]);
+    at = Math.max(at, b);
+  }
+  if (at < size) out.push([at, size]);
+  return out;
+}
