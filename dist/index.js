@@ -1600,7 +1600,7 @@ const entryScratch = new ScratchPool(32 << 20, 2);
  * Where WebAssembly is not available (node --jitless) `scanBlockEngine()` is null and the
  * scanner uses its JavaScript path, which is also the reference the module is tested against.
  */
-const BLOCK = 64 << 10;
+const BLOCK$1 = 64 << 10;
 /** Context copied on each side of a block: a token's run is widened into it. */
 const CTX = 512;
 /**
@@ -1709,8 +1709,8 @@ function forEachBlock(e, buf, start, end, minDigits, visit) {
         inPlace(e, buf, start, end, k, c, visit);
         return;
     }
-    for (let s0 = start; s0 < end; s0 += BLOCK) {
-        const len = Math.min(BLOCK, end - s0);
+    for (let s0 = start; s0 < end; s0 += BLOCK$1) {
+        const len = Math.min(BLOCK$1, end - s0);
         const from = Math.max(start, s0 - CTX);
         const to = Math.min(end, s0 + len + CTX);
         // Context outside the window reads as zeros (not a host byte, not a digit).
@@ -1748,8 +1748,8 @@ function inPlace(e, buf, start, end, k, c, visit) {
     mem.fill(0, lo - CTX, lo);
     mem.fill(0, hi, hi + CTX + PAD);
     try {
-        for (let s0 = start; s0 < end; s0 += BLOCK)
-            passBlock(e, lo + (s0 - start), s0, Math.min(BLOCK, end - s0), k, c, visit);
+        for (let s0 = start; s0 < end; s0 += BLOCK$1)
+            passBlock(e, lo + (s0 - start), s0, Math.min(BLOCK$1, end - s0), k, c, visit);
     }
     finally {
         mem.set(before, lo - CTX);
@@ -6658,6 +6658,152 @@ async function openPayload(src, opts = {}) {
 }
 
 /**
+ * tar archives (POSIX ustar and pax, GNU): how Samsung ships firmware (`AP_*.tar.md5`: a tar of
+ * `system.img.lz4` and friends with an MD5 line appended) and how builds are often handed over.
+ * 512-byte headers (name, octal size, checksum, type), each member's data padded to 512 bytes,
+ * two zero blocks at the end. pax extended headers (`x`: path, size, linkpath) and GNU long names
+ * (`L`, `K`) apply to the member after them; a later member of the same name replaces an earlier
+ * one, as extraction does. Members are ranges of the archive: nothing is copied.
+ */
+const TAR_LIMITS = { maxMembers: 1_000_000, maxHeaderData: 1 << 20 };
+const BLOCK = 512;
+/** A ustar, pax or GNU tar header block: the `ustar` magic and a checksum that holds. */
+function isTarHeader(block) {
+    if (block.length < BLOCK)
+        return false;
+    const b = Buffer.from(block.buffer, block.byteOffset, BLOCK);
+    if (b.toString('latin1', 257, 262) !== 'ustar')
+        return false;
+    return checksumOf(b) === octal(b, 148, 8);
+}
+/** The header's checksum: the sum of its bytes with the checksum field taken as spaces. */
+function checksumOf(b) {
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += i >= 148 && i < 156 ? 0x20 : b[i];
+    return sum;
+}
+/** An octal number field (NUL or space terminated), or GNU's base-256 form (high bit set); -1 when malformed. */
+function octal(b, at, len) {
+    if (b[at] & 0x80) {
+        let v = b[at] & 0x7f;
+        for (let i = at + 1; i < at + len; i++)
+            v = v * 256 + b[i];
+        return Number.isSafeInteger(v) ? v : -1;
+    }
+    const s = b.toString('latin1', at, at + len).replace(/[\0 ]+$/, '').replace(/^ +/, '');
+    if (s === '')
+        return 0;
+    return /^[0-7]+$/.test(s) ? parseInt(s, 8) : -1;
+}
+const cstring = (b, at, len) => {
+    const end = b.indexOf(0, at);
+    return b.toString('utf8', at, end < 0 || end > at + len ? at + len : end);
+};
+const clean = (name) => name.replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
+/** pax extended header records: `<length> <key>=<value>\n`. */
+function paxRecords(data, at) {
+    const out = new Map();
+    let p = 0;
+    while (p < data.length) {
+        const sp = data.indexOf(0x20, p);
+        const len = sp > p ? Number(data.toString('latin1', p, sp)) : NaN;
+        if (!Number.isInteger(len) || len <= 0 || p + len > data.length)
+            throw new FormatError('tar', 'malformed pax extended header record', at + p);
+        const rec = data.toString('utf8', sp + 1, p + len - 1);
+        const eq = rec.indexOf('=');
+        if (eq > 0)
+            out.set(rec.slice(0, eq), rec.slice(eq + 1));
+        p += len;
+    }
+    return out;
+}
+async function openTar(src) {
+    const byName = new Map();
+    const problems = [];
+    let pos = 0;
+    let count = 0; // members listed (not extended headers)
+    let next = {};
+    const headers = [];
+    for (;;) {
+        if (pos + BLOCK > src.size) {
+            // No end-of-archive blocks: GNU tar accepts that with a warning.
+            break;
+        }
+        const h = await src.read(pos, BLOCK);
+        if (h.every((x) => x === 0))
+            break; // end of archive (two zero blocks, or one)
+        if (!isTarHeader(h)) {
+            if (pos === 0)
+                throw new FormatError('tar', 'not a tar archive (no ustar header)', 0);
+            // GNU tar stops here too ("skipping to next header"): what follows is scanned as bytes.
+            problems.push({ name: '', reason: 'bad header (checksum or magic): the rest of the archive is not listed', offset: pos });
+            break;
+        }
+        const type = String.fromCharCode(h[156] || 0x30);
+        let size = octal(h, 124, 12);
+        if (size < 0)
+            throw new FormatError('tar', 'bad size field', pos + 124);
+        if (next.size !== undefined)
+            size = next.size;
+        const dataAt = pos + BLOCK;
+        if (dataAt + size > src.size) {
+            problems.push({ name: clean(next.path ?? cstring(h, 0, 100)), reason: `its data (${size} bytes) runs past the end of the archive (truncated); not read`, offset: dataAt });
+            break;
+        }
+        const after = dataAt + Math.ceil(size / BLOCK) * BLOCK;
+        headers.push([pos, dataAt]);
+        if (type === 'x' || type === 'g' || type === 'L' || type === 'K') {
+            if (size > TAR_LIMITS.maxHeaderData)
+                throw new FormatError('tar', `extended header of ${size} bytes, past the ${TAR_LIMITS.maxHeaderData}-byte cap`, pos);
+            const data = await src.read(dataAt, size);
+            if (type === 'x') {
+                const r = paxRecords(data, dataAt);
+                const sz = r.get('size');
+                next = {
+                    ...next,
+                    ...(r.has('path') ? { path: r.get('path') } : {}),
+                    ...(r.has('linkpath') ? { linkpath: r.get('linkpath') } : {}),
+                    ...(sz !== undefined && /^\d+$/.test(sz) ? { size: Number(sz) } : {}),
+                };
+            }
+            else if (type === 'L')
+                next = { ...next, path: cstring(data, 0, data.length) };
+            else if (type === 'K')
+                next = { ...next, linkpath: cstring(data, 0, data.length) };
+            headers.push([dataAt, dataAt + size]);
+            pos = after;
+            continue;
+        }
+        if (++count > TAR_LIMITS.maxMembers)
+            throw new FormatError('tar', `more than ${TAR_LIMITS.maxMembers} members`, pos);
+        // ustar (magic "ustar\0", version "00") joins prefix and name; GNU ("ustar  ") has no prefix.
+        const prefix = h.toString('latin1', 257, 263) === 'ustar\0' ? cstring(h, 345, 155) : '';
+        const name = clean(next.path ?? (prefix ? `${prefix}/${cstring(h, 0, 100)}` : cstring(h, 0, 100)));
+        const linkname = next.linkpath ?? cstring(h, 157, 100);
+        next = {};
+        pos = after;
+        if (name === '' || name === '.')
+            continue;
+        // Other types are extracted as regular files by GNU tar ("unknown file type"): so here.
+        const kinds = { '1': 'hardlink', '2': 'symlink', '3': 'chardev', '4': 'blockdev', '5': 'dir', '6': 'fifo' };
+        const kind = kinds[type] ?? 'file';
+        if (type === 'S') {
+            problems.push({ name, reason: 'a GNU sparse member (its data is a map of the file, not the file); not read', offset: dataAt - BLOCK });
+            continue;
+        }
+        const m = { name, kind, offset: dataAt, size: kind === 'file' ? size : 0 };
+        if (kind === 'symlink' || kind === 'hardlink')
+            m.target = clean(linkname);
+        byName.delete(name);
+        byName.set(name, m);
+    }
+    const members = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const covered = [...headers, ...members.filter((m) => m.size > 0).map((m) => [m.offset, m.offset + m.size])];
+    return { members, covered, problems };
+}
+
+/**
  * A deflated ZIP entry as a random-access source: inflated into memory when small, streamed into
  * a size-capped temporary file when large (an APK or an image deflated inside a target-files or
  * OTA zip), so that the ZIP and filesystem readers can seek in it. The temporary file is removed
@@ -6754,6 +6900,8 @@ async function inflateToSource(src, offset, compressedSize, size, opts) {
  * | ota           | ZIP with payload.bin                   | every entry (payload.bin is a payload)  |
  * | bootimg       | "ANDROID!" / "VNDRBOOT" at 0           | kernel, dtb...; ramdisk files as `ramdisk/<path>` |
  * | fat           | FAT boot sector (jump, BPB, 0x55AA)    | every regular file of the filesystem    |
+ * | tar           | "ustar" at 257 and a valid checksum    | every regular member (pax, GNU names)   |
+ * | cpio          | "070701" / "070702" at 0 (newc)        | every regular file (read whole)         |
  *
  * Paths inside a container are joined to the container's path with `!/`.
  */
@@ -6765,6 +6913,10 @@ async function sniffContainer(src, head) {
         return 'payload';
     if (isBootImage(head))
         return 'bootimg';
+    if (isCpioNewc(head))
+        return 'cpio';
+    if (src.size >= 512 && (await src.read(257, 5)).toString('latin1') === 'ustar' && isTarHeader(await src.read(0, 512)))
+        return 'tar';
     if (src.size >= 2048) {
         const sb = await src.read(1024, 128);
         if (sb.readUInt32LE(0) === EROFS_MAGIC)
@@ -6785,7 +6937,7 @@ async function sniffContainer(src, head) {
  * sees the filesystem. Only asked of files that start with one of those magics.
  */
 async function filesystemBehind(src, head) {
-    const other = isSparse(head) || isPayload(head) || isBootImage(head) || (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50);
+    const other = isSparse(head) || isPayload(head) || isBootImage(head) || isCpioNewc(head) || (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) || (src.size >= 512 && isTarHeader(await src.read(0, 512)));
     if (!other || src.size < 2048)
         return undefined;
     const sb = await src.read(1024, 128);
@@ -7017,6 +7169,10 @@ async function openContainer(kind, src, opts) {
         }
         case 'bootimg':
             return openBootContainer(src, opts);
+        case 'tar':
+            return openTarContainer(src);
+        case 'cpio':
+            return openCpioContainer(src, opts);
         case 'super': {
             const lp = await openLp(src);
             const files = [];
@@ -7057,6 +7213,44 @@ async function openContainer(kind, src, opts) {
             return { format: 'payload', files, skipped: [], problems: [], ...(uncovered.length ? { uncovered } : {}) };
         }
     }
+}
+/**
+ * A tar archive (Samsung's AP_*.tar.md5, a build handed over as a tarball): its regular members
+ * are its files, views of the archive; bytes in no member (what follows the end, the data of a
+ * replaced member) are scanned raw.
+ */
+async function openTarContainer(src) {
+    const tar = await openTar(src);
+    const files = [];
+    const skipped = [];
+    for (const m of tar.members) {
+        if (m.kind === 'file')
+            files.push({ name: m.name, size: m.size, open: async () => new SubSource(src, m.offset, m.size), view: true });
+        else if (m.kind === 'symlink')
+            skipped.push({ name: m.name, reason: `symlink to ${m.target ?? '?'} inside the archive; not followed` });
+        else if (m.kind === 'hardlink')
+            skipped.push({ name: m.name, reason: `hard link to ${m.target ?? '?'} inside the archive (read under that name)` });
+        else if (m.kind !== 'dir')
+            skipped.push({ name: m.name, reason: `not a regular file (${m.kind})` });
+    }
+    const uncovered = uncoveredRanges(src.size, tar.covered);
+    return { format: 'tar', files, skipped, problems: tar.problems, ...(uncovered.length ? { uncovered } : {}) };
+}
+/** A cpio newc archive that is a file of its own (not a ramdisk): read whole, up to the per-entry cap. */
+async function openCpioContainer(src, opts) {
+    if (src.size > opts.maxEntryBytes)
+        throw new FormatError('cpio', `archive of ${src.size} bytes is larger than the ${opts.maxEntryBytes}-byte cap for archives read whole; not listed`);
+    const files = [];
+    const skipped = [];
+    for (const e of parseCpio(Buffer.from(await src.read(0, src.size)))) {
+        if (e.kind === 'file')
+            files.push({ name: e.name, size: e.data.length, open: async () => new BufferSource(e.data) });
+        else if (e.kind === 'symlink')
+            skipped.push({ name: e.name, reason: `symlink to ${e.target ?? '?'} inside the archive; not followed` });
+        else if (e.kind !== 'dir')
+            skipped.push({ name: e.name, reason: `not a regular file (${e.kind})` });
+    }
+    return { format: 'cpio', files, skipped, problems: [] };
 }
 /**
  * A boot, init_boot, recovery or vendor_boot image: its non-ramdisk sections as files (scanned as
@@ -7836,7 +8030,7 @@ async function extractImage(item, src, kind, ctx) {
         await extractContainer(item, container, ctx, kind === 'ext4' || kind === 'erofs');
         await scanUncovered(src, container.uncovered ?? [], item, ctx);
     }
-    if (kind === 'sparse' || kind === 'payload' || kind === 'bootimg')
+    if (kind === 'sparse' || kind === 'payload' || kind === 'bootimg' || kind === 'tar' || kind === 'cpio')
         await extractFilesystemBehind(item, src, ctx);
 }
 /**

@@ -578,7 +578,7 @@ async function extractImage(item: ScanItem, src: RandomAccessSource, kind: Conta
     await extractContainer(item, container, ctx, kind === 'ext4' || kind === 'erofs');
     await scanUncovered(src, container.uncovered ?? [], item, ctx);
   }
-  if (kind === 'sparse' || kind === 'payload' || kind === 'bootimg') await extractFilesystemBehind(item, src, ctx);
+  if (kind === 'sparse' || kind === 'payload' || kind === 'bootimg' || kind === 'tar' || kind === 'cpio') await extractFilesystemBehind(item, src, ctx);
 }
 
 /**

@@ -14,12 +14,14 @@
  * | ota           | ZIP with payload.bin                   | every entry (payload.bin is a payload)  |
  * | bootimg       | "ANDROID!" / "VNDRBOOT" at 0           | kernel, dtb...; ramdisk files as `ramdisk/<path>` |
  * | fat           | FAT boot sector (jump, BPB, 0x55AA)    | every regular file of the filesystem    |
+ * | tar           | "ustar" at 257 and a valid checksum    | every regular member (pax, GNU names)   |
+ * | cpio          | "070701" / "070702" at 0 (newc)        | every regular file (read whole)         |
  *
  * Paths inside a container are joined to the container's path with `!/`.
  */
 import { basename } from 'node:path';
 import { decompressRamdisk, isBootImage, openBootImage } from '../formats/bootimg.js';
-import { parseCpio } from '../formats/cpio.js';
+import { isCpioNewc, parseCpio } from '../formats/cpio.js';
 import { FormatError } from '../formats/errors.js';
 import { isFatBootSector, openFat } from '../formats/fat.js';
 import { EROFS_MAGIC, openErofs } from '../formats/erofs.js';
@@ -29,13 +31,14 @@ import { isLpGeometry, openLp } from '../formats/lp.js';
 import { isPayload, openPayload } from '../formats/payload.js';
 import { isSparse, openSparse } from '../formats/sparse.js';
 import { entryDataOffset, overlapReason, type ZipArchive, type ZipEntry } from '../formats/zip.js';
+import { isTarHeader, openTar } from '../formats/tar.js';
 import type { InflateBudget } from '../io/mapped.js';
 import { SubSource, uncoveredRanges } from '../io/mapped.js';
 import { BufferSource, type RandomAccessSource } from '../io/source.js';
 import { inflateToSource } from '../io/spill.js';
 import { partitionName } from './partition.js';
 
-export type ContainerKind = 'sparse' | 'ext4' | 'erofs' | 'super' | 'payload' | 'bootimg' | 'fat';
+export type ContainerKind = 'sparse' | 'ext4' | 'erofs' | 'super' | 'payload' | 'bootimg' | 'fat' | 'tar' | 'cpio';
 export type ZipKind = 'target-files' | 'ota' | 'zip';
 
 /** One file inside a container. */
@@ -93,6 +96,8 @@ export async function sniffContainer(src: RandomAccessSource, head: Buffer): Pro
   if (isSparse(head)) return 'sparse';
   if (isPayload(head)) return 'payload';
   if (isBootImage(head)) return 'bootimg';
+  if (isCpioNewc(head)) return 'cpio';
+  if (src.size >= 512 && (await src.read(257, 5)).toString('latin1') === 'ustar' && isTarHeader(await src.read(0, 512))) return 'tar';
   if (src.size >= 2048) {
     const sb = await src.read(1024, 128);
     if (sb.readUInt32LE(0) === EROFS_MAGIC) return 'erofs';
@@ -110,7 +115,7 @@ export async function sniffContainer(src: RandomAccessSource, head: Buffer): Pro
  * sees the filesystem. Only asked of files that start with one of those magics.
  */
 export async function filesystemBehind(src: RandomAccessSource, head: Buffer): Promise<'ext4' | 'erofs' | undefined> {
-  const other = isSparse(head) || isPayload(head) || isBootImage(head) || (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50);
+  const other = isSparse(head) || isPayload(head) || isBootImage(head) || isCpioNewc(head) || (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) || (src.size >= 512 && isTarHeader(await src.read(0, 512)));
   if (!other || src.size < 2048) return undefined;
   const sb = await src.read(1024, 128);
   if (sb.readUInt32LE(0) === EROFS_MAGIC) return 'erofs';
@@ -333,6 +338,10 @@ export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src:
     }
     case 'bootimg':
       return openBootContainer(src, opts);
+    case 'tar':
+      return openTarContainer(src);
+    case 'cpio':
+      return openCpioContainer(src, opts);
     case 'super': {
       const lp = await openLp(src);
       const files: ContainerFile[] = [];
@@ -375,6 +384,38 @@ export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src:
 
 export async function openSparseImage(src: RandomAccessSource): Promise<RandomAccessSource> {
   return (await openSparse(src)).image;
+}
+
+/**
+ * A tar archive (Samsung's AP_*.tar.md5, a build handed over as a tarball): its regular members
+ * are its files, views of the archive; bytes in no member (what follows the end, the data of a
+ * replaced member) are scanned raw.
+ */
+async function openTarContainer(src: RandomAccessSource): Promise<OpenedContainer> {
+  const tar = await openTar(src);
+  const files: ContainerFile[] = [];
+  const skipped: OpenedContainer['skipped'] = [];
+  for (const m of tar.members) {
+    if (m.kind === 'file') files.push({ name: m.name, size: m.size, open: async () => new SubSource(src, m.offset, m.size), view: true });
+    else if (m.kind === 'symlink') skipped.push({ name: m.name, reason: `symlink to ${m.target ?? '?'} inside the archive; not followed` });
+    else if (m.kind === 'hardlink') skipped.push({ name: m.name, reason: `hard link to ${m.target ?? '?'} inside the archive (read under that name)` });
+    else if (m.kind !== 'dir') skipped.push({ name: m.name, reason: `not a regular file (${m.kind})` });
+  }
+  const uncovered = uncoveredRanges(src.size, tar.covered);
+  return { format: 'tar', files, skipped, problems: tar.problems, ...(uncovered.length ? { uncovered } : {}) };
+}
+
+/** A cpio newc archive that is a file of its own (not a ramdisk): read whole, up to the per-entry cap. */
+async function openCpioContainer(src: RandomAccessSource, opts: ContainerOptions): Promise<OpenedContainer> {
+  if (src.size > opts.maxEntryBytes) throw new FormatError('cpio', `archive of ${src.size} bytes is larger than the ${opts.maxEntryBytes}-byte cap for archives read whole; not listed`);
+  const files: ContainerFile[] = [];
+  const skipped: OpenedContainer['skipped'] = [];
+  for (const e of parseCpio(Buffer.from(await src.read(0, src.size)))) {
+    if (e.kind === 'file') files.push({ name: e.name, size: e.data.length, open: async () => new BufferSource(e.data) });
+    else if (e.kind === 'symlink') skipped.push({ name: e.name, reason: `symlink to ${e.target ?? '?'} inside the archive; not followed` });
+    else if (e.kind !== 'dir') skipped.push({ name: e.name, reason: `not a regular file (${e.kind})` });
+  }
+  return { format: 'cpio', files, skipped, problems: [] };
 }
 
 /**

@@ -1,0 +1,63 @@
+/**
+ * tar and cpio archives are opened (a review found them scanned as raw bytes only, so an APK or
+ * image inside passed): Samsung's firmware package (`AP_*.tar.md5`: a tar of `system.img.lz4`
+ * with an MD5 line appended), a tarball of a build in GNU, pax (long names) and ustar formats,
+ * and a cpio newc archive. Made by GNU tar, cpio, lz4, md5sum and mke2fs; what the archives hold is
+ * what `tar -t` and `cpio -t` list.
+ */
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it, describe } from '@jest/globals';
+import { haveTools, ROOT, run, scanInputs, warnMissing } from './helpers.js';
+import { put, tempDir } from '../helpers/temp.js';
+
+const TOOLS = ['tar', 'cpio', 'lz4', 'md5sum', 'mke2fs'];
+const present = haveTools(...TOOLS);
+if (!present) warnMissing('tar and cpio archives', TOOLS);
+const withTools = present ? describe : describe.skip;
+
+const CLIENT_APK = join(ROOT, 'sample', 'out', '600E0', 'system', 'priv-app', 'AutoRegistration', 'AutoRegistration.apk');
+const APK_PATH = 'priv-app/AutoRegistration/AutoRegistration.apk';
+
+withTools('tar and cpio archives', () => {
+  it('Samsung\'s AP tar.md5: system.img.lz4 inside is opened as the system image, its client found; the MD5 line after the archive is scanned as bytes', async () => {
+    const dir = tempDir('ag-tar-ap-');
+    const tree = join(dir, 'tree');
+    mkdirSync(join(tree, 'priv-app', 'AutoRegistration'), { recursive: true });
+    copyFileSync(CLIENT_APK, join(tree, APK_PATH));
+    const pack = join(dir, 'pack');
+    mkdirSync(pack);
+    run('mke2fs', ['-q', '-F', '-t', 'ext4', '-b', '4096', '-O', '^has_journal', '-d', tree, join(dir, 'system.img'), '8M']);
+    run('lz4', ['-q', '-f', join(dir, 'system.img'), join(pack, 'system.img.lz4')]);
+    put(join(pack, 'boot.cfg'), 'nothing\n');
+    const ap = join(dir, 'in', 'AP_TEST.tar.md5');
+    mkdirSync(join(dir, 'in'));
+    execFileSync('tar', ['-H', 'ustar', '-cf', ap, 'boot.cfg', 'system.img.lz4'], { cwd: pack });
+    // Samsung's packaging: the tar's MD5 appended to it.
+    appendFileSync(ap, execFileSync('md5sum', ['-t', ap]).toString().replace(/ .*\n/, '  AP_TEST.tar\n'));
+    appendFileSync(ap, 'see http://zzhc.vnet.cn/after\n');
+    expect(execFileSync('tar', ['-tf', ap], { encoding: 'utf8' }).split('\n').filter(Boolean)).toEqual(['boot.cfg', 'system.img.lz4']);
+    const t = (await scanInputs([join(dir, 'in')])).targets[0];
+    expect(t.unreadable).toEqual([]);
+    expect(t.packages.map((p) => [p.path, p.partition])).toEqual([[`AP_TEST.tar.md5!/system.img.lz4!/${APK_PATH}`, 'system']]);
+    const after = t.endpoints.find((e) => e.value === 'zzhc.vnet.cn')?.evidence.filter((e) => e.path === 'AP_TEST.tar.md5');
+    expect(after).toEqual([{ path: 'AP_TEST.tar.md5', source: 'file', offset: readFileSync(ap).lastIndexOf('http://zzhc.vnet.cn/after') }]);
+  });
+
+  it('a build as a tarball (GNU, pax and ustar; names past 100 bytes) and as a cpio newc archive: the APK at its long path', async () => {
+    const dir = tempDir('ag-tar-build-');
+    const deep = `system/${'d'.repeat(60)}/${'e'.repeat(60)}/${APK_PATH}`;
+    mkdirSync(join(dir, 'src', deep, '..'), { recursive: true });
+    copyFileSync(CLIENT_APK, join(dir, 'src', deep));
+    const inputs = join(dir, 'in');
+    mkdirSync(inputs);
+    for (const format of ['gnu', 'pax', 'ustar']) execFileSync('tar', ['-H', format, '-cf', join(inputs, `${format}.tar`), 'system'], { cwd: join(dir, 'src') });
+    execFileSync('sh', ['-c', `find system | cpio --quiet -o -H newc > ${JSON.stringify(join(inputs, 'build.cpio'))}`], { cwd: join(dir, 'src') });
+    expect(execFileSync('tar', ['-tf', join(inputs, 'pax.tar')], { encoding: 'utf8' })).toContain(deep);
+    expect(execFileSync('sh', ['-c', `cpio --quiet -t < ${JSON.stringify(join(inputs, 'build.cpio'))}`], { encoding: 'utf8' })).toContain(deep);
+    const t = (await scanInputs([inputs])).targets[0];
+    expect(t.unreadable).toEqual([]);
+    expect(t.packages.map((p) => p.path)).toEqual(['build.cpio', 'gnu.tar', 'pax.tar', 'ustar.tar'].map((a) => `${a}!/${deep}`));
+  });
+});

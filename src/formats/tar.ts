@@ -1,0 +1,162 @@
+/**
+ * tar archives (POSIX ustar and pax, GNU): how Samsung ships firmware (`AP_*.tar.md5`: a tar of
+ * `system.img.lz4` and friends with an MD5 line appended) and how builds are often handed over.
+ * 512-byte headers (name, octal size, checksum, type), each member's data padded to 512 bytes,
+ * two zero blocks at the end. pax extended headers (`x`: path, size, linkpath) and GNU long names
+ * (`L`, `K`) apply to the member after them; a later member of the same name replaces an earlier
+ * one, as extraction does. Members are ranges of the archive: nothing is copied.
+ */
+import { FormatError } from './errors.js';
+import type { NodeKind } from './fsnode.js';
+import type { RandomAccessSource } from '../io/source.js';
+
+export const TAR_LIMITS = { maxMembers: 1_000_000, maxHeaderData: 1 << 20 };
+
+export interface TarMember {
+  /** `/`-separated, without a leading `./` or `/`. */
+  name: string;
+  kind: NodeKind | 'hardlink';
+  /** Where its data starts in the archive, and how long it is. */
+  offset: number;
+  size: number;
+  /** A symlink's or hard link's target. */
+  target?: string;
+}
+
+export interface TarArchive {
+  members: TarMember[];
+  /**
+   * Byte ranges that hold the archive's structure or a listed file's data: its headers and each
+   * kept file's data. The rest (padding, data of a member a later one replaces or of a directory,
+   * what follows the end: Samsung's MD5 line) is in the file and in no member.
+   */
+  covered: [number, number][];
+  /** Members that cannot be read (GNU sparse files), with the reason. */
+  problems: { name: string; reason: string; offset: number }[];
+}
+
+const BLOCK = 512;
+
+/** A ustar, pax or GNU tar header block: the `ustar` magic and a checksum that holds. */
+export function isTarHeader(block: Uint8Array): boolean {
+  if (block.length < BLOCK) return false;
+  const b = Buffer.from(block.buffer, block.byteOffset, BLOCK);
+  if (b.toString('latin1', 257, 262) !== 'ustar') return false;
+  return checksumOf(b) === octal(b, 148, 8);
+}
+
+/** The header's checksum: the sum of its bytes with the checksum field taken as spaces. */
+function checksumOf(b: Buffer): number {
+  let sum = 0;
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : b[i];
+  return sum;
+}
+
+/** An octal number field (NUL or space terminated), or GNU's base-256 form (high bit set); -1 when malformed. */
+function octal(b: Buffer, at: number, len: number): number {
+  if (b[at] & 0x80) {
+    let v = b[at] & 0x7f;
+    for (let i = at + 1; i < at + len; i++) v = v * 256 + b[i];
+    return Number.isSafeInteger(v) ? v : -1;
+  }
+  const s = b.toString('latin1', at, at + len).replace(/[\0 ]+$/, '').replace(/^ +/, '');
+  if (s === '') return 0;
+  return /^[0-7]+$/.test(s) ? parseInt(s, 8) : -1;
+}
+
+const cstring = (b: Buffer, at: number, len: number): string => {
+  const end = b.indexOf(0, at);
+  return b.toString('utf8', at, end < 0 || end > at + len ? at + len : end);
+};
+
+const clean = (name: string): string => name.replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
+
+/** pax extended header records: `<length> <key>=<value>\n`. */
+function paxRecords(data: Buffer, at: number): Map<string, string> {
+  const out = new Map<string, string>();
+  let p = 0;
+  while (p < data.length) {
+    const sp = data.indexOf(0x20, p);
+    const len = sp > p ? Number(data.toString('latin1', p, sp)) : NaN;
+    if (!Number.isInteger(len) || len <= 0 || p + len > data.length) throw new FormatError('tar', 'malformed pax extended header record', at + p);
+    const rec = data.toString('utf8', sp + 1, p + len - 1);
+    const eq = rec.indexOf('=');
+    if (eq > 0) out.set(rec.slice(0, eq), rec.slice(eq + 1));
+    p += len;
+  }
+  return out;
+}
+
+export async function openTar(src: RandomAccessSource): Promise<TarArchive> {
+  const byName = new Map<string, TarMember>();
+  const problems: TarArchive['problems'] = [];
+  let pos = 0;
+  let count = 0; // members listed (not extended headers)
+  let next: { path?: string; linkpath?: string; size?: number } = {};
+  const headers: [number, number][] = [];
+  for (;;) {
+    if (pos + BLOCK > src.size) {
+      // No end-of-archive blocks: GNU tar accepts that with a warning.
+      break;
+    }
+    const h = await src.read(pos, BLOCK);
+    if (h.every((x) => x === 0)) break; // end of archive (two zero blocks, or one)
+    if (!isTarHeader(h)) {
+      if (pos === 0) throw new FormatError('tar', 'not a tar archive (no ustar header)', 0);
+      // GNU tar stops here too ("skipping to next header"): what follows is scanned as bytes.
+      problems.push({ name: '', reason: 'bad header (checksum or magic): the rest of the archive is not listed', offset: pos });
+      break;
+    }
+    const type = String.fromCharCode(h[156] || 0x30);
+    let size = octal(h, 124, 12);
+    if (size < 0) throw new FormatError('tar', 'bad size field', pos + 124);
+    if (next.size !== undefined) size = next.size;
+    const dataAt = pos + BLOCK;
+    if (dataAt + size > src.size) {
+      problems.push({ name: clean(next.path ?? cstring(h, 0, 100)), reason: `its data (${size} bytes) runs past the end of the archive (truncated); not read`, offset: dataAt });
+      break;
+    }
+    const after = dataAt + Math.ceil(size / BLOCK) * BLOCK;
+    headers.push([pos, dataAt]);
+    if (type === 'x' || type === 'g' || type === 'L' || type === 'K') {
+      if (size > TAR_LIMITS.maxHeaderData) throw new FormatError('tar', `extended header of ${size} bytes, past the ${TAR_LIMITS.maxHeaderData}-byte cap`, pos);
+      const data = await src.read(dataAt, size);
+      if (type === 'x') {
+        const r = paxRecords(data, dataAt);
+        const sz = r.get('size');
+        next = {
+          ...next,
+          ...(r.has('path') ? { path: r.get('path') } : {}),
+          ...(r.has('linkpath') ? { linkpath: r.get('linkpath') } : {}),
+          ...(sz !== undefined && /^\d+$/.test(sz) ? { size: Number(sz) } : {}),
+        };
+      } else if (type === 'L') next = { ...next, path: cstring(data, 0, data.length) };
+      else if (type === 'K') next = { ...next, linkpath: cstring(data, 0, data.length) };
+      headers.push([dataAt, dataAt + size]);
+      pos = after;
+      continue;
+    }
+    if (++count > TAR_LIMITS.maxMembers) throw new FormatError('tar', `more than ${TAR_LIMITS.maxMembers} members`, pos);
+    // ustar (magic "ustar\0", version "00") joins prefix and name; GNU ("ustar  ") has no prefix.
+    const prefix = h.toString('latin1', 257, 263) === 'ustar\0' ? cstring(h, 345, 155) : '';
+    const name = clean(next.path ?? (prefix ? `${prefix}/${cstring(h, 0, 100)}` : cstring(h, 0, 100)));
+    const linkname = next.linkpath ?? cstring(h, 157, 100);
+    next = {};
+    pos = after;
+    if (name === '' || name === '.') continue;
+    // Other types are extracted as regular files by GNU tar ("unknown file type"): so here.
+    const kinds: Record<string, NodeKind | 'hardlink'> = { '1': 'hardlink', '2': 'symlink', '3': 'chardev', '4': 'blockdev', '5': 'dir', '6': 'fifo' };
+    const kind = kinds[type] ?? 'file';
+    if (type === 'S') {
+      problems.push({ name, reason: 'a GNU sparse member (its data is a map of the file, not the file); not read', offset: dataAt - BLOCK });
+      continue;
+    }
+    const m: TarMember = { name, kind, offset: dataAt, size: kind === 'file' ? size : 0 };
+    if (kind === 'symlink' || kind === 'hardlink') m.target = clean(linkname);
+    byName.delete(name);
+    byName.set(name, m);
+  }
+  const members = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const covered: [number, number][] = [...headers, ...members.filter((m) => m.size > 0).map((m): [number, number] => [m.offset, m.offset + m.size])];
+  return { members, covered, problems };
+}
