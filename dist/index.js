@@ -340,6 +340,7 @@ const ANDROID_NS = 'http://schemas.android.com/apk/res/android';
 const ANDROID_ATTR = {
     name: 0x01010003,
     sharedUserId: 0x0101000b,
+    persistent: 0x0101000d,
     priority: 0x0101001c,
     targetPackage: 0x01010021,
     minSdkVersion: 0x0101020c,
@@ -803,7 +804,19 @@ function attrBool(a) {
     const s = attrString(a)?.trim().toLowerCase();
     return s === 'true' ? true : s === 'false' ? false : undefined;
 }
-const BOOT_ACTIONS = new Set(['android.intent.action.BOOT_COMPLETED', 'android.intent.action.LOCKED_BOOT_COMPLETED']);
+/**
+ * Broadcasts that start an app with no one using it: boot (and the vendors' quick-boot variants),
+ * the first unlock, a SIM appearing. A self-registration client waits for one of them (the Nokia
+ * client sent its SMS on unlock).
+ */
+const BOOT_ACTIONS = new Set([
+    'android.intent.action.BOOT_COMPLETED',
+    'android.intent.action.LOCKED_BOOT_COMPLETED',
+    'android.intent.action.QUICKBOOT_POWERON',
+    'com.htc.intent.action.QUICKBOOT_POWERON',
+    'android.intent.action.USER_PRESENT',
+    'android.intent.action.SIM_STATE_CHANGED',
+]);
 const PERMISSION_TAGS = new Set(['uses-permission', 'uses-permission-sdk-23', 'uses-permission-sdk-m']);
 /** Manifest facts from a parsed document. Missing `<manifest>` or `package` -> FormatError. */
 function extractManifest(doc) {
@@ -838,6 +851,10 @@ function extractManifest(doc) {
             const n = attrString(findAndroidAttribute(el, 'name'));
             if (n)
                 permissions.add(n);
+        }
+        else if (el.depth === 2 && el.name === 'application' && attrBool(findAndroidAttribute(el, 'persistent')) === true) {
+            // A persistent system app is started by the system at boot, and restarted if it dies.
+            info.bootCompleted = true;
         }
         else if (el.depth === 2 && el.name === 'uses-sdk' && !sawUsesSdk) {
             sawUsesSdk = true;
@@ -944,6 +961,8 @@ function parseArsc(buf) {
     else if (size < buf.length) {
         w.add(`${buf.length - size} bytes after the table are ignored`);
     }
+    const extraPools = [];
+    const unread = size < buf.length ? [[size, buf.length]] : [];
     const packageCount = buf.readUInt32LE(8);
     let global;
     const packages = [];
@@ -955,16 +974,21 @@ function parseArsc(buf) {
         if (c.type === RES_STRING_POOL_TYPE) {
             if (!global)
                 global = readPool(buf, c, w, 'global string pool');
-            else
+            else {
                 w.add(`extra string pool at ${pos} ignored`);
+                const extra = readPool(buf, c, w, 'extra string pool');
+                if (extra)
+                    extraPools.push(extra.strings);
+            }
         }
         else if (c.type === RES_TABLE_PACKAGE_TYPE) {
-            const p = parsePackage(buf, c, global, w);
+            const p = parsePackage(buf, c, global, w, extraPools);
             if (p)
                 packages.push(p);
         }
         else {
             w.add(`unknown table chunk 0x${c.type.toString(16)} at ${pos} skipped`);
+            unread.push([c.start, c.end]);
         }
         pos = c.end;
     }
@@ -972,7 +996,7 @@ function parseArsc(buf) {
         throw new FormatError(FORMAT$2, 'no global string pool', headerSize);
     if (packages.length !== packageCount)
         w.add(`packageCount ${packageCount} but ${packages.length} packages read`);
-    return { globalStrings: global.strings, packages, warnings: w.list };
+    return { globalStrings: global.strings, packages, warnings: w.list, extraPools, unread };
 }
 function readPool(buf, c, w, what) {
     try {
@@ -988,7 +1012,7 @@ function readPool(buf, c, w, what) {
         return undefined;
     }
 }
-function parsePackage(buf, c, global, w) {
+function parsePackage(buf, c, global, w, extraPools) {
     if (c.headerSize < PACKAGE_HEADER_MIN) {
         w.add(`package at ${c.start} has a ${c.headerSize}-byte header (need ${PACKAGE_HEADER_MIN}); skipped`);
         return undefined;
@@ -1002,7 +1026,7 @@ function parsePackage(buf, c, global, w) {
     const keyStringsOff = buf.readUInt32LE(c.start + 276);
     let typePool;
     let keyPool;
-    const pkg = { id, name, values: [], bagCount: 0, typeStrings: [], keyStrings: [], keyPoolStrings: [] };
+    const pkg = { id, name, values: [], bagCount: 0, typeStrings: [], keyStrings: [], keyPoolStrings: [], typePoolStrings: [] };
     let pos = c.start + c.headerSize;
     while (pos < c.end) {
         const ch = readChunk(buf, pos, c.end, w);
@@ -1019,8 +1043,12 @@ function parsePackage(buf, c, global, w) {
                     typePool = readPool(buf, ch, w, `package ${name} type strings`);
                 else if (!keyPool)
                     keyPool = readPool(buf, ch, w, `package ${name} key strings`);
-                else
+                else {
                     w.add(`extra string pool in package ${name} at ${pos} ignored`);
+                    const extra = readPool(buf, ch, w, `package ${name} extra string pool`);
+                    if (extra)
+                        extraPools.push(extra.strings);
+                }
                 break;
             case RES_TABLE_TYPE_SPEC_TYPE:
                 // Per-entry configuration masks: nothing the values need.
@@ -1034,6 +1062,7 @@ function parsePackage(buf, c, global, w) {
     pkg.typeStrings = typePool ? typePool.strings.map((s) => s.value) : [];
     pkg.keyStrings = keyPool ? keyPool.strings.map((s) => s.value) : [];
     pkg.keyPoolStrings = keyPool ? keyPool.strings : [];
+    pkg.typePoolStrings = typePool ? typePool.strings : [];
     return pkg;
 }
 function parseType(buf, c, pkg, global, typePool, keyPool, w) {
@@ -8534,6 +8563,8 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
             const doc = parseAxml(buf);
             const m = extractManifest(doc);
             scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+            // What follows the document: in the entry an app can read (PackageManager does not).
+            scanAfterChunk(buf, base, ctx);
             const pkg = {
                 path,
                 partition: file.partition,
@@ -8580,9 +8611,17 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         try {
             const arsc = parseArsc(buf);
             scanPoolStrings(arsc.globalStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
-            // Resource names too: getResourceEntryName() hands them to the app like any string.
-            for (const p of arsc.packages)
+            // Resource and type names too: getResourceEntryName() and getResourceTypeName() hand them
+            // to the app like any string. And pools, chunks and bytes the table does not use: in the
+            // file, which an app can read as bytes.
+            for (const p of arsc.packages) {
                 scanPoolStrings(p.keyPoolStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
+                scanPoolStrings(p.typePoolStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
+            }
+            for (const pool of arsc.extraPools)
+                scanPoolStrings(pool, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
+            for (const [from, to] of arsc.unread)
+                ctx.scanner.scan(buf, from, to, { ...base, source: 'file' }, ctx.endpoints);
             // Integers (TYPE_INT_DEC, TYPE_INT_HEX) that are listed SMS numbers.
             for (const p of arsc.packages)
                 for (const v of p.values)
@@ -65549,7 +65588,7 @@ function evaluateTarget(input) {
                 package: h.pkg.package,
                 path: h.pkg.path,
                 partitionPath: h.pkg.partitionPath,
-                message: `${h.pkg.package} (${h.pkg.partitionPath}) looks like an activation client: it starts at boot, can read the phone's identity and ${h.pkg.permissions.includes('android.permission.SEND_SMS') ? 'can send SMS' : 'embeds network endpoints'}. Review it and add it to the catalog (or allow its endpoints) for ${market}.`,
+                message: `${h.pkg.package} (${h.pkg.partitionPath}) looks like an activation client: it starts on its own (at boot, unlock or a SIM change, or as a persistent app), can read the phone's identity and ${h.pkg.permissions.includes('android.permission.SEND_SMS') ? 'can send SMS' : 'embeds network endpoints'}. Review it and add it to the catalog (or allow its endpoints) for ${market}.`,
             });
         }
     }
@@ -65757,7 +65796,10 @@ function locateExemption(file, index) {
 function isSuspected(pkg, eps) {
     if (!pkg.bootCompleted)
         return false;
-    const identity = pkg.permissions.some((p) => IDENTITY_PERMISSIONS.includes(p)) || (pkg.sharedUserId !== undefined && IDENTITY_UIDS.includes(pkg.sharedUserId));
+    // A shared user id given as a resource reference (@string/uid: resolved by Android) may be any:
+    // counted as one that reads the phone's identity.
+    const uid = pkg.sharedUserId;
+    const identity = pkg.permissions.some((p) => IDENTITY_PERMISSIONS.includes(p)) || (uid !== undefined && (IDENTITY_UIDS.includes(uid) || /^[@?]/.test(uid)));
     if (!identity)
         return false;
     return eps.length > 0 || pkg.permissions.includes('android.permission.SEND_SMS');

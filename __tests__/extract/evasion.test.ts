@@ -45,6 +45,81 @@ withAapt('a resource name', () => {
   });
 });
 
+withAapt('a manifest and a resource table, past what their parsers read', () => {
+  it('a resource type name (aapt accepts <item type="...">; getResourceTypeName), a second string pool and an unknown chunk in the table, and bytes after the manifest and after the table are scanned', async () => {
+    const dir = tempDir('ag-evasion-table-');
+    // The type name, as aapt compiles it.
+    const typed = aaptApk(dir, 'com.example.types', 'T', '<item type="zzhc.vnet.cn" name="x" format="string">hello</item>');
+    expect(execFileSync('aapt', ['dump', 'resources', typed], { encoding: 'utf8' })).toContain('com.example.types:zzhc.vnet.cn/x:');
+    // A second table whose global pool holds a URL: that pool, inserted after the first one's,
+    // is a second global pool; a chunk of an unknown type after it; text after the table.
+    const other = aaptApk(join(dir, 'other'), 'com.example.other', 'O', '<string name="u">http://dm.wo.com.cn/pool</string>');
+    const base = aaptApk(join(dir, 'base'), 'com.example.base', 'B', '<string name="a">hello</string>');
+    const work = join(dir, 'work');
+    execFileSync('unzip', ['-q', '-o', base, '-d', work]);
+    const arsc = readFileSync(join(work, 'resources.arsc'));
+    const otherArsc = execFileSync('unzip', ['-p', other, 'resources.arsc']);
+    const poolOf = (t: Buffer): Buffer => t.subarray(t.readUInt16LE(2), t.readUInt16LE(2) + t.readUInt32LE(t.readUInt16LE(2) + 4));
+    const first = poolOf(arsc);
+    const at = arsc.readUInt16LE(2) + first.length;
+    // Chunks are 4-byte aligned (Android's parser checks it).
+    const unknown = Buffer.concat([Buffer.from([0x77, 0x07, 8, 0, 0, 0, 0, 0]), Buffer.from('\0http://114.255.193.236/chunk\0\0\0')]);
+    expect(unknown.length % 4).toBe(0);
+    unknown.writeUInt32LE(unknown.length, 4);
+    const table = Buffer.concat([arsc.subarray(0, at), poolOf(otherArsc), unknown, arsc.subarray(at)]);
+    table.writeUInt32LE(table.length, 4);
+    const tail = Buffer.from('\0http://zzhc.vnet.cn/arsc\0');
+    put(join(work, 'resources.arsc'), Buffer.concat([table, tail]));
+    const manifest = readFileSync(join(work, 'AndroidManifest.xml'));
+    put(join(work, 'AndroidManifest.xml'), Buffer.concat([manifest, Buffer.from('\0http://zzhc.vnet.cn/manifest\0')]));
+    const edited = join(dir, 'build', 'system', 'app', 'E', 'E.apk');
+    mkdirSync(dirname(edited), { recursive: true });
+    execFileSync('zip', ['-q', '-r', edited, 'AndroidManifest.xml', 'resources.arsc'], { cwd: work });
+    // aapt still reads the edited table: its package and string.
+    expect(execFileSync('aapt', ['dump', 'resources', edited], { encoding: 'utf8' })).toContain('com.example.base:string/a:');
+    const report = await scanIn(dir);
+    const ev = (host: string) => evidenceOf(report, host)?.filter(([path]) => path !== 'system/app/O/O.apk' && path !== 'system/app/B/B.apk');
+    expect(ev('zzhc.vnet.cn')).toEqual([
+      ['system/app/E/E.apk', 'AndroidManifest.xml', 'file', manifest.length + 1],
+      ['system/app/E/E.apk', 'resources.arsc', 'file', table.length + 1],
+      ['system/app/T/T.apk', 'resources.arsc', 'arsc', expect.any(Number)],
+    ]);
+    expect(ev('dm.wo.com.cn')?.map(([path, entry, source]) => [path, entry, source])).toEqual([['system/app/E/E.apk', 'resources.arsc', 'arsc']]);
+    expect(ev('114.255.193.236')).toEqual([['system/app/E/E.apk', 'resources.arsc', 'file', at + poolOf(otherArsc).length + 9]]);
+  });
+});
+
+withAapt('a client that starts on its own', () => {
+  it('without a boot receiver (a persistent app, an unlock or SIM receiver) or reading identity through a shared uid given as a reference is still suspected', async () => {
+    const dir = tempDir('ag-evasion-suspected-');
+    const make = (name: string, manifestBody: string, rootAttrs = ''): void => {
+      const src = join(dir, 'src', name);
+      const manifest = put(
+        join(src, 'AndroidManifest.xml'),
+        `<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.acme.${name.toLowerCase()}"${rootAttrs}>\n${manifestBody}\n</manifest>\n`,
+      );
+      put(join(src, 'res', 'values', 'values.xml'), '<resources><string name="uid">android.uid.system</string><string name="to">10659401</string></resources>\n');
+      const apk = join(dir, 'build', 'system', 'priv-app', name, `${name}.apk`);
+      mkdirSync(dirname(apk), { recursive: true });
+      execFileSync('aapt', ['package', '-f', '-M', manifest, '-I', FRAMEWORK_RES, '-S', join(src, 'res'), '-F', apk]);
+    };
+    const perms = (...p: string[]) => p.map((x) => `<uses-permission android:name="android.permission.${x}"/>`).join('');
+    const receiver = (action: string) => `<application><receiver android:name=".R"><intent-filter><action android:name="android.intent.action.${action}"/></intent-filter></receiver></application>`;
+    make('Persistent', `${perms('READ_PHONE_STATE', 'SEND_SMS')}<application android:persistent="true"/>`);
+    make('Unlock', `${perms('READ_PHONE_STATE', 'SEND_SMS')}${receiver('USER_PRESENT')}`);
+    make('Sim', `${perms('READ_PHONE_STATE', 'SEND_SMS')}${receiver('SIM_STATE_CHANGED')}`);
+    make('SharedUid', `${perms('SEND_SMS')}${receiver('BOOT_COMPLETED')}`, ' android:sharedUserId="@string/uid"');
+    // Neither: a persistent app that cannot read identity, and one that never starts on its own.
+    make('Quiet', `${perms('SEND_SMS')}<application android:persistent="true"/>`);
+    make('Idle', `${perms('READ_PHONE_STATE', 'SEND_SMS')}<application/>`);
+    expect(execFileSync('aapt', ['dump', 'xmltree', join(dir, 'build/system/priv-app/SharedUid/SharedUid.apk'), 'AndroidManifest.xml'], { encoding: 'utf8' })).toMatch(/sharedUserId\(0x0101000b\)=@0x7f/);
+    const report = await scanIn(dir);
+    expect(report.findings.filter((f) => f.rule === 'suspected-activation-client').map((f) => f.package)).toEqual(['com.acme.persistent', 'com.acme.shareduid', 'com.acme.sim', 'com.acme.unlock']);
+    // Its listed SMS number (a string resource) is then a client's: denied in an EU build.
+    expect(report.findings.filter((f) => f.rule === 'denied-endpoint' && f.endpoint === '10659401').map((f) => f.client)).toEqual(['com.acme.persistent']);
+  });
+});
+
 withAapt('an integer resource', () => {
   it('equal to a listed SMS number is that number (aapt stores <integer> as TYPE_INT_DEC); other integers are not', async () => {
     const dir = tempDir('ag-evasion-ints-');

@@ -224,7 +224,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
         package: h.pkg.package,
         path: h.pkg.path,
         partitionPath: h.pkg.partitionPath,
-        message: `${h.pkg.package} (${h.pkg.partitionPath}) looks like an activation client: it starts at boot, can read the phone's identity and ${h.pkg.permissions.includes('android.permission.SEND_SMS') ? 'can send SMS' : 'embeds network endpoints'}. Review it and add it to the catalog (or allow its endpoints) for ${market}.`,
+        message: `${h.pkg.package} (${h.pkg.partitionPath}) looks like an activation client: it starts on its own (at boot, unlock or a SIM change, or as a persistent app), can read the phone's identity and ${h.pkg.permissions.includes('android.permission.SEND_SMS') ? 'can send SMS' : 'embeds network endpoints'}. Review it and add it to the catalog (or allow its endpoints) for ${market}.`,
       });
     }
   }
@@ -429,7 +429,10 @@ function locateExemption(file: PolicyFile, index: number): Location {
 
 function isSuspected(pkg: PackageFacts, eps: EndpointFact[]): boolean {
   if (!pkg.bootCompleted) return false;
-  const identity = pkg.permissions.some((p) => IDENTITY_PERMISSIONS.includes(p)) || (pkg.sharedUserId !== undefined && IDENTITY_UIDS.includes(pkg.sharedUserId));
+  // A shared user id given as a resource reference (@string/uid: resolved by Android) may be any:
+  // counted as one that reads the phone's identity.
+  const uid = pkg.sharedUserId;
+  const identity = pkg.permissions.some((p) => IDENTITY_PERMISSIONS.includes(p)) || (uid !== undefined && (IDENTITY_UIDS.includes(uid) || /^[@?]/.test(uid)));
   if (!identity) return false;
   return eps.length > 0 || pkg.permissions.includes('android.permission.SEND_SMS');
 }

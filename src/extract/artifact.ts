@@ -1074,6 +1074,8 @@ async function extractEntry(
       const doc = parseAxml(buf);
       const m = extractManifest(doc);
       scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+      // What follows the document: in the entry an app can read (PackageManager does not).
+      scanAfterChunk(buf, base, ctx);
       const pkg: PackageFacts = {
         path,
         partition: file.partition,
@@ -1110,8 +1112,15 @@ async function extractEntry(
     try {
       const arsc = parseArsc(buf);
       scanPoolStrings(arsc.globalStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
-      // Resource names too: getResourceEntryName() hands them to the app like any string.
-      for (const p of arsc.packages) scanPoolStrings(p.keyPoolStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
+      // Resource and type names too: getResourceEntryName() and getResourceTypeName() hand them
+      // to the app like any string. And pools, chunks and bytes the table does not use: in the
+      // file, which an app can read as bytes.
+      for (const p of arsc.packages) {
+        scanPoolStrings(p.keyPoolStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
+        scanPoolStrings(p.typePoolStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
+      }
+      for (const pool of arsc.extraPools) scanPoolStrings(pool, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
+      for (const [from, to] of arsc.unread) ctx.scanner.scan(buf, from, to, { ...base, source: 'file' }, ctx.endpoints);
       // Integers (TYPE_INT_DEC, TYPE_INT_HEX) that are listed SMS numbers.
       for (const p of arsc.packages) for (const v of p.values) if (v.dataType === 0x10 || v.dataType === 0x11) ctx.scanner.listedSmsNumber(v.data, { ...base, source: 'arsc' }, ctx.endpoints);
       for (const p of arsc.packages) for (const v of p.values) if (!v.config) overlayValues.push(v);

@@ -55,12 +55,18 @@ export interface ArscPackage {
   keyStrings: string[];
   /** The key (resource name) pool's strings with their offsets: names are strings an app can read (getResourceEntryName). */
   keyPoolStrings: PoolString[];
+  /** The type name pool's strings with their offsets (getResourceTypeName: aapt accepts any type name). */
+  typePoolStrings: PoolString[];
 }
 
 export interface ArscTable {
   globalStrings: PoolString[];
   packages: ArscPackage[];
   warnings: string[];
+  /** String pools past the ones the table uses (a second global pool, a third package pool): in the file all the same. */
+  extraPools: PoolString[][];
+  /** Byte ranges no chunk the table reads holds (unknown top-level chunks, bytes after the table): in the file all the same. */
+  unread: [number, number][];
 }
 
 
@@ -112,6 +118,8 @@ export function parseArsc(buf: Buffer): ArscTable {
   } else if (size < buf.length) {
     w.add(`${buf.length - size} bytes after the table are ignored`);
   }
+  const extraPools: PoolString[][] = [];
+  const unread: [number, number][] = size < buf.length ? [[size, buf.length]] : [];
   const packageCount = buf.readUInt32LE(8);
   let global: StringPool | undefined;
   const packages: ArscPackage[] = [];
@@ -121,18 +129,23 @@ export function parseArsc(buf: Buffer): ArscTable {
     if (!c) break;
     if (c.type === RES_STRING_POOL_TYPE) {
       if (!global) global = readPool(buf, c, w, 'global string pool');
-      else w.add(`extra string pool at ${pos} ignored`);
+      else {
+        w.add(`extra string pool at ${pos} ignored`);
+        const extra = readPool(buf, c, w, 'extra string pool');
+        if (extra) extraPools.push(extra.strings);
+      }
     } else if (c.type === RES_TABLE_PACKAGE_TYPE) {
-      const p = parsePackage(buf, c, global, w);
+      const p = parsePackage(buf, c, global, w, extraPools);
       if (p) packages.push(p);
     } else {
       w.add(`unknown table chunk 0x${c.type.toString(16)} at ${pos} skipped`);
+      unread.push([c.start, c.end]);
     }
     pos = c.end;
   }
   if (!global) throw new FormatError(FORMAT, 'no global string pool', headerSize);
   if (packages.length !== packageCount) w.add(`packageCount ${packageCount} but ${packages.length} packages read`);
-  return { globalStrings: global.strings, packages, warnings: w.list };
+  return { globalStrings: global.strings, packages, warnings: w.list, extraPools, unread };
 }
 
 function readPool(buf: Buffer, c: Chunk, w: Warnings, what: string): StringPool | undefined {
@@ -147,7 +160,7 @@ function readPool(buf: Buffer, c: Chunk, w: Warnings, what: string): StringPool 
   }
 }
 
-function parsePackage(buf: Buffer, c: Chunk, global: StringPool | undefined, w: Warnings): ArscPackage | undefined {
+function parsePackage(buf: Buffer, c: Chunk, global: StringPool | undefined, w: Warnings, extraPools: PoolString[][]): ArscPackage | undefined {
   if (c.headerSize < PACKAGE_HEADER_MIN) {
     w.add(`package at ${c.start} has a ${c.headerSize}-byte header (need ${PACKAGE_HEADER_MIN}); skipped`);
     return undefined;
@@ -160,7 +173,7 @@ function parsePackage(buf: Buffer, c: Chunk, global: StringPool | undefined, w: 
   const keyStringsOff = buf.readUInt32LE(c.start + 276);
   let typePool: StringPool | undefined;
   let keyPool: StringPool | undefined;
-  const pkg: ArscPackage = { id, name, values: [], bagCount: 0, typeStrings: [], keyStrings: [], keyPoolStrings: [] };
+  const pkg: ArscPackage = { id, name, values: [], bagCount: 0, typeStrings: [], keyStrings: [], keyPoolStrings: [], typePoolStrings: [] };
   let pos = c.start + c.headerSize;
   while (pos < c.end) {
     const ch = readChunk(buf, pos, c.end, w);
@@ -172,7 +185,11 @@ function parsePackage(buf: Buffer, c: Chunk, global: StringPool | undefined, w: 
         else if (rel === keyStringsOff && !keyPool) keyPool = readPool(buf, ch, w, `package ${name} key strings`);
         else if (!typePool) typePool = readPool(buf, ch, w, `package ${name} type strings`);
         else if (!keyPool) keyPool = readPool(buf, ch, w, `package ${name} key strings`);
-        else w.add(`extra string pool in package ${name} at ${pos} ignored`);
+        else {
+          w.add(`extra string pool in package ${name} at ${pos} ignored`);
+          const extra = readPool(buf, ch, w, `package ${name} extra string pool`);
+          if (extra) extraPools.push(extra.strings);
+        }
         break;
       case RES_TABLE_TYPE_SPEC_TYPE:
         // Per-entry configuration masks: nothing the values need.
@@ -189,6 +206,7 @@ function parsePackage(buf: Buffer, c: Chunk, global: StringPool | undefined, w: 
   pkg.typeStrings = typePool ? typePool.strings.map((s) => s.value) : [];
   pkg.keyStrings = keyPool ? keyPool.strings.map((s) => s.value) : [];
   pkg.keyPoolStrings = keyPool ? keyPool.strings : [];
+  pkg.typePoolStrings = typePool ? typePool.strings : [];
   return pkg;
 }
 
