@@ -57244,10 +57244,21 @@ function parseIpPattern(text) {
 /** True when the (normalised) IP literal lies inside the pattern's block. */
 function matchIpPattern(p, value) {
     const family = ipFamily(value);
-    if (family !== p.family)
+    let bits;
+    if (family === p.family)
+        bits = family === 4 ? ipv4ToBigInt(value) : ipv6ToBigInt(value);
+    else if (family === 6 && p.family === 4) {
+        // An IPv6 address that reaches an IPv4 one: IPv4-mapped (::ffff:a.b.c.d, a socket's own
+        // spelling of an IPv4 peer) or through NAT64's well-known prefix (64:ff9b::/96).
+        const v6 = ipv6ToBigInt(value);
+        const high = v6 >> 32n;
+        if (high !== 0xffffn && high !== 0x64ff9b0000000000000000n)
+            return false;
+        bits = v6 & 0xffffffffn;
+    }
+    else
         return false;
-    const bits = family === 4 ? ipv4ToBigInt(value) : ipv6ToBigInt(value);
-    const shift = BigInt((family === 4 ? 32 : 128) - p.prefix);
+    const shift = BigInt((p.family === 4 ? 32 : 128) - p.prefix);
     return (bits >> shift) << shift === p.base;
 }
 function isIpLiteral(value) {
@@ -66371,7 +66382,9 @@ function formatResolvedBy(r) {
 function formatEndpoint(e) {
     const port = e.port !== undefined ? `:${e.port}` : '';
     const scheme = e.scheme ? `${e.scheme}://` : '';
-    return `${scheme}${e.value}${port}`;
+    // An IPv6 address with a scheme or a port is written in brackets, as in a URL.
+    const value = e.kind === 'ip' && e.value.includes(':') && (scheme || port) ? `[${e.value}]` : e.value;
+    return `${scheme}${value}${port}`;
 }
 const ANSI = { red: 31, yellow: 33, cyan: 36, green: 32, dim: 2, bold: 1 };
 function table(rows, indent) {

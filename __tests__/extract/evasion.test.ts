@@ -289,3 +289,18 @@ describe('UTF-16LE text', () => {
     expect(evidenceOf(report, '72.1.0.0')).toBeUndefined();
   });
 });
+
+describe('an IPv6 address that reaches a denied IPv4 one', () => {
+  it('is denied as that IPv4 address is (IPv4-mapped and NAT64 spellings of China Telecom\'s 124.207.3.53)', async () => {
+    const dir = tempDir('ag-evasion-mapped-');
+    put(join(dir, 'build', 'system', 'etc', 'reg.conf'), 'a=http://[::ffff:7ccf:335]:8083/reg\nb=http://[64:ff9b::124.207.3.53]/reg\n');
+    const report = await scanIn(dir);
+    const denied = report.findings.filter((f) => f.rule === 'denied-endpoint').map((f) => [f.endpoint, f.message.match(/by "([^"]+)"/)?.[1]]);
+    expect(denied).toEqual([
+      // The dotted IPv4 inside the NAT64 spelling is found as itself too.
+      ['124.207.3.53', '124.207.3.53'],
+      ['64:ff9b::7ccf:335', '124.207.3.53'],
+      ['::ffff:7ccf:335', '124.207.3.53'],
+    ]);
+  });
+});

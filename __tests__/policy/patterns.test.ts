@@ -61,11 +61,18 @@ describe('IP patterns', () => {
     expect(parseIpPattern(text)).toBeUndefined(),
   );
 
-  it('matches inside the block only, per family', () => {
+  it('matches inside the block only, per family; an IPv6 address that reaches an IPv4 one (mapped, NAT64) matches its IPv4 block', () => {
     const v4 = parseIpPattern('203.0.113.0/24')!;
     expect(matchIpPattern(v4, '203.0.113.255')).toBe(true);
     expect(matchIpPattern(v4, '203.0.114.0')).toBe(false);
-    expect(matchIpPattern(v4, '::ffff:203.0.113.1')).toBe(false);
+    // A review found the mapped spelling of a denied IPv4 address passing as unlisted.
+    expect(matchIpPattern(v4, '::ffff:203.0.113.1')).toBe(true);
+    expect(matchIpPattern(v4, '::ffff:cb00:7101')).toBe(true);
+    expect(matchIpPattern(v4, '64:ff9b::cb00:7101')).toBe(true);
+    expect(matchIpPattern(v4, '::ffff:203.0.114.1')).toBe(false);
+    // Not mapped: the same low 32 bits under another prefix.
+    expect(matchIpPattern(v4, '2001:db8::cb00:7101')).toBe(false);
+    expect(matchIpPattern(v4, '::cb00:7101')).toBe(false);
     const v6 = parseIpPattern('2001:db8::/32')!;
     expect(matchIpPattern(v6, '2001:db8:ffff::1')).toBe(true);
     expect(matchIpPattern(v6, '2001:db9::1')).toBe(false);

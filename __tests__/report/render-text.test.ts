@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatCount, formatEvidence, formatResolvedBy, renderText, verdictLine } from '../../src/report/render-text.js';
+import { formatCount, formatEndpoint, formatEvidence, formatResolvedBy, renderText, verdictLine } from '../../src/report/render-text.js';
 import {
   createPassingReport,
   createTestEndpoint,
@@ -213,5 +213,14 @@ describe('renderText: long lists and every shown field', () => {
     const out = renderText(r);
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
     for (const shown of ['T', 'fp', 'v', 'c', 'CN', 'p', 'h', 'e', 'x', 'u', 'r', 'm', 'l']) expect(out).toContain(`${shown}\\x1b[2J\\x07\\u{202e}`);
+  });
+});
+
+describe('formatEndpoint', () => {
+  it('writes an IPv6 address in brackets when a scheme or port follows or precedes it, as a URL does', () => {
+    expect(formatEndpoint(createTestEndpoint({ kind: 'ip', value: '::ffff:7ccf:335', scheme: 'http', port: 8083 }))).toBe('http://[::ffff:7ccf:335]:8083');
+    expect(formatEndpoint(createTestEndpoint({ kind: 'ip', value: '2001:db8::1', scheme: undefined, port: undefined }))).toBe('2001:db8::1');
+    expect(formatEndpoint(createTestEndpoint({ kind: 'ip', value: '124.207.3.53', scheme: 'http', port: 80 }))).toBe('http://124.207.3.53:80');
+    expect(formatEndpoint(createTestEndpoint({ value: 'zzhc.vnet.cn', scheme: 'https' }))).toBe('https://zzhc.vnet.cn');
   });
 });

@@ -68,7 +68,9 @@ export function formatResolvedBy(r: ResolvedBy | undefined): string {
 export function formatEndpoint(e: ReportEndpoint): string {
   const port = e.port !== undefined ? `:${e.port}` : '';
   const scheme = e.scheme ? `${e.scheme}://` : '';
-  return `${scheme}${e.value}${port}`;
+  // An IPv6 address with a scheme or a port is written in brackets, as in a URL.
+  const value = e.kind === 'ip' && e.value.includes(':') && (scheme || port) ? `[${e.value}]` : e.value;
+  return `${scheme}${value}${port}`;
 }
 
 const ANSI = { red: 31, yellow: 33, cyan: 36, green: 32, dim: 2, bold: 1 } as const;
