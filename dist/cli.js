@@ -18260,11 +18260,15 @@ function parseBuildProp(text, file) {
         const line = lines[i].trim();
         if (!line || line.startsWith('#'))
             continue;
-        // init reads `import ` before looking for `=`: the rest is a path, then an optional filter.
+        // init reads `import ` before looking for `=`: the path runs to the next space (only a
+        // space: a tab is part of it), and the rest of the line, spaces skipped, is the filter.
         if (line.startsWith('import ')) {
-            const [path, filter] = line.slice(7).trim().split(/\s+/);
+            const rest = line.slice(7).replace(/^\s+/, '');
+            const space = rest.indexOf(' ');
+            const path = space < 0 ? rest : rest.slice(0, space);
+            const filter = space < 0 ? '' : rest.slice(space + 1).replace(/^\s+/, '');
             if (path)
-                out.push({ key: path, value: filter ?? '', file, line: i + 1, import: true });
+                out.push({ key: path, value: filter, file, line: i + 1, import: true });
             continue;
         }
         const eq = line.indexOf('=');
@@ -22754,8 +22758,15 @@ async function openSparse(src) {
         throw new FormatError('sparse', 'image size beyond 2^53', 16);
     const segs = [];
     const uncovered = [];
+    // Ranges a chunk header or less apart are one (the chunk headers between are scanned with
+    // them): a million DONT_CARE chunks that carry data are one range, not a million.
     const extra = (from, to) => {
-        if (to > from)
+        if (to <= from)
+            return;
+        const last = uncovered[uncovered.length - 1];
+        if (last && from - last[1] <= 64)
+            last[1] = to;
+        else
             uncovered.push([from, to]);
     };
     extra(28, fileHdrSz);
@@ -22802,6 +22813,9 @@ async function openSparse(src) {
                 block += blocks;
                 break;
             case CHUNK_CRC32:
+                // libsparse refuses a CRC32 chunk of any other size (simg2img fails): so here.
+                if (dataSz !== 4)
+                    throw new FormatError('sparse', `CRC32 chunk ${i} holds ${dataSz} bytes, not 4`, pos);
                 break;
             default:
                 throw new FormatError('sparse', `unknown chunk type 0x${type.toString(16)} in chunk ${i}`, pos);
@@ -23266,6 +23280,9 @@ const align4 = (n) => (n + 3) & -4;
 /** Parses every entry of one or more concatenated newc archives in `buf`. */
 function parseCpio(buf) {
     const byName = new Map();
+    // Hard links: newc stores the data once, with the last link of an inode (the others have size
+    // 0); cpio -i gives each link that data. Keyed by device and inode.
+    const linked = new Map();
     let pos = 0;
     let count = 0;
     let archives = 0;
@@ -23286,6 +23303,7 @@ function parseCpio(buf) {
                 throw new FormatError('cpio', 'header runs past the end of the archive (truncated)', pos);
             if (!isCpioNewc(buf.subarray(pos, pos + 6)))
                 throw new FormatError('cpio', 'bad entry magic (corrupt or truncated archive)', pos);
+            const pos0 = pos;
             const mode = hexField(buf, pos + 14, 'mode');
             const fileSize = hexField(buf, pos + 54, 'filesize');
             const nameSize = hexField(buf, pos + 94, 'namesize');
@@ -23314,7 +23332,25 @@ function parseCpio(buf) {
                 e.target = data.toString('utf8');
             byName.delete(name);
             byName.set(name, e);
+            if (kind === 'file' && hexField(buf, pos0 + 38, 'nlink') > 1) {
+                const key = `${archives}:${buf.toString('latin1', pos0 + 62, pos0 + 78)}:${buf.toString('latin1', pos0 + 6, pos0 + 14)}`;
+                const list = linked.get(key);
+                if (list)
+                    list.push(e);
+                else
+                    linked.set(key, [e]);
+            }
         }
+    }
+    for (const links of linked.values()) {
+        let withData;
+        for (const e of links)
+            if (e.data.length > 0)
+                withData = e;
+        if (withData)
+            for (const e of links)
+                if (e.data.length === 0)
+                    e.data = withData.data;
     }
     return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
@@ -24911,7 +24947,7 @@ async function openPayload(src, opts = {}) {
 }
 
 /**
- * tar archives (POSIX ustar and pax, GNU): how Samsung ships firmware (`AP_*.tar.md5`: a tar of
+ * tar archives (POSIX ustar and pax, GNU, 7th Edition): how Samsung ships firmware (`AP_*.tar.md5`: a tar of
  * `system.img.lz4` and friends with an MD5 line appended) and how builds are often handed over.
  * 512-byte headers (name, octal size, checksum, type), each member's data padded to 512 bytes,
  * two zero blocks at the end. pax extended headers (`x`: path, size, linkpath) and GNU long names
@@ -24920,21 +24956,43 @@ async function openPayload(src, opts = {}) {
  */
 const TAR_LIMITS = { maxMembers: 1_000_000, maxHeaderData: 1 << 20 };
 const BLOCK = 512;
-/** A ustar, pax or GNU tar header block: the `ustar` magic and a checksum that holds. */
+/**
+ * A tar header block: a checksum that holds (of its bytes as unsigned or, as old tars wrote it,
+ * signed, both of which GNU tar accepts) and either the `ustar` magic (POSIX, pax, GNU) or the
+ * shape of a 7th Edition header (a name, octal numbers, a classic type and zeros past the link
+ * name), which GNU tar still reads.
+ */
 function isTarHeader(block) {
     if (block.length < BLOCK)
         return false;
     const b = Buffer.from(block.buffer, block.byteOffset, BLOCK);
-    if (b.toString('latin1', 257, 262) !== 'ustar')
+    const stored = octal(b, 148, 8);
+    const [unsigned, signed] = checksumsOf(b);
+    if (stored < 0 || (stored !== unsigned && stored !== signed))
         return false;
-    return checksumOf(b) === octal(b, 148, 8);
+    if (b.toString('latin1', 257, 262) === 'ustar')
+        return true;
+    // 7th Edition: no magic (GNU tar --format=v7 still writes a type 0-7 and device numbers).
+    if (b[0] === 0 || !(b[156] === 0 || (b[156] >= 0x30 && b[156] <= 0x37)))
+        return false;
+    for (let i = 257; i < 265; i++)
+        if (b[i] !== 0)
+            return false;
+    for (const [at, len] of [[100, 8], [108, 8], [116, 8], [124, 12], [136, 12]])
+        if (!/^ *[0-7]*[ \0]*$/.test(b.toString('latin1', at, at + len)) || octal(b, at, len) < 0)
+            return false;
+    return true;
 }
-/** The header's checksum: the sum of its bytes with the checksum field taken as spaces. */
-function checksumOf(b) {
-    let sum = 0;
-    for (let i = 0; i < BLOCK; i++)
-        sum += i >= 148 && i < 156 ? 0x20 : b[i];
-    return sum;
+/** The header's checksums: the sum of its bytes, unsigned and signed, with the checksum field taken as spaces. */
+function checksumsOf(b) {
+    let unsigned = 0;
+    let signed = 0;
+    for (let i = 0; i < BLOCK; i++) {
+        const x = i >= 148 && i < 156 ? 0x20 : b[i];
+        unsigned += x;
+        signed += x > 127 ? x - 256 : x;
+    }
+    return [unsigned, signed];
 }
 /** An octal number field (NUL or space terminated), or GNU's base-256 form (high bit set); -1 when malformed. */
 function octal(b, at, len) {
@@ -24988,7 +25046,7 @@ async function openTar(src) {
             break; // end of archive (two zero blocks, or one)
         if (!isTarHeader(h)) {
             if (pos === 0)
-                throw new FormatError('tar', 'not a tar archive (no ustar header)', 0);
+                throw new FormatError('tar', 'not a tar archive (no tar header)', 0);
             // GNU tar stops here too ("skipping to next header"): what follows is scanned as bytes.
             problems.push({ name: '', reason: 'bad header (checksum or magic): the rest of the archive is not listed', offset: pos });
             break;
@@ -25153,7 +25211,7 @@ async function inflateToSource(src, offset, compressedSize, size, opts) {
  * | ota           | ZIP with payload.bin                   | every entry (payload.bin is a payload)  |
  * | bootimg       | "ANDROID!" / "VNDRBOOT" at 0           | kernel, dtb...; ramdisk files as `ramdisk/<path>` |
  * | fat           | FAT boot sector (jump, BPB, 0x55AA)    | every regular file of the filesystem    |
- * | tar           | "ustar" at 257 and a valid checksum    | every regular member (pax, GNU names)   |
+ * | tar           | a header with a valid checksum (ustar or v7) | every regular member (pax, GNU names) |
  * | cpio          | "070701" / "070702" at 0 (newc)        | every regular file (read whole)         |
  *
  * Paths inside a container are joined to the container's path with `!/`.
@@ -25168,7 +25226,7 @@ async function sniffContainer(src, head) {
         return 'bootimg';
     if (isCpioNewc(head))
         return 'cpio';
-    if (src.size >= 512 && (await src.read(257, 5)).toString('latin1') === 'ustar' && isTarHeader(await src.read(0, 512)))
+    if (src.size >= 512 && isTarHeader(await src.read(0, 512)))
         return 'tar';
     if (src.size >= 2048) {
         const sb = await src.read(1024, 128);
@@ -25423,7 +25481,7 @@ async function openContainer(kind, src, opts) {
         case 'bootimg':
             return openBootContainer(src, opts);
         case 'tar':
-            return openTarContainer(src);
+            return openTarContainer(src, opts);
         case 'cpio':
             return openCpioContainer(src, opts);
         case 'super': {
@@ -25472,22 +25530,42 @@ async function openContainer(kind, src, opts) {
  * are its files, views of the archive; bytes in no member (what follows the end, the data of a
  * replaced member) are scanned raw.
  */
-async function openTarContainer(src) {
+async function openTarContainer(src, opts) {
     const tar = await openTar(src);
     const files = [];
     const skipped = [];
+    const problems = [...tar.problems];
+    const byName = new Map(tar.members.map((m) => [m.name, m]));
+    // Members hold the archive's bytes once; hard links read some again, as a filesystem's do: up
+    // to the same allowance (16 times the archive and 1 GiB), past which they are not read.
+    const allot = new Allotment(src.size, src.size, opts.budget);
+    const refused = [];
     for (const m of tar.members) {
-        if (m.kind === 'file')
-            files.push({ name: m.name, size: m.size, open: async () => new SubSource(src, m.offset, m.size), view: true });
+        // A hard link is its target's data under its own name (tar -x links the two), which may
+        // decide a SKU (vendor/build.prop as a link to vendor/a.txt): read under each name.
+        let data = m;
+        for (let hops = 0; data.kind === 'hardlink' && hops < 8; hops++)
+            data = byName.get(data.target ?? '') ?? data;
+        if (data.kind === 'file') {
+            const open = allot.admit(data.size, async () => new SubSource(src, data.offset, data.size));
+            if (open)
+                files.push({ name: m.name, size: data.size, open, view: true });
+            else
+                refused.push(m.name);
+        }
+        else if (m.kind === 'hardlink')
+            skipped.push({ name: m.name, reason: `hard link to ${m.target ?? '?'}, which is no file of the archive` });
         else if (m.kind === 'symlink')
             skipped.push({ name: m.name, reason: `symlink to ${m.target ?? '?'} inside the archive; not followed` });
-        else if (m.kind === 'hardlink')
-            skipped.push({ name: m.name, reason: `hard link to ${m.target ?? '?'} inside the archive (read under that name)` });
         else if (m.kind !== 'dir')
             skipped.push({ name: m.name, reason: `not a regular file (${m.kind})` });
     }
+    if (refused.length) {
+        const more = refused.length > 1 ? ` (and ${refused.length - 1} more members)` : '';
+        problems.push({ name: refused[0], reason: `the archive's hard links give more than ${allot.allowance} bytes of files, 16 times its ${src.size} bytes and 1 GiB; not read${more}` });
+    }
     const uncovered = uncoveredRanges(src.size, tar.covered);
-    return { format: 'tar', files, skipped, problems: tar.problems, ...(uncovered.length ? { uncovered } : {}) };
+    return { format: 'tar', files, skipped, problems, ...(uncovered.length ? { uncovered } : {}) };
 }
 /** A cpio newc archive that is a file of its own (not a ramdisk): read whole, up to the per-entry cap. */
 async function openCpioContainer(src, opts) {
@@ -25495,7 +25573,7 @@ async function openCpioContainer(src, opts) {
         throw new FormatError('cpio', `archive of ${src.size} bytes is larger than the ${opts.maxEntryBytes}-byte cap for archives read whole; not listed`);
     const files = [];
     const skipped = [];
-    for (const e of parseCpio(Buffer.from(await src.read(0, src.size)))) {
+    for (const e of parseCpio(await src.read(0, src.size))) {
         if (e.kind === 'file')
             files.push({ name: e.name, size: e.data.length, open: async () => new BufferSource(e.data) });
         else if (e.kind === 'symlink')
@@ -31063,6 +31141,13 @@ function assembleInputFacts(input, sha256, parts, known, limits) {
 /** How deep init's imports are followed here (init itself stops only at a cycle's stack). */
 const MAX_IMPORT_DEPTH = 8;
 /**
+ * How many property files imports may load, and how many properties they may add, in all: a
+ * file imported several times is loaded each time (as init does), so a few small files that
+ * import each other six times over would otherwise load 6^8 files.
+ */
+const MAX_IMPORT_LOADS = 1000;
+const MAX_IMPORTED_PROPS = 200_000;
+/**
  * The properties of `roots` (property files in Android's load order) as init loads them, each
  * `import <path> [filter]` line replaced by the properties of the file it names (only those the
  * filter names: a key, or a prefix ending in `*`; a filtered load follows no import). A path
@@ -31093,8 +31178,19 @@ function loadProps(props, propFiles, roots) {
     }
     const out = [];
     const skuFiles = new Map();
-    const unreadable = [];
+    const unreadable = new Map();
+    const refuse = (e, reason) => {
+        const key = `${e.file}\u0000${e.line}`;
+        if (!unreadable.has(key))
+            unreadable.set(key, { path: e.file, format: 'prop', reason: `line ${e.line} imports ${e.key}, ${reason}` });
+    };
+    let loads = 0;
+    let imported = 0;
     const load = (file, filter, stack) => {
+        if (stack.length > 1) {
+            loads++;
+            imported += byFile.get(file)?.length ?? 0;
+        }
         for (const e of byFile.get(file) ?? []) {
             if (!e.import) {
                 if (!filter || (filter.endsWith('*') ? e.key.startsWith(filter.slice(0, -1)) : e.key === filter))
@@ -31103,9 +31199,12 @@ function loadProps(props, propFiles, roots) {
             }
             if (filter)
                 continue;
-            const where = `line ${e.line} imports ${e.key}`;
             if (stack.length > MAX_IMPORT_DEPTH) {
-                unreadable.push({ path: e.file, format: 'prop', reason: `${where}, nested more than ${MAX_IMPORT_DEPTH} imports deep; not followed` });
+                refuse(e, `nested more than ${MAX_IMPORT_DEPTH} imports deep; not followed`);
+                continue;
+            }
+            if (loads >= MAX_IMPORT_LOADS || imported >= MAX_IMPORTED_PROPS) {
+                refuse(e, `past the ${MAX_IMPORT_LOADS} files or ${MAX_IMPORTED_PROPS} properties imports may load in all; not followed`);
                 continue;
             }
             const pattern = importPattern(e.key);
@@ -31126,9 +31225,8 @@ function loadProps(props, propFiles, roots) {
                 continue;
             }
             const targets = devicePaths(e.key).flatMap((p) => byPartition.get(p) ?? []);
-            if (targets.length === 0) {
-                unreadable.push({ path: e.file, format: 'prop', reason: `${where}, which is not a property file this scan read (files named *.prop are): what it sets is unknown` });
-            }
+            if (targets.length === 0)
+                refuse(e, 'which is not a property file this scan read (files named *.prop are): what it sets is unknown');
             for (const rel of targets.sort())
                 if (!stack.includes(rel))
                     load(rel, e.value, [...stack, rel]);
@@ -31136,7 +31234,7 @@ function loadProps(props, propFiles, roots) {
     };
     for (const root of roots)
         load(root, '', [root]);
-    return { props: out, skuFiles: [...skuFiles.values()], unreadable };
+    return { props: out, skuFiles: [...skuFiles.values()], unreadable: [...unreadable.values()] };
 }
 /** Where a device path of an import may be among partitionPaths: `/odm` is `/vendor/odm` on many devices, `/system/vendor` is `/vendor`. */
 function devicePaths(path) {

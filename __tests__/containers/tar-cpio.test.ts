@@ -6,7 +6,7 @@
  * what `tar -t` and `cpio -t` list.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, linkSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it, describe } from '@jest/globals';
 import { haveTools, ROOT, run, scanInputs, warnMissing } from './helpers.js';
@@ -59,5 +59,28 @@ withTools('tar and cpio archives', () => {
     const t = (await scanInputs([inputs])).targets[0];
     expect(t.unreadable).toEqual([]);
     expect(t.packages.map((p) => p.path)).toEqual(['build.cpio', 'gnu.tar', 'pax.tar', 'ustar.tar'].map((a) => `${a}!/${deep}`));
+  });
+
+  it('a hard link is read as its target\'s data under its own name (tar: the later link; newc cpio: the data with the last link, either order), and 7th Edition tars are read', async () => {
+    const dir = tempDir('ag-tar-links-');
+    const tree = join(dir, 'src');
+    mkdirSync(join(tree, 'system', 'priv-app', 'A'), { recursive: true });
+    mkdirSync(join(tree, 'system', 'priv-app', 'B'), { recursive: true });
+    copyFileSync(CLIENT_APK, join(tree, 'system', 'priv-app', 'A', 'A.apk'));
+    linkSync(join(tree, 'system', 'priv-app', 'A', 'A.apk'), join(tree, 'system', 'priv-app', 'B', 'B.apk'));
+    const inputs = join(dir, 'in');
+    mkdirSync(inputs);
+    execFileSync('tar', ['--sort=name', '-H', 'gnu', '-cf', join(inputs, 'links.tar'), 'system'], { cwd: tree });
+    execFileSync('tar', ['--sort=name', '-H', 'v7', '-cf', join(inputs, 'v7.tar'), 'system'], { cwd: tree });
+    for (const [name, sort] of [['forward.cpio', 'sort'], ['reverse.cpio', 'sort -r']]) {
+      execFileSync('sh', ['-c', `find system | ${sort} | cpio --quiet -o -H newc > ${JSON.stringify(join(inputs, name))}`], { cwd: tree });
+    }
+    // What the tools list: B.apk a link to A.apk in the tar; in the reversed cpio A.apk comes last, holding the data.
+    expect(execFileSync('tar', ['-tvf', join(inputs, 'links.tar')], { encoding: 'utf8' })).toMatch(/system\/priv-app\/B\/B\.apk link to system\/priv-app\/A\/A\.apk/);
+    expect(execFileSync('sh', ['-c', `cpio --quiet -tv < ${JSON.stringify(join(inputs, 'reverse.cpio'))}`], { encoding: 'utf8' })).toMatch(/ 0 .*B\/B\.apk/);
+    const t = (await scanInputs([inputs])).targets[0];
+    expect(t.unreadable).toEqual([]);
+    const apks = ['system/priv-app/A/A.apk', 'system/priv-app/B/B.apk'];
+    expect(t.packages.map((p) => p.path)).toEqual(['forward.cpio', 'links.tar', 'reverse.cpio', 'v7.tar'].flatMap((a) => apks.map((x) => `${a}!/${x}`)));
   });
 });

@@ -90,6 +90,46 @@ describe('import lines of property files', () => {
   });
 });
 
+describe('import lines as init splits them, and imports past bounds', () => {
+  it('the filter is the rest of the line after the first space (a second word makes it match no key); a tab is part of the path', async () => {
+    const spaced = await scanned(
+      build({
+        'vendor/build.prop': 'ro.cda.skuid.id=600E0\nimport /vendor/etc/sku.prop ro.cda.skuid.id optional\n',
+        'vendor/etc/sku.prop': 'ro.cda.skuid.id=600CN\n',
+      }),
+    );
+    expect(targets(spaced)).toEqual([['600E0@build', 'EU', 'vendor/build.prop:1']]);
+    const tabbed = await scanned(
+      build({
+        'vendor/build.prop': 'ro.cda.skuid.id=600E0\nimport /vendor/etc/sku.prop\tro.cda.skuid.id\n',
+        'vendor/etc/sku.prop': 'ro.cda.skuid.id=600CN\n',
+      }),
+    );
+    expect(targets(tabbed)).toEqual([['600E0@build', 'EU', 'vendor/build.prop:1']]);
+    // init looks for a file named with the tab in it: none here, so what it sets is unknown.
+    expect(tabbed.targets[0].unreadable.map((u) => u.reason)).toEqual([expect.stringMatching(/^line 2 imports \/vendor\/etc\/sku\.prop\tro\.cda\.skuid\.id, which is not a property file/)]);
+  });
+
+  it('files that import each other six times over (6^9 loads) stop at the bound, saying so once per line, and the rest resolves', async () => {
+    const files: Record<string, string> = { 'vendor/build.prop': 'ro.cda.skuid.id=600E0\n' + 'import /vendor/etc/f1.prop\n'.repeat(6) };
+    for (let n = 1; n <= 9; n++) files[`vendor/etc/f${n}.prop`] = `x.f${n}=1\n` + `import /vendor/etc/f${n + 1}.prop\n`.repeat(6);
+    files['vendor/etc/f10.prop'] = 'x.last=1\n';
+    // And ten SKU files that each import any SKU file: 10! orders.
+    for (let n = 1; n <= 10; n++) files[`vendor/etc/sku/s${n}.prop`] = 'import /vendor/etc/sku/${ro.boot.sku}.prop\n';
+    files['system/build.prop'] = 'import /vendor/etc/sku/${ro.boot.sku}.prop\n';
+    const started = Date.now();
+    const r = await scanned(build(files));
+    expect(Date.now() - started).toBeLessThan(20_000); // 6^9 loads would exhaust the heap
+    // Each target (the build, and each SKU file a ${} import can name) reports the input's.
+    const reasons = r.targets[0].unreadable.map((u) => `${u.path} ${u.reason}`);
+    expect(r.targets.every((t) => t.unreadable.length === reasons.length)).toBe(true);
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.every((x) => /nested more than 8 imports deep|past the 1000 files or 200000 properties imports may load in all/.test(x))).toBe(true);
+    expect(new Set(reasons).size).toBe(reasons.length);
+    expect(r.targets.find((t) => t.id === '600E0@build')?.market).toBe('EU');
+  });
+});
+
 describe('property files Android does not load, and setprops init refuses', () => {
   it('a .prop file in a CDA folder that is no SKU\'s decides nothing', async () => {
     const root = build({

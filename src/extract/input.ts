@@ -204,6 +204,13 @@ export function assembleInputFacts(input: string, sha256: string | undefined, pa
 
 /** How deep init's imports are followed here (init itself stops only at a cycle's stack). */
 const MAX_IMPORT_DEPTH = 8;
+/**
+ * How many property files imports may load, and how many properties they may add, in all: a
+ * file imported several times is loaded each time (as init does), so a few small files that
+ * import each other six times over would otherwise load 6^8 files.
+ */
+const MAX_IMPORT_LOADS = 1000;
+const MAX_IMPORTED_PROPS = 200_000;
 
 /**
  * The properties of `roots` (property files in Android's load order) as init loads them, each
@@ -235,17 +242,30 @@ function loadProps(
   }
   const out: PropEntry[] = [];
   const skuFiles = new Map<string, InputFacts['skuFiles'][number]>();
-  const unreadable: UnreadableFact[] = [];
+  const unreadable = new Map<string, UnreadableFact>();
+  const refuse = (e: PropEntry, reason: string): void => {
+    const key = `${e.file}\u0000${e.line}`;
+    if (!unreadable.has(key)) unreadable.set(key, { path: e.file, format: 'prop', reason: `line ${e.line} imports ${e.key}, ${reason}` });
+  };
+  let loads = 0;
+  let imported = 0;
   const load = (file: string, filter: string, stack: string[]): void => {
+    if (stack.length > 1) {
+      loads++;
+      imported += byFile.get(file)?.length ?? 0;
+    }
     for (const e of byFile.get(file) ?? []) {
       if (!e.import) {
         if (!filter || (filter.endsWith('*') ? e.key.startsWith(filter.slice(0, -1)) : e.key === filter)) out.push(e);
         continue;
       }
       if (filter) continue;
-      const where = `line ${e.line} imports ${e.key}`;
       if (stack.length > MAX_IMPORT_DEPTH) {
-        unreadable.push({ path: e.file, format: 'prop', reason: `${where}, nested more than ${MAX_IMPORT_DEPTH} imports deep; not followed` });
+        refuse(e, `nested more than ${MAX_IMPORT_DEPTH} imports deep; not followed`);
+        continue;
+      }
+      if (loads >= MAX_IMPORT_LOADS || imported >= MAX_IMPORTED_PROPS) {
+        refuse(e, `past the ${MAX_IMPORT_LOADS} files or ${MAX_IMPORTED_PROPS} properties imports may load in all; not followed`);
         continue;
       }
       const pattern = importPattern(e.key);
@@ -263,14 +283,12 @@ function loadProps(
         continue;
       }
       const targets = devicePaths(e.key).flatMap((p) => byPartition.get(p) ?? []);
-      if (targets.length === 0) {
-        unreadable.push({ path: e.file, format: 'prop', reason: `${where}, which is not a property file this scan read (files named *.prop are): what it sets is unknown` });
-      }
+      if (targets.length === 0) refuse(e, 'which is not a property file this scan read (files named *.prop are): what it sets is unknown');
       for (const rel of targets.sort()) if (!stack.includes(rel)) load(rel, e.value, [...stack, rel]);
     }
   };
   for (const root of roots) load(root, '', [root]);
-  return { props: out, skuFiles: [...skuFiles.values()], unreadable };
+  return { props: out, skuFiles: [...skuFiles.values()], unreadable: [...unreadable.values()] };
 }
 
 /** Where a device path of an import may be among partitionPaths: `/odm` is `/vendor/odm` on many devices, `/system/vendor` is `/vendor`. */

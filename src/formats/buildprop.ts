@@ -11,10 +11,14 @@ export function parseBuildProp(text: string, file: string): PropEntry[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     if (!line || line.startsWith('#')) continue;
-    // init reads `import ` before looking for `=`: the rest is a path, then an optional filter.
+    // init reads `import ` before looking for `=`: the path runs to the next space (only a
+    // space: a tab is part of it), and the rest of the line, spaces skipped, is the filter.
     if (line.startsWith('import ')) {
-      const [path, filter] = line.slice(7).trim().split(/\s+/);
-      if (path) out.push({ key: path, value: filter ?? '', file, line: i + 1, import: true });
+      const rest = line.slice(7).replace(/^\s+/, '');
+      const space = rest.indexOf(' ');
+      const path = space < 0 ? rest : rest.slice(0, space);
+      const filter = space < 0 ? '' : rest.slice(space + 1).replace(/^\s+/, '');
+      if (path) out.push({ key: path, value: filter, file, line: i + 1, import: true });
       continue;
     }
     const eq = line.indexOf('=');

@@ -36,6 +36,9 @@ const align4 = (n: number): number => (n + 3) & ~3;
 /** Parses every entry of one or more concatenated newc archives in `buf`. */
 export function parseCpio(buf: Buffer): CpioEntry[] {
   const byName = new Map<string, CpioEntry>();
+  // Hard links: newc stores the data once, with the last link of an inode (the others have size
+  // 0); cpio -i gives each link that data. Keyed by device and inode.
+  const linked = new Map<string, CpioEntry[]>();
   let pos = 0;
   let count = 0;
   let archives = 0;
@@ -51,6 +54,7 @@ export function parseCpio(buf: Buffer): CpioEntry[] {
     for (;;) {
       if (pos + 110 > buf.length) throw new FormatError('cpio', 'header runs past the end of the archive (truncated)', pos);
       if (!isCpioNewc(buf.subarray(pos, pos + 6))) throw new FormatError('cpio', 'bad entry magic (corrupt or truncated archive)', pos);
+      const pos0 = pos;
       const mode = hexField(buf, pos + 14, 'mode');
       const fileSize = hexField(buf, pos + 54, 'filesize');
       const nameSize = hexField(buf, pos + 94, 'namesize');
@@ -73,7 +77,18 @@ export function parseCpio(buf: Buffer): CpioEntry[] {
       if (kind === 'symlink') e.target = data.toString('utf8');
       byName.delete(name);
       byName.set(name, e);
+      if (kind === 'file' && hexField(buf, pos0 + 38, 'nlink') > 1) {
+        const key = `${archives}:${buf.toString('latin1', pos0 + 62, pos0 + 78)}:${buf.toString('latin1', pos0 + 6, pos0 + 14)}`;
+        const list = linked.get(key);
+        if (list) list.push(e);
+        else linked.set(key, [e]);
+      }
     }
+  }
+  for (const links of linked.values()) {
+    let withData: CpioEntry | undefined;
+    for (const e of links) if (e.data.length > 0) withData = e;
+    if (withData) for (const e of links) if (e.data.length === 0) e.data = withData.data;
   }
   return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -49,8 +49,13 @@ export async function openSparse(src: RandomAccessSource): Promise<{ image: Rand
 
   const segs: Segment[] = [];
   const uncovered: [number, number][] = [];
+  // Ranges a chunk header or less apart are one (the chunk headers between are scanned with
+  // them): a million DONT_CARE chunks that carry data are one range, not a million.
   const extra = (from: number, to: number): void => {
-    if (to > from) uncovered.push([from, to]);
+    if (to <= from) return;
+    const last = uncovered[uncovered.length - 1];
+    if (last && from - last[1] <= 64) last[1] = to;
+    else uncovered.push([from, to]);
   };
   extra(28, fileHdrSz);
   let pos = fileHdrSz;
@@ -89,6 +94,8 @@ export async function openSparse(src: RandomAccessSource): Promise<{ image: Rand
         block += blocks;
         break;
       case CHUNK_CRC32:
+        // libsparse refuses a CRC32 chunk of any other size (simg2img fails): so here.
+        if (dataSz !== 4) throw new FormatError('sparse', `CRC32 chunk ${i} holds ${dataSz} bytes, not 4`, pos);
         break;
       default:
         throw new FormatError('sparse', `unknown chunk type 0x${type.toString(16)} in chunk ${i}`, pos);

@@ -1,5 +1,5 @@
 /**
- * tar archives (POSIX ustar and pax, GNU): how Samsung ships firmware (`AP_*.tar.md5`: a tar of
+ * tar archives (POSIX ustar and pax, GNU, 7th Edition): how Samsung ships firmware (`AP_*.tar.md5`: a tar of
  * `system.img.lz4` and friends with an MD5 line appended) and how builds are often handed over.
  * 512-byte headers (name, octal size, checksum, type), each member's data padded to 512 bytes,
  * two zero blocks at the end. pax extended headers (`x`: path, size, linkpath) and GNU long names
@@ -37,19 +37,36 @@ export interface TarArchive {
 
 const BLOCK = 512;
 
-/** A ustar, pax or GNU tar header block: the `ustar` magic and a checksum that holds. */
+/**
+ * A tar header block: a checksum that holds (of its bytes as unsigned or, as old tars wrote it,
+ * signed, both of which GNU tar accepts) and either the `ustar` magic (POSIX, pax, GNU) or the
+ * shape of a 7th Edition header (a name, octal numbers, a classic type and zeros past the link
+ * name), which GNU tar still reads.
+ */
 export function isTarHeader(block: Uint8Array): boolean {
   if (block.length < BLOCK) return false;
   const b = Buffer.from(block.buffer, block.byteOffset, BLOCK);
-  if (b.toString('latin1', 257, 262) !== 'ustar') return false;
-  return checksumOf(b) === octal(b, 148, 8);
+  const stored = octal(b, 148, 8);
+  const [unsigned, signed] = checksumsOf(b);
+  if (stored < 0 || (stored !== unsigned && stored !== signed)) return false;
+  if (b.toString('latin1', 257, 262) === 'ustar') return true;
+  // 7th Edition: no magic (GNU tar --format=v7 still writes a type 0-7 and device numbers).
+  if (b[0] === 0 || !(b[156] === 0 || (b[156] >= 0x30 && b[156] <= 0x37))) return false;
+  for (let i = 257; i < 265; i++) if (b[i] !== 0) return false;
+  for (const [at, len] of [[100, 8], [108, 8], [116, 8], [124, 12], [136, 12]]) if (!/^ *[0-7]*[ \0]*$/.test(b.toString('latin1', at, at + len)) || octal(b, at, len) < 0) return false;
+  return true;
 }
 
-/** The header's checksum: the sum of its bytes with the checksum field taken as spaces. */
-function checksumOf(b: Buffer): number {
-  let sum = 0;
-  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : b[i];
-  return sum;
+/** The header's checksums: the sum of its bytes, unsigned and signed, with the checksum field taken as spaces. */
+function checksumsOf(b: Buffer): [number, number] {
+  let unsigned = 0;
+  let signed = 0;
+  for (let i = 0; i < BLOCK; i++) {
+    const x = i >= 148 && i < 156 ? 0x20 : b[i];
+    unsigned += x;
+    signed += x > 127 ? x - 256 : x;
+  }
+  return [unsigned, signed];
 }
 
 /** An octal number field (NUL or space terminated), or GNU's base-256 form (high bit set); -1 when malformed. */
@@ -102,7 +119,7 @@ export async function openTar(src: RandomAccessSource): Promise<TarArchive> {
     const h = await src.read(pos, BLOCK);
     if (h.every((x) => x === 0)) break; // end of archive (two zero blocks, or one)
     if (!isTarHeader(h)) {
-      if (pos === 0) throw new FormatError('tar', 'not a tar archive (no ustar header)', 0);
+      if (pos === 0) throw new FormatError('tar', 'not a tar archive (no tar header)', 0);
       // GNU tar stops here too ("skipping to next header"): what follows is scanned as bytes.
       problems.push({ name: '', reason: 'bad header (checksum or magic): the rest of the archive is not listed', offset: pos });
       break;

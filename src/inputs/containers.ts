@@ -14,7 +14,7 @@
  * | ota           | ZIP with payload.bin                   | every entry (payload.bin is a payload)  |
  * | bootimg       | "ANDROID!" / "VNDRBOOT" at 0           | kernel, dtb...; ramdisk files as `ramdisk/<path>` |
  * | fat           | FAT boot sector (jump, BPB, 0x55AA)    | every regular file of the filesystem    |
- * | tar           | "ustar" at 257 and a valid checksum    | every regular member (pax, GNU names)   |
+ * | tar           | a header with a valid checksum (ustar or v7) | every regular member (pax, GNU names) |
  * | cpio          | "070701" / "070702" at 0 (newc)        | every regular file (read whole)         |
  *
  * Paths inside a container are joined to the container's path with `!/`.
@@ -97,7 +97,7 @@ export async function sniffContainer(src: RandomAccessSource, head: Buffer): Pro
   if (isPayload(head)) return 'payload';
   if (isBootImage(head)) return 'bootimg';
   if (isCpioNewc(head)) return 'cpio';
-  if (src.size >= 512 && (await src.read(257, 5)).toString('latin1') === 'ustar' && isTarHeader(await src.read(0, 512))) return 'tar';
+  if (src.size >= 512 && isTarHeader(await src.read(0, 512))) return 'tar';
   if (src.size >= 2048) {
     const sb = await src.read(1024, 128);
     if (sb.readUInt32LE(0) === EROFS_MAGIC) return 'erofs';
@@ -339,7 +339,7 @@ export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src:
     case 'bootimg':
       return openBootContainer(src, opts);
     case 'tar':
-      return openTarContainer(src);
+      return openTarContainer(src, opts);
     case 'cpio':
       return openCpioContainer(src, opts);
     case 'super': {
@@ -391,18 +391,35 @@ export async function openSparseImage(src: RandomAccessSource): Promise<RandomAc
  * are its files, views of the archive; bytes in no member (what follows the end, the data of a
  * replaced member) are scanned raw.
  */
-async function openTarContainer(src: RandomAccessSource): Promise<OpenedContainer> {
+async function openTarContainer(src: RandomAccessSource, opts: ContainerOptions): Promise<OpenedContainer> {
   const tar = await openTar(src);
   const files: ContainerFile[] = [];
   const skipped: OpenedContainer['skipped'] = [];
+  const problems: OpenedContainer['problems'] = [...tar.problems];
+  const byName = new Map(tar.members.map((m) => [m.name, m]));
+  // Members hold the archive's bytes once; hard links read some again, as a filesystem's do: up
+  // to the same allowance (16 times the archive and 1 GiB), past which they are not read.
+  const allot = new Allotment(src.size, src.size, opts.budget);
+  const refused: string[] = [];
   for (const m of tar.members) {
-    if (m.kind === 'file') files.push({ name: m.name, size: m.size, open: async () => new SubSource(src, m.offset, m.size), view: true });
+    // A hard link is its target's data under its own name (tar -x links the two), which may
+    // decide a SKU (vendor/build.prop as a link to vendor/a.txt): read under each name.
+    let data = m;
+    for (let hops = 0; data.kind === 'hardlink' && hops < 8; hops++) data = byName.get(data.target ?? '') ?? data;
+    if (data.kind === 'file') {
+      const open = allot.admit(data.size, async () => new SubSource(src, data.offset, data.size));
+      if (open) files.push({ name: m.name, size: data.size, open, view: true });
+      else refused.push(m.name);
+    } else if (m.kind === 'hardlink') skipped.push({ name: m.name, reason: `hard link to ${m.target ?? '?'}, which is no file of the archive` });
     else if (m.kind === 'symlink') skipped.push({ name: m.name, reason: `symlink to ${m.target ?? '?'} inside the archive; not followed` });
-    else if (m.kind === 'hardlink') skipped.push({ name: m.name, reason: `hard link to ${m.target ?? '?'} inside the archive (read under that name)` });
     else if (m.kind !== 'dir') skipped.push({ name: m.name, reason: `not a regular file (${m.kind})` });
   }
+  if (refused.length) {
+    const more = refused.length > 1 ? ` (and ${refused.length - 1} more members)` : '';
+    problems.push({ name: refused[0], reason: `the archive's hard links give more than ${allot.allowance} bytes of files, 16 times its ${src.size} bytes and 1 GiB; not read${more}` });
+  }
   const uncovered = uncoveredRanges(src.size, tar.covered);
-  return { format: 'tar', files, skipped, problems: tar.problems, ...(uncovered.length ? { uncovered } : {}) };
+  return { format: 'tar', files, skipped, problems, ...(uncovered.length ? { uncovered } : {}) };
 }
 
 /** A cpio newc archive that is a file of its own (not a ramdisk): read whole, up to the per-entry cap. */
@@ -410,7 +427,7 @@ async function openCpioContainer(src: RandomAccessSource, opts: ContainerOptions
   if (src.size > opts.maxEntryBytes) throw new FormatError('cpio', `archive of ${src.size} bytes is larger than the ${opts.maxEntryBytes}-byte cap for archives read whole; not listed`);
   const files: ContainerFile[] = [];
   const skipped: OpenedContainer['skipped'] = [];
-  for (const e of parseCpio(Buffer.from(await src.read(0, src.size)))) {
+  for (const e of parseCpio(await src.read(0, src.size))) {
     if (e.kind === 'file') files.push({ name: e.name, size: e.data.length, open: async () => new BufferSource(e.data) });
     else if (e.kind === 'symlink') skipped.push({ name: e.name, reason: `symlink to ${e.target ?? '?'} inside the archive; not followed` });
     else if (e.kind !== 'dir') skipped.push({ name: e.name, reason: `not a regular file (${e.kind})` });
