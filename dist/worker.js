@@ -6497,6 +6497,7 @@ async function openPayload(src, opts = {}) {
  */
 const TAR_LIMITS = { maxMembers: 1_000_000, maxHeaderData: 1 << 20 };
 const BLOCK = 512;
+const HEADER_WINDOW = 64 * 1024;
 /**
  * A tar header block: a checksum that holds (of its bytes as unsigned or, as old tars wrote it,
  * signed, both of which GNU tar accepts) and either the `ustar` magic (POSIX, pax, GNU) or the
@@ -6508,8 +6509,7 @@ function isTarHeader(block) {
         return false;
     const b = Buffer.from(block.buffer, block.byteOffset, BLOCK);
     const stored = octal(b, 148, 8);
-    const [unsigned, signed] = checksumsOf(b);
-    if (stored < 0 || (stored !== unsigned && stored !== signed))
+    if (stored < 0 || (stored !== checksumOf(b, false) && stored !== checksumOf(b, true)))
         return false;
     if (b.toString('latin1', 257, 262) === 'ustar')
         return true;
@@ -6524,16 +6524,16 @@ function isTarHeader(block) {
             return false;
     return true;
 }
-/** The header's checksums: the sum of its bytes, unsigned and signed, with the checksum field taken as spaces. */
-function checksumsOf(b) {
-    let unsigned = 0;
-    let signed = 0;
+/** The header's checksum: the sum of its bytes (unsigned, or signed as old tars summed them) with the checksum field taken as spaces. */
+function checksumOf(b, signed) {
+    let sum = 8 * 0x20;
     for (let i = 0; i < BLOCK; i++) {
-        const x = i >= 148 && i < 156 ? 0x20 : b[i];
-        unsigned += x;
-        signed += x > 127 ? x - 256 : x;
+        if (i === 148)
+            i = 156;
+        const x = b[i];
+        sum += signed && x > 127 ? x - 256 : x;
     }
-    return [unsigned, signed];
+    return sum;
 }
 /** An octal number field (NUL or space terminated), or GNU's base-256 form (high bit set); -1 when malformed. */
 function octal(b, at, len) {
@@ -6577,12 +6577,23 @@ async function openTar(src) {
     let count = 0; // members listed (not extended headers)
     let next = {};
     const headers = [];
+    // Headers are read through a window of the archive: an archive of many small members (whose
+    // headers are a few blocks apart) costs one read per window, not one per member.
+    let window = Buffer.alloc(0);
+    let windowAt = 0;
+    const readHeader = async (at) => {
+        if (at < windowAt || at + BLOCK > windowAt + window.length) {
+            windowAt = at;
+            window = await src.read(at, Math.min(HEADER_WINDOW, src.size - at));
+        }
+        return window.subarray(at - windowAt, at - windowAt + BLOCK);
+    };
     for (;;) {
         if (pos + BLOCK > src.size) {
             // No end-of-archive blocks: GNU tar accepts that with a warning.
             break;
         }
-        const h = await src.read(pos, BLOCK);
+        const h = await readHeader(pos);
         if (h.every((x) => x === 0))
             break; // end of archive (two zero blocks, or one)
         if (!isTarHeader(h)) {
@@ -7905,9 +7916,31 @@ async function extractImage(item, src, kind, ctx) {
 async function scanUncovered(src, ranges, item, ctx) {
     if (ranges.length === 0 || !records(ctx))
         return;
-    const masked = new MappedSource(src.size, ranges.map(([from, to]) => sourceSegment(from, to - from, src, from)), 'raw');
-    await scanRawSource(masked, { path: item.relPath, source: 'file' }, ctx);
+    const base = { path: item.relPath, source: 'file' };
+    // Small ranges close together (a tar's padding after each of many small members) are read
+    // in one window and each scanned within it; large ones are scanned in chunks.
+    const large = [];
+    for (let i = 0; i < ranges.length;) {
+        if (ranges[i][1] - ranges[i][0] > UNCOVERED_WINDOW) {
+            large.push(ranges[i++]);
+            continue;
+        }
+        const start = ranges[i][0];
+        let j = i;
+        while (j + 1 < ranges.length && ranges[j + 1][1] - start <= UNCOVERED_WINDOW)
+            j++;
+        const buf = await src.read(start, ranges[j][1] - start);
+        for (let k = i; k <= j; k++)
+            ctx.scanner.scan(buf, ranges[k][0] - start, ranges[k][1] - start, base, ctx.endpoints, (p) => start + p);
+        i = j + 1;
+    }
+    if (large.length === 0)
+        return;
+    const masked = new MappedSource(src.size, large.map(([from, to]) => sourceSegment(from, to - from, src, from)), 'raw');
+    await scanRawSource(masked, base, ctx);
 }
+/** The span of a file scanUncovered reads at once for small ranges. */
+const UNCOVERED_WINDOW = 1 << 20;
 /** The filesystem a file that starts as something else also is (filesystemBehind), opened as well. */
 async function extractFilesystemBehind(item, src, ctx) {
     const head = await src.read(0, Math.min(8, src.size));

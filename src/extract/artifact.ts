@@ -588,9 +588,29 @@ async function extractImage(item: ScanItem, src: RandomAccessSource, kind: Conta
  */
 async function scanUncovered(src: RandomAccessSource, ranges: [number, number][], item: ScanItem, ctx: ArtifactContext): Promise<void> {
   if (ranges.length === 0 || !records(ctx)) return;
-  const masked = new MappedSource(src.size, ranges.map(([from, to]) => sourceSegment(from, to - from, src, from)), 'raw');
-  await scanRawSource(masked, { path: item.relPath, source: 'file' }, ctx);
+  const base: EvidenceBase = { path: item.relPath, source: 'file' };
+  // Small ranges close together (a tar's padding after each of many small members) are read
+  // in one window and each scanned within it; large ones are scanned in chunks.
+  const large: [number, number][] = [];
+  for (let i = 0; i < ranges.length; ) {
+    if (ranges[i][1] - ranges[i][0] > UNCOVERED_WINDOW) {
+      large.push(ranges[i++]);
+      continue;
+    }
+    const start = ranges[i][0];
+    let j = i;
+    while (j + 1 < ranges.length && ranges[j + 1][1] - start <= UNCOVERED_WINDOW) j++;
+    const buf = await src.read(start, ranges[j][1] - start);
+    for (let k = i; k <= j; k++) ctx.scanner.scan(buf, ranges[k][0] - start, ranges[k][1] - start, base, ctx.endpoints, (p) => start + p);
+    i = j + 1;
+  }
+  if (large.length === 0) return;
+  const masked = new MappedSource(src.size, large.map(([from, to]) => sourceSegment(from, to - from, src, from)), 'raw');
+  await scanRawSource(masked, base, ctx);
 }
+
+/** The span of a file scanUncovered reads at once for small ranges. */
+const UNCOVERED_WINDOW = 1 << 20;
 
 /** The filesystem a file that starts as something else also is (filesystemBehind), opened as well. */
 async function extractFilesystemBehind(item: ScanItem, src: RandomAccessSource, ctx: ArtifactContext): Promise<void> {

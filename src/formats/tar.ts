@@ -36,6 +36,7 @@ export interface TarArchive {
 }
 
 const BLOCK = 512;
+const HEADER_WINDOW = 64 * 1024;
 
 /**
  * A tar header block: a checksum that holds (of its bytes as unsigned or, as old tars wrote it,
@@ -47,8 +48,7 @@ export function isTarHeader(block: Uint8Array): boolean {
   if (block.length < BLOCK) return false;
   const b = Buffer.from(block.buffer, block.byteOffset, BLOCK);
   const stored = octal(b, 148, 8);
-  const [unsigned, signed] = checksumsOf(b);
-  if (stored < 0 || (stored !== unsigned && stored !== signed)) return false;
+  if (stored < 0 || (stored !== checksumOf(b, false) && stored !== checksumOf(b, true))) return false;
   if (b.toString('latin1', 257, 262) === 'ustar') return true;
   // 7th Edition: no magic (GNU tar --format=v7 still writes a type 0-7 and device numbers).
   if (b[0] === 0 || !(b[156] === 0 || (b[156] >= 0x30 && b[156] <= 0x37))) return false;
@@ -57,16 +57,15 @@ export function isTarHeader(block: Uint8Array): boolean {
   return true;
 }
 
-/** The header's checksums: the sum of its bytes, unsigned and signed, with the checksum field taken as spaces. */
-function checksumsOf(b: Buffer): [number, number] {
-  let unsigned = 0;
-  let signed = 0;
+/** The header's checksum: the sum of its bytes (unsigned, or signed as old tars summed them) with the checksum field taken as spaces. */
+function checksumOf(b: Buffer, signed: boolean): number {
+  let sum = 8 * 0x20;
   for (let i = 0; i < BLOCK; i++) {
-    const x = i >= 148 && i < 156 ? 0x20 : b[i];
-    unsigned += x;
-    signed += x > 127 ? x - 256 : x;
+    if (i === 148) i = 156;
+    const x = b[i];
+    sum += signed && x > 127 ? x - 256 : x;
   }
-  return [unsigned, signed];
+  return sum;
 }
 
 /** An octal number field (NUL or space terminated), or GNU's base-256 form (high bit set); -1 when malformed. */
@@ -111,12 +110,23 @@ export async function openTar(src: RandomAccessSource): Promise<TarArchive> {
   let count = 0; // members listed (not extended headers)
   let next: { path?: string; linkpath?: string; size?: number } = {};
   const headers: [number, number][] = [];
+  // Headers are read through a window of the archive: an archive of many small members (whose
+  // headers are a few blocks apart) costs one read per window, not one per member.
+  let window: Buffer = Buffer.alloc(0);
+  let windowAt = 0;
+  const readHeader = async (at: number): Promise<Buffer> => {
+    if (at < windowAt || at + BLOCK > windowAt + window.length) {
+      windowAt = at;
+      window = await src.read(at, Math.min(HEADER_WINDOW, src.size - at));
+    }
+    return window.subarray(at - windowAt, at - windowAt + BLOCK);
+  };
   for (;;) {
     if (pos + BLOCK > src.size) {
       // No end-of-archive blocks: GNU tar accepts that with a warning.
       break;
     }
-    const h = await src.read(pos, BLOCK);
+    const h = await readHeader(pos);
     if (h.every((x) => x === 0)) break; // end of archive (two zero blocks, or one)
     if (!isTarHeader(h)) {
       if (pos === 0) throw new FormatError('tar', 'not a tar archive (no tar header)', 0);
