@@ -340,7 +340,6 @@ const ANDROID_NS = 'http://schemas.android.com/apk/res/android';
 const ANDROID_ATTR = {
     name: 0x01010003,
     sharedUserId: 0x0101000b,
-    persistent: 0x0101000d,
     priority: 0x0101001c,
     targetPackage: 0x01010021,
     minSdkVersion: 0x0101020c,
@@ -805,9 +804,10 @@ function attrBool(a) {
     return s === 'true' ? true : s === 'false' ? false : undefined;
 }
 /**
- * Broadcasts that start an app with no one using it: boot (and the vendors' quick-boot variants),
- * the first unlock, a SIM appearing. A self-registration client waits for one of them (the Nokia
- * client sent its SMS on unlock).
+ * Broadcasts that start an app with no one using it: boot (and the vendors' quick-boot variants)
+ * and the first unlock (the Nokia client sent its SMS on unlock). Not SIM_STATE_CHANGED, nor
+ * `android:persistent`: the platform's own telephony apps (Phone, STK, SystemUI) have them and
+ * read identity, so every build would have them suspected.
  */
 const BOOT_ACTIONS = new Set([
     'android.intent.action.BOOT_COMPLETED',
@@ -815,7 +815,6 @@ const BOOT_ACTIONS = new Set([
     'android.intent.action.QUICKBOOT_POWERON',
     'com.htc.intent.action.QUICKBOOT_POWERON',
     'android.intent.action.USER_PRESENT',
-    'android.intent.action.SIM_STATE_CHANGED',
 ]);
 const PERMISSION_TAGS = new Set(['uses-permission', 'uses-permission-sdk-23', 'uses-permission-sdk-m']);
 /** Manifest facts from a parsed document. Missing `<manifest>` or `package` -> FormatError. */
@@ -851,10 +850,6 @@ function extractManifest(doc) {
             const n = attrString(findAndroidAttribute(el, 'name'));
             if (n)
                 permissions.add(n);
-        }
-        else if (el.depth === 2 && el.name === 'application' && attrBool(findAndroidAttribute(el, 'persistent')) === true) {
-            // A persistent system app is started by the system at boot, and restarted if it dies.
-            info.bootCompleted = true;
         }
         else if (el.depth === 2 && el.name === 'uses-sdk' && !sawUsesSdk) {
             sawUsesSdk = true;
@@ -6811,7 +6806,6 @@ async function openTar(src) {
     let pos = 0;
     let count = 0; // members listed (not extended headers)
     let next = {};
-    const headers = [];
     // Headers are read through a window of the archive: an archive of many small members (whose
     // headers are a few blocks apart) costs one read per window, not one per member.
     let window = Buffer.alloc(0);
@@ -6850,7 +6844,6 @@ async function openTar(src) {
             break;
         }
         const after = dataAt + Math.ceil(size / BLOCK) * BLOCK;
-        headers.push([pos, dataAt]);
         if (type === 'x' || type === 'g' || type === 'L' || type === 'K') {
             if (size > TAR_LIMITS.maxHeaderData)
                 throw new FormatError('tar', `extended header of ${size} bytes, past the ${TAR_LIMITS.maxHeaderData}-byte cap`, pos);
@@ -6869,7 +6862,6 @@ async function openTar(src) {
                 next = { ...next, path: cstring(data, 0, data.length) };
             else if (type === 'K')
                 next = { ...next, linkpath: cstring(data, 0, data.length) };
-            headers.push([dataAt, dataAt + size]);
             pos = after;
             continue;
         }
@@ -6893,11 +6885,24 @@ async function openTar(src) {
         const m = { name, kind, offset: dataAt, size: kind === 'file' ? size : 0 };
         if (kind === 'symlink' || kind === 'hardlink')
             m.target = clean(linkname);
+        if (kind === 'hardlink') {
+            const t = byName.get(m.target ?? '');
+            const data = t?.kind === 'file' ? { offset: t.offset, size: t.size } : t?.linkData;
+            if (data)
+                m.linkData = data;
+        }
         byName.delete(name);
         byName.set(name, m);
     }
     const members = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const covered = [...headers, ...members.filter((m) => m.size > 0).map((m) => [m.offset, m.offset + m.size])];
+    // Only the data of what is listed is covered: headers (their unused fields too), extended
+    // headers and padding are scanned raw, as the archive was before tar was read.
+    const covered = [];
+    for (const x of members) {
+        const d = x.kind === 'file' ? x : x.linkData;
+        if (d && d.size > 0)
+            covered.push([d.offset, d.offset + d.size]);
+    }
     return { members, covered, problems };
 }
 
@@ -7322,7 +7327,6 @@ async function openTarContainer(src, opts) {
     const files = [];
     const skipped = [];
     const problems = [...tar.problems];
-    const byName = new Map(tar.members.map((m) => [m.name, m]));
     // Members hold the archive's bytes once; hard links read some again, as a filesystem's do: up
     // to the same allowance (16 times the archive and 1 GiB), past which they are not read.
     const allot = new Allotment(src.size, src.size, opts.budget);
@@ -7330,10 +7334,8 @@ async function openTarContainer(src, opts) {
     for (const m of tar.members) {
         // A hard link is its target's data under its own name (tar -x links the two), which may
         // decide a SKU (vendor/build.prop as a link to vendor/a.txt): read under each name.
-        let data = m;
-        for (let hops = 0; data.kind === 'hardlink' && hops < 8; hops++)
-            data = byName.get(data.target ?? '') ?? data;
-        if (data.kind === 'file') {
+        const data = m.kind === 'file' ? m : m.linkData;
+        if (data) {
             const open = allot.admit(data.size, async () => new SubSource(src, data.offset, data.size));
             if (open)
                 files.push({ name: m.name, size: data.size, open, view: true });
@@ -7341,7 +7343,7 @@ async function openTarContainer(src, opts) {
                 refused.push(m.name);
         }
         else if (m.kind === 'hardlink')
-            skipped.push({ name: m.name, reason: `hard link to ${m.target ?? '?'}, which is no file of the archive` });
+            skipped.push({ name: m.name, reason: `hard link to ${m.target ?? '?'}, with no file of that name before it in the archive` });
         else if (m.kind === 'symlink')
             skipped.push({ name: m.name, reason: `symlink to ${m.target ?? '?'} inside the archive; not followed` });
         else if (m.kind !== 'dir')
@@ -7360,15 +7362,34 @@ async function openCpioContainer(src, opts) {
         throw new FormatError('cpio', `archive of ${src.size} bytes is larger than the ${opts.maxEntryBytes}-byte cap for archives read whole; not listed`);
     const files = [];
     const skipped = [];
+    const problems = [];
+    // Hard links share one copy of their data: read under each name as far as a filesystem's allowance goes.
+    const allot = new Allotment(src.size, src.size, opts.budget);
     for (const e of parseCpio(await src.read(0, src.size))) {
         if (e.kind === 'file')
-            files.push({ name: e.name, size: e.data.length, open: async () => new BufferSource(e.data) });
+            admitLinked(allot, e, files, problems);
         else if (e.kind === 'symlink')
             skipped.push({ name: e.name, reason: `symlink to ${e.target ?? '?'} inside the archive; not followed` });
         else if (e.kind !== 'dir')
             skipped.push({ name: e.name, reason: `not a regular file (${e.kind})` });
     }
-    return { format: 'cpio', files, skipped, problems: [] };
+    return { format: 'cpio', files, skipped, problems };
+}
+/** A cpio file as a container file, unless its (hard-linked) data is past the allowance: then one problem for all such. */
+function admitLinked(allot, e, files, problems) {
+    const open = allot.admit(e.data.length, async () => new BufferSource(e.data));
+    if (open) {
+        files.push({ name: e.name, size: e.data.length, open });
+        return;
+    }
+    const reason = `hard links give more than ${allot.allowance} bytes of files, 16 times the archive's size and 1 GiB; not read`;
+    const had = problems.find((p) => p.reason.startsWith(reason));
+    if (!had)
+        problems.push({ name: e.name, reason });
+    else {
+        const n = Number(/\(and (\d+) more files\)$/.exec(had.reason)?.[1] ?? 0) + 1;
+        had.reason = `${reason} (and ${n} more files)`;
+    }
 }
 /**
  * A boot, init_boot, recovery or vendor_boot image: its non-ramdisk sections as files (scanned as
@@ -7391,10 +7412,11 @@ async function openBootContainer(src, opts) {
                 throw new FormatError('ramdisk', `ramdisk of ${s.size} bytes is larger than the ${opts.maxEntryBytes}-byte cap`, s.offset);
             const raw = Buffer.from(await src.read(s.offset, s.size));
             const { bytes } = decompressRamdisk(raw, opts.maxEntryBytes, (n) => opts.budget.spend(n));
+            const allot = new Allotment(bytes.length, bytes.length, opts.budget);
             for (const e of parseCpio(bytes)) {
                 const name = `${s.name}/${e.name}`;
                 if (e.kind === 'file')
-                    files.push({ name, size: e.data.length, open: async () => new BufferSource(e.data) });
+                    admitLinked(allot, { name, data: e.data }, files, problems);
                 else if (e.kind === 'symlink')
                     skipped.push({ name, reason: `symlink to ${e.target ?? '?'} inside the ramdisk; not followed` });
                 else if (e.kind !== 'dir')
@@ -65710,7 +65732,7 @@ function evaluateTarget(input) {
                 package: h.pkg.package,
                 path: h.pkg.path,
                 partitionPath: h.pkg.partitionPath,
-                message: `${h.pkg.package} (${h.pkg.partitionPath}) looks like an activation client: it starts on its own (at boot, unlock or a SIM change, or as a persistent app), can read the phone's identity and ${h.pkg.permissions.includes('android.permission.SEND_SMS') ? 'can send SMS' : 'embeds network endpoints'}. Review it and add it to the catalog (or allow its endpoints) for ${market}.`,
+                message: `${h.pkg.package} (${h.pkg.partitionPath}) looks like an activation client: it starts on its own (at boot or unlock), can read the phone's identity and ${h.pkg.permissions.includes('android.permission.SEND_SMS') ? 'can send SMS' : 'embeds network endpoints'}. Review it and add it to the catalog (or allow its endpoints) for ${market}.`,
             });
         }
     }

@@ -83,4 +83,34 @@ withTools('tar and cpio archives', () => {
     const apks = ['system/priv-app/A/A.apk', 'system/priv-app/B/B.apk'];
     expect(t.packages.map((p) => p.path)).toEqual(['forward.cpio', 'links.tar', 'reverse.cpio', 'v7.tar'].flatMap((a) => apks.map((x) => `${a}!/${x}`)));
   });
+
+  it('a hard link holds the data its target had when it was written (a later member of that name does not change it), and header fields tar ignores are scanned', async () => {
+    const dir = tempDir('ag-tar-relink-');
+    const work = join(dir, 'work');
+    put(join(work, 'assets', 'config.txt'), 'server=http://zzhc.vnet.cn/register\n');
+    execFileSync('zip', ['-q', '-9', join(dir, 'blob.zip'), 'assets/config.txt'], { cwd: work });
+    const inputs = join(dir, 'in');
+    mkdirSync(inputs);
+    execFileSync('python3', ['-c', `import io, sys, tarfile
+blob = open(sys.argv[1], 'rb').read()
+with tarfile.open(sys.argv[2], 'w', format=tarfile.GNU_FORMAT) as t:
+    a = tarfile.TarInfo('tmp/blob.zip'); a.size = len(blob); t.addfile(a, io.BytesIO(blob))
+    l = tarfile.TarInfo('system/etc/reg.zip'); l.type = tarfile.LNKTYPE; l.linkname = 'tmp/blob.zip'; t.addfile(l)
+    b = tarfile.TarInfo('tmp/blob.zip'); b.size = 13; t.addfile(b, io.BytesIO(b'nothing here\\n'))
+with tarfile.open(sys.argv[3], 'w', format=tarfile.GNU_FORMAT) as t:
+    c = tarfile.TarInfo('etc/a.conf'); c.size = 3; c.linkname = 'http://dm.wo.com.cn/in-header'; t.addfile(c, io.BytesIO(b'ok\\n'))`, join(dir, 'blob.zip'), join(inputs, 'relink.tar'), join(inputs, 'fields.tar')]);
+    // What tar -x makes: the link keeps the first blob (tar unlinks the name before writing the second).
+    const out = join(dir, 'x');
+    mkdirSync(out);
+    execFileSync('tar', ['-xf', join(inputs, 'relink.tar'), '-C', out]);
+    expect(execFileSync('unzip', ['-p', join(out, 'system', 'etc', 'reg.zip')], { encoding: 'utf8' })).toContain('zzhc.vnet.cn');
+    const t = (await scanInputs([inputs])).targets[0];
+    const zzhc = t.endpoints.find((e) => e.value === 'zzhc.vnet.cn')?.evidence.map((e) => [e.path, e.entry]);
+    expect(zzhc).toEqual([['relink.tar!/system/etc/reg.zip', 'assets/config.txt']]);
+    const fields = readFileSync(join(inputs, 'fields.tar'));
+    // The link name field of a regular file (tar ignores it) follows the type flag '0', which the
+    // raw scan reads as the start of the URL's scheme.
+    expect(fields[fields.indexOf('http://dm.wo.com.cn') - 1]).toBe(0x30);
+    expect(t.endpoints.find((e) => e.value === 'dm.wo.com.cn')?.evidence).toEqual([{ path: 'fields.tar', source: 'file', offset: fields.indexOf('http://dm.wo.com.cn') - 1 }]);
+  });
 });

@@ -90,7 +90,7 @@ withAapt('a manifest and a resource table, past what their parsers read', () => 
 });
 
 withAapt('a client that starts on its own', () => {
-  it('without a boot receiver (a persistent app, an unlock or SIM receiver) or reading identity through a shared uid given as a reference is still suspected', async () => {
+  it('without a boot receiver (an unlock receiver) or reading identity through a shared uid given as a reference is still suspected; a persistent app or a SIM receiver is not (the platform\'s Phone, STK and SystemUI are)', async () => {
     const dir = tempDir('ag-evasion-suspected-');
     const make = (name: string, manifestBody: string, rootAttrs = ''): void => {
       const src = join(dir, 'src', name);
@@ -114,9 +114,9 @@ withAapt('a client that starts on its own', () => {
     make('Idle', `${perms('READ_PHONE_STATE', 'SEND_SMS')}<application/>`);
     expect(execFileSync('aapt', ['dump', 'xmltree', join(dir, 'build/system/priv-app/SharedUid/SharedUid.apk'), 'AndroidManifest.xml'], { encoding: 'utf8' })).toMatch(/sharedUserId\(0x0101000b\)=@0x7f/);
     const report = await scanIn(dir);
-    expect(report.findings.filter((f) => f.rule === 'suspected-activation-client').map((f) => f.package)).toEqual(['com.acme.persistent', 'com.acme.shareduid', 'com.acme.sim', 'com.acme.unlock']);
+    expect(report.findings.filter((f) => f.rule === 'suspected-activation-client').map((f) => f.package)).toEqual(['com.acme.shareduid', 'com.acme.unlock']);
     // Its listed SMS number (a string resource) is then a client's: denied in an EU build.
-    expect(report.findings.filter((f) => f.rule === 'denied-endpoint' && f.endpoint === '10659401').map((f) => f.client)).toEqual(['com.acme.persistent']);
+    expect(report.findings.filter((f) => f.rule === 'denied-endpoint' && f.endpoint === '10659401').map((f) => f.client)).toEqual(['com.acme.shareduid']);
   });
 });
 

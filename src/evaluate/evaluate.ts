@@ -224,7 +224,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
         package: h.pkg.package,
         path: h.pkg.path,
         partitionPath: h.pkg.partitionPath,
-        message: `${h.pkg.package} (${h.pkg.partitionPath}) looks like an activation client: it starts on its own (at boot, unlock or a SIM change, or as a persistent app), can read the phone's identity and ${h.pkg.permissions.includes('android.permission.SEND_SMS') ? 'can send SMS' : 'embeds network endpoints'}. Review it and add it to the catalog (or allow its endpoints) for ${market}.`,
+        message: `${h.pkg.package} (${h.pkg.partitionPath}) looks like an activation client: it starts on its own (at boot or unlock), can read the phone's identity and ${h.pkg.permissions.includes('android.permission.SEND_SMS') ? 'can send SMS' : 'embeds network endpoints'}. Review it and add it to the catalog (or allow its endpoints) for ${market}.`,
       });
     }
   }

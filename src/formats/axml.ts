@@ -54,7 +54,6 @@ export const ANDROID_NS = 'http://schemas.android.com/apk/res/android';
 export const ANDROID_ATTR = {
   name: 0x01010003,
   sharedUserId: 0x0101000b,
-  persistent: 0x0101000d,
   priority: 0x0101001c,
   targetPackage: 0x01010021,
   minSdkVersion: 0x0101020c,
@@ -120,7 +119,7 @@ export interface ManifestInfo {
   /** uses-permission and uses-permission-sdk-23 names, sorted and unique. */
   permissions: string[];
   sharedUserId?: string;
-  /** Starts with no one using it: a receiver of BOOT_ACTIONS, or `<application android:persistent="true">`. */
+  /** Starts with no one using it: a receiver of BOOT_ACTIONS (boot, quick boot, unlock). */
   bootCompleted: boolean;
   overlay?: {
     targetPackage: string;
@@ -553,9 +552,10 @@ function attrBool(a: AxmlAttribute | undefined): boolean | undefined {
 }
 
 /**
- * Broadcasts that start an app with no one using it: boot (and the vendors' quick-boot variants),
- * the first unlock, a SIM appearing. A self-registration client waits for one of them (the Nokia
- * client sent its SMS on unlock).
+ * Broadcasts that start an app with no one using it: boot (and the vendors' quick-boot variants)
+ * and the first unlock (the Nokia client sent its SMS on unlock). Not SIM_STATE_CHANGED, nor
+ * `android:persistent`: the platform's own telephony apps (Phone, STK, SystemUI) have them and
+ * read identity, so every build would have them suspected.
  */
 const BOOT_ACTIONS = new Set([
   'android.intent.action.BOOT_COMPLETED',
@@ -563,7 +563,6 @@ const BOOT_ACTIONS = new Set([
   'android.intent.action.QUICKBOOT_POWERON',
   'com.htc.intent.action.QUICKBOOT_POWERON',
   'android.intent.action.USER_PRESENT',
-  'android.intent.action.SIM_STATE_CHANGED',
 ]);
 const PERMISSION_TAGS = new Set(['uses-permission', 'uses-permission-sdk-23', 'uses-permission-sdk-m']);
 
@@ -598,9 +597,6 @@ export function extractManifest(doc: AxmlDocument): ManifestInfo {
     if (el.depth === 2 && PERMISSION_TAGS.has(el.name)) {
       const n = attrString(findAndroidAttribute(el, 'name'));
       if (n) permissions.add(n);
-    } else if (el.depth === 2 && el.name === 'application' && attrBool(findAndroidAttribute(el, 'persistent')) === true) {
-      // A persistent system app is started by the system at boot, and restarted if it dies.
-      info.bootCompleted = true;
     } else if (el.depth === 2 && el.name === 'uses-sdk' && !sawUsesSdk) {
       sawUsesSdk = true;
       const min = attrInt(findAndroidAttribute(el, 'minSdkVersion'), 'minSdkVersion', warnings);

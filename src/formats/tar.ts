@@ -21,14 +21,20 @@ export interface TarMember {
   size: number;
   /** A symlink's or hard link's target. */
   target?: string;
+  /**
+   * A hard link's data: that of the member of its target's name before it in the archive (tar
+   * -x links to the file as it then is; a later member of that name replaces the file, not the
+   * link's data). Undefined when no file of that name came before.
+   */
+  linkData?: { offset: number; size: number };
 }
 
 export interface TarArchive {
   members: TarMember[];
   /**
-   * Byte ranges that hold the archive's structure or a listed file's data: its headers and each
-   * kept file's data. The rest (padding, data of a member a later one replaces or of a directory,
-   * what follows the end: Samsung's MD5 line) is in the file and in no member.
+   * Byte ranges that hold a listed file's data (a kept member's, a hard link's). The rest
+   * (headers, padding, data of a member a later one replaces or of a directory, what follows the
+   * end: Samsung's MD5 line) is in the file and in no listed file.
    */
   covered: [number, number][];
   /** Members that cannot be read (GNU sparse files), with the reason. */
@@ -109,7 +115,6 @@ export async function openTar(src: RandomAccessSource): Promise<TarArchive> {
   let pos = 0;
   let count = 0; // members listed (not extended headers)
   let next: { path?: string; linkpath?: string; size?: number } = {};
-  const headers: [number, number][] = [];
   // Headers are read through a window of the archive: an archive of many small members (whose
   // headers are a few blocks apart) costs one read per window, not one per member.
   let window: Buffer = Buffer.alloc(0);
@@ -144,7 +149,6 @@ export async function openTar(src: RandomAccessSource): Promise<TarArchive> {
       break;
     }
     const after = dataAt + Math.ceil(size / BLOCK) * BLOCK;
-    headers.push([pos, dataAt]);
     if (type === 'x' || type === 'g' || type === 'L' || type === 'K') {
       if (size > TAR_LIMITS.maxHeaderData) throw new FormatError('tar', `extended header of ${size} bytes, past the ${TAR_LIMITS.maxHeaderData}-byte cap`, pos);
       const data = await src.read(dataAt, size);
@@ -159,7 +163,6 @@ export async function openTar(src: RandomAccessSource): Promise<TarArchive> {
         };
       } else if (type === 'L') next = { ...next, path: cstring(data, 0, data.length) };
       else if (type === 'K') next = { ...next, linkpath: cstring(data, 0, data.length) };
-      headers.push([dataAt, dataAt + size]);
       pos = after;
       continue;
     }
@@ -180,10 +183,21 @@ export async function openTar(src: RandomAccessSource): Promise<TarArchive> {
     }
     const m: TarMember = { name, kind, offset: dataAt, size: kind === 'file' ? size : 0 };
     if (kind === 'symlink' || kind === 'hardlink') m.target = clean(linkname);
+    if (kind === 'hardlink') {
+      const t = byName.get(m.target ?? '');
+      const data = t?.kind === 'file' ? { offset: t.offset, size: t.size } : t?.linkData;
+      if (data) m.linkData = data;
+    }
     byName.delete(name);
     byName.set(name, m);
   }
   const members = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const covered: [number, number][] = [...headers, ...members.filter((m) => m.size > 0).map((m): [number, number] => [m.offset, m.offset + m.size])];
+  // Only the data of what is listed is covered: headers (their unused fields too), extended
+  // headers and padding are scanned raw, as the archive was before tar was read.
+  const covered: [number, number][] = [];
+  for (const x of members) {
+    const d = x.kind === 'file' ? x : x.linkData;
+    if (d && d.size > 0) covered.push([d.offset, d.offset + d.size]);
+  }
   return { members, covered, problems };
 }

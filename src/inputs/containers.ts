@@ -396,7 +396,6 @@ async function openTarContainer(src: RandomAccessSource, opts: ContainerOptions)
   const files: ContainerFile[] = [];
   const skipped: OpenedContainer['skipped'] = [];
   const problems: OpenedContainer['problems'] = [...tar.problems];
-  const byName = new Map(tar.members.map((m) => [m.name, m]));
   // Members hold the archive's bytes once; hard links read some again, as a filesystem's do: up
   // to the same allowance (16 times the archive and 1 GiB), past which they are not read.
   const allot = new Allotment(src.size, src.size, opts.budget);
@@ -404,13 +403,12 @@ async function openTarContainer(src: RandomAccessSource, opts: ContainerOptions)
   for (const m of tar.members) {
     // A hard link is its target's data under its own name (tar -x links the two), which may
     // decide a SKU (vendor/build.prop as a link to vendor/a.txt): read under each name.
-    let data = m;
-    for (let hops = 0; data.kind === 'hardlink' && hops < 8; hops++) data = byName.get(data.target ?? '') ?? data;
-    if (data.kind === 'file') {
+    const data = m.kind === 'file' ? m : m.linkData;
+    if (data) {
       const open = allot.admit(data.size, async () => new SubSource(src, data.offset, data.size));
       if (open) files.push({ name: m.name, size: data.size, open, view: true });
       else refused.push(m.name);
-    } else if (m.kind === 'hardlink') skipped.push({ name: m.name, reason: `hard link to ${m.target ?? '?'}, which is no file of the archive` });
+    } else if (m.kind === 'hardlink') skipped.push({ name: m.name, reason: `hard link to ${m.target ?? '?'}, with no file of that name before it in the archive` });
     else if (m.kind === 'symlink') skipped.push({ name: m.name, reason: `symlink to ${m.target ?? '?'} inside the archive; not followed` });
     else if (m.kind !== 'dir') skipped.push({ name: m.name, reason: `not a regular file (${m.kind})` });
   }
@@ -427,12 +425,31 @@ async function openCpioContainer(src: RandomAccessSource, opts: ContainerOptions
   if (src.size > opts.maxEntryBytes) throw new FormatError('cpio', `archive of ${src.size} bytes is larger than the ${opts.maxEntryBytes}-byte cap for archives read whole; not listed`);
   const files: ContainerFile[] = [];
   const skipped: OpenedContainer['skipped'] = [];
+  const problems: OpenedContainer['problems'] = [];
+  // Hard links share one copy of their data: read under each name as far as a filesystem's allowance goes.
+  const allot = new Allotment(src.size, src.size, opts.budget);
   for (const e of parseCpio(await src.read(0, src.size))) {
-    if (e.kind === 'file') files.push({ name: e.name, size: e.data.length, open: async () => new BufferSource(e.data) });
+    if (e.kind === 'file') admitLinked(allot, e, files, problems);
     else if (e.kind === 'symlink') skipped.push({ name: e.name, reason: `symlink to ${e.target ?? '?'} inside the archive; not followed` });
     else if (e.kind !== 'dir') skipped.push({ name: e.name, reason: `not a regular file (${e.kind})` });
   }
-  return { format: 'cpio', files, skipped, problems: [] };
+  return { format: 'cpio', files, skipped, problems };
+}
+
+/** A cpio file as a container file, unless its (hard-linked) data is past the allowance: then one problem for all such. */
+function admitLinked(allot: Allotment, e: { name: string; data: Buffer }, files: ContainerFile[], problems: OpenedContainer['problems']): void {
+  const open = allot.admit(e.data.length, async () => new BufferSource(e.data));
+  if (open) {
+    files.push({ name: e.name, size: e.data.length, open });
+    return;
+  }
+  const reason = `hard links give more than ${allot.allowance} bytes of files, 16 times the archive's size and 1 GiB; not read`;
+  const had = problems.find((p) => p.reason.startsWith(reason));
+  if (!had) problems.push({ name: e.name, reason });
+  else {
+    const n = Number(/\(and (\d+) more files\)$/.exec(had.reason)?.[1] ?? 0) + 1;
+    had.reason = `${reason} (and ${n} more files)`;
+  }
 }
 
 /**
@@ -455,9 +472,10 @@ async function openBootContainer(src: RandomAccessSource, opts: ContainerOptions
       if (s.size > opts.maxEntryBytes) throw new FormatError('ramdisk', `ramdisk of ${s.size} bytes is larger than the ${opts.maxEntryBytes}-byte cap`, s.offset);
       const raw = Buffer.from(await src.read(s.offset, s.size));
       const { bytes } = decompressRamdisk(raw, opts.maxEntryBytes, (n) => opts.budget.spend(n));
+      const allot = new Allotment(bytes.length, bytes.length, opts.budget);
       for (const e of parseCpio(bytes)) {
         const name = `${s.name}/${e.name}`;
-        if (e.kind === 'file') files.push({ name, size: e.data.length, open: async () => new BufferSource(e.data) });
+        if (e.kind === 'file') admitLinked(allot, { name, data: e.data }, files, problems);
         else if (e.kind === 'symlink') skipped.push({ name, reason: `symlink to ${e.target ?? '?'} inside the ramdisk; not followed` });
         else if (e.kind !== 'dir') skipped.push({ name, reason: `not a regular file (${e.kind})` });
       }
