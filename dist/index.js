@@ -6782,7 +6782,23 @@ const cstring = (b, at, len) => {
     const end = b.indexOf(0, at);
     return b.toString('utf8', at, end < 0 || end > at + len ? at + len : end);
 };
-const clean = (name) => name.replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
+/**
+ * A member name or link target as the file system resolves it: `.` segments and repeated slashes
+ * dropped, `..` applied, nothing above the archive's root (as tar -x strips it), so that a link
+ * to `d/./a.zip` or `d//a.zip` finds `d/a.zip`.
+ */
+const clean = (name) => {
+    const out = [];
+    for (const seg of name.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..')
+            out.pop();
+        else
+            out.push(seg);
+    }
+    return out.join('/');
+};
 /** pax extended header records: `<length> <key>=<value>\n`. */
 function paxRecords(data, at) {
     const out = new Map();
@@ -57382,10 +57398,11 @@ function matchIpPattern(p, value) {
         bits = family === 4 ? ipv4ToBigInt(value) : ipv6ToBigInt(value);
     else if (family === 6 && p.family === 4) {
         // An IPv6 address that reaches an IPv4 one: IPv4-mapped (::ffff:a.b.c.d, a socket's own
-        // spelling of an IPv4 peer) or through NAT64's well-known prefix (64:ff9b::/96).
+        // spelling of an IPv4 peer), IPv4-translated (SIIT, ::ffff:0:a.b.c.d) or through NAT64's
+        // well-known prefix (64:ff9b::/96).
         const v6 = ipv6ToBigInt(value);
         const high = v6 >> 32n;
-        if (high !== 0xffffn && high !== 0x64ff9b0000000000000000n)
+        if (high !== 0xffffn && high !== 0xffff0000n && high !== 0x64ff9b0000000000000000n)
             return false;
         bits = v6 & 0xffffffffn;
     }

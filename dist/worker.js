@@ -6547,7 +6547,23 @@ const cstring = (b, at, len) => {
     const end = b.indexOf(0, at);
     return b.toString('utf8', at, end < 0 || end > at + len ? at + len : end);
 };
-const clean = (name) => name.replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
+/**
+ * A member name or link target as the file system resolves it: `.` segments and repeated slashes
+ * dropped, `..` applied, nothing above the archive's root (as tar -x strips it), so that a link
+ * to `d/./a.zip` or `d//a.zip` finds `d/a.zip`.
+ */
+const clean = (name) => {
+    const out = [];
+    for (const seg of name.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..')
+            out.pop();
+        else
+            out.push(seg);
+    }
+    return out.join('/');
+};
 /** pax extended header records: `<length> <key>=<value>\n`. */
 function paxRecords(data, at) {
     const out = new Map();

@@ -113,4 +113,27 @@ with tarfile.open(sys.argv[3], 'w', format=tarfile.GNU_FORMAT) as t:
     expect(fields[fields.indexOf('http://dm.wo.com.cn') - 1]).toBe(0x30);
     expect(t.endpoints.find((e) => e.value === 'dm.wo.com.cn')?.evidence).toEqual([{ path: 'fields.tar', source: 'file', offset: fields.indexOf('http://dm.wo.com.cn') - 1 }]);
   });
+
+  it('a hard link target spelled with ./ or // segments finds its file, as the file system resolves it', async () => {
+    const dir = tempDir('ag-tar-spelling-');
+    const work = join(dir, 'work');
+    put(join(work, 'assets', 'config.txt'), 'server=http://zzhc.vnet.cn/register\n');
+    execFileSync('zip', ['-q', '-9', join(dir, 'blob.zip'), 'assets/config.txt'], { cwd: work });
+    const inputs = join(dir, 'in');
+    mkdirSync(inputs);
+    execFileSync('python3', ['-c', `import io, sys, tarfile
+blob = open(sys.argv[1], 'rb').read()
+with tarfile.open(sys.argv[2], 'w', format=tarfile.GNU_FORMAT) as t:
+    d = tarfile.TarInfo('d'); d.type = tarfile.DIRTYPE; t.addfile(d)
+    a = tarfile.TarInfo('d/a.zip'); a.size = len(blob); t.addfile(a, io.BytesIO(blob))
+    for name, target in (('b.zip', 'd/./a.zip'), ('c.zip', 'd//a.zip')):
+        l = tarfile.TarInfo(name); l.type = tarfile.LNKTYPE; l.linkname = target; t.addfile(l)
+    r = tarfile.TarInfo('d/a.zip'); r.size = 13; t.addfile(r, io.BytesIO(b'nothing here\\n'))`, join(dir, 'blob.zip'), join(inputs, 'spelled.tar')]);
+    const out = join(dir, 'x');
+    mkdirSync(out);
+    execFileSync('tar', ['-xf', join(inputs, 'spelled.tar'), '-C', out]);
+    for (const name of ['b.zip', 'c.zip']) expect(execFileSync('unzip', ['-p', join(out, name)], { encoding: 'utf8' })).toContain('zzhc.vnet.cn');
+    const t = (await scanInputs([inputs])).targets[0];
+    expect(t.endpoints.find((e) => e.value === 'zzhc.vnet.cn')?.evidence.map((e) => e.path)).toEqual(['spelled.tar!/b.zip', 'spelled.tar!/c.zip']);
+  });
 });

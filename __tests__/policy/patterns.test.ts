@@ -69,6 +69,7 @@ describe('IP patterns', () => {
     expect(matchIpPattern(v4, '::ffff:203.0.113.1')).toBe(true);
     expect(matchIpPattern(v4, '::ffff:cb00:7101')).toBe(true);
     expect(matchIpPattern(v4, '64:ff9b::cb00:7101')).toBe(true);
+    expect(matchIpPattern(v4, '::ffff:0:cb00:7101')).toBe(true);
     expect(matchIpPattern(v4, '::ffff:203.0.114.1')).toBe(false);
     // Not mapped: the same low 32 bits under another prefix.
     expect(matchIpPattern(v4, '2001:db8::cb00:7101')).toBe(false);

@@ -91,7 +91,20 @@ const cstring = (b: Buffer, at: number, len: number): string => {
   return b.toString('utf8', at, end < 0 || end > at + len ? at + len : end);
 };
 
-const clean = (name: string): string => name.replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
+/**
+ * A member name or link target as the file system resolves it: `.` segments and repeated slashes
+ * dropped, `..` applied, nothing above the archive's root (as tar -x strips it), so that a link
+ * to `d/./a.zip` or `d//a.zip` finds `d/a.zip`.
+ */
+const clean = (name: string): string => {
+  const out: string[] = [];
+  for (const seg of name.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
+};
 
 /** pax extended header records: `<length> <key>=<value>\n`. */
 function paxRecords(data: Buffer, at: number): Map<string, string> {

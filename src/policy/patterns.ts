@@ -126,10 +126,11 @@ export function matchIpPattern(p: IpPattern, value: string): boolean {
   if (family === p.family) bits = family === 4 ? ipv4ToBigInt(value) : ipv6ToBigInt(value);
   else if (family === 6 && p.family === 4) {
     // An IPv6 address that reaches an IPv4 one: IPv4-mapped (::ffff:a.b.c.d, a socket's own
-    // spelling of an IPv4 peer) or through NAT64's well-known prefix (64:ff9b::/96).
+    // spelling of an IPv4 peer), IPv4-translated (SIIT, ::ffff:0:a.b.c.d) or through NAT64's
+    // well-known prefix (64:ff9b::/96).
     const v6 = ipv6ToBigInt(value);
     const high = v6 >> 32n;
-    if (high !== 0xffffn && high !== 0x64ff9b0000000000000000n) return false;
+    if (high !== 0xffffn && high !== 0xffff0000n && high !== 0x64ff9b0000000000000000n) return false;
     bits = v6 & 0xffffffffn;
   } else return false;
   const shift = BigInt((p.family === 4 ? 32 : 128) - p.prefix);
