@@ -7033,8 +7033,8 @@ async function describeSymlinks(listing, c) {
     }
 }
 /**
- * Opens a filesystem, super or payload container. Sparse images are not listed here: the
- * caller replaces the source by `openSparseImage` and sniffs again.
+ * Opens a filesystem, super, payload, boot, tar or cpio container. Sparse images are not listed
+ * here: the caller replaces the source by the raw image `openSparse` gives and sniffs again.
  */
 async function openContainer(kind, src, opts) {
     switch (kind) {
@@ -7125,15 +7125,10 @@ async function openTarContainer(src, opts) {
         }
         else if (m.kind === 'hardlink')
             skipped.push({ name: m.name, reason: `hard link to ${m.target ?? '?'}, with no file of that name before it in the archive` });
-        else if (m.kind === 'symlink')
-            skipped.push({ name: m.name, reason: `symlink to ${m.target ?? '?'} inside the archive; not followed` });
-        else if (m.kind !== 'dir')
-            skipped.push({ name: m.name, reason: `not a regular file (${m.kind})` });
+        else
+            skipNode(m.name, m.kind, m.target, 'archive', skipped);
     }
-    if (refused.length) {
-        const more = refused.length > 1 ? ` (and ${refused.length - 1} more members)` : '';
-        problems.push({ name: refused[0], reason: `the archive's hard links give more than ${allot.allowance} bytes of files, 16 times its ${src.size} bytes and 1 GiB; not read${more}` });
-    }
+    problems.push(...refusedLinks(refused, allot, `the archive's ${src.size} bytes`));
     const uncovered = uncoveredRanges(src.size, tar.covered);
     return { format: 'tar', files, skipped, problems, ...(uncovered.length ? { uncovered } : {}) };
 }
@@ -7141,36 +7136,46 @@ async function openTarContainer(src, opts) {
 async function openCpioContainer(src, opts) {
     if (src.size > opts.maxEntryBytes)
         throw new FormatError('cpio', `archive of ${src.size} bytes is larger than the ${opts.maxEntryBytes}-byte cap for archives read whole; not listed`);
-    const files = [];
-    const skipped = [];
-    const problems = [];
-    // Hard links share one copy of their data: read under each name as far as a filesystem's allowance goes.
-    const allot = new Allotment(src.size, src.size, opts.budget);
-    for (const e of parseCpio(await src.read(0, src.size))) {
-        if (e.kind === 'file')
-            admitLinked(allot, e, files, problems);
-        else if (e.kind === 'symlink')
-            skipped.push({ name: e.name, reason: `symlink to ${e.target ?? '?'} inside the archive; not followed` });
-        else if (e.kind !== 'dir')
-            skipped.push({ name: e.name, reason: `not a regular file (${e.kind})` });
-    }
-    return { format: 'cpio', files, skipped, problems };
+    const c = { format: 'cpio', files: [], skipped: [], problems: [] };
+    addCpioFiles(await src.read(0, src.size), '', 'archive', opts.budget, c);
+    return c;
 }
-/** A cpio file as a container file, unless its (hard-linked) data is past the allowance: then one problem for all such. */
-function admitLinked(allot, e, files, problems) {
-    const open = allot.admit(e.data.length, async () => new BufferSource(e.data));
-    if (open) {
-        files.push({ name: e.name, size: e.data.length, open });
-        return;
+/**
+ * The files of a cpio archive (a ramdisk, or a file of its own) added to `c`, named
+ * `<prefix><path>`: hard links share one copy of their data and are read under each name as far
+ * as a filesystem's allowance goes (one problem for the rest); symlinks and special files are
+ * listed as skipped.
+ */
+function addCpioFiles(bytes, prefix, where, budget, c) {
+    const allot = new Allotment(bytes.length, bytes.length, budget);
+    const refused = [];
+    for (const e of parseCpio(bytes)) {
+        const name = `${prefix}${e.name}`;
+        if (e.kind !== 'file')
+            skipNode(name, e.kind, e.target, where, c.skipped);
+        else {
+            const open = allot.admit(e.data.length, async () => new BufferSource(e.data));
+            if (open)
+                c.files.push({ name, size: e.data.length, open });
+            else
+                refused.push(name);
+        }
     }
-    const reason = `hard links give more than ${allot.allowance} bytes of files, 16 times the archive's size and 1 GiB; not read`;
-    const had = problems.find((p) => p.reason.startsWith(reason));
-    if (!had)
-        problems.push({ name: e.name, reason });
-    else {
-        const n = Number(/\(and (\d+) more files\)$/.exec(had.reason)?.[1] ?? 0) + 1;
-        had.reason = `${reason} (and ${n} more files)`;
-    }
+    c.problems.push(...refusedLinks(refused, allot, `the ${where}'s ${bytes.length} bytes`));
+}
+/** A symlink or special file of an archive, listed as skipped (a directory is not listed). */
+function skipNode(name, kind, target, where, skipped) {
+    if (kind === 'symlink')
+        skipped.push({ name, reason: `symlink to ${target ?? '?'} inside the ${where}; not followed` });
+    else if (kind !== 'dir')
+        skipped.push({ name, reason: `not a regular file (${kind})` });
+}
+/** One problem for the files an archive's hard links would give past its allowance (Allotment), naming the first. */
+function refusedLinks(refused, allot, what) {
+    if (refused.length === 0)
+        return [];
+    const more = refused.length > 1 ? ` (and ${refused.length - 1} more)` : '';
+    return [{ name: refused[0], reason: `hard links give more than ${allot.allowance} bytes of files, 16 times ${what} and 1 GiB; not read${more}` }];
 }
 /**
  * A boot, init_boot, recovery or vendor_boot image: its non-ramdisk sections as files (scanned as
@@ -7180,12 +7185,10 @@ function admitLinked(allot, e, files, problems) {
  */
 async function openBootContainer(src, opts) {
     const img = await openBootImage(src);
-    const files = [];
-    const skipped = [];
-    const problems = [];
+    const c = { format: img.format, files: [], skipped: [], problems: [] };
     for (const s of img.sections) {
         if (!s.ramdisk) {
-            files.push({ name: s.name, size: s.size, open: async () => new SubSource(src, s.offset, s.size) });
+            c.files.push({ name: s.name, size: s.size, open: async () => new SubSource(src, s.offset, s.size) });
             continue;
         }
         try {
@@ -7193,26 +7196,17 @@ async function openBootContainer(src, opts) {
                 throw new FormatError('ramdisk', `ramdisk of ${s.size} bytes is larger than the ${opts.maxEntryBytes}-byte cap`, s.offset);
             const raw = Buffer.from(await src.read(s.offset, s.size));
             const { bytes } = decompressRamdisk(raw, opts.maxEntryBytes, (n) => opts.budget.spend(n));
-            const allot = new Allotment(bytes.length, bytes.length, opts.budget);
-            for (const e of parseCpio(bytes)) {
-                const name = `${s.name}/${e.name}`;
-                if (e.kind === 'file')
-                    admitLinked(allot, { name, data: e.data }, files, problems);
-                else if (e.kind === 'symlink')
-                    skipped.push({ name, reason: `symlink to ${e.target ?? '?'} inside the ramdisk; not followed` });
-                else if (e.kind !== 'dir')
-                    skipped.push({ name, reason: `not a regular file (${e.kind})` });
-            }
+            addCpioFiles(bytes, `${s.name}/`, 'ramdisk', opts.budget, c);
         }
         catch (e) {
             if (!(e instanceof FormatError))
                 throw e;
-            problems.push({ name: s.name, reason: `${e.format}: ${e.reason}`, ...(e.offset !== undefined ? { offset: e.offset } : {}) });
+            c.problems.push({ name: s.name, reason: `${e.format}: ${e.reason}`, ...(e.offset !== undefined ? { offset: e.offset } : {}) });
         }
     }
-    files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    c.files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const uncovered = uncoveredRanges(src.size, [...img.header, ...img.sections.map((s) => [s.offset, s.offset + s.size])]);
-    return { format: img.format, files, skipped, problems, ...(uncovered.length ? { uncovered } : {}) };
+    return { ...c, ...(uncovered.length ? { uncovered } : {}) };
 }
 
 /**
@@ -7719,7 +7713,7 @@ async function dispatchSource(item, src, ctx) {
             if (zip && kind !== 'zip') {
                 await extractContainer(item, zipContainer(src, zip, kind, containerOptions(ctx)), ctx, false);
                 if (zipMagic)
-                    await extractFilesystemBehind(item, src, ctx);
+                    await extractFilesystemBehind(item, src, head, ctx);
                 return;
             }
         }
@@ -7728,7 +7722,7 @@ async function dispatchSource(item, src, ctx) {
             return;
         await extractZip(src, item.relPath, item, ctx, 0);
         if (zipMagic)
-            await extractFilesystemBehind(item, src, ctx);
+            await extractFilesystemBehind(item, src, head, ctx);
         return;
     }
     const kind = await sniffContainer(src, head);
@@ -7849,6 +7843,7 @@ async function scanOutsideEntries(src, zip, path, ctx, gaps) {
         if (gaps)
             scanEntryMeta(zip, base, ctx);
         // Local extra fields (ZipInputStream's ZipEntry.getExtra), once zipGaps has read the headers.
+        const extras = [];
         for (const e of gaps ? zip.entries : []) {
             const extra = e.localExtraLength ?? 0;
             if (extra === 0 || e.dataOffset === undefined)
@@ -7860,10 +7855,10 @@ async function scanOutsideEntries(src, zip, path, ctx, gaps) {
             }
             if (len <= 0)
                 break;
-            const bytes = await src.read(at, len);
-            ctx.scanner.scan(bytes, 0, bytes.length, base, ctx.endpoints, (p) => at + p);
+            extras.push([at, at + len]);
             left -= len;
         }
+        await scanRanges(src, extras, base, ctx);
         const from = zip.eocdOffset + 22;
         const len = Math.min(src.size - from, ctx.limits.maxEntryBytes);
         if (len > 0) {
@@ -7943,8 +7938,9 @@ async function extractImage(item, src, kind, ctx) {
         await extractContainer(item, container, ctx, kind === 'ext4' || kind === 'erofs');
         await scanUncovered(src, container.uncovered ?? [], item, ctx);
     }
-    if (kind === 'sparse' || kind === 'payload' || kind === 'bootimg' || kind === 'tar' || kind === 'cpio')
-        await extractFilesystemBehind(item, src, ctx);
+    if (kind === 'sparse' || kind === 'payload' || kind === 'bootimg' || kind === 'tar' || kind === 'cpio') {
+        await extractFilesystemBehind(item, src, await src.read(0, Math.min(8, src.size)), ctx);
+    }
 }
 /**
  * Bytes of a container file its structure does not account for (OpenedContainer.uncovered,
@@ -7952,9 +7948,11 @@ async function extractImage(item, src, kind, ctx) {
  * text that follows it.
  */
 async function scanUncovered(src, ranges, item, ctx) {
-    if (ranges.length === 0 || !records(ctx))
-        return;
-    const base = { path: item.relPath, source: 'file' };
+    if (records(ctx))
+        await scanRanges(src, ranges, { path: item.relPath, source: 'file' }, ctx);
+}
+/** Byte ranges of `src` (in order, apart) scanned raw at their offsets. */
+async function scanRanges(src, ranges, base, ctx) {
     // Small ranges close together (a tar's padding after each of many small members) are read
     // in one window and each scanned within it; large ones are scanned in chunks.
     const large = [];
@@ -7977,11 +7975,10 @@ async function scanUncovered(src, ranges, item, ctx) {
     const masked = new MappedSource(src.size, large.map(([from, to]) => sourceSegment(from, to - from, src, from)), 'raw');
     await scanRawSource(masked, base, ctx);
 }
-/** The span of a file scanUncovered reads at once for small ranges. */
+/** The span of a file scanRanges reads at once for small ranges. */
 const UNCOVERED_WINDOW = 1 << 20;
 /** The filesystem a file that starts as something else also is (filesystemBehind), opened as well. */
-async function extractFilesystemBehind(item, src, ctx) {
-    const head = await src.read(0, Math.min(8, src.size));
+async function extractFilesystemBehind(item, src, head, ctx) {
     const fs = await filesystemBehind(src, head);
     if (!fs)
         return;

@@ -20,6 +20,17 @@ const withTools = present ? describe : describe.skip;
 const CLIENT_APK = join(ROOT, 'sample', 'out', '600E0', 'system', 'priv-app', 'AutoRegistration', 'AutoRegistration.apk');
 const APK_PATH = 'priv-app/AutoRegistration/AutoRegistration.apk';
 
+/** A temporary folder holding blob.zip (made by zip: its deflated asset names zzhc.vnet.cn) and an empty `in/` for the archives. */
+function blobZip(prefix: string): { dir: string; inputs: string } {
+  const dir = tempDir(prefix);
+  const work = join(dir, 'work');
+  put(join(work, 'assets', 'config.txt'), 'server=http://zzhc.vnet.cn/register\n');
+  execFileSync('zip', ['-q', '-9', join(dir, 'blob.zip'), 'assets/config.txt'], { cwd: work });
+  const inputs = join(dir, 'in');
+  mkdirSync(inputs);
+  return { dir, inputs };
+}
+
 withTools('tar and cpio archives', () => {
   it('Samsung\'s AP tar.md5: system.img.lz4 inside is opened as the system image, its client found; the MD5 line after the archive is scanned as bytes', async () => {
     const dir = tempDir('ag-tar-ap-');
@@ -85,12 +96,7 @@ withTools('tar and cpio archives', () => {
   });
 
   it('a hard link holds the data its target had when it was written (a later member of that name does not change it), and header fields tar ignores are scanned', async () => {
-    const dir = tempDir('ag-tar-relink-');
-    const work = join(dir, 'work');
-    put(join(work, 'assets', 'config.txt'), 'server=http://zzhc.vnet.cn/register\n');
-    execFileSync('zip', ['-q', '-9', join(dir, 'blob.zip'), 'assets/config.txt'], { cwd: work });
-    const inputs = join(dir, 'in');
-    mkdirSync(inputs);
+    const { dir, inputs } = blobZip('ag-tar-relink-');
     execFileSync('python3', ['-c', `import io, sys, tarfile
 blob = open(sys.argv[1], 'rb').read()
 with tarfile.open(sys.argv[2], 'w', format=tarfile.GNU_FORMAT) as t:
@@ -115,12 +121,7 @@ with tarfile.open(sys.argv[3], 'w', format=tarfile.GNU_FORMAT) as t:
   });
 
   it('a hard link target spelled with ./ or // segments finds its file, as the file system resolves it', async () => {
-    const dir = tempDir('ag-tar-spelling-');
-    const work = join(dir, 'work');
-    put(join(work, 'assets', 'config.txt'), 'server=http://zzhc.vnet.cn/register\n');
-    execFileSync('zip', ['-q', '-9', join(dir, 'blob.zip'), 'assets/config.txt'], { cwd: work });
-    const inputs = join(dir, 'in');
-    mkdirSync(inputs);
+    const { dir, inputs } = blobZip('ag-tar-spelling-');
     execFileSync('python3', ['-c', `import io, sys, tarfile
 blob = open(sys.argv[1], 'rb').read()
 with tarfile.open(sys.argv[2], 'w', format=tarfile.GNU_FORMAT) as t:

@@ -366,14 +366,14 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
       const kind = zip ? classifyZip(zip) : 'zip';
       if (zip && kind !== 'zip') {
         await extractContainer(item, zipContainer(src, zip, kind, containerOptions(ctx)), ctx, false);
-        if (zipMagic) await extractFilesystemBehind(item, src, ctx);
+        if (zipMagic) await extractFilesystemBehind(item, src, head, ctx);
         return;
       }
     }
     // Not a container the slices share (an APK, a plain zip): one slice extracts it.
     if (!records(ctx)) return;
     await extractZip(src, item.relPath, item, ctx, 0);
-    if (zipMagic) await extractFilesystemBehind(item, src, ctx);
+    if (zipMagic) await extractFilesystemBehind(item, src, head, ctx);
     return;
   }
   const kind = await sniffContainer(src, head);
@@ -493,6 +493,7 @@ async function scanOutsideEntries(src: RandomAccessSource, zip: ZipArchive, path
     }
     if (gaps) scanEntryMeta(zip, base, ctx);
     // Local extra fields (ZipInputStream's ZipEntry.getExtra), once zipGaps has read the headers.
+    const extras: [number, number][] = [];
     for (const e of gaps ? zip.entries : []) {
       const extra = e.localExtraLength ?? 0;
       if (extra === 0 || e.dataOffset === undefined) continue;
@@ -502,10 +503,10 @@ async function scanOutsideEntries(src: RandomAccessSource, zip: ZipArchive, path
         ctx.unreadable.push({ path, format: 'zip', reason: `the local extra field of ${JSON.stringify(e.name)} (${extra} bytes at ${at}) is past the ${ctx.limits.maxEntryBytes}-byte cap for bytes no entry holds or past the end; not all scanned`, offset: at });
       }
       if (len <= 0) break;
-      const bytes = await src.read(at, len);
-      ctx.scanner.scan(bytes, 0, bytes.length, base, ctx.endpoints, (p) => at + p);
+      extras.push([at, at + len]);
       left -= len;
     }
+    await scanRanges(src, extras, base, ctx);
     const from = zip.eocdOffset + 22;
     const len = Math.min(src.size - from, ctx.limits.maxEntryBytes);
     if (len > 0) {
@@ -578,7 +579,9 @@ async function extractImage(item: ScanItem, src: RandomAccessSource, kind: Conta
     await extractContainer(item, container, ctx, kind === 'ext4' || kind === 'erofs');
     await scanUncovered(src, container.uncovered ?? [], item, ctx);
   }
-  if (kind === 'sparse' || kind === 'payload' || kind === 'bootimg' || kind === 'tar' || kind === 'cpio') await extractFilesystemBehind(item, src, ctx);
+  if (kind === 'sparse' || kind === 'payload' || kind === 'bootimg' || kind === 'tar' || kind === 'cpio') {
+    await extractFilesystemBehind(item, src, await src.read(0, Math.min(8, src.size)), ctx);
+  }
 }
 
 /**
@@ -587,8 +590,11 @@ async function extractImage(item: ScanItem, src: RandomAccessSource, kind: Conta
  * text that follows it.
  */
 async function scanUncovered(src: RandomAccessSource, ranges: [number, number][], item: ScanItem, ctx: ArtifactContext): Promise<void> {
-  if (ranges.length === 0 || !records(ctx)) return;
-  const base: EvidenceBase = { path: item.relPath, source: 'file' };
+  if (records(ctx)) await scanRanges(src, ranges, { path: item.relPath, source: 'file' }, ctx);
+}
+
+/** Byte ranges of `src` (in order, apart) scanned raw at their offsets. */
+async function scanRanges(src: RandomAccessSource, ranges: [number, number][], base: EvidenceBase, ctx: ArtifactContext): Promise<void> {
   // Small ranges close together (a tar's padding after each of many small members) are read
   // in one window and each scanned within it; large ones are scanned in chunks.
   const large: [number, number][] = [];
@@ -609,12 +615,11 @@ async function scanUncovered(src: RandomAccessSource, ranges: [number, number][]
   await scanRawSource(masked, base, ctx);
 }
 
-/** The span of a file scanUncovered reads at once for small ranges. */
+/** The span of a file scanRanges reads at once for small ranges. */
 const UNCOVERED_WINDOW = 1 << 20;
 
 /** The filesystem a file that starts as something else also is (filesystemBehind), opened as well. */
-async function extractFilesystemBehind(item: ScanItem, src: RandomAccessSource, ctx: ArtifactContext): Promise<void> {
-  const head = await src.read(0, Math.min(8, src.size));
+async function extractFilesystemBehind(item: ScanItem, src: RandomAccessSource, head: Buffer, ctx: ArtifactContext): Promise<void> {
   const fs = await filesystemBehind(src, head);
   if (!fs) return;
   try {

@@ -29,7 +29,7 @@ import { EXT4_MAGIC, openExt4 } from '../formats/ext4.js';
 import type { FsListing } from '../formats/fsnode.js';
 import { isLpGeometry, openLp } from '../formats/lp.js';
 import { isPayload, openPayload } from '../formats/payload.js';
-import { isSparse, openSparse } from '../formats/sparse.js';
+import { isSparse } from '../formats/sparse.js';
 import { entryDataOffset, overlapReason, type ZipArchive, type ZipEntry } from '../formats/zip.js';
 import { isTarHeader, openTar } from '../formats/tar.js';
 import type { InflateBudget } from '../io/mapped.js';
@@ -318,8 +318,8 @@ async function describeSymlinks(listing: FsListing, c: OpenedContainer): Promise
 }
 
 /**
- * Opens a filesystem, super or payload container. Sparse images are not listed here: the
- * caller replaces the source by `openSparseImage` and sniffs again.
+ * Opens a filesystem, super, payload, boot, tar or cpio container. Sparse images are not listed
+ * here: the caller replaces the source by the raw image `openSparse` gives and sniffs again.
  */
 export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src: RandomAccessSource, opts: ContainerOptions): Promise<OpenedContainer> {
   switch (kind) {
@@ -382,10 +382,6 @@ export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src:
   }
 }
 
-export async function openSparseImage(src: RandomAccessSource): Promise<RandomAccessSource> {
-  return (await openSparse(src)).image;
-}
-
 /**
  * A tar archive (Samsung's AP_*.tar.md5, a build handed over as a tarball): its regular members
  * are its files, views of the archive; bytes in no member (what follows the end, the data of a
@@ -409,13 +405,9 @@ async function openTarContainer(src: RandomAccessSource, opts: ContainerOptions)
       if (open) files.push({ name: m.name, size: data.size, open, view: true });
       else refused.push(m.name);
     } else if (m.kind === 'hardlink') skipped.push({ name: m.name, reason: `hard link to ${m.target ?? '?'}, with no file of that name before it in the archive` });
-    else if (m.kind === 'symlink') skipped.push({ name: m.name, reason: `symlink to ${m.target ?? '?'} inside the archive; not followed` });
-    else if (m.kind !== 'dir') skipped.push({ name: m.name, reason: `not a regular file (${m.kind})` });
+    else skipNode(m.name, m.kind, m.target, 'archive', skipped);
   }
-  if (refused.length) {
-    const more = refused.length > 1 ? ` (and ${refused.length - 1} more members)` : '';
-    problems.push({ name: refused[0], reason: `the archive's hard links give more than ${allot.allowance} bytes of files, 16 times its ${src.size} bytes and 1 GiB; not read${more}` });
-  }
+  problems.push(...refusedLinks(refused, allot, `the archive's ${src.size} bytes`));
   const uncovered = uncoveredRanges(src.size, tar.covered);
   return { format: 'tar', files, skipped, problems, ...(uncovered.length ? { uncovered } : {}) };
 }
@@ -423,33 +415,43 @@ async function openTarContainer(src: RandomAccessSource, opts: ContainerOptions)
 /** A cpio newc archive that is a file of its own (not a ramdisk): read whole, up to the per-entry cap. */
 async function openCpioContainer(src: RandomAccessSource, opts: ContainerOptions): Promise<OpenedContainer> {
   if (src.size > opts.maxEntryBytes) throw new FormatError('cpio', `archive of ${src.size} bytes is larger than the ${opts.maxEntryBytes}-byte cap for archives read whole; not listed`);
-  const files: ContainerFile[] = [];
-  const skipped: OpenedContainer['skipped'] = [];
-  const problems: OpenedContainer['problems'] = [];
-  // Hard links share one copy of their data: read under each name as far as a filesystem's allowance goes.
-  const allot = new Allotment(src.size, src.size, opts.budget);
-  for (const e of parseCpio(await src.read(0, src.size))) {
-    if (e.kind === 'file') admitLinked(allot, e, files, problems);
-    else if (e.kind === 'symlink') skipped.push({ name: e.name, reason: `symlink to ${e.target ?? '?'} inside the archive; not followed` });
-    else if (e.kind !== 'dir') skipped.push({ name: e.name, reason: `not a regular file (${e.kind})` });
-  }
-  return { format: 'cpio', files, skipped, problems };
+  const c: OpenedContainer = { format: 'cpio', files: [], skipped: [], problems: [] };
+  addCpioFiles(await src.read(0, src.size), '', 'archive', opts.budget, c);
+  return c;
 }
 
-/** A cpio file as a container file, unless its (hard-linked) data is past the allowance: then one problem for all such. */
-function admitLinked(allot: Allotment, e: { name: string; data: Buffer }, files: ContainerFile[], problems: OpenedContainer['problems']): void {
-  const open = allot.admit(e.data.length, async () => new BufferSource(e.data));
-  if (open) {
-    files.push({ name: e.name, size: e.data.length, open });
-    return;
+/**
+ * The files of a cpio archive (a ramdisk, or a file of its own) added to `c`, named
+ * `<prefix><path>`: hard links share one copy of their data and are read under each name as far
+ * as a filesystem's allowance goes (one problem for the rest); symlinks and special files are
+ * listed as skipped.
+ */
+function addCpioFiles(bytes: Buffer, prefix: string, where: string, budget: InflateBudget, c: OpenedContainer): void {
+  const allot = new Allotment(bytes.length, bytes.length, budget);
+  const refused: string[] = [];
+  for (const e of parseCpio(bytes)) {
+    const name = `${prefix}${e.name}`;
+    if (e.kind !== 'file') skipNode(name, e.kind, e.target, where, c.skipped);
+    else {
+      const open = allot.admit(e.data.length, async () => new BufferSource(e.data));
+      if (open) c.files.push({ name, size: e.data.length, open });
+      else refused.push(name);
+    }
   }
-  const reason = `hard links give more than ${allot.allowance} bytes of files, 16 times the archive's size and 1 GiB; not read`;
-  const had = problems.find((p) => p.reason.startsWith(reason));
-  if (!had) problems.push({ name: e.name, reason });
-  else {
-    const n = Number(/\(and (\d+) more files\)$/.exec(had.reason)?.[1] ?? 0) + 1;
-    had.reason = `${reason} (and ${n} more files)`;
-  }
+  c.problems.push(...refusedLinks(refused, allot, `the ${where}'s ${bytes.length} bytes`));
+}
+
+/** A symlink or special file of an archive, listed as skipped (a directory is not listed). */
+function skipNode(name: string, kind: string, target: string | undefined, where: string, skipped: OpenedContainer['skipped']): void {
+  if (kind === 'symlink') skipped.push({ name, reason: `symlink to ${target ?? '?'} inside the ${where}; not followed` });
+  else if (kind !== 'dir') skipped.push({ name, reason: `not a regular file (${kind})` });
+}
+
+/** One problem for the files an archive's hard links would give past its allowance (Allotment), naming the first. */
+function refusedLinks(refused: string[], allot: Allotment, what: string): OpenedContainer['problems'] {
+  if (refused.length === 0) return [];
+  const more = refused.length > 1 ? ` (and ${refused.length - 1} more)` : '';
+  return [{ name: refused[0], reason: `hard links give more than ${allot.allowance} bytes of files, 16 times ${what} and 1 GiB; not read${more}` }];
 }
 
 /**
@@ -460,31 +462,23 @@ function admitLinked(allot: Allotment, e: { name: string; data: Buffer }, files:
  */
 async function openBootContainer(src: RandomAccessSource, opts: ContainerOptions): Promise<OpenedContainer> {
   const img = await openBootImage(src);
-  const files: ContainerFile[] = [];
-  const skipped: OpenedContainer['skipped'] = [];
-  const problems: OpenedContainer['problems'] = [];
+  const c: OpenedContainer = { format: img.format, files: [], skipped: [], problems: [] };
   for (const s of img.sections) {
     if (!s.ramdisk) {
-      files.push({ name: s.name, size: s.size, open: async () => new SubSource(src, s.offset, s.size) });
+      c.files.push({ name: s.name, size: s.size, open: async () => new SubSource(src, s.offset, s.size) });
       continue;
     }
     try {
       if (s.size > opts.maxEntryBytes) throw new FormatError('ramdisk', `ramdisk of ${s.size} bytes is larger than the ${opts.maxEntryBytes}-byte cap`, s.offset);
       const raw = Buffer.from(await src.read(s.offset, s.size));
       const { bytes } = decompressRamdisk(raw, opts.maxEntryBytes, (n) => opts.budget.spend(n));
-      const allot = new Allotment(bytes.length, bytes.length, opts.budget);
-      for (const e of parseCpio(bytes)) {
-        const name = `${s.name}/${e.name}`;
-        if (e.kind === 'file') admitLinked(allot, { name, data: e.data }, files, problems);
-        else if (e.kind === 'symlink') skipped.push({ name, reason: `symlink to ${e.target ?? '?'} inside the ramdisk; not followed` });
-        else if (e.kind !== 'dir') skipped.push({ name, reason: `not a regular file (${e.kind})` });
-      }
+      addCpioFiles(bytes, `${s.name}/`, 'ramdisk', opts.budget, c);
     } catch (e) {
       if (!(e instanceof FormatError)) throw e;
-      problems.push({ name: s.name, reason: `${e.format}: ${e.reason}`, ...(e.offset !== undefined ? { offset: e.offset } : {}) });
+      c.problems.push({ name: s.name, reason: `${e.format}: ${e.reason}`, ...(e.offset !== undefined ? { offset: e.offset } : {}) });
     }
   }
-  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  c.files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const uncovered = uncoveredRanges(src.size, [...img.header, ...img.sections.map((s): [number, number] => [s.offset, s.offset + s.size])]);
-  return { format: img.format, files, skipped, problems, ...(uncovered.length ? { uncovered } : {}) };
+  return { ...c, ...(uncovered.length ? { uncovered } : {}) };
 }
