@@ -75,6 +75,59 @@ describe('exit codes', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('error: input not found: no/such/build\n');
   });
+
+  it('an empty --market or --sku (an unset variable) is a usage error: the CN build would otherwise choose its own market and pass', async () => {
+    for (const flag of ['--market', '--sku']) {
+      const empty = await cli(['scan', 'sample/out/600CN', flag, '']);
+      expect([empty.code, empty.stderr]).toEqual([2, `error: ${flag} needs a value, got an empty one (an unset variable?)\n`]);
+    }
+    expect((await cli(['scan', 'sample/out/600CN', '--market', 'EU'])).code).toBe(1);
+  });
+
+  it('an exemption that applies only because SOURCE_DATE_EPOCH is earlier than the clock is named on the log', async () => {
+    const dir = tempDir('ag-cli-epoch-');
+    const day = (daysAgo: number): string => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    mkdirSync(path.join(dir, 'b', 'system', 'etc'), { recursive: true });
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path.join(dir, 'b', 'system', 'etc', 'reg.conf'), 'http://zzhc.vnet.cn/\n');
+    writeFileSync(path.join(dir, 'p.yml'), `version: 1\nexemptions:\n  - match: {path: system/etc/reg.conf}\n    reason: "old review"\n    owner: "@acme"\n    expires: ${day(10)}\n`);
+    const epoch = String(Math.floor((Date.now() - 30 * 86_400_000) / 1000));
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = epoch;
+    try {
+      const r = await runCliCaptured(['scan', 'b', '--market', 'EU', '--policy', 'p.yml'], dir);
+      expect(r.code).toBe(0); // as SPEC says: SOURCE_DATE_EPOCH is today
+      expect(r.logger.messages).toContainEqual({ level: 'info', message: `today is ${day(30)} for the exemptions' expiry dates, from SOURCE_DATE_EPOCH=${epoch} (pass --now to set it)` });
+      expect(r.logger.messages).toContainEqual({ level: 'warning', message: `the exemption "old review" expired on ${day(10)} by the clock, and applies only because SOURCE_DATE_EPOCH makes today ${day(30)}` });
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
+  });
+
+  it('names from the build cannot give a CI runner workflow commands through stdout or stderr', async () => {
+    // A zip member named like GitHub's two command syntaxes (`::` at a line's start, after
+    // U+0085 too, and `##[` anywhere) and with terminal escapes, holding a denied host.
+    const dir = tempDir('ag-cli-commands-');
+    const names = ['::warning::All clear', '\u0085::error::x', '##[add-mask]FAIL', '\u001b]0;PWNED\u0007\u001b[2K'];
+    const zip = path.join(dir, 'b', 'system', 'etc', 'cfg.zip');
+    mkdirSync(path.dirname(zip), { recursive: true });
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('python3', ['-c', 'import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], "w") as z:\n  for n in sys.argv[2:]: z.writestr(n + ".conf", b"http://zzhc.vnet.cn/")', zip, ...names]);
+    const lines = (text: string): string[] => text.split(/\r\n|\r|\n/);
+    const commands = (text: string): string[] => lines(text).filter((l) => /^[\s\u0085]*::/.test(l) || l.includes('##['));
+    for (const format of ['text', 'markdown', 'json', 'sarif', 'junit']) {
+      const r = await runCliCaptured(['scan', 'b', '--market', 'EU', '--format', format], dir);
+      expect([format, r.code]).toEqual([format, 1]);
+      expect([format, commands(r.stdout), commands(r.stderr)]).toEqual([format, [], []]);
+      expect(r.stdout + r.stderr).not.toMatch(/\u001b/);
+      if (format === 'json') {
+        // The same strings, written so that no `##[` stands in the text.
+        const report = JSON.parse(r.stdout) as { targets: { endpoints: { evidence: { entry?: string }[] }[] }[] };
+        expect(report.targets[0].endpoints[0].evidence.map((e) => e.entry)).toEqual(names.map((n) => `${n}.conf`).sort());
+      }
+    }
+  });
 });
 
 describe('the default policy file', () => {

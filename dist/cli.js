@@ -14406,16 +14406,38 @@ function mergeCatalog(base, extra) {
     return { version: base.version, entries, ...(base.testKeys ? { testKeys: base.testKeys } : {}) };
 }
 
+/**
+ * Text printed to a log carries strings from the build under scan (paths, entry names, package
+ * names). The GitHub runner reads two command syntaxes in what a step prints: a line that starts
+ * with `::` once .NET has trimmed its whitespace (which includes U+0085), and `##[` anywhere in a
+ * line. Both are broken with a zero-width space: the text reads the same, and a file named
+ * `##[add-mask]FAIL` or `\u0085::warning::PASS` cannot mask the verdict or forge an annotation.
+ */
+function defuseCommands(text) {
+    return text.replace(/^([\s\u0085]*):(?=:)/gm, '$1:\u200b').replace(/##\[/g, '#\u200b#[');
+}
+/**
+ * A log message made safe to print: control characters (but newline and tab), C1 controls and
+ * bidirectional overrides shown as escapes (a name holding ESC sequences could retitle a
+ * terminal or rewrite the line above; U+202E reverses what follows), then defuseCommands.
+ */
+function safeLogText(text) {
+    const shown = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+        const n = c.charCodeAt(0);
+        return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
+    });
+    return defuseCommands(shown);
+}
 /** Writes to stderr, so stdout stays clean for `--format json` and friends. */
 function getConsoleLogger(debug = false, stream = process.stderr) {
     return {
         debug: (m) => {
             if (debug)
-                stream.write(`debug: ${m}\n`);
+                stream.write(`debug: ${safeLogText(m)}\n`);
         },
-        info: (m) => stream.write(`${m}\n`),
-        warning: (m) => stream.write(`warning: ${m}\n`),
-        error: (m) => stream.write(`error: ${m}\n`),
+        info: (m) => stream.write(`${safeLogText(m)}\n`),
+        warning: (m) => stream.write(`warning: ${safeLogText(m)}\n`),
+        error: (m) => stream.write(`error: ${safeLogText(m)}\n`),
         isDebug: () => debug,
     };
 }
@@ -16470,6 +16492,11 @@ function evaluateTarget(input) {
     // its own): an endpoint found in `system.img!/app/X/X.apk` is at `system/app/X/X.apk`.
     const placed = facts.partitionPaths?.length ? new Map(facts.partitionPaths) : undefined;
     const partitionPathOf = (path) => placed?.get(path) ?? path;
+    // A device path two files of the input claim (`system/system/etc/x` folded beside
+    // `system/etc/x`, a second image of one partition): an exemption matches those files by their
+    // own paths only, so one reviewed file's exemption never covers the other.
+    const contested = placed ? contestedPartitionPaths(facts, placed) : undefined;
+    const exemptionPlace = (path, partitionPath) => (contested?.has(partitionPath) ? path : partitionPath);
     /**
      * `scope`: every path and client a finding stands for, when it stands for several (an endpoint
      * in many files, inside many clients): an exemption with a `path` or `client` key must cover
@@ -16496,8 +16523,8 @@ function evaluateTarget(input) {
                 ...(f.package ? { package: f.package } : {}),
                 ...(f.client ? { client: f.client, clientMarket: catalog.entries.find((e) => e.id === f.client)?.market } : {}),
                 ...(f.path ? { path: f.path } : {}),
-                ...(f.partitionPath ? { partitionPath: f.partitionPath } : {}),
-                ...(scope?.paths ? { paths: scope.paths, ...(placed ? { partitionPaths: scope.paths.map(partitionPathOf) } : {}) } : {}),
+                ...(f.partitionPath ? { partitionPath: f.path ? exemptionPlace(f.path, f.partitionPath) : f.partitionPath } : {}),
+                ...(scope?.paths ? { paths: scope.paths, ...(placed ? { partitionPaths: scope.paths.map((p) => exemptionPlace(p, partitionPathOf(p))) } : {}) } : {}),
                 ...(scope?.clients ? { clients: scope.clients.map((id) => ({ id, market: catalog.entries.find((e) => e.id === id)?.market ?? '' })) } : {}),
             }, market, input.now);
             if (ex && !ex.expired) {
@@ -16529,14 +16556,22 @@ function evaluateTarget(input) {
         });
         return { clients: [], endpoints: inventory(facts.endpoints, undefined, new Map()), findings, usedExemptions };
     }
-    // Endpoints per artifact, to attribute them to packages.
+    // Endpoints per artifact, to attribute them to packages: an app's code beside its APK (its
+    // preopted odex/vdex, its extracted JNI libraries) counts as the APK's.
+    const companions = appCompanions(facts.packages.map((p) => artifactOf(p.path)));
     const byArtifact = new Map();
+    const attribute = (a, ep) => {
+        let list = byArtifact.get(a);
+        if (!list)
+            byArtifact.set(a, (list = []));
+        if (list[list.length - 1] !== ep)
+            list.push(ep);
+    };
     for (const ep of facts.endpoints) {
         for (const a of ep.artifacts) {
-            let list = byArtifact.get(a);
-            if (!list)
-                byArtifact.set(a, (list = []));
-            list.push(ep);
+            attribute(a, ep);
+            for (const apk of companions(a) ?? NO_OWNERS)
+                attribute(apk, ep);
         }
     }
     const artifactOfPackage = (p) => artifactOf(p.path);
@@ -16652,7 +16687,7 @@ function evaluateTarget(input) {
         }
     }
     // Endpoints of variants the target does not select, found only inside that client: dormant.
-    const dormant = dormantEndpoints(facts.endpoints, variants, (art) => labelsOf(clientArtifacts, art) ?? []);
+    const dormant = dormantEndpoints(facts.endpoints, variants, (art) => labelsOf(clientArtifacts, companions, art) ?? []);
     // Endpoints: deny beats allow; inside an activation client an unlisted endpoint is an error.
     // Each endpoint's status, by its index in facts.endpoints (one fact per kind and value).
     const statuses = new Array(facts.endpoints.length);
@@ -16679,7 +16714,7 @@ function evaluateTarget(input) {
         }
         const cls = classifyEndpoint(policy, ep.kind, ep.value);
         statuses[index] = cls.status;
-        const owners = ownersOf(ep, clientArtifacts);
+        const owners = ownersOf(ep, clientArtifacts, companions);
         const inClients = owners.length > 0; // every listed artifact has at least one owner
         const where = describeWhere(ep);
         const label = ep.kind === 'sms' ? `SMS number ${ep.value}` : ep.kind === 'ip' ? `IP ${ep.value}` : ep.value;
@@ -16789,7 +16824,7 @@ function evaluateTarget(input) {
             }
         });
     }
-    return { clients: sortClients(clients), endpoints: inventory(facts.endpoints, statuses, clientArtifacts), findings, usedExemptions };
+    return { clients: sortClients(clients), endpoints: inventory(facts.endpoints, statuses, clientArtifacts, companions), findings, usedExemptions };
 }
 /**
  * The finding with its keys in the report's canonical order (sort.ts), none undefined, so that
@@ -16864,33 +16899,115 @@ function cmp$1(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 const NO_OWNERS = [];
+/** The device paths (InputFacts.partitionPaths) that more than one path the facts name is at. */
+function contestedPartitionPaths(facts, placed) {
+    const claims = new Map();
+    for (const pp of placed.values())
+        claims.set(pp, (claims.get(pp) ?? 0) + 1);
+    const out = new Set();
+    for (const [pp, n] of claims)
+        if (n > 1)
+            out.add(pp);
+    // A path that is its own device path (a folder's `system/etc/x`) and is also another's.
+    const named = (path) => {
+        if (claims.has(path) && !placed.has(path))
+            out.add(path);
+    };
+    for (const ep of facts.endpoints)
+        for (const a of ep.artifacts)
+            named(a);
+    for (const p of facts.packages)
+        named(p.path);
+    for (const u of facts.unreadable)
+        named(u.path);
+    for (const m of facts.mentions)
+        named(m.evidence.path);
+    return out;
+}
 /** `<app folder>/oat/<isa>/<name>.odex|vdex|art`: code dexpreopt made from `<app folder>/<name>.apk`. */
 const PREOPTED = /^(.*)\/oat\/[^/]+\/([^/]+)\.(?:odex|vdex|art)$/;
+/** `<app folder>/lib/<abi>/...`: JNI libraries extracted from the app's APK (a prebuilt's install, or the package manager's). */
+const EXTRACTED_LIB = /^(.*)\/lib\/[^/]+\/[^/]/;
 /**
- * The clients and packages of an artifact: its own, or for a preopted file (the app's code moved
- * out of its APK into oat/, where a build strips classes.dex from the APK) those of its APK.
+ * Which APKs a file beside them is code of: a preopted file (the app's code moved out of its APK
+ * into oat/, where a build strips classes.dex from the APK: Android 8 and 9's default) is its
+ * APK's; a library under `lib/<abi>/` of an app folder (`Name/Name.apk`, or an installed
+ * `base.apk` with its splits) is the code of the APKs in that folder. Undefined for any other file.
  */
-function labelsOf(clientArtifacts, artifact) {
+function appCompanions(apkArtifacts) {
+    const apks = new Set(apkArtifacts);
+    const inFolder = new Map();
+    for (const apk of apks) {
+        const slash = apk.lastIndexOf('/');
+        if (slash < 0)
+            continue;
+        const dir = apk.slice(0, slash);
+        const name = apk.slice(slash + 1);
+        const folder = dir.slice(dir.lastIndexOf('/') + 1);
+        // An app's own folder: named for the APK, or an installed app's base and splits.
+        if (name !== `${folder}.apk` && name !== 'base.apk' && !name.startsWith('split_'))
+            continue;
+        const list = inFolder.get(dir);
+        if (list)
+            list.push(apk);
+        else
+            inFolder.set(dir, [apk]);
+    }
+    if (apks.size === 0)
+        return () => undefined;
+    return (artifact) => {
+        if (artifact.includes('/oat/')) {
+            const m = PREOPTED.exec(artifact);
+            const apk = m ? `${m[1]}/${m[2]}.apk` : undefined;
+            if (apk && apks.has(apk))
+                return [apk];
+        }
+        if (artifact.includes('/lib/')) {
+            const m = EXTRACTED_LIB.exec(artifact);
+            if (m) {
+                // The nearest app folder above the lib/ folder (a name may hold "/lib/" twice).
+                let dir = m[1];
+                for (;;) {
+                    const list = inFolder.get(dir);
+                    if (list)
+                        return list;
+                    const at = dir.lastIndexOf('/lib/');
+                    if (at < 0)
+                        break;
+                    dir = dir.slice(0, at);
+                }
+            }
+        }
+        return undefined;
+    };
+}
+/** The clients and packages of an artifact: its own, or those of the APKs it is code of (appCompanions). */
+function labelsOf(clientArtifacts, companions, artifact) {
     const own = clientArtifacts.get(artifact);
-    if (own || !artifact.includes('/oat/'))
+    if (own)
         return own;
-    const m = PREOPTED.exec(artifact);
-    return m ? clientArtifacts.get(`${m[1]}/${m[2]}.apk`) : undefined;
+    let found;
+    for (const apk of companions(artifact) ?? NO_OWNERS) {
+        const labels = clientArtifacts.get(apk);
+        if (labels)
+            (found ??= []).push(...labels);
+    }
+    return found;
 }
 /** The clients and packages whose artifacts embed `ep`, sorted, each once. */
-function ownersOf(ep, clientArtifacts) {
+function ownersOf(ep, clientArtifacts, companions) {
     if (clientArtifacts.size === 0)
         return NO_OWNERS; // a build without clients: no lookups per endpoint
     let found;
     for (const a of ep.artifacts) {
-        const labels = labelsOf(clientArtifacts, a);
+        const labels = labelsOf(clientArtifacts, companions, a);
         if (labels)
             (found ??= []).push(...labels);
     }
     return found ? [...new Set(found)].sort() : NO_OWNERS;
 }
 /** The target's endpoints for the report; `statuses` by index in `eps` (none: all unlisted). */
-function inventory(eps, statuses, clientArtifacts) {
+function inventory(eps, statuses, clientArtifacts, companions = () => undefined) {
     return eps.map((ep, index) => {
         const status = ep.ignored ? 'ignored' : (statuses?.[index] ?? 'unlisted');
         // Keys in the report's canonical order (sort.ts), so the JSON writer needs no copy.
@@ -16902,7 +17019,7 @@ function inventory(eps, statuses, clientArtifacts) {
         if (ep.cleartext)
             r.cleartext = true;
         r.status = status;
-        const owners = ownersOf(ep, clientArtifacts);
+        const owners = ownersOf(ep, clientArtifacts, companions);
         if (owners.length)
             r.packages = [...owners];
         r.evidence = ep.evidence;
@@ -17327,7 +17444,9 @@ function targetBlock(target, findings, paint, limits) {
  * so that a crafted file name cannot rewrite the terminal or forge report lines.
  */
 function visible(s) {
-    return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    // Controls, bidirectional marks and overrides, and the invisible characters that make one name
+    // look like another (soft hyphen, zero-width spaces and joiners, line separators, BOM).
+    return s.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => {
         const n = c.codePointAt(0);
         return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
     });
@@ -17675,17 +17794,22 @@ const SUMMARY_MAX_BYTES = 1024 * 1024;
  */
 function escapeCell(s) {
     return s
+        .split(/\r\n|\r|\n/)
+        .map((line) => 
+    // Controls and invisible characters shown as escapes, as the text report shows them.
+    visible(line)
         .replace(/[\\`*_[\]~#]/g, (c) => `\\${c}`)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
         .replace(/\|/g, '\\|')
-        .replace(/@/g, '@&#8203;')
-        .replace(/\r\n|\r|\n/g, '<br>');
+        .replace(/@/g, '@&#8203;'))
+        .join('<br>');
 }
 /** Inline code (paths, ids, hosts): literal inside; `|` escaped for the table; one line. */
 function code(s) {
-    const flat = s.replace(/\r\n|\r|\n/g, ' ');
+    // Controls and invisible characters shown as escapes, as the text report shows them.
+    const flat = visible(s.replace(/\r\n|\r|\n/g, ' '));
     if (flat.includes('`') || flat.trim() === '')
         return escapeCell(flat);
     return `\`${flat.replace(/\|/g, '\\|')}\``;
@@ -18411,8 +18535,21 @@ function partitionOf(relPath, inputPartition) {
  */
 // Synchronous calls: a build has tens of thousands of files, and one thread-pool round trip per
 // lstat made the walk take ~0.15 ms a file; nothing else runs while the walk does.
-/** Decodes a name; bytes that are not valid UTF-8 become `\xNN` (and `\` itself stays `\`). */
+/**
+ * A name from the build (a file's, a folder's, an archive member's) as it goes into a path: a '!'
+ * before a '/' or at the end of the name (before the '/' or "!/" a path puts after it) is written
+ * `\x21`, so that "!/" in a path always means "inside the container before it". A folder named
+ * `Foo.apk!` made its files `Foo.apk!/...`, read as entries of Foo.apk: a denied host in one was
+ * taken for a dormant variant of the client in Foo.apk, or covered by an exemption of Foo.apk.
+ */
+function pathSafe(name) {
+    return name.includes('!') ? name.replace(/!(?=\/|$)/g, '\\x21') : name;
+}
+/** Decodes a name; bytes that are not valid UTF-8 become `\xNN` (and `\` itself stays `\`); pathSafe. */
 function displayName(raw) {
+    return pathSafe(decodeName(raw));
+}
+function decodeName(raw) {
     const s = raw.toString('utf8');
     if (!s.includes('\uFFFD') || Buffer.from(s, 'utf8').equals(raw))
         return s;
@@ -19980,8 +20117,8 @@ function stringDataHead(buf, off, limit) {
 }
 
 // Generated by scripts/build-wasm.mjs from scan-block.wat (npm run wasm); do not edit.
-/** The scan-block.wat module, 2593 bytes, base64. */
-const SCAN_BLOCK_WASM = 'AGFzbQEAAAABMwZgBH9/f38Bf2ACf38Bf2AFf39/f38AYAl/f39/f39/f38Bf2AFf39/f38Bf2ADf39/AAMIBwABAgMEAwUFAwEAEAcuBQZtZW1vcnkCAAVibG9jawADBHNwYW4ABAhwcmVmaXhlcwAFB3Jlc3RvcmUABgrIEgelBAEKfyAAIQQCQANAIAQgAk0NASAEQQFrLQAALQAQQQFxRQ0BIARBAWshBAwACwsgAEEBaiEFAkADQCAFIANPDQEgBS0AAC0AEEEBcUUNASAFQQFqIQUMAAsLIAQgAkYgBSADRnIEQEEAKAIAIQ0gDSAAIAFrQQBBAEEEEAIgBQ8LIAQhBiAFIQcCQANAIAYgB08NASAGLQAALQAQQQRxRQ0BIAZBAWohBgwACwsCQANAIAcgBk0NASAHQQFrLQAALQAQQQRxRQ0BIAdBAWshBwwACwsgByAGa0EESQRAIAUPCyAHIAZrQf0BSwRAIAUPCyAHQQFrIQgCQANAIAggBk0NASAILQAAQS5GDQEgCEEBayEIDAALCyAIIAZGBEAgBQ8LIAcgCGtBAWtBAk8hCiAIQQFqIQkCQANAIApFDQEgCSAHTw0BIAktAAAtABBBAnFFBEBBACEKCyAJQQFqIQkMAAsLIApFIAcgCGtBBUtxBEAgCC0AAUEgckH4AEYgCC0AAkEgckHuAEZxIAgtAANBLUYgCC0ABEEtRnFxBEBBASEKCwsgBiEJAkADQCAJIAdPDQEgCS0AACEMIApFBEAgDEEwa0EKTyAMQS5HcQRAIAUPCwsgDEHBAGtBGkkEQEECIQsLIAlBAWohCQwACwsgCkUEQCAGIAcQAUUEQCAFDwsLQQAoAgAhDSANIAYgAWsgByABayAFIAFrIAogC3IQAiAFC5kBAQV/AkADQEEAIQRBACEDIAAhBQJAA0AgACABTw0BIAAtAABBMGshBiAGQQpPDQEgBEEKbCAGaiEEIANBAWohAyAAQQFqIQAMAAsLIANFDQEgA0EDSw0BIARB/wFLDQEgA0EBSyAFLQAAQTBGcQ0BIAJBAWohAiAAIAFPBEAgAkEERg8LIAJBBE8NASAAQQFqIQAMAAsLQQALNwEBf0EIKAIAIABBBHRqIQUgBSABNgIAIAUgAjYCBCAFIAM2AgggBSAENgIMQQAgAEEBajYCAAvNCQUIfwR+An8JfgV7QbAB/Q8hIUGKf/0PISJBLv0PISNBOv0PISRBAEEANgIAQQRBADYCAEEIIAU2AgAgA60hGyAAIQkgACABaiEKIAAgAmshDyAKIAJqIRAgACEVIAQhCyAGIQwgByENIAhBBGohDiAAQQJrLQAAQTBrQQpJIABBAWstAABBMGtBCklBAXRyrSESIABBAWstAABBMGtBCkmtIRkCQANAIAkgCk8NASAJ/QAEACEgICAgIf1xICL9Jf1krSEXICAgI/0j/WStIRwgICAk/SP9ZK0hHSAJ/QAEECEgIBcgICAh/XEgIv0l/WStQhCGhCEXIBwgICAj/SP9ZK1CEIaEIRwgHSAgICT9I/1krUIQhoQhHSAJ/QAEICEgIBcgICAh/XEgIv0l/WStQiCGhCEXIBwgICAj/SP9ZK1CIIaEIRwgHSAgICT9I/1krUIghoQhHSAJ/QAEMCEgIBcgICAh/XEgIv0l/WStQjCGhCEXIBwgICAj/SP9ZK1CMIaEIRwgHSAgICT9I/1krUIwhoQhHSAKIAlrQcAASQRAQgEgCiAJa62GQgF9IR8gFyAfgyEXIBwgH4MhHCAdIB+DIR0LIBchGCAbQghRBEAgGCAYQgGIgyEYIBggGEICiIMhGCAYIBhCBIiDIRgFQgEhGgJAA0AgGkIBhiAbVg0BIBggGCAaiIMhGCAaQgGGIRoMAAsLIBggGCAbIBp9iIMhGAsgGSAXg0IBg0IAUgRAIAsgCSAAazYCACALQQRqIQsLIBdCP4ghGSAYQgBSBEADQCALIAkgAGsgGHqnajYCACALQQRqIQsgGCAYQgF9gyEYIBhCAFINAAsLIBIgF4NCA4MhEiASQgBSBEAgEkIBg0IAUiAJQQFrLQAAIAktAAFyRXEEQCAOIAkgAGs2AgAgDkEEaiEOCyASQgKDQgBSIAktAAAgCS0AAnJFcQRAIA4gCSAAa0EBajYCACAOQQRqIQ4LCyAXQj6IIRIgF3sgG1oEQCAXIREgG0IIUQRAIBEgEUICiIMhESARIBFCBIiDIREgESARQgiIgyERBUIBIRoCQANAIBpCAYYgG1YNASARIBEgGkIBhoiDIREgGkIBhiEaDAALCyARIBEgGyAafUIBhoiDIRELQgAhEwJAA0AgEVANASAReiEUIAkgFKdqIRYgESARQgF9gyERIBYtAAENACATQgEgFIaEIRMgE0IBIBRCAn2Gg0IAUg0AIA4gFiAAazYCACAOQQRqIQ4MAAsLCwJAA0AgHFANASAJIBx6p2ohFiAcIBxCAX2DIRwgFiAVTyAWQQFrLQAALQAQIBYtAAEtABBxcQRAIBYgACAPIBAQACEVBSAWQQFrLQAAIBYtAAEgFi0AA3JyRSAWQQJrLQAALQAQcSAWLQACLQAQcQRAIA0gFiAAazYCACANQQRqIQ0LCwwACwsCQANAIB1QDQEgCSAdeqdqIRYgHSAdQgF9gyEdIBYtAAFBL0YgFi0AAkEvRnEgFi0AA0HbAEZxBEAgDCAWIABrNgIAIAxBBGohDAsMAAsLIAlBwABqIQkMAAsLQQQgDCAGa0ECdjYCAEEMIA0gB2tBAnY2AgAgCCAOIAhBBGprQQJ2NgIAIAsgBGtBAnYLdAEFf0H/////ByEHQX8hCCAAIAFBAnRqIQUCQANAIAAgBU8NASAAKAIAIQYgAEEEaiEAIAYgAkkNACAGIANPDQAgBiAHSQRAIAYhBwsgBiAISgRAIAYhCAsgCUEBaiEJDAALCyAEIAc2AgAgBCAINgIEIAkLygEBBX8gASACQQJ0aiEJAkADQCABIAlPDQEgASgCACEKIAFBBGohASAKIANJDQAgCiAETw0AIAohCyAKQQVqIQwgDCAFSwRAIAUhDAsCQANAIAsgDE8NASAAIAtqLQAAQYABcUUNASALQQFqIQsMAAsLIAsgBU8NACAAIAtqLQAAIQ0gDUEha0HeAE8NACAHIAhGBEAgACAGIAcQBkF/DwsgBiAHQQJ0aiALQQd0IA1yNgIAIAdBAWohByAAIAtqQQA6AAAMAAsLIAcLPAECfyABIAJBAnRqIQMCQANAIAEgA08NASABKAIAIQQgACAEQQd2aiAEQf8AcToAACABQQRqIQEMAAsLCwtYBABBPQsCBQUAQcAACwoJCQkJCQkJCQkJAEHRAAsaExMTExMTExMTExMTExMTExMTExMTExMTExMAQfEACxoDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAw==';
+/** The scan-block.wat module, 2606 bytes, base64. */
+const SCAN_BLOCK_WASM = 'AGFzbQEAAAABMwZgBH9/f38Bf2ACf38Bf2AFf39/f38AYAl/f39/f39/f38Bf2AFf39/f38Bf2ADf39/AAMIBwABAgMEAwUFAwEAEAcuBQZtZW1vcnkCAAVibG9jawADBHNwYW4ABAhwcmVmaXhlcwAFB3Jlc3RvcmUABgrVEgeyBAEKfyAAIQQCQANAIAQgAk0NASAEQQFrLQAALQAQQQFxRQ0BIARBAWshBAwACwsgAEEBaiEFAkADQCAFIANPDQEgBS0AAC0AEEEBcUUNASAFQQFqIQUMAAsLIAQgAkYgBSADRnIEQEEAKAIAIQ0gDSAAIAFrQQBBAEEEEAIgBQ8LIAQhBiAFIQcCQANAIAYgB08NASAGLQAALQAQQQRxRQ0BIAZBAWohBgwACwsCQANAIAcgBk0NASAHQQFrLQAALQAQQQRxRQ0BIAdBAWshBwwACwsgByAGa0EESQRAIAUPCyAHIAZrQf0BSwRAIAUPCyAHQQFrIQgCQANAIAggBk0NASAILQAAQS5GDQEgCEEBayEIDAALCyAIIAZGBEAgBQ8LIAcgCGtBAWtBAk8hCiAIQQFqIQkCQANAIApFDQEgCSAHTw0BIAktAAAtABBBAnFFBEBBACEKCyAJQQFqIQkMAAsLIApFIAcgCGtBBUtxBEAgCC0AAUEgckH4AEYgCC0AAkEgckHuAEZxIAgtAANBLUYgCC0ABEEtRnFxBEBBASEKCwsgBiEJAkADQCAJIAdPDQEgCS0AACEMIApFBEAgDEEwa0EKTyAMQS5HcQRAIAUPCwsgDEHBAGtBGkkEQEECIQsLIAlBAWohCQwACwsgCkUEQCAGIAcQAUUEQCAGQQFqIAcQAUUEQCAFDwsLC0EAKAIAIQ0gDSAGIAFrIAcgAWsgBSABayAKIAtyEAIgBQuZAQEFfwJAA0BBACEEQQAhAyAAIQUCQANAIAAgAU8NASAALQAAQTBrIQYgBkEKTw0BIARBCmwgBmohBCADQQFqIQMgAEEBaiEADAALCyADRQ0BIANBA0sNASAEQf8BSw0BIANBAUsgBS0AAEEwRnENASACQQFqIQIgACABTwRAIAJBBEYPCyACQQRPDQEgAEEBaiEADAALC0EACzcBAX9BCCgCACAAQQR0aiEFIAUgATYCACAFIAI2AgQgBSADNgIIIAUgBDYCDEEAIABBAWo2AgALzQkFCH8EfgJ/CX4Fe0GwAf0PISFBin/9DyEiQS79DyEjQTr9DyEkQQBBADYCAEEEQQA2AgBBCCAFNgIAIAOtIRsgACEJIAAgAWohCiAAIAJrIQ8gCiACaiEQIAAhFSAEIQsgBiEMIAchDSAIQQRqIQ4gAEECay0AAEEwa0EKSSAAQQFrLQAAQTBrQQpJQQF0cq0hEiAAQQFrLQAAQTBrQQpJrSEZAkADQCAJIApPDQEgCf0ABAAhICAgICH9cSAi/SX9ZK0hFyAgICP9I/1krSEcICAgJP0j/WStIR0gCf0ABBAhICAXICAgIf1xICL9Jf1krUIQhoQhFyAcICAgI/0j/WStQhCGhCEcIB0gICAk/SP9ZK1CEIaEIR0gCf0ABCAhICAXICAgIf1xICL9Jf1krUIghoQhFyAcICAgI/0j/WStQiCGhCEcIB0gICAk/SP9ZK1CIIaEIR0gCf0ABDAhICAXICAgIf1xICL9Jf1krUIwhoQhFyAcICAgI/0j/WStQjCGhCEcIB0gICAk/SP9ZK1CMIaEIR0gCiAJa0HAAEkEQEIBIAogCWuthkIBfSEfIBcgH4MhFyAcIB+DIRwgHSAfgyEdCyAXIRggG0IIUQRAIBggGEIBiIMhGCAYIBhCAoiDIRggGCAYQgSIgyEYBUIBIRoCQANAIBpCAYYgG1YNASAYIBggGoiDIRggGkIBhiEaDAALCyAYIBggGyAafYiDIRgLIBkgF4NCAYNCAFIEQCALIAkgAGs2AgAgC0EEaiELCyAXQj+IIRkgGEIAUgRAA0AgCyAJIABrIBh6p2o2AgAgC0EEaiELIBggGEIBfYMhGCAYQgBSDQALCyASIBeDQgODIRIgEkIAUgRAIBJCAYNCAFIgCUEBay0AACAJLQABckVxBEAgDiAJIABrNgIAIA5BBGohDgsgEkICg0IAUiAJLQAAIAktAAJyRXEEQCAOIAkgAGtBAWo2AgAgDkEEaiEOCwsgF0I+iCESIBd7IBtaBEAgFyERIBtCCFEEQCARIBFCAoiDIREgESARQgSIgyERIBEgEUIIiIMhEQVCASEaAkADQCAaQgGGIBtWDQEgESARIBpCAYaIgyERIBpCAYYhGgwACwsgESARIBsgGn1CAYaIgyERC0IAIRMCQANAIBFQDQEgEXohFCAJIBSnaiEWIBEgEUIBfYMhESAWLQABDQAgE0IBIBSGhCETIBNCASAUQgJ9hoNCAFINACAOIBYgAGs2AgAgDkEEaiEODAALCwsCQANAIBxQDQEgCSAceqdqIRYgHCAcQgF9gyEcIBYgFU8gFkEBay0AAC0AECAWLQABLQAQcXEEQCAWIAAgDyAQEAAhFQUgFkEBay0AACAWLQABIBYtAANyckUgFkECay0AAC0AEHEgFi0AAi0AEHEEQCANIBYgAGs2AgAgDUEEaiENCwsMAAsLAkADQCAdUA0BIAkgHXqnaiEWIB0gHUIBfYMhHSAWLQABQS9GIBYtAAJBL0ZxIBYtAANB2wBGcQRAIAwgFiAAazYCACAMQQRqIQwLDAALCyAJQcAAaiEJDAALC0EEIAwgBmtBAnY2AgBBDCANIAdrQQJ2NgIAIAggDiAIQQRqa0ECdjYCACALIARrQQJ2C3QBBX9B/////wchB0F/IQggACABQQJ0aiEFAkADQCAAIAVPDQEgACgCACEGIABBBGohACAGIAJJDQAgBiADTw0AIAYgB0kEQCAGIQcLIAYgCEoEQCAGIQgLIAlBAWohCQwACwsgBCAHNgIAIAQgCDYCBCAJC8oBAQV/IAEgAkECdGohCQJAA0AgASAJTw0BIAEoAgAhCiABQQRqIQEgCiADSQ0AIAogBE8NACAKIQsgCkEFaiEMIAwgBUsEQCAFIQwLAkADQCALIAxPDQEgACALai0AAEGAAXFFDQEgC0EBaiELDAALCyALIAVPDQAgACALai0AACENIA1BIWtB3gBPDQAgByAIRgRAIAAgBiAHEAZBfw8LIAYgB0ECdGogC0EHdCANcjYCACAHQQFqIQcgACALakEAOgAADAALCyAHCzwBAn8gASACQQJ0aiEDAkADQCABIANPDQEgASgCACEEIAAgBEEHdmogBEH/AHE6AAAgAUEEaiEBDAALCwsLWAQAQT0LAgUFAEHAAAsKCQkJCQkJCQkJCQBB0QALGhMTExMTExMTExMTExMTExMTExMTExMTExMTAEHxAAsaAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwM=';
 
 /**
  * Instantiates one of our WebAssembly modules (bytes generated from the .wat beside this file by
@@ -21723,7 +21860,7 @@ async function openZip(src) {
             }
             e += 4 + len;
         }
-        const name = rawName.toString('utf8');
+        const name = pathSafe(rawName.toString('utf8'));
         entries.push({
             index: i,
             name,
@@ -22403,7 +22540,8 @@ function readVdex(buf) {
     const version = buf.toString('latin1', 4, 7);
     const v = Number(version);
     const dexFiles = [];
-    let compactDex = buf.includes('cdex001\0', 0, 'latin1');
+    // Compact DEX where a DEX file would start (not anywhere: a DEX string "cdex001" is no cdex).
+    let compactDex = false;
     // Android 12+: a section table.
     if (v >= 27 && buf.length >= 12) {
         const n = buf.readUInt32LE(8);
@@ -22448,6 +22586,11 @@ function readVdex(buf) {
         }
         else
             p = i + 4;
+    }
+    // A compact DEX header at a 4-byte aligned offset outside the DEX files found.
+    for (let c = buf.indexOf('cdex001\0', 8, 'latin1'); c >= 0 && !compactDex; c = buf.indexOf('cdex001\0', c + 1, 'latin1')) {
+        if (c % 4 === 0 && c + 0x70 <= buf.length && !dexFiles.some(([o, n]) => c >= o && c < o + n))
+            compactDex = true;
     }
     return { version, dexFiles, compactDex };
 }
@@ -23318,7 +23461,7 @@ function parseCpio(buf) {
                 break;
             if (++count > CPIO_LIMITS.maxEntries)
                 throw new FormatError('cpio', `more than ${CPIO_LIMITS.maxEntries} entries`, nameAt);
-            const name = rawName.replace(/^(\.\/|\/)+/, '');
+            const name = pathSafe(rawName.replace(/^(\.\/|\/)+/, ''));
             if (name === '' || name === '.')
                 continue;
             const kind = kindOfMode(mode);
@@ -24613,7 +24756,7 @@ async function readMetadata(src, at, geo) {
     const partitions = [];
     for (let i = 0; i < pt.count; i++) {
         const p = pt.offset + i * pt.size;
-        const name = cstr(tables.subarray(p, p + 36));
+        const name = pathSafe(cstr(tables.subarray(p, p + 36)));
         const attributes = tables.readUInt32LE(p + 36);
         const firstExtent = tables.readUInt32LE(p + 40);
         const numExtents = tables.readUInt32LE(p + 44);
@@ -24840,7 +24983,7 @@ async function openPayload(src, opts = {}) {
         covered.push([blobBase + sigOffset, blobBase + sigOffset + sigLength]);
     for (const [pi, pbuf] of pbRepeated(manifest, 13).entries()) {
         const p = decodeMessage(pbuf);
-        const name = (pbBytes(p, 1) ?? Buffer.alloc(0)).toString('utf8');
+        const name = pathSafe((pbBytes(p, 1) ?? Buffer.alloc(0)).toString('utf8'));
         const info = pbBytes(p, 7);
         const ops = pbRepeated(p, 8).map((ob) => {
             const o = decodeMessage(ob);
@@ -25022,7 +25165,7 @@ const clean = (name) => {
         else
             out.push(seg);
     }
-    return out.join('/');
+    return pathSafe(out.join('/'));
 };
 /** pax extended header records: `<length> <key>=<value>\n`. */
 function paxRecords(data, at) {
@@ -26197,8 +26340,10 @@ async function extractFilesystemBehind(item, src, head, ctx) {
 /** Scans every file of an opened container, with paths joined by `!/` and partitions normalised. */
 async function extractContainer(item, c, ctx, filesystem) {
     const record = records(ctx);
-    // Files of a filesystem image belong to the partition the image is of (by name or label).
-    const base = filesystem ? (item.imagePartition ?? c.labelPartition) : undefined;
+    // Files of a filesystem image belong to the partition the image is of (by name or label). An
+    // image inside a partition's files (`odm/firmware/modem.bin`) is no partition: its label, the
+    // choice of whoever made it, would place its files anywhere (`mke2fs -L system`).
+    const base = filesystem ? (item.imagePartition ?? (item.partition ? undefined : c.labelPartition)) : undefined;
     /** Where a file (or a part) of this container is on the device. */
     const partOf = (name, partitionRelPath) => {
         if (partitionRelPath)
@@ -29370,13 +29515,13 @@ function parse(url, options) {
 const NETWORK_SCHEMES = new Set([
     'http', 'https', 'ws', 'wss', 'ftp', 'ftps', 'sftp', 'tftp', 'rtsp', 'rtsps', 'rtmp', 'rtmps', 'mqtt', 'mqtts',
     'coap', 'coaps', 'tcp', 'udp', 'tls', 'ssl', 'smtp', 'smtps', 'imap', 'imaps', 'pop3', 'pop3s', 'ldap', 'ldaps',
-    'ssh', 'telnet', 'xmpp', 'sip', 'sips', 'stun', 'stuns', 'turn', 'turns', 'grpc', 'grpcs', 'ntp', 'nntp', 'gopher',
+    'ssh', 'telnet', 'xmpp', 'sip', 'sips', 'stun', 'stuns', 'turn', 'turns', 'grpc', 'grpcs', 'ntp', 'nntp', 'news', 'snews', 'gopher',
     'irc', 'ircs', 'git', 'svn', 'dns', 'socks', 'socks4', 'socks5', 'quic', 'h2', 'h3', 'webdav', 'wap',
 ]);
 /** Unencrypted schemes: data sent to these hosts crosses the network in clear text. */
 const CLEARTEXT_SCHEMES = new Set([
     'http', 'ws', 'ftp', 'tftp', 'rtsp', 'rtmp', 'mqtt', 'coap', 'tcp', 'udp', 'smtp', 'imap', 'pop3', 'ldap',
-    'telnet', 'xmpp', 'sip', 'ntp', 'nntp', 'gopher', 'irc', 'git', 'svn', 'dns', 'webdav', 'wap',
+    'telnet', 'xmpp', 'sip', 'ntp', 'nntp', 'news', 'gopher', 'irc', 'git', 'svn', 'dns', 'webdav', 'wap',
 ]);
 /**
  * First labels of Java/Kotlin/Android package and class names (`com.google.android`,
@@ -29633,6 +29778,47 @@ const FNV_PRIME = 0x01000193;
  */
 /** The longest scheme scanned back over before "://" (RFC 3986 sets none; real ones are under 20 bytes). */
 const MAX_SCHEME = 64;
+const IS_HEX = (c) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
+/** The length of the scheme separator that ends right before `p`: "://" 3, ":\/\/" 5, "%3A%2F%2F" 9, or 0. */
+function separatorBefore(buf, p, start) {
+    if (p - 3 < start || buf[p - 1] !== 0x2f) {
+        // "%3A%2F%2F", any case.
+        if (p - 9 < start || buf[p - 3] !== 0x25 || buf[p - 6] !== 0x25 || buf[p - 9] !== 0x25)
+            return 0;
+        if (buf[p - 8] !== 0x33 || (buf[p - 7] | 0x20) !== 0x61)
+            return 0;
+        if (buf[p - 5] !== 0x32 || (buf[p - 4] | 0x20) !== 0x66 || buf[p - 2] !== 0x32 || (buf[p - 1] | 0x20) !== 0x66)
+            return 0;
+        return 9;
+    }
+    if (buf[p - 2] === 0x2f)
+        return buf[p - 3] === 0x3a ? 3 : 0;
+    if (buf[p - 2] === 0x5c && p - 5 >= start && buf[p - 3] === 0x2f && buf[p - 4] === 0x5c && buf[p - 5] === 0x3a)
+        return 5;
+    return 0;
+}
+/**
+ * Whether the first byte of the token buf[a, b) is the length of the string it starts, not part
+ * of a name: a DEX string's or a class file constant's length, where the raw scan reads a
+ * compact DEX, a vdex or an odex ('3', 51, before "zzhc.vnet.cn/zzhc/register.do?..."). The
+ * string is that many printable bytes, ending where the buffer does or at a byte that is not
+ * printable (a DEX string's NUL, a constant pool's next tag). Used for listed hosts and addresses
+ * only: a name of its own that happens to fit is not renamed.
+ */
+function lengthGlued(buf, a, b, end) {
+    const e = a + 1 + buf[a];
+    if (e < b || e > end)
+        return false;
+    if (e < end && buf[e] >= 0x20 && buf[e] < 0x7f)
+        return false;
+    for (let i = b; i < e; i++)
+        if (buf[i] < 0x20 || buf[i] >= 0x7f)
+            return false;
+    return true;
+}
+/** Network schemes recognised glued to the bytes before them (`schemeBefore`), longest first. */
+const GLUED_SCHEMES = ['https', 'http', 'wss', 'ws', 'ftp'];
+const IS_ALPHA = (c) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 class KnownHostBytes {
     /** 1 at the length of a held host. */
     lengths = new Uint8Array(MAX_TOKEN + 1);
@@ -30072,10 +30258,27 @@ class EndpointScanner {
      * digits and dots; `upper` 1 when it has a capital, 0 when not, -1 not looked at yet.
      */
     candidate(buf, a, b, start, end, alphaTld, upper, base, sink, offsetOf) {
+        // A percent escape glued before the name (`http%3A%2F%2Fhost`, `%20host`): the name starts after it.
+        if (a - 1 >= start && buf[a - 1] === 0x25 && IS_HEX(buf[a]) && IS_HEX(buf[a + 1])) {
+            a += 2;
+            while (a < b && (buf[a] === DOT || buf[a] === 0x2d))
+                a++;
+            if (b - a < 4 || buf.indexOf(DOT, a) < 0 || buf.indexOf(DOT, a) >= b)
+                return;
+            upper = -1;
+        }
         const url = this.schemeBefore(buf, a, start);
         if (alphaTld) {
-            // A catalogued or policy host (found by its bytes, any case) is one wherever it stands.
-            const known = this.knownBytes.find(buf, a, b);
+            // A catalogued or policy host (found by its bytes, any case) is one wherever it stands,
+            // also after the length byte of its string (lengthGlued).
+            let known = this.knownBytes.find(buf, a, b);
+            if (known === undefined && b - a > 4) {
+                known = this.knownBytes.find(buf, a + 1, b);
+                if (known !== undefined && lengthGlued(buf, a, b, end))
+                    a++;
+                else
+                    known = undefined;
+            }
             if (known !== undefined) {
                 sink.add(this.hit('host', known, url, this.portAfter(buf, b, end), evidenceAt(base, offsetOf(url?.schemeStart ?? a))));
                 return;
@@ -30107,9 +30310,14 @@ class EndpointScanner {
                 return;
             }
         }
-        // Not a letter TLD: only digits and dots (the byte checks said so), a dotted quad or nothing.
-        if (!alphaTld && !isCanonicalIpv4Bytes(buf, a, b))
-            return;
+        // Not a letter TLD: only digits and dots (the byte checks said so), a dotted quad or nothing;
+        // a listed address after the length byte of its string is that address.
+        if (!alphaTld && !isCanonicalIpv4Bytes(buf, a, b)) {
+            if (!url && this.known.ips?.size && isCanonicalIpv4Bytes(buf, a + 1, b) && this.known.ips.has(buf.toString('latin1', a + 1, b)) && lengthGlued(buf, a, b, end))
+                a++;
+            else
+                return;
+        }
         const raw = buf.toString('latin1', a, b);
         const lower = upper === 0 ? raw : raw.toLowerCase();
         const port = this.portAfter(buf, b, end);
@@ -30190,8 +30398,12 @@ class EndpointScanner {
                 q--;
             p = q + 1;
         }
-        if (p - 3 < start || buf[p - 1] !== 0x2f || buf[p - 2] !== 0x2f || buf[p - 3] !== 0x3a)
+        // "://", as JSON escapes it (":\/\/": org.json and PHP write every '/' so), or percent-encoded
+        // ("%3A%2F%2F", a URL in a query string).
+        const sep = separatorBefore(buf, p, start);
+        if (sep === 0)
             return undefined;
+        p -= sep - 3; // from here on, p - 3 is where the separator starts
         let s = p - 3;
         // At most MAX_SCHEME bytes back: a hit's offset is where its scheme starts, and a chunked
         // scan keeps only hits that start in its window, with 512 bytes of context (scanRawSource);
@@ -30200,17 +30412,26 @@ class EndpointScanner {
         const limit = Math.max(start, s - MAX_SCHEME);
         while (s > limit && (IS_ALNUM(buf[s - 1]) || buf[s - 1] === 0x2b || buf[s - 1] === 0x2e || buf[s - 1] === 0x2d))
             s--;
+        // A scheme starts with a letter (RFC 3986): digits and '+-.' before one are not part of it.
+        while (s < p - 3 && !IS_ALPHA(buf[s]))
+            s++;
         if (s >= p - 3)
             return undefined;
         const scheme = buf.toString('latin1', s, p - 3).toLowerCase();
         if (NETWORK_SCHEMES.has(scheme))
             return { scheme, network: true, schemeStart: s };
-        // A known scheme glued to other letters ("xhttp://") still names a network host when the
-        // suffix is a network scheme.
-        for (const known of ['https', 'http', 'wss', 'ws', 'ftp']) {
-            if (scheme.endsWith(known) && !IS_ALNUM(buf[p - 3 - known.length - 1] ?? 0)) {
-                return { scheme: known, network: true, schemeStart: p - 3 - known.length };
-            }
+        // A web scheme glued to what stands before it: in binary data most often the string's length
+        // (a class file's or a protocol buffer's length byte 'h' before "http://...": 62 of the 256
+        // lengths are letters or digits) after the end of the string before it. Those were no
+        // network URL, and their host, unless catalogued, was lost. http, https and ftp end no
+        // other scheme in use; "ws" ends words ("myviews://" is a deep link): it counts after '+',
+        // '-' or '.' ("git+wss://") or one or two other bytes only.
+        for (const known of GLUED_SCHEMES) {
+            if (!scheme.endsWith(known))
+                continue;
+            const at = p - 3 - known.length;
+            if (known.charCodeAt(0) !== 0x77 /* w */ || at - s <= 2 || !IS_ALNUM(buf[at - 1]))
+                return { scheme: known, network: true, schemeStart: at };
         }
         return { scheme, network: false, schemeStart: s };
     }
@@ -31676,6 +31897,24 @@ function resolveNow(now, env = process.env) {
     return new Date();
 }
 /**
+ * Where "today" came from SOURCE_DATE_EPOCH (a reproducible build's recipe often sets it to the
+ * last commit's date, which a pull request's author chooses), the log says so, and names each
+ * exemption that applies only because that day is earlier than the clock's.
+ */
+function sayWhichToday(now, exemptions, logger, env = process.env) {
+    const epoch = env.SOURCE_DATE_EPOCH;
+    if (!epoch || !/^\d+$/.test(epoch))
+        return;
+    const day = now.toISOString().slice(0, 10);
+    logger.info(`today is ${day} for the exemptions' expiry dates, from SOURCE_DATE_EPOCH=${epoch} (pass --now to set it)`);
+    const clock = new Date();
+    for (const e of exemptions) {
+        if (!exemptionStatus(e.expires, now).expired && exemptionStatus(e.expires, clock).expired) {
+            logger.warning(`the exemption "${e.reason}" expired on ${e.expires} by the clock, and applies only because SOURCE_DATE_EPOCH makes today ${day}`);
+        }
+    }
+}
+/**
  * Hosts and SMS numbers matched wherever they stand: the catalog's and the policy's exact ones;
  * and the IPv4 addresses they list (found by syntax anywhere, but a bare one in UTF-16 text
  * counts only when listed).
@@ -31731,6 +31970,8 @@ function prepareScan(options, logger) {
     const catalog = effectiveCatalog(loadBuiltinCatalog(), file);
     if (options.market)
         resolveMarketPolicy(file, options.market, catalog); // unknown market: usage error before scanning
+    if (!options.now && file?.policy.exemptions?.length)
+        sayWhichToday(now, file.policy.exemptions, logger);
     let baseline;
     if (options.baseline) {
         baseline = loadBaseline(resolve(cwd, options.baseline), relative(cwd, resolve(cwd, options.baseline)));
@@ -32511,6 +32752,10 @@ function takeValue(argv, i, flag) {
     const v = argv[i + 1];
     if (v === undefined || (v.startsWith('--') && v.length > 2))
         throw new UsageError(`${flag} needs a value`);
+    // An empty value is most often an unset variable (`--market "$MARKET"`): taken as no flag, the
+    // build would choose its own market.
+    if (v.trim() === '')
+        throw new UsageError(`${flag} needs a value, got an empty one (an unset variable?)`);
     return v;
 }
 function parseDate(value, flag) {
@@ -33094,14 +33339,28 @@ async function runMerge(args, io) {
     write(report, args, cwd, io);
     return exitCodeOf(report, report.failOn);
 }
+/**
+ * stdout for a report: a CI runner reads workflow commands in what a step prints (GitHub: `::` at
+ * a line's start, `##[` anywhere), and the report quotes names from the build. Text, markdown and
+ * JUnit are defused (defuseCommands: a zero-width space); in JSON and SARIF, where `##[` can only
+ * stand inside a string and no line starts with `::`, it is written `#\u0023[`, the same string.
+ * A piece never splits a string (writeJson and writeSarif emit whole values). Files are written
+ * as they are.
+ */
+function reportStdout(format, io) {
+    if (format === 'json' || format === 'sarif')
+        return (s) => io.stdout(s.includes('##[') ? s.replaceAll('##[', '#\\u0023[') : s);
+    return (s) => io.stdout(defuseCommands(s));
+}
 function write(report, args, cwd, io) {
+    const stdout = reportStdout(args.format, io);
     if (args.format === 'json' || args.format === 'sarif') {
         // Streamed, to the file or to stdout: a big build's report is never held whole in memory,
         // nor as one string (V8 caps one at ~512 MiB).
         const format = args.format;
         const produce = (emit) => (format === 'json' ? writeJson(report, emit) : writeSarif(report, {}, emit));
         if (!args.output) {
-            inPieces(produce, io.stdout);
+            inPieces(produce, stdout);
             return;
         }
         const out = path.resolve(cwd, args.output);
@@ -33118,10 +33377,10 @@ function write(report, args, cwd, io) {
         if (args.format !== 'text')
             io.stderr(`${report.verdict === 'fail' ? 'FAIL' : 'PASS'}: report written to ${args.output}\n`);
         else
-            io.stdout(rendered);
+            stdout(rendered);
     }
     else
-        io.stdout(rendered);
+        stdout(rendered);
 }
 function existsDir(p) {
     try {

@@ -5,7 +5,7 @@
  * each level are already used.
  */
 import type { AnnotationProperties } from '@actions/core';
-import type { Logger } from './logging.js';
+import { safeLogText, type Logger } from './logging.js';
 
 export interface ActionsCoreLike {
   debug(message: string): void;
@@ -20,32 +20,26 @@ export interface ActionsLogger extends Logger {
   annotationsUsed(): { error: number; warning: number };
 }
 
-/**
- * Log text can carry strings from the build under scan (paths, entry names). A line of it that
- * starts with `::` would be read by the runner as a workflow command, so such lines are defused.
- * (debug/warning/error go through core's command escaping and need nothing.)
- */
-export function defuseCommands(text: string): string {
-  return text.replace(/^(\s*):(?=:)/gm, '$1:\u200b');
-}
 
 /** At most `maxAnnotations` warning and as many error annotations; the rest go to the log. */
 export function getActionsLogger(core: ActionsCoreLike, maxAnnotations = 3): ActionsLogger {
   const used = { error: 0, warning: 0 };
   return {
-    debug: (m) => core.debug(m),
-    info: (m) => core.info(defuseCommands(m)),
+    // Lines printed as they are (info, debug, and warnings and errors past the budget) are made
+    // safe (safeLogText); annotations go through core's command escaping.
+    debug: (m) => core.debug(safeLogText(m)),
+    info: (m) => core.info(safeLogText(m)),
     warning: (m) => {
       if (used.warning < maxAnnotations) {
         used.warning++;
         core.warning(m);
-      } else core.info(defuseCommands(`warning: ${m}`));
+      } else core.info(safeLogText(`warning: ${m}`));
     },
     error: (m) => {
       if (used.error < maxAnnotations) {
         used.error++;
         core.error(m);
-      } else core.info(defuseCommands(`error: ${m}`));
+      } else core.info(safeLogText(`error: ${m}`));
     },
     isDebug: () => core.isDebug(),
     annotationsUsed: () => ({ ...used }),

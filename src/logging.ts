@@ -10,15 +10,39 @@ export interface Logger {
   isDebug(): boolean;
 }
 
+/**
+ * Text printed to a log carries strings from the build under scan (paths, entry names, package
+ * names). The GitHub runner reads two command syntaxes in what a step prints: a line that starts
+ * with `::` once .NET has trimmed its whitespace (which includes U+0085), and `##[` anywhere in a
+ * line. Both are broken with a zero-width space: the text reads the same, and a file named
+ * `##[add-mask]FAIL` or `\u0085::warning::PASS` cannot mask the verdict or forge an annotation.
+ */
+export function defuseCommands(text: string): string {
+  return text.replace(/^([\s\u0085]*):(?=:)/gm, '$1:\u200b').replace(/##\[/g, '#\u200b#[');
+}
+
+/**
+ * A log message made safe to print: control characters (but newline and tab), C1 controls and
+ * bidirectional overrides shown as escapes (a name holding ESC sequences could retitle a
+ * terminal or rewrite the line above; U+202E reverses what follows), then defuseCommands.
+ */
+export function safeLogText(text: string): string {
+  const shown = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
+  });
+  return defuseCommands(shown);
+}
+
 /** Writes to stderr, so stdout stays clean for `--format json` and friends. */
 export function getConsoleLogger(debug = false, stream: NodeJS.WritableStream = process.stderr): Logger {
   return {
     debug: (m) => {
-      if (debug) stream.write(`debug: ${m}\n`);
+      if (debug) stream.write(`debug: ${safeLogText(m)}\n`);
     },
-    info: (m) => stream.write(`${m}\n`),
-    warning: (m) => stream.write(`warning: ${m}\n`),
-    error: (m) => stream.write(`error: ${m}\n`),
+    info: (m) => stream.write(`${safeLogText(m)}\n`),
+    warning: (m) => stream.write(`warning: ${safeLogText(m)}\n`),
+    error: (m) => stream.write(`error: ${safeLogText(m)}\n`),
     isDebug: () => debug,
   };
 }

@@ -22,6 +22,7 @@ import type { InputFacts } from './facts.js';
 import type { Logger } from './logging.js';
 import { periodicProgress } from './progress.js';
 import { effectiveCatalog, resolveMarketPolicy } from './policy/effective.js';
+import { exemptionStatus } from './policy/exemptions.js';
 import { loadPolicyFile, type PolicyFile } from './policy/load.js';
 import { buildReport, type TargetResult } from './report/build.js';
 import type { Report } from './report/model.js';
@@ -37,6 +38,24 @@ export function resolveNow(now?: Date, env: NodeJS.ProcessEnv = process.env): Da
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
   return new Date();
+}
+
+/**
+ * Where "today" came from SOURCE_DATE_EPOCH (a reproducible build's recipe often sets it to the
+ * last commit's date, which a pull request's author chooses), the log says so, and names each
+ * exemption that applies only because that day is earlier than the clock's.
+ */
+function sayWhichToday(now: Date, exemptions: readonly { expires: string; reason: string }[], logger: Logger, env: NodeJS.ProcessEnv = process.env): void {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (!epoch || !/^\d+$/.test(epoch)) return;
+  const day = now.toISOString().slice(0, 10);
+  logger.info(`today is ${day} for the exemptions' expiry dates, from SOURCE_DATE_EPOCH=${epoch} (pass --now to set it)`);
+  const clock = new Date();
+  for (const e of exemptions) {
+    if (!exemptionStatus(e.expires, now).expired && exemptionStatus(e.expires, clock).expired) {
+      logger.warning(`the exemption "${e.reason}" expired on ${e.expires} by the clock, and applies only because SOURCE_DATE_EPOCH makes today ${day}`);
+    }
+  }
 }
 
 /**
@@ -103,6 +122,7 @@ export function prepareScan(
     : undefined;
   const catalog = effectiveCatalog(loadBuiltinCatalog(), file);
   if (options.market) resolveMarketPolicy(file, options.market, catalog); // unknown market: usage error before scanning
+  if (!options.now && file?.policy.exemptions?.length) sayWhichToday(now, file.policy.exemptions, logger);
 
   let baseline: Baseline | undefined;
   if (options.baseline) {

@@ -127,6 +127,19 @@ describe('pull-request comment', () => {
     ]);
   });
 
+  it('a comment that only quotes the marker (another job\'s comment naming a build file so, a reply) is not ours: never overwritten', async () => {
+    const marker = '<!-- activation-gate:comment firmware-gate / gate / 600E0 -->';
+    api.comments.set(7, [
+      { id: 1, body: `## activation-gate: FAIL\n| \`system/etc/cfg.zip!/${marker}.conf\` |`, user: { login: 'github-actions[bot]' } },
+      { id: 2, body: `> ${marker}\nwhy did this pass?`, user: { login: 'reviewer' } },
+    ]);
+    expect(await publish(createPassingReport(), { comment: 'on-failure' })).toMatchObject({ comment: 'skipped' });
+    expect(await publish(createTestReport(), { comment: 'on-failure' })).toMatchObject({ comment: 'created' });
+    const comments = api.comments.get(7)!;
+    expect(comments.slice(0, 2).map((c) => c.body.startsWith('## activation-gate: FAIL') || c.body.startsWith('> '))).toEqual([true, true]);
+    expect(comments.filter((c) => c.body.startsWith(`${marker}\n`))).toHaveLength(1);
+  });
+
   it('on-failure never creates a comment for a passing run; always does', async () => {
     expect(await publish(createPassingReport(), { comment: 'on-failure' })).toMatchObject({ comment: 'skipped' });
     expect(api.comments.get(7)).toBeUndefined();

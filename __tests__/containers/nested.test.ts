@@ -53,6 +53,18 @@ describe('vdex', () => {
     expect(second).toMatchObject({ entry: 'classes2.dex', source: 'dex' });
   });
 
+  it('a DEX whose strings hold compact DEX\'s magic ("cdex001") is still read as DEX, in both layouts', async () => {
+    for (const name of ['CdexString.vdex', 'CdexString-v021.vdex']) {
+      const vdex = readFileSync(img('vdex', name));
+      expect(vdex.includes('cdex001\0')).toBe(true);
+      const t = (await scanInputs([img('vdex', name)])).targets[0];
+      const url = 'http://selfreg.acme-cn.com.cn/register';
+      expect(t.endpoints.find((e) => e.value === 'selfreg.acme-cn.com.cn')!.evidence).toEqual([
+        { path: name, entry: 'classes.dex', source: 'dex', offset: vdex.indexOf(url) - vdex.indexOf('dex\n035\0') },
+      ]);
+    }
+  });
+
   it('the older layout (021, dex section after the checksums)', async () => {
     const t = (await scanInputs([img('vdex', 'AutoRegistration-v021.vdex')])).targets[0];
     expect(t.endpoints.find((e) => e.value === 'zzhc.vnet.cn')!.evidence[0]).toMatchObject({ entry: 'classes.dex', source: 'dex' });

@@ -205,3 +205,69 @@ z.close()`,
     expect(report.targets[0].unreadable).toEqual([expect.objectContaining({ path: 'target-files.zip!/SYSTEM/etc/dup.conf', partitionPath: 'system/etc/dup.conf' })]);
   });
 });
+
+describe('a name ending in "!" is no container', () => {
+  // A folder named `Notes.apk!` beside Notes.apk, and a zip member of that name, holding a denied
+  // host: their files were `.../Notes.apk!/...`, read as entries of Notes.apk, and an exemption
+  // of Notes.apk covered them (so could a client's dormant-variant note).
+  const policy = join(tmp, 'notes-exempt.yml');
+  writeFileSync(policy, 'version: 1\nskus: {"600E0": EU}\nexemptions:\n  - match: {path: system/app/Notes/Notes.apk}\n    reason: "Notes reviewed"\n    owner: "@acme/notes"\n    expires: 2099-01-01\n');
+  const denied = (r: Report): [string | undefined, string | undefined, boolean][] =>
+    r.findings.filter((f) => f.rule === 'denied-endpoint' && f.endpoint === 'zzhc.vnet.cn').map((f) => [f.path, f.partitionPath, f.suppressed !== undefined]);
+
+  it('in a folder: the file is the folder\'s, the "!" written \\x21; the exemption of Notes.apk does not cover it', async () => {
+    const build = join(tmp, 'bang');
+    execFileSync('cp', ['-r', join(ROOT, 'sample', 'out', '600E0'), build]);
+    mkdirSync(join(build, 'system', 'app', 'Notes', 'Notes.apk!'));
+    writeFileSync(join(build, 'system', 'app', 'Notes', 'Notes.apk!', 'classes.dex'), 'http://zzhc.vnet.cn/reg\n');
+    const r = await scanInputs([build], undefined, { policyFile: policy });
+    expect(denied(r)).toContainEqual(['system/app/Notes/Notes.apk\\x21/classes.dex', 'system/app/Notes/Notes.apk\\x21/classes.dex', false]);
+    expect(r.verdict).toBe('fail');
+  });
+
+  it('in a zip (Python\'s zipfile names the member freely): the same', async () => {
+    const zip = join(tmp, 'bang.zip');
+    execFileSync('python3', ['-c', 'import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], "w") as z:\n  z.write(sys.argv[2], "SYSTEM/app/Notes/Notes.apk")\n  z.write(sys.argv[3], "SYSTEM/build.prop")\n  z.writestr("SYSTEM/app/Notes/Notes.apk!/classes.dex", b"http://zzhc.vnet.cn/reg")', zip, join(ROOT, 'sample', 'out', '600E0', 'system', 'app', 'Notes', 'Notes.apk'), join(ROOT, 'sample', 'out', '600E0', 'system', 'build.prop')]);
+    const r = await scanInputs([zip], undefined, { policyFile: policy, market: 'EU' });
+    expect(denied(r)).toEqual([['bang.zip!/SYSTEM/app/Notes/Notes.apk\\x21/classes.dex', 'system/app/Notes/Notes.apk\\x21/classes.dex', false]]);
+  });
+});
+
+describe('one device path, two files', () => {
+  // The exemption of one reviewed file, system/etc/hosts.conf (its host ntp.acme.eu reviewed).
+  const policy = join(tmp, 'hosts-exempt.yml');
+  writeFileSync(policy, 'version: 1\nexemptions:\n  - match: {path: system/etc/hosts.conf}\n    reason: "hosts reviewed"\n    owner: "@acme/platform"\n    expires: 2099-01-01\n');
+  const findings = (r: Report): [string, string | undefined, string | undefined, boolean][] =>
+    r.findings.filter((f) => f.endpoint).map((f) => [`${f.rule} ${f.endpoint}`, f.path, f.partitionPath, f.suppressed !== undefined]);
+  const build = (name: string): string => {
+    const dir = join(tmp, name);
+    mkdirSync(join(dir, 'system', 'etc'), { recursive: true });
+    writeFileSync(join(dir, 'system', 'etc', 'hosts.conf'), 'ntp=ntp.acme.eu\n');
+    return dir;
+  };
+
+  (hasTool('mke2fs') ? it : it.skip)('an image inside a partition\'s files is no partition, whatever its label says (mke2fs -L system)', async () => {
+    const dir = build('labelled');
+    const root = join(tmp, 'labelled-root');
+    mkdirSync(join(root, 'etc'), { recursive: true });
+    writeFileSync(join(root, 'etc', 'hosts.conf'), 'reg=http://zzhc.vnet.cn/reg\n');
+    mkdirSync(join(dir, 'odm', 'firmware'), { recursive: true });
+    execFileSync('mke2fs', ['-q', '-t', 'ext4', '-L', 'system', '-d', root, join(dir, 'odm', 'firmware', 'modem_cfg.bin'), '4M']);
+    const r = await scanInputs([dir], undefined, { policyFile: policy, market: 'EU' });
+    expect(findings(r)).toEqual([
+      ['denied-endpoint zzhc.vnet.cn', 'odm/firmware/modem_cfg.bin!/etc/hosts.conf', 'odm/firmware/modem_cfg.bin!/etc/hosts.conf', false],
+      ['unlisted-endpoint ntp.acme.eu', 'system/etc/hosts.conf', 'system/etc/hosts.conf', true],
+    ]);
+  });
+
+  it('system/system/etc/hosts.conf beside system/etc/hosts.conf (system-as-root folding gives both one device path): the exemption covers the reviewed file only', async () => {
+    const dir = build('folded');
+    mkdirSync(join(dir, 'system', 'system', 'etc'), { recursive: true });
+    writeFileSync(join(dir, 'system', 'system', 'etc', 'hosts.conf'), 'reg=http://zzhc.vnet.cn/reg\n');
+    const r = await scanInputs([dir], undefined, { policyFile: policy, market: 'EU' });
+    expect(findings(r)).toEqual([
+      ['denied-endpoint zzhc.vnet.cn', 'system/system/etc/hosts.conf', 'system/etc/hosts.conf', false],
+      ['unlisted-endpoint ntp.acme.eu', 'system/etc/hosts.conf', 'system/etc/hosts.conf', true],
+    ]);
+  });
+});

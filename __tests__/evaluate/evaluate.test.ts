@@ -52,6 +52,31 @@ describe('catalogued clients: by package and by signer', () => {
     expect(rules(evaluate(other, 'EU'))).toEqual(['error wrong-market-client ct-self-registration-qualcomm', 'warning unlisted-endpoint reg.acme-unlisted.com']);
   });
 
+  it("an app's code beside its APK (classes.dex stripped into oat/, JNI libraries extracted to lib/<abi>/) makes it suspected and is judged as the client's", () => {
+    const selfReg = pkg({ package: 'com.acme.selfreg', path: 'system/app/SelfReg/SelfReg.apk', bootCompleted: true, permissions: ['android.permission.READ_PHONE_STATE'] });
+    const suspected = (artifact: string) => rules(evaluate(facts({ packages: [selfReg], endpoints: [ep('host', 'selfreg.acme-cn.com', [artifact])] }), 'EU'));
+    const asClient = ['error unlisted-client-endpoint selfreg.acme-cn.com', 'warning suspected-activation-client com.acme.selfreg'];
+    expect(suspected('system/app/SelfReg/oat/arm64/SelfReg.vdex')).toEqual(asClient);
+    expect(suspected('system/app/SelfReg/lib/arm64/libselfreg.so')).toEqual(asClient);
+    expect(suspected('system/app/SelfReg/lib/arm64/sub/libselfreg.so')).toEqual(asClient);
+    // Libraries of the platform, of another app's folder, or of a folder whose APK is not named
+    // for it (a folder of loose APKs) are no app's code.
+    const alone = ['warning unlisted-endpoint selfreg.acme-cn.com'];
+    expect(suspected('system/lib64/libselfreg.so')).toEqual(alone);
+    expect(suspected('system/app/Other/lib/arm64/libselfreg.so')).toEqual(alone);
+    expect(suspected('system/app/SelfReg/oat/arm64/Other.vdex')).toEqual(alone);
+    const loose = pkg({ ...selfReg, path: 'system/app/SelfReg.apk' });
+    expect(rules(evaluate(facts({ packages: [loose], endpoints: [ep('host', 'selfreg.acme-cn.com', ['system/app/lib/arm64/libselfreg.so'])] }), 'EU'))).toEqual(alone);
+    // An installed app's base.apk and its splits share their folder's lib/.
+    const base = pkg({ ...selfReg, path: 'data/app/com.acme.selfreg-1/base.apk' });
+    expect(rules(evaluate(facts({ packages: [base], endpoints: [ep('host', 'selfreg.acme-cn.com', ['data/app/com.acme.selfreg-1/lib/arm64/libselfreg.so'])] }), 'EU'))).toEqual(asClient);
+    // A catalogued client's library: its hosts match it, its unlisted ones are errors.
+    const lib = 'system/priv-app/AutoRegistration/lib/arm64/libautoreg.so';
+    const e = evaluate(facts({ packages: [ctClient()], endpoints: [ep('host', 'zzhc.vnet.cn', [lib]), ep('host', 'reg.acme-unlisted.com', [lib])] }), 'EU');
+    expect(e.clients[0].matchedBy).toEqual(['host', 'package']);
+    expect(rules(e)).toEqual(['error denied-endpoint zzhc.vnet.cn', 'error unlisted-client-endpoint reg.acme-unlisted.com', 'error wrong-market-client ct-self-registration-qualcomm']);
+  });
+
   it('a renamed package signed with a catalogued signer is the client (matchedBy signer)', () => {
     const file = policyFile(`version: 1\ncatalog:\n  - {id: acme-cn-activation, market: CN, packages: [com.acme.activation.cn], signers: [${FIXTURE_KEY}]}\n`);
     const renamed = pkg({ package: 'com.acme.renamed', path: 'system/app/R/R.apk', signerSha256: [FIXTURE_KEY] });

@@ -93,6 +93,58 @@ describe('host rules (SPEC section 3)', () => {
     expect(values('myapp://open.settings.page')).toEqual([]);
   });
 
+  it('a web scheme glued to the byte before it (a length prefix) is still a URL; the hit starts at the scheme', () => {
+    // A class file's CONSTANT_Utf8 of 50 bytes, a protocol buffer's field tag and length ('b', 'h'):
+    // letters and digits before "http" in binary data. Those were no network URL, their hosts lost.
+    const glued = (text: string): string[] => scan(Buffer.from(text, 'latin1')).map((h) => `${h.kind} ${h.value} ${h.scheme} ${h.cleartext} @${h.evidence.offset}`);
+    expect(glued('\x002http://foo-corp.com/x')).toEqual(['host foo-corp.com http true @2']);
+    expect(glued('\x01hhttps://bar-corp.com/x')).toEqual(['host bar-corp.com https false @2']);
+    expect(glued('\x12bhhttp://baz-corp.com/x')).toEqual(['host baz-corp.com http true @3']);
+    expect(glued('9ftp://qux-corp.com/')).toEqual(['host qux-corp.com ftp true @1']);
+    expect(glued('2http://10.1.2.3:80/')).toEqual(['ip 10.1.2.3 http true @1']);
+    expect(glued('Zhttps://[2001:db8::1]/')).toEqual(['ip 2001:db8::1 https false @1']);
+    expect(glued('x2http://zzhc.vnet.cn/a')).toEqual(['host zzhc.vnet.cn http true @2']);
+    expect(glued('git+https://code.acme.com/r')).toEqual(['host code.acme.com https false @4']);
+    expect(glued('news://news.acme.com/g')).toEqual(['host news.acme.com news true @0']);
+    // After a longer run: the string before it ends in letters (a protocol buffer's fields).
+    expect(glued('\x0avaluebhhttps://bar-corp.com/x')).toEqual(['host bar-corp.com https false @8']);
+    // Words ending in "ws" are other schemes (deep links): no host.
+    expect(glued('myviews://open.acme.com/x')).toEqual([]);
+  });
+
+  it('a URL whose slashes JSON escapes (org.json writes "http:\\/\\/") or that is percent-encoded in a query string', () => {
+    const urls = (text: string): string[] => scan(text).map((h) => `${h.kind} ${h.value} ${h.scheme} ${h.port} @${h.evidence.offset}`);
+    expect(urls('{"server":"http:\\/\\/selfreg.acme-cn.com\\/v1"}')).toEqual(['host selfreg.acme-cn.com http undefined @11']);
+    expect(urls('{"s":"https:\\/\\/[2001:db8::1]:8443\\/"}')).toEqual([]); // an IPv6 literal needs "://" (not seen)
+    expect(urls('redirect=http%3A%2F%2Fzzhc.vnet.cn%2Freg')).toEqual(['host zzhc.vnet.cn http undefined @9']);
+    expect(urls('r=https%3a%2f%2fselfreg.acme-cn.com%3A8443%2fx')).toEqual(['host selfreg.acme-cn.com https undefined @2']);
+    expect(urls('r=http%3A%2F%2F124.207.3.53%2F')).toEqual([]); // an address so written: not seen
+    // A name after another escape (a space) is the name.
+    expect(urls('to:%20reg.acme-cn.com.cn')).toEqual(['host reg.acme-cn.com.cn undefined undefined @6']);
+    // Not separators: a path, a lone backslash.
+    expect(urls('a\\/b/selfreg.acme-cn.com c:/\\/selfreg.acme-cn.org')).toEqual([]);
+  });
+
+  it('a listed host or address after the length byte of its string (a DEX or class-file string read as raw bytes)', () => {
+    const k = { ...known, ips: new Set(['124.207.3.53']) };
+    const hits = (b: Buffer): string[] => scan(b, k).map((h) => `${h.kind} ${h.value} @${h.evidence.offset}`);
+    // MUTF-8 in a DEX: the length, the bytes, NUL. '3' is 51.
+    const dex = (text: string, length = text.length): Buffer => Buffer.concat([Buffer.from([0, length]), Buffer.from(text, 'latin1'), Buffer.from([0])]);
+    const s51 = 'zzhc.vnet.cn/zzhc/register.do?imei=0&meid=0&iccid=0';
+    expect(s51.length).toBe(0x33);
+    expect(hits(dex(s51))).toEqual(['host zzhc.vnet.cn @2']);
+    const s50 = '124.207.3.53:8083/reg?imei=0&meid=0&iccid=0&mcc=00';
+    expect(s50.length).toBe(0x32);
+    expect(hits(dex(s50))).toEqual(['ip 124.207.3.53 @2']);
+    // The length must be the string's: one more byte, or a printable byte after it, and the
+    // first byte is part of the name (a host nobody lists, and no address).
+    expect(hits(dex(`${s51}x`, 0x33))).toEqual(['host 3zzhc.vnet.cn @1']);
+    expect(hits(Buffer.concat([dex(s51).subarray(0, -1), Buffer.from('x')]))).toEqual(['host 3zzhc.vnet.cn @1']);
+    expect(hits(dex(`${s50}0`, 0x32))).toEqual([]);
+    // A name nobody lists is not renamed: '3' and 51 bytes stay "3selfreg...", a bare name of its own.
+    expect(hits(dex('selfreg.acme-cn.com/zzhc/register.do?imei=0&meid=0&a', 0x33))).toEqual(['host 3selfreg.acme-cn.com @1']);
+  });
+
   it('schema and namespace hosts are kept as ignored', () => {
     const [h] = scan('xmlns:android="http://schemas.android.com/apk/res/android"');
     expect(h).toMatchObject({ value: 'schemas.android.com', ignored: true });
@@ -228,10 +280,11 @@ describe('raw files scanned in chunks', () => {
       }
       // A catalogued host's URL after a run of scheme bytes longer than the chunks' 1024-byte
       // context, across a boundary: the scan back over its scheme is bounded, so the hit's offset
-      // stays within the context and the chunk that sees the host reports it.
+      // stays within the context and the chunk that sees the host reports it. (A run ending in
+      // "http" would be the web scheme glued to the bytes before it: the hit at "http".)
       const urlAt = 11 * 4096 - 300;
-      blob.write(`${'A'.repeat(1200)}http://zzhc.vnet.cn/x`, urlAt, 'latin1');
-      const known = urlAt + 1200 + 4 - 64; // "http" and the 60 bytes before it: the scheme as scanned
+      blob.write(`${'A'.repeat(1200)}rtsp://zzhc.vnet.cn/x`, urlAt, 'latin1');
+      const known = urlAt + 1200 + 4 - 64; // "rtsp" and the 60 bytes before it: the scheme as scanned
       // A UTF-16 URL of the longest host a name can have (253 characters: 520 bytes with its
       // scheme), across a boundary: read whole by the chunk whose window it starts in.
       const longHost = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.chunk-test.example.com`.slice(-253);

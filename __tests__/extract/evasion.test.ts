@@ -290,6 +290,55 @@ describe('UTF-16LE text', () => {
   });
 });
 
+describe('a URL after its length in binary data', () => {
+  const withProtoc = haveTools('protoc') ? it : it.skip;
+  if (!haveTools('protoc')) console.warn('SKIPPED a URL after its length: needs protoc (apt-get install protobuf-compiler)');
+
+  withProtoc('is a URL when the length bytes before it read as letters or digits (a protocol buffer protoc encoded)', async () => {
+    // Field 12's tag is 'b' and a 104-byte string's length 'h': "bhhttps://..."; field 6 with 50
+    // bytes: "22http://...". A class file's CONSTANT_Utf8 length does the same. Those URLs were
+    // taken for other schemes: an unlisted host was lost, a listed one reported without its scheme.
+    const dir = tempDir('ag-evasion-proto-');
+    put(join(dir, 'reg.proto'), 'syntax = "proto3";\nmessage Reg { string backup = 6; string url = 12; }\n');
+    const url = 'https://reg.acme-cn.com.cn/register?x=';
+    const backup = 'http://dm.wo.com.cn:6001/';
+    const fields = { url: url + 'a'.repeat(104 - url.length), backup: backup + 'b'.repeat(50 - backup.length) };
+    const encoded = execFileSync('protoc', [`--proto_path=${dir}`, '--encode=Reg', join(dir, 'reg.proto')], {
+      input: `url: "${fields.url}"\nbackup: "${fields.backup}"\n`,
+    });
+    const text = encoded.toString('latin1');
+    expect(text.startsWith('22http://dm.wo.com.cn')).toBe(true);
+    expect(text.includes('bhhttps://reg.acme-cn.com.cn')).toBe(true);
+    put(join(dir, 'build', 'vendor', 'etc', 'reg.pb'), encoded);
+    const report = await scanIn(dir);
+    const endpoint = (value: string) => report.targets[0].endpoints.find((e) => e.value === value);
+    expect(endpoint('reg.acme-cn.com.cn')).toMatchObject({ scheme: 'https', evidence: [{ path: 'vendor/etc/reg.pb', source: 'file', offset: text.indexOf('https://') }] });
+    expect(endpoint('dm.wo.com.cn')).toMatchObject({ scheme: 'http', port: 6001, cleartext: true, evidence: [{ path: 'vendor/etc/reg.pb', source: 'file', offset: 2 }] });
+  });
+});
+
+describe('a string read as raw bytes after its length', () => {
+  it('in a class file javac wrote: the listed host and address and the URL are found where javap shows them, not renamed by the length byte', async () => {
+    const CLASSES = join(import.meta.dirname, '..', 'fixtures', 'classfile');
+    // The constants `javap -v Reg.class` listed when the fixture was built (build-classfile.sh).
+    const constants = readFileSync(join(CLASSES, 'Reg.javap.txt'), 'utf8').trim().split('\n').map((l) => /= Utf8 +(.*)$/.exec(l)![1]);
+    const cls = readFileSync(join(CLASSES, 'Reg.class'));
+    const at = constants.map((c) => cls.indexOf(c));
+    // Each after its 2-byte length, whose low byte is printable: '3', '2', 'f'.
+    expect(at.map((i) => [cls.readUInt16BE(i - 2), cls[i - 1]])).toEqual(constants.map((c) => [c.length, c.length]));
+    expect(constants.map((c) => String.fromCharCode(c.length))).toEqual(['3', '2', 'f']);
+    const dir = tempDir('ag-evasion-class-');
+    put(join(dir, 'build', 'system', 'framework', 'Reg.class'), cls);
+    const report = await scanIn(dir);
+    const found = report.targets[0].endpoints.map((e) => [e.value, e.scheme ?? null, e.status, e.evidence.map((x) => x.offset)]);
+    expect(found).toEqual([
+      ['selfreg.acme-cn.com', 'http', 'unlisted', [at[2]]],
+      ['zzhc.vnet.cn', null, 'denied', [at[0]]],
+      ['124.207.3.53', null, 'denied', [at[1]]],
+    ]);
+  });
+});
+
 describe('an IPv6 address that reaches a denied IPv4 one', () => {
   it('is denied as that IPv4 address is (IPv4-mapped and NAT64 spellings of China Telecom\'s 124.207.3.53)', async () => {
     const dir = tempDir('ag-evasion-mapped-');

@@ -117,8 +117,7 @@ const cli = existsSync(CLI) ? describe : describe.skip;
 
 cli('a worker dying on a small file after others of the same message', () => {
   it('is known to have died on that file: the files it finished before are extracted again, not blamed', () => {
-    // Three 250 KB blobs (each ends with a URL, after a NUL: a random letter glued to the scheme
-    // would make it no network URL) and a 150 KB JAR (made by zip) whose one entry names 60,000 hosts: past
+    // Three 250 KB blobs (each ends with a URL, after a NUL) and a 150 KB JAR (made by zip) whose one entry names 60,000 hosts: past
     // a 16 MB heap. Dealt largest first and small enough to go in one message, so the worker
     // finishes the three blobs and dies on the JAR before it has answered for all of them.
     const dir = tempDir('ag-death-small-');

@@ -78,7 +78,9 @@ export async function upsertComment(client: CommentsClient, o: UpsertOptions): P
     per_page: 100,
     ...request,
   })) {
-    const hit = page.data.find((c) => (c.body ?? '').includes(o.marker));
+    // Our comments start with the marker; one that only contains it (a name from the build quoted
+    // in another job's comment, a person's reply) is not ours to overwrite.
+    const hit = page.data.find((c) => (c.body ?? '').startsWith(o.marker));
     if (hit) {
       existing = hit.id;
       break;

@@ -106,6 +106,9 @@ Exit codes: 0 pass, 1 the gate failed, 2 usage, policy or input error.
 function takeValue(argv: string[], i: number, flag: string): string {
   const v = argv[i + 1];
   if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${flag} needs a value`);
+  // An empty value is most often an unset variable (`--market "$MARKET"`): taken as no flag, the
+  // build would choose its own market.
+  if (v.trim() === '') throw new UsageError(`${flag} needs a value, got an empty one (an unset variable?)`);
   return v;
 }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadBuiltinCatalog } from '../catalog/load.js';
 import { PolicyError, PolicyErrors, UsageError } from '../errors.js';
-import { getConsoleLogger, type Logger } from '../logging.js';
+import { defuseCommands, getConsoleLogger, type Logger } from '../logging.js';
 import { mark } from '../timings.js';
 import { effectiveCatalog, knownMarkets, printableMarketPolicy, resolveMarketPolicy } from '../policy/effective.js';
 import { DEFAULT_POLICY_PATH, loadPolicyFile } from '../policy/load.js';
@@ -165,14 +165,28 @@ async function runMerge(args: MergeArgs, io: CliIo): Promise<number> {
   return exitCodeOf(report, report.failOn);
 }
 
+/**
+ * stdout for a report: a CI runner reads workflow commands in what a step prints (GitHub: `::` at
+ * a line's start, `##[` anywhere), and the report quotes names from the build. Text, markdown and
+ * JUnit are defused (defuseCommands: a zero-width space); in JSON and SARIF, where `##[` can only
+ * stand inside a string and no line starts with `::`, it is written `#\u0023[`, the same string.
+ * A piece never splits a string (writeJson and writeSarif emit whole values). Files are written
+ * as they are.
+ */
+function reportStdout(format: ScanArgs['format'], io: CliIo): (s: string) => void {
+  if (format === 'json' || format === 'sarif') return (s) => io.stdout(s.includes('##[') ? s.replaceAll('##[', '#\\u0023[') : s);
+  return (s) => io.stdout(defuseCommands(s));
+}
+
 function write(report: Report, args: Pick<ScanArgs, 'format' | 'color' | 'output'>, cwd: string, io: CliIo): void {
+  const stdout = reportStdout(args.format, io);
   if (args.format === 'json' || args.format === 'sarif') {
     // Streamed, to the file or to stdout: a big build's report is never held whole in memory,
     // nor as one string (V8 caps one at ~512 MiB).
     const format = args.format;
     const produce = (emit: (s: string) => void): void => (format === 'json' ? writeJson(report, emit) : writeSarif(report, {}, emit));
     if (!args.output) {
-      inPieces(produce, io.stdout);
+      inPieces(produce, stdout);
       return;
     }
     const out = path.resolve(cwd, args.output);
@@ -187,8 +201,8 @@ function write(report: Report, args: Pick<ScanArgs, 'format' | 'color' | 'output
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, rendered);
     if (args.format !== 'text') io.stderr(`${report.verdict === 'fail' ? 'FAIL' : 'PASS'}: report written to ${args.output}\n`);
-    else io.stdout(rendered);
-  } else io.stdout(rendered);
+    else stdout(rendered);
+  } else stdout(rendered);
 }
 
 function existsDir(p: string): boolean {

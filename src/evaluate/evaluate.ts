@@ -75,6 +75,11 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
   // its own): an endpoint found in `system.img!/app/X/X.apk` is at `system/app/X/X.apk`.
   const placed = facts.partitionPaths?.length ? new Map(facts.partitionPaths) : undefined;
   const partitionPathOf = (path: string): string => placed?.get(path) ?? path;
+  // A device path two files of the input claim (`system/system/etc/x` folded beside
+  // `system/etc/x`, a second image of one partition): an exemption matches those files by their
+  // own paths only, so one reviewed file's exemption never covers the other.
+  const contested = placed ? contestedPartitionPaths(facts, placed) : undefined;
+  const exemptionPlace = (path: string, partitionPath: string): string => (contested?.has(partitionPath) ? path : partitionPath);
 
   /**
    * `scope`: every path and client a finding stands for, when it stands for several (an endpoint
@@ -101,8 +106,8 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
           ...(f.package ? { package: f.package } : {}),
           ...(f.client ? { client: f.client, clientMarket: catalog.entries.find((e) => e.id === f.client)?.market } : {}),
           ...(f.path ? { path: f.path } : {}),
-          ...(f.partitionPath ? { partitionPath: f.partitionPath } : {}),
-          ...(scope?.paths ? { paths: scope.paths, ...(placed ? { partitionPaths: scope.paths.map(partitionPathOf) } : {}) } : {}),
+          ...(f.partitionPath ? { partitionPath: f.path ? exemptionPlace(f.path, f.partitionPath) : f.partitionPath } : {}),
+          ...(scope?.paths ? { paths: scope.paths, ...(placed ? { partitionPaths: scope.paths.map((p) => exemptionPlace(p, partitionPathOf(p))) } : {}) } : {}),
           ...(scope?.clients ? { clients: scope.clients.map((id) => ({ id, market: catalog.entries.find((e) => e.id === id)?.market ?? '' })) } : {}),
         },
         market,
@@ -141,13 +146,19 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
     return { clients: [], endpoints: inventory(facts.endpoints, undefined, new Map()), findings, usedExemptions };
   }
 
-  // Endpoints per artifact, to attribute them to packages.
+  // Endpoints per artifact, to attribute them to packages: an app's code beside its APK (its
+  // preopted odex/vdex, its extracted JNI libraries) counts as the APK's.
+  const companions = appCompanions(facts.packages.map((p) => artifactOf(p.path)));
   const byArtifact = new Map<string, EndpointFact[]>();
+  const attribute = (a: string, ep: EndpointFact): void => {
+    let list = byArtifact.get(a);
+    if (!list) byArtifact.set(a, (list = []));
+    if (list[list.length - 1] !== ep) list.push(ep);
+  };
   for (const ep of facts.endpoints) {
     for (const a of ep.artifacts) {
-      let list = byArtifact.get(a);
-      if (!list) byArtifact.set(a, (list = []));
-      list.push(ep);
+      attribute(a, ep);
+      for (const apk of companions(a) ?? NO_OWNERS) attribute(apk, ep);
     }
   }
   const artifactOfPackage = (p: PackageFacts): string => artifactOf(p.path);
@@ -263,7 +274,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
   }
 
   // Endpoints of variants the target does not select, found only inside that client: dormant.
-  const dormant = dormantEndpoints(facts.endpoints, variants, (art) => labelsOf(clientArtifacts, art) ?? []);
+  const dormant = dormantEndpoints(facts.endpoints, variants, (art) => labelsOf(clientArtifacts, companions, art) ?? []);
 
   // Endpoints: deny beats allow; inside an activation client an unlisted endpoint is an error.
   // Each endpoint's status, by its index in facts.endpoints (one fact per kind and value).
@@ -291,7 +302,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
     }
     const cls = classifyEndpoint(policy, ep.kind, ep.value);
     statuses[index] = cls.status;
-    const owners = ownersOf(ep, clientArtifacts);
+    const owners = ownersOf(ep, clientArtifacts, companions);
     const inClients = owners.length > 0; // every listed artifact has at least one owner
     const where = describeWhere(ep);
     const label = ep.kind === 'sms' ? `SMS number ${ep.value}` : ep.kind === 'ip' ? `IP ${ep.value}` : ep.value;
@@ -400,7 +411,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
     });
   }
 
-  return { clients: sortClients(clients), endpoints: inventory(facts.endpoints, statuses, clientArtifacts), findings, usedExemptions };
+  return { clients: sortClients(clients), endpoints: inventory(facts.endpoints, statuses, clientArtifacts, companions), findings, usedExemptions };
 }
 
 /**
@@ -474,33 +485,104 @@ function cmp(a: string, b: string): number {
 
 const NO_OWNERS: readonly string[] = [];
 
+/** The device paths (InputFacts.partitionPaths) that more than one path the facts name is at. */
+function contestedPartitionPaths(facts: InputFacts, placed: ReadonlyMap<string, string>): Set<string> {
+  const claims = new Map<string, number>();
+  for (const pp of placed.values()) claims.set(pp, (claims.get(pp) ?? 0) + 1);
+  const out = new Set<string>();
+  for (const [pp, n] of claims) if (n > 1) out.add(pp);
+  // A path that is its own device path (a folder's `system/etc/x`) and is also another's.
+  const named = (path: string): void => {
+    if (claims.has(path) && !placed.has(path)) out.add(path);
+  };
+  for (const ep of facts.endpoints) for (const a of ep.artifacts) named(a);
+  for (const p of facts.packages) named(p.path);
+  for (const u of facts.unreadable) named(u.path);
+  for (const m of facts.mentions) named(m.evidence.path);
+  return out;
+}
+
 /** `<app folder>/oat/<isa>/<name>.odex|vdex|art`: code dexpreopt made from `<app folder>/<name>.apk`. */
 const PREOPTED = /^(.*)\/oat\/[^/]+\/([^/]+)\.(?:odex|vdex|art)$/;
+/** `<app folder>/lib/<abi>/...`: JNI libraries extracted from the app's APK (a prebuilt's install, or the package manager's). */
+const EXTRACTED_LIB = /^(.*)\/lib\/[^/]+\/[^/]/;
 
 /**
- * The clients and packages of an artifact: its own, or for a preopted file (the app's code moved
- * out of its APK into oat/, where a build strips classes.dex from the APK) those of its APK.
+ * Which APKs a file beside them is code of: a preopted file (the app's code moved out of its APK
+ * into oat/, where a build strips classes.dex from the APK: Android 8 and 9's default) is its
+ * APK's; a library under `lib/<abi>/` of an app folder (`Name/Name.apk`, or an installed
+ * `base.apk` with its splits) is the code of the APKs in that folder. Undefined for any other file.
  */
-function labelsOf(clientArtifacts: ReadonlyMap<string, string[]>, artifact: string): string[] | undefined {
+export function appCompanions(apkArtifacts: readonly string[]): (artifact: string) => readonly string[] | undefined {
+  const apks = new Set(apkArtifacts);
+  const inFolder = new Map<string, string[]>();
+  for (const apk of apks) {
+    const slash = apk.lastIndexOf('/');
+    if (slash < 0) continue;
+    const dir = apk.slice(0, slash);
+    const name = apk.slice(slash + 1);
+    const folder = dir.slice(dir.lastIndexOf('/') + 1);
+    // An app's own folder: named for the APK, or an installed app's base and splits.
+    if (name !== `${folder}.apk` && name !== 'base.apk' && !name.startsWith('split_')) continue;
+    const list = inFolder.get(dir);
+    if (list) list.push(apk);
+    else inFolder.set(dir, [apk]);
+  }
+  if (apks.size === 0) return () => undefined;
+  return (artifact) => {
+    if (artifact.includes('/oat/')) {
+      const m = PREOPTED.exec(artifact);
+      const apk = m ? `${m[1]}/${m[2]}.apk` : undefined;
+      if (apk && apks.has(apk)) return [apk];
+    }
+    if (artifact.includes('/lib/')) {
+      const m = EXTRACTED_LIB.exec(artifact);
+      if (m) {
+        // The nearest app folder above the lib/ folder (a name may hold "/lib/" twice).
+        let dir = m[1];
+        for (;;) {
+          const list = inFolder.get(dir);
+          if (list) return list;
+          const at = dir.lastIndexOf('/lib/');
+          if (at < 0) break;
+          dir = dir.slice(0, at);
+        }
+      }
+    }
+    return undefined;
+  };
+}
+
+/** The clients and packages of an artifact: its own, or those of the APKs it is code of (appCompanions). */
+function labelsOf(clientArtifacts: ReadonlyMap<string, string[]>, companions: (artifact: string) => readonly string[] | undefined, artifact: string): string[] | undefined {
   const own = clientArtifacts.get(artifact);
-  if (own || !artifact.includes('/oat/')) return own;
-  const m = PREOPTED.exec(artifact);
-  return m ? clientArtifacts.get(`${m[1]}/${m[2]}.apk`) : undefined;
+  if (own) return own;
+  let found: string[] | undefined;
+  for (const apk of companions(artifact) ?? NO_OWNERS) {
+    const labels = clientArtifacts.get(apk);
+    if (labels) (found ??= []).push(...labels);
+  }
+  return found;
 }
 
 /** The clients and packages whose artifacts embed `ep`, sorted, each once. */
-function ownersOf(ep: EndpointFact, clientArtifacts: ReadonlyMap<string, string[]>): readonly string[] {
+function ownersOf(ep: EndpointFact, clientArtifacts: ReadonlyMap<string, string[]>, companions: (artifact: string) => readonly string[] | undefined): readonly string[] {
   if (clientArtifacts.size === 0) return NO_OWNERS; // a build without clients: no lookups per endpoint
   let found: string[] | undefined;
   for (const a of ep.artifacts) {
-    const labels = labelsOf(clientArtifacts, a);
+    const labels = labelsOf(clientArtifacts, companions, a);
     if (labels) (found ??= []).push(...labels);
   }
   return found ? [...new Set(found)].sort() : NO_OWNERS;
 }
 
 /** The target's endpoints for the report; `statuses` by index in `eps` (none: all unlisted). */
-function inventory(eps: EndpointFact[], statuses: readonly (ReportEndpoint['status'] | undefined)[] | undefined, clientArtifacts: Map<string, string[]>): ReportEndpoint[] {
+function inventory(
+  eps: EndpointFact[],
+  statuses: readonly (ReportEndpoint['status'] | undefined)[] | undefined,
+  clientArtifacts: Map<string, string[]>,
+  companions: (artifact: string) => readonly string[] | undefined = () => undefined,
+): ReportEndpoint[] {
   return eps.map((ep, index) => {
     const status = ep.ignored ? 'ignored' : (statuses?.[index] ?? 'unlisted');
     // Keys in the report's canonical order (sort.ts), so the JSON writer needs no copy.
@@ -509,7 +591,7 @@ function inventory(eps: EndpointFact[], statuses: readonly (ReportEndpoint['stat
     if (ep.schemes?.length) r.scheme = ep.schemes.includes('http') ? 'http' : ep.schemes[0];
     if (ep.cleartext) r.cleartext = true;
     r.status = status;
-    const owners = ownersOf(ep, clientArtifacts);
+    const owners = ownersOf(ep, clientArtifacts, companions);
     if (owners.length) r.packages = [...owners];
     r.evidence = ep.evidence;
     r.evidenceCount = ep.evidenceCount;

@@ -633,8 +633,10 @@ async function extractFilesystemBehind(item: ScanItem, src: RandomAccessSource, 
 /** Scans every file of an opened container, with paths joined by `!/` and partitions normalised. */
 async function extractContainer(item: ScanItem, c: OpenedContainer, ctx: ArtifactContext, filesystem: boolean): Promise<void> {
   const record = records(ctx);
-  // Files of a filesystem image belong to the partition the image is of (by name or label).
-  const base = filesystem ? (item.imagePartition ?? c.labelPartition) : undefined;
+  // Files of a filesystem image belong to the partition the image is of (by name or label). An
+  // image inside a partition's files (`odm/firmware/modem.bin`) is no partition: its label, the
+  // choice of whoever made it, would place its files anywhere (`mke2fs -L system`).
+  const base = filesystem ? (item.imagePartition ?? (item.partition ? undefined : c.labelPartition)) : undefined;
   /** Where a file (or a part) of this container is on the device. */
   const partOf = (name: string, partitionRelPath?: string): PartitionInfo => {
     if (partitionRelPath) return partitionOf(partitionRelPath);

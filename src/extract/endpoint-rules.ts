@@ -7,14 +7,14 @@
 export const NETWORK_SCHEMES: ReadonlySet<string> = new Set([
   'http', 'https', 'ws', 'wss', 'ftp', 'ftps', 'sftp', 'tftp', 'rtsp', 'rtsps', 'rtmp', 'rtmps', 'mqtt', 'mqtts',
   'coap', 'coaps', 'tcp', 'udp', 'tls', 'ssl', 'smtp', 'smtps', 'imap', 'imaps', 'pop3', 'pop3s', 'ldap', 'ldaps',
-  'ssh', 'telnet', 'xmpp', 'sip', 'sips', 'stun', 'stuns', 'turn', 'turns', 'grpc', 'grpcs', 'ntp', 'nntp', 'gopher',
+  'ssh', 'telnet', 'xmpp', 'sip', 'sips', 'stun', 'stuns', 'turn', 'turns', 'grpc', 'grpcs', 'ntp', 'nntp', 'news', 'snews', 'gopher',
   'irc', 'ircs', 'git', 'svn', 'dns', 'socks', 'socks4', 'socks5', 'quic', 'h2', 'h3', 'webdav', 'wap',
 ]);
 
 /** Unencrypted schemes: data sent to these hosts crosses the network in clear text. */
 export const CLEARTEXT_SCHEMES: ReadonlySet<string> = new Set([
   'http', 'ws', 'ftp', 'tftp', 'rtsp', 'rtmp', 'mqtt', 'coap', 'tcp', 'udp', 'smtp', 'imap', 'pop3', 'ldap',
-  'telnet', 'xmpp', 'sip', 'ntp', 'nntp', 'gopher', 'irc', 'git', 'svn', 'dns', 'webdav', 'wap',
+  'telnet', 'xmpp', 'sip', 'ntp', 'nntp', 'news', 'gopher', 'irc', 'git', 'svn', 'dns', 'webdav', 'wap',
 ]);
 
 /**

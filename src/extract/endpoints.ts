@@ -207,6 +207,43 @@ const FNV_PRIME = 0x01000193;
 /** The longest scheme scanned back over before "://" (RFC 3986 sets none; real ones are under 20 bytes). */
 const MAX_SCHEME = 64;
 
+const IS_HEX = (c: number): boolean => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
+
+/** The length of the scheme separator that ends right before `p`: "://" 3, ":\/\/" 5, "%3A%2F%2F" 9, or 0. */
+function separatorBefore(buf: Buffer, p: number, start: number): number {
+  if (p - 3 < start || buf[p - 1] !== 0x2f) {
+    // "%3A%2F%2F", any case.
+    if (p - 9 < start || buf[p - 3] !== 0x25 || buf[p - 6] !== 0x25 || buf[p - 9] !== 0x25) return 0;
+    if (buf[p - 8] !== 0x33 || (buf[p - 7] | 0x20) !== 0x61) return 0;
+    if (buf[p - 5] !== 0x32 || (buf[p - 4] | 0x20) !== 0x66 || buf[p - 2] !== 0x32 || (buf[p - 1] | 0x20) !== 0x66) return 0;
+    return 9;
+  }
+  if (buf[p - 2] === 0x2f) return buf[p - 3] === 0x3a ? 3 : 0;
+  if (buf[p - 2] === 0x5c && p - 5 >= start && buf[p - 3] === 0x2f && buf[p - 4] === 0x5c && buf[p - 5] === 0x3a) return 5;
+  return 0;
+}
+
+/**
+ * Whether the first byte of the token buf[a, b) is the length of the string it starts, not part
+ * of a name: a DEX string's or a class file constant's length, where the raw scan reads a
+ * compact DEX, a vdex or an odex ('3', 51, before "zzhc.vnet.cn/zzhc/register.do?..."). The
+ * string is that many printable bytes, ending where the buffer does or at a byte that is not
+ * printable (a DEX string's NUL, a constant pool's next tag). Used for listed hosts and addresses
+ * only: a name of its own that happens to fit is not renamed.
+ */
+function lengthGlued(buf: Buffer, a: number, b: number, end: number): boolean {
+  const e = a + 1 + buf[a];
+  if (e < b || e > end) return false;
+  if (e < end && buf[e] >= 0x20 && buf[e] < 0x7f) return false;
+  for (let i = b; i < e; i++) if (buf[i] < 0x20 || buf[i] >= 0x7f) return false;
+  return true;
+}
+
+/** Network schemes recognised glued to the bytes before them (`schemeBefore`), longest first. */
+const GLUED_SCHEMES = ['https', 'http', 'wss', 'ws', 'ftp'] as const;
+
+const IS_ALPHA = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+
 export class KnownHostBytes {
   /** 1 at the length of a held host. */
   private readonly lengths = new Uint8Array(MAX_TOKEN + 1);
@@ -648,10 +685,23 @@ export class EndpointScanner {
     sink: EndpointSink,
     offsetOf: (p: number) => number,
   ): void {
+    // A percent escape glued before the name (`http%3A%2F%2Fhost`, `%20host`): the name starts after it.
+    if (a - 1 >= start && buf[a - 1] === 0x25 && IS_HEX(buf[a]) && IS_HEX(buf[a + 1])) {
+      a += 2;
+      while (a < b && (buf[a] === DOT || buf[a] === 0x2d)) a++;
+      if (b - a < 4 || buf.indexOf(DOT, a) < 0 || buf.indexOf(DOT, a) >= b) return;
+      upper = -1;
+    }
     const url = this.schemeBefore(buf, a, start);
     if (alphaTld) {
-      // A catalogued or policy host (found by its bytes, any case) is one wherever it stands.
-      const known = this.knownBytes.find(buf, a, b);
+      // A catalogued or policy host (found by its bytes, any case) is one wherever it stands,
+      // also after the length byte of its string (lengthGlued).
+      let known = this.knownBytes.find(buf, a, b);
+      if (known === undefined && b - a > 4) {
+        known = this.knownBytes.find(buf, a + 1, b);
+        if (known !== undefined && lengthGlued(buf, a, b, end)) a++;
+        else known = undefined;
+      }
       if (known !== undefined) {
         sink.add(this.hit('host', known, url, this.portAfter(buf, b, end), evidenceAt(base, offsetOf(url?.schemeStart ?? a))));
         return;
@@ -679,8 +729,12 @@ export class EndpointScanner {
         return;
       }
     }
-    // Not a letter TLD: only digits and dots (the byte checks said so), a dotted quad or nothing.
-    if (!alphaTld && !isCanonicalIpv4Bytes(buf, a, b)) return;
+    // Not a letter TLD: only digits and dots (the byte checks said so), a dotted quad or nothing;
+    // a listed address after the length byte of its string is that address.
+    if (!alphaTld && !isCanonicalIpv4Bytes(buf, a, b)) {
+      if (!url && this.known.ips?.size && isCanonicalIpv4Bytes(buf, a + 1, b) && this.known.ips.has(buf.toString('latin1', a + 1, b)) && lengthGlued(buf, a, b, end)) a++;
+      else return;
+    }
     const raw = buf.toString('latin1', a, b);
     const lower = upper === 0 ? raw : raw.toLowerCase();
     const port = this.portAfter(buf, b, end);
@@ -760,7 +814,11 @@ export class EndpointScanner {
       while (q >= limit && buf[q] > 0x20 && buf[q] < 0x7f && buf[q] !== 0x2f && buf[q] !== 0x40) q--;
       p = q + 1;
     }
-    if (p - 3 < start || buf[p - 1] !== 0x2f || buf[p - 2] !== 0x2f || buf[p - 3] !== 0x3a) return undefined;
+    // "://", as JSON escapes it (":\/\/": org.json and PHP write every '/' so), or percent-encoded
+    // ("%3A%2F%2F", a URL in a query string).
+    const sep = separatorBefore(buf, p, start);
+    if (sep === 0) return undefined;
+    p -= sep - 3; // from here on, p - 3 is where the separator starts
     let s = p - 3;
     // At most MAX_SCHEME bytes back: a hit's offset is where its scheme starts, and a chunked
     // scan keeps only hits that start in its window, with 512 bytes of context (scanRawSource);
@@ -768,15 +826,21 @@ export class EndpointScanner {
     // chunk that saw the host, and neither chunk reported it.
     const limit = Math.max(start, s - MAX_SCHEME);
     while (s > limit && (IS_ALNUM(buf[s - 1]) || buf[s - 1] === 0x2b || buf[s - 1] === 0x2e || buf[s - 1] === 0x2d)) s--;
+    // A scheme starts with a letter (RFC 3986): digits and '+-.' before one are not part of it.
+    while (s < p - 3 && !IS_ALPHA(buf[s])) s++;
     if (s >= p - 3) return undefined;
     const scheme = buf.toString('latin1', s, p - 3).toLowerCase();
     if (NETWORK_SCHEMES.has(scheme)) return { scheme, network: true, schemeStart: s };
-    // A known scheme glued to other letters ("xhttp://") still names a network host when the
-    // suffix is a network scheme.
-    for (const known of ['https', 'http', 'wss', 'ws', 'ftp']) {
-      if (scheme.endsWith(known) && !IS_ALNUM(buf[p - 3 - known.length - 1] ?? 0)) {
-        return { scheme: known, network: true, schemeStart: p - 3 - known.length };
-      }
+    // A web scheme glued to what stands before it: in binary data most often the string's length
+    // (a class file's or a protocol buffer's length byte 'h' before "http://...": 62 of the 256
+    // lengths are letters or digits) after the end of the string before it. Those were no
+    // network URL, and their host, unless catalogued, was lost. http, https and ftp end no
+    // other scheme in use; "ws" ends words ("myviews://" is a deep link): it counts after '+',
+    // '-' or '.' ("git+wss://") or one or two other bytes only.
+    for (const known of GLUED_SCHEMES) {
+      if (!scheme.endsWith(known)) continue;
+      const at = p - 3 - known.length;
+      if (known.charCodeAt(0) !== 0x77 /* w */ || at - s <= 2 || !IS_ALNUM(buf[at - 1])) return { scheme: known, network: true, schemeStart: at };
     }
     return { scheme, network: false, schemeStart: s };
   }

@@ -5,6 +5,7 @@
  * as a kernel unpacks several; a later entry of the same name replaces an earlier one, as
  * extraction does. Entries are views on the decompressed ramdisk buffer: nothing is copied.
  */
+import { pathSafe } from '../inputs/walk.js';
 import { FormatError } from './errors.js';
 import { kindOfMode, type NodeKind } from './fsnode.js';
 
@@ -69,7 +70,7 @@ export function parseCpio(buf: Buffer): CpioEntry[] {
       pos = align4(dataAt + fileSize);
       if (rawName === 'TRAILER!!!') break;
       if (++count > CPIO_LIMITS.maxEntries) throw new FormatError('cpio', `more than ${CPIO_LIMITS.maxEntries} entries`, nameAt);
-      const name = rawName.replace(/^(\.\/|\/)+/, '');
+      const name = pathSafe(rawName.replace(/^(\.\/|\/)+/, ''));
       if (name === '' || name === '.') continue;
       const kind = kindOfMode(mode);
       const data = buf.subarray(dataAt, dataAt + fileSize);

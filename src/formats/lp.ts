@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { MappedSource, sourceSegment, type Segment } from '../io/mapped.js';
 import type { RandomAccessSource } from '../io/source.js';
+import { pathSafe } from '../inputs/walk.js';
 import { FormatError } from './errors.js';
 
 export const LP_GEOMETRY_MAGIC = 0x616c4467;
@@ -117,7 +118,7 @@ async function readMetadata(src: RandomAccessSource, at: number, geo: Geometry):
   const partitions: LpPartition[] = [];
   for (let i = 0; i < pt.count; i++) {
     const p = pt.offset + i * pt.size;
-    const name = cstr(tables.subarray(p, p + 36));
+    const name = pathSafe(cstr(tables.subarray(p, p + 36)));
     const attributes = tables.readUInt32LE(p + 36);
     const firstExtent = tables.readUInt32LE(p + 40);
     const numExtents = tables.readUInt32LE(p + 44);

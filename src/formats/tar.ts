@@ -6,6 +6,7 @@
  * (`L`, `K`) apply to the member after them; a later member of the same name replaces an earlier
  * one, as extraction does. Members are ranges of the archive: nothing is copied.
  */
+import { pathSafe } from '../inputs/walk.js';
 import { FormatError } from './errors.js';
 import type { NodeKind } from './fsnode.js';
 import type { RandomAccessSource } from '../io/source.js';
@@ -103,7 +104,7 @@ const clean = (name: string): string => {
     if (seg === '..') out.pop();
     else out.push(seg);
   }
-  return out.join('/');
+  return pathSafe(out.join('/'));
 };
 
 /** pax extended header records: `<length> <key>=<value>\n`. */

@@ -34,7 +34,8 @@ export function readVdex(buf: Buffer): VdexInfo {
   const version = buf.toString('latin1', 4, 7);
   const v = Number(version);
   const dexFiles: [number, number][] = [];
-  let compactDex = buf.includes('cdex001\0', 0, 'latin1');
+  // Compact DEX where a DEX file would start (not anywhere: a DEX string "cdex001" is no cdex).
+  let compactDex = false;
   // Android 12+: a section table.
   if (v >= 27 && buf.length >= 12) {
     const n = buf.readUInt32LE(8);
@@ -72,6 +73,10 @@ export function readVdex(buf: Buffer): VdexInfo {
       dexFiles.push([i, s]);
       p = i + s;
     } else p = i + 4;
+  }
+  // A compact DEX header at a 4-byte aligned offset outside the DEX files found.
+  for (let c = buf.indexOf('cdex001\0', 8, 'latin1'); c >= 0 && !compactDex; c = buf.indexOf('cdex001\0', c + 1, 'latin1')) {
+    if (c % 4 === 0 && c + 0x70 <= buf.length && !dexFiles.some(([o, n]) => c >= o && c < o + n)) compactDex = true;
   }
   return { version, dexFiles, compactDex };
 }

@@ -13,6 +13,7 @@
  */
 import { inflateEntryInto } from '../io/inflate.js';
 import type { RandomAccessSource } from '../io/source.js';
+import { pathSafe } from '../inputs/walk.js';
 import { FormatError } from './errors.js';
 
 const EOCD_SIG = 0x06054b50;
@@ -204,7 +205,7 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
       }
       e += 4 + len;
     }
-    const name = rawName.toString('utf8');
+    const name = pathSafe(rawName.toString('utf8'));
     entries.push({
       index: i,
       name,

@@ -49,8 +49,23 @@ export interface WalkOptions {
   include?: string[];
 }
 
-/** Decodes a name; bytes that are not valid UTF-8 become `\xNN` (and `\` itself stays `\`). */
+/**
+ * A name from the build (a file's, a folder's, an archive member's) as it goes into a path: a '!'
+ * before a '/' or at the end of the name (before the '/' or "!/" a path puts after it) is written
+ * `\x21`, so that "!/" in a path always means "inside the container before it". A folder named
+ * `Foo.apk!` made its files `Foo.apk!/...`, read as entries of Foo.apk: a denied host in one was
+ * taken for a dormant variant of the client in Foo.apk, or covered by an exemption of Foo.apk.
+ */
+export function pathSafe(name: string): string {
+  return name.includes('!') ? name.replace(/!(?=\/|$)/g, '\\x21') : name;
+}
+
+/** Decodes a name; bytes that are not valid UTF-8 become `\xNN` (and `\` itself stays `\`); pathSafe. */
 export function displayName(raw: Buffer): string {
+  return pathSafe(decodeName(raw));
+}
+
+function decodeName(raw: Buffer): string {
   const s = raw.toString('utf8');
   if (!s.includes('\uFFFD') || Buffer.from(s, 'utf8').equals(raw)) return s;
   let out = '';

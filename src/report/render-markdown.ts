@@ -11,7 +11,7 @@
  */
 import type { Finding, Report, ReportClient, ReportEndpoint, ReportTarget } from './model.js';
 import { sortedView } from './sort.js';
-import { formatCount, formatEndpoint, formatEvidence, formatResolvedBy, plural, verdictLine } from './render-text.js';
+import { formatCount, formatEndpoint, formatEvidence, formatResolvedBy, plural, verdictLine, visible } from './render-text.js';
 
 /** GitHub's job-summary limit per step (bytes). */
 export const SUMMARY_MAX_BYTES = 1024 * 1024;
@@ -38,18 +38,24 @@ export interface MarkdownOptions {
  */
 export function escapeCell(s: string): string {
   return s
-    .replace(/[\\`*_[\]~#]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/@/g, '@&#8203;')
-    .replace(/\r\n|\r|\n/g, '<br>');
+    .split(/\r\n|\r|\n/)
+    .map((line) =>
+      // Controls and invisible characters shown as escapes, as the text report shows them.
+      visible(line)
+        .replace(/[\\`*_[\]~#]/g, (c) => `\\${c}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/@/g, '@&#8203;'),
+    )
+    .join('<br>');
 }
 
 /** Inline code (paths, ids, hosts): literal inside; `|` escaped for the table; one line. */
 export function code(s: string): string {
-  const flat = s.replace(/\r\n|\r|\n/g, ' ');
+  // Controls and invisible characters shown as escapes, as the text report shows them.
+  const flat = visible(s.replace(/\r\n|\r|\n/g, ' '));
   if (flat.includes('`') || flat.trim() === '') return escapeCell(flat);
   return `\`${flat.replace(/\|/g, '\\|')}\``;
 }

@@ -199,7 +199,9 @@ function targetBlock(target: ReportTarget, findings: Finding[], paint: Paint, li
  * so that a crafted file name cannot rewrite the terminal or forge report lines.
  */
 export function visible(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+  // Controls, bidirectional marks and overrides, and the invisible characters that make one name
+  // look like another (soft hyphen, zero-width spaces and joiners, line separators, BOM).
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => {
     const n = c.codePointAt(0)!;
     return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
   });

@@ -16,7 +16,7 @@
 ;;   a dot that has a host byte on both sides, widened, trimmed of leading and trailing '.' and
 ;;   '-', and kept when it is 4..253 bytes long, has an inner dot, and ends in a label of 2+
 ;;   letters or an `xn--` label, or is a canonical dotted quad (four parts of 0-255, no leading
-;;   zeros). Each kept token is four i32s at outTokens: start and end of the trimmed token and end of the run (offsets from ptr, the start
+;;   zeros), or one after its first byte. Each kept token is four i32s at outTokens: start and end of the trimmed token and end of the run (offsets from ptr, the start
 ;;   may be negative: the run began in the context) and flags (1: letter TLD, 2: has A-Z). A run
 ;;   that reaches the edge of the context (it may go on beyond the copy) is left to the caller:
 ;;   the record is the dot's offset, 0, 0, flags 4. The count is stored at address 0.
@@ -119,8 +119,11 @@
       (if (i32.lt_u (i32.sub (local.get $c) (i32.const 65)) (i32.const 26)) (then (local.set $upper (i32.const 2))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $l)))
+    ;; (or one after the byte that starts it: the length of its string, where JavaScript then looks
+    ;; for a listed address)
     (if (i32.eqz (local.get $alpha))
-      (then (if (i32.eqz (call $quad (local.get $a) (local.get $b))) (then (return (local.get $te))))))
+      (then (if (i32.eqz (call $quad (local.get $a) (local.get $b)))
+        (then (if (i32.eqz (call $quad (i32.add (local.get $a) (i32.const 1)) (local.get $b))) (then (return (local.get $te))))))))
     (local.set $o (i32.load (i32.const 0)))
     (call $emit (local.get $o)
       (i32.sub (local.get $a) (local.get $ptr))
