@@ -15008,12 +15008,15 @@ function classifyEndpoint(policy, kind, value) {
  */
 function isClientAllowed(policy, entry) {
     const where = (r) => (r.location ? `${r.location.file}:${r.location.line}` : r.source);
-    const deny = policy.clients.deny.find((r) => matchClientSelector(r.parsed, entry));
+    // A rule naming the client (its id, a glob of ids) before one naming its market.
+    const denies = policy.clients.deny.filter((r) => matchClientSelector(r.parsed, entry));
+    const deny = denies.find((r) => !r.selector.startsWith('market:')) ?? denies[0];
     if (deny) {
         return {
             allowed: false,
             reason: `${entry.id} (market ${entry.market}) is denied in ${policy.market} by "${deny.selector}" (${where(deny)})`,
             ...(deny.location ? { location: deny.location } : {}),
+            ...(deny.selector.startsWith('market:') ? { byMarket: true } : {}),
         };
     }
     if (policy.clients.allow) {
@@ -16634,14 +16637,20 @@ function evaluateTarget(input) {
                 matchedBy: [...h.matchedBy].sort(),
                 allowed: decision.allowed,
             });
+            // A client whose market the catalog only guesses (it may ship on global ROMs too), denied
+            // for that market: a warning to review, not an error, unless the policy sets the rule's
+            // severity or names the client.
+            const setting = policy ? severityFor(policy, 'wrong-market-client', DEFAULT_SEVERITY['wrong-market-client']) : DEFAULT_SEVERITY['wrong-market-client'];
+            const guessed = !decision.allowed && decision.byMarket && h.entry.marketUncertain && setting === 'error' && !policy?.severity['wrong-market-client'];
             if (!decision.allowed) {
                 add({
                     rule: 'wrong-market-client',
+                    ...(guessed ? { severity: 'warning' } : {}),
                     package: h.pkg.package,
                     client: h.entry.id,
                     path: h.pkg.path,
                     partitionPath: h.pkg.partitionPath,
-                    message: `${h.entry.name} (${h.pkg.package}, a ${h.entry.market}-market client) is installed at ${h.pkg.partitionPath} in this ${market} build: ${decision.reason}. Remove it from the ${market} product or switch the build to the right country variant.`,
+                    message: `${h.entry.name} (${h.pkg.package}, a ${h.entry.market}-market client) is installed at ${h.pkg.partitionPath} in this ${market} build: ${decision.reason}.${guessed ? ` Its market is the catalog's informed guess (it may ship on global ROMs too): review it, and deny it by id in the policy to make this an error.` : ''} Remove it from the ${market} product or switch the build to the right country variant.`,
                 }, decision.location);
             }
         }
@@ -16728,6 +16737,19 @@ function evaluateTarget(input) {
                     ...(owners.length ? { client: owners[0] } : {}),
                     message: `${label} is denied in ${market} by "${cls.rule?.pattern}" (${cls.rule?.location ? `${cls.rule.location.file}:${cls.rule.location.line}` : cls.rule?.source}) and is embedded in ${where}${owners.length ? ` (client ${owners.join(', ')})` : ''}. Remove it from the ${market} build.`,
                 }, cls.rule?.location, scope);
+            }
+            else {
+                // A denied number outside any client (a framework's CT self-registration sender, a
+                // config): SPEC makes it an error only inside a client; a warning says it is there.
+                const setting = policy ? severityFor(policy, 'denied-endpoint', DEFAULT_SEVERITY['denied-endpoint']) : DEFAULT_SEVERITY['denied-endpoint'];
+                if (setting !== 'off') {
+                    add({
+                        rule: 'denied-endpoint',
+                        severity: setting === 'error' ? 'warning' : setting,
+                        ...base,
+                        message: `${label} is denied in ${market} by "${cls.rule?.pattern}" (${cls.rule?.location ? `${cls.rule.location.file}:${cls.rule.location.line}` : cls.rule?.source}) and is embedded in ${where}, outside any activation client (a warning: code that sends to it, such as a framework's self-registration sender, is not told apart from a list). Review it.`,
+                    }, cls.rule?.location, scope);
+                }
             }
         }
         else if (cls.status === 'unlisted') {
@@ -17054,6 +17076,13 @@ function selectVariants(facts, catalog) {
         if (installed.length === 0 && overlays.length === 0)
             continue;
         const byToggle = [];
+        const find = (res, k) => {
+            const [type, name] = [k.slice(0, k.indexOf('/')), k.slice(k.indexOf('/') + 1)];
+            return res.find((r) => r.type === type && r.name === name);
+        };
+        // The resource keys any variant toggles on: an overlay that sets one says which variant it
+        // wants, and then its other strings (a WW overlay holds SERVER_ADDRESS_CN too) select none.
+        const toggleKeys = [...new Set(entry.variants.flatMap((v) => Object.keys(v.toggle ?? {}).filter((k) => !k.startsWith('prop/'))))];
         for (const variant of entry.variants) {
             const toggle = variant.toggle ?? {};
             const keys = Object.entries(toggle);
@@ -17070,17 +17099,32 @@ function selectVariants(facts, catalog) {
             const hosts = new Set([...variant.hosts, ...variant.ips]);
             for (const o of overlays) {
                 const res = o.resources ?? [];
-                const find = (k) => {
-                    const [type, name] = [k.slice(0, k.indexOf('/')), k.slice(k.indexOf('/') + 1)];
-                    return res.find((r) => r.type === type && r.name === name);
-                };
-                if (resourceKeys.length > 0 && propKeys.length === 0 && resourceKeys.every(([k, want]) => { const r = find(k); return r !== undefined && sameValue(r.value, want); })) {
+                if (resourceKeys.length > 0 && propKeys.length === 0 && resourceKeys.every(([k, want]) => { const r = find(res, k); return r !== undefined && sameValue(r.value, want); })) {
                     byToggle.push({ variant, how: describeToggle(toggle), overlay: o });
                     continue;
                 }
+                if (toggleKeys.some((k) => find(res, k) !== undefined))
+                    continue;
                 const server = res.find((r) => r.type === 'string' && typeof r.value === 'string' && [...hosts].some((h) => hostIn(r.value, h)));
                 if (server)
                     byToggle.push({ variant, how: `string/${server.name} = ${JSON.stringify(server.value)}`, overlay: o });
+            }
+            // The client's own default for a toggle no overlay sets (a CN build of the app itself).
+            if (resourceKeys.length > 0 && propKeys.length === 0) {
+                for (const app of installed) {
+                    const res = app.resources ?? [];
+                    const value = (k) => {
+                        for (const o of overlays) {
+                            const r = find(o.resources ?? [], k);
+                            if (r)
+                                return r;
+                        }
+                        return find(res, k);
+                    };
+                    if (resourceKeys.every(([k, want]) => { const r = value(k); return r !== undefined && sameValue(r.value, want); }) && resourceKeys.some(([k]) => find(res, k) && overlays.every((o) => !find(o.resources ?? [], k)))) {
+                        byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources (no overlay changes it)` });
+                    }
+                }
             }
         }
         const selected = new Set(byToggle.map((b) => b.variant.id));
@@ -17131,6 +17175,21 @@ function dormantEndpoints(endpoints, variants, ownersOf) {
             for (const h of variant.sms)
                 active.add(endpointKey('sms', h));
         }
+        // A client that holds none of its selected variant's own endpoints (a China-only build of a
+        // push agent whose WW variant is the default) uses what it holds: nothing of it is dormant.
+        const chosen = new Set();
+        for (const variant of v.entry.variants) {
+            if (!v.selected.has(variant.id))
+                continue;
+            for (const h of variant.hosts)
+                chosen.add(endpointKey('host', h));
+            for (const h of variant.ips)
+                chosen.add(endpointKey('ip', h));
+            for (const h of variant.sms)
+                chosen.add(endpointKey('sms', h));
+        }
+        if (chosen.size > 0 && !endpoints.some((ep) => chosen.has(endpointKey(ep.kind, ep.value)) && ep.artifacts.some((a) => ownersOf(a).includes(v.entry.id))))
+            continue;
         const sleeping = new Map();
         for (const variant of v.entry.variants) {
             if (v.selected.has(variant.id))
@@ -18538,21 +18597,22 @@ function partitionOf(relPath, inputPartition) {
 /**
  * A name from the build (a file's, a folder's, an archive member's) as it goes into a path: a '!'
  * before a '/' or at the end of the name (before the '/' or "!/" a path puts after it) is written
- * `\x21`, so that "!/" in a path always means "inside the container before it". A folder named
- * `Foo.apk!` made its files `Foo.apk!/...`, read as entries of Foo.apk: a denied host in one was
- * taken for a dormant variant of the client in Foo.apk, or covered by an exemption of Foo.apk.
+ * `\x21`, so that "!/" in a path always means "inside the container before it"; and so that no
+ * two names are written alike, a '\' is written `\x5c` (bytes that are not UTF-8 are `\xNN`,
+ * displayName). A folder named `Foo.apk!` made its files `Foo.apk!/...`, read as entries of
+ * Foo.apk: a denied host in one was taken for a dormant variant of the client in Foo.apk, or
+ * covered by an exemption of Foo.apk; and `A!` and `A\x21` must not be one member of a tar.
  */
 function pathSafe(name) {
-    return name.includes('!') ? name.replace(/!(?=\/|$)/g, '\\x21') : name;
+    return escapeBang(escapeBackslash(name));
 }
-/** Decodes a name; bytes that are not valid UTF-8 become `\xNN` (and `\` itself stays `\`); pathSafe. */
+const escapeBackslash = (s) => (s.includes('\\') ? s.replaceAll('\\', '\\x5c') : s);
+const escapeBang = (s) => (s.includes('!') ? s.replace(/!(?=\/|$)/g, '\\x21') : s);
+/** Decodes a name (pathSafe); bytes that are not valid UTF-8 become `\xNN`. */
 function displayName(raw) {
-    return pathSafe(decodeName(raw));
-}
-function decodeName(raw) {
     const s = raw.toString('utf8');
     if (!s.includes('\uFFFD') || Buffer.from(s, 'utf8').equals(raw))
-        return s;
+        return pathSafe(s);
     let out = '';
     let i = 0;
     while (i < raw.length) {
@@ -18562,7 +18622,7 @@ function decodeName(raw) {
             const chunk = raw.subarray(i, i + len);
             const dec = chunk.toString('utf8');
             if (!dec.includes('\uFFFD') && Buffer.from(dec, 'utf8').equals(chunk)) {
-                out += dec;
+                out += escapeBackslash(dec);
                 i += len;
                 continue;
             }
@@ -18570,7 +18630,7 @@ function decodeName(raw) {
         out += `\\x${b.toString(16).padStart(2, '0')}`;
         i++;
     }
-    return out;
+    return escapeBang(out);
 }
 const SLASH = Buffer.from('/');
 /** Top-level names in a product-out folder that duplicate or do not belong to the build. */
@@ -21880,7 +21940,7 @@ async function openZip(src) {
         seen.set(en.rawName.toString('latin1'), (seen.get(en.rawName.toString('latin1')) ?? 0) + 1);
     const duplicates = [...seen.entries()]
         .filter(([, n]) => n > 1)
-        .map(([k]) => Buffer.from(k, 'latin1').toString('utf8'))
+        .map(([k]) => pathSafe(Buffer.from(k, 'latin1').toString('utf8')))
         .sort();
     let prefixBytes = cdOffset;
     for (const x of entries)
@@ -26346,7 +26406,8 @@ async function extractContainer(item, c, ctx, filesystem) {
     const base = filesystem ? (item.imagePartition ?? (item.partition ? undefined : c.labelPartition)) : undefined;
     /** Where a file (or a part) of this container is on the device. */
     const partOf = (name, partitionRelPath) => {
-        if (partitionRelPath)
+        // A target-files layout inside a partition's files places nothing either.
+        if (partitionRelPath && !item.partition)
             return partitionOf(partitionRelPath);
         if (base)
             return partitionOf(name === '.' ? base : `${base}/${name}`);
@@ -26389,7 +26450,8 @@ async function extractContainer(item, c, ctx, filesystem) {
                 continue;
             }
             const child = { relPath, ...part, size: f.size, depth: item.depth + 1, ...(f.folders ? { folders: f.folders } : {}) };
-            const imagePartition = f.imagePartition ?? (part.partition ? undefined : imagePartitionOf(f.name));
+            // (A super or payload partition of a container inside a partition's files is no partition.)
+            const imagePartition = part.partition || item.partition ? undefined : (f.imagePartition ?? imagePartitionOf(f.name));
             if (imagePartition)
                 child.imagePartition = imagePartition;
             if (span)
@@ -26793,7 +26855,9 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
     }
     await scanOutsideEntries(src, zip, path, ctx, !found.scannedRaw);
     if (manifest) {
-        if (overlayValues.length && manifest.overlay)
+        // An overlay's values, and a catalogued client's own (its default `isCnVersion`, say: a
+        // variant toggle in the base APK, where no overlay changes it).
+        if (overlayValues.length && (manifest.overlay || ctx.mentionPackages.has(manifest.package)))
             manifest.resources = overlayValues;
         if (zip.duplicates.length)
             (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
@@ -29816,6 +29880,11 @@ function lengthGlued(buf, a, b, end) {
             return false;
     return true;
 }
+/** Whether a host name ends in a suffix of the Public Suffix List (ICANN or private) with a label before it. */
+function hasPublicSuffix(host) {
+    const d = parse(host, { extractHostname: false, validateHostname: false });
+    return (d.isIcann === true || d.isPrivate === true) && !!d.domainWithoutSuffix;
+}
 /** Network schemes recognised glued to the bytes before them (`schemeBefore`), longest first. */
 const GLUED_SCHEMES = ['https', 'http', 'wss', 'ws', 'ftp'];
 const IS_ALPHA = (c) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
@@ -30312,10 +30381,14 @@ class EndpointScanner {
         }
         // Not a letter TLD: only digits and dots (the byte checks said so), a dotted quad or nothing;
         // a listed address after the length byte of its string is that address.
-        if (!alphaTld && !isCanonicalIpv4Bytes(buf, a, b)) {
-            if (!url && this.known.ips?.size && isCanonicalIpv4Bytes(buf, a + 1, b) && this.known.ips.has(buf.toString('latin1', a + 1, b)) && lengthGlued(buf, a, b, end))
+        if (!alphaTld) {
+            // A listed address after a digit that is its string's length ("31.2.3.4" for 1.2.3.4 after
+            // '3') is that address, whether the whole token is a dotted quad or not.
+            const whole = isCanonicalIpv4Bytes(buf, a, b);
+            const listed = () => this.known.ips.has(buf.toString('latin1', a + 1, b));
+            if (!url && this.known.ips?.size && IS_DIGIT(buf[a]) && (!whole || !this.known.ips.has(buf.toString('latin1', a, b))) && isCanonicalIpv4Bytes(buf, a + 1, b) && listed() && lengthGlued(buf, a, b, end))
                 a++;
-            else
+            else if (!whole)
                 return;
         }
         const raw = buf.toString('latin1', a, b);
@@ -30332,7 +30405,7 @@ class EndpointScanner {
             if (!url && port === undefined && this.inWideText && !this.known.ips?.has(raw))
                 return;
             // Bare low quads are version numbers (2.12.9.2), unless a port or a known resolver says otherwise.
-            if (!url && port === undefined && raw.charCodeAt(1) === DOT && !LOW_IPV4_ALLOWED.has(raw))
+            if (!url && port === undefined && raw.charCodeAt(1) === DOT && !LOW_IPV4_ALLOWED.has(raw) && !this.known.ips?.has(raw))
                 return;
             if (!url && a > start && (buf[a - 1] === 0x2d || buf[a - 1] === 0x5f))
                 return;
@@ -30341,8 +30414,12 @@ class EndpointScanner {
             sink.add(this.hit('ip', raw, url, port, evidenceAt(base, offsetOf(at))));
             return;
         }
-        // A letter TLD here is after a scheme (known hosts and bare names were taken above).
+        // A letter TLD here is after a scheme (known hosts and bare names were taken above). After a
+        // scheme glued to text before it, only a name with a public suffix: brotli's dictionary (in
+        // every WebView) runs "thehttp%3A%2F%2Fwww.manifestations of" together.
         if (!url?.network || dropped(sink, 'host', lower, base) || !isHostSyntax(lower))
+            return;
+        if (url.glued && !hasPublicSuffix(lower))
             return;
         sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));
     }
@@ -30431,7 +30508,7 @@ class EndpointScanner {
                 continue;
             const at = p - 3 - known.length;
             if (known.charCodeAt(0) !== 0x77 /* w */ || at - s <= 2 || !IS_ALNUM(buf[at - 1]))
-                return { scheme: known, network: true, schemeStart: at };
+                return { scheme: known, network: true, schemeStart: at, glued: true };
         }
         return { scheme, network: false, schemeStart: s };
     }
@@ -31391,7 +31468,7 @@ async function extractInputParts(input, opts) {
         sha256: single
             ? // An unreadable file is an unreadable-artifact finding already; the audit has no hash of it.
                 ((await hashing?.catch(() => undefined)) ?? tally.sha256.get(digestKey(walk.files[0].abs)) ?? (await sha256OfFile$1(input).catch(() => undefined)))
-            : sha256OfList(walk.files.map((f) => `${f.relPath}\u0000${f.size}`)),
+            : sha256OfList([...walk.files.map((f) => `${f.relPath}\u0000${f.size}`), ...propertyDigests(walk.files)]),
         owned,
         // Other shards read the walk's skipped and unreadable paths for their own (partial) report.
         ...(opts.shard ? { borrowed: mergePartials([...borrowedParts, ...(ownsWalk ? [] : [walkFacts])]) } : {}),
@@ -31578,6 +31655,26 @@ function buildId() {
         buildIdMemo = '';
     }
     return buildIdMemo;
+}
+/**
+ * The SHA-256 of each property file of a folder (every shard reads them all): with the names and
+ * sizes, a folder's identity, so that `merge` refuses shards of two builds whose files have the
+ * same names and sizes but other properties (another build number, another SKU). A file past
+ * 16 MiB, or one that cannot be read (an unreadable finding of its own), counts by its size.
+ */
+function propertyDigests(files) {
+    const out = [];
+    for (const f of files) {
+        if (!isPropertyFile(f.relPath) || f.size > 16 << 20)
+            continue;
+        try {
+            out.push(`${f.relPath}\u0000sha256:${createHash('sha256').update(readFileSync(f.abs)).digest('hex')}`);
+        }
+        catch {
+            // counted by name and size only
+        }
+    }
+    return out;
 }
 function sha256OfList(lines) {
     return createHash('sha256').update(lines.join('\n')).digest('hex');

@@ -3072,21 +3072,22 @@ function partitionOf(relPath, inputPartition) {
 /**
  * A name from the build (a file's, a folder's, an archive member's) as it goes into a path: a '!'
  * before a '/' or at the end of the name (before the '/' or "!/" a path puts after it) is written
- * `\x21`, so that "!/" in a path always means "inside the container before it". A folder named
- * `Foo.apk!` made its files `Foo.apk!/...`, read as entries of Foo.apk: a denied host in one was
- * taken for a dormant variant of the client in Foo.apk, or covered by an exemption of Foo.apk.
+ * `\x21`, so that "!/" in a path always means "inside the container before it"; and so that no
+ * two names are written alike, a '\' is written `\x5c` (bytes that are not UTF-8 are `\xNN`,
+ * displayName). A folder named `Foo.apk!` made its files `Foo.apk!/...`, read as entries of
+ * Foo.apk: a denied host in one was taken for a dormant variant of the client in Foo.apk, or
+ * covered by an exemption of Foo.apk; and `A!` and `A\x21` must not be one member of a tar.
  */
 function pathSafe(name) {
-    return name.includes('!') ? name.replace(/!(?=\/|$)/g, '\\x21') : name;
+    return escapeBang(escapeBackslash(name));
 }
-/** Decodes a name; bytes that are not valid UTF-8 become `\xNN` (and `\` itself stays `\`); pathSafe. */
+const escapeBackslash = (s) => (s.includes('\\') ? s.replaceAll('\\', '\\x5c') : s);
+const escapeBang = (s) => (s.includes('!') ? s.replace(/!(?=\/|$)/g, '\\x21') : s);
+/** Decodes a name (pathSafe); bytes that are not valid UTF-8 become `\xNN`. */
 function displayName(raw) {
-    return pathSafe(decodeName(raw));
-}
-function decodeName(raw) {
     const s = raw.toString('utf8');
     if (!s.includes('\uFFFD') || Buffer.from(s, 'utf8').equals(raw))
-        return s;
+        return pathSafe(s);
     let out = '';
     let i = 0;
     while (i < raw.length) {
@@ -3096,7 +3097,7 @@ function decodeName(raw) {
             const chunk = raw.subarray(i, i + len);
             const dec = chunk.toString('utf8');
             if (!dec.includes('\uFFFD') && Buffer.from(dec, 'utf8').equals(chunk)) {
-                out += dec;
+                out += escapeBackslash(dec);
                 i += len;
                 continue;
             }
@@ -3104,7 +3105,7 @@ function decodeName(raw) {
         out += `\\x${b.toString(16).padStart(2, '0')}`;
         i++;
     }
-    return out;
+    return escapeBang(out);
 }
 Buffer.from('/');
 
@@ -3296,7 +3297,7 @@ async function openZip(src) {
         seen.set(en.rawName.toString('latin1'), (seen.get(en.rawName.toString('latin1')) ?? 0) + 1);
     const duplicates = [...seen.entries()]
         .filter(([, n]) => n > 1)
-        .map(([k]) => Buffer.from(k, 'latin1').toString('utf8'))
+        .map(([k]) => pathSafe(Buffer.from(k, 'latin1').toString('utf8')))
         .sort();
     let prefixBytes = cdOffset;
     for (const x of entries)
@@ -8020,7 +8021,8 @@ async function extractContainer(item, c, ctx, filesystem) {
     const base = filesystem ? (item.imagePartition ?? (item.partition ? undefined : c.labelPartition)) : undefined;
     /** Where a file (or a part) of this container is on the device. */
     const partOf = (name, partitionRelPath) => {
-        if (partitionRelPath)
+        // A target-files layout inside a partition's files places nothing either.
+        if (partitionRelPath && !item.partition)
             return partitionOf(partitionRelPath);
         if (base)
             return partitionOf(name === '.' ? base : `${base}/${name}`);
@@ -8063,7 +8065,8 @@ async function extractContainer(item, c, ctx, filesystem) {
                 continue;
             }
             const child = { relPath, ...part, size: f.size, depth: item.depth + 1, ...(f.folders ? { folders: f.folders } : {}) };
-            const imagePartition = f.imagePartition ?? (part.partition ? undefined : imagePartitionOf(f.name));
+            // (A super or payload partition of a container inside a partition's files is no partition.)
+            const imagePartition = part.partition || item.partition ? undefined : (f.imagePartition ?? imagePartitionOf(f.name));
             if (imagePartition)
                 child.imagePartition = imagePartition;
             if (span)
@@ -8467,7 +8470,9 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
     }
     await scanOutsideEntries(src, zip, path, ctx, !found.scannedRaw);
     if (manifest) {
-        if (overlayValues.length && manifest.overlay)
+        // An overlay's values, and a catalogued client's own (its default `isCnVersion`, say: a
+        // variant toggle in the base APK, where no overlay changes it).
+        if (overlayValues.length && (manifest.overlay || ctx.mentionPackages.has(manifest.package)))
             manifest.resources = overlayValues;
         if (zip.duplicates.length)
             (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
@@ -17648,6 +17653,11 @@ function lengthGlued(buf, a, b, end) {
             return false;
     return true;
 }
+/** Whether a host name ends in a suffix of the Public Suffix List (ICANN or private) with a label before it. */
+function hasPublicSuffix(host) {
+    const d = parse(host, { extractHostname: false, validateHostname: false });
+    return (d.isIcann === true || d.isPrivate === true) && !!d.domainWithoutSuffix;
+}
 /** Network schemes recognised glued to the bytes before them (`schemeBefore`), longest first. */
 const GLUED_SCHEMES = ['https', 'http', 'wss', 'ws', 'ftp'];
 const IS_ALPHA = (c) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
@@ -18144,10 +18154,14 @@ class EndpointScanner {
         }
         // Not a letter TLD: only digits and dots (the byte checks said so), a dotted quad or nothing;
         // a listed address after the length byte of its string is that address.
-        if (!alphaTld && !isCanonicalIpv4Bytes(buf, a, b)) {
-            if (!url && this.known.ips?.size && isCanonicalIpv4Bytes(buf, a + 1, b) && this.known.ips.has(buf.toString('latin1', a + 1, b)) && lengthGlued(buf, a, b, end))
+        if (!alphaTld) {
+            // A listed address after a digit that is its string's length ("31.2.3.4" for 1.2.3.4 after
+            // '3') is that address, whether the whole token is a dotted quad or not.
+            const whole = isCanonicalIpv4Bytes(buf, a, b);
+            const listed = () => this.known.ips.has(buf.toString('latin1', a + 1, b));
+            if (!url && this.known.ips?.size && IS_DIGIT(buf[a]) && (!whole || !this.known.ips.has(buf.toString('latin1', a, b))) && isCanonicalIpv4Bytes(buf, a + 1, b) && listed() && lengthGlued(buf, a, b, end))
                 a++;
-            else
+            else if (!whole)
                 return;
         }
         const raw = buf.toString('latin1', a, b);
@@ -18164,7 +18178,7 @@ class EndpointScanner {
             if (!url && port === undefined && this.inWideText && !this.known.ips?.has(raw))
                 return;
             // Bare low quads are version numbers (2.12.9.2), unless a port or a known resolver says otherwise.
-            if (!url && port === undefined && raw.charCodeAt(1) === DOT && !LOW_IPV4_ALLOWED.has(raw))
+            if (!url && port === undefined && raw.charCodeAt(1) === DOT && !LOW_IPV4_ALLOWED.has(raw) && !this.known.ips?.has(raw))
                 return;
             if (!url && a > start && (buf[a - 1] === 0x2d || buf[a - 1] === 0x5f))
                 return;
@@ -18173,8 +18187,12 @@ class EndpointScanner {
             sink.add(this.hit('ip', raw, url, port, evidenceAt(base, offsetOf(at))));
             return;
         }
-        // A letter TLD here is after a scheme (known hosts and bare names were taken above).
+        // A letter TLD here is after a scheme (known hosts and bare names were taken above). After a
+        // scheme glued to text before it, only a name with a public suffix: brotli's dictionary (in
+        // every WebView) runs "thehttp%3A%2F%2Fwww.manifestations of" together.
         if (!url?.network || dropped(sink, 'host', lower, base) || !isHostSyntax(lower))
+            return;
+        if (url.glued && !hasPublicSuffix(lower))
             return;
         sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));
     }
@@ -18263,7 +18281,7 @@ class EndpointScanner {
                 continue;
             const at = p - 3 - known.length;
             if (known.charCodeAt(0) !== 0x77 /* w */ || at - s <= 2 || !IS_ALNUM(buf[at - 1]))
-                return { scheme: known, network: true, schemeStart: at };
+                return { scheme: known, network: true, schemeStart: at, glued: true };
         }
         return { scheme, network: false, schemeStart: s };
     }

@@ -85,7 +85,7 @@ export interface PackageFacts {
   /** SHA-256 (lower-case hex) of each signer certificate found (v1/v2/v3). */
   signerSha256: string[];
   overlay?: OverlayInfo;
-  /** Typed default-config values from resources.arsc, kept for overlays only. */
+  /** Typed default-config values from resources.arsc, kept for overlays and catalogued packages only. */
   resources?: ResourceValue[];
   /** Manifest oddities a reviewer should know about (packed names, wrong chunk types...). */
   warnings?: string[];

@@ -233,6 +233,29 @@ describe('a name ending in "!" is no container', () => {
   });
 });
 
+describe('names that escaping could make alike', () => {
+  it('tar members `d!/a.conf` and `d\\x21/a.conf` (tar -x makes two folders) stay two files', async () => {
+    const tar = join(tmp, 'bang.tar');
+    execFileSync('python3', ['-c', 'import io, sys, tarfile\nwith tarfile.open(sys.argv[1], "w") as t:\n  for n, d in ((sys.argv[2], b"http://zzhc.vnet.cn/reg"), (sys.argv[3], b"http://ntp.acme.eu/x")):\n    i = tarfile.TarInfo(n); i.size = len(d); t.addfile(i, io.BytesIO(d))', tar, 'd!/a.conf', 'd\\x21/a.conf']);
+    expect(execFileSync('tar', ['--quoting-style=literal', '-tf', tar], { encoding: 'utf8' }).split('\n').filter(Boolean)).toEqual(['d!/a.conf', 'd\\x21/a.conf']);
+    const r = await scanInputs([tar], undefined, { market: 'EU' });
+    const where = (host: string) => r.targets[0].endpoints.find((e) => e.value === host)?.evidence.map((e) => e.path);
+    expect([where('zzhc.vnet.cn'), where('ntp.acme.eu')]).toEqual([['bang.tar!/d\\x21/a.conf'], ['bang.tar!/d\\x5cx21/a.conf']]);
+  });
+
+  it('a target-files layout inside a partition\'s files (vendor/firmware/fw.zip!/SYSTEM/...) is no system partition', async () => {
+    const dir = join(tmp, 'fwzip');
+    mkdirSync(join(dir, 'vendor', 'firmware'), { recursive: true });
+    execFileSync('python3', ['-c', 'import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], "w") as z:\n  z.writestr("SYSTEM/etc/hosts.conf", b"reg=http://zzhc.vnet.cn/reg")', join(dir, 'vendor', 'firmware', 'fw.zip')]);
+    const policy = join(tmp, 'fw-exempt.yml');
+    writeFileSync(policy, 'version: 1\nexemptions:\n  - match: {path: system/etc/hosts.conf}\n    reason: "hosts reviewed"\n    owner: "@acme/platform"\n    expires: 2099-01-01\n');
+    const r = await scanInputs([dir], undefined, { policyFile: policy, market: 'EU' });
+    expect(r.findings.filter((f) => f.rule === 'denied-endpoint').map((f) => [f.path, f.partitionPath, f.suppressed !== undefined])).toEqual([
+      ['vendor/firmware/fw.zip!/SYSTEM/etc/hosts.conf', 'vendor/firmware/fw.zip!/SYSTEM/etc/hosts.conf', false],
+    ]);
+  });
+});
+
 describe('one device path, two files', () => {
   // The exemption of one reviewed file, system/etc/hosts.conf (its host ntp.acme.eu reviewed).
   const policy = join(tmp, 'hosts-exempt.yml');

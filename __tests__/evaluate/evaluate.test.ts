@@ -77,6 +77,17 @@ describe('catalogued clients: by package and by signer', () => {
     expect(rules(e)).toEqual(['error denied-endpoint zzhc.vnet.cn', 'error unlisted-client-endpoint reg.acme-unlisted.com', 'error wrong-market-client ct-self-registration-qualcomm']);
   });
 
+  it('a client whose market the catalog guesses (marketUncertain) is a warning in EU; named by id in the policy, an error', () => {
+    const xiaomi = pkg({ package: 'com.xiaomi.simactivate.service', path: 'system/priv-app/SimActivate/SimActivate.apk' });
+    const e = evaluate(facts({ packages: [xiaomi] }), 'EU');
+    expect(rules(e)).toEqual(['warning wrong-market-client xiaomi-simactivate']);
+    expect(e.findings[0].message).toMatch(/informed guess/);
+    const file = policyFile('version: 1\nmarkets:\n  EU:\n    extends: builtin:EU\n    clients: {deny: [xiaomi-simactivate]}\n');
+    expect(rules(evaluate(facts({ packages: [xiaomi] }), 'EU', { file }))).toEqual(['error wrong-market-client xiaomi-simactivate']);
+    // A client whose market is known stays an error.
+    expect(rules(evaluate(facts({ packages: [ctClient()] }), 'EU'))).toEqual(['error wrong-market-client ct-self-registration-qualcomm']);
+  });
+
   it('a renamed package signed with a catalogued signer is the client (matchedBy signer)', () => {
     const file = policyFile(`version: 1\ncatalog:\n  - {id: acme-cn-activation, market: CN, packages: [com.acme.activation.cn], signers: [${FIXTURE_KEY}]}\n`);
     const renamed = pkg({ package: 'com.acme.renamed', path: 'system/app/R/R.apk', signerSha256: [FIXTURE_KEY] });
@@ -200,12 +211,15 @@ describe('cleartext-endpoint', () => {
 });
 
 describe('SMS numbers', () => {
-  it('a denied number inside a client is an error; outside any client it is inventory only', () => {
+  it('a denied number inside a client is an error; outside any client a warning (SPEC: an error only in a client; a framework\'s CT self-registration sender is not told apart from a list)', () => {
     const inClient = evaluate(facts({ packages: [ctClient()], endpoints: [ep('sms', '10659401', [AUTOREG])] }), 'EU');
     expect(rules(inClient)).toContain('error denied-endpoint 10659401');
     const loose = evaluate(facts({ endpoints: [ep('sms', '10659401', ['system/framework/telephony.jar'])] }), 'EU');
-    expect(rules(loose)).toEqual([]);
+    expect(rules(loose)).toEqual(['warning denied-endpoint 10659401']);
     expect(loose.endpoints[0]).toMatchObject({ kind: 'sms', status: 'denied' });
+    // The policy's severity for the rule still rules: off is off.
+    const off = policyFile('version: 1\nmarkets:\n  EU:\n    extends: builtin:EU\n    severity: {denied-endpoint: off}\n');
+    expect(rules(evaluate(facts({ endpoints: [ep('sms', '10659401', ['system/framework/telephony.jar'])] }), 'EU', { file: off }))).toEqual([]);
   });
 
   it('sms.allow covers a number inside a client; without it the number is unlisted-client-endpoint', () => {
@@ -327,6 +341,36 @@ describe('variants: toggles select a market variant; the rest is dormant', () =>
     const e = evaluate(facts({ packages: [o], endpoints: [ep('host', 'cn.c2dms.com', [OVERLAY], { schemes: ['https'] })] }), 'EU');
     expect(rules(e)).toEqual(['error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs']);
     expect(e.findings.find((f) => f.rule === 'variant-toggle')!.message).toMatch(/string\/SERVER_ADDRESS_CN = "https:\/\/cn\.c2dms\.com"/);
+  });
+
+  it('the real 600WW overlay (isCnVersion false, and SERVER_ADDRESS_CN beside SERVER_ADDRESS_WW) keeps WW: its CN string selects nothing', () => {
+    const ww = overlay([
+      { type: 'bool', name: 'isCnVersion', value: false },
+      { type: 'string', name: 'SERVER_ADDRESS_WW', value: 'https://caivssp-no-ww.c2dms.com' },
+      { type: 'string', name: 'SERVER_ADDRESS_CN', value: 'https://caivssp-no-cn.c2dms.com' },
+    ]);
+    const e = evaluate(facts({ packages: [base(), ww], endpoints: [cnHost, wwHost] }), 'EU');
+    expect(rules(e)).toEqual(['note dormant-variant cn.c2dms.com']);
+  });
+
+  it('the client\'s own isCnVersion = true (a CN build of the app, no overlay changing it) selects CN; an overlay setting false wins over it', () => {
+    const cnBuild = () => ({ ...base(), resources: [{ type: 'bool', name: 'isCnVersion', value: true }] });
+    const e = evaluate(facts({ packages: [cnBuild()], endpoints: [cnHost, wwHost, cnSms] }), 'EU');
+    expect(rules(e)).toEqual(['error denied-endpoint 10659401', 'error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs', 'note dormant-variant www.c2dms.com']);
+    expect(e.findings.find((f) => f.rule === 'variant-toggle')!.message).toMatch(/bool\/isCnVersion = true in com\.evenwell\.autoregistration's own resources/);
+    const fixed = evaluate(facts({ packages: [cnBuild(), overlay([{ type: 'bool', name: 'isCnVersion', value: false }])], endpoints: [cnHost, wwHost] }), 'EU');
+    expect(rules(fixed)).toEqual(['note dormant-variant cn.c2dms.com']);
+  });
+
+  it('a client holding none of its selected variant\'s endpoints uses what it holds: a China-only build is not dormant', () => {
+    const e = evaluate(facts({ packages: [base()], endpoints: [cnHost, cnSms] }), 'EU');
+    expect(rules(e)).toEqual(['error denied-endpoint 10659401', 'error denied-endpoint cn.c2dms.com']);
+    // The push agent: its CN variant has no toggle, its WW variant is the default.
+    const push = pkg({ package: 'com.evenwell.pushagent', path: 'system/app/PushAgent/PushAgent.apk' });
+    const onlyCn = evaluate(facts({ packages: [push], endpoints: [ep('host', 'cn-aps.c2dms.com', ['system/app/PushAgent/PushAgent.apk'])] }), 'EU');
+    expect(rules(onlyCn)).toEqual(['error denied-endpoint cn-aps.c2dms.com']);
+    const both = evaluate(facts({ packages: [push], endpoints: [ep('host', 'cn-aps.c2dms.com', ['system/app/PushAgent/PushAgent.apk']), ep('host', 'aps.c2dms.com', ['system/app/PushAgent/PushAgent.apk'])] }), 'EU');
+    expect(rules(both)).toEqual(['note dormant-variant cn-aps.c2dms.com']);
   });
 
   it('isCnVersion = false keeps WW; a dormant host also found outside the client is not dormant', () => {

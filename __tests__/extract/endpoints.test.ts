@@ -108,6 +108,8 @@ describe('host rules (SPEC section 3)', () => {
     expect(glued('news://news.acme.com/g')).toEqual(['host news.acme.com news true @0']);
     // After a longer run: the string before it ends in letters (a protocol buffer's fields).
     expect(glued('\x0avaluebhhttps://bar-corp.com/x')).toEqual(['host bar-corp.com https false @8']);
+    // Glued to running text (brotli's dictionary, in every WebView): a name without a public suffix is none.
+    expect(glued('thehttp%3A%2F%2Fwww.manifestations of')).toEqual([]);
     // Words ending in "ws" are other schemes (deep links): no host.
     expect(glued('myviews://open.acme.com/x')).toEqual([]);
   });
@@ -141,6 +143,12 @@ describe('host rules (SPEC section 3)', () => {
     expect(hits(dex(`${s51}x`, 0x33))).toEqual(['host 3zzhc.vnet.cn @1']);
     expect(hits(Buffer.concat([dex(s51).subarray(0, -1), Buffer.from('x')]))).toEqual(['host 3zzhc.vnet.cn @1']);
     expect(hits(dex(`${s50}0`, 0x32))).toEqual([]);
+    // A listed address hidden in another dotted quad by its length digit: "31.2.3.4" of 1.2.3.4.
+    const low = { ...known, ips: new Set(['1.2.3.4']) };
+    const s51ip = `1.2.3.4/${'x'.repeat(51 - 8)}`;
+    expect(scan(dex(s51ip, 0x33), low).map((h) => `${h.kind} ${h.value} @${h.evidence.offset}`)).toEqual(['ip 1.2.3.4 @2']);
+    // Unlisted, the token is what it reads (a low quad without a port: a version, nothing).
+    expect(hits(dex(s51ip, 0x33))).toEqual(['ip 31.2.3.4 @1']);
     // A name nobody lists is not renamed: '3' and 51 bytes stay "3selfreg...", a bare name of its own.
     expect(hits(dex('selfreg.acme-cn.com/zzhc/register.do?imei=0&meid=0&a', 0x33))).toEqual(['host 3selfreg.acme-cn.com @1']);
   });

@@ -120,6 +120,17 @@ withAapt('a client that starts on its own', () => {
   });
 });
 
+withAapt('a catalogued client built for China', () => {
+  it('selects its CN variant by its own bool/isCnVersion (aapt compiles it; no overlay changes it): its CN hosts are active in EU', async () => {
+    const dir = tempDir('ag-evasion-cnbuild-');
+    const values = '<bool name="isCnVersion">true</bool><string name="SERVER_ADDRESS_CN">https://cn.c2dms.com</string><string name="SERVER_ADDRESS_WW">https://www.c2dms.com</string>';
+    const apk = aaptApk(dir, 'com.evenwell.autoregistration', 'AutoRegistration', values);
+    expect(execFileSync('aapt', ['dump', '--values', 'resources', apk], { encoding: 'utf8' })).toMatch(/bool\/isCnVersion: t=0x12 d=0xffffffff/);
+    const report = await scanIn(dir);
+    expect(report.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.endpoint ?? f.client}`)).toEqual(['denied-endpoint cn.c2dms.com', 'variant-toggle evenwell-caivs']);
+  });
+});
+
 withAapt('an integer resource', () => {
   it('equal to a listed SMS number is that number (aapt stores <integer> as TYPE_INT_DEC); other integers are not', async () => {
     const dir = tempDir('ag-evasion-ints-');

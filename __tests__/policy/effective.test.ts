@@ -41,6 +41,7 @@ describe('built-in market policies', () => {
     expect(isClientAllowed(eu, entry('ct-self-registration-qualcomm'))).toEqual({
       allowed: false,
       reason: 'ct-self-registration-qualcomm (market CN) is denied in EU by "market:CN" (builtin:EU)',
+      byMarket: true,
     });
     for (const id of ['google-checkin', 'evenwell-caivs', 'coloros-activation']) expect(isClientAllowed(eu, entry(id)).allowed).toBe(true);
   });

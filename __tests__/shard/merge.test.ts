@@ -175,6 +175,39 @@ describe('merge refuses a set that is not one complete scan (exit 2)', () => {
     await refuse([files[0], save('m.json', market), files[2]], /their options .* differ/);
   });
 
+  it('shards of two builds whose files have the same names and sizes: their property files differ', async () => {
+    // The review's case: B's shard 1 merged with A's shard 2 passed. Build B is A with another
+    // build number in build.prop (same length) and a harmless host where A has a denied one.
+    const { cpSync } = await import('node:fs');
+    const a = path.join(tmp, 'build-a');
+    const b = path.join(tmp, 'build-b');
+    cpSync(path.join(ROOT, 'sample/out/600E0'), a, { recursive: true });
+    writeFileSync(path.join(a, 'system', 'etc', 'cfg.txt'), 'http://zzhc.vnet.cn/reg\n');
+    cpSync(a, b, { recursive: true });
+    writeFileSync(path.join(b, 'system', 'etc', 'cfg.txt'), 'http://ntp1.acme.eu/reg\n'); // the same size
+    const prop = path.join(b, 'system', 'build.prop');
+    const text = readFileSync(prop, 'utf8');
+    const bumped = text.replace(/ro\.build\.version\.incremental=(\d)/, (_m, d: string) => `ro.build.version.incremental=${(Number(d) + 1) % 10}`);
+    expect(bumped).not.toBe(text);
+    expect(bumped.length).toBe(text.length);
+    writeFileSync(prop, bumped);
+    // Each build scanned as ./build, in turn, so that their inputs are spelled alike.
+    const { renameSync } = await import('node:fs');
+    const as: string[] = [];
+    const bs: string[] = [];
+    for (const [dir, out] of [[a, as], [b, bs]] as const) {
+      renameSync(dir, path.join(tmp, 'build'));
+      for (const i of [1, 2]) {
+        const report = path.join(tmp, `${path.basename(dir)}-${i}of2.json`);
+        expect((await cli(['scan', 'build', '--market', 'EU', '--shard', `${i}/2`, '--format', 'json', '--output', report], tmp)).code).toBe(0);
+        out.push(report);
+      }
+      renameSync(path.join(tmp, 'build'), dir);
+    }
+    expect((await cli(['merge', ...as, '--format', 'json'], tmp)).code).toBe(1);
+    await refuse([bs[0], as[1]], /input hashes/);
+  });
+
   it('a policy file changed since the shards ran', async () => {
     const dir = mkdtempSync(path.join(tmp, 'cwd-'));
     const policyCopy = path.join(dir, 'policy.yml');

@@ -5,7 +5,7 @@
 import { endpointKey, type BaselineTarget } from '../baseline.js';
 import type { Catalog, CatalogEntry, CatalogVariant } from '../catalog/schema.js';
 import { allHosts, allIps, allSms } from '../catalog/schema.js';
-import type { EndpointFact, InputFacts, PackageFacts } from '../facts.js';
+import type { EndpointFact, InputFacts, PackageFacts, ResourceValue } from '../facts.js';
 import { artifactOf } from '../extract/collector.js';
 import { isInputFlood } from '../extract/partial.js';
 import { classifyEndpoint, isClientAllowed, severityFor, severityLocation, type MarketPolicy } from '../policy/effective.js';
@@ -215,15 +215,21 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
         matchedBy: [...h.matchedBy].sort(),
         allowed: decision.allowed,
       });
+      // A client whose market the catalog only guesses (it may ship on global ROMs too), denied
+      // for that market: a warning to review, not an error, unless the policy sets the rule's
+      // severity or names the client.
+      const setting = policy ? severityFor(policy, 'wrong-market-client', DEFAULT_SEVERITY['wrong-market-client']) : DEFAULT_SEVERITY['wrong-market-client'];
+      const guessed = !decision.allowed && decision.byMarket && h.entry.marketUncertain && setting === 'error' && !policy?.severity['wrong-market-client'];
       if (!decision.allowed) {
         add(
           {
             rule: 'wrong-market-client',
+            ...(guessed ? { severity: 'warning' as const } : {}),
             package: h.pkg.package,
             client: h.entry.id,
             path: h.pkg.path,
             partitionPath: h.pkg.partitionPath,
-            message: `${h.entry.name} (${h.pkg.package}, a ${h.entry.market}-market client) is installed at ${h.pkg.partitionPath} in this ${market} build: ${decision.reason}. Remove it from the ${market} product or switch the build to the right country variant.`,
+            message: `${h.entry.name} (${h.pkg.package}, a ${h.entry.market}-market client) is installed at ${h.pkg.partitionPath} in this ${market} build: ${decision.reason}.${guessed ? ` Its market is the catalog's informed guess (it may ship on global ROMs too): review it, and deny it by id in the policy to make this an error.` : ''} Remove it from the ${market} product or switch the build to the right country variant.`,
           },
           decision.location,
         );
@@ -320,6 +326,22 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
           cls.rule?.location,
           scope,
         );
+      } else {
+        // A denied number outside any client (a framework's CT self-registration sender, a
+        // config): SPEC makes it an error only inside a client; a warning says it is there.
+        const setting = policy ? severityFor(policy, 'denied-endpoint', DEFAULT_SEVERITY['denied-endpoint']) : DEFAULT_SEVERITY['denied-endpoint'];
+        if (setting !== 'off') {
+          add(
+            {
+              rule: 'denied-endpoint',
+              severity: setting === 'error' ? 'warning' : setting,
+              ...base,
+              message: `${label} is denied in ${market} by "${cls.rule?.pattern}" (${cls.rule?.location ? `${cls.rule.location.file}:${cls.rule.location.line}` : cls.rule?.source}) and is embedded in ${where}, outside any activation client (a warning: code that sends to it, such as a framework's self-registration sender, is not told apart from a list). Review it.`,
+            },
+            cls.rule?.location,
+            scope,
+          );
+        }
       }
     } else if (cls.status === 'unlisted') {
       if (inClients) {
@@ -645,6 +667,13 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
     const overlays = facts.packages.filter((p) => p.overlay && entry.packages.includes(p.overlay.targetPackage));
     if (installed.length === 0 && overlays.length === 0) continue;
     const byToggle: VariantSelection[] = [];
+    const find = (res: readonly ResourceValue[], k: string): ResourceValue | undefined => {
+      const [type, name] = [k.slice(0, k.indexOf('/')), k.slice(k.indexOf('/') + 1)];
+      return res.find((r) => r.type === type && r.name === name);
+    };
+    // The resource keys any variant toggles on: an overlay that sets one says which variant it
+    // wants, and then its other strings (a WW overlay holds SERVER_ADDRESS_CN too) select none.
+    const toggleKeys = [...new Set(entry.variants.flatMap((v) => Object.keys(v.toggle ?? {}).filter((k) => !k.startsWith('prop/'))))];
     for (const variant of entry.variants) {
       const toggle = variant.toggle ?? {};
       const keys = Object.entries(toggle);
@@ -660,16 +689,29 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
       const hosts = new Set([...variant.hosts, ...variant.ips]);
       for (const o of overlays) {
         const res = o.resources ?? [];
-        const find = (k: string) => {
-          const [type, name] = [k.slice(0, k.indexOf('/')), k.slice(k.indexOf('/') + 1)];
-          return res.find((r) => r.type === type && r.name === name);
-        };
-        if (resourceKeys.length > 0 && propKeys.length === 0 && resourceKeys.every(([k, want]) => { const r = find(k); return r !== undefined && sameValue(r.value, want); })) {
+        if (resourceKeys.length > 0 && propKeys.length === 0 && resourceKeys.every(([k, want]) => { const r = find(res, k); return r !== undefined && sameValue(r.value, want); })) {
           byToggle.push({ variant, how: describeToggle(toggle), overlay: o });
           continue;
         }
+        if (toggleKeys.some((k) => find(res, k) !== undefined)) continue;
         const server = res.find((r) => r.type === 'string' && typeof r.value === 'string' && [...hosts].some((h) => hostIn(r.value as string, h)));
         if (server) byToggle.push({ variant, how: `string/${server.name} = ${JSON.stringify(server.value)}`, overlay: o });
+      }
+      // The client's own default for a toggle no overlay sets (a CN build of the app itself).
+      if (resourceKeys.length > 0 && propKeys.length === 0) {
+        for (const app of installed) {
+          const res = app.resources ?? [];
+          const value = (k: string): ResourceValue | undefined => {
+            for (const o of overlays) {
+              const r = find(o.resources ?? [], k);
+              if (r) return r;
+            }
+            return find(res, k);
+          };
+          if (resourceKeys.every(([k, want]) => { const r = value(k); return r !== undefined && sameValue(r.value, want); }) && resourceKeys.some(([k]) => find(res, k) && overlays.every((o) => !find(o.resources ?? [], k)))) {
+            byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources (no overlay changes it)` });
+          }
+        }
       }
     }
     const selected = new Set(byToggle.map((b) => b.variant.id));
@@ -718,6 +760,16 @@ function dormantEndpoints(
       for (const h of variant.ips) active.add(endpointKey('ip', h));
       for (const h of variant.sms) active.add(endpointKey('sms', h));
     }
+    // A client that holds none of its selected variant's own endpoints (a China-only build of a
+    // push agent whose WW variant is the default) uses what it holds: nothing of it is dormant.
+    const chosen = new Set<string>();
+    for (const variant of v.entry.variants) {
+      if (!v.selected.has(variant.id)) continue;
+      for (const h of variant.hosts) chosen.add(endpointKey('host', h));
+      for (const h of variant.ips) chosen.add(endpointKey('ip', h));
+      for (const h of variant.sms) chosen.add(endpointKey('sms', h));
+    }
+    if (chosen.size > 0 && !endpoints.some((ep) => chosen.has(endpointKey(ep.kind, ep.value)) && ep.artifacts.some((a) => ownersOf(a).includes(v.entry.id)))) continue;
     const sleeping = new Map<string, CatalogVariant>();
     for (const variant of v.entry.variants) {
       if (v.selected.has(variant.id)) continue;

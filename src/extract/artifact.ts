@@ -639,7 +639,8 @@ async function extractContainer(item: ScanItem, c: OpenedContainer, ctx: Artifac
   const base = filesystem ? (item.imagePartition ?? (item.partition ? undefined : c.labelPartition)) : undefined;
   /** Where a file (or a part) of this container is on the device. */
   const partOf = (name: string, partitionRelPath?: string): PartitionInfo => {
-    if (partitionRelPath) return partitionOf(partitionRelPath);
+    // A target-files layout inside a partition's files places nothing either.
+    if (partitionRelPath && !item.partition) return partitionOf(partitionRelPath);
     if (base) return partitionOf(name === '.' ? base : `${base}/${name}`);
     return { partition: item.partition, partitionPath: `${item.partitionPath}!/${name}` };
   };
@@ -676,7 +677,8 @@ async function extractContainer(item: ScanItem, c: OpenedContainer, ctx: Artifac
         continue;
       }
       const child: ScanItem = { relPath, ...part, size: f.size, depth: item.depth + 1, ...(f.folders ? { folders: f.folders } : {}) };
-      const imagePartition = f.imagePartition ?? (part.partition ? undefined : imagePartitionOf(f.name));
+      // (A super or payload partition of a container inside a partition's files is no partition.)
+      const imagePartition = part.partition || item.partition ? undefined : (f.imagePartition ?? imagePartitionOf(f.name));
       if (imagePartition) child.imagePartition = imagePartition;
       if (span) ctx.span = { from: within(span, done, total), to: within(span, done + weight[i], total) };
       const owner = deal?.[i];
@@ -1072,7 +1074,9 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
   }
   await scanOutsideEntries(src, zip, path, ctx, !found.scannedRaw);
   if (manifest) {
-    if (overlayValues.length && manifest.overlay) manifest.resources = overlayValues;
+    // An overlay's values, and a catalogued client's own (its default `isCnVersion`, say: a
+    // variant toggle in the base APK, where no overlay changes it).
+    if (overlayValues.length && (manifest.overlay || ctx.mentionPackages.has(manifest.package))) manifest.resources = overlayValues;
     if (zip.duplicates.length) (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
     if (zip.prefixBytes > 0) (manifest.warnings ??= []).push(`${zip.prefixBytes} bytes before the first local header (Janus)`);
     const signers = await readApkSigners(src, zip, { maxBytes: Math.min(ctx.limits.maxEntryBytes, 64 * 1024 * 1024) });

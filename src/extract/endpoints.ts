@@ -239,6 +239,12 @@ function lengthGlued(buf: Buffer, a: number, b: number, end: number): boolean {
   return true;
 }
 
+/** Whether a host name ends in a suffix of the Public Suffix List (ICANN or private) with a label before it. */
+function hasPublicSuffix(host: string): boolean {
+  const d = parseDomain(host, { extractHostname: false, validateHostname: false });
+  return (d.isIcann === true || d.isPrivate === true) && !!d.domainWithoutSuffix;
+}
+
 /** Network schemes recognised glued to the bytes before them (`schemeBefore`), longest first. */
 const GLUED_SCHEMES = ['https', 'http', 'wss', 'ws', 'ftp'] as const;
 
@@ -731,9 +737,13 @@ export class EndpointScanner {
     }
     // Not a letter TLD: only digits and dots (the byte checks said so), a dotted quad or nothing;
     // a listed address after the length byte of its string is that address.
-    if (!alphaTld && !isCanonicalIpv4Bytes(buf, a, b)) {
-      if (!url && this.known.ips?.size && isCanonicalIpv4Bytes(buf, a + 1, b) && this.known.ips.has(buf.toString('latin1', a + 1, b)) && lengthGlued(buf, a, b, end)) a++;
-      else return;
+    if (!alphaTld) {
+      // A listed address after a digit that is its string's length ("31.2.3.4" for 1.2.3.4 after
+      // '3') is that address, whether the whole token is a dotted quad or not.
+      const whole = isCanonicalIpv4Bytes(buf, a, b);
+      const listed = (): boolean => this.known.ips!.has(buf.toString('latin1', a + 1, b));
+      if (!url && this.known.ips?.size && IS_DIGIT(buf[a]) && (!whole || !this.known.ips.has(buf.toString('latin1', a, b))) && isCanonicalIpv4Bytes(buf, a + 1, b) && listed() && lengthGlued(buf, a, b, end)) a++;
+      else if (!whole) return;
     }
     const raw = buf.toString('latin1', a, b);
     const lower = upper === 0 ? raw : raw.toLowerCase();
@@ -748,15 +758,18 @@ export class EndpointScanner {
       if (!url && raw.startsWith('0.')) return;
       if (!url && port === undefined && this.inWideText && !this.known.ips?.has(raw)) return;
       // Bare low quads are version numbers (2.12.9.2), unless a port or a known resolver says otherwise.
-      if (!url && port === undefined && raw.charCodeAt(1) === DOT && !LOW_IPV4_ALLOWED.has(raw)) return;
+      if (!url && port === undefined && raw.charCodeAt(1) === DOT && !LOW_IPV4_ALLOWED.has(raw) && !this.known.ips?.has(raw)) return;
       if (!url && a > start && (buf[a - 1] === 0x2d || buf[a - 1] === 0x5f)) return;
       if (dropped(sink, 'ip', raw, base)) return;
       sink.add(this.hit('ip', raw, url, port, evidenceAt(base, offsetOf(at))));
       return;
     }
 
-    // A letter TLD here is after a scheme (known hosts and bare names were taken above).
+    // A letter TLD here is after a scheme (known hosts and bare names were taken above). After a
+    // scheme glued to text before it, only a name with a public suffix: brotli's dictionary (in
+    // every WebView) runs "thehttp%3A%2F%2Fwww.manifestations of" together.
     if (!url?.network || dropped(sink, 'host', lower, base) || !isHostSyntax(lower)) return;
+    if (url.glued && !hasPublicSuffix(lower)) return;
     sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));
   }
 
@@ -805,7 +818,7 @@ export class EndpointScanner {
   }
 
   /** The scheme of a URL whose authority starts at `a` (`scheme://[userinfo@]host`). */
-  private schemeBefore(buf: Buffer, a: number, start: number): { scheme: string; network: boolean; schemeStart: number } | undefined {
+  private schemeBefore(buf: Buffer, a: number, start: number): { scheme: string; network: boolean; schemeStart: number; glued?: boolean } | undefined {
     let p = a;
     // userinfo: scan back over it to the "//" when the host is preceded by '@'.
     if (p > start && buf[p - 1] === 0x40) {
@@ -840,7 +853,7 @@ export class EndpointScanner {
     for (const known of GLUED_SCHEMES) {
       if (!scheme.endsWith(known)) continue;
       const at = p - 3 - known.length;
-      if (known.charCodeAt(0) !== 0x77 /* w */ || at - s <= 2 || !IS_ALNUM(buf[at - 1])) return { scheme: known, network: true, schemeStart: at };
+      if (known.charCodeAt(0) !== 0x77 /* w */ || at - s <= 2 || !IS_ALNUM(buf[at - 1])) return { scheme: known, network: true, schemeStart: at, glued: true };
     }
     return { scheme, network: false, schemeStart: s };
   }

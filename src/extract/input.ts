@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { InputFacts, PropEntry, UnreadableFact } from '../facts.js';
 import { propFileRank } from '../formats/buildprop.js';
-import { walkInput } from '../inputs/walk.js';
+import { walkInput, type FileArtifact } from '../inputs/walk.js';
 import type { Logger } from '../logging.js';
 import type { KnownEndpoints } from './endpoints.js';
 import { effectiveLimits, type Limits } from './limits.js';
@@ -17,7 +17,7 @@ import { knownEndpoint } from './collector.js';
 import { mark } from '../timings.js';
 import { workOf } from './work.js';
 import { extractFiles, getWorkerScript, hashOnThread, takePoolNotes, takeWorkerProblems, workerCount, type CacheTally, type PoolInit, type WorkerPool } from './pool.js';
-import { shardFiles, type ShardSpec } from './shard-split.js';
+import { isPropertyFile, shardFiles, type ShardSpec } from './shard-split.js';
 
 /** Progress of one input's extraction; the CLI draws it, the Action logs it. */
 export type ProgressFactory = (
@@ -163,7 +163,7 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
     sha256: single
       ? // An unreadable file is an unreadable-artifact finding already; the audit has no hash of it.
         ((await hashing?.catch(() => undefined)) ?? tally.sha256.get(digestKey(walk.files[0].abs)) ?? (await sha256OfFile(input).catch(() => undefined)))
-      : sha256OfList(walk.files.map((f) => `${f.relPath}\u0000${f.size}`)),
+      : sha256OfList([...walk.files.map((f) => `${f.relPath}\u0000${f.size}`), ...propertyDigests(walk.files)]),
     owned,
     // Other shards read the walk's skipped and unreadable paths for their own (partial) report.
     ...(opts.shard ? { borrowed: mergePartials([...borrowedParts, ...(ownsWalk ? [] : [walkFacts])]) } : {}),
@@ -341,6 +341,25 @@ function buildId(): string {
     buildIdMemo = '';
   }
   return buildIdMemo;
+}
+
+/**
+ * The SHA-256 of each property file of a folder (every shard reads them all): with the names and
+ * sizes, a folder's identity, so that `merge` refuses shards of two builds whose files have the
+ * same names and sizes but other properties (another build number, another SKU). A file past
+ * 16 MiB, or one that cannot be read (an unreadable finding of its own), counts by its size.
+ */
+function propertyDigests(files: readonly FileArtifact[]): string[] {
+  const out: string[] = [];
+  for (const f of files) {
+    if (!isPropertyFile(f.relPath) || f.size > 16 << 20) continue;
+    try {
+      out.push(`${f.relPath}\u0000sha256:${createHash('sha256').update(readFileSync(f.abs)).digest('hex')}`);
+    } catch {
+      // counted by name and size only
+    }
+  }
+  return out;
 }
 
 function sha256OfList(lines: string[]): string {

@@ -225,7 +225,7 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
   for (const en of entries) seen.set(en.rawName.toString('latin1'), (seen.get(en.rawName.toString('latin1')) ?? 0) + 1);
   const duplicates = [...seen.entries()]
     .filter(([, n]) => n > 1)
-    .map(([k]) => Buffer.from(k, 'latin1').toString('utf8'))
+    .map(([k]) => pathSafe(Buffer.from(k, 'latin1').toString('utf8')))
     .sort();
 
   let prefixBytes = cdOffset;

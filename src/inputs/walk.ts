@@ -52,22 +52,23 @@ export interface WalkOptions {
 /**
  * A name from the build (a file's, a folder's, an archive member's) as it goes into a path: a '!'
  * before a '/' or at the end of the name (before the '/' or "!/" a path puts after it) is written
- * `\x21`, so that "!/" in a path always means "inside the container before it". A folder named
- * `Foo.apk!` made its files `Foo.apk!/...`, read as entries of Foo.apk: a denied host in one was
- * taken for a dormant variant of the client in Foo.apk, or covered by an exemption of Foo.apk.
+ * `\x21`, so that "!/" in a path always means "inside the container before it"; and so that no
+ * two names are written alike, a '\' is written `\x5c` (bytes that are not UTF-8 are `\xNN`,
+ * displayName). A folder named `Foo.apk!` made its files `Foo.apk!/...`, read as entries of
+ * Foo.apk: a denied host in one was taken for a dormant variant of the client in Foo.apk, or
+ * covered by an exemption of Foo.apk; and `A!` and `A\x21` must not be one member of a tar.
  */
 export function pathSafe(name: string): string {
-  return name.includes('!') ? name.replace(/!(?=\/|$)/g, '\\x21') : name;
+  return escapeBang(escapeBackslash(name));
 }
 
-/** Decodes a name; bytes that are not valid UTF-8 become `\xNN` (and `\` itself stays `\`); pathSafe. */
+const escapeBackslash = (s: string): string => (s.includes('\\') ? s.replaceAll('\\', '\\x5c') : s);
+const escapeBang = (s: string): string => (s.includes('!') ? s.replace(/!(?=\/|$)/g, '\\x21') : s);
+
+/** Decodes a name (pathSafe); bytes that are not valid UTF-8 become `\xNN`. */
 export function displayName(raw: Buffer): string {
-  return pathSafe(decodeName(raw));
-}
-
-function decodeName(raw: Buffer): string {
   const s = raw.toString('utf8');
-  if (!s.includes('\uFFFD') || Buffer.from(s, 'utf8').equals(raw)) return s;
+  if (!s.includes('\uFFFD') || Buffer.from(s, 'utf8').equals(raw)) return pathSafe(s);
   let out = '';
   let i = 0;
   while (i < raw.length) {
@@ -77,7 +78,7 @@ function decodeName(raw: Buffer): string {
       const chunk = raw.subarray(i, i + len);
       const dec = chunk.toString('utf8');
       if (!dec.includes('\uFFFD') && Buffer.from(dec, 'utf8').equals(chunk)) {
-        out += dec;
+        out += escapeBackslash(dec);
         i += len;
         continue;
       }
@@ -85,7 +86,7 @@ function decodeName(raw: Buffer): string {
     out += `\\x${b.toString(16).padStart(2, '0')}`;
     i++;
   }
-  return out;
+  return escapeBang(out);
 }
 
 const SLASH = Buffer.from('/');

@@ -82,6 +82,8 @@ export interface ClientDecision {
   allowed: boolean;
   reason: string;
   location?: Location;
+  /** Denied for its market (a `market:` selector, or not on an allow list), not by its id or a glob of ids. */
+  byMarket?: boolean;
 }
 
 /** The built-in catalog plus the policy file's `catalog:` entries (same id replaces). */
@@ -341,12 +343,15 @@ export function classifyEndpoint(policy: MarketPolicy, kind: EndpointKind, value
  */
 export function isClientAllowed(policy: MarketPolicy, entry: Pick<CatalogEntry, 'id' | 'market'>): ClientDecision {
   const where = (r: RuleOrigin) => (r.location ? `${r.location.file}:${r.location.line}` : r.source);
-  const deny = policy.clients.deny.find((r) => matchClientSelector(r.parsed, entry));
+  // A rule naming the client (its id, a glob of ids) before one naming its market.
+  const denies = policy.clients.deny.filter((r) => matchClientSelector(r.parsed, entry));
+  const deny = denies.find((r) => !r.selector.startsWith('market:')) ?? denies[0];
   if (deny) {
     return {
       allowed: false,
       reason: `${entry.id} (market ${entry.market}) is denied in ${policy.market} by "${deny.selector}" (${where(deny)})`,
       ...(deny.location ? { location: deny.location } : {}),
+      ...(deny.selector.startsWith('market:') ? { byMarket: true } : {}),
     };
   }
   if (policy.clients.allow) {
