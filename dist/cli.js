@@ -16561,7 +16561,7 @@ function evaluateTarget(input) {
     }
     // Endpoints per artifact, to attribute them to packages: an app's code beside its APK (its
     // preopted odex/vdex, its extracted JNI libraries) counts as the APK's.
-    const companions = appCompanions(facts.packages.map((p) => artifactOf(p.path)));
+    const companions = appCompanions(facts.packages.map((p) => artifactOf(p.path)), libLinks(facts.skipped, partitionPathOf));
     const byArtifact = new Map();
     const attribute = (a, ep) => {
         let list = byArtifact.get(a);
@@ -16639,9 +16639,9 @@ function evaluateTarget(input) {
             });
             // A client whose market the catalog only guesses (it may ship on global ROMs too), denied
             // for that market: a warning to review, not an error, unless the policy sets the rule's
-            // severity or names the client.
+            // severity, names the client, or keeps a client allow list (every other client a violation).
             const setting = policy ? severityFor(policy, 'wrong-market-client', DEFAULT_SEVERITY['wrong-market-client']) : DEFAULT_SEVERITY['wrong-market-client'];
-            const guessed = !decision.allowed && decision.byMarket && h.entry.marketUncertain && setting === 'error' && !policy?.severity['wrong-market-client'];
+            const guessed = !decision.allowed && decision.byMarket && h.entry.marketUncertain && setting === 'error' && !policy?.severity['wrong-market-client'] && !policy?.clients.allow;
             if (!decision.allowed) {
                 add({
                     rule: 'wrong-market-client',
@@ -16745,7 +16745,8 @@ function evaluateTarget(input) {
                 if (setting !== 'off') {
                     add({
                         rule: 'denied-endpoint',
-                        severity: setting === 'error' ? 'warning' : setting,
+                        // (An explicit severity for the rule in the policy applies as it is.)
+                        severity: setting === 'error' && !policy?.severity['denied-endpoint'] ? 'warning' : setting,
                         ...base,
                         message: `${label} is denied in ${market} by "${cls.rule?.pattern}" (${cls.rule?.location ? `${cls.rule.location.file}:${cls.rule.location.line}` : cls.rule?.source}) and is embedded in ${where}, outside any activation client (a warning: code that sends to it, such as a framework's self-registration sender, is not told apart from a list). Review it.`,
                     }, cls.rule?.location, scope);
@@ -16956,7 +16957,7 @@ const EXTRACTED_LIB = /^(.*)\/lib\/[^/]+\/[^/]/;
  * APK's; a library under `lib/<abi>/` of an app folder (`Name/Name.apk`, or an installed
  * `base.apk` with its splits) is the code of the APKs in that folder. Undefined for any other file.
  */
-function appCompanions(apkArtifacts) {
+function appCompanions(apkArtifacts, links) {
     const apks = new Set(apkArtifacts);
     const inFolder = new Map();
     for (const apk of apks) {
@@ -16977,6 +16978,22 @@ function appCompanions(apkArtifacts) {
     }
     if (apks.size === 0)
         return () => undefined;
+    const inAppLib = (path) => {
+        const m = EXTRACTED_LIB.exec(path);
+        if (!m)
+            return undefined;
+        // The nearest app folder above the lib/ folder (a name may hold "/lib/" twice).
+        let dir = m[1];
+        for (;;) {
+            const list = inFolder.get(dir);
+            if (list)
+                return list;
+            const at = dir.lastIndexOf('/lib/');
+            if (at < 0)
+                return undefined;
+            dir = dir.slice(0, at);
+        }
+    };
     return (artifact) => {
         if (artifact.includes('/oat/')) {
             const m = PREOPTED.exec(artifact);
@@ -16985,23 +17002,55 @@ function appCompanions(apkArtifacts) {
                 return [apk];
         }
         if (artifact.includes('/lib/')) {
-            const m = EXTRACTED_LIB.exec(artifact);
-            if (m) {
-                // The nearest app folder above the lib/ folder (a name may hold "/lib/" twice).
-                let dir = m[1];
-                for (;;) {
-                    const list = inFolder.get(dir);
-                    if (list)
-                        return list;
-                    const at = dir.lastIndexOf('/lib/');
-                    if (at < 0)
-                        break;
-                    dir = dir.slice(0, at);
-                }
+            const own = inAppLib(artifact);
+            if (own)
+                return own;
+        }
+        // A library an app's lib/<abi>/ links to (make-built apps: lib/arm64/libfoo.so ->
+        // /system/lib64/libfoo.so, scanned there).
+        if (links?.size) {
+            const from = links.get(links.place(artifact));
+            if (from) {
+                const out = [...new Set(from.flatMap((link) => inAppLib(link) ?? []))];
+                if (out.length)
+                    return out;
             }
         }
         return undefined;
     };
+}
+/**
+ * The symlinks the scan listed as skipped (`symlink to <target> ...`) that stand in a `lib/<abi>/`
+ * folder, by the device path of their target (an absolute target is a device path; a relative one
+ * is resolved from the link's own device path).
+ */
+function libLinks(skipped, partitionPathOf) {
+    const out = new Map();
+    out.place = partitionPathOf;
+    for (const s of skipped) {
+        if (!s.path.includes('/lib/') || !EXTRACTED_LIB.test(s.path))
+            continue;
+        const m = /^symlink to (\S+)/.exec(s.reason);
+        if (!m)
+            continue;
+        const at = partitionPathOf(s.path);
+        const parts = m[1].startsWith('/') ? [] : at.split('/').slice(0, -1);
+        for (const seg of m[1].split('/')) {
+            if (seg === '' || seg === '.')
+                continue;
+            if (seg === '..')
+                parts.pop();
+            else
+                parts.push(seg);
+        }
+        const target = parts.join('/');
+        const list = out.get(target);
+        if (list)
+            list.push(s.path);
+        else
+            out.set(target, [s.path]);
+    }
+    return out;
 }
 /** The clients and packages of an artifact: its own, or those of the APKs it is code of (appCompanions). */
 function labelsOf(clientArtifacts, companions, artifact) {
@@ -17076,13 +17125,26 @@ function selectVariants(facts, catalog) {
         if (installed.length === 0 && overlays.length === 0)
             continue;
         const byToggle = [];
-        const find = (res, k) => {
-            const [type, name] = [k.slice(0, k.indexOf('/')), k.slice(k.indexOf('/') + 1)];
-            return res.find((r) => r.type === type && r.name === name);
+        /** What a variant's resource toggles read in `res`: they select it, may select it (a value that is no plain literal, or differs by configuration), select another, or are not set. */
+        const readToggles = (res, toggle, only) => {
+            let verdict = 'unset';
+            for (const [k, want] of Object.entries(toggle)) {
+                if (k.startsWith('prop/') || (only && !only(k)))
+                    continue;
+                const read = readToggle(res, k, want);
+                if (read === undefined)
+                    continue;
+                if (read === 'no')
+                    return 'no';
+                if (read === 'maybe')
+                    verdict = 'maybe';
+                else if (verdict === 'unset')
+                    verdict = 'yes';
+            }
+            return verdict;
         };
-        // The resource keys any variant toggles on: an overlay that sets one says which variant it
-        // wants, and then its other strings (a WW overlay holds SERVER_ADDRESS_CN too) select none.
-        const toggleKeys = [...new Set(entry.variants.flatMap((v) => Object.keys(v.toggle ?? {}).filter((k) => !k.startsWith('prop/'))))];
+        const setsKey = (res, k) => readToggle(res, k, true) !== undefined;
+        const variantWords = (name) => name.toLowerCase().split(/[^a-z0-9]+/);
         for (const variant of entry.variants) {
             const toggle = variant.toggle ?? {};
             const keys = Object.entries(toggle);
@@ -17097,32 +17159,35 @@ function selectVariants(facts, catalog) {
                     byToggle.push({ variant, how: describeToggle(toggle) });
             }
             const hosts = new Set([...variant.hosts, ...variant.ips]);
+            const resourceToggle = resourceKeys.length > 0 && propKeys.length === 0;
             for (const o of overlays) {
                 const res = o.resources ?? [];
-                if (resourceKeys.length > 0 && propKeys.length === 0 && resourceKeys.every(([k, want]) => { const r = find(res, k); return r !== undefined && sameValue(r.value, want); })) {
-                    byToggle.push({ variant, how: describeToggle(toggle), overlay: o });
+                // Its toggles: set to this variant's values (or to a value that may be them: a reference,
+                // another type, another value in some configuration, which the app reads as it is).
+                const read = resourceToggle ? readToggles(res, toggle) : 'unset';
+                if (read === 'yes' || read === 'maybe') {
+                    byToggle.push({ variant, how: read === 'yes' ? describeToggle(toggle) : `${describeToggle(toggle)}, or may (the overlay's value is no plain one, or differs by configuration)`, overlay: o });
                     continue;
                 }
-                if (toggleKeys.some((k) => find(res, k) !== undefined))
-                    continue;
-                const server = res.find((r) => r.type === 'string' && typeof r.value === 'string' && [...hosts].some((h) => hostIn(r.value, h)));
+                // A server address of this variant in its strings selects it, unless the overlay's own
+                // toggles plainly select another variant and the string is named for this one (the 600WW
+                // overlay's SERVER_ADDRESS_CN, beside isCnVersion=false: the app reads SERVER_ADDRESS_WW).
+                // A CN host in SERVER_ADDRESS_WW, or beside a toggle that is no plain value, selects CN.
+                const plainlyOther = entry.variants.some((w) => w !== variant && Object.keys(w.toggle ?? {}).some((k) => !k.startsWith('prop/')) && readToggles(res, w.toggle ?? {}) === 'yes');
+                const server = res.find((r) => r.type === 'string' && typeof r.value === 'string' && [...hosts].some((h) => hostIn(r.value, h)) && !(plainlyOther && variantWords(r.name).includes(variant.id.toLowerCase())));
                 if (server)
                     byToggle.push({ variant, how: `string/${server.name} = ${JSON.stringify(server.value)}`, overlay: o });
             }
-            // The client's own default for a toggle no overlay sets (a CN build of the app itself).
-            if (resourceKeys.length > 0 && propKeys.length === 0) {
+            // The client's own value of a toggle no overlay sets (a CN build of the app itself).
+            if (resourceToggle) {
+                const unset = (k) => overlays.every((o) => !setsKey(o.resources ?? [], k));
                 for (const app of installed) {
-                    const res = app.resources ?? [];
-                    const value = (k) => {
-                        for (const o of overlays) {
-                            const r = find(o.resources ?? [], k);
-                            if (r)
-                                return r;
-                        }
-                        return find(res, k);
-                    };
-                    if (resourceKeys.every(([k, want]) => { const r = value(k); return r !== undefined && sameValue(r.value, want); }) && resourceKeys.some(([k]) => find(res, k) && overlays.every((o) => !find(o.resources ?? [], k)))) {
-                        byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources (no overlay changes it)` });
+                    const read = readToggles(app.resources ?? [], toggle, unset);
+                    // Toggles that overlays set decide for themselves (above); those they leave count here.
+                    const overlaid = resourceKeys.filter(([k]) => !unset(k));
+                    const overlaidOk = overlaid.length === 0 || overlays.some((o) => readToggles(o.resources ?? [], Object.fromEntries(overlaid)) !== 'no');
+                    if ((read === 'yes' || read === 'maybe') && overlaidOk) {
+                        byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources${read === 'maybe' ? ' (or may be: no plain value, or another in some configuration)' : ''}, which no overlay changes` });
                     }
                 }
             }
@@ -17141,6 +17206,31 @@ function selectVariants(facts, catalog) {
         out.set(entry.id, { entry, installed, overlays, byToggle, selected, selectedHow });
     }
     return out;
+}
+/**
+ * A resource toggle `type/name` read in `res` against `want`: undefined when no configuration
+ * sets it; 'yes' when the default configuration sets it to `want` as a plain value (a boolean for
+ * a bool) and no other configuration says otherwise; 'no' when it is plainly another value
+ * everywhere; else 'maybe' (a reference, an integer for a bool, a value that differs by
+ * configuration: what the app reads may be `want`).
+ */
+function readToggle(res, key, want) {
+    const slash = key.indexOf('/');
+    const type = key.slice(0, slash);
+    const name = key.slice(slash + 1);
+    const all = res.filter((r) => r.type === type && r.name === name);
+    if (all.length === 0)
+        return undefined;
+    const plain = (r) => typeof r.value === typeof want;
+    if (!all.every(plain))
+        return 'maybe';
+    const matches = all.map((r) => sameValue(r.value, want));
+    const def = all.find((r) => !r.config);
+    if (matches.every((m) => m))
+        return def ? 'yes' : 'maybe';
+    if (matches.every((m) => !m))
+        return 'no';
+    return 'maybe';
 }
 function hostIn(text, host) {
     const t = text.toLowerCase();
@@ -18610,9 +18700,18 @@ const escapeBackslash = (s) => (s.includes('\\') ? s.replaceAll('\\', '\\x5c') :
 const escapeBang = (s) => (s.includes('!') ? s.replace(/!(?=\/|$)/g, '\\x21') : s);
 /** Decodes a name (pathSafe); bytes that are not valid UTF-8 become `\xNN`. */
 function displayName(raw) {
+    return escapeBang(nameText(raw));
+}
+/**
+ * A name's bytes as text, one to one: valid UTF-8 as it is, a '\' as `\x5c`, any other byte as
+ * `\xNN` (a lossy decode made `A\xff` and `A\xfe` one name: in a tar, the later member replaced
+ * the earlier). What pathSafe does but for the '!' rule, which a caller applies to the name as
+ * it goes into a path (escapeBang).
+ */
+function nameText(raw) {
     const s = raw.toString('utf8');
     if (!s.includes('\uFFFD') || Buffer.from(s, 'utf8').equals(raw))
-        return pathSafe(s);
+        return escapeBackslash(s);
     let out = '';
     let i = 0;
     while (i < raw.length) {
@@ -18630,7 +18729,7 @@ function displayName(raw) {
         out += `\\x${b.toString(16).padStart(2, '0')}`;
         i++;
     }
-    return escapeBang(out);
+    return out;
 }
 const SLASH = Buffer.from('/');
 /** Top-level names in a product-out folder that duplicate or do not belong to the build. */
@@ -21920,7 +22019,7 @@ async function openZip(src) {
             }
             e += 4 + len;
         }
-        const name = pathSafe(rawName.toString('utf8'));
+        const name = displayName(rawName);
         entries.push({
             index: i,
             name,
@@ -21931,7 +22030,7 @@ async function openZip(src) {
             compressedSize,
             uncompressedSize,
             localHeaderOffset,
-            suspiciousName: isSuspicious(rawName, name),
+            suspiciousName: isSuspicious(rawName, rawName.toString('utf8')),
         });
         p = end;
     }
@@ -21940,7 +22039,7 @@ async function openZip(src) {
         seen.set(en.rawName.toString('latin1'), (seen.get(en.rawName.toString('latin1')) ?? 0) + 1);
     const duplicates = [...seen.entries()]
         .filter(([, n]) => n > 1)
-        .map(([k]) => pathSafe(Buffer.from(k, 'latin1').toString('utf8')))
+        .map(([k]) => displayName(Buffer.from(k, 'latin1')))
         .sort();
     let prefixBytes = cdOffset;
     for (const x of entries)
@@ -23511,7 +23610,7 @@ function parseCpio(buf) {
             const nameAt = pos + 110;
             if (nameAt + nameSize > buf.length)
                 throw new FormatError('cpio', 'entry name runs past the end of the archive (truncated)', nameAt);
-            const rawName = buf.toString('utf8', nameAt, nameAt + nameSize - 1);
+            const rawName = nameText(buf.subarray(nameAt, nameAt + nameSize - 1));
             const dataAt = align4(nameAt + nameSize);
             if (dataAt + fileSize > buf.length) {
                 throw new FormatError('cpio', `data of ${JSON.stringify(rawName)} (${fileSize} bytes) runs past the end of the archive (truncated)`, dataAt);
@@ -23521,7 +23620,7 @@ function parseCpio(buf) {
                 break;
             if (++count > CPIO_LIMITS.maxEntries)
                 throw new FormatError('cpio', `more than ${CPIO_LIMITS.maxEntries} entries`, nameAt);
-            const name = pathSafe(rawName.replace(/^(\.\/|\/)+/, ''));
+            const name = escapeBang(rawName.replace(/^(\.\/|\/)+/, ''));
             if (name === '' || name === '.')
                 continue;
             const kind = kindOfMode(mode);
@@ -25043,7 +25142,7 @@ async function openPayload(src, opts = {}) {
         covered.push([blobBase + sigOffset, blobBase + sigOffset + sigLength]);
     for (const [pi, pbuf] of pbRepeated(manifest, 13).entries()) {
         const p = decodeMessage(pbuf);
-        const name = pathSafe((pbBytes(p, 1) ?? Buffer.alloc(0)).toString('utf8'));
+        const name = displayName(pbBytes(p, 1) ?? Buffer.alloc(0));
         const info = pbBytes(p, 7);
         const ops = pbRepeated(p, 8).map((ob) => {
             const o = decodeMessage(ob);
@@ -25208,7 +25307,7 @@ function octal(b, at, len) {
 }
 const cstring = (b, at, len) => {
     const end = b.indexOf(0, at);
-    return b.toString('utf8', at, end < 0 || end > at + len ? at + len : end);
+    return nameText(b.subarray(at, end < 0 || end > at + len ? at + len : end));
 };
 /**
  * A member name or link target as the file system resolves it: `.` segments and repeated slashes
@@ -25225,7 +25324,7 @@ const clean = (name) => {
         else
             out.push(seg);
     }
-    return pathSafe(out.join('/'));
+    return escapeBang(out.join('/'));
 };
 /** pax extended header records: `<length> <key>=<value>\n`. */
 function paxRecords(data, at) {
@@ -25236,10 +25335,9 @@ function paxRecords(data, at) {
         const len = sp > p ? Number(data.toString('latin1', p, sp)) : NaN;
         if (!Number.isInteger(len) || len <= 0 || p + len > data.length)
             throw new FormatError('tar', 'malformed pax extended header record', at + p);
-        const rec = data.toString('utf8', sp + 1, p + len - 1);
-        const eq = rec.indexOf('=');
-        if (eq > 0)
-            out.set(rec.slice(0, eq), rec.slice(eq + 1));
+        const eq = data.indexOf(0x3d, sp + 1);
+        if (eq > sp + 1 && eq < p + len - 1)
+            out.set(data.toString('latin1', sp + 1, eq), nameText(data.subarray(eq + 1, p + len - 1)));
         p += len;
     }
     return out;
@@ -26857,8 +26955,14 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
     if (manifest) {
         // An overlay's values, and a catalogued client's own (its default `isCnVersion`, say: a
         // variant toggle in the base APK, where no overlay changes it).
-        if (overlayValues.length && (manifest.overlay || ctx.mentionPackages.has(manifest.package)))
+        if (overlayValues.length && manifest.overlay)
             manifest.resources = overlayValues;
+        else if (overlayValues.length && ctx.mentionPackages.has(manifest.package)) {
+            // A client's own: its default values and its bools in every configuration (no localised strings).
+            const own = overlayValues.filter((v) => !v.config || v.type === 'bool');
+            if (own.length)
+                manifest.resources = own;
+        }
         if (zip.duplicates.length)
             (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
         if (zip.prefixBytes > 0)
@@ -26941,9 +27045,11 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
                 for (const v of p.values)
                     if (v.dataType === 0x10 || v.dataType === 0x11)
                         ctx.scanner.listedSmsNumber(v.data, { ...base, source: 'arsc' }, ctx.endpoints);
+            // Default-configuration values, and bools and strings of every configuration (a toggle
+            // set otherwise for API 21+ or a China MCC; a server address in values-zh).
             for (const p of arsc.packages)
                 for (const v of p.values)
-                    if (!v.config)
+                    if (!v.config || v.type === 'bool' || v.type === 'string')
                         overlayValues.push(v);
         }
         catch (e) {
@@ -31243,7 +31349,12 @@ pool) {
                     return;
                 settled = true;
                 detach();
-                // Files it finished whose results had not arrived yet died with it, like the others.
+                // Files whose results arrived were counted then (settle): redone, they are not counted
+                // again. Files it finished whose results had not arrived yet died with it, uncounted:
+                // redone, they are counted then (marking them too lost them from the cache tally: a
+                // flaky "cache: 10 of 10 files" for 12).
+                for (const job of finished)
+                    counted.add(job);
                 const done = Math.max(0, Math.min(inflight.length, Atomics.load(counts, 0) - received));
                 appendAll(finished, inflight.splice(0, done));
                 const [culprit, ...notStarted] = inflight;
@@ -31258,8 +31369,6 @@ pool) {
                     if (culprit.slice)
                         broken.add(culprit.file.relPath);
                 }
-                for (const job of finished)
-                    counted.add(job);
                 appendAll(redo, finished);
                 appendAll(redo, notStarted);
                 resolve(undefined);
@@ -31468,7 +31577,7 @@ async function extractInputParts(input, opts) {
         sha256: single
             ? // An unreadable file is an unreadable-artifact finding already; the audit has no hash of it.
                 ((await hashing?.catch(() => undefined)) ?? tally.sha256.get(digestKey(walk.files[0].abs)) ?? (await sha256OfFile$1(input).catch(() => undefined)))
-            : sha256OfList([...walk.files.map((f) => `${f.relPath}\u0000${f.size}`), ...propertyDigests(walk.files)]),
+            : sha256OfList([...walk.files.map((f) => `${f.relPath}\u0000${f.size}`), ...contentSamples(walk.files)]),
         owned,
         // Other shards read the walk's skipped and unreadable paths for their own (partial) report.
         ...(opts.shard ? { borrowed: mergePartials([...borrowedParts, ...(ownsWalk ? [] : [walkFacts])]) } : {}),
@@ -31657,18 +31766,36 @@ function buildId() {
     return buildIdMemo;
 }
 /**
- * The SHA-256 of each property file of a folder (every shard reads them all): with the names and
- * sizes, a folder's identity, so that `merge` refuses shards of two builds whose files have the
- * same names and sizes but other properties (another build number, another SKU). A file past
- * 16 MiB, or one that cannot be read (an unreadable finding of its own), counts by its size.
+ * What a folder's identity holds besides its files' names and sizes, so that `merge` refuses
+ * shards of two builds whose files are named and sized alike (images of fixed partition sizes):
+ * each property file's SHA-256 (every shard reads them all), and of every other file the
+ * SHA-256 of its first 4 KiB and last 8 KiB (an ext4 or EROFS superblock's UUID and times, a
+ * ZIP's end of central directory and last entries with their CRCs, a sparse or payload header):
+ * 20-30 ms for the bench corpus's 797 files. A file that cannot be read (an unreadable finding
+ * of its own) counts by its size.
  */
-function propertyDigests(files) {
+function contentSamples(files) {
     const out = [];
+    const head = Buffer.alloc(4096);
+    const tail = Buffer.alloc(8192);
     for (const f of files) {
-        if (!isPropertyFile(f.relPath) || f.size > 16 << 20)
-            continue;
         try {
-            out.push(`${f.relPath}\u0000sha256:${createHash('sha256').update(readFileSync(f.abs)).digest('hex')}`);
+            const hash = createHash('sha256');
+            if (isPropertyFile(f.relPath) && f.size <= 16 << 20)
+                hash.update(readFileSync(f.abs));
+            else {
+                const fd = openSync(f.abs, 'r');
+                try {
+                    hash.update(head.subarray(0, readSync(fd, head, 0, Math.min(head.length, f.size), 0)));
+                    const at = Math.max(head.length, f.size - tail.length);
+                    if (at < f.size)
+                        hash.update(tail.subarray(0, readSync(fd, tail, 0, f.size - at, at)));
+                }
+                finally {
+                    closeSync(fd);
+                }
+            }
+            out.push(`${f.relPath}\u0000sha256:${hash.digest('hex')}`);
         }
         catch {
             // counted by name and size only

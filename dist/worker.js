@@ -3085,9 +3085,18 @@ const escapeBackslash = (s) => (s.includes('\\') ? s.replaceAll('\\', '\\x5c') :
 const escapeBang = (s) => (s.includes('!') ? s.replace(/!(?=\/|$)/g, '\\x21') : s);
 /** Decodes a name (pathSafe); bytes that are not valid UTF-8 become `\xNN`. */
 function displayName(raw) {
+    return escapeBang(nameText(raw));
+}
+/**
+ * A name's bytes as text, one to one: valid UTF-8 as it is, a '\' as `\x5c`, any other byte as
+ * `\xNN` (a lossy decode made `A\xff` and `A\xfe` one name: in a tar, the later member replaced
+ * the earlier). What pathSafe does but for the '!' rule, which a caller applies to the name as
+ * it goes into a path (escapeBang).
+ */
+function nameText(raw) {
     const s = raw.toString('utf8');
     if (!s.includes('\uFFFD') || Buffer.from(s, 'utf8').equals(raw))
-        return pathSafe(s);
+        return escapeBackslash(s);
     let out = '';
     let i = 0;
     while (i < raw.length) {
@@ -3105,7 +3114,7 @@ function displayName(raw) {
         out += `\\x${b.toString(16).padStart(2, '0')}`;
         i++;
     }
-    return escapeBang(out);
+    return out;
 }
 Buffer.from('/');
 
@@ -3277,7 +3286,7 @@ async function openZip(src) {
             }
             e += 4 + len;
         }
-        const name = pathSafe(rawName.toString('utf8'));
+        const name = displayName(rawName);
         entries.push({
             index: i,
             name,
@@ -3288,7 +3297,7 @@ async function openZip(src) {
             compressedSize,
             uncompressedSize,
             localHeaderOffset,
-            suspiciousName: isSuspicious(rawName, name),
+            suspiciousName: isSuspicious(rawName, rawName.toString('utf8')),
         });
         p = end;
     }
@@ -3297,7 +3306,7 @@ async function openZip(src) {
         seen.set(en.rawName.toString('latin1'), (seen.get(en.rawName.toString('latin1')) ?? 0) + 1);
     const duplicates = [...seen.entries()]
         .filter(([, n]) => n > 1)
-        .map(([k]) => pathSafe(Buffer.from(k, 'latin1').toString('utf8')))
+        .map(([k]) => displayName(Buffer.from(k, 'latin1')))
         .sort();
     let prefixBytes = cdOffset;
     for (const x of entries)
@@ -4868,7 +4877,7 @@ function parseCpio(buf) {
             const nameAt = pos + 110;
             if (nameAt + nameSize > buf.length)
                 throw new FormatError('cpio', 'entry name runs past the end of the archive (truncated)', nameAt);
-            const rawName = buf.toString('utf8', nameAt, nameAt + nameSize - 1);
+            const rawName = nameText(buf.subarray(nameAt, nameAt + nameSize - 1));
             const dataAt = align4(nameAt + nameSize);
             if (dataAt + fileSize > buf.length) {
                 throw new FormatError('cpio', `data of ${JSON.stringify(rawName)} (${fileSize} bytes) runs past the end of the archive (truncated)`, dataAt);
@@ -4878,7 +4887,7 @@ function parseCpio(buf) {
                 break;
             if (++count > CPIO_LIMITS.maxEntries)
                 throw new FormatError('cpio', `more than ${CPIO_LIMITS.maxEntries} entries`, nameAt);
-            const name = pathSafe(rawName.replace(/^(\.\/|\/)+/, ''));
+            const name = escapeBang(rawName.replace(/^(\.\/|\/)+/, ''));
             if (name === '' || name === '.')
                 continue;
             const kind = kindOfMode(mode);
@@ -6400,7 +6409,7 @@ async function openPayload(src, opts = {}) {
         covered.push([blobBase + sigOffset, blobBase + sigOffset + sigLength]);
     for (const [pi, pbuf] of pbRepeated(manifest, 13).entries()) {
         const p = decodeMessage(pbuf);
-        const name = pathSafe((pbBytes(p, 1) ?? Buffer.alloc(0)).toString('utf8'));
+        const name = displayName(pbBytes(p, 1) ?? Buffer.alloc(0));
         const info = pbBytes(p, 7);
         const ops = pbRepeated(p, 8).map((ob) => {
             const o = decodeMessage(ob);
@@ -6565,7 +6574,7 @@ function octal(b, at, len) {
 }
 const cstring = (b, at, len) => {
     const end = b.indexOf(0, at);
-    return b.toString('utf8', at, end < 0 || end > at + len ? at + len : end);
+    return nameText(b.subarray(at, end < 0 || end > at + len ? at + len : end));
 };
 /**
  * A member name or link target as the file system resolves it: `.` segments and repeated slashes
@@ -6582,7 +6591,7 @@ const clean = (name) => {
         else
             out.push(seg);
     }
-    return pathSafe(out.join('/'));
+    return escapeBang(out.join('/'));
 };
 /** pax extended header records: `<length> <key>=<value>\n`. */
 function paxRecords(data, at) {
@@ -6593,10 +6602,9 @@ function paxRecords(data, at) {
         const len = sp > p ? Number(data.toString('latin1', p, sp)) : NaN;
         if (!Number.isInteger(len) || len <= 0 || p + len > data.length)
             throw new FormatError('tar', 'malformed pax extended header record', at + p);
-        const rec = data.toString('utf8', sp + 1, p + len - 1);
-        const eq = rec.indexOf('=');
-        if (eq > 0)
-            out.set(rec.slice(0, eq), rec.slice(eq + 1));
+        const eq = data.indexOf(0x3d, sp + 1);
+        if (eq > sp + 1 && eq < p + len - 1)
+            out.set(data.toString('latin1', sp + 1, eq), nameText(data.subarray(eq + 1, p + len - 1)));
         p += len;
     }
     return out;
@@ -8472,8 +8480,14 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
     if (manifest) {
         // An overlay's values, and a catalogued client's own (its default `isCnVersion`, say: a
         // variant toggle in the base APK, where no overlay changes it).
-        if (overlayValues.length && (manifest.overlay || ctx.mentionPackages.has(manifest.package)))
+        if (overlayValues.length && manifest.overlay)
             manifest.resources = overlayValues;
+        else if (overlayValues.length && ctx.mentionPackages.has(manifest.package)) {
+            // A client's own: its default values and its bools in every configuration (no localised strings).
+            const own = overlayValues.filter((v) => !v.config || v.type === 'bool');
+            if (own.length)
+                manifest.resources = own;
+        }
         if (zip.duplicates.length)
             (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
         if (zip.prefixBytes > 0)
@@ -8556,9 +8570,11 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
                 for (const v of p.values)
                     if (v.dataType === 0x10 || v.dataType === 0x11)
                         ctx.scanner.listedSmsNumber(v.data, { ...base, source: 'arsc' }, ctx.endpoints);
+            // Default-configuration values, and bools and strings of every configuration (a toggle
+            // set otherwise for API 21+ or a China MCC; a server address in values-zh).
             for (const p of arsc.packages)
                 for (const v of p.values)
-                    if (!v.config)
+                    if (!v.config || v.type === 'bool' || v.type === 'string')
                         overlayValues.push(v);
         }
         catch (e) {

@@ -243,6 +243,19 @@ describe('names that escaping could make alike', () => {
     expect([where('zzhc.vnet.cn'), where('ntp.acme.eu')]).toEqual([['bang.tar!/d\\x21/a.conf'], ['bang.tar!/d\\x5cx21/a.conf']]);
   });
 
+  it('tar and cpio members whose names differ only in bytes that are not UTF-8 (A\\xff, A\\xfe) stay two files', async () => {
+    const tar = join(tmp, 'bytes.tar');
+    execFileSync('python3', ['-c', 'import io, sys, tarfile\nwith tarfile.open(sys.argv[1], "w", format=tarfile.GNU_FORMAT, encoding="utf-8", errors="surrogateescape") as t:\n  for n, d in ((b"A\\xff/a.conf", b"http://zzhc.vnet.cn/reg"), (b"A\\xfe/a.conf", b"http://ntp.acme.eu/x")):\n    i = tarfile.TarInfo(n.decode("utf-8", "surrogateescape")); i.size = len(d); t.addfile(i, io.BytesIO(d))', tar]);
+    const cpioDir = join(tmp, 'bytes-cpio');
+    mkdirSync(cpioDir, { recursive: true });
+    execFileSync('bash', ['-c', `cd ${cpioDir} && mkdir -p $'A\\xff' $'A\\xfe' && printf 'http://zzhc.vnet.cn/reg' > $'A\\xff/a.conf' && printf 'http://ntp.acme.eu/x' > $'A\\xfe/a.conf' && find . -name a.conf | cpio -o -H newc > ../bytes.cpio 2>/dev/null`]);
+    for (const [input, name] of [[tar, 'bytes.tar'], [join(tmp, 'bytes.cpio'), 'bytes.cpio']]) {
+      const r = await scanInputs([input], undefined, { market: 'EU' });
+      const where = (host: string) => r.targets[0].endpoints.find((e) => e.value === host)?.evidence.map((e) => e.path);
+      expect([where('zzhc.vnet.cn'), where('ntp.acme.eu')]).toEqual([[`${name}!/A\\xff/a.conf`], [`${name}!/A\\xfe/a.conf`]]);
+    }
+  });
+
   it('a target-files layout inside a partition\'s files (vendor/firmware/fw.zip!/SYSTEM/...) is no system partition', async () => {
     const dir = join(tmp, 'fwzip');
     mkdirSync(join(dir, 'vendor', 'firmware'), { recursive: true });

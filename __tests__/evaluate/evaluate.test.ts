@@ -70,6 +70,12 @@ describe('catalogued clients: by package and by signer', () => {
     // An installed app's base.apk and its splits share their folder's lib/.
     const base = pkg({ ...selfReg, path: 'data/app/com.acme.selfreg-1/base.apk' });
     expect(rules(evaluate(facts({ packages: [base], endpoints: [ep('host', 'selfreg.acme-cn.com', ['data/app/com.acme.selfreg-1/lib/arm64/libselfreg.so'])] }), 'EU'))).toEqual(asClient);
+    // A make-built app's lib/<abi>/ links to the library in /system/lib64 (absolute, or relative), scanned there.
+    const linked = (target: string, at = 'system/lib64/libselfreg.so') =>
+      rules(evaluate(facts({ packages: [selfReg], endpoints: [ep('host', 'selfreg.acme-cn.com', [at])], skipped: [{ path: 'system/app/SelfReg/lib/arm64/libselfreg.so', reason: `symlink to ${target} leaves the input; not followed` }] }), 'EU'));
+    expect(linked('/system/lib64/libselfreg.so')).toEqual(asClient);
+    expect(linked('../../../../lib64/libselfreg.so')).toEqual(asClient);
+    expect(linked('/system/lib64/libother.so')).toEqual(alone);
     // A catalogued client's library: its hosts match it, its unlisted ones are errors.
     const lib = 'system/priv-app/AutoRegistration/lib/arm64/libautoreg.so';
     const e = evaluate(facts({ packages: [ctClient()], endpoints: [ep('host', 'zzhc.vnet.cn', [lib]), ep('host', 'reg.acme-unlisted.com', [lib])] }), 'EU');
@@ -84,6 +90,9 @@ describe('catalogued clients: by package and by signer', () => {
     expect(e.findings[0].message).toMatch(/informed guess/);
     const file = policyFile('version: 1\nmarkets:\n  EU:\n    extends: builtin:EU\n    clients: {deny: [xiaomi-simactivate]}\n');
     expect(rules(evaluate(facts({ packages: [xiaomi] }), 'EU', { file }))).toEqual(['error wrong-market-client xiaomi-simactivate']);
+    // Under a client allow list that leaves it out: an error (SPEC: every other client is a violation).
+    const strict = policyFile('version: 1\nmarkets:\n  EU:\n    extends: builtin:EU\n    clients: {allow: [google-checkin]}\n');
+    expect(rules(evaluate(facts({ packages: [xiaomi] }), 'EU', { file: strict }))).toEqual(['error wrong-market-client xiaomi-simactivate']);
     // A client whose market is known stays an error.
     expect(rules(evaluate(facts({ packages: [ctClient()] }), 'EU'))).toEqual(['error wrong-market-client ct-self-registration-qualcomm']);
   });
@@ -217,7 +226,9 @@ describe('SMS numbers', () => {
     const loose = evaluate(facts({ endpoints: [ep('sms', '10659401', ['system/framework/telephony.jar'])] }), 'EU');
     expect(rules(loose)).toEqual(['warning denied-endpoint 10659401']);
     expect(loose.endpoints[0]).toMatchObject({ kind: 'sms', status: 'denied' });
-    // The policy's severity for the rule still rules: off is off.
+    // The policy's severity for the rule still rules: error is error, off is off.
+    const strict = policyFile('version: 1\nmarkets:\n  EU:\n    extends: builtin:EU\n    severity: {denied-endpoint: error}\n');
+    expect(rules(evaluate(facts({ endpoints: [ep('sms', '10659401', ['system/framework/telephony.jar'])] }), 'EU', { file: strict }))).toEqual(['error denied-endpoint 10659401']);
     const off = policyFile('version: 1\nmarkets:\n  EU:\n    extends: builtin:EU\n    severity: {denied-endpoint: off}\n');
     expect(rules(evaluate(facts({ endpoints: [ep('sms', '10659401', ['system/framework/telephony.jar'])] }), 'EU', { file: off }))).toEqual([]);
   });
@@ -309,7 +320,7 @@ describe('severity per market for every rule', () => {
 
 describe('variants: toggles select a market variant; the rest is dormant', () => {
   const base = () => pkg({ package: 'com.evenwell.autoregistration', path: EVENWELL, bootCompleted: true, sharedUserId: 'android.uid.system' });
-  const overlay = (resources: { type: string; name: string; value: string | boolean }[]) =>
+  const overlay = (resources: { type: string; name: string; value: string | number | boolean; config?: string }[]) =>
     pkg({ package: 'com.evenwell.autoregistration.overlay.base.s600cn', path: OVERLAY, overlay: { targetPackage: 'com.evenwell.autoregistration' }, resources });
   const cnHost = ep('host', 'cn.c2dms.com', [EVENWELL], { schemes: ['https'] });
   const wwHost = ep('host', 'www.c2dms.com', [EVENWELL], { schemes: ['https'] });
@@ -353,6 +364,22 @@ describe('variants: toggles select a market variant; the rest is dormant', () =>
     expect(rules(e)).toEqual(['note dormant-variant cn.c2dms.com']);
   });
 
+  it('an overlay whose toggle keeps WW still selects CN by a CN host in a string named for WW, or by a toggle that is no plain false (a reference, an integer, true for API 21+)', () => {
+    const cnSelected = (resources: Parameters<typeof overlay>[0]) => {
+      const e = evaluate(facts({ packages: [base(), overlay(resources)], endpoints: [cnHost, wwHost] }), 'EU');
+      return rules(e).filter((r) => r.startsWith('error'));
+    };
+    const selected = ['error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs'];
+    const cnString = { type: 'string', name: 'SERVER_ADDRESS_CN', value: 'https://caivssp-no-cn.c2dms.com' };
+    // The app reads SERVER_ADDRESS_WW when isCnVersion is false: a CN host there is used.
+    expect(cnSelected([{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'string', name: 'SERVER_ADDRESS_WW', value: 'https://caivssp-no-cn.c2dms.com' }])).toEqual(selected);
+    expect(cnSelected([{ type: 'bool', name: 'isCnVersion', value: '@0x7f050001' }, cnString])).toEqual(selected);
+    expect(cnSelected([{ type: 'bool', name: 'isCnVersion', value: 1 }, cnString])).toEqual(selected);
+    expect(cnSelected([{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'bool', name: 'isCnVersion', value: true, config: 'v21' }, cnString])).toEqual(selected);
+    // A plain false everywhere, and the CN address in the slot named for CN: WW.
+    expect(cnSelected([{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'bool', name: 'isCnVersion', value: false, config: 'v21' }, cnString])).toEqual([]);
+  });
+
   it('the client\'s own isCnVersion = true (a CN build of the app, no overlay changing it) selects CN; an overlay setting false wins over it', () => {
     const cnBuild = () => ({ ...base(), resources: [{ type: 'bool', name: 'isCnVersion', value: true }] });
     const e = evaluate(facts({ packages: [cnBuild()], endpoints: [cnHost, wwHost, cnSms] }), 'EU');
@@ -360,6 +387,9 @@ describe('variants: toggles select a market variant; the rest is dormant', () =>
     expect(e.findings.find((f) => f.rule === 'variant-toggle')!.message).toMatch(/bool\/isCnVersion = true in com\.evenwell\.autoregistration's own resources/);
     const fixed = evaluate(facts({ packages: [cnBuild(), overlay([{ type: 'bool', name: 'isCnVersion', value: false }])], endpoints: [cnHost, wwHost] }), 'EU');
     expect(rules(fixed)).toEqual(['note dormant-variant cn.c2dms.com']);
+    // Its own default false, but true in a configuration (values-v21): the app may read true.
+    const v21 = { ...base(), resources: [{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'bool', name: 'isCnVersion', value: true, config: 'v21' }] };
+    expect(rules(evaluate(facts({ packages: [v21], endpoints: [cnHost, wwHost] }), 'EU')).filter((r) => r.startsWith('error'))).toEqual(['error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs']);
   });
 
   it('a client holding none of its selected variant\'s endpoints uses what it holds: a China-only build is not dormant', () => {

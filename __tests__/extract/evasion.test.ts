@@ -120,6 +120,33 @@ withAapt('a client that starts on its own', () => {
   });
 });
 
+withAapt('an app\'s code beside its APK', () => {
+  it('a JNI library its lib/arm64/ links to in /system/lib64 (a make-built app) and a stripped app\'s oat/ file make it suspected', async () => {
+    const { symlinkSync } = await import('node:fs');
+    const dir = tempDir('ag-evasion-beside-');
+    for (const name of ['Linked', 'Preopted']) {
+      const src = join(dir, 'src', name);
+      const manifest = put(
+        join(src, 'AndroidManifest.xml'),
+        `<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.acme.${name.toLowerCase()}"><uses-permission android:name="android.permission.READ_PHONE_STATE"/><application><receiver android:name=".R"><intent-filter><action android:name="android.intent.action.BOOT_COMPLETED"/></intent-filter></receiver></application></manifest>\n`,
+      );
+      const apk = join(dir, 'build', 'system', 'app', name, `${name}.apk`);
+      mkdirSync(dirname(apk), { recursive: true });
+      execFileSync('aapt', ['package', '-f', '-M', manifest, '-I', FRAMEWORK_RES, '-F', apk]);
+    }
+    put(join(dir, 'build', 'system', 'lib64', 'libselfreg.so'), '\0http://selfreg.acme-cn.com/register\0');
+    mkdirSync(join(dir, 'build', 'system', 'app', 'Linked', 'lib', 'arm64'), { recursive: true });
+    symlinkSync('/system/lib64/libselfreg.so', join(dir, 'build', 'system', 'app', 'Linked', 'lib', 'arm64', 'libselfreg.so'));
+    put(join(dir, 'build', 'system', 'app', 'Preopted', 'oat', 'arm64', 'Preopted.odex'), '\0http://preopt.acme-cn.com/register\0');
+    const report = await scanIn(dir);
+    expect(report.findings.filter((f) => f.rule === 'suspected-activation-client').map((f) => f.package)).toEqual(['com.acme.linked', 'com.acme.preopted']);
+    expect(report.findings.filter((f) => f.rule === 'unlisted-client-endpoint').map((f) => [f.endpoint, f.client])).toEqual([
+      ['preopt.acme-cn.com', 'com.acme.preopted'],
+      ['selfreg.acme-cn.com', 'com.acme.linked'],
+    ]);
+  });
+});
+
 withAapt('a catalogued client built for China', () => {
   it('selects its CN variant by its own bool/isCnVersion (aapt compiles it; no overlay changes it): its CN hosts are active in EU', async () => {
     const dir = tempDir('ag-evasion-cnbuild-');

@@ -208,6 +208,28 @@ describe('merge refuses a set that is not one complete scan (exit 2)', () => {
     await refuse([bs[0], as[1]], /input hashes/);
   });
 
+  it('shards of two builds of images of one size (no property file beside them): refused', async () => {
+    const { mkdirSync, renameSync } = await import('node:fs');
+    const reports: string[][] = [];
+    for (const [name, host] of [['img-a', 'zzhc.vnet.cn'], ['img-b', 'ntp1.acme.eu']]) {
+      const root = path.join(tmp, `${name}-root`);
+      mkdirSync(path.join(root, 'etc'), { recursive: true });
+      writeFileSync(path.join(root, 'etc', 'cfg.txt'), `http://${host}/reg\n`);
+      mkdirSync(path.join(tmp, 'build'));
+      spawnSync('mke2fs', ['-q', '-t', 'ext4', '-d', root, path.join(tmp, 'build', 'system.img'), '4M']);
+      const out: string[] = [];
+      for (const i of [1, 2]) {
+        const report = path.join(tmp, `${name}-${i}of2.json`);
+        expect((await cli(['scan', 'build', '--market', 'EU', '--shard', `${i}/2`, '--format', 'json', '--output', report], tmp)).code).toBe(0);
+        out.push(report);
+      }
+      renameSync(path.join(tmp, 'build'), path.join(tmp, name));
+      reports.push(out);
+    }
+    expect((await cli(['merge', ...reports[0], '--format', 'json'], tmp)).code).toBe(1);
+    await refuse([reports[1][0], reports[0][1]], /input hashes/);
+  });
+
   it('a policy file changed since the shards ran', async () => {
     const dir = mkdtempSync(path.join(tmp, 'cwd-'));
     const policyCopy = path.join(dir, 'policy.yml');

@@ -148,7 +148,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
 
   // Endpoints per artifact, to attribute them to packages: an app's code beside its APK (its
   // preopted odex/vdex, its extracted JNI libraries) counts as the APK's.
-  const companions = appCompanions(facts.packages.map((p) => artifactOf(p.path)));
+  const companions = appCompanions(facts.packages.map((p) => artifactOf(p.path)), libLinks(facts.skipped, partitionPathOf));
   const byArtifact = new Map<string, EndpointFact[]>();
   const attribute = (a: string, ep: EndpointFact): void => {
     let list = byArtifact.get(a);
@@ -217,9 +217,9 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
       });
       // A client whose market the catalog only guesses (it may ship on global ROMs too), denied
       // for that market: a warning to review, not an error, unless the policy sets the rule's
-      // severity or names the client.
+      // severity, names the client, or keeps a client allow list (every other client a violation).
       const setting = policy ? severityFor(policy, 'wrong-market-client', DEFAULT_SEVERITY['wrong-market-client']) : DEFAULT_SEVERITY['wrong-market-client'];
-      const guessed = !decision.allowed && decision.byMarket && h.entry.marketUncertain && setting === 'error' && !policy?.severity['wrong-market-client'];
+      const guessed = !decision.allowed && decision.byMarket && h.entry.marketUncertain && setting === 'error' && !policy?.severity['wrong-market-client'] && !policy?.clients.allow;
       if (!decision.allowed) {
         add(
           {
@@ -334,7 +334,8 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
           add(
             {
               rule: 'denied-endpoint',
-              severity: setting === 'error' ? 'warning' : setting,
+              // (An explicit severity for the rule in the policy applies as it is.)
+              severity: setting === 'error' && !policy?.severity['denied-endpoint'] ? 'warning' : setting,
               ...base,
               message: `${label} is denied in ${market} by "${cls.rule?.pattern}" (${cls.rule?.location ? `${cls.rule.location.file}:${cls.rule.location.line}` : cls.rule?.source}) and is embedded in ${where}, outside any activation client (a warning: code that sends to it, such as a framework's self-registration sender, is not told apart from a list). Review it.`,
             },
@@ -535,7 +536,7 @@ const EXTRACTED_LIB = /^(.*)\/lib\/[^/]+\/[^/]/;
  * APK's; a library under `lib/<abi>/` of an app folder (`Name/Name.apk`, or an installed
  * `base.apk` with its splits) is the code of the APKs in that folder. Undefined for any other file.
  */
-export function appCompanions(apkArtifacts: readonly string[]): (artifact: string) => readonly string[] | undefined {
+export function appCompanions(apkArtifacts: readonly string[], links?: LibLinks): (artifact: string) => readonly string[] | undefined {
   const apks = new Set(apkArtifacts);
   const inFolder = new Map<string, string[]>();
   for (const apk of apks) {
@@ -551,6 +552,19 @@ export function appCompanions(apkArtifacts: readonly string[]): (artifact: strin
     else inFolder.set(dir, [apk]);
   }
   if (apks.size === 0) return () => undefined;
+  const inAppLib = (path: string): readonly string[] | undefined => {
+    const m = EXTRACTED_LIB.exec(path);
+    if (!m) return undefined;
+    // The nearest app folder above the lib/ folder (a name may hold "/lib/" twice).
+    let dir = m[1];
+    for (;;) {
+      const list = inFolder.get(dir);
+      if (list) return list;
+      const at = dir.lastIndexOf('/lib/');
+      if (at < 0) return undefined;
+      dir = dir.slice(0, at);
+    }
+  };
   return (artifact) => {
     if (artifact.includes('/oat/')) {
       const m = PREOPTED.exec(artifact);
@@ -558,21 +572,50 @@ export function appCompanions(apkArtifacts: readonly string[]): (artifact: strin
       if (apk && apks.has(apk)) return [apk];
     }
     if (artifact.includes('/lib/')) {
-      const m = EXTRACTED_LIB.exec(artifact);
-      if (m) {
-        // The nearest app folder above the lib/ folder (a name may hold "/lib/" twice).
-        let dir = m[1];
-        for (;;) {
-          const list = inFolder.get(dir);
-          if (list) return list;
-          const at = dir.lastIndexOf('/lib/');
-          if (at < 0) break;
-          dir = dir.slice(0, at);
-        }
+      const own = inAppLib(artifact);
+      if (own) return own;
+    }
+    // A library an app's lib/<abi>/ links to (make-built apps: lib/arm64/libfoo.so ->
+    // /system/lib64/libfoo.so, scanned there).
+    if (links?.size) {
+      const from = links.get(links.place(artifact));
+      if (from) {
+        const out = [...new Set(from.flatMap((link) => inAppLib(link) ?? []))];
+        if (out.length) return out;
       }
     }
     return undefined;
   };
+}
+
+/** Symlinks under an app's `lib/<abi>/`, by the device path they point at; `place` gives an input path's device path. */
+type LibLinks = Map<string, string[]> & { place: (path: string) => string };
+
+/**
+ * The symlinks the scan listed as skipped (`symlink to <target> ...`) that stand in a `lib/<abi>/`
+ * folder, by the device path of their target (an absolute target is a device path; a relative one
+ * is resolved from the link's own device path).
+ */
+function libLinks(skipped: readonly { path: string; reason: string }[], partitionPathOf: (path: string) => string): LibLinks {
+  const out = new Map<string, string[]>() as LibLinks;
+  out.place = partitionPathOf;
+  for (const s of skipped) {
+    if (!s.path.includes('/lib/') || !EXTRACTED_LIB.test(s.path)) continue;
+    const m = /^symlink to (\S+)/.exec(s.reason);
+    if (!m) continue;
+    const at = partitionPathOf(s.path);
+    const parts = m[1].startsWith('/') ? [] : at.split('/').slice(0, -1);
+    for (const seg of m[1].split('/')) {
+      if (seg === '' || seg === '.') continue;
+      if (seg === '..') parts.pop();
+      else parts.push(seg);
+    }
+    const target = parts.join('/');
+    const list = out.get(target);
+    if (list) list.push(s.path);
+    else out.set(target, [s.path]);
+  }
+  return out;
 }
 
 /** The clients and packages of an artifact: its own, or those of the APKs it is code of (appCompanions). */
@@ -667,13 +710,21 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
     const overlays = facts.packages.filter((p) => p.overlay && entry.packages.includes(p.overlay.targetPackage));
     if (installed.length === 0 && overlays.length === 0) continue;
     const byToggle: VariantSelection[] = [];
-    const find = (res: readonly ResourceValue[], k: string): ResourceValue | undefined => {
-      const [type, name] = [k.slice(0, k.indexOf('/')), k.slice(k.indexOf('/') + 1)];
-      return res.find((r) => r.type === type && r.name === name);
+    /** What a variant's resource toggles read in `res`: they select it, may select it (a value that is no plain literal, or differs by configuration), select another, or are not set. */
+    const readToggles = (res: readonly ResourceValue[], toggle: Record<string, unknown>, only?: (key: string) => boolean): 'yes' | 'maybe' | 'no' | 'unset' => {
+      let verdict: 'yes' | 'maybe' | 'unset' = 'unset';
+      for (const [k, want] of Object.entries(toggle)) {
+        if (k.startsWith('prop/') || (only && !only(k))) continue;
+        const read = readToggle(res, k, want as string | number | boolean);
+        if (read === undefined) continue;
+        if (read === 'no') return 'no';
+        if (read === 'maybe') verdict = 'maybe';
+        else if (verdict === 'unset') verdict = 'yes';
+      }
+      return verdict;
     };
-    // The resource keys any variant toggles on: an overlay that sets one says which variant it
-    // wants, and then its other strings (a WW overlay holds SERVER_ADDRESS_CN too) select none.
-    const toggleKeys = [...new Set(entry.variants.flatMap((v) => Object.keys(v.toggle ?? {}).filter((k) => !k.startsWith('prop/'))))];
+    const setsKey = (res: readonly ResourceValue[], k: string): boolean => readToggle(res, k, true) !== undefined;
+    const variantWords = (name: string): string[] => name.toLowerCase().split(/[^a-z0-9]+/);
     for (const variant of entry.variants) {
       const toggle = variant.toggle ?? {};
       const keys = Object.entries(toggle);
@@ -687,29 +738,36 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
         if (ok) byToggle.push({ variant, how: describeToggle(toggle) });
       }
       const hosts = new Set([...variant.hosts, ...variant.ips]);
+      const resourceToggle = resourceKeys.length > 0 && propKeys.length === 0;
       for (const o of overlays) {
         const res = o.resources ?? [];
-        if (resourceKeys.length > 0 && propKeys.length === 0 && resourceKeys.every(([k, want]) => { const r = find(res, k); return r !== undefined && sameValue(r.value, want); })) {
-          byToggle.push({ variant, how: describeToggle(toggle), overlay: o });
+        // Its toggles: set to this variant's values (or to a value that may be them: a reference,
+        // another type, another value in some configuration, which the app reads as it is).
+        const read = resourceToggle ? readToggles(res, toggle) : 'unset';
+        if (read === 'yes' || read === 'maybe') {
+          byToggle.push({ variant, how: read === 'yes' ? describeToggle(toggle) : `${describeToggle(toggle)}, or may (the overlay's value is no plain one, or differs by configuration)`, overlay: o });
           continue;
         }
-        if (toggleKeys.some((k) => find(res, k) !== undefined)) continue;
-        const server = res.find((r) => r.type === 'string' && typeof r.value === 'string' && [...hosts].some((h) => hostIn(r.value as string, h)));
+        // A server address of this variant in its strings selects it, unless the overlay's own
+        // toggles plainly select another variant and the string is named for this one (the 600WW
+        // overlay's SERVER_ADDRESS_CN, beside isCnVersion=false: the app reads SERVER_ADDRESS_WW).
+        // A CN host in SERVER_ADDRESS_WW, or beside a toggle that is no plain value, selects CN.
+        const plainlyOther = entry.variants.some((w) => w !== variant && Object.keys(w.toggle ?? {}).some((k) => !k.startsWith('prop/')) && readToggles(res, w.toggle ?? {}) === 'yes');
+        const server = res.find(
+          (r) => r.type === 'string' && typeof r.value === 'string' && [...hosts].some((h) => hostIn(r.value as string, h)) && !(plainlyOther && variantWords(r.name).includes(variant.id.toLowerCase())),
+        );
         if (server) byToggle.push({ variant, how: `string/${server.name} = ${JSON.stringify(server.value)}`, overlay: o });
       }
-      // The client's own default for a toggle no overlay sets (a CN build of the app itself).
-      if (resourceKeys.length > 0 && propKeys.length === 0) {
+      // The client's own value of a toggle no overlay sets (a CN build of the app itself).
+      if (resourceToggle) {
+        const unset = (k: string): boolean => overlays.every((o) => !setsKey(o.resources ?? [], k));
         for (const app of installed) {
-          const res = app.resources ?? [];
-          const value = (k: string): ResourceValue | undefined => {
-            for (const o of overlays) {
-              const r = find(o.resources ?? [], k);
-              if (r) return r;
-            }
-            return find(res, k);
-          };
-          if (resourceKeys.every(([k, want]) => { const r = value(k); return r !== undefined && sameValue(r.value, want); }) && resourceKeys.some(([k]) => find(res, k) && overlays.every((o) => !find(o.resources ?? [], k)))) {
-            byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources (no overlay changes it)` });
+          const read = readToggles(app.resources ?? [], toggle, unset);
+          // Toggles that overlays set decide for themselves (above); those they leave count here.
+          const overlaid = resourceKeys.filter(([k]) => !unset(k));
+          const overlaidOk = overlaid.length === 0 || overlays.some((o) => readToggles(o.resources ?? [], Object.fromEntries(overlaid)) !== 'no');
+          if ((read === 'yes' || read === 'maybe') && overlaidOk) {
+            byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources${read === 'maybe' ? ' (or may be: no plain value, or another in some configuration)' : ''}, which no overlay changes` });
           }
         }
       }
@@ -725,6 +783,28 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
     out.set(entry.id, { entry, installed, overlays, byToggle, selected, selectedHow });
   }
   return out;
+}
+
+/**
+ * A resource toggle `type/name` read in `res` against `want`: undefined when no configuration
+ * sets it; 'yes' when the default configuration sets it to `want` as a plain value (a boolean for
+ * a bool) and no other configuration says otherwise; 'no' when it is plainly another value
+ * everywhere; else 'maybe' (a reference, an integer for a bool, a value that differs by
+ * configuration: what the app reads may be `want`).
+ */
+function readToggle(res: readonly ResourceValue[], key: string, want: string | number | boolean): 'yes' | 'no' | 'maybe' | undefined {
+  const slash = key.indexOf('/');
+  const type = key.slice(0, slash);
+  const name = key.slice(slash + 1);
+  const all = res.filter((r) => r.type === type && r.name === name);
+  if (all.length === 0) return undefined;
+  const plain = (r: ResourceValue): boolean => typeof r.value === typeof want;
+  if (!all.every(plain)) return 'maybe';
+  const matches = all.map((r) => sameValue(r.value, want));
+  const def = all.find((r) => !r.config);
+  if (matches.every((m) => m)) return def ? 'yes' : 'maybe';
+  if (matches.every((m) => !m)) return 'no';
+  return 'maybe';
 }
 
 function hostIn(text: string, host: string): boolean {

@@ -1076,7 +1076,12 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
   if (manifest) {
     // An overlay's values, and a catalogued client's own (its default `isCnVersion`, say: a
     // variant toggle in the base APK, where no overlay changes it).
-    if (overlayValues.length && (manifest.overlay || ctx.mentionPackages.has(manifest.package))) manifest.resources = overlayValues;
+    if (overlayValues.length && manifest.overlay) manifest.resources = overlayValues;
+    else if (overlayValues.length && ctx.mentionPackages.has(manifest.package)) {
+      // A client's own: its default values and its bools in every configuration (no localised strings).
+      const own = overlayValues.filter((v) => !(v as { config?: string }).config || v.type === 'bool');
+      if (own.length) manifest.resources = own;
+    }
     if (zip.duplicates.length) (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
     if (zip.prefixBytes > 0) (manifest.warnings ??= []).push(`${zip.prefixBytes} bytes before the first local header (Janus)`);
     const signers = await readApkSigners(src, zip, { maxBytes: Math.min(ctx.limits.maxEntryBytes, 64 * 1024 * 1024) });
@@ -1154,7 +1159,9 @@ async function extractEntry(
       for (const [from, to] of arsc.unread) ctx.scanner.scan(buf, from, to, { ...base, source: 'file' }, ctx.endpoints);
       // Integers (TYPE_INT_DEC, TYPE_INT_HEX) that are listed SMS numbers.
       for (const p of arsc.packages) for (const v of p.values) if (v.dataType === 0x10 || v.dataType === 0x11) ctx.scanner.listedSmsNumber(v.data, { ...base, source: 'arsc' }, ctx.endpoints);
-      for (const p of arsc.packages) for (const v of p.values) if (!v.config) overlayValues.push(v);
+      // Default-configuration values, and bools and strings of every configuration (a toggle
+      // set otherwise for API 21+ or a China MCC; a server address in values-zh).
+      for (const p of arsc.packages) for (const v of p.values) if (!v.config || v.type === 'bool' || v.type === 'string') overlayValues.push(v);
     } catch (e) {
       if (e instanceof FormatError) e.path = `${path}!/${name}`;
       throw e;

@@ -2,7 +2,7 @@
  * One input (folder or file) -> InputFacts. Walks, then extracts every file in sorted order.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { InputFacts, PropEntry, UnreadableFact } from '../facts.js';
 import { propFileRank } from '../formats/buildprop.js';
@@ -163,7 +163,7 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
     sha256: single
       ? // An unreadable file is an unreadable-artifact finding already; the audit has no hash of it.
         ((await hashing?.catch(() => undefined)) ?? tally.sha256.get(digestKey(walk.files[0].abs)) ?? (await sha256OfFile(input).catch(() => undefined)))
-      : sha256OfList([...walk.files.map((f) => `${f.relPath}\u0000${f.size}`), ...propertyDigests(walk.files)]),
+      : sha256OfList([...walk.files.map((f) => `${f.relPath}\u0000${f.size}`), ...contentSamples(walk.files)]),
     owned,
     // Other shards read the walk's skipped and unreadable paths for their own (partial) report.
     ...(opts.shard ? { borrowed: mergePartials([...borrowedParts, ...(ownsWalk ? [] : [walkFacts])]) } : {}),
@@ -344,17 +344,33 @@ function buildId(): string {
 }
 
 /**
- * The SHA-256 of each property file of a folder (every shard reads them all): with the names and
- * sizes, a folder's identity, so that `merge` refuses shards of two builds whose files have the
- * same names and sizes but other properties (another build number, another SKU). A file past
- * 16 MiB, or one that cannot be read (an unreadable finding of its own), counts by its size.
+ * What a folder's identity holds besides its files' names and sizes, so that `merge` refuses
+ * shards of two builds whose files are named and sized alike (images of fixed partition sizes):
+ * each property file's SHA-256 (every shard reads them all), and of every other file the
+ * SHA-256 of its first 4 KiB and last 8 KiB (an ext4 or EROFS superblock's UUID and times, a
+ * ZIP's end of central directory and last entries with their CRCs, a sparse or payload header):
+ * 20-30 ms for the bench corpus's 797 files. A file that cannot be read (an unreadable finding
+ * of its own) counts by its size.
  */
-function propertyDigests(files: readonly FileArtifact[]): string[] {
+function contentSamples(files: readonly FileArtifact[]): string[] {
   const out: string[] = [];
+  const head = Buffer.alloc(4096);
+  const tail = Buffer.alloc(8192);
   for (const f of files) {
-    if (!isPropertyFile(f.relPath) || f.size > 16 << 20) continue;
     try {
-      out.push(`${f.relPath}\u0000sha256:${createHash('sha256').update(readFileSync(f.abs)).digest('hex')}`);
+      const hash = createHash('sha256');
+      if (isPropertyFile(f.relPath) && f.size <= 16 << 20) hash.update(readFileSync(f.abs));
+      else {
+        const fd = openSync(f.abs, 'r');
+        try {
+          hash.update(head.subarray(0, readSync(fd, head, 0, Math.min(head.length, f.size), 0)));
+          const at = Math.max(head.length, f.size - tail.length);
+          if (at < f.size) hash.update(tail.subarray(0, readSync(fd, tail, 0, f.size - at, at)));
+        } finally {
+          closeSync(fd);
+        }
+      }
+      out.push(`${f.relPath}\u0000sha256:${hash.digest('hex')}`);
     } catch {
       // counted by name and size only
     }

@@ -721,7 +721,11 @@ export async function extractFiles(
             if (settled) return;
             settled = true;
             detach();
-            // Files it finished whose results had not arrived yet died with it, like the others.
+            // Files whose results arrived were counted then (settle): redone, they are not counted
+            // again. Files it finished whose results had not arrived yet died with it, uncounted:
+            // redone, they are counted then (marking them too lost them from the cache tally: a
+            // flaky "cache: 10 of 10 files" for 12).
+            for (const job of finished) counted.add(job);
             const done = Math.max(0, Math.min(inflight.length, Atomics.load(counts, 0) - received));
             appendAll(finished, inflight.splice(0, done));
             const [culprit, ...notStarted] = inflight;
@@ -734,7 +738,6 @@ export async function extractFiles(
               lost.unreadable.push({ path: relPath, ...(partitionPath !== relPath ? { partitionPath } : {}), format: 'file', reason: `the extraction worker failed on it: ${why}` });
               if (culprit.slice) broken.add(culprit.file.relPath);
             }
-            for (const job of finished) counted.add(job);
             appendAll(redo, finished);
             appendAll(redo, notStarted);
             resolve(undefined);

@@ -5,7 +5,7 @@
  * as a kernel unpacks several; a later entry of the same name replaces an earlier one, as
  * extraction does. Entries are views on the decompressed ramdisk buffer: nothing is copied.
  */
-import { pathSafe } from '../inputs/walk.js';
+import { escapeBang, nameText } from '../inputs/walk.js';
 import { FormatError } from './errors.js';
 import { kindOfMode, type NodeKind } from './fsnode.js';
 
@@ -62,7 +62,7 @@ export function parseCpio(buf: Buffer): CpioEntry[] {
       if (nameSize === 0 || nameSize > CPIO_LIMITS.maxNameBytes) throw new FormatError('cpio', `bad name size ${nameSize}`, pos + 94);
       const nameAt = pos + 110;
       if (nameAt + nameSize > buf.length) throw new FormatError('cpio', 'entry name runs past the end of the archive (truncated)', nameAt);
-      const rawName = buf.toString('utf8', nameAt, nameAt + nameSize - 1);
+      const rawName = nameText(buf.subarray(nameAt, nameAt + nameSize - 1));
       const dataAt = align4(nameAt + nameSize);
       if (dataAt + fileSize > buf.length) {
         throw new FormatError('cpio', `data of ${JSON.stringify(rawName)} (${fileSize} bytes) runs past the end of the archive (truncated)`, dataAt);
@@ -70,7 +70,7 @@ export function parseCpio(buf: Buffer): CpioEntry[] {
       pos = align4(dataAt + fileSize);
       if (rawName === 'TRAILER!!!') break;
       if (++count > CPIO_LIMITS.maxEntries) throw new FormatError('cpio', `more than ${CPIO_LIMITS.maxEntries} entries`, nameAt);
-      const name = pathSafe(rawName.replace(/^(\.\/|\/)+/, ''));
+      const name = escapeBang(rawName.replace(/^(\.\/|\/)+/, ''));
       if (name === '' || name === '.') continue;
       const kind = kindOfMode(mode);
       const data = buf.subarray(dataAt, dataAt + fileSize);

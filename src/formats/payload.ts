@@ -11,7 +11,7 @@
 import { MappedSource, sourceSegment, UnitCache, UNLIMITED_BUDGET, type InflateBudget, type Segment } from '../io/mapped.js';
 import type { RandomAccessSource } from '../io/source.js';
 import { decompressBzip2, decompressXz, decompressZstd } from './codecs.js';
-import { pathSafe } from '../inputs/walk.js';
+import { displayName } from '../inputs/walk.js';
 import { FormatError } from './errors.js';
 import { decodeMessage, pbBytes, pbRepeated, pbUint } from './protobuf.js';
 
@@ -105,7 +105,7 @@ export async function openPayload(src: RandomAccessSource, opts: PayloadOptions 
   if (sigOffset !== undefined && sigLength !== undefined) covered.push([blobBase + sigOffset, blobBase + sigOffset + sigLength]);
   for (const [pi, pbuf] of pbRepeated(manifest, 13).entries()) {
     const p = decodeMessage(pbuf);
-    const name = pathSafe((pbBytes(p, 1) ?? Buffer.alloc(0)).toString('utf8'));
+    const name = displayName(pbBytes(p, 1) ?? Buffer.alloc(0));
     const info = pbBytes(p, 7);
     const ops: Op[] = pbRepeated(p, 8).map((ob) => {
       const o = decodeMessage(ob);

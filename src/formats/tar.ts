@@ -6,7 +6,7 @@
  * (`L`, `K`) apply to the member after them; a later member of the same name replaces an earlier
  * one, as extraction does. Members are ranges of the archive: nothing is copied.
  */
-import { pathSafe } from '../inputs/walk.js';
+import { escapeBang, nameText } from '../inputs/walk.js';
 import { FormatError } from './errors.js';
 import type { NodeKind } from './fsnode.js';
 import type { RandomAccessSource } from '../io/source.js';
@@ -89,7 +89,7 @@ function octal(b: Buffer, at: number, len: number): number {
 
 const cstring = (b: Buffer, at: number, len: number): string => {
   const end = b.indexOf(0, at);
-  return b.toString('utf8', at, end < 0 || end > at + len ? at + len : end);
+  return nameText(b.subarray(at, end < 0 || end > at + len ? at + len : end));
 };
 
 /**
@@ -104,7 +104,7 @@ const clean = (name: string): string => {
     if (seg === '..') out.pop();
     else out.push(seg);
   }
-  return pathSafe(out.join('/'));
+  return escapeBang(out.join('/'));
 };
 
 /** pax extended header records: `<length> <key>=<value>\n`. */
@@ -115,9 +115,8 @@ function paxRecords(data: Buffer, at: number): Map<string, string> {
     const sp = data.indexOf(0x20, p);
     const len = sp > p ? Number(data.toString('latin1', p, sp)) : NaN;
     if (!Number.isInteger(len) || len <= 0 || p + len > data.length) throw new FormatError('tar', 'malformed pax extended header record', at + p);
-    const rec = data.toString('utf8', sp + 1, p + len - 1);
-    const eq = rec.indexOf('=');
-    if (eq > 0) out.set(rec.slice(0, eq), rec.slice(eq + 1));
+    const eq = data.indexOf(0x3d, sp + 1);
+    if (eq > sp + 1 && eq < p + len - 1) out.set(data.toString('latin1', sp + 1, eq), nameText(data.subarray(eq + 1, p + len - 1)));
     p += len;
   }
   return out;

@@ -13,7 +13,7 @@
  */
 import { inflateEntryInto } from '../io/inflate.js';
 import type { RandomAccessSource } from '../io/source.js';
-import { pathSafe } from '../inputs/walk.js';
+import { displayName } from '../inputs/walk.js';
 import { FormatError } from './errors.js';
 
 const EOCD_SIG = 0x06054b50;
@@ -205,7 +205,7 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
       }
       e += 4 + len;
     }
-    const name = pathSafe(rawName.toString('utf8'));
+    const name = displayName(rawName);
     entries.push({
       index: i,
       name,
@@ -216,7 +216,7 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
       compressedSize,
       uncompressedSize,
       localHeaderOffset,
-      suspiciousName: isSuspicious(rawName, name),
+      suspiciousName: isSuspicious(rawName, rawName.toString('utf8')),
     });
     p = end;
   }
@@ -225,7 +225,7 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
   for (const en of entries) seen.set(en.rawName.toString('latin1'), (seen.get(en.rawName.toString('latin1')) ?? 0) + 1);
   const duplicates = [...seen.entries()]
     .filter(([, n]) => n > 1)
-    .map(([k]) => pathSafe(Buffer.from(k, 'latin1').toString('utf8')))
+    .map(([k]) => displayName(Buffer.from(k, 'latin1')))
     .sort();
 
   let prefixBytes = cdOffset;

@@ -63,12 +63,22 @@ export function pathSafe(name: string): string {
 }
 
 const escapeBackslash = (s: string): string => (s.includes('\\') ? s.replaceAll('\\', '\\x5c') : s);
-const escapeBang = (s: string): string => (s.includes('!') ? s.replace(/!(?=\/|$)/g, '\\x21') : s);
+export const escapeBang = (s: string): string => (s.includes('!') ? s.replace(/!(?=\/|$)/g, '\\x21') : s);
 
 /** Decodes a name (pathSafe); bytes that are not valid UTF-8 become `\xNN`. */
 export function displayName(raw: Buffer): string {
+  return escapeBang(nameText(raw));
+}
+
+/**
+ * A name's bytes as text, one to one: valid UTF-8 as it is, a '\' as `\x5c`, any other byte as
+ * `\xNN` (a lossy decode made `A\xff` and `A\xfe` one name: in a tar, the later member replaced
+ * the earlier). What pathSafe does but for the '!' rule, which a caller applies to the name as
+ * it goes into a path (escapeBang).
+ */
+export function nameText(raw: Buffer): string {
   const s = raw.toString('utf8');
-  if (!s.includes('\uFFFD') || Buffer.from(s, 'utf8').equals(raw)) return pathSafe(s);
+  if (!s.includes('\uFFFD') || Buffer.from(s, 'utf8').equals(raw)) return escapeBackslash(s);
   let out = '';
   let i = 0;
   while (i < raw.length) {
@@ -86,7 +96,7 @@ export function displayName(raw: Buffer): string {
     out += `\\x${b.toString(16).padStart(2, '0')}`;
     i++;
   }
-  return escapeBang(out);
+  return out;
 }
 
 const SLASH = Buffer.from('/');

@@ -82,7 +82,7 @@ export interface ClientDecision {
   allowed: boolean;
   reason: string;
   location?: Location;
-  /** Denied for its market (a `market:` selector, or not on an allow list), not by its id or a glob of ids. */
+  /** Denied by a `market:` selector only, not by its id or a glob of ids. */
   byMarket?: boolean;
 }
 
