@@ -17173,19 +17173,44 @@ function selectVariants(facts, catalog) {
                 // toggles plainly select another variant and the string is named for this one (the 600WW
                 // overlay's SERVER_ADDRESS_CN, beside isCnVersion=false: the app reads SERVER_ADDRESS_WW).
                 // A CN host in SERVER_ADDRESS_WW, or beside a toggle that is no plain value, selects CN.
-                const plainlyOther = entry.variants.some((w) => w !== variant && Object.keys(w.toggle ?? {}).some((k) => !k.startsWith('prop/')) && readToggles(res, w.toggle ?? {}) === 'yes');
-                const server = res.find((r) => r.type === 'string' && typeof r.value === 'string' && [...hosts].some((h) => hostIn(r.value, h)) && !(plainlyOther && variantWords(r.name).includes(variant.id.toLowerCase())));
+                // (Not when a string of the overlay is a reference: the slot the app reads may be this one.)
+                const plainlyOther = entry.variants.some((w) => w !== variant && Object.keys(w.toggle ?? {}).some((k) => !k.startsWith('prop/')) && readToggles(res, w.toggle ?? {}) === 'yes') &&
+                    !res.some((r) => r.type === 'string' && typeof r.value === 'string' && r.value.startsWith('@'));
+                const named = (r) => variantWords(r.name);
+                const server = res.find((r) => r.type === 'string' &&
+                    typeof r.value === 'string' &&
+                    // A string of another configuration counts where it is named for a variant (a
+                    // server slot set otherwise for API 21+), not a translation (values-zh's privacy URL).
+                    (!r.config || entry.variants.some((w) => named(r).includes(w.id.toLowerCase()))) &&
+                    [...hosts].some((h) => hostIn(r.value, h)) &&
+                    !(plainlyOther && named(r).includes(variant.id.toLowerCase())));
                 if (server)
                     byToggle.push({ variant, how: `string/${server.name} = ${JSON.stringify(server.value)}`, overlay: o });
             }
-            // The client's own value of a toggle no overlay sets (a CN build of the app itself).
+            // The client's own value of a toggle no overlay sets (a CN build of the app itself). An
+            // overlay that is not static may be disabled on the device (then the app's own value
+            // applies), and an overlay's value gives way to the app's in a configuration more
+            // specific than the overlay's (AssetManager2: the app's values-v21 beats an overlay's
+            // default): those values of the app may apply.
             if (resourceToggle) {
-                const unset = (k) => overlays.every((o) => !setsKey(o.resources ?? [], k));
+                const shadowing = overlays.filter((o) => o.overlay?.isStatic === true);
+                const unset = (k) => shadowing.every((o) => !setsKey(o.resources ?? [], k));
                 for (const app of installed) {
-                    const read = readToggles(app.resources ?? [], toggle, unset);
+                    const own = app.resources ?? [];
+                    for (const [k, want] of resourceKeys) {
+                        if (unset(k))
+                            continue;
+                        const slash = k.indexOf('/');
+                        const covered = new Set(shadowing.flatMap((o) => (o.resources ?? []).filter((r) => r.type === k.slice(0, slash) && r.name === k.slice(slash + 1)).map((r) => r.config ?? '')));
+                        const beyond = own.filter((r) => r.config && !covered.has(r.config) && r.type === k.slice(0, slash) && r.name === k.slice(slash + 1));
+                        if (resourceKeys.length === 1 && beyond.some((r) => typeof r.value !== typeof want || sameValue(r.value, want))) {
+                            byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources for ${[...new Set(beyond.map((r) => r.config))].join(', ')}, which the overlays' values do not cover` });
+                        }
+                    }
+                    const read = readToggles(own, toggle, unset);
                     // Toggles that overlays set decide for themselves (above); those they leave count here.
                     const overlaid = resourceKeys.filter(([k]) => !unset(k));
-                    const overlaidOk = overlaid.length === 0 || overlays.some((o) => readToggles(o.resources ?? [], Object.fromEntries(overlaid)) !== 'no');
+                    const overlaidOk = overlaid.length === 0 || shadowing.some((o) => readToggles(o.resources ?? [], Object.fromEntries(overlaid)) !== 'no');
                     if ((read === 'yes' || read === 'maybe') && overlaidOk) {
                         byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources${read === 'maybe' ? ' (or may be: no plain value, or another in some configuration)' : ''}, which no overlay changes` });
                     }
@@ -31185,6 +31210,9 @@ pool) {
     const recheck = [];
     // Files a dead worker had finished, counted then, and redone: not counted again.
     const counted = new Set();
+    // Files it had finished whose results died with it: redone, a cache entry it wrote for them
+    // is no hit of an earlier scan (a cold cache says "0 of 12 files", not 2).
+    const unreceived = new Set();
     // Slices of each shared image done: the image counts as a file once all of them are.
     const slicesDone = new Map();
     const settle = (job, r) => {
@@ -31197,7 +31225,7 @@ pool) {
             hits.push({ relPath: job.file.relPath, facts: parsed.facts });
         }
         if (!counted.delete(job)) {
-            tally(cacheTally, r, job.file);
+            tally(cacheTally, unreceived.delete(job) && r.hit ? { ...r, hit: false } : r, job.file);
             if (!job.slice)
                 doneFiles++;
             else {
@@ -31356,7 +31384,10 @@ pool) {
                 for (const job of finished)
                     counted.add(job);
                 const done = Math.max(0, Math.min(inflight.length, Atomics.load(counts, 0) - received));
-                appendAll(finished, inflight.splice(0, done));
+                const lostResults = inflight.splice(0, done);
+                for (const job of lostResults)
+                    unreceived.add(job);
+                appendAll(finished, lostResults);
                 const [culprit, ...notStarted] = inflight;
                 // Without a file in hand (it did not start, a missing or broken dist/worker.js, or it
                 // stopped between files) nothing is unreadable and the scan is still complete, but
@@ -31768,12 +31799,14 @@ function buildId() {
 /**
  * What a folder's identity holds besides its files' names and sizes, so that `merge` refuses
  * shards of two builds whose files are named and sized alike (images of fixed partition sizes):
- * each property file's SHA-256 (every shard reads them all), and of every other file the
- * SHA-256 of its first 4 KiB and last 8 KiB (an ext4 or EROFS superblock's UUID and times, a
+ * each property file's SHA-256 (every shard reads them all), and of every other file of 64 KiB
+ * or more the SHA-256 of its first 4 KiB and last 8 KiB (an ext4 or EROFS superblock's UUID and times, a
  * ZIP's end of central directory and last entries with their CRCs, a sparse or payload header):
  * 20-30 ms for the bench corpus's 797 files. A file that cannot be read (an unreadable finding
  * of its own) counts by its size.
  */
+/** Files this small are known by name and size only: a tree of 100,000 of them cost 0.9 s to sample. */
+const SAMPLED_FROM = 64 << 10;
 function contentSamples(files) {
     const out = [];
     const head = Buffer.alloc(4096);
@@ -31783,6 +31816,8 @@ function contentSamples(files) {
             const hash = createHash('sha256');
             if (isPropertyFile(f.relPath) && f.size <= 16 << 20)
                 hash.update(readFileSync(f.abs));
+            else if (f.size < SAMPLED_FROM)
+                continue;
             else {
                 const fd = openSync(f.abs, 'r');
                 try {

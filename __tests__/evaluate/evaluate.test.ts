@@ -321,7 +321,7 @@ describe('severity per market for every rule', () => {
 describe('variants: toggles select a market variant; the rest is dormant', () => {
   const base = () => pkg({ package: 'com.evenwell.autoregistration', path: EVENWELL, bootCompleted: true, sharedUserId: 'android.uid.system' });
   const overlay = (resources: { type: string; name: string; value: string | number | boolean; config?: string }[]) =>
-    pkg({ package: 'com.evenwell.autoregistration.overlay.base.s600cn', path: OVERLAY, overlay: { targetPackage: 'com.evenwell.autoregistration' }, resources });
+    pkg({ package: 'com.evenwell.autoregistration.overlay.base.s600cn', path: OVERLAY, overlay: { targetPackage: 'com.evenwell.autoregistration', isStatic: true }, resources });
   const cnHost = ep('host', 'cn.c2dms.com', [EVENWELL], { schemes: ['https'] });
   const wwHost = ep('host', 'www.c2dms.com', [EVENWELL], { schemes: ['https'] });
   const cnSms = ep('sms', '10659401', [EVENWELL]);
@@ -376,6 +376,11 @@ describe('variants: toggles select a market variant; the rest is dormant', () =>
     expect(cnSelected([{ type: 'bool', name: 'isCnVersion', value: '@0x7f050001' }, cnString])).toEqual(selected);
     expect(cnSelected([{ type: 'bool', name: 'isCnVersion', value: 1 }, cnString])).toEqual(selected);
     expect(cnSelected([{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'bool', name: 'isCnVersion', value: true, config: 'v21' }, cnString])).toEqual(selected);
+    // The WW slot a reference (to the string named for CN, say): the slot the app reads may hold the CN host.
+    expect(cnSelected([{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'string', name: 'SERVER_ADDRESS_WW', value: '@0x7f0b0001' }, cnString])).toEqual(selected);
+    // A translation holding a CN host (values-zh-rCN's privacy URL) selects nothing; a server slot set for API 21+ does.
+    expect(cnSelected([{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'string', name: 'privacy_url', value: 'https://cn.c2dms.com/privacy', config: 'zh-rCN' }])).toEqual([]);
+    expect(cnSelected([{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'string', name: 'SERVER_ADDRESS_WW', value: 'https://caivssp-no-cn.c2dms.com', config: 'v21' }])).toEqual(selected);
     // A plain false everywhere, and the CN address in the slot named for CN: WW.
     expect(cnSelected([{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'bool', name: 'isCnVersion', value: false, config: 'v21' }, cnString])).toEqual([]);
   });
@@ -387,6 +392,16 @@ describe('variants: toggles select a market variant; the rest is dormant', () =>
     expect(e.findings.find((f) => f.rule === 'variant-toggle')!.message).toMatch(/bool\/isCnVersion = true in com\.evenwell\.autoregistration's own resources/);
     const fixed = evaluate(facts({ packages: [cnBuild(), overlay([{ type: 'bool', name: 'isCnVersion', value: false }])], endpoints: [cnHost, wwHost] }), 'EU');
     expect(rules(fixed)).toEqual(['note dormant-variant cn.c2dms.com']);
+    // An overlay that is not static may be disabled on the device: the app's own true may apply.
+    const dynamic = { ...overlay([{ type: 'bool', name: 'isCnVersion', value: false }]), overlay: { targetPackage: 'com.evenwell.autoregistration', isStatic: false } };
+    expect(rules(evaluate(facts({ packages: [cnBuild(), dynamic], endpoints: [cnHost, wwHost] }), 'EU')).filter((r) => r.startsWith('error'))).toEqual(['error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs']);
+    // The app's values-v21 true beats an overlay's default false (a more specific configuration).
+    const ownV21 = { ...base(), resources: [{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'bool', name: 'isCnVersion', value: true, config: 'v21' }] };
+    const wwOverlay = overlay([{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'string', name: 'SERVER_ADDRESS_CN', value: 'https://caivssp-no-cn.c2dms.com' }]);
+    expect(rules(evaluate(facts({ packages: [ownV21, wwOverlay], endpoints: [cnHost, wwHost] }), 'EU')).filter((r) => r.startsWith('error'))).toEqual(['error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs']);
+    // Unless the overlay sets that configuration too.
+    const wwOverlayV21 = overlay([{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'bool', name: 'isCnVersion', value: false, config: 'v21' }]);
+    expect(rules(evaluate(facts({ packages: [ownV21, wwOverlayV21], endpoints: [cnHost, wwHost] }), 'EU')).filter((r) => r.startsWith('error'))).toEqual([]);
     // Its own default false, but true in a configuration (values-v21): the app may read true.
     const v21 = { ...base(), resources: [{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'bool', name: 'isCnVersion', value: true, config: 'v21' }] };
     expect(rules(evaluate(facts({ packages: [v21], endpoints: [cnHost, wwHost] }), 'EU')).filter((r) => r.startsWith('error'))).toEqual(['error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs']);

@@ -752,20 +752,46 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
         // toggles plainly select another variant and the string is named for this one (the 600WW
         // overlay's SERVER_ADDRESS_CN, beside isCnVersion=false: the app reads SERVER_ADDRESS_WW).
         // A CN host in SERVER_ADDRESS_WW, or beside a toggle that is no plain value, selects CN.
-        const plainlyOther = entry.variants.some((w) => w !== variant && Object.keys(w.toggle ?? {}).some((k) => !k.startsWith('prop/')) && readToggles(res, w.toggle ?? {}) === 'yes');
+        // (Not when a string of the overlay is a reference: the slot the app reads may be this one.)
+        const plainlyOther =
+          entry.variants.some((w) => w !== variant && Object.keys(w.toggle ?? {}).some((k) => !k.startsWith('prop/')) && readToggles(res, w.toggle ?? {}) === 'yes') &&
+          !res.some((r) => r.type === 'string' && typeof r.value === 'string' && r.value.startsWith('@'));
+        const named = (r: ResourceValue): string[] => variantWords(r.name);
         const server = res.find(
-          (r) => r.type === 'string' && typeof r.value === 'string' && [...hosts].some((h) => hostIn(r.value as string, h)) && !(plainlyOther && variantWords(r.name).includes(variant.id.toLowerCase())),
+          (r) =>
+            r.type === 'string' &&
+            typeof r.value === 'string' &&
+            // A string of another configuration counts where it is named for a variant (a
+            // server slot set otherwise for API 21+), not a translation (values-zh's privacy URL).
+            (!r.config || entry.variants.some((w) => named(r).includes(w.id.toLowerCase()))) &&
+            [...hosts].some((h) => hostIn(r.value as string, h)) &&
+            !(plainlyOther && named(r).includes(variant.id.toLowerCase())),
         );
         if (server) byToggle.push({ variant, how: `string/${server.name} = ${JSON.stringify(server.value)}`, overlay: o });
       }
-      // The client's own value of a toggle no overlay sets (a CN build of the app itself).
+      // The client's own value of a toggle no overlay sets (a CN build of the app itself). An
+      // overlay that is not static may be disabled on the device (then the app's own value
+      // applies), and an overlay's value gives way to the app's in a configuration more
+      // specific than the overlay's (AssetManager2: the app's values-v21 beats an overlay's
+      // default): those values of the app may apply.
       if (resourceToggle) {
-        const unset = (k: string): boolean => overlays.every((o) => !setsKey(o.resources ?? [], k));
+        const shadowing = overlays.filter((o) => o.overlay?.isStatic === true);
+        const unset = (k: string): boolean => shadowing.every((o) => !setsKey(o.resources ?? [], k));
         for (const app of installed) {
-          const read = readToggles(app.resources ?? [], toggle, unset);
+          const own = app.resources ?? [];
+          for (const [k, want] of resourceKeys) {
+            if (unset(k)) continue;
+            const slash = k.indexOf('/');
+            const covered = new Set(shadowing.flatMap((o) => (o.resources ?? []).filter((r) => r.type === k.slice(0, slash) && r.name === k.slice(slash + 1)).map((r) => r.config ?? '')));
+            const beyond = own.filter((r) => r.config && !covered.has(r.config) && r.type === k.slice(0, slash) && r.name === k.slice(slash + 1));
+            if (resourceKeys.length === 1 && beyond.some((r) => typeof r.value !== typeof want || sameValue(r.value, want as string | number | boolean))) {
+              byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources for ${[...new Set(beyond.map((r) => r.config))].join(', ')}, which the overlays' values do not cover` });
+            }
+          }
+          const read = readToggles(own, toggle, unset);
           // Toggles that overlays set decide for themselves (above); those they leave count here.
           const overlaid = resourceKeys.filter(([k]) => !unset(k));
-          const overlaidOk = overlaid.length === 0 || overlays.some((o) => readToggles(o.resources ?? [], Object.fromEntries(overlaid)) !== 'no');
+          const overlaidOk = overlaid.length === 0 || shadowing.some((o) => readToggles(o.resources ?? [], Object.fromEntries(overlaid)) !== 'no');
           if ((read === 'yes' || read === 'maybe') && overlaidOk) {
             byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources${read === 'maybe' ? ' (or may be: no plain value, or another in some configuration)' : ''}, which no overlay changes` });
           }

@@ -571,6 +571,9 @@ export async function extractFiles(
   const recheck: Job[] = [];
   // Files a dead worker had finished, counted then, and redone: not counted again.
   const counted = new Set<Job>();
+  // Files it had finished whose results died with it: redone, a cache entry it wrote for them
+  // is no hit of an earlier scan (a cold cache says "0 of 12 files", not 2).
+  const unreceived = new Set<Job>();
   // Slices of each shared image done: the image counts as a file once all of them are.
   const slicesDone = new Map<string, number>();
   const settle = (job: Job, r: Extracted): void => {
@@ -583,7 +586,7 @@ export async function extractFiles(
       hits.push({ relPath: job.file.relPath, facts: parsed.facts });
     }
     if (!counted.delete(job)) {
-      tally(cacheTally, r, job.file);
+      tally(cacheTally, unreceived.delete(job) && r.hit ? { ...r, hit: false } : r, job.file);
       if (!job.slice) doneFiles++;
       else {
         const n = (slicesDone.get(job.file.relPath) ?? 0) + 1;
@@ -727,7 +730,9 @@ export async function extractFiles(
             // flaky "cache: 10 of 10 files" for 12).
             for (const job of finished) counted.add(job);
             const done = Math.max(0, Math.min(inflight.length, Atomics.load(counts, 0) - received));
-            appendAll(finished, inflight.splice(0, done));
+            const lostResults = inflight.splice(0, done);
+            for (const job of lostResults) unreceived.add(job);
+            appendAll(finished, lostResults);
             const [culprit, ...notStarted] = inflight;
             // Without a file in hand (it did not start, a missing or broken dist/worker.js, or it
             // stopped between files) nothing is unreadable and the scan is still complete, but
