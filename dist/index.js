@@ -1,8 +1,8 @@
+import { realpathSync, statSync, readdirSync, lstatSync, readlinkSync, openSync, constants as constants$6, fstatSync, closeSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, readFileSync, statfsSync, accessSync, writeSync, existsSync as existsSync$1, promises as promises$1 } from 'node:fs';
 import { endianness, tmpdir, availableParallelism } from 'node:os';
 import require$$1$1, { Worker } from 'node:worker_threads';
 import path$1, { resolve, basename, join, relative } from 'node:path';
 import require$$1$2, { gunzipSync, constants as constants$5, InflateRaw, inflateRawSync, createInflateRaw } from 'node:zlib';
-import { realpathSync, statSync, readdirSync, lstatSync, readlinkSync, openSync, constants as constants$6, fstatSync, closeSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, readFileSync, statfsSync, accessSync, writeSync, existsSync as existsSync$1, promises as promises$1 } from 'node:fs';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm as rm$1, stat as stat$1 } from 'node:fs/promises';
 import require$$0$2, { Transform, Readable } from 'node:stream';
@@ -20086,8 +20086,20 @@ pool) {
     // Files a dead worker had finished, counted then, and redone: not counted again.
     const counted = new Set();
     // Files it had finished whose results died with it: redone, a cache entry it wrote for them
-    // is no hit of an earlier scan (a cold cache says "0 of 12 files", not 2).
+    // is no hit of an earlier scan (a cold cache says "0 of 12 files", not 2); one an earlier
+    // scan wrote still is (told by the entry's time against this extraction's start).
     const unreceived = new Set();
+    const started = Date.now();
+    const writtenNow = (key) => {
+        if (!key || !init.cache)
+            return false;
+        try {
+            return statSync(entryPath(init.cache.dir, key)).mtimeMs >= started - 50;
+        }
+        catch {
+            return false;
+        }
+    };
     // Slices of each shared image done: the image counts as a file once all of them are.
     const slicesDone = new Map();
     const settle = (job, r) => {
@@ -20100,7 +20112,7 @@ pool) {
             hits.push({ relPath: job.file.relPath, facts: parsed.facts });
         }
         if (!counted.delete(job)) {
-            tally(cacheTally, unreceived.delete(job) && r.hit ? { ...r, hit: false } : r, job.file);
+            tally(cacheTally, unreceived.delete(job) && r.hit && writtenNow(r.key) ? { ...r, hit: false } : r, job.file);
             if (!job.slice)
                 doneFiles++;
             else {
@@ -66374,10 +66386,13 @@ function sameValue(actual, want) {
 }
 /**
  * For every catalogued client with variants that is installed or overlaid in this target, the
- * variants its overlays (resource values) or the build's properties (`prop/NAME` toggles) select.
- * An overlay string resource that holds a host of a variant also selects that variant (a CN
- * server address in an overlay is a CN configuration). Without any toggle, the `default`
- * variants are the selected ones.
+ * variants its overlays (resource values), its own resources or the build's properties
+ * (`prop/NAME` toggles) select. Where what the app reads on the device is not plain (a toggle
+ * that is a reference or of another type, that differs by configuration, an app value in a
+ * configuration the overlays leave, a non-static overlay that may be disabled), every variant it
+ * may mean is selected: the gate fails closed. An overlay string that holds a host of a variant
+ * selects that variant too (a CN server address in an overlay is a CN configuration), unless
+ * plainly excused (readToggles, below). Without any of these, the `default` variants apply.
  */
 function selectVariants(facts, catalog) {
     const out = new Map();
@@ -66407,7 +66422,6 @@ function selectVariants(facts, catalog) {
             }
             return verdict;
         };
-        const setsKey = (res, k) => readToggle(res, k, true) !== undefined;
         const variantWords = (name) => name.toLowerCase().split(/[^a-z0-9]+/);
         for (const variant of entry.variants) {
             const toggle = variant.toggle ?? {};
@@ -66437,10 +66451,10 @@ function selectVariants(facts, catalog) {
                 // toggles plainly select another variant and the string is named for this one (the 600WW
                 // overlay's SERVER_ADDRESS_CN, beside isCnVersion=false: the app reads SERVER_ADDRESS_WW).
                 // A CN host in SERVER_ADDRESS_WW, or beside a toggle that is no plain value, selects CN.
-                // (Not when a string of the overlay is a reference: the slot the app reads may be this one.)
-                const plainlyOther = entry.variants.some((w) => w !== variant && Object.keys(w.toggle ?? {}).some((k) => !k.startsWith('prop/')) && readToggles(res, w.toggle ?? {}) === 'yes') &&
-                    !res.some((r) => r.type === 'string' && typeof r.value === 'string' && r.value.startsWith('@'));
+                // (Not when a string named for a variant is a reference: the slot the app reads may be this one.)
                 const named = (r) => variantWords(r.name);
+                const plainlyOther = entry.variants.some((w) => w !== variant && Object.keys(w.toggle ?? {}).some((k) => !k.startsWith('prop/')) && readToggles(res, w.toggle ?? {}) === 'yes') &&
+                    !res.some((r) => r.type === 'string' && typeof r.value === 'string' && r.value.startsWith('@') && entry.variants.some((w) => named(r).includes(w.id.toLowerCase())));
                 const server = res.find((r) => r.type === 'string' &&
                     typeof r.value === 'string' &&
                     // A string of another configuration counts where it is named for a variant (a
@@ -66451,6 +66465,19 @@ function selectVariants(facts, catalog) {
                 if (server)
                     byToggle.push({ variant, how: `string/${server.name} = ${JSON.stringify(server.value)}`, overlay: o });
             }
+            // The client's own string named for another variant holding this one's host (a CN host in
+            // its SERVER_ADDRESS_WW), where no static overlay sets that string: the app reads it.
+            for (const app of installed) {
+                const slot = (app.resources ?? []).find((r) => r.type === 'string' &&
+                    !r.config &&
+                    typeof r.value === 'string' &&
+                    entry.variants.some((w) => w !== variant && variantWords(r.name).includes(w.id.toLowerCase())) &&
+                    !variantWords(r.name).includes(variant.id.toLowerCase()) &&
+                    [...hosts].some((h) => hostIn(r.value, h)) &&
+                    overlays.every((o) => o.overlay?.isStatic !== true || !valuesOf(o.resources ?? [], `string/${r.name}`).some((x) => !x.config)));
+                if (slot)
+                    byToggle.push({ variant, how: `${app.package}'s own string/${slot.name} = ${JSON.stringify(slot.value)}` });
+            }
             // The client's own value of a toggle no overlay sets (a CN build of the app itself). An
             // overlay that is not static may be disabled on the device (then the app's own value
             // applies), and an overlay's value gives way to the app's in a configuration more
@@ -66458,17 +66485,18 @@ function selectVariants(facts, catalog) {
             // default): those values of the app may apply.
             if (resourceToggle) {
                 const shadowing = overlays.filter((o) => o.overlay?.isStatic === true);
-                const unset = (k) => shadowing.every((o) => !setsKey(o.resources ?? [], k));
+                const unset = (k) => shadowing.every((o) => valuesOf(o.resources ?? [], k).length === 0);
                 for (const app of installed) {
                     const own = app.resources ?? [];
                     for (const [k, want] of resourceKeys) {
                         if (unset(k))
                             continue;
-                        const slash = k.indexOf('/');
-                        const covered = new Set(shadowing.flatMap((o) => (o.resources ?? []).filter((r) => r.type === k.slice(0, slash) && r.name === k.slice(slash + 1)).map((r) => r.config ?? '')));
-                        const beyond = own.filter((r) => r.config && !covered.has(r.config) && r.type === k.slice(0, slash) && r.name === k.slice(slash + 1));
+                        const covered = new Set(shadowing.flatMap((o) => valuesOf(o.resources ?? [], k).map((r) => r.config ?? '')));
+                        // (The app's default too, where no static overlay sets the default configuration: an
+                        // overlay for night mode or one MCC leaves it in force everywhere else.)
+                        const beyond = valuesOf(own, k).filter((r) => !covered.has(r.config ?? ''));
                         if (resourceKeys.length === 1 && beyond.some((r) => typeof r.value !== typeof want || sameValue(r.value, want))) {
-                            byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources for ${[...new Set(beyond.map((r) => r.config))].join(', ')}, which the overlays' values do not cover` });
+                            byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources for ${[...new Set(beyond.map((r) => r.config || 'the default configuration'))].join(', ')}, which the overlays' values do not cover` });
                         }
                     }
                     const read = readToggles(own, toggle, unset);
@@ -66504,10 +66532,7 @@ function selectVariants(facts, catalog) {
  * configuration: what the app reads may be `want`).
  */
 function readToggle(res, key, want) {
-    const slash = key.indexOf('/');
-    const type = key.slice(0, slash);
-    const name = key.slice(slash + 1);
-    const all = res.filter((r) => r.type === type && r.name === name);
+    const all = valuesOf(res, key);
     if (all.length === 0)
         return undefined;
     const plain = (r) => typeof r.value === typeof want;
@@ -66520,6 +66545,13 @@ function readToggle(res, key, want) {
     if (matches.every((m) => !m))
         return 'no';
     return 'maybe';
+}
+/** The values of the resource `type/name` in `res`, in every configuration. */
+function valuesOf(res, key) {
+    const slash = key.indexOf('/');
+    const type = key.slice(0, slash);
+    const name = key.slice(slash + 1);
+    return res.filter((r) => r.type === type && r.name === name);
 }
 function hostIn(text, host) {
     const t = text.toLowerCase();

@@ -1,8 +1,8 @@
+import { openSync, constants as constants$1, fstatSync, closeSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, statSync, accessSync } from 'node:fs';
 import { endianness, tmpdir } from 'node:os';
 import { isMainThread, workerData, parentPort } from 'node:worker_threads';
 import { join, basename } from 'node:path';
 import { gunzipSync, constants, InflateRaw, inflateRawSync, createInflateRaw } from 'node:zlib';
-import { openSync, constants as constants$1, fstatSync, closeSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, statSync, accessSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Transform, Readable } from 'node:stream';

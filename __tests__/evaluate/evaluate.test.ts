@@ -378,6 +378,8 @@ describe('variants: toggles select a market variant; the rest is dormant', () =>
     expect(cnSelected([{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'bool', name: 'isCnVersion', value: true, config: 'v21' }, cnString])).toEqual(selected);
     // The WW slot a reference (to the string named for CN, say): the slot the app reads may hold the CN host.
     expect(cnSelected([{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'string', name: 'SERVER_ADDRESS_WW', value: '@0x7f0b0001' }, cnString])).toEqual(selected);
+    // A reference in a string named for no variant (a label) changes nothing: the genuine overlay stays WW.
+    expect(cnSelected([{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'string', name: 'SERVER_ADDRESS_WW', value: 'https://caivssp-no-ww.c2dms.com' }, cnString, { type: 'string', name: 'label', value: '@0x01040013' }])).toEqual([]);
     // A translation holding a CN host (values-zh-rCN's privacy URL) selects nothing; a server slot set for API 21+ does.
     expect(cnSelected([{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'string', name: 'privacy_url', value: 'https://cn.c2dms.com/privacy', config: 'zh-rCN' }])).toEqual([]);
     expect(cnSelected([{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'string', name: 'SERVER_ADDRESS_WW', value: 'https://caivssp-no-cn.c2dms.com', config: 'v21' }])).toEqual(selected);
@@ -402,6 +404,12 @@ describe('variants: toggles select a market variant; the rest is dormant', () =>
     // Unless the overlay sets that configuration too.
     const wwOverlayV21 = overlay([{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'bool', name: 'isCnVersion', value: false, config: 'v21' }]);
     expect(rules(evaluate(facts({ packages: [ownV21, wwOverlayV21], endpoints: [cnHost, wwHost] }), 'EU')).filter((r) => r.startsWith('error'))).toEqual([]);
+    // A static overlay setting false for night mode only leaves the app's default true in force elsewhere.
+    const nightOnly = overlay([{ type: 'bool', name: 'isCnVersion', value: false, config: 'night' }]);
+    expect(rules(evaluate(facts({ packages: [cnBuild(), nightOnly], endpoints: [cnHost, wwHost] }), 'EU')).filter((r) => r.startsWith('error'))).toEqual(['error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs']);
+    // A CN host in the app's own SERVER_ADDRESS_WW (the slot it reads with isCnVersion false) selects CN.
+    const cnInWwSlot = { ...base(), resources: [{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'string', name: 'SERVER_ADDRESS_WW', value: 'https://caivssp-fi-cn.c2dms.com' }] };
+    expect(rules(evaluate(facts({ packages: [cnInWwSlot, overlay([{ type: 'bool', name: 'isCnVersion', value: false }])], endpoints: [cnHost, wwHost] }), 'EU')).filter((r) => r.startsWith('error'))).toEqual(['error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs']);
     // Its own default false, but true in a configuration (values-v21): the app may read true.
     const v21 = { ...base(), resources: [{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'bool', name: 'isCnVersion', value: true, config: 'v21' }] };
     expect(rules(evaluate(facts({ packages: [v21], endpoints: [cnHost, wwHost] }), 'EU')).filter((r) => r.startsWith('error'))).toEqual(['error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs']);

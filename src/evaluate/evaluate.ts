@@ -697,10 +697,13 @@ function sameValue(actual: string | number | boolean, want: string | number | bo
 
 /**
  * For every catalogued client with variants that is installed or overlaid in this target, the
- * variants its overlays (resource values) or the build's properties (`prop/NAME` toggles) select.
- * An overlay string resource that holds a host of a variant also selects that variant (a CN
- * server address in an overlay is a CN configuration). Without any toggle, the `default`
- * variants are the selected ones.
+ * variants its overlays (resource values), its own resources or the build's properties
+ * (`prop/NAME` toggles) select. Where what the app reads on the device is not plain (a toggle
+ * that is a reference or of another type, that differs by configuration, an app value in a
+ * configuration the overlays leave, a non-static overlay that may be disabled), every variant it
+ * may mean is selected: the gate fails closed. An overlay string that holds a host of a variant
+ * selects that variant too (a CN server address in an overlay is a CN configuration), unless
+ * plainly excused (readToggles, below). Without any of these, the `default` variants apply.
  */
 function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, VariantState> {
   const out = new Map<string, VariantState>();
@@ -723,7 +726,6 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
       }
       return verdict;
     };
-    const setsKey = (res: readonly ResourceValue[], k: string): boolean => readToggle(res, k, true) !== undefined;
     const variantWords = (name: string): string[] => name.toLowerCase().split(/[^a-z0-9]+/);
     for (const variant of entry.variants) {
       const toggle = variant.toggle ?? {};
@@ -752,11 +754,11 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
         // toggles plainly select another variant and the string is named for this one (the 600WW
         // overlay's SERVER_ADDRESS_CN, beside isCnVersion=false: the app reads SERVER_ADDRESS_WW).
         // A CN host in SERVER_ADDRESS_WW, or beside a toggle that is no plain value, selects CN.
-        // (Not when a string of the overlay is a reference: the slot the app reads may be this one.)
+        // (Not when a string named for a variant is a reference: the slot the app reads may be this one.)
+        const named = (r: ResourceValue): string[] => variantWords(r.name);
         const plainlyOther =
           entry.variants.some((w) => w !== variant && Object.keys(w.toggle ?? {}).some((k) => !k.startsWith('prop/')) && readToggles(res, w.toggle ?? {}) === 'yes') &&
-          !res.some((r) => r.type === 'string' && typeof r.value === 'string' && r.value.startsWith('@'));
-        const named = (r: ResourceValue): string[] => variantWords(r.name);
+          !res.some((r) => r.type === 'string' && typeof r.value === 'string' && r.value.startsWith('@') && entry.variants.some((w) => named(r).includes(w.id.toLowerCase())));
         const server = res.find(
           (r) =>
             r.type === 'string' &&
@@ -769,6 +771,21 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
         );
         if (server) byToggle.push({ variant, how: `string/${server.name} = ${JSON.stringify(server.value)}`, overlay: o });
       }
+      // The client's own string named for another variant holding this one's host (a CN host in
+      // its SERVER_ADDRESS_WW), where no static overlay sets that string: the app reads it.
+      for (const app of installed) {
+        const slot = (app.resources ?? []).find(
+          (r) =>
+            r.type === 'string' &&
+            !r.config &&
+            typeof r.value === 'string' &&
+            entry.variants.some((w) => w !== variant && variantWords(r.name).includes(w.id.toLowerCase())) &&
+            !variantWords(r.name).includes(variant.id.toLowerCase()) &&
+            [...hosts].some((h) => hostIn(r.value as string, h)) &&
+            overlays.every((o) => o.overlay?.isStatic !== true || !valuesOf(o.resources ?? [], `string/${r.name}`).some((x) => !x.config)),
+        );
+        if (slot) byToggle.push({ variant, how: `${app.package}'s own string/${slot.name} = ${JSON.stringify(slot.value)}` });
+      }
       // The client's own value of a toggle no overlay sets (a CN build of the app itself). An
       // overlay that is not static may be disabled on the device (then the app's own value
       // applies), and an overlay's value gives way to the app's in a configuration more
@@ -776,16 +793,17 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
       // default): those values of the app may apply.
       if (resourceToggle) {
         const shadowing = overlays.filter((o) => o.overlay?.isStatic === true);
-        const unset = (k: string): boolean => shadowing.every((o) => !setsKey(o.resources ?? [], k));
+        const unset = (k: string): boolean => shadowing.every((o) => valuesOf(o.resources ?? [], k).length === 0);
         for (const app of installed) {
           const own = app.resources ?? [];
           for (const [k, want] of resourceKeys) {
             if (unset(k)) continue;
-            const slash = k.indexOf('/');
-            const covered = new Set(shadowing.flatMap((o) => (o.resources ?? []).filter((r) => r.type === k.slice(0, slash) && r.name === k.slice(slash + 1)).map((r) => r.config ?? '')));
-            const beyond = own.filter((r) => r.config && !covered.has(r.config) && r.type === k.slice(0, slash) && r.name === k.slice(slash + 1));
+            const covered = new Set(shadowing.flatMap((o) => valuesOf(o.resources ?? [], k).map((r) => r.config ?? '')));
+            // (The app's default too, where no static overlay sets the default configuration: an
+            // overlay for night mode or one MCC leaves it in force everywhere else.)
+            const beyond = valuesOf(own, k).filter((r) => !covered.has(r.config ?? ''));
             if (resourceKeys.length === 1 && beyond.some((r) => typeof r.value !== typeof want || sameValue(r.value, want as string | number | boolean))) {
-              byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources for ${[...new Set(beyond.map((r) => r.config))].join(', ')}, which the overlays' values do not cover` });
+              byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources for ${[...new Set(beyond.map((r) => r.config || 'the default configuration'))].join(', ')}, which the overlays' values do not cover` });
             }
           }
           const read = readToggles(own, toggle, unset);
@@ -819,10 +837,7 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
  * configuration: what the app reads may be `want`).
  */
 function readToggle(res: readonly ResourceValue[], key: string, want: string | number | boolean): 'yes' | 'no' | 'maybe' | undefined {
-  const slash = key.indexOf('/');
-  const type = key.slice(0, slash);
-  const name = key.slice(slash + 1);
-  const all = res.filter((r) => r.type === type && r.name === name);
+  const all = valuesOf(res, key);
   if (all.length === 0) return undefined;
   const plain = (r: ResourceValue): boolean => typeof r.value === typeof want;
   if (!all.every(plain)) return 'maybe';
@@ -831,6 +846,14 @@ function readToggle(res: readonly ResourceValue[], key: string, want: string | n
   if (matches.every((m) => m)) return def ? 'yes' : 'maybe';
   if (matches.every((m) => !m)) return 'no';
   return 'maybe';
+}
+
+/** The values of the resource `type/name` in `res`, in every configuration. */
+function valuesOf(res: readonly ResourceValue[], key: string): ResourceValue[] {
+  const slash = key.indexOf('/');
+  const type = key.slice(0, slash);
+  const name = key.slice(slash + 1);
+  return res.filter((r) => r.type === type && r.name === name);
 }
 
 function hostIn(text: string, host: string): boolean {

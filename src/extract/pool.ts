@@ -6,13 +6,14 @@
  * setWorkerScript(); without one (tests running the TypeScript sources) extraction runs
  * in-process.
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData, type ResourceLimits } from 'node:worker_threads';
 import { appendAll } from '../arrays.js';
 import type { FileArtifact } from '../inputs/walk.js';
 import { extractFile, isSharedContainer, sliceBudget, sliceBudgetRefused, type ArtifactContext, type ImageSlice } from './artifact.js';
 import { FileSource } from '../io/source.js';
-import { extractFileCached, parseCachedFacts, sha256OfFile, type CacheConfig } from './cache.js';
+import { entryPath, extractFileCached, parseCachedFacts, sha256OfFile, type CacheConfig } from './cache.js';
 import { digestKey } from './digests.js';
 import { EndpointCollector, knownEndpoint, type EndpointKey } from './collector.js';
 import { EndpointScanner, type KnownEndpoints } from './endpoints.js';
@@ -572,8 +573,18 @@ export async function extractFiles(
   // Files a dead worker had finished, counted then, and redone: not counted again.
   const counted = new Set<Job>();
   // Files it had finished whose results died with it: redone, a cache entry it wrote for them
-  // is no hit of an earlier scan (a cold cache says "0 of 12 files", not 2).
+  // is no hit of an earlier scan (a cold cache says "0 of 12 files", not 2); one an earlier
+  // scan wrote still is (told by the entry's time against this extraction's start).
   const unreceived = new Set<Job>();
+  const started = Date.now();
+  const writtenNow = (key: string | undefined): boolean => {
+    if (!key || !init.cache) return false;
+    try {
+      return statSync(entryPath(init.cache.dir, key)).mtimeMs >= started - 50;
+    } catch {
+      return false;
+    }
+  };
   // Slices of each shared image done: the image counts as a file once all of them are.
   const slicesDone = new Map<string, number>();
   const settle = (job: Job, r: Extracted): void => {
@@ -586,7 +597,7 @@ export async function extractFiles(
       hits.push({ relPath: job.file.relPath, facts: parsed.facts });
     }
     if (!counted.delete(job)) {
-      tally(cacheTally, unreceived.delete(job) && r.hit ? { ...r, hit: false } : r, job.file);
+      tally(cacheTally, unreceived.delete(job) && r.hit && writtenNow(r.key) ? { ...r, hit: false } : r, job.file);
       if (!job.slice) doneFiles++;
       else {
         const n = (slicesDone.get(job.file.relPath) ?? 0) + 1;
