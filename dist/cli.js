@@ -17193,12 +17193,11 @@ function selectVariants(facts, catalog) {
             // its SERVER_ADDRESS_WW), where no static overlay sets that string: the app reads it.
             for (const app of installed) {
                 const slot = (app.resources ?? []).find((r) => r.type === 'string' &&
-                    !r.config &&
                     typeof r.value === 'string' &&
                     entry.variants.some((w) => w !== variant && variantWords(r.name).includes(w.id.toLowerCase())) &&
                     !variantWords(r.name).includes(variant.id.toLowerCase()) &&
                     [...hosts].some((h) => hostIn(r.value, h)) &&
-                    overlays.every((o) => o.overlay?.isStatic !== true || !valuesOf(o.resources ?? [], `string/${r.name}`).some((x) => !x.config)));
+                    overlays.every((o) => o.overlay?.isStatic !== true || !valuesOf(o.resources ?? [], `string/${r.name}`).some((x) => (x.config ?? '') === (r.config ?? ''))));
                 if (slot)
                     byToggle.push({ variant, how: `${app.package}'s own string/${slot.name} = ${JSON.stringify(slot.value)}` });
             }
@@ -17208,6 +17207,8 @@ function selectVariants(facts, catalog) {
             // specific than the overlay's (AssetManager2: the app's values-v21 beats an overlay's
             // default): those values of the app may apply.
             if (resourceToggle) {
+                const sdkProp = lastDefinition(facts.props, 'ro.build.version.sdk')?.value;
+                const sdk = sdkProp !== undefined && /^\d+$/.test(sdkProp) ? Number(sdkProp) : undefined;
                 const shadowing = overlays.filter((o) => o.overlay?.isStatic === true);
                 const unset = (k) => shadowing.every((o) => valuesOf(o.resources ?? [], k).length === 0);
                 for (const app of installed) {
@@ -17216,6 +17217,10 @@ function selectVariants(facts, catalog) {
                         if (unset(k))
                             continue;
                         const covered = new Set(shadowing.flatMap((o) => valuesOf(o.resources ?? [], k).map((r) => r.config ?? '')));
+                        // An overlay's value for API vNN at or below the device's (ro.build.version.sdk) is
+                        // the one read where the app's default would be: it covers the default.
+                        if ([...covered].some((c) => /^v\d+$/.test(c) && sdk !== undefined && Number(c.slice(1)) <= sdk))
+                            covered.add('');
                         // (The app's default too, where no static overlay sets the default configuration: an
                         // overlay for night mode or one MCC leaves it in force everywhere else.)
                         const beyond = valuesOf(own, k).filter((r) => !covered.has(r.config ?? ''));
@@ -27003,8 +27008,9 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
         if (overlayValues.length && manifest.overlay)
             manifest.resources = overlayValues;
         else if (overlayValues.length && ctx.mentionPackages.has(manifest.package)) {
-            // A client's own: its default values and its bools in every configuration (no localised strings).
-            const own = overlayValues.filter((v) => !v.config || v.type === 'bool');
+            // A client's own: its default values, its bools in every configuration, and its strings
+            // holding a URL in every configuration (a server slot set for API 21+; no localised text).
+            const own = overlayValues.filter((v) => !v.config || v.type === 'bool' || (v.type === 'string' && typeof v.value === 'string' && v.value.includes('://')));
             if (own.length)
                 manifest.resources = own;
         }

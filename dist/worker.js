@@ -8483,8 +8483,9 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
         if (overlayValues.length && manifest.overlay)
             manifest.resources = overlayValues;
         else if (overlayValues.length && ctx.mentionPackages.has(manifest.package)) {
-            // A client's own: its default values and its bools in every configuration (no localised strings).
-            const own = overlayValues.filter((v) => !v.config || v.type === 'bool');
+            // A client's own: its default values, its bools in every configuration, and its strings
+            // holding a URL in every configuration (a server slot set for API 21+; no localised text).
+            const own = overlayValues.filter((v) => !v.config || v.type === 'bool' || (v.type === 'string' && typeof v.value === 'string' && v.value.includes('://')));
             if (own.length)
                 manifest.resources = own;
         }

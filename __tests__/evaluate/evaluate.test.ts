@@ -410,6 +410,17 @@ describe('variants: toggles select a market variant; the rest is dormant', () =>
     // A CN host in the app's own SERVER_ADDRESS_WW (the slot it reads with isCnVersion false) selects CN.
     const cnInWwSlot = { ...base(), resources: [{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'string', name: 'SERVER_ADDRESS_WW', value: 'https://caivssp-fi-cn.c2dms.com' }] };
     expect(rules(evaluate(facts({ packages: [cnInWwSlot, overlay([{ type: 'bool', name: 'isCnVersion', value: false }])], endpoints: [cnHost, wwHost] }), 'EU')).filter((r) => r.startsWith('error'))).toEqual(['error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs']);
+    // A static overlay's values-v21 false on a device of API 28 is what the app reads instead of its default true.
+    const v21Only = overlay([{ type: 'bool', name: 'isCnVersion', value: false, config: 'v21' }]);
+    const onSdk = (sdk: string | undefined) =>
+      rules(evaluate(facts({ packages: [cnBuild(), v21Only], endpoints: [cnHost, wwHost], props: sdk ? [prop('ro.build.version.sdk', sdk, 'system/build.prop')] : [] }), 'EU')).filter((r) => r.startsWith('error'));
+    expect(onSdk('28')).toEqual([]);
+    // On a device older than the overlay's configuration, or of an API level not said, the app's default may apply.
+    expect(onSdk('19')).toEqual(['error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs']);
+    expect(onSdk(undefined)).toEqual(['error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs']);
+    // A CN host in the app's own SERVER_ADDRESS_WW for API 21+ only selects CN too.
+    const cnInWwV21 = { ...base(), resources: [{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'string', name: 'SERVER_ADDRESS_WW', value: 'https://caivssp-fi-ww.c2dms.com' }, { type: 'string', name: 'SERVER_ADDRESS_WW', value: 'https://caivssp-fi-cn.c2dms.com', config: 'v21' }] };
+    expect(rules(evaluate(facts({ packages: [cnInWwV21], endpoints: [cnHost, wwHost] }), 'EU')).filter((r) => r.startsWith('error'))).toEqual(['error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs']);
     // Its own default false, but true in a configuration (values-v21): the app may read true.
     const v21 = { ...base(), resources: [{ type: 'bool', name: 'isCnVersion', value: false }, { type: 'bool', name: 'isCnVersion', value: true, config: 'v21' }] };
     expect(rules(evaluate(facts({ packages: [v21], endpoints: [cnHost, wwHost] }), 'EU')).filter((r) => r.startsWith('error'))).toEqual(['error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs']);

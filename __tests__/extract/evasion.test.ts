@@ -147,6 +147,17 @@ withAapt('an app\'s code beside its APK', () => {
   });
 });
 
+withAapt('a catalogued client with a China host in its WW slot for API 21+', () => {
+  it('selects CN (aapt compiles values-v21; the slot it reads with isCnVersion false holds the China host)', async () => {
+    const dir = tempDir('ag-evasion-v21slot-');
+    put(join(dir, 'src', 'res', 'values-v21', 'strings.xml'), '<resources><string name="SERVER_ADDRESS_WW">https://caivssp-fi-cn.c2dms.com</string></resources>\n');
+    const apk = aaptApk(dir, 'com.evenwell.autoregistration', 'AutoRegistration', '<bool name="isCnVersion">false</bool><string name="SERVER_ADDRESS_WW">https://www.c2dms.com</string>');
+    expect(execFileSync('aapt', ['dump', '--values', 'resources', apk], { encoding: 'utf8' })).toMatch(/config v21:[\s\S]*caivssp-fi-cn\.c2dms\.com/);
+    const report = await scanIn(dir);
+    expect(report.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.endpoint ?? f.client}`)).toEqual(['denied-endpoint caivssp-fi-cn.c2dms.com', 'variant-toggle evenwell-caivs']);
+  });
+});
+
 withAapt('a catalogued client built for China', () => {
   it('selects its CN variant by its own bool/isCnVersion (aapt compiles it; no overlay changes it): its CN hosts are active in EU', async () => {
     const dir = tempDir('ag-evasion-cnbuild-');

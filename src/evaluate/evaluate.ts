@@ -777,12 +777,11 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
         const slot = (app.resources ?? []).find(
           (r) =>
             r.type === 'string' &&
-            !r.config &&
             typeof r.value === 'string' &&
             entry.variants.some((w) => w !== variant && variantWords(r.name).includes(w.id.toLowerCase())) &&
             !variantWords(r.name).includes(variant.id.toLowerCase()) &&
             [...hosts].some((h) => hostIn(r.value as string, h)) &&
-            overlays.every((o) => o.overlay?.isStatic !== true || !valuesOf(o.resources ?? [], `string/${r.name}`).some((x) => !x.config)),
+            overlays.every((o) => o.overlay?.isStatic !== true || !valuesOf(o.resources ?? [], `string/${r.name}`).some((x) => (x.config ?? '') === (r.config ?? ''))),
         );
         if (slot) byToggle.push({ variant, how: `${app.package}'s own string/${slot.name} = ${JSON.stringify(slot.value)}` });
       }
@@ -792,6 +791,8 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
       // specific than the overlay's (AssetManager2: the app's values-v21 beats an overlay's
       // default): those values of the app may apply.
       if (resourceToggle) {
+        const sdkProp = lastDefinition(facts.props, 'ro.build.version.sdk')?.value;
+        const sdk = sdkProp !== undefined && /^\d+$/.test(sdkProp) ? Number(sdkProp) : undefined;
         const shadowing = overlays.filter((o) => o.overlay?.isStatic === true);
         const unset = (k: string): boolean => shadowing.every((o) => valuesOf(o.resources ?? [], k).length === 0);
         for (const app of installed) {
@@ -799,6 +800,9 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
           for (const [k, want] of resourceKeys) {
             if (unset(k)) continue;
             const covered = new Set(shadowing.flatMap((o) => valuesOf(o.resources ?? [], k).map((r) => r.config ?? '')));
+            // An overlay's value for API vNN at or below the device's (ro.build.version.sdk) is
+            // the one read where the app's default would be: it covers the default.
+            if ([...covered].some((c) => /^v\d+$/.test(c) && sdk !== undefined && Number(c.slice(1)) <= sdk)) covered.add('');
             // (The app's default too, where no static overlay sets the default configuration: an
             // overlay for night mode or one MCC leaves it in force everywhere else.)
             const beyond = valuesOf(own, k).filter((r) => !covered.has(r.config ?? ''));
