@@ -3150,6 +3150,22 @@ function partitionOf(relPath, inputPartition) {
     }
     return { partition, partitionPath: [partition, ...rest].join('/') };
 }
+/**
+ * A `/`-separated path as a file system resolves it, from the folder `base` (segments; empty for
+ * the root): `.` and empty segments dropped, `..` applied, nothing above the root.
+ */
+function resolvePath(path, base = []) {
+    const out = [...base];
+    for (const seg of path.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..')
+            out.pop();
+        else
+            out.push(seg);
+    }
+    return out.join('/');
+}
 
 /**
  * Walks one input (a product-out folder, any folder, or a single file) into a sorted list of
@@ -6816,18 +6832,7 @@ const cstring = (b, at, len) => {
  * dropped, `..` applied, nothing above the archive's root (as tar -x strips it), so that a link
  * to `d/./a.zip` or `d//a.zip` finds `d/a.zip`.
  */
-const clean = (name) => {
-    const out = [];
-    for (const seg of name.split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..')
-            out.pop();
-        else
-            out.push(seg);
-    }
-    return escapeBang(out.join('/'));
-};
+const clean = (name) => escapeBang(resolvePath(name));
 /** pax extended header records: `<length> <key>=<value>\n`. */
 function paxRecords(data, at) {
     const out = new Map();
@@ -18720,10 +18725,7 @@ function bareNameToHost(name) {
     // `u.4.az`: a numeric inner label is code; a numeric first label is fine (`2.android.pool.ntp.org`).
     if (labels.some((l, i) => i > 0 && /^\d+$/.test(l)))
         return undefined;
-    const d = parse$3(name, { extractHostname: false, validateHostname: false });
-    if (!(d.isIcann || d.isPrivate) || !d.domainWithoutSuffix)
-        return undefined;
-    return name;
+    return hasPublicSuffix(name) ? name : undefined;
 }
 /**
  * `{ ...base, offset }`, with the same keys in the same order, made without a spread: it is made
@@ -18970,7 +18972,8 @@ class EndpointScanner {
             a += 2;
             while (a < b && (buf[a] === DOT || buf[a] === 0x2d))
                 a++;
-            if (b - a < 4 || buf.indexOf(DOT, a) < 0 || buf.indexOf(DOT, a) >= b)
+            const dot = buf.indexOf(DOT, a);
+            if (b - a < 4 || dot < 0 || dot >= b)
                 return;
             upper = -1;
         }
@@ -19023,8 +19026,15 @@ class EndpointScanner {
             // A listed address after a digit that is its string's length ("31.2.3.4" for 1.2.3.4 after
             // '3') is that address, whether the whole token is a dotted quad or not.
             const whole = isCanonicalIpv4Bytes(buf, a, b);
-            const listed = () => this.known.ips.has(buf.toString('latin1', a + 1, b));
-            if (!url && this.known.ips?.size && IS_DIGIT(buf[a]) && (!whole || !this.known.ips.has(buf.toString('latin1', a, b))) && isCanonicalIpv4Bytes(buf, a + 1, b) && listed() && lengthGlued(buf, a, b, end))
+            const ips = this.known.ips;
+            const glued = !url &&
+                !!ips?.size &&
+                IS_DIGIT(buf[a]) &&
+                isCanonicalIpv4Bytes(buf, a + 1, b) &&
+                ips.has(buf.toString('latin1', a + 1, b)) &&
+                !(whole && ips.has(buf.toString('latin1', a, b))) &&
+                lengthGlued(buf, a, b, end);
+            if (glued)
                 a++;
             else if (!whole)
                 return;
@@ -66310,17 +66320,7 @@ function libLinks(skipped, partitionPathOf) {
         const m = /^symlink to (\S+)/.exec(s.reason);
         if (!m)
             continue;
-        const at = partitionPathOf(s.path);
-        const parts = m[1].startsWith('/') ? [] : at.split('/').slice(0, -1);
-        for (const seg of m[1].split('/')) {
-            if (seg === '' || seg === '.')
-                continue;
-            if (seg === '..')
-                parts.pop();
-            else
-                parts.push(seg);
-        }
-        const target = parts.join('/');
+        const target = resolvePath(m[1], m[1].startsWith('/') ? [] : partitionPathOf(s.path).split('/').slice(0, -1));
         const list = out.get(target);
         if (list)
             list.push(s.path);
@@ -66423,7 +66423,9 @@ function selectVariants(facts, catalog) {
             }
             return verdict;
         };
-        const variantWords = (name) => name.toLowerCase().split(/[^a-z0-9]+/);
+        // A resource named for a variant: its id a word of the name (SERVER_ADDRESS_CN is the cn variant's).
+        const namedFor = (r, v) => r.name.toLowerCase().split(/[^a-z0-9]+/).includes(v.id.toLowerCase());
+        const namedForAny = (r) => entry.variants.some((w) => namedFor(r, w));
         for (const variant of entry.variants) {
             const toggle = variant.toggle ?? {};
             const keys = Object.entries(toggle);
@@ -66453,16 +66455,15 @@ function selectVariants(facts, catalog) {
                 // overlay's SERVER_ADDRESS_CN, beside isCnVersion=false: the app reads SERVER_ADDRESS_WW).
                 // A CN host in SERVER_ADDRESS_WW, or beside a toggle that is no plain value, selects CN.
                 // (Not when a string named for a variant is a reference: the slot the app reads may be this one.)
-                const named = (r) => variantWords(r.name);
                 const plainlyOther = entry.variants.some((w) => w !== variant && Object.keys(w.toggle ?? {}).some((k) => !k.startsWith('prop/')) && readToggles(res, w.toggle ?? {}) === 'yes') &&
-                    !res.some((r) => r.type === 'string' && typeof r.value === 'string' && r.value.startsWith('@') && entry.variants.some((w) => named(r).includes(w.id.toLowerCase())));
+                    !res.some((r) => r.type === 'string' && typeof r.value === 'string' && r.value.startsWith('@') && namedForAny(r));
                 const server = res.find((r) => r.type === 'string' &&
                     typeof r.value === 'string' &&
                     // A string of another configuration counts where it is named for a variant (a
                     // server slot set otherwise for API 21+), not a translation (values-zh's privacy URL).
-                    (!r.config || entry.variants.some((w) => named(r).includes(w.id.toLowerCase()))) &&
+                    (!r.config || namedForAny(r)) &&
                     [...hosts].some((h) => hostIn(r.value, h)) &&
-                    !(plainlyOther && named(r).includes(variant.id.toLowerCase())));
+                    !(plainlyOther && namedFor(r, variant)));
                 if (server)
                     byToggle.push({ variant, how: `string/${server.name} = ${JSON.stringify(server.value)}`, overlay: o });
             }
@@ -66471,8 +66472,8 @@ function selectVariants(facts, catalog) {
             for (const app of installed) {
                 const slot = (app.resources ?? []).find((r) => r.type === 'string' &&
                     typeof r.value === 'string' &&
-                    entry.variants.some((w) => w !== variant && variantWords(r.name).includes(w.id.toLowerCase())) &&
-                    !variantWords(r.name).includes(variant.id.toLowerCase()) &&
+                    entry.variants.some((w) => w !== variant && namedFor(r, w)) &&
+                    !namedFor(r, variant) &&
                     [...hosts].some((h) => hostIn(r.value, h)) &&
                     overlays.every((o) => o.overlay?.isStatic !== true || !valuesOf(o.resources ?? [], `string/${r.name}`).some((x) => (x.config ?? '') === (r.config ?? ''))));
                 if (slot)

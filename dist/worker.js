@@ -3059,6 +3059,22 @@ function partitionOf(relPath, inputPartition) {
     }
     return { partition, partitionPath: [partition, ...rest].join('/') };
 }
+/**
+ * A `/`-separated path as a file system resolves it, from the folder `base` (segments; empty for
+ * the root): `.` and empty segments dropped, `..` applied, nothing above the root.
+ */
+function resolvePath(path, base = []) {
+    const out = [...base];
+    for (const seg of path.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..')
+            out.pop();
+        else
+            out.push(seg);
+    }
+    return out.join('/');
+}
 
 /**
  * Walks one input (a product-out folder, any folder, or a single file) into a sorted list of
@@ -6581,18 +6597,7 @@ const cstring = (b, at, len) => {
  * dropped, `..` applied, nothing above the archive's root (as tar -x strips it), so that a link
  * to `d/./a.zip` or `d//a.zip` finds `d/a.zip`.
  */
-const clean = (name) => {
-    const out = [];
-    for (const seg of name.split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..')
-            out.pop();
-        else
-            out.push(seg);
-    }
-    return escapeBang(out.join('/'));
-};
+const clean = (name) => escapeBang(resolvePath(name));
 /** pax extended header records: `<length> <key>=<value>\n`. */
 function paxRecords(data, at) {
     const out = new Map();
@@ -17872,10 +17877,7 @@ function bareNameToHost(name) {
     // `u.4.az`: a numeric inner label is code; a numeric first label is fine (`2.android.pool.ntp.org`).
     if (labels.some((l, i) => i > 0 && /^\d+$/.test(l)))
         return undefined;
-    const d = parse(name, { extractHostname: false, validateHostname: false });
-    if (!(d.isIcann || d.isPrivate) || !d.domainWithoutSuffix)
-        return undefined;
-    return name;
+    return hasPublicSuffix(name) ? name : undefined;
 }
 /**
  * `{ ...base, offset }`, with the same keys in the same order, made without a spread: it is made
@@ -18122,7 +18124,8 @@ class EndpointScanner {
             a += 2;
             while (a < b && (buf[a] === DOT || buf[a] === 0x2d))
                 a++;
-            if (b - a < 4 || buf.indexOf(DOT, a) < 0 || buf.indexOf(DOT, a) >= b)
+            const dot = buf.indexOf(DOT, a);
+            if (b - a < 4 || dot < 0 || dot >= b)
                 return;
             upper = -1;
         }
@@ -18175,8 +18178,15 @@ class EndpointScanner {
             // A listed address after a digit that is its string's length ("31.2.3.4" for 1.2.3.4 after
             // '3') is that address, whether the whole token is a dotted quad or not.
             const whole = isCanonicalIpv4Bytes(buf, a, b);
-            const listed = () => this.known.ips.has(buf.toString('latin1', a + 1, b));
-            if (!url && this.known.ips?.size && IS_DIGIT(buf[a]) && (!whole || !this.known.ips.has(buf.toString('latin1', a, b))) && isCanonicalIpv4Bytes(buf, a + 1, b) && listed() && lengthGlued(buf, a, b, end))
+            const ips = this.known.ips;
+            const glued = !url &&
+                !!ips?.size &&
+                IS_DIGIT(buf[a]) &&
+                isCanonicalIpv4Bytes(buf, a + 1, b) &&
+                ips.has(buf.toString('latin1', a + 1, b)) &&
+                !(whole && ips.has(buf.toString('latin1', a, b))) &&
+                lengthGlued(buf, a, b, end);
+            if (glued)
                 a++;
             else if (!whole)
                 return;

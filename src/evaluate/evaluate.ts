@@ -7,6 +7,7 @@ import type { Catalog, CatalogEntry, CatalogVariant } from '../catalog/schema.js
 import { allHosts, allIps, allSms } from '../catalog/schema.js';
 import type { EndpointFact, InputFacts, PackageFacts, ResourceValue } from '../facts.js';
 import { artifactOf } from '../extract/collector.js';
+import { resolvePath } from '../inputs/partition.js';
 import { isInputFlood } from '../extract/partial.js';
 import { classifyEndpoint, isClientAllowed, severityFor, severityLocation, type MarketPolicy } from '../policy/effective.js';
 import { exemptionStatus, matchExemption } from '../policy/exemptions.js';
@@ -603,14 +604,7 @@ function libLinks(skipped: readonly { path: string; reason: string }[], partitio
     if (!s.path.includes('/lib/') || !EXTRACTED_LIB.test(s.path)) continue;
     const m = /^symlink to (\S+)/.exec(s.reason);
     if (!m) continue;
-    const at = partitionPathOf(s.path);
-    const parts = m[1].startsWith('/') ? [] : at.split('/').slice(0, -1);
-    for (const seg of m[1].split('/')) {
-      if (seg === '' || seg === '.') continue;
-      if (seg === '..') parts.pop();
-      else parts.push(seg);
-    }
-    const target = parts.join('/');
+    const target = resolvePath(m[1], m[1].startsWith('/') ? [] : partitionPathOf(s.path).split('/').slice(0, -1));
     const list = out.get(target);
     if (list) list.push(s.path);
     else out.set(target, [s.path]);
@@ -726,7 +720,9 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
       }
       return verdict;
     };
-    const variantWords = (name: string): string[] => name.toLowerCase().split(/[^a-z0-9]+/);
+    // A resource named for a variant: its id a word of the name (SERVER_ADDRESS_CN is the cn variant's).
+    const namedFor = (r: ResourceValue, v: CatalogVariant): boolean => r.name.toLowerCase().split(/[^a-z0-9]+/).includes(v.id.toLowerCase());
+    const namedForAny = (r: ResourceValue): boolean => entry.variants.some((w) => namedFor(r, w));
     for (const variant of entry.variants) {
       const toggle = variant.toggle ?? {};
       const keys = Object.entries(toggle);
@@ -755,19 +751,18 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
         // overlay's SERVER_ADDRESS_CN, beside isCnVersion=false: the app reads SERVER_ADDRESS_WW).
         // A CN host in SERVER_ADDRESS_WW, or beside a toggle that is no plain value, selects CN.
         // (Not when a string named for a variant is a reference: the slot the app reads may be this one.)
-        const named = (r: ResourceValue): string[] => variantWords(r.name);
         const plainlyOther =
           entry.variants.some((w) => w !== variant && Object.keys(w.toggle ?? {}).some((k) => !k.startsWith('prop/')) && readToggles(res, w.toggle ?? {}) === 'yes') &&
-          !res.some((r) => r.type === 'string' && typeof r.value === 'string' && r.value.startsWith('@') && entry.variants.some((w) => named(r).includes(w.id.toLowerCase())));
+          !res.some((r) => r.type === 'string' && typeof r.value === 'string' && r.value.startsWith('@') && namedForAny(r));
         const server = res.find(
           (r) =>
             r.type === 'string' &&
             typeof r.value === 'string' &&
             // A string of another configuration counts where it is named for a variant (a
             // server slot set otherwise for API 21+), not a translation (values-zh's privacy URL).
-            (!r.config || entry.variants.some((w) => named(r).includes(w.id.toLowerCase()))) &&
+            (!r.config || namedForAny(r)) &&
             [...hosts].some((h) => hostIn(r.value as string, h)) &&
-            !(plainlyOther && named(r).includes(variant.id.toLowerCase())),
+            !(plainlyOther && namedFor(r, variant)),
         );
         if (server) byToggle.push({ variant, how: `string/${server.name} = ${JSON.stringify(server.value)}`, overlay: o });
       }
@@ -778,8 +773,8 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
           (r) =>
             r.type === 'string' &&
             typeof r.value === 'string' &&
-            entry.variants.some((w) => w !== variant && variantWords(r.name).includes(w.id.toLowerCase())) &&
-            !variantWords(r.name).includes(variant.id.toLowerCase()) &&
+            entry.variants.some((w) => w !== variant && namedFor(r, w)) &&
+            !namedFor(r, variant) &&
             [...hosts].some((h) => hostIn(r.value as string, h)) &&
             overlays.every((o) => o.overlay?.isStatic !== true || !valuesOf(o.resources ?? [], `string/${r.name}`).some((x) => (x.config ?? '') === (r.config ?? ''))),
         );

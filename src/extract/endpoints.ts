@@ -428,9 +428,7 @@ export function bareNameToHost(name: string): string | undefined {
   if (last.length !== 2 && !BARE_GENERIC_TLDS.has(last)) return undefined;
   // `u.4.az`: a numeric inner label is code; a numeric first label is fine (`2.android.pool.ntp.org`).
   if (labels.some((l, i) => i > 0 && /^\d+$/.test(l))) return undefined;
-  const d = parseDomain(name, { extractHostname: false, validateHostname: false });
-  if (!(d.isIcann || d.isPrivate) || !d.domainWithoutSuffix) return undefined;
-  return name;
+  return hasPublicSuffix(name) ? name : undefined;
 }
 
 export interface ScannerOptions {
@@ -695,7 +693,8 @@ export class EndpointScanner {
     if (a - 1 >= start && buf[a - 1] === 0x25 && IS_HEX(buf[a]) && IS_HEX(buf[a + 1])) {
       a += 2;
       while (a < b && (buf[a] === DOT || buf[a] === 0x2d)) a++;
-      if (b - a < 4 || buf.indexOf(DOT, a) < 0 || buf.indexOf(DOT, a) >= b) return;
+      const dot = buf.indexOf(DOT, a);
+      if (b - a < 4 || dot < 0 || dot >= b) return;
       upper = -1;
     }
     const url = this.schemeBefore(buf, a, start);
@@ -741,8 +740,16 @@ export class EndpointScanner {
       // A listed address after a digit that is its string's length ("31.2.3.4" for 1.2.3.4 after
       // '3') is that address, whether the whole token is a dotted quad or not.
       const whole = isCanonicalIpv4Bytes(buf, a, b);
-      const listed = (): boolean => this.known.ips!.has(buf.toString('latin1', a + 1, b));
-      if (!url && this.known.ips?.size && IS_DIGIT(buf[a]) && (!whole || !this.known.ips.has(buf.toString('latin1', a, b))) && isCanonicalIpv4Bytes(buf, a + 1, b) && listed() && lengthGlued(buf, a, b, end)) a++;
+      const ips = this.known.ips;
+      const glued =
+        !url &&
+        !!ips?.size &&
+        IS_DIGIT(buf[a]) &&
+        isCanonicalIpv4Bytes(buf, a + 1, b) &&
+        ips.has(buf.toString('latin1', a + 1, b)) &&
+        !(whole && ips.has(buf.toString('latin1', a, b))) &&
+        lengthGlued(buf, a, b, end);
+      if (glued) a++;
       else if (!whole) return;
     }
     const raw = buf.toString('latin1', a, b);

@@ -6,6 +6,7 @@
  * (`L`, `K`) apply to the member after them; a later member of the same name replaces an earlier
  * one, as extraction does. Members are ranges of the archive: nothing is copied.
  */
+import { resolvePath } from '../inputs/partition.js';
 import { escapeBang, nameText } from '../inputs/walk.js';
 import { FormatError } from './errors.js';
 import type { NodeKind } from './fsnode.js';
@@ -97,15 +98,7 @@ const cstring = (b: Buffer, at: number, len: number): string => {
  * dropped, `..` applied, nothing above the archive's root (as tar -x strips it), so that a link
  * to `d/./a.zip` or `d//a.zip` finds `d/a.zip`.
  */
-const clean = (name: string): string => {
-  const out: string[] = [];
-  for (const seg of name.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(seg);
-  }
-  return escapeBang(out.join('/'));
-};
+const clean = (name: string): string => escapeBang(resolvePath(name));
 
 /** pax extended header records: `<length> <key>=<value>\n`. */
 function paxRecords(data: Buffer, at: number): Map<string, string> {

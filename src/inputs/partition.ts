@@ -51,3 +51,17 @@ export function partitionOf(relPath: string, inputPartition?: string): Partition
   }
   return { partition, partitionPath: [partition, ...rest].join('/') };
 }
+
+/**
+ * A `/`-separated path as a file system resolves it, from the folder `base` (segments; empty for
+ * the root): `.` and empty segments dropped, `..` applied, nothing above the root.
+ */
+export function resolvePath(path: string, base: readonly string[] = []): string {
+  const out = [...base];
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
+}
