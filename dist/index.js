@@ -41,7 +41,6 @@ import require$$1$5 from 'node:dns';
 import require$$5$3, { StringDecoder } from 'string_decoder';
 import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
-import { createRequire } from 'node:module';
 import v8 from 'node:v8';
 import require$$0$6 from 'stream/web';
 
@@ -3302,7 +3301,7 @@ async function walkInput(input, opts = {}) {
                 }
             }
             if (ent.isSymbolicLink()) {
-                skipped.push({ path: rel, reason: describeSymlink(abs, rootAbs) });
+                skipped.push({ path: rel, ...describeSymlink(abs, rootAbs) });
                 continue;
             }
             if (ent.isDirectory()) {
@@ -3350,23 +3349,27 @@ function kindOf$1(ent) {
         return 'character device';
     return 'special file';
 }
+/** A skipped symlink's reason and, when it could be read, its target. */
+function symlinkFact(target, what) {
+    return { reason: `symlink to ${target ?? '?'} ${what}`, ...(target !== undefined ? { target } : {}) };
+}
 function describeSymlink(abs, rootAbs) {
-    let target = '?';
+    let target;
     try {
         target = displayName(readlinkSync(abs, { encoding: 'buffer' }));
     }
     catch {
-        // keep '?'
+        // unknown: written '?'
     }
     let real;
     try {
         real = realpathSync.native(abs);
     }
     catch {
-        return `symlink to ${target} (broken or looping; not followed)`;
+        return symlinkFact(target, '(broken or looping; not followed)');
     }
     const inside = real === rootAbs || real.startsWith(`${rootAbs}/`);
-    return inside ? `symlink to ${target} (inside the input: scanned at its target)` : `symlink to ${target} leaves the input; not followed`;
+    return symlinkFact(target, inside ? '(inside the input: scanned at its target)' : 'leaves the input; not followed');
 }
 
 /**
@@ -5073,26 +5076,108 @@ async function walkFsTree(root, rootId, ops, displayName, problems, formatErrorR
 }
 
 /**
- * cpio "newc" archives (magic 070701, and 070702 with checksums), as Android ramdisks are: a
+ * cpio archives: "newc" (magic 070701, and 070702 with checksums), as Android ramdisks are: a
  * 110-byte ASCII-hex header, the NUL-terminated name padded to 4 bytes, the data padded to 4
- * bytes, ended by `TRAILER!!!`. Archives may be concatenated (with zero padding between them),
+ * bytes, ended by `TRAILER!!!`; also POSIX "odc" (070707: a 76-byte octal header, nothing
+ * padded) and the old binary format (a 26-byte header of 16-bit words in either byte order,
+ * name and data padded to 2 bytes), which `cpio -H odc|bin` still write. Archives may be concatenated (with zero padding between them),
  * as a kernel unpacks several; a later entry of the same name replaces an earlier one, as
  * extraction does. Entries are views on the decompressed ramdisk buffer: nothing is copied.
  */
 const CPIO_LIMITS = { maxEntries: 100_000, maxNameBytes: 4096 };
-function isCpioNewc(b) {
+/** The format of the archive header at the start of `b`, by its magic (a binary header also by its name's NUL: a 2-byte magic alone is too weak). */
+function cpioFormat(b) {
     if (b.length < 6)
-        return false;
-    const m = Buffer.from(b.subarray(0, 6)).toString('latin1');
-    return m === '070701' || m === '070702';
+        return undefined;
+    if (b[0] === 0x30 && b[1] === 0x37 && b[2] === 0x30 && b[3] === 0x37 && b[4] === 0x30) {
+        if (b[5] === 0x31 || b[5] === 0x32)
+            return 'newc';
+        if (b[5] === 0x37)
+            return 'odc';
+        return undefined;
+    }
+    const le = b[0] === 0xc7 && b[1] === 0x71;
+    if (!le && !(b[0] === 0x71 && b[1] === 0xc7))
+        return undefined;
+    if (b.length < 26)
+        return undefined;
+    const u16 = (at) => (le ? b[at] | (b[at + 1] << 8) : (b[at] << 8) | b[at + 1]);
+    const nameSize = u16(20);
+    // A name of 1 to maxNameBytes bytes, NUL-terminated where its size says, and a file type.
+    if (nameSize < 2 || nameSize > CPIO_LIMITS.maxNameBytes || b.length < 26 + nameSize)
+        return undefined;
+    if (b[26 + nameSize - 1] !== 0 || b.subarray(26, 26 + nameSize - 1).includes(0))
+        return undefined;
+    const type = u16(6) & 0o170000;
+    if (![0o100000, 0o040000, 0o120000, 0o020000, 0o060000, 0o010000, 0o140000].includes(type))
+        return undefined;
+    return le ? 'bin-le' : 'bin-be';
 }
+/** Bytes of the start of a file that `cpioFormat` needs to tell a binary header. */
+const CPIO_SNIFF_BYTES = 26 + CPIO_LIMITS.maxNameBytes;
 function hexField(buf, at, what) {
     const s = buf.toString('latin1', at, at + 8);
     if (!/^[0-9a-fA-F]{8}$/.test(s))
         throw new FormatError('cpio', `bad ${what} field ${JSON.stringify(s)}`, at);
     return parseInt(s, 16);
 }
+function octalField(buf, at, width, what) {
+    const s = buf.toString('latin1', at, at + width);
+    if (!/^[0-7]+$/.test(s))
+        throw new FormatError('cpio', `bad ${what} field ${JSON.stringify(s)}`, at);
+    return parseInt(s, 8);
+}
 const align4 = (n) => (n + 3) & -4;
+const align2 = (n) => (n + 1) & -2;
+const HEADER_BYTES = { newc: 110, odc: 76, 'bin-le': 26, 'bin-be': 26 };
+function readHeader(buf, pos, format) {
+    const size = HEADER_BYTES[format];
+    if (pos + size > buf.length)
+        throw new FormatError('cpio', 'header runs past the end of the archive (truncated)', pos);
+    let h;
+    let dataAt;
+    let next;
+    if (format === 'newc') {
+        h = {
+            mode: hexField(buf, pos + 14, 'mode'),
+            nlink: hexField(buf, pos + 38, 'nlink'),
+            inode: `${buf.toString('latin1', pos + 62, pos + 78)}:${buf.toString('latin1', pos + 6, pos + 14)}`,
+            fileSize: hexField(buf, pos + 54, 'filesize'),
+            nameSize: hexField(buf, pos + 94, 'namesize'),
+            nameAt: pos + 110,
+        };
+        dataAt = align4;
+        next = align4;
+    }
+    else if (format === 'odc') {
+        // magic 6, dev 6, ino 6, mode 6, uid 6, gid 6, nlink 6, rdev 6, mtime 11, namesize 6, filesize 11; no padding.
+        h = {
+            mode: octalField(buf, pos + 18, 6, 'mode'),
+            nlink: octalField(buf, pos + 36, 6, 'nlink'),
+            inode: buf.toString('latin1', pos + 6, pos + 18),
+            fileSize: octalField(buf, pos + 65, 11, 'filesize'),
+            nameSize: octalField(buf, pos + 59, 6, 'namesize'),
+            nameAt: pos + 76,
+        };
+        dataAt = (n) => n;
+        next = (n) => n;
+    }
+    else {
+        // 13 16-bit words: magic, dev, ino, mode, uid, gid, nlink, rdev, mtime (2), namesize, filesize (2, high word first); name and data padded to 2 bytes.
+        const u16 = (at) => (format === 'bin-le' ? buf.readUInt16LE(pos + at) : buf.readUInt16BE(pos + at));
+        if (u16(0) !== 0o070707)
+            throw new FormatError('cpio', 'bad entry magic (corrupt or truncated archive)', pos);
+        h = { mode: u16(6), nlink: u16(12), inode: `${u16(2)}:${u16(4)}`, fileSize: u16(22) * 0x10000 + u16(24), nameSize: u16(20), nameAt: pos + 26 };
+        dataAt = align2;
+        next = align2;
+    }
+    if (h.nameSize === 0 || h.nameSize > CPIO_LIMITS.maxNameBytes)
+        throw new FormatError('cpio', `bad name size ${h.nameSize}`, pos);
+    if (h.nameAt + h.nameSize > buf.length)
+        throw new FormatError('cpio', 'entry name runs past the end of the archive (truncated)', h.nameAt);
+    const d = dataAt(h.nameAt + h.nameSize);
+    return { ...h, dataAt: d, next: next(d + h.fileSize) };
+}
 /** Parses every entry of one or more concatenated newc archives in `buf`. */
 function parseCpio(buf) {
     const byName = new Map();
@@ -5108,48 +5193,39 @@ function parseCpio(buf) {
             pos++;
         if (pos >= buf.length)
             break;
-        if (!isCpioNewc(buf.subarray(pos, pos + 6))) {
+        const format = cpioFormat(buf.subarray(pos, pos + CPIO_SNIFF_BYTES));
+        if (!format) {
             if (archives === 0)
-                throw new FormatError('cpio', 'not a cpio newc archive (no 070701/070702 magic)', pos);
+                throw new FormatError('cpio', 'not a cpio archive (no newc 070701/070702, odc 070707 or binary magic)', pos);
             throw new FormatError('cpio', 'bytes after the cpio trailer are not another archive', pos);
         }
         archives++;
         for (;;) {
-            if (pos + 110 > buf.length)
-                throw new FormatError('cpio', 'header runs past the end of the archive (truncated)', pos);
-            if (!isCpioNewc(buf.subarray(pos, pos + 6)))
-                throw new FormatError('cpio', 'bad entry magic (corrupt or truncated archive)', pos);
-            const pos0 = pos;
-            const mode = hexField(buf, pos + 14, 'mode');
-            const fileSize = hexField(buf, pos + 54, 'filesize');
-            const nameSize = hexField(buf, pos + 94, 'namesize');
-            if (nameSize === 0 || nameSize > CPIO_LIMITS.maxNameBytes)
-                throw new FormatError('cpio', `bad name size ${nameSize}`, pos + 94);
-            const nameAt = pos + 110;
-            if (nameAt + nameSize > buf.length)
-                throw new FormatError('cpio', 'entry name runs past the end of the archive (truncated)', nameAt);
-            const rawName = nameText(buf.subarray(nameAt, nameAt + nameSize - 1));
-            const dataAt = align4(nameAt + nameSize);
-            if (dataAt + fileSize > buf.length) {
-                throw new FormatError('cpio', `data of ${JSON.stringify(rawName)} (${fileSize} bytes) runs past the end of the archive (truncated)`, dataAt);
+            if (cpioFormat(buf.subarray(pos, pos + 6)) !== format && format !== 'bin-le' && format !== 'bin-be') {
+                throw new FormatError('cpio', pos + 6 > buf.length ? 'header runs past the end of the archive (truncated)' : 'bad entry magic (corrupt or truncated archive)', pos);
             }
-            pos = align4(dataAt + fileSize);
+            const h = readHeader(buf, pos, format);
+            const rawName = nameText(buf.subarray(h.nameAt, h.nameAt + h.nameSize - 1));
+            if (h.dataAt + h.fileSize > buf.length) {
+                throw new FormatError('cpio', `data of ${JSON.stringify(rawName)} (${h.fileSize} bytes) runs past the end of the archive (truncated)`, h.dataAt);
+            }
+            pos = h.next;
             if (rawName === 'TRAILER!!!')
                 break;
             if (++count > CPIO_LIMITS.maxEntries)
-                throw new FormatError('cpio', `more than ${CPIO_LIMITS.maxEntries} entries`, nameAt);
+                throw new FormatError('cpio', `more than ${CPIO_LIMITS.maxEntries} entries`, h.nameAt);
             const name = escapeBang(rawName.replace(/^(\.\/|\/)+/, ''));
             if (name === '' || name === '.')
                 continue;
-            const kind = kindOfMode(mode);
-            const data = buf.subarray(dataAt, dataAt + fileSize);
+            const kind = kindOfMode(h.mode);
+            const data = buf.subarray(h.dataAt, h.dataAt + h.fileSize);
             const e = { name, kind, data };
             if (kind === 'symlink')
                 e.target = data.toString('utf8');
             byName.delete(name);
             byName.set(name, e);
-            if (kind === 'file' && hexField(buf, pos0 + 38, 'nlink') > 1) {
-                const key = `${archives}:${buf.toString('latin1', pos0 + 62, pos0 + 78)}:${buf.toString('latin1', pos0 + 6, pos0 + 14)}`;
+            if (kind === 'file' && h.nlink > 1) {
+                const key = `${archives}:${h.inode}`;
                 const list = linked.get(key);
                 if (list)
                     list.push(e);
@@ -7053,10 +7129,12 @@ async function inflateToSource(src, offset, compressedSize, size, opts) {
  * | bootimg       | "ANDROID!" / "VNDRBOOT" at 0           | kernel, dtb...; ramdisk files as `ramdisk/<path>` |
  * | fat           | FAT boot sector (jump, BPB, 0x55AA)    | every regular file of the filesystem    |
  * | tar           | a header with a valid checksum (ustar or v7) | every regular member (pax, GNU names) |
- * | cpio          | "070701" / "070702" at 0 (newc)        | every regular file (read whole)         |
+ * | cpio          | "070701"/"070702"/"070707", binary     | every regular file (read whole)         |
  *
  * Paths inside a container are joined to the container's path with `!/`.
  */
+/** The 2-byte magic of an old binary cpio header, either byte order (cpioFormat checks the rest). */
+const isCpioBinaryMagic = (head) => head.length >= 2 && ((head[0] === 0xc7 && head[1] === 0x71) || (head[0] === 0x71 && head[1] === 0xc7));
 /** Reads the few bytes that identify an image: the first 8, 1024..1152 and 4096..4100. */
 async function sniffContainer(src, head) {
     if (isSparse(head))
@@ -7065,7 +7143,7 @@ async function sniffContainer(src, head) {
         return 'payload';
     if (isBootImage(head))
         return 'bootimg';
-    if (isCpioNewc(head))
+    if (cpioFormat(head) || (isCpioBinaryMagic(head) && cpioFormat(await src.read(0, Math.min(src.size, CPIO_SNIFF_BYTES)))))
         return 'cpio';
     if (src.size >= 512 && isTarHeader(await src.read(0, 512)))
         return 'tar';
@@ -7089,7 +7167,7 @@ async function sniffContainer(src, head) {
  * sees the filesystem. Only asked of files that start with one of those magics.
  */
 async function filesystemBehind(src, head) {
-    const other = isSparse(head) || isPayload(head) || isBootImage(head) || isCpioNewc(head) || (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) || (src.size >= 512 && isTarHeader(await src.read(0, 512)));
+    const other = isSparse(head) || isPayload(head) || isBootImage(head) || cpioFormat(head) !== undefined || isCpioBinaryMagic(head) || (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) || (src.size >= 512 && isTarHeader(await src.read(0, 512)));
     if (!other || src.size < 2048)
         return undefined;
     const sb = await src.read(1024, 128);
@@ -7290,14 +7368,16 @@ async function describeSymlinks(listing, c) {
         if (s.reason !== 'symlink')
             continue;
         const node = byPath.get(s.name);
-        let target = '?';
+        let target;
         try {
-            target = (await node?.target?.()) ?? '?';
+            target = await node?.target?.();
         }
         catch {
-            // keep '?'
+            // unknown: written '?'
         }
-        s.reason = `symlink to ${target} inside the image; not followed`;
+        s.reason = `symlink to ${target ?? '?'} inside the image; not followed`;
+        if (target !== undefined)
+            s.target = target;
     }
 }
 /**
@@ -7400,7 +7480,7 @@ async function openTarContainer(src, opts) {
     const uncovered = uncoveredRanges(src.size, tar.covered);
     return { format: 'tar', files, skipped, problems, ...(uncovered.length ? { uncovered } : {}) };
 }
-/** A cpio newc archive that is a file of its own (not a ramdisk): read whole, up to the per-entry cap. */
+/** A cpio archive that is a file of its own (not a ramdisk): read whole, up to the per-entry cap. */
 async function openCpioContainer(src, opts) {
     if (src.size > opts.maxEntryBytes)
         throw new FormatError('cpio', `archive of ${src.size} bytes is larger than the ${opts.maxEntryBytes}-byte cap for archives read whole; not listed`);
@@ -7434,7 +7514,7 @@ function addCpioFiles(bytes, prefix, where, budget, c) {
 /** A symlink or special file of an archive, listed as skipped (a directory is not listed). */
 function skipNode(name, kind, target, where, skipped) {
     if (kind === 'symlink')
-        skipped.push({ name, reason: `symlink to ${target ?? '?'} inside the ${where}; not followed` });
+        skipped.push({ name, reason: `symlink to ${target ?? '?'} inside the ${where}; not followed`, ...(target !== undefined ? { target } : {}) });
     else if (kind !== 'dir')
         skipped.push({ name, reason: `not a regular file (${kind})` });
 }
@@ -8286,7 +8366,7 @@ async function extractContainer(item, c, ctx, filesystem) {
     };
     if (record) {
         for (const s of c.skipped)
-            (ctx.skipped ??= []).push({ path: `${item.relPath}!/${s.name}`, reason: s.reason });
+            (ctx.skipped ??= []).push({ path: `${item.relPath}!/${s.name}`, reason: s.reason, ...(s.target !== undefined ? { target: s.target } : {}) });
         for (const p of c.problems) {
             // Placed here, not through ctx.placed: the slice recording it need not own a file there.
             const path = p.name ? `${item.relPath}!/${p.name}` : item.relPath;
@@ -10658,7 +10738,7 @@ class Doc {
     }
 }
 
-const version$1 = {
+const version$2 = {
     major: 4,
     minor: 6,
     patch: 7,
@@ -10669,7 +10749,7 @@ const $ZodType = /*@__PURE__*/ $constructor("$ZodType", (inst, def) => {
     inst ?? (inst = {});
     inst._zod.def = def; // set _def property
     inst._zod.bag = inst._zod.bag || {}; // initialize _bag object
-    inst._zod.version = version$1;
+    inst._zod.version = version$2;
     const defChecks = inst._zod.def.checks;
     // if inst is itself a checks.$ZodCheck, run it as a check
     const checks = inst._zod.traits.has("$ZodCheck")
@@ -16329,7 +16409,7 @@ const partialFactsSchema = strictObject$1({
     props: array(prop),
     skuFiles: array(strictObject$1({ sku: string$1(), path: string$1(), props: array(prop) })),
     unreadable: array(strictObject$1({ path: string$1(), partitionPath: string$1().optional(), format: string$1(), reason: string$1(), offset: number().optional() })),
-    skipped: array(strictObject$1({ path: string$1(), reason: string$1() })),
+    skipped: array(strictObject$1({ path: string$1(), reason: string$1(), target: string$1().optional() })),
     mentions: array(strictObject$1({ package: string$1(), evidence: strictObject$1({ path: string$1(), source, offset: number().int().optional() }) })),
     propFiles: array(tuple([string$1(), string$1()])),
     partitionPaths: array(tuple([string$1(), string$1()])),
@@ -56883,7 +56963,7 @@ const compareTargets = (a, b) => compareStrings(a.id, b.id);
 const comparePackages = by((a, b) => compareStrings(a.path, b.path), (a, b) => compareStrings(a.package, b.package));
 const compareClients = by((a, b) => compareStrings(a.id, b.id), (a, b) => compareStrings(a.package, b.package), (a, b) => compareStrings(a.path, b.path));
 const compareUnreadable = by((a, b) => compareStrings(a.path, b.path), (a, b) => compareStrings(a.format, b.format), (a, b) => compareNumbers(a.offset, b.offset), (a, b) => compareStrings(a.reason, b.reason));
-const compareSkipped = by((a, b) => compareStrings(a.path, b.path), (a, b) => compareStrings(a.reason, b.reason));
+const compareSkipped = by((a, b) => compareStrings(a.path, b.path), (a, b) => compareStrings(a.reason, b.reason), (a, b) => compareStrings(a.target, b.target));
 /** How a client was matched, in catalog-field order (package, signer, host, sms, toggle). */
 const MATCHED_BY_ORDER = ['package', 'signer', 'host', 'sms', 'toggle'];
 function compareMatchedBy(a, b) {
@@ -57107,7 +57187,7 @@ const TARGET_SHAPE = shape(['id', 'input', 'sku', 'market', 'build', 'packages',
         }),
     },
     unreadable: { compare: compareUnreadable, canon: (u) => ordered(u, ['path', 'partitionPath', 'format', 'reason', 'offset']) },
-    skipped: { compare: compareSkipped, canon: (x) => ordered(x, ['path', 'reason']) },
+    skipped: { compare: compareSkipped, canon: (x) => ordered(x, ['path', 'reason', 'target']) },
 });
 function canonicalTarget(t) {
     return ordered(t, TARGET_SHAPE.keys, TARGET_SHAPE.map);
@@ -66307,7 +66387,7 @@ function appCompanions(apkArtifacts, links) {
     };
 }
 /**
- * The symlinks the scan listed as skipped (`symlink to <target> ...`) that stand in a `lib/<abi>/`
+ * The symlinks the scan listed as skipped (with their `target`) that stand in a `lib/<abi>/`
  * folder, by the device path of their target (an absolute target is a device path; a relative one
  * is resolved from the link's own device path).
  */
@@ -66317,10 +66397,9 @@ function libLinks(skipped, partitionPathOf) {
     for (const s of skipped) {
         if (!s.path.includes('/lib/') || !EXTRACTED_LIB.test(s.path))
             continue;
-        const m = /^symlink to (\S+)/.exec(s.reason);
-        if (!m)
+        if (s.target === undefined)
             continue;
-        const target = resolvePath(m[1], m[1].startsWith('/') ? [] : partitionPathOf(s.path).split('/').slice(0, -1));
+        const target = resolvePath(s.target, s.target.startsWith('/') ? [] : partitionPathOf(s.path).split('/').slice(0, -1));
         const list = out.get(target);
         if (list)
             list.push(s.path);
@@ -67451,6 +67530,10 @@ function renderErrorMarkdown(message, options = {}) {
     return head + body + tail;
 }
 
+var version$1 = "7.6.0";
+var tldtsPackage = {
+	version: version$1};
+
 /**
  * Targets (SPEC section 5): one build that can become several SKUs is one target per SKU. Facts
  * are extracted once; each SKU gets a view of them with the properties and overlays it would
@@ -68352,14 +68435,13 @@ function knownEndpoints(catalog, file) {
     }
     return { hosts, sms, ips };
 }
+/**
+ * The Public Suffix List's version: that of the tldts package built in (read at build time, so
+ * the bundle says the same wherever it runs: it was "tldts (bundled)" where no node_modules
+ * could be found, and shards run from a clone and from the Action did not merge).
+ */
 function pslVersion() {
-    try {
-        const req = createRequire(import.meta.url);
-        return `tldts ${req('tldts/package.json').version}`;
-    }
-    catch {
-        return 'tldts (bundled)';
-    }
+    return `tldts ${tldtsPackage.version}`;
 }
 /** Loads the policy, the catalog and the baseline; an unknown --market is a usage error. */
 function prepareScan(options, logger) {

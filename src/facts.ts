@@ -115,6 +115,8 @@ export interface UnreadableFact {
 export interface SkippedFact {
   path: string;
   reason: string;
+  /** A symlink's target as written in the link (absolute, or relative to the link's folder). */
+  target?: string;
 }
 
 /** Everything extracted from one input (a folder, an APK, later an image). */

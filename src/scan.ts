@@ -4,7 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { createRequire } from 'node:module';
+import tldtsPackage from 'tldts/package.json' with { type: 'json' };
 import { loadBuiltinCatalog } from './catalog/load.js';
 import { allHosts, allIps, allSms, type Catalog } from './catalog/schema.js';
 import { UsageError } from './errors.js';
@@ -86,13 +86,13 @@ export function knownEndpoints(catalog: Catalog, file?: PolicyFile): { hosts: Se
   return { hosts, sms, ips };
 }
 
+/**
+ * The Public Suffix List's version: that of the tldts package built in (read at build time, so
+ * the bundle says the same wherever it runs: it was "tldts (bundled)" where no node_modules
+ * could be found, and shards run from a clone and from the Action did not merge).
+ */
 export function pslVersion(): string {
-  try {
-    const req = createRequire(import.meta.url);
-    return `tldts ${(req('tldts/package.json') as { version: string }).version}`;
-  } catch {
-    return 'tldts (bundled)';
-  }
+  return `tldts ${tldtsPackage.version}`;
 }
 
 export interface ScanDeps {

@@ -2,11 +2,11 @@
  * tar and cpio archives are opened (a review found them scanned as raw bytes only, so an APK or
  * image inside passed): Samsung's firmware package (`AP_*.tar.md5`: a tar of `system.img.lz4`
  * with an MD5 line appended), a tarball of a build in GNU, pax (long names) and ustar formats,
- * and a cpio newc archive. Made by GNU tar, cpio, lz4, md5sum and mke2fs; what the archives hold is
+ * and cpio archives (newc, odc, old binary). Made by GNU tar, cpio, lz4, md5sum and mke2fs; what the archives hold is
  * what `tar -t` and `cpio -t` list.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, linkSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, linkSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it, describe } from '@jest/globals';
 import { haveTools, ROOT, run, scanInputs, warnMissing } from './helpers.js';
@@ -70,6 +70,37 @@ withTools('tar and cpio archives', () => {
     const t = (await scanInputs([inputs])).targets[0];
     expect(t.unreadable).toEqual([]);
     expect(t.packages.map((p) => p.path)).toEqual(['build.cpio', 'gnu.tar', 'pax.tar', 'ustar.tar'].map((a) => `${a}!/${deep}`));
+  });
+
+  it('cpio\'s POSIX odc and old binary formats (cpio -H odc|bin) are opened as newc is: the APK at its path, a hard link read under each name, a symlink listed as skipped with its target', async () => {
+    const dir = tempDir('ag-cpio-odc-');
+    const tree = join(dir, 'src');
+    mkdirSync(join(tree, 'system', 'priv-app', 'AutoRegistration'), { recursive: true });
+    copyFileSync(CLIENT_APK, join(tree, 'system', APK_PATH));
+    put(join(tree, 'system', 'etc', 'reg.conf'), 'url=http://zzhc.vnet.cn/reg\n');
+    linkSync(join(tree, 'system', 'etc', 'reg.conf'), join(tree, 'system', 'etc', 'reg2.conf'));
+    symlinkSync('reg.conf', join(tree, 'system', 'etc', 'reg3.conf'));
+    const inputs = join(dir, 'in');
+    mkdirSync(inputs);
+    for (const format of ['odc', 'bin']) execFileSync('sh', ['-c', `find system | sort | cpio --quiet -o -H ${format} > ${JSON.stringify(join(inputs, `${format}.cpio`))}`], { cwd: tree });
+    // What cpio lists, and the magic each format starts with (odc: "070707"; bin: 070707 as a little-endian word here).
+    for (const format of ['odc', 'bin']) {
+      const listing = execFileSync('sh', ['-c', `cpio --quiet -tv < ${JSON.stringify(join(inputs, `${format}.cpio`))}`], { encoding: 'utf8' });
+      expect(listing).toContain(`system/${APK_PATH}`);
+      expect(listing).toMatch(/ 2 .* 28 .*system\/etc\/reg2\.conf/);
+      expect(listing).toContain('system/etc/reg3.conf -> reg.conf');
+    }
+    expect(readFileSync(join(inputs, 'odc.cpio')).subarray(0, 6).toString()).toBe('070707');
+    expect([...readFileSync(join(inputs, 'bin.cpio')).subarray(0, 2)]).toEqual([0xc7, 0x71]);
+    const t = (await scanInputs([inputs])).targets[0];
+    expect(t.unreadable).toEqual([]);
+    expect(t.packages.map((p) => p.path)).toEqual(['bin.cpio', 'odc.cpio'].map((a) => `${a}!/system/${APK_PATH}`));
+    expect(t.endpoints.find((e) => e.value === 'zzhc.vnet.cn')?.evidence.map((e) => e.path).filter((p) => p.includes('/etc/'))).toEqual(
+      ['bin.cpio', 'odc.cpio'].flatMap((a) => [`${a}!/system/etc/reg.conf`, `${a}!/system/etc/reg2.conf`]),
+    );
+    expect(t.skipped.filter((s) => s.path.endsWith('reg3.conf'))).toEqual(
+      ['bin.cpio', 'odc.cpio'].map((a) => ({ path: `${a}!/system/etc/reg3.conf`, reason: 'symlink to reg.conf inside the archive; not followed', target: 'reg.conf' })),
+    );
   });
 
   it('a hard link is read as its target\'s data under its own name (tar: the later link; newc cpio: the data with the last link, either order), and 7th Edition tars are read', async () => {

@@ -72,8 +72,10 @@ describe('catalogued clients: by package and by signer', () => {
     expect(rules(evaluate(facts({ packages: [base], endpoints: [ep('host', 'selfreg.acme-cn.com', ['data/app/com.acme.selfreg-1/lib/arm64/libselfreg.so'])] }), 'EU'))).toEqual(asClient);
     // A make-built app's lib/<abi>/ links to the library in /system/lib64 (absolute, or relative), scanned there.
     const linked = (target: string, at = 'system/lib64/libselfreg.so') =>
-      rules(evaluate(facts({ packages: [selfReg], endpoints: [ep('host', 'selfreg.acme-cn.com', [at])], skipped: [{ path: 'system/app/SelfReg/lib/arm64/libselfreg.so', reason: `symlink to ${target} leaves the input; not followed` }] }), 'EU'));
+      rules(evaluate(facts({ packages: [selfReg], endpoints: [ep('host', 'selfreg.acme-cn.com', [at])], skipped: [{ path: 'system/app/SelfReg/lib/arm64/libselfreg.so', reason: `symlink to ${target} leaves the input; not followed`, target }] }), 'EU'));
     expect(linked('/system/lib64/libselfreg.so')).toEqual(asClient);
+    // The target is the skipped fact's own field, not words of its reason: a name with a space.
+    expect(linked('/system/lib64/lib selfreg.so', 'system/lib64/lib selfreg.so')).toEqual(asClient);
     expect(linked('../../../../lib64/libselfreg.so')).toEqual(asClient);
     expect(linked('/system/lib64/libother.so')).toEqual(alone);
     // A catalogued client's library: its hosts match it, its unlisted ones are errors.

@@ -134,11 +134,14 @@ withAapt('an app\'s code beside its APK', () => {
       mkdirSync(dirname(apk), { recursive: true });
       execFileSync('aapt', ['package', '-f', '-M', manifest, '-I', FRAMEWORK_RES, '-F', apk]);
     }
-    put(join(dir, 'build', 'system', 'lib64', 'libselfreg.so'), '\0http://selfreg.acme-cn.com/register\0');
+    put(join(dir, 'build', 'system', 'lib64', 'lib selfreg.so'), '\0http://selfreg.acme-cn.com/register\0');
     mkdirSync(join(dir, 'build', 'system', 'app', 'Linked', 'lib', 'arm64'), { recursive: true });
-    symlinkSync('/system/lib64/libselfreg.so', join(dir, 'build', 'system', 'app', 'Linked', 'lib', 'arm64', 'libselfreg.so'));
+    symlinkSync('/system/lib64/lib selfreg.so', join(dir, 'build', 'system', 'app', 'Linked', 'lib', 'arm64', 'libselfreg.so'));
     put(join(dir, 'build', 'system', 'app', 'Preopted', 'oat', 'arm64', 'Preopted.odex'), '\0http://preopt.acme-cn.com/register\0');
     const report = await scanIn(dir);
+    expect(report.targets.flatMap((t) => t.skipped).filter((s) => s.path.endsWith('/libselfreg.so'))).toEqual([
+      { path: 'system/app/Linked/lib/arm64/libselfreg.so', reason: expect.stringMatching(/^symlink to \/system\/lib64\/lib selfreg\.so /), target: '/system/lib64/lib selfreg.so' },
+    ]);
     expect(report.findings.filter((f) => f.rule === 'suspected-activation-client').map((f) => f.package)).toEqual(['com.acme.linked', 'com.acme.preopted']);
     expect(report.findings.filter((f) => f.rule === 'unlisted-client-endpoint').map((f) => [f.endpoint, f.client])).toEqual([
       ['preopt.acme-cn.com', 'com.acme.preopted'],

@@ -55,6 +55,15 @@ d('determinism', () => {
     }
   }, 120_000);
 
+  it('is the same from a copy of dist/ with no node_modules beside it (as the Action runs): the Public Suffix List version is built in', () => {
+    const copy = join(tmp, 'dist-alone');
+    cpSync(join(ROOT, 'dist'), copy, { recursive: true });
+    const version = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'tldts', 'package.json'), 'utf8')) as { version: string }).version;
+    const alone = execFileSync('node', [join(copy, 'cli.js'), 'scan', 'sample/out/600E0', '--policy', 'sample/activation-gate.yml', '--format', 'json', '--fail-on', 'never', '--quiet', '--now', '2026-11-01', '--source-root', EMPTY], { cwd: ROOT, encoding: 'utf8' });
+    expect((JSON.parse(alone) as { tool: { pslVersion: string } }).tool.pslVersion).toBe(`tldts ${version}`);
+    expect(alone).toBe(run(['sample/out/600E0'], 'json', 2));
+  });
+
   it('a folder of hundreds of small files (sent to workers many to a message) gives the report of one worker', () => {
     const dir = join(tmp, 'many-small');
     mkdirSync(join(dir, 'etc'), { recursive: true });

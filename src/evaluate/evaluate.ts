@@ -5,7 +5,7 @@
 import { endpointKey, type BaselineTarget } from '../baseline.js';
 import type { Catalog, CatalogEntry, CatalogVariant } from '../catalog/schema.js';
 import { allHosts, allIps, allSms } from '../catalog/schema.js';
-import type { EndpointFact, InputFacts, PackageFacts, ResourceValue } from '../facts.js';
+import type { EndpointFact, InputFacts, PackageFacts, ResourceValue, SkippedFact } from '../facts.js';
 import { artifactOf } from '../extract/collector.js';
 import { resolvePath } from '../inputs/partition.js';
 import { isInputFlood } from '../extract/partial.js';
@@ -593,18 +593,17 @@ export function appCompanions(apkArtifacts: readonly string[], links?: LibLinks)
 type LibLinks = Map<string, string[]> & { place: (path: string) => string };
 
 /**
- * The symlinks the scan listed as skipped (`symlink to <target> ...`) that stand in a `lib/<abi>/`
+ * The symlinks the scan listed as skipped (with their `target`) that stand in a `lib/<abi>/`
  * folder, by the device path of their target (an absolute target is a device path; a relative one
  * is resolved from the link's own device path).
  */
-function libLinks(skipped: readonly { path: string; reason: string }[], partitionPathOf: (path: string) => string): LibLinks {
+function libLinks(skipped: readonly SkippedFact[], partitionPathOf: (path: string) => string): LibLinks {
   const out = new Map<string, string[]>() as LibLinks;
   out.place = partitionPathOf;
   for (const s of skipped) {
     if (!s.path.includes('/lib/') || !EXTRACTED_LIB.test(s.path)) continue;
-    const m = /^symlink to (\S+)/.exec(s.reason);
-    if (!m) continue;
-    const target = resolvePath(m[1], m[1].startsWith('/') ? [] : partitionPathOf(s.path).split('/').slice(0, -1));
+    if (s.target === undefined) continue;
+    const target = resolvePath(s.target, s.target.startsWith('/') ? [] : partitionPathOf(s.path).split('/').slice(0, -1));
     const list = out.get(target);
     if (list) list.push(s.path);
     else out.set(target, [s.path]);

@@ -645,7 +645,7 @@ async function extractContainer(item: ScanItem, c: OpenedContainer, ctx: Artifac
     return { partition: item.partition, partitionPath: `${item.partitionPath}!/${name}` };
   };
   if (record) {
-    for (const s of c.skipped) (ctx.skipped ??= []).push({ path: `${item.relPath}!/${s.name}`, reason: s.reason });
+    for (const s of c.skipped) (ctx.skipped ??= []).push({ path: `${item.relPath}!/${s.name}`, reason: s.reason, ...(s.target !== undefined ? { target: s.target } : {}) });
     for (const p of c.problems) {
       // Placed here, not through ctx.placed: the slice recording it need not own a file there.
       const path = p.name ? `${item.relPath}!/${p.name}` : item.relPath;

@@ -15,13 +15,13 @@
  * | bootimg       | "ANDROID!" / "VNDRBOOT" at 0           | kernel, dtb...; ramdisk files as `ramdisk/<path>` |
  * | fat           | FAT boot sector (jump, BPB, 0x55AA)    | every regular file of the filesystem    |
  * | tar           | a header with a valid checksum (ustar or v7) | every regular member (pax, GNU names) |
- * | cpio          | "070701" / "070702" at 0 (newc)        | every regular file (read whole)         |
+ * | cpio          | "070701"/"070702"/"070707", binary     | every regular file (read whole)         |
  *
  * Paths inside a container are joined to the container's path with `!/`.
  */
 import { basename } from 'node:path';
 import { decompressRamdisk, isBootImage, openBootImage } from '../formats/bootimg.js';
-import { isCpioNewc, parseCpio } from '../formats/cpio.js';
+import { CPIO_SNIFF_BYTES, cpioFormat, parseCpio } from '../formats/cpio.js';
 import { FormatError } from '../formats/errors.js';
 import { isFatBootSector, openFat } from '../formats/fat.js';
 import { EROFS_MAGIC, openErofs } from '../formats/erofs.js';
@@ -67,7 +67,7 @@ export interface OpenedContainer {
   format: string;
   files: ContainerFile[];
   /** Entries not scanned, with the reason (symlinks, special files, duplicated images). */
-  skipped: { name: string; reason: string }[];
+  skipped: { name: string; reason: string; target?: string }[];
   /** Parts of the container that could not be read (a directory, a corrupt inode). */
   problems: { name: string; reason: string; offset?: number; partitionRelPath?: string }[];
   /**
@@ -91,12 +91,15 @@ export interface ContainerOptions {
   folders?: readonly string[];
 }
 
+/** The 2-byte magic of an old binary cpio header, either byte order (cpioFormat checks the rest). */
+const isCpioBinaryMagic = (head: Buffer): boolean => head.length >= 2 && ((head[0] === 0xc7 && head[1] === 0x71) || (head[0] === 0x71 && head[1] === 0xc7));
+
 /** Reads the few bytes that identify an image: the first 8, 1024..1152 and 4096..4100. */
 export async function sniffContainer(src: RandomAccessSource, head: Buffer): Promise<ContainerKind | undefined> {
   if (isSparse(head)) return 'sparse';
   if (isPayload(head)) return 'payload';
   if (isBootImage(head)) return 'bootimg';
-  if (isCpioNewc(head)) return 'cpio';
+  if (cpioFormat(head) || (isCpioBinaryMagic(head) && cpioFormat(await src.read(0, Math.min(src.size, CPIO_SNIFF_BYTES))))) return 'cpio';
   if (src.size >= 512 && isTarHeader(await src.read(0, 512))) return 'tar';
   if (src.size >= 2048) {
     const sb = await src.read(1024, 128);
@@ -115,7 +118,7 @@ export async function sniffContainer(src: RandomAccessSource, head: Buffer): Pro
  * sees the filesystem. Only asked of files that start with one of those magics.
  */
 export async function filesystemBehind(src: RandomAccessSource, head: Buffer): Promise<'ext4' | 'erofs' | undefined> {
-  const other = isSparse(head) || isPayload(head) || isBootImage(head) || isCpioNewc(head) || (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) || (src.size >= 512 && isTarHeader(await src.read(0, 512)));
+  const other = isSparse(head) || isPayload(head) || isBootImage(head) || cpioFormat(head) !== undefined || isCpioBinaryMagic(head) || (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) || (src.size >= 512 && isTarHeader(await src.read(0, 512)));
   if (!other || src.size < 2048) return undefined;
   const sb = await src.read(1024, 128);
   if (sb.readUInt32LE(0) === EROFS_MAGIC) return 'erofs';
@@ -307,13 +310,14 @@ async function describeSymlinks(listing: FsListing, c: OpenedContainer): Promise
   for (const s of c.skipped) {
     if (s.reason !== 'symlink') continue;
     const node = byPath.get(s.name);
-    let target = '?';
+    let target: string | undefined;
     try {
-      target = (await node?.target?.()) ?? '?';
+      target = await node?.target?.();
     } catch {
-      // keep '?'
+      // unknown: written '?'
     }
-    s.reason = `symlink to ${target} inside the image; not followed`;
+    s.reason = `symlink to ${target ?? '?'} inside the image; not followed`;
+    if (target !== undefined) s.target = target;
   }
 }
 
@@ -412,7 +416,7 @@ async function openTarContainer(src: RandomAccessSource, opts: ContainerOptions)
   return { format: 'tar', files, skipped, problems, ...(uncovered.length ? { uncovered } : {}) };
 }
 
-/** A cpio newc archive that is a file of its own (not a ramdisk): read whole, up to the per-entry cap. */
+/** A cpio archive that is a file of its own (not a ramdisk): read whole, up to the per-entry cap. */
 async function openCpioContainer(src: RandomAccessSource, opts: ContainerOptions): Promise<OpenedContainer> {
   if (src.size > opts.maxEntryBytes) throw new FormatError('cpio', `archive of ${src.size} bytes is larger than the ${opts.maxEntryBytes}-byte cap for archives read whole; not listed`);
   const c: OpenedContainer = { format: 'cpio', files: [], skipped: [], problems: [] };
@@ -443,7 +447,7 @@ function addCpioFiles(bytes: Buffer, prefix: string, where: string, budget: Infl
 
 /** A symlink or special file of an archive, listed as skipped (a directory is not listed). */
 function skipNode(name: string, kind: string, target: string | undefined, where: string, skipped: OpenedContainer['skipped']): void {
-  if (kind === 'symlink') skipped.push({ name, reason: `symlink to ${target ?? '?'} inside the ${where}; not followed` });
+  if (kind === 'symlink') skipped.push({ name, reason: `symlink to ${target ?? '?'} inside the ${where}; not followed`, ...(target !== undefined ? { target } : {}) });
   else if (kind !== 'dir') skipped.push({ name, reason: `not a regular file (${kind})` });
 }
 

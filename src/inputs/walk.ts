@@ -176,7 +176,7 @@ export async function walkInput(input: string, opts: WalkOptions = {}): Promise<
         }
       }
       if (ent.isSymbolicLink()) {
-        skipped.push({ path: rel, reason: describeSymlink(abs, rootAbs) });
+        skipped.push({ path: rel, ...describeSymlink(abs, rootAbs) });
         continue;
       }
       if (ent.isDirectory()) {
@@ -218,19 +218,24 @@ function kindOf(ent: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): 
   return 'special file';
 }
 
-function describeSymlink(abs: Buffer, rootAbs: string): string {
-  let target = '?';
+/** A skipped symlink's reason and, when it could be read, its target. */
+function symlinkFact(target: string | undefined, what: string): { reason: string; target?: string } {
+  return { reason: `symlink to ${target ?? '?'} ${what}`, ...(target !== undefined ? { target } : {}) };
+}
+
+function describeSymlink(abs: Buffer, rootAbs: string): { reason: string; target?: string } {
+  let target: string | undefined;
   try {
     target = displayName(readlinkSync(abs, { encoding: 'buffer' }));
   } catch {
-    // keep '?'
+    // unknown: written '?'
   }
   let real: string;
   try {
     real = realpathSync.native(abs);
   } catch {
-    return `symlink to ${target} (broken or looping; not followed)`;
+    return symlinkFact(target, '(broken or looping; not followed)');
   }
   const inside = real === rootAbs || real.startsWith(`${rootAbs}/`);
-  return inside ? `symlink to ${target} (inside the input: scanned at its target)` : `symlink to ${target} leaves the input; not followed`;
+  return symlinkFact(target, inside ? '(inside the input: scanned at its target)' : 'leaves the input; not followed');
 }

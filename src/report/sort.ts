@@ -114,6 +114,7 @@ export const compareUnreadable: Comparator<UnreadableFact> = by(
 export const compareSkipped: Comparator<SkippedFact> = by(
   (a, b) => compareStrings(a.path, b.path),
   (a, b) => compareStrings(a.reason, b.reason),
+  (a, b) => compareStrings(a.target, b.target),
 );
 
 /** How a client was matched, in catalog-field order (package, signer, host, sms, toggle). */
@@ -380,7 +381,7 @@ const TARGET_SHAPE = shape(
         }),
     },
     unreadable: { compare: compareUnreadable, canon: (u: UnreadableFact) => ordered(u, ['path', 'partitionPath', 'format', 'reason', 'offset']) },
-    skipped: { compare: compareSkipped, canon: (x: SkippedFact) => ordered(x, ['path', 'reason']) },
+    skipped: { compare: compareSkipped, canon: (x: SkippedFact) => ordered(x, ['path', 'reason', 'target']) },
   },
 );
 
