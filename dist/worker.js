@@ -6897,8 +6897,23 @@ async function inflateToSource(src, offset, compressedSize, size, opts) {
  */
 /** The 2-byte magic of an old binary cpio header, either byte order (cpioFormat checks the rest). */
 const isCpioBinaryMagic = (head) => head.length >= 2 && ((head[0] === 0xc7 && head[1] === 0x71) || (head[0] === 0x71 && head[1] === 0xc7));
-/** Reads the few bytes that identify an image: the first 8, 1024..1152 and 4096..4100. */
-async function sniffContainer(src, head) {
+/** Names an image is given (a compression suffix aside): its ext4 magic alone makes it one. */
+const IMAGE_NAME = /\.(img|ext[234]|raw)(\.(gz|xz|bz2|zst|lz4))?$/i;
+/**
+ * An ext4 superblock's fields a filesystem cannot do without: a block size of 1 to 64 KiB and
+ * blocks and inodes per group. The 2-byte magic alone is in 1 of 65,536 files of random bytes (a
+ * PNG, an OGG) at its offset: such a file failed the build as an unreadable image.
+ */
+function plausibleExt4(sb) {
+    return sb.length >= 0x3a && sb.readUInt16LE(0x38) === EXT4_MAGIC && sb.readUInt32LE(0x18) <= 6 && sb.readUInt32LE(0x20) > 0 && sb.readUInt32LE(0x28) > 0 && sb.readUInt32LE(0) > 0;
+}
+/**
+ * Reads the few bytes that identify an image: the first 8, 1024..1152 and 4096..4100. `name`
+ * (the file's or entry's): one named as an image (`.img`, `.ext4`) with an ext4 magic is opened
+ * as ext4 even when its superblock is damaged (it fails closed); others need a plausible one.
+ * A filesystem cut short after its magic is still one (truncated: unreadable, not raw data).
+ */
+async function sniffContainer(src, head, name = '') {
     if (isSparse(head))
         return 'sparse';
     if (isPayload(head))
@@ -6909,11 +6924,11 @@ async function sniffContainer(src, head) {
         return 'cpio';
     if (src.size >= 512 && isTarHeader(await src.read(0, 512)))
         return 'tar';
-    if (src.size >= 2048) {
-        const sb = await src.read(1024, 128);
+    if (src.size >= 1024 + 4) {
+        const sb = await src.read(1024, Math.min(128, src.size - 1024));
         if (sb.readUInt32LE(0) === EROFS_MAGIC)
             return 'erofs';
-        if (sb.readUInt16LE(0x38) === EXT4_MAGIC)
+        if (sb.length >= 0x3a && sb.readUInt16LE(0x38) === EXT4_MAGIC && (plausibleExt4(sb) || IMAGE_NAME.test(name)))
             return 'ext4';
     }
     if (src.size >= 4096 + 52 && isLpGeometry(await src.read(4096, 4)))
@@ -6935,8 +6950,7 @@ async function filesystemBehind(src, head) {
     const sb = await src.read(1024, 128);
     if (sb.readUInt32LE(0) === EROFS_MAGIC)
         return 'erofs';
-    // The magic and fields a superblock cannot do without: a block size, blocks and inodes per group.
-    if (sb.readUInt16LE(0x38) === EXT4_MAGIC && sb.readUInt32LE(0x18) <= 6 && sb.readUInt32LE(0x20) > 0 && sb.readUInt32LE(0x28) > 0)
+    if (plausibleExt4(sb))
         return 'ext4';
     return undefined;
 }
@@ -7724,7 +7738,7 @@ function budgetSpent(ctx) {
  */
 async function isSharedContainer(src, name) {
     const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
-    if ((await sniffContainer(src, head)) !== undefined)
+    if ((await sniffContainer(src, head, name)) !== undefined)
         return true;
     return head.length >= 4 && head.readUInt32LE(0) === 0x04034b50 && !APK_NAME.test(basename(name)) && classifyZip(await openZip(src)) !== 'zip';
 }
@@ -7835,7 +7849,7 @@ async function dispatchSource(item, src, ctx) {
             await extractFilesystemBehind(item, src, head, ctx);
         return;
     }
-    const kind = await sniffContainer(src, head);
+    const kind = await sniffContainer(src, head, item.relPath);
     if (kind) {
         await extractImage(item, src, kind, ctx);
         return;
@@ -8062,7 +8076,10 @@ async function scanUncovered(src, ranges, item, ctx) {
         await scanRanges(src, ranges, { path: item.relPath, source: 'file' }, ctx);
 }
 /** Byte ranges of `src` (in order, apart) scanned raw at their offsets. */
-async function scanRanges(src, ranges, base, ctx) {
+async function scanRanges(src, unordered, base, ctx) {
+    // In file order: a ZIP's local extra fields come in central-directory order, which need not
+    // be the order of the local headers (a window's read length went negative on real APKs).
+    const ranges = unordered.slice().sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     // Small ranges close together (a tar's padding after each of many small members) are read
     // in one window and each scanned within it; large ones are scanned in chunks.
     const large = [];
@@ -8073,9 +8090,10 @@ async function scanRanges(src, ranges, base, ctx) {
         }
         const start = ranges[i][0];
         let j = i;
+        let end = ranges[i][1];
         while (j + 1 < ranges.length && ranges[j + 1][1] - start <= UNCOVERED_WINDOW)
-            j++;
-        const buf = await src.read(start, ranges[j][1] - start);
+            end = Math.max(end, ranges[++j][1]);
+        const buf = await src.read(start, end - start);
         for (let k = i; k <= j; k++)
             ctx.scanner.scan(buf, ranges[k][0] - start, ranges[k][1] - start, base, ctx.endpoints, (p) => start + p);
         i = j + 1;
@@ -8262,7 +8280,7 @@ async function extractContainerEntry(src, entry, path, file, ctx) {
     try {
         const head = inner.size >= 4 ? await inner.read(0, Math.min(8, inner.size)) : Buffer.alloc(0);
         const isZip = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
-        if (!isZip && !(await sniffContainer(inner, head)))
+        if (!isZip && !(await sniffContainer(inner, head, entry.name)))
             return false;
         const item = { relPath, partition: file.partition, partitionPath: nestedPartitionPath(relPath, file), size: inner.size, depth };
         handed = true;
@@ -8723,8 +8741,16 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, appended ? 'restore' : after, span);
     }
     else {
-        ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
         const kind = mayBeCompressed(buf) ? compressionOf(buf) : undefined;
+        // An image or archive (a tar, an ext4 image, a cpio) whatever the entry is named: its files
+        // are what is scanned, as of one that is compressed (scanDecompressed). Only `*.img` entries
+        // were opened before (extractContainerEntry), and an APK in `bundle.tar` passed unseen.
+        const image = kind || appended ? undefined : await sniffContainer(nested, buf.subarray(0, 8), name);
+        if (image) {
+            await extractImageBytes(nested, image, nestedPath, file, ctx);
+            return;
+        }
+        ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
         if (kind)
             await scanUnpacked(kind, buf, { ...base, source: sourceOfEntry(name) }, nestedPath, file, ctx, depth);
     }
@@ -8856,26 +8882,9 @@ async function scanDecompressed(out, base, path, file, ctx, depth) {
     const src = new BufferSource(out);
     const zipStart = out.length >= 4 && out.readUInt32LE(0) === 0x04034b50;
     const kind = !zipStart && mayBeCompressed(out) ? compressionOf(out) : undefined;
-    const image = zipStart || kind ? undefined : await sniffContainer(src, out.subarray(0, 8));
+    const image = zipStart || kind ? undefined : await sniffContainer(src, out.subarray(0, 8), path);
     if (image) {
-        // Its files are what is scanned, as of a file of the walk that is an image.
-        const item = {
-            relPath: path,
-            partition: file.partition,
-            partitionPath: nestedPartitionPath(path, file),
-            size: out.length,
-            depth: (file.depth ?? 0) + 1,
-            imagePartition: file.partition ? undefined : imagePartitionOf(path.replace(COMPRESSED_SUFFIX, '')),
-        };
-        try {
-            await extractImage(item, src, image, ctx);
-        }
-        catch (e) {
-            ctx.unreadable.push(unreadableFrom(path, e, image));
-        }
-        finally {
-            ctx.endpoints.setArtifact(artifactOf(file.relPath));
-        }
+        await extractImageBytes(src, image, path, file, ctx);
         return;
     }
     // Anything else is scanned raw first: bytes of a ZIP that no entry holds are there for an app
@@ -8900,6 +8909,26 @@ async function scanDecompressed(out, base, path, file, ctx, depth) {
     }
     if (zipStart || appended)
         await extractZip(src, path, file, ctx, depth + 1, { opened: appended, prefixIsData: true, scannedRaw: true });
+}
+/** Decompressed bytes or a ZIP entry that are an image or archive, at `path` inside `file`: its files are what is scanned, as of a file of the walk that is an image. */
+async function extractImageBytes(src, image, path, file, ctx) {
+    const item = {
+        relPath: path,
+        partition: file.partition,
+        partitionPath: nestedPartitionPath(path, file),
+        size: src.size,
+        depth: (file.depth ?? 0) + 1,
+        imagePartition: file.partition ? undefined : imagePartitionOf(path.replace(COMPRESSED_SUFFIX, '')),
+    };
+    try {
+        await extractImage(item, src, image, ctx);
+    }
+    catch (e) {
+        ctx.unreadable.push(unreadableFrom(path, e, image));
+    }
+    finally {
+        ctx.endpoints.setArtifact(artifactOf(file.relPath));
+    }
 }
 /** An archive or compressed layer past maxDepth: unreadable (its bytes were scanned raw). */
 function tooDeep(ctx, path, format, what) {

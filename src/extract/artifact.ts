@@ -252,7 +252,7 @@ export function sliceBudgetRefused(budget: SharedArrayBuffer): boolean {
  */
 export async function isSharedContainer(src: RandomAccessSource, name: string): Promise<boolean> {
   const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
-  if ((await sniffContainer(src, head)) !== undefined) return true;
+  if ((await sniffContainer(src, head, name)) !== undefined) return true;
   return head.length >= 4 && head.readUInt32LE(0) === 0x04034b50 && !APK_NAME.test(basename(name)) && classifyZip(await openZip(src)) !== 'zip';
 }
 
@@ -376,7 +376,7 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
     if (zipMagic) await extractFilesystemBehind(item, src, head, ctx);
     return;
   }
-  const kind = await sniffContainer(src, head);
+  const kind = await sniffContainer(src, head, item.relPath);
   if (kind) {
     await extractImage(item, src, kind, ctx);
     return;
@@ -594,7 +594,10 @@ async function scanUncovered(src: RandomAccessSource, ranges: [number, number][]
 }
 
 /** Byte ranges of `src` (in order, apart) scanned raw at their offsets. */
-async function scanRanges(src: RandomAccessSource, ranges: [number, number][], base: EvidenceBase, ctx: ArtifactContext): Promise<void> {
+async function scanRanges(src: RandomAccessSource, unordered: [number, number][], base: EvidenceBase, ctx: ArtifactContext): Promise<void> {
+  // In file order: a ZIP's local extra fields come in central-directory order, which need not
+  // be the order of the local headers (a window's read length went negative on real APKs).
+  const ranges = unordered.slice().sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   // Small ranges close together (a tar's padding after each of many small members) are read
   // in one window and each scanned within it; large ones are scanned in chunks.
   const large: [number, number][] = [];
@@ -605,8 +608,9 @@ async function scanRanges(src: RandomAccessSource, ranges: [number, number][], b
     }
     const start = ranges[i][0];
     let j = i;
-    while (j + 1 < ranges.length && ranges[j + 1][1] - start <= UNCOVERED_WINDOW) j++;
-    const buf = await src.read(start, ranges[j][1] - start);
+    let end = ranges[i][1];
+    while (j + 1 < ranges.length && ranges[j + 1][1] - start <= UNCOVERED_WINDOW) end = Math.max(end, ranges[++j][1]);
+    const buf = await src.read(start, end - start);
     for (let k = i; k <= j; k++) ctx.scanner.scan(buf, ranges[k][0] - start, ranges[k][1] - start, base, ctx.endpoints, (p) => start + p);
     i = j + 1;
   }
@@ -772,7 +776,7 @@ async function extractContainerEntry(src: RandomAccessSource, entry: ZipEntry, p
   try {
     const head = inner.size >= 4 ? await inner.read(0, Math.min(8, inner.size)) : Buffer.alloc(0);
     const isZip = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
-    if (!isZip && !(await sniffContainer(inner, head))) return false;
+    if (!isZip && !(await sniffContainer(inner, head, entry.name))) return false;
     const item: ScanItem = { relPath, partition: file.partition, partitionPath: nestedPartitionPath(relPath, file), size: inner.size, depth };
     handed = true;
     await extractSource(item, async () => inner, ctx);
@@ -1219,8 +1223,16 @@ async function extractEntry(
     if (!ROOT_DEX.test(name)) ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
     scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, appended ? 'restore' : after, span);
   } else {
-    ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
     const kind = mayBeCompressed(buf) ? compressionOf(buf) : undefined;
+    // An image or archive (a tar, an ext4 image, a cpio) whatever the entry is named: its files
+    // are what is scanned, as of one that is compressed (scanDecompressed). Only `*.img` entries
+    // were opened before (extractContainerEntry), and an APK in `bundle.tar` passed unseen.
+    const image = kind || appended ? undefined : await sniffContainer(nested, buf.subarray(0, 8), name);
+    if (image) {
+      await extractImageBytes(nested, image, nestedPath, file, ctx);
+      return;
+    }
+    ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
     if (kind) await scanUnpacked(kind, buf, { ...base, source: sourceOfEntry(name) }, nestedPath, file, ctx, depth);
   }
   if (appended && deep) {
@@ -1345,24 +1357,9 @@ async function scanDecompressed(out: Buffer, base: EvidenceBase, path: string, f
   const src = new BufferSource(out);
   const zipStart = out.length >= 4 && out.readUInt32LE(0) === 0x04034b50;
   const kind = !zipStart && mayBeCompressed(out) ? compressionOf(out) : undefined;
-  const image = zipStart || kind ? undefined : await sniffContainer(src, out.subarray(0, 8));
+  const image = zipStart || kind ? undefined : await sniffContainer(src, out.subarray(0, 8), path);
   if (image) {
-    // Its files are what is scanned, as of a file of the walk that is an image.
-    const item: ScanItem = {
-      relPath: path,
-      partition: file.partition,
-      partitionPath: nestedPartitionPath(path, file),
-      size: out.length,
-      depth: (file.depth ?? 0) + 1,
-      imagePartition: file.partition ? undefined : imagePartitionOf(path.replace(COMPRESSED_SUFFIX, '')),
-    };
-    try {
-      await extractImage(item, src, image, ctx);
-    } catch (e) {
-      ctx.unreadable.push(unreadableFrom(path, e, image));
-    } finally {
-      ctx.endpoints.setArtifact(artifactOf(file.relPath));
-    }
+    await extractImageBytes(src, image, path, file, ctx);
     return;
   }
   // Anything else is scanned raw first: bytes of a ZIP that no entry holds are there for an app
@@ -1384,6 +1381,25 @@ async function scanDecompressed(out: Buffer, base: EvidenceBase, path: string, f
     }
   }
   if (zipStart || appended) await extractZip(src, path, file, ctx, depth + 1, { opened: appended, prefixIsData: true, scannedRaw: true });
+}
+
+/** Decompressed bytes or a ZIP entry that are an image or archive, at `path` inside `file`: its files are what is scanned, as of a file of the walk that is an image. */
+async function extractImageBytes(src: BufferSource, image: ContainerKind, path: string, file: ArtifactFile, ctx: ArtifactContext): Promise<void> {
+  const item: ScanItem = {
+    relPath: path,
+    partition: file.partition,
+    partitionPath: nestedPartitionPath(path, file),
+    size: src.size,
+    depth: (file.depth ?? 0) + 1,
+    imagePartition: file.partition ? undefined : imagePartitionOf(path.replace(COMPRESSED_SUFFIX, '')),
+  };
+  try {
+    await extractImage(item, src, image, ctx);
+  } catch (e) {
+    ctx.unreadable.push(unreadableFrom(path, e, image));
+  } finally {
+    ctx.endpoints.setArtifact(artifactOf(file.relPath));
+  }
 }
 
 /** An archive or compressed layer past maxDepth: unreadable (its bytes were scanned raw). */

@@ -94,17 +94,34 @@ export interface ContainerOptions {
 /** The 2-byte magic of an old binary cpio header, either byte order (cpioFormat checks the rest). */
 const isCpioBinaryMagic = (head: Buffer): boolean => head.length >= 2 && ((head[0] === 0xc7 && head[1] === 0x71) || (head[0] === 0x71 && head[1] === 0xc7));
 
-/** Reads the few bytes that identify an image: the first 8, 1024..1152 and 4096..4100. */
-export async function sniffContainer(src: RandomAccessSource, head: Buffer): Promise<ContainerKind | undefined> {
+/** Names an image is given (a compression suffix aside): its ext4 magic alone makes it one. */
+const IMAGE_NAME = /\.(img|ext[234]|raw)(\.(gz|xz|bz2|zst|lz4))?$/i;
+
+/**
+ * An ext4 superblock's fields a filesystem cannot do without: a block size of 1 to 64 KiB and
+ * blocks and inodes per group. The 2-byte magic alone is in 1 of 65,536 files of random bytes (a
+ * PNG, an OGG) at its offset: such a file failed the build as an unreadable image.
+ */
+function plausibleExt4(sb: Buffer): boolean {
+  return sb.length >= 0x3a && sb.readUInt16LE(0x38) === EXT4_MAGIC && sb.readUInt32LE(0x18) <= 6 && sb.readUInt32LE(0x20) > 0 && sb.readUInt32LE(0x28) > 0 && sb.readUInt32LE(0) > 0;
+}
+
+/**
+ * Reads the few bytes that identify an image: the first 8, 1024..1152 and 4096..4100. `name`
+ * (the file's or entry's): one named as an image (`.img`, `.ext4`) with an ext4 magic is opened
+ * as ext4 even when its superblock is damaged (it fails closed); others need a plausible one.
+ * A filesystem cut short after its magic is still one (truncated: unreadable, not raw data).
+ */
+export async function sniffContainer(src: RandomAccessSource, head: Buffer, name = ''): Promise<ContainerKind | undefined> {
   if (isSparse(head)) return 'sparse';
   if (isPayload(head)) return 'payload';
   if (isBootImage(head)) return 'bootimg';
   if (cpioFormat(head) || (isCpioBinaryMagic(head) && cpioFormat(await src.read(0, Math.min(src.size, CPIO_SNIFF_BYTES))))) return 'cpio';
   if (src.size >= 512 && isTarHeader(await src.read(0, 512))) return 'tar';
-  if (src.size >= 2048) {
-    const sb = await src.read(1024, 128);
+  if (src.size >= 1024 + 4) {
+    const sb = await src.read(1024, Math.min(128, src.size - 1024));
     if (sb.readUInt32LE(0) === EROFS_MAGIC) return 'erofs';
-    if (sb.readUInt16LE(0x38) === EXT4_MAGIC) return 'ext4';
+    if (sb.length >= 0x3a && sb.readUInt16LE(0x38) === EXT4_MAGIC && (plausibleExt4(sb) || IMAGE_NAME.test(name))) return 'ext4';
   }
   if (src.size >= 4096 + 52 && isLpGeometry(await src.read(4096, 4))) return 'super';
   if (src.size >= 1024 && (head[0] === 0xeb || head[0] === 0xe9) && isFatBootSector(await src.read(0, 512))) return 'fat';
@@ -122,8 +139,7 @@ export async function filesystemBehind(src: RandomAccessSource, head: Buffer): P
   if (!other || src.size < 2048) return undefined;
   const sb = await src.read(1024, 128);
   if (sb.readUInt32LE(0) === EROFS_MAGIC) return 'erofs';
-  // The magic and fields a superblock cannot do without: a block size, blocks and inodes per group.
-  if (sb.readUInt16LE(0x38) === EXT4_MAGIC && sb.readUInt32LE(0x18) <= 6 && sb.readUInt32LE(0x20) > 0 && sb.readUInt32LE(0x28) > 0) return 'ext4';
+  if (plausibleExt4(sb)) return 'ext4';
   return undefined;
 }
 
