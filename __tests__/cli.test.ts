@@ -105,6 +105,29 @@ describe('exit codes', () => {
     }
   });
 
+  it('a SOURCE_DATE_EPOCH that is no time in seconds (a date, milliseconds, past year 9999) is a usage error, not the clock or a RangeError', async () => {
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    try {
+      for (const bad of ['2023-11-14', '1700000000000', '99999999999999']) {
+        process.env.SOURCE_DATE_EPOCH = bad;
+        const r = await runCliCaptured(['scan', 'sample/out/600E0', '--market', 'EU', '--no-policy'], ROOT);
+        expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(new RegExp(`^error: SOURCE_DATE_EPOCH=${bad} is not a time in whole seconds since 1970`))]);
+      }
+      process.env.SOURCE_DATE_EPOCH = '1700000000';
+      expect((await runCliCaptured(['scan', 'sample/out/600E0', '--market', 'EU', '--no-policy', '--format', 'json'], ROOT)).code).toBe(1);
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
+  });
+
+  it('--output naming a folder is refused before the scan', async () => {
+    const dir = tempDir('ag-cli-outdir-');
+    const r = await cli([...SAMPLE, '--market', 'EU', '--format', 'json', '--output', dir]);
+    expect([r.code, r.stderr]).toEqual([2, `error: --output: ${dir} is a folder; name the report file to write\n`]);
+    expect(r.logger.messages.filter((m) => /scanned|files/.test(m.message))).toEqual([]);
+  });
+
   it('names from the build cannot give a CI runner workflow commands through stdout or stderr', async () => {
     // A zip member named like GitHub's two command syntaxes (`::` at a line's start, after
     // U+0085 too, and `##[` anywhere) and with terminal escapes, holding a denied host.

@@ -7298,6 +7298,8 @@ function parseYamlWithPositions(text, file) {
     const positions = new Map();
     const keyPositions = new Map();
     let firstAlias;
+    /** Where each alias name is first used. */
+    const aliasAt = new Map();
     let tooDeep;
     // Iterative walk: a hostile document must not overflow the stack here.
     // A mapping or list written under a key is located at its key (`deny:` rather than its first item).
@@ -7318,6 +7320,9 @@ function parseYamlWithPositions(text, file) {
             const at = n.range ? pos(lc, n.range[0]) : { line: 1, column: 1 };
             if (!firstAlias || at.line < firstAlias.line || (at.line === firstAlias.line && at.column < firstAlias.column))
                 firstAlias = at;
+            const known = aliasAt.get(n.source);
+            if (!known || at.line < known.line || (at.line === known.line && at.column < known.column))
+                aliasAt.set(n.source, at);
             continue;
         }
         if (path.length > MAX_YAML_DEPTH) {
@@ -7360,6 +7365,19 @@ function parseYamlWithPositions(text, file) {
         if (!(e instanceof ReferenceError))
             throw e;
         const at = firstAlias ?? { line: 1, column: 1 };
+        const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(e.message);
+        if (unresolved) {
+            // `allow: [*.acme.eu]`: a pattern that starts with `*` is a YAML alias unless it is quoted.
+            throw new PolicyErrors([
+                new PolicyError({
+                    file,
+                    ...(aliasAt.get(unresolved[1]) ?? at),
+                    key: '',
+                    found: `\`*${unresolved[1]}\`, which YAML reads as an alias of an anchor \`${unresolved[1]}\` that is not defined`,
+                    allowed: `a quoted pattern ("*${unresolved[1]}"): a value that starts with \`*\` must be quoted`,
+                }),
+            ]);
+        }
         throw new PolicyErrors([
             new PolicyError({
                 file,
@@ -15656,6 +15674,12 @@ function parseBaseline(text, file) {
         const newer = raw.schemaVersion > BASELINE_SCHEMA_VERSION;
         throw new UsageError(`baseline ${file} uses report schema ${raw.schemaVersion} (activation-gate ${String(tool.version ?? 'unknown')}); this activation-gate ${TOOL_VERSION} reads schema ${BASELINE_SCHEMA_VERSION}: ${newer ? 'upgrade activation-gate' : 'regenerate the baseline with this version'}`);
     }
+    if (raw.shard !== undefined) {
+        // A shard's report holds only its share of the build: what the other shards found would all be new.
+        const s = raw.shard;
+        const which = s && typeof s === 'object' ? ` ${String(s.index)}/${String(s.count)}` : '';
+        throw new UsageError(`baseline ${file} is the partial report of shard${which}: merge the shards first (\`activation-gate merge shard-*.json --format json --output build.json\`) and pass the merged report`);
+    }
     const parsed = reportSchema.safeParse(data);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -17897,7 +17921,10 @@ function fingerprintOf(f, target) {
         f.client ?? '',
         f.endpointKind ?? '',
         f.endpoint ?? '',
-        f.partitionPath ?? f.path ?? '',
+        // An endpoint finding is one per target, rule and endpoint: its path is only the first file
+        // that holds it, which another copy of the endpoint elsewhere in the build changes (the alert
+        // closed and a new one opened, its dismissal lost). A finding about a file keeps the file.
+        f.endpoint !== undefined ? '' : (f.partitionPath ?? f.path ?? ''),
     ];
     return createHash('sha256').update(JSON.stringify(subject)).digest('hex');
 }
@@ -32302,9 +32329,15 @@ function resolveNow(now, env = process.env) {
     if (now)
         return now;
     const epoch = env.SOURCE_DATE_EPOCH;
-    if (epoch && /^\d+$/.test(epoch))
-        return new Date(Number(epoch) * 1000);
-    return new Date();
+    if (!epoch)
+        return new Date();
+    // Whole seconds since 1970 (reproducible-builds.org); anything else is a mistake that would
+    // move "today" (and so every exemption's expiry) silently: the clock, a date in year 55840.
+    const date = /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+    if (!date || Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
+        throw new UsageError(`SOURCE_DATE_EPOCH=${JSON.stringify(epoch).slice(1, -1).slice(0, 40)} is not a time in whole seconds since 1970 (milliseconds, or a date?): fix it, unset it, or pass --now YYYY-MM-DD`);
+    }
+    return date;
 }
 /**
  * Where "today" came from SOURCE_DATE_EPOCH (a reproducible build's recipe often sets it to the
@@ -33704,6 +33737,7 @@ async function runScan(args, io) {
     const sourceRoot = path.resolve(cwd, args.sourceRoot ?? '.');
     if (args.sourceRoot !== undefined && !existsDir(sourceRoot))
         throw new UsageError(`--source-root: ${args.sourceRoot} is not a folder`);
+    checkOutput(args.output, cwd);
     const policy = policyOf(args, cwd);
     if (policy !== undefined && args.policy === undefined)
         logger.info(`policy: ${policy} (the default, found in ${cwd}; --no-policy scans without it)`);
@@ -33742,6 +33776,7 @@ async function runMerge(args, io) {
     const sourceRoot = path.resolve(cwd, args.sourceRoot ?? '.');
     if (args.sourceRoot !== undefined && !existsDir(sourceRoot))
         throw new UsageError(`--source-root: ${args.sourceRoot} is not a folder`);
+    checkOutput(args.output, cwd);
     const merged = mergeShardReports(args.reports, { cwd, ...(args.failOn ? { failOn: args.failOn } : {}) }, logger);
     const inputs = merged.audit.inputs.map((i) => i.path);
     const report = await locate(merged, { cwd, sourceRoot, inputs }, logger);
@@ -33762,6 +33797,17 @@ function reportStdout(format, io) {
     return (s) => io.stdout(defuseCommands(s));
 }
 function write(report, args, cwd, io) {
+    try {
+        writeReport(report, args, cwd, io);
+    }
+    catch (e) {
+        const code = e.code;
+        if (!args.output || typeof code !== 'string')
+            throw e;
+        throw new UsageError(`the report could not be written to ${args.output} (${code}: ${e.message}); the verdict was ${report.verdict.toUpperCase()}`);
+    }
+}
+function writeReport(report, args, cwd, io) {
     const stdout = reportStdout(args.format, io);
     if (args.format === 'json' || args.format === 'sarif') {
         // Streamed, to the file or to stdout: a big build's report is never held whole in memory,
@@ -33790,6 +33836,11 @@ function write(report, args, cwd, io) {
     }
     else
         stdout(rendered);
+}
+/** `--output` that names a folder is refused before the scan, not after it (a write error's stack trace). */
+function checkOutput(output, cwd) {
+    if (output !== undefined && existsDir(path.resolve(cwd, output)))
+        throw new UsageError(`--output: ${output} is a folder; name the report file to write`);
 }
 function existsDir(p) {
     try {

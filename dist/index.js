@@ -57499,6 +57499,12 @@ function parseBaseline(text, file) {
         const newer = raw.schemaVersion > BASELINE_SCHEMA_VERSION;
         throw new UsageError(`baseline ${file} uses report schema ${raw.schemaVersion} (activation-gate ${String(tool.version ?? 'unknown')}); this activation-gate ${TOOL_VERSION} reads schema ${BASELINE_SCHEMA_VERSION}: ${newer ? 'upgrade activation-gate' : 'regenerate the baseline with this version'}`);
     }
+    if (raw.shard !== undefined) {
+        // A shard's report holds only its share of the build: what the other shards found would all be new.
+        const s = raw.shard;
+        const which = s && typeof s === 'object' ? ` ${String(s.index)}/${String(s.count)}` : '';
+        throw new UsageError(`baseline ${file} is the partial report of shard${which}: merge the shards first (\`activation-gate merge shard-*.json --format json --output build.json\`) and pass the merged report`);
+    }
     const parsed = reportSchema.safeParse(data);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -64887,6 +64893,8 @@ function parseYamlWithPositions(text, file) {
     const positions = new Map();
     const keyPositions = new Map();
     let firstAlias;
+    /** Where each alias name is first used. */
+    const aliasAt = new Map();
     let tooDeep;
     // Iterative walk: a hostile document must not overflow the stack here.
     // A mapping or list written under a key is located at its key (`deny:` rather than its first item).
@@ -64907,6 +64915,9 @@ function parseYamlWithPositions(text, file) {
             const at = n.range ? pos(lc, n.range[0]) : { line: 1, column: 1 };
             if (!firstAlias || at.line < firstAlias.line || (at.line === firstAlias.line && at.column < firstAlias.column))
                 firstAlias = at;
+            const known = aliasAt.get(n.source);
+            if (!known || at.line < known.line || (at.line === known.line && at.column < known.column))
+                aliasAt.set(n.source, at);
             continue;
         }
         if (path.length > MAX_YAML_DEPTH) {
@@ -64949,6 +64960,19 @@ function parseYamlWithPositions(text, file) {
         if (!(e instanceof ReferenceError))
             throw e;
         const at = firstAlias ?? { line: 1, column: 1 };
+        const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(e.message);
+        if (unresolved) {
+            // `allow: [*.acme.eu]`: a pattern that starts with `*` is a YAML alias unless it is quoted.
+            throw new PolicyErrors([
+                new PolicyError({
+                    file,
+                    ...(aliasAt.get(unresolved[1]) ?? at),
+                    key: '',
+                    found: `\`*${unresolved[1]}\`, which YAML reads as an alias of an anchor \`${unresolved[1]}\` that is not defined`,
+                    allowed: `a quoted pattern ("*${unresolved[1]}"): a value that starts with \`*\` must be quoted`,
+                }),
+            ]);
+        }
         throw new PolicyErrors([
             new PolicyError({
                 file,
@@ -66913,7 +66937,10 @@ function fingerprintOf(f, target) {
         f.client ?? '',
         f.endpointKind ?? '',
         f.endpoint ?? '',
-        f.partitionPath ?? f.path ?? '',
+        // An endpoint finding is one per target, rule and endpoint: its path is only the first file
+        // that holds it, which another copy of the endpoint elsewhere in the build changes (the alert
+        // closed and a new one opened, its dismissal lost). A finding about a file keeps the file.
+        f.endpoint !== undefined ? '' : (f.partitionPath ?? f.path ?? ''),
     ];
     return createHash('sha256').update(JSON.stringify(subject)).digest('hex');
 }
@@ -68406,9 +68433,15 @@ function resolveNow(now, env = process.env) {
     if (now)
         return now;
     const epoch = env.SOURCE_DATE_EPOCH;
-    if (epoch && /^\d+$/.test(epoch))
-        return new Date(Number(epoch) * 1000);
-    return new Date();
+    if (!epoch)
+        return new Date();
+    // Whole seconds since 1970 (reproducible-builds.org); anything else is a mistake that would
+    // move "today" (and so every exemption's expiry) silently: the clock, a date in year 55840.
+    const date = /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+    if (!date || Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
+        throw new UsageError(`SOURCE_DATE_EPOCH=${JSON.stringify(epoch).slice(1, -1).slice(0, 40)} is not a time in whole seconds since 1970 (milliseconds, or a date?): fix it, unset it, or pass --now YYYY-MM-DD`);
+    }
+    return date;
 }
 /**
  * Where "today" came from SOURCE_DATE_EPOCH (a reproducible build's recipe often sets it to the
@@ -69681,19 +69714,36 @@ async function publishCheckRun(client, repo, plan, signal) {
     });
     const id = created.data.id;
     let requests = 1;
-    for (const batch of plan.batches.slice(1)) {
-        await client.rest.checks.update({ ...repo, check_run_id: id, output: output(batch), ...(request ? { request } : {}) });
-        requests++;
+    // A batch that fails (a 502, the time limit) must not leave the run in progress: a required
+    // check would hold the pull request pending for ever. It is completed all the same, with its
+    // conclusion and a line saying annotations are missing, and the error is then thrown.
+    let failure;
+    let sent = 1;
+    try {
+        for (const batch of plan.batches.slice(1)) {
+            await client.rest.checks.update({ ...repo, check_run_id: id, output: output(batch), ...(request ? { request } : {}) });
+            requests++;
+            sent++;
+        }
     }
+    catch (e) {
+        failure = e;
+    }
+    const missing = failure ? plan.batches.slice(sent).reduce((n, b) => n + b.length, 0) : 0;
+    const summary = failure ? `${plan.summary}\n\n**${missing} annotations could not be uploaded** (a request failed); the job's log and report have every finding.` : plan.summary;
+    // After a time-out the run's signal is spent: the completing request gets time of its own.
+    const completing = failure && signal?.aborted ? { signal: AbortSignal.timeout(15_000) } : request;
     await client.rest.checks.update({
         ...repo,
         check_run_id: id,
         status: 'completed',
         conclusion: plan.conclusion,
-        output: output(),
-        ...(request ? { request } : {}),
+        output: { title: plan.title, summary: summary.length <= CHECK_SUMMARY_MAX_CHARS ? summary : plan.summary },
+        ...(completing ? { request: completing } : {}),
     });
     requests++;
+    if (failure)
+        throw failure;
     return { id, url: created.data.html_url ?? undefined, requests };
 }
 

@@ -81,6 +81,12 @@ export function parseBaseline(text: string, file: string): Baseline {
       `baseline ${file} uses report schema ${raw.schemaVersion} (activation-gate ${String(tool.version ?? 'unknown')}); this activation-gate ${TOOL_VERSION} reads schema ${BASELINE_SCHEMA_VERSION}: ${newer ? 'upgrade activation-gate' : 'regenerate the baseline with this version'}`,
     );
   }
+  if (raw.shard !== undefined) {
+    // A shard's report holds only its share of the build: what the other shards found would all be new.
+    const s = raw.shard as { index?: unknown; count?: unknown } | null;
+    const which = s && typeof s === 'object' ? ` ${String(s.index)}/${String(s.count)}` : '';
+    throw new UsageError(`baseline ${file} is the partial report of shard${which}: merge the shards first (\`activation-gate merge shard-*.json --format json --output build.json\`) and pass the merged report`);
+  }
   const parsed = reportSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

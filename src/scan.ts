@@ -36,8 +36,14 @@ export type { ScanOptions } from './scan-options.js';
 export function resolveNow(now?: Date, env: NodeJS.ProcessEnv = process.env): Date {
   if (now) return now;
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date();
+  if (!epoch) return new Date();
+  // Whole seconds since 1970 (reproducible-builds.org); anything else is a mistake that would
+  // move "today" (and so every exemption's expiry) silently: the clock, a date in year 55840.
+  const date = /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
+    throw new UsageError(`SOURCE_DATE_EPOCH=${JSON.stringify(epoch).slice(1, -1).slice(0, 40)} is not a time in whole seconds since 1970 (milliseconds, or a date?): fix it, unset it, or pass --now YYYY-MM-DD`);
+  }
+  return date;
 }
 
 /**

@@ -74,6 +74,20 @@ describe('--baseline', () => {
     const res = await cli([...SAMPLE, '--baseline', 'nope.json']);
     expect([res.code, res.stderr]).toEqual([2, 'error: baseline not found: nope.json\n']);
   });
+
+  it('refuses a shard\'s partial report as a baseline, for init --from and for diff (what the other shards found would all be new)', async () => {
+    const shard = await cli([...SAMPLE, '--format', 'json', '--shard', '2/2']);
+    const file = path.join(tmp, 'shard-2.json');
+    writeFileSync(file, shard.stdout);
+    const refused = /is the partial report of shard 2\/2: merge the shards first/;
+    const scanned = await cli([...SAMPLE, '--baseline', file]);
+    expect(scanned.code).toBe(2);
+    expect(scanned.stderr).toMatch(refused);
+    const init = await cli(['init', '--from', file]);
+    expect([init.code, init.stderr]).toEqual([2, expect.stringMatching(refused)]);
+    const diff = await cli(['diff', file, path.join(tmp, 'current.json')]);
+    expect([diff.code, diff.stderr]).toEqual([2, expect.stringMatching(refused)]);
+  });
 });
 
 describe('init --from', () => {

@@ -140,6 +140,17 @@ describe('invalid policies: every error with file:line:column, key, found and al
     ]);
   });
 
+  it('an unquoted wildcard pattern (`*.acme.eu` is a YAML alias): says to quote it, at the pattern', () => {
+    const text = 'version: 1\nmarkets:\n  EU:\n    extends: builtin:EU\n    hosts:\n      allow: [ntp.acme.eu, *.acme.eu]\n';
+    expect(policyErrorsOf(() => parsePolicyText(text, 'p.yml'))).toEqual([
+      {
+        file: 'p.yml', line: 6, column: 28, key: '',
+        found: '`*.acme.eu`, which YAML reads as an alias of an anchor `.acme.eu` that is not defined',
+        allowed: 'a quoted pattern ("*.acme.eu"): a value that starts with `*` must be quoted',
+      },
+    ]);
+  });
+
   it('wrong types: a string for a list, a boolean for a severity, a list for a mapping', () => {
     const file = fixturePath('invalid-wrong-type.yml');
     expect(policyErrorsOf(() => loadPolicyFile(file))).toEqual([

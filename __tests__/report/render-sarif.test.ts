@@ -100,6 +100,15 @@ describe('renderSarif', () => {
     expect(renderSarif(a)).toBe(renderSarif(createTestReport({ findings: [...a.findings].reverse() })));
   });
 
+  it('an endpoint finding keeps its fingerprint when another file comes to hold the endpoint first (its path is the first evidence file); a file finding keeps its file', () => {
+    const denied = createTestFinding({ rule: 'denied-endpoint', endpoint: 'zzhc.vnet.cn', endpointKind: 'host', path: 'system/etc/b.conf', partitionPath: 'system/etc/b.conf' });
+    const fp = (f: typeof denied) => renderSarifLog(createTestReport({ findings: [f] })).runs[0].results![0].partialFingerprints![FINGERPRINT_KEY];
+    expect(fp({ ...denied, path: 'system/etc/a.conf', partitionPath: 'system/etc/a.conf' })).toBe(fp(denied));
+    expect(fp({ ...denied, endpoint: 'other.vnet.cn' })).not.toBe(fp(denied));
+    const unreadable = createTestFinding({ rule: 'unreadable-artifact', endpoint: undefined, path: 'system/app/A/A.apk', partitionPath: 'system/app/A/A.apk' });
+    expect(fp({ ...unreadable, path: 'system/app/B/B.apk', partitionPath: 'system/app/B/B.apk' })).not.toBe(fp(unreadable));
+  });
+
   it('suppressed findings carry a suppression; a result without any location points at the build artifact', () => {
     const report = createTestReport({
       findings: [

@@ -171,18 +171,33 @@ export async function publishCheckRun(
   });
   const id = created.data.id;
   let requests = 1;
-  for (const batch of plan.batches.slice(1)) {
-    await client.rest.checks.update({ ...repo, check_run_id: id, output: output(batch), ...(request ? { request } : {}) });
-    requests++;
+  // A batch that fails (a 502, the time limit) must not leave the run in progress: a required
+  // check would hold the pull request pending for ever. It is completed all the same, with its
+  // conclusion and a line saying annotations are missing, and the error is then thrown.
+  let failure: unknown;
+  let sent = 1;
+  try {
+    for (const batch of plan.batches.slice(1)) {
+      await client.rest.checks.update({ ...repo, check_run_id: id, output: output(batch), ...(request ? { request } : {}) });
+      requests++;
+      sent++;
+    }
+  } catch (e) {
+    failure = e;
   }
+  const missing = failure ? plan.batches.slice(sent).reduce((n, b) => n + b.length, 0) : 0;
+  const summary = failure ? `${plan.summary}\n\n**${missing} annotations could not be uploaded** (a request failed); the job's log and report have every finding.` : plan.summary;
+  // After a time-out the run's signal is spent: the completing request gets time of its own.
+  const completing = failure && signal?.aborted ? { signal: AbortSignal.timeout(15_000) } : request;
   await client.rest.checks.update({
     ...repo,
     check_run_id: id,
     status: 'completed',
     conclusion: plan.conclusion,
-    output: output(),
-    ...(request ? { request } : {}),
+    output: { title: plan.title, summary: summary.length <= CHECK_SUMMARY_MAX_CHARS ? summary : plan.summary },
+    ...(completing ? { request: completing } : {}),
   });
   requests++;
+  if (failure) throw failure;
   return { id, url: created.data.html_url ?? undefined, requests };
 }

@@ -118,6 +118,7 @@ async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   const cwd = path.resolve(io.cwd ?? process.cwd());
   const sourceRoot = path.resolve(cwd, args.sourceRoot ?? '.');
   if (args.sourceRoot !== undefined && !existsDir(sourceRoot)) throw new UsageError(`--source-root: ${args.sourceRoot} is not a folder`);
+  checkOutput(args.output, cwd);
   const policy = policyOf(args, cwd);
   if (policy !== undefined && args.policy === undefined) logger.info(`policy: ${policy} (the default, found in ${cwd}; --no-policy scans without it)`);
   const scanned = await scan(
@@ -158,6 +159,7 @@ async function runMerge(args: MergeArgs, io: CliIo): Promise<number> {
   const cwd = path.resolve(io.cwd ?? process.cwd());
   const sourceRoot = path.resolve(cwd, args.sourceRoot ?? '.');
   if (args.sourceRoot !== undefined && !existsDir(sourceRoot)) throw new UsageError(`--source-root: ${args.sourceRoot} is not a folder`);
+  checkOutput(args.output, cwd);
   const merged = mergeShardReports(args.reports, { cwd, ...(args.failOn ? { failOn: args.failOn } : {}) }, logger);
   const inputs = merged.audit.inputs.map((i) => i.path);
   const report = await locate(merged, { cwd, sourceRoot, inputs }, logger);
@@ -179,6 +181,16 @@ function reportStdout(format: ScanArgs['format'], io: CliIo): (s: string) => voi
 }
 
 function write(report: Report, args: Pick<ScanArgs, 'format' | 'color' | 'output'>, cwd: string, io: CliIo): void {
+  try {
+    writeReport(report, args, cwd, io);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!args.output || typeof code !== 'string') throw e;
+    throw new UsageError(`the report could not be written to ${args.output} (${code}: ${(e as Error).message}); the verdict was ${report.verdict.toUpperCase()}`);
+  }
+}
+
+function writeReport(report: Report, args: Pick<ScanArgs, 'format' | 'color' | 'output'>, cwd: string, io: CliIo): void {
   const stdout = reportStdout(args.format, io);
   if (args.format === 'json' || args.format === 'sarif') {
     // Streamed, to the file or to stdout: a big build's report is never held whole in memory,
@@ -203,6 +215,11 @@ function write(report: Report, args: Pick<ScanArgs, 'format' | 'color' | 'output
     if (args.format !== 'text') io.stderr(`${report.verdict === 'fail' ? 'FAIL' : 'PASS'}: report written to ${args.output}\n`);
     else stdout(rendered);
   } else stdout(rendered);
+}
+
+/** `--output` that names a folder is refused before the scan, not after it (a write error's stack trace). */
+function checkOutput(output: string | undefined, cwd: string): void {
+  if (output !== undefined && existsDir(path.resolve(cwd, output))) throw new UsageError(`--output: ${output} is a folder; name the report file to write`);
 }
 
 function existsDir(p: string): boolean {

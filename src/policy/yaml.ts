@@ -91,6 +91,8 @@ export function parseYamlWithPositions(text: string, file: string): ParsedYaml {
   const positions = new Map<string, Position>();
   const keyPositions = new Map<string, Position>();
   let firstAlias: Position | undefined;
+  /** Where each alias name is first used. */
+  const aliasAt = new Map<string, Position>();
   let tooDeep: Position | undefined;
   // Iterative walk: a hostile document must not overflow the stack here.
   // A mapping or list written under a key is located at its key (`deny:` rather than its first item).
@@ -106,6 +108,8 @@ export function parseYamlWithPositions(text: string, file: string): ParsedYaml {
     if (isAlias(n)) {
       const at = n.range ? pos(lc, n.range[0]) : { line: 1, column: 1 };
       if (!firstAlias || at.line < firstAlias.line || (at.line === firstAlias.line && at.column < firstAlias.column)) firstAlias = at;
+      const known = aliasAt.get(n.source);
+      if (!known || at.line < known.line || (at.line === known.line && at.column < known.column)) aliasAt.set(n.source, at);
       continue;
     }
     if (path.length > MAX_YAML_DEPTH) {
@@ -141,6 +145,19 @@ export function parseYamlWithPositions(text: string, file: string): ParsedYaml {
   } catch (e) {
     if (!(e instanceof ReferenceError)) throw e;
     const at = firstAlias ?? { line: 1, column: 1 };
+    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(e.message);
+    if (unresolved) {
+      // `allow: [*.acme.eu]`: a pattern that starts with `*` is a YAML alias unless it is quoted.
+      throw new PolicyErrors([
+        new PolicyError({
+          file,
+          ...(aliasAt.get(unresolved[1]) ?? at),
+          key: '',
+          found: `\`*${unresolved[1]}\`, which YAML reads as an alias of an anchor \`${unresolved[1]}\` that is not defined`,
+          allowed: `a quoted pattern ("*${unresolved[1]}"): a value that starts with \`*\` must be quoted`,
+        }),
+      ]);
+    }
     throw new PolicyErrors([
       new PolicyError({
         file,

@@ -81,7 +81,10 @@ export function fingerprintOf(f: Finding, target: ReportTarget | undefined): str
     f.client ?? '',
     f.endpointKind ?? '',
     f.endpoint ?? '',
-    f.partitionPath ?? f.path ?? '',
+    // An endpoint finding is one per target, rule and endpoint: its path is only the first file
+    // that holds it, which another copy of the endpoint elsewhere in the build changes (the alert
+    // closed and a new one opened, its dismissal lost). A finding about a file keeps the file.
+    f.endpoint !== undefined ? '' : (f.partitionPath ?? f.path ?? ''),
   ];
   return createHash('sha256').update(JSON.stringify(subject)).digest('hex');
 }
