@@ -60,6 +60,14 @@ export interface OverlayInfo {
   requiredSystemPropertyValue?: string;
   isStatic?: boolean;
   priority?: number;
+  /**
+   * android:resourcesMap (Android 11+): the XML file(s) read. The overlay's `resources` are then
+   * what the map sets, under the target's names, and not its resources of the same name (unless
+   * some Android version finds no map in the manifest: axml.ts ResourcesMapAttr).
+   */
+  resourcesMap?: string[];
+  /** Why the resourcesMap cannot be read: the overlay may set any resource of its target to anything. */
+  resourcesMapError?: string;
 }
 
 /** A typed resource value from resources.arsc (used for overlay variant toggles). */
@@ -69,6 +77,8 @@ export interface ResourceValue {
   value: string | number | boolean;
   /** Resource configuration qualifier, "" for default. */
   config?: string;
+  /** Set where what the app reads cannot be told (a resourcesMap value that cannot be resolved): why. */
+  unresolved?: string;
 }
 
 export interface PackageFacts {

@@ -740,6 +740,12 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
         const res = o.resources ?? [];
         // Its toggles: set to this variant's values (or to a value that may be them: a reference,
         // another type, another value in some configuration, which the app reads as it is).
+        // An overlay whose android:resourcesMap cannot be read may set any of its target's
+        // resources to anything: it may select every variant a resource toggle selects.
+        if (resourceToggle && o.overlay?.resourcesMapError !== undefined) {
+          byToggle.push({ variant, how: `${describeToggle(toggle)}, or may (its android:resourcesMap cannot be read, so what it sets is unknown)`, overlay: o });
+          continue;
+        }
         const read = resourceToggle ? readToggles(res, toggle) : 'unset';
         if (read === 'yes' || read === 'maybe') {
           byToggle.push({ variant, how: read === 'yes' ? describeToggle(toggle) : `${describeToggle(toggle)}, or may (the overlay's value is no plain one, or differs by configuration)`, overlay: o });
@@ -775,7 +781,7 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
             entry.variants.some((w) => w !== variant && namedFor(r, w)) &&
             !namedFor(r, variant) &&
             [...hosts].some((h) => hostIn(r.value as string, h)) &&
-            overlays.every((o) => o.overlay?.isStatic !== true || !valuesOf(o.resources ?? [], `string/${r.name}`).some((x) => (x.config ?? '') === (r.config ?? ''))),
+            overlays.every((o) => o.overlay?.isStatic !== true || o.overlay.resourcesMapError !== undefined || !valuesOf(o.resources ?? [], `string/${r.name}`).some((x) => (x.config ?? '') === (r.config ?? ''))),
         );
         if (slot) byToggle.push({ variant, how: `${app.package}'s own string/${slot.name} = ${JSON.stringify(slot.value)}` });
       }
@@ -787,7 +793,8 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
       if (resourceToggle) {
         const sdkProp = lastDefinition(facts.props, 'ro.build.version.sdk')?.value;
         const sdk = sdkProp !== undefined && /^\d+$/.test(sdkProp) ? Number(sdkProp) : undefined;
-        const shadowing = overlays.filter((o) => o.overlay?.isStatic === true);
+        // (Not one whose resourcesMap cannot be read: what it covers is unknown.)
+        const shadowing = overlays.filter((o) => o.overlay?.isStatic === true && o.overlay.resourcesMapError === undefined);
         const unset = (k: string): boolean => shadowing.every((o) => valuesOf(o.resources ?? [], k).length === 0);
         for (const app of installed) {
           const own = app.resources ?? [];
@@ -832,12 +839,12 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
  * sets it; 'yes' when the default configuration sets it to `want` as a plain value (a boolean for
  * a bool) and no other configuration says otherwise; 'no' when it is plainly another value
  * everywhere; else 'maybe' (a reference, an integer for a bool, a value that differs by
- * configuration: what the app reads may be `want`).
+ * configuration, one a resourcesMap sets that cannot be resolved: what the app reads may be `want`).
  */
 function readToggle(res: readonly ResourceValue[], key: string, want: string | number | boolean): 'yes' | 'no' | 'maybe' | undefined {
   const all = valuesOf(res, key);
   if (all.length === 0) return undefined;
-  const plain = (r: ResourceValue): boolean => typeof r.value === typeof want;
+  const plain = (r: ResourceValue): boolean => r.unresolved === undefined && typeof r.value === typeof want;
   if (!all.every(plain)) return 'maybe';
   const matches = all.map((r) => sameValue(r.value, want));
   const def = all.find((r) => !r.config);

@@ -6,13 +6,13 @@
 import { basename } from 'node:path';
 import { appendAll } from '../arrays.js';
 import type { InputFacts, PackageFacts, PropEntry, SkippedFact, Source, UnreadableFact } from '../facts.js';
-import { parseArsc } from '../formats/arsc.js';
+import { parseArsc, type ArscTable } from '../formats/arsc.js';
 import { parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/buildprop.js';
 import { isDex } from '../formats/dex.js';
 import { dexBytesWanted, scanDexStrings, scanPoolStrings, type DexSpanMemo } from './string-scan.js';
 import { FormatError } from '../formats/errors.js';
 import { compressionOf, decompressCapped, isSkippableFrame, mayBeCompressed, PastCap, type Compression, type DecodeMeter } from '../formats/codecs.js';
-import { extractManifest, parseAxml } from '../formats/axml.js';
+import { extractManifest, parseAxml, type ResourcesMapAttr } from '../formats/axml.js';
 import { entryDataOffset, EntryTooLargeError, openZip, overlapReason, readEntry, zipGaps, type ZipArchive, type ZipEntry } from '../formats/zip.js';
 import { APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V31_ID, APK_SIGNATURE_SCHEME_V3_ID, readApkSigners, signerDigests, signingBlockPairs, SOURCE_STAMP_V1_ID, SOURCE_STAMP_V2_ID } from '../formats/apksig.js';
 import { BufferSource, FileSource, type RandomAccessSource } from '../io/source.js';
@@ -38,6 +38,7 @@ import { artifactOf, type EndpointCollector } from './collector.js';
 import type { EndpointScanner, EvidenceBase } from './endpoints.js';
 import type { Limits } from './limits.js';
 import { workOf } from './work.js';
+import { mapPathOf, OverlayResources, readResourcesMap, ResourcesMapError } from './resources-map.js';
 
 const ZIP_NAME = /\.(apk|apex|capex|jar|zip)$/i;
 
@@ -1010,7 +1011,9 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
     }
   }
   let manifest: PackageFacts | undefined;
+  let resourcesMap: ResourcesMapAttr | undefined;
   const overlayValues: PackageFacts['resources'] = [];
+  const tables: ArscTable[] = [];
   const signatureNames = signatureFilesOf(zip);
   for (const entry of zip.entries) {
     ctx.stats.entries++;
@@ -1065,7 +1068,11 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
         // Only a buffer of the entry's own (its lease) may be left changed by the DEX scan: a STORED
         // entry of a ZIP held in memory is a view of the enclosing entry's bytes, which other
         // (overlapping) entries and the signing block may still be read from.
-        await extractEntry(entry, buf, base, path, file, ctx, depth, (m) => (manifest = m), overlayValues, span, isLeaseView(buf, lease) ? 'discard' : 'restore');
+        const setManifest = (m: PackageFacts, map: ResourcesMapAttr | undefined): void => {
+          manifest = m;
+          resourcesMap = map;
+        };
+        await extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, tables, span, isLeaseView(buf, lease) ? 'discard' : 'restore');
       } catch (e) {
         ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
       }
@@ -1080,7 +1087,8 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
   if (manifest) {
     // An overlay's values, and a catalogued client's own (its default `isCnVersion`, say: a
     // variant toggle in the base APK, where no overlay changes it).
-    if (overlayValues.length && manifest.overlay) manifest.resources = overlayValues;
+    if (manifest.overlay && resourcesMap) await applyResourcesMap(src, zip, manifest, resourcesMap, tables, overlayValues, ctx);
+    else if (overlayValues.length && manifest.overlay) manifest.resources = overlayValues;
     else if (overlayValues.length && ctx.mentionPackages.has(manifest.package)) {
       // A client's own: its default values, its bools in every configuration, and its strings
       // holding a URL in every configuration (a server slot set for API 21+; no localised text).
@@ -1096,6 +1104,66 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
   }
 }
 
+/**
+ * An overlay with android:resourcesMap (Android 11+): its resources, for the variant decision, are
+ * the target resources its map sets, under the target's names (resources-map.ts), and not its own
+ * resources of the same name, unless some Android version finds no map in its manifest (then
+ * both). A map that cannot be read is recorded on the overlay (`resourcesMapError`): evaluation
+ * takes it as setting any resource of the target to anything (fail closed).
+ */
+async function applyResourcesMap(
+  src: RandomAccessSource,
+  zip: ZipArchive,
+  pkg: PackageFacts,
+  map: ResourcesMapAttr,
+  tables: readonly ArscTable[],
+  sameName: NonNullable<PackageFacts['resources']>,
+  ctx: ArtifactContext,
+): Promise<void> {
+  const overlay = pkg.overlay!;
+  const values: NonNullable<PackageFacts['resources']> = map.sameNameToo ? [...sameName] : [];
+  const paths: string[] = [];
+  let error = map.error;
+  if (error === undefined) {
+    const res = new OverlayResources(tables);
+    if (tables.length === 0) error = 'the overlay has no resources.arsc to resolve it in';
+    for (const ref of map.refs) {
+      if (error !== undefined) break;
+      let file: string | undefined;
+      try {
+        file = mapPathOf(res, ref);
+        paths.push(file);
+        const buf = await readMapFile(src, zip, file, ctx);
+        appendAll(values, readResourcesMap(buf, res, overlay.targetPackage));
+      } catch (e) {
+        const why = e instanceof ResourcesMapError ? e.message : e instanceof Error ? e.message : String(e);
+        error = `android:resourcesMap${file === undefined ? '' : ` ${JSON.stringify(file)}`} cannot be read: ${why}`;
+      }
+    }
+  }
+  if (paths.length) overlay.resourcesMap = paths;
+  if (error !== undefined) {
+    overlay.resourcesMapError = error;
+    (pkg.warnings ??= []).push(`${error}; the overlay is taken as setting any resource of ${overlay.targetPackage}`);
+  }
+  if (values.length) pkg.resources = values;
+}
+
+/** The bytes of the APK's one entry named `name` (the map XML), or ResourcesMapError. */
+async function readMapFile(src: RandomAccessSource, zip: ZipArchive, name: string, ctx: ArtifactContext): Promise<Buffer> {
+  const entries = zip.entries.filter((e) => e.name === name);
+  if (entries.length === 0) throw new ResourcesMapError('no such file in the APK');
+  if (entries.length > 1) throw new ResourcesMapError(`${entries.length} entries of that name`);
+  const entry = entries[0];
+  if (entry.flags & 1) throw new ResourcesMapError('the entry is encrypted');
+  if (entry.method !== 0 && entry.method !== 8 && entry.compressedSize !== entry.uncompressedSize) throw new ResourcesMapError(`compressed with method ${entry.method}, which is not decoded`);
+  try {
+    return await readEntry(src, entry, { maxBytes: Math.min(ctx.limits.maxEntryBytes, 64 * 1024 * 1024) });
+  } catch (e) {
+    throw new ResourcesMapError(e instanceof FormatError ? e.reason : e instanceof Error ? e.message : String(e));
+  }
+}
+
 async function extractEntry(
   entry: ZipEntry,
   buf: Buffer,
@@ -1104,8 +1172,9 @@ async function extractEntry(
   file: ArtifactFile,
   ctx: ArtifactContext,
   depth: number,
-  setManifest: (m: PackageFacts) => void,
+  setManifest: (m: PackageFacts, resourcesMap: ResourcesMapAttr | undefined) => void,
   overlayValues: NonNullable<PackageFacts['resources']>,
+  tables: ArscTable[],
   span?: DexSpanMemo,
   after: 'restore' | 'discard' = 'restore',
 ): Promise<void> {
@@ -1132,7 +1201,7 @@ async function extractEntry(
       if (m.overlay) pkg.overlay = m.overlay;
       const warnings = [...doc.warnings, ...m.warnings];
       if (warnings.length) pkg.warnings = warnings.slice(0, 20);
-      setManifest(pkg);
+      setManifest(pkg, m.overlay ? m.resourcesMap : undefined);
     } catch (e) {
       if (e instanceof FormatError) e.path = `${path}!/${name}`;
       throw e;
@@ -1152,6 +1221,7 @@ async function extractEntry(
   if (name === 'resources.arsc') {
     try {
       const arsc = parseArsc(buf);
+      tables.push(arsc); // an overlay's android:resourcesMap is resolved in it (applyResourcesMap)
       scanPoolStrings(arsc.globalStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
       // Resource and type names too: getResourceEntryName() and getResourceTypeName() hand them
       // to the app like any string. And pools, chunks and bytes the table does not use: in the

@@ -32,7 +32,7 @@ import { NotReadable, readRegularFile } from '../io/regular.js';
 
 export const CACHE_FORMAT = 'activation-gate-facts';
 /** Bumped whenever the shape of a stored entry changes. */
-export const CACHE_FORMAT_VERSION = 3;
+export const CACHE_FORMAT_VERSION = 4;
 
 /** What workers need to use the cache: the folder and the salt every key starts from. */
 export interface CacheConfig {
@@ -119,6 +119,8 @@ const overlay = z.strictObject({
   requiredSystemPropertyValue: z.string().optional(),
   isStatic: z.boolean().optional(),
   priority: z.number().optional(),
+  resourcesMap: z.array(z.string()).optional(),
+  resourcesMapError: z.string().optional(),
 });
 // Overlay values carry what resources.arsc stores with them (id, dataType, data) as well.
 const resourceValue = z.looseObject({ type: z.string(), name: z.string(), value: z.union([z.string(), z.number(), z.boolean()]), config: z.string().optional() });

@@ -66,6 +66,12 @@ export const ANDROID_ATTR = {
   requiredSystemPropertyValue: 0x01010566,
 } as const;
 export type AndroidAttrName = keyof typeof ANDROID_ATTR;
+/**
+ * android:resourcesMap (API 30, so not in the API 29 framework-res the ids above were checked
+ * against): AOSP core/res/res/values/public.xml, "Resources added in version R", and idmap2's
+ * `kAttrResourcesMap = 0x01010609`.
+ */
+export const RESOURCES_MAP_ATTR = 0x01010609;
 const ATTR_NAME_BY_ID = new Map<number, string>(Object.entries(ANDROID_ATTR).map(([k, v]) => [v, k]));
 
 export type AttributeValue = string | number | boolean | null;
@@ -129,7 +135,26 @@ export interface ManifestInfo {
     isStatic?: boolean;
     priority?: number;
   };
+  /** The overlay's android:resourcesMap, when it declares one (resolved by the APK's reader). */
+  resourcesMap?: ResourcesMapAttr;
   warnings: string[];
+}
+
+/**
+ * An overlay's android:resourcesMap as the versions of idmap2 read it: Android 11 and 12 take the
+ * attribute named `resourcesMap` (by its pool name, whatever its namespace or id), later versions
+ * the one with resource id 0x01010609. Usually one attribute is both.
+ */
+export interface ResourcesMapAttr {
+  /** The XML resources (ids) it names: one, or two when the two readings find different attributes. */
+  refs: number[];
+  /**
+   * Some version of Android finds no map (only one of the readings finds the attribute): there
+   * the overlay's resources overlay the target's of the same name, as without a map.
+   */
+  sameNameToo: boolean;
+  /** Why the attribute cannot be read as a map (not a reference): what the overlay sets is unknown. */
+  error?: string;
 }
 
 
@@ -551,6 +576,23 @@ function attrBool(a: AxmlAttribute | undefined): boolean | undefined {
   return s === 'true' ? true : s === 'false' ? false : undefined;
 }
 
+/** The overlay element's android:resourcesMap (ResourcesMapAttr), or undefined when it has none. */
+function resourcesMapOf(el: AxmlElement): ResourcesMapAttr | undefined {
+  const byId = el.attributes.find((a) => a.resId === RESOURCES_MAP_ATTR);
+  const byName = el.attributes.find((a) => a.name === 'resourcesMap');
+  if (!byId && !byName) return undefined;
+  const found = [...new Set([byId, byName])].filter((a): a is AxmlAttribute => a !== undefined);
+  const map: ResourcesMapAttr = { refs: [], sameNameToo: !byId || !byName };
+  for (const a of found) {
+    if (a.type === TYPE_REFERENCE || a.type === TYPE_DYNAMIC_REFERENCE) {
+      if (!map.refs.includes(a.data >>> 0)) map.refs.push(a.data >>> 0);
+    } else {
+      map.error = `android:resourcesMap is not a reference (${JSON.stringify(String(attrString(a) ?? '').slice(0, 60))}, type ${hex(a.type, 2)})`;
+    }
+  }
+  return map;
+}
+
 /**
  * Broadcasts that start an app with no one using it: boot (and the vendors' quick-boot variants)
  * and the first unlock (the Nokia client sent its SMS on unlock). Not SIM_STATE_CHANGED, nor
@@ -621,6 +663,8 @@ export function extractManifest(doc: AxmlDocument): ManifestInfo {
           if (v !== undefined && /^[@?]/.test(v)) warnings.push(`overlay ${what} is a reference (${v}), not a value: the overlay is taken as enabled whatever the properties`);
         }
         info.overlay = o;
+        const map = resourcesMapOf(el);
+        if (map) info.resourcesMap = map;
       } else {
         warnings.push('<overlay> without android:targetPackage');
       }
