@@ -111,6 +111,13 @@ export interface PropEntry {
    * the filter or ''. Only in extracted parts: assembly (input.ts) loads the file it names there.
    */
   import?: true;
+  /**
+   * Where the property file init loaded this one with (its own, or the one whose `import` line
+   * loaded it) stands in Android 9's load order (PROP_LOAD_ORDER_9; lower first, only the order
+   * counts): set by assembly (input.ts) on Android's own property files, for reading them as
+   * Android 9 and earlier do (policy/sku.ts).
+   */
+  rank9?: number;
 }
 
 export interface UnreadableFact {

@@ -154,7 +154,13 @@ export function evaluateFacts(
     const display = facts.input;
     // One target per SKU the build can become (SPEC section 5, Targets), else one for the build.
     const specs = expandTargets(facts, { file, cliMarket: options.market, cliSku: options.sku });
-    if (specs.length > 1 || specs[0].sku) logger.info(`${display}: ${specs.length} SKU target${specs.length === 1 ? '' : 's'} (${specs.map((t) => t.sku).join(', ')})`);
+    const readings = specs.filter((t) => t.resolution.reading);
+    if (readings.length > 1) {
+      logger.warning(
+        `${display}: ro.build.version.sdk is not known, and its properties give ${readings.map((t) => `${t.resolution.market ?? 'no market'} as Android ${t.resolution.reading === 'android9' ? '9 and earlier read them (first ro. definition wins)' : '10 and later read them (last definition wins)'}`).join(' but ')}: each is a target`,
+      );
+    }
+    if (specs.length > 1 || specs[0].sku) logger.info(`${display}: ${specs.length} SKU target${specs.length === 1 ? '' : 's'} (${specs.map((t) => t.sku ?? t.resolution.sku ?? t.resolution.market ?? 'unresolved').join(', ')})`);
     for (const spec of specs) {
       const { resolution } = spec;
       const policy = resolution.market ? resolveMarketPolicy(file, resolution.market, catalog) : undefined;

@@ -42,7 +42,7 @@ const errors = (r: Report, target: string) => r.findings.filter((f) => f.target 
 describe('import lines of property files', () => {
   it('are followed where they stand: what the imported file sets decides, and only the keys its filter names', async () => {
     const root = build({
-      'system/build.prop': 'ro.product.name=Onyx_00WW\n',
+      'system/build.prop': 'ro.product.name=Onyx_00WW\nro.build.version.sdk=30\n',
       'vendor/build.prop': 'ro.cda.skuid.id=600CN\nimport /vendor/etc/sku_eu.prop\nimport /vendor/etc/names.prop ro.product.vendor.*\n',
       'vendor/etc/sku_eu.prop': '# the SKU the device is\nro.cda.skuid.id=600E0\n',
       'vendor/etc/names.prop': 'ro.product.vendor.name=Onyx_00EEA\nro.cda.skuid.id=600CN\n',
@@ -71,7 +71,7 @@ describe('import lines of property files', () => {
 
   it('a path that takes a boot property\'s value names one SKU per file it can be (MIUI\'s vendor and ODM SKU files), each seeing only its own', async () => {
     const root = build({
-      'system/build.prop': 'ro.product.name=Onyx_00WW\n',
+      'system/build.prop': 'ro.product.name=Onyx_00WW\nro.build.version.sdk=30\n',
       'vendor/build.prop': 'ro.product.vendor.name=Onyx_00WW\nimport /vendor/build_${ro.boot.product.hardware.sku}.prop\n',
       'vendor/odm/etc/build.prop': 'import /odm/etc/build_${ro.boot.product.hardware.sku}.prop\n',
       'vendor/build_eea.prop': 'ro.product.vendor.name=Onyx_00EEA\n',
@@ -154,6 +154,60 @@ describe('property files Android does not load, and setprops init refuses', () =
     // overlay-cn requires ro.cda.skuid.id=600CN: the device keeps the build's 600CN.
     expect(e0?.packages.map((p) => p.package)).toContain('com.evenwell.autoregistration.overlay.base.s600cn');
     expect(errors(r, '600E0@build')).toContain('wrong-market-client');
+  });
+});
+
+describe('repeated definitions as the build\'s Android version reads them, and names init derives', () => {
+  it('Android 9 (sdk 28): the first definition of an ro. property wins, across files in its load order and imports', async () => {
+    // system/build.prop says EU; vendor/build.prop, loaded after it, says CN: init refused it.
+    const r = await scanned(
+      build({
+        'system/build.prop': 'ro.build.version.sdk=28\nro.cda.skuid.id=600E0\n',
+        'vendor/build.prop': 'ro.cda.skuid.id=600CN\n',
+      }),
+    );
+    expect(targets(r)).toEqual([['600E0@build', 'EU', 'system/build.prop:2']]);
+    expect(errors(r, '600E0@build')).toContain('wrong-market-client');
+    expect(r.verdict).toBe('fail');
+    // Android 9 loads /product/build.prop and /odm/default.prop before /system/build.prop (Android 10, after vendor).
+    const early = await scanned(
+      build({
+        'system/build.prop': 'ro.build.version.sdk=28\nro.cda.skuid.id=600CN\n',
+        'odm/default.prop': 'ro.cda.skuid.id=600E0\n',
+        'vendor/build.prop': 'ro.cda.skuid.id=600CN\nimport /vendor/etc/sku.prop\n',
+        'vendor/etc/sku.prop': 'ro.cda.skuid.id=600CN\n',
+      }),
+    );
+    expect(targets(early)).toEqual([['600E0@build', 'EU', 'odm/default.prop:1']]);
+    expect(errors(early, '600E0@build')).toContain('wrong-market-client');
+  });
+
+  it('the Android version unknown and the readings disagreeing: a target for each market, so that the EU one fails', async () => {
+    const r = await scanned(
+      build({
+        'system/build.prop': 'ro.cda.skuid.id=600E0\n',
+        'vendor/build.prop': 'ro.cda.skuid.id=600CN\n',
+      }),
+    );
+    expect(targets(r)).toEqual([
+      ['600CN@build', 'CN', 'vendor/build.prop:1'],
+      ['600E0@build', 'EU', 'system/build.prop:1'],
+    ]);
+    expect(errors(r, '600E0@build')).toContain('wrong-market-client');
+    expect(r.verdict).toBe('fail');
+  });
+
+  it('Android 10+: ro.product.name set by no file is derived from ro.product.<partition>.name; the report names the real definition', async () => {
+    const r = await scanned(
+      build({
+        'system/build.prop': 'ro.build.version.sdk=30\nro.product.system.name=mainline\n',
+        'vendor/build.prop': 'ro.product.vendor.brand=Onyx\n',
+        'product/etc/build.prop': 'ro.product.product.name=Onyx_00EEA\n',
+      }),
+    );
+    expect(targets(r)).toEqual([['Onyx_00EEA@build', 'EU', 'product/etc/build.prop:1']]);
+    expect(r.targets[0].build.resolvedBy).toEqual({ key: 'ro.product.name', value: 'Onyx_00EEA', derivedFrom: 'ro.product.product.name', file: 'product/etc/build.prop', line: 1, from: 'property' });
+    expect(errors(r, 'Onyx_00EEA@build')).toContain('wrong-market-client');
   });
 });
 

@@ -12,7 +12,7 @@ import { isInputFlood } from '../extract/partial.js';
 import { classifyEndpoint, isClientAllowed, severityFor, severityLocation, type MarketPolicy } from '../policy/effective.js';
 import { exemptionStatus, matchExemption } from '../policy/exemptions.js';
 import type { PolicyFile } from '../policy/load.js';
-import { lastDefinition, type TargetResolution } from '../policy/sku.js';
+import { definitionsOf, propertyOf, type PropReading, type TargetResolution } from '../policy/sku.js';
 import type { Finding, Location, ReportClient, ReportEndpoint, RuleId, Severity, SeveritySetting } from '../report/model.js';
 
 /** Default severity of each rule (SPEC section 6); the market policy may change any of them. */
@@ -138,10 +138,17 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
 
   if (!market || !policy) {
     const tried = input.resolution.tried.length ? input.resolution.tried.join(', ') : 'none';
-    const seen = input.resolution.unmapped.map((u) => `${u.key}=${u.value} (${u.file}:${u.line})`).join(', ');
+    const seen = input.resolution.unmapped.map((u) => `${u.key}=${u.value} (${u.derivedFrom ? `derived from ${u.derivedFrom}, ` : ''}${u.file}:${u.line})`).join(', ');
+    const { conflict, reading } = input.resolution;
+    // Where the Android version is not known, each reading of the properties is a target (or,
+    // for one SKU, the reason it has none): say so, and how to settle it.
+    const unknownVersion = 'ro.build.version.sdk is not set (or its readings differ), so this build may be read either way; set it in system/build.prop or pass --market/--sku.';
+    const message = conflict
+      ? `No market for ${facts.input}: its properties give ${conflict.map((c) => `${c.market ?? 'no market'} ${readingLabel(c.reading)}${c.resolvedBy ? ` (${c.resolvedBy.key}=${c.resolvedBy.value}, ${c.resolvedBy.file}:${c.resolvedBy.line})` : ''}`).join(' but ')}; ${unknownVersion}`
+      : `No market for ${facts.input}${reading ? ` ${readingLabel(reading)}` : ''}: tried ${tried}${seen ? `; found ${seen}, which no \`skus\` entry maps` : ', none present'}. ${reading ? `Another reading of its properties gives a market: ${unknownVersion}` : 'Add the SKU to `skus` in the policy file or pass --market/--sku.'}`;
     add({
       rule: 'unresolved-market',
-      message: `No market for ${facts.input}: tried ${tried}${seen ? `; found ${seen}, which no \`skus\` entry maps` : ', none present'}. Add the SKU to \`skus\` in the policy file or pass --market/--sku.`,
+      message,
       ...(input.file ? { location: { file: input.file.file, line: 1 } } : {}),
     });
     return { clients: [], endpoints: inventory(facts.endpoints, undefined, new Map()), findings, usedExemptions };
@@ -729,8 +736,8 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
       const propKeys = keys.filter(([k]) => k.startsWith('prop/'));
       if (keys.length > 0 && propKeys.length === keys.length) {
         const ok = propKeys.every(([k, want]) => {
-          const p = lastDefinition(facts.props, k.slice('prop/'.length));
-          return p !== undefined && sameValue(p.value, want);
+          // Under any reading the device may have (its Android version not known: fail closed).
+          return definitionsOf(facts.props, k.slice('prop/'.length)).some((p) => sameValue(p.value, want));
         });
         if (ok) byToggle.push({ variant, how: describeToggle(toggle) });
       }
@@ -791,7 +798,7 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
       // specific than the overlay's (AssetManager2: the app's values-v21 beats an overlay's
       // default): those values of the app may apply.
       if (resourceToggle) {
-        const sdkProp = lastDefinition(facts.props, 'ro.build.version.sdk')?.value;
+        const sdkProp = propertyOf(facts.props, 'ro.build.version.sdk')?.value;
         const sdk = sdkProp !== undefined && /^\d+$/.test(sdkProp) ? Number(sdkProp) : undefined;
         // (Not one whose resourcesMap cannot be read: what it covers is unknown.)
         const shadowing = overlays.filter((o) => o.overlay?.isStatic === true && o.overlay.resourcesMapError === undefined);
@@ -918,4 +925,9 @@ function dormantEndpoints(
     }
   }
   return out;
+}
+
+/** How a reading of property files is named in messages. */
+function readingLabel(r: PropReading | undefined): string {
+  return r === 'android9' ? 'as Android 9 and earlier read them (the first definition of an ro. property wins)' : 'as Android 10 and later read them (the last definition wins)';
 }

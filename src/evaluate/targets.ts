@@ -20,7 +20,7 @@ import { appendAll } from '../arrays.js';
 import { artifactOf } from '../extract/collector.js';
 import type { EndpointFact, Evidence, InputFacts, PackageFacts, PropEntry } from '../facts.js';
 import type { PolicyFile } from '../policy/load.js';
-import { lastDefinition, mapSku, resolveTarget, type TargetResolution } from '../policy/sku.js';
+import { definitionsOf, mapSku, resolutionsOf, resolveTarget, type TargetResolution } from '../policy/sku.js';
 
 export type SkuSignal = 'sku-file' | 'overlay' | 'cda';
 
@@ -141,7 +141,8 @@ export function requiredProperties(pkg: PackageFacts): [string, string][] {
  * taken as enabled, so that what it carries is evaluated rather than dropped.
  */
 export function overlayActive(pkg: PackageFacts, props: readonly PropEntry[]): boolean {
-  return requiredProperties(pkg).every(([name, value]) => isReference(name) || isReference(value) || lastDefinition(props, name)?.value === value);
+  // Where the Android version is not known and its readings of the property differ, enabled under either (fail closed).
+  return requiredProperties(pkg).every(([name, value]) => isReference(name) || isReference(value) || definitionsOf(props, name).some((d) => d.value === value));
 }
 
 /** An attribute value that refers to a resource or theme attribute rather than being one. */
@@ -230,6 +231,12 @@ function resolveCandidate(c: SkuCandidate, view: InputFacts, opts: ExpandOptions
     };
   }
   const r = resolveTarget({ file: opts.file, props: view.props });
+  if (r.alternatives) {
+    // The readings of its properties disagree and the Android version is not known: one target
+    // per SKU cannot be two markets, so it is unresolved, saying why (evaluate.ts).
+    const all = resolutionsOf(r);
+    return { sku: c.sku, tried: [label, ...r.tried], unmapped: [], conflict: all };
+  }
   return { ...r, sku: c.sku, tried: [label, ...r.tried] };
 }
 
@@ -239,7 +246,8 @@ export function expandTargets(facts: InputFacts, opts: ExpandOptions): TargetSpe
   const candidates = opts.cliSku ? all.filter((c) => c.sku === opts.cliSku) : all;
   if (candidates.length === 0) {
     const view = viewFor(facts, []);
-    return [{ facts: view, resolution: resolveTarget({ cliMarket: opts.cliMarket, cliSku: opts.cliSku, file: opts.file, props: view.props }) }];
+    // One target per market its readings give, where the Android version is not known and they differ.
+    return resolutionsOf(resolveTarget({ cliMarket: opts.cliMarket, cliSku: opts.cliSku, file: opts.file, props: view.props })).map((resolution) => ({ facts: view, resolution }));
   }
   const targets: TargetSpec[] = candidates.map((c) => {
     const view = viewFor(facts, all, c);
@@ -254,8 +262,9 @@ export function expandTargets(facts: InputFacts, opts: ExpandOptions): TargetSpe
   // view above has that market, and each holds all of this one's packages and endpoints).
   if (!opts.cliSku && !opts.cliMarket) {
     const view = viewFor(facts, all);
-    const resolution = resolveTarget({ file: opts.file, props: view.props });
-    if (resolution.market === undefined || !targets.some((t) => t.sku === resolution.sku)) targets.push({ facts: view, resolution });
+    for (const resolution of resolutionsOf(resolveTarget({ file: opts.file, props: view.props }))) {
+      if (resolution.market === undefined || !targets.some((t) => t.sku === resolution.sku)) targets.push({ facts: view, resolution });
+    }
   }
   return targets;
 }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { InputFacts, PropEntry, UnreadableFact } from '../facts.js';
-import { propFileRank } from '../formats/buildprop.js';
+import { propFileRank, propFileRank9 } from '../formats/buildprop.js';
 import { walkInput, type FileArtifact } from '../inputs/walk.js';
 import type { Logger } from '../logging.js';
 import type { KnownEndpoints } from './endpoints.js';
@@ -249,14 +249,14 @@ function loadProps(
   };
   let loads = 0;
   let imported = 0;
-  const load = (file: string, filter: string, stack: string[]): void => {
+  const load = (file: string, filter: string, stack: string[], rank9: number): void => {
     if (stack.length > 1) {
       loads++;
       imported += byFile.get(file)?.length ?? 0;
     }
     for (const e of byFile.get(file) ?? []) {
       if (!e.import) {
-        if (!filter || (filter.endsWith('*') ? e.key.startsWith(filter.slice(0, -1)) : e.key === filter)) out.push(e);
+        if (!filter || (filter.endsWith('*') ? e.key.startsWith(filter.slice(0, -1)) : e.key === filter)) out.push(rank9 < 0 ? e : { ...e, rank9 });
         continue;
       }
       if (filter) continue;
@@ -277,17 +277,30 @@ function loadProps(
           for (const rel of rels.sort()) {
             if (stack.includes(rel)) continue;
             if (!skuFiles.has(rel)) skuFiles.set(rel, { sku, path: rel, props: [] });
-            load(rel, e.value, [...stack, rel]);
+            load(rel, e.value, [...stack, rel], rank9);
           }
         }
         continue;
       }
       const targets = devicePaths(e.key).flatMap((p) => byPartition.get(p) ?? []);
       if (targets.length === 0) refuse(e, 'which is not a property file this scan read (files named *.prop are): what it sets is unknown');
-      for (const rel of targets.sort()) if (!stack.includes(rel)) load(rel, e.value, [...stack, rel]);
+      for (const rel of targets.sort()) if (!stack.includes(rel)) load(rel, e.value, [...stack, rel], rank9);
     }
   };
-  for (const root of roots) load(root, '', [root]);
+  // Android 9's order of the roots. Copies of one property file (a vendor/build.prop in
+  // vendor.img and in a target-files ZIP) are read in reverse, so that the copy that decides on
+  // Android 10 (the last) decides on Android 9 too.
+  const partitionOf = new Map(propFiles);
+  const copiesAfter = new Map<string, number>();
+  const rank9 = new Map<string, number>();
+  for (const root of [...roots].reverse()) {
+    const part = partitionOf.get(root) ?? '';
+    const after = copiesAfter.get(part) ?? 0;
+    copiesAfter.set(part, after + 1);
+    const r = propFileRank9(part);
+    rank9.set(root, r < 0 ? -1 : r * 1024 + Math.min(after, 1023));
+  }
+  for (const root of roots) load(root, '', [root], rank9.get(root) ?? -1);
   return { props: out, skuFiles: [...skuFiles.values()], unreadable: [...unreadable.values()] };
 }
 

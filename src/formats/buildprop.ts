@@ -42,8 +42,8 @@ export function parseInitRcSetprops(text: string, file: string): PropEntry[] {
 }
 
 /**
- * Partition-relative locations of property files, in Android's load order (init's
- * PropertyLoadBootDefaults): later files override earlier ones.
+ * Partition-relative locations of property files, in Android 10 and later's load order (init's
+ * PropertyLoadBootDefaults): later files override earlier ones, `ro.` properties too.
  */
 export const PROP_LOAD_ORDER: readonly string[] = [
   'system/etc/prop.default',
@@ -58,15 +58,51 @@ export const PROP_LOAD_ORDER: readonly string[] = [
   'vendor_dlkm/etc/build.prop',
   'odm_dlkm/etc/build.prop',
   'odm/etc/build.prop',
+  // Where /odm/etc/build.prop is not (an odm of Android 9 or earlier), these two.
+  'odm/default.prop',
   'odm/build.prop',
   'vendor/odm/etc/build.prop',
   'product/etc/build.prop',
   'product/build.prop',
 ];
 
+/**
+ * The same files in Android 9's order (and 8's, without product): init set each property as it
+ * read it, and an `ro.` property could be set once, so the first definition won. AOSP
+ * system/core/init/property_service.cpp, pie: property_load_boot_defaults() loads
+ * /system/etc/prop.default (else /prop.default, else /default.prop), /product/build.prop,
+ * /odm/default.prop, /vendor/default.prop; load_system_props() (init.rc, later) loads
+ * /system/build.prop, /odm/build.prop, /vendor/build.prop. From android10 on,
+ * property_load_boot_defaults() reads every file into one map first ("in order to always allow
+ * properties loaded in the later property files to override the properties in loaded in the
+ * earlier property files, regardless of if they are \"ro.\" properties or not"), in
+ * PROP_LOAD_ORDER's order. Files Android 9 does not load (system_ext, the *_dlkm and /etc
+ * locations of Android 10 and later) come after these: on Android 9 they can decide only a key
+ * nothing else sets.
+ */
+export const PROP_LOAD_ORDER_9: readonly string[] = [
+  'system/etc/prop.default',
+  'prop.default',
+  'default.prop',
+  'product/build.prop',
+  'odm/default.prop',
+  'vendor/default.prop',
+  'system/build.prop',
+  'odm/build.prop',
+  'vendor/build.prop',
+];
+
 /** Load-order rank of a property file by its partitionPath, or -1 when it is not one. */
 export function propFileRank(partitionPath: string): number {
   return PROP_LOAD_ORDER.indexOf(partitionPath);
+}
+
+/** Android 9 load-order rank of a property file by its partitionPath (PROP_LOAD_ORDER_9, then the rest of PROP_LOAD_ORDER), or -1. */
+export function propFileRank9(partitionPath: string): number {
+  const i = PROP_LOAD_ORDER_9.indexOf(partitionPath);
+  if (i >= 0) return i;
+  const j = PROP_LOAD_ORDER.indexOf(partitionPath);
+  return j < 0 ? -1 : PROP_LOAD_ORDER_9.length + j;
 }
 
 /** `init.sku.600E0.rc` -> `600E0`. */

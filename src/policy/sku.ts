@@ -1,8 +1,9 @@
 /**
  * Which SKU and market a target is (SPEC section 5, "SKU resolution"). `--market`/`--sku` decide
  * first; otherwise the policy's `sku-from` property keys are tried in order, each key's value
- * taken as Android would (the last definition in load order wins), and the first value that maps
- * through `skus` decides.
+ * taken as Android would (definitionOf: the first definition of an `ro.` property up to Android
+ * 9, the last from Android 10 on, the `ro.product.*` names init derives where no file sets
+ * them), and the first value that maps through `skus` decides.
  */
 import type { PropEntry } from '../facts.js';
 import type { ResolvedBy } from '../report/model.js';
@@ -24,7 +25,17 @@ export interface TargetResolution {
   /** The keys tried, in order (`--sku` when the SKU came from the command line). */
   tried: string[];
   /** Property values seen that did not map through `skus` (for the unresolved-market message). */
-  unmapped: { key: string; value: string; file: string; line: number }[];
+  unmapped: { key: string; value: string; file: string; line: number; derivedFrom?: string }[];
+  /**
+   * Set when the build's Android version is not known (no usable `ro.build.version.sdk`) and
+   * Android 9 and earlier's reading of its properties gives another market (or none) than Android
+   * 10 and later's: this resolution is Android 10's, `alternatives` Android 9's (resolutionsOf).
+   */
+  alternatives?: TargetResolution[];
+  /** The reading this resolution is, where readings disagree (with `alternatives`). */
+  reading?: PropReading;
+  /** Why a per-SKU target has no market: each reading's resolution, as they disagree (the target cannot be two markets). */
+  conflict?: TargetResolution[];
 }
 
 /** Maps a SKU id or property value through `skus`: an exact key beats a glob; among globs the longest pattern wins, then file order. */
@@ -38,10 +49,130 @@ export function mapSku(skus: Readonly<Record<string, string>>, value: string): {
   return best;
 }
 
-/** The value Android ends up with for `key`: the last definition in load order. */
+/** The last definition of `key` in `props` (Android 10 and later's load order, PROP_LOAD_ORDER). */
 export function lastDefinition(props: readonly PropEntry[], key: string): PropEntry | undefined {
   for (let i = props.length - 1; i >= 0; i--) if (props[i].key === key) return props[i];
   return undefined;
+}
+
+/**
+ * How init reads property files: up to Android 9 (API 28) it sets each property as it reads it,
+ * in PROP_LOAD_ORDER_9's order, and an `ro.` property can be set once (a later definition, in
+ * another file or the same one, is refused): the first definition of an `ro.` key wins, the last
+ * of any other. From Android 10 (API 29) it reads every file into one map in PROP_LOAD_ORDER's
+ * order: the last definition wins, `ro.` or not. (AOSP system/core/init/property_service.cpp,
+ * pie's property_load_boot_defaults/load_system_props/PropertySet, android10's
+ * property_load_boot_defaults.)
+ */
+export type PropReading = 'android9' | 'android10';
+
+/** A property's definition as Android reads it; `derivedFrom` when init derived it from another (file and line are that one's). */
+export type Definition = PropEntry & { derivedFrom?: string };
+
+const rankOf9 = (p: PropEntry): number => p.rank9 ?? Number.MAX_SAFE_INTEGER;
+
+/** The definition of `key` that holds under `reading` (no derivation). */
+function definedIn(props: readonly PropEntry[], key: string, reading: PropReading): PropEntry | undefined {
+  if (reading === 'android10') return lastDefinition(props, key);
+  // Android 9's order: by the rank of the file init loaded (PropEntry.rank9; property files outside
+  // its order, init.sku setprops and overlay properties after every file), then as listed.
+  const first = key.startsWith('ro.');
+  let best: PropEntry | undefined;
+  for (const p of props) {
+    if (p.key !== key) continue;
+    if (!best || (first ? rankOf9(p) < rankOf9(best) : rankOf9(p) >= rankOf9(best))) best = p;
+  }
+  return best;
+}
+
+/** The names init derives from ro.product.<partition>.<name> when no property file sets them (Android 10 and later). */
+const DERIVED_PRODUCT_PROPS = new Set(['ro.product.brand', 'ro.product.device', 'ro.product.manufacturer', 'ro.product.model', 'ro.product.name']);
+
+/**
+ * Where init looks for a derived ro.product.* name: `ro.product.property_source_order` when every
+ * source it names is allowed (else the default), as property_initialize_ro_product_props does
+ * (AOSP property_service.cpp: android10 allows odm, product, product_services, system, vendor,
+ * default "product,product_services,odm,vendor,system"; android11 on allows odm, product,
+ * system_ext, system, vendor, default "product,odm,vendor,system_ext,system").
+ */
+function productPropSources(props: readonly PropEntry[], sdk: number | undefined): string[] {
+  const q = sdk === 29;
+  const allowed = q ? ['odm', 'product', 'product_services', 'system', 'vendor'] : ['odm', 'product', 'system_ext', 'system', 'vendor'];
+  const fallback = q ? ['product', 'product_services', 'odm', 'vendor', 'system'] : ['product', 'odm', 'vendor', 'system_ext', 'system'];
+  const order = definedIn(props, 'ro.product.property_source_order', 'android10')?.value ?? '';
+  if (!order) return fallback;
+  const sources = order.split(',');
+  return sources.every((s) => allowed.includes(s)) ? sources : fallback;
+}
+
+/**
+ * The definition of `key` Android ends up with under `reading`. On Android 10 and later an
+ * ro.product.{brand,device,manufacturer,model,name} no property file sets is derived at boot from
+ * the first non-empty ro.product.<source>.<name> in productPropSources' order: that definition,
+ * under `key`, with `derivedFrom` naming it.
+ */
+export function definitionOf(props: readonly PropEntry[], key: string, reading: PropReading): Definition | undefined {
+  const own = definedIn(props, key, reading);
+  if (own || reading !== 'android10' || !DERIVED_PRODUCT_PROPS.has(key)) return own;
+  const name = key.slice('ro.product.'.length);
+  // init derives them while loading the property files, before any .rc file's setprop runs.
+  const files = props.filter((p) => !p.file.endsWith('.rc'));
+  for (const source of productPropSources(files, sdkIn(props, 'android10'))) {
+    const from = definedIn(files, `ro.product.${source}.${name}`, reading);
+    if (from && from.value !== '') return { ...from, key, derivedFrom: from.key };
+  }
+  return undefined;
+}
+
+function sdkIn(props: readonly PropEntry[], reading: PropReading): number | undefined {
+  const v = definedIn(props, 'ro.build.version.sdk', reading)?.value;
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
+/** Partitions' own SDK levels: set from Android 10 on (ro.vendor.build.version.sdk from 8 on). */
+const PARTITION_SDKS = ['ro.system.build.version.sdk', 'ro.system_ext.build.version.sdk', 'ro.product.build.version.sdk', 'ro.vendor.build.version.sdk', 'ro.odm.build.version.sdk'];
+
+const readingsMemo = new WeakMap<readonly PropEntry[], PropReading[]>();
+
+/**
+ * The readings that may be the device's: by `ro.build.version.sdk` (as each reading resolves it),
+ * Android 9 and earlier's (28 or less) or Android 10 and later's; both when it is not set, is not a
+ * number, or the two readings give it on different sides of 29.
+ */
+export function readingsOf(props: readonly PropEntry[]): PropReading[] {
+  let out = readingsMemo.get(props);
+  if (out) return out;
+  const s9 = sdkIn(props, 'android9');
+  const s10 = sdkIn(props, 'android10');
+  if (s9 !== undefined && s10 !== undefined && s9 <= 28 && s10 <= 28) out = ['android9'];
+  else if (s9 !== undefined && s10 !== undefined && s9 >= 29 && s10 >= 29) out = ['android10'];
+  else if (s9 === undefined && s10 === undefined && PARTITION_SDKS.some((k) => Number(lastDefinition(props, k)?.value) >= 29)) {
+    // Without the system's version (a vendor or product image scanned alone): a partition built
+    // for Android 10 or later runs only with a system that new (ro.system.* exists only from 10).
+    out = ['android10'];
+  } else out = ['android9', 'android10'];
+  readingsMemo.set(props, out);
+  return out;
+}
+
+/**
+ * The definitions of `key` the device may have: one per reading readingsOf gives, the same
+ * definition once. Callers that must fail closed test each (an overlay enabled, a variant selected
+ * by a property, under any of them).
+ */
+export function definitionsOf(props: readonly PropEntry[], key: string): Definition[] {
+  const out: Definition[] = [];
+  for (const r of readingsOf(props)) {
+    const d = definitionOf(props, key, r);
+    if (d && !out.some((o) => o.file === d.file && o.line === d.line && o.value === d.value && o.key === d.key)) out.push(d);
+  }
+  return out;
+}
+
+/** The definition of `key` Android ends up with: under the build's reading (Android 10 and later's when its version is not known). */
+export function propertyOf(props: readonly PropEntry[], key: string): Definition | undefined {
+  const readings = readingsOf(props);
+  return definitionOf(props, key, readings[readings.length - 1]);
 }
 
 export function resolveTarget(options: { cliMarket?: string; cliSku?: string; file?: PolicyFile; props: readonly PropEntry[] }): TargetResolution {
@@ -63,21 +194,50 @@ export function resolveTarget(options: { cliMarket?: string; cliSku?: string; fi
       : { sku: cliSku, tried: ['--sku'], unmapped: [] };
   }
   const keys = file?.policy['sku-from'] ?? [...DEFAULT_SKU_FROM];
+  const readings = readingsOf(props);
+  const [first, ...others] = readings.map((r) => ({ reading: r, resolution: resolveFromProps(keys, skus, props, r) }));
+  if (others.length === 0 || others.every((o) => o.resolution.market === first.resolution.market)) {
+    // One reading, or readings that agree on the market: Android 10 and later's, the one a build
+    // of unknown version most likely is.
+    return (others[others.length - 1] ?? first).resolution;
+  }
+  // The Android version is not known and the readings give different markets (or one gives none):
+  // each is a market the device may be in (expandTargets evaluates them all).
+  const all = [first, ...others].map((a) => ({ ...a.resolution, reading: a.reading }));
+  return { ...all[all.length - 1], alternatives: all.slice(0, -1) };
+}
+
+/** Each market a resolution says the device may be in: its alternatives (TargetResolution.alternatives), then itself. */
+export function resolutionsOf(r: TargetResolution): TargetResolution[] {
+  if (!r.alternatives) return [r];
+  const { alternatives, ...own } = r;
+  return [...alternatives, own];
+}
+
+/** The first `sku-from` key whose value, as `reading` gives it, maps through `skus`. */
+function resolveFromProps(keys: readonly string[], skus: Readonly<Record<string, string>>, props: readonly PropEntry[], reading: PropReading): TargetResolution {
   const tried: string[] = [];
   const unmapped: TargetResolution['unmapped'] = [];
   for (const key of keys) {
     tried.push(key);
-    const prop = lastDefinition(props, key);
+    const prop = definitionOf(props, key, reading);
     if (!prop) continue;
     const hit = mapSku(skus, prop.value);
     if (!hit) {
-      unmapped.push({ key, value: prop.value, file: prop.file, line: prop.line });
+      unmapped.push({ key, value: prop.value, file: prop.file, line: prop.line, ...(prop.derivedFrom ? { derivedFrom: prop.derivedFrom } : {}) });
       continue;
     }
     return {
       sku: prop.value,
       market: hit.market,
-      resolvedBy: { key, value: prop.value, file: prop.file, line: prop.line, from: /(^|\/)init\.sku\.[^/]*\.rc$/.test(prop.file) ? 'sku-file' : 'property' },
+      resolvedBy: {
+        key,
+        value: prop.value,
+        ...(prop.derivedFrom ? { derivedFrom: prop.derivedFrom } : {}),
+        file: prop.file,
+        line: prop.line,
+        from: /(^|\/)init\.sku\.[^/]*\.rc$/.test(prop.file) ? 'sku-file' : 'property',
+      },
       tried,
       unmapped,
     };

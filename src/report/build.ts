@@ -5,7 +5,7 @@ import type { TargetEvaluation } from '../evaluate/evaluate.js';
 import type { InputFacts, PackageFacts } from '../facts.js';
 import { exemptionStatus } from '../policy/exemptions.js';
 import type { PolicyFile } from '../policy/load.js';
-import type { TargetResolution } from '../policy/sku.js';
+import { propertyOf, type TargetResolution } from '../policy/sku.js';
 import { TOOL_VERSION } from '../version.js';
 import { compareFindings, compareStrings } from './sort.js';
 import { SEVERITY_RANK, type Finding, type Report, type ReportPackage, type ReportTarget, type Severity } from './model.js';
@@ -65,7 +65,7 @@ export function buildReport(input: BuildReportInput): Report {
   const used = new Set<number>();
   for (const r of [...input.results].sort((a, b) => compareStrings(a.id, b.id))) {
     const fp =
-      lastValue(r.facts, 'ro.build.fingerprint') ?? lastValue(r.facts, 'ro.system.build.fingerprint') ?? lastValue(r.facts, 'ro.vendor.build.fingerprint');
+      propertyValue(r.facts, 'ro.build.fingerprint') ?? propertyValue(r.facts, 'ro.system.build.fingerprint') ?? propertyValue(r.facts, 'ro.vendor.build.fingerprint');
     const t: ReportTarget = {
       id: r.id,
       input: r.facts.input,
@@ -113,7 +113,6 @@ export function buildReport(input: BuildReportInput): Report {
   return report;
 }
 
-function lastValue(facts: InputFacts, key: string): string | undefined {
-  for (let i = facts.props.length - 1; i >= 0; i--) if (facts.props[i].key === key) return facts.props[i].value;
-  return undefined;
+function propertyValue(facts: InputFacts, key: string): string | undefined {
+  return propertyOf(facts.props, key)?.value;
 }

@@ -106,6 +106,8 @@ export interface ResolvedBy {
   value?: string;
   file?: string;
   line?: number;
+  /** The property init derived `key` from (Android 10+: ro.product.name from ro.product.product.name, ...); `file` and `line` are its definition. */
+  derivedFrom?: string;
   /** `cli` when --market/--sku decided; `sku-file`, `overlay`, `cda` for a per-SKU target of a multi-SKU build. */
   from?: 'cli' | 'property' | 'sku-file' | 'overlay' | 'cda';
 }

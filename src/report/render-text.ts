@@ -60,7 +60,7 @@ export function formatEvidence(e: Evidence): string {
 export function formatResolvedBy(r: ResolvedBy | undefined): string {
   if (!r) return 'unresolved';
   if (r.from === 'cli') return `from ${r.key.startsWith('-') ? r.key : `--${r.key}`}${r.value ? ` ${r.value}` : ''}`;
-  const kv = r.value !== undefined ? `${r.key}=${r.value}` : r.key;
+  const kv = `${r.value !== undefined ? `${r.key}=${r.value}` : r.key}${r.derivedFrom ? ` (derived from ${r.derivedFrom})` : ''}`;
   const where = r.file ? ` ${r.file}${r.line !== undefined ? `:${r.line}` : ''}` : '';
   return `${kv}${where}`;
 }

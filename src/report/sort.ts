@@ -362,7 +362,7 @@ const TARGET_SHAPE = shape(
   {
     build: (b: object) =>
       ordered(b, ['fingerprint', 'resolvedBy', 'tried'], {
-        resolvedBy: (r: object) => ordered(r, ['key', 'value', 'file', 'line', 'from']),
+        resolvedBy: (r: object) => ordered(r, ['key', 'value', 'derivedFrom', 'file', 'line', 'from']),
       }),
     counts: (c: object) => ordered(c, COUNT_KEYS),
   },
