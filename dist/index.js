@@ -1,7 +1,7 @@
 import { realpathSync, statSync, readdirSync, lstatSync, readlinkSync, openSync, constants as constants$6, fstatSync, closeSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, readFileSync, statfsSync, accessSync, writeSync, existsSync as existsSync$1, promises as promises$1 } from 'node:fs';
 import { endianness, tmpdir, availableParallelism } from 'node:os';
 import require$$1$1, { Worker } from 'node:worker_threads';
-import path$1, { resolve, basename, join, relative } from 'node:path';
+import path$1, { resolve as resolve$1, basename, join, relative } from 'node:path';
 import require$$1$2, { gunzipSync, constants as constants$5, InflateRaw, inflateRawSync, createInflateRaw } from 'node:zlib';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm as rm$1, stat as stat$1 } from 'node:fs/promises';
@@ -350,13 +350,19 @@ const ANDROID_ATTR = {
     requiredSystemPropertyName: 0x01010565,
     requiredSystemPropertyValue: 0x01010566,
 };
+/**
+ * android:resourcesMap (API 30, so not in the API 29 framework-res the ids above were checked
+ * against): AOSP core/res/res/values/public.xml, "Resources added in version R", and idmap2's
+ * `kAttrResourcesMap = 0x01010609`.
+ */
+const RESOURCES_MAP_ATTR = 0x01010609;
 const ATTR_NAME_BY_ID = new Map(Object.entries(ANDROID_ATTR).map(([k, v]) => [v, k]));
 /**
  * Elements kept per document. A manifest has a few thousand at most; a crafted one of 3.4 million
  * nested elements (a 554 KB APK) took 814 MB. Past this the document is unreadable.
  */
 const MAX_ELEMENTS = 200_000;
-const hex = (n, width = 8) => `0x${(n >>> 0).toString(16).padStart(width, '0')}`;
+const hex$1 = (n, width = 8) => `0x${(n >>> 0).toString(16).padStart(width, '0')}`;
 /** Parses binary XML (or detects plain-text XML). Throws FormatError only when unreadable. */
 function parseAxml(buf) {
     if (looksLikeTextXml(buf))
@@ -369,7 +375,7 @@ function parseAxml(buf) {
     const topHeaderSize = buf.readUInt16LE(2);
     const topSize = buf.readUInt32LE(4);
     if (topType !== RES_XML_TYPE) {
-        w.add(`top chunk type ${hex(topType, 4)} is not RES_XML_TYPE (0x0003); Android does not check it`);
+        w.add(`top chunk type ${hex$1(topType, 4)} is not RES_XML_TYPE (0x0003); Android does not check it`);
         tampered = true;
     }
     if (topHeaderSize < 8 || topHeaderSize > topSize) {
@@ -402,7 +408,7 @@ function parseAxml(buf) {
             // Not a chunk: junk between chunks. Scan forward for the next plausible header.
             if (junkAt < 0) {
                 junkAt = pos;
-                w.add(`junk bytes at ${pos} (type ${hex(type, 4)}, header ${headerSize}, size ${size}); scanning for the next chunk`);
+                w.add(`junk bytes at ${pos} (type ${hex$1(type, 4)}, header ${headerSize}, size ${size}); scanning for the next chunk`);
                 tampered = true;
             }
             pos += 4;
@@ -411,7 +417,7 @@ function parseAxml(buf) {
         junkAt = -1;
         let chunkEnd = pos + size;
         if (chunkEnd > end) {
-            w.add(`chunk ${hex(type, 4)} at ${pos} declares ${size} bytes but only ${end - pos} remain`);
+            w.add(`chunk ${hex$1(type, 4)} at ${pos} declares ${size} bytes but only ${end - pos} remain`);
             tampered = true;
             chunkEnd = end;
         }
@@ -469,7 +475,7 @@ function parseAxml(buf) {
                     w.add(`end element at ${pos} without a start`);
                 break;
             default:
-                w.add(`unknown chunk ${hex(type, 4)} at ${pos} (${size} bytes) skipped`);
+                w.add(`unknown chunk ${hex$1(type, 4)} at ${pos} (${size} bytes) skipped`);
                 break;
         }
         pos += size;
@@ -527,7 +533,7 @@ function readStartElement(buf, pos, headerSize, chunkEnd, pool, resourceMap, dep
         if (resId !== undefined) {
             const known = ATTR_NAME_BY_ID.get(resId);
             if (known !== undefined && known !== attrName) {
-                w.add(`attribute ${hex(resId)} is named "${attrName.slice(0, 40)}" in the string pool, expected "${known}" (packed?)`);
+                w.add(`attribute ${hex$1(resId)} is named "${attrName.slice(0, 40)}" in the string pool, expected "${known}" (packed?)`);
             }
         }
         const rawValue = poolString(pool, aRaw);
@@ -563,10 +569,10 @@ function decodeValue(type, data, rawValue, pool) {
             return null;
         case TYPE_REFERENCE:
         case TYPE_DYNAMIC_REFERENCE:
-            return `@${hex(data)}`;
+            return `@${hex$1(data)}`;
         case TYPE_ATTRIBUTE:
         case TYPE_DYNAMIC_ATTRIBUTE:
-            return `?${hex(data)}`;
+            return `?${hex$1(data)}`;
         case TYPE_STRING:
             return poolString(pool, data) ?? rawValue ?? '';
         case TYPE_FLOAT: {
@@ -802,6 +808,25 @@ function attrBool(a) {
     const s = attrString(a)?.trim().toLowerCase();
     return s === 'true' ? true : s === 'false' ? false : undefined;
 }
+/** The overlay element's android:resourcesMap (ResourcesMapAttr), or undefined when it has none. */
+function resourcesMapOf(el) {
+    const byId = el.attributes.find((a) => a.resId === RESOURCES_MAP_ATTR);
+    const byName = el.attributes.find((a) => a.name === 'resourcesMap');
+    if (!byId && !byName)
+        return undefined;
+    const found = [...new Set([byId, byName])].filter((a) => a !== undefined);
+    const map = { refs: [], sameNameToo: !byId || !byName };
+    for (const a of found) {
+        if (a.type === TYPE_REFERENCE || a.type === TYPE_DYNAMIC_REFERENCE) {
+            if (!map.refs.includes(a.data >>> 0))
+                map.refs.push(a.data >>> 0);
+        }
+        else {
+            map.error = `android:resourcesMap is not a reference (${JSON.stringify(String(attrString(a) ?? '').slice(0, 60))}, type ${hex$1(a.type, 2)})`;
+        }
+    }
+    return map;
+}
 /**
  * Broadcasts that start an app with no one using it: boot (and the vendors' quick-boot variants)
  * and the first unlock (the Nokia client sent its SMS on unlock). Not SIM_STATE_CHANGED, nor
@@ -883,6 +908,9 @@ function extractManifest(doc) {
                         warnings.push(`overlay ${what} is a reference (${v}), not a value: the overlay is taken as enabled whatever the properties`);
                 }
                 info.overlay = o;
+                const map = resourcesMapOf(el);
+                if (map)
+                    info.resourcesMap = map;
             }
             else {
                 warnings.push('<overlay> without android:targetPackage');
@@ -1319,8 +1347,8 @@ function parseInitRcSetprops(text, file) {
     return out;
 }
 /**
- * Partition-relative locations of property files, in Android's load order (init's
- * PropertyLoadBootDefaults): later files override earlier ones.
+ * Partition-relative locations of property files, in Android 10 and later's load order (init's
+ * PropertyLoadBootDefaults): later files override earlier ones, `ro.` properties too.
  */
 const PROP_LOAD_ORDER = [
     'system/etc/prop.default',
@@ -1335,14 +1363,49 @@ const PROP_LOAD_ORDER = [
     'vendor_dlkm/etc/build.prop',
     'odm_dlkm/etc/build.prop',
     'odm/etc/build.prop',
+    // Where /odm/etc/build.prop is not (an odm of Android 9 or earlier), these two.
+    'odm/default.prop',
     'odm/build.prop',
     'vendor/odm/etc/build.prop',
     'product/etc/build.prop',
     'product/build.prop',
 ];
+/**
+ * The same files in Android 9's order (and 8's, without product): init set each property as it
+ * read it, and an `ro.` property could be set once, so the first definition won. AOSP
+ * system/core/init/property_service.cpp, pie: property_load_boot_defaults() loads
+ * /system/etc/prop.default (else /prop.default, else /default.prop), /product/build.prop,
+ * /odm/default.prop, /vendor/default.prop; load_system_props() (init.rc, later) loads
+ * /system/build.prop, /odm/build.prop, /vendor/build.prop. From android10 on,
+ * property_load_boot_defaults() reads every file into one map first ("in order to always allow
+ * properties loaded in the later property files to override the properties in loaded in the
+ * earlier property files, regardless of if they are \"ro.\" properties or not"), in
+ * PROP_LOAD_ORDER's order. Files Android 9 does not load (system_ext, the *_dlkm and /etc
+ * locations of Android 10 and later) come after these: on Android 9 they can decide only a key
+ * nothing else sets.
+ */
+const PROP_LOAD_ORDER_9 = [
+    'system/etc/prop.default',
+    'prop.default',
+    'default.prop',
+    'product/build.prop',
+    'odm/default.prop',
+    'vendor/default.prop',
+    'system/build.prop',
+    'odm/build.prop',
+    'vendor/build.prop',
+];
 /** Load-order rank of a property file by its partitionPath, or -1 when it is not one. */
 function propFileRank(partitionPath) {
     return PROP_LOAD_ORDER.indexOf(partitionPath);
+}
+/** Android 9 load-order rank of a property file by its partitionPath (PROP_LOAD_ORDER_9, then the rest of PROP_LOAD_ORDER), or -1. */
+function propFileRank9(partitionPath) {
+    const i = PROP_LOAD_ORDER_9.indexOf(partitionPath);
+    if (i >= 0)
+        return i;
+    const j = PROP_LOAD_ORDER.indexOf(partitionPath);
+    return j < 0 ? -1 : PROP_LOAD_ORDER_9.length + j;
 }
 /** `init.sku.600E0.rc` -> `600E0`. */
 function skuOfInitRc(fileName) {
@@ -3251,7 +3314,7 @@ async function walkInput(input, opts = {}) {
     const includes = includeGlobs.map(globToRegExp$1);
     // A skipped folder is walked when an --include glob matches it or reaches inside it.
     const included = (rel, isDir) => matchesAny(rel, includes) || (isDir && includeGlobs.some((g) => g.startsWith(`${rel}/`) || g.startsWith('**')));
-    const rootAbs = realpathSync.native(resolve(input));
+    const rootAbs = realpathSync.native(resolve$1(input));
     const st = statSync(rootAbs);
     const skipped = [];
     const unreadable = [];
@@ -7859,6 +7922,165 @@ function workOf(file) {
 }
 const ARCHIVE_EXTENSIONS = new Set(['apk', 'apex', 'capex', 'jar', 'zip']);
 
+/** References followed from one value to the next inside the overlay (a bool set to another bool). */
+const MAX_REFERENCE_HOPS = 8;
+/** Items read from one map, and values they give (references x configurations); a map for an activation toggle holds a handful. */
+const MAX_MAP_ITEMS = 10_000;
+const MAX_MAP_VALUES = 100_000;
+class ResourcesMapError extends Error {
+}
+const hex = (n) => `0x${(n >>> 0).toString(16).padStart(8, '0')}`;
+const isReference$1 = (t) => t === TYPE_REFERENCE || t === TYPE_DYNAMIC_REFERENCE;
+/** The overlay's resource tables, indexed by resource id. */
+class OverlayResources {
+    byId = new Map();
+    packageIds = new Set();
+    constructor(tables) {
+        for (const t of tables) {
+            for (const p of t.packages) {
+                this.packageIds.add(p.id);
+                for (const v of p.values) {
+                    const list = this.byId.get(v.id);
+                    if (list)
+                        list.push(v);
+                    else
+                        this.byId.set(v.id, [v]);
+                }
+            }
+        }
+    }
+    values(id) {
+        return this.byId.get(id >>> 0) ?? [];
+    }
+    hasPackage(id) {
+        return this.packageIds.has(id >>> 24);
+    }
+}
+/**
+ * The path of the map XML that resource `ref` names in the overlay's tables (its string value;
+ * one path for every configuration, else which one the device reads is not told here).
+ */
+function mapPathOf(tables, ref) {
+    const values = tables.values(ref);
+    if (values.length === 0)
+        throw new ResourcesMapError(`its resource ${hex(ref)} is not in the overlay's resources.arsc`);
+    const paths = new Set();
+    for (const v of values) {
+        if (v.dataType !== TYPE_STRING || typeof v.value !== 'string')
+            throw new ResourcesMapError(`its resource ${hex(ref)} (${v.type}/${v.name}) is not a file`);
+        paths.add(v.value);
+    }
+    if (paths.size > 1)
+        throw new ResourcesMapError(`its resource ${hex(ref)} names a different file by configuration (${[...paths].map((p) => JSON.stringify(p)).join(', ')})`);
+    return [...paths][0];
+}
+/**
+ * The target's resources the map XML `buf` sets, under the target's names (`type/name` of
+ * `targetPackage`), with their values resolved in the overlay's `tables`. Throws
+ * ResourcesMapError where idmap2 would refuse the map.
+ */
+function readResourcesMap(buf, tables, targetPackage) {
+    let doc;
+    try {
+        doc = parseAxml(buf);
+    }
+    catch (e) {
+        throw new ResourcesMapError(`it does not parse (${e instanceof Error ? e.message : String(e)})`);
+    }
+    if (doc.plainText)
+        throw new ResourcesMapError('it is text, not compiled XML (Android reads it as a binary XML tree)');
+    if (doc.poolError !== undefined)
+        throw new ResourcesMapError(`its string pool cannot be read (${doc.poolError})`);
+    const root = doc.elements[0];
+    if (!root || root.depth !== 1 || root.name !== 'overlay')
+        throw new ResourcesMapError(`its root element is ${root ? `<${root.name.slice(0, 60)}>` : 'missing'}, not <overlay>`);
+    const out = [];
+    let items = 0;
+    for (const el of doc.elements.slice(1)) {
+        if (el.depth === 1)
+            throw new ResourcesMapError(`a second root element <${el.name.slice(0, 60)}>`);
+        if (el.name !== 'item')
+            throw new ResourcesMapError(`unexpected tag <${el.name.slice(0, 60)}> in <overlay>`);
+        if (++items > MAX_MAP_ITEMS)
+            throw new ResourcesMapError(`more than ${MAX_MAP_ITEMS} items`);
+        // idmap2 finds both attributes by their pool name, whatever their namespace.
+        const targetAttr = el.attributes.find((a) => a.name === 'target');
+        const valueAttr = el.attributes.find((a) => a.name === 'value');
+        if (!targetAttr)
+            throw new ResourcesMapError(`<item> (line ${el.lineNumber}) without a "target" attribute`);
+        if (!valueAttr)
+            throw new ResourcesMapError(`<item> (line ${el.lineNumber}) without a "value" attribute`);
+        const target = targetName(targetAttr, targetPackage);
+        if (target === undefined)
+            continue; // a resource of another package: the target has no such resource (idmap2 warns and skips it)
+        for (const v of valuesFor(valueAttr, tables))
+            out.push({ type: target.type, name: target.name, ...v });
+        if (out.length > MAX_MAP_VALUES)
+            throw new ResourcesMapError(`its items give more than ${MAX_MAP_VALUES} values`);
+    }
+    return out;
+}
+/** `type/name` of the item's target: "bool/isCnVersion", "@bool/isCnVersion", "pkg:bool/isCnVersion". */
+function targetName(a, targetPackage) {
+    // GetAttributeStringValue: a string, or an integer written as its decimal digits.
+    const text = a.type === TYPE_STRING && typeof a.value === 'string' ? a.value : a.type >= 0x10 && a.type <= 0x1f ? String(a.data >>> 0) : undefined;
+    if (text === undefined)
+        throw new ResourcesMapError(`<item> target is not a string (type ${hex(a.type)})`);
+    let s = text.trim();
+    if (s.startsWith('@'))
+        s = s.slice(1);
+    const colon = s.indexOf(':');
+    if (colon >= 0) {
+        if (s.slice(0, colon) !== targetPackage)
+            return undefined;
+        s = s.slice(colon + 1);
+    }
+    const slash = s.indexOf('/');
+    if (slash <= 0 || slash === s.length - 1)
+        throw new ResourcesMapError(`<item> target ${JSON.stringify(text.slice(0, 80))} is not type/name`);
+    return { type: s.slice(0, slash), name: s.slice(slash + 1) };
+}
+/** The value(s), per configuration, an item's `value` attribute gives its target. */
+function valuesFor(a, tables) {
+    if (isReference$1(a.type))
+        return resolve(a.data >>> 0, tables, '', 0, { left: MAX_MAP_VALUES });
+    return [inline(a.type, a.value)];
+}
+function inline(type, value) {
+    if (type === TYPE_ATTRIBUTE || type === TYPE_DYNAMIC_ATTRIBUTE)
+        return { value: String(value), config: '', unresolved: `a theme attribute (${String(value)}): its value depends on the theme` };
+    if (type === TYPE_NULL || value === null)
+        return { value: '', config: '', unresolved: 'a null value' };
+    if (type > 0x1f || (type > 0x08 && type < 0x10))
+        return { value: String(value), config: '', unresolved: `a value of unknown type ${hex(type)}` };
+    return { value, config: '' };
+}
+/** Resource `id` of the overlay, in every configuration it has (`config`: the one that led here). */
+function resolve(id, tables, config, hops, budget) {
+    const found = tables.values(id);
+    if ((budget.left -= Math.max(found.length, 1)) < 0)
+        throw new ResourcesMapError(`its references give more than ${MAX_MAP_VALUES} values`);
+    if (found.length === 0) {
+        const where = tables.hasPackage(id) ? 'no value (a bag, or missing) in the overlay' : 'a resource of another package (the framework or a library), not read here';
+        return [{ value: `@${hex(id)}`, config, unresolved: `@${hex(id)} is ${where}` }];
+    }
+    const out = [];
+    for (const v of found) {
+        // A value of a configuration reached through one of another: both hold there (fail closed).
+        const c = v.config || config;
+        if (isReference$1(v.dataType)) {
+            if (hops >= MAX_REFERENCE_HOPS)
+                out.push({ value: String(v.value), config: c, unresolved: `references nested past ${MAX_REFERENCE_HOPS}` });
+            else
+                out.push(...resolve(v.data, tables, c, hops + 1, budget));
+        }
+        else {
+            out.push({ ...inline(v.dataType, v.dataType === TYPE_NULL ? null : v.value), config: c });
+        }
+    }
+    return out;
+}
+
 /**
  * One artifact in, facts out. Recognises the format by content (ZIP, DEX, ELF, property files
  * by location), extracts packages, properties and endpoints, and turns a FormatError into an
@@ -8748,7 +8970,9 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
         }
     }
     let manifest;
+    let resourcesMap;
     const overlayValues = [];
+    const tables = [];
     const signatureNames = signatureFilesOf(zip);
     for (const entry of zip.entries) {
         ctx.stats.entries++;
@@ -8807,7 +9031,11 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
                 // Only a buffer of the entry's own (its lease) may be left changed by the DEX scan: a STORED
                 // entry of a ZIP held in memory is a view of the enclosing entry's bytes, which other
                 // (overlapping) entries and the signing block may still be read from.
-                await extractEntry(entry, buf, base, path, file, ctx, depth, (m) => (manifest = m), overlayValues, span, isLeaseView(buf, lease) ? 'discard' : 'restore');
+                const setManifest = (m, map) => {
+                    manifest = m;
+                    resourcesMap = map;
+                };
+                await extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, tables, span, isLeaseView(buf, lease) ? 'discard' : 'restore');
             }
             catch (e) {
                 ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
@@ -8826,7 +9054,9 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
     if (manifest) {
         // An overlay's values, and a catalogued client's own (its default `isCnVersion`, say: a
         // variant toggle in the base APK, where no overlay changes it).
-        if (overlayValues.length && manifest.overlay)
+        if (manifest.overlay && resourcesMap)
+            await applyResourcesMap(src, zip, manifest, resourcesMap, tables, overlayValues, ctx);
+        else if (overlayValues.length && manifest.overlay)
             manifest.resources = overlayValues;
         else if (overlayValues.length && ctx.mentionPackages.has(manifest.package)) {
             // A client's own: its default values, its bools in every configuration, and its strings
@@ -8846,7 +9076,67 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
         ctx.packages.push(manifest);
     }
 }
-async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, span, after = 'restore') {
+/**
+ * An overlay with android:resourcesMap (Android 11+): its resources, for the variant decision, are
+ * the target resources its map sets, under the target's names (resources-map.ts), and not its own
+ * resources of the same name, unless some Android version finds no map in its manifest (then
+ * both). A map that cannot be read is recorded on the overlay (`resourcesMapError`): evaluation
+ * takes it as setting any resource of the target to anything (fail closed).
+ */
+async function applyResourcesMap(src, zip, pkg, map, tables, sameName, ctx) {
+    const overlay = pkg.overlay;
+    const values = map.sameNameToo ? [...sameName] : [];
+    const paths = [];
+    let error = map.error;
+    if (error === undefined) {
+        const res = new OverlayResources(tables);
+        if (tables.length === 0)
+            error = 'the overlay has no resources.arsc to resolve it in';
+        for (const ref of map.refs) {
+            if (error !== undefined)
+                break;
+            let file;
+            try {
+                file = mapPathOf(res, ref);
+                paths.push(file);
+                const buf = await readMapFile(src, zip, file, ctx);
+                appendAll(values, readResourcesMap(buf, res, overlay.targetPackage));
+            }
+            catch (e) {
+                const why = e instanceof ResourcesMapError ? e.message : e instanceof Error ? e.message : String(e);
+                error = `android:resourcesMap${file === undefined ? '' : ` ${JSON.stringify(file)}`} cannot be read: ${why}`;
+            }
+        }
+    }
+    if (paths.length)
+        overlay.resourcesMap = paths;
+    if (error !== undefined) {
+        overlay.resourcesMapError = error;
+        (pkg.warnings ??= []).push(`${error}; the overlay is taken as setting any resource of ${overlay.targetPackage}`);
+    }
+    if (values.length)
+        pkg.resources = values;
+}
+/** The bytes of the APK's one entry named `name` (the map XML), or ResourcesMapError. */
+async function readMapFile(src, zip, name, ctx) {
+    const entries = zip.entries.filter((e) => e.name === name);
+    if (entries.length === 0)
+        throw new ResourcesMapError('no such file in the APK');
+    if (entries.length > 1)
+        throw new ResourcesMapError(`${entries.length} entries of that name`);
+    const entry = entries[0];
+    if (entry.flags & 1)
+        throw new ResourcesMapError('the entry is encrypted');
+    if (entry.method !== 0 && entry.method !== 8 && entry.compressedSize !== entry.uncompressedSize)
+        throw new ResourcesMapError(`compressed with method ${entry.method}, which is not decoded`);
+    try {
+        return await readEntry(src, entry, { maxBytes: Math.min(ctx.limits.maxEntryBytes, 64 * 1024 * 1024) });
+    }
+    catch (e) {
+        throw new ResourcesMapError(e instanceof FormatError ? e.reason : e instanceof Error ? e.message : String(e));
+    }
+}
+async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, tables, span, after = 'restore') {
     const name = entry.name;
     if (name === 'AndroidManifest.xml') {
         try {
@@ -8875,7 +9165,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
             const warnings = [...doc.warnings, ...m.warnings];
             if (warnings.length)
                 pkg.warnings = warnings.slice(0, 20);
-            setManifest(pkg);
+            setManifest(pkg, m.overlay ? m.resourcesMap : undefined);
         }
         catch (e) {
             if (e instanceof FormatError)
@@ -8900,6 +9190,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
     if (name === 'resources.arsc') {
         try {
             const arsc = parseArsc(buf);
+            tables.push(arsc); // an overlay's android:resourcesMap is resolved in it (applyResourcesMap)
             scanPoolStrings(arsc.globalStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
             // Resource and type names too: getResourceEntryName() and getResourceTypeName() hand them
             // to the app like any string. And pools, chunks and bytes the table does not use: in the
@@ -16341,7 +16632,7 @@ function recordDigests(before, walked, seen, at, sha256Of) {
  */
 const CACHE_FORMAT = 'activation-gate-facts';
 /** Bumped whenever the shape of a stored entry changes. */
-const CACHE_FORMAT_VERSION = 3;
+const CACHE_FORMAT_VERSION = 4;
 const sortedCopy = (xs) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 /** The part of every key shared by all files of a scan. */
 function cacheSalt(s) {
@@ -16402,6 +16693,8 @@ const overlay = strictObject$1({
     requiredSystemPropertyValue: string$1().optional(),
     isStatic: boolean().optional(),
     priority: number().optional(),
+    resourcesMap: array(string$1()).optional(),
+    resourcesMapError: string$1().optional(),
 });
 // Overlay values carry what resources.arsc stores with them (id, dataType, data) as well.
 const resourceValue = looseObject({ type: string$1(), name: string$1(), value: union([string$1(), number(), boolean()]), config: string$1().optional() });
@@ -57199,7 +57492,7 @@ function shape(keys, map, lists = {}) {
 }
 const TARGET_SHAPE = shape(['id', 'input', 'sku', 'market', 'build', 'packages', 'endpoints', 'clients', 'unreadable', 'skipped', 'counts'], {
     build: (b) => ordered(b, ['fingerprint', 'resolvedBy', 'tried'], {
-        resolvedBy: (r) => ordered(r, ['key', 'value', 'file', 'line', 'from']),
+        resolvedBy: (r) => ordered(r, ['key', 'value', 'derivedFrom', 'file', 'line', 'from']),
     }),
     counts: (c) => ordered(c, COUNT_KEYS),
 }, {
@@ -65831,12 +66124,119 @@ function mapSku(skus, value) {
     }
     return best;
 }
-/** The value Android ends up with for `key`: the last definition in load order. */
+/** The last definition of `key` in `props` (Android 10 and later's load order, PROP_LOAD_ORDER). */
 function lastDefinition(props, key) {
     for (let i = props.length - 1; i >= 0; i--)
         if (props[i].key === key)
             return props[i];
     return undefined;
+}
+const rankOf9 = (p) => p.rank9 ?? Number.MAX_SAFE_INTEGER;
+/** The definition of `key` that holds under `reading` (no derivation). */
+function definedIn(props, key, reading) {
+    if (reading === 'android10')
+        return lastDefinition(props, key);
+    // Android 9's order: by the rank of the file init loaded (PropEntry.rank9; property files outside
+    // its order, init.sku setprops and overlay properties after every file), then as listed.
+    const first = key.startsWith('ro.');
+    let best;
+    for (const p of props) {
+        if (p.key !== key)
+            continue;
+        if (!best || (first ? rankOf9(p) < rankOf9(best) : rankOf9(p) >= rankOf9(best)))
+            best = p;
+    }
+    return best;
+}
+/** The names init derives from ro.product.<partition>.<name> when no property file sets them (Android 10 and later). */
+const DERIVED_PRODUCT_PROPS = new Set(['ro.product.brand', 'ro.product.device', 'ro.product.manufacturer', 'ro.product.model', 'ro.product.name']);
+/**
+ * Where init looks for a derived ro.product.* name: `ro.product.property_source_order` when every
+ * source it names is allowed (else the default), as property_initialize_ro_product_props does
+ * (AOSP property_service.cpp: android10 allows odm, product, product_services, system, vendor,
+ * default "product,product_services,odm,vendor,system"; android11 on allows odm, product,
+ * system_ext, system, vendor, default "product,odm,vendor,system_ext,system").
+ */
+function productPropSources(props, sdk) {
+    const q = sdk === 29;
+    const allowed = q ? ['odm', 'product', 'product_services', 'system', 'vendor'] : ['odm', 'product', 'system_ext', 'system', 'vendor'];
+    const fallback = q ? ['product', 'product_services', 'odm', 'vendor', 'system'] : ['product', 'odm', 'vendor', 'system_ext', 'system'];
+    const order = definedIn(props, 'ro.product.property_source_order', 'android10')?.value ?? '';
+    if (!order)
+        return fallback;
+    const sources = order.split(',');
+    return sources.every((s) => allowed.includes(s)) ? sources : fallback;
+}
+/**
+ * The definition of `key` Android ends up with under `reading`. On Android 10 and later an
+ * ro.product.{brand,device,manufacturer,model,name} no property file sets is derived at boot from
+ * the first non-empty ro.product.<source>.<name> in productPropSources' order: that definition,
+ * under `key`, with `derivedFrom` naming it.
+ */
+function definitionOf(props, key, reading) {
+    const own = definedIn(props, key, reading);
+    if (own || reading !== 'android10' || !DERIVED_PRODUCT_PROPS.has(key))
+        return own;
+    const name = key.slice('ro.product.'.length);
+    // init derives them while loading the property files, before any .rc file's setprop runs.
+    const files = props.filter((p) => !p.file.endsWith('.rc'));
+    for (const source of productPropSources(files, sdkIn(props, 'android10'))) {
+        const from = definedIn(files, `ro.product.${source}.${name}`, reading);
+        if (from && from.value !== '')
+            return { ...from, key, derivedFrom: from.key };
+    }
+    return undefined;
+}
+function sdkIn(props, reading) {
+    const v = definedIn(props, 'ro.build.version.sdk', reading)?.value;
+    return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+/** Partitions' own SDK levels: set from Android 10 on (ro.vendor.build.version.sdk from 8 on). */
+const PARTITION_SDKS = ['ro.system.build.version.sdk', 'ro.system_ext.build.version.sdk', 'ro.product.build.version.sdk', 'ro.vendor.build.version.sdk', 'ro.odm.build.version.sdk'];
+const readingsMemo = new WeakMap();
+/**
+ * The readings that may be the device's: by `ro.build.version.sdk` (as each reading resolves it),
+ * Android 9 and earlier's (28 or less) or Android 10 and later's; both when it is not set, is not a
+ * number, or the two readings give it on different sides of 29.
+ */
+function readingsOf(props) {
+    let out = readingsMemo.get(props);
+    if (out)
+        return out;
+    const s9 = sdkIn(props, 'android9');
+    const s10 = sdkIn(props, 'android10');
+    if (s9 !== undefined && s10 !== undefined && s9 <= 28 && s10 <= 28)
+        out = ['android9'];
+    else if (s9 !== undefined && s10 !== undefined && s9 >= 29 && s10 >= 29)
+        out = ['android10'];
+    else if (s9 === undefined && s10 === undefined && PARTITION_SDKS.some((k) => Number(lastDefinition(props, k)?.value) >= 29)) {
+        // Without the system's version (a vendor or product image scanned alone): a partition built
+        // for Android 10 or later runs only with a system that new (ro.system.* exists only from 10).
+        out = ['android10'];
+    }
+    else
+        out = ['android9', 'android10'];
+    readingsMemo.set(props, out);
+    return out;
+}
+/**
+ * The definitions of `key` the device may have: one per reading readingsOf gives, the same
+ * definition once. Callers that must fail closed test each (an overlay enabled, a variant selected
+ * by a property, under any of them).
+ */
+function definitionsOf(props, key) {
+    const out = [];
+    for (const r of readingsOf(props)) {
+        const d = definitionOf(props, key, r);
+        if (d && !out.some((o) => o.file === d.file && o.line === d.line && o.value === d.value && o.key === d.key))
+            out.push(d);
+    }
+    return out;
+}
+/** The definition of `key` Android ends up with: under the build's reading (Android 10 and later's when its version is not known). */
+function propertyOf(props, key) {
+    const readings = readingsOf(props);
+    return definitionOf(props, key, readings[readings.length - 1]);
 }
 function resolveTarget(options) {
     const { cliMarket, cliSku, file, props } = options;
@@ -65857,22 +66257,50 @@ function resolveTarget(options) {
             : { sku: cliSku, tried: ['--sku'], unmapped: [] };
     }
     const keys = file?.policy['sku-from'] ?? [...DEFAULT_SKU_FROM];
+    const readings = readingsOf(props);
+    const [first, ...others] = readings.map((r) => ({ reading: r, resolution: resolveFromProps(keys, skus, props, r) }));
+    if (others.length === 0 || others.every((o) => o.resolution.market === first.resolution.market)) {
+        // One reading, or readings that agree on the market: Android 10 and later's, the one a build
+        // of unknown version most likely is.
+        return (others[others.length - 1] ?? first).resolution;
+    }
+    // The Android version is not known and the readings give different markets (or one gives none):
+    // each is a market the device may be in (expandTargets evaluates them all).
+    const all = [first, ...others].map((a) => ({ ...a.resolution, reading: a.reading }));
+    return { ...all[all.length - 1], alternatives: all.slice(0, -1) };
+}
+/** Each market a resolution says the device may be in: its alternatives (TargetResolution.alternatives), then itself. */
+function resolutionsOf(r) {
+    if (!r.alternatives)
+        return [r];
+    const { alternatives, ...own } = r;
+    return [...alternatives, own];
+}
+/** The first `sku-from` key whose value, as `reading` gives it, maps through `skus`. */
+function resolveFromProps(keys, skus, props, reading) {
     const tried = [];
     const unmapped = [];
     for (const key of keys) {
         tried.push(key);
-        const prop = lastDefinition(props, key);
+        const prop = definitionOf(props, key, reading);
         if (!prop)
             continue;
         const hit = mapSku(skus, prop.value);
         if (!hit) {
-            unmapped.push({ key, value: prop.value, file: prop.file, line: prop.line });
+            unmapped.push({ key, value: prop.value, file: prop.file, line: prop.line, ...(prop.derivedFrom ? { derivedFrom: prop.derivedFrom } : {}) });
             continue;
         }
         return {
             sku: prop.value,
             market: hit.market,
-            resolvedBy: { key, value: prop.value, file: prop.file, line: prop.line, from: /(^|\/)init\.sku\.[^/]*\.rc$/.test(prop.file) ? 'sku-file' : 'property' },
+            resolvedBy: {
+                key,
+                value: prop.value,
+                ...(prop.derivedFrom ? { derivedFrom: prop.derivedFrom } : {}),
+                file: prop.file,
+                line: prop.line,
+                from: /(^|\/)init\.sku\.[^/]*\.rc$/.test(prop.file) ? 'sku-file' : 'property',
+            },
             tried,
             unmapped,
         };
@@ -65971,10 +66399,17 @@ function evaluateTarget(input) {
     }
     if (!market || !policy) {
         const tried = input.resolution.tried.length ? input.resolution.tried.join(', ') : 'none';
-        const seen = input.resolution.unmapped.map((u) => `${u.key}=${u.value} (${u.file}:${u.line})`).join(', ');
+        const seen = input.resolution.unmapped.map((u) => `${u.key}=${u.value} (${u.derivedFrom ? `derived from ${u.derivedFrom}, ` : ''}${u.file}:${u.line})`).join(', ');
+        const { conflict, reading } = input.resolution;
+        // Where the Android version is not known, each reading of the properties is a target (or,
+        // for one SKU, the reason it has none): say so, and how to settle it.
+        const unknownVersion = 'ro.build.version.sdk is not set (or its readings differ), so this build may be read either way; set it in system/build.prop or pass --market/--sku.';
+        const message = conflict
+            ? `No market for ${facts.input}: its properties give ${conflict.map((c) => `${c.market ?? 'no market'} ${readingLabel(c.reading)}${c.resolvedBy ? ` (${c.resolvedBy.key}=${c.resolvedBy.value}, ${c.resolvedBy.file}:${c.resolvedBy.line})` : ''}`).join(' but ')}; ${unknownVersion}`
+            : `No market for ${facts.input}${reading ? ` ${readingLabel(reading)}` : ''}: tried ${tried}${seen ? `; found ${seen}, which no \`skus\` entry maps` : ', none present'}. ${reading ? `Another reading of its properties gives a market: ${unknownVersion}` : 'Add the SKU to `skus` in the policy file or pass --market/--sku.'}`;
         add({
             rule: 'unresolved-market',
-            message: `No market for ${facts.input}: tried ${tried}${seen ? `; found ${seen}, which no \`skus\` entry maps` : ', none present'}. Add the SKU to \`skus\` in the policy file or pass --market/--sku.`,
+            message,
             ...(input.file ? { location: { file: input.file.file, line: 1 } } : {}),
         });
         return { clients: [], endpoints: inventory(facts.endpoints, undefined, new Map()), findings, usedExemptions };
@@ -66565,8 +67000,8 @@ function selectVariants(facts, catalog) {
             const propKeys = keys.filter(([k]) => k.startsWith('prop/'));
             if (keys.length > 0 && propKeys.length === keys.length) {
                 const ok = propKeys.every(([k, want]) => {
-                    const p = lastDefinition(facts.props, k.slice('prop/'.length));
-                    return p !== undefined && sameValue(p.value, want);
+                    // Under any reading the device may have (its Android version not known: fail closed).
+                    return definitionsOf(facts.props, k.slice('prop/'.length)).some((p) => sameValue(p.value, want));
                 });
                 if (ok)
                     byToggle.push({ variant, how: describeToggle(toggle) });
@@ -66577,6 +67012,12 @@ function selectVariants(facts, catalog) {
                 const res = o.resources ?? [];
                 // Its toggles: set to this variant's values (or to a value that may be them: a reference,
                 // another type, another value in some configuration, which the app reads as it is).
+                // An overlay whose android:resourcesMap cannot be read may set any of its target's
+                // resources to anything: it may select every variant a resource toggle selects.
+                if (resourceToggle && o.overlay?.resourcesMapError !== undefined) {
+                    byToggle.push({ variant, how: `${describeToggle(toggle)}, or may (its android:resourcesMap cannot be read, so what it sets is unknown)`, overlay: o });
+                    continue;
+                }
                 const read = resourceToggle ? readToggles(res, toggle) : 'unset';
                 if (read === 'yes' || read === 'maybe') {
                     byToggle.push({ variant, how: read === 'yes' ? describeToggle(toggle) : `${describeToggle(toggle)}, or may (the overlay's value is no plain one, or differs by configuration)`, overlay: o });
@@ -66607,7 +67048,7 @@ function selectVariants(facts, catalog) {
                     entry.variants.some((w) => w !== variant && namedFor(r, w)) &&
                     !namedFor(r, variant) &&
                     [...hosts].some((h) => hostIn(r.value, h)) &&
-                    overlays.every((o) => o.overlay?.isStatic !== true || !valuesOf(o.resources ?? [], `string/${r.name}`).some((x) => (x.config ?? '') === (r.config ?? ''))));
+                    overlays.every((o) => o.overlay?.isStatic !== true || o.overlay.resourcesMapError !== undefined || !valuesOf(o.resources ?? [], `string/${r.name}`).some((x) => (x.config ?? '') === (r.config ?? ''))));
                 if (slot)
                     byToggle.push({ variant, how: `${app.package}'s own string/${slot.name} = ${JSON.stringify(slot.value)}` });
             }
@@ -66617,9 +67058,10 @@ function selectVariants(facts, catalog) {
             // specific than the overlay's (AssetManager2: the app's values-v21 beats an overlay's
             // default): those values of the app may apply.
             if (resourceToggle) {
-                const sdkProp = lastDefinition(facts.props, 'ro.build.version.sdk')?.value;
+                const sdkProp = propertyOf(facts.props, 'ro.build.version.sdk')?.value;
                 const sdk = sdkProp !== undefined && /^\d+$/.test(sdkProp) ? Number(sdkProp) : undefined;
-                const shadowing = overlays.filter((o) => o.overlay?.isStatic === true);
+                // (Not one whose resourcesMap cannot be read: what it covers is unknown.)
+                const shadowing = overlays.filter((o) => o.overlay?.isStatic === true && o.overlay.resourcesMapError === undefined);
                 const unset = (k) => shadowing.every((o) => valuesOf(o.resources ?? [], k).length === 0);
                 for (const app of installed) {
                     const own = app.resources ?? [];
@@ -66668,13 +67110,13 @@ function selectVariants(facts, catalog) {
  * sets it; 'yes' when the default configuration sets it to `want` as a plain value (a boolean for
  * a bool) and no other configuration says otherwise; 'no' when it is plainly another value
  * everywhere; else 'maybe' (a reference, an integer for a bool, a value that differs by
- * configuration: what the app reads may be `want`).
+ * configuration, one a resourcesMap sets that cannot be resolved: what the app reads may be `want`).
  */
 function readToggle(res, key, want) {
     const all = valuesOf(res, key);
     if (all.length === 0)
         return undefined;
-    const plain = (r) => typeof r.value === typeof want;
+    const plain = (r) => r.unresolved === undefined && typeof r.value === typeof want;
     if (!all.every(plain))
         return 'maybe';
     const matches = all.map((r) => sameValue(r.value, want));
@@ -66759,6 +67201,10 @@ function dormantEndpoints(endpoints, variants, ownersOf) {
         }
     }
     return out;
+}
+/** How a reading of property files is named in messages. */
+function readingLabel(r) {
+    return r === 'android9' ? 'as Android 9 and earlier read them (the first definition of an ro. property wins)' : 'as Android 10 and later read them (the last definition wins)';
 }
 
 /**
@@ -67122,7 +67568,7 @@ function formatResolvedBy(r) {
         return 'unresolved';
     if (r.from === 'cli')
         return `from ${r.key.startsWith('-') ? r.key : `--${r.key}`}${r.value ? ` ${r.value}` : ''}`;
-    const kv = r.value !== undefined ? `${r.key}=${r.value}` : r.key;
+    const kv = `${r.value !== undefined ? `${r.key}=${r.value}` : r.key}${r.derivedFrom ? ` (derived from ${r.derivedFrom})` : ''}`;
     const where = r.file ? ` ${r.file}${r.line !== undefined ? `:${r.line}` : ''}` : '';
     return `${kv}${where}`;
 }
@@ -67704,7 +68150,8 @@ function requiredProperties(pkg) {
  * taken as enabled, so that what it carries is evaluated rather than dropped.
  */
 function overlayActive(pkg, props) {
-    return requiredProperties(pkg).every(([name, value]) => isReference(name) || isReference(value) || lastDefinition(props, name)?.value === value);
+    // Where the Android version is not known and its readings of the property differ, enabled under either (fail closed).
+    return requiredProperties(pkg).every(([name, value]) => isReference(name) || isReference(value) || definitionsOf(props, name).some((d) => d.value === value));
 }
 /** An attribute value that refers to a resource or theme attribute rather than being one. */
 function isReference(value) {
@@ -67791,6 +68238,12 @@ function resolveCandidate(c, view, opts) {
         };
     }
     const r = resolveTarget({ file: opts.file, props: view.props });
+    if (r.alternatives) {
+        // The readings of its properties disagree and the Android version is not known: one target
+        // per SKU cannot be two markets, so it is unresolved, saying why (evaluate.ts).
+        const all = resolutionsOf(r);
+        return { sku: c.sku, tried: [label, ...r.tried], unmapped: [], conflict: all };
+    }
     return { ...r, sku: c.sku, tried: [label, ...r.tried] };
 }
 /** Every target of one input: one per SKU when the build can become several, else one. */
@@ -67799,7 +68252,8 @@ function expandTargets(facts, opts) {
     const candidates = opts.cliSku ? all.filter((c) => c.sku === opts.cliSku) : all;
     if (candidates.length === 0) {
         const view = viewFor(facts, []);
-        return [{ facts: view, resolution: resolveTarget({ cliMarket: opts.cliMarket, cliSku: opts.cliSku, file: opts.file, props: view.props }) }];
+        // One target per market its readings give, where the Android version is not known and they differ.
+        return resolutionsOf(resolveTarget({ cliMarket: opts.cliMarket, cliSku: opts.cliSku, file: opts.file, props: view.props })).map((resolution) => ({ facts: view, resolution }));
     }
     const targets = candidates.map((c) => {
         const view = viewFor(facts, all, c);
@@ -67814,9 +68268,10 @@ function expandTargets(facts, opts) {
     // view above has that market, and each holds all of this one's packages and endpoints).
     if (!opts.cliSku && !opts.cliMarket) {
         const view = viewFor(facts, all);
-        const resolution = resolveTarget({ file: opts.file, props: view.props });
-        if (resolution.market === undefined || !targets.some((t) => t.sku === resolution.sku))
-            targets.push({ facts: view, resolution });
+        for (const resolution of resolutionsOf(resolveTarget({ file: opts.file, props: view.props }))) {
+            if (resolution.market === undefined || !targets.some((t) => t.sku === resolution.sku))
+                targets.push({ facts: view, resolution });
+        }
     }
     return targets;
 }
@@ -68070,7 +68525,7 @@ function loadProps(props, propFiles, roots) {
     };
     let loads = 0;
     let imported = 0;
-    const load = (file, filter, stack) => {
+    const load = (file, filter, stack, rank9) => {
         if (stack.length > 1) {
             loads++;
             imported += byFile.get(file)?.length ?? 0;
@@ -68078,7 +68533,7 @@ function loadProps(props, propFiles, roots) {
         for (const e of byFile.get(file) ?? []) {
             if (!e.import) {
                 if (!filter || (filter.endsWith('*') ? e.key.startsWith(filter.slice(0, -1)) : e.key === filter))
-                    out.push(e);
+                    out.push(rank9 < 0 ? e : { ...e, rank9 });
                 continue;
             }
             if (filter)
@@ -68103,7 +68558,7 @@ function loadProps(props, propFiles, roots) {
                             continue;
                         if (!skuFiles.has(rel))
                             skuFiles.set(rel, { sku, path: rel, props: [] });
-                        load(rel, e.value, [...stack, rel]);
+                        load(rel, e.value, [...stack, rel], rank9);
                     }
                 }
                 continue;
@@ -68113,11 +68568,24 @@ function loadProps(props, propFiles, roots) {
                 refuse(e, 'which is not a property file this scan read (files named *.prop are): what it sets is unknown');
             for (const rel of targets.sort())
                 if (!stack.includes(rel))
-                    load(rel, e.value, [...stack, rel]);
+                    load(rel, e.value, [...stack, rel], rank9);
         }
     };
+    // Android 9's order of the roots. Copies of one property file (a vendor/build.prop in
+    // vendor.img and in a target-files ZIP) are read in reverse, so that the copy that decides on
+    // Android 10 (the last) decides on Android 9 too.
+    const partitionOf = new Map(propFiles);
+    const copiesAfter = new Map();
+    const rank9 = new Map();
+    for (const root of [...roots].reverse()) {
+        const part = partitionOf.get(root) ?? '';
+        const after = copiesAfter.get(part) ?? 0;
+        copiesAfter.set(part, after + 1);
+        const r = propFileRank9(part);
+        rank9.set(root, r < 0 ? -1 : r * 1024 + Math.min(after, 1023));
+    }
     for (const root of roots)
-        load(root, '', [root]);
+        load(root, '', [root], rank9.get(root) ?? -1);
     return { props: out, skuFiles: [...skuFiles.values()], unreadable: [...unreadable.values()] };
 }
 /** Where a device path of an import may be among partitionPaths: `/odm` is `/vendor/odm` on many devices, `/system/vendor` is `/vendor`. */
@@ -68302,7 +68770,7 @@ function buildReport(input) {
     const findings = [];
     const used = new Set();
     for (const r of [...input.results].sort((a, b) => compareStrings(a.id, b.id))) {
-        const fp = lastValue(r.facts, 'ro.build.fingerprint') ?? lastValue(r.facts, 'ro.system.build.fingerprint') ?? lastValue(r.facts, 'ro.vendor.build.fingerprint');
+        const fp = propertyValue(r.facts, 'ro.build.fingerprint') ?? propertyValue(r.facts, 'ro.system.build.fingerprint') ?? propertyValue(r.facts, 'ro.vendor.build.fingerprint');
         const t = {
             id: r.id,
             input: r.facts.input,
@@ -68355,11 +68823,8 @@ function buildReport(input) {
     };
     return report;
 }
-function lastValue(facts, key) {
-    for (let i = facts.props.length - 1; i >= 0; i--)
-        if (facts.props[i].key === key)
-            return facts.props[i].value;
-    return undefined;
+function propertyValue(facts, key) {
+    return propertyOf(facts.props, key)?.value;
 }
 
 /**
@@ -68384,7 +68849,7 @@ function shardSection(o) {
     const { prep, options } = o;
     const facts = [...o.facts].sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
     const baseline = options.baseline
-        ? { path: relative(prep.cwd, resolve(prep.cwd, options.baseline)), sha256: sha256OfFile(resolve(prep.cwd, options.baseline), 'baseline') }
+        ? { path: relative(prep.cwd, resolve$1(prep.cwd, options.baseline)), sha256: sha256OfFile(resolve$1(prep.cwd, options.baseline), 'baseline') }
         : undefined;
     return {
         index: o.shard.index,
@@ -68511,7 +68976,7 @@ function prepareScan(options, logger) {
     const now = resolveNow(options.now);
     // Policy locations in the report are relative to cwd (the workspace), like every other path.
     const file = options.policyFile
-        ? { ...loadPolicyFile(resolve(cwd, options.policyFile)), file: relative(cwd, resolve(cwd, options.policyFile)) }
+        ? { ...loadPolicyFile(resolve$1(cwd, options.policyFile)), file: relative(cwd, resolve$1(cwd, options.policyFile)) }
         : undefined;
     const catalog = effectiveCatalog(loadBuiltinCatalog(), file);
     if (options.market)
@@ -68520,7 +68985,7 @@ function prepareScan(options, logger) {
         sayWhichToday(now, file.policy.exemptions, logger);
     let baseline;
     if (options.baseline) {
-        baseline = loadBaseline(resolve(cwd, options.baseline), relative(cwd, resolve(cwd, options.baseline)));
+        baseline = loadBaseline(resolve$1(cwd, options.baseline), relative(cwd, resolve$1(cwd, options.baseline)));
         for (const n of baseline.notices)
             logger.info(n);
     }
@@ -68537,8 +69002,12 @@ function evaluateFacts(allFacts, prep, options, logger) {
         const display = facts.input;
         // One target per SKU the build can become (SPEC section 5, Targets), else one for the build.
         const specs = expandTargets(facts, { file, cliMarket: options.market, cliSku: options.sku });
+        const readings = specs.filter((t) => t.resolution.reading);
+        if (readings.length > 1) {
+            logger.warning(`${display}: ro.build.version.sdk is not known, and its properties give ${readings.map((t) => `${t.resolution.market ?? 'no market'} as Android ${t.resolution.reading === 'android9' ? '9 and earlier read them (first ro. definition wins)' : '10 and later read them (last definition wins)'}`).join(' but ')}: each is a target`);
+        }
         if (specs.length > 1 || specs[0].sku)
-            logger.info(`${display}: ${specs.length} SKU target${specs.length === 1 ? '' : 's'} (${specs.map((t) => t.sku).join(', ')})`);
+            logger.info(`${display}: ${specs.length} SKU target${specs.length === 1 ? '' : 's'} (${specs.map((t) => t.sku ?? t.resolution.sku ?? t.resolution.market ?? 'unresolved').join(', ')})`);
         for (const spec of specs) {
             const { resolution } = spec;
             const policy = resolution.market ? resolveMarketPolicy(file, resolution.market, catalog) : undefined;
@@ -68565,14 +69034,14 @@ async function scan(options, logger, deps = {}) {
     if (options.inputs.length === 0)
         throw new UsageError('no input given: pass a product-out folder, a folder, or an APK');
     for (const i of options.inputs) {
-        if (!existsSync$1(resolve(cwd, i)))
+        if (!existsSync$1(resolve$1(cwd, i)))
             throw new UsageError(`input not found: ${i}`);
     }
     // Workers start loading now, while the policy is read, when an input may need them (a folder,
     // or a file large enough to be shared); they serve every input of the scan.
     const mayShare = effectiveLimits(deps.limits).minSliceBytes;
     const pool = options.inputs.some((i) => {
-        const st = statSync(resolve(cwd, i));
+        const st = statSync(resolve$1(cwd, i));
         return st.isDirectory() || st.size >= mayShare;
     })
         ? startWorkerPool(options.workers ?? workerCount())
@@ -68598,9 +69067,9 @@ async function scanWith(options, logger, deps, cwd, pool) {
     // `--cache-prune`: the cache folder's files this scan uses, kept; the rest removed at the end.
     const cacheUsed = options.cacheDir && options.cachePrune ? new Set() : undefined;
     for (const [i, input] of inputs.entries()) {
-        const display = relative(cwd, resolve(cwd, input)) || '.';
+        const display = relative(cwd, resolve$1(cwd, input)) || '.';
         logger.info(shard ? `scanning ${display} (shard ${shard.index}/${shard.count})` : `scanning ${display}`);
-        const parts = await extractInputParts(resolve(cwd, input), {
+        const parts = await extractInputParts(resolve$1(cwd, input), {
             known,
             mentionPackages,
             include: options.include,
@@ -68611,7 +69080,7 @@ async function scanWith(options, logger, deps, cwd, pool) {
             ...(options.workers ? { workers: options.workers } : {}),
             ...(pool ? { pool, lastInput: i === inputs.length - 1 } : {}),
             ...(shard ? { shard } : {}),
-            ...(options.cacheDir ? { cache: { dir: resolve(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion(), ...(options.cacheRehash ? { rehash: true } : {}), ...(cacheUsed ? { used: cacheUsed } : {}) } } : {}),
+            ...(options.cacheDir ? { cache: { dir: resolve$1(cwd, options.cacheDir), catalogVersion: catalog.version, pslVersion: pslVersion(), ...(options.cacheRehash ? { rehash: true } : {}), ...(cacheUsed ? { used: cacheUsed } : {}) } } : {}),
         });
         allFacts.push(assembleInputFacts(display, parts.sha256, [parts.owned, ...(parts.borrowed ? [parts.borrowed] : [])], known, limits));
         // A shard's facts are kept within the input's endpoint cap too (merge applies it again).
@@ -68619,7 +69088,7 @@ async function scanWith(options, logger, deps, cwd, pool) {
             shardFacts.push({ input: display, sha256: parts.sha256, facts: capEndpoints(parts.owned, knownEndpoint(known), limits.maxInputEndpoints) });
     }
     if (cacheUsed && options.cacheDir) {
-        const dir = resolve(cwd, options.cacheDir);
+        const dir = resolve$1(cwd, options.cacheDir);
         const pruned = pruneCache(dir, cacheUsed);
         logger.info(`cache: pruned ${pruned.removed} file${pruned.removed === 1 ? '' : 's'} (${(pruned.bytes / 2 ** 20).toFixed(1)} MiB) this scan did not use from ${dir}`);
         if (pruned.problems.length)

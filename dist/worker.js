@@ -315,13 +315,19 @@ const ANDROID_ATTR = {
     requiredSystemPropertyName: 0x01010565,
     requiredSystemPropertyValue: 0x01010566,
 };
+/**
+ * android:resourcesMap (API 30, so not in the API 29 framework-res the ids above were checked
+ * against): AOSP core/res/res/values/public.xml, "Resources added in version R", and idmap2's
+ * `kAttrResourcesMap = 0x01010609`.
+ */
+const RESOURCES_MAP_ATTR = 0x01010609;
 const ATTR_NAME_BY_ID = new Map(Object.entries(ANDROID_ATTR).map(([k, v]) => [v, k]));
 /**
  * Elements kept per document. A manifest has a few thousand at most; a crafted one of 3.4 million
  * nested elements (a 554 KB APK) took 814 MB. Past this the document is unreadable.
  */
 const MAX_ELEMENTS = 200_000;
-const hex = (n, width = 8) => `0x${(n >>> 0).toString(16).padStart(width, '0')}`;
+const hex$1 = (n, width = 8) => `0x${(n >>> 0).toString(16).padStart(width, '0')}`;
 /** Parses binary XML (or detects plain-text XML). Throws FormatError only when unreadable. */
 function parseAxml(buf) {
     if (looksLikeTextXml(buf))
@@ -334,7 +340,7 @@ function parseAxml(buf) {
     const topHeaderSize = buf.readUInt16LE(2);
     const topSize = buf.readUInt32LE(4);
     if (topType !== RES_XML_TYPE) {
-        w.add(`top chunk type ${hex(topType, 4)} is not RES_XML_TYPE (0x0003); Android does not check it`);
+        w.add(`top chunk type ${hex$1(topType, 4)} is not RES_XML_TYPE (0x0003); Android does not check it`);
         tampered = true;
     }
     if (topHeaderSize < 8 || topHeaderSize > topSize) {
@@ -367,7 +373,7 @@ function parseAxml(buf) {
             // Not a chunk: junk between chunks. Scan forward for the next plausible header.
             if (junkAt < 0) {
                 junkAt = pos;
-                w.add(`junk bytes at ${pos} (type ${hex(type, 4)}, header ${headerSize}, size ${size}); scanning for the next chunk`);
+                w.add(`junk bytes at ${pos} (type ${hex$1(type, 4)}, header ${headerSize}, size ${size}); scanning for the next chunk`);
                 tampered = true;
             }
             pos += 4;
@@ -376,7 +382,7 @@ function parseAxml(buf) {
         junkAt = -1;
         let chunkEnd = pos + size;
         if (chunkEnd > end) {
-            w.add(`chunk ${hex(type, 4)} at ${pos} declares ${size} bytes but only ${end - pos} remain`);
+            w.add(`chunk ${hex$1(type, 4)} at ${pos} declares ${size} bytes but only ${end - pos} remain`);
             tampered = true;
             chunkEnd = end;
         }
@@ -434,7 +440,7 @@ function parseAxml(buf) {
                     w.add(`end element at ${pos} without a start`);
                 break;
             default:
-                w.add(`unknown chunk ${hex(type, 4)} at ${pos} (${size} bytes) skipped`);
+                w.add(`unknown chunk ${hex$1(type, 4)} at ${pos} (${size} bytes) skipped`);
                 break;
         }
         pos += size;
@@ -492,7 +498,7 @@ function readStartElement(buf, pos, headerSize, chunkEnd, pool, resourceMap, dep
         if (resId !== undefined) {
             const known = ATTR_NAME_BY_ID.get(resId);
             if (known !== undefined && known !== attrName) {
-                w.add(`attribute ${hex(resId)} is named "${attrName.slice(0, 40)}" in the string pool, expected "${known}" (packed?)`);
+                w.add(`attribute ${hex$1(resId)} is named "${attrName.slice(0, 40)}" in the string pool, expected "${known}" (packed?)`);
             }
         }
         const rawValue = poolString(pool, aRaw);
@@ -528,10 +534,10 @@ function decodeValue(type, data, rawValue, pool) {
             return null;
         case TYPE_REFERENCE:
         case TYPE_DYNAMIC_REFERENCE:
-            return `@${hex(data)}`;
+            return `@${hex$1(data)}`;
         case TYPE_ATTRIBUTE:
         case TYPE_DYNAMIC_ATTRIBUTE:
-            return `?${hex(data)}`;
+            return `?${hex$1(data)}`;
         case TYPE_STRING:
             return poolString(pool, data) ?? rawValue ?? '';
         case TYPE_FLOAT: {
@@ -767,6 +773,25 @@ function attrBool(a) {
     const s = attrString(a)?.trim().toLowerCase();
     return s === 'true' ? true : s === 'false' ? false : undefined;
 }
+/** The overlay element's android:resourcesMap (ResourcesMapAttr), or undefined when it has none. */
+function resourcesMapOf(el) {
+    const byId = el.attributes.find((a) => a.resId === RESOURCES_MAP_ATTR);
+    const byName = el.attributes.find((a) => a.name === 'resourcesMap');
+    if (!byId && !byName)
+        return undefined;
+    const found = [...new Set([byId, byName])].filter((a) => a !== undefined);
+    const map = { refs: [], sameNameToo: !byId || !byName };
+    for (const a of found) {
+        if (a.type === TYPE_REFERENCE || a.type === TYPE_DYNAMIC_REFERENCE) {
+            if (!map.refs.includes(a.data >>> 0))
+                map.refs.push(a.data >>> 0);
+        }
+        else {
+            map.error = `android:resourcesMap is not a reference (${JSON.stringify(String(attrString(a) ?? '').slice(0, 60))}, type ${hex$1(a.type, 2)})`;
+        }
+    }
+    return map;
+}
 /**
  * Broadcasts that start an app with no one using it: boot (and the vendors' quick-boot variants)
  * and the first unlock (the Nokia client sent its SMS on unlock). Not SIM_STATE_CHANGED, nor
@@ -848,6 +873,9 @@ function extractManifest(doc) {
                         warnings.push(`overlay ${what} is a reference (${v}), not a value: the overlay is taken as enabled whatever the properties`);
                 }
                 info.overlay = o;
+                const map = resourcesMapOf(el);
+                if (map)
+                    info.resourcesMap = map;
             }
             else {
                 warnings.push('<overlay> without android:targetPackage');
@@ -7621,6 +7649,165 @@ function workOf(file) {
 }
 const ARCHIVE_EXTENSIONS = new Set(['apk', 'apex', 'capex', 'jar', 'zip']);
 
+/** References followed from one value to the next inside the overlay (a bool set to another bool). */
+const MAX_REFERENCE_HOPS = 8;
+/** Items read from one map, and values they give (references x configurations); a map for an activation toggle holds a handful. */
+const MAX_MAP_ITEMS = 10_000;
+const MAX_MAP_VALUES = 100_000;
+class ResourcesMapError extends Error {
+}
+const hex = (n) => `0x${(n >>> 0).toString(16).padStart(8, '0')}`;
+const isReference = (t) => t === TYPE_REFERENCE || t === TYPE_DYNAMIC_REFERENCE;
+/** The overlay's resource tables, indexed by resource id. */
+class OverlayResources {
+    byId = new Map();
+    packageIds = new Set();
+    constructor(tables) {
+        for (const t of tables) {
+            for (const p of t.packages) {
+                this.packageIds.add(p.id);
+                for (const v of p.values) {
+                    const list = this.byId.get(v.id);
+                    if (list)
+                        list.push(v);
+                    else
+                        this.byId.set(v.id, [v]);
+                }
+            }
+        }
+    }
+    values(id) {
+        return this.byId.get(id >>> 0) ?? [];
+    }
+    hasPackage(id) {
+        return this.packageIds.has(id >>> 24);
+    }
+}
+/**
+ * The path of the map XML that resource `ref` names in the overlay's tables (its string value;
+ * one path for every configuration, else which one the device reads is not told here).
+ */
+function mapPathOf(tables, ref) {
+    const values = tables.values(ref);
+    if (values.length === 0)
+        throw new ResourcesMapError(`its resource ${hex(ref)} is not in the overlay's resources.arsc`);
+    const paths = new Set();
+    for (const v of values) {
+        if (v.dataType !== TYPE_STRING || typeof v.value !== 'string')
+            throw new ResourcesMapError(`its resource ${hex(ref)} (${v.type}/${v.name}) is not a file`);
+        paths.add(v.value);
+    }
+    if (paths.size > 1)
+        throw new ResourcesMapError(`its resource ${hex(ref)} names a different file by configuration (${[...paths].map((p) => JSON.stringify(p)).join(', ')})`);
+    return [...paths][0];
+}
+/**
+ * The target's resources the map XML `buf` sets, under the target's names (`type/name` of
+ * `targetPackage`), with their values resolved in the overlay's `tables`. Throws
+ * ResourcesMapError where idmap2 would refuse the map.
+ */
+function readResourcesMap(buf, tables, targetPackage) {
+    let doc;
+    try {
+        doc = parseAxml(buf);
+    }
+    catch (e) {
+        throw new ResourcesMapError(`it does not parse (${e instanceof Error ? e.message : String(e)})`);
+    }
+    if (doc.plainText)
+        throw new ResourcesMapError('it is text, not compiled XML (Android reads it as a binary XML tree)');
+    if (doc.poolError !== undefined)
+        throw new ResourcesMapError(`its string pool cannot be read (${doc.poolError})`);
+    const root = doc.elements[0];
+    if (!root || root.depth !== 1 || root.name !== 'overlay')
+        throw new ResourcesMapError(`its root element is ${root ? `<${root.name.slice(0, 60)}>` : 'missing'}, not <overlay>`);
+    const out = [];
+    let items = 0;
+    for (const el of doc.elements.slice(1)) {
+        if (el.depth === 1)
+            throw new ResourcesMapError(`a second root element <${el.name.slice(0, 60)}>`);
+        if (el.name !== 'item')
+            throw new ResourcesMapError(`unexpected tag <${el.name.slice(0, 60)}> in <overlay>`);
+        if (++items > MAX_MAP_ITEMS)
+            throw new ResourcesMapError(`more than ${MAX_MAP_ITEMS} items`);
+        // idmap2 finds both attributes by their pool name, whatever their namespace.
+        const targetAttr = el.attributes.find((a) => a.name === 'target');
+        const valueAttr = el.attributes.find((a) => a.name === 'value');
+        if (!targetAttr)
+            throw new ResourcesMapError(`<item> (line ${el.lineNumber}) without a "target" attribute`);
+        if (!valueAttr)
+            throw new ResourcesMapError(`<item> (line ${el.lineNumber}) without a "value" attribute`);
+        const target = targetName(targetAttr, targetPackage);
+        if (target === undefined)
+            continue; // a resource of another package: the target has no such resource (idmap2 warns and skips it)
+        for (const v of valuesFor(valueAttr, tables))
+            out.push({ type: target.type, name: target.name, ...v });
+        if (out.length > MAX_MAP_VALUES)
+            throw new ResourcesMapError(`its items give more than ${MAX_MAP_VALUES} values`);
+    }
+    return out;
+}
+/** `type/name` of the item's target: "bool/isCnVersion", "@bool/isCnVersion", "pkg:bool/isCnVersion". */
+function targetName(a, targetPackage) {
+    // GetAttributeStringValue: a string, or an integer written as its decimal digits.
+    const text = a.type === TYPE_STRING && typeof a.value === 'string' ? a.value : a.type >= 0x10 && a.type <= 0x1f ? String(a.data >>> 0) : undefined;
+    if (text === undefined)
+        throw new ResourcesMapError(`<item> target is not a string (type ${hex(a.type)})`);
+    let s = text.trim();
+    if (s.startsWith('@'))
+        s = s.slice(1);
+    const colon = s.indexOf(':');
+    if (colon >= 0) {
+        if (s.slice(0, colon) !== targetPackage)
+            return undefined;
+        s = s.slice(colon + 1);
+    }
+    const slash = s.indexOf('/');
+    if (slash <= 0 || slash === s.length - 1)
+        throw new ResourcesMapError(`<item> target ${JSON.stringify(text.slice(0, 80))} is not type/name`);
+    return { type: s.slice(0, slash), name: s.slice(slash + 1) };
+}
+/** The value(s), per configuration, an item's `value` attribute gives its target. */
+function valuesFor(a, tables) {
+    if (isReference(a.type))
+        return resolve(a.data >>> 0, tables, '', 0, { left: MAX_MAP_VALUES });
+    return [inline(a.type, a.value)];
+}
+function inline(type, value) {
+    if (type === TYPE_ATTRIBUTE || type === TYPE_DYNAMIC_ATTRIBUTE)
+        return { value: String(value), config: '', unresolved: `a theme attribute (${String(value)}): its value depends on the theme` };
+    if (type === TYPE_NULL || value === null)
+        return { value: '', config: '', unresolved: 'a null value' };
+    if (type > 0x1f || (type > 0x08 && type < 0x10))
+        return { value: String(value), config: '', unresolved: `a value of unknown type ${hex(type)}` };
+    return { value, config: '' };
+}
+/** Resource `id` of the overlay, in every configuration it has (`config`: the one that led here). */
+function resolve(id, tables, config, hops, budget) {
+    const found = tables.values(id);
+    if ((budget.left -= Math.max(found.length, 1)) < 0)
+        throw new ResourcesMapError(`its references give more than ${MAX_MAP_VALUES} values`);
+    if (found.length === 0) {
+        const where = tables.hasPackage(id) ? 'no value (a bag, or missing) in the overlay' : 'a resource of another package (the framework or a library), not read here';
+        return [{ value: `@${hex(id)}`, config, unresolved: `@${hex(id)} is ${where}` }];
+    }
+    const out = [];
+    for (const v of found) {
+        // A value of a configuration reached through one of another: both hold there (fail closed).
+        const c = v.config || config;
+        if (isReference(v.dataType)) {
+            if (hops >= MAX_REFERENCE_HOPS)
+                out.push({ value: String(v.value), config: c, unresolved: `references nested past ${MAX_REFERENCE_HOPS}` });
+            else
+                out.push(...resolve(v.data, tables, c, hops + 1, budget));
+        }
+        else {
+            out.push({ ...inline(v.dataType, v.dataType === TYPE_NULL ? null : v.value), config: c });
+        }
+    }
+    return out;
+}
+
 /**
  * One artifact in, facts out. Recognises the format by content (ZIP, DEX, ELF, property files
  * by location), extracts packages, properties and endpoints, and turns a FormatError into an
@@ -8502,7 +8689,9 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
         }
     }
     let manifest;
+    let resourcesMap;
     const overlayValues = [];
+    const tables = [];
     const signatureNames = signatureFilesOf(zip);
     for (const entry of zip.entries) {
         ctx.stats.entries++;
@@ -8561,7 +8750,11 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
                 // Only a buffer of the entry's own (its lease) may be left changed by the DEX scan: a STORED
                 // entry of a ZIP held in memory is a view of the enclosing entry's bytes, which other
                 // (overlapping) entries and the signing block may still be read from.
-                await extractEntry(entry, buf, base, path, file, ctx, depth, (m) => (manifest = m), overlayValues, span, isLeaseView(buf, lease) ? 'discard' : 'restore');
+                const setManifest = (m, map) => {
+                    manifest = m;
+                    resourcesMap = map;
+                };
+                await extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, tables, span, isLeaseView(buf, lease) ? 'discard' : 'restore');
             }
             catch (e) {
                 ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
@@ -8580,7 +8773,9 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
     if (manifest) {
         // An overlay's values, and a catalogued client's own (its default `isCnVersion`, say: a
         // variant toggle in the base APK, where no overlay changes it).
-        if (overlayValues.length && manifest.overlay)
+        if (manifest.overlay && resourcesMap)
+            await applyResourcesMap(src, zip, manifest, resourcesMap, tables, overlayValues, ctx);
+        else if (overlayValues.length && manifest.overlay)
             manifest.resources = overlayValues;
         else if (overlayValues.length && ctx.mentionPackages.has(manifest.package)) {
             // A client's own: its default values, its bools in every configuration, and its strings
@@ -8600,7 +8795,67 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
         ctx.packages.push(manifest);
     }
 }
-async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, span, after = 'restore') {
+/**
+ * An overlay with android:resourcesMap (Android 11+): its resources, for the variant decision, are
+ * the target resources its map sets, under the target's names (resources-map.ts), and not its own
+ * resources of the same name, unless some Android version finds no map in its manifest (then
+ * both). A map that cannot be read is recorded on the overlay (`resourcesMapError`): evaluation
+ * takes it as setting any resource of the target to anything (fail closed).
+ */
+async function applyResourcesMap(src, zip, pkg, map, tables, sameName, ctx) {
+    const overlay = pkg.overlay;
+    const values = map.sameNameToo ? [...sameName] : [];
+    const paths = [];
+    let error = map.error;
+    if (error === undefined) {
+        const res = new OverlayResources(tables);
+        if (tables.length === 0)
+            error = 'the overlay has no resources.arsc to resolve it in';
+        for (const ref of map.refs) {
+            if (error !== undefined)
+                break;
+            let file;
+            try {
+                file = mapPathOf(res, ref);
+                paths.push(file);
+                const buf = await readMapFile(src, zip, file, ctx);
+                appendAll(values, readResourcesMap(buf, res, overlay.targetPackage));
+            }
+            catch (e) {
+                const why = e instanceof ResourcesMapError ? e.message : e instanceof Error ? e.message : String(e);
+                error = `android:resourcesMap${file === undefined ? '' : ` ${JSON.stringify(file)}`} cannot be read: ${why}`;
+            }
+        }
+    }
+    if (paths.length)
+        overlay.resourcesMap = paths;
+    if (error !== undefined) {
+        overlay.resourcesMapError = error;
+        (pkg.warnings ??= []).push(`${error}; the overlay is taken as setting any resource of ${overlay.targetPackage}`);
+    }
+    if (values.length)
+        pkg.resources = values;
+}
+/** The bytes of the APK's one entry named `name` (the map XML), or ResourcesMapError. */
+async function readMapFile(src, zip, name, ctx) {
+    const entries = zip.entries.filter((e) => e.name === name);
+    if (entries.length === 0)
+        throw new ResourcesMapError('no such file in the APK');
+    if (entries.length > 1)
+        throw new ResourcesMapError(`${entries.length} entries of that name`);
+    const entry = entries[0];
+    if (entry.flags & 1)
+        throw new ResourcesMapError('the entry is encrypted');
+    if (entry.method !== 0 && entry.method !== 8 && entry.compressedSize !== entry.uncompressedSize)
+        throw new ResourcesMapError(`compressed with method ${entry.method}, which is not decoded`);
+    try {
+        return await readEntry(src, entry, { maxBytes: Math.min(ctx.limits.maxEntryBytes, 64 * 1024 * 1024) });
+    }
+    catch (e) {
+        throw new ResourcesMapError(e instanceof FormatError ? e.reason : e instanceof Error ? e.message : String(e));
+    }
+}
+async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, tables, span, after = 'restore') {
     const name = entry.name;
     if (name === 'AndroidManifest.xml') {
         try {
@@ -8629,7 +8884,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
             const warnings = [...doc.warnings, ...m.warnings];
             if (warnings.length)
                 pkg.warnings = warnings.slice(0, 20);
-            setManifest(pkg);
+            setManifest(pkg, m.overlay ? m.resourcesMap : undefined);
         }
         catch (e) {
             if (e instanceof FormatError)
@@ -8654,6 +8909,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
     if (name === 'resources.arsc') {
         try {
             const arsc = parseArsc(buf);
+            tables.push(arsc); // an overlay's android:resourcesMap is resolved in it (applyResourcesMap)
             scanPoolStrings(arsc.globalStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
             // Resource and type names too: getResourceEntryName() and getResourceTypeName() hand them
             // to the app like any string. And pools, chunks and bytes the table does not use: in the
@@ -15551,7 +15807,7 @@ strictObject({
  */
 const CACHE_FORMAT = 'activation-gate-facts';
 /** Bumped whenever the shape of a stored entry changes. */
-const CACHE_FORMAT_VERSION = 3;
+const CACHE_FORMAT_VERSION = 4;
 /** The key of one file: the salt, where it stands in the input, and the SHA-256 of its bytes. */
 function cacheKey(salt, file, sha256) {
     // A super image's facts also depend on which of its partitions the folder has (not read).
@@ -15592,6 +15848,8 @@ const overlay = strictObject({
     requiredSystemPropertyValue: string().optional(),
     isStatic: boolean().optional(),
     priority: number().optional(),
+    resourcesMap: array(string()).optional(),
+    resourcesMapError: string().optional(),
 });
 // Overlay values carry what resources.arsc stores with them (id, dataType, data) as well.
 const resourceValue = looseObject({ type: string(), name: string(), value: union([string(), number(), boolean()]), config: string().optional() });
