@@ -98,6 +98,32 @@ withTools('xz, bzip2, zstd and LZ4 contents', () => {
     );
   });
 
+  it('a zlib stream (as Java\'s DeflaterOutputStream writes one; here Python\'s zlib, the same library) in an asset or a file is scanned; bytes that only start like one are data; a zlib bomb is unreadable', async () => {
+    const dir = tempDir('ag-compressed-zlib-');
+    const zlib = (text: string, level = 9): Buffer => execFileSync('python3', ['-c', `import sys,zlib;sys.stdout.buffer.write(zlib.compress(sys.stdin.buffer.read(), ${level}))`], { input: text, maxBuffer: 1 << 26 });
+    const z = zlib(TEXT);
+    expect([z[0], z[1]]).toEqual([0x78, 0xda]);
+    put(join(dir, 'src', 'assets', 'servers.z'), z);
+    // Valid zlib headers followed by bytes that are no deflate stream (78 9c, 78 da, then text).
+    put(join(dir, 'src', 'assets', 'notes.bin'), Buffer.concat([Buffer.from([0x78, 0x9c]), Buffer.from('not a deflate stream at all, just bytes')]));
+    mkdirSync(join(dir, 'build', 'system', 'framework'), { recursive: true });
+    execFileSync('zip', ['-q', '-r', join(dir, 'build', 'system', 'framework', 'reg.jar'), 'assets'], { cwd: join(dir, 'src') });
+    put(join(dir, 'build', 'system', 'etc', 'reg.conf.z'), z);
+    put(join(dir, 'build', 'system', 'etc', 'splash.raw'), Buffer.concat([Buffer.from([0x78, 0xda]), Buffer.alloc(64, 0xff)]));
+    const report = await scanBuild(dir);
+    expect(report.targets[0].unreadable).toEqual([]);
+    expect(evidenceOf(report, 'zzhc.vnet.cn').map(([p, e]) => [p, e])).toEqual([
+      ['system/etc/reg.conf.z', null],
+      ['system/framework/reg.jar', 'assets/servers.z'],
+    ]);
+    // 24 MiB of zeros then the URL: past the 1 MiB cap.
+    put(join(dir, 'build', 'system', 'etc', 'bomb.z'), zlib('\0'.repeat(24 << 20) + TEXT));
+    const bombed = await scanBuild(dir, { maxEntryBytes: 1 << 20 });
+    expect(bombed.targets[0].unreadable.map((u) => [u.path, u.format, u.reason])).toEqual([
+      ['system/etc/bomb.z', 'zlib', 'zlib data that decompresses to more than 1048576 bytes, past the cap; not scanned'],
+    ]);
+  });
+
   it('a bomb stops at the file\'s inflation budget, or at the per-entry cap: unreadable, nothing scanned from it', async () => {
     const dir = tempDir('ag-compressed-bomb-');
     // 24 MiB of zeros, then a URL: far more than 2048 times the compressed size and 1 MiB.

@@ -5,7 +5,7 @@
  * compressed so, or with gzip (zlib) or LZ4 (ours, lz4.ts) (compressionOf, decompressCapped),
  * whose size nobody declares: output stops at a cap.
  */
-import { constants as zlibConstants, gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync, inflateSync } from 'node:zlib';
 import { FormatError } from './errors.js';
 
 interface XzModule {
@@ -208,6 +208,29 @@ const BZIP2_BLOCK_CHARGE = 64 << 10;
 const PER_UNIT_WORK = 4096;
 
 /** gzip members by Node's zlib, which stops at `cap` (maxOutputLength). */
+/**
+ * A zlib header (RFC 1950): deflate, a window of at most 32 KiB, no preset dictionary, and the
+ * check bits. Java's Deflater and DeflaterOutputStream write one (read back by
+ * InflaterInputStream). Two bytes hold in about 1 of 8,000 files of random bytes: inflateZlib
+ * decides.
+ */
+export function isZlibHeader(buf: Buffer): boolean {
+  return buf.length >= 8 && (buf[0] & 0x0f) === 8 && buf[0] >> 4 <= 7 && (buf[1] & 0x20) === 0 && ((buf[0] << 8) | buf[1]) % 31 === 0;
+}
+
+/**
+ * The data of a zlib stream that inflates whole with its Adler-32, to at most `cap` bytes;
+ * 'past-cap' past it; undefined when it is no zlib stream (data that merely starts with a valid
+ * header fails within a few bytes).
+ */
+export function inflateZlib(buf: Buffer, cap: number): Buffer | 'past-cap' | undefined {
+  try {
+    return inflateSync(buf, { maxOutputLength: Math.max(1, cap) });
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'past-cap' : undefined;
+  }
+}
+
 function gunzipCapped(data: Buffer, cap: number, meter: DecodeMeter): Buffer {
   try {
     const out = gunzipSync(data, { maxOutputLength: Math.max(1, cap) });
