@@ -902,6 +902,8 @@ const RES_TABLE_TYPE_SPEC_TYPE = 0x0202;
 const FLAG_SPARSE = 0x01;
 const FLAG_OFFSET16 = 0x02;
 const ENTRY_FLAG_COMPLEX = 0x0001;
+/** Bag integers kept per package (the table's size bounds them; this bounds the list). */
+const MAX_BAG_INTEGERS = 100_000;
 const ENTRY_FLAG_COMPACT = 0x0008;
 const NO_ENTRY = 0xffffffff;
 const PACKAGE_HEADER_MIN = 284;
@@ -1013,7 +1015,7 @@ function parsePackage(buf, c, global, w, extraPools) {
     const keyStringsOff = buf.readUInt32LE(c.start + 276);
     let typePool;
     let keyPool;
-    const pkg = { id, name, values: [], bagCount: 0, typeStrings: [], keyStrings: [], keyPoolStrings: [], typePoolStrings: [] };
+    const pkg = { id, name, values: [], bagCount: 0, bagIntegers: [], typeStrings: [], keyStrings: [], keyPoolStrings: [], typePoolStrings: [] };
     let pos = c.start + c.headerSize;
     while (pos < c.end) {
         const ch = readChunk(buf, pos, c.end, w);
@@ -1120,6 +1122,17 @@ function parseType(buf, c, pkg, global, typePool, keyPool, w) {
             key = buf.readUInt32LE(e + 4);
             if (entryFlags & ENTRY_FLAG_COMPLEX) {
                 pkg.bagCount++;
+                // ResTable_map_entry (size, flags, key, parent, count), then `count` ResTable_maps (name
+                // u32, Res_value: size u16, res0 u8, dataType u8, data u32) from `size` on: integer items.
+                if (entrySize >= 16 && e + 16 <= c.end) {
+                    const count = buf.readUInt32LE(e + 12);
+                    let m = e + entrySize;
+                    for (let k = 0; k < count && m + 12 <= c.end && pkg.bagIntegers.length < MAX_BAG_INTEGERS; k++, m += 12) {
+                        const t = buf[m + 7];
+                        if (t === TYPE_INT_DEC || t === TYPE_INT_HEX)
+                            pkg.bagIntegers.push(buf.readUInt32LE(m + 8));
+                    }
+                }
                 continue;
             }
             const v = e + entrySize;
@@ -8887,6 +8900,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
             const doc = parseAxml(buf);
             const m = extractManifest(doc);
             scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+            scanTypedIntegers(doc, { ...base, source: 'xml' }, ctx);
             // What follows the document: in the entry an app can read (PackageManager does not).
             scanAfterChunk(buf, base, ctx);
             const pkg = {
@@ -8952,6 +8966,10 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
                 for (const v of p.values)
                     if (v.dataType === 0x10 || v.dataType === 0x11)
                         ctx.scanner.listedSmsNumber(v.data, { ...base, source: 'arsc' }, ctx.endpoints);
+            // ...and the integer items of bags (<integer-array>, <array>).
+            for (const p of arsc.packages)
+                for (const n of p.bagIntegers)
+                    ctx.scanner.listedSmsNumber(n, { ...base, source: 'arsc' }, ctx.endpoints);
             // Default-configuration values, and bools and strings of every configuration (a toggle
             // set otherwise for API 21+ or a China MCC; a server address in values-zh).
             for (const p of arsc.packages)
@@ -8972,6 +8990,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         if (doc.poolError !== undefined)
             throw new FormatError('axml', `its string pool cannot be read (${doc.poolError}), and its strings are all that is scanned`, undefined, `${path}!/${name}`);
         scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+        scanTypedIntegers(doc, { ...base, source: 'xml' }, ctx);
         scanAfterChunk(buf, base, ctx);
         return;
     }
@@ -8988,6 +9007,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         }
         if (doc && doc.poolError === undefined && !doc.plainText) {
             scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+            scanTypedIntegers(doc, { ...base, source: 'xml' }, ctx);
             scanAfterChunk(buf, base, ctx);
             return;
         }
@@ -9192,6 +9212,16 @@ async function scanDecompressed(out, base, path, file, ctx, depth) {
     }
     if (zipStart || appended)
         await extractZip(src, path, file, ctx, depth + 1, { opened: appended, prefixIsData: true, scannedRaw: true });
+}
+/**
+ * Attributes compiled to integers (`<meta-data android:value="10659401"/>`: aapt keeps no raw
+ * string for them) that are listed SMS numbers.
+ */
+function scanTypedIntegers(doc, base, ctx) {
+    for (const el of doc.elements)
+        for (const a of el.attributes)
+            if (a.type === TYPE_INT_DEC || a.type === TYPE_INT_HEX)
+                ctx.scanner.listedSmsNumber(a.data, base, ctx.endpoints);
 }
 /** Decompressed bytes or a ZIP entry that are an image or archive, at `path` inside `file`: its files are what is scanned, as of a file of the walk that is an image. */
 async function extractImageBytes(src, image, path, file, ctx) {

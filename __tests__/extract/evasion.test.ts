@@ -45,6 +45,33 @@ withAapt('a resource name', () => {
   });
 });
 
+withAapt('listed SMS numbers compiled to integers', () => {
+  it('a manifest <meta-data android:value> and the items of an <integer-array> and an <array> (aapt keeps no string for them) are found', async () => {
+    const dir = tempDir('ag-evasion-smsint-');
+    const manifest = put(
+      join(dir, 'src', 'AndroidManifest.xml'),
+      '<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.acme.smsint"><application android:label="x"><meta-data android:name="reg.sms" android:value="10659401"/></application></manifest>\n',
+    );
+    put(join(dir, 'src', 'res', 'values', 'values.xml'), '<resources><integer-array name="numbers"><item>1</item><item>10655459</item></integer-array><array name="mixed"><item>text</item><item>10654040</item></array></resources>\n');
+    const apk = join(dir, 'build', 'system', 'app', 'SmsInt', 'SmsInt.apk');
+    mkdirSync(dirname(apk), { recursive: true });
+    execFileSync('aapt', ['package', '-f', '-M', manifest, '-I', FRAMEWORK_RES, '-S', join(dir, 'src', 'res'), '-F', apk]);
+    // What aapt wrote: an integer attribute (type 0x10), and bag items it dumps as 32-bit values
+    // (its dump labels a bag's integers "(color)"; 0xa296e3 is 10655459, 0xa29158 10654040).
+    expect(execFileSync('aapt', ['dump', 'xmltree', apk, 'AndroidManifest.xml'], { encoding: 'utf8' })).toMatch(/A: android:value\(0x01010024\)=\(type 0x10\)0xa2a649/);
+    const table = execFileSync('aapt', ['dump', '--values', 'resources', apk], { encoding: 'utf8' });
+    expect(table).toMatch(/#1 \(Key=0x02000001\): \(color\) #00a296e3/);
+    expect(table).toMatch(/#1 \(Key=0x02000001\): \(color\) #00a29158/);
+    const report = await scanIn(dir);
+    const sms = report.targets[0].endpoints.filter((e) => e.kind === 'sms').map((e) => [e.value, e.evidence.map((v) => v.entry)]);
+    expect(sms).toEqual([
+      ['10654040', ['resources.arsc']],
+      ['10655459', ['resources.arsc']],
+      ['10659401', ['AndroidManifest.xml']],
+    ]);
+  });
+});
+
 withAapt('a manifest and a resource table, past what their parsers read', () => {
   it('a resource type name (aapt accepts <item type="...">; getResourceTypeName), a second string pool and an unknown chunk in the table, and bytes after the manifest and after the table are scanned', async () => {
     const dir = tempDir('ag-evasion-table-');

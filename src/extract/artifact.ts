@@ -12,7 +12,7 @@ import { isDex } from '../formats/dex.js';
 import { dexBytesWanted, scanDexStrings, scanPoolStrings, type DexSpanMemo } from './string-scan.js';
 import { FormatError } from '../formats/errors.js';
 import { compressionOf, decompressCapped, inflateZlib, isSkippableFrame, isZlibHeader, mayBeCompressed, PastCap, type Compression, type DecodeMeter } from '../formats/codecs.js';
-import { extractManifest, parseAxml, type ResourcesMapAttr } from '../formats/axml.js';
+import { extractManifest, parseAxml, TYPE_INT_DEC, TYPE_INT_HEX, type AxmlDocument, type ResourcesMapAttr } from '../formats/axml.js';
 import { entryDataOffset, EntryTooLargeError, openZip, overlapReason, readEntry, zipGaps, type ZipArchive, type ZipEntry } from '../formats/zip.js';
 import { APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V31_ID, APK_SIGNATURE_SCHEME_V3_ID, readApkSigners, signerDigests, signingBlockPairs, SOURCE_STAMP_V1_ID, SOURCE_STAMP_V2_ID } from '../formats/apksig.js';
 import { BufferSource, FileSource, type RandomAccessSource } from '../io/source.js';
@@ -1186,6 +1186,7 @@ async function extractEntry(
       const doc = parseAxml(buf);
       const m = extractManifest(doc);
       scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+      scanTypedIntegers(doc, { ...base, source: 'xml' }, ctx);
       // What follows the document: in the entry an app can read (PackageManager does not).
       scanAfterChunk(buf, base, ctx);
       const pkg: PackageFacts = {
@@ -1236,6 +1237,8 @@ async function extractEntry(
       for (const [from, to] of arsc.unread) ctx.scanner.scan(buf, from, to, { ...base, source: 'file' }, ctx.endpoints);
       // Integers (TYPE_INT_DEC, TYPE_INT_HEX) that are listed SMS numbers.
       for (const p of arsc.packages) for (const v of p.values) if (v.dataType === 0x10 || v.dataType === 0x11) ctx.scanner.listedSmsNumber(v.data, { ...base, source: 'arsc' }, ctx.endpoints);
+      // ...and the integer items of bags (<integer-array>, <array>).
+      for (const p of arsc.packages) for (const n of p.bagIntegers) ctx.scanner.listedSmsNumber(n, { ...base, source: 'arsc' }, ctx.endpoints);
       // Default-configuration values, and bools and strings of every configuration (a toggle
       // set otherwise for API 21+ or a China MCC; a server address in values-zh).
       for (const p of arsc.packages) for (const v of p.values) if (!v.config || v.type === 'bool' || v.type === 'string') overlayValues.push(v);
@@ -1250,6 +1253,7 @@ async function extractEntry(
     // Its strings are what is scanned: without them nothing of it would be.
     if (doc.poolError !== undefined) throw new FormatError('axml', `its string pool cannot be read (${doc.poolError}), and its strings are all that is scanned`, undefined, `${path}!/${name}`);
     scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+    scanTypedIntegers(doc, { ...base, source: 'xml' }, ctx);
     scanAfterChunk(buf, base, ctx);
     return;
   }
@@ -1265,6 +1269,7 @@ async function extractEntry(
     }
     if (doc && doc.poolError === undefined && !doc.plainText) {
       scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+      scanTypedIntegers(doc, { ...base, source: 'xml' }, ctx);
       scanAfterChunk(buf, base, ctx);
       return;
     }
@@ -1454,6 +1459,14 @@ async function scanDecompressed(out: Buffer, base: EvidenceBase, path: string, f
     }
   }
   if (zipStart || appended) await extractZip(src, path, file, ctx, depth + 1, { opened: appended, prefixIsData: true, scannedRaw: true });
+}
+
+/**
+ * Attributes compiled to integers (`<meta-data android:value="10659401"/>`: aapt keeps no raw
+ * string for them) that are listed SMS numbers.
+ */
+function scanTypedIntegers(doc: AxmlDocument, base: EvidenceBase, ctx: ArtifactContext): void {
+  for (const el of doc.elements) for (const a of el.attributes) if (a.type === TYPE_INT_DEC || a.type === TYPE_INT_HEX) ctx.scanner.listedSmsNumber(a.data, base, ctx.endpoints);
 }
 
 /** Decompressed bytes or a ZIP entry that are an image or archive, at `path` inside `file`: its files are what is scanned, as of a file of the walk that is an image. */

@@ -15,7 +15,7 @@
  * still yields what it holds.
  */
 import type { ResourceValue } from '../facts.js';
-import { decodeValue, TYPE_NULL } from './axml.js';
+import { decodeValue, TYPE_INT_DEC, TYPE_INT_HEX, TYPE_NULL } from './axml.js';
 import { FormatError } from './errors.js';
 import { parseStringPool, poolString, type PoolString, type StringPool } from './stringpool.js';
 import { Warnings } from './warnings.js';
@@ -31,6 +31,8 @@ export const RES_TABLE_TYPE_SPEC_TYPE = 0x0202;
 const FLAG_SPARSE = 0x01;
 const FLAG_OFFSET16 = 0x02;
 const ENTRY_FLAG_COMPLEX = 0x0001;
+/** Bag integers kept per package (the table's size bounds them; this bounds the list). */
+const MAX_BAG_INTEGERS = 100_000;
 const ENTRY_FLAG_COMPACT = 0x0008;
 const NO_ENTRY = 0xffffffff;
 const PACKAGE_HEADER_MIN = 284;
@@ -49,8 +51,10 @@ export interface ArscPackage {
   name: string;
   /** Simple (non-bag) values of every configuration, in file order. */
   values: ArscValue[];
-  /** Bag (FLAG_COMPLEX) entries are counted, not decoded. */
+  /** Bag (FLAG_COMPLEX) entries are counted; of their items only integers are kept (bagIntegers). */
   bagCount: number;
+  /** The data of every decimal or hex integer item of a bag (an <integer-array>, an <array>, a style): listed SMS numbers are looked for in them. */
+  bagIntegers: number[];
   typeStrings: string[];
   keyStrings: string[];
   /** The key (resource name) pool's strings with their offsets: names are strings an app can read (getResourceEntryName). */
@@ -173,7 +177,7 @@ function parsePackage(buf: Buffer, c: Chunk, global: StringPool | undefined, w: 
   const keyStringsOff = buf.readUInt32LE(c.start + 276);
   let typePool: StringPool | undefined;
   let keyPool: StringPool | undefined;
-  const pkg: ArscPackage = { id, name, values: [], bagCount: 0, typeStrings: [], keyStrings: [], keyPoolStrings: [], typePoolStrings: [] };
+  const pkg: ArscPackage = { id, name, values: [], bagCount: 0, bagIntegers: [], typeStrings: [], keyStrings: [], keyPoolStrings: [], typePoolStrings: [] };
   let pos = c.start + c.headerSize;
   while (pos < c.end) {
     const ch = readChunk(buf, pos, c.end, w);
@@ -281,6 +285,16 @@ function parseType(
       key = buf.readUInt32LE(e + 4);
       if (entryFlags & ENTRY_FLAG_COMPLEX) {
         pkg.bagCount++;
+        // ResTable_map_entry (size, flags, key, parent, count), then `count` ResTable_maps (name
+        // u32, Res_value: size u16, res0 u8, dataType u8, data u32) from `size` on: integer items.
+        if (entrySize >= 16 && e + 16 <= c.end) {
+          const count = buf.readUInt32LE(e + 12);
+          let m = e + entrySize;
+          for (let k = 0; k < count && m + 12 <= c.end && pkg.bagIntegers.length < MAX_BAG_INTEGERS; k++, m += 12) {
+            const t = buf[m + 7];
+            if (t === TYPE_INT_DEC || t === TYPE_INT_HEX) pkg.bagIntegers.push(buf.readUInt32LE(m + 8));
+          }
+        }
         continue;
       }
       const v = e + entrySize;
