@@ -15359,8 +15359,9 @@ function shape(keys, map, lists = {}) {
     return { keys, map: { ...map, ...listMaps(lists) }, lists };
 }
 const TARGET_SHAPE = shape(['id', 'input', 'sku', 'market', 'build', 'packages', 'endpoints', 'clients', 'unreadable', 'skipped', 'counts'], {
-    build: (b) => ordered(b, ['fingerprint', 'resolvedBy', 'tried'], {
+    build: (b) => ordered(b, ['fingerprint', 'resolvedBy', 'skuProperty', 'tried'], {
         resolvedBy: (r) => ordered(r, ['key', 'value', 'derivedFrom', 'file', 'line', 'from']),
+        skuProperty: (r) => ordered(r, ['key', 'value', 'derivedFrom', 'file', 'line', 'from']),
     }),
     counts: (c) => ordered(c, COUNT_KEYS),
 }, {
@@ -16622,6 +16623,7 @@ function resolveTarget(options) {
             resolvedBy: { key: '--market', value: cliMarket, from: 'cli' },
             tried: [],
             unmapped: [],
+            ...(cliSku ? {} : skuPropertyOf(file?.policy['sku-from'] ?? DEFAULT_SKU_FROM, props)),
         };
     }
     if (cliSku) {
@@ -16649,6 +16651,18 @@ function resolutionsOf(r) {
         return [r];
     const { alternatives, ...own } = r;
     return [...alternatives, own];
+}
+/** The first `sku-from` property the build defines, under its reading (Android 10 and later's when not known). */
+function skuPropertyOf(keys, props) {
+    const readings = readingsOf(props);
+    for (const key of keys) {
+        const d = definitionOf(props, key, readings[readings.length - 1]);
+        if (!d || d.value === '')
+            continue;
+        const from = /(^|\/)init\.sku\.[^/]*\.rc$/.test(d.file) ? 'sku-file' : 'property';
+        return { skuProperty: { key, value: d.value, ...(d.derivedFrom ? { derivedFrom: d.derivedFrom } : {}), file: d.file, line: d.line, from } };
+    }
+    return {};
 }
 /** The first `sku-from` key whose value, as `reading` gives it, maps through `skus`. */
 function resolveFromProps(keys, skus, props, reading) {
@@ -32639,6 +32653,8 @@ function buildReport(input) {
             t.build.fingerprint = fp;
         if (r.resolution.resolvedBy)
             t.build.resolvedBy = r.resolution.resolvedBy;
+        if (r.resolution.skuProperty)
+            t.build.skuProperty = r.resolution.skuProperty;
         if (!r.resolution.market)
             t.build.tried = r.resolution.tried;
         targets.push(t);
@@ -34089,6 +34105,7 @@ function initPolicy(reportText, file) {
     const markets = new Map();
     const skus = [];
     const unresolved = [];
+    const cliOnly = []; // scanned with --market and no SKU property found
     for (const t of report.targets) {
         if (!t.market) {
             unresolved.push(`${t.id} (tried ${(t.build.tried ?? []).join(', ') || 'nothing'})`);
@@ -34097,9 +34114,20 @@ function initPolicy(reportText, file) {
         const plan = markets.get(t.market) ?? { targets: [], allowClients: new Map(), deniedClients: new Map(), hosts: new Map(), sms: new Map(), skipped: new Map() };
         markets.set(t.market, plan);
         plan.targets.push(t.id);
-        if (t.sku && t.build.resolvedBy?.from !== 'cli') {
-            const r = t.build.resolvedBy;
-            skus.push({ sku: t.sku, market: t.market, why: `${t.id}${r ? `: ${r.key}=${r.value ?? t.sku}${r.file ? ` (${r.file}${r.line ? `:${r.line}` : ''})` : ''}` : ''}` });
+        const r = t.build.resolvedBy;
+        const reading = (b, value) => `${b.key}=${b.value ?? value}${b.file ? ` (${b.file}${b.line ? `:${b.line}` : ''})` : ''}`;
+        if (t.sku && r?.from !== 'cli')
+            skus.push({ sku: t.sku, market: t.market, why: `${t.id}${r ? `: ${reading(r, t.sku)}` : ''}` });
+        else if (r?.from === 'cli') {
+            // Scanned with --market: the SKU its own properties name (or its per-SKU target's SKU) is
+            // mapped to that market, so the same build resolves without --market from now on.
+            const own = t.build.skuProperty;
+            if (own?.value)
+                skus.push({ sku: own.value, market: t.market, why: `${t.id}: ${reading(own, own.value)}; market from --market ${t.market}` });
+            else if (t.sku)
+                skus.push({ sku: t.sku, market: t.market, why: `${t.id}: per-SKU target; market from --market ${t.market}` });
+            else
+                cliOnly.push(t.id);
         }
         const denied = new Set();
         for (const c of t.clients) {
@@ -34181,14 +34209,28 @@ function initPolicy(reportText, file) {
                 out.push(`        - ${q(n)}   # ${why.slice(0, 3).join('; ')}`);
         }
     }
-    const uniqueSkus = [...new Map(skus.map((s) => [s.sku, s])).values()].sort((a, b) => (a.sku < b.sku ? -1 : 1));
+    // One market per SKU: the first resolution kept, a disagreement said (a reviewer picks).
+    const bySku = new Map();
+    const disagree = [];
+    for (const s of skus) {
+        const seen = bySku.get(s.sku);
+        if (!seen)
+            bySku.set(s.sku, s);
+        else if (seen.market !== s.market)
+            disagree.push(`# SKU ${q(s.sku)} is ${seen.market} above but ${s.market} in ${s.why}: keep the right one`);
+    }
+    const uniqueSkus = [...bySku.values()].sort((a, b) => (a.sku < b.sku ? -1 : 1));
     if (uniqueSkus.length) {
         out.push('skus:   # how each SKU of the reviewed build was resolved');
         for (const s of uniqueSkus)
             out.push(`  ${q(s.sku)}: ${s.market}   # ${s.why}`);
     }
     else
-        out.push('skus: {}   # the reviewed build was scanned with --market: map your SKUs here');
+        out.push(`skus: {}   # ${cliOnly.length ? 'the reviewed build was scanned with --market and defines none of the sku-from properties: map your SKUs here' : 'no SKU was resolved in the reviewed build: map your SKUs here'}`);
+    for (const id of cliOnly)
+        if (uniqueSkus.length)
+            out.push(`# ${id} was scanned with --market and defines none of the sku-from properties: map its SKU here`);
+    appendAll(out, disagree);
     for (const u of unresolved)
         out.push(`# unresolved in the reviewed build: ${u}; add its SKU to skus:`);
     out.push('exemptions: []   # add time-boxed exceptions here (match, markets, reason, owner, expires)');

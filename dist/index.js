@@ -57574,8 +57574,9 @@ function shape(keys, map, lists = {}) {
     return { keys, map: { ...map, ...listMaps(lists) }, lists };
 }
 const TARGET_SHAPE = shape(['id', 'input', 'sku', 'market', 'build', 'packages', 'endpoints', 'clients', 'unreadable', 'skipped', 'counts'], {
-    build: (b) => ordered(b, ['fingerprint', 'resolvedBy', 'tried'], {
+    build: (b) => ordered(b, ['fingerprint', 'resolvedBy', 'skuProperty', 'tried'], {
         resolvedBy: (r) => ordered(r, ['key', 'value', 'derivedFrom', 'file', 'line', 'from']),
+        skuProperty: (r) => ordered(r, ['key', 'value', 'derivedFrom', 'file', 'line', 'from']),
     }),
     counts: (c) => ordered(c, COUNT_KEYS),
 }, {
@@ -66331,6 +66332,7 @@ function resolveTarget(options) {
             resolvedBy: { key: '--market', value: cliMarket, from: 'cli' },
             tried: [],
             unmapped: [],
+            ...(cliSku ? {} : skuPropertyOf(file?.policy['sku-from'] ?? DEFAULT_SKU_FROM, props)),
         };
     }
     if (cliSku) {
@@ -66358,6 +66360,18 @@ function resolutionsOf(r) {
         return [r];
     const { alternatives, ...own } = r;
     return [...alternatives, own];
+}
+/** The first `sku-from` property the build defines, under its reading (Android 10 and later's when not known). */
+function skuPropertyOf(keys, props) {
+    const readings = readingsOf(props);
+    for (const key of keys) {
+        const d = definitionOf(props, key, readings[readings.length - 1]);
+        if (!d || d.value === '')
+            continue;
+        const from = /(^|\/)init\.sku\.[^/]*\.rc$/.test(d.file) ? 'sku-file' : 'property';
+        return { skuProperty: { key, value: d.value, ...(d.derivedFrom ? { derivedFrom: d.derivedFrom } : {}), file: d.file, line: d.line, from } };
+    }
+    return {};
 }
 /** The first `sku-from` key whose value, as `reading` gives it, maps through `skus`. */
 function resolveFromProps(keys, skus, props, reading) {
@@ -68873,6 +68887,8 @@ function buildReport(input) {
             t.build.fingerprint = fp;
         if (r.resolution.resolvedBy)
             t.build.resolvedBy = r.resolution.resolvedBy;
+        if (r.resolution.skuProperty)
+            t.build.skuProperty = r.resolution.skuProperty;
         if (!r.resolution.market)
             t.build.tried = r.resolution.tried;
         targets.push(t);

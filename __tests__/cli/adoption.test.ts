@@ -115,6 +115,24 @@ describe('init --from', () => {
     expect(readFileSync(starter, 'utf8')).toMatch(/^# Starter policy written by `activation-gate init --from /);
   });
 
+  it('the README\'s steps: a build scanned with --market gets its own SKU mapped, so the next scan resolves without --market', async () => {
+    const reviewed = await cli(['scan', 'sample/out/600CN', '--market', 'CN', '--format', 'json', '--no-policy', '--fail-on', 'never']);
+    const report = JSON.parse(reviewed.stdout) as Report;
+    // What the build's own properties name it, recorded beside the --market resolution.
+    expect(report.targets[0].build.skuProperty).toEqual({ key: 'ro.cda.skuid.id', value: '600CN', file: 'vendor/build.prop', line: 10, from: 'property' });
+    const file = path.join(tmp, 'reviewed-cn.json');
+    writeFileSync(file, reviewed.stdout);
+    const starter = path.join(tmp, 'starter-cn.yml');
+    expect((await cli(['init', '--from', file, '--output', starter])).code).toBe(0);
+    const text = readFileSync(starter, 'utf8');
+    expect(parsePolicyText(text, 'starter-cn.yml').policy.skus).toEqual({ '600CN': 'CN' });
+    expect(text).toContain('"600CN": CN   # CN@sample/out/600CN: ro.cda.skuid.id=600CN (vendor/build.prop:10); market from --market CN');
+    const next = await cli(['scan', 'sample/out/600CN', '--policy', starter, '--baseline', file, '--format', 'json']);
+    const r = JSON.parse(next.stdout) as Report;
+    expect([next.code, r.targets.map((t) => [t.id, t.market, t.build.resolvedBy?.key])]).toEqual([0, [['600CN@sample/out/600CN', 'CN', 'ro.cda.skuid.id']]]);
+    expect(r.findings.filter((f) => f.rule.startsWith('new-') || f.rule === 'unresolved-market')).toEqual([]);
+  });
+
   it('needs --from', async () => {
     expect((await cli(['init'])).code).toBe(2);
   });

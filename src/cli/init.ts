@@ -5,11 +5,12 @@
  * carries a comment saying why it is there, so the reviewer can delete what they do not accept.
  * The output is a valid policy file (the tests load it).
  */
+import { appendAll } from '../arrays.js';
 import { parseBaseline } from '../baseline.js';
 import { loadBuiltinCatalog } from '../catalog/load.js';
 import type { EndpointKind } from '../facts.js';
 import { classifyEndpoint, resolveMarketPolicy, type MarketPolicy } from '../policy/effective.js';
-import type { Report, ReportTarget } from '../report/model.js';
+import type { Report, ReportTarget, ResolvedBy } from '../report/model.js';
 import { BUILTIN_MARKETS } from '../policy/schema.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -51,6 +52,7 @@ export function initPolicy(reportText: string, file: string): string {
   const markets = new Map<string, MarketPlan>();
   const skus: { sku: string; market: string; why: string }[] = [];
   const unresolved: string[] = [];
+  const cliOnly: string[] = []; // scanned with --market and no SKU property found
   for (const t of report.targets as ReportTarget[]) {
     if (!t.market) {
       unresolved.push(`${t.id} (tried ${(t.build.tried ?? []).join(', ') || 'nothing'})`);
@@ -59,9 +61,16 @@ export function initPolicy(reportText: string, file: string): string {
     const plan: MarketPlan = markets.get(t.market) ?? { targets: [], allowClients: new Map(), deniedClients: new Map(), hosts: new Map(), sms: new Map(), skipped: new Map() };
     markets.set(t.market, plan);
     plan.targets.push(t.id);
-    if (t.sku && t.build.resolvedBy?.from !== 'cli') {
-      const r = t.build.resolvedBy;
-      skus.push({ sku: t.sku, market: t.market, why: `${t.id}${r ? `: ${r.key}=${r.value ?? t.sku}${r.file ? ` (${r.file}${r.line ? `:${r.line}` : ''})` : ''}` : ''}` });
+    const r = t.build.resolvedBy;
+    const reading = (b: ResolvedBy, value: string) => `${b.key}=${b.value ?? value}${b.file ? ` (${b.file}${b.line ? `:${b.line}` : ''})` : ''}`;
+    if (t.sku && r?.from !== 'cli') skus.push({ sku: t.sku, market: t.market, why: `${t.id}${r ? `: ${reading(r, t.sku)}` : ''}` });
+    else if (r?.from === 'cli') {
+      // Scanned with --market: the SKU its own properties name (or its per-SKU target's SKU) is
+      // mapped to that market, so the same build resolves without --market from now on.
+      const own = t.build.skuProperty;
+      if (own?.value) skus.push({ sku: own.value, market: t.market, why: `${t.id}: ${reading(own, own.value)}; market from --market ${t.market}` });
+      else if (t.sku) skus.push({ sku: t.sku, market: t.market, why: `${t.id}: per-SKU target; market from --market ${t.market}` });
+      else cliOnly.push(t.id);
     }
     const denied = new Set<string>();
     for (const c of t.clients) {
@@ -130,11 +139,21 @@ export function initPolicy(reportText: string, file: string): string {
       for (const [n, why] of [...p.sms.entries()].sort()) out.push(`        - ${q(n)}   # ${why.slice(0, 3).join('; ')}`);
     }
   }
-  const uniqueSkus = [...new Map(skus.map((s) => [s.sku, s])).values()].sort((a, b) => (a.sku < b.sku ? -1 : 1));
+  // One market per SKU: the first resolution kept, a disagreement said (a reviewer picks).
+  const bySku = new Map<string, (typeof skus)[number]>();
+  const disagree: string[] = [];
+  for (const s of skus) {
+    const seen = bySku.get(s.sku);
+    if (!seen) bySku.set(s.sku, s);
+    else if (seen.market !== s.market) disagree.push(`# SKU ${q(s.sku)} is ${seen.market} above but ${s.market} in ${s.why}: keep the right one`);
+  }
+  const uniqueSkus = [...bySku.values()].sort((a, b) => (a.sku < b.sku ? -1 : 1));
   if (uniqueSkus.length) {
     out.push('skus:   # how each SKU of the reviewed build was resolved');
     for (const s of uniqueSkus) out.push(`  ${q(s.sku)}: ${s.market}   # ${s.why}`);
-  } else out.push('skus: {}   # the reviewed build was scanned with --market: map your SKUs here');
+  } else out.push(`skus: {}   # ${cliOnly.length ? 'the reviewed build was scanned with --market and defines none of the sku-from properties: map your SKUs here' : 'no SKU was resolved in the reviewed build: map your SKUs here'}`);
+  for (const id of cliOnly) if (uniqueSkus.length) out.push(`# ${id} was scanned with --market and defines none of the sku-from properties: map its SKU here`);
+  appendAll(out, disagree);
   for (const u of unresolved) out.push(`# unresolved in the reviewed build: ${u}; add its SKU to skus:`);
   out.push('exemptions: []   # add time-boxed exceptions here (match, markets, reason, owner, expires)');
   return `${out.join('\n')}\n`;

@@ -36,6 +36,12 @@ export interface TargetResolution {
   reading?: PropReading;
   /** Why a per-SKU target has no market: each reading's resolution, as they disagree (the target cannot be two markets). */
   conflict?: TargetResolution[];
+  /**
+   * With --market (and no --sku): the first `sku-from` property the build defines, as its own
+   * properties would name its SKU. `init` maps it to that market, so a policy written from a
+   * report scanned with --market resolves the same build without it.
+   */
+  skuProperty?: ResolvedBy & { key: string; value: string };
 }
 
 /** Maps a SKU id or property value through `skus`: an exact key beats a glob; among globs the longest pattern wins, then file order. */
@@ -185,6 +191,7 @@ export function resolveTarget(options: { cliMarket?: string; cliSku?: string; fi
       resolvedBy: { key: '--market', value: cliMarket, from: 'cli' },
       tried: [],
       unmapped: [],
+      ...(cliSku ? {} : skuPropertyOf(file?.policy['sku-from'] ?? DEFAULT_SKU_FROM, props)),
     };
   }
   if (cliSku) {
@@ -212,6 +219,18 @@ export function resolutionsOf(r: TargetResolution): TargetResolution[] {
   if (!r.alternatives) return [r];
   const { alternatives, ...own } = r;
   return [...alternatives, own];
+}
+
+/** The first `sku-from` property the build defines, under its reading (Android 10 and later's when not known). */
+function skuPropertyOf(keys: readonly string[], props: readonly PropEntry[]): Pick<TargetResolution, 'skuProperty'> {
+  const readings = readingsOf(props);
+  for (const key of keys) {
+    const d = definitionOf(props, key, readings[readings.length - 1]);
+    if (!d || d.value === '') continue;
+    const from = /(^|\/)init\.sku\.[^/]*\.rc$/.test(d.file) ? 'sku-file' : 'property';
+    return { skuProperty: { key, value: d.value, ...(d.derivedFrom ? { derivedFrom: d.derivedFrom } : {}), file: d.file, line: d.line, from } };
+  }
+  return {};
 }
 
 /** The first `sku-from` key whose value, as `reading` gives it, maps through `skus`. */

@@ -81,6 +81,7 @@ export function buildReport(input: BuildReportInput): Report {
     if (r.resolution.market) t.market = r.resolution.market;
     if (fp) t.build.fingerprint = fp;
     if (r.resolution.resolvedBy) t.build.resolvedBy = r.resolution.resolvedBy;
+    if (r.resolution.skuProperty) t.build.skuProperty = r.resolution.skuProperty;
     if (!r.resolution.market) t.build.tried = r.resolution.tried;
     targets.push(t);
     appendAll(findings, r.evaluation.findings);

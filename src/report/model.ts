@@ -117,7 +117,11 @@ export interface ReportTarget {
   input: string;
   sku?: string;
   market?: string;
-  build: { fingerprint?: string; resolvedBy?: ResolvedBy; tried?: string[] };
+  /**
+   * `skuProperty`: with --market, the first `sku-from` property the build defines (what `init`
+   * maps to that market); `tried`: the keys tried when no market was found.
+   */
+  build: { fingerprint?: string; resolvedBy?: ResolvedBy; skuProperty?: ResolvedBy; tried?: string[] };
   packages: ReportPackage[];
   endpoints: ReportEndpoint[];
   clients: ReportClient[];

@@ -361,8 +361,9 @@ const TARGET_SHAPE = shape(
   ['id', 'input', 'sku', 'market', 'build', 'packages', 'endpoints', 'clients', 'unreadable', 'skipped', 'counts'],
   {
     build: (b: object) =>
-      ordered(b, ['fingerprint', 'resolvedBy', 'tried'], {
+      ordered(b, ['fingerprint', 'resolvedBy', 'skuProperty', 'tried'], {
         resolvedBy: (r: object) => ordered(r, ['key', 'value', 'derivedFrom', 'file', 'line', 'from']),
+        skuProperty: (r: object) => ordered(r, ['key', 'value', 'derivedFrom', 'file', 'line', 'from']),
       }),
     counts: (c: object) => ordered(c, COUNT_KEYS),
   },
