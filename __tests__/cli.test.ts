@@ -195,3 +195,24 @@ describe('the default policy file', () => {
     expect([both.code, both.stderr]).toEqual([2, 'error: give --policy or --no-policy, not both\n']);
   });
 });
+
+describe('activation-gate check-policy', () => {
+  it('a valid policy: exit 0; an exemption near expiry is a note; an expired one fails, naming its line (a scan would fail on it)', async () => {
+    const fresh = await cli(['check-policy', 'sample/activation-gate.yml', '--now', '2026-11-01']);
+    expect([fresh.code, fresh.stdout, fresh.stderr]).toEqual([0, expect.stringMatching(/^sample\/activation-gate\.yml: valid \(markets: /), '']);
+    const soon = await cli(['check-policy', 'sample/activation-gate.yml', '--now', '2027-06-15']);
+    expect(soon.code).toBe(0);
+    expect(soon.stderr).toMatch(/^sample\/activation-gate\.yml:\d+: note: exemption 1 \(.*\) expires on 2027-06-30: review it before then\n/);
+    const late = await cli(['check-policy', 'sample/activation-gate.yml', '--now', '2027-07-01']);
+    expect(late.code).toBe(1);
+    expect(late.stdout).toMatch(/^sample\/activation-gate\.yml: valid, but 2 exemptions have expired \(markets: /);
+    expect(late.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^sample\/activation-gate\.yml:\d+: error: exemption 1 \(.*\) expired on 2027-06-30: every scan of CN fails with expired-exemption/),
+      expect.stringMatching(/^sample\/activation-gate\.yml:\d+: error: exemption 2 \(/),
+    ]);
+    // The scan agrees: the same day, the same exemptions are errors.
+    const scanned = await cli(['scan', 'sample/out/600CN', '--policy', 'sample/activation-gate.yml', '--now', '2027-07-01', '--format', 'json']);
+    expect((JSON.parse(scanned.stdout) as { findings: { rule: string }[] }).findings.filter((f) => f.rule === 'expired-exemption')).toHaveLength(2);
+    expect((await cli(['check-policy', 'sample/activation-gate.yml', '--now', 'tomorrow'])).code).toBe(2);
+  });
+});

@@ -276,6 +276,7 @@ describe('run() inputs', () => {
     ['a path that does not exist', { path: 'out/nope' }, /^path: "out\/nope" does not exist/],
     ['a glob that matches nothing', { path: 'out/**/*.zip' }, /^path: the pattern "out\/\*\*\/\*\.zip" matches nothing/],
     ['a missing policy file', { policy: 'policy.yml' }, /^policy: the file "policy\.yml" does not exist/],
+    ['a source-root that is not a folder', { 'source-root': 'src/aosp' }, /^source-root: "src\/aosp" is not a folder \(looked in /],
     ['market and sku together', { market: 'EU', sku: '600E0' }, /^market and sku: give one of them/],
     ['a bad fail-on', { 'fail-on': 'critical' }, /^fail-on: found "critical"; allowed: error, warning, note, never/],
     ['a bad max-annotations', { 'max-annotations': 'ten' }, /^max-annotations: found "ten"/],

@@ -33739,7 +33739,7 @@ Usage:
                        [--shard I/N] [--cache-dir DIR [--cache-rehash] [--cache-prune]]
   activation-gate merge SHARD.json... [--format ...] [--output FILE] [--fail-on ...]
                        [--source-root DIR]
-  activation-gate check-policy FILE [--print]
+  activation-gate check-policy FILE [--print] [--now YYYY-MM-DD]
   activation-gate catalog [--policy FILE | --no-policy] [--format yaml|json]
   activation-gate diff OLD.json NEW.json [--format text|json]
   activation-gate init --from REPORT.json [--output FILE]
@@ -33795,9 +33795,13 @@ function parseArgs(argv) {
         case 'check-policy': {
             let file;
             let print = false;
-            for (const a of args) {
+            let now;
+            for (let i = 0; i < args.length; i++) {
+                const a = args[i];
                 if (a === '--print')
                     print = true;
+                else if (a === '--now')
+                    now = parseDate(takeValue(args, i++, a), a);
                 else if (a.startsWith('--'))
                     throw new UsageError(`unknown option ${a} for check-policy`);
                 else if (file)
@@ -33807,7 +33811,7 @@ function parseArgs(argv) {
             }
             if (!file)
                 throw new UsageError('check-policy needs a policy file');
-            return { command: 'check-policy', file, print };
+            return { command: 'check-policy', file, print, ...(now ? { now } : {}) };
         }
         case 'catalog': {
             const out = { command: 'catalog', format: 'yaml' };
@@ -34261,11 +34265,19 @@ async function runCli(argv, io) {
                 const printed = {};
                 for (const m of markets)
                     printed[m] = printableMarketPolicy(resolveMarketPolicy(file, m, catalog));
+                // A valid file whose exemption has expired fails every scan of its markets
+                // (expired-exemption, an error): said here, with a failing exit, not called valid.
+                const dated = datedExemptions(file, resolveNow(args.now));
+                for (const d of dated)
+                    io.stderr(`${d.text}\n`);
+                const expired = dated.filter((d) => d.expired).length;
                 if (args.print)
                     io.stdout(stringify({ markets: printed, skus: file.policy.skus ?? {}, 'sku-from': file.policy['sku-from'] ?? [] }));
-                else
-                    io.stdout(`${args.file}: valid (markets: ${markets.join(', ')}; ${catalog.entries.length} catalog clients)\n`);
-                return EXIT_PASS;
+                else {
+                    const summary = `markets: ${markets.join(', ')}; ${catalog.entries.length} catalog clients`;
+                    io.stdout(expired ? `${args.file}: valid, but ${expired} exemption${expired === 1 ? ' has' : 's have'} expired (${summary})\n` : `${args.file}: valid (${summary})\n`);
+                }
+                return expired ? EXIT_FAIL : EXIT_PASS;
             }
             case 'catalog': {
                 const policy = policyOf(args, path.resolve(io.cwd ?? process.cwd()));
@@ -34483,6 +34495,24 @@ function exitCodeOf(report, failOn) {
     if (failOn === 'never')
         return EXIT_PASS;
     return report.verdict === 'fail' ? EXIT_FAIL : EXIT_PASS;
+}
+/** The exemptions a scan today would report: expired (an error in each of its markets) or expiring within 30 days (a note). */
+function datedExemptions(file, now) {
+    const out = [];
+    (file.policy.exemptions ?? []).forEach((ex, index) => {
+        const status = exemptionStatus(ex.expires, now);
+        if (!status.expired && !status.expiringSoon)
+            return;
+        const at = `${file.file}:${file.positions.get(`exemptions[${index}]`)?.line ?? 1}`;
+        const where = ex.markets?.length ? ex.markets.join(', ') : 'every market';
+        out.push({
+            expired: status.expired,
+            text: status.expired
+                ? `${at}: error: exemption ${index + 1} (${ex.reason}, owner ${ex.owner}) expired on ${ex.expires}: every scan of ${where} fails with expired-exemption until it is renewed after review or removed`
+                : `${at}: note: exemption ${index + 1} (${ex.reason}, owner ${ex.owner}) expires on ${ex.expires}: review it before then`,
+        });
+    });
+    return out;
 }
 
 /**

@@ -69502,7 +69502,13 @@ async function readInputs(core, env, cwd) {
     if (!FAIL_ON.includes(failOnRaw)) {
         throw new UsageError(`fail-on: found "${failOnRaw}"; allowed: ${FAIL_ON.join(', ')}.`);
     }
-    const sourceRoot = path$1.resolve(workspace, input('source-root') || '.');
+    const sourceRootRaw = input('source-root');
+    const sourceRoot = path$1.resolve(workspace, sourceRootRaw || '.');
+    // Given and not a folder is a typo in the workflow: said, as the CLI does, not left to point
+    // every finding at the policy file instead of its makefile.
+    if (sourceRootRaw && !isDirectory(sourceRoot)) {
+        throw new UsageError(`source-root: "${sourceRootRaw}" is not a folder (looked in ${workspace}).`);
+    }
     const maxRaw = input('max-annotations');
     let maxAnnotations = MAX_ANNOTATIONS_PER_LEVEL;
     if (maxRaw) {
@@ -69573,6 +69579,14 @@ function workflowFile(env) {
 }
 // ---------------------------------------------------------------------------------------------
 // run()
+function isDirectory(p) {
+    try {
+        return statSync(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
 
 /**
  * Parsers for the files of an Android source tree that say where a module or package comes

@@ -2,7 +2,7 @@
  * The Action's inputs: `INPUT_*` values read, validated and normalised into ActionInputs, with
  * the `path` input's globs expanded over the workspace. No scanning, no GitHub calls.
  */
-import { existsSync, promises as fsp } from 'node:fs';
+import { existsSync, promises as fsp, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Severity } from '../report/model.js';
@@ -207,7 +207,13 @@ export async function readInputs(core: Pick<ActionsCore, 'getInput'>, env: NodeJ
     throw new UsageError(`fail-on: found "${failOnRaw}"; allowed: ${FAIL_ON.join(', ')}.`);
   }
 
-  const sourceRoot = path.resolve(workspace, input('source-root') || '.');
+  const sourceRootRaw = input('source-root');
+  const sourceRoot = path.resolve(workspace, sourceRootRaw || '.');
+  // Given and not a folder is a typo in the workflow: said, as the CLI does, not left to point
+  // every finding at the policy file instead of its makefile.
+  if (sourceRootRaw && !isDirectory(sourceRoot)) {
+    throw new UsageError(`source-root: "${sourceRootRaw}" is not a folder (looked in ${workspace}).`);
+  }
 
   const maxRaw = input('max-annotations');
   let maxAnnotations = MAX_ANNOTATIONS_PER_LEVEL;
@@ -275,3 +281,11 @@ export function workflowFile(env: NodeJS.ProcessEnv): string | undefined {
 
 // ---------------------------------------------------------------------------------------------
 // run()
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -49,6 +49,8 @@ export interface CheckPolicyArgs {
   command: 'check-policy';
   file: string;
   print: boolean;
+  /** "Today" for exemption expiry (default: SOURCE_DATE_EPOCH or the clock, as a scan). */
+  now?: Date;
 }
 
 export interface CatalogArgs {
@@ -83,7 +85,7 @@ Usage:
                        [--shard I/N] [--cache-dir DIR [--cache-rehash] [--cache-prune]]
   activation-gate merge SHARD.json... [--format ...] [--output FILE] [--fail-on ...]
                        [--source-root DIR]
-  activation-gate check-policy FILE [--print]
+  activation-gate check-policy FILE [--print] [--now YYYY-MM-DD]
   activation-gate catalog [--policy FILE | --no-policy] [--format yaml|json]
   activation-gate diff OLD.json NEW.json [--format text|json]
   activation-gate init --from REPORT.json [--output FILE]
@@ -136,14 +138,17 @@ export function parseArgs(argv: string[]): Args {
     case 'check-policy': {
       let file: string | undefined;
       let print = false;
-      for (const a of args) {
+      let now: Date | undefined;
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i];
         if (a === '--print') print = true;
+        else if (a === '--now') now = parseDate(takeValue(args, i++, a), a);
         else if (a.startsWith('--')) throw new UsageError(`unknown option ${a} for check-policy`);
         else if (file) throw new UsageError('check-policy takes one file');
         else file = a;
       }
       if (!file) throw new UsageError('check-policy needs a policy file');
-      return { command: 'check-policy', file, print };
+      return { command: 'check-policy', file, print, ...(now ? { now } : {}) };
     }
     case 'catalog': {
       const out: CatalogArgs = { command: 'catalog', format: 'yaml' };

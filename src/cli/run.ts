@@ -18,7 +18,9 @@ import { renderMarkdown } from '../report/render-markdown.js';
 import { renderText } from '../report/render-text.js';
 import type { Report } from '../report/model.js';
 import { progressFor, periodicProgress } from '../progress.js';
-import { scan } from '../scan.js';
+import { resolveNow, scan } from '../scan.js';
+import { exemptionStatus } from '../policy/exemptions.js';
+import type { PolicyFile } from '../policy/load.js';
 import { indexSourceTree, type SourceIndex, unreadableNote } from '../source/indexer.js';
 import { locateFindings, wantedNames } from '../source/locate.js';
 import { TOOL_VERSION } from '../version.js';
@@ -54,9 +56,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const markets = knownMarkets(file);
         const printed: Record<string, unknown> = {};
         for (const m of markets) printed[m] = printableMarketPolicy(resolveMarketPolicy(file, m, catalog));
+        // A valid file whose exemption has expired fails every scan of its markets
+        // (expired-exemption, an error): said here, with a failing exit, not called valid.
+        const dated = datedExemptions(file, resolveNow(args.now));
+        for (const d of dated) io.stderr(`${d.text}\n`);
+        const expired = dated.filter((d) => d.expired).length;
         if (args.print) io.stdout(stringify({ markets: printed, skus: file.policy.skus ?? {}, 'sku-from': file.policy['sku-from'] ?? [] }));
-        else io.stdout(`${args.file}: valid (markets: ${markets.join(', ')}; ${catalog.entries.length} catalog clients)\n`);
-        return EXIT_PASS;
+        else {
+          const summary = `markets: ${markets.join(', ')}; ${catalog.entries.length} catalog clients`;
+          io.stdout(expired ? `${args.file}: valid, but ${expired} exemption${expired === 1 ? ' has' : 's have'} expired (${summary})\n` : `${args.file}: valid (${summary})\n`);
+        }
+        return expired ? EXIT_FAIL : EXIT_PASS;
       }
       case 'catalog': {
         const policy = policyOf(args, path.resolve(io.cwd ?? process.cwd()));
@@ -267,4 +277,22 @@ export function render(report: Report, args: Pick<ScanArgs, 'format' | 'color'>)
 export function exitCodeOf(report: Report, failOn: ScanArgs['failOn']): number {
   if (failOn === 'never') return EXIT_PASS;
   return report.verdict === 'fail' ? EXIT_FAIL : EXIT_PASS;
+}
+
+/** The exemptions a scan today would report: expired (an error in each of its markets) or expiring within 30 days (a note). */
+function datedExemptions(file: PolicyFile, now: Date): { expired: boolean; text: string }[] {
+  const out: { expired: boolean; text: string }[] = [];
+  (file.policy.exemptions ?? []).forEach((ex, index) => {
+    const status = exemptionStatus(ex.expires, now);
+    if (!status.expired && !status.expiringSoon) return;
+    const at = `${file.file}:${file.positions.get(`exemptions[${index}]`)?.line ?? 1}`;
+    const where = ex.markets?.length ? ex.markets.join(', ') : 'every market';
+    out.push({
+      expired: status.expired,
+      text: status.expired
+        ? `${at}: error: exemption ${index + 1} (${ex.reason}, owner ${ex.owner}) expired on ${ex.expires}: every scan of ${where} fails with expired-exemption until it is renewed after review or removed`
+        : `${at}: note: exemption ${index + 1} (${ex.reason}, owner ${ex.owner}) expires on ${ex.expires}: review it before then`,
+    });
+  });
+  return out;
 }
