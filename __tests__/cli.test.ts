@@ -4,6 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import { copyFileSync, cpSync, mkdirSync } from 'node:fs';
+import { parse } from 'yaml';
 import { runCliCaptured } from './helpers/cli.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -178,11 +179,16 @@ describe('the default policy file', () => {
     const dir = tempDir('ag-cli-default-catalog-');
     mkdirSync(path.join(dir, '.github'));
     copyFileSync(path.join(ROOT, '__tests__', 'fixtures', 'policies', 'reference.yml'), path.join(dir, '.github', 'activation-gate.yml'));
-    const ids = async (argv: string[]): Promise<string[]> => JSON.parse((await runCliCaptured(argv, dir)).stdout).entries.map((e: { id: string }) => e.id);
+    const ids = async (argv: string[]): Promise<string[]> => JSON.parse((await runCliCaptured(argv, dir)).stdout).clients.map((e: { id: string }) => e.id);
     const builtin = await ids(['catalog', '--format', 'json', '--no-policy']);
     const withDefault = await ids(['catalog', '--format', 'json']);
     expect(withDefault).toEqual(await ids(['catalog', '--format', 'json', '--policy', '.github/activation-gate.yml']));
     expect(withDefault.filter((id) => !builtin.includes(id)).length).toBeGreaterThan(0);
+    // YAML and JSON print the same document, in the catalog file's keys.
+    const yaml = parse((await runCliCaptured(['catalog', '--no-policy'], dir)).stdout) as Record<string, unknown>;
+    const json = JSON.parse((await runCliCaptured(['catalog', '--no-policy', '--format', 'json'], dir)).stdout) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(['version', 'test-keys', 'clients']);
+    expect(yaml).toEqual(json);
   });
 
   it('--no-policy scans with the built-in market policies only; with --policy it is a usage error', async () => {

@@ -153,7 +153,7 @@ describe('run() on a failing build', () => {
     await run({ scan: fakeScan(createTestReport({ findings: manyErrors(5) })) });
     const a = r.annotations();
     expect(a.filter((x) => x.command === 'error')).toHaveLength(3); // 2 findings + setFailed
-    expect(a.find((x) => x.command === 'notice')?.message).toMatch(/^3 more findings/);
+    expect(a.find((x) => x.command === 'notice')?.message).toBe('3 more findings: see the job summary (3 errors not annotated; max-annotations is 3 per level).');
   });
 
   it('points annotations without a repository location at the policy file, else the workflow', async () => {
@@ -280,6 +280,8 @@ describe('run() inputs', () => {
     ['market and sku together', { market: 'EU', sku: '600E0' }, /^market and sku: give one of them/],
     ['a bad fail-on', { 'fail-on': 'critical' }, /^fail-on: found "critical"; allowed: error, warning, note, never/],
     ['a bad max-annotations', { 'max-annotations': 'ten' }, /^max-annotations: found "ten"/],
+    ['max-annotations above GitHub\'s 10', { 'max-annotations': '50' }, /^max-annotations: found "50"; allowed: a whole number from 1 to 10 \(GitHub shows at most 10/],
+    ['max-annotations 0', { 'max-annotations': '0' }, /^max-annotations: found "0"; allowed: a whole number from 1 to 10/],
     ['a bad cache-rehash', { 'cache-dir': '.cache/gate', 'cache-rehash': 'yes' }, /^cache-rehash: found "yes"; allowed: true, false/],
     ['cache-rehash without cache-dir', { 'cache-rehash': 'true' }, /^cache-rehash: needs cache-dir/],
     ['cache-prune without cache-dir', { 'cache-prune': 'true' }, /^cache-prune: needs cache-dir/],

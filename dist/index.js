@@ -69263,7 +69263,7 @@ function planAnnotations(findings, options = {}) {
             parts.push(plural(omittedByLevel.notice, 'note'));
         annotations.push({
             level: 'notice',
-            message: `${formatCount(omitted)} more finding${omitted === 1 ? '' : 's'}: see the job summary (${parts.join(', ')} not annotated; GitHub shows at most ${max} annotations per level per step).`,
+            message: `${formatCount(omitted)} more finding${omitted === 1 ? '' : 's'}: see the job summary (${parts.join(', ')} not annotated; ${max < MAX_ANNOTATIONS_PER_LEVEL ? `max-annotations is ${max} per level` : `GitHub shows at most ${max} annotations per level per step`}).`,
             properties: { title: `${ANNOTATION_TITLE_PREFIX}: more findings` },
         });
     }
@@ -69512,9 +69512,12 @@ async function readInputs(core, env, cwd) {
     const maxRaw = input('max-annotations');
     let maxAnnotations = MAX_ANNOTATIONS_PER_LEVEL;
     if (maxRaw) {
-        if (!/^-?\d+$/.test(maxRaw))
-            throw new UsageError(`max-annotations: found "${maxRaw}"; allowed: a whole number from 1 to 10.`);
-        maxAnnotations = clampMaxPerLevel(Number(maxRaw));
+        // Out of range is said, not clamped: 50 cannot be honoured (GitHub keeps 10 per level per
+        // step) and 0 would hide the findings that fail the step.
+        if (!/^\d+$/.test(maxRaw) || clampMaxPerLevel(Number(maxRaw)) !== Number(maxRaw)) {
+            throw new UsageError(`max-annotations: found "${maxRaw}"; allowed: a whole number from 1 to ${MAX_ANNOTATIONS_PER_LEVEL} (GitHub shows at most ${MAX_ANNOTATIONS_PER_LEVEL} annotations per level per step).`);
+        }
+        maxAnnotations = Number(maxRaw);
     }
     const commentRaw = (input('comment') || 'never').toLowerCase();
     if (!COMMENT_MODES.includes(commentRaw)) {

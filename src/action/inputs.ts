@@ -218,8 +218,12 @@ export async function readInputs(core: Pick<ActionsCore, 'getInput'>, env: NodeJ
   const maxRaw = input('max-annotations');
   let maxAnnotations = MAX_ANNOTATIONS_PER_LEVEL;
   if (maxRaw) {
-    if (!/^-?\d+$/.test(maxRaw)) throw new UsageError(`max-annotations: found "${maxRaw}"; allowed: a whole number from 1 to 10.`);
-    maxAnnotations = clampMaxPerLevel(Number(maxRaw));
+    // Out of range is said, not clamped: 50 cannot be honoured (GitHub keeps 10 per level per
+    // step) and 0 would hide the findings that fail the step.
+    if (!/^\d+$/.test(maxRaw) || clampMaxPerLevel(Number(maxRaw)) !== Number(maxRaw)) {
+      throw new UsageError(`max-annotations: found "${maxRaw}"; allowed: a whole number from 1 to ${MAX_ANNOTATIONS_PER_LEVEL} (GitHub shows at most ${MAX_ANNOTATIONS_PER_LEVEL} annotations per level per step).`);
+    }
+    maxAnnotations = Number(maxRaw);
   }
 
   const commentRaw = (input('comment') || 'never').toLowerCase();

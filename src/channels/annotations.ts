@@ -105,7 +105,7 @@ export function planAnnotations(findings: readonly Finding[], options: PlanOptio
     if (omittedByLevel.notice) parts.push(plural(omittedByLevel.notice, 'note'));
     annotations.push({
       level: 'notice',
-      message: `${formatCount(omitted)} more finding${omitted === 1 ? '' : 's'}: see the job summary (${parts.join(', ')} not annotated; GitHub shows at most ${max} annotations per level per step).`,
+      message: `${formatCount(omitted)} more finding${omitted === 1 ? '' : 's'}: see the job summary (${parts.join(', ')} not annotated; ${max < MAX_ANNOTATIONS_PER_LEVEL ? `max-annotations is ${max} per level` : `GitHub shows at most ${max} annotations per level per step`}).`,
       properties: { title: `${ANNOTATION_TITLE_PREFIX}: more findings` },
     });
   }

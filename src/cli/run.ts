@@ -72,7 +72,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const policy = policyOf(args, path.resolve(io.cwd ?? process.cwd()));
         const file = policy ? loadPolicyFile(io.cwd ? path.resolve(io.cwd, policy) : policy) : undefined;
         const catalog = effectiveCatalog(loadBuiltinCatalog(), file);
-        io.stdout(args.format === 'json' ? `${JSON.stringify(catalog, null, 2)}\n` : stringify({ version: catalog.version, clients: catalog.entries }));
+        // The catalog file's own shape in both formats (what a policy's `catalog:` extends).
+        const printable = { version: catalog.version, ...(catalog.testKeys?.length ? { 'test-keys': catalog.testKeys } : {}), clients: catalog.entries };
+        io.stdout(args.format === 'json' ? `${JSON.stringify(printable, null, 2)}\n` : stringify(printable));
         return EXIT_PASS;
       }
       case 'scan':
