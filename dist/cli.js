@@ -18274,18 +18274,25 @@ function section(level, title, headers, rows) {
     return `${level} ${title} (${num(rows.length)})\n\n${mdTable(headers, rows)}\n`;
 }
 const STAGES = [
-    { evidence: true, notes: true, warnings: true, targetTables: true, errorFindings: true },
-    { evidence: false, notes: true, warnings: true, targetTables: true, errorFindings: true },
-    { evidence: false, notes: false, warnings: true, targetTables: true, errorFindings: true },
-    { evidence: false, notes: false, warnings: false, targetTables: true, errorFindings: true },
-    { evidence: false, notes: false, warnings: false, targetTables: false, errorFindings: true },
-    { evidence: false, notes: false, warnings: false, targetTables: false, errorFindings: false },
+    { evidence: true, notes: true, warnings: true, unlisted: true, targetTables: true, errorFindings: true },
+    { evidence: false, notes: true, warnings: true, unlisted: true, targetTables: true, errorFindings: true },
+    { evidence: false, notes: false, warnings: true, unlisted: true, targetTables: true, errorFindings: true },
+    // The warning rows go before the unlisted tables: the tables list the same endpoints once.
+    { evidence: false, notes: false, warnings: false, unlisted: true, targetTables: true, errorFindings: true },
+    { evidence: false, notes: false, warnings: false, unlisted: false, targetTables: true, errorFindings: true },
+    { evidence: false, notes: false, warnings: false, unlisted: false, targetTables: false, errorFindings: true },
+    { evidence: false, notes: false, warnings: false, unlisted: false, targetTables: false, errorFindings: false },
 ];
-function isNoteRow(f) {
-    return f.suppressed !== undefined || f.severity === 'note';
+const RANK = { note: 0, warning: 1, error: 2 };
+/** A row kept to the last stage: an error, or a finding at or above fail-on (it fails the run). */
+function isFailingRow(f, failOn) {
+    return f.suppressed === undefined && (f.severity === 'error' || (failOn !== 'never' && RANK[f.severity] >= RANK[failOn]));
 }
-function isWarningRow(f) {
-    return f.suppressed === undefined && f.severity === 'warning';
+function isNoteRow(f, failOn) {
+    return (f.suppressed !== undefined || f.severity === 'note') && !isFailingRow(f, failOn);
+}
+function isWarningRow(f, failOn) {
+    return f.suppressed === undefined && f.severity === 'warning' && !isFailingRow(f, failOn);
 }
 function clientsTable(clients, d) {
     const headers = ['Client', 'Market', 'Package', 'Allowed', 'Matched by'];
@@ -18337,7 +18344,7 @@ function targetSection(t, d) {
         parts.push(endpointsTable('Denied endpoints', denied, d));
     const unlisted = t.endpoints.filter((e) => e.status === 'unlisted');
     if (unlisted.length > 0) {
-        parts.push(d.warnings ? endpointsTable('Unlisted endpoints', unlisted, d) : `Unlisted endpoints: ${num(unlisted.length)} (table dropped for size).\n`);
+        parts.push(d.unlisted ? endpointsTable('Unlisted endpoints', unlisted, d) : `Unlisted endpoints: ${num(unlisted.length)} (table dropped for size).\n`);
     }
     if (t.unreadable.length > 0) {
         parts.push(section('####', 'Unreadable artifacts', ['Path', 'Format', 'Reason'], t.unreadable.map((u) => [code(u.path), code(u.format), escapeCell(`${u.reason}${u.offset !== undefined ? ` (offset ${u.offset})` : ''}`)])));
@@ -18383,29 +18390,49 @@ function findingsTable(findings, d, multiTarget) {
     });
     return section('###', 'Findings', headers, rows);
 }
+/** The first `n` failing findings, one short row each (no message): what fails, when the full rows do not fit. */
+function firstFailingTable(findings, n, multiTarget) {
+    const headers = ['Severity', 'Rule'];
+    if (multiTarget)
+        headers.push('Target');
+    headers.push('Subject', 'Location');
+    const rows = findings.slice(0, n).map((f) => {
+        const row = [f.severity === 'error' ? '**error**' : f.severity, code(f.rule)];
+        if (multiTarget)
+            row.push(code(f.target));
+        const subject = f.client ?? f.endpoint ?? f.package ?? f.path ?? '';
+        row.push(subject ? code(subject) : '', f.location ? code(`${f.location.file}:${f.location.line}`) : '');
+        return row;
+    });
+    const rest = findings.length - rows.length;
+    return `${section('###', 'First failing findings', headers, rows)}${rest > 0 ? `\n${plural(rest, 'more failing finding')}: see the counts above.\n` : ''}`;
+}
 function droppedLine(r, d, limit, hint) {
     const dropped = [];
     if (!d.evidence)
         dropped.push('evidence and location columns');
     if (!d.notes) {
-        const n = r.findings.filter(isNoteRow).length;
+        const n = r.findings.filter((f) => isNoteRow(f, r.failOn)).length;
         if (n > 0)
             dropped.push(`${plural(n, 'note or suppressed finding row')}`);
     }
     if (!d.warnings) {
-        const n = r.findings.filter(isWarningRow).length;
-        const u = r.targets.reduce((acc, t) => acc + t.endpoints.filter((e) => e.status === 'unlisted').length, 0);
+        const n = r.findings.filter((f) => isWarningRow(f, r.failOn)).length;
         if (n > 0)
             dropped.push(`${plural(n, 'warning finding row')} (counted above)`);
+    }
+    if (!d.unlisted && d.targetTables) {
+        const u = r.targets.reduce((acc, t) => acc + t.endpoints.filter((e) => e.status === 'unlisted').length, 0);
         if (u > 0)
             dropped.push(`the unlisted-endpoint tables (${plural(u, 'endpoint')}, counted per target)`);
     }
     if (!d.targetTables)
         dropped.push('per-target tables (the targets overview stays)');
     if (!d.errorFindings) {
-        const n = r.findings.filter((f) => !f.suppressed && f.severity === 'error').length;
+        const n = r.findings.filter((f) => isFailingRow(f, r.failOn)).length;
+        const what = r.failOn === 'error' || r.failOn === 'never' ? 'error finding row' : 'failing finding row';
         if (n > 0)
-            dropped.push(`${plural(n, 'error finding row')} (counted above)`);
+            dropped.push(`${plural(n, what)} (counted above${d.firstFailing ? `; the first ${num(Math.min(d.firstFailing, n))} listed without their messages` : ''})`);
     }
     if (dropped.length === 0)
         return '';
@@ -18429,9 +18456,9 @@ function renderStage(r, d, options, limit, compact) {
         for (const t of r.targets)
             parts.push(targetSection(t, d));
     const shown = r.findings.filter((f) => {
-        if (isNoteRow(f))
+        if (isNoteRow(f, r.failOn))
             return d.notes;
-        if (isWarningRow(f))
+        if (isWarningRow(f, r.failOn))
             return d.warnings;
         return d.errorFindings;
     });
@@ -18439,6 +18466,8 @@ function renderStage(r, d, options, limit, compact) {
         parts.push('### Findings (0)\n\nNo findings.\n');
     else if (shown.length > 0)
         parts.push(findingsTable(shown, d, r.targets.length > 1));
+    else if (d.firstFailing)
+        parts.push(firstFailingTable(r.findings.filter((f) => isFailingRow(f, r.failOn)), d.firstFailing, r.targets.length > 1));
     else
         parts.push(`### Findings\n\n${plural(r.findings.length, 'finding')}: see the counts above.\n`);
     parts.push(`<sub>activation-gate ${escapeCell(r.tool.version)}, catalog ${escapeCell(r.tool.catalogVersion)}, Public Suffix List ${escapeCell(r.tool.pslVersion)}</sub>\n`);
@@ -18447,9 +18476,9 @@ function renderStage(r, d, options, limit, compact) {
 function rowLengths(r) {
     const n = { notes: 0, warnings: 0, errors: 0, denied: 0, unlisted: 0 };
     for (const f of r.findings) {
-        if (isNoteRow(f))
+        if (isNoteRow(f, r.failOn))
             n.notes += f.message.length;
-        else if (isWarningRow(f))
+        else if (isWarningRow(f, r.failOn))
             n.warnings += f.message.length;
         else
             n.errors += f.message.length;
@@ -18472,7 +18501,7 @@ function rowLengths(r) {
 function lowerBound(n, d) {
     let total = (d.notes ? n.notes : 0) + (d.warnings ? n.warnings : 0) + (d.errorFindings ? n.errors : 0);
     if (d.targetTables)
-        total += n.denied + (d.warnings ? n.unlisted : 0);
+        total += n.denied + (d.unlisted ? n.unlisted : 0);
     return total;
 }
 function fits(s, maxBytes, maxChars) {
@@ -18497,7 +18526,8 @@ function renderMarkdown(report, options = {}) {
     const r = sortedView(report);
     const budget = Math.min(maxBytes, maxChars ?? Infinity);
     const lengths = rowLengths(r);
-    for (const d of STAGES) {
+    const last = STAGES[STAGES.length - 1];
+    for (const d of STAGES.slice(0, -1)) {
         // A stage whose findings messages and endpoint names alone exceed the budget cannot fit:
         // not rendered (a build with 35,000 unlisted endpoints rendered them twice for nothing).
         if (lowerBound(lengths, d) > budget)
@@ -18506,7 +18536,27 @@ function renderMarkdown(report, options = {}) {
         if (fits(md, maxBytes, maxChars))
             return md;
     }
-    return renderStage(r, STAGES[STAGES.length - 1], options, limit, true);
+    // Not even the failing rows fit: as many of the first failing findings as fit, in short rows
+    // (the most the budget allows, found by halving), so a failing comment still names what fails.
+    let lo = 0;
+    let hi = r.findings.filter((f) => isFailingRow(f, r.failOn)).length;
+    let best;
+    while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        const md = renderStage(r, { ...last, firstFailing: mid }, options, limit, false);
+        if (fits(md, maxBytes, maxChars)) {
+            lo = mid;
+            best = md;
+        }
+        else
+            hi = mid - 1;
+    }
+    if (best)
+        return best;
+    const bare = renderStage(r, last, options, limit, false);
+    if (fits(bare, maxBytes, maxChars))
+        return bare;
+    return renderStage(r, last, options, limit, true);
 }
 
 const MB = 1e6;

@@ -127,7 +127,21 @@ describe('renderMarkdown', () => {
     // Every target still has its tables.
     expect(ts.filter((t) => t.heading === 'Clients')).toHaveLength(3);
     expect(ts.filter((t) => t.heading === 'Denied endpoints')).toHaveLength(3);
+    // The warning rows went, but the unlisted-endpoint tables (each endpoint once) fit: kept whole.
+    const unlisted = report.targets.map((t) => t.endpoints.filter((e) => e.status === 'unlisted').length);
+    expect(ts.filter((t) => t.heading === 'Unlisted endpoints').map((t) => t.stated)).toEqual(unlisted);
+    expect(md).not.toContain('table dropped for size');
+    expect(md).not.toContain('the unlisted-endpoint tables');
+  });
+
+  it('drops the unlisted-endpoint tables only when they do not fit either, and says so', () => {
+    const report = createLargeReport(5000);
+    const withTables = renderMarkdown(report);
+    const md = renderMarkdown(report, { maxBytes: Buffer.byteLength(withTables, 'utf8') - 1 });
+    expectWholeTables(md);
     expect(md).toMatch(/Unlisted endpoints: [\d,]+ \(table dropped for size\)\./);
+    expect(md).toMatch(/; the unlisted-endpoint tables \([\d,]+ endpoints, counted per target\)/);
+    expect(md.match(/#### Denied endpoints/g)).toHaveLength(3);
   });
 
   it('keeps a comment under 65,536 characters by dropping whole stages', () => {
@@ -139,6 +153,27 @@ describe('renderMarkdown', () => {
     expect(md).toContain('Dropped to stay under 65,536 characters');
     const ts = expectWholeTables(md);
     expect(ts.find((t) => t.heading === 'Targets')?.stated).toBe(3);
+    // The error rows do not fit with their messages: the first ones still do, in short rows, so
+    // the comment names what fails (the most that fit: one more would not).
+    const first = ts.find((t) => t.heading === 'First failing findings')!;
+    expect(first.stated).toBeGreaterThan(100);
+    expect(first.stated).toBeLessThan(report.counts.errors);
+    expect(first.rows[0]).toMatch(/^\| \*\*error\*\* \| `denied-endpoint` \| `60\dE0@out\/target\/product\/ctl` \| `h\d+\.telemetry-\d+\.example\.cn` \| `device\/acme\/ctl\/modules\/Vendor\d+\/Android\.bp:\d+` \|$/);
+    expect(md).toContain(`error finding rows (counted above; the first ${first.stated} listed without their messages)`);
+    expect(md).toContain(`${(report.counts.errors - first.stated).toLocaleString('en-US')} more failing findings: see the counts above.`);
+  });
+
+  it('with fail-on: warning, warnings are failing rows: when they do not fit whole, the first are still named', () => {
+    const findings = Array.from({ length: 300 }, (_, i) =>
+      createTestFinding({ severity: 'warning', rule: 'unlisted-endpoint', client: undefined, endpoint: `w${i}.example.cn`, message: `Unlisted ${i} `.repeat(30) }),
+    );
+    const report = createTestReport({ findings, failOn: 'warning', verdict: 'fail' });
+    const md = renderMarkdown(report, { maxChars: 12000 });
+    const first = expectWholeTables(md).find((t) => t.heading === 'First failing findings')!;
+    expect(first.stated).toBeGreaterThan(10);
+    expect(first.rows[0]).toContain('`w0.example.cn`');
+    expect(md).toContain(`300 failing finding rows (counted above; the first ${first.stated} listed without their messages)`);
+    expect(md).not.toContain('warning finding rows');
   });
 
   it('uses the most detailed stage that fits', () => {
