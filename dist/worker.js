@@ -3311,6 +3311,23 @@ async function openZip(src) {
     if (count * 46 > cdSize) {
         throw new FormatError('zip', `central directory claims ${count} entries but holds only ${cdSize} bytes (truncated)`, cdOffset);
     }
+    // A self-extracting stub (or other data) put before an archive whose offsets were not adjusted
+    // (`cat sfx archive.zip` without `zip -A`): every offset is short by the stub's length, and the
+    // central directory really sits right before the end records. Read as unzip reads it (and
+    // Java's ZipFile): the offsets shifted by that much, said in a warning.
+    let shift = 0;
+    const cdEnd = zip64 ? zip64[0][0] : eocdOffset;
+    if (count > 0 && cdSize >= 4 && cdEnd - cdSize > cdOffset) {
+        const declared = await src.read(cdOffset, 4);
+        if (declared.length < 4 || declared.readUInt32LE(0) !== CDH_SIG) {
+            const there = await src.read(cdEnd - cdSize, 4);
+            if (there.readUInt32LE(0) === CDH_SIG) {
+                shift = cdEnd - cdSize - cdOffset;
+                cdOffset += shift;
+                warnings.push(`offsets are short by ${shift} bytes (data before the archive, its offsets not adjusted): read shifted, as unzip does`);
+            }
+        }
+    }
     const cd = await src.read(cdOffset, cdSize);
     const entries = [];
     const metaPieces = [];
@@ -3365,6 +3382,7 @@ async function openZip(src) {
             }
             e += 4 + len;
         }
+        localHeaderOffset += shift;
         const name = displayName(rawName);
         entries.push({
             index: i,
@@ -3410,7 +3428,7 @@ async function openZip(src) {
         }
     }
     const meta = metaPieces.length > 0 ? joinPieces(cd, metaPieces, cdOffset) : undefined;
-    return { entries, cdOffset, cdSize, eocdOffset, ...(zip64 ? { zip64 } : {}), prefixBytes, duplicates, overlaps: overlapping(entries), warnings, signingBlock, ...(meta ? { meta } : {}) };
+    return { entries, cdOffset, cdSize, eocdOffset, ...(zip64 ? { zip64 } : {}), prefixBytes, ...(shift ? { shift } : {}), duplicates, overlaps: overlapping(entries), warnings, signingBlock, ...(meta ? { meta } : {}) };
 }
 /** Pieces [start, end) of `buf` copied into one buffer, a zero byte between two (ZipArchive.meta). */
 function joinPieces(buf, pieces, base) {
@@ -8708,16 +8726,26 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
         }
     }
     // Janus (CVE-2017-13156): bytes before the first local header run as a DEX on unpatched
-    // Android. They are scanned, and the APK fails closed.
-    if (zip.prefixBytes > 0 && (!found.prefixIsData || zip.entries.some((e) => e.name === 'AndroidManifest.xml'))) {
+    // Android (ART opens a file by its magic). They are scanned, and an APK, a JAR or ZIP of DEX
+    // code, or any archive behind a DEX fails closed. Before a ZIP of files only (a
+    // self-extracting stub) they are data: scanned, not an error.
+    if (zip.prefixBytes > 0) {
         const head = await src.read(0, Math.min(zip.prefixBytes, ctx.limits.maxEntryBytes));
         const isJanusDex = head.length >= 8 && isDex(head);
-        ctx.unreadable.push({
-            path,
-            format: 'zip',
-            reason: `${zip.prefixBytes} bytes${isJanusDex ? ' of DEX' : ''} before the first local header (Janus, CVE-2017-13156): code hidden from ZIP readers`,
-            offset: 0,
-        });
+        // Found after data its caller read as what it is (a gzip'd file, an asset), only an APK's.
+        const apk = zip.entries.some((e) => e.name === 'AndroidManifest.xml');
+        const code = apk || zip.entries.some((e) => /^classes\d*\.dex$/.test(e.name));
+        if (found.prefixIsData ? apk : isJanusDex || code) {
+            ctx.unreadable.push({
+                path,
+                format: 'zip',
+                reason: `${zip.prefixBytes} bytes${isJanusDex ? ' of DEX' : ''} before the first local header (Janus, CVE-2017-13156): code hidden from ZIP readers`,
+                offset: 0,
+            });
+        }
+        else if (zip.prefixBytes > ctx.limits.maxEntryBytes && !found.prefixIsData) {
+            ctx.unreadable.push({ path, format: 'zip', reason: `${zip.prefixBytes} bytes before the first local header, more than the ${ctx.limits.maxEntryBytes}-byte entry cap: only the first were scanned`, offset: 0 });
+        }
         // Found after data its caller read as what it is, they were scanned there.
         if (!found.prefixIsData) {
             if (isJanusDex)

@@ -231,6 +231,30 @@ z.close()`, file, junk]);
     ]);
   });
 
+  it('a self-extracting archive (a shell stub before a ZIP of files) is read as unzip reads it, offsets adjusted (zip -A) or not; a stub before an APK still fails closed', async () => {
+    const dir = tempDir('ag-zip-sfx-');
+    put(join(dir, 'work', 'conf', 'reg.txt'), TEXT);
+    execFileSync('zip', ['-q', '-r', join(dir, 'work', 'plain.zip'), 'conf'], { cwd: join(dir, 'work'), stdio: 'ignore' });
+    const stub = Buffer.from('#!/bin/sh\n# installer: http://update.acme-cn.com.cn/tool\nexit 0\n');
+    const zip = readFileSync(join(dir, 'work', 'plain.zip'));
+    const raw = put(join(dir, 'build', 'system', 'etc', 'raw.zip'), Buffer.concat([stub, zip]));
+    const adjusted = put(join(dir, 'build', 'system', 'etc', 'adjusted.zip'), Buffer.concat([stub, zip]));
+    execFileSync('zip', ['-q', '-A', adjusted]);
+    // unzip reads both: the unadjusted one "attempting to process anyway", 60-odd bytes short.
+    expect(spawnSync('unzip', ['-p', raw, 'conf/reg.txt'], { encoding: 'utf8' }).stdout).toBe(TEXT);
+    expect(spawnSync('unzip', ['-p', adjusted, 'conf/reg.txt'], { encoding: 'utf8' }).stdout).toBe(TEXT);
+    const apk = put(join(dir, 'build', 'system', 'app', 'A', 'A.apk'), Buffer.concat([stub, readFileSync(APK)]));
+    execFileSync('zip', ['-q', '-A', apk]);
+    const t = (await scanBuild(dir)).targets[0];
+    const ep = (value: string) => t.endpoints.find((e) => e.value === value)?.evidence.map((e) => `${e.path}${e.entry ? `!/${e.entry}` : ''} @${e.offset}`);
+    const at = TEXT.indexOf('http:');
+    expect(ep('zzhc.vnet.cn')).toEqual(expect.arrayContaining([`system/etc/adjusted.zip!/conf/reg.txt @${at}`, `system/etc/raw.zip!/conf/reg.txt @${at}`]));
+    // The stub is scanned as the data it is.
+    const inStub = stub.indexOf('http:');
+    expect(ep('update.acme-cn.com.cn')).toEqual(['system/app/A/A.apk @' + inStub, `system/etc/adjusted.zip @${inStub}`, `system/etc/raw.zip @${inStub}`]);
+    expect(t.unreadable.map((u) => `${u.path}: ${u.reason}`)).toEqual([`system/app/A/A.apk: ${stub.length} bytes before the first local header (Janus, CVE-2017-13156): code hidden from ZIP readers`]);
+  });
+
   (haveTools('mke2fs', 'lz4') ? it : it.skip)('a compressed filesystem image (ext4 made by mke2fs; gzip\'d, lz4\'d) is opened as the image: the client in it is installed, where the device has it', async () => {
     const dir = tempDir('ag-compressed-image-');
     put(join(dir, 'tree', 'priv-app', 'A', 'A.apk'), readFileSync(APK));

@@ -996,16 +996,25 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
     }
   }
   // Janus (CVE-2017-13156): bytes before the first local header run as a DEX on unpatched
-  // Android. They are scanned, and the APK fails closed.
-  if (zip.prefixBytes > 0 && (!found.prefixIsData || zip.entries.some((e) => e.name === 'AndroidManifest.xml'))) {
+  // Android (ART opens a file by its magic). They are scanned, and an APK, a JAR or ZIP of DEX
+  // code, or any archive behind a DEX fails closed. Before a ZIP of files only (a
+  // self-extracting stub) they are data: scanned, not an error.
+  if (zip.prefixBytes > 0) {
     const head = await src.read(0, Math.min(zip.prefixBytes, ctx.limits.maxEntryBytes));
     const isJanusDex = head.length >= 8 && isDex(head);
-    ctx.unreadable.push({
-      path,
-      format: 'zip',
-      reason: `${zip.prefixBytes} bytes${isJanusDex ? ' of DEX' : ''} before the first local header (Janus, CVE-2017-13156): code hidden from ZIP readers`,
-      offset: 0,
-    });
+    // Found after data its caller read as what it is (a gzip'd file, an asset), only an APK's.
+    const apk = zip.entries.some((e) => e.name === 'AndroidManifest.xml');
+    const code = apk || zip.entries.some((e) => /^classes\d*\.dex$/.test(e.name));
+    if (found.prefixIsData ? apk : isJanusDex || code) {
+      ctx.unreadable.push({
+        path,
+        format: 'zip',
+        reason: `${zip.prefixBytes} bytes${isJanusDex ? ' of DEX' : ''} before the first local header (Janus, CVE-2017-13156): code hidden from ZIP readers`,
+        offset: 0,
+      });
+    } else if (zip.prefixBytes > ctx.limits.maxEntryBytes && !found.prefixIsData) {
+      ctx.unreadable.push({ path, format: 'zip', reason: `${zip.prefixBytes} bytes before the first local header, more than the ${ctx.limits.maxEntryBytes}-byte entry cap: only the first were scanned`, offset: 0 });
+    }
     // Found after data its caller read as what it is, they were scanned there.
     if (!found.prefixIsData) {
       if (isJanusDex) scanDex(head, { path, source: 'dex' }, ctx);

@@ -55,6 +55,8 @@ export interface ZipArchive {
   zip64?: [number, number][];
   /** Bytes before the first local header (Janus: a DEX prepended to an APK). */
   prefixBytes: number;
+  /** How far its recorded offsets were short (data put before it, offsets not adjusted): added to each. */
+  shift?: number;
   /** Names that occur more than once. */
   duplicates: string[];
   /**
@@ -160,6 +162,23 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
     throw new FormatError('zip', `central directory claims ${count} entries but holds only ${cdSize} bytes (truncated)`, cdOffset);
   }
 
+  // A self-extracting stub (or other data) put before an archive whose offsets were not adjusted
+  // (`cat sfx archive.zip` without `zip -A`): every offset is short by the stub's length, and the
+  // central directory really sits right before the end records. Read as unzip reads it (and
+  // Java's ZipFile): the offsets shifted by that much, said in a warning.
+  let shift = 0;
+  const cdEnd = zip64 ? zip64[0][0] : eocdOffset;
+  if (count > 0 && cdSize >= 4 && cdEnd - cdSize > cdOffset) {
+    const declared = await src.read(cdOffset, 4);
+    if (declared.length < 4 || declared.readUInt32LE(0) !== CDH_SIG) {
+      const there = await src.read(cdEnd - cdSize, 4);
+      if (there.readUInt32LE(0) === CDH_SIG) {
+        shift = cdEnd - cdSize - cdOffset;
+        cdOffset += shift;
+        warnings.push(`offsets are short by ${shift} bytes (data before the archive, its offsets not adjusted): read shifted, as unzip does`);
+      }
+    }
+  }
   const cd = await src.read(cdOffset, cdSize);
   const entries: ZipEntry[] = [];
   const metaPieces: [number, number][] = [];
@@ -205,6 +224,7 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
       }
       e += 4 + len;
     }
+    localHeaderOffset += shift;
     const name = displayName(rawName);
     entries.push({
       index: i,
@@ -248,7 +268,7 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
   }
 
   const meta = metaPieces.length > 0 ? joinPieces(cd, metaPieces, cdOffset) : undefined;
-  return { entries, cdOffset, cdSize, eocdOffset, ...(zip64 ? { zip64 } : {}), prefixBytes, duplicates, overlaps: overlapping(entries), warnings, signingBlock, ...(meta ? { meta } : {}) };
+  return { entries, cdOffset, cdSize, eocdOffset, ...(zip64 ? { zip64 } : {}), prefixBytes, ...(shift ? { shift } : {}), duplicates, overlaps: overlapping(entries), warnings, signingBlock, ...(meta ? { meta } : {}) };
 }
 
 /** Pieces [start, end) of `buf` copied into one buffer, a zero byte between two (ZipArchive.meta). */
