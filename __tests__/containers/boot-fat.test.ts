@@ -121,6 +121,63 @@ describe('boot images: ramdisk files equal unpack_bootimg + cpio -idv', () => {
   });
 });
 
+describe('a Qualcomm (CAF) v0 boot image: dt_size where AOSP v1+ has header_version', () => {
+  const CAF = join(BOOT, 'boot-v0-caf-dt.img');
+  /** What went in (build-boot-fat.sh: sha256sum of kernel, ramdisk.cpio.gz and the QCDT dt.img). */
+  const parts = Object.fromEntries(
+    readFileSync(join(BOOT, 'boot-v0-caf-dt.parts.sha256'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/ +/).reverse()),
+  ) as Record<string, string>;
+
+  it('skales-mkbootimg --dt: read as v0 with kernel, ramdisk and dt sections equal to the parts that went in', async () => {
+    const img = readFileSync(CAF);
+    // The header as CAF's mkbootimg writes it: field 40 is the dt image's size, no version.
+    expect(img.readUInt32LE(40)).toBe(4096);
+    const { kind, c, close } = await openFile(CAF);
+    try {
+      expect(kind).toBe('bootimg');
+      expect(c!.format).toBe('boot-v0');
+      expect(c!.problems).toEqual([]);
+      const section = async (name: string): Promise<Buffer> => readAll(await c!.files.find((f) => f.name === name)!.open());
+      expect(sha256(await section('kernel'))).toBe(parts.kernel);
+      expect(sha256(await section('dt'))).toBe(parts['dt.img']);
+      expect((await section('dt')).subarray(0, 4).toString('latin1')).toBe('QCDT');
+      const mine = await ours(c!, 'ramdisk');
+      expect(mine.map((f) => f.path)).toEqual(expect.arrayContaining(['init.rc', 'system/bin/autoreg']));
+      if (!haveTools('cpio', 'gzip')) return;
+      // The ramdisk section is the gzip that went in: its files are what gzip -dc | cpio -idm gives.
+      const start = 2048 + Math.ceil(img.readUInt32LE(8) / 2048) * 2048;
+      const rd = img.subarray(start, start + img.readUInt32LE(16));
+      expect(sha256(rd)).toBe(parts['ramdisk.cpio.gz']);
+      expect(mine).toEqual(cpioExtract(rd));
+    } finally {
+      await close();
+    }
+  });
+
+  it('a scan finds the host in the dt image and the ramdisk, with nothing unreadable; a dt_size past the end is a clear error', async () => {
+    const dir = mkdtempSync(join(work, 'caf-'));
+    writeFileSync(join(dir, 'boot.img'), readFileSync(CAF));
+    const bad = Buffer.from(readFileSync(CAF));
+    bad.writeUInt32LE(1 << 20, 40);
+    writeFileSync(join(dir, 'recovery.img'), bad);
+    const t = (await scanInputs([dir], undefined, {})).targets[0];
+    const at = (host: string): string[] => t.endpoints.filter((e) => e.value === host).flatMap((e) => e.evidence.map((ev) => ev.path));
+    expect(at('dm.wo.com.cn')).toEqual(['boot.img!/dt']);
+    expect(at('zzhc.vnet.cn')).toContain('boot.img!/ramdisk/init.rc');
+    expect(t.unreadable).toEqual([
+      {
+        path: 'recovery.img',
+        format: 'bootimg',
+        offset: 40,
+        reason: expect.stringMatching(/^header field 40 \(1048576\) is neither a boot image header version \(0-4\) nor the dt_size of a Qualcomm v0 image: the page-aligned kernel, ramdisk, second and dt sections end at \d+, past the 12288-byte file/),
+      },
+    ]);
+  });
+});
+
 /** What `mcopy -s` extracts from a FAT image. */
 function mcopyExtract(image: string): OracleFile[] {
   const dir = mkdtempSync(join(work, 'mcopy-'));

@@ -1,7 +1,8 @@
 /**
  * Android boot images (AOSP system/tools/mkbootimg `bootimg.h`): `ANDROID!` boot / init_boot /
  * recovery images, header versions 0-4, and `VNDRBOOT` vendor_boot images, versions 3-4 (with
- * the v4 vendor ramdisk table). The sections (kernel, ramdisk, second, recovery DTBO, DTB,
+ * the v4 vendor ramdisk table), and Qualcomm's v0 images with a device tree image (`dt_size` where
+ * v1+ has `header_version`). The sections (kernel, ramdisk, second, recovery DTBO, DTB, QCDT dt,
  * bootconfig) are located from the header; each ramdisk is decompressed (gzip, LZ4 legacy frame
  * or none) and read as a cpio newc archive so the files in it can be scanned by name.
  */
@@ -42,6 +43,31 @@ export interface BootImage {
 
 const pages = (n: number, page: number): number => Math.ceil(n / page) * page;
 
+/**
+ * The smallest dt_size taken as one: a device tree image holds at least one flattened device
+ * tree, whose header alone is 40 bytes. Below it, field 40 is a header version (0-4 known, 5-39
+ * unsupported, not a dt_size).
+ */
+const MIN_DT_SIZE = 40;
+
+/**
+ * Legacy Qualcomm (CAF) boot images (LK's `bootimg.h`, skales/CAF `mkbootimg --dt`) are v0
+ * images whose word at offset 40, where AOSP v1+ put `header_version`, is `dt_size`: the size of
+ * the QCDT device tree image stored, page-aligned, after the kernel, ramdisk and second stage.
+ * Field 40 is taken as a dt_size only when it is no header version (at least MIN_DT_SIZE), the
+ * page size is valid and the four sections, each from a page boundary, fit in the file. Gives
+ * why it is not one, or undefined when it is.
+ */
+function cafMismatch(h: Buffer, fileSize: number): string | undefined {
+  const dt = h.readUInt32LE(40);
+  if (dt < MIN_DT_SIZE) return `${dt} is less than the ${MIN_DT_SIZE} bytes of a device tree header`;
+  const page = h.readUInt32LE(36);
+  if (page < 2048 || page > 65536 || (page & (page - 1)) !== 0) return `bad page size ${page}`;
+  const end = page + pages(h.readUInt32LE(8), page) + pages(h.readUInt32LE(16), page) + pages(h.readUInt32LE(24), page) + dt;
+  if (end > fileSize) return `the page-aligned kernel, ramdisk, second and dt sections end at ${end}, past the ${fileSize}-byte file`;
+  return undefined;
+}
+
 /** Reads the header and lays out the sections, each checked to lie inside the image. */
 export async function openBootImage(src: RandomAccessSource): Promise<BootImage> {
   const fmt = 'bootimg';
@@ -55,9 +81,13 @@ export async function openBootImage(src: RandomAccessSource): Promise<BootImage>
     sections.push({ name, offset, size, ramdisk });
   };
   if (magic === BOOT_MAGIC) {
-    const version = h.readUInt32LE(40);
+    const field40 = h.readUInt32LE(40);
+    // A Qualcomm (CAF) v0 image: field 40 is its dt_size (cafMismatch), read as v0 with a `dt` section.
+    const why = field40 > 4 ? cafMismatch(h, src.size) : 'a header version';
+    const dt = why === undefined ? field40 : 0;
+    const version = why === undefined ? 0 : field40;
     if (version <= 2) {
-      // v0-v2 (or a pre-v1 image whose field 40 is a dt_size): page-aligned sections after the header page.
+      // v0-v2 (a Qualcomm v0 image too, its dt last): page-aligned sections after the header page.
       const page = h.readUInt32LE(36);
       if (page < 2048 || page > 65536 || (page & (page - 1)) !== 0) throw new FormatError(fmt, `bad page size ${page}`, 36);
       const kernel = h.readUInt32LE(8);
@@ -76,6 +106,7 @@ export async function openBootImage(src: RandomAccessSource): Promise<BootImage>
         off += pages(dtbo, page);
       }
       if (version === 2) add('dtb', off, h.readUInt32LE(1648));
+      add('dt', off, dt);
       return { format: `boot-v${version}`, headerVersion: version, sections, header: [[0, page]] };
     }
     if (version === 3 || version === 4) {
@@ -88,7 +119,8 @@ export async function openBootImage(src: RandomAccessSource): Promise<BootImage>
       add('ramdisk', off, ramdisk, true);
       return { format: `boot-v${version}`, headerVersion: version, sections, header: [[0, page]] };
     }
-    throw new FormatError(fmt, `unsupported boot image header version ${version}`, 40);
+    if (field40 < MIN_DT_SIZE) throw new FormatError(fmt, `unsupported boot image header version ${version}`, 40);
+    throw new FormatError(fmt, `header field 40 (${field40}) is neither a boot image header version (0-4) nor the dt_size of a Qualcomm v0 image: ${why}`, 40);
   }
   if (magic === VENDOR_BOOT_MAGIC) {
     if (src.size < 2128) throw new FormatError(fmt, `file is ${src.size} bytes, too small for a vendor_boot header`);
