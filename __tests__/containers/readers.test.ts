@@ -14,7 +14,7 @@ import { openPayload } from '../../src/formats/payload.js';
 import { openSparse } from '../../src/formats/sparse.js';
 import { openZip, readEntry } from '../../src/formats/zip.js';
 import { BufferSource, FileSource } from '../../src/io/source.js';
-import { SubSource } from '../../src/io/mapped.js';
+import { storedBytes, SubSource } from '../../src/io/mapped.js';
 import { openContainer } from '../../src/inputs/containers.js';
 import { IMAGES, readAll, readImage, ROOT, scanInputs, sha256, type OracleFile } from './helpers.js';
 
@@ -112,6 +112,24 @@ describe('what a filesystem image gives beyond its size is spent from the budget
     const ext4 = await opened('ext4', 'sample/ext4/system.img');
     expect(ext4.files).toBeGreaterThan(0);
     expect(ext4.spent).toEqual([]);
+  });
+
+  it('nor for the raw images of img2simg\'s sparse files, whose allowance is what they store (not what they declare): the same files as the ext4 images', async () => {
+    for (const p of ['system', 'vendor', 'product']) {
+      const src = await FileSource.open(join(IMAGES, 'sample', 'sparse', `${p}.img`));
+      const { image } = await openSparse(src);
+      expect(storedBytes(image)).toBeLessThan(image.size);
+      const spent: number[] = [];
+      const c = await openContainer('ext4', image, { budget: { spend: (n) => void spent.push(n) }, maxEntryBytes: 1 << 28, memoryBytes: 1 << 26, maxSpillBytes: 1 << 30 });
+      for (const f of c.files) await (await f.open()).close?.();
+      expect(c.problems).toEqual([]);
+      expect(spent).toEqual([]);
+      const raw = await FileSource.open(join(IMAGES, 'sample', 'ext4', `${p}.img`));
+      const plain = await openContainer('ext4', raw, { budget: { spend: () => undefined }, maxEntryBytes: 1 << 28, memoryBytes: 1 << 26, maxSpillBytes: 1 << 30 });
+      expect(c.files.map((f) => [f.name, f.size])).toEqual(plain.files.map((f) => [f.name, f.size]));
+      await raw.close();
+      await src.close();
+    }
   });
 });
 

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { erofsExtents } from '../../src/formats/erofs.js';
 import { openSparse } from '../../src/formats/sparse.js';
+import { openContainer } from '../../src/inputs/containers.js';
 import { FileSource, type RandomAccessSource } from '../../src/io/source.js';
 import { haveTools, listFolder, listFs, readAll, readImage, run, scanInputs, sha256, warnMissing } from './helpers.js';
 import { dataRanges } from '../../src/io/mapped.js';
@@ -371,6 +372,55 @@ describe('sparse images made by img2simg, checked against simg2img', () => {
       await src.close();
     }
     expect(seen).toBeGreaterThan(0);
+  });
+
+  it('a sparse image that declares far more than it stores: its hard links are allowed 16 times what it stores and 1 GiB, not what it declares', async () => {
+    // 320 hard links to one 4 MB file of incompressible bytes (1.28 GB of files) in an ext4 image
+    // of 256 MiB that img2simg stores in under 5 MB: 16 times the declared 256 MiB and 1 GiB had
+    // let all of them be read (and a 64 GiB declaration, 1 TiB of them).
+    const src = mkdtempSync(join(work, 'declared-'));
+    mkdirSync(join(src, 'data'));
+    writeFileSync(join(src, 'data', 'big.bin'), noise(4_000_000, 11));
+    for (let i = 0; i < 320; i++) linkSync(join(src, 'data', 'big.bin'), join(src, 'data', `l${String(i).padStart(3, '0')}.bin`));
+    mkdirSync(join(src, 'etc'));
+    writeFileSync(join(src, 'etc', 'a.conf'), 'server=https://declared.acme.cn/x\n');
+    const raw = mkext4('declared', ['-t', 'ext4', '-b', '4096', '-O', '^has_journal'], '256M', src);
+    expect(run('debugfs', ['-R', 'stat /data/l000.bin', raw])).toMatch(/Links: 321/);
+    const dir = mkdtempSync(join(work, 'declared-in-'));
+    const simg = join(dir, 'system.img');
+    run('img2simg', [raw, simg]);
+    // What img2simg stored, read from the chunk headers: RAW chunks, and FILL chunks of zeros only.
+    const s = readFileSync(simg);
+    let stored = 0;
+    for (let p = s.readUInt16LE(8), i = 0; i < s.readUInt32LE(20); i++) {
+      const type = s.readUInt16LE(p);
+      if (type === 0xcac1) stored += s.readUInt32LE(p + 4) * s.readUInt32LE(12);
+      else expect([type, type === 0xcac2 ? s.readUInt32LE(p + 12) : 0]).toEqual([0xcac2, 0]);
+      p += s.readUInt32LE(p + 8);
+    }
+    const declared = s.readUInt32LE(12) * s.readUInt32LE(16);
+    expect(declared).toBe(256 << 20);
+    expect(stored).toBeLessThan(s.length);
+    expect(stored).toBeGreaterThan(4_000_000);
+    const allowance = 16 * stored + (1 << 30);
+    const kept = Math.floor(allowance / 4_000_000); // big.bin and the first links, in path order
+    expect(kept).toBeLessThan(321);
+    const links = Array.from({ length: 321 - kept }, (_, i) => `data/l${String(kept - 1 + i).padStart(3, '0')}.bin`);
+    const reason = `the image's files add up to more than ${allowance} bytes, 16 times the ${stored} bytes it stores (of ${declared} it declares) and 1 GiB (hard links or shared blocks); not read`;
+    // The container as opened: the links past the allowance are not admitted (nothing is read to decide it).
+    const file = await FileSource.open(simg);
+    try {
+      const { image } = await openSparse(file);
+      const c = await openContainer('ext4', image, { budget: { spend: () => undefined }, maxEntryBytes: 1 << 28, memoryBytes: 1 << 26, maxSpillBytes: 1 << 30 });
+      expect(c.problems).toEqual(links.map((name) => ({ name, reason })));
+      expect(c.files.map((f) => f.name)).toContain('etc/a.conf');
+    } finally {
+      await file.close();
+    }
+    // A scan reports them, and reads the rest (etc/ after data/).
+    const t = (await scanInputs([dir])).targets[0];
+    expect(t.unreadable.map((u) => [u.path, u.reason])).toEqual(links.map((l) => [`system.img!/${l}`, reason]));
+    expect(t.endpoints.map((e) => e.value)).toContain('declared.acme.cn');
   });
 
   it('FILL chunks of any pattern: a raw scan reads only their ends, and finds what a scan of the raw file finds', async () => {

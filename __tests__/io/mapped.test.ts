@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { fillSegment, MappedSource, sourceSegment, type Segment } from '../../src/io/mapped.js';
+import { openSparse } from '../../src/formats/sparse.js';
+import { dataRanges, fillSegment, MappedSource, sourceSegment, storedBytes, SubSource, type Segment } from '../../src/io/mapped.js';
 import { BufferSource, FileSource } from '../../src/io/source.js';
 
 /** Bytes that differ at every position, so a misplaced copy shows. */
@@ -84,5 +85,57 @@ describe('MappedSource.readInto', () => {
     } finally {
       await close();
     }
+  });
+});
+
+describe('storedBytes: what a source stores, not what it declares', () => {
+  it('a raw file stores its size; a sparse image stores its RAW chunks, not its declared size nor its holes', async () => {
+    const file = new BufferSource(pattern(50000, 4));
+    expect(storedBytes(file)).toBe(50000);
+    expect(storedBytes(new SubSource(file, 1000, 20000))).toBe(20000);
+    // Header, a RAW chunk of 2 blocks, a DONT_CARE chunk of 2^20 blocks (4 GiB of nothing).
+    const hdr = Buffer.alloc(28);
+    hdr.writeUInt32LE(0xed26ff3a, 0);
+    hdr.writeUInt16LE(1, 4);
+    hdr.writeUInt16LE(28, 8);
+    hdr.writeUInt16LE(12, 10);
+    hdr.writeUInt32LE(4096, 12);
+    hdr.writeUInt32LE(2 + (1 << 20), 16);
+    hdr.writeUInt32LE(2, 20);
+    const chunk = (type: number, blocks: number, data: Buffer): Buffer => {
+      const c = Buffer.alloc(12);
+      c.writeUInt16LE(type, 0);
+      c.writeUInt32LE(blocks, 4);
+      c.writeUInt32LE(12 + data.length, 8);
+      return Buffer.concat([c, data]);
+    };
+    const sparse = Buffer.concat([hdr, chunk(0xcac1, 2, pattern(8192, 5)), chunk(0xcac3, 1 << 20, Buffer.alloc(0))]);
+    const { image } = await openSparse(new BufferSource(sparse));
+    expect(image.size).toBe(4096 * (2 + (1 << 20)));
+    expect(storedBytes(image)).toBe(8192);
+  });
+
+  it('fills count no more than the file that holds them: 100,000 FILL chunks are not 800 MB stored', async () => {
+    // 100,000 FILL chunks of 4 blocks each, pattern "ab.c": a raw scan reads 8 KiB of each
+    // (dataRanges: 800 MB), but the file holds 16 bytes of each (1.6 MB).
+    const n = 100_000;
+    const hdr = Buffer.alloc(28);
+    hdr.writeUInt32LE(0xed26ff3a, 0);
+    hdr.writeUInt16LE(1, 4);
+    hdr.writeUInt16LE(28, 8);
+    hdr.writeUInt16LE(12, 10);
+    hdr.writeUInt32LE(4096, 12);
+    hdr.writeUInt32LE(4 * n, 16);
+    hdr.writeUInt32LE(n, 20);
+    const fill = Buffer.alloc(16);
+    fill.writeUInt16LE(0xcac2, 0);
+    fill.writeUInt32LE(4, 4);
+    fill.writeUInt32LE(16, 8);
+    fill.write('ab.c', 12, 'latin1');
+    const sparse = Buffer.concat([hdr, ...Array.from({ length: n }, () => fill)]);
+    const { image } = await openSparse(new BufferSource(sparse));
+    expect(dataRanges(image).reduce((t, [a, b]) => t + b - a, 0)).toBe(n * 8192);
+    expect(storedBytes(image)).toBe(n * 16);
+    expect(storedBytes(image)).toBeLessThan(sparse.length);
   });
 });

@@ -33,7 +33,7 @@ import { isSparse } from '../formats/sparse.js';
 import { entryDataOffset, overlapReason, type ZipArchive, type ZipEntry } from '../formats/zip.js';
 import { isTarHeader, openTar } from '../formats/tar.js';
 import type { InflateBudget } from '../io/mapped.js';
-import { SubSource, uncoveredRanges } from '../io/mapped.js';
+import { storedBytes, SubSource, uncoveredRanges } from '../io/mapped.js';
 import { BufferSource, type RandomAccessSource } from '../io/source.js';
 import { inflateToSource } from '../io/spill.js';
 import { partitionName } from './partition.js';
@@ -247,22 +247,29 @@ export function zipContainer(src: RandomAccessSource, zip: ZipArchive, kind: 'ta
 }
 
 /**
- * How many bytes of files a filesystem image of `size` bytes may give: 16 times its size and 1
- * GiB. A filesystem's files fill it at most once over, a little more with blocks shared between
- * identical files (Android's ext4 dedup) or compressed (EROFS); only files that share blocks on
- * purpose (hard links, extents or cluster chains pointing at the same data) make more. 100,000
- * hard links to one 32 MiB file in a 34 MB ext4 image would have been 3.2 TB to scan.
+ * How many bytes of files a filesystem image that stores `stored` bytes may give: 16 times them
+ * and 1 GiB. A filesystem's files fill it at most once over, a little more with blocks shared
+ * between identical files (Android's ext4 dedup) or compressed (EROFS); only files that share
+ * blocks on purpose (hard links, extents or cluster chains pointing at the same data) make more.
+ * 100,000 hard links to one 32 MiB file in a 34 MB ext4 image would have been 3.2 TB to scan.
+ * The bytes stored (storedBytes), not the size declared: the raw image of a 9 MB sparse file
+ * that declares 64 GiB would otherwise have let 1 TiB of hard links to its data be read.
  */
-export function filesAllowance(size: number): number {
-  return 16 * size + (1 << 30);
+export function filesAllowance(stored: number): number {
+  return 16 * stored + (1 << 30);
+}
+
+/** What a container stores (storedBytes), said in a refusal: its size too when it declares more. */
+function storedText(stored: number, size: number, what: string): string {
+  return stored < size ? `the ${stored} bytes ${what} stores (of ${size} it declares)` : `${what === 'it' ? 'its' : `${what}'s`} ${size} bytes`;
 }
 
 /**
  * What a container gives of its files, in order: a file that would take it past
- * filesAllowance(size) is not admitted (smaller ones after it still are), and an admitted file's
+ * filesAllowance(stored) is not admitted (smaller ones after it still are), and an admitted file's
  * open() first spends, from the inflation budget of the file of the walk it is in, the part of
  * its bytes past those the container holds (`holds`). A container nested in another can each
- * give 16 times its size; only a budget across the whole outer file keeps images of hard links
+ * give 16 times what it stores; only a budget across the whole outer file keeps images of hard links
  * nested eight deep from multiplying.
  */
 class Allotment {
@@ -270,11 +277,11 @@ class Allotment {
   private given = 0;
 
   constructor(
-    size: number,
+    stored: number,
     private readonly holds: number,
     private readonly budget: InflateBudget,
   ) {
-    this.allowance = filesAllowance(size);
+    this.allowance = filesAllowance(stored);
   }
 
   /** The open() to use for a file of `bytes`, or undefined when it is not admitted. */
@@ -292,19 +299,20 @@ class Allotment {
 }
 
 /**
- * The files of a listing. `holds`: how many bytes of files the image holds without sharing any:
- * its size, or for EROFS four times it (compression; decompression is charged as it happens).
+ * The files of a listing of an image of `imageSize` bytes that stores `stored` (storedBytes).
+ * `holds`: how many bytes of files the image holds without sharing any: what it stores, or for
+ * EROFS four times it (compression; decompression is charged as it happens).
  */
-function fromListing(listing: FsListing, imageSize: number, budget: InflateBudget, holds = imageSize): OpenedContainer {
+function fromListing(listing: FsListing, imageSize: number, stored: number, budget: InflateBudget, holds = stored): OpenedContainer {
   const files: ContainerFile[] = [];
   const skipped: OpenedContainer['skipped'] = [];
   const problems: OpenedContainer['problems'] = [];
-  const allot = new Allotment(imageSize, holds, budget);
+  const allot = new Allotment(stored, holds, budget);
   for (const n of listing.nodes) {
     if (n.kind === 'file') {
       const open = allot.admit(n.size, n.open);
       if (open) files.push({ name: n.path, size: n.size, open, view: true });
-      else problems.push({ name: n.path, reason: `the image's files add up to more than ${allot.allowance} bytes, 16 times its ${imageSize} bytes and 1 GiB (hard links or shared blocks); not read` });
+      else problems.push({ name: n.path, reason: `the image's files add up to more than ${allot.allowance} bytes, 16 times ${storedText(stored, imageSize, 'it')} and 1 GiB (hard links or shared blocks); not read` });
     } else if (n.kind === 'symlink') {
       // Filled in by describeSymlinks (targets are read lazily).
       skipped.push({ name: n.path, reason: 'symlink' });
@@ -346,13 +354,14 @@ export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src:
     case 'ext4':
     case 'erofs': {
       const listing = kind === 'ext4' ? await openExt4(src) : await openErofs(src, { budget: opts.budget });
-      const c = fromListing(listing, src.size, opts.budget, kind === 'erofs' ? 4 * src.size : src.size);
+      const stored = storedBytes(src);
+      const c = fromListing(listing, src.size, stored, opts.budget, kind === 'erofs' ? 4 * stored : stored);
       await describeSymlinks(listing, c);
       return c;
     }
     case 'fat': {
       const listing = await openFat(src);
-      const c = fromListing(listing, src.size, opts.budget);
+      const c = fromListing(listing, src.size, storedBytes(src), opts.budget);
       delete c.labelPartition; // a FAT label (NON-HLOS, modem) names no Android partition
       return c;
     }
@@ -368,9 +377,10 @@ export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src:
       const skipped: OpenedContainer['skipped'] = [];
       const problems: OpenedContainer['problems'] = [];
       // Logical partitions never share extents; partitions that map the same sectors (crafted
-      // metadata) are read only up to the allowance of a filesystem image of this size, counted
-      // in what they map (ZERO extents read nothing).
-      const allot = new Allotment(src.size, src.size, opts.budget);
+      // metadata) are read only up to the allowance of a filesystem image that stores as much,
+      // counted in what they map (ZERO extents read nothing).
+      const stored = storedBytes(src);
+      const allot = new Allotment(stored, stored, opts.budget);
       for (const p of lp.partitions) {
         if (p.size === 0) {
           skipped.push({ name: p.name, reason: 'empty logical partition' });
@@ -383,7 +393,7 @@ export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src:
         }
         const open = allot.admit(p.linearBytes, async () => p.open());
         if (open) files.push({ name: p.name, size: p.size, open, imagePartition: partitionName(p.name), view: true });
-        else problems.push({ name: p.name, reason: `the logical partitions map more than ${allot.allowance} bytes, 16 times the image's ${src.size} bytes and 1 GiB (extents shared between partitions); not read` });
+        else problems.push({ name: p.name, reason: `the logical partitions map more than ${allot.allowance} bytes, 16 times ${storedText(stored, src.size, 'the image')} and 1 GiB (extents shared between partitions); not read` });
       }
       return { format: 'super', files, skipped, problems };
     }
@@ -413,8 +423,9 @@ async function openTarContainer(src: RandomAccessSource, opts: ContainerOptions)
   const skipped: OpenedContainer['skipped'] = [];
   const problems: OpenedContainer['problems'] = [...tar.problems];
   // Members hold the archive's bytes once; hard links read some again, as a filesystem's do: up
-  // to the same allowance (16 times the archive and 1 GiB), past which they are not read.
-  const allot = new Allotment(src.size, src.size, opts.budget);
+  // to the same allowance (16 times what the archive stores and 1 GiB), past which they are not read.
+  const stored = storedBytes(src);
+  const allot = new Allotment(stored, stored, opts.budget);
   const refused: string[] = [];
   for (const m of tar.members) {
     // A hard link is its target's data under its own name (tar -x links the two), which may
@@ -427,7 +438,7 @@ async function openTarContainer(src: RandomAccessSource, opts: ContainerOptions)
     } else if (m.kind === 'hardlink') skipped.push({ name: m.name, reason: `hard link to ${m.target ?? '?'}, with no file of that name before it in the archive` });
     else skipNode(m.name, m.kind, m.target, 'archive', skipped);
   }
-  problems.push(...refusedLinks(refused, allot, `the archive's ${src.size} bytes`));
+  problems.push(...refusedLinks(refused, allot, storedText(stored, src.size, 'the archive')));
   const uncovered = uncoveredRanges(src.size, tar.covered);
   return { format: 'tar', files, skipped, problems, ...(uncovered.length ? { uncovered } : {}) };
 }

@@ -218,6 +218,53 @@ export function dataRanges(src: RandomAccessSource, from = 0, to = src.size): [n
   return out;
 }
 
+/** What a fill segment stores: a sparse FILL chunk's 12-byte header and 4-byte pattern. */
+const FILL_STORED = 16;
+
+/**
+ * The bytes a source stores, as opposed to the size it declares: its data ranges (dataRanges:
+ * holes, sparse DONT_CARE and ZERO operations left out, a fill segment only at its ends), and no
+ * more than the sources at the bottom of its stack of views hold, plus FILL_STORED bytes a fill
+ * and the bytes of segments decoded on read (charged to the inflation budget as they are): a
+ * fill's pattern cannot make its 8 KiB of ends count as stored, nor can a million of them. A raw
+ * image read from disk stores its size; the raw image of a 9 MB sparse file that declares 64 GiB
+ * stores about 9 MB.
+ */
+export function storedBytes(src: RandomAccessSource): number {
+  let data = 0;
+  for (const [a, b] of dataRanges(src)) data += b - a;
+  let held = 0;
+  const leaves = new Set<RandomAccessSource>();
+  const walk = (s: RandomAccessSource, lo: number, hi: number, depth: number): void => {
+    if (held > data) return; // the data ranges are less already
+    if (depth > 16) {
+      held += hi - lo;
+      return;
+    }
+    if (s instanceof SubSource) {
+      walk(s.parent, lo + s.offset, hi + s.offset, depth + 1);
+      return;
+    }
+    if (!(s instanceof MappedSource)) {
+      if (!leaves.has(s)) {
+        leaves.add(s);
+        held += s.size;
+      }
+      return;
+    }
+    for (const seg of s.segments) {
+      const a = Math.max(lo, seg.start);
+      const b = Math.min(hi, seg.start + seg.length);
+      if (b <= a) continue;
+      if (seg.backing) walk(seg.backing.source, a - seg.start + seg.backing.offset, b - seg.start + seg.backing.offset, depth + 1);
+      else held += seg.fill ? Math.min(b - a, FILL_STORED) : b - a;
+      if (held > data) return;
+    }
+  };
+  walk(src, 0, src.size, 0);
+  return Math.min(data, held);
+}
+
 /** A small least-recently-used cache of decoded units (pclusters, OTA operations) with a byte budget. */
 export class UnitCache<K> {
   private readonly map = new Map<K, Buffer>();
