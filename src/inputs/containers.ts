@@ -14,7 +14,7 @@
  * | ota           | ZIP with payload.bin                   | every entry (payload.bin is a payload)  |
  * | bootimg       | "ANDROID!" / "VNDRBOOT" at 0           | kernel, dtb...; ramdisk files as `ramdisk/<path>` |
  * | fat           | FAT boot sector (jump, BPB, 0x55AA)    | every regular file of the filesystem    |
- * | tar           | a header with a valid checksum (ustar or v7) | every regular member (pax, GNU names) |
+ * | tar           | a header with a valid checksum (ustar or v7) | every regular member (pax, GNU names, GNU sparse files) |
  * | cpio          | "070701"/"070702"/"070707", binary     | every regular file (read whole)         |
  *
  * Paths inside a container are joined to the container's path with `!/`.
@@ -31,9 +31,9 @@ import { isLpGeometry, openLp } from '../formats/lp.js';
 import { isPayload, openPayload } from '../formats/payload.js';
 import { isSparse } from '../formats/sparse.js';
 import { entryDataOffset, overlapReason, type ZipArchive, type ZipEntry } from '../formats/zip.js';
-import { isTarHeader, openTar } from '../formats/tar.js';
+import { isTarHeader, openTar, type TarData } from '../formats/tar.js';
 import type { InflateBudget } from '../io/mapped.js';
-import { storedBytes, SubSource, uncoveredRanges } from '../io/mapped.js';
+import { MappedSource, sourceSegment, storedBytes, SubSource, uncoveredRanges, type Segment } from '../io/mapped.js';
 import { BufferSource, type RandomAccessSource } from '../io/source.js';
 import { inflateToSource } from '../io/spill.js';
 import { partitionName } from './partition.js';
@@ -432,7 +432,9 @@ async function openTarContainer(src: RandomAccessSource, opts: ContainerOptions)
     // decide a SKU (vendor/build.prop as a link to vendor/a.txt): read under each name.
     const data = m.kind === 'file' ? m : m.linkData;
     if (data) {
-      const open = allot.admit(data.size, async () => new SubSource(src, data.offset, data.size));
+      // A GNU sparse file is its pieces where its map puts them, zeros between (holes cost
+      // nothing to scan): it counts what it stores.
+      const open = allot.admit(data.sparse ? data.sparse.stored : data.size, async () => tarData(src, data));
       if (open) files.push({ name: m.name, size: data.size, open, view: true });
       else refused.push(m.name);
     } else if (m.kind === 'hardlink') skipped.push({ name: m.name, reason: `hard link to ${m.target ?? '?'}, with no file of that name before it in the archive` });
@@ -441,6 +443,18 @@ async function openTarContainer(src: RandomAccessSource, opts: ContainerOptions)
   problems.push(...refusedLinks(refused, allot, storedText(stored, src.size, 'the archive')));
   const uncovered = uncoveredRanges(src.size, tar.covered);
   return { format: 'tar', files, skipped, problems, ...(uncovered.length ? { uncovered } : {}) };
+}
+
+/** A tar member's data as a source: a range of the archive, or a sparse file's pieces where its map puts them (holes read as zeros, nothing allocated for them). */
+function tarData(src: RandomAccessSource, data: TarData): RandomAccessSource {
+  if (!data.sparse) return new SubSource(src, data.offset, data.size);
+  const segments: Segment[] = [];
+  let at = data.offset;
+  for (const [offset, length] of data.sparse.map) {
+    segments.push(sourceSegment(offset, length, src, at));
+    at += length;
+  }
+  return new MappedSource(data.size, segments, 'tar');
 }
 
 /** A cpio archive that is a file of its own (not a ramdisk): read whole, up to the per-entry cap. */
