@@ -3260,6 +3260,7 @@ async function openZip(src) {
         if (fallback < 0 && i + EOCD_SIZE + commentLen <= tailLen)
             fallback = i;
     }
+    const endsFile = eocdRel >= 0;
     if (eocdRel < 0) {
         if (fallback < 0)
             throw new FormatError('zip', 'no end-of-central-directory record (truncated or not a ZIP)');
@@ -3305,8 +3306,6 @@ async function openZip(src) {
     if (cdOffset + cdSize > eocdOffset) {
         throw new FormatError('zip', `central directory (${cdSize} bytes at ${cdOffset}) overlaps the end record at ${eocdOffset}`, cdOffset);
     }
-    if (cdOffset + cdSize < eocdOffset)
-        warnings.push(`${eocdOffset - cdOffset - cdSize} bytes between the central directory and the end record`);
     // Each CD header is at least 46 bytes: a count that cannot fit is a lie.
     if (count * 46 > cdSize) {
         throw new FormatError('zip', `central directory claims ${count} entries but holds only ${cdSize} bytes (truncated)`, cdOffset);
@@ -3315,9 +3314,11 @@ async function openZip(src) {
     // (`cat sfx archive.zip` without `zip -A`): every offset is short by the stub's length, and the
     // central directory really sits right before the end records. Read as unzip reads it (and
     // Java's ZipFile): the offsets shifted by that much, said in a warning.
+    // Only for an end record that ends the file: one followed by more data is a ZIP inside
+    // something else (an APK in a tar, an image), read as that.
     let shift = 0;
     const cdEnd = zip64 ? zip64[0][0] : eocdOffset;
-    if (count > 0 && cdSize >= 4 && cdEnd - cdSize > cdOffset) {
+    if (count > 0 && cdSize >= 4 && cdEnd - cdSize > cdOffset && endsFile) {
         const declared = await src.read(cdOffset, 4);
         if (declared.length < 4 || declared.readUInt32LE(0) !== CDH_SIG) {
             const there = await src.read(cdEnd - cdSize, 4);
@@ -3328,6 +3329,8 @@ async function openZip(src) {
             }
         }
     }
+    if (cdOffset + cdSize < cdEnd)
+        warnings.push(`${cdEnd - cdOffset - cdSize} bytes between the central directory and the end record`);
     const cd = await src.read(cdOffset, cdSize);
     const entries = [];
     const metaPieces = [];
@@ -4329,6 +4332,57 @@ function dataRanges(src, from = 0, to = src.size) {
     walk(src, from, to, 0, 0);
     return out;
 }
+/** What a fill segment stores: a sparse FILL chunk's 12-byte header and 4-byte pattern. */
+const FILL_STORED = 16;
+/**
+ * The bytes a source stores, as opposed to the size it declares: its data ranges (dataRanges:
+ * holes, sparse DONT_CARE and ZERO operations left out, a fill segment only at its ends), and no
+ * more than the sources at the bottom of its stack of views hold, plus FILL_STORED bytes a fill
+ * and the bytes of segments decoded on read (charged to the inflation budget as they are): a
+ * fill's pattern cannot make its 8 KiB of ends count as stored, nor can a million of them. A raw
+ * image read from disk stores its size; the raw image of a 9 MB sparse file that declares 64 GiB
+ * stores about 9 MB.
+ */
+function storedBytes(src) {
+    let data = 0;
+    for (const [a, b] of dataRanges(src))
+        data += b - a;
+    let held = 0;
+    const leaves = new Set();
+    const walk = (s, lo, hi, depth) => {
+        if (held > data)
+            return; // the data ranges are less already
+        if (depth > 16) {
+            held += hi - lo;
+            return;
+        }
+        if (s instanceof SubSource) {
+            walk(s.parent, lo + s.offset, hi + s.offset, depth + 1);
+            return;
+        }
+        if (!(s instanceof MappedSource)) {
+            if (!leaves.has(s)) {
+                leaves.add(s);
+                held += s.size;
+            }
+            return;
+        }
+        for (const seg of s.segments) {
+            const a = Math.max(lo, seg.start);
+            const b = Math.min(hi, seg.start + seg.length);
+            if (b <= a)
+                continue;
+            if (seg.backing)
+                walk(seg.backing.source, a - seg.start + seg.backing.offset, b - seg.start + seg.backing.offset, depth + 1);
+            else
+                held += seg.fill ? Math.min(b - a, FILL_STORED) : b - a;
+            if (held > data)
+                return;
+        }
+    };
+    walk(src, 0, src.size, 0);
+    return Math.min(data, held);
+}
 /** A small least-recently-used cache of decoded units (pclusters, OTA operations) with a byte budget. */
 class UnitCache {
     maxBytes;
@@ -4658,7 +4712,8 @@ var lz4 = /*#__PURE__*/Object.freeze({
 /**
  * Android boot images (AOSP system/tools/mkbootimg `bootimg.h`): `ANDROID!` boot / init_boot /
  * recovery images, header versions 0-4, and `VNDRBOOT` vendor_boot images, versions 3-4 (with
- * the v4 vendor ramdisk table). The sections (kernel, ramdisk, second, recovery DTBO, DTB,
+ * the v4 vendor ramdisk table), and Qualcomm's v0 images with a device tree image (`dt_size` where
+ * v1+ has `header_version`). The sections (kernel, ramdisk, second, recovery DTBO, DTB, QCDT dt,
  * bootconfig) are located from the header; each ramdisk is decompressed (gzip, LZ4 legacy frame
  * or none) and read as a cpio newc archive so the files in it can be scanned by name.
  */
@@ -4675,6 +4730,32 @@ function isBootImage(head) {
     return m === BOOT_MAGIC || m === VENDOR_BOOT_MAGIC;
 }
 const pages = (n, page) => Math.ceil(n / page) * page;
+/**
+ * The smallest dt_size taken as one: a device tree image holds at least one flattened device
+ * tree, whose header alone is 40 bytes. Below it, field 40 is a header version (0-4 known, 5-39
+ * unsupported, not a dt_size).
+ */
+const MIN_DT_SIZE = 40;
+/**
+ * Legacy Qualcomm (CAF) boot images (LK's `bootimg.h`, skales/CAF `mkbootimg --dt`) are v0
+ * images whose word at offset 40, where AOSP v1+ put `header_version`, is `dt_size`: the size of
+ * the QCDT device tree image stored, page-aligned, after the kernel, ramdisk and second stage.
+ * Field 40 is taken as a dt_size only when it is no header version (at least MIN_DT_SIZE), the
+ * page size is valid and the four sections, each from a page boundary, fit in the file. Gives
+ * why it is not one, or undefined when it is.
+ */
+function cafMismatch(h, fileSize) {
+    const dt = h.readUInt32LE(40);
+    if (dt < MIN_DT_SIZE)
+        return `${dt} is less than the ${MIN_DT_SIZE} bytes of a device tree header`;
+    const page = h.readUInt32LE(36);
+    if (page < 2048 || page > 65536 || (page & (page - 1)) !== 0)
+        return `bad page size ${page}`;
+    const end = page + pages(h.readUInt32LE(8), page) + pages(h.readUInt32LE(16), page) + pages(h.readUInt32LE(24), page) + dt;
+    if (end > fileSize)
+        return `the page-aligned kernel, ramdisk, second and dt sections end at ${end}, past the ${fileSize}-byte file`;
+    return undefined;
+}
 /** Reads the header and lays out the sections, each checked to lie inside the image. */
 async function openBootImage(src) {
     const fmt = 'bootimg';
@@ -4690,9 +4771,13 @@ async function openBootImage(src) {
         sections.push({ name, offset, size, ramdisk });
     };
     if (magic === BOOT_MAGIC) {
-        const version = h.readUInt32LE(40);
+        const field40 = h.readUInt32LE(40);
+        // A Qualcomm (CAF) v0 image: field 40 is its dt_size (cafMismatch), read as v0 with a `dt` section.
+        const why = field40 > 4 ? cafMismatch(h, src.size) : 'a header version';
+        const dt = why === undefined ? field40 : 0;
+        const version = why === undefined ? 0 : field40;
         if (version <= 2) {
-            // v0-v2 (or a pre-v1 image whose field 40 is a dt_size): page-aligned sections after the header page.
+            // v0-v2 (a Qualcomm v0 image too, its dt last): page-aligned sections after the header page.
             const page = h.readUInt32LE(36);
             if (page < 2048 || page > 65536 || (page & (page - 1)) !== 0)
                 throw new FormatError(fmt, `bad page size ${page}`, 36);
@@ -4713,6 +4798,7 @@ async function openBootImage(src) {
             }
             if (version === 2)
                 add('dtb', off, h.readUInt32LE(1648));
+            add('dt', off, dt);
             return { format: `boot-v${version}`, headerVersion: version, sections, header: [[0, page]] };
         }
         if (version === 3 || version === 4) {
@@ -4725,7 +4811,9 @@ async function openBootImage(src) {
             add('ramdisk', off, ramdisk, true);
             return { format: `boot-v${version}`, headerVersion: version, sections, header: [[0, page]] };
         }
-        throw new FormatError(fmt, `unsupported boot image header version ${version}`, 40);
+        if (field40 < MIN_DT_SIZE)
+            throw new FormatError(fmt, `unsupported boot image header version ${version}`, 40);
+        throw new FormatError(fmt, `header field 40 (${field40}) is neither a boot image header version (0-4) nor the dt_size of a Qualcomm v0 image: ${why}`, 40);
     }
     if (magic === VENDOR_BOOT_MAGIC) {
         if (src.size < 2128)
@@ -6688,8 +6776,19 @@ async function openPayload(src, opts = {}) {
  * two zero blocks at the end. pax extended headers (`x`: path, size, linkpath) and GNU long names
  * (`L`, `K`) apply to the member after them; a later member of the same name replaces an earlier
  * one, as extraction does. Members are ranges of the archive: nothing is copied.
+ *
+ * GNU sparse files (`tar --sparse`) store only the pieces of a file that hold data, and a map of
+ * where each piece goes; the rest of the file (its holes) is zeros. The map is in the old GNU
+ * header (type `S`: four pieces, then extension blocks of 21 each, and the real size) or in pax
+ * keywords: format 0.0 (`GNU.sparse.offset` / `GNU.sparse.numbytes` pairs), 0.1
+ * (`GNU.sparse.map`), 1.0 (`GNU.sparse.major=1`, `minor=0`: the map as decimal lines at the start
+ * of the member's data, padded to 512 bytes). In 0.1 and 1.0 the header names the member
+ * `<dir>/GNUSparseFile.<pid>/<name>` and `GNU.sparse.name` holds its name. Such a member is listed
+ * under its real name and size, with its map (TarSparse); a map that does not describe the data
+ * (pieces out of order, past the real size, adding up to other than what is stored) makes it a
+ * problem named by its real name, and it is not listed.
  */
-const TAR_LIMITS = { maxMembers: 1_000_000, maxHeaderData: 1 << 20 };
+const TAR_LIMITS = { maxMembers: 1_000_000, maxHeaderData: 1 << 20, maxSparsePieces: 1_000_000, maxSparseMapBytes: 16 << 20 };
 const BLOCK = 512;
 const HEADER_WINDOW = 64 * 1024;
 /**
@@ -6752,9 +6851,9 @@ const cstring = (b, at, len) => {
  * to `d/./a.zip` or `d//a.zip` finds `d/a.zip`.
  */
 const clean = (name) => escapeBang(resolvePath(name));
-/** pax extended header records: `<length> <key>=<value>\n`. */
+/** pax extended header records, in order (GNU sparse 0.0 repeats its keywords): `<length> <key>=<value>\n`. */
 function paxRecords(data, at) {
-    const out = new Map();
+    const out = [];
     let p = 0;
     while (p < data.length) {
         const sp = data.indexOf(0x20, p);
@@ -6763,10 +6862,194 @@ function paxRecords(data, at) {
             throw new FormatError('tar', 'malformed pax extended header record', at + p);
         const eq = data.indexOf(0x3d, sp + 1);
         if (eq > sp + 1 && eq < p + len - 1)
-            out.set(data.toString('latin1', sp + 1, eq), nameText(data.subarray(eq + 1, p + len - 1)));
+            out.push([data.toString('latin1', sp + 1, eq), nameText(data.subarray(eq + 1, p + len - 1))]);
         p += len;
     }
     return out;
+}
+/** A decimal number of a sparse map (pax keyword or 1.0 map line), or undefined. */
+function decimal(s) {
+    if (s === undefined || !/^\d{1,16}$/.test(s))
+        return undefined;
+    const n = Number(s);
+    return Number.isSafeInteger(n) ? n : undefined;
+}
+/** The `GNU.sparse.*` records of a pax header, in their order, as a sparse file's format, name, size and map. */
+function paxSparse(recs) {
+    const last = new Map(recs);
+    const name = last.get('GNU.sparse.name');
+    const major = last.get('GNU.sparse.major');
+    const minor = last.get('GNU.sparse.minor');
+    const sizeKey = last.has('GNU.sparse.realsize') ? 'GNU.sparse.realsize' : 'GNU.sparse.size';
+    const realSize = decimal(last.get(sizeKey));
+    const base = { ...(name !== undefined ? { name } : {}), ...(realSize !== undefined ? { realSize } : {}) };
+    const wrong = (format, error) => ({ format, ...base, error });
+    const format = major !== undefined || minor !== undefined ? `pax ${major ?? '?'}.${minor ?? '?'}` : last.has('GNU.sparse.map') ? 'pax 0.1' : 'pax 0.0';
+    if (major !== undefined || minor !== undefined) {
+        if (major !== '1' || minor !== '0')
+            return wrong(format, 'an unknown GNU sparse format version (GNU tar writes 0.0, 0.1 and 1.0)');
+    }
+    if (realSize === undefined)
+        return wrong(format, last.has(sizeKey) ? `${sizeKey} is not a number (${JSON.stringify(last.get(sizeKey))})` : 'no GNU.sparse.realsize or GNU.sparse.size (the real size of the file)');
+    if (format === 'pax 1.0')
+        return { format, ...base };
+    const numblocks = last.get('GNU.sparse.numblocks');
+    const map = [];
+    if (format === 'pax 0.1') {
+        const text = last.get('GNU.sparse.map') ?? '';
+        const nums = text === '' ? [] : text.split(',').map(decimal);
+        if (nums.some((n) => n === undefined))
+            return wrong(format, `GNU.sparse.map is not a list of numbers (${JSON.stringify(text.slice(0, 80))})`);
+        if (nums.length % 2 !== 0)
+            return wrong(format, `GNU.sparse.map has ${nums.length} numbers, not offset and size pairs`);
+        for (let i = 0; i < nums.length; i += 2)
+            map.push([nums[i], nums[i + 1]]);
+    }
+    else {
+        // 0.0: each GNU.sparse.offset followed by its GNU.sparse.numbytes.
+        let offset;
+        for (const [k, v] of recs) {
+            if (k !== 'GNU.sparse.offset' && k !== 'GNU.sparse.numbytes')
+                continue;
+            const n = decimal(v);
+            if (n === undefined)
+                return wrong(format, `${k} is not a number (${JSON.stringify(v)})`);
+            if (k === 'GNU.sparse.offset') {
+                if (offset !== undefined)
+                    return wrong(format, `GNU.sparse.offset ${offset} has no GNU.sparse.numbytes`);
+                offset = n;
+            }
+            else {
+                if (offset === undefined)
+                    return wrong(format, `GNU.sparse.numbytes ${n} has no GNU.sparse.offset before it`);
+                map.push([offset, n]);
+                offset = undefined;
+            }
+            if (map.length > TAR_LIMITS.maxSparsePieces)
+                return wrong(format, `more than ${TAR_LIMITS.maxSparsePieces} pieces`);
+        }
+        if (offset !== undefined)
+            return wrong(format, `GNU.sparse.offset ${offset} has no GNU.sparse.numbytes`);
+    }
+    if (numblocks !== undefined && decimal(numblocks) !== map.length)
+        return wrong(format, `GNU.sparse.numblocks says ${numblocks} pieces, the map has ${map.length}`);
+    return { format, ...base, map };
+}
+/**
+ * The map of a pax 1.0 sparse member, at the start of its data: the number of pieces, then the
+ * offset and size of each, one decimal number a line, padded to 512 bytes. Gives the map and
+ * the bytes it takes (padded), or what is wrong.
+ */
+async function sparseMap10(src, at, size) {
+    const limit = Math.min(size, TAR_LIMITS.maxSparseMapBytes);
+    let text = Buffer.alloc(0);
+    let p = 0; // next unread byte of text
+    const nextNumber = async () => {
+        for (;;) {
+            const nl = text.indexOf(0x0a, p);
+            if (nl >= 0) {
+                const line = text.toString('latin1', p, nl);
+                const n = decimal(line);
+                if (n === undefined)
+                    return `a line of the map at byte ${p} is not a number (${JSON.stringify(line.slice(0, 40))})`;
+                p = nl + 1;
+                return n;
+            }
+            if (text.length >= limit)
+                return text.length >= size ? `the map runs past the member's ${size} bytes of data` : `the map is longer than ${TAR_LIMITS.maxSparseMapBytes} bytes`;
+            const more = await src.read(at + text.length, Math.min(64 * 1024, limit - text.length));
+            text = Buffer.concat([text, more]);
+        }
+    };
+    const count = await nextNumber();
+    if (typeof count === 'string')
+        return { error: count };
+    if (count > TAR_LIMITS.maxSparsePieces)
+        return { error: `the map has ${count} pieces, more than ${TAR_LIMITS.maxSparsePieces}` };
+    const map = [];
+    for (let i = 0; i < count; i++) {
+        const offset = await nextNumber();
+        if (typeof offset === 'string')
+            return { error: offset };
+        const length = await nextNumber();
+        if (typeof length === 'string')
+            return { error: length };
+        map.push([offset, length]);
+    }
+    const bytes = Math.ceil(p / BLOCK) * BLOCK;
+    if (bytes > size)
+        return { error: `the map's ${bytes} bytes (padded) run past the member's ${size} bytes of data` };
+    return { map, bytes };
+}
+/**
+ * The sparse map of an old GNU header (type `S`) at `pos`: four pieces in the header, then, while
+ * its "extended" byte is set, blocks of 21 more; an empty size field ends it (as GNU tar reads
+ * it). Gives the map, the real size and where the data starts (after the extension blocks), or
+ * what is wrong.
+ */
+async function oldGnuSparse(h, pos, readHeader, end) {
+    const realSize = octal(h, 483, 12);
+    if (realSize < 0)
+        return { error: 'the real size field is not a number' };
+    const map = [];
+    /** Adds the entry at `at` of `b`: false when it ends the map. */
+    const add = (b, at) => {
+        if (b[at + 12] === 0)
+            return false;
+        const offset = octal(b, at, 12);
+        const length = octal(b, at + 12, 12);
+        if (offset < 0 || length < 0)
+            return `piece ${map.length} has a field that is not a number`;
+        map.push([offset, length]);
+        return map.length > TAR_LIMITS.maxSparsePieces ? `more than ${TAR_LIMITS.maxSparsePieces} pieces` : true;
+    };
+    let more = true;
+    for (let i = 0; i < 4 && more === true; i++)
+        more = add(h, 386 + i * 24);
+    if (typeof more === 'string')
+        return { error: more };
+    let dataAt = pos + BLOCK;
+    let extended = more === true && h[482] !== 0;
+    while (extended) {
+        if (dataAt + BLOCK > end)
+            return { error: 'its sparse map extension blocks run past the end of the archive (truncated)', truncated: true };
+        const x = await readHeader(dataAt);
+        dataAt += BLOCK;
+        for (let i = 0; i < 21 && more === true; i++)
+            more = add(x, i * 24);
+        if (typeof more === 'string')
+            return { error: more };
+        extended = more === true && x[504] !== 0;
+    }
+    return { map, realSize, dataAt };
+}
+/** What is wrong with a sparse map of a file of `realSize` bytes whose pieces are `stored` bytes, or undefined. */
+function badMap(map, realSize, stored) {
+    let end = 0;
+    let sum = 0;
+    for (const [i, [offset, length]] of map.entries()) {
+        if (offset < end)
+            return `piece ${i} at ${offset} starts before the end of the one before it (${end})`;
+        if (offset + length > realSize)
+            return `piece ${i} (${length} bytes at ${offset}) runs past the file's real size of ${realSize} bytes`;
+        end = offset + length;
+        sum += length;
+    }
+    if (sum !== stored)
+        return `its pieces add up to ${sum} bytes, but the member stores ${stored}`;
+    return undefined;
+}
+/** The header's name: ustar (magic "ustar\0", version "00") joins prefix and name; GNU ("ustar  ") has no prefix. */
+function headerName(h) {
+    const prefix = h.toString('latin1', 257, 263) === 'ustar\0' ? cstring(h, 345, 155) : '';
+    return prefix ? `${prefix}/${cstring(h, 0, 100)}` : cstring(h, 0, 100);
+}
+/** A sparse file's data (TarData) from its map, its real size and the `stored` bytes of pieces at `offset`, or what is wrong with the map. */
+function sparseData(format, map, realSize, offset, stored) {
+    const bad = badMap(map, realSize, stored);
+    if (bad)
+        return { error: `${format}: ${bad}` };
+    return { data: { offset, size: realSize, sparse: { format, map: map.filter(([, n]) => n > 0), stored } } };
 }
 async function openTar(src) {
     const byName = new Map();
@@ -6806,9 +7089,16 @@ async function openTar(src) {
             throw new FormatError('tar', 'bad size field', pos + 124);
         if (next.size !== undefined)
             size = next.size;
-        const dataAt = pos + BLOCK;
+        // An old GNU sparse member's map goes on in extension blocks after its header: its data follows them.
+        const old = type === 'S' ? await oldGnuSparse(h, pos, readHeader, src.size) : undefined;
+        const dataAt = old && 'dataAt' in old ? old.dataAt : pos + BLOCK;
+        const memberName = () => clean(next.sparse?.name ?? next.path ?? headerName(h));
+        if (old && 'truncated' in old) {
+            problems.push({ name: memberName(), reason: `a GNU sparse member: ${old.error}; not read`, offset: pos });
+            break;
+        }
         if (dataAt + size > src.size) {
-            problems.push({ name: clean(next.path ?? cstring(h, 0, 100)), reason: `its data (${size} bytes) runs past the end of the archive (truncated); not read`, offset: dataAt });
+            problems.push({ name: memberName(), reason: `its data (${size} bytes) runs past the end of the archive (truncated); not read`, offset: dataAt });
             break;
         }
         const after = dataAt + Math.ceil(size / BLOCK) * BLOCK;
@@ -6817,13 +7107,16 @@ async function openTar(src) {
                 throw new FormatError('tar', `extended header of ${size} bytes, past the ${TAR_LIMITS.maxHeaderData}-byte cap`, pos);
             const data = await src.read(dataAt, size);
             if (type === 'x') {
-                const r = paxRecords(data, dataAt);
+                const recs = paxRecords(data, dataAt);
+                const r = new Map(recs);
                 const sz = r.get('size');
+                const sparse = recs.filter(([k]) => k.startsWith('GNU.sparse.'));
                 next = {
                     ...next,
                     ...(r.has('path') ? { path: r.get('path') } : {}),
                     ...(r.has('linkpath') ? { linkpath: r.get('linkpath') } : {}),
                     ...(sz !== undefined && /^\d+$/.test(sz) ? { size: Number(sz) } : {}),
+                    ...(sparse.length ? { sparse: paxSparse(sparse) } : {}),
                 };
             }
             else if (type === 'L')
@@ -6835,27 +7128,40 @@ async function openTar(src) {
         }
         if (++count > TAR_LIMITS.maxMembers)
             throw new FormatError('tar', `more than ${TAR_LIMITS.maxMembers} members`, pos);
-        // ustar (magic "ustar\0", version "00") joins prefix and name; GNU ("ustar  ") has no prefix.
-        const prefix = h.toString('latin1', 257, 263) === 'ustar\0' ? cstring(h, 345, 155) : '';
-        const name = clean(next.path ?? (prefix ? `${prefix}/${cstring(h, 0, 100)}` : cstring(h, 0, 100)));
+        // Other types are extracted as regular files by GNU tar ("unknown file type"): so here.
+        const kinds = { '1': 'hardlink', '2': 'symlink', '3': 'chardev', '4': 'blockdev', '5': 'dir', '6': 'fifo' };
+        const kind = kinds[type] ?? 'file';
+        // A regular file with GNU.sparse keywords (pax), or an old GNU `S` member: a sparse file,
+        // named by GNU.sparse.name (0.1 and 1.0 name the header GNUSparseFile.<pid>/...).
+        const pax = kind === 'file' && type !== 'S' ? next.sparse : undefined;
+        const name = clean((pax ? pax.name : undefined) ?? next.path ?? headerName(h));
         const linkname = next.linkpath ?? cstring(h, 157, 100);
+        const headerAt = pos;
         next = {};
         pos = after;
         if (name === '' || name === '.')
             continue;
-        // Other types are extracted as regular files by GNU tar ("unknown file type"): so here.
-        const kinds = { '1': 'hardlink', '2': 'symlink', '3': 'chardev', '4': 'blockdev', '5': 'dir', '6': 'fifo' };
-        const kind = kinds[type] ?? 'file';
-        if (type === 'S') {
-            problems.push({ name, reason: 'a GNU sparse member (its data is a map of the file, not the file); not read', offset: dataAt - BLOCK });
+        let sparse;
+        if (old)
+            sparse = 'error' in old ? { error: `old GNU: ${old.error}` } : sparseData('old GNU', old.map, old.realSize, dataAt, size);
+        else if (pax?.error !== undefined)
+            sparse = { error: `${pax.format}: ${pax.error}` };
+        else if (pax?.format === 'pax 1.0') {
+            const m = await sparseMap10(src, dataAt, size);
+            sparse = 'error' in m ? { error: `pax 1.0: ${m.error}` } : sparseData('pax 1.0', m.map, pax.realSize, dataAt + m.bytes, size - m.bytes);
+        }
+        else if (pax)
+            sparse = sparseData(pax.format, pax.map, pax.realSize, dataAt, size);
+        if (sparse && 'error' in sparse) {
+            problems.push({ name, reason: `a GNU sparse file whose map is malformed (${sparse.error}); not read`, offset: headerAt });
             continue;
         }
-        const m = { name, kind, offset: dataAt, size: kind === 'file' ? size : 0 };
+        const m = sparse ? { name, kind, ...sparse.data } : { name, kind, offset: dataAt, size: kind === 'file' ? size : 0 };
         if (kind === 'symlink' || kind === 'hardlink')
             m.target = clean(linkname);
         if (kind === 'hardlink') {
             const t = byName.get(m.target ?? '');
-            const data = t?.kind === 'file' ? { offset: t.offset, size: t.size } : t?.linkData;
+            const data = t?.kind === 'file' ? { offset: t.offset, size: t.size, ...(t.sparse ? { sparse: t.sparse } : {}) } : t?.linkData;
             if (data)
                 m.linkData = data;
         }
@@ -6868,8 +7174,9 @@ async function openTar(src) {
     const covered = [];
     for (const x of members) {
         const d = x.kind === 'file' ? x : x.linkData;
-        if (d && d.size > 0)
-            covered.push([d.offset, d.offset + d.size]);
+        const stored = d?.sparse ? d.sparse.stored : d?.size;
+        if (d && stored)
+            covered.push([d.offset, d.offset + stored]);
     }
     return { members, covered, problems };
 }
@@ -6971,7 +7278,7 @@ async function inflateToSource(src, offset, compressedSize, size, opts) {
  * | ota           | ZIP with payload.bin                   | every entry (payload.bin is a payload)  |
  * | bootimg       | "ANDROID!" / "VNDRBOOT" at 0           | kernel, dtb...; ramdisk files as `ramdisk/<path>` |
  * | fat           | FAT boot sector (jump, BPB, 0x55AA)    | every regular file of the filesystem    |
- * | tar           | a header with a valid checksum (ustar or v7) | every regular member (pax, GNU names) |
+ * | tar           | a header with a valid checksum (ustar or v7) | every regular member (pax, GNU names, GNU sparse files) |
  * | cpio          | "070701"/"070702"/"070707", binary     | every regular file (read whole)         |
  *
  * Paths inside a container are joined to the container's path with `!/`.
@@ -7144,21 +7451,27 @@ function zipContainer(src, zip, kind, opts) {
     return { format: kind, files, skipped, problems };
 }
 /**
- * How many bytes of files a filesystem image of `size` bytes may give: 16 times its size and 1
- * GiB. A filesystem's files fill it at most once over, a little more with blocks shared between
- * identical files (Android's ext4 dedup) or compressed (EROFS); only files that share blocks on
- * purpose (hard links, extents or cluster chains pointing at the same data) make more. 100,000
- * hard links to one 32 MiB file in a 34 MB ext4 image would have been 3.2 TB to scan.
+ * How many bytes of files a filesystem image that stores `stored` bytes may give: 16 times them
+ * and 1 GiB. A filesystem's files fill it at most once over, a little more with blocks shared
+ * between identical files (Android's ext4 dedup) or compressed (EROFS); only files that share
+ * blocks on purpose (hard links, extents or cluster chains pointing at the same data) make more.
+ * 100,000 hard links to one 32 MiB file in a 34 MB ext4 image would have been 3.2 TB to scan.
+ * The bytes stored (storedBytes), not the size declared: the raw image of a 9 MB sparse file
+ * that declares 64 GiB would otherwise have let 1 TiB of hard links to its data be read.
  */
-function filesAllowance(size) {
-    return 16 * size + (1 << 30);
+function filesAllowance(stored) {
+    return 16 * stored + (1 << 30);
+}
+/** What a container stores (storedBytes), said in a refusal: its size too when it declares more. */
+function storedText(stored, size, what) {
+    return stored < size ? `the ${stored} bytes ${what} stores (of ${size} it declares)` : `${what === 'it' ? 'its' : `${what}'s`} ${size} bytes`;
 }
 /**
  * What a container gives of its files, in order: a file that would take it past
- * filesAllowance(size) is not admitted (smaller ones after it still are), and an admitted file's
+ * filesAllowance(stored) is not admitted (smaller ones after it still are), and an admitted file's
  * open() first spends, from the inflation budget of the file of the walk it is in, the part of
  * its bytes past those the container holds (`holds`). A container nested in another can each
- * give 16 times its size; only a budget across the whole outer file keeps images of hard links
+ * give 16 times what it stores; only a budget across the whole outer file keeps images of hard links
  * nested eight deep from multiplying.
  */
 class Allotment {
@@ -7166,10 +7479,10 @@ class Allotment {
     budget;
     allowance;
     given = 0;
-    constructor(size, holds, budget) {
+    constructor(stored, holds, budget) {
         this.holds = holds;
         this.budget = budget;
-        this.allowance = filesAllowance(size);
+        this.allowance = filesAllowance(stored);
     }
     /** The open() to use for a file of `bytes`, or undefined when it is not admitted. */
     admit(bytes, open) {
@@ -7187,21 +7500,22 @@ class Allotment {
     }
 }
 /**
- * The files of a listing. `holds`: how many bytes of files the image holds without sharing any:
- * its size, or for EROFS four times it (compression; decompression is charged as it happens).
+ * The files of a listing of an image of `imageSize` bytes that stores `stored` (storedBytes).
+ * `holds`: how many bytes of files the image holds without sharing any: what it stores, or for
+ * EROFS four times it (compression; decompression is charged as it happens).
  */
-function fromListing(listing, imageSize, budget, holds = imageSize) {
+function fromListing(listing, imageSize, stored, budget, holds = stored) {
     const files = [];
     const skipped = [];
     const problems = [];
-    const allot = new Allotment(imageSize, holds, budget);
+    const allot = new Allotment(stored, holds, budget);
     for (const n of listing.nodes) {
         if (n.kind === 'file') {
             const open = allot.admit(n.size, n.open);
             if (open)
                 files.push({ name: n.path, size: n.size, open, view: true });
             else
-                problems.push({ name: n.path, reason: `the image's files add up to more than ${allot.allowance} bytes, 16 times its ${imageSize} bytes and 1 GiB (hard links or shared blocks); not read` });
+                problems.push({ name: n.path, reason: `the image's files add up to more than ${allot.allowance} bytes, 16 times ${storedText(stored, imageSize, 'it')} and 1 GiB (hard links or shared blocks); not read` });
         }
         else if (n.kind === 'symlink') {
             // Filled in by describeSymlinks (targets are read lazily).
@@ -7246,13 +7560,14 @@ async function openContainer(kind, src, opts) {
         case 'ext4':
         case 'erofs': {
             const listing = kind === 'ext4' ? await openExt4(src) : await openErofs(src, { budget: opts.budget });
-            const c = fromListing(listing, src.size, opts.budget, kind === 'erofs' ? 4 * src.size : src.size);
+            const stored = storedBytes(src);
+            const c = fromListing(listing, src.size, stored, opts.budget, kind === 'erofs' ? 4 * stored : stored);
             await describeSymlinks(listing, c);
             return c;
         }
         case 'fat': {
             const listing = await openFat(src);
-            const c = fromListing(listing, src.size, opts.budget);
+            const c = fromListing(listing, src.size, storedBytes(src), opts.budget);
             delete c.labelPartition; // a FAT label (NON-HLOS, modem) names no Android partition
             return c;
         }
@@ -7268,9 +7583,10 @@ async function openContainer(kind, src, opts) {
             const skipped = [];
             const problems = [];
             // Logical partitions never share extents; partitions that map the same sectors (crafted
-            // metadata) are read only up to the allowance of a filesystem image of this size, counted
-            // in what they map (ZERO extents read nothing).
-            const allot = new Allotment(src.size, src.size, opts.budget);
+            // metadata) are read only up to the allowance of a filesystem image that stores as much,
+            // counted in what they map (ZERO extents read nothing).
+            const stored = storedBytes(src);
+            const allot = new Allotment(stored, stored, opts.budget);
             for (const p of lp.partitions) {
                 if (p.size === 0) {
                     skipped.push({ name: p.name, reason: 'empty logical partition' });
@@ -7285,7 +7601,7 @@ async function openContainer(kind, src, opts) {
                 if (open)
                     files.push({ name: p.name, size: p.size, open, imagePartition: partitionName(p.name), view: true });
                 else
-                    problems.push({ name: p.name, reason: `the logical partitions map more than ${allot.allowance} bytes, 16 times the image's ${src.size} bytes and 1 GiB (extents shared between partitions); not read` });
+                    problems.push({ name: p.name, reason: `the logical partitions map more than ${allot.allowance} bytes, 16 times ${storedText(stored, src.size, 'the image')} and 1 GiB (extents shared between partitions); not read` });
             }
             return { format: 'super', files, skipped, problems };
         }
@@ -7314,15 +7630,18 @@ async function openTarContainer(src, opts) {
     const skipped = [];
     const problems = [...tar.problems];
     // Members hold the archive's bytes once; hard links read some again, as a filesystem's do: up
-    // to the same allowance (16 times the archive and 1 GiB), past which they are not read.
-    const allot = new Allotment(src.size, src.size, opts.budget);
+    // to the same allowance (16 times what the archive stores and 1 GiB), past which they are not read.
+    const stored = storedBytes(src);
+    const allot = new Allotment(stored, stored, opts.budget);
     const refused = [];
     for (const m of tar.members) {
         // A hard link is its target's data under its own name (tar -x links the two), which may
         // decide a SKU (vendor/build.prop as a link to vendor/a.txt): read under each name.
         const data = m.kind === 'file' ? m : m.linkData;
         if (data) {
-            const open = allot.admit(data.size, async () => new SubSource(src, data.offset, data.size));
+            // A GNU sparse file is its pieces where its map puts them, zeros between (holes cost
+            // nothing to scan): it counts what it stores.
+            const open = allot.admit(data.sparse ? data.sparse.stored : data.size, async () => tarData(src, data));
             if (open)
                 files.push({ name: m.name, size: data.size, open, view: true });
             else
@@ -7333,9 +7652,21 @@ async function openTarContainer(src, opts) {
         else
             skipNode(m.name, m.kind, m.target, 'archive', skipped);
     }
-    problems.push(...refusedLinks(refused, allot, `the archive's ${src.size} bytes`));
+    problems.push(...refusedLinks(refused, allot, storedText(stored, src.size, 'the archive')));
     const uncovered = uncoveredRanges(src.size, tar.covered);
     return { format: 'tar', files, skipped, problems, ...(uncovered.length ? { uncovered } : {}) };
+}
+/** A tar member's data as a source: a range of the archive, or a sparse file's pieces where its map puts them (holes read as zeros, nothing allocated for them). */
+function tarData(src, data) {
+    if (!data.sparse)
+        return new SubSource(src, data.offset, data.size);
+    const segments = [];
+    let at = data.offset;
+    for (const [offset, length] of data.sparse.map) {
+        segments.push(sourceSegment(offset, length, src, at));
+        at += length;
+    }
+    return new MappedSource(data.size, segments, 'tar');
 }
 /** A cpio archive that is a file of its own (not a ramdisk): read whole, up to the per-entry cap. */
 async function openCpioContainer(src, opts) {

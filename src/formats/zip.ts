@@ -114,6 +114,7 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
     }
     if (fallback < 0 && i + EOCD_SIZE + commentLen <= tailLen) fallback = i;
   }
+  const endsFile = eocdRel >= 0;
   if (eocdRel < 0) {
     if (fallback < 0) throw new FormatError('zip', 'no end-of-central-directory record (truncated or not a ZIP)');
     eocdRel = fallback;
@@ -156,7 +157,6 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
   if (cdOffset + cdSize > eocdOffset) {
     throw new FormatError('zip', `central directory (${cdSize} bytes at ${cdOffset}) overlaps the end record at ${eocdOffset}`, cdOffset);
   }
-  if (cdOffset + cdSize < eocdOffset) warnings.push(`${eocdOffset - cdOffset - cdSize} bytes between the central directory and the end record`);
   // Each CD header is at least 46 bytes: a count that cannot fit is a lie.
   if (count * 46 > cdSize) {
     throw new FormatError('zip', `central directory claims ${count} entries but holds only ${cdSize} bytes (truncated)`, cdOffset);
@@ -166,9 +166,11 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
   // (`cat sfx archive.zip` without `zip -A`): every offset is short by the stub's length, and the
   // central directory really sits right before the end records. Read as unzip reads it (and
   // Java's ZipFile): the offsets shifted by that much, said in a warning.
+  // Only for an end record that ends the file: one followed by more data is a ZIP inside
+  // something else (an APK in a tar, an image), read as that.
   let shift = 0;
   const cdEnd = zip64 ? zip64[0][0] : eocdOffset;
-  if (count > 0 && cdSize >= 4 && cdEnd - cdSize > cdOffset) {
+  if (count > 0 && cdSize >= 4 && cdEnd - cdSize > cdOffset && endsFile) {
     const declared = await src.read(cdOffset, 4);
     if (declared.length < 4 || declared.readUInt32LE(0) !== CDH_SIG) {
       const there = await src.read(cdEnd - cdSize, 4);
@@ -179,6 +181,7 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
       }
     }
   }
+  if (cdOffset + cdSize < cdEnd) warnings.push(`${cdEnd - cdOffset - cdSize} bytes between the central directory and the end record`);
   const cd = await src.read(cdOffset, cdSize);
   const entries: ZipEntry[] = [];
   const metaPieces: [number, number][] = [];
