@@ -47,8 +47,19 @@ describe('host rules (SPEC section 3)', () => {
     ['logger.info'],
     ['color.xyz'],
     ['2.12.9.2'],
+    // ELF section names under a country code (Romania's, Chad's).
+    ['.data.rel.ro'],
+    ['.rel.ro'],
+    ['.rela.data.rel.ro'],
+    ['.gnu.linkonce.d.rel.ro'],
+    ['.gnu.linkonce.td'],
   ])('%s is not an endpoint', (text) => {
     expect(values(`x ${text} y`)).toEqual([]);
+  });
+
+  it('a name like a section name is a host after a scheme or when listed', () => {
+    expect(values('http://data.rel.ro/x')).toEqual(['data.rel.ro']);
+    expect(scan('x data.rel.ro y', { ...known, hosts: new Set(['data.rel.ro']) }).map((h) => h.value)).toEqual(['data.rel.ro']);
   });
 
   it('a catalogued host inside a class name is not matched', () => {

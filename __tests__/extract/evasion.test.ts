@@ -432,3 +432,29 @@ describe('an IPv6 address that reaches a denied IPv4 one', () => {
     ]);
   });
 });
+
+describe('ELF section names', () => {
+  const withGcc = haveTools('gcc', 'readelf') ? it : it.skip;
+  if (!haveTools('gcc', 'readelf')) console.warn('SKIPPED ELF section names: needs gcc and readelf (apt-get install gcc binutils)');
+
+  withGcc('.data.rel.ro and .rela.data.rel.ro.local (gcc -fPIC puts a table of pointers there) are no hosts; the URL in the library is', async () => {
+    const dir = tempDir('ag-evasion-relro-');
+    const src = put(
+      join(dir, 'src', 'relro.c'),
+      'static const char *const urls[] = { "https://reg.acme-cn.com.cn/r", "x" };\n' +
+        'extern const char name[];\nconst char *const exported[] = { name, "b" };\n' +
+        'const char name[] = "a";\nconst char *pick(int i) { return i > 1 ? exported[i & 1] : urls[i & 1]; }\n',
+    );
+    const so = join(dir, 'build', 'vendor', 'lib64', 'librelro.so');
+    const obj = join(dir, 'build', 'vendor', 'lib64', 'relro.o');
+    mkdirSync(dirname(so), { recursive: true });
+    execFileSync('gcc', ['-shared', '-fPIC', '-O2', '-s', '-o', so, src]);
+    execFileSync('gcc', ['-c', '-fPIC', '-O2', '-o', obj, src]);
+    const sections = (f: string): string[] => execFileSync('readelf', ['-SW', f], { encoding: 'utf8' }).match(/\.[\w.]*rel\.ro[\w.]*/g) ?? [];
+    expect(sections(so)).toContain('.data.rel.ro');
+    expect(sections(obj)).toEqual(expect.arrayContaining(['.data.rel.ro.local', '.rela.data.rel.ro.local', '.data.rel.ro', '.rela.data.rel.ro']));
+    const report = await scanIn(dir);
+    expect(report.targets[0].endpoints.map((e) => e.value)).toEqual(['reg.acme-cn.com.cn']);
+    expect(report.targets[0].endpoints[0].evidence.map((e) => e.path).sort()).toEqual(['vendor/lib64/librelro.so', 'vendor/lib64/relro.o']);
+  });
+});

@@ -96,6 +96,15 @@ export const FILE_EXTENSIONS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * ELF section names that read as hosts under a country code, in nearly every shared library's
+ * section header strings or in a linker: `.data.rel.ro` (`.rel.ro`, `.rela.data.rel.ro`;
+ * Romania's `ro`) and GNU's `.gnu.linkonce.*` (`.gnu.linkonce.td`, Chad's). A bare name ending in
+ * one of the first or holding one of the second (as whole labels) is a section name.
+ */
+export const SECTION_NAME_ENDINGS: readonly string[] = ['.rel.ro'];
+export const SECTION_NAME_INFIXES: readonly string[] = ['.gnu.linkonce.'];
+
+/**
  * Identifier hosts: XML namespaces, schema and DTD locations, licence texts. They appear in
  * almost every build and are not contacted; kept in the inventory as `ignored`.
  */

@@ -22,6 +22,8 @@ import {
   NETWORK_SCHEMES,
   PROPERTY_ROOTS,
   REVERSED_SECOND_LEVEL,
+  SECTION_NAME_ENDINGS,
+  SECTION_NAME_INFIXES,
 } from './endpoint-rules.js';
 import { digitsAsked, forEachBlock, forEachDigitRunJs, scanBlockEngine, TOKEN_ALPHA_TLD, TOKEN_UNBOUNDED, TOKEN_UPPER, widenRuns } from './scan-block.js';
 
@@ -428,6 +430,8 @@ export function bareNameToHost(name: string): string | undefined {
   if (last.length !== 2 && !BARE_GENERIC_TLDS.has(last)) return undefined;
   // `u.4.az`: a numeric inner label is code; a numeric first label is fine (`2.android.pool.ntp.org`).
   if (labels.some((l, i) => i > 0 && /^\d+$/.test(l))) return undefined;
+  const dotted = `.${name}`;
+  if (SECTION_NAME_ENDINGS.some((e) => dotted.endsWith(e)) || SECTION_NAME_INFIXES.some((i) => dotted.includes(i))) return undefined;
   return hasPublicSuffix(name) ? name : undefined;
 }
 
