@@ -164,6 +164,29 @@ describe('host rules (SPEC section 3)', () => {
     expect(hits(dex('selfreg.acme-cn.com/zzhc/register.do?imei=0&meid=0&a', 0x33))).toEqual(['host 3selfreg.acme-cn.com @1']);
   });
 
+  it('a listed host or address after a length that counts UTF-8 (a class file) or UTF-16 units (a DEX), and not when text runs on past it', () => {
+    const hits = (b: Buffer): string[] => scan(b, known).map((h) => `${h.kind} ${h.value} @${h.evidence.offset}`);
+    const text = 'zzhc.vnet.cn/注册?imei=0&meid=0&x=012345678901234';
+    const bytes = Buffer.from(text, 'utf8');
+    // A CONSTANT_Utf8 (tag 1, u2 length in bytes: '3', 51) then the next constant's tag.
+    expect(bytes.length).toBe(0x33);
+    expect(hits(Buffer.concat([Buffer.from([1, 0, bytes.length]), bytes, Buffer.from([1])]))).toEqual(['host zzhc.vnet.cn @3']);
+    // A DEX string_data_item: its length in UTF-16 units ('/', 47, is no host byte: one more), its MUTF-8, NUL.
+    const units = `${text}7`;
+    expect(units.length).toBe(0x30);
+    expect(hits(Buffer.concat([Buffer.from([0, units.length]), Buffer.from(units, 'utf8'), Buffer.from([0])]))).toEqual(['host zzhc.vnet.cn @2']);
+    // A varint byte after the string (a protocol buffer's field 16 tag, 0x82 0x01) ends it as a NUL does.
+    expect(hits(Buffer.concat([Buffer.from([0x0a, bytes.length]), bytes, Buffer.from([0x82, 0x01, 0])]))).toEqual(['host zzhc.vnet.cn @2']);
+    // UTF-8 text running on where the length ends: '1' (49) is no length there, "1zzhc.vnet.cn" a name of its own.
+    const utf8Text = Buffer.from(`1zzhc.vnet.cn ${'x'.repeat(49 - 13)}été`, 'utf8');
+    expect(utf8Text[50]).toBe(0xc3);
+    expect(hits(utf8Text)).toEqual(['host 1zzhc.vnet.cn @0']);
+    // ... nor where it ends inside a character ('0', 48 bytes) and 48 units run on ("...注b").
+    const cut = Buffer.from(`zzhc.vnet.cn/${'a'.repeat(34)}注b`, 'utf8');
+    expect(cut.subarray(47, 50).toString('utf8')).toBe('注');
+    expect(hits(Buffer.concat([Buffer.from([1, 0, 48]), cut, Buffer.from([1])]))).toEqual(['host 0zzhc.vnet.cn @2']);
+  });
+
   it('schema and namespace hosts are kept as ignored', () => {
     const [h] = scan('xmlns:android="http://schemas.android.com/apk/res/android"');
     expect(h).toMatchObject({ value: 'schemas.android.com', ignored: true });

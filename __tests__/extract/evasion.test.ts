@@ -458,3 +458,21 @@ describe('ELF section names', () => {
     expect(report.targets[0].endpoints[0].evidence.map((e) => e.path).sort()).toEqual(['vendor/lib64/librelro.so', 'vendor/lib64/relro.o']);
   });
 });
+
+describe('a listed host after the length of a string that holds UTF-8', () => {
+  const withJavac = haveTools('javac') ? it : it.skip;
+  if (!haveTools('javac')) console.warn('SKIPPED UTF-8 after a length: needs javac (apt-get install default-jdk-headless)');
+
+  withJavac('in a class file javac wrote: the constant\'s length counts its bytes ("3", 51, with 注册 in it)', async () => {
+    const dir = tempDir('ag-evasion-utf8-class-');
+    const url = 'zzhc.vnet.cn/注册?imei=0&meid=0&x=012345678901234';
+    expect(Buffer.byteLength(url)).toBe(0x33);
+    put(join(dir, 'src', 'Reg.java'), `public class Reg { public static String url() { return "${url}"; } }\n`);
+    execFileSync('javac', ['-encoding', 'UTF-8', '-d', join(dir, 'build', 'system', 'framework'), join(dir, 'src', 'Reg.java')]);
+    const cls = readFileSync(join(dir, 'build', 'system', 'framework', 'Reg.class'));
+    const at = cls.indexOf(Buffer.from(url, 'utf8'));
+    expect([cls[at - 3], cls.readUInt16BE(at - 2)]).toEqual([1, 0x33]); // CONSTANT_Utf8, its length in bytes
+    const report = await scanIn(dir);
+    expect(report.targets[0].endpoints.map((e) => [e.value, e.evidence.map((x) => x.offset)])).toEqual([['zzhc.vnet.cn', [at]]]);
+  });
+});

@@ -226,19 +226,43 @@ function separatorBefore(buf: Buffer, p: number, start: number): number {
 }
 
 /**
+ * The length of the text character at buf[i]: 1 for printable ASCII, 2 to 4 for a UTF-8
+ * multi-byte sequence (MUTF-8's too: its NUL C0 80, its surrogates ED A0-BF xx), 0 for any other
+ * byte (a control byte, a lone continuation byte, a lead byte without its continuation bytes).
+ */
+function textChar(buf: Buffer, i: number, end: number): number {
+  const c = buf[i];
+  if (c >= 0x20 && c < 0x7f) return 1;
+  const n = c < 0xc0 ? 0 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : c < 0xf5 ? 4 : 0;
+  if (n === 0 || i + n > end) return 0;
+  for (let k = 1; k < n; k++) if ((buf[i + k] & 0xc0) !== 0x80) return 0;
+  return n;
+}
+
+/**
  * Whether the first byte of the token buf[a, b) is the length of the string it starts, not part
- * of a name: a DEX string's or a class file constant's length, where the raw scan reads a
- * compact DEX, a vdex or an odex ('3', 51, before "zzhc.vnet.cn/zzhc/register.do?..."). The
- * string is that many printable bytes, ending where the buffer does or at a byte that is not
- * printable (a DEX string's NUL, a constant pool's next tag). Used for listed hosts and addresses
- * only: a name of its own that happens to fit is not renamed.
+ * of a name: a DEX string's (in UTF-16 units), a class file constant's or a protocol buffer
+ * field's (in bytes), where the raw scan reads a compact DEX, a vdex, an odex or a .class ('3',
+ * 51, before "zzhc.vnet.cn/zzhc/register.do?..."). The string is text of that length, UTF-8 too
+ * (a DEX's MUTF-8: "zzhc.vnet.cn/注册" is 15 units in 19 bytes), ending where the buffer does or
+ * at a byte that does not go on with the text: a DEX string's NUL, a constant pool's next tag, a
+ * byte of 0x80 or more that starts no UTF-8 sequence (a varint). Text that runs on past that
+ * length, ASCII or UTF-8 ("1zzhc.vnet.cn" then "é..." in a UTF-8 file), makes no string of it:
+ * a name of its own that happens to fit is not renamed. Used for listed hosts and addresses only.
  */
 function lengthGlued(buf: Buffer, a: number, b: number, end: number): boolean {
-  const e = a + 1 + buf[a];
-  if (e < b || e > end) return false;
-  if (e < end && buf[e] >= 0x20 && buf[e] < 0x7f) return false;
-  for (let i = b; i < e; i++) if (buf[i] < 0x20 || buf[i] >= 0x7f) return false;
-  return true;
+  const n = buf[a];
+  const bytesEnd = a + 1 + n;
+  if (bytesEnd < b) return false;
+  let units = b - a - 1; // the token is ASCII: a unit a byte
+  for (let i = b; ; ) {
+    if ((i === bytesEnd || units === n) && (i === end || textChar(buf, i, end) === 0)) return true;
+    if (i >= end || (i >= bytesEnd && units >= n)) return false;
+    const k = textChar(buf, i, end);
+    if (k === 0) return false;
+    units += k === 4 ? 2 : 1; // a character past U+FFFF is two UTF-16 units
+    i += k;
+  }
 }
 
 /** Whether a host name ends in a suffix of the Public Suffix List (ICANN or private) with a label before it. */
