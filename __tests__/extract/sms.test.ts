@@ -76,6 +76,30 @@ describe('SMS numbers in string pools and DEX strings', () => {
     expect(hitsOf('1008600 x10086 10086a 1.10086 13800138040 10659401')).toEqual(['10659401']); // runs, identifiers, versions; 40 is not listed
   });
 
+  it('a listed number after the length byte of its string (a DEX or class-file string read as raw bytes), only when it is that length', () => {
+    const hitsOf = (b: Buffer): string[] => {
+      const found = [true, false].map((wasm) => {
+        const hits: EndpointHit[] = [];
+        new EndpointScanner(known, { wasm }).scan(b, 0, b.length, { path: 'a', source: 'file' }, { add: (h) => hits.push(h) });
+        return hits.map((h) => `${h.value} @${h.evidence.offset}`);
+      });
+      expect(found[0]).toEqual(found[1]);
+      return found[0];
+    };
+    // A DEX string: its length ('5', 53, a digit that starts the run "510659401"), MUTF-8, NUL.
+    const dex = (text: string, length = text.length): Buffer => Buffer.concat([Buffer.from([0, length]), Buffer.from(text, 'latin1'), Buffer.from([0])]);
+    const s53 = '10659401,port=26680,text=CTREG,imei=0,meid=0,iccid=00';
+    expect(s53.length).toBe(0x35);
+    expect(hitsOf(dex(s53))).toEqual(['10659401 @2']);
+    // A class file constant of 104 bytes: 'h' before it.
+    const s104 = `10654040:4266;${'x'.repeat(90)}`;
+    expect(hitsOf(Buffer.concat([Buffer.from([1, 0, s104.length]), Buffer.from(s104, 'latin1'), Buffer.from([1])]))).toEqual(['10654040 @3']);
+    // Not when the length does not fit (a byte more, or text running on), nor for a number nobody lists.
+    expect(hitsOf(dex(`${s53}x`, 0x35))).toEqual([]);
+    expect(hitsOf(Buffer.from(`5${s53} and more text`, 'latin1'))).toEqual([]);
+    expect(hitsOf(dex(`1065012345${s53.slice(8, -2)}`))).toEqual([]);
+  });
+
   it('end to end: the CT client fixture yields 10659401 from its DEX, attributed to the client', async () => {
     const report = await scan(
       { inputs: ['__tests__/fixtures/apks/autoregistration-cn.apk'], market: 'EU', failOn: 'error', cwd: join(import.meta.dirname, '..', '..'), now: new Date('2026-11-01T00:00:00Z') },

@@ -952,12 +952,22 @@ export class EndpointScanner {
     sink.add(this.hit('sms', digits, undefined, undefined, base.entry === undefined ? { path: base.path, source: base.source } : { path: base.path, entry: base.entry, source: base.source }));
   }
 
-  /** The run of digits buf[ds, de), when it stands alone and is an SP or listed number. */
+  /**
+   * The run of digits buf[ds, de), when it stands alone and is an SP or listed number. A letter
+   * or a '.' before it, or a letter after it, makes it part of an identifier or a version
+   * ("v10659401", "x10086", "10086a"): a number has no syntax that tells it glued from that.
+   * Only a listed number after the length byte of its string is taken so (lengthGlued: a letter
+   * before it, or a digit that starts the run).
+   */
   private smsRun(buf: Buffer, ds: number, de: number, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
     const before = ds > start ? buf[ds - 1] : 0x20;
     const after = de < end ? buf[de] : 0x20;
-    if (IS_ALNUM(before) || before === DOT || before === 0x5f || IS_ALNUM(after) || after === 0x5f) return;
+    if (IS_ALNUM(after) || after === 0x5f) return;
     if (after === DOT && de + 1 < end && IS_DIGIT(buf[de + 1])) return;
+    if (IS_ALNUM(before) || before === DOT || before === 0x5f) {
+      if (IS_ALPHA(before)) this.listedAfterLength(buf, ds - 1, de, end, base, sink, offsetOf);
+      return;
+    }
     // +86 and 0086 (China's country code) are dropped; the number is then an SP number or a
     // listed one, told by its bytes before any string is made (most runs are neither).
     let s = ds;
@@ -965,11 +975,21 @@ export class EndpointScanner {
     else if (de - ds >= 4 && buf[ds] === 0x30 && buf[ds + 1] === 0x30 && buf[ds + 2] === 0x38 && buf[ds + 3] === 0x36) s += 4;
     const len = de - s;
     const isSp = len >= 8 && len <= 13 && buf[s] === 0x31 && buf[s + 1] === 0x30 && buf[s + 2] === 0x36;
-    if (!isSp && !this.smsLengths.has(len)) return;
-    const digits = buf.toString('latin1', s, de);
-    if ((isSp || this.known.sms.has(digits)) && !dropped(sink, 'sms', digits, base)) {
-      sink.add(this.hit('sms', digits, undefined, undefined, evidenceAt(base, offsetOf(ds))));
+    if (isSp || this.smsLengths.has(len)) {
+      const digits = buf.toString('latin1', s, de);
+      if (isSp || this.known.sms.has(digits)) {
+        if (!dropped(sink, 'sms', digits, base)) sink.add(this.hit('sms', digits, undefined, undefined, evidenceAt(base, offsetOf(ds))));
+        return;
+      }
     }
+    this.listedAfterLength(buf, ds, de, end, base, sink, offsetOf);
+  }
+
+  /** The listed number buf[a + 1, de) after buf[a], the length of its string (lengthGlued). */
+  private listedAfterLength(buf: Buffer, a: number, de: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
+    if (!this.smsLengths.has(de - a - 1) || !lengthGlued(buf, a, de, end)) return;
+    const digits = buf.toString('latin1', a + 1, de);
+    if (this.known.sms.has(digits) && !dropped(sink, 'sms', digits, base)) sink.add(this.hit('sms', digits, undefined, undefined, evidenceAt(base, offsetOf(a + 1))));
   }
 }
 
