@@ -187,6 +187,46 @@ describe('host rules (SPEC section 3)', () => {
     expect(hits(Buffer.concat([Buffer.from([1, 0, 48]), cut, Buffer.from([1])]))).toEqual(['host 0zzhc.vnet.cn @2']);
   });
 
+  it('a listed host or address glued to the bytes after it: literals laid end to end, a record\'s next column, a protocol buffer\'s next tag', () => {
+    const k = { ...known, ips: new Set(['124.207.3.53']) };
+    const hits = (b: string | Buffer, kk = k): string[] => scan(typeof b === 'string' ? Buffer.from(b, 'latin1') : b, kk).map((h) => `${h.kind} ${h.value}${h.scheme ? ` ${h.scheme}` : ''} @${h.evidence.offset}`);
+    expect(hits('x zzhc.vnet.cnregister y')).toEqual(['host zzhc.vnet.cn @2']);
+    expect(hits('zzhc.vnet.cn1.2')).toEqual(['host zzhc.vnet.cn @0']);
+    expect(hits('\x0a\x0czzhc.vnet.cn2\x08register')).toEqual(['host zzhc.vnet.cn @2']); // field 6's tag, '2'
+    expect(hits('ZZHC.VNET.CNRegisterActivity')).toEqual(['host zzhc.vnet.cn @0']);
+    expect(hits('\0https://zzhc.vnet.cnregister?imei=')).toEqual(['host zzhc.vnet.cn https @1']);
+    expect(hits('\0dm.wo.com.cn-6001\0')).toEqual(['host dm.wo.com.cn @1']);
+    // What rustc laid out (string literals end to end): an address, then "1.2" or "v2zzhc...".
+    expect(hits('124.207.3.531.2\x15memory')).toEqual(['ip 124.207.3.53 @0']);
+    expect(hits('\x00124.207.3.53v2zzhc.vnet.cn\0')).toEqual(['ip 124.207.3.53 @1']);
+    expect(hits('\x00124.207.3.532\0')).toEqual(['ip 124.207.3.53 @1']);
+    // Glued on both sides: a SQLite record's integer columns (49 and 71) around the text.
+    expect(hits('\x04\x01\x25\x01' + '1zzhc.vnet.cnG')).toEqual(['host zzhc.vnet.cn @5']);
+    expect(hits('\x041124.207.3.53G')).toEqual(['ip 124.207.3.53 @2']);
+    // A letter that is the length of the string a listed address starts ('x', 120 bytes).
+    const s120 = `124.207.3.53:8083/reg?${'a'.repeat(98)}`;
+    expect(s120.length).toBe(0x78);
+    expect(hits(Buffer.from(`\0x${s120}\0`, 'latin1'))).toEqual(['ip 124.207.3.53 @2']);
+    expect(hits(Buffer.from(`\0x${s120}a\0`, 'latin1'))).toEqual([]); // not its length
+  });
+
+  it('a token that starts with a listed name is not renamed when it is a name of its own', () => {
+    const k = { ...known, ips: new Set(['124.207.3.53', '10.1.2.3']) };
+    const hits = (b: string, kk = k): string[] => scan(Buffer.from(b, 'latin1'), kk).map((h) => `${h.kind} ${h.value}${h.scheme ? ` ${h.scheme}` : ''} @${h.evidence.offset}`);
+    // More labels after it, a longer name under a public suffix (.community, .company), a longer address.
+    expect(hits('zzhc.vnet.cn.example.com')).toEqual(['host zzhc.vnet.cn.example.com @0']);
+    expect(hits('zzhc.vnet.community')).toEqual([]); // no bare .community name (bare-name rules), and not zzhc.vnet.cn
+    expect(hits('https://zzhc.vnet.community/ http://cn.c2dms.company/')).toEqual(['host zzhc.vnet.community https @0', 'host cn.c2dms.company http @29']);
+    expect(hits('a 10.1.2.34 b')).toEqual(['ip 10.1.2.34 @2']);
+    expect(hits('http://124.207.3.53x.example.com/')).toEqual(['host 124.207.3.53x.example.com http @0']);
+    // A version's tail, two bytes before the name, and a name nobody lists.
+    expect(hits('lib-124.207.3.53b')).toEqual([]);
+    expect(hits('abzzhc.vnet.cnG')).toEqual([]);
+    expect(hits('selfreg.acme-cn.comregister ')).toEqual([]);
+    // Without a list, nothing of the kind is looked for.
+    expect(hits('zzhc.vnet.cnregister 124.207.3.532', { hosts: new Set(), sms: new Set(), ips: new Set() })).toEqual([]);
+  });
+
   it('schema and namespace hosts are kept as ignored', () => {
     const [h] = scan('xmlns:android="http://schemas.android.com/apk/res/android"');
     expect(h).toMatchObject({ value: 'schemas.android.com', ignored: true });

@@ -459,6 +459,44 @@ describe('ELF section names', () => {
   });
 });
 
+describe('a listed host or address glued to the bytes after it', () => {
+  const withProtoc = haveTools('protoc') ? it : it.skip;
+  const withSqlite = haveTools('sqlite3') ? it : it.skip;
+  if (!haveTools('protoc', 'sqlite3')) console.warn('SKIPPED glued names: needs protoc and sqlite3 (apt-get install protobuf-compiler sqlite3)');
+  const offsetsOf = (report: Report, value: string): (number | undefined)[] | undefined => report.targets[0].endpoints.find((e) => e.value === value)?.evidence.map((e) => e.offset);
+
+  withProtoc('in a protocol buffer protoc encoded: the next field\'s tag ("2" for field 6, "B" for field 8) after the string', async () => {
+    const dir = tempDir('ag-evasion-glued-proto-');
+    put(join(dir, 'reg.proto'), 'syntax = "proto3";\nmessage Reg { string host = 1; string path = 6; string ip = 7; string note = 8; }\n');
+    const encoded = execFileSync('protoc', [`--proto_path=${dir}`, '--encode=Reg', join(dir, 'reg.proto')], {
+      input: 'host: "zzhc.vnet.cn"\npath: "register"\nip: "124.207.3.53"\nnote: "x"\n',
+    });
+    const text = encoded.toString('latin1');
+    expect(text).toContain('zzhc.vnet.cn2');
+    expect(text).toContain('124.207.3.53B');
+    put(join(dir, 'build', 'vendor', 'etc', 'reg.pb'), encoded);
+    const report = await scanIn(dir);
+    expect(offsetsOf(report, 'zzhc.vnet.cn')).toEqual([text.indexOf('zzhc')]);
+    expect(offsetsOf(report, '124.207.3.53')).toEqual([text.indexOf('124.')]);
+    expect(report.findings.filter((f) => f.rule === 'denied-endpoint').map((f) => f.endpoint).sort()).toEqual(['124.207.3.53', 'zzhc.vnet.cn']);
+  });
+
+  withSqlite('in a SQLite table sqlite3 wrote: integer columns on both sides of the text ("1zzhc.vnet.cnG"); a longer name of its own stays', async () => {
+    const dir = tempDir('ag-evasion-glued-sqlite-');
+    const db = join(dir, 'build', 'system', 'etc', 'reg.db');
+    mkdirSync(dirname(db), { recursive: true });
+    execFileSync('sqlite3', [db, "CREATE TABLE reg(a INTEGER, host TEXT, n INTEGER); INSERT INTO reg VALUES (49, 'zzhc.vnet.cn', 71), (49, '124.207.3.53', 71), (0, 'zzhc.vnet.community', 0);"]);
+    expect(execFileSync('sqlite3', [db, 'SELECT count(*) FROM reg'], { encoding: 'utf8' }).trim()).toBe('3');
+    const bytes = readFileSync(db).toString('latin1');
+    expect(bytes).toContain('1zzhc.vnet.cnG');
+    expect(bytes).toContain('1124.207.3.53G');
+    const report = await scanIn(dir);
+    expect(offsetsOf(report, 'zzhc.vnet.cn')).toEqual([bytes.indexOf('zzhc.vnet.cnG')]);
+    expect(offsetsOf(report, '124.207.3.53')).toEqual([bytes.indexOf('124.207.3.53G')]);
+    expect(report.targets[0].endpoints.map((e) => e.value).sort()).toEqual(['124.207.3.53', 'zzhc.vnet.cn']);
+  });
+});
+
 describe('a listed host after the length of a string that holds UTF-8', () => {
   const withJavac = haveTools('javac') ? it : it.skip;
   if (!haveTools('javac')) console.warn('SKIPPED UTF-8 after a length: needs javac (apt-get install default-jdk-headless)');

@@ -183,6 +183,24 @@ describe('endpoint candidates from the block pass', () => {
     }
   });
 
+  it('reports a listed name glued to the bytes after it (a token of no letter TLD and no quad) once, at every cut position, as the JavaScript path does', () => {
+    const k = { ...known, ips: new Set(['124.207.3.53']) };
+    for (const [token, value, at] of [
+      ['zzhc.vnet.cn1.2', 'zzhc.vnet.cn', 0],
+      ['1124.207.3.53G', '124.207.3.53', 1],
+      ['1zzhc.vnet.cnG', 'zzhc.vnet.cn', 1],
+    ] as const) {
+      for (let cut = -token.length - 1; cut <= 2; cut++) {
+        const buf = Buffer.alloc(2 * BLOCK + 100, 0x20);
+        buf.write(token, BLOCK + cut, 'latin1');
+        const w = agree(buf, 0, buf.length, k);
+        expect([token, cut, w.map((h) => [h.value, h.evidence.offset])]).toEqual([token, cut, [[value, BLOCK + cut + at]]]);
+      }
+    }
+    // A block packed with tokens the module flags for it (with and without a listed first pair).
+    for (const unit of ['zz.b1 ', 'a.b1 ', '124.207.3.53b ']) agree(Buffer.from(unit.repeat(Math.ceil((2 * BLOCK + 77) / unit.length)), 'latin1'), 0, undefined, k);
+  });
+
   it('widens runs longer than the context copied around a block from the caller’s bytes', () => {
     for (const fill of ['.', '-', 'a', '9', '.-']) {
       for (const at of [10, BLOCK - 700, BLOCK - 3, BLOCK + 5]) {
@@ -238,12 +256,14 @@ describe('endpoint candidates from the block pass', () => {
     const narrow = ['zzhc.vnet.cn', 'http://', 'ws://[::1]:80/', '10659401', '8.8.8.8', '+8610659401', 'api.acme.io', '..--', 'xn--p1ai', 'A.B.com'];
     // and the same in UTF-16LE, and a dot between zeros
     const piece = fc.constantFrom(...narrow, ...narrow.map((p) => Buffer.from(p, 'utf16le').toString('latin1')), '\0.\0', 'a\0.\0');
+    // a listed address too: listed names glued to random bytes
+    const withIp = { ...known, ips: new Set(['8.8.8.8']) };
     fc.assert(
       fc.property(fc.array(fc.oneof(byte.map((b) => String.fromCharCode(b)), piece), { maxLength: 400 }), fc.nat(), fc.nat(), (parts, a, b) => {
         const buf = Buffer.from(parts.join(''), 'latin1');
         const start = buf.length ? a % buf.length : 0;
         const end = start + (buf.length - start ? b % (buf.length - start + 1) : 0);
-        agree(buf, start, end);
+        agree(buf, start, end, withIp);
       }),
       { numRuns: 400 },
     );

@@ -25,7 +25,7 @@ import {
   SECTION_NAME_ENDINGS,
   SECTION_NAME_INFIXES,
 } from './endpoint-rules.js';
-import { digitsAsked, forEachBlock, forEachDigitRunJs, scanBlockEngine, TOKEN_ALPHA_TLD, TOKEN_UNBOUNDED, TOKEN_UPPER, widenRuns } from './scan-block.js';
+import { digitsAsked, forEachBlock, forEachDigitRunJs, scanBlockEngine, TOKEN_ALPHA_TLD, TOKEN_GLUED, TOKEN_UNBOUNDED, TOKEN_UPPER, widenRuns } from './scan-block.js';
 
 /** Where the bytes being scanned came from; `offset` is added per hit. */
 export type EvidenceBase = Omit<Evidence, 'offset'>;
@@ -279,6 +279,9 @@ const IS_ALPHA = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7
 export class KnownHostBytes {
   /** 1 at the length of a held host. */
   private readonly lengths = new Uint8Array(MAX_TOKEN + 1);
+  /** 1 at (first byte << 8 | second byte) of a held host: most tokens start with no held host. */
+  private readonly pairs = new Uint8Array(1 << 16);
+  private readonly longest: number = 0;
   private readonly mask: number;
   private readonly hashes: Int32Array;
   /** Index of each slot's host in `names`, plus one (0: an empty slot). */
@@ -301,6 +304,8 @@ export class KnownHostBytes {
       this.hashes[slot] = hash;
       this.slots[slot] = this.names.length;
       this.lengths[h.length] = 1;
+      if (h.length >= 2) this.pairs[(bytes[0] << 8) | bytes[1]] = 1;
+      this.longest = Math.max(this.longest, h.length);
     }
   }
 
@@ -318,7 +323,37 @@ export class KnownHostBytes {
   find(buf: Uint8Array, a: number, b: number): string | undefined {
     const len = b - a;
     if (len > MAX_TOKEN || this.lengths[len] === 0) return undefined;
-    const h = KnownHostBytes.hash(buf, a, b);
+    return this.lookup(KnownHostBytes.hash(buf, a, b), buf, a, len);
+  }
+
+  /**
+   * The longest held host that the token buf[a, b) (host bytes) starts with, lower-cased, when a
+   * byte other than '.' follows it in the token (a name glued to the bytes after it: "zzhc.vnet.cn"
+   * in "zzhc.vnet.cnregister"; not "zzhc.vnet.cn.example.com"), or undefined. A token that starts
+   * with no held host's first two bytes costs one array read; one that does, a pass of the hash
+   * over its bytes, one lookup per held length.
+   */
+  prefix(buf: Uint8Array, a: number, b: number): string | undefined {
+    if (b - a < 3 || !this.mayStart(buf, a)) return undefined;
+    const stop = Math.min(b - a - 1, this.longest);
+    let found: string | undefined;
+    let h = FNV_OFFSET;
+    for (let len = 1; len <= stop; len++) {
+      const c = buf[a + len - 1];
+      h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), FNV_PRIME);
+      if (this.lengths[len] === 1 && buf[a + len] !== DOT) found = this.lookup(h, buf, a, len) ?? found;
+    }
+    return found;
+  }
+
+  /** Whether a held host may start at `a` (one array read): its first two bytes do (host bytes). */
+  mayStart(buf: Uint8Array, a: number): boolean {
+    // | 0x20 lower-cases a letter and keeps a digit, '-' and '.'.
+    return this.pairs[((buf[a] | 0x20) << 8) | (buf[a + 1] | 0x20)] === 1;
+  }
+
+  /** The held host of hash `h` equal to buf[a, a + len) lower-cased, or undefined. */
+  private lookup(h: number, buf: Uint8Array, a: number, len: number): string | undefined {
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = this.slots[slot];
       if (at === 0) return undefined;
@@ -485,6 +520,9 @@ export class EndpointScanner {
   /** Catalogued and policy hosts, by the bytes of a token. */
   private readonly knownBytes: KnownHostBytes;
 
+  /** Catalogued and policy hosts and addresses, for a token that one starts, glued to the bytes after it (gluedName). */
+  private readonly gluedBytes: KnownHostBytes;
+
   /** Lengths of catalogued and policy SMS numbers, the same way. */
   private readonly smsLengths: ReadonlySet<number>;
 
@@ -506,6 +544,7 @@ export class EndpointScanner {
     options: ScannerOptions = {},
   ) {
     this.knownBytes = new KnownHostBytes(known.hosts);
+    this.gluedBytes = new KnownHostBytes([...known.hosts, ...(known.ips ?? [])]);
     this.smsLengths = new Set([...known.sms].map((n) => n.length));
     let min = 8;
     for (const n of known.sms) min = Math.min(min, n.length);
@@ -592,7 +631,9 @@ export class EndpointScanner {
         const a = s0 + i32[r];
         if (a < lastToken) continue; // found from the block before
         lastToken = s0 + i32[r + 2];
-        this.candidate(buf, a, s0 + i32[r + 1], 0, len, (flags & TOKEN_ALPHA_TLD) !== 0, (flags & TOKEN_UPPER) !== 0 ? 1 : 0, base, sink, offsetOf);
+        const b = s0 + i32[r + 1];
+        if (flags & TOKEN_GLUED && !this.mayBeGlued(buf, a, b)) continue;
+        this.candidate(buf, a, b, 0, len, (flags & TOKEN_ALPHA_TLD) !== 0, (flags & TOKEN_UPPER) !== 0 ? 1 : 0, base, sink, offsetOf);
       }
       if (urls) for (let i = 0; i < c.nUrls; i++) this.ipv6At(buf, s0 + i32[c.urlsAt + i], 0, len, base, sink, offsetOf);
       if (sms) lastRun = widenRuns(buf, 0, len, this.smsMinLength, c, lastRun, visitRun);
@@ -696,9 +737,16 @@ export class EndpointScanner {
           break;
         }
       }
-      if (!digitsOnly) return;
+      // Neither: a listed name glued to the bytes after it may start it (gluedName), or a listed
+      // address after a length byte; the module's TOKEN_GLUED.
+      if (!digitsOnly && !this.mayBeGlued(buf, a, b)) return;
     }
     this.candidate(buf, a, b, start, end, alphaTld, -1, base, sink, offsetOf);
+  }
+
+  /** Whether a listed host or address may start at buf[a] or buf[a + 1] (two array reads). */
+  private mayBeGlued(buf: Buffer, a: number, b: number): boolean {
+    return this.gluedBytes.mayStart(buf, a) || (b - a > 4 && this.gluedBytes.mayStart(buf, a + 1));
   }
 
   /**
@@ -739,6 +787,7 @@ export class EndpointScanner {
         sink.add(this.hit('host', known, url, this.portAfter(buf, b, end), evidenceAt(base, offsetOf(url?.schemeStart ?? a))));
         return;
       }
+      if (this.gluedName(buf, a, b, start, url, base, sink, offsetOf)) return;
       // A bare name: the bare-name rules by its bytes, no string made first. Names with capitals
       // (Java classes) or a code/property first label (`com.`, `ro.`) are not hosts.
       if (!url) {
@@ -762,23 +811,28 @@ export class EndpointScanner {
         return;
       }
     }
-    // Not a letter TLD: only digits and dots (the byte checks said so), a dotted quad or nothing;
-    // a listed address after the length byte of its string is that address.
+    // Not a letter TLD: a dotted quad, a listed address after the length byte of its string, a
+    // listed name glued to the bytes after it (gluedName; the only one taken from a token that
+    // is not all digits and dots), or nothing.
     if (!alphaTld) {
-      // A listed address after a digit that is its string's length ("31.2.3.4" for 1.2.3.4 after
-      // '3') is that address, whether the whole token is a dotted quad or not.
+      // A listed address after a byte that is its string's length ("31.2.3.4" for 1.2.3.4 after
+      // '3', "x1.2.3.4/..." of 120 bytes) is that address, whether the whole token is a dotted
+      // quad or not.
       const whole = isCanonicalIpv4Bytes(buf, a, b);
       const ips = this.known.ips;
       const glued =
         !url &&
         !!ips?.size &&
-        IS_DIGIT(buf[a]) &&
+        IS_ALNUM(buf[a]) &&
         isCanonicalIpv4Bytes(buf, a + 1, b) &&
         ips.has(buf.toString('latin1', a + 1, b)) &&
         !(whole && ips.has(buf.toString('latin1', a, b))) &&
         lengthGlued(buf, a, b, end);
       if (glued) a++;
-      else if (!whole) return;
+      else if (!whole) {
+        this.gluedName(buf, a, b, start, url, base, sink, offsetOf);
+        return;
+      }
     }
     const raw = buf.toString('latin1', a, b);
     const lower = upper === 0 ? raw : raw.toLowerCase();
@@ -806,6 +860,47 @@ export class EndpointScanner {
     if (!url?.network || dropped(sink, 'host', lower, base) || !isHostSyntax(lower)) return;
     if (url.glued && !hasPublicSuffix(lower)) return;
     sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));
+  }
+
+  /**
+   * A listed host or address that the token buf[a, b) (no listed name itself) starts with, glued
+   * to the bytes after it: string literals laid end to end (Rust's read-only data:
+   * "124.207.3.531.2"), a SQLite record's next column ("zzhc.vnet.cnG": the integer 71), a
+   * protocol buffer's next tag ('2', ':', '"', '*', or 'B' to 'z': string fields 4 to 15). Only
+   * when the whole token is no name of its own: not a dotted quad, and not a host name with a
+   * public suffix ("zzhc.vnet.community" stays what it is), unless outside a URL it starts with
+   * an address (a bare name with numeric labels is no host: "124.207.3.53v2zzhc.vnet.cn").
+   * Also after one byte glued before it ("1zzhc.vnet.cnG", a SQLite integer column before the
+   * text): the token is glued to its neighbours already, and a name one byte longer than a listed
+   * one, itself glued after, is far less likely than the listed name between two fields. (With
+   * nothing glued after it, a first byte is taken off only as the string's length: lengthGlued.)
+   * True when it reported one.
+   */
+  private gluedName(
+    buf: Buffer,
+    a: number,
+    b: number,
+    start: number,
+    url: { scheme: string; network: boolean; schemeStart: number } | undefined,
+    base: EvidenceBase,
+    sink: EndpointSink,
+    offsetOf: (p: number) => number,
+  ): boolean {
+    let s = a;
+    let name = this.gluedBytes.prefix(buf, a, b);
+    if (name === undefined && b - a > 4) name = this.gluedBytes.prefix(buf, ++s, b);
+    if (name === undefined || isCanonicalIpv4Bytes(buf, a, b)) return false;
+    const ip = this.known.ips?.has(name) === true;
+    if (!ip || url) {
+      const lower = buf.toString('latin1', a, b).toLowerCase();
+      if (isHostSyntax(lower) && hasPublicSuffix(lower)) return false;
+    }
+    // The scheme is the name's when nothing is between them.
+    const scheme = s === a ? url : undefined;
+    // As a bare quad: after '-' or '_' it is a version's tail.
+    if (ip && !scheme && s > start && (buf[s - 1] === 0x2d || buf[s - 1] === 0x5f)) return false;
+    sink.add(this.hit(ip ? 'ip' : 'host', name, scheme, undefined, evidenceAt(base, offsetOf(scheme?.schemeStart ?? s))));
+    return true;
   }
 
   /** A bare dotted name buf[a, b) (no scheme before it, not catalogued): a host or nothing. */

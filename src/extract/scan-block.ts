@@ -1,7 +1,7 @@
 /**
  * Endpoint candidates by one WebAssembly SIMD pass per 64 KiB block (src/wasm/scan-block.wat):
- * digit runs (SMS numbers), dotted tokens (hosts and IPv4, already widened, trimmed and past the
- * byte-level rejections), `://[` (IPv6 literals) and the dots of UTF-16LE text. Without it, every dot was a call to
+ * digit runs (SMS numbers), dotted tokens (hosts and IPv4, already widened, trimmed and flagged by
+ * the byte-level checks), `://[` (IPv6 literals) and the dots of UTF-16LE text. Without it, every dot was a call to
  * `indexOf` followed by byte loops in JavaScript, and a literal search per number prefix a pass
  * over the bytes each; now each 64-byte step is classified once, whatever is looked for. Bytes
  * inflated or read into the thread's entry buffers, which are slots of the module's memory, are
@@ -39,6 +39,11 @@ export const TOKEN_ALPHA_TLD = 1;
 export const TOKEN_UPPER = 2;
 /** The run reached the edge of the copied context: the caller widens it from its own bytes. */
 export const TOKEN_UNBOUNDED = 4;
+/**
+ * No letter TLD, and no dotted quad at its start or after its first byte: only a listed host or
+ * address glued to the bytes after it (or a listed address after a length byte) can be in it.
+ */
+export const TOKEN_GLUED = 8;
 
 /**
  * What one block holds, as offsets from the block's start (`s0`) into `i32`:

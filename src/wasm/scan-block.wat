@@ -14,10 +14,11 @@
 ;;   len + len / 64 i32s.
 ;; - dotted tokens (hosts, IPv4): every maximal run of host bytes (letters, digits, '-', '.') with
 ;;   a dot that has a host byte on both sides, widened, trimmed of leading and trailing '.' and
-;;   '-', and kept when it is 4..253 bytes long, has an inner dot, and ends in a label of 2+
-;;   letters or an `xn--` label, or is a canonical dotted quad (four parts of 0-255, no leading
-;;   zeros), or one after its first byte. Each kept token is four i32s at outTokens: start and end of the trimmed token and end of the run (offsets from ptr, the start
-;;   may be negative: the run began in the context) and flags (1: letter TLD, 2: has A-Z). A run
+;;   '-', and kept when it is 4..253 bytes long and has an inner dot. Each kept token is four i32s at outTokens: start and end of the trimmed token and end of the run (offsets from ptr, the start
+;;   may be negative: the run began in the context) and flags (1: letter TLD, 2: has A-Z, 8: none
+;;   of a label of 2+ letters or an `xn--` label at its end, a canonical dotted quad (four parts
+;;   of 0-255, no leading zeros), or one after its first byte: the caller looks in it only for a
+;;   listed name glued to the bytes after it). A run
 ;;   that reaches the edge of the context (it may go on beyond the copy) is left to the caller:
 ;;   the record is the dot's offset, 0, 0, flags 4. The count is stored at address 0.
 ;; - `://[` (IPv6 literals in URLs): the offsets of the ':' at outUrls; the count at address 4.
@@ -48,7 +49,7 @@
   ;; One dotted-token candidate: the dot at q. Returns the new skip position (end of its run).
   (func $token (param $q i32) (param $ptr i32) (param $lo i32) (param $hi i32) (result i32)
     (local $ts i32) (local $te i32) (local $a i32) (local $b i32) (local $ld i32) (local $i i32)
-    (local $alpha i32) (local $upper i32) (local $c i32) (local $o i32)
+    (local $alpha i32) (local $upper i32) (local $c i32) (local $o i32) (local $glued i32)
     (local.set $ts (local.get $q))
     (block $s (loop $l
       (br_if $s (i32.le_u (local.get $ts) (local.get $lo)))
@@ -107,7 +108,7 @@
               (i32.and (i32.eq (i32.load8_u offset=3 (local.get $ld)) (i32.const 45))
                        (i32.eq (i32.load8_u offset=4 (local.get $ld)) (i32.const 45))))
           (then (local.set $alpha (i32.const 1))))))
-    ;; else only digits and dots (a dotted quad), and no capitals either way
+    ;; else only digits and dots (a dotted quad), or flag 8
     (local.set $i (local.get $a))
     (block $s (loop $l
       (br_if $s (i32.ge_u (local.get $i) (local.get $b)))
@@ -115,21 +116,21 @@
       (if (i32.eqz (local.get $alpha))
         (then
           (if (i32.and (i32.ge_u (i32.sub (local.get $c) (i32.const 48)) (i32.const 10)) (i32.ne (local.get $c) (i32.const 46)))
-            (then (return (local.get $te))))))
+            (then (local.set $glued (i32.const 8))))))
       (if (i32.lt_u (i32.sub (local.get $c) (i32.const 65)) (i32.const 26)) (then (local.set $upper (i32.const 2))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $l)))
     ;; (or one after the byte that starts it: the length of its string, where JavaScript then looks
     ;; for a listed address)
-    (if (i32.eqz (local.get $alpha))
+    (if (i32.eqz (i32.or (local.get $alpha) (local.get $glued)))
       (then (if (i32.eqz (call $quad (local.get $a) (local.get $b)))
-        (then (if (i32.eqz (call $quad (i32.add (local.get $a) (i32.const 1)) (local.get $b))) (then (return (local.get $te))))))))
+        (then (if (i32.eqz (call $quad (i32.add (local.get $a) (i32.const 1)) (local.get $b))) (then (local.set $glued (i32.const 8))))))))
     (local.set $o (i32.load (i32.const 0)))
     (call $emit (local.get $o)
       (i32.sub (local.get $a) (local.get $ptr))
       (i32.sub (local.get $b) (local.get $ptr))
       (i32.sub (local.get $te) (local.get $ptr))
-      (i32.or (local.get $alpha) (local.get $upper)))
+      (i32.or (i32.or (local.get $alpha) (local.get $upper)) (local.get $glued)))
     (local.get $te))
 
   ;; True when [a, b) (digits and dots) is a canonical dotted quad: four parts of 1-3 digits,
