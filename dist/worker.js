@@ -18458,8 +18458,23 @@ const FNV_PRIME = 0x01000193;
 const MAX_SCHEME = 64;
 const IS_HEX = (c) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
 /** The length of the scheme separator that ends right before `p`: "://" 3, ":\/\/" 5, "%3A%2F%2F" 9, or 0. */
+/** Letters of one-letter backslash escapes (\n, \t, \r, \b, \f, \v) glued before a listed name. */
+const ESCAPE_LETTERS = new Set([0x6e, 0x74, 0x72, 0x62, 0x66, 0x76]);
+/** `\x2f` (4 bytes, any case) at buf[q]. */
+function isXSlash(buf, q) {
+    return buf[q] === 0x5c && buf[q + 1] === 0x78 && buf[q + 2] === 0x32 && (buf[q + 3] | 0x20) === 0x66;
+}
+/** `\u002f` (6 bytes, any case) at buf[q]. */
+function isUSlash(buf, q) {
+    return buf[q] === 0x5c && buf[q + 1] === 0x75 && buf[q + 2] === 0x30 && buf[q + 3] === 0x30 && buf[q + 4] === 0x32 && (buf[q + 5] | 0x20) === 0x66;
+}
 function separatorBefore(buf, p, start) {
     if (p - 3 < start || buf[p - 1] !== 0x2f) {
+        // ":\x2f\x2f" and ":\u002f\u002f": JavaScript and JSON escapes of the slashes.
+        if (p - 9 >= start && buf[p - 9] === 0x3a && isXSlash(buf, p - 8) && isXSlash(buf, p - 4))
+            return 9;
+        if (p - 13 >= start && buf[p - 13] === 0x3a && isUSlash(buf, p - 12) && isUSlash(buf, p - 6))
+            return 13;
         // "%3A%2F%2F", any case.
         if (p - 9 < start || buf[p - 3] !== 0x25 || buf[p - 6] !== 0x25 || buf[p - 9] !== 0x25)
             return 0;
@@ -19025,14 +19040,31 @@ class EndpointScanner {
                 return;
             upper = -1;
         }
+        // A backslash escape glued before the name (`http:\x2f\x2fhost`, `\u002fhost`: JavaScript,
+        // JSON, a properties file): the name starts after its hex digits.
+        if (a - 1 >= start && buf[a - 1] === 0x5c && (buf[a] === 0x78 || buf[a] === 0x75)) {
+            const n = buf[a] === 0x78 ? 2 : 4;
+            let hex = a + 1 + n < b;
+            for (let i = a + 1; hex && i <= a + n; i++)
+                hex = IS_HEX(buf[i]);
+            if (hex) {
+                a += 1 + n;
+                while (a < b && (buf[a] === DOT || buf[a] === 0x2d))
+                    a++;
+                const dot = buf.indexOf(DOT, a);
+                if (b - a < 4 || dot < 0 || dot >= b)
+                    return;
+                upper = -1;
+            }
+        }
         const url = this.schemeBefore(buf, a, start);
         if (alphaTld) {
             // A catalogued or policy host (found by its bytes, any case) is one wherever it stands,
-            // also after the length byte of its string (lengthGlued).
+            // also after the length byte of its string (lengthGlued) or a one-letter escape (`\nhost`).
             let known = this.knownBytes.find(buf, a, b);
             if (known === undefined && b - a > 4) {
                 known = this.knownBytes.find(buf, a + 1, b);
-                if (known !== undefined && lengthGlued(buf, a, b, end))
+                if (known !== undefined && (lengthGlued(buf, a, b, end) || (a > start && buf[a - 1] === 0x5c && ESCAPE_LETTERS.has(buf[a]))))
                     a++;
                 else
                     known = undefined;

@@ -138,6 +138,18 @@ describe('host rules (SPEC section 3)', () => {
     expect(urls('a\\/b/selfreg.acme-cn.com c:/\\/selfreg.acme-cn.org')).toEqual([]);
   });
 
+  it('a URL or name after a backslash escape (JavaScript "\\x2f", JSON "\\u002f", "\\n" before a listed name) is that URL or name', () => {
+    const urls = (text: string): string[] => scan(text).map((h) => `${h.kind} ${h.value} ${h.scheme} @${h.evidence.offset}`);
+    expect(urls('var u="http:\\x2f\\x2fzzhc.vnet.cn\\x2fzzhc";')).toEqual(['host zzhc.vnet.cn http @7']);
+    expect(urls('{"u":"https:\\u002F\\u002Fselfreg.acme-cn.com\\u002fv1"}')).toEqual(['host selfreg.acme-cn.com https @6']);
+    expect(urls('"\\x2fselfreg.acme-cn.com"')).toEqual(['host selfreg.acme-cn.com undefined @5']);
+    // A one-letter escape glued before: a listed name only (a Windows path "\\nvidia.dll" is none).
+    expect(urls('"lines\\nzzhc.vnet.cn\\tend"')).toEqual(['host zzhc.vnet.cn undefined @8']);
+    expect(urls('C:\\drivers\\nvidia.dll')).toEqual([]);
+    // Not an escape: too few hex digits, or an escaped backslash's x.
+    expect(urls('"\\x2zzhc.vnet.cn"')).toEqual([]);
+  });
+
   it('a listed host or address after the length byte of its string (a DEX or class-file string read as raw bytes)', () => {
     const k = { ...known, ips: new Set(['124.207.3.53']) };
     const hits = (b: Buffer): string[] => scan(b, k).map((h) => `${h.kind} ${h.value} @${h.evidence.offset}`);
