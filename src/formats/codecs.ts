@@ -2,11 +2,12 @@
  * The xz (`xz-decompress`, WebAssembly), bzip2 (`seek-bzip`, pure JS) and zstd (`fzstd`, pure JS;
  * Node 20's zlib has no zstd) codecs, loaded only when needed (dynamic import). Two uses: OTA
  * payload operations, whose calls must produce exactly `expected` bytes; and files or entries
- * compressed so, or with gzip (zlib) or LZ4 (ours, lz4.ts) (compressionOf, decompressCapped),
- * whose size nobody declares: output stops at a cap.
+ * compressed so, or with gzip (zlib), LZ4 (ours, lz4.ts) or LZMA-alone (ours, lzma.ts)
+ * (compressionOf, decompressCapped), whose size nobody declares: output stops at a cap.
  */
 import { constants as zlibConstants, gunzipSync, inflateSync } from 'node:zlib';
 import { FormatError } from './errors.js';
+import { decodeLzma, isLzma, LZMA_SNIFF_BYTES, mayStartLzma, plausibleLzmaHeader, readLzmaHeader } from './lzma.js';
 
 interface XzModule {
   XzReadableStream: new (s: ReadableStream<Uint8Array>) => ReadableStream<Uint8Array>;
@@ -70,7 +71,7 @@ export async function decompressZstd(data: Buffer, expected: number): Promise<Bu
 // --- compressed files met while scanning (not OTA operations): sizes unknown, output capped ---
 
 /** The compressions of files and entries whose contents are scanned. */
-export type Compression = 'gzip' | 'xz' | 'bzip2' | 'zstd' | 'lz4';
+export type Compression = 'gzip' | 'xz' | 'bzip2' | 'zstd' | 'lz4' | 'lzma';
 
 /**
  * Thrown when data decompresses to more than the cap, or a zstd frame needs a window larger than
@@ -105,18 +106,27 @@ export function isSkippableFrame(header: Buffer): boolean {
   return header.length >= 8 && isSkippable(header.readUInt32LE(0));
 }
 
-/** True when the first 4 bytes may start one of the Compressions (compressionOf needs up to 18). */
+/** True when the first 4 bytes may start one of the Compressions (compressionOf needs up to 18, or sniffLength). */
 export function mayBeCompressed(head: Buffer): boolean {
   if (head.length < 4) return false;
   const m = head.readUInt32LE(0);
-  return (head[0] === 0x1f && head[1] === 0x8b) || m === ZSTD_MAGIC || isSkippable(m) || m === LZ4_FRAME_MAGIC || m === LZ4_LEGACY_MAGIC || m === 0x587a37fd || (head[0] === 0x42 && head[1] === 0x5a && head[2] === 0x68);
+  return (head[0] === 0x1f && head[1] === 0x8b) || m === ZSTD_MAGIC || isSkippable(m) || m === LZ4_FRAME_MAGIC || m === LZ4_LEGACY_MAGIC || m === 0x587a37fd || (head[0] === 0x42 && head[1] === 0x5a && head[2] === 0x68) || mayStartLzma(head);
+}
+
+/**
+ * How many of the first bytes compressionOf needs, given the first 18: more when they may start
+ * LZMA-alone data, which has no magic and is told by decoding its start (isLzma).
+ */
+export function sniffLength(head: Buffer): number {
+  return plausibleLzmaHeader(head) ? LZMA_SNIFF_BYTES : 18;
 }
 
 /**
  * The compression `buf` starts with, by its magic: a gzip member; xz's stream header; bzip2's `BZh1`-`BZh9`
  * followed by a block or end-of-stream magic (so that text starting `BZh9` is not taken for it);
  * a zstd or LZ4 frame (or an LZ4 legacy one), possibly after skippable frames (the two
- * formats share them). Undefined otherwise.
+ * formats share them); LZMA-alone data, by a plausible header and its first bytes decoding
+ * (isLzma: give it sniffLength bytes). Undefined otherwise.
  */
 export function compressionOf(buf: Buffer): Compression | undefined {
   // A gzip member (deflate) is at least 18 bytes: header and trailer.
@@ -126,6 +136,7 @@ export function compressionOf(buf: Buffer): Compression | undefined {
     const m = buf.readUIntBE(4, 6);
     if (m === 0x314159265359 || m === 0x177245385090) return 'bzip2';
   }
+  if (isLzma(buf)) return 'lzma';
   let at = 0;
   while (at + 8 <= buf.length && isSkippable(buf.readUInt32LE(at))) at += 8 + buf.readUInt32LE(at + 4);
   if (at + 4 > buf.length) return undefined;
@@ -139,19 +150,20 @@ export function compressionOf(buf: Buffer): Compression | undefined {
 }
 
 /**
- * Decompresses a whole gzip, xz, bzip2, zstd or LZ4 file (every member, stream or frame,
+ * Decompresses a whole gzip, xz, bzip2, zstd, LZ4 or LZMA file (every member, stream or frame,
  * concatenated), to at most `cap` bytes: PastCap past it, FormatError (its format) when the data does
  * not decompress. Memory is bounded: the xz decoder refuses dictionaries over its own limit,
  * bzip2 blocks are at most 900 kB, and every zstd frame's window is checked against `windowCap`
  * (a memory bound, not an output one: a 50-byte file streamed through `zstd` or `pzstd` declares
- * a 2 MiB window) before the decoder allocates it. Decoding work is bounded by `workBasis`
- * (workBound): PastCap `work` past it.
+ * a 2 MiB window) before the decoder allocates it; LZMA decodes into its output, whatever its
+ * dictionary. Decoding work is bounded by `workBasis` (workBound): PastCap `work` past it.
  */
 export async function decompressCapped(kind: Compression, data: Buffer, cap: number, windowCap = cap, workBasis = cap, meter: DecodeMeter = { produced: 0 }): Promise<Buffer> {
   if (kind === 'gzip') return gunzipCapped(data, cap, meter);
   if (kind === 'xz') return xzCapped(data, cap, meter);
   if (kind === 'bzip2') return bzip2Capped(data, cap, workBasis, meter);
   if (kind === 'lz4') return lz4Capped(data, cap, workBasis, meter);
+  if (kind === 'lzma') return lzmaCapped(data, cap, meter);
   return zstdCapped(data, cap, windowCap, workBasis, meter);
 }
 
@@ -658,4 +670,35 @@ async function lz4Capped(data: Buffer, cap: number, workBasis: number, meter: De
   }
   if (frames === 0) throw bad('no LZ4 frame', 0);
   return out.bytes();
+}
+
+/**
+ * What an LZMA decoding is charged besides its output (DecodeMeter.work): a stream's fixed cost,
+ * and its probability table, filled before a byte is decoded (28 KiB at the usual lc=3, lp=0;
+ * 6 MiB at lc=8, lp=4, which the SDK allows: ~4 ms, the time of ~200 KB of output), a byte of
+ * table as LZMA_TABLE_RATIO bytes of output.
+ */
+const LZMA_TABLE_RATIO = 16;
+
+/**
+ * LZMA-alone data (one stream: neither xz nor the SDK reads a second) to at most `cap` bytes.
+ * Its work follows its output and input (each symbol gives a byte at least, each bit reads a
+ * byte at most) but for the probability table, which is charged. A declared size over the cap is
+ * refused before decoding; the window is the output, so a declared dictionary costs nothing.
+ */
+function lzmaCapped(data: Buffer, cap: number, meter: DecodeMeter): Buffer {
+  const { lc, lp, size } = readLzmaHeader(data);
+  const table = PER_UNIT_WORK + (0x300 << (lc + lp)) / (LZMA_TABLE_RATIO / 2);
+  let status: string;
+  let out: Buffer;
+  try {
+    ({ out, status } = decodeLzma(data, cap, false, meter));
+  } finally {
+    meter.work = meter.produced + table;
+  }
+  if (status === 'cap') {
+    meter.produced = cap;
+    throw new PastCap(size !== undefined && size > cap ? `declares ${size} bytes, more than ${cap}` : `decompresses to more than ${cap} bytes`);
+  }
+  return out;
 }
