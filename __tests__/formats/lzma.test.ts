@@ -108,7 +108,10 @@ describe('LZMA-alone with a declared size and no end marker (committed, liblzma 
   it('zeros after the stream are padding; other bytes fail closed (xz -d refuses both)', () => {
     const data = KNOWN[0][1];
     expect(decodeLzma(Buffer.concat([data, Buffer.alloc(100)]), CAP).out.equals(REG)).toBe(true);
-    expect(formatError(() => decodeLzma(Buffer.concat([data, Buffer.from('X'), data]), CAP)).reason).toBe(`${data.length + 1} bytes after the end of the stream, at offset ${data.length}, that are not zero padding`);
+    const hidden = Buffer.concat([data, Buffer.from('X'), data]);
+    expect(formatError(() => decodeLzma(hidden, CAP)).reason).toBe(`${data.length + 1} bytes after the end of the stream, at offset ${data.length}, that are not zero padding`);
+    // Still LZMA to the sniffer: unreadable, not plain data with a second stream unread.
+    expect(compressionOf(hidden)).toBe('lzma');
   });
 
   it('the range coder must start with a 0 byte and a code below its range', () => {
@@ -160,15 +163,16 @@ describe('LZMA-alone with a declared size and no end marker (committed, liblzma 
     );
   });
 
-  it('data that is not LZMA is not taken for it: text, an ELF, zeros, a header of zeros, random bytes after a plausible header', () => {
+  it('data that is not LZMA is not taken for it: text, an ELF, zeros, structured data, a plausible header before text, zeros or random bytes', () => {
     const notLzma = [
       REG,
       readFileSync(process.execPath).subarray(0, 64 << 10),
       Buffer.alloc(4096),
       // Fortran records (a count of 3, then zeros): a plausible header declaring 0 bytes.
       Buffer.concat([Buffer.from([0x70, 3]), Buffer.alloc(4094)]),
-      // The header xz writes, then text.
+      // The header xz writes, then text; then zeros (which decode to zeros only).
       Buffer.concat([KNOWN[0][1].subarray(0, 14), REG]),
+      Buffer.concat([KNOWN[0][1].subarray(0, 14), Buffer.alloc(4096)]),
     ];
     for (const b of notLzma) expect(compressionOf(b)).toBeUndefined();
     let accepted = 0;

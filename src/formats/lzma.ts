@@ -93,23 +93,23 @@ export function plausibleLzmaHeader(buf: Uint8Array): boolean {
 /**
  * True when `buf` starts with LZMA-alone data: a plausible header (plausibleLzmaHeader), and
  * then its first bytes (up to LZMA_SNIFF_BYTES) decode without a fault: to the stream's end
- * followed by zeros only (as a whole decoding requires), to 256 KiB of output, or to the end of
- * what is given. Data that is given short is judged on what there is, but a header of other
- * properties than xz's and the SDK's (0x5D: lc=3, lp=0, pb=2) needs 64 bytes of it: short
- * binary data starts with such bytes more often. A declared size of 0 holds nothing to find.
+ * (what follows is for the whole decoding to judge: a second stream after it would be hidden),
+ * to 256 KiB of output, or to the end of what is given. Range-coded bytes that are all zeros
+ * decode to zeros only (every bit is a 0): structured binary data (counts, then zeros) is not
+ * taken for LZMA holding nothing. Data that is given short is judged on what there is, but a
+ * header of other properties than xz's and the SDK's (0x5D: lc=3, lp=0, pb=2) needs 64 bytes.
  */
 export function isLzma(buf: Uint8Array): boolean {
-  if (!plausibleLzmaHeader(buf) || readLzmaHeader(buf).size === 0) return false;
-  const window = buf.subarray(0, LZMA_SNIFF_BYTES);
+  if (!plausibleLzmaHeader(buf)) return false;
   let r: LzmaResult;
   try {
-    r = decodeLzma(window, TRIAL_OUTPUT, true);
+    r = decodeLzma(buf.subarray(0, LZMA_SNIFF_BYTES), TRIAL_OUTPUT, true);
   } catch (e) {
     if (e instanceof FormatError) return false;
     throw e;
   }
-  if (r.status === 'end') return window.subarray(LZMA_HEADER_BYTES + r.consumed).every((b) => b === 0);
-  return r.status === 'cap' || buf[0] === 0x5d || r.consumed >= 64;
+  if (buf.subarray(LZMA_HEADER_BYTES, LZMA_HEADER_BYTES + r.consumed).every((b) => b === 0)) return false;
+  return r.status !== 'input' || buf[0] === 0x5d || r.consumed >= 64;
 }
 
 /**
