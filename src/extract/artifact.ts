@@ -11,7 +11,7 @@ import { parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/bui
 import { isDex } from '../formats/dex.js';
 import { dexBytesWanted, scanDexStrings, scanPoolStrings, type DexSpanMemo } from './string-scan.js';
 import { FormatError } from '../formats/errors.js';
-import { compressionOf, decompressCapped, inflateZlib, isSkippableFrame, isZlibHeader, mayBeCompressed, PastCap, type Compression, type DecodeMeter } from '../formats/codecs.js';
+import { compressionOf, decompressCapped, inflateZlib, isSkippableFrame, isZlibHeader, mayBeCompressed, PastCap, sniffLength, type Compression, type DecodeMeter } from '../formats/codecs.js';
 import { extractManifest, parseAxml, TYPE_INT_DEC, TYPE_INT_HEX, type AxmlDocument, type ResourcesMapAttr } from '../formats/axml.js';
 import { entryDataOffset, EntryTooLargeError, openZip, overlapReason, readEntry, zipGaps, type ZipArchive, type ZipEntry } from '../formats/zip.js';
 import { APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V31_ID, APK_SIGNATURE_SCHEME_V3_ID, readApkSigners, signerDigests, signingBlockPairs, SOURCE_STAMP_V1_ID, SOURCE_STAMP_V2_ID } from '../formats/apksig.js';
@@ -393,7 +393,7 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
     scannedRaw = false;
     await extractVdex(src, item, ctx);
   } else if (mayBeCompressed(head) && (await scanCompressedFile(src, item, ctx))) {
-    // A gzip, xz, bzip2, zstd or LZ4 file: its bytes and what it holds were scanned. Before the
+    // A gzip, xz, bzip2, zstd, LZ4 or LZMA file: its bytes and what it holds were scanned. Before the
     // names: a compressed file called `reg.prop` is not properties (Android would not read it),
     // and what it holds would be seen by no one.
   } else if (PROP_NAME.test(name) || skuOfInitRc(name)) {
@@ -1330,7 +1330,7 @@ async function extractEntry(
 }
 
 /**
- * A file of the walk or of a container that starts like a gzip, xz, bzip2, zstd or LZ4 file: when
+ * A file of the walk or of a container that starts like a gzip, xz, bzip2, zstd, LZ4 or LZMA file: when
  * it is one (compressionOf), its bytes and then what it holds are scanned, and true is returned; one
  * larger than the per-entry cap is scanned raw and is unreadable as compressed data. False when
  * it is none: the caller scans it as any other file.
@@ -1339,9 +1339,11 @@ async function scanCompressedFile(src: RandomAccessSource, item: ScanItem, ctx: 
   const small = src.size <= ctx.limits.maxEntryBytes;
   const head = await src.read(0, Math.min(18, src.size));
   // A file under the cap that starts with skippable frames is read whole and looked at as an
-  // entry is (compressionOf walks them all); a larger one by reading their headers.
+  // entry is (compressionOf walks them all); a larger one by reading their headers. What may be
+  // LZMA is told by decoding its first bytes (sniffLength).
   const whole = small && isSkippableFrame(head) ? await src.read(0, src.size) : undefined;
-  const kind = whole ? compressionOf(whole) : small ? compressionOf(head) : await compressionOfSource(src);
+  const first = sniffLength(head) > head.length ? await src.read(0, Math.min(src.size, sniffLength(head))) : head;
+  const kind = whole ? compressionOf(whole) : small ? compressionOf(first) : await compressionOfSource(src, first);
   if (!kind) return false;
   const base: EvidenceBase = { path: item.relPath, source: 'file' };
   if (!small) {
@@ -1359,9 +1361,10 @@ async function scanCompressedFile(src: RandomAccessSource, item: ScanItem, ctx: 
  * compressionOf for a file over the per-entry cap (not read whole), from a few reads: its first
  * bytes after the skippable frames zstd and LZ4 may put first, however long those are. A file
  * still in skippable frames after 4096 of them is taken for zstd: it is over the cap, so it is
- * reported as compressed data not scanned, not scanned as plain data.
+ * reported as compressed data not scanned, not scanned as plain data. `first`: the file's first
+ * bytes, as many as sniffLength asks.
  */
-async function compressionOfSource(src: RandomAccessSource): Promise<Compression | undefined> {
+async function compressionOfSource(src: RandomAccessSource, first: Buffer): Promise<Compression | undefined> {
   let at = 0;
   for (let frames = 0; at + 8 <= src.size; frames++) {
     const header = await src.read(at, 8);
@@ -1370,13 +1373,13 @@ async function compressionOfSource(src: RandomAccessSource): Promise<Compression
     at += 8 + header.readUInt32LE(4);
   }
   if (at >= src.size) return undefined;
-  const kind = compressionOf(await src.read(at, Math.min(18, src.size - at)));
+  const kind = compressionOf(at === 0 ? first : await src.read(at, Math.min(18, src.size - at)));
   // After skippable frames only a zstd or LZ4 frame counts.
   return at > 0 && kind !== 'zstd' && kind !== 'lz4' ? undefined : kind;
 }
 
 /**
- * The text a gzip, xz, bzip2, zstd or LZ4 file holds (a config an app unpacks itself), scanned at
+ * The text a gzip, xz, bzip2, zstd, LZ4 or LZMA file holds (a config an app unpacks itself), scanned at
  * offsets in the decompressed bytes; unreadable (the gate fails closed) when it does not
  * decompress. Decompression stops at the per-entry cap or at what is left of the file's
  * inflation budget, whichever is less, so a small file cannot cost time out of proportion to its
@@ -1527,7 +1530,7 @@ function tooDeep(ctx: ArtifactContext, path: string, format: string, what: strin
 }
 
 /** The suffix a compressed file's name adds (`system.img.lz4`). */
-const COMPRESSED_SUFFIX = /\.(gz|xz|bz2|zst|lz4)$/i;
+const COMPRESSED_SUFFIX = /\.(gz|xz|bz2|zst|lz4|lzma)$/i;
 
 /**
  * Whether data that does not start as a ZIP has one after it (zip -A), whatever it is named: it

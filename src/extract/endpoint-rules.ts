@@ -85,7 +85,7 @@ export const FILE_EXTENSIONS: ReadonlySet<string> = new Set([
   'bin', 'img', 'prop', 'rc', 'conf', 'cfg', 'ini', 'log', 'db', 'sqlite', 'properties', 'pem', 'crt', 'cer', 'der',
   'key', 'pk8', 'x509', 'mk', 'bp', 'sh', 'py', 'rb', 'lua', 'c', 'h', 'cpp', 'hpp', 'mp3', 'mp4', 'm4a',
   'ogg', 'wav', 'flac', 'aac', 'amr', 'avi', 'mkv', 'mov', 'ttf', 'otf', 'dat', 'ko', 'yaml', 'yml', 'pb', 'proto',
-  'tmp', 'bak', 'gz', 'xz', 'bz2', 'zst', 'lz4', 'tar', 'tgz', 'pdf', 'csv', 'tsv', 'arsc', 'mf', 'sf', 'rsa', 'dsa',
+  'tmp', 'bak', 'gz', 'xz', 'bz2', 'zst', 'lz4', 'lzma', 'tar', 'tgz', 'pdf', 'csv', 'tsv', 'arsc', 'mf', 'sf', 'rsa', 'dsa',
   'ec', 'smali', 'aidl', 'hal', 'te', 'cil', 'fc', 'policy', 'mbn', 'elf', 'hex', 'fw', 'ucode', 'tflite', 'onnx',
   'pak', 'obb', 'vpk', 'nomedia', 'cache', 'lock', 'pid', 'sock', 'esim', 'sig', 'asc', 'gpg', 'p12', 'pfx', 'bks',
   'jks', 'keystore', 'dtb', 'dtbo', 'map', 'o', 'a', 'lib', 'dll', 'exe', 'sys', 'inf', 'cab', 'msi', 'dmg', 'iso',

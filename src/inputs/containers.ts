@@ -95,7 +95,7 @@ export interface ContainerOptions {
 const isCpioBinaryMagic = (head: Buffer): boolean => head.length >= 2 && ((head[0] === 0xc7 && head[1] === 0x71) || (head[0] === 0x71 && head[1] === 0xc7));
 
 /** Names an image is given (a compression suffix aside): its ext4 magic alone makes it one. */
-const IMAGE_NAME = /\.(img|ext[234]|raw)(\.(gz|xz|bz2|zst|lz4))?$/i;
+const IMAGE_NAME = /\.(img|ext[234]|raw)(\.(gz|xz|bz2|zst|lz4|lzma))?$/i;
 
 /**
  * An ext4 superblock's fields a filesystem cannot do without: a block size of 1 to 64 KiB and
