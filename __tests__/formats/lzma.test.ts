@@ -149,9 +149,8 @@ describe('LZMA-alone with a declared size and no end marker (committed, liblzma 
 
   it('cut short and with bytes replaced: the text, a FormatError or PastCap, never more than the cap', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...KNOWN.map(([, d]) => d), BOMB), fc.nat(), async (data, seed) => {
-        const [buf] = fc.sample(truncatedAndFlipped(data, 6), { numRuns: 1, seed });
-        isLzma(buf);
+      fc.asyncProperty(fc.oneof(...[...KNOWN.map(([, d]) => d), BOMB].map((d) => truncatedAndFlipped(d, 6))), async (buf) => {
+        expect(typeof isLzma(buf)).toBe('boolean');
         try {
           const out = await decompressCapped('lzma', buf, CAP);
           expect(out.length).toBeLessThanOrEqual(CAP);
