@@ -160,7 +160,7 @@ function grown(out: Buffer, pos: number, size: number): Buffer {
 
 /**
  * The decoder proper: one loop, every bit decoded inline (range and code are unsigned 32-bit
- * values kept as numbers: multiplications, not shifts, so they never turn negative).
+ * values, kept so by `>>> 0`).
  */
 function decodeStream(buf: Uint8Array, start: number, h: LzmaHeader, limit: number, partial: boolean, progress: { produced: number }): LzmaResult {
   const { lc, lp, pb } = h;
@@ -172,7 +172,8 @@ function decodeStream(buf: Uint8Array, start: number, h: LzmaHeader, limit: numb
   const lpMask = (1 << lp) - 1;
   const pbMask = (1 << pb) - 1;
   const lcShift = 8 - lc;
-  let out: Buffer = Buffer.allocUnsafe(known ? hard : Math.min(hard, Math.max(4096, 8 * (inEnd - start))));
+  // Sized for a usual ratio, grown by doubling: a few bytes declaring 256 MiB allocate little.
+  let out: Buffer = Buffer.allocUnsafe(Math.min(hard, Math.max(64 << 10, 8 * (inEnd - start))));
   let end = out.length;
   let pos = 0;
   let ip = start;
