@@ -2315,11 +2315,642 @@ function scanPoolStrings(strings, base, scanner, sink) {
 }
 
 /**
+ * LZMA-alone (`.lzma`, "LZMA1": `xz --format=lzma`, `lzma`, the LZMA SDK's LzmaUtil and Java
+ * LzmaAlone) decoding, after the LZMA SDK's DOC/lzma-specification.txt, with xz's and LzmaDec's
+ * checks: a 13-byte header (properties byte, dictionary size, uncompressed size or all-ones for
+ * "ends with an end marker") and the range-coded stream.
+ *
+ * The output is the dictionary: matches copy from the output buffer itself, so nothing but the
+ * output (at most the caller's limit) and the probability table is allocated, whatever
+ * dictionary size the header declares. Each symbol gives at least one byte and each decoded bit
+ * reads at most one input byte: the work follows output and input. Faults are FormatErrors
+ * naming what is wrong; a stream that would give more than the limit stops there ('cap').
+ */
+const LZMA_HEADER_BYTES = 13;
+const bad = (why) => new FormatError('lzma', why);
+function readLzmaHeader(buf) {
+    if (buf.length < LZMA_HEADER_BYTES)
+        throw bad(`truncated header: ${buf.length} bytes, not ${LZMA_HEADER_BYTES}`);
+    const props = buf[0];
+    if (props >= 225)
+        throw bad(`properties byte ${props} is not below 225 (lc, lp and pb out of range)`);
+    const rest = Math.floor(props / 9);
+    const u32 = (at) => (buf[at] | (buf[at + 1] << 8) | (buf[at + 2] << 16) | (buf[at + 3] << 24)) >>> 0;
+    const lo = u32(5);
+    const hi = u32(9);
+    return { lc: props % 9, lp: rest % 5, pb: Math.floor(rest / 5), dictSize: u32(1), size: lo === 0xffffffff && hi === 0xffffffff ? undefined : hi * 2 ** 32 + lo };
+}
+/**
+ * Dictionary sizes the encoders write (xz's lzma_alone_decoder allows only these when guessing
+ * a format): 2^n or 2^n + 2^(n-1) (xz and the SDK round up to them; Java's LzmaAlone -d writes
+ * 2^n), or all-ones.
+ */
+function plausibleDict(d) {
+    if (d === 0xffffffff)
+        return true;
+    if (d === 0)
+        return false;
+    const low = d & -d;
+    return d === low || d === low * 3;
+}
+/** The dictionary sizes whose low 24 bits `low24` can be, for a 4-byte look (mayStartLzma). */
+const DICT_LOW24 = new Set([0xffffff, ...Array.from({ length: 32 }, (_, n) => 2 ** n), ...Array.from({ length: 31 }, (_, n) => 3 * 2 ** n)].map((d) => d % 2 ** 24));
+/** True when the first 4 bytes (properties and dictionary size's low bytes) may start LZMA-alone data. */
+function mayStartLzma(head) {
+    if (head.length < 4 || head[0] >= 225)
+        return false;
+    if (head.length >= 5)
+        return plausibleDict((head[1] | (head[2] << 8) | (head[3] << 16) | (head[4] << 24)) >>> 0);
+    return DICT_LOW24.has(head[1] | (head[2] << 8) | (head[3] << 16));
+}
+/** Bytes a sniff decodes at most: enough to fail on data that is not LZMA, little time. */
+const TRIAL_INPUT = 16 << 10;
+const TRIAL_OUTPUT = 256 << 10;
+/** What isLzma looks at: the header and the first 16 KiB of the stream. */
+const LZMA_SNIFF_BYTES = LZMA_HEADER_BYTES + TRIAL_INPUT;
+/**
+ * True when the first 18 bytes hold values the encoders write, as xz's lzma_alone_decoder
+ * checks when it guesses the format: a properties byte below 225, a plausible dictionary, an
+ * uncompressed size under 256 GiB or unknown, the range coder's first byte 0 and its code below
+ * its range. The header has no magic: isLzma decodes too.
+ */
+function plausibleLzmaHeader(buf) {
+    if (buf.length < LZMA_HEADER_BYTES + 5 || !mayStartLzma(buf))
+        return false;
+    const lo = (buf[5] | (buf[6] << 8) | (buf[7] << 16) | (buf[8] << 24)) >>> 0;
+    const hi = (buf[9] | (buf[10] << 8) | (buf[11] << 16) | (buf[12] << 24)) >>> 0;
+    if (!(hi < 64 || (hi === 0xffffffff && lo === 0xffffffff)))
+        return false;
+    return buf[13] === 0 && !(buf[14] === 0xff && buf[15] === 0xff && buf[16] === 0xff && buf[17] === 0xff);
+}
+/**
+ * True when `buf` starts with LZMA-alone data: a plausible header (plausibleLzmaHeader), and
+ * then its first bytes (up to LZMA_SNIFF_BYTES) decode without a fault: to the stream's end
+ * (what follows is for the whole decoding to judge: a second stream after it would be hidden),
+ * to 256 KiB of output, or to the end of what is given. Range-coded bytes that are all zeros
+ * decode to zeros only (every bit is a 0): structured binary data (counts, then zeros) is not
+ * taken for LZMA holding nothing. Data that is given short is judged on what there is, but a
+ * header of other properties than xz's and the SDK's (0x5D: lc=3, lp=0, pb=2) needs 64 bytes.
+ */
+function isLzma(buf) {
+    if (!plausibleLzmaHeader(buf))
+        return false;
+    let r;
+    try {
+        r = decodeLzma(buf.subarray(0, LZMA_SNIFF_BYTES), TRIAL_OUTPUT, true);
+    }
+    catch (e) {
+        if (e instanceof FormatError)
+            return false;
+        throw e;
+    }
+    if (buf.subarray(LZMA_HEADER_BYTES, LZMA_HEADER_BYTES + r.consumed).every((b) => b === 0))
+        return false;
+    return r.status !== 'input' || buf[0] === 0x5d || r.consumed >= 64;
+}
+/**
+ * Decodes LZMA-alone data to at most `limit` bytes. Whole (`partial` false): truncated data is a
+ * FormatError, and so are bytes after the stream other than zeros (xz -d refuses any: a second
+ * stream there would be read by nothing); a declared size over `limit` stops at once ('cap').
+ * Partial (a sniff): running out of input or reaching `limit` is not a fault.
+ */
+function decodeLzma(data, limit, partial = false, progress = { produced: 0 }) {
+    const h = readLzmaHeader(data);
+    if (!partial && h.size !== undefined && h.size > limit)
+        return { out: Buffer.alloc(0), consumed: 0, status: 'cap' };
+    const r = decodeStream(data, LZMA_HEADER_BYTES, h, limit, partial, progress);
+    if (!partial && r.status === 'end') {
+        const after = LZMA_HEADER_BYTES + r.consumed;
+        for (let i = after; i < data.length; i++)
+            if (data[i] !== 0)
+                throw bad(`${data.length - after} bytes after the end of the stream, at offset ${after}, that are not zero padding`);
+    }
+    return r;
+}
+// Probability table layout (one Uint16Array): states x posStates, per-state bits, distance
+// slots for 4 length states, the reverse trees of slots 4-13, align bits, the two length coders
+// (choice, choice2, low and mid 3-bit trees per posState, high 8-bit tree), then the literals.
+const IS_MATCH = 0;
+const IS_REP = 192;
+const IS_REP_G0 = 204;
+const IS_REP_G1 = 216;
+const IS_REP_G2 = 228;
+const IS_REP0_LONG = 240;
+const POS_SLOT = 432;
+const SPEC_POS = 688;
+const ALIGN = 803;
+const LEN = 819;
+const REP_LEN = 1333;
+const LITERAL = 1847;
+const LEN_MID = 130;
+const LEN_HIGH = 258;
+const TOP = 0x1000000;
+/** Thrown from deep in the loop when the input ends; turned into a FormatError or 'input'. */
+const OUT_OF_INPUT = new Error('lzma input ended');
+/** `out` copied into a larger buffer (a pure function: a closure would move the loop's variables off registers). */
+function grown(out, pos, size) {
+    const b = Buffer.allocUnsafe(size);
+    b.set(out.subarray(0, pos));
+    return b;
+}
+/**
+ * The decoder proper: one loop, every bit decoded inline (range and code are unsigned 32-bit
+ * values, kept so by `>>> 0`).
+ */
+function decodeStream(buf, start, h, limit, partial, progress) {
+    const { lc, lp, pb } = h;
+    const known = h.size !== undefined;
+    const hard = known ? Math.min(h.size, limit) : limit;
+    const inEnd = buf.length;
+    // LzmaDec and xz use at least 4 KiB whatever the header says.
+    const dictMax = Math.max(h.dictSize, 4096);
+    const lpMask = (1 << lp) - 1;
+    const pbMask = (1 << pb) - 1;
+    const lcShift = 8 - lc;
+    // Sized for a usual ratio, grown by doubling: a few bytes declaring 256 MiB allocate little.
+    let out = Buffer.allocUnsafe(Math.min(hard, Math.max(64 << 10, 8 * (inEnd - start))));
+    let end = out.length;
+    let pos = 0;
+    let ip = start;
+    try {
+        if (ip + 5 > inEnd)
+            throw OUT_OF_INPUT;
+        if (buf[ip] !== 0)
+            throw bad(`the range coder's first byte is ${buf[ip]}, not 0`);
+        let code = ((buf[ip + 1] << 24) | (buf[ip + 2] << 16) | (buf[ip + 3] << 8) | buf[ip + 4]) >>> 0;
+        ip += 5;
+        let range = 0xffffffff;
+        if (code === range)
+            throw bad('the range coder starts with its code equal to its range');
+        const probs = new Uint16Array(LITERAL + (0x300 << (lc + lp))).fill(1024);
+        let state = 0;
+        let rep0 = 0;
+        let rep1 = 0;
+        let rep2 = 0;
+        let rep3 = 0;
+        /** Only an end marker may come next: the output is at its limit or declared size. */
+        let atLimit = false;
+        let i = 0;
+        let p = 0;
+        let bound = 0;
+        for (;;) {
+            if (pos >= end) {
+                if (end < hard) {
+                    out = grown(out, pos, Math.min(hard, 2 * end));
+                    end = out.length;
+                }
+                else if (known && pos === h.size && code === 0) {
+                    progress.produced = pos;
+                    return { out: trimmed(out, pos), consumed: ip - start, status: 'end' };
+                }
+                else {
+                    atLimit = true;
+                }
+            }
+            const posState = pos & pbMask;
+            // is-match bit
+            i = IS_MATCH + (state << 4) + posState;
+            p = probs[i];
+            bound = Math.imul(range >>> 11, p) >>> 0;
+            if (code < bound) {
+                range = bound;
+                probs[i] = p + ((2048 - p) >>> 5);
+                if (range < TOP) {
+                    if (ip >= inEnd)
+                        throw OUT_OF_INPUT;
+                    range = (range << 8) >>> 0;
+                    code = ((code << 8) | buf[ip++]) >>> 0;
+                }
+                // A literal.
+                if (atLimit)
+                    return pastLimit(known, pos, h, out, ip - start, progress);
+                const base = LITERAL + 0x300 * (((pos & lpMask) << lc) + ((pos > 0 ? out[pos - 1] : 0) >>> lcShift));
+                let sym = 1;
+                if (state >= 7) {
+                    // After a match: the byte at rep0 steers the bits until one differs.
+                    let matchByte = out[pos - rep0 - 1];
+                    do {
+                        const matchBit = (matchByte >>> 7) & 1;
+                        matchByte <<= 1;
+                        i = base + ((1 + matchBit) << 8) + sym;
+                        p = probs[i];
+                        bound = Math.imul(range >>> 11, p) >>> 0;
+                        let bit;
+                        if (code < bound) {
+                            range = bound;
+                            probs[i] = p + ((2048 - p) >>> 5);
+                            bit = 0;
+                        }
+                        else {
+                            range = (range - bound) >>> 0;
+                            code = (code - bound) >>> 0;
+                            probs[i] = p - (p >>> 5);
+                            bit = 1;
+                        }
+                        if (range < TOP) {
+                            if (ip >= inEnd)
+                                throw OUT_OF_INPUT;
+                            range = (range << 8) >>> 0;
+                            code = ((code << 8) | buf[ip++]) >>> 0;
+                        }
+                        sym = (sym << 1) | bit;
+                        if (matchBit !== bit)
+                            break;
+                    } while (sym < 0x100);
+                }
+                while (sym < 0x100) {
+                    i = base + sym;
+                    p = probs[i];
+                    bound = Math.imul(range >>> 11, p) >>> 0;
+                    if (code < bound) {
+                        range = bound;
+                        probs[i] = p + ((2048 - p) >>> 5);
+                        sym <<= 1;
+                    }
+                    else {
+                        range = (range - bound) >>> 0;
+                        code = (code - bound) >>> 0;
+                        probs[i] = p - (p >>> 5);
+                        sym = (sym << 1) | 1;
+                    }
+                    if (range < TOP) {
+                        if (ip >= inEnd)
+                            throw OUT_OF_INPUT;
+                        range = (range << 8) >>> 0;
+                        code = ((code << 8) | buf[ip++]) >>> 0;
+                    }
+                }
+                out[pos++] = sym;
+                state = state < 4 ? 0 : state < 10 ? state - 3 : state - 6;
+                continue;
+            }
+            range = (range - bound) >>> 0;
+            code = (code - bound) >>> 0;
+            probs[i] = p - (p >>> 5);
+            if (range < TOP) {
+                if (ip >= inEnd)
+                    throw OUT_OF_INPUT;
+                range = (range << 8) >>> 0;
+                code = ((code << 8) | buf[ip++]) >>> 0;
+            }
+            // is-rep bit
+            i = IS_REP + state;
+            p = probs[i];
+            bound = Math.imul(range >>> 11, p) >>> 0;
+            let lenBase;
+            if (code < bound) {
+                range = bound;
+                probs[i] = p + ((2048 - p) >>> 5);
+                if (range < TOP) {
+                    if (ip >= inEnd)
+                        throw OUT_OF_INPUT;
+                    range = (range << 8) >>> 0;
+                    code = ((code << 8) | buf[ip++]) >>> 0;
+                }
+                // A match: its distance follows its length.
+                rep3 = rep2;
+                rep2 = rep1;
+                rep1 = rep0;
+                state = state < 7 ? 7 : 10;
+                lenBase = LEN;
+            }
+            else {
+                range = (range - bound) >>> 0;
+                code = (code - bound) >>> 0;
+                probs[i] = p - (p >>> 5);
+                if (range < TOP) {
+                    if (ip >= inEnd)
+                        throw OUT_OF_INPUT;
+                    range = (range << 8) >>> 0;
+                    code = ((code << 8) | buf[ip++]) >>> 0;
+                }
+                if (atLimit)
+                    return pastLimit(known, pos, h, out, ip - start, progress);
+                if (pos === 0)
+                    throw bad('a repeated match before any output');
+                // rep0, or a short rep (one byte at rep0)
+                i = IS_REP_G0 + state;
+                p = probs[i];
+                bound = Math.imul(range >>> 11, p) >>> 0;
+                if (code < bound) {
+                    range = bound;
+                    probs[i] = p + ((2048 - p) >>> 5);
+                    if (range < TOP) {
+                        if (ip >= inEnd)
+                            throw OUT_OF_INPUT;
+                        range = (range << 8) >>> 0;
+                        code = ((code << 8) | buf[ip++]) >>> 0;
+                    }
+                    i = IS_REP0_LONG + (state << 4) + posState;
+                    p = probs[i];
+                    bound = Math.imul(range >>> 11, p) >>> 0;
+                    if (code < bound) {
+                        range = bound;
+                        probs[i] = p + ((2048 - p) >>> 5);
+                        if (range < TOP) {
+                            if (ip >= inEnd)
+                                throw OUT_OF_INPUT;
+                            range = (range << 8) >>> 0;
+                            code = ((code << 8) | buf[ip++]) >>> 0;
+                        }
+                        out[pos] = out[pos - rep0 - 1];
+                        pos++;
+                        state = state < 7 ? 9 : 11;
+                        continue;
+                    }
+                    range = (range - bound) >>> 0;
+                    code = (code - bound) >>> 0;
+                    probs[i] = p - (p >>> 5);
+                    if (range < TOP) {
+                        if (ip >= inEnd)
+                            throw OUT_OF_INPUT;
+                        range = (range << 8) >>> 0;
+                        code = ((code << 8) | buf[ip++]) >>> 0;
+                    }
+                }
+                else {
+                    range = (range - bound) >>> 0;
+                    code = (code - bound) >>> 0;
+                    probs[i] = p - (p >>> 5);
+                    if (range < TOP) {
+                        if (ip >= inEnd)
+                            throw OUT_OF_INPUT;
+                        range = (range << 8) >>> 0;
+                        code = ((code << 8) | buf[ip++]) >>> 0;
+                    }
+                    let dist;
+                    i = IS_REP_G1 + state;
+                    p = probs[i];
+                    bound = Math.imul(range >>> 11, p) >>> 0;
+                    if (code < bound) {
+                        range = bound;
+                        probs[i] = p + ((2048 - p) >>> 5);
+                        dist = rep1;
+                    }
+                    else {
+                        range = (range - bound) >>> 0;
+                        code = (code - bound) >>> 0;
+                        probs[i] = p - (p >>> 5);
+                        if (range < TOP) {
+                            if (ip >= inEnd)
+                                throw OUT_OF_INPUT;
+                            range = (range << 8) >>> 0;
+                            code = ((code << 8) | buf[ip++]) >>> 0;
+                        }
+                        i = IS_REP_G2 + state;
+                        p = probs[i];
+                        bound = Math.imul(range >>> 11, p) >>> 0;
+                        if (code < bound) {
+                            range = bound;
+                            probs[i] = p + ((2048 - p) >>> 5);
+                            dist = rep2;
+                        }
+                        else {
+                            range = (range - bound) >>> 0;
+                            code = (code - bound) >>> 0;
+                            probs[i] = p - (p >>> 5);
+                            dist = rep3;
+                            rep3 = rep2;
+                        }
+                        rep2 = rep1;
+                    }
+                    if (range < TOP) {
+                        if (ip >= inEnd)
+                            throw OUT_OF_INPUT;
+                        range = (range << 8) >>> 0;
+                        code = ((code << 8) | buf[ip++]) >>> 0;
+                    }
+                    rep1 = rep0;
+                    rep0 = dist;
+                }
+                state = state < 7 ? 8 : 11;
+                lenBase = REP_LEN;
+            }
+            // The length: 0-7 (low tree), 8-15 (mid tree), 16-271 (high tree); 2 is added.
+            let treeBase;
+            let bits;
+            let len;
+            p = probs[lenBase];
+            bound = Math.imul(range >>> 11, p) >>> 0;
+            if (code < bound) {
+                range = bound;
+                probs[lenBase] = p + ((2048 - p) >>> 5);
+                treeBase = lenBase + 2 + (posState << 3);
+                bits = 3;
+                len = 0;
+            }
+            else {
+                range = (range - bound) >>> 0;
+                code = (code - bound) >>> 0;
+                probs[lenBase] = p - (p >>> 5);
+                if (range < TOP) {
+                    if (ip >= inEnd)
+                        throw OUT_OF_INPUT;
+                    range = (range << 8) >>> 0;
+                    code = ((code << 8) | buf[ip++]) >>> 0;
+                }
+                p = probs[lenBase + 1];
+                bound = Math.imul(range >>> 11, p) >>> 0;
+                if (code < bound) {
+                    range = bound;
+                    probs[lenBase + 1] = p + ((2048 - p) >>> 5);
+                    treeBase = lenBase + LEN_MID + (posState << 3);
+                    bits = 3;
+                    len = 8;
+                }
+                else {
+                    range = (range - bound) >>> 0;
+                    code = (code - bound) >>> 0;
+                    probs[lenBase + 1] = p - (p >>> 5);
+                    treeBase = lenBase + LEN_HIGH;
+                    bits = 8;
+                    len = 16;
+                }
+            }
+            if (range < TOP) {
+                if (ip >= inEnd)
+                    throw OUT_OF_INPUT;
+                range = (range << 8) >>> 0;
+                code = ((code << 8) | buf[ip++]) >>> 0;
+            }
+            let sym = 1;
+            for (let k = 0; k < bits; k++) {
+                i = treeBase + sym;
+                p = probs[i];
+                bound = Math.imul(range >>> 11, p) >>> 0;
+                if (code < bound) {
+                    range = bound;
+                    probs[i] = p + ((2048 - p) >>> 5);
+                    sym <<= 1;
+                }
+                else {
+                    range = (range - bound) >>> 0;
+                    code = (code - bound) >>> 0;
+                    probs[i] = p - (p >>> 5);
+                    sym = (sym << 1) | 1;
+                }
+                if (range < TOP) {
+                    if (ip >= inEnd)
+                        throw OUT_OF_INPUT;
+                    range = (range << 8) >>> 0;
+                    code = ((code << 8) | buf[ip++]) >>> 0;
+                }
+            }
+            len += sym - (1 << bits);
+            if (lenBase === LEN) {
+                // The distance: a 6-bit slot (per length state), then its low bits.
+                const slotBase = POS_SLOT + ((len < 3 ? len : 3) << 6);
+                sym = 1;
+                do {
+                    i = slotBase + sym;
+                    p = probs[i];
+                    bound = Math.imul(range >>> 11, p) >>> 0;
+                    if (code < bound) {
+                        range = bound;
+                        probs[i] = p + ((2048 - p) >>> 5);
+                        sym <<= 1;
+                    }
+                    else {
+                        range = (range - bound) >>> 0;
+                        code = (code - bound) >>> 0;
+                        probs[i] = p - (p >>> 5);
+                        sym = (sym << 1) | 1;
+                    }
+                    if (range < TOP) {
+                        if (ip >= inEnd)
+                            throw OUT_OF_INPUT;
+                        range = (range << 8) >>> 0;
+                        code = ((code << 8) | buf[ip++]) >>> 0;
+                    }
+                } while (sym < 64);
+                const slot = sym - 64;
+                let dist = slot;
+                if (slot >= 4) {
+                    const direct = (slot >>> 1) - 1;
+                    dist = (2 | (slot & 1)) * 2 ** direct;
+                    let revBase;
+                    let revBits;
+                    if (slot < 14) {
+                        revBase = SPEC_POS + dist - slot;
+                        revBits = direct;
+                    }
+                    else {
+                        // Direct bits at probability 1/2, then 4 align bits.
+                        let d = 0;
+                        for (let k = direct - 4; k > 0; k--) {
+                            range = range >>> 1;
+                            if (code >= range) {
+                                code = (code - range) >>> 0;
+                                d = d * 2 + 1;
+                            }
+                            else {
+                                d *= 2;
+                            }
+                            if (range < TOP) {
+                                if (ip >= inEnd)
+                                    throw OUT_OF_INPUT;
+                                range = (range << 8) >>> 0;
+                                code = ((code << 8) | buf[ip++]) >>> 0;
+                            }
+                        }
+                        dist += d * 16;
+                        revBase = ALIGN;
+                        revBits = 4;
+                    }
+                    let m = 1;
+                    for (let k = 0; k < revBits; k++) {
+                        i = revBase + m;
+                        p = probs[i];
+                        bound = Math.imul(range >>> 11, p) >>> 0;
+                        if (code < bound) {
+                            range = bound;
+                            probs[i] = p + ((2048 - p) >>> 5);
+                            m <<= 1;
+                        }
+                        else {
+                            range = (range - bound) >>> 0;
+                            code = (code - bound) >>> 0;
+                            probs[i] = p - (p >>> 5);
+                            m = (m << 1) | 1;
+                            dist += 1 << k;
+                        }
+                        if (range < TOP) {
+                            if (ip >= inEnd)
+                                throw OUT_OF_INPUT;
+                            range = (range << 8) >>> 0;
+                            code = ((code << 8) | buf[ip++]) >>> 0;
+                        }
+                    }
+                }
+                if (dist === 0xffffffff) {
+                    // The end marker.
+                    if (code !== 0)
+                        throw bad(`range-coded data left after the end marker, at offset ${start + ip}`);
+                    if (known && pos !== h.size)
+                        throw bad(`an end marker after ${pos} bytes, before the declared size of ${h.size}`);
+                    progress.produced = pos;
+                    return { out: trimmed(out, pos), consumed: ip - start, status: 'end' };
+                }
+                if (atLimit)
+                    return pastLimit(known, pos, h, out, ip - start, progress);
+                if (dist >= pos)
+                    throw bad(`a match ${dist + 1} bytes back after only ${pos} bytes of output`);
+                if (dist >= dictMax)
+                    throw bad(`a match ${dist + 1} bytes back, beyond the ${h.dictSize}-byte dictionary`);
+                rep0 = dist;
+            }
+            len += 2;
+            if (pos + len > end) {
+                if (end < hard) {
+                    out = grown(out, pos, Math.min(hard, Math.max(2 * end, pos + len)));
+                    end = out.length;
+                }
+                if (pos + len > end) {
+                    if (known && end === h.size)
+                        throw bad(`a match runs past the declared size of ${h.size} bytes`);
+                    progress.produced = pos;
+                    return { out: trimmed(out, pos), consumed: ip - start, status: 'cap' };
+                }
+            }
+            let from = pos - rep0 - 1;
+            if (len > 16 && rep0 >= len) {
+                out.copyWithin(pos, from, from + len);
+                pos += len;
+            }
+            else {
+                const stop = pos + len;
+                while (pos < stop)
+                    out[pos++] = out[from++];
+            }
+        }
+    }
+    catch (e) {
+        progress.produced = pos;
+        if (e !== OUT_OF_INPUT)
+            throw e;
+        if (partial)
+            return { out: trimmed(out, pos), consumed: ip - start, status: 'input' };
+        throw bad(`truncated: the data ends after ${pos} bytes of output, before the stream does`);
+    }
+}
+/** A symbol other than the end marker where only it may come: past the declared size (a fault), or past the limit. */
+function pastLimit(known, pos, h, out, consumed, progress) {
+    progress.produced = pos;
+    if (known && pos === h.size)
+        throw bad(`data continues past the declared size of ${h.size} bytes`);
+    return { out: trimmed(out, pos), consumed, status: 'cap' };
+}
+/** The first `n` bytes; copied when the buffer grown for them is much larger, so that it is not held. */
+function trimmed(out, n) {
+    return out.length - n > (1 << 20) && out.length - n > n >> 2 ? Buffer.from(out.subarray(0, n)) : out.subarray(0, n);
+}
+
+/**
  * The xz (`xz-decompress`, WebAssembly), bzip2 (`seek-bzip`, pure JS) and zstd (`fzstd`, pure JS;
  * Node 20's zlib has no zstd) codecs, loaded only when needed (dynamic import). Two uses: OTA
  * payload operations, whose calls must produce exactly `expected` bytes; and files or entries
- * compressed so, or with gzip (zlib) or LZ4 (ours, lz4.ts) (compressionOf, decompressCapped),
- * whose size nobody declares: output stops at a cap.
+ * compressed so, or with gzip (zlib), LZ4 (ours, lz4.ts) or LZMA-alone (ours, lzma.ts)
+ * (compressionOf, decompressCapped), whose size nobody declares: output stops at a cap.
  */
 let xz;
 let zstd;
@@ -2405,18 +3036,26 @@ const isSkippable = (magic) => magic >>> 4 === 0x184d2a5;
 function isSkippableFrame(header) {
     return header.length >= 8 && isSkippable(header.readUInt32LE(0));
 }
-/** True when the first 4 bytes may start one of the Compressions (compressionOf needs up to 18). */
+/** True when the first 4 bytes may start one of the Compressions (compressionOf needs up to 18, or sniffLength). */
 function mayBeCompressed(head) {
     if (head.length < 4)
         return false;
     const m = head.readUInt32LE(0);
-    return (head[0] === 0x1f && head[1] === 0x8b) || m === ZSTD_MAGIC || isSkippable(m) || m === LZ4_FRAME_MAGIC || m === LZ4_LEGACY_MAGIC$1 || m === 0x587a37fd || (head[0] === 0x42 && head[1] === 0x5a && head[2] === 0x68);
+    return (head[0] === 0x1f && head[1] === 0x8b) || m === ZSTD_MAGIC || isSkippable(m) || m === LZ4_FRAME_MAGIC || m === LZ4_LEGACY_MAGIC$1 || m === 0x587a37fd || (head[0] === 0x42 && head[1] === 0x5a && head[2] === 0x68) || mayStartLzma(head);
+}
+/**
+ * How many of the first bytes compressionOf needs, given the first 18: more when they may start
+ * LZMA-alone data, which has no magic and is told by decoding its start (isLzma).
+ */
+function sniffLength(head) {
+    return plausibleLzmaHeader(head) ? LZMA_SNIFF_BYTES : 18;
 }
 /**
  * The compression `buf` starts with, by its magic: a gzip member; xz's stream header; bzip2's `BZh1`-`BZh9`
  * followed by a block or end-of-stream magic (so that text starting `BZh9` is not taken for it);
  * a zstd or LZ4 frame (or an LZ4 legacy one), possibly after skippable frames (the two
- * formats share them). Undefined otherwise.
+ * formats share them); LZMA-alone data, by a plausible header and its first bytes decoding
+ * (isLzma: give it sniffLength bytes). Undefined otherwise.
  */
 function compressionOf(buf) {
     // A gzip member (deflate) is at least 18 bytes: header and trailer.
@@ -2429,6 +3068,8 @@ function compressionOf(buf) {
         if (m === 0x314159265359 || m === 0x177245385090)
             return 'bzip2';
     }
+    if (isLzma(buf))
+        return 'lzma';
     let at = 0;
     while (at + 8 <= buf.length && isSkippable(buf.readUInt32LE(at)))
         at += 8 + buf.readUInt32LE(at + 4);
@@ -2446,13 +3087,13 @@ function compressionOf(buf) {
     return undefined;
 }
 /**
- * Decompresses a whole gzip, xz, bzip2, zstd or LZ4 file (every member, stream or frame,
+ * Decompresses a whole gzip, xz, bzip2, zstd, LZ4 or LZMA file (every member, stream or frame,
  * concatenated), to at most `cap` bytes: PastCap past it, FormatError (its format) when the data does
  * not decompress. Memory is bounded: the xz decoder refuses dictionaries over its own limit,
  * bzip2 blocks are at most 900 kB, and every zstd frame's window is checked against `windowCap`
  * (a memory bound, not an output one: a 50-byte file streamed through `zstd` or `pzstd` declares
- * a 2 MiB window) before the decoder allocates it. Decoding work is bounded by `workBasis`
- * (workBound): PastCap `work` past it.
+ * a 2 MiB window) before the decoder allocates it; LZMA decodes into its output, whatever its
+ * dictionary. Decoding work is bounded by `workBasis` (workBound): PastCap `work` past it.
  */
 async function decompressCapped(kind, data, cap, windowCap = cap, workBasis = cap, meter = { produced: 0 }) {
     if (kind === 'gzip')
@@ -2463,6 +3104,8 @@ async function decompressCapped(kind, data, cap, windowCap = cap, workBasis = ca
         return bzip2Capped(data, cap, workBasis, meter);
     if (kind === 'lz4')
         return lz4Capped(data, cap, workBasis, meter);
+    if (kind === 'lzma')
+        return lzmaCapped(data, cap, meter);
     return zstdCapped(data, cap, windowCap, workBasis, meter);
 }
 /** The most deflate gives a byte of its input (258-byte matches in 2 bits, and a little). */
@@ -2982,6 +3625,36 @@ async function lz4Capped(data, cap, workBasis, meter) {
     if (frames === 0)
         throw bad('no LZ4 frame', 0);
     return out.bytes();
+}
+/**
+ * What an LZMA decoding is charged besides its output (DecodeMeter.work): a stream's fixed cost,
+ * and its probability table, filled before a byte is decoded (28 KiB at the usual lc=3, lp=0;
+ * 6 MiB at lc=8, lp=4, which the SDK allows: ~4 ms, the time of ~200 KB of output), a byte of
+ * table as LZMA_TABLE_RATIO bytes of output.
+ */
+const LZMA_TABLE_RATIO = 16;
+/**
+ * LZMA-alone data (one stream: neither xz nor the SDK reads a second) to at most `cap` bytes.
+ * Its work follows its output and input (each symbol gives a byte at least, each bit reads a
+ * byte at most) but for the probability table, which is charged. A declared size over the cap is
+ * refused before decoding; the window is the output, so a declared dictionary costs nothing.
+ */
+function lzmaCapped(data, cap, meter) {
+    const { lc, lp, size } = readLzmaHeader(data);
+    const table = PER_UNIT_WORK + (0x300 << (lc + lp)) / (LZMA_TABLE_RATIO / 2);
+    let status;
+    let out;
+    try {
+        ({ out, status } = decodeLzma(data, cap, false, meter));
+    }
+    finally {
+        meter.work = meter.produced + table;
+    }
+    if (status === 'cap') {
+        meter.produced = cap;
+        throw new PastCap(size !== undefined && size > cap ? `declares ${size} bytes, more than ${cap}` : `decompresses to more than ${cap} bytes`);
+    }
+    return out;
 }
 
 /**
@@ -7564,7 +8237,7 @@ async function inflateToSource(src, offset, compressedSize, size, opts) {
 /** The 2-byte magic of an old binary cpio header, either byte order (cpioFormat checks the rest). */
 const isCpioBinaryMagic = (head) => head.length >= 2 && ((head[0] === 0xc7 && head[1] === 0x71) || (head[0] === 0x71 && head[1] === 0xc7));
 /** Names an image is given (a compression suffix aside): its ext4 magic alone makes it one. */
-const IMAGE_NAME = /\.(img|ext[234]|raw)(\.(gz|xz|bz2|zst|lz4))?$/i;
+const IMAGE_NAME = /\.(img|ext[234]|raw)(\.(gz|xz|bz2|zst|lz4|lzma))?$/i;
 /**
  * An ext4 superblock's fields a filesystem cannot do without: a block size of 1 to 64 KiB and
  * blocks and inodes per group. The 2-byte magic alone is in 1 of 65,536 files of random bytes (a
@@ -9710,7 +10383,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
     }
 }
 /**
- * A file of the walk or of a container that starts like a gzip, xz, bzip2, zstd or LZ4 file: when
+ * A file of the walk or of a container that starts like a gzip, xz, bzip2, zstd, LZ4 or LZMA file: when
  * it is one (compressionOf), its bytes and then what it holds are scanned, and true is returned; one
  * larger than the per-entry cap is scanned raw and is unreadable as compressed data. False when
  * it is none: the caller scans it as any other file.
@@ -9719,9 +10392,11 @@ async function scanCompressedFile(src, item, ctx) {
     const small = src.size <= ctx.limits.maxEntryBytes;
     const head = await src.read(0, Math.min(18, src.size));
     // A file under the cap that starts with skippable frames is read whole and looked at as an
-    // entry is (compressionOf walks them all); a larger one by reading their headers.
+    // entry is (compressionOf walks them all); a larger one by reading their headers. What may be
+    // LZMA is told by decoding its first bytes (sniffLength).
     const whole = small && isSkippableFrame(head) ? await src.read(0, src.size) : undefined;
-    const kind = whole ? compressionOf(whole) : small ? compressionOf(head) : await compressionOfSource(src);
+    const first = sniffLength(head) > head.length ? await src.read(0, Math.min(src.size, sniffLength(head))) : head;
+    const kind = whole ? compressionOf(whole) : small ? compressionOf(first) : await compressionOfSource(src, first);
     if (!kind)
         return false;
     const base = { path: item.relPath, source: 'file' };
@@ -9739,9 +10414,10 @@ async function scanCompressedFile(src, item, ctx) {
  * compressionOf for a file over the per-entry cap (not read whole), from a few reads: its first
  * bytes after the skippable frames zstd and LZ4 may put first, however long those are. A file
  * still in skippable frames after 4096 of them is taken for zstd: it is over the cap, so it is
- * reported as compressed data not scanned, not scanned as plain data.
+ * reported as compressed data not scanned, not scanned as plain data. `first`: the file's first
+ * bytes, as many as sniffLength asks.
  */
-async function compressionOfSource(src) {
+async function compressionOfSource(src, first) {
     let at = 0;
     for (let frames = 0; at + 8 <= src.size; frames++) {
         const header = await src.read(at, 8);
@@ -9753,12 +10429,12 @@ async function compressionOfSource(src) {
     }
     if (at >= src.size)
         return undefined;
-    const kind = compressionOf(await src.read(at, Math.min(18, src.size - at)));
+    const kind = compressionOf(at === 0 ? first : await src.read(at, Math.min(18, src.size - at)));
     // After skippable frames only a zstd or LZ4 frame counts.
     return at > 0 && kind !== 'zstd' && kind !== 'lz4' ? undefined : kind;
 }
 /**
- * The text a gzip, xz, bzip2, zstd or LZ4 file holds (a config an app unpacks itself), scanned at
+ * The text a gzip, xz, bzip2, zstd, LZ4 or LZMA file holds (a config an app unpacks itself), scanned at
  * offsets in the decompressed bytes; unreadable (the gate fails closed) when it does not
  * decompress. Decompression stops at the per-entry cap or at what is left of the file's
  * inflation budget, whichever is less, so a small file cannot cost time out of proportion to its
@@ -9919,7 +10595,7 @@ function tooDeep(ctx, path, format, what) {
     ctx.unreadable.push({ path, format, reason: `nested more than ${ctx.limits.maxDepth} ${what} deep: scanned as raw bytes only` });
 }
 /** The suffix a compressed file's name adds (`system.img.lz4`). */
-const COMPRESSED_SUFFIX = /\.(gz|xz|bz2|zst|lz4)$/i;
+const COMPRESSED_SUFFIX = /\.(gz|xz|bz2|zst|lz4|lzma)$/i;
 /**
  * Whether data that does not start as a ZIP has one after it (zip -A), whatever it is named: it
  * ends like one (an end-of-central-directory record in its last 64 KiB) and opens as a ZIP of at
@@ -19139,7 +19815,7 @@ const FILE_EXTENSIONS = new Set([
     'bin', 'img', 'prop', 'rc', 'conf', 'cfg', 'ini', 'log', 'db', 'sqlite', 'properties', 'pem', 'crt', 'cer', 'der',
     'key', 'pk8', 'x509', 'mk', 'bp', 'sh', 'py', 'rb', 'lua', 'c', 'h', 'cpp', 'hpp', 'mp3', 'mp4', 'm4a',
     'ogg', 'wav', 'flac', 'aac', 'amr', 'avi', 'mkv', 'mov', 'ttf', 'otf', 'dat', 'ko', 'yaml', 'yml', 'pb', 'proto',
-    'tmp', 'bak', 'gz', 'xz', 'bz2', 'zst', 'lz4', 'tar', 'tgz', 'pdf', 'csv', 'tsv', 'arsc', 'mf', 'sf', 'rsa', 'dsa',
+    'tmp', 'bak', 'gz', 'xz', 'bz2', 'zst', 'lz4', 'lzma', 'tar', 'tgz', 'pdf', 'csv', 'tsv', 'arsc', 'mf', 'sf', 'rsa', 'dsa',
     'ec', 'smali', 'aidl', 'hal', 'te', 'cil', 'fc', 'policy', 'mbn', 'elf', 'hex', 'fw', 'ucode', 'tflite', 'onnx',
     'pak', 'obb', 'vpk', 'nomedia', 'cache', 'lock', 'pid', 'sock', 'esim', 'sig', 'asc', 'gpg', 'p12', 'pfx', 'bks',
     'jks', 'keystore', 'dtb', 'dtbo', 'map', 'o', 'a', 'lib', 'dll', 'exe', 'sys', 'inf', 'cab', 'msi', 'dmg', 'iso',
