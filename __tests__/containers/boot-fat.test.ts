@@ -1,5 +1,5 @@
 /**
- * Boot / init_boot / vendor_boot images (ramdisks as cpio newc: gzip, LZ4 legacy, stored) and
+ * Boot / init_boot / vendor_boot images (ramdisks as cpio newc: gzip, LZ4 legacy, stored; xz, LZMA, bzip2, zstd and LZ4 frames made at test time) and
  * FAT12/16/32 images (modem NON-HLOS.bin) opened as containers. File lists and contents equal
  * what the real tools extract (`unpack_bootimg` + `gzip -dc` / `lz4 -dc` + `cpio -idv`;
  * `mcopy -s`); a host planted in a ramdisk init.rc and in a FAT file is found under its
@@ -118,6 +118,60 @@ describe('boot images: ramdisk files equal unpack_bootimg + cpio -idv', () => {
     } finally {
       await close();
     }
+  });
+});
+
+describe('boot images whose ramdisk is xz, LZMA, bzip2, zstd or an LZ4 frame (the kernel unpacks them all)', () => {
+  const TOOLS = ['mkbootimg', 'cpio', 'xz', 'bzip2', 'zstd', 'lz4'];
+  const present = haveTools(...TOOLS);
+  if (!present) console.warn(`SKIPPED other ramdisk compressions: needs ${TOOLS.join(', ')} (apt-get install mkbootimg cpio xz-utils bzip2 zstd lz4)`);
+  (present ? it : it.skip)('mkbootimg over a cpio each tool compressed: the files cpio -idv extracts, the host in init.rc found; a ramdisk that inflates past the cap is a problem', async () => {
+    const tree = join(work, 'rd-tree');
+    mkdirSync(join(tree, 'system', 'etc'), { recursive: true });
+    writeFileSync(join(tree, 'init.rc'), 'service reg /system/bin/reg\n    setenv URL http://zzhc.vnet.cn/zzhc/register\n');
+    writeFileSync(join(tree, 'system', 'etc', 'hosts'), '127.0.0.1 localhost\n');
+    const cpio = execTool('sh', ['-c', `cd '${tree}' && find . | LC_ALL=C sort | cpio -o -H newc --quiet`], Buffer.alloc(0));
+    const kernel = join(work, 'kernel');
+    writeFileSync(kernel, Buffer.alloc(4096, 0x4b));
+    const variants: [string, string, string[]][] = [
+      ['xz', 'xz', ['--check=crc32', '-c']],
+      ['lzma', 'xz', ['--format=lzma', '-c']],
+      ['bzip2', 'bzip2', ['-c']],
+      ['zstd', 'zstd', ['-q', '-c']],
+      ['lz4', 'lz4', ['-q', '-c']],
+    ];
+    const expected = cpioExtract(cpio);
+    for (const [name, tool, args] of variants) {
+      const rd = join(work, `ramdisk.${name}`);
+      writeFileSync(rd, execTool(tool, args, cpio));
+      const img = join(work, `boot-${name}.img`);
+      run('mkbootimg', ['--kernel', kernel, '--ramdisk', rd, '--header_version', '2', '--dtb', kernel, '--output', img]);
+      const { c, close } = await openFile(img);
+      try {
+        expect([name, c!.problems]).toEqual([name, []]);
+        expect([name, await ours(c!, 'ramdisk')]).toEqual([name, expected]);
+      } finally {
+        await close();
+      }
+    }
+    // A bomb: 32 MiB of zeros in an xz ramdisk of a few KB, opened with a 1 MiB cap.
+    const bomb = join(work, 'ramdisk.bomb');
+    writeFileSync(bomb, execTool('xz', ['--check=crc32', '-c'], Buffer.alloc(32 << 20)));
+    run('mkbootimg', ['--kernel', kernel, '--ramdisk', bomb, '--output', join(work, 'boot-bomb.img')]);
+    const src = await FileSource.open(join(work, 'boot-bomb.img'));
+    try {
+      const c = await openContainer('bootimg', src, { ...OPTS, maxEntryBytes: 1 << 20 });
+      expect(c.problems).toEqual([{ name: 'ramdisk', reason: 'ramdisk: xz ramdisk decompresses past the 1048576-byte cap' }]);
+    } finally {
+      await src.close();
+    }
+    // End to end: the host in the LZMA ramdisk's init.rc.
+    const build = join(work, 'rd-build');
+    mkdirSync(build, { recursive: true });
+    copyFileSync(join(work, 'boot-lzma.img'), join(build, 'boot.img'));
+    const report = await scanInputs([build]);
+    const ep = report.targets[0].endpoints.find((e) => e.value === 'zzhc.vnet.cn');
+    expect(ep?.evidence.map((e) => e.path)).toEqual(['boot.img!/ramdisk/init.rc']);
   });
 });
 

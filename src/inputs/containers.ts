@@ -22,6 +22,7 @@
 import { basename } from 'node:path';
 import { decompressRamdisk, isBootImage, openBootImage } from '../formats/bootimg.js';
 import { CPIO_SNIFF_BYTES, cpioFormat, parseCpio } from '../formats/cpio.js';
+import { compressionOf, decompressCapped, PastCap, type Compression, type DecodeMeter } from '../formats/codecs.js';
 import { FormatError } from '../formats/errors.js';
 import { isFatBootSector, openFat } from '../formats/fat.js';
 import { EROFS_MAGIC, openErofs } from '../formats/erofs.js';
@@ -499,9 +500,24 @@ function refusedLinks(refused: string[], allot: Allotment, what: string): Opened
   return [{ name: refused[0], reason: `hard links give more than ${allot.allowance} bytes of files, 16 times ${what} and 1 GiB; not read${more}` }];
 }
 
+/** A ramdisk compressed otherwise than gzip or legacy LZ4, decompressed to at most the per-entry cap. */
+async function otherRamdisk(kind: Compression, raw: Buffer, opts: ContainerOptions, spend: (n: number) => void): Promise<Buffer> {
+  const meter: DecodeMeter = { produced: 0 };
+  try {
+    const out = await decompressCapped(kind, raw, opts.maxEntryBytes, opts.maxEntryBytes, opts.maxEntryBytes, meter);
+    spend(out.length);
+    return out;
+  } catch (e) {
+    spend(meter.produced);
+    if (e instanceof PastCap) throw new FormatError('ramdisk', `${kind} ramdisk decompresses past the ${opts.maxEntryBytes}-byte cap${e.what === 'output' ? '' : ` (${e.what})`}`);
+    if (e instanceof FormatError) throw new FormatError('ramdisk', `corrupt ${kind} ramdisk: ${e.reason}`, e.offset);
+    throw e;
+  }
+}
+
 /**
  * A boot, init_boot, recovery or vendor_boot image: its non-ramdisk sections as files (scanned as
- * raw bytes), and the files of each ramdisk (gzip, LZ4 legacy or stored cpio) as
+ * raw bytes), and the files of each ramdisk (gzip, LZ4, xz, LZMA, bzip2, zstd or stored cpio) as
  * `<section>/<path>`. A ramdisk that cannot be decompressed or parsed is a problem; the other
  * sections are still listed.
  */
@@ -516,7 +532,12 @@ async function openBootContainer(src: RandomAccessSource, opts: ContainerOptions
     try {
       if (s.size > opts.maxEntryBytes) throw new FormatError('ramdisk', `ramdisk of ${s.size} bytes is larger than the ${opts.maxEntryBytes}-byte cap`, s.offset);
       const raw = Buffer.from(await src.read(s.offset, s.size));
-      const { bytes } = decompressRamdisk(raw, opts.maxEntryBytes, (n) => opts.budget.spend(n));
+      const ramdisk = decompressRamdisk(raw, opts.maxEntryBytes, (n) => opts.budget.spend(n));
+      let bytes = ramdisk.bytes;
+      // The kernel also unpacks xz, LZMA, bzip2, zstd and LZ4-frame initramfs (CONFIG_RD_*):
+      // read as the other compressed files are, within the same cap.
+      const kind = ramdisk.compression === 'none' ? compressionOf(raw) : undefined;
+      if (kind) bytes = await otherRamdisk(kind, raw, opts, (n) => opts.budget.spend(n));
       addCpioFiles(bytes, `${s.name}/`, 'ramdisk', opts.budget, c);
     } catch (e) {
       if (!(e instanceof FormatError)) throw e;
