@@ -20,6 +20,8 @@ function scan(text: string | Buffer, k = known): EndpointHit[] {
   return hits;
 }
 const values = (text: string | Buffer): string[] => scan(text).map((h) => h.value);
+/** Each hit as `kind value scheme port @offset`. */
+const urls = (text: string): string[] => scan(text).map((h) => `${h.kind} ${h.value} ${h.scheme} ${h.port} @${h.evidence.offset}`);
 
 describe('host rules (SPEC section 3)', () => {
   it.each([
@@ -126,7 +128,6 @@ describe('host rules (SPEC section 3)', () => {
   });
 
   it('a URL whose slashes JSON escapes (org.json writes "http:\\/\\/") or that is percent-encoded in a query string', () => {
-    const urls = (text: string): string[] => scan(text).map((h) => `${h.kind} ${h.value} ${h.scheme} ${h.port} @${h.evidence.offset}`);
     expect(urls('{"server":"http:\\/\\/selfreg.acme-cn.com\\/v1"}')).toEqual(['host selfreg.acme-cn.com http undefined @11']);
     expect(urls('{"s":"https:\\/\\/[2001:db8::1]:8443\\/"}')).toEqual([]); // an IPv6 literal needs "://" (not seen)
     expect(urls('redirect=http%3A%2F%2Fzzhc.vnet.cn%2Freg')).toEqual(['host zzhc.vnet.cn http undefined @9']);
@@ -139,14 +140,13 @@ describe('host rules (SPEC section 3)', () => {
   });
 
   it('a URL or name after a backslash escape (JavaScript "\\x2f", JSON "\\u002f", "\\n" before a listed name) is that URL or name', () => {
-    const urls = (text: string): string[] => scan(text).map((h) => `${h.kind} ${h.value} ${h.scheme} @${h.evidence.offset}`);
-    expect(urls('var u="http:\\x2f\\x2fzzhc.vnet.cn\\x2fzzhc";')).toEqual(['host zzhc.vnet.cn http @7']);
-    expect(urls('{"u":"https:\\u002F\\u002Fselfreg.acme-cn.com\\u002fv1"}')).toEqual(['host selfreg.acme-cn.com https @6']);
-    expect(urls('"\\x2fselfreg.acme-cn.com"')).toEqual(['host selfreg.acme-cn.com undefined @5']);
+    expect(urls('var u="http:\\x2f\\x2fzzhc.vnet.cn\\x2fzzhc";')).toEqual(['host zzhc.vnet.cn http undefined @7']);
+    expect(urls('{"u":"https:\\u002F\\u002Fselfreg.acme-cn.com\\u002fv1"}')).toEqual(['host selfreg.acme-cn.com https undefined @6']);
+    expect(urls('"\\x2fselfreg.acme-cn.com"')).toEqual(['host selfreg.acme-cn.com undefined undefined @5']);
     // A one-letter escape glued before: a listed name only (a Windows path "\\nvidia.dll" is none).
-    expect(urls('"lines\\nzzhc.vnet.cn\\tend"')).toEqual(['host zzhc.vnet.cn undefined @8']);
+    expect(urls('"lines\\nzzhc.vnet.cn\\tend"')).toEqual(['host zzhc.vnet.cn undefined undefined @8']);
     expect(urls('C:\\drivers\\nvidia.dll')).toEqual([]);
-    // Not an escape: too few hex digits, or an escaped backslash's x.
+    // Not an escape: too few hex digits.
     expect(urls('"\\x2zzhc.vnet.cn"')).toEqual([]);
   });
 
