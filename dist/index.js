@@ -67604,6 +67604,10 @@ function resolutionsOf(r) {
     const { alternatives, ...own } = r;
     return [...alternatives, own];
 }
+/** Where a property's value comes from: a per-SKU `init.sku.<id>.rc` file, or a property file. */
+function definedBy(file) {
+    return /(^|\/)init\.sku\.[^/]*\.rc$/.test(file) ? 'sku-file' : 'property';
+}
 /** The first `sku-from` property the build defines, under its reading (Android 10 and later's when not known). */
 function skuPropertyOf(keys, props) {
     const readings = readingsOf(props);
@@ -67611,8 +67615,7 @@ function skuPropertyOf(keys, props) {
         const d = definitionOf(props, key, readings[readings.length - 1]);
         if (!d || d.value === '')
             continue;
-        const from = /(^|\/)init\.sku\.[^/]*\.rc$/.test(d.file) ? 'sku-file' : 'property';
-        return { skuProperty: { key, value: d.value, ...(d.derivedFrom ? { derivedFrom: d.derivedFrom } : {}), file: d.file, line: d.line, from } };
+        return { skuProperty: { key, value: d.value, ...(d.derivedFrom ? { derivedFrom: d.derivedFrom } : {}), file: d.file, line: d.line, from: definedBy(d.file) } };
     }
     return {};
 }
@@ -67639,7 +67642,7 @@ function resolveFromProps(keys, skus, props, reading) {
                 ...(prop.derivedFrom ? { derivedFrom: prop.derivedFrom } : {}),
                 file: prop.file,
                 line: prop.line,
-                from: /(^|\/)init\.sku\.[^/]*\.rc$/.test(prop.file) ? 'sku-file' : 'property',
+                from: definedBy(prop.file),
             },
             tried,
             unmapped,
@@ -68071,6 +68074,7 @@ function findingInReportOrder(f, severity, target) {
         out.suppressed = f.suppressed;
     return out;
 }
+/** Where exemption `index` stands in the policy file (its first line), for findings and check-policy. */
 function locateExemption(file, index) {
     const p = file.positions.get(`exemptions[${index}]`);
     return p ? { file: file.file, line: p.line } : { file: file.file, line: 1 };

@@ -19,6 +19,7 @@ import { renderText } from '../report/render-text.js';
 import type { Report } from '../report/model.js';
 import { progressFor, periodicProgress } from '../progress.js';
 import { resolveNow, scan } from '../scan.js';
+import { locateExemption } from '../evaluate/evaluate.js';
 import { exemptionStatus } from '../policy/exemptions.js';
 import type { PolicyFile } from '../policy/load.js';
 import { indexSourceTree, type SourceIndex, unreadableNote } from '../source/indexer.js';
@@ -287,7 +288,8 @@ function datedExemptions(file: PolicyFile, now: Date): { expired: boolean; text:
   (file.policy.exemptions ?? []).forEach((ex, index) => {
     const status = exemptionStatus(ex.expires, now);
     if (!status.expired && !status.expiringSoon) return;
-    const at = `${file.file}:${file.positions.get(`exemptions[${index}]`)?.line ?? 1}`;
+    const loc = locateExemption(file, index);
+    const at = `${loc.file}:${loc.line}`;
     const where = ex.markets?.length ? ex.markets.join(', ') : 'every market';
     out.push({
       expired: status.expired,

@@ -464,7 +464,8 @@ function findingInReportOrder(f: Omit<Finding, 'severity' | 'target'>, severity:
   return out;
 }
 
-function locateExemption(file: PolicyFile, index: number): Location {
+/** Where exemption `index` stands in the policy file (its first line), for findings and check-policy. */
+export function locateExemption(file: PolicyFile, index: number): Location {
   const p = file.positions.get(`exemptions[${index}]`);
   return p ? { file: file.file, line: p.line } : { file: file.file, line: 1 };
 }

@@ -221,14 +221,18 @@ export function resolutionsOf(r: TargetResolution): TargetResolution[] {
   return [...alternatives, own];
 }
 
+/** Where a property's value comes from: a per-SKU `init.sku.<id>.rc` file, or a property file. */
+function definedBy(file: string): 'sku-file' | 'property' {
+  return /(^|\/)init\.sku\.[^/]*\.rc$/.test(file) ? 'sku-file' : 'property';
+}
+
 /** The first `sku-from` property the build defines, under its reading (Android 10 and later's when not known). */
 function skuPropertyOf(keys: readonly string[], props: readonly PropEntry[]): Pick<TargetResolution, 'skuProperty'> {
   const readings = readingsOf(props);
   for (const key of keys) {
     const d = definitionOf(props, key, readings[readings.length - 1]);
     if (!d || d.value === '') continue;
-    const from = /(^|\/)init\.sku\.[^/]*\.rc$/.test(d.file) ? 'sku-file' : 'property';
-    return { skuProperty: { key, value: d.value, ...(d.derivedFrom ? { derivedFrom: d.derivedFrom } : {}), file: d.file, line: d.line, from } };
+    return { skuProperty: { key, value: d.value, ...(d.derivedFrom ? { derivedFrom: d.derivedFrom } : {}), file: d.file, line: d.line, from: definedBy(d.file) } };
   }
   return {};
 }
@@ -255,7 +259,7 @@ function resolveFromProps(keys: readonly string[], skus: Readonly<Record<string,
         ...(prop.derivedFrom ? { derivedFrom: prop.derivedFrom } : {}),
         file: prop.file,
         line: prop.line,
-        from: /(^|\/)init\.sku\.[^/]*\.rc$/.test(prop.file) ? 'sku-file' : 'property',
+        from: definedBy(prop.file),
       },
       tried,
       unmapped,
