@@ -131,8 +131,11 @@ describe('host rules (SPEC section 3)', () => {
     expect(urls('{"server":"http:\\/\\/selfreg.acme-cn.com\\/v1"}')).toEqual(['host selfreg.acme-cn.com http undefined @11']);
     expect(urls('{"s":"https:\\/\\/[2001:db8::1]:8443\\/"}')).toEqual([]); // an IPv6 literal needs "://" (not seen)
     expect(urls('redirect=http%3A%2F%2Fzzhc.vnet.cn%2Freg')).toEqual(['host zzhc.vnet.cn http undefined @9']);
-    expect(urls('r=https%3a%2f%2fselfreg.acme-cn.com%3A8443%2fx')).toEqual(['host selfreg.acme-cn.com https undefined @2']);
-    expect(urls('r=http%3A%2F%2F124.207.3.53%2F')).toEqual([]); // an address so written: not seen
+    expect(urls('r=https%3a%2f%2fselfreg.acme-cn.com%3A8443%2fx')).toEqual(['host selfreg.acme-cn.com https 8443 @2']);
+    // An address so written, with a port percent-encoded too; a quad after another escape (a space).
+    expect(urls('r=http%3A%2F%2F124.207.3.53%2F')).toEqual(['ip 124.207.3.53 http undefined @2']);
+    expect(urls('u=http%3a%2f%2f10.1.2.6%3a8080%2fx')).toEqual(['ip 10.1.2.6 http 8080 @2']);
+    expect(urls('to%2010.1.2.7:80')).toEqual(['ip 10.1.2.7 undefined 80 @5']);
     // A name after another escape (a space) is the name.
     expect(urls('to:%20reg.acme-cn.com.cn')).toEqual(['host reg.acme-cn.com.cn undefined undefined @6']);
     // Not separators: a path, a lone backslash.
@@ -143,11 +146,23 @@ describe('host rules (SPEC section 3)', () => {
     expect(urls('var u="http:\\x2f\\x2fzzhc.vnet.cn\\x2fzzhc";')).toEqual(['host zzhc.vnet.cn http undefined @7']);
     expect(urls('{"u":"https:\\u002F\\u002Fselfreg.acme-cn.com\\u002fv1"}')).toEqual(['host selfreg.acme-cn.com https undefined @6']);
     expect(urls('"\\x2fselfreg.acme-cn.com"')).toEqual(['host selfreg.acme-cn.com undefined undefined @5']);
+    // Addresses so written.
+    expect(urls('var u="http:\\x2f\\x2f10.1.2.8\\x2f";')).toEqual(['ip 10.1.2.8 http undefined @7']);
+    expect(urls('{"u":"http:\\u002f\\u002f10.1.2.9:8080"}')).toEqual(['ip 10.1.2.9 http 8080 @6']);
     // A one-letter escape glued before: a listed name only (a Windows path "\\nvidia.dll" is none).
     expect(urls('"lines\\nzzhc.vnet.cn\\tend"')).toEqual(['host zzhc.vnet.cn undefined undefined @8']);
     expect(urls('C:\\drivers\\nvidia.dll')).toEqual([]);
     // Not an escape: too few hex digits.
     expect(urls('"\\x2zzhc.vnet.cn"')).toEqual([]);
+  });
+
+  it('a URL in a Java properties file, which escapes every colon ("http\\://host\\:8080"), keeps its scheme and port', () => {
+    expect(urls('server=http\\://zzhc.vnet.cn/reg')).toEqual(['host zzhc.vnet.cn http undefined @7']);
+    expect(urls('url=https\\://selfreg.acme-cn.com\\:8443/x')).toEqual(['host selfreg.acme-cn.com https 8443 @4']);
+    expect(urls('ip=http\\://10.1.2.4\\:80/x')).toEqual(['ip 10.1.2.4 http 80 @3']);
+    // Another scheme so escaped is that scheme, as unescaped: a deep link, no network host.
+    expect(urls('link=myapp\\://open.acme-cn.com/x')).toEqual([]);
+    expect(urls('link=myapp://open.acme-cn.com/x')).toEqual([]);
   });
 
   it('a listed host or address after the length byte of its string (a DEX or class-file string read as raw bytes)', () => {

@@ -199,19 +199,11 @@ export function isHostSyntax(name: string): boolean {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/**
- * The catalogued and policy hosts, found by the bytes of a token whatever the case of its letters
- * (the scanner lower-cases a token before it compares it with them): a token of no host's length
- * is told apart by one array read, one of a host's length by a hash of its bytes and a compare,
- * and neither makes a string. Only hosts of printable ASCII are held: a token never holds another
- * byte, so no other host can be one.
- */
 /** The longest scheme scanned back over before "://" (RFC 3986 sets none; real ones are under 20 bytes). */
 const MAX_SCHEME = 64;
 
 const IS_HEX = (c: number): boolean => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
 
-/** The length of the scheme separator that ends right before `p`: "://" 3, ":\/\/" 5, "%3A%2F%2F" 9, or 0. */
 /** Letters of one-letter backslash escapes (\n, \t, \r, \b, \f, \v) glued before a listed name. */
 const ESCAPE_LETTERS = new Set([0x6e, 0x74, 0x72, 0x62, 0x66, 0x76]);
 
@@ -224,6 +216,11 @@ function isUSlash(buf: Buffer, q: number): boolean {
   return buf[q] === 0x5c && buf[q + 1] === 0x75 && buf[q + 2] === 0x30 && buf[q + 3] === 0x30 && buf[q + 4] === 0x32 && (buf[q + 5] | 0x20) === 0x66;
 }
 
+/**
+ * The length of the scheme separator that ends right before `p`: "://" 3, ":\/\/" 5, "\://" 4
+ * (a Java properties file's escaped colon), ":\x2f\x2f" and "%3A%2F%2F" 9, ":\u002f\u002f" 13,
+ * or 0.
+ */
 function separatorBefore(buf: Buffer, p: number, start: number): number {
   if (p - 3 < start || buf[p - 1] !== 0x2f) {
     // ":\x2f\x2f" and ":\u002f\u002f": JavaScript and JSON escapes of the slashes.
@@ -235,9 +232,32 @@ function separatorBefore(buf: Buffer, p: number, start: number): number {
     if (buf[p - 5] !== 0x32 || (buf[p - 4] | 0x20) !== 0x66 || buf[p - 2] !== 0x32 || (buf[p - 1] | 0x20) !== 0x66) return 0;
     return 9;
   }
-  if (buf[p - 2] === 0x2f) return buf[p - 3] === 0x3a ? 3 : 0;
+  if (buf[p - 2] === 0x2f) return buf[p - 3] !== 0x3a ? 0 : p - 4 >= start && buf[p - 4] === 0x5c ? 4 : 3;
   if (buf[p - 2] === 0x5c && p - 5 >= start && buf[p - 3] === 0x2f && buf[p - 4] === 0x5c && buf[p - 5] === 0x3a) return 5;
   return 0;
+}
+
+/**
+ * Where a name starts in the token buf[a, b) when an escape is glued before it: after the two hex
+ * digits of a percent escape (`http%3A%2F%2Fhost`, `%20host`: the '%' is no host byte, so the
+ * token starts at its digits) or after those of a backslash escape (`http:\x2f\x2fhost`,
+ * `\u002fhost`: JavaScript, JSON, a properties file), past any '.' and '-' there; `a` when no
+ * escape is glued before it, -1 when no dotted name of 4 bytes or more is left after it.
+ */
+function afterEscape(buf: Buffer, a: number, b: number, start: number): number {
+  if (a - 1 < start) return a;
+  let n = 0;
+  if (buf[a - 1] === 0x25) n = IS_HEX(buf[a]) && IS_HEX(buf[a + 1]) ? 2 : 0;
+  else if (buf[a - 1] === 0x5c && (buf[a] === 0x78 || buf[a] === 0x75)) {
+    n = buf[a] === 0x78 ? 3 : 5;
+    if (a + n >= b) n = 0;
+    for (let i = a + 1; n && i < a + n; i++) if (!IS_HEX(buf[i])) n = 0;
+  }
+  if (n === 0) return a;
+  let s = a + n;
+  while (s < b && (buf[s] === DOT || buf[s] === 0x2d)) s++;
+  const dot = buf.indexOf(DOT, s);
+  return b - s < 4 || dot < 0 || dot >= b ? -1 : s;
 }
 
 /**
@@ -291,6 +311,13 @@ const GLUED_SCHEMES = ['https', 'http', 'wss', 'ws', 'ftp'] as const;
 
 const IS_ALPHA = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 
+/**
+ * The catalogued and policy hosts, found by the bytes of a token whatever the case of its letters
+ * (the scanner lower-cases a token before it compares it with them): a token of no host's length
+ * is told apart by one array read, one of a host's length by a hash of its bytes and a compare,
+ * and neither makes a string. Only hosts of printable ASCII are held: a token never holds another
+ * byte, so no other host can be one.
+ */
 export class KnownHostBytes {
   /** 1 at the length of a held host. */
   private readonly lengths = new Uint8Array(MAX_TOKEN + 1);
@@ -647,7 +674,13 @@ export class EndpointScanner {
         if (a < lastToken) continue; // found from the block before
         lastToken = s0 + i32[r + 2];
         const b = s0 + i32[r + 1];
-        if (flags & TOKEN_GLUED && !this.mayBeGlued(buf, a, b)) continue;
+        if (flags & TOKEN_GLUED) {
+          // After an escape, classified as the JavaScript path does it, without the escape's
+          // hex digits ("%2F10.0.0.1"); else only a listed name glued after it may be in it.
+          if (a > 0 && (buf[a - 1] === 0x25 || buf[a - 1] === 0x5c)) this.token(buf, a, b, 0, len, base, sink, offsetOf);
+          else if (this.mayBeGlued(buf, a, b)) this.candidate(buf, a, b, 0, len, false, (flags & TOKEN_UPPER) !== 0 ? 1 : 0, base, sink, offsetOf);
+          continue;
+        }
         this.candidate(buf, a, b, 0, len, (flags & TOKEN_ALPHA_TLD) !== 0, (flags & TOKEN_UPPER) !== 0 ? 1 : 0, base, sink, offsetOf);
       }
       if (urls) for (let i = 0; i < c.nUrls; i++) this.ipv6At(buf, s0 + i32[c.urlsAt + i], 0, len, base, sink, offsetOf);
@@ -730,6 +763,9 @@ export class EndpointScanner {
     sink: EndpointSink,
     offsetOf: (p: number) => number,
   ): void {
+    // An escape glued before the name: classified without it ("%2F10.0.0.1" is a quad).
+    a = afterEscape(buf, a, b, start);
+    if (a < 0) return;
     // Cheap byte-level rejections before any string is made: a name must end in a label of
     // letters (a TLD), unless the token is a dotted quad.
     let lastDot = b - 1;
@@ -780,27 +816,13 @@ export class EndpointScanner {
     sink: EndpointSink,
     offsetOf: (p: number) => number,
   ): void {
-    // A percent escape glued before the name (`http%3A%2F%2Fhost`, `%20host`): the name starts after it.
-    if (a - 1 >= start && buf[a - 1] === 0x25 && IS_HEX(buf[a]) && IS_HEX(buf[a + 1])) {
-      a += 2;
-      while (a < b && (buf[a] === DOT || buf[a] === 0x2d)) a++;
-      const dot = buf.indexOf(DOT, a);
-      if (b - a < 4 || dot < 0 || dot >= b) return;
+    // An escape glued before the name (the module's tokens of a letter TLD or a quad come here
+    // with it; token() took it off the others already): the name starts after it.
+    const e = afterEscape(buf, a, b, start);
+    if (e < 0) return;
+    if (e > a) {
+      a = e;
       upper = -1;
-    }
-    // A backslash escape glued before the name (`http:\x2f\x2fhost`, `\u002fhost`: JavaScript,
-    // JSON, a properties file): the name starts after its hex digits.
-    if (a - 1 >= start && buf[a - 1] === 0x5c && (buf[a] === 0x78 || buf[a] === 0x75)) {
-      const n = buf[a] === 0x78 ? 2 : 4;
-      let hex = a + 1 + n < b;
-      for (let i = a + 1; hex && i <= a + n; i++) hex = IS_HEX(buf[i]);
-      if (hex) {
-        a += 1 + n;
-        while (a < b && (buf[a] === DOT || buf[a] === 0x2d)) a++;
-        const dot = buf.indexOf(DOT, a);
-        if (b - a < 4 || dot < 0 || dot >= b) return;
-        upper = -1;
-      }
     }
     const url = this.schemeBefore(buf, a, start);
     if (alphaTld) {
@@ -1017,11 +1039,17 @@ export class EndpointScanner {
     return { scheme, network: false, schemeStart: s };
   }
 
+  /**
+   * The port after the name ending at `b`: `:8080`, `\:8080` (a properties file's escaped colon)
+   * or `%3A8080` (a percent-encoded URL), if any.
+   */
   private portAfter(buf: Buffer, b: number, end: number): number | undefined {
-    if (b + 1 >= end || buf[b] !== 0x3a || !IS_DIGIT(buf[b + 1])) return undefined;
-    let q = b + 1;
+    const c = buf[b];
+    const p = c === 0x3a ? b + 1 : c === 0x5c && buf[b + 1] === 0x3a ? b + 2 : c === 0x25 && buf[b + 1] === 0x33 && (buf[b + 2] | 0x20) === 0x61 ? b + 3 : -1;
+    if (p < 0 || p >= end || !IS_DIGIT(buf[p])) return undefined;
+    let q = p;
     let v = 0;
-    while (q < end && IS_DIGIT(buf[q]) && q - b <= 5) v = v * 10 + (buf[q++] - 0x30);
+    while (q < end && IS_DIGIT(buf[q]) && q - p < 5) v = v * 10 + (buf[q++] - 0x30);
     if (q < end && IS_DIGIT(buf[q])) return undefined;
     return v > 0 && v <= 65535 ? v : undefined;
   }
