@@ -19151,6 +19151,17 @@ const MAX_SCHEME = 64;
 const IS_HEX = (c) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
 /** Letters of one-letter backslash escapes (\n, \t, \r, \b, \f, \v) glued before a listed name. */
 const ESCAPE_LETTERS = new Set([0x6e, 0x74, 0x72, 0x62, 0x66, 0x76]);
+/** `%XY` (3 bytes, Y any case) at buf[q], or `%25XY` (5 bytes) when `twice`. */
+function isPercent(buf, q, start, x, y, twice = false) {
+    if (q < start || buf[q] !== 0x25)
+        return false;
+    if (twice) {
+        if (buf[q + 1] !== 0x32 || buf[q + 2] !== 0x35)
+            return false;
+        q += 2;
+    }
+    return buf[q + 1] === x && (buf[q + 2] | 0x20) === y;
+}
 /** `\x2f` (4 bytes, any case) at buf[q]. */
 function isXSlash(buf, q) {
     return buf[q] === 0x5c && buf[q + 1] === 0x78 && buf[q + 2] === 0x32 && (buf[q + 3] | 0x20) === 0x66;
@@ -19162,7 +19173,7 @@ function isUSlash(buf, q) {
 /**
  * The length of the scheme separator that ends right before `p`: "://" 3, ":\/\/" 5, "\://" 4
  * (a Java properties file's escaped colon), ":\x2f\x2f" and "%3A%2F%2F" 9, ":\u002f\u002f" 13,
- * or 0.
+ * "%253A%252F%252F" (percent-encoded twice) 15, or 0.
  */
 function separatorBefore(buf, p, start) {
     if (p - 3 < start || buf[p - 1] !== 0x2f) {
@@ -19171,14 +19182,12 @@ function separatorBefore(buf, p, start) {
             return 9;
         if (p - 13 >= start && buf[p - 13] === 0x3a && isUSlash(buf, p - 12) && isUSlash(buf, p - 6))
             return 13;
-        // "%3A%2F%2F", any case.
-        if (p - 9 < start || buf[p - 3] !== 0x25 || buf[p - 6] !== 0x25 || buf[p - 9] !== 0x25)
-            return 0;
-        if (buf[p - 8] !== 0x33 || (buf[p - 7] | 0x20) !== 0x61)
-            return 0;
-        if (buf[p - 5] !== 0x32 || (buf[p - 4] | 0x20) !== 0x66 || buf[p - 2] !== 0x32 || (buf[p - 1] | 0x20) !== 0x66)
-            return 0;
-        return 9;
+        // "%3A%2F%2F", any case, or encoded twice, "%253A%252F%252F".
+        if (isPercent(buf, p - 9, start, 0x33, 0x61) && isPercent(buf, p - 6, start, 0x32, 0x66) && isPercent(buf, p - 3, start, 0x32, 0x66))
+            return 9;
+        if (isPercent(buf, p - 15, start, 0x33, 0x61, true) && isPercent(buf, p - 10, start, 0x32, 0x66, true) && isPercent(buf, p - 5, start, 0x32, 0x66, true))
+            return 15;
+        return 0;
     }
     if (buf[p - 2] === 0x2f)
         return buf[p - 3] !== 0x3a ? 0 : p - 4 >= start && buf[p - 4] === 0x5c ? 4 : 3;
@@ -19189,7 +19198,7 @@ function separatorBefore(buf, p, start) {
 /**
  * Where a name starts in the token buf[a, b) when an escape is glued before it: after the two hex
  * digits of a percent escape (`http%3A%2F%2Fhost`, `%20host`: the '%' is no host byte, so the
- * token starts at its digits) or after those of a backslash escape (`http:\x2f\x2fhost`,
+ * token starts at its digits; `%252Fhost`, encoded twice, after its four) or after those of a backslash escape (`http:\x2f\x2fhost`,
  * `\u002fhost`: JavaScript, JSON, a properties file), past any '.' and '-' there; `a` when no
  * escape is glued before it, -1 when no dotted name of 4 bytes or more is left after it.
  */
@@ -19197,8 +19206,13 @@ function afterEscape(buf, a, b, start) {
     if (a - 1 < start)
         return a;
     let n = 0;
-    if (buf[a - 1] === 0x25)
+    if (buf[a - 1] === 0x25) {
         n = IS_HEX(buf[a]) && IS_HEX(buf[a + 1]) ? 2 : 0;
+        // Encoded twice (a URL in a redirect's query string: "%252F" is "%2F" encoded): "25" and two
+        // more hex digits.
+        while (n && buf[a + n - 2] === 0x32 && buf[a + n - 1] === 0x35 && IS_HEX(buf[a + n]) && IS_HEX(buf[a + n + 1]))
+            n += 2;
+    }
     else if (buf[a - 1] === 0x5c && (buf[a] === 0x78 || buf[a] === 0x75)) {
         n = buf[a] === 0x78 ? 3 : 5;
         if (a + n >= b)

@@ -138,6 +138,10 @@ describe('host rules (SPEC section 3)', () => {
     expect(urls('to%2010.1.2.7:80')).toEqual(['ip 10.1.2.7 undefined 80 @5']);
     // A name after another escape (a space) is the name.
     expect(urls('to:%20reg.acme-cn.com.cn')).toEqual(['host reg.acme-cn.com.cn undefined undefined @6']);
+    // Encoded twice (a redirect URL inside another's query string): "%252F" is "%2F" encoded.
+    expect(urls('r=http%253A%252F%252Fzzhc.vnet.cn%252Freg')).toEqual(['host zzhc.vnet.cn http undefined @2']);
+    expect(urls('u=https%253a%252f%252fselfreg.acme-cn.com%252fx')).toEqual(['host selfreg.acme-cn.com https undefined @2']);
+    expect(urls('u=http%253A%252F%252F10.1.2.6%252F')).toEqual(['ip 10.1.2.6 http undefined @2']);
     // Not separators: a path, a lone backslash.
     expect(urls('a\\/b/selfreg.acme-cn.com c:/\\/selfreg.acme-cn.org')).toEqual([]);
   });

@@ -254,7 +254,7 @@ describe('endpoint candidates from the block pass', () => {
     const alphabet = Buffer.from('aZ.-.0129:/[]@_ x.comhttp://', 'latin1');
     const byte = fc.oneof(fc.constantFrom(...alphabet), fc.integer({ min: 0, max: 255 }));
     // and escapes glued before names and quads (percent, backslash, a properties file's "\:")
-    const escapes = ['%', '%20', '%2F', '%3A', 'http%3A%2F%2F', '\\x2f', 'http:\\u002f\\u002f', 'http\\://', '\\', '\\n', '10.0.0.7', '%2010.0.0.7'];
+    const escapes = ['%', '%20', '%2F', '%3A', 'http%3A%2F%2F', '\\x2f', 'http:\\u002f\\u002f', 'http\\://', '\\', '\\n', '10.0.0.7', '%2010.0.0.7', '%25', 'http%253A%252F%252F'];
     const narrow = ['zzhc.vnet.cn', 'http://', 'ws://[::1]:80/', '10659401', '8.8.8.8', '+8610659401', 'api.acme.io', '..--', 'xn--p1ai', 'A.B.com', ...escapes];
     // and the same in UTF-16LE, and a dot between zeros
     const piece = fc.constantFrom(...narrow, ...narrow.map((p) => Buffer.from(p, 'utf16le').toString('latin1')), '\0.\0', 'a\0.\0');
