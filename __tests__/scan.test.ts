@@ -3,7 +3,7 @@
  * scripts/fixtures/). Expected values come from the real tools' output recorded beside them.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { RecordingLogger } from '../src/logging.js';
@@ -73,6 +73,27 @@ describe('manifest facts agree with aapt dump badging', () => {
       expect(p.permissions ?? []).toEqual(perms);
     });
   }
+});
+
+const FRAMEWORK_RES = '/usr/share/android-framework-res/framework-res.apk';
+const withFrameworkRes = existsSync(FRAMEWORK_RES) ? it : it.skip;
+if (!existsSync(FRAMEWORK_RES)) console.warn('SKIPPED the platform package of a clean build: needs android-framework-res (apt-get install android-framework-res)');
+
+describe('a clean build with the platform package (framework-res.apk)', () => {
+  // The real AOSP framework-res.apk: package `android`, android.uid.system, a BOOT_COMPLETED
+  // receiver, and config defaults (time.android.com, 8.8.8.8, ...). Every build has it.
+  withFrameworkRes('passes in EU: the platform is no suspected activation client, its endpoints are inventory', async () => {
+    const root = tempDir('ag-framework-res-');
+    mkdirSync(join(root, 'build', 'system', 'framework'), { recursive: true });
+    copyFileSync(FRAMEWORK_RES, join(root, 'build', 'system', 'framework', 'framework-res.apk'));
+    const report = await scanIn(root, { failOn: 'error' });
+    const t = report.targets[0];
+    expect(t.packages.map((p) => [p.package, p.sharedUserId, p.bootCompleted])).toEqual([['android', 'android.uid.system', true]]);
+    expect(t.endpoints.map((e) => e.value)).toContain('time.android.com');
+    expect(t.clients).toEqual([]);
+    expect(report.findings.filter((f) => f.severity !== 'warning' || f.rule !== 'unlisted-endpoint')).toEqual([]);
+    expect(report.verdict).toBe('pass');
+  });
 });
 
 describe('host rules on a real DEX full of look-alikes', () => {

@@ -206,6 +206,15 @@ describe('suspected-activation-client: all three conditions, both sides', () => 
     expect(rules(run(base, []))).toEqual([]);
   });
 
+  it('never calls the platform package (framework-res.apk, `android`) suspected: its endpoints are inventory', () => {
+    const res = 'system/framework/framework-res.apk';
+    const ntp = ep('host', 'time.android.com', [res]);
+    const platform = { package: 'android', path: res, bootCompleted: true, permissions: [], sharedUserId: 'android.uid.system' };
+    expect(rules(run(platform, [ntp]))).toEqual(['warning unlisted-endpoint time.android.com']);
+    // A denied host there is still an error (hosts are judged anywhere).
+    expect(rules(run(platform, [ntp, ep('host', 'zzhc.vnet.cn', [res])]))).toEqual(['error denied-endpoint zzhc.vnet.cn', 'warning unlisted-endpoint time.android.com']);
+  });
+
   it('never calls a catalogued client suspected', () => {
     const e = evaluate(facts({ packages: [ctClient()], endpoints: [] }), 'CN');
     expect(e.clients.map((c) => c.id)).toEqual(['ct-self-registration-qualcomm']);

@@ -470,8 +470,16 @@ export function locateExemption(file: PolicyFile, index: number): Location {
   return p ? { file: file.file, line: p.line } : { file: file.file, line: 1 };
 }
 
+/**
+ * The platform package: framework-res.apk, in every build. It has the system uid and a
+ * BOOT_COMPLETED receiver (system_server's), and its config holds the platform's defaults (NTP
+ * server, fallback DNS, captive-portal URLs): as an activation client, every build would fail.
+ * Its endpoints are inventory like any file's (a denied host there is still an error).
+ */
+const PLATFORM_PACKAGE = 'android';
+
 function isSuspected(pkg: PackageFacts, eps: EndpointFact[]): boolean {
-  if (!pkg.bootCompleted) return false;
+  if (!pkg.bootCompleted || pkg.package === PLATFORM_PACKAGE) return false;
   // A shared user id given as a resource reference (@string/uid: resolved by Android) may be any:
   // counted as one that reads the phone's identity.
   const uid = pkg.sharedUserId;
