@@ -68125,8 +68125,15 @@ function locateExemption(file, index) {
     const p = file.positions.get(`exemptions[${index}]`);
     return p ? { file: file.file, line: p.line } : { file: file.file, line: 1 };
 }
+/**
+ * The platform package: framework-res.apk, in every build. It has the system uid and a
+ * BOOT_COMPLETED receiver (system_server's), and its config holds the platform's defaults (NTP
+ * server, fallback DNS, captive-portal URLs): as an activation client, every build would fail.
+ * Its endpoints are inventory like any file's (a denied host there is still an error).
+ */
+const PLATFORM_PACKAGE = 'android';
 function isSuspected(pkg, eps) {
-    if (!pkg.bootCompleted)
+    if (!pkg.bootCompleted || pkg.package === PLATFORM_PACKAGE)
         return false;
     // A shared user id given as a resource reference (@string/uid: resolved by Android) may be any:
     // counted as one that reads the phone's identity.
