@@ -31861,9 +31861,10 @@ function separatorBefore(buf, p, start) {
 /**
  * Where a name starts in the token buf[a, b) when an escape is glued before it: after the two hex
  * digits of a percent escape (`http%3A%2F%2Fhost`, `%20host`: the '%' is no host byte, so the
- * token starts at its digits; `%252Fhost`, encoded twice, after its four) or after those of a backslash escape (`http:\x2f\x2fhost`,
- * `\u002fhost`: JavaScript, JSON, a properties file), past any '.' and '-' there; `a` when no
- * escape is glued before it, -1 when no dotted name of 4 bytes or more is left after it.
+ * token starts at its digits; `%252Fhost`, encoded twice, after its four) or after those of a
+ * backslash escape (`http:\x2f\x2fhost`, `\u002fhost`: JavaScript, JSON, a properties file), past
+ * any '.' and '-' there; `a` when no escape is glued before it, -1 when no dotted name of 4 bytes
+ * or more is left after it.
  */
 function afterEscape(buf, a, b, start) {
     if (a - 1 < start)

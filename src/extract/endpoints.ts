@@ -249,9 +249,10 @@ function separatorBefore(buf: Buffer, p: number, start: number): number {
 /**
  * Where a name starts in the token buf[a, b) when an escape is glued before it: after the two hex
  * digits of a percent escape (`http%3A%2F%2Fhost`, `%20host`: the '%' is no host byte, so the
- * token starts at its digits; `%252Fhost`, encoded twice, after its four) or after those of a backslash escape (`http:\x2f\x2fhost`,
- * `\u002fhost`: JavaScript, JSON, a properties file), past any '.' and '-' there; `a` when no
- * escape is glued before it, -1 when no dotted name of 4 bytes or more is left after it.
+ * token starts at its digits; `%252Fhost`, encoded twice, after its four) or after those of a
+ * backslash escape (`http:\x2f\x2fhost`, `\u002fhost`: JavaScript, JSON, a properties file), past
+ * any '.' and '-' there; `a` when no escape is glued before it, -1 when no dotted name of 4 bytes
+ * or more is left after it.
  */
 function afterEscape(buf: Buffer, a: number, b: number, start: number): number {
   if (a - 1 < start) return a;
@@ -261,8 +262,7 @@ function afterEscape(buf: Buffer, a: number, b: number, start: number): number {
     // Encoded twice (a URL in a redirect's query string: "%252F" is "%2F" encoded): "25" and two
     // more hex digits.
     while (n && buf[a + n - 2] === 0x32 && buf[a + n - 1] === 0x35 && IS_HEX(buf[a + n]) && IS_HEX(buf[a + n + 1])) n += 2;
-  }
-  else if (buf[a - 1] === 0x5c && (buf[a] === 0x78 || buf[a] === 0x75)) {
+  } else if (buf[a - 1] === 0x5c && (buf[a] === 0x78 || buf[a] === 0x75)) {
     n = buf[a] === 0x78 ? 3 : 5;
     if (a + n >= b) n = 0;
     for (let i = a + 1; n && i < a + n; i++) if (!IS_HEX(buf[i])) n = 0;
