@@ -146,16 +146,17 @@ withTools('what compressed files hold, by content', () => {
     expect(r.targets[0].unreadable).toEqual([]);
   });
 
-  it('a gzip\'d DEX is scanned as a DEX (its strings attributed to DEX code), and as bytes', async () => {
+  it('a gzip\'d DEX is scanned as a DEX (its strings attributed to DEX code, each once), and as bytes', async () => {
     const dir = tempDir('ag-compressed-dex-');
     const dex = dexBytes();
-    put(join(dir, 'build', 'system', 'framework', 'plugin.dex.gz'), gzip(dex));
+    const tail = Buffer.from('\nhttps://tail.example.org/after-the-dex\n');
+    put(join(dir, 'build', 'system', 'framework', 'plugin.dex.gz'), gzip(Buffer.concat([dex, tail])));
     const r = await scanBuild(dir);
     const ep = r.targets[0].endpoints.find((e) => e.value === 'zzhc.vnet.cn');
-    expect(ep?.evidence).toEqual([
-      { path: 'system/framework/plugin.dex.gz', source: 'dex', offset: dex.indexOf(URL) },
-      { path: 'system/framework/plugin.dex.gz', source: 'file', offset: dex.indexOf(URL) },
-    ]);
+    expect(ep?.evidence).toEqual([{ path: 'system/framework/plugin.dex.gz', source: 'dex', offset: dex.indexOf(URL) }]);
+    expect(ep?.evidenceCount).toBe(1);
+    // Bytes after the DEX's own: only a raw scan sees them.
+    expect(r.targets[0].endpoints.find((e) => e.value === 'tail.example.org')?.evidence).toEqual([{ path: 'system/framework/plugin.dex.gz', source: 'file', offset: dex.length + 1 }]);
   });
 
   /**

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { appendAll } from '../arrays.js';
-import type { InputFacts, PackageFacts, PropEntry, SkippedFact, Source, UnreadableFact } from '../facts.js';
+import type { EndpointHit, InputFacts, PackageFacts, PropEntry, SkippedFact, Source, UnreadableFact } from '../facts.js';
 import { parseArsc, type ArscTable } from '../formats/arsc.js';
 import { parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/buildprop.js';
 import { isDex } from '../formats/dex.js';
@@ -35,7 +35,7 @@ import {
 } from '../inputs/containers.js';
 import { partitionOf, type PartitionInfo } from '../inputs/partition.js';
 import { artifactOf, type EndpointCollector } from './collector.js';
-import type { EndpointScanner, EvidenceBase } from './endpoints.js';
+import type { EndpointScanner, EndpointSink, EvidenceBase } from './endpoints.js';
 import type { Limits } from './limits.js';
 import { workOf } from './work.js';
 import { mapPathOf, OverlayResources, readResourcesMap, ResourcesMapError } from './resources-map.js';
@@ -402,8 +402,13 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
     const buf = await readWhole(src, item.relPath, ctx);
     // Not named as code ART loads: all of its bytes too (a DEX header must not hide a file).
     scannedRaw = !buf || !/\.(dex|odex)$/i.test(name);
-    if (buf && !/\.(dex|odex)$/i.test(name)) ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, ctx.endpoints);
-    if (buf) scanDex(buf, { path: item.relPath, source: 'dex' }, ctx);
+    const sinks = buf && !/\.(dex|odex)$/i.test(name) ? onceEach(ctx.endpoints) : undefined;
+    if (buf && sinks) ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, sinks.first);
+    try {
+      if (buf) scanDex(buf, { path: item.relPath, source: 'dex' }, ctx, buf.length, 'restore', undefined, sinks?.second);
+    } finally {
+      sinks?.done();
+    }
   } else {
     const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
     await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
@@ -957,8 +962,47 @@ function wantDex(size: number, memo: DexSpanMemo): (head: Buffer) => number {
  * `size`: the whole DEX's length when `buf` holds its first bytes only (dexBytesWanted).
  * `after`: 'discard' when nothing reads `buf` after the scan; `span`: wantDex's memo (scanDexStrings).
  */
-function scanDex(buf: Buffer, base: EvidenceBase, ctx: ArtifactContext, size = buf.length, after: 'restore' | 'discard' = 'restore', span?: DexSpanMemo): void {
-  scanDexStrings(buf, base, ctx.scanner, ctx.endpoints, { size, after, span });
+function scanDex(buf: Buffer, base: EvidenceBase, ctx: ArtifactContext, size = buf.length, after: 'restore' | 'discard' = 'restore', span?: DexSpanMemo, sink: EndpointSink = ctx.endpoints): void {
+  scanDexStrings(buf, base, ctx.scanner, sink, { size, after, span });
+}
+
+/** Hits onceEach holds back: past them the first pass's hits go straight on (a repeat is possible, never a loss). */
+const ONCE_EACH_CAP = 1 << 16;
+
+/**
+ * Sinks for the same bytes scanned twice, raw and then as the DEX they are (a DEX not named as
+ * code): the raw pass's hits are held until `done`, which drops those the DEX pass gave at the
+ * same offset, so each occurrence is one piece of evidence (the DEX's: it says the string is
+ * code), counted once, and what only the raw pass sees is kept. `done` must run whatever the
+ * DEX pass did (it may throw on a malformed DEX). Saturation is the collector's, asked through
+ * either.
+ */
+function onceEach(sink: EndpointSink): { first: EndpointSink; second: EndpointSink; done(): void } {
+  const held: EndpointHit[] = [];
+  const seen = new Set<string>();
+  const key = (h: EndpointHit): string => `${h.kind}\0${h.value}\0${h.evidence.offset ?? -1}`;
+  const asks = { saturated: sink.saturated?.bind(sink), lists: sink.lists?.bind(sink) };
+  return {
+    first: {
+      ...asks,
+      add(h) {
+        if (held.length < ONCE_EACH_CAP) held.push(h);
+        else sink.add(h);
+      },
+    },
+    second: {
+      ...asks,
+      add(h) {
+        seen.add(key(h));
+        sink.add(h);
+      },
+    },
+    done() {
+      for (const h of held) if (!seen.has(key(h))) sink.add(h);
+      held.length = 0;
+      seen.clear();
+    },
+  };
 }
 
 function sourceOfEntry(name: string): Source {
@@ -1306,8 +1350,13 @@ async function extractEntry(
     // A DEX anywhere but the root is data an app loads or reads itself: a header claiming no
     // strings must not hide what follows it, so all of its bytes are scanned as well (first: the
     // DEX scan may leave the buffer changed, unless a ZIP after it is still to be read).
-    if (!ROOT_DEX.test(name)) ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
-    scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, appended ? 'restore' : after, span);
+    const sinks = ROOT_DEX.test(name) ? undefined : onceEach(ctx.endpoints);
+    if (sinks) ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, sinks.first);
+    try {
+      scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, appended ? 'restore' : after, span, sinks?.second);
+    } finally {
+      sinks?.done();
+    }
   } else {
     const kind = mayBeCompressed(buf) ? compressionOf(buf) : undefined;
     // An image or archive (a tar, an ext4 image, a cpio) whatever the entry is named: its files
@@ -1455,20 +1504,27 @@ async function scanDecompressed(out: Buffer, base: EvidenceBase, path: string, f
   // Anything else is scanned raw first: bytes of a ZIP that no entry holds are there for an app
   // that reads it. A ZIP after other data (zip -A; a gzip stream and then a ZIP, which gzip -d
   // reads past) is read besides what the data starts as.
-  ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
-  const appended = zipStart ? undefined : await zipAfterData(src);
-  if ((zipStart || kind || appended) && depth + 1 >= ctx.limits.maxDepth) {
-    tooDeep(ctx, path, kind ?? 'zip', 'archives or compressions');
-    return;
-  }
-  if (kind) {
-    await scanUnpacked(kind, out, base, path, file, ctx, depth + 1);
-  } else if (!zipStart && out.length >= 8 && isDex(out)) {
-    try {
-      scanDex(out, { ...base, source: 'dex' }, ctx, out.length, 'restore');
-    } catch (e) {
-      ctx.unreadable.push(unreadableFrom(path, e, 'dex'));
+  const dex = !zipStart && !kind && out.length >= 8 && isDex(out);
+  const sinks = dex ? onceEach(ctx.endpoints) : undefined;
+  let appended: ZipArchive | undefined;
+  try {
+    ctx.scanner.scan(out, 0, out.length, base, sinks?.first ?? ctx.endpoints);
+    appended = zipStart ? undefined : await zipAfterData(src);
+    if ((zipStart || kind || appended) && depth + 1 >= ctx.limits.maxDepth) {
+      tooDeep(ctx, path, kind ?? 'zip', 'archives or compressions');
+      return;
     }
+    if (kind) {
+      await scanUnpacked(kind, out, base, path, file, ctx, depth + 1);
+    } else if (dex) {
+      try {
+        scanDex(out, { ...base, source: 'dex' }, ctx, out.length, 'restore', undefined, sinks?.second);
+      } catch (e) {
+        ctx.unreadable.push(unreadableFrom(path, e, 'dex'));
+      }
+    }
+  } finally {
+    sinks?.done();
   }
   if (zipStart || appended) await extractZip(src, path, file, ctx, depth + 1, { opened: appended, prefixIsData: true, scannedRaw: true });
 }
