@@ -6,7 +6,7 @@ import { endpointKey, type BaselineTarget } from '../baseline.js';
 import type { Catalog, CatalogEntry, CatalogVariant } from '../catalog/schema.js';
 import { allHosts, allIps, allSms } from '../catalog/schema.js';
 import type { EndpointFact, InputFacts, PackageFacts, ResourceValue, SkippedFact } from '../facts.js';
-import { artifactOf } from '../extract/collector.js';
+import { artifactOf, enclosingArtifacts } from '../extract/collector.js';
 import { resolvePath } from '../inputs/partition.js';
 import { isInputFlood } from '../extract/partial.js';
 import { classifyEndpoint, isClientAllowed, severityFor, severityLocation, type MarketPolicy } from '../policy/effective.js';
@@ -155,8 +155,11 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
   }
 
   // Endpoints per artifact, to attribute them to packages: an app's code beside its APK (its
-  // preopted odex/vdex, its extracted JNI libraries) counts as the APK's.
-  const companions = appCompanions(facts.packages.map((p) => artifactOf(p.path)), libLinks(facts.skipped, partitionPathOf));
+  // preopted odex/vdex, its extracted JNI libraries) counts as the APK's, and what an APK carries
+  // (an APK in its assets) as its own too (the carried APK's are not the carrier's).
+  const packageArtifacts = facts.packages.map((p) => artifactOf(p.path));
+  const companions = appCompanions(packageArtifacts, libLinks(facts.skipped, partitionPathOf));
+  const carriers = new Set(packageArtifacts);
   const byArtifact = new Map<string, EndpointFact[]>();
   const attribute = (a: string, ep: EndpointFact): void => {
     let list = byArtifact.get(a);
@@ -167,6 +170,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
     for (const a of ep.artifacts) {
       attribute(a, ep);
       for (const apk of companions(a) ?? NO_OWNERS) attribute(apk, ep);
+      if (a.includes('!/')) for (const outer of enclosingArtifacts(a)) if (carriers.has(outer)) attribute(outer, ep);
     }
   }
   const artifactOfPackage = (p: PackageFacts): string => artifactOf(p.path);
@@ -627,14 +631,23 @@ function libLinks(skipped: readonly SkippedFact[], partitionPathOf: (path: strin
   return out;
 }
 
-/** The clients and packages of an artifact: its own, or those of the APKs it is code of (appCompanions). */
+/**
+ * The clients and packages of an artifact: its own, or those of the APKs it is code of
+ * (appCompanions); and those of the APKs that carry it (an APK in another's assets).
+ */
 function labelsOf(clientArtifacts: ReadonlyMap<string, string[]>, companions: (artifact: string) => readonly string[] | undefined, artifact: string): string[] | undefined {
-  const own = clientArtifacts.get(artifact);
-  if (own) return own;
-  let found: string[] | undefined;
-  for (const apk of companions(artifact) ?? NO_OWNERS) {
-    const labels = clientArtifacts.get(apk);
-    if (labels) (found ??= []).push(...labels);
+  let found = clientArtifacts.get(artifact);
+  if (!found) {
+    for (const apk of companions(artifact) ?? NO_OWNERS) {
+      const labels = clientArtifacts.get(apk);
+      if (labels) (found ??= []).push(...labels);
+    }
+  }
+  if (artifact.includes('!/')) {
+    for (const outer of enclosingArtifacts(artifact)) {
+      const labels = clientArtifacts.get(outer);
+      if (labels) found = [...(found ?? []), ...labels];
+    }
   }
   return found;
 }

@@ -17,7 +17,7 @@
  * another SKU: the device may be none of the SKUs the build prepares for.
  */
 import { appendAll } from '../arrays.js';
-import { artifactOf } from '../extract/collector.js';
+import { artifactOf, enclosingArtifacts } from '../extract/collector.js';
 import type { EndpointFact, Evidence, InputFacts, PackageFacts, PropEntry } from '../facts.js';
 import type { PolicyFile } from '../policy/load.js';
 import { definitionsOf, mapSku, resolutionsOf, resolveTarget, type TargetResolution } from '../policy/sku.js';
@@ -184,9 +184,20 @@ export function viewFor(facts: InputFacts, all: readonly SkuCandidate[], candida
     if (!keep) dropped.add(artifactOf(p.path));
     return keep;
   });
-  // An artifact that also holds a kept package (an APK with a nested APK) stays.
-  for (const p of packages) dropped.delete(artifactOf(p.path));
-  const gone = (path: string) => dropped.has(path) || foreign(path);
+  const kept = new Set(packages.map((p) => artifactOf(p.path)));
+  // The nearest package at or above an artifact decides: what a dropped APK carries goes with
+  // it, unless it is a kept package itself.
+  const droppedAt = (artifact: string): boolean => {
+    if (kept.has(artifact)) return false;
+    if (dropped.has(artifact)) return true;
+    if (!artifact.includes('!/')) return false;
+    for (const outer of enclosingArtifacts(artifact)) {
+      if (kept.has(outer)) return false;
+      if (dropped.has(outer)) return true;
+    }
+    return false;
+  };
+  const gone = (path: string) => (dropped.size > 0 && droppedAt(path)) || foreign(path);
 
   let endpoints: EndpointFact[] = facts.endpoints;
   if (dropped.size > 0 || otherPrefixes.length > 0 || otherFiles.size > 0) {

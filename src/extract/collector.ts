@@ -257,19 +257,33 @@ export class EndpointCollector implements EndpointSink {
 }
 
 const APK_LIKE = /\.(apk|apex|capex|jar)$/i;
+const PACKAGE_LIKE = /\.(apk|apex|capex)$/i;
 
 /**
- * The artifact an evidence or package path belongs to: the outermost APK-like archive on the
- * path (`X.apk!/lib/a.so` and `X.apk!/inner.apk` -> `X.apk`), else the whole path. Images and
- * packages are transparent: `system.img!/priv-app/A/A.apk!/classes.dex` belongs to
- * `system.img!/priv-app/A/A.apk`, `target-files.zip!/SYSTEM/etc/a.json` to itself, so an APK
- * inside an image is its own artifact exactly as the same APK in a folder is. For paths with no
- * container this is the part before the first `!/`, as before.
+ * The artifact an evidence or package path belongs to: the innermost package on the path (an APK,
+ * APEX or compressed APEX), or a JAR with no package above it, else the whole path. Images and
+ * archives are transparent: `system.img!/priv-app/A/A.apk` is its own artifact exactly as the
+ * same APK in a folder is, and so is an APK inside an APK (`X.apk!/assets/inner.apk`, a client an
+ * app carries) or inside an APEX: its endpoints are its own, not the carrier's, and the carrier's
+ * are not its. What is inside an artifact but no package belongs to it: `X.apk!/assets/b.zip`
+ * and `X.apk!/assets/plugin.jar` (code the app loads) to `X.apk`. Evaluation counts a nested
+ * artifact's endpoints as its carrier's as well (enclosingArtifacts). For paths with no container
+ * this is the path.
  */
 export function artifactOf(path: string): string {
+  if (!path.includes('!/')) return path;
   const segs = path.split('!/');
-  for (let i = 0; i < segs.length - 1; i++) {
-    if (APK_LIKE.test(segs[i])) return segs.slice(0, i + 1).join('!/');
-  }
-  return path;
+  let at = -1;
+  for (let i = 0; i < segs.length; i++) if ((at < 0 ? APK_LIKE : PACKAGE_LIKE).test(segs[i])) at = i;
+  return at < 0 || at === segs.length - 1 ? path : segs.slice(0, at + 1).join('!/');
+}
+
+/**
+ * The containers enclosing an artifact, innermost first: `X.apk!/assets/inner.apk` -> `X.apk`;
+ * `system.img!/app/A/A.apk` -> `system.img`. An app that carries another carries its endpoints.
+ */
+export function enclosingArtifacts(artifact: string): string[] {
+  const out: string[] = [];
+  for (let cut = artifact.lastIndexOf('!/'); cut > 0; cut = artifact.lastIndexOf('!/', cut - 1)) out.push(artifact.slice(0, cut));
+  return out;
 }
