@@ -8695,21 +8695,27 @@ class EndpointCollector {
     }
 }
 const APK_LIKE = /\.(apk|apex|capex|jar)$/i;
+const PACKAGE_LIKE = /\.(apk|apex|capex)$/i;
 /**
- * The artifact an evidence or package path belongs to: the outermost APK-like archive on the
- * path (`X.apk!/lib/a.so` and `X.apk!/inner.apk` -> `X.apk`), else the whole path. Images and
- * packages are transparent: `system.img!/priv-app/A/A.apk!/classes.dex` belongs to
- * `system.img!/priv-app/A/A.apk`, `target-files.zip!/SYSTEM/etc/a.json` to itself, so an APK
- * inside an image is its own artifact exactly as the same APK in a folder is. For paths with no
- * container this is the part before the first `!/`, as before.
+ * The artifact an evidence or package path belongs to: the innermost package on the path (an APK,
+ * APEX or compressed APEX), or a JAR with no package above it, else the whole path. Images and
+ * archives are transparent: `system.img!/priv-app/A/A.apk` is its own artifact exactly as the
+ * same APK in a folder is, and so is an APK inside an APK (`X.apk!/assets/inner.apk`, a client an
+ * app carries) or inside an APEX: its endpoints are its own, not the carrier's, and the carrier's
+ * are not its. What is inside an artifact but no package belongs to it: `X.apk!/assets/b.zip`
+ * and `X.apk!/assets/plugin.jar` (code the app loads) to `X.apk`. Evaluation counts a nested
+ * artifact's endpoints as its carrier's as well (enclosingArtifacts). For paths with no container
+ * this is the path.
  */
 function artifactOf(path) {
+    if (!path.includes('!/'))
+        return path;
     const segs = path.split('!/');
-    for (let i = 0; i < segs.length - 1; i++) {
-        if (APK_LIKE.test(segs[i]))
-            return segs.slice(0, i + 1).join('!/');
-    }
-    return path;
+    let at = -1;
+    for (let i = 0; i < segs.length; i++)
+        if ((at < 0 ? APK_LIKE : PACKAGE_LIKE).test(segs[i]))
+            at = i;
+    return at < 0 || at === segs.length - 1 ? path : segs.slice(0, at + 1).join('!/');
 }
 
 /**
@@ -9146,10 +9152,16 @@ async function dispatchSource(item, src, ctx) {
         const buf = await readWhole(src, item.relPath, ctx);
         // Not named as code ART loads: all of its bytes too (a DEX header must not hide a file).
         scannedRaw = !buf || !/\.(dex|odex)$/i.test(name);
-        if (buf && !/\.(dex|odex)$/i.test(name))
-            ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, ctx.endpoints);
-        if (buf)
-            scanDex(buf, { path: item.relPath, source: 'dex' }, ctx);
+        const sinks = buf && !/\.(dex|odex)$/i.test(name) ? onceEach(ctx.endpoints) : undefined;
+        if (buf && sinks)
+            ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, sinks.first);
+        try {
+            if (buf)
+                scanDex(buf, { path: item.relPath, source: 'dex' }, ctx, buf.length, 'restore', undefined, sinks?.second);
+        }
+        finally {
+            sinks?.done();
+        }
     }
     else {
         const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
@@ -9727,8 +9739,49 @@ function wantDex(size, memo) {
  * `size`: the whole DEX's length when `buf` holds its first bytes only (dexBytesWanted).
  * `after`: 'discard' when nothing reads `buf` after the scan; `span`: wantDex's memo (scanDexStrings).
  */
-function scanDex(buf, base, ctx, size = buf.length, after = 'restore', span) {
-    scanDexStrings(buf, base, ctx.scanner, ctx.endpoints, { size, after, span });
+function scanDex(buf, base, ctx, size = buf.length, after = 'restore', span, sink = ctx.endpoints) {
+    scanDexStrings(buf, base, ctx.scanner, sink, { size, after, span });
+}
+/** Hits onceEach holds back: past them the first pass's hits go straight on (a repeat is possible, never a loss). */
+const ONCE_EACH_CAP = 1 << 16;
+/**
+ * Sinks for the same bytes scanned twice, raw and then as the DEX they are (a DEX not named as
+ * code): the raw pass's hits are held until `done`, which drops those the DEX pass gave at the
+ * same offset, so each occurrence is one piece of evidence (the DEX's: it says the string is
+ * code), counted once, and what only the raw pass sees is kept. `done` must run whatever the
+ * DEX pass did (it may throw on a malformed DEX). Saturation is the collector's, asked through
+ * either.
+ */
+function onceEach(sink) {
+    const held = [];
+    const seen = new Set();
+    const key = (h) => `${h.kind}\0${h.value}\0${h.evidence.offset ?? -1}`;
+    const asks = { saturated: sink.saturated?.bind(sink), lists: sink.lists?.bind(sink) };
+    return {
+        first: {
+            ...asks,
+            add(h) {
+                if (held.length < ONCE_EACH_CAP)
+                    held.push(h);
+                else
+                    sink.add(h);
+            },
+        },
+        second: {
+            ...asks,
+            add(h) {
+                seen.add(key(h));
+                sink.add(h);
+            },
+        },
+        done() {
+            for (const h of held)
+                if (!seen.has(key(h)))
+                    sink.add(h);
+            held.length = 0;
+            seen.clear();
+        },
+    };
 }
 function sourceOfEntry(name) {
     if (/^lib\/[^/]+\/[^/]+\.so$/.test(name) || name.endsWith('.so'))
@@ -10097,9 +10150,15 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         // A DEX anywhere but the root is data an app loads or reads itself: a header claiming no
         // strings must not hide what follows it, so all of its bytes are scanned as well (first: the
         // DEX scan may leave the buffer changed, unless a ZIP after it is still to be read).
-        if (!ROOT_DEX.test(name))
-            ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
-        scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, appended ? 'restore' : after, span);
+        const sinks = ROOT_DEX.test(name) ? undefined : onceEach(ctx.endpoints);
+        if (sinks)
+            ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, sinks.first);
+        try {
+            scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, appended ? 'restore' : after, span, sinks?.second);
+        }
+        finally {
+            sinks?.done();
+        }
     }
     else {
         const kind = mayBeCompressed(buf) ? compressionOf(buf) : undefined;
@@ -10256,22 +10315,30 @@ async function scanDecompressed(out, base, path, file, ctx, depth) {
     // Anything else is scanned raw first: bytes of a ZIP that no entry holds are there for an app
     // that reads it. A ZIP after other data (zip -A; a gzip stream and then a ZIP, which gzip -d
     // reads past) is read besides what the data starts as.
-    ctx.scanner.scan(out, 0, out.length, base, ctx.endpoints);
-    const appended = zipStart ? undefined : await zipAfterData(src);
-    if ((zipStart || kind || appended) && depth + 1 >= ctx.limits.maxDepth) {
-        tooDeep(ctx, path, kind ?? 'zip', 'archives or compressions');
-        return;
-    }
-    if (kind) {
-        await scanUnpacked(kind, out, base, path, file, ctx, depth + 1);
-    }
-    else if (!zipStart && out.length >= 8 && isDex(out)) {
-        try {
-            scanDex(out, { ...base, source: 'dex' }, ctx, out.length, 'restore');
+    const dex = !zipStart && !kind && out.length >= 8 && isDex(out);
+    const sinks = dex ? onceEach(ctx.endpoints) : undefined;
+    let appended;
+    try {
+        ctx.scanner.scan(out, 0, out.length, base, sinks?.first ?? ctx.endpoints);
+        appended = zipStart ? undefined : await zipAfterData(src);
+        if ((zipStart || kind || appended) && depth + 1 >= ctx.limits.maxDepth) {
+            tooDeep(ctx, path, kind ?? 'zip', 'archives or compressions');
+            return;
         }
-        catch (e) {
-            ctx.unreadable.push(unreadableFrom(path, e, 'dex'));
+        if (kind) {
+            await scanUnpacked(kind, out, base, path, file, ctx, depth + 1);
         }
+        else if (dex) {
+            try {
+                scanDex(out, { ...base, source: 'dex' }, ctx, out.length, 'restore', undefined, sinks?.second);
+            }
+            catch (e) {
+                ctx.unreadable.push(unreadableFrom(path, e, 'dex'));
+            }
+        }
+    }
+    finally {
+        sinks?.done();
     }
     if (zipStart || appended)
         await extractZip(src, path, file, ctx, depth + 1, { opened: appended, prefixIsData: true, scannedRaw: true });
