@@ -54,9 +54,43 @@ describe('walkInput', () => {
     expect(w.files.map((f) => f.relPath)).toEqual(['system/etc/real.txt']);
     const reasons = Object.fromEntries(w.skipped.map((s) => [s.path, s.reason]));
     expect(reasons['system/etc/outside']).toMatch(/leaves the input/);
+    // It exists on this machine, outside the input: what it holds is not read, so it is unreadable.
+    expect(w.unreadable).toEqual([expect.objectContaining({ path: 'system/etc/outside', format: 'symlink', reason: expect.stringMatching(/^a symlink to \/etc\/passwd, which leaves the input for a file that exists here/) })]);
     expect(reasons['system/etc/loop']).toMatch(/inside the input/);
     expect(reasons['system/etc/inside']).toMatch(/inside the input/);
     expect(reasons['system/etc/pipe']).toMatch(/fifo/);
+  });
+
+  it('a partition folder linked out of the input is unreadable, naming the link and its target; device paths and kernel paths are only listed', async () => {
+    const elsewhere = join(tmp, 'elsewhere', 'system');
+    mkdirSync(join(elsewhere, 'app/A'), { recursive: true });
+    writeFileSync(join(elsewhere, 'app/A/A.apk'), 'x');
+    const root = join(tmp, 'linked-out');
+    mkdirSync(join(root, 'vendor/etc'), { recursive: true });
+    writeFileSync(join(root, 'vendor/etc/a.json'), '{}');
+    symlinkSync(elsewhere, join(root, 'system'));
+    symlinkSync('../../elsewhere/system/app', join(root, 'vendor/app')); // relative, out of the input
+    symlinkSync('/vendor', join(root, 'vendor/etc/vendor')); // a device path: nothing here
+    symlinkSync('/sys/kernel/debug', join(root, 'vendor/d')); // the kernel's, on device and host
+    const w = await walkInput(root);
+    expect(w.files.map((f) => f.relPath)).toEqual(['vendor/etc/a.json']);
+    expect(w.unreadable.map((u) => [u.path, u.format, u.reason])).toEqual([
+      ['system', 'symlink', `a symlink to ${elsewhere}, which leaves the input for a folder that exists here (${elsewhere}): not followed, so nothing there is read; scan that path as an input of its own, or put what it holds in place of the link`],
+      ['vendor/app', 'symlink', expect.stringMatching(/^a symlink to \.\.\/\.\.\/elsewhere\/system\/app, which leaves the input for a folder that exists here \(.*\/elsewhere\/system\/app\)/)],
+    ]);
+    const reasons = Object.fromEntries(w.skipped.map((s) => [s.path, s.reason]));
+    expect(Object.keys(reasons)).toEqual(['system', 'vendor/app', 'vendor/d', 'vendor/etc/vendor']);
+    expect(reasons['vendor/d']).toMatch(/kernel runtime path/);
+    expect(reasons['vendor/etc/vendor']).toMatch(/broken/);
+  });
+
+  it('a folder with nothing to read is unreadable', async () => {
+    const root = join(tmp, 'nothing');
+    mkdirSync(join(root, 'system/app'), { recursive: true });
+    symlinkSync('/vendor', join(root, 'vendor'));
+    const w = await walkInput(root);
+    expect(w.files).toEqual([]);
+    expect(w.unreadable).toEqual([{ path: '.', format: 'folder', reason: 'nothing in it was read: it holds no regular file (1 path skipped: symlinks, special files or default skips, listed as skipped)' }]);
   });
 
   it('names that are not valid UTF-8 are kept exact and shown escaped', async () => {

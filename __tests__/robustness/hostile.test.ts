@@ -3,9 +3,9 @@
  * supplier must not be able to hide a client behind a ZIP trick, crash the scan or blow it up.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { RecordingLogger } from '../../src/logging.js';
 import type { Report } from '../../src/report/model.js';
@@ -170,6 +170,34 @@ describe('folders', () => {
     } finally {
       chmodSync(file, 0o644);
     }
+  });
+});
+
+describe('partitions linked out of the input', () => {
+  it('a partition folder that is a symlink out of the input fails the build, naming the link and its target', async () => {
+    const elsewhere = join(tmp, 'mnt-elsewhere', 'system');
+    mkdirSync(join(elsewhere, 'priv-app/A'), { recursive: true });
+    cpSync(join(ROOT, '__tests__/fixtures/apks/autoregistration-cn.apk'), join(elsewhere, 'priv-app/A/A.apk'));
+    const dir = join(tmp, 'linked-build');
+    mkdirSync(dir);
+    symlinkSync(elsewhere, join(dir, 'system'));
+    const r = await run(dir);
+    expect(r.verdict).toBe('fail');
+    expect(r.targets[0].packages).toEqual([]);
+    const messages = unreadable(r);
+    expect(messages).toContain(`system is a symlink to ${elsewhere}, which leaves the input for a folder that exists here (${elsewhere}): not followed, so nothing there is read; scan that path as an input of its own, or put what it holds in place of the link.`);
+    expect(messages.some((m) => m.startsWith(`The input ${relative(ROOT, dir)} gave nothing to read`))).toBe(true);
+    // Scanned as an input of its own, the client is found.
+    const direct = await run(elsewhere);
+    expect(direct.targets[0].packages.map((p) => p.package)).toEqual(['com.qualcomm.qti.autoregistration']);
+  });
+
+  it('an empty folder is no pass', async () => {
+    const dir = join(tmp, 'empty-build');
+    mkdirSync(join(dir, 'system'), { recursive: true });
+    const r = await run(dir);
+    expect(r.verdict).toBe('fail');
+    expect(r.findings).toEqual([expect.objectContaining({ rule: 'unreadable-artifact', severity: 'error', path: '.' })]);
   });
 });
 

@@ -132,7 +132,11 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
         u.format === 'endpoints'
           ? // The endpoint caps (extract/partial.ts): read, but not all of it listed.
             `${isInputFlood(u) ? `The input ${facts.input}` : u.path} names too many endpoints to list (${u.reason}); an endpoint past the cap is not checked against the policy: review it, then exempt it by path or raise ACTIVATION_GATE_MAX_${isInputFlood(u) ? 'INPUT' : 'ARTIFACT'}_ENDPOINTS.`
-          : `${u.path} could not be read (${u.format}: ${u.reason}${u.offset !== undefined ? ` at offset ${u.offset}` : ''}); a client hidden in it would not be seen: fix or remove the file.`,
+          : u.format === 'symlink'
+            ? `${u.path} is ${u.reason}.`
+            : u.format === 'folder' && u.path === '.'
+              ? `The input ${facts.input} gave nothing to read (${u.reason}): a scan that read nothing shows nothing about the build; check the path, or what the input's links point at.`
+              : `${u.path} could not be read (${u.format}: ${u.reason}${u.offset !== undefined ? ` at offset ${u.offset}` : ''}); a client hidden in it would not be seen: fix or remove the file.`,
     });
   }
 

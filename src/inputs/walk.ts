@@ -1,8 +1,9 @@
 /**
  * Walks one input (a product-out folder, any folder, or a single file) into a sorted list of
  * regular files with their partition. Symlinks are never followed (their targets inside the
- * input are walked where they are; targets outside are reported as skipped), so loops cannot
- * happen. Special files are skipped and listed. Names are handled as raw bytes, so a name that
+ * input are walked where they are; targets outside are listed as skipped, and are unreadable
+ * where they exist on this machine: describeSymlink), so loops cannot happen. A folder with no
+ * regular file is unreadable: a scan that read nothing is no pass. Special files are skipped and listed. Names are handled as raw bytes, so a name that
  * is not valid UTF-8 is still opened exactly and shown escaped.
  */
 // Synchronous calls: a build has tens of thousands of files, and one thread-pool round trip per
@@ -176,7 +177,18 @@ export async function walkInput(input: string, opts: WalkOptions = {}): Promise<
         }
       }
       if (ent.isSymbolicLink()) {
-        skipped.push({ path: rel, ...describeSymlink(abs, rootAbs) });
+        const link = describeSymlink(abs, rootAbs);
+        skipped.push({ path: rel, reason: link.reason, ...(link.target !== undefined ? { target: link.target } : {}) });
+        if (link.outside) {
+          const part = partitionOf(rel, inputPartition);
+          const u: UnreadableFact = {
+            path: rel,
+            format: 'symlink',
+            reason: `a symlink to ${link.target ?? '?'}, which leaves the input for ${link.outside.kind} that exists here (${link.outside.real}): not followed, so nothing there is read; scan that path as an input of its own, or put what it holds in place of the link`,
+          };
+          if (part.partitionPath !== rel) u.partitionPath = part.partitionPath;
+          unreadable.push(u);
+        }
         continue;
       }
       if (ent.isDirectory()) {
@@ -206,6 +218,16 @@ export async function walkInput(input: string, opts: WalkOptions = {}): Promise<
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
   }
   files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+  // A folder with no file to read is no evidence of a clean build: a scan that read nothing must
+  // not pass (a partition folder that is a symlink out of the input left a build with 0 files).
+  if (files.length === 0) {
+    unreadable.push({
+      path: '.',
+      format: 'folder',
+      reason: `nothing in it was read: it holds no regular file${skipped.length ? ` (${skipped.length} path${skipped.length === 1 ? '' : 's'} skipped: symlinks, special files or default skips, listed as skipped)` : ''}`,
+    });
+  }
+  unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { root: rootAbs, files, skipped, unreadable, productOut };
 }
@@ -218,24 +240,39 @@ function kindOf(ent: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): 
   return 'special file';
 }
 
-/** A skipped symlink's reason and, when it could be read, its target. */
-function symlinkFact(target: string | undefined, what: string): { reason: string; target?: string } {
-  return { reason: `symlink to ${target ?? '?'} ${what}`, ...(target !== undefined ? { target } : {}) };
-}
-
-function describeSymlink(abs: Buffer, rootAbs: string): { reason: string; target?: string } {
+/**
+ * Where a symlink's target resolves to on this machine, for the link's skipped fact. A target that
+ * leaves the input and exists here (`system -> /mnt/elsewhere/system`: a build assembled from
+ * another disk) is `outside`: its contents would go unread, so the walk reports it unreadable.
+ * A target in the kernel's runtime filesystems (/proc, /sys, /dev: `d -> /sys/kernel/debug` in a
+ * ramdisk) holds no firmware on either side, and a target that does not exist here (a device path
+ * such as `/vendor` or `/apex/...`, a broken or looping link) has nothing to read: both are listed
+ * as skipped only. Targets inside the input are scanned where they are.
+ */
+function describeSymlink(abs: Buffer, rootAbs: string): { reason: string; target?: string; outside?: { real: string; kind: string } } {
   let target: string | undefined;
   try {
     target = displayName(readlinkSync(abs, { encoding: 'buffer' }));
   } catch {
     // unknown: written '?'
   }
-  let real: string;
+  const fact = (what: string): { reason: string; target?: string } => ({ reason: `symlink to ${target ?? '?'} ${what}`, ...(target !== undefined ? { target } : {}) });
+  let real: Buffer;
   try {
-    real = realpathSync.native(abs);
+    real = realpathSync.native(abs, { encoding: 'buffer' });
   } catch {
-    return symlinkFact(target, '(broken or looping; not followed)');
+    return fact('(broken or looping; not followed)');
   }
-  const inside = real === rootAbs || real.startsWith(`${rootAbs}/`);
-  return symlinkFact(target, inside ? '(inside the input: scanned at its target)' : 'leaves the input; not followed');
+  const root = Buffer.from(rootAbs);
+  const inside = rootAbs === '/' || real.equals(root) || (real.length > root.length && real[root.length] === 0x2f && real.subarray(0, root.length).equals(root));
+  if (inside) return fact('(inside the input: scanned at its target)');
+  if (/^\/(?:proc|sys|dev)(?:\/|$)/.test(real.toString('latin1'))) return fact('leaves the input for a kernel runtime path; not followed');
+  let kind = 'a file';
+  try {
+    const st = statSync(real);
+    kind = st.isDirectory() ? 'a folder' : st.isFile() ? 'a file' : 'a special file';
+  } catch {
+    // it resolved a moment ago: still a path outside
+  }
+  return { ...fact('leaves the input; not followed'), outside: { real: displayName(real), kind } };
 }
