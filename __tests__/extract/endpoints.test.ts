@@ -55,8 +55,18 @@ describe('host rules (SPEC section 3)', () => {
     ['.rela.data.rel.ro'],
     ['.gnu.linkonce.d.rel.ro'],
     ['.gnu.linkonce.td'],
+    // Compressed files whose compression suffix is a country code (brotli's .br is Brazil's).
+    ['system.new.dat.br'],
+    ['vendor.img.br'],
+    ['backup.tar.bz'],
   ])('%s is not an endpoint', (text) => {
     expect(values(`x ${text} y`)).toEqual([]);
+  });
+
+  it('a host under a compression suffix that is a country code stays one', () => {
+    expect(values('x acme.com.br y')).toEqual(['acme.com.br']);
+    expect(values('x api.acme.bz y')).toEqual(['api.acme.bz']);
+    expect(values('http://system.new.dat.br/x')).toEqual(['system.new.dat.br']);
   });
 
   it('a name like a section name is a host after a scheme or when listed', () => {

@@ -96,6 +96,15 @@ export const FILE_EXTENSIONS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Compression suffixes that are also country codes: brotli's `.br` (Brazil), bzip's `.bz`
+ * (Belize), snappy's `.sz` (Eswatini). After a label that is a file extension they make a
+ * compressed file's name (`system.new.dat.br`, a block-based OTA's data; `backup.tar.bz`), not a
+ * host; a host under them (`acme.com.br`) has no file extension before them. After a scheme
+ * either is a host, as always.
+ */
+export const COMPRESSION_CCTLDS: ReadonlySet<string> = new Set(['br', 'bz', 'sz']);
+
+/**
  * ELF section names that read as hosts under a country code, in nearly every shared library's
  * section header strings or in a linker: `.data.rel.ro` (`.rel.ro`, `.rela.data.rel.ro`;
  * Romania's `ro`) and GNU's `.gnu.linkonce.*` (`.gnu.linkonce.td`, Chad's). A bare name ending in

@@ -16,6 +16,7 @@ import {
   LOW_IPV4_ALLOWED,
   CODE_RECEIVERS,
   CODE_ROOTS,
+  COMPRESSION_CCTLDS,
   FILE_EXTENSIONS,
   HOST_ENDINGS_AFTER_ANDROID,
   IDENTIFIER_HOSTS,
@@ -538,6 +539,7 @@ export function bareNameToHost(name: string): string | undefined {
   const first = labels[0];
   const last = labels[labels.length - 1];
   if (FILE_EXTENSIONS.has(last)) return undefined;
+  if (COMPRESSION_CCTLDS.has(last) && FILE_EXTENSIONS.has(labels[labels.length - 2])) return undefined; // system.new.dat.br
   if (CODE_ROOTS.has(first) || PROPERTY_ROOTS.has(first)) return undefined;
   if (first === 'android' && !HOST_ENDINGS_AFTER_ANDROID.has(last)) return undefined;
   if (first.length === 2 && labels.length > 2 && REVERSED_SECOND_LEVEL.has(labels[1])) return undefined;
