@@ -17,7 +17,7 @@ import { entryDataOffset, EntryTooLargeError, openZip, overlapReason, readEntry,
 import { APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V31_ID, APK_SIGNATURE_SCHEME_V3_ID, readApkSigners, signerDigests, signingBlockPairs, SOURCE_STAMP_V1_ID, SOURCE_STAMP_V2_ID } from '../formats/apksig.js';
 import { BufferSource, FileSource, type RandomAccessSource } from '../io/source.js';
 import { entryScratch } from '../io/scratch.js';
-import type { FileArtifact } from '../inputs/walk.js';
+import { nameText, type FileArtifact } from '../inputs/walk.js';
 import { readVdex, isVdex } from '../formats/vdex.js';
 import { dataRanges, MappedSource, sourceSegment, type InflateBudget } from '../io/mapped.js';
 import { openSparse } from '../formats/sparse.js';
@@ -25,6 +25,7 @@ import {
   classifyZip,
   filesystemBehind,
   imagePartitionOf,
+  openBlockOta,
   openContainer,
   openZipEntry,
   sniffContainer,
@@ -33,7 +34,9 @@ import {
   type ContainerOptions,
   type OpenedContainer,
 } from '../inputs/containers.js';
-import { partitionOf, type PartitionInfo } from '../inputs/partition.js';
+import { partitionName, partitionOf, type PartitionInfo } from '../inputs/partition.js';
+import { MAX_TRANSFER_LIST_BYTES, NEW_DAT_NAME } from '../formats/blockota.js';
+import { NotReadable, readRegularFile } from '../io/regular.js';
 import { artifactOf, type EndpointCollector } from './collector.js';
 import type { EndpointScanner, EndpointSink, EvidenceBase } from './endpoints.js';
 import type { Limits } from './limits.js';
@@ -252,6 +255,8 @@ export function sliceBudgetRefused(budget: SharedArrayBuffer): boolean {
  * the files inside a shared container.
  */
 export async function isSharedContainer(src: RandomAccessSource, name: string): Promise<boolean> {
+  // A block-based OTA's new.dat is an image only with its transfer list (extractFile): whole, on one thread.
+  if (NEW_DAT_NAME.test(basename(name))) return false;
   const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
   if ((await sniffContainer(src, head, name)) !== undefined) return true;
   return head.length >= 4 && head.readUInt32LE(0) === 0x04034b50 && !APK_NAME.test(basename(name)) && classifyZip(await openZip(src)) !== 'zip';
@@ -306,8 +311,36 @@ export async function extractFile(file: FileArtifact, ctx: ArtifactContext): Pro
   const budget = ctx.slice?.budget;
   ctx.inflation = { max: fileInflationBudget(ctx.limits, file.size), spent: 0, ...(budget ? { shared: new BigInt64Array(budget) } : {}) };
   ctx.span = ctx.advance ? { from: 0, to: 1 } : undefined;
-  await extractSource(item, () => FileSource.open(file.abs), ctx);
+  const blockOta = blockOtaFile(file);
+  if (blockOta) {
+    // A block-based OTA's partition, unpacked in a folder: new.dat where the transfer list beside it says.
+    if (!file.partition && blockOta.partition) item.imagePartition = blockOta.partition;
+    await extractSource(item, () => openBlockOtaFile(file, blockOta.list, ctx), ctx);
+  } else await extractSource(item, () => FileSource.open(file.abs), ctx);
   ctx.advance?.(1);
+}
+
+/** A file of the walk that is a block-based OTA's new.dat: its partition and the path of the transfer list beside it. */
+function blockOtaFile(file: FileArtifact): { partition?: string; list: Buffer } | undefined {
+  const slash = file.abs.lastIndexOf(0x2f);
+  const m = NEW_DAT_NAME.exec(file.abs.toString('latin1', slash + 1));
+  if (!m) return undefined;
+  const stem = file.abs.subarray(0, slash + 1 + m[1].length);
+  return { partition: partitionName(nameText(stem.subarray(slash + 1))), list: Buffer.concat([stem, Buffer.from('.transfer.list')]) };
+}
+
+/** openBlockOta of a file of the walk, with the transfer list beside it (a clear error when there is none). */
+async function openBlockOtaFile(file: FileArtifact, listPath: Buffer, ctx: ArtifactContext): Promise<RandomAccessSource> {
+  const name = basename(file.relPath);
+  const listName = `${NEW_DAT_NAME.exec(name)?.[1] ?? name}.transfer.list`;
+  let list: Buffer;
+  try {
+    list = readRegularFile(listPath, MAX_TRANSFER_LIST_BYTES);
+  } catch (e) {
+    const why = e instanceof NotReadable ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    throw new FormatError('transfer-list', (e as NodeJS.ErrnoException).code === 'ENOENT' ? `no ${listName} beside it: where its blocks go is unknown; not read` : `${listName} beside it cannot be read (${why}); not read`);
+  }
+  return openBlockOta(() => FileSource.open(file.abs), name, list, containerOptions(ctx));
 }
 
 /**

@@ -8,11 +8,13 @@
  */
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData, type ResourceLimits } from 'node:worker_threads';
 import { appendAll } from '../arrays.js';
 import type { FileArtifact } from '../inputs/walk.js';
 import { extractFile, isSharedContainer, sliceBudget, sliceBudgetRefused, type ArtifactContext, type ImageSlice } from './artifact.js';
 import { FileSource } from '../io/source.js';
+import { NEW_DAT_NAME } from '../formats/blockota.js';
 import { entryPath, extractFileCached, parseCachedFacts, sha256OfFile, type CacheConfig } from './cache.js';
 import { digestKey } from './digests.js';
 import { EndpointCollector, knownEndpoint, type EndpointKey } from './collector.js';
@@ -186,7 +188,9 @@ async function extractOne(f: FileArtifact, init: PoolInit, ctx: ArtifactContext,
     await extractFile(f, own);
     return { partial: partialOf(own) };
   }
-  if (!init.cache) {
+  // A block-based OTA's new.dat: its facts depend on the transfer list beside it too, which its
+  // SHA-256 (the cache key) does not cover: never cached.
+  if (!init.cache || NEW_DAT_NAME.test(basename(f.relPath))) {
     await extractFile(f, ctx);
     return {};
   }

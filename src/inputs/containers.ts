@@ -11,7 +11,7 @@
  * | super         | LP geometry 0x616C4467 at 4096         | each logical partition, as an image     |
  * | payload       | "CrAU" at 0                            | each partition, as an image             |
  * | target-files  | ZIP with SYSTEM/ VENDOR/ ... folders   | every entry; upper-case folders map to partitions |
- * | ota           | ZIP with payload.bin                   | every entry (payload.bin is a payload)  |
+ * | ota           | ZIP with payload.bin, or with a block-based OTA's `<p>.transfer.list` and `<p>.new.dat[.br]` | every entry (payload.bin is a payload; `<p>.new.dat[.br]` the partition its transfer list writes, as an image) |
  * | bootimg       | "ANDROID!" / "VNDRBOOT" at 0           | kernel, dtb...; ramdisk files as `ramdisk/<path>` |
  * | fat           | FAT boot sector (jump, BPB, 0x55AA)    | every regular file of the filesystem    |
  * | tar           | a header with a valid checksum (ustar or v7) | every regular member (pax, GNU names, GNU sparse files) |
@@ -36,7 +36,8 @@ import { isTarHeader, openTar, type TarData } from '../formats/tar.js';
 import type { InflateBudget } from '../io/mapped.js';
 import { MappedSource, sourceSegment, storedBytes, SubSource, uncoveredRanges, type Segment } from '../io/mapped.js';
 import { BufferSource, type RandomAccessSource } from '../io/source.js';
-import { inflateToSource } from '../io/spill.js';
+import { brotliToSource, inflateToSource } from '../io/spill.js';
+import { blockImage, MAX_TRANSFER_LIST_BYTES, NEW_DAT_NAME, OTA_BLOCK, parseTransferList, transferListName } from '../formats/blockota.js';
 import { partitionName } from './partition.js';
 
 export type ContainerKind = 'sparse' | 'ext4' | 'erofs' | 'super' | 'payload' | 'bootimg' | 'fat' | 'tar' | 'cpio';
@@ -157,9 +158,11 @@ export function classifyZip(zip: ZipArchive): ZipKind {
   let manifest = false;
   let payload = false;
   let partitions = false;
+  const names = new Set(zip.entries.map((e) => e.name));
   for (const e of zip.entries) {
     if (e.name === 'AndroidManifest.xml') manifest = true;
     else if (e.name === 'payload.bin') payload = true;
+    else if (!e.name.includes('/') && names.has(transferListName(e.name) ?? '\0')) payload = true; // a block-based OTA
     else {
       const m = UPPER_PARTITION.exec(e.name);
       if (m && m[1] !== m[1].toLowerCase() && partitionName(m[1]) && m[1] === m[1].toUpperCase()) partitions = true;
@@ -186,6 +189,59 @@ export async function openZipEntry(src: RandomAccessSource, entry: ZipEntry, opt
     throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${entry.uncompressedSize} bytes) runs past the end of the file`, offset);
   }
   return new SubSource(src, offset, entry.uncompressedSize);
+}
+
+/**
+ * A block-based OTA's partition (formats/blockota.ts) from its new.dat (`open`: the file or
+ * entry, named `name`) and its transfer list: a virtual image over new.dat's bytes, decompressed
+ * first when it is (`.br` by Node's streaming brotli, to memory or a temporary file; `.lzma`,
+ * `.xz` and the like, by content, in memory up to the per-entry cap), every decompressed byte
+ * charged to the inflation budget. An incremental OTA is refused before anything is decompressed.
+ */
+export async function openBlockOta(open: () => Promise<RandomAccessSource>, name: string, transferList: Buffer, opts: ContainerOptions): Promise<RandomAccessSource> {
+  const m = NEW_DAT_NAME.exec(name);
+  const partition = m?.[1] ?? name;
+  const list = parseTransferList(transferList);
+  if (list.incremental) return blockImage(list, new BufferSource(Buffer.alloc(0)), partition); // throws: names the command
+  const needed = list.newBlocks * OTA_BLOCK;
+  const packed = await open();
+  if (!m?.[2]) {
+    try {
+      return blockImage(list, packed, partition);
+    } catch (e) {
+      await packed.close();
+      throw e;
+    }
+  }
+  let data: RandomAccessSource;
+  try {
+    if (m[2] === 'br') {
+      data = await brotliToSource(packed, needed, { memoryBytes: opts.memoryBytes, budget: opts.budget, name, format: 'brotli' });
+    } else {
+      if (packed.size > opts.maxEntryBytes) throw new FormatError('transfer-list', `${name} is ${packed.size} bytes, past the ${opts.maxEntryBytes}-byte cap for compressed new data`);
+      const bytes = Buffer.from(await packed.read(0, packed.size));
+      const kind = compressionOf(bytes);
+      if (!kind) throw new FormatError('transfer-list', `${name} is not ${m[2]} data (no compression recognised by its content)`);
+      if (needed > opts.maxEntryBytes) throw new FormatError('transfer-list', `${name} decompresses to ${needed} bytes, past the ${opts.maxEntryBytes}-byte cap for ${kind} new data`);
+      let out: Buffer;
+      try {
+        out = await decompressCapped(kind, bytes, needed + 1);
+      } catch (e) {
+        if (e instanceof PastCap) throw new FormatError(kind, `${name} ${e.message}, more than the ${list.newBlocks} blocks its transfer list writes`);
+        throw e;
+      }
+      opts.budget.spend(out.length);
+      data = new BufferSource(out);
+    }
+  } finally {
+    await packed.close();
+  }
+  try {
+    return blockImage(list, data, partition);
+  } catch (e) {
+    await data.close();
+    throw e;
+  }
 }
 
 /** Images in IMAGES/ that duplicate a partition folder of the same target-files zip. */
@@ -223,6 +279,8 @@ export function zipContainer(src: RandomAccessSource, zip: ZipArchive, kind: 'ta
   const dup = new Set(zip.duplicates);
   const seen = new Set<string>();
   const problems: OpenedContainer['problems'] = [];
+  const byName = new Map<string, ZipEntry>();
+  for (const e of zip.entries) if (!byName.has(e.name)) byName.set(e.name, e);
   for (const e of zip.entries) {
     if (e.name.endsWith('/') && e.uncompressedSize === 0) continue;
     if (dup.has(e.name)) {
@@ -241,6 +299,29 @@ export function zipContainer(src: RandomAccessSource, zip: ZipArchive, kind: 'ta
       continue;
     }
     const folders = kind === 'target-files' && e.name === 'IMAGES/super.img' && present.size ? { folders: [...present].sort() } : {};
+    const blockOta = kind === 'ota' && !e.name.includes('/') ? NEW_DAT_NAME.exec(e.name) : null;
+    if (blockOta) {
+      // A block-based OTA's partition: new.dat written where its transfer list says, as an image.
+      const list = byName.get(`${blockOta[1]}.transfer.list`);
+      files.push({
+        name: e.name,
+        size: e.uncompressedSize,
+        imagePartition: partitionName(blockOta[1]),
+        open: async () => {
+          if (!list) throw new FormatError('transfer-list', `no ${blockOta[1]}.transfer.list beside it in the OTA zip: where its blocks go is unknown; not read`);
+          if (list.uncompressedSize > MAX_TRANSFER_LIST_BYTES) throw new FormatError('transfer-list', `${list.name} is ${list.uncompressedSize} bytes, past the ${MAX_TRANSFER_LIST_BYTES}-byte cap for a transfer list`);
+          const listSrc = await openZipEntry(src, list, opts);
+          let text: Buffer;
+          try {
+            text = Buffer.from(await listSrc.read(0, listSrc.size));
+          } finally {
+            await listSrc.close();
+          }
+          return openBlockOta(() => openZipEntry(src, e, opts), e.name, text, opts);
+        },
+      });
+      continue;
+    }
     files.push({ name: e.name, size: e.uncompressedSize, open: () => openZipEntry(src, e, opts), view: e.method !== 8, ...placedIn(kind, e.name), ...folders });
   }
   files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

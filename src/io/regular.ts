@@ -24,7 +24,7 @@ export class NotReadable extends Error {
  * (ENOENT when there is none; ELOOP for a symlink), or NotReadable for anything but a regular
  * file, one larger than `maxBytes`, or one that changed size while it was read.
  */
-export function readRegularFile(path: string, maxBytes: number): Buffer {
+export function readRegularFile(path: string | Buffer, maxBytes: number): Buffer {
   const fd = openSync(path, FLAGS);
   try {
     const st = fstatSync(fd);

@@ -8,9 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createInflateRaw } from 'node:zlib';
+import { createBrotliDecompress, createInflateRaw } from 'node:zlib';
 import { FormatError } from '../formats/errors.js';
 import { inflateEntryInto, sizeMismatch } from './inflate.js';
 import type { InflateBudget } from './mapped.js';
@@ -66,25 +66,43 @@ export async function inflateToSource(
       },
     };
   }
+  let written = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      written += chunk.length;
+      if (written > size) cb(new FormatError('zip', sizeMismatch(opts.name, size), offset));
+      else cb(null, chunk);
+    },
+  });
+  try {
+    return await spillStream(readChunks(src, offset, compressedSize), createInflateRaw(), counter, () => {
+      if (written !== size) throw new FormatError('zip', sizeMismatch(opts.name, size, written), offset);
+    });
+  } catch (e) {
+    if (e instanceof FormatError) throw e;
+    throw new FormatError('zip', `cannot inflate ${JSON.stringify(opts.name)}: ${(e as Error).message}`, offset);
+  }
+}
+
+/** `length` bytes of `src` from `offset`, in pieces of READ_CHUNK. */
+async function* readChunks(src: RandomAccessSource, offset: number, length: number): AsyncGenerator<Buffer> {
+  for (let p = 0; p < length; p += READ_CHUNK) yield await src.read(offset + p, Math.min(READ_CHUNK, length - p));
+}
+
+/**
+ * `chunks` through `decoder` and `counter` (which checks and counts what comes out) into a
+ * temporary file, read back as a source that removes it when closed; `done` checks the count
+ * once the stream has ended.
+ */
+async function spillStream(chunks: AsyncIterable<Buffer>, decoder: Transform, counter: Transform, done: () => void): Promise<RandomAccessSource> {
   const dir = await mkdtemp(join(tmpdir(), 'activation-gate-spill-'));
   const file = join(dir, 'entry');
   const cleanup = async (): Promise<void> => {
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    async function* chunks(): AsyncGenerator<Buffer> {
-      for (let p = 0; p < compressedSize; p += READ_CHUNK) yield await src.read(offset + p, Math.min(READ_CHUNK, compressedSize - p));
-    }
-    let written = 0;
-    const counter = new Transform({
-      transform(chunk: Buffer, _enc, cb) {
-        written += chunk.length;
-        if (written > size) cb(new FormatError('zip', sizeMismatch(opts.name, size), offset));
-        else cb(null, chunk);
-      },
-    });
-    await pipeline(Readable.from(chunks()), createInflateRaw(), counter, createWriteStream(file));
-    if (written !== size) throw new FormatError('zip', sizeMismatch(opts.name, size, written), offset);
+    await pipeline(Readable.from(chunks), decoder, counter, createWriteStream(file));
+    done();
     const fs = await FileSource.open(file);
     return {
       size: fs.size,
@@ -96,7 +114,52 @@ export async function inflateToSource(
     };
   } catch (e) {
     await cleanup();
+    throw e;
+  }
+}
+
+/**
+ * A brotli stream (all of `src`) decompressed as a source: at most `cap` bytes, each charged to
+ * `budget` as it comes; in memory up to `memoryBytes` of cap, else into a temporary file. Node's
+ * brotli decoder streams, so memory stays bounded whatever the stream claims.
+ */
+export async function brotliToSource(src: RandomAccessSource, cap: number, opts: { memoryBytes: number; budget: InflateBudget; name: string; format: string }): Promise<RandomAccessSource> {
+  let written = 0;
+  const pieces: Buffer[] = [];
+  const inMemory = cap <= opts.memoryBytes;
+  /** Counts and charges a piece; an error when it goes past the cap or the budget. */
+  const take = (chunk: Buffer): Error | undefined => {
+    written += chunk.length;
+    if (written > cap) return new FormatError(opts.format, `${opts.name} decompresses to more than ${cap} bytes`);
+    try {
+      opts.budget.spend(chunk.length);
+    } catch (e) {
+      return e as Error;
+    }
+    return undefined;
+  };
+  const counter = inMemory
+    ? new Writable({
+        write(chunk: Buffer, _enc, cb) {
+          const err = take(chunk);
+          if (!err) pieces.push(chunk);
+          cb(err);
+        },
+      })
+    : new Transform({
+        transform(chunk: Buffer, _enc, cb) {
+          const err = take(chunk);
+          if (err) cb(err);
+          else cb(null, chunk);
+        },
+      });
+  const decoder = createBrotliDecompress();
+  try {
+    if (counter instanceof Transform) return await spillStream(readChunks(src, 0, src.size), decoder, counter, () => undefined);
+    await pipeline(Readable.from(readChunks(src, 0, src.size)), decoder, counter);
+    return new BufferSource(Buffer.concat(pieces, written));
+  } catch (e) {
     if (e instanceof FormatError) throw e;
-    throw new FormatError('zip', `cannot inflate ${JSON.stringify(opts.name)}: ${(e as Error).message}`, offset);
+    throw new FormatError(opts.format, `${opts.name} is no brotli stream that decompresses whole: ${(e as Error).message}`);
   }
 }
