@@ -128,6 +128,24 @@ describe('the rebuilt image', () => {
     expect(ls.trimEnd()).toBe(want["debugfs -R 'ls -l /app/AutoRegistration' system.img"].trimEnd());
   });
 
+  it('new.dat compressed by the lzma and xz tools (vendor zips) gives the same image', async () => {
+    if (!haveTools('lzma', 'xz')) {
+      warnMissing('lzma/xz new.dat', ['lzma', 'xz']);
+      return;
+    }
+    const dir = join(tmp, 'lzma');
+    mkdirSync(dir, { recursive: true });
+    cpSync(join(OTA, 'raw', 'system.transfer.list'), join(dir, 'system.transfer.list'));
+    const raw = readFileSync(join(OTA, 'raw', 'system.new.dat'));
+    writeFileSync(join(dir, 'system.new.dat.lzma'), execFileSync('lzma', ['-c'], { input: raw }));
+    writeFileSync(join(dir, 'system.new.dat.xz'), execFileSync('xz', ['-c'], { input: raw }));
+    const want = oracle()['sha256 system.img'];
+    expect(sha256(await rebuild(dir, 'system.new.dat.lzma'))).toBe(want);
+    expect(sha256(await rebuild(dir, 'system.new.dat.xz'))).toBe(want);
+    writeFileSync(join(dir, 'system.new.dat.lzma'), raw);
+    await expect(rebuild(dir, 'system.new.dat.lzma')).rejects.toThrow(/system\.new\.dat\.lzma is not lzma data/);
+  });
+
   it('new.dat shorter or longer than the blocks written, or not brotli, is refused with the reason', async () => {
     const dir = join(tmp, 'short');
     mkdirSync(dir, { recursive: true });
