@@ -95,6 +95,12 @@ describe('transfer lists', () => {
     expect(list).toMatchObject({ declaredBlocks: 2 ** 40, blocks: 1, newBlocks: 1 });
   });
 
+  it('a list past the size or range caps is refused', () => {
+    expect(() => parseTransferList(Buffer.alloc((4 << 20) + 1, 0x0a))).toThrow(/past the 4194304-byte cap/);
+    const many = ['4', '0', '0', '0', `new 1000002${',0,1'.repeat(500_001)}`];
+    expect(() => parseTransferList(Buffer.from(many.join('\n')))).toThrow(/line 5: more than 500000 ranges in all/);
+  });
+
   it('a long list parses in bounded time', () => {
     const lines = ['4', '0', '0', '0'];
     for (let i = 0; i < 100_000; i++) lines.push(`new 2,${2 * i},${2 * i + 1}`);

@@ -20,8 +20,10 @@ import { FormatError } from './errors.js';
 export const OTA_BLOCK = 4096;
 /** The largest partition a transfer list may describe: 2^46 bytes (64 TiB). */
 const MAX_BLOCKS = 2 ** 34;
-/** The largest transfer list read (a real one of a 4 GiB partition is a few KiB to a few MiB). */
-export const MAX_TRANSFER_LIST_BYTES = 64 << 20;
+/** The largest transfer list read (a real one of a 4 GiB partition is some KiB: blockimgdiff writes sorted, merged ranges). */
+export const MAX_TRANSFER_LIST_BYTES = 4 << 20;
+/** The most ranges its commands may name: each costs memory (its segment of the image). */
+const MAX_RANGES = 500_000;
 
 /** A file of a block-based OTA's data: `system.new.dat`, `vendor.new.dat.br`; [1] the partition's name, [2] a compression suffix. */
 export const NEW_DAT_NAME = /^(.+)\.new\.dat(?:\.(br|lzma|xz|gz|bz2|zst|lz4))?$/;
@@ -110,7 +112,9 @@ export function parseTransferList(buf: Buffer): TransferList {
       throw new FormatError('transfer-list', `line ${i + 1}: unknown command ${JSON.stringify(command.slice(0, 40))}`);
     }
     if (args.length !== 1) throw new FormatError('transfer-list', `line ${i + 1}: ${command} takes one range set, found ${args.length}`);
-    for (const [a, b] of parseRanges(args[0], i + 1)) {
+    const ranges = parseRanges(args[0], i + 1);
+    if (writes.length + ranges.length > MAX_RANGES) throw new FormatError('transfer-list', `line ${i + 1}: more than ${MAX_RANGES} ranges in all; not read`);
+    for (const [a, b] of ranges) {
       blocks = Math.max(blocks, b);
       writes.push({ a, b, line: i + 1 });
       if (command === 'new') {
