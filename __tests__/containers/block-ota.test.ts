@@ -12,11 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { parseTransferList } from '../../src/formats/blockota.js';
 import { FormatError } from '../../src/formats/errors.js';
 import { openBlockOta } from '../../src/inputs/containers.js';
 import { UNLIMITED_BUDGET } from '../../src/io/mapped.js';
-import { FileSource } from '../../src/io/source.js';
+import { BufferSource, FileSource } from '../../src/io/source.js';
+import { fuzzRuns } from '../helpers/mutations.js';
 import { haveTools, readAll, ROOT, scanInputs, sha256, warnMissing } from './helpers.js';
 
 const OTA = join(ROOT, '__tests__', 'fixtures', 'block-ota');
@@ -238,5 +240,34 @@ describe('scanning block-based OTAs', () => {
     const r = await scanInputs([join(OTA, 'full', 'ota.zip')], { maxFileInflatedBytes: 40960 });
     expect(r.targets[0].unreadable).toContainEqual(expect.objectContaining({ path: 'ota.zip!/system.new.dat.br', format: 'limits' }));
     expect(r.verdict).toBe('fail');
+  });
+});
+
+describe('fuzz: transfer lists', () => {
+  it('any edit of a real transfer list rebuilds an image or throws FormatError, quickly', async () => {
+    const list = readFileSync(join(OTA, 'full', 'system.transfer.list'));
+    const data = readFileSync(join(OTA, 'raw', 'system.new.dat'));
+    const alphabet = Buffer.from('0123456789,\n newzroasbdifmvt');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ at: fc.nat(), byte: fc.nat(alphabet.length - 1) }), { minLength: 1, maxLength: 8 }),
+        fc.option(fc.nat(), { nil: undefined }),
+        async (edits, cut) => {
+          const b = Buffer.from(list);
+          for (const e of edits) b[e.at % b.length] = alphabet[e.byte];
+          const text = cut === undefined ? b : b.subarray(0, cut % b.length);
+          const t0 = Date.now();
+          try {
+            const image = await openBlockOta(async () => new BufferSource(data), 'system.new.dat', text, OPTS);
+            await image.read(0, Math.min(image.size, 8192));
+            await image.close();
+          } catch (err) {
+            if (!(err instanceof FormatError)) throw err;
+          }
+          expect(Date.now() - t0).toBeLessThan(2000);
+        },
+      ),
+      { numRuns: fuzzRuns(300) },
+    );
   });
 });
