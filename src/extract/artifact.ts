@@ -9,7 +9,8 @@ import type { EndpointHit, InputFacts, PackageFacts, PropEntry, SkippedFact, Sou
 import { parseArsc, type ArscTable } from '../formats/arsc.js';
 import { parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/buildprop.js';
 import { isDex } from '../formats/dex.js';
-import { dexBytesWanted, scanDexStrings, scanPoolStrings, type DexSpanMemo } from './string-scan.js';
+import { dexBytesWanted, scanDexStrings, scanHermesStrings, scanPoolStrings, type DexSpanMemo } from './string-scan.js';
+import { isHermesBytecode } from '../formats/hermes.js';
 import { FormatError } from '../formats/errors.js';
 import { compressionOf, decompressCapped, inflateZlib, isSkippableFrame, isZlibHeader, mayBeCompressed, PastCap, sniffLength, type Compression, type DecodeMeter } from '../formats/codecs.js';
 import { extractManifest, parseAxml, TYPE_INT_DEC, TYPE_INT_HEX, type AxmlDocument, type ResourcesMapAttr } from '../formats/axml.js';
@@ -442,6 +443,10 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
     } finally {
       sinks?.done();
     }
+  } else if (isHermesBytecode(head)) {
+    // React Native's compiled JavaScript: its bytes, and each string of its string table.
+    const buf = await readWhole(src, item.relPath, ctx);
+    if (buf) scanBytes(buf, { path: item.relPath, source: 'file' }, item.relPath, ctx);
   } else {
     const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
     await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
@@ -1038,6 +1043,47 @@ function onceEach(sink: EndpointSink): { first: EndpointSink; second: EndpointSi
   };
 }
 
+/**
+ * Data scanned raw, and when it is Hermes bytecode (React Native's `assets/index.android.bundle`,
+ * by its magic whatever its name) each string of its string table on its own as well
+ * (scanHermesStrings): the compiler stores them end to end, overlapping, and a raw scan reads a
+ * literal glued to its neighbours (`10659401POST`). A bundle whose header or string table cannot
+ * be read (a version other than 74-99, sections past its end) is unreadable, and scanned raw as
+ * before. A hit the raw scan makes again (the same endpoint at the same offset) is not counted
+ * twice.
+ */
+function scanBytes(buf: Buffer, base: EvidenceBase, path: string, ctx: ArtifactContext): void {
+  if (!isHermesBytecode(buf)) {
+    ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
+    return;
+  }
+  const sink = distinctHits(ctx.endpoints);
+  try {
+    scanHermesStrings(buf, base, ctx.scanner, sink);
+  } catch (e) {
+    if (!(e instanceof FormatError)) throw e;
+    const u: UnreadableFact = { path, format: 'hermes', reason: `${e.reason}; its string table not read, its bytes scanned raw` };
+    if (e.offset !== undefined) u.offset = e.offset;
+    ctx.unreadable.push(u);
+  }
+  ctx.scanner.scan(buf, 0, buf.length, base, sink);
+}
+
+/** A sink that passes each distinct hit (endpoint, offset, scheme, port) on once. */
+function distinctHits(sink: EndpointSink): EndpointSink {
+  const seen = new Set<string>();
+  return {
+    add: (h: EndpointHit) => {
+      const key = `${h.kind}\0${h.value}\0${h.evidence.offset ?? ''}\0${h.scheme ?? ''}\0${h.port ?? ''}\0${h.cleartext ? 1 : 0}${h.ignored ? 1 : 0}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      sink.add(h);
+    },
+    saturated: sink.saturated?.bind(sink),
+    lists: sink.lists?.bind(sink),
+  };
+}
+
 function sourceOfEntry(name: string): Source {
   if (/^lib\/[^/]+\/[^/]+\.so$/.test(name) || name.endsWith('.so')) return 'native';
   if (name.startsWith('assets/') || name.startsWith('res/raw/')) return 'asset';
@@ -1400,7 +1446,7 @@ async function extractEntry(
       await extractImageBytes(nested, image, nestedPath, file, ctx);
       return;
     }
-    ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
+    scanBytes(buf, { ...base, source: sourceOfEntry(name) }, nestedPath, ctx);
     if (kind) await scanUnpacked(kind, buf, { ...base, source: sourceOfEntry(name) }, nestedPath, file, ctx, depth);
     else if (!appended && isZlibHeader(buf)) await scanZlib(buf, { ...base, source: sourceOfEntry(name) }, nestedPath, file, ctx, depth);
   }
@@ -1541,7 +1587,8 @@ async function scanDecompressed(out: Buffer, base: EvidenceBase, path: string, f
   const sinks = dex ? onceEach(ctx.endpoints) : undefined;
   let appended: ZipArchive | undefined;
   try {
-    ctx.scanner.scan(out, 0, out.length, base, sinks?.first ?? ctx.endpoints);
+    if (sinks) ctx.scanner.scan(out, 0, out.length, base, sinks.first);
+    else scanBytes(out, base, path, ctx);
     appended = zipStart ? undefined : await zipAfterData(src);
     if ((zipStart || kind || appended) && depth + 1 >= ctx.limits.maxDepth) {
       tooDeep(ctx, path, kind ?? 'zip', 'archives or compressions');

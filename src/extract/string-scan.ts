@@ -6,6 +6,8 @@
  */
 import { endianness } from 'node:os';
 import { DEX_HEADER_SIZE, dexVersionAt, isDex, readDexHeaders, stringDataHead, type DexHeader } from '../formats/dex.js';
+import { FormatError } from '../formats/errors.js';
+import { forEachHermesString, readHermesHeader, type HermesHeader } from '../formats/hermes.js';
 import type { EndpointScanner, EndpointSink, EvidenceBase } from './endpoints.js';
 import { dexPrefixes } from './scan-block.js';
 
@@ -397,4 +399,115 @@ export function scanPoolStrings(strings: readonly { value: string; offset: numbe
   const buf = Buffer.from(parts.join('\u0000'), 'utf8');
   const n = starts.length;
   scanner.scan(buf, 0, buf.length, base, sink, (p) => offsets[owner(starts, n, p)]);
+}
+
+/**
+ * How many bytes the strings of a Hermes bytecode file may add up to, over its string storage:
+ * the compiler stores a string once and others inside it (`vnet.cn` in `zzhc.vnet.cn`), so
+ * real files read each byte of their storage a few times at most; a string table crafted to
+ * overlap without end (every entry a long string one byte further on) is refused past this.
+ */
+export const HERMES_SPAN_FACTOR = 16;
+
+/**
+ * Every string of a Hermes bytecode file (hermes.ts) on its own: the compiler lays its strings
+ * end to end in one storage, with no separator and overlapping, so a raw scan sees a literal glued
+ * to its neighbours (`10659401POST`, `cmdm.wo.com.cn`). Each distinct string is copied into a
+ * buffer (UTF-16 ones as UTF-8), NUL after each, and scanned in chunks of about `chunkBytes`;
+ * each hit is mapped back to its file offset (of its first byte in a one-byte string, of its
+ * first code unit in a UTF-16 one). Strings shorter than 4 characters hold no endpoint and are
+ * skipped. Throws FormatError (hermes.ts) for a header or table it cannot read, and when the
+ * strings add up to more than HERMES_SPAN_FACTOR times the storage and 1 MiB.
+ */
+export function scanHermesStrings(buf: Buffer, base: EvidenceBase, scanner: EndpointScanner, sink: EndpointSink, opts: HermesScanOptions = {}): HermesHeader {
+  const { chunkBytes = 1 << 20 } = opts;
+  const header = readHermesHeader(buf);
+  const offs: number[] = [];
+  const lens: number[] = [];
+  const wide: boolean[] = [];
+  forEachHermesString(
+    buf,
+    (r) => {
+      if (r.byteLength < (r.utf16 ? 8 : 4)) return;
+      offs.push(r.offset);
+      lens.push(r.byteLength);
+      wide.push(r.utf16);
+    },
+    header,
+  );
+  // Each distinct string once, in storage order.
+  const order = Array.from(offs, (_, k) => k).sort((a, b) => offs[a] - offs[b] || lens[a] - lens[b] || Number(wide[a]) - Number(wide[b]));
+  const distinct: number[] = [];
+  let total = 0;
+  let longest = 0;
+  for (const k of order) {
+    const prev = distinct[distinct.length - 1];
+    if (prev !== undefined && offs[prev] === offs[k] && lens[prev] === lens[k] && wide[prev] === wide[k]) continue;
+    distinct.push(k);
+    // UTF-16 as UTF-8: at most 3 bytes for each 2-byte code unit.
+    const bytes = wide[k] ? (lens[k] >> 1) * 3 : lens[k];
+    total += bytes + 1;
+    longest = Math.max(longest, bytes + 1);
+  }
+  const cap = opts.maxSpan ?? HERMES_SPAN_FACTOR * header.stringStorageSize + (1 << 20);
+  if (total > cap) {
+    throw new FormatError('hermes', `its ${header.stringCount} strings add up to ${total} bytes, more than the ${cap} its ${header.stringStorageSize}-byte string storage allows`, 52);
+  }
+  if (distinct.length === 0) return header;
+  const chunk = Buffer.allocUnsafe(Math.min(total, Math.max(chunkBytes, longest)));
+  // The strings in the chunk: where each starts there, its file offset, and its text when UTF-16.
+  const starts: number[] = [];
+  const fileOffs: number[] = [];
+  const texts: (string | undefined)[] = [];
+  let pos = 0;
+  const offsetOf = (p: number): number => {
+    const m = owner(starts, starts.length, p);
+    const text = texts[m];
+    return text === undefined ? fileOffs[m] + (p - starts[m]) : fileOffs[m] + 2 * utf16IndexAt(text, p - starts[m]);
+  };
+  const flush = (): void => {
+    scanner.scan(chunk, 0, pos, base, sink, offsetOf);
+    starts.length = 0;
+    fileOffs.length = 0;
+    texts.length = 0;
+    pos = 0;
+  };
+  for (const k of distinct) {
+    const o = offs[k];
+    const text = wide[k] ? buf.toString('utf16le', o, o + lens[k]) : undefined;
+    const bytes = text === undefined ? lens[k] : Buffer.byteLength(text, 'utf8');
+    if (pos + bytes + 1 > chunk.length) flush();
+    starts.push(pos);
+    fileOffs.push(o);
+    texts.push(text);
+    pos += text === undefined ? buf.copy(chunk, pos, o, o + bytes) : chunk.write(text, pos, 'utf8');
+    chunk[pos++] = 0;
+  }
+  if (pos > 0) flush();
+  return header;
+}
+
+/** scanHermesStrings' options (tests). */
+export interface HermesScanOptions {
+  /** About how many bytes of strings are scanned at once. */
+  chunkBytes?: number;
+  /** Overrides the most bytes the strings may add up to. */
+  maxSpan?: number;
+}
+
+/** The UTF-16 index of the character that starts `utf8Pos` bytes into `text` as UTF-8. */
+function utf16IndexAt(text: string, utf8Pos: number): number {
+  let b = 0;
+  let i = 0;
+  while (i < text.length && b < utf8Pos) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) b += 1;
+    else if (c < 0x800) b += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      b += 4;
+      i++;
+    } else b += 3;
+    i++;
+  }
+  return i;
 }
