@@ -412,78 +412,83 @@ export const HERMES_SPAN_FACTOR = 16;
 /**
  * Every string of a Hermes bytecode file (hermes.ts) on its own: the compiler lays its strings
  * end to end in one storage, with no separator and overlapping, so a raw scan sees a literal glued
- * to its neighbours (`10659401POST`, `cmdm.wo.com.cn`). Each distinct string is copied into a
- * buffer (UTF-16 ones as UTF-8), NUL after each, and scanned in chunks of about `chunkBytes`;
+ * to its neighbours (`10659401POST`, `cmdm.wo.com.cn`). The strings are copied, in table order,
+ * into a buffer (UTF-16 ones as UTF-8), NUL after each, and scanned once per about `chunkBytes`;
  * each hit is mapped back to its file offset (of its first byte in a one-byte string, of its
  * first code unit in a UTF-16 one). Strings shorter than 4 characters hold no endpoint and are
- * skipped. Throws FormatError (hermes.ts) for a header or table it cannot read, and when the
- * strings add up to more than HERMES_SPAN_FACTOR times the storage and 1 MiB.
+ * skipped. The compiler writes each string once; a table crafted to list long strings over and
+ * over is bounded by HERMES_SPAN_FACTOR. Throws FormatError (hermes.ts) for a header or table it
+ * cannot read, and when the strings add up to more than HERMES_SPAN_FACTOR times the storage and
+ * 1 MiB; then nothing was scanned.
  */
 export function scanHermesStrings(buf: Buffer, base: EvidenceBase, scanner: EndpointScanner, sink: EndpointSink, opts: HermesScanOptions = {}): HermesHeader {
   const { chunkBytes = 1 << 20 } = opts;
   const header = readHermesHeader(buf);
-  const offs: number[] = [];
-  const lens: number[] = [];
-  const wide: boolean[] = [];
+  // The strings to scan (no allocation per string): file offset, bytes, UTF-16 or not.
+  const offs = new Float64Array(header.stringCount);
+  const lens = new Float64Array(header.stringCount);
+  const wide = new Uint8Array(header.stringCount);
+  let n = 0;
+  let total = 0;
+  let longest = 0;
   forEachHermesString(
     buf,
     (r) => {
       if (r.byteLength < (r.utf16 ? 8 : 4)) return;
-      offs.push(r.offset);
-      lens.push(r.byteLength);
-      wide.push(r.utf16);
+      offs[n] = r.offset;
+      lens[n] = r.byteLength;
+      wide[n++] = r.utf16 ? 1 : 0;
+      // UTF-16 as UTF-8: at most 3 bytes for each 2-byte code unit; then a NUL.
+      const bytes = (r.utf16 ? (r.byteLength >> 1) * 3 : r.byteLength) + 1;
+      total += bytes;
+      if (bytes > longest) longest = bytes;
     },
     header,
   );
-  // Each distinct string once, in storage order.
-  const order = Array.from(offs, (_, k) => k).sort((a, b) => offs[a] - offs[b] || lens[a] - lens[b] || Number(wide[a]) - Number(wide[b]));
-  const distinct: number[] = [];
-  let total = 0;
-  let longest = 0;
-  for (const k of order) {
-    const prev = distinct[distinct.length - 1];
-    if (prev !== undefined && offs[prev] === offs[k] && lens[prev] === lens[k] && wide[prev] === wide[k]) continue;
-    distinct.push(k);
-    // UTF-16 as UTF-8: at most 3 bytes for each 2-byte code unit.
-    const bytes = wide[k] ? (lens[k] >> 1) * 3 : lens[k];
-    total += bytes + 1;
-    longest = Math.max(longest, bytes + 1);
-  }
   const cap = opts.maxSpan ?? HERMES_SPAN_FACTOR * header.stringStorageSize + (1 << 20);
   if (total > cap) {
     throw new FormatError('hermes', `its ${header.stringCount} strings add up to ${total} bytes, more than the ${cap} its ${header.stringStorageSize}-byte string storage allows`, 52);
   }
-  if (distinct.length === 0) return header;
+  if (n === 0) return header;
   const chunk = Buffer.allocUnsafe(Math.min(total, Math.max(chunkBytes, longest)));
-  // The strings in the chunk: where each starts there, its file offset, and its text when UTF-16.
-  const starts: number[] = [];
-  const fileOffs: number[] = [];
-  const texts: (string | undefined)[] = [];
+  // The strings in the chunk: where each starts there, its file offset, and the text of the UTF-16 ones.
+  const room = Math.min(n, chunk.length);
+  const starts = new Int32Array(room);
+  const fileOffs = new Float64Array(room);
+  const texts = new Map<number, string>();
+  let m = 0;
   let pos = 0;
   const offsetOf = (p: number): number => {
-    const m = owner(starts, starts.length, p);
-    const text = texts[m];
-    return text === undefined ? fileOffs[m] + (p - starts[m]) : fileOffs[m] + 2 * utf16IndexAt(text, p - starts[m]);
+    const k = owner(starts, m, p);
+    const text = texts.get(k);
+    return text === undefined ? fileOffs[k] + (p - starts[k]) : fileOffs[k] + 2 * utf16IndexAt(text, p - starts[k]);
   };
-  const flush = (): void => {
-    scanner.scan(chunk, 0, pos, base, sink, offsetOf);
-    starts.length = 0;
-    fileOffs.length = 0;
-    texts.length = 0;
-    pos = 0;
-  };
-  for (const k of distinct) {
-    const o = offs[k];
-    const text = wide[k] ? buf.toString('utf16le', o, o + lens[k]) : undefined;
-    const bytes = text === undefined ? lens[k] : Buffer.byteLength(text, 'utf8');
-    if (pos + bytes + 1 > chunk.length) flush();
-    starts.push(pos);
-    fileOffs.push(o);
-    texts.push(text);
-    pos += text === undefined ? buf.copy(chunk, pos, o, o + bytes) : chunk.write(text, pos, 'utf8');
+  for (let i = 0; i < n; i++) {
+    const o = offs[i];
+    const text = wide[i] ? buf.toString('utf16le', o, o + lens[i]) : undefined;
+    const bytes = text === undefined ? lens[i] : Buffer.byteLength(text, 'utf8');
+    if (pos + bytes + 1 > chunk.length) {
+      scanner.scan(chunk, 0, pos, base, sink, offsetOf);
+      texts.clear();
+      m = 0;
+      pos = 0;
+    }
+    starts[m] = pos;
+    fileOffs[m] = o;
+    if (text !== undefined) {
+      texts.set(m, text);
+      pos += chunk.write(text, pos, 'utf8');
+    } else if (bytes <= 64) {
+      // Most strings are short: a loop costs less than a native copy's call.
+      for (let j = 0; j < bytes; j++) chunk[pos + j] = buf[o + j];
+      pos += bytes;
+    } else {
+      pos += buf.copy(chunk, pos, o, o + bytes);
+    }
     chunk[pos++] = 0;
+    m++;
   }
-  if (pos > 0) flush();
+  if (pos > 0) scanner.scan(chunk, 0, pos, base, sink, offsetOf);
   return header;
 }
 
