@@ -444,9 +444,11 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
       sinks?.done();
     }
   } else if (isHermesBytecode(head)) {
-    // React Native's compiled JavaScript: its bytes, and each string of its string table.
+    // React Native's compiled JavaScript: its bytes, and each string of its string table; the
+    // packages it mentions, as of any other file of that size (scanRawSource).
     const buf = await readWhole(src, item.relPath, ctx);
     if (buf) scanBytes(buf, { path: item.relPath, source: 'file' }, item.relPath, ctx);
+    if (buf && buf.length <= Math.min(MENTION_MAX_FILE, ctx.limits.chunkBytes + 1024)) recordMentions(buf, { path: item.relPath, source: 'file' }, ctx);
   } else {
     const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
     await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
