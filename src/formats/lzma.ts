@@ -121,12 +121,52 @@ export function isLzma(buf: Uint8Array): boolean {
 export function decodeLzma(data: Uint8Array, limit: number, partial = false, progress: { produced: number } = { produced: 0 }): LzmaResult {
   const h = readLzmaHeader(data);
   if (!partial && h.size !== undefined && h.size > limit) return { out: Buffer.alloc(0), consumed: 0, status: 'cap' };
-  const r = decodeStream(data, LZMA_HEADER_BYTES, h, limit, partial, progress);
+  const st = newLzmaState(h.lc, h.lp, h.pb, h.dictSize);
+  // Sized for a usual ratio, grown by doubling: a few bytes declaring 256 MiB allocate little.
+  const hard = h.size !== undefined ? Math.min(h.size, limit) : limit;
+  const first = Buffer.allocUnsafe(Math.min(hard, Math.max(64 << 10, 8 * (data.length - LZMA_HEADER_BYTES))));
+  const r = decodeStream(data, LZMA_HEADER_BYTES, st, first, 0, 0, h.size, limit, partial, progress);
   if (!partial && r.status === 'end') {
     const after = LZMA_HEADER_BYTES + r.consumed;
     for (let i = after; i < data.length; i++) if (data[i] !== 0) throw bad(`${data.length - after} bytes after the end of the stream, at offset ${after}, that are not zero padding`);
   }
-  return r;
+  return { out: trimmed(r.out, r.pos), consumed: r.consumed, status: r.status };
+}
+
+/**
+ * What an LZMA decoder keeps from one call to the next (LZMA2's chunks: lzma2.ts resets the
+ * state, or gives new properties, only when a chunk's control byte says so).
+ */
+export interface LzmaState {
+  lc: number;
+  lp: number;
+  pb: number;
+  dictSize: number;
+  probs: Uint16Array;
+  state: number;
+  rep0: number;
+  rep1: number;
+  rep2: number;
+  rep3: number;
+}
+
+/** A decoder state at its start: every probability 1/2, state 0, the repeated distances 1. */
+export function newLzmaState(lc: number, lp: number, pb: number, dictSize: number): LzmaState {
+  return { lc, lp, pb, dictSize, probs: new Uint16Array(LITERAL + (0x300 << (lc + lp))).fill(1024), state: 0, rep0: 0, rep1: 0, rep2: 0, rep3: 0 };
+}
+
+/** Resets a state to its start (LZMA2's state reset), keeping its properties. */
+export function resetLzmaState(st: LzmaState): void {
+  st.probs.fill(1024);
+  st.state = st.rep0 = st.rep1 = st.rep2 = st.rep3 = 0;
+}
+
+/** A decodeStream's result: the output buffer (possibly grown), how far it is written, the input read. */
+export interface StreamResult {
+  out: Buffer;
+  pos: number;
+  consumed: number;
+  status: 'end' | 'cap' | 'input';
 }
 
 // Probability table layout (one Uint16Array): states x posStates, per-state bits, distance
@@ -160,23 +200,31 @@ function grown(out: Buffer, pos: number, size: number): Buffer {
 
 /**
  * The decoder proper: one loop, every bit decoded inline (range and code are unsigned 32-bit
- * values, kept so by `>>> 0`).
+ * values, kept so by `>>> 0`). Decodes the range-coded data at `buf[start..]` into `out` from
+ * `pos` on, with the state `st` (left as the stream leaves it). `dictStart`: where the
+ * dictionary starts in `out` (LZMA2's dictionary reset): matches reach no further back, and
+ * positions count from it. `size`: the absolute position in `out` the stream declares it ends
+ * at (undefined: it ends with an end marker); `limit`: the absolute position output stops at
+ * ('cap'). `out` is grown (copied, by doubling) when it is shorter than needed.
  */
-function decodeStream(buf: Uint8Array, start: number, h: LzmaHeader, limit: number, partial: boolean, progress: { produced: number }): LzmaResult {
-  const { lc, lp, pb } = h;
-  const known = h.size !== undefined;
-  const hard = known ? Math.min(h.size!, limit) : limit;
+export function decodeStream(buf: Uint8Array, start: number, st: LzmaState, out: Buffer, pos: number, dictStart: number, size: number | undefined, limit: number, partial: boolean, progress: { produced: number }): StreamResult {
+  const { lc, lp, pb, probs } = st;
+  const known = size !== undefined;
+  const hard = known ? Math.min(size, limit) : limit;
   const inEnd = buf.length;
   // LzmaDec and xz use at least 4 KiB whatever the header says.
-  const dictMax = Math.max(h.dictSize, 4096);
+  const dictMax = Math.max(st.dictSize, 4096);
   const lpMask = (1 << lp) - 1;
   const pbMask = (1 << pb) - 1;
   const lcShift = 8 - lc;
-  // Sized for a usual ratio, grown by doubling: a few bytes declaring 256 MiB allocate little.
-  let out: Buffer = Buffer.allocUnsafe(Math.min(hard, Math.max(64 << 10, 8 * (inEnd - start))));
-  let end = out.length;
-  let pos = 0;
+  const base = dictStart;
+  let end = Math.min(out.length, hard);
   let ip = start;
+  let state = st.state;
+  let rep0 = st.rep0;
+  let rep1 = st.rep1;
+  let rep2 = st.rep2;
+  let rep3 = st.rep3;
   try {
     if (ip + 5 > inEnd) throw OUT_OF_INPUT;
     if (buf[ip] !== 0) throw bad(`the range coder's first byte is ${buf[ip]}, not 0`);
@@ -184,12 +232,6 @@ function decodeStream(buf: Uint8Array, start: number, h: LzmaHeader, limit: numb
     ip += 5;
     let range = 0xffffffff;
     if (code === range) throw bad('the range coder starts with its code equal to its range');
-    const probs = new Uint16Array(LITERAL + (0x300 << (lc + lp))).fill(1024);
-    let state = 0;
-    let rep0 = 0;
-    let rep1 = 0;
-    let rep2 = 0;
-    let rep3 = 0;
     /** Only an end marker may come next: the output is at its limit or declared size. */
     let atLimit = false;
     let i = 0;
@@ -198,16 +240,16 @@ function decodeStream(buf: Uint8Array, start: number, h: LzmaHeader, limit: numb
     for (;;) {
       if (pos >= end) {
         if (end < hard) {
-          out = grown(out, pos, Math.min(hard, 2 * end));
-          end = out.length;
-        } else if (known && pos === h.size && code === 0) {
+          out = grown(out, pos, Math.min(hard, 2 * out.length));
+          end = Math.min(out.length, hard);
+        } else if (known && pos === size && code === 0) {
           progress.produced = pos;
-          return { out: trimmed(out, pos), consumed: ip - start, status: 'end' };
+          return { out, pos, consumed: ip - start, status: 'end' };
         } else {
           atLimit = true;
         }
       }
-      const posState = pos & pbMask;
+      const posState = (pos - base) & pbMask;
       // is-match bit
       i = IS_MATCH + (state << 4) + posState;
       p = probs[i];
@@ -221,8 +263,8 @@ function decodeStream(buf: Uint8Array, start: number, h: LzmaHeader, limit: numb
           code = ((code << 8) | buf[ip++]) >>> 0;
         }
         // A literal.
-        if (atLimit) return pastLimit(known, pos, h, out, ip - start, progress);
-        const base = LITERAL + 0x300 * (((pos & lpMask) << lc) + ((pos > 0 ? out[pos - 1] : 0) >>> lcShift));
+        if (atLimit) return pastLimit(known, pos, size, out, ip - start, progress);
+        const lit = LITERAL + 0x300 * ((((pos - base) & lpMask) << lc) + ((pos > base ? out[pos - 1] : 0) >>> lcShift));
         let sym = 1;
         if (state >= 7) {
           // After a match: the byte at rep0 steers the bits until one differs.
@@ -230,7 +272,7 @@ function decodeStream(buf: Uint8Array, start: number, h: LzmaHeader, limit: numb
           do {
             const matchBit = (matchByte >>> 7) & 1;
             matchByte <<= 1;
-            i = base + ((1 + matchBit) << 8) + sym;
+            i = lit + ((1 + matchBit) << 8) + sym;
             p = probs[i];
             bound = Math.imul(range >>> 11, p) >>> 0;
             let bit: number;
@@ -254,7 +296,7 @@ function decodeStream(buf: Uint8Array, start: number, h: LzmaHeader, limit: numb
           } while (sym < 0x100);
         }
         while (sym < 0x100) {
-          i = base + sym;
+          i = lit + sym;
           p = probs[i];
           bound = Math.imul(range >>> 11, p) >>> 0;
           if (code < bound) {
@@ -313,8 +355,8 @@ function decodeStream(buf: Uint8Array, start: number, h: LzmaHeader, limit: numb
           range = (range << 8) >>> 0;
           code = ((code << 8) | buf[ip++]) >>> 0;
         }
-        if (atLimit) return pastLimit(known, pos, h, out, ip - start, progress);
-        if (pos === 0) throw bad('a repeated match before any output');
+        if (atLimit) return pastLimit(known, pos, size, out, ip - start, progress);
+        if (pos === base) throw bad('a repeated match before any output');
         // rep0, or a short rep (one byte at rep0)
         i = IS_REP_G0 + state;
         p = probs[i];
@@ -550,25 +592,25 @@ function decodeStream(buf: Uint8Array, start: number, h: LzmaHeader, limit: numb
         if (dist === 0xffffffff) {
           // The end marker.
           if (code !== 0) throw bad(`range-coded data left after the end marker, at offset ${start + ip}`);
-          if (known && pos !== h.size) throw bad(`an end marker after ${pos} bytes, before the declared size of ${h.size}`);
+          if (known && pos !== size) throw bad(`an end marker after ${pos} bytes, before the declared size of ${size}`);
           progress.produced = pos;
-          return { out: trimmed(out, pos), consumed: ip - start, status: 'end' };
+          return { out, pos, consumed: ip - start, status: 'end' };
         }
-        if (atLimit) return pastLimit(known, pos, h, out, ip - start, progress);
-        if (dist >= pos) throw bad(`a match ${dist + 1} bytes back after only ${pos} bytes of output`);
-        if (dist >= dictMax) throw bad(`a match ${dist + 1} bytes back, beyond the ${h.dictSize}-byte dictionary`);
+        if (atLimit) return pastLimit(known, pos, size, out, ip - start, progress);
+        if (dist >= pos - base) throw bad(`a match ${dist + 1} bytes back after only ${pos - base} bytes of output`);
+        if (dist >= dictMax) throw bad(`a match ${dist + 1} bytes back, beyond the ${st.dictSize}-byte dictionary`);
         rep0 = dist;
       }
       len += 2;
       if (pos + len > end) {
         if (end < hard) {
-          out = grown(out, pos, Math.min(hard, Math.max(2 * end, pos + len)));
-          end = out.length;
+          out = grown(out, pos, Math.min(hard, Math.max(2 * out.length, pos + len)));
+          end = Math.min(out.length, hard);
         }
         if (pos + len > end) {
-          if (known && end === h.size) throw bad(`a match runs past the declared size of ${h.size} bytes`);
+          if (known && end === size) throw bad(`a match runs past the declared size of ${size} bytes`);
           progress.produced = pos;
-          return { out: trimmed(out, pos), consumed: ip - start, status: 'cap' };
+          return { out, pos, consumed: ip - start, status: 'cap' };
         }
       }
       let from = pos - rep0 - 1;
@@ -583,19 +625,137 @@ function decodeStream(buf: Uint8Array, start: number, h: LzmaHeader, limit: numb
   } catch (e) {
     progress.produced = pos;
     if (e !== OUT_OF_INPUT) throw e;
-    if (partial) return { out: trimmed(out, pos), consumed: ip - start, status: 'input' };
+    if (partial) return { out, pos, consumed: ip - start, status: 'input' };
     throw bad(`truncated: the data ends after ${pos} bytes of output, before the stream does`);
+  } finally {
+    st.state = state;
+    st.rep0 = rep0;
+    st.rep1 = rep1;
+    st.rep2 = rep2;
+    st.rep3 = rep3;
   }
 }
 
 /** A symbol other than the end marker where only it may come: past the declared size (a fault), or past the limit. */
-function pastLimit(known: boolean, pos: number, h: LzmaHeader, out: Buffer, consumed: number, progress: { produced: number }): LzmaResult {
+function pastLimit(known: boolean, pos: number, size: number | undefined, out: Buffer, consumed: number, progress: { produced: number }): StreamResult {
   progress.produced = pos;
-  if (known && pos === h.size) throw bad(`data continues past the declared size of ${h.size} bytes`);
-  return { out: trimmed(out, pos), consumed, status: 'cap' };
+  if (known && pos === size) throw bad(`data continues past the declared size of ${size} bytes`);
+  return { out, pos, consumed, status: 'cap' };
 }
 
 /** The first `n` bytes; copied when the buffer grown for them is much larger, so that it is not held. */
 function trimmed(out: Buffer, n: number): Buffer {
   return out.length - n > (1 << 20) && out.length - n > n >> 2 ? Buffer.from(out.subarray(0, n)) : out.subarray(0, n);
+}
+
+/** The dictionary size an LZMA2 properties byte (xz's and 7-Zip's) stands for: 4 KiB to 4 GiB - 1. */
+export function lzma2DictSize(b: number): number {
+  if (b > 40) throw new FormatError('lzma2', `dictionary size byte ${b} is over 40`);
+  return b === 40 ? 0xffffffff : (2 | (b & 1)) * 2 ** (Math.floor(b / 2) + 11);
+}
+
+/**
+ * Decodes LZMA2 data (7-Zip's coder 21, xz's filter) after xz's lzma2_decoder and the SDK's
+ * Lzma2Dec: chunks, each with a control byte: 0 ends the data; 1 and 2 are a stored chunk (with a
+ * dictionary reset, without); 0x80-0xFF an LZMA chunk whose bits 5-6 say what is reset first
+ * (nothing, the state, the state and new properties, all and the dictionary). The first chunk
+ * resets the dictionary, the first LZMA chunk after a dictionary reset gives properties. An LZMA
+ * chunk's range coder starts afresh and must use exactly its packed size and give exactly its
+ * unpacked size; the decoder state (probabilities, state, distances) goes on from the chunk
+ * before unless reset. Output stops at `limit` ('cap'); `out` is allocated at
+ * min(`expected`, `limit`) bytes (the caller's declared size, charged before), grown if the data
+ * gives more. A fault is a FormatError ('lzma2' or 'lzma').
+ */
+export function decodeLzma2(data: Uint8Array, dictByte: number, expected: number, limit: number, progress: { produced: number } = { produced: 0 }): { out: Buffer; status: 'end' | 'cap' } {
+  const dictSize = lzma2DictSize(dictByte);
+  const bad2 = (why: string, at: number): FormatError => new FormatError('lzma2', `${why}, at offset ${at} of the packed data`);
+  let out: Buffer = Buffer.allocUnsafe(Math.min(expected, limit));
+  let pos = 0;
+  let ip = 0;
+  let dictStart = 0;
+  let needDict = true;
+  let needProps = true;
+  let st: LzmaState | undefined;
+  const room = (n: number): void => {
+    if (pos + n > out.length) out = grown(out, pos, Math.min(limit, Math.max(2 * out.length, pos + n)));
+  };
+  for (;;) {
+    if (ip >= data.length) throw bad2('truncated: the data ends before its end chunk', ip);
+    const at = ip;
+    const c = data[ip++];
+    if (c === 0) break;
+    if (c > 2 && c < 0x80) throw bad2(`chunk control byte 0x${c.toString(16)} is invalid`, at);
+    if (c === 1 || c >= 0xe0) {
+      dictStart = pos;
+      needDict = false;
+      needProps = true;
+    } else if (needDict) {
+      throw bad2(`the first chunk (control byte 0x${c.toString(16)}) does not reset the dictionary`, at);
+    }
+    if (c < 0x80) {
+      if (ip + 2 > data.length) throw bad2('truncated chunk header', at);
+      const size = ((data[ip] << 8) | data[ip + 1]) + 1;
+      ip += 2;
+      if (ip + size > data.length) throw bad2(`truncated: a stored chunk of ${size} bytes runs past the end`, at);
+      const n = Math.min(size, limit - pos);
+      room(n);
+      out.set(data.subarray(ip, ip + n), pos);
+      pos += n;
+      progress.produced = pos;
+      if (n < size) return { out: out.subarray(0, pos), status: 'cap' };
+      ip += size;
+      continue;
+    }
+    if (ip + 4 > data.length) throw bad2('truncated chunk header', at);
+    const unpacked = (c & 0x1f) * 65536 + ((data[ip] << 8) | data[ip + 1]) + 1;
+    const packed = ((data[ip + 2] << 8) | data[ip + 3]) + 1;
+    ip += 4;
+    if (c >= 0xc0) {
+      if (ip >= data.length) throw bad2('truncated chunk header', at);
+      const props = data[ip++];
+      if (props >= 225) throw bad2(`properties byte ${props} is not below 225`, ip - 1);
+      const lc = props % 9;
+      const lp = Math.floor(props / 9) % 5;
+      const pb = Math.floor(props / 45);
+      if (lc + lp > 4) throw bad2(`properties lc=${lc} lp=${lp}: LZMA2 allows lc + lp of 4 at most`, ip - 1);
+      if (st && st.lc === lc && st.lp === lp) {
+        st.pb = pb;
+        resetLzmaState(st);
+      } else {
+        st = newLzmaState(lc, lp, pb, dictSize);
+      }
+      needProps = false;
+    } else if (needProps || !st) {
+      throw bad2(`an LZMA chunk (control byte 0x${c.toString(16)}) without properties after a dictionary reset`, at);
+    } else if (c >= 0xa0) {
+      resetLzmaState(st);
+    }
+    if (ip + packed > data.length) throw bad2(`truncated: an LZMA chunk of ${packed} packed bytes runs past the end`, at);
+    room(Math.min(unpacked, limit - pos));
+    const r = decodeStream(data.subarray(ip, ip + packed), 0, st, out, pos, dictStart, pos + unpacked, limit, false, progress);
+    out = r.out;
+    if (r.status === 'cap') return { out: out.subarray(0, r.pos), status: 'cap' };
+    if (r.pos !== pos + unpacked) throw bad2(`an LZMA chunk gave ${r.pos - pos} bytes, not its ${unpacked}`, at);
+    if (r.consumed !== packed) throw bad2(`an LZMA chunk's range coder used ${r.consumed} of its ${packed} packed bytes`, at);
+    pos += unpacked;
+    ip += packed;
+  }
+  progress.produced = pos;
+  return { out: out.subarray(0, pos), status: 'end' };
+}
+
+/**
+ * Decodes raw LZMA data (7-Zip's coder 030101: a 5-byte properties blob, then the range-coded
+ * data with no header) of a declared `size`, to at most `limit` bytes. 7-Zip may end it with an
+ * end marker as well (-m0=LZMA:eos). Bytes after the stream are left to the caller.
+ */
+export function decodeLzmaRaw(props: Uint8Array, data: Uint8Array, size: number, limit: number, progress: { produced: number } = { produced: 0 }): { out: Buffer; status: 'end' | 'cap' } {
+  if (props.length < 5) throw bad(`coder properties of ${props.length} bytes, not 5`);
+  if (props[0] >= 225) throw bad(`properties byte ${props[0]} is not below 225 (lc, lp and pb out of range)`);
+  const lc = props[0] % 9;
+  const rest = Math.floor(props[0] / 9);
+  const dictSize = (props[1] | (props[2] << 8) | (props[3] << 16) | (props[4] << 24)) >>> 0;
+  const st = newLzmaState(lc, rest % 5, Math.floor(rest / 5), dictSize);
+  const r = decodeStream(data, 0, st, Buffer.allocUnsafe(Math.min(size, limit)), 0, 0, size, limit, false, progress);
+  return { out: r.out.subarray(0, r.pos), status: r.status === 'end' ? 'end' : 'cap' };
 }
