@@ -16,6 +16,7 @@
  * | fat           | FAT boot sector (jump, BPB, 0x55AA)    | every regular file of the filesystem    |
  * | tar           | a header with a valid checksum (ustar or v7) | every regular member (pax, GNU names, GNU sparse files) |
  * | cpio          | "070701"/"070702"/"070707", binary     | every regular file (read whole)         |
+ * | sevenzip      | "7z\xBC\xAF\x27\x1C" and version 0.x at 0 | every file (folders decoded up to the per-entry cap) |
  *
  * Paths inside a container are joined to the container's path with `!/`.
  */
@@ -33,6 +34,7 @@ import { isPayload, openPayload } from '../formats/payload.js';
 import { isSparse } from '../formats/sparse.js';
 import { entryDataOffset, overlapReason, type ZipArchive, type ZipEntry } from '../formats/zip.js';
 import { isTarHeader, openTar, type TarData } from '../formats/tar.js';
+import { checkEntryCrc, coderProblem, decodeFolder, hasFilter, isSevenZip, openSevenZip, type SevenZipArchive, type SevenZipEntry } from '../formats/sevenzip.js';
 import type { InflateBudget } from '../io/mapped.js';
 import { MappedSource, sourceSegment, storedBytes, SubSource, uncoveredRanges, type Segment } from '../io/mapped.js';
 import { BufferSource, type RandomAccessSource } from '../io/source.js';
@@ -40,7 +42,7 @@ import { brotliToSource, inflateToSource } from '../io/spill.js';
 import { blockImage, MAX_TRANSFER_LIST_BYTES, NEW_DAT_NAME, OTA_BLOCK, parseTransferList, transferListName } from '../formats/blockota.js';
 import { partitionName } from './partition.js';
 
-export type ContainerKind = 'sparse' | 'ext4' | 'erofs' | 'super' | 'payload' | 'bootimg' | 'fat' | 'tar' | 'cpio';
+export type ContainerKind = 'sparse' | 'ext4' | 'erofs' | 'super' | 'payload' | 'bootimg' | 'fat' | 'tar' | 'cpio' | 'sevenzip';
 export type ZipKind = 'target-files' | 'ota' | 'zip';
 
 /** One file inside a container. */
@@ -118,6 +120,7 @@ export async function sniffContainer(src: RandomAccessSource, head: Buffer, name
   if (isSparse(head)) return 'sparse';
   if (isPayload(head)) return 'payload';
   if (isBootImage(head)) return 'bootimg';
+  if (isSevenZip(head)) return 'sevenzip';
   if (cpioFormat(head) || (isCpioBinaryMagic(head) && cpioFormat(await src.read(0, Math.min(src.size, CPIO_SNIFF_BYTES))))) return 'cpio';
   if (src.size >= 512 && isTarHeader(await src.read(0, 512))) return 'tar';
   if (src.size >= 1024 + 4) {
@@ -453,6 +456,8 @@ export async function openContainer(kind: Exclude<ContainerKind, 'sparse'>, src:
       return openTarContainer(src, opts);
     case 'cpio':
       return openCpioContainer(src, opts);
+    case 'sevenzip':
+      return openSevenZipContainer(src, opts);
     case 'super': {
       const lp = await openLp(src);
       const files: ContainerFile[] = [];
@@ -525,6 +530,101 @@ async function openTarContainer(src: RandomAccessSource, opts: ContainerOptions)
   problems.push(...refusedLinks(refused, allot, storedText(stored, src.size, 'the archive')));
   const uncovered = uncoveredRanges(src.size, tar.covered);
   return { format: 'tar', files, skipped, problems, ...(uncovered.length ? { uncovered } : {}) };
+}
+
+/**
+ * A 7z archive (a vendor drop, a bundle of preloaded apps): its files, each decoded from its
+ * folder when opened. A solid folder (several files) is decoded once for the files that follow
+ * one another in it (the last folder decoded is kept), up to the per-entry cap: files past the cap
+ * are unreadable, as are those of a folder whose coders are not decoded (one problem per folder,
+ * naming the coder and the files). Decoded bytes are charged to the inflation budget; a file's
+ * CRC is checked. Bytes the archive does not account for are scanned raw.
+ */
+async function openSevenZipContainer(src: RandomAccessSource, opts: ContainerOptions): Promise<OpenedContainer> {
+  const spend = (n: number): void => opts.budget.spend(n);
+  const archive = await openSevenZip(src, { maxHeaderBytes: opts.maxEntryBytes, spend });
+  const files: ContainerFile[] = [];
+  const skipped: OpenedContainer['skipped'] = [];
+  const problems: OpenedContainer['problems'] = [];
+  const folders = new SevenZipFolders(src, archive, opts.maxEntryBytes, spend);
+  /** The files of folders that cannot be decoded, by why: one problem each. */
+  const refused = new Map<string, string[]>();
+  for (const e of archive.entries) {
+    if (e.kind === 'dir') continue;
+    if (e.kind === 'anti') {
+      skipped.push({ name: e.name, reason: 'anti-item (a deletion in an update archive): no data' });
+      continue;
+    }
+    if (e.kind === 'symlink') {
+      skipped.push({ name: e.name, reason: `symlink inside the archive (${e.size} bytes of target); not followed` });
+      continue;
+    }
+    const problem = e.folder !== undefined ? coderProblem(archive.folders[e.folder]) : undefined;
+    if (problem) {
+      const names = refused.get(problem) ?? [];
+      names.push(e.name);
+      refused.set(problem, names);
+      continue;
+    }
+    files.push({ name: e.name, size: e.size, open: async () => folders.open(e) });
+  }
+  for (const [problem, names] of refused) {
+    const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
+    problems.push({ name: '', reason: `unreadable: ${problem}, which this reader does not decode; ${names.length} file${names.length > 1 ? 's' : ''} not scanned: ${names.slice(0, 3).map((n) => JSON.stringify(n)).join(', ')}${more}` });
+  }
+  const uncovered = uncoveredRanges(src.size, archive.covered);
+  return { format: '7z', files, skipped, problems, ...(uncovered.length ? { uncovered } : {}) };
+}
+
+/**
+ * The folders of a 7z archive, decoded as their files are opened: the last one decoded is kept
+ * (the files of a solid folder come one after another), a folder that failed keeps its error.
+ */
+class SevenZipFolders {
+  private last?: { index: number; data: Buffer };
+  private readonly failed = new Map<number, FormatError>();
+  constructor(
+    private readonly src: RandomAccessSource,
+    private readonly archive: SevenZipArchive,
+    private readonly cap: number,
+    private readonly spend: (n: number) => void,
+  ) {}
+
+  async open(e: SevenZipEntry): Promise<RandomAccessSource> {
+    if (e.folder === undefined || e.size === 0) {
+      checkEntryCrc(e, Buffer.alloc(0));
+      return new BufferSource(Buffer.alloc(0));
+    }
+    const f = this.archive.folders[e.folder];
+    const total = f.unpackSizes[f.mainOut];
+    const end = e.offset! + e.size;
+    // Decoded only up to the cap; near a cut a BCJ filter has not seen the whole instruction.
+    const reach = total <= this.cap ? total : this.cap - (hasFilter(f) ? 16 : 0);
+    if (end > reach) {
+      const where = total > e.size ? `ends at byte ${end} of a solid folder of ${total} bytes, past` : `is ${e.size} bytes, more than`;
+      throw new FormatError('7z', `${JSON.stringify(e.name)} ${where} the ${this.cap}-byte cap a 7z folder is decoded to; not scanned`);
+    }
+    const data = await this.folder(e.folder);
+    const bytes = data.subarray(e.offset!, end);
+    checkEntryCrc(e, bytes);
+    return new BufferSource(bytes);
+  }
+
+  private async folder(index: number): Promise<Buffer> {
+    if (this.last?.index === index) return this.last.data;
+    const known = this.failed.get(index);
+    if (known) throw known;
+    this.last = undefined;
+    try {
+      const data = await decodeFolder(this.src, this.archive.folders[index], this.cap, this.spend);
+      this.last = { index, data };
+      return data;
+    } catch (e) {
+      if (e instanceof FormatError && (e.format === '7z' || e.format === 'limits')) this.failed.set(index, e);
+      else if (e instanceof FormatError) this.failed.set(index, new FormatError('7z', `folder ${index} does not decode: ${e.format}: ${e.reason}`, e.offset));
+      throw this.failed.get(index) ?? e;
+    }
+  }
 }
 
 /** A tar member's data as a source: a range of the archive, or a sparse file's pieces where its map puts them (holes read as zeros, nothing allocated for them). */
