@@ -16,10 +16,12 @@ import { DEFAULT_LIMITS } from '../../src/extract/limits.js';
 import { parseBuildProp } from '../../src/formats/buildprop.js';
 import { FormatError } from '../../src/formats/errors.js';
 import { openZip, readEntry } from '../../src/formats/zip.js';
+import { decodeFolder, openSevenZip } from '../../src/formats/sevenzip.js';
 import { BufferSource } from '../../src/io/source.js';
 import { fuzzRuns } from '../helpers/mutations.js';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { crc32 } from 'node:zlib';
 
 const APKS = join(import.meta.dirname, '..', 'fixtures', 'apks');
 const seeds = ['autoregistration-cn.apk', 'overlay-cn.apk', 'native-only.apk'].map((f) => readFileSync(join(APKS, f)));
@@ -162,5 +164,81 @@ describe('fuzz: DEX string scan in place', () => {
       }),
       { numRuns: RUNS * 4 },
     );
+  });
+});
+
+describe('fuzz: 7z reader', () => {
+  // Real archives made by 7z (scripts/fixtures/build-sevenzip.sh), mutated anywhere; most often
+  // with the start and end headers' CRCs made right again after, so that the mutations reach
+  // the header parser, the folders' coders and the LZMA/LZMA2 decoders instead of a CRC check.
+  const SEVENZIP = join(import.meta.dirname, '..', 'fixtures', 'sevenzip');
+  const zSeeds = ['lzma2', 'lzma', 'hc', 'bcj-arm64', 'bcj-x86', 'copy', 'ppmd'].map((n) => readFileSync(join(SEVENZIP, `${n}.7z`)));
+  const mutated7z = fc
+    .record({
+      seed: fc.integer({ min: 0, max: zSeeds.length - 1 }),
+      flips: fc.array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 8 }),
+      inHeader: fc.boolean(),
+      fixCrcs: fc.boolean(),
+      cut: fc.option(fc.nat(), { nil: undefined }),
+    })
+    .map(({ seed, flips, inHeader, fixCrcs, cut }) => {
+      const b = Buffer.from(zSeeds[seed]);
+      const at = 32 + Number(b.readBigUInt64LE(12));
+      const size = Number(b.readBigUInt64LE(20));
+      for (const f of flips) {
+        if (inHeader) b[at + (f.at % size)] = f.byte;
+        else b[f.at % b.length] = f.byte;
+      }
+      if (fixCrcs) {
+        const nat = 32 + Number(b.readBigUInt64LE(12));
+        const nsize = Number(b.readBigUInt64LE(20));
+        if (nat + nsize <= b.length) b.writeUInt32LE(crc32(b.subarray(nat, nat + nsize)), 28);
+        b.writeUInt32LE(crc32(b.subarray(12, 32)), 8);
+      }
+      return cut === undefined ? b : b.subarray(0, cut % b.length);
+    });
+
+  it('any byte flip or truncation of a real 7z lists and decodes or throws FormatError, quickly', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutated7z, async (buf) => {
+        const src = new BufferSource(buf);
+        const t0 = Date.now();
+        try {
+          const a = await openSevenZip(src, { maxHeaderBytes: 1 << 20 });
+          for (const f of a.folders.slice(0, 8)) {
+            try {
+              await decodeFolder(src, f, 1 << 22);
+            } catch (err) {
+              if (!(err instanceof FormatError)) throw err;
+            }
+          }
+        } catch (err) {
+          if (!(err instanceof FormatError)) throw err;
+        }
+        expect(Date.now() - t0).toBeLessThan(2000);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it('a mutated 7z never throws out of extractFile; what it cannot read is explained', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ag-fuzz-7z-'));
+    try {
+      await fc.assert(
+        fc.asyncProperty(mutated7z, async (buf) => {
+          const path = join(dir, 'm.7z');
+          writeFileSync(path, buf);
+          const ctx = newContext({ hosts: ['zzhc.vnet.cn'], sms: ['10659401'], mentionPackages: [], limits: { ...DEFAULT_LIMITS, maxEntryBytes: 1 << 22 } });
+          await extractFile({ abs: Buffer.from(path), relPath: 'm.7z', size: buf.length, partition: '', partitionPath: 'm.7z' }, ctx);
+          for (const u of ctx.unreadable) {
+            expect(u.path.startsWith('m.7z')).toBe(true);
+            expect(u.reason).not.toMatch(/internal error/);
+          }
+        }),
+        { numRuns: Math.max(20, Math.floor(RUNS / 2)) },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
