@@ -72,7 +72,7 @@ describe('7z archives in a build', () => {
     });
   });
 
-  it('a 7z inside a ZIP entry and a 7z of a 7z are opened too, each path joined with !/', async () => {
+  it('a 7z stored in a ZIP entry is opened too, each path joined with !/', async () => {
     const dir = tempDir('ag-7z-nested-');
     const inputs = join(dir, 'in');
     mkdirSync(inputs);
@@ -96,7 +96,7 @@ describe('7z archives in a build', () => {
     expect(t.unreadable.find((u) => u.path === 'vendor/drop.7z!/vendor/etc/reg.conf')?.reason).toMatch(/^"vendor\/etc\/reg.conf" ends at byte \d+ of a solid folder of \d+ bytes, past the 13000-byte cap a 7z folder is decoded to; not scanned$/);
   });
 
-  it('bytes after the archive are scanned raw at their offset', async () => {
+  it('bytes after the archive are scanned raw at their offset; the stored files\' bytes at the files\' paths, not as the archive\'s', async () => {
     const dir = tempDir('ag-7z-after-');
     const inputs = join(dir, 'in');
     mkdirSync(inputs);
@@ -105,5 +105,7 @@ describe('7z archives in a build', () => {
     const t = (await scanInputs([inputs])).targets[0];
     const ev = t.endpoints.find((e) => e.value === 'dm.wo.com.cn')?.evidence;
     expect(ev).toEqual([{ path: 'drop.7z', source: 'file', offset: archive.length + 'trailer '.length }]);
+    const host = t.endpoints.find((e) => e.value === 'zzhc.vnet.cn')?.evidence.map((e) => e.path);
+    expect(new Set(host)).toEqual(new Set([`drop.7z!/${INNER}`, 'drop.7z!/vendor/etc/reg.conf', 'drop.7z!/vendor/lib/libreg.so']));
   });
 });
