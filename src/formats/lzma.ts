@@ -609,6 +609,8 @@ export function decodeStream(buf: Uint8Array, start: number, st: LzmaState, out:
         }
         if (pos + len > end) {
           if (known && end === size) throw bad(`a match runs past the declared size of ${size} bytes`);
+          // Past the limit: what fits of the match, so that the output is whole up to it.
+          for (let from = pos - rep0 - 1; pos < end; ) out[pos++] = out[from++];
           progress.produced = pos;
           return { out, pos, consumed: ip - start, status: 'cap' };
         }
