@@ -6,16 +6,18 @@
  * header is encrypted, or whose file's CRC does not match is unreadable, naming why, and the
  * rest of the scan goes on. The archives are made by Debian's 7z (scripts/fixtures/build-sevenzip.sh).
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { ROOT, scanInputs } from './helpers.js';
+import { haveTools, ROOT, scanInputs, warnMissing } from './helpers.js';
 import { tempDir } from '../helpers/temp.js';
 import type { ReportTarget } from '../../src/report/model.js';
 
 const FIXTURES = join(ROOT, '__tests__', 'fixtures', 'sevenzip');
 const APK = join(ROOT, '__tests__', 'fixtures', 'apks', 'autoregistration-cn.apk');
 const INNER = 'vendor/app/Foo/Foo.apk';
+if (!haveTools('7z', 'zip')) warnMissing('7z archives made at run time', ['7z (p7zip-full)', 'zip']);
 
 /** A build folder holding `files` (name -> source file) under `vendor/`. */
 function build(prefix: string, files: Record<string, string>): string {
@@ -72,12 +74,11 @@ describe('7z archives in a build', () => {
     });
   });
 
-  it('a 7z stored in a ZIP entry is opened too, each path joined with !/', async () => {
+  (haveTools('zip') ? it : it.skip)('a 7z stored in a ZIP entry is opened too, each path joined with !/', async () => {
     const dir = tempDir('ag-7z-nested-');
     const inputs = join(dir, 'in');
     mkdirSync(inputs);
     // A 7z as the data of a stored ZIP entry, written by the zip tool.
-    const { execFileSync } = await import('node:child_process');
     const work = join(dir, 'work');
     mkdirSync(work);
     copyFileSync(join(FIXTURES, 'hc.7z'), join(work, 'apps.7z'));
@@ -94,6 +95,22 @@ describe('7z archives in a build', () => {
     expect(t.packages.map((p) => p.path)).toEqual([`vendor/drop.7z!/${INNER}`]);
     expect(t.unreadable.map((u) => u.path)).toContain('vendor/drop.7z!/vendor/etc/reg.conf');
     expect(t.unreadable.find((u) => u.path === 'vendor/drop.7z!/vendor/etc/reg.conf')?.reason).toMatch(/^"vendor\/etc\/reg.conf" ends at byte \d+ of a solid folder of \d+ bytes, past the 13000-byte cap a 7z folder is decoded to; not scanned$/);
+  });
+
+  (haveTools('7z') ? it : it.skip)('a symlink stored as a link (7z a -snl) is listed as skipped, not read as a file; the file it names is scanned', async () => {
+    const dir = tempDir('ag-7z-link-');
+    const tree = join(dir, 'tree');
+    mkdirSync(join(tree, 'vendor', 'app', 'Foo'), { recursive: true });
+    copyFileSync(APK, join(tree, INNER));
+    symlinkSync('Foo/Foo.apk', join(tree, 'vendor', 'app', 'link.apk'));
+    const inputs = join(dir, 'in');
+    mkdirSync(inputs);
+    execFileSync('7z', ['a', '-bd', '-bso0', '-snl', join(inputs, 'links.7z'), 'vendor'], { cwd: tree });
+    expect(execFileSync('7z', ['l', '-slt', join(inputs, 'links.7z')], { encoding: 'utf8' })).toMatch(/Path = vendor\/app\/link\.apk\nSize = 11\n[^]*?Attributes = A lrwxrwxrwx/);
+    const t = (await scanInputs([inputs])).targets[0];
+    expect(t.unreadable).toEqual([]);
+    expect(t.packages.map((p) => p.path)).toEqual([`links.7z!/${INNER}`]);
+    expect(t.skipped.filter((s) => s.path.startsWith('links.7z!/'))).toEqual([{ path: 'links.7z!/vendor/app/link.apk', reason: 'symlink inside the archive (11 bytes of target); not followed' }]);
   });
 
   it('bytes after the archive are scanned raw at their offset; the stored files\' bytes at the files\' paths, not as the archive\'s', async () => {

@@ -562,6 +562,8 @@ export function coderProblem(f: SevenZipFolder): string | undefined {
   for (const c of f.coders) {
     if (!CODERS[c.id]) return `coder ${coderName(c.id)} (${c.id || 'empty id'})${c.id === '06f10701' ? ': encrypted, its key is not known' : ''}`;
     if (c.numIn !== 1 || c.numOut !== 1) return `coder ${coderName(c.id)} with ${c.numIn} inputs and ${c.numOut} outputs`;
+    // A filter's optional property is a start offset (7-Zip writes none): only 0 is decoded.
+    if (CODERS[c.id].filter && c.props.some((b) => b !== 0)) return `filter ${coderName(c.id)} with a start offset (0x${c.props.toString('hex')})`;
   }
   if (f.packedStreams.length !== 1) return `a folder of ${f.packedStreams.length} pack streams`;
   return undefined;
