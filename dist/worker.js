@@ -1,11 +1,11 @@
 import { openSync, constants as constants$1, fstatSync, closeSync, readSync, createWriteStream, mkdirSync, writeFileSync, renameSync, unlinkSync, statSync, accessSync } from 'node:fs';
 import { endianness, tmpdir } from 'node:os';
-import { isMainThread, workerData, parentPort } from 'node:worker_threads';
 import { join, basename } from 'node:path';
-import { inflateSync, gunzipSync, constants, InflateRaw, inflateRawSync, createInflateRaw } from 'node:zlib';
+import { isMainThread, workerData, parentPort } from 'node:worker_threads';
+import { inflateSync, gunzipSync, constants, InflateRaw, inflateRawSync, crc32 as crc32$1, createInflateRaw, createBrotliDecompress } from 'node:zlib';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { Transform, Readable } from 'node:stream';
+import { Transform, Writable, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import require$$0 from 'stream/web';
 
@@ -271,7 +271,7 @@ class Warnings {
  * android: attributes are matched by resource id through the resource map (as
  * `ResXMLParser::getAttributeNameResID` does), never by the pool name, which packers garble.
  */
-const FORMAT$3 = 'axml';
+const FORMAT$4 = 'axml';
 const RES_XML_TYPE = 0x0003;
 const RES_STRING_POOL_TYPE$1 = 0x0001;
 const RES_XML_START_NAMESPACE_TYPE = 0x0100;
@@ -333,7 +333,7 @@ function parseAxml(buf) {
     if (looksLikeTextXml(buf))
         return parseTextXml(buf);
     if (buf.length < 8)
-        throw new FormatError(FORMAT$3, `file too short for a chunk header (${buf.length} bytes)`, 0);
+        throw new FormatError(FORMAT$4, `file too short for a chunk header (${buf.length} bytes)`, 0);
     const w = new Warnings();
     let tampered = false;
     const topType = buf.readUInt16LE(0);
@@ -344,10 +344,10 @@ function parseAxml(buf) {
         tampered = true;
     }
     if (topHeaderSize < 8 || topHeaderSize > topSize) {
-        throw new FormatError(FORMAT$3, `bad top chunk header size ${topHeaderSize} (chunk size ${topSize})`, 0);
+        throw new FormatError(FORMAT$4, `bad top chunk header size ${topHeaderSize} (chunk size ${topSize})`, 0);
     }
     if (topSize > buf.length) {
-        throw new FormatError(FORMAT$3, `declared size ${topSize} exceeds the ${buf.length}-byte file`, 4);
+        throw new FormatError(FORMAT$4, `declared size ${topSize} exceeds the ${buf.length}-byte file`, 4);
     }
     if (topSize < buf.length)
         w.add(`${buf.length - topSize} bytes after the declared end of the document are ignored`);
@@ -393,7 +393,7 @@ function parseAxml(buf) {
                     break;
                 }
                 try {
-                    pool = parseStringPool(buf, pos, chunkEnd, FORMAT$3);
+                    pool = parseStringPool(buf, pos, chunkEnd, FORMAT$4);
                     for (const m of pool.warnings)
                         w.add(m);
                     if (pool.strings.length !== pool.declaredCount)
@@ -424,7 +424,7 @@ function parseAxml(buf) {
                 const el = readStartElement(buf, pos, headerSize, chunkEnd, pool, resourceMap, stack.length + 1, w);
                 if (el) {
                     if (elements.length === MAX_ELEMENTS)
-                        throw new FormatError(FORMAT$3, `more than ${MAX_ELEMENTS} elements`, pos);
+                        throw new FormatError(FORMAT$4, `more than ${MAX_ELEMENTS} elements`, pos);
                     elements.push(el);
                     stack.push(el);
                 }
@@ -811,13 +811,13 @@ function extractManifest(doc) {
     const warnings = [...doc.warnings];
     const root = doc.elements.find((e) => e.depth === 1);
     if (!root || root.name !== 'manifest') {
-        throw new FormatError(FORMAT$3, root ? `root element is <${root.name.slice(0, 60)}>, not <manifest>` : 'no <manifest> element');
+        throw new FormatError(FORMAT$4, root ? `root element is <${root.name.slice(0, 60)}>, not <manifest>` : 'no <manifest> element');
     }
     // `package` has no namespace and no resource id: match it by name.
     const pkgAttr = root.attributes.find((a) => a.name === 'package' && a.namespaceUri === undefined) ?? root.attributes.find((a) => a.name === 'package');
     const pkg = pkgAttr ? (pkgAttr.rawValue ?? attrString(pkgAttr) ?? '').trim() : '';
     if (!pkg)
-        throw new FormatError(FORMAT$3, 'manifest has no package name');
+        throw new FormatError(FORMAT$4, 'manifest has no package name');
     const info = { package: pkg, permissions: [], bootCompleted: false, warnings };
     const versionCode = attrInt(findAndroidAttribute(root, 'versionCode'), 'versionCode', warnings);
     if (versionCode !== undefined)
@@ -893,7 +893,7 @@ function extractManifest(doc) {
     return info;
 }
 
-const FORMAT$2 = 'arsc';
+const FORMAT$3 = 'arsc';
 const RES_TABLE_TYPE = 0x0002;
 const RES_STRING_POOL_TYPE = 0x0001;
 const RES_TABLE_PACKAGE_TYPE = 0x0200;
@@ -932,15 +932,15 @@ function readChunk(buf, pos, limit, w) {
 /** Parses a resources.arsc buffer. */
 function parseArsc(buf) {
     if (buf.length < 12)
-        throw new FormatError(FORMAT$2, `file too short for a table header (${buf.length} bytes)`, 0);
+        throw new FormatError(FORMAT$3, `file too short for a table header (${buf.length} bytes)`, 0);
     const type = buf.readUInt16LE(0);
     const headerSize = buf.readUInt16LE(2);
     const size = buf.readUInt32LE(4);
     if (type !== RES_TABLE_TYPE) {
-        throw new FormatError(FORMAT$2, `not a resource table (chunk type 0x${type.toString(16).padStart(4, '0')}; compressed or not an arsc?)`, 0);
+        throw new FormatError(FORMAT$3, `not a resource table (chunk type 0x${type.toString(16).padStart(4, '0')}; compressed or not an arsc?)`, 0);
     }
     if (headerSize < 12 || headerSize > size)
-        throw new FormatError(FORMAT$2, `bad table header size ${headerSize} (size ${size})`, 2);
+        throw new FormatError(FORMAT$3, `bad table header size ${headerSize} (size ${size})`, 2);
     const w = new Warnings();
     let end = size;
     if (size > buf.length) {
@@ -982,14 +982,14 @@ function parseArsc(buf) {
         pos = c.end;
     }
     if (!global)
-        throw new FormatError(FORMAT$2, 'no global string pool', headerSize);
+        throw new FormatError(FORMAT$3, 'no global string pool', headerSize);
     if (packages.length !== packageCount)
         w.add(`packageCount ${packageCount} but ${packages.length} packages read`);
     return { globalStrings: global.strings, packages, warnings: w.list, extraPools, unread };
 }
 function readPool(buf, c, w, what) {
     try {
-        const pool = parseStringPool(buf, c.start, c.end, FORMAT$2);
+        const pool = parseStringPool(buf, c.start, c.end, FORMAT$3);
         for (const m of pool.warnings)
             w.add(`${what}: ${m}`);
         return pool;
@@ -1346,7 +1346,7 @@ function skuOfInitRc(fileName) {
  * The iteration path allocates nothing per string: the callback receives one reused
  * `DexStringRef`, and MUTF-8 is decoded only when asked (`decodeMutf8`).
  */
-const FORMAT$1 = 'dex';
+const FORMAT$2 = 'dex';
 const DEX_HEADER_SIZE = 0x70;
 const DEX_CONTAINER_HEADER_SIZE = 0x78;
 const ENDIAN_CONSTANT = 0x12345678;
@@ -1381,13 +1381,13 @@ function dexVersionAt(buf, at) {
  */
 function readDexHeaders(buf, size = buf.length) {
     if (buf.length < DEX_HEADER_SIZE)
-        throw new FormatError(FORMAT$1, `file too short for a DEX header (${buf.length} bytes)`, 0);
+        throw new FormatError(FORMAT$2, `file too short for a DEX header (${buf.length} bytes)`, 0);
     if (!isDex(buf))
-        throw new FormatError(FORMAT$1, 'bad DEX magic', 0);
+        throw new FormatError(FORMAT$2, 'bad DEX magic', 0);
     const first = readHeaderAt(buf, 0, buf.length);
     if (first.version < 41) {
         if (first.fileSize > size) {
-            throw new FormatError(FORMAT$1, `file_size ${first.fileSize} exceeds the ${size}-byte buffer (truncated)`, 0x20);
+            throw new FormatError(FORMAT$2, `file_size ${first.fileSize} exceeds the ${size}-byte buffer (truncated)`, 0x20);
         }
         checkStringIds(first, first.fileSize);
         return [first];
@@ -1395,20 +1395,20 @@ function readDexHeaders(buf, size = buf.length) {
     // v41 container: loop over the headers until container_size.
     const containerSize = first.containerSize ?? 0;
     if (containerSize > buf.length) {
-        throw new FormatError(FORMAT$1, `container_size ${containerSize} exceeds the ${buf.length}-byte buffer (truncated)`, 0x70);
+        throw new FormatError(FORMAT$2, `container_size ${containerSize} exceeds the ${buf.length}-byte buffer (truncated)`, 0x70);
     }
     const headers = [];
     let at = 0;
     while (at < containerSize) {
         const h = at === 0 ? first : readHeaderAt(buf, at, containerSize);
         if (h.version < 41)
-            throw new FormatError(FORMAT$1, `dex version ${h.version} inside a v41 container`, at + 4);
+            throw new FormatError(FORMAT$2, `dex version ${h.version} inside a v41 container`, at + 4);
         if (h.headerOffset !== at)
-            throw new FormatError(FORMAT$1, `header_offset ${h.headerOffset} does not match its position ${at}`, at + 0x74);
+            throw new FormatError(FORMAT$2, `header_offset ${h.headerOffset} does not match its position ${at}`, at + 0x74);
         if (h.containerSize !== containerSize)
-            throw new FormatError(FORMAT$1, `container_size ${h.containerSize} differs from ${containerSize}`, at + 0x70);
+            throw new FormatError(FORMAT$2, `container_size ${h.containerSize} differs from ${containerSize}`, at + 0x70);
         if (h.fileSize < h.headerSize || at + h.fileSize > containerSize) {
-            throw new FormatError(FORMAT$1, `file_size ${h.fileSize} of the dex at ${at} overflows the container`, at + 0x20);
+            throw new FormatError(FORMAT$2, `file_size ${h.fileSize} of the dex at ${at} overflows the container`, at + 0x20);
         }
         checkStringIds(h, containerSize);
         headers.push(h);
@@ -1418,22 +1418,22 @@ function readDexHeaders(buf, size = buf.length) {
 }
 function readHeaderAt(buf, at, limit) {
     if (at + DEX_HEADER_SIZE > limit)
-        throw new FormatError(FORMAT$1, 'DEX header overflows the buffer', at);
+        throw new FormatError(FORMAT$2, 'DEX header overflows the buffer', at);
     if (buf[at] !== 0x64 || buf[at + 1] !== 0x65 || buf[at + 2] !== 0x78 || buf[at + 3] !== 0x0a || buf[at + 7] !== 0) {
-        throw new FormatError(FORMAT$1, 'bad DEX magic', at);
+        throw new FormatError(FORMAT$2, 'bad DEX magic', at);
     }
     const version = dexVersionAt(buf, at);
     if (version < MIN_VERSION || version > MAX_VERSION)
-        throw new FormatError(FORMAT$1, `unsupported DEX version ${version}`, at + 4);
+        throw new FormatError(FORMAT$2, `unsupported DEX version ${version}`, at + 4);
     const endian = buf.readUInt32LE(at + 0x28);
     if (endian === REVERSE_ENDIAN_CONSTANT)
-        throw new FormatError(FORMAT$1, 'big-endian DEX is not supported', at + 0x28);
+        throw new FormatError(FORMAT$2, 'big-endian DEX is not supported', at + 0x28);
     if (endian !== ENDIAN_CONSTANT)
-        throw new FormatError(FORMAT$1, `bad endian_tag 0x${endian.toString(16)}`, at + 0x28);
+        throw new FormatError(FORMAT$2, `bad endian_tag 0x${endian.toString(16)}`, at + 0x28);
     const headerSize = buf.readUInt32LE(at + 0x24);
     const minHeader = version >= 41 ? DEX_CONTAINER_HEADER_SIZE : DEX_HEADER_SIZE;
     if (headerSize < minHeader || at + headerSize > limit) {
-        throw new FormatError(FORMAT$1, `bad header_size ${headerSize} for version ${version}`, at + 0x24);
+        throw new FormatError(FORMAT$2, `bad header_size ${headerSize} for version ${version}`, at + 0x24);
     }
     const h = {
         headerOffset: at,
@@ -1448,7 +1448,7 @@ function readHeaderAt(buf, at, limit) {
         h.headerOffset = buf.readUInt32LE(at + 0x74);
     }
     else if (h.fileSize < headerSize) {
-        throw new FormatError(FORMAT$1, `file_size ${h.fileSize} is smaller than header_size ${headerSize}`, at + 0x20);
+        throw new FormatError(FORMAT$2, `file_size ${h.fileSize} is smaller than header_size ${headerSize}`, at + 0x20);
     }
     return h;
 }
@@ -1457,7 +1457,7 @@ function checkStringIds(h, limit) {
         return;
     const bytes = h.stringIdsSize * 4;
     if (h.stringIdsOff < h.headerSize || h.stringIdsOff + bytes > limit) {
-        throw new FormatError(FORMAT$1, `string_ids (${h.stringIdsSize} at ${h.stringIdsOff}) overflow the ${limit}-byte file`, h.headerOffset + 0x38);
+        throw new FormatError(FORMAT$2, `string_ids (${h.stringIdsSize} at ${h.stringIdsOff}) overflow the ${limit}-byte file`, h.headerOffset + 0x38);
     }
 }
 /**
@@ -1475,6 +1475,145 @@ function stringDataHead(buf, off, limit) {
             return { start: p, utf16Length: len };
     }
     return undefined;
+}
+
+/**
+ * Hermes bytecode string table (React Native's compiled JavaScript: `assets/index.android.bundle`).
+ *
+ * Header (128 bytes, little-endian; `include/hermes/BCGen/HBC/BytecodeFileFormat.h`): magic
+ * `C6 1F BC 03 C1 03 19 1F` (0x1F1903C103BC1FC6), version@8, a 20-byte source hash, then
+ * fileLength@32, globalCodeIndex@36, functionCount@40, stringKindCount@44, identifierCount@48,
+ * stringCount@52, overflowStringCount@56, stringStorageSize@60. What follows stringStorageSize
+ * changed across versions (bigints from 87, the object shape table from 97); these fields did not.
+ *
+ * The sections after the header, each aligned to 4 bytes (`visitBytecodeSegmentsInOrder`): the
+ * function headers (16 bytes each up to version 96, 12 from 97), the string kinds
+ * (`stringKindCount` u32 run lengths, the top bit set for identifiers), the identifier hashes
+ * (`identifierCount` u32), the small string table (`stringCount` u32: isUTF16:1, offset:23,
+ * length:8), the overflow string table (`overflowStringCount` pairs of u32 offset, length: a small
+ * entry whose length is 255 holds the index of its pair in `offset`), then the string storage.
+ *
+ * The compiler packs the storage: strings are laid end to end with no separator and overlap
+ * (`zzhc.vnet.cn` is stored inside `https://zzhc.vnet.cn/reg`, the tail of one string is the head
+ * of the next): read as plain bytes, a literal is glued to its neighbours (`10659401POST`). Each
+ * string is read here on its own, from its entry: `length` one-byte characters, or `length`
+ * UTF-16LE code units (2 bytes each) when isUTF16 is set.
+ *
+ * Versions 74-99 are read (hermesc 74, 84, 89, 96, 98 and 99 checked, __tests__/fixtures/hermes);
+ * anything else, and a header whose sections do not fit the file, is a FormatError.
+ */
+const FORMAT$1 = 'hermes';
+const HBC_HEADER_SIZE = 128;
+const HBC_MIN_VERSION = 74;
+const HBC_MAX_VERSION = 99;
+const MAGIC = [0xc6, 0x1f, 0xbc, 0x03, 0xc1, 0x03, 0x19, 0x1f];
+/** A small string table entry's length when the string is in the overflow table. */
+const OVERFLOWED = 0xff;
+/** The Hermes bytecode magic at offset 0 (any version). */
+function isHermesBytecode(buf) {
+    if (buf.length < 8)
+        return false;
+    for (let i = 0; i < 8; i++)
+        if (buf[i] !== MAGIC[i])
+            return false;
+    return true;
+}
+const align4$1 = (n) => n + ((4 - (n % 4)) % 4);
+/**
+ * Reads and checks the header and where the string sections are. Throws FormatError for a bad
+ * magic, a version outside 74-99, a fileLength past `buf`, sections that do not fit in
+ * fileLength, or string kinds that do not add up to the string count (a layout this reader does
+ * not know).
+ */
+function readHermesHeader(buf) {
+    if (!isHermesBytecode(buf))
+        throw new FormatError(FORMAT$1, 'bad Hermes bytecode magic', 0);
+    if (buf.length < HBC_HEADER_SIZE)
+        throw new FormatError(FORMAT$1, `file too short for a Hermes bytecode header (${buf.length} bytes)`, 0);
+    const version = buf.readUInt32LE(8);
+    if (version < HBC_MIN_VERSION || version > HBC_MAX_VERSION) {
+        throw new FormatError(FORMAT$1, `Hermes bytecode version ${version} is not one this scanner reads (${HBC_MIN_VERSION}-${HBC_MAX_VERSION})`, 8);
+    }
+    const u32 = (at) => buf.readUInt32LE(at);
+    const fileLength = u32(32);
+    if (fileLength < HBC_HEADER_SIZE || fileLength > buf.length) {
+        throw new FormatError(FORMAT$1, `fileLength ${fileLength} does not fit the ${buf.length}-byte file`, 32);
+    }
+    const h = {
+        version,
+        fileLength,
+        functionCount: u32(40),
+        stringKindCount: u32(44),
+        identifierCount: u32(48),
+        stringCount: u32(52),
+        overflowStringCount: u32(56),
+        stringStorageSize: u32(60),
+    };
+    // Counts are u32 and sizes at most 16 times one: every sum below is exact in a double, and
+    // each section is checked against fileLength before the next is placed.
+    let at = HBC_HEADER_SIZE;
+    const place = (what, bytes, field) => {
+        const start = align4$1(at);
+        if (start + bytes > fileLength)
+            throw new FormatError(FORMAT$1, `${what} (${bytes} bytes at ${start}) overflow the ${fileLength}-byte file`, field);
+        at = start + bytes;
+        return start;
+    };
+    place('function headers', h.functionCount * (version >= 97 ? 12 : 16), 40);
+    const kindsOff = place('string kinds', h.stringKindCount * 4, 44);
+    place('identifier hashes', h.identifierCount * 4, 48);
+    const smallTableOff = place('small string table', h.stringCount * 4, 52);
+    const overflowTableOff = place('overflow string table', h.overflowStringCount * 8, 56);
+    const storageOff = place('string storage', h.stringStorageSize, 60);
+    // The string kinds are run lengths over the whole table: they add up to stringCount, and their
+    // identifier runs to identifierCount. A layout read wrong (a function header size this reader
+    // takes for another) lands them on other bytes.
+    let strings = 0;
+    let identifiers = 0;
+    for (let i = 0; i < h.stringKindCount; i++) {
+        const e = u32(kindsOff + 4 * i);
+        const n = e & 0x7fffffff;
+        strings += n;
+        if (e >>> 31)
+            identifiers += n;
+    }
+    if (strings !== h.stringCount || identifiers !== h.identifierCount) {
+        throw new FormatError(FORMAT$1, `string kinds count ${strings} strings and ${identifiers} identifiers where the header says ${h.stringCount} and ${h.identifierCount}: not the layout of version ${version}`, kindsOff);
+    }
+    return { ...h, smallTableOff, overflowTableOff, storageOff };
+}
+/**
+ * Calls `cb` for every string of the table, in index order (`ref` is reused: copy what you keep).
+ * Throws FormatError for an entry outside the string storage or an overflow index past the
+ * overflow table: the compiler writes none, and the runtime would read other bytes.
+ */
+function forEachHermesString(buf, cb, header = readHermesHeader(buf)) {
+    const h = header;
+    const ref = { index: 0, offset: 0, byteLength: 0, utf16: false };
+    for (let i = 0; i < h.stringCount; i++) {
+        const w = buf.readUInt32LE(h.smallTableOff + 4 * i);
+        const utf16 = (w & 1) === 1;
+        let offset = (w >>> 1) & 0x7fffff;
+        let length = w >>> 24;
+        if (length === OVERFLOWED) {
+            if (offset >= h.overflowStringCount) {
+                throw new FormatError(FORMAT$1, `string #${i} names overflow entry ${offset} of ${h.overflowStringCount}`, h.smallTableOff + 4 * i);
+            }
+            const o = h.overflowTableOff + 8 * offset;
+            offset = buf.readUInt32LE(o);
+            length = buf.readUInt32LE(o + 4);
+        }
+        const bytes = utf16 ? 2 * length : length;
+        if (offset + bytes > h.stringStorageSize) {
+            throw new FormatError(FORMAT$1, `string #${i} (${bytes} bytes at ${offset}) overflows the ${h.stringStorageSize}-byte string storage`, h.smallTableOff + 4 * i);
+        }
+        ref.index = i;
+        ref.offset = h.storageOff + offset;
+        ref.byteLength = bytes;
+        ref.utf16 = utf16;
+        cb(ref);
+    }
+    return h;
 }
 
 // Generated by scripts/build-wasm.mjs from scan-block.wat (npm run wasm); do not edit.
@@ -2217,6 +2356,118 @@ function scanPoolStrings(strings, base, scanner, sink) {
     const n = starts.length;
     scanner.scan(buf, 0, buf.length, base, sink, (p) => offsets[owner(starts, n, p)]);
 }
+/**
+ * How many bytes the strings of a Hermes bytecode file may add up to, over its string storage:
+ * the compiler stores a string once and others inside it (`vnet.cn` in `zzhc.vnet.cn`), so
+ * real files read each byte of their storage a few times at most; a string table crafted to
+ * overlap without end (every entry a long string one byte further on) is refused past this.
+ */
+const HERMES_SPAN_FACTOR = 16;
+/**
+ * Every string of a Hermes bytecode file (hermes.ts) on its own: the compiler lays its strings
+ * end to end in one storage, with no separator and overlapping, so a raw scan sees a literal glued
+ * to its neighbours (`10659401POST`, `cmdm.wo.com.cn`). The strings are copied, in table order,
+ * into a buffer (UTF-16 ones as UTF-8), NUL after each, and scanned once per about `chunkBytes`;
+ * each hit is mapped back to its file offset (of its first byte in a one-byte string, of its
+ * first code unit in a UTF-16 one). Strings shorter than 4 characters hold no endpoint and are
+ * skipped. The compiler writes each string once; a table crafted to list long strings over and
+ * over is bounded by HERMES_SPAN_FACTOR. Throws FormatError (hermes.ts) for a header or table it
+ * cannot read, and when the strings add up to more than HERMES_SPAN_FACTOR times the storage and
+ * 1 MiB; then nothing was scanned.
+ */
+function scanHermesStrings(buf, base, scanner, sink, opts = {}) {
+    const { chunkBytes = 1 << 20 } = opts;
+    const header = readHermesHeader(buf);
+    // The strings to scan (no allocation per string): file offset, bytes, UTF-16 or not.
+    const offs = new Float64Array(header.stringCount);
+    const lens = new Float64Array(header.stringCount);
+    const wide = new Uint8Array(header.stringCount);
+    let n = 0;
+    let total = 0;
+    let longest = 0;
+    forEachHermesString(buf, (r) => {
+        if (r.byteLength < (r.utf16 ? 8 : 4))
+            return;
+        offs[n] = r.offset;
+        lens[n] = r.byteLength;
+        wide[n++] = r.utf16 ? 1 : 0;
+        // UTF-16 as UTF-8: at most 3 bytes for each 2-byte code unit; then a NUL.
+        const bytes = (r.utf16 ? (r.byteLength >> 1) * 3 : r.byteLength) + 1;
+        total += bytes;
+        if (bytes > longest)
+            longest = bytes;
+    }, header);
+    const cap = opts.maxSpan ?? HERMES_SPAN_FACTOR * header.stringStorageSize + (1 << 20);
+    if (total > cap) {
+        throw new FormatError('hermes', `its ${header.stringCount} strings add up to ${total} bytes, more than the ${cap} its ${header.stringStorageSize}-byte string storage allows`, 52);
+    }
+    if (n === 0)
+        return header;
+    const chunk = Buffer.allocUnsafe(Math.min(total, Math.max(chunkBytes, longest)));
+    // The strings in the chunk: where each starts there, its file offset, and the text of the UTF-16 ones.
+    const room = Math.min(n, chunk.length);
+    const starts = new Int32Array(room);
+    const fileOffs = new Float64Array(room);
+    const texts = new Map();
+    let m = 0;
+    let pos = 0;
+    const offsetOf = (p) => {
+        const k = owner(starts, m, p);
+        const text = texts.get(k);
+        return text === undefined ? fileOffs[k] + (p - starts[k]) : fileOffs[k] + 2 * utf16IndexAt(text, p - starts[k]);
+    };
+    for (let i = 0; i < n; i++) {
+        const o = offs[i];
+        const text = wide[i] ? buf.toString('utf16le', o, o + lens[i]) : undefined;
+        const bytes = text === undefined ? lens[i] : Buffer.byteLength(text, 'utf8');
+        if (pos + bytes + 1 > chunk.length) {
+            scanner.scan(chunk, 0, pos, base, sink, offsetOf);
+            texts.clear();
+            m = 0;
+            pos = 0;
+        }
+        starts[m] = pos;
+        fileOffs[m] = o;
+        if (text !== undefined) {
+            texts.set(m, text);
+            pos += chunk.write(text, pos, 'utf8');
+        }
+        else if (bytes <= 64) {
+            // Most strings are short: a loop costs less than a native copy's call.
+            for (let j = 0; j < bytes; j++)
+                chunk[pos + j] = buf[o + j];
+            pos += bytes;
+        }
+        else {
+            pos += buf.copy(chunk, pos, o, o + bytes);
+        }
+        chunk[pos++] = 0;
+        m++;
+    }
+    if (pos > 0)
+        scanner.scan(chunk, 0, pos, base, sink, offsetOf);
+    return header;
+}
+/** The UTF-16 index of the character that starts `utf8Pos` bytes into `text` as UTF-8. */
+function utf16IndexAt(text, utf8Pos) {
+    let b = 0;
+    let i = 0;
+    while (i < text.length && b < utf8Pos) {
+        const c = text.charCodeAt(i);
+        if (c < 0x80)
+            b += 1;
+        else if (c < 0x800)
+            b += 2;
+        else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+            b += 4;
+            i++;
+        }
+        else
+            b += 3;
+        i++;
+    }
+    return i;
+}
 
 /**
  * LZMA-alone (`.lzma`, "LZMA1": `xz --format=lzma`, `lzma`, the LZMA SDK's LzmaUtil and Java
@@ -2231,13 +2482,13 @@ function scanPoolStrings(strings, base, scanner, sink) {
  * naming what is wrong; a stream that would give more than the limit stops there ('cap').
  */
 const LZMA_HEADER_BYTES = 13;
-const bad = (why) => new FormatError('lzma', why);
+const bad$1 = (why) => new FormatError('lzma', why);
 function readLzmaHeader(buf) {
     if (buf.length < LZMA_HEADER_BYTES)
-        throw bad(`truncated header: ${buf.length} bytes, not ${LZMA_HEADER_BYTES}`);
+        throw bad$1(`truncated header: ${buf.length} bytes, not ${LZMA_HEADER_BYTES}`);
     const props = buf[0];
     if (props >= 225)
-        throw bad(`properties byte ${props} is not below 225 (lc, lp and pb out of range)`);
+        throw bad$1(`properties byte ${props} is not below 225 (lc, lp and pb out of range)`);
     const rest = Math.floor(props / 9);
     const u32 = (at) => (buf[at] | (buf[at + 1] << 8) | (buf[at + 2] << 16) | (buf[at + 3] << 24)) >>> 0;
     const lo = u32(5);
@@ -2322,14 +2573,27 @@ function decodeLzma(data, limit, partial = false, progress = { produced: 0 }) {
     const h = readLzmaHeader(data);
     if (!partial && h.size !== undefined && h.size > limit)
         return { out: Buffer.alloc(0), consumed: 0, status: 'cap' };
-    const r = decodeStream(data, LZMA_HEADER_BYTES, h, limit, partial, progress);
+    const st = newLzmaState(h.lc, h.lp, h.pb, h.dictSize);
+    // Sized for a usual ratio, grown by doubling: a few bytes declaring 256 MiB allocate little.
+    const hard = h.size !== undefined ? Math.min(h.size, limit) : limit;
+    const first = Buffer.allocUnsafe(Math.min(hard, Math.max(64 << 10, 8 * (data.length - LZMA_HEADER_BYTES))));
+    const r = decodeStream(data, LZMA_HEADER_BYTES, st, first, 0, 0, h.size, limit, partial, progress);
     if (!partial && r.status === 'end') {
         const after = LZMA_HEADER_BYTES + r.consumed;
         for (let i = after; i < data.length; i++)
             if (data[i] !== 0)
-                throw bad(`${data.length - after} bytes after the end of the stream, at offset ${after}, that are not zero padding`);
+                throw bad$1(`${data.length - after} bytes after the end of the stream, at offset ${after}, that are not zero padding`);
     }
-    return r;
+    return { out: trimmed(r.out, r.pos), consumed: r.consumed, status: r.status };
+}
+/** A decoder state at its start: every probability 1/2, state 0, the repeated distances 1. */
+function newLzmaState(lc, lp, pb, dictSize) {
+    return { lc, lp, pb, dictSize, probs: new Uint16Array(LITERAL + (0x300 << (lc + lp))).fill(1024), state: 0, rep0: 0, rep1: 0, rep2: 0, rep3: 0 };
+}
+/** Resets a state to its start (LZMA2's state reset), keeping its properties. */
+function resetLzmaState(st) {
+    st.probs.fill(1024);
+    st.state = st.rep0 = st.rep1 = st.rep2 = st.rep3 = 0;
 }
 // Probability table layout (one Uint16Array): states x posStates, per-state bits, distance
 // slots for 4 length states, the reverse trees of slots 4-13, align bits, the two length coders
@@ -2359,39 +2623,41 @@ function grown(out, pos, size) {
 }
 /**
  * The decoder proper: one loop, every bit decoded inline (range and code are unsigned 32-bit
- * values, kept so by `>>> 0`).
+ * values, kept so by `>>> 0`). Decodes the range-coded data at `buf[start..]` into `out` from
+ * `pos` on, with the state `st` (left as the stream leaves it). `dictStart`: where the
+ * dictionary starts in `out` (LZMA2's dictionary reset): matches reach no further back, and
+ * positions count from it. `size`: the absolute position in `out` the stream declares it ends
+ * at (undefined: it ends with an end marker); `limit`: the absolute position output stops at
+ * ('cap'). `out` is grown (copied, by doubling) when it is shorter than needed.
  */
-function decodeStream(buf, start, h, limit, partial, progress) {
-    const { lc, lp, pb } = h;
-    const known = h.size !== undefined;
-    const hard = known ? Math.min(h.size, limit) : limit;
+function decodeStream(buf, start, st, out, pos, dictStart, size, limit, partial, progress) {
+    const { lc, lp, pb, probs } = st;
+    const known = size !== undefined;
+    const hard = known ? Math.min(size, limit) : limit;
     const inEnd = buf.length;
     // LzmaDec and xz use at least 4 KiB whatever the header says.
-    const dictMax = Math.max(h.dictSize, 4096);
+    const dictMax = Math.max(st.dictSize, 4096);
     const lpMask = (1 << lp) - 1;
     const pbMask = (1 << pb) - 1;
     const lcShift = 8 - lc;
-    // Sized for a usual ratio, grown by doubling: a few bytes declaring 256 MiB allocate little.
-    let out = Buffer.allocUnsafe(Math.min(hard, Math.max(64 << 10, 8 * (inEnd - start))));
-    let end = out.length;
-    let pos = 0;
+    const base = dictStart;
+    let end = Math.min(out.length, hard);
     let ip = start;
+    let state = st.state;
+    let rep0 = st.rep0;
+    let rep1 = st.rep1;
+    let rep2 = st.rep2;
+    let rep3 = st.rep3;
     try {
         if (ip + 5 > inEnd)
             throw OUT_OF_INPUT;
         if (buf[ip] !== 0)
-            throw bad(`the range coder's first byte is ${buf[ip]}, not 0`);
+            throw bad$1(`the range coder's first byte is ${buf[ip]}, not 0`);
         let code = ((buf[ip + 1] << 24) | (buf[ip + 2] << 16) | (buf[ip + 3] << 8) | buf[ip + 4]) >>> 0;
         ip += 5;
         let range = 0xffffffff;
         if (code === range)
-            throw bad('the range coder starts with its code equal to its range');
-        const probs = new Uint16Array(LITERAL + (0x300 << (lc + lp))).fill(1024);
-        let state = 0;
-        let rep0 = 0;
-        let rep1 = 0;
-        let rep2 = 0;
-        let rep3 = 0;
+            throw bad$1('the range coder starts with its code equal to its range');
         /** Only an end marker may come next: the output is at its limit or declared size. */
         let atLimit = false;
         let i = 0;
@@ -2400,18 +2666,18 @@ function decodeStream(buf, start, h, limit, partial, progress) {
         for (;;) {
             if (pos >= end) {
                 if (end < hard) {
-                    out = grown(out, pos, Math.min(hard, 2 * end));
-                    end = out.length;
+                    out = grown(out, pos, Math.min(hard, 2 * out.length));
+                    end = Math.min(out.length, hard);
                 }
-                else if (known && pos === h.size && code === 0) {
+                else if (known && pos === size && code === 0) {
                     progress.produced = pos;
-                    return { out: trimmed(out, pos), consumed: ip - start, status: 'end' };
+                    return { out, pos, consumed: ip - start, status: 'end' };
                 }
                 else {
                     atLimit = true;
                 }
             }
-            const posState = pos & pbMask;
+            const posState = (pos - base) & pbMask;
             // is-match bit
             i = IS_MATCH + (state << 4) + posState;
             p = probs[i];
@@ -2427,8 +2693,8 @@ function decodeStream(buf, start, h, limit, partial, progress) {
                 }
                 // A literal.
                 if (atLimit)
-                    return pastLimit(known, pos, h, out, ip - start, progress);
-                const base = LITERAL + 0x300 * (((pos & lpMask) << lc) + ((pos > 0 ? out[pos - 1] : 0) >>> lcShift));
+                    return pastLimit(known, pos, size, out, ip - start, progress);
+                const lit = LITERAL + 0x300 * ((((pos - base) & lpMask) << lc) + ((pos > base ? out[pos - 1] : 0) >>> lcShift));
                 let sym = 1;
                 if (state >= 7) {
                     // After a match: the byte at rep0 steers the bits until one differs.
@@ -2436,7 +2702,7 @@ function decodeStream(buf, start, h, limit, partial, progress) {
                     do {
                         const matchBit = (matchByte >>> 7) & 1;
                         matchByte <<= 1;
-                        i = base + ((1 + matchBit) << 8) + sym;
+                        i = lit + ((1 + matchBit) << 8) + sym;
                         p = probs[i];
                         bound = Math.imul(range >>> 11, p) >>> 0;
                         let bit;
@@ -2463,7 +2729,7 @@ function decodeStream(buf, start, h, limit, partial, progress) {
                     } while (sym < 0x100);
                 }
                 while (sym < 0x100) {
-                    i = base + sym;
+                    i = lit + sym;
                     p = probs[i];
                     bound = Math.imul(range >>> 11, p) >>> 0;
                     if (code < bound) {
@@ -2529,9 +2795,9 @@ function decodeStream(buf, start, h, limit, partial, progress) {
                     code = ((code << 8) | buf[ip++]) >>> 0;
                 }
                 if (atLimit)
-                    return pastLimit(known, pos, h, out, ip - start, progress);
-                if (pos === 0)
-                    throw bad('a repeated match before any output');
+                    return pastLimit(known, pos, size, out, ip - start, progress);
+                if (pos === base)
+                    throw bad$1('a repeated match before any output');
                 // rep0, or a short rep (one byte at rep0)
                 i = IS_REP_G0 + state;
                 p = probs[i];
@@ -2789,31 +3055,34 @@ function decodeStream(buf, start, h, limit, partial, progress) {
                 if (dist === 0xffffffff) {
                     // The end marker.
                     if (code !== 0)
-                        throw bad(`range-coded data left after the end marker, at offset ${start + ip}`);
-                    if (known && pos !== h.size)
-                        throw bad(`an end marker after ${pos} bytes, before the declared size of ${h.size}`);
+                        throw bad$1(`range-coded data left after the end marker, at offset ${start + ip}`);
+                    if (known && pos !== size)
+                        throw bad$1(`an end marker after ${pos} bytes, before the declared size of ${size}`);
                     progress.produced = pos;
-                    return { out: trimmed(out, pos), consumed: ip - start, status: 'end' };
+                    return { out, pos, consumed: ip - start, status: 'end' };
                 }
                 if (atLimit)
-                    return pastLimit(known, pos, h, out, ip - start, progress);
-                if (dist >= pos)
-                    throw bad(`a match ${dist + 1} bytes back after only ${pos} bytes of output`);
+                    return pastLimit(known, pos, size, out, ip - start, progress);
+                if (dist >= pos - base)
+                    throw bad$1(`a match ${dist + 1} bytes back after only ${pos - base} bytes of output`);
                 if (dist >= dictMax)
-                    throw bad(`a match ${dist + 1} bytes back, beyond the ${h.dictSize}-byte dictionary`);
+                    throw bad$1(`a match ${dist + 1} bytes back, beyond the ${st.dictSize}-byte dictionary`);
                 rep0 = dist;
             }
             len += 2;
             if (pos + len > end) {
                 if (end < hard) {
-                    out = grown(out, pos, Math.min(hard, Math.max(2 * end, pos + len)));
-                    end = out.length;
+                    out = grown(out, pos, Math.min(hard, Math.max(2 * out.length, pos + len)));
+                    end = Math.min(out.length, hard);
                 }
                 if (pos + len > end) {
-                    if (known && end === h.size)
-                        throw bad(`a match runs past the declared size of ${h.size} bytes`);
+                    if (known && end === size)
+                        throw bad$1(`a match runs past the declared size of ${size} bytes`);
+                    // Past the limit: what fits of the match, so that the output is whole up to it.
+                    for (let from = pos - rep0 - 1; pos < end;)
+                        out[pos++] = out[from++];
                     progress.produced = pos;
-                    return { out: trimmed(out, pos), consumed: ip - start, status: 'cap' };
+                    return { out, pos, consumed: ip - start, status: 'cap' };
                 }
             }
             let from = pos - rep0 - 1;
@@ -2833,20 +3102,158 @@ function decodeStream(buf, start, h, limit, partial, progress) {
         if (e !== OUT_OF_INPUT)
             throw e;
         if (partial)
-            return { out: trimmed(out, pos), consumed: ip - start, status: 'input' };
-        throw bad(`truncated: the data ends after ${pos} bytes of output, before the stream does`);
+            return { out, pos, consumed: ip - start, status: 'input' };
+        throw bad$1(`truncated: the data ends after ${pos} bytes of output, before the stream does`);
+    }
+    finally {
+        st.state = state;
+        st.rep0 = rep0;
+        st.rep1 = rep1;
+        st.rep2 = rep2;
+        st.rep3 = rep3;
     }
 }
 /** A symbol other than the end marker where only it may come: past the declared size (a fault), or past the limit. */
-function pastLimit(known, pos, h, out, consumed, progress) {
+function pastLimit(known, pos, size, out, consumed, progress) {
     progress.produced = pos;
-    if (known && pos === h.size)
-        throw bad(`data continues past the declared size of ${h.size} bytes`);
-    return { out: trimmed(out, pos), consumed, status: 'cap' };
+    if (known && pos === size)
+        throw bad$1(`data continues past the declared size of ${size} bytes`);
+    return { out, pos, consumed, status: 'cap' };
 }
 /** The first `n` bytes; copied when the buffer grown for them is much larger, so that it is not held. */
 function trimmed(out, n) {
     return out.length - n > (1 << 20) && out.length - n > n >> 2 ? Buffer.from(out.subarray(0, n)) : out.subarray(0, n);
+}
+/** The dictionary size an LZMA2 properties byte (xz's and 7-Zip's) stands for: 4 KiB to 4 GiB - 1. */
+function lzma2DictSize(b) {
+    if (b > 40)
+        throw new FormatError('lzma2', `dictionary size byte ${b} is over 40`);
+    return b === 40 ? 0xffffffff : (2 | (b & 1)) * 2 ** (Math.floor(b / 2) + 11);
+}
+/**
+ * Decodes LZMA2 data (7-Zip's coder 21, xz's filter) after xz's lzma2_decoder and the SDK's
+ * Lzma2Dec: chunks, each with a control byte: 0 ends the data; 1 and 2 are a stored chunk (with a
+ * dictionary reset, without); 0x80-0xFF an LZMA chunk whose bits 5-6 say what is reset first
+ * (nothing, the state, the state and new properties, all and the dictionary). The first chunk
+ * resets the dictionary, the first LZMA chunk after a dictionary reset gives properties. An LZMA
+ * chunk's range coder starts afresh and must use exactly its packed size and give exactly its
+ * unpacked size; the decoder state (probabilities, state, distances) goes on from the chunk
+ * before unless reset. Output stops at `limit` ('cap'); `out` is allocated at
+ * min(`expected`, `limit`) bytes (the caller's declared size, charged before), grown if the data
+ * gives more. A fault is a FormatError ('lzma2' or 'lzma').
+ */
+function decodeLzma2(data, dictByte, expected, limit, progress = { produced: 0 }) {
+    const dictSize = lzma2DictSize(dictByte);
+    const bad2 = (why, at) => new FormatError('lzma2', `${why}, at offset ${at} of the packed data`);
+    let out = Buffer.allocUnsafe(Math.min(expected, limit));
+    let pos = 0;
+    let ip = 0;
+    let dictStart = 0;
+    let needDict = true;
+    let needProps = true;
+    let st;
+    const room = (n) => {
+        if (pos + n > out.length)
+            out = grown(out, pos, Math.min(limit, Math.max(2 * out.length, pos + n)));
+    };
+    for (;;) {
+        if (ip >= data.length)
+            throw bad2('truncated: the data ends before its end chunk', ip);
+        const at = ip;
+        const c = data[ip++];
+        if (c === 0)
+            break;
+        if (c > 2 && c < 0x80)
+            throw bad2(`chunk control byte 0x${c.toString(16)} is invalid`, at);
+        if (c === 1 || c >= 0xe0) {
+            dictStart = pos;
+            needDict = false;
+            needProps = true;
+        }
+        else if (needDict) {
+            throw bad2(`the first chunk (control byte 0x${c.toString(16)}) does not reset the dictionary`, at);
+        }
+        if (c < 0x80) {
+            if (ip + 2 > data.length)
+                throw bad2('truncated chunk header', at);
+            const size = ((data[ip] << 8) | data[ip + 1]) + 1;
+            ip += 2;
+            if (ip + size > data.length)
+                throw bad2(`truncated: a stored chunk of ${size} bytes runs past the end`, at);
+            const n = Math.min(size, limit - pos);
+            room(n);
+            out.set(data.subarray(ip, ip + n), pos);
+            pos += n;
+            progress.produced = pos;
+            if (n < size)
+                return { out: out.subarray(0, pos), status: 'cap' };
+            ip += size;
+            continue;
+        }
+        if (ip + 4 > data.length)
+            throw bad2('truncated chunk header', at);
+        const unpacked = (c & 0x1f) * 65536 + ((data[ip] << 8) | data[ip + 1]) + 1;
+        const packed = ((data[ip + 2] << 8) | data[ip + 3]) + 1;
+        ip += 4;
+        if (c >= 0xc0) {
+            if (ip >= data.length)
+                throw bad2('truncated chunk header', at);
+            const props = data[ip++];
+            if (props >= 225)
+                throw bad2(`properties byte ${props} is not below 225`, ip - 1);
+            const lc = props % 9;
+            const lp = Math.floor(props / 9) % 5;
+            const pb = Math.floor(props / 45);
+            if (lc + lp > 4)
+                throw bad2(`properties lc=${lc} lp=${lp}: LZMA2 allows lc + lp of 4 at most`, ip - 1);
+            if (st && st.lc === lc && st.lp === lp) {
+                st.pb = pb;
+                resetLzmaState(st);
+            }
+            else {
+                st = newLzmaState(lc, lp, pb, dictSize);
+            }
+            needProps = false;
+        }
+        else if (needProps || !st) {
+            throw bad2(`an LZMA chunk (control byte 0x${c.toString(16)}) without properties after a dictionary reset`, at);
+        }
+        else if (c >= 0xa0) {
+            resetLzmaState(st);
+        }
+        if (ip + packed > data.length)
+            throw bad2(`truncated: an LZMA chunk of ${packed} packed bytes runs past the end`, at);
+        room(Math.min(unpacked, limit - pos));
+        const r = decodeStream(data.subarray(ip, ip + packed), 0, st, out, pos, dictStart, pos + unpacked, limit, false, progress);
+        out = r.out;
+        if (r.status === 'cap')
+            return { out: out.subarray(0, r.pos), status: 'cap' };
+        if (r.pos !== pos + unpacked)
+            throw bad2(`an LZMA chunk gave ${r.pos - pos} bytes, not its ${unpacked}`, at);
+        if (r.consumed !== packed)
+            throw bad2(`an LZMA chunk's range coder used ${r.consumed} of its ${packed} packed bytes`, at);
+        pos += unpacked;
+        ip += packed;
+    }
+    progress.produced = pos;
+    return { out: out.subarray(0, pos), status: 'end' };
+}
+/**
+ * Decodes raw LZMA data (7-Zip's coder 030101: a 5-byte properties blob, then the range-coded
+ * data with no header) of a declared `size`, to at most `limit` bytes. 7-Zip may end it with an
+ * end marker as well (-m0=LZMA:eos). Bytes after the stream are left to the caller.
+ */
+function decodeLzmaRaw(props, data, size, limit, progress = { produced: 0 }) {
+    if (props.length < 5)
+        throw bad$1(`coder properties of ${props.length} bytes, not 5`);
+    if (props[0] >= 225)
+        throw bad$1(`properties byte ${props[0]} is not below 225 (lc, lp and pb out of range)`);
+    const lc = props[0] % 9;
+    const rest = Math.floor(props[0] / 9);
+    const dictSize = (props[1] | (props[2] << 8) | (props[3] << 16) | (props[4] << 24)) >>> 0;
+    const st = newLzmaState(lc, rest % 5, Math.floor(rest / 5), dictSize);
+    const r = decodeStream(data, 0, st, Buffer.allocUnsafe(Math.min(size, limit)), 0, 0, size, limit, false, progress);
+    return { out: r.out.subarray(0, r.pos), status: r.status === 'end' ? 'end' : 'cap' };
 }
 
 /**
@@ -3820,8 +4227,9 @@ function resolvePath(path, base = []) {
 /**
  * Walks one input (a product-out folder, any folder, or a single file) into a sorted list of
  * regular files with their partition. Symlinks are never followed (their targets inside the
- * input are walked where they are; targets outside are reported as skipped), so loops cannot
- * happen. Special files are skipped and listed. Names are handled as raw bytes, so a name that
+ * input are walked where they are; targets outside are listed as skipped, and are unreadable
+ * where they exist on this machine: describeSymlink), so loops cannot happen. A folder with no
+ * regular file is unreadable: a scan that read nothing is no pass. Special files are skipped and listed. Names are handled as raw bytes, so a name that
  * is not valid UTF-8 is still opened exactly and shown escaped.
  */
 // Synchronous calls: a build has tens of thousands of files, and one thread-pool round trip per
@@ -7860,6 +8268,796 @@ async function openTar(src) {
 }
 
 /**
+ * The branch-call-jump (BCJ) filters' decoders, after the LZMA SDK's Bra86.c and Bra.c (x86, ARM,
+ * ARM Thumb, PowerPC, SPARC) and xz's arm64.c (ARM64, the same filter as 7-Zip's): an encoder
+ * turned the relative addresses of calls and jumps into absolute ones, so that a call to one
+ * function repeats and compresses; the decoder turns them back. Each works in place on a whole
+ * buffer (the start of the stream at position 0, as 7-Zip writes it with no start offset), and
+ * leaves the last few bytes that cannot hold a whole instruction as they are, as the filters do at
+ * the end of a stream.
+ */
+const u32le = (b, i) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
+function put32le(b, i, v) {
+    b[i] = v;
+    b[i + 1] = v >>> 8;
+    b[i + 2] = v >>> 16;
+    b[i + 3] = v >>> 24;
+}
+const MASK_TO_ALLOWED = [true, true, true, false, true, false, false, false];
+const MASK_TO_BIT_NUMBER = [0, 1, 2, 2, 3, 3, 3, 3];
+const test86MSByte = (b) => b === 0 || b === 0xff;
+/** x86 (7-Zip's BCJ, coder 03030103): E8 (call) and E9 (jmp) rel32 operands. */
+function x86Decode(data) {
+    const size = data.length;
+    if (size < 5)
+        return;
+    const ip = 5;
+    let prevMask = 0;
+    let prevPos = -1;
+    let pos = 0;
+    const limit = size - 4;
+    for (;;) {
+        while (pos < limit && (data[pos] & 0xfe) !== 0xe8)
+            pos++;
+        if (pos >= limit)
+            break;
+        const gap = pos - prevPos;
+        if (gap > 3) {
+            prevMask = 0;
+        }
+        else {
+            prevMask = (prevMask << (gap - 1)) & 7;
+            if (prevMask !== 0) {
+                const b = data[pos + 4 - MASK_TO_BIT_NUMBER[prevMask]];
+                if (!MASK_TO_ALLOWED[prevMask] || test86MSByte(b)) {
+                    prevPos = pos;
+                    prevMask = ((prevMask << 1) & 7) | 1;
+                    pos++;
+                    continue;
+                }
+            }
+        }
+        prevPos = pos;
+        if (test86MSByte(data[pos + 4])) {
+            let src = u32le(data, pos + 1);
+            let dest;
+            for (;;) {
+                dest = (src - (ip + pos)) >>> 0;
+                if (prevMask === 0)
+                    break;
+                const index = MASK_TO_BIT_NUMBER[prevMask] * 8;
+                const b = (dest >>> (24 - index)) & 0xff;
+                if (!test86MSByte(b))
+                    break;
+                src = (dest ^ (2 ** (32 - index) - 1)) >>> 0;
+            }
+            dest = ((dest & 0x00ffffff) | ((dest >>> 24) & 1 ? 0xff000000 : 0)) >>> 0;
+            put32le(data, pos + 1, dest);
+            pos += 5;
+        }
+        else {
+            prevMask = ((prevMask << 1) & 7) | 1;
+            pos++;
+        }
+    }
+}
+/** ARM (little-endian, coder 03030501): BL instructions (0xEB in the top byte), 24-bit word offsets. */
+function armDecode(data) {
+    for (let i = 0; i + 4 <= data.length; i += 4) {
+        if (data[i + 3] !== 0xeb)
+            continue;
+        const src = ((data[i + 2] << 16) | (data[i + 1] << 8) | data[i]) * 4;
+        const dest = ((src - (i + 8)) >>> 2) & 0xffffff;
+        data[i] = dest;
+        data[i + 1] = dest >>> 8;
+        data[i + 2] = dest >>> 16;
+    }
+}
+/** ARM Thumb (coder 03030701): BL instruction pairs (F000 F800), 22-bit halfword offsets. */
+function armtDecode(data) {
+    for (let i = 0; i + 4 <= data.length; i += 2) {
+        if ((data[i + 1] & 0xf8) !== 0xf0 || (data[i + 3] & 0xf8) !== 0xf8)
+            continue;
+        const src = (((data[i + 1] & 7) << 19) | (data[i] << 11) | ((data[i + 3] & 7) << 8) | data[i + 2]) * 2;
+        const dest = (src - (i + 4)) >>> 1;
+        data[i + 1] = 0xf0 | ((dest >>> 19) & 7);
+        data[i] = dest >>> 11;
+        data[i + 3] = 0xf8 | ((dest >>> 8) & 7);
+        data[i + 2] = dest;
+        i += 2;
+    }
+}
+/** PowerPC (big-endian, coder 03030205): `bl` (opcode 18 with AA=0, LK=1). */
+function ppcDecode(data) {
+    for (let i = 0; i + 4 <= data.length; i += 4) {
+        if (data[i] >>> 2 !== 0x12 || (data[i + 3] & 3) !== 1)
+            continue;
+        const src = ((data[i] & 3) << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | (data[i + 3] & -4 & 0xff);
+        const dest = (src - i) >>> 0;
+        data[i] = 0x48 | ((dest >>> 24) & 3);
+        data[i + 1] = dest >>> 16;
+        data[i + 2] = dest >>> 8;
+        data[i + 3] = (data[i + 3] & 3) | (dest & 0xfc);
+    }
+}
+/** SPARC (coder 03030805): `call` instructions. */
+function sparcDecode(data) {
+    for (let i = 0; i + 4 <= data.length; i += 4) {
+        const b0 = data[i];
+        const b1 = data[i + 1];
+        if (!((b0 === 0x40 && (b1 & 0xc0) === 0) || (b0 === 0x7f && (b1 & 0xc0) === 0xc0)))
+            continue;
+        const src = (((b0 << 24) | (b1 << 16) | (data[i + 2] << 8) | data[i + 3]) >>> 0) * 4;
+        let dest = ((src - i) >>> 0) >>> 2;
+        dest = ((((0 - ((dest >>> 22) & 1)) << 22) & 0x3fffffff) | (dest & 0x3fffff) | 0x40000000) >>> 0;
+        data[i] = dest >>> 24;
+        data[i + 1] = dest >>> 16;
+        data[i + 2] = dest >>> 8;
+        data[i + 3] = dest;
+    }
+}
+/** ARM64 (coder 0A): BL and ADRP instructions. */
+function arm64Decode(data) {
+    for (let i = 0; i + 4 <= data.length; i += 4) {
+        let instr = u32le(data, i);
+        if (instr >>> 26 === 0x25) {
+            const pc = (0 - (i >>> 2)) >>> 0;
+            instr = (0x94000000 | ((instr + pc) & 0x03ffffff)) >>> 0;
+            put32le(data, i, instr);
+        }
+        else if (((instr & 0x9f000000) >>> 0) === 0x90000000) {
+            const src = ((instr >>> 29) & 3) | ((instr >>> 3) & 0x001ffffc);
+            if ((src + 0x00020000) & 0x001c0000)
+                continue;
+            const pc = (0 - (i >>> 12)) >>> 0;
+            const dest = (src + pc) >>> 0;
+            instr = (instr & 0x9000001f) >>> 0;
+            instr |= (dest & 3) << 29;
+            instr |= (dest & 0x0003fffc) << 3;
+            instr |= (0 - (dest & 0x00020000)) & 0x00e00000;
+            put32le(data, i, instr >>> 0);
+        }
+    }
+}
+
+/**
+ * 7z archives (7-Zip's DOC/7zFormat.txt, read as 7-Zip's 7zIn.cpp reads them): the 32-byte
+ * signature header (signature, version, the start header's CRC, where the end header is), the end
+ * header, plain or packed (kEncodedHeader: itself the output of a folder), its streams (pack
+ * streams, folders of coders, substreams: the files of a solid folder) and its files (names,
+ * empty streams and files, directories, anti-items, attributes).
+ *
+ * Folders are decoded by coders of one input and one output each, chained by their bind pairs:
+ * Copy, LZMA, LZMA2 (lzma.ts) and the BCJ filters x86, ARM, ARMT, ARM64, PPC and SPARC (bcj.ts).
+ * Any other coder (PPMd, BZip2, Deflate, Delta, BCJ2, AES...) makes its folder unreadable, named
+ * (coderProblem). CRCs the archive records are checked: the start header's and end header's, a
+ * folder's (decoded whole), a file's.
+ *
+ * Bounded on hostile input: every count is checked against the header bytes that must hold it
+ * before anything is allocated for it; pack streams must lie inside the file; a number past
+ * 2^53 is refused; the end header is read only up to `maxHeaderBytes` (a packed one decoded to
+ * that much at most, and charged to the caller's budget); a folder is decoded to at most the
+ * caller's limit (decodeFolder), the decoded bytes charged first.
+ */
+const SEVENZIP_SIGNATURE = Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]);
+const SIGNATURE_HEADER_BYTES = 32;
+/** True when `head` (at least 8 bytes) starts a 7z archive: the signature and major version 0. */
+function isSevenZip(head) {
+    return head.length >= 8 && SEVENZIP_SIGNATURE.equals(head.subarray(0, 6)) && head[6] === 0;
+}
+const bad = (why, offset) => new FormatError('7z', why, offset);
+/** Counters beyond which 7-Zip itself gives up (7zIn.cpp: k_Scan_NumCoders_MAX and the like). */
+const MAX_CODERS = 64;
+const MAX_CODER_STREAMS = 64;
+/** A cursor over header bytes: every read is checked against the end. */
+class Cursor {
+    buf;
+    what;
+    pos = 0;
+    constructor(buf, what) {
+        this.buf = buf;
+        this.what = what;
+    }
+    get left() {
+        return this.buf.length - this.pos;
+    }
+    need(n) {
+        if (n > this.buf.length - this.pos)
+            throw bad(`${this.what} is truncated: ${n} bytes needed at ${this.pos} of ${this.buf.length}`);
+    }
+    byte() {
+        this.need(1);
+        return this.buf[this.pos++];
+    }
+    /** 7z's NUMBER: the first byte's high bits say how many bytes follow (little-endian). */
+    number() {
+        const first = this.byte();
+        let mask = 0x80;
+        let value = 0;
+        for (let i = 0; i < 8; i++) {
+            if ((first & mask) === 0) {
+                const high = first & (mask - 1);
+                value += high * 2 ** (8 * i);
+                if (!Number.isSafeInteger(value))
+                    throw bad(`${this.what} holds a number past 2^53`, this.pos);
+                return value;
+            }
+            value += this.byte() * 2 ** (8 * i);
+            mask >>>= 1;
+        }
+        if (!Number.isSafeInteger(value))
+            throw bad(`${this.what} holds a number past 2^53`, this.pos);
+        return value;
+    }
+    /** A count of items, each of which takes at least `each` bytes of what is left: more cannot be real. */
+    count(what, each = 1, left = this.left) {
+        const n = this.number();
+        if (n * each > left)
+            throw bad(`${this.what} declares ${n} ${what}, more than its ${left} remaining bytes can hold`);
+        return n;
+    }
+    u32() {
+        this.need(4);
+        const v = this.buf.readUInt32LE(this.pos);
+        this.pos += 4;
+        return v;
+    }
+    bytes(n) {
+        this.need(n);
+        const b = this.buf.subarray(this.pos, this.pos + n);
+        this.pos += n;
+        return b;
+    }
+    expect(id, what) {
+        const at = this.pos;
+        const got = this.byte();
+        if (got !== id)
+            throw bad(`${this.what}: property 0x${got.toString(16)} where ${what} (0x${id.toString(16)}) belongs, at byte ${at}`);
+    }
+}
+// Property ids (7zFormat.txt).
+const K_END = 0x00;
+const K_HEADER = 0x01;
+const K_ARCHIVE_PROPERTIES = 0x02;
+const K_ADDITIONAL_STREAMS = 0x03;
+const K_MAIN_STREAMS = 0x04;
+const K_FILES_INFO = 0x05;
+const K_PACK_INFO = 0x06;
+const K_UNPACK_INFO = 0x07;
+const K_SUBSTREAMS_INFO = 0x08;
+const K_SIZE = 0x09;
+const K_CRC = 0x0a;
+const K_FOLDER = 0x0b;
+const K_CODERS_UNPACK_SIZE = 0x0c;
+const K_NUM_UNPACK_STREAM = 0x0d;
+const K_EMPTY_STREAM = 0x0e;
+const K_EMPTY_FILE = 0x0f;
+const K_ANTI = 0x10;
+const K_NAME = 0x11;
+const K_WIN_ATTRIBUTES = 0x15;
+const K_ENCODED_HEADER = 0x17;
+/** A bit vector of `n` items, most significant bit first. */
+function bits(c, n) {
+    const b = c.bytes(Math.ceil(n / 8));
+    return Array.from({ length: n }, (_, i) => (b[i >> 3] & (0x80 >> (i & 7))) !== 0);
+}
+/** An "all defined" byte, else a bit vector. */
+function defined(c, n) {
+    return c.byte() ? new Array(n).fill(true) : bits(c, n);
+}
+function digests(c, n) {
+    const d = defined(c, n);
+    return d.map((has) => (has ? c.u32() : undefined));
+}
+/** PackInfo, CodersInfo and SubStreamsInfo (each optional), up to kEnd. */
+function readStreamsInfo(c, fileSize) {
+    let packPos = 0;
+    let packSizes = [];
+    let folders = [];
+    let id = c.byte();
+    if (id === K_PACK_INFO) {
+        packPos = c.number();
+        const n = c.count('pack streams');
+        for (;;) {
+            const t = c.byte();
+            if (t === K_END)
+                break;
+            if (t === K_SIZE)
+                packSizes = Array.from({ length: n }, () => c.number());
+            else if (t === K_CRC)
+                digests(c, n);
+            else
+                throw bad(`pack info: unexpected property 0x${t.toString(16)}`);
+        }
+        if (packSizes.length !== n)
+            throw bad('pack info without the sizes of its pack streams');
+        // All of them lie in the file, used by a folder or not.
+        let end = SIGNATURE_HEADER_BYTES + packPos;
+        for (const size of packSizes)
+            end += size;
+        if (end > fileSize)
+            throw bad(`the pack streams (${n}, ${end - SIGNATURE_HEADER_BYTES - packPos} bytes from ${SIGNATURE_HEADER_BYTES + packPos}) run past the end of the ${fileSize}-byte file (truncated)`);
+        id = c.byte();
+    }
+    if (id === K_UNPACK_INFO) {
+        folders = readFolders(c);
+        id = c.byte();
+    }
+    // Each folder takes its pack streams in order, from packPos on (after the signature header).
+    const covered = [];
+    let at = SIGNATURE_HEADER_BYTES + packPos;
+    let k = 0;
+    for (const f of folders) {
+        for (let j = 0; j < f.packedStreams.length; j++) {
+            if (k >= packSizes.length)
+                throw bad(`the folders use more pack streams than the ${packSizes.length} the archive has`);
+            const size = packSizes[k++];
+            if (at + size > fileSize)
+                throw bad(`pack stream ${k - 1} (${size} bytes at ${at}) runs past the end of the ${fileSize}-byte file (truncated)`, at);
+            f.packs.push([at, size]);
+            covered.push([at, at + size]);
+            at += size;
+        }
+    }
+    const subSizes = folders.map((f) => [f.unpackSizes[f.mainOut]]);
+    const subCrcs = folders.map((f) => [f.crc]);
+    if (id === K_SUBSTREAMS_INFO) {
+        readSubStreams(c, folders, subSizes, subCrcs);
+        id = c.byte();
+    }
+    if (id !== K_END)
+        throw bad(`streams info: unexpected property 0x${id.toString(16)}`);
+    return { folders, subSizes, subCrcs, covered };
+}
+function readFolders(c) {
+    c.expect(K_FOLDER, 'the folders');
+    const n = c.count('folders', 2);
+    if (c.byte() !== 0)
+        throw bad('folders stored outside the header (External), which 7-Zip never writes');
+    const folders = [];
+    for (let i = 0; i < n; i++)
+        folders.push(readFolder(c, i));
+    c.expect(K_CODERS_UNPACK_SIZE, 'the coders\' unpack sizes');
+    for (const f of folders)
+        for (let j = 0; j < f.unpackSizes.length; j++)
+            f.unpackSizes[j] = c.number();
+    for (;;) {
+        const t = c.byte();
+        if (t === K_END)
+            break;
+        if (t === K_CRC)
+            digests(c, n).forEach((d, i) => (folders[i].crc = d));
+        else
+            throw bad(`unpack info: unexpected property 0x${t.toString(16)}`);
+    }
+    return folders;
+}
+function readFolder(c, index) {
+    const numCoders = c.number();
+    if (numCoders === 0 || numCoders > MAX_CODERS)
+        throw bad(`folder ${index} has ${numCoders} coders`);
+    const coders = [];
+    let ins = 0;
+    let outs = 0;
+    for (let j = 0; j < numCoders; j++) {
+        const flags = c.byte();
+        if (flags & 0xc0)
+            throw bad(`folder ${index}: coder ${j} has reserved flag bits 0x${(flags & 0xc0).toString(16)} (alternative methods)`);
+        const id = c.bytes(flags & 0x0f).toString('hex');
+        let numIn = 1;
+        let numOut = 1;
+        if (flags & 0x10) {
+            numIn = c.number();
+            numOut = c.number();
+            if (numIn > MAX_CODER_STREAMS || numOut > MAX_CODER_STREAMS)
+                throw bad(`folder ${index}: coder ${j} has ${numIn} inputs and ${numOut} outputs`);
+        }
+        const props = flags & 0x20 ? c.bytes(c.count('property bytes')) : Buffer.alloc(0);
+        coders.push({ id, numIn, numOut, props });
+        ins += numIn;
+        outs += numOut;
+    }
+    if (outs === 0)
+        throw bad(`folder ${index} has no output`);
+    const bindPairs = [];
+    for (let j = 0; j < outs - 1; j++) {
+        const inIndex = c.number();
+        const outIndex = c.number();
+        if (inIndex >= ins || outIndex >= outs)
+            throw bad(`folder ${index}: bind pair ${j} names a stream it does not have`);
+        bindPairs.push([inIndex, outIndex]);
+    }
+    if (ins < bindPairs.length + 1)
+        throw bad(`folder ${index} has no input left for a pack stream`);
+    const numPacked = ins - bindPairs.length;
+    const packedStreams = [];
+    if (numPacked === 1) {
+        for (let s = 0; s < ins; s++) {
+            if (!bindPairs.some(([i]) => i === s)) {
+                packedStreams.push(s);
+                break;
+            }
+        }
+        if (packedStreams.length !== 1)
+            throw bad(`folder ${index}: every input is bound, none is a pack stream`);
+    }
+    else {
+        for (let j = 0; j < numPacked; j++) {
+            const s = c.number();
+            if (s >= ins)
+                throw bad(`folder ${index}: pack stream ${j} names input ${s}, which it does not have`);
+            packedStreams.push(s);
+        }
+    }
+    let mainOut = -1;
+    for (let s = 0; s < outs; s++) {
+        if (!bindPairs.some(([, o]) => o === s)) {
+            mainOut = s;
+            break;
+        }
+    }
+    if (mainOut < 0)
+        throw bad(`folder ${index}: every output is bound, none is the folder's`);
+    return { coders, bindPairs, packedStreams, unpackSizes: new Array(outs).fill(0), mainOut, packs: [] };
+}
+function readSubStreams(c, folders, subSizes, subCrcs) {
+    const counts = folders.map(() => 1);
+    let t = c.byte();
+    if (t === K_NUM_UNPACK_STREAM) {
+        // Counts past the header's bytes cannot be real: each substream after a folder's first has a size.
+        let total = 0;
+        for (let i = 0; i < folders.length; i++) {
+            counts[i] = c.number();
+            total += counts[i];
+            if (total > c.buf.length + folders.length)
+                throw bad(`substreams info declares ${total} files in ${folders.length} folders, more than the header can describe`);
+        }
+        t = c.byte();
+    }
+    for (let i = 0; i < folders.length; i++) {
+        const total = folders[i].unpackSizes[folders[i].mainOut];
+        if (counts[i] === 0) {
+            subSizes[i] = [];
+            continue;
+        }
+        const sizes = [];
+        let sum = 0;
+        if (counts[i] > 1 && t !== K_SIZE)
+            throw bad(`folder ${i} holds ${counts[i]} files but the archive gives no sizes for them`);
+        for (let j = 1; j < counts[i]; j++) {
+            const s = c.number();
+            sizes.push(s);
+            sum += s;
+        }
+        if (sum > total)
+            throw bad(`the files of folder ${i} add up to ${sum} bytes, more than its ${total}`);
+        sizes.push(total - sum);
+        subSizes[i] = sizes;
+    }
+    if (t === K_SIZE)
+        t = c.byte();
+    // CRCs: given for every substream whose CRC is not the folder's (a folder of one file with a CRC).
+    const crcs = folders.map((f, i) => (counts[i] === 1 && f.crc !== undefined ? [f.crc] : new Array(counts[i]).fill(undefined)));
+    const unknown = folders.reduce((n, f, i) => n + (counts[i] === 1 && f.crc !== undefined ? 0 : counts[i]), 0);
+    for (;;) {
+        if (t === K_END)
+            break;
+        if (t === K_CRC) {
+            const d = digests(c, unknown);
+            let k = 0;
+            folders.forEach((f, i) => {
+                if (counts[i] === 1 && f.crc !== undefined)
+                    return;
+                for (let j = 0; j < counts[i]; j++)
+                    crcs[i][j] = d[k++];
+            });
+        }
+        else {
+            throw bad(`substreams info: unexpected property 0x${t.toString(16)}`);
+        }
+        t = c.byte();
+    }
+    crcs.forEach((x, i) => (subCrcs[i] = x));
+}
+/** The entries of FilesInfo, given the substreams they take their data from. */
+function readFiles(c, streams) {
+    // Each file has at least a 2-byte name (its terminator) in any archive 7-Zip writes.
+    const n = c.count('files', 2);
+    let emptyStream = new Array(n).fill(false);
+    let emptyFile = [];
+    let anti = [];
+    let names;
+    let attribs = [];
+    for (;;) {
+        const type = c.byte();
+        if (type === K_END)
+            break;
+        const size = c.number();
+        if (size > c.left)
+            throw bad(`files info: property 0x${type.toString(16)} of ${size} bytes runs past the header`);
+        const p = new Cursor(c.bytes(size), `files property 0x${type.toString(16)}`);
+        const empties = emptyStream.filter(Boolean).length;
+        switch (type) {
+            case K_EMPTY_STREAM:
+                emptyStream = bits(p, n);
+                break;
+            case K_EMPTY_FILE:
+                emptyFile = bits(p, empties);
+                break;
+            case K_ANTI:
+                anti = bits(p, empties);
+                break;
+            case K_NAME: {
+                if (p.byte() !== 0)
+                    throw bad('file names stored outside the header (External)');
+                const text = p.bytes(p.left);
+                names = [];
+                let from = 0;
+                for (let i = 0; i + 1 < text.length && names.length < n; i += 2) {
+                    if (text[i] === 0 && text[i + 1] === 0) {
+                        names.push(text.toString('utf16le', from, i));
+                        from = i + 2;
+                    }
+                }
+                if (names.length !== n)
+                    throw bad(`${names.length} file names for ${n} files`);
+                break;
+            }
+            case K_WIN_ATTRIBUTES: {
+                const d = defined(p, n);
+                if (p.byte() !== 0)
+                    throw bad('attributes stored outside the header (External)');
+                attribs = d.map((has) => (has ? p.u32() : undefined));
+                break;
+            }
+        }
+    }
+    const entries = [];
+    let folder = 0;
+    let sub = 0;
+    let offset = 0;
+    let emptyIndex = 0;
+    const folders = streams?.folders ?? [];
+    for (let i = 0; i < n; i++) {
+        const name = names?.[i] ?? `file${i}`;
+        const attrib = attribs[i];
+        const mode = attrib !== undefined && attrib & 0x8000 ? attrib >>> 16 : undefined;
+        if (emptyStream[i]) {
+            const isFile = emptyFile[emptyIndex] ?? false;
+            const isAnti = anti[emptyIndex] ?? false;
+            emptyIndex++;
+            const dir = !isFile || (attrib !== undefined && (attrib & 0x10) !== 0);
+            entries.push({ name, kind: isAnti ? 'anti' : dir ? 'dir' : 'file', size: 0, ...(attrib !== undefined ? { attrib } : {}) });
+            continue;
+        }
+        while (folder < folders.length && sub >= streams.subSizes[folder].length) {
+            folder++;
+            sub = 0;
+            offset = 0;
+        }
+        if (folder >= folders.length)
+            throw bad(`file ${JSON.stringify(name)} has data but the archive has no stream left for it`);
+        const size = streams.subSizes[folder][sub];
+        const crc = streams.subCrcs[folder][sub];
+        const symlink = mode !== undefined && (mode & 0o170000) === 0o120000;
+        entries.push({ name, kind: symlink ? 'symlink' : 'file', size, folder, offset, ...(crc !== undefined ? { crc } : {}), ...(attrib !== undefined ? { attrib } : {}) });
+        offset += size;
+        sub++;
+    }
+    return entries;
+}
+/** Reads a 7z archive's headers: its entries and folders. FormatError for anything it cannot read. */
+async function openSevenZip(src, opts) {
+    if (src.size < SIGNATURE_HEADER_BYTES)
+        throw bad(`truncated: ${src.size} bytes, fewer than the 32-byte signature header`);
+    const sh = await src.read(0, SIGNATURE_HEADER_BYTES);
+    if (!isSevenZip(sh))
+        throw bad('no 7z signature');
+    if (crc32$1(sh.subarray(12, 32)) !== sh.readUInt32LE(8))
+        throw bad(`the start header's CRC is 0x${sh.readUInt32LE(8).toString(16)}, its bytes give 0x${crc32$1(sh.subarray(12, 32)).toString(16)}`, 8);
+    const nextOffset = Number(sh.readBigUInt64LE(12));
+    const nextSize = Number(sh.readBigUInt64LE(20));
+    const nextCrc = sh.readUInt32LE(28);
+    const covered = [[0, SIGNATURE_HEADER_BYTES]];
+    if (nextSize === 0)
+        return { entries: [], folders: [], covered };
+    const at = SIGNATURE_HEADER_BYTES + nextOffset;
+    if (!Number.isSafeInteger(at) || at + nextSize > src.size)
+        throw bad(`the end header (${nextSize} bytes at ${at}) runs past the end of the ${src.size}-byte file (truncated)`, 12);
+    if (nextSize > opts.maxHeaderBytes)
+        throw bad(`the end header of ${nextSize} bytes is larger than the ${opts.maxHeaderBytes}-byte cap`, at);
+    let header = await src.read(at, nextSize);
+    covered.push([at, at + nextSize]);
+    if (crc32$1(header) !== nextCrc)
+        throw bad(`the end header's CRC is 0x${nextCrc.toString(16)}, its bytes give 0x${crc32$1(header).toString(16)}`, at);
+    let c = new Cursor(header, 'the header');
+    let id = c.byte();
+    if (id === K_ENCODED_HEADER) {
+        const streams = readStreamsInfo(c, src.size);
+        covered.push(...streams.covered);
+        if (streams.folders.length === 0)
+            throw bad('a packed header with no folder');
+        const f = streams.folders[0];
+        const size = f.unpackSizes[f.mainOut];
+        const problem = coderProblem(f);
+        if (problem)
+            throw bad(`the header is packed with ${problem}`);
+        if (size > opts.maxHeaderBytes)
+            throw bad(`the packed header declares ${size} bytes, more than the ${opts.maxHeaderBytes}-byte cap`);
+        header = await decodeFolder(src, f, size, opts.spend);
+        c = new Cursor(header, 'the packed header');
+        id = c.byte();
+    }
+    if (id !== K_HEADER)
+        throw bad(`the end header starts with property 0x${id.toString(16)}, not a header`, at);
+    id = c.byte();
+    if (id === K_ARCHIVE_PROPERTIES) {
+        for (;;) {
+            const t = c.byte();
+            if (t === K_END)
+                break;
+            c.bytes(c.count('property bytes'));
+        }
+        id = c.byte();
+    }
+    if (id === K_ADDITIONAL_STREAMS) {
+        covered.push(...readStreamsInfo(c, src.size).covered);
+        id = c.byte();
+    }
+    let streams;
+    if (id === K_MAIN_STREAMS) {
+        streams = readStreamsInfo(c, src.size);
+        covered.push(...streams.covered);
+        id = c.byte();
+    }
+    let entries = [];
+    if (id === K_FILES_INFO) {
+        entries = readFiles(c, streams);
+        id = c.byte();
+    }
+    else if (streams && streams.folders.length) {
+        throw bad('streams but no files info');
+    }
+    if (id !== K_END)
+        throw bad(`the header: unexpected property 0x${id.toString(16)}`);
+    return { entries, folders: streams?.folders ?? [], covered };
+}
+/** Coders by id: their names, and whether this reader decodes them. */
+const CODERS = {
+    '00': { name: 'Copy' },
+    '030101': { name: 'LZMA' },
+    '21': { name: 'LZMA2' },
+    '03030103': { name: 'BCJ (x86)', filter: x86Decode },
+    '03030501': { name: 'ARM', filter: armDecode },
+    '03030701': { name: 'ARMT', filter: armtDecode },
+    '0a': { name: 'ARM64', filter: arm64Decode },
+    '03030205': { name: 'PPC', filter: ppcDecode },
+    '03030805': { name: 'SPARC', filter: sparcDecode },
+};
+const UNSUPPORTED = {
+    '030401': 'PPMd',
+    '040202': 'BZip2',
+    '040108': 'Deflate',
+    '040109': 'Deflate64',
+    '03': 'Delta',
+    '0303011b': 'BCJ2',
+    '03030401': 'IA64',
+    '0b': 'RISCV',
+    '06f10701': 'AES-256 encryption',
+    '04f71101': 'Zstandard',
+    '04f71102': 'Brotli',
+    '04f71104': 'LZ4',
+    '04f71105': 'LZ5',
+    '04f71106': 'Lizard',
+};
+/** The name of a coder id, for messages. */
+function coderName(id) {
+    return CODERS[id]?.name ?? UNSUPPORTED[id] ?? `unknown coder ${id || '(empty id)'}`;
+}
+/**
+ * Why a folder cannot be decoded here (a coder it uses, named), or undefined when it can: a chain
+ * of coders of one input and one output each, every one among CODERS.
+ */
+function coderProblem(f) {
+    for (const c of f.coders) {
+        if (!CODERS[c.id])
+            return `coder ${coderName(c.id)} (${c.id || 'empty id'})${c.id === '06f10701' ? ': encrypted, its key is not known' : ''}`;
+        if (c.numIn !== 1 || c.numOut !== 1)
+            return `coder ${coderName(c.id)} with ${c.numIn} inputs and ${c.numOut} outputs`;
+        // A filter's optional property is a start offset (7-Zip writes none): only 0 is decoded.
+        if (CODERS[c.id].filter && c.props.some((b) => b !== 0))
+            return `filter ${coderName(c.id)} with a start offset (0x${c.props.toString('hex')})`;
+    }
+    if (f.packedStreams.length !== 1)
+        return `a folder of ${f.packedStreams.length} pack streams`;
+    return undefined;
+}
+/**
+ * A folder's output, decoded to at most `limit` bytes (its whole output when that is less): the
+ * chain from its pack stream through its coders. `spend` is charged with each LZMA or LZMA2
+ * coder's output (what it will give, up to the limit) before it is decoded. The folder's CRC is
+ * checked when it is decoded whole. FormatError for a coder it cannot decode (coderProblem), data
+ * that does not decode, or a size other than the folder declares.
+ */
+async function decodeFolder(src, f, limit, spend) {
+    const problem = coderProblem(f);
+    if (problem)
+        throw bad(`unreadable: ${problem}, which this reader does not decode`);
+    const total = f.unpackSizes[f.mainOut];
+    const want = Math.min(total, limit);
+    // Coder j has in-stream j and out-stream j (one of each): follow the chain back from the main output.
+    const chain = [];
+    let out = f.mainOut;
+    for (;;) {
+        if (chain.includes(out) || chain.length > f.coders.length)
+            throw bad('a folder whose coders are bound in a loop');
+        chain.push(out);
+        const bound = f.bindPairs.find(([i]) => i === out);
+        if (!bound)
+            break;
+        out = bound[1];
+    }
+    if (chain[chain.length - 1] !== f.packedStreams[0])
+        throw bad('a folder whose pack stream does not feed its first coder');
+    for (const j of chain)
+        if (CODERS[f.coders[j].id].filter && f.unpackSizes[j] !== total)
+            throw bad(`filter ${coderName(f.coders[j].id)} declares ${f.unpackSizes[j]} bytes where the folder gives ${total}`);
+    const [packAt, packSize] = f.packs[0];
+    // What the first coder needs of its pack stream: all of it, unless output stops early (LZMA
+    // never grows data by half: a prefix of twice the output and 1 MiB is more than it reads).
+    const first = f.coders[chain[chain.length - 1]];
+    const readLen = first.id === '00' ? Math.min(packSize, want) : want < total ? Math.min(packSize, 2 * want + (1 << 20)) : packSize;
+    let data = await src.read(packAt, readLen);
+    for (let k = chain.length - 1; k >= 0; k--) {
+        const j = chain[k];
+        const coder = f.coders[j];
+        const size = f.unpackSizes[j];
+        const cap = Math.min(size, limit);
+        const filter = CODERS[coder.id].filter;
+        if (coder.id === '00') {
+            if (data.length < cap)
+                throw bad(`a stored (Copy) stream of ${data.length} bytes where ${size} are declared`);
+            data = data.subarray(0, cap);
+        }
+        else if (filter) {
+            // In place, on a copy when the bytes are the file's (a Copy before it).
+            if (k === chain.length - 1)
+                data = Buffer.from(data);
+            filter(data);
+        }
+        else {
+            spend?.(cap);
+            const r = coder.id === '21' ? lzma2(coder.props, data, size, cap) : decodeLzmaRaw(coder.props, data, size, cap);
+            if (r.status === 'end' && r.out.length !== size)
+                throw bad(`coder ${coderName(coder.id)} gave ${r.out.length} bytes where ${size} are declared`);
+            data = r.out;
+        }
+        if (data.length < Math.min(want, cap))
+            throw bad(`coder ${coderName(coder.id)} gave ${data.length} bytes where ${size} are declared`);
+    }
+    if (want === total && f.crc !== undefined && crc32$1(data) !== f.crc)
+        throw bad(`CRC mismatch: the folder's data gives 0x${crc32$1(data).toString(16)}, the archive records 0x${f.crc.toString(16)}`);
+    return data;
+}
+function lzma2(props, data, size, cap) {
+    if (props.length < 1)
+        throw bad('LZMA2 without its dictionary-size property');
+    return decodeLzma2(data, props[0], size, cap);
+}
+/** True when a folder uses a BCJ filter (its output near a cut is not final: see decodeFolder's callers). */
+function hasFilter(f) {
+    return f.coders.some((c) => CODERS[c.id]?.filter !== undefined);
+}
+/** Checks a file's CRC (when the archive records one): FormatError naming it on a mismatch. */
+function checkEntryCrc(e, data) {
+    if (e.crc === undefined)
+        return;
+    const got = crc32$1(data);
+    if (got !== e.crc)
+        throw bad(`CRC mismatch in ${JSON.stringify(e.name)}: its data gives 0x${got.toString(16).padStart(8, '0')}, the archive records 0x${e.crc.toString(16).padStart(8, '0')}`);
+}
+
+/**
  * A deflated ZIP entry as a random-access source: inflated into memory when small, streamed into
  * a size-capped temporary file when large (an APK or an image deflated inside a target-files or
  * OTA zip), so that the ZIP and filesystem readers can seek in it. The temporary file is removed
@@ -7899,29 +9097,47 @@ async function inflateToSource(src, offset, compressedSize, size, opts) {
             },
         };
     }
+    let written = 0;
+    const counter = new Transform({
+        transform(chunk, _enc, cb) {
+            written += chunk.length;
+            if (written > size)
+                cb(new FormatError('zip', sizeMismatch(opts.name, size), offset));
+            else
+                cb(null, chunk);
+        },
+    });
+    try {
+        return await spillStream(readChunks(src, offset, compressedSize), createInflateRaw(), counter, () => {
+            if (written !== size)
+                throw new FormatError('zip', sizeMismatch(opts.name, size, written), offset);
+        });
+    }
+    catch (e) {
+        if (e instanceof FormatError)
+            throw e;
+        throw new FormatError('zip', `cannot inflate ${JSON.stringify(opts.name)}: ${e.message}`, offset);
+    }
+}
+/** `length` bytes of `src` from `offset`, in pieces of READ_CHUNK. */
+async function* readChunks(src, offset, length) {
+    for (let p = 0; p < length; p += READ_CHUNK)
+        yield await src.read(offset + p, Math.min(READ_CHUNK, length - p));
+}
+/**
+ * `chunks` through `decoder` and `counter` (which checks and counts what comes out) into a
+ * temporary file, read back as a source that removes it when closed; `done` checks the count
+ * once the stream has ended.
+ */
+async function spillStream(chunks, decoder, counter, done) {
     const dir = await mkdtemp(join(tmpdir(), 'activation-gate-spill-'));
     const file = join(dir, 'entry');
     const cleanup = async () => {
         await rm(dir, { recursive: true, force: true });
     };
     try {
-        async function* chunks() {
-            for (let p = 0; p < compressedSize; p += READ_CHUNK)
-                yield await src.read(offset + p, Math.min(READ_CHUNK, compressedSize - p));
-        }
-        let written = 0;
-        const counter = new Transform({
-            transform(chunk, _enc, cb) {
-                written += chunk.length;
-                if (written > size)
-                    cb(new FormatError('zip', sizeMismatch(opts.name, size), offset));
-                else
-                    cb(null, chunk);
-            },
-        });
-        await pipeline(Readable.from(chunks()), createInflateRaw(), counter, createWriteStream(file));
-        if (written !== size)
-            throw new FormatError('zip', sizeMismatch(opts.name, size, written), offset);
+        await pipeline(Readable.from(chunks), decoder, counter, createWriteStream(file));
+        done();
         const fs = await FileSource.open(file);
         return {
             size: fs.size,
@@ -7934,10 +9150,215 @@ async function inflateToSource(src, offset, compressedSize, size, opts) {
     }
     catch (e) {
         await cleanup();
+        throw e;
+    }
+}
+/**
+ * A brotli stream (all of `src`) decompressed as a source: at most `cap` bytes, each charged to
+ * `budget` as it comes; in memory up to `memoryBytes` of cap, else into a temporary file. Node's
+ * brotli decoder streams, so memory stays bounded whatever the stream claims.
+ */
+async function brotliToSource(src, cap, opts) {
+    let written = 0;
+    const pieces = [];
+    const inMemory = cap <= opts.memoryBytes;
+    /** Counts and charges a piece; an error when it goes past the cap or the budget. */
+    const take = (chunk) => {
+        written += chunk.length;
+        if (written > cap)
+            return new FormatError(opts.format, `${opts.name} decompresses to more than ${cap} bytes`);
+        try {
+            opts.budget.spend(chunk.length);
+        }
+        catch (e) {
+            return e;
+        }
+        return undefined;
+    };
+    const counter = inMemory
+        ? new Writable({
+            write(chunk, _enc, cb) {
+                const err = take(chunk);
+                if (!err)
+                    pieces.push(chunk);
+                cb(err);
+            },
+        })
+        : new Transform({
+            transform(chunk, _enc, cb) {
+                const err = take(chunk);
+                if (err)
+                    cb(err);
+                else
+                    cb(null, chunk);
+            },
+        });
+    const decoder = createBrotliDecompress();
+    try {
+        if (counter instanceof Transform)
+            return await spillStream(readChunks(src, 0, src.size), decoder, counter, () => undefined);
+        await pipeline(Readable.from(readChunks(src, 0, src.size)), decoder, counter);
+        return new BufferSource(Buffer.concat(pieces, written));
+    }
+    catch (e) {
         if (e instanceof FormatError)
             throw e;
-        throw new FormatError('zip', `cannot inflate ${JSON.stringify(opts.name)}: ${e.message}`, offset);
+        throw new FormatError(opts.format, `${opts.name} is no brotli stream that decompresses whole: ${e.message}`);
     }
+}
+
+/**
+ * Block-based OTA packages (Android 5-10 full OTAs, many vendor update zips): a partition is
+ * `<name>.new.dat` (or `.new.dat.br`, brotli; `.new.dat.lzma` and the like) written into the
+ * block ranges its `<name>.transfer.list` names (AOSP `updater/blockimg.cpp`):
+ *
+ *   line 1: version (1-4); line 2: blocks the commands write; from version 2, lines 3 and 4:
+ *   stash entries and blocks stashed at most at once; then one command a line.
+ *
+ * A range set is "N,a1,b1,a2,b2,...": N numbers follow, each pair [a, b) a range of 4096-byte
+ * blocks. Of the commands, a full OTA has only `new` (the next blocks of new.dat, command by
+ * command and range by range in the order listed), `zero` and `erase` (both read as zeros here);
+ * `move`, `bsdiff`, `imgdiff`, `stash` and `free` patch or copy the base build's blocks: an
+ * incremental OTA, which cannot be rebuilt from the package alone. The partition is a virtual
+ * image whose `new` ranges map onto offsets of the (decompressed) new.dat: nothing is rebuilt.
+ */
+const OTA_BLOCK = 4096;
+/** The largest partition a transfer list may describe: 2^46 bytes (64 TiB). */
+const MAX_BLOCKS = 2 ** 34;
+/** The largest transfer list read (a real one of a 4 GiB partition is some KiB: blockimgdiff writes sorted, merged ranges). */
+const MAX_TRANSFER_LIST_BYTES = 4 << 20;
+/** The most ranges its commands may name: each costs memory (its segment of the image). */
+const MAX_RANGES = 500_000;
+/** A file of a block-based OTA's data: `system.new.dat`, `vendor.new.dat.br`; [1] the partition's name, [2] a compression suffix. */
+const NEW_DAT_NAME = /^(.+)\.new\.dat(?:\.(br|lzma|xz|gz|bz2|zst|lz4))?$/;
+/** The transfer list that goes with a new.dat file name (undefined for another name). */
+function transferListName(newDat) {
+    const m = NEW_DAT_NAME.exec(newDat);
+    return m ? `${m[1]}.transfer.list` : undefined;
+}
+const INCREMENTAL = new Set(['move', 'bsdiff', 'imgdiff', 'stash', 'free']);
+/** Commands that do not change what the partition's files hold (the verity hash tree). */
+const IGNORED = new Set(['compute_hash_tree']);
+/** Parses a range set ("N,a,b,..."), checking each range and the bounds. */
+function parseRanges(text, line) {
+    const nums = text.split(',');
+    const count = Number(nums[0]);
+    const bad = (why) => new FormatError('transfer-list', `line ${line}: range set ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}...` : text)} ${why}`);
+    if (!/^\d+$/.test(nums[0]) || count !== nums.length - 1)
+        throw bad(`does not hold the ${nums[0]} numbers it announces`);
+    if (count === 0 || count % 2 !== 0)
+        throw bad('does not hold pairs of block numbers');
+    const out = [];
+    for (let i = 1; i < nums.length; i += 2) {
+        if (!/^\d{1,15}$/.test(nums[i]) || !/^\d{1,15}$/.test(nums[i + 1]))
+            throw bad('holds something other than block numbers');
+        const a = Number(nums[i]);
+        const b = Number(nums[i + 1]);
+        if (a >= b)
+            throw bad(`has an empty or reversed range ${a}-${b}`);
+        if (b > MAX_BLOCKS)
+            throw bad(`reaches block ${b}, past the ${MAX_BLOCKS} blocks (64 TiB) a partition may have here`);
+        out.push([a, b]);
+    }
+    return out;
+}
+/**
+ * Parses a transfer list (versions 1-4). A list that cannot be one (no version line, a
+ * malformed range set, an unknown command, ranges written twice) is a FormatError; an
+ * incremental OTA parses, with `incremental` set.
+ */
+function parseTransferList(buf) {
+    if (buf.length > MAX_TRANSFER_LIST_BYTES)
+        throw new FormatError('transfer-list', `${buf.length} bytes, past the ${MAX_TRANSFER_LIST_BYTES}-byte cap for a transfer list`);
+    const lines = buf.toString('latin1').split('\n');
+    const header = (i, what) => {
+        const t = (lines[i] ?? '').trim();
+        if (!/^\d{1,15}$/.test(t))
+            throw new FormatError('transfer-list', `line ${i + 1} should be ${what}, found ${JSON.stringify(t.slice(0, 40))}`);
+        return Number(t);
+    };
+    const version = header(0, 'the version (1-4)');
+    if (version < 1 || version > 4)
+        throw new FormatError('transfer-list', `version ${version} is not one of 1-4`);
+    const declaredBlocks = header(1, 'the count of blocks written');
+    let first = 2;
+    if (version >= 2) {
+        header(2, 'the count of stash entries');
+        header(3, 'the count of blocks stashed');
+        first = 4;
+    }
+    const newRanges = [];
+    /** Every range written, with its line. */
+    const writes = [];
+    let blocks = 0;
+    let newBlocks = 0;
+    let incremental;
+    for (let i = first; i < lines.length; i++) {
+        const text = lines[i].trim();
+        if (text === '')
+            continue;
+        const [command, ...args] = text.split(/\s+/);
+        if (INCREMENTAL.has(command)) {
+            incremental ??= { command, line: i + 1 };
+            continue;
+        }
+        if (IGNORED.has(command))
+            continue;
+        if (command !== 'new' && command !== 'zero' && command !== 'erase') {
+            throw new FormatError('transfer-list', `line ${i + 1}: unknown command ${JSON.stringify(command.slice(0, 40))}`);
+        }
+        if (args.length !== 1)
+            throw new FormatError('transfer-list', `line ${i + 1}: ${command} takes one range set, found ${args.length}`);
+        const ranges = parseRanges(args[0], i + 1);
+        if (writes.length + ranges.length > MAX_RANGES)
+            throw new FormatError('transfer-list', `line ${i + 1}: more than ${MAX_RANGES} ranges in all; not read`);
+        for (const [a, b] of ranges) {
+            blocks = Math.max(blocks, b);
+            writes.push({ a, b, line: i + 1 });
+            if (command === 'new') {
+                newRanges.push([a, b]);
+                newBlocks += b - a;
+            }
+        }
+    }
+    // A block written twice has two contents (`new` over `new`), or loses what new.dat put there
+    // (`zero` or `erase` over `new`). AOSP's blockimgdiff never writes a block twice in a full OTA
+    // (its erase ranges are the blocks no file or zero range holds): overlaps are refused rather
+    // than guessed at.
+    writes.sort((x, y) => x.a - y.a || x.b - y.b);
+    let reach; // the write reaching furthest so far
+    for (const w of writes) {
+        if (reach && w.a < reach.b) {
+            const [one, other] = reach.line <= w.line ? [reach, w] : [w, reach];
+            throw new FormatError('transfer-list', `line ${other.line} writes block ${w.a} again, after line ${one.line}: overlapping writes are not read`);
+        }
+        if (!reach || w.b > reach.b)
+            reach = w;
+    }
+    return { version, declaredBlocks, blocks, newRanges, newBlocks, ...(incremental ? { incremental } : {}) };
+}
+/**
+ * The partition a full OTA's transfer list and (decompressed) new.dat stand for, as a virtual
+ * image: each `new` range maps to the next bytes of `data`. `data` must hold exactly the blocks
+ * the list writes: a shorter one is truncated, and bytes past them would reach no partition.
+ */
+function blockImage(list, data, name) {
+    if (list.incremental) {
+        throw new FormatError('transfer-list', `an incremental OTA: ${list.incremental.command} (line ${list.incremental.line}) patches the base build's ${name} partition, which this package does not hold; only full OTAs can be scanned`);
+    }
+    const needed = list.newBlocks * OTA_BLOCK;
+    if (data.size < needed)
+        throw new FormatError('transfer-list', `${name}'s new data holds ${data.size} bytes, but its transfer list writes ${list.newBlocks} blocks (${needed} bytes) from it: truncated`);
+    if (data.size > needed)
+        throw new FormatError('transfer-list', `${name}'s new data holds ${data.size} bytes, ${data.size - needed} more than the ${list.newBlocks} blocks its transfer list writes: bytes that reach no partition are not read`);
+    const segs = [];
+    let at = 0;
+    for (const [a, b] of list.newRanges) {
+        segs.push(sourceSegment(a * OTA_BLOCK, (b - a) * OTA_BLOCK, data, at));
+        at += (b - a) * OTA_BLOCK;
+    }
+    const close = () => data.close();
+    return new MappedSource(list.blocks * OTA_BLOCK, segs, 'transfer-list', close);
 }
 
 /**
@@ -7953,11 +9374,12 @@ async function inflateToSource(src, offset, compressedSize, size, opts) {
  * | super         | LP geometry 0x616C4467 at 4096         | each logical partition, as an image     |
  * | payload       | "CrAU" at 0                            | each partition, as an image             |
  * | target-files  | ZIP with SYSTEM/ VENDOR/ ... folders   | every entry; upper-case folders map to partitions |
- * | ota           | ZIP with payload.bin                   | every entry (payload.bin is a payload)  |
+ * | ota           | ZIP with payload.bin, or with a block-based OTA's `<p>.transfer.list` and `<p>.new.dat[.br]` | every entry (payload.bin is a payload; `<p>.new.dat[.br]` the partition its transfer list writes, as an image) |
  * | bootimg       | "ANDROID!" / "VNDRBOOT" at 0           | kernel, dtb...; ramdisk files as `ramdisk/<path>` |
  * | fat           | FAT boot sector (jump, BPB, 0x55AA)    | every regular file of the filesystem    |
  * | tar           | a header with a valid checksum (ustar or v7) | every regular member (pax, GNU names, GNU sparse files) |
  * | cpio          | "070701"/"070702"/"070707", binary     | every regular file (read whole)         |
+ * | sevenzip      | "7z\xBC\xAF\x27\x1C" and version 0.x at 0 | every file (folders decoded up to the per-entry cap) |
  *
  * Paths inside a container are joined to the container's path with `!/`.
  */
@@ -7986,6 +9408,8 @@ async function sniffContainer(src, head, name = '') {
         return 'payload';
     if (isBootImage(head))
         return 'bootimg';
+    if (isSevenZip(head))
+        return 'sevenzip';
     if (cpioFormat(head) || (isCpioBinaryMagic(head) && cpioFormat(await src.read(0, Math.min(src.size, CPIO_SNIFF_BYTES)))))
         return 'cpio';
     if (src.size >= 512 && isTarHeader(await src.read(0, 512)))
@@ -8031,11 +9455,14 @@ function classifyZip(zip) {
     let manifest = false;
     let payload = false;
     let partitions = false;
+    const names = new Set(zip.entries.map((e) => e.name));
     for (const e of zip.entries) {
         if (e.name === 'AndroidManifest.xml')
             manifest = true;
         else if (e.name === 'payload.bin')
             payload = true;
+        else if (!e.name.includes('/') && names.has(transferListName(e.name) ?? '\0'))
+            payload = true; // a block-based OTA
         else {
             const m = UPPER_PARTITION.exec(e.name);
             if (m && m[1] !== m[1].toLowerCase() && partitionName(m[1]) && m[1] === m[1].toUpperCase())
@@ -8065,6 +9492,68 @@ async function openZipEntry(src, entry, opts) {
         throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${entry.uncompressedSize} bytes) runs past the end of the file`, offset);
     }
     return new SubSource(src, offset, entry.uncompressedSize);
+}
+/**
+ * A block-based OTA's partition (formats/blockota.ts) from its new.dat (`open`: the file or
+ * entry, named `name`) and its transfer list: a virtual image over new.dat's bytes, decompressed
+ * first when it is (`.br` by Node's streaming brotli, to memory or a temporary file; `.lzma`,
+ * `.xz` and the like, by content, in memory up to the per-entry cap), every decompressed byte
+ * charged to the inflation budget. An incremental OTA is refused before anything is decompressed.
+ */
+async function openBlockOta(open, name, transferList, opts) {
+    const m = NEW_DAT_NAME.exec(name);
+    const partition = m?.[1] ?? name;
+    const list = parseTransferList(transferList);
+    if (list.incremental)
+        return blockImage(list, new BufferSource(Buffer.alloc(0)), partition); // throws: names the command
+    const needed = list.newBlocks * OTA_BLOCK;
+    const packed = await open();
+    if (!m?.[2]) {
+        try {
+            return blockImage(list, packed, partition);
+        }
+        catch (e) {
+            await packed.close();
+            throw e;
+        }
+    }
+    let data;
+    try {
+        if (m[2] === 'br') {
+            data = await brotliToSource(packed, needed, { memoryBytes: opts.memoryBytes, budget: opts.budget, name, format: 'brotli' });
+        }
+        else {
+            if (packed.size > opts.maxEntryBytes)
+                throw new FormatError('transfer-list', `${name} is ${packed.size} bytes, past the ${opts.maxEntryBytes}-byte cap for compressed new data`);
+            const bytes = Buffer.from(await packed.read(0, packed.size));
+            const kind = compressionOf(bytes);
+            if (!kind)
+                throw new FormatError('transfer-list', `${name} is not ${m[2]} data (no compression recognised by its content)`);
+            if (needed > opts.maxEntryBytes)
+                throw new FormatError('transfer-list', `${name} decompresses to ${needed} bytes, past the ${opts.maxEntryBytes}-byte cap for ${kind} new data`);
+            let out;
+            try {
+                out = await decompressCapped(kind, bytes, needed + 1);
+            }
+            catch (e) {
+                if (e instanceof PastCap)
+                    throw new FormatError(kind, `${name} ${e.message}, more than the ${list.newBlocks} blocks its transfer list writes`);
+                throw e;
+            }
+            opts.budget.spend(out.length);
+            data = new BufferSource(out);
+        }
+    }
+    finally {
+        await packed.close();
+    }
+    try {
+        return blockImage(list, data, partition);
+    }
+    catch (e) {
+        await data.close();
+        throw e;
+    }
 }
 /** Images in IMAGES/ that duplicate a partition folder of the same target-files zip. */
 function targetFilesSkip(name, present) {
@@ -8103,6 +9592,10 @@ function zipContainer(src, zip, kind, opts) {
     const dup = new Set(zip.duplicates);
     const seen = new Set();
     const problems = [];
+    const byName = new Map();
+    for (const e of zip.entries)
+        if (!byName.has(e.name))
+            byName.set(e.name, e);
     for (const e of zip.entries) {
         if (e.name.endsWith('/') && e.uncompressedSize === 0)
             continue;
@@ -8123,6 +9616,32 @@ function zipContainer(src, zip, kind, opts) {
             continue;
         }
         const folders = kind === 'target-files' && e.name === 'IMAGES/super.img' && present.size ? { folders: [...present].sort() } : {};
+        const blockOta = kind === 'ota' && !e.name.includes('/') ? NEW_DAT_NAME.exec(e.name) : null;
+        if (blockOta) {
+            // A block-based OTA's partition: new.dat written where its transfer list says, as an image.
+            const list = byName.get(`${blockOta[1]}.transfer.list`);
+            files.push({
+                name: e.name,
+                size: e.uncompressedSize,
+                imagePartition: partitionName(blockOta[1]),
+                open: async () => {
+                    if (!list)
+                        throw new FormatError('transfer-list', `no ${blockOta[1]}.transfer.list beside it in the OTA zip: where its blocks go is unknown; not read`);
+                    if (list.uncompressedSize > MAX_TRANSFER_LIST_BYTES)
+                        throw new FormatError('transfer-list', `${list.name} is ${list.uncompressedSize} bytes, past the ${MAX_TRANSFER_LIST_BYTES}-byte cap for a transfer list`);
+                    const listSrc = await openZipEntry(src, list, opts);
+                    let text;
+                    try {
+                        text = Buffer.from(await listSrc.read(0, listSrc.size));
+                    }
+                    finally {
+                        await listSrc.close();
+                    }
+                    return openBlockOta(() => openZipEntry(src, e, opts), e.name, text, opts);
+                },
+            });
+            continue;
+        }
         files.push({ name: e.name, size: e.uncompressedSize, open: () => openZipEntry(src, e, opts), view: e.method !== 8, ...placedIn(kind, e.name), ...folders });
     }
     files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -8255,6 +9774,8 @@ async function openContainer(kind, src, opts) {
             return openTarContainer(src, opts);
         case 'cpio':
             return openCpioContainer(src, opts);
+        case 'sevenzip':
+            return openSevenZipContainer(src, opts);
         case 'super': {
             const lp = await openLp(src);
             const files = [];
@@ -8333,6 +9854,107 @@ async function openTarContainer(src, opts) {
     problems.push(...refusedLinks(refused, allot, storedText(stored, src.size, 'the archive')));
     const uncovered = uncoveredRanges(src.size, tar.covered);
     return { format: 'tar', files, skipped, problems, ...(uncovered.length ? { uncovered } : {}) };
+}
+/**
+ * A 7z archive (a vendor drop, a bundle of preloaded apps): its files, each decoded from its
+ * folder when opened. A solid folder (several files) is decoded once for the files that follow
+ * one another in it (the last folder decoded is kept), up to the per-entry cap: files past the cap
+ * are unreadable, as are those of a folder whose coders are not decoded (one problem per folder,
+ * naming the coder and the files). Decoded bytes are charged to the inflation budget; a file's
+ * CRC is checked. Bytes the archive does not account for are scanned raw.
+ */
+async function openSevenZipContainer(src, opts) {
+    const spend = (n) => opts.budget.spend(n);
+    const archive = await openSevenZip(src, { maxHeaderBytes: opts.maxEntryBytes, spend });
+    const files = [];
+    const skipped = [];
+    const problems = [];
+    const folders = new SevenZipFolders(src, archive, opts.maxEntryBytes, spend);
+    /** The files of folders that cannot be decoded, by why: one problem each. */
+    const refused = new Map();
+    for (const e of archive.entries) {
+        if (e.kind === 'dir')
+            continue;
+        if (e.kind === 'anti') {
+            skipped.push({ name: e.name, reason: 'anti-item (a deletion in an update archive): no data' });
+            continue;
+        }
+        if (e.kind === 'symlink') {
+            skipped.push({ name: e.name, reason: `symlink inside the archive (${e.size} bytes of target); not followed` });
+            continue;
+        }
+        const problem = e.folder !== undefined ? coderProblem(archive.folders[e.folder]) : undefined;
+        if (problem) {
+            const names = refused.get(problem) ?? [];
+            names.push(e.name);
+            refused.set(problem, names);
+            continue;
+        }
+        files.push({ name: e.name, size: e.size, open: async () => folders.open(e) });
+    }
+    for (const [problem, names] of refused) {
+        const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
+        problems.push({ name: '', reason: `unreadable: ${problem}, which this reader does not decode; ${names.length} file${names.length > 1 ? 's' : ''} not scanned: ${names.slice(0, 3).map((n) => JSON.stringify(n)).join(', ')}${more}` });
+    }
+    const uncovered = uncoveredRanges(src.size, archive.covered);
+    return { format: '7z', files, skipped, problems, ...(uncovered.length ? { uncovered } : {}) };
+}
+/**
+ * The folders of a 7z archive, decoded as their files are opened: the last one decoded is kept
+ * (the files of a solid folder come one after another), a folder that failed keeps its error.
+ */
+class SevenZipFolders {
+    src;
+    archive;
+    cap;
+    spend;
+    last;
+    failed = new Map();
+    constructor(src, archive, cap, spend) {
+        this.src = src;
+        this.archive = archive;
+        this.cap = cap;
+        this.spend = spend;
+    }
+    async open(e) {
+        if (e.folder === undefined || e.size === 0) {
+            checkEntryCrc(e, Buffer.alloc(0));
+            return new BufferSource(Buffer.alloc(0));
+        }
+        const f = this.archive.folders[e.folder];
+        const total = f.unpackSizes[f.mainOut];
+        const end = e.offset + e.size;
+        // Decoded only up to the cap; near a cut a BCJ filter has not seen the whole instruction.
+        const reach = total <= this.cap ? total : this.cap - (hasFilter(f) ? 16 : 0);
+        if (end > reach) {
+            const where = total > e.size ? `ends at byte ${end} of a solid folder of ${total} bytes, past` : `is ${e.size} bytes, more than`;
+            throw new FormatError('7z', `${JSON.stringify(e.name)} ${where} the ${this.cap}-byte cap a 7z folder is decoded to; not scanned`);
+        }
+        const data = await this.folder(e.folder);
+        const bytes = data.subarray(e.offset, end);
+        checkEntryCrc(e, bytes);
+        return new BufferSource(bytes);
+    }
+    async folder(index) {
+        if (this.last?.index === index)
+            return this.last.data;
+        const known = this.failed.get(index);
+        if (known)
+            throw known;
+        this.last = undefined;
+        try {
+            const data = await decodeFolder(this.src, this.archive.folders[index], this.cap, this.spend);
+            this.last = { index, data };
+            return data;
+        }
+        catch (e) {
+            if (e instanceof FormatError && (e.format === '7z' || e.format === 'limits'))
+                this.failed.set(index, e);
+            else if (e instanceof FormatError)
+                this.failed.set(index, new FormatError('7z', `folder ${index} does not decode: ${e.format}: ${e.reason}`, e.offset));
+            throw this.failed.get(index) ?? e;
+        }
+    }
 }
 /** A tar member's data as a source: a range of the archive, or a sparse file's pieces where its map puts them (holes read as zeros, nothing allocated for them). */
 function tarData(src, data) {
@@ -8444,6 +10066,54 @@ async function openBootContainer(src, opts) {
     c.files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const uncovered = uncoveredRanges(src.size, [...img.header, ...img.sections.map((s) => [s.offset, s.offset + s.size])]);
     return { ...c, ...(uncovered.length ? { uncovered } : {}) };
+}
+
+/**
+ * Reading a file of our own folders (cache entries, digest records) that someone else may have
+ * planted: only a regular file is read, never through a symlink at its name, never blocking on a
+ * FIFO or a device, and never more than a bound.
+ */
+/** Open flags: no symlink followed at the name, no wait for a FIFO's writer (where the system has them). */
+const FLAGS = constants$1.O_RDONLY | (constants$1.O_NOFOLLOW ?? 0) | (constants$1.O_NONBLOCK ?? 0);
+/** Why readRegularFile did not read a file that is there. */
+class NotReadable extends Error {
+    size;
+    constructor(message, 
+    /** The file's size, when it was refused for its size. */
+    size) {
+        super(message);
+        this.size = size;
+    }
+}
+/**
+ * The whole of the regular file at `path`, at most `maxBytes` of it. Throws the system's error
+ * (ENOENT when there is none; ELOOP for a symlink), or NotReadable for anything but a regular
+ * file, one larger than `maxBytes`, or one that changed size while it was read.
+ */
+function readRegularFile(path, maxBytes) {
+    const fd = openSync(path, FLAGS);
+    try {
+        const st = fstatSync(fd);
+        if (!st.isFile())
+            throw new NotReadable('not a regular file');
+        if (st.size > maxBytes)
+            throw new NotReadable(`${st.size} bytes`, st.size);
+        const out = Buffer.allocUnsafe(st.size);
+        let got = 0;
+        while (got < out.length) {
+            const n = readSync(fd, out, got, out.length - got, got);
+            if (n === 0)
+                break;
+            got += n;
+        }
+        // One byte more than fstat said, or fewer: written to while read.
+        if (got < out.length || readSync(fd, Buffer.alloc(1), 0, 1, got) !== 0)
+            throw new NotReadable(`changed size while read (${st.size} bytes, then ${got === out.length ? 'more' : got})`);
+        return out;
+    }
+    finally {
+        closeSync(fd);
+    }
 }
 
 /**
@@ -9015,6 +10685,9 @@ function budgetSpent(ctx) {
  * the files inside a shared container.
  */
 async function isSharedContainer(src, name) {
+    // A block-based OTA's new.dat is an image only with its transfer list (extractFile): whole, on one thread.
+    if (NEW_DAT_NAME.test(basename(name)))
+        return false;
     const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
     if ((await sniffContainer(src, head, name)) !== undefined)
         return true;
@@ -9048,8 +10721,39 @@ async function extractFile(file, ctx) {
     const budget = ctx.slice?.budget;
     ctx.inflation = { max: fileInflationBudget(ctx.limits, file.size), spent: 0, ...(budget ? { shared: new BigInt64Array(budget) } : {}) };
     ctx.span = ctx.advance ? { from: 0, to: 1 } : undefined;
-    await extractSource(item, () => FileSource.open(file.abs), ctx);
+    const blockOta = blockOtaFile(file);
+    if (blockOta) {
+        // A block-based OTA's partition, unpacked in a folder: new.dat where the transfer list beside it says.
+        if (!file.partition && blockOta.partition)
+            item.imagePartition = blockOta.partition;
+        await extractSource(item, () => openBlockOtaFile(file, blockOta.list, ctx), ctx);
+    }
+    else
+        await extractSource(item, () => FileSource.open(file.abs), ctx);
     ctx.advance?.(1);
+}
+/** A file of the walk that is a block-based OTA's new.dat: its partition and the path of the transfer list beside it. */
+function blockOtaFile(file) {
+    const slash = file.abs.lastIndexOf(0x2f);
+    const m = NEW_DAT_NAME.exec(file.abs.toString('latin1', slash + 1));
+    if (!m)
+        return undefined;
+    const stem = file.abs.subarray(0, slash + 1 + m[1].length);
+    return { partition: partitionName(nameText(stem.subarray(slash + 1))), list: Buffer.concat([stem, Buffer.from('.transfer.list')]) };
+}
+/** openBlockOta of a file of the walk, with the transfer list beside it (a clear error when there is none). */
+async function openBlockOtaFile(file, listPath, ctx) {
+    const name = basename(file.relPath);
+    const listName = `${NEW_DAT_NAME.exec(name)?.[1] ?? name}.transfer.list`;
+    let list;
+    try {
+        list = readRegularFile(listPath, MAX_TRANSFER_LIST_BYTES);
+    }
+    catch (e) {
+        const why = e instanceof NotReadable ? e.message : (e.code ?? e.message);
+        throw new FormatError('transfer-list', e.code === 'ENOENT' ? `no ${listName} beside it: where its blocks go is unknown; not read` : `${listName} beside it cannot be read (${why}); not read`);
+    }
+    return openBlockOta(() => FileSource.open(file.abs), name, list, containerOptions(ctx));
 }
 /**
  * Scans one file given how to open it: the same logic for a file in a folder and a file inside
@@ -9162,6 +10866,15 @@ async function dispatchSource(item, src, ctx) {
         finally {
             sinks?.done();
         }
+    }
+    else if (isHermesBytecode(head)) {
+        // React Native's compiled JavaScript: its bytes, and each string of its string table; the
+        // packages it mentions, as of any other file of that size (scanRawSource).
+        const buf = await readWhole(src, item.relPath, ctx);
+        if (buf)
+            scanBytes(buf, { path: item.relPath, source: 'file' }, item.relPath, ctx);
+        if (buf && buf.length <= Math.min(MENTION_MAX_FILE, ctx.limits.chunkBytes + 1024))
+            recordMentions(buf, { path: item.relPath, source: 'file' }, ctx);
     }
     else {
         const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
@@ -9783,6 +11496,49 @@ function onceEach(sink) {
         },
     };
 }
+/**
+ * Data scanned raw, and when it is Hermes bytecode (React Native's `assets/index.android.bundle`,
+ * by its magic whatever its name) each string of its string table on its own as well
+ * (scanHermesStrings): the compiler stores them end to end, overlapping, and a raw scan reads a
+ * literal glued to its neighbours (`10659401POST`). A bundle whose header or string table cannot
+ * be read (a version other than 74-99, sections past its end) is unreadable, and scanned raw as
+ * before. A hit the raw scan makes again (the same endpoint at the same offset) is not counted
+ * twice.
+ */
+function scanBytes(buf, base, path, ctx) {
+    if (!isHermesBytecode(buf)) {
+        ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
+        return;
+    }
+    const sink = distinctHits(ctx.endpoints);
+    try {
+        scanHermesStrings(buf, base, ctx.scanner, sink);
+    }
+    catch (e) {
+        if (!(e instanceof FormatError))
+            throw e;
+        const u = { path, format: 'hermes', reason: `${e.reason}; its string table not read, its bytes scanned raw` };
+        if (e.offset !== undefined)
+            u.offset = e.offset;
+        ctx.unreadable.push(u);
+    }
+    ctx.scanner.scan(buf, 0, buf.length, base, sink);
+}
+/** A sink that passes each distinct hit (endpoint, offset, scheme, port) on once. */
+function distinctHits(sink) {
+    const seen = new Set();
+    return {
+        add: (h) => {
+            const key = `${h.kind}\0${h.value}\0${h.evidence.offset ?? ''}\0${h.scheme ?? ''}\0${h.port ?? ''}\0${h.cleartext ? 1 : 0}${h.ignored ? 1 : 0}`;
+            if (seen.has(key))
+                return;
+            seen.add(key);
+            sink.add(h);
+        },
+        saturated: sink.saturated?.bind(sink),
+        lists: sink.lists?.bind(sink),
+    };
+}
 function sourceOfEntry(name) {
     if (/^lib\/[^/]+\/[^/]+\.so$/.test(name) || name.endsWith('.so'))
         return 'native';
@@ -10170,7 +11926,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
             await extractImageBytes(nested, image, nestedPath, file, ctx);
             return;
         }
-        ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
+        scanBytes(buf, { ...base, source: sourceOfEntry(name) }, nestedPath, ctx);
         if (kind)
             await scanUnpacked(kind, buf, { ...base, source: sourceOfEntry(name) }, nestedPath, file, ctx, depth);
         else if (!appended && isZlibHeader(buf))
@@ -10319,7 +12075,10 @@ async function scanDecompressed(out, base, path, file, ctx, depth) {
     const sinks = dex ? onceEach(ctx.endpoints) : undefined;
     let appended;
     try {
-        ctx.scanner.scan(out, 0, out.length, base, sinks?.first ?? ctx.endpoints);
+        if (sinks)
+            ctx.scanner.scan(out, 0, out.length, base, sinks.first);
+        else
+            scanBytes(out, base, path, ctx);
         appended = zipStart ? undefined : await zipAfterData(src);
         if ((zipStart || kind || appended) && depth + 1 >= ctx.limits.maxDepth) {
             tooDeep(ctx, path, kind ?? 'zip', 'archives or compressions');
@@ -16858,54 +18617,6 @@ function superRefine(fn, params) {
 const TOOL_VERSION = '0.1.0';
 
 /**
- * Reading a file of our own folders (cache entries, digest records) that someone else may have
- * planted: only a regular file is read, never through a symlink at its name, never blocking on a
- * FIFO or a device, and never more than a bound.
- */
-/** Open flags: no symlink followed at the name, no wait for a FIFO's writer (where the system has them). */
-const FLAGS = constants$1.O_RDONLY | (constants$1.O_NOFOLLOW ?? 0) | (constants$1.O_NONBLOCK ?? 0);
-/** Why readRegularFile did not read a file that is there. */
-class NotReadable extends Error {
-    size;
-    constructor(message, 
-    /** The file's size, when it was refused for its size. */
-    size) {
-        super(message);
-        this.size = size;
-    }
-}
-/**
- * The whole of the regular file at `path`, at most `maxBytes` of it. Throws the system's error
- * (ENOENT when there is none; ELOOP for a symlink), or NotReadable for anything but a regular
- * file, one larger than `maxBytes`, or one that changed size while it was read.
- */
-function readRegularFile(path, maxBytes) {
-    const fd = openSync(path, FLAGS);
-    try {
-        const st = fstatSync(fd);
-        if (!st.isFile())
-            throw new NotReadable('not a regular file');
-        if (st.size > maxBytes)
-            throw new NotReadable(`${st.size} bytes`, st.size);
-        const out = Buffer.allocUnsafe(st.size);
-        let got = 0;
-        while (got < out.length) {
-            const n = readSync(fd, out, got, out.length - got, got);
-            if (n === 0)
-                break;
-            got += n;
-        }
-        // One byte more than fstat said, or fewer: written to while read.
-        if (got < out.length || readSync(fd, Buffer.alloc(1), 0, 1, got) !== 0)
-            throw new NotReadable(`changed size while read (${st.size} bytes, then ${got === out.length ? 'more' : got})`);
-        return out;
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-
-/**
  * Files written whole or not at all: through a temporary file in the same folder, renamed into
  * place, so that concurrent jobs and worker threads never see half a file.
  */
@@ -19029,6 +20740,14 @@ const FILE_EXTENSIONS = new Set([
     'new', 'old', 'prev', 'default', 'conf', 'service', 'target', 'socket', 'mount', 'timer', 'desktop',
 ]);
 /**
+ * Compression suffixes that are also country codes: brotli's `.br` (Brazil), bzip's `.bz`
+ * (Belize), snappy's `.sz` (Eswatini). After a label that is a file extension they make a
+ * compressed file's name (`system.new.dat.br`, a block-based OTA's data; `backup.tar.bz`), not a
+ * host; a host under them (`acme.com.br`) has no file extension before them. After a scheme
+ * either is a host, as always.
+ */
+const COMPRESSION_CCTLDS = new Set(['br', 'bz', 'sz']);
+/**
  * ELF section names that read as hosts under a country code, in nearly every shared library's
  * section header strings or in a linker: `.data.rel.ro` (`.rel.ro`, `.rela.data.rel.ro`;
  * Romania's `ro`) and GNU's `.gnu.linkonce.*` (`.gnu.linkonce.td`, Chad's). A bare name ending in
@@ -19574,6 +21293,8 @@ function bareNameToHost(name) {
     const last = labels[labels.length - 1];
     if (FILE_EXTENSIONS.has(last))
         return undefined;
+    if (COMPRESSION_CCTLDS.has(last) && FILE_EXTENSIONS.has(labels[labels.length - 2]))
+        return undefined; // system.new.dat.br
     if (CODE_ROOTS.has(first) || PROPERTY_ROOTS.has(first))
         return undefined;
     if (first === 'android' && !HOST_ENDINGS_AFTER_ANDROID.has(last))
@@ -20676,7 +22397,9 @@ async function extractOne(f, init, ctx, parts, slice, inWorker = false) {
         await extractFile(f, own);
         return { partial: partialOf(own) };
     }
-    if (!init.cache) {
+    // A block-based OTA's new.dat: its facts depend on the transfer list beside it too, which its
+    // SHA-256 (the cache key) does not cover: never cached.
+    if (!init.cache || NEW_DAT_NAME.test(basename(f.relPath))) {
         await extractFile(f, ctx);
         return {};
     }
