@@ -87,7 +87,9 @@ describe('host rules (SPEC section 3)', () => {
   it('catalogued hosts match as whole tokens without a scheme, in any case', () => {
     expect(values('"zzhc.vnet.cn"')).toEqual(['zzhc.vnet.cn']);
     expect(values('ZZHC.VNET.CN')).toEqual(['zzhc.vnet.cn']);
-    expect(values('xzzhc.vnet.cn')).toEqual(['xzzhc.vnet.cn']); // another host, found by the bare rules
+    // Another host, found by the bare rules, and the listed one glued to the letter before it
+    // (string literals laid end to end: gluedInside).
+    expect(values('xzzhc.vnet.cn')).toEqual(['zzhc.vnet.cn', 'xzzhc.vnet.cn']);
   });
 
   it('bare names need a public suffix and must not look like code', () => {
@@ -166,8 +168,10 @@ describe('host rules (SPEC section 3)', () => {
     // A one-letter escape glued before: a listed name only (a Windows path "\\nvidia.dll" is none).
     expect(urls('"lines\\nzzhc.vnet.cn\\tend"')).toEqual(['host zzhc.vnet.cn undefined undefined @8']);
     expect(urls('C:\\drivers\\nvidia.dll')).toEqual([]);
-    // Not an escape: too few hex digits.
-    expect(urls('"\\x2zzhc.vnet.cn"')).toEqual([]);
+    // Not an escape: too few hex digits. The name is all the host bytes after the backslash, a
+    // path segment; a listed one glued to them is found (gluedInside), where it starts.
+    expect(urls('"\\x2selfreg.acme-cn.com"')).toEqual([]);
+    expect(urls('"\\x2zzhc.vnet.cn"')).toEqual(['host zzhc.vnet.cn undefined undefined @4']);
   });
 
   it('a URL in a Java properties file, which escapes every colon ("http\\://host\\:8080"), keeps its scheme and port', () => {
@@ -191,9 +195,10 @@ describe('host rules (SPEC section 3)', () => {
     expect(s50.length).toBe(0x32);
     expect(hits(dex(s50))).toEqual(['ip 124.207.3.53 @2']);
     // The length must be the string's: one more byte, or a printable byte after it, and the
-    // first byte is part of the name (a host nobody lists, and no address).
-    expect(hits(dex(`${s51}x`, 0x33))).toEqual(['host 3zzhc.vnet.cn @1']);
-    expect(hits(Buffer.concat([dex(s51).subarray(0, -1), Buffer.from('x')]))).toEqual(['host 3zzhc.vnet.cn @1']);
+    // first byte is part of the name (a host nobody lists, and no address); the listed host
+    // glued to it is found beside it (gluedInside), where it starts.
+    expect(hits(dex(`${s51}x`, 0x33))).toEqual(['host zzhc.vnet.cn @2', 'host 3zzhc.vnet.cn @1']);
+    expect(hits(Buffer.concat([dex(s51).subarray(0, -1), Buffer.from('x')]))).toEqual(['host zzhc.vnet.cn @2', 'host 3zzhc.vnet.cn @1']);
     expect(hits(dex(`${s50}0`, 0x32))).toEqual([]);
     // A listed address hidden in another dotted quad by its length digit: "31.2.3.4" of 1.2.3.4.
     const low = { ...known, ips: new Set(['1.2.3.4']) };
@@ -221,11 +226,11 @@ describe('host rules (SPEC section 3)', () => {
     // UTF-8 text running on where the length ends: '1' (49) is no length there, "1zzhc.vnet.cn" a name of its own.
     const utf8Text = Buffer.from(`1zzhc.vnet.cn ${'x'.repeat(49 - 13)}été`, 'utf8');
     expect(utf8Text[50]).toBe(0xc3);
-    expect(hits(utf8Text)).toEqual(['host 1zzhc.vnet.cn @0']);
+    expect(hits(utf8Text)).toEqual(['host zzhc.vnet.cn @1', 'host 1zzhc.vnet.cn @0']);
     // ... nor where it ends inside a character ('0', 48 bytes) and 48 units run on ("...注b").
     const cut = Buffer.from(`zzhc.vnet.cn/${'a'.repeat(34)}注b`, 'utf8');
     expect(cut.subarray(47, 50).toString('utf8')).toBe('注');
-    expect(hits(Buffer.concat([Buffer.from([1, 0, 48]), cut, Buffer.from([1])]))).toEqual(['host 0zzhc.vnet.cn @2']);
+    expect(hits(Buffer.concat([Buffer.from([1, 0, 48]), cut, Buffer.from([1])]))).toEqual(['host zzhc.vnet.cn @3', 'host 0zzhc.vnet.cn @2']);
   });
 
   it('a listed host or address glued to the bytes after it: literals laid end to end, a record\'s next column, a protocol buffer\'s next tag', () => {
@@ -239,7 +244,7 @@ describe('host rules (SPEC section 3)', () => {
     expect(hits('\0dm.wo.com.cn-6001\0')).toEqual(['host dm.wo.com.cn @1']);
     // What rustc laid out (string literals end to end): an address, then "1.2" or "v2zzhc...".
     expect(hits('124.207.3.531.2\x15memory')).toEqual(['ip 124.207.3.53 @0']);
-    expect(hits('\x00124.207.3.53v2zzhc.vnet.cn\0')).toEqual(['ip 124.207.3.53 @1']);
+    expect(hits('\x00124.207.3.53v2zzhc.vnet.cn\0')).toEqual(['ip 124.207.3.53 @1', 'host zzhc.vnet.cn @15']);
     expect(hits('\x00124.207.3.532\0')).toEqual(['ip 124.207.3.53 @1']);
     // Glued on both sides: a SQLite record's integer columns (49 and 71) around the text.
     expect(hits('\x04\x01\x25\x01' + '1zzhc.vnet.cnG')).toEqual(['host zzhc.vnet.cn @5']);
@@ -248,7 +253,8 @@ describe('host rules (SPEC section 3)', () => {
     const s120 = `124.207.3.53:8083/reg?${'a'.repeat(98)}`;
     expect(s120.length).toBe(0x78);
     expect(hits(Buffer.from(`\0x${s120}\0`, 'latin1'))).toEqual(['ip 124.207.3.53 @2']);
-    expect(hits(Buffer.from(`\0x${s120}a\0`, 'latin1'))).toEqual([]); // not its length
+    // Not its length; but an address glued to a letter before it all the same (gluedInside).
+    expect(hits(Buffer.from(`\0x${s120}a\0`, 'latin1'))).toEqual(['ip 124.207.3.53 @2']);
   });
 
   it('a token that starts with a listed name is not renamed when it is a name of its own', () => {
@@ -260,12 +266,55 @@ describe('host rules (SPEC section 3)', () => {
     expect(hits('https://zzhc.vnet.community/ http://cn.c2dms.company/')).toEqual(['host zzhc.vnet.community https @0', 'host cn.c2dms.company http @29']);
     expect(hits('a 10.1.2.34 b')).toEqual(['ip 10.1.2.34 @2']);
     expect(hits('http://124.207.3.53x.example.com/')).toEqual(['host 124.207.3.53x.example.com http @0']);
-    // A version's tail, two bytes before the name, and a name nobody lists.
+    // A version's tail and a name nobody lists. (Two bytes glued before a listed name and one
+    // after: the name glued on both sides, a SQLite record's text columns, found where it starts.)
     expect(hits('lib-124.207.3.53b')).toEqual([]);
-    expect(hits('abzzhc.vnet.cnG')).toEqual([]);
+    expect(hits('abzzhc.vnet.cnG')).toEqual(['host zzhc.vnet.cn @2']);
     expect(hits('selfreg.acme-cn.comregister ')).toEqual([]);
     // Without a list, nothing of the kind is looked for.
     expect(hits('zzhc.vnet.cnregister 124.207.3.532', { hosts: new Set(), sms: new Set(), ips: new Set() })).toEqual([]);
+  });
+
+  it('a listed host or address glued to the bytes before it: string literals laid end to end (rustc), a SQLite record\'s text columns', () => {
+    const k = { ...known, hosts: new Set([...known.hosts, 'vnet.cn', 'x.blogspot.com']), ips: new Set(['124.207.3.53', '8.8.8.8']) };
+    const hits = (b: string, kk = k): string[] => scan(Buffer.from(b, 'latin1'), kk).map((h) => `${h.kind} ${h.value}${h.port ? `:${h.port}` : ''} @${h.evidence.offset}`);
+    // A record of four text columns, as sqlite3 writes it: the host between an MCC-MNC and a number.
+    expect(hits('\x05\x27\x17\x25\x1dChina Telecom46003zzhc.vnet.cn10659401\0')).toEqual(['host zzhc.vnet.cn @23', 'sms 10659401 @35']);
+    // What rustc laid out: "connect" then the host (another name, found as itself, beside it); a
+    // number, a host and an address end to end.
+    expect(hits('\0connectzzhc.vnet.cn\0')).toEqual(['host zzhc.vnet.cn @8', 'host connectzzhc.vnet.cn @1']);
+    expect(hits('\0\x0010659401dm.wo.com.cn124.207.3.53/rustc')).toEqual(['host dm.wo.com.cn @10', 'ip 124.207.3.53 @22', 'sms 10659401 @2']);
+    // Its port, and glued on both sides in a name that is none of its own.
+    expect(hits('connectzzhc.vnet.cn:9999')).toEqual(['host zzhc.vnet.cn:9999 @7', 'host connectzzhc.vnet.cn:9999 @0']);
+    expect(hits('Regzzhc.vnet.cnregister ')).toEqual(['host zzhc.vnet.cn @3']);
+    // Not glued: after '-' or '.', a name of its own; more labels after it; a longer name under a
+    // public suffix; a registrable domain (vnet.cn, which every name under it ends with); a host
+    // under a private suffix ("abcx.blogspot.com" is another owner's domain).
+    expect(hits('x-zzhc.vnet.cn a.zzhc.vnet.cn')).toEqual(['host x-zzhc.vnet.cn @0', 'host a.zzhc.vnet.cn @15']);
+    expect(hits('xzzhc.vnet.cn.example.com')).toEqual(['host xzzhc.vnet.cn.example.com @0']);
+    expect(hits('xcn.c2dms.community')).toEqual([]);
+    expect(hits('xvnet.cn abvnet.cn1')).toEqual(['host xvnet.cn @0']);
+    expect(hits('abcx.blogspot.com')).toEqual(['host abcx.blogspot.com @0']);
+    // An address after a letter, its first number of 2 digits or more, before a letter or the token's end.
+    expect(hits('v8.8.8.8 x1124.207.3.53 1x124.207.3.53 lib-124.207.3.53 ab124.207.3.531a ab124.207.3.53-a')).toEqual(['ip 124.207.3.53 @26']);
+    // What an older rustc (Debian's 1.63) laid out: every literal end to end, between file names.
+    expect(hits('/stdout.rsconnectzzhc.vnet.cn10659401dm.wo.com.cn124.207.3.53reg.rsassertion')).toEqual([
+      'host zzhc.vnet.cn @17',
+      'host dm.wo.com.cn @37',
+      'ip 124.207.3.53 @49',
+      'sms 10659401 @29',
+    ]);
+    // Both ways on a second listed name (one name glued after the first, one before).
+    expect(hits('zzhc.vnet.cnxdm.wo.com.cn1')).toEqual(['host zzhc.vnet.cn @0', 'host dm.wo.com.cn @13']);
+  });
+
+  it('a listed SMS number glued to text: after a word or a host, or before a listed host; not after one letter (an identifier, a version)', () => {
+    const sms = (b: string): string[] => scan(Buffer.from(b, 'latin1')).filter((h) => h.kind === 'sms').map((h) => `${h.value} @${h.evidence.offset}`);
+    expect(sms('China Telecom10659401\0')).toEqual(['10659401 @13']);
+    expect(sms('zzhc.vnet.cn10659401 CT14536007399;')).toEqual(['10659401 @12', '14536007399 @23']);
+    expect(sms('\x0010659401dm.wo.com.cn\0 x10659401zzhc.vnet.cn')).toEqual(['10659401 @1', '10659401 @24']);
+    // One letter before it; a letter after it but no listed host; an SP number nobody lists.
+    expect(sms('a10659401 v10659401. Telecom10659401x 10659401reg.acme.com ab10659402 x_10659401')).toEqual([]);
   });
 
   it('schema and namespace hosts are kept as ignored', () => {
@@ -536,6 +585,38 @@ describe('KnownHostBytes', () => {
         const b = a + Buffer.byteLength(t, 'latin1');
         const lower = buf.toString('latin1', a, b).replace(/[A-Z]/g, (c) => c.toLowerCase());
         expect(known.find(buf, a, b)).toBe(reference.has(lower) ? lower : undefined);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds the longest host a token ends with, glued to a letter or digit before it, and one a position starts', () => {
+    const buf = Buffer.from('..CONNECTZzhc.vnet.cn|xcn.c2dms.com|x-zzhc.vnet.cn|zzhc.vnet.cn|dm.wo.com.cnx|dm.wo.com.cn.x', 'latin1');
+    const span = (t: string): [number, number] => [buf.indexOf(t), buf.indexOf(t) + t.length];
+    expect(known.endGlued(buf, ...span('CONNECTZzhc.vnet.cn'))).toBe('zzhc.vnet.cn');
+    expect(known.endGlued(buf, ...span('xcn.c2dms.com'))).toBe('cn.c2dms.com');
+    expect(known.endGlued(buf, ...span('x-zzhc.vnet.cn'))).toBeUndefined(); // '-' is no glue
+    expect(known.endGlued(buf, ...span('|zzhc.vnet.cn'))).toBeUndefined(); // nothing glued within the span
+    expect(known.startsAt(buf, ...span('dm.wo.com.cnx'))).toBe('dm.wo.com.cn');
+    expect(known.startsAt(buf, buf.indexOf('zzhc.vnet.cn|dm'), buf.length)).toBe('zzhc.vnet.cn');
+    expect(known.startsAt(buf, ...span('dm.wo.com.cn.x'))).toBeUndefined(); // more labels after it
+    expect(known.lastLabelLengths).toEqual([1, 2, 3, 7]);
+  });
+
+  it('endGlued agrees with the longest host the lower-cased span ends with after a letter or digit (property)', () => {
+    const span = fc.tuple(fc.stringMatching(/^[a-zA-Z0-9.-]{0,8}$/), fc.constantFrom(...hosts, ...hosts.map((h) => h.toUpperCase()), 'vnet.cn', 'fxltsbl.com'));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 3 }), span, fc.string({ maxLength: 3 }), (before, [glue, t], after) => {
+        const buf = Buffer.from(before + glue + t + after, 'latin1');
+        const a = before.length;
+        const e = a + glue.length + t.length;
+        const lower = buf.toString('latin1', a, e).replace(/[A-Z]/g, (c) => c.toLowerCase());
+        // (a token spells no host with capitals or bytes past ASCII: none is held)
+        const expected = [...reference]
+          .filter((h) => /^[a-z0-9.-]+$/.test(h))
+          .filter((h) => lower.endsWith(h) && lower.length > h.length && /[a-z0-9]/.test(lower[lower.length - h.length - 1]))
+          .sort((x, y) => y.length - x.length)[0];
+        expect(known.endGlued(buf, a, e)).toBe(expected);
       }),
       { numRuns: 2000 },
     );

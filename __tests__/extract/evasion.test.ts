@@ -514,3 +514,64 @@ describe('a listed host after the length of a string that holds UTF-8', () => {
     expect(report.targets[0].endpoints.map((e) => [e.value, e.evidence.map((x) => x.offset)])).toEqual([['zzhc.vnet.cn', [at]]]);
   });
 });
+
+describe('a listed host, address or SMS number glued to the bytes before it', () => {
+  const withSqlite = haveTools('sqlite3') ? it : it.skip;
+  const withRustc = haveTools('rustc') ? it : it.skip;
+  if (!haveTools('sqlite3')) console.warn('SKIPPED glued before (SQLite): needs sqlite3 (apt-get install sqlite3)');
+  if (!haveTools('rustc')) console.warn('SKIPPED glued before (rustc): needs rustc (apt-get install rustc)');
+  const offsetsOf = (report: Report, value: string): (number | undefined)[] | undefined => report.targets[0].endpoints.find((e) => e.value === value)?.evidence.map((e) => e.offset);
+  const denied = (report: Report): string[] => [...new Set(report.findings.filter((f) => f.rule === 'denied-endpoint').map((f) => f.endpoint!))].sort();
+
+  withSqlite('in a SQLite table sqlite3 wrote: text columns back to back ("China Telecom46003zzhc.vnet.cn10659401")', async () => {
+    const dir = tempDir('ag-evasion-glued-before-sqlite-');
+    const db = join(dir, 'build', 'system', 'etc', 'operators.db');
+    mkdirSync(dirname(db), { recursive: true });
+    execFileSync('sqlite3', [db, "CREATE TABLE op(name TEXT, mccmnc TEXT, host TEXT, sms TEXT); INSERT INTO op VALUES ('China Telecom', '46003', 'zzhc.vnet.cn', '10659401');"]);
+    expect(execFileSync('sqlite3', ['-separator', '|', db, 'SELECT * FROM op'], { encoding: 'utf8' }).trim()).toBe('China Telecom|46003|zzhc.vnet.cn|10659401');
+    // The record's body: its four text columns with nothing between them.
+    const bytes = readFileSync(db).toString('latin1');
+    const row = bytes.indexOf('China Telecom46003zzhc.vnet.cn10659401');
+    expect(row).toBeGreaterThan(0);
+    const report = await scanIn(dir);
+    expect(offsetsOf(report, 'zzhc.vnet.cn')).toEqual([row + 'China Telecom46003'.length]);
+    expect(offsetsOf(report, '10659401')).toEqual([row + 'China Telecom46003zzhc.vnet.cn'.length]);
+    expect(denied(report)).toEqual(['10659401', 'zzhc.vnet.cn']);
+  });
+
+  withRustc('in a program rustc compiled: string literals laid end to end in its read-only data ("connectzzhc.vnet.cn")', async () => {
+    const dir = tempDir('ag-evasion-glued-before-rustc-');
+    const src = put(
+      join(dir, 'src', 'reg.rs'),
+      [
+        '// Registration strings as a client holds them: each a literal of its own.',
+        'use std::io::Write;',
+        'static PARTS: [&str; 5] = ["connect", "zzhc.vnet.cn", "10659401", "dm.wo.com.cn", "124.207.3.53"];',
+        'fn main() {',
+        '    let skip = std::env::args().count();',
+        '    let mut out = std::io::stdout();',
+        '    for p in PARTS.iter().skip(skip) {',
+        '        out.write_all(p.as_bytes()).unwrap();',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const bin = join(dir, 'build', 'system', 'bin', 'regclient');
+    mkdirSync(dirname(bin), { recursive: true });
+    execFileSync('rustc', ['-C', 'opt-level=2', '-o', bin, src]);
+    expect(execFileSync(bin, ['a', 'b'], { encoding: 'utf8' })).toBe('dm.wo.com.cn124.207.3.53'); // the program and 2 arguments: 3 skipped
+    // Where rustc put each listed literal, and what it glued before it: no NUL between literals.
+    // rustc 1.95 lays out "connectzzhc.vnet.cn" and "10659401dm.wo.com.cn124.207.3.53", Debian's
+    // 1.63 all five end to end between two file names ("...stdout.rsconnectzzhc...53reg.rs").
+    const bytes = readFileSync(bin);
+    const listed = ['zzhc.vnet.cn', '10659401', 'dm.wo.com.cn', '124.207.3.53'];
+    const at = new Map(listed.map((l) => [l, bytes.indexOf(l)]));
+    for (const l of listed) expect([l, bytes.indexOf(l, at.get(l)! + 1)]).toEqual([l, -1]); // each literal once
+    const zzhc = at.get('zzhc.vnet.cn')!;
+    expect(bytes.toString('latin1', zzhc - 7, zzhc)).toBe('connect');
+    const report = await scanIn(dir);
+    for (const l of listed) expect([l, offsetsOf(report, l)]).toEqual([l, [at.get(l)]]);
+    expect(denied(report)).toEqual(['10659401', '124.207.3.53', 'dm.wo.com.cn', 'zzhc.vnet.cn']);
+  });
+});

@@ -189,6 +189,10 @@ describe('endpoint candidates from the block pass', () => {
       ['zzhc.vnet.cn1.2', 'zzhc.vnet.cn', 0],
       ['1124.207.3.53G', '124.207.3.53', 1],
       ['1zzhc.vnet.cnG', 'zzhc.vnet.cn', 1],
+      // glued to the bytes before it too (gluedInside): a SQLite record's text columns, rustc's literals
+      ['Telecom46003zzhc.vnet.cn1', 'zzhc.vnet.cn', 12],
+      ['46003zzhc.vnet.cnG', 'zzhc.vnet.cn', 5],
+      ['xcn124.207.3.53', '124.207.3.53', 3],
     ] as const) {
       for (let cut = -token.length - 1; cut <= 2; cut++) {
         const buf = Buffer.alloc(2 * BLOCK + 100, 0x20);
@@ -198,7 +202,7 @@ describe('endpoint candidates from the block pass', () => {
       }
     }
     // A block packed with tokens the module flags for it (with and without a listed first pair).
-    for (const unit of ['zz.b1 ', 'a.b1 ', '124.207.3.53b ']) agree(Buffer.from(unit.repeat(Math.ceil((2 * BLOCK + 77) / unit.length)), 'latin1'), 0, undefined, k);
+    for (const unit of ['zz.b1 ', 'a.b1 ', '124.207.3.53b ', 'xzzhc.vnet.cn1 ', 'a.cn1 ', 'x124.207.3.53 ']) agree(Buffer.from(unit.repeat(Math.ceil((2 * BLOCK + 77) / unit.length)), 'latin1'), 0, undefined, k);
   });
 
   it('widens runs longer than the context copied around a block from the caller’s bytes', () => {
@@ -255,11 +259,13 @@ describe('endpoint candidates from the block pass', () => {
     const byte = fc.oneof(fc.constantFrom(...alphabet), fc.integer({ min: 0, max: 255 }));
     // and escapes glued before names and quads (percent, backslash, a properties file's "\:")
     const escapes = ['%', '%20', '%2F', '%3A', 'http%3A%2F%2F', '\\x2f', 'http:\\u002f\\u002f', 'http\\://', '\\', '\\n', '10.0.0.7', '%2010.0.0.7', '%25', 'http%253A%252F%252F'];
-    const narrow = ['zzhc.vnet.cn', 'http://', 'ws://[::1]:80/', '10659401', '8.8.8.8', '+8610659401', 'api.acme.io', '..--', 'xn--p1ai', 'A.B.com', ...escapes];
+    // and listed names glued to the bytes before them (string literals laid end to end)
+    const glued = ['connect', 'Telecom46003', 'cn10659401', '10659401dm.wo.com.cn', '124.207.3.53', 'dm.wo.com.cn'];
+    const narrow = ['zzhc.vnet.cn', 'http://', 'ws://[::1]:80/', '10659401', '8.8.8.8', '+8610659401', 'api.acme.io', '..--', 'xn--p1ai', 'A.B.com', ...escapes, ...glued];
     // and the same in UTF-16LE, and a dot between zeros
     const piece = fc.constantFrom(...narrow, ...narrow.map((p) => Buffer.from(p, 'utf16le').toString('latin1')), '\0.\0', 'a\0.\0');
     // a listed address too: listed names glued to random bytes
-    const withIp = { ...known, ips: new Set(['8.8.8.8']) };
+    const withIp = { ...known, ips: new Set(['8.8.8.8', '124.207.3.53']) };
     fc.assert(
       fc.property(fc.array(fc.oneof(byte.map((b) => String.fromCharCode(b)), piece), { maxLength: 400 }), fc.nat(), fc.nat(), (parts, a, b) => {
         const buf = Buffer.from(parts.join(''), 'latin1');

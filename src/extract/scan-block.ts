@@ -41,7 +41,8 @@ export const TOKEN_UPPER = 2;
 export const TOKEN_UNBOUNDED = 4;
 /**
  * No letter TLD, and no dotted quad at its start or after its first byte: only a listed host or
- * address glued to the bytes after it (or a listed address after a length byte) can be in it.
+ * address glued to the bytes after it (or a listed address after a length byte), or glued to the
+ * bytes before it, can be in it.
  */
 export const TOKEN_GLUED = 8;
 

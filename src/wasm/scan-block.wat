@@ -18,7 +18,7 @@
 ;;   may be negative: the run began in the context) and flags (1: letter TLD, 2: has A-Z, 8: none
 ;;   of a label of 2+ letters or an `xn--` label at its end, a canonical dotted quad (four parts
 ;;   of 0-255, no leading zeros), or one after its first byte: the caller looks in it only for a
-;;   listed name glued to the bytes after it). A run
+;;   listed name glued to the bytes after or before it). A run
 ;;   that reaches the edge of the context (it may go on beyond the copy) is left to the caller:
 ;;   the record is the dot's offset, 0, 0, flags 4. The count is stored at address 0.
 ;; - `://[` (IPv6 literals in URLs): the offsets of the ':' at outUrls; the count at address 4.
