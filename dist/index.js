@@ -1868,7 +1868,8 @@ const TOKEN_UPPER = 2;
 const TOKEN_UNBOUNDED = 4;
 /**
  * No letter TLD, and no dotted quad at its start or after its first byte: only a listed host or
- * address glued to the bytes after it (or a listed address after a length byte) can be in it.
+ * address glued to the bytes after it (or a listed address after a length byte), or glued to the
+ * bytes before it, can be in it.
  */
 const TOKEN_GLUED = 8;
 /**
@@ -22004,6 +22005,13 @@ function hasPublicSuffix(host) {
     const d = parse$3(host, { extractHostname: false, validateHostname: false });
     return (d.isIcann === true || d.isPrivate === true) && !!d.domainWithoutSuffix;
 }
+/**
+ * Whether a host has a label below its registrable domain (the Public Suffix List's, private
+ * suffixes too: "x.blogspot.com" is a domain of its own): "zzhc.vnet.cn", not "vnet.cn".
+ */
+function hasLabelBelowDomain(host) {
+    return isHostSyntax(host) && !!parse$3(host, { allowPrivateDomains: true, extractHostname: false }).subdomain;
+}
 /** Network schemes recognised glued to the bytes before them (`schemeBefore`), longest first. */
 const GLUED_SCHEMES = ['https', 'http', 'wss', 'ws', 'ftp'];
 const IS_ALPHA = (c) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
@@ -22019,12 +22027,19 @@ class KnownHostBytes {
     lengths = new Uint8Array(MAX_TOKEN + 1);
     /** 1 at (first byte << 8 | second byte) of a held host: most tokens start with no held host. */
     pairs = new Uint8Array(1 << 16);
+    /** 1 at (last byte but one << 8 | last byte) of a held host: most positions end no held host. */
+    endPairs = new Uint8Array(1 << 16);
     longest = 0;
     mask;
     hashes;
     /** Index of each slot's host in `names`, plus one (0: an empty slot). */
     slots;
+    /** The same table by the hash of each host's bytes read backwards (endGlued). */
+    endHashes;
+    endSlots;
     names = [];
+    /** Lengths of the held hosts' last labels (a name's TLD, an address's last number), ascending. */
+    lastLabelLengths;
     constructor(hosts) {
         const held = [...new Set(hosts)].filter((h) => h.length > 0 && h.length <= MAX_TOKEN && /^[\x21-\x7e]+$/.test(h));
         let size = 16;
@@ -22033,25 +22048,46 @@ class KnownHostBytes {
         this.mask = size - 1;
         this.hashes = new Int32Array(size);
         this.slots = new Int32Array(size);
+        this.endHashes = new Int32Array(size);
+        this.endSlots = new Int32Array(size);
+        const last = new Set();
         for (const h of held) {
             const bytes = Buffer.from(h, 'latin1');
-            const hash = KnownHostBytes.hash(bytes, 0, bytes.length);
-            let slot = hash & this.mask;
-            while (this.slots[slot] !== 0)
-                slot = (slot + 1) & this.mask;
             this.names.push(h);
-            this.hashes[slot] = hash;
-            this.slots[slot] = this.names.length;
+            KnownHostBytes.put(this.hashes, this.slots, this.mask, KnownHostBytes.hash(bytes, 0, bytes.length), this.names.length);
+            KnownHostBytes.put(this.endHashes, this.endSlots, this.mask, KnownHostBytes.hashBack(bytes, 0, bytes.length), this.names.length);
             this.lengths[h.length] = 1;
-            if (h.length >= 2)
+            if (h.length >= 2) {
                 this.pairs[(bytes[0] << 8) | bytes[1]] = 1;
+                this.endPairs[(bytes[h.length - 2] << 8) | bytes[h.length - 1]] = 1;
+            }
             this.longest = Math.max(this.longest, h.length);
+            if (h.includes('.'))
+                last.add(h.length - h.lastIndexOf('.') - 1);
         }
+        this.lastLabelLengths = [...last].sort((x, y) => x - y);
+    }
+    /** Puts the host `at` (its index in `names`, plus one) of hash `hash` in a table. */
+    static put(hashes, slots, mask, hash, at) {
+        let slot = hash & mask;
+        while (slots[slot] !== 0)
+            slot = (slot + 1) & mask;
+        hashes[slot] = hash;
+        slots[slot] = at;
     }
     /** FNV-1a of buf[a, b) with A-Z read as a-z. */
     static hash(buf, a, b) {
         let h = FNV_OFFSET;
         for (let i = a; i < b; i++) {
+            const c = buf[i];
+            h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), FNV_PRIME);
+        }
+        return h;
+    }
+    /** FNV-1a of buf[a, b) read from its last byte to its first, A-Z as a-z. */
+    static hashBack(buf, a, b) {
+        let h = FNV_OFFSET;
+        for (let i = b - 1; i >= a; i--) {
             const c = buf[i];
             h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), FNV_PRIME);
         }
@@ -22072,18 +22108,50 @@ class KnownHostBytes {
      * over its bytes, one lookup per held length.
      */
     prefix(buf, a, b) {
-        if (b - a < 3 || !this.mayStart(buf, a))
+        return b - a < 3 ? undefined : this.startsAt(buf, a, b - 1);
+    }
+    /**
+     * The longest held host that buf[a, end) starts with, lower-cased, when what follows it is no
+     * '.' (more labels: another name), or undefined.
+     */
+    startsAt(buf, a, end) {
+        if (end - a < 2 || !this.mayStart(buf, a))
             return undefined;
-        const stop = Math.min(b - a - 1, this.longest);
+        const stop = Math.min(end - a, this.longest);
         let found;
         let h = FNV_OFFSET;
         for (let len = 1; len <= stop; len++) {
             const c = buf[a + len - 1];
             h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), FNV_PRIME);
-            if (this.lengths[len] === 1 && buf[a + len] !== DOT)
+            if (this.lengths[len] === 1 && (a + len === end || buf[a + len] !== DOT))
                 found = this.lookup(h, buf, a, len) ?? found;
         }
         return found;
+    }
+    /**
+     * The longest held host that buf[a, e) ends with, lower-cased, when a letter or a digit of
+     * buf[a, e) is glued before it (string literals laid end to end: "zzhc.vnet.cn" in
+     * "connectzzhc.vnet.cn"; not "x-zzhc.vnet.cn" or "a.zzhc.vnet.cn", names of their own), or
+     * undefined. A position that ends no held host's last two bytes costs one array read; one that
+     * does, a pass of the hash backwards over at most the longest host's bytes.
+     */
+    endGlued(buf, a, e) {
+        if (e - a < 3 || !this.mayEnd(buf, e))
+            return undefined;
+        const stop = Math.min(e - a - 1, this.longest);
+        let found;
+        let h = FNV_OFFSET;
+        for (let len = 1; len <= stop; len++) {
+            const c = buf[e - len];
+            h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), FNV_PRIME);
+            if (this.lengths[len] === 1 && IS_ALNUM(buf[e - len - 1]))
+                found = this.lookupIn(this.endHashes, this.endSlots, h, buf, e - len, len) ?? found;
+        }
+        return found;
+    }
+    /** Whether a held host may end right before `e` (one array read): its last two bytes do. */
+    mayEnd(buf, e) {
+        return this.endPairs[((buf[e - 2] | 0x20) << 8) | (buf[e - 1] | 0x20)] === 1;
     }
     /** Whether a held host may start at `a` (one array read): its first two bytes do (host bytes). */
     mayStart(buf, a) {
@@ -22092,11 +22160,15 @@ class KnownHostBytes {
     }
     /** The held host of hash `h` equal to buf[a, a + len) lower-cased, or undefined. */
     lookup(h, buf, a, len) {
+        return this.lookupIn(this.hashes, this.slots, h, buf, a, len);
+    }
+    /** lookup in the table of `hashes` and `slots`. */
+    lookupIn(hashes, slots, h, buf, a, len) {
         for (let slot = h & this.mask;; slot = (slot + 1) & this.mask) {
-            const at = this.slots[slot];
+            const at = slots[slot];
             if (at === 0)
                 return undefined;
-            if (this.hashes[slot] !== h)
+            if (hashes[slot] !== h)
                 continue;
             const name = this.names[at - 1];
             if (name.length !== len)
@@ -22267,6 +22339,12 @@ class EndpointScanner {
     knownBytes;
     /** Catalogued and policy hosts and addresses, for a token that one starts, glued to the bytes after it (gluedName). */
     gluedBytes;
+    /**
+     * Catalogued and policy hosts with a label below their registrable domain, and addresses, for
+     * a token that holds one glued to the bytes before it (gluedInside): "zzhc.vnet.cn" glued to
+     * text is that host, "vnet.cn" (a domain any name under it ends with) is not looked for so.
+     */
+    endBytes;
     /** Lengths of catalogued and policy SMS numbers, the same way. */
     smsLengths;
     engine;
@@ -22283,6 +22361,7 @@ class EndpointScanner {
         this.known = known;
         this.knownBytes = new KnownHostBytes(known.hosts);
         this.gluedBytes = new KnownHostBytes([...known.hosts, ...(known.ips ?? [])]);
+        this.endBytes = new KnownHostBytes([...[...known.hosts].filter(hasLabelBelowDomain), ...(known.ips ?? [])]);
         this.smsLengths = new Set([...known.sms].map((n) => n.length));
         let min = 8;
         for (const n of known.sms)
@@ -22374,7 +22453,7 @@ class EndpointScanner {
                     // hex digits ("%2F10.0.0.1"); else only a listed name glued after it may be in it.
                     if (a > 0 && (buf[a - 1] === 0x25 || buf[a - 1] === 0x5c))
                         this.token(buf, a, b, 0, len, base, sink, offsetOf);
-                    else if (this.mayBeGlued(buf, a, b))
+                    else if (this.mayBeGlued(buf, a, b) || this.mayHoldGlued(buf, a, b))
                         this.candidate(buf, a, b, 0, len, false, (flags & TOKEN_UPPER) !== 0 ? 1 : 0, base, sink, offsetOf);
                     continue;
                 }
@@ -22499,7 +22578,7 @@ class EndpointScanner {
             }
             // Neither: a listed name glued to the bytes after it may start it (gluedName), or a listed
             // address after a length byte; the module's TOKEN_GLUED.
-            if (!digitsOnly && !this.mayBeGlued(buf, a, b))
+            if (!digitsOnly && !this.mayBeGlued(buf, a, b) && !this.mayHoldGlued(buf, a, b))
                 return;
         }
         this.candidate(buf, a, b, start, end, alphaTld, -1, base, sink, offsetOf);
@@ -22507,6 +22586,25 @@ class EndpointScanner {
     /** Whether a listed host or address may start at buf[a] or buf[a + 1] (two array reads). */
     mayBeGlued(buf, a, b) {
         return this.gluedBytes.mayStart(buf, a) || (b - a > 4 && this.gluedBytes.mayStart(buf, a + 1));
+    }
+    /**
+     * Whether a listed host or address may end inside the token buf[a, b) glued to the bytes before
+     * it (gluedInside): at its end, or a listed last label's length after one of its dots (an
+     * array read per dot and length).
+     */
+    mayHoldGlued(buf, a, b) {
+        const m = this.endBytes;
+        if (m.mayEnd(buf, b))
+            return true;
+        const ls = m.lastLabelLengths;
+        for (let d = a + 1; d < b - 2; d++) {
+            if (buf[d] !== DOT)
+                continue;
+            for (let t = 0; t < ls.length && d + 1 + ls[t] < b; t++)
+                if (m.mayEnd(buf, d + 1 + ls[t]))
+                    return true;
+        }
+        return false;
     }
     /**
      * A token past the byte checks: `alphaTld` when it ends in a letter (or xn--) label, else it is
@@ -22538,7 +22636,10 @@ class EndpointScanner {
                 sink.add(this.hit('host', known, url, this.portAfter(buf, b, end), evidenceAt(base, offsetOf(url?.schemeStart ?? a))));
                 return;
             }
-            if (this.gluedName(buf, a, b, start, url, base, sink, offsetOf))
+            const glued = this.gluedName(buf, a, b, start, url, base, sink, offsetOf);
+            if (!url)
+                this.gluedInside(buf, a, b, end, glued, true, base, sink, offsetOf);
+            if (glued >= 0)
                 return;
             // A bare name: the bare-name rules by its bytes, no string made first. Names with capitals
             // (Java classes) or a code/property first label (`com.`, `ro.`) are not hosts.
@@ -22586,7 +22687,9 @@ class EndpointScanner {
             if (glued)
                 a++;
             else if (!whole) {
-                this.gluedName(buf, a, b, start, url, base, sink, offsetOf);
+                const from = this.gluedName(buf, a, b, start, url, base, sink, offsetOf);
+                if (!url)
+                    this.gluedInside(buf, a, b, end, from, false, base, sink, offsetOf);
                 return;
             }
         }
@@ -22634,7 +22737,7 @@ class EndpointScanner {
      * text): the token is glued to its neighbours already, and a name one byte longer than a listed
      * one, itself glued after, is far less likely than the listed name between two fields. (With
      * nothing glued after it, a first byte is taken off only as the string's length: lengthGlued.)
-     * True when it reported one.
+     * Where the name it reported starts, or -1.
      */
     gluedName(buf, a, b, start, url, base, sink, offsetOf) {
         let s = a;
@@ -22642,20 +22745,74 @@ class EndpointScanner {
         if (name === undefined && b - a > 4)
             name = this.gluedBytes.prefix(buf, ++s, b);
         if (name === undefined || isCanonicalIpv4Bytes(buf, a, b))
-            return false;
+            return -1;
         const ip = this.known.ips?.has(name) === true;
-        if (!ip || url) {
-            const lower = buf.toString('latin1', a, b).toLowerCase();
-            if (isHostSyntax(lower) && hasPublicSuffix(lower))
-                return false;
-        }
+        if ((!ip || url) && this.nameOfItsOwn(buf, a, b))
+            return -1;
         // The scheme is the name's when nothing is between them.
         const scheme = s === a ? url : undefined;
         // As a bare quad: after '-' or '_' it is a version's tail.
         if (ip && !scheme && s > start && (buf[s - 1] === 0x2d || buf[s - 1] === 0x5f))
-            return false;
+            return -1;
         sink.add(this.hit(ip ? 'ip' : 'host', name, scheme, undefined, evidenceAt(base, offsetOf(scheme?.schemeStart ?? s))));
-        return true;
+        return s;
+    }
+    /** Whether the token buf[a, b) is a host name with a public suffix ("zzhc.vnet.community"). */
+    nameOfItsOwn(buf, a, b) {
+        const lower = buf.toString('latin1', a, b).toLowerCase();
+        return isHostSyntax(lower) && hasPublicSuffix(lower);
+    }
+    /**
+     * Listed hosts and addresses inside the token buf[a, b), glued to a letter or a digit before
+     * them (endGlued), beside what the token is otherwise: string literals laid end to end
+     * (rustc's read-only data: "connectzzhc.vnet.cn", "10659401dm.wo.com.cn124.207.3.53", and
+     * older rustc "stdout.rsconnectzzhc.vnet.cn10659401dm.wo.com.cn124.207.3.53reg.rs"), a SQLite
+     * record's text columns ("China Telecom46003zzhc.vnet.cn10659401"). Looked for where the token
+     * ends, and where a listed last label's length after one of its dots ends with more than a '.'
+     * after it (more labels make another name): a host unless its TLD runs on into the token's last
+     * label and the token is a name of its own ("xcn.c2dms.community"); an address after a letter,
+     * its first number of 2 digits or more ("v1.2.3.4" is a version), and before a letter or the
+     * token's end. Only hosts with a label below their registrable domain are held (endBytes): a
+     * name glued into that label keeps the domain. `from`: where a name gluedName reported starts
+     * (not reported again), or -1.
+     */
+    gluedInside(buf, a, b, end, from, alphaTld, base, sink, offsetOf) {
+        const m = this.endBytes;
+        const ls = m.lastLabelLengths;
+        let lastDot = b - 1;
+        while (lastDot > a && buf[lastDot] !== DOT)
+            lastDot--;
+        let own = -1; // whether the token is a name of its own: -1 not asked yet
+        for (let d = a + 1; d < b - 2; d++) {
+            if (buf[d] !== DOT)
+                continue;
+            for (let t = 0; t < ls.length && d + 1 + ls[t] < b; t++) {
+                const e = d + 1 + ls[t];
+                if (buf[e] === DOT || !m.mayEnd(buf, e))
+                    continue;
+                if (d === lastDot && IS_ALPHA(buf[e])) {
+                    if (own < 0)
+                        own = alphaTld && this.nameOfItsOwn(buf, a, b) ? 1 : 0;
+                    if (own === 1)
+                        continue;
+                }
+                this.endGluedAt(buf, a, e, b, end, from, base, sink, offsetOf);
+            }
+        }
+        this.endGluedAt(buf, a, b, b, end, from, base, sink, offsetOf);
+    }
+    /** The listed host or address that buf[a, e) ends with glued, in the token buf[a, b) (gluedInside), if any. */
+    endGluedAt(buf, a, e, b, end, from, base, sink, offsetOf) {
+        const name = this.endBytes.endGlued(buf, a, e);
+        if (name === undefined)
+            return;
+        const s = e - name.length;
+        if (s <= from)
+            return;
+        const ip = this.known.ips?.has(name) === true;
+        if (ip && (!IS_ALPHA(buf[s - 1]) || !IS_DIGIT(buf[s + 1]) || (e < b && !IS_ALPHA(buf[e]))))
+            return;
+        sink.add(this.hit(ip ? 'ip' : 'host', name, undefined, this.portAfter(buf, e, end), evidenceAt(base, offsetOf(s))));
     }
     /** A bare dotted name buf[a, b) (no scheme before it, not catalogued): a host or nothing. */
     bare(buf, a, b, start, end, base, sink, offsetOf) {
@@ -22822,17 +22979,20 @@ class EndpointScanner {
      * or a '.' before it, or a letter after it, makes it part of an identifier or a version
      * ("v10659401", "x10086", "10086a"): a number has no syntax that tells it glued from that.
      * Only a listed number after the length byte of its string is taken so (lengthGlued: a letter
-     * before it, or a digit that starts the run).
+     * before it, or a digit that starts the run), or glued to text (listedGlued).
      */
     smsRun(buf, ds, de, start, end, base, sink, offsetOf) {
         const before = ds > start ? buf[ds - 1] : 0x20;
         const after = de < end ? buf[de] : 0x20;
-        if (IS_ALNUM(after) || after === 0x5f)
+        if (IS_ALNUM(after) || after === 0x5f) {
+            if (IS_ALPHA(after) && before !== DOT && before !== 0x5f)
+                this.listedGlued(buf, ds, de, start, end, false, base, sink, offsetOf);
             return;
+        }
         if (after === DOT && de + 1 < end && IS_DIGIT(buf[de + 1]))
             return;
         if (IS_ALNUM(before) || before === DOT || before === 0x5f) {
-            if (IS_ALPHA(before))
+            if (IS_ALPHA(before) && !this.listedGlued(buf, ds, de, start, end, true, base, sink, offsetOf))
                 this.listedAfterLength(buf, ds - 1, de, end, base, sink, offsetOf);
             return;
         }
@@ -22854,6 +23014,25 @@ class EndpointScanner {
             }
         }
         this.listedAfterLength(buf, ds, de, end, base, sink, offsetOf);
+    }
+    /**
+     * The listed number buf[ds, de) glued to text, as string literals laid end to end (rustc's
+     * read-only data) and a SQLite record's text columns leave it: after a word (`afterWord`: two
+     * letters or more before it, and no letter or digit after it: "China Telecom10659401", a host's
+     * TLD "zzhc.vnet.cn10659401"), or before a listed host (not after: "10659401dm.wo.com.cn").
+     * One letter before it is an identifier's or a version's ("v10659401", "a10659401"), unless it
+     * is the length of the string (listedAfterLength). True when it reported it.
+     */
+    listedGlued(buf, ds, de, start, end, afterWord, base, sink, offsetOf) {
+        if (!this.smsLengths.has(de - ds))
+            return false;
+        if (afterWord ? ds - 2 < start || !IS_ALPHA(buf[ds - 2]) : this.knownBytes.startsAt(buf, de, end) === undefined)
+            return false;
+        const digits = buf.toString('latin1', ds, de);
+        if (!this.known.sms.has(digits) || dropped(sink, 'sms', digits, base))
+            return false;
+        sink.add(this.hit('sms', digits, undefined, undefined, evidenceAt(base, offsetOf(ds))));
+        return true;
     }
     /** The listed number buf[a + 1, de) after buf[a], the length of its string (lengthGlued). */
     listedAfterLength(buf, a, de, end, base, sink, offsetOf) {
