@@ -17397,6 +17397,18 @@ function sameValue(actual, want) {
  * selects that variant too (a CN server address in an overlay is a CN configuration), unless
  * plainly excused (readToggles, below). Without any of these, the `default` variants apply.
  */
+/** A partition's overlay folder (PackageManager's scan folders for static overlays: /system, /product, /vendor, /odm, /oem, /system_ext + /overlay), at any depth below it. */
+const OVERLAY_FOLDER = /^(?:[^/]+\/)*?(?:system|product|vendor|odm|oem|system_ext)\/overlay\//;
+/**
+ * Whether Android installs an overlay package from where it sits, so that its values can shadow
+ * its target's: a file (not an APK's asset, not an archive member) in an overlay folder. One
+ * anywhere else still selects a variant when it sets that variant's toggle (fail closed), but
+ * never hides the client's own value.
+ */
+function inOverlayFolder(p) {
+    const where = p.partitionPath;
+    return !where.includes('!/') && OVERLAY_FOLDER.test(where);
+}
 function selectVariants(facts, catalog) {
     const out = new Map();
     for (const entry of catalog.entries) {
@@ -17483,7 +17495,7 @@ function selectVariants(facts, catalog) {
                     entry.variants.some((w) => w !== variant && namedFor(r, w)) &&
                     !namedFor(r, variant) &&
                     [...hosts].some((h) => hostIn(r.value, h)) &&
-                    overlays.every((o) => o.overlay?.isStatic !== true || o.overlay.resourcesMapError !== undefined || !valuesOf(o.resources ?? [], `string/${r.name}`).some((x) => (x.config ?? '') === (r.config ?? ''))));
+                    overlays.every((o) => o.overlay?.isStatic !== true || o.overlay.resourcesMapError !== undefined || !inOverlayFolder(o) || !valuesOf(o.resources ?? [], `string/${r.name}`).some((x) => (x.config ?? '') === (r.config ?? ''))));
                 if (slot)
                     byToggle.push({ variant, how: `${app.package}'s own string/${slot.name} = ${JSON.stringify(slot.value)}` });
             }
@@ -17496,7 +17508,8 @@ function selectVariants(facts, catalog) {
                 const sdkProp = propertyOf(facts.props, 'ro.build.version.sdk')?.value;
                 const sdk = sdkProp !== undefined && /^\d+$/.test(sdkProp) ? Number(sdkProp) : undefined;
                 // (Not one whose resourcesMap cannot be read: what it covers is unknown.)
-                const shadowing = overlays.filter((o) => o.overlay?.isStatic === true && o.overlay.resourcesMapError === undefined);
+                // Only one Android installs: an overlay in an APK's assets or in etc/ never shadows.
+                const shadowing = overlays.filter((o) => o.overlay?.isStatic === true && o.overlay.resourcesMapError === undefined && inOverlayFolder(o));
                 const unset = (k) => shadowing.every((o) => valuesOf(o.resources ?? [], k).length === 0);
                 for (const app of installed) {
                     const own = app.resources ?? [];
