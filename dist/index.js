@@ -11791,12 +11791,12 @@ function scanDex(buf, base, ctx, size = buf.length, after = 'restore', span, sin
 /** Hits onceEach holds back: past them the first pass's hits go straight on (a repeat is possible, never a loss). */
 const ONCE_EACH_CAP = 1 << 16;
 /**
- * Sinks for the same bytes scanned twice, raw and then as the DEX they are (a DEX not named as
- * code): the raw pass's hits are held until `done`, which drops those the DEX pass gave at the
- * same offset, so each occurrence is one piece of evidence (the DEX's: it says the string is
- * code), counted once, and what only the raw pass sees is kept. `done` must run whatever the
- * DEX pass did (it may throw on a malformed DEX). Saturation is the collector's, asked through
- * either.
+ * Sinks for the same bytes scanned twice, raw and then by their structure (a DEX not named as
+ * code, a Hermes bundle's string table): the raw pass's hits are held until `done`, which drops
+ * those the structured pass gave at the same offset, so each occurrence is one piece of evidence
+ * (the structured pass's: it says what the string is), counted once, and what only the raw pass
+ * sees is kept. `done` must run whatever the second pass did (it may throw on a malformed file).
+ * Saturation is the collector's, asked through either.
  */
 function onceEach(sink) {
     const held = [];
@@ -11835,17 +11835,18 @@ function onceEach(sink) {
  * (scanHermesStrings): the compiler stores them end to end, overlapping, and a raw scan reads a
  * literal glued to its neighbours (`10659401POST`). A bundle whose header or string table cannot
  * be read (a version other than 74-99, sections past its end) is unreadable, and scanned raw as
- * before. A hit the raw scan makes again (the same endpoint at the same offset) is not counted
- * twice.
+ * before. A hit both passes make (the same endpoint at the same offset) is counted once
+ * (onceEach).
  */
 function scanBytes(buf, base, path, ctx) {
     if (!isHermesBytecode(buf)) {
         ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
         return;
     }
-    const sink = distinctHits(ctx.endpoints);
+    const sinks = onceEach(ctx.endpoints);
+    ctx.scanner.scan(buf, 0, buf.length, base, sinks.first);
     try {
-        scanHermesStrings(buf, base, ctx.scanner, sink);
+        scanHermesStrings(buf, base, ctx.scanner, sinks.second);
     }
     catch (e) {
         if (!(e instanceof FormatError))
@@ -11855,22 +11856,9 @@ function scanBytes(buf, base, path, ctx) {
             u.offset = e.offset;
         ctx.unreadable.push(u);
     }
-    ctx.scanner.scan(buf, 0, buf.length, base, sink);
-}
-/** A sink that passes each distinct hit (endpoint, offset, scheme, port) on once. */
-function distinctHits(sink) {
-    const seen = new Set();
-    return {
-        add: (h) => {
-            const key = `${h.kind}\0${h.value}\0${h.evidence.offset ?? ''}\0${h.scheme ?? ''}\0${h.port ?? ''}\0${h.cleartext ? 1 : 0}${h.ignored ? 1 : 0}`;
-            if (seen.has(key))
-                return;
-            seen.add(key);
-            sink.add(h);
-        },
-        saturated: sink.saturated?.bind(sink),
-        lists: sink.lists?.bind(sink),
-    };
+    finally {
+        sinks.done();
+    }
 }
 function sourceOfEntry(name) {
     if (/^lib\/[^/]+\/[^/]+\.so$/.test(name) || name.endsWith('.so'))
