@@ -68,6 +68,21 @@ export interface OverlayInfo {
   resourcesMap?: string[];
   /** Why the resourcesMap cannot be read: the overlay may set any resource of its target to anything. */
   resourcesMapError?: string;
+  /** android:targetSdkVersion: below 29 (Android 10), a preinstalled overlay outside /vendor is not held to its target's `<overlayable>` policies. */
+  targetSdk?: number;
+}
+
+/**
+ * One `<overlayable>` policy block of a package's resources.arsc (its first package, the one
+ * idmap2 reads): the resources (`type/name`) it opens to overlays that fulfil one of `policies`
+ * (PolicyFlags: PUBLIC 0x1, SYSTEM 0x2, VENDOR 0x4, PRODUCT 0x8, SIGNATURE 0x10, ODM 0x20,
+ * OEM 0x40, ACTOR_SIGNATURE 0x80, CONFIG_SIGNATURE 0x100).
+ */
+export interface OverlayableFact {
+  name: string;
+  actor?: string;
+  policies: number;
+  resources: string[];
 }
 
 /** A typed resource value from resources.arsc (used for overlay variant toggles). */
@@ -97,6 +112,12 @@ export interface PackageFacts {
   overlay?: OverlayInfo;
   /** Typed default-config values from resources.arsc, kept for overlays and catalogued packages only. */
   resources?: ResourceValue[];
+  /**
+   * A catalogued package's `<overlayable>` declarations, in file order (Android 10+: once a
+   * package declares one, an overlay may change only the resources they list, under their
+   * policies). Absent when it declares none.
+   */
+  overlayable?: OverlayableFact[];
   /** Manifest oddities a reviewer should know about (packed names, wrong chunk types...). */
   warnings?: string[];
 }

@@ -330,18 +330,26 @@ describe('severity per market for every rule', () => {
 });
 
 describe('variants: toggles select a market variant; the rest is dormant', () => {
-  const base = () => pkg({ package: 'com.evenwell.autoregistration', path: EVENWELL, bootCompleted: true, sharedUserId: 'android.uid.system' });
+  // Its own resources as in the real base APK (res/values/bools.xml: isCnVersion false).
+  const base = () => pkg({ package: 'com.evenwell.autoregistration', path: EVENWELL, bootCompleted: true, sharedUserId: 'android.uid.system', resources: [{ type: 'bool', name: 'isCnVersion', value: false }] });
   const overlay = (resources: { type: string; name: string; value: string | number | boolean; config?: string }[]) =>
     pkg({ package: 'com.evenwell.autoregistration.overlay.base.s600cn', path: OVERLAY, overlay: { targetPackage: 'com.evenwell.autoregistration', isStatic: true }, resources });
   const cnHost = ep('host', 'cn.c2dms.com', [EVENWELL], { schemes: ['https'] });
   const wwHost = ep('host', 'www.c2dms.com', [EVENWELL], { schemes: ['https'] });
   const cnSms = ep('sms', '10659401', [EVENWELL]);
 
-  it('without a toggle the default (WW) variant is selected: CN hosts and numbers are dormant notes in EU', () => {
+  it('without an overlay the app’s own isCnVersion=false selects WW: CN hosts and numbers are dormant notes in EU', () => {
     const e = evaluate(facts({ packages: [base()], endpoints: [cnHost, wwHost, cnSms] }), 'EU');
     expect(rules(e)).toEqual(['note dormant-variant 10659401', 'note dormant-variant cn.c2dms.com']);
     expect(Object.fromEntries(e.endpoints.map((x) => [x.value, x.status]))).toEqual({ 'cn.c2dms.com': 'dormant', 'www.c2dms.com': 'allowed', '10659401': 'dormant' });
-    expect(e.findings.find((f) => f.endpoint === 'cn.c2dms.com')!.message).toMatch(/CN variant "cn" of .* does not select .*default "ww".*bool\/isCnVersion = true/);
+    expect(e.findings.find((f) => f.endpoint === 'cn.c2dms.com')!.message).toMatch(/CN variant "cn" of .* does not select .*"ww" by bool\/isCnVersion = false in com\.evenwell\.autoregistration's own resources.*bool\/isCnVersion = true would activate it/);
+  });
+
+  it('a client with no resource of its toggle (renamed, or no table read) may be either variant: CN is selected too (fail closed)', () => {
+    const bare = pkg({ package: 'com.evenwell.autoregistration', path: EVENWELL, bootCompleted: true, sharedUserId: 'android.uid.system' });
+    const e = evaluate(facts({ packages: [bare], endpoints: [cnHost, wwHost, cnSms] }), 'EU');
+    expect(rules(e)).toEqual(['error denied-endpoint 10659401', 'error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs']);
+    expect(e.findings.find((f) => f.rule === 'variant-toggle')!.message).toMatch(/sets bool\/isCnVersion = true, or may \(com\.evenwell\.autoregistration has no resource bool\/isCnVersion, so what its code reads is not known\)/);
   });
 
   it('an overlay setting bool/isCnVersion = true selects CN: variant-toggle in EU, and the CN hosts are active (denied)', () => {

@@ -732,7 +732,7 @@ function sameValue(actual: string | number | boolean, want: string | number | bo
  * plainly excused (readToggles, below). Without any of these, the `default` variants apply.
  */
 /** A partition's overlay folder (PackageManager's scan folders for static overlays: /system, /product, /vendor, /odm, /oem, /system_ext + /overlay), at any depth below it. */
-const OVERLAY_FOLDER = /^(?:[^/]+\/)*?(?:system|product|vendor|odm|oem|system_ext)\/overlay\//;
+const OVERLAY_FOLDER = /^(?:[^/]+\/)*?(system|product|vendor|odm|oem|system_ext)\/overlay\//;
 
 /**
  * Whether Android installs an overlay package from where it sits, so that its values can shadow
@@ -743,6 +743,38 @@ const OVERLAY_FOLDER = /^(?:[^/]+\/)*?(?:system|product|vendor|odm|oem|system_ex
 function inOverlayFolder(p: PackageFacts): boolean {
   const where = p.partitionPath;
   return !where.includes('!/') && OVERLAY_FOLDER.test(where);
+}
+
+/** ResTable_overlayable_policy_header::PolicyFlags that a preinstalled overlay fulfils by where it is (OverlayManagerService calculateFulfilledPolicies). */
+const PARTITION_POLICY: Record<string, number> = { system: 0x2, system_ext: 0x2, vendor: 0x4, product: 0x8, odm: 0x20, oem: 0x40 };
+const POLICY_PUBLIC = 0x1;
+const POLICY_SIGNATURE = 0x10;
+
+/**
+ * Whether Android may refuse overlay `o`'s value of `key` (`type/name`) in `app`: then the app's
+ * own value may be the one read, and the overlay does not hide it. idmap2 (CheckOverlayable)
+ * refuses a resource that the target's `<overlayable>` blocks do not list, one whose block is not
+ * the overlay's android:targetName, and one whose block's policies the overlay fulfils none of
+ * (PUBLIC, its partition's, SIGNATURE when it is signed as the target is; the actor's and the
+ * config signature's are not known here, so not counted). It is enforced (IdmapManager
+ * enforceOverlayable) from Android 10 on, for an overlay targeting SDK 29+ and for any on /vendor
+ * (or /odm) once that partition is Android 10+ (not known here: taken as so); a preinstalled one
+ * elsewhere targeting 28 or lower is held to nothing. A target that declares no `<overlayable>`
+ * takes any preinstalled overlay.
+ */
+function mayRefuse(o: PackageFacts, app: PackageFacts, key: string, sdk: number | undefined): boolean {
+  if (sdk !== undefined && sdk < 29) return false;
+  const blocks = app.overlayable;
+  if (!blocks || blocks.length === 0) return false;
+  const partition = OVERLAY_FOLDER.exec(o.partitionPath)?.[1] ?? '';
+  const targetSdk = o.overlay?.targetSdk;
+  const enforced = targetSdk === undefined || targetSdk >= 29 || partition === 'vendor' || partition === 'odm';
+  if (!enforced) return false;
+  const block = blocks.find((b) => b.resources.includes(key));
+  if (!block || (o.overlay?.targetName ?? '') !== block.name) return true;
+  const signedAlike = o.signerSha256.length > 0 && o.signerSha256.length === app.signerSha256.length && o.signerSha256.every((d) => app.signerSha256.includes(d));
+  const fulfilled = POLICY_PUBLIC | (PARTITION_POLICY[partition] ?? 0) | (signedAlike ? POLICY_SIGNATURE : 0);
+  return (block.policies & fulfilled) === 0;
 }
 
 function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, VariantState> {
@@ -769,6 +801,13 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
     // A resource named for a variant: its id a word of the name (SERVER_ADDRESS_CN is the cn variant's).
     const namedFor = (r: ResourceValue, v: CatalogVariant): boolean => r.name.toLowerCase().split(/[^a-z0-9]+/).includes(v.id.toLowerCase());
     const namedForAny = (r: ResourceValue): boolean => entry.variants.some((w) => namedFor(r, w));
+    const sdkProp = propertyOf(facts.props, 'ro.build.version.sdk')?.value;
+    const sdk = sdkProp !== undefined && /^\d+$/.test(sdkProp) ? Number(sdkProp) : undefined;
+    // The overlays whose values may hide an app's own (Android installs them, always enabled,
+    // with values that can be told; not one whose resourcesMap cannot be read: what it covers is
+    // unknown), and of their values those Android lets through to `app` (mayRefuse).
+    const shadowing = overlays.filter((o) => o.overlay?.isStatic === true && o.overlay.resourcesMapError === undefined && inOverlayFolder(o));
+    const passed = (o: PackageFacts, app: PackageFacts): ResourceValue[] => (o.resources ?? []).filter((r) => !mayRefuse(o, app, `${r.type}/${r.name}`, sdk));
     for (const variant of entry.variants) {
       const toggle = variant.toggle ?? {};
       const keys = Object.entries(toggle);
@@ -828,7 +867,7 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
             entry.variants.some((w) => w !== variant && namedFor(r, w)) &&
             !namedFor(r, variant) &&
             [...hosts].some((h) => hostIn(r.value as string, h)) &&
-            overlays.every((o) => o.overlay?.isStatic !== true || o.overlay.resourcesMapError !== undefined || !inOverlayFolder(o) || !valuesOf(o.resources ?? [], `string/${r.name}`).some((x) => (x.config ?? '') === (r.config ?? ''))),
+            shadowing.every((o) => !valuesOf(passed(o, app), `string/${r.name}`).some((x) => (x.config ?? '') === (r.config ?? ''))),
         );
         if (slot) byToggle.push({ variant, how: `${app.package}'s own string/${slot.name} = ${JSON.stringify(slot.value)}` });
       }
@@ -838,17 +877,21 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
       // specific than the overlay's (AssetManager2: the app's values-v21 beats an overlay's
       // default): those values of the app may apply.
       if (resourceToggle) {
-        const sdkProp = propertyOf(facts.props, 'ro.build.version.sdk')?.value;
-        const sdk = sdkProp !== undefined && /^\d+$/.test(sdkProp) ? Number(sdkProp) : undefined;
-        // (Not one whose resourcesMap cannot be read: what it covers is unknown.)
-        // Only one Android installs: an overlay in an APK's assets or in etc/ never shadows.
-        const shadowing = overlays.filter((o) => o.overlay?.isStatic === true && o.overlay.resourcesMapError === undefined && inOverlayFolder(o));
-        const unset = (k: string): boolean => shadowing.every((o) => valuesOf(o.resources ?? [], k).length === 0);
         for (const app of installed) {
           const own = app.resources ?? [];
+          // A toggle the app has no resource of: its code reads the toggle by resource id, and
+          // the name is only the table's (renamed, or ids given out otherwise): what the id
+          // holds is not known here, so it may be this variant's value (fail closed).
+          const missing = resourceKeys.filter(([k]) => valuesOf(own, k).length === 0).map(([k]) => k);
+          if (missing.length) {
+            byToggle.push({ variant, how: `${describeToggle(toggle)}, or may (${app.package} has no resource ${missing.join(', ')}, so what its code reads is not known)` });
+            continue;
+          }
+          const values = new Map(shadowing.map((o) => [o, passed(o, app)]));
+          const unset = (k: string): boolean => shadowing.every((o) => valuesOf(values.get(o)!, k).length === 0);
           for (const [k, want] of resourceKeys) {
             if (unset(k)) continue;
-            const covered = new Set(shadowing.flatMap((o) => valuesOf(o.resources ?? [], k).map((r) => r.config ?? '')));
+            const covered = new Set(shadowing.flatMap((o) => valuesOf(values.get(o)!, k).map((r) => r.config ?? '')));
             // An overlay's value for API vNN at or below the device's (ro.build.version.sdk) is
             // the one read where the app's default would be: it covers the default.
             if ([...covered].some((c) => /^v\d+$/.test(c) && sdk !== undefined && Number(c.slice(1)) <= sdk)) covered.add('');
@@ -862,7 +905,7 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
           const read = readToggles(own, toggle, unset);
           // Toggles that overlays set decide for themselves (above); those they leave count here.
           const overlaid = resourceKeys.filter(([k]) => !unset(k));
-          const overlaidOk = overlaid.length === 0 || shadowing.some((o) => readToggles(o.resources ?? [], Object.fromEntries(overlaid)) !== 'no');
+          const overlaidOk = overlaid.length === 0 || shadowing.some((o) => readToggles(values.get(o)!, Object.fromEntries(overlaid)) !== 'no');
           if ((read === 'yes' || read === 'maybe') && overlaidOk) {
             byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources${read === 'maybe' ? ' (or may be: no plain value, or another in some configuration)' : ''}, which no overlay changes` });
           }

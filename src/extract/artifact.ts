@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { appendAll } from '../arrays.js';
-import type { EndpointHit, InputFacts, PackageFacts, PropEntry, SkippedFact, Source, UnreadableFact } from '../facts.js';
+import type { EndpointHit, InputFacts, OverlayableFact, PackageFacts, PropEntry, SkippedFact, Source, UnreadableFact } from '../facts.js';
 import { parseArsc, type ArscTable } from '../formats/arsc.js';
 import { parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/buildprop.js';
 import { isDex } from '../formats/dex.js';
@@ -1218,6 +1218,11 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
       const own = overlayValues.filter((v) => !(v as { config?: string }).config || v.type === 'bool' || (v.type === 'string' && typeof v.value === 'string' && v.value.includes('://')));
       if (own.length) manifest.resources = own;
     }
+    // A catalogued client's <overlayable> blocks: which of its toggles an overlay may change.
+    if (!manifest.overlay && ctx.mentionPackages.has(manifest.package) && tables.length) {
+      const overlayable = overlayableFacts(tables[0]);
+      if (overlayable) manifest.overlayable = overlayable;
+    }
     if (zip.duplicates.length) (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
     if (zip.prefixBytes > 0) (manifest.warnings ??= []).push(`${zip.prefixBytes} bytes before the first local header (Janus)`);
     const signers = await readApkSigners(src, zip, { maxBytes: Math.min(ctx.limits.maxEntryBytes, 64 * 1024 * 1024) });
@@ -1225,6 +1230,24 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
     if (signers.warnings.length) (manifest.warnings ??= []).push(...signers.warnings.slice(0, 5));
     ctx.packages.push(manifest);
   }
+}
+
+/**
+ * The `<overlayable>` blocks of a table's first package (idmap2 reads the target's package at
+ * index 0), their resource ids named `type/name` as the table names them (ids it holds no value
+ * for are left out: nothing a toggle reads). Undefined when it declares none.
+ */
+function overlayableFacts(table: ArscTable): OverlayableFact[] | undefined {
+  const pkg = table.packages[0];
+  if (!pkg || pkg.overlayables.length === 0) return undefined;
+  const names = new Map<number, string>();
+  for (const v of pkg.values) if (!names.has(v.id)) names.set(v.id, `${v.type}/${v.name}`);
+  return pkg.overlayables.map((o) => ({
+    name: o.name,
+    ...(o.actor ? { actor: o.actor } : {}),
+    policies: o.policies,
+    resources: [...new Set(o.ids.flatMap((id) => names.get(id) ?? []))],
+  }));
 }
 
 /**
@@ -1322,7 +1345,12 @@ async function extractEntry(
       if (m.versionCode !== undefined) pkg.versionCode = m.versionCode;
       if (m.versionName !== undefined) pkg.versionName = m.versionName;
       if (m.sharedUserId !== undefined) pkg.sharedUserId = m.sharedUserId;
-      if (m.overlay) pkg.overlay = m.overlay;
+      if (m.overlay) {
+        // The target SDK Android computes (targetSdkVersion, else minSdkVersion, else 1), where
+        // it can be told: the overlay's <overlayable> enforcement depends on it.
+        const targetSdk = m.targetSdk ?? (m.sdkUnread ? undefined : (m.minSdk ?? 1));
+        pkg.overlay = targetSdk === undefined ? m.overlay : { ...m.overlay, targetSdk };
+      }
       const warnings = [...doc.warnings, ...m.warnings];
       if (warnings.length) pkg.warnings = warnings.slice(0, 20);
       setManifest(pkg, m.overlay ? m.resourcesMap : undefined);

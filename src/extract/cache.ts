@@ -32,7 +32,7 @@ import { NotReadable, readRegularFile } from '../io/regular.js';
 
 export const CACHE_FORMAT = 'activation-gate-facts';
 /** Bumped whenever the shape of a stored entry changes. */
-export const CACHE_FORMAT_VERSION = 4;
+export const CACHE_FORMAT_VERSION = 5;
 
 /** What workers need to use the cache: the folder and the salt every key starts from. */
 export interface CacheConfig {
@@ -121,7 +121,9 @@ const overlay = z.strictObject({
   priority: z.number().optional(),
   resourcesMap: z.array(z.string()).optional(),
   resourcesMapError: z.string().optional(),
+  targetSdk: z.number().optional(),
 });
+const overlayable = z.strictObject({ name: z.string(), actor: z.string().optional(), policies: z.number().int().nonnegative(), resources: z.array(z.string()) });
 // Overlay values carry what resources.arsc stores with them (id, dataType, data) as well.
 const resourceValue = z.looseObject({ type: z.string(), name: z.string(), value: z.union([z.string(), z.number(), z.boolean()]), config: z.string().optional() });
 const pkg = z.strictObject({
@@ -137,6 +139,7 @@ const pkg = z.strictObject({
   signerSha256: z.array(z.string()),
   overlay: overlay.optional(),
   resources: z.array(resourceValue).optional(),
+  overlayable: z.array(overlayable).optional(),
   warnings: z.array(z.string()).optional(),
 });
 const endpoint = z.strictObject({

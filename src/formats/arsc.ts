@@ -27,6 +27,12 @@ export const RES_STRING_POOL_TYPE = 0x0001;
 export const RES_TABLE_PACKAGE_TYPE = 0x0200;
 export const RES_TABLE_TYPE_TYPE = 0x0201;
 export const RES_TABLE_TYPE_SPEC_TYPE = 0x0202;
+export const RES_TABLE_OVERLAYABLE_TYPE = 0x0204;
+export const RES_TABLE_OVERLAYABLE_POLICY_TYPE = 0x0205;
+/** ResTable_overlayable_header: the chunk header, then name and actor, 256 UTF-16 units each. */
+const OVERLAYABLE_HEADER_SIZE = 8 + 512 + 512;
+/** ResTable_overlayable_policy_header: the chunk header, policy_flags, entry_count. */
+const OVERLAYABLE_POLICY_HEADER_SIZE = 16;
 
 const FLAG_SPARSE = 0x01;
 const FLAG_OFFSET16 = 0x02;
@@ -61,6 +67,21 @@ export interface ArscPackage {
   keyPoolStrings: PoolString[];
   /** The type name pool's strings with their offsets (getResourceTypeName: aapt accepts any type name). */
   typePoolStrings: PoolString[];
+  /**
+   * `<overlayable>` declarations (Android 10+), in file order: which resources an overlay may
+   * change, and under which policies (idmap2 refuses the others). Empty when the package declares
+   * none: then any preinstalled overlay may change any resource.
+   */
+  overlayables: ArscOverlayable[];
+}
+
+/** One `<overlayable name actor>` block's policy chunk: the resource ids it opens to overlays meeting `flags`. */
+export interface ArscOverlayable {
+  name: string;
+  actor: string;
+  /** ResTable_overlayable_policy_header::PolicyFlags (PUBLIC 0x1, SYSTEM 0x2, VENDOR 0x4, PRODUCT 0x8, SIGNATURE 0x10, ODM 0x20, OEM 0x40, ACTOR 0x80, CONFIG 0x100). */
+  policies: number;
+  ids: number[];
 }
 
 export interface ArscTable {
@@ -177,7 +198,7 @@ function parsePackage(buf: Buffer, c: Chunk, global: StringPool | undefined, w: 
   const keyStringsOff = buf.readUInt32LE(c.start + 276);
   let typePool: StringPool | undefined;
   let keyPool: StringPool | undefined;
-  const pkg: ArscPackage = { id, name, values: [], bagCount: 0, bagIntegers: [], typeStrings: [], keyStrings: [], keyPoolStrings: [], typePoolStrings: [] };
+  const pkg: ArscPackage = { id, name, values: [], bagCount: 0, bagIntegers: [], typeStrings: [], keyStrings: [], keyPoolStrings: [], typePoolStrings: [], overlayables: [] };
   let pos = c.start + c.headerSize;
   while (pos < c.end) {
     const ch = readChunk(buf, pos, c.end, w);
@@ -201,8 +222,11 @@ function parsePackage(buf: Buffer, c: Chunk, global: StringPool | undefined, w: 
       case RES_TABLE_TYPE_TYPE:
         parseType(buf, ch, pkg, global, typePool, keyPool, w);
         break;
+      case RES_TABLE_OVERLAYABLE_TYPE:
+        parseOverlayable(buf, ch, pkg, w);
+        break;
       default:
-        // Library (0x0203), overlayable (0x0204/0x0205), staged alias (0x0206)...: not values.
+        // Library (0x0203), staged alias (0x0206)...: not values.
         break;
     }
     pos = ch.end;
@@ -212,6 +236,48 @@ function parsePackage(buf: Buffer, c: Chunk, global: StringPool | undefined, w: 
   pkg.keyPoolStrings = keyPool ? keyPool.strings : [];
   pkg.typePoolStrings = typePool ? typePool.strings : [];
   return pkg;
+}
+
+/** A fixed field of `units` UTF-16 code units, up to its first NUL. */
+function fixedUtf16(buf: Buffer, start: number, units: number): string {
+  let end = start;
+  while (end < start + 2 * units && buf.readUInt16LE(end) !== 0) end += 2;
+  return buf.toString('utf16le', start, end);
+}
+
+/**
+ * An `<overlayable>` chunk (LoadedArsc: RES_TABLE_OVERLAYABLE_TYPE): its name and actor, then
+ * policy chunks, each a PolicyFlags mask and the resource ids (ResTable_ref) it covers. Android
+ * refuses a table whose policy chunk is too short for its entry count, or whose overlayable
+ * name repeats: read here as far as it goes, with a warning.
+ */
+function parseOverlayable(buf: Buffer, c: Chunk, pkg: ArscPackage, w: Warnings): void {
+  if (c.headerSize < OVERLAYABLE_HEADER_SIZE) {
+    w.add(`overlayable chunk at ${c.start} has a ${c.headerSize}-byte header (need ${OVERLAYABLE_HEADER_SIZE}); skipped`);
+    return;
+  }
+  const name = fixedUtf16(buf, c.start + 8, 256);
+  const actor = fixedUtf16(buf, c.start + 8 + 512, 256);
+  if (pkg.overlayables.some((o) => o.name === name)) w.add(`overlayable "${name}" declared twice (Android refuses the table)`);
+  let pos = c.start + c.headerSize;
+  while (pos < c.end) {
+    const ch = readChunk(buf, pos, c.end, w);
+    if (!ch) break;
+    if (ch.type === RES_TABLE_OVERLAYABLE_POLICY_TYPE) {
+      if (ch.headerSize < OVERLAYABLE_POLICY_HEADER_SIZE) {
+        w.add(`overlayable policy chunk at ${pos} has a ${ch.headerSize}-byte header; skipped`);
+      } else {
+        const policies = buf.readUInt32LE(pos + 8);
+        const declared = buf.readUInt32LE(pos + 12);
+        const room = Math.floor((ch.end - (pos + ch.headerSize)) / 4);
+        if (declared > room) w.add(`overlayable "${name}" policy chunk at ${pos} declares ${declared} resources but holds ${room} (Android refuses the table)`);
+        const ids: number[] = [];
+        for (let i = 0, at = pos + ch.headerSize; i < Math.min(declared, room); i++, at += 4) ids.push(buf.readUInt32LE(at));
+        pkg.overlayables.push({ name, actor, policies, ids });
+      }
+    }
+    pos = ch.end;
+  }
 }
 
 function parseType(

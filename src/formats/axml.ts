@@ -122,6 +122,8 @@ export interface ManifestInfo {
   versionName?: string;
   minSdk?: number;
   targetSdk?: number;
+  /** A uses-sdk version given as no integer (a codename, a reference): what Android computes from it is not told here. */
+  sdkUnread?: true;
   /** uses-permission and uses-permission-sdk-23 names, sorted and unique. */
   permissions: string[];
   sharedUserId?: string;
@@ -641,10 +643,13 @@ export function extractManifest(doc: AxmlDocument): ManifestInfo {
       if (n) permissions.add(n);
     } else if (el.depth === 2 && el.name === 'uses-sdk' && !sawUsesSdk) {
       sawUsesSdk = true;
-      const min = attrInt(findAndroidAttribute(el, 'minSdkVersion'), 'minSdkVersion', warnings);
+      const minAttr = findAndroidAttribute(el, 'minSdkVersion');
+      const targetAttr = findAndroidAttribute(el, 'targetSdkVersion');
+      const min = attrInt(minAttr, 'minSdkVersion', warnings);
       if (min !== undefined) info.minSdk = min;
-      const target = attrInt(findAndroidAttribute(el, 'targetSdkVersion'), 'targetSdkVersion', warnings);
+      const target = attrInt(targetAttr, 'targetSdkVersion', warnings);
       if (target !== undefined) info.targetSdk = target;
+      if ((targetAttr && target === undefined) || (minAttr && min === undefined)) info.sdkUnread = true;
     } else if (el.depth === 2 && el.name === 'overlay' && !info.overlay) {
       const target = attrString(findAndroidAttribute(el, 'targetPackage'));
       if (target) {
