@@ -877,12 +877,16 @@ function extractManifest(doc) {
         }
         else if (el.depth === 2 && el.name === 'uses-sdk' && !sawUsesSdk) {
             sawUsesSdk = true;
-            const min = attrInt(findAndroidAttribute(el, 'minSdkVersion'), 'minSdkVersion', warnings);
+            const minAttr = findAndroidAttribute(el, 'minSdkVersion');
+            const targetAttr = findAndroidAttribute(el, 'targetSdkVersion');
+            const min = attrInt(minAttr, 'minSdkVersion', warnings);
             if (min !== undefined)
                 info.minSdk = min;
-            const target = attrInt(findAndroidAttribute(el, 'targetSdkVersion'), 'targetSdkVersion', warnings);
+            const target = attrInt(targetAttr, 'targetSdkVersion', warnings);
             if (target !== undefined)
                 info.targetSdk = target;
+            if ((targetAttr && target === undefined) || (minAttr && min === undefined))
+                info.sdkUnread = true;
         }
         else if (el.depth === 2 && el.name === 'overlay' && !info.overlay) {
             const target = attrString(findAndroidAttribute(el, 'targetPackage'));
@@ -934,6 +938,12 @@ const RES_STRING_POOL_TYPE = 0x0001;
 const RES_TABLE_PACKAGE_TYPE = 0x0200;
 const RES_TABLE_TYPE_TYPE = 0x0201;
 const RES_TABLE_TYPE_SPEC_TYPE = 0x0202;
+const RES_TABLE_OVERLAYABLE_TYPE = 0x0204;
+const RES_TABLE_OVERLAYABLE_POLICY_TYPE = 0x0205;
+/** ResTable_overlayable_header: the chunk header, then name and actor, 256 UTF-16 units each. */
+const OVERLAYABLE_HEADER_SIZE = 8 + 512 + 512;
+/** ResTable_overlayable_policy_header: the chunk header, policy_flags, entry_count. */
+const OVERLAYABLE_POLICY_HEADER_SIZE = 16;
 const FLAG_SPARSE = 0x01;
 const FLAG_OFFSET16 = 0x02;
 const ENTRY_FLAG_COMPLEX = 0x0001;
@@ -1050,7 +1060,7 @@ function parsePackage(buf, c, global, w, extraPools) {
     const keyStringsOff = buf.readUInt32LE(c.start + 276);
     let typePool;
     let keyPool;
-    const pkg = { id, name, values: [], bagCount: 0, bagIntegers: [], typeStrings: [], keyStrings: [], keyPoolStrings: [], typePoolStrings: [] };
+    const pkg = { id, name, values: [], bagCount: 0, bagIntegers: [], typeStrings: [], keyStrings: [], keyPoolStrings: [], typePoolStrings: [], overlayables: [] };
     let pos = c.start + c.headerSize;
     while (pos < c.end) {
         const ch = readChunk(buf, pos, c.end, w);
@@ -1080,6 +1090,9 @@ function parsePackage(buf, c, global, w, extraPools) {
             case RES_TABLE_TYPE_TYPE:
                 parseType(buf, ch, pkg, global, typePool, keyPool, w);
                 break;
+            case RES_TABLE_OVERLAYABLE_TYPE:
+                parseOverlayable(buf, ch, pkg, w);
+                break;
         }
         pos = ch.end;
     }
@@ -1088,6 +1101,52 @@ function parsePackage(buf, c, global, w, extraPools) {
     pkg.keyPoolStrings = keyPool ? keyPool.strings : [];
     pkg.typePoolStrings = typePool ? typePool.strings : [];
     return pkg;
+}
+/** A fixed field of `units` UTF-16 code units, up to its first NUL. */
+function fixedUtf16(buf, start, units) {
+    let end = start;
+    while (end < start + 2 * units && buf.readUInt16LE(end) !== 0)
+        end += 2;
+    return buf.toString('utf16le', start, end);
+}
+/**
+ * An `<overlayable>` chunk (LoadedArsc: RES_TABLE_OVERLAYABLE_TYPE): its name and actor, then
+ * policy chunks, each a PolicyFlags mask and the resource ids (ResTable_ref) it covers. Android
+ * refuses a table whose policy chunk is too short for its entry count, or whose overlayable
+ * name repeats: read here as far as it goes, with a warning.
+ */
+function parseOverlayable(buf, c, pkg, w) {
+    if (c.headerSize < OVERLAYABLE_HEADER_SIZE) {
+        w.add(`overlayable chunk at ${c.start} has a ${c.headerSize}-byte header (need ${OVERLAYABLE_HEADER_SIZE}); skipped`);
+        return;
+    }
+    const name = fixedUtf16(buf, c.start + 8, 256);
+    const actor = fixedUtf16(buf, c.start + 8 + 512, 256);
+    if (pkg.overlayables.some((o) => o.name === name))
+        w.add(`overlayable "${name}" declared twice (Android refuses the table)`);
+    let pos = c.start + c.headerSize;
+    while (pos < c.end) {
+        const ch = readChunk(buf, pos, c.end, w);
+        if (!ch)
+            break;
+        if (ch.type === RES_TABLE_OVERLAYABLE_POLICY_TYPE) {
+            if (ch.headerSize < OVERLAYABLE_POLICY_HEADER_SIZE) {
+                w.add(`overlayable policy chunk at ${pos} has a ${ch.headerSize}-byte header; skipped`);
+            }
+            else {
+                const policies = buf.readUInt32LE(pos + 8);
+                const declared = buf.readUInt32LE(pos + 12);
+                const room = Math.floor((ch.end - (pos + ch.headerSize)) / 4);
+                if (declared > room)
+                    w.add(`overlayable "${name}" policy chunk at ${pos} declares ${declared} resources but holds ${room} (Android refuses the table)`);
+                const ids = [];
+                for (let i = 0, at = pos + ch.headerSize; i < Math.min(declared, room); i++, at += 4)
+                    ids.push(buf.readUInt32LE(at));
+                pkg.overlayables.push({ name, actor, policies, ids });
+            }
+        }
+        pos = ch.end;
+    }
 }
 function parseType(buf, c, pkg, global, typePool, keyPool, w) {
     if (c.headerSize < 20) {
@@ -12012,6 +12071,12 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
             if (own.length)
                 manifest.resources = own;
         }
+        // A catalogued client's <overlayable> blocks: which of its toggles an overlay may change.
+        if (!manifest.overlay && ctx.mentionPackages.has(manifest.package) && tables.length) {
+            const overlayable = overlayableFacts(tables[0]);
+            if (overlayable)
+                manifest.overlayable = overlayable;
+        }
         if (zip.duplicates.length)
             (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
         if (zip.prefixBytes > 0)
@@ -12022,6 +12087,26 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
             (manifest.warnings ??= []).push(...signers.warnings.slice(0, 5));
         ctx.packages.push(manifest);
     }
+}
+/**
+ * The `<overlayable>` blocks of a table's first package (idmap2 reads the target's package at
+ * index 0), their resource ids named `type/name` as the table names them (ids it holds no value
+ * for are left out: nothing a toggle reads). Undefined when it declares none.
+ */
+function overlayableFacts(table) {
+    const pkg = table.packages[0];
+    if (!pkg || pkg.overlayables.length === 0)
+        return undefined;
+    const names = new Map();
+    for (const v of pkg.values)
+        if (!names.has(v.id))
+            names.set(v.id, `${v.type}/${v.name}`);
+    return pkg.overlayables.map((o) => ({
+        name: o.name,
+        ...(o.actor ? { actor: o.actor } : {}),
+        policies: o.policies,
+        resources: [...new Set(o.ids.flatMap((id) => names.get(id) ?? []))],
+    }));
 }
 /**
  * An overlay with android:resourcesMap (Android 11+): its resources, for the variant decision, are
@@ -12108,8 +12193,12 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
                 pkg.versionName = m.versionName;
             if (m.sharedUserId !== undefined)
                 pkg.sharedUserId = m.sharedUserId;
-            if (m.overlay)
-                pkg.overlay = m.overlay;
+            if (m.overlay) {
+                // The target SDK Android computes (targetSdkVersion, else minSdkVersion, else 1), where
+                // it can be told: the overlay's <overlayable> enforcement depends on it.
+                const targetSdk = m.targetSdk ?? (m.sdkUnread ? undefined : (m.minSdk ?? 1));
+                pkg.overlay = targetSdk === undefined ? m.overlay : { ...m.overlay, targetSdk };
+            }
             const warnings = [...doc.warnings, ...m.warnings];
             if (warnings.length)
                 pkg.warnings = warnings.slice(0, 20);
@@ -19596,7 +19685,7 @@ function recordDigests(before, walked, seen, at, sha256Of) {
  */
 const CACHE_FORMAT = 'activation-gate-facts';
 /** Bumped whenever the shape of a stored entry changes. */
-const CACHE_FORMAT_VERSION = 4;
+const CACHE_FORMAT_VERSION = 5;
 const sortedCopy = (xs) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 /** The part of every key shared by all files of a scan. */
 function cacheSalt(s) {
@@ -19659,7 +19748,9 @@ const overlay = strictObject$1({
     priority: number().optional(),
     resourcesMap: array(string$1()).optional(),
     resourcesMapError: string$1().optional(),
+    targetSdk: number().optional(),
 });
+const overlayable = strictObject$1({ name: string$1(), actor: string$1().optional(), policies: number().int().nonnegative(), resources: array(string$1()) });
 // Overlay values carry what resources.arsc stores with them (id, dataType, data) as well.
 const resourceValue = looseObject({ type: string$1(), name: string$1(), value: union([string$1(), number(), boolean()]), config: string$1().optional() });
 const pkg = strictObject$1({
@@ -19675,6 +19766,7 @@ const pkg = strictObject$1({
     signerSha256: array(string$1()),
     overlay: overlay.optional(),
     resources: array(resourceValue).optional(),
+    overlayable: array(overlayable).optional(),
     warnings: array(string$1()).optional(),
 });
 const endpoint$1 = strictObject$1({
@@ -70389,7 +70481,7 @@ function sameValue(actual, want) {
  * plainly excused (readToggles, below). Without any of these, the `default` variants apply.
  */
 /** A partition's overlay folder (PackageManager's scan folders for static overlays: /system, /product, /vendor, /odm, /oem, /system_ext + /overlay), at any depth below it. */
-const OVERLAY_FOLDER = /^(?:[^/]+\/)*?(?:system|product|vendor|odm|oem|system_ext)\/overlay\//;
+const OVERLAY_FOLDER = /^(?:[^/]+\/)*?(system|product|vendor|odm|oem|system_ext)\/overlay\//;
 /**
  * Whether Android installs an overlay package from where it sits, so that its values can shadow
  * its target's: a file (not an APK's asset, not an archive member) in an overlay folder. One
@@ -70399,6 +70491,40 @@ const OVERLAY_FOLDER = /^(?:[^/]+\/)*?(?:system|product|vendor|odm|oem|system_ex
 function inOverlayFolder(p) {
     const where = p.partitionPath;
     return !where.includes('!/') && OVERLAY_FOLDER.test(where);
+}
+/** ResTable_overlayable_policy_header::PolicyFlags that a preinstalled overlay fulfils by where it is (OverlayManagerService calculateFulfilledPolicies). */
+const PARTITION_POLICY = { system: 0x2, system_ext: 0x2, vendor: 0x4, product: 0x8, odm: 0x20, oem: 0x40 };
+const POLICY_PUBLIC = 0x1;
+const POLICY_SIGNATURE = 0x10;
+/**
+ * Whether Android may refuse overlay `o`'s value of `key` (`type/name`) in `app`: then the app's
+ * own value may be the one read, and the overlay does not hide it. idmap2 (CheckOverlayable)
+ * refuses a resource that the target's `<overlayable>` blocks do not list, one whose block is not
+ * the overlay's android:targetName, and one whose block's policies the overlay fulfils none of
+ * (PUBLIC, its partition's, SIGNATURE when it is signed as the target is; the actor's and the
+ * config signature's are not known here, so not counted). It is enforced (IdmapManager
+ * enforceOverlayable) from Android 10 on, for an overlay targeting SDK 29+ and for any on /vendor
+ * (or /odm) once that partition is Android 10+ (not known here: taken as so); a preinstalled one
+ * elsewhere targeting 28 or lower is held to nothing. A target that declares no `<overlayable>`
+ * takes any preinstalled overlay.
+ */
+function mayRefuse(o, app, key, sdk) {
+    if (sdk !== undefined && sdk < 29)
+        return false;
+    const blocks = app.overlayable;
+    if (!blocks || blocks.length === 0)
+        return false;
+    const partition = OVERLAY_FOLDER.exec(o.partitionPath)?.[1] ?? '';
+    const targetSdk = o.overlay?.targetSdk;
+    const enforced = targetSdk === undefined || targetSdk >= 29 || partition === 'vendor' || partition === 'odm';
+    if (!enforced)
+        return false;
+    const block = blocks.find((b) => b.resources.includes(key));
+    if (!block || (o.overlay?.targetName ?? '') !== block.name)
+        return true;
+    const signedAlike = o.signerSha256.length > 0 && o.signerSha256.length === app.signerSha256.length && o.signerSha256.every((d) => app.signerSha256.includes(d));
+    const fulfilled = POLICY_PUBLIC | (PARTITION_POLICY[partition] ?? 0) | (signedAlike ? POLICY_SIGNATURE : 0);
+    return (block.policies & fulfilled) === 0;
 }
 function selectVariants(facts, catalog) {
     const out = new Map();
@@ -70431,6 +70557,13 @@ function selectVariants(facts, catalog) {
         // A resource named for a variant: its id a word of the name (SERVER_ADDRESS_CN is the cn variant's).
         const namedFor = (r, v) => r.name.toLowerCase().split(/[^a-z0-9]+/).includes(v.id.toLowerCase());
         const namedForAny = (r) => entry.variants.some((w) => namedFor(r, w));
+        const sdkProp = propertyOf(facts.props, 'ro.build.version.sdk')?.value;
+        const sdk = sdkProp !== undefined && /^\d+$/.test(sdkProp) ? Number(sdkProp) : undefined;
+        // The overlays whose values may hide an app's own (Android installs them, always enabled,
+        // with values that can be told; not one whose resourcesMap cannot be read: what it covers is
+        // unknown), and of their values those Android lets through to `app` (mayRefuse).
+        const shadowing = overlays.filter((o) => o.overlay?.isStatic === true && o.overlay.resourcesMapError === undefined && inOverlayFolder(o));
+        const passed = (o, app) => (o.resources ?? []).filter((r) => !mayRefuse(o, app, `${r.type}/${r.name}`, sdk));
         for (const variant of entry.variants) {
             const toggle = variant.toggle ?? {};
             const keys = Object.entries(toggle);
@@ -70486,7 +70619,7 @@ function selectVariants(facts, catalog) {
                     entry.variants.some((w) => w !== variant && namedFor(r, w)) &&
                     !namedFor(r, variant) &&
                     [...hosts].some((h) => hostIn(r.value, h)) &&
-                    overlays.every((o) => o.overlay?.isStatic !== true || o.overlay.resourcesMapError !== undefined || !inOverlayFolder(o) || !valuesOf(o.resources ?? [], `string/${r.name}`).some((x) => (x.config ?? '') === (r.config ?? ''))));
+                    shadowing.every((o) => !valuesOf(passed(o, app), `string/${r.name}`).some((x) => (x.config ?? '') === (r.config ?? ''))));
                 if (slot)
                     byToggle.push({ variant, how: `${app.package}'s own string/${slot.name} = ${JSON.stringify(slot.value)}` });
             }
@@ -70496,18 +70629,22 @@ function selectVariants(facts, catalog) {
             // specific than the overlay's (AssetManager2: the app's values-v21 beats an overlay's
             // default): those values of the app may apply.
             if (resourceToggle) {
-                const sdkProp = propertyOf(facts.props, 'ro.build.version.sdk')?.value;
-                const sdk = sdkProp !== undefined && /^\d+$/.test(sdkProp) ? Number(sdkProp) : undefined;
-                // (Not one whose resourcesMap cannot be read: what it covers is unknown.)
-                // Only one Android installs: an overlay in an APK's assets or in etc/ never shadows.
-                const shadowing = overlays.filter((o) => o.overlay?.isStatic === true && o.overlay.resourcesMapError === undefined && inOverlayFolder(o));
-                const unset = (k) => shadowing.every((o) => valuesOf(o.resources ?? [], k).length === 0);
                 for (const app of installed) {
                     const own = app.resources ?? [];
+                    // A toggle the app has no resource of: its code reads the toggle by resource id, and
+                    // the name is only the table's (renamed, or ids given out otherwise): what the id
+                    // holds is not known here, so it may be this variant's value (fail closed).
+                    const missing = resourceKeys.filter(([k]) => valuesOf(own, k).length === 0).map(([k]) => k);
+                    if (missing.length) {
+                        byToggle.push({ variant, how: `${describeToggle(toggle)}, or may (${app.package} has no resource ${missing.join(', ')}, so what its code reads is not known)` });
+                        continue;
+                    }
+                    const values = new Map(shadowing.map((o) => [o, passed(o, app)]));
+                    const unset = (k) => shadowing.every((o) => valuesOf(values.get(o), k).length === 0);
                     for (const [k, want] of resourceKeys) {
                         if (unset(k))
                             continue;
-                        const covered = new Set(shadowing.flatMap((o) => valuesOf(o.resources ?? [], k).map((r) => r.config ?? '')));
+                        const covered = new Set(shadowing.flatMap((o) => valuesOf(values.get(o), k).map((r) => r.config ?? '')));
                         // An overlay's value for API vNN at or below the device's (ro.build.version.sdk) is
                         // the one read where the app's default would be: it covers the default.
                         if ([...covered].some((c) => /^v\d+$/.test(c) && sdk !== undefined && Number(c.slice(1)) <= sdk))
@@ -70522,7 +70659,7 @@ function selectVariants(facts, catalog) {
                     const read = readToggles(own, toggle, unset);
                     // Toggles that overlays set decide for themselves (above); those they leave count here.
                     const overlaid = resourceKeys.filter(([k]) => !unset(k));
-                    const overlaidOk = overlaid.length === 0 || shadowing.some((o) => readToggles(o.resources ?? [], Object.fromEntries(overlaid)) !== 'no');
+                    const overlaidOk = overlaid.length === 0 || shadowing.some((o) => readToggles(values.get(o), Object.fromEntries(overlaid)) !== 'no');
                     if ((read === 'yes' || read === 'maybe') && overlaidOk) {
                         byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources${read === 'maybe' ? ' (or may be: no plain value, or another in some configuration)' : ''}, which no overlay changes` });
                     }

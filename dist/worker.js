@@ -842,12 +842,16 @@ function extractManifest(doc) {
         }
         else if (el.depth === 2 && el.name === 'uses-sdk' && !sawUsesSdk) {
             sawUsesSdk = true;
-            const min = attrInt(findAndroidAttribute(el, 'minSdkVersion'), 'minSdkVersion', warnings);
+            const minAttr = findAndroidAttribute(el, 'minSdkVersion');
+            const targetAttr = findAndroidAttribute(el, 'targetSdkVersion');
+            const min = attrInt(minAttr, 'minSdkVersion', warnings);
             if (min !== undefined)
                 info.minSdk = min;
-            const target = attrInt(findAndroidAttribute(el, 'targetSdkVersion'), 'targetSdkVersion', warnings);
+            const target = attrInt(targetAttr, 'targetSdkVersion', warnings);
             if (target !== undefined)
                 info.targetSdk = target;
+            if ((targetAttr && target === undefined) || (minAttr && min === undefined))
+                info.sdkUnread = true;
         }
         else if (el.depth === 2 && el.name === 'overlay' && !info.overlay) {
             const target = attrString(findAndroidAttribute(el, 'targetPackage'));
@@ -899,6 +903,12 @@ const RES_STRING_POOL_TYPE = 0x0001;
 const RES_TABLE_PACKAGE_TYPE = 0x0200;
 const RES_TABLE_TYPE_TYPE = 0x0201;
 const RES_TABLE_TYPE_SPEC_TYPE = 0x0202;
+const RES_TABLE_OVERLAYABLE_TYPE = 0x0204;
+const RES_TABLE_OVERLAYABLE_POLICY_TYPE = 0x0205;
+/** ResTable_overlayable_header: the chunk header, then name and actor, 256 UTF-16 units each. */
+const OVERLAYABLE_HEADER_SIZE = 8 + 512 + 512;
+/** ResTable_overlayable_policy_header: the chunk header, policy_flags, entry_count. */
+const OVERLAYABLE_POLICY_HEADER_SIZE = 16;
 const FLAG_SPARSE = 0x01;
 const FLAG_OFFSET16 = 0x02;
 const ENTRY_FLAG_COMPLEX = 0x0001;
@@ -1015,7 +1025,7 @@ function parsePackage(buf, c, global, w, extraPools) {
     const keyStringsOff = buf.readUInt32LE(c.start + 276);
     let typePool;
     let keyPool;
-    const pkg = { id, name, values: [], bagCount: 0, bagIntegers: [], typeStrings: [], keyStrings: [], keyPoolStrings: [], typePoolStrings: [] };
+    const pkg = { id, name, values: [], bagCount: 0, bagIntegers: [], typeStrings: [], keyStrings: [], keyPoolStrings: [], typePoolStrings: [], overlayables: [] };
     let pos = c.start + c.headerSize;
     while (pos < c.end) {
         const ch = readChunk(buf, pos, c.end, w);
@@ -1045,6 +1055,9 @@ function parsePackage(buf, c, global, w, extraPools) {
             case RES_TABLE_TYPE_TYPE:
                 parseType(buf, ch, pkg, global, typePool, keyPool, w);
                 break;
+            case RES_TABLE_OVERLAYABLE_TYPE:
+                parseOverlayable(buf, ch, pkg, w);
+                break;
         }
         pos = ch.end;
     }
@@ -1053,6 +1066,52 @@ function parsePackage(buf, c, global, w, extraPools) {
     pkg.keyPoolStrings = keyPool ? keyPool.strings : [];
     pkg.typePoolStrings = typePool ? typePool.strings : [];
     return pkg;
+}
+/** A fixed field of `units` UTF-16 code units, up to its first NUL. */
+function fixedUtf16(buf, start, units) {
+    let end = start;
+    while (end < start + 2 * units && buf.readUInt16LE(end) !== 0)
+        end += 2;
+    return buf.toString('utf16le', start, end);
+}
+/**
+ * An `<overlayable>` chunk (LoadedArsc: RES_TABLE_OVERLAYABLE_TYPE): its name and actor, then
+ * policy chunks, each a PolicyFlags mask and the resource ids (ResTable_ref) it covers. Android
+ * refuses a table whose policy chunk is too short for its entry count, or whose overlayable
+ * name repeats: read here as far as it goes, with a warning.
+ */
+function parseOverlayable(buf, c, pkg, w) {
+    if (c.headerSize < OVERLAYABLE_HEADER_SIZE) {
+        w.add(`overlayable chunk at ${c.start} has a ${c.headerSize}-byte header (need ${OVERLAYABLE_HEADER_SIZE}); skipped`);
+        return;
+    }
+    const name = fixedUtf16(buf, c.start + 8, 256);
+    const actor = fixedUtf16(buf, c.start + 8 + 512, 256);
+    if (pkg.overlayables.some((o) => o.name === name))
+        w.add(`overlayable "${name}" declared twice (Android refuses the table)`);
+    let pos = c.start + c.headerSize;
+    while (pos < c.end) {
+        const ch = readChunk(buf, pos, c.end, w);
+        if (!ch)
+            break;
+        if (ch.type === RES_TABLE_OVERLAYABLE_POLICY_TYPE) {
+            if (ch.headerSize < OVERLAYABLE_POLICY_HEADER_SIZE) {
+                w.add(`overlayable policy chunk at ${pos} has a ${ch.headerSize}-byte header; skipped`);
+            }
+            else {
+                const policies = buf.readUInt32LE(pos + 8);
+                const declared = buf.readUInt32LE(pos + 12);
+                const room = Math.floor((ch.end - (pos + ch.headerSize)) / 4);
+                if (declared > room)
+                    w.add(`overlayable "${name}" policy chunk at ${pos} declares ${declared} resources but holds ${room} (Android refuses the table)`);
+                const ids = [];
+                for (let i = 0, at = pos + ch.headerSize; i < Math.min(declared, room); i++, at += 4)
+                    ids.push(buf.readUInt32LE(at));
+                pkg.overlayables.push({ name, actor, policies, ids });
+            }
+        }
+        pos = ch.end;
+    }
 }
 function parseType(buf, c, pkg, global, typePool, keyPool, w) {
     if (c.headerSize < 20) {
@@ -11680,6 +11739,12 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
             if (own.length)
                 manifest.resources = own;
         }
+        // A catalogued client's <overlayable> blocks: which of its toggles an overlay may change.
+        if (!manifest.overlay && ctx.mentionPackages.has(manifest.package) && tables.length) {
+            const overlayable = overlayableFacts(tables[0]);
+            if (overlayable)
+                manifest.overlayable = overlayable;
+        }
         if (zip.duplicates.length)
             (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
         if (zip.prefixBytes > 0)
@@ -11690,6 +11755,26 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
             (manifest.warnings ??= []).push(...signers.warnings.slice(0, 5));
         ctx.packages.push(manifest);
     }
+}
+/**
+ * The `<overlayable>` blocks of a table's first package (idmap2 reads the target's package at
+ * index 0), their resource ids named `type/name` as the table names them (ids it holds no value
+ * for are left out: nothing a toggle reads). Undefined when it declares none.
+ */
+function overlayableFacts(table) {
+    const pkg = table.packages[0];
+    if (!pkg || pkg.overlayables.length === 0)
+        return undefined;
+    const names = new Map();
+    for (const v of pkg.values)
+        if (!names.has(v.id))
+            names.set(v.id, `${v.type}/${v.name}`);
+    return pkg.overlayables.map((o) => ({
+        name: o.name,
+        ...(o.actor ? { actor: o.actor } : {}),
+        policies: o.policies,
+        resources: [...new Set(o.ids.flatMap((id) => names.get(id) ?? []))],
+    }));
 }
 /**
  * An overlay with android:resourcesMap (Android 11+): its resources, for the variant decision, are
@@ -11776,8 +11861,12 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
                 pkg.versionName = m.versionName;
             if (m.sharedUserId !== undefined)
                 pkg.sharedUserId = m.sharedUserId;
-            if (m.overlay)
-                pkg.overlay = m.overlay;
+            if (m.overlay) {
+                // The target SDK Android computes (targetSdkVersion, else minSdkVersion, else 1), where
+                // it can be told: the overlay's <overlayable> enforcement depends on it.
+                const targetSdk = m.targetSdk ?? (m.sdkUnread ? undefined : (m.minSdk ?? 1));
+                pkg.overlay = targetSdk === undefined ? m.overlay : { ...m.overlay, targetSdk };
+            }
             const warnings = [...doc.warnings, ...m.warnings];
             if (warnings.length)
                 pkg.warnings = warnings.slice(0, 20);
@@ -18720,7 +18809,7 @@ strictObject({
  */
 const CACHE_FORMAT = 'activation-gate-facts';
 /** Bumped whenever the shape of a stored entry changes. */
-const CACHE_FORMAT_VERSION = 4;
+const CACHE_FORMAT_VERSION = 5;
 /** The key of one file: the salt, where it stands in the input, and the SHA-256 of its bytes. */
 function cacheKey(salt, file, sha256) {
     // A super image's facts also depend on which of its partitions the folder has (not read).
@@ -18763,7 +18852,9 @@ const overlay = strictObject({
     priority: number().optional(),
     resourcesMap: array(string()).optional(),
     resourcesMapError: string().optional(),
+    targetSdk: number().optional(),
 });
+const overlayable = strictObject({ name: string(), actor: string().optional(), policies: number().int().nonnegative(), resources: array(string()) });
 // Overlay values carry what resources.arsc stores with them (id, dataType, data) as well.
 const resourceValue = looseObject({ type: string(), name: string(), value: union([string(), number(), boolean()]), config: string().optional() });
 const pkg = strictObject({
@@ -18779,6 +18870,7 @@ const pkg = strictObject({
     signerSha256: array(string()),
     overlay: overlay.optional(),
     resources: array(resourceValue).optional(),
+    overlayable: array(overlayable).optional(),
     warnings: array(string()).optional(),
 });
 const endpoint = strictObject({
