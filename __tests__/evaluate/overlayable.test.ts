@@ -129,7 +129,12 @@ withTools('overlayable policies', () => {
     const root = tempDir('ag-overlayable-');
     client(root, cnWithOverlayable('odm'));
     wwOverlay(root, 'product/overlay/CaivsWW.apk', { targetName: 'CaivsConfig', targetSdk: 30 });
-    expectCn(await scanIn(root));
+    const r = await scanIn(root);
+    expectCn(r);
+    // The message says why the overlay in view did not keep WW.
+    expect(r.findings.find((f) => f.rule === 'variant-toggle')?.message).toContain(
+      `${CLIENT}.overlay.ww (product/overlay/CaivsWW.apk) sets bool/isCnVersion, but Android may refuse it: <overlayable name="CaivsConfig"> allows policies 0x20, and an overlay in product/overlay fulfils none of them`,
+    );
   });
 
   it('an overlay without android:targetName, or naming another block, is refused', async () => {
@@ -137,7 +142,9 @@ withTools('overlayable policies', () => {
       const root = tempDir('ag-overlayable-');
       client(root, cnWithOverlayable('product'));
       wwOverlay(root, 'product/overlay/CaivsWW.apk', { targetName, targetSdk: 30 });
-      expectCn(await scanIn(root));
+      const r = await scanIn(root);
+      expectCn(r);
+      expect(r.findings.find((f) => f.rule === 'variant-toggle')?.message).toContain(`bool/isCnVersion is in <overlayable name="CaivsConfig">, and the overlay's android:targetName is ${targetName ? `"${targetName}"` : 'not set'}`);
     }
   });
 
