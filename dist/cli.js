@@ -17427,21 +17427,26 @@ const POLICY_SIGNATURE = 0x10;
  */
 function mayRefuse(o, app, key, sdk) {
     if (sdk !== undefined && sdk < 29)
-        return false;
+        return undefined;
     const blocks = app.overlayable;
     if (!blocks || blocks.length === 0)
-        return false;
+        return undefined;
     const partition = OVERLAY_FOLDER.exec(o.partitionPath)?.[1] ?? '';
     const targetSdk = o.overlay?.targetSdk;
     const enforced = targetSdk === undefined || targetSdk >= 29 || partition === 'vendor' || partition === 'odm';
     if (!enforced)
-        return false;
+        return undefined;
     const block = blocks.find((b) => b.resources.includes(key));
-    if (!block || (o.overlay?.targetName ?? '') !== block.name)
-        return true;
+    if (!block)
+        return `${app.package} declares <overlayable> blocks, none listing ${key}`;
+    const targetName = o.overlay?.targetName ?? '';
+    if (targetName !== block.name)
+        return `${key} is in <overlayable name="${block.name}">, and the overlay's android:targetName is ${targetName ? `"${targetName}"` : 'not set'}`;
     const signedAlike = o.signerSha256.length > 0 && o.signerSha256.length === app.signerSha256.length && o.signerSha256.every((d) => app.signerSha256.includes(d));
     const fulfilled = POLICY_PUBLIC | (PARTITION_POLICY[partition] ?? 0) | (signedAlike ? POLICY_SIGNATURE : 0);
-    return (block.policies & fulfilled) === 0;
+    if ((block.policies & fulfilled) === 0)
+        return `<overlayable name="${block.name}"> allows policies 0x${block.policies.toString(16)}, and an overlay in ${partition}/overlay${signedAlike ? ' signed as its target' : ''} fulfils none of them`;
+    return undefined;
 }
 function selectVariants(facts, catalog) {
     const out = new Map();
@@ -17480,7 +17485,12 @@ function selectVariants(facts, catalog) {
         // with values that can be told; not one whose resourcesMap cannot be read: what it covers is
         // unknown), and of their values those Android lets through to `app` (mayRefuse).
         const shadowing = overlays.filter((o) => o.overlay?.isStatic === true && o.overlay.resourcesMapError === undefined && inOverlayFolder(o));
-        const passed = (o, app) => (o.resources ?? []).filter((r) => !mayRefuse(o, app, `${r.type}/${r.name}`, sdk));
+        const passed = (o, app) => (o.resources ?? []).filter((r) => mayRefuse(o, app, `${r.type}/${r.name}`, sdk) === undefined);
+        /** Why Android may refuse the shadowing overlays' values of `keys` in `app`, for messages ('' when it takes them all). */
+        const refusals = (app, keys) => {
+            const why = shadowing.flatMap((o) => keys.flatMap((k) => (valuesOf(o.resources ?? [], k).length ? [mayRefuse(o, app, k, sdk)].filter((x) => x !== undefined).map((x) => `${o.package} (${o.partitionPath}) sets ${k}, but Android may refuse it: ${x}`) : [])));
+            return why.length ? ` (${why.join('; ')})` : '';
+        };
         for (const variant of entry.variants) {
             const toggle = variant.toggle ?? {};
             const keys = Object.entries(toggle);
@@ -17570,7 +17580,7 @@ function selectVariants(facts, catalog) {
                         // overlay for night mode or one MCC leaves it in force everywhere else.)
                         const beyond = valuesOf(own, k).filter((r) => !covered.has(r.config ?? ''));
                         if (resourceKeys.length === 1 && beyond.some((r) => typeof r.value !== typeof want || sameValue(r.value, want))) {
-                            byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources for ${[...new Set(beyond.map((r) => r.config || 'the default configuration'))].join(', ')}, which the overlays' values do not cover` });
+                            byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources for ${[...new Set(beyond.map((r) => r.config || 'the default configuration'))].join(', ')}, which the overlays' values do not cover${refusals(app, [k])}` });
                         }
                     }
                     const read = readToggles(own, toggle, unset);
@@ -17578,7 +17588,7 @@ function selectVariants(facts, catalog) {
                     const overlaid = resourceKeys.filter(([k]) => !unset(k));
                     const overlaidOk = overlaid.length === 0 || shadowing.some((o) => readToggles(values.get(o), Object.fromEntries(overlaid)) !== 'no');
                     if ((read === 'yes' || read === 'maybe') && overlaidOk) {
-                        byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources${read === 'maybe' ? ' (or may be: no plain value, or another in some configuration)' : ''}, which no overlay changes` });
+                        byToggle.push({ variant, how: `${describeToggle(toggle)} in ${app.package}'s own resources${read === 'maybe' ? ' (or may be: no plain value, or another in some configuration)' : ''}, which no overlay changes${refusals(app, resourceKeys.map(([k]) => k))}` });
                     }
                 }
             }
