@@ -150,6 +150,25 @@ describe('SMS numbers told by their bytes', () => {
   });
 });
 
+describe('106... values of a size, length, offset or time', () => {
+  const smsIn = (text: string, wasm: boolean): string[] => {
+    const hits: EndpointHit[] = [];
+    const buf = Buffer.from(text, 'latin1');
+    new EndpointScanner({ hosts: new Set<string>(), sms: new Set(['10659401']) }, { wasm }).scan(buf, 0, buf.length, { path: 'f', source: 'file' }, { add: (h) => hits.push(h) });
+    return hits.filter((h) => h.kind === 'sms').map((h) => h.value);
+  };
+  it.each([true, false])('are no SMS numbers, unless listed; the same digits elsewhere are (wasm %s)', (wasm) => {
+    // payload_properties.txt of an OTA, a JSON manifest, a log line.
+    expect(smsIn('FILE_HASH=abc=\nFILE_SIZE=106543210\nMETADATA_SIZE=10654321\n', wasm)).toEqual([]);
+    expect(smsIn('{"size": 1065432100, "timestamp":1065123456789, "offset" : "10651234"}', wasm)).toEqual([]);
+    expect(smsIn("length='10657777' crc32=106512345", wasm)).toEqual([]);
+    // A listed number stays one whatever names it; other keys, and the next line, are not quantities.
+    expect(smsIn('FILE_SIZE=10659401', wasm)).toEqual(['10659401']);
+    expect(smsIn('sms_number=10654321 "to": "10651111"', wasm)).toEqual(['10654321', '10651111']);
+    expect(smsIn('SIZE=\n10654321', wasm)).toEqual(['10654321']);
+  });
+});
+
 describe('scanDexStrings', () => {
   it('leaves the DEX buffer byte-for-byte unchanged (it may be a shared block cache)', async () => {
     const dex = execFileSync('unzip', ['-p', '__tests__/fixtures/apks/autoregistration-cn.apk', 'classes.dex']);
