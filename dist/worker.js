@@ -22150,7 +22150,12 @@ class EndpointScanner {
         const isSp = len >= 8 && len <= 13 && buf[s] === 0x31 && buf[s + 1] === 0x30 && buf[s + 2] === 0x36;
         if (isSp || this.smsLengths.has(len)) {
             const digits = buf.toString('latin1', s, de);
-            if (isSp || this.known.sms.has(digits)) {
+            const listed = this.known.sms.has(digits);
+            // An unlisted 106... that is the value of a size, length, offset or time (FILE_SIZE=106543210
+            // in payload_properties.txt, "timestamp": 1065123456789) is no number anyone texts.
+            if (isSp && !listed && s === ds && quantityKeyBefore(buf, ds, start))
+                return;
+            if (isSp || listed) {
                 if (!dropped(sink, 'sms', digits, base))
                     sink.add(this.hit('sms', digits, undefined, undefined, evidenceAt(base, offsetOf(ds))));
                 return;
@@ -22245,6 +22250,15 @@ function canonicalIpv6(s) {
     if (bestStart < 0)
         return hex.join(':');
     return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+}
+/** A key naming a quantity, then `=` or `:` (quotes and blanks around), just before a value: `FILE_SIZE=`, `"timestamp": `. */
+const QUANTITY_KEY = /(?:size|length|len|bytes|offset|timestamp|time|millis|date|crc|crc32|checksum|count|total)["']?[ \t]*[=:][ \t]*["']?$/i;
+/** Whether the text just before buf[ds] (at most 40 bytes, from `start`, on the same line) ends with a quantity's key. */
+function quantityKeyBefore(buf, ds, start) {
+    const from = Math.max(start, ds - 40);
+    const before = buf.toString('latin1', from, ds);
+    const line = before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1);
+    return QUANTITY_KEY.test(line);
 }
 
 const DEFAULT_LIMITS = {
