@@ -55,8 +55,8 @@ describe('7z archives in a build', () => {
     expect(paths).toContain('vendor/drop.7z!/vendor/lib/libreg.so');
   });
 
-  it('every way 7z stores it (LZMA, Copy, a packed header, each BCJ filter) gives the APK at its path', async () => {
-    const names = ['lzma', 'copy', 'hc', 'bcj-x86', 'bcj-arm', 'bcj-armt', 'bcj-arm64', 'bcj-ppc', 'bcj-sparc'];
+  it('every way 7z stores it (LZMA, Copy, a packed header, each BCJ filter, Deflate, Delta) gives the APK at its path', async () => {
+    const names = ['lzma', 'copy', 'hc', 'bcj-x86', 'bcj-arm', 'bcj-armt', 'bcj-arm64', 'bcj-ppc', 'bcj-sparc', 'deflate', 'delta'];
     const t = (await scanInputs([build('ag-7z-all-', Object.fromEntries(names.map((n) => [`${n}.7z`, join(FIXTURES, `${n}.7z`)])))])).targets[0];
     expect(t.unreadable).toEqual([]);
     expect(t.packages.map((p) => p.path).sort()).toEqual(names.map((n) => `vendor/${n}.7z!/${INNER}`).sort());

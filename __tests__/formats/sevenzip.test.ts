@@ -20,7 +20,7 @@ import { haveTools } from '../containers/helpers.js';
 import { tempDir } from '../helpers/temp.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'sevenzip');
-const READABLE = ['lzma2', 'lzma', 'copy', 'hc', 'bcj-x86', 'bcj-arm', 'bcj-armt', 'bcj-arm64', 'bcj-ppc', 'bcj-sparc'];
+const READABLE = ['lzma2', 'lzma', 'copy', 'hc', 'bcj-x86', 'bcj-arm', 'bcj-armt', 'bcj-arm64', 'bcj-ppc', 'bcj-sparc', 'deflate', 'delta'];
 const OPTS = { maxHeaderBytes: 1 << 20 };
 
 interface SltItem {
@@ -86,6 +86,18 @@ describe('7z archives made by 7z', () => {
     }
     expect(files.get('vendor/etc/reg.conf')!.toString()).toContain('zzhc.vnet.cn');
     expect(files.get('vendor/app/Foo/Foo.apk')).toEqual(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'apks', 'autoregistration-cn.apk')));
+  });
+
+  it.each(['deflate', 'delta'])('%s.7z: a folder decoded to a limit gives the prefix of its whole output', async (name) => {
+    const buf = readFileSync(join(FIXTURES, `${name}.7z`));
+    const a = await openSevenZip(new BufferSource(buf), OPTS);
+    const src = new BufferSource(buf);
+    // The coders 7z says it used (Deflate; Delta:4 before LZMA2), and for each folder a prefix.
+    expect(a.folders.flatMap((f) => f.coders.map((c) => c.id))).toContain(name === 'deflate' ? '040108' : '03');
+    for (const f of a.folders) {
+      const whole = await decodeFolder(src, f, 1 << 30);
+      for (const limit of [1, 4096, whole.length - 1]) expect((await decodeFolder(src, f, limit)).equals(whole.subarray(0, limit))).toBe(true);
+    }
   });
 
   it('the folders are what 7z says: one solid folder for -ms=on, one per file for -ms=off, two coders (filter, LZMA2) for -mf', async () => {
