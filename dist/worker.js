@@ -8488,8 +8488,9 @@ function arm64Decode(data) {
  * empty streams and files, directories, anti-items, attributes).
  *
  * Folders are decoded by coders of one input and one output each, chained by their bind pairs:
- * Copy, LZMA, LZMA2 (lzma.ts) and the BCJ filters x86, ARM, ARMT, ARM64, PPC and SPARC (bcj.ts).
- * Any other coder (PPMd, BZip2, Deflate, Delta, BCJ2, AES...) makes its folder unreadable, named
+ * Copy, LZMA, LZMA2 (lzma.ts), Deflate (zlib), the BCJ filters x86, ARM, ARMT, ARM64, PPC and
+ * SPARC (bcj.ts) and Delta. Any other coder (PPMd, BZip2, Deflate64, BCJ2, AES...) makes its
+ * folder unreadable, named
  * (coderProblem). CRCs the archive records are checked: the start header's and end header's, a
  * folder's (decoded whole), a file's.
  *
@@ -8993,13 +8994,14 @@ const CODERS = {
     '0a': { name: 'ARM64', filter: arm64Decode },
     '03030205': { name: 'PPC', filter: ppcDecode },
     '03030805': { name: 'SPARC', filter: sparcDecode },
+    '040108': { name: 'Deflate' },
+    // Its property is the distance less one (1-256), not a start offset: decoded in decodeFolder.
+    '03': { name: 'Delta' },
 };
 const UNSUPPORTED = {
     '030401': 'PPMd',
     '040202': 'BZip2',
-    '040108': 'Deflate',
     '040109': 'Deflate64',
-    '03': 'Delta',
     '0303011b': 'BCJ2',
     '03030401': 'IA64',
     '0b': 'RISCV',
@@ -9027,6 +9029,8 @@ function coderProblem(f) {
         // A filter's optional property is a start offset (7-Zip writes none): only 0 is decoded.
         if (CODERS[c.id].filter && c.props.some((b) => b !== 0))
             return `filter ${coderName(c.id)} with a start offset (0x${c.props.toString('hex')})`;
+        if (c.id === '03' && c.props.length !== 1)
+            return `filter Delta with ${c.props.length} property bytes (one, the distance, is what 7-Zip writes)`;
     }
     if (f.packedStreams.length !== 1)
         return `a folder of ${f.packedStreams.length} pack streams`;
@@ -9060,7 +9064,7 @@ async function decodeFolder(src, f, limit, spend) {
     if (chain[chain.length - 1] !== f.packedStreams[0])
         throw bad('a folder whose pack stream does not feed its first coder');
     for (const j of chain)
-        if (CODERS[f.coders[j].id].filter && f.unpackSizes[j] !== total)
+        if ((CODERS[f.coders[j].id].filter || f.coders[j].id === '03') && f.unpackSizes[j] !== total)
             throw bad(`filter ${coderName(f.coders[j].id)} declares ${f.unpackSizes[j]} bytes where the folder gives ${total}`);
     const [packAt, packSize] = f.packs[0];
     // What the first coder needs of its pack stream: all of it, unless output stops early (LZMA
@@ -9079,11 +9083,29 @@ async function decodeFolder(src, f, limit, spend) {
                 throw bad(`a stored (Copy) stream of ${data.length} bytes where ${size} are declared`);
             data = data.subarray(0, cap);
         }
-        else if (filter) {
+        else if (filter || coder.id === '03') {
             // In place, on a copy when the bytes are the file's (a Copy before it).
             if (k === chain.length - 1)
                 data = Buffer.from(data);
-            filter(data);
+            if (filter)
+                filter(data);
+            else
+                deltaDecode(data, coder.props[0] + 1);
+        }
+        else if (coder.id === '040108') {
+            spend?.(cap);
+            // One byte past a whole stream's size tells "more than declared" from "exactly".
+            const out = Buffer.allocUnsafe(cap < size ? cap : size + 1);
+            let n;
+            try {
+                n = inflateRawInto(data, out);
+            }
+            catch (e) {
+                throw bad(`coder Deflate: ${e.message}`);
+            }
+            if (n > size)
+                throw bad(`coder Deflate gives more than the ${size} bytes declared`);
+            data = out.subarray(0, Math.min(n, cap));
         }
         else {
             spend?.(cap);
@@ -9098,6 +9120,11 @@ async function decodeFolder(src, f, limit, spend) {
     if (want === total && f.crc !== undefined && crc32$1(data) !== f.crc)
         throw bad(`CRC mismatch: the folder's data gives 0x${crc32$1(data).toString(16)}, the archive records 0x${f.crc.toString(16)}`);
     return data;
+}
+/** 7-Zip's Delta filter, decoded in place: each byte plus the one `distance` before it (zeros before the start). */
+function deltaDecode(b, distance) {
+    for (let i = distance; i < b.length; i++)
+        b[i] = (b[i] + b[i - distance]) & 0xff;
 }
 function lzma2(props, data, size, cap) {
     if (props.length < 1)
