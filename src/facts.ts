@@ -105,7 +105,7 @@ export interface PackageFacts {
   versionName?: string;
   permissions: string[];
   sharedUserId?: string;
-  /** Starts with no one using it: a receiver of boot or unlock broadcasts (axml.ts BOOT_ACTIONS). */
+  /** Starts with no one using it: a receiver of boot, unlock, SIM or network broadcasts (axml.ts BOOT_ACTIONS). */
   bootCompleted: boolean;
   /** SHA-256 (lower-case hex) of each signer certificate found (v1/v2/v3). */
   signerSha256: string[];

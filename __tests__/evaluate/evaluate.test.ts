@@ -187,12 +187,30 @@ describe('suspected-activation-client: all three conditions, both sides', () => 
     expect(e.clients).toEqual([expect.objectContaining({ id: 'suspected:com.acme.reg', suspected: true })]);
   });
 
-  it('counts READ_PRIVILEGED_PHONE_STATE and the system or phone shared uid as phone identity', () => {
+  it('counts READ_PRIVILEGED_PHONE_STATE, what reads the line number, and the system, phone, shell or bluetooth shared uid as phone identity', () => {
     for (const p of [
       { ...base, permissions: ['android.permission.READ_PRIVILEGED_PHONE_STATE'] },
+      { ...base, permissions: ['android.permission.READ_PHONE_NUMBERS'] },
+      { ...base, permissions: ['android.permission.READ_SMS'] },
       { ...base, permissions: [], sharedUserId: 'android.uid.system' },
       { ...base, permissions: [], sharedUserId: 'android.uid.phone' },
-    ]) expect(rules(run(p))).toContain('warning suspected-activation-client com.acme.reg');
+      // AOSP's Shell (android.uid.shell) and Bluetooth (android.uid.bluetooth) request READ_PRIVILEGED_PHONE_STATE.
+      { ...base, permissions: [], sharedUserId: 'android.uid.shell' },
+      { ...base, permissions: [], sharedUserId: 'android.uid.bluetooth' },
+    ]) expect([p, rules(run(p))]).toEqual([p, expect.arrayContaining(['warning suspected-activation-client com.acme.reg'])]);
+  });
+
+  it("reads identity through its shared uid: Android grants a shared user every member's permissions (SEND_SMS too), and the message says through whom", () => {
+    const client = pkg({ ...base, permissions: [], sharedUserId: 'com.acme.uid' });
+    const helper = pkg({ package: 'com.acme.helper', path: 'system/priv-app/Helper/Helper.apk', bootCompleted: false, sharedUserId: 'com.acme.uid', permissions: ['android.permission.READ_PRIVILEGED_PHONE_STATE', 'android.permission.SEND_SMS'] });
+    const e = evaluate(facts({ packages: [client, helper], endpoints: [] }), 'EU');
+    expect(rules(e)).toEqual(['warning suspected-activation-client com.acme.reg']);
+    expect(e.findings[0].message).toContain('it shares the uid com.acme.uid with com.acme.helper, which holds READ_PRIVILEGED_PHONE_STATE) and can send SMS');
+    // A member of another uid, or one requesting nothing that reads identity, gives it nothing.
+    const other = pkg({ ...helper, sharedUserId: 'com.acme.other' });
+    expect(rules(evaluate(facts({ packages: [client, other], endpoints: [host] }), 'EU'))).toEqual(['warning unlisted-endpoint reg.acme-activation.com']);
+    const quiet = pkg({ ...helper, permissions: ['android.permission.INTERNET'] });
+    expect(rules(evaluate(facts({ packages: [client, quiet], endpoints: [host] }), 'EU'))).toEqual(['warning unlisted-endpoint reg.acme-activation.com']);
   });
 
   it('counts SEND_SMS instead of endpoints', () => {
@@ -202,7 +220,8 @@ describe('suspected-activation-client: all three conditions, both sides', () => 
   it('does not fire when any condition is missing', () => {
     expect(rules(run({ ...base, bootCompleted: false }))).toEqual(['warning unlisted-endpoint reg.acme-activation.com']);
     expect(rules(run({ ...base, permissions: [] }))).toEqual(['warning unlisted-endpoint reg.acme-activation.com']);
-    expect(rules(run({ ...base, permissions: [], sharedUserId: 'android.uid.bluetooth' }))).toEqual(['warning unlisted-endpoint reg.acme-activation.com']);
+    // NFC's own app (android.uid.nfc) requests no identity permission.
+    expect(rules(run({ ...base, permissions: [], sharedUserId: 'android.uid.nfc' }))).toEqual(['warning unlisted-endpoint reg.acme-activation.com']);
     expect(rules(run(base, []))).toEqual([]);
   });
 

@@ -117,9 +117,9 @@ withAapt('a manifest and a resource table, past what their parsers read', () => 
 });
 
 withAapt('a client that starts on its own', () => {
-  it('without a boot receiver (an unlock receiver) or reading identity through a shared uid given as a reference is still suspected; a persistent app or a SIM receiver is not (the platform\'s Phone, STK and SystemUI are)', async () => {
+  it('is suspected when it starts on unlock, at the first boot after an OTA, or on a SIM or carrier change, and reads identity through its own permission, the shell or a reference uid, or another member of its shared uid; not when persistent, on USER_UNLOCKED (registered receivers only) or MY_PACKAGE_REPLACED, or with the NFC uid', async () => {
     const dir = tempDir('ag-evasion-suspected-');
-    const make = (name: string, manifestBody: string, rootAttrs = ''): void => {
+    const make = (name: string, manifestBody: string, rootAttrs = ''): string => {
       const src = join(dir, 'src', name);
       const manifest = put(
         join(src, 'AndroidManifest.xml'),
@@ -129,21 +129,41 @@ withAapt('a client that starts on its own', () => {
       const apk = join(dir, 'build', 'system', 'priv-app', name, `${name}.apk`);
       mkdirSync(dirname(apk), { recursive: true });
       execFileSync('aapt', ['package', '-f', '-M', manifest, '-I', FRAMEWORK_RES, '-S', join(src, 'res'), '-F', apk]);
+      return apk;
     };
     const perms = (...p: string[]) => p.map((x) => `<uses-permission android:name="android.permission.${x}"/>`).join('');
-    const receiver = (action: string) => `<application><receiver android:name=".R"><intent-filter><action android:name="android.intent.action.${action}"/></intent-filter></receiver></application>`;
+    const receiverOf = (...actions: string[]) =>
+      `<application><receiver android:name=".R"><intent-filter>${actions.map((a) => `<action android:name="${a}"/>`).join('')}</intent-filter></receiver></application>`;
+    const receiver = (action: string) => receiverOf(`android.intent.action.${action}`);
+    const uid = (u: string) => ` android:sharedUserId="${u}"`;
     make('Persistent', `${perms('READ_PHONE_STATE', 'SEND_SMS')}<application android:persistent="true"/>`);
     make('Unlock', `${perms('READ_PHONE_STATE', 'SEND_SMS')}${receiver('USER_PRESENT')}`);
     make('Sim', `${perms('READ_PHONE_STATE', 'SEND_SMS')}${receiver('SIM_STATE_CHANGED')}`);
     make('SharedUid', `${perms('SEND_SMS')}${receiver('BOOT_COMPLETED')}`, ' android:sharedUserId="@string/uid"');
-    // Neither: a persistent app that cannot read identity, and one that never starts on its own.
+    make('PreBoot', `${perms('READ_PHONE_STATE')}${receiver('PRE_BOOT_COMPLETED')}`);
+    // One intent-filter of several actions, the start one last; the line number read through READ_PHONE_NUMBERS.
+    const carrier = make('Carrier', `${perms('READ_PHONE_NUMBERS')}${receiverOf('com.acme.PING', 'android.telephony.action.CARRIER_CONFIG_CHANGED')}`);
+    make('Shell', receiver('BOOT_COMPLETED'), uid('android.uid.shell'));
+    // The client requests nothing; its helper, under the same uid, requests READ_PRIVILEGED_PHONE_STATE.
+    make('Client', receiver('BOOT_COMPLETED'), uid('com.acme.uid'));
+    make('Helper', `${perms('READ_PRIVILEGED_PHONE_STATE')}<application/>`, uid('com.acme.uid'));
+    // Neither: a persistent app that cannot read identity, one that never starts on its own, one on
+    // USER_UNLOCKED or MY_PACKAGE_REPLACED, one with the NFC uid (whose app reads no identity).
     make('Quiet', `${perms('SEND_SMS')}<application android:persistent="true"/>`);
     make('Idle', `${perms('READ_PHONE_STATE', 'SEND_SMS')}<application/>`);
+    make('Unlocked', `${perms('READ_PHONE_STATE', 'SEND_SMS')}${receiver('USER_UNLOCKED')}`);
+    make('Replaced', `${perms('READ_PHONE_STATE', 'SEND_SMS')}${receiver('MY_PACKAGE_REPLACED')}`);
+    make('Nfc', receiver('BOOT_COMPLETED'), uid('android.uid.nfc'));
     expect(execFileSync('aapt', ['dump', 'xmltree', join(dir, 'build/system/priv-app/SharedUid/SharedUid.apk'), 'AndroidManifest.xml'], { encoding: 'utf8' })).toMatch(/sharedUserId\(0x0101000b\)=@0x7f/);
+    expect(execFileSync('aapt', ['dump', 'xmltree', carrier, 'AndroidManifest.xml'], { encoding: 'utf8' })).toMatch(
+      /E: intent-filter[^]*A: android:name\(0x01010003\)="com\.acme\.PING"[^]*A: android:name\(0x01010003\)="android\.telephony\.action\.CARRIER_CONFIG_CHANGED"/,
+    );
     const report = await scanIn(dir);
-    expect(report.findings.filter((f) => f.rule === 'suspected-activation-client').map((f) => f.package)).toEqual(['com.acme.shareduid', 'com.acme.unlock']);
+    const suspected = report.findings.filter((f) => f.rule === 'suspected-activation-client');
+    expect(suspected.map((f) => f.package)).toEqual(['com.acme.carrier', 'com.acme.client', 'com.acme.preboot', 'com.acme.shareduid', 'com.acme.shell', 'com.acme.sim', 'com.acme.unlock']);
+    expect(suspected.find((f) => f.package === 'com.acme.client')?.message).toContain('shares the uid com.acme.uid with com.acme.helper, which holds READ_PRIVILEGED_PHONE_STATE');
     // Its listed SMS number (a string resource) is then a client's: denied in an EU build.
-    expect(report.findings.filter((f) => f.rule === 'denied-endpoint' && f.endpoint === '10659401').map((f) => f.client)).toEqual(['com.acme.shareduid']);
+    expect(report.findings.filter((f) => f.rule === 'denied-endpoint' && f.endpoint === '10659401').map((f) => f.client)).toEqual(['com.acme.carrier']);
   });
 });
 

@@ -14,6 +14,7 @@ import { exemptionStatus, matchExemption } from '../policy/exemptions.js';
 import type { PolicyFile } from '../policy/load.js';
 import { definitionsOf, propertyOf, type PropReading, type TargetResolution } from '../policy/sku.js';
 import type { Finding, Location, ReportClient, ReportEndpoint, RuleId, Severity, SeveritySetting } from '../report/model.js';
+import { suspectRule, type Suspicion } from './suspect.js';
 
 /** Default severity of each rule (SPEC section 6); the market policy may change any of them. */
 export const DEFAULT_SEVERITY: Record<RuleId, Severity> = {
@@ -35,9 +36,6 @@ export const DEFAULT_SEVERITY: Record<RuleId, Severity> = {
   'dormant-variant': 'note',
   'duplicate-entry': 'error',
 };
-
-const IDENTITY_PERMISSIONS = ['android.permission.READ_PHONE_STATE', 'android.permission.READ_PRIVILEGED_PHONE_STATE'];
-const IDENTITY_UIDS = ['android.uid.system', 'android.uid.phone'];
 
 export interface TargetEvaluation {
   clients: ReportClient[];
@@ -65,6 +63,8 @@ interface ClientHit {
   pkg: PackageFacts;
   matchedBy: Set<string>;
   suspected: boolean;
+  /** Why the heuristic suspects it (suspected hits only). */
+  suspicion?: Suspicion;
 }
 
 export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
@@ -182,6 +182,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
 
   // Present clients: a catalogued package (or, later, signer) installed in the build.
   const hits: ClientHit[] = [];
+  const suspected = suspectRule(facts.packages);
   for (const pkg of facts.packages) {
     const bySigner = (e: CatalogEntry) => e.signers.some((s) => pkg.signerSha256.includes(s));
     const entries = catalog.entries.filter((e) => e.packages.includes(pkg.package) || bySigner(e));
@@ -200,7 +201,8 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
       }
       hits.push({ entry, pkg, matchedBy, suspected: false });
     }
-    if (entries.length === 0 && !pkg.overlay && isSuspected(pkg, eps)) hits.push({ pkg, matchedBy: new Set(['heuristic']), suspected: true });
+    const suspicion = entries.length === 0 && !pkg.overlay ? suspected(pkg, eps) : undefined;
+    if (suspicion) hits.push({ pkg, matchedBy: new Set(['heuristic']), suspected: true, suspicion });
   }
 
   // Variants (SPEC section 4): which variant of each multi-market client this target selects.
@@ -257,7 +259,7 @@ export function evaluateTarget(input: EvaluateInput): TargetEvaluation {
         package: h.pkg.package,
         path: h.pkg.path,
         partitionPath: h.pkg.partitionPath,
-        message: `${h.pkg.package} (${h.pkg.partitionPath}) looks like an activation client: it starts on its own (at boot or unlock), can read the phone's identity and ${h.pkg.permissions.includes('android.permission.SEND_SMS') ? 'can send SMS' : 'embeds network endpoints'}. Review it and add it to the catalog (or allow its endpoints) for ${market}.`,
+        message: `${h.pkg.package} (${h.pkg.partitionPath}) looks like an activation client: it starts on its own (at boot, unlock or a SIM or carrier change), can read the phone's identity (it ${h.suspicion?.identity}) and ${h.suspicion?.sendsSms ? 'can send SMS' : 'embeds network endpoints'}. Review it and add it to the catalog (or allow its endpoints) for ${market}.`,
       });
     }
   }
@@ -476,24 +478,6 @@ function findingInReportOrder(f: Omit<Finding, 'severity' | 'target'>, severity:
 export function locateExemption(file: PolicyFile, index: number): Location {
   const p = file.positions.get(`exemptions[${index}]`);
   return p ? { file: file.file, line: p.line } : { file: file.file, line: 1 };
-}
-
-/**
- * The platform package: framework-res.apk, in every build. It has the system uid and a
- * BOOT_COMPLETED receiver (system_server's), and its config holds the platform's defaults (NTP
- * server, fallback DNS, captive-portal URLs): as an activation client, every build would fail.
- * Its endpoints are inventory like any file's (a denied host there is still an error).
- */
-const PLATFORM_PACKAGE = 'android';
-
-function isSuspected(pkg: PackageFacts, eps: EndpointFact[]): boolean {
-  if (!pkg.bootCompleted || pkg.package === PLATFORM_PACKAGE) return false;
-  // A shared user id given as a resource reference (@string/uid: resolved by Android) may be any:
-  // counted as one that reads the phone's identity.
-  const uid = pkg.sharedUserId;
-  const identity = pkg.permissions.some((p) => IDENTITY_PERMISSIONS.includes(p)) || (uid !== undefined && (IDENTITY_UIDS.includes(uid) || /^[@?]/.test(uid)));
-  if (!identity) return false;
-  return eps.length > 0 || pkg.permissions.includes('android.permission.SEND_SMS');
 }
 
 /** Paths named in a message at most; the rest are counted. */

@@ -127,7 +127,7 @@ export interface ManifestInfo {
   /** uses-permission and uses-permission-sdk-23 names, sorted and unique. */
   permissions: string[];
   sharedUserId?: string;
-  /** Starts with no one using it: a receiver of BOOT_ACTIONS (boot, quick boot, unlock). */
+  /** Starts with no one using it: a receiver of BOOT_ACTIONS (boot, unlock, the SIM or network coming up). */
   bootCompleted: boolean;
   overlay?: {
     targetPackage: string;
@@ -596,17 +596,38 @@ function resourcesMapOf(el: AxmlElement): ResourcesMapAttr | undefined {
 }
 
 /**
- * Broadcasts that start an app with no one using it: boot (and the vendors' quick-boot variants)
- * and the first unlock (the Nokia client sent its SMS on unlock). Not SIM_STATE_CHANGED, nor
- * `android:persistent`: the platform's own telephony apps (Phone, STK, SystemUI) have them and
- * read identity, so every build would have them suspected.
+ * Broadcasts that start an app with no one using it, delivered to a manifest `<receiver>`:
+ * - boot: BOOT_COMPLETED, LOCKED_BOOT_COMPLETED (direct boot), the vendors' QUICKBOOT_POWERON, and
+ *   PRE_BOOT_COMPLETED (system apps, at the first boot and after each OTA);
+ * - the first unlock, USER_PRESENT (the Nokia client sent its SMS on unlock);
+ * - the SIM and the network coming up, which an activation client waits for to read the IMSI and
+ *   ICCID: SIM_STATE_CHANGED and its successors SIM_CARD_STATE_CHANGED and
+ *   SIM_APPLICATION_STATE_CHANGED, CARRIER_CONFIG_CHANGED (sent at every boot once the SIM is
+ *   read), the default subscription changes, SERVICE_STATE and PHONE_STATE (a call). The
+ *   platform's Phone, STK and CellBroadcast apps receive some of them, but they have boot
+ *   receivers too: they meet the rule, or not, the same with or without these.
+ * Not USER_UNLOCKED (sent FLAG_RECEIVER_REGISTERED_ONLY: a running app's registered receivers
+ * only), MY_PACKAGE_REPLACED (after an update from a store: the firmware's own code never gets
+ * it), nor `android:persistent` (Phone, SystemUI and NFC are persistent: every build would have
+ * them suspected).
  */
 const BOOT_ACTIONS = new Set([
   'android.intent.action.BOOT_COMPLETED',
   'android.intent.action.LOCKED_BOOT_COMPLETED',
+  'android.intent.action.PRE_BOOT_COMPLETED',
   'android.intent.action.QUICKBOOT_POWERON',
   'com.htc.intent.action.QUICKBOOT_POWERON',
   'android.intent.action.USER_PRESENT',
+  'android.intent.action.SIM_STATE_CHANGED',
+  'android.telephony.action.SIM_CARD_STATE_CHANGED',
+  'android.telephony.action.SIM_APPLICATION_STATE_CHANGED',
+  'android.telephony.action.CARRIER_CONFIG_CHANGED',
+  'android.intent.action.ACTION_DEFAULT_DATA_SUBSCRIPTION_CHANGED',
+  'android.intent.action.ACTION_DEFAULT_SUBSCRIPTION_CHANGED',
+  'android.telephony.action.DEFAULT_SUBSCRIPTION_CHANGED',
+  'android.telephony.action.DEFAULT_SMS_SUBSCRIPTION_CHANGED',
+  'android.intent.action.SERVICE_STATE',
+  'android.intent.action.PHONE_STATE',
 ]);
 const PERMISSION_TAGS = new Set(['uses-permission', 'uses-permission-sdk-23', 'uses-permission-sdk-m']);
 
