@@ -167,6 +167,52 @@ withAapt('a client that starts on its own', () => {
   });
 });
 
+withAapt('an action whose raw and typed names differ', () => {
+  it('starts the app by its raw name, which Android reads first (XmlBlock getAttributeValue): a typed value naming another action does not hide a boot receiver', async () => {
+    const dir = tempDir('ag-evasion-rawaction-');
+    const manifest = put(
+      join(dir, 'src', 'AndroidManifest.xml'),
+      '<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.acme.raw"><uses-permission android:name="android.permission.READ_PHONE_STATE"/>' +
+        '<application><receiver android:name=".R"><intent-filter><action android:name="com.acme.PING"/></intent-filter>' +
+        '<intent-filter><action android:name="android.intent.action.BOOT_COMPLETED"/></intent-filter></receiver></application></manifest>\n',
+    );
+    const built = join(dir, 'built.apk');
+    execFileSync('aapt', ['package', '-f', '-M', manifest, '-I', FRAMEWORK_RES, '-F', built]);
+    // The pool indexes aapt gave the two names, then the boot action's attribute (raw index, a
+    // string Res_value of size 8 and the same index) re-pointed at the other name: raw stays.
+    const pool = execFileSync('aapt', ['dump', 'xmlstrings', built, 'AndroidManifest.xml'], { encoding: 'utf8' });
+    const indexOf = (str: string): number => Number(new RegExp(`^String #(\\d+): ${str.replace(/\./g, '\\.')}$`, 'm').exec(pool)?.[1]);
+    const boot = indexOf('android.intent.action.BOOT_COMPLETED');
+    const ping = indexOf('com.acme.PING');
+    const work = join(dir, 'work');
+    execFileSync('unzip', ['-q', '-o', built, '-d', work]);
+    const xml = readFileSync(join(work, 'AndroidManifest.xml'));
+    const attr = Buffer.alloc(12);
+    attr.writeUInt32LE(boot, 0);
+    attr.writeUInt16LE(8, 4);
+    attr.writeUInt8(0x03, 7);
+    attr.writeUInt32LE(boot, 8);
+    const at = xml.indexOf(attr);
+    expect([at > 0, xml.indexOf(attr, at + 1)]).toEqual([true, -1]);
+    xml.writeUInt32LE(ping, at + 8);
+    put(join(work, 'AndroidManifest.xml'), xml);
+    const apk = join(dir, 'build', 'system', 'priv-app', 'Raw', 'Raw.apk');
+    mkdirSync(dirname(apk), { recursive: true });
+    execFileSync('zip', ['-q', '-r', apk, 'AndroidManifest.xml', 'resources.arsc'], { cwd: work });
+    put(join(dir, 'build', 'system', 'priv-app', 'Raw', 'oat', 'arm64', 'Raw.odex'), '\0http://raw.acme-cn.com/register\0');
+    // aapt, like Android, reads a string attribute by its raw index: it still sees the boot action.
+    expect(execFileSync('unzip', ['-p', apk, 'AndroidManifest.xml']).readUInt32LE(at + 8)).toBe(ping);
+    expect(execFileSync('aapt', ['dump', 'xmltree', apk, 'AndroidManifest.xml'], { encoding: 'utf8' })).toContain(
+      'A: android:name(0x01010003)="android.intent.action.BOOT_COMPLETED" (Raw: "android.intent.action.BOOT_COMPLETED")',
+    );
+    const report = await scanIn(dir);
+    expect(report.findings.filter((f) => f.rule === 'suspected-activation-client' || f.rule === 'unlisted-client-endpoint').map((f) => [f.rule, f.package ?? f.client])).toEqual([
+      ['unlisted-client-endpoint', 'com.acme.raw'],
+      ['suspected-activation-client', 'com.acme.raw'],
+    ]);
+  });
+});
+
 withAapt('an app\'s code beside its APK', () => {
   it('a JNI library its lib/arm64/ links to in /system/lib64 (a make-built app) and a stripped app\'s oat/ file make it suspected', async () => {
     const { symlinkSync } = await import('node:fs');

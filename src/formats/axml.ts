@@ -629,6 +629,20 @@ const BOOT_ACTIONS = new Set([
   'android.intent.action.SERVICE_STATE',
   'android.intent.action.PHONE_STATE',
 ]);
+/**
+ * An `<action>` naming one of BOOT_ACTIONS, by any reading of its name: Android takes the
+ * attribute called `name` in the android namespace (by its pool name, not its resource id) and
+ * its raw string before its typed value (XmlBlock getAttributeValue), where findAndroidAttribute
+ * and attrString prefer the resource id and the typed value. A crafted manifest whose raw and typed
+ * values differ (raw BOOT_COMPLETED, typed anything) starts the app all the same.
+ */
+function startsOnItsOwn(el: AxmlElement): boolean {
+  for (const a of el.attributes) {
+    if (a.resId !== ANDROID_ATTR.name && a.name !== 'name') continue;
+    if (BOOT_ACTIONS.has(a.rawValue ?? '') || (typeof a.value === 'string' && BOOT_ACTIONS.has(a.value))) return true;
+  }
+  return false;
+}
 const PERMISSION_TAGS = new Set(['uses-permission', 'uses-permission-sdk-23', 'uses-permission-sdk-m']);
 
 /** Manifest facts from a parsed document. Missing `<manifest>` or `package` -> FormatError. */
@@ -699,7 +713,7 @@ export function extractManifest(doc: AxmlDocument): ManifestInfo {
       el.depth >= 4 &&
       path[el.depth - 2] === 'intent-filter' &&
       path[el.depth - 3] === 'receiver' &&
-      BOOT_ACTIONS.has(attrString(findAndroidAttribute(el, 'name')) ?? '')
+      startsOnItsOwn(el)
     ) {
       info.bootCompleted = true;
     }
