@@ -828,18 +828,55 @@ function resourcesMapOf(el) {
     return map;
 }
 /**
- * Broadcasts that start an app with no one using it: boot (and the vendors' quick-boot variants)
- * and the first unlock (the Nokia client sent its SMS on unlock). Not SIM_STATE_CHANGED, nor
- * `android:persistent`: the platform's own telephony apps (Phone, STK, SystemUI) have them and
- * read identity, so every build would have them suspected.
+ * Broadcasts that start an app with no one using it, delivered to a manifest `<receiver>`:
+ * - boot: BOOT_COMPLETED, LOCKED_BOOT_COMPLETED (direct boot), the vendors' QUICKBOOT_POWERON, and
+ *   PRE_BOOT_COMPLETED (system apps, at the first boot and after each OTA);
+ * - the first unlock, USER_PRESENT (the Nokia client sent its SMS on unlock);
+ * - the SIM and the network coming up, which an activation client waits for to read the IMSI and
+ *   ICCID: SIM_STATE_CHANGED and its successors SIM_CARD_STATE_CHANGED and
+ *   SIM_APPLICATION_STATE_CHANGED, CARRIER_CONFIG_CHANGED (sent at every boot once the SIM is
+ *   read), the default subscription changes, SERVICE_STATE and PHONE_STATE (a call). The
+ *   platform's Phone, STK and CellBroadcast apps receive some of them, but they have boot
+ *   receivers too: they meet the rule, or not, the same with or without these.
+ * Not USER_UNLOCKED (sent FLAG_RECEIVER_REGISTERED_ONLY: a running app's registered receivers
+ * only), MY_PACKAGE_REPLACED (after an update from a store: the firmware's own code never gets
+ * it), nor `android:persistent` (Phone, SystemUI and NFC are persistent: every build would have
+ * them suspected).
  */
 const BOOT_ACTIONS = new Set([
     'android.intent.action.BOOT_COMPLETED',
     'android.intent.action.LOCKED_BOOT_COMPLETED',
+    'android.intent.action.PRE_BOOT_COMPLETED',
     'android.intent.action.QUICKBOOT_POWERON',
     'com.htc.intent.action.QUICKBOOT_POWERON',
     'android.intent.action.USER_PRESENT',
+    'android.intent.action.SIM_STATE_CHANGED',
+    'android.telephony.action.SIM_CARD_STATE_CHANGED',
+    'android.telephony.action.SIM_APPLICATION_STATE_CHANGED',
+    'android.telephony.action.CARRIER_CONFIG_CHANGED',
+    'android.intent.action.ACTION_DEFAULT_DATA_SUBSCRIPTION_CHANGED',
+    'android.intent.action.ACTION_DEFAULT_SUBSCRIPTION_CHANGED',
+    'android.telephony.action.DEFAULT_SUBSCRIPTION_CHANGED',
+    'android.telephony.action.DEFAULT_SMS_SUBSCRIPTION_CHANGED',
+    'android.intent.action.SERVICE_STATE',
+    'android.intent.action.PHONE_STATE',
 ]);
+/**
+ * An `<action>` naming one of BOOT_ACTIONS, by any reading of its name: Android takes the
+ * attribute called `name` in the android namespace (by its pool name, not its resource id) and
+ * its raw string before its typed value (XmlBlock getAttributeValue), where findAndroidAttribute
+ * and attrString prefer the resource id and the typed value. A crafted manifest whose raw and typed
+ * values differ (raw BOOT_COMPLETED, typed anything) starts the app all the same.
+ */
+function startsOnItsOwn(el) {
+    for (const a of el.attributes) {
+        if (a.resId !== ANDROID_ATTR.name && a.name !== 'name')
+            continue;
+        if (BOOT_ACTIONS.has(a.rawValue ?? '') || (typeof a.value === 'string' && BOOT_ACTIONS.has(a.value)))
+            return true;
+    }
+    return false;
+}
 const PERMISSION_TAGS = new Set(['uses-permission', 'uses-permission-sdk-23', 'uses-permission-sdk-m']);
 /** Manifest facts from a parsed document. Missing `<manifest>` or `package` -> FormatError. */
 function extractManifest(doc) {
@@ -924,7 +961,7 @@ function extractManifest(doc) {
             el.depth >= 4 &&
             path[el.depth - 2] === 'intent-filter' &&
             path[el.depth - 3] === 'receiver' &&
-            BOOT_ACTIONS.has(attrString(findAndroidAttribute(el, 'name')) ?? '')) {
+            startsOnItsOwn(el)) {
             info.bootCompleted = true;
         }
     }
@@ -19481,7 +19518,7 @@ const FORMAT_VERSION = 1;
 /** A file is remembered only when its last change is at least this old (ns) when the scan looks at it. */
 const SETTLE_NS = 2000000000n;
 /** The identity of the regular file at `abs`, or undefined when it cannot be had. */
-function identityOf(abs) {
+function identityOf$1(abs) {
     try {
         const s = statSync(abs, { bigint: true });
         if (!s.isFile())
@@ -19651,7 +19688,7 @@ function applyDigests(files, digests, nowNs, check = untrustedDevice) {
     const untrusted = new Map();
     let reused = 0;
     for (const f of files) {
-        const identity = identityOf(f.abs);
+        const identity = identityOf$1(f.abs);
         if (!identity)
             continue;
         if (!devices.has(identity.dev))
@@ -19977,7 +20014,7 @@ advance) {
     // What the kernel said of the file when its SHA-256 was taken: remembered with it (digests.ts),
     // else now, before it is hashed. An entry is written only if the file still says so after its
     // extraction: otherwise its facts may be of other bytes than the key's.
-    const before = file.identity ?? identityOf(file.abs)?.id;
+    const before = file.identity ?? identityOf$1(file.abs)?.id;
     let sha;
     try {
         // Known when the file is unchanged since an earlier scan on this machine (digests.ts); then
@@ -20003,7 +20040,7 @@ advance) {
     const ctx = inFile(newContext());
     await extractFile(file, ctx);
     const facts = partialOf(ctx);
-    const after = identityOf(file.abs)?.id;
+    const after = identityOf$1(file.abs)?.id;
     if (before === undefined || after !== before) {
         // Changed (or replaced) while it was scanned: the facts are the bytes extraction read, which
         // need not be those hashed. Nothing is stored, and its SHA-256 is not remembered.
@@ -69840,6 +69877,91 @@ function resolveFromProps(keys, skus, props, reading) {
 }
 
 /**
+ * Permissions that read the phone's or the SIM's identity: READ_PHONE_STATE (the IMEI, IMSI and
+ * ICCID up to Android 9, the line number after), READ_PRIVILEGED_PHONE_STATE (all of them on every
+ * version: the 2019 client's), and what reads the line number (TelephonyPermissions
+ * checkReadPhoneNumber: READ_PHONE_NUMBERS, READ_SMS).
+ */
+const IDENTITY_PERMISSIONS = [
+    'android.permission.READ_PHONE_STATE',
+    'android.permission.READ_PRIVILEGED_PHONE_STATE',
+    'android.permission.READ_PHONE_NUMBERS',
+    'android.permission.READ_SMS',
+];
+/**
+ * Shared user ids that read the phone's identity in every build, whichever of their members the
+ * build holds: Android gives a shared user the union of its members' permissions, and the
+ * platform's own member of each of these requests READ_PRIVILEGED_PHONE_STATE (system: the
+ * framework; phone: TeleService; shell: packages/Shell, which also holds SEND_SMS; bluetooth:
+ * the Bluetooth app). Not android.uid.nfc, .se, .networkstack, .log, .uwb: their platform
+ * members request no identity permission (a member in the build that does is counted below).
+ */
+const IDENTITY_UIDS = ['android.uid.system', 'android.uid.phone', 'android.uid.shell', 'android.uid.bluetooth'];
+const SEND_SMS = 'android.permission.SEND_SMS';
+/**
+ * The platform package: framework-res.apk, in every build. It has the system uid and a
+ * BOOT_COMPLETED receiver (system_server's), and its config holds the platform's defaults (NTP
+ * server, fallback DNS, captive-portal URLs): as an activation client, every build would fail.
+ * Its endpoints are inventory like any file's (a denied host there is still an error).
+ */
+const PLATFORM_PACKAGE = 'android';
+/**
+ * The rule over one target's packages: a function telling whether a package is suspected, and
+ * why. A package with a shared user id holds every permission another member of that uid in the
+ * build requests (a client whose helper APK requests READ_PRIVILEGED_PHONE_STATE under the same
+ * uid reads the IMEI as well as the helper does). Members are matched by the uid's name alone:
+ * Android also requires one signer, so two packages that claim a uid without it are counted
+ * together anyway (the stricter reading).
+ */
+function suspectRule(packages) {
+    const shared = new Map();
+    for (const p of packages) {
+        if (p.sharedUserId === undefined)
+            continue;
+        let perms = shared.get(p.sharedUserId);
+        if (!perms)
+            shared.set(p.sharedUserId, (perms = new Map()));
+        for (const perm of p.permissions)
+            if (!perms.has(perm))
+                perms.set(perm, p.package);
+    }
+    return (pkg, eps) => {
+        if (!pkg.bootCompleted || pkg.package === PLATFORM_PACKAGE)
+            return undefined;
+        const identity = identityOf(pkg, shared);
+        if (identity === undefined)
+            return undefined;
+        const sendsSms = pkg.permissions.includes(SEND_SMS) || (pkg.sharedUserId !== undefined && shared.get(pkg.sharedUserId)?.has(SEND_SMS) === true);
+        return eps.length > 0 || sendsSms ? { identity, sendsSms } : undefined;
+    };
+}
+/** How `pkg` reads the phone's identity, or undefined when it cannot. */
+function identityOf(pkg, shared) {
+    const own = IDENTITY_PERMISSIONS.find((p) => pkg.permissions.includes(p));
+    if (own !== undefined)
+        return `holds ${shortName(own)}`;
+    const uid = pkg.sharedUserId;
+    if (uid === undefined)
+        return undefined;
+    if (IDENTITY_UIDS.includes(uid))
+        return `shares the uid ${uid}`;
+    // A shared user id given as a resource reference (@string/uid: resolved by Android) may be any:
+    // counted as one that reads the phone's identity.
+    if (/^[@?]/.test(uid))
+        return `shares a uid given as a reference (${uid})`;
+    const members = shared.get(uid);
+    for (const p of IDENTITY_PERMISSIONS) {
+        const holder = members?.get(p);
+        if (holder !== undefined)
+            return `shares the uid ${uid} with ${holder}, which holds ${shortName(p)}`;
+    }
+    return undefined;
+}
+function shortName(permission) {
+    return permission.replace(/^android\.permission\./, '');
+}
+
+/**
  * Policy evaluation: facts of one target + its market policy -> findings and the target's
  * inventory. Pure: no I/O, no clock (the caller passes `now`), deterministic output.
  */
@@ -69863,8 +69985,6 @@ const DEFAULT_SEVERITY = {
     'dormant-variant': 'note',
     'duplicate-entry': 'error',
 };
-const IDENTITY_PERMISSIONS = ['android.permission.READ_PHONE_STATE', 'android.permission.READ_PRIVILEGED_PHONE_STATE'];
-const IDENTITY_UIDS = ['android.uid.system', 'android.uid.phone'];
 function evaluateTarget(input) {
     const { facts, policy, catalog, targetId } = input;
     const findings = [];
@@ -69978,6 +70098,7 @@ function evaluateTarget(input) {
     const embedded = (p) => (byArtifact.get(artifactOfPackage(p)) ?? []).filter((e) => !e.ignored);
     // Present clients: a catalogued package (or, later, signer) installed in the build.
     const hits = [];
+    const suspected = suspectRule(facts.packages);
     for (const pkg of facts.packages) {
         const bySigner = (e) => e.signers.some((s) => pkg.signerSha256.includes(s));
         const entries = catalog.entries.filter((e) => e.packages.includes(pkg.package) || bySigner(e));
@@ -70001,8 +70122,9 @@ function evaluateTarget(input) {
             }
             hits.push({ entry, pkg, matchedBy, suspected: false });
         }
-        if (entries.length === 0 && !pkg.overlay && isSuspected(pkg, eps))
-            hits.push({ pkg, matchedBy: new Set(['heuristic']), suspected: true });
+        const suspicion = entries.length === 0 && !pkg.overlay ? suspected(pkg, eps) : undefined;
+        if (suspicion)
+            hits.push({ pkg, matchedBy: new Set(['heuristic']), suspected: true, suspicion });
     }
     // Variants (SPEC section 4): which variant of each multi-market client this target selects.
     const variants = selectVariants(facts, catalog);
@@ -70058,7 +70180,7 @@ function evaluateTarget(input) {
                 package: h.pkg.package,
                 path: h.pkg.path,
                 partitionPath: h.pkg.partitionPath,
-                message: `${h.pkg.package} (${h.pkg.partitionPath}) looks like an activation client: it starts on its own (at boot or unlock), can read the phone's identity and ${h.pkg.permissions.includes('android.permission.SEND_SMS') ? 'can send SMS' : 'embeds network endpoints'}. Review it and add it to the catalog (or allow its endpoints) for ${market}.`,
+                message: `${h.pkg.package} (${h.pkg.partitionPath}) looks like an activation client: it starts on its own (at boot, unlock or a SIM or carrier change), can read the phone's identity (it ${h.suspicion?.identity}) and ${h.suspicion?.sendsSms ? 'can send SMS' : 'embeds network endpoints'}. Review it and add it to the catalog (or allow its endpoints) for ${market}.`,
             });
         }
     }
@@ -70277,24 +70399,6 @@ function findingInReportOrder(f, severity, target) {
 function locateExemption(file, index) {
     const p = file.positions.get(`exemptions[${index}]`);
     return p ? { file: file.file, line: p.line } : { file: file.file, line: 1 };
-}
-/**
- * The platform package: framework-res.apk, in every build. It has the system uid and a
- * BOOT_COMPLETED receiver (system_server's), and its config holds the platform's defaults (NTP
- * server, fallback DNS, captive-portal URLs): as an activation client, every build would fail.
- * Its endpoints are inventory like any file's (a denied host there is still an error).
- */
-const PLATFORM_PACKAGE = 'android';
-function isSuspected(pkg, eps) {
-    if (!pkg.bootCompleted || pkg.package === PLATFORM_PACKAGE)
-        return false;
-    // A shared user id given as a resource reference (@string/uid: resolved by Android) may be any:
-    // counted as one that reads the phone's identity.
-    const uid = pkg.sharedUserId;
-    const identity = pkg.permissions.some((p) => IDENTITY_PERMISSIONS.includes(p)) || (uid !== undefined && (IDENTITY_UIDS.includes(uid) || /^[@?]/.test(uid)));
-    if (!identity)
-        return false;
-    return eps.length > 0 || pkg.permissions.includes('android.permission.SEND_SMS');
 }
 /** Paths named in a message at most; the rest are counted. */
 const MAX_LISTED_PATHS = 10;

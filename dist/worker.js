@@ -793,18 +793,55 @@ function resourcesMapOf(el) {
     return map;
 }
 /**
- * Broadcasts that start an app with no one using it: boot (and the vendors' quick-boot variants)
- * and the first unlock (the Nokia client sent its SMS on unlock). Not SIM_STATE_CHANGED, nor
- * `android:persistent`: the platform's own telephony apps (Phone, STK, SystemUI) have them and
- * read identity, so every build would have them suspected.
+ * Broadcasts that start an app with no one using it, delivered to a manifest `<receiver>`:
+ * - boot: BOOT_COMPLETED, LOCKED_BOOT_COMPLETED (direct boot), the vendors' QUICKBOOT_POWERON, and
+ *   PRE_BOOT_COMPLETED (system apps, at the first boot and after each OTA);
+ * - the first unlock, USER_PRESENT (the Nokia client sent its SMS on unlock);
+ * - the SIM and the network coming up, which an activation client waits for to read the IMSI and
+ *   ICCID: SIM_STATE_CHANGED and its successors SIM_CARD_STATE_CHANGED and
+ *   SIM_APPLICATION_STATE_CHANGED, CARRIER_CONFIG_CHANGED (sent at every boot once the SIM is
+ *   read), the default subscription changes, SERVICE_STATE and PHONE_STATE (a call). The
+ *   platform's Phone, STK and CellBroadcast apps receive some of them, but they have boot
+ *   receivers too: they meet the rule, or not, the same with or without these.
+ * Not USER_UNLOCKED (sent FLAG_RECEIVER_REGISTERED_ONLY: a running app's registered receivers
+ * only), MY_PACKAGE_REPLACED (after an update from a store: the firmware's own code never gets
+ * it), nor `android:persistent` (Phone, SystemUI and NFC are persistent: every build would have
+ * them suspected).
  */
 const BOOT_ACTIONS = new Set([
     'android.intent.action.BOOT_COMPLETED',
     'android.intent.action.LOCKED_BOOT_COMPLETED',
+    'android.intent.action.PRE_BOOT_COMPLETED',
     'android.intent.action.QUICKBOOT_POWERON',
     'com.htc.intent.action.QUICKBOOT_POWERON',
     'android.intent.action.USER_PRESENT',
+    'android.intent.action.SIM_STATE_CHANGED',
+    'android.telephony.action.SIM_CARD_STATE_CHANGED',
+    'android.telephony.action.SIM_APPLICATION_STATE_CHANGED',
+    'android.telephony.action.CARRIER_CONFIG_CHANGED',
+    'android.intent.action.ACTION_DEFAULT_DATA_SUBSCRIPTION_CHANGED',
+    'android.intent.action.ACTION_DEFAULT_SUBSCRIPTION_CHANGED',
+    'android.telephony.action.DEFAULT_SUBSCRIPTION_CHANGED',
+    'android.telephony.action.DEFAULT_SMS_SUBSCRIPTION_CHANGED',
+    'android.intent.action.SERVICE_STATE',
+    'android.intent.action.PHONE_STATE',
 ]);
+/**
+ * An `<action>` naming one of BOOT_ACTIONS, by any reading of its name: Android takes the
+ * attribute called `name` in the android namespace (by its pool name, not its resource id) and
+ * its raw string before its typed value (XmlBlock getAttributeValue), where findAndroidAttribute
+ * and attrString prefer the resource id and the typed value. A crafted manifest whose raw and typed
+ * values differ (raw BOOT_COMPLETED, typed anything) starts the app all the same.
+ */
+function startsOnItsOwn(el) {
+    for (const a of el.attributes) {
+        if (a.resId !== ANDROID_ATTR.name && a.name !== 'name')
+            continue;
+        if (BOOT_ACTIONS.has(a.rawValue ?? '') || (typeof a.value === 'string' && BOOT_ACTIONS.has(a.value)))
+            return true;
+    }
+    return false;
+}
 const PERMISSION_TAGS = new Set(['uses-permission', 'uses-permission-sdk-23', 'uses-permission-sdk-m']);
 /** Manifest facts from a parsed document. Missing `<manifest>` or `package` -> FormatError. */
 function extractManifest(doc) {
@@ -889,7 +926,7 @@ function extractManifest(doc) {
             el.depth >= 4 &&
             path[el.depth - 2] === 'intent-filter' &&
             path[el.depth - 3] === 'receiver' &&
-            BOOT_ACTIONS.has(attrString(findAndroidAttribute(el, 'name')) ?? '')) {
+            startsOnItsOwn(el)) {
             info.bootCompleted = true;
         }
     }
