@@ -9,7 +9,7 @@ import type { EndpointHit, InputFacts, OverlayableFact, PackageFacts, PropEntry,
 import { parseArsc, type ArscTable } from '../formats/arsc.js';
 import { parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/buildprop.js';
 import { isDex } from '../formats/dex.js';
-import { dexBytesWanted, scanDexStrings, scanHermesStrings, scanPoolStrings, type DexSpanMemo } from './string-scan.js';
+import { scanDexStrings, scanHermesStrings, scanPoolStrings, type DexStringSpan } from './string-scan.js';
 import { isHermesBytecode } from '../formats/hermes.js';
 import { FormatError } from '../formats/errors.js';
 import { compressionOf, decompressCapped, inflateZlib, isSkippableFrame, isZlibHeader, mayBeCompressed, PastCap, sniffLength, type Compression, type DecodeMeter } from '../formats/codecs.js';
@@ -439,7 +439,7 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
     const sinks = buf && !/\.(dex|odex)$/i.test(name) ? onceEach(ctx.endpoints) : undefined;
     if (buf && sinks) ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, sinks.first);
     try {
-      if (buf) scanDex(buf, { path: item.relPath, source: 'dex' }, ctx, buf.length, 'restore', undefined, sinks?.second);
+      if (buf) scanDex(buf, { path: item.relPath, source: 'dex' }, ctx, 'restore', sinks?.second);
     } finally {
       sinks?.done();
     }
@@ -993,17 +993,34 @@ export function isLeaseView(buf: Buffer, lease: Buffer | undefined): boolean {
   return lease !== undefined && buf.buffer === lease.buffer && buf.byteOffset === lease.byteOffset && buf.length <= lease.length;
 }
 
-/** How far to inflate an entry that may be a DEX; `memo` keeps its string span for the scan. */
-function wantDex(size: number, memo: DexSpanMemo): (head: Buffer) => number {
-  return (head) => dexBytesWanted(head, size, memo);
-}
-
 /**
- * `size`: the whole DEX's length when `buf` holds its first bytes only (dexBytesWanted).
- * `after`: 'discard' when nothing reads `buf` after the scan; `span`: wantDex's memo (scanDexStrings).
+ * A DEX: its strings by its string table (scanDexStrings), and every other byte of it raw, in the
+ * same evidence: code (a `fill-array-data` payload spells a host as a byte[] or a UTF-16 char[]),
+ * link_data, the bytes after its map list, between its sections and past its file_size are as
+ * readable to the app as its strings, and a scan of the string data alone missed them (red team).
+ * The raw scan skips the span scanDexStrings scanned as one (its strings and the bytes between
+ * them), so no byte is scanned twice; strings scanned one by one (spread over the file), or a DEX
+ * whose header cannot be read, leave the whole buffer to the raw scan, onceEach keeping each
+ * occurrence once. A header that cannot be read still throws, after the raw scan.
+ * `after`: 'discard' when nothing reads `buf` after the scan. `sink`: a onceEach sink of a caller
+ * that has scanned all of `buf` raw already: then only the strings are scanned.
  */
-function scanDex(buf: Buffer, base: EvidenceBase, ctx: ArtifactContext, size = buf.length, after: 'restore' | 'discard' = 'restore', span?: DexSpanMemo, sink: EndpointSink = ctx.endpoints): void {
-  scanDexStrings(buf, base, ctx.scanner, sink, { size, after, span });
+function scanDex(buf: Buffer, base: EvidenceBase, ctx: ArtifactContext, after: 'restore' | 'discard' = 'restore', sink?: EndpointSink): void {
+  if (sink) {
+    scanDexStrings(buf, base, ctx.scanner, sink, { after });
+    return;
+  }
+  const sinks = onceEach(ctx.endpoints);
+  let scanned: DexStringSpan = null;
+  try {
+    scanned = scanDexStrings(buf, base, ctx.scanner, sinks.second, { after });
+  } finally {
+    // Outside the span only: the string data in it may be left with its length prefixes zeroed ('discard').
+    const [lo, hi] = scanned ?? [buf.length, buf.length];
+    ctx.scanner.scan(buf, 0, lo, base, sinks.first);
+    ctx.scanner.scan(buf, hi, buf.length, base, sinks.first);
+    sinks.done();
+  }
 }
 
 /** Hits onceEach holds back: past them the first pass's hits go straight on (a repeat is possible, never a loss). */
@@ -1174,14 +1191,10 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
     const lease = entry.uncompressedSize <= ctx.limits.maxEntryBytes ? entryScratch.take(entry.uncompressedSize + 1) : undefined;
     try {
       let buf: Buffer;
-      const span: DexSpanMemo = {};
       try {
-        // Anything but the manifest and the resource table is scanned as DEX when it is one (by
-        // name or by content): inflated only as far as its last string (dexBytesWanted).
-        // Only a root classes*.dex: a DEX header anywhere else (an asset, a file named .bin)
-        // is read whole, since what follows its strings is scanned too (extractEntry).
-        const dexScanned = ROOT_DEX.test(entry.name);
-        buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease, ...(dexScanned ? { want: wantDex(entry.uncompressedSize, span) } : {}) });
+        // A root classes*.dex is read whole: its code and unused bytes are scanned with its
+        // strings (scanDex).
+        buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease });
       } catch (e) {
         const reason = e instanceof EntryTooLargeError ? `${e.reason}; not scanned` : e instanceof FormatError ? e.reason : String(e);
         ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason });
@@ -1195,7 +1208,7 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
           manifest = m;
           resourcesMap = map;
         };
-        await extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, tables, span, isLeaseView(buf, lease) ? 'discard' : 'restore');
+        await extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, tables, isLeaseView(buf, lease) ? 'discard' : 'restore');
       } catch (e) {
         ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
       }
@@ -1321,7 +1334,6 @@ async function extractEntry(
   setManifest: (m: PackageFacts, resourcesMap: ResourcesMapAttr | undefined) => void,
   overlayValues: NonNullable<PackageFacts['resources']>,
   tables: ArscTable[],
-  span?: DexSpanMemo,
   after: 'restore' | 'discard' = 'restore',
 ): Promise<void> {
   const name = entry.name;
@@ -1363,7 +1375,7 @@ async function extractEntry(
   if (/^classes\d*\.dex$/.test(name)) {
     if (!isDex(buf)) throw new FormatError('dex', `${name} is not a DEX file (bad magic)`, 0, `${path}!/${name}`);
     try {
-      scanDex(buf, { ...base, source: 'dex' }, ctx, entry.uncompressedSize, after, span);
+      scanDex(buf, { ...base, source: 'dex' }, ctx, after);
     } catch (e) {
       if (e instanceof FormatError) e.path = `${path}!/${name}`;
       throw e;
@@ -1449,7 +1461,7 @@ async function extractEntry(
     const sinks = ROOT_DEX.test(name) ? undefined : onceEach(ctx.endpoints);
     if (sinks) ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, sinks.first);
     try {
-      scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, appended ? 'restore' : after, span, sinks?.second);
+      scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, appended ? 'restore' : after, sinks?.second);
     } finally {
       sinks?.done();
     }
@@ -1615,7 +1627,7 @@ async function scanDecompressed(out: Buffer, base: EvidenceBase, path: string, f
       await scanUnpacked(kind, out, base, path, file, ctx, depth + 1);
     } else if (dex) {
       try {
-        scanDex(out, { ...base, source: 'dex' }, ctx, out.length, 'restore', undefined, sinks?.second);
+        scanDex(out, { ...base, source: 'dex' }, ctx, 'restore', sinks?.second);
       } catch (e) {
         ctx.unreadable.push(unreadableFrom(path, e, 'dex'));
       }

@@ -59,7 +59,7 @@ function stringIds(buf: Buffer, h: DexHeader): Uint32Array {
  * entry's lease): the zeroed prefix bytes are then not put back, and `buf` is left with them
  * zeroed. `span`: the memo dexBytesWanted kept for this DEX.
  */
-export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: EndpointScanner, sink: EndpointSink, opts: DexScanOptions = {}): void {
+export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: EndpointScanner, sink: EndpointSink, opts: DexScanOptions = {}): DexStringSpan {
   const { maxSaved, size = buf.length, after = 'restore', span: known } = opts;
   // A prefix (dexBytesWanted) is scanned only when it holds every byte the scan of the whole file
   // would read; the checks below are those dexBytesWanted makes.
@@ -94,7 +94,7 @@ export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: Endpoin
     maxOff = Math.max(maxOff, spanMax);
     count += spanCount;
   }
-  if (count === 0) return;
+  if (count === 0) return [0, 0];
   if (prefix && maxOff + 5 > buf.length) throw short();
   const nul = lastStringNul(buf, maxOff);
   if (prefix && nul < 0) throw short();
@@ -102,13 +102,13 @@ export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: Endpoin
   if (spread(lo, hi, count)) {
     if (prefix) throw short();
     scanSpread(buf, headers, ids, base, scanner, sink);
-    return;
+    return null;
   }
   // Zeroing happens inside [lo, hi), so it never changes the string_ids being read, unless the
   // two overlap (a crafted DEX): then the copy below.
   if (headers.some((h) => h.stringIdsOff < hi && h.stringIdsOff + 4 * h.stringIdsSize > lo)) {
     scanZeroedCopy(buf, headers, ids, lo, hi, base, scanner, sink);
-    return;
+    return [lo, hi];
   }
   // Pass 2: the prefix bytes that could join a token zeroed and saved (a byte is saved once:
   // zeroed, it is not saved again when another string_id points at it). Past `cap` saved bytes
@@ -126,7 +126,7 @@ export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: Endpoin
     }
     if (saved >= 0) {
       scanner.scan(buf, lo, hi, base, sink);
-      return;
+      return [lo, hi];
     }
   } finally {
     // The bytes are put back unless the caller drops the buffer after the scan; a cap reached
@@ -138,14 +138,24 @@ export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: Endpoin
     if (savedAt.length > SAVED_KEEP) growSaved(4096);
   }
   scanZeroedCopy(buf, headers, ids, lo, hi, base, scanner, sink);
+  return [lo, hi];
 }
+
+/**
+ * The bytes scanDexStrings scanned as one span, [lo, hi) in `buf` (the string data and any bytes
+ * between its strings; [0, 0] when no string is readable), or null when the strings lie spread
+ * over the file and were scanned one by one (the bytes between them were not).
+ */
+export type DexStringSpan = [number, number] | null;
 
 /**
  * How many of the first bytes of a DEX of `size` bytes scanDexStrings reads, judged from the
  * bytes `head` already at hand: more than `head.length` when it needs more of the file (it is
- * asked again with more), at most `head.length` when `head` is enough. A DEX entry is inflated only
- * that far: the string data ends at about 80% of a DEX (code, then strings, then class data,
- * annotations and the map; measured on the androguard corpus), and nothing past it is scanned.
+ * asked again with more), at most `head.length` when `head` is enough. The string data ends at
+ * about 80% of a DEX (code, then strings, then class data, annotations and the map; measured on
+ * the androguard corpus). The artifact scan no longer inflates a DEX only this far: it reads a
+ * root classes.dex whole, since its code and the bytes it does not use hide endpoints as well as
+ * its strings (artifact.ts scanDex; red team 5a).
  *
  * `head` is enough when it holds the string_ids, the length prefix of the last string and the NUL
  * that ends it: the scan of the whole file reads nothing else (scanDexStrings' zeroing stops at
