@@ -1,8 +1,7 @@
 // The floor: the least work any scanner of this build must do. Reads every regular file and
 // inflates exactly the ZIP entries activation-gate scans (all but directories and META-INF
-// signature files), a DEX entry only as far as its last string as activation-gate does (from
-// its header and string_ids: what follows the string data is never scanned), doing nothing
-// else. Plain Node, no dependencies.
+// signature files), each whole (a DEX too: every byte of it is scanned, its code's byte arrays
+// and what follows its map included), doing nothing else. Plain Node, no dependencies.
 // Usage: node bench/floor.mjs DIR [--workers N] [--hash]
 // With --hash it is the floor of a warm --cache-dir rescan instead: the SHA-256 of every file's
 // bytes (the cache key; 4 MiB reads into one buffer, as src/extract/cache.ts reads), nothing else.
@@ -86,41 +85,6 @@ function inflateSize(data, usize) {
   return usize + 1 - engine.state[0];
 }
 
-/**
- * A deflated entry inflated as activation-gate inflates it: a DEX (035-040) only through the NUL
- * of its last string (src/extract/string-scan.ts dexBytesWanted, without its checks for hostile
- * files), anything else whole. Returns the bytes inflated.
- */
-function inflateEntry(data, usize) {
-  if (!makeEngine()) return inflateSize(data, usize);
-  if (usize + 1 > outBuf.length) outBuf = Buffer.allocUnsafeSlow(usize + 1);
-  engine.handle.reset();
-  let used = 0;
-  let written = 0;
-  const upTo = (target) => {
-    target = Math.min(target, usize + 1);
-    while (written < target && !engine.stream.destroyed) {
-      const room = target - written;
-      engine.handle.writeSync(constants.Z_NO_FLUSH, data, used, data.length - used, outBuf, written, room);
-      written += room - engine.state[0];
-      used = data.length - engine.state[1];
-      if (written < target) break; // every byte given (the whole stream is at hand): it ended
-    }
-    return written >= target;
-  };
-  const whole = () => (upTo(usize + 1), written);
-  if (!upTo(0x70) || outBuf.toString('latin1', 0, 4) !== 'dex\n' || outBuf.toString('latin1', 4, 7) >= '041') return whole();
-  const n = outBuf.readUInt32LE(0x38);
-  const ids = outBuf.readUInt32LE(0x3c);
-  if (n === 0 || !upTo(ids + 4 * n)) return whole();
-  let max = 0;
-  for (let i = 0; i < n; i++) max = Math.max(max, outBuf.readUInt32LE(ids + 4 * i));
-  if (max >= usize) return whole();
-  upTo(max + 256);
-  while (written <= usize && outBuf.subarray(0, written).indexOf(0, max + 1) < 0) if (!upTo(written + Math.max(4096, written - max))) break;
-  return written;
-}
-
 const HASH_CHUNK = 4 << 20;
 let hashBuf;
 
@@ -174,7 +138,7 @@ function processFile(path) {
         if (name.endsWith('/') || /^META-INF\/[^/]+\.(RSA|DSA|EC|SF|MF)$/i.test(name)) continue;
         const lfh = readAt(fd, lho, 30);
         const data = readData(fd, lho + 30 + lfh.readUInt16LE(26) + lfh.readUInt16LE(28), csize);
-        bytes += method === 8 ? inflateEntry(data, usize) : data.length;
+        bytes += method === 8 ? inflateSize(data, usize) : data.length;
       }
     } else {
       for (let pos = 0; pos < size; pos += CHUNK) bytes += readData(fd, pos, Math.min(CHUNK, size - pos)).length;

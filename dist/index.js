@@ -2236,7 +2236,7 @@ function scanDexStrings(buf, base, scanner, sink, opts = {}) {
         count += spanCount;
     }
     if (count === 0)
-        return;
+        return [0, 0];
     if (prefix && maxOff + 5 > buf.length)
         throw short();
     const nul = lastStringNul(buf, maxOff);
@@ -2247,13 +2247,13 @@ function scanDexStrings(buf, base, scanner, sink, opts = {}) {
         if (prefix)
             throw short();
         scanSpread(buf, headers, ids, base, scanner, sink);
-        return;
+        return null;
     }
     // Zeroing happens inside [lo, hi), so it never changes the string_ids being read, unless the
     // two overlap (a crafted DEX): then the copy below.
     if (headers.some((h) => h.stringIdsOff < hi && h.stringIdsOff + 4 * h.stringIdsSize > lo)) {
         scanZeroedCopy(buf, headers, ids, lo, hi, base, scanner, sink);
-        return;
+        return [lo, hi];
     }
     // Pass 2: the prefix bytes that could join a token zeroed and saved (a byte is saved once:
     // zeroed, it is not saved again when another string_id points at it). Past `cap` saved bytes
@@ -2271,7 +2271,7 @@ function scanDexStrings(buf, base, scanner, sink, opts = {}) {
         }
         if (saved >= 0) {
             scanner.scan(buf, lo, hi, base, sink);
-            return;
+            return [lo, hi];
         }
     }
     finally {
@@ -2287,62 +2287,7 @@ function scanDexStrings(buf, base, scanner, sink, opts = {}) {
             growSaved(4096);
     }
     scanZeroedCopy(buf, headers, ids, lo, hi, base, scanner, sink);
-}
-/**
- * How many of the first bytes of a DEX of `size` bytes scanDexStrings reads, judged from the
- * bytes `head` already at hand: more than `head.length` when it needs more of the file (it is
- * asked again with more), at most `head.length` when `head` is enough. A DEX entry is inflated only
- * that far: the string data ends at about 80% of a DEX (code, then strings, then class data,
- * annotations and the map; measured on the androguard corpus), and nothing past it is scanned.
- *
- * `head` is enough when it holds the string_ids, the length prefix of the last string and the NUL
- * that ends it: the scan of the whole file reads nothing else (scanDexStrings' zeroing stops at
- * that NUL, and its span ends there). Anything else asks for the whole file: a header it cannot
- * read (the whole file then gives the same error as always), a v41 container (one header after
- * another), and strings spread over the file (scanned one by one up to its end).
- */
-function dexBytesWanted(head, size, memo = {}) {
-    if (head.length >= size)
-        return size;
-    if (head.length < DEX_HEADER_SIZE)
-        return Math.min(size, DEX_HEADER_SIZE);
-    if (!isDex(head) || dexVersionAt(head, 0) >= 41)
-        return size;
-    let h;
-    try {
-        h = readDexHeaders(head, size)[0];
-    }
-    catch {
-        return size;
-    }
-    const idsEnd = h.stringIdsOff + 4 * h.stringIdsSize; // within file_size <= size (readDexHeaders)
-    if (idsEnd > head.length)
-        return idsEnd;
-    if (memo.count === undefined) {
-        // Once per DEX: the heads it is asked about next are longer, with the same string_ids.
-        const ids = stringIds(head, h);
-        const wasm = dexPrefixes(head, [ids]);
-        if (wasm)
-            ({ lo: spanLo, max: spanMax, count: spanCount } = wasm.span(ids, h.headerSize, h.fileSize));
-        else
-            span(ids, h.headerSize, h.fileSize);
-        memo.lo = spanLo;
-        memo.max = spanMax;
-        memo.count = spanCount;
-    }
-    const { lo = 0, max = 0, count } = memo;
-    if (count === 0)
-        return head.length; // no readable string: nothing is scanned
-    // The last string's length prefix (up to five bytes), then its NUL: a little past its start
-    // first (most strings are short), then twice as far each time.
-    if (max + 5 > head.length)
-        return Math.min(size, max + 256);
-    const nul = lastStringNul(head, max);
-    if (nul < 0)
-        return Math.min(size, head.length + Math.max(4096, head.length - max));
-    if (spread(lo, nul + 1, count))
-        return size; // scanned string by string, up to the file's end
-    return head.length;
+    return [lo, hi];
 }
 /** The NUL that ends the string at `maxOff` (after its uleb128 length, up to five bytes), or -1. */
 function lastStringNul(buf, maxOff) {
@@ -11317,7 +11262,7 @@ async function dispatchSource(item, src, ctx) {
             ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, sinks.first);
         try {
             if (buf)
-                scanDex(buf, { path: item.relPath, source: 'dex' }, ctx, buf.length, 'restore', undefined, sinks?.second);
+                scanDex(buf, { path: item.relPath, source: 'dex' }, ctx, 'restore', sinks?.second);
         }
         finally {
             sinks?.done();
@@ -11900,16 +11845,35 @@ function isIdentByte(c) {
 function isLeaseView(buf, lease) {
     return lease !== undefined && buf.buffer === lease.buffer && buf.byteOffset === lease.byteOffset && buf.length <= lease.length;
 }
-/** How far to inflate an entry that may be a DEX; `memo` keeps its string span for the scan. */
-function wantDex(size, memo) {
-    return (head) => dexBytesWanted(head, size, memo);
-}
 /**
- * `size`: the whole DEX's length when `buf` holds its first bytes only (dexBytesWanted).
- * `after`: 'discard' when nothing reads `buf` after the scan; `span`: wantDex's memo (scanDexStrings).
+ * A DEX: its strings by its string table (scanDexStrings), and every other byte of it raw, in the
+ * same evidence: code (a `fill-array-data` payload spells a host as a byte[] or a UTF-16 char[]),
+ * link_data, the bytes after its map list, between its sections and past its file_size are as
+ * readable to the app as its strings, and a scan of the string data alone missed them (red team).
+ * The raw scan skips the span scanDexStrings scanned as one (its strings and the bytes between
+ * them), so no byte is scanned twice; strings scanned one by one (spread over the file), or a DEX
+ * whose header cannot be read, leave the whole buffer to the raw scan, onceEach keeping each
+ * occurrence once. A header that cannot be read still throws, after the raw scan.
+ * `after`: 'discard' when nothing reads `buf` after the scan. `sink`: a onceEach sink of a caller
+ * that has scanned all of `buf` raw already: then only the strings are scanned.
  */
-function scanDex(buf, base, ctx, size = buf.length, after = 'restore', span, sink = ctx.endpoints) {
-    scanDexStrings(buf, base, ctx.scanner, sink, { size, after, span });
+function scanDex(buf, base, ctx, after = 'restore', sink) {
+    if (sink) {
+        scanDexStrings(buf, base, ctx.scanner, sink, { after });
+        return;
+    }
+    const sinks = onceEach(ctx.endpoints);
+    let scanned = null;
+    try {
+        scanned = scanDexStrings(buf, base, ctx.scanner, sinks.second, { after });
+    }
+    finally {
+        // Outside the span only: the string data in it may be left with its length prefixes zeroed ('discard').
+        const [lo, hi] = scanned ?? [buf.length, buf.length];
+        ctx.scanner.scan(buf, 0, lo, base, sinks.first);
+        ctx.scanner.scan(buf, hi, buf.length, base, sinks.first);
+        sinks.done();
+    }
 }
 /** Hits onceEach holds back: past them the first pass's hits go straight on (a repeat is possible, never a loss). */
 const ONCE_EACH_CAP = 1 << 16;
@@ -12083,14 +12047,10 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
         const lease = entry.uncompressedSize <= ctx.limits.maxEntryBytes ? entryScratch.take(entry.uncompressedSize + 1) : undefined;
         try {
             let buf;
-            const span = {};
             try {
-                // Anything but the manifest and the resource table is scanned as DEX when it is one (by
-                // name or by content): inflated only as far as its last string (dexBytesWanted).
-                // Only a root classes*.dex: a DEX header anywhere else (an asset, a file named .bin)
-                // is read whole, since what follows its strings is scanned too (extractEntry).
-                const dexScanned = ROOT_DEX.test(entry.name);
-                buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease, ...(dexScanned ? { want: wantDex(entry.uncompressedSize, span) } : {}) });
+                // A root classes*.dex is read whole: its code and unused bytes are scanned with its
+                // strings (scanDex).
+                buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease });
             }
             catch (e) {
                 const reason = e instanceof EntryTooLargeError ? `${e.reason}; not scanned` : e instanceof FormatError ? e.reason : String(e);
@@ -12105,7 +12065,7 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
                     manifest = m;
                     resourcesMap = map;
                 };
-                await extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, tables, span, isLeaseView(buf, lease) ? 'discard' : 'restore');
+                await extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, tables, isLeaseView(buf, lease) ? 'discard' : 'restore');
             }
             catch (e) {
                 ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
@@ -12232,7 +12192,7 @@ async function readMapFile(src, zip, name, ctx) {
         throw new ResourcesMapError(e instanceof FormatError ? e.reason : e instanceof Error ? e.message : String(e));
     }
 }
-async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, tables, span, after = 'restore') {
+async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, tables, after = 'restore') {
     const name = entry.name;
     if (name === 'AndroidManifest.xml') {
         try {
@@ -12279,7 +12239,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         if (!isDex(buf))
             throw new FormatError('dex', `${name} is not a DEX file (bad magic)`, 0, `${path}!/${name}`);
         try {
-            scanDex(buf, { ...base, source: 'dex' }, ctx, entry.uncompressedSize, after, span);
+            scanDex(buf, { ...base, source: 'dex' }, ctx, after);
         }
         catch (e) {
             if (e instanceof FormatError)
@@ -12384,7 +12344,7 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         if (sinks)
             ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, sinks.first);
         try {
-            scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, entry.uncompressedSize, appended ? 'restore' : after, span, sinks?.second);
+            scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, appended ? 'restore' : after, sinks?.second);
         }
         finally {
             sinks?.done();
@@ -12563,7 +12523,7 @@ async function scanDecompressed(out, base, path, file, ctx, depth) {
         }
         else if (dex) {
             try {
-                scanDex(out, { ...base, source: 'dex' }, ctx, out.length, 'restore', undefined, sinks?.second);
+                scanDex(out, { ...base, source: 'dex' }, ctx, 'restore', sinks?.second);
             }
             catch (e) {
                 ctx.unreadable.push(unreadableFrom(path, e, 'dex'));
