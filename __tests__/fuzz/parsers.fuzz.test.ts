@@ -14,6 +14,7 @@ import { EndpointScanner } from '../../src/extract/endpoints.js';
 import { newContext } from '../../src/extract/pool.js';
 import { DEFAULT_LIMITS } from '../../src/extract/limits.js';
 import { parseBuildProp } from '../../src/formats/buildprop.js';
+import { decodeJsonEscapes, decodeProperties, decodeXmlText, forEachBase64Text } from '../../src/formats/encoded-text.js';
 import { FormatError } from '../../src/formats/errors.js';
 import { openZip, readEntry } from '../../src/formats/zip.js';
 import { decodeFolder, openSevenZip } from '../../src/formats/sevenzip.js';
@@ -118,6 +119,35 @@ describe('fuzz: text parsers and the endpoint scanner', () => {
             expect(h.evidence.offset).toBeGreaterThanOrEqual(0);
             expect(h.evidence.offset).toBeLessThan(buf.length);
             expect(h.value).toBe(h.value.toLowerCase());
+          },
+        });
+      }),
+      { numRuns: RUNS * 4 },
+    );
+  });
+});
+
+describe('fuzz: decoders of encoded text (encoded-text.ts) and the scanner over them', () => {
+  it('decoded text is never longer than its source and maps every byte inside it; scanFile reports offsets inside the file', () => {
+    const scanner = new EndpointScanner({ hosts: new Set(['zzhc.vnet.cn']), sms: new Set(['10659401']) });
+    const alphabet = fc.constantFrom(...'azh.c7A0u\\%&#x;:/=!<[]>CDAT \n\r\taHR0cHM6Ly96emhjLnZuZXQuY24vcmVn'.split(''));
+    const text = fc.oneof(fc.uint8Array({ maxLength: 600 }).map((a) => Buffer.from(a)), fc.array(alphabet, { maxLength: 400 }).map((a) => Buffer.from(a.join(''), 'latin1')));
+    const names = fc.constantFrom('a.properties', 'a.json', 'a.xml', 'a.txt');
+    fc.assert(
+      fc.property(text, names, (buf, name) => {
+        for (const d of [decodeProperties(buf), decodeJsonEscapes(buf), decodeXmlText(buf)]) {
+          if (!d) continue;
+          expect(d.bytes.length).toBeLessThanOrEqual(buf.length);
+          for (const f of d.from) expect(f >= 0 && f < buf.length).toBe(true);
+        }
+        forEachBase64Text(buf, 0, buf.length, (decoded, at) => {
+          expect(decoded.length).toBeLessThan(buf.length);
+          expect(at >= 0 && at < buf.length).toBe(true);
+        });
+        scanner.scanFile(buf, name, { path: 'p', source: 'file' }, {
+          add: (h) => {
+            expect(h.evidence.offset).toBeGreaterThanOrEqual(0);
+            expect(h.evidence.offset).toBeLessThan(buf.length);
           },
         });
       }),

@@ -882,7 +882,7 @@ async function scanRawSource(src: RandomAccessSource, base: EvidenceBase, ctx: A
   try {
     if (whole && src.size <= chunk + context) {
       const buf = await readAt(0, src.size);
-      ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
+      ctx.scanner.scanFile(buf, basename(base.path), base, ctx.endpoints);
       if (mentions && src.size <= MENTION_MAX_FILE) recordMentions(buf, base, ctx);
       return;
     }
@@ -1073,7 +1073,7 @@ function onceEach(sink: EndpointSink): { first: EndpointSink; second: EndpointSi
  */
 function scanBytes(buf: Buffer, base: EvidenceBase, path: string, ctx: ArtifactContext): void {
   if (!isHermesBytecode(buf)) {
-    ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
+    ctx.scanner.scanFile(buf, basename(path), base, ctx.endpoints);
     return;
   }
   const sinks = onceEach(ctx.endpoints);

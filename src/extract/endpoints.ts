@@ -26,6 +26,7 @@ import {
   SECTION_NAME_ENDINGS,
   SECTION_NAME_INFIXES,
 } from './endpoint-rules.js';
+import { charRef, decodeJsonEscapes, decodeProperties, decodeXmlText, forEachBase64Text, forEachBase64Url, type DecodedText } from '../formats/encoded-text.js';
 import { digitsAsked, forEachBlock, forEachDigitRunJs, scanBlockEngine, TOKEN_ALPHA_TLD, TOKEN_GLUED, TOKEN_UNBOUNDED, TOKEN_UPPER, widenRuns } from './scan-block.js';
 
 /** Where the bytes being scanned came from; `offset` is added per hit. */
@@ -204,6 +205,8 @@ const FNV_PRIME = 0x01000193;
 const MAX_SCHEME = 64;
 
 const IS_HEX = (c: number): boolean => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
+/** The value of a hex digit (IS_HEX). */
+const HEX_VALUE = (c: number): number => (c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57);
 
 /** Letters of one-letter backslash escapes (\n, \t, \r, \b, \f, \v) glued before a listed name. */
 const ESCAPE_LETTERS = new Set([0x6e, 0x74, 0x72, 0x62, 0x66, 0x76]);
@@ -274,6 +277,99 @@ function afterEscape(buf: Buffer, a: number, b: number, start: number): number {
   const dot = buf.indexOf(DOT, s);
   return b - s < 4 || dot < 0 || dot >= b ? -1 : s;
 }
+
+/**
+ * The escape at buf[i] of a character below 0x80 (`%7A`, `\u007a`, `\x7a`, `&#x7a;`, `&#122;`):
+ * its length << 8 | the character, or 0 when none starts there (or it stands for a character of
+ * 0x80 or more: no host byte). Of these, a host byte (letter, digit, '-', '.') is part of a name
+ * the app reads decoded: OkHttp's HttpUrl decodes a host's percent escapes, a JSON, JavaScript or
+ * properties reader `\u`, an XML parser character references.
+ */
+function escapeAt(buf: Uint8Array, i: number, end: number): number {
+  const c = buf[i];
+  let len = 0;
+  let v = -1;
+  if (c === 0x25) {
+    if (i + 3 <= end && IS_HEX(buf[i + 1]) && IS_HEX(buf[i + 2])) {
+      len = 3;
+      v = HEX_VALUE(buf[i + 1]) * 16 + HEX_VALUE(buf[i + 2]);
+    }
+  } else if (c === 0x5c) {
+    const k = buf[i + 1] === 0x75 ? 4 : buf[i + 1] === 0x78 ? 2 : 0;
+    if (k && i + 2 + k <= end) {
+      v = 0;
+      for (let j = i + 2; j < i + 2 + k && v >= 0; j++) v = IS_HEX(buf[j]) ? v * 16 + HEX_VALUE(buf[j]) : -1;
+      len = 2 + k;
+    }
+  } else if (c === 0x26) {
+    const ref = charRef(buf, i, end);
+    if (ref) {
+      len = ref.len;
+      v = ref.cp;
+    }
+  }
+  return v < 0 ? 0 : (len << 8) | (v < 0x80 ? v : 0);
+}
+
+/** The escape (escapeAt) that ends right before buf[i], in buf[start, i), or 0. */
+function escapeBefore(buf: Uint8Array, i: number, start: number): number {
+  const c = buf[i - 1];
+  if (i - 3 >= start && buf[i - 3] === 0x25) return escapeAt(buf, i - 3, i);
+  if (i - 6 >= start && buf[i - 6] === 0x5c && buf[i - 5] === 0x75) return escapeAt(buf, i - 6, i);
+  if (i - 4 >= start && buf[i - 4] === 0x5c && buf[i - 3] === 0x78) return escapeAt(buf, i - 4, i);
+  if (c !== 0x3b) return 0;
+  for (let j = i - 4; j >= Math.max(start, i - 12); j--) {
+    if (buf[j] !== 0x26) continue;
+    const e = escapeAt(buf, j, i);
+    return e >> 8 === i - j ? e : 0;
+  }
+  return 0;
+}
+
+/** Whether the escape packed in `e` (escapeAt) stands for a host byte. */
+const isHostEscape = (e: number): boolean => e !== 0 && HOST[e & 0xff] === 1;
+
+/** How far an escaped name is looked for around a token, each way (a name is at most 253 characters of 6-byte escapes and more). */
+const MAX_ESCAPED_RUN = 2048;
+/** Raw bytes kept before and after a decoded name: its scheme (MAX_SCHEME and "://" escaped) and its port. */
+const ESCAPED_NAME_BEFORE = MAX_SCHEME + 16;
+const ESCAPED_NAME_AFTER = 8;
+
+/** Where a file's text is decoded before it is scanned (EndpointScanner.scanFile). */
+export type TextKind = 'properties' | 'json' | 'xml' | 'text';
+
+/**
+ * What a whole file or entry is as text: a Java properties file (by its name: Properties.load
+ * reads any stream, but `.properties` is what ResourceBundle and apps load), JSON (named so, or
+ * starting with '{' or '['), XML (named so, or starting with '<'), other text, or undefined for
+ * binary data (a control byte other than whitespace in its first 512 bytes).
+ */
+export function textKindOf(name: string, buf: Uint8Array): TextKind | undefined {
+  let i = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  const stop = Math.min(buf.length, 512);
+  for (let k = i; k < stop; k++) {
+    const c = buf[k];
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) return undefined;
+  }
+  if (/\.properties$/i.test(name)) return 'properties';
+  while (i < stop && (buf[i] === 0x20 || buf[i] === 0x09 || buf[i] === 0x0a || buf[i] === 0x0d)) i++;
+  const first = buf[i];
+  if (/\.json$/i.test(name) || first === 0x7b || first === 0x5b) return 'json';
+  if (/\.xml$/i.test(name) || first === 0x3c) return 'xml';
+  return 'text';
+}
+
+/** The decoded text of a file of `kind` when it holds what its reader decodes, or undefined (none, or it cannot be read: scanned as it is). */
+function decodeText(buf: Buffer, kind: TextKind): DecodedText | undefined {
+  if (kind === 'properties') return buf.indexOf(0x5c) >= 0 ? decodeProperties(buf) : undefined;
+  if (kind === 'json') return buf.indexOf(0x5c) >= 0 ? decodeJsonEscapes(buf) : undefined;
+  if (kind === 'xml') return buf.indexOf(XML_REF) >= 0 || buf.indexOf(CDATA) >= 0 ? decodeXmlText(buf) : undefined;
+  return undefined;
+}
+const XML_REF = Buffer.from('&#', 'latin1');
+const CDATA = Buffer.from('<![CDATA[', 'latin1');
+/** A URL whose host starts with a percent escape. */
+const PERCENT_HOST = Buffer.from('://%', 'latin1');
 
 /**
  * The length of the text character at buf[i]: 1 for printable ASCII, 2 to 4 for a UTF-8
@@ -680,6 +776,12 @@ export class EndpointScanner {
    */
   private inWideText = false;
 
+  /** While a name decoded from escapes is scanned (escapedName): its escapes are not looked for again. */
+  private inEscapedName = false;
+  /** The decoded name and the raw bytes around it (escapedName), and the source of each of its bytes. */
+  private readonly nameText = Buffer.alloc(ESCAPED_NAME_BEFORE + MAX_TOKEN + 2 + ESCAPED_NAME_AFTER);
+  private readonly nameFrom = new Int32Array(MAX_TOKEN + 2);
+
   constructor(
     private readonly known: KnownEndpoints,
     options: ScannerOptions = {},
@@ -697,6 +799,130 @@ export class EndpointScanner {
   /** True when this scanner finds candidates with the WebAssembly module. */
   get usesWasm(): boolean {
     return this.engine !== null;
+  }
+
+  /**
+   * A whole file or entry (an APK's asset, a file of the build under the chunk size): scanned as
+   * its reader decodes it when it is a properties, JSON or XML file holding escapes, character
+   * references or CDATA (textKindOf, decodeText; each hit at the offset of what it was decoded
+   * from, and the raw bytes not scanned besides: a false name cut at an escape would be reported
+   * beside the true one), else as it is; text of any kind then for what it holds encoded
+   * (scanEncoded). Binary data is scanned as it is.
+   */
+  scanFile(buf: Buffer, name: string, base: EvidenceBase, sink: EndpointSink, offsetOf: (pos: number) => number = (p) => p): void {
+    const kind = buf.length >= 4 ? textKindOf(name, buf) : undefined;
+    if (kind === undefined) {
+      this.scan(buf, 0, buf.length, base, sink, offsetOf);
+      return;
+    }
+    const text = decodeText(buf, kind);
+    if (!text) {
+      this.scanText(buf, 0, buf.length, base, sink, offsetOf);
+      return;
+    }
+    const from = text.from;
+    this.scanText(text.bytes, 0, text.bytes.length, base, sink, (p) => offsetOf(p < from.length ? from[p] : buf.length));
+  }
+
+  /**
+   * scan, then scanEncoded: for strings (DEX, resources, XML) and text. `everyRun`: every base64
+   * run of text is decoded (resource and XML strings: a few thousand short strings), not only those
+   * of a URL (DEX strings and text files: bulk data, forEachBase64Url).
+   */
+  scanText(buf: Buffer, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (pos: number) => number = (p) => p, everyRun = false): void {
+    this.scan(buf, start, end, base, sink, offsetOf);
+    this.scanEncoded(buf, start, end, base, sink, offsetOf, everyRun);
+  }
+
+  /**
+   * What buf[start, end) holds encoded that the scan of its bytes cannot see: base64 runs of text
+   * (forEachBase64Url, or with `everyRun` forEachBase64Text; their hits at the offset of the run),
+   * and URLs whose host starts with a percent escape (`://%7A%7Ahc...`: a host all in escapes has
+   * no dot for the scan to find). One level: what a run decodes to is scanned, not decoded again.
+   */
+  scanEncoded(buf: Buffer, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (pos: number) => number = (p) => p, everyRun = false): void {
+    if (end - start < 8) return;
+    const view = start === 0 && end === buf.length ? buf : buf.subarray(start, end);
+    const off = start === 0 ? offsetOf : (p: number) => offsetOf(p + start);
+    (everyRun ? forEachBase64Text : forEachBase64Url)(view, 0, view.length, (text, at) => {
+      const o = off(at);
+      this.scan(text, 0, text.length, base, sink, () => o);
+    });
+    for (let i = view.indexOf(PERCENT_HOST); i >= 0; i = view.indexOf(PERCENT_HOST, i + 4)) {
+      if (isHostEscape(escapeAt(view, i + 3, view.length))) this.decodedName(view, i + 3, 0, view.length, base, sink, off);
+    }
+  }
+
+  /**
+   * The name around the token buf[a, b) when escapes of its own characters are glued to it
+   * (`\u007a\u007ahc.vnet.cn`, `%7A%7Ahc.vnet.cn`, `&#x7a;hc.vnet.cn`, `zzhc.vnet%2Ecn`): the app
+   * reads it decoded, and the token is a piece of it that names another host. Decoded and scanned
+   * instead of the token (decodedName). True when it was one.
+   */
+  private escapedName(buf: Buffer, a: number, b: number, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): boolean {
+    if (this.inEscapedName) return false;
+    const p = a > start ? buf[a - 1] : 0;
+    const q = b < end ? buf[b] : 0;
+    let s: number;
+    if ((p === 0x25 || p === 0x5c) && isHostEscape(escapeAt(buf, a - 1, end))) s = a - 1;
+    else if (p === 0x3b && isHostEscape(escapeBefore(buf, a, start))) s = a;
+    else if ((q === 0x25 || q === 0x5c || q === 0x26) && isHostEscape(escapeAt(buf, b, end))) s = a;
+    else return false;
+    // Back to where the name starts: over its escapes and its bytes, to an escape of another character or a byte that is none.
+    const floor = Math.max(start, s - MAX_ESCAPED_RUN);
+    while (s > floor) {
+      const e = escapeBefore(buf, s, floor);
+      if (e !== 0) {
+        if (!isHostEscape(e)) break;
+        s -= e >> 8;
+      } else if (HOST[buf[s - 1]] === 1) s--;
+      else break;
+    }
+    this.decodedName(buf, s, start, end, base, sink, offsetOf);
+    return true;
+  }
+
+  /**
+   * The name that starts at buf[s], its escapes decoded (escapeAt), scanned as a token with the
+   * raw bytes before it (its scheme) and after it (its port); its hits at the offsets of the
+   * escapes and bytes they were decoded from.
+   */
+  private decodedName(buf: Buffer, s: number, start: number, end: number, base: EvidenceBase, sink: EndpointSink, offsetOf: (p: number) => number): void {
+    const text = this.nameText;
+    const from = this.nameFrom;
+    const before = Math.min(ESCAPED_NAME_BEFORE, s - start);
+    buf.copy(text, 0, s - before, s);
+    let n = 0;
+    let i = s;
+    const ceil = Math.min(end, s + MAX_ESCAPED_RUN);
+    while (i < ceil && n < from.length) {
+      const e = escapeAt(buf, i, end);
+      if (e !== 0) {
+        if (!isHostEscape(e)) break;
+        text[before + n] = e & 0xff;
+        from[n++] = i;
+        i += e >> 8;
+      } else if (HOST[buf[i]] === 1) {
+        text[before + n] = buf[i];
+        from[n++] = i++;
+      } else break;
+    }
+    if (n >= from.length) return; // longer than any name
+    const after = Math.min(ESCAPED_NAME_AFTER, end - i);
+    buf.copy(text, before + n, i, i + after);
+    let a = before;
+    let b = before + n;
+    while (a < b && (text[a] === DOT || text[a] === 0x2d)) a++;
+    while (b > a && (text[b - 1] === DOT || text[b - 1] === 0x2d)) b--;
+    if (b - a < 4 || text.indexOf(DOT, a) < 0 || text.indexOf(DOT, a) >= b) return;
+    const runEnd = i;
+    const at = (p: number): number => offsetOf(p < before ? s - before + p : p < before + n ? from[p - before] : runEnd + (p - before - n));
+    this.inEscapedName = true;
+    try {
+      this.token(text, a, b, 0, before + n + after, base, sink, at);
+    } finally {
+      this.inEscapedName = false;
+    }
   }
 
   /** Scans `buf[start, end)`; `base` + (position - baseShift) becomes each hit's evidence. */
@@ -863,6 +1089,8 @@ export class EndpointScanner {
     sink: EndpointSink,
     offsetOf: (p: number) => number,
   ): void {
+    // A name written partly in escapes of its own characters: decoded.
+    if (this.escapedName(buf, a, b, start, end, base, sink, offsetOf)) return;
     // An escape glued before the name: classified without it ("%2F10.0.0.1" is a quad).
     a = afterEscape(buf, a, b, start);
     if (a < 0) return;
@@ -932,6 +1160,7 @@ export class EndpointScanner {
     sink: EndpointSink,
     offsetOf: (p: number) => number,
   ): void {
+    if (this.escapedName(buf, a, b, start, end, base, sink, offsetOf)) return;
     // An escape glued before the name (the module's tokens of a letter TLD or a quad come here
     // with it; token() took it off the others already): the name starts after it.
     const e = afterEscape(buf, a, b, start);

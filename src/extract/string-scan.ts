@@ -125,7 +125,7 @@ export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: Endpoin
         : zeroPrefixes(buf, ids[d], h.headerSize, stringLimit(buf, h), hi, saved, cap);
     }
     if (saved >= 0) {
-      scanner.scan(buf, lo, hi, base, sink);
+      scanner.scanText(buf, lo, hi, base, sink);
       return [lo, hi];
     }
   } finally {
@@ -258,7 +258,7 @@ function scanSpread(buf: Buffer, headers: DexHeader[], ids: Uint32Array[], base:
     const { start, end, from, to, mixed } = groups[gi];
     if (end - start < 4) continue;
     if (!mixed) {
-      scanner.scan(buf, start, end, base, sink);
+      scanner.scanText(buf, start, end, base, sink);
       continue;
     }
     const region = Buffer.from(buf.subarray(start, end));
@@ -266,7 +266,7 @@ function scanSpread(buf: Buffer, headers: DexHeader[], ids: Uint32Array[], base:
       const j = joiningPrefixByte(buf, offs[byStart[i]], end);
       if (j >= start) region[j - start] = 0;
     }
-    scanner.scan(region, 0, region.length, base, sink, (p) => start + p);
+    scanner.scanText(region, 0, region.length, base, sink, (p) => start + p);
   }
 }
 
@@ -388,7 +388,7 @@ function scanZeroedCopy(buf: Buffer, headers: DexHeader[], ids: Uint32Array[], l
       if (j >= 0) region[j - lo] = 0;
     }
   }
-  scanner.scan(region, 0, region.length, base, sink, (p) => lo + p);
+  scanner.scanText(region, 0, region.length, base, sink, (p) => lo + p);
 }
 
 /** Decoded pool strings (AXML, resources.arsc): one pass; each hit gets its string's offset. */
@@ -408,7 +408,7 @@ export function scanPoolStrings(strings: readonly { value: string; offset: numbe
   if (parts.length === 0) return;
   const buf = Buffer.from(parts.join('\u0000'), 'utf8');
   const n = starts.length;
-  scanner.scan(buf, 0, buf.length, base, sink, (p) => offsets[owner(starts, n, p)]);
+  scanner.scanText(buf, 0, buf.length, base, sink, (p) => offsets[owner(starts, n, p)], true);
 }
 
 /**
