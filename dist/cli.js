@@ -21603,7 +21603,7 @@ function scanDexStrings(buf, base, scanner, sink, opts = {}) {
                 : zeroPrefixes(buf, ids[d], h.headerSize, stringLimit(buf, h), hi, saved, cap);
         }
         if (saved >= 0) {
-            scanner.scan(buf, lo, hi, base, sink);
+            scanner.scanText(buf, lo, hi, base, sink);
             return [lo, hi];
         }
     }
@@ -21689,7 +21689,7 @@ function scanSpread(buf, headers, ids, base, scanner, sink) {
         if (end - start < 4)
             continue;
         if (!mixed) {
-            scanner.scan(buf, start, end, base, sink);
+            scanner.scanText(buf, start, end, base, sink);
             continue;
         }
         const region = Buffer.from(buf.subarray(start, end));
@@ -21698,7 +21698,7 @@ function scanSpread(buf, headers, ids, base, scanner, sink) {
             if (j >= start)
                 region[j - start] = 0;
         }
-        scanner.scan(region, 0, region.length, base, sink, (p) => start + p);
+        scanner.scanText(region, 0, region.length, base, sink, (p) => start + p);
     }
 }
 /** Strings spread over the file (hostile or unusual layout): scanned one by one, not as one span. */
@@ -21804,7 +21804,7 @@ function scanZeroedCopy(buf, headers, ids, lo, hi, base, scanner, sink) {
                 region[j - lo] = 0;
         }
     }
-    scanner.scan(region, 0, region.length, base, sink, (p) => lo + p);
+    scanner.scanText(region, 0, region.length, base, sink, (p) => lo + p);
 }
 /** Decoded pool strings (AXML, resources.arsc): one pass; each hit gets its string's offset. */
 function scanPoolStrings(strings, base, scanner, sink) {
@@ -21825,7 +21825,7 @@ function scanPoolStrings(strings, base, scanner, sink) {
         return;
     const buf = Buffer.from(parts.join('\u0000'), 'utf8');
     const n = starts.length;
-    scanner.scan(buf, 0, buf.length, base, sink, (p) => offsets[owner(starts, n, p)]);
+    scanner.scanText(buf, 0, buf.length, base, sink, (p) => offsets[owner(starts, n, p)], true);
 }
 /**
  * How many bytes the strings of a Hermes bytecode file may add up to, over its string storage:
@@ -30451,7 +30451,7 @@ async function scanRawSource(src, base, ctx, mentions = false) {
     try {
         if (whole && src.size <= chunk + context) {
             const buf = await readAt(0, src.size);
-            ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
+            ctx.scanner.scanFile(buf, basename(base.path), base, ctx.endpoints);
             if (mentions && src.size <= MENTION_MAX_FILE)
                 recordMentions(buf, base, ctx);
             return;
@@ -30637,7 +30637,7 @@ function onceEach(sink) {
  */
 function scanBytes(buf, base, path, ctx) {
     if (!isHermesBytecode(buf)) {
-        ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
+        ctx.scanner.scanFile(buf, basename(path), base, ctx.endpoints);
         return;
     }
     const sinks = onceEach(ctx.endpoints);
@@ -32674,7 +32674,7 @@ const ipMappingBlocks = /*#__PURE__*/ new Uint32Array([562167821, 983059, 0, 0, 
 /**
  * Value of the hexadecimal digit `code` (0 to 15), or 16 if it is not one.
  */
-function hexValue(code) {
+function hexValue$1(code) {
     if (code >= 48 && code <= 57) {
         return code - 48; // 0-9
     }
@@ -32707,7 +32707,7 @@ function isIpv4(hostname) {
             if (code === 46 /* '.' */) {
                 break;
             }
-            const digit = hexValue(code);
+            const digit = hexValue$1(code);
             if (digit >= radix) {
                 return false;
             }
@@ -32798,7 +32798,7 @@ function isIpv6(hostname) {
         const start = i;
         while (i < end &&
             i - start < 4 &&
-            hexValue(hostname.charCodeAt(i)) !== 16) {
+            hexValue$1(hostname.charCodeAt(i)) !== 16) {
             i += 1;
         }
         if (i === start) {
@@ -32876,7 +32876,7 @@ function isMappedIp(hostname) {
             break;
         }
         if (cp < 128) {
-            if (hexValue(cp) === 16 && (cp | 32) !== 120 /* 'x' */) {
+            if (hexValue$1(cp) === 16 && (cp | 32) !== 120 /* 'x' */) {
                 return false;
             }
             continue;
@@ -32965,7 +32965,7 @@ function isIp(hostname) {
         code = hostname.charCodeAt(i);
     }
     const decimal = i;
-    while (hexValue(code) !== 16) {
+    while (hexValue$1(code) !== 16) {
         i -= 1;
         code = hostname.charCodeAt(i);
     }
@@ -33757,6 +33757,423 @@ const IDENTIFIER_HOSTS = new Set([
 ]);
 
 /**
+ * Text as an app or Android reads it decoded, where the raw bytes hide what it holds: a Java
+ * properties file's escapes and continued lines (java.util.Properties.load), a JSON file's string
+ * escapes, a plain-text XML file's character references and CDATA sections, base64 runs. Each
+ * decoder gives the decoded bytes and, for each, the offset in the source of the byte or escape it
+ * came from: an endpoint found in the decoded text is reported where its encoded form starts.
+ * Pure and bounded: one pass over the input, output no longer than it, no recursion.
+ *
+ * Android's own property loader (init: system/core/init/property_service.cpp LoadProperties, and
+ * its `load_properties` before it) decodes nothing: it splits lines at '\n', skips leading
+ * whitespace and `#` lines, cuts at the first '=' and trims; a backslash is a byte like any other.
+ * build.prop and friends are therefore scanned as they are (buildprop.ts).
+ */
+const BACKSLASH = 0x5c;
+/** The value of a hex digit, or -1. */
+function hexValue(c) {
+    if (c >= 0x30 && c <= 0x39)
+        return c - 0x30;
+    const l = c | 0x20;
+    return l >= 0x61 && l <= 0x66 ? l - 0x61 + 10 : -1;
+}
+/** The 16-bit value of the 4 hex digits at buf[i], or -1. */
+function hex4(buf, i, end) {
+    if (i + 4 > end)
+        return -1;
+    let v = 0;
+    for (let k = 0; k < 4; k++) {
+        const h = hexValue(buf[i + k]);
+        if (h < 0)
+            return -1;
+        v = (v << 4) | h;
+    }
+    return v;
+}
+/**
+ * The `uXXXX` at buf[u] (after a backslash): its code point and length, a surrogate pair written
+ * as two escapes (`\ud83d\ude00`) as one character (Java and JavaScript keep the two UTF-16
+ * units, which written out are that character); undefined without four hex digits. A lone
+ * surrogate is one of 5 bytes (written as U+FFFD).
+ */
+function unicodeEscape(buf, u, end) {
+    const v = hex4(buf, u + 1, end);
+    if (v < 0)
+        return undefined;
+    if (v >= 0xd800 && v <= 0xdbff && buf[u + 5] === BACKSLASH && buf[u + 6] === 0x75) {
+        const lo = hex4(buf, u + 7, end);
+        if (lo >= 0xdc00 && lo <= 0xdfff)
+            return { cp: 0x10000 + ((v - 0xd800) << 10) + (lo - 0xdc00), len: 11 };
+    }
+    return { cp: v, len: 5 };
+}
+/** Writes decoded bytes and their source offsets. Never longer than its source (each decoder's escapes are at least as long as their UTF-8). */
+class Writer {
+    bytes;
+    from;
+    n = 0;
+    constructor(size) {
+        this.bytes = Buffer.allocUnsafe(size);
+        this.from = new Int32Array(size);
+    }
+    byte(c, at) {
+        this.bytes[this.n] = c;
+        this.from[this.n++] = at;
+    }
+    /** A code point as UTF-8 (a lone surrogate as U+FFFD), every byte from `at`. */
+    codePoint(cp, at) {
+        if (cp >= 0xd800 && cp <= 0xdfff)
+            cp = 0xfffd;
+        if (cp < 0x80)
+            this.byte(cp, at);
+        else if (cp < 0x800) {
+            this.byte(0xc0 | (cp >> 6), at);
+            this.byte(0x80 | (cp & 0x3f), at);
+        }
+        else if (cp < 0x10000) {
+            this.byte(0xe0 | (cp >> 12), at);
+            this.byte(0x80 | ((cp >> 6) & 0x3f), at);
+            this.byte(0x80 | (cp & 0x3f), at);
+        }
+        else {
+            this.byte(0xf0 | (cp >> 18), at);
+            this.byte(0x80 | ((cp >> 12) & 0x3f), at);
+            this.byte(0x80 | ((cp >> 6) & 0x3f), at);
+            this.byte(0x80 | (cp & 0x3f), at);
+        }
+    }
+    done() {
+        return { bytes: this.bytes.subarray(0, this.n), from: this.from.subarray(0, this.n) };
+    }
+}
+const isLineEnd = (c) => c === 0x0a || c === 0x0d;
+/** Whitespace as Properties.load skips it: space, tab, form feed. */
+const isPropSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0c;
+/**
+ * A properties file as java.util.Properties.load(InputStream) reads it (JDK LineReader and
+ * loadConvert): natural lines end at '\n', '\r' or "\r\n"; a line whose first non-blank character
+ * is '#' or '!' is a comment (kept as it is: its bytes are in the file); a line ending in an odd
+ * number of backslashes goes on in the next, whose leading whitespace is dropped; `\uXXXX` is
+ * that character, `\t` `\n` `\r` `\f` those controls, a backslash before any other character
+ * that character. Key, separator and value are kept in line (the separator is text like any
+ * other to the scanner). Undefined when Properties.load throws (a `\u` without four hex digits:
+ * "Malformed \uxxxx encoding"): the app then reads no property of the file.
+ */
+function decodeProperties(buf) {
+    const end = buf.length;
+    const w = new Writer(end);
+    let i = 0;
+    while (i < end) {
+        // The start of a logical line: leading whitespace, then a comment or the line.
+        while (i < end && isPropSpace(buf[i]))
+            i++;
+        if (i >= end)
+            break;
+        const c0 = buf[i];
+        if (isLineEnd(c0)) {
+            w.byte(0x0a, i++);
+            continue;
+        }
+        if (c0 === 0x23 || c0 === 0x21) {
+            while (i < end && !isLineEnd(buf[i]))
+                w.byte(buf[i], i++);
+            continue;
+        }
+        while (i < end && !isLineEnd(buf[i])) {
+            const c = buf[i];
+            if (c !== BACKSLASH) {
+                w.byte(c, i++);
+                continue;
+            }
+            const at = i;
+            i++;
+            if (i >= end)
+                break; // a backslash at the end of the file: dropped
+            const e = buf[i];
+            if (isLineEnd(e)) {
+                // A continued line: its end, then the next line's leading whitespace, are dropped.
+                i += e === 0x0d && buf[i + 1] === 0x0a ? 2 : 1;
+                while (i < end && isPropSpace(buf[i]))
+                    i++;
+                continue;
+            }
+            if (e === 0x75) {
+                const u = unicodeEscape(buf, i, end);
+                if (!u)
+                    return undefined;
+                w.codePoint(u.cp, at);
+                i += u.len;
+                continue;
+            }
+            w.byte(e === 0x74 ? 0x09 : e === 0x6e ? 0x0a : e === 0x72 ? 0x0d : e === 0x66 ? 0x0c : e, at);
+            i++;
+        }
+        if (i < end) {
+            // The line's end: one newline out, "\r\n" as one.
+            w.byte(0x0a, i);
+            i += buf[i] === 0x0d && buf[i + 1] === 0x0a ? 2 : 1;
+        }
+    }
+    return w.done();
+}
+/**
+ * JSON (and JavaScript) string escapes decoded: `\uXXXX` (a surrogate pair as its character),
+ * `\/`, `\\`, `\"`, `\'`, `\b` `\f` `\n` `\r` `\t`; any other backslash is kept as it is (a
+ * lenient reader). Bytes outside strings are copied: valid JSON has no backslash there.
+ */
+function decodeJsonEscapes(buf) {
+    const end = buf.length;
+    const w = new Writer(end);
+    let i = 0;
+    while (i < end) {
+        const c = buf[i];
+        if (c !== BACKSLASH || i + 1 >= end) {
+            w.byte(c, i++);
+            continue;
+        }
+        const e = buf[i + 1];
+        const u = e === 0x75 ? unicodeEscape(buf, i + 1, end) : undefined;
+        if (u) {
+            w.codePoint(u.cp, i);
+            i += 1 + u.len;
+            continue;
+        }
+        const simple = e === 0x2f || e === BACKSLASH || e === 0x22 || e === 0x27 ? e : e === 0x62 ? 0x08 : e === 0x66 ? 0x0c : e === 0x6e ? 0x0a : e === 0x72 ? 0x0d : e === 0x74 ? 0x09 : -1;
+        if (simple < 0) {
+            w.byte(c, i++);
+            continue;
+        }
+        w.byte(simple, i);
+        i += 2;
+    }
+    return w.done();
+}
+const CDATA_OPEN = Buffer.from('<![CDATA[', 'latin1');
+const CDATA_CLOSE = Buffer.from(']]>', 'latin1');
+/** The longest character reference read: `&#x` + 8 digits + `;` (longer ones are kept as they are). */
+const MAX_CHAR_REF = 12;
+const ENTITIES = [
+    ['lt;', 0x3c],
+    ['gt;', 0x3e],
+    ['amp;', 0x26],
+    ['quot;', 0x22],
+    ['apos;', 0x27],
+];
+/**
+ * Plain-text XML as a parser on the device hands its text and attribute values to the app:
+ * character references (`&#x7a;`, `&#122;`) and the predefined entities decoded, CDATA sections'
+ * markers dropped (their text joins the text around them, as DOM's getTextContent and the SAX
+ * parser's characters() give it); everything else, markup included, copied. A reference that is
+ * not one (no ';', a code point past U+10FFFF) is kept as it is.
+ */
+function decodeXmlText(buf) {
+    const end = buf.length;
+    const w = new Writer(end);
+    let i = 0;
+    while (i < end) {
+        const c = buf[i];
+        if (c === 0x3c && buf[i + 1] === 0x21 && buf[i + 2] === 0x5b && buf.subarray(i, i + CDATA_OPEN.length).equals(CDATA_OPEN)) {
+            const close = buf.indexOf(CDATA_CLOSE, i + CDATA_OPEN.length);
+            const stop = close < 0 ? end : close;
+            for (let k = i + CDATA_OPEN.length; k < stop; k++)
+                w.byte(buf[k], k);
+            i = close < 0 ? end : close + CDATA_CLOSE.length;
+            continue;
+        }
+        if (c !== 0x26) {
+            w.byte(c, i++);
+            continue;
+        }
+        const ref = charRef(buf, i, end);
+        if (ref) {
+            w.codePoint(ref.cp, i);
+            i += ref.len;
+            continue;
+        }
+        let named = false;
+        for (const [name, cp] of ENTITIES) {
+            if (i + 1 + name.length <= end && buf.toString('latin1', i + 1, i + 1 + name.length) === name) {
+                w.byte(cp, i);
+                i += 1 + name.length;
+                named = true;
+                break;
+            }
+        }
+        if (!named)
+            w.byte(c, i++);
+    }
+    return w.done();
+}
+/** The character reference `&#...;` at buf[i] (its code point and length), or undefined. */
+function charRef(buf, i, end) {
+    if (buf[i] !== 0x26 || buf[i + 1] !== 0x23)
+        return undefined;
+    const hex = buf[i + 2] === 0x78 || buf[i + 2] === 0x58;
+    let k = i + (hex ? 3 : 2);
+    const first = k;
+    let cp = 0;
+    const stop = Math.min(end, i + MAX_CHAR_REF);
+    for (; k < stop && buf[k] !== 0x3b; k++) {
+        const d = hex ? hexValue(buf[k]) : buf[k] >= 0x30 && buf[k] <= 0x39 ? buf[k] - 0x30 : -1;
+        if (d < 0)
+            return undefined;
+        cp = cp * (hex ? 16 : 10) + d;
+    }
+    if (k >= stop || k === first || cp > 0x10ffff)
+        return undefined;
+    return { cp, len: k + 1 - i };
+}
+/** Base64 characters, both alphabets (RFC 4648 sections 4 and 5): their 6-bit values, -1 for others. */
+const B64 = new Int8Array(256).fill(-1);
+for (let c = 0; c < 26; c++) {
+    B64[0x41 + c] = c;
+    B64[0x61 + c] = 26 + c;
+}
+for (let c = 0; c < 10; c++)
+    B64[0x30 + c] = 52 + c;
+B64[0x2b] = 62;
+B64[0x2d] = 62;
+B64[0x2f] = 63;
+B64[0x5f] = 63;
+/** The shortest base64 run decoded (12 bytes of text: shorter than most URLs). */
+const MIN_BASE64_RUN = 16;
+/** The longest run decoded (longer ones: binary data, a certificate, an image; only their first this many characters are). */
+const MAX_BASE64_RUN = 1 << 16;
+/**
+ * The characters a run is searched by: base64's without '+' and '/'. Text in DEX files is mostly
+ * type descriptors and paths ("Landroid/content/Context;"), long runs of base64 characters joined
+ * by '/', which a search by every base64 character reads byte by byte and decodes for nothing;
+ * without '/' they are words of a few letters the search skips. Base64 of ASCII text has a '+' or
+ * a '/' only for a '>', '?', '~' or DEL (the last character of a group: 62 and 63 are no first,
+ * second or third character's value there), so a run of encoded text is found by its stretches
+ * between them, and then read whole.
+ */
+const SEARCHED = new Uint8Array(256);
+for (let c = 0; c < 256; c++)
+    SEARCHED[c] = B64[c] >= 0 && c !== 0x2b && c !== 0x2f ? 1 : 0;
+/**
+ * Each run of at least MIN_BASE64_RUN base64 characters in buf[start, end) (either alphabet,
+ * padding ends it) whose decoded bytes are all text (printable ASCII, tab, line ends, well-formed
+ * UTF-8): `visit(decoded, runStart)`. A run is found by a stretch of MIN_BASE64_RUN characters
+ * without '+' and '/' (SEARCHED) as a string search skips (Boyer-Moore): the last byte of a window
+ * is read first, and the window moves past the last byte that is not one, so in text of words and
+ * paths most bytes are never read; the run is then the base64 characters around the stretch. It
+ * is decoded until its first byte that is not text, which for binary data or an identifier is
+ * within its first few characters. The decoded bytes are in a buffer reused from call to call (the
+ * visitor must not keep it).
+ */
+function forEachBase64Text(buf, start, end, visit) {
+    // p: where the next stretch may start (buf[p - 1] is not SEARCHED, or p is `start`).
+    let p = start;
+    // The end of the last run: a stretch inside it is not read again.
+    let done = start;
+    while (p + MIN_BASE64_RUN <= end) {
+        const j = p + MIN_BASE64_RUN - 1;
+        if (SEARCHED[buf[j]] === 0) {
+            p = j + 1;
+            continue;
+        }
+        let k = j - 1;
+        while (k >= p && SEARCHED[buf[k]] === 1)
+            k--;
+        if (k >= p) {
+            p = k + 1;
+            continue;
+        }
+        let s = p;
+        while (s > done && B64[buf[s - 1]] >= 0)
+            s--;
+        let e = j + 1;
+        while (e < end && B64[buf[e]] >= 0)
+            e++;
+        const n = decodeBase64Text(buf, s, Math.min(e, s + MAX_BASE64_RUN));
+        if (n > 0)
+            visit(scratch.subarray(0, n), s);
+        done = e;
+        p = e + 1;
+    }
+}
+/**
+ * Base64 of a URL, as a string search finds it at no cost worth measuring (its first byte is rare
+ * in text, so the search skips most bytes natively): "http" and "https" at each of the three
+ * places a character can fall in a group of four ("aHR0c", "odHRw", "h0dHA"/"h0dHBz": found by
+ * "HR0c", "HRw", "Ly", "Oi8v"), and "://" of any scheme at two of them ("Oi8v", "6Ly"). A JavaScript
+ * pass over every byte for runs of base64 (forEachBase64Text) cost a fifth of a whole scan of the
+ * benchmark build (its DEX strings and JSON assets are mostly words and paths); this finds each
+ * URL an app keeps encoded, and the rest of its run with it (a host, a number beside the URL).
+ */
+const URL_NEEDLES = ['HR0c', 'HRw', 'Oi8v', 'Ly'].map((n) => Buffer.from(n, 'latin1'));
+/**
+ * Each run of at least MIN_BASE64_RUN base64 characters in buf[start, end) that holds the base64
+ * of a URL (URL_NEEDLES) and whose decoded bytes are all text: `visit(decoded, runStart)`, once
+ * per run. For bulk data (DEX strings, text files); forEachBase64Text finds every run.
+ */
+function forEachBase64Url(buf, start, end, visit) {
+    const view = Buffer.from(buf.buffer, buf.byteOffset + start, end - start);
+    let seen;
+    for (const needle of URL_NEEDLES) {
+        for (let i = view.indexOf(needle); i >= 0; i = view.indexOf(needle, i + needle.length)) {
+            let s = i;
+            const floor = Math.max(0, i - MAX_BASE64_RUN);
+            while (s > floor && B64[view[s - 1]] >= 0)
+                s--;
+            if (seen?.has(s))
+                continue;
+            (seen ??= new Set()).add(s);
+            let e = i + needle.length;
+            const ceil = Math.min(view.length, s + MAX_BASE64_RUN);
+            while (e < ceil && B64[view[e]] >= 0)
+                e++;
+            if (e - s < MIN_BASE64_RUN)
+                continue;
+            const n = decodeBase64Text(view, s, e);
+            if (n > 0)
+                visit(scratch.subarray(0, n), start + s);
+        }
+    }
+}
+let scratch = Buffer.alloc(0);
+/**
+ * buf[s, e) decoded into `scratch`: its length, or 0 when a decoded byte is not text (or a run
+ * of length 1 mod 4, which is no base64). Decoding stops at the first such byte.
+ */
+function decodeBase64Text(buf, s, e) {
+    const len = e - s;
+    if (len % 4 === 1)
+        return 0;
+    const need = Math.floor((len * 3) / 4);
+    if (scratch.length < need)
+        scratch = Buffer.alloc(Math.max(need, 2 * scratch.length, 1024));
+    let n = 0;
+    let cont = 0; // UTF-8 continuation bytes still expected
+    let acc = 0;
+    let bits = 0;
+    for (let i = s; i < e; i++) {
+        acc = ((acc << 6) | B64[buf[i]]) & 0xffffff;
+        bits += 6;
+        if (bits < 8)
+            continue;
+        bits -= 8;
+        const b = (acc >> bits) & 0xff;
+        if (cont > 0) {
+            if ((b & 0xc0) !== 0x80)
+                return 0;
+            cont--;
+        }
+        else if (b >= 0x80) {
+            cont = b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+            if (cont < 0)
+                return 0;
+        }
+        else if (b < 0x20 ? b !== 0x09 && b !== 0x0a && b !== 0x0d : b === 0x7f) {
+            return 0;
+        }
+        scratch[n++] = b;
+    }
+    return cont === 0 ? n : 0;
+}
+
+/**
  * Endpoint extraction from raw bytes: hosts, IPv4/IPv6 literals and SMS numbers, following the
  * host rules of SPEC section 3. Candidates come from one WebAssembly SIMD pass per 64 KiB block
  * (scan-block.ts: dotted tokens past the byte-level checks, `://[`, digit runs), or where
@@ -33924,6 +34341,8 @@ const FNV_PRIME = 0x01000193;
 /** The longest scheme scanned back over before "://" (RFC 3986 sets none; real ones are under 20 bytes). */
 const MAX_SCHEME = 64;
 const IS_HEX = (c) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
+/** The value of a hex digit (IS_HEX). */
+const HEX_VALUE = (c) => (c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57);
 /** Letters of one-letter backslash escapes (\n, \t, \r, \b, \f, \v) glued before a listed name. */
 const ESCAPE_LETTERS = new Set([0x6e, 0x74, 0x72, 0x62, 0x66, 0x76]);
 /** `%XY` (3 bytes, Y any case) at buf[q], or `%25XY` (5 bytes) when `twice`. */
@@ -34005,6 +34424,106 @@ function afterEscape(buf, a, b, start) {
     const dot = buf.indexOf(DOT, s);
     return b - s < 4 || dot < 0 || dot >= b ? -1 : s;
 }
+/**
+ * The escape at buf[i] of a character below 0x80 (`%7A`, `\u007a`, `\x7a`, `&#x7a;`, `&#122;`):
+ * its length << 8 | the character, or 0 when none starts there (or it stands for a character of
+ * 0x80 or more: no host byte). Of these, a host byte (letter, digit, '-', '.') is part of a name
+ * the app reads decoded: OkHttp's HttpUrl decodes a host's percent escapes, a JSON, JavaScript or
+ * properties reader `\u`, an XML parser character references.
+ */
+function escapeAt(buf, i, end) {
+    const c = buf[i];
+    let len = 0;
+    let v = -1;
+    if (c === 0x25) {
+        if (i + 3 <= end && IS_HEX(buf[i + 1]) && IS_HEX(buf[i + 2])) {
+            len = 3;
+            v = HEX_VALUE(buf[i + 1]) * 16 + HEX_VALUE(buf[i + 2]);
+        }
+    }
+    else if (c === 0x5c) {
+        const k = buf[i + 1] === 0x75 ? 4 : buf[i + 1] === 0x78 ? 2 : 0;
+        if (k && i + 2 + k <= end) {
+            v = 0;
+            for (let j = i + 2; j < i + 2 + k && v >= 0; j++)
+                v = IS_HEX(buf[j]) ? v * 16 + HEX_VALUE(buf[j]) : -1;
+            len = 2 + k;
+        }
+    }
+    else if (c === 0x26) {
+        const ref = charRef(buf, i, end);
+        if (ref) {
+            len = ref.len;
+            v = ref.cp;
+        }
+    }
+    return v < 0 ? 0 : (len << 8) | (v < 0x80 ? v : 0);
+}
+/** The escape (escapeAt) that ends right before buf[i], in buf[start, i), or 0. */
+function escapeBefore(buf, i, start) {
+    const c = buf[i - 1];
+    if (i - 3 >= start && buf[i - 3] === 0x25)
+        return escapeAt(buf, i - 3, i);
+    if (i - 6 >= start && buf[i - 6] === 0x5c && buf[i - 5] === 0x75)
+        return escapeAt(buf, i - 6, i);
+    if (i - 4 >= start && buf[i - 4] === 0x5c && buf[i - 3] === 0x78)
+        return escapeAt(buf, i - 4, i);
+    if (c !== 0x3b)
+        return 0;
+    for (let j = i - 4; j >= Math.max(start, i - 12); j--) {
+        if (buf[j] !== 0x26)
+            continue;
+        const e = escapeAt(buf, j, i);
+        return e >> 8 === i - j ? e : 0;
+    }
+    return 0;
+}
+/** Whether the escape packed in `e` (escapeAt) stands for a host byte. */
+const isHostEscape = (e) => e !== 0 && HOST[e & 0xff] === 1;
+/** How far an escaped name is looked for around a token, each way (a name is at most 253 characters of 6-byte escapes and more). */
+const MAX_ESCAPED_RUN = 2048;
+/** Raw bytes kept before and after a decoded name: its scheme (MAX_SCHEME and "://" escaped) and its port. */
+const ESCAPED_NAME_BEFORE = MAX_SCHEME + 16;
+const ESCAPED_NAME_AFTER = 8;
+/**
+ * What a whole file or entry is as text: a Java properties file (by its name: Properties.load
+ * reads any stream, but `.properties` is what ResourceBundle and apps load), JSON (named so, or
+ * starting with '{' or '['), XML (named so, or starting with '<'), other text, or undefined for
+ * binary data (a control byte other than whitespace in its first 512 bytes).
+ */
+function textKindOf(name, buf) {
+    let i = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+    const stop = Math.min(buf.length, 512);
+    for (let k = i; k < stop; k++) {
+        const c = buf[k];
+        if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f)
+            return undefined;
+    }
+    if (/\.properties$/i.test(name))
+        return 'properties';
+    while (i < stop && (buf[i] === 0x20 || buf[i] === 0x09 || buf[i] === 0x0a || buf[i] === 0x0d))
+        i++;
+    const first = buf[i];
+    if (/\.json$/i.test(name) || first === 0x7b || first === 0x5b)
+        return 'json';
+    if (/\.xml$/i.test(name) || first === 0x3c)
+        return 'xml';
+    return 'text';
+}
+/** The decoded text of a file of `kind` when it holds what its reader decodes, or undefined (none, or it cannot be read: scanned as it is). */
+function decodeText(buf, kind) {
+    if (kind === 'properties')
+        return buf.indexOf(0x5c) >= 0 ? decodeProperties(buf) : undefined;
+    if (kind === 'json')
+        return buf.indexOf(0x5c) >= 0 ? decodeJsonEscapes(buf) : undefined;
+    if (kind === 'xml')
+        return buf.indexOf(XML_REF) >= 0 || buf.indexOf(CDATA) >= 0 ? decodeXmlText(buf) : undefined;
+    return undefined;
+}
+const XML_REF = Buffer.from('&#', 'latin1');
+const CDATA = Buffer.from('<![CDATA[', 'latin1');
+/** A URL whose host starts with a percent escape. */
+const PERCENT_HOST = Buffer.from('://%', 'latin1');
 /**
  * The length of the text character at buf[i]: 1 for printable ASCII, 2 to 4 for a UTF-8
  * multi-byte sequence (MUTF-8's too: its NUL C0 80, its surrogates ED A0-BF xx), 0 for any other
@@ -34408,6 +34927,11 @@ class EndpointScanner {
      * `des.qa`, `72.1.0.0`) that the bare-name rules would take for hosts.
      */
     inWideText = false;
+    /** While a name decoded from escapes is scanned (escapedName): its escapes are not looked for again. */
+    inEscapedName = false;
+    /** The decoded name and the raw bytes around it (escapedName), and the source of each of its bytes. */
+    nameText = Buffer.alloc(ESCAPED_NAME_BEFORE + MAX_TOKEN + 2 + ESCAPED_NAME_AFTER);
+    nameFrom = new Int32Array(MAX_TOKEN + 2);
     constructor(known, options = {}) {
         this.known = known;
         this.knownBytes = new KnownHostBytes(known.hosts);
@@ -34423,6 +34947,145 @@ class EndpointScanner {
     /** True when this scanner finds candidates with the WebAssembly module. */
     get usesWasm() {
         return this.engine !== null;
+    }
+    /**
+     * A whole file or entry (an APK's asset, a file of the build under the chunk size): scanned as
+     * its reader decodes it when it is a properties, JSON or XML file holding escapes, character
+     * references or CDATA (textKindOf, decodeText; each hit at the offset of what it was decoded
+     * from, and the raw bytes not scanned besides: a false name cut at an escape would be reported
+     * beside the true one), else as it is; text of any kind then for what it holds encoded
+     * (scanEncoded). Binary data is scanned as it is.
+     */
+    scanFile(buf, name, base, sink, offsetOf = (p) => p) {
+        const kind = buf.length >= 4 ? textKindOf(name, buf) : undefined;
+        if (kind === undefined) {
+            this.scan(buf, 0, buf.length, base, sink, offsetOf);
+            return;
+        }
+        const text = decodeText(buf, kind);
+        if (!text) {
+            this.scanText(buf, 0, buf.length, base, sink, offsetOf);
+            return;
+        }
+        const from = text.from;
+        this.scanText(text.bytes, 0, text.bytes.length, base, sink, (p) => offsetOf(p < from.length ? from[p] : buf.length));
+    }
+    /**
+     * scan, then scanEncoded: for strings (DEX, resources, XML) and text. `everyRun`: every base64
+     * run of text is decoded (resource and XML strings: a few thousand short strings), not only those
+     * of a URL (DEX strings and text files: bulk data, forEachBase64Url).
+     */
+    scanText(buf, start, end, base, sink, offsetOf = (p) => p, everyRun = false) {
+        this.scan(buf, start, end, base, sink, offsetOf);
+        this.scanEncoded(buf, start, end, base, sink, offsetOf, everyRun);
+    }
+    /**
+     * What buf[start, end) holds encoded that the scan of its bytes cannot see: base64 runs of text
+     * (forEachBase64Url, or with `everyRun` forEachBase64Text; their hits at the offset of the run),
+     * and URLs whose host starts with a percent escape (`://%7A%7Ahc...`: a host all in escapes has
+     * no dot for the scan to find). One level: what a run decodes to is scanned, not decoded again.
+     */
+    scanEncoded(buf, start, end, base, sink, offsetOf = (p) => p, everyRun = false) {
+        if (end - start < 8)
+            return;
+        const view = start === 0 && end === buf.length ? buf : buf.subarray(start, end);
+        const off = start === 0 ? offsetOf : (p) => offsetOf(p + start);
+        (everyRun ? forEachBase64Text : forEachBase64Url)(view, 0, view.length, (text, at) => {
+            const o = off(at);
+            this.scan(text, 0, text.length, base, sink, () => o);
+        });
+        for (let i = view.indexOf(PERCENT_HOST); i >= 0; i = view.indexOf(PERCENT_HOST, i + 4)) {
+            if (isHostEscape(escapeAt(view, i + 3, view.length)))
+                this.decodedName(view, i + 3, 0, view.length, base, sink, off);
+        }
+    }
+    /**
+     * The name around the token buf[a, b) when escapes of its own characters are glued to it
+     * (`\u007a\u007ahc.vnet.cn`, `%7A%7Ahc.vnet.cn`, `&#x7a;hc.vnet.cn`, `zzhc.vnet%2Ecn`): the app
+     * reads it decoded, and the token is a piece of it that names another host. Decoded and scanned
+     * instead of the token (decodedName). True when it was one.
+     */
+    escapedName(buf, a, b, start, end, base, sink, offsetOf) {
+        if (this.inEscapedName)
+            return false;
+        const p = a > start ? buf[a - 1] : 0;
+        const q = b < end ? buf[b] : 0;
+        let s;
+        if ((p === 0x25 || p === 0x5c) && isHostEscape(escapeAt(buf, a - 1, end)))
+            s = a - 1;
+        else if (p === 0x3b && isHostEscape(escapeBefore(buf, a, start)))
+            s = a;
+        else if ((q === 0x25 || q === 0x5c || q === 0x26) && isHostEscape(escapeAt(buf, b, end)))
+            s = a;
+        else
+            return false;
+        // Back to where the name starts: over its escapes and its bytes, to an escape of another character or a byte that is none.
+        const floor = Math.max(start, s - MAX_ESCAPED_RUN);
+        while (s > floor) {
+            const e = escapeBefore(buf, s, floor);
+            if (e !== 0) {
+                if (!isHostEscape(e))
+                    break;
+                s -= e >> 8;
+            }
+            else if (HOST[buf[s - 1]] === 1)
+                s--;
+            else
+                break;
+        }
+        this.decodedName(buf, s, start, end, base, sink, offsetOf);
+        return true;
+    }
+    /**
+     * The name that starts at buf[s], its escapes decoded (escapeAt), scanned as a token with the
+     * raw bytes before it (its scheme) and after it (its port); its hits at the offsets of the
+     * escapes and bytes they were decoded from.
+     */
+    decodedName(buf, s, start, end, base, sink, offsetOf) {
+        const text = this.nameText;
+        const from = this.nameFrom;
+        const before = Math.min(ESCAPED_NAME_BEFORE, s - start);
+        buf.copy(text, 0, s - before, s);
+        let n = 0;
+        let i = s;
+        const ceil = Math.min(end, s + MAX_ESCAPED_RUN);
+        while (i < ceil && n < from.length) {
+            const e = escapeAt(buf, i, end);
+            if (e !== 0) {
+                if (!isHostEscape(e))
+                    break;
+                text[before + n] = e & 0xff;
+                from[n++] = i;
+                i += e >> 8;
+            }
+            else if (HOST[buf[i]] === 1) {
+                text[before + n] = buf[i];
+                from[n++] = i++;
+            }
+            else
+                break;
+        }
+        if (n >= from.length)
+            return; // longer than any name
+        const after = Math.min(ESCAPED_NAME_AFTER, end - i);
+        buf.copy(text, before + n, i, i + after);
+        let a = before;
+        let b = before + n;
+        while (a < b && (text[a] === DOT || text[a] === 0x2d))
+            a++;
+        while (b > a && (text[b - 1] === DOT || text[b - 1] === 0x2d))
+            b--;
+        if (b - a < 4 || text.indexOf(DOT, a) < 0 || text.indexOf(DOT, a) >= b)
+            return;
+        const runEnd = i;
+        const at = (p) => offsetOf(p < before ? s - before + p : p < before + n ? from[p - before] : runEnd + (p - before - n));
+        this.inEscapedName = true;
+        try {
+            this.token(text, a, b, 0, before + n + after, base, sink, at);
+        }
+        finally {
+            this.inEscapedName = false;
+        }
     }
     /** Scans `buf[start, end)`; `base` + (position - baseShift) becomes each hit's evidence. */
     scan(buf, start, end, base, sink, offsetOf = (p) => p, window) {
@@ -34599,6 +35262,9 @@ class EndpointScanner {
     }
     /** The byte-level rejections of a trimmed dotted token (the module makes them on its path). */
     token(buf, a, b, start, end, base, sink, offsetOf) {
+        // A name written partly in escapes of its own characters: decoded.
+        if (this.escapedName(buf, a, b, start, end, base, sink, offsetOf))
+            return;
         // An escape glued before the name: classified without it ("%2F10.0.0.1" is a quad).
         a = afterEscape(buf, a, b, start);
         if (a < 0)
@@ -34662,6 +35328,8 @@ class EndpointScanner {
      * digits and dots; `upper` 1 when it has a capital, 0 when not, -1 not looked at yet.
      */
     candidate(buf, a, b, start, end, alphaTld, upper, base, sink, offsetOf) {
+        if (this.escapedName(buf, a, b, start, end, base, sink, offsetOf))
+            return;
         // An escape glued before the name (the module's tokens of a letter TLD or a quad come here
         // with it; token() took it off the others already): the name starts after it.
         const e = afterEscape(buf, a, b, start);
