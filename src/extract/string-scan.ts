@@ -5,7 +5,7 @@
  * and each hit is mapped back to the string it came from.
  */
 import { endianness } from 'node:os';
-import { DEX_HEADER_SIZE, dexVersionAt, isDex, readDexHeaders, stringDataHead, type DexHeader } from '../formats/dex.js';
+import { readDexHeaders, stringDataHead, type DexHeader } from '../formats/dex.js';
 import { FormatError } from '../formats/errors.js';
 import { forEachHermesString, readHermesHeader, type HermesHeader } from '../formats/hermes.js';
 import type { EndpointScanner, EndpointSink, EvidenceBase } from './endpoints.js';
@@ -53,38 +53,22 @@ function stringIds(buf: Buffer, h: DexHeader): Uint32Array {
  * put back: `buf` is left unchanged (it may be a block cache or a leased buffer), and the span is
  * not copied (that copy was a 16 MiB buffer per thread). Offsets in the evidence are byte offsets
  * in `buf`. Options (DexScanOptions): `maxSaved` (tests) overrides the cap on saved bytes.
- * `size`: the whole file's length when `buf` holds only its first bytes, as many as
- * dexBytesWanted asks for (a shorter prefix is refused with an Error, never scanned); the hits are
- * those of the whole file. `after`: 'discard' when the caller drops `buf` after the scan (an
- * entry's lease): the zeroed prefix bytes are then not put back, and `buf` is left with them
- * zeroed. `span`: the memo dexBytesWanted kept for this DEX.
+ * `after`: 'discard' when the caller drops `buf` after the scan (an entry's lease): the zeroed
+ * prefix bytes are then not put back, and `buf` is left with them zeroed. Returns the span it
+ * scanned as one (DexStringSpan): the caller scans the rest of the DEX raw (artifact.ts scanDex).
  */
 export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: EndpointScanner, sink: EndpointSink, opts: DexScanOptions = {}): DexStringSpan {
-  const { maxSaved, size = buf.length, after = 'restore', span: known } = opts;
-  // A prefix (dexBytesWanted) is scanned only when it holds every byte the scan of the whole file
-  // would read; the checks below are those dexBytesWanted makes.
-  const prefix = buf.length < size;
-  const short = (): Error => new Error(`the first ${buf.length} bytes of a ${size}-byte DEX do not hold all of its strings`);
-  if (prefix && (!isDex(buf) || dexVersionAt(buf, 0) >= 41)) throw short();
-  const headers = readDexHeaders(buf, size);
-  if (prefix && headers[0].stringIdsOff + 4 * headers[0].stringIdsSize > buf.length) throw short();
+  const { maxSaved, after = 'restore' } = opts;
+  const headers = readDexHeaders(buf);
   const ids = headers.map((h) => stringIds(buf, h));
   // A DEX inflated into a slot of the scanner's WebAssembly memory: the passes over string_ids
   // below run in the module.
   const wasm = dexPrefixes(buf, ids);
-  // Pass 1: the span of the string data. No per-string allocation or native call. dexBytesWanted
-  // found it already when it chose how far to inflate this DEX (one header, v35-40: the same
-  // string_ids and limits as below).
+  // Pass 1: the span of the string data. No per-string allocation or native call.
   let lo = Infinity;
   let maxOff = -1;
   let count = 0;
-  const reuse = known?.count !== undefined && headers.length === 1 && headers[0].version < 41;
-  if (reuse && known.count! > 0) {
-    lo = known.lo!;
-    maxOff = known.max!;
-    count = known.count!;
-  }
-  for (let d = 0; d < headers.length && !reuse; d++) {
+  for (let d = 0; d < headers.length; d++) {
     const h = headers[d];
     const list = ids[d];
     if (wasm) ({ lo: spanLo, max: spanMax, count: spanCount } = wasm.span(list, h.headerSize, stringLimit(buf, h)));
@@ -95,12 +79,9 @@ export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: Endpoin
     count += spanCount;
   }
   if (count === 0) return [0, 0];
-  if (prefix && maxOff + 5 > buf.length) throw short();
   const nul = lastStringNul(buf, maxOff);
-  if (prefix && nul < 0) throw short();
   const hi = nul < 0 ? buf.length : nul + 1;
   if (spread(lo, hi, count)) {
-    if (prefix) throw short();
     scanSpread(buf, headers, ids, base, scanner, sink);
     return null;
   }
@@ -147,54 +128,6 @@ export function scanDexStrings(buf: Buffer, base: EvidenceBase, scanner: Endpoin
  * over the file and were scanned one by one (the bytes between them were not).
  */
 export type DexStringSpan = [number, number] | null;
-
-/**
- * How many of the first bytes of a DEX of `size` bytes scanDexStrings reads, judged from the
- * bytes `head` already at hand: more than `head.length` when it needs more of the file (it is
- * asked again with more), at most `head.length` when `head` is enough. The string data ends at
- * about 80% of a DEX (code, then strings, then class data, annotations and the map; measured on
- * the androguard corpus). The artifact scan no longer inflates a DEX only this far: it reads a
- * root classes.dex whole, since its code and the bytes it does not use hide endpoints as well as
- * its strings (artifact.ts scanDex; red team 5a).
- *
- * `head` is enough when it holds the string_ids, the length prefix of the last string and the NUL
- * that ends it: the scan of the whole file reads nothing else (scanDexStrings' zeroing stops at
- * that NUL, and its span ends there). Anything else asks for the whole file: a header it cannot
- * read (the whole file then gives the same error as always), a v41 container (one header after
- * another), and strings spread over the file (scanned one by one up to its end).
- */
-export function dexBytesWanted(head: Buffer, size: number, memo: DexSpanMemo = {}): number {
-  if (head.length >= size) return size;
-  if (head.length < DEX_HEADER_SIZE) return Math.min(size, DEX_HEADER_SIZE);
-  if (!isDex(head) || dexVersionAt(head, 0) >= 41) return size;
-  let h: DexHeader;
-  try {
-    h = readDexHeaders(head, size)[0];
-  } catch {
-    return size;
-  }
-  const idsEnd = h.stringIdsOff + 4 * h.stringIdsSize; // within file_size <= size (readDexHeaders)
-  if (idsEnd > head.length) return idsEnd;
-  if (memo.count === undefined) {
-    // Once per DEX: the heads it is asked about next are longer, with the same string_ids.
-    const ids = stringIds(head, h);
-    const wasm = dexPrefixes(head, [ids]);
-    if (wasm) ({ lo: spanLo, max: spanMax, count: spanCount } = wasm.span(ids, h.headerSize, h.fileSize));
-    else span(ids, h.headerSize, h.fileSize);
-    memo.lo = spanLo;
-    memo.max = spanMax;
-    memo.count = spanCount;
-  }
-  const { lo = 0, max = 0, count } = memo;
-  if (count === 0) return head.length; // no readable string: nothing is scanned
-  // The last string's length prefix (up to five bytes), then its NUL: a little past its start
-  // first (most strings are short), then twice as far each time.
-  if (max + 5 > head.length) return Math.min(size, max + 256);
-  const nul = lastStringNul(head, max);
-  if (nul < 0) return Math.min(size, head.length + Math.max(4096, head.length - max));
-  if (spread(lo, nul + 1, count)) return size; // scanned string by string, up to the file's end
-  return head.length;
-}
 
 /** The NUL that ends the string at `maxOff` (after its uleb128 length, up to five bytes), or -1. */
 function lastStringNul(buf: Buffer, maxOff: number): number {
@@ -279,19 +212,8 @@ function spread(lo: number, hi: number, count: number): boolean {
 export interface DexScanOptions {
   /** Overrides the cap on saved prefix bytes (tests). */
   maxSaved?: number;
-  /** The whole file's length when `buf` holds only its first bytes (dexBytesWanted). */
-  size?: number;
   /** 'discard': the caller drops `buf` after the scan, so the zeroed bytes are not put back. */
   after?: 'restore' | 'discard';
-  /** dexBytesWanted's memo for this DEX, when it chose how far to inflate it: its span is reused. */
-  span?: DexSpanMemo;
-}
-
-/** dexBytesWanted's span of the string data of one DEX, kept between its calls. */
-export interface DexSpanMemo {
-  lo?: number;
-  max?: number;
-  count?: number;
 }
 
 /** Where one DEX's string data may lie: its file (v35-40) or its container (v41). */

@@ -86,17 +86,14 @@ const MAX_WARNINGS = 50;
 /**
  * Reads and checks every header of the buffer (one, or several for a v41 container).
  * Throws FormatError for a bad magic, endian tag, header_size, file_size or string_ids range.
- * `size`: the whole file's length when `buf` holds only its first bytes (a DEX of version 35-40
- * inflated as far as its strings: string-scan.ts dexBytesWanted); its file_size is checked
- * against that.
  */
-export function readDexHeaders(buf: Buffer, size = buf.length): DexHeader[] {
+export function readDexHeaders(buf: Buffer): DexHeader[] {
   if (buf.length < DEX_HEADER_SIZE) throw new FormatError(FORMAT, `file too short for a DEX header (${buf.length} bytes)`, 0);
   if (!isDex(buf)) throw new FormatError(FORMAT, 'bad DEX magic', 0);
   const first = readHeaderAt(buf, 0, buf.length);
   if (first.version < 41) {
-    if (first.fileSize > size) {
-      throw new FormatError(FORMAT, `file_size ${first.fileSize} exceeds the ${size}-byte buffer (truncated)`, 0x20);
+    if (first.fileSize > buf.length) {
+      throw new FormatError(FORMAT, `file_size ${first.fileSize} exceeds the ${buf.length}-byte buffer (truncated)`, 0x20);
     }
     checkStringIds(first, first.fileSize);
     return [first];

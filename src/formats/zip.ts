@@ -376,11 +376,6 @@ export interface ReadEntryOptions {
    * buffer is allocated.
    */
   out?: Buffer;
-  /**
-   * A DEFLATE entry is inflated only as far as this says it needs (inflateEntryInto's `want`: the
-   * result may then be its first bytes only). STORED entries are read whole.
-   */
-  want?: (head: Buffer) => number;
 }
 
 /**
@@ -396,7 +391,7 @@ export async function readEntry(src: RandomAccessSource, entry: ZipEntry, opts: 
     if (offset + entry.compressedSize > src.size) {
       throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${entry.compressedSize} bytes) runs past the end of the file`, offset);
     }
-    return inflateEntryInto(src, offset, entry.compressedSize, size, out ?? Buffer.allocUnsafe(size + 1), entry.name, opts.want);
+    return inflateEntryInto(src, offset, entry.compressedSize, size, out ?? Buffer.allocUnsafe(size + 1), entry.name);
   }
   // STORED, or an unknown method that Android's resource loader maps as STORED.
   if (offset + size > src.size) {

@@ -159,11 +159,6 @@ export async function inflateRawPrefix(
  * (at least `size + 1` bytes: the extra byte tells a stream that inflates to more): the first
  * `size` bytes of `out`, or a FormatError naming the entry when the stream is corrupt or does not
  * give exactly the `size` it declares.
- *
- * With `want` (see inflateRawPrefix; it is given the bytes inflated so far), the inflation stops
- * as soon as it has what `want` needs, and those first bytes are returned: shorter than `size`,
- * and neither the rest of the stream nor its size are checked. Asking for `size` bytes or more asks
- * for the whole entry, checked as without `want`.
  */
 export async function inflateEntryInto(
   src: RandomAccessSource,
@@ -172,19 +167,10 @@ export async function inflateEntryInto(
   size: number,
   out: Buffer,
   name: string,
-  want?: (head: Buffer) => number,
 ): Promise<Buffer> {
   let n: number;
-  const dest = out.subarray(0, size + 1);
   try {
-    if (want) {
-      const r = await inflateRawPrefix(src, offset, compressedSize, dest, (written) => {
-        const w = want(dest.subarray(0, written));
-        return w >= size ? size + 1 : w;
-      });
-      if (r.stopped) return out.subarray(0, r.written);
-      n = r.written;
-    } else n = await inflateRawFrom(src, offset, compressedSize, dest);
+    n = await inflateRawFrom(src, offset, compressedSize, out.subarray(0, size + 1));
   } catch (err) {
     throw new FormatError('zip', `cannot inflate ${JSON.stringify(name)}: ${(err as Error).message}`, offset);
   }
