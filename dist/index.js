@@ -1567,19 +1567,16 @@ function dexVersionAt(buf, at) {
 /**
  * Reads and checks every header of the buffer (one, or several for a v41 container).
  * Throws FormatError for a bad magic, endian tag, header_size, file_size or string_ids range.
- * `size`: the whole file's length when `buf` holds only its first bytes (a DEX of version 35-40
- * inflated as far as its strings: string-scan.ts dexBytesWanted); its file_size is checked
- * against that.
  */
-function readDexHeaders(buf, size = buf.length) {
+function readDexHeaders(buf) {
     if (buf.length < DEX_HEADER_SIZE)
         throw new FormatError(FORMAT$2, `file too short for a DEX header (${buf.length} bytes)`, 0);
     if (!isDex(buf))
         throw new FormatError(FORMAT$2, 'bad DEX magic', 0);
     const first = readHeaderAt(buf, 0, buf.length);
     if (first.version < 41) {
-        if (first.fileSize > size) {
-            throw new FormatError(FORMAT$2, `file_size ${first.fileSize} exceeds the ${size}-byte buffer (truncated)`, 0x20);
+        if (first.fileSize > buf.length) {
+            throw new FormatError(FORMAT$2, `file_size ${first.fileSize} exceeds the ${buf.length}-byte buffer (truncated)`, 0x20);
         }
         checkStringIds(first, first.fileSize);
         return [first];
@@ -2189,40 +2186,22 @@ function stringIds(buf, h) {
  * put back: `buf` is left unchanged (it may be a block cache or a leased buffer), and the span is
  * not copied (that copy was a 16 MiB buffer per thread). Offsets in the evidence are byte offsets
  * in `buf`. Options (DexScanOptions): `maxSaved` (tests) overrides the cap on saved bytes.
- * `size`: the whole file's length when `buf` holds only its first bytes, as many as
- * dexBytesWanted asks for (a shorter prefix is refused with an Error, never scanned); the hits are
- * those of the whole file. `after`: 'discard' when the caller drops `buf` after the scan (an
- * entry's lease): the zeroed prefix bytes are then not put back, and `buf` is left with them
- * zeroed. `span`: the memo dexBytesWanted kept for this DEX.
+ * `after`: 'discard' when the caller drops `buf` after the scan (an entry's lease): the zeroed
+ * prefix bytes are then not put back, and `buf` is left with them zeroed. Returns the span it
+ * scanned as one (DexStringSpan): the caller scans the rest of the DEX raw (artifact.ts scanDex).
  */
 function scanDexStrings(buf, base, scanner, sink, opts = {}) {
-    const { maxSaved, size = buf.length, after = 'restore', span: known } = opts;
-    // A prefix (dexBytesWanted) is scanned only when it holds every byte the scan of the whole file
-    // would read; the checks below are those dexBytesWanted makes.
-    const prefix = buf.length < size;
-    const short = () => new Error(`the first ${buf.length} bytes of a ${size}-byte DEX do not hold all of its strings`);
-    if (prefix && (!isDex(buf) || dexVersionAt(buf, 0) >= 41))
-        throw short();
-    const headers = readDexHeaders(buf, size);
-    if (prefix && headers[0].stringIdsOff + 4 * headers[0].stringIdsSize > buf.length)
-        throw short();
+    const { maxSaved, after = 'restore' } = opts;
+    const headers = readDexHeaders(buf);
     const ids = headers.map((h) => stringIds(buf, h));
     // A DEX inflated into a slot of the scanner's WebAssembly memory: the passes over string_ids
     // below run in the module.
     const wasm = dexPrefixes(buf, ids);
-    // Pass 1: the span of the string data. No per-string allocation or native call. dexBytesWanted
-    // found it already when it chose how far to inflate this DEX (one header, v35-40: the same
-    // string_ids and limits as below).
+    // Pass 1: the span of the string data. No per-string allocation or native call.
     let lo = Infinity;
     let maxOff = -1;
     let count = 0;
-    const reuse = known?.count !== undefined && headers.length === 1 && headers[0].version < 41;
-    if (reuse && known.count > 0) {
-        lo = known.lo;
-        maxOff = known.max;
-        count = known.count;
-    }
-    for (let d = 0; d < headers.length && !reuse; d++) {
+    for (let d = 0; d < headers.length; d++) {
         const h = headers[d];
         const list = ids[d];
         if (wasm)
@@ -2237,15 +2216,9 @@ function scanDexStrings(buf, base, scanner, sink, opts = {}) {
     }
     if (count === 0)
         return [0, 0];
-    if (prefix && maxOff + 5 > buf.length)
-        throw short();
     const nul = lastStringNul(buf, maxOff);
-    if (prefix && nul < 0)
-        throw short();
     const hi = nul < 0 ? buf.length : nul + 1;
     if (spread(lo, hi, count)) {
-        if (prefix)
-            throw short();
         scanSpread(buf, headers, ids, base, scanner, sink);
         return null;
     }
@@ -4251,27 +4224,11 @@ async function inflateRawPrefix(src, offset, length, out, want, pieceBytes = INF
  * (at least `size + 1` bytes: the extra byte tells a stream that inflates to more): the first
  * `size` bytes of `out`, or a FormatError naming the entry when the stream is corrupt or does not
  * give exactly the `size` it declares.
- *
- * With `want` (see inflateRawPrefix; it is given the bytes inflated so far), the inflation stops
- * as soon as it has what `want` needs, and those first bytes are returned: shorter than `size`,
- * and neither the rest of the stream nor its size are checked. Asking for `size` bytes or more asks
- * for the whole entry, checked as without `want`.
  */
-async function inflateEntryInto(src, offset, compressedSize, size, out, name, want) {
+async function inflateEntryInto(src, offset, compressedSize, size, out, name) {
     let n;
-    const dest = out.subarray(0, size + 1);
     try {
-        if (want) {
-            const r = await inflateRawPrefix(src, offset, compressedSize, dest, (written) => {
-                const w = want(dest.subarray(0, written));
-                return w >= size ? size + 1 : w;
-            });
-            if (r.stopped)
-                return out.subarray(0, r.written);
-            n = r.written;
-        }
-        else
-            n = await inflateRawFrom(src, offset, compressedSize, dest);
+        n = await inflateRawFrom(src, offset, compressedSize, out.subarray(0, size + 1));
     }
     catch (err) {
         throw new FormatError('zip', `cannot inflate ${JSON.stringify(name)}: ${err.message}`, offset);
@@ -4981,7 +4938,7 @@ async function readEntry(src, entry, opts) {
         if (offset + entry.compressedSize > src.size) {
             throw new FormatError('zip', `data of ${JSON.stringify(entry.name)} (${entry.compressedSize} bytes) runs past the end of the file`, offset);
         }
-        return inflateEntryInto(src, offset, entry.compressedSize, size, out ?? Buffer.allocUnsafe(size + 1), entry.name, opts.want);
+        return inflateEntryInto(src, offset, entry.compressedSize, size, out ?? Buffer.allocUnsafe(size + 1), entry.name);
     }
     // STORED, or an unknown method that Android's resource loader maps as STORED.
     if (offset + size > src.size) {
