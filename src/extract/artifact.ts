@@ -39,7 +39,7 @@ import { partitionName, partitionOf, type PartitionInfo } from '../inputs/partit
 import { MAX_TRANSFER_LIST_BYTES, NEW_DAT_NAME } from '../formats/blockota.js';
 import { NotReadable, readRegularFile } from '../io/regular.js';
 import { artifactOf, type EndpointCollector } from './collector.js';
-import type { EndpointScanner, EndpointSink, EvidenceBase } from './endpoints.js';
+import { TEXT_CONTEXT, textKindOf, type EndpointScanner, type EndpointSink, type EvidenceBase, type TextKind } from './endpoints.js';
 import type { Limits } from './limits.js';
 import { workOf } from './work.js';
 import { mapPathOf, OverlayResources, readResourcesMap, ResourcesMapError } from './resources-map.js';
@@ -871,9 +871,18 @@ async function scanRawSource(src: RandomAccessSource, base: EvidenceBase, ctx: A
   const chunk = ctx.limits.chunkBytes;
   // Longer than any token: hosts are at most 253 characters plus a scheme, and in UTF-16 text
   // each character is 2 bytes (a 253-character host's URL: 520 bytes).
-  const context = 1024;
+  let context = RAW_CONTEXT;
   const ranges = dataRanges(src);
   const whole = ranges.length === 1 && ranges[0][0] === 0 && ranges[0][1] === src.size;
+  // A large text file (a properties, JSON or XML file, or plain text, by its name and first
+  // bytes) is read chunk by chunk as scanFile reads a small one, decoded (scanTextChunk): with
+  // the context of a base64 run's longest length (TEXT_CONTEXT), so that a run or an escaped
+  // name that starts in a chunk's window is read whole.
+  let kind: TextKind | undefined;
+  if (whole && src.size > chunk + context) {
+    kind = textKindOf(basename(base.path), await src.read(0, 512));
+    if (kind) context = TEXT_CONTEXT;
+  }
   // Chunks are read into a buffer lent by the thread's pool (the one entries are inflated
   // into), not a new one each: a file of any size costs one buffer, reused. A source without
   // readInto (bytes already in memory) hands out views.
@@ -896,7 +905,8 @@ async function scanRawSource(src: RandomAccessSource, base: EvidenceBase, ctx: A
         const hi = Math.min(to, pos + chunk + context);
         const buf = await readAt(lo, hi - lo);
         const window = { from: pos - lo, to: Math.min(pos + chunk, to) - lo };
-        ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
+        if (kind) ctx.scanner.scanTextChunk(buf, kind, base, ctx.endpoints, (p) => lo + p, window);
+        else ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
         if (span) {
           done += window.to - window.from;
           ctx.advance!(within(span, done, total));
@@ -909,6 +919,9 @@ async function scanRawSource(src: RandomAccessSource, base: EvidenceBase, ctx: A
     if (lease) entryScratch.give(lease);
   }
 }
+
+/** The bytes a chunk of a raw file reads on each side of its window: more than any token's (scanRawSource). */
+const RAW_CONTEXT = 1024;
 
 /** Only small text-like files are searched for package mentions (configs, whitelists). */
 const MENTION_MAX_FILE = 4 * 1024 * 1024;

@@ -26,7 +26,7 @@ import {
   SECTION_NAME_ENDINGS,
   SECTION_NAME_INFIXES,
 } from './endpoint-rules.js';
-import { charRef, decodeJsonEscapes, decodeProperties, decodeXmlText, forEachBase64Text, forEachBase64Url, type DecodedText } from '../formats/encoded-text.js';
+import { charRef, decodeJsonEscapes, decodeProperties, decodeXmlText, forEachBase64Text, forEachBase64Url, MAX_BASE64_RUN, type DecodedText } from '../formats/encoded-text.js';
 import { digitsAsked, forEachBlock, forEachDigitRunJs, scanBlockEngine, TOKEN_ALPHA_TLD, TOKEN_GLUED, TOKEN_UNBOUNDED, TOKEN_UPPER, widenRuns } from './scan-block.js';
 
 /** Where the bytes being scanned came from; `offset` is added per hit. */
@@ -358,6 +358,28 @@ export function textKindOf(name: string, buf: Uint8Array): TextKind | undefined 
   if (/\.xml$/i.test(name) || first === 0x3c) return 'xml';
   return 'text';
 }
+
+/** Text longer than this (and TEXT_CONTEXT) is decoded a chunk at a time (scanFile). */
+const DECODE_CHUNK = 16 << 20;
+/**
+ * What a chunk of text reads on each side of its window (scanTextChunk): a base64 run of the
+ * longest length decoded, and a name of 253 characters each written as an escape of up to 12 bytes.
+ */
+export const TEXT_CONTEXT = MAX_BASE64_RUN + 4096;
+
+/** A sink that passes on only the hits whose evidence offset is in [lo, hi) (a chunk's window). */
+function windowed(sink: EndpointSink, lo: number, hi: number): EndpointSink {
+  return {
+    add: (h) => {
+      const o = h.evidence.offset ?? 0;
+      if (o >= lo && o < hi) sink.add(h);
+    },
+    saturated: sink.saturated?.bind(sink),
+    lists: sink.lists?.bind(sink),
+  };
+}
+
+const isLineEndByte = (c: number): boolean => c === 0x0a || c === 0x0d;
 
 /** The decoded text of a file of `kind` when it holds what its reader decodes, or undefined (none, or it cannot be read: scanned as it is). */
 function decodeText(buf: Buffer, kind: TextKind): DecodedText | undefined {
@@ -815,6 +837,21 @@ export class EndpointScanner {
       this.scan(buf, 0, buf.length, base, sink, offsetOf);
       return;
     }
+    // A large one (an APK's asset is inflated whole, up to the entry cap) is decoded a chunk at a
+    // time: its decoded text and offsets would take five times its size at once.
+    if (buf.length > DECODE_CHUNK + TEXT_CONTEXT) {
+      for (let pos = 0; pos < buf.length; pos += DECODE_CHUNK) {
+        const lo = Math.max(0, pos - TEXT_CONTEXT);
+        const hi = Math.min(buf.length, pos + DECODE_CHUNK + TEXT_CONTEXT);
+        this.scanTextChunk(buf.subarray(lo, hi), kind, base, sink, (p) => offsetOf(lo + p), { from: pos - lo, to: Math.min(pos + DECODE_CHUNK, buf.length) - lo });
+      }
+      return;
+    }
+    this.scanTextOf(buf, kind, base, sink, offsetOf);
+  }
+
+  /** Text of `kind` decoded as its reader decodes it (decodeText), when it holds what that decodes, then scanned (scanText). */
+  private scanTextOf(buf: Buffer, kind: TextKind, base: EvidenceBase, sink: EndpointSink, offsetOf: (pos: number) => number): void {
     const text = decodeText(buf, kind);
     if (!text) {
       this.scanText(buf, 0, buf.length, base, sink, offsetOf);
@@ -822,6 +859,24 @@ export class EndpointScanner {
     }
     const from = text.from;
     this.scanText(text.bytes, 0, text.bytes.length, base, sink, (p) => offsetOf(p < from.length ? from[p] : buf.length));
+  }
+
+  /**
+   * One chunk of a large text file of `kind` (artifact.ts scanRawSource: the kind textKindOf gave
+   * its first bytes), read as scanFile reads a whole one, keeping the hits whose offset is in
+   * `window` (buf positions; around it the caller reads at least a base64 run's longest length,
+   * so a hit that starts in the window is decoded whole). A properties file is decoded from the
+   * first line start in the chunk's leading context (its escapes and comments are per logical
+   * line); JSON escapes, XML references and base64 runs need no more than the bytes around them.
+   */
+  scanTextChunk(buf: Buffer, kind: TextKind, base: EvidenceBase, sink: EndpointSink, offsetOf: (pos: number) => number, window: { from: number; to: number }): void {
+    const bounded = windowed(sink, offsetOf(window.from), offsetOf(window.to));
+    let s = 0;
+    if (kind === 'properties' && window.from > 0) {
+      const nl = buf.subarray(0, window.from).findIndex(isLineEndByte);
+      if (nl >= 0) s = nl + 1;
+    }
+    this.scanTextOf(s === 0 ? buf : buf.subarray(s), kind, base, bounded, s === 0 ? offsetOf : (p) => offsetOf(p + s));
   }
 
   /**
@@ -938,16 +993,7 @@ export class EndpointScanner {
     if (end <= start) return;
     // Chunked callers scan a window with context on both sides and keep only the tokens that
     // start inside [from, to): a token cut by a chunk boundary is reported once, whole.
-    const bounded: EndpointSink = !window
-      ? sink
-      : {
-          add: (h) => {
-            const o = h.evidence.offset ?? 0;
-            if (o >= offsetOf(window.from) && o < offsetOf(window.to)) sink.add(h);
-          },
-          saturated: sink.saturated?.bind(sink),
-          lists: sink.lists?.bind(sink),
-        };
+    const bounded = window ? windowed(sink, offsetOf(window.from), offsetOf(window.to)) : sink;
     // Work on a view of [start, end) so that every indexOf stops at `end`: Buffer.indexOf has
     // no end bound, and searching past it is quadratic over a DEX's many small strings.
     const view = start === 0 && end === buf.length ? buf : buf.subarray(start, end);
