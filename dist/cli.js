@@ -29449,2472 +29449,6 @@ function readRegularFile(path, maxBytes) {
 }
 
 /**
- * How much extracting a file costs, in nanoseconds of one core on the benchmark build (session
- * 15): what progress weighs files by, in the walk (pool.ts) and inside a container (artifact.ts),
- * to estimate the time left. Bytes alone mislead, because workers take the largest files first,
- * and on that build those are native libraries, read and scanned at ~1 ms/MB, while APKs cost ~2
- * ms per MB and ~3.3 ms each (opening the ZIP, the manifest and resources, deflated DEX and
- * assets): 877 MB of libraries took 0.88 s, the 640 APKs (1,066 MB) 4.3 s, the smallest 320 (57
- * MB) 1.17 s, and a plain file costs ~0.07 ms to open (/usr/share, 50,130 files). An image (ext4,
- * EROFS, sparse) is a mix of those, ~3 ms/MB. By bytes, the ETA said 0-1 s for three quarters of
- * that 4-second scan.
- */
-function workOf(file) {
-    const dot = file.relPath.lastIndexOf('.');
-    const ext = dot > file.relPath.lastIndexOf('/') ? file.relPath.slice(dot + 1).toLowerCase() : '';
-    if (ARCHIVE_EXTENSIONS.has(ext))
-        return 2 * file.size + 3_300_000;
-    if (ext === 'img')
-        return 3 * file.size;
-    return file.size + 70_000;
-}
-const ARCHIVE_EXTENSIONS = new Set(['apk', 'apex', 'capex', 'jar', 'zip']);
-
-/** References followed from one value to the next inside the overlay (a bool set to another bool). */
-const MAX_REFERENCE_HOPS = 8;
-/** Items read from one map, and values they give (references x configurations); a map for an activation toggle holds a handful. */
-const MAX_MAP_ITEMS = 10_000;
-const MAX_MAP_VALUES = 100_000;
-class ResourcesMapError extends Error {
-}
-const hex = (n) => `0x${(n >>> 0).toString(16).padStart(8, '0')}`;
-const isReference = (t) => t === TYPE_REFERENCE || t === TYPE_DYNAMIC_REFERENCE;
-/** The overlay's resource tables, indexed by resource id. */
-class OverlayResources {
-    byId = new Map();
-    packageIds = new Set();
-    constructor(tables) {
-        for (const t of tables) {
-            for (const p of t.packages) {
-                this.packageIds.add(p.id);
-                for (const v of p.values) {
-                    const list = this.byId.get(v.id);
-                    if (list)
-                        list.push(v);
-                    else
-                        this.byId.set(v.id, [v]);
-                }
-            }
-        }
-    }
-    values(id) {
-        return this.byId.get(id >>> 0) ?? [];
-    }
-    hasPackage(id) {
-        return this.packageIds.has(id >>> 24);
-    }
-}
-/**
- * The path of the map XML that resource `ref` names in the overlay's tables (its string value;
- * one path for every configuration, else which one the device reads is not told here).
- */
-function mapPathOf(tables, ref) {
-    const values = tables.values(ref);
-    if (values.length === 0)
-        throw new ResourcesMapError(`its resource ${hex(ref)} is not in the overlay's resources.arsc`);
-    const paths = new Set();
-    for (const v of values) {
-        if (v.dataType !== TYPE_STRING || typeof v.value !== 'string')
-            throw new ResourcesMapError(`its resource ${hex(ref)} (${v.type}/${v.name}) is not a file`);
-        paths.add(v.value);
-    }
-    if (paths.size > 1)
-        throw new ResourcesMapError(`its resource ${hex(ref)} names a different file by configuration (${[...paths].map((p) => JSON.stringify(p)).join(', ')})`);
-    return [...paths][0];
-}
-/**
- * The target's resources the map XML `buf` sets, under the target's names (`type/name` of
- * `targetPackage`), with their values resolved in the overlay's `tables`. Throws
- * ResourcesMapError where idmap2 would refuse the map.
- */
-function readResourcesMap(buf, tables, targetPackage) {
-    let doc;
-    try {
-        doc = parseAxml(buf);
-    }
-    catch (e) {
-        throw new ResourcesMapError(`it does not parse (${e instanceof Error ? e.message : String(e)})`);
-    }
-    if (doc.plainText)
-        throw new ResourcesMapError('it is text, not compiled XML (Android reads it as a binary XML tree)');
-    if (doc.poolError !== undefined)
-        throw new ResourcesMapError(`its string pool cannot be read (${doc.poolError})`);
-    const root = doc.elements[0];
-    if (!root || root.depth !== 1 || root.name !== 'overlay')
-        throw new ResourcesMapError(`its root element is ${root ? `<${root.name.slice(0, 60)}>` : 'missing'}, not <overlay>`);
-    const out = [];
-    let items = 0;
-    for (const el of doc.elements.slice(1)) {
-        if (el.depth === 1)
-            throw new ResourcesMapError(`a second root element <${el.name.slice(0, 60)}>`);
-        if (el.name !== 'item')
-            throw new ResourcesMapError(`unexpected tag <${el.name.slice(0, 60)}> in <overlay>`);
-        if (++items > MAX_MAP_ITEMS)
-            throw new ResourcesMapError(`more than ${MAX_MAP_ITEMS} items`);
-        // idmap2 finds both attributes by their pool name, whatever their namespace.
-        const targetAttr = el.attributes.find((a) => a.name === 'target');
-        const valueAttr = el.attributes.find((a) => a.name === 'value');
-        if (!targetAttr)
-            throw new ResourcesMapError(`<item> (line ${el.lineNumber}) without a "target" attribute`);
-        if (!valueAttr)
-            throw new ResourcesMapError(`<item> (line ${el.lineNumber}) without a "value" attribute`);
-        const target = targetName(targetAttr, targetPackage);
-        if (target === undefined)
-            continue; // a resource of another package: the target has no such resource (idmap2 warns and skips it)
-        for (const v of valuesFor(valueAttr, tables))
-            out.push({ type: target.type, name: target.name, ...v });
-        if (out.length > MAX_MAP_VALUES)
-            throw new ResourcesMapError(`its items give more than ${MAX_MAP_VALUES} values`);
-    }
-    return out;
-}
-/** `type/name` of the item's target: "bool/isCnVersion", "@bool/isCnVersion", "pkg:bool/isCnVersion". */
-function targetName(a, targetPackage) {
-    // GetAttributeStringValue: a string, or an integer written as its decimal digits.
-    const text = a.type === TYPE_STRING && typeof a.value === 'string' ? a.value : a.type >= 0x10 && a.type <= 0x1f ? String(a.data >>> 0) : undefined;
-    if (text === undefined)
-        throw new ResourcesMapError(`<item> target is not a string (type ${hex(a.type)})`);
-    let s = text.trim();
-    if (s.startsWith('@'))
-        s = s.slice(1);
-    const colon = s.indexOf(':');
-    if (colon >= 0) {
-        if (s.slice(0, colon) !== targetPackage)
-            return undefined;
-        s = s.slice(colon + 1);
-    }
-    const slash = s.indexOf('/');
-    if (slash <= 0 || slash === s.length - 1)
-        throw new ResourcesMapError(`<item> target ${JSON.stringify(text.slice(0, 80))} is not type/name`);
-    return { type: s.slice(0, slash), name: s.slice(slash + 1) };
-}
-/** The value(s), per configuration, an item's `value` attribute gives its target. */
-function valuesFor(a, tables) {
-    if (isReference(a.type))
-        return resolve(a.data >>> 0, tables, '', 0, { left: MAX_MAP_VALUES });
-    return [inline(a.type, a.value)];
-}
-function inline(type, value) {
-    if (type === TYPE_ATTRIBUTE || type === TYPE_DYNAMIC_ATTRIBUTE)
-        return { value: String(value), config: '', unresolved: `a theme attribute (${String(value)}): its value depends on the theme` };
-    if (type === TYPE_NULL || value === null)
-        return { value: '', config: '', unresolved: 'a null value' };
-    if (type > 0x1f || (type > 0x08 && type < 0x10))
-        return { value: String(value), config: '', unresolved: `a value of unknown type ${hex(type)}` };
-    return { value, config: '' };
-}
-/** Resource `id` of the overlay, in every configuration it has (`config`: the one that led here). */
-function resolve(id, tables, config, hops, budget) {
-    const found = tables.values(id);
-    if ((budget.left -= Math.max(found.length, 1)) < 0)
-        throw new ResourcesMapError(`its references give more than ${MAX_MAP_VALUES} values`);
-    if (found.length === 0) {
-        const where = tables.hasPackage(id) ? 'no value (a bag, or missing) in the overlay' : 'a resource of another package (the framework or a library), not read here';
-        return [{ value: `@${hex(id)}`, config, unresolved: `@${hex(id)} is ${where}` }];
-    }
-    const out = [];
-    for (const v of found) {
-        // A value of a configuration reached through one of another: both hold there (fail closed).
-        const c = v.config || config;
-        if (isReference(v.dataType)) {
-            if (hops >= MAX_REFERENCE_HOPS)
-                out.push({ value: String(v.value), config: c, unresolved: `references nested past ${MAX_REFERENCE_HOPS}` });
-            else
-                out.push(...resolve(v.data, tables, c, hops + 1, budget));
-        }
-        else {
-            out.push({ ...inline(v.dataType, v.dataType === TYPE_NULL ? null : v.value), config: c });
-        }
-    }
-    return out;
-}
-
-/**
- * One artifact in, facts out. Recognises the format by content (ZIP, DEX, ELF, property files
- * by location), extracts packages, properties and endpoints, and turns a FormatError into an
- * `unreadable` fact: nothing thrown by a parser escapes this boundary.
- */
-const ZIP_NAME = /\.(apk|apex|capex|jar|zip)$/i;
-/** An end-of-central-directory record: 22 bytes, then a comment of up to 65,535. */
-const EOCD_SIGNATURE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-const EOCD_REACH = 22 + 0xffff;
-/**
- * True when a file named as a ZIP that does not start like one still ends like one (its
- * end-of-central-directory signature in its last 64 KiB): a ZIP with bytes before it, which is
- * read as a ZIP (and fails closed if it cannot be). A file named `.apk` with neither (an HTML
- * error page a download saved, an empty file) is in no recognised format: scanned raw.
- */
-async function endsLikeZip(src) {
-    if (src.size < 22)
-        return false;
-    const from = Math.max(0, src.size - EOCD_REACH);
-    if (!src.readInto)
-        return (await src.read(from, src.size - from)).includes(EOCD_SIGNATURE);
-    // A file: read into a lent buffer (asked of every file that is no other format).
-    const lease = entryScratch.take(src.size - from);
-    try {
-        return (await src.readInto(from, src.size - from, lease)).includes(EOCD_SIGNATURE);
-    }
-    finally {
-        entryScratch.give(lease);
-    }
-}
-const PROP_NAME$1 = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
-const AXML_MAGIC = 0x00080003;
-/** The point `done` of `total` units through `span`: never past its end, and at its end exactly when done. */
-function within(span, done, total) {
-    return done >= total ? span.to : Math.min(span.to, span.from + ((span.to - span.from) * done) / total);
-}
-/** The inflation budget of a file of the walk of `size` bytes. */
-function fileInflationBudget(limits, size) {
-    return Math.min(limits.maxFileInflatedBytes, limits.maxInflationRatio * size + INFLATION_SLACK);
-}
-/** What any file may inflate besides `maxInflationRatio` times its size. */
-const INFLATION_SLACK = 1 << 20;
-/**
- * Charges `n` decompressed bytes to the file's budget: false (nothing charged) when they do not
- * fit. A slice charges the counter it shares with the other slices first and only then checks
- * it, so when no slice is refused the slices' charges together (each slice walking the shared
- * containers, and the files it owns) fit the budget, and so do the fewer charges of the whole
- * file on one thread: then nothing was refused either way. A refused slice marks the counter,
- * and the pool extracts the file again whole (pool.ts): the same refusals as on one thread.
- */
-function charge(ctx, n) {
-    const inf = (ctx.inflation ??= { max: ctx.limits.maxFileInflatedBytes, spent: 0 });
-    if (inf.shared) {
-        if (!addShared(inf.shared, inf.max, n))
-            return false;
-    }
-    else if (inf.spent + n > inf.max) {
-        return false;
-    }
-    inf.spent += n;
-    ctx.stats.inflatedBytes += n;
-    return true;
-}
-/**
- * Adds `n` to the counter a shared image's slices spend from: false, and the slices marked
- * refused (the pool extracts the file again whole), when that takes it past the budget.
- */
-function addShared(shared, max, n) {
-    const b = BigInt(n);
-    if (Atomics.add(shared, 0, b) + b <= BigInt(max))
-        return true;
-    Atomics.store(shared, 1, 1n);
-    return false;
-}
-/** What is left of the file's budget (0 when nothing is): the most a decoding may still give (scanUnpacked). */
-function budgetLeft(ctx) {
-    const inf = (ctx.inflation ??= { max: ctx.limits.maxFileInflatedBytes, spent: 0 });
-    const spent = inf.shared ? Number(Atomics.load(inf.shared, 0)) : inf.spent;
-    return Math.max(0, inf.max - spent);
-}
-/**
- * Spends `n` bytes of the budget that were decoded but are not kept (a decoding refused or
- * corrupt part-way): what it cost, so that a file of many such cannot cost more than its budget.
- * Never refused: it only leaves less for what follows.
- */
-function spend(ctx, bytes) {
-    const n = Math.ceil(bytes);
-    const inf = (ctx.inflation ??= { max: ctx.limits.maxFileInflatedBytes, spent: 0 });
-    // Past the budget, the slices' results are not those of one thread (whose next decoding would
-    // be given nothing): as for a refused charge, the file is extracted again whole.
-    if (inf.shared)
-        addShared(inf.shared, inf.max, n);
-    inf.spent = Math.min(inf.max, inf.spent + n);
-    ctx.stats.inflatedBytes += n;
-}
-/**
- * A refusal for the budget that is not a refused charge (a decoding given only what was left of
- * it, which the other slices of a shared image spend from in any order): the slices learn of it
- * as of a refused charge, and the pool extracts the file again whole (see charge).
- */
-function refuseForBudget(ctx) {
-    const inf = ctx.inflation;
-    if (inf?.shared)
-        Atomics.store(inf.shared, 1, 1n);
-}
-function budgetSpent(ctx) {
-    const max = ctx.inflation?.max ?? ctx.limits.maxFileInflatedBytes;
-    const why = max < ctx.limits.maxFileInflatedBytes ? ` (${ctx.limits.maxInflationRatio} times its size and 1 MiB)` : '';
-    return `the file's ${max}-byte inflation budget${why} is spent`;
-}
-/** A budget counter for the slices of one image (`ImageSlice.budget`). */
-function sliceBudget() {
-    return new SharedArrayBuffer(2 * BigInt64Array.BYTES_PER_ELEMENT);
-}
-/** True when a slice of the image was refused for its budget: the slices' facts are not whole. */
-function sliceBudgetRefused(budget) {
-    return Atomics.load(new BigInt64Array(budget), 1) !== 0n;
-}
-/**
- * True when every slice opens `src` itself (a container the slices share): an image, or a
- * target-files or OTA zip (an APK never is). The pool asks it of the files of a walk, slices of
- * the files inside a shared container.
- */
-async function isSharedContainer(src, name) {
-    // A block-based OTA's new.dat is an image only with its transfer list (extractFile): whole, on one thread.
-    if (NEW_DAT_NAME.test(basename(name)))
-        return false;
-    const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
-    if ((await sniffContainer(src, head, name)) !== undefined)
-        return true;
-    return head.length >= 4 && head.readUInt32LE(0) === 0x04034b50 && !APK_NAME.test(basename(name)) && classifyZip(await openZip(src)) !== 'zip';
-}
-/** False in slices other than 0 while they walk a shared container (its own facts are slice 0's). */
-function records(ctx) {
-    return !ctx.slice || ctx.slice.index === 0;
-}
-function unreadableFrom(path, err, fallbackFormat) {
-    if (err instanceof FormatError) {
-        const u = { path: err.path ?? path, format: err.format, reason: err.reason };
-        if (err.offset !== undefined)
-            u.offset = err.offset;
-        return u;
-    }
-    const code = err?.code;
-    return { path, format: fallbackFormat, reason: code ? `cannot read: ${code}` : `internal error: ${err?.message ?? String(err)}` };
-}
-/** Scans one file of the walk. Never throws for bad input. */
-async function extractFile(file, ctx) {
-    const item = {
-        relPath: file.relPath,
-        partition: file.partition,
-        partitionPath: file.partitionPath,
-        size: file.size,
-        depth: 0,
-        imagePartition: file.partition ? undefined : imagePartitionOf(file.relPath),
-        ...(file.folders ? { folders: file.folders } : {}),
-    };
-    const budget = ctx.slice?.budget;
-    ctx.inflation = { max: fileInflationBudget(ctx.limits, file.size), spent: 0, ...(budget ? { shared: new BigInt64Array(budget) } : {}) };
-    ctx.span = ctx.advance ? { from: 0, to: 1 } : undefined;
-    const blockOta = blockOtaFile(file);
-    if (blockOta) {
-        // A block-based OTA's partition, unpacked in a folder: new.dat where the transfer list beside it says.
-        if (!file.partition && blockOta.partition)
-            item.imagePartition = blockOta.partition;
-        await extractSource(item, () => openBlockOtaFile(file, blockOta.list, ctx), ctx);
-    }
-    else
-        await extractSource(item, () => FileSource.open(file.abs), ctx);
-    ctx.advance?.(1);
-}
-/** A file of the walk that is a block-based OTA's new.dat: its partition and the path of the transfer list beside it. */
-function blockOtaFile(file) {
-    const slash = file.abs.lastIndexOf(0x2f);
-    const m = NEW_DAT_NAME.exec(file.abs.toString('latin1', slash + 1));
-    if (!m)
-        return undefined;
-    const stem = file.abs.subarray(0, slash + 1 + m[1].length);
-    return { partition: partitionName(nameText(stem.subarray(slash + 1))), list: Buffer.concat([stem, Buffer.from('.transfer.list')]) };
-}
-/** openBlockOta of a file of the walk, with the transfer list beside it (a clear error when there is none). */
-async function openBlockOtaFile(file, listPath, ctx) {
-    const name = basename(file.relPath);
-    const listName = `${NEW_DAT_NAME.exec(name)?.[1] ?? name}.transfer.list`;
-    let list;
-    try {
-        list = readRegularFile(listPath, MAX_TRANSFER_LIST_BYTES);
-    }
-    catch (e) {
-        const why = e instanceof NotReadable ? e.message : (e.code ?? e.message);
-        throw new FormatError('transfer-list', e.code === 'ENOENT' ? `no ${listName} beside it: where its blocks go is unknown; not read` : `${listName} beside it cannot be read (${why}); not read`);
-    }
-    return openBlockOta(() => FileSource.open(file.abs), name, list, containerOptions(ctx));
-}
-/**
- * Scans one file given how to open it: the same logic for a file in a folder and a file inside
- * a container. Never throws for bad input.
- */
-async function extractSource(item, open, ctx) {
-    const record = records(ctx);
-    if (record) {
-        ctx.stats.files++;
-        ctx.stats.bytes += item.size;
-    }
-    ctx.endpoints.setArtifact(artifactOf(item.relPath));
-    if (item.partitionPath !== item.relPath)
-        ctx.placed?.set(item.relPath, item.partitionPath);
-    let src;
-    try {
-        src = await open();
-    }
-    catch (e) {
-        if (record)
-            ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
-        return;
-    }
-    try {
-        await dispatchSource(item, src, ctx);
-    }
-    catch (e) {
-        if (record)
-            ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
-    }
-    finally {
-        await src.close();
-    }
-}
-/** Extracts a file this slice owns: whole, with every fact recorded, whatever it holds. */
-async function extractOwned(item, open, ctx) {
-    const slice = ctx.slice;
-    ctx.slice = undefined;
-    try {
-        await extractSource(item, open, ctx);
-    }
-    finally {
-        ctx.slice = slice;
-    }
-}
-/** Recognises the file by content and extracts it; containers recurse into their files. */
-async function dispatchSource(item, src, ctx) {
-    const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
-    const name = basename(item.relPath);
-    const zipMagic = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
-    const emptyZip = head.length >= 4 && head.readUInt32LE(0) === 0x06054b50;
-    if (zipMagic || emptyZip || (ZIP_NAME.test(name) && (await endsLikeZip(src)))) {
-        // A .zip (or a ZIP with no known extension) may be a target-files or an OTA package.
-        if (zipMagic && !APK_NAME.test(name) && item.depth < ctx.limits.maxContainerDepth) {
-            let zip;
-            try {
-                zip = await openZip(src);
-            }
-            catch {
-                zip = undefined; // extractZip reports why
-            }
-            const kind = zip ? classifyZip(zip) : 'zip';
-            if (zip && kind !== 'zip') {
-                await extractContainer(item, zipContainer(src, zip, kind, containerOptions(ctx)), ctx, false);
-                if (zipMagic)
-                    await extractFilesystemBehind(item, src, head, ctx);
-                return;
-            }
-        }
-        // Not a container the slices share (an APK, a plain zip): one slice extracts it.
-        if (!records(ctx))
-            return;
-        await extractZip(src, item.relPath, item, ctx, 0);
-        if (zipMagic)
-            await extractFilesystemBehind(item, src, head, ctx);
-        return;
-    }
-    const kind = await sniffContainer(src, head, item.relPath);
-    if (kind) {
-        await extractImage(item, src, kind, ctx);
-        return;
-    }
-    // A shared file that turned out to hold no container (a sparse image of raw data): slice 0's.
-    if (!records(ctx))
-        return;
-    // A ZIP after the file's own data (zip -A; java.util.zip and minizip read past what comes
-    // first), whatever it is named: read as well as what the file starts as.
-    const appended = await zipAfterData(src);
-    // Whether the branch below scans all of the file's bytes raw (then the ZIP's gaps are not scanned again).
-    let scannedRaw = true;
-    if (isVdex(head)) {
-        scannedRaw = false;
-        await extractVdex(src, item, ctx);
-    }
-    else if (mayBeCompressed(head) && (await scanCompressedFile(src, item, ctx))) ;
-    else if (PROP_NAME$1.test(name) || skuOfInitRc(name)) {
-        await extractTextProps(src, item, name, ctx);
-    }
-    else if (head.length >= 8 && isDex(head)) {
-        const buf = await readWhole(src, item.relPath, ctx);
-        // Not named as code ART loads: all of its bytes too (a DEX header must not hide a file).
-        scannedRaw = !buf || !/\.(dex|odex)$/i.test(name);
-        const sinks = buf && !/\.(dex|odex)$/i.test(name) ? onceEach(ctx.endpoints) : undefined;
-        if (buf && sinks)
-            ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, sinks.first);
-        try {
-            if (buf)
-                scanDex(buf, { path: item.relPath, source: 'dex' }, ctx, 'restore', sinks?.second);
-        }
-        finally {
-            sinks?.done();
-        }
-    }
-    else if (isHermesBytecode(head)) {
-        // React Native's compiled JavaScript: its bytes, and each string of its string table; the
-        // packages it mentions, as of any other file of that size (scanRawSource).
-        const buf = await readWhole(src, item.relPath, ctx);
-        if (buf)
-            scanBytes(buf, { path: item.relPath, source: 'file' }, item.relPath, ctx);
-        if (buf && buf.length <= Math.min(MENTION_MAX_FILE, ctx.limits.chunkBytes + 1024))
-            recordMentions(buf, { path: item.relPath, source: 'file' }, ctx);
-    }
-    else {
-        const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
-        await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
-        // A zlib stream (a file written by Java's DeflaterOutputStream): what it holds as well.
-        if (!isElf && isZlibHeader(head) && src.size <= ctx.limits.maxEntryBytes)
-            await scanZlib(await src.read(0, src.size), { path: item.relPath, source: 'file' }, item.relPath, item, ctx, 0);
-    }
-    if (appended)
-        await extractZip(src, item.relPath, item, ctx, 0, { opened: appended, prefixIsData: true, scannedRaw });
-}
-const APK_NAME = /\.(apk|apex|capex|jar)$/i;
-/** The code ART loads from an APK or JAR: classes.dex, classes2.dex, ... at its root. */
-const ROOT_DEX = /^classes\d*\.dex$/;
-/** Decompressed bytes count against the file's inflation budget (`charge`). */
-function budgetOf(ctx) {
-    return {
-        spend(n) {
-            if (!charge(ctx, n))
-                throw new FormatError('limits', `${budgetSpent(ctx)}; not decompressed`);
-        },
-    };
-}
-function containerOptions(ctx) {
-    return {
-        budget: budgetOf(ctx),
-        maxEntryBytes: ctx.limits.maxEntryBytes,
-        memoryBytes: ctx.limits.spillThresholdBytes,
-        maxSpillBytes: ctx.limits.maxSpillBytes,
-    };
-}
-/** The v1 signers of a JAR: the names (upper case) of its `META-INF/<name>.SF` files. */
-function signatureFilesOf(zip) {
-    const out = new Set();
-    for (const e of zip.entries) {
-        const m = /^META-INF\/([^/]+)\.SF$/i.exec(e.name);
-        if (m)
-            out.add(m[1].toUpperCase());
-    }
-    return out;
-}
-/**
- * JAR signature material, which is parsed for signers and not scanned (its certificates name
- * CAs' hosts): META-INF/MANIFEST.MF, and a signer's .SF file and its signature block (.RSA, .DSA,
- * .EC of the same name). Any other file in META-INF, whatever its extension, is scanned: an app
- * can read it like any entry.
- */
-function isSignatureMaterial(name, signers) {
-    if (/^META-INF\/MANIFEST\.MF$/i.test(name))
-        return true;
-    const m = /^META-INF\/([^/]+)\.(SF|RSA|DSA|EC)$/i.exec(name);
-    return m !== null && signers.has(m[1].toUpperCase());
-}
-/** A chunk of type 0 or RES_XML_TYPE whose first child, right after an 8-byte header, is a string pool (0x0001, header 0x1C). */
-function looksLikeAxml(buf) {
-    return buf.length >= 16 && (buf.readUInt16LE(0) === 0x0003 || buf.readUInt16LE(0) === 0x0000) && buf.readUInt16LE(2) === 8 && buf.readUInt16LE(8) === 0x0001 && buf.readUInt16LE(10) === 0x001c;
-}
-/** Bytes after a compiled XML document's declared end (its parser ignores them; an app reading the entry raw does not), scanned raw. */
-function scanAfterChunk(buf, base, ctx) {
-    const end = buf.readUInt32LE(4);
-    if (end >= 8 && end < buf.length)
-        ctx.scanner.scan(buf, end, buf.length, { ...base, source: 'file' }, ctx.endpoints);
-}
-/** Pairs of the APK Signing Block that hold signatures and certificates (parsed for signers, not scanned): v2, v3, v3.1 and the source stamps. */
-const SIGNATURE_PAIRS = new Set([APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V3_ID, APK_SIGNATURE_SCHEME_V31_ID, SOURCE_STAMP_V1_ID, SOURCE_STAMP_V2_ID]);
-/**
- * Bytes of an archive that no entry holds but a reader still hands to an app, scanned raw at
- * their offsets in the archive: its comment and what follows it (ZipFile.getComment), and the
- * APK Signing Block's pairs other than signatures (channel ids, which tools such as Walle and
- * VasDolly write there for apps to read), bytes between the archive's parts that none of them
- * holds (zipGaps: an app reading its own APK finds them), and each entry's extra fields (central
- * and local) and comment (ZipEntry.getExtra, getComment). A block that does not parse is reported
- * with the package's signers (readApkSigners).
- */
-async function scanOutsideEntries(src, zip, path, ctx, gaps) {
-    const base = { path, source: 'file' };
-    try {
-        let left = ctx.limits.maxEntryBytes;
-        for (const [from, to] of gaps ? await zipGaps(src, zip) : []) {
-            const len = Math.min(to - from, left);
-            if (len < to - from) {
-                ctx.unreadable.push({ path, format: 'zip', reason: `${to - from} bytes at ${from} that no entry holds, past the ${ctx.limits.maxEntryBytes}-byte cap for such bytes; not all scanned`, offset: from });
-            }
-            if (len <= 0)
-                break;
-            const gap = await src.read(from, len);
-            ctx.scanner.scan(gap, 0, gap.length, base, ctx.endpoints, (p) => from + p);
-            left -= len;
-        }
-        if (gaps)
-            scanEntryMeta(zip, base, ctx);
-        // Local extra fields (ZipInputStream's ZipEntry.getExtra), once zipGaps has read the headers.
-        const extras = [];
-        for (const e of gaps ? zip.entries : []) {
-            const extra = e.localExtraLength ?? 0;
-            if (extra === 0 || e.dataOffset === undefined)
-                continue;
-            const at = e.dataOffset - extra;
-            const len = Math.min(extra, left, src.size - at);
-            if (len < extra) {
-                ctx.unreadable.push({ path, format: 'zip', reason: `the local extra field of ${JSON.stringify(e.name)} (${extra} bytes at ${at}) is past the ${ctx.limits.maxEntryBytes}-byte cap for bytes no entry holds or past the end; not all scanned`, offset: at });
-            }
-            if (len <= 0)
-                break;
-            extras.push([at, at + len]);
-            left -= len;
-        }
-        await scanRanges(src, extras, base, ctx);
-        const from = zip.eocdOffset + 22;
-        const len = Math.min(src.size - from, ctx.limits.maxEntryBytes);
-        if (len > 0) {
-            const comment = await src.read(from, len);
-            ctx.scanner.scan(comment, 0, comment.length, base, ctx.endpoints, (p) => from + p);
-        }
-        if (zip.signingBlock && zip.signingBlock.size <= ctx.limits.maxEntryBytes) {
-            const { offset, size } = zip.signingBlock;
-            const block = await src.read(offset, size);
-            let pairs = [];
-            try {
-                pairs = signingBlockPairs(block);
-            }
-            catch {
-                // malformed: the package's signer warnings say so
-            }
-            for (const pair of pairs) {
-                if (SIGNATURE_PAIRS.has(pair.id))
-                    continue;
-                const at = offset + (pair.value.byteOffset - block.byteOffset);
-                ctx.scanner.scan(pair.value, 0, pair.value.length, base, ctx.endpoints, (p) => at + p);
-            }
-        }
-    }
-    catch (e) {
-        ctx.unreadable.push(unreadableFrom(path, e, 'zip'));
-    }
-}
-/** Each entry's extra field and comment in the central directory (ZipArchive.meta), scanned raw at their offsets in the archive. */
-function scanEntryMeta(zip, base, ctx) {
-    if (!zip.meta)
-        return;
-    const { bytes, from, at } = zip.meta;
-    ctx.scanner.scan(bytes, 0, bytes.length, base, ctx.endpoints, (p) => {
-        let lo = 0;
-        let hi = from.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >>> 1;
-            if (from[mid] <= p)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return at[lo] + (p - from[lo]);
-    });
-}
-/** The bytes of a stored entry's data past its declared size, scanned raw (offsets from its data's start). */
-async function scanStoredTail(src, entry, base, path, ctx) {
-    try {
-        const { offset } = await entryDataOffset(src, entry);
-        const from = offset + entry.uncompressedSize;
-        const len = Math.min(entry.compressedSize - entry.uncompressedSize, ctx.limits.maxEntryBytes, src.size - from);
-        if (len <= 0)
-            return;
-        const tail = await src.read(from, len);
-        ctx.scanner.scan(tail, 0, tail.length, base, ctx.endpoints, (p) => entry.uncompressedSize + p);
-    }
-    catch (e) {
-        ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
-    }
-}
-/** An image (sparse, ext4, EROFS, super, payload): its files are scanned like a folder's. */
-async function extractImage(item, src, kind, ctx) {
-    if (item.depth >= ctx.limits.maxContainerDepth) {
-        if (records(ctx))
-            ctx.unreadable.push({ path: item.relPath, format: kind, reason: `nested deeper than ${ctx.limits.maxContainerDepth} containers; not opened` });
-        return;
-    }
-    if (kind === 'sparse') {
-        // The raw image the sparse file describes stands in for it, under the same path.
-        const { image, info } = await openSparse(src);
-        await dispatchSource({ ...item, depth: item.depth + 1 }, image, ctx);
-        await scanUncovered(src, info.uncovered, item, ctx);
-    }
-    else {
-        const container = await openContainer(kind, src, { ...containerOptions(ctx), ...(kind === 'super' && item.folders ? { folders: item.folders } : {}) });
-        await extractContainer(item, container, ctx, kind === 'ext4' || kind === 'erofs');
-        await scanUncovered(src, container.uncovered ?? [], item, ctx);
-    }
-    if (kind === 'sparse' || kind === 'payload' || kind === 'bootimg' || kind === 'tar' || kind === 'cpio') {
-        await extractFilesystemBehind(item, src, await src.read(0, Math.min(8, src.size)), ctx);
-    }
-}
-/**
- * Bytes of a container file its structure does not account for (OpenedContainer.uncovered,
- * SparseInfo.uncovered), scanned raw at their offsets: a sparse or boot header must not hide the
- * text that follows it.
- */
-async function scanUncovered(src, ranges, item, ctx) {
-    if (records(ctx))
-        await scanRanges(src, ranges, { path: item.relPath, source: 'file' }, ctx);
-}
-/** Byte ranges of `src` (in order, apart) scanned raw at their offsets. */
-async function scanRanges(src, unordered, base, ctx) {
-    // In file order: a ZIP's local extra fields come in central-directory order, which need not
-    // be the order of the local headers (a window's read length went negative on real APKs).
-    const ranges = unordered.slice().sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-    // Small ranges close together (a tar's padding after each of many small members) are read
-    // in one window and each scanned within it; large ones are scanned in chunks.
-    const large = [];
-    for (let i = 0; i < ranges.length;) {
-        if (ranges[i][1] - ranges[i][0] > UNCOVERED_WINDOW) {
-            large.push(ranges[i++]);
-            continue;
-        }
-        const start = ranges[i][0];
-        let j = i;
-        let end = ranges[i][1];
-        while (j + 1 < ranges.length && ranges[j + 1][1] - start <= UNCOVERED_WINDOW)
-            end = Math.max(end, ranges[++j][1]);
-        const buf = await src.read(start, end - start);
-        for (let k = i; k <= j; k++)
-            ctx.scanner.scan(buf, ranges[k][0] - start, ranges[k][1] - start, base, ctx.endpoints, (p) => start + p);
-        i = j + 1;
-    }
-    if (large.length === 0)
-        return;
-    const masked = new MappedSource(src.size, large.map(([from, to]) => sourceSegment(from, to - from, src, from)), 'raw');
-    await scanRawSource(masked, base, ctx);
-}
-/** The span of a file scanRanges reads at once for small ranges. */
-const UNCOVERED_WINDOW = 1 << 20;
-/** The filesystem a file that starts as something else also is (filesystemBehind), opened as well. */
-async function extractFilesystemBehind(item, src, head, ctx) {
-    const fs = await filesystemBehind(src, head);
-    if (!fs)
-        return;
-    try {
-        await extractImage(item, src, fs, ctx);
-    }
-    catch (e) {
-        if (!(e instanceof FormatError))
-            throw e;
-        if (records(ctx))
-            ctx.unreadable.push(unreadableFrom(item.relPath, e, fs));
-    }
-}
-/** Scans every file of an opened container, with paths joined by `!/` and partitions normalised. */
-async function extractContainer(item, c, ctx, filesystem) {
-    const record = records(ctx);
-    // Files of a filesystem image belong to the partition the image is of (by name or label). An
-    // image inside a partition's files (`odm/firmware/modem.bin`) is no partition: its label, the
-    // choice of whoever made it, would place its files anywhere (`mke2fs -L system`).
-    const base = filesystem ? (item.imagePartition ?? (item.partition ? undefined : c.labelPartition)) : undefined;
-    /** Where a file (or a part) of this container is on the device. */
-    const partOf = (name, partitionRelPath) => {
-        // A target-files layout inside a partition's files places nothing either.
-        if (partitionRelPath && !item.partition)
-            return partitionOf(partitionRelPath);
-        if (base)
-            return partitionOf(name === '.' ? base : `${base}/${name}`);
-        return { partition: item.partition, partitionPath: `${item.partitionPath}!/${name}` };
-    };
-    if (record) {
-        for (const s of c.skipped)
-            (ctx.skipped ??= []).push({ path: `${item.relPath}!/${s.name}`, reason: s.reason, ...(s.target !== undefined ? { target: s.target } : {}) });
-        for (const p of c.problems) {
-            // Placed here, not through ctx.placed: the slice recording it need not own a file there.
-            const path = p.name ? `${item.relPath}!/${p.name}` : item.relPath;
-            const partitionPath = p.name ? partOf(p.name, p.partitionRelPath).partitionPath : item.partitionPath;
-            const u = { path, ...(partitionPath !== path ? { partitionPath } : {}), format: c.format, reason: p.reason };
-            if (p.offset !== undefined)
-                u.offset = p.offset;
-            ctx.unreadable.push(u);
-        }
-    }
-    const deal = ctx.slice ? await dealFiles(c, ctx.slice) : undefined;
-    const mine = (i) => {
-        const owner = deal?.[i];
-        return owner === undefined || owner === SHARED || owner === ctx.slice.index;
-    };
-    // Progress through the container (ctx.advance): each file this slice extracts weighs what it
-    // costs (workOf: an APK's byte more than a library's).
-    const span = ctx.advance ? ctx.span : undefined;
-    const weight = span ? c.files.map((f, i) => (mine(i) && !f.unreadable ? workOf({ relPath: f.name, size: f.size }) : 0)) : [];
-    const total = weight.reduce((a, w) => a + w, 0);
-    let done = 0;
-    try {
-        for (const [i, f] of c.files.entries()) {
-            if (!mine(i))
-                continue;
-            const relPath = `${item.relPath}!/${f.name}`;
-            const part = partOf(f.name, f.partitionRelPath);
-            if (f.unreadable) {
-                const placed = part.partitionPath !== relPath ? { partitionPath: part.partitionPath } : {};
-                if (record)
-                    ctx.unreadable.push({ path: relPath, ...placed, format: c.format, reason: f.unreadable });
-                continue;
-            }
-            const child = { relPath, ...part, size: f.size, depth: item.depth + 1, ...(f.folders ? { folders: f.folders } : {}) };
-            // (A super or payload partition of a container inside a partition's files is no partition.)
-            const imagePartition = part.partition || item.partition ? undefined : (f.imagePartition ?? imagePartitionOf(f.name));
-            if (imagePartition)
-                child.imagePartition = imagePartition;
-            if (span)
-                ctx.span = { from: within(span, done, total), to: within(span, done + weight[i], total) };
-            const owner = deal?.[i];
-            if (owner === undefined || owner === SHARED)
-                await extractSource(child, () => f.open(), ctx);
-            else
-                await extractOwned(child, () => f.open(), ctx);
-            if (span) {
-                done += weight[i];
-                ctx.span = span;
-                ctx.advance(within(span, done, total));
-            }
-            const paused = ctx.pause?.();
-            if (paused)
-                await paused;
-        }
-    }
-    finally {
-        ctx.span = span;
-    }
-}
-const SHARED = -1;
-/**
- * Which slice extracts each file of a container (SHARED: every slice walks it), the same in
- * every slice: it depends only on the container's listing and the bytes that identify images.
- * Reported-unreadable files are slice 0's (left undefined here: recorded by `records`).
- */
-async function dealFiles(c, slice) {
-    const owners = new Array(c.files.length);
-    const dealt = [];
-    for (const [i, f] of c.files.entries()) {
-        if (f.unreadable)
-            continue;
-        if (f.view && f.size >= slice.minBytes && (await opensShared(f)))
-            owners[i] = SHARED;
-        else
-            dealt.push(i);
-    }
-    // Largest first, each to the slice with the fewest bytes so far (ties: the lowest index).
-    dealt.sort((a, b) => c.files[b].size - c.files[a].size || a - b);
-    const load = new Array(slice.count).fill(0);
-    for (const i of dealt) {
-        let best = 0;
-        for (let k = 1; k < slice.count; k++)
-            if (load[k] < load[best])
-                best = k;
-        owners[i] = best;
-        load[best] += c.files[i].size;
-    }
-    return owners;
-}
-/** isSharedContainer of a container's file. */
-async function opensShared(f) {
-    let src;
-    try {
-        src = await f.open();
-        return await isSharedContainer(src, f.name);
-    }
-    catch {
-        return false; // its owner reports why it cannot be read
-    }
-    finally {
-        await src?.close();
-    }
-}
-/** vdex: the DEX files it embeds are scanned as DEX; compact DEX falls back to a raw scan. */
-async function extractVdex(src, item, ctx) {
-    const buf = await readWhole(src, item.relPath, ctx);
-    if (!buf)
-        return;
-    const info = readVdex(buf);
-    if (info.compactDex || info.dexFiles.length === 0) {
-        await scanRawSource(src, { path: item.relPath, source: 'file' }, ctx);
-        return;
-    }
-    info.dexFiles.forEach(([off, size], i) => {
-        scanDex(buf.subarray(off, off + size), { path: item.relPath, entry: i === 0 ? 'classes.dex' : `classes${i + 1}.dex`, source: 'dex' }, ctx);
-    });
-}
-/**
- * Inside a ZIP (an APEX's `apex_payload.img`, a compressed APEX's `original_apex`): an entry that
- * is an image or archive is opened by offset (STORED) or inflated/spilled (deflated) and scanned
- * as a container. Returns false when the entry is not one, to scan it as usual.
- */
-async function extractContainerEntry(src, entry, path, file, ctx) {
-    if (!/\.img$/i.test(entry.name) && entry.name !== 'original_apex')
-        return false;
-    const depth = (file.depth ?? 0) + 1;
-    if (depth > ctx.limits.maxContainerDepth)
-        return false;
-    const relPath = `${path}!/${entry.name}`;
-    let inner;
-    try {
-        inner = await openZipEntry(src, entry, containerOptions(ctx));
-    }
-    catch (e) {
-        ctx.unreadable.push(unreadableFrom(relPath, e, 'zip'));
-        return true;
-    }
-    let handed = false;
-    try {
-        const head = inner.size >= 4 ? await inner.read(0, Math.min(8, inner.size)) : Buffer.alloc(0);
-        const isZip = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
-        if (!isZip && !(await sniffContainer(inner, head, entry.name)))
-            return false;
-        const item = { relPath, partition: file.partition, partitionPath: nestedPartitionPath(relPath, file), size: inner.size, depth };
-        handed = true;
-        await extractSource(item, async () => inner, ctx);
-        return true;
-    }
-    catch (e) {
-        ctx.unreadable.push(unreadableFrom(relPath, e, 'zip'));
-        return true;
-    }
-    finally {
-        if (!handed)
-            await inner.close();
-        ctx.endpoints.setArtifact(file.relPath);
-    }
-}
-async function readWhole(src, path, ctx) {
-    if (src.size > ctx.limits.maxEntryBytes) {
-        ctx.unreadable.push({ path, format: 'file', reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; not parsed` });
-        await scanRawSource(src, { path, source: 'file' }, ctx);
-        return undefined;
-    }
-    return src.read(0, src.size);
-}
-async function extractTextProps(src, file, name, ctx) {
-    const buf = await readWhole(src, file.relPath, ctx);
-    if (!buf)
-        return;
-    const text = buf.toString('utf8');
-    const sku = skuOfInitRc(name);
-    if (sku) {
-        ctx.skuFiles.push({ sku, path: file.relPath, props: parseInitRcSetprops(text, file.relPath) });
-        ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'file' }, ctx.endpoints);
-        return;
-    }
-    ctx.propFiles?.set(file.relPath, file.partitionPath);
-    appendAll(ctx.props, parseBuildProp(text, file.relPath));
-    ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'prop' }, ctx.endpoints);
-}
-/**
- * Raw byte scan in overlapping chunks, so a file of any size is scanned in bounded memory. Only
- * the ranges that can hold data are read: the gaps of a virtual image (sparse DONT_CARE, holes,
- * OTA ZERO operations) are zeros and are skipped.
- */
-async function scanRawSource(src, base, ctx, mentions = false) {
-    const chunk = ctx.limits.chunkBytes;
-    // Longer than any token: hosts are at most 253 characters plus a scheme, and in UTF-16 text
-    // each character is 2 bytes (a 253-character host's URL: 520 bytes).
-    const context = 1024;
-    const ranges = dataRanges(src);
-    const whole = ranges.length === 1 && ranges[0][0] === 0 && ranges[0][1] === src.size;
-    // Chunks are read into a buffer lent by the thread's pool (the one entries are inflated
-    // into), not a new one each: a file of any size costs one buffer, reused. A source without
-    // readInto (bytes already in memory) hands out views.
-    const lease = src.readInto ? entryScratch.take(Math.min(src.size, chunk + 2 * context)) : undefined;
-    const readAt = (pos, len) => (lease ? src.readInto(pos, len, lease) : src.read(pos, len));
-    try {
-        if (whole && src.size <= chunk + context) {
-            const buf = await readAt(0, src.size);
-            ctx.scanner.scanFile(buf, basename(base.path), base, ctx.endpoints);
-            if (mentions && src.size <= MENTION_MAX_FILE)
-                recordMentions(buf, base, ctx);
-            return;
-        }
-        // Progress (ctx.advance) by the bytes of data scanned.
-        const span = ctx.advance ? ctx.span : undefined;
-        const total = span ? ranges.reduce((a, [from, to]) => a + (to - from), 0) : 0;
-        let done = 0;
-        for (const [from, to] of ranges) {
-            for (let pos = from; pos < to; pos += chunk) {
-                const lo = Math.max(from, pos - context);
-                const hi = Math.min(to, pos + chunk + context);
-                const buf = await readAt(lo, hi - lo);
-                const window = { from: pos - lo, to: Math.min(pos + chunk, to) - lo };
-                ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
-                if (span) {
-                    done += window.to - window.from;
-                    ctx.advance(within(span, done, total));
-                }
-                const paused = ctx.pause?.();
-                if (paused)
-                    await paused;
-            }
-        }
-    }
-    finally {
-        if (lease)
-            entryScratch.give(lease);
-    }
-}
-/** Only small text-like files are searched for package mentions (configs, whitelists). */
-const MENTION_MAX_FILE = 4 * 1024 * 1024;
-/** Catalogued package ids named in a plain file (a CAF whitelist): mentions, never installs. */
-function recordMentions(buf, base, ctx) {
-    const search = mentionSearchOf(ctx.mentionPackages);
-    // Each package's first occurrence standing as a whole name; pushed in the packages' order.
-    const firstAt = new Array(search.names.length).fill(-1);
-    for (const g of search.groups) {
-        let left = g.members.length;
-        for (let from = 0; left > 0;) {
-            const i = buf.indexOf(g.prefix, from);
-            if (i < 0)
-                break;
-            from = i + 1;
-            const before = i > 0 ? buf[i - 1] : 0x20;
-            if (isIdentByte(before))
-                continue;
-            for (const m of g.members) {
-                if (firstAt[m] >= 0)
-                    continue;
-                const bytes = search.bytes[m];
-                const end = i + bytes.length;
-                if (end > buf.length)
-                    continue;
-                let k = g.prefix.length;
-                while (k < bytes.length && buf[i + k] === bytes[k])
-                    k++;
-                if (k < bytes.length)
-                    continue;
-                const after = end < buf.length ? buf[end] : 0x20;
-                if (isIdentByte(after))
-                    continue;
-                firstAt[m] = i;
-                left--;
-            }
-        }
-    }
-    for (let m = 0; m < firstAt.length; m++) {
-        if (firstAt[m] >= 0)
-            ctx.mentions.push({ package: search.names[m], evidence: { path: base.path, source: base.source, offset: firstAt[m] } });
-    }
-}
-const mentionSearches = new WeakMap();
-function mentionSearchOf(packages) {
-    let s = mentionSearches.get(packages);
-    if (!s) {
-        const names = [...packages];
-        const bytes = names.map((n) => Buffer.from(n, 'latin1'));
-        const byPrefix = new Map();
-        names.forEach((n, m) => {
-            const key = n.slice(0, 4);
-            const members = byPrefix.get(key);
-            if (members)
-                members.push(m);
-            else
-                byPrefix.set(key, [m]);
-        });
-        s = { names, bytes, groups: [...byPrefix].map(([key, members]) => ({ prefix: Buffer.from(key, 'latin1'), members })) };
-        mentionSearches.set(packages, s);
-    }
-    return s;
-}
-function isIdentByte(c) {
-    return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2e;
-}
-/**
- * True when `buf` lies at the start of `lease` (the entry was inflated or read into its own lease),
- * false when it is a view of other bytes: a STORED entry of a ZIP held in memory is a view of the
- * enclosing entry's bytes.
- */
-function isLeaseView(buf, lease) {
-    return lease !== undefined && buf.buffer === lease.buffer && buf.byteOffset === lease.byteOffset && buf.length <= lease.length;
-}
-/**
- * A DEX: its strings by its string table (scanDexStrings), and every other byte of it raw, in the
- * same evidence: code (a `fill-array-data` payload spells a host as a byte[] or a UTF-16 char[]),
- * link_data, the bytes after its map list, between its sections and past its file_size are as
- * readable to the app as its strings, and a scan of the string data alone missed them (red team).
- * The raw scan skips the span scanDexStrings scanned as one (its strings and the bytes between
- * them), so no byte is scanned twice; strings scanned one by one (spread over the file), or a DEX
- * whose header cannot be read, leave the whole buffer to the raw scan, onceEach keeping each
- * occurrence once. A header that cannot be read still throws, after the raw scan.
- * `after`: 'discard' when nothing reads `buf` after the scan. `sink`: a onceEach sink of a caller
- * that has scanned all of `buf` raw already: then only the strings are scanned.
- */
-function scanDex(buf, base, ctx, after = 'restore', sink) {
-    if (sink) {
-        scanDexStrings(buf, base, ctx.scanner, sink, { after });
-        return;
-    }
-    const sinks = onceEach(ctx.endpoints);
-    let scanned = null;
-    try {
-        scanned = scanDexStrings(buf, base, ctx.scanner, sinks.second, { after });
-    }
-    finally {
-        // Outside the span only: the string data in it may be left with its length prefixes zeroed ('discard').
-        const [lo, hi] = scanned ?? [buf.length, buf.length];
-        ctx.scanner.scan(buf, 0, lo, base, sinks.first);
-        ctx.scanner.scan(buf, hi, buf.length, base, sinks.first);
-        sinks.done();
-    }
-}
-/** Hits onceEach holds back: past them the first pass's hits go straight on (a repeat is possible, never a loss). */
-const ONCE_EACH_CAP = 1 << 16;
-/**
- * Sinks for the same bytes scanned twice, raw and then by their structure (a DEX not named as
- * code, a Hermes bundle's string table): the raw pass's hits are held until `done`, which drops
- * those the structured pass gave at the same offset, so each occurrence is one piece of evidence
- * (the structured pass's: it says what the string is), counted once, and what only the raw pass
- * sees is kept. `done` must run whatever the second pass did (it may throw on a malformed file).
- * Saturation is the collector's, asked through either.
- */
-function onceEach(sink) {
-    const held = [];
-    const seen = new Set();
-    const key = (h) => `${h.kind}\0${h.value}\0${h.evidence.offset ?? -1}`;
-    const asks = { saturated: sink.saturated?.bind(sink), lists: sink.lists?.bind(sink) };
-    return {
-        first: {
-            ...asks,
-            add(h) {
-                if (held.length < ONCE_EACH_CAP)
-                    held.push(h);
-                else
-                    sink.add(h);
-            },
-        },
-        second: {
-            ...asks,
-            add(h) {
-                seen.add(key(h));
-                sink.add(h);
-            },
-        },
-        done() {
-            for (const h of held)
-                if (!seen.has(key(h)))
-                    sink.add(h);
-            held.length = 0;
-            seen.clear();
-        },
-    };
-}
-/**
- * Data scanned raw, and when it is Hermes bytecode (React Native's `assets/index.android.bundle`,
- * by its magic whatever its name) each string of its string table on its own as well
- * (scanHermesStrings): the compiler stores them end to end, overlapping, and a raw scan reads a
- * literal glued to its neighbours (`10659401POST`). A bundle whose header or string table cannot
- * be read (a version other than 74-99, sections past its end) is unreadable, and scanned raw as
- * before. A hit both passes make (the same endpoint at the same offset) is counted once
- * (onceEach).
- */
-function scanBytes(buf, base, path, ctx) {
-    if (!isHermesBytecode(buf)) {
-        ctx.scanner.scanFile(buf, basename(path), base, ctx.endpoints);
-        return;
-    }
-    const sinks = onceEach(ctx.endpoints);
-    ctx.scanner.scan(buf, 0, buf.length, base, sinks.first);
-    try {
-        scanHermesStrings(buf, base, ctx.scanner, sinks.second);
-    }
-    catch (e) {
-        if (!(e instanceof FormatError))
-            throw e;
-        const u = { path, format: 'hermes', reason: `${e.reason}; its string table not read, its bytes scanned raw` };
-        if (e.offset !== undefined)
-            u.offset = e.offset;
-        ctx.unreadable.push(u);
-    }
-    finally {
-        sinks.done();
-    }
-}
-function sourceOfEntry(name) {
-    if (/^lib\/[^/]+\/[^/]+\.so$/.test(name) || name.endsWith('.so'))
-        return 'native';
-    if (name.startsWith('assets/') || name.startsWith('res/raw/'))
-        return 'asset';
-    return 'file';
-}
-/**
- * An APK, JAR or ZIP, entry by entry: every entry, the bytes outside them a reader hands to an
- * app or that no part holds, and the package its manifest declares.
- */
-async function extractZip(src, path, file, ctx, depth, found = {}) {
-    let zip;
-    try {
-        zip = found.opened ?? (await openZip(src));
-    }
-    catch (e) {
-        if (e instanceof FormatError)
-            e.path = path;
-        ctx.unreadable.push(unreadableFrom(path, e, 'zip'));
-        return;
-    }
-    for (const dup of zip.duplicates) {
-        if (dup === 'AndroidManifest.xml' || /^classes\d*\.dex$/.test(dup) || dup === 'resources.arsc') {
-            ctx.unreadable.push({ path, format: 'zip', reason: `duplicate entry ${JSON.stringify(dup)}: a second copy can hide code from review` });
-        }
-    }
-    // Janus (CVE-2017-13156): bytes before the first local header run as a DEX on unpatched
-    // Android (ART opens a file by its magic). They are scanned, and an APK, a JAR or ZIP of DEX
-    // code, or any archive behind a DEX fails closed. Before a ZIP of files only (a
-    // self-extracting stub) they are data: scanned, not an error.
-    if (zip.prefixBytes > 0) {
-        const head = await src.read(0, Math.min(zip.prefixBytes, ctx.limits.maxEntryBytes));
-        const isJanusDex = head.length >= 8 && isDex(head);
-        // Found after data its caller read as what it is (a gzip'd file, an asset), only an APK's.
-        const apk = zip.entries.some((e) => e.name === 'AndroidManifest.xml');
-        const code = apk || zip.entries.some((e) => /^classes\d*\.dex$/.test(e.name));
-        if (found.prefixIsData ? apk : isJanusDex || code) {
-            ctx.unreadable.push({
-                path,
-                format: 'zip',
-                reason: `${zip.prefixBytes} bytes${isJanusDex ? ' of DEX' : ''} before the first local header (Janus, CVE-2017-13156): code hidden from ZIP readers`,
-                offset: 0,
-            });
-        }
-        else if (zip.prefixBytes > ctx.limits.maxEntryBytes && !found.prefixIsData) {
-            ctx.unreadable.push({ path, format: 'zip', reason: `${zip.prefixBytes} bytes before the first local header, more than the ${ctx.limits.maxEntryBytes}-byte entry cap: only the first were scanned`, offset: 0 });
-        }
-        // Found after data its caller read as what it is, they were scanned there.
-        if (!found.prefixIsData) {
-            if (isJanusDex)
-                scanDex(head, { path, source: 'dex' }, ctx);
-            else
-                ctx.scanner.scan(head, 0, head.length, { path, source: 'file' }, ctx.endpoints);
-        }
-    }
-    let manifest;
-    let resourcesMap;
-    const overlayValues = [];
-    const tables = [];
-    const signatureNames = signatureFilesOf(zip);
-    for (const entry of zip.entries) {
-        ctx.stats.entries++;
-        const base = { path, entry: entry.name, source: 'file' };
-        // A folder's entry, unless it holds data (a reader asked for it by name returns that).
-        if (entry.name.endsWith('/') && entry.uncompressedSize === 0 && entry.compressedSize === 0)
-            continue;
-        if (isSignatureMaterial(entry.name, signatureNames))
-            continue; // parsed for signers
-        const over = zip.overlaps.get(entry.index);
-        if (over !== undefined) {
-            ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: overlapReason(zip, over) });
-            continue;
-        }
-        if (entry.flags & 1) {
-            // Its bytes are ciphertext (and Android's ZipFile refuses the archive): what it holds cannot be seen.
-            ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: 'encrypted (general-purpose flag bit 0): what it holds cannot be read without its key; not scanned' });
-            continue;
-        }
-        if (entry.method !== 0 && entry.method !== 8 && entry.compressedSize !== entry.uncompressedSize) {
-            // Another method is read as STORED (as Android's resource loader reads it) when its data is
-            // its size; data of another size is compressed by a method (bzip2, LZMA, zstd...) that is
-            // not decoded here, and could hide anything.
-            ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: `compressed with method ${entry.method} (${entry.compressedSize} bytes for ${entry.uncompressedSize}), which is not decoded (only STORED and DEFLATE are); not scanned` });
-            continue;
-        }
-        if (await extractContainerEntry(src, entry, path, file, ctx))
-            continue; // an image or archive inside (APEX payload)
-        // Charged as declared (the inflater stops there), before it is read; an entry past the cap
-        // is refused by readEntry without inflating anything.
-        if (entry.uncompressedSize <= ctx.limits.maxEntryBytes && !charge(ctx, entry.uncompressedSize)) {
-            ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: `${budgetSpent(ctx)}; entry not scanned` });
-            continue;
-        }
-        // Entries are consumed before the next is read: a buffer lent by the thread's pool (nothing
-        // keeps a view of it), given back after the entry, a ZIP inside it taking one of its own.
-        // An entry past the cap is refused by readEntry, before any buffer is needed.
-        const lease = entry.uncompressedSize <= ctx.limits.maxEntryBytes ? entryScratch.take(entry.uncompressedSize + 1) : undefined;
-        try {
-            let buf;
-            try {
-                // A root classes*.dex is read whole: its code and unused bytes are scanned with its
-                // strings (scanDex).
-                buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease });
-            }
-            catch (e) {
-                const reason = e instanceof EntryTooLargeError ? `${e.reason}; not scanned` : e instanceof FormatError ? e.reason : String(e);
-                ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason });
-                continue;
-            }
-            try {
-                // Only a buffer of the entry's own (its lease) may be left changed by the DEX scan: a STORED
-                // entry of a ZIP held in memory is a view of the enclosing entry's bytes, which other
-                // (overlapping) entries and the signing block may still be read from.
-                const setManifest = (m, map) => {
-                    manifest = m;
-                    resourcesMap = map;
-                };
-                await extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, tables, isLeaseView(buf, lease) ? 'discard' : 'restore');
-            }
-            catch (e) {
-                ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
-            }
-        }
-        finally {
-            if (lease)
-                entryScratch.give(lease);
-        }
-        // A stored entry whose data runs past its size: Android and this reader read its size,
-        // java.util.zip.ZipFile its data's size (an app reading its own APK gets the rest too).
-        if (entry.method !== 8 && entry.compressedSize > entry.uncompressedSize)
-            await scanStoredTail(src, entry, base, path, ctx);
-    }
-    await scanOutsideEntries(src, zip, path, ctx, !found.scannedRaw);
-    if (manifest) {
-        // An overlay's values, and a catalogued client's own (its default `isCnVersion`, say: a
-        // variant toggle in the base APK, where no overlay changes it).
-        if (manifest.overlay && resourcesMap)
-            await applyResourcesMap(src, zip, manifest, resourcesMap, tables, overlayValues, ctx);
-        else if (overlayValues.length && manifest.overlay)
-            manifest.resources = overlayValues;
-        else if (overlayValues.length && ctx.mentionPackages.has(manifest.package)) {
-            // A client's own: its default values, its bools in every configuration, and its strings
-            // holding a URL in every configuration (a server slot set for API 21+; no localised text).
-            const own = overlayValues.filter((v) => !v.config || v.type === 'bool' || (v.type === 'string' && typeof v.value === 'string' && v.value.includes('://')));
-            if (own.length)
-                manifest.resources = own;
-        }
-        // A catalogued client's <overlayable> blocks: which of its toggles an overlay may change.
-        if (!manifest.overlay && ctx.mentionPackages.has(manifest.package) && tables.length) {
-            const overlayable = overlayableFacts(tables[0]);
-            if (overlayable)
-                manifest.overlayable = overlayable;
-        }
-        if (zip.duplicates.length)
-            (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
-        if (zip.prefixBytes > 0)
-            (manifest.warnings ??= []).push(`${zip.prefixBytes} bytes before the first local header (Janus)`);
-        const signers = await readApkSigners(src, zip, { maxBytes: Math.min(ctx.limits.maxEntryBytes, 64 * 1024 * 1024) });
-        manifest.signerSha256 = signerDigests(signers);
-        if (signers.warnings.length)
-            (manifest.warnings ??= []).push(...signers.warnings.slice(0, 5));
-        ctx.packages.push(manifest);
-    }
-}
-/**
- * The `<overlayable>` blocks of a table's first package (idmap2 reads the target's package at
- * index 0), their resource ids named `type/name` as the table names them (ids it holds no value
- * for are left out: nothing a toggle reads). Undefined when it declares none.
- */
-function overlayableFacts(table) {
-    const pkg = table.packages[0];
-    if (!pkg || pkg.overlayables.length === 0)
-        return undefined;
-    const names = new Map();
-    for (const v of pkg.values)
-        if (!names.has(v.id))
-            names.set(v.id, `${v.type}/${v.name}`);
-    return pkg.overlayables.map((o) => ({
-        name: o.name,
-        ...(o.actor ? { actor: o.actor } : {}),
-        policies: o.policies,
-        resources: [...new Set(o.ids.flatMap((id) => names.get(id) ?? []))],
-    }));
-}
-/**
- * An overlay with android:resourcesMap (Android 11+): its resources, for the variant decision, are
- * the target resources its map sets, under the target's names (resources-map.ts), and not its own
- * resources of the same name, unless some Android version finds no map in its manifest (then
- * both). A map that cannot be read is recorded on the overlay (`resourcesMapError`): evaluation
- * takes it as setting any resource of the target to anything (fail closed).
- */
-async function applyResourcesMap(src, zip, pkg, map, tables, sameName, ctx) {
-    const overlay = pkg.overlay;
-    const values = map.sameNameToo ? [...sameName] : [];
-    const paths = [];
-    let error = map.error;
-    if (error === undefined) {
-        const res = new OverlayResources(tables);
-        if (tables.length === 0)
-            error = 'the overlay has no resources.arsc to resolve it in';
-        for (const ref of map.refs) {
-            if (error !== undefined)
-                break;
-            let file;
-            try {
-                file = mapPathOf(res, ref);
-                paths.push(file);
-                const buf = await readMapFile(src, zip, file, ctx);
-                appendAll(values, readResourcesMap(buf, res, overlay.targetPackage));
-            }
-            catch (e) {
-                const why = e instanceof ResourcesMapError ? e.message : e instanceof Error ? e.message : String(e);
-                error = `android:resourcesMap${file === undefined ? '' : ` ${JSON.stringify(file)}`} cannot be read: ${why}`;
-            }
-        }
-    }
-    if (paths.length)
-        overlay.resourcesMap = paths;
-    if (error !== undefined) {
-        overlay.resourcesMapError = error;
-        (pkg.warnings ??= []).push(`${error}; the overlay is taken as setting any resource of ${overlay.targetPackage}`);
-    }
-    if (values.length)
-        pkg.resources = values;
-}
-/** The bytes of the APK's one entry named `name` (the map XML), or ResourcesMapError. */
-async function readMapFile(src, zip, name, ctx) {
-    const entries = zip.entries.filter((e) => e.name === name);
-    if (entries.length === 0)
-        throw new ResourcesMapError('no such file in the APK');
-    if (entries.length > 1)
-        throw new ResourcesMapError(`${entries.length} entries of that name`);
-    const entry = entries[0];
-    if (entry.flags & 1)
-        throw new ResourcesMapError('the entry is encrypted');
-    if (entry.method !== 0 && entry.method !== 8 && entry.compressedSize !== entry.uncompressedSize)
-        throw new ResourcesMapError(`compressed with method ${entry.method}, which is not decoded`);
-    try {
-        return await readEntry(src, entry, { maxBytes: Math.min(ctx.limits.maxEntryBytes, 64 * 1024 * 1024) });
-    }
-    catch (e) {
-        throw new ResourcesMapError(e instanceof FormatError ? e.reason : e instanceof Error ? e.message : String(e));
-    }
-}
-async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, tables, after = 'restore') {
-    const name = entry.name;
-    if (name === 'AndroidManifest.xml') {
-        try {
-            const doc = parseAxml(buf);
-            const m = extractManifest(doc);
-            scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
-            scanTypedIntegers(doc, { ...base, source: 'xml' }, ctx);
-            // What follows the document: in the entry an app can read (PackageManager does not).
-            scanAfterChunk(buf, base, ctx);
-            const pkg = {
-                path,
-                partition: file.partition,
-                partitionPath: nestedPartitionPath(path, file),
-                package: m.package,
-                permissions: m.permissions,
-                bootCompleted: m.bootCompleted,
-                signerSha256: [],
-            };
-            if (m.versionCode !== undefined)
-                pkg.versionCode = m.versionCode;
-            if (m.versionName !== undefined)
-                pkg.versionName = m.versionName;
-            if (m.sharedUserId !== undefined)
-                pkg.sharedUserId = m.sharedUserId;
-            if (m.overlay) {
-                // The target SDK Android computes (targetSdkVersion, else minSdkVersion, else 1), where
-                // it can be told: the overlay's <overlayable> enforcement depends on it.
-                const targetSdk = m.targetSdk ?? (m.sdkUnread ? undefined : (m.minSdk ?? 1));
-                pkg.overlay = targetSdk === undefined ? m.overlay : { ...m.overlay, targetSdk };
-            }
-            const warnings = [...doc.warnings, ...m.warnings];
-            if (warnings.length)
-                pkg.warnings = warnings.slice(0, 20);
-            setManifest(pkg, m.overlay ? m.resourcesMap : undefined);
-        }
-        catch (e) {
-            if (e instanceof FormatError)
-                e.path = `${path}!/${name}`;
-            throw e;
-        }
-        return;
-    }
-    if (/^classes\d*\.dex$/.test(name)) {
-        if (!isDex(buf))
-            throw new FormatError('dex', `${name} is not a DEX file (bad magic)`, 0, `${path}!/${name}`);
-        try {
-            scanDex(buf, { ...base, source: 'dex' }, ctx, after);
-        }
-        catch (e) {
-            if (e instanceof FormatError)
-                e.path = `${path}!/${name}`;
-            throw e;
-        }
-        return;
-    }
-    if (name === 'resources.arsc') {
-        try {
-            const arsc = parseArsc(buf);
-            tables.push(arsc); // an overlay's android:resourcesMap is resolved in it (applyResourcesMap)
-            scanPoolStrings(arsc.globalStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
-            // Resource and type names too: getResourceEntryName() and getResourceTypeName() hand them
-            // to the app like any string. And pools, chunks and bytes the table does not use: in the
-            // file, which an app can read as bytes.
-            for (const p of arsc.packages) {
-                scanPoolStrings(p.keyPoolStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
-                scanPoolStrings(p.typePoolStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
-            }
-            for (const pool of arsc.extraPools)
-                scanPoolStrings(pool, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
-            for (const [from, to] of arsc.unread)
-                ctx.scanner.scan(buf, from, to, { ...base, source: 'file' }, ctx.endpoints);
-            // Integers (TYPE_INT_DEC, TYPE_INT_HEX) that are listed SMS numbers.
-            for (const p of arsc.packages)
-                for (const v of p.values)
-                    if (v.dataType === 0x10 || v.dataType === 0x11)
-                        ctx.scanner.listedSmsNumber(v.data, { ...base, source: 'arsc' }, ctx.endpoints);
-            // ...and the integer items of bags (<integer-array>, <array>).
-            for (const p of arsc.packages)
-                for (const n of p.bagIntegers)
-                    ctx.scanner.listedSmsNumber(n, { ...base, source: 'arsc' }, ctx.endpoints);
-            // Default-configuration values, and bools and strings of every configuration (a toggle
-            // set otherwise for API 21+ or a China MCC; a server address in values-zh).
-            for (const p of arsc.packages)
-                for (const v of p.values)
-                    if (!v.config || v.type === 'bool' || v.type === 'string')
-                        overlayValues.push(v);
-        }
-        catch (e) {
-            if (e instanceof FormatError)
-                e.path = `${path}!/${name}`;
-            throw e;
-        }
-        return;
-    }
-    if (name.endsWith('.xml') && buf.length >= 8 && buf.readUInt32LE(0) === AXML_MAGIC) {
-        const doc = parseAxml(buf);
-        // Its strings are what is scanned: without them nothing of it would be.
-        if (doc.poolError !== undefined)
-            throw new FormatError('axml', `its string pool cannot be read (${doc.poolError}), and its strings are all that is scanned`, undefined, `${path}!/${name}`);
-        scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
-        scanTypedIntegers(doc, { ...base, source: 'xml' }, ctx);
-        scanAfterChunk(buf, base, ctx);
-        return;
-    }
-    // Compiled XML by its shape, whatever its name or top chunk type (Android's parser checks
-    // neither: res/xml/profile.bin, a zeroed type): its UTF-16 strings are invisible to a raw scan.
-    // What does not parse is scanned raw, as before.
-    if (looksLikeAxml(buf)) {
-        let doc;
-        try {
-            doc = parseAxml(buf);
-        }
-        catch {
-            doc = undefined;
-        }
-        if (doc && doc.poolError === undefined && !doc.plainText) {
-            scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
-            scanTypedIntegers(doc, { ...base, source: 'xml' }, ctx);
-            scanAfterChunk(buf, base, ctx);
-            return;
-        }
-    }
-    // An archive named as one, or a ZIP whatever its name (`assets/plugin.dat`): an app opens any
-    // file as one (ZipFile, DexClassLoader), and its deflated entries are invisible to a raw scan.
-    // One not named as an archive is data to the app too: its bytes are scanned raw as well. A ZIP
-    // after other data (zip -A: a DEX, a gzip stream, text) is read besides what the data starts as.
-    const nested = new BufferSource(buf);
-    const zipMagic = buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
-    const named = zipMagic && ZIP_NAME.test(name);
-    const deep = depth + 1 >= ctx.limits.maxDepth;
-    const nestedPath = `${path}!/${name}`;
-    if (zipMagic) {
-        if (!named)
-            ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
-        if (!deep) {
-            await extractZip(nested, nestedPath, file, ctx, depth + 1, named ? {} : { prefixIsData: true, scannedRaw: true });
-            return;
-        }
-        tooDeep(ctx, nestedPath, 'zip', 'archives');
-        if (!named)
-            return;
-    }
-    const appended = zipMagic ? undefined : await zipAfterData(nested);
-    if (buf.length >= 8 && isDex(buf)) {
-        // A DEX anywhere but the root is data an app loads or reads itself: a header claiming no
-        // strings must not hide what follows it, so all of its bytes are scanned as well (first: the
-        // DEX scan may leave the buffer changed, unless a ZIP after it is still to be read).
-        const sinks = ROOT_DEX.test(name) ? undefined : onceEach(ctx.endpoints);
-        if (sinks)
-            ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, sinks.first);
-        try {
-            scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, appended ? 'restore' : after, sinks?.second);
-        }
-        finally {
-            sinks?.done();
-        }
-    }
-    else {
-        const kind = mayBeCompressed(buf) ? compressionOf(buf) : undefined;
-        // An image or archive (a tar, an ext4 image, a cpio) whatever the entry is named: its files
-        // are what is scanned, as of one that is compressed (scanDecompressed). Only `*.img` entries
-        // were opened before (extractContainerEntry), and an APK in `bundle.tar` passed unseen.
-        const image = kind || appended ? undefined : await sniffContainer(nested, buf.subarray(0, 8), name);
-        if (image) {
-            await extractImageBytes(nested, image, nestedPath, file, ctx);
-            return;
-        }
-        scanBytes(buf, { ...base, source: sourceOfEntry(name) }, nestedPath, ctx);
-        if (kind)
-            await scanUnpacked(kind, buf, { ...base, source: sourceOfEntry(name) }, nestedPath, file, ctx, depth);
-        else if (!appended && isZlibHeader(buf))
-            await scanZlib(buf, { ...base, source: sourceOfEntry(name) }, nestedPath, file, ctx, depth);
-    }
-    if (appended && deep) {
-        tooDeep(ctx, nestedPath, 'zip', 'archives');
-    }
-    else if (appended) {
-        await extractZip(nested, nestedPath, file, ctx, depth + 1, { opened: appended, prefixIsData: true, scannedRaw: !ROOT_DEX.test(name) });
-    }
-}
-/**
- * A file of the walk or of a container that starts like a gzip, xz, bzip2, zstd, LZ4 or LZMA file: when
- * it is one (compressionOf), its bytes and then what it holds are scanned, and true is returned; one
- * larger than the per-entry cap is scanned raw and is unreadable as compressed data. False when
- * it is none: the caller scans it as any other file.
- */
-async function scanCompressedFile(src, item, ctx) {
-    const small = src.size <= ctx.limits.maxEntryBytes;
-    const head = await src.read(0, Math.min(18, src.size));
-    // A file under the cap that starts with skippable frames is read whole and looked at as an
-    // entry is (compressionOf walks them all); a larger one by reading their headers. What may be
-    // LZMA is told by decoding its first bytes (sniffLength).
-    const whole = small && isSkippableFrame(head) ? await src.read(0, src.size) : undefined;
-    const first = sniffLength(head) > head.length ? await src.read(0, Math.min(src.size, sniffLength(head))) : head;
-    const kind = whole ? compressionOf(whole) : small ? compressionOf(first) : await compressionOfSource(src, first);
-    if (!kind)
-        return false;
-    const base = { path: item.relPath, source: 'file' };
-    if (!small) {
-        await scanRawSource(src, base, ctx);
-        ctx.unreadable.push({ path: item.relPath, format: kind, reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; its ${kind} data not scanned` });
-        return true;
-    }
-    const buf = whole ?? (await src.read(0, src.size));
-    ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
-    await scanUnpacked(kind, buf, base, item.relPath, item, ctx, 0);
-    return true;
-}
-/**
- * compressionOf for a file over the per-entry cap (not read whole), from a few reads: its first
- * bytes after the skippable frames zstd and LZ4 may put first, however long those are. A file
- * still in skippable frames after 4096 of them is taken for zstd: it is over the cap, so it is
- * reported as compressed data not scanned, not scanned as plain data. `first`: the file's first
- * bytes, as many as sniffLength asks.
- */
-async function compressionOfSource(src, first) {
-    let at = 0;
-    for (let frames = 0; at + 8 <= src.size; frames++) {
-        const header = await src.read(at, 8);
-        if (!isSkippableFrame(header))
-            break;
-        if (frames === 4096)
-            return 'zstd';
-        at += 8 + header.readUInt32LE(4);
-    }
-    if (at >= src.size)
-        return undefined;
-    const kind = compressionOf(at === 0 ? first : await src.read(at, Math.min(18, src.size - at)));
-    // After skippable frames only a zstd or LZ4 frame counts.
-    return at > 0 && kind !== 'zstd' && kind !== 'lz4' ? undefined : kind;
-}
-/**
- * The text a gzip, xz, bzip2, zstd, LZ4 or LZMA file holds (a config an app unpacks itself), scanned at
- * offsets in the decompressed bytes; unreadable (the gate fails closed) when it does not
- * decompress. Decompression stops at the per-entry cap or at what is left of the file's
- * inflation budget, whichever is less, so a small file cannot cost time out of proportion to its
- * size (seek-bzip's decoder is JavaScript, a byte at a time); what it gives is then charged to the
- * budget, and what a refused or corrupt decoding gave is spent from it.
- */
-async function scanUnpacked(kind, buf, base, path, file, ctx, depth) {
-    const entryCap = Math.max(1, ctx.limits.maxEntryBytes);
-    // The most the file may give (the cap, or its whole budget), and what is left of its budget.
-    // A decoding is given no more than is left, so a file of many bombs costs its budget once, not
-    // each time; what it gives or spends is then charged. Where what is left decides the outcome
-    // (less than the fixed bound, and refused), the refusal is the budget's: the slices of a shared
-    // image, which spend from it in any order, learn of it (refuseForBudget) and the file is
-    // extracted again whole, so the outcome does not depend on the number of threads.
-    const fixed = Math.min(entryCap, ctx.inflation?.max ?? ctx.limits.maxFileInflatedBytes);
-    const left = budgetLeft(ctx);
-    if (left === 0) {
-        refuseForBudget(ctx);
-        ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
-        return;
-    }
-    const cap = Math.min(fixed, left);
-    const meter = { produced: 0 };
-    let out;
-    try {
-        out = await decompressCapped(kind, buf, cap, entryCap, cap, meter);
-    }
-    catch (e) {
-        // What the decoding cost: the bytes it gave or the work it did (a work refusal, the bound it was given).
-        spend(ctx, e instanceof PastCap && e.what === 'work' ? cap : Math.min(fixed, Math.max(meter.produced, meter.work ?? 0)));
-        // Given only what was left of the budget, and refused: the budget's refusal (the slices learn
-        // of it). More than the file's whole budget: refused so in any order.
-        const leftDecided = e instanceof PastCap && e.what !== 'window' && cap < fixed;
-        if (leftDecided)
-            refuseForBudget(ctx);
-        if (leftDecided || (e instanceof PastCap && e.what === 'output' && cap < entryCap)) {
-            ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
-        }
-        else if (e instanceof PastCap && e.what === 'work') {
-            ctx.unreadable.push({ path, format: kind, reason: `${kind} data that ${e.message}; not scanned` });
-        }
-        else if (e instanceof PastCap) {
-            ctx.unreadable.push({ path, format: kind, reason: `${kind} data that ${e.message}, past the ${entryCap}-byte cap; not scanned` });
-        }
-        else {
-            ctx.unreadable.push({ path, format: kind, reason: `${kind} data that does not decompress (${e instanceof FormatError ? e.reason : e.message}); not scanned` });
-        }
-        return;
-    }
-    // What it gave, or the work it took where that was more (a file of many tiny blocks, or of
-    // blocks that each move a large window, costs its budget for that work even when it decodes).
-    if (!charge(ctx, Math.max(out.length, Math.min(fixed, Math.ceil(meter.work ?? 0))))) {
-        ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
-        return;
-    }
-    await scanDecompressed(out, base, path, file, ctx, depth);
-}
-/**
- * What a compressed file or entry holds, recognised by its content as a file of the walk is. An
- * image's files are scanned; anything else is scanned raw and then read for what it is. An APK or
- * ZIP (also one after other data) is extracted, under the compressed file's path: a compressed system APK
- * (`priv-app/Foo/Foo.apk.gz` beside `Foo-Stub`) is installed by PackageManagerService, which
- * decompresses it at boot, and a deflated DEX inside it is invisible to a raw scan. An image
- * (`system.img.gz`, Samsung's `*.img.lz4`) is opened as the image it is; a DEX is scanned as one;
- * a further layer of compression (a gzip'd file inside an xz one) is opened in turn. Each layer
- * counts against maxDepth as an archive inside an archive does, and one past it fails closed.
- */
-async function scanDecompressed(out, base, path, file, ctx, depth) {
-    const src = new BufferSource(out);
-    const zipStart = out.length >= 4 && out.readUInt32LE(0) === 0x04034b50;
-    const kind = !zipStart && mayBeCompressed(out) ? compressionOf(out) : undefined;
-    const image = zipStart || kind ? undefined : await sniffContainer(src, out.subarray(0, 8), path);
-    if (image) {
-        await extractImageBytes(src, image, path, file, ctx);
-        return;
-    }
-    // Anything else is scanned raw first: bytes of a ZIP that no entry holds are there for an app
-    // that reads it. A ZIP after other data (zip -A; a gzip stream and then a ZIP, which gzip -d
-    // reads past) is read besides what the data starts as.
-    const dex = !zipStart && !kind && out.length >= 8 && isDex(out);
-    const sinks = dex ? onceEach(ctx.endpoints) : undefined;
-    let appended;
-    try {
-        if (sinks)
-            ctx.scanner.scan(out, 0, out.length, base, sinks.first);
-        else
-            scanBytes(out, base, path, ctx);
-        appended = zipStart ? undefined : await zipAfterData(src);
-        if ((zipStart || kind || appended) && depth + 1 >= ctx.limits.maxDepth) {
-            tooDeep(ctx, path, kind ?? 'zip', 'archives or compressions');
-            return;
-        }
-        if (kind) {
-            await scanUnpacked(kind, out, base, path, file, ctx, depth + 1);
-        }
-        else if (dex) {
-            try {
-                scanDex(out, { ...base, source: 'dex' }, ctx, 'restore', sinks?.second);
-            }
-            catch (e) {
-                ctx.unreadable.push(unreadableFrom(path, e, 'dex'));
-            }
-        }
-    }
-    finally {
-        sinks?.done();
-    }
-    if (zipStart || appended)
-        await extractZip(src, path, file, ctx, depth + 1, { opened: appended, prefixIsData: true, scannedRaw: true });
-}
-/**
- * Attributes compiled to integers (`<meta-data android:value="10659401"/>`: aapt keeps no raw
- * string for them) that are listed SMS numbers.
- */
-function scanTypedIntegers(doc, base, ctx) {
-    for (const el of doc.elements)
-        for (const a of el.attributes)
-            if (a.type === TYPE_INT_DEC || a.type === TYPE_INT_HEX)
-                ctx.scanner.listedSmsNumber(a.data, base, ctx.endpoints);
-}
-/** Decompressed bytes or a ZIP entry that are an image or archive, at `path` inside `file`: its files are what is scanned, as of a file of the walk that is an image. */
-async function extractImageBytes(src, image, path, file, ctx) {
-    const item = {
-        relPath: path,
-        partition: file.partition,
-        partitionPath: nestedPartitionPath(path, file),
-        size: src.size,
-        depth: (file.depth ?? 0) + 1,
-        imagePartition: file.partition ? undefined : imagePartitionOf(path.replace(COMPRESSED_SUFFIX, '')),
-    };
-    try {
-        await extractImage(item, src, image, ctx);
-    }
-    catch (e) {
-        ctx.unreadable.push(unreadableFrom(path, e, image));
-    }
-    finally {
-        ctx.endpoints.setArtifact(artifactOf(file.relPath));
-    }
-}
-/**
- * A zlib stream (isZlibHeader; an asset written by Java's DeflaterOutputStream): what it holds is
- * scanned as a decompressed file's is. Bytes that start like one but do not inflate whole are no
- * zlib stream (its bytes were scanned raw): nothing is reported, as 1 in 8,000 random files has
- * the header. One past the cap or the file's budget is unreadable, as gzip data is.
- */
-async function scanZlib(buf, base, path, file, ctx, depth) {
-    const fixed = Math.min(Math.max(1, ctx.limits.maxEntryBytes), ctx.inflation?.max ?? ctx.limits.maxFileInflatedBytes);
-    const cap = Math.min(fixed, budgetLeft(ctx));
-    const out = cap > 0 ? inflateZlib(buf, cap) : 'past-cap';
-    if (out === undefined)
-        return;
-    if (out === 'past-cap' || !charge(ctx, out.length)) {
-        if (out === 'past-cap')
-            spend(ctx, cap);
-        if (cap < fixed)
-            refuseForBudget(ctx);
-        ctx.unreadable.push({ path, format: 'zlib', reason: cap < fixed ? `${budgetSpent(ctx)}; its zlib data not scanned` : `zlib data that decompresses to more than ${fixed} bytes, past the cap; not scanned` });
-        return;
-    }
-    if (depth + 1 >= ctx.limits.maxDepth) {
-        tooDeep(ctx, path, 'zlib', 'archives or compressions');
-        return;
-    }
-    await scanDecompressed(out, base, path, file, ctx, depth + 1);
-}
-/** An archive or compressed layer past maxDepth: unreadable (its bytes were scanned raw). */
-function tooDeep(ctx, path, format, what) {
-    ctx.unreadable.push({ path, format, reason: `nested more than ${ctx.limits.maxDepth} ${what} deep: scanned as raw bytes only` });
-}
-/** The suffix a compressed file's name adds (`system.img.lz4`). */
-const COMPRESSED_SUFFIX = /\.(gz|xz|bz2|zst|lz4|lzma)$/i;
-/**
- * Whether data that does not start as a ZIP has one after it (zip -A), whatever it is named: it
- * ends like one (an end-of-central-directory record in its last 64 KiB) and opens as a ZIP of at
- * least one entry. java.util.zip and minizip read such a ZIP past what comes first. Data that
- * merely holds the signature (an ELF that embeds libziparchive) does not count.
- */
-async function zipAfterData(src) {
-    if (src.size >= 4 && (await src.read(0, 4)).readUInt32LE(0) === 0x04034b50)
-        return undefined;
-    if (!(await endsLikeZip(src)))
-        return undefined;
-    try {
-        const zip = await openZip(src);
-        return zip.entries.length > 0 ? zip : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function nestedPartitionPath(path, file) {
-    if (path === file.relPath)
-        return file.partitionPath;
-    return file.partitionPath + path.slice(file.relPath.length);
-}
-
-/**
- * Files written whole or not at all: through a temporary file in the same folder, renamed into
- * place, so that concurrent jobs and worker threads never see half a file.
- */
-let tagPrefix;
-let tagCount = 0;
-/**
- * A name part no other writer uses: this process and thread's random prefix (made once; a
- * `randomBytes` call per entry cost ~60 µs, 25 ms per worker filling a cache) and a counter.
- */
-function tempTag() {
-    tagPrefix ??= `${process.pid}.${randomBytes(6).toString('hex')}`;
-    return `${tagPrefix}.${tagCount++}`;
-}
-/**
- * Writes `dir/name` through a temporary file renamed into place, so that concurrent jobs and
- * workers never see half a file. Returns why it failed, if it did.
- */
-function writeAtomically(dir, name, data) {
-    const final = join(dir, name);
-    const tmp = join(dir, temporaryName(name));
-    try {
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(tmp, data);
-        renameSync(tmp, final);
-        return undefined;
-    }
-    catch (e) {
-        try {
-            unlinkSync(tmp);
-        }
-        catch {
-            // nothing left behind, or nothing we can do
-        }
-        return `cannot write ${final}: ${e.code ?? e.message}`;
-    }
-}
-/** The temporary file `writeAtomically` writes `name` through: `.<name>.<pid>.<random>.<n>.tmp`. */
-function temporaryName(name) {
-    return `.${name}.${tempTag()}.tmp`;
-}
-/** The name `writeAtomically` was writing when it left the temporary file `name` behind, or undefined when `name` is not one. */
-function temporaryFor(name) {
-    return /^\.(.+)\.\d+\.[0-9a-f]{12}\.\d+\.tmp$/.exec(name)?.[1];
-}
-
-/**
- * Digests a rescan need not compute again. With `--cache-dir`, the SHA-256 of each file the cache
- * hashed is remembered in the cache folder (`digests-<input>.json`, one record per input: its
- * size follows the input's, and a record for a build no longer scanned is one stale file, not a
- * growing list) together with what the kernel said of the file when it was hashed: device,
- * inode, size, and modification and change times to the nanosecond. A later scan on the same boot of the same machine that finds a file with that very
- * identity uses the remembered SHA-256 instead of reading the file's bytes again. The facts stay
- * keyed by the SHA-256 (cache.ts); this only spares the reading, as git's index and rsync's quick
- * check do.
- *
- * Why that is safe: the kernel sets a file's change time (ctime) to the current time whenever its
- * bytes, size or metadata change, whoever changes them, and no system call sets ctime back
- * (utimensat sets the other two times only). Keeping different bytes under an unchanged identity
- * takes root on the build machine: setting the clock back, or writing the block device. The
- * kernel's clock is coarse (a tick of a few ms), so a file changed again within the tick of its
- * recorded change would keep its ctime: only files unchanged for SETTLE_NS before the scan
- * looked at them are recorded (git's "racily clean" entries, the same problem). Writes through a
- * shared memory mapping set ctime only at the first write after each writeback of the page (by
- * default up to ~30 s apart): a scan that overlaps such writes can remember a digest they then
- * change without a new ctime. A build is scanned once written; the README says so.
- *
- * It also takes a stat that tells the truth: an NFS or SMB client caches attributes (up to 60 s
- * by default), so a file another host rewrote moments ago can show its old identity there;
- * FAT's "ctime" is its creation time; a FUSE filesystem says whatever its daemon says. Files on
- * those (`untrustedFilesystem`, by the filesystem's magic number from statfs) are neither
- * remembered nor spared: each filesystem a file is on is checked (once per device), so a share
- * mounted anywhere below the input's root is hashed in full however local the root is.
- *
- * The boot's id (Linux: /proc/sys/kernel/random/boot_id) binds the record to one boot of one
- * machine: a cache restored by actions/cache on a fresh runner, or copied elsewhere, matches no
- * file there, and every file is hashed as before. Elsewhere (no boot id) nothing is remembered.
- * `--cache-rehash` hashes every file whatever is remembered.
- */
-/** The record of the input at `root` (its real path), in the cache folder. */
-function digestsFile(root) {
-    return `digests-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`;
-}
-/** True for the name of a record (`digestsFile`). */
-function isDigestsFile(name) {
-    return /^digests-[0-9a-f]{16}\.json$/.test(name);
-}
-const FORMAT = 'activation-gate-digests';
-const FORMAT_VERSION = 1;
-/** A file is remembered only when its last change is at least this old (ns) when the scan looks at it. */
-const SETTLE_NS = 2000000000n;
-/** The identity of the regular file at `abs`, or undefined when it cannot be had. */
-function identityOf(abs) {
-    try {
-        const s = statSync(abs, { bigint: true });
-        if (!s.isFile())
-            return undefined;
-        return { id: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`, ctimeNs: s.ctimeNs, dev: s.dev };
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Filesystems whose stat a file's identity can rest on (Linux magic numbers, statfs f_type):
- * local ones, where the kernel itself sets every change time. Any other is not trusted: the
- * network and cluster filesystems (NFS, SMB / CIFS, 9p, vboxsf, CephFS, AFS, Lustre, GPFS:
- * clients cache attributes), FAT and exFAT (no change time), FUSE (any daemon), and read-only
- * image filesystems (EROFS, squashfs, ISO 9660: their times are what the image's builder wrote,
- * the same in every build of it).
- */
-const TRUSTED_FILESYSTEMS = new Set([
-    0xef53, // ext2, ext3, ext4
-    0x58465342, // XFS
-    0x9123683e, // Btrfs
-    0xf2f52010, // F2FS
-    0x2fc12fc1, // ZFS
-    0xca451a4e, // bcachefs
-    0x3153464a, // JFS
-    0x52654973, // ReiserFS
-    0x01021994, // tmpfs
-    0x858458f6, // ramfs
-    0x794c7630, // overlayfs (containers' root; its layers are local in every runtime we know)
-]);
-/** Names for the message of the untrusted filesystems met most. */
-const FILESYSTEM_NAMES = new Map([
-    [0x6969, 'NFS'],
-    [0x517b, 'SMB'],
-    [0xff534d42, 'CIFS'],
-    [0xfe534d42, 'SMB2'],
-    [0x01021997, '9p'],
-    [0x786f4256, 'vboxsf'],
-    [0x00c36400, 'CephFS'],
-    [0x5346414f, 'AFS'],
-    [0x6b414653, 'AFS'],
-    [0x0bd00bd0, 'Lustre'],
-    [0x47504653, 'GPFS'],
-    [0x4d44, 'FAT'],
-    [0x2011bab0, 'exFAT'],
-    [0x65735546, 'FUSE'],
-    [0xe0f5e1e2, 'EROFS'],
-    [0x73717368, 'squashfs'],
-    [0x9660, 'ISO 9660'],
-]);
-/** Why a file's identity on a filesystem of this type (statfs f_type) cannot be trusted, or undefined when it can. */
-function untrustedFilesystem(type) {
-    const t = type >>> 0;
-    if (TRUSTED_FILESYSTEMS.has(t))
-        return undefined;
-    return FILESYSTEM_NAMES.get(t) ?? `a filesystem not known to be local (statfs type 0x${t.toString(16)})`;
-}
-/** The filesystem type of `path` when identities there cannot be trusted (untrustedFilesystem), or undefined. */
-function untrustedFilesystemOf(path) {
-    try {
-        return untrustedFilesystem(statfsSync(path).type);
-    }
-    catch {
-        return 'unknown (statfs failed)';
-    }
-}
-/** Block devices whose filesystem is an image someone built (Linux majors): loop (7) and NBD (43). */
-const IMAGE_DEVICES = new Map([
-    [7, 'a loop device'],
-    [43, 'a network block device'],
-]);
-/** The major number of a Linux device number (glibc's gnu_dev_major). */
-function deviceMajor(dev) {
-    return Number(((dev >> 8n) & 0xfffn) | ((dev >> 32n) & ~0xfffn));
-}
-/**
- * Why the identity of a file on device `dev`, at `abs`, cannot be trusted, or undefined: a loop
- * or network block device (a mounted image, whose times are its builder's: two builds of one
- * image mounted in turn at one place can show the same identities over other bytes), else the
- * filesystem's type (untrustedFilesystemOf).
- */
-function untrustedDevice(abs, dev) {
-    if (process.platform === 'linux') {
-        const image = IMAGE_DEVICES.get(deviceMajor(dev));
-        if (image)
-            return `${image} (a mounted image)`;
-    }
-    return untrustedFilesystemOf(abs);
-}
-/** This boot's id, or undefined where the system gives none (then nothing is remembered). */
-function bootId(read = () => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8')) {
-    try {
-        const id = read().trim();
-        return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ? id : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A file's path as the digests' key: its bytes, one character each (exact for any path). */
-function digestKey(abs) {
-    return abs.toString('latin1');
-}
-const digestsSchema = strictObject$1({
-    format: literal(FORMAT),
-    formatVersion: number(),
-    boot: string(),
-    root: string(),
-    files: array(tuple([string(), string(), string().regex(/^[0-9a-f]{64}$/)])),
-});
-/**
- * The digests remembered in `dir` for the input at `root` on boot `boot`: none when there is no
- * record, or it is another boot's, input's or format version's; none and a `problem` when the
- * record is larger than `maxBytes`, cannot be read or does not validate (it is then written
- * afresh).
- */
-function readDigests(dir, boot, root, maxBytes) {
-    const file = join(dir, digestsFile(root));
-    let data;
-    try {
-        data = JSON.parse(readRegularFile(file, maxBytes).toString('utf8'));
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return { digests: new Map() };
-        if (e instanceof NotReadable && e.size !== undefined)
-            return { digests: new Map(), problem: `${file} is ${e.size} bytes, more than the ${maxBytes} a record of this input's files can take; every file is hashed` };
-        return { digests: new Map(), problem: `${file} is not readable JSON (${e.code ?? e.message}); every file is hashed` };
-    }
-    const parsed = digestsSchema.safeParse(data);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return { digests: new Map(), problem: `${file} is not a record of digests (${issue.path.join('.') || '(root)'}: ${issue.message}); every file is hashed` };
-    }
-    if (parsed.data.formatVersion !== FORMAT_VERSION || parsed.data.boot !== boot || parsed.data.root !== digestKey(root))
-        return { digests: new Map() };
-    return { digests: new Map(parsed.data.files.map(([key, id, sha256]) => [key, { id, sha256 }])) };
-}
-/** Writes the record atomically (a temporary file renamed into place); returns why it failed, if it did. */
-function writeDigests(dir, boot, root, digests) {
-    const files = [...digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, d]) => [key, d.id, d.sha256]);
-    return writeAtomically(dir, digestsFile(root), `${JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, boot, root: digestKey(root), files })}\n`);
-}
-/**
- * The largest record read for an input of these files: more than its entries can take (a path
- * of n bytes is at most 6n characters of JSON, each `\u00XX`; identity and SHA-256 ~200), so
- * that a planted record is never parsed whole.
- */
-function digestsMaxBytes(files) {
-    let n = 1 << 20;
-    for (const abs of files)
-        n += 6 * abs.length + 256;
-    return n;
-}
-/**
- * The files of one input whose digests are remembered and still hold: each such file gets its
- * `sha256` (its bytes are not read to hash them). Returns the identities seen, to record after
- * extraction (`recordDigests`), when they were seen, and how many files were on each filesystem
- * whose identities cannot be trusted (`untrusted`: its type -> files; those files are neither
- * spared nor seen). `check` names such a device or filesystem from a path on it and its device
- * number (default: untrustedDevice); it is asked once per device.
- */
-function applyDigests(files, digests, nowNs, check = untrustedDevice) {
-    const seen = new Map();
-    const devices = new Map();
-    const untrusted = new Map();
-    let reused = 0;
-    for (const f of files) {
-        const identity = identityOf(f.abs);
-        if (!identity)
-            continue;
-        if (!devices.has(identity.dev))
-            devices.set(identity.dev, check(f.abs, identity.dev));
-        const kind = devices.get(identity.dev);
-        if (kind !== undefined) {
-            untrusted.set(kind, (untrusted.get(kind) ?? 0) + 1);
-            continue;
-        }
-        const key = digestKey(f.abs);
-        seen.set(key, identity);
-        const d = digests.get(key);
-        if (d && d.id === identity.id) {
-            f.sha256 = d.sha256;
-            f.identity = d.id;
-            reused++;
-        }
-    }
-    return { seen, reused, at: nowNs, untrusted };
-}
-/**
- * The input's record after its extraction: each file looked at now whose SHA-256 is known
- * (`sha256Of`) and whose last change was at least SETTLE_NS before it was looked at, and the
- * earlier record of the files this run only walked (another shard's). Files gone are dropped.
- */
-function recordDigests(before, walked, seen, at, sha256Of) {
-    const next = new Map();
-    for (const abs of walked) {
-        const key = digestKey(abs);
-        const d = before.get(key);
-        if (d && !seen.has(key))
-            next.set(key, d);
-    }
-    for (const [key, identity] of seen) {
-        const sha256 = sha256Of(key);
-        if (sha256 && identity.ctimeNs <= at - SETTLE_NS)
-            next.set(key, { id: identity.id, sha256 });
-    }
-    return next;
-}
-
-/**
- * `--cache-dir`: the extracted facts of each top-level file of the walk, keyed by the SHA-256 of
- * the file's bytes (a supplier can forge a CRC32, not a SHA-256) and of everything else that
- * changes what extraction records: the tool version (and the bundle that runs), the catalog and
- * Public Suffix List versions, the known hosts and SMS numbers, the mentioned packages, the
- * limits, and the file's path and partition (evidence paths are part of the facts).
- *
- * Only facts are stored, never findings: evaluation always runs on the current policy. An entry
- * is one line of JSON (format, version, tool, key, path, the file's SHA-256, and the length and
- * SHA-256 of the payload), then the payload: the facts as JSON. It is not compressed: a warm
- * rescan parses each payload once, with neither gunzip nor a JSON string to unescape first
- * (format 1 was gzip'd JSON holding the payload as a string), and `actions/cache` compresses the
- * folder anyway. An entry that is truncated, corrupt, unparsable, of another format or version,
- * or for another key is ignored and the file is extracted again, so the cache can never change
- * a verdict. Entries are written to a temporary file and renamed into place: concurrent jobs and
- * workers never see half an entry.
- */
-const CACHE_FORMAT = 'activation-gate-facts';
-/** Bumped whenever the shape of a stored entry changes. */
-const CACHE_FORMAT_VERSION = 5;
-const sortedCopy = (xs) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-/** The part of every key shared by all files of a scan. */
-function cacheSalt(s) {
-    const limits = Object.fromEntries(Object.entries(s.limits).sort(([a], [b]) => (a < b ? -1 : 1)));
-    return createHash('sha256')
-        .update(JSON.stringify({
-        format: CACHE_FORMAT,
-        formatVersion: CACHE_FORMAT_VERSION,
-        tool: TOOL_VERSION,
-        build: s.buildId ?? '',
-        catalog: s.catalogVersion,
-        psl: s.pslVersion,
-        hosts: sortedCopy(s.hosts),
-        sms: sortedCopy(s.sms),
-        ips: sortedCopy(s.ips ?? []),
-        mentionPackages: sortedCopy(s.mentionPackages),
-        limits,
-    }))
-        .digest('hex');
-}
-/** The key of one file: the salt, where it stands in the input, and the SHA-256 of its bytes. */
-function cacheKey(salt, file, sha256) {
-    // A super image's facts also depend on which of its partitions the folder has (not read).
-    const folders = file.folders ? `\u0000${file.folders.join('/')}` : '';
-    return createHash('sha256').update(`${salt}\u0000${file.relPath}\u0000${file.partition}\u0000${file.partitionPath}\u0000${sha256}${folders}`).digest('hex');
-}
-let hashBuffer;
-/**
- * SHA-256 of a file's bytes, read in 4 MiB chunks into one reused buffer (synchronous reads: no
- * thread-pool round trip and no garbage per chunk; extraction runs on worker threads).
- */
-async function sha256OfFile$1(path, hashed) {
-    const h = createHash('sha256');
-    const buf = (hashBuffer ??= Buffer.allocUnsafe(4 << 20));
-    const fd = openSync(path, 'r');
-    try {
-        for (let total = 0;;) {
-            const n = readSync(fd, buf, 0, buf.length, null);
-            if (n === 0)
-                break;
-            h.update(n === buf.length ? buf : buf.subarray(0, n));
-            hashed?.((total += n));
-        }
-    }
-    finally {
-        closeSync(fd);
-    }
-    return h.digest('hex');
-}
-// --- validation of stored facts: anything that does not fit is a corrupt entry ---------------
-const source = _enum(SOURCES);
-const evidence = strictObject$1({ path: string(), entry: string().optional(), source, offset: number().int().nonnegative().optional() });
-const prop = strictObject$1({ key: string(), value: string(), file: string(), line: number().int(), import: literal(true).optional() });
-const overlay = strictObject$1({
-    targetPackage: string(),
-    targetName: string().optional(),
-    requiredSystemPropertyName: string().optional(),
-    requiredSystemPropertyValue: string().optional(),
-    isStatic: boolean().optional(),
-    priority: number().optional(),
-    resourcesMap: array(string()).optional(),
-    resourcesMapError: string().optional(),
-    targetSdk: number().optional(),
-});
-const overlayable = strictObject$1({ name: string(), actor: string().optional(), policies: number().int().nonnegative(), resources: array(string()) });
-// Overlay values carry what resources.arsc stores with them (id, dataType, data) as well.
-const resourceValue = looseObject({ type: string(), name: string(), value: union([string(), number(), boolean()]), config: string().optional() });
-const pkg = strictObject$1({
-    path: string(),
-    partition: string(),
-    partitionPath: string(),
-    package: string(),
-    versionCode: number().optional(),
-    versionName: string().optional(),
-    permissions: array(string()),
-    sharedUserId: string().optional(),
-    bootCompleted: boolean(),
-    signerSha256: array(string()),
-    overlay: overlay.optional(),
-    resources: array(resourceValue).optional(),
-    overlayable: array(overlayable).optional(),
-    warnings: array(string()).optional(),
-});
-const endpoint = strictObject$1({
-    kind: _enum(ENDPOINT_KINDS),
-    value: string(),
-    ports: array(number().int()).optional(),
-    schemes: array(string()).optional(),
-    cleartext: boolean().optional(),
-    ignored: boolean().optional(),
-    artifacts: array(string()),
-    evidence: array(evidence),
-    evidenceCount: number().int().nonnegative(),
-});
-const count = number().int().nonnegative();
-const partialFactsSchema = strictObject$1({
-    packages: array(pkg),
-    endpoints: array(endpoint),
-    props: array(prop),
-    skuFiles: array(strictObject$1({ sku: string(), path: string(), props: array(prop) })),
-    unreadable: array(strictObject$1({ path: string(), partitionPath: string().optional(), format: string(), reason: string(), offset: number().optional() })),
-    skipped: array(strictObject$1({ path: string(), reason: string(), target: string().optional() })),
-    mentions: array(strictObject$1({ package: string(), evidence: strictObject$1({ path: string(), source, offset: number().int().optional() }) })),
-    propFiles: array(tuple([string(), string()])),
-    partitionPaths: array(tuple([string(), string()])),
-    stats: strictObject$1({ files: count, bytes: count, entries: count, inflatedBytes: count }),
-});
-const headerSchema = strictObject$1({
-    format: literal(CACHE_FORMAT),
-    formatVersion: number(),
-    tool: string(),
-    key: string(),
-    path: string(),
-    sha256: string(),
-    payloadBytes: count,
-    payloadSha256: string(),
-});
-/** A header line longer than this is not one of ours (keys and hashes are 64 characters; the path is the file's). */
-const MAX_HEADER = 64 << 10;
-/**
- * Reads one entry and checks all but its facts: its header, that it is stored under `key`, and
- * its payload's length and SHA-256. The payload (the facts' JSON, parseCachedFacts), or why the
- * entry cannot be used.
- */
-function readCacheEntryPayload(file, key, maxBytes = Infinity) {
-    let raw;
-    try {
-        raw = readRegularFile(file, maxBytes);
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return { miss: true };
-        if (e instanceof NotReadable && e.size !== undefined)
-            return { problem: `${e.size} bytes, more than the ${maxBytes} the facts of its file can take (64 times its size and 64 MiB)` };
-        if (e instanceof NotReadable)
-            return { problem: e.message };
-        return { problem: `unreadable (${e.code ?? e.message})` };
-    }
-    const nl = raw.indexOf(0x0a);
-    if (nl < 0 || nl > MAX_HEADER)
-        return { problem: `without a header line (${raw.length} bytes)` };
-    let data;
-    try {
-        data = JSON.parse(raw.toString('utf8', 0, nl));
-    }
-    catch {
-        return { problem: 'not JSON in its header line' };
-    }
-    const header = headerSchema.safeParse(data);
-    if (!header.success)
-        return { problem: `not a ${CACHE_FORMAT} entry (${header.error.issues[0].path.join('.') || '(root)'}: ${header.error.issues[0].message})` };
-    const h = header.data;
-    if (h.formatVersion !== CACHE_FORMAT_VERSION || h.tool !== TOOL_VERSION)
-        return { problem: `written by another version (format ${h.formatVersion}, activation-gate ${h.tool})` };
-    if (h.key !== key)
-        return { problem: 'stored under another key' };
-    const payload = raw.subarray(nl + 1);
-    if (payload.length !== h.payloadBytes)
-        return { problem: `${payload.length} bytes of payload where its header says ${h.payloadBytes} (truncated or appended to)` };
-    if (createHash('sha256').update(payload).digest('hex') !== h.payloadSha256)
-        return { problem: 'its payload does not match its SHA-256' };
-    return { payload };
-}
-/**
- * The largest cache entry read for a file of `size` bytes: far more than its facts take (each
- * endpoint is at least a few bytes of the file, its evidence capped), so that a planted entry
- * cannot make the scan parse hundreds of MB for a small file.
- */
-function cacheEntryMaxBytes(size) {
-    return 64 * size + (64 << 20);
-}
-/** The facts of a payload readCacheEntryPayload gave, or why they cannot be used. */
-function parseCachedFacts(payload) {
-    let facts;
-    try {
-        facts = JSON.parse(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8'));
-    }
-    catch {
-        return { problem: 'its payload is not JSON' };
-    }
-    const parsed = partialFactsSchema.safeParse(facts);
-    if (!parsed.success)
-        return { problem: `its facts do not validate (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message})` };
-    return { facts: parsed.data };
-}
-/** Writes one entry atomically (temporary file, then rename). Returns why it failed, if it did. */
-function writeCacheEntry(dir, key, file, sha256, facts) {
-    const payload = Buffer.from(JSON.stringify(facts), 'utf8');
-    const header = {
-        format: CACHE_FORMAT,
-        formatVersion: CACHE_FORMAT_VERSION,
-        tool: TOOL_VERSION,
-        key,
-        path: file.relPath,
-        sha256,
-        payloadBytes: payload.length,
-        payloadSha256: createHash('sha256').update(payload).digest('hex'),
-    };
-    return writeAtomically(dir, `${key}.facts`, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), payload]));
-}
-/**
- * `--cache-prune`: removes from the cache folder the entries and digest records this scan did not
- * use (`used`: file names), and temporary files a writer left more than an hour ago (a crash).
- * Anything else in the folder is not the cache's and stays. Returns what went, and what could not.
- */
-function pruneCache(dir, used, now = Date.now()) {
-    const out = { removed: 0, bytes: 0, problems: [] };
-    let names;
-    try {
-        names = readdirSync(dir);
-    }
-    catch (e) {
-        if (e.code !== 'ENOENT')
-            out.problems.push(`cannot list ${dir}: ${e.code ?? e.message}`);
-        return out;
-    }
-    for (const name of names) {
-        const ours = ENTRY_NAME.test(name) || isDigestsFile(name);
-        // Left by writeAtomically (a crash) while writing one of those.
-        const final = temporaryFor(name);
-        const temporary = final !== undefined && (ENTRY_NAME.test(final) || isDigestsFile(final));
-        if (!(ours && !used.has(name)) && !temporary)
-            continue;
-        const file = join(dir, name);
-        try {
-            // Not followed: a symlink named like an entry is removed itself, and counts as itself.
-            const st = lstatSync(file);
-            if (st.isDirectory() || (temporary && now - st.mtimeMs < 3_600_000))
-                continue;
-            unlinkSync(file);
-            out.removed++;
-            out.bytes += st.size;
-        }
-        catch (e) {
-            out.problems.push(`cannot remove ${file}: ${e.code ?? e.message}`);
-        }
-    }
-    return out;
-}
-function entryPath(dir, key) {
-    return join(dir, `${key}.facts`);
-}
-/** The name of a cache entry (`entryPath`): a key, 64 hex digits, and `.facts`. */
-const ENTRY_NAME = /^[0-9a-f]{64}\.facts$/;
-/**
- * One file through the cache: hash it, use its entry when there is a good one, else extract it
- * into a fresh context and store the facts. With `payloadOnly` a hit returns the entry's payload,
- * checked against its SHA-256 but not parsed: an extraction worker hands it to the main thread,
- * which parses it while the workers hash the next files (pool.ts).
- */
-async function extractFileCached(file, cache, newContext, partialOf, payloadOnly = false, 
-/** Progress through the file (ArtifactContext.advance): the hashing, then the extraction. */
-advance) {
-    // Hashing a byte costs ~1 ns (SHA-NI: ~1.1 GB/s), extracting it what workOf says: the first
-    // part of the file's progress is its hash (a quarter for an image, half for a library).
-    const hashing = advance && file.sha256 === undefined ? file.size / (file.size + workOf(file)) : 0;
-    const inFile = (ctx) => {
-        if (advance)
-            ctx.advance = hashing > 0 ? (f) => advance(hashing + (1 - hashing) * f) : advance;
-        return ctx;
-    };
-    // What the kernel said of the file when its SHA-256 was taken: remembered with it (digests.ts),
-    // else now, before it is hashed. An entry is written only if the file still says so after its
-    // extraction: otherwise its facts may be of other bytes than the key's.
-    const before = file.identity ?? identityOf(file.abs)?.id;
-    let sha;
-    try {
-        // Known when the file is unchanged since an earlier scan on this machine (digests.ts); then
-        // it is not read, but it must still be there and readable to this user, as a scan without
-        // a cache would find it.
-        if (file.sha256 !== undefined)
-            accessSync(file.abs, constants$1.R_OK);
-        sha = file.sha256 ?? (await sha256OfFile$1(file.abs, hashing > 0 ? (bytes) => advance((hashing * Math.min(bytes, file.size)) / Math.max(1, file.size)) : undefined));
-    }
-    catch {
-        // Unreadable now: extraction reports why, and nothing is cached.
-        const ctx = inFile(newContext());
-        await extractFile(file, ctx);
-        return { facts: partialOf(ctx), hit: false };
-    }
-    const key = cacheKey(cache.salt, file, sha);
-    const read = readCacheEntryPayload(entryPath(cache.dir, key), key, cacheEntryMaxBytes(file.size));
-    const found = 'payload' in read && !payloadOnly ? parseCachedFacts(read.payload) : read;
-    if ('payload' in found)
-        return { payload: found.payload, hit: true, sha256: sha, key };
-    if ('facts' in found)
-        return { facts: found.facts, hit: true, sha256: sha, key };
-    const ctx = inFile(newContext());
-    await extractFile(file, ctx);
-    const facts = partialOf(ctx);
-    const after = identityOf(file.abs)?.id;
-    if (before === undefined || after !== before) {
-        // Changed (or replaced) while it was scanned: the facts are the bytes extraction read, which
-        // need not be those hashed. Nothing is stored, and its SHA-256 is not remembered.
-        return { facts, hit: false, key, problem: `${file.relPath} changed while it was scanned; its facts were not cached` };
-    }
-    const problems = ['problem' in found ? `${file.relPath}: the cache entry ${entryPath(cache.dir, key)} was not used (${found.problem}); extracted again` : undefined, writeCacheEntry(cache.dir, key, file, sha, facts)].filter((p) => p !== undefined);
-    return { facts, hit: false, sha256: sha, key, ...(problems.length ? { problem: problems.join('; ') } : {}) };
-}
-
-/**
  * Check if `vhost` is a valid suffix of `hostname` (top-domain)
  *
  * It means that `vhost` needs to be a suffix of `hostname` and we then need to
@@ -34467,6 +32001,26 @@ function textKindOf(name, buf) {
         return 'xml';
     return 'text';
 }
+/** Text longer than this (and TEXT_CONTEXT) is decoded a chunk at a time (scanFile). */
+const DECODE_CHUNK = 16 << 20;
+/**
+ * What a chunk of text reads on each side of its window (scanTextChunk): a base64 run of the
+ * longest length decoded, and a name of 253 characters each written as an escape of up to 12 bytes.
+ */
+const TEXT_CONTEXT = MAX_BASE64_RUN + 4096;
+/** A sink that passes on only the hits whose evidence offset is in [lo, hi) (a chunk's window). */
+function windowed(sink, lo, hi) {
+    return {
+        add: (h) => {
+            const o = h.evidence.offset ?? 0;
+            if (o >= lo && o < hi)
+                sink.add(h);
+        },
+        saturated: sink.saturated?.bind(sink),
+        lists: sink.lists?.bind(sink),
+    };
+}
+const isLineEndByte = (c) => c === 0x0a || c === 0x0d;
 /** The decoded text of a file of `kind` when it holds what its reader decodes, or undefined (none, or it cannot be read: scanned as it is). */
 function decodeText(buf, kind) {
     if (kind === 'properties')
@@ -34919,6 +32473,20 @@ class EndpointScanner {
             this.scan(buf, 0, buf.length, base, sink, offsetOf);
             return;
         }
+        // A large one (an APK's asset is inflated whole, up to the entry cap) is decoded a chunk at a
+        // time: its decoded text and offsets would take five times its size at once.
+        if (buf.length > DECODE_CHUNK + TEXT_CONTEXT) {
+            for (let pos = 0; pos < buf.length; pos += DECODE_CHUNK) {
+                const lo = Math.max(0, pos - TEXT_CONTEXT);
+                const hi = Math.min(buf.length, pos + DECODE_CHUNK + TEXT_CONTEXT);
+                this.scanTextChunk(buf.subarray(lo, hi), kind, base, sink, (p) => offsetOf(lo + p), { from: pos - lo, to: Math.min(pos + DECODE_CHUNK, buf.length) - lo });
+            }
+            return;
+        }
+        this.scanTextOf(buf, kind, base, sink, offsetOf);
+    }
+    /** Text of `kind` decoded as its reader decodes it (decodeText), when it holds what that decodes, then scanned (scanText). */
+    scanTextOf(buf, kind, base, sink, offsetOf) {
         const text = decodeText(buf, kind);
         if (!text) {
             this.scanText(buf, 0, buf.length, base, sink, offsetOf);
@@ -34926,6 +32494,24 @@ class EndpointScanner {
         }
         const from = text.from;
         this.scanText(text.bytes, 0, text.bytes.length, base, sink, (p) => offsetOf(p < from.length ? from[p] : buf.length));
+    }
+    /**
+     * One chunk of a large text file of `kind` (artifact.ts scanRawSource: the kind textKindOf gave
+     * its first bytes), read as scanFile reads a whole one, keeping the hits whose offset is in
+     * `window` (buf positions; around it the caller reads at least a base64 run's longest length,
+     * so a hit that starts in the window is decoded whole). A properties file is decoded from the
+     * first line start in the chunk's leading context (its escapes and comments are per logical
+     * line); JSON escapes, XML references and base64 runs need no more than the bytes around them.
+     */
+    scanTextChunk(buf, kind, base, sink, offsetOf, window) {
+        const bounded = windowed(sink, offsetOf(window.from), offsetOf(window.to));
+        let s = 0;
+        if (kind === 'properties' && window.from > 0) {
+            const nl = buf.subarray(0, window.from).findIndex(isLineEndByte);
+            if (nl >= 0)
+                s = nl + 1;
+        }
+        this.scanTextOf(s === 0 ? buf : buf.subarray(s), kind, base, bounded, s === 0 ? offsetOf : (p) => offsetOf(p + s));
     }
     /**
      * scan, then scanEncoded: for strings (DEX, resources, XML) and text. `everyRun`: every base64
@@ -35050,17 +32636,7 @@ class EndpointScanner {
             return;
         // Chunked callers scan a window with context on both sides and keep only the tokens that
         // start inside [from, to): a token cut by a chunk boundary is reported once, whole.
-        const bounded = !window
-            ? sink
-            : {
-                add: (h) => {
-                    const o = h.evidence.offset ?? 0;
-                    if (o >= offsetOf(window.from) && o < offsetOf(window.to))
-                        sink.add(h);
-                },
-                saturated: sink.saturated?.bind(sink),
-                lists: sink.lists?.bind(sink),
-            };
+        const bounded = window ? windowed(sink, offsetOf(window.from), offsetOf(window.to)) : sink;
         // Work on a view of [start, end) so that every indexOf stops at `end`: Buffer.indexOf has
         // no end bound, and searching past it is quadratic over a DEX's many small strings.
         const view = start === 0 && end === buf.length ? buf : buf.subarray(start, end);
@@ -35792,6 +33368,2487 @@ function quantityKeyBefore(buf, ds, start) {
     const before = buf.toString('latin1', from, ds);
     const line = before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1);
     return QUANTITY_KEY.test(line);
+}
+
+/**
+ * How much extracting a file costs, in nanoseconds of one core on the benchmark build (session
+ * 15): what progress weighs files by, in the walk (pool.ts) and inside a container (artifact.ts),
+ * to estimate the time left. Bytes alone mislead, because workers take the largest files first,
+ * and on that build those are native libraries, read and scanned at ~1 ms/MB, while APKs cost ~2
+ * ms per MB and ~3.3 ms each (opening the ZIP, the manifest and resources, deflated DEX and
+ * assets): 877 MB of libraries took 0.88 s, the 640 APKs (1,066 MB) 4.3 s, the smallest 320 (57
+ * MB) 1.17 s, and a plain file costs ~0.07 ms to open (/usr/share, 50,130 files). An image (ext4,
+ * EROFS, sparse) is a mix of those, ~3 ms/MB. By bytes, the ETA said 0-1 s for three quarters of
+ * that 4-second scan.
+ */
+function workOf(file) {
+    const dot = file.relPath.lastIndexOf('.');
+    const ext = dot > file.relPath.lastIndexOf('/') ? file.relPath.slice(dot + 1).toLowerCase() : '';
+    if (ARCHIVE_EXTENSIONS.has(ext))
+        return 2 * file.size + 3_300_000;
+    if (ext === 'img')
+        return 3 * file.size;
+    return file.size + 70_000;
+}
+const ARCHIVE_EXTENSIONS = new Set(['apk', 'apex', 'capex', 'jar', 'zip']);
+
+/** References followed from one value to the next inside the overlay (a bool set to another bool). */
+const MAX_REFERENCE_HOPS = 8;
+/** Items read from one map, and values they give (references x configurations); a map for an activation toggle holds a handful. */
+const MAX_MAP_ITEMS = 10_000;
+const MAX_MAP_VALUES = 100_000;
+class ResourcesMapError extends Error {
+}
+const hex = (n) => `0x${(n >>> 0).toString(16).padStart(8, '0')}`;
+const isReference = (t) => t === TYPE_REFERENCE || t === TYPE_DYNAMIC_REFERENCE;
+/** The overlay's resource tables, indexed by resource id. */
+class OverlayResources {
+    byId = new Map();
+    packageIds = new Set();
+    constructor(tables) {
+        for (const t of tables) {
+            for (const p of t.packages) {
+                this.packageIds.add(p.id);
+                for (const v of p.values) {
+                    const list = this.byId.get(v.id);
+                    if (list)
+                        list.push(v);
+                    else
+                        this.byId.set(v.id, [v]);
+                }
+            }
+        }
+    }
+    values(id) {
+        return this.byId.get(id >>> 0) ?? [];
+    }
+    hasPackage(id) {
+        return this.packageIds.has(id >>> 24);
+    }
+}
+/**
+ * The path of the map XML that resource `ref` names in the overlay's tables (its string value;
+ * one path for every configuration, else which one the device reads is not told here).
+ */
+function mapPathOf(tables, ref) {
+    const values = tables.values(ref);
+    if (values.length === 0)
+        throw new ResourcesMapError(`its resource ${hex(ref)} is not in the overlay's resources.arsc`);
+    const paths = new Set();
+    for (const v of values) {
+        if (v.dataType !== TYPE_STRING || typeof v.value !== 'string')
+            throw new ResourcesMapError(`its resource ${hex(ref)} (${v.type}/${v.name}) is not a file`);
+        paths.add(v.value);
+    }
+    if (paths.size > 1)
+        throw new ResourcesMapError(`its resource ${hex(ref)} names a different file by configuration (${[...paths].map((p) => JSON.stringify(p)).join(', ')})`);
+    return [...paths][0];
+}
+/**
+ * The target's resources the map XML `buf` sets, under the target's names (`type/name` of
+ * `targetPackage`), with their values resolved in the overlay's `tables`. Throws
+ * ResourcesMapError where idmap2 would refuse the map.
+ */
+function readResourcesMap(buf, tables, targetPackage) {
+    let doc;
+    try {
+        doc = parseAxml(buf);
+    }
+    catch (e) {
+        throw new ResourcesMapError(`it does not parse (${e instanceof Error ? e.message : String(e)})`);
+    }
+    if (doc.plainText)
+        throw new ResourcesMapError('it is text, not compiled XML (Android reads it as a binary XML tree)');
+    if (doc.poolError !== undefined)
+        throw new ResourcesMapError(`its string pool cannot be read (${doc.poolError})`);
+    const root = doc.elements[0];
+    if (!root || root.depth !== 1 || root.name !== 'overlay')
+        throw new ResourcesMapError(`its root element is ${root ? `<${root.name.slice(0, 60)}>` : 'missing'}, not <overlay>`);
+    const out = [];
+    let items = 0;
+    for (const el of doc.elements.slice(1)) {
+        if (el.depth === 1)
+            throw new ResourcesMapError(`a second root element <${el.name.slice(0, 60)}>`);
+        if (el.name !== 'item')
+            throw new ResourcesMapError(`unexpected tag <${el.name.slice(0, 60)}> in <overlay>`);
+        if (++items > MAX_MAP_ITEMS)
+            throw new ResourcesMapError(`more than ${MAX_MAP_ITEMS} items`);
+        // idmap2 finds both attributes by their pool name, whatever their namespace.
+        const targetAttr = el.attributes.find((a) => a.name === 'target');
+        const valueAttr = el.attributes.find((a) => a.name === 'value');
+        if (!targetAttr)
+            throw new ResourcesMapError(`<item> (line ${el.lineNumber}) without a "target" attribute`);
+        if (!valueAttr)
+            throw new ResourcesMapError(`<item> (line ${el.lineNumber}) without a "value" attribute`);
+        const target = targetName(targetAttr, targetPackage);
+        if (target === undefined)
+            continue; // a resource of another package: the target has no such resource (idmap2 warns and skips it)
+        for (const v of valuesFor(valueAttr, tables))
+            out.push({ type: target.type, name: target.name, ...v });
+        if (out.length > MAX_MAP_VALUES)
+            throw new ResourcesMapError(`its items give more than ${MAX_MAP_VALUES} values`);
+    }
+    return out;
+}
+/** `type/name` of the item's target: "bool/isCnVersion", "@bool/isCnVersion", "pkg:bool/isCnVersion". */
+function targetName(a, targetPackage) {
+    // GetAttributeStringValue: a string, or an integer written as its decimal digits.
+    const text = a.type === TYPE_STRING && typeof a.value === 'string' ? a.value : a.type >= 0x10 && a.type <= 0x1f ? String(a.data >>> 0) : undefined;
+    if (text === undefined)
+        throw new ResourcesMapError(`<item> target is not a string (type ${hex(a.type)})`);
+    let s = text.trim();
+    if (s.startsWith('@'))
+        s = s.slice(1);
+    const colon = s.indexOf(':');
+    if (colon >= 0) {
+        if (s.slice(0, colon) !== targetPackage)
+            return undefined;
+        s = s.slice(colon + 1);
+    }
+    const slash = s.indexOf('/');
+    if (slash <= 0 || slash === s.length - 1)
+        throw new ResourcesMapError(`<item> target ${JSON.stringify(text.slice(0, 80))} is not type/name`);
+    return { type: s.slice(0, slash), name: s.slice(slash + 1) };
+}
+/** The value(s), per configuration, an item's `value` attribute gives its target. */
+function valuesFor(a, tables) {
+    if (isReference(a.type))
+        return resolve(a.data >>> 0, tables, '', 0, { left: MAX_MAP_VALUES });
+    return [inline(a.type, a.value)];
+}
+function inline(type, value) {
+    if (type === TYPE_ATTRIBUTE || type === TYPE_DYNAMIC_ATTRIBUTE)
+        return { value: String(value), config: '', unresolved: `a theme attribute (${String(value)}): its value depends on the theme` };
+    if (type === TYPE_NULL || value === null)
+        return { value: '', config: '', unresolved: 'a null value' };
+    if (type > 0x1f || (type > 0x08 && type < 0x10))
+        return { value: String(value), config: '', unresolved: `a value of unknown type ${hex(type)}` };
+    return { value, config: '' };
+}
+/** Resource `id` of the overlay, in every configuration it has (`config`: the one that led here). */
+function resolve(id, tables, config, hops, budget) {
+    const found = tables.values(id);
+    if ((budget.left -= Math.max(found.length, 1)) < 0)
+        throw new ResourcesMapError(`its references give more than ${MAX_MAP_VALUES} values`);
+    if (found.length === 0) {
+        const where = tables.hasPackage(id) ? 'no value (a bag, or missing) in the overlay' : 'a resource of another package (the framework or a library), not read here';
+        return [{ value: `@${hex(id)}`, config, unresolved: `@${hex(id)} is ${where}` }];
+    }
+    const out = [];
+    for (const v of found) {
+        // A value of a configuration reached through one of another: both hold there (fail closed).
+        const c = v.config || config;
+        if (isReference(v.dataType)) {
+            if (hops >= MAX_REFERENCE_HOPS)
+                out.push({ value: String(v.value), config: c, unresolved: `references nested past ${MAX_REFERENCE_HOPS}` });
+            else
+                out.push(...resolve(v.data, tables, c, hops + 1, budget));
+        }
+        else {
+            out.push({ ...inline(v.dataType, v.dataType === TYPE_NULL ? null : v.value), config: c });
+        }
+    }
+    return out;
+}
+
+/**
+ * One artifact in, facts out. Recognises the format by content (ZIP, DEX, ELF, property files
+ * by location), extracts packages, properties and endpoints, and turns a FormatError into an
+ * `unreadable` fact: nothing thrown by a parser escapes this boundary.
+ */
+const ZIP_NAME = /\.(apk|apex|capex|jar|zip)$/i;
+/** An end-of-central-directory record: 22 bytes, then a comment of up to 65,535. */
+const EOCD_SIGNATURE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const EOCD_REACH = 22 + 0xffff;
+/**
+ * True when a file named as a ZIP that does not start like one still ends like one (its
+ * end-of-central-directory signature in its last 64 KiB): a ZIP with bytes before it, which is
+ * read as a ZIP (and fails closed if it cannot be). A file named `.apk` with neither (an HTML
+ * error page a download saved, an empty file) is in no recognised format: scanned raw.
+ */
+async function endsLikeZip(src) {
+    if (src.size < 22)
+        return false;
+    const from = Math.max(0, src.size - EOCD_REACH);
+    if (!src.readInto)
+        return (await src.read(from, src.size - from)).includes(EOCD_SIGNATURE);
+    // A file: read into a lent buffer (asked of every file that is no other format).
+    const lease = entryScratch.take(src.size - from);
+    try {
+        return (await src.readInto(from, src.size - from, lease)).includes(EOCD_SIGNATURE);
+    }
+    finally {
+        entryScratch.give(lease);
+    }
+}
+const PROP_NAME$1 = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
+const AXML_MAGIC = 0x00080003;
+/** The point `done` of `total` units through `span`: never past its end, and at its end exactly when done. */
+function within(span, done, total) {
+    return done >= total ? span.to : Math.min(span.to, span.from + ((span.to - span.from) * done) / total);
+}
+/** The inflation budget of a file of the walk of `size` bytes. */
+function fileInflationBudget(limits, size) {
+    return Math.min(limits.maxFileInflatedBytes, limits.maxInflationRatio * size + INFLATION_SLACK);
+}
+/** What any file may inflate besides `maxInflationRatio` times its size. */
+const INFLATION_SLACK = 1 << 20;
+/**
+ * Charges `n` decompressed bytes to the file's budget: false (nothing charged) when they do not
+ * fit. A slice charges the counter it shares with the other slices first and only then checks
+ * it, so when no slice is refused the slices' charges together (each slice walking the shared
+ * containers, and the files it owns) fit the budget, and so do the fewer charges of the whole
+ * file on one thread: then nothing was refused either way. A refused slice marks the counter,
+ * and the pool extracts the file again whole (pool.ts): the same refusals as on one thread.
+ */
+function charge(ctx, n) {
+    const inf = (ctx.inflation ??= { max: ctx.limits.maxFileInflatedBytes, spent: 0 });
+    if (inf.shared) {
+        if (!addShared(inf.shared, inf.max, n))
+            return false;
+    }
+    else if (inf.spent + n > inf.max) {
+        return false;
+    }
+    inf.spent += n;
+    ctx.stats.inflatedBytes += n;
+    return true;
+}
+/**
+ * Adds `n` to the counter a shared image's slices spend from: false, and the slices marked
+ * refused (the pool extracts the file again whole), when that takes it past the budget.
+ */
+function addShared(shared, max, n) {
+    const b = BigInt(n);
+    if (Atomics.add(shared, 0, b) + b <= BigInt(max))
+        return true;
+    Atomics.store(shared, 1, 1n);
+    return false;
+}
+/** What is left of the file's budget (0 when nothing is): the most a decoding may still give (scanUnpacked). */
+function budgetLeft(ctx) {
+    const inf = (ctx.inflation ??= { max: ctx.limits.maxFileInflatedBytes, spent: 0 });
+    const spent = inf.shared ? Number(Atomics.load(inf.shared, 0)) : inf.spent;
+    return Math.max(0, inf.max - spent);
+}
+/**
+ * Spends `n` bytes of the budget that were decoded but are not kept (a decoding refused or
+ * corrupt part-way): what it cost, so that a file of many such cannot cost more than its budget.
+ * Never refused: it only leaves less for what follows.
+ */
+function spend(ctx, bytes) {
+    const n = Math.ceil(bytes);
+    const inf = (ctx.inflation ??= { max: ctx.limits.maxFileInflatedBytes, spent: 0 });
+    // Past the budget, the slices' results are not those of one thread (whose next decoding would
+    // be given nothing): as for a refused charge, the file is extracted again whole.
+    if (inf.shared)
+        addShared(inf.shared, inf.max, n);
+    inf.spent = Math.min(inf.max, inf.spent + n);
+    ctx.stats.inflatedBytes += n;
+}
+/**
+ * A refusal for the budget that is not a refused charge (a decoding given only what was left of
+ * it, which the other slices of a shared image spend from in any order): the slices learn of it
+ * as of a refused charge, and the pool extracts the file again whole (see charge).
+ */
+function refuseForBudget(ctx) {
+    const inf = ctx.inflation;
+    if (inf?.shared)
+        Atomics.store(inf.shared, 1, 1n);
+}
+function budgetSpent(ctx) {
+    const max = ctx.inflation?.max ?? ctx.limits.maxFileInflatedBytes;
+    const why = max < ctx.limits.maxFileInflatedBytes ? ` (${ctx.limits.maxInflationRatio} times its size and 1 MiB)` : '';
+    return `the file's ${max}-byte inflation budget${why} is spent`;
+}
+/** A budget counter for the slices of one image (`ImageSlice.budget`). */
+function sliceBudget() {
+    return new SharedArrayBuffer(2 * BigInt64Array.BYTES_PER_ELEMENT);
+}
+/** True when a slice of the image was refused for its budget: the slices' facts are not whole. */
+function sliceBudgetRefused(budget) {
+    return Atomics.load(new BigInt64Array(budget), 1) !== 0n;
+}
+/**
+ * True when every slice opens `src` itself (a container the slices share): an image, or a
+ * target-files or OTA zip (an APK never is). The pool asks it of the files of a walk, slices of
+ * the files inside a shared container.
+ */
+async function isSharedContainer(src, name) {
+    // A block-based OTA's new.dat is an image only with its transfer list (extractFile): whole, on one thread.
+    if (NEW_DAT_NAME.test(basename(name)))
+        return false;
+    const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
+    if ((await sniffContainer(src, head, name)) !== undefined)
+        return true;
+    return head.length >= 4 && head.readUInt32LE(0) === 0x04034b50 && !APK_NAME.test(basename(name)) && classifyZip(await openZip(src)) !== 'zip';
+}
+/** False in slices other than 0 while they walk a shared container (its own facts are slice 0's). */
+function records(ctx) {
+    return !ctx.slice || ctx.slice.index === 0;
+}
+function unreadableFrom(path, err, fallbackFormat) {
+    if (err instanceof FormatError) {
+        const u = { path: err.path ?? path, format: err.format, reason: err.reason };
+        if (err.offset !== undefined)
+            u.offset = err.offset;
+        return u;
+    }
+    const code = err?.code;
+    return { path, format: fallbackFormat, reason: code ? `cannot read: ${code}` : `internal error: ${err?.message ?? String(err)}` };
+}
+/** Scans one file of the walk. Never throws for bad input. */
+async function extractFile(file, ctx) {
+    const item = {
+        relPath: file.relPath,
+        partition: file.partition,
+        partitionPath: file.partitionPath,
+        size: file.size,
+        depth: 0,
+        imagePartition: file.partition ? undefined : imagePartitionOf(file.relPath),
+        ...(file.folders ? { folders: file.folders } : {}),
+    };
+    const budget = ctx.slice?.budget;
+    ctx.inflation = { max: fileInflationBudget(ctx.limits, file.size), spent: 0, ...(budget ? { shared: new BigInt64Array(budget) } : {}) };
+    ctx.span = ctx.advance ? { from: 0, to: 1 } : undefined;
+    const blockOta = blockOtaFile(file);
+    if (blockOta) {
+        // A block-based OTA's partition, unpacked in a folder: new.dat where the transfer list beside it says.
+        if (!file.partition && blockOta.partition)
+            item.imagePartition = blockOta.partition;
+        await extractSource(item, () => openBlockOtaFile(file, blockOta.list, ctx), ctx);
+    }
+    else
+        await extractSource(item, () => FileSource.open(file.abs), ctx);
+    ctx.advance?.(1);
+}
+/** A file of the walk that is a block-based OTA's new.dat: its partition and the path of the transfer list beside it. */
+function blockOtaFile(file) {
+    const slash = file.abs.lastIndexOf(0x2f);
+    const m = NEW_DAT_NAME.exec(file.abs.toString('latin1', slash + 1));
+    if (!m)
+        return undefined;
+    const stem = file.abs.subarray(0, slash + 1 + m[1].length);
+    return { partition: partitionName(nameText(stem.subarray(slash + 1))), list: Buffer.concat([stem, Buffer.from('.transfer.list')]) };
+}
+/** openBlockOta of a file of the walk, with the transfer list beside it (a clear error when there is none). */
+async function openBlockOtaFile(file, listPath, ctx) {
+    const name = basename(file.relPath);
+    const listName = `${NEW_DAT_NAME.exec(name)?.[1] ?? name}.transfer.list`;
+    let list;
+    try {
+        list = readRegularFile(listPath, MAX_TRANSFER_LIST_BYTES);
+    }
+    catch (e) {
+        const why = e instanceof NotReadable ? e.message : (e.code ?? e.message);
+        throw new FormatError('transfer-list', e.code === 'ENOENT' ? `no ${listName} beside it: where its blocks go is unknown; not read` : `${listName} beside it cannot be read (${why}); not read`);
+    }
+    return openBlockOta(() => FileSource.open(file.abs), name, list, containerOptions(ctx));
+}
+/**
+ * Scans one file given how to open it: the same logic for a file in a folder and a file inside
+ * a container. Never throws for bad input.
+ */
+async function extractSource(item, open, ctx) {
+    const record = records(ctx);
+    if (record) {
+        ctx.stats.files++;
+        ctx.stats.bytes += item.size;
+    }
+    ctx.endpoints.setArtifact(artifactOf(item.relPath));
+    if (item.partitionPath !== item.relPath)
+        ctx.placed?.set(item.relPath, item.partitionPath);
+    let src;
+    try {
+        src = await open();
+    }
+    catch (e) {
+        if (record)
+            ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
+        return;
+    }
+    try {
+        await dispatchSource(item, src, ctx);
+    }
+    catch (e) {
+        if (record)
+            ctx.unreadable.push(unreadableFrom(item.relPath, e, 'file'));
+    }
+    finally {
+        await src.close();
+    }
+}
+/** Extracts a file this slice owns: whole, with every fact recorded, whatever it holds. */
+async function extractOwned(item, open, ctx) {
+    const slice = ctx.slice;
+    ctx.slice = undefined;
+    try {
+        await extractSource(item, open, ctx);
+    }
+    finally {
+        ctx.slice = slice;
+    }
+}
+/** Recognises the file by content and extracts it; containers recurse into their files. */
+async function dispatchSource(item, src, ctx) {
+    const head = src.size >= 4 ? await src.read(0, Math.min(8, src.size)) : Buffer.alloc(0);
+    const name = basename(item.relPath);
+    const zipMagic = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
+    const emptyZip = head.length >= 4 && head.readUInt32LE(0) === 0x06054b50;
+    if (zipMagic || emptyZip || (ZIP_NAME.test(name) && (await endsLikeZip(src)))) {
+        // A .zip (or a ZIP with no known extension) may be a target-files or an OTA package.
+        if (zipMagic && !APK_NAME.test(name) && item.depth < ctx.limits.maxContainerDepth) {
+            let zip;
+            try {
+                zip = await openZip(src);
+            }
+            catch {
+                zip = undefined; // extractZip reports why
+            }
+            const kind = zip ? classifyZip(zip) : 'zip';
+            if (zip && kind !== 'zip') {
+                await extractContainer(item, zipContainer(src, zip, kind, containerOptions(ctx)), ctx, false);
+                if (zipMagic)
+                    await extractFilesystemBehind(item, src, head, ctx);
+                return;
+            }
+        }
+        // Not a container the slices share (an APK, a plain zip): one slice extracts it.
+        if (!records(ctx))
+            return;
+        await extractZip(src, item.relPath, item, ctx, 0);
+        if (zipMagic)
+            await extractFilesystemBehind(item, src, head, ctx);
+        return;
+    }
+    const kind = await sniffContainer(src, head, item.relPath);
+    if (kind) {
+        await extractImage(item, src, kind, ctx);
+        return;
+    }
+    // A shared file that turned out to hold no container (a sparse image of raw data): slice 0's.
+    if (!records(ctx))
+        return;
+    // A ZIP after the file's own data (zip -A; java.util.zip and minizip read past what comes
+    // first), whatever it is named: read as well as what the file starts as.
+    const appended = await zipAfterData(src);
+    // Whether the branch below scans all of the file's bytes raw (then the ZIP's gaps are not scanned again).
+    let scannedRaw = true;
+    if (isVdex(head)) {
+        scannedRaw = false;
+        await extractVdex(src, item, ctx);
+    }
+    else if (mayBeCompressed(head) && (await scanCompressedFile(src, item, ctx))) ;
+    else if (PROP_NAME$1.test(name) || skuOfInitRc(name)) {
+        await extractTextProps(src, item, name, ctx);
+    }
+    else if (head.length >= 8 && isDex(head)) {
+        const buf = await readWhole(src, item.relPath, ctx);
+        // Not named as code ART loads: all of its bytes too (a DEX header must not hide a file).
+        scannedRaw = !buf || !/\.(dex|odex)$/i.test(name);
+        const sinks = buf && !/\.(dex|odex)$/i.test(name) ? onceEach(ctx.endpoints) : undefined;
+        if (buf && sinks)
+            ctx.scanner.scan(buf, 0, buf.length, { path: item.relPath, source: 'file' }, sinks.first);
+        try {
+            if (buf)
+                scanDex(buf, { path: item.relPath, source: 'dex' }, ctx, 'restore', sinks?.second);
+        }
+        finally {
+            sinks?.done();
+        }
+    }
+    else if (isHermesBytecode(head)) {
+        // React Native's compiled JavaScript: its bytes, and each string of its string table; the
+        // packages it mentions, as of any other file of that size (scanRawSource).
+        const buf = await readWhole(src, item.relPath, ctx);
+        if (buf)
+            scanBytes(buf, { path: item.relPath, source: 'file' }, item.relPath, ctx);
+        if (buf && buf.length <= Math.min(MENTION_MAX_FILE, ctx.limits.chunkBytes + 1024))
+            recordMentions(buf, { path: item.relPath, source: 'file' }, ctx);
+    }
+    else {
+        const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
+        await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
+        // A zlib stream (a file written by Java's DeflaterOutputStream): what it holds as well.
+        if (!isElf && isZlibHeader(head) && src.size <= ctx.limits.maxEntryBytes)
+            await scanZlib(await src.read(0, src.size), { path: item.relPath, source: 'file' }, item.relPath, item, ctx, 0);
+    }
+    if (appended)
+        await extractZip(src, item.relPath, item, ctx, 0, { opened: appended, prefixIsData: true, scannedRaw });
+}
+const APK_NAME = /\.(apk|apex|capex|jar)$/i;
+/** The code ART loads from an APK or JAR: classes.dex, classes2.dex, ... at its root. */
+const ROOT_DEX = /^classes\d*\.dex$/;
+/** Decompressed bytes count against the file's inflation budget (`charge`). */
+function budgetOf(ctx) {
+    return {
+        spend(n) {
+            if (!charge(ctx, n))
+                throw new FormatError('limits', `${budgetSpent(ctx)}; not decompressed`);
+        },
+    };
+}
+function containerOptions(ctx) {
+    return {
+        budget: budgetOf(ctx),
+        maxEntryBytes: ctx.limits.maxEntryBytes,
+        memoryBytes: ctx.limits.spillThresholdBytes,
+        maxSpillBytes: ctx.limits.maxSpillBytes,
+    };
+}
+/** The v1 signers of a JAR: the names (upper case) of its `META-INF/<name>.SF` files. */
+function signatureFilesOf(zip) {
+    const out = new Set();
+    for (const e of zip.entries) {
+        const m = /^META-INF\/([^/]+)\.SF$/i.exec(e.name);
+        if (m)
+            out.add(m[1].toUpperCase());
+    }
+    return out;
+}
+/**
+ * JAR signature material, which is parsed for signers and not scanned (its certificates name
+ * CAs' hosts): META-INF/MANIFEST.MF, and a signer's .SF file and its signature block (.RSA, .DSA,
+ * .EC of the same name). Any other file in META-INF, whatever its extension, is scanned: an app
+ * can read it like any entry.
+ */
+function isSignatureMaterial(name, signers) {
+    if (/^META-INF\/MANIFEST\.MF$/i.test(name))
+        return true;
+    const m = /^META-INF\/([^/]+)\.(SF|RSA|DSA|EC)$/i.exec(name);
+    return m !== null && signers.has(m[1].toUpperCase());
+}
+/** A chunk of type 0 or RES_XML_TYPE whose first child, right after an 8-byte header, is a string pool (0x0001, header 0x1C). */
+function looksLikeAxml(buf) {
+    return buf.length >= 16 && (buf.readUInt16LE(0) === 0x0003 || buf.readUInt16LE(0) === 0x0000) && buf.readUInt16LE(2) === 8 && buf.readUInt16LE(8) === 0x0001 && buf.readUInt16LE(10) === 0x001c;
+}
+/** Bytes after a compiled XML document's declared end (its parser ignores them; an app reading the entry raw does not), scanned raw. */
+function scanAfterChunk(buf, base, ctx) {
+    const end = buf.readUInt32LE(4);
+    if (end >= 8 && end < buf.length)
+        ctx.scanner.scan(buf, end, buf.length, { ...base, source: 'file' }, ctx.endpoints);
+}
+/** Pairs of the APK Signing Block that hold signatures and certificates (parsed for signers, not scanned): v2, v3, v3.1 and the source stamps. */
+const SIGNATURE_PAIRS = new Set([APK_SIGNATURE_SCHEME_V2_ID, APK_SIGNATURE_SCHEME_V3_ID, APK_SIGNATURE_SCHEME_V31_ID, SOURCE_STAMP_V1_ID, SOURCE_STAMP_V2_ID]);
+/**
+ * Bytes of an archive that no entry holds but a reader still hands to an app, scanned raw at
+ * their offsets in the archive: its comment and what follows it (ZipFile.getComment), and the
+ * APK Signing Block's pairs other than signatures (channel ids, which tools such as Walle and
+ * VasDolly write there for apps to read), bytes between the archive's parts that none of them
+ * holds (zipGaps: an app reading its own APK finds them), and each entry's extra fields (central
+ * and local) and comment (ZipEntry.getExtra, getComment). A block that does not parse is reported
+ * with the package's signers (readApkSigners).
+ */
+async function scanOutsideEntries(src, zip, path, ctx, gaps) {
+    const base = { path, source: 'file' };
+    try {
+        let left = ctx.limits.maxEntryBytes;
+        for (const [from, to] of gaps ? await zipGaps(src, zip) : []) {
+            const len = Math.min(to - from, left);
+            if (len < to - from) {
+                ctx.unreadable.push({ path, format: 'zip', reason: `${to - from} bytes at ${from} that no entry holds, past the ${ctx.limits.maxEntryBytes}-byte cap for such bytes; not all scanned`, offset: from });
+            }
+            if (len <= 0)
+                break;
+            const gap = await src.read(from, len);
+            ctx.scanner.scan(gap, 0, gap.length, base, ctx.endpoints, (p) => from + p);
+            left -= len;
+        }
+        if (gaps)
+            scanEntryMeta(zip, base, ctx);
+        // Local extra fields (ZipInputStream's ZipEntry.getExtra), once zipGaps has read the headers.
+        const extras = [];
+        for (const e of gaps ? zip.entries : []) {
+            const extra = e.localExtraLength ?? 0;
+            if (extra === 0 || e.dataOffset === undefined)
+                continue;
+            const at = e.dataOffset - extra;
+            const len = Math.min(extra, left, src.size - at);
+            if (len < extra) {
+                ctx.unreadable.push({ path, format: 'zip', reason: `the local extra field of ${JSON.stringify(e.name)} (${extra} bytes at ${at}) is past the ${ctx.limits.maxEntryBytes}-byte cap for bytes no entry holds or past the end; not all scanned`, offset: at });
+            }
+            if (len <= 0)
+                break;
+            extras.push([at, at + len]);
+            left -= len;
+        }
+        await scanRanges(src, extras, base, ctx);
+        const from = zip.eocdOffset + 22;
+        const len = Math.min(src.size - from, ctx.limits.maxEntryBytes);
+        if (len > 0) {
+            const comment = await src.read(from, len);
+            ctx.scanner.scan(comment, 0, comment.length, base, ctx.endpoints, (p) => from + p);
+        }
+        if (zip.signingBlock && zip.signingBlock.size <= ctx.limits.maxEntryBytes) {
+            const { offset, size } = zip.signingBlock;
+            const block = await src.read(offset, size);
+            let pairs = [];
+            try {
+                pairs = signingBlockPairs(block);
+            }
+            catch {
+                // malformed: the package's signer warnings say so
+            }
+            for (const pair of pairs) {
+                if (SIGNATURE_PAIRS.has(pair.id))
+                    continue;
+                const at = offset + (pair.value.byteOffset - block.byteOffset);
+                ctx.scanner.scan(pair.value, 0, pair.value.length, base, ctx.endpoints, (p) => at + p);
+            }
+        }
+    }
+    catch (e) {
+        ctx.unreadable.push(unreadableFrom(path, e, 'zip'));
+    }
+}
+/** Each entry's extra field and comment in the central directory (ZipArchive.meta), scanned raw at their offsets in the archive. */
+function scanEntryMeta(zip, base, ctx) {
+    if (!zip.meta)
+        return;
+    const { bytes, from, at } = zip.meta;
+    ctx.scanner.scan(bytes, 0, bytes.length, base, ctx.endpoints, (p) => {
+        let lo = 0;
+        let hi = from.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >>> 1;
+            if (from[mid] <= p)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return at[lo] + (p - from[lo]);
+    });
+}
+/** The bytes of a stored entry's data past its declared size, scanned raw (offsets from its data's start). */
+async function scanStoredTail(src, entry, base, path, ctx) {
+    try {
+        const { offset } = await entryDataOffset(src, entry);
+        const from = offset + entry.uncompressedSize;
+        const len = Math.min(entry.compressedSize - entry.uncompressedSize, ctx.limits.maxEntryBytes, src.size - from);
+        if (len <= 0)
+            return;
+        const tail = await src.read(from, len);
+        ctx.scanner.scan(tail, 0, tail.length, base, ctx.endpoints, (p) => entry.uncompressedSize + p);
+    }
+    catch (e) {
+        ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
+    }
+}
+/** An image (sparse, ext4, EROFS, super, payload): its files are scanned like a folder's. */
+async function extractImage(item, src, kind, ctx) {
+    if (item.depth >= ctx.limits.maxContainerDepth) {
+        if (records(ctx))
+            ctx.unreadable.push({ path: item.relPath, format: kind, reason: `nested deeper than ${ctx.limits.maxContainerDepth} containers; not opened` });
+        return;
+    }
+    if (kind === 'sparse') {
+        // The raw image the sparse file describes stands in for it, under the same path.
+        const { image, info } = await openSparse(src);
+        await dispatchSource({ ...item, depth: item.depth + 1 }, image, ctx);
+        await scanUncovered(src, info.uncovered, item, ctx);
+    }
+    else {
+        const container = await openContainer(kind, src, { ...containerOptions(ctx), ...(kind === 'super' && item.folders ? { folders: item.folders } : {}) });
+        await extractContainer(item, container, ctx, kind === 'ext4' || kind === 'erofs');
+        await scanUncovered(src, container.uncovered ?? [], item, ctx);
+    }
+    if (kind === 'sparse' || kind === 'payload' || kind === 'bootimg' || kind === 'tar' || kind === 'cpio') {
+        await extractFilesystemBehind(item, src, await src.read(0, Math.min(8, src.size)), ctx);
+    }
+}
+/**
+ * Bytes of a container file its structure does not account for (OpenedContainer.uncovered,
+ * SparseInfo.uncovered), scanned raw at their offsets: a sparse or boot header must not hide the
+ * text that follows it.
+ */
+async function scanUncovered(src, ranges, item, ctx) {
+    if (records(ctx))
+        await scanRanges(src, ranges, { path: item.relPath, source: 'file' }, ctx);
+}
+/** Byte ranges of `src` (in order, apart) scanned raw at their offsets. */
+async function scanRanges(src, unordered, base, ctx) {
+    // In file order: a ZIP's local extra fields come in central-directory order, which need not
+    // be the order of the local headers (a window's read length went negative on real APKs).
+    const ranges = unordered.slice().sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    // Small ranges close together (a tar's padding after each of many small members) are read
+    // in one window and each scanned within it; large ones are scanned in chunks.
+    const large = [];
+    for (let i = 0; i < ranges.length;) {
+        if (ranges[i][1] - ranges[i][0] > UNCOVERED_WINDOW) {
+            large.push(ranges[i++]);
+            continue;
+        }
+        const start = ranges[i][0];
+        let j = i;
+        let end = ranges[i][1];
+        while (j + 1 < ranges.length && ranges[j + 1][1] - start <= UNCOVERED_WINDOW)
+            end = Math.max(end, ranges[++j][1]);
+        const buf = await src.read(start, end - start);
+        for (let k = i; k <= j; k++)
+            ctx.scanner.scan(buf, ranges[k][0] - start, ranges[k][1] - start, base, ctx.endpoints, (p) => start + p);
+        i = j + 1;
+    }
+    if (large.length === 0)
+        return;
+    const masked = new MappedSource(src.size, large.map(([from, to]) => sourceSegment(from, to - from, src, from)), 'raw');
+    await scanRawSource(masked, base, ctx);
+}
+/** The span of a file scanRanges reads at once for small ranges. */
+const UNCOVERED_WINDOW = 1 << 20;
+/** The filesystem a file that starts as something else also is (filesystemBehind), opened as well. */
+async function extractFilesystemBehind(item, src, head, ctx) {
+    const fs = await filesystemBehind(src, head);
+    if (!fs)
+        return;
+    try {
+        await extractImage(item, src, fs, ctx);
+    }
+    catch (e) {
+        if (!(e instanceof FormatError))
+            throw e;
+        if (records(ctx))
+            ctx.unreadable.push(unreadableFrom(item.relPath, e, fs));
+    }
+}
+/** Scans every file of an opened container, with paths joined by `!/` and partitions normalised. */
+async function extractContainer(item, c, ctx, filesystem) {
+    const record = records(ctx);
+    // Files of a filesystem image belong to the partition the image is of (by name or label). An
+    // image inside a partition's files (`odm/firmware/modem.bin`) is no partition: its label, the
+    // choice of whoever made it, would place its files anywhere (`mke2fs -L system`).
+    const base = filesystem ? (item.imagePartition ?? (item.partition ? undefined : c.labelPartition)) : undefined;
+    /** Where a file (or a part) of this container is on the device. */
+    const partOf = (name, partitionRelPath) => {
+        // A target-files layout inside a partition's files places nothing either.
+        if (partitionRelPath && !item.partition)
+            return partitionOf(partitionRelPath);
+        if (base)
+            return partitionOf(name === '.' ? base : `${base}/${name}`);
+        return { partition: item.partition, partitionPath: `${item.partitionPath}!/${name}` };
+    };
+    if (record) {
+        for (const s of c.skipped)
+            (ctx.skipped ??= []).push({ path: `${item.relPath}!/${s.name}`, reason: s.reason, ...(s.target !== undefined ? { target: s.target } : {}) });
+        for (const p of c.problems) {
+            // Placed here, not through ctx.placed: the slice recording it need not own a file there.
+            const path = p.name ? `${item.relPath}!/${p.name}` : item.relPath;
+            const partitionPath = p.name ? partOf(p.name, p.partitionRelPath).partitionPath : item.partitionPath;
+            const u = { path, ...(partitionPath !== path ? { partitionPath } : {}), format: c.format, reason: p.reason };
+            if (p.offset !== undefined)
+                u.offset = p.offset;
+            ctx.unreadable.push(u);
+        }
+    }
+    const deal = ctx.slice ? await dealFiles(c, ctx.slice) : undefined;
+    const mine = (i) => {
+        const owner = deal?.[i];
+        return owner === undefined || owner === SHARED || owner === ctx.slice.index;
+    };
+    // Progress through the container (ctx.advance): each file this slice extracts weighs what it
+    // costs (workOf: an APK's byte more than a library's).
+    const span = ctx.advance ? ctx.span : undefined;
+    const weight = span ? c.files.map((f, i) => (mine(i) && !f.unreadable ? workOf({ relPath: f.name, size: f.size }) : 0)) : [];
+    const total = weight.reduce((a, w) => a + w, 0);
+    let done = 0;
+    try {
+        for (const [i, f] of c.files.entries()) {
+            if (!mine(i))
+                continue;
+            const relPath = `${item.relPath}!/${f.name}`;
+            const part = partOf(f.name, f.partitionRelPath);
+            if (f.unreadable) {
+                const placed = part.partitionPath !== relPath ? { partitionPath: part.partitionPath } : {};
+                if (record)
+                    ctx.unreadable.push({ path: relPath, ...placed, format: c.format, reason: f.unreadable });
+                continue;
+            }
+            const child = { relPath, ...part, size: f.size, depth: item.depth + 1, ...(f.folders ? { folders: f.folders } : {}) };
+            // (A super or payload partition of a container inside a partition's files is no partition.)
+            const imagePartition = part.partition || item.partition ? undefined : (f.imagePartition ?? imagePartitionOf(f.name));
+            if (imagePartition)
+                child.imagePartition = imagePartition;
+            if (span)
+                ctx.span = { from: within(span, done, total), to: within(span, done + weight[i], total) };
+            const owner = deal?.[i];
+            if (owner === undefined || owner === SHARED)
+                await extractSource(child, () => f.open(), ctx);
+            else
+                await extractOwned(child, () => f.open(), ctx);
+            if (span) {
+                done += weight[i];
+                ctx.span = span;
+                ctx.advance(within(span, done, total));
+            }
+            const paused = ctx.pause?.();
+            if (paused)
+                await paused;
+        }
+    }
+    finally {
+        ctx.span = span;
+    }
+}
+const SHARED = -1;
+/**
+ * Which slice extracts each file of a container (SHARED: every slice walks it), the same in
+ * every slice: it depends only on the container's listing and the bytes that identify images.
+ * Reported-unreadable files are slice 0's (left undefined here: recorded by `records`).
+ */
+async function dealFiles(c, slice) {
+    const owners = new Array(c.files.length);
+    const dealt = [];
+    for (const [i, f] of c.files.entries()) {
+        if (f.unreadable)
+            continue;
+        if (f.view && f.size >= slice.minBytes && (await opensShared(f)))
+            owners[i] = SHARED;
+        else
+            dealt.push(i);
+    }
+    // Largest first, each to the slice with the fewest bytes so far (ties: the lowest index).
+    dealt.sort((a, b) => c.files[b].size - c.files[a].size || a - b);
+    const load = new Array(slice.count).fill(0);
+    for (const i of dealt) {
+        let best = 0;
+        for (let k = 1; k < slice.count; k++)
+            if (load[k] < load[best])
+                best = k;
+        owners[i] = best;
+        load[best] += c.files[i].size;
+    }
+    return owners;
+}
+/** isSharedContainer of a container's file. */
+async function opensShared(f) {
+    let src;
+    try {
+        src = await f.open();
+        return await isSharedContainer(src, f.name);
+    }
+    catch {
+        return false; // its owner reports why it cannot be read
+    }
+    finally {
+        await src?.close();
+    }
+}
+/** vdex: the DEX files it embeds are scanned as DEX; compact DEX falls back to a raw scan. */
+async function extractVdex(src, item, ctx) {
+    const buf = await readWhole(src, item.relPath, ctx);
+    if (!buf)
+        return;
+    const info = readVdex(buf);
+    if (info.compactDex || info.dexFiles.length === 0) {
+        await scanRawSource(src, { path: item.relPath, source: 'file' }, ctx);
+        return;
+    }
+    info.dexFiles.forEach(([off, size], i) => {
+        scanDex(buf.subarray(off, off + size), { path: item.relPath, entry: i === 0 ? 'classes.dex' : `classes${i + 1}.dex`, source: 'dex' }, ctx);
+    });
+}
+/**
+ * Inside a ZIP (an APEX's `apex_payload.img`, a compressed APEX's `original_apex`): an entry that
+ * is an image or archive is opened by offset (STORED) or inflated/spilled (deflated) and scanned
+ * as a container. Returns false when the entry is not one, to scan it as usual.
+ */
+async function extractContainerEntry(src, entry, path, file, ctx) {
+    if (!/\.img$/i.test(entry.name) && entry.name !== 'original_apex')
+        return false;
+    const depth = (file.depth ?? 0) + 1;
+    if (depth > ctx.limits.maxContainerDepth)
+        return false;
+    const relPath = `${path}!/${entry.name}`;
+    let inner;
+    try {
+        inner = await openZipEntry(src, entry, containerOptions(ctx));
+    }
+    catch (e) {
+        ctx.unreadable.push(unreadableFrom(relPath, e, 'zip'));
+        return true;
+    }
+    let handed = false;
+    try {
+        const head = inner.size >= 4 ? await inner.read(0, Math.min(8, inner.size)) : Buffer.alloc(0);
+        const isZip = head.length >= 4 && head.readUInt32LE(0) === 0x04034b50;
+        if (!isZip && !(await sniffContainer(inner, head, entry.name)))
+            return false;
+        const item = { relPath, partition: file.partition, partitionPath: nestedPartitionPath(relPath, file), size: inner.size, depth };
+        handed = true;
+        await extractSource(item, async () => inner, ctx);
+        return true;
+    }
+    catch (e) {
+        ctx.unreadable.push(unreadableFrom(relPath, e, 'zip'));
+        return true;
+    }
+    finally {
+        if (!handed)
+            await inner.close();
+        ctx.endpoints.setArtifact(file.relPath);
+    }
+}
+async function readWhole(src, path, ctx) {
+    if (src.size > ctx.limits.maxEntryBytes) {
+        ctx.unreadable.push({ path, format: 'file', reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; not parsed` });
+        await scanRawSource(src, { path, source: 'file' }, ctx);
+        return undefined;
+    }
+    return src.read(0, src.size);
+}
+async function extractTextProps(src, file, name, ctx) {
+    const buf = await readWhole(src, file.relPath, ctx);
+    if (!buf)
+        return;
+    const text = buf.toString('utf8');
+    const sku = skuOfInitRc(name);
+    if (sku) {
+        ctx.skuFiles.push({ sku, path: file.relPath, props: parseInitRcSetprops(text, file.relPath) });
+        ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'file' }, ctx.endpoints);
+        return;
+    }
+    ctx.propFiles?.set(file.relPath, file.partitionPath);
+    appendAll(ctx.props, parseBuildProp(text, file.relPath));
+    ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'prop' }, ctx.endpoints);
+}
+/**
+ * Raw byte scan in overlapping chunks, so a file of any size is scanned in bounded memory. Only
+ * the ranges that can hold data are read: the gaps of a virtual image (sparse DONT_CARE, holes,
+ * OTA ZERO operations) are zeros and are skipped.
+ */
+async function scanRawSource(src, base, ctx, mentions = false) {
+    const chunk = ctx.limits.chunkBytes;
+    // Longer than any token: hosts are at most 253 characters plus a scheme, and in UTF-16 text
+    // each character is 2 bytes (a 253-character host's URL: 520 bytes).
+    let context = RAW_CONTEXT;
+    const ranges = dataRanges(src);
+    const whole = ranges.length === 1 && ranges[0][0] === 0 && ranges[0][1] === src.size;
+    // A large text file (a properties, JSON or XML file, or plain text, by its name and first
+    // bytes) is read chunk by chunk as scanFile reads a small one, decoded (scanTextChunk): with
+    // the context of a base64 run's longest length (TEXT_CONTEXT), so that a run or an escaped
+    // name that starts in a chunk's window is read whole.
+    let kind;
+    if (whole && src.size > chunk + context) {
+        kind = textKindOf(basename(base.path), await src.read(0, 512));
+        if (kind)
+            context = TEXT_CONTEXT;
+    }
+    // Chunks are read into a buffer lent by the thread's pool (the one entries are inflated
+    // into), not a new one each: a file of any size costs one buffer, reused. A source without
+    // readInto (bytes already in memory) hands out views.
+    const lease = src.readInto ? entryScratch.take(Math.min(src.size, chunk + 2 * context)) : undefined;
+    const readAt = (pos, len) => (lease ? src.readInto(pos, len, lease) : src.read(pos, len));
+    try {
+        if (whole && src.size <= chunk + context) {
+            const buf = await readAt(0, src.size);
+            ctx.scanner.scanFile(buf, basename(base.path), base, ctx.endpoints);
+            if (mentions && src.size <= MENTION_MAX_FILE)
+                recordMentions(buf, base, ctx);
+            return;
+        }
+        // Progress (ctx.advance) by the bytes of data scanned.
+        const span = ctx.advance ? ctx.span : undefined;
+        const total = span ? ranges.reduce((a, [from, to]) => a + (to - from), 0) : 0;
+        let done = 0;
+        for (const [from, to] of ranges) {
+            for (let pos = from; pos < to; pos += chunk) {
+                const lo = Math.max(from, pos - context);
+                const hi = Math.min(to, pos + chunk + context);
+                const buf = await readAt(lo, hi - lo);
+                const window = { from: pos - lo, to: Math.min(pos + chunk, to) - lo };
+                if (kind)
+                    ctx.scanner.scanTextChunk(buf, kind, base, ctx.endpoints, (p) => lo + p, window);
+                else
+                    ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
+                if (span) {
+                    done += window.to - window.from;
+                    ctx.advance(within(span, done, total));
+                }
+                const paused = ctx.pause?.();
+                if (paused)
+                    await paused;
+            }
+        }
+    }
+    finally {
+        if (lease)
+            entryScratch.give(lease);
+    }
+}
+/** The bytes a chunk of a raw file reads on each side of its window: more than any token's (scanRawSource). */
+const RAW_CONTEXT = 1024;
+/** Only small text-like files are searched for package mentions (configs, whitelists). */
+const MENTION_MAX_FILE = 4 * 1024 * 1024;
+/** Catalogued package ids named in a plain file (a CAF whitelist): mentions, never installs. */
+function recordMentions(buf, base, ctx) {
+    const search = mentionSearchOf(ctx.mentionPackages);
+    // Each package's first occurrence standing as a whole name; pushed in the packages' order.
+    const firstAt = new Array(search.names.length).fill(-1);
+    for (const g of search.groups) {
+        let left = g.members.length;
+        for (let from = 0; left > 0;) {
+            const i = buf.indexOf(g.prefix, from);
+            if (i < 0)
+                break;
+            from = i + 1;
+            const before = i > 0 ? buf[i - 1] : 0x20;
+            if (isIdentByte(before))
+                continue;
+            for (const m of g.members) {
+                if (firstAt[m] >= 0)
+                    continue;
+                const bytes = search.bytes[m];
+                const end = i + bytes.length;
+                if (end > buf.length)
+                    continue;
+                let k = g.prefix.length;
+                while (k < bytes.length && buf[i + k] === bytes[k])
+                    k++;
+                if (k < bytes.length)
+                    continue;
+                const after = end < buf.length ? buf[end] : 0x20;
+                if (isIdentByte(after))
+                    continue;
+                firstAt[m] = i;
+                left--;
+            }
+        }
+    }
+    for (let m = 0; m < firstAt.length; m++) {
+        if (firstAt[m] >= 0)
+            ctx.mentions.push({ package: search.names[m], evidence: { path: base.path, source: base.source, offset: firstAt[m] } });
+    }
+}
+const mentionSearches = new WeakMap();
+function mentionSearchOf(packages) {
+    let s = mentionSearches.get(packages);
+    if (!s) {
+        const names = [...packages];
+        const bytes = names.map((n) => Buffer.from(n, 'latin1'));
+        const byPrefix = new Map();
+        names.forEach((n, m) => {
+            const key = n.slice(0, 4);
+            const members = byPrefix.get(key);
+            if (members)
+                members.push(m);
+            else
+                byPrefix.set(key, [m]);
+        });
+        s = { names, bytes, groups: [...byPrefix].map(([key, members]) => ({ prefix: Buffer.from(key, 'latin1'), members })) };
+        mentionSearches.set(packages, s);
+    }
+    return s;
+}
+function isIdentByte(c) {
+    return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2e;
+}
+/**
+ * True when `buf` lies at the start of `lease` (the entry was inflated or read into its own lease),
+ * false when it is a view of other bytes: a STORED entry of a ZIP held in memory is a view of the
+ * enclosing entry's bytes.
+ */
+function isLeaseView(buf, lease) {
+    return lease !== undefined && buf.buffer === lease.buffer && buf.byteOffset === lease.byteOffset && buf.length <= lease.length;
+}
+/**
+ * A DEX: its strings by its string table (scanDexStrings), and every other byte of it raw, in the
+ * same evidence: code (a `fill-array-data` payload spells a host as a byte[] or a UTF-16 char[]),
+ * link_data, the bytes after its map list, between its sections and past its file_size are as
+ * readable to the app as its strings, and a scan of the string data alone missed them (red team).
+ * The raw scan skips the span scanDexStrings scanned as one (its strings and the bytes between
+ * them), so no byte is scanned twice; strings scanned one by one (spread over the file), or a DEX
+ * whose header cannot be read, leave the whole buffer to the raw scan, onceEach keeping each
+ * occurrence once. A header that cannot be read still throws, after the raw scan.
+ * `after`: 'discard' when nothing reads `buf` after the scan. `sink`: a onceEach sink of a caller
+ * that has scanned all of `buf` raw already: then only the strings are scanned.
+ */
+function scanDex(buf, base, ctx, after = 'restore', sink) {
+    if (sink) {
+        scanDexStrings(buf, base, ctx.scanner, sink, { after });
+        return;
+    }
+    const sinks = onceEach(ctx.endpoints);
+    let scanned = null;
+    try {
+        scanned = scanDexStrings(buf, base, ctx.scanner, sinks.second, { after });
+    }
+    finally {
+        // Outside the span only: the string data in it may be left with its length prefixes zeroed ('discard').
+        const [lo, hi] = scanned ?? [buf.length, buf.length];
+        ctx.scanner.scan(buf, 0, lo, base, sinks.first);
+        ctx.scanner.scan(buf, hi, buf.length, base, sinks.first);
+        sinks.done();
+    }
+}
+/** Hits onceEach holds back: past them the first pass's hits go straight on (a repeat is possible, never a loss). */
+const ONCE_EACH_CAP = 1 << 16;
+/**
+ * Sinks for the same bytes scanned twice, raw and then by their structure (a DEX not named as
+ * code, a Hermes bundle's string table): the raw pass's hits are held until `done`, which drops
+ * those the structured pass gave at the same offset, so each occurrence is one piece of evidence
+ * (the structured pass's: it says what the string is), counted once, and what only the raw pass
+ * sees is kept. `done` must run whatever the second pass did (it may throw on a malformed file).
+ * Saturation is the collector's, asked through either.
+ */
+function onceEach(sink) {
+    const held = [];
+    const seen = new Set();
+    const key = (h) => `${h.kind}\0${h.value}\0${h.evidence.offset ?? -1}`;
+    const asks = { saturated: sink.saturated?.bind(sink), lists: sink.lists?.bind(sink) };
+    return {
+        first: {
+            ...asks,
+            add(h) {
+                if (held.length < ONCE_EACH_CAP)
+                    held.push(h);
+                else
+                    sink.add(h);
+            },
+        },
+        second: {
+            ...asks,
+            add(h) {
+                seen.add(key(h));
+                sink.add(h);
+            },
+        },
+        done() {
+            for (const h of held)
+                if (!seen.has(key(h)))
+                    sink.add(h);
+            held.length = 0;
+            seen.clear();
+        },
+    };
+}
+/**
+ * Data scanned raw, and when it is Hermes bytecode (React Native's `assets/index.android.bundle`,
+ * by its magic whatever its name) each string of its string table on its own as well
+ * (scanHermesStrings): the compiler stores them end to end, overlapping, and a raw scan reads a
+ * literal glued to its neighbours (`10659401POST`). A bundle whose header or string table cannot
+ * be read (a version other than 74-99, sections past its end) is unreadable, and scanned raw as
+ * before. A hit both passes make (the same endpoint at the same offset) is counted once
+ * (onceEach).
+ */
+function scanBytes(buf, base, path, ctx) {
+    if (!isHermesBytecode(buf)) {
+        ctx.scanner.scanFile(buf, basename(path), base, ctx.endpoints);
+        return;
+    }
+    const sinks = onceEach(ctx.endpoints);
+    ctx.scanner.scan(buf, 0, buf.length, base, sinks.first);
+    try {
+        scanHermesStrings(buf, base, ctx.scanner, sinks.second);
+    }
+    catch (e) {
+        if (!(e instanceof FormatError))
+            throw e;
+        const u = { path, format: 'hermes', reason: `${e.reason}; its string table not read, its bytes scanned raw` };
+        if (e.offset !== undefined)
+            u.offset = e.offset;
+        ctx.unreadable.push(u);
+    }
+    finally {
+        sinks.done();
+    }
+}
+function sourceOfEntry(name) {
+    if (/^lib\/[^/]+\/[^/]+\.so$/.test(name) || name.endsWith('.so'))
+        return 'native';
+    if (name.startsWith('assets/') || name.startsWith('res/raw/'))
+        return 'asset';
+    return 'file';
+}
+/**
+ * An APK, JAR or ZIP, entry by entry: every entry, the bytes outside them a reader hands to an
+ * app or that no part holds, and the package its manifest declares.
+ */
+async function extractZip(src, path, file, ctx, depth, found = {}) {
+    let zip;
+    try {
+        zip = found.opened ?? (await openZip(src));
+    }
+    catch (e) {
+        if (e instanceof FormatError)
+            e.path = path;
+        ctx.unreadable.push(unreadableFrom(path, e, 'zip'));
+        return;
+    }
+    for (const dup of zip.duplicates) {
+        if (dup === 'AndroidManifest.xml' || /^classes\d*\.dex$/.test(dup) || dup === 'resources.arsc') {
+            ctx.unreadable.push({ path, format: 'zip', reason: `duplicate entry ${JSON.stringify(dup)}: a second copy can hide code from review` });
+        }
+    }
+    // Janus (CVE-2017-13156): bytes before the first local header run as a DEX on unpatched
+    // Android (ART opens a file by its magic). They are scanned, and an APK, a JAR or ZIP of DEX
+    // code, or any archive behind a DEX fails closed. Before a ZIP of files only (a
+    // self-extracting stub) they are data: scanned, not an error.
+    if (zip.prefixBytes > 0) {
+        const head = await src.read(0, Math.min(zip.prefixBytes, ctx.limits.maxEntryBytes));
+        const isJanusDex = head.length >= 8 && isDex(head);
+        // Found after data its caller read as what it is (a gzip'd file, an asset), only an APK's.
+        const apk = zip.entries.some((e) => e.name === 'AndroidManifest.xml');
+        const code = apk || zip.entries.some((e) => /^classes\d*\.dex$/.test(e.name));
+        if (found.prefixIsData ? apk : isJanusDex || code) {
+            ctx.unreadable.push({
+                path,
+                format: 'zip',
+                reason: `${zip.prefixBytes} bytes${isJanusDex ? ' of DEX' : ''} before the first local header (Janus, CVE-2017-13156): code hidden from ZIP readers`,
+                offset: 0,
+            });
+        }
+        else if (zip.prefixBytes > ctx.limits.maxEntryBytes && !found.prefixIsData) {
+            ctx.unreadable.push({ path, format: 'zip', reason: `${zip.prefixBytes} bytes before the first local header, more than the ${ctx.limits.maxEntryBytes}-byte entry cap: only the first were scanned`, offset: 0 });
+        }
+        // Found after data its caller read as what it is, they were scanned there.
+        if (!found.prefixIsData) {
+            if (isJanusDex)
+                scanDex(head, { path, source: 'dex' }, ctx);
+            else
+                ctx.scanner.scan(head, 0, head.length, { path, source: 'file' }, ctx.endpoints);
+        }
+    }
+    let manifest;
+    let resourcesMap;
+    const overlayValues = [];
+    const tables = [];
+    const signatureNames = signatureFilesOf(zip);
+    for (const entry of zip.entries) {
+        ctx.stats.entries++;
+        const base = { path, entry: entry.name, source: 'file' };
+        // A folder's entry, unless it holds data (a reader asked for it by name returns that).
+        if (entry.name.endsWith('/') && entry.uncompressedSize === 0 && entry.compressedSize === 0)
+            continue;
+        if (isSignatureMaterial(entry.name, signatureNames))
+            continue; // parsed for signers
+        const over = zip.overlaps.get(entry.index);
+        if (over !== undefined) {
+            ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: overlapReason(zip, over) });
+            continue;
+        }
+        if (entry.flags & 1) {
+            // Its bytes are ciphertext (and Android's ZipFile refuses the archive): what it holds cannot be seen.
+            ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: 'encrypted (general-purpose flag bit 0): what it holds cannot be read without its key; not scanned' });
+            continue;
+        }
+        if (entry.method !== 0 && entry.method !== 8 && entry.compressedSize !== entry.uncompressedSize) {
+            // Another method is read as STORED (as Android's resource loader reads it) when its data is
+            // its size; data of another size is compressed by a method (bzip2, LZMA, zstd...) that is
+            // not decoded here, and could hide anything.
+            ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: `compressed with method ${entry.method} (${entry.compressedSize} bytes for ${entry.uncompressedSize}), which is not decoded (only STORED and DEFLATE are); not scanned` });
+            continue;
+        }
+        if (await extractContainerEntry(src, entry, path, file, ctx))
+            continue; // an image or archive inside (APEX payload)
+        // Charged as declared (the inflater stops there), before it is read; an entry past the cap
+        // is refused by readEntry without inflating anything.
+        if (entry.uncompressedSize <= ctx.limits.maxEntryBytes && !charge(ctx, entry.uncompressedSize)) {
+            ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason: `${budgetSpent(ctx)}; entry not scanned` });
+            continue;
+        }
+        // Entries are consumed before the next is read: a buffer lent by the thread's pool (nothing
+        // keeps a view of it), given back after the entry, a ZIP inside it taking one of its own.
+        // An entry past the cap is refused by readEntry, before any buffer is needed.
+        const lease = entry.uncompressedSize <= ctx.limits.maxEntryBytes ? entryScratch.take(entry.uncompressedSize + 1) : undefined;
+        try {
+            let buf;
+            try {
+                // A root classes*.dex is read whole: its code and unused bytes are scanned with its
+                // strings (scanDex).
+                buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes, out: lease });
+            }
+            catch (e) {
+                const reason = e instanceof EntryTooLargeError ? `${e.reason}; not scanned` : e instanceof FormatError ? e.reason : String(e);
+                ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'zip', reason });
+                continue;
+            }
+            try {
+                // Only a buffer of the entry's own (its lease) may be left changed by the DEX scan: a STORED
+                // entry of a ZIP held in memory is a view of the enclosing entry's bytes, which other
+                // (overlapping) entries and the signing block may still be read from.
+                const setManifest = (m, map) => {
+                    manifest = m;
+                    resourcesMap = map;
+                };
+                await extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, tables, isLeaseView(buf, lease) ? 'discard' : 'restore');
+            }
+            catch (e) {
+                ctx.unreadable.push(unreadableFrom(`${path}!/${entry.name}`, e, 'entry'));
+            }
+        }
+        finally {
+            if (lease)
+                entryScratch.give(lease);
+        }
+        // A stored entry whose data runs past its size: Android and this reader read its size,
+        // java.util.zip.ZipFile its data's size (an app reading its own APK gets the rest too).
+        if (entry.method !== 8 && entry.compressedSize > entry.uncompressedSize)
+            await scanStoredTail(src, entry, base, path, ctx);
+    }
+    await scanOutsideEntries(src, zip, path, ctx, !found.scannedRaw);
+    if (manifest) {
+        // An overlay's values, and a catalogued client's own (its default `isCnVersion`, say: a
+        // variant toggle in the base APK, where no overlay changes it).
+        if (manifest.overlay && resourcesMap)
+            await applyResourcesMap(src, zip, manifest, resourcesMap, tables, overlayValues, ctx);
+        else if (overlayValues.length && manifest.overlay)
+            manifest.resources = overlayValues;
+        else if (overlayValues.length && ctx.mentionPackages.has(manifest.package)) {
+            // A client's own: its default values, its bools in every configuration, and its strings
+            // holding a URL in every configuration (a server slot set for API 21+; no localised text).
+            const own = overlayValues.filter((v) => !v.config || v.type === 'bool' || (v.type === 'string' && typeof v.value === 'string' && v.value.includes('://')));
+            if (own.length)
+                manifest.resources = own;
+        }
+        // A catalogued client's <overlayable> blocks: which of its toggles an overlay may change.
+        if (!manifest.overlay && ctx.mentionPackages.has(manifest.package) && tables.length) {
+            const overlayable = overlayableFacts(tables[0]);
+            if (overlayable)
+                manifest.overlayable = overlayable;
+        }
+        if (zip.duplicates.length)
+            (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
+        if (zip.prefixBytes > 0)
+            (manifest.warnings ??= []).push(`${zip.prefixBytes} bytes before the first local header (Janus)`);
+        const signers = await readApkSigners(src, zip, { maxBytes: Math.min(ctx.limits.maxEntryBytes, 64 * 1024 * 1024) });
+        manifest.signerSha256 = signerDigests(signers);
+        if (signers.warnings.length)
+            (manifest.warnings ??= []).push(...signers.warnings.slice(0, 5));
+        ctx.packages.push(manifest);
+    }
+}
+/**
+ * The `<overlayable>` blocks of a table's first package (idmap2 reads the target's package at
+ * index 0), their resource ids named `type/name` as the table names them (ids it holds no value
+ * for are left out: nothing a toggle reads). Undefined when it declares none.
+ */
+function overlayableFacts(table) {
+    const pkg = table.packages[0];
+    if (!pkg || pkg.overlayables.length === 0)
+        return undefined;
+    const names = new Map();
+    for (const v of pkg.values)
+        if (!names.has(v.id))
+            names.set(v.id, `${v.type}/${v.name}`);
+    return pkg.overlayables.map((o) => ({
+        name: o.name,
+        ...(o.actor ? { actor: o.actor } : {}),
+        policies: o.policies,
+        resources: [...new Set(o.ids.flatMap((id) => names.get(id) ?? []))],
+    }));
+}
+/**
+ * An overlay with android:resourcesMap (Android 11+): its resources, for the variant decision, are
+ * the target resources its map sets, under the target's names (resources-map.ts), and not its own
+ * resources of the same name, unless some Android version finds no map in its manifest (then
+ * both). A map that cannot be read is recorded on the overlay (`resourcesMapError`): evaluation
+ * takes it as setting any resource of the target to anything (fail closed).
+ */
+async function applyResourcesMap(src, zip, pkg, map, tables, sameName, ctx) {
+    const overlay = pkg.overlay;
+    const values = map.sameNameToo ? [...sameName] : [];
+    const paths = [];
+    let error = map.error;
+    if (error === undefined) {
+        const res = new OverlayResources(tables);
+        if (tables.length === 0)
+            error = 'the overlay has no resources.arsc to resolve it in';
+        for (const ref of map.refs) {
+            if (error !== undefined)
+                break;
+            let file;
+            try {
+                file = mapPathOf(res, ref);
+                paths.push(file);
+                const buf = await readMapFile(src, zip, file, ctx);
+                appendAll(values, readResourcesMap(buf, res, overlay.targetPackage));
+            }
+            catch (e) {
+                const why = e instanceof ResourcesMapError ? e.message : e instanceof Error ? e.message : String(e);
+                error = `android:resourcesMap${file === undefined ? '' : ` ${JSON.stringify(file)}`} cannot be read: ${why}`;
+            }
+        }
+    }
+    if (paths.length)
+        overlay.resourcesMap = paths;
+    if (error !== undefined) {
+        overlay.resourcesMapError = error;
+        (pkg.warnings ??= []).push(`${error}; the overlay is taken as setting any resource of ${overlay.targetPackage}`);
+    }
+    if (values.length)
+        pkg.resources = values;
+}
+/** The bytes of the APK's one entry named `name` (the map XML), or ResourcesMapError. */
+async function readMapFile(src, zip, name, ctx) {
+    const entries = zip.entries.filter((e) => e.name === name);
+    if (entries.length === 0)
+        throw new ResourcesMapError('no such file in the APK');
+    if (entries.length > 1)
+        throw new ResourcesMapError(`${entries.length} entries of that name`);
+    const entry = entries[0];
+    if (entry.flags & 1)
+        throw new ResourcesMapError('the entry is encrypted');
+    if (entry.method !== 0 && entry.method !== 8 && entry.compressedSize !== entry.uncompressedSize)
+        throw new ResourcesMapError(`compressed with method ${entry.method}, which is not decoded`);
+    try {
+        return await readEntry(src, entry, { maxBytes: Math.min(ctx.limits.maxEntryBytes, 64 * 1024 * 1024) });
+    }
+    catch (e) {
+        throw new ResourcesMapError(e instanceof FormatError ? e.reason : e instanceof Error ? e.message : String(e));
+    }
+}
+async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifest, overlayValues, tables, after = 'restore') {
+    const name = entry.name;
+    if (name === 'AndroidManifest.xml') {
+        try {
+            const doc = parseAxml(buf);
+            const m = extractManifest(doc);
+            scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+            scanTypedIntegers(doc, { ...base, source: 'xml' }, ctx);
+            // What follows the document: in the entry an app can read (PackageManager does not).
+            scanAfterChunk(buf, base, ctx);
+            const pkg = {
+                path,
+                partition: file.partition,
+                partitionPath: nestedPartitionPath(path, file),
+                package: m.package,
+                permissions: m.permissions,
+                bootCompleted: m.bootCompleted,
+                signerSha256: [],
+            };
+            if (m.versionCode !== undefined)
+                pkg.versionCode = m.versionCode;
+            if (m.versionName !== undefined)
+                pkg.versionName = m.versionName;
+            if (m.sharedUserId !== undefined)
+                pkg.sharedUserId = m.sharedUserId;
+            if (m.overlay) {
+                // The target SDK Android computes (targetSdkVersion, else minSdkVersion, else 1), where
+                // it can be told: the overlay's <overlayable> enforcement depends on it.
+                const targetSdk = m.targetSdk ?? (m.sdkUnread ? undefined : (m.minSdk ?? 1));
+                pkg.overlay = targetSdk === undefined ? m.overlay : { ...m.overlay, targetSdk };
+            }
+            const warnings = [...doc.warnings, ...m.warnings];
+            if (warnings.length)
+                pkg.warnings = warnings.slice(0, 20);
+            setManifest(pkg, m.overlay ? m.resourcesMap : undefined);
+        }
+        catch (e) {
+            if (e instanceof FormatError)
+                e.path = `${path}!/${name}`;
+            throw e;
+        }
+        return;
+    }
+    if (/^classes\d*\.dex$/.test(name)) {
+        if (!isDex(buf))
+            throw new FormatError('dex', `${name} is not a DEX file (bad magic)`, 0, `${path}!/${name}`);
+        try {
+            scanDex(buf, { ...base, source: 'dex' }, ctx, after);
+        }
+        catch (e) {
+            if (e instanceof FormatError)
+                e.path = `${path}!/${name}`;
+            throw e;
+        }
+        return;
+    }
+    if (name === 'resources.arsc') {
+        try {
+            const arsc = parseArsc(buf);
+            tables.push(arsc); // an overlay's android:resourcesMap is resolved in it (applyResourcesMap)
+            scanPoolStrings(arsc.globalStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
+            // Resource and type names too: getResourceEntryName() and getResourceTypeName() hand them
+            // to the app like any string. And pools, chunks and bytes the table does not use: in the
+            // file, which an app can read as bytes.
+            for (const p of arsc.packages) {
+                scanPoolStrings(p.keyPoolStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
+                scanPoolStrings(p.typePoolStrings, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
+            }
+            for (const pool of arsc.extraPools)
+                scanPoolStrings(pool, { ...base, source: 'arsc' }, ctx.scanner, ctx.endpoints);
+            for (const [from, to] of arsc.unread)
+                ctx.scanner.scan(buf, from, to, { ...base, source: 'file' }, ctx.endpoints);
+            // Integers (TYPE_INT_DEC, TYPE_INT_HEX) that are listed SMS numbers.
+            for (const p of arsc.packages)
+                for (const v of p.values)
+                    if (v.dataType === 0x10 || v.dataType === 0x11)
+                        ctx.scanner.listedSmsNumber(v.data, { ...base, source: 'arsc' }, ctx.endpoints);
+            // ...and the integer items of bags (<integer-array>, <array>).
+            for (const p of arsc.packages)
+                for (const n of p.bagIntegers)
+                    ctx.scanner.listedSmsNumber(n, { ...base, source: 'arsc' }, ctx.endpoints);
+            // Default-configuration values, and bools and strings of every configuration (a toggle
+            // set otherwise for API 21+ or a China MCC; a server address in values-zh).
+            for (const p of arsc.packages)
+                for (const v of p.values)
+                    if (!v.config || v.type === 'bool' || v.type === 'string')
+                        overlayValues.push(v);
+        }
+        catch (e) {
+            if (e instanceof FormatError)
+                e.path = `${path}!/${name}`;
+            throw e;
+        }
+        return;
+    }
+    if (name.endsWith('.xml') && buf.length >= 8 && buf.readUInt32LE(0) === AXML_MAGIC) {
+        const doc = parseAxml(buf);
+        // Its strings are what is scanned: without them nothing of it would be.
+        if (doc.poolError !== undefined)
+            throw new FormatError('axml', `its string pool cannot be read (${doc.poolError}), and its strings are all that is scanned`, undefined, `${path}!/${name}`);
+        scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+        scanTypedIntegers(doc, { ...base, source: 'xml' }, ctx);
+        scanAfterChunk(buf, base, ctx);
+        return;
+    }
+    // Compiled XML by its shape, whatever its name or top chunk type (Android's parser checks
+    // neither: res/xml/profile.bin, a zeroed type): its UTF-16 strings are invisible to a raw scan.
+    // What does not parse is scanned raw, as before.
+    if (looksLikeAxml(buf)) {
+        let doc;
+        try {
+            doc = parseAxml(buf);
+        }
+        catch {
+            doc = undefined;
+        }
+        if (doc && doc.poolError === undefined && !doc.plainText) {
+            scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+            scanTypedIntegers(doc, { ...base, source: 'xml' }, ctx);
+            scanAfterChunk(buf, base, ctx);
+            return;
+        }
+    }
+    // An archive named as one, or a ZIP whatever its name (`assets/plugin.dat`): an app opens any
+    // file as one (ZipFile, DexClassLoader), and its deflated entries are invisible to a raw scan.
+    // One not named as an archive is data to the app too: its bytes are scanned raw as well. A ZIP
+    // after other data (zip -A: a DEX, a gzip stream, text) is read besides what the data starts as.
+    const nested = new BufferSource(buf);
+    const zipMagic = buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
+    const named = zipMagic && ZIP_NAME.test(name);
+    const deep = depth + 1 >= ctx.limits.maxDepth;
+    const nestedPath = `${path}!/${name}`;
+    if (zipMagic) {
+        if (!named)
+            ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, ctx.endpoints);
+        if (!deep) {
+            await extractZip(nested, nestedPath, file, ctx, depth + 1, named ? {} : { prefixIsData: true, scannedRaw: true });
+            return;
+        }
+        tooDeep(ctx, nestedPath, 'zip', 'archives');
+        if (!named)
+            return;
+    }
+    const appended = zipMagic ? undefined : await zipAfterData(nested);
+    if (buf.length >= 8 && isDex(buf)) {
+        // A DEX anywhere but the root is data an app loads or reads itself: a header claiming no
+        // strings must not hide what follows it, so all of its bytes are scanned as well (first: the
+        // DEX scan may leave the buffer changed, unless a ZIP after it is still to be read).
+        const sinks = ROOT_DEX.test(name) ? undefined : onceEach(ctx.endpoints);
+        if (sinks)
+            ctx.scanner.scan(buf, 0, buf.length, { ...base, source: sourceOfEntry(name) }, sinks.first);
+        try {
+            scanDex(buf, { ...base, source: name.startsWith('assets/') ? 'asset' : 'dex' }, ctx, appended ? 'restore' : after, sinks?.second);
+        }
+        finally {
+            sinks?.done();
+        }
+    }
+    else {
+        const kind = mayBeCompressed(buf) ? compressionOf(buf) : undefined;
+        // An image or archive (a tar, an ext4 image, a cpio) whatever the entry is named: its files
+        // are what is scanned, as of one that is compressed (scanDecompressed). Only `*.img` entries
+        // were opened before (extractContainerEntry), and an APK in `bundle.tar` passed unseen.
+        const image = kind || appended ? undefined : await sniffContainer(nested, buf.subarray(0, 8), name);
+        if (image) {
+            await extractImageBytes(nested, image, nestedPath, file, ctx);
+            return;
+        }
+        scanBytes(buf, { ...base, source: sourceOfEntry(name) }, nestedPath, ctx);
+        if (kind)
+            await scanUnpacked(kind, buf, { ...base, source: sourceOfEntry(name) }, nestedPath, file, ctx, depth);
+        else if (!appended && isZlibHeader(buf))
+            await scanZlib(buf, { ...base, source: sourceOfEntry(name) }, nestedPath, file, ctx, depth);
+    }
+    if (appended && deep) {
+        tooDeep(ctx, nestedPath, 'zip', 'archives');
+    }
+    else if (appended) {
+        await extractZip(nested, nestedPath, file, ctx, depth + 1, { opened: appended, prefixIsData: true, scannedRaw: !ROOT_DEX.test(name) });
+    }
+}
+/**
+ * A file of the walk or of a container that starts like a gzip, xz, bzip2, zstd, LZ4 or LZMA file: when
+ * it is one (compressionOf), its bytes and then what it holds are scanned, and true is returned; one
+ * larger than the per-entry cap is scanned raw and is unreadable as compressed data. False when
+ * it is none: the caller scans it as any other file.
+ */
+async function scanCompressedFile(src, item, ctx) {
+    const small = src.size <= ctx.limits.maxEntryBytes;
+    const head = await src.read(0, Math.min(18, src.size));
+    // A file under the cap that starts with skippable frames is read whole and looked at as an
+    // entry is (compressionOf walks them all); a larger one by reading their headers. What may be
+    // LZMA is told by decoding its first bytes (sniffLength).
+    const whole = small && isSkippableFrame(head) ? await src.read(0, src.size) : undefined;
+    const first = sniffLength(head) > head.length ? await src.read(0, Math.min(src.size, sniffLength(head))) : head;
+    const kind = whole ? compressionOf(whole) : small ? compressionOf(first) : await compressionOfSource(src, first);
+    if (!kind)
+        return false;
+    const base = { path: item.relPath, source: 'file' };
+    if (!small) {
+        await scanRawSource(src, base, ctx);
+        ctx.unreadable.push({ path: item.relPath, format: kind, reason: `larger than the ${ctx.limits.maxEntryBytes}-byte cap for parsed files; its ${kind} data not scanned` });
+        return true;
+    }
+    const buf = whole ?? (await src.read(0, src.size));
+    ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints);
+    await scanUnpacked(kind, buf, base, item.relPath, item, ctx, 0);
+    return true;
+}
+/**
+ * compressionOf for a file over the per-entry cap (not read whole), from a few reads: its first
+ * bytes after the skippable frames zstd and LZ4 may put first, however long those are. A file
+ * still in skippable frames after 4096 of them is taken for zstd: it is over the cap, so it is
+ * reported as compressed data not scanned, not scanned as plain data. `first`: the file's first
+ * bytes, as many as sniffLength asks.
+ */
+async function compressionOfSource(src, first) {
+    let at = 0;
+    for (let frames = 0; at + 8 <= src.size; frames++) {
+        const header = await src.read(at, 8);
+        if (!isSkippableFrame(header))
+            break;
+        if (frames === 4096)
+            return 'zstd';
+        at += 8 + header.readUInt32LE(4);
+    }
+    if (at >= src.size)
+        return undefined;
+    const kind = compressionOf(at === 0 ? first : await src.read(at, Math.min(18, src.size - at)));
+    // After skippable frames only a zstd or LZ4 frame counts.
+    return at > 0 && kind !== 'zstd' && kind !== 'lz4' ? undefined : kind;
+}
+/**
+ * The text a gzip, xz, bzip2, zstd, LZ4 or LZMA file holds (a config an app unpacks itself), scanned at
+ * offsets in the decompressed bytes; unreadable (the gate fails closed) when it does not
+ * decompress. Decompression stops at the per-entry cap or at what is left of the file's
+ * inflation budget, whichever is less, so a small file cannot cost time out of proportion to its
+ * size (seek-bzip's decoder is JavaScript, a byte at a time); what it gives is then charged to the
+ * budget, and what a refused or corrupt decoding gave is spent from it.
+ */
+async function scanUnpacked(kind, buf, base, path, file, ctx, depth) {
+    const entryCap = Math.max(1, ctx.limits.maxEntryBytes);
+    // The most the file may give (the cap, or its whole budget), and what is left of its budget.
+    // A decoding is given no more than is left, so a file of many bombs costs its budget once, not
+    // each time; what it gives or spends is then charged. Where what is left decides the outcome
+    // (less than the fixed bound, and refused), the refusal is the budget's: the slices of a shared
+    // image, which spend from it in any order, learn of it (refuseForBudget) and the file is
+    // extracted again whole, so the outcome does not depend on the number of threads.
+    const fixed = Math.min(entryCap, ctx.inflation?.max ?? ctx.limits.maxFileInflatedBytes);
+    const left = budgetLeft(ctx);
+    if (left === 0) {
+        refuseForBudget(ctx);
+        ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
+        return;
+    }
+    const cap = Math.min(fixed, left);
+    const meter = { produced: 0 };
+    let out;
+    try {
+        out = await decompressCapped(kind, buf, cap, entryCap, cap, meter);
+    }
+    catch (e) {
+        // What the decoding cost: the bytes it gave or the work it did (a work refusal, the bound it was given).
+        spend(ctx, e instanceof PastCap && e.what === 'work' ? cap : Math.min(fixed, Math.max(meter.produced, meter.work ?? 0)));
+        // Given only what was left of the budget, and refused: the budget's refusal (the slices learn
+        // of it). More than the file's whole budget: refused so in any order.
+        const leftDecided = e instanceof PastCap && e.what !== 'window' && cap < fixed;
+        if (leftDecided)
+            refuseForBudget(ctx);
+        if (leftDecided || (e instanceof PastCap && e.what === 'output' && cap < entryCap)) {
+            ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
+        }
+        else if (e instanceof PastCap && e.what === 'work') {
+            ctx.unreadable.push({ path, format: kind, reason: `${kind} data that ${e.message}; not scanned` });
+        }
+        else if (e instanceof PastCap) {
+            ctx.unreadable.push({ path, format: kind, reason: `${kind} data that ${e.message}, past the ${entryCap}-byte cap; not scanned` });
+        }
+        else {
+            ctx.unreadable.push({ path, format: kind, reason: `${kind} data that does not decompress (${e instanceof FormatError ? e.reason : e.message}); not scanned` });
+        }
+        return;
+    }
+    // What it gave, or the work it took where that was more (a file of many tiny blocks, or of
+    // blocks that each move a large window, costs its budget for that work even when it decodes).
+    if (!charge(ctx, Math.max(out.length, Math.min(fixed, Math.ceil(meter.work ?? 0))))) {
+        ctx.unreadable.push({ path, format: kind, reason: `${budgetSpent(ctx)}; its ${kind} data not scanned` });
+        return;
+    }
+    await scanDecompressed(out, base, path, file, ctx, depth);
+}
+/**
+ * What a compressed file or entry holds, recognised by its content as a file of the walk is. An
+ * image's files are scanned; anything else is scanned raw and then read for what it is. An APK or
+ * ZIP (also one after other data) is extracted, under the compressed file's path: a compressed system APK
+ * (`priv-app/Foo/Foo.apk.gz` beside `Foo-Stub`) is installed by PackageManagerService, which
+ * decompresses it at boot, and a deflated DEX inside it is invisible to a raw scan. An image
+ * (`system.img.gz`, Samsung's `*.img.lz4`) is opened as the image it is; a DEX is scanned as one;
+ * a further layer of compression (a gzip'd file inside an xz one) is opened in turn. Each layer
+ * counts against maxDepth as an archive inside an archive does, and one past it fails closed.
+ */
+async function scanDecompressed(out, base, path, file, ctx, depth) {
+    const src = new BufferSource(out);
+    const zipStart = out.length >= 4 && out.readUInt32LE(0) === 0x04034b50;
+    const kind = !zipStart && mayBeCompressed(out) ? compressionOf(out) : undefined;
+    const image = zipStart || kind ? undefined : await sniffContainer(src, out.subarray(0, 8), path);
+    if (image) {
+        await extractImageBytes(src, image, path, file, ctx);
+        return;
+    }
+    // Anything else is scanned raw first: bytes of a ZIP that no entry holds are there for an app
+    // that reads it. A ZIP after other data (zip -A; a gzip stream and then a ZIP, which gzip -d
+    // reads past) is read besides what the data starts as.
+    const dex = !zipStart && !kind && out.length >= 8 && isDex(out);
+    const sinks = dex ? onceEach(ctx.endpoints) : undefined;
+    let appended;
+    try {
+        if (sinks)
+            ctx.scanner.scan(out, 0, out.length, base, sinks.first);
+        else
+            scanBytes(out, base, path, ctx);
+        appended = zipStart ? undefined : await zipAfterData(src);
+        if ((zipStart || kind || appended) && depth + 1 >= ctx.limits.maxDepth) {
+            tooDeep(ctx, path, kind ?? 'zip', 'archives or compressions');
+            return;
+        }
+        if (kind) {
+            await scanUnpacked(kind, out, base, path, file, ctx, depth + 1);
+        }
+        else if (dex) {
+            try {
+                scanDex(out, { ...base, source: 'dex' }, ctx, 'restore', sinks?.second);
+            }
+            catch (e) {
+                ctx.unreadable.push(unreadableFrom(path, e, 'dex'));
+            }
+        }
+    }
+    finally {
+        sinks?.done();
+    }
+    if (zipStart || appended)
+        await extractZip(src, path, file, ctx, depth + 1, { opened: appended, prefixIsData: true, scannedRaw: true });
+}
+/**
+ * Attributes compiled to integers (`<meta-data android:value="10659401"/>`: aapt keeps no raw
+ * string for them) that are listed SMS numbers.
+ */
+function scanTypedIntegers(doc, base, ctx) {
+    for (const el of doc.elements)
+        for (const a of el.attributes)
+            if (a.type === TYPE_INT_DEC || a.type === TYPE_INT_HEX)
+                ctx.scanner.listedSmsNumber(a.data, base, ctx.endpoints);
+}
+/** Decompressed bytes or a ZIP entry that are an image or archive, at `path` inside `file`: its files are what is scanned, as of a file of the walk that is an image. */
+async function extractImageBytes(src, image, path, file, ctx) {
+    const item = {
+        relPath: path,
+        partition: file.partition,
+        partitionPath: nestedPartitionPath(path, file),
+        size: src.size,
+        depth: (file.depth ?? 0) + 1,
+        imagePartition: file.partition ? undefined : imagePartitionOf(path.replace(COMPRESSED_SUFFIX, '')),
+    };
+    try {
+        await extractImage(item, src, image, ctx);
+    }
+    catch (e) {
+        ctx.unreadable.push(unreadableFrom(path, e, image));
+    }
+    finally {
+        ctx.endpoints.setArtifact(artifactOf(file.relPath));
+    }
+}
+/**
+ * A zlib stream (isZlibHeader; an asset written by Java's DeflaterOutputStream): what it holds is
+ * scanned as a decompressed file's is. Bytes that start like one but do not inflate whole are no
+ * zlib stream (its bytes were scanned raw): nothing is reported, as 1 in 8,000 random files has
+ * the header. One past the cap or the file's budget is unreadable, as gzip data is.
+ */
+async function scanZlib(buf, base, path, file, ctx, depth) {
+    const fixed = Math.min(Math.max(1, ctx.limits.maxEntryBytes), ctx.inflation?.max ?? ctx.limits.maxFileInflatedBytes);
+    const cap = Math.min(fixed, budgetLeft(ctx));
+    const out = cap > 0 ? inflateZlib(buf, cap) : 'past-cap';
+    if (out === undefined)
+        return;
+    if (out === 'past-cap' || !charge(ctx, out.length)) {
+        if (out === 'past-cap')
+            spend(ctx, cap);
+        if (cap < fixed)
+            refuseForBudget(ctx);
+        ctx.unreadable.push({ path, format: 'zlib', reason: cap < fixed ? `${budgetSpent(ctx)}; its zlib data not scanned` : `zlib data that decompresses to more than ${fixed} bytes, past the cap; not scanned` });
+        return;
+    }
+    if (depth + 1 >= ctx.limits.maxDepth) {
+        tooDeep(ctx, path, 'zlib', 'archives or compressions');
+        return;
+    }
+    await scanDecompressed(out, base, path, file, ctx, depth + 1);
+}
+/** An archive or compressed layer past maxDepth: unreadable (its bytes were scanned raw). */
+function tooDeep(ctx, path, format, what) {
+    ctx.unreadable.push({ path, format, reason: `nested more than ${ctx.limits.maxDepth} ${what} deep: scanned as raw bytes only` });
+}
+/** The suffix a compressed file's name adds (`system.img.lz4`). */
+const COMPRESSED_SUFFIX = /\.(gz|xz|bz2|zst|lz4|lzma)$/i;
+/**
+ * Whether data that does not start as a ZIP has one after it (zip -A), whatever it is named: it
+ * ends like one (an end-of-central-directory record in its last 64 KiB) and opens as a ZIP of at
+ * least one entry. java.util.zip and minizip read such a ZIP past what comes first. Data that
+ * merely holds the signature (an ELF that embeds libziparchive) does not count.
+ */
+async function zipAfterData(src) {
+    if (src.size >= 4 && (await src.read(0, 4)).readUInt32LE(0) === 0x04034b50)
+        return undefined;
+    if (!(await endsLikeZip(src)))
+        return undefined;
+    try {
+        const zip = await openZip(src);
+        return zip.entries.length > 0 ? zip : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function nestedPartitionPath(path, file) {
+    if (path === file.relPath)
+        return file.partitionPath;
+    return file.partitionPath + path.slice(file.relPath.length);
+}
+
+/**
+ * Files written whole or not at all: through a temporary file in the same folder, renamed into
+ * place, so that concurrent jobs and worker threads never see half a file.
+ */
+let tagPrefix;
+let tagCount = 0;
+/**
+ * A name part no other writer uses: this process and thread's random prefix (made once; a
+ * `randomBytes` call per entry cost ~60 µs, 25 ms per worker filling a cache) and a counter.
+ */
+function tempTag() {
+    tagPrefix ??= `${process.pid}.${randomBytes(6).toString('hex')}`;
+    return `${tagPrefix}.${tagCount++}`;
+}
+/**
+ * Writes `dir/name` through a temporary file renamed into place, so that concurrent jobs and
+ * workers never see half a file. Returns why it failed, if it did.
+ */
+function writeAtomically(dir, name, data) {
+    const final = join(dir, name);
+    const tmp = join(dir, temporaryName(name));
+    try {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(tmp, data);
+        renameSync(tmp, final);
+        return undefined;
+    }
+    catch (e) {
+        try {
+            unlinkSync(tmp);
+        }
+        catch {
+            // nothing left behind, or nothing we can do
+        }
+        return `cannot write ${final}: ${e.code ?? e.message}`;
+    }
+}
+/** The temporary file `writeAtomically` writes `name` through: `.<name>.<pid>.<random>.<n>.tmp`. */
+function temporaryName(name) {
+    return `.${name}.${tempTag()}.tmp`;
+}
+/** The name `writeAtomically` was writing when it left the temporary file `name` behind, or undefined when `name` is not one. */
+function temporaryFor(name) {
+    return /^\.(.+)\.\d+\.[0-9a-f]{12}\.\d+\.tmp$/.exec(name)?.[1];
+}
+
+/**
+ * Digests a rescan need not compute again. With `--cache-dir`, the SHA-256 of each file the cache
+ * hashed is remembered in the cache folder (`digests-<input>.json`, one record per input: its
+ * size follows the input's, and a record for a build no longer scanned is one stale file, not a
+ * growing list) together with what the kernel said of the file when it was hashed: device,
+ * inode, size, and modification and change times to the nanosecond. A later scan on the same boot of the same machine that finds a file with that very
+ * identity uses the remembered SHA-256 instead of reading the file's bytes again. The facts stay
+ * keyed by the SHA-256 (cache.ts); this only spares the reading, as git's index and rsync's quick
+ * check do.
+ *
+ * Why that is safe: the kernel sets a file's change time (ctime) to the current time whenever its
+ * bytes, size or metadata change, whoever changes them, and no system call sets ctime back
+ * (utimensat sets the other two times only). Keeping different bytes under an unchanged identity
+ * takes root on the build machine: setting the clock back, or writing the block device. The
+ * kernel's clock is coarse (a tick of a few ms), so a file changed again within the tick of its
+ * recorded change would keep its ctime: only files unchanged for SETTLE_NS before the scan
+ * looked at them are recorded (git's "racily clean" entries, the same problem). Writes through a
+ * shared memory mapping set ctime only at the first write after each writeback of the page (by
+ * default up to ~30 s apart): a scan that overlaps such writes can remember a digest they then
+ * change without a new ctime. A build is scanned once written; the README says so.
+ *
+ * It also takes a stat that tells the truth: an NFS or SMB client caches attributes (up to 60 s
+ * by default), so a file another host rewrote moments ago can show its old identity there;
+ * FAT's "ctime" is its creation time; a FUSE filesystem says whatever its daemon says. Files on
+ * those (`untrustedFilesystem`, by the filesystem's magic number from statfs) are neither
+ * remembered nor spared: each filesystem a file is on is checked (once per device), so a share
+ * mounted anywhere below the input's root is hashed in full however local the root is.
+ *
+ * The boot's id (Linux: /proc/sys/kernel/random/boot_id) binds the record to one boot of one
+ * machine: a cache restored by actions/cache on a fresh runner, or copied elsewhere, matches no
+ * file there, and every file is hashed as before. Elsewhere (no boot id) nothing is remembered.
+ * `--cache-rehash` hashes every file whatever is remembered.
+ */
+/** The record of the input at `root` (its real path), in the cache folder. */
+function digestsFile(root) {
+    return `digests-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`;
+}
+/** True for the name of a record (`digestsFile`). */
+function isDigestsFile(name) {
+    return /^digests-[0-9a-f]{16}\.json$/.test(name);
+}
+const FORMAT = 'activation-gate-digests';
+const FORMAT_VERSION = 1;
+/** A file is remembered only when its last change is at least this old (ns) when the scan looks at it. */
+const SETTLE_NS = 2000000000n;
+/** The identity of the regular file at `abs`, or undefined when it cannot be had. */
+function identityOf(abs) {
+    try {
+        const s = statSync(abs, { bigint: true });
+        if (!s.isFile())
+            return undefined;
+        return { id: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`, ctimeNs: s.ctimeNs, dev: s.dev };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Filesystems whose stat a file's identity can rest on (Linux magic numbers, statfs f_type):
+ * local ones, where the kernel itself sets every change time. Any other is not trusted: the
+ * network and cluster filesystems (NFS, SMB / CIFS, 9p, vboxsf, CephFS, AFS, Lustre, GPFS:
+ * clients cache attributes), FAT and exFAT (no change time), FUSE (any daemon), and read-only
+ * image filesystems (EROFS, squashfs, ISO 9660: their times are what the image's builder wrote,
+ * the same in every build of it).
+ */
+const TRUSTED_FILESYSTEMS = new Set([
+    0xef53, // ext2, ext3, ext4
+    0x58465342, // XFS
+    0x9123683e, // Btrfs
+    0xf2f52010, // F2FS
+    0x2fc12fc1, // ZFS
+    0xca451a4e, // bcachefs
+    0x3153464a, // JFS
+    0x52654973, // ReiserFS
+    0x01021994, // tmpfs
+    0x858458f6, // ramfs
+    0x794c7630, // overlayfs (containers' root; its layers are local in every runtime we know)
+]);
+/** Names for the message of the untrusted filesystems met most. */
+const FILESYSTEM_NAMES = new Map([
+    [0x6969, 'NFS'],
+    [0x517b, 'SMB'],
+    [0xff534d42, 'CIFS'],
+    [0xfe534d42, 'SMB2'],
+    [0x01021997, '9p'],
+    [0x786f4256, 'vboxsf'],
+    [0x00c36400, 'CephFS'],
+    [0x5346414f, 'AFS'],
+    [0x6b414653, 'AFS'],
+    [0x0bd00bd0, 'Lustre'],
+    [0x47504653, 'GPFS'],
+    [0x4d44, 'FAT'],
+    [0x2011bab0, 'exFAT'],
+    [0x65735546, 'FUSE'],
+    [0xe0f5e1e2, 'EROFS'],
+    [0x73717368, 'squashfs'],
+    [0x9660, 'ISO 9660'],
+]);
+/** Why a file's identity on a filesystem of this type (statfs f_type) cannot be trusted, or undefined when it can. */
+function untrustedFilesystem(type) {
+    const t = type >>> 0;
+    if (TRUSTED_FILESYSTEMS.has(t))
+        return undefined;
+    return FILESYSTEM_NAMES.get(t) ?? `a filesystem not known to be local (statfs type 0x${t.toString(16)})`;
+}
+/** The filesystem type of `path` when identities there cannot be trusted (untrustedFilesystem), or undefined. */
+function untrustedFilesystemOf(path) {
+    try {
+        return untrustedFilesystem(statfsSync(path).type);
+    }
+    catch {
+        return 'unknown (statfs failed)';
+    }
+}
+/** Block devices whose filesystem is an image someone built (Linux majors): loop (7) and NBD (43). */
+const IMAGE_DEVICES = new Map([
+    [7, 'a loop device'],
+    [43, 'a network block device'],
+]);
+/** The major number of a Linux device number (glibc's gnu_dev_major). */
+function deviceMajor(dev) {
+    return Number(((dev >> 8n) & 0xfffn) | ((dev >> 32n) & ~0xfffn));
+}
+/**
+ * Why the identity of a file on device `dev`, at `abs`, cannot be trusted, or undefined: a loop
+ * or network block device (a mounted image, whose times are its builder's: two builds of one
+ * image mounted in turn at one place can show the same identities over other bytes), else the
+ * filesystem's type (untrustedFilesystemOf).
+ */
+function untrustedDevice(abs, dev) {
+    if (process.platform === 'linux') {
+        const image = IMAGE_DEVICES.get(deviceMajor(dev));
+        if (image)
+            return `${image} (a mounted image)`;
+    }
+    return untrustedFilesystemOf(abs);
+}
+/** This boot's id, or undefined where the system gives none (then nothing is remembered). */
+function bootId(read = () => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8')) {
+    try {
+        const id = read().trim();
+        return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ? id : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A file's path as the digests' key: its bytes, one character each (exact for any path). */
+function digestKey(abs) {
+    return abs.toString('latin1');
+}
+const digestsSchema = strictObject$1({
+    format: literal(FORMAT),
+    formatVersion: number(),
+    boot: string(),
+    root: string(),
+    files: array(tuple([string(), string(), string().regex(/^[0-9a-f]{64}$/)])),
+});
+/**
+ * The digests remembered in `dir` for the input at `root` on boot `boot`: none when there is no
+ * record, or it is another boot's, input's or format version's; none and a `problem` when the
+ * record is larger than `maxBytes`, cannot be read or does not validate (it is then written
+ * afresh).
+ */
+function readDigests(dir, boot, root, maxBytes) {
+    const file = join(dir, digestsFile(root));
+    let data;
+    try {
+        data = JSON.parse(readRegularFile(file, maxBytes).toString('utf8'));
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return { digests: new Map() };
+        if (e instanceof NotReadable && e.size !== undefined)
+            return { digests: new Map(), problem: `${file} is ${e.size} bytes, more than the ${maxBytes} a record of this input's files can take; every file is hashed` };
+        return { digests: new Map(), problem: `${file} is not readable JSON (${e.code ?? e.message}); every file is hashed` };
+    }
+    const parsed = digestsSchema.safeParse(data);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return { digests: new Map(), problem: `${file} is not a record of digests (${issue.path.join('.') || '(root)'}: ${issue.message}); every file is hashed` };
+    }
+    if (parsed.data.formatVersion !== FORMAT_VERSION || parsed.data.boot !== boot || parsed.data.root !== digestKey(root))
+        return { digests: new Map() };
+    return { digests: new Map(parsed.data.files.map(([key, id, sha256]) => [key, { id, sha256 }])) };
+}
+/** Writes the record atomically (a temporary file renamed into place); returns why it failed, if it did. */
+function writeDigests(dir, boot, root, digests) {
+    const files = [...digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, d]) => [key, d.id, d.sha256]);
+    return writeAtomically(dir, digestsFile(root), `${JSON.stringify({ format: FORMAT, formatVersion: FORMAT_VERSION, boot, root: digestKey(root), files })}\n`);
+}
+/**
+ * The largest record read for an input of these files: more than its entries can take (a path
+ * of n bytes is at most 6n characters of JSON, each `\u00XX`; identity and SHA-256 ~200), so
+ * that a planted record is never parsed whole.
+ */
+function digestsMaxBytes(files) {
+    let n = 1 << 20;
+    for (const abs of files)
+        n += 6 * abs.length + 256;
+    return n;
+}
+/**
+ * The files of one input whose digests are remembered and still hold: each such file gets its
+ * `sha256` (its bytes are not read to hash them). Returns the identities seen, to record after
+ * extraction (`recordDigests`), when they were seen, and how many files were on each filesystem
+ * whose identities cannot be trusted (`untrusted`: its type -> files; those files are neither
+ * spared nor seen). `check` names such a device or filesystem from a path on it and its device
+ * number (default: untrustedDevice); it is asked once per device.
+ */
+function applyDigests(files, digests, nowNs, check = untrustedDevice) {
+    const seen = new Map();
+    const devices = new Map();
+    const untrusted = new Map();
+    let reused = 0;
+    for (const f of files) {
+        const identity = identityOf(f.abs);
+        if (!identity)
+            continue;
+        if (!devices.has(identity.dev))
+            devices.set(identity.dev, check(f.abs, identity.dev));
+        const kind = devices.get(identity.dev);
+        if (kind !== undefined) {
+            untrusted.set(kind, (untrusted.get(kind) ?? 0) + 1);
+            continue;
+        }
+        const key = digestKey(f.abs);
+        seen.set(key, identity);
+        const d = digests.get(key);
+        if (d && d.id === identity.id) {
+            f.sha256 = d.sha256;
+            f.identity = d.id;
+            reused++;
+        }
+    }
+    return { seen, reused, at: nowNs, untrusted };
+}
+/**
+ * The input's record after its extraction: each file looked at now whose SHA-256 is known
+ * (`sha256Of`) and whose last change was at least SETTLE_NS before it was looked at, and the
+ * earlier record of the files this run only walked (another shard's). Files gone are dropped.
+ */
+function recordDigests(before, walked, seen, at, sha256Of) {
+    const next = new Map();
+    for (const abs of walked) {
+        const key = digestKey(abs);
+        const d = before.get(key);
+        if (d && !seen.has(key))
+            next.set(key, d);
+    }
+    for (const [key, identity] of seen) {
+        const sha256 = sha256Of(key);
+        if (sha256 && identity.ctimeNs <= at - SETTLE_NS)
+            next.set(key, { id: identity.id, sha256 });
+    }
+    return next;
+}
+
+/**
+ * `--cache-dir`: the extracted facts of each top-level file of the walk, keyed by the SHA-256 of
+ * the file's bytes (a supplier can forge a CRC32, not a SHA-256) and of everything else that
+ * changes what extraction records: the tool version (and the bundle that runs), the catalog and
+ * Public Suffix List versions, the known hosts and SMS numbers, the mentioned packages, the
+ * limits, and the file's path and partition (evidence paths are part of the facts).
+ *
+ * Only facts are stored, never findings: evaluation always runs on the current policy. An entry
+ * is one line of JSON (format, version, tool, key, path, the file's SHA-256, and the length and
+ * SHA-256 of the payload), then the payload: the facts as JSON. It is not compressed: a warm
+ * rescan parses each payload once, with neither gunzip nor a JSON string to unescape first
+ * (format 1 was gzip'd JSON holding the payload as a string), and `actions/cache` compresses the
+ * folder anyway. An entry that is truncated, corrupt, unparsable, of another format or version,
+ * or for another key is ignored and the file is extracted again, so the cache can never change
+ * a verdict. Entries are written to a temporary file and renamed into place: concurrent jobs and
+ * workers never see half an entry.
+ */
+const CACHE_FORMAT = 'activation-gate-facts';
+/** Bumped whenever the shape of a stored entry changes. */
+const CACHE_FORMAT_VERSION = 5;
+const sortedCopy = (xs) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/** The part of every key shared by all files of a scan. */
+function cacheSalt(s) {
+    const limits = Object.fromEntries(Object.entries(s.limits).sort(([a], [b]) => (a < b ? -1 : 1)));
+    return createHash('sha256')
+        .update(JSON.stringify({
+        format: CACHE_FORMAT,
+        formatVersion: CACHE_FORMAT_VERSION,
+        tool: TOOL_VERSION,
+        build: s.buildId ?? '',
+        catalog: s.catalogVersion,
+        psl: s.pslVersion,
+        hosts: sortedCopy(s.hosts),
+        sms: sortedCopy(s.sms),
+        ips: sortedCopy(s.ips ?? []),
+        mentionPackages: sortedCopy(s.mentionPackages),
+        limits,
+    }))
+        .digest('hex');
+}
+/** The key of one file: the salt, where it stands in the input, and the SHA-256 of its bytes. */
+function cacheKey(salt, file, sha256) {
+    // A super image's facts also depend on which of its partitions the folder has (not read).
+    const folders = file.folders ? `\u0000${file.folders.join('/')}` : '';
+    return createHash('sha256').update(`${salt}\u0000${file.relPath}\u0000${file.partition}\u0000${file.partitionPath}\u0000${sha256}${folders}`).digest('hex');
+}
+let hashBuffer;
+/**
+ * SHA-256 of a file's bytes, read in 4 MiB chunks into one reused buffer (synchronous reads: no
+ * thread-pool round trip and no garbage per chunk; extraction runs on worker threads).
+ */
+async function sha256OfFile$1(path, hashed) {
+    const h = createHash('sha256');
+    const buf = (hashBuffer ??= Buffer.allocUnsafe(4 << 20));
+    const fd = openSync(path, 'r');
+    try {
+        for (let total = 0;;) {
+            const n = readSync(fd, buf, 0, buf.length, null);
+            if (n === 0)
+                break;
+            h.update(n === buf.length ? buf : buf.subarray(0, n));
+            hashed?.((total += n));
+        }
+    }
+    finally {
+        closeSync(fd);
+    }
+    return h.digest('hex');
+}
+// --- validation of stored facts: anything that does not fit is a corrupt entry ---------------
+const source = _enum(SOURCES);
+const evidence = strictObject$1({ path: string(), entry: string().optional(), source, offset: number().int().nonnegative().optional() });
+const prop = strictObject$1({ key: string(), value: string(), file: string(), line: number().int(), import: literal(true).optional() });
+const overlay = strictObject$1({
+    targetPackage: string(),
+    targetName: string().optional(),
+    requiredSystemPropertyName: string().optional(),
+    requiredSystemPropertyValue: string().optional(),
+    isStatic: boolean().optional(),
+    priority: number().optional(),
+    resourcesMap: array(string()).optional(),
+    resourcesMapError: string().optional(),
+    targetSdk: number().optional(),
+});
+const overlayable = strictObject$1({ name: string(), actor: string().optional(), policies: number().int().nonnegative(), resources: array(string()) });
+// Overlay values carry what resources.arsc stores with them (id, dataType, data) as well.
+const resourceValue = looseObject({ type: string(), name: string(), value: union([string(), number(), boolean()]), config: string().optional() });
+const pkg = strictObject$1({
+    path: string(),
+    partition: string(),
+    partitionPath: string(),
+    package: string(),
+    versionCode: number().optional(),
+    versionName: string().optional(),
+    permissions: array(string()),
+    sharedUserId: string().optional(),
+    bootCompleted: boolean(),
+    signerSha256: array(string()),
+    overlay: overlay.optional(),
+    resources: array(resourceValue).optional(),
+    overlayable: array(overlayable).optional(),
+    warnings: array(string()).optional(),
+});
+const endpoint = strictObject$1({
+    kind: _enum(ENDPOINT_KINDS),
+    value: string(),
+    ports: array(number().int()).optional(),
+    schemes: array(string()).optional(),
+    cleartext: boolean().optional(),
+    ignored: boolean().optional(),
+    artifacts: array(string()),
+    evidence: array(evidence),
+    evidenceCount: number().int().nonnegative(),
+});
+const count = number().int().nonnegative();
+const partialFactsSchema = strictObject$1({
+    packages: array(pkg),
+    endpoints: array(endpoint),
+    props: array(prop),
+    skuFiles: array(strictObject$1({ sku: string(), path: string(), props: array(prop) })),
+    unreadable: array(strictObject$1({ path: string(), partitionPath: string().optional(), format: string(), reason: string(), offset: number().optional() })),
+    skipped: array(strictObject$1({ path: string(), reason: string(), target: string().optional() })),
+    mentions: array(strictObject$1({ package: string(), evidence: strictObject$1({ path: string(), source, offset: number().int().optional() }) })),
+    propFiles: array(tuple([string(), string()])),
+    partitionPaths: array(tuple([string(), string()])),
+    stats: strictObject$1({ files: count, bytes: count, entries: count, inflatedBytes: count }),
+});
+const headerSchema = strictObject$1({
+    format: literal(CACHE_FORMAT),
+    formatVersion: number(),
+    tool: string(),
+    key: string(),
+    path: string(),
+    sha256: string(),
+    payloadBytes: count,
+    payloadSha256: string(),
+});
+/** A header line longer than this is not one of ours (keys and hashes are 64 characters; the path is the file's). */
+const MAX_HEADER = 64 << 10;
+/**
+ * Reads one entry and checks all but its facts: its header, that it is stored under `key`, and
+ * its payload's length and SHA-256. The payload (the facts' JSON, parseCachedFacts), or why the
+ * entry cannot be used.
+ */
+function readCacheEntryPayload(file, key, maxBytes = Infinity) {
+    let raw;
+    try {
+        raw = readRegularFile(file, maxBytes);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return { miss: true };
+        if (e instanceof NotReadable && e.size !== undefined)
+            return { problem: `${e.size} bytes, more than the ${maxBytes} the facts of its file can take (64 times its size and 64 MiB)` };
+        if (e instanceof NotReadable)
+            return { problem: e.message };
+        return { problem: `unreadable (${e.code ?? e.message})` };
+    }
+    const nl = raw.indexOf(0x0a);
+    if (nl < 0 || nl > MAX_HEADER)
+        return { problem: `without a header line (${raw.length} bytes)` };
+    let data;
+    try {
+        data = JSON.parse(raw.toString('utf8', 0, nl));
+    }
+    catch {
+        return { problem: 'not JSON in its header line' };
+    }
+    const header = headerSchema.safeParse(data);
+    if (!header.success)
+        return { problem: `not a ${CACHE_FORMAT} entry (${header.error.issues[0].path.join('.') || '(root)'}: ${header.error.issues[0].message})` };
+    const h = header.data;
+    if (h.formatVersion !== CACHE_FORMAT_VERSION || h.tool !== TOOL_VERSION)
+        return { problem: `written by another version (format ${h.formatVersion}, activation-gate ${h.tool})` };
+    if (h.key !== key)
+        return { problem: 'stored under another key' };
+    const payload = raw.subarray(nl + 1);
+    if (payload.length !== h.payloadBytes)
+        return { problem: `${payload.length} bytes of payload where its header says ${h.payloadBytes} (truncated or appended to)` };
+    if (createHash('sha256').update(payload).digest('hex') !== h.payloadSha256)
+        return { problem: 'its payload does not match its SHA-256' };
+    return { payload };
+}
+/**
+ * The largest cache entry read for a file of `size` bytes: far more than its facts take (each
+ * endpoint is at least a few bytes of the file, its evidence capped), so that a planted entry
+ * cannot make the scan parse hundreds of MB for a small file.
+ */
+function cacheEntryMaxBytes(size) {
+    return 64 * size + (64 << 20);
+}
+/** The facts of a payload readCacheEntryPayload gave, or why they cannot be used. */
+function parseCachedFacts(payload) {
+    let facts;
+    try {
+        facts = JSON.parse(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8'));
+    }
+    catch {
+        return { problem: 'its payload is not JSON' };
+    }
+    const parsed = partialFactsSchema.safeParse(facts);
+    if (!parsed.success)
+        return { problem: `its facts do not validate (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message})` };
+    return { facts: parsed.data };
+}
+/** Writes one entry atomically (temporary file, then rename). Returns why it failed, if it did. */
+function writeCacheEntry(dir, key, file, sha256, facts) {
+    const payload = Buffer.from(JSON.stringify(facts), 'utf8');
+    const header = {
+        format: CACHE_FORMAT,
+        formatVersion: CACHE_FORMAT_VERSION,
+        tool: TOOL_VERSION,
+        key,
+        path: file.relPath,
+        sha256,
+        payloadBytes: payload.length,
+        payloadSha256: createHash('sha256').update(payload).digest('hex'),
+    };
+    return writeAtomically(dir, `${key}.facts`, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), payload]));
+}
+/**
+ * `--cache-prune`: removes from the cache folder the entries and digest records this scan did not
+ * use (`used`: file names), and temporary files a writer left more than an hour ago (a crash).
+ * Anything else in the folder is not the cache's and stays. Returns what went, and what could not.
+ */
+function pruneCache(dir, used, now = Date.now()) {
+    const out = { removed: 0, bytes: 0, problems: [] };
+    let names;
+    try {
+        names = readdirSync(dir);
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            out.problems.push(`cannot list ${dir}: ${e.code ?? e.message}`);
+        return out;
+    }
+    for (const name of names) {
+        const ours = ENTRY_NAME.test(name) || isDigestsFile(name);
+        // Left by writeAtomically (a crash) while writing one of those.
+        const final = temporaryFor(name);
+        const temporary = final !== undefined && (ENTRY_NAME.test(final) || isDigestsFile(final));
+        if (!(ours && !used.has(name)) && !temporary)
+            continue;
+        const file = join(dir, name);
+        try {
+            // Not followed: a symlink named like an entry is removed itself, and counts as itself.
+            const st = lstatSync(file);
+            if (st.isDirectory() || (temporary && now - st.mtimeMs < 3_600_000))
+                continue;
+            unlinkSync(file);
+            out.removed++;
+            out.bytes += st.size;
+        }
+        catch (e) {
+            out.problems.push(`cannot remove ${file}: ${e.code ?? e.message}`);
+        }
+    }
+    return out;
+}
+function entryPath(dir, key) {
+    return join(dir, `${key}.facts`);
+}
+/** The name of a cache entry (`entryPath`): a key, 64 hex digits, and `.facts`. */
+const ENTRY_NAME = /^[0-9a-f]{64}\.facts$/;
+/**
+ * One file through the cache: hash it, use its entry when there is a good one, else extract it
+ * into a fresh context and store the facts. With `payloadOnly` a hit returns the entry's payload,
+ * checked against its SHA-256 but not parsed: an extraction worker hands it to the main thread,
+ * which parses it while the workers hash the next files (pool.ts).
+ */
+async function extractFileCached(file, cache, newContext, partialOf, payloadOnly = false, 
+/** Progress through the file (ArtifactContext.advance): the hashing, then the extraction. */
+advance) {
+    // Hashing a byte costs ~1 ns (SHA-NI: ~1.1 GB/s), extracting it what workOf says: the first
+    // part of the file's progress is its hash (a quarter for an image, half for a library).
+    const hashing = advance && file.sha256 === undefined ? file.size / (file.size + workOf(file)) : 0;
+    const inFile = (ctx) => {
+        if (advance)
+            ctx.advance = hashing > 0 ? (f) => advance(hashing + (1 - hashing) * f) : advance;
+        return ctx;
+    };
+    // What the kernel said of the file when its SHA-256 was taken: remembered with it (digests.ts),
+    // else now, before it is hashed. An entry is written only if the file still says so after its
+    // extraction: otherwise its facts may be of other bytes than the key's.
+    const before = file.identity ?? identityOf(file.abs)?.id;
+    let sha;
+    try {
+        // Known when the file is unchanged since an earlier scan on this machine (digests.ts); then
+        // it is not read, but it must still be there and readable to this user, as a scan without
+        // a cache would find it.
+        if (file.sha256 !== undefined)
+            accessSync(file.abs, constants$1.R_OK);
+        sha = file.sha256 ?? (await sha256OfFile$1(file.abs, hashing > 0 ? (bytes) => advance((hashing * Math.min(bytes, file.size)) / Math.max(1, file.size)) : undefined));
+    }
+    catch {
+        // Unreadable now: extraction reports why, and nothing is cached.
+        const ctx = inFile(newContext());
+        await extractFile(file, ctx);
+        return { facts: partialOf(ctx), hit: false };
+    }
+    const key = cacheKey(cache.salt, file, sha);
+    const read = readCacheEntryPayload(entryPath(cache.dir, key), key, cacheEntryMaxBytes(file.size));
+    const found = 'payload' in read && !payloadOnly ? parseCachedFacts(read.payload) : read;
+    if ('payload' in found)
+        return { payload: found.payload, hit: true, sha256: sha, key };
+    if ('facts' in found)
+        return { facts: found.facts, hit: true, sha256: sha, key };
+    const ctx = inFile(newContext());
+    await extractFile(file, ctx);
+    const facts = partialOf(ctx);
+    const after = identityOf(file.abs)?.id;
+    if (before === undefined || after !== before) {
+        // Changed (or replaced) while it was scanned: the facts are the bytes extraction read, which
+        // need not be those hashed. Nothing is stored, and its SHA-256 is not remembered.
+        return { facts, hit: false, key, problem: `${file.relPath} changed while it was scanned; its facts were not cached` };
+    }
+    const problems = ['problem' in found ? `${file.relPath}: the cache entry ${entryPath(cache.dir, key)} was not used (${found.problem}); extracted again` : undefined, writeCacheEntry(cache.dir, key, file, sha, facts)].filter((p) => p !== undefined);
+    return { facts, hit: false, sha256: sha, key, ...(problems.length ? { problem: problems.join('; ') } : {}) };
 }
 
 /**

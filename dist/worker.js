@@ -10415,6 +10415,3928 @@ function artifactOf(path) {
 }
 
 /**
+ * Check if `vhost` is a valid suffix of `hostname` (top-domain)
+ *
+ * It means that `vhost` needs to be a suffix of `hostname` and we then need to
+ * make sure that: either they are equal, or the character preceding `vhost` in
+ * `hostname` is a '.' (it should not be a partial label).
+ *
+ * * hostname = 'not.evil.com' and vhost = 'vil.com'      => not ok
+ * * hostname = 'not.evil.com' and vhost = 'evil.com'     => ok
+ * * hostname = 'not.evil.com' and vhost = 'not.evil.com' => ok
+ */
+function shareSameDomainSuffix(hostname, vhost) {
+    if (hostname.endsWith(vhost)) {
+        return (hostname.length === vhost.length ||
+            hostname[hostname.length - vhost.length - 1] === '.');
+    }
+    return false;
+}
+/**
+ * Given a hostname and its public suffix, extract the general domain.
+ */
+function extractDomainWithSuffix(hostname, publicSuffix) {
+    // Locate the index of the last '.' in the part of the `hostname` preceding
+    // the public suffix.
+    //
+    // examples:
+    //   1. not.evil.co.uk  => evil.co.uk
+    //         ^    ^
+    //         |    | start of public suffix
+    //         | index of the last dot
+    //
+    //   2. example.co.uk   => example.co.uk
+    //     ^       ^
+    //     |       | start of public suffix
+    //     |
+    //     | (-1) no dot found before the public suffix
+    const publicSuffixIndex = hostname.length - publicSuffix.length - 2;
+    const lastDotBeforeSuffixIndex = hostname.lastIndexOf('.', publicSuffixIndex);
+    // No '.' found, then `hostname` is the general domain (no sub-domain)
+    if (lastDotBeforeSuffixIndex === -1) {
+        return hostname;
+    }
+    // Extract the part between the last '.'
+    return hostname.slice(lastDotBeforeSuffixIndex + 1);
+}
+/**
+ * Detects the domain based on rules and upon and a host string
+ */
+function getDomain(suffix, hostname, options) {
+    // Check if `hostname` ends with a member of `validHosts`.
+    if (options.validHosts !== null) {
+        const validHosts = options.validHosts;
+        for (const vhost of validHosts) {
+            if ( /*@__INLINE__*/shareSameDomainSuffix(hostname, vhost)) {
+                return vhost;
+            }
+        }
+    }
+    let numberOfLeadingDots = 0;
+    if (hostname.startsWith('.')) {
+        while (numberOfLeadingDots < hostname.length &&
+            hostname[numberOfLeadingDots] === '.') {
+            numberOfLeadingDots += 1;
+        }
+    }
+    // If `hostname` is a valid public suffix, then there is no domain to return.
+    // Since we already know that `getPublicSuffix` returns a suffix of `hostname`
+    // there is no need to perform a string comparison and we only compare the
+    // size.
+    if (suffix.length === hostname.length - numberOfLeadingDots) {
+        return null;
+    }
+    // To extract the general domain, we start by identifying the public suffix
+    // (if any), then consider the domain to be the public suffix with one added
+    // level of depth. (e.g.: if hostname is `not.evil.co.uk` and public suffix:
+    // `co.uk`, then we take one more level: `evil`, giving the final result:
+    // `evil.co.uk`).
+    return /*@__INLINE__*/ extractDomainWithSuffix(hostname, suffix);
+}
+
+/**
+ * Return the part of domain without suffix.
+ *
+ * Example: for domain 'foo.com', the result would be 'foo'.
+ */
+function getDomainWithoutSuffix(domain, suffix) {
+    // Note: here `domain` and `suffix` cannot have the same length because in
+    // this case we set `domain` to `null` instead. It is thus safe to assume
+    // that `suffix` is shorter than `domain`.
+    return domain.slice(0, -suffix.length - 1);
+}
+
+// `charCodeAt.call(url, i)`, not `url.charCodeAt(i)`: see `is-valid.ts`.
+// eslint-disable-next-line @typescript-eslint/unbound-method
+const charCodeAt$2 = String.prototype.charCodeAt;
+/**
+ * Matches an ASCII tab (U+0009) or newline (U+000A / U+000D). The WHATWG URL
+ * parser strips these before parsing; we only allocate a cleaned copy (and
+ * re-parse) on the rare input that actually contains one.
+ */
+const CONTROL_CHARS = /[\t\n\r]/g;
+const HAS_CONTROL_CHAR = /[\t\n\r]/;
+/**
+ * Matches a forbidden domain code point
+ * (https://url.spec.whatwg.org/#forbidden-domain-code-point): a C0 control,
+ * space, '#', '%', '/', ':', '<', '>', '?', '@', '[', '\', ']', '^', '|' or DEL.
+ */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_DOMAIN_CHAR = /[\x00-\x20#%/:<>?@[\\\]^|\x7f]/;
+// Set by `extractHostname` (a module-scope flag, read synchronously by
+// `parseImpl` right after the call — same pattern as the reused RESULT object).
+// `true` ONLY when extraction validated the returned host inline (a confirmed-
+// valid, "simple" authority) so `parseImpl` can skip the separate
+// `isValidHostname` pass. `false` in every other case (validation disabled, a
+// complex authority — userinfo/port/brackets/trailing-dot/control — an invalid
+// host, or a non-main return path); `parseImpl` then validates as usual. The
+// fast path can only ever SKIP a redundant scan for hosts already known valid,
+// never accept an invalid one.
+let extractedHostnameValidated = false;
+// Set by `extractHostname`, like `extractedHostnameValidated`: `true` ONLY when
+// the returned host was in brackets ("http://[::1]/"). `parseImpl` then checks
+// that it is an IPv6 address, as browsers do.
+let extractedBracketedHost = false;
+/**
+ * True if char `code` is a valid hostname character. This is the per-char half
+ * of `is-valid.ts`'s `isValidAscii` (a-z, 0-9, > U+007F) PLUS three additions:
+ * A-Z (the host is lowercased before validation, so uppercase ≡ a valid
+ * lowercase letter) and '-' / '_' (valid inside a label). KEEP IN SYNC with
+ * `is-valid.ts`: these rules are deliberately duplicated to validate during
+ * extraction, so any change to the accepted character set there must be
+ * mirrored here (and vice-versa).
+ */
+function isValidHostnameChar(code) {
+    return ((code >= 97 && code <= 122) || // a-z
+        (code >= 48 && code <= 57) || // 0-9
+        code > 127 || // non-ASCII (accepted, not punycode-checked)
+        (code >= 65 && code <= 90) || // A-Z (becomes valid once lowercased)
+        code === 45 || // '-'
+        code === 95 // '_'
+    );
+}
+/**
+ * No hostname in `url`, unless a tab or newline, which browsers remove before
+ * anything else, hides one ("sc:\t//host", "/\t/host"): `url` is then read
+ * again without them. Only reached on inputs without a host.
+ */
+function noHostname(url, urlIsValidHostname, validate) {
+    return HAS_CONTROL_CHAR.test(url)
+        ? extractHostname(url.replace(CONTROL_CHARS, ''), urlIsValidHostname, validate)
+        : null;
+}
+/**
+ * True if char `code` may follow the first letter of a scheme: an ASCII letter,
+ * a digit, '+', '-' or '.' (https://url.spec.whatwg.org/#scheme-state).
+ */
+function isSchemeChar(code) {
+    return (((code | 32) >= 97 && (code | 32) <= 122) || // [a-zA-Z] (fold letters only)
+        (code >= 48 && code <= 57) || // [0, 9]
+        code === 46 || // '.'
+        code === 45 || // '-'
+        code === 43 // '+'
+    );
+}
+/**
+ * `hostname` percent-decoded as browsers decode the host of a special URL,
+ * lower-cased and without trailing dots, or null where they find no valid host:
+ * bytes that are no UTF-8 ("%FF"), a '%' not followed by two hexadecimal digits
+ * ("%zz"), and characters forbidden in a domain once decoded ("%2F", "%3A",
+ * "%5B::1%5D"). https://url.spec.whatwg.org/#concept-host-parser
+ */
+function decodeHostname(hostname) {
+    let decoded;
+    try {
+        decoded = decodeURIComponent(hostname);
+    }
+    catch (_a) {
+        return null;
+    }
+    if (FORBIDDEN_DOMAIN_CHAR.test(decoded)) {
+        return null;
+    }
+    let end = decoded.length;
+    while (end > 1 && charCodeAt$2.call(decoded, end - 1) === 46 /* '.' */) {
+        end -= 1;
+    }
+    return decoded.slice(0, end).toLowerCase();
+}
+/**
+ * True if `url.slice(start, end)` is a scheme, as browsers read one: an ASCII
+ * letter, then scheme characters.
+ */
+function isScheme(url, start, end) {
+    const first = charCodeAt$2.call(url, start) | 32;
+    if (start === end || first < 97 || first > 122) {
+        return false;
+    }
+    for (let i = start + 1; i < end; i += 1) {
+        if (!isSchemeChar(charCodeAt$2.call(url, i))) {
+            return false;
+        }
+    }
+    return true;
+}
+/**
+ * Classify scheme `url.slice(schemeStart, colonIndex)` as a WHATWG special
+ * scheme without allocating a substring (case-insensitive via `| 32`).
+ * Special schemes: ftp, file, http, https, ws, wss
+ * (https://url.spec.whatwg.org/#special-scheme).
+ *
+ * @returns 0 = not special, 1 = special, 2 = file (its host sits only between
+ *          "//" and the next slash).
+ */
+function getSpecialScheme(url, schemeStart, colonIndex) {
+    const length = colonIndex - schemeStart;
+    const c0 = charCodeAt$2.call(url, schemeStart) | 32;
+    if (length === 2) {
+        return c0 === 119 && (charCodeAt$2.call(url, schemeStart + 1) | 32) === 115
+            ? 1
+            : 0; // ws
+    }
+    else if (length === 3) {
+        const c1 = charCodeAt$2.call(url, schemeStart + 1) | 32;
+        const c2 = charCodeAt$2.call(url, schemeStart + 2) | 32;
+        if (c0 === 119 && c1 === 115 && c2 === 115)
+            return 1; // wss
+        if (c0 === 102 && c1 === 116 && c2 === 112)
+            return 1; // ftp
+        return 0;
+    }
+    else if (length === 4) {
+        const c1 = charCodeAt$2.call(url, schemeStart + 1) | 32;
+        const c2 = charCodeAt$2.call(url, schemeStart + 2) | 32;
+        const c3 = charCodeAt$2.call(url, schemeStart + 3) | 32;
+        if (c0 === 104 && c1 === 116 && c2 === 116 && c3 === 112)
+            return 1; // http
+        if (c0 === 102 && c1 === 105 && c2 === 108 && c3 === 101)
+            return 2; // file
+        return 0;
+    }
+    else if (length === 5) {
+        return c0 === 104 &&
+            (charCodeAt$2.call(url, schemeStart + 1) | 32) === 116 &&
+            (charCodeAt$2.call(url, schemeStart + 2) | 32) === 116 &&
+            (charCodeAt$2.call(url, schemeStart + 3) | 32) === 112 &&
+            (charCodeAt$2.call(url, schemeStart + 4) | 32) === 115
+            ? 1
+            : 0; // https
+    }
+    return 0;
+}
+/**
+ * Extract a hostname from `url`, matching a WHATWG URL parser's host-boundary
+ * behaviour (https://url.spec.whatwg.org/#concept-basic-url-parser) for tldts'
+ * scope. It deliberately does NOT normalise the host (no IDNA/punycode or IPv4
+ * canonicalisation; IPv6 brackets are stripped, not compressed), strips trailing
+ * dots, and stays lenient where a strict parser rejects (bare host:port,
+ * out-of-range port, user@host) — all documented deviations.
+ *
+ * @param urlIsValidHostname - when true, `url` is already a valid hostname and is
+ *   returned by the same reference (factory.ts skips re-validation on that
+ *   identity), keeping the common path allocation-free.
+ * @param validate - when true, validate the host inline during the authority
+ *   scan and publish the verdict via `extractedHostnameValidated` so `parseImpl`
+ *   can skip the redundant `isValidHostname` pass for simple authorities.
+ */
+function extractHostname(url, urlIsValidHostname, validate = false) {
+    let start = 0;
+    let end = url.length;
+    let hasUpper = false;
+    let failedValidation = false; // inline validation failed (always so with a '%')
+    let isSpecial = true; // '\' ends the host, unless non-special "scheme://"
+    extractedHostnameValidated = false;
+    extractedBracketedHost = false;
+    if (!urlIsValidHostname) {
+        // WHATWG step 1: trim leading/trailing C0 control or space (<= U+0020).
+        // Tab/newline elsewhere are handled lazily below.
+        while (start < url.length && charCodeAt$2.call(url, start) <= 32) {
+            start += 1;
+        }
+        // "data:"/"javascript:" never reach a host (inline payload; data URLs may be
+        // huge). `| 32` lowercases letters only; tab/newline is re-parsed below.
+        if ((charCodeAt$2.call(url, start + 4) === 58 /* ':' */ &&
+            (charCodeAt$2.call(url, start) | 32) === 100 /* d */ &&
+            (charCodeAt$2.call(url, start + 1) | 32) === 97 /* a */ &&
+            (charCodeAt$2.call(url, start + 2) | 32) === 116 /* t */ &&
+            (charCodeAt$2.call(url, start + 3) | 32) === 97) /* a */ ||
+            (charCodeAt$2.call(url, start + 10) === 58 /* ':' */ &&
+                (charCodeAt$2.call(url, start) | 32) === 106 /* j */ &&
+                (charCodeAt$2.call(url, start + 1) | 32) === 97 /* a */ &&
+                (charCodeAt$2.call(url, start + 2) | 32) === 118 /* v */ &&
+                (charCodeAt$2.call(url, start + 3) | 32) === 97 /* a */ &&
+                (charCodeAt$2.call(url, start + 4) | 32) === 115 /* s */ &&
+                (charCodeAt$2.call(url, start + 5) | 32) === 99 /* c */ &&
+                (charCodeAt$2.call(url, start + 6) | 32) === 114 /* r */ &&
+                (charCodeAt$2.call(url, start + 7) | 32) === 105 /* i */ &&
+                (charCodeAt$2.call(url, start + 8) | 32) === 112 /* p */ &&
+                (charCodeAt$2.call(url, start + 9) | 32) === 116) /* t */) {
+            return null;
+        }
+        while (end > start + 1 && charCodeAt$2.call(url, end - 1) <= 32) {
+            end -= 1;
+        }
+        if ((charCodeAt$2.call(url, start) === 47 /* '/' */ ||
+            charCodeAt$2.call(url, start) === 92) /* '\' */ &&
+            (charCodeAt$2.call(url, start + 1) === 47 /* '/' */ ||
+                charCodeAt$2.call(url, start + 1) === 92) /* '\' */) {
+            // Scheme-relative reference ("//host/path"). Relative to a web page, a
+            // special URL, browsers skip any further slashes ("///host").
+            start += 2;
+            while (charCodeAt$2.call(url, start) === 47 /* '/' */ ||
+                charCodeAt$2.call(url, start) === 92 /* '\' */) {
+                start += 1;
+            }
+        }
+        else {
+            // The scheme ends at the first ":/". Most URLs start with "http://" or
+            // "https://", so check for those before searching.
+            let indexOfProtocol = charCodeAt$2.call(url, start + 4) === 115 /* 's' */
+                ? start + 5
+                : start + 4;
+            if (charCodeAt$2.call(url, start) !== 104 /* 'h' */ ||
+                charCodeAt$2.call(url, start + 1) !== 116 /* 't' */ ||
+                charCodeAt$2.call(url, start + 2) !== 116 /* 't' */ ||
+                charCodeAt$2.call(url, start + 3) !== 112 /* 'p' */ ||
+                charCodeAt$2.call(url, indexOfProtocol) !== 58 /* ':' */ ||
+                charCodeAt$2.call(url, indexOfProtocol + 1) !== 47 /* '/' */) {
+                indexOfProtocol = url.indexOf(':/', start);
+            }
+            if (indexOfProtocol !== -1) {
+                // "scheme://…". Classify the scheme, then position `start` at the host.
+                const special = getSpecialScheme(url, start, indexOfProtocol);
+                if (special === 1) {
+                    // Special scheme: skip the run of '/' and '\' after it
+                    // (special-authority-(ignore-)slashes states; '\' acts as '/').
+                    start = indexOfProtocol + 2;
+                    while (charCodeAt$2.call(url, start) === 47 /* '/' */ ||
+                        charCodeAt$2.call(url, start) === 92 /* '\' */) {
+                        start += 1;
+                    }
+                }
+                else if (special === 2) {
+                    // file: the host is only what sits between "//" and the next slash, so
+                    // "file://h/x" => "h" but "file:///x" / "file:/x" => no host.
+                    start = indexOfProtocol + 1;
+                    let slashes = 0;
+                    while ((charCodeAt$2.call(url, start) === 47 ||
+                        charCodeAt$2.call(url, start) === 92) &&
+                        slashes < 2) {
+                        start += 1;
+                        slashes += 1;
+                    }
+                    if (slashes < 2) {
+                        return noHostname(url, urlIsValidHostname, validate);
+                    }
+                }
+                else if (!isScheme(url, start, start + 1)) {
+                    // No scheme: one starts with an ASCII letter ("1a://x" is no URL for
+                    // browsers). Read the input as an authority, as below.
+                    indexOfProtocol = -1;
+                }
+                else {
+                    // Unknown scheme: validate the WHATWG scheme grammar [A-Za-z0-9+.-];
+                    // a control char means it was split by a tab/newline (strip + re-parse).
+                    for (let i = start; i < indexOfProtocol; i += 1) {
+                        const code = charCodeAt$2.call(url, i);
+                        if (!isSchemeChar(code)) {
+                            if (code === 9 /* tab */ ||
+                                code === 10 /* LF */ ||
+                                code === 13 /* CR */) {
+                                return extractHostname(url.replace(CONTROL_CHARS, ''), urlIsValidHostname, validate);
+                            }
+                            // A scheme ending at a first ':' (other than a slash-less special
+                            // one) makes this ':/' part of an opaque path ("foo:bar://x", no
+                            // host), unless a '/', '\', '?' or '#' first puts it in a path,
+                            // query or fragment ("a.com/r?u=https://x"). Otherwise no scheme
+                            // ends here: this ':/' is an empty port, after a slash-less
+                            // special scheme ("http:a.com:/x") or an authority
+                            // ("user@host:/x"). Read the input as such below.
+                            if (code === 58 /* ':' */ &&
+                                getSpecialScheme(url, start, i) !== 1) {
+                                for (let j = i; j < indexOfProtocol; j += 1) {
+                                    const c = charCodeAt$2.call(url, j);
+                                    if (c === 47 || c === 92 || c === 63 || c === 35) {
+                                        indexOfProtocol = -1;
+                                        break;
+                                    }
+                                }
+                                if (indexOfProtocol !== -1) {
+                                    return noHostname(url, urlIsValidHostname, validate);
+                                }
+                            }
+                            indexOfProtocol = -1;
+                            break;
+                        }
+                    }
+                    if (indexOfProtocol !== -1) {
+                        // A non-special scheme has an authority only after "//" (else it is
+                        // an opaque path with no host). `indexOf(':/')` already gave the
+                        // first '/'.
+                        if (charCodeAt$2.call(url, indexOfProtocol + 2) === 47 /* '/' */) {
+                            isSpecial = false;
+                            start = indexOfProtocol + 3;
+                        }
+                        else {
+                            return noHostname(url, urlIsValidHostname, validate);
+                        }
+                    }
+                }
+            }
+            if (indexOfProtocol === -1 &&
+                charCodeAt$2.call(url, start) !== 91 /* '[' */) {
+                // Cold path: no "scheme://" prefix, and not a bare IPv6 literal (whose
+                // first ':' would otherwise look like a scheme separator; "[…]" falls
+                // through to the ipv6 handling below). May be a bare host, a host:port,
+                // a user@host, a slash-less special scheme ("https:host"), or an opaque
+                // URI ("mailto:", "tel:", "urn:…").
+                let indexOfColon = -1;
+                for (let i = start; i < end; i += 1) {
+                    const code = charCodeAt$2.call(url, i);
+                    if (code === 9 || code === 10 || code === 13) {
+                        return extractHostname(url.replace(CONTROL_CHARS, ''), urlIsValidHostname, validate);
+                    }
+                    if (code === 58 /* ':' */) {
+                        indexOfColon = i;
+                        break;
+                    }
+                    if (code === 47 || code === 92 || code === 63 || code === 35) {
+                        break;
+                    }
+                }
+                if (indexOfColon !== -1) {
+                    // An '@' before the next delimiter => the ':' is userinfo, not a
+                    // scheme ("user:pass@host", "mailto:a@b"): keep the whole authority.
+                    // Not after "file:", which has no userinfo and no host without "//".
+                    const special = getSpecialScheme(url, start, indexOfColon);
+                    let hasIdentifier = false;
+                    for (let i = special === 2 ? end : indexOfColon + 1; i < end; i += 1) {
+                        const code = charCodeAt$2.call(url, i);
+                        if (code === 47 || code === 92 || code === 63 || code === 35) {
+                            break;
+                        }
+                        if (code === 64 /* '@' */) {
+                            hasIdentifier = true;
+                            break;
+                        }
+                    }
+                    if (!hasIdentifier) {
+                        // All-digits after ':' => a bare "host:port" (tldts accepts
+                        // hostnames too); keep `start` and let the port handling trim it.
+                        // Not after a special scheme though: "http:8080" is a URL.
+                        let allDigits = special === 0;
+                        let i = indexOfColon + 1;
+                        for (; i < end; i += 1) {
+                            const code = charCodeAt$2.call(url, i);
+                            if (code === 47 || code === 92 || code === 63 || code === 35) {
+                                break;
+                            }
+                            if (code < 48 /* '0' */ || code > 57 /* '9' */) {
+                                allDigits = false;
+                                break;
+                            }
+                        }
+                        if (i === indexOfColon + 1) {
+                            allDigits = false; // nothing after ':' => not a port
+                        }
+                        if (!allDigits) {
+                            if (special === 0) {
+                                // No "scheme://" on the cold path and not a special scheme.
+                                // A second ':' before the host's end marks a bare, unbracketed
+                                // IPv6 literal ("2a01:e35::1"): fall through and let the host
+                                // loop + isIp classify it. Without one this is an opaque path
+                                // with no host ("mailto:x", "foo:bar").
+                                let isBareIpv6 = false;
+                                for (let j = indexOfColon + 1; j < end; j += 1) {
+                                    const code = charCodeAt$2.call(url, j);
+                                    if (code === 47 ||
+                                        code === 92 ||
+                                        code === 63 ||
+                                        code === 35) {
+                                        break;
+                                    }
+                                    if (code === 58 /* ':' */) {
+                                        isBareIpv6 = true;
+                                        break;
+                                    }
+                                }
+                                // Not a scheme either ("@host:", "a_b:/x"): an authority, if
+                                // its ':' starts an empty port (digits were read above).
+                                // Browsers have no host for "a_b:x".
+                                const next = charCodeAt$2.call(url, i);
+                                if (!isBareIpv6 &&
+                                    (isScheme(url, start, indexOfColon) ||
+                                        (i < end &&
+                                            next !== 47 &&
+                                            next !== 92 &&
+                                            next !== 63 &&
+                                            next !== 35))) {
+                                    return noHostname(url, urlIsValidHostname, validate);
+                                }
+                            }
+                            else {
+                                start = indexOfColon + 1;
+                                if (special === 2) {
+                                    // file (e.g. "file:\\host"): host only between "//" and next slash.
+                                    let slashes = 0;
+                                    while ((charCodeAt$2.call(url, start) === 47 ||
+                                        charCodeAt$2.call(url, start) === 92) &&
+                                        slashes < 2) {
+                                        start += 1;
+                                        slashes += 1;
+                                    }
+                                    if (slashes < 2) {
+                                        return noHostname(url, urlIsValidHostname, validate);
+                                    }
+                                }
+                                else {
+                                    while (charCodeAt$2.call(url, start) === 47 ||
+                                        charCodeAt$2.call(url, start) === 92) {
+                                        start += 1;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Find the host's end: first '/', '?' or '#' (and '\' for special URLs,
+        // which WHATWG treats like '/'). Track the last '@' and ':' for userinfo
+        // and port, plus the first ':' of the host (reset at each
+        // '@') to tell a bare IPv6 (>= 2 colons) from a host:port (exactly one);
+        // flag uppercase and a stray tab/newline. The loop is split on `code < 64`
+        // so common host characters take fewer comparisons.
+        //
+        // When `validate`, also accumulate `is-valid.ts`'s checks over the scanned
+        // run so a simple authority's host can be validated in this single pass.
+        // `vValid` only stays meaningful for a "simple" authority (no userinfo, port,
+        // brackets, control or trailing dot); those cases clear it / are rejected by
+        // the guard below, falling back to `isValidHostname`.
+        let indexOfIdentifier = -1;
+        let indexOfPort = -1;
+        let indexOfFirstColon = -1;
+        let hasControl = false;
+        let vValid = validate; // seeded true when validating; cleared on the first invalid char
+        let vLastDot = start - 1; // mirrors is-valid.ts `lastDotIndex = -1` at host start
+        let vLastCode = -1;
+        if (validate && start < end) {
+            // First-char rule: must be a valid host char, '.', or '_' (NOT '-').
+            const c0 = charCodeAt$2.call(url, start);
+            if (
+            // Keep these parens: they scope /*@__INLINE__*/ for terser.
+            // prettier-ignore
+            !(
+            /*@__INLINE__*/ (isValidHostnameChar(c0) ||
+                c0 === 46 /* '.' */ ||
+                c0 === 95 /* '_' */)) ||
+                c0 === 45 /* '-' (isValidHostnameChar allows it mid-label, not first) */) {
+                vValid = false;
+            }
+        }
+        for (let i = start; i < end; i += 1) {
+            const code = charCodeAt$2.call(url, i);
+            if (code < 64) {
+                if (code === 47 || code === 35 || code === 63) {
+                    end = i;
+                    break;
+                }
+                else if (code === 58 /* ':' */) {
+                    if (indexOfFirstColon === -1) {
+                        indexOfFirstColon = i;
+                    }
+                    indexOfPort = i;
+                }
+                else if (code === 9 || code === 10 || code === 13) {
+                    hasControl = true;
+                }
+                else if (validate) {
+                    if (code === 46 /* '.' */) {
+                        if (i - vLastDot > 64 || vLastCode === 46 || vLastCode === 45) {
+                            vValid = false;
+                        }
+                        vLastDot = i;
+                    }
+                    else if (code < 48 || code > 57) {
+                        // < 64 and not a delimiter/dot/digit => only '-' (45) is a valid
+                        // host char here; everything else (space, %, !, etc.) is invalid.
+                        // A '-' must also not START a label (the byte right after a '.') —
+                        // mirrors is-valid.ts; the first label is covered by the first-char
+                        // rule above. (RFC 1034 §3.5 / RFC 1035 §2.3.1 LDH.)
+                        if (code !== 45 || vLastCode === 46 /* label-leading '-' */) {
+                            vValid = false;
+                        }
+                    }
+                }
+            }
+            else if (isSpecial && code === 92 /* '\' */) {
+                end = i;
+                break;
+            }
+            else if (code === 64 /* '@' */) {
+                indexOfIdentifier = i;
+                indexOfFirstColon = -1; // colons before '@' are userinfo, not the host
+            }
+            else if (code >= 65 && code <= 90) {
+                hasUpper = true;
+            }
+            else if (validate && !( /*@__INLINE__*/isValidHostnameChar(code))) {
+                // >= 64, not '@'/']'/upper: valid only if a-z, '_', or non-ASCII.
+                vValid = false;
+            }
+            if (validate) {
+                vLastCode = code;
+            }
+        }
+        // A tab/newline inside the authority: strip everything and re-parse (rare).
+        if (hasControl) {
+            return extractHostname(url.replace(CONTROL_CHARS, ''), urlIsValidHostname, validate);
+        }
+        // Skip userinfo. '>= start' so an empty userinfo ("http://@host") works too.
+        if (indexOfIdentifier !== -1 &&
+            indexOfIdentifier >= start &&
+            indexOfIdentifier < end) {
+            start = indexOfIdentifier + 1;
+        }
+        if (charCodeAt$2.call(url, start) === 91 /* '[' */) {
+            // ipv6 address: return what is between the brackets, or null if they are
+            // unclosed or followed by anything but a port ("[::1]x"). `parseImpl`
+            // checks that they hold an IPv6 address (see `extractedBracketedHost`).
+            const closingBracket = url.indexOf(']', start);
+            if (closingBracket !== -1 &&
+                closingBracket < end &&
+                (closingBracket + 1 === end ||
+                    charCodeAt$2.call(url, closingBracket + 1) === 58) /* ':' */) {
+                extractedBracketedHost = true;
+                return url.slice(start + 1, closingBracket).toLowerCase();
+            }
+            return null;
+        }
+        else if (indexOfPort !== -1 &&
+            indexOfPort > start &&
+            indexOfPort < end &&
+            // A host:port has exactly one ':' in the host (so its first ':' is its
+            // last); a bare, unbracketed IPv6 literal ("2a01:e35::1") has >= 2, so
+            // its first ':' precedes the last. Only the former has a ':port' to trim.
+            indexOfFirstColon === indexOfPort) {
+            end = indexOfPort; // trim ':port'
+        }
+        // Empty authority ("http://", "file:///path", "//"), unless a tab or
+        // newline hides one ("/\t/host"); only reachable here via extraction — a
+        // bare valid hostname never lands here.
+        if (start >= end) {
+            return noHostname(url, urlIsValidHostname, validate);
+        }
+        // Publish the inline-validation verdict — but only for a "simple" authority,
+        // where the scanned run equals the final host: no userinfo skip, no port
+        // trim, no brackets, no trailing dot (trimmed below), and length within RFC
+        // limits. Anything else leaves it `false` so `parseImpl` re-validates.
+        //
+        // Every clause below is load-bearing for CORRECTNESS, not just speed: the
+        // loop accumulates `vValid` over the whole scanned run (it does not stop at
+        // ':' or '@', so any port/userinfo bytes are included), so the verdict is
+        // only sound when that run equals the final host. Do not drop a clause as
+        // "redundant" — e.g. without `indexOfPort === -1`, `host:8080` would be
+        // wrongly accepted.
+        if (validate &&
+            vValid &&
+            indexOfIdentifier === -1 &&
+            indexOfPort === -1 &&
+            charCodeAt$2.call(url, end - 1) !== 46 /* no trailing dot */ &&
+            end - start <= 255 && // total length
+            end - vLastDot - 1 <= 63 && // last label length
+            vLastCode !== 45 /* last char not '-' */) {
+            extractedHostnameValidated = true;
+        }
+        failedValidation = validate && !vValid;
+    }
+    // Trim trailing dots
+    while (end > start + 1 && charCodeAt$2.call(url, end - 1) === 46 /* '.' */) {
+        end -= 1;
+    }
+    const hostname = start !== 0 || end !== url.length ? url.slice(start, end) : url;
+    // Browsers percent-decode the host of a special URL ("%74racker.com" is
+    // tracker.com). Only when validating: otherwise the host is kept as written.
+    if (failedValidation && isSpecial && hostname.includes('%')) {
+        return decodeHostname(hostname);
+    }
+    if (hasUpper) {
+        return hostname.toLowerCase();
+    }
+    return hostname;
+}
+
+// Auto-generated by packages/tldts-utils/bin/ip-mapping.js (Node.js v26.13.1, Unicode 18.0). Do not edit.
+//
+// Non-ASCII code points that the host parser of browsers deletes, or maps to
+// '.', or to digits, 'a'-'f' and 'x' only, as ranges: code points
+// `ipMappingFirst[k]` to `ipMappingLast[k]` map, with `value = ipMappingValue[k]`
+// and `offset` the position in the range: to nothing if `value` is 0, to the
+// character `value + offset` if `value` is below 128, to the decimal number
+// `value - 1000 + offset` if `value` is below 2000, and else to the two
+// characters `value >> 8` and `value & 255`.
+const ipMappingFirst = /*#__PURE__*/ new Uint32Array([170, 173, 178, 185, 739, 847, 4447, 6068, 6155, 7468, 7470, 7472, 7491, 7495, 7496, 7580, 7584, 8203, 8288, 8298, 8304, 8308, 8320, 8336, 8337, 8339, 8450, 8492, 8495, 8496, 8517, 8518, 8553, 8557, 8569, 8573, 9312, 9321, 9398, 9421, 9424, 9447, 9450, 12290, 12644, 12881, 12977, 13170, 13252, 13253, 13256, 42994, 42995, 64256, 65024, 65279, 65294, 65296, 65313, 65336, 65345, 65368, 65377, 65440, 113824, 117974, 117997, 118000, 119155, 119808, 119831, 119834, 119857, 119860, 119883, 119886, 119909, 119912, 119935, 119938, 119961, 119964, 119966, 119987, 119990, 119995, 120013, 120016, 120039, 120042, 120065, 120068, 120071, 120091, 120094, 120117, 120120, 120123, 120143, 120146, 120169, 120172, 120195, 120198, 120221, 120224, 120247, 120250, 120273, 120276, 120299, 120302, 120325, 120328, 120351, 120354, 120377, 120380, 120403, 120406, 120429, 120432, 120455, 120458, 120481, 120782, 120792, 120802, 120812, 120822, 127275, 127277, 127280, 127303, 130032, 917760]);
+const ipMappingLast = /*#__PURE__*/ new Uint32Array([170, 173, 179, 185, 739, 847, 4448, 6069, 6159, 7468, 7470, 7473, 7491, 7495, 7497, 7580, 7584, 8203, 8292, 8303, 8304, 8313, 8329, 8336, 8337, 8339, 8450, 8493, 8495, 8497, 8517, 8519, 8553, 8558, 8569, 8574, 9320, 9331, 9403, 9421, 9429, 9447, 9450, 12290, 12644, 12895, 12991, 13170, 13252, 13253, 13256, 42994, 42995, 64256, 65039, 65279, 65294, 65305, 65318, 65336, 65350, 65368, 65377, 65440, 113827, 117979, 117997, 118009, 119162, 119813, 119831, 119839, 119857, 119865, 119883, 119891, 119909, 119917, 119935, 119943, 119961, 119964, 119967, 119987, 119993, 119995, 120013, 120021, 120039, 120047, 120065, 120069, 120073, 120091, 120099, 120117, 120121, 120125, 120143, 120151, 120169, 120177, 120195, 120203, 120221, 120229, 120247, 120255, 120273, 120281, 120299, 120307, 120325, 120333, 120351, 120359, 120377, 120385, 120403, 120411, 120429, 120437, 120455, 120463, 120481, 120791, 120801, 120811, 120821, 120831, 127275, 127277, 127285, 127303, 130041, 917999]);
+const ipMappingValue = /*#__PURE__*/ new Uint16Array([97, 0, 50, 49, 120, 0, 0, 0, 0, 97, 98, 100, 97, 98, 100, 99, 102, 0, 0, 0, 48, 52, 48, 97, 101, 120, 99, 98, 101, 101, 100, 100, 120, 99, 120, 99, 49, 1010, 97, 120, 97, 120, 48, 46, 0, 1021, 1036, 25697, 25443, 25444, 25698, 99, 102, 26214, 0, 0, 46, 48, 97, 120, 97, 120, 46, 0, 0, 97, 120, 48, 0, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 99, 120, 97, 102, 120, 97, 120, 97, 120, 97, 100, 120, 97, 120, 97, 100, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 48, 48, 48, 48, 48, 99, 25444, 97, 120, 48, 0]);
+// Bit `(cp >> 8) & 31` of `ipMappingBlocks[cp >> 13]` is set when the block of
+// 256 code points holding `cp` (below U+10000) holds any of them.
+const ipMappingBlocks = /*#__PURE__*/ new Uint32Array([562167821, 983059, 0, 0, 0, 128, 0, 3355443200]);
+
+/**
+ * Detection of IP addresses, as defined by the host parser of the WHATWG URL
+ * standard (https://url.spec.whatwg.org/#host-parsing), which browsers follow.
+ * Addresses are recognized, never rewritten: `0x7f.1` is 127.0.0.1 for a
+ * browser, hence an IP here, but stays `0x7f.1`.
+ */
+/**
+ * Value of the hexadecimal digit `code` (0 to 15), or 16 if it is not one.
+ */
+function hexValue$1(code) {
+    if (code >= 48 && code <= 57) {
+        return code - 48; // 0-9
+    }
+    const letter = code | 32; // lower-case
+    return letter >= 97 && letter <= 102 ? letter - 87 : 16; // a-f
+}
+/**
+ * Check if `hostname` is an IPv4 address: one to four numbers separated by
+ * dots, each one decimal, octal (leading `0`) or hexadecimal (leading `0x`).
+ * The last number fills the bytes the others leave, so `127.1` and
+ * `2130706433` are both 127.0.0.1.
+ * https://url.spec.whatwg.org/#concept-ipv4-parser
+ */
+function isIpv4(hostname) {
+    const end = hostname.length;
+    let i = 0;
+    for (let numbers = 1; numbers <= 4; numbers += 1) {
+        let radix = 10;
+        if (i + 1 < end && hostname.charCodeAt(i) === 48 /* '0' */) {
+            radix = 8;
+            if ((hostname.charCodeAt(i + 1) | 32) === 120 /* 'x' */) {
+                radix = 16;
+                i += 2;
+            }
+        }
+        const start = i;
+        let value = 0;
+        for (; i < end; i += 1) {
+            const code = hostname.charCodeAt(i);
+            if (code === 46 /* '.' */) {
+                break;
+            }
+            const digit = hexValue$1(code);
+            if (digit >= radix) {
+                return false;
+            }
+            value = value * radix + digit;
+        }
+        // A number has digits, except "0x" which is 0.
+        if (i === start && radix !== 16) {
+            return false;
+        }
+        if (i === end) {
+            return value <= 0xffffffff >>> (8 * (numbers - 1));
+        }
+        if (value > 255) {
+            return false;
+        }
+        i += 1; // '.'
+    }
+    return false;
+}
+/**
+ * Check if `hostname[i, end)` is made of four decimal numbers separated by
+ * dots, each one between 0 and 255 and without leading zero.
+ */
+function isDottedDecimal(hostname, i, end) {
+    for (let numbers = 1; numbers <= 4; numbers += 1) {
+        const start = i;
+        let value = 0;
+        for (; i < end; i += 1) {
+            const digit = hostname.charCodeAt(i) - 48;
+            if (digit < 0 || digit > 9) {
+                break;
+            }
+            value = value * 10 + digit;
+            // Only a leading zero keeps a number of several digits below 10.
+            if (value > 255 || (value < 10 && i !== start)) {
+                return false;
+            }
+        }
+        if (i === start) {
+            return false;
+        }
+        if (numbers < 4) {
+            if (hostname.charCodeAt(i) !== 46 /* '.' */) {
+                return false;
+            }
+            i += 1;
+        }
+    }
+    return i === end;
+}
+/**
+ * Check if `hostname` is an IPv6 address, with or without its brackets: eight
+ * groups of one to four hexadecimal digits separated by colons, where a `::`
+ * may stand once for one or more missing groups, and a dotted-decimal IPv4
+ * address may stand for the last two.
+ * https://url.spec.whatwg.org/#concept-ipv6-parser
+ */
+function isIpv6(hostname) {
+    let i = 0;
+    let end = hostname.length;
+    if (hostname.charCodeAt(0) === 91 /* '[' */) {
+        if (hostname.charCodeAt(end - 1) !== 93 /* ']' */) {
+            return false;
+        }
+        i = 1;
+        end -= 1;
+    }
+    // An address only starts with a ':' if it starts with "::".
+    if (i < end && hostname.charCodeAt(i) === 58 /* ':' */) {
+        if (i + 1 === end || hostname.charCodeAt(i + 1) !== 58 /* ':' */) {
+            return false;
+        }
+        i += 1;
+    }
+    let groups = 0;
+    let compressed = false; // "::" was seen, and counted as one group
+    // Here `i` is where a group starts: a ':' can only be the second of a "::".
+    while (i < end && groups < 8) {
+        if (hostname.charCodeAt(i) === 58 /* ':' */) {
+            if (compressed) {
+                return false;
+            }
+            compressed = true;
+            groups += 1;
+            i += 1;
+            continue;
+        }
+        const start = i;
+        while (i < end &&
+            i - start < 4 &&
+            hexValue$1(hostname.charCodeAt(i)) !== 16) {
+            i += 1;
+        }
+        if (i === start) {
+            return false;
+        }
+        if (i === end) {
+            return compressed || groups === 7;
+        }
+        if (hostname.charCodeAt(i) === 46 /* '.' */) {
+            return ((compressed ? groups <= 6 : groups === 6) &&
+                isDottedDecimal(hostname, start, end));
+        }
+        // Anything else is a ':' followed by another group, or by a ':'.
+        if (hostname.charCodeAt(i) !== 58 /* ':' */ || i + 1 === end) {
+            return false;
+        }
+        groups += 1;
+        i += 1;
+    }
+    return compressed && i === end;
+}
+/**
+ * What the host parser of browsers maps the non-ASCII code point `cp` to, as
+ * far as IP detection goes: nothing (deleted), '.', digits, 'a'-'f' or 'x', or
+ * else 'g', standing for any character that keeps a label from being a number.
+ * https://www.unicode.org/reports/tr46/#Processing
+ */
+function mapCodePoint(cp) {
+    // Most letters, as in internationalized domain names, are in blocks of the
+    // table without any entry.
+    if (cp < 0x10000 &&
+        ((ipMappingBlocks[cp >> 13] >>> ((cp >> 8) & 31)) & 1) === 0) {
+        return 'g';
+    }
+    let low = 0;
+    let high = ipMappingFirst.length - 1;
+    while (low <= high) {
+        const mid = (low + high) >>> 1;
+        if (cp < ipMappingFirst[mid]) {
+            high = mid - 1;
+        }
+        else if (cp > ipMappingLast[mid]) {
+            low = mid + 1;
+        }
+        else {
+            const value = ipMappingValue[mid];
+            const offset = cp - ipMappingFirst[mid];
+            if (value === 0) {
+                return '';
+            }
+            if (value < 128) {
+                return String.fromCharCode(value + offset);
+            }
+            if (value < 2000) {
+                return String(value - 1000 + offset);
+            }
+            return String.fromCharCode(value >> 8, value & 255);
+        }
+    }
+    return 'g';
+}
+/**
+ * `isIp` for a host holding non-ASCII characters, read as browsers read it:
+ * they first map some characters to digits or dots and delete others, so that
+ * `１２７.０.０.１`, or `127.0.0.1` followed by a zero-width space, is 127.0.0.1
+ * for them. The host is mapped the same way, as far as IP detection goes, and
+ * checked again.
+ */
+function isMappedIp(hostname) {
+    // Most such hosts are internationalized domain names, with a character that
+    // keeps their last label from being a number: find it first.
+    for (let i = hostname.length - 1; i >= 0; i -= 1) {
+        let cp = hostname.charCodeAt(i);
+        if (cp === 46 /* '.' */) {
+            break;
+        }
+        if (cp < 128) {
+            if (hexValue$1(cp) === 16 && (cp | 32) !== 120 /* 'x' */) {
+                return false;
+            }
+            continue;
+        }
+        // Most letters are in blocks of 256 code points without any entry.
+        if (cp < 0xd800 &&
+            ((ipMappingBlocks[cp >> 13] >>> ((cp >> 8) & 31)) & 1) === 0) {
+            return false;
+        }
+        if (cp >= 0xdc00 && cp <= 0xdfff && i > 0) {
+            const high = hostname.charCodeAt(i - 1);
+            if (high >= 0xd800 && high <= 0xdbff) {
+                cp = (high - 0xd800) * 0x400 + (cp - 0xdc00) + 0x10000;
+                i -= 1;
+            }
+        }
+        const mapped = mapCodePoint(cp);
+        if (mapped === 'g') {
+            return false;
+        }
+        if (mapped === '.') {
+            break;
+        }
+    }
+    // Browsers read an IPv6 address, between brackets, as written: a host
+    // holding non-ASCII characters is never one.
+    if (hostname.includes(':')) {
+        return false;
+    }
+    let ascii = '';
+    for (let i = 0; i < hostname.length; i += 1) {
+        const code = hostname.charCodeAt(i);
+        if (code < 128) {
+            ascii += hostname.charAt(i);
+        }
+        else {
+            let cp = code;
+            if (code >= 0xd800 && code <= 0xdbff) {
+                const low = hostname.charCodeAt(i + 1);
+                if (low >= 0xdc00 && low <= 0xdfff) {
+                    cp = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+                    i += 1;
+                }
+            }
+            ascii += mapCodePoint(cp);
+        }
+    }
+    // Trailing dots go, as callers remove them from `hostname`.
+    let end = ascii.length;
+    while (end > 1 && ascii.charCodeAt(end - 1) === 46 /* '.' */) {
+        end -= 1;
+    }
+    return isIp(ascii.slice(0, end));
+}
+/**
+ * For a host ending in a number without being an IP address in ASCII: `null`,
+ * unless it holds non-ASCII characters, which browsers may map (see
+ * `isMappedIp`).
+ */
+function isNonAsciiIp(hostname) {
+    for (let i = 0; i < hostname.length; i += 1) {
+        if (hostname.charCodeAt(i) >= 128) {
+            return isMappedIp(hostname);
+        }
+    }
+    return null;
+}
+/**
+ * Check if `hostname` is an IP address (either IPv4 or IPv6).
+ *
+ * The answer is `null` for a host ending in a number without being an IPv4
+ * address (`1.2.3.4.5`, `example.123`): browsers read such a host as an
+ * address and nothing else, so it is not a valid host, and never a domain.
+ * `hostname` has no trailing dot: callers strip them.
+ */
+function isIp(hostname) {
+    // Go backward over the digits ending `hostname`, decimal ones first, then
+    // hexadecimal ones, down to `code`, the character before them (NaN before
+    // the start of `hostname`). It tells what `hostname` may be, and most often
+    // that it is not an address.
+    const last = hostname.length - 1;
+    let i = last;
+    let code = hostname.charCodeAt(i);
+    while (code >= 48 && code <= 57 /* 0-9 */) {
+        i -= 1;
+        code = hostname.charCodeAt(i);
+    }
+    const decimal = i;
+    while (hexValue$1(code) !== 16) {
+        i -= 1;
+        code = hostname.charCodeAt(i);
+    }
+    // An IPv6 address ends with a group, which follows a ':', with "::" or
+    // with a ']'. Its last label is not a number then.
+    if (code === 58 /* ':' */ || code === 93 /* ']' */) {
+        return isIpv6(hostname);
+    }
+    // An IPv4 address ends with a number: a last label only made of decimal
+    // digits, or of "0x" followed by hexadecimal digits. An IPv6 address ending
+    // with an IPv4 one ends with a number too.
+    // https://url.spec.whatwg.org/#ends-in-a-number-checker
+    if ((i === decimal && i !== last && (code === 46 /* '.' */ || i === -1)) ||
+        ((code | 32) === 120 /* 'x' */ &&
+            hostname.charCodeAt(i - 1) === 48 /* '0' */ &&
+            (i === 1 || hostname.charCodeAt(i - 2) === 46)) /* '.' */) {
+        return isIpv4(hostname) || isIpv6(hostname) ? true : isNonAsciiIp(hostname);
+    }
+    // A non-ASCII character right before the digits ending `hostname`, or one
+    // or two characters before their "x", may be one that browsers map to a
+    // digit or a dot, or delete: `hostname` may end in a number for them.
+    return code >= 128 ||
+        ((code | 32) === 120 /* 'x' */ &&
+            (hostname.charCodeAt(i - 1) >= 128 || hostname.charCodeAt(i - 2) >= 128))
+        ? isMappedIp(hostname)
+        : false;
+}
+
+/**
+ * Special-use domain names from the IANA "Special-Use Domain Names" registry:
+ * the authoritative list, created by RFC 6761 and maintained as new RFCs add to
+ * it: https://www.iana.org/assignments/special-use-domain-names/
+ * Snapshot: 2026-05-24. (RFC 6761 is not obsoleted; draft-hoffman-rfc6761bis
+ * proposes to retire its prose but keep this registry, so the registry is the
+ * source of truth; re-sync this list against it.)
+ *
+ * These names never correspond to a public registration, yet neither
+ * `isIcann` nor `isPrivate` marks one as special-use: most are absent from the
+ * Public Suffix List (so `a.test` looks like a registrable domain), and the
+ * few that are listed (`onion`, `home.arpa`) appear there as ordinary ICANN
+ * suffixes. `isSpecialUse` is the single signal that covers them all.
+ *
+ * Per the registry and RFC 6761 ("and any names falling within these domains"),
+ * the designation covers each listed name AND all of its sub-domains. DNS labels
+ * are case-insensitive (RFC 4343); `hostname` is expected to be already
+ * lower-cased and trailing-dot-stripped, as produced by `extractHostname`, the
+ * same normalization the Public-Suffix-List lookup relies on.
+ *
+ * Two groups of registry entries are intentionally excluded: the numeric
+ * reverse-DNS delegation zones (`10.in-addr.arpa`, the `*.ip6.arpa` ranges, …),
+ * which are reverse-DNS PTR zones rather than hostnames and whose parents
+ * (`in-addr.arpa`/`ip6.arpa`) are already in the Public Suffix List; and the
+ * deprecated `eap-noob.arpa` entry.
+ */
+const SPECIAL_USE_DOMAINS = [
+    'test', // RFC 6761
+    'localhost', // RFC 6761
+    'invalid', // RFC 6761
+    'example', // RFC 6761
+    'example.com', // RFC 6761
+    'example.net', // RFC 6761
+    'example.org', // RFC 6761
+    'local', // RFC 6762 (mDNS)
+    'onion', // RFC 7686 (Tor)
+    'alt', // RFC 9476
+    'home.arpa', // RFC 8375
+    'ipv4only.arpa', // RFC 8880
+    'resolver.arpa', // RFC 9462
+    'service.arpa', // RFC 9665
+    '6tisch.arpa', // RFC 9031
+    'eap.arpa', // RFC 9965
+];
+/**
+ * Return `true` if `hostname` is, or is a sub-domain of, a special-use domain
+ * (see the registry note above). Expects an already-normalized `hostname`.
+ */
+function isSpecialUse(hostname) {
+    for (const name of SPECIAL_USE_DOMAINS) {
+        // Match on a label boundary: `hostname` is either exactly `name` or ends
+        // with `.name` (so `latest` is not matched by `test`, nor `myexample.com`
+        // by `example.com`).
+        if (hostname.endsWith(name) &&
+            (hostname.length === name.length ||
+                hostname.charCodeAt(hostname.length - name.length - 1) === 46) /* '.' */) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/**
+ * Implements fast shallow verification of hostnames. This does not perform a
+ * struct check on the content of labels (classes of Unicode characters, etc.)
+ * but instead check that the structure is valid (number of labels, length of
+ * labels, etc.).
+ *
+ * If you need stricter validation, consider using an external library.
+ */
+// `charCodeAt.call(s, i)`, not `s.charCodeAt(i)`: V8 specializes a
+// `s.charCodeAt` call site for at most four kinds of strings (flat, sliced,
+// concatenated, internalized, of one or two bytes per character...). Past
+// that, it finds the method through a generic cache and no longer inlines it,
+// on every call. Hostnames come here from callers and from URLs, of any kind.
+// eslint-disable-next-line @typescript-eslint/unbound-method
+const charCodeAt$1 = String.prototype.charCodeAt;
+// KEEP IN SYNC with `extract-hostname.ts` `isValidHostnameChar` + its inline
+// scan/verdict, which duplicate these structural rules to validate during
+// extraction (a perf fusion). That copy additionally accepts A-Z (the host is
+// not yet lowercased there) and folds in '-' / '_'. Any change to the accepted
+// character set or the label/length rules here must be mirrored there.
+function isValidAscii(code) {
+    return ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code > 127);
+}
+/**
+ * Check if a hostname string is valid. It's usually a preliminary check before
+ * trying to use getDomain or anything else.
+ *
+ * Beware: it does not check if the TLD exists.
+ */
+function isValidHostname (hostname) {
+    if (hostname.length > 255) {
+        return false;
+    }
+    if (hostname.length === 0) {
+        return false;
+    }
+    if (
+    /*@__INLINE__*/ !isValidAscii(charCodeAt$1.call(hostname, 0)) &&
+        charCodeAt$1.call(hostname, 0) !== 46 && // '.' (dot)
+        charCodeAt$1.call(hostname, 0) !== 95 // '_' (underscore)
+    ) {
+        return false;
+    }
+    // Validate hostname according to RFC
+    let lastDotIndex = -1;
+    let lastCharCode = -1;
+    const len = hostname.length;
+    for (let i = 0; i < len; i += 1) {
+        const code = charCodeAt$1.call(hostname, i);
+        if (code === 46 /* '.' */) {
+            if (
+            // Check that previous label is < 63 bytes long (64 = 63 + '.')
+            i - lastDotIndex > 64 ||
+                // Check that previous character was not already a '.'
+                lastCharCode === 46 ||
+                // Check that the previous label does not end with '-' (RFC 1035 §2.3.1 LDH).
+                // '_' is intentionally NOT restricted: DNS allows any octet (RFC 2181 §11) and
+                // WHATWG URL does not treat '_' as a forbidden host code point.
+                lastCharCode === 45) {
+                return false;
+            }
+            lastDotIndex = i;
+        }
+        else if (
+        // A forbidden character in the label...
+        // Keep these parens: they scope /*@__INLINE__*/ for terser.
+        // prettier-ignore
+        !( /*@__INLINE__*/(isValidAscii(code) || code === 45 || code === 95)) ||
+            // ...or a '-' starting a label (the byte right after a '.'). A label must
+            // not begin with a hyphen (RFC 1034 §3.5 / RFC 1035 §2.3.1 LDH, as amended
+            // by RFC 1123 §2.1; cf. UTS #46 CheckHyphens). The first label is covered by
+            // the leading-character guard above; mirrors the trailing-'-' rule below.
+            (code === 45 && lastCharCode === 46)) {
+            return false;
+        }
+        lastCharCode = code;
+    }
+    return (
+    // Check that last label is shorter than 63 chars
+    len - lastDotIndex - 1 <= 63 &&
+        // Check that the last character is an allowed trailing label character.
+        // Since we already checked that the char is a valid hostname character,
+        // we only need to check that it's different from '-'.
+        lastCharCode !== 45);
+}
+
+/**
+ * Apply `options.extraSuffixes` to the built-in lookup result in `out`, as if
+ * they were part of the list (`isException`: the built-in winner is an
+ * exception rule). As in browsers, the longest match prevails and an exception
+ * beats a rule of the same length. Remaining ties go to the built-in match
+ * (unless it matched no rule: both flags falsy), then to `icann`.
+ */
+function extraSuffixLookup(hostname, options, isException, out) {
+    const suffix = out.publicSuffix;
+    if (suffix === null) {
+        return;
+    }
+    // Best extra exception and rule, as start indices in `hostname` (smaller is
+    // longer; `none` if unmatched), and whether each is ICANN.
+    const none = hostname.length + 1;
+    let exception = none;
+    let exceptionIsIcann = false;
+    let rule = none;
+    let ruleIsIcann = false;
+    const extra = options.extraSuffixes;
+    for (let section = 0; section < 2; section += 1) {
+        const isIcann = section === 0;
+        const rules = isIcann
+            ? options.allowIcannDomains && extra.icann
+            : options.allowPrivateDomains && extra.private;
+        if (!Array.isArray(rules)) {
+            continue;
+        }
+        for (const r of rules) {
+            // Sparse or untyped lists may hold non-strings.
+            if (typeof r !== 'string') {
+                continue;
+            }
+            const exceptionRule = r.startsWith('!');
+            const wildcard = r.startsWith('*.');
+            const body = exceptionRule ? r.slice(1) : wildcard ? r.slice(2) : r;
+            // Skip empty rules, and exceptions without a parent ('!p').
+            if (body === '' ||
+                (exceptionRule && !body.includes('.')) ||
+                !shareSameDomainSuffix(hostname, body)) {
+                continue;
+            }
+            let start = hostname.length - body.length;
+            // Strict `<`: on a tie, the first match (`icann` first) wins.
+            if (exceptionRule) {
+                if (start < exception) {
+                    exception = start;
+                    exceptionIsIcann = isIcann;
+                }
+                continue;
+            }
+            // `*.p` also matches `p`, else one more non-empty label.
+            if (wildcard && start > 1 && hostname.charCodeAt(start - 2) !== 46) {
+                start = hostname.lastIndexOf('.', start - 2) + 1;
+            }
+            if (start < rule) {
+                rule = start;
+                ruleIsIcann = isIcann;
+            }
+        }
+    }
+    // Start of the built-in match: an exception starts one label left of its
+    // suffix.
+    const suffixStart = hostname.length - suffix.length;
+    const builtin = isException
+        ? hostname.lastIndexOf('.', suffixStart - 2) + 1
+        : suffixStart;
+    // An exception wins ties with rules; a built-in exception wins ties with
+    // an extra one.
+    if (exception <= rule &&
+        (isException ? exception < builtin : exception <= builtin)) {
+        out.publicSuffix = hostname.slice(hostname.indexOf('.', exception) + 1);
+        out.isIcann = exceptionIsIcann;
+        out.isPrivate = !exceptionIsIcann;
+    }
+    else if (rule < builtin ||
+        (rule === builtin && !out.isIcann && !out.isPrivate)) {
+        out.publicSuffix = hostname.slice(rule);
+        out.isIcann = ruleIsIcann;
+        out.isPrivate = !ruleIsIcann;
+    }
+}
+
+function setDefaultsImpl({ allowIcannDomains = true, allowPrivateDomains = false, detectIp = true, detectSpecialUse = false, extraSuffixes = null, extractHostname = true, mixedInputs = true, validHosts = null, validateHostname = true, }) {
+    return {
+        allowIcannDomains,
+        allowPrivateDomains,
+        detectIp,
+        detectSpecialUse,
+        extraSuffixes,
+        extractHostname,
+        mixedInputs,
+        validHosts,
+        validateHostname,
+    };
+}
+const DEFAULT_OPTIONS = /*@__INLINE__*/ setDefaultsImpl({});
+function setDefaults(options) {
+    // `null` as well: untyped callers pass it to mean "no options".
+    if (options === undefined || options === null) {
+        return DEFAULT_OPTIONS;
+    }
+    return /*@__INLINE__*/ setDefaultsImpl(options);
+}
+
+/**
+ * Returns the subdomain of a hostname string
+ */
+function getSubdomain(hostname, domain) {
+    // If `hostname` and `domain` are the same, then there is no sub-domain
+    if (domain.length === hostname.length) {
+        return '';
+    }
+    return hostname.slice(0, -domain.length - 1);
+}
+
+/**
+ * Implement a factory allowing to plug different implementations of suffix
+ * lookup (e.g.: using a trie or the packed hashes datastructures). This is used
+ * and exposed in `tldts.ts` and `tldts-experimental.ts` bundle entrypoints.
+ */
+function getEmptyResult() {
+    return {
+        domain: null,
+        domainWithoutSuffix: null,
+        hostname: null,
+        isIcann: null,
+        isIp: null,
+        isPrivate: null,
+        isSpecialUse: null,
+        publicSuffix: null,
+        subdomain: null,
+    };
+}
+function parseImpl(url, step, suffixLookup, partialOptions, result) {
+    const options = /*@__INLINE__*/ setDefaults(partialOptions);
+    // Very fast approximate check to make sure `url` is a string. This is needed
+    // because the library will not necessarily be used in a typed setup and
+    // values of arbitrary types might be given as argument.
+    if (typeof url !== 'string') {
+        return result;
+    }
+    // Extract hostname from `url` only if needed. This can be made optional
+    // using `options.extractHostname`. This option will typically be used
+    // whenever we are sure the inputs to `parse` are already hostnames and not
+    // arbitrary URLs.
+    //
+    // `mixedInput` allows to specify if we expect a mix of URLs and hostnames
+    // as input. If only hostnames are expected then `extractHostname` can be
+    // set to `false` to speed-up parsing. If only URLs are expected then
+    // `mixedInputs` can be set to `false`. The `mixedInputs` is only a hint
+    // and will not change the behavior of the library.
+    // Whether `url` itself was already a valid hostname (only computed on the
+    // mixedInputs path). Lets us skip the post-extraction validation below when
+    // extractHostname returned `url` unchanged (same reference).
+    let urlIsValid = false;
+    if (!options.extractHostname) {
+        // Trim trailing dots as extractHostname does (`new URL()` keeps them).
+        let end = url.length;
+        while (end > 1 && url.charCodeAt(end - 1) === 46 /* '.' */) {
+            end -= 1;
+        }
+        result.hostname = end === url.length ? url : url.slice(0, end);
+    }
+    else if (options.mixedInputs) {
+        urlIsValid = isValidHostname(url);
+        result.hostname = extractHostname(url, urlIsValid, options.validateHostname);
+    }
+    else {
+        result.hostname = extractHostname(url, false, options.validateHostname);
+    }
+    // A host in brackets is an IPv6 address, or the URL is invalid, as browsers
+    // read it: "http://[1.2.3.4]/" and "http://[a.com]/" have no hostname. An
+    // IPv4 address has no ':', every IPv6 address has one.
+    if (options.extractHostname &&
+        extractedBracketedHost &&
+        result.hostname !== null) {
+        if (isIp(result.hostname) !== true || !result.hostname.includes(':')) {
+            result.hostname = null;
+            return result;
+        }
+        if (options.detectIp) {
+            result.isIp = true;
+            return result;
+        }
+    }
+    // Check if `hostname` is a valid ip address
+    if (options.detectIp && result.hostname !== null) {
+        const isIpAddress = isIp(result.hostname);
+        result.isIp = isIpAddress === true;
+        if (result.isIp) {
+            return result;
+        }
+        // `null`: the host ends in a number, as an IPv4 address, without being
+        // one. It is not a valid host then, and never a domain name.
+        if (isIpAddress === null &&
+            options.validateHostname &&
+            options.extractHostname) {
+            result.hostname = null;
+            return result;
+        }
+    }
+    // Perform hostname validation if enabled. If hostname is not valid, no need to
+    // go further as there will be no valid domain or sub-domain. This validation
+    // is applied before any early returns to ensure consistent behavior across
+    // all API methods including getHostname().
+    if (options.validateHostname &&
+        options.extractHostname &&
+        result.hostname !== null &&
+        // Skip the re-scan when `url` was already validated and extractHostname
+        // returned it unchanged (same reference => identical string, still valid).
+        !(urlIsValid && result.hostname === url) &&
+        // Skip the re-scan when extractHostname already validated the host inline
+        // (a confirmed-valid simple authority — see extract-hostname.ts).
+        !extractedHostnameValidated &&
+        !isValidHostname(result.hostname)) {
+        result.hostname = null;
+        return result;
+    }
+    if (result.hostname === null) {
+        return result;
+    }
+    // Flag special-use domains, only when opted in (`detectSpecialUse`) and only
+    // for the full `parse()` result (FLAG.ALL). Computed here, before the
+    // public-suffix/domain early-returns below, so single-label names like
+    // `localhost` (which have no registrable domain) are still flagged.
+    if (options.detectSpecialUse) {
+        result.isSpecialUse = isSpecialUse(result.hostname);
+    }
+    // Extract public suffix (`isException`: the winner is an exception rule)
+    const isException = suffixLookup(result.hostname, options, result);
+    if (options.extraSuffixes !== null) {
+        extraSuffixLookup(result.hostname, options, isException === true, result);
+    }
+    if (result.publicSuffix === null) {
+        return result;
+    }
+    // Extract domain
+    result.domain = getDomain(result.publicSuffix, result.hostname, options);
+    if (result.domain === null) {
+        return result;
+    }
+    // Extract subdomain
+    result.subdomain = getSubdomain(result.hostname, result.domain);
+    // Extract domain without suffix
+    result.domainWithoutSuffix = getDomainWithoutSuffix(result.domain, result.publicSuffix);
+    return result;
+}
+
+function fastPathLookup (hostname, options, out) {
+    // Fast path for very popular suffixes; this allows to by-pass lookup
+    // completely as well as any extra allocation or string manipulation.
+    if (!options.allowPrivateDomains &&
+        options.allowIcannDomains &&
+        hostname.length > 3) {
+        const last = hostname.length - 1;
+        const c3 = hostname.charCodeAt(last);
+        const c2 = hostname.charCodeAt(last - 1);
+        const c1 = hostname.charCodeAt(last - 2);
+        const c0 = hostname.charCodeAt(last - 3);
+        if (c3 === 109 /* 'm' */ &&
+            c2 === 111 /* 'o' */ &&
+            c1 === 99 /* 'c' */ &&
+            c0 === 46 /* '.' */) {
+            out.isIcann = true;
+            out.isPrivate = false;
+            out.publicSuffix = 'com';
+            return true;
+        }
+        else if (c3 === 103 /* 'g' */ &&
+            c2 === 114 /* 'r' */ &&
+            c1 === 111 /* 'o' */ &&
+            c0 === 46 /* '.' */) {
+            out.isIcann = true;
+            out.isPrivate = false;
+            out.publicSuffix = 'org';
+            return true;
+        }
+        else if (c3 === 117 /* 'u' */ &&
+            c2 === 100 /* 'd' */ &&
+            c1 === 101 /* 'e' */ &&
+            c0 === 46 /* '.' */) {
+            out.isIcann = true;
+            out.isPrivate = false;
+            out.publicSuffix = 'edu';
+            return true;
+        }
+        else if (c3 === 118 /* 'v' */ &&
+            c2 === 111 /* 'o' */ &&
+            c1 === 103 /* 'g' */ &&
+            c0 === 46 /* '.' */) {
+            out.isIcann = true;
+            out.isPrivate = false;
+            out.publicSuffix = 'gov';
+            return true;
+        }
+        else if (c3 === 116 /* 't' */ &&
+            c2 === 101 /* 'e' */ &&
+            c1 === 110 /* 'n' */ &&
+            c0 === 46 /* '.' */) {
+            out.isIcann = true;
+            out.isPrivate = false;
+            out.publicSuffix = 'net';
+            return true;
+        }
+        else if (c3 === 101 /* 'e' */ &&
+            c2 === 100 /* 'd' */ &&
+            c1 === 46 /* '.' */) {
+            out.isIcann = true;
+            out.isPrivate = false;
+            out.publicSuffix = 'de';
+            return true;
+        }
+    }
+    return false;
+}
+
+// Auto-generated flat public-suffix trie. Do not edit.
+const nodeFlags = /*#__PURE__*/ new Uint8Array([1, 2, 1, 1, 1, 1, 1, 1, 2, 0, 1, 1, 1, 1, 2, 2, 2, 0, 2, 2, 2, 2, 0, 2, 2, 2, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 0, 2, 0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1, 0, 0, 2, 0, 0, 0, 1, 1, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 2, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 2, 1, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 2, 2, 0, 0, 2, 0, 0, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 2, 2, 0, 0, 0, 2, 0, 1, 1, 0, 2, 0, 2, 2, 2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 2, 2, 0, 2, 2, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 2, 2, 0, 2, 2, 2, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 2, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 2, 2, 0, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 2, 2, 1, 2, 1, 1, 1, 2, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0]);
+const edgeStart = /*#__PURE__*/ new Uint16Array([0, 0, 0, 10, 11, 18, 106, 111, 117, 118, 119, 128, 134, 141, 150, 151, 152, 153, 154, 155, 157, 158, 160, 161, 162, 164, 166, 242, 255, 257, 258, 259, 274, 276, 283, 284, 287, 288, 289, 292, 294, 313, 314, 316, 325, 330, 347, 348, 351, 352, 354, 356, 392, 393, 395, 398, 399, 403, 405, 409, 412, 444, 447, 460, 461, 469, 470, 472, 482, 496, 497, 498, 499, 508, 509, 546, 551, 567, 587, 593, 635, 637, 638, 639, 640, 667, 694, 695, 843, 849, 852, 853, 854, 859, 864, 873, 895, 896, 897, 898, 899, 900, 901, 921, 923, 924, 927, 929, 930, 932, 934, 949, 966, 971, 972, 974, 975, 976, 977, 978, 980, 983, 988, 989, 990, 992, 993, 996, 999, 1000, 1001, 1014, 1016, 1028, 1039, 1047, 1049, 1089, 1092, 1096, 1097, 1099, 1102, 1113, 1115, 1125, 1127, 1133, 1135, 1136, 1138, 1141, 1142, 1143, 1196, 1198, 1200, 1220, 1221, 1222, 1223, 1225, 1236, 1267, 1278, 1279, 1292, 1302, 1311, 1319, 1320, 1325, 1339, 1350, 1362, 1374, 1388, 1389, 1400, 1434, 1435, 1436, 1452, 1468, 1480, 1553, 1554, 1556, 1557, 1593, 1612, 1613, 1614, 1615, 1617, 1618, 1619, 1622, 1626, 1629, 1631, 1665, 1666, 1674, 1675, 1676, 1677, 1678, 1680, 1682, 1684, 1685, 1689, 1690, 1691, 1693, 1695, 1696, 1698, 1699, 1700, 1711, 1713, 1714, 1718, 1719, 1722, 1729, 1730, 1735, 1739, 1740, 1742, 1743, 1744, 1745, 1746, 1747, 1748, 1749, 1750, 1751, 1752, 1753, 1754, 1755, 1757, 1758, 1759, 1760, 2228, 2231, 2232, 2234, 2241, 2248, 2258, 2262, 2273, 2274, 2275, 2287, 2288, 2290, 2292, 2293, 2300, 2301, 2303, 2304, 2306, 2307, 2308, 2309, 2310, 2385, 2387, 2408, 2409, 2410, 2412, 2413, 2415, 2416, 2471, 2472, 2473, 2480, 2486, 2496, 2506, 2559, 2560, 2561, 2571, 2585, 2586, 2589, 2596, 2597, 2605, 2607, 2608, 2609, 2610, 2621, 2622, 2623, 2625, 2626, 2628, 2629, 2638, 2650, 2656, 2658, 2690, 2694, 2696, 2697, 2699, 2700, 2712, 2713, 2715, 2723, 2730, 2736, 2741, 2742, 2748, 2751, 2757, 2764, 2771, 2779, 2780, 2781, 2819, 2825, 2829, 2845, 2846, 2851, 2869, 2900, 2918, 2920, 2923, 2931, 2933, 2940, 2992, 3016, 3017, 3018, 3019, 3020, 3021, 3022, 3029, 3030, 3031, 3032, 3033, 3034, 3036, 3037, 3041, 3125, 3138, 3139, 3576, 3580, 3594, 3646, 3674, 3696, 3754, 3776, 3791, 3854, 3905, 3943, 3979, 4004, 4146, 4192, 4243, 4262, 4296, 4311, 4331, 4361, 4392, 4415, 4446, 4476, 4508, 4535, 4610, 4632, 4670, 4680, 4714, 4733, 4759, 4801, 4851, 4877, 4946, 4947, 4949, 4972, 4995, 5031, 5062, 5079, 5136, 5149, 5173, 5202, 5204, 5238, 5254, 5282, 5587, 5596, 5606, 5613, 5630, 5634, 5640, 5641, 5680, 5682, 5689, 5696, 5705, 5712, 5713, 5714, 5727, 5730, 5745, 5746, 5755, 5756, 5765, 5774, 5780, 5782, 5783, 5784, 5822, 5823, 5825, 5833, 5840, 5853, 5857, 5859, 5860, 5866, 5873, 5887, 5897, 5902, 5910, 5918, 5924, 5925, 5929, 5931, 5932, 5944, 6016, 6017, 6018, 6019, 6021, 6022, 6025, 6027, 6030, 6034, 6035, 6036, 6042, 6043, 6044, 6046, 6048, 6050, 6051, 6052, 6055, 6057, 6060, 6061, 6063, 6261, 6268, 6269, 6270, 6280, 6285, 6302, 6316, 6325, 6326, 6327, 6331, 6332, 6334, 6336, 6342, 6343, 6346, 6347, 6349, 6350, 6351, 7251, 7254, 7258, 7276, 7285, 7288, 7294, 7295, 7297, 7298, 7299, 7301, 7353, 7354, 7357, 7358, 7477, 7478, 7489, 7508, 7515, 7518, 7527, 7528, 7529, 7544, 7599, 7791, 7793, 7795, 7796, 7798, 7803, 7816, 7817, 7833, 7840, 7849, 7852, 7855, 7862, 7870, 7874, 7875, 7876, 7890, 7895, 7904, 7905, 7906, 7910, 7945, 7946, 7967, 7974, 7982, 7983, 7988, 7996, 8040, 8041, 8047, 8050, 8063, 8068, 8069, 8071, 8073, 8114, 8115, 8121, 8128, 8129, 8139, 8148, 8163, 8167, 8169, 8221, 8222, 8227, 8228, 8231, 8233, 8234, 8235, 8244, 8258, 8266, 8280, 8291, 8292, 8294, 8296, 8318, 8329, 8335, 8336, 8348, 8360, 8447, 8459, 8466, 8469, 8475, 8500, 8503, 8504, 8505, 8506, 8508, 8511, 8514, 8525, 8527, 8529, 8557, 8631, 8638, 8642, 8643, 8652, 8674, 8675, 8680, 8681, 8763, 8765, 8766, 8775, 8779, 8785, 8791, 8797, 8807, 8812, 8813, 8831, 8842, 8847, 8852, 8862, 8868, 8872, 8878, 8884, 10490, 10491, 10492, 10499, 10501]);
+const edgeLength = /*#__PURE__*/ new Uint8Array([3, 3, 3, 3, 3, 3, 3, 3, 5, 8, 8, 2, 2, 3, 3, 3, 3, 3, 8, 5, 5, 5, 5, 5, 3, 3, 5, 5, 9, 12, 19, 8, 19, 8, 11, 9, 9, 8, 7, 7, 6, 8, 9, 16, 10, 7, 7, 11, 8, 6, 6, 9, 7, 11, 7, 14, 4, 4, 4, 4, 4, 4, 10, 7, 6, 6, 6, 6, 10, 10, 6, 10, 10, 22, 11, 9, 10, 10, 10, 9, 10, 8, 7, 7, 7, 8, 21, 13, 11, 11, 9, 10, 9, 13, 10, 8, 8, 9, 12, 9, 7, 10, 7, 7, 13, 7, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 1, 4, 3, 3, 3, 3, 3, 8, 7, 4, 6, 3, 3, 3, 3, 3, 3, 2, 5, 3, 3, 3, 3, 7, 2, 2, 2, 2, 2, 2, 3, 3, 3, 1, 7, 8, 5, 2, 2, 7, 4, 5, 7, 2, 2, 1, 4, 1, 11, 9, 9, 5, 5, 8, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 5, 5, 11, 9, 9, 8, 9, 9, 13, 7, 14, 7, 6, 6, 6, 7, 6, 6, 6, 6, 6, 6, 10, 7, 11, 9, 4, 4, 4, 4, 4, 6, 6, 6, 6, 13, 6, 8, 7, 10, 10, 9, 9, 7, 9, 8, 8, 9, 8, 7, 10, 6, 9, 8, 10, 9, 10, 7, 8, 1, 9, 10, 12, 12, 12, 10, 9, 9, 10, 10, 9, 9, 1, 1, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 6, 6, 4, 2, 3, 3, 3, 3, 7, 4, 4, 4, 3, 3, 6, 7, 3, 4, 1, 2, 2, 2, 6, 1, 2, 2, 2, 2, 2, 12, 5, 3, 8, 9, 13, 4, 4, 13, 9, 9, 11, 7, 3, 12, 9, 2, 2, 2, 3, 3, 3, 3, 3, 8, 2, 2, 3, 3, 3, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 7, 10, 15, 15, 7, 15, 20, 15, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 9, 10, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 7, 8, 6, 8, 8, 6, 8, 13, 8, 8, 6, 13, 8, 11, 13, 8, 6, 13, 8, 6, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 9, 9, 9, 10, 14, 14, 11, 13, 13, 9, 9, 9, 9, 9, 9, 2, 6, 9, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 2, 3, 3, 3, 3, 3, 3, 7, 7, 2, 3, 2, 2, 5, 3, 3, 3, 3, 3, 3, 4, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 5, 7, 4, 2, 2, 12, 8, 10, 8, 10, 7, 18, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5, 2, 2, 3, 3, 3, 5, 5, 3, 8, 8, 6, 8, 6, 6, 4, 6, 7, 7, 7, 10, 11, 2, 5, 5, 3, 3, 3, 3, 3, 3, 5, 5, 6, 11, 10, 7, 7, 7, 4, 4, 4, 2, 3, 3, 3, 3, 3, 2, 2, 7, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 7, 7, 7, 11, 7, 6, 9, 6, 6, 8, 10, 8, 6, 8, 13, 4, 4, 4, 4, 4, 10, 8, 11, 8, 8, 8, 10, 10, 7, 5, 4, 4, 4, 10, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 7, 10, 13, 7, 8, 7, 11, 8, 8, 6, 9, 8, 8, 6, 6, 6, 8, 8, 6, 6, 6, 6, 6, 9, 7, 6, 4, 4, 4, 4, 4, 4, 4, 6, 6, 6, 9, 7, 8, 10, 8, 8, 2, 3, 3, 3, 3, 3, 2, 8, 9, 9, 2, 2, 2, 3, 3, 3, 2, 3, 3, 3, 9, 2, 2, 3, 3, 3, 3, 3, 3, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 12, 5, 5, 3, 5, 4, 2, 3, 2, 4, 3, 9, 2, 2, 2, 2, 2, 5, 5, 3, 3, 3, 8, 8, 13, 6, 10, 9, 4, 7, 9, 11, 2, 3, 7, 3, 3, 4, 1, 3, 4, 2, 9, 3, 3, 12, 5, 3, 7, 10, 10, 7, 4, 4, 6, 14, 7, 9, 7, 13, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 8, 15, 4, 4, 2, 3, 3, 3, 7, 4, 9, 9, 2, 3, 3, 3, 5, 3, 2, 2, 7, 2, 7, 6, 6, 7, 2, 4, 2, 2, 2, 2, 2, 2, 8, 8, 8, 9, 5, 2, 3, 3, 3, 3, 3, 3, 10, 7, 4, 4, 4, 4, 3, 4, 2, 3, 3, 3, 3, 3, 10, 7, 4, 4, 4, 4, 2, 3, 3, 3, 3, 10, 7, 4, 4, 4, 4, 3, 9, 6, 6, 6, 9, 13, 9, 2, 2, 2, 8, 7, 9, 5, 3, 3, 3, 5, 5, 13, 12, 9, 10, 7, 8, 7, 8, 6, 11, 12, 7, 10, 4, 4, 4, 7, 8, 11, 6, 7, 9, 8, 7, 10, 8, 9, 15, 7, 8, 5, 4, 7, 2, 3, 3, 3, 2, 14, 10, 2, 14, 10, 2, 14, 3, 9, 13, 13, 10, 14, 16, 17, 11, 2, 14, 2, 14, 3, 9, 13, 10, 14, 16, 17, 11, 14, 10, 14, 2, 7, 3, 10, 7, 14, 10, 2, 14, 10, 9, 9, 17, 6, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 10, 10, 10, 12, 9, 4, 10, 10, 11, 8, 8, 8, 7, 9, 5, 3, 3, 3, 3, 3, 3, 3, 3, 5, 8, 4, 4, 4, 4, 4, 4, 6, 16, 3, 3, 14, 3, 14, 2, 14, 9, 13, 10, 10, 14, 16, 17, 11, 6, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 10, 14, 14, 14, 9, 9, 9, 9, 9, 9, 2, 14, 9, 13, 10, 10, 14, 16, 17, 11, 6, 14, 2, 14, 9, 17, 13, 10, 10, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 14, 17, 16, 17, 11, 2, 14, 9, 13, 10, 14, 16, 17, 11, 2, 14, 9, 13, 10, 17, 16, 11, 17, 2, 14, 10, 19, 7, 2, 14, 9, 13, 10, 19, 10, 7, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 19, 7, 14, 16, 17, 11, 2, 14, 9, 13, 10, 10, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 10, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 17, 13, 10, 10, 14, 17, 16, 17, 11, 6, 3, 2, 14, 9, 13, 10, 10, 14, 16, 17, 11, 6, 9, 10, 12, 14, 14, 14, 12, 12, 12, 12, 12, 14, 14, 14, 10, 10, 10, 14, 9, 9, 9, 9, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 4, 11, 2, 14, 9, 13, 17, 13, 10, 19, 10, 7, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 17, 13, 10, 19, 10, 7, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 19, 7, 14, 17, 16, 17, 11, 2, 9, 10, 10, 7, 17, 3, 3, 12, 12, 16, 15, 15, 12, 14, 14, 14, 20, 20, 13, 12, 12, 12, 12, 12, 12, 20, 25, 14, 14, 12, 12, 10, 10, 10, 10, 14, 9, 9, 9, 25, 4, 9, 17, 10, 7, 14, 16, 21, 13, 13, 14, 20, 14, 13, 17, 24, 9, 12, 13, 25, 13, 21, 20, 17, 9, 9, 9, 9, 9, 9, 12, 17, 4, 4, 9, 9, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 9, 10, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 9, 10, 14, 12, 12, 14, 14, 10, 9, 9, 9, 10, 14, 14, 14, 9, 9, 9, 9, 2, 1, 5, 1, 6, 5, 8, 7, 11, 11, 1, 3, 3, 3, 5, 3, 3, 4, 8, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 10, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 7, 4, 4, 4, 4, 4, 4, 4, 4, 10, 2, 2, 6, 7, 6, 2, 3, 2, 3, 6, 2, 7, 6, 10, 7, 4, 9, 12, 6, 14, 4, 12, 7, 2, 2, 1, 2, 7, 6, 4, 4, 4, 6, 8, 8, 7, 2, 2, 13, 2, 2, 2, 2, 6, 2, 8, 12, 2, 7, 7, 6, 8, 10, 12, 2, 2, 2, 3, 3, 13, 2, 2, 3, 3, 6, 7, 6, 4, 5, 6, 3, 3, 3, 3, 4, 16, 8, 5, 4, 3, 3, 3, 5, 7, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 11, 12, 7, 7, 13, 9, 10, 17, 12, 8, 9, 7, 17, 17, 8, 5, 12, 10, 13, 14, 5, 5, 5, 13, 5, 5, 5, 3, 3, 3, 5, 16, 5, 5, 5, 5, 7, 12, 14, 8, 12, 8, 10, 12, 9, 11, 7, 9, 7, 10, 7, 13, 13, 9, 7, 12, 8, 17, 7, 7, 16, 10, 13, 13, 8, 10, 10, 14, 17, 7, 16, 16, 15, 8, 10, 10, 12, 17, 17, 7, 17, 14, 7, 10, 17, 8, 7, 7, 7, 8, 15, 15, 7, 14, 10, 10, 10, 11, 11, 7, 7, 13, 8, 10, 7, 16, 7, 8, 7, 14, 17, 12, 10, 11, 21, 8, 9, 7, 13, 9, 8, 6, 13, 6, 12, 7, 6, 13, 10, 10, 10, 8, 18, 9, 17, 13, 10, 12, 6, 13, 6, 11, 8, 13, 10, 13, 18, 10, 13, 11, 13, 8, 16, 7, 10, 8, 16, 12, 10, 8, 8, 14, 11, 8, 15, 8, 8, 7, 7, 12, 7, 8, 9, 14, 15, 8, 9, 10, 9, 15, 7, 8, 8, 12, 13, 12, 9, 10, 15, 13, 7, 10, 10, 20, 7, 6, 9, 6, 6, 14, 11, 14, 11, 12, 9, 10, 16, 16, 12, 7, 11, 28, 8, 11, 10, 7, 21, 8, 7, 9, 4, 4, 4, 17, 7, 8, 6, 9, 6, 6, 13, 6, 6, 6, 6, 18, 20, 14, 8, 11, 12, 9, 10, 13, 15, 15, 19, 8, 9, 12, 7, 10, 16, 12, 9, 9, 9, 14, 12, 11, 10, 9, 12, 11, 18, 9, 9, 9, 10, 7, 7, 16, 8, 9, 7, 13, 12, 10, 14, 18, 7, 8, 11, 10, 7, 7, 8, 8, 13, 7, 7, 7, 11, 15, 13, 11, 7, 8, 15, 11, 7, 8, 18, 8, 14, 13, 18, 15, 10, 12, 12, 9, 7, 11, 11, 8, 7, 10, 8, 14, 12, 10, 18, 7, 10, 9, 7, 8, 13, 10, 14, 10, 8, 8, 23, 7, 7, 11, 12, 12, 17, 7, 7, 11, 11, 17, 16, 16, 25, 7, 8, 11, 14, 14, 8, 10, 7, 15, 7, 16, 16, 13, 9, 11, 9, 15, 15, 11, 11, 7, 7, 14, 7, 9, 7, 7, 16, 10, 13, 10, 11, 14, 7, 11, 10, 11, 7, 11, 10, 11, 15, 10, 11, 15, 10, 12, 10, 14, 13, 11, 11, 12, 13, 10, 7, 13, 16, 12, 21, 15, 9, 10, 10, 7, 11, 14, 17, 7, 7, 8, 11, 13, 12, 8, 15, 14, 14, 8, 17, 12, 10, 10, 7, 9, 19, 11, 7, 10, 7, 11, 18, 7, 11, 7, 12, 11, 8, 8, 14, 12, 7, 8, 15, 3, 7, 7, 5, 2, 9, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 2, 5, 3, 3, 3, 3, 3, 3, 4, 4, 3, 3, 3, 3, 3, 3, 5, 11, 6, 4, 7, 10, 7, 7, 11, 1, 10, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 5, 7, 3, 5, 6, 3, 3, 5, 2, 2, 5, 3, 4, 13, 11, 3, 3, 6, 3, 5, 14, 2, 2, 3, 8, 2, 2, 12, 5, 18, 5, 3, 3, 3, 3, 16, 5, 5, 5, 10, 7, 13, 12, 13, 9, 12, 14, 19, 9, 9, 21, 9, 9, 10, 6, 9, 6, 15, 10, 6, 12, 8, 6, 10, 15, 4, 4, 6, 6, 9, 9, 12, 16, 14, 23, 7, 7, 7, 14, 9, 7, 7, 11, 14, 10, 7, 10, 10, 10, 12, 6, 11, 10, 13, 11, 15, 11, 7, 12, 10, 3, 7, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 4, 3, 7, 5, 1, 5, 2, 2, 2, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 5, 5, 10, 9, 11, 8, 7, 12, 8, 9, 7, 6, 13, 11, 6, 13, 7, 9, 9, 4, 4, 4, 4, 4, 6, 10, 7, 8, 13, 11, 8, 8, 9, 14, 7, 14, 10, 7, 9, 7, 7, 9, 6, 9, 2, 12, 5, 3, 3, 13, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 1, 7, 6, 4, 12, 3, 3, 3, 3, 3, 8, 7, 3, 3, 3, 3, 3, 3, 4, 4, 11, 15, 14, 2, 8, 3, 5, 5, 8, 10, 8, 6, 4, 7, 17, 7, 4, 5, 2, 6, 3, 5, 4, 2, 2, 12, 5, 5, 3, 15, 13, 8, 11, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 5, 3, 3, 3, 3, 4, 2, 3, 18, 2, 12, 5, 3, 3, 3, 3, 3, 5, 16, 8, 8, 9, 6, 6, 4, 4, 4, 4, 31, 6, 6, 10, 11, 21, 10, 9, 7, 10, 7, 7, 2, 4, 4, 4, 4, 6, 5, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 6, 4, 6, 2, 2, 2, 5, 3, 3, 3, 7, 7, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 8, 2, 3, 3, 3, 3, 3, 5, 9, 11, 3, 3, 3, 3, 4, 4, 3, 3, 3, 3, 3, 5, 10, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 11, 10, 10, 10, 10, 10, 11, 10, 11, 10, 11, 10, 9, 9, 11, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 5, 5, 3, 7, 8, 7, 6, 6, 11, 4, 4, 4, 4, 7, 8, 9, 9, 2, 3, 7, 4, 4, 2, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 2, 2, 5, 5, 5, 5, 5, 3, 3, 5, 5, 5, 7, 7, 6, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 8, 8, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 4, 6, 9, 12, 3, 7, 10, 7, 2, 2, 3, 3, 3, 3, 3, 4, 3, 3, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 8, 8, 6, 6, 8, 6, 7, 4, 4, 4, 4, 4, 4, 6, 7, 5, 5, 20, 19, 8, 10, 9, 7, 10, 6, 8, 11, 6, 6, 6, 6, 13, 12, 8, 6, 7, 14, 11, 9, 2, 5, 3, 6, 2, 3, 2, 2, 2, 2, 2, 2, 2, 5, 4, 3, 7, 6, 4, 7, 4, 3, 6, 4, 7, 2, 2, 7, 7, 7, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 9, 10, 10, 10, 11, 7, 8, 20, 7, 9, 8, 9, 8, 12, 6, 6, 6, 8, 9, 8, 12, 6, 6, 8, 13, 10, 12, 6, 6, 7, 7, 9, 6, 4, 4, 4, 4, 4, 4, 10, 6, 6, 6, 7, 14, 11, 10, 7, 8, 10, 8, 11, 14, 11, 11, 9, 7, 9, 8, 11, 13, 9, 17, 10, 9, 2, 2, 2, 9, 3, 3, 3, 3, 15, 14, 9, 5, 5, 2, 8, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 15, 12, 22, 19, 17, 18, 18, 19, 21, 7, 16, 16, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 7, 16, 11, 11, 7, 7, 7, 7, 17, 7, 8, 12, 15, 9, 19, 7, 19, 8, 21, 11, 12, 19, 14, 22, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 16, 16, 19, 24, 12, 7, 14, 7, 12, 7, 8, 10, 10, 13, 7, 12, 12, 7, 7, 10, 18, 15, 12, 16, 7, 14, 12, 17, 10, 16, 17, 12, 17, 25, 7, 7, 7, 13, 6, 9, 6, 9, 18, 6, 6, 11, 20, 10, 6, 6, 6, 6, 6, 6, 17, 6, 6, 6, 15, 6, 6, 6, 6, 6, 8, 14, 11, 12, 11, 15, 13, 19, 17, 21, 7, 18, 8, 13, 13, 8, 12, 8, 6, 6, 13, 6, 15, 15, 16, 6, 6, 16, 6, 6, 6, 14, 6, 18, 6, 6, 6, 17, 18, 9, 13, 15, 8, 19, 8, 15, 15, 18, 14, 16, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 11, 10, 11, 6, 21, 23, 12, 17, 12, 11, 14, 13, 22, 15, 15, 11, 12, 14, 12, 7, 12, 8, 12, 14, 12, 18, 10, 8, 16, 19, 17, 12, 14, 15, 8, 19, 17, 12, 13, 13, 15, 18, 13, 23, 24, 23, 21, 17, 24, 8, 21, 8, 14, 14, 16, 20, 14, 8, 8, 15, 20, 8, 19, 21, 9, 8, 13, 12, 13, 15, 11, 8, 11, 9, 9, 8, 11, 8, 21, 14, 21, 15, 15, 13, 7, 19, 7, 7, 7, 7, 7, 7, 16, 12, 17, 18, 7, 7, 11, 11, 7, 9, 9, 2, 2, 3, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 10, 10, 7, 9, 7, 7, 7, 6, 8, 6, 6, 6, 6, 6, 6, 6, 7, 6, 8, 6, 6, 9, 7, 7, 7, 4, 4, 4, 4, 4, 4, 4, 4, 8, 9, 8, 7, 8, 7, 8, 10, 7, 5, 5, 5, 5, 5, 5, 3, 9, 7, 7, 8, 6, 6, 6, 6, 6, 6, 6, 6, 9, 6, 6, 9, 11, 13, 7, 8, 9, 9, 5, 5, 5, 7, 8, 6, 6, 6, 6, 6, 6, 6, 7, 8, 9, 7, 10, 9, 10, 7, 8, 5, 5, 5, 5, 5, 5, 7, 7, 9, 8, 7, 7, 6, 6, 6, 6, 6, 6, 10, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 9, 10, 4, 4, 4, 4, 8, 7, 7, 10, 10, 9, 8, 8, 15, 9, 8, 8, 8, 8, 8, 9, 10, 9, 10, 7, 8, 13, 5, 5, 5, 5, 5, 3, 3, 7, 7, 8, 6, 6, 6, 4, 4, 11, 9, 7, 8, 9, 10, 7, 5, 5, 5, 5, 5, 3, 3, 7, 6, 6, 13, 7, 9, 8, 7, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 7, 8, 7, 8, 13, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 6, 6, 6, 6, 7, 6, 7, 6, 6, 9, 7, 4, 4, 4, 4, 4, 4, 4, 7, 8, 7, 8, 9, 8, 8, 8, 7, 10, 7, 8, 5, 5, 5, 5, 5, 5, 5, 5, 3, 7, 7, 7, 7, 9, 7, 10, 9, 6, 6, 6, 6, 6, 8, 8, 6, 6, 6, 7, 6, 6, 6, 9, 9, 4, 4, 13, 7, 10, 9, 9, 12, 7, 8, 8, 10, 8, 8, 8, 8, 8, 8, 5, 5, 5, 5, 3, 7, 7, 11, 7, 9, 8, 8, 6, 6, 10, 6, 8, 8, 8, 6, 7, 6, 6, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 8, 8, 16, 8, 9, 8, 7, 5, 5, 5, 5, 5, 3, 3, 7, 7, 7, 10, 15, 8, 9, 8, 9, 9, 6, 6, 6, 6, 6, 6, 7, 4, 8, 7, 8, 8, 7, 8, 11, 8, 5, 5, 5, 5, 5, 3, 7, 7, 6, 11, 16, 7, 6, 4, 4, 4, 4, 9, 9, 8, 8, 8, 13, 12, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 11, 7, 8, 8, 9, 13, 7, 7, 7, 9, 8, 8, 9, 12, 7, 12, 7, 12, 8, 7, 10, 12, 9, 9, 6, 6, 8, 8, 6, 6, 6, 6, 6, 6, 6, 9, 8, 9, 11, 8, 6, 6, 6, 6, 6, 12, 7, 6, 6, 6, 9, 7, 7, 6, 6, 6, 6, 6, 11, 9, 6, 6, 6, 6, 6, 7, 9, 4, 4, 4, 4, 4, 4, 4, 4, 9, 9, 9, 9, 7, 7, 7, 7, 7, 11, 7, 7, 8, 8, 8, 8, 8, 8, 9, 8, 9, 9, 7, 7, 11, 11, 7, 12, 8, 8, 8, 8, 8, 7, 8, 8, 8, 8, 8, 13, 12, 8, 8, 8, 8, 7, 7, 7, 9, 5, 5, 5, 5, 5, 5, 5, 3, 3, 7, 7, 11, 7, 8, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 10, 11, 6, 7, 9, 4, 4, 4, 4, 4, 4, 9, 9, 8, 9, 8, 8, 8, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 11, 7, 7, 7, 9, 6, 6, 11, 8, 10, 6, 6, 6, 12, 8, 8, 7, 6, 6, 8, 7, 4, 4, 4, 4, 4, 4, 4, 4, 9, 10, 9, 9, 8, 10, 9, 11, 8, 5, 5, 5, 7, 6, 6, 8, 7, 4, 4, 4, 4, 8, 7, 7, 8, 7, 8, 8, 5, 5, 5, 5, 7, 7, 8, 8, 8, 6, 6, 6, 6, 6, 10, 8, 9, 13, 6, 7, 6, 6, 8, 7, 8, 4, 4, 4, 4, 11, 8, 8, 8, 10, 5, 5, 8, 7, 8, 13, 8, 7, 6, 8, 6, 9, 7, 8, 7, 5, 5, 5, 5, 5, 5, 3, 3, 7, 8, 9, 6, 4, 8, 10, 10, 8, 12, 9, 13, 2, 7, 5, 5, 5, 5, 5, 7, 7, 10, 6, 6, 6, 6, 6, 6, 6, 8, 4, 4, 9, 8, 8, 8, 14, 8, 8, 8, 9, 8, 5, 5, 5, 5, 5, 3, 3, 9, 6, 6, 6, 6, 10, 12, 6, 6, 6, 6, 6, 6, 6, 4, 4, 4, 4, 11, 8, 7, 8, 8, 8, 5, 5, 3, 3, 3, 3, 7, 7, 6, 8, 6, 8, 11, 7, 6, 6, 6, 7, 4, 8, 11, 9, 10, 5, 5, 5, 3, 3, 3, 7, 7, 8, 9, 8, 15, 9, 6, 6, 6, 6, 6, 6, 11, 11, 4, 4, 4, 4, 4, 7, 9, 9, 10, 8, 7, 5, 5, 5, 5, 5, 5, 3, 3, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 9, 7, 4, 4, 4, 4, 4, 9, 9, 8, 8, 10, 13, 5, 5, 5, 3, 17, 7, 7, 7, 7, 7, 8, 6, 8, 13, 6, 6, 6, 6, 6, 6, 6, 6, 4, 4, 4, 9, 10, 8, 8, 8, 5, 5, 5, 5, 3, 7, 7, 7, 8, 8, 6, 6, 6, 8, 8, 8, 9, 10, 8, 4, 8, 10, 9, 8, 8, 8, 9, 13, 10, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 7, 8, 9, 9, 7, 7, 7, 10, 9, 9, 8, 9, 8, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 12, 6, 6, 6, 6, 6, 6, 6, 6, 6, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 11, 8, 8, 9, 9, 10, 8, 9, 7, 7, 5, 5, 5, 5, 5, 5, 3, 7, 8, 7, 6, 6, 8, 6, 6, 10, 4, 7, 8, 9, 12, 8, 7, 7, 5, 5, 5, 5, 5, 5, 3, 3, 7, 14, 7, 9, 8, 8, 6, 6, 8, 12, 12, 6, 6, 7, 7, 10, 4, 4, 4, 4, 4, 9, 9, 14, 9, 13, 8, 7, 5, 5, 5, 6, 6, 6, 7, 4, 8, 7, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 7, 7, 7, 8, 6, 6, 6, 6, 6, 6, 12, 6, 6, 6, 6, 4, 4, 9, 9, 8, 8, 11, 7, 7, 7, 5, 5, 5, 3, 9, 8, 6, 6, 7, 4, 4, 4, 4, 4, 4, 8, 8, 11, 5, 5, 5, 7, 7, 7, 9, 6, 6, 6, 6, 6, 6, 9, 8, 4, 4, 4, 4, 7, 12, 9, 8, 8, 8, 7, 10, 10, 5, 5, 5, 5, 5, 5, 5, 3, 11, 14, 8, 7, 8, 8, 6, 6, 6, 6, 6, 8, 7, 6, 6, 6, 7, 6, 8, 9, 4, 4, 4, 7, 8, 9, 7, 9, 7, 7, 9, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 11, 3, 9, 7, 7, 12, 14, 8, 6, 6, 12, 11, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 15, 7, 4, 4, 4, 16, 9, 9, 9, 8, 9, 9, 9, 9, 9, 8, 8, 8, 13, 11, 8, 5, 5, 5, 5, 3, 7, 6, 6, 8, 8, 8, 6, 6, 7, 10, 7, 4, 4, 4, 4, 9, 7, 8, 7, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 7, 7, 7, 9, 6, 6, 6, 6, 6, 8, 8, 7, 7, 9, 6, 6, 6, 7, 6, 6, 6, 6, 6, 15, 4, 4, 4, 4, 4, 8, 8, 7, 8, 12, 9, 8, 8, 8, 8, 8, 9, 8, 8, 10, 8, 8, 8, 8, 16, 9, 10, 2, 5, 5, 5, 5, 5, 5, 5, 9, 7, 6, 8, 9, 4, 4, 4, 4, 4, 7, 8, 8, 8, 9, 8, 11, 10, 5, 5, 5, 5, 3, 7, 8, 6, 6, 6, 6, 6, 8, 6, 6, 6, 6, 4, 12, 10, 12, 7, 7, 7, 7, 7, 7, 7, 5, 5, 5, 5, 3, 3, 7, 7, 10, 8, 9, 7, 6, 10, 7, 6, 6, 4, 4, 8, 9, 7, 9, 9, 9, 9, 8, 8, 8, 8, 10, 5, 5, 5, 5, 5, 5, 8, 7, 6, 6, 6, 10, 6, 7, 10, 7, 4, 4, 4, 4, 4, 4, 4, 12, 9, 10, 7, 7, 10, 8, 10, 5, 12, 9, 6, 6, 6, 6, 6, 7, 6, 4, 4, 4, 10, 9, 9, 8, 7, 7, 5, 5, 5, 5, 5, 5, 3, 3, 13, 7, 7, 9, 7, 7, 7, 8, 9, 9, 7, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 13, 9, 15, 15, 4, 4, 4, 4, 4, 10, 10, 9, 8, 9, 8, 8, 9, 7, 8, 7, 8, 5, 5, 7, 6, 6, 6, 4, 4, 4, 7, 8, 11, 8, 5, 5, 5, 5, 5, 5, 5, 7, 6, 6, 6, 6, 6, 6, 9, 11, 10, 7, 4, 4, 4, 9, 8, 8, 5, 5, 5, 5, 5, 9, 9, 6, 6, 6, 6, 6, 6, 6, 9, 9, 4, 4, 4, 4, 8, 8, 8, 9, 9, 8, 8, 8, 13, 2, 4, 2, 7, 5, 5, 5, 5, 5, 5, 9, 9, 6, 6, 6, 6, 10, 8, 8, 8, 6, 6, 6, 4, 4, 9, 8, 10, 8, 9, 8, 8, 8, 9, 8, 8, 5, 3, 3, 3, 11, 6, 6, 6, 7, 6, 6, 6, 4, 4, 9, 8, 5, 5, 5, 5, 5, 3, 11, 8, 6, 6, 6, 6, 6, 9, 7, 4, 4, 14, 10, 9, 8, 12, 8, 8, 8, 11, 15, 8, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 11, 11, 11, 10, 10, 7, 7, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 7, 11, 7, 7, 11, 11, 7, 8, 9, 10, 7, 7, 9, 9, 9, 9, 7, 7, 10, 8, 13, 8, 8, 8, 8, 11, 10, 6, 6, 8, 10, 11, 14, 14, 6, 6, 6, 6, 6, 6, 9, 11, 7, 7, 6, 8, 12, 11, 11, 6, 6, 10, 6, 6, 6, 6, 6, 10, 7, 7, 6, 6, 11, 6, 6, 6, 11, 8, 9, 7, 6, 10, 11, 9, 10, 11, 7, 11, 8, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 6, 6, 8, 9, 10, 9, 6, 6, 6, 10, 6, 6, 6, 6, 11, 10, 11, 10, 9, 8, 7, 7, 7, 7, 11, 14, 8, 10, 9, 9, 8, 8, 7, 11, 8, 8, 8, 11, 11, 10, 10, 9, 10, 8, 11, 10, 8, 11, 9, 12, 8, 10, 8, 11, 8, 9, 9, 11, 11, 10, 11, 13, 8, 7, 8, 8, 9, 7, 8, 8, 8, 8, 7, 8, 2, 2, 2, 2, 2, 2, 2, 4, 4, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 8, 6, 4, 4, 4, 11, 7, 11, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 3, 3, 3, 3, 8, 7, 7, 8, 8, 4, 8, 7, 7, 7, 9, 7, 8, 9, 8, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 3, 3, 3, 3, 3, 3, 4, 5, 5, 3, 3, 8, 6, 8, 6, 9, 4, 4, 10, 7, 3, 3, 3, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 2, 2, 2, 3, 3, 3, 3, 3, 4, 10, 2, 3, 3, 3, 3, 3, 3, 3, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 5, 2, 4, 2, 6, 2, 2, 9, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 9, 8, 7, 9, 6, 6, 11, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 7, 7, 11, 8, 8, 6, 5, 11, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 3, 3, 3, 3, 3, 3, 6, 4, 4, 4, 4, 3, 3, 3, 3, 5, 7, 2, 3, 3, 3, 3, 3, 8, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 4, 4, 4, 4, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 6, 3, 3, 8, 10, 3, 4, 4, 1, 1, 1, 1, 1, 1, 1, 8, 9, 10, 7, 7, 1, 14, 18, 13, 18, 13, 10, 10, 16, 13, 18, 16, 13, 16, 18, 13, 22, 16, 16, 16, 14, 21, 16, 9, 14, 16, 9, 9, 14, 10, 10, 14, 12, 14, 19, 12, 11, 18, 13, 17, 15, 15, 15, 15, 16, 14, 13, 19, 18, 15, 19, 18, 12, 18, 12, 11, 20, 14, 15, 10, 17, 17, 16, 19, 20, 21, 15, 13, 16, 15, 15, 15, 1, 1, 3, 8, 7, 7, 8, 8, 8, 1, 6, 1, 1, 6, 3, 3, 4, 7, 3, 3, 5, 5, 4, 4, 4, 4, 4, 2, 7, 7, 8, 12, 3, 4, 5, 1, 3, 4, 4, 10, 4, 3, 3, 3, 8, 7, 7, 2, 2, 2, 2, 2, 2, 2, 2, 2, 12, 9, 20, 7, 5, 5, 5, 9, 13, 5, 5, 5, 5, 5, 3, 3, 3, 16, 5, 5, 5, 13, 7, 8, 8, 11, 8, 7, 9, 7, 11, 12, 9, 9, 8, 8, 11, 10, 14, 7, 12, 10, 11, 13, 7, 9, 11, 17, 17, 14, 13, 7, 8, 7, 10, 10, 7, 16, 13, 7, 8, 17, 12, 9, 8, 6, 7, 10, 6, 6, 12, 6, 8, 10, 8, 8, 8, 6, 8, 6, 14, 6, 6, 6, 13, 6, 10, 6, 6, 7, 14, 8, 6, 6, 10, 11, 10, 9, 9, 7, 7, 6, 6, 6, 9, 9, 7, 9, 10, 9, 13, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 6, 8, 8, 6, 8, 9, 10, 9, 7, 10, 10, 8, 7, 8, 7, 10, 12, 9, 8, 15, 8, 7, 8, 8, 7, 7, 15, 13, 7, 10, 9, 14, 18, 16, 7, 24, 7, 8, 10, 11, 16, 8, 14, 7, 9, 9, 9, 13, 19, 14, 15, 14, 11, 7, 13, 9, 10, 7, 13, 9, 10, 11, 12, 8, 9, 2, 3, 5, 8, 7, 4, 4, 15, 10, 5, 3, 3, 3, 3, 3, 5, 4, 4, 4, 2, 2, 2, 2, 2, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 12, 5, 3, 8, 10, 15, 6, 7, 2, 3, 2, 5, 5, 12, 2, 5, 5, 5, 5, 2, 2, 5, 5, 12, 9, 5, 2, 2, 9, 5, 5, 12, 12, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 9, 12, 5, 8, 8, 9, 5, 5, 5, 8, 19, 7, 16, 15, 14, 9, 9, 9, 9, 7, 11, 11, 11, 7, 14, 10, 10, 5, 5, 5, 5, 5, 5, 5, 5, 5, 15, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 9, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 14, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 15, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 12, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 9, 12, 9, 9, 12, 12, 12, 15, 7, 11, 7, 14, 11, 18, 13, 8, 18, 15, 18, 12, 14, 12, 8, 8, 8, 8, 9, 9, 9, 12, 7, 10, 10, 8, 8, 12, 12, 12, 7, 12, 12, 9, 7, 7, 7, 7, 7, 8, 15, 12, 9, 10, 10, 7, 10, 10, 13, 11, 10, 9, 22, 11, 9, 8, 8, 8, 8, 8, 13, 18, 13, 9, 15, 19, 9, 7, 7, 10, 7, 7, 7, 11, 8, 13, 17, 7, 7, 10, 10, 10, 7, 20, 16, 7, 7, 7, 7, 7, 7, 11, 21, 12, 12, 13, 11, 14, 16, 8, 8, 13, 11, 7, 7, 13, 7, 7, 14, 15, 15, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 13, 10, 18, 6, 6, 6, 6, 6, 6, 6, 6, 6, 11, 8, 8, 12, 12, 11, 11, 8, 12, 9, 9, 9, 13, 13, 9, 9, 9, 9, 9, 9, 6, 10, 12, 6, 6, 6, 6, 17, 11, 7, 7, 7, 7, 14, 14, 12, 6, 7, 7, 6, 6, 15, 10, 13, 10, 6, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 13, 9, 9, 15, 13, 6, 12, 12, 6, 19, 11, 10, 7, 7, 16, 8, 19, 17, 9, 9, 9, 9, 9, 6, 6, 6, 10, 8, 16, 8, 6, 6, 9, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 8, 6, 7, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 14, 6, 6, 6, 6, 20, 6, 9, 6, 14, 9, 9, 9, 6, 9, 8, 8, 12, 9, 8, 8, 8, 8, 7, 8, 12, 7, 8, 8, 8, 6, 8, 6, 6, 6, 6, 6, 6, 6, 9, 8, 8, 6, 6, 13, 9, 12, 13, 12, 14, 13, 12, 11, 11, 6, 8, 8, 8, 6, 13, 12, 11, 11, 12, 6, 11, 12, 11, 13, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 15, 6, 6, 6, 6, 6, 6, 6, 13, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 8, 8, 6, 18, 6, 12, 13, 13, 13, 9, 10, 15, 9, 12, 6, 6, 6, 6, 6, 6, 6, 6, 9, 15, 10, 9, 10, 13, 9, 19, 8, 18, 17, 10, 10, 8, 8, 6, 6, 6, 6, 6, 6, 10, 14, 8, 16, 16, 9, 8, 15, 8, 8, 10, 12, 14, 7, 7, 8, 8, 7, 7, 7, 7, 8, 13, 13, 11, 9, 9, 9, 12, 10, 17, 8, 11, 9, 7, 7, 14, 8, 14, 14, 7, 7, 7, 7, 7, 7, 14, 7, 7, 7, 7, 7, 10, 10, 8, 14, 7, 7, 7, 7, 8, 8, 8, 8, 8, 17, 9, 7, 15, 7, 8, 12, 7, 9, 14, 7, 7, 7, 9, 13, 8, 14, 7, 16, 18, 13, 15, 14, 12, 13, 10, 15, 9, 7, 7, 7, 10, 13, 15, 15, 9, 9, 9, 9, 19, 11, 7, 11, 11, 13, 8, 8, 8, 8, 7, 12, 19, 17, 9, 9, 13, 7, 7, 7, 9, 7, 7, 7, 12, 13, 15, 10, 8, 8, 14, 15, 12, 13, 13, 8, 12, 14, 7, 11, 7, 14, 15, 13, 12, 8, 8, 8, 8, 11, 13, 15, 15, 8, 13, 12, 8, 8, 8, 13, 10, 16, 14, 11, 8, 8, 12, 12, 9, 15, 15, 12, 12, 13, 8, 8, 9, 12, 13, 9, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 11, 12, 11, 7, 14, 7, 13, 13, 13, 12, 18, 16, 7, 12, 11, 10, 10, 15, 9, 9, 9, 21, 7, 7, 7, 11, 16, 8, 8, 11, 11, 7, 7, 7, 7, 7, 19, 7, 7, 7, 7, 7, 7, 7, 7, 7, 12, 8, 9, 12, 14, 11, 9, 9, 9, 22, 12, 3, 3, 4, 8, 8, 15, 4, 2, 2, 5, 5, 3, 3, 3, 3, 3, 3, 6, 6, 4, 4, 4, 12, 7, 10, 2, 3, 3, 3, 3, 3, 3, 3, 6, 7, 3, 7, 5, 14, 4, 4, 7, 10, 4, 1, 3, 3, 6, 2, 4, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 4, 2, 2, 5, 3, 4, 2, 2, 2, 2, 2, 2, 2, 11, 5, 5, 5, 11, 5, 5, 3, 5, 5, 5, 5, 11, 14, 13, 9, 11, 9, 12, 8, 11, 11, 8, 11, 16, 9, 9, 7, 10, 9, 12, 8, 15, 6, 6, 7, 6, 6, 13, 10, 8, 11, 8, 6, 6, 6, 12, 16, 6, 11, 7, 8, 9, 18, 6, 6, 9, 4, 4, 6, 13, 6, 6, 6, 6, 8, 8, 9, 16, 7, 7, 14, 7, 8, 8, 8, 7, 7, 7, 7, 7, 7, 15, 13, 7, 10, 7, 7, 10, 12, 16, 15, 7, 9, 9, 14, 11, 11, 10, 9, 10, 8, 12, 7, 8, 7, 7, 10, 12, 7, 12, 8, 7, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 3, 3, 5, 5, 5, 10, 8, 7, 4, 4, 4, 8, 7, 10, 9, 7, 9, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 3, 3, 3, 3, 3, 3, 3, 7, 4, 5, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 8, 2, 2, 2, 8, 12, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 7, 11, 9, 8, 8, 8, 7, 8, 9, 7, 7, 9, 7, 7, 7, 10, 7, 7, 10, 9, 10, 6, 6, 6, 6, 6, 6, 15, 7, 8, 9, 9, 8, 6, 6, 10, 9, 6, 8, 13, 9, 7, 6, 6, 6, 6, 6, 6, 12, 6, 6, 7, 6, 7, 6, 6, 6, 10, 10, 7, 6, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 14, 6, 6, 7, 7, 9, 6, 6, 6, 6, 9, 9, 8, 9, 10, 9, 8, 9, 12, 7, 7, 7, 8, 7, 10, 12, 11, 9, 10, 7, 7, 7, 9, 10, 10, 8, 12, 9, 7, 7, 9, 8, 8, 8, 10, 7, 7, 8, 9, 9, 7, 7, 7, 8, 2, 4, 2, 4, 6, 3, 4, 2, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 8, 6, 4, 7, 3, 3, 3, 3, 3, 3, 3, 12, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 5, 3, 4, 7, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 6, 4, 3, 4, 2, 2, 2, 5, 3, 3, 3, 3, 3, 5, 4, 4, 4, 4, 2, 7, 6, 8, 9, 2, 2, 2, 2, 3, 3, 3, 5, 7, 2, 3, 3, 8, 7, 7, 2, 2, 8, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 8, 8, 7, 7, 6, 10, 6, 9, 7, 11, 4, 6, 8, 8, 7, 8, 4, 2, 5, 5, 5, 5, 3, 3, 3, 11, 8, 9, 6, 6, 8, 7, 4, 4, 7, 6, 8, 7, 2, 2, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 7, 2, 2, 5, 3, 3, 2, 3, 3, 3, 3, 3, 3, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 12, 5, 5, 3, 3, 3, 5, 10, 12, 6, 15, 4, 6, 6, 7, 14, 9, 3, 3, 3, 3, 3, 8, 2, 2, 3, 5, 5, 3, 3, 3, 3, 3, 3, 8, 8, 6, 8, 7, 5, 8, 4, 6, 11, 2, 2, 7, 3, 3, 2, 9, 8, 8, 5, 5, 5, 3, 3, 3, 5, 5, 5, 7, 7, 6, 6, 10, 6, 8, 6, 8, 9, 7, 4, 4, 4, 4, 4, 7, 6, 6, 8, 7, 7, 10, 9, 9, 8, 11, 8, 3, 3, 3, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3, 7, 6, 2, 5, 5, 6, 7, 6, 4, 8, 9, 11, 2, 2, 3, 3, 3, 3, 3, 3, 3, 2, 2, 5, 3, 3, 3, 3, 3, 9, 9, 6, 4, 8, 7, 7, 5, 9, 8, 6, 2, 6, 8, 7, 8, 5, 5, 5, 5, 5, 3, 3, 3, 16, 8, 7, 7, 7, 8, 7, 7, 7, 7, 9, 6, 9, 6, 10, 7, 7, 7, 6, 10, 8, 9, 11, 11, 8, 4, 4, 10, 8, 8, 6, 9, 6, 11, 8, 8, 8, 15, 7, 8, 9, 5, 3, 3, 3, 3, 3, 5, 2, 2, 3, 8, 9, 10, 3, 2, 2, 2, 2, 2, 2, 3, 6, 4, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 11, 5, 3, 3, 3, 3, 3, 3, 3, 3, 6, 7, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 12, 7, 4, 12, 4, 6, 5, 4, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 11, 10, 6, 4, 6, 10, 8, 3, 3, 3, 3, 3, 3, 3, 3, 5, 4, 4, 4, 2, 2, 2, 2, 2, 2, 2, 2, 5, 3, 4, 4, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 10, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 7, 8, 8, 7, 13, 12, 10, 10, 8, 8, 7, 7, 9, 12, 11, 6, 6, 8, 8, 9, 7, 7, 7, 10, 15, 10, 4, 4, 4, 4, 4, 11, 8, 8, 9, 7, 9, 14, 14, 12, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 12, 5, 5, 11, 10, 7, 9, 3, 8, 7, 3, 15, 13, 11, 4, 4, 2, 2, 2, 19, 7, 5, 5, 3, 3, 3, 3, 3, 3, 3, 5, 22, 18, 6, 14, 17, 4, 4, 19, 16, 18, 2, 3, 3, 7, 2, 3, 2, 3, 3, 6, 4, 2, 3, 3, 2, 5, 3, 3, 3, 3, 3, 3, 3, 9, 9, 2, 3, 2, 2, 2, 3, 3, 3, 5, 7, 14, 7, 7, 12, 9, 13, 6, 11, 6, 10, 9, 7, 7, 8, 12, 12, 8, 8, 8, 10, 7, 7, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 5, 10, 7, 8, 11, 8, 12, 9, 4, 14, 7, 7, 9, 13, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 1, 2, 2, 3, 3, 3, 3, 3, 3, 5, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 4, 4, 4, 3, 2, 3, 3, 3, 3, 5, 2, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 12, 9, 8, 8, 9, 8, 6, 17, 6, 6, 6, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 4, 4, 8, 8, 9, 9, 9, 7, 7, 7, 7, 7, 7, 7, 9, 9, 9, 7, 8, 8, 8, 10, 7, 13, 10, 8, 9, 3, 3, 5, 3, 3, 3, 3, 3, 7, 7, 6, 6, 10, 13, 11, 11, 8, 8, 9, 8, 9, 9, 10, 10, 10, 11, 10, 10, 13, 13, 16, 15, 11, 12, 9, 9, 10, 9, 11, 10, 9, 9, 14, 7, 8, 3, 10, 7, 7, 3, 2, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 7, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 11, 6, 7, 4, 6, 2, 2, 3, 3, 3, 1, 3, 3, 3, 3, 3, 3, 6, 4, 4, 2, 2, 2, 3, 3, 3, 3, 4, 4, 6, 6, 6, 6, 5, 4, 4, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 9, 11, 6, 10, 9, 12, 7, 7, 11, 14, 9, 7, 12, 3, 3, 7, 12, 11, 12, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 11, 5, 5, 5, 5, 5, 5, 5, 5, 11, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 6, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 10, 3, 3, 3, 11, 3, 5, 9, 11, 8, 12, 14, 9, 7, 8, 7, 7, 11, 11, 7, 7, 10, 9, 8, 10, 9, 7, 7, 7, 7, 7, 7, 8, 8, 7, 11, 8, 8, 8, 7, 7, 10, 8, 7, 13, 12, 7, 17, 10, 8, 8, 11, 7, 11, 11, 14, 7, 11, 7, 8, 6, 9, 20, 8, 7, 9, 16, 7, 10, 6, 11, 10, 8, 9, 7, 16, 11, 11, 9, 8, 9, 8, 8, 8, 11, 8, 15, 8, 8, 9, 7, 8, 8, 11, 10, 7, 5, 7, 10, 10, 15, 7, 7, 7, 8, 7, 8, 8, 10, 11, 10, 10, 10, 11, 11, 7, 8, 6, 8, 8, 10, 6, 8, 6, 6, 7, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 16, 6, 15, 6, 7, 11, 11, 7, 9, 10, 11, 13, 10, 6, 16, 8, 10, 12, 11, 6, 6, 6, 6, 6, 6, 6, 10, 6, 10, 7, 7, 7, 11, 7, 11, 6, 6, 6, 6, 6, 6, 17, 7, 7, 6, 6, 12, 22, 6, 6, 6, 6, 6, 8, 6, 6, 6, 6, 7, 6, 6, 5, 6, 6, 8, 11, 6, 9, 14, 11, 9, 11, 7, 7, 8, 6, 6, 6, 8, 10, 9, 6, 6, 6, 6, 9, 7, 6, 6, 6, 6, 6, 15, 6, 4, 4, 4, 6, 4, 17, 8, 11, 6, 6, 9, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 6, 6, 6, 6, 10, 6, 10, 6, 6, 6, 6, 12, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 9, 6, 6, 6, 6, 18, 6, 6, 6, 8, 9, 10, 7, 8, 9, 10, 11, 7, 13, 6, 8, 8, 6, 6, 14, 7, 7, 7, 7, 10, 7, 14, 9, 6, 6, 9, 15, 9, 7, 14, 6, 11, 14, 13, 7, 12, 8, 7, 7, 7, 7, 7, 12, 7, 10, 9, 16, 6, 8, 6, 5, 17, 6, 8, 10, 4, 6, 4, 10, 15, 17, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 4, 4, 11, 7, 4, 4, 7, 7, 7, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 19, 17, 6, 10, 11, 6, 6, 6, 6, 18, 6, 6, 11, 4, 4, 4, 5, 6, 6, 6, 9, 5, 6, 4, 6, 6, 4, 6, 6, 6, 6, 10, 6, 6, 4, 6, 6, 10, 6, 10, 6, 6, 6, 6, 11, 6, 6, 10, 6, 6, 8, 6, 6, 6, 8, 6, 11, 4, 11, 9, 10, 9, 11, 4, 8, 4, 11, 12, 7, 9, 8, 6, 7, 7, 8, 12, 12, 11, 13, 10, 11, 7, 7, 7, 9, 7, 11, 10, 7, 7, 7, 16, 11, 10, 11, 17, 9, 9, 8, 8, 7, 7, 7, 9, 7, 7, 7, 14, 7, 13, 9, 11, 10, 14, 10, 10, 12, 11, 10, 7, 10, 5, 14, 8, 8, 8, 9, 7, 8, 7, 7, 9, 8, 7, 8, 7, 7, 7, 7, 7, 7, 7, 11, 8, 10, 8, 7, 8, 14, 11, 8, 9, 9, 9, 8, 24, 10, 10, 12, 7, 7, 15, 11, 8, 8, 12, 11, 8, 9, 9, 7, 8, 9, 10, 11, 10, 11, 7, 12, 7, 7, 11, 9, 8, 14, 13, 12, 8, 11, 10, 8, 8, 7, 7, 14, 9, 10, 8, 9, 11, 7, 14, 8, 8, 13, 8, 8, 12, 7, 10, 14, 14, 11, 9, 10, 9, 9, 7, 7, 11, 11, 13, 9, 13, 5, 5, 5, 7, 9, 5, 11, 12, 14, 8, 7, 7, 11, 10, 9, 7, 8, 8, 7, 10, 11, 11, 5, 5, 7, 5, 5, 5, 7, 7, 15, 7, 7, 8, 7, 15, 12, 12, 10, 7, 8, 7, 11, 7, 7, 7, 23, 11, 8, 8, 11, 10, 7, 8, 11, 7, 19, 7, 7, 6, 9, 9, 9, 11, 3, 4, 7, 8, 6, 6, 4, 10, 8, 2, 2]);
+const edgeChild = /*#__PURE__*/ new Uint16Array([0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 1, 1, 8, 9, 1, 0, 0, 0, 0, 0, 0, 0, 1, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 1, 1, 1, 1, 1, 18, 1, 1, 1, 1, 1, 1, 8, 1, 8, 1, 8, 14, 1, 1, 1, 1, 8, 1, 8, 1, 1, 1, 1, 1, 15, 24, 1, 1, 1, 1, 1, 1, 21, 1, 1, 1, 1, 22, 8, 1, 1, 1, 1, 1, 1, 1, 1, 23, 1, 1, 1, 17, 19, 1, 1, 16, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 25, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 20, 1, 1, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 27, 28, 29, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 8, 8, 8, 8, 1, 36, 0, 0, 0, 1, 1, 1, 1, 39, 38, 1, 1, 1, 1, 1, 37, 1, 1, 1, 1, 41, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 42, 0, 0, 0, 0, 43, 44, 0, 0, 0, 0, 8, 1, 1, 1, 8, 1, 1, 1, 47, 49, 49, 49, 47, 49, 47, 47, 48, 49, 47, 49, 47, 47, 47, 47, 47, 47, 49, 47, 47, 48, 47, 47, 47, 47, 49, 50, 50, 48, 49, 47, 47, 47, 47, 47, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 53, 55, 53, 53, 53, 55, 53, 54, 53, 56, 53, 54, 54, 53, 53, 53, 54, 56, 54, 56, 53, 54, 54, 8, 58, 58, 57, 59, 54, 56, 53, 53, 51, 52, 60, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 63, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 70, 71, 8, 1, 1, 69, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 80, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 85, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 83, 86, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 84, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 8, 1, 1, 1, 1, 96, 1, 98, 1, 1, 1, 1, 1, 1, 1, 1, 101, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 104, 104, 1, 1, 8, 1, 107, 1, 1, 1, 1, 1, 1, 1, 105, 1, 106, 1, 108, 1, 1, 1, 1, 1, 109, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 117, 118, 1, 1, 1, 1, 1, 1, 120, 120, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 128, 129, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 129, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 129, 1, 1, 1, 1, 1, 1, 1, 1, 1, 133, 130, 132, 127, 1, 131, 1, 1, 121, 1, 1, 1, 1, 124, 1, 134, 1, 1, 1, 1, 1, 1, 126, 1, 115, 116, 1, 8, 135, 113, 119, 1, 1, 8, 1, 1, 1, 114, 122, 1, 8, 8, 8, 125, 123, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 8, 8, 1, 1, 1, 1, 1, 8, 141, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 143, 1, 1, 1, 1, 1, 1, 1, 1, 144, 145, 8, 8, 142, 140, 49, 49, 147, 53, 53, 146, 149, 148, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 152, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 150, 0, 0, 0, 0, 1, 0, 151, 139, 1, 0, 1, 1, 8, 8, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 155, 154, 23, 1, 1, 8, 8, 1, 23, 8, 8, 1, 1, 1, 1, 1, 141, 1, 1, 159, 1, 1, 1, 1, 160, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 1, 143, 1, 1, 159, 1, 1, 1, 1, 160, 1, 1, 1, 141, 1, 1, 1, 159, 1, 164, 1, 1, 1, 160, 1, 1, 141, 1, 1, 1, 164, 1, 1, 1, 1, 1, 141, 1, 1, 1, 1, 1, 1, 1, 1, 141, 1, 1, 164, 1, 1, 164, 1, 1, 1, 1, 1, 1, 1, 170, 1, 1, 1, 159, 1, 1, 164, 1, 1, 1, 160, 1, 1, 170, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 143, 1, 1, 159, 1, 164, 1, 1, 1, 160, 1, 1, 141, 1, 1, 159, 1, 164, 1, 1, 1, 160, 1, 1, 141, 1, 1, 1, 1, 159, 1, 164, 1, 1, 1, 160, 1, 1, 1, 141, 1, 1, 159, 1, 1, 1, 1, 176, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 179, 1, 1, 170, 1, 1, 1, 1, 1, 159, 1, 1, 164, 1, 1, 1, 160, 1, 1, 170, 1, 1, 1, 1, 1, 159, 1, 1, 164, 1, 1, 1, 160, 1, 1, 170, 1, 1, 1, 1, 1, 164, 1, 1, 1, 1, 174, 166, 166, 8, 1, 8, 178, 1, 1, 1, 1, 1, 167, 167, 167, 161, 1, 1, 1, 165, 167, 171, 177, 1, 1, 1, 1, 165, 165, 1, 1, 163, 161, 174, 165, 169, 182, 173, 182, 1, 1, 180, 1, 173, 162, 165, 1, 1, 1, 1, 165, 1, 168, 1, 1, 1, 8, 1, 183, 1, 172, 1, 1, 1, 172, 171, 175, 181, 163, 174, 1, 1, 1, 1, 1, 1, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 186, 185, 185, 186, 185, 185, 185, 185, 187, 187, 185, 185, 186, 185, 186, 185, 185, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 189, 8, 1, 1, 8, 1, 8, 8, 8, 8, 1, 8, 8, 8, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 203, 1, 205, 206, 204, 203, 203, 1, 1, 209, 1, 210, 208, 1, 8, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 221, 203, 203, 203, 203, 221, 1, 1, 1, 1, 224, 225, 223, 1, 1, 1, 1, 1, 1, 227, 227, 1, 1, 1, 227, 227, 229, 230, 228, 1, 232, 1, 1, 1, 1, 8, 238, 239, 240, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 207, 211, 1, 1, 1, 1, 158, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 235, 1, 1, 1, 9, 1, 1, 1, 1, 246, 1, 1, 243, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 194, 218, 1, 1, 1, 214, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 201, 1, 1, 1, 1, 1, 1, 1, 219, 1, 1, 1, 1, 234, 1, 1, 1, 1, 184, 1, 222, 1, 217, 1, 1, 1, 220, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 199, 1, 8, 1, 1, 1, 8, 1, 1, 1, 1, 202, 1, 1, 1, 216, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 248, 1, 1, 1, 1, 1, 192, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 233, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 191, 193, 1, 1, 1, 196, 8, 1, 1, 1, 1, 1, 1, 1, 237, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 195, 1, 1, 1, 1, 1, 1, 1, 242, 1, 1, 1, 200, 1, 1, 1, 215, 1, 193, 1, 231, 212, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 219, 1, 1, 1, 1, 198, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 188, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 213, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 244, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 245, 1, 1, 193, 1, 1, 1, 1, 197, 1, 1, 1, 213, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 236, 1, 1, 1, 190, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 226, 1, 1, 1, 8, 8, 1, 1, 1, 1, 1, 1, 1, 247, 1, 1, 241, 1, 1, 8, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 258, 0, 0, 0, 0, 0, 259, 0, 0, 0, 0, 0, 0, 1, 8, 1, 1, 1, 263, 1, 1, 1, 0, 264, 261, 262, 1, 1, 1, 1, 1, 1, 269, 1, 271, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 267, 1, 1, 1, 1, 1, 273, 1, 1, 8, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 272, 1, 1, 1, 8, 1, 1, 1, 1, 268, 1, 1, 1, 266, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 270, 1, 1, 1, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 8, 1, 1, 1, 1, 8, 1, 1, 279, 1, 1, 14, 1, 1, 1, 8, 8, 276, 277, 1, 1, 1, 1, 278, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 281, 1, 1, 8, 17, 1, 1, 1, 1, 1, 1, 282, 1, 1, 1, 280, 8, 8, 1, 1, 1, 1, 1, 1, 1, 282, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 291, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 295, 295, 1, 0, 0, 0, 0, 0, 1, 8, 0, 0, 0, 0, 0, 0, 0, 0, 185, 1, 300, 301, 1, 8, 1, 1, 1, 1, 8, 303, 1, 1, 302, 1, 1, 305, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 310, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 8, 1, 1, 1, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 8, 0, 322, 0, 0, 323, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 339, 1, 1, 1, 1, 1, 1, 0, 0, 63, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 1, 0, 347, 0, 0, 0, 0, 0, 0, 0, 0, 0, 349, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 365, 365, 366, 365, 0, 1, 213, 1, 1, 14, 361, 1, 359, 0, 0, 0, 0, 0, 0, 0, 362, 1, 1, 367, 1, 1, 243, 1, 1, 1, 1, 360, 1, 1, 357, 1, 363, 1, 355, 1, 364, 1, 356, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 8, 358, 358, 1, 1, 1, 9, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 354, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 370, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 305, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 410, 410, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 402, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 0, 1, 378, 389, 1, 1, 377, 412, 1, 383, 1, 1, 375, 407, 1, 1, 393, 374, 379, 1, 1, 1, 386, 417, 395, 1, 1, 1, 1, 1, 1, 396, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 405, 409, 0, 0, 86, 1, 1, 0, 403, 380, 416, 381, 384, 391, 1, 406, 0, 1, 0, 86, 400, 398, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 419, 1, 1, 390, 1, 86, 1, 0, 1, 1, 1, 422, 1, 0, 0, 86, 397, 0, 1, 376, 1, 1, 1, 0, 1, 1, 399, 1, 0, 1, 1, 1, 0, 1, 424, 387, 1, 1, 0, 1, 0, 0, 415, 0, 1, 1, 1, 86, 408, 1, 1, 404, 401, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 382, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 414, 0, 86, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 418, 1, 1, 1, 0, 0, 421, 0, 0, 0, 1, 394, 1, 0, 86, 420, 1, 0, 0, 0, 0, 423, 1, 1, 0, 0, 1, 0, 1, 0, 392, 0, 388, 0, 1, 1, 1, 0, 1, 1, 0, 411, 385, 413, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 432, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 8, 1, 1, 1, 8, 440, 440, 1, 1, 1, 8, 8, 1, 440, 1, 1, 8, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 452, 1, 1, 0, 1, 1, 1, 1, 243, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 470, 470, 1, 1, 0, 0, 355, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 483, 1, 482, 1, 1, 1, 1, 1, 1, 1, 1, 1, 487, 1, 8, 8, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 495, 1, 1, 1, 497, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 494, 1, 489, 1, 1, 1, 1, 476, 1, 1, 1, 1, 1, 1, 1, 1, 490, 8, 1, 1, 1, 1, 496, 1, 1, 1, 491, 485, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 355, 1, 473, 1, 1, 8, 493, 1, 1, 355, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 478, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 496, 1, 1, 1, 1, 355, 1, 492, 1, 1, 1, 486, 480, 1, 1, 1, 1, 1, 481, 1, 498, 484, 1, 1, 1, 1, 1, 479, 1, 1, 1, 1, 1, 1, 1, 1, 1, 474, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 488, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 477, 1, 1, 1, 1, 1, 475, 1, 258, 499, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 8, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1, 1, 0, 0, 0, 505, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 8, 1, 71, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 509, 0, 509, 509, 509, 509, 509, 509, 509, 0, 509, 509, 509, 509, 509, 1, 509, 509, 509, 0, 509, 509, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 514, 513, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 518, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 511, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 512, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 520, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 509, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 517, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 510, 0, 0, 521, 516, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 515, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 509, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 510, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 509, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 519, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 531, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 237, 237, 1, 535, 1, 1, 1, 534, 1, 1, 1, 1, 1, 530, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 532, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 536, 1, 1, 533, 1, 1, 1, 1, 1, 1, 1, 1, 410, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 537, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 548, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 1, 8, 1, 551, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 556, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, 63, 1, 1, 8, 8, 8, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 571, 1, 1, 1, 1, 1, 1, 1, 572, 1, 1, 1, 1, 1, 1, 1, 570, 1, 1, 1, 8, 1, 1, 574, 277, 1, 1, 1, 8, 8, 1, 1, 8, 1, 8, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 578, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 584, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 139, 1, 1, 8, 589, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 114, 1, 1, 1, 8, 1, 1, 1, 1, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 594, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 151, 1, 1, 1, 266, 1, 1, 8, 34, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 619, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 258, 1, 366, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 624, 1, 1, 1, 1, 0, 626, 0, 86, 0, 625, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 8, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 633, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 628, 628, 0, 632, 630, 628, 628, 628, 628, 628, 634, 628, 628, 638, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 635, 632, 628, 628, 632, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 630, 628, 628, 628, 628, 628, 636, 628, 628, 628, 628, 628, 628, 0, 0, 0, 1, 637, 1, 1, 1, 631, 1, 1, 1, 1, 1, 629, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 642, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 8, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 1, 1, 8, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 103, 68, 319, 345, 451, 580, 0, 4, 72, 274, 293, 321, 346, 372, 426, 453, 0, 542, 564, 581, 644, 11, 0, 64, 95, 437, 449, 469, 622, 0, 540, 563, 577, 659, 0, 34, 6, 0, 504, 543, 649, 607, 74, 0, 7, 324, 294, 427, 506, 456, 583, 86, 645, 0, 623, 348, 458, 508, 11, 112, 327, 549, 6, 34, 0, 350, 86, 429, 86, 526, 12, 6, 138, 287, 313, 0, 660, 553, 0, 610, 0, 67, 6, 6, 290, 102, 2, 472, 438, 450, 643, 0, 6, 0, 6, 325, 110, 6, 608, 544, 585, 0, 507, 428, 311, 326, 10, 75, 111, 646, 588, 430, 351, 338, 459, 153, 78, 329, 592, 554, 648, 611, 373, 368, 522, 6, 79, 156, 13, 314, 288, 567, 593, 612, 559, 597, 617, 658, 40, 6, 299, 333, 371, 343, 256, 34, 573, 600, 256, 45, 254, 304, 334, 344, 446, 463, 524, 312, 0, 77, 609, 0, 443, 457, 337, 86, 286, 86, 0, 627, 591, 547, 331, 461, 86, 431, 425, 0, 0, 0, 11, 602, 618, 255, 0, 464, 447, 576, 561, 620, 662, 92, 256, 46, 335, 435, 465, 616, 0, 555, 332, 315, 86, 253, 87, 31, 428, 34, 6, 433, 369, 342, 651, 639, 569, 596, 558, 0, 297, 88, 34, 445, 462, 0, 34, 466, 0, 257, 640, 562, 11, 448, 467, 256, 287, 93, 260, 641, 621, 604, 525, 468, 436, 289, 265, 94, 62, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 667, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 454, 0, 0, 0, 0, 0, 0, 0, 0, 89, 0, 136, 0, 0, 550, 595, 0, 0, 0, 0, 0, 0, 0, 30, 0, 598, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 454, 0, 0, 0, 0, 546, 0, 296, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 285, 0, 0, 0, 0, 0, 0, 0, 664, 0, 0, 0, 0, 0, 663, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 434, 0, 0, 0, 527, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 73, 0, 0, 0, 0, 0, 0, 538, 0, 0, 0, 0, 0, 0, 444, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 249, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 560, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 539, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 308, 320, 0, 0, 0, 0, 0, 575, 316, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 557, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 500, 0, 0, 0, 353, 0, 0, 0, 0, 81, 0, 292, 0, 0, 0, 0, 0, 0, 26, 0, 0, 0, 0, 615, 0, 0, 0, 0, 647, 566, 0, 0, 0, 0, 283, 0, 0, 0, 0, 0, 0, 502, 0, 0, 523, 0, 0, 0, 0, 0, 65, 0, 0, 0, 306, 61, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 82, 0, 0, 0, 0, 0, 0, 0, 285, 0, 0, 0, 0, 0, 318, 657, 0, 76, 0, 0, 0, 0, 0, 0, 0, 0, 0, 666, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 157, 0, 317, 0, 0, 0, 0, 0, 0, 614, 0, 0, 0, 0, 0, 0, 568, 0, 0, 0, 0, 0, 0, 0, 0, 0, 613, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 66, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 251, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 91, 0, 545, 0, 0, 0, 0, 0, 601, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 91, 90, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 529, 0, 528, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 298, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 501, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 328, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 582, 0, 0, 0, 0, 0, 0, 0, 0, 336, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 73, 275, 0, 0, 0, 0, 0, 0, 0, 0, 0, 91, 0, 653, 0, 0, 599, 0, 0, 0, 0, 0, 0, 0, 0, 0, 284, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 656, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 565, 0, 0, 0, 91, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 541, 0, 661, 0, 0, 471, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 442, 0, 0, 0, 590, 0, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 35, 0, 0, 0, 0, 0, 0, 33, 99, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 330, 0, 0, 0, 252, 0, 0, 0, 0, 0, 0, 605, 0, 0, 0, 0, 137, 0, 0, 0, 0, 0, 606, 0, 0, 0, 0, 0, 0, 0, 454, 460, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 439, 0, 352, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 309, 0, 0, 340, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 579, 0, 0, 0, 455, 0, 0, 441, 0, 0, 0, 0, 0, 0, 650, 0, 0, 0, 586, 0, 0, 97, 0, 587, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 552, 503, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 307, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 454, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 655, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 654, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 665, 0, 0, 0, 0, 0, 603, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 341, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 652, 0, 0, 250, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 670, 670, 670, 670, 670, 670, 670, 669, 671]);
+const labelText = "orgmilcomschnetedugovdrrformsfeedbackofficialaccoorgmilschnetgovmagazinemediaunioncargopilotgroupcaarespressworksaerodromeworkinggroupair-traffic-controlaircraftaccident-preventioneducatormarketplaceambulanceinsurancecateringairportrepbodyenginesoftwaremodellingair-surveillanceconsultingchartertrainermaintenanceservicesdesignflightskydivingfreightassociationstudentgroundhandlingdgcafuelclubtaxicrewshowballooningexpresstraderbrokerauthoragentsairtrafficjournalistsafetyconsultantmicrolightaccident-investigationparachutingequipmentproductionfederationrecreationscientistnavigationengineertradingglidingleasingresearchpassenger-associationentertainmentparaglidinghangglidingaerobaticrotorcraftemergencycertificationgovernmentaeroclubexchangelogisticschampionshiphomebuiltcouncilconferencecontrolairlinecivilaviationjournalorgcomnetedugovcoorgcomnomnetobj*appsofforgcomnetuwukiloappsairoappdevsframerorgmilcomnetedugovcoradio2naorgcomnetcommuneedogpbcoitgvorgedugovspreviewfrontendrelayononstagingauthcloudsandboxupid*mtls*privatelinktypedreamdeveloperbravemochawindsurfaivenmirenupsunwnextbegetngrokclerkwale2bwebcsbrunputercrbtsflutterflowcloudzyrospawnbasesliplanemodelenceshiptodaymagicpatternsnetlifyondigitaloceanrailwayhostedclaudehasurabotdashretoolvercelgithubluyanigadgetreplitcloudflaretelebitedgecomputeevervaultexponyatnoopencrpplxzeaburwasmerframerzeropsrocketpreviewconvexmedusajsspritesagilevibesonherculeseasypanelstreamlitglideossnowflakefastedgemesserliloginlinehackclubcodepennorthflankbase44corespeedleapcellngrok-freeblacktopsclerkstagelovableon-fleek*us-west-3ap-south-2us-central-2us-central-1eu-central-1ap-south-1us-west-2us-east-2eu-north-1ap-north-1us-west-1us-east-1*rcloudintsegorgmilcomgobbetnetintedugovturmusicasenasamutualcoopv6dnsip6uriurnin-addre164homeirisgovdixdaemoncloudnssthwien*inexexkunden4accogvormymyspreadshop4lima2ixortsinfofuturecmsfuturehosting12hpprivfuturemailinglima-cityfunkfeuer123webseitednshomemelmyspreadshopcloudletswasantqldvicactnswtascatholicwasaqldvictasidwasantozqldorgcomvicasnactnetedugovnswtasconfcomairflowlambda-urltransfer-webapptransfer-webappairflowtransfer-webapptransfer-webapp-fipstransfer-webappeu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1mx-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2ap-east-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1privatenotebookstudiolabelingnotebookstudionotebooknotebook-fipslabelingnotebookstudionotebook-fipsnotebookstudio-fipsnotebook-fipsnotebookstudionotebook-fipsnotebookstudioeu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2experimentsus-gov-west-1us-gov-east-1ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1onrepostsagemakercopporgmilcompronetintedugovbiznameinfoshoprsorgmilcomnetedugovbrendlyresolvenzauscotvstoreorgcomnetedugovbizinfoidacaicoittvorgmilcomschnetedugovinfocloudezproxysiteacmymyspreadshopkuleuvenwebhostingtransurl123websitecloudnsinterhostsolutionsddns5476103298edgfacbmlonihkjutwvqpsryxzbarsycoororgcomedumyftpno-iporxcloud-ipfor-somemmafanfor-morewebhopselfipjozidyndnscloudnsdscloudfor-thefor-betteractivetrailcoeconorestooteorgcomeconeteduassurmoneyafricaarchitectesrestaurantloisirstourismavocatsinfoagrounivcoorgcomnetedugoviatvdeportesaludtksatorgmilcomwebgobnetinteducienciaboliviarevistacooperativaempresanombreindustriamusicapatriamedicinademocraciapoliticapuebloindigenaplurinacionalarteblogwikiinfoagrotransportenoticiasprofesionalacademiaeconomiaecologiamovimientotecnologianaturalpagesappsgroksailsimplesitecepesebamapadfmgalampbacscpirngorotomtrjspaprrprrsesmscepesebamapadfmgalampbacscpirngorotomtrjspaprrprrsesms*biaamfmtcmptvfeirasampajampanatalbelemananiradiog12medindfndbmdtrdthepoaggfjdfdefinfenflegsegongengcngorgzlgslglogppgmillelqslcimcomnomadmjabimbbibbsbabcrectecsjcetcpscpvhudieticriapipsiecnbiorioecogeoteoodoproatoartfstmatvetdetbetnetcntnotfotgrueduajuespappreptmpemparqsrvadvdevgovntrturagrjorfarjusmusdesvixxyzcozfozslzbhzmaringasantamariacampinagrandegoianiasorocabafloripasaobernardocuritibaboavistarecifeaparecidasaogoncasalvadorcuiabamorenamacapalondrinacontagemsocialfortalmaceioleilaoosascoriobranconiteroi9guacutcheblogflogvlogwikitaxicoopmanauspalmascaxiasjoinvillebaruericampinassantoandreribeiraoriopretoweorgcomnetedugovv0windsurfshiptodaycloudsitecoaccoorgnetgovofmilcomgovmediatechzacoorgcomnetedugsjgovmydnspenfnlabnbmbgcbcqconcontnuyksknsmyspreadshopno-ipawdevboxbarsyonidatemfuinabusavinstanceseceuguukussryzespawnpvfloccsxcloud-ipmyphotosfantasyleaguetwmailcleverappsscrappingccwucloudnsftpaccessgame-serverccgovobjectsrmalpgcust*svcalp1aeappenginermalpgmyspreadshop4lima2ixsquare7cloudscale123websitefirenet12hpflowgotdnslinkyard-cloudcloudnslima-citydnskingobjectstorageedaccogooruskzorgcomnetinteduxyzaéroportxn--aroport-byaassogouvcomilgobgovcloudnses-1eu-west-1us-east-1euvipit1eurarubait1s3lbwebsites3websiteru-spbru-mskelasticcsrunstnukukcaukusnl-ams-1fr-par-1fr-par-2functionsnodess3ddlwhmrdbfnck8sifrs3-websitecockpitscblmgdbdtwhkafkpubprivs3ddlwhmrdbk8sifrs3-websitecockpitscblmgdbdtwhkafks3ddlrdbk8sifrs3-websitecockpitscblmgdbdtwhkafkk8sscalebookpl-wawfr-parnl-amsbaremetalsmartlabelinginstancesdechk2kuleuvenlaravelvoorloperurownoxazapscwhstgrvaporonline-serverobservablehqelementorantagonistreclaimjoteluluencowayjelasticmatlabmagentositetrendhostingaxarnetjenv-arubajelejotehostravendbemergenttrafficplexconvexkeliwebserveboltbegetcdnstaticson-rancherprimetelonstackitunison-servicesdnshomelinkyardbarsyjelecloudnscocomnetgovmycn-northwest-1cn-north-1s3s3-accesspoints3-websites3s3-accesspointrdsdualstacks3-deprecatedemrappui-prods3-websiteemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspoints3s3-accesspointrdsdualstackemrappui-prods3-websiteemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicn-northwest-1cn-north-1cn-northwest-1ebcomputeelbcn-north-1airflowcn-northwest-1cn-north-1oncn-northwest-1cn-north-1amazonawssagemakeramazonwebservicesdirectasgdsdhehahljlnmhbacscahqhshhihnlnynsnmofjbjzjxjtjhkcqtwgsjssxnxjxgxxzgz網絡网络公司orgmilcomnetedugovxn--55qx5dcanva-appsxn--io0a7iquickconnectcanvasitekhsjxn--od0algcanva-codemyqnapcloudsrvrlessclustersrealtimestorageleadpagescarrdcrdorgmilcomnomnetedugovhidnssupabaserdpareplmypiumsoxmitotaplpagesfirewalledreplitowodevwebview-assetsvfswebview-assetss3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicloud9eu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1s3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicloud9consent-portals3s3-accesspointdualstackanalytics-gatewayemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websiteemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspointdualstackemrappui-prods3-websiteemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspointdualstacks3-deprecateds3-websitebedrock-agentcores3-object-lambdaexecute-apibedrock-agentcores3s3-accesspoints3-websites3-accesspoint-fipss3-fipss3s3-accesspointdualstackemrappui-prods3-websites3-accesspoint-fipsaws-cloud9s3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websites3-accesspoint-fipss3-fipsemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstacks3-deprecatedanalytics-gatewayemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9vfss3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicloud9eu-west-3ap-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1mx-central-1me-central-1ca-central-1il-central-1ap-northeast-1us-northeast-1ap-southeast-1me-south-1af-south-1ap-south-1ap-southeast-7us-west-2eu-west-2ap-east-2us-east-2ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1mrapaccesspoints3s3-accesspointdualstacks3-deprecatedanalytics-gatewayemrappui-prods3-websites3-accesspoint-fipsaws-cloud9s3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstacks3-deprecatedanalytics-gatewayemrappui-prods3-websites3-accesspoint-fipsaws-cloud9s3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websites3-accesspoint-fipss3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apis3eu-west-3ap-south-2eu-south-2computes3-ap-northeast-2elbrdss3-ap-east-1s3-sa-east-1s3-us-gov-west-1s3-eu-central-1s3-ca-central-1eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3s3-website-us-west-2s3-website-eu-west-1s3-external-1eu-central-1me-central-1ca-central-1il-central-1s3-us-west-1s3-eu-west-1s3-website-sa-east-1s3-website-ap-southeast-2ap-northeast-1ap-southeast-1s3-us-west-2s3-eu-west-2me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2us-east-2s3-website-ap-southeast-1s3-1s3-globals3-ap-northeast-3eu-north-1airflowap-southeast-2s3-us-gov-east-1s3-fips-us-gov-east-1s3-me-south-1s3-ap-south-1ap-northeast-2s3-website-us-west-1ap-southeast-5s3-eu-north-1s3-ap-southeast-1s3-website-us-gov-west-1compute-1s3-eu-west-3us-gov-west-1s3-website-ap-northeast-1us-gov-east-1s3-fips-us-gov-west-1s3-website-us-east-1s3-ap-southeast-2ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1s3-us-east-2s3-ap-northeast-1authauthauth-fipsauth-fipseu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1mx-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2ap-east-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1eu-west-3eu-south-2ap-southeast-3eu-central-1ca-central-1ap-northeast-1ap-southeast-1ap-south-1us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5eu-west-1us-east-1ap-east-1sa-east-1csrsites*sharedframeservicesbuilderstg-builderdev-builder*ociocpocsazuregcpawsdemoinstanceeu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1previeweu-4us-4us-1eu-1us-2eu-2us-3eu-3s3-websitekrkrobjectprivateobjectkrkrskrkrsobjectkrprivateobjectkr-privatecomputepaasrag-cloudrag-cloud-chjcloudjcloud-ver-jpcdemonodebalancermembersipeuxvsoncillaocelotonzayalilynxsphinxfentigercustomercaracalsgkrobjectstoragedesgkrusobjectkrkr-naverkr-naver-devkrprivatewebsiteobjectkr-naverkr-privatekr-naver-devjpjpkrjp4jp5s3-website-jpjpkrjp4jp5objectprivateobjecto365cloudstaticxendevapp001testcode-builder-stgplatformmediasiteprojedrydpagesstagingjsx0desazacncoitrueu4uhkukgrbrushatenadiarymyspreadshopfrom-flfrom-wvwebspace-hosttheworkpchatenablogcursorusercontentservesarcasmapplinzisakuratanwixsitefin-ncloudstoragegov-ncloudstorageappchizigiizeis-into-carsdnsiskinkyadobeaemcloudis-a-therapistpgfogmyvncdojinis-an-actress1kappfldrvkozowqa2jpnmexprgmrfirewall-gatewaydynnscafjsfbsbxooguyfrom-gawoltlab-demois-a-anarchistwiardwebteaches-yogadattowebtb-hostinglive-websiteservegamegotpantheonfrom-nhsubsc-payfrom-ohvipsinaappfrom-cadyndns-officeztna-dingtalkhomelinuxfrom-mahercules-appservebbsstreakusercontentfrom-okfrom-wyfastly-terrariumis-a-llamaqualyhqportalserveexchangeon-vaporvivenushopciscofreakgrayjayleaguesmetaaiusercontentfrom-iais-a-libertariansaves-the-whalestaveusercontentyolasiteoperaunitepoint2thisis-a-catererclaudeusercontentlinodeusercontentfrom-vagithubusercontentsells-for-lesshosteurcanva-appsplaystation-cloudddnsfreefrom-pafrom-prfrom-waddnskingoutsystemscloudhotelwithflightmydattois-a-nascarfanmydbserverminiserverdamnserverservehumouris-a-playerfrom-nvfrom-nmemergentagentgentappsamplifyappfrom-kyis-an-accountantnfshostserveircfrom-akpythonanywherestackhero-networkpostman-echolikescandydyndns-mailobservableusercontentserveftpfreeboxosfrom-utcdn77-storageamazonawsneat-urlnclouddyndns-serverlinodeis-a-teacherfrom-vtgleezemythic-beastsus1-pleniteu1-plenitla1-plenitpaywhirlservecounterstrikejdevcloudhealth-carereformis-into-animegoogleapisis-a-painterafricaisa-hockeynutatmetais-an-actora2hostedis-a-democratdatadetectest-le-patrondigitaloceanspacesonhomemadeis-a-designeris-a-hunterlinodeobjectstemp-dnsissmarterthanyoufrom-arsimplesiteevennodetownnews-stagingis-a-liberalgooglecodejelasticservemp3qualyhqpartnerdyndns-free1cooldnsest-a-la-masiondrayddnsdynuddnsfrom-orfrom-miis-a-bloggerfrom-himydobisscanvacodeis-an-engineerest-a-la-maisonupsunappdevinappswafflecellmyasustorwpenginepoweredfrom-ctservep2psame-appmyshopblocksthingdustdataaspirethemeslikes-piediscordsezis-with-thebandlpusercontentis-leetshopitsite3utilitiesis-a-personaltrainersinaappladeskis-a-cheflogoipselfipbase44-sandboxnospamproxyalibabacloudcsmesswithdnsauthgearappsiamallamawithgooglelutrausercontentmochausercontentframercanvasmytabitdyndns-homew-credentialless-staticblitzcpserverdiscordsaysis-a-nurseappspotatlassian-isolated-3premotewdfrom-mtwixstudiocode0emm180rmyactivedirectoryawsappsmytuleapdnsabrpolyspaceqbuserrenderbuiltwithdarkboutirgotdnsabrdnsdopaascanva-hosted-embedawsglobalacceleratorhomesecuritypcmyiphostditchyouripclever-clouddyndns-ipon-aptibleis-a-musicianhosted-by-filessecuritytacticsappspaceusercontenthomeunixstrapiappsame-previewcf-ipfsmycloudnaselasticbeanstalkis-certifieddontexistkasserverik-serverdrive-platformatlassian-3pfirebaseappncpstorageherokuappawsapprunnerbarsycenteris-a-cubicle-slaveservehttpmyshopifyis-a-guruquicksytessiiitesorsitesmagicpatternsappis-a-cpameteorappfrom-wiis-a-rockstarbumbleshrimpdattolocaldatabricksappsreadthedocs-hostedfrom-rifamilydsdyndns-picsmyoxypagesplesknsbplaceddnsaliasdynaliasdyndns-remotedoomdnsip-ddnsblogdnsis-a-doctorroutingthecloudamazoncognitobarsyonlinedsmynasddnsgurucloudflare-ipfsdeus-canvasfrom-idsmushcdnpagespeedmobilizergcorecdndyndns-at-homeunusualpersonhosted-by-previderis-a-republicandyn-o-saurstreamlitappworkisboringonthewificprapidqualifioappis-uberleetis-slickgetmyipwpdevcloudtypeformdyndns-at-workgentlentapismynascloudw-corp-staticblitzfrom-ingeekgalaxyservebeerfrom-mdonrenderspace-to-rentaivencloudappspacehostedwafaicloudcodespotblogspotatlassian-3p-us-gov-modfrom-ndfrom-msis-a-techieis-a-studentcustomer-ociis-a-photographerdurumisfrom-ksmassivegriddyndns-wikiis-an-entertaineris-a-hard-workermysecuritycameraprairielearn-user-contentfrom-mnrackmazedyndns-blogis-a-bulls-fanwritesthisblogfreemyipsimple-urlfrom-sdninjaneer-sitesreservdauthgear-stagingest-mon-blogueuris-into-gamesrice-labsxtooldevicesakurawebis-an-anarchistoraclecloudappsdyndns-worksells-for-urhcloudfrom-dcfastvps-serverwpmucdnis-a-geekscrysecfrom-txis-into-cartoonsmodelscapetrycloudflarelocaltonetstreak-linkbalena-devicesfrom-njforgeblocksfreebox-oswebadorsitefrom-ncdoesntexisthobby-sitestreaklinkshomesecuritymacshipstaticownprovidertuleap-partnersdattorelaywphostedmailservequakeis-a-socialistservehalflifepivohostingdynuhostingquipelementsw-staticblitzdyndns-webfrom-deproject-studyis-not-certifiedhercules-devis-a-financialadvisoramazonlightsailservepicsis-a-greenloseyouripfrom-ilwithyoutubemwcloudnonprodwiredbladehostingdnsdojofrom-tnpixolinomyqnapcloudncloudstorageis-an-artisthostedpiis-a-landscaperauiusercontentoaiusercontenton-forgeis-a-conservativedreamhostersnet-freaksapps-1and1is-goneencoreapiwordsmithmcpcontentfastly-edgefrom-nesalesforcefrom-scdeployagentoraclegovcloudappsfrom-alis-a-lawyercechirevultrobjectsstufftoreadisa-geekddnsgeeklovableprojecttry-snowplowfrom-moblogsyteis-a-bookkeepernogmyforumravendbmyboxdeelementoredsaacficogoorinforgcomgobnatneteduidstoreorgcomnetintedudevnomepublorgcomneteduathgovtestscalculatorspaynowinfoquizzesresearchedcloudnsfunnelsassessmentsjscaleforcetmacltdorgmilcompronetgovbizpresseklogesrsccloudcustomfltusrcloude4corealmgovmunicontentproxy9metacentrumdyndyndyndnsdynpagespages-researchitionoccustomercomymyspreadshopipv64diskussionsbereich4limacomrubgov2ixfirewall-gatewayddnssspdnsbarsykeymachinesquare7myhome-serverspeedpartnercommunity-proschuldockxenonconnectgünstigliefernbwcloud-os-instancedyndnssecmy-routerxn--gnstigliefern-wobin-butterl-o-g-i-nisteingeekin-dslin-berlinin-brbfuettertdasnetzleitungsenin-vpnlcube-serverdyn-ip24logoipdyn-berlinruhr-uni-bochum12hpgoipsrvdnsfruskygit-repossvn-reposinternet-dnsgünstigbestellenhome-webserverxn--gnstigbestellen-zvbbplacedheimdnscosidnswebspaceconfiglima-citydyndns1istmeinvirtualuserschulplattformmy-gatewayddnsseclebtimnetztest-iservmein-iservvirtual-userhome64iservschuletaifun-dnstraeumtgeradeschulserverdynamisches-dns123webseitednshomehs-heilbronndnsupdaterbssgraphicdwadpdwdaepeweaawapaafpfwfabwbpbacwcpcciwebuserapiobjectssites*teamst3r2lpuncldabymebravepanelngrokiservstglclcrmerpflypagesbarsyvivenushoplocalcertlocalplayerbearbloggatewaydeno-stagingis-not-ais-a-goodbotdashvercelmocha-sandboxplatter-appreplitgithubpreviewworkersinbrowserevervaultis-ahrsndenoxmitmodxmyaddrstorageapipayloadgrebedocruncontainersreliantlabsstgstagelclstageloginlineis-a-fullstackcodepenreliantpreviewngrok-freeis-coolpagelemonstoragewebharemediatechlibp2pdiscoursecomyspreadshopstoreregbiz123hjemmesidefirmcoorgcomnetedugovsldorgmilcomwebgobartnetedugovtmorgpolcomsocartnetedugovassoagrondiscoodontk12medcuegyecpaabgengorgmilgalsaltulcomadmesmgobpubdocmonfindgnriouioproartlatvetnetfotedulojgovntrturibrbarxxxofficialbasechefprofmktgpsictechinfoarqtcontdentrrpppsiqgit-pagesritmedfieorgcomlibprieduaipgovriikmeactvsportorgmilcomscieunnetedugovnameinfopintouchtawktotawkmyspreadshoporgcomnomgobedu123miwebcomputeorgcomnetedugovbiznameinfocognito-idptransfer-webappeusc-de-east-1onjelasticnxaspdnsbarsydirectwpdeuxfleurstransurldogadoprvwcloudnsamazonwebservicesdnshomeuserpartycokoobinmkmspaceviewfidymyspreadshopalandkapsiikixn--hkkinen-5wacloudplatformhäkkinen123kotisivuidacorgmilcompronetedugovbiznameinforadioorgcomneteduusercocomexperts-comptablestmmyspreadshopgretaprdcomnomynhccifbxoshuissier-justicenotairesaeroportfreeboxoson-webavocatassoportgouvkdnschirurgiens-dentistes-en-franceavouesfbx-os123sitewebveterinairechirurgiens-dentistespharmacienchambagrimedecinfreebox-osdediboxgoupilemszicpyicpvicppleysheezypagesedugovcnpyorgcomcybllcpvtnetedugovtnxonlineschoolddnsdaemond6atcopanelorgnetplybotdashstackitkaasorgmilcomnetedugovbizmodltdorgcomedugovcoorgcomneteduappwriteacorgcomnetedugovcloudtranslateusercontentorgcomnetedumobiassoorgcomnetedugovbarsysimplesiteindorgmilcomgobneteduorgcomwebnetedugovguaminfonxhra教育敎育網絡网絡组織組織网络網络组织組织公司政府個人个人箇人ltdorgcomincneteduidvgovxn--uc0ay4axn--55qx5dxn--mk0axixn--io0a7ixn--uc0atvxn--zf0avxxn--lcvr32dxn--od0algxn--wcvs22dxn--gmqw5axn--od0aq3bxn--mxtq1mxn--ciqpnxn--tn0agxn--gmq050iorgmilcomgobnetedufngocdnappvoatiiservwp2tempurlfreesitewpmudevmyfastgadgetcloudaccessjeleambahalfboltfastvpsemergenteasypanelopencraftizcombrendlynamefromrtpersoadultmedorgpolrelcomproartnetedufirminfoassoshopcoopgouvtmcomediahotelforumvideosportorgsexagrargameslakaseroticaerotikatozsdereklamcasino2000filmsuliinfoboltshopprivnewsszexcityutazasjogaszkonyveloingatlaneacaicogoormyᬩᬮᬶmilwebschnetkopbizzonedesaponpesxn--9tfkymyspreadshopgovmytabittabitorderravpageaccok12idforgnetgovmuniltdplcaccotttvorgcomnetmeca6g5gpgamubacaicniocoukuptverdruscsdelhiindorgmilcomwebnicfingenpronetintedugovresbizbiharbarsyinternetbusinessschooltravelsupabasealumnigujaratfirminfoaeropostbankcoopindevscloudnsno-ipbarsybarrell-of-knowledgebarrel-of-knowledgensupdategroks-thisdnsupdatefor-ourknowsitalldvrcammittwalddynamic-dnsv-infowebhopselfipdyndnshere-for-moreilovecollegemayfirstforumzcloudnsmittwaldservertypo3servergroks-theeusekd1cdndyndnsidrawsainaueuapjpusstagemocksysdevicesclientcustreservdcustdevdisrecprodtestingcowzbeebyteutwenteboxfusebravepstmndedynngrokorgmilcomnomnetedugovqcxqzzbarsythingdustmailerpagemo-siemensrb-hostingfh-muenstergitbookbluebitecloudbeesusercontentnodeartterramindkiloappsforgerockdarklangresinstagingapigeebubbleb-datascryptedhypernodedappnodepantheonsitegitlabgithubkeeneticvirtualservercleverappshostyhostingon-rioedugitticketstelebitwixstudioon-k3sicp0icp12038jeleqotolairbubbleappsmyaddrstolosmyrdbxwebflowdrive-platformbeagleboardhasura-applolipopdefinimavaporcloudmusicianwebflowtestazurecontainerresindevicereadthedocsloginlineeditorxmoonscalesandcatsbasicserversubscribepagewebthingsbrowsersafetymarkbeebyteappbitbucketidaccovistablogorgschnetgovxn--mgba3a4f16axn--mgba3a4fraarvanedgeايرانایرانjclaspeziapdudcefegelemeperetevebacanatavaparasabgagfgogrgpgalclblimfmrmcbmbvbfclcmcvcrcpcchlimifibicivipirisimncnbnanenrnpntnnolomobocoaogorosopotoptvtatctbtmtltotpusulunutpspapaqsvpvvvtvavvrtrsrprgrfrcrbrarorkrvstsssbscsmsispzczbzbozen-suedtirolmyspreadshopxn--bulsan-sdtirol-nsbxn--valledaoste-ebbtrentinoaltoadigetrentin-sued-tirolxn--forlcesena-c8axn--forl-cesena-fcbxn--bozen-sdtirol-2obtriestetrentinsuedtiroltrentino-s-tirollecceudineaostesienaparmaluccapaviagenoapaduaaostamonzaabruzzoternirietiturinmilanbozenlaziofermoleccocuneonuoropratola-speziavdataaligfvgpugmolcalcamlomumbsicpmnvenvaoedugovabrsarmaremrbastoslazibxosfirenzetrentinosüdtirolval-d-aostavalle-aostamessinacremonaravennatoscanatrentin-suedtirolbolognacalabriaurbinopesarofriuli-v-giuliaogliastraxn--valle-aoste-ebblaquilaandriatranibarlettasyncloudxn--valle-d-aoste-ehbaostavalleyvalled-aostatrentino-alto-adigevallee-d-aostexn--balsan-sdtirol-nsbpistoiasicilialucaniacataniaiserniaperugiabresciaveneziagorizialiguriaimperiabulsan-suedtirolbalsan-suedtirolbarlettatraniandriaxn--trentino-sdtirol-szbforlì-cesenatuscanyvallée-d-aostemantovavallée-aostecasertapiemontevalleaostaval-daostafriulivgiuliatrevisoforli-cesenavalléedaosteferrarapescaravald-aostatrentino-altoadigefriuli-vegiuliavallee-aostecarboniaiglesiastarantomediocampidanovalleedaostetrentinosud-tirolcampobassotrentinsüd-tiroltrentinosüd-tirolmonzabrianzatrentino-südtirolxn--trentino-sd-tirol-c3bpotenzacosenzavicenzaemiliaromagnavenicefrosinonemarchepordenonetrentinosued-tirolvaresemolisevalléeaostefriuli-veneziagiuliabasilicatalatinaanconasavonaveronamodenabiellabolzano-altoadigepugliafoggiaumbriatrentino-stirolgenovapadovamateranovararagusapiacenzatrentinostirolvalleeaostetempio-olbiasudsardegnatrentinsudtirolmassa-carrarafriuliveneziagiuliatrentinosuedtirolandria-barletta-tranitrapanixn--cesenaforl-i8amaceratacaltanissettaascoli-picenobrindisicarraramassacagliaririmininapolivibo-valentiachietibulsan-sudtirolbalsan-sudtiroltrentino-a-adigebulsanbalsaniglesiascarboniamilanotorinoteramodell-ogliastraarezzotrentinoalto-adigerovigotrentovenetoiglesias-carboniatrentino-sud-tirolaltoadigereggio-emiliareggio-calabriasardegnatranibarlettaandriapiedmontxn--sdtirol-n2amedio-campidanotrentino-süd-tirolfriuli-vgiuliafriuli-ve-giuliaromeennaromapisa32-b16-b64-blodiastibarineencomonaplesforlicesenailiadboxosalessandriasicilytrani-barletta-andriaxn--trentin-sdtirol-7vbpesarourbinotrentinsued-tirolcesena-forliforlìcesenaemilia-romagnamonzaebrianzaxn--trentinsdtirol-nsbtrentinos-tiroltrentinsüdtirolvalledaostaolbia-tempiocampidanomediovibovalentiasassarivalle-daostalombardysud-sardegnafriulivegiuliareggioemiliamonzaedellabrianzaalto-adigevercellitrentin-sudtiroltraniandriabarlettatrentino-sudtirolascolipicenobozen-südtirolfriulive-giuliaflorencexn--cesena-forl-mcbcarbonia-iglesiasaosta-valleycarrara-massadellogliastratrentinoa-adigexn--valleaoste-e7apesaro-urbinoxn--trentinosdtirol-7vbxn--trentin-sd-tirol-rzbxn--trentinsd-tirol-6vbtrani-andria-barlettatrentin-süd-tirolxn--trentinosd-tirol-rzbgrossetomonza-e-della-brianzasüdtirolreggiocalabriatrentinoaadigetrentin-südtirolverbano-cusio-ossolafriuliv-giuliaverbaniacampaniatrentino-aadigefriulivenezia-giuliasardiniaandriabarlettatranibarletta-trani-andriacatanzarooristanourbino-pesarocesena-forlìvalle-d-aostacampidano-medio123homepagesiracusatempioolbiasuedtirollombardiaavellinocesenaforlìtrentinofriuli-venezia-giuliabozen-sudtirolandria-trani-barlettabulsan-südtirolbalsan-südtirolmonza-brianzabolzanotrentino-sued-tirolbellunosalernolivornocrotonesondriodnshometrentinsud-tirolmassacarraratrentin-sud-tiroltrentino-suedtirolviterbobergamocesenaforliolbiatempiopalermobeneventoagrigentoofcoorgnetfmaitvphdengorgmilcomschnetedugovperagrikanieasukehandachitatokaiaisaikonanoharuamaobuhigashiuraowariasahiinuyamatobishimaiwakurashitarainazawatoyonegamagorimihamatoyotataharakariyayatomioguchikomakimiyoshinishiotokonamekiyosuchiryutoyohashiokazakiisshikikasugaikotakiratoeianjotogofusosetohazutsushimashinshirotakahamanisshinshikatsuhekinantoyokawaichinomiyatoyoakeodateogataakitaikawakyowahonjoogayurihonjonoshirokamiokakatagamimitanegojomeyokotekosakadaisenkazunonikahohonjyomoriyoshimisatohappoukamikoanihachirogatahigashinarusesembokufujisatokitaakitaitayanagiowanitakkomutsutsurutahirosakigonoheoirasetowadamisawanohejiaomorishingohiranairokunohehashikamitsugarushichinohehachinohenakadomarisannohekuroishisakaeisumiasahiotakiinzaiabikomatsudoyachiyomutsuzawakujukuriomigawakashiwatoganemihamanaritasakuranagaramobarahanamigawachoshishiroichoseikozakishisuikatorimidorichonankyonanfuttsuonjukufunabashinagareyamanodasosatakochuotohnoshourayasukimitsuyokaichibayotsukaidosodegauratateyamakamagayayokoshibahikariyachimatakatsuuratomisatokisarazukamogawaichikawanarashinoichinomiyashimofusaminamibososhirakoichiharaoamishirasatoikatahonaiainansaijoseiyoiyoozuuwajimaniihamanamikatamasakiuchikokihokutobetoonshikokuchuomatsuyamaimabarikamijimakumakogenyawatahamamatsunosabaeikedaobamasakaifukuiohionotsurugamihamawakasaminamiechizeneiheijikatsuyamatakahamaechizensoedaukihaomutaokawanishiogoribuzenonojosueumiokiotochikugosasagurisaigawamizumakishinyoshitomikurumekurateyamadakasuganakamamiyamanogatatakatahakataiizukakawaratagawakasuyaashiyainatsukimunakataminamitsuikishonaikurogifukuchikeisenhigashimiyakoshinguyukuhashiokagakiyamekogaongausuikahotohochuotoyotsumiyawakadazaifuhisayamatachiaraiyanagawanakagawahirokawachikujochikushinochikuhochikuzennamieotamaokumashowateneiiwakikoorinangoononishigoshimogoomotegomishimafukushimaasakawakagamiishishirakawaiitatefutabahiratayugawahanawakitakatakawamatakunimiyabukibandaihigashihironoyamatomiharuyamatsuriaizubangedatesomaaizuwakamatsuyanaizuaizumisatonishiaizuizumizakikitashiobarataishinkaneyamakoriyamainawashirotanagurafurudonosamegawasukagawaishikawatamakawaikedaogakitaruiginanenahashimahichisonakatsugawaibigawashirakawamizunamiminokamomitakekawauesekigaharatomikasakahogikitagatayamagatatajimianpachimotosuyaotsukakamigaharahidakanisekitokigujominogodoyorogifukasamatsutakayamawanouchihigashishirakawakasaharashimonitatsumagoichiyodakannakanrashowameiwakiryuotaoratomiokafujiokaitakuranaganoharahigashiagatsumatakasakishibukawaminakamikatashinatsukiyonokawabanumataannakaoizumimidorishintoisesakiuenoyoshiokakusatsutakayamanakanojonanmokutamamuratatebayashimaebashiotakekaitadaiwahongofuchukuietajimashobaramiharahatsukaichihigashihiroshimamiyoshikumanokurenakasakaseraseranishiasaminamifukuyamashinichionomichiosakikamijimajinsekikogentakeharaotobenanaeikedatohmaozoraobiraabirakyowaeniwataikibibaisharirebunerimohiroooketootarupippunishiokoppechitosefurubirahakodateshiranukakitahiroshimakushiroobihironanporoiwamizawaniikappukunneppufukushimanakasatsunaitoyourakuromatsunaiakabirakamisunagawashibechaurakawakamifuranonakatombetsuasahikawashimokawakayabeokoppebiratoriabashirisaromaatsumanumatahidakabifukamukawamikasahorokanaitoyotomisarufutsuhigashikawaishikarikitamiyoichiesashiiwanaitomariminamifuranoakkeshifuranotoyakoyakumootoineppushikaoishiraoinemuronayorohaboroashorobihororishirifujiutashinaihokutotakasuebetsuurausuassabukikonaishimamakinaiedatetoyabieinikiesanuryuoumuteshikagarikubetsuashibetsukimobetsuaibetsutobetsusobetsuembetsushimizuchippubetsurishirihokuryuhoronobeshintokutsubetsushibetsuhonbetsumombetsutsukigatakuriyamakoshimizushiriuchikutchanmurorannoboribetsukamishihorowassamushinshinotsukembuchiwakkanaikamoenaikiyosatotakinoueshikabesunagawafukagawanakagawatakikawakamikawahigashikagurahamatonbetsumatsumaemoseushirankoshishakotanimakanemashikeotofuketomakomaisandatambaitamiawajikasaiasagoshisoonoakoyashirotoyookaminamiawajiinagawafukusakitakasagokamigorikasugaharimayokawaashiyahimejiakashitaishiaogakisannantakinosumototakarazukanishinomiyashingugoshikinishiwakiyokatakaaioimikisayoyabukawanishiamagasakisasayamashinonsenkakogawaichikawakamikawatatsunotsukubaiwamaogawaasahisakaitokaioaraiitakobandodaigosuifuinaamikasumigaurakashimaomitamayachiyoshimodatetomobetoridehitachinakainashikisakuragawakasamayawaramoriyahitachiomiyanamegatayamagatahitachikamisuushikutakahagiibarakitonekoganakasowayukimihojosomitoryugasakishimotsumafujishirotsuchiurachikuseihitachiotashirosatotamatsukuriuchiharashikahakuinanaotsubatawajimakahokukawakitatsurugikaganominotosuzuuchinadakomatsuanamizunakanotohakusannonoichikanazawaiwateshiwafudaikawaimoriokaofunatohanamakikuzumakikitakamininohekunoheyamadayahabasumitaichinosekitanohatahiraizumirikuzentakatajobojiotsuchihironomiyakoiwaizumikarumaiichinohenodakujitonooshushizukuishifujisawamizusawakamaishikanegasakimannoutazukotohiraayagawazentsujihigashikagawauchinomikanonjisanukimarugamemitoyotakamatsutadotsunaoshimatonoshoakuneamamiizumihiokiyusuikinkoisasookouyamanakatanekagoshimakanoyaisenkawanabeminamitanemakurazakitarumizunishinoomotematsumotosatsumasendaioimatsudaayaseebinamiurazushinakaiodawaraiseharasagamiharahakoneaikawakaiseiatsugitsukuihadanoyamatoyamakitazamaoisochigasakininomiyayokosukakamakuraminamiashigarafujisawasamukawakiyokawahiratsukayugawaraokawaumajikochitsunootoyoakiinonishitosayasudahidakamiharasakawaniyodogawahigashitsunokagamigeiseisusakiotsukinaharisukumomurototosakamiochitoyotosashimizumotoyamanankokunakamurakitagawayusuharaogunichoyoukiasoutoozugyokutoamakusamifunetakamoriyamagaminamataminamiogunikikuchisumotoyamatonagasumashikiaraokumamotokamiamakusanishiharayatsushiroayabeseikasakyoideineujinakagyokameokakyotangokyotanabekyotambaminamiyamashiroyamashinatanabeyawatawazukaminaminantanmiyazuhigashiyamafukuchiyamakitamukokamojoyokizumaizuruujitawaraoyamazakinagaokakyokumiyamakawagoeinabeshimameiwaasahitaikiudonoisetsukisosakikuwanamihamamiyamasuzukatamakimisuginabarikumanokomonominamiisewataraitobakiwatakikihotadomatsusakayokkaichikameyamaureshinoishinomakishichikashukuohirataiwaosakizaohigashimatsushimashikamaiwanumashibataogawaraonagawakawasakiseminemarumoriminamisanrikukakudamuratawakuyatomiyanatoriwataritagajomisatotomekamirifushiroishimatsushimayamamotoshiogamafurukawahyugaebinotsunosaitoayakushimanobeokakitauramiyazakitakazakigokaseshiibamimatashintomikunitomikitakatakobayashikawaminamitakaharukijotakanabemiyakonojonishimeranichinankitagawakadogawamorotsukakisofukushimaminamimakisakaeobuseikedaogawamiasaokayaasahiotakiotarichinoinaomichikumakomaganechikuhokukaruizawayasuokaooshikaikusakaminamiaikitogakushimatsukawakawakamitateshinatakamorikitaaikishiojirimiyadahakubaiizunaiijimaiiyamamiyotasuzakayasakatoguraookuwanagawaminowahirayayamagataminamiminowafujimiomachisakakitakaginaganonakanosakuhokomoronagisoshinanomachiwadauedaiidaharasuwatomiachiaokianankisosakunozawaonsenagematsutakayamashimosuwamatsumotoyamanouchinakagawamochizukiazuminotatsunoobamaomuraseihiunzenosetofutsuikichijiwanagasakiisahayahasamisaikaikawatanasasebohiradokuchinotsugototogitsutsushimashimabarashinkamigotomatsuurayamazoekashibaikomakawaitenrioyodosangokoryoudaojiikarugayamatokoriyamatenkawakatsuragikurotakikawakamimiyakemitsuetakatorikamikitayamayamatotakadahegurishinjokanmakisakuraitawaramotogoseoudanarasoniandokawanishishimoichihigashiyoshinokashiharashimokitayamanosegawayoshinomintsivorytopazsakuragehirnsumomoaseinetopalmail-boxmokurenyoitamuikaojiyagosensanjoaganomyokoseiroagaomishibataniigatanagaokamurakamiuonumayuzawakariwatagamitainaitsunanminamiuonumatochioyahikojoetsuseiroukamosadoizumozakitokamachiitoigawasekikawakashiwazakitsubamemitsukekokonoesaikiusukibeppuusahimeshimakunisakihasamataketatsukumihitaoitahijikusuyufukujukamitsuebungoonobungotakadaibaraniimibizentsuyamaokayamakasaokahayashimayakagemaniwaakaiwamisakishinjotamanotakahashikibichuowakesojanagishookumenannishiawakurakurashikiasakuchisetouchikagaminosatoshotomigusukunakagusukuyaeseizenaurumaiheyaaguniogiminanjokinminamidaitokitanakagusukuyonaguniokinawaishigakikunigamiurasoekadenataramahiraraginozataketomishimojizamamitonakiitomanhigashimotobuyonabarugushikamionnanahanagohaebarukumejimakitadaitonakijinnishiharayomitanginowantokashikiishikawaikedasuitaminohizuminishisakaikananabenodaitoosakasayamayaokishiwadatadaokakaizukatondabayashichihayaakasakakumatorikadomasayamahigashiosakashijonawatehirakatataishimisakitajirihannansennankatanotoyonominatosettsuhigashiyodogawaibarakinosekitachuohigashisumiyoshifujiiderakashiwaraizumiotsutoyonakamatsubaramoriguchiizumisanoshimamototakatsukineyagawahabikinotakaishikawachinaganoyoshinogarikamiminearitaouchiimarihizenogikashimaariakekiyamafukudomikitagatakitahataomachigenkaikanzakinishiaritakyuragisagataratosutakushiroishikaratsuhamatamakouhokukawagoeyoshidasatteogoseirumaasakaurawaogawaniizaomiyayoriiotakishikihonjooganohannohanyuinasaitamaokegawaarakawayoshikawayokozehasudasayamahidakafukayachichibuiwatsukiryokamiyoshimikamiizumifujimiwarabiranzanmiyoshiminanoyashiosakadosugitomisatohigashichichibutodasokakukiyonokazoshiraokakasukabekounosukawajimatsurugashimamiyashirokitamotohatoyamamoroyamahatogayakumagayakawaguchinagatorokamisatomatsubushinamegawatokigawakamikawafujiminohigashimatsuyamakoshigayatokorozawas3isk01isk02ryuohkoseikonanaishorittotakashimamaibarahikonetorahimenishiazaikokagamokotoyasuotsukusatsunagahamamoriyamatoyosatotakatsukinotogawaomihachimanhigashiomiakagiunnanizumogotsuamayatsukakakinokimatsuehamadamasudahikawahikimiokuizumoyasugiyakumomisatotamayuohdahigashiizumookinoshimanishinoshimatsuwanoshimaneshimadafujiedayoshidashimodagotembaiwataatamikosaiyaizuitoizumishimahaibaramakinoharaomaezakikawanehonkannamisusonohigashiizufukuroinumazukawazufujiaraishizuokahamamatsushimizuizunokunimatsuzakimorimachiminamiizunishiizukikugawakakegawafujikawafujinomiyaujiietsugaoyamayaitaohiranikkoashikagakuroisokanumasakurashioyakarasuyamamotegiichikaikaminokawatochigihagamokanogisanobatonasumibunasushiobaranishikatautsunomiyaiwafunemashikoshimotsukeohtawaratakanezawaitanokomatsushimatokushimaichibaminamiaizumiwajikikainanmiyoshinarutomimamugiananmatsushigesanagochishishikuinakagawamachidachiyodakomaefussainagitaitochofufuchuomeotahigashiyamatotoshimaokutamaaogashimakodairaedogawaarakawahachiojishinagawatachikawashibuyasuginamihinodekiyosesumidaoshimanerimamitakahamuraadachinakanomizuhobunkyomegurominatokoganeihigashikurumekokubunjihigashimurayamamusashimurayamatamakitahinochuokotokatsushikakouzushimaogasawaraakishimakunitachishinjukusetagayamusashinohachijoitabashiakirunohinoharachizunanbukotouramisasawakasayonagokogehinoyazutottorinichinansakaiminatokawaharaoyabetairainamiasahinantoimizufuchutakaokakurobeyamadajohanatoyamatonaminyuzenfunahashinakaniikawanamerikawaunazukitogahimiuozufukumitsutateyamakamiichiiwadearidayuasainamitaijikatsuragiaridagawatanabemihamahidakakainankiminomisatoshingushirahamakamitondayurakozakoyagobokitayamawakayamakudoyamahashimotokushimotokozagawahirogawakinokawanachikatsuurarsuseroeoishidasagaeoguniasahinagaitendonanyoobanazawanishikawasakataohkuratozawamikawamamurogawayamagatafunagatatakahatashonaishinjokahokuiideyuzakawanishitsuruokakaminoyamayamanobeshiratakamurayamanakayamakaneyamahigashineyonezawasakegawamitouubeyuuabushimonosekitabuseoshimatoyotaiwakunihikarishunannagatohagihofukudamatsutokuyamashowadoshitsurunanbukoshukaiminami-alpsnirasakikosugeotsukioshinohokutominobuyamanashifuefukichuokofuichikawamisatoyamanakakonakamichitabayamanishikatsuranarusawafujikawahayakawafujiyoshidafujikawaguchikouenohara長野京都岐阜大阪三重群馬千葉滋賀佐賀奈良adednelgaccogogror秋田愛知高知埼玉沖縄栃木熊本岩手青森山梨新潟島根鳥取長崎香川宮城石川大分宮崎茨城山口兵庫山形徳島広島福島福岡岡山富山静岡愛媛福井東京xn--4it168dhatenadiaryxn--vgu402ckawaiishophatenablogcocottenamaste北海道penneehimeiwateversestabachibashigagonnagunmapermahaccaakitaosakauh-ohblushkochiaichifukuikuroncapooitigohyogotokyokyotopunyuthickcheap0t00g00j0mie2-ddaapyawjg0amfemsubxiiboomoobutchueekpgwrgrherskrboyrdyupperunderflierchipsmydnsheavyangryhippygirlyrulez神奈川鹿児島和歌山bambinaxn--nit225kokayamasaitamaxn--k7yn95exn--1lqs03nsapporoparasitelolipopmcxn--efvn9sniigatafukuokatokushimafukushimahiroshimakagoshimafakefurokinawaxn--8pvr4ucoolblogxn--0trq7p7nnkawasakinagasakimiyazakichilloutxn--8ltr62kxn--klty5xpeeweezombiecutegirlxn--rny31hxn--uuwu58axn--ntso0iqx3axn--djrs72d6uytoyamanikitanyantakagawamimozanagoyaboyfriendxn--2m4a15egreaterchowderegoismyamagatafashionstorexn--elqq16hxn--pssu33lsendaimiyagixn--rht27zpecoriaomorisaloonwatsonvivianxn--djty4knobushipigboatnaganopinokoxn--f6qx53asadistvelvetsecretxn--5js045dchicappayamanashiibarakidigickgirlfriendxn--1lqs71dmongolianxn--c3s14mxn--qqqt11mtochigixn--5rtq34kparallelo0o0mondkobesagabonadecaoitanarafoolkilldecimainhiholomosblokilociaoundopupugifutankcrapflopnooroopsmodsholyjeezstripperpepperbittershizuokaxn--rht3dkitakyushureadymadeicurusversusmatrixxn--rht61ehungryfloppygloomycrankyhandcraftedlittlestarxn--klt787dxn--kltx9awhitesnowsunnydaytottorilovepoptheshopbuyshopxn--5rtp49cxn--d5qv7z876cwebaccelxn--kbrq7oxn--4pvxsxn--1ctwolovesickkumamotocatfoodxn--tor131oyokohamawakayamatonkotsuxn--ehqz56nxn--uist22hxn--6btw5axn--kltp7dyamaguchifrenchkisspussycatxn--4it797kxn--uisz3gbabybluexn--zbx025dnetgamersxn--7t0a264ckanagawaxn--6orx2rishikawaxn--ntsq17ghalfmoonschoolbusjellybeanxn--mkru45iusercontentlolitapunkxn--32vp30hsakurastoragehokkaidoshimanecandypopbabymilksupersaleweblikeraindropbackdropwebsozaikikirarahateblodaynightmeneacsccogoormobiinfoaefjusxxorgmilcomnetedugovorgcomnetedugovbizinfotmprdorgmilcomnomedugovassnotairespresseassocoopgouvveterinairemedecinpharmaciensorgnetedugovtraorgcomedurepgovipdiskmeneperekgacscaiiocogoitoresmshsseoulbusanulsandaeguc01milvkimmvchungnamjeonnamjeonbukeliv-dnsgyeonggijejueliv-cdnincheondaejeongangwongyeongbukgwangjuchungbukgyeongnameliv-apicoeduindorgcomembnetedugovorgmilcomnetedugovjcloudorgcomnetintedugovperbnrinfocooyorgcomnetedugovethipfscanvamypepethw3sstorachafaablekeeneticjoinmcinbrowserdwebcyonnftstoragemyfritzaemewphlxachotelltdorgcomwebsocschngonetintedugrpgovassnomgacsccoorgnetedugovbizinfo123websiteidorgmilcomasnnetedugovconfidmedorgcomplcschnetedugovaccoorgnetgovpresstmassoirseproxaccosoundcasthoptocraftvp4c66orgnetedugovitsxwxmcdirmyboxbarsyedgestacksynologylogintoopencloudnohostwebhopdiskstationi234tcp4hoocgroknoipprivmydsddnsdnsforlohmustransipdscloudfilegear-sgbrasiliafilegearframerbarsybarsyonlinecoprdorgmilcomnomedugovinforgcomnetedugovnameacprorgcomartnetedugovpresseinfoassoinstgouvorgnycedugovbarsydscloudjuorgcomnetedugovminisiteaccoororgcomnetgovorgmilcompronetintedugovbizmuseumnameinfoaerocoopaccoorgcomnetintedugovbizcooporgcomgobneteduorgmilcomnetedugovbiznameaccoorgmilneteduadvgovcoorgcomnetaltgovforgotherhiskeeneticispmanagernomassoprod5476132eastasiacentraluswesteuropewestus2eastus2pnortheurope-01newzealandnorth-01southindia-01southcentralus2-01norwaywest-01eastus2-01westus2-01australiaeast-01italynorth-01israelnorthwest-01swedencentral-01westeurope-01centraluseuap-01taiwannorthwest-01uaecentral-01northcentralusstage-01israelcentral-01mexicocentral-01canadacentral-01austriaeast-01germanywestcentral-01francecentral-01ukwest-01denmarkeast-01polandcentral-01eastus-01westus-01swedensouth-01eastus3-01westus3-01brazilsouth-01centralus-01francesouth-01australiacentral-01westindia-01uaenorth-01jioindiacentral-01canadaeast-01belgiumcentral-01spaincentral-01koreacentral-01chilecentral-01qatarcentral-01westcentralus-01eastus2euap-01norwayeast-01southafricanorth-01brazilsoutheast-01germanynorth-01switzerlandnorth-01switzerlandwest-01japanwest-01southafricawest-01japaneast-01eastasia-01indiasouthcentral-01taiwannorth-01centralindia-01uksouth-01southcentralus-01northcentralus-01eastasiastage-01indonesiacentral-01australiacentral2-01australiasoutheast-01malaysiawest-01koreasouth-01southeastasia-01southeastus5-01northeastus5-01jioindiawest-01rucdnwest1-usfra1-desandboxjls-sto1jls-sto3jls-sto2aglobalabglobalsslmapprodfreetlsmapvpslon-1lon-2ny-1fr-1sg-1ny-2paassnwebpaashostingjelasticnordeste-idcsocuserpagescwebfileblobservicebuscoreatlricnjsjelasticwebsitestoragesezagbinruhuukjptsmyspreadshopmynetnameakamaiorigin-stagingfrom-coipv64dynv6cdn77serveblogadobeaemcloudhicamsprytdnsupno-ipownipde5ovhicpfirewall-gatewaysytesmypsxbarsyusgovcloudapimyamazemyradwebakamaihdsaveincloudfastlylbfrom-lasubsc-paysquare7in-the-bandblackbaudcdnhomelinuxoninfernoctfcloudservebbsdns-dynamiccloudfrontakamai-stagingipifonyham-radio-opsenseeringclickrisingcommunity-profrom-nylocalcertgrafana-devedgesuite-stagingcloudflareanycasteating-organicatlassian-devmydattofeste-iplocaltotorprojectknx-serveredgekeycloudflareglobalcloudyclustercasacamserveftpakamaized-stagingakamaiorigindns-cloudmyeffectboomlabotdashbuyshousestwmailhetemlazure-mobilein-dslthruhereredirectmedynuddnsbouncemesupabaseluyanicloudappakamaicloudfunctionsdebiannhlfanpgafanstatic-accessin-vpnmysynologymafeloappudohomeftptrafficmanagersiteleafseidatmemsetcloudflarecloudaccesskeyword-onazure-apiis-a-chefdoes-itgets-itwebhopselfiphomeipkicks-assedgesuitewindowsserver-ontunnelmolemydissentscrapper-sitecloudflarecnuni5srcfggffiobbzabchrsndenodynuopikddnsvpndnsakadnselastxkinghostvps-hostfastlyhomeunixazureedgeshopselectdontexistmyfritzcloudjiffyalwaysdatasells-itsquaresbroke-itazurefddattolocalat-band-campmeinforumfamilydsazurestaticappsdefinimabplaceddnsaliasdynaliasnow-dnsblogdnsroutingthecloudendofinternetdsmynasakamaiedgemymediapcadobeio-staticakamaiedge-stagingakamaihd-stagingddns-ipprivatizehealthinsurancelive-onkrellianschokokeksmassivegridmysecuritycamerarackmazeserveminecraftfrom-azis-a-geekakamaizedmoonscaleoffice-on-theusgovtrafficmanageradobeioruntimeedgekey-stagingreserve-onlinechannelsdvrdnsdojousgovcloudappcdn77-sslapps-1and1podzoneazurewebsitesdynathomescaleforceyandexcloudvusercontentisa-geekcdn-edgescoaemalcesappwriteazimuthtlonarvobuiltwithrocketnoticeablestorecomwebrecnetperotherfirminfoartslgdloncogoiltdorgmilcolcomplcschgenngonetedugovbiznamefirmmobiacincoorgmilcomnomwebgobnetintedubizinfocomyspreadshopdemongovtransurl123websitehosting-clusterkhplaycistrongsnesosvalervålerxn--vler-qoaossandeheroysandeherøybøboheroyherøyxn--hery-iraxn--b-5gavalerbøboxn--b-5gasandesandexn--hery-iraxn--vler-qoavålerhåreålaahavaofsfvfhlolnlalrlhmfmtmahcostntbuåstrmreigersundmyspreadshopgálsáeidsvolltingvollgildeskalflorøvadsøvardøvanylvenxn--bhccavuotna-k7astrandaxn--kvnangen-k0axn--sknland-fxaxn--mosjen-eyarakkestadhyllestadnannestadvevelstadvaapstenordre-landsondre-landsøndre-landtjieltexn--vrggt-xqadsør-aurdalsor-aurdalheradstordmoldefordeførdeseljefedjeryggehemnexn--krehamn-dxasognegranesøgnebrynetjomevallebykletokkegiskedovretjømehobølvoldasaudatolgasømnaviknadønnasomnadonnatranafrananesnaraumasmolatrænafrænalesjasmølaørstaorstahitrafloraaukraloppafrøyarissasnasahalsagalsaromsaraisaráisafroyasnåsagronghobolfjelltydalårdalardalaskimharamkraanghkekråanghkesorumbarumhurumbærumsørummodumsálátbálátfrognbjugnvåganvagangulenskienløtenlotenstrynvefsnxn--merker-kuaskaunsveiobømlobomloskjåkvardoflorovadsosalatbalatsálatklæbuklabuselbubarduulvikskjakklepprisørxn--nttery-byaeflåeidflahofmilgolholsellomskifetvikdepvgsfhsaskerrisorhamarasnesåsnesrørosrorosxn--slat-5namasoynaroyvaroyluroydyroyaskoyradoyandoyrodoymeloyradøyandøyrødøymeløyaskøylurøydyrøymåsøyværøynærøyhoylandethøylandetdivtasvuodnalørenskoglorenskognesoddtangenxn--tjme-hraxn--smla-hraxn--stjrdal-s1aunjargalillehammerunjárgaxn--hamary-fyadavvenjargaxn--bearalvhki-y4a123hjemmesidegjerdrumxn--brnnysund-m8acxn--tnsberg-q1axn--mlatvuopmi-s4axn--snsa-roaxn--skierv-utaxn--brum-voatysfjordkvafjordeidfjordkvæfjordsongdalenmjondalenmjøndalenxn--gls-elackragerogáŋgaviikagangaviikasørreisasorreisasør-varangersor-varangerxn--risr-iraskiervaxn--frna-woaxn--trna-woakvinesdalleksvikleirvikrøyrvikroyrviksvelvikvenneslaevje-og-hornnessandnessjøenmarnardalvindafjordsandefjordenebakksnillfjordullensvangxn--trany-yuabrønnøysundnamsskoganaustevollxn--stjrdalshalsen-sqbnord-aurdalnord-frontrøgstadtrogstadgrimstadflakstadgjerstadxn--sandy-yuaxn--leagaviika-52bnore-og-uvdalvegarsheixn--rlingen-mxaxn--ggaviika-8ya47hvegårsheikarlsoykvitsoymasfjordenhamaroyinderoyosteroydavvenjárgasauheradguovdageaidnuxn--vre-eiker-k8abronnoysiellakkrødsheradkrodsheradkvinnheradbrønnøyxn--mtta-vrjjat-k7afxn--lrenskog-54akvitsøyvárggátkarlsøyosterøyinderøyhamarøybronnoysundxn--aurskog-hland-jnbbahccavuotnabáhccavuotnagiehtavuoatnastor-elvdalmidtre-gauldalxn--gildeskl-g0akarasjokevenassixn--bievt-0qaxn--yer-znalebesbynessebyxn--hbmer-xqamalselvmålselvxn--unjrga-rtamøre-og-romsdalmore-og-romsdalhareidmelandørlandorlandstrandålgårdsolundalgardafjordåfjorddielddanuorrikautokeinoxn--stre-toten-zcbskodjeaejriestangeliernebamblestokkefauskesnåasesnaasekongsvingerlangevagberlevagxn--flor-jrahattfjelldalostre-totenøstre-totenvestfoldxn--mely-iraálaheadjualaheadjunordreisaxn--troms-zuaxn--lgrd-poacporsangerflatangerstavangerleikangerbremangersamnangergieldakarasjohkaxn--rdy-0nabfrostautsirasnoasatromsaxn--sr-aurdal-l8aflekkefjordjølsterjolsteraremarkhedmarknååmesjevuemienaamesjevuemiexn--vard-jrarollagmeråkermerakerorskogørskogxn--bdddj-mrabdákŋoluoktaxn--osyro-wuaaknoluoktatrysilskjervøymandaljondalbindalrindalmeldalsuldalorkdalsigdalalvdallærdalhurdalsirdalverdallerdallardaloppdalåseralaseralhadselkragerødivttasvuotnaoverhallasteinkjerxn--hnefoss-q1askedsmokorsettromsøxn--dyry-iravestre-totenmuseumxn--sandnessjen-ogbrahkkeravjufylkesbiblbájddarbajddarxn--laheadju-7yarennesøyxn--koluokta-7ya57hxn--hgebostad-g3aleirfjordstorfjordbalsfjordbåtsfjordbatsfjordmuosátbievátloabátkárášjohkanøtterøyxn--mjndalen-64anordkappláhppilahppialstahaugsiljanverranrøykenroykenhaldenlyngenbergenhortenhønefosshonefosstroandinbeiarnvarggatosoyroosøyrotromsoidrettmuosatbievatruovatloabatvoagattynsetnessetxn--indery-fyaskánitskanitraholtråholtxn--ystre-slidre-ujbandebusarpsborgbearduxn--karlsy-fyahordalandjorpelandjørpelanddeatnuringsakersør-odalsor-odalxn--slt-elabringerikeaudnedalnittedalnissedalhemsedalslattumsurnadalxn--blt-elabelverumstjørdalnaustdalhjartdalgjøvikfyresdalhasviknarviklarvikgjovikmalvikgamviklenvikporsgrunnstjordalengerdaldrobakdrøbakxn--msy-ula0hvestvagoyxn--vgan-qoaxn--ryken-vuaxn--lten-graxn--stfold-9xaxn--hpmir-xqaxn--lury-iramálatvuopmimalatvuopmitysværkirkenesbirkenesmoskenesbáidárxn--fjord-lraxn--rdal-poabahcavuotnabáhcavuotnaxn--frde-gralindåsbearalvahkixn--hobl-iraráhkkerávjuxn--loabt-0qavågåáltábodøsundlundraderådeetnetimeholeauregrueoddavagavegaranatanaarnasolasulaaltalekafusavangbergkvamåmliamlibokntinnroangranosenoslobodorøstroststatåmotamotivguprivøyeroyerliermossvossxn--nvuotna-hwalusterlunnermarkerhábmerhabmerhvalerfjalerxn--rholt-mratysvarbaidarfitjargaularhápmirhapmirmelhusfosnesøksnesoksnestysneshemnesevenesflesbergeidsbergtonsbergtønsberglindasxn--sndre-land-0cbnamsosxn--srum-graøystre-slidreoystre-slidrevestre-slidretrondheimbalestrandxn--langevg-jxaaustrheimxn--skjk-soavagsoyaveroysandoykarmoyfinnoytranoyvestbytranbysykkylvenxn--hyanger-q1aspjelkavikandasuoloxn--fl-ziaxn--drbak-wuastathellexn--sr-varanger-ggbtelemarkxn--bhcavuotna-s4axn--porsgu-sta26fčáhcesuolocahcesuoloakrehamnåkrehamnsandøykarmøyfinnøytranøyvågsøyaverøynamdalseidxn--lesund-huabadaddjaxn--vegrshei-c0axn--btsfjord-9zagildeskålporsanguxn--trgstad-r1anávuotnanavuotnahammerfestxn--sgne-graxn--brnny-wuacibestadharstadnarviikaevenáššivestnesgjemnessandnesagdenesrennesoyxn--avery-yuaxn--tysvr-vrabearalváhkikongsbergspydebergrandabergxn--andy-iradavvesiidaxn--krdsherad-m8aporsáŋgufredrikstadbjerkreimringeburennebuaurskog-holandnotteroyxn--vgsy-qoa0jxn--rmskog-byaskierváivelandbyglandfrolandaurlandforsandxn--bjddar-ptamidsundålesundalesundfetsundfarsundovre-eikerøvre-eikerakershusxn--moreke-juasørfoldøstfoldostfoldsorfoldhøyangerhoyangerlevangerorkangertanangerxn--vestvgy-ixa6olillesandulsteinxn--rennesy-v1agranvinskjervoyxn--klbu-woalavagisxn--h-2faxn--ryrvik-byakafjordkåfjordseljordfolkebiblxn--gjvik-wuajevnakerxn--kfjord-iuabudejjuxn--kranghke-b0axn--davvenjrga-y4axn--rland-uuaxn--ldingen-q1axn--mlselv-iuaxn--rady-iraxn--linds-prabrumunddalxn--ygarden-p1amo-i-ranaeidskogrømskogromskoghjelmelandxn--finny-yuaxn--sr-odal-q1axn--skjervy-v1aballangenkvanangenkvænangengratangenxn--hmmrfeasta-s4acvossevangensuohkanxn--rde-ulaxn--mli-tlaxn--ksnes-uuanordlandskanlandskånlandsortlandfuoiskuxn--rros-graxn--hcesuolo-7ya35bxn--eveni-0qa01gagaivuotnagáivuotnaxn--seral-lradrammenmodalenmosjoenjan-mayentorskensteigengloppenxn--snes-poamatta-varjjatxn--sr-fron-q1aomasvuotnajessheimbådåddjåxn--krager-gyaxn--kvfjord-nxaxn--asky-iraxn--snase-nraxn--bidr-5nacholtålenxn--vads-jraxn--jlster-byamosjøenxn--rst-0nastavernxn--ostery-fyaxn--oppegrd-ixaxn--sknit-yqaxn--risa-5naoppegårdskiptvetrendalenholtalenxn--mot-tlaxn--lhppi-xqaxn--holtlen-hxaxn--srreisa-q1akopervikxn--muost-0qaxn--bmlo-grahokksundkvalsundegersundxn--karmy-yuaullensakerxn--hylandet-54axn--kvitsy-fyaxn--bod-2nalangevågberlevågkristiansandxn--rsta-frahornindalstjørdalshalsenstjordalshalsensandnessjoenhámmárfeastaxn--lrdal-srasør-fronsor-fronnord-odalkristiansundmátta-várjjatvestvågøynesoddennotoddenbuskerudøygardenoygardensalangenlavangenralingenrælingenlodingenlødingenleaŋgaviikalaakesvuemieleangaviikauenorgexn--srfold-byaaskvollxn--rskog-uuaxn--nry-yla5gxn--vry-yla5ghammarfeastaxn--rhkkervju-01afxn--givuotna-8yakommunekrokstadelvanedre-eikerhagebostadhægebostadxn--berlevg-jxakviteseidxn--s-1faxn--l-1faxn--nmesjevuemie-tcbafuosskomoårekemoarekexn--lt-liacxn--jrpeland-54asvalbardoppegardholmestrandtvedestrandsogndalsokndalarendalsunndalfolldalxn--krjohka-hwab49jlyngdaletnedalnorddalsaltdalgausdalskedsmovaksdalgjesdalstordalxn--frya-hraaarbortedrangedalxn--smna-graaurskog-hølandxn--vg-yiabtjeldsundhaugesundlindesnesxn--mre-og-romsdal-qqbxn--dnna-gradyntmpheremerseineshacknetenterprisecloudmineaccomaorimāoriorgmilcriiwigennetschoolhealthkiwigovtgeekxn--mori-qsacloudnsparliamentcomedorgcompronetedugovmuseumwebsitekinservicebarsywebsitebuildereerobookheimdnseero-stagetechcrscsslorigingohomecdbedeeeiemesecabgngilnlalplchfisiincnnoroptatitmtltruauhulumkdkukskjplvtrgrfrkrhrusesismycynzcznetinteduassoososcloudstgbetaaezaeuhkusjswzhatenadiarycdn77hoptozaptois-a-knightmyftpno-ipjpnddnssdpdnsspdnsbarsysweetpepperis-a-bruinsfanis-very-sweetservegameis-a-soxfanhomelinuxcdn77-secureservebbsmisconfusedwebredirectblogsitefreedesktopcouchpotatofriestoolforgeaccesscamis-lostreadmyblogsmall-webfedorapeopleserveftpis-a-celticsfaniptimemywirepotagertwmailin-dslsellsyourhomeread-booksfreeddnscable-modemis-savednflfanufcfanmlbfanstuff-4-saleendoftheinternetin-vpnmy-firewallhomeftpis-localis-a-chefboldlygoingnowherewebhopselfipkicks-assroxatunkcamdvrfedoraprojectgotdnsdvrdnsdyndnspubtlspimientahomeunixdontexistfedorainfracloudwmflabsfspagesbmoattachmentsteckidsfamilydsdnsaliasdynaliasnow-dnscloudnsdoomdnsduckdnsblogdnshomednsroutingthecloudendofinternetdsmynasip-dynamicpoivronhttpbinmyfirewallis-very-evilmysecuritycamerais-a-linux-userwmcloudis-a-geektuxfamilyis-a-candidatedoesntexistis-very-badhobby-sitegame-hostaltervistais-foundis-a-patsfandnsdojohepforgepodzonedynservcollegefanis-very-goodfrom-meis-very-niceisa-geeknerdpolacmedsldingorgcomnomgobabonetedugintapleskaemhlxmyboxrockyprvcydeuxfleurssolidresvibekitprodomgspdnscodebergheyflowstatichostlinkyhostmymagicblacktopsorgmilcomnomgobneteduorgcomeduiorgmilcomngonetedugovcloudns1337ngrokacorggogfamcomwebgobnetedugokgopgkpgovgosbizpasaugumicsopozpapuwmwsrprusiskwpspkppspkmpspokeoiawsawifoumsdnskokwpmuppuppsppiwwiwoowuzswkzoschrzpisdnwzmiuwwitdpssewsseumigugimoirmpinbwinbwiihupporzgwgriwupowwskrwioswuozstarostwokonsulattmpccopruszkowmyspreadshopostrodakartuzyopolegminamediaustkazgorajgoraolawailawalomzawloclradombytomjaworznotargilubinkoninzagantorunkutnokepnonakloczestsopotsanokturekplockslasksklepzarowlukowmedaidgdaorgmilrelcomnomatmgsmartneteduelkgovwawsossexbiztgorysejnytychypomorzeboleslawiechomesklepsdscloudunicloudzakopanelegnicarawa-mazbydgoszczswidnikkrasnikwloclawekbielawamragowograjeworealestatebeskidykaszubymalopolskaprzeworskswiebodzinlecznadfirmaszkolawarmiagdyniamiastakazimierz-dolnymalborkswidnicadlugolekaostrolekapodlasieelblagtravelsimplesitezachpomormielecszczecinnieruchomosciwalbrzychlezajsklublinbedzinpoznanwielunmielnooleckostarachowicedkontopowiatwroclawrybniksuwalkileborkslupskgdanskostrowwlkptarnobrzegtourismwegrowkrakowglogowyou2pilanysamailwrocinfoagroautobeepshoppriviqhslapypiszlodzcfolksecommerce-shopmazurypulawyskoczowrzeszowpomorskiezgierzkaliszolkuszlowiczostrowiecsosnowiecmazowszewodzislawbialowiezazgorzeleckatowicepabianicejelenia-gorawolominkarpaczsieradznowarudaczeladzkonskowolaskierniewiceswinoujscieturystykabieszczadycieszynketrzynolsztynbialystokbabia-goraprochowicewarszawastalowa-wolapolkowicegorlicegliwiceponiatowalimanowalubartowaugustowkobierzyceopocznognieznoszczytnokolobrzegshoparenapodhalebielskoklodzkostargardcoshipatwithplayitownnamecoorgnetedugovacorgcomproestnetedugovbiznameislaprofinfoprodrechtngrokmedaaaacacpaenglawjurbarenterbarsykeeneticavocatacctcloudnsorgcomsecplonetedugov123paginaweborgcomnetintedugovnomepublidkinbarsygovx443cloudnsorgmilcomnetedugovcooporgmilcomschnetedugovnamecomcannetlibassoaemclantmcontstoreorgcomnomrecwwwbarsyfirminfoshopartsv6stackitmyddnswebspacelima-cityacincooxorgedugovbarsybrendlyhbvpsvpsspectrumlandinghostingacppmordoviamcprecbgorgmilcomspbnetintedumsknovgovbirrasmcdirmytismircloudvladimirnalchikadygeyamarinepyatigorskmyjinobashkiriaeurodirvladikavkazna4ugroznykustanaikalmykiacldmaildagestaniransmbuildcloudcanvaliaravalrwxwixdevelopmentappwritemigrationneedleverceldatabasestackitcodereplravendbsanityonporterlovableaccoorgmilnetgovcoopmedorgcompubschnetedugovservicemecomygovorggovtvmedorgcomnetedugovinfoedgfacbmlonihkutwpsryxzbdtmacfhppmyspreadshopbrandpartiorgcomfhvpress123minsidaitcouldbeworlanbibkommunalforbundfhskiopsyskomvuxkomforbnaturbruksgymnloginlineorgcomnetedugovenscaledeuusentsurgebotdaorgmilcomnetgovnowteleporthashbangbearlyplatformlovablebarsyshopwarebasehoplixbarsyonlinemsf5gitpagewawamscofigma-govgreybullcaffeinefigmacanvaceerosoltstscwputernippybarsysupportchatgptsquareomniweopensocialcpanelplaycodenotionnovecorewpsquaredpreviewjelecyonbyensrhtklivfastvpspieboxconvexmedusajsjouwwebheyflowplatformshdocsflowyloginlinemadethissourcecraftclouderaorgorgcomartedugouvunivmeorgcomnetedugovsurveysstatichfheiyumanusxs4allprojectmyfastubervibehostapp-ionosdeployagentmecoorgcomschnetedugovbizcncostoreorgmilcomneteduembaixadaconsuladokiraranohoprincipesaotomeheliohobarsystorebaseshopwaresellfyaisanityabkhaziavologdamordoviapenzalenugsochinavoiexnetspbmsknovnorth-kazakhstanashgabadkareliaarmeniageorgiavladimirnalchikivanovobukharaadygeyakhakassiakalugakrasnodarjambylaktyubinsktroitskbryanskobninskkurganazerbaijanpokrovskbashkiriatselinogradvladikavkazmurmansktulatuvamangyshlaktashkentchimkentgroznykaragandatermezarkhangelskkustanaikalmykiabalashoveast-kazakhstankaracoldagestantogliattibarsyredorgcomgobedumirenaccoorgjelasticdiscoursecleverappsschacmiincogoornetonlineshopcogoorgmilcomwebnicnetintedugovbiznametestcoorgmilcomnomnetedugovorangecloudpersoindorgcomfinnatnetgovensmincomtourismintlinfox0611orgmilcomnetedugovquickconnectvpnplusnettprequalifymeaddrmyaddrntdllwadlnctvavdrk12orgmilpolbeltelcomwebgennetedutskkepgovbbsbiznameinfocoorgmilcompronetedugovbiznameinfobetter-thanworse-thansakurafromdyndnson-the-webmymailerorgmilurlcomneteduidvgovmydnsgameclubebizmeneacsccogotvorhotelmilmobiinfovodteiflgplkmsmsbcckhincndnvncoztltmkckppzpdprvcvkvlvcrkrkscxuzchernovtsyrivneyaltaodesavolynrovnolutskltdinforgcomnetedugovbizvinnicazhitomirternopilpoltavakropyvnytskyizaporizhzhiasevastopolsebastopoluzhgoroduzhhorodkharkovkharkivvinnytsiakhmelnytskyizaporizhzhecrimeaodessazhytomyrnikolaevcherkassydonetskluganskluhanskkirovogradivano-frankivskchernivtsikrymkievkyivlvivsumyzakarpattiamykolaivcherkasychernigovkhersonchernihivdnipropetrovskdnepropetrovskkhmelnitskiyneacsccogoorusorgmilcomedugovmyspreadshopno-ipbarsybarsyonlinelayershiftnh-servretrosnubapicampaignservicelugaffinitylotteryweeklylotteryraffleentrygluglugsmeaccoindependent-inquestnimsitecopropymntltdorgplcschnetgovnhsbarsyindependent-commissionindependent-reviewpolicepublic-inquiryindependent-panelconnhospindependent-inquiryroyal-commissionoraclegovcloudappscck12libaws-govccphxcclibpvtparochchtrcck12libcceatonk12coglibtecgendstmusann-arborwashtenawcck12glghcck12sealibforksolympiabainbridge-islkeyporthoquiamyarrow-pointcentraliaport-townsendsequimport-ludlowrentonsilverdalebremertonredmondsheltonbellevueport-orchardport-angeleskingstonchehalisaberdeengig-harborseattlepoulsboidmdndsddemenegacalamaiavawapailalflnmdcncscohnhmihiviwiriinmntnmocoutvtctmtgunjokakwvnvprarorasmskstxwynykyazisadninsnngosrvis-byservernamepointtoenscaledland-4-salefreeddnsstuff-4-saleazure-apinoipdatabricksappscloudnsgolffanheliohostazurewebsitesgvorgmilcomgubneteducoorgcomnetd0egvorgmilcomnetedugovmydnsiacostoree12orgmilcomnomwebgobbibrectecnetintedugovraremprendefirminfoartseducok12orgcomnethidnsadidacaionioapsonlahanamhanoicamauhueorgcompronetintedugovbizbacninhtayninhhoabinhnamdinhtravinhhaiphongvinhlonghaiduongquangnamquangtrithuathienhuequangninhbacgianghaugiangquangbinhsoctrangbentrethanhphohochiminhdanangkontumhatinhkhanhhoathanhhoahealthgialailaocaiyenbaibackanngheanlonganphuyenphuthocanthodaklakdongnainameinfovinhphucdongthapkiengiangtiengiangquangngailaichaulangsonlamdongdaknonghagiangangiangcaobangbinhduongninhthuanbinhthuanbaclieuthaibinhninhbinhbinhdinhtuyenquanghungyenbaria-vungtauthainguyendienbienbinhphuocschbizputerorgcomnetedugovcloud66advisormypetsdyndnsxn--8dbq2axn--4dbgdty6cxn--5dbhl8dxn--hebda8bxn--80auxn--d1atxn--c1avgxn--o1acxn--o1achxn--90azhxn--55qx5dxn--uc0atvxn--od0algxn--wcvs22dxn--gmqw5axn--mxtq1mxn--12c1fe0brxn--h3cuzk1dixn--12co0c3b4evaxn--12cfi8ixb8lxn--o3cyx2axn--m3ch0j3axn--j1adpxn--90amcxn--90a1afxn--h1ahnxn--j1ael8bxn--h1alizxn--c1avgxn--j1aefxn--80aaa0cvacxn--41acaffeineexeopentunnelbotdashtelebitorgtmaccoagricorgmilnomwebnicngonetaltedugovlawnisschoolgrondaraccoorgmilcomschnetedugovbizinfoprg1-zeropstritonstackitlimazeropsaccoorgmilgovяспборгкоммскбизмирсамаракрымсочиакодпроргобрупрצהלממשלישובאקדמיהองค์กรธุรกิจรัฐบาลศึกษาทหารเน็ต教育網絡組織公司政府個人닷넷한국澳门新闻澳門联通家電嘉里招聘通販닷컴삼성コムგეбгрфеюadcdbdgdidmdsdtdaebedeeegeiejekemenepereseveyegabacalamanauavapaqasazacfbfafgfnfpfwftfbgcgagggegkgngmgsgpgvgtgugilmlnlalclglplsltlhmimjmkmmmomambmcmdmfmgmzmpmsmtmgbbblbsbecccacnclcmcvctcscmhkhghchbhthphshlinikifigiaibicivisikninhnmncnbngnsnpnvntnjoionomobocoaofodorosotoptstttytatbtetgtithtmtltrusuvuaucueuguhulumunufjdjbjtjsjlkmkhkfkdkcktkukskpkgpmpnpkpjpgqaqmqiqsvtvcvbvmvlvrwpwtwzwbwcwawgwkwmwtrsrprgrfrercrbrarnrmrlrkrirhrwsusrssspsgsesbsaslsmsissxmxaxcxuypysylymykygybycyuztzsznzmzkzdzczbzazελευ世界台灣购物公益点看臺灣网络書籍在线网站手机机构大拿游戏信息台湾谷歌慈善商标香港中国餐厅网址中國商城食品微博政务移动集团公司八卦商店健康网店政府时尚佛山中信娱乐广东企业homedepotengineeringاماراتrepublicankuokgroupversicherungchannelcitadelxn--pgbs0dhxn--b4w605ferdstatebankwebsitexn--mgb9awbf亚马逊淡马锡alibabaxn--ngbc5azdxn--mgbbh1axn--45br5cyltoshibabuildworldcloudtradeguideplacespacedancemoviephoneprimesmilebiblestyleappleazurestoreskypegripexn--l1accdrivelottehorsehouseleasechasereisestadahondaomegaaetnaamicaninjanokiamediadeltavodkaedekaosakapizzaslingemailgmailtirolshelltmallfinallegaltotalhotelamfamforumrehabmusicciticricohcoachwatchboschearthfaithirishmiamiarchidubaiguccipraxiみんなストアセールcanonsalononionnikonepsonkoelngreensevencrownikanoradioaudioweiboglobopromogalloyahoociscorodeovideomangobingotokyovolvolottokyotophotosmartsportquesttrusthyattjetztadultcymrubaidutushuxn--kprw13dubankclickblackmerckgroupsharpcheapnowtvxn--h2brj9cקוםհայоргсрбмонкомбелмкдқазрусукрمصرقطرعربكومdadcfdmedwedredphdthdbidpidkrdmsdltdiceonewmeglemoerwecfageacbanbambaaaammakianraspacpaaxawtfbcgaegongingaigvigorgdogdhlmilrilonlaolloluoljllcalgalnflafltelsrlfrllplkimibmcamcombommomifmabbjcbscbwebcabnabtabmlbpubabcbbcnecincpncllcstcwtcpwcnyckfhbzhovhmoiskiobisbitcifyituipinvinwinxincbnbcnmanfangdnmenrenkpnmtnyunrunfununobiojioriohbogmofooboooooacoecoceongoproartistottnttbbtcateatlatvetpetbetnethktmitfitintjothotgotdotbotprueduicujnjyouinknhktdkappsapgapmapdnptopgopllpjmpzipvipripesqtrvdtvitvdevmovgovhivnrwlawsewnewbmwwownowhowdvrftrmtrsfrbarcartvscrseusawsupsubssbsadsddsldssasbmsmlsxxxboxfoxgmxtjxsextaxbuyflydiysoyjoyskypaydaygayxyzanzbizwebersenerpokerlameractortatarsolarລາວคอมไทยtourslocusnexuslexusgiftsbeatsboatspartspressglassswissकॉमनेटtiresgivescodeshomesgamestunesshoescardswalesloansvegastoolsdealsautosparisファッションworkssucksrocksxeroxforexfedexpartylillymoneystudyrugbytoraytoday中文网xn--unup4y天主教飞利浦新加坡enterprises我爱你嘉里大酒店christmasxn--fct429kholdingsxn--8y0a063axn--mgbx4cd0ablifestyleabogadoallstatenetbankكاثوليكxn--s9brj9cxn--gk3at1ebestbuycharityxn--55qx5dmicrosoftpropertybasketballhomegoodscorsicajewelrygallerygrocerysurgerycountrybrusselsverisignferreroxn--czr694bhdfcbankcommbanksoftbankپاكستانپاکستانnextdirectالسعوديهالعليانxn--h2brj9c8cxn--80adxhksshikshaxn--mgbai9azgqp6jcuisinellabarclayscatholicxn--kpry57dcompanyxn--xhq521bblackfridayxn--mgba3a3ejtsandvikxn--d1acj3bacademydownloadمليسياxn--j1amhxn--w4r85el8fhu5dnraipirangaathletaxn--fhbeixn--mgbqly7cvafrzuerichxn--c2br7gஇலங்கைcontractorsxn--io0a7igraphicsinsurancetemasekxn--xkc2al3hye2amotorcyclesphotographydirectoryplumbingxn--vhquvclothingtrainingcleaningwilliamhilllightingxn--mgba3a4f16ashoppingcateringeducationokinawapicturesventuresproductionsxn--9et52uwalmartഭാരതംsupportrealestatecapitalonexn--nqv7fs00emaauspostfloristdentistxn--qxamgodaddybradescobargainsmitsubishikerryhotelsxn--9dbq2axn--3pxu8kimmobilienxn--fjq720axn--mgbtx2bholidaymckinseymadridbusinessbuildersxn--4gbrimмоскваالسعودیةcoffeedegreelacaixapartnersalsaceofficeabbvievoyageorangegeorgeonlinechromemobilekindlegoogleoraclecircleschulesecureinsurexn--mgba7c0bbn0aestatexn--mgbc0a9azcgcruisehangoutxn--vuq861bxn--42c2d9arexrothfirestoneuniversityxn--nnx388alifeinsuranceextraspaceонлайнvermögensberatersoftwarexn--fiqs8sxn--mgbab2bdxn--w4rs40ltiendaभारतम्africatoyotaotsukasakuracameracreditcardnagoyaconsultingnetworktheatermonsterprogressivepioneerxn--55qw42gracingdatingvotingvikinglivinggivingxn--bck1b9a5dre4cbrotherweatherjoburgفلسطينlplfinancialxn--clchc0ea0b2g2a9gcdfutbolschoolsocialglobaldentalwoodsidechanelairtelmatteltravelrealtorwebcamstreamభారత్unicomalstomxn--nodexn--6frz82gmuseumfurniturexn--rvc1e0am3exn--mix891faccenturexn--11b4c3dismailineustardiscountquebeccomsecclinicservicesxn--y9a3aqxn--c1avgswatchchurchsearchالاردنmarketingcontacthealthmonashshoujisanofitaipeiamericanexpresssuzukiアマゾンクラウドポイントbhartiグーグルxn--mgberp4a5d4armemorialxn--1qqw23alondonmormoninstitutevisionbostonnortoncouponmaisonamazonvirginberlindesigndurbanolayannissananquanhitachikaufengardenreisenbayerntechnologydatsunxn--90a3aclatinocasinostudiophysioxn--ngbe9e0apharmacytattootaobaoaramcoexpertreportabbottdirectselectimamatfairwindspictettargetmarketintuittravelersinsurancecreditdupontryukyusuppliesxn--tckwebnpparibasschmidtmerckmsdyodobashirestaurantbridgestonecricketxn--fpcrj9c3dbostikbroadwayattorneylefrakemerckxn--fiq228c5hscareersfarmerswinnersflowersxn--wgbh1cguitarsxn--54b7fta0ccxn--p1acfmakeupgalluplandroverxn--kcrx77d1x4agoldpointbauhausxn--mgbayh7gpahiphopplaystationxn--mgba3a4fraxn--eckvdtc9dhyundaixn--gckr3f0fistanbulticketsmarketsflightschintaireviewsxn--3e0b707ewindowsxn--fiqz9sfinancialxn--fzys8d69uvgmابوظبيdiscoverreviewবাংলাxn--5su34j936bgsgmoscowobserverapartmentsдетиارامكوсайтeurovisionxn--i1b6b1a6a2exn--xkc2dl3a5ee0hتونسموقعبارتڀارتشبكةعمانبيتكعراقreadkredbondlandbandfundfoodprodgoldfordtubecafesafelifeggeeieeefreefagepagegugezonewinememenamegamesaleablebikenikelikecarecbreherefiresaveloveliveblueartedatesitevotecaseluxebofamodaltdaasdatiaayogasinavanashiaasiajavabbvatevavivadatazaraarpacasavisasncfprofmaifsurfgolfdvagsongbingpingwangkpmggoogblogpohlfailcooldellcalldeallidlsarlfilmteamroomfarmimdbarabclubhdfcicbchsbcgmbhrichtechfishdishcashminiernikddiaudiwikimobitaxicitikiwidesiqponskinloanakdnwienopenporncerntownimmolimoolloinfonicofidolegosaxozeroaerovivoautovotomotofastbestresthostpostnextlgbtchatseatgiftmeetdietreitmintrentgentspotscotguruitausohumenucyoubanklinkpinkdclktalksilkbookseekworkrsvpaarpjeepshopcoophelpcamppccwshowbeerstarruhrflirweirhaircarsparsjprshausplusnewstipstoysjobskidsfanspicsdocsxboxamexsexynavycitysonyarmyallybabyplaydeliverybuzzgbizlamborghiniphilipsලංකාಭಾರತfitnessexpresslanxesspfizercenterwalterlawyersoccercareerkosherbrokerlockerdealerdoctorauthorxn--mgbqly7c0a67fbcvermögensberatungjaguarxn--pssy2uxn--hxt814eflickrrepairrogersairbusxn--mgbai9a5eva00beventsyachtsxn--t60b56aভাৰতভারতभारतभारोतviajeshermeshughesxn--j1aefसंगठनvillasଭାରତclaimshotelsભારતzapposphotosjuegoscondostatamotorsgratistennisਭਾਰਤtkmaxxtjmaxxschaeffleryandexxn--80aswgrealtysafetybeautyluxuryxn--3ds443gsupplyfamilyxn--o3cw4hhockeysydneyxn--90aenissayalipayenergycomputeragencyxn--rovu88b電訊盈科xn--gecrj9cstatefarmaccountantaquarelleolayangroup香格里拉xn--p1ai组织机构xn--1ck2e1bxn--mgbt3dhdschwarzموريتانياabudhabinowruzkomatsufujitsuhospitalxn--80asehdbxn--mgbtf8flxn--j6w193gxn--yfro4i67oprudentialxn--flw351ecruisescoursesrecipesxn--e1a4cferrarixn--ses554gxn--wgbl6awatchesstaplessinglesxn--mgbcpq6gpa1axn--otu796dpropertiescreditunionxn--mgbah1a3hjkrdstockholmhisamitsuالسعوديةstcgroupdomainsoriginscouponsbloombergclubmedfroganslimitedxn--80aqecdr1aexposedinternationalequipmentbarclaycardxn--q7ce6axn--mgbi4ecexpprotectionassociatesconstructionxn--cck2b3bxn--45q11candroidfoundationישראלxn--mgbca7dzdocliniqueboutiqueengineerxn--qxa6asystemsfirmdalefashionauctionxn--nqv7finfinitirentalsreliancetradingweddingfishinghostinggentingbookingcookingxn--3hcrj9cgraingerxn--czrs0tdemocratsamsungyokohamaxn--h2breg3evexn--nyqy26alundbeckmelbournevacationssolutionsfrontierxn--vermgensberatung-pwbmanagementxn--cg4bkixn--mgb2ddeslincolnhamburgsandvikcoromantblockbusterairforcebarefootxn--4dbrk0ceinvestmentsfeedbackcommunityxn--ngbrxالبحرينdiamondsamsterdamhealthcareredumbrellaxn--mxtq1mxn--2scrj9cagakhanxn--mgbpl2fhкатоликcaravanசிங்கப்பூர்richardlimortgageamericanfamilyxn--fzc2c9e2cscholarshipssaarlandxn--imr513nvlaanderensamsclubgoodyearkitchenஇந்தியாweatherchannelallfinanzxn--kput3iالسعودیۃxn--90aisxn--efvy88hالجزائرxn--mgbaam7a8hexchangejpmorganxn--tiq49xqyjfidelitysecurityxn--mk1bu44cwanggouxn--fiq64bxn--6qq986b3xlxn--mgbbh1a71exn--80ao21amarshallsxn--5tzm5gtravelerspanasoniclatrobeyoutubeaccountantsxn--rhqv96gxn--cckwcxetdanalyticsxn--ygbi2ammxبازاربھارتسوريةorganicfreseniusسورياxn--9krt00axn--qcka1pmcxn--jlq480n2rgdeloittesciencefinancexn--jvr189mxn--30rr7yhomesensehotmailbaseballfootballleclercboehringerxn--q9jyb4cxn--mix082fاليمنهمراهpolitieسودانايرانایرانnetflixyamaxunxn--lgbbat1ad8jcollegestoragecapetowncolognekerrypropertiesxn--mgbgu82axn--ogbpf8flxn--czru2dwhoswhociprianilasallexn--g2xx48cforsalebanamexaudiblexn--vermgensberater-ctbxn--zfr164bericssonvanguardxn--45brj9cindustriestheatremarriottxn--3bst00mcomparexn--mgberp4a5d4a87gcapitaldigitalالمغربbarcelonashangrilaxn--d1alfcalvinkleinwwwcitysapporokawasakinagoyasendaikobekitakyushuyokohamackjp";
+const rulesRoot = 668;
+const exceptionsRoot = 672;
+
+// NOTE: kept (intentionally) near-identical to packages/tldts-icann/src/suffix-trie.ts.
+// They are separate copies rather than a shared helper because the lookup is
+// only fast when the typed arrays are module-scope monomorphic globals —
+// closing over them (a shared factory) measured ~20% slower. The ICANN build
+// also specializes (constant mask, no isIcann/isPrivate). Keep the two in sync.
+// `charCodeAt.call(hostname, i)`, not `hostname.charCodeAt(i)`: see
+// `is-valid.ts` in tldts-core.
+// eslint-disable-next-line @typescript-eslint/unbound-method
+const charCodeAt = String.prototype.charCodeAt;
+// `edgeOffset` (where each label starts in `labelText`), `edgeHash` (djb2 of
+// each label) and `wildcardEdge` (each node's '*' edge, or -1) are derived once
+// at load instead of being shipped: the bundle then carries only the
+// compressible `labelText` + structure, while the lookup binary-searches
+// integer hashes. The cost is a single ~1ms pass at first import — cheaper than
+// the object trie it replaces. Kept at module scope (not captured in a closure)
+// so V8 treats the typed arrays as fast monomorphic globals.
+const numberOfNodes = nodeFlags.length;
+const numberOfEdges = edgeLength.length;
+const edgeOffset = new Uint32Array(numberOfEdges);
+const edgeHash = new Uint32Array(numberOfEdges);
+const wildcardEdge = new Int32Array(numberOfNodes).fill(-1);
+for (let node = 0, offset = 0; node < numberOfNodes; node += 1) {
+    for (let edge = edgeStart[node]; edge < edgeStart[node + 1]; edge += 1) {
+        edgeOffset[edge] = offset;
+        const end = offset + edgeLength[edge];
+        let hash = 5381;
+        for (let i = end - 1; i >= offset; i -= 1) {
+            hash = (hash * 33) ^ labelText.charCodeAt(i);
+        }
+        edgeHash[edge] = hash >>> 0;
+        if (edgeLength[edge] === 1 &&
+            labelText.charCodeAt(offset) === 42 /* '*' */) {
+            wildcardEdge[node] = edge;
+        }
+        offset = end;
+    }
+}
+// Result of the last `walk`, kept in module scope to avoid allocating a match
+// object. Safe because lookups are synchronous and read right after `walk`.
+let matchNode = -1;
+let matchStart = 0;
+let matchEnd = 0;
+/**
+ * True if edge `edge`'s label equals `hostname[start, start + length)`.
+ */
+function labelEquals(edge, hostname, start, length) {
+    if (edgeLength[edge] !== length) {
+        return false;
+    }
+    const offset = edgeOffset[edge];
+    for (let i = 0; i < length; i += 1) {
+        if (labelText.charCodeAt(offset + i) !== hostname.charCodeAt(start + i)) {
+            return false;
+        }
+    }
+    return true;
+}
+/**
+ * Find the child edge of `node` whose label is `hostname[start, start + length)`.
+ * Edges are sorted by hash, so binary-search the hash then verify the label
+ * (scanning the rare run of equal hashes). Returns the edge index or -1.
+ */
+function findEdge(node, hash, hostname, start, length) {
+    let lo = edgeStart[node];
+    let hi = edgeStart[node + 1];
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const value = edgeHash[mid];
+        if (value < hash) {
+            lo = mid + 1;
+        }
+        else if (value > hash) {
+            hi = mid;
+        }
+        else {
+            for (let e = mid; e >= lo && edgeHash[e] === hash; e -= 1) {
+                if (labelEquals(e, hostname, start, length))
+                    return e;
+            }
+            for (let e = mid + 1; e < hi && edgeHash[e] === hash; e += 1) {
+                if (labelEquals(e, hostname, start, length))
+                    return e;
+            }
+            return -1;
+        }
+    }
+    return -1;
+}
+/**
+ * Walk `hostname`'s labels right-to-left from `root`, recording the deepest
+ * node whose flag passes `allowedMask` (with the label boundaries of that match
+ * in `matchStart`/`matchEnd`). Returns whether any match was found.
+ * An empty label (leading dot or `..`) never matches a `*` edge.
+ */
+function walk(hostname, root, allowedMask) {
+    let node = root;
+    let end = hostname.length;
+    let hash = 5381;
+    matchNode = -1;
+    for (let i = hostname.length - 1; i >= 0; i -= 1) {
+        const code = charCodeAt.call(hostname, i);
+        if (code === 46 /* '.' */) {
+            const start = i + 1;
+            let edge = findEdge(node, hash >>> 0, hostname, start, end - start);
+            if (edge === -1 && end !== start) {
+                edge = wildcardEdge[node];
+            }
+            if (edge === -1) {
+                return matchNode !== -1;
+            }
+            node = edgeChild[edge];
+            if ((nodeFlags[node] & allowedMask) !== 0) {
+                matchNode = node;
+                matchStart = start;
+                matchEnd = end;
+            }
+            end = i;
+            hash = 5381;
+        }
+        else {
+            hash = (hash * 33) ^ code;
+        }
+    }
+    // Left-most label: hostname[0, end). Same find/descend/record as the loop —
+    // duplicated rather than folded into the loop (via `i >= -1`) because that
+    // extra per-character branch measured slightly slower on the hot path.
+    let edge = findEdge(node, hash >>> 0, hostname, 0, end);
+    if (edge === -1 && end !== 0) {
+        edge = wildcardEdge[node];
+    }
+    if (edge !== -1) {
+        node = edgeChild[edge];
+        if ((nodeFlags[node] & allowedMask) !== 0) {
+            matchNode = node;
+            matchStart = 0;
+            matchEnd = end;
+        }
+    }
+    return matchNode !== -1;
+}
+/**
+ * Check if `hostname` has a valid public suffix in the trie.
+ */
+function suffixLookup(hostname, options, out) {
+    if (fastPathLookup(hostname, options, out)) {
+        return false;
+    }
+    const allowedMask = (options.allowPrivateDomains ? 2 /* RULE_TYPE.PRIVATE */ : 0) |
+        (options.allowIcannDomains ? 1 /* RULE_TYPE.ICANN */ : 0);
+    // Exceptions have priority and strip their own left-most label (e.g. the
+    // rule '!www.ck' makes the suffix of 'www.ck' be 'ck').
+    if (walk(hostname, exceptionsRoot, allowedMask)) {
+        out.isIcann = (nodeFlags[matchNode] & 1 /* RULE_TYPE.ICANN */) !== 0;
+        out.isPrivate = (nodeFlags[matchNode] & 2 /* RULE_TYPE.PRIVATE */) !== 0;
+        out.publicSuffix = hostname.slice(matchEnd + 1);
+        return true;
+    }
+    if (walk(hostname, rulesRoot, allowedMask)) {
+        out.isIcann = (nodeFlags[matchNode] & 1 /* RULE_TYPE.ICANN */) !== 0;
+        out.isPrivate = (nodeFlags[matchNode] & 2 /* RULE_TYPE.PRIVATE */) !== 0;
+        out.publicSuffix = hostname.slice(matchStart);
+        return false;
+    }
+    // No match: the prevailing '*' rule makes the right-most label the suffix.
+    out.isIcann = false;
+    out.isPrivate = false;
+    const lastDot = hostname.lastIndexOf('.');
+    out.publicSuffix = lastDot === -1 ? hostname : hostname.slice(lastDot + 1);
+    return false;
+}
+
+function parse$1(url, options) {
+    return parseImpl(url, 5 /* FLAG.ALL */, suffixLookup, options, getEmptyResult());
+}
+
+/**
+ * The host rules of SPEC section 3 as data: which schemes reach the network, which dotted
+ * names are code, files or properties rather than hosts, and which hosts are identifiers.
+ */
+/** Schemes whose authority is a network host. Others (file:, content:, ...) never are. */
+const NETWORK_SCHEMES = new Set([
+    'http', 'https', 'ws', 'wss', 'ftp', 'ftps', 'sftp', 'tftp', 'rtsp', 'rtsps', 'rtmp', 'rtmps', 'mqtt', 'mqtts',
+    'coap', 'coaps', 'tcp', 'udp', 'tls', 'ssl', 'smtp', 'smtps', 'imap', 'imaps', 'pop3', 'pop3s', 'ldap', 'ldaps',
+    'ssh', 'telnet', 'xmpp', 'sip', 'sips', 'stun', 'stuns', 'turn', 'turns', 'grpc', 'grpcs', 'ntp', 'nntp', 'news', 'snews', 'gopher',
+    'irc', 'ircs', 'git', 'svn', 'dns', 'socks', 'socks4', 'socks5', 'quic', 'h2', 'h3', 'webdav', 'wap',
+]);
+/** Unencrypted schemes: data sent to these hosts crosses the network in clear text. */
+const CLEARTEXT_SCHEMES = new Set([
+    'http', 'ws', 'ftp', 'tftp', 'rtsp', 'rtmp', 'mqtt', 'coap', 'tcp', 'udp', 'smtp', 'imap', 'pop3', 'ldap',
+    'telnet', 'xmpp', 'sip', 'ntp', 'nntp', 'news', 'gopher', 'irc', 'git', 'svn', 'dns', 'webdav', 'wap',
+]);
+/**
+ * First labels of Java/Kotlin/Android package and class names (`com.google.android`,
+ * `java.lang.String`, `android.app.Activity`). A bare dotted name starting with one of these is
+ * code, not a host.
+ */
+const CODE_ROOTS = new Set([
+    'com', 'org', 'net', 'edu', 'gov', 'mil', 'androidx', 'java', 'javax', 'jdk', 'sun', 'kotlin', 'kotlinx', 'dalvik',
+    'libcore', 'junit', 'okhttp3', 'okio', 'retrofit2', 'scala', 'groovy', 'lombok', 'dagger', 'butterknife',
+]);
+/**
+ * `android.` starts both package names (`android.app`) and real hosts
+ * (`android.clients.google.com`): such a name is a host only when it ends in one of these.
+ */
+const HOST_ENDINGS_AFTER_ANDROID = new Set(['com', 'net', 'org', 'cn']);
+/**
+ * Top-level domains a bare name (no scheme) may end in: every two-letter country code plus the
+ * classic generic ones. Newer generic TLDs (`.app`, `.style`, `.name`, `.map`) collide with code
+ * (`this.app`, `e.name`); names ending in them count only after a scheme or when catalogued or
+ * policy-listed.
+ */
+const BARE_GENERIC_TLDS = new Set(['com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'biz', 'eu']);
+/**
+ * Country codes that are also common words or identifiers in code (`image.id`, `this.is`,
+ * `foo.to`, `log.md`): a two-label bare name ending in one is code, not a host. Longer names
+ * (`api.acme.co.id`, `app.example.it`) still count.
+ */
+const CODE_LIKE_CCTLDS = new Set([
+    'id', 'in', 'is', 'it', 'to', 'do', 'me', 'my', 'no', 'so', 'at', 'by', 'as', 'be', 'am', 'us', 'on', 'or', 'if',
+    'sh', 'rs', 'pl', 'py', 'cc', 'md', 'gb', 'bg', 'ba', 'bi', 'mn', 'ni', 'sy', 'az', 'ir', 'nu', 'ai', 'io', 'tv',
+    'fm', 'ly', 'im', 'gg', 'xy', 'yt', 'ws', 'la', 'ps', 'ms', 'mk', 'cx', 'ax', 'ac', 'al', 'an', 'cs',
+]);
+/**
+ * Dotted quads with a first octet below 10 are mostly version numbers (`2.12.9.2`); without a
+ * scheme or port they count only when they are well-known resolvers.
+ */
+const LOW_IPV4_ALLOWED = new Set(['1.1.1.1', '1.0.0.1', '1.2.4.8', '8.8.8.8', '8.8.4.4', '9.9.9.9', '4.2.2.1', '4.2.2.2']);
+/** First labels that are code receivers in minified JavaScript or Java (`this.id`, `e.data`). */
+const CODE_RECEIVERS = new Set([
+    'this', 'self', 'window', 'document', 'super', 'that', 'obj', 'el', 'it', 'item', 'data', 'json', 'args', 'options',
+    'opts', 'props', 'state', 'ctx', 'context', 'event', 'node', 'res', 'req', 'result', 'response', 'request', 'err',
+    'error', 'value', 'key', 'list', 'map', 'array', 'object', 'string', 'number', 'math', 'console', 'module', 'exports',
+    'require', 'global', 'navigator', 'location', 'history', 'screen', 'parent', 'frames', 'prototype', 'config',
+]);
+/** Second-level labels that, after a two-letter country label, make a reversed domain (`cn.com.x`). */
+const REVERSED_SECOND_LEVEL = new Set(['com', 'net', 'org', 'gov', 'edu', 'ac', 'co', 'or', 'ne', 'go']);
+/** First labels of Android system property names (`ro.cda.skuid.id`, `persist.radio.x`). */
+const PROPERTY_ROOTS = new Set([
+    'ro', 'persist', 'sys', 'debug', 'init', 'ctl', 'ril', 'gsm', 'dalvik', 'pm', 'vold', 'hwservicemanager', 'cda',
+    'selinux', 'vts', 'apexd', 'bootreceiver', 'renderthread', 'vendor', 'odm', 'system_ext', 'external_storage',
+]);
+/**
+ * File extensions that are also (or look like) top-level domains: `config.json`, `libfoo.so`,
+ * `update.zip`, `README.md`. A bare dotted name ending in one is a file name.
+ */
+const FILE_EXTENSIONS = new Set([
+    'json', 'xml', 'so', 'apk', 'apex', 'capex', 'jar', 'zip', 'txt', 'md', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp',
+    'svg', 'ico', 'html', 'htm', 'js', 'mjs', 'css', 'java', 'kt', 'kts', 'class', 'dex', 'odex', 'vdex', 'oat', 'art',
+    'bin', 'img', 'prop', 'rc', 'conf', 'cfg', 'ini', 'log', 'db', 'sqlite', 'properties', 'pem', 'crt', 'cer', 'der',
+    'key', 'pk8', 'x509', 'mk', 'bp', 'sh', 'py', 'rb', 'lua', 'c', 'h', 'cpp', 'hpp', 'mp3', 'mp4', 'm4a',
+    'ogg', 'wav', 'flac', 'aac', 'amr', 'avi', 'mkv', 'mov', 'ttf', 'otf', 'dat', 'ko', 'yaml', 'yml', 'pb', 'proto',
+    'tmp', 'bak', 'gz', 'xz', 'bz2', 'zst', 'lz4', 'lzma', 'tar', 'tgz', 'pdf', 'csv', 'tsv', 'arsc', 'mf', 'sf', 'rsa', 'dsa',
+    'ec', 'smali', 'aidl', 'hal', 'te', 'cil', 'fc', 'policy', 'mbn', 'elf', 'hex', 'fw', 'ucode', 'tflite', 'onnx',
+    'pak', 'obb', 'vpk', 'nomedia', 'cache', 'lock', 'pid', 'sock', 'esim', 'sig', 'asc', 'gpg', 'p12', 'pfx', 'bks',
+    'jks', 'keystore', 'dtb', 'dtbo', 'map', 'o', 'a', 'lib', 'dll', 'exe', 'sys', 'inf', 'cab', 'msi', 'dmg', 'iso',
+    'go', 'swift', 'ts', 'tsx', 'jsx', 'vue', 'php', 'asp', 'aspx', 'jsp', 'cgi', 'action', 'tex',
+    'rtf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'epub', 'woff', 'woff2', 'eot', 'glsl', 'spv', 'frag',
+    'vert', 'shader', 'atlas', 'plist', 'rules', 'lst', 'list', 'out', 'err', 'diff', 'patch', 'orig', 'rej', 'swp',
+    'new', 'old', 'prev', 'default', 'conf', 'service', 'target', 'socket', 'mount', 'timer', 'desktop',
+]);
+/**
+ * Compression suffixes that are also country codes: brotli's `.br` (Brazil), bzip's `.bz`
+ * (Belize), snappy's `.sz` (Eswatini). After a label that is a file extension they make a
+ * compressed file's name (`system.new.dat.br`, a block-based OTA's data; `backup.tar.bz`), not a
+ * host; a host under them (`acme.com.br`) has no file extension before them. After a scheme
+ * either is a host, as always.
+ */
+const COMPRESSION_CCTLDS = new Set(['br', 'bz', 'sz']);
+/**
+ * ELF section names that read as hosts under a country code, in nearly every shared library's
+ * section header strings or in a linker: `.data.rel.ro` (`.rel.ro`, `.rela.data.rel.ro`;
+ * Romania's `ro`) and GNU's `.gnu.linkonce.*` (`.gnu.linkonce.td`, Chad's). A bare name ending in
+ * one of the first or holding one of the second (as whole labels) is a section name.
+ */
+const SECTION_NAME_ENDINGS = ['.rel.ro'];
+const SECTION_NAME_INFIXES = ['.gnu.linkonce.'];
+/**
+ * Identifier hosts: XML namespaces, schema and DTD locations, licence texts. They appear in
+ * almost every build and are not contacted; kept in the inventory as `ignored`.
+ */
+const IDENTIFIER_HOSTS = new Set([
+    'schemas.android.com', 'www.w3.org', 'w3.org', 'schemas.xmlsoap.org', 'ns.adobe.com', 'xmlpull.org',
+    'www.xmlpull.org', 'purl.org', 'schemas.microsoft.com', 'schemas.openxmlformats.org', 'java.sun.com',
+    'xml.org', 'www.xml.org', 'xmlns.com', 'www.apache.org', 'apache.org', 'www.gnu.org', 'gnu.org', 'opensource.org',
+    'www.opensource.org', 'creativecommons.org', 'www.openmobilealliance.org', 'www.wapforum.org', 'ns.google.com',
+    'xmlns.jcp.org', 'www.unicode.org', 'unicode.org', 'json-schema.org', 'relaxng.org',
+]);
+
+/**
+ * Text as an app or Android reads it decoded, where the raw bytes hide what it holds: a Java
+ * properties file's escapes and continued lines (java.util.Properties.load), a JSON file's string
+ * escapes, a plain-text XML file's character references and CDATA sections, base64 runs. Each
+ * decoder gives the decoded bytes and, for each, the offset in the source of the byte or escape it
+ * came from: an endpoint found in the decoded text is reported where its encoded form starts.
+ * Pure and bounded: one pass over the input, output no longer than it, no recursion.
+ *
+ * Android's own property loader (init: system/core/init/property_service.cpp LoadProperties, and
+ * its `load_properties` before it) decodes nothing: it splits lines at '\n', skips leading
+ * whitespace and `#` lines, cuts at the first '=' and trims; a backslash is a byte like any other.
+ * build.prop and friends are therefore scanned as they are (buildprop.ts).
+ */
+const BACKSLASH = 0x5c;
+/** The value of a hex digit, or -1. */
+function hexValue(c) {
+    if (c >= 0x30 && c <= 0x39)
+        return c - 0x30;
+    const l = c | 0x20;
+    return l >= 0x61 && l <= 0x66 ? l - 0x61 + 10 : -1;
+}
+/** The 16-bit value of the 4 hex digits at buf[i], or -1. */
+function hex4(buf, i, end) {
+    if (i + 4 > end)
+        return -1;
+    let v = 0;
+    for (let k = 0; k < 4; k++) {
+        const h = hexValue(buf[i + k]);
+        if (h < 0)
+            return -1;
+        v = (v << 4) | h;
+    }
+    return v;
+}
+/**
+ * The `uXXXX` at buf[u] (after a backslash): its code point and length, a surrogate pair written
+ * as two escapes (`\ud83d\ude00`) as one character (Java and JavaScript keep the two UTF-16
+ * units, which written out are that character); undefined without four hex digits. A lone
+ * surrogate is one of 5 bytes (written as U+FFFD).
+ */
+function unicodeEscape(buf, u, end) {
+    const v = hex4(buf, u + 1, end);
+    if (v < 0)
+        return undefined;
+    if (v >= 0xd800 && v <= 0xdbff && buf[u + 5] === BACKSLASH && buf[u + 6] === 0x75) {
+        const lo = hex4(buf, u + 7, end);
+        if (lo >= 0xdc00 && lo <= 0xdfff)
+            return { cp: 0x10000 + ((v - 0xd800) << 10) + (lo - 0xdc00), len: 11 };
+    }
+    return { cp: v, len: 5 };
+}
+/** Writes decoded bytes and their source offsets. Never longer than its source (each decoder's escapes are at least as long as their UTF-8). */
+class Writer {
+    bytes;
+    from;
+    n = 0;
+    constructor(size) {
+        this.bytes = Buffer.allocUnsafe(size);
+        this.from = new Int32Array(size);
+    }
+    byte(c, at) {
+        this.bytes[this.n] = c;
+        this.from[this.n++] = at;
+    }
+    /** A code point as UTF-8 (a lone surrogate as U+FFFD), every byte from `at`. */
+    codePoint(cp, at) {
+        if (cp >= 0xd800 && cp <= 0xdfff)
+            cp = 0xfffd;
+        if (cp < 0x80)
+            this.byte(cp, at);
+        else if (cp < 0x800) {
+            this.byte(0xc0 | (cp >> 6), at);
+            this.byte(0x80 | (cp & 0x3f), at);
+        }
+        else if (cp < 0x10000) {
+            this.byte(0xe0 | (cp >> 12), at);
+            this.byte(0x80 | ((cp >> 6) & 0x3f), at);
+            this.byte(0x80 | (cp & 0x3f), at);
+        }
+        else {
+            this.byte(0xf0 | (cp >> 18), at);
+            this.byte(0x80 | ((cp >> 12) & 0x3f), at);
+            this.byte(0x80 | ((cp >> 6) & 0x3f), at);
+            this.byte(0x80 | (cp & 0x3f), at);
+        }
+    }
+    done() {
+        return { bytes: this.bytes.subarray(0, this.n), from: this.from.subarray(0, this.n) };
+    }
+}
+const isLineEnd = (c) => c === 0x0a || c === 0x0d;
+/** Whitespace as Properties.load skips it: space, tab, form feed. */
+const isPropSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0c;
+/**
+ * A properties file as java.util.Properties.load(InputStream) reads it (JDK LineReader and
+ * loadConvert): natural lines end at '\n', '\r' or "\r\n"; a line whose first non-blank character
+ * is '#' or '!' is a comment (kept as it is: its bytes are in the file); a line ending in an odd
+ * number of backslashes goes on in the next, whose leading whitespace is dropped; `\uXXXX` is
+ * that character, `\t` `\n` `\r` `\f` those controls, a backslash before any other character
+ * that character. Key, separator and value are kept in line (the separator is text like any
+ * other to the scanner). Undefined when Properties.load throws (a `\u` without four hex digits:
+ * "Malformed \uxxxx encoding"): the app then reads no property of the file.
+ */
+function decodeProperties(buf) {
+    const end = buf.length;
+    const w = new Writer(end);
+    let i = 0;
+    while (i < end) {
+        // The start of a logical line: leading whitespace, then a comment or the line.
+        while (i < end && isPropSpace(buf[i]))
+            i++;
+        if (i >= end)
+            break;
+        const c0 = buf[i];
+        if (isLineEnd(c0)) {
+            w.byte(0x0a, i++);
+            continue;
+        }
+        if (c0 === 0x23 || c0 === 0x21) {
+            while (i < end && !isLineEnd(buf[i]))
+                w.byte(buf[i], i++);
+            continue;
+        }
+        while (i < end && !isLineEnd(buf[i])) {
+            const c = buf[i];
+            if (c !== BACKSLASH) {
+                w.byte(c, i++);
+                continue;
+            }
+            const at = i;
+            i++;
+            if (i >= end)
+                break; // a backslash at the end of the file: dropped
+            const e = buf[i];
+            if (isLineEnd(e)) {
+                // A continued line: its end, then the next line's leading whitespace, are dropped.
+                i += e === 0x0d && buf[i + 1] === 0x0a ? 2 : 1;
+                while (i < end && isPropSpace(buf[i]))
+                    i++;
+                continue;
+            }
+            if (e === 0x75) {
+                const u = unicodeEscape(buf, i, end);
+                if (!u)
+                    return undefined;
+                w.codePoint(u.cp, at);
+                i += u.len;
+                continue;
+            }
+            w.byte(e === 0x74 ? 0x09 : e === 0x6e ? 0x0a : e === 0x72 ? 0x0d : e === 0x66 ? 0x0c : e, at);
+            i++;
+        }
+        if (i < end) {
+            // The line's end: one newline out, "\r\n" as one.
+            w.byte(0x0a, i);
+            i += buf[i] === 0x0d && buf[i + 1] === 0x0a ? 2 : 1;
+        }
+    }
+    return w.done();
+}
+/**
+ * JSON (and JavaScript) string escapes decoded: `\uXXXX` (a surrogate pair as its character),
+ * `\/`, `\\`, `\"`, `\'`, `\b` `\f` `\n` `\r` `\t`; any other backslash is kept as it is (a
+ * lenient reader). Bytes outside strings are copied: valid JSON has no backslash there.
+ */
+function decodeJsonEscapes(buf) {
+    const end = buf.length;
+    const w = new Writer(end);
+    let i = 0;
+    while (i < end) {
+        const c = buf[i];
+        if (c !== BACKSLASH || i + 1 >= end) {
+            w.byte(c, i++);
+            continue;
+        }
+        const e = buf[i + 1];
+        const u = e === 0x75 ? unicodeEscape(buf, i + 1, end) : undefined;
+        if (u) {
+            w.codePoint(u.cp, i);
+            i += 1 + u.len;
+            continue;
+        }
+        const simple = e === 0x2f || e === BACKSLASH || e === 0x22 || e === 0x27 ? e : e === 0x62 ? 0x08 : e === 0x66 ? 0x0c : e === 0x6e ? 0x0a : e === 0x72 ? 0x0d : e === 0x74 ? 0x09 : -1;
+        if (simple < 0) {
+            w.byte(c, i++);
+            continue;
+        }
+        w.byte(simple, i);
+        i += 2;
+    }
+    return w.done();
+}
+const CDATA_OPEN = Buffer.from('<![CDATA[', 'latin1');
+const CDATA_CLOSE = Buffer.from(']]>', 'latin1');
+/** The longest character reference read: `&#x` + 8 digits + `;` (longer ones are kept as they are). */
+const MAX_CHAR_REF = 12;
+const ENTITIES = [
+    ['lt;', 0x3c],
+    ['gt;', 0x3e],
+    ['amp;', 0x26],
+    ['quot;', 0x22],
+    ['apos;', 0x27],
+];
+/**
+ * Plain-text XML as a parser on the device hands its text and attribute values to the app:
+ * character references (`&#x7a;`, `&#122;`) and the predefined entities decoded, CDATA sections'
+ * markers dropped (their text joins the text around them, as DOM's getTextContent and the SAX
+ * parser's characters() give it); everything else, markup included, copied. A reference that is
+ * not one (no ';', a code point past U+10FFFF) is kept as it is.
+ */
+function decodeXmlText(buf) {
+    const end = buf.length;
+    const w = new Writer(end);
+    let i = 0;
+    while (i < end) {
+        const c = buf[i];
+        if (c === 0x3c && buf[i + 1] === 0x21 && buf[i + 2] === 0x5b && buf.subarray(i, i + CDATA_OPEN.length).equals(CDATA_OPEN)) {
+            const close = buf.indexOf(CDATA_CLOSE, i + CDATA_OPEN.length);
+            const stop = close < 0 ? end : close;
+            for (let k = i + CDATA_OPEN.length; k < stop; k++)
+                w.byte(buf[k], k);
+            i = close < 0 ? end : close + CDATA_CLOSE.length;
+            continue;
+        }
+        if (c !== 0x26) {
+            w.byte(c, i++);
+            continue;
+        }
+        const ref = charRef(buf, i, end);
+        if (ref) {
+            w.codePoint(ref.cp, i);
+            i += ref.len;
+            continue;
+        }
+        let named = false;
+        for (const [name, cp] of ENTITIES) {
+            if (i + 1 + name.length <= end && buf.toString('latin1', i + 1, i + 1 + name.length) === name) {
+                w.byte(cp, i);
+                i += 1 + name.length;
+                named = true;
+                break;
+            }
+        }
+        if (!named)
+            w.byte(c, i++);
+    }
+    return w.done();
+}
+/** The character reference `&#...;` at buf[i] (its code point and length), or undefined. */
+function charRef(buf, i, end) {
+    if (buf[i] !== 0x26 || buf[i + 1] !== 0x23)
+        return undefined;
+    const hex = buf[i + 2] === 0x78 || buf[i + 2] === 0x58;
+    let k = i + (hex ? 3 : 2);
+    const first = k;
+    let cp = 0;
+    const stop = Math.min(end, i + MAX_CHAR_REF);
+    for (; k < stop && buf[k] !== 0x3b; k++) {
+        const d = hex ? hexValue(buf[k]) : buf[k] >= 0x30 && buf[k] <= 0x39 ? buf[k] - 0x30 : -1;
+        if (d < 0)
+            return undefined;
+        cp = cp * (hex ? 16 : 10) + d;
+    }
+    if (k >= stop || k === first || cp > 0x10ffff)
+        return undefined;
+    return { cp, len: k + 1 - i };
+}
+/** Base64 characters, both alphabets (RFC 4648 sections 4 and 5): their 6-bit values, -1 for others. */
+const B64 = new Int8Array(256).fill(-1);
+for (let c = 0; c < 26; c++) {
+    B64[0x41 + c] = c;
+    B64[0x61 + c] = 26 + c;
+}
+for (let c = 0; c < 10; c++)
+    B64[0x30 + c] = 52 + c;
+B64[0x2b] = 62;
+B64[0x2d] = 62;
+B64[0x2f] = 63;
+B64[0x5f] = 63;
+/** The shortest base64 run decoded (12 bytes of text: shorter than most URLs). */
+const MIN_BASE64_RUN = 16;
+/** The longest run decoded (longer ones: binary data, a certificate, an image; only their first this many characters are). */
+const MAX_BASE64_RUN = 1 << 16;
+/**
+ * The characters a run is searched by: base64's without '+' and '/'. Text in DEX files is mostly
+ * type descriptors and paths ("Landroid/content/Context;"), long runs of base64 characters joined
+ * by '/', which a search by every base64 character reads byte by byte and decodes for nothing;
+ * without '/' they are words of a few letters the search skips. Base64 of ASCII text has a '+' or
+ * a '/' only for a '>', '?', '~' or DEL (the last character of a group: 62 and 63 are no first,
+ * second or third character's value there), so a run of encoded text is found by its stretches
+ * between them, and then read whole.
+ */
+const SEARCHED = new Uint8Array(256);
+for (let c = 0; c < 256; c++)
+    SEARCHED[c] = B64[c] >= 0 && c !== 0x2b && c !== 0x2f ? 1 : 0;
+/**
+ * Each run of at least MIN_BASE64_RUN base64 characters in buf[start, end) (either alphabet,
+ * padding ends it) whose decoded bytes are all text (printable ASCII, tab, line ends, well-formed
+ * UTF-8): `visit(decoded, runStart)`. A run is found by a stretch of MIN_BASE64_RUN characters
+ * without '+' and '/' (SEARCHED) as a string search skips (Boyer-Moore): the last byte of a window
+ * is read first, and the window moves past the last byte that is not one, so in text of words and
+ * paths most bytes are never read; the run is then the base64 characters around the stretch. It
+ * is decoded until its first byte that is not text, which for binary data or an identifier is
+ * within its first few characters. The decoded bytes are in a buffer reused from call to call (the
+ * visitor must not keep it).
+ */
+function forEachBase64Text(buf, start, end, visit) {
+    // p: where the next stretch may start (buf[p - 1] is not SEARCHED, or p is `start`).
+    let p = start;
+    // The end of the last run: a stretch inside it is not read again.
+    let done = start;
+    while (p + MIN_BASE64_RUN <= end) {
+        const j = p + MIN_BASE64_RUN - 1;
+        if (SEARCHED[buf[j]] === 0) {
+            p = j + 1;
+            continue;
+        }
+        let k = j - 1;
+        while (k >= p && SEARCHED[buf[k]] === 1)
+            k--;
+        if (k >= p) {
+            p = k + 1;
+            continue;
+        }
+        let s = p;
+        while (s > done && B64[buf[s - 1]] >= 0)
+            s--;
+        let e = j + 1;
+        while (e < end && B64[buf[e]] >= 0)
+            e++;
+        const n = decodeBase64Text(buf, s, Math.min(e, s + MAX_BASE64_RUN));
+        if (n > 0)
+            visit(scratch.subarray(0, n), s);
+        done = e;
+        p = e + 1;
+    }
+}
+/**
+ * Base64 of a URL, as a string search finds it at no cost worth measuring (its first byte is rare
+ * in text, so the search skips most bytes natively): "http" and "https" at each of the three
+ * places a character can fall in a group of four ("aHR0c", "odHRw", "h0dHA"/"h0dHBz": found by
+ * "HR0c", "HRw", "Ly", "Oi8v"), and "://" of any scheme at two of them ("Oi8v", "6Ly"). A JavaScript
+ * pass over every byte for runs of base64 (forEachBase64Text) cost a fifth of a whole scan of the
+ * benchmark build (its DEX strings and JSON assets are mostly words and paths); this finds each
+ * URL an app keeps encoded, and the rest of its run with it (a host, a number beside the URL).
+ */
+const URL_NEEDLES = ['HR0c', 'HRw', 'Oi8v', 'Ly'].map((n) => Buffer.from(n, 'latin1'));
+/**
+ * Each run of at least MIN_BASE64_RUN base64 characters in buf[start, end) that holds the base64
+ * of a URL (URL_NEEDLES) and whose decoded bytes are all text: `visit(decoded, runStart)`, once
+ * per run. For bulk data (DEX strings, text files); forEachBase64Text finds every run.
+ */
+function forEachBase64Url(buf, start, end, visit) {
+    const view = Buffer.from(buf.buffer, buf.byteOffset + start, end - start);
+    let seen;
+    for (const needle of URL_NEEDLES) {
+        for (let i = view.indexOf(needle); i >= 0; i = view.indexOf(needle, i + needle.length)) {
+            let s = i;
+            const floor = Math.max(0, i - MAX_BASE64_RUN);
+            while (s > floor && B64[view[s - 1]] >= 0)
+                s--;
+            if (seen?.has(s))
+                continue;
+            (seen ??= new Set()).add(s);
+            let e = i + needle.length;
+            const ceil = Math.min(view.length, s + MAX_BASE64_RUN);
+            while (e < ceil && B64[view[e]] >= 0)
+                e++;
+            if (e - s < MIN_BASE64_RUN)
+                continue;
+            const n = decodeBase64Text(view, s, e);
+            if (n > 0)
+                visit(scratch.subarray(0, n), start + s);
+        }
+    }
+}
+let scratch = Buffer.alloc(0);
+/**
+ * buf[s, e) decoded into `scratch`: its length, or 0 when a decoded byte is not text (or a run
+ * of length 1 mod 4, which is no base64). Decoding stops at the first such byte.
+ */
+function decodeBase64Text(buf, s, e) {
+    const len = e - s;
+    if (len % 4 === 1)
+        return 0;
+    const need = Math.floor((len * 3) / 4);
+    if (scratch.length < need)
+        scratch = Buffer.alloc(Math.max(need, 2 * scratch.length, 1024));
+    let n = 0;
+    let cont = 0; // UTF-8 continuation bytes still expected
+    let acc = 0;
+    let bits = 0;
+    for (let i = s; i < e; i++) {
+        acc = ((acc << 6) | B64[buf[i]]) & 0xffffff;
+        bits += 6;
+        if (bits < 8)
+            continue;
+        bits -= 8;
+        const b = (acc >> bits) & 0xff;
+        if (cont > 0) {
+            if ((b & 0xc0) !== 0x80)
+                return 0;
+            cont--;
+        }
+        else if (b >= 0x80) {
+            cont = b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+            if (cont < 0)
+                return 0;
+        }
+        else if (b < 0x20 ? b !== 0x09 && b !== 0x0a && b !== 0x0d : b === 0x7f) {
+            return 0;
+        }
+        scratch[n++] = b;
+    }
+    return cont === 0 ? n : 0;
+}
+
+/**
+ * Endpoint extraction from raw bytes: hosts, IPv4/IPv6 literals and SMS numbers, following the
+ * host rules of SPEC section 3. Candidates come from one WebAssembly SIMD pass per 64 KiB block
+ * (scan-block.ts: dotted tokens past the byte-level checks, `://[`, digit runs), or where
+ * WebAssembly is missing from literal searches (`indexOf` of '.' and '://') and byte loops;
+ * never from a regular expression over every byte. Only candidates are validated. Bytes are
+ * read as ASCII: hosts are ASCII, and UTF-8 multi-byte sequences never contain ASCII bytes, so
+ * decoding is not needed.
+ */
+/** True when the sink would drop a hit of (kind, value) found under `base`: skip it. */
+function dropped(sink, kind, value, base) {
+    return sink.saturated !== undefined && sink.saturated(base.path) && !sink.lists(kind, value, base.path);
+}
+const DOT = 0x2e;
+const URL_SEP = Buffer.from('://', 'latin1');
+// Byte classes: 1 = host byte (letter, digit, '-', '.'), 2 = scheme byte (adds '+').
+const HOST = new Uint8Array(256);
+for (let c = 0x30; c <= 0x39; c++)
+    HOST[c] = 1;
+for (let c = 0x41; c <= 0x5a; c++)
+    HOST[c] = 1;
+for (let c = 0x61; c <= 0x7a; c++)
+    HOST[c] = 1;
+HOST[0x2d] = 1;
+HOST[0x2e] = 1;
+const IS_DIGIT = (c) => c >= 0x30 && c <= 0x39;
+const IS_ALNUM = (c) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const HAS_UPPER = /[A-Z]/;
+const MAX_TOKEN = 253;
+/** Printable ASCII: the characters of UTF-16 text that are copied to be scanned (scanWide). */
+const TEXT = new Uint8Array(256).fill(1, 0x20, 0x7f);
+/**
+ * Where UTF-16LE text may hold an endpoint in buf[start, end), in order (bytes outside the range
+ * read as zeros): each dot between host characters (`h 0 . 0 h 0`), and the first of each run of
+ * at least `minDigits` digits each followed by a zero byte. The JavaScript path's candidates, and
+ * the reference the module's are tested against (the scanner takes the same runs from either).
+ */
+function wideCandidates(buf, start, end, minDigits) {
+    const k = digitsAsked(minDigits);
+    const at = (i) => (i >= start && i < end ? buf[i] : 0);
+    const dots = [];
+    for (let d = buf.indexOf(DOT, start); d >= 0 && d < end; d = buf.indexOf(DOT, d + 1)) {
+        if (at(d - 1) === 0 && at(d + 1) === 0 && at(d + 3) === 0 && HOST[at(d - 2)] === 1 && HOST[at(d + 2)] === 1)
+            dots.push(d);
+    }
+    const digits = [];
+    const wideDigit = (i) => IS_DIGIT(at(i)) && at(i + 1) === 0;
+    for (let i = start; i < end; i++) {
+        if (!wideDigit(i) || wideDigit(i - 2))
+            continue;
+        let n = 1;
+        while (n < k && wideDigit(i + 2 * n))
+            n++;
+        if (n >= k)
+            digits.push(i);
+    }
+    return mergeSorted(dots, digits);
+}
+/** Two ascending lists as one. */
+function mergeSorted(a, b) {
+    if (!b.length)
+        return a;
+    if (!a.length)
+        return b;
+    const out = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length)
+        out.push(j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++]);
+    return out;
+}
+/** True when text[0, n) (a run of UTF-16 text, one byte a character) has a dot between host characters or `minDigits` digits in a row. */
+function holdsEndpoint(text, n, minDigits) {
+    const k = digitsAsked(minDigits);
+    let digits = 0;
+    for (let i = 0; i < n; i++) {
+        const c = text[i];
+        if (IS_DIGIT(c)) {
+            if (++digits >= k)
+                return true;
+            continue;
+        }
+        digits = 0;
+        if (c === DOT && i > 0 && i + 1 < n && HOST[text[i - 1]] === 1 && HOST[text[i + 1]] === 1)
+            return true;
+    }
+    return false;
+}
+/** The longest IPv6 literal in a URL: 45 characters (`ffff:...:255.255.255.255`, RFC 4291). */
+const MAX_IPV6_LITERAL = 45;
+/** A first label of at most 7 ASCII bytes as a number: each byte in turn, 7 bits each. */
+function labelCode(label) {
+    let code = 0;
+    for (let i = 0; i < label.length; i++)
+        code = code * 128 + label.charCodeAt(i);
+    return code;
+}
+/** CODE_ROOTS and PROPERTY_ROOTS of up to 7 bytes, by labelCode (longer ones cannot match here). */
+const ROOT_CODES = new Set([...CODE_ROOTS, ...PROPERTY_ROOTS].filter((r) => r.length <= 7 && /^[\x01-\x7f]+$/.test(r)).map(labelCode));
+/** True for a canonical dotted-quad IPv4 (no leading zeros, each 0-255). */
+function isCanonicalIpv4(s) {
+    return s.length <= 15 && /^[0-9.]+$/.test(s) && isCanonicalIpv4Bytes(Buffer.from(s, 'latin1'), 0, s.length);
+}
+/** isCanonicalIpv4 of the bytes buf[a, b), without making a string (the scanner's hot path). */
+function isCanonicalIpv4Bytes(buf, a, b) {
+    let parts = 0;
+    let i = a;
+    while (i <= b) {
+        let v = 0;
+        let n = 0;
+        const s = i;
+        while (i < b && buf[i] >= 0x30 && buf[i] <= 0x39) {
+            v = v * 10 + (buf[i++] - 0x30);
+            n++;
+        }
+        if (n === 0 || n > 3 || v > 255 || (n > 1 && buf[s] === 0x30))
+            return false;
+        parts++;
+        if (i === b)
+            return parts === 4;
+        if (buf[i] !== DOT)
+            return false;
+        i++;
+    }
+    return false;
+}
+/**
+ * Syntax of a DNS name: 2+ labels of 1-63 lower-case letters, digits and inner hyphens, at most
+ * 253 bytes; the last label 2+ letters or `xn--` and more. One pass over the characters (no
+ * split, no regular expression: it runs for every URL host candidate).
+ */
+function isHostSyntax(name) {
+    const n = name.length;
+    if (n > MAX_TOKEN)
+        return false;
+    let labels = 0;
+    let start = 0;
+    let alpha = true; // the current label has letters only
+    for (let i = 0; i <= n; i++) {
+        const c = i < n ? name.charCodeAt(i) : DOT;
+        if (c === DOT) {
+            const len = i - start;
+            if (len < 1 || len > 63 || name.charCodeAt(start) === 0x2d || name.charCodeAt(i - 1) === 0x2d)
+                return false;
+            labels++;
+            if (i < n) {
+                start = i + 1;
+                alpha = true;
+            }
+        }
+        else if (c >= 0x61 && c <= 0x7a) ;
+        else if ((c >= 0x30 && c <= 0x39) || c === 0x2d) {
+            alpha = false;
+        }
+        else {
+            return false;
+        }
+    }
+    if (labels < 2)
+        return false;
+    return (alpha && n - start >= 2) || (n - start > 4 && name.startsWith('xn--', start));
+}
+/** FNV-1a, 32 bits: the hash of the byte-keyed tables below (KnownHostBytes, BareNameCache). */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** The longest scheme scanned back over before "://" (RFC 3986 sets none; real ones are under 20 bytes). */
+const MAX_SCHEME = 64;
+const IS_HEX = (c) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
+/** The value of a hex digit (IS_HEX). */
+const HEX_VALUE = (c) => (c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57);
+/** Letters of one-letter backslash escapes (\n, \t, \r, \b, \f, \v) glued before a listed name. */
+const ESCAPE_LETTERS = new Set([0x6e, 0x74, 0x72, 0x62, 0x66, 0x76]);
+/** `%XY` (3 bytes, Y any case) at buf[q], or `%25XY` (5 bytes) when `twice`. */
+function isPercent(buf, q, start, x, y, twice = false) {
+    if (q < start || buf[q] !== 0x25)
+        return false;
+    if (twice) {
+        if (buf[q + 1] !== 0x32 || buf[q + 2] !== 0x35)
+            return false;
+        q += 2;
+    }
+    return buf[q + 1] === x && (buf[q + 2] | 0x20) === y;
+}
+/** `\x2f` (4 bytes, any case) at buf[q]. */
+function isXSlash(buf, q) {
+    return buf[q] === 0x5c && buf[q + 1] === 0x78 && buf[q + 2] === 0x32 && (buf[q + 3] | 0x20) === 0x66;
+}
+/** `\u002f` (6 bytes, any case) at buf[q]. */
+function isUSlash(buf, q) {
+    return buf[q] === 0x5c && buf[q + 1] === 0x75 && buf[q + 2] === 0x30 && buf[q + 3] === 0x30 && buf[q + 4] === 0x32 && (buf[q + 5] | 0x20) === 0x66;
+}
+/**
+ * The length of the scheme separator that ends right before `p`: "://" 3, ":\/\/" 5, "\://" 4
+ * (a Java properties file's escaped colon), ":\x2f\x2f" and "%3A%2F%2F" 9, ":\u002f\u002f" 13,
+ * "%253A%252F%252F" (percent-encoded twice) 15, or 0.
+ */
+function separatorBefore(buf, p, start) {
+    if (p - 3 < start || buf[p - 1] !== 0x2f) {
+        // ":\x2f\x2f" and ":\u002f\u002f": JavaScript and JSON escapes of the slashes.
+        if (p - 9 >= start && buf[p - 9] === 0x3a && isXSlash(buf, p - 8) && isXSlash(buf, p - 4))
+            return 9;
+        if (p - 13 >= start && buf[p - 13] === 0x3a && isUSlash(buf, p - 12) && isUSlash(buf, p - 6))
+            return 13;
+        // "%3A%2F%2F", any case, or encoded twice, "%253A%252F%252F".
+        if (isPercent(buf, p - 9, start, 0x33, 0x61) && isPercent(buf, p - 6, start, 0x32, 0x66) && isPercent(buf, p - 3, start, 0x32, 0x66))
+            return 9;
+        if (isPercent(buf, p - 15, start, 0x33, 0x61, true) && isPercent(buf, p - 10, start, 0x32, 0x66, true) && isPercent(buf, p - 5, start, 0x32, 0x66, true))
+            return 15;
+        return 0;
+    }
+    if (buf[p - 2] === 0x2f)
+        return buf[p - 3] !== 0x3a ? 0 : p - 4 >= start && buf[p - 4] === 0x5c ? 4 : 3;
+    if (buf[p - 2] === 0x5c && p - 5 >= start && buf[p - 3] === 0x2f && buf[p - 4] === 0x5c && buf[p - 5] === 0x3a)
+        return 5;
+    return 0;
+}
+/**
+ * Where a name starts in the token buf[a, b) when an escape is glued before it: after the two hex
+ * digits of a percent escape (`http%3A%2F%2Fhost`, `%20host`: the '%' is no host byte, so the
+ * token starts at its digits; `%252Fhost`, encoded twice, after its four) or after those of a
+ * backslash escape (`http:\x2f\x2fhost`, `\u002fhost`: JavaScript, JSON, a properties file), past
+ * any '.' and '-' there; `a` when no escape is glued before it, -1 when no dotted name of 4 bytes
+ * or more is left after it.
+ */
+function afterEscape(buf, a, b, start) {
+    if (a - 1 < start)
+        return a;
+    let n = 0;
+    if (buf[a - 1] === 0x25) {
+        n = IS_HEX(buf[a]) && IS_HEX(buf[a + 1]) ? 2 : 0;
+        // Encoded twice (a URL in a redirect's query string: "%252F" is "%2F" encoded): "25" and two
+        // more hex digits.
+        while (n && buf[a + n - 2] === 0x32 && buf[a + n - 1] === 0x35 && IS_HEX(buf[a + n]) && IS_HEX(buf[a + n + 1]))
+            n += 2;
+    }
+    else if (buf[a - 1] === 0x5c && (buf[a] === 0x78 || buf[a] === 0x75)) {
+        n = buf[a] === 0x78 ? 3 : 5;
+        if (a + n >= b)
+            n = 0;
+        for (let i = a + 1; n && i < a + n; i++)
+            if (!IS_HEX(buf[i]))
+                n = 0;
+    }
+    if (n === 0)
+        return a;
+    let s = a + n;
+    while (s < b && (buf[s] === DOT || buf[s] === 0x2d))
+        s++;
+    const dot = buf.indexOf(DOT, s);
+    return b - s < 4 || dot < 0 || dot >= b ? -1 : s;
+}
+/**
+ * The escape at buf[i] of a character below 0x80 (`%7A`, `\u007a`, `\x7a`, `&#x7a;`, `&#122;`):
+ * its length << 8 | the character, or 0 when none starts there (or it stands for a character of
+ * 0x80 or more: no host byte). Of these, a host byte (letter, digit, '-', '.') is part of a name
+ * the app reads decoded: OkHttp's HttpUrl decodes a host's percent escapes, a JSON, JavaScript or
+ * properties reader `\u`, an XML parser character references.
+ */
+function escapeAt(buf, i, end) {
+    const c = buf[i];
+    let len = 0;
+    let v = -1;
+    if (c === 0x25) {
+        if (i + 3 <= end && IS_HEX(buf[i + 1]) && IS_HEX(buf[i + 2])) {
+            len = 3;
+            v = HEX_VALUE(buf[i + 1]) * 16 + HEX_VALUE(buf[i + 2]);
+        }
+    }
+    else if (c === 0x5c) {
+        const k = buf[i + 1] === 0x75 ? 4 : buf[i + 1] === 0x78 ? 2 : 0;
+        if (k && i + 2 + k <= end) {
+            v = 0;
+            for (let j = i + 2; j < i + 2 + k && v >= 0; j++)
+                v = IS_HEX(buf[j]) ? v * 16 + HEX_VALUE(buf[j]) : -1;
+            len = 2 + k;
+        }
+    }
+    else if (c === 0x26) {
+        const ref = charRef(buf, i, end);
+        if (ref) {
+            len = ref.len;
+            v = ref.cp;
+        }
+    }
+    return v < 0 ? 0 : (len << 8) | (v < 0x80 ? v : 0);
+}
+/** The escape (escapeAt) that ends right before buf[i], in buf[start, i), or 0. */
+function escapeBefore(buf, i, start) {
+    const c = buf[i - 1];
+    if (i - 3 >= start && buf[i - 3] === 0x25)
+        return escapeAt(buf, i - 3, i);
+    if (i - 6 >= start && buf[i - 6] === 0x5c && buf[i - 5] === 0x75)
+        return escapeAt(buf, i - 6, i);
+    if (i - 4 >= start && buf[i - 4] === 0x5c && buf[i - 3] === 0x78)
+        return escapeAt(buf, i - 4, i);
+    if (c !== 0x3b)
+        return 0;
+    for (let j = i - 4; j >= Math.max(start, i - 12); j--) {
+        if (buf[j] !== 0x26)
+            continue;
+        const e = escapeAt(buf, j, i);
+        return e >> 8 === i - j ? e : 0;
+    }
+    return 0;
+}
+/** Whether the escape packed in `e` (escapeAt) stands for a host byte. */
+const isHostEscape = (e) => e !== 0 && HOST[e & 0xff] === 1;
+/** How far an escaped name is looked for around a token, each way (a name is at most 253 characters of 6-byte escapes and more). */
+const MAX_ESCAPED_RUN = 2048;
+/** Raw bytes kept before and after a decoded name: its scheme (MAX_SCHEME and "://" escaped) and its port. */
+const ESCAPED_NAME_BEFORE = MAX_SCHEME + 16;
+const ESCAPED_NAME_AFTER = 8;
+/**
+ * What a whole file or entry is as text: a Java properties file (by its name: Properties.load
+ * reads any stream, but `.properties` is what ResourceBundle and apps load), JSON (named so, or
+ * starting with '{' or '['), XML (named so, or starting with '<'), other text, or undefined for
+ * binary data (a control byte other than whitespace in its first 512 bytes).
+ */
+function textKindOf(name, buf) {
+    let i = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+    const stop = Math.min(buf.length, 512);
+    for (let k = i; k < stop; k++) {
+        const c = buf[k];
+        if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f)
+            return undefined;
+    }
+    if (/\.properties$/i.test(name))
+        return 'properties';
+    while (i < stop && (buf[i] === 0x20 || buf[i] === 0x09 || buf[i] === 0x0a || buf[i] === 0x0d))
+        i++;
+    const first = buf[i];
+    if (/\.json$/i.test(name) || first === 0x7b || first === 0x5b)
+        return 'json';
+    if (/\.xml$/i.test(name) || first === 0x3c)
+        return 'xml';
+    return 'text';
+}
+/** Text longer than this (and TEXT_CONTEXT) is decoded a chunk at a time (scanFile). */
+const DECODE_CHUNK = 16 << 20;
+/**
+ * What a chunk of text reads on each side of its window (scanTextChunk): a base64 run of the
+ * longest length decoded, and a name of 253 characters each written as an escape of up to 12 bytes.
+ */
+const TEXT_CONTEXT = MAX_BASE64_RUN + 4096;
+/** A sink that passes on only the hits whose evidence offset is in [lo, hi) (a chunk's window). */
+function windowed(sink, lo, hi) {
+    return {
+        add: (h) => {
+            const o = h.evidence.offset ?? 0;
+            if (o >= lo && o < hi)
+                sink.add(h);
+        },
+        saturated: sink.saturated?.bind(sink),
+        lists: sink.lists?.bind(sink),
+    };
+}
+const isLineEndByte = (c) => c === 0x0a || c === 0x0d;
+/** The decoded text of a file of `kind` when it holds what its reader decodes, or undefined (none, or it cannot be read: scanned as it is). */
+function decodeText(buf, kind) {
+    if (kind === 'properties')
+        return buf.indexOf(0x5c) >= 0 ? decodeProperties(buf) : undefined;
+    if (kind === 'json')
+        return buf.indexOf(0x5c) >= 0 ? decodeJsonEscapes(buf) : undefined;
+    if (kind === 'xml')
+        return buf.indexOf(XML_REF) >= 0 || buf.indexOf(CDATA) >= 0 ? decodeXmlText(buf) : undefined;
+    return undefined;
+}
+const XML_REF = Buffer.from('&#', 'latin1');
+const CDATA = Buffer.from('<![CDATA[', 'latin1');
+/** A URL whose host starts with a percent escape. */
+const PERCENT_HOST = Buffer.from('://%', 'latin1');
+/**
+ * The length of the text character at buf[i]: 1 for printable ASCII, 2 to 4 for a UTF-8
+ * multi-byte sequence (MUTF-8's too: its NUL C0 80, its surrogates ED A0-BF xx), 0 for any other
+ * byte (a control byte, a lone continuation byte, a lead byte without its continuation bytes).
+ */
+function textChar(buf, i, end) {
+    const c = buf[i];
+    if (c >= 0x20 && c < 0x7f)
+        return 1;
+    const n = c < 0xc0 ? 0 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : c < 0xf5 ? 4 : 0;
+    if (n === 0 || i + n > end)
+        return 0;
+    for (let k = 1; k < n; k++)
+        if ((buf[i + k] & 0xc0) !== 0x80)
+            return 0;
+    return n;
+}
+/**
+ * Whether the first byte of the token buf[a, b) is the length of the string it starts, not part
+ * of a name: a DEX string's (in UTF-16 units), a class file constant's or a protocol buffer
+ * field's (in bytes), where the raw scan reads a compact DEX, a vdex, an odex or a .class ('3',
+ * 51, before "zzhc.vnet.cn/zzhc/register.do?..."). The string is text of that length, UTF-8 too
+ * (a DEX's MUTF-8: "zzhc.vnet.cn/注册" is 15 units in 19 bytes), ending where the buffer does or
+ * at a byte that does not go on with the text: a DEX string's NUL, a constant pool's next tag, a
+ * byte of 0x80 or more that starts no UTF-8 sequence (a varint). Text that runs on past that
+ * length, ASCII or UTF-8 ("1zzhc.vnet.cn" then "é..." in a UTF-8 file), makes no string of it:
+ * a name of its own that happens to fit is not renamed. Used for listed hosts and addresses only.
+ */
+function lengthGlued(buf, a, b, end) {
+    const n = buf[a];
+    const bytesEnd = a + 1 + n;
+    if (bytesEnd < b)
+        return false;
+    let units = b - a - 1; // the token is ASCII: a unit a byte
+    for (let i = b;;) {
+        if ((i === bytesEnd || units === n) && (i === end || textChar(buf, i, end) === 0))
+            return true;
+        if (i >= end || (i >= bytesEnd && units >= n))
+            return false;
+        const k = textChar(buf, i, end);
+        if (k === 0)
+            return false;
+        units += k === 4 ? 2 : 1; // a character past U+FFFF is two UTF-16 units
+        i += k;
+    }
+}
+/** Whether a host name ends in a suffix of the Public Suffix List (ICANN or private) with a label before it. */
+function hasPublicSuffix(host) {
+    const d = parse$1(host, { extractHostname: false, validateHostname: false });
+    return (d.isIcann === true || d.isPrivate === true) && !!d.domainWithoutSuffix;
+}
+/**
+ * Whether a host has a label below its registrable domain (the Public Suffix List's, private
+ * suffixes too: "x.blogspot.com" is a domain of its own): "zzhc.vnet.cn", not "vnet.cn".
+ */
+function hasLabelBelowDomain(host) {
+    return isHostSyntax(host) && !!parse$1(host, { allowPrivateDomains: true, extractHostname: false }).subdomain;
+}
+/** Network schemes recognised glued to the bytes before them (`schemeBefore`), longest first. */
+const GLUED_SCHEMES = ['https', 'http', 'wss', 'ws', 'ftp'];
+const IS_ALPHA = (c) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+/**
+ * The catalogued and policy hosts, found by the bytes of a token whatever the case of its letters
+ * (the scanner lower-cases a token before it compares it with them): a token of no host's length
+ * is told apart by one array read, one of a host's length by a hash of its bytes and a compare,
+ * and neither makes a string. Only hosts of printable ASCII are held: a token never holds another
+ * byte, so no other host can be one.
+ */
+class KnownHostBytes {
+    /** 1 at the length of a held host. */
+    lengths = new Uint8Array(MAX_TOKEN + 1);
+    /** 1 at (first byte << 8 | second byte) of a held host: most tokens start with no held host. */
+    pairs = new Uint8Array(1 << 16);
+    /** 1 at (last byte but one << 8 | last byte) of a held host: most positions end no held host. */
+    endPairs = new Uint8Array(1 << 16);
+    longest = 0;
+    mask;
+    hashes;
+    /** Index of each slot's host in `names`, plus one (0: an empty slot). */
+    slots;
+    /** The same table by the hash of each host's bytes read backwards (endGlued). */
+    endHashes;
+    endSlots;
+    names = [];
+    /** Lengths of the held hosts' last labels (a name's TLD, an address's last number), ascending. */
+    lastLabelLengths;
+    constructor(hosts) {
+        const held = [...new Set(hosts)].filter((h) => h.length > 0 && h.length <= MAX_TOKEN && /^[\x21-\x7e]+$/.test(h));
+        let size = 16;
+        while (size < 2 * held.length)
+            size *= 2;
+        this.mask = size - 1;
+        this.hashes = new Int32Array(size);
+        this.slots = new Int32Array(size);
+        this.endHashes = new Int32Array(size);
+        this.endSlots = new Int32Array(size);
+        const last = new Set();
+        for (const h of held) {
+            const bytes = Buffer.from(h, 'latin1');
+            this.names.push(h);
+            KnownHostBytes.put(this.hashes, this.slots, this.mask, KnownHostBytes.hash(bytes, 0, bytes.length), this.names.length);
+            KnownHostBytes.put(this.endHashes, this.endSlots, this.mask, KnownHostBytes.hashBack(bytes, 0, bytes.length), this.names.length);
+            this.lengths[h.length] = 1;
+            if (h.length >= 2) {
+                this.pairs[(bytes[0] << 8) | bytes[1]] = 1;
+                this.endPairs[(bytes[h.length - 2] << 8) | bytes[h.length - 1]] = 1;
+            }
+            this.longest = Math.max(this.longest, h.length);
+            if (h.includes('.'))
+                last.add(h.length - h.lastIndexOf('.') - 1);
+        }
+        this.lastLabelLengths = [...last].sort((x, y) => x - y);
+    }
+    /** Puts the host `at` (its index in `names`, plus one) of hash `hash` in a table. */
+    static put(hashes, slots, mask, hash, at) {
+        let slot = hash & mask;
+        while (slots[slot] !== 0)
+            slot = (slot + 1) & mask;
+        hashes[slot] = hash;
+        slots[slot] = at;
+    }
+    /** FNV-1a of buf[a, b) with A-Z read as a-z. */
+    static hash(buf, a, b) {
+        let h = FNV_OFFSET;
+        for (let i = a; i < b; i++) {
+            const c = buf[i];
+            h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), FNV_PRIME);
+        }
+        return h;
+    }
+    /** FNV-1a of buf[a, b) read from its last byte to its first, A-Z as a-z. */
+    static hashBack(buf, a, b) {
+        let h = FNV_OFFSET;
+        for (let i = b - 1; i >= a; i--) {
+            const c = buf[i];
+            h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), FNV_PRIME);
+        }
+        return h;
+    }
+    /** The held host equal to buf[a, b) lower-cased (A-Z only), or undefined. */
+    find(buf, a, b) {
+        const len = b - a;
+        if (len > MAX_TOKEN || this.lengths[len] === 0)
+            return undefined;
+        return this.lookup(KnownHostBytes.hash(buf, a, b), buf, a, len);
+    }
+    /**
+     * The longest held host that the token buf[a, b) (host bytes) starts with, lower-cased, when a
+     * byte other than '.' follows it in the token (a name glued to the bytes after it: "zzhc.vnet.cn"
+     * in "zzhc.vnet.cnregister"; not "zzhc.vnet.cn.example.com"), or undefined. A token that starts
+     * with no held host's first two bytes costs one array read; one that does, a pass of the hash
+     * over its bytes, one lookup per held length.
+     */
+    prefix(buf, a, b) {
+        return b - a < 3 ? undefined : this.startsAt(buf, a, b - 1);
+    }
+    /**
+     * The longest held host that buf[a, end) starts with, lower-cased, when what follows it is no
+     * '.' (more labels: another name), or undefined.
+     */
+    startsAt(buf, a, end) {
+        if (end - a < 2 || !this.mayStart(buf, a))
+            return undefined;
+        const stop = Math.min(end - a, this.longest);
+        let found;
+        let h = FNV_OFFSET;
+        for (let len = 1; len <= stop; len++) {
+            const c = buf[a + len - 1];
+            h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), FNV_PRIME);
+            if (this.lengths[len] === 1 && (a + len === end || buf[a + len] !== DOT))
+                found = this.lookup(h, buf, a, len) ?? found;
+        }
+        return found;
+    }
+    /**
+     * The longest held host that buf[a, e) ends with, lower-cased, when a letter or a digit of
+     * buf[a, e) is glued before it (string literals laid end to end: "zzhc.vnet.cn" in
+     * "connectzzhc.vnet.cn"; not "x-zzhc.vnet.cn" or "a.zzhc.vnet.cn", names of their own), or
+     * undefined. A position that ends no held host's last two bytes costs one array read; one that
+     * does, a pass of the hash backwards over at most the longest host's bytes.
+     */
+    endGlued(buf, a, e) {
+        if (e - a < 3 || !this.mayEnd(buf, e))
+            return undefined;
+        const stop = Math.min(e - a - 1, this.longest);
+        let found;
+        let h = FNV_OFFSET;
+        for (let len = 1; len <= stop; len++) {
+            const c = buf[e - len];
+            h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), FNV_PRIME);
+            if (this.lengths[len] === 1 && IS_ALNUM(buf[e - len - 1]))
+                found = this.lookupIn(this.endHashes, this.endSlots, h, buf, e - len, len) ?? found;
+        }
+        return found;
+    }
+    /** Whether a held host may end right before `e` (one array read): its last two bytes do. */
+    mayEnd(buf, e) {
+        return this.endPairs[((buf[e - 2] | 0x20) << 8) | (buf[e - 1] | 0x20)] === 1;
+    }
+    /** Whether a held host may start at `a` (one array read): its first two bytes do (host bytes). */
+    mayStart(buf, a) {
+        // | 0x20 lower-cases a letter and keeps a digit, '-' and '.'.
+        return this.pairs[((buf[a] | 0x20) << 8) | (buf[a + 1] | 0x20)] === 1;
+    }
+    /** The held host of hash `h` equal to buf[a, a + len) lower-cased, or undefined. */
+    lookup(h, buf, a, len) {
+        return this.lookupIn(this.hashes, this.slots, h, buf, a, len);
+    }
+    /** lookup in the table of `hashes` and `slots`. */
+    lookupIn(hashes, slots, h, buf, a, len) {
+        for (let slot = h & this.mask;; slot = (slot + 1) & this.mask) {
+            const at = slots[slot];
+            if (at === 0)
+                return undefined;
+            if (hashes[slot] !== h)
+                continue;
+            const name = this.names[at - 1];
+            if (name.length !== len)
+                continue;
+            let i = 0;
+            for (; i < len; i++) {
+                const c = buf[a + i];
+                if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== name.charCodeAt(i))
+                    break;
+            }
+            if (i === len)
+                return name;
+        }
+    }
+}
+/**
+ * bareNameToHost memoised by the bytes of the name: the same names recur across APKs (most
+ * lookups in a build are repeats), and a repeat costs a hash and a compare of its bytes, without
+ * a string or a Map lookup. Open addressing over typed arrays; cleared when it holds
+ * `maxEntries` names.
+ */
+class BareNameCache {
+    maxEntries;
+    mask;
+    /**
+     * Three words per slot, side by side so that a probe reads one cache line: the name's hash,
+     * where it starts in the arena plus one (0: an empty slot), and its length.
+     */
+    table;
+    results;
+    arena = new Uint8Array(1 << 16);
+    used = 0;
+    count = 0;
+    /** `slots`: the table's first size, a power of two (it doubles at half full). */
+    constructor(maxEntries = 200_000, slots = 1 << 15) {
+        this.maxEntries = maxEntries;
+        this.mask = slots - 1;
+        this.table = new Int32Array(3 * slots);
+        this.results = new Array(slots).fill(null);
+    }
+    /** bareNameToHost(buf[a, b) as latin1). */
+    lookup(buf, a, b) {
+        if (b - a > MAX_TOKEN)
+            return undefined; // no host is longer
+        let h = FNV_OFFSET;
+        for (let i = a; i < b; i++)
+            h = Math.imul(h ^ buf[i], FNV_PRIME);
+        const len = b - a;
+        const { table, arena, mask } = this;
+        for (let slot = h & mask;; slot = (slot + 1) & mask) {
+            const t = 3 * slot;
+            const at = table[t + 1];
+            if (at === 0)
+                break;
+            if (table[t] !== h || table[t + 2] !== len)
+                continue;
+            let i = 0;
+            while (i < len && arena[at - 1 + i] === buf[a + i])
+                i++;
+            if (i === len)
+                return this.results[slot] ?? undefined;
+        }
+        const name = buf.toString('latin1', a, b);
+        const host = bareNameToHost(name);
+        this.insert(h, buf, a, b, host ?? null);
+        return host;
+    }
+    insert(h, buf, a, b, result) {
+        if (this.count >= this.maxEntries)
+            this.clear();
+        if (2 * (this.count + 1) > this.results.length)
+            this.grow();
+        const len = b - a;
+        if (this.used + len > this.arena.length) {
+            const bigger = new Uint8Array(Math.max(2 * this.arena.length, this.used + len));
+            bigger.set(this.arena.subarray(0, this.used));
+            this.arena = bigger;
+        }
+        this.arena.set(buf.subarray(a, b), this.used);
+        let slot = h & this.mask;
+        while (this.table[3 * slot + 1] !== 0)
+            slot = (slot + 1) & this.mask;
+        this.table[3 * slot] = h;
+        this.table[3 * slot + 1] = this.used + 1;
+        this.table[3 * slot + 2] = len;
+        this.results[slot] = result;
+        this.used += len;
+        this.count++;
+    }
+    grow() {
+        const { table, results } = this;
+        const size = 2 * results.length;
+        this.mask = size - 1;
+        this.table = new Int32Array(3 * size);
+        this.results = new Array(size).fill(null);
+        for (let i = 0; i < results.length; i++) {
+            const at = table[3 * i + 1];
+            if (at === 0)
+                continue;
+            let slot = table[3 * i] & this.mask;
+            while (this.table[3 * slot + 1] !== 0)
+                slot = (slot + 1) & this.mask;
+            this.table[3 * slot] = table[3 * i];
+            this.table[3 * slot + 1] = at;
+            this.table[3 * slot + 2] = table[3 * i + 2];
+            this.results[slot] = results[i];
+        }
+    }
+    clear() {
+        this.table.fill(0);
+        this.results.fill(null);
+        this.used = 0;
+        this.count = 0;
+    }
+    /** How many names it holds. */
+    get size() {
+        return this.count;
+    }
+}
+/**
+ * Decides whether a bare dotted name (no scheme before it, not catalogued) is a host.
+ * `name` is as found (case kept); returns the lower-cased host or undefined.
+ */
+function bareNameToHost(name) {
+    if (HAS_UPPER.test(name))
+        return undefined; // Java classes, constants, mixed-case code
+    if (!isHostSyntax(name))
+        return undefined;
+    const labels = name.split('.');
+    const first = labels[0];
+    const last = labels[labels.length - 1];
+    if (FILE_EXTENSIONS.has(last))
+        return undefined;
+    if (COMPRESSION_CCTLDS.has(last) && FILE_EXTENSIONS.has(labels[labels.length - 2]))
+        return undefined; // system.new.dat.br
+    if (CODE_ROOTS.has(first) || PROPERTY_ROOTS.has(first))
+        return undefined;
+    if (first === 'android' && !HOST_ENDINGS_AFTER_ANDROID.has(last))
+        return undefined;
+    if (first.length === 2 && labels.length > 2 && REVERSED_SECOND_LEVEL.has(labels[1]))
+        return undefined;
+    if (labels.length === 2 && (first.length < 3 || CODE_RECEIVERS.has(first) || CODE_LIKE_CCTLDS.has(last)))
+        return undefined;
+    if (last.length !== 2 && !BARE_GENERIC_TLDS.has(last))
+        return undefined;
+    // `u.4.az`: a numeric inner label is code; a numeric first label is fine (`2.android.pool.ntp.org`).
+    if (labels.some((l, i) => i > 0 && /^\d+$/.test(l)))
+        return undefined;
+    const dotted = `.${name}`;
+    if (SECTION_NAME_ENDINGS.some((e) => dotted.endsWith(e)) || SECTION_NAME_INFIXES.some((i) => dotted.includes(i)))
+        return undefined;
+    return hasPublicSuffix(name) ? name : undefined;
+}
+/**
+ * `{ ...base, offset }`, with the same keys in the same order, made without a spread: it is made
+ * for every hit.
+ */
+function evidenceAt(base, offset) {
+    return base.entry === undefined ? { path: base.path, source: base.source, offset } : { path: base.path, entry: base.entry, source: base.source, offset };
+}
+/** Bare names seen by this thread's scanners, with their verdicts. */
+const bareNames = new BareNameCache();
+class EndpointScanner {
+    known;
+    /** The shortest digit run that can be an SMS number worth reporting (SP numbers have 8+). */
+    smsMinLength;
+    /** Catalogued and policy hosts, by the bytes of a token. */
+    knownBytes;
+    /** Catalogued and policy hosts and addresses, for a token that one starts, glued to the bytes after it (gluedName). */
+    gluedBytes;
+    /**
+     * Catalogued and policy hosts with a label below their registrable domain, and addresses, for
+     * a token that holds one glued to the bytes before it (gluedInside): "zzhc.vnet.cn" glued to
+     * text is that host, "vnet.cn" (a domain any name under it ends with) is not looked for so.
+     */
+    endBytes;
+    /** Lengths of catalogued and policy SMS numbers, the same way. */
+    smsLengths;
+    engine;
+    /** Where UTF-16 text is copied one byte a character to be scanned (scanWide). */
+    wideText = Buffer.alloc(0);
+    /**
+     * While UTF-16 text is scanned: a name or an IPv4 address without a scheme (or a port, for an
+     * address) is taken only when the catalog or the policy lists it. ICU's locale data alone, in
+     * every Android build, holds thousands of dotted words and versions in UTF-16 (`h.mm.ss`,
+     * `des.qa`, `72.1.0.0`) that the bare-name rules would take for hosts.
+     */
+    inWideText = false;
+    /** While a name decoded from escapes is scanned (escapedName): its escapes are not looked for again. */
+    inEscapedName = false;
+    /** The decoded name and the raw bytes around it (escapedName), and the source of each of its bytes. */
+    nameText = Buffer.alloc(ESCAPED_NAME_BEFORE + MAX_TOKEN + 2 + ESCAPED_NAME_AFTER);
+    nameFrom = new Int32Array(MAX_TOKEN + 2);
+    constructor(known, options = {}) {
+        this.known = known;
+        this.knownBytes = new KnownHostBytes(known.hosts);
+        this.gluedBytes = new KnownHostBytes([...known.hosts, ...(known.ips ?? [])]);
+        this.endBytes = new KnownHostBytes([...[...known.hosts].filter(hasLabelBelowDomain), ...(known.ips ?? [])]);
+        this.smsLengths = new Set([...known.sms].map((n) => n.length));
+        let min = 8;
+        for (const n of known.sms)
+            min = Math.min(min, n.length);
+        this.smsMinLength = min;
+        this.engine = options.wasm === false ? null : scanBlockEngine();
+    }
+    /** True when this scanner finds candidates with the WebAssembly module. */
+    get usesWasm() {
+        return this.engine !== null;
+    }
+    /**
+     * A whole file or entry (an APK's asset, a file of the build under the chunk size): scanned as
+     * its reader decodes it when it is a properties, JSON or XML file holding escapes, character
+     * references or CDATA (textKindOf, decodeText; each hit at the offset of what it was decoded
+     * from, and the raw bytes not scanned besides: a false name cut at an escape would be reported
+     * beside the true one), else as it is; text of any kind then for what it holds encoded
+     * (scanEncoded). Binary data is scanned as it is.
+     */
+    scanFile(buf, name, base, sink, offsetOf = (p) => p) {
+        const kind = buf.length >= 4 ? textKindOf(name, buf) : undefined;
+        if (kind === undefined) {
+            this.scan(buf, 0, buf.length, base, sink, offsetOf);
+            return;
+        }
+        // A large one (an APK's asset is inflated whole, up to the entry cap) is decoded a chunk at a
+        // time: its decoded text and offsets would take five times its size at once.
+        if (buf.length > DECODE_CHUNK + TEXT_CONTEXT) {
+            for (let pos = 0; pos < buf.length; pos += DECODE_CHUNK) {
+                const lo = Math.max(0, pos - TEXT_CONTEXT);
+                const hi = Math.min(buf.length, pos + DECODE_CHUNK + TEXT_CONTEXT);
+                this.scanTextChunk(buf.subarray(lo, hi), kind, base, sink, (p) => offsetOf(lo + p), { from: pos - lo, to: Math.min(pos + DECODE_CHUNK, buf.length) - lo });
+            }
+            return;
+        }
+        this.scanTextOf(buf, kind, base, sink, offsetOf);
+    }
+    /** Text of `kind` decoded as its reader decodes it (decodeText), when it holds what that decodes, then scanned (scanText). */
+    scanTextOf(buf, kind, base, sink, offsetOf) {
+        const text = decodeText(buf, kind);
+        if (!text) {
+            this.scanText(buf, 0, buf.length, base, sink, offsetOf);
+            return;
+        }
+        const from = text.from;
+        this.scanText(text.bytes, 0, text.bytes.length, base, sink, (p) => offsetOf(p < from.length ? from[p] : buf.length));
+    }
+    /**
+     * One chunk of a large text file of `kind` (artifact.ts scanRawSource: the kind textKindOf gave
+     * its first bytes), read as scanFile reads a whole one, keeping the hits whose offset is in
+     * `window` (buf positions; around it the caller reads at least a base64 run's longest length,
+     * so a hit that starts in the window is decoded whole). A properties file is decoded from the
+     * first line start in the chunk's leading context (its escapes and comments are per logical
+     * line); JSON escapes, XML references and base64 runs need no more than the bytes around them.
+     */
+    scanTextChunk(buf, kind, base, sink, offsetOf, window) {
+        const bounded = windowed(sink, offsetOf(window.from), offsetOf(window.to));
+        let s = 0;
+        if (kind === 'properties' && window.from > 0) {
+            const nl = buf.subarray(0, window.from).findIndex(isLineEndByte);
+            if (nl >= 0)
+                s = nl + 1;
+        }
+        this.scanTextOf(s === 0 ? buf : buf.subarray(s), kind, base, bounded, s === 0 ? offsetOf : (p) => offsetOf(p + s));
+    }
+    /**
+     * scan, then scanEncoded: for strings (DEX, resources, XML) and text. `everyRun`: every base64
+     * run of text is decoded (resource and XML strings: a few thousand short strings), not only those
+     * of a URL (DEX strings and text files: bulk data, forEachBase64Url).
+     */
+    scanText(buf, start, end, base, sink, offsetOf = (p) => p, everyRun = false) {
+        this.scan(buf, start, end, base, sink, offsetOf);
+        this.scanEncoded(buf, start, end, base, sink, offsetOf, everyRun);
+    }
+    /**
+     * What buf[start, end) holds encoded that the scan of its bytes cannot see: base64 runs of text
+     * (forEachBase64Url, or with `everyRun` forEachBase64Text; their hits at the offset of the run),
+     * and URLs whose host starts with a percent escape (`://%7A%7Ahc...`: a host all in escapes has
+     * no dot for the scan to find). One level: what a run decodes to is scanned, not decoded again.
+     */
+    scanEncoded(buf, start, end, base, sink, offsetOf = (p) => p, everyRun = false) {
+        if (end - start < 8)
+            return;
+        const view = start === 0 && end === buf.length ? buf : buf.subarray(start, end);
+        const off = start === 0 ? offsetOf : (p) => offsetOf(p + start);
+        (everyRun ? forEachBase64Text : forEachBase64Url)(view, 0, view.length, (text, at) => {
+            const o = off(at);
+            this.scan(text, 0, text.length, base, sink, () => o);
+        });
+        for (let i = view.indexOf(PERCENT_HOST); i >= 0; i = view.indexOf(PERCENT_HOST, i + 4)) {
+            if (isHostEscape(escapeAt(view, i + 3, view.length)))
+                this.decodedName(view, i + 3, 0, view.length, base, sink, off);
+        }
+    }
+    /**
+     * The name around the token buf[a, b) when escapes of its own characters are glued to it
+     * (`\u007a\u007ahc.vnet.cn`, `%7A%7Ahc.vnet.cn`, `&#x7a;hc.vnet.cn`, `zzhc.vnet%2Ecn`): the app
+     * reads it decoded, and the token is a piece of it that names another host. Decoded and scanned
+     * instead of the token (decodedName). True when it was one.
+     */
+    escapedName(buf, a, b, start, end, base, sink, offsetOf) {
+        if (this.inEscapedName)
+            return false;
+        const p = a > start ? buf[a - 1] : 0;
+        const q = b < end ? buf[b] : 0;
+        let s;
+        if ((p === 0x25 || p === 0x5c) && isHostEscape(escapeAt(buf, a - 1, end)))
+            s = a - 1;
+        else if (p === 0x3b && isHostEscape(escapeBefore(buf, a, start)))
+            s = a;
+        else if ((q === 0x25 || q === 0x5c || q === 0x26) && isHostEscape(escapeAt(buf, b, end)))
+            s = a;
+        else
+            return false;
+        // Back to where the name starts: over its escapes and its bytes, to an escape of another character or a byte that is none.
+        const floor = Math.max(start, s - MAX_ESCAPED_RUN);
+        while (s > floor) {
+            const e = escapeBefore(buf, s, floor);
+            if (e !== 0) {
+                if (!isHostEscape(e))
+                    break;
+                s -= e >> 8;
+            }
+            else if (HOST[buf[s - 1]] === 1)
+                s--;
+            else
+                break;
+        }
+        this.decodedName(buf, s, start, end, base, sink, offsetOf);
+        return true;
+    }
+    /**
+     * The name that starts at buf[s], its escapes decoded (escapeAt), scanned as a token with the
+     * raw bytes before it (its scheme) and after it (its port); its hits at the offsets of the
+     * escapes and bytes they were decoded from.
+     */
+    decodedName(buf, s, start, end, base, sink, offsetOf) {
+        const text = this.nameText;
+        const from = this.nameFrom;
+        const before = Math.min(ESCAPED_NAME_BEFORE, s - start);
+        buf.copy(text, 0, s - before, s);
+        let n = 0;
+        let i = s;
+        const ceil = Math.min(end, s + MAX_ESCAPED_RUN);
+        while (i < ceil && n < from.length) {
+            const e = escapeAt(buf, i, end);
+            if (e !== 0) {
+                if (!isHostEscape(e))
+                    break;
+                text[before + n] = e & 0xff;
+                from[n++] = i;
+                i += e >> 8;
+            }
+            else if (HOST[buf[i]] === 1) {
+                text[before + n] = buf[i];
+                from[n++] = i++;
+            }
+            else
+                break;
+        }
+        if (n >= from.length)
+            return; // longer than any name
+        const after = Math.min(ESCAPED_NAME_AFTER, end - i);
+        buf.copy(text, before + n, i, i + after);
+        let a = before;
+        let b = before + n;
+        while (a < b && (text[a] === DOT || text[a] === 0x2d))
+            a++;
+        while (b > a && (text[b - 1] === DOT || text[b - 1] === 0x2d))
+            b--;
+        if (b - a < 4 || text.indexOf(DOT, a) < 0 || text.indexOf(DOT, a) >= b)
+            return;
+        const runEnd = i;
+        const at = (p) => offsetOf(p < before ? s - before + p : p < before + n ? from[p - before] : runEnd + (p - before - n));
+        this.inEscapedName = true;
+        try {
+            this.token(text, a, b, 0, before + n + after, base, sink, at);
+        }
+        finally {
+            this.inEscapedName = false;
+        }
+    }
+    /** Scans `buf[start, end)`; `base` + (position - baseShift) becomes each hit's evidence. */
+    scan(buf, start, end, base, sink, offsetOf = (p) => p, window) {
+        if (end <= start)
+            return;
+        // Chunked callers scan a window with context on both sides and keep only the tokens that
+        // start inside [from, to): a token cut by a chunk boundary is reported once, whole.
+        const bounded = window ? windowed(sink, offsetOf(window.from), offsetOf(window.to)) : sink;
+        // Work on a view of [start, end) so that every indexOf stops at `end`: Buffer.indexOf has
+        // no end bound, and searching past it is quadratic over a DEX's many small strings.
+        const view = start === 0 && end === buf.length ? buf : buf.subarray(start, end);
+        const off = start === 0 ? offsetOf : (p) => offsetOf(p + start);
+        const len = view.length;
+        if (this.engine) {
+            this.scanBlocks(this.engine, view, len, base, bounded, off);
+            return;
+        }
+        this.scanDots(view, 0, len, base, bounded, off);
+        if (len >= 8)
+            this.scanIpv6(view, 0, len, base, bounded, off);
+        if (len >= this.smsMinLength)
+            this.scanSms(view, 0, len, base, bounded, off);
+        const wide = wideCandidates(view, 0, len, this.smsMinLength);
+        if (wide.length)
+            this.scanWide(view, wide, 0, len, base, bounded, off);
+    }
+    /**
+     * The WebAssembly path: per 64 KiB block, its dotted tokens, then its `://[`, then its digit
+     * runs, each in order of position, so every (kind, value) meets its evidence in the same order
+     * as on the JavaScript path (hosts and IPv4 come only from tokens, IPv6 from URLs, SMS numbers
+     * from digit runs). UTF-16 text is scanned last, as there.
+     */
+    scanBlocks(engine, buf, len, base, sink, offsetOf) {
+        let lastToken = 0;
+        let lastRun = 0;
+        const urls = len >= 8;
+        const sms = len >= this.smsMinLength;
+        const visitRun = (ds, de) => this.smsRun(buf, ds, de, 0, len, base, sink, offsetOf);
+        let wide;
+        let wideDigits;
+        // A dot 2 or 4 bytes after a UTF-16 dot is in the same run (the bytes between are a
+        // character): not kept, so text packed with dots costs one number per run, not per dot.
+        let lastWide = -8;
+        forEachBlock(engine, buf, 0, len, this.smsMinLength, (c) => {
+            for (let i = 0; i < c.nWide; i++) {
+                const d = c.s0 + c.i32[c.wideAt + i];
+                if (d - lastWide > 4 || (d - lastWide) & 1)
+                    (wide ??= []).push(d);
+                lastWide = d;
+            }
+            for (let i = 0; i < c.nWideDigits; i++)
+                (wideDigits ??= []).push(c.s0 + c.i32[c.wideDigitsAt + i]);
+            const { s0, i32 } = c;
+            for (let i = 0, r = c.tokensAt; i < c.nTokens; i++, r += 4) {
+                const flags = i32[r + 3];
+                if (flags & TOKEN_UNBOUNDED) {
+                    const d = s0 + i32[r];
+                    if (d >= lastToken)
+                        lastToken = this.dotAt(buf, d, 0, len, base, sink, offsetOf);
+                    continue;
+                }
+                const a = s0 + i32[r];
+                if (a < lastToken)
+                    continue; // found from the block before
+                lastToken = s0 + i32[r + 2];
+                const b = s0 + i32[r + 1];
+                if (flags & TOKEN_GLUED) {
+                    // After an escape, classified as the JavaScript path does it, without the escape's
+                    // hex digits ("%2F10.0.0.1"); else only a listed name glued after it may be in it.
+                    if (a > 0 && (buf[a - 1] === 0x25 || buf[a - 1] === 0x5c))
+                        this.token(buf, a, b, 0, len, base, sink, offsetOf);
+                    else if (this.mayBeGlued(buf, a, b) || this.mayHoldGlued(buf, a, b))
+                        this.candidate(buf, a, b, 0, len, false, (flags & TOKEN_UPPER) !== 0 ? 1 : 0, base, sink, offsetOf);
+                    continue;
+                }
+                this.candidate(buf, a, b, 0, len, (flags & TOKEN_ALPHA_TLD) !== 0, (flags & TOKEN_UPPER) !== 0 ? 1 : 0, base, sink, offsetOf);
+            }
+            if (urls)
+                for (let i = 0; i < c.nUrls; i++)
+                    this.ipv6At(buf, s0 + i32[c.urlsAt + i], 0, len, base, sink, offsetOf);
+            if (sms)
+                lastRun = widenRuns(buf, 0, len, this.smsMinLength, c, lastRun, visitRun);
+        });
+        if (wide || wideDigits)
+            this.scanWide(buf, mergeSorted(wide ?? [], wideDigits ?? []), 0, len, base, sink, offsetOf);
+    }
+    /**
+     * UTF-16LE text (a C++ `u"..."` literal, a Qt or WebKit string, a Windows resource): the run of
+     * UTF-16 characters in 0x20-0x7e around each of `near` (ascending; wideCandidates), one byte a
+     * character in a scratch buffer, scanned as text would be when it holds a dot between host
+     * characters or a run of digits as long as an SMS number, each hit at its offset in the UTF-16
+     * bytes. A run is taken once, whatever number of candidates it has.
+     */
+    scanWide(buf, near, start, end, base, sink, offsetOf) {
+        let taken = start;
+        for (const d of near) {
+            if (d < taken)
+                continue;
+            let s = d;
+            while (s - 2 >= start && buf[s - 1] === 0 && TEXT[buf[s - 2]] === 1)
+                s -= 2;
+            let e = d;
+            while (e + 1 < end && buf[e + 1] === 0 && TEXT[buf[e]] === 1)
+                e += 2;
+            taken = e;
+            const n = (e - s) >> 1;
+            // shorter than any dotted name (a.bc) and than the shortest listed number
+            if (n < Math.min(4, this.smsMinLength))
+                continue;
+            if (this.wideText.length < n)
+                this.wideText = Buffer.allocUnsafe(Math.max(n, this.wideText.length * 2));
+            const text = this.wideText;
+            for (let i = 0, p = s; i < n; i++, p += 2)
+                text[i] = buf[p];
+            if (!holdsEndpoint(text, n, this.smsMinLength))
+                continue;
+            const at = (p) => offsetOf(s + 2 * p);
+            this.inWideText = true;
+            try {
+                this.scanDots(text, 0, n, base, sink, at);
+            }
+            finally {
+                this.inWideText = false;
+            }
+            if (n >= 8)
+                this.scanIpv6(text, 0, n, base, sink, at);
+            if (n >= this.smsMinLength)
+                this.scanSms(text, 0, n, base, sink, at);
+        }
+    }
+    scanDots(buf, start, end, base, sink, offsetOf) {
+        let from = start;
+        while (from < end) {
+            const d = buf.indexOf(DOT, from);
+            if (d < 0 || d >= end)
+                return;
+            from = this.dotAt(buf, d, start, end, base, sink, offsetOf);
+        }
+    }
+    /** The dotted name around the dot at `d`, if any; returns the end of its run of host bytes. */
+    dotAt(buf, d, start, end, base, sink, offsetOf) {
+        let ts = d;
+        while (ts > start && HOST[buf[ts - 1]] === 1)
+            ts--;
+        let te = d + 1;
+        while (te < end && HOST[buf[te]] === 1)
+            te++;
+        // Trim separators that cannot start or end a name.
+        let a = ts;
+        let b = te;
+        while (a < b && (buf[a] === DOT || buf[a] === 0x2d))
+            a++;
+        while (b > a && (buf[b - 1] === DOT || buf[b - 1] === 0x2d))
+            b--;
+        if (b - a < 4 || b - a > MAX_TOKEN)
+            return te;
+        let dot = a;
+        while (dot < b && buf[dot] !== DOT)
+            dot++;
+        if (dot >= b)
+            return te; // the dot was trimmed away: no dotted name left
+        this.token(buf, a, b, start, end, base, sink, offsetOf);
+        return te;
+    }
+    /** The byte-level rejections of a trimmed dotted token (the module makes them on its path). */
+    token(buf, a, b, start, end, base, sink, offsetOf) {
+        // A name written partly in escapes of its own characters: decoded.
+        if (this.escapedName(buf, a, b, start, end, base, sink, offsetOf))
+            return;
+        // An escape glued before the name: classified without it ("%2F10.0.0.1" is a quad).
+        a = afterEscape(buf, a, b, start);
+        if (a < 0)
+            return;
+        // Cheap byte-level rejections before any string is made: a name must end in a label of
+        // letters (a TLD), unless the token is a dotted quad.
+        let lastDot = b - 1;
+        while (lastDot > a && buf[lastDot] !== DOT)
+            lastDot--;
+        let alphaTld = b - lastDot - 1 >= 2;
+        let digitsOnly = true;
+        for (let i = lastDot + 1; i < b && alphaTld; i++) {
+            const c = buf[i] | 0x20;
+            if (c < 0x61 || c > 0x7a)
+                alphaTld = false;
+        }
+        // Internationalised TLDs (`xn--fiqs8s`, .中国) have digits and hyphens.
+        if (!alphaTld && b - lastDot > 5 && (buf[lastDot + 1] | 0x20) === 0x78 && (buf[lastDot + 2] | 0x20) === 0x6e && buf[lastDot + 3] === 0x2d && buf[lastDot + 4] === 0x2d) {
+            alphaTld = true;
+        }
+        if (!alphaTld) {
+            for (let i = a; i < b; i++) {
+                const c = buf[i];
+                if (c !== DOT && !IS_DIGIT(c)) {
+                    digitsOnly = false;
+                    break;
+                }
+            }
+            // Neither: a listed name glued to the bytes after it may start it (gluedName), or a listed
+            // address after a length byte; the module's TOKEN_GLUED.
+            if (!digitsOnly && !this.mayBeGlued(buf, a, b) && !this.mayHoldGlued(buf, a, b))
+                return;
+        }
+        this.candidate(buf, a, b, start, end, alphaTld, -1, base, sink, offsetOf);
+    }
+    /** Whether a listed host or address may start at buf[a] or buf[a + 1] (two array reads). */
+    mayBeGlued(buf, a, b) {
+        return this.gluedBytes.mayStart(buf, a) || (b - a > 4 && this.gluedBytes.mayStart(buf, a + 1));
+    }
+    /**
+     * Whether a listed host or address may end inside the token buf[a, b) glued to the bytes before
+     * it (gluedInside): at its end, or a listed last label's length after one of its dots (an
+     * array read per dot and length).
+     */
+    mayHoldGlued(buf, a, b) {
+        const m = this.endBytes;
+        if (m.mayEnd(buf, b))
+            return true;
+        const ls = m.lastLabelLengths;
+        for (let d = a + 1; d < b - 2; d++) {
+            if (buf[d] !== DOT)
+                continue;
+            for (let t = 0; t < ls.length && d + 1 + ls[t] < b; t++)
+                if (m.mayEnd(buf, d + 1 + ls[t]))
+                    return true;
+        }
+        return false;
+    }
+    /**
+     * A token past the byte checks: `alphaTld` when it ends in a letter (or xn--) label, else it is
+     * digits and dots; `upper` 1 when it has a capital, 0 when not, -1 not looked at yet.
+     */
+    candidate(buf, a, b, start, end, alphaTld, upper, base, sink, offsetOf) {
+        if (this.escapedName(buf, a, b, start, end, base, sink, offsetOf))
+            return;
+        // An escape glued before the name (the module's tokens of a letter TLD or a quad come here
+        // with it; token() took it off the others already): the name starts after it.
+        const e = afterEscape(buf, a, b, start);
+        if (e < 0)
+            return;
+        if (e > a) {
+            a = e;
+            upper = -1;
+        }
+        const url = this.schemeBefore(buf, a, start);
+        if (alphaTld) {
+            // A catalogued or policy host (found by its bytes, any case) is one wherever it stands,
+            // also after the length byte of its string (lengthGlued) or a one-letter escape (`\nhost`).
+            let known = this.knownBytes.find(buf, a, b);
+            if (known === undefined && b - a > 4) {
+                known = this.knownBytes.find(buf, a + 1, b);
+                if (known !== undefined && (lengthGlued(buf, a, b, end) || (a > start && buf[a - 1] === 0x5c && ESCAPE_LETTERS.has(buf[a]))))
+                    a++;
+                else
+                    known = undefined;
+            }
+            if (known !== undefined) {
+                sink.add(this.hit('host', known, url, this.portAfter(buf, b, end), evidenceAt(base, offsetOf(url?.schemeStart ?? a))));
+                return;
+            }
+            const glued = this.gluedName(buf, a, b, start, url, base, sink, offsetOf);
+            if (!url)
+                this.gluedInside(buf, a, b, end, glued, true, base, sink, offsetOf);
+            if (glued >= 0)
+                return;
+            // A bare name: the bare-name rules by its bytes, no string made first. Names with capitals
+            // (Java classes) or a code/property first label (`com.`, `ro.`) are not hosts.
+            if (!url) {
+                if (upper < 0) {
+                    upper = 0;
+                    for (let i = a; i < b; i++) {
+                        const c = buf[i];
+                        if (c >= 0x41 && c <= 0x5a) {
+                            upper = 1;
+                            break;
+                        }
+                    }
+                }
+                if (upper)
+                    return;
+                // The first label as a number (7 bits a byte, up to 7 bytes): no string per candidate.
+                let code = 0;
+                let i = a;
+                for (; i < b && i - a <= 7 && buf[i] !== DOT; i++)
+                    code = code * 128 + buf[i];
+                if (i - a <= 7 && ROOT_CODES.has(code))
+                    return;
+                if (!this.inWideText)
+                    this.bare(buf, a, b, start, end, base, sink, offsetOf);
+                return;
+            }
+        }
+        // Not a letter TLD: a dotted quad, a listed address after the length byte of its string, a
+        // listed name glued to the bytes after it (gluedName; the only one taken from a token that
+        // is not all digits and dots), or nothing.
+        if (!alphaTld) {
+            // A listed address after a byte that is its string's length ("31.2.3.4" for 1.2.3.4 after
+            // '3', "x1.2.3.4/..." of 120 bytes) is that address, whether the whole token is a dotted
+            // quad or not.
+            const whole = isCanonicalIpv4Bytes(buf, a, b);
+            const ips = this.known.ips;
+            const glued = !url &&
+                !!ips?.size &&
+                IS_ALNUM(buf[a]) &&
+                isCanonicalIpv4Bytes(buf, a + 1, b) &&
+                ips.has(buf.toString('latin1', a + 1, b)) &&
+                !(whole && ips.has(buf.toString('latin1', a, b))) &&
+                lengthGlued(buf, a, b, end);
+            if (glued)
+                a++;
+            else if (!whole) {
+                const from = this.gluedName(buf, a, b, start, url, base, sink, offsetOf);
+                if (!url)
+                    this.gluedInside(buf, a, b, end, from, false, base, sink, offsetOf);
+                return;
+            }
+        }
+        const raw = buf.toString('latin1', a, b);
+        const lower = upper === 0 ? raw : raw.toLowerCase();
+        const port = this.portAfter(buf, b, end);
+        // Where a hit's evidence points (its offset is made only for a hit: most candidates are
+        // rejected below).
+        const at = url?.schemeStart ?? a;
+        if (!alphaTld) {
+            // A dotted quad inside a longer dotted run (1.2.3.4.5) was trimmed away above; reject
+            // quads glued to letters or version markers (v1.2.3.4 never reaches here: 'v' is a host byte).
+            if (!url && raw.startsWith('0.'))
+                return;
+            if (!url && port === undefined && this.inWideText && !this.known.ips?.has(raw))
+                return;
+            // Bare low quads are version numbers (2.12.9.2), unless a port or a known resolver says otherwise.
+            if (!url && port === undefined && raw.charCodeAt(1) === DOT && !LOW_IPV4_ALLOWED.has(raw) && !this.known.ips?.has(raw))
+                return;
+            if (!url && a > start && (buf[a - 1] === 0x2d || buf[a - 1] === 0x5f))
+                return;
+            if (dropped(sink, 'ip', raw, base))
+                return;
+            sink.add(this.hit('ip', raw, url, port, evidenceAt(base, offsetOf(at))));
+            return;
+        }
+        // A letter TLD here is after a scheme (known hosts and bare names were taken above). After a
+        // scheme glued to text before it, only a name with a public suffix: brotli's dictionary (in
+        // every WebView) runs "thehttp%3A%2F%2Fwww.manifestations of" together.
+        if (!url?.network || dropped(sink, 'host', lower, base) || !isHostSyntax(lower))
+            return;
+        if (url.glued && !hasPublicSuffix(lower))
+            return;
+        sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));
+    }
+    /**
+     * A listed host or address that the token buf[a, b) (no listed name itself) starts with, glued
+     * to the bytes after it: string literals laid end to end (Rust's read-only data:
+     * "124.207.3.531.2"), a SQLite record's next column ("zzhc.vnet.cnG": the integer 71), a
+     * protocol buffer's next tag ('2', ':', '"', '*', or 'B' to 'z': string fields 4 to 15). Only
+     * when the whole token is no name of its own: not a dotted quad, and not a host name with a
+     * public suffix ("zzhc.vnet.community" stays what it is), unless outside a URL it starts with
+     * an address (a bare name with numeric labels is no host: "124.207.3.53v2zzhc.vnet.cn").
+     * Also after one byte glued before it ("1zzhc.vnet.cnG", a SQLite integer column before the
+     * text): the token is glued to its neighbours already, and a name one byte longer than a listed
+     * one, itself glued after, is far less likely than the listed name between two fields. (With
+     * nothing glued after it, a first byte is taken off only as the string's length: lengthGlued.)
+     * Where the name it reported starts, or -1.
+     */
+    gluedName(buf, a, b, start, url, base, sink, offsetOf) {
+        let s = a;
+        let name = this.gluedBytes.prefix(buf, a, b);
+        if (name === undefined && b - a > 4)
+            name = this.gluedBytes.prefix(buf, ++s, b);
+        if (name === undefined || isCanonicalIpv4Bytes(buf, a, b))
+            return -1;
+        const ip = this.known.ips?.has(name) === true;
+        if ((!ip || url) && this.nameOfItsOwn(buf, a, b))
+            return -1;
+        // The scheme is the name's when nothing is between them.
+        const scheme = s === a ? url : undefined;
+        // As a bare quad: after '-' or '_' it is a version's tail.
+        if (ip && !scheme && s > start && (buf[s - 1] === 0x2d || buf[s - 1] === 0x5f))
+            return -1;
+        sink.add(this.hit(ip ? 'ip' : 'host', name, scheme, undefined, evidenceAt(base, offsetOf(scheme?.schemeStart ?? s))));
+        return s;
+    }
+    /** Whether the token buf[a, b) is a host name with a public suffix ("zzhc.vnet.community"). */
+    nameOfItsOwn(buf, a, b) {
+        const lower = buf.toString('latin1', a, b).toLowerCase();
+        return isHostSyntax(lower) && hasPublicSuffix(lower);
+    }
+    /**
+     * Listed hosts and addresses inside the token buf[a, b), glued to a letter or a digit before
+     * them (endGlued), beside what the token is otherwise: string literals laid end to end
+     * (rustc's read-only data: "connectzzhc.vnet.cn", "10659401dm.wo.com.cn124.207.3.53", and
+     * older rustc "stdout.rsconnectzzhc.vnet.cn10659401dm.wo.com.cn124.207.3.53reg.rs"), a SQLite
+     * record's text columns ("China Telecom46003zzhc.vnet.cn10659401"). Looked for where the token
+     * ends, and where a listed last label's length after one of its dots ends with more than a '.'
+     * after it (more labels make another name): a host unless its TLD runs on into the token's last
+     * label and the token is a name of its own ("xcn.c2dms.community"); an address after a letter,
+     * its first number of 2 digits or more ("v1.2.3.4" is a version), and before a letter or the
+     * token's end. Only hosts with a label below their registrable domain are held (endBytes): a
+     * name glued into that label keeps the domain. `from`: where a name gluedName reported starts
+     * (not reported again), or -1.
+     */
+    gluedInside(buf, a, b, end, from, alphaTld, base, sink, offsetOf) {
+        const m = this.endBytes;
+        const ls = m.lastLabelLengths;
+        let lastDot = b - 1;
+        while (lastDot > a && buf[lastDot] !== DOT)
+            lastDot--;
+        let own = -1; // whether the token is a name of its own: -1 not asked yet
+        for (let d = a + 1; d < b - 2; d++) {
+            if (buf[d] !== DOT)
+                continue;
+            for (let t = 0; t < ls.length && d + 1 + ls[t] < b; t++) {
+                const e = d + 1 + ls[t];
+                if (buf[e] === DOT || !m.mayEnd(buf, e))
+                    continue;
+                if (d === lastDot && IS_ALPHA(buf[e])) {
+                    if (own < 0)
+                        own = alphaTld && this.nameOfItsOwn(buf, a, b) ? 1 : 0;
+                    if (own === 1)
+                        continue;
+                }
+                this.endGluedAt(buf, a, e, b, end, from, base, sink, offsetOf);
+            }
+        }
+        this.endGluedAt(buf, a, b, b, end, from, base, sink, offsetOf);
+    }
+    /** The listed host or address that buf[a, e) ends with glued, in the token buf[a, b) (gluedInside), if any. */
+    endGluedAt(buf, a, e, b, end, from, base, sink, offsetOf) {
+        const name = this.endBytes.endGlued(buf, a, e);
+        if (name === undefined)
+            return;
+        const s = e - name.length;
+        if (s <= from)
+            return;
+        const ip = this.known.ips?.has(name) === true;
+        if (ip && (!IS_ALPHA(buf[s - 1]) || !IS_DIGIT(buf[s + 1]) || (e < b && !IS_ALPHA(buf[e]))))
+            return;
+        sink.add(this.hit(ip ? 'ip' : 'host', name, undefined, this.portAfter(buf, e, end), evidenceAt(base, offsetOf(s))));
+    }
+    /** A bare dotted name buf[a, b) (no scheme before it, not catalogued): a host or nothing. */
+    bare(buf, a, b, start, end, base, sink, offsetOf) {
+        // Reject e-mail domains and path segments, then the code/file/property rules.
+        if (a > start) {
+            const prev = buf[a - 1];
+            if (prev === 0x40 /* @ */)
+                return;
+            if ((prev === 0x2f || prev === 0x5c) && !(a - 2 >= start && buf[a - 2] === 0x2f))
+                return;
+            if (prev === 0x5f /* _ */ || prev === 0x24 /* $ */)
+                return;
+        }
+        if (b < end) {
+            const next = buf[b];
+            if (next === 0x5f || next === 0x24 || next === 0x28 /* ( */)
+                return;
+        }
+        // A bare name is a host only as it stands (bareNameToHost returns it or nothing), so past
+        // its artifact's cap a name the artifact does not list is dropped before the rules run.
+        if (sink.saturated?.(base.path) && !sink.lists('host', buf.toString('latin1', a, b), base.path))
+            return;
+        const host = bareNames.lookup(buf, a, b);
+        if (host)
+            sink.add(this.hit('host', host, undefined, this.portAfter(buf, b, end), evidenceAt(base, offsetOf(a))));
+    }
+    /** One hit, always of one shape (absent fields undefined): the collector's reads stay monomorphic. */
+    hit(kind, value, url, port, evidence) {
+        // XML namespace identifiers are inventoried, never findings; loopback and the unspecified
+        // address never leave the device.
+        const ignored = (kind === 'host' && IDENTIFIER_HOSTS.has(value)) ||
+            (kind === 'ip' && (value.startsWith('127.') || value === '0.0.0.0' || value === '::1' || value === '::'));
+        return {
+            kind,
+            value,
+            port,
+            scheme: url?.scheme,
+            cleartext: url ? CLEARTEXT_SCHEMES.has(url.scheme) : undefined,
+            ignored: ignored || undefined,
+            evidence,
+        };
+    }
+    /** The scheme of a URL whose authority starts at `a` (`scheme://[userinfo@]host`). */
+    schemeBefore(buf, a, start) {
+        let p = a;
+        // userinfo: scan back over it to the "//" when the host is preceded by '@'.
+        if (p > start && buf[p - 1] === 0x40) {
+            let q = p - 2;
+            const limit = Math.max(start, p - 256);
+            while (q >= limit && buf[q] > 0x20 && buf[q] < 0x7f && buf[q] !== 0x2f && buf[q] !== 0x40)
+                q--;
+            p = q + 1;
+        }
+        // "://", as JSON escapes it (":\/\/": org.json and PHP write every '/' so), or percent-encoded
+        // ("%3A%2F%2F", a URL in a query string).
+        const sep = separatorBefore(buf, p, start);
+        if (sep === 0)
+            return undefined;
+        p -= sep - 3; // from here on, p - 3 is where the separator starts
+        let s = p - 3;
+        // At most MAX_SCHEME bytes back: a hit's offset is where its scheme starts, and a chunked
+        // scan keeps only hits that start in its window, with 512 bytes of context (scanRawSource);
+        // a run of scheme bytes longer than that before "://" put the offset out of reach of the
+        // chunk that saw the host, and neither chunk reported it.
+        const limit = Math.max(start, s - MAX_SCHEME);
+        while (s > limit && (IS_ALNUM(buf[s - 1]) || buf[s - 1] === 0x2b || buf[s - 1] === 0x2e || buf[s - 1] === 0x2d))
+            s--;
+        // A scheme starts with a letter (RFC 3986): digits and '+-.' before one are not part of it.
+        while (s < p - 3 && !IS_ALPHA(buf[s]))
+            s++;
+        if (s >= p - 3)
+            return undefined;
+        const scheme = buf.toString('latin1', s, p - 3).toLowerCase();
+        if (NETWORK_SCHEMES.has(scheme))
+            return { scheme, network: true, schemeStart: s };
+        // A web scheme glued to what stands before it: in binary data most often the string's length
+        // (a class file's or a protocol buffer's length byte 'h' before "http://...": 62 of the 256
+        // lengths are letters or digits) after the end of the string before it. Those were no
+        // network URL, and their host, unless catalogued, was lost. http, https and ftp end no
+        // other scheme in use; "ws" ends words ("myviews://" is a deep link): it counts after '+',
+        // '-' or '.' ("git+wss://") or one or two other bytes only.
+        for (const known of GLUED_SCHEMES) {
+            if (!scheme.endsWith(known))
+                continue;
+            const at = p - 3 - known.length;
+            if (known.charCodeAt(0) !== 0x77 /* w */ || at - s <= 2 || !IS_ALNUM(buf[at - 1]))
+                return { scheme: known, network: true, schemeStart: at, glued: true };
+        }
+        return { scheme, network: false, schemeStart: s };
+    }
+    /**
+     * The port after the name ending at `b`: `:8080`, `\:8080` (a properties file's escaped colon)
+     * or `%3A8080` (a percent-encoded URL), if any.
+     */
+    portAfter(buf, b, end) {
+        const c = buf[b];
+        const p = c === 0x3a ? b + 1 : c === 0x5c && buf[b + 1] === 0x3a ? b + 2 : c === 0x25 && buf[b + 1] === 0x33 && (buf[b + 2] | 0x20) === 0x61 ? b + 3 : -1;
+        if (p < 0 || p >= end || !IS_DIGIT(buf[p]))
+            return undefined;
+        let q = p;
+        let v = 0;
+        while (q < end && IS_DIGIT(buf[q]) && q - p < 5)
+            v = v * 10 + (buf[q++] - 0x30);
+        if (q < end && IS_DIGIT(buf[q]))
+            return undefined;
+        return v > 0 && v <= 65535 ? v : undefined;
+    }
+    /** IPv6 literals in URLs: `scheme://[2001:db8::1]:port/`. */
+    scanIpv6(buf, start, end, base, sink, offsetOf) {
+        let from = start;
+        while (from < end) {
+            // '://' alone is found faster than '://[' (a shorter needle), and is rarer than '['.
+            const i = buf.indexOf(URL_SEP, from);
+            if (i < 0 || i >= end)
+                return;
+            from = i + 3;
+            if (buf[i + 3] === 0x5b)
+                this.ipv6At(buf, i, start, end, base, sink, offsetOf);
+        }
+    }
+    /** The IPv6 literal of the `://[` at `i`, if it is one. */
+    ipv6At(buf, i, start, end, base, sink, offsetOf) {
+        // The ']' is looked for only as far as the longest literal reaches (45 characters): a search
+        // to the end of the buffer for every `://[` was quadratic in a file of them without a ']'
+        // (4 MiB took 27 s).
+        const stop = Math.min(end, i + 4 + MAX_IPV6_LITERAL + 1);
+        let close = i + 4;
+        while (close < stop && buf[close] !== 0x5d)
+            close++;
+        if (close >= stop)
+            return;
+        const lit = buf.toString('latin1', i + 4, close).toLowerCase();
+        if (!/^[0-9a-f:.]+$/.test(lit) || !lit.includes(':'))
+            return;
+        const url = this.schemeBefore(buf, i + 3, start);
+        if (!url?.network)
+            return;
+        const port = this.portAfter(buf, close + 1, end);
+        const value = canonicalIpv6(lit) ?? lit;
+        if (dropped(sink, 'ip', value, base))
+            return;
+        sink.add(this.hit('ip', value, url, port, evidenceAt(base, offsetOf(url.schemeStart))));
+    }
+    /**
+     * China SP numbers (`106…`, 8-13 digits) and catalogued numbers, as whole tokens: every run of
+     * digits long enough to be one (one pass, however many numbers are catalogued) is checked.
+     */
+    scanSms(buf, start, end, base, sink, offsetOf) {
+        forEachDigitRunJs(buf, start, end, this.smsMinLength, (ds, de) => this.smsRun(buf, ds, de, start, end, base, sink, offsetOf));
+    }
+    /**
+     * A number stored as an integer (a resource `<integer>10659401</integer>`, which an app formats
+     * as text): an SMS hit when it is a listed number (catalog or policy). Only listed ones: an
+     * integer that merely looks like an SP number is as likely a size or a time.
+     */
+    listedSmsNumber(value, base, sink) {
+        const digits = String(value >>> 0);
+        if (!this.known.sms.has(digits) || dropped(sink, 'sms', digits, base))
+            return;
+        sink.add(this.hit('sms', digits, undefined, undefined, base.entry === undefined ? { path: base.path, source: base.source } : { path: base.path, entry: base.entry, source: base.source }));
+    }
+    /**
+     * The run of digits buf[ds, de), when it stands alone and is an SP or listed number. A letter
+     * or a '.' before it, or a letter after it, makes it part of an identifier or a version
+     * ("v10659401", "x10086", "10086a"): a number has no syntax that tells it glued from that.
+     * Only a listed number after the length byte of its string is taken so (lengthGlued: a letter
+     * before it, or a digit that starts the run), or glued to text (listedGlued).
+     */
+    smsRun(buf, ds, de, start, end, base, sink, offsetOf) {
+        const before = ds > start ? buf[ds - 1] : 0x20;
+        const after = de < end ? buf[de] : 0x20;
+        if (IS_ALNUM(after) || after === 0x5f) {
+            if (IS_ALPHA(after) && before !== DOT && before !== 0x5f)
+                this.listedGlued(buf, ds, de, start, end, false, base, sink, offsetOf);
+            return;
+        }
+        if (after === DOT && de + 1 < end && IS_DIGIT(buf[de + 1]))
+            return;
+        if (IS_ALNUM(before) || before === DOT || before === 0x5f) {
+            if (IS_ALPHA(before) && !this.listedGlued(buf, ds, de, start, end, true, base, sink, offsetOf))
+                this.listedAfterLength(buf, ds - 1, de, end, base, sink, offsetOf);
+            return;
+        }
+        // +86 and 0086 (China's country code) are dropped; the number is then an SP number or a
+        // listed one, told by its bytes before any string is made (most runs are neither).
+        let s = ds;
+        if (before === 0x2b /* + */ && de - ds >= 2 && buf[ds] === 0x38 && buf[ds + 1] === 0x36)
+            s += 2;
+        else if (de - ds >= 4 && buf[ds] === 0x30 && buf[ds + 1] === 0x30 && buf[ds + 2] === 0x38 && buf[ds + 3] === 0x36)
+            s += 4;
+        const len = de - s;
+        const isSp = len >= 8 && len <= 13 && buf[s] === 0x31 && buf[s + 1] === 0x30 && buf[s + 2] === 0x36;
+        if (isSp || this.smsLengths.has(len)) {
+            const digits = buf.toString('latin1', s, de);
+            const listed = this.known.sms.has(digits);
+            // An unlisted 106... that is the value of a size, length, offset or time (FILE_SIZE=106543210
+            // in payload_properties.txt, "timestamp": 1065123456789) is no number anyone texts.
+            if (isSp && !listed && s === ds && quantityKeyBefore(buf, ds, start))
+                return;
+            if (isSp || listed) {
+                if (!dropped(sink, 'sms', digits, base))
+                    sink.add(this.hit('sms', digits, undefined, undefined, evidenceAt(base, offsetOf(ds))));
+                return;
+            }
+        }
+        this.listedAfterLength(buf, ds, de, end, base, sink, offsetOf);
+    }
+    /**
+     * The listed number buf[ds, de) glued to text, as string literals laid end to end (rustc's
+     * read-only data) and a SQLite record's text columns leave it: after a word (`afterWord`: two
+     * letters or more before it, and no letter or digit after it: "China Telecom10659401", a host's
+     * TLD "zzhc.vnet.cn10659401"), or before a listed host (not after: "10659401dm.wo.com.cn").
+     * One letter before it is an identifier's or a version's ("v10659401", "a10659401"), unless it
+     * is the length of the string (listedAfterLength). True when it reported it.
+     */
+    listedGlued(buf, ds, de, start, end, afterWord, base, sink, offsetOf) {
+        if (!this.smsLengths.has(de - ds))
+            return false;
+        if (afterWord ? ds - 2 < start || !IS_ALPHA(buf[ds - 2]) : this.knownBytes.startsAt(buf, de, end) === undefined)
+            return false;
+        const digits = buf.toString('latin1', ds, de);
+        if (!this.known.sms.has(digits) || dropped(sink, 'sms', digits, base))
+            return false;
+        sink.add(this.hit('sms', digits, undefined, undefined, evidenceAt(base, offsetOf(ds))));
+        return true;
+    }
+    /** The listed number buf[a + 1, de) after buf[a], the length of its string (lengthGlued). */
+    listedAfterLength(buf, a, de, end, base, sink, offsetOf) {
+        if (!this.smsLengths.has(de - a - 1) || !lengthGlued(buf, a, de, end))
+            return;
+        const digits = buf.toString('latin1', a + 1, de);
+        if (this.known.sms.has(digits) && !dropped(sink, 'sms', digits, base))
+            sink.add(this.hit('sms', digits, undefined, undefined, evidenceAt(base, offsetOf(a + 1))));
+    }
+}
+/** Canonical (RFC 5952) text of an IPv6 address, or undefined when it does not parse. */
+function canonicalIpv6(s) {
+    let text = s;
+    let tailV4;
+    const lastColon = text.lastIndexOf(':');
+    if (text.includes('.')) {
+        const v4 = text.slice(lastColon + 1);
+        if (!isCanonicalIpv4(v4))
+            return undefined;
+        tailV4 = v4.split('.').map(Number);
+        text = text.slice(0, lastColon + 1) + '0:0';
+    }
+    const halves = text.split('::');
+    if (halves.length > 2)
+        return undefined;
+    const parse = (h) => {
+        if (h === '')
+            return [];
+        const out = [];
+        for (const g of h.split(':')) {
+            if (!/^[0-9a-f]{1,4}$/.test(g))
+                return undefined;
+            out.push(parseInt(g, 16));
+        }
+        return out;
+    };
+    const head = parse(halves[0]);
+    const tail = halves.length === 2 ? parse(halves[1]) : [];
+    if (!head || !tail)
+        return undefined;
+    const fill = 8 - head.length - tail.length;
+    if ((halves.length === 1 && fill !== 0) || fill < 0 || (halves.length === 2 && fill < 1))
+        return undefined;
+    const groups = [...head, ...new Array(halves.length === 2 ? fill : 0).fill(0), ...tail];
+    if (tailV4) {
+        groups[6] = (tailV4[0] << 8) | tailV4[1];
+        groups[7] = (tailV4[2] << 8) | tailV4[3];
+    }
+    // Longest run of zero groups (length >= 2) becomes "::".
+    let bestStart = -1;
+    let bestLen = 0;
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === 0)
+            j++;
+        if (j - i > bestLen && j - i >= 2) {
+            bestStart = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    const hex = groups.map((g) => g.toString(16));
+    if (bestStart < 0)
+        return hex.join(':');
+    return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+}
+/** A key naming a quantity, then `=` or `:` (quotes and blanks around), just before a value: `FILE_SIZE=`, `"timestamp": `. */
+const QUANTITY_KEY = /(?:size|length|len|bytes|offset|timestamp|time|millis|date|crc|crc32|checksum|count|total)["']?[ \t]*[=:][ \t]*["']?$/i;
+/** Whether the text just before buf[ds] (at most 40 bytes, from `start`, on the same line) ends with a quantity's key. */
+function quantityKeyBefore(buf, ds, start) {
+    const from = Math.max(start, ds - 40);
+    const before = buf.toString('latin1', from, ds);
+    const line = before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1);
+    return QUANTITY_KEY.test(line);
+}
+
+/**
  * How much extracting a file costs, in nanoseconds of one core on the benchmark build (session
  * 15): what progress weighs files by, in the walk (pool.ts) and inside a container (artifact.ts),
  * to estimate the time left. Bytes alone mislead, because workers take the largest files first,
@@ -11355,9 +15277,19 @@ async function scanRawSource(src, base, ctx, mentions = false) {
     const chunk = ctx.limits.chunkBytes;
     // Longer than any token: hosts are at most 253 characters plus a scheme, and in UTF-16 text
     // each character is 2 bytes (a 253-character host's URL: 520 bytes).
-    const context = 1024;
+    let context = RAW_CONTEXT;
     const ranges = dataRanges(src);
     const whole = ranges.length === 1 && ranges[0][0] === 0 && ranges[0][1] === src.size;
+    // A large text file (a properties, JSON or XML file, or plain text, by its name and first
+    // bytes) is read chunk by chunk as scanFile reads a small one, decoded (scanTextChunk): with
+    // the context of a base64 run's longest length (TEXT_CONTEXT), so that a run or an escaped
+    // name that starts in a chunk's window is read whole.
+    let kind;
+    if (whole && src.size > chunk + context) {
+        kind = textKindOf(basename(base.path), await src.read(0, 512));
+        if (kind)
+            context = TEXT_CONTEXT;
+    }
     // Chunks are read into a buffer lent by the thread's pool (the one entries are inflated
     // into), not a new one each: a file of any size costs one buffer, reused. A source without
     // readInto (bytes already in memory) hands out views.
@@ -11381,7 +15313,10 @@ async function scanRawSource(src, base, ctx, mentions = false) {
                 const hi = Math.min(to, pos + chunk + context);
                 const buf = await readAt(lo, hi - lo);
                 const window = { from: pos - lo, to: Math.min(pos + chunk, to) - lo };
-                ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
+                if (kind)
+                    ctx.scanner.scanTextChunk(buf, kind, base, ctx.endpoints, (p) => lo + p, window);
+                else
+                    ctx.scanner.scan(buf, 0, buf.length, base, ctx.endpoints, (p) => lo + p, window);
                 if (span) {
                     done += window.to - window.from;
                     ctx.advance(within(span, done, total));
@@ -11397,6 +15332,8 @@ async function scanRawSource(src, base, ctx, mentions = false) {
             entryScratch.give(lease);
     }
 }
+/** The bytes a chunk of a raw file reads on each side of its window: more than any token's (scanRawSource). */
+const RAW_CONTEXT = 1024;
 /** Only small text-like files are searched for package mentions (configs, whitelists). */
 const MENTION_MAX_FILE = 4 * 1024 * 1024;
 /** Catalogued package ids named in a plain file (a CAF whitelist): mentions, never installs. */
@@ -17709,7 +21646,7 @@ const ZodRealError = /*@__PURE__*/ $constructor("ZodError", initializer, undefin
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-const parse$1 = /* @__PURE__ */ _parse(ZodRealError);
+const parse = /* @__PURE__ */ _parse(ZodRealError);
 const parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
 const safeParse = /* @__PURE__ */ _safeParse(ZodRealError);
 const safeParseAsync = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -17849,7 +21786,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         own(this, "~standard", value);
     },
     parse: function _parse(data, params) {
-        return parse$1(this, data, params, { callee: _parse });
+        return parse(this, data, params, { callee: _parse });
     },
     parseAsync: async function _parseAsync(data, params) {
         return await parseAsync(this, data, params, { callee: _parseAsync });
@@ -19028,3886 +22965,6 @@ advance) {
     }
     const problems = ['problem' in found ? `${file.relPath}: the cache entry ${entryPath(cache.dir, key)} was not used (${found.problem}); extracted again` : undefined, writeCacheEntry(cache.dir, key, file, sha, facts)].filter((p) => p !== undefined);
     return { facts, hit: false, sha256: sha, key, ...(problems.length ? { problem: problems.join('; ') } : {}) };
-}
-
-/**
- * Check if `vhost` is a valid suffix of `hostname` (top-domain)
- *
- * It means that `vhost` needs to be a suffix of `hostname` and we then need to
- * make sure that: either they are equal, or the character preceding `vhost` in
- * `hostname` is a '.' (it should not be a partial label).
- *
- * * hostname = 'not.evil.com' and vhost = 'vil.com'      => not ok
- * * hostname = 'not.evil.com' and vhost = 'evil.com'     => ok
- * * hostname = 'not.evil.com' and vhost = 'not.evil.com' => ok
- */
-function shareSameDomainSuffix(hostname, vhost) {
-    if (hostname.endsWith(vhost)) {
-        return (hostname.length === vhost.length ||
-            hostname[hostname.length - vhost.length - 1] === '.');
-    }
-    return false;
-}
-/**
- * Given a hostname and its public suffix, extract the general domain.
- */
-function extractDomainWithSuffix(hostname, publicSuffix) {
-    // Locate the index of the last '.' in the part of the `hostname` preceding
-    // the public suffix.
-    //
-    // examples:
-    //   1. not.evil.co.uk  => evil.co.uk
-    //         ^    ^
-    //         |    | start of public suffix
-    //         | index of the last dot
-    //
-    //   2. example.co.uk   => example.co.uk
-    //     ^       ^
-    //     |       | start of public suffix
-    //     |
-    //     | (-1) no dot found before the public suffix
-    const publicSuffixIndex = hostname.length - publicSuffix.length - 2;
-    const lastDotBeforeSuffixIndex = hostname.lastIndexOf('.', publicSuffixIndex);
-    // No '.' found, then `hostname` is the general domain (no sub-domain)
-    if (lastDotBeforeSuffixIndex === -1) {
-        return hostname;
-    }
-    // Extract the part between the last '.'
-    return hostname.slice(lastDotBeforeSuffixIndex + 1);
-}
-/**
- * Detects the domain based on rules and upon and a host string
- */
-function getDomain(suffix, hostname, options) {
-    // Check if `hostname` ends with a member of `validHosts`.
-    if (options.validHosts !== null) {
-        const validHosts = options.validHosts;
-        for (const vhost of validHosts) {
-            if ( /*@__INLINE__*/shareSameDomainSuffix(hostname, vhost)) {
-                return vhost;
-            }
-        }
-    }
-    let numberOfLeadingDots = 0;
-    if (hostname.startsWith('.')) {
-        while (numberOfLeadingDots < hostname.length &&
-            hostname[numberOfLeadingDots] === '.') {
-            numberOfLeadingDots += 1;
-        }
-    }
-    // If `hostname` is a valid public suffix, then there is no domain to return.
-    // Since we already know that `getPublicSuffix` returns a suffix of `hostname`
-    // there is no need to perform a string comparison and we only compare the
-    // size.
-    if (suffix.length === hostname.length - numberOfLeadingDots) {
-        return null;
-    }
-    // To extract the general domain, we start by identifying the public suffix
-    // (if any), then consider the domain to be the public suffix with one added
-    // level of depth. (e.g.: if hostname is `not.evil.co.uk` and public suffix:
-    // `co.uk`, then we take one more level: `evil`, giving the final result:
-    // `evil.co.uk`).
-    return /*@__INLINE__*/ extractDomainWithSuffix(hostname, suffix);
-}
-
-/**
- * Return the part of domain without suffix.
- *
- * Example: for domain 'foo.com', the result would be 'foo'.
- */
-function getDomainWithoutSuffix(domain, suffix) {
-    // Note: here `domain` and `suffix` cannot have the same length because in
-    // this case we set `domain` to `null` instead. It is thus safe to assume
-    // that `suffix` is shorter than `domain`.
-    return domain.slice(0, -suffix.length - 1);
-}
-
-// `charCodeAt.call(url, i)`, not `url.charCodeAt(i)`: see `is-valid.ts`.
-// eslint-disable-next-line @typescript-eslint/unbound-method
-const charCodeAt$2 = String.prototype.charCodeAt;
-/**
- * Matches an ASCII tab (U+0009) or newline (U+000A / U+000D). The WHATWG URL
- * parser strips these before parsing; we only allocate a cleaned copy (and
- * re-parse) on the rare input that actually contains one.
- */
-const CONTROL_CHARS = /[\t\n\r]/g;
-const HAS_CONTROL_CHAR = /[\t\n\r]/;
-/**
- * Matches a forbidden domain code point
- * (https://url.spec.whatwg.org/#forbidden-domain-code-point): a C0 control,
- * space, '#', '%', '/', ':', '<', '>', '?', '@', '[', '\', ']', '^', '|' or DEL.
- */
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_DOMAIN_CHAR = /[\x00-\x20#%/:<>?@[\\\]^|\x7f]/;
-// Set by `extractHostname` (a module-scope flag, read synchronously by
-// `parseImpl` right after the call — same pattern as the reused RESULT object).
-// `true` ONLY when extraction validated the returned host inline (a confirmed-
-// valid, "simple" authority) so `parseImpl` can skip the separate
-// `isValidHostname` pass. `false` in every other case (validation disabled, a
-// complex authority — userinfo/port/brackets/trailing-dot/control — an invalid
-// host, or a non-main return path); `parseImpl` then validates as usual. The
-// fast path can only ever SKIP a redundant scan for hosts already known valid,
-// never accept an invalid one.
-let extractedHostnameValidated = false;
-// Set by `extractHostname`, like `extractedHostnameValidated`: `true` ONLY when
-// the returned host was in brackets ("http://[::1]/"). `parseImpl` then checks
-// that it is an IPv6 address, as browsers do.
-let extractedBracketedHost = false;
-/**
- * True if char `code` is a valid hostname character. This is the per-char half
- * of `is-valid.ts`'s `isValidAscii` (a-z, 0-9, > U+007F) PLUS three additions:
- * A-Z (the host is lowercased before validation, so uppercase ≡ a valid
- * lowercase letter) and '-' / '_' (valid inside a label). KEEP IN SYNC with
- * `is-valid.ts`: these rules are deliberately duplicated to validate during
- * extraction, so any change to the accepted character set there must be
- * mirrored here (and vice-versa).
- */
-function isValidHostnameChar(code) {
-    return ((code >= 97 && code <= 122) || // a-z
-        (code >= 48 && code <= 57) || // 0-9
-        code > 127 || // non-ASCII (accepted, not punycode-checked)
-        (code >= 65 && code <= 90) || // A-Z (becomes valid once lowercased)
-        code === 45 || // '-'
-        code === 95 // '_'
-    );
-}
-/**
- * No hostname in `url`, unless a tab or newline, which browsers remove before
- * anything else, hides one ("sc:\t//host", "/\t/host"): `url` is then read
- * again without them. Only reached on inputs without a host.
- */
-function noHostname(url, urlIsValidHostname, validate) {
-    return HAS_CONTROL_CHAR.test(url)
-        ? extractHostname(url.replace(CONTROL_CHARS, ''), urlIsValidHostname, validate)
-        : null;
-}
-/**
- * True if char `code` may follow the first letter of a scheme: an ASCII letter,
- * a digit, '+', '-' or '.' (https://url.spec.whatwg.org/#scheme-state).
- */
-function isSchemeChar(code) {
-    return (((code | 32) >= 97 && (code | 32) <= 122) || // [a-zA-Z] (fold letters only)
-        (code >= 48 && code <= 57) || // [0, 9]
-        code === 46 || // '.'
-        code === 45 || // '-'
-        code === 43 // '+'
-    );
-}
-/**
- * `hostname` percent-decoded as browsers decode the host of a special URL,
- * lower-cased and without trailing dots, or null where they find no valid host:
- * bytes that are no UTF-8 ("%FF"), a '%' not followed by two hexadecimal digits
- * ("%zz"), and characters forbidden in a domain once decoded ("%2F", "%3A",
- * "%5B::1%5D"). https://url.spec.whatwg.org/#concept-host-parser
- */
-function decodeHostname(hostname) {
-    let decoded;
-    try {
-        decoded = decodeURIComponent(hostname);
-    }
-    catch (_a) {
-        return null;
-    }
-    if (FORBIDDEN_DOMAIN_CHAR.test(decoded)) {
-        return null;
-    }
-    let end = decoded.length;
-    while (end > 1 && charCodeAt$2.call(decoded, end - 1) === 46 /* '.' */) {
-        end -= 1;
-    }
-    return decoded.slice(0, end).toLowerCase();
-}
-/**
- * True if `url.slice(start, end)` is a scheme, as browsers read one: an ASCII
- * letter, then scheme characters.
- */
-function isScheme(url, start, end) {
-    const first = charCodeAt$2.call(url, start) | 32;
-    if (start === end || first < 97 || first > 122) {
-        return false;
-    }
-    for (let i = start + 1; i < end; i += 1) {
-        if (!isSchemeChar(charCodeAt$2.call(url, i))) {
-            return false;
-        }
-    }
-    return true;
-}
-/**
- * Classify scheme `url.slice(schemeStart, colonIndex)` as a WHATWG special
- * scheme without allocating a substring (case-insensitive via `| 32`).
- * Special schemes: ftp, file, http, https, ws, wss
- * (https://url.spec.whatwg.org/#special-scheme).
- *
- * @returns 0 = not special, 1 = special, 2 = file (its host sits only between
- *          "//" and the next slash).
- */
-function getSpecialScheme(url, schemeStart, colonIndex) {
-    const length = colonIndex - schemeStart;
-    const c0 = charCodeAt$2.call(url, schemeStart) | 32;
-    if (length === 2) {
-        return c0 === 119 && (charCodeAt$2.call(url, schemeStart + 1) | 32) === 115
-            ? 1
-            : 0; // ws
-    }
-    else if (length === 3) {
-        const c1 = charCodeAt$2.call(url, schemeStart + 1) | 32;
-        const c2 = charCodeAt$2.call(url, schemeStart + 2) | 32;
-        if (c0 === 119 && c1 === 115 && c2 === 115)
-            return 1; // wss
-        if (c0 === 102 && c1 === 116 && c2 === 112)
-            return 1; // ftp
-        return 0;
-    }
-    else if (length === 4) {
-        const c1 = charCodeAt$2.call(url, schemeStart + 1) | 32;
-        const c2 = charCodeAt$2.call(url, schemeStart + 2) | 32;
-        const c3 = charCodeAt$2.call(url, schemeStart + 3) | 32;
-        if (c0 === 104 && c1 === 116 && c2 === 116 && c3 === 112)
-            return 1; // http
-        if (c0 === 102 && c1 === 105 && c2 === 108 && c3 === 101)
-            return 2; // file
-        return 0;
-    }
-    else if (length === 5) {
-        return c0 === 104 &&
-            (charCodeAt$2.call(url, schemeStart + 1) | 32) === 116 &&
-            (charCodeAt$2.call(url, schemeStart + 2) | 32) === 116 &&
-            (charCodeAt$2.call(url, schemeStart + 3) | 32) === 112 &&
-            (charCodeAt$2.call(url, schemeStart + 4) | 32) === 115
-            ? 1
-            : 0; // https
-    }
-    return 0;
-}
-/**
- * Extract a hostname from `url`, matching a WHATWG URL parser's host-boundary
- * behaviour (https://url.spec.whatwg.org/#concept-basic-url-parser) for tldts'
- * scope. It deliberately does NOT normalise the host (no IDNA/punycode or IPv4
- * canonicalisation; IPv6 brackets are stripped, not compressed), strips trailing
- * dots, and stays lenient where a strict parser rejects (bare host:port,
- * out-of-range port, user@host) — all documented deviations.
- *
- * @param urlIsValidHostname - when true, `url` is already a valid hostname and is
- *   returned by the same reference (factory.ts skips re-validation on that
- *   identity), keeping the common path allocation-free.
- * @param validate - when true, validate the host inline during the authority
- *   scan and publish the verdict via `extractedHostnameValidated` so `parseImpl`
- *   can skip the redundant `isValidHostname` pass for simple authorities.
- */
-function extractHostname(url, urlIsValidHostname, validate = false) {
-    let start = 0;
-    let end = url.length;
-    let hasUpper = false;
-    let failedValidation = false; // inline validation failed (always so with a '%')
-    let isSpecial = true; // '\' ends the host, unless non-special "scheme://"
-    extractedHostnameValidated = false;
-    extractedBracketedHost = false;
-    if (!urlIsValidHostname) {
-        // WHATWG step 1: trim leading/trailing C0 control or space (<= U+0020).
-        // Tab/newline elsewhere are handled lazily below.
-        while (start < url.length && charCodeAt$2.call(url, start) <= 32) {
-            start += 1;
-        }
-        // "data:"/"javascript:" never reach a host (inline payload; data URLs may be
-        // huge). `| 32` lowercases letters only; tab/newline is re-parsed below.
-        if ((charCodeAt$2.call(url, start + 4) === 58 /* ':' */ &&
-            (charCodeAt$2.call(url, start) | 32) === 100 /* d */ &&
-            (charCodeAt$2.call(url, start + 1) | 32) === 97 /* a */ &&
-            (charCodeAt$2.call(url, start + 2) | 32) === 116 /* t */ &&
-            (charCodeAt$2.call(url, start + 3) | 32) === 97) /* a */ ||
-            (charCodeAt$2.call(url, start + 10) === 58 /* ':' */ &&
-                (charCodeAt$2.call(url, start) | 32) === 106 /* j */ &&
-                (charCodeAt$2.call(url, start + 1) | 32) === 97 /* a */ &&
-                (charCodeAt$2.call(url, start + 2) | 32) === 118 /* v */ &&
-                (charCodeAt$2.call(url, start + 3) | 32) === 97 /* a */ &&
-                (charCodeAt$2.call(url, start + 4) | 32) === 115 /* s */ &&
-                (charCodeAt$2.call(url, start + 5) | 32) === 99 /* c */ &&
-                (charCodeAt$2.call(url, start + 6) | 32) === 114 /* r */ &&
-                (charCodeAt$2.call(url, start + 7) | 32) === 105 /* i */ &&
-                (charCodeAt$2.call(url, start + 8) | 32) === 112 /* p */ &&
-                (charCodeAt$2.call(url, start + 9) | 32) === 116) /* t */) {
-            return null;
-        }
-        while (end > start + 1 && charCodeAt$2.call(url, end - 1) <= 32) {
-            end -= 1;
-        }
-        if ((charCodeAt$2.call(url, start) === 47 /* '/' */ ||
-            charCodeAt$2.call(url, start) === 92) /* '\' */ &&
-            (charCodeAt$2.call(url, start + 1) === 47 /* '/' */ ||
-                charCodeAt$2.call(url, start + 1) === 92) /* '\' */) {
-            // Scheme-relative reference ("//host/path"). Relative to a web page, a
-            // special URL, browsers skip any further slashes ("///host").
-            start += 2;
-            while (charCodeAt$2.call(url, start) === 47 /* '/' */ ||
-                charCodeAt$2.call(url, start) === 92 /* '\' */) {
-                start += 1;
-            }
-        }
-        else {
-            // The scheme ends at the first ":/". Most URLs start with "http://" or
-            // "https://", so check for those before searching.
-            let indexOfProtocol = charCodeAt$2.call(url, start + 4) === 115 /* 's' */
-                ? start + 5
-                : start + 4;
-            if (charCodeAt$2.call(url, start) !== 104 /* 'h' */ ||
-                charCodeAt$2.call(url, start + 1) !== 116 /* 't' */ ||
-                charCodeAt$2.call(url, start + 2) !== 116 /* 't' */ ||
-                charCodeAt$2.call(url, start + 3) !== 112 /* 'p' */ ||
-                charCodeAt$2.call(url, indexOfProtocol) !== 58 /* ':' */ ||
-                charCodeAt$2.call(url, indexOfProtocol + 1) !== 47 /* '/' */) {
-                indexOfProtocol = url.indexOf(':/', start);
-            }
-            if (indexOfProtocol !== -1) {
-                // "scheme://…". Classify the scheme, then position `start` at the host.
-                const special = getSpecialScheme(url, start, indexOfProtocol);
-                if (special === 1) {
-                    // Special scheme: skip the run of '/' and '\' after it
-                    // (special-authority-(ignore-)slashes states; '\' acts as '/').
-                    start = indexOfProtocol + 2;
-                    while (charCodeAt$2.call(url, start) === 47 /* '/' */ ||
-                        charCodeAt$2.call(url, start) === 92 /* '\' */) {
-                        start += 1;
-                    }
-                }
-                else if (special === 2) {
-                    // file: the host is only what sits between "//" and the next slash, so
-                    // "file://h/x" => "h" but "file:///x" / "file:/x" => no host.
-                    start = indexOfProtocol + 1;
-                    let slashes = 0;
-                    while ((charCodeAt$2.call(url, start) === 47 ||
-                        charCodeAt$2.call(url, start) === 92) &&
-                        slashes < 2) {
-                        start += 1;
-                        slashes += 1;
-                    }
-                    if (slashes < 2) {
-                        return noHostname(url, urlIsValidHostname, validate);
-                    }
-                }
-                else if (!isScheme(url, start, start + 1)) {
-                    // No scheme: one starts with an ASCII letter ("1a://x" is no URL for
-                    // browsers). Read the input as an authority, as below.
-                    indexOfProtocol = -1;
-                }
-                else {
-                    // Unknown scheme: validate the WHATWG scheme grammar [A-Za-z0-9+.-];
-                    // a control char means it was split by a tab/newline (strip + re-parse).
-                    for (let i = start; i < indexOfProtocol; i += 1) {
-                        const code = charCodeAt$2.call(url, i);
-                        if (!isSchemeChar(code)) {
-                            if (code === 9 /* tab */ ||
-                                code === 10 /* LF */ ||
-                                code === 13 /* CR */) {
-                                return extractHostname(url.replace(CONTROL_CHARS, ''), urlIsValidHostname, validate);
-                            }
-                            // A scheme ending at a first ':' (other than a slash-less special
-                            // one) makes this ':/' part of an opaque path ("foo:bar://x", no
-                            // host), unless a '/', '\', '?' or '#' first puts it in a path,
-                            // query or fragment ("a.com/r?u=https://x"). Otherwise no scheme
-                            // ends here: this ':/' is an empty port, after a slash-less
-                            // special scheme ("http:a.com:/x") or an authority
-                            // ("user@host:/x"). Read the input as such below.
-                            if (code === 58 /* ':' */ &&
-                                getSpecialScheme(url, start, i) !== 1) {
-                                for (let j = i; j < indexOfProtocol; j += 1) {
-                                    const c = charCodeAt$2.call(url, j);
-                                    if (c === 47 || c === 92 || c === 63 || c === 35) {
-                                        indexOfProtocol = -1;
-                                        break;
-                                    }
-                                }
-                                if (indexOfProtocol !== -1) {
-                                    return noHostname(url, urlIsValidHostname, validate);
-                                }
-                            }
-                            indexOfProtocol = -1;
-                            break;
-                        }
-                    }
-                    if (indexOfProtocol !== -1) {
-                        // A non-special scheme has an authority only after "//" (else it is
-                        // an opaque path with no host). `indexOf(':/')` already gave the
-                        // first '/'.
-                        if (charCodeAt$2.call(url, indexOfProtocol + 2) === 47 /* '/' */) {
-                            isSpecial = false;
-                            start = indexOfProtocol + 3;
-                        }
-                        else {
-                            return noHostname(url, urlIsValidHostname, validate);
-                        }
-                    }
-                }
-            }
-            if (indexOfProtocol === -1 &&
-                charCodeAt$2.call(url, start) !== 91 /* '[' */) {
-                // Cold path: no "scheme://" prefix, and not a bare IPv6 literal (whose
-                // first ':' would otherwise look like a scheme separator; "[…]" falls
-                // through to the ipv6 handling below). May be a bare host, a host:port,
-                // a user@host, a slash-less special scheme ("https:host"), or an opaque
-                // URI ("mailto:", "tel:", "urn:…").
-                let indexOfColon = -1;
-                for (let i = start; i < end; i += 1) {
-                    const code = charCodeAt$2.call(url, i);
-                    if (code === 9 || code === 10 || code === 13) {
-                        return extractHostname(url.replace(CONTROL_CHARS, ''), urlIsValidHostname, validate);
-                    }
-                    if (code === 58 /* ':' */) {
-                        indexOfColon = i;
-                        break;
-                    }
-                    if (code === 47 || code === 92 || code === 63 || code === 35) {
-                        break;
-                    }
-                }
-                if (indexOfColon !== -1) {
-                    // An '@' before the next delimiter => the ':' is userinfo, not a
-                    // scheme ("user:pass@host", "mailto:a@b"): keep the whole authority.
-                    // Not after "file:", which has no userinfo and no host without "//".
-                    const special = getSpecialScheme(url, start, indexOfColon);
-                    let hasIdentifier = false;
-                    for (let i = special === 2 ? end : indexOfColon + 1; i < end; i += 1) {
-                        const code = charCodeAt$2.call(url, i);
-                        if (code === 47 || code === 92 || code === 63 || code === 35) {
-                            break;
-                        }
-                        if (code === 64 /* '@' */) {
-                            hasIdentifier = true;
-                            break;
-                        }
-                    }
-                    if (!hasIdentifier) {
-                        // All-digits after ':' => a bare "host:port" (tldts accepts
-                        // hostnames too); keep `start` and let the port handling trim it.
-                        // Not after a special scheme though: "http:8080" is a URL.
-                        let allDigits = special === 0;
-                        let i = indexOfColon + 1;
-                        for (; i < end; i += 1) {
-                            const code = charCodeAt$2.call(url, i);
-                            if (code === 47 || code === 92 || code === 63 || code === 35) {
-                                break;
-                            }
-                            if (code < 48 /* '0' */ || code > 57 /* '9' */) {
-                                allDigits = false;
-                                break;
-                            }
-                        }
-                        if (i === indexOfColon + 1) {
-                            allDigits = false; // nothing after ':' => not a port
-                        }
-                        if (!allDigits) {
-                            if (special === 0) {
-                                // No "scheme://" on the cold path and not a special scheme.
-                                // A second ':' before the host's end marks a bare, unbracketed
-                                // IPv6 literal ("2a01:e35::1"): fall through and let the host
-                                // loop + isIp classify it. Without one this is an opaque path
-                                // with no host ("mailto:x", "foo:bar").
-                                let isBareIpv6 = false;
-                                for (let j = indexOfColon + 1; j < end; j += 1) {
-                                    const code = charCodeAt$2.call(url, j);
-                                    if (code === 47 ||
-                                        code === 92 ||
-                                        code === 63 ||
-                                        code === 35) {
-                                        break;
-                                    }
-                                    if (code === 58 /* ':' */) {
-                                        isBareIpv6 = true;
-                                        break;
-                                    }
-                                }
-                                // Not a scheme either ("@host:", "a_b:/x"): an authority, if
-                                // its ':' starts an empty port (digits were read above).
-                                // Browsers have no host for "a_b:x".
-                                const next = charCodeAt$2.call(url, i);
-                                if (!isBareIpv6 &&
-                                    (isScheme(url, start, indexOfColon) ||
-                                        (i < end &&
-                                            next !== 47 &&
-                                            next !== 92 &&
-                                            next !== 63 &&
-                                            next !== 35))) {
-                                    return noHostname(url, urlIsValidHostname, validate);
-                                }
-                            }
-                            else {
-                                start = indexOfColon + 1;
-                                if (special === 2) {
-                                    // file (e.g. "file:\\host"): host only between "//" and next slash.
-                                    let slashes = 0;
-                                    while ((charCodeAt$2.call(url, start) === 47 ||
-                                        charCodeAt$2.call(url, start) === 92) &&
-                                        slashes < 2) {
-                                        start += 1;
-                                        slashes += 1;
-                                    }
-                                    if (slashes < 2) {
-                                        return noHostname(url, urlIsValidHostname, validate);
-                                    }
-                                }
-                                else {
-                                    while (charCodeAt$2.call(url, start) === 47 ||
-                                        charCodeAt$2.call(url, start) === 92) {
-                                        start += 1;
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        // Find the host's end: first '/', '?' or '#' (and '\' for special URLs,
-        // which WHATWG treats like '/'). Track the last '@' and ':' for userinfo
-        // and port, plus the first ':' of the host (reset at each
-        // '@') to tell a bare IPv6 (>= 2 colons) from a host:port (exactly one);
-        // flag uppercase and a stray tab/newline. The loop is split on `code < 64`
-        // so common host characters take fewer comparisons.
-        //
-        // When `validate`, also accumulate `is-valid.ts`'s checks over the scanned
-        // run so a simple authority's host can be validated in this single pass.
-        // `vValid` only stays meaningful for a "simple" authority (no userinfo, port,
-        // brackets, control or trailing dot); those cases clear it / are rejected by
-        // the guard below, falling back to `isValidHostname`.
-        let indexOfIdentifier = -1;
-        let indexOfPort = -1;
-        let indexOfFirstColon = -1;
-        let hasControl = false;
-        let vValid = validate; // seeded true when validating; cleared on the first invalid char
-        let vLastDot = start - 1; // mirrors is-valid.ts `lastDotIndex = -1` at host start
-        let vLastCode = -1;
-        if (validate && start < end) {
-            // First-char rule: must be a valid host char, '.', or '_' (NOT '-').
-            const c0 = charCodeAt$2.call(url, start);
-            if (
-            // Keep these parens: they scope /*@__INLINE__*/ for terser.
-            // prettier-ignore
-            !(
-            /*@__INLINE__*/ (isValidHostnameChar(c0) ||
-                c0 === 46 /* '.' */ ||
-                c0 === 95 /* '_' */)) ||
-                c0 === 45 /* '-' (isValidHostnameChar allows it mid-label, not first) */) {
-                vValid = false;
-            }
-        }
-        for (let i = start; i < end; i += 1) {
-            const code = charCodeAt$2.call(url, i);
-            if (code < 64) {
-                if (code === 47 || code === 35 || code === 63) {
-                    end = i;
-                    break;
-                }
-                else if (code === 58 /* ':' */) {
-                    if (indexOfFirstColon === -1) {
-                        indexOfFirstColon = i;
-                    }
-                    indexOfPort = i;
-                }
-                else if (code === 9 || code === 10 || code === 13) {
-                    hasControl = true;
-                }
-                else if (validate) {
-                    if (code === 46 /* '.' */) {
-                        if (i - vLastDot > 64 || vLastCode === 46 || vLastCode === 45) {
-                            vValid = false;
-                        }
-                        vLastDot = i;
-                    }
-                    else if (code < 48 || code > 57) {
-                        // < 64 and not a delimiter/dot/digit => only '-' (45) is a valid
-                        // host char here; everything else (space, %, !, etc.) is invalid.
-                        // A '-' must also not START a label (the byte right after a '.') —
-                        // mirrors is-valid.ts; the first label is covered by the first-char
-                        // rule above. (RFC 1034 §3.5 / RFC 1035 §2.3.1 LDH.)
-                        if (code !== 45 || vLastCode === 46 /* label-leading '-' */) {
-                            vValid = false;
-                        }
-                    }
-                }
-            }
-            else if (isSpecial && code === 92 /* '\' */) {
-                end = i;
-                break;
-            }
-            else if (code === 64 /* '@' */) {
-                indexOfIdentifier = i;
-                indexOfFirstColon = -1; // colons before '@' are userinfo, not the host
-            }
-            else if (code >= 65 && code <= 90) {
-                hasUpper = true;
-            }
-            else if (validate && !( /*@__INLINE__*/isValidHostnameChar(code))) {
-                // >= 64, not '@'/']'/upper: valid only if a-z, '_', or non-ASCII.
-                vValid = false;
-            }
-            if (validate) {
-                vLastCode = code;
-            }
-        }
-        // A tab/newline inside the authority: strip everything and re-parse (rare).
-        if (hasControl) {
-            return extractHostname(url.replace(CONTROL_CHARS, ''), urlIsValidHostname, validate);
-        }
-        // Skip userinfo. '>= start' so an empty userinfo ("http://@host") works too.
-        if (indexOfIdentifier !== -1 &&
-            indexOfIdentifier >= start &&
-            indexOfIdentifier < end) {
-            start = indexOfIdentifier + 1;
-        }
-        if (charCodeAt$2.call(url, start) === 91 /* '[' */) {
-            // ipv6 address: return what is between the brackets, or null if they are
-            // unclosed or followed by anything but a port ("[::1]x"). `parseImpl`
-            // checks that they hold an IPv6 address (see `extractedBracketedHost`).
-            const closingBracket = url.indexOf(']', start);
-            if (closingBracket !== -1 &&
-                closingBracket < end &&
-                (closingBracket + 1 === end ||
-                    charCodeAt$2.call(url, closingBracket + 1) === 58) /* ':' */) {
-                extractedBracketedHost = true;
-                return url.slice(start + 1, closingBracket).toLowerCase();
-            }
-            return null;
-        }
-        else if (indexOfPort !== -1 &&
-            indexOfPort > start &&
-            indexOfPort < end &&
-            // A host:port has exactly one ':' in the host (so its first ':' is its
-            // last); a bare, unbracketed IPv6 literal ("2a01:e35::1") has >= 2, so
-            // its first ':' precedes the last. Only the former has a ':port' to trim.
-            indexOfFirstColon === indexOfPort) {
-            end = indexOfPort; // trim ':port'
-        }
-        // Empty authority ("http://", "file:///path", "//"), unless a tab or
-        // newline hides one ("/\t/host"); only reachable here via extraction — a
-        // bare valid hostname never lands here.
-        if (start >= end) {
-            return noHostname(url, urlIsValidHostname, validate);
-        }
-        // Publish the inline-validation verdict — but only for a "simple" authority,
-        // where the scanned run equals the final host: no userinfo skip, no port
-        // trim, no brackets, no trailing dot (trimmed below), and length within RFC
-        // limits. Anything else leaves it `false` so `parseImpl` re-validates.
-        //
-        // Every clause below is load-bearing for CORRECTNESS, not just speed: the
-        // loop accumulates `vValid` over the whole scanned run (it does not stop at
-        // ':' or '@', so any port/userinfo bytes are included), so the verdict is
-        // only sound when that run equals the final host. Do not drop a clause as
-        // "redundant" — e.g. without `indexOfPort === -1`, `host:8080` would be
-        // wrongly accepted.
-        if (validate &&
-            vValid &&
-            indexOfIdentifier === -1 &&
-            indexOfPort === -1 &&
-            charCodeAt$2.call(url, end - 1) !== 46 /* no trailing dot */ &&
-            end - start <= 255 && // total length
-            end - vLastDot - 1 <= 63 && // last label length
-            vLastCode !== 45 /* last char not '-' */) {
-            extractedHostnameValidated = true;
-        }
-        failedValidation = validate && !vValid;
-    }
-    // Trim trailing dots
-    while (end > start + 1 && charCodeAt$2.call(url, end - 1) === 46 /* '.' */) {
-        end -= 1;
-    }
-    const hostname = start !== 0 || end !== url.length ? url.slice(start, end) : url;
-    // Browsers percent-decode the host of a special URL ("%74racker.com" is
-    // tracker.com). Only when validating: otherwise the host is kept as written.
-    if (failedValidation && isSpecial && hostname.includes('%')) {
-        return decodeHostname(hostname);
-    }
-    if (hasUpper) {
-        return hostname.toLowerCase();
-    }
-    return hostname;
-}
-
-// Auto-generated by packages/tldts-utils/bin/ip-mapping.js (Node.js v26.13.1, Unicode 18.0). Do not edit.
-//
-// Non-ASCII code points that the host parser of browsers deletes, or maps to
-// '.', or to digits, 'a'-'f' and 'x' only, as ranges: code points
-// `ipMappingFirst[k]` to `ipMappingLast[k]` map, with `value = ipMappingValue[k]`
-// and `offset` the position in the range: to nothing if `value` is 0, to the
-// character `value + offset` if `value` is below 128, to the decimal number
-// `value - 1000 + offset` if `value` is below 2000, and else to the two
-// characters `value >> 8` and `value & 255`.
-const ipMappingFirst = /*#__PURE__*/ new Uint32Array([170, 173, 178, 185, 739, 847, 4447, 6068, 6155, 7468, 7470, 7472, 7491, 7495, 7496, 7580, 7584, 8203, 8288, 8298, 8304, 8308, 8320, 8336, 8337, 8339, 8450, 8492, 8495, 8496, 8517, 8518, 8553, 8557, 8569, 8573, 9312, 9321, 9398, 9421, 9424, 9447, 9450, 12290, 12644, 12881, 12977, 13170, 13252, 13253, 13256, 42994, 42995, 64256, 65024, 65279, 65294, 65296, 65313, 65336, 65345, 65368, 65377, 65440, 113824, 117974, 117997, 118000, 119155, 119808, 119831, 119834, 119857, 119860, 119883, 119886, 119909, 119912, 119935, 119938, 119961, 119964, 119966, 119987, 119990, 119995, 120013, 120016, 120039, 120042, 120065, 120068, 120071, 120091, 120094, 120117, 120120, 120123, 120143, 120146, 120169, 120172, 120195, 120198, 120221, 120224, 120247, 120250, 120273, 120276, 120299, 120302, 120325, 120328, 120351, 120354, 120377, 120380, 120403, 120406, 120429, 120432, 120455, 120458, 120481, 120782, 120792, 120802, 120812, 120822, 127275, 127277, 127280, 127303, 130032, 917760]);
-const ipMappingLast = /*#__PURE__*/ new Uint32Array([170, 173, 179, 185, 739, 847, 4448, 6069, 6159, 7468, 7470, 7473, 7491, 7495, 7497, 7580, 7584, 8203, 8292, 8303, 8304, 8313, 8329, 8336, 8337, 8339, 8450, 8493, 8495, 8497, 8517, 8519, 8553, 8558, 8569, 8574, 9320, 9331, 9403, 9421, 9429, 9447, 9450, 12290, 12644, 12895, 12991, 13170, 13252, 13253, 13256, 42994, 42995, 64256, 65039, 65279, 65294, 65305, 65318, 65336, 65350, 65368, 65377, 65440, 113827, 117979, 117997, 118009, 119162, 119813, 119831, 119839, 119857, 119865, 119883, 119891, 119909, 119917, 119935, 119943, 119961, 119964, 119967, 119987, 119993, 119995, 120013, 120021, 120039, 120047, 120065, 120069, 120073, 120091, 120099, 120117, 120121, 120125, 120143, 120151, 120169, 120177, 120195, 120203, 120221, 120229, 120247, 120255, 120273, 120281, 120299, 120307, 120325, 120333, 120351, 120359, 120377, 120385, 120403, 120411, 120429, 120437, 120455, 120463, 120481, 120791, 120801, 120811, 120821, 120831, 127275, 127277, 127285, 127303, 130041, 917999]);
-const ipMappingValue = /*#__PURE__*/ new Uint16Array([97, 0, 50, 49, 120, 0, 0, 0, 0, 97, 98, 100, 97, 98, 100, 99, 102, 0, 0, 0, 48, 52, 48, 97, 101, 120, 99, 98, 101, 101, 100, 100, 120, 99, 120, 99, 49, 1010, 97, 120, 97, 120, 48, 46, 0, 1021, 1036, 25697, 25443, 25444, 25698, 99, 102, 26214, 0, 0, 46, 48, 97, 120, 97, 120, 46, 0, 0, 97, 120, 48, 0, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 99, 120, 97, 102, 120, 97, 120, 97, 120, 97, 100, 120, 97, 120, 97, 100, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 97, 120, 48, 48, 48, 48, 48, 99, 25444, 97, 120, 48, 0]);
-// Bit `(cp >> 8) & 31` of `ipMappingBlocks[cp >> 13]` is set when the block of
-// 256 code points holding `cp` (below U+10000) holds any of them.
-const ipMappingBlocks = /*#__PURE__*/ new Uint32Array([562167821, 983059, 0, 0, 0, 128, 0, 3355443200]);
-
-/**
- * Detection of IP addresses, as defined by the host parser of the WHATWG URL
- * standard (https://url.spec.whatwg.org/#host-parsing), which browsers follow.
- * Addresses are recognized, never rewritten: `0x7f.1` is 127.0.0.1 for a
- * browser, hence an IP here, but stays `0x7f.1`.
- */
-/**
- * Value of the hexadecimal digit `code` (0 to 15), or 16 if it is not one.
- */
-function hexValue$1(code) {
-    if (code >= 48 && code <= 57) {
-        return code - 48; // 0-9
-    }
-    const letter = code | 32; // lower-case
-    return letter >= 97 && letter <= 102 ? letter - 87 : 16; // a-f
-}
-/**
- * Check if `hostname` is an IPv4 address: one to four numbers separated by
- * dots, each one decimal, octal (leading `0`) or hexadecimal (leading `0x`).
- * The last number fills the bytes the others leave, so `127.1` and
- * `2130706433` are both 127.0.0.1.
- * https://url.spec.whatwg.org/#concept-ipv4-parser
- */
-function isIpv4(hostname) {
-    const end = hostname.length;
-    let i = 0;
-    for (let numbers = 1; numbers <= 4; numbers += 1) {
-        let radix = 10;
-        if (i + 1 < end && hostname.charCodeAt(i) === 48 /* '0' */) {
-            radix = 8;
-            if ((hostname.charCodeAt(i + 1) | 32) === 120 /* 'x' */) {
-                radix = 16;
-                i += 2;
-            }
-        }
-        const start = i;
-        let value = 0;
-        for (; i < end; i += 1) {
-            const code = hostname.charCodeAt(i);
-            if (code === 46 /* '.' */) {
-                break;
-            }
-            const digit = hexValue$1(code);
-            if (digit >= radix) {
-                return false;
-            }
-            value = value * radix + digit;
-        }
-        // A number has digits, except "0x" which is 0.
-        if (i === start && radix !== 16) {
-            return false;
-        }
-        if (i === end) {
-            return value <= 0xffffffff >>> (8 * (numbers - 1));
-        }
-        if (value > 255) {
-            return false;
-        }
-        i += 1; // '.'
-    }
-    return false;
-}
-/**
- * Check if `hostname[i, end)` is made of four decimal numbers separated by
- * dots, each one between 0 and 255 and without leading zero.
- */
-function isDottedDecimal(hostname, i, end) {
-    for (let numbers = 1; numbers <= 4; numbers += 1) {
-        const start = i;
-        let value = 0;
-        for (; i < end; i += 1) {
-            const digit = hostname.charCodeAt(i) - 48;
-            if (digit < 0 || digit > 9) {
-                break;
-            }
-            value = value * 10 + digit;
-            // Only a leading zero keeps a number of several digits below 10.
-            if (value > 255 || (value < 10 && i !== start)) {
-                return false;
-            }
-        }
-        if (i === start) {
-            return false;
-        }
-        if (numbers < 4) {
-            if (hostname.charCodeAt(i) !== 46 /* '.' */) {
-                return false;
-            }
-            i += 1;
-        }
-    }
-    return i === end;
-}
-/**
- * Check if `hostname` is an IPv6 address, with or without its brackets: eight
- * groups of one to four hexadecimal digits separated by colons, where a `::`
- * may stand once for one or more missing groups, and a dotted-decimal IPv4
- * address may stand for the last two.
- * https://url.spec.whatwg.org/#concept-ipv6-parser
- */
-function isIpv6(hostname) {
-    let i = 0;
-    let end = hostname.length;
-    if (hostname.charCodeAt(0) === 91 /* '[' */) {
-        if (hostname.charCodeAt(end - 1) !== 93 /* ']' */) {
-            return false;
-        }
-        i = 1;
-        end -= 1;
-    }
-    // An address only starts with a ':' if it starts with "::".
-    if (i < end && hostname.charCodeAt(i) === 58 /* ':' */) {
-        if (i + 1 === end || hostname.charCodeAt(i + 1) !== 58 /* ':' */) {
-            return false;
-        }
-        i += 1;
-    }
-    let groups = 0;
-    let compressed = false; // "::" was seen, and counted as one group
-    // Here `i` is where a group starts: a ':' can only be the second of a "::".
-    while (i < end && groups < 8) {
-        if (hostname.charCodeAt(i) === 58 /* ':' */) {
-            if (compressed) {
-                return false;
-            }
-            compressed = true;
-            groups += 1;
-            i += 1;
-            continue;
-        }
-        const start = i;
-        while (i < end &&
-            i - start < 4 &&
-            hexValue$1(hostname.charCodeAt(i)) !== 16) {
-            i += 1;
-        }
-        if (i === start) {
-            return false;
-        }
-        if (i === end) {
-            return compressed || groups === 7;
-        }
-        if (hostname.charCodeAt(i) === 46 /* '.' */) {
-            return ((compressed ? groups <= 6 : groups === 6) &&
-                isDottedDecimal(hostname, start, end));
-        }
-        // Anything else is a ':' followed by another group, or by a ':'.
-        if (hostname.charCodeAt(i) !== 58 /* ':' */ || i + 1 === end) {
-            return false;
-        }
-        groups += 1;
-        i += 1;
-    }
-    return compressed && i === end;
-}
-/**
- * What the host parser of browsers maps the non-ASCII code point `cp` to, as
- * far as IP detection goes: nothing (deleted), '.', digits, 'a'-'f' or 'x', or
- * else 'g', standing for any character that keeps a label from being a number.
- * https://www.unicode.org/reports/tr46/#Processing
- */
-function mapCodePoint(cp) {
-    // Most letters, as in internationalized domain names, are in blocks of the
-    // table without any entry.
-    if (cp < 0x10000 &&
-        ((ipMappingBlocks[cp >> 13] >>> ((cp >> 8) & 31)) & 1) === 0) {
-        return 'g';
-    }
-    let low = 0;
-    let high = ipMappingFirst.length - 1;
-    while (low <= high) {
-        const mid = (low + high) >>> 1;
-        if (cp < ipMappingFirst[mid]) {
-            high = mid - 1;
-        }
-        else if (cp > ipMappingLast[mid]) {
-            low = mid + 1;
-        }
-        else {
-            const value = ipMappingValue[mid];
-            const offset = cp - ipMappingFirst[mid];
-            if (value === 0) {
-                return '';
-            }
-            if (value < 128) {
-                return String.fromCharCode(value + offset);
-            }
-            if (value < 2000) {
-                return String(value - 1000 + offset);
-            }
-            return String.fromCharCode(value >> 8, value & 255);
-        }
-    }
-    return 'g';
-}
-/**
- * `isIp` for a host holding non-ASCII characters, read as browsers read it:
- * they first map some characters to digits or dots and delete others, so that
- * `１２７.０.０.１`, or `127.0.0.1` followed by a zero-width space, is 127.0.0.1
- * for them. The host is mapped the same way, as far as IP detection goes, and
- * checked again.
- */
-function isMappedIp(hostname) {
-    // Most such hosts are internationalized domain names, with a character that
-    // keeps their last label from being a number: find it first.
-    for (let i = hostname.length - 1; i >= 0; i -= 1) {
-        let cp = hostname.charCodeAt(i);
-        if (cp === 46 /* '.' */) {
-            break;
-        }
-        if (cp < 128) {
-            if (hexValue$1(cp) === 16 && (cp | 32) !== 120 /* 'x' */) {
-                return false;
-            }
-            continue;
-        }
-        // Most letters are in blocks of 256 code points without any entry.
-        if (cp < 0xd800 &&
-            ((ipMappingBlocks[cp >> 13] >>> ((cp >> 8) & 31)) & 1) === 0) {
-            return false;
-        }
-        if (cp >= 0xdc00 && cp <= 0xdfff && i > 0) {
-            const high = hostname.charCodeAt(i - 1);
-            if (high >= 0xd800 && high <= 0xdbff) {
-                cp = (high - 0xd800) * 0x400 + (cp - 0xdc00) + 0x10000;
-                i -= 1;
-            }
-        }
-        const mapped = mapCodePoint(cp);
-        if (mapped === 'g') {
-            return false;
-        }
-        if (mapped === '.') {
-            break;
-        }
-    }
-    // Browsers read an IPv6 address, between brackets, as written: a host
-    // holding non-ASCII characters is never one.
-    if (hostname.includes(':')) {
-        return false;
-    }
-    let ascii = '';
-    for (let i = 0; i < hostname.length; i += 1) {
-        const code = hostname.charCodeAt(i);
-        if (code < 128) {
-            ascii += hostname.charAt(i);
-        }
-        else {
-            let cp = code;
-            if (code >= 0xd800 && code <= 0xdbff) {
-                const low = hostname.charCodeAt(i + 1);
-                if (low >= 0xdc00 && low <= 0xdfff) {
-                    cp = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-                    i += 1;
-                }
-            }
-            ascii += mapCodePoint(cp);
-        }
-    }
-    // Trailing dots go, as callers remove them from `hostname`.
-    let end = ascii.length;
-    while (end > 1 && ascii.charCodeAt(end - 1) === 46 /* '.' */) {
-        end -= 1;
-    }
-    return isIp(ascii.slice(0, end));
-}
-/**
- * For a host ending in a number without being an IP address in ASCII: `null`,
- * unless it holds non-ASCII characters, which browsers may map (see
- * `isMappedIp`).
- */
-function isNonAsciiIp(hostname) {
-    for (let i = 0; i < hostname.length; i += 1) {
-        if (hostname.charCodeAt(i) >= 128) {
-            return isMappedIp(hostname);
-        }
-    }
-    return null;
-}
-/**
- * Check if `hostname` is an IP address (either IPv4 or IPv6).
- *
- * The answer is `null` for a host ending in a number without being an IPv4
- * address (`1.2.3.4.5`, `example.123`): browsers read such a host as an
- * address and nothing else, so it is not a valid host, and never a domain.
- * `hostname` has no trailing dot: callers strip them.
- */
-function isIp(hostname) {
-    // Go backward over the digits ending `hostname`, decimal ones first, then
-    // hexadecimal ones, down to `code`, the character before them (NaN before
-    // the start of `hostname`). It tells what `hostname` may be, and most often
-    // that it is not an address.
-    const last = hostname.length - 1;
-    let i = last;
-    let code = hostname.charCodeAt(i);
-    while (code >= 48 && code <= 57 /* 0-9 */) {
-        i -= 1;
-        code = hostname.charCodeAt(i);
-    }
-    const decimal = i;
-    while (hexValue$1(code) !== 16) {
-        i -= 1;
-        code = hostname.charCodeAt(i);
-    }
-    // An IPv6 address ends with a group, which follows a ':', with "::" or
-    // with a ']'. Its last label is not a number then.
-    if (code === 58 /* ':' */ || code === 93 /* ']' */) {
-        return isIpv6(hostname);
-    }
-    // An IPv4 address ends with a number: a last label only made of decimal
-    // digits, or of "0x" followed by hexadecimal digits. An IPv6 address ending
-    // with an IPv4 one ends with a number too.
-    // https://url.spec.whatwg.org/#ends-in-a-number-checker
-    if ((i === decimal && i !== last && (code === 46 /* '.' */ || i === -1)) ||
-        ((code | 32) === 120 /* 'x' */ &&
-            hostname.charCodeAt(i - 1) === 48 /* '0' */ &&
-            (i === 1 || hostname.charCodeAt(i - 2) === 46)) /* '.' */) {
-        return isIpv4(hostname) || isIpv6(hostname) ? true : isNonAsciiIp(hostname);
-    }
-    // A non-ASCII character right before the digits ending `hostname`, or one
-    // or two characters before their "x", may be one that browsers map to a
-    // digit or a dot, or delete: `hostname` may end in a number for them.
-    return code >= 128 ||
-        ((code | 32) === 120 /* 'x' */ &&
-            (hostname.charCodeAt(i - 1) >= 128 || hostname.charCodeAt(i - 2) >= 128))
-        ? isMappedIp(hostname)
-        : false;
-}
-
-/**
- * Special-use domain names from the IANA "Special-Use Domain Names" registry:
- * the authoritative list, created by RFC 6761 and maintained as new RFCs add to
- * it: https://www.iana.org/assignments/special-use-domain-names/
- * Snapshot: 2026-05-24. (RFC 6761 is not obsoleted; draft-hoffman-rfc6761bis
- * proposes to retire its prose but keep this registry, so the registry is the
- * source of truth; re-sync this list against it.)
- *
- * These names never correspond to a public registration, yet neither
- * `isIcann` nor `isPrivate` marks one as special-use: most are absent from the
- * Public Suffix List (so `a.test` looks like a registrable domain), and the
- * few that are listed (`onion`, `home.arpa`) appear there as ordinary ICANN
- * suffixes. `isSpecialUse` is the single signal that covers them all.
- *
- * Per the registry and RFC 6761 ("and any names falling within these domains"),
- * the designation covers each listed name AND all of its sub-domains. DNS labels
- * are case-insensitive (RFC 4343); `hostname` is expected to be already
- * lower-cased and trailing-dot-stripped, as produced by `extractHostname`, the
- * same normalization the Public-Suffix-List lookup relies on.
- *
- * Two groups of registry entries are intentionally excluded: the numeric
- * reverse-DNS delegation zones (`10.in-addr.arpa`, the `*.ip6.arpa` ranges, …),
- * which are reverse-DNS PTR zones rather than hostnames and whose parents
- * (`in-addr.arpa`/`ip6.arpa`) are already in the Public Suffix List; and the
- * deprecated `eap-noob.arpa` entry.
- */
-const SPECIAL_USE_DOMAINS = [
-    'test', // RFC 6761
-    'localhost', // RFC 6761
-    'invalid', // RFC 6761
-    'example', // RFC 6761
-    'example.com', // RFC 6761
-    'example.net', // RFC 6761
-    'example.org', // RFC 6761
-    'local', // RFC 6762 (mDNS)
-    'onion', // RFC 7686 (Tor)
-    'alt', // RFC 9476
-    'home.arpa', // RFC 8375
-    'ipv4only.arpa', // RFC 8880
-    'resolver.arpa', // RFC 9462
-    'service.arpa', // RFC 9665
-    '6tisch.arpa', // RFC 9031
-    'eap.arpa', // RFC 9965
-];
-/**
- * Return `true` if `hostname` is, or is a sub-domain of, a special-use domain
- * (see the registry note above). Expects an already-normalized `hostname`.
- */
-function isSpecialUse(hostname) {
-    for (const name of SPECIAL_USE_DOMAINS) {
-        // Match on a label boundary: `hostname` is either exactly `name` or ends
-        // with `.name` (so `latest` is not matched by `test`, nor `myexample.com`
-        // by `example.com`).
-        if (hostname.endsWith(name) &&
-            (hostname.length === name.length ||
-                hostname.charCodeAt(hostname.length - name.length - 1) === 46) /* '.' */) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/**
- * Implements fast shallow verification of hostnames. This does not perform a
- * struct check on the content of labels (classes of Unicode characters, etc.)
- * but instead check that the structure is valid (number of labels, length of
- * labels, etc.).
- *
- * If you need stricter validation, consider using an external library.
- */
-// `charCodeAt.call(s, i)`, not `s.charCodeAt(i)`: V8 specializes a
-// `s.charCodeAt` call site for at most four kinds of strings (flat, sliced,
-// concatenated, internalized, of one or two bytes per character...). Past
-// that, it finds the method through a generic cache and no longer inlines it,
-// on every call. Hostnames come here from callers and from URLs, of any kind.
-// eslint-disable-next-line @typescript-eslint/unbound-method
-const charCodeAt$1 = String.prototype.charCodeAt;
-// KEEP IN SYNC with `extract-hostname.ts` `isValidHostnameChar` + its inline
-// scan/verdict, which duplicate these structural rules to validate during
-// extraction (a perf fusion). That copy additionally accepts A-Z (the host is
-// not yet lowercased there) and folds in '-' / '_'. Any change to the accepted
-// character set or the label/length rules here must be mirrored there.
-function isValidAscii(code) {
-    return ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code > 127);
-}
-/**
- * Check if a hostname string is valid. It's usually a preliminary check before
- * trying to use getDomain or anything else.
- *
- * Beware: it does not check if the TLD exists.
- */
-function isValidHostname (hostname) {
-    if (hostname.length > 255) {
-        return false;
-    }
-    if (hostname.length === 0) {
-        return false;
-    }
-    if (
-    /*@__INLINE__*/ !isValidAscii(charCodeAt$1.call(hostname, 0)) &&
-        charCodeAt$1.call(hostname, 0) !== 46 && // '.' (dot)
-        charCodeAt$1.call(hostname, 0) !== 95 // '_' (underscore)
-    ) {
-        return false;
-    }
-    // Validate hostname according to RFC
-    let lastDotIndex = -1;
-    let lastCharCode = -1;
-    const len = hostname.length;
-    for (let i = 0; i < len; i += 1) {
-        const code = charCodeAt$1.call(hostname, i);
-        if (code === 46 /* '.' */) {
-            if (
-            // Check that previous label is < 63 bytes long (64 = 63 + '.')
-            i - lastDotIndex > 64 ||
-                // Check that previous character was not already a '.'
-                lastCharCode === 46 ||
-                // Check that the previous label does not end with '-' (RFC 1035 §2.3.1 LDH).
-                // '_' is intentionally NOT restricted: DNS allows any octet (RFC 2181 §11) and
-                // WHATWG URL does not treat '_' as a forbidden host code point.
-                lastCharCode === 45) {
-                return false;
-            }
-            lastDotIndex = i;
-        }
-        else if (
-        // A forbidden character in the label...
-        // Keep these parens: they scope /*@__INLINE__*/ for terser.
-        // prettier-ignore
-        !( /*@__INLINE__*/(isValidAscii(code) || code === 45 || code === 95)) ||
-            // ...or a '-' starting a label (the byte right after a '.'). A label must
-            // not begin with a hyphen (RFC 1034 §3.5 / RFC 1035 §2.3.1 LDH, as amended
-            // by RFC 1123 §2.1; cf. UTS #46 CheckHyphens). The first label is covered by
-            // the leading-character guard above; mirrors the trailing-'-' rule below.
-            (code === 45 && lastCharCode === 46)) {
-            return false;
-        }
-        lastCharCode = code;
-    }
-    return (
-    // Check that last label is shorter than 63 chars
-    len - lastDotIndex - 1 <= 63 &&
-        // Check that the last character is an allowed trailing label character.
-        // Since we already checked that the char is a valid hostname character,
-        // we only need to check that it's different from '-'.
-        lastCharCode !== 45);
-}
-
-/**
- * Apply `options.extraSuffixes` to the built-in lookup result in `out`, as if
- * they were part of the list (`isException`: the built-in winner is an
- * exception rule). As in browsers, the longest match prevails and an exception
- * beats a rule of the same length. Remaining ties go to the built-in match
- * (unless it matched no rule: both flags falsy), then to `icann`.
- */
-function extraSuffixLookup(hostname, options, isException, out) {
-    const suffix = out.publicSuffix;
-    if (suffix === null) {
-        return;
-    }
-    // Best extra exception and rule, as start indices in `hostname` (smaller is
-    // longer; `none` if unmatched), and whether each is ICANN.
-    const none = hostname.length + 1;
-    let exception = none;
-    let exceptionIsIcann = false;
-    let rule = none;
-    let ruleIsIcann = false;
-    const extra = options.extraSuffixes;
-    for (let section = 0; section < 2; section += 1) {
-        const isIcann = section === 0;
-        const rules = isIcann
-            ? options.allowIcannDomains && extra.icann
-            : options.allowPrivateDomains && extra.private;
-        if (!Array.isArray(rules)) {
-            continue;
-        }
-        for (const r of rules) {
-            // Sparse or untyped lists may hold non-strings.
-            if (typeof r !== 'string') {
-                continue;
-            }
-            const exceptionRule = r.startsWith('!');
-            const wildcard = r.startsWith('*.');
-            const body = exceptionRule ? r.slice(1) : wildcard ? r.slice(2) : r;
-            // Skip empty rules, and exceptions without a parent ('!p').
-            if (body === '' ||
-                (exceptionRule && !body.includes('.')) ||
-                !shareSameDomainSuffix(hostname, body)) {
-                continue;
-            }
-            let start = hostname.length - body.length;
-            // Strict `<`: on a tie, the first match (`icann` first) wins.
-            if (exceptionRule) {
-                if (start < exception) {
-                    exception = start;
-                    exceptionIsIcann = isIcann;
-                }
-                continue;
-            }
-            // `*.p` also matches `p`, else one more non-empty label.
-            if (wildcard && start > 1 && hostname.charCodeAt(start - 2) !== 46) {
-                start = hostname.lastIndexOf('.', start - 2) + 1;
-            }
-            if (start < rule) {
-                rule = start;
-                ruleIsIcann = isIcann;
-            }
-        }
-    }
-    // Start of the built-in match: an exception starts one label left of its
-    // suffix.
-    const suffixStart = hostname.length - suffix.length;
-    const builtin = isException
-        ? hostname.lastIndexOf('.', suffixStart - 2) + 1
-        : suffixStart;
-    // An exception wins ties with rules; a built-in exception wins ties with
-    // an extra one.
-    if (exception <= rule &&
-        (isException ? exception < builtin : exception <= builtin)) {
-        out.publicSuffix = hostname.slice(hostname.indexOf('.', exception) + 1);
-        out.isIcann = exceptionIsIcann;
-        out.isPrivate = !exceptionIsIcann;
-    }
-    else if (rule < builtin ||
-        (rule === builtin && !out.isIcann && !out.isPrivate)) {
-        out.publicSuffix = hostname.slice(rule);
-        out.isIcann = ruleIsIcann;
-        out.isPrivate = !ruleIsIcann;
-    }
-}
-
-function setDefaultsImpl({ allowIcannDomains = true, allowPrivateDomains = false, detectIp = true, detectSpecialUse = false, extraSuffixes = null, extractHostname = true, mixedInputs = true, validHosts = null, validateHostname = true, }) {
-    return {
-        allowIcannDomains,
-        allowPrivateDomains,
-        detectIp,
-        detectSpecialUse,
-        extraSuffixes,
-        extractHostname,
-        mixedInputs,
-        validHosts,
-        validateHostname,
-    };
-}
-const DEFAULT_OPTIONS = /*@__INLINE__*/ setDefaultsImpl({});
-function setDefaults(options) {
-    // `null` as well: untyped callers pass it to mean "no options".
-    if (options === undefined || options === null) {
-        return DEFAULT_OPTIONS;
-    }
-    return /*@__INLINE__*/ setDefaultsImpl(options);
-}
-
-/**
- * Returns the subdomain of a hostname string
- */
-function getSubdomain(hostname, domain) {
-    // If `hostname` and `domain` are the same, then there is no sub-domain
-    if (domain.length === hostname.length) {
-        return '';
-    }
-    return hostname.slice(0, -domain.length - 1);
-}
-
-/**
- * Implement a factory allowing to plug different implementations of suffix
- * lookup (e.g.: using a trie or the packed hashes datastructures). This is used
- * and exposed in `tldts.ts` and `tldts-experimental.ts` bundle entrypoints.
- */
-function getEmptyResult() {
-    return {
-        domain: null,
-        domainWithoutSuffix: null,
-        hostname: null,
-        isIcann: null,
-        isIp: null,
-        isPrivate: null,
-        isSpecialUse: null,
-        publicSuffix: null,
-        subdomain: null,
-    };
-}
-function parseImpl(url, step, suffixLookup, partialOptions, result) {
-    const options = /*@__INLINE__*/ setDefaults(partialOptions);
-    // Very fast approximate check to make sure `url` is a string. This is needed
-    // because the library will not necessarily be used in a typed setup and
-    // values of arbitrary types might be given as argument.
-    if (typeof url !== 'string') {
-        return result;
-    }
-    // Extract hostname from `url` only if needed. This can be made optional
-    // using `options.extractHostname`. This option will typically be used
-    // whenever we are sure the inputs to `parse` are already hostnames and not
-    // arbitrary URLs.
-    //
-    // `mixedInput` allows to specify if we expect a mix of URLs and hostnames
-    // as input. If only hostnames are expected then `extractHostname` can be
-    // set to `false` to speed-up parsing. If only URLs are expected then
-    // `mixedInputs` can be set to `false`. The `mixedInputs` is only a hint
-    // and will not change the behavior of the library.
-    // Whether `url` itself was already a valid hostname (only computed on the
-    // mixedInputs path). Lets us skip the post-extraction validation below when
-    // extractHostname returned `url` unchanged (same reference).
-    let urlIsValid = false;
-    if (!options.extractHostname) {
-        // Trim trailing dots as extractHostname does (`new URL()` keeps them).
-        let end = url.length;
-        while (end > 1 && url.charCodeAt(end - 1) === 46 /* '.' */) {
-            end -= 1;
-        }
-        result.hostname = end === url.length ? url : url.slice(0, end);
-    }
-    else if (options.mixedInputs) {
-        urlIsValid = isValidHostname(url);
-        result.hostname = extractHostname(url, urlIsValid, options.validateHostname);
-    }
-    else {
-        result.hostname = extractHostname(url, false, options.validateHostname);
-    }
-    // A host in brackets is an IPv6 address, or the URL is invalid, as browsers
-    // read it: "http://[1.2.3.4]/" and "http://[a.com]/" have no hostname. An
-    // IPv4 address has no ':', every IPv6 address has one.
-    if (options.extractHostname &&
-        extractedBracketedHost &&
-        result.hostname !== null) {
-        if (isIp(result.hostname) !== true || !result.hostname.includes(':')) {
-            result.hostname = null;
-            return result;
-        }
-        if (options.detectIp) {
-            result.isIp = true;
-            return result;
-        }
-    }
-    // Check if `hostname` is a valid ip address
-    if (options.detectIp && result.hostname !== null) {
-        const isIpAddress = isIp(result.hostname);
-        result.isIp = isIpAddress === true;
-        if (result.isIp) {
-            return result;
-        }
-        // `null`: the host ends in a number, as an IPv4 address, without being
-        // one. It is not a valid host then, and never a domain name.
-        if (isIpAddress === null &&
-            options.validateHostname &&
-            options.extractHostname) {
-            result.hostname = null;
-            return result;
-        }
-    }
-    // Perform hostname validation if enabled. If hostname is not valid, no need to
-    // go further as there will be no valid domain or sub-domain. This validation
-    // is applied before any early returns to ensure consistent behavior across
-    // all API methods including getHostname().
-    if (options.validateHostname &&
-        options.extractHostname &&
-        result.hostname !== null &&
-        // Skip the re-scan when `url` was already validated and extractHostname
-        // returned it unchanged (same reference => identical string, still valid).
-        !(urlIsValid && result.hostname === url) &&
-        // Skip the re-scan when extractHostname already validated the host inline
-        // (a confirmed-valid simple authority — see extract-hostname.ts).
-        !extractedHostnameValidated &&
-        !isValidHostname(result.hostname)) {
-        result.hostname = null;
-        return result;
-    }
-    if (result.hostname === null) {
-        return result;
-    }
-    // Flag special-use domains, only when opted in (`detectSpecialUse`) and only
-    // for the full `parse()` result (FLAG.ALL). Computed here, before the
-    // public-suffix/domain early-returns below, so single-label names like
-    // `localhost` (which have no registrable domain) are still flagged.
-    if (options.detectSpecialUse) {
-        result.isSpecialUse = isSpecialUse(result.hostname);
-    }
-    // Extract public suffix (`isException`: the winner is an exception rule)
-    const isException = suffixLookup(result.hostname, options, result);
-    if (options.extraSuffixes !== null) {
-        extraSuffixLookup(result.hostname, options, isException === true, result);
-    }
-    if (result.publicSuffix === null) {
-        return result;
-    }
-    // Extract domain
-    result.domain = getDomain(result.publicSuffix, result.hostname, options);
-    if (result.domain === null) {
-        return result;
-    }
-    // Extract subdomain
-    result.subdomain = getSubdomain(result.hostname, result.domain);
-    // Extract domain without suffix
-    result.domainWithoutSuffix = getDomainWithoutSuffix(result.domain, result.publicSuffix);
-    return result;
-}
-
-function fastPathLookup (hostname, options, out) {
-    // Fast path for very popular suffixes; this allows to by-pass lookup
-    // completely as well as any extra allocation or string manipulation.
-    if (!options.allowPrivateDomains &&
-        options.allowIcannDomains &&
-        hostname.length > 3) {
-        const last = hostname.length - 1;
-        const c3 = hostname.charCodeAt(last);
-        const c2 = hostname.charCodeAt(last - 1);
-        const c1 = hostname.charCodeAt(last - 2);
-        const c0 = hostname.charCodeAt(last - 3);
-        if (c3 === 109 /* 'm' */ &&
-            c2 === 111 /* 'o' */ &&
-            c1 === 99 /* 'c' */ &&
-            c0 === 46 /* '.' */) {
-            out.isIcann = true;
-            out.isPrivate = false;
-            out.publicSuffix = 'com';
-            return true;
-        }
-        else if (c3 === 103 /* 'g' */ &&
-            c2 === 114 /* 'r' */ &&
-            c1 === 111 /* 'o' */ &&
-            c0 === 46 /* '.' */) {
-            out.isIcann = true;
-            out.isPrivate = false;
-            out.publicSuffix = 'org';
-            return true;
-        }
-        else if (c3 === 117 /* 'u' */ &&
-            c2 === 100 /* 'd' */ &&
-            c1 === 101 /* 'e' */ &&
-            c0 === 46 /* '.' */) {
-            out.isIcann = true;
-            out.isPrivate = false;
-            out.publicSuffix = 'edu';
-            return true;
-        }
-        else if (c3 === 118 /* 'v' */ &&
-            c2 === 111 /* 'o' */ &&
-            c1 === 103 /* 'g' */ &&
-            c0 === 46 /* '.' */) {
-            out.isIcann = true;
-            out.isPrivate = false;
-            out.publicSuffix = 'gov';
-            return true;
-        }
-        else if (c3 === 116 /* 't' */ &&
-            c2 === 101 /* 'e' */ &&
-            c1 === 110 /* 'n' */ &&
-            c0 === 46 /* '.' */) {
-            out.isIcann = true;
-            out.isPrivate = false;
-            out.publicSuffix = 'net';
-            return true;
-        }
-        else if (c3 === 101 /* 'e' */ &&
-            c2 === 100 /* 'd' */ &&
-            c1 === 46 /* '.' */) {
-            out.isIcann = true;
-            out.isPrivate = false;
-            out.publicSuffix = 'de';
-            return true;
-        }
-    }
-    return false;
-}
-
-// Auto-generated flat public-suffix trie. Do not edit.
-const nodeFlags = /*#__PURE__*/ new Uint8Array([1, 2, 1, 1, 1, 1, 1, 1, 2, 0, 1, 1, 1, 1, 2, 2, 2, 0, 2, 2, 2, 2, 0, 2, 2, 2, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 0, 2, 0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1, 0, 0, 2, 0, 0, 0, 1, 1, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 2, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 2, 1, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 2, 2, 0, 0, 2, 0, 0, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 2, 2, 0, 0, 0, 2, 0, 1, 1, 0, 2, 0, 2, 2, 2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 2, 2, 0, 2, 2, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 2, 2, 0, 2, 2, 2, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 2, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 2, 2, 0, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 2, 2, 1, 2, 1, 1, 1, 2, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0]);
-const edgeStart = /*#__PURE__*/ new Uint16Array([0, 0, 0, 10, 11, 18, 106, 111, 117, 118, 119, 128, 134, 141, 150, 151, 152, 153, 154, 155, 157, 158, 160, 161, 162, 164, 166, 242, 255, 257, 258, 259, 274, 276, 283, 284, 287, 288, 289, 292, 294, 313, 314, 316, 325, 330, 347, 348, 351, 352, 354, 356, 392, 393, 395, 398, 399, 403, 405, 409, 412, 444, 447, 460, 461, 469, 470, 472, 482, 496, 497, 498, 499, 508, 509, 546, 551, 567, 587, 593, 635, 637, 638, 639, 640, 667, 694, 695, 843, 849, 852, 853, 854, 859, 864, 873, 895, 896, 897, 898, 899, 900, 901, 921, 923, 924, 927, 929, 930, 932, 934, 949, 966, 971, 972, 974, 975, 976, 977, 978, 980, 983, 988, 989, 990, 992, 993, 996, 999, 1000, 1001, 1014, 1016, 1028, 1039, 1047, 1049, 1089, 1092, 1096, 1097, 1099, 1102, 1113, 1115, 1125, 1127, 1133, 1135, 1136, 1138, 1141, 1142, 1143, 1196, 1198, 1200, 1220, 1221, 1222, 1223, 1225, 1236, 1267, 1278, 1279, 1292, 1302, 1311, 1319, 1320, 1325, 1339, 1350, 1362, 1374, 1388, 1389, 1400, 1434, 1435, 1436, 1452, 1468, 1480, 1553, 1554, 1556, 1557, 1593, 1612, 1613, 1614, 1615, 1617, 1618, 1619, 1622, 1626, 1629, 1631, 1665, 1666, 1674, 1675, 1676, 1677, 1678, 1680, 1682, 1684, 1685, 1689, 1690, 1691, 1693, 1695, 1696, 1698, 1699, 1700, 1711, 1713, 1714, 1718, 1719, 1722, 1729, 1730, 1735, 1739, 1740, 1742, 1743, 1744, 1745, 1746, 1747, 1748, 1749, 1750, 1751, 1752, 1753, 1754, 1755, 1757, 1758, 1759, 1760, 2228, 2231, 2232, 2234, 2241, 2248, 2258, 2262, 2273, 2274, 2275, 2287, 2288, 2290, 2292, 2293, 2300, 2301, 2303, 2304, 2306, 2307, 2308, 2309, 2310, 2385, 2387, 2408, 2409, 2410, 2412, 2413, 2415, 2416, 2471, 2472, 2473, 2480, 2486, 2496, 2506, 2559, 2560, 2561, 2571, 2585, 2586, 2589, 2596, 2597, 2605, 2607, 2608, 2609, 2610, 2621, 2622, 2623, 2625, 2626, 2628, 2629, 2638, 2650, 2656, 2658, 2690, 2694, 2696, 2697, 2699, 2700, 2712, 2713, 2715, 2723, 2730, 2736, 2741, 2742, 2748, 2751, 2757, 2764, 2771, 2779, 2780, 2781, 2819, 2825, 2829, 2845, 2846, 2851, 2869, 2900, 2918, 2920, 2923, 2931, 2933, 2940, 2992, 3016, 3017, 3018, 3019, 3020, 3021, 3022, 3029, 3030, 3031, 3032, 3033, 3034, 3036, 3037, 3041, 3125, 3138, 3139, 3576, 3580, 3594, 3646, 3674, 3696, 3754, 3776, 3791, 3854, 3905, 3943, 3979, 4004, 4146, 4192, 4243, 4262, 4296, 4311, 4331, 4361, 4392, 4415, 4446, 4476, 4508, 4535, 4610, 4632, 4670, 4680, 4714, 4733, 4759, 4801, 4851, 4877, 4946, 4947, 4949, 4972, 4995, 5031, 5062, 5079, 5136, 5149, 5173, 5202, 5204, 5238, 5254, 5282, 5587, 5596, 5606, 5613, 5630, 5634, 5640, 5641, 5680, 5682, 5689, 5696, 5705, 5712, 5713, 5714, 5727, 5730, 5745, 5746, 5755, 5756, 5765, 5774, 5780, 5782, 5783, 5784, 5822, 5823, 5825, 5833, 5840, 5853, 5857, 5859, 5860, 5866, 5873, 5887, 5897, 5902, 5910, 5918, 5924, 5925, 5929, 5931, 5932, 5944, 6016, 6017, 6018, 6019, 6021, 6022, 6025, 6027, 6030, 6034, 6035, 6036, 6042, 6043, 6044, 6046, 6048, 6050, 6051, 6052, 6055, 6057, 6060, 6061, 6063, 6261, 6268, 6269, 6270, 6280, 6285, 6302, 6316, 6325, 6326, 6327, 6331, 6332, 6334, 6336, 6342, 6343, 6346, 6347, 6349, 6350, 6351, 7251, 7254, 7258, 7276, 7285, 7288, 7294, 7295, 7297, 7298, 7299, 7301, 7353, 7354, 7357, 7358, 7477, 7478, 7489, 7508, 7515, 7518, 7527, 7528, 7529, 7544, 7599, 7791, 7793, 7795, 7796, 7798, 7803, 7816, 7817, 7833, 7840, 7849, 7852, 7855, 7862, 7870, 7874, 7875, 7876, 7890, 7895, 7904, 7905, 7906, 7910, 7945, 7946, 7967, 7974, 7982, 7983, 7988, 7996, 8040, 8041, 8047, 8050, 8063, 8068, 8069, 8071, 8073, 8114, 8115, 8121, 8128, 8129, 8139, 8148, 8163, 8167, 8169, 8221, 8222, 8227, 8228, 8231, 8233, 8234, 8235, 8244, 8258, 8266, 8280, 8291, 8292, 8294, 8296, 8318, 8329, 8335, 8336, 8348, 8360, 8447, 8459, 8466, 8469, 8475, 8500, 8503, 8504, 8505, 8506, 8508, 8511, 8514, 8525, 8527, 8529, 8557, 8631, 8638, 8642, 8643, 8652, 8674, 8675, 8680, 8681, 8763, 8765, 8766, 8775, 8779, 8785, 8791, 8797, 8807, 8812, 8813, 8831, 8842, 8847, 8852, 8862, 8868, 8872, 8878, 8884, 10490, 10491, 10492, 10499, 10501]);
-const edgeLength = /*#__PURE__*/ new Uint8Array([3, 3, 3, 3, 3, 3, 3, 3, 5, 8, 8, 2, 2, 3, 3, 3, 3, 3, 8, 5, 5, 5, 5, 5, 3, 3, 5, 5, 9, 12, 19, 8, 19, 8, 11, 9, 9, 8, 7, 7, 6, 8, 9, 16, 10, 7, 7, 11, 8, 6, 6, 9, 7, 11, 7, 14, 4, 4, 4, 4, 4, 4, 10, 7, 6, 6, 6, 6, 10, 10, 6, 10, 10, 22, 11, 9, 10, 10, 10, 9, 10, 8, 7, 7, 7, 8, 21, 13, 11, 11, 9, 10, 9, 13, 10, 8, 8, 9, 12, 9, 7, 10, 7, 7, 13, 7, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 1, 4, 3, 3, 3, 3, 3, 8, 7, 4, 6, 3, 3, 3, 3, 3, 3, 2, 5, 3, 3, 3, 3, 7, 2, 2, 2, 2, 2, 2, 3, 3, 3, 1, 7, 8, 5, 2, 2, 7, 4, 5, 7, 2, 2, 1, 4, 1, 11, 9, 9, 5, 5, 8, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 5, 5, 11, 9, 9, 8, 9, 9, 13, 7, 14, 7, 6, 6, 6, 7, 6, 6, 6, 6, 6, 6, 10, 7, 11, 9, 4, 4, 4, 4, 4, 6, 6, 6, 6, 13, 6, 8, 7, 10, 10, 9, 9, 7, 9, 8, 8, 9, 8, 7, 10, 6, 9, 8, 10, 9, 10, 7, 8, 1, 9, 10, 12, 12, 12, 10, 9, 9, 10, 10, 9, 9, 1, 1, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 6, 6, 4, 2, 3, 3, 3, 3, 7, 4, 4, 4, 3, 3, 6, 7, 3, 4, 1, 2, 2, 2, 6, 1, 2, 2, 2, 2, 2, 12, 5, 3, 8, 9, 13, 4, 4, 13, 9, 9, 11, 7, 3, 12, 9, 2, 2, 2, 3, 3, 3, 3, 3, 8, 2, 2, 3, 3, 3, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 7, 10, 15, 15, 7, 15, 20, 15, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 9, 10, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 7, 8, 6, 8, 8, 6, 8, 13, 8, 8, 6, 13, 8, 11, 13, 8, 6, 13, 8, 6, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 9, 9, 9, 10, 14, 14, 11, 13, 13, 9, 9, 9, 9, 9, 9, 2, 6, 9, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 2, 3, 3, 3, 3, 3, 3, 7, 7, 2, 3, 2, 2, 5, 3, 3, 3, 3, 3, 3, 4, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 5, 7, 4, 2, 2, 12, 8, 10, 8, 10, 7, 18, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5, 2, 2, 3, 3, 3, 5, 5, 3, 8, 8, 6, 8, 6, 6, 4, 6, 7, 7, 7, 10, 11, 2, 5, 5, 3, 3, 3, 3, 3, 3, 5, 5, 6, 11, 10, 7, 7, 7, 4, 4, 4, 2, 3, 3, 3, 3, 3, 2, 2, 7, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 7, 7, 7, 11, 7, 6, 9, 6, 6, 8, 10, 8, 6, 8, 13, 4, 4, 4, 4, 4, 10, 8, 11, 8, 8, 8, 10, 10, 7, 5, 4, 4, 4, 10, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 7, 10, 13, 7, 8, 7, 11, 8, 8, 6, 9, 8, 8, 6, 6, 6, 8, 8, 6, 6, 6, 6, 6, 9, 7, 6, 4, 4, 4, 4, 4, 4, 4, 6, 6, 6, 9, 7, 8, 10, 8, 8, 2, 3, 3, 3, 3, 3, 2, 8, 9, 9, 2, 2, 2, 3, 3, 3, 2, 3, 3, 3, 9, 2, 2, 3, 3, 3, 3, 3, 3, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 12, 5, 5, 3, 5, 4, 2, 3, 2, 4, 3, 9, 2, 2, 2, 2, 2, 5, 5, 3, 3, 3, 8, 8, 13, 6, 10, 9, 4, 7, 9, 11, 2, 3, 7, 3, 3, 4, 1, 3, 4, 2, 9, 3, 3, 12, 5, 3, 7, 10, 10, 7, 4, 4, 6, 14, 7, 9, 7, 13, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 8, 15, 4, 4, 2, 3, 3, 3, 7, 4, 9, 9, 2, 3, 3, 3, 5, 3, 2, 2, 7, 2, 7, 6, 6, 7, 2, 4, 2, 2, 2, 2, 2, 2, 8, 8, 8, 9, 5, 2, 3, 3, 3, 3, 3, 3, 10, 7, 4, 4, 4, 4, 3, 4, 2, 3, 3, 3, 3, 3, 10, 7, 4, 4, 4, 4, 2, 3, 3, 3, 3, 10, 7, 4, 4, 4, 4, 3, 9, 6, 6, 6, 9, 13, 9, 2, 2, 2, 8, 7, 9, 5, 3, 3, 3, 5, 5, 13, 12, 9, 10, 7, 8, 7, 8, 6, 11, 12, 7, 10, 4, 4, 4, 7, 8, 11, 6, 7, 9, 8, 7, 10, 8, 9, 15, 7, 8, 5, 4, 7, 2, 3, 3, 3, 2, 14, 10, 2, 14, 10, 2, 14, 3, 9, 13, 13, 10, 14, 16, 17, 11, 2, 14, 2, 14, 3, 9, 13, 10, 14, 16, 17, 11, 14, 10, 14, 2, 7, 3, 10, 7, 14, 10, 2, 14, 10, 9, 9, 17, 6, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 10, 10, 10, 12, 9, 4, 10, 10, 11, 8, 8, 8, 7, 9, 5, 3, 3, 3, 3, 3, 3, 3, 3, 5, 8, 4, 4, 4, 4, 4, 4, 6, 16, 3, 3, 14, 3, 14, 2, 14, 9, 13, 10, 10, 14, 16, 17, 11, 6, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 10, 14, 14, 14, 9, 9, 9, 9, 9, 9, 2, 14, 9, 13, 10, 10, 14, 16, 17, 11, 6, 14, 2, 14, 9, 17, 13, 10, 10, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 14, 17, 16, 17, 11, 2, 14, 9, 13, 10, 14, 16, 17, 11, 2, 14, 9, 13, 10, 17, 16, 11, 17, 2, 14, 10, 19, 7, 2, 14, 9, 13, 10, 19, 10, 7, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 19, 7, 14, 16, 17, 11, 2, 14, 9, 13, 10, 10, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 10, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 17, 13, 10, 10, 14, 17, 16, 17, 11, 6, 3, 2, 14, 9, 13, 10, 10, 14, 16, 17, 11, 6, 9, 10, 12, 14, 14, 14, 12, 12, 12, 12, 12, 14, 14, 14, 10, 10, 10, 14, 9, 9, 9, 9, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 4, 11, 2, 14, 9, 13, 17, 13, 10, 19, 10, 7, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 17, 13, 10, 19, 10, 7, 14, 17, 16, 17, 11, 6, 2, 14, 9, 13, 10, 19, 7, 14, 17, 16, 17, 11, 2, 9, 10, 10, 7, 17, 3, 3, 12, 12, 16, 15, 15, 12, 14, 14, 14, 20, 20, 13, 12, 12, 12, 12, 12, 12, 20, 25, 14, 14, 12, 12, 10, 10, 10, 10, 14, 9, 9, 9, 25, 4, 9, 17, 10, 7, 14, 16, 21, 13, 13, 14, 20, 14, 13, 17, 24, 9, 12, 13, 25, 13, 21, 20, 17, 9, 9, 9, 9, 9, 9, 12, 17, 4, 4, 9, 9, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 9, 10, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 9, 10, 14, 12, 12, 14, 14, 10, 9, 9, 9, 10, 14, 14, 14, 9, 9, 9, 9, 2, 1, 5, 1, 6, 5, 8, 7, 11, 11, 1, 3, 3, 3, 5, 3, 3, 4, 8, 9, 10, 10, 12, 14, 14, 14, 12, 12, 12, 12, 14, 14, 10, 10, 10, 10, 14, 9, 9, 9, 10, 14, 14, 14, 13, 13, 14, 9, 9, 9, 9, 9, 9, 7, 4, 4, 4, 4, 4, 4, 4, 4, 10, 2, 2, 6, 7, 6, 2, 3, 2, 3, 6, 2, 7, 6, 10, 7, 4, 9, 12, 6, 14, 4, 12, 7, 2, 2, 1, 2, 7, 6, 4, 4, 4, 6, 8, 8, 7, 2, 2, 13, 2, 2, 2, 2, 6, 2, 8, 12, 2, 7, 7, 6, 8, 10, 12, 2, 2, 2, 3, 3, 13, 2, 2, 3, 3, 6, 7, 6, 4, 5, 6, 3, 3, 3, 3, 4, 16, 8, 5, 4, 3, 3, 3, 5, 7, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 11, 12, 7, 7, 13, 9, 10, 17, 12, 8, 9, 7, 17, 17, 8, 5, 12, 10, 13, 14, 5, 5, 5, 13, 5, 5, 5, 3, 3, 3, 5, 16, 5, 5, 5, 5, 7, 12, 14, 8, 12, 8, 10, 12, 9, 11, 7, 9, 7, 10, 7, 13, 13, 9, 7, 12, 8, 17, 7, 7, 16, 10, 13, 13, 8, 10, 10, 14, 17, 7, 16, 16, 15, 8, 10, 10, 12, 17, 17, 7, 17, 14, 7, 10, 17, 8, 7, 7, 7, 8, 15, 15, 7, 14, 10, 10, 10, 11, 11, 7, 7, 13, 8, 10, 7, 16, 7, 8, 7, 14, 17, 12, 10, 11, 21, 8, 9, 7, 13, 9, 8, 6, 13, 6, 12, 7, 6, 13, 10, 10, 10, 8, 18, 9, 17, 13, 10, 12, 6, 13, 6, 11, 8, 13, 10, 13, 18, 10, 13, 11, 13, 8, 16, 7, 10, 8, 16, 12, 10, 8, 8, 14, 11, 8, 15, 8, 8, 7, 7, 12, 7, 8, 9, 14, 15, 8, 9, 10, 9, 15, 7, 8, 8, 12, 13, 12, 9, 10, 15, 13, 7, 10, 10, 20, 7, 6, 9, 6, 6, 14, 11, 14, 11, 12, 9, 10, 16, 16, 12, 7, 11, 28, 8, 11, 10, 7, 21, 8, 7, 9, 4, 4, 4, 17, 7, 8, 6, 9, 6, 6, 13, 6, 6, 6, 6, 18, 20, 14, 8, 11, 12, 9, 10, 13, 15, 15, 19, 8, 9, 12, 7, 10, 16, 12, 9, 9, 9, 14, 12, 11, 10, 9, 12, 11, 18, 9, 9, 9, 10, 7, 7, 16, 8, 9, 7, 13, 12, 10, 14, 18, 7, 8, 11, 10, 7, 7, 8, 8, 13, 7, 7, 7, 11, 15, 13, 11, 7, 8, 15, 11, 7, 8, 18, 8, 14, 13, 18, 15, 10, 12, 12, 9, 7, 11, 11, 8, 7, 10, 8, 14, 12, 10, 18, 7, 10, 9, 7, 8, 13, 10, 14, 10, 8, 8, 23, 7, 7, 11, 12, 12, 17, 7, 7, 11, 11, 17, 16, 16, 25, 7, 8, 11, 14, 14, 8, 10, 7, 15, 7, 16, 16, 13, 9, 11, 9, 15, 15, 11, 11, 7, 7, 14, 7, 9, 7, 7, 16, 10, 13, 10, 11, 14, 7, 11, 10, 11, 7, 11, 10, 11, 15, 10, 11, 15, 10, 12, 10, 14, 13, 11, 11, 12, 13, 10, 7, 13, 16, 12, 21, 15, 9, 10, 10, 7, 11, 14, 17, 7, 7, 8, 11, 13, 12, 8, 15, 14, 14, 8, 17, 12, 10, 10, 7, 9, 19, 11, 7, 10, 7, 11, 18, 7, 11, 7, 12, 11, 8, 8, 14, 12, 7, 8, 15, 3, 7, 7, 5, 2, 9, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 2, 5, 3, 3, 3, 3, 3, 3, 4, 4, 3, 3, 3, 3, 3, 3, 5, 11, 6, 4, 7, 10, 7, 7, 11, 1, 10, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 5, 7, 3, 5, 6, 3, 3, 5, 2, 2, 5, 3, 4, 13, 11, 3, 3, 6, 3, 5, 14, 2, 2, 3, 8, 2, 2, 12, 5, 18, 5, 3, 3, 3, 3, 16, 5, 5, 5, 10, 7, 13, 12, 13, 9, 12, 14, 19, 9, 9, 21, 9, 9, 10, 6, 9, 6, 15, 10, 6, 12, 8, 6, 10, 15, 4, 4, 6, 6, 9, 9, 12, 16, 14, 23, 7, 7, 7, 14, 9, 7, 7, 11, 14, 10, 7, 10, 10, 10, 12, 6, 11, 10, 13, 11, 15, 11, 7, 12, 10, 3, 7, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 4, 3, 7, 5, 1, 5, 2, 2, 2, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 5, 5, 10, 9, 11, 8, 7, 12, 8, 9, 7, 6, 13, 11, 6, 13, 7, 9, 9, 4, 4, 4, 4, 4, 6, 10, 7, 8, 13, 11, 8, 8, 9, 14, 7, 14, 10, 7, 9, 7, 7, 9, 6, 9, 2, 12, 5, 3, 3, 13, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 1, 7, 6, 4, 12, 3, 3, 3, 3, 3, 8, 7, 3, 3, 3, 3, 3, 3, 4, 4, 11, 15, 14, 2, 8, 3, 5, 5, 8, 10, 8, 6, 4, 7, 17, 7, 4, 5, 2, 6, 3, 5, 4, 2, 2, 12, 5, 5, 3, 15, 13, 8, 11, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 5, 3, 3, 3, 3, 4, 2, 3, 18, 2, 12, 5, 3, 3, 3, 3, 3, 5, 16, 8, 8, 9, 6, 6, 4, 4, 4, 4, 31, 6, 6, 10, 11, 21, 10, 9, 7, 10, 7, 7, 2, 4, 4, 4, 4, 6, 5, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 6, 4, 6, 2, 2, 2, 5, 3, 3, 3, 7, 7, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 8, 2, 3, 3, 3, 3, 3, 5, 9, 11, 3, 3, 3, 3, 4, 4, 3, 3, 3, 3, 3, 5, 10, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 11, 10, 10, 10, 10, 10, 11, 10, 11, 10, 11, 10, 9, 9, 11, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 5, 5, 3, 7, 8, 7, 6, 6, 11, 4, 4, 4, 4, 7, 8, 9, 9, 2, 3, 7, 4, 4, 2, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 2, 2, 5, 5, 5, 5, 5, 3, 3, 5, 5, 5, 7, 7, 6, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 8, 8, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 4, 6, 9, 12, 3, 7, 10, 7, 2, 2, 3, 3, 3, 3, 3, 4, 3, 3, 2, 2, 2, 2, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 8, 8, 6, 6, 8, 6, 7, 4, 4, 4, 4, 4, 4, 6, 7, 5, 5, 20, 19, 8, 10, 9, 7, 10, 6, 8, 11, 6, 6, 6, 6, 13, 12, 8, 6, 7, 14, 11, 9, 2, 5, 3, 6, 2, 3, 2, 2, 2, 2, 2, 2, 2, 5, 4, 3, 7, 6, 4, 7, 4, 3, 6, 4, 7, 2, 2, 7, 7, 7, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 9, 10, 10, 10, 11, 7, 8, 20, 7, 9, 8, 9, 8, 12, 6, 6, 6, 8, 9, 8, 12, 6, 6, 8, 13, 10, 12, 6, 6, 7, 7, 9, 6, 4, 4, 4, 4, 4, 4, 10, 6, 6, 6, 7, 14, 11, 10, 7, 8, 10, 8, 11, 14, 11, 11, 9, 7, 9, 8, 11, 13, 9, 17, 10, 9, 2, 2, 2, 9, 3, 3, 3, 3, 15, 14, 9, 5, 5, 2, 8, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 15, 12, 22, 19, 17, 18, 18, 19, 21, 7, 16, 16, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 7, 16, 11, 11, 7, 7, 7, 7, 17, 7, 8, 12, 15, 9, 19, 7, 19, 8, 21, 11, 12, 19, 14, 22, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 16, 16, 19, 24, 12, 7, 14, 7, 12, 7, 8, 10, 10, 13, 7, 12, 12, 7, 7, 10, 18, 15, 12, 16, 7, 14, 12, 17, 10, 16, 17, 12, 17, 25, 7, 7, 7, 13, 6, 9, 6, 9, 18, 6, 6, 11, 20, 10, 6, 6, 6, 6, 6, 6, 17, 6, 6, 6, 15, 6, 6, 6, 6, 6, 8, 14, 11, 12, 11, 15, 13, 19, 17, 21, 7, 18, 8, 13, 13, 8, 12, 8, 6, 6, 13, 6, 15, 15, 16, 6, 6, 16, 6, 6, 6, 14, 6, 18, 6, 6, 6, 17, 18, 9, 13, 15, 8, 19, 8, 15, 15, 18, 14, 16, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 11, 10, 11, 6, 21, 23, 12, 17, 12, 11, 14, 13, 22, 15, 15, 11, 12, 14, 12, 7, 12, 8, 12, 14, 12, 18, 10, 8, 16, 19, 17, 12, 14, 15, 8, 19, 17, 12, 13, 13, 15, 18, 13, 23, 24, 23, 21, 17, 24, 8, 21, 8, 14, 14, 16, 20, 14, 8, 8, 15, 20, 8, 19, 21, 9, 8, 13, 12, 13, 15, 11, 8, 11, 9, 9, 8, 11, 8, 21, 14, 21, 15, 15, 13, 7, 19, 7, 7, 7, 7, 7, 7, 16, 12, 17, 18, 7, 7, 11, 11, 7, 9, 9, 2, 2, 3, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 10, 10, 7, 9, 7, 7, 7, 6, 8, 6, 6, 6, 6, 6, 6, 6, 7, 6, 8, 6, 6, 9, 7, 7, 7, 4, 4, 4, 4, 4, 4, 4, 4, 8, 9, 8, 7, 8, 7, 8, 10, 7, 5, 5, 5, 5, 5, 5, 3, 9, 7, 7, 8, 6, 6, 6, 6, 6, 6, 6, 6, 9, 6, 6, 9, 11, 13, 7, 8, 9, 9, 5, 5, 5, 7, 8, 6, 6, 6, 6, 6, 6, 6, 7, 8, 9, 7, 10, 9, 10, 7, 8, 5, 5, 5, 5, 5, 5, 7, 7, 9, 8, 7, 7, 6, 6, 6, 6, 6, 6, 10, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 9, 10, 4, 4, 4, 4, 8, 7, 7, 10, 10, 9, 8, 8, 15, 9, 8, 8, 8, 8, 8, 9, 10, 9, 10, 7, 8, 13, 5, 5, 5, 5, 5, 3, 3, 7, 7, 8, 6, 6, 6, 4, 4, 11, 9, 7, 8, 9, 10, 7, 5, 5, 5, 5, 5, 3, 3, 7, 6, 6, 13, 7, 9, 8, 7, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 7, 8, 7, 8, 13, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 6, 6, 6, 6, 7, 6, 7, 6, 6, 9, 7, 4, 4, 4, 4, 4, 4, 4, 7, 8, 7, 8, 9, 8, 8, 8, 7, 10, 7, 8, 5, 5, 5, 5, 5, 5, 5, 5, 3, 7, 7, 7, 7, 9, 7, 10, 9, 6, 6, 6, 6, 6, 8, 8, 6, 6, 6, 7, 6, 6, 6, 9, 9, 4, 4, 13, 7, 10, 9, 9, 12, 7, 8, 8, 10, 8, 8, 8, 8, 8, 8, 5, 5, 5, 5, 3, 7, 7, 11, 7, 9, 8, 8, 6, 6, 10, 6, 8, 8, 8, 6, 7, 6, 6, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 8, 8, 16, 8, 9, 8, 7, 5, 5, 5, 5, 5, 3, 3, 7, 7, 7, 10, 15, 8, 9, 8, 9, 9, 6, 6, 6, 6, 6, 6, 7, 4, 8, 7, 8, 8, 7, 8, 11, 8, 5, 5, 5, 5, 5, 3, 7, 7, 6, 11, 16, 7, 6, 4, 4, 4, 4, 9, 9, 8, 8, 8, 13, 12, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 11, 7, 8, 8, 9, 13, 7, 7, 7, 9, 8, 8, 9, 12, 7, 12, 7, 12, 8, 7, 10, 12, 9, 9, 6, 6, 8, 8, 6, 6, 6, 6, 6, 6, 6, 9, 8, 9, 11, 8, 6, 6, 6, 6, 6, 12, 7, 6, 6, 6, 9, 7, 7, 6, 6, 6, 6, 6, 11, 9, 6, 6, 6, 6, 6, 7, 9, 4, 4, 4, 4, 4, 4, 4, 4, 9, 9, 9, 9, 7, 7, 7, 7, 7, 11, 7, 7, 8, 8, 8, 8, 8, 8, 9, 8, 9, 9, 7, 7, 11, 11, 7, 12, 8, 8, 8, 8, 8, 7, 8, 8, 8, 8, 8, 13, 12, 8, 8, 8, 8, 7, 7, 7, 9, 5, 5, 5, 5, 5, 5, 5, 3, 3, 7, 7, 11, 7, 8, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 10, 11, 6, 7, 9, 4, 4, 4, 4, 4, 4, 9, 9, 8, 9, 8, 8, 8, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 11, 7, 7, 7, 9, 6, 6, 11, 8, 10, 6, 6, 6, 12, 8, 8, 7, 6, 6, 8, 7, 4, 4, 4, 4, 4, 4, 4, 4, 9, 10, 9, 9, 8, 10, 9, 11, 8, 5, 5, 5, 7, 6, 6, 8, 7, 4, 4, 4, 4, 8, 7, 7, 8, 7, 8, 8, 5, 5, 5, 5, 7, 7, 8, 8, 8, 6, 6, 6, 6, 6, 10, 8, 9, 13, 6, 7, 6, 6, 8, 7, 8, 4, 4, 4, 4, 11, 8, 8, 8, 10, 5, 5, 8, 7, 8, 13, 8, 7, 6, 8, 6, 9, 7, 8, 7, 5, 5, 5, 5, 5, 5, 3, 3, 7, 8, 9, 6, 4, 8, 10, 10, 8, 12, 9, 13, 2, 7, 5, 5, 5, 5, 5, 7, 7, 10, 6, 6, 6, 6, 6, 6, 6, 8, 4, 4, 9, 8, 8, 8, 14, 8, 8, 8, 9, 8, 5, 5, 5, 5, 5, 3, 3, 9, 6, 6, 6, 6, 10, 12, 6, 6, 6, 6, 6, 6, 6, 4, 4, 4, 4, 11, 8, 7, 8, 8, 8, 5, 5, 3, 3, 3, 3, 7, 7, 6, 8, 6, 8, 11, 7, 6, 6, 6, 7, 4, 8, 11, 9, 10, 5, 5, 5, 3, 3, 3, 7, 7, 8, 9, 8, 15, 9, 6, 6, 6, 6, 6, 6, 11, 11, 4, 4, 4, 4, 4, 7, 9, 9, 10, 8, 7, 5, 5, 5, 5, 5, 5, 3, 3, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 9, 7, 4, 4, 4, 4, 4, 9, 9, 8, 8, 10, 13, 5, 5, 5, 3, 17, 7, 7, 7, 7, 7, 8, 6, 8, 13, 6, 6, 6, 6, 6, 6, 6, 6, 4, 4, 4, 9, 10, 8, 8, 8, 5, 5, 5, 5, 3, 7, 7, 7, 8, 8, 6, 6, 6, 8, 8, 8, 9, 10, 8, 4, 8, 10, 9, 8, 8, 8, 9, 13, 10, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 7, 8, 9, 9, 7, 7, 7, 10, 9, 9, 8, 9, 8, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 12, 6, 6, 6, 6, 6, 6, 6, 6, 6, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 11, 8, 8, 9, 9, 10, 8, 9, 7, 7, 5, 5, 5, 5, 5, 5, 3, 7, 8, 7, 6, 6, 8, 6, 6, 10, 4, 7, 8, 9, 12, 8, 7, 7, 5, 5, 5, 5, 5, 5, 3, 3, 7, 14, 7, 9, 8, 8, 6, 6, 8, 12, 12, 6, 6, 7, 7, 10, 4, 4, 4, 4, 4, 9, 9, 14, 9, 13, 8, 7, 5, 5, 5, 6, 6, 6, 7, 4, 8, 7, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 7, 7, 7, 8, 6, 6, 6, 6, 6, 6, 12, 6, 6, 6, 6, 4, 4, 9, 9, 8, 8, 11, 7, 7, 7, 5, 5, 5, 3, 9, 8, 6, 6, 7, 4, 4, 4, 4, 4, 4, 8, 8, 11, 5, 5, 5, 7, 7, 7, 9, 6, 6, 6, 6, 6, 6, 9, 8, 4, 4, 4, 4, 7, 12, 9, 8, 8, 8, 7, 10, 10, 5, 5, 5, 5, 5, 5, 5, 3, 11, 14, 8, 7, 8, 8, 6, 6, 6, 6, 6, 8, 7, 6, 6, 6, 7, 6, 8, 9, 4, 4, 4, 7, 8, 9, 7, 9, 7, 7, 9, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 11, 3, 9, 7, 7, 12, 14, 8, 6, 6, 12, 11, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 15, 7, 4, 4, 4, 16, 9, 9, 9, 8, 9, 9, 9, 9, 9, 8, 8, 8, 13, 11, 8, 5, 5, 5, 5, 3, 7, 6, 6, 8, 8, 8, 6, 6, 7, 10, 7, 4, 4, 4, 4, 9, 7, 8, 7, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 7, 7, 7, 9, 6, 6, 6, 6, 6, 8, 8, 7, 7, 9, 6, 6, 6, 7, 6, 6, 6, 6, 6, 15, 4, 4, 4, 4, 4, 8, 8, 7, 8, 12, 9, 8, 8, 8, 8, 8, 9, 8, 8, 10, 8, 8, 8, 8, 16, 9, 10, 2, 5, 5, 5, 5, 5, 5, 5, 9, 7, 6, 8, 9, 4, 4, 4, 4, 4, 7, 8, 8, 8, 9, 8, 11, 10, 5, 5, 5, 5, 3, 7, 8, 6, 6, 6, 6, 6, 8, 6, 6, 6, 6, 4, 12, 10, 12, 7, 7, 7, 7, 7, 7, 7, 5, 5, 5, 5, 3, 3, 7, 7, 10, 8, 9, 7, 6, 10, 7, 6, 6, 4, 4, 8, 9, 7, 9, 9, 9, 9, 8, 8, 8, 8, 10, 5, 5, 5, 5, 5, 5, 8, 7, 6, 6, 6, 10, 6, 7, 10, 7, 4, 4, 4, 4, 4, 4, 4, 12, 9, 10, 7, 7, 10, 8, 10, 5, 12, 9, 6, 6, 6, 6, 6, 7, 6, 4, 4, 4, 10, 9, 9, 8, 7, 7, 5, 5, 5, 5, 5, 5, 3, 3, 13, 7, 7, 9, 7, 7, 7, 8, 9, 9, 7, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 13, 9, 15, 15, 4, 4, 4, 4, 4, 10, 10, 9, 8, 9, 8, 8, 9, 7, 8, 7, 8, 5, 5, 7, 6, 6, 6, 4, 4, 4, 7, 8, 11, 8, 5, 5, 5, 5, 5, 5, 5, 7, 6, 6, 6, 6, 6, 6, 9, 11, 10, 7, 4, 4, 4, 9, 8, 8, 5, 5, 5, 5, 5, 9, 9, 6, 6, 6, 6, 6, 6, 6, 9, 9, 4, 4, 4, 4, 8, 8, 8, 9, 9, 8, 8, 8, 13, 2, 4, 2, 7, 5, 5, 5, 5, 5, 5, 9, 9, 6, 6, 6, 6, 10, 8, 8, 8, 6, 6, 6, 4, 4, 9, 8, 10, 8, 9, 8, 8, 8, 9, 8, 8, 5, 3, 3, 3, 11, 6, 6, 6, 7, 6, 6, 6, 4, 4, 9, 8, 5, 5, 5, 5, 5, 3, 11, 8, 6, 6, 6, 6, 6, 9, 7, 4, 4, 14, 10, 9, 8, 12, 8, 8, 8, 11, 15, 8, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 11, 11, 11, 10, 10, 7, 7, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 7, 11, 7, 7, 11, 11, 7, 8, 9, 10, 7, 7, 9, 9, 9, 9, 7, 7, 10, 8, 13, 8, 8, 8, 8, 11, 10, 6, 6, 8, 10, 11, 14, 14, 6, 6, 6, 6, 6, 6, 9, 11, 7, 7, 6, 8, 12, 11, 11, 6, 6, 10, 6, 6, 6, 6, 6, 10, 7, 7, 6, 6, 11, 6, 6, 6, 11, 8, 9, 7, 6, 10, 11, 9, 10, 11, 7, 11, 8, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 6, 6, 8, 9, 10, 9, 6, 6, 6, 10, 6, 6, 6, 6, 11, 10, 11, 10, 9, 8, 7, 7, 7, 7, 11, 14, 8, 10, 9, 9, 8, 8, 7, 11, 8, 8, 8, 11, 11, 10, 10, 9, 10, 8, 11, 10, 8, 11, 9, 12, 8, 10, 8, 11, 8, 9, 9, 11, 11, 10, 11, 13, 8, 7, 8, 8, 9, 7, 8, 8, 8, 8, 7, 8, 2, 2, 2, 2, 2, 2, 2, 4, 4, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 8, 6, 4, 4, 4, 11, 7, 11, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 3, 3, 3, 3, 8, 7, 7, 8, 8, 4, 8, 7, 7, 7, 9, 7, 8, 9, 8, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 3, 3, 3, 3, 3, 3, 4, 5, 5, 3, 3, 8, 6, 8, 6, 9, 4, 4, 10, 7, 3, 3, 3, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 2, 2, 2, 3, 3, 3, 3, 3, 4, 10, 2, 3, 3, 3, 3, 3, 3, 3, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 5, 2, 4, 2, 6, 2, 2, 9, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 9, 8, 7, 9, 6, 6, 11, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 7, 7, 11, 8, 8, 6, 5, 11, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 3, 3, 3, 3, 3, 3, 6, 4, 4, 4, 4, 3, 3, 3, 3, 5, 7, 2, 3, 3, 3, 3, 3, 8, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 4, 4, 4, 4, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 6, 3, 3, 8, 10, 3, 4, 4, 1, 1, 1, 1, 1, 1, 1, 8, 9, 10, 7, 7, 1, 14, 18, 13, 18, 13, 10, 10, 16, 13, 18, 16, 13, 16, 18, 13, 22, 16, 16, 16, 14, 21, 16, 9, 14, 16, 9, 9, 14, 10, 10, 14, 12, 14, 19, 12, 11, 18, 13, 17, 15, 15, 15, 15, 16, 14, 13, 19, 18, 15, 19, 18, 12, 18, 12, 11, 20, 14, 15, 10, 17, 17, 16, 19, 20, 21, 15, 13, 16, 15, 15, 15, 1, 1, 3, 8, 7, 7, 8, 8, 8, 1, 6, 1, 1, 6, 3, 3, 4, 7, 3, 3, 5, 5, 4, 4, 4, 4, 4, 2, 7, 7, 8, 12, 3, 4, 5, 1, 3, 4, 4, 10, 4, 3, 3, 3, 8, 7, 7, 2, 2, 2, 2, 2, 2, 2, 2, 2, 12, 9, 20, 7, 5, 5, 5, 9, 13, 5, 5, 5, 5, 5, 3, 3, 3, 16, 5, 5, 5, 13, 7, 8, 8, 11, 8, 7, 9, 7, 11, 12, 9, 9, 8, 8, 11, 10, 14, 7, 12, 10, 11, 13, 7, 9, 11, 17, 17, 14, 13, 7, 8, 7, 10, 10, 7, 16, 13, 7, 8, 17, 12, 9, 8, 6, 7, 10, 6, 6, 12, 6, 8, 10, 8, 8, 8, 6, 8, 6, 14, 6, 6, 6, 13, 6, 10, 6, 6, 7, 14, 8, 6, 6, 10, 11, 10, 9, 9, 7, 7, 6, 6, 6, 9, 9, 7, 9, 10, 9, 13, 12, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 6, 8, 8, 6, 8, 9, 10, 9, 7, 10, 10, 8, 7, 8, 7, 10, 12, 9, 8, 15, 8, 7, 8, 8, 7, 7, 15, 13, 7, 10, 9, 14, 18, 16, 7, 24, 7, 8, 10, 11, 16, 8, 14, 7, 9, 9, 9, 13, 19, 14, 15, 14, 11, 7, 13, 9, 10, 7, 13, 9, 10, 11, 12, 8, 9, 2, 3, 5, 8, 7, 4, 4, 15, 10, 5, 3, 3, 3, 3, 3, 5, 4, 4, 4, 2, 2, 2, 2, 2, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 2, 12, 5, 3, 8, 10, 15, 6, 7, 2, 3, 2, 5, 5, 12, 2, 5, 5, 5, 5, 2, 2, 5, 5, 12, 9, 5, 2, 2, 9, 5, 5, 12, 12, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 9, 12, 5, 8, 8, 9, 5, 5, 5, 8, 19, 7, 16, 15, 14, 9, 9, 9, 9, 7, 11, 11, 11, 7, 14, 10, 10, 5, 5, 5, 5, 5, 5, 5, 5, 5, 15, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 9, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 14, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 15, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 12, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 9, 12, 9, 9, 12, 12, 12, 15, 7, 11, 7, 14, 11, 18, 13, 8, 18, 15, 18, 12, 14, 12, 8, 8, 8, 8, 9, 9, 9, 12, 7, 10, 10, 8, 8, 12, 12, 12, 7, 12, 12, 9, 7, 7, 7, 7, 7, 8, 15, 12, 9, 10, 10, 7, 10, 10, 13, 11, 10, 9, 22, 11, 9, 8, 8, 8, 8, 8, 13, 18, 13, 9, 15, 19, 9, 7, 7, 10, 7, 7, 7, 11, 8, 13, 17, 7, 7, 10, 10, 10, 7, 20, 16, 7, 7, 7, 7, 7, 7, 11, 21, 12, 12, 13, 11, 14, 16, 8, 8, 13, 11, 7, 7, 13, 7, 7, 14, 15, 15, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 13, 10, 18, 6, 6, 6, 6, 6, 6, 6, 6, 6, 11, 8, 8, 12, 12, 11, 11, 8, 12, 9, 9, 9, 13, 13, 9, 9, 9, 9, 9, 9, 6, 10, 12, 6, 6, 6, 6, 17, 11, 7, 7, 7, 7, 14, 14, 12, 6, 7, 7, 6, 6, 15, 10, 13, 10, 6, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 13, 9, 9, 15, 13, 6, 12, 12, 6, 19, 11, 10, 7, 7, 16, 8, 19, 17, 9, 9, 9, 9, 9, 6, 6, 6, 10, 8, 16, 8, 6, 6, 9, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 8, 6, 7, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 14, 6, 6, 6, 6, 20, 6, 9, 6, 14, 9, 9, 9, 6, 9, 8, 8, 12, 9, 8, 8, 8, 8, 7, 8, 12, 7, 8, 8, 8, 6, 8, 6, 6, 6, 6, 6, 6, 6, 9, 8, 8, 6, 6, 13, 9, 12, 13, 12, 14, 13, 12, 11, 11, 6, 8, 8, 8, 6, 13, 12, 11, 11, 12, 6, 11, 12, 11, 13, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 15, 6, 6, 6, 6, 6, 6, 6, 13, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 8, 8, 8, 6, 18, 6, 12, 13, 13, 13, 9, 10, 15, 9, 12, 6, 6, 6, 6, 6, 6, 6, 6, 9, 15, 10, 9, 10, 13, 9, 19, 8, 18, 17, 10, 10, 8, 8, 6, 6, 6, 6, 6, 6, 10, 14, 8, 16, 16, 9, 8, 15, 8, 8, 10, 12, 14, 7, 7, 8, 8, 7, 7, 7, 7, 8, 13, 13, 11, 9, 9, 9, 12, 10, 17, 8, 11, 9, 7, 7, 14, 8, 14, 14, 7, 7, 7, 7, 7, 7, 14, 7, 7, 7, 7, 7, 10, 10, 8, 14, 7, 7, 7, 7, 8, 8, 8, 8, 8, 17, 9, 7, 15, 7, 8, 12, 7, 9, 14, 7, 7, 7, 9, 13, 8, 14, 7, 16, 18, 13, 15, 14, 12, 13, 10, 15, 9, 7, 7, 7, 10, 13, 15, 15, 9, 9, 9, 9, 19, 11, 7, 11, 11, 13, 8, 8, 8, 8, 7, 12, 19, 17, 9, 9, 13, 7, 7, 7, 9, 7, 7, 7, 12, 13, 15, 10, 8, 8, 14, 15, 12, 13, 13, 8, 12, 14, 7, 11, 7, 14, 15, 13, 12, 8, 8, 8, 8, 11, 13, 15, 15, 8, 13, 12, 8, 8, 8, 13, 10, 16, 14, 11, 8, 8, 12, 12, 9, 15, 15, 12, 12, 13, 8, 8, 9, 12, 13, 9, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 11, 12, 11, 7, 14, 7, 13, 13, 13, 12, 18, 16, 7, 12, 11, 10, 10, 15, 9, 9, 9, 21, 7, 7, 7, 11, 16, 8, 8, 11, 11, 7, 7, 7, 7, 7, 19, 7, 7, 7, 7, 7, 7, 7, 7, 7, 12, 8, 9, 12, 14, 11, 9, 9, 9, 22, 12, 3, 3, 4, 8, 8, 15, 4, 2, 2, 5, 5, 3, 3, 3, 3, 3, 3, 6, 6, 4, 4, 4, 12, 7, 10, 2, 3, 3, 3, 3, 3, 3, 3, 6, 7, 3, 7, 5, 14, 4, 4, 7, 10, 4, 1, 3, 3, 6, 2, 4, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 4, 2, 2, 5, 3, 4, 2, 2, 2, 2, 2, 2, 2, 11, 5, 5, 5, 11, 5, 5, 3, 5, 5, 5, 5, 11, 14, 13, 9, 11, 9, 12, 8, 11, 11, 8, 11, 16, 9, 9, 7, 10, 9, 12, 8, 15, 6, 6, 7, 6, 6, 13, 10, 8, 11, 8, 6, 6, 6, 12, 16, 6, 11, 7, 8, 9, 18, 6, 6, 9, 4, 4, 6, 13, 6, 6, 6, 6, 8, 8, 9, 16, 7, 7, 14, 7, 8, 8, 8, 7, 7, 7, 7, 7, 7, 15, 13, 7, 10, 7, 7, 10, 12, 16, 15, 7, 9, 9, 14, 11, 11, 10, 9, 10, 8, 12, 7, 8, 7, 7, 10, 12, 7, 12, 8, 7, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 3, 3, 5, 5, 5, 10, 8, 7, 4, 4, 4, 8, 7, 10, 9, 7, 9, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 3, 3, 3, 3, 3, 3, 3, 7, 4, 5, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 8, 2, 2, 2, 8, 12, 7, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 8, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 7, 11, 9, 8, 8, 8, 7, 8, 9, 7, 7, 9, 7, 7, 7, 10, 7, 7, 10, 9, 10, 6, 6, 6, 6, 6, 6, 15, 7, 8, 9, 9, 8, 6, 6, 10, 9, 6, 8, 13, 9, 7, 6, 6, 6, 6, 6, 6, 12, 6, 6, 7, 6, 7, 6, 6, 6, 10, 10, 7, 6, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 14, 6, 6, 7, 7, 9, 6, 6, 6, 6, 9, 9, 8, 9, 10, 9, 8, 9, 12, 7, 7, 7, 8, 7, 10, 12, 11, 9, 10, 7, 7, 7, 9, 10, 10, 8, 12, 9, 7, 7, 9, 8, 8, 8, 10, 7, 7, 8, 9, 9, 7, 7, 7, 8, 2, 4, 2, 4, 6, 3, 4, 2, 3, 3, 3, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 8, 6, 4, 7, 3, 3, 3, 3, 3, 3, 3, 12, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 5, 3, 4, 7, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 6, 4, 3, 4, 2, 2, 2, 5, 3, 3, 3, 3, 3, 5, 4, 4, 4, 4, 2, 7, 6, 8, 9, 2, 2, 2, 2, 3, 3, 3, 5, 7, 2, 3, 3, 8, 7, 7, 2, 2, 8, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 8, 8, 7, 7, 6, 10, 6, 9, 7, 11, 4, 6, 8, 8, 7, 8, 4, 2, 5, 5, 5, 5, 3, 3, 3, 11, 8, 9, 6, 6, 8, 7, 4, 4, 7, 6, 8, 7, 2, 2, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 7, 2, 2, 5, 3, 3, 2, 3, 3, 3, 3, 3, 3, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 12, 5, 5, 3, 3, 3, 5, 10, 12, 6, 15, 4, 6, 6, 7, 14, 9, 3, 3, 3, 3, 3, 8, 2, 2, 3, 5, 5, 3, 3, 3, 3, 3, 3, 8, 8, 6, 8, 7, 5, 8, 4, 6, 11, 2, 2, 7, 3, 3, 2, 9, 8, 8, 5, 5, 5, 3, 3, 3, 5, 5, 5, 7, 7, 6, 6, 10, 6, 8, 6, 8, 9, 7, 4, 4, 4, 4, 4, 7, 6, 6, 8, 7, 7, 10, 9, 9, 8, 11, 8, 3, 3, 3, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3, 7, 6, 2, 5, 5, 6, 7, 6, 4, 8, 9, 11, 2, 2, 3, 3, 3, 3, 3, 3, 3, 2, 2, 5, 3, 3, 3, 3, 3, 9, 9, 6, 4, 8, 7, 7, 5, 9, 8, 6, 2, 6, 8, 7, 8, 5, 5, 5, 5, 5, 3, 3, 3, 16, 8, 7, 7, 7, 8, 7, 7, 7, 7, 9, 6, 9, 6, 10, 7, 7, 7, 6, 10, 8, 9, 11, 11, 8, 4, 4, 10, 8, 8, 6, 9, 6, 11, 8, 8, 8, 15, 7, 8, 9, 5, 3, 3, 3, 3, 3, 5, 2, 2, 3, 8, 9, 10, 3, 2, 2, 2, 2, 2, 2, 3, 6, 4, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 11, 5, 3, 3, 3, 3, 3, 3, 3, 3, 6, 7, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 12, 7, 4, 12, 4, 6, 5, 4, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 11, 10, 6, 4, 6, 10, 8, 3, 3, 3, 3, 3, 3, 3, 3, 5, 4, 4, 4, 2, 2, 2, 2, 2, 2, 2, 2, 5, 3, 4, 4, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 10, 5, 5, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 7, 8, 8, 7, 13, 12, 10, 10, 8, 8, 7, 7, 9, 12, 11, 6, 6, 8, 8, 9, 7, 7, 7, 10, 15, 10, 4, 4, 4, 4, 4, 11, 8, 8, 9, 7, 9, 14, 14, 12, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 12, 5, 5, 11, 10, 7, 9, 3, 8, 7, 3, 15, 13, 11, 4, 4, 2, 2, 2, 19, 7, 5, 5, 3, 3, 3, 3, 3, 3, 3, 5, 22, 18, 6, 14, 17, 4, 4, 19, 16, 18, 2, 3, 3, 7, 2, 3, 2, 3, 3, 6, 4, 2, 3, 3, 2, 5, 3, 3, 3, 3, 3, 3, 3, 9, 9, 2, 3, 2, 2, 2, 3, 3, 3, 5, 7, 14, 7, 7, 12, 9, 13, 6, 11, 6, 10, 9, 7, 7, 8, 12, 12, 8, 8, 8, 10, 7, 7, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 5, 10, 7, 8, 11, 8, 12, 9, 4, 14, 7, 7, 9, 13, 2, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 1, 2, 2, 3, 3, 3, 3, 3, 3, 5, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 8, 4, 4, 4, 3, 2, 3, 3, 3, 3, 5, 2, 2, 2, 2, 2, 2, 2, 5, 5, 5, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 12, 9, 8, 8, 9, 8, 6, 17, 6, 6, 6, 8, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 4, 4, 8, 8, 9, 9, 9, 7, 7, 7, 7, 7, 7, 7, 9, 9, 9, 7, 8, 8, 8, 10, 7, 13, 10, 8, 9, 3, 3, 5, 3, 3, 3, 3, 3, 7, 7, 6, 6, 10, 13, 11, 11, 8, 8, 9, 8, 9, 9, 10, 10, 10, 11, 10, 10, 13, 13, 16, 15, 11, 12, 9, 9, 10, 9, 11, 10, 9, 9, 14, 7, 8, 3, 10, 7, 7, 3, 2, 2, 2, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 7, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 11, 6, 7, 4, 6, 2, 2, 3, 3, 3, 1, 3, 3, 3, 3, 3, 3, 6, 4, 4, 2, 2, 2, 3, 3, 3, 3, 4, 4, 6, 6, 6, 6, 5, 4, 4, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 9, 11, 6, 10, 9, 12, 7, 7, 11, 14, 9, 7, 12, 3, 3, 7, 12, 11, 12, 7, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 11, 5, 5, 5, 5, 5, 5, 5, 5, 11, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 6, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 3, 10, 3, 3, 3, 11, 3, 5, 9, 11, 8, 12, 14, 9, 7, 8, 7, 7, 11, 11, 7, 7, 10, 9, 8, 10, 9, 7, 7, 7, 7, 7, 7, 8, 8, 7, 11, 8, 8, 8, 7, 7, 10, 8, 7, 13, 12, 7, 17, 10, 8, 8, 11, 7, 11, 11, 14, 7, 11, 7, 8, 6, 9, 20, 8, 7, 9, 16, 7, 10, 6, 11, 10, 8, 9, 7, 16, 11, 11, 9, 8, 9, 8, 8, 8, 11, 8, 15, 8, 8, 9, 7, 8, 8, 11, 10, 7, 5, 7, 10, 10, 15, 7, 7, 7, 8, 7, 8, 8, 10, 11, 10, 10, 10, 11, 11, 7, 8, 6, 8, 8, 10, 6, 8, 6, 6, 7, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 16, 6, 15, 6, 7, 11, 11, 7, 9, 10, 11, 13, 10, 6, 16, 8, 10, 12, 11, 6, 6, 6, 6, 6, 6, 6, 10, 6, 10, 7, 7, 7, 11, 7, 11, 6, 6, 6, 6, 6, 6, 17, 7, 7, 6, 6, 12, 22, 6, 6, 6, 6, 6, 8, 6, 6, 6, 6, 7, 6, 6, 5, 6, 6, 8, 11, 6, 9, 14, 11, 9, 11, 7, 7, 8, 6, 6, 6, 8, 10, 9, 6, 6, 6, 6, 9, 7, 6, 6, 6, 6, 6, 15, 6, 4, 4, 4, 6, 4, 17, 8, 11, 6, 6, 9, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 6, 6, 6, 6, 10, 6, 10, 6, 6, 6, 6, 12, 8, 6, 6, 6, 6, 6, 6, 6, 6, 6, 9, 6, 6, 6, 6, 18, 6, 6, 6, 8, 9, 10, 7, 8, 9, 10, 11, 7, 13, 6, 8, 8, 6, 6, 14, 7, 7, 7, 7, 10, 7, 14, 9, 6, 6, 9, 15, 9, 7, 14, 6, 11, 14, 13, 7, 12, 8, 7, 7, 7, 7, 7, 12, 7, 10, 9, 16, 6, 8, 6, 5, 17, 6, 8, 10, 4, 6, 4, 10, 15, 17, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 4, 4, 11, 7, 4, 4, 7, 7, 7, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 19, 17, 6, 10, 11, 6, 6, 6, 6, 18, 6, 6, 11, 4, 4, 4, 5, 6, 6, 6, 9, 5, 6, 4, 6, 6, 4, 6, 6, 6, 6, 10, 6, 6, 4, 6, 6, 10, 6, 10, 6, 6, 6, 6, 11, 6, 6, 10, 6, 6, 8, 6, 6, 6, 8, 6, 11, 4, 11, 9, 10, 9, 11, 4, 8, 4, 11, 12, 7, 9, 8, 6, 7, 7, 8, 12, 12, 11, 13, 10, 11, 7, 7, 7, 9, 7, 11, 10, 7, 7, 7, 16, 11, 10, 11, 17, 9, 9, 8, 8, 7, 7, 7, 9, 7, 7, 7, 14, 7, 13, 9, 11, 10, 14, 10, 10, 12, 11, 10, 7, 10, 5, 14, 8, 8, 8, 9, 7, 8, 7, 7, 9, 8, 7, 8, 7, 7, 7, 7, 7, 7, 7, 11, 8, 10, 8, 7, 8, 14, 11, 8, 9, 9, 9, 8, 24, 10, 10, 12, 7, 7, 15, 11, 8, 8, 12, 11, 8, 9, 9, 7, 8, 9, 10, 11, 10, 11, 7, 12, 7, 7, 11, 9, 8, 14, 13, 12, 8, 11, 10, 8, 8, 7, 7, 14, 9, 10, 8, 9, 11, 7, 14, 8, 8, 13, 8, 8, 12, 7, 10, 14, 14, 11, 9, 10, 9, 9, 7, 7, 11, 11, 13, 9, 13, 5, 5, 5, 7, 9, 5, 11, 12, 14, 8, 7, 7, 11, 10, 9, 7, 8, 8, 7, 10, 11, 11, 5, 5, 7, 5, 5, 5, 7, 7, 15, 7, 7, 8, 7, 15, 12, 12, 10, 7, 8, 7, 11, 7, 7, 7, 23, 11, 8, 8, 11, 10, 7, 8, 11, 7, 19, 7, 7, 6, 9, 9, 9, 11, 3, 4, 7, 8, 6, 6, 4, 10, 8, 2, 2]);
-const edgeChild = /*#__PURE__*/ new Uint16Array([0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 1, 1, 8, 9, 1, 0, 0, 0, 0, 0, 0, 0, 1, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 1, 1, 1, 1, 1, 18, 1, 1, 1, 1, 1, 1, 8, 1, 8, 1, 8, 14, 1, 1, 1, 1, 8, 1, 8, 1, 1, 1, 1, 1, 15, 24, 1, 1, 1, 1, 1, 1, 21, 1, 1, 1, 1, 22, 8, 1, 1, 1, 1, 1, 1, 1, 1, 23, 1, 1, 1, 17, 19, 1, 1, 16, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 25, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 20, 1, 1, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 27, 28, 29, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 8, 8, 8, 8, 1, 36, 0, 0, 0, 1, 1, 1, 1, 39, 38, 1, 1, 1, 1, 1, 37, 1, 1, 1, 1, 41, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 42, 0, 0, 0, 0, 43, 44, 0, 0, 0, 0, 8, 1, 1, 1, 8, 1, 1, 1, 47, 49, 49, 49, 47, 49, 47, 47, 48, 49, 47, 49, 47, 47, 47, 47, 47, 47, 49, 47, 47, 48, 47, 47, 47, 47, 49, 50, 50, 48, 49, 47, 47, 47, 47, 47, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 53, 55, 53, 53, 53, 55, 53, 54, 53, 56, 53, 54, 54, 53, 53, 53, 54, 56, 54, 56, 53, 54, 54, 8, 58, 58, 57, 59, 54, 56, 53, 53, 51, 52, 60, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 63, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 1, 1, 70, 71, 8, 1, 1, 69, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 80, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 85, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 83, 86, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 84, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 8, 1, 1, 1, 1, 96, 1, 98, 1, 1, 1, 1, 1, 1, 1, 1, 101, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 104, 104, 1, 1, 8, 1, 107, 1, 1, 1, 1, 1, 1, 1, 105, 1, 106, 1, 108, 1, 1, 1, 1, 1, 109, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 117, 118, 1, 1, 1, 1, 1, 1, 120, 120, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 128, 129, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 129, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 129, 1, 1, 1, 1, 1, 1, 1, 1, 1, 133, 130, 132, 127, 1, 131, 1, 1, 121, 1, 1, 1, 1, 124, 1, 134, 1, 1, 1, 1, 1, 1, 126, 1, 115, 116, 1, 8, 135, 113, 119, 1, 1, 8, 1, 1, 1, 114, 122, 1, 8, 8, 8, 125, 123, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 8, 8, 1, 1, 1, 1, 1, 8, 141, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 143, 1, 1, 1, 1, 1, 1, 1, 1, 144, 145, 8, 8, 142, 140, 49, 49, 147, 53, 53, 146, 149, 148, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 152, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 150, 0, 0, 0, 0, 1, 0, 151, 139, 1, 0, 1, 1, 8, 8, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 155, 154, 23, 1, 1, 8, 8, 1, 23, 8, 8, 1, 1, 1, 1, 1, 141, 1, 1, 159, 1, 1, 1, 1, 160, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 1, 143, 1, 1, 159, 1, 1, 1, 1, 160, 1, 1, 1, 141, 1, 1, 1, 159, 1, 164, 1, 1, 1, 160, 1, 1, 141, 1, 1, 1, 164, 1, 1, 1, 1, 1, 141, 1, 1, 1, 1, 1, 1, 1, 1, 141, 1, 1, 164, 1, 1, 164, 1, 1, 1, 1, 1, 1, 1, 170, 1, 1, 1, 159, 1, 1, 164, 1, 1, 1, 160, 1, 1, 170, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 143, 1, 1, 159, 1, 164, 1, 1, 1, 160, 1, 1, 141, 1, 1, 159, 1, 164, 1, 1, 1, 160, 1, 1, 141, 1, 1, 1, 1, 159, 1, 164, 1, 1, 1, 160, 1, 1, 1, 141, 1, 1, 159, 1, 1, 1, 1, 176, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 179, 1, 1, 170, 1, 1, 1, 1, 1, 159, 1, 1, 164, 1, 1, 1, 160, 1, 1, 170, 1, 1, 1, 1, 1, 159, 1, 1, 164, 1, 1, 1, 160, 1, 1, 170, 1, 1, 1, 1, 1, 164, 1, 1, 1, 1, 174, 166, 166, 8, 1, 8, 178, 1, 1, 1, 1, 1, 167, 167, 167, 161, 1, 1, 1, 165, 167, 171, 177, 1, 1, 1, 1, 165, 165, 1, 1, 163, 161, 174, 165, 169, 182, 173, 182, 1, 1, 180, 1, 173, 162, 165, 1, 1, 1, 1, 165, 1, 168, 1, 1, 1, 8, 1, 183, 1, 172, 1, 1, 1, 172, 171, 175, 181, 163, 174, 1, 1, 1, 1, 1, 1, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 185, 186, 185, 185, 186, 185, 185, 185, 185, 187, 187, 185, 185, 186, 185, 186, 185, 185, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 189, 8, 1, 1, 8, 1, 8, 8, 8, 8, 1, 8, 8, 8, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 203, 1, 205, 206, 204, 203, 203, 1, 1, 209, 1, 210, 208, 1, 8, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 221, 203, 203, 203, 203, 221, 1, 1, 1, 1, 224, 225, 223, 1, 1, 1, 1, 1, 1, 227, 227, 1, 1, 1, 227, 227, 229, 230, 228, 1, 232, 1, 1, 1, 1, 8, 238, 239, 240, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 207, 211, 1, 1, 1, 1, 158, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 235, 1, 1, 1, 9, 1, 1, 1, 1, 246, 1, 1, 243, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 194, 218, 1, 1, 1, 214, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 201, 1, 1, 1, 1, 1, 1, 1, 219, 1, 1, 1, 1, 234, 1, 1, 1, 1, 184, 1, 222, 1, 217, 1, 1, 1, 220, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 199, 1, 8, 1, 1, 1, 8, 1, 1, 1, 1, 202, 1, 1, 1, 216, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 248, 1, 1, 1, 1, 1, 192, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 233, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 191, 193, 1, 1, 1, 196, 8, 1, 1, 1, 1, 1, 1, 1, 237, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 195, 1, 1, 1, 1, 1, 1, 1, 242, 1, 1, 1, 200, 1, 1, 1, 215, 1, 193, 1, 231, 212, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 219, 1, 1, 1, 1, 198, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 188, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 213, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 244, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 245, 1, 1, 193, 1, 1, 1, 1, 197, 1, 1, 1, 213, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 236, 1, 1, 1, 190, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 226, 1, 1, 1, 8, 8, 1, 1, 1, 1, 1, 1, 1, 247, 1, 1, 241, 1, 1, 8, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 258, 0, 0, 0, 0, 0, 259, 0, 0, 0, 0, 0, 0, 1, 8, 1, 1, 1, 263, 1, 1, 1, 0, 264, 261, 262, 1, 1, 1, 1, 1, 1, 269, 1, 271, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 267, 1, 1, 1, 1, 1, 273, 1, 1, 8, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 272, 1, 1, 1, 8, 1, 1, 1, 1, 268, 1, 1, 1, 266, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 270, 1, 1, 1, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 8, 1, 1, 1, 1, 8, 1, 1, 279, 1, 1, 14, 1, 1, 1, 8, 8, 276, 277, 1, 1, 1, 1, 278, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 281, 1, 1, 8, 17, 1, 1, 1, 1, 1, 1, 282, 1, 1, 1, 280, 8, 8, 1, 1, 1, 1, 1, 1, 1, 282, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 291, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 295, 295, 1, 0, 0, 0, 0, 0, 1, 8, 0, 0, 0, 0, 0, 0, 0, 0, 185, 1, 300, 301, 1, 8, 1, 1, 1, 1, 8, 303, 1, 1, 302, 1, 1, 305, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 310, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 8, 1, 1, 1, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 8, 0, 322, 0, 0, 323, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 339, 1, 1, 1, 1, 1, 1, 0, 0, 63, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 1, 0, 347, 0, 0, 0, 0, 0, 0, 0, 0, 0, 349, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 365, 365, 366, 365, 0, 1, 213, 1, 1, 14, 361, 1, 359, 0, 0, 0, 0, 0, 0, 0, 362, 1, 1, 367, 1, 1, 243, 1, 1, 1, 1, 360, 1, 1, 357, 1, 363, 1, 355, 1, 364, 1, 356, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 8, 358, 358, 1, 1, 1, 9, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 354, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 370, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 305, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 410, 410, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 402, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 0, 1, 378, 389, 1, 1, 377, 412, 1, 383, 1, 1, 375, 407, 1, 1, 393, 374, 379, 1, 1, 1, 386, 417, 395, 1, 1, 1, 1, 1, 1, 396, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 405, 409, 0, 0, 86, 1, 1, 0, 403, 380, 416, 381, 384, 391, 1, 406, 0, 1, 0, 86, 400, 398, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 419, 1, 1, 390, 1, 86, 1, 0, 1, 1, 1, 422, 1, 0, 0, 86, 397, 0, 1, 376, 1, 1, 1, 0, 1, 1, 399, 1, 0, 1, 1, 1, 0, 1, 424, 387, 1, 1, 0, 1, 0, 0, 415, 0, 1, 1, 1, 86, 408, 1, 1, 404, 401, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 382, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 414, 0, 86, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 418, 1, 1, 1, 0, 0, 421, 0, 0, 0, 1, 394, 1, 0, 86, 420, 1, 0, 0, 0, 0, 423, 1, 1, 0, 0, 1, 0, 1, 0, 392, 0, 388, 0, 1, 1, 1, 0, 1, 1, 0, 411, 385, 413, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 432, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 8, 1, 1, 1, 8, 440, 440, 1, 1, 1, 8, 8, 1, 440, 1, 1, 8, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 452, 1, 1, 0, 1, 1, 1, 1, 243, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 470, 470, 1, 1, 0, 0, 355, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 483, 1, 482, 1, 1, 1, 1, 1, 1, 1, 1, 1, 487, 1, 8, 8, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 495, 1, 1, 1, 497, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 494, 1, 489, 1, 1, 1, 1, 476, 1, 1, 1, 1, 1, 1, 1, 1, 490, 8, 1, 1, 1, 1, 496, 1, 1, 1, 491, 485, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 355, 1, 473, 1, 1, 8, 493, 1, 1, 355, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 478, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 496, 1, 1, 1, 1, 355, 1, 492, 1, 1, 1, 486, 480, 1, 1, 1, 1, 1, 481, 1, 498, 484, 1, 1, 1, 1, 1, 479, 1, 1, 1, 1, 1, 1, 1, 1, 1, 474, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 488, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 477, 1, 1, 1, 1, 1, 475, 1, 258, 499, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 8, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1, 1, 0, 0, 0, 505, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 8, 1, 71, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 509, 0, 509, 509, 509, 509, 509, 509, 509, 0, 509, 509, 509, 509, 509, 1, 509, 509, 509, 0, 509, 509, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 514, 513, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 518, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 511, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 512, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 520, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 509, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 517, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 510, 0, 0, 521, 516, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 515, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 509, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 510, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 509, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 519, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 531, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 237, 237, 1, 535, 1, 1, 1, 534, 1, 1, 1, 1, 1, 530, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 532, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 536, 1, 1, 533, 1, 1, 1, 1, 1, 1, 1, 1, 410, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 537, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 548, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 1, 8, 1, 551, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 556, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, 63, 1, 1, 8, 8, 8, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 571, 1, 1, 1, 1, 1, 1, 1, 572, 1, 1, 1, 1, 1, 1, 1, 570, 1, 1, 1, 8, 1, 1, 574, 277, 1, 1, 1, 8, 8, 1, 1, 8, 1, 8, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 578, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 584, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 139, 1, 1, 8, 589, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 114, 1, 1, 1, 8, 1, 1, 1, 1, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 594, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 151, 1, 1, 1, 266, 1, 1, 8, 34, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 619, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 258, 1, 366, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 624, 1, 1, 1, 1, 0, 626, 0, 86, 0, 625, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 8, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 633, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 628, 628, 0, 632, 630, 628, 628, 628, 628, 628, 634, 628, 628, 638, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 635, 632, 628, 628, 632, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 628, 630, 628, 628, 628, 628, 628, 636, 628, 628, 628, 628, 628, 628, 0, 0, 0, 1, 637, 1, 1, 1, 631, 1, 1, 1, 1, 1, 629, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 642, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 8, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 1, 1, 8, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 103, 68, 319, 345, 451, 580, 0, 4, 72, 274, 293, 321, 346, 372, 426, 453, 0, 542, 564, 581, 644, 11, 0, 64, 95, 437, 449, 469, 622, 0, 540, 563, 577, 659, 0, 34, 6, 0, 504, 543, 649, 607, 74, 0, 7, 324, 294, 427, 506, 456, 583, 86, 645, 0, 623, 348, 458, 508, 11, 112, 327, 549, 6, 34, 0, 350, 86, 429, 86, 526, 12, 6, 138, 287, 313, 0, 660, 553, 0, 610, 0, 67, 6, 6, 290, 102, 2, 472, 438, 450, 643, 0, 6, 0, 6, 325, 110, 6, 608, 544, 585, 0, 507, 428, 311, 326, 10, 75, 111, 646, 588, 430, 351, 338, 459, 153, 78, 329, 592, 554, 648, 611, 373, 368, 522, 6, 79, 156, 13, 314, 288, 567, 593, 612, 559, 597, 617, 658, 40, 6, 299, 333, 371, 343, 256, 34, 573, 600, 256, 45, 254, 304, 334, 344, 446, 463, 524, 312, 0, 77, 609, 0, 443, 457, 337, 86, 286, 86, 0, 627, 591, 547, 331, 461, 86, 431, 425, 0, 0, 0, 11, 602, 618, 255, 0, 464, 447, 576, 561, 620, 662, 92, 256, 46, 335, 435, 465, 616, 0, 555, 332, 315, 86, 253, 87, 31, 428, 34, 6, 433, 369, 342, 651, 639, 569, 596, 558, 0, 297, 88, 34, 445, 462, 0, 34, 466, 0, 257, 640, 562, 11, 448, 467, 256, 287, 93, 260, 641, 621, 604, 525, 468, 436, 289, 265, 94, 62, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 667, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 454, 0, 0, 0, 0, 0, 0, 0, 0, 89, 0, 136, 0, 0, 550, 595, 0, 0, 0, 0, 0, 0, 0, 30, 0, 598, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 454, 0, 0, 0, 0, 546, 0, 296, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 285, 0, 0, 0, 0, 0, 0, 0, 664, 0, 0, 0, 0, 0, 663, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 434, 0, 0, 0, 527, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 73, 0, 0, 0, 0, 0, 0, 538, 0, 0, 0, 0, 0, 0, 444, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 249, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 560, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 539, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 308, 320, 0, 0, 0, 0, 0, 575, 316, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 557, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 500, 0, 0, 0, 353, 0, 0, 0, 0, 81, 0, 292, 0, 0, 0, 0, 0, 0, 26, 0, 0, 0, 0, 615, 0, 0, 0, 0, 647, 566, 0, 0, 0, 0, 283, 0, 0, 0, 0, 0, 0, 502, 0, 0, 523, 0, 0, 0, 0, 0, 65, 0, 0, 0, 306, 61, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 82, 0, 0, 0, 0, 0, 0, 0, 285, 0, 0, 0, 0, 0, 318, 657, 0, 76, 0, 0, 0, 0, 0, 0, 0, 0, 0, 666, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 157, 0, 317, 0, 0, 0, 0, 0, 0, 614, 0, 0, 0, 0, 0, 0, 568, 0, 0, 0, 0, 0, 0, 0, 0, 0, 613, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 66, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 251, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 91, 0, 545, 0, 0, 0, 0, 0, 601, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 91, 90, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 529, 0, 528, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 298, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 501, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 328, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 582, 0, 0, 0, 0, 0, 0, 0, 0, 336, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 73, 275, 0, 0, 0, 0, 0, 0, 0, 0, 0, 91, 0, 653, 0, 0, 599, 0, 0, 0, 0, 0, 0, 0, 0, 0, 284, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 656, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 565, 0, 0, 0, 91, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 541, 0, 661, 0, 0, 471, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 442, 0, 0, 0, 590, 0, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 35, 0, 0, 0, 0, 0, 0, 33, 99, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 330, 0, 0, 0, 252, 0, 0, 0, 0, 0, 0, 605, 0, 0, 0, 0, 137, 0, 0, 0, 0, 0, 606, 0, 0, 0, 0, 0, 0, 0, 454, 460, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 439, 0, 352, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 309, 0, 0, 340, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 579, 0, 0, 0, 455, 0, 0, 441, 0, 0, 0, 0, 0, 0, 650, 0, 0, 0, 586, 0, 0, 97, 0, 587, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 552, 503, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 307, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 454, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 655, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 654, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 665, 0, 0, 0, 0, 0, 603, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 341, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 652, 0, 0, 250, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 670, 670, 670, 670, 670, 670, 670, 669, 671]);
-const labelText = "orgmilcomschnetedugovdrrformsfeedbackofficialaccoorgmilschnetgovmagazinemediaunioncargopilotgroupcaarespressworksaerodromeworkinggroupair-traffic-controlaircraftaccident-preventioneducatormarketplaceambulanceinsurancecateringairportrepbodyenginesoftwaremodellingair-surveillanceconsultingchartertrainermaintenanceservicesdesignflightskydivingfreightassociationstudentgroundhandlingdgcafuelclubtaxicrewshowballooningexpresstraderbrokerauthoragentsairtrafficjournalistsafetyconsultantmicrolightaccident-investigationparachutingequipmentproductionfederationrecreationscientistnavigationengineertradingglidingleasingresearchpassenger-associationentertainmentparaglidinghangglidingaerobaticrotorcraftemergencycertificationgovernmentaeroclubexchangelogisticschampionshiphomebuiltcouncilconferencecontrolairlinecivilaviationjournalorgcomnetedugovcoorgcomnomnetobj*appsofforgcomnetuwukiloappsairoappdevsframerorgmilcomnetedugovcoradio2naorgcomnetcommuneedogpbcoitgvorgedugovspreviewfrontendrelayononstagingauthcloudsandboxupid*mtls*privatelinktypedreamdeveloperbravemochawindsurfaivenmirenupsunwnextbegetngrokclerkwale2bwebcsbrunputercrbtsflutterflowcloudzyrospawnbasesliplanemodelenceshiptodaymagicpatternsnetlifyondigitaloceanrailwayhostedclaudehasurabotdashretoolvercelgithubluyanigadgetreplitcloudflaretelebitedgecomputeevervaultexponyatnoopencrpplxzeaburwasmerframerzeropsrocketpreviewconvexmedusajsspritesagilevibesonherculeseasypanelstreamlitglideossnowflakefastedgemesserliloginlinehackclubcodepennorthflankbase44corespeedleapcellngrok-freeblacktopsclerkstagelovableon-fleek*us-west-3ap-south-2us-central-2us-central-1eu-central-1ap-south-1us-west-2us-east-2eu-north-1ap-north-1us-west-1us-east-1*rcloudintsegorgmilcomgobbetnetintedugovturmusicasenasamutualcoopv6dnsip6uriurnin-addre164homeirisgovdixdaemoncloudnssthwien*inexexkunden4accogvormymyspreadshop4lima2ixortsinfofuturecmsfuturehosting12hpprivfuturemailinglima-cityfunkfeuer123webseitednshomemelmyspreadshopcloudletswasantqldvicactnswtascatholicwasaqldvictasidwasantozqldorgcomvicasnactnetedugovnswtasconfcomairflowlambda-urltransfer-webapptransfer-webappairflowtransfer-webapptransfer-webapp-fipstransfer-webappeu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1mx-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2ap-east-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1privatenotebookstudiolabelingnotebookstudionotebooknotebook-fipslabelingnotebookstudionotebook-fipsnotebookstudio-fipsnotebook-fipsnotebookstudionotebook-fipsnotebookstudioeu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2experimentsus-gov-west-1us-gov-east-1ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1onrepostsagemakercopporgmilcompronetintedugovbiznameinfoshoprsorgmilcomnetedugovbrendlyresolvenzauscotvstoreorgcomnetedugovbizinfoidacaicoittvorgmilcomschnetedugovinfocloudezproxysiteacmymyspreadshopkuleuvenwebhostingtransurl123websitecloudnsinterhostsolutionsddns5476103298edgfacbmlonihkjutwvqpsryxzbarsycoororgcomedumyftpno-iporxcloud-ipfor-somemmafanfor-morewebhopselfipjozidyndnscloudnsdscloudfor-thefor-betteractivetrailcoeconorestooteorgcomeconeteduassurmoneyafricaarchitectesrestaurantloisirstourismavocatsinfoagrounivcoorgcomnetedugoviatvdeportesaludtksatorgmilcomwebgobnetinteducienciaboliviarevistacooperativaempresanombreindustriamusicapatriamedicinademocraciapoliticapuebloindigenaplurinacionalarteblogwikiinfoagrotransportenoticiasprofesionalacademiaeconomiaecologiamovimientotecnologianaturalpagesappsgroksailsimplesitecepesebamapadfmgalampbacscpirngorotomtrjspaprrprrsesmscepesebamapadfmgalampbacscpirngorotomtrjspaprrprrsesms*biaamfmtcmptvfeirasampajampanatalbelemananiradiog12medindfndbmdtrdthepoaggfjdfdefinfenflegsegongengcngorgzlgslglogppgmillelqslcimcomnomadmjabimbbibbsbabcrectecsjcetcpscpvhudieticriapipsiecnbiorioecogeoteoodoproatoartfstmatvetdetbetnetcntnotfotgrueduajuespappreptmpemparqsrvadvdevgovntrturagrjorfarjusmusdesvixxyzcozfozslzbhzmaringasantamariacampinagrandegoianiasorocabafloripasaobernardocuritibaboavistarecifeaparecidasaogoncasalvadorcuiabamorenamacapalondrinacontagemsocialfortalmaceioleilaoosascoriobranconiteroi9guacutcheblogflogvlogwikitaxicoopmanauspalmascaxiasjoinvillebaruericampinassantoandreribeiraoriopretoweorgcomnetedugovv0windsurfshiptodaycloudsitecoaccoorgnetgovofmilcomgovmediatechzacoorgcomnetedugsjgovmydnspenfnlabnbmbgcbcqconcontnuyksknsmyspreadshopno-ipawdevboxbarsyonidatemfuinabusavinstanceseceuguukussryzespawnpvfloccsxcloud-ipmyphotosfantasyleaguetwmailcleverappsscrappingccwucloudnsftpaccessgame-serverccgovobjectsrmalpgcust*svcalp1aeappenginermalpgmyspreadshop4lima2ixsquare7cloudscale123websitefirenet12hpflowgotdnslinkyard-cloudcloudnslima-citydnskingobjectstorageedaccogooruskzorgcomnetinteduxyzaéroportxn--aroport-byaassogouvcomilgobgovcloudnses-1eu-west-1us-east-1euvipit1eurarubait1s3lbwebsites3websiteru-spbru-mskelasticcsrunstnukukcaukusnl-ams-1fr-par-1fr-par-2functionsnodess3ddlwhmrdbfnck8sifrs3-websitecockpitscblmgdbdtwhkafkpubprivs3ddlwhmrdbk8sifrs3-websitecockpitscblmgdbdtwhkafks3ddlrdbk8sifrs3-websitecockpitscblmgdbdtwhkafkk8sscalebookpl-wawfr-parnl-amsbaremetalsmartlabelinginstancesdechk2kuleuvenlaravelvoorloperurownoxazapscwhstgrvaporonline-serverobservablehqelementorantagonistreclaimjoteluluencowayjelasticmatlabmagentositetrendhostingaxarnetjenv-arubajelejotehostravendbemergenttrafficplexconvexkeliwebserveboltbegetcdnstaticson-rancherprimetelonstackitunison-servicesdnshomelinkyardbarsyjelecloudnscocomnetgovmycn-northwest-1cn-north-1s3s3-accesspoints3-websites3s3-accesspointrdsdualstacks3-deprecatedemrappui-prods3-websiteemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspoints3s3-accesspointrdsdualstackemrappui-prods3-websiteemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicn-northwest-1cn-north-1cn-northwest-1ebcomputeelbcn-north-1airflowcn-northwest-1cn-north-1oncn-northwest-1cn-north-1amazonawssagemakeramazonwebservicesdirectasgdsdhehahljlnmhbacscahqhshhihnlnynsnmofjbjzjxjtjhkcqtwgsjssxnxjxgxxzgz網絡网络公司orgmilcomnetedugovxn--55qx5dcanva-appsxn--io0a7iquickconnectcanvasitekhsjxn--od0algcanva-codemyqnapcloudsrvrlessclustersrealtimestorageleadpagescarrdcrdorgmilcomnomnetedugovhidnssupabaserdpareplmypiumsoxmitotaplpagesfirewalledreplitowodevwebview-assetsvfswebview-assetss3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicloud9eu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1s3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicloud9consent-portals3s3-accesspointdualstackanalytics-gatewayemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websiteemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspointdualstackemrappui-prods3-websiteemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspointdualstacks3-deprecateds3-websitebedrock-agentcores3-object-lambdaexecute-apibedrock-agentcores3s3-accesspoints3-websites3-accesspoint-fipss3-fipss3s3-accesspointdualstackemrappui-prods3-websites3-accesspoint-fipsaws-cloud9s3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websites3-accesspoint-fipss3-fipsemrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apis3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstacks3-deprecatedanalytics-gatewayemrappui-prods3-websiteaws-cloud9emrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9vfss3s3-accesspointdualstackemrappui-prods3-websiteaws-cloud9emrstudio-prods3-object-lambdaemrnotebooks-prodexecute-apicloud9eu-west-3ap-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1mx-central-1me-central-1ca-central-1il-central-1ap-northeast-1us-northeast-1ap-southeast-1me-south-1af-south-1ap-south-1ap-southeast-7us-west-2eu-west-2ap-east-2us-east-2ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1mrapaccesspoints3s3-accesspointdualstacks3-deprecatedanalytics-gatewayemrappui-prods3-websites3-accesspoint-fipsaws-cloud9s3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstacks3-deprecatedanalytics-gatewayemrappui-prods3-websites3-accesspoint-fipsaws-cloud9s3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apicloud9s3s3-accesspointdualstackemrappui-prods3-websites3-accesspoint-fipss3-fipsemrstudio-prodbedrock-agentcores3-object-lambdaemrnotebooks-prodexecute-apis3eu-west-3ap-south-2eu-south-2computes3-ap-northeast-2elbrdss3-ap-east-1s3-sa-east-1s3-us-gov-west-1s3-eu-central-1s3-ca-central-1eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3s3-website-us-west-2s3-website-eu-west-1s3-external-1eu-central-1me-central-1ca-central-1il-central-1s3-us-west-1s3-eu-west-1s3-website-sa-east-1s3-website-ap-southeast-2ap-northeast-1ap-southeast-1s3-us-west-2s3-eu-west-2me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2us-east-2s3-website-ap-southeast-1s3-1s3-globals3-ap-northeast-3eu-north-1airflowap-southeast-2s3-us-gov-east-1s3-fips-us-gov-east-1s3-me-south-1s3-ap-south-1ap-northeast-2s3-website-us-west-1ap-southeast-5s3-eu-north-1s3-ap-southeast-1s3-website-us-gov-west-1compute-1s3-eu-west-3us-gov-west-1s3-website-ap-northeast-1us-gov-east-1s3-fips-us-gov-west-1s3-website-us-east-1s3-ap-southeast-2ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1s3-us-east-2s3-ap-northeast-1authauthauth-fipsauth-fipseu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1mx-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2ap-east-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1eu-west-3eu-south-2ap-southeast-3eu-central-1ca-central-1ap-northeast-1ap-southeast-1ap-south-1us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5eu-west-1us-east-1ap-east-1sa-east-1csrsites*sharedframeservicesbuilderstg-builderdev-builder*ociocpocsazuregcpawsdemoinstanceeu-west-3ap-south-2eu-south-2eu-central-2ap-southeast-3ap-southeast-4ap-northeast-3eu-central-1me-central-1ca-central-1il-central-1ap-northeast-1ap-southeast-1me-south-1af-south-1eu-south-1ap-south-1ap-southeast-7us-west-2eu-west-2us-east-2eu-north-1ap-southeast-2ap-northeast-2ap-southeast-5us-gov-west-1us-gov-east-1ap-southeast-6ca-west-1us-west-1eu-west-1us-east-1ap-east-1sa-east-1previeweu-4us-4us-1eu-1us-2eu-2us-3eu-3s3-websitekrkrobjectprivateobjectkrkrskrkrsobjectkrprivateobjectkr-privatecomputepaasrag-cloudrag-cloud-chjcloudjcloud-ver-jpcdemonodebalancermembersipeuxvsoncillaocelotonzayalilynxsphinxfentigercustomercaracalsgkrobjectstoragedesgkrusobjectkrkr-naverkr-naver-devkrprivatewebsiteobjectkr-naverkr-privatekr-naver-devjpjpkrjp4jp5s3-website-jpjpkrjp4jp5objectprivateobjecto365cloudstaticxendevapp001testcode-builder-stgplatformmediasiteprojedrydpagesstagingjsx0desazacncoitrueu4uhkukgrbrushatenadiarymyspreadshopfrom-flfrom-wvwebspace-hosttheworkpchatenablogcursorusercontentservesarcasmapplinzisakuratanwixsitefin-ncloudstoragegov-ncloudstorageappchizigiizeis-into-carsdnsiskinkyadobeaemcloudis-a-therapistpgfogmyvncdojinis-an-actress1kappfldrvkozowqa2jpnmexprgmrfirewall-gatewaydynnscafjsfbsbxooguyfrom-gawoltlab-demois-a-anarchistwiardwebteaches-yogadattowebtb-hostinglive-websiteservegamegotpantheonfrom-nhsubsc-payfrom-ohvipsinaappfrom-cadyndns-officeztna-dingtalkhomelinuxfrom-mahercules-appservebbsstreakusercontentfrom-okfrom-wyfastly-terrariumis-a-llamaqualyhqportalserveexchangeon-vaporvivenushopciscofreakgrayjayleaguesmetaaiusercontentfrom-iais-a-libertariansaves-the-whalestaveusercontentyolasiteoperaunitepoint2thisis-a-catererclaudeusercontentlinodeusercontentfrom-vagithubusercontentsells-for-lesshosteurcanva-appsplaystation-cloudddnsfreefrom-pafrom-prfrom-waddnskingoutsystemscloudhotelwithflightmydattois-a-nascarfanmydbserverminiserverdamnserverservehumouris-a-playerfrom-nvfrom-nmemergentagentgentappsamplifyappfrom-kyis-an-accountantnfshostserveircfrom-akpythonanywherestackhero-networkpostman-echolikescandydyndns-mailobservableusercontentserveftpfreeboxosfrom-utcdn77-storageamazonawsneat-urlnclouddyndns-serverlinodeis-a-teacherfrom-vtgleezemythic-beastsus1-pleniteu1-plenitla1-plenitpaywhirlservecounterstrikejdevcloudhealth-carereformis-into-animegoogleapisis-a-painterafricaisa-hockeynutatmetais-an-actora2hostedis-a-democratdatadetectest-le-patrondigitaloceanspacesonhomemadeis-a-designeris-a-hunterlinodeobjectstemp-dnsissmarterthanyoufrom-arsimplesiteevennodetownnews-stagingis-a-liberalgooglecodejelasticservemp3qualyhqpartnerdyndns-free1cooldnsest-a-la-masiondrayddnsdynuddnsfrom-orfrom-miis-a-bloggerfrom-himydobisscanvacodeis-an-engineerest-a-la-maisonupsunappdevinappswafflecellmyasustorwpenginepoweredfrom-ctservep2psame-appmyshopblocksthingdustdataaspirethemeslikes-piediscordsezis-with-thebandlpusercontentis-leetshopitsite3utilitiesis-a-personaltrainersinaappladeskis-a-cheflogoipselfipbase44-sandboxnospamproxyalibabacloudcsmesswithdnsauthgearappsiamallamawithgooglelutrausercontentmochausercontentframercanvasmytabitdyndns-homew-credentialless-staticblitzcpserverdiscordsaysis-a-nurseappspotatlassian-isolated-3premotewdfrom-mtwixstudiocode0emm180rmyactivedirectoryawsappsmytuleapdnsabrpolyspaceqbuserrenderbuiltwithdarkboutirgotdnsabrdnsdopaascanva-hosted-embedawsglobalacceleratorhomesecuritypcmyiphostditchyouripclever-clouddyndns-ipon-aptibleis-a-musicianhosted-by-filessecuritytacticsappspaceusercontenthomeunixstrapiappsame-previewcf-ipfsmycloudnaselasticbeanstalkis-certifieddontexistkasserverik-serverdrive-platformatlassian-3pfirebaseappncpstorageherokuappawsapprunnerbarsycenteris-a-cubicle-slaveservehttpmyshopifyis-a-guruquicksytessiiitesorsitesmagicpatternsappis-a-cpameteorappfrom-wiis-a-rockstarbumbleshrimpdattolocaldatabricksappsreadthedocs-hostedfrom-rifamilydsdyndns-picsmyoxypagesplesknsbplaceddnsaliasdynaliasdyndns-remotedoomdnsip-ddnsblogdnsis-a-doctorroutingthecloudamazoncognitobarsyonlinedsmynasddnsgurucloudflare-ipfsdeus-canvasfrom-idsmushcdnpagespeedmobilizergcorecdndyndns-at-homeunusualpersonhosted-by-previderis-a-republicandyn-o-saurstreamlitappworkisboringonthewificprapidqualifioappis-uberleetis-slickgetmyipwpdevcloudtypeformdyndns-at-workgentlentapismynascloudw-corp-staticblitzfrom-ingeekgalaxyservebeerfrom-mdonrenderspace-to-rentaivencloudappspacehostedwafaicloudcodespotblogspotatlassian-3p-us-gov-modfrom-ndfrom-msis-a-techieis-a-studentcustomer-ociis-a-photographerdurumisfrom-ksmassivegriddyndns-wikiis-an-entertaineris-a-hard-workermysecuritycameraprairielearn-user-contentfrom-mnrackmazedyndns-blogis-a-bulls-fanwritesthisblogfreemyipsimple-urlfrom-sdninjaneer-sitesreservdauthgear-stagingest-mon-blogueuris-into-gamesrice-labsxtooldevicesakurawebis-an-anarchistoraclecloudappsdyndns-worksells-for-urhcloudfrom-dcfastvps-serverwpmucdnis-a-geekscrysecfrom-txis-into-cartoonsmodelscapetrycloudflarelocaltonetstreak-linkbalena-devicesfrom-njforgeblocksfreebox-oswebadorsitefrom-ncdoesntexisthobby-sitestreaklinkshomesecuritymacshipstaticownprovidertuleap-partnersdattorelaywphostedmailservequakeis-a-socialistservehalflifepivohostingdynuhostingquipelementsw-staticblitzdyndns-webfrom-deproject-studyis-not-certifiedhercules-devis-a-financialadvisoramazonlightsailservepicsis-a-greenloseyouripfrom-ilwithyoutubemwcloudnonprodwiredbladehostingdnsdojofrom-tnpixolinomyqnapcloudncloudstorageis-an-artisthostedpiis-a-landscaperauiusercontentoaiusercontenton-forgeis-a-conservativedreamhostersnet-freaksapps-1and1is-goneencoreapiwordsmithmcpcontentfastly-edgefrom-nesalesforcefrom-scdeployagentoraclegovcloudappsfrom-alis-a-lawyercechirevultrobjectsstufftoreadisa-geekddnsgeeklovableprojecttry-snowplowfrom-moblogsyteis-a-bookkeepernogmyforumravendbmyboxdeelementoredsaacficogoorinforgcomgobnatneteduidstoreorgcomnetintedudevnomepublorgcomneteduathgovtestscalculatorspaynowinfoquizzesresearchedcloudnsfunnelsassessmentsjscaleforcetmacltdorgmilcompronetgovbizpresseklogesrsccloudcustomfltusrcloude4corealmgovmunicontentproxy9metacentrumdyndyndyndnsdynpagespages-researchitionoccustomercomymyspreadshopipv64diskussionsbereich4limacomrubgov2ixfirewall-gatewayddnssspdnsbarsykeymachinesquare7myhome-serverspeedpartnercommunity-proschuldockxenonconnectgünstigliefernbwcloud-os-instancedyndnssecmy-routerxn--gnstigliefern-wobin-butterl-o-g-i-nisteingeekin-dslin-berlinin-brbfuettertdasnetzleitungsenin-vpnlcube-serverdyn-ip24logoipdyn-berlinruhr-uni-bochum12hpgoipsrvdnsfruskygit-repossvn-reposinternet-dnsgünstigbestellenhome-webserverxn--gnstigbestellen-zvbbplacedheimdnscosidnswebspaceconfiglima-citydyndns1istmeinvirtualuserschulplattformmy-gatewayddnsseclebtimnetztest-iservmein-iservvirtual-userhome64iservschuletaifun-dnstraeumtgeradeschulserverdynamisches-dns123webseitednshomehs-heilbronndnsupdaterbssgraphicdwadpdwdaepeweaawapaafpfwfabwbpbacwcpcciwebuserapiobjectssites*teamst3r2lpuncldabymebravepanelngrokiservstglclcrmerpflypagesbarsyvivenushoplocalcertlocalplayerbearbloggatewaydeno-stagingis-not-ais-a-goodbotdashvercelmocha-sandboxplatter-appreplitgithubpreviewworkersinbrowserevervaultis-ahrsndenoxmitmodxmyaddrstorageapipayloadgrebedocruncontainersreliantlabsstgstagelclstageloginlineis-a-fullstackcodepenreliantpreviewngrok-freeis-coolpagelemonstoragewebharemediatechlibp2pdiscoursecomyspreadshopstoreregbiz123hjemmesidefirmcoorgcomnetedugovsldorgmilcomwebgobartnetedugovtmorgpolcomsocartnetedugovassoagrondiscoodontk12medcuegyecpaabgengorgmilgalsaltulcomadmesmgobpubdocmonfindgnriouioproartlatvetnetfotedulojgovntrturibrbarxxxofficialbasechefprofmktgpsictechinfoarqtcontdentrrpppsiqgit-pagesritmedfieorgcomlibprieduaipgovriikmeactvsportorgmilcomscieunnetedugovnameinfopintouchtawktotawkmyspreadshoporgcomnomgobedu123miwebcomputeorgcomnetedugovbiznameinfocognito-idptransfer-webappeusc-de-east-1onjelasticnxaspdnsbarsydirectwpdeuxfleurstransurldogadoprvwcloudnsamazonwebservicesdnshomeuserpartycokoobinmkmspaceviewfidymyspreadshopalandkapsiikixn--hkkinen-5wacloudplatformhäkkinen123kotisivuidacorgmilcompronetedugovbiznameinforadioorgcomneteduusercocomexperts-comptablestmmyspreadshopgretaprdcomnomynhccifbxoshuissier-justicenotairesaeroportfreeboxoson-webavocatassoportgouvkdnschirurgiens-dentistes-en-franceavouesfbx-os123sitewebveterinairechirurgiens-dentistespharmacienchambagrimedecinfreebox-osdediboxgoupilemszicpyicpvicppleysheezypagesedugovcnpyorgcomcybllcpvtnetedugovtnxonlineschoolddnsdaemond6atcopanelorgnetplybotdashstackitkaasorgmilcomnetedugovbizmodltdorgcomedugovcoorgcomneteduappwriteacorgcomnetedugovcloudtranslateusercontentorgcomnetedumobiassoorgcomnetedugovbarsysimplesiteindorgmilcomgobneteduorgcomwebnetedugovguaminfonxhra教育敎育網絡网絡组織組織网络網络组织組织公司政府個人个人箇人ltdorgcomincneteduidvgovxn--uc0ay4axn--55qx5dxn--mk0axixn--io0a7ixn--uc0atvxn--zf0avxxn--lcvr32dxn--od0algxn--wcvs22dxn--gmqw5axn--od0aq3bxn--mxtq1mxn--ciqpnxn--tn0agxn--gmq050iorgmilcomgobnetedufngocdnappvoatiiservwp2tempurlfreesitewpmudevmyfastgadgetcloudaccessjeleambahalfboltfastvpsemergenteasypanelopencraftizcombrendlynamefromrtpersoadultmedorgpolrelcomproartnetedufirminfoassoshopcoopgouvtmcomediahotelforumvideosportorgsexagrargameslakaseroticaerotikatozsdereklamcasino2000filmsuliinfoboltshopprivnewsszexcityutazasjogaszkonyveloingatlaneacaicogoormyᬩᬮᬶmilwebschnetkopbizzonedesaponpesxn--9tfkymyspreadshopgovmytabittabitorderravpageaccok12idforgnetgovmuniltdplcaccotttvorgcomnetmeca6g5gpgamubacaicniocoukuptverdruscsdelhiindorgmilcomwebnicfingenpronetintedugovresbizbiharbarsyinternetbusinessschooltravelsupabasealumnigujaratfirminfoaeropostbankcoopindevscloudnsno-ipbarsybarrell-of-knowledgebarrel-of-knowledgensupdategroks-thisdnsupdatefor-ourknowsitalldvrcammittwalddynamic-dnsv-infowebhopselfipdyndnshere-for-moreilovecollegemayfirstforumzcloudnsmittwaldservertypo3servergroks-theeusekd1cdndyndnsidrawsainaueuapjpusstagemocksysdevicesclientcustreservdcustdevdisrecprodtestingcowzbeebyteutwenteboxfusebravepstmndedynngrokorgmilcomnomnetedugovqcxqzzbarsythingdustmailerpagemo-siemensrb-hostingfh-muenstergitbookbluebitecloudbeesusercontentnodeartterramindkiloappsforgerockdarklangresinstagingapigeebubbleb-datascryptedhypernodedappnodepantheonsitegitlabgithubkeeneticvirtualservercleverappshostyhostingon-rioedugitticketstelebitwixstudioon-k3sicp0icp12038jeleqotolairbubbleappsmyaddrstolosmyrdbxwebflowdrive-platformbeagleboardhasura-applolipopdefinimavaporcloudmusicianwebflowtestazurecontainerresindevicereadthedocsloginlineeditorxmoonscalesandcatsbasicserversubscribepagewebthingsbrowsersafetymarkbeebyteappbitbucketidaccovistablogorgschnetgovxn--mgba3a4f16axn--mgba3a4fraarvanedgeايرانایرانjclaspeziapdudcefegelemeperetevebacanatavaparasabgagfgogrgpgalclblimfmrmcbmbvbfclcmcvcrcpcchlimifibicivipirisimncnbnanenrnpntnnolomobocoaogorosopotoptvtatctbtmtltotpusulunutpspapaqsvpvvvtvavvrtrsrprgrfrcrbrarorkrvstsssbscsmsispzczbzbozen-suedtirolmyspreadshopxn--bulsan-sdtirol-nsbxn--valledaoste-ebbtrentinoaltoadigetrentin-sued-tirolxn--forlcesena-c8axn--forl-cesena-fcbxn--bozen-sdtirol-2obtriestetrentinsuedtiroltrentino-s-tirollecceudineaostesienaparmaluccapaviagenoapaduaaostamonzaabruzzoternirietiturinmilanbozenlaziofermoleccocuneonuoropratola-speziavdataaligfvgpugmolcalcamlomumbsicpmnvenvaoedugovabrsarmaremrbastoslazibxosfirenzetrentinosüdtirolval-d-aostavalle-aostamessinacremonaravennatoscanatrentin-suedtirolbolognacalabriaurbinopesarofriuli-v-giuliaogliastraxn--valle-aoste-ebblaquilaandriatranibarlettasyncloudxn--valle-d-aoste-ehbaostavalleyvalled-aostatrentino-alto-adigevallee-d-aostexn--balsan-sdtirol-nsbpistoiasicilialucaniacataniaiserniaperugiabresciaveneziagorizialiguriaimperiabulsan-suedtirolbalsan-suedtirolbarlettatraniandriaxn--trentino-sdtirol-szbforlì-cesenatuscanyvallée-d-aostemantovavallée-aostecasertapiemontevalleaostaval-daostafriulivgiuliatrevisoforli-cesenavalléedaosteferrarapescaravald-aostatrentino-altoadigefriuli-vegiuliavallee-aostecarboniaiglesiastarantomediocampidanovalleedaostetrentinosud-tirolcampobassotrentinsüd-tiroltrentinosüd-tirolmonzabrianzatrentino-südtirolxn--trentino-sd-tirol-c3bpotenzacosenzavicenzaemiliaromagnavenicefrosinonemarchepordenonetrentinosued-tirolvaresemolisevalléeaostefriuli-veneziagiuliabasilicatalatinaanconasavonaveronamodenabiellabolzano-altoadigepugliafoggiaumbriatrentino-stirolgenovapadovamateranovararagusapiacenzatrentinostirolvalleeaostetempio-olbiasudsardegnatrentinsudtirolmassa-carrarafriuliveneziagiuliatrentinosuedtirolandria-barletta-tranitrapanixn--cesenaforl-i8amaceratacaltanissettaascoli-picenobrindisicarraramassacagliaririmininapolivibo-valentiachietibulsan-sudtirolbalsan-sudtiroltrentino-a-adigebulsanbalsaniglesiascarboniamilanotorinoteramodell-ogliastraarezzotrentinoalto-adigerovigotrentovenetoiglesias-carboniatrentino-sud-tirolaltoadigereggio-emiliareggio-calabriasardegnatranibarlettaandriapiedmontxn--sdtirol-n2amedio-campidanotrentino-süd-tirolfriuli-vgiuliafriuli-ve-giuliaromeennaromapisa32-b16-b64-blodiastibarineencomonaplesforlicesenailiadboxosalessandriasicilytrani-barletta-andriaxn--trentin-sdtirol-7vbpesarourbinotrentinsued-tirolcesena-forliforlìcesenaemilia-romagnamonzaebrianzaxn--trentinsdtirol-nsbtrentinos-tiroltrentinsüdtirolvalledaostaolbia-tempiocampidanomediovibovalentiasassarivalle-daostalombardysud-sardegnafriulivegiuliareggioemiliamonzaedellabrianzaalto-adigevercellitrentin-sudtiroltraniandriabarlettatrentino-sudtirolascolipicenobozen-südtirolfriulive-giuliaflorencexn--cesena-forl-mcbcarbonia-iglesiasaosta-valleycarrara-massadellogliastratrentinoa-adigexn--valleaoste-e7apesaro-urbinoxn--trentinosdtirol-7vbxn--trentin-sd-tirol-rzbxn--trentinsd-tirol-6vbtrani-andria-barlettatrentin-süd-tirolxn--trentinosd-tirol-rzbgrossetomonza-e-della-brianzasüdtirolreggiocalabriatrentinoaadigetrentin-südtirolverbano-cusio-ossolafriuliv-giuliaverbaniacampaniatrentino-aadigefriulivenezia-giuliasardiniaandriabarlettatranibarletta-trani-andriacatanzarooristanourbino-pesarocesena-forlìvalle-d-aostacampidano-medio123homepagesiracusatempioolbiasuedtirollombardiaavellinocesenaforlìtrentinofriuli-venezia-giuliabozen-sudtirolandria-trani-barlettabulsan-südtirolbalsan-südtirolmonza-brianzabolzanotrentino-sued-tirolbellunosalernolivornocrotonesondriodnshometrentinsud-tirolmassacarraratrentin-sud-tiroltrentino-suedtirolviterbobergamocesenaforliolbiatempiopalermobeneventoagrigentoofcoorgnetfmaitvphdengorgmilcomschnetedugovperagrikanieasukehandachitatokaiaisaikonanoharuamaobuhigashiuraowariasahiinuyamatobishimaiwakurashitarainazawatoyonegamagorimihamatoyotataharakariyayatomioguchikomakimiyoshinishiotokonamekiyosuchiryutoyohashiokazakiisshikikasugaikotakiratoeianjotogofusosetohazutsushimashinshirotakahamanisshinshikatsuhekinantoyokawaichinomiyatoyoakeodateogataakitaikawakyowahonjoogayurihonjonoshirokamiokakatagamimitanegojomeyokotekosakadaisenkazunonikahohonjyomoriyoshimisatohappoukamikoanihachirogatahigashinarusesembokufujisatokitaakitaitayanagiowanitakkomutsutsurutahirosakigonoheoirasetowadamisawanohejiaomorishingohiranairokunohehashikamitsugarushichinohehachinohenakadomarisannohekuroishisakaeisumiasahiotakiinzaiabikomatsudoyachiyomutsuzawakujukuriomigawakashiwatoganemihamanaritasakuranagaramobarahanamigawachoshishiroichoseikozakishisuikatorimidorichonankyonanfuttsuonjukufunabashinagareyamanodasosatakochuotohnoshourayasukimitsuyokaichibayotsukaidosodegauratateyamakamagayayokoshibahikariyachimatakatsuuratomisatokisarazukamogawaichikawanarashinoichinomiyashimofusaminamibososhirakoichiharaoamishirasatoikatahonaiainansaijoseiyoiyoozuuwajimaniihamanamikatamasakiuchikokihokutobetoonshikokuchuomatsuyamaimabarikamijimakumakogenyawatahamamatsunosabaeikedaobamasakaifukuiohionotsurugamihamawakasaminamiechizeneiheijikatsuyamatakahamaechizensoedaukihaomutaokawanishiogoribuzenonojosueumiokiotochikugosasagurisaigawamizumakishinyoshitomikurumekurateyamadakasuganakamamiyamanogatatakatahakataiizukakawaratagawakasuyaashiyainatsukimunakataminamitsuikishonaikurogifukuchikeisenhigashimiyakoshinguyukuhashiokagakiyamekogaongausuikahotohochuotoyotsumiyawakadazaifuhisayamatachiaraiyanagawanakagawahirokawachikujochikushinochikuhochikuzennamieotamaokumashowateneiiwakikoorinangoononishigoshimogoomotegomishimafukushimaasakawakagamiishishirakawaiitatefutabahiratayugawahanawakitakatakawamatakunimiyabukibandaihigashihironoyamatomiharuyamatsuriaizubangedatesomaaizuwakamatsuyanaizuaizumisatonishiaizuizumizakikitashiobarataishinkaneyamakoriyamainawashirotanagurafurudonosamegawasukagawaishikawatamakawaikedaogakitaruiginanenahashimahichisonakatsugawaibigawashirakawamizunamiminokamomitakekawauesekigaharatomikasakahogikitagatayamagatatajimianpachimotosuyaotsukakamigaharahidakanisekitokigujominogodoyorogifukasamatsutakayamawanouchihigashishirakawakasaharashimonitatsumagoichiyodakannakanrashowameiwakiryuotaoratomiokafujiokaitakuranaganoharahigashiagatsumatakasakishibukawaminakamikatashinatsukiyonokawabanumataannakaoizumimidorishintoisesakiuenoyoshiokakusatsutakayamanakanojonanmokutamamuratatebayashimaebashiotakekaitadaiwahongofuchukuietajimashobaramiharahatsukaichihigashihiroshimamiyoshikumanokurenakasakaseraseranishiasaminamifukuyamashinichionomichiosakikamijimajinsekikogentakeharaotobenanaeikedatohmaozoraobiraabirakyowaeniwataikibibaisharirebunerimohiroooketootarupippunishiokoppechitosefurubirahakodateshiranukakitahiroshimakushiroobihironanporoiwamizawaniikappukunneppufukushimanakasatsunaitoyourakuromatsunaiakabirakamisunagawashibechaurakawakamifuranonakatombetsuasahikawashimokawakayabeokoppebiratoriabashirisaromaatsumanumatahidakabifukamukawamikasahorokanaitoyotomisarufutsuhigashikawaishikarikitamiyoichiesashiiwanaitomariminamifuranoakkeshifuranotoyakoyakumootoineppushikaoishiraoinemuronayorohaboroashorobihororishirifujiutashinaihokutotakasuebetsuurausuassabukikonaishimamakinaiedatetoyabieinikiesanuryuoumuteshikagarikubetsuashibetsukimobetsuaibetsutobetsusobetsuembetsushimizuchippubetsurishirihokuryuhoronobeshintokutsubetsushibetsuhonbetsumombetsutsukigatakuriyamakoshimizushiriuchikutchanmurorannoboribetsukamishihorowassamushinshinotsukembuchiwakkanaikamoenaikiyosatotakinoueshikabesunagawafukagawanakagawatakikawakamikawahigashikagurahamatonbetsumatsumaemoseushirankoshishakotanimakanemashikeotofuketomakomaisandatambaitamiawajikasaiasagoshisoonoakoyashirotoyookaminamiawajiinagawafukusakitakasagokamigorikasugaharimayokawaashiyahimejiakashitaishiaogakisannantakinosumototakarazukanishinomiyashingugoshikinishiwakiyokatakaaioimikisayoyabukawanishiamagasakisasayamashinonsenkakogawaichikawakamikawatatsunotsukubaiwamaogawaasahisakaitokaioaraiitakobandodaigosuifuinaamikasumigaurakashimaomitamayachiyoshimodatetomobetoridehitachinakainashikisakuragawakasamayawaramoriyahitachiomiyanamegatayamagatahitachikamisuushikutakahagiibarakitonekoganakasowayukimihojosomitoryugasakishimotsumafujishirotsuchiurachikuseihitachiotashirosatotamatsukuriuchiharashikahakuinanaotsubatawajimakahokukawakitatsurugikaganominotosuzuuchinadakomatsuanamizunakanotohakusannonoichikanazawaiwateshiwafudaikawaimoriokaofunatohanamakikuzumakikitakamininohekunoheyamadayahabasumitaichinosekitanohatahiraizumirikuzentakatajobojiotsuchihironomiyakoiwaizumikarumaiichinohenodakujitonooshushizukuishifujisawamizusawakamaishikanegasakimannoutazukotohiraayagawazentsujihigashikagawauchinomikanonjisanukimarugamemitoyotakamatsutadotsunaoshimatonoshoakuneamamiizumihiokiyusuikinkoisasookouyamanakatanekagoshimakanoyaisenkawanabeminamitanemakurazakitarumizunishinoomotematsumotosatsumasendaioimatsudaayaseebinamiurazushinakaiodawaraiseharasagamiharahakoneaikawakaiseiatsugitsukuihadanoyamatoyamakitazamaoisochigasakininomiyayokosukakamakuraminamiashigarafujisawasamukawakiyokawahiratsukayugawaraokawaumajikochitsunootoyoakiinonishitosayasudahidakamiharasakawaniyodogawahigashitsunokagamigeiseisusakiotsukinaharisukumomurototosakamiochitoyotosashimizumotoyamanankokunakamurakitagawayusuharaogunichoyoukiasoutoozugyokutoamakusamifunetakamoriyamagaminamataminamiogunikikuchisumotoyamatonagasumashikiaraokumamotokamiamakusanishiharayatsushiroayabeseikasakyoideineujinakagyokameokakyotangokyotanabekyotambaminamiyamashiroyamashinatanabeyawatawazukaminaminantanmiyazuhigashiyamafukuchiyamakitamukokamojoyokizumaizuruujitawaraoyamazakinagaokakyokumiyamakawagoeinabeshimameiwaasahitaikiudonoisetsukisosakikuwanamihamamiyamasuzukatamakimisuginabarikumanokomonominamiisewataraitobakiwatakikihotadomatsusakayokkaichikameyamaureshinoishinomakishichikashukuohirataiwaosakizaohigashimatsushimashikamaiwanumashibataogawaraonagawakawasakiseminemarumoriminamisanrikukakudamuratawakuyatomiyanatoriwataritagajomisatotomekamirifushiroishimatsushimayamamotoshiogamafurukawahyugaebinotsunosaitoayakushimanobeokakitauramiyazakitakazakigokaseshiibamimatashintomikunitomikitakatakobayashikawaminamitakaharukijotakanabemiyakonojonishimeranichinankitagawakadogawamorotsukakisofukushimaminamimakisakaeobuseikedaogawamiasaokayaasahiotakiotarichinoinaomichikumakomaganechikuhokukaruizawayasuokaooshikaikusakaminamiaikitogakushimatsukawakawakamitateshinatakamorikitaaikishiojirimiyadahakubaiizunaiijimaiiyamamiyotasuzakayasakatoguraookuwanagawaminowahirayayamagataminamiminowafujimiomachisakakitakaginaganonakanosakuhokomoronagisoshinanomachiwadauedaiidaharasuwatomiachiaokianankisosakunozawaonsenagematsutakayamashimosuwamatsumotoyamanouchinakagawamochizukiazuminotatsunoobamaomuraseihiunzenosetofutsuikichijiwanagasakiisahayahasamisaikaikawatanasasebohiradokuchinotsugototogitsutsushimashimabarashinkamigotomatsuurayamazoekashibaikomakawaitenrioyodosangokoryoudaojiikarugayamatokoriyamatenkawakatsuragikurotakikawakamimiyakemitsuetakatorikamikitayamayamatotakadahegurishinjokanmakisakuraitawaramotogoseoudanarasoniandokawanishishimoichihigashiyoshinokashiharashimokitayamanosegawayoshinomintsivorytopazsakuragehirnsumomoaseinetopalmail-boxmokurenyoitamuikaojiyagosensanjoaganomyokoseiroagaomishibataniigatanagaokamurakamiuonumayuzawakariwatagamitainaitsunanminamiuonumatochioyahikojoetsuseiroukamosadoizumozakitokamachiitoigawasekikawakashiwazakitsubamemitsukekokonoesaikiusukibeppuusahimeshimakunisakihasamataketatsukumihitaoitahijikusuyufukujukamitsuebungoonobungotakadaibaraniimibizentsuyamaokayamakasaokahayashimayakagemaniwaakaiwamisakishinjotamanotakahashikibichuowakesojanagishookumenannishiawakurakurashikiasakuchisetouchikagaminosatoshotomigusukunakagusukuyaeseizenaurumaiheyaaguniogiminanjokinminamidaitokitanakagusukuyonaguniokinawaishigakikunigamiurasoekadenataramahiraraginozataketomishimojizamamitonakiitomanhigashimotobuyonabarugushikamionnanahanagohaebarukumejimakitadaitonakijinnishiharayomitanginowantokashikiishikawaikedasuitaminohizuminishisakaikananabenodaitoosakasayamayaokishiwadatadaokakaizukatondabayashichihayaakasakakumatorikadomasayamahigashiosakashijonawatehirakatataishimisakitajirihannansennankatanotoyonominatosettsuhigashiyodogawaibarakinosekitachuohigashisumiyoshifujiiderakashiwaraizumiotsutoyonakamatsubaramoriguchiizumisanoshimamototakatsukineyagawahabikinotakaishikawachinaganoyoshinogarikamiminearitaouchiimarihizenogikashimaariakekiyamafukudomikitagatakitahataomachigenkaikanzakinishiaritakyuragisagataratosutakushiroishikaratsuhamatamakouhokukawagoeyoshidasatteogoseirumaasakaurawaogawaniizaomiyayoriiotakishikihonjooganohannohanyuinasaitamaokegawaarakawayoshikawayokozehasudasayamahidakafukayachichibuiwatsukiryokamiyoshimikamiizumifujimiwarabiranzanmiyoshiminanoyashiosakadosugitomisatohigashichichibutodasokakukiyonokazoshiraokakasukabekounosukawajimatsurugashimamiyashirokitamotohatoyamamoroyamahatogayakumagayakawaguchinagatorokamisatomatsubushinamegawatokigawakamikawafujiminohigashimatsuyamakoshigayatokorozawas3isk01isk02ryuohkoseikonanaishorittotakashimamaibarahikonetorahimenishiazaikokagamokotoyasuotsukusatsunagahamamoriyamatoyosatotakatsukinotogawaomihachimanhigashiomiakagiunnanizumogotsuamayatsukakakinokimatsuehamadamasudahikawahikimiokuizumoyasugiyakumomisatotamayuohdahigashiizumookinoshimanishinoshimatsuwanoshimaneshimadafujiedayoshidashimodagotembaiwataatamikosaiyaizuitoizumishimahaibaramakinoharaomaezakikawanehonkannamisusonohigashiizufukuroinumazukawazufujiaraishizuokahamamatsushimizuizunokunimatsuzakimorimachiminamiizunishiizukikugawakakegawafujikawafujinomiyaujiietsugaoyamayaitaohiranikkoashikagakuroisokanumasakurashioyakarasuyamamotegiichikaikaminokawatochigihagamokanogisanobatonasumibunasushiobaranishikatautsunomiyaiwafunemashikoshimotsukeohtawaratakanezawaitanokomatsushimatokushimaichibaminamiaizumiwajikikainanmiyoshinarutomimamugiananmatsushigesanagochishishikuinakagawamachidachiyodakomaefussainagitaitochofufuchuomeotahigashiyamatotoshimaokutamaaogashimakodairaedogawaarakawahachiojishinagawatachikawashibuyasuginamihinodekiyosesumidaoshimanerimamitakahamuraadachinakanomizuhobunkyomegurominatokoganeihigashikurumekokubunjihigashimurayamamusashimurayamatamakitahinochuokotokatsushikakouzushimaogasawaraakishimakunitachishinjukusetagayamusashinohachijoitabashiakirunohinoharachizunanbukotouramisasawakasayonagokogehinoyazutottorinichinansakaiminatokawaharaoyabetairainamiasahinantoimizufuchutakaokakurobeyamadajohanatoyamatonaminyuzenfunahashinakaniikawanamerikawaunazukitogahimiuozufukumitsutateyamakamiichiiwadearidayuasainamitaijikatsuragiaridagawatanabemihamahidakakainankiminomisatoshingushirahamakamitondayurakozakoyagobokitayamawakayamakudoyamahashimotokushimotokozagawahirogawakinokawanachikatsuurarsuseroeoishidasagaeoguniasahinagaitendonanyoobanazawanishikawasakataohkuratozawamikawamamurogawayamagatafunagatatakahatashonaishinjokahokuiideyuzakawanishitsuruokakaminoyamayamanobeshiratakamurayamanakayamakaneyamahigashineyonezawasakegawamitouubeyuuabushimonosekitabuseoshimatoyotaiwakunihikarishunannagatohagihofukudamatsutokuyamashowadoshitsurunanbukoshukaiminami-alpsnirasakikosugeotsukioshinohokutominobuyamanashifuefukichuokofuichikawamisatoyamanakakonakamichitabayamanishikatsuranarusawafujikawahayakawafujiyoshidafujikawaguchikouenohara長野京都岐阜大阪三重群馬千葉滋賀佐賀奈良adednelgaccogogror秋田愛知高知埼玉沖縄栃木熊本岩手青森山梨新潟島根鳥取長崎香川宮城石川大分宮崎茨城山口兵庫山形徳島広島福島福岡岡山富山静岡愛媛福井東京xn--4it168dhatenadiaryxn--vgu402ckawaiishophatenablogcocottenamaste北海道penneehimeiwateversestabachibashigagonnagunmapermahaccaakitaosakauh-ohblushkochiaichifukuikuroncapooitigohyogotokyokyotopunyuthickcheap0t00g00j0mie2-ddaapyawjg0amfemsubxiiboomoobutchueekpgwrgrherskrboyrdyupperunderflierchipsmydnsheavyangryhippygirlyrulez神奈川鹿児島和歌山bambinaxn--nit225kokayamasaitamaxn--k7yn95exn--1lqs03nsapporoparasitelolipopmcxn--efvn9sniigatafukuokatokushimafukushimahiroshimakagoshimafakefurokinawaxn--8pvr4ucoolblogxn--0trq7p7nnkawasakinagasakimiyazakichilloutxn--8ltr62kxn--klty5xpeeweezombiecutegirlxn--rny31hxn--uuwu58axn--ntso0iqx3axn--djrs72d6uytoyamanikitanyantakagawamimozanagoyaboyfriendxn--2m4a15egreaterchowderegoismyamagatafashionstorexn--elqq16hxn--pssu33lsendaimiyagixn--rht27zpecoriaomorisaloonwatsonvivianxn--djty4knobushipigboatnaganopinokoxn--f6qx53asadistvelvetsecretxn--5js045dchicappayamanashiibarakidigickgirlfriendxn--1lqs71dmongolianxn--c3s14mxn--qqqt11mtochigixn--5rtq34kparallelo0o0mondkobesagabonadecaoitanarafoolkilldecimainhiholomosblokilociaoundopupugifutankcrapflopnooroopsmodsholyjeezstripperpepperbittershizuokaxn--rht3dkitakyushureadymadeicurusversusmatrixxn--rht61ehungryfloppygloomycrankyhandcraftedlittlestarxn--klt787dxn--kltx9awhitesnowsunnydaytottorilovepoptheshopbuyshopxn--5rtp49cxn--d5qv7z876cwebaccelxn--kbrq7oxn--4pvxsxn--1ctwolovesickkumamotocatfoodxn--tor131oyokohamawakayamatonkotsuxn--ehqz56nxn--uist22hxn--6btw5axn--kltp7dyamaguchifrenchkisspussycatxn--4it797kxn--uisz3gbabybluexn--zbx025dnetgamersxn--7t0a264ckanagawaxn--6orx2rishikawaxn--ntsq17ghalfmoonschoolbusjellybeanxn--mkru45iusercontentlolitapunkxn--32vp30hsakurastoragehokkaidoshimanecandypopbabymilksupersaleweblikeraindropbackdropwebsozaikikirarahateblodaynightmeneacsccogoormobiinfoaefjusxxorgmilcomnetedugovorgcomnetedugovbizinfotmprdorgmilcomnomedugovassnotairespresseassocoopgouvveterinairemedecinpharmaciensorgnetedugovtraorgcomedurepgovipdiskmeneperekgacscaiiocogoitoresmshsseoulbusanulsandaeguc01milvkimmvchungnamjeonnamjeonbukeliv-dnsgyeonggijejueliv-cdnincheondaejeongangwongyeongbukgwangjuchungbukgyeongnameliv-apicoeduindorgcomembnetedugovorgmilcomnetedugovjcloudorgcomnetintedugovperbnrinfocooyorgcomnetedugovethipfscanvamypepethw3sstorachafaablekeeneticjoinmcinbrowserdwebcyonnftstoragemyfritzaemewphlxachotelltdorgcomwebsocschngonetintedugrpgovassnomgacsccoorgnetedugovbizinfo123websiteidorgmilcomasnnetedugovconfidmedorgcomplcschnetedugovaccoorgnetgovpresstmassoirseproxaccosoundcasthoptocraftvp4c66orgnetedugovitsxwxmcdirmyboxbarsyedgestacksynologylogintoopencloudnohostwebhopdiskstationi234tcp4hoocgroknoipprivmydsddnsdnsforlohmustransipdscloudfilegear-sgbrasiliafilegearframerbarsybarsyonlinecoprdorgmilcomnomedugovinforgcomnetedugovnameacprorgcomartnetedugovpresseinfoassoinstgouvorgnycedugovbarsydscloudjuorgcomnetedugovminisiteaccoororgcomnetgovorgmilcompronetintedugovbizmuseumnameinfoaerocoopaccoorgcomnetintedugovbizcooporgcomgobneteduorgmilcomnetedugovbiznameaccoorgmilneteduadvgovcoorgcomnetaltgovforgotherhiskeeneticispmanagernomassoprod5476132eastasiacentraluswesteuropewestus2eastus2pnortheurope-01newzealandnorth-01southindia-01southcentralus2-01norwaywest-01eastus2-01westus2-01australiaeast-01italynorth-01israelnorthwest-01swedencentral-01westeurope-01centraluseuap-01taiwannorthwest-01uaecentral-01northcentralusstage-01israelcentral-01mexicocentral-01canadacentral-01austriaeast-01germanywestcentral-01francecentral-01ukwest-01denmarkeast-01polandcentral-01eastus-01westus-01swedensouth-01eastus3-01westus3-01brazilsouth-01centralus-01francesouth-01australiacentral-01westindia-01uaenorth-01jioindiacentral-01canadaeast-01belgiumcentral-01spaincentral-01koreacentral-01chilecentral-01qatarcentral-01westcentralus-01eastus2euap-01norwayeast-01southafricanorth-01brazilsoutheast-01germanynorth-01switzerlandnorth-01switzerlandwest-01japanwest-01southafricawest-01japaneast-01eastasia-01indiasouthcentral-01taiwannorth-01centralindia-01uksouth-01southcentralus-01northcentralus-01eastasiastage-01indonesiacentral-01australiacentral2-01australiasoutheast-01malaysiawest-01koreasouth-01southeastasia-01southeastus5-01northeastus5-01jioindiawest-01rucdnwest1-usfra1-desandboxjls-sto1jls-sto3jls-sto2aglobalabglobalsslmapprodfreetlsmapvpslon-1lon-2ny-1fr-1sg-1ny-2paassnwebpaashostingjelasticnordeste-idcsocuserpagescwebfileblobservicebuscoreatlricnjsjelasticwebsitestoragesezagbinruhuukjptsmyspreadshopmynetnameakamaiorigin-stagingfrom-coipv64dynv6cdn77serveblogadobeaemcloudhicamsprytdnsupno-ipownipde5ovhicpfirewall-gatewaysytesmypsxbarsyusgovcloudapimyamazemyradwebakamaihdsaveincloudfastlylbfrom-lasubsc-paysquare7in-the-bandblackbaudcdnhomelinuxoninfernoctfcloudservebbsdns-dynamiccloudfrontakamai-stagingipifonyham-radio-opsenseeringclickrisingcommunity-profrom-nylocalcertgrafana-devedgesuite-stagingcloudflareanycasteating-organicatlassian-devmydattofeste-iplocaltotorprojectknx-serveredgekeycloudflareglobalcloudyclustercasacamserveftpakamaized-stagingakamaiorigindns-cloudmyeffectboomlabotdashbuyshousestwmailhetemlazure-mobilein-dslthruhereredirectmedynuddnsbouncemesupabaseluyanicloudappakamaicloudfunctionsdebiannhlfanpgafanstatic-accessin-vpnmysynologymafeloappudohomeftptrafficmanagersiteleafseidatmemsetcloudflarecloudaccesskeyword-onazure-apiis-a-chefdoes-itgets-itwebhopselfiphomeipkicks-assedgesuitewindowsserver-ontunnelmolemydissentscrapper-sitecloudflarecnuni5srcfggffiobbzabchrsndenodynuopikddnsvpndnsakadnselastxkinghostvps-hostfastlyhomeunixazureedgeshopselectdontexistmyfritzcloudjiffyalwaysdatasells-itsquaresbroke-itazurefddattolocalat-band-campmeinforumfamilydsazurestaticappsdefinimabplaceddnsaliasdynaliasnow-dnsblogdnsroutingthecloudendofinternetdsmynasakamaiedgemymediapcadobeio-staticakamaiedge-stagingakamaihd-stagingddns-ipprivatizehealthinsurancelive-onkrellianschokokeksmassivegridmysecuritycamerarackmazeserveminecraftfrom-azis-a-geekakamaizedmoonscaleoffice-on-theusgovtrafficmanageradobeioruntimeedgekey-stagingreserve-onlinechannelsdvrdnsdojousgovcloudappcdn77-sslapps-1and1podzoneazurewebsitesdynathomescaleforceyandexcloudvusercontentisa-geekcdn-edgescoaemalcesappwriteazimuthtlonarvobuiltwithrocketnoticeablestorecomwebrecnetperotherfirminfoartslgdloncogoiltdorgmilcolcomplcschgenngonetedugovbiznamefirmmobiacincoorgmilcomnomwebgobnetintedubizinfocomyspreadshopdemongovtransurl123websitehosting-clusterkhplaycistrongsnesosvalervålerxn--vler-qoaossandeheroysandeherøybøboheroyherøyxn--hery-iraxn--b-5gavalerbøboxn--b-5gasandesandexn--hery-iraxn--vler-qoavålerhåreålaahavaofsfvfhlolnlalrlhmfmtmahcostntbuåstrmreigersundmyspreadshopgálsáeidsvolltingvollgildeskalflorøvadsøvardøvanylvenxn--bhccavuotna-k7astrandaxn--kvnangen-k0axn--sknland-fxaxn--mosjen-eyarakkestadhyllestadnannestadvevelstadvaapstenordre-landsondre-landsøndre-landtjieltexn--vrggt-xqadsør-aurdalsor-aurdalheradstordmoldefordeførdeseljefedjeryggehemnexn--krehamn-dxasognegranesøgnebrynetjomevallebykletokkegiskedovretjømehobølvoldasaudatolgasømnaviknadønnasomnadonnatranafrananesnaraumasmolatrænafrænalesjasmølaørstaorstahitrafloraaukraloppafrøyarissasnasahalsagalsaromsaraisaráisafroyasnåsagronghobolfjelltydalårdalardalaskimharamkraanghkekråanghkesorumbarumhurumbærumsørummodumsálátbálátfrognbjugnvåganvagangulenskienløtenlotenstrynvefsnxn--merker-kuaskaunsveiobømlobomloskjåkvardoflorovadsosalatbalatsálatklæbuklabuselbubarduulvikskjakklepprisørxn--nttery-byaeflåeidflahofmilgolholsellomskifetvikdepvgsfhsaskerrisorhamarasnesåsnesrørosrorosxn--slat-5namasoynaroyvaroyluroydyroyaskoyradoyandoyrodoymeloyradøyandøyrødøymeløyaskøylurøydyrøymåsøyværøynærøyhoylandethøylandetdivtasvuodnalørenskoglorenskognesoddtangenxn--tjme-hraxn--smla-hraxn--stjrdal-s1aunjargalillehammerunjárgaxn--hamary-fyadavvenjargaxn--bearalvhki-y4a123hjemmesidegjerdrumxn--brnnysund-m8acxn--tnsberg-q1axn--mlatvuopmi-s4axn--snsa-roaxn--skierv-utaxn--brum-voatysfjordkvafjordeidfjordkvæfjordsongdalenmjondalenmjøndalenxn--gls-elackragerogáŋgaviikagangaviikasørreisasorreisasør-varangersor-varangerxn--risr-iraskiervaxn--frna-woaxn--trna-woakvinesdalleksvikleirvikrøyrvikroyrviksvelvikvenneslaevje-og-hornnessandnessjøenmarnardalvindafjordsandefjordenebakksnillfjordullensvangxn--trany-yuabrønnøysundnamsskoganaustevollxn--stjrdalshalsen-sqbnord-aurdalnord-frontrøgstadtrogstadgrimstadflakstadgjerstadxn--sandy-yuaxn--leagaviika-52bnore-og-uvdalvegarsheixn--rlingen-mxaxn--ggaviika-8ya47hvegårsheikarlsoykvitsoymasfjordenhamaroyinderoyosteroydavvenjárgasauheradguovdageaidnuxn--vre-eiker-k8abronnoysiellakkrødsheradkrodsheradkvinnheradbrønnøyxn--mtta-vrjjat-k7afxn--lrenskog-54akvitsøyvárggátkarlsøyosterøyinderøyhamarøybronnoysundxn--aurskog-hland-jnbbahccavuotnabáhccavuotnagiehtavuoatnastor-elvdalmidtre-gauldalxn--gildeskl-g0akarasjokevenassixn--bievt-0qaxn--yer-znalebesbynessebyxn--hbmer-xqamalselvmålselvxn--unjrga-rtamøre-og-romsdalmore-og-romsdalhareidmelandørlandorlandstrandålgårdsolundalgardafjordåfjorddielddanuorrikautokeinoxn--stre-toten-zcbskodjeaejriestangeliernebamblestokkefauskesnåasesnaasekongsvingerlangevagberlevagxn--flor-jrahattfjelldalostre-totenøstre-totenvestfoldxn--mely-iraálaheadjualaheadjunordreisaxn--troms-zuaxn--lgrd-poacporsangerflatangerstavangerleikangerbremangersamnangergieldakarasjohkaxn--rdy-0nabfrostautsirasnoasatromsaxn--sr-aurdal-l8aflekkefjordjølsterjolsteraremarkhedmarknååmesjevuemienaamesjevuemiexn--vard-jrarollagmeråkermerakerorskogørskogxn--bdddj-mrabdákŋoluoktaxn--osyro-wuaaknoluoktatrysilskjervøymandaljondalbindalrindalmeldalsuldalorkdalsigdalalvdallærdalhurdalsirdalverdallerdallardaloppdalåseralaseralhadselkragerødivttasvuotnaoverhallasteinkjerxn--hnefoss-q1askedsmokorsettromsøxn--dyry-iravestre-totenmuseumxn--sandnessjen-ogbrahkkeravjufylkesbiblbájddarbajddarxn--laheadju-7yarennesøyxn--koluokta-7ya57hxn--hgebostad-g3aleirfjordstorfjordbalsfjordbåtsfjordbatsfjordmuosátbievátloabátkárášjohkanøtterøyxn--mjndalen-64anordkappláhppilahppialstahaugsiljanverranrøykenroykenhaldenlyngenbergenhortenhønefosshonefosstroandinbeiarnvarggatosoyroosøyrotromsoidrettmuosatbievatruovatloabatvoagattynsetnessetxn--indery-fyaskánitskanitraholtråholtxn--ystre-slidre-ujbandebusarpsborgbearduxn--karlsy-fyahordalandjorpelandjørpelanddeatnuringsakersør-odalsor-odalxn--slt-elabringerikeaudnedalnittedalnissedalhemsedalslattumsurnadalxn--blt-elabelverumstjørdalnaustdalhjartdalgjøvikfyresdalhasviknarviklarvikgjovikmalvikgamviklenvikporsgrunnstjordalengerdaldrobakdrøbakxn--msy-ula0hvestvagoyxn--vgan-qoaxn--ryken-vuaxn--lten-graxn--stfold-9xaxn--hpmir-xqaxn--lury-iramálatvuopmimalatvuopmitysværkirkenesbirkenesmoskenesbáidárxn--fjord-lraxn--rdal-poabahcavuotnabáhcavuotnaxn--frde-gralindåsbearalvahkixn--hobl-iraráhkkerávjuxn--loabt-0qavågåáltábodøsundlundraderådeetnetimeholeauregrueoddavagavegaranatanaarnasolasulaaltalekafusavangbergkvamåmliamlibokntinnroangranosenoslobodorøstroststatåmotamotivguprivøyeroyerliermossvossxn--nvuotna-hwalusterlunnermarkerhábmerhabmerhvalerfjalerxn--rholt-mratysvarbaidarfitjargaularhápmirhapmirmelhusfosnesøksnesoksnestysneshemnesevenesflesbergeidsbergtonsbergtønsberglindasxn--sndre-land-0cbnamsosxn--srum-graøystre-slidreoystre-slidrevestre-slidretrondheimbalestrandxn--langevg-jxaaustrheimxn--skjk-soavagsoyaveroysandoykarmoyfinnoytranoyvestbytranbysykkylvenxn--hyanger-q1aspjelkavikandasuoloxn--fl-ziaxn--drbak-wuastathellexn--sr-varanger-ggbtelemarkxn--bhcavuotna-s4axn--porsgu-sta26fčáhcesuolocahcesuoloakrehamnåkrehamnsandøykarmøyfinnøytranøyvågsøyaverøynamdalseidxn--lesund-huabadaddjaxn--vegrshei-c0axn--btsfjord-9zagildeskålporsanguxn--trgstad-r1anávuotnanavuotnahammerfestxn--sgne-graxn--brnny-wuacibestadharstadnarviikaevenáššivestnesgjemnessandnesagdenesrennesoyxn--avery-yuaxn--tysvr-vrabearalváhkikongsbergspydebergrandabergxn--andy-iradavvesiidaxn--krdsherad-m8aporsáŋgufredrikstadbjerkreimringeburennebuaurskog-holandnotteroyxn--vgsy-qoa0jxn--rmskog-byaskierváivelandbyglandfrolandaurlandforsandxn--bjddar-ptamidsundålesundalesundfetsundfarsundovre-eikerøvre-eikerakershusxn--moreke-juasørfoldøstfoldostfoldsorfoldhøyangerhoyangerlevangerorkangertanangerxn--vestvgy-ixa6olillesandulsteinxn--rennesy-v1agranvinskjervoyxn--klbu-woalavagisxn--h-2faxn--ryrvik-byakafjordkåfjordseljordfolkebiblxn--gjvik-wuajevnakerxn--kfjord-iuabudejjuxn--kranghke-b0axn--davvenjrga-y4axn--rland-uuaxn--ldingen-q1axn--mlselv-iuaxn--rady-iraxn--linds-prabrumunddalxn--ygarden-p1amo-i-ranaeidskogrømskogromskoghjelmelandxn--finny-yuaxn--sr-odal-q1axn--skjervy-v1aballangenkvanangenkvænangengratangenxn--hmmrfeasta-s4acvossevangensuohkanxn--rde-ulaxn--mli-tlaxn--ksnes-uuanordlandskanlandskånlandsortlandfuoiskuxn--rros-graxn--hcesuolo-7ya35bxn--eveni-0qa01gagaivuotnagáivuotnaxn--seral-lradrammenmodalenmosjoenjan-mayentorskensteigengloppenxn--snes-poamatta-varjjatxn--sr-fron-q1aomasvuotnajessheimbådåddjåxn--krager-gyaxn--kvfjord-nxaxn--asky-iraxn--snase-nraxn--bidr-5nacholtålenxn--vads-jraxn--jlster-byamosjøenxn--rst-0nastavernxn--ostery-fyaxn--oppegrd-ixaxn--sknit-yqaxn--risa-5naoppegårdskiptvetrendalenholtalenxn--mot-tlaxn--lhppi-xqaxn--holtlen-hxaxn--srreisa-q1akopervikxn--muost-0qaxn--bmlo-grahokksundkvalsundegersundxn--karmy-yuaullensakerxn--hylandet-54axn--kvitsy-fyaxn--bod-2nalangevågberlevågkristiansandxn--rsta-frahornindalstjørdalshalsenstjordalshalsensandnessjoenhámmárfeastaxn--lrdal-srasør-fronsor-fronnord-odalkristiansundmátta-várjjatvestvågøynesoddennotoddenbuskerudøygardenoygardensalangenlavangenralingenrælingenlodingenlødingenleaŋgaviikalaakesvuemieleangaviikauenorgexn--srfold-byaaskvollxn--rskog-uuaxn--nry-yla5gxn--vry-yla5ghammarfeastaxn--rhkkervju-01afxn--givuotna-8yakommunekrokstadelvanedre-eikerhagebostadhægebostadxn--berlevg-jxakviteseidxn--s-1faxn--l-1faxn--nmesjevuemie-tcbafuosskomoårekemoarekexn--lt-liacxn--jrpeland-54asvalbardoppegardholmestrandtvedestrandsogndalsokndalarendalsunndalfolldalxn--krjohka-hwab49jlyngdaletnedalnorddalsaltdalgausdalskedsmovaksdalgjesdalstordalxn--frya-hraaarbortedrangedalxn--smna-graaurskog-hølandxn--vg-yiabtjeldsundhaugesundlindesnesxn--mre-og-romsdal-qqbxn--dnna-gradyntmpheremerseineshacknetenterprisecloudmineaccomaorimāoriorgmilcriiwigennetschoolhealthkiwigovtgeekxn--mori-qsacloudnsparliamentcomedorgcompronetedugovmuseumwebsitekinservicebarsywebsitebuildereerobookheimdnseero-stagetechcrscsslorigingohomecdbedeeeiemesecabgngilnlalplchfisiincnnoroptatitmtltruauhulumkdkukskjplvtrgrfrkrhrusesismycynzcznetinteduassoososcloudstgbetaaezaeuhkusjswzhatenadiarycdn77hoptozaptois-a-knightmyftpno-ipjpnddnssdpdnsspdnsbarsysweetpepperis-a-bruinsfanis-very-sweetservegameis-a-soxfanhomelinuxcdn77-secureservebbsmisconfusedwebredirectblogsitefreedesktopcouchpotatofriestoolforgeaccesscamis-lostreadmyblogsmall-webfedorapeopleserveftpis-a-celticsfaniptimemywirepotagertwmailin-dslsellsyourhomeread-booksfreeddnscable-modemis-savednflfanufcfanmlbfanstuff-4-saleendoftheinternetin-vpnmy-firewallhomeftpis-localis-a-chefboldlygoingnowherewebhopselfipkicks-assroxatunkcamdvrfedoraprojectgotdnsdvrdnsdyndnspubtlspimientahomeunixdontexistfedorainfracloudwmflabsfspagesbmoattachmentsteckidsfamilydsdnsaliasdynaliasnow-dnscloudnsdoomdnsduckdnsblogdnshomednsroutingthecloudendofinternetdsmynasip-dynamicpoivronhttpbinmyfirewallis-very-evilmysecuritycamerais-a-linux-userwmcloudis-a-geektuxfamilyis-a-candidatedoesntexistis-very-badhobby-sitegame-hostaltervistais-foundis-a-patsfandnsdojohepforgepodzonedynservcollegefanis-very-goodfrom-meis-very-niceisa-geeknerdpolacmedsldingorgcomnomgobabonetedugintapleskaemhlxmyboxrockyprvcydeuxfleurssolidresvibekitprodomgspdnscodebergheyflowstatichostlinkyhostmymagicblacktopsorgmilcomnomgobneteduorgcomeduiorgmilcomngonetedugovcloudns1337ngrokacorggogfamcomwebgobnetedugokgopgkpgovgosbizpasaugumicsopozpapuwmwsrprusiskwpspkppspkmpspokeoiawsawifoumsdnskokwpmuppuppsppiwwiwoowuzswkzoschrzpisdnwzmiuwwitdpssewsseumigugimoirmpinbwinbwiihupporzgwgriwupowwskrwioswuozstarostwokonsulattmpccopruszkowmyspreadshopostrodakartuzyopolegminamediaustkazgorajgoraolawailawalomzawloclradombytomjaworznotargilubinkoninzagantorunkutnokepnonakloczestsopotsanokturekplockslasksklepzarowlukowmedaidgdaorgmilrelcomnomatmgsmartneteduelkgovwawsossexbiztgorysejnytychypomorzeboleslawiechomesklepsdscloudunicloudzakopanelegnicarawa-mazbydgoszczswidnikkrasnikwloclawekbielawamragowograjeworealestatebeskidykaszubymalopolskaprzeworskswiebodzinlecznadfirmaszkolawarmiagdyniamiastakazimierz-dolnymalborkswidnicadlugolekaostrolekapodlasieelblagtravelsimplesitezachpomormielecszczecinnieruchomosciwalbrzychlezajsklublinbedzinpoznanwielunmielnooleckostarachowicedkontopowiatwroclawrybniksuwalkileborkslupskgdanskostrowwlkptarnobrzegtourismwegrowkrakowglogowyou2pilanysamailwrocinfoagroautobeepshoppriviqhslapypiszlodzcfolksecommerce-shopmazurypulawyskoczowrzeszowpomorskiezgierzkaliszolkuszlowiczostrowiecsosnowiecmazowszewodzislawbialowiezazgorzeleckatowicepabianicejelenia-gorawolominkarpaczsieradznowarudaczeladzkonskowolaskierniewiceswinoujscieturystykabieszczadycieszynketrzynolsztynbialystokbabia-goraprochowicewarszawastalowa-wolapolkowicegorlicegliwiceponiatowalimanowalubartowaugustowkobierzyceopocznognieznoszczytnokolobrzegshoparenapodhalebielskoklodzkostargardcoshipatwithplayitownnamecoorgnetedugovacorgcomproestnetedugovbiznameislaprofinfoprodrechtngrokmedaaaacacpaenglawjurbarenterbarsykeeneticavocatacctcloudnsorgcomsecplonetedugov123paginaweborgcomnetintedugovnomepublidkinbarsygovx443cloudnsorgmilcomnetedugovcooporgmilcomschnetedugovnamecomcannetlibassoaemclantmcontstoreorgcomnomrecwwwbarsyfirminfoshopartsv6stackitmyddnswebspacelima-cityacincooxorgedugovbarsybrendlyhbvpsvpsspectrumlandinghostingacppmordoviamcprecbgorgmilcomspbnetintedumsknovgovbirrasmcdirmytismircloudvladimirnalchikadygeyamarinepyatigorskmyjinobashkiriaeurodirvladikavkazna4ugroznykustanaikalmykiacldmaildagestaniransmbuildcloudcanvaliaravalrwxwixdevelopmentappwritemigrationneedleverceldatabasestackitcodereplravendbsanityonporterlovableaccoorgmilnetgovcoopmedorgcompubschnetedugovservicemecomygovorggovtvmedorgcomnetedugovinfoedgfacbmlonihkutwpsryxzbdtmacfhppmyspreadshopbrandpartiorgcomfhvpress123minsidaitcouldbeworlanbibkommunalforbundfhskiopsyskomvuxkomforbnaturbruksgymnloginlineorgcomnetedugovenscaledeuusentsurgebotdaorgmilcomnetgovnowteleporthashbangbearlyplatformlovablebarsyshopwarebasehoplixbarsyonlinemsf5gitpagewawamscofigma-govgreybullcaffeinefigmacanvaceerosoltstscwputernippybarsysupportchatgptsquareomniweopensocialcpanelplaycodenotionnovecorewpsquaredpreviewjelecyonbyensrhtklivfastvpspieboxconvexmedusajsjouwwebheyflowplatformshdocsflowyloginlinemadethissourcecraftclouderaorgorgcomartedugouvunivmeorgcomnetedugovsurveysstatichfheiyumanusxs4allprojectmyfastubervibehostapp-ionosdeployagentmecoorgcomschnetedugovbizcncostoreorgmilcomneteduembaixadaconsuladokiraranohoprincipesaotomeheliohobarsystorebaseshopwaresellfyaisanityabkhaziavologdamordoviapenzalenugsochinavoiexnetspbmsknovnorth-kazakhstanashgabadkareliaarmeniageorgiavladimirnalchikivanovobukharaadygeyakhakassiakalugakrasnodarjambylaktyubinsktroitskbryanskobninskkurganazerbaijanpokrovskbashkiriatselinogradvladikavkazmurmansktulatuvamangyshlaktashkentchimkentgroznykaragandatermezarkhangelskkustanaikalmykiabalashoveast-kazakhstankaracoldagestantogliattibarsyredorgcomgobedumirenaccoorgjelasticdiscoursecleverappsschacmiincogoornetonlineshopcogoorgmilcomwebnicnetintedugovbiznametestcoorgmilcomnomnetedugovorangecloudpersoindorgcomfinnatnetgovensmincomtourismintlinfox0611orgmilcomnetedugovquickconnectvpnplusnettprequalifymeaddrmyaddrntdllwadlnctvavdrk12orgmilpolbeltelcomwebgennetedutskkepgovbbsbiznameinfocoorgmilcompronetedugovbiznameinfobetter-thanworse-thansakurafromdyndnson-the-webmymailerorgmilurlcomneteduidvgovmydnsgameclubebizmeneacsccogotvorhotelmilmobiinfovodteiflgplkmsmsbcckhincndnvncoztltmkckppzpdprvcvkvlvcrkrkscxuzchernovtsyrivneyaltaodesavolynrovnolutskltdinforgcomnetedugovbizvinnicazhitomirternopilpoltavakropyvnytskyizaporizhzhiasevastopolsebastopoluzhgoroduzhhorodkharkovkharkivvinnytsiakhmelnytskyizaporizhzhecrimeaodessazhytomyrnikolaevcherkassydonetskluganskluhanskkirovogradivano-frankivskchernivtsikrymkievkyivlvivsumyzakarpattiamykolaivcherkasychernigovkhersonchernihivdnipropetrovskdnepropetrovskkhmelnitskiyneacsccogoorusorgmilcomedugovmyspreadshopno-ipbarsybarsyonlinelayershiftnh-servretrosnubapicampaignservicelugaffinitylotteryweeklylotteryraffleentrygluglugsmeaccoindependent-inquestnimsitecopropymntltdorgplcschnetgovnhsbarsyindependent-commissionindependent-reviewpolicepublic-inquiryindependent-panelconnhospindependent-inquiryroyal-commissionoraclegovcloudappscck12libaws-govccphxcclibpvtparochchtrcck12libcceatonk12coglibtecgendstmusann-arborwashtenawcck12glghcck12sealibforksolympiabainbridge-islkeyporthoquiamyarrow-pointcentraliaport-townsendsequimport-ludlowrentonsilverdalebremertonredmondsheltonbellevueport-orchardport-angeleskingstonchehalisaberdeengig-harborseattlepoulsboidmdndsddemenegacalamaiavawapailalflnmdcncscohnhmihiviwiriinmntnmocoutvtctmtgunjokakwvnvprarorasmskstxwynykyazisadninsnngosrvis-byservernamepointtoenscaledland-4-salefreeddnsstuff-4-saleazure-apinoipdatabricksappscloudnsgolffanheliohostazurewebsitesgvorgmilcomgubneteducoorgcomnetd0egvorgmilcomnetedugovmydnsiacostoree12orgmilcomnomwebgobbibrectecnetintedugovraremprendefirminfoartseducok12orgcomnethidnsadidacaionioapsonlahanamhanoicamauhueorgcompronetintedugovbizbacninhtayninhhoabinhnamdinhtravinhhaiphongvinhlonghaiduongquangnamquangtrithuathienhuequangninhbacgianghaugiangquangbinhsoctrangbentrethanhphohochiminhdanangkontumhatinhkhanhhoathanhhoahealthgialailaocaiyenbaibackanngheanlonganphuyenphuthocanthodaklakdongnainameinfovinhphucdongthapkiengiangtiengiangquangngailaichaulangsonlamdongdaknonghagiangangiangcaobangbinhduongninhthuanbinhthuanbaclieuthaibinhninhbinhbinhdinhtuyenquanghungyenbaria-vungtauthainguyendienbienbinhphuocschbizputerorgcomnetedugovcloud66advisormypetsdyndnsxn--8dbq2axn--4dbgdty6cxn--5dbhl8dxn--hebda8bxn--80auxn--d1atxn--c1avgxn--o1acxn--o1achxn--90azhxn--55qx5dxn--uc0atvxn--od0algxn--wcvs22dxn--gmqw5axn--mxtq1mxn--12c1fe0brxn--h3cuzk1dixn--12co0c3b4evaxn--12cfi8ixb8lxn--o3cyx2axn--m3ch0j3axn--j1adpxn--90amcxn--90a1afxn--h1ahnxn--j1ael8bxn--h1alizxn--c1avgxn--j1aefxn--80aaa0cvacxn--41acaffeineexeopentunnelbotdashtelebitorgtmaccoagricorgmilnomwebnicngonetaltedugovlawnisschoolgrondaraccoorgmilcomschnetedugovbizinfoprg1-zeropstritonstackitlimazeropsaccoorgmilgovяспборгкоммскбизмирсамаракрымсочиакодпроргобрупрצהלממשלישובאקדמיהองค์กรธุรกิจรัฐบาลศึกษาทหารเน็ต教育網絡組織公司政府個人닷넷한국澳门新闻澳門联通家電嘉里招聘通販닷컴삼성コムგეбгрфеюadcdbdgdidmdsdtdaebedeeegeiejekemenepereseveyegabacalamanauavapaqasazacfbfafgfnfpfwftfbgcgagggegkgngmgsgpgvgtgugilmlnlalclglplsltlhmimjmkmmmomambmcmdmfmgmzmpmsmtmgbbblbsbecccacnclcmcvctcscmhkhghchbhthphshlinikifigiaibicivisikninhnmncnbngnsnpnvntnjoionomobocoaofodorosotoptstttytatbtetgtithtmtltrusuvuaucueuguhulumunufjdjbjtjsjlkmkhkfkdkcktkukskpkgpmpnpkpjpgqaqmqiqsvtvcvbvmvlvrwpwtwzwbwcwawgwkwmwtrsrprgrfrercrbrarnrmrlrkrirhrwsusrssspsgsesbsaslsmsissxmxaxcxuypysylymykygybycyuztzsznzmzkzdzczbzazελευ世界台灣购物公益点看臺灣网络書籍在线网站手机机构大拿游戏信息台湾谷歌慈善商标香港中国餐厅网址中國商城食品微博政务移动集团公司八卦商店健康网店政府时尚佛山中信娱乐广东企业homedepotengineeringاماراتrepublicankuokgroupversicherungchannelcitadelxn--pgbs0dhxn--b4w605ferdstatebankwebsitexn--mgb9awbf亚马逊淡马锡alibabaxn--ngbc5azdxn--mgbbh1axn--45br5cyltoshibabuildworldcloudtradeguideplacespacedancemoviephoneprimesmilebiblestyleappleazurestoreskypegripexn--l1accdrivelottehorsehouseleasechasereisestadahondaomegaaetnaamicaninjanokiamediadeltavodkaedekaosakapizzaslingemailgmailtirolshelltmallfinallegaltotalhotelamfamforumrehabmusicciticricohcoachwatchboschearthfaithirishmiamiarchidubaiguccipraxiみんなストアセールcanonsalononionnikonepsonkoelngreensevencrownikanoradioaudioweiboglobopromogalloyahoociscorodeovideomangobingotokyovolvolottokyotophotosmartsportquesttrusthyattjetztadultcymrubaidutushuxn--kprw13dubankclickblackmerckgroupsharpcheapnowtvxn--h2brj9cקוםհայоргсрбмонкомбелмкдқазрусукрمصرقطرعربكومdadcfdmedwedredphdthdbidpidkrdmsdltdiceonewmeglemoerwecfageacbanbambaaaammakianraspacpaaxawtfbcgaegongingaigvigorgdogdhlmilrilonlaolloluoljllcalgalnflafltelsrlfrllplkimibmcamcombommomifmabbjcbscbwebcabnabtabmlbpubabcbbcnecincpncllcstcwtcpwcnyckfhbzhovhmoiskiobisbitcifyituipinvinwinxincbnbcnmanfangdnmenrenkpnmtnyunrunfununobiojioriohbogmofooboooooacoecoceongoproartistottnttbbtcateatlatvetpetbetnethktmitfitintjothotgotdotbotprueduicujnjyouinknhktdkappsapgapmapdnptopgopllpjmpzipvipripesqtrvdtvitvdevmovgovhivnrwlawsewnewbmwwownowhowdvrftrmtrsfrbarcartvscrseusawsupsubssbsadsddsldssasbmsmlsxxxboxfoxgmxtjxsextaxbuyflydiysoyjoyskypaydaygayxyzanzbizwebersenerpokerlameractortatarsolarລາວคอมไทยtourslocusnexuslexusgiftsbeatsboatspartspressglassswissकॉमनेटtiresgivescodeshomesgamestunesshoescardswalesloansvegastoolsdealsautosparisファッションworkssucksrocksxeroxforexfedexpartylillymoneystudyrugbytoraytoday中文网xn--unup4y天主教飞利浦新加坡enterprises我爱你嘉里大酒店christmasxn--fct429kholdingsxn--8y0a063axn--mgbx4cd0ablifestyleabogadoallstatenetbankكاثوليكxn--s9brj9cxn--gk3at1ebestbuycharityxn--55qx5dmicrosoftpropertybasketballhomegoodscorsicajewelrygallerygrocerysurgerycountrybrusselsverisignferreroxn--czr694bhdfcbankcommbanksoftbankپاكستانپاکستانnextdirectالسعوديهالعليانxn--h2brj9c8cxn--80adxhksshikshaxn--mgbai9azgqp6jcuisinellabarclayscatholicxn--kpry57dcompanyxn--xhq521bblackfridayxn--mgba3a3ejtsandvikxn--d1acj3bacademydownloadمليسياxn--j1amhxn--w4r85el8fhu5dnraipirangaathletaxn--fhbeixn--mgbqly7cvafrzuerichxn--c2br7gஇலங்கைcontractorsxn--io0a7igraphicsinsurancetemasekxn--xkc2al3hye2amotorcyclesphotographydirectoryplumbingxn--vhquvclothingtrainingcleaningwilliamhilllightingxn--mgba3a4f16ashoppingcateringeducationokinawapicturesventuresproductionsxn--9et52uwalmartഭാരതംsupportrealestatecapitalonexn--nqv7fs00emaauspostfloristdentistxn--qxamgodaddybradescobargainsmitsubishikerryhotelsxn--9dbq2axn--3pxu8kimmobilienxn--fjq720axn--mgbtx2bholidaymckinseymadridbusinessbuildersxn--4gbrimмоскваالسعودیةcoffeedegreelacaixapartnersalsaceofficeabbvievoyageorangegeorgeonlinechromemobilekindlegoogleoraclecircleschulesecureinsurexn--mgba7c0bbn0aestatexn--mgbc0a9azcgcruisehangoutxn--vuq861bxn--42c2d9arexrothfirestoneuniversityxn--nnx388alifeinsuranceextraspaceонлайнvermögensberatersoftwarexn--fiqs8sxn--mgbab2bdxn--w4rs40ltiendaभारतम्africatoyotaotsukasakuracameracreditcardnagoyaconsultingnetworktheatermonsterprogressivepioneerxn--55qw42gracingdatingvotingvikinglivinggivingxn--bck1b9a5dre4cbrotherweatherjoburgفلسطينlplfinancialxn--clchc0ea0b2g2a9gcdfutbolschoolsocialglobaldentalwoodsidechanelairtelmatteltravelrealtorwebcamstreamభారత్unicomalstomxn--nodexn--6frz82gmuseumfurniturexn--rvc1e0am3exn--mix891faccenturexn--11b4c3dismailineustardiscountquebeccomsecclinicservicesxn--y9a3aqxn--c1avgswatchchurchsearchالاردنmarketingcontacthealthmonashshoujisanofitaipeiamericanexpresssuzukiアマゾンクラウドポイントbhartiグーグルxn--mgberp4a5d4armemorialxn--1qqw23alondonmormoninstitutevisionbostonnortoncouponmaisonamazonvirginberlindesigndurbanolayannissananquanhitachikaufengardenreisenbayerntechnologydatsunxn--90a3aclatinocasinostudiophysioxn--ngbe9e0apharmacytattootaobaoaramcoexpertreportabbottdirectselectimamatfairwindspictettargetmarketintuittravelersinsurancecreditdupontryukyusuppliesxn--tckwebnpparibasschmidtmerckmsdyodobashirestaurantbridgestonecricketxn--fpcrj9c3dbostikbroadwayattorneylefrakemerckxn--fiq228c5hscareersfarmerswinnersflowersxn--wgbh1cguitarsxn--54b7fta0ccxn--p1acfmakeupgalluplandroverxn--kcrx77d1x4agoldpointbauhausxn--mgbayh7gpahiphopplaystationxn--mgba3a4fraxn--eckvdtc9dhyundaixn--gckr3f0fistanbulticketsmarketsflightschintaireviewsxn--3e0b707ewindowsxn--fiqz9sfinancialxn--fzys8d69uvgmابوظبيdiscoverreviewবাংলাxn--5su34j936bgsgmoscowobserverapartmentsдетиارامكوсайтeurovisionxn--i1b6b1a6a2exn--xkc2dl3a5ee0hتونسموقعبارتڀارتشبكةعمانبيتكعراقreadkredbondlandbandfundfoodprodgoldfordtubecafesafelifeggeeieeefreefagepagegugezonewinememenamegamesaleablebikenikelikecarecbreherefiresaveloveliveblueartedatesitevotecaseluxebofamodaltdaasdatiaayogasinavanashiaasiajavabbvatevavivadatazaraarpacasavisasncfprofmaifsurfgolfdvagsongbingpingwangkpmggoogblogpohlfailcooldellcalldeallidlsarlfilmteamroomfarmimdbarabclubhdfcicbchsbcgmbhrichtechfishdishcashminiernikddiaudiwikimobitaxicitikiwidesiqponskinloanakdnwienopenporncerntownimmolimoolloinfonicofidolegosaxozeroaerovivoautovotomotofastbestresthostpostnextlgbtchatseatgiftmeetdietreitmintrentgentspotscotguruitausohumenucyoubanklinkpinkdclktalksilkbookseekworkrsvpaarpjeepshopcoophelpcamppccwshowbeerstarruhrflirweirhaircarsparsjprshausplusnewstipstoysjobskidsfanspicsdocsxboxamexsexynavycitysonyarmyallybabyplaydeliverybuzzgbizlamborghiniphilipsලංකාಭಾರತfitnessexpresslanxesspfizercenterwalterlawyersoccercareerkosherbrokerlockerdealerdoctorauthorxn--mgbqly7c0a67fbcvermögensberatungjaguarxn--pssy2uxn--hxt814eflickrrepairrogersairbusxn--mgbai9a5eva00beventsyachtsxn--t60b56aভাৰতভারতभारतभारोतviajeshermeshughesxn--j1aefसंगठनvillasଭାରତclaimshotelsભારતzapposphotosjuegoscondostatamotorsgratistennisਭਾਰਤtkmaxxtjmaxxschaeffleryandexxn--80aswgrealtysafetybeautyluxuryxn--3ds443gsupplyfamilyxn--o3cw4hhockeysydneyxn--90aenissayalipayenergycomputeragencyxn--rovu88b電訊盈科xn--gecrj9cstatefarmaccountantaquarelleolayangroup香格里拉xn--p1ai组织机构xn--1ck2e1bxn--mgbt3dhdschwarzموريتانياabudhabinowruzkomatsufujitsuhospitalxn--80asehdbxn--mgbtf8flxn--j6w193gxn--yfro4i67oprudentialxn--flw351ecruisescoursesrecipesxn--e1a4cferrarixn--ses554gxn--wgbl6awatchesstaplessinglesxn--mgbcpq6gpa1axn--otu796dpropertiescreditunionxn--mgbah1a3hjkrdstockholmhisamitsuالسعوديةstcgroupdomainsoriginscouponsbloombergclubmedfroganslimitedxn--80aqecdr1aexposedinternationalequipmentbarclaycardxn--q7ce6axn--mgbi4ecexpprotectionassociatesconstructionxn--cck2b3bxn--45q11candroidfoundationישראלxn--mgbca7dzdocliniqueboutiqueengineerxn--qxa6asystemsfirmdalefashionauctionxn--nqv7finfinitirentalsreliancetradingweddingfishinghostinggentingbookingcookingxn--3hcrj9cgraingerxn--czrs0tdemocratsamsungyokohamaxn--h2breg3evexn--nyqy26alundbeckmelbournevacationssolutionsfrontierxn--vermgensberatung-pwbmanagementxn--cg4bkixn--mgb2ddeslincolnhamburgsandvikcoromantblockbusterairforcebarefootxn--4dbrk0ceinvestmentsfeedbackcommunityxn--ngbrxالبحرينdiamondsamsterdamhealthcareredumbrellaxn--mxtq1mxn--2scrj9cagakhanxn--mgbpl2fhкатоликcaravanசிங்கப்பூர்richardlimortgageamericanfamilyxn--fzc2c9e2cscholarshipssaarlandxn--imr513nvlaanderensamsclubgoodyearkitchenஇந்தியாweatherchannelallfinanzxn--kput3iالسعودیۃxn--90aisxn--efvy88hالجزائرxn--mgbaam7a8hexchangejpmorganxn--tiq49xqyjfidelitysecurityxn--mk1bu44cwanggouxn--fiq64bxn--6qq986b3xlxn--mgbbh1a71exn--80ao21amarshallsxn--5tzm5gtravelerspanasoniclatrobeyoutubeaccountantsxn--rhqv96gxn--cckwcxetdanalyticsxn--ygbi2ammxبازاربھارتسوريةorganicfreseniusسورياxn--9krt00axn--qcka1pmcxn--jlq480n2rgdeloittesciencefinancexn--jvr189mxn--30rr7yhomesensehotmailbaseballfootballleclercboehringerxn--q9jyb4cxn--mix082fاليمنهمراهpolitieسودانايرانایرانnetflixyamaxunxn--lgbbat1ad8jcollegestoragecapetowncolognekerrypropertiesxn--mgbgu82axn--ogbpf8flxn--czru2dwhoswhociprianilasallexn--g2xx48cforsalebanamexaudiblexn--vermgensberater-ctbxn--zfr164bericssonvanguardxn--45brj9cindustriestheatremarriottxn--3bst00mcomparexn--mgberp4a5d4a87gcapitaldigitalالمغربbarcelonashangrilaxn--d1alfcalvinkleinwwwcitysapporokawasakinagoyasendaikobekitakyushuyokohamackjp";
-const rulesRoot = 668;
-const exceptionsRoot = 672;
-
-// NOTE: kept (intentionally) near-identical to packages/tldts-icann/src/suffix-trie.ts.
-// They are separate copies rather than a shared helper because the lookup is
-// only fast when the typed arrays are module-scope monomorphic globals —
-// closing over them (a shared factory) measured ~20% slower. The ICANN build
-// also specializes (constant mask, no isIcann/isPrivate). Keep the two in sync.
-// `charCodeAt.call(hostname, i)`, not `hostname.charCodeAt(i)`: see
-// `is-valid.ts` in tldts-core.
-// eslint-disable-next-line @typescript-eslint/unbound-method
-const charCodeAt = String.prototype.charCodeAt;
-// `edgeOffset` (where each label starts in `labelText`), `edgeHash` (djb2 of
-// each label) and `wildcardEdge` (each node's '*' edge, or -1) are derived once
-// at load instead of being shipped: the bundle then carries only the
-// compressible `labelText` + structure, while the lookup binary-searches
-// integer hashes. The cost is a single ~1ms pass at first import — cheaper than
-// the object trie it replaces. Kept at module scope (not captured in a closure)
-// so V8 treats the typed arrays as fast monomorphic globals.
-const numberOfNodes = nodeFlags.length;
-const numberOfEdges = edgeLength.length;
-const edgeOffset = new Uint32Array(numberOfEdges);
-const edgeHash = new Uint32Array(numberOfEdges);
-const wildcardEdge = new Int32Array(numberOfNodes).fill(-1);
-for (let node = 0, offset = 0; node < numberOfNodes; node += 1) {
-    for (let edge = edgeStart[node]; edge < edgeStart[node + 1]; edge += 1) {
-        edgeOffset[edge] = offset;
-        const end = offset + edgeLength[edge];
-        let hash = 5381;
-        for (let i = end - 1; i >= offset; i -= 1) {
-            hash = (hash * 33) ^ labelText.charCodeAt(i);
-        }
-        edgeHash[edge] = hash >>> 0;
-        if (edgeLength[edge] === 1 &&
-            labelText.charCodeAt(offset) === 42 /* '*' */) {
-            wildcardEdge[node] = edge;
-        }
-        offset = end;
-    }
-}
-// Result of the last `walk`, kept in module scope to avoid allocating a match
-// object. Safe because lookups are synchronous and read right after `walk`.
-let matchNode = -1;
-let matchStart = 0;
-let matchEnd = 0;
-/**
- * True if edge `edge`'s label equals `hostname[start, start + length)`.
- */
-function labelEquals(edge, hostname, start, length) {
-    if (edgeLength[edge] !== length) {
-        return false;
-    }
-    const offset = edgeOffset[edge];
-    for (let i = 0; i < length; i += 1) {
-        if (labelText.charCodeAt(offset + i) !== hostname.charCodeAt(start + i)) {
-            return false;
-        }
-    }
-    return true;
-}
-/**
- * Find the child edge of `node` whose label is `hostname[start, start + length)`.
- * Edges are sorted by hash, so binary-search the hash then verify the label
- * (scanning the rare run of equal hashes). Returns the edge index or -1.
- */
-function findEdge(node, hash, hostname, start, length) {
-    let lo = edgeStart[node];
-    let hi = edgeStart[node + 1];
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        const value = edgeHash[mid];
-        if (value < hash) {
-            lo = mid + 1;
-        }
-        else if (value > hash) {
-            hi = mid;
-        }
-        else {
-            for (let e = mid; e >= lo && edgeHash[e] === hash; e -= 1) {
-                if (labelEquals(e, hostname, start, length))
-                    return e;
-            }
-            for (let e = mid + 1; e < hi && edgeHash[e] === hash; e += 1) {
-                if (labelEquals(e, hostname, start, length))
-                    return e;
-            }
-            return -1;
-        }
-    }
-    return -1;
-}
-/**
- * Walk `hostname`'s labels right-to-left from `root`, recording the deepest
- * node whose flag passes `allowedMask` (with the label boundaries of that match
- * in `matchStart`/`matchEnd`). Returns whether any match was found.
- * An empty label (leading dot or `..`) never matches a `*` edge.
- */
-function walk(hostname, root, allowedMask) {
-    let node = root;
-    let end = hostname.length;
-    let hash = 5381;
-    matchNode = -1;
-    for (let i = hostname.length - 1; i >= 0; i -= 1) {
-        const code = charCodeAt.call(hostname, i);
-        if (code === 46 /* '.' */) {
-            const start = i + 1;
-            let edge = findEdge(node, hash >>> 0, hostname, start, end - start);
-            if (edge === -1 && end !== start) {
-                edge = wildcardEdge[node];
-            }
-            if (edge === -1) {
-                return matchNode !== -1;
-            }
-            node = edgeChild[edge];
-            if ((nodeFlags[node] & allowedMask) !== 0) {
-                matchNode = node;
-                matchStart = start;
-                matchEnd = end;
-            }
-            end = i;
-            hash = 5381;
-        }
-        else {
-            hash = (hash * 33) ^ code;
-        }
-    }
-    // Left-most label: hostname[0, end). Same find/descend/record as the loop —
-    // duplicated rather than folded into the loop (via `i >= -1`) because that
-    // extra per-character branch measured slightly slower on the hot path.
-    let edge = findEdge(node, hash >>> 0, hostname, 0, end);
-    if (edge === -1 && end !== 0) {
-        edge = wildcardEdge[node];
-    }
-    if (edge !== -1) {
-        node = edgeChild[edge];
-        if ((nodeFlags[node] & allowedMask) !== 0) {
-            matchNode = node;
-            matchStart = 0;
-            matchEnd = end;
-        }
-    }
-    return matchNode !== -1;
-}
-/**
- * Check if `hostname` has a valid public suffix in the trie.
- */
-function suffixLookup(hostname, options, out) {
-    if (fastPathLookup(hostname, options, out)) {
-        return false;
-    }
-    const allowedMask = (options.allowPrivateDomains ? 2 /* RULE_TYPE.PRIVATE */ : 0) |
-        (options.allowIcannDomains ? 1 /* RULE_TYPE.ICANN */ : 0);
-    // Exceptions have priority and strip their own left-most label (e.g. the
-    // rule '!www.ck' makes the suffix of 'www.ck' be 'ck').
-    if (walk(hostname, exceptionsRoot, allowedMask)) {
-        out.isIcann = (nodeFlags[matchNode] & 1 /* RULE_TYPE.ICANN */) !== 0;
-        out.isPrivate = (nodeFlags[matchNode] & 2 /* RULE_TYPE.PRIVATE */) !== 0;
-        out.publicSuffix = hostname.slice(matchEnd + 1);
-        return true;
-    }
-    if (walk(hostname, rulesRoot, allowedMask)) {
-        out.isIcann = (nodeFlags[matchNode] & 1 /* RULE_TYPE.ICANN */) !== 0;
-        out.isPrivate = (nodeFlags[matchNode] & 2 /* RULE_TYPE.PRIVATE */) !== 0;
-        out.publicSuffix = hostname.slice(matchStart);
-        return false;
-    }
-    // No match: the prevailing '*' rule makes the right-most label the suffix.
-    out.isIcann = false;
-    out.isPrivate = false;
-    const lastDot = hostname.lastIndexOf('.');
-    out.publicSuffix = lastDot === -1 ? hostname : hostname.slice(lastDot + 1);
-    return false;
-}
-
-function parse(url, options) {
-    return parseImpl(url, 5 /* FLAG.ALL */, suffixLookup, options, getEmptyResult());
-}
-
-/**
- * The host rules of SPEC section 3 as data: which schemes reach the network, which dotted
- * names are code, files or properties rather than hosts, and which hosts are identifiers.
- */
-/** Schemes whose authority is a network host. Others (file:, content:, ...) never are. */
-const NETWORK_SCHEMES = new Set([
-    'http', 'https', 'ws', 'wss', 'ftp', 'ftps', 'sftp', 'tftp', 'rtsp', 'rtsps', 'rtmp', 'rtmps', 'mqtt', 'mqtts',
-    'coap', 'coaps', 'tcp', 'udp', 'tls', 'ssl', 'smtp', 'smtps', 'imap', 'imaps', 'pop3', 'pop3s', 'ldap', 'ldaps',
-    'ssh', 'telnet', 'xmpp', 'sip', 'sips', 'stun', 'stuns', 'turn', 'turns', 'grpc', 'grpcs', 'ntp', 'nntp', 'news', 'snews', 'gopher',
-    'irc', 'ircs', 'git', 'svn', 'dns', 'socks', 'socks4', 'socks5', 'quic', 'h2', 'h3', 'webdav', 'wap',
-]);
-/** Unencrypted schemes: data sent to these hosts crosses the network in clear text. */
-const CLEARTEXT_SCHEMES = new Set([
-    'http', 'ws', 'ftp', 'tftp', 'rtsp', 'rtmp', 'mqtt', 'coap', 'tcp', 'udp', 'smtp', 'imap', 'pop3', 'ldap',
-    'telnet', 'xmpp', 'sip', 'ntp', 'nntp', 'news', 'gopher', 'irc', 'git', 'svn', 'dns', 'webdav', 'wap',
-]);
-/**
- * First labels of Java/Kotlin/Android package and class names (`com.google.android`,
- * `java.lang.String`, `android.app.Activity`). A bare dotted name starting with one of these is
- * code, not a host.
- */
-const CODE_ROOTS = new Set([
-    'com', 'org', 'net', 'edu', 'gov', 'mil', 'androidx', 'java', 'javax', 'jdk', 'sun', 'kotlin', 'kotlinx', 'dalvik',
-    'libcore', 'junit', 'okhttp3', 'okio', 'retrofit2', 'scala', 'groovy', 'lombok', 'dagger', 'butterknife',
-]);
-/**
- * `android.` starts both package names (`android.app`) and real hosts
- * (`android.clients.google.com`): such a name is a host only when it ends in one of these.
- */
-const HOST_ENDINGS_AFTER_ANDROID = new Set(['com', 'net', 'org', 'cn']);
-/**
- * Top-level domains a bare name (no scheme) may end in: every two-letter country code plus the
- * classic generic ones. Newer generic TLDs (`.app`, `.style`, `.name`, `.map`) collide with code
- * (`this.app`, `e.name`); names ending in them count only after a scheme or when catalogued or
- * policy-listed.
- */
-const BARE_GENERIC_TLDS = new Set(['com', 'net', 'org', 'edu', 'gov', 'mil', 'int', 'biz', 'eu']);
-/**
- * Country codes that are also common words or identifiers in code (`image.id`, `this.is`,
- * `foo.to`, `log.md`): a two-label bare name ending in one is code, not a host. Longer names
- * (`api.acme.co.id`, `app.example.it`) still count.
- */
-const CODE_LIKE_CCTLDS = new Set([
-    'id', 'in', 'is', 'it', 'to', 'do', 'me', 'my', 'no', 'so', 'at', 'by', 'as', 'be', 'am', 'us', 'on', 'or', 'if',
-    'sh', 'rs', 'pl', 'py', 'cc', 'md', 'gb', 'bg', 'ba', 'bi', 'mn', 'ni', 'sy', 'az', 'ir', 'nu', 'ai', 'io', 'tv',
-    'fm', 'ly', 'im', 'gg', 'xy', 'yt', 'ws', 'la', 'ps', 'ms', 'mk', 'cx', 'ax', 'ac', 'al', 'an', 'cs',
-]);
-/**
- * Dotted quads with a first octet below 10 are mostly version numbers (`2.12.9.2`); without a
- * scheme or port they count only when they are well-known resolvers.
- */
-const LOW_IPV4_ALLOWED = new Set(['1.1.1.1', '1.0.0.1', '1.2.4.8', '8.8.8.8', '8.8.4.4', '9.9.9.9', '4.2.2.1', '4.2.2.2']);
-/** First labels that are code receivers in minified JavaScript or Java (`this.id`, `e.data`). */
-const CODE_RECEIVERS = new Set([
-    'this', 'self', 'window', 'document', 'super', 'that', 'obj', 'el', 'it', 'item', 'data', 'json', 'args', 'options',
-    'opts', 'props', 'state', 'ctx', 'context', 'event', 'node', 'res', 'req', 'result', 'response', 'request', 'err',
-    'error', 'value', 'key', 'list', 'map', 'array', 'object', 'string', 'number', 'math', 'console', 'module', 'exports',
-    'require', 'global', 'navigator', 'location', 'history', 'screen', 'parent', 'frames', 'prototype', 'config',
-]);
-/** Second-level labels that, after a two-letter country label, make a reversed domain (`cn.com.x`). */
-const REVERSED_SECOND_LEVEL = new Set(['com', 'net', 'org', 'gov', 'edu', 'ac', 'co', 'or', 'ne', 'go']);
-/** First labels of Android system property names (`ro.cda.skuid.id`, `persist.radio.x`). */
-const PROPERTY_ROOTS = new Set([
-    'ro', 'persist', 'sys', 'debug', 'init', 'ctl', 'ril', 'gsm', 'dalvik', 'pm', 'vold', 'hwservicemanager', 'cda',
-    'selinux', 'vts', 'apexd', 'bootreceiver', 'renderthread', 'vendor', 'odm', 'system_ext', 'external_storage',
-]);
-/**
- * File extensions that are also (or look like) top-level domains: `config.json`, `libfoo.so`,
- * `update.zip`, `README.md`. A bare dotted name ending in one is a file name.
- */
-const FILE_EXTENSIONS = new Set([
-    'json', 'xml', 'so', 'apk', 'apex', 'capex', 'jar', 'zip', 'txt', 'md', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp',
-    'svg', 'ico', 'html', 'htm', 'js', 'mjs', 'css', 'java', 'kt', 'kts', 'class', 'dex', 'odex', 'vdex', 'oat', 'art',
-    'bin', 'img', 'prop', 'rc', 'conf', 'cfg', 'ini', 'log', 'db', 'sqlite', 'properties', 'pem', 'crt', 'cer', 'der',
-    'key', 'pk8', 'x509', 'mk', 'bp', 'sh', 'py', 'rb', 'lua', 'c', 'h', 'cpp', 'hpp', 'mp3', 'mp4', 'm4a',
-    'ogg', 'wav', 'flac', 'aac', 'amr', 'avi', 'mkv', 'mov', 'ttf', 'otf', 'dat', 'ko', 'yaml', 'yml', 'pb', 'proto',
-    'tmp', 'bak', 'gz', 'xz', 'bz2', 'zst', 'lz4', 'lzma', 'tar', 'tgz', 'pdf', 'csv', 'tsv', 'arsc', 'mf', 'sf', 'rsa', 'dsa',
-    'ec', 'smali', 'aidl', 'hal', 'te', 'cil', 'fc', 'policy', 'mbn', 'elf', 'hex', 'fw', 'ucode', 'tflite', 'onnx',
-    'pak', 'obb', 'vpk', 'nomedia', 'cache', 'lock', 'pid', 'sock', 'esim', 'sig', 'asc', 'gpg', 'p12', 'pfx', 'bks',
-    'jks', 'keystore', 'dtb', 'dtbo', 'map', 'o', 'a', 'lib', 'dll', 'exe', 'sys', 'inf', 'cab', 'msi', 'dmg', 'iso',
-    'go', 'swift', 'ts', 'tsx', 'jsx', 'vue', 'php', 'asp', 'aspx', 'jsp', 'cgi', 'action', 'tex',
-    'rtf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'epub', 'woff', 'woff2', 'eot', 'glsl', 'spv', 'frag',
-    'vert', 'shader', 'atlas', 'plist', 'rules', 'lst', 'list', 'out', 'err', 'diff', 'patch', 'orig', 'rej', 'swp',
-    'new', 'old', 'prev', 'default', 'conf', 'service', 'target', 'socket', 'mount', 'timer', 'desktop',
-]);
-/**
- * Compression suffixes that are also country codes: brotli's `.br` (Brazil), bzip's `.bz`
- * (Belize), snappy's `.sz` (Eswatini). After a label that is a file extension they make a
- * compressed file's name (`system.new.dat.br`, a block-based OTA's data; `backup.tar.bz`), not a
- * host; a host under them (`acme.com.br`) has no file extension before them. After a scheme
- * either is a host, as always.
- */
-const COMPRESSION_CCTLDS = new Set(['br', 'bz', 'sz']);
-/**
- * ELF section names that read as hosts under a country code, in nearly every shared library's
- * section header strings or in a linker: `.data.rel.ro` (`.rel.ro`, `.rela.data.rel.ro`;
- * Romania's `ro`) and GNU's `.gnu.linkonce.*` (`.gnu.linkonce.td`, Chad's). A bare name ending in
- * one of the first or holding one of the second (as whole labels) is a section name.
- */
-const SECTION_NAME_ENDINGS = ['.rel.ro'];
-const SECTION_NAME_INFIXES = ['.gnu.linkonce.'];
-/**
- * Identifier hosts: XML namespaces, schema and DTD locations, licence texts. They appear in
- * almost every build and are not contacted; kept in the inventory as `ignored`.
- */
-const IDENTIFIER_HOSTS = new Set([
-    'schemas.android.com', 'www.w3.org', 'w3.org', 'schemas.xmlsoap.org', 'ns.adobe.com', 'xmlpull.org',
-    'www.xmlpull.org', 'purl.org', 'schemas.microsoft.com', 'schemas.openxmlformats.org', 'java.sun.com',
-    'xml.org', 'www.xml.org', 'xmlns.com', 'www.apache.org', 'apache.org', 'www.gnu.org', 'gnu.org', 'opensource.org',
-    'www.opensource.org', 'creativecommons.org', 'www.openmobilealliance.org', 'www.wapforum.org', 'ns.google.com',
-    'xmlns.jcp.org', 'www.unicode.org', 'unicode.org', 'json-schema.org', 'relaxng.org',
-]);
-
-/**
- * Text as an app or Android reads it decoded, where the raw bytes hide what it holds: a Java
- * properties file's escapes and continued lines (java.util.Properties.load), a JSON file's string
- * escapes, a plain-text XML file's character references and CDATA sections, base64 runs. Each
- * decoder gives the decoded bytes and, for each, the offset in the source of the byte or escape it
- * came from: an endpoint found in the decoded text is reported where its encoded form starts.
- * Pure and bounded: one pass over the input, output no longer than it, no recursion.
- *
- * Android's own property loader (init: system/core/init/property_service.cpp LoadProperties, and
- * its `load_properties` before it) decodes nothing: it splits lines at '\n', skips leading
- * whitespace and `#` lines, cuts at the first '=' and trims; a backslash is a byte like any other.
- * build.prop and friends are therefore scanned as they are (buildprop.ts).
- */
-const BACKSLASH = 0x5c;
-/** The value of a hex digit, or -1. */
-function hexValue(c) {
-    if (c >= 0x30 && c <= 0x39)
-        return c - 0x30;
-    const l = c | 0x20;
-    return l >= 0x61 && l <= 0x66 ? l - 0x61 + 10 : -1;
-}
-/** The 16-bit value of the 4 hex digits at buf[i], or -1. */
-function hex4(buf, i, end) {
-    if (i + 4 > end)
-        return -1;
-    let v = 0;
-    for (let k = 0; k < 4; k++) {
-        const h = hexValue(buf[i + k]);
-        if (h < 0)
-            return -1;
-        v = (v << 4) | h;
-    }
-    return v;
-}
-/**
- * The `uXXXX` at buf[u] (after a backslash): its code point and length, a surrogate pair written
- * as two escapes (`\ud83d\ude00`) as one character (Java and JavaScript keep the two UTF-16
- * units, which written out are that character); undefined without four hex digits. A lone
- * surrogate is one of 5 bytes (written as U+FFFD).
- */
-function unicodeEscape(buf, u, end) {
-    const v = hex4(buf, u + 1, end);
-    if (v < 0)
-        return undefined;
-    if (v >= 0xd800 && v <= 0xdbff && buf[u + 5] === BACKSLASH && buf[u + 6] === 0x75) {
-        const lo = hex4(buf, u + 7, end);
-        if (lo >= 0xdc00 && lo <= 0xdfff)
-            return { cp: 0x10000 + ((v - 0xd800) << 10) + (lo - 0xdc00), len: 11 };
-    }
-    return { cp: v, len: 5 };
-}
-/** Writes decoded bytes and their source offsets. Never longer than its source (each decoder's escapes are at least as long as their UTF-8). */
-class Writer {
-    bytes;
-    from;
-    n = 0;
-    constructor(size) {
-        this.bytes = Buffer.allocUnsafe(size);
-        this.from = new Int32Array(size);
-    }
-    byte(c, at) {
-        this.bytes[this.n] = c;
-        this.from[this.n++] = at;
-    }
-    /** A code point as UTF-8 (a lone surrogate as U+FFFD), every byte from `at`. */
-    codePoint(cp, at) {
-        if (cp >= 0xd800 && cp <= 0xdfff)
-            cp = 0xfffd;
-        if (cp < 0x80)
-            this.byte(cp, at);
-        else if (cp < 0x800) {
-            this.byte(0xc0 | (cp >> 6), at);
-            this.byte(0x80 | (cp & 0x3f), at);
-        }
-        else if (cp < 0x10000) {
-            this.byte(0xe0 | (cp >> 12), at);
-            this.byte(0x80 | ((cp >> 6) & 0x3f), at);
-            this.byte(0x80 | (cp & 0x3f), at);
-        }
-        else {
-            this.byte(0xf0 | (cp >> 18), at);
-            this.byte(0x80 | ((cp >> 12) & 0x3f), at);
-            this.byte(0x80 | ((cp >> 6) & 0x3f), at);
-            this.byte(0x80 | (cp & 0x3f), at);
-        }
-    }
-    done() {
-        return { bytes: this.bytes.subarray(0, this.n), from: this.from.subarray(0, this.n) };
-    }
-}
-const isLineEnd = (c) => c === 0x0a || c === 0x0d;
-/** Whitespace as Properties.load skips it: space, tab, form feed. */
-const isPropSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0c;
-/**
- * A properties file as java.util.Properties.load(InputStream) reads it (JDK LineReader and
- * loadConvert): natural lines end at '\n', '\r' or "\r\n"; a line whose first non-blank character
- * is '#' or '!' is a comment (kept as it is: its bytes are in the file); a line ending in an odd
- * number of backslashes goes on in the next, whose leading whitespace is dropped; `\uXXXX` is
- * that character, `\t` `\n` `\r` `\f` those controls, a backslash before any other character
- * that character. Key, separator and value are kept in line (the separator is text like any
- * other to the scanner). Undefined when Properties.load throws (a `\u` without four hex digits:
- * "Malformed \uxxxx encoding"): the app then reads no property of the file.
- */
-function decodeProperties(buf) {
-    const end = buf.length;
-    const w = new Writer(end);
-    let i = 0;
-    while (i < end) {
-        // The start of a logical line: leading whitespace, then a comment or the line.
-        while (i < end && isPropSpace(buf[i]))
-            i++;
-        if (i >= end)
-            break;
-        const c0 = buf[i];
-        if (isLineEnd(c0)) {
-            w.byte(0x0a, i++);
-            continue;
-        }
-        if (c0 === 0x23 || c0 === 0x21) {
-            while (i < end && !isLineEnd(buf[i]))
-                w.byte(buf[i], i++);
-            continue;
-        }
-        while (i < end && !isLineEnd(buf[i])) {
-            const c = buf[i];
-            if (c !== BACKSLASH) {
-                w.byte(c, i++);
-                continue;
-            }
-            const at = i;
-            i++;
-            if (i >= end)
-                break; // a backslash at the end of the file: dropped
-            const e = buf[i];
-            if (isLineEnd(e)) {
-                // A continued line: its end, then the next line's leading whitespace, are dropped.
-                i += e === 0x0d && buf[i + 1] === 0x0a ? 2 : 1;
-                while (i < end && isPropSpace(buf[i]))
-                    i++;
-                continue;
-            }
-            if (e === 0x75) {
-                const u = unicodeEscape(buf, i, end);
-                if (!u)
-                    return undefined;
-                w.codePoint(u.cp, at);
-                i += u.len;
-                continue;
-            }
-            w.byte(e === 0x74 ? 0x09 : e === 0x6e ? 0x0a : e === 0x72 ? 0x0d : e === 0x66 ? 0x0c : e, at);
-            i++;
-        }
-        if (i < end) {
-            // The line's end: one newline out, "\r\n" as one.
-            w.byte(0x0a, i);
-            i += buf[i] === 0x0d && buf[i + 1] === 0x0a ? 2 : 1;
-        }
-    }
-    return w.done();
-}
-/**
- * JSON (and JavaScript) string escapes decoded: `\uXXXX` (a surrogate pair as its character),
- * `\/`, `\\`, `\"`, `\'`, `\b` `\f` `\n` `\r` `\t`; any other backslash is kept as it is (a
- * lenient reader). Bytes outside strings are copied: valid JSON has no backslash there.
- */
-function decodeJsonEscapes(buf) {
-    const end = buf.length;
-    const w = new Writer(end);
-    let i = 0;
-    while (i < end) {
-        const c = buf[i];
-        if (c !== BACKSLASH || i + 1 >= end) {
-            w.byte(c, i++);
-            continue;
-        }
-        const e = buf[i + 1];
-        const u = e === 0x75 ? unicodeEscape(buf, i + 1, end) : undefined;
-        if (u) {
-            w.codePoint(u.cp, i);
-            i += 1 + u.len;
-            continue;
-        }
-        const simple = e === 0x2f || e === BACKSLASH || e === 0x22 || e === 0x27 ? e : e === 0x62 ? 0x08 : e === 0x66 ? 0x0c : e === 0x6e ? 0x0a : e === 0x72 ? 0x0d : e === 0x74 ? 0x09 : -1;
-        if (simple < 0) {
-            w.byte(c, i++);
-            continue;
-        }
-        w.byte(simple, i);
-        i += 2;
-    }
-    return w.done();
-}
-const CDATA_OPEN = Buffer.from('<![CDATA[', 'latin1');
-const CDATA_CLOSE = Buffer.from(']]>', 'latin1');
-/** The longest character reference read: `&#x` + 8 digits + `;` (longer ones are kept as they are). */
-const MAX_CHAR_REF = 12;
-const ENTITIES = [
-    ['lt;', 0x3c],
-    ['gt;', 0x3e],
-    ['amp;', 0x26],
-    ['quot;', 0x22],
-    ['apos;', 0x27],
-];
-/**
- * Plain-text XML as a parser on the device hands its text and attribute values to the app:
- * character references (`&#x7a;`, `&#122;`) and the predefined entities decoded, CDATA sections'
- * markers dropped (their text joins the text around them, as DOM's getTextContent and the SAX
- * parser's characters() give it); everything else, markup included, copied. A reference that is
- * not one (no ';', a code point past U+10FFFF) is kept as it is.
- */
-function decodeXmlText(buf) {
-    const end = buf.length;
-    const w = new Writer(end);
-    let i = 0;
-    while (i < end) {
-        const c = buf[i];
-        if (c === 0x3c && buf[i + 1] === 0x21 && buf[i + 2] === 0x5b && buf.subarray(i, i + CDATA_OPEN.length).equals(CDATA_OPEN)) {
-            const close = buf.indexOf(CDATA_CLOSE, i + CDATA_OPEN.length);
-            const stop = close < 0 ? end : close;
-            for (let k = i + CDATA_OPEN.length; k < stop; k++)
-                w.byte(buf[k], k);
-            i = close < 0 ? end : close + CDATA_CLOSE.length;
-            continue;
-        }
-        if (c !== 0x26) {
-            w.byte(c, i++);
-            continue;
-        }
-        const ref = charRef(buf, i, end);
-        if (ref) {
-            w.codePoint(ref.cp, i);
-            i += ref.len;
-            continue;
-        }
-        let named = false;
-        for (const [name, cp] of ENTITIES) {
-            if (i + 1 + name.length <= end && buf.toString('latin1', i + 1, i + 1 + name.length) === name) {
-                w.byte(cp, i);
-                i += 1 + name.length;
-                named = true;
-                break;
-            }
-        }
-        if (!named)
-            w.byte(c, i++);
-    }
-    return w.done();
-}
-/** The character reference `&#...;` at buf[i] (its code point and length), or undefined. */
-function charRef(buf, i, end) {
-    if (buf[i] !== 0x26 || buf[i + 1] !== 0x23)
-        return undefined;
-    const hex = buf[i + 2] === 0x78 || buf[i + 2] === 0x58;
-    let k = i + (hex ? 3 : 2);
-    const first = k;
-    let cp = 0;
-    const stop = Math.min(end, i + MAX_CHAR_REF);
-    for (; k < stop && buf[k] !== 0x3b; k++) {
-        const d = hex ? hexValue(buf[k]) : buf[k] >= 0x30 && buf[k] <= 0x39 ? buf[k] - 0x30 : -1;
-        if (d < 0)
-            return undefined;
-        cp = cp * (hex ? 16 : 10) + d;
-    }
-    if (k >= stop || k === first || cp > 0x10ffff)
-        return undefined;
-    return { cp, len: k + 1 - i };
-}
-/** Base64 characters, both alphabets (RFC 4648 sections 4 and 5): their 6-bit values, -1 for others. */
-const B64 = new Int8Array(256).fill(-1);
-for (let c = 0; c < 26; c++) {
-    B64[0x41 + c] = c;
-    B64[0x61 + c] = 26 + c;
-}
-for (let c = 0; c < 10; c++)
-    B64[0x30 + c] = 52 + c;
-B64[0x2b] = 62;
-B64[0x2d] = 62;
-B64[0x2f] = 63;
-B64[0x5f] = 63;
-/** The shortest base64 run decoded (12 bytes of text: shorter than most URLs). */
-const MIN_BASE64_RUN = 16;
-/** The longest run decoded (longer ones: binary data, a certificate, an image; only their first this many characters are). */
-const MAX_BASE64_RUN = 1 << 16;
-/**
- * The characters a run is searched by: base64's without '+' and '/'. Text in DEX files is mostly
- * type descriptors and paths ("Landroid/content/Context;"), long runs of base64 characters joined
- * by '/', which a search by every base64 character reads byte by byte and decodes for nothing;
- * without '/' they are words of a few letters the search skips. Base64 of ASCII text has a '+' or
- * a '/' only for a '>', '?', '~' or DEL (the last character of a group: 62 and 63 are no first,
- * second or third character's value there), so a run of encoded text is found by its stretches
- * between them, and then read whole.
- */
-const SEARCHED = new Uint8Array(256);
-for (let c = 0; c < 256; c++)
-    SEARCHED[c] = B64[c] >= 0 && c !== 0x2b && c !== 0x2f ? 1 : 0;
-/**
- * Each run of at least MIN_BASE64_RUN base64 characters in buf[start, end) (either alphabet,
- * padding ends it) whose decoded bytes are all text (printable ASCII, tab, line ends, well-formed
- * UTF-8): `visit(decoded, runStart)`. A run is found by a stretch of MIN_BASE64_RUN characters
- * without '+' and '/' (SEARCHED) as a string search skips (Boyer-Moore): the last byte of a window
- * is read first, and the window moves past the last byte that is not one, so in text of words and
- * paths most bytes are never read; the run is then the base64 characters around the stretch. It
- * is decoded until its first byte that is not text, which for binary data or an identifier is
- * within its first few characters. The decoded bytes are in a buffer reused from call to call (the
- * visitor must not keep it).
- */
-function forEachBase64Text(buf, start, end, visit) {
-    // p: where the next stretch may start (buf[p - 1] is not SEARCHED, or p is `start`).
-    let p = start;
-    // The end of the last run: a stretch inside it is not read again.
-    let done = start;
-    while (p + MIN_BASE64_RUN <= end) {
-        const j = p + MIN_BASE64_RUN - 1;
-        if (SEARCHED[buf[j]] === 0) {
-            p = j + 1;
-            continue;
-        }
-        let k = j - 1;
-        while (k >= p && SEARCHED[buf[k]] === 1)
-            k--;
-        if (k >= p) {
-            p = k + 1;
-            continue;
-        }
-        let s = p;
-        while (s > done && B64[buf[s - 1]] >= 0)
-            s--;
-        let e = j + 1;
-        while (e < end && B64[buf[e]] >= 0)
-            e++;
-        const n = decodeBase64Text(buf, s, Math.min(e, s + MAX_BASE64_RUN));
-        if (n > 0)
-            visit(scratch.subarray(0, n), s);
-        done = e;
-        p = e + 1;
-    }
-}
-/**
- * Base64 of a URL, as a string search finds it at no cost worth measuring (its first byte is rare
- * in text, so the search skips most bytes natively): "http" and "https" at each of the three
- * places a character can fall in a group of four ("aHR0c", "odHRw", "h0dHA"/"h0dHBz": found by
- * "HR0c", "HRw", "Ly", "Oi8v"), and "://" of any scheme at two of them ("Oi8v", "6Ly"). A JavaScript
- * pass over every byte for runs of base64 (forEachBase64Text) cost a fifth of a whole scan of the
- * benchmark build (its DEX strings and JSON assets are mostly words and paths); this finds each
- * URL an app keeps encoded, and the rest of its run with it (a host, a number beside the URL).
- */
-const URL_NEEDLES = ['HR0c', 'HRw', 'Oi8v', 'Ly'].map((n) => Buffer.from(n, 'latin1'));
-/**
- * Each run of at least MIN_BASE64_RUN base64 characters in buf[start, end) that holds the base64
- * of a URL (URL_NEEDLES) and whose decoded bytes are all text: `visit(decoded, runStart)`, once
- * per run. For bulk data (DEX strings, text files); forEachBase64Text finds every run.
- */
-function forEachBase64Url(buf, start, end, visit) {
-    const view = Buffer.from(buf.buffer, buf.byteOffset + start, end - start);
-    let seen;
-    for (const needle of URL_NEEDLES) {
-        for (let i = view.indexOf(needle); i >= 0; i = view.indexOf(needle, i + needle.length)) {
-            let s = i;
-            const floor = Math.max(0, i - MAX_BASE64_RUN);
-            while (s > floor && B64[view[s - 1]] >= 0)
-                s--;
-            if (seen?.has(s))
-                continue;
-            (seen ??= new Set()).add(s);
-            let e = i + needle.length;
-            const ceil = Math.min(view.length, s + MAX_BASE64_RUN);
-            while (e < ceil && B64[view[e]] >= 0)
-                e++;
-            if (e - s < MIN_BASE64_RUN)
-                continue;
-            const n = decodeBase64Text(view, s, e);
-            if (n > 0)
-                visit(scratch.subarray(0, n), start + s);
-        }
-    }
-}
-let scratch = Buffer.alloc(0);
-/**
- * buf[s, e) decoded into `scratch`: its length, or 0 when a decoded byte is not text (or a run
- * of length 1 mod 4, which is no base64). Decoding stops at the first such byte.
- */
-function decodeBase64Text(buf, s, e) {
-    const len = e - s;
-    if (len % 4 === 1)
-        return 0;
-    const need = Math.floor((len * 3) / 4);
-    if (scratch.length < need)
-        scratch = Buffer.alloc(Math.max(need, 2 * scratch.length, 1024));
-    let n = 0;
-    let cont = 0; // UTF-8 continuation bytes still expected
-    let acc = 0;
-    let bits = 0;
-    for (let i = s; i < e; i++) {
-        acc = ((acc << 6) | B64[buf[i]]) & 0xffffff;
-        bits += 6;
-        if (bits < 8)
-            continue;
-        bits -= 8;
-        const b = (acc >> bits) & 0xff;
-        if (cont > 0) {
-            if ((b & 0xc0) !== 0x80)
-                return 0;
-            cont--;
-        }
-        else if (b >= 0x80) {
-            cont = b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-            if (cont < 0)
-                return 0;
-        }
-        else if (b < 0x20 ? b !== 0x09 && b !== 0x0a && b !== 0x0d : b === 0x7f) {
-            return 0;
-        }
-        scratch[n++] = b;
-    }
-    return cont === 0 ? n : 0;
-}
-
-/**
- * Endpoint extraction from raw bytes: hosts, IPv4/IPv6 literals and SMS numbers, following the
- * host rules of SPEC section 3. Candidates come from one WebAssembly SIMD pass per 64 KiB block
- * (scan-block.ts: dotted tokens past the byte-level checks, `://[`, digit runs), or where
- * WebAssembly is missing from literal searches (`indexOf` of '.' and '://') and byte loops;
- * never from a regular expression over every byte. Only candidates are validated. Bytes are
- * read as ASCII: hosts are ASCII, and UTF-8 multi-byte sequences never contain ASCII bytes, so
- * decoding is not needed.
- */
-/** True when the sink would drop a hit of (kind, value) found under `base`: skip it. */
-function dropped(sink, kind, value, base) {
-    return sink.saturated !== undefined && sink.saturated(base.path) && !sink.lists(kind, value, base.path);
-}
-const DOT = 0x2e;
-const URL_SEP = Buffer.from('://', 'latin1');
-// Byte classes: 1 = host byte (letter, digit, '-', '.'), 2 = scheme byte (adds '+').
-const HOST = new Uint8Array(256);
-for (let c = 0x30; c <= 0x39; c++)
-    HOST[c] = 1;
-for (let c = 0x41; c <= 0x5a; c++)
-    HOST[c] = 1;
-for (let c = 0x61; c <= 0x7a; c++)
-    HOST[c] = 1;
-HOST[0x2d] = 1;
-HOST[0x2e] = 1;
-const IS_DIGIT = (c) => c >= 0x30 && c <= 0x39;
-const IS_ALNUM = (c) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-const HAS_UPPER = /[A-Z]/;
-const MAX_TOKEN = 253;
-/** Printable ASCII: the characters of UTF-16 text that are copied to be scanned (scanWide). */
-const TEXT = new Uint8Array(256).fill(1, 0x20, 0x7f);
-/**
- * Where UTF-16LE text may hold an endpoint in buf[start, end), in order (bytes outside the range
- * read as zeros): each dot between host characters (`h 0 . 0 h 0`), and the first of each run of
- * at least `minDigits` digits each followed by a zero byte. The JavaScript path's candidates, and
- * the reference the module's are tested against (the scanner takes the same runs from either).
- */
-function wideCandidates(buf, start, end, minDigits) {
-    const k = digitsAsked(minDigits);
-    const at = (i) => (i >= start && i < end ? buf[i] : 0);
-    const dots = [];
-    for (let d = buf.indexOf(DOT, start); d >= 0 && d < end; d = buf.indexOf(DOT, d + 1)) {
-        if (at(d - 1) === 0 && at(d + 1) === 0 && at(d + 3) === 0 && HOST[at(d - 2)] === 1 && HOST[at(d + 2)] === 1)
-            dots.push(d);
-    }
-    const digits = [];
-    const wideDigit = (i) => IS_DIGIT(at(i)) && at(i + 1) === 0;
-    for (let i = start; i < end; i++) {
-        if (!wideDigit(i) || wideDigit(i - 2))
-            continue;
-        let n = 1;
-        while (n < k && wideDigit(i + 2 * n))
-            n++;
-        if (n >= k)
-            digits.push(i);
-    }
-    return mergeSorted(dots, digits);
-}
-/** Two ascending lists as one. */
-function mergeSorted(a, b) {
-    if (!b.length)
-        return a;
-    if (!a.length)
-        return b;
-    const out = [];
-    let i = 0;
-    let j = 0;
-    while (i < a.length || j < b.length)
-        out.push(j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++]);
-    return out;
-}
-/** True when text[0, n) (a run of UTF-16 text, one byte a character) has a dot between host characters or `minDigits` digits in a row. */
-function holdsEndpoint(text, n, minDigits) {
-    const k = digitsAsked(minDigits);
-    let digits = 0;
-    for (let i = 0; i < n; i++) {
-        const c = text[i];
-        if (IS_DIGIT(c)) {
-            if (++digits >= k)
-                return true;
-            continue;
-        }
-        digits = 0;
-        if (c === DOT && i > 0 && i + 1 < n && HOST[text[i - 1]] === 1 && HOST[text[i + 1]] === 1)
-            return true;
-    }
-    return false;
-}
-/** The longest IPv6 literal in a URL: 45 characters (`ffff:...:255.255.255.255`, RFC 4291). */
-const MAX_IPV6_LITERAL = 45;
-/** A first label of at most 7 ASCII bytes as a number: each byte in turn, 7 bits each. */
-function labelCode(label) {
-    let code = 0;
-    for (let i = 0; i < label.length; i++)
-        code = code * 128 + label.charCodeAt(i);
-    return code;
-}
-/** CODE_ROOTS and PROPERTY_ROOTS of up to 7 bytes, by labelCode (longer ones cannot match here). */
-const ROOT_CODES = new Set([...CODE_ROOTS, ...PROPERTY_ROOTS].filter((r) => r.length <= 7 && /^[\x01-\x7f]+$/.test(r)).map(labelCode));
-/** True for a canonical dotted-quad IPv4 (no leading zeros, each 0-255). */
-function isCanonicalIpv4(s) {
-    return s.length <= 15 && /^[0-9.]+$/.test(s) && isCanonicalIpv4Bytes(Buffer.from(s, 'latin1'), 0, s.length);
-}
-/** isCanonicalIpv4 of the bytes buf[a, b), without making a string (the scanner's hot path). */
-function isCanonicalIpv4Bytes(buf, a, b) {
-    let parts = 0;
-    let i = a;
-    while (i <= b) {
-        let v = 0;
-        let n = 0;
-        const s = i;
-        while (i < b && buf[i] >= 0x30 && buf[i] <= 0x39) {
-            v = v * 10 + (buf[i++] - 0x30);
-            n++;
-        }
-        if (n === 0 || n > 3 || v > 255 || (n > 1 && buf[s] === 0x30))
-            return false;
-        parts++;
-        if (i === b)
-            return parts === 4;
-        if (buf[i] !== DOT)
-            return false;
-        i++;
-    }
-    return false;
-}
-/**
- * Syntax of a DNS name: 2+ labels of 1-63 lower-case letters, digits and inner hyphens, at most
- * 253 bytes; the last label 2+ letters or `xn--` and more. One pass over the characters (no
- * split, no regular expression: it runs for every URL host candidate).
- */
-function isHostSyntax(name) {
-    const n = name.length;
-    if (n > MAX_TOKEN)
-        return false;
-    let labels = 0;
-    let start = 0;
-    let alpha = true; // the current label has letters only
-    for (let i = 0; i <= n; i++) {
-        const c = i < n ? name.charCodeAt(i) : DOT;
-        if (c === DOT) {
-            const len = i - start;
-            if (len < 1 || len > 63 || name.charCodeAt(start) === 0x2d || name.charCodeAt(i - 1) === 0x2d)
-                return false;
-            labels++;
-            if (i < n) {
-                start = i + 1;
-                alpha = true;
-            }
-        }
-        else if (c >= 0x61 && c <= 0x7a) ;
-        else if ((c >= 0x30 && c <= 0x39) || c === 0x2d) {
-            alpha = false;
-        }
-        else {
-            return false;
-        }
-    }
-    if (labels < 2)
-        return false;
-    return (alpha && n - start >= 2) || (n - start > 4 && name.startsWith('xn--', start));
-}
-/** FNV-1a, 32 bits: the hash of the byte-keyed tables below (KnownHostBytes, BareNameCache). */
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-/** The longest scheme scanned back over before "://" (RFC 3986 sets none; real ones are under 20 bytes). */
-const MAX_SCHEME = 64;
-const IS_HEX = (c) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
-/** The value of a hex digit (IS_HEX). */
-const HEX_VALUE = (c) => (c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57);
-/** Letters of one-letter backslash escapes (\n, \t, \r, \b, \f, \v) glued before a listed name. */
-const ESCAPE_LETTERS = new Set([0x6e, 0x74, 0x72, 0x62, 0x66, 0x76]);
-/** `%XY` (3 bytes, Y any case) at buf[q], or `%25XY` (5 bytes) when `twice`. */
-function isPercent(buf, q, start, x, y, twice = false) {
-    if (q < start || buf[q] !== 0x25)
-        return false;
-    if (twice) {
-        if (buf[q + 1] !== 0x32 || buf[q + 2] !== 0x35)
-            return false;
-        q += 2;
-    }
-    return buf[q + 1] === x && (buf[q + 2] | 0x20) === y;
-}
-/** `\x2f` (4 bytes, any case) at buf[q]. */
-function isXSlash(buf, q) {
-    return buf[q] === 0x5c && buf[q + 1] === 0x78 && buf[q + 2] === 0x32 && (buf[q + 3] | 0x20) === 0x66;
-}
-/** `\u002f` (6 bytes, any case) at buf[q]. */
-function isUSlash(buf, q) {
-    return buf[q] === 0x5c && buf[q + 1] === 0x75 && buf[q + 2] === 0x30 && buf[q + 3] === 0x30 && buf[q + 4] === 0x32 && (buf[q + 5] | 0x20) === 0x66;
-}
-/**
- * The length of the scheme separator that ends right before `p`: "://" 3, ":\/\/" 5, "\://" 4
- * (a Java properties file's escaped colon), ":\x2f\x2f" and "%3A%2F%2F" 9, ":\u002f\u002f" 13,
- * "%253A%252F%252F" (percent-encoded twice) 15, or 0.
- */
-function separatorBefore(buf, p, start) {
-    if (p - 3 < start || buf[p - 1] !== 0x2f) {
-        // ":\x2f\x2f" and ":\u002f\u002f": JavaScript and JSON escapes of the slashes.
-        if (p - 9 >= start && buf[p - 9] === 0x3a && isXSlash(buf, p - 8) && isXSlash(buf, p - 4))
-            return 9;
-        if (p - 13 >= start && buf[p - 13] === 0x3a && isUSlash(buf, p - 12) && isUSlash(buf, p - 6))
-            return 13;
-        // "%3A%2F%2F", any case, or encoded twice, "%253A%252F%252F".
-        if (isPercent(buf, p - 9, start, 0x33, 0x61) && isPercent(buf, p - 6, start, 0x32, 0x66) && isPercent(buf, p - 3, start, 0x32, 0x66))
-            return 9;
-        if (isPercent(buf, p - 15, start, 0x33, 0x61, true) && isPercent(buf, p - 10, start, 0x32, 0x66, true) && isPercent(buf, p - 5, start, 0x32, 0x66, true))
-            return 15;
-        return 0;
-    }
-    if (buf[p - 2] === 0x2f)
-        return buf[p - 3] !== 0x3a ? 0 : p - 4 >= start && buf[p - 4] === 0x5c ? 4 : 3;
-    if (buf[p - 2] === 0x5c && p - 5 >= start && buf[p - 3] === 0x2f && buf[p - 4] === 0x5c && buf[p - 5] === 0x3a)
-        return 5;
-    return 0;
-}
-/**
- * Where a name starts in the token buf[a, b) when an escape is glued before it: after the two hex
- * digits of a percent escape (`http%3A%2F%2Fhost`, `%20host`: the '%' is no host byte, so the
- * token starts at its digits; `%252Fhost`, encoded twice, after its four) or after those of a
- * backslash escape (`http:\x2f\x2fhost`, `\u002fhost`: JavaScript, JSON, a properties file), past
- * any '.' and '-' there; `a` when no escape is glued before it, -1 when no dotted name of 4 bytes
- * or more is left after it.
- */
-function afterEscape(buf, a, b, start) {
-    if (a - 1 < start)
-        return a;
-    let n = 0;
-    if (buf[a - 1] === 0x25) {
-        n = IS_HEX(buf[a]) && IS_HEX(buf[a + 1]) ? 2 : 0;
-        // Encoded twice (a URL in a redirect's query string: "%252F" is "%2F" encoded): "25" and two
-        // more hex digits.
-        while (n && buf[a + n - 2] === 0x32 && buf[a + n - 1] === 0x35 && IS_HEX(buf[a + n]) && IS_HEX(buf[a + n + 1]))
-            n += 2;
-    }
-    else if (buf[a - 1] === 0x5c && (buf[a] === 0x78 || buf[a] === 0x75)) {
-        n = buf[a] === 0x78 ? 3 : 5;
-        if (a + n >= b)
-            n = 0;
-        for (let i = a + 1; n && i < a + n; i++)
-            if (!IS_HEX(buf[i]))
-                n = 0;
-    }
-    if (n === 0)
-        return a;
-    let s = a + n;
-    while (s < b && (buf[s] === DOT || buf[s] === 0x2d))
-        s++;
-    const dot = buf.indexOf(DOT, s);
-    return b - s < 4 || dot < 0 || dot >= b ? -1 : s;
-}
-/**
- * The escape at buf[i] of a character below 0x80 (`%7A`, `\u007a`, `\x7a`, `&#x7a;`, `&#122;`):
- * its length << 8 | the character, or 0 when none starts there (or it stands for a character of
- * 0x80 or more: no host byte). Of these, a host byte (letter, digit, '-', '.') is part of a name
- * the app reads decoded: OkHttp's HttpUrl decodes a host's percent escapes, a JSON, JavaScript or
- * properties reader `\u`, an XML parser character references.
- */
-function escapeAt(buf, i, end) {
-    const c = buf[i];
-    let len = 0;
-    let v = -1;
-    if (c === 0x25) {
-        if (i + 3 <= end && IS_HEX(buf[i + 1]) && IS_HEX(buf[i + 2])) {
-            len = 3;
-            v = HEX_VALUE(buf[i + 1]) * 16 + HEX_VALUE(buf[i + 2]);
-        }
-    }
-    else if (c === 0x5c) {
-        const k = buf[i + 1] === 0x75 ? 4 : buf[i + 1] === 0x78 ? 2 : 0;
-        if (k && i + 2 + k <= end) {
-            v = 0;
-            for (let j = i + 2; j < i + 2 + k && v >= 0; j++)
-                v = IS_HEX(buf[j]) ? v * 16 + HEX_VALUE(buf[j]) : -1;
-            len = 2 + k;
-        }
-    }
-    else if (c === 0x26) {
-        const ref = charRef(buf, i, end);
-        if (ref) {
-            len = ref.len;
-            v = ref.cp;
-        }
-    }
-    return v < 0 ? 0 : (len << 8) | (v < 0x80 ? v : 0);
-}
-/** The escape (escapeAt) that ends right before buf[i], in buf[start, i), or 0. */
-function escapeBefore(buf, i, start) {
-    const c = buf[i - 1];
-    if (i - 3 >= start && buf[i - 3] === 0x25)
-        return escapeAt(buf, i - 3, i);
-    if (i - 6 >= start && buf[i - 6] === 0x5c && buf[i - 5] === 0x75)
-        return escapeAt(buf, i - 6, i);
-    if (i - 4 >= start && buf[i - 4] === 0x5c && buf[i - 3] === 0x78)
-        return escapeAt(buf, i - 4, i);
-    if (c !== 0x3b)
-        return 0;
-    for (let j = i - 4; j >= Math.max(start, i - 12); j--) {
-        if (buf[j] !== 0x26)
-            continue;
-        const e = escapeAt(buf, j, i);
-        return e >> 8 === i - j ? e : 0;
-    }
-    return 0;
-}
-/** Whether the escape packed in `e` (escapeAt) stands for a host byte. */
-const isHostEscape = (e) => e !== 0 && HOST[e & 0xff] === 1;
-/** How far an escaped name is looked for around a token, each way (a name is at most 253 characters of 6-byte escapes and more). */
-const MAX_ESCAPED_RUN = 2048;
-/** Raw bytes kept before and after a decoded name: its scheme (MAX_SCHEME and "://" escaped) and its port. */
-const ESCAPED_NAME_BEFORE = MAX_SCHEME + 16;
-const ESCAPED_NAME_AFTER = 8;
-/**
- * What a whole file or entry is as text: a Java properties file (by its name: Properties.load
- * reads any stream, but `.properties` is what ResourceBundle and apps load), JSON (named so, or
- * starting with '{' or '['), XML (named so, or starting with '<'), other text, or undefined for
- * binary data (a control byte other than whitespace in its first 512 bytes).
- */
-function textKindOf(name, buf) {
-    let i = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-    const stop = Math.min(buf.length, 512);
-    for (let k = i; k < stop; k++) {
-        const c = buf[k];
-        if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f)
-            return undefined;
-    }
-    if (/\.properties$/i.test(name))
-        return 'properties';
-    while (i < stop && (buf[i] === 0x20 || buf[i] === 0x09 || buf[i] === 0x0a || buf[i] === 0x0d))
-        i++;
-    const first = buf[i];
-    if (/\.json$/i.test(name) || first === 0x7b || first === 0x5b)
-        return 'json';
-    if (/\.xml$/i.test(name) || first === 0x3c)
-        return 'xml';
-    return 'text';
-}
-/** The decoded text of a file of `kind` when it holds what its reader decodes, or undefined (none, or it cannot be read: scanned as it is). */
-function decodeText(buf, kind) {
-    if (kind === 'properties')
-        return buf.indexOf(0x5c) >= 0 ? decodeProperties(buf) : undefined;
-    if (kind === 'json')
-        return buf.indexOf(0x5c) >= 0 ? decodeJsonEscapes(buf) : undefined;
-    if (kind === 'xml')
-        return buf.indexOf(XML_REF) >= 0 || buf.indexOf(CDATA) >= 0 ? decodeXmlText(buf) : undefined;
-    return undefined;
-}
-const XML_REF = Buffer.from('&#', 'latin1');
-const CDATA = Buffer.from('<![CDATA[', 'latin1');
-/** A URL whose host starts with a percent escape. */
-const PERCENT_HOST = Buffer.from('://%', 'latin1');
-/**
- * The length of the text character at buf[i]: 1 for printable ASCII, 2 to 4 for a UTF-8
- * multi-byte sequence (MUTF-8's too: its NUL C0 80, its surrogates ED A0-BF xx), 0 for any other
- * byte (a control byte, a lone continuation byte, a lead byte without its continuation bytes).
- */
-function textChar(buf, i, end) {
-    const c = buf[i];
-    if (c >= 0x20 && c < 0x7f)
-        return 1;
-    const n = c < 0xc0 ? 0 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : c < 0xf5 ? 4 : 0;
-    if (n === 0 || i + n > end)
-        return 0;
-    for (let k = 1; k < n; k++)
-        if ((buf[i + k] & 0xc0) !== 0x80)
-            return 0;
-    return n;
-}
-/**
- * Whether the first byte of the token buf[a, b) is the length of the string it starts, not part
- * of a name: a DEX string's (in UTF-16 units), a class file constant's or a protocol buffer
- * field's (in bytes), where the raw scan reads a compact DEX, a vdex, an odex or a .class ('3',
- * 51, before "zzhc.vnet.cn/zzhc/register.do?..."). The string is text of that length, UTF-8 too
- * (a DEX's MUTF-8: "zzhc.vnet.cn/注册" is 15 units in 19 bytes), ending where the buffer does or
- * at a byte that does not go on with the text: a DEX string's NUL, a constant pool's next tag, a
- * byte of 0x80 or more that starts no UTF-8 sequence (a varint). Text that runs on past that
- * length, ASCII or UTF-8 ("1zzhc.vnet.cn" then "é..." in a UTF-8 file), makes no string of it:
- * a name of its own that happens to fit is not renamed. Used for listed hosts and addresses only.
- */
-function lengthGlued(buf, a, b, end) {
-    const n = buf[a];
-    const bytesEnd = a + 1 + n;
-    if (bytesEnd < b)
-        return false;
-    let units = b - a - 1; // the token is ASCII: a unit a byte
-    for (let i = b;;) {
-        if ((i === bytesEnd || units === n) && (i === end || textChar(buf, i, end) === 0))
-            return true;
-        if (i >= end || (i >= bytesEnd && units >= n))
-            return false;
-        const k = textChar(buf, i, end);
-        if (k === 0)
-            return false;
-        units += k === 4 ? 2 : 1; // a character past U+FFFF is two UTF-16 units
-        i += k;
-    }
-}
-/** Whether a host name ends in a suffix of the Public Suffix List (ICANN or private) with a label before it. */
-function hasPublicSuffix(host) {
-    const d = parse(host, { extractHostname: false, validateHostname: false });
-    return (d.isIcann === true || d.isPrivate === true) && !!d.domainWithoutSuffix;
-}
-/**
- * Whether a host has a label below its registrable domain (the Public Suffix List's, private
- * suffixes too: "x.blogspot.com" is a domain of its own): "zzhc.vnet.cn", not "vnet.cn".
- */
-function hasLabelBelowDomain(host) {
-    return isHostSyntax(host) && !!parse(host, { allowPrivateDomains: true, extractHostname: false }).subdomain;
-}
-/** Network schemes recognised glued to the bytes before them (`schemeBefore`), longest first. */
-const GLUED_SCHEMES = ['https', 'http', 'wss', 'ws', 'ftp'];
-const IS_ALPHA = (c) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
-/**
- * The catalogued and policy hosts, found by the bytes of a token whatever the case of its letters
- * (the scanner lower-cases a token before it compares it with them): a token of no host's length
- * is told apart by one array read, one of a host's length by a hash of its bytes and a compare,
- * and neither makes a string. Only hosts of printable ASCII are held: a token never holds another
- * byte, so no other host can be one.
- */
-class KnownHostBytes {
-    /** 1 at the length of a held host. */
-    lengths = new Uint8Array(MAX_TOKEN + 1);
-    /** 1 at (first byte << 8 | second byte) of a held host: most tokens start with no held host. */
-    pairs = new Uint8Array(1 << 16);
-    /** 1 at (last byte but one << 8 | last byte) of a held host: most positions end no held host. */
-    endPairs = new Uint8Array(1 << 16);
-    longest = 0;
-    mask;
-    hashes;
-    /** Index of each slot's host in `names`, plus one (0: an empty slot). */
-    slots;
-    /** The same table by the hash of each host's bytes read backwards (endGlued). */
-    endHashes;
-    endSlots;
-    names = [];
-    /** Lengths of the held hosts' last labels (a name's TLD, an address's last number), ascending. */
-    lastLabelLengths;
-    constructor(hosts) {
-        const held = [...new Set(hosts)].filter((h) => h.length > 0 && h.length <= MAX_TOKEN && /^[\x21-\x7e]+$/.test(h));
-        let size = 16;
-        while (size < 2 * held.length)
-            size *= 2;
-        this.mask = size - 1;
-        this.hashes = new Int32Array(size);
-        this.slots = new Int32Array(size);
-        this.endHashes = new Int32Array(size);
-        this.endSlots = new Int32Array(size);
-        const last = new Set();
-        for (const h of held) {
-            const bytes = Buffer.from(h, 'latin1');
-            this.names.push(h);
-            KnownHostBytes.put(this.hashes, this.slots, this.mask, KnownHostBytes.hash(bytes, 0, bytes.length), this.names.length);
-            KnownHostBytes.put(this.endHashes, this.endSlots, this.mask, KnownHostBytes.hashBack(bytes, 0, bytes.length), this.names.length);
-            this.lengths[h.length] = 1;
-            if (h.length >= 2) {
-                this.pairs[(bytes[0] << 8) | bytes[1]] = 1;
-                this.endPairs[(bytes[h.length - 2] << 8) | bytes[h.length - 1]] = 1;
-            }
-            this.longest = Math.max(this.longest, h.length);
-            if (h.includes('.'))
-                last.add(h.length - h.lastIndexOf('.') - 1);
-        }
-        this.lastLabelLengths = [...last].sort((x, y) => x - y);
-    }
-    /** Puts the host `at` (its index in `names`, plus one) of hash `hash` in a table. */
-    static put(hashes, slots, mask, hash, at) {
-        let slot = hash & mask;
-        while (slots[slot] !== 0)
-            slot = (slot + 1) & mask;
-        hashes[slot] = hash;
-        slots[slot] = at;
-    }
-    /** FNV-1a of buf[a, b) with A-Z read as a-z. */
-    static hash(buf, a, b) {
-        let h = FNV_OFFSET;
-        for (let i = a; i < b; i++) {
-            const c = buf[i];
-            h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), FNV_PRIME);
-        }
-        return h;
-    }
-    /** FNV-1a of buf[a, b) read from its last byte to its first, A-Z as a-z. */
-    static hashBack(buf, a, b) {
-        let h = FNV_OFFSET;
-        for (let i = b - 1; i >= a; i--) {
-            const c = buf[i];
-            h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), FNV_PRIME);
-        }
-        return h;
-    }
-    /** The held host equal to buf[a, b) lower-cased (A-Z only), or undefined. */
-    find(buf, a, b) {
-        const len = b - a;
-        if (len > MAX_TOKEN || this.lengths[len] === 0)
-            return undefined;
-        return this.lookup(KnownHostBytes.hash(buf, a, b), buf, a, len);
-    }
-    /**
-     * The longest held host that the token buf[a, b) (host bytes) starts with, lower-cased, when a
-     * byte other than '.' follows it in the token (a name glued to the bytes after it: "zzhc.vnet.cn"
-     * in "zzhc.vnet.cnregister"; not "zzhc.vnet.cn.example.com"), or undefined. A token that starts
-     * with no held host's first two bytes costs one array read; one that does, a pass of the hash
-     * over its bytes, one lookup per held length.
-     */
-    prefix(buf, a, b) {
-        return b - a < 3 ? undefined : this.startsAt(buf, a, b - 1);
-    }
-    /**
-     * The longest held host that buf[a, end) starts with, lower-cased, when what follows it is no
-     * '.' (more labels: another name), or undefined.
-     */
-    startsAt(buf, a, end) {
-        if (end - a < 2 || !this.mayStart(buf, a))
-            return undefined;
-        const stop = Math.min(end - a, this.longest);
-        let found;
-        let h = FNV_OFFSET;
-        for (let len = 1; len <= stop; len++) {
-            const c = buf[a + len - 1];
-            h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), FNV_PRIME);
-            if (this.lengths[len] === 1 && (a + len === end || buf[a + len] !== DOT))
-                found = this.lookup(h, buf, a, len) ?? found;
-        }
-        return found;
-    }
-    /**
-     * The longest held host that buf[a, e) ends with, lower-cased, when a letter or a digit of
-     * buf[a, e) is glued before it (string literals laid end to end: "zzhc.vnet.cn" in
-     * "connectzzhc.vnet.cn"; not "x-zzhc.vnet.cn" or "a.zzhc.vnet.cn", names of their own), or
-     * undefined. A position that ends no held host's last two bytes costs one array read; one that
-     * does, a pass of the hash backwards over at most the longest host's bytes.
-     */
-    endGlued(buf, a, e) {
-        if (e - a < 3 || !this.mayEnd(buf, e))
-            return undefined;
-        const stop = Math.min(e - a - 1, this.longest);
-        let found;
-        let h = FNV_OFFSET;
-        for (let len = 1; len <= stop; len++) {
-            const c = buf[e - len];
-            h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c | 0x20 : c), FNV_PRIME);
-            if (this.lengths[len] === 1 && IS_ALNUM(buf[e - len - 1]))
-                found = this.lookupIn(this.endHashes, this.endSlots, h, buf, e - len, len) ?? found;
-        }
-        return found;
-    }
-    /** Whether a held host may end right before `e` (one array read): its last two bytes do. */
-    mayEnd(buf, e) {
-        return this.endPairs[((buf[e - 2] | 0x20) << 8) | (buf[e - 1] | 0x20)] === 1;
-    }
-    /** Whether a held host may start at `a` (one array read): its first two bytes do (host bytes). */
-    mayStart(buf, a) {
-        // | 0x20 lower-cases a letter and keeps a digit, '-' and '.'.
-        return this.pairs[((buf[a] | 0x20) << 8) | (buf[a + 1] | 0x20)] === 1;
-    }
-    /** The held host of hash `h` equal to buf[a, a + len) lower-cased, or undefined. */
-    lookup(h, buf, a, len) {
-        return this.lookupIn(this.hashes, this.slots, h, buf, a, len);
-    }
-    /** lookup in the table of `hashes` and `slots`. */
-    lookupIn(hashes, slots, h, buf, a, len) {
-        for (let slot = h & this.mask;; slot = (slot + 1) & this.mask) {
-            const at = slots[slot];
-            if (at === 0)
-                return undefined;
-            if (hashes[slot] !== h)
-                continue;
-            const name = this.names[at - 1];
-            if (name.length !== len)
-                continue;
-            let i = 0;
-            for (; i < len; i++) {
-                const c = buf[a + i];
-                if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== name.charCodeAt(i))
-                    break;
-            }
-            if (i === len)
-                return name;
-        }
-    }
-}
-/**
- * bareNameToHost memoised by the bytes of the name: the same names recur across APKs (most
- * lookups in a build are repeats), and a repeat costs a hash and a compare of its bytes, without
- * a string or a Map lookup. Open addressing over typed arrays; cleared when it holds
- * `maxEntries` names.
- */
-class BareNameCache {
-    maxEntries;
-    mask;
-    /**
-     * Three words per slot, side by side so that a probe reads one cache line: the name's hash,
-     * where it starts in the arena plus one (0: an empty slot), and its length.
-     */
-    table;
-    results;
-    arena = new Uint8Array(1 << 16);
-    used = 0;
-    count = 0;
-    /** `slots`: the table's first size, a power of two (it doubles at half full). */
-    constructor(maxEntries = 200_000, slots = 1 << 15) {
-        this.maxEntries = maxEntries;
-        this.mask = slots - 1;
-        this.table = new Int32Array(3 * slots);
-        this.results = new Array(slots).fill(null);
-    }
-    /** bareNameToHost(buf[a, b) as latin1). */
-    lookup(buf, a, b) {
-        if (b - a > MAX_TOKEN)
-            return undefined; // no host is longer
-        let h = FNV_OFFSET;
-        for (let i = a; i < b; i++)
-            h = Math.imul(h ^ buf[i], FNV_PRIME);
-        const len = b - a;
-        const { table, arena, mask } = this;
-        for (let slot = h & mask;; slot = (slot + 1) & mask) {
-            const t = 3 * slot;
-            const at = table[t + 1];
-            if (at === 0)
-                break;
-            if (table[t] !== h || table[t + 2] !== len)
-                continue;
-            let i = 0;
-            while (i < len && arena[at - 1 + i] === buf[a + i])
-                i++;
-            if (i === len)
-                return this.results[slot] ?? undefined;
-        }
-        const name = buf.toString('latin1', a, b);
-        const host = bareNameToHost(name);
-        this.insert(h, buf, a, b, host ?? null);
-        return host;
-    }
-    insert(h, buf, a, b, result) {
-        if (this.count >= this.maxEntries)
-            this.clear();
-        if (2 * (this.count + 1) > this.results.length)
-            this.grow();
-        const len = b - a;
-        if (this.used + len > this.arena.length) {
-            const bigger = new Uint8Array(Math.max(2 * this.arena.length, this.used + len));
-            bigger.set(this.arena.subarray(0, this.used));
-            this.arena = bigger;
-        }
-        this.arena.set(buf.subarray(a, b), this.used);
-        let slot = h & this.mask;
-        while (this.table[3 * slot + 1] !== 0)
-            slot = (slot + 1) & this.mask;
-        this.table[3 * slot] = h;
-        this.table[3 * slot + 1] = this.used + 1;
-        this.table[3 * slot + 2] = len;
-        this.results[slot] = result;
-        this.used += len;
-        this.count++;
-    }
-    grow() {
-        const { table, results } = this;
-        const size = 2 * results.length;
-        this.mask = size - 1;
-        this.table = new Int32Array(3 * size);
-        this.results = new Array(size).fill(null);
-        for (let i = 0; i < results.length; i++) {
-            const at = table[3 * i + 1];
-            if (at === 0)
-                continue;
-            let slot = table[3 * i] & this.mask;
-            while (this.table[3 * slot + 1] !== 0)
-                slot = (slot + 1) & this.mask;
-            this.table[3 * slot] = table[3 * i];
-            this.table[3 * slot + 1] = at;
-            this.table[3 * slot + 2] = table[3 * i + 2];
-            this.results[slot] = results[i];
-        }
-    }
-    clear() {
-        this.table.fill(0);
-        this.results.fill(null);
-        this.used = 0;
-        this.count = 0;
-    }
-    /** How many names it holds. */
-    get size() {
-        return this.count;
-    }
-}
-/**
- * Decides whether a bare dotted name (no scheme before it, not catalogued) is a host.
- * `name` is as found (case kept); returns the lower-cased host or undefined.
- */
-function bareNameToHost(name) {
-    if (HAS_UPPER.test(name))
-        return undefined; // Java classes, constants, mixed-case code
-    if (!isHostSyntax(name))
-        return undefined;
-    const labels = name.split('.');
-    const first = labels[0];
-    const last = labels[labels.length - 1];
-    if (FILE_EXTENSIONS.has(last))
-        return undefined;
-    if (COMPRESSION_CCTLDS.has(last) && FILE_EXTENSIONS.has(labels[labels.length - 2]))
-        return undefined; // system.new.dat.br
-    if (CODE_ROOTS.has(first) || PROPERTY_ROOTS.has(first))
-        return undefined;
-    if (first === 'android' && !HOST_ENDINGS_AFTER_ANDROID.has(last))
-        return undefined;
-    if (first.length === 2 && labels.length > 2 && REVERSED_SECOND_LEVEL.has(labels[1]))
-        return undefined;
-    if (labels.length === 2 && (first.length < 3 || CODE_RECEIVERS.has(first) || CODE_LIKE_CCTLDS.has(last)))
-        return undefined;
-    if (last.length !== 2 && !BARE_GENERIC_TLDS.has(last))
-        return undefined;
-    // `u.4.az`: a numeric inner label is code; a numeric first label is fine (`2.android.pool.ntp.org`).
-    if (labels.some((l, i) => i > 0 && /^\d+$/.test(l)))
-        return undefined;
-    const dotted = `.${name}`;
-    if (SECTION_NAME_ENDINGS.some((e) => dotted.endsWith(e)) || SECTION_NAME_INFIXES.some((i) => dotted.includes(i)))
-        return undefined;
-    return hasPublicSuffix(name) ? name : undefined;
-}
-/**
- * `{ ...base, offset }`, with the same keys in the same order, made without a spread: it is made
- * for every hit.
- */
-function evidenceAt(base, offset) {
-    return base.entry === undefined ? { path: base.path, source: base.source, offset } : { path: base.path, entry: base.entry, source: base.source, offset };
-}
-/** Bare names seen by this thread's scanners, with their verdicts. */
-const bareNames = new BareNameCache();
-class EndpointScanner {
-    known;
-    /** The shortest digit run that can be an SMS number worth reporting (SP numbers have 8+). */
-    smsMinLength;
-    /** Catalogued and policy hosts, by the bytes of a token. */
-    knownBytes;
-    /** Catalogued and policy hosts and addresses, for a token that one starts, glued to the bytes after it (gluedName). */
-    gluedBytes;
-    /**
-     * Catalogued and policy hosts with a label below their registrable domain, and addresses, for
-     * a token that holds one glued to the bytes before it (gluedInside): "zzhc.vnet.cn" glued to
-     * text is that host, "vnet.cn" (a domain any name under it ends with) is not looked for so.
-     */
-    endBytes;
-    /** Lengths of catalogued and policy SMS numbers, the same way. */
-    smsLengths;
-    engine;
-    /** Where UTF-16 text is copied one byte a character to be scanned (scanWide). */
-    wideText = Buffer.alloc(0);
-    /**
-     * While UTF-16 text is scanned: a name or an IPv4 address without a scheme (or a port, for an
-     * address) is taken only when the catalog or the policy lists it. ICU's locale data alone, in
-     * every Android build, holds thousands of dotted words and versions in UTF-16 (`h.mm.ss`,
-     * `des.qa`, `72.1.0.0`) that the bare-name rules would take for hosts.
-     */
-    inWideText = false;
-    /** While a name decoded from escapes is scanned (escapedName): its escapes are not looked for again. */
-    inEscapedName = false;
-    /** The decoded name and the raw bytes around it (escapedName), and the source of each of its bytes. */
-    nameText = Buffer.alloc(ESCAPED_NAME_BEFORE + MAX_TOKEN + 2 + ESCAPED_NAME_AFTER);
-    nameFrom = new Int32Array(MAX_TOKEN + 2);
-    constructor(known, options = {}) {
-        this.known = known;
-        this.knownBytes = new KnownHostBytes(known.hosts);
-        this.gluedBytes = new KnownHostBytes([...known.hosts, ...(known.ips ?? [])]);
-        this.endBytes = new KnownHostBytes([...[...known.hosts].filter(hasLabelBelowDomain), ...(known.ips ?? [])]);
-        this.smsLengths = new Set([...known.sms].map((n) => n.length));
-        let min = 8;
-        for (const n of known.sms)
-            min = Math.min(min, n.length);
-        this.smsMinLength = min;
-        this.engine = options.wasm === false ? null : scanBlockEngine();
-    }
-    /** True when this scanner finds candidates with the WebAssembly module. */
-    get usesWasm() {
-        return this.engine !== null;
-    }
-    /**
-     * A whole file or entry (an APK's asset, a file of the build under the chunk size): scanned as
-     * its reader decodes it when it is a properties, JSON or XML file holding escapes, character
-     * references or CDATA (textKindOf, decodeText; each hit at the offset of what it was decoded
-     * from, and the raw bytes not scanned besides: a false name cut at an escape would be reported
-     * beside the true one), else as it is; text of any kind then for what it holds encoded
-     * (scanEncoded). Binary data is scanned as it is.
-     */
-    scanFile(buf, name, base, sink, offsetOf = (p) => p) {
-        const kind = buf.length >= 4 ? textKindOf(name, buf) : undefined;
-        if (kind === undefined) {
-            this.scan(buf, 0, buf.length, base, sink, offsetOf);
-            return;
-        }
-        const text = decodeText(buf, kind);
-        if (!text) {
-            this.scanText(buf, 0, buf.length, base, sink, offsetOf);
-            return;
-        }
-        const from = text.from;
-        this.scanText(text.bytes, 0, text.bytes.length, base, sink, (p) => offsetOf(p < from.length ? from[p] : buf.length));
-    }
-    /**
-     * scan, then scanEncoded: for strings (DEX, resources, XML) and text. `everyRun`: every base64
-     * run of text is decoded (resource and XML strings: a few thousand short strings), not only those
-     * of a URL (DEX strings and text files: bulk data, forEachBase64Url).
-     */
-    scanText(buf, start, end, base, sink, offsetOf = (p) => p, everyRun = false) {
-        this.scan(buf, start, end, base, sink, offsetOf);
-        this.scanEncoded(buf, start, end, base, sink, offsetOf, everyRun);
-    }
-    /**
-     * What buf[start, end) holds encoded that the scan of its bytes cannot see: base64 runs of text
-     * (forEachBase64Url, or with `everyRun` forEachBase64Text; their hits at the offset of the run),
-     * and URLs whose host starts with a percent escape (`://%7A%7Ahc...`: a host all in escapes has
-     * no dot for the scan to find). One level: what a run decodes to is scanned, not decoded again.
-     */
-    scanEncoded(buf, start, end, base, sink, offsetOf = (p) => p, everyRun = false) {
-        if (end - start < 8)
-            return;
-        const view = start === 0 && end === buf.length ? buf : buf.subarray(start, end);
-        const off = start === 0 ? offsetOf : (p) => offsetOf(p + start);
-        (everyRun ? forEachBase64Text : forEachBase64Url)(view, 0, view.length, (text, at) => {
-            const o = off(at);
-            this.scan(text, 0, text.length, base, sink, () => o);
-        });
-        for (let i = view.indexOf(PERCENT_HOST); i >= 0; i = view.indexOf(PERCENT_HOST, i + 4)) {
-            if (isHostEscape(escapeAt(view, i + 3, view.length)))
-                this.decodedName(view, i + 3, 0, view.length, base, sink, off);
-        }
-    }
-    /**
-     * The name around the token buf[a, b) when escapes of its own characters are glued to it
-     * (`\u007a\u007ahc.vnet.cn`, `%7A%7Ahc.vnet.cn`, `&#x7a;hc.vnet.cn`, `zzhc.vnet%2Ecn`): the app
-     * reads it decoded, and the token is a piece of it that names another host. Decoded and scanned
-     * instead of the token (decodedName). True when it was one.
-     */
-    escapedName(buf, a, b, start, end, base, sink, offsetOf) {
-        if (this.inEscapedName)
-            return false;
-        const p = a > start ? buf[a - 1] : 0;
-        const q = b < end ? buf[b] : 0;
-        let s;
-        if ((p === 0x25 || p === 0x5c) && isHostEscape(escapeAt(buf, a - 1, end)))
-            s = a - 1;
-        else if (p === 0x3b && isHostEscape(escapeBefore(buf, a, start)))
-            s = a;
-        else if ((q === 0x25 || q === 0x5c || q === 0x26) && isHostEscape(escapeAt(buf, b, end)))
-            s = a;
-        else
-            return false;
-        // Back to where the name starts: over its escapes and its bytes, to an escape of another character or a byte that is none.
-        const floor = Math.max(start, s - MAX_ESCAPED_RUN);
-        while (s > floor) {
-            const e = escapeBefore(buf, s, floor);
-            if (e !== 0) {
-                if (!isHostEscape(e))
-                    break;
-                s -= e >> 8;
-            }
-            else if (HOST[buf[s - 1]] === 1)
-                s--;
-            else
-                break;
-        }
-        this.decodedName(buf, s, start, end, base, sink, offsetOf);
-        return true;
-    }
-    /**
-     * The name that starts at buf[s], its escapes decoded (escapeAt), scanned as a token with the
-     * raw bytes before it (its scheme) and after it (its port); its hits at the offsets of the
-     * escapes and bytes they were decoded from.
-     */
-    decodedName(buf, s, start, end, base, sink, offsetOf) {
-        const text = this.nameText;
-        const from = this.nameFrom;
-        const before = Math.min(ESCAPED_NAME_BEFORE, s - start);
-        buf.copy(text, 0, s - before, s);
-        let n = 0;
-        let i = s;
-        const ceil = Math.min(end, s + MAX_ESCAPED_RUN);
-        while (i < ceil && n < from.length) {
-            const e = escapeAt(buf, i, end);
-            if (e !== 0) {
-                if (!isHostEscape(e))
-                    break;
-                text[before + n] = e & 0xff;
-                from[n++] = i;
-                i += e >> 8;
-            }
-            else if (HOST[buf[i]] === 1) {
-                text[before + n] = buf[i];
-                from[n++] = i++;
-            }
-            else
-                break;
-        }
-        if (n >= from.length)
-            return; // longer than any name
-        const after = Math.min(ESCAPED_NAME_AFTER, end - i);
-        buf.copy(text, before + n, i, i + after);
-        let a = before;
-        let b = before + n;
-        while (a < b && (text[a] === DOT || text[a] === 0x2d))
-            a++;
-        while (b > a && (text[b - 1] === DOT || text[b - 1] === 0x2d))
-            b--;
-        if (b - a < 4 || text.indexOf(DOT, a) < 0 || text.indexOf(DOT, a) >= b)
-            return;
-        const runEnd = i;
-        const at = (p) => offsetOf(p < before ? s - before + p : p < before + n ? from[p - before] : runEnd + (p - before - n));
-        this.inEscapedName = true;
-        try {
-            this.token(text, a, b, 0, before + n + after, base, sink, at);
-        }
-        finally {
-            this.inEscapedName = false;
-        }
-    }
-    /** Scans `buf[start, end)`; `base` + (position - baseShift) becomes each hit's evidence. */
-    scan(buf, start, end, base, sink, offsetOf = (p) => p, window) {
-        if (end <= start)
-            return;
-        // Chunked callers scan a window with context on both sides and keep only the tokens that
-        // start inside [from, to): a token cut by a chunk boundary is reported once, whole.
-        const bounded = !window
-            ? sink
-            : {
-                add: (h) => {
-                    const o = h.evidence.offset ?? 0;
-                    if (o >= offsetOf(window.from) && o < offsetOf(window.to))
-                        sink.add(h);
-                },
-                saturated: sink.saturated?.bind(sink),
-                lists: sink.lists?.bind(sink),
-            };
-        // Work on a view of [start, end) so that every indexOf stops at `end`: Buffer.indexOf has
-        // no end bound, and searching past it is quadratic over a DEX's many small strings.
-        const view = start === 0 && end === buf.length ? buf : buf.subarray(start, end);
-        const off = start === 0 ? offsetOf : (p) => offsetOf(p + start);
-        const len = view.length;
-        if (this.engine) {
-            this.scanBlocks(this.engine, view, len, base, bounded, off);
-            return;
-        }
-        this.scanDots(view, 0, len, base, bounded, off);
-        if (len >= 8)
-            this.scanIpv6(view, 0, len, base, bounded, off);
-        if (len >= this.smsMinLength)
-            this.scanSms(view, 0, len, base, bounded, off);
-        const wide = wideCandidates(view, 0, len, this.smsMinLength);
-        if (wide.length)
-            this.scanWide(view, wide, 0, len, base, bounded, off);
-    }
-    /**
-     * The WebAssembly path: per 64 KiB block, its dotted tokens, then its `://[`, then its digit
-     * runs, each in order of position, so every (kind, value) meets its evidence in the same order
-     * as on the JavaScript path (hosts and IPv4 come only from tokens, IPv6 from URLs, SMS numbers
-     * from digit runs). UTF-16 text is scanned last, as there.
-     */
-    scanBlocks(engine, buf, len, base, sink, offsetOf) {
-        let lastToken = 0;
-        let lastRun = 0;
-        const urls = len >= 8;
-        const sms = len >= this.smsMinLength;
-        const visitRun = (ds, de) => this.smsRun(buf, ds, de, 0, len, base, sink, offsetOf);
-        let wide;
-        let wideDigits;
-        // A dot 2 or 4 bytes after a UTF-16 dot is in the same run (the bytes between are a
-        // character): not kept, so text packed with dots costs one number per run, not per dot.
-        let lastWide = -8;
-        forEachBlock(engine, buf, 0, len, this.smsMinLength, (c) => {
-            for (let i = 0; i < c.nWide; i++) {
-                const d = c.s0 + c.i32[c.wideAt + i];
-                if (d - lastWide > 4 || (d - lastWide) & 1)
-                    (wide ??= []).push(d);
-                lastWide = d;
-            }
-            for (let i = 0; i < c.nWideDigits; i++)
-                (wideDigits ??= []).push(c.s0 + c.i32[c.wideDigitsAt + i]);
-            const { s0, i32 } = c;
-            for (let i = 0, r = c.tokensAt; i < c.nTokens; i++, r += 4) {
-                const flags = i32[r + 3];
-                if (flags & TOKEN_UNBOUNDED) {
-                    const d = s0 + i32[r];
-                    if (d >= lastToken)
-                        lastToken = this.dotAt(buf, d, 0, len, base, sink, offsetOf);
-                    continue;
-                }
-                const a = s0 + i32[r];
-                if (a < lastToken)
-                    continue; // found from the block before
-                lastToken = s0 + i32[r + 2];
-                const b = s0 + i32[r + 1];
-                if (flags & TOKEN_GLUED) {
-                    // After an escape, classified as the JavaScript path does it, without the escape's
-                    // hex digits ("%2F10.0.0.1"); else only a listed name glued after it may be in it.
-                    if (a > 0 && (buf[a - 1] === 0x25 || buf[a - 1] === 0x5c))
-                        this.token(buf, a, b, 0, len, base, sink, offsetOf);
-                    else if (this.mayBeGlued(buf, a, b) || this.mayHoldGlued(buf, a, b))
-                        this.candidate(buf, a, b, 0, len, false, (flags & TOKEN_UPPER) !== 0 ? 1 : 0, base, sink, offsetOf);
-                    continue;
-                }
-                this.candidate(buf, a, b, 0, len, (flags & TOKEN_ALPHA_TLD) !== 0, (flags & TOKEN_UPPER) !== 0 ? 1 : 0, base, sink, offsetOf);
-            }
-            if (urls)
-                for (let i = 0; i < c.nUrls; i++)
-                    this.ipv6At(buf, s0 + i32[c.urlsAt + i], 0, len, base, sink, offsetOf);
-            if (sms)
-                lastRun = widenRuns(buf, 0, len, this.smsMinLength, c, lastRun, visitRun);
-        });
-        if (wide || wideDigits)
-            this.scanWide(buf, mergeSorted(wide ?? [], wideDigits ?? []), 0, len, base, sink, offsetOf);
-    }
-    /**
-     * UTF-16LE text (a C++ `u"..."` literal, a Qt or WebKit string, a Windows resource): the run of
-     * UTF-16 characters in 0x20-0x7e around each of `near` (ascending; wideCandidates), one byte a
-     * character in a scratch buffer, scanned as text would be when it holds a dot between host
-     * characters or a run of digits as long as an SMS number, each hit at its offset in the UTF-16
-     * bytes. A run is taken once, whatever number of candidates it has.
-     */
-    scanWide(buf, near, start, end, base, sink, offsetOf) {
-        let taken = start;
-        for (const d of near) {
-            if (d < taken)
-                continue;
-            let s = d;
-            while (s - 2 >= start && buf[s - 1] === 0 && TEXT[buf[s - 2]] === 1)
-                s -= 2;
-            let e = d;
-            while (e + 1 < end && buf[e + 1] === 0 && TEXT[buf[e]] === 1)
-                e += 2;
-            taken = e;
-            const n = (e - s) >> 1;
-            // shorter than any dotted name (a.bc) and than the shortest listed number
-            if (n < Math.min(4, this.smsMinLength))
-                continue;
-            if (this.wideText.length < n)
-                this.wideText = Buffer.allocUnsafe(Math.max(n, this.wideText.length * 2));
-            const text = this.wideText;
-            for (let i = 0, p = s; i < n; i++, p += 2)
-                text[i] = buf[p];
-            if (!holdsEndpoint(text, n, this.smsMinLength))
-                continue;
-            const at = (p) => offsetOf(s + 2 * p);
-            this.inWideText = true;
-            try {
-                this.scanDots(text, 0, n, base, sink, at);
-            }
-            finally {
-                this.inWideText = false;
-            }
-            if (n >= 8)
-                this.scanIpv6(text, 0, n, base, sink, at);
-            if (n >= this.smsMinLength)
-                this.scanSms(text, 0, n, base, sink, at);
-        }
-    }
-    scanDots(buf, start, end, base, sink, offsetOf) {
-        let from = start;
-        while (from < end) {
-            const d = buf.indexOf(DOT, from);
-            if (d < 0 || d >= end)
-                return;
-            from = this.dotAt(buf, d, start, end, base, sink, offsetOf);
-        }
-    }
-    /** The dotted name around the dot at `d`, if any; returns the end of its run of host bytes. */
-    dotAt(buf, d, start, end, base, sink, offsetOf) {
-        let ts = d;
-        while (ts > start && HOST[buf[ts - 1]] === 1)
-            ts--;
-        let te = d + 1;
-        while (te < end && HOST[buf[te]] === 1)
-            te++;
-        // Trim separators that cannot start or end a name.
-        let a = ts;
-        let b = te;
-        while (a < b && (buf[a] === DOT || buf[a] === 0x2d))
-            a++;
-        while (b > a && (buf[b - 1] === DOT || buf[b - 1] === 0x2d))
-            b--;
-        if (b - a < 4 || b - a > MAX_TOKEN)
-            return te;
-        let dot = a;
-        while (dot < b && buf[dot] !== DOT)
-            dot++;
-        if (dot >= b)
-            return te; // the dot was trimmed away: no dotted name left
-        this.token(buf, a, b, start, end, base, sink, offsetOf);
-        return te;
-    }
-    /** The byte-level rejections of a trimmed dotted token (the module makes them on its path). */
-    token(buf, a, b, start, end, base, sink, offsetOf) {
-        // A name written partly in escapes of its own characters: decoded.
-        if (this.escapedName(buf, a, b, start, end, base, sink, offsetOf))
-            return;
-        // An escape glued before the name: classified without it ("%2F10.0.0.1" is a quad).
-        a = afterEscape(buf, a, b, start);
-        if (a < 0)
-            return;
-        // Cheap byte-level rejections before any string is made: a name must end in a label of
-        // letters (a TLD), unless the token is a dotted quad.
-        let lastDot = b - 1;
-        while (lastDot > a && buf[lastDot] !== DOT)
-            lastDot--;
-        let alphaTld = b - lastDot - 1 >= 2;
-        let digitsOnly = true;
-        for (let i = lastDot + 1; i < b && alphaTld; i++) {
-            const c = buf[i] | 0x20;
-            if (c < 0x61 || c > 0x7a)
-                alphaTld = false;
-        }
-        // Internationalised TLDs (`xn--fiqs8s`, .中国) have digits and hyphens.
-        if (!alphaTld && b - lastDot > 5 && (buf[lastDot + 1] | 0x20) === 0x78 && (buf[lastDot + 2] | 0x20) === 0x6e && buf[lastDot + 3] === 0x2d && buf[lastDot + 4] === 0x2d) {
-            alphaTld = true;
-        }
-        if (!alphaTld) {
-            for (let i = a; i < b; i++) {
-                const c = buf[i];
-                if (c !== DOT && !IS_DIGIT(c)) {
-                    digitsOnly = false;
-                    break;
-                }
-            }
-            // Neither: a listed name glued to the bytes after it may start it (gluedName), or a listed
-            // address after a length byte; the module's TOKEN_GLUED.
-            if (!digitsOnly && !this.mayBeGlued(buf, a, b) && !this.mayHoldGlued(buf, a, b))
-                return;
-        }
-        this.candidate(buf, a, b, start, end, alphaTld, -1, base, sink, offsetOf);
-    }
-    /** Whether a listed host or address may start at buf[a] or buf[a + 1] (two array reads). */
-    mayBeGlued(buf, a, b) {
-        return this.gluedBytes.mayStart(buf, a) || (b - a > 4 && this.gluedBytes.mayStart(buf, a + 1));
-    }
-    /**
-     * Whether a listed host or address may end inside the token buf[a, b) glued to the bytes before
-     * it (gluedInside): at its end, or a listed last label's length after one of its dots (an
-     * array read per dot and length).
-     */
-    mayHoldGlued(buf, a, b) {
-        const m = this.endBytes;
-        if (m.mayEnd(buf, b))
-            return true;
-        const ls = m.lastLabelLengths;
-        for (let d = a + 1; d < b - 2; d++) {
-            if (buf[d] !== DOT)
-                continue;
-            for (let t = 0; t < ls.length && d + 1 + ls[t] < b; t++)
-                if (m.mayEnd(buf, d + 1 + ls[t]))
-                    return true;
-        }
-        return false;
-    }
-    /**
-     * A token past the byte checks: `alphaTld` when it ends in a letter (or xn--) label, else it is
-     * digits and dots; `upper` 1 when it has a capital, 0 when not, -1 not looked at yet.
-     */
-    candidate(buf, a, b, start, end, alphaTld, upper, base, sink, offsetOf) {
-        if (this.escapedName(buf, a, b, start, end, base, sink, offsetOf))
-            return;
-        // An escape glued before the name (the module's tokens of a letter TLD or a quad come here
-        // with it; token() took it off the others already): the name starts after it.
-        const e = afterEscape(buf, a, b, start);
-        if (e < 0)
-            return;
-        if (e > a) {
-            a = e;
-            upper = -1;
-        }
-        const url = this.schemeBefore(buf, a, start);
-        if (alphaTld) {
-            // A catalogued or policy host (found by its bytes, any case) is one wherever it stands,
-            // also after the length byte of its string (lengthGlued) or a one-letter escape (`\nhost`).
-            let known = this.knownBytes.find(buf, a, b);
-            if (known === undefined && b - a > 4) {
-                known = this.knownBytes.find(buf, a + 1, b);
-                if (known !== undefined && (lengthGlued(buf, a, b, end) || (a > start && buf[a - 1] === 0x5c && ESCAPE_LETTERS.has(buf[a]))))
-                    a++;
-                else
-                    known = undefined;
-            }
-            if (known !== undefined) {
-                sink.add(this.hit('host', known, url, this.portAfter(buf, b, end), evidenceAt(base, offsetOf(url?.schemeStart ?? a))));
-                return;
-            }
-            const glued = this.gluedName(buf, a, b, start, url, base, sink, offsetOf);
-            if (!url)
-                this.gluedInside(buf, a, b, end, glued, true, base, sink, offsetOf);
-            if (glued >= 0)
-                return;
-            // A bare name: the bare-name rules by its bytes, no string made first. Names with capitals
-            // (Java classes) or a code/property first label (`com.`, `ro.`) are not hosts.
-            if (!url) {
-                if (upper < 0) {
-                    upper = 0;
-                    for (let i = a; i < b; i++) {
-                        const c = buf[i];
-                        if (c >= 0x41 && c <= 0x5a) {
-                            upper = 1;
-                            break;
-                        }
-                    }
-                }
-                if (upper)
-                    return;
-                // The first label as a number (7 bits a byte, up to 7 bytes): no string per candidate.
-                let code = 0;
-                let i = a;
-                for (; i < b && i - a <= 7 && buf[i] !== DOT; i++)
-                    code = code * 128 + buf[i];
-                if (i - a <= 7 && ROOT_CODES.has(code))
-                    return;
-                if (!this.inWideText)
-                    this.bare(buf, a, b, start, end, base, sink, offsetOf);
-                return;
-            }
-        }
-        // Not a letter TLD: a dotted quad, a listed address after the length byte of its string, a
-        // listed name glued to the bytes after it (gluedName; the only one taken from a token that
-        // is not all digits and dots), or nothing.
-        if (!alphaTld) {
-            // A listed address after a byte that is its string's length ("31.2.3.4" for 1.2.3.4 after
-            // '3', "x1.2.3.4/..." of 120 bytes) is that address, whether the whole token is a dotted
-            // quad or not.
-            const whole = isCanonicalIpv4Bytes(buf, a, b);
-            const ips = this.known.ips;
-            const glued = !url &&
-                !!ips?.size &&
-                IS_ALNUM(buf[a]) &&
-                isCanonicalIpv4Bytes(buf, a + 1, b) &&
-                ips.has(buf.toString('latin1', a + 1, b)) &&
-                !(whole && ips.has(buf.toString('latin1', a, b))) &&
-                lengthGlued(buf, a, b, end);
-            if (glued)
-                a++;
-            else if (!whole) {
-                const from = this.gluedName(buf, a, b, start, url, base, sink, offsetOf);
-                if (!url)
-                    this.gluedInside(buf, a, b, end, from, false, base, sink, offsetOf);
-                return;
-            }
-        }
-        const raw = buf.toString('latin1', a, b);
-        const lower = upper === 0 ? raw : raw.toLowerCase();
-        const port = this.portAfter(buf, b, end);
-        // Where a hit's evidence points (its offset is made only for a hit: most candidates are
-        // rejected below).
-        const at = url?.schemeStart ?? a;
-        if (!alphaTld) {
-            // A dotted quad inside a longer dotted run (1.2.3.4.5) was trimmed away above; reject
-            // quads glued to letters or version markers (v1.2.3.4 never reaches here: 'v' is a host byte).
-            if (!url && raw.startsWith('0.'))
-                return;
-            if (!url && port === undefined && this.inWideText && !this.known.ips?.has(raw))
-                return;
-            // Bare low quads are version numbers (2.12.9.2), unless a port or a known resolver says otherwise.
-            if (!url && port === undefined && raw.charCodeAt(1) === DOT && !LOW_IPV4_ALLOWED.has(raw) && !this.known.ips?.has(raw))
-                return;
-            if (!url && a > start && (buf[a - 1] === 0x2d || buf[a - 1] === 0x5f))
-                return;
-            if (dropped(sink, 'ip', raw, base))
-                return;
-            sink.add(this.hit('ip', raw, url, port, evidenceAt(base, offsetOf(at))));
-            return;
-        }
-        // A letter TLD here is after a scheme (known hosts and bare names were taken above). After a
-        // scheme glued to text before it, only a name with a public suffix: brotli's dictionary (in
-        // every WebView) runs "thehttp%3A%2F%2Fwww.manifestations of" together.
-        if (!url?.network || dropped(sink, 'host', lower, base) || !isHostSyntax(lower))
-            return;
-        if (url.glued && !hasPublicSuffix(lower))
-            return;
-        sink.add(this.hit('host', lower, url, port, evidenceAt(base, offsetOf(at))));
-    }
-    /**
-     * A listed host or address that the token buf[a, b) (no listed name itself) starts with, glued
-     * to the bytes after it: string literals laid end to end (Rust's read-only data:
-     * "124.207.3.531.2"), a SQLite record's next column ("zzhc.vnet.cnG": the integer 71), a
-     * protocol buffer's next tag ('2', ':', '"', '*', or 'B' to 'z': string fields 4 to 15). Only
-     * when the whole token is no name of its own: not a dotted quad, and not a host name with a
-     * public suffix ("zzhc.vnet.community" stays what it is), unless outside a URL it starts with
-     * an address (a bare name with numeric labels is no host: "124.207.3.53v2zzhc.vnet.cn").
-     * Also after one byte glued before it ("1zzhc.vnet.cnG", a SQLite integer column before the
-     * text): the token is glued to its neighbours already, and a name one byte longer than a listed
-     * one, itself glued after, is far less likely than the listed name between two fields. (With
-     * nothing glued after it, a first byte is taken off only as the string's length: lengthGlued.)
-     * Where the name it reported starts, or -1.
-     */
-    gluedName(buf, a, b, start, url, base, sink, offsetOf) {
-        let s = a;
-        let name = this.gluedBytes.prefix(buf, a, b);
-        if (name === undefined && b - a > 4)
-            name = this.gluedBytes.prefix(buf, ++s, b);
-        if (name === undefined || isCanonicalIpv4Bytes(buf, a, b))
-            return -1;
-        const ip = this.known.ips?.has(name) === true;
-        if ((!ip || url) && this.nameOfItsOwn(buf, a, b))
-            return -1;
-        // The scheme is the name's when nothing is between them.
-        const scheme = s === a ? url : undefined;
-        // As a bare quad: after '-' or '_' it is a version's tail.
-        if (ip && !scheme && s > start && (buf[s - 1] === 0x2d || buf[s - 1] === 0x5f))
-            return -1;
-        sink.add(this.hit(ip ? 'ip' : 'host', name, scheme, undefined, evidenceAt(base, offsetOf(scheme?.schemeStart ?? s))));
-        return s;
-    }
-    /** Whether the token buf[a, b) is a host name with a public suffix ("zzhc.vnet.community"). */
-    nameOfItsOwn(buf, a, b) {
-        const lower = buf.toString('latin1', a, b).toLowerCase();
-        return isHostSyntax(lower) && hasPublicSuffix(lower);
-    }
-    /**
-     * Listed hosts and addresses inside the token buf[a, b), glued to a letter or a digit before
-     * them (endGlued), beside what the token is otherwise: string literals laid end to end
-     * (rustc's read-only data: "connectzzhc.vnet.cn", "10659401dm.wo.com.cn124.207.3.53", and
-     * older rustc "stdout.rsconnectzzhc.vnet.cn10659401dm.wo.com.cn124.207.3.53reg.rs"), a SQLite
-     * record's text columns ("China Telecom46003zzhc.vnet.cn10659401"). Looked for where the token
-     * ends, and where a listed last label's length after one of its dots ends with more than a '.'
-     * after it (more labels make another name): a host unless its TLD runs on into the token's last
-     * label and the token is a name of its own ("xcn.c2dms.community"); an address after a letter,
-     * its first number of 2 digits or more ("v1.2.3.4" is a version), and before a letter or the
-     * token's end. Only hosts with a label below their registrable domain are held (endBytes): a
-     * name glued into that label keeps the domain. `from`: where a name gluedName reported starts
-     * (not reported again), or -1.
-     */
-    gluedInside(buf, a, b, end, from, alphaTld, base, sink, offsetOf) {
-        const m = this.endBytes;
-        const ls = m.lastLabelLengths;
-        let lastDot = b - 1;
-        while (lastDot > a && buf[lastDot] !== DOT)
-            lastDot--;
-        let own = -1; // whether the token is a name of its own: -1 not asked yet
-        for (let d = a + 1; d < b - 2; d++) {
-            if (buf[d] !== DOT)
-                continue;
-            for (let t = 0; t < ls.length && d + 1 + ls[t] < b; t++) {
-                const e = d + 1 + ls[t];
-                if (buf[e] === DOT || !m.mayEnd(buf, e))
-                    continue;
-                if (d === lastDot && IS_ALPHA(buf[e])) {
-                    if (own < 0)
-                        own = alphaTld && this.nameOfItsOwn(buf, a, b) ? 1 : 0;
-                    if (own === 1)
-                        continue;
-                }
-                this.endGluedAt(buf, a, e, b, end, from, base, sink, offsetOf);
-            }
-        }
-        this.endGluedAt(buf, a, b, b, end, from, base, sink, offsetOf);
-    }
-    /** The listed host or address that buf[a, e) ends with glued, in the token buf[a, b) (gluedInside), if any. */
-    endGluedAt(buf, a, e, b, end, from, base, sink, offsetOf) {
-        const name = this.endBytes.endGlued(buf, a, e);
-        if (name === undefined)
-            return;
-        const s = e - name.length;
-        if (s <= from)
-            return;
-        const ip = this.known.ips?.has(name) === true;
-        if (ip && (!IS_ALPHA(buf[s - 1]) || !IS_DIGIT(buf[s + 1]) || (e < b && !IS_ALPHA(buf[e]))))
-            return;
-        sink.add(this.hit(ip ? 'ip' : 'host', name, undefined, this.portAfter(buf, e, end), evidenceAt(base, offsetOf(s))));
-    }
-    /** A bare dotted name buf[a, b) (no scheme before it, not catalogued): a host or nothing. */
-    bare(buf, a, b, start, end, base, sink, offsetOf) {
-        // Reject e-mail domains and path segments, then the code/file/property rules.
-        if (a > start) {
-            const prev = buf[a - 1];
-            if (prev === 0x40 /* @ */)
-                return;
-            if ((prev === 0x2f || prev === 0x5c) && !(a - 2 >= start && buf[a - 2] === 0x2f))
-                return;
-            if (prev === 0x5f /* _ */ || prev === 0x24 /* $ */)
-                return;
-        }
-        if (b < end) {
-            const next = buf[b];
-            if (next === 0x5f || next === 0x24 || next === 0x28 /* ( */)
-                return;
-        }
-        // A bare name is a host only as it stands (bareNameToHost returns it or nothing), so past
-        // its artifact's cap a name the artifact does not list is dropped before the rules run.
-        if (sink.saturated?.(base.path) && !sink.lists('host', buf.toString('latin1', a, b), base.path))
-            return;
-        const host = bareNames.lookup(buf, a, b);
-        if (host)
-            sink.add(this.hit('host', host, undefined, this.portAfter(buf, b, end), evidenceAt(base, offsetOf(a))));
-    }
-    /** One hit, always of one shape (absent fields undefined): the collector's reads stay monomorphic. */
-    hit(kind, value, url, port, evidence) {
-        // XML namespace identifiers are inventoried, never findings; loopback and the unspecified
-        // address never leave the device.
-        const ignored = (kind === 'host' && IDENTIFIER_HOSTS.has(value)) ||
-            (kind === 'ip' && (value.startsWith('127.') || value === '0.0.0.0' || value === '::1' || value === '::'));
-        return {
-            kind,
-            value,
-            port,
-            scheme: url?.scheme,
-            cleartext: url ? CLEARTEXT_SCHEMES.has(url.scheme) : undefined,
-            ignored: ignored || undefined,
-            evidence,
-        };
-    }
-    /** The scheme of a URL whose authority starts at `a` (`scheme://[userinfo@]host`). */
-    schemeBefore(buf, a, start) {
-        let p = a;
-        // userinfo: scan back over it to the "//" when the host is preceded by '@'.
-        if (p > start && buf[p - 1] === 0x40) {
-            let q = p - 2;
-            const limit = Math.max(start, p - 256);
-            while (q >= limit && buf[q] > 0x20 && buf[q] < 0x7f && buf[q] !== 0x2f && buf[q] !== 0x40)
-                q--;
-            p = q + 1;
-        }
-        // "://", as JSON escapes it (":\/\/": org.json and PHP write every '/' so), or percent-encoded
-        // ("%3A%2F%2F", a URL in a query string).
-        const sep = separatorBefore(buf, p, start);
-        if (sep === 0)
-            return undefined;
-        p -= sep - 3; // from here on, p - 3 is where the separator starts
-        let s = p - 3;
-        // At most MAX_SCHEME bytes back: a hit's offset is where its scheme starts, and a chunked
-        // scan keeps only hits that start in its window, with 512 bytes of context (scanRawSource);
-        // a run of scheme bytes longer than that before "://" put the offset out of reach of the
-        // chunk that saw the host, and neither chunk reported it.
-        const limit = Math.max(start, s - MAX_SCHEME);
-        while (s > limit && (IS_ALNUM(buf[s - 1]) || buf[s - 1] === 0x2b || buf[s - 1] === 0x2e || buf[s - 1] === 0x2d))
-            s--;
-        // A scheme starts with a letter (RFC 3986): digits and '+-.' before one are not part of it.
-        while (s < p - 3 && !IS_ALPHA(buf[s]))
-            s++;
-        if (s >= p - 3)
-            return undefined;
-        const scheme = buf.toString('latin1', s, p - 3).toLowerCase();
-        if (NETWORK_SCHEMES.has(scheme))
-            return { scheme, network: true, schemeStart: s };
-        // A web scheme glued to what stands before it: in binary data most often the string's length
-        // (a class file's or a protocol buffer's length byte 'h' before "http://...": 62 of the 256
-        // lengths are letters or digits) after the end of the string before it. Those were no
-        // network URL, and their host, unless catalogued, was lost. http, https and ftp end no
-        // other scheme in use; "ws" ends words ("myviews://" is a deep link): it counts after '+',
-        // '-' or '.' ("git+wss://") or one or two other bytes only.
-        for (const known of GLUED_SCHEMES) {
-            if (!scheme.endsWith(known))
-                continue;
-            const at = p - 3 - known.length;
-            if (known.charCodeAt(0) !== 0x77 /* w */ || at - s <= 2 || !IS_ALNUM(buf[at - 1]))
-                return { scheme: known, network: true, schemeStart: at, glued: true };
-        }
-        return { scheme, network: false, schemeStart: s };
-    }
-    /**
-     * The port after the name ending at `b`: `:8080`, `\:8080` (a properties file's escaped colon)
-     * or `%3A8080` (a percent-encoded URL), if any.
-     */
-    portAfter(buf, b, end) {
-        const c = buf[b];
-        const p = c === 0x3a ? b + 1 : c === 0x5c && buf[b + 1] === 0x3a ? b + 2 : c === 0x25 && buf[b + 1] === 0x33 && (buf[b + 2] | 0x20) === 0x61 ? b + 3 : -1;
-        if (p < 0 || p >= end || !IS_DIGIT(buf[p]))
-            return undefined;
-        let q = p;
-        let v = 0;
-        while (q < end && IS_DIGIT(buf[q]) && q - p < 5)
-            v = v * 10 + (buf[q++] - 0x30);
-        if (q < end && IS_DIGIT(buf[q]))
-            return undefined;
-        return v > 0 && v <= 65535 ? v : undefined;
-    }
-    /** IPv6 literals in URLs: `scheme://[2001:db8::1]:port/`. */
-    scanIpv6(buf, start, end, base, sink, offsetOf) {
-        let from = start;
-        while (from < end) {
-            // '://' alone is found faster than '://[' (a shorter needle), and is rarer than '['.
-            const i = buf.indexOf(URL_SEP, from);
-            if (i < 0 || i >= end)
-                return;
-            from = i + 3;
-            if (buf[i + 3] === 0x5b)
-                this.ipv6At(buf, i, start, end, base, sink, offsetOf);
-        }
-    }
-    /** The IPv6 literal of the `://[` at `i`, if it is one. */
-    ipv6At(buf, i, start, end, base, sink, offsetOf) {
-        // The ']' is looked for only as far as the longest literal reaches (45 characters): a search
-        // to the end of the buffer for every `://[` was quadratic in a file of them without a ']'
-        // (4 MiB took 27 s).
-        const stop = Math.min(end, i + 4 + MAX_IPV6_LITERAL + 1);
-        let close = i + 4;
-        while (close < stop && buf[close] !== 0x5d)
-            close++;
-        if (close >= stop)
-            return;
-        const lit = buf.toString('latin1', i + 4, close).toLowerCase();
-        if (!/^[0-9a-f:.]+$/.test(lit) || !lit.includes(':'))
-            return;
-        const url = this.schemeBefore(buf, i + 3, start);
-        if (!url?.network)
-            return;
-        const port = this.portAfter(buf, close + 1, end);
-        const value = canonicalIpv6(lit) ?? lit;
-        if (dropped(sink, 'ip', value, base))
-            return;
-        sink.add(this.hit('ip', value, url, port, evidenceAt(base, offsetOf(url.schemeStart))));
-    }
-    /**
-     * China SP numbers (`106…`, 8-13 digits) and catalogued numbers, as whole tokens: every run of
-     * digits long enough to be one (one pass, however many numbers are catalogued) is checked.
-     */
-    scanSms(buf, start, end, base, sink, offsetOf) {
-        forEachDigitRunJs(buf, start, end, this.smsMinLength, (ds, de) => this.smsRun(buf, ds, de, start, end, base, sink, offsetOf));
-    }
-    /**
-     * A number stored as an integer (a resource `<integer>10659401</integer>`, which an app formats
-     * as text): an SMS hit when it is a listed number (catalog or policy). Only listed ones: an
-     * integer that merely looks like an SP number is as likely a size or a time.
-     */
-    listedSmsNumber(value, base, sink) {
-        const digits = String(value >>> 0);
-        if (!this.known.sms.has(digits) || dropped(sink, 'sms', digits, base))
-            return;
-        sink.add(this.hit('sms', digits, undefined, undefined, base.entry === undefined ? { path: base.path, source: base.source } : { path: base.path, entry: base.entry, source: base.source }));
-    }
-    /**
-     * The run of digits buf[ds, de), when it stands alone and is an SP or listed number. A letter
-     * or a '.' before it, or a letter after it, makes it part of an identifier or a version
-     * ("v10659401", "x10086", "10086a"): a number has no syntax that tells it glued from that.
-     * Only a listed number after the length byte of its string is taken so (lengthGlued: a letter
-     * before it, or a digit that starts the run), or glued to text (listedGlued).
-     */
-    smsRun(buf, ds, de, start, end, base, sink, offsetOf) {
-        const before = ds > start ? buf[ds - 1] : 0x20;
-        const after = de < end ? buf[de] : 0x20;
-        if (IS_ALNUM(after) || after === 0x5f) {
-            if (IS_ALPHA(after) && before !== DOT && before !== 0x5f)
-                this.listedGlued(buf, ds, de, start, end, false, base, sink, offsetOf);
-            return;
-        }
-        if (after === DOT && de + 1 < end && IS_DIGIT(buf[de + 1]))
-            return;
-        if (IS_ALNUM(before) || before === DOT || before === 0x5f) {
-            if (IS_ALPHA(before) && !this.listedGlued(buf, ds, de, start, end, true, base, sink, offsetOf))
-                this.listedAfterLength(buf, ds - 1, de, end, base, sink, offsetOf);
-            return;
-        }
-        // +86 and 0086 (China's country code) are dropped; the number is then an SP number or a
-        // listed one, told by its bytes before any string is made (most runs are neither).
-        let s = ds;
-        if (before === 0x2b /* + */ && de - ds >= 2 && buf[ds] === 0x38 && buf[ds + 1] === 0x36)
-            s += 2;
-        else if (de - ds >= 4 && buf[ds] === 0x30 && buf[ds + 1] === 0x30 && buf[ds + 2] === 0x38 && buf[ds + 3] === 0x36)
-            s += 4;
-        const len = de - s;
-        const isSp = len >= 8 && len <= 13 && buf[s] === 0x31 && buf[s + 1] === 0x30 && buf[s + 2] === 0x36;
-        if (isSp || this.smsLengths.has(len)) {
-            const digits = buf.toString('latin1', s, de);
-            const listed = this.known.sms.has(digits);
-            // An unlisted 106... that is the value of a size, length, offset or time (FILE_SIZE=106543210
-            // in payload_properties.txt, "timestamp": 1065123456789) is no number anyone texts.
-            if (isSp && !listed && s === ds && quantityKeyBefore(buf, ds, start))
-                return;
-            if (isSp || listed) {
-                if (!dropped(sink, 'sms', digits, base))
-                    sink.add(this.hit('sms', digits, undefined, undefined, evidenceAt(base, offsetOf(ds))));
-                return;
-            }
-        }
-        this.listedAfterLength(buf, ds, de, end, base, sink, offsetOf);
-    }
-    /**
-     * The listed number buf[ds, de) glued to text, as string literals laid end to end (rustc's
-     * read-only data) and a SQLite record's text columns leave it: after a word (`afterWord`: two
-     * letters or more before it, and no letter or digit after it: "China Telecom10659401", a host's
-     * TLD "zzhc.vnet.cn10659401"), or before a listed host (not after: "10659401dm.wo.com.cn").
-     * One letter before it is an identifier's or a version's ("v10659401", "a10659401"), unless it
-     * is the length of the string (listedAfterLength). True when it reported it.
-     */
-    listedGlued(buf, ds, de, start, end, afterWord, base, sink, offsetOf) {
-        if (!this.smsLengths.has(de - ds))
-            return false;
-        if (afterWord ? ds - 2 < start || !IS_ALPHA(buf[ds - 2]) : this.knownBytes.startsAt(buf, de, end) === undefined)
-            return false;
-        const digits = buf.toString('latin1', ds, de);
-        if (!this.known.sms.has(digits) || dropped(sink, 'sms', digits, base))
-            return false;
-        sink.add(this.hit('sms', digits, undefined, undefined, evidenceAt(base, offsetOf(ds))));
-        return true;
-    }
-    /** The listed number buf[a + 1, de) after buf[a], the length of its string (lengthGlued). */
-    listedAfterLength(buf, a, de, end, base, sink, offsetOf) {
-        if (!this.smsLengths.has(de - a - 1) || !lengthGlued(buf, a, de, end))
-            return;
-        const digits = buf.toString('latin1', a + 1, de);
-        if (this.known.sms.has(digits) && !dropped(sink, 'sms', digits, base))
-            sink.add(this.hit('sms', digits, undefined, undefined, evidenceAt(base, offsetOf(a + 1))));
-    }
-}
-/** Canonical (RFC 5952) text of an IPv6 address, or undefined when it does not parse. */
-function canonicalIpv6(s) {
-    let text = s;
-    let tailV4;
-    const lastColon = text.lastIndexOf(':');
-    if (text.includes('.')) {
-        const v4 = text.slice(lastColon + 1);
-        if (!isCanonicalIpv4(v4))
-            return undefined;
-        tailV4 = v4.split('.').map(Number);
-        text = text.slice(0, lastColon + 1) + '0:0';
-    }
-    const halves = text.split('::');
-    if (halves.length > 2)
-        return undefined;
-    const parse = (h) => {
-        if (h === '')
-            return [];
-        const out = [];
-        for (const g of h.split(':')) {
-            if (!/^[0-9a-f]{1,4}$/.test(g))
-                return undefined;
-            out.push(parseInt(g, 16));
-        }
-        return out;
-    };
-    const head = parse(halves[0]);
-    const tail = halves.length === 2 ? parse(halves[1]) : [];
-    if (!head || !tail)
-        return undefined;
-    const fill = 8 - head.length - tail.length;
-    if ((halves.length === 1 && fill !== 0) || fill < 0 || (halves.length === 2 && fill < 1))
-        return undefined;
-    const groups = [...head, ...new Array(halves.length === 2 ? fill : 0).fill(0), ...tail];
-    if (tailV4) {
-        groups[6] = (tailV4[0] << 8) | tailV4[1];
-        groups[7] = (tailV4[2] << 8) | tailV4[3];
-    }
-    // Longest run of zero groups (length >= 2) becomes "::".
-    let bestStart = -1;
-    let bestLen = 0;
-    for (let i = 0; i < 8;) {
-        if (groups[i] !== 0) {
-            i++;
-            continue;
-        }
-        let j = i;
-        while (j < 8 && groups[j] === 0)
-            j++;
-        if (j - i > bestLen && j - i >= 2) {
-            bestStart = i;
-            bestLen = j - i;
-        }
-        i = j;
-    }
-    const hex = groups.map((g) => g.toString(16));
-    if (bestStart < 0)
-        return hex.join(':');
-    return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
-}
-/** A key naming a quantity, then `=` or `:` (quotes and blanks around), just before a value: `FILE_SIZE=`, `"timestamp": `. */
-const QUANTITY_KEY = /(?:size|length|len|bytes|offset|timestamp|time|millis|date|crc|crc32|checksum|count|total)["']?[ \t]*[=:][ \t]*["']?$/i;
-/** Whether the text just before buf[ds] (at most 40 bytes, from `start`, on the same line) ends with a quantity's key. */
-function quantityKeyBefore(buf, ds, start) {
-    const from = Math.max(start, ds - 40);
-    const before = buf.toString('latin1', from, ds);
-    const line = before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1);
-    return QUANTITY_KEY.test(line);
 }
 
 const DEFAULT_LIMITS = {
