@@ -279,3 +279,320 @@ export function decodeMutf8(buf: Buffer, start: number, end: number): string {
   }
   return out + String.fromCharCode(...units);
 }
+
+/**
+ * Width in 16-bit code units of each Dalvik opcode's format (dalvik-bytecode, "Instruction
+ * formats"; unused opcodes as 10x, one unit). The payload pseudo-instructions that share opcode
+ * 0x00 (packed-switch 0x0100, sparse-switch 0x0200, fill-array-data 0x0300) are sized apart.
+ */
+const OPCODE_UNITS: Uint8Array = (() => {
+  const w = new Uint8Array(256).fill(1);
+  const set = (from: number, to: number, units: number): void => {
+    for (let op = from; op <= to; op++) w[op] = units;
+  };
+  set(0x02, 0x02, 2); // move/from16 22x
+  set(0x03, 0x03, 3); // move/16 32x
+  set(0x05, 0x05, 2);
+  set(0x06, 0x06, 3);
+  set(0x08, 0x08, 2);
+  set(0x09, 0x09, 3);
+  set(0x13, 0x13, 2); // const/16 21s
+  set(0x14, 0x14, 3); // const 31i
+  set(0x15, 0x16, 2); // const/high16 21h, const-wide/16 21s
+  set(0x17, 0x17, 3); // const-wide/32 31i
+  set(0x18, 0x18, 5); // const-wide 51l
+  set(0x19, 0x1a, 2); // const-wide/high16, const-string 21c
+  set(0x1b, 0x1b, 3); // const-string/jumbo 31c
+  set(0x1c, 0x1c, 2); // const-class
+  set(0x1f, 0x20, 2); // check-cast, instance-of
+  set(0x22, 0x23, 2); // new-instance, new-array
+  set(0x24, 0x26, 3); // filled-new-array(/range), fill-array-data 31t
+  set(0x29, 0x29, 2); // goto/16
+  set(0x2a, 0x2c, 3); // goto/32, packed-switch, sparse-switch
+  set(0x2d, 0x3d, 2); // cmp*, if-test, if-testz
+  set(0x44, 0x6d, 2); // aget/aput, iget/iput, sget/sput
+  set(0x6e, 0x72, 3); // invoke-* 35c
+  set(0x74, 0x78, 3); // invoke-*/range 3rc
+  set(0x90, 0xaf, 2); // binop 23x
+  set(0xd0, 0xe2, 2); // binop/lit16, binop/lit8
+  set(0xfa, 0xfb, 4); // invoke-polymorphic(/range) 45cc, 4rcc
+  set(0xfc, 0xfd, 3); // invoke-custom(/range)
+  set(0xfe, 0xff, 2); // const-method-handle, const-method-type
+  return w;
+})();
+
+export const OP_CONST = 0x14;
+export const OP_CONST_HIGH16 = 0x15;
+
+/** What readDexCode gathers of a DEX's code (every dex of a v41 container). */
+export interface DexCode {
+  headers: DexHeader[];
+  /** Distinct literals of `const` (0x14) and `const/high16` (0x15), as unsigned 32-bit values. */
+  literals: Set<number>;
+  /**
+   * Static `int` fields of classes whose descriptor ends in `R$<type>;` with a static initial
+   * value (class_def static_values): `type/name` -> the values found (one per such class).
+   */
+  rFields: Map<string, number[]>;
+  /** Some method_id is named `getIdentifier` (Resources.getIdentifier: a resource looked up by name). */
+  getIdentifier: boolean;
+  /** Of the names asked for (`names`), those in a string table. */
+  strings: Set<string>;
+  /** Distinct code items walked. */
+  codeItems: number;
+}
+
+export interface DexCodeOptions {
+  /** Strings to look for in the string tables (`DexCode.strings`). */
+  names?: ReadonlySet<string>;
+  /** Called for every const/const-high16 of every distinct code item, in order (its value unsigned; `codeOff` the code_item's offset). */
+  onConst?: (value: number, opcode: number, codeOff: number) => void;
+}
+
+/** u32/u16 reads that throw a FormatError past `limit` instead of a RangeError. */
+class DexCursor {
+  constructor(
+    readonly buf: Buffer,
+    readonly limit: number,
+  ) {}
+  u32(at: number, what: string): number {
+    if (at < 0 || at + 4 > this.limit) throw new FormatError(FORMAT, `${what} at ${at} overflows the ${this.limit}-byte file`, at);
+    return this.buf.readUInt32LE(at);
+  }
+  u16(at: number, what: string): number {
+    if (at < 0 || at + 2 > this.limit) throw new FormatError(FORMAT, `${what} at ${at} overflows the ${this.limit}-byte file`, at);
+    return this.buf.readUInt16LE(at);
+  }
+  /** A uleb128 (at most 5 bytes) at `p.at`, advancing it. */
+  uleb(p: { at: number }, what: string): number {
+    let v = 0;
+    for (let shift = 0; shift < 35; shift += 7) {
+      if (p.at >= this.limit) throw new FormatError(FORMAT, `${what} runs past the end of the file`, p.at);
+      const b = this.buf[p.at++];
+      v += (b & 0x7f) * 2 ** shift;
+      if ((b & 0x80) === 0) return v;
+    }
+    throw new FormatError(FORMAT, `${what}: a uleb128 longer than 5 bytes`, p.at);
+  }
+  /** A table of `count` items of `size` bytes at `off`, inside the file. */
+  table(off: number, count: number, size: number, what: string): void {
+    if (count === 0) return;
+    if (off < 0 || off + count * size > this.limit) throw new FormatError(FORMAT, `${what} (${count} at ${off}) overflow the ${this.limit}-byte file`, off);
+  }
+}
+
+/**
+ * Reads the code of every dex in `buf`: the literals of its `const`/`const-high16` instructions
+ * (class_defs -> class_data_item -> encoded_method.code_off -> code_item.insns, walked by
+ * instruction width, payloads skipped), the static initial values of `R$<type>` classes' int
+ * fields, whether it references a `getIdentifier` method, and which of `names` its string tables
+ * hold. Every offset and count is checked against the file: a malformed DEX throws a
+ * FormatError naming what is wrong; work is bounded (each class_data_item and code_item is read
+ * once however many classes or methods point at it).
+ */
+export function readDexCode(buf: Buffer, opts: DexCodeOptions = {}): DexCode {
+  const headers = readDexHeaders(buf);
+  const out: DexCode = { headers, literals: new Set(), rFields: new Map(), getIdentifier: false, strings: new Set(), codeItems: 0 };
+  const want = opts.names;
+  if (want?.size) {
+    // Names asked for: compared by length first (no string is decoded that cannot match).
+    const lengths = new Set([...want].map((n) => Buffer.byteLength(n)));
+    forEachDexString(buf, (r) => {
+      if (!lengths.has(r.end - r.start)) return;
+      const s = decodeMutf8(buf, r.start, r.end);
+      if (want.has(s)) out.strings.add(s);
+    });
+  }
+  for (const h of headers) {
+    const limit = h.version >= 41 ? (h.containerSize as number) : h.fileSize;
+    readOneDexCode(new DexCursor(buf, limit), h, opts, out);
+  }
+  return out;
+}
+
+function readOneDexCode(c: DexCursor, h: DexHeader, opts: DexCodeOptions, out: DexCode): void {
+  const at = h.headerOffset;
+  const typeIdsSize = c.u32(at + 0x40, 'type_ids_size');
+  const typeIdsOff = c.u32(at + 0x44, 'type_ids_off');
+  const fieldIdsSize = c.u32(at + 0x50, 'field_ids_size');
+  const fieldIdsOff = c.u32(at + 0x54, 'field_ids_off');
+  const methodIdsSize = c.u32(at + 0x58, 'method_ids_size');
+  const methodIdsOff = c.u32(at + 0x5c, 'method_ids_off');
+  const classDefsSize = c.u32(at + 0x60, 'class_defs_size');
+  const classDefsOff = c.u32(at + 0x64, 'class_defs_off');
+  c.table(typeIdsOff, typeIdsSize, 4, 'type_ids');
+  c.table(fieldIdsOff, fieldIdsSize, 8, 'field_ids');
+  c.table(methodIdsOff, methodIdsSize, 8, 'method_ids');
+  c.table(classDefsOff, classDefsSize, 32, 'class_defs');
+  const string = (idx: number, what: string): string => {
+    if (idx >= h.stringIdsSize) throw new FormatError(FORMAT, `${what}: string index ${idx} past string_ids_size ${h.stringIdsSize}`);
+    const off = c.u32(h.stringIdsOff + 4 * idx, 'string_id');
+    const head = stringDataHead(c.buf, off, c.limit);
+    if (!head) throw new FormatError(FORMAT, `${what}: bad string_data_off ${off}`, off);
+    const nul = c.buf.indexOf(0, head.start);
+    if (nul < 0 || nul >= c.limit) throw new FormatError(FORMAT, `${what}: string #${idx} has no terminating NUL`, off);
+    return decodeMutf8(c.buf, head.start, nul);
+  };
+  const typeName = (idx: number, what: string): string => {
+    if (idx >= typeIdsSize) throw new FormatError(FORMAT, `${what}: type index ${idx} past type_ids_size ${typeIdsSize}`);
+    return string(c.u32(typeIdsOff + 4 * idx, 'type_id'), what);
+  };
+  // A getIdentifier method reference.
+  for (let i = 0; i < methodIdsSize && !out.getIdentifier; i++) {
+    const nameIdx = c.u32(methodIdsOff + 8 * i + 4, 'method_id name_idx');
+    if (nameIdx < h.stringIdsSize && string(nameIdx, `method_id #${i}`) === 'getIdentifier') out.getIdentifier = true;
+  }
+  const seenClassData = new Set<number>();
+  const seenCode = new Set<number>();
+  const seenStatic = new Set<number>();
+  for (let i = 0; i < classDefsSize; i++) {
+    const def = classDefsOff + 32 * i;
+    const classDataOff = c.u32(def + 24, 'class_data_off');
+    const staticValuesOff = c.u32(def + 28, 'static_values_off');
+    if (classDataOff === 0 || seenClassData.has(classDataOff)) continue;
+    // (Read once each, as the static values below: work stays linear in the file.)
+    seenClassData.add(classDataOff);
+    const p = { at: classDataOff };
+    const where = `class_data_item of class_def #${i} (at ${classDataOff})`;
+    const staticFields = c.uleb(p, where);
+    const instanceFields = c.uleb(p, where);
+    const directMethods = c.uleb(p, where);
+    const virtualMethods = c.uleb(p, where);
+    // Each encoded_field takes 2 bytes at least, each encoded_method 3.
+    if (p.at + 2 * (staticFields + instanceFields) + 3 * (directMethods + virtualMethods) > c.limit) {
+      throw new FormatError(FORMAT, `${where} declares ${staticFields}+${instanceFields} fields and ${directMethods}+${virtualMethods} methods, more than the file can hold`, classDataOff);
+    }
+    const statics: number[] = [];
+    let field = 0;
+    for (let f = 0; f < staticFields + instanceFields; f++) {
+      if (f === staticFields) field = 0;
+      field += c.uleb(p, where);
+      c.uleb(p, where);
+      if (f < staticFields) statics.push(field);
+    }
+    let method = 0;
+    for (let m = 0; m < directMethods + virtualMethods; m++) {
+      if (m === directMethods) method = 0;
+      method += c.uleb(p, where);
+      c.uleb(p, where);
+      const codeOff = c.uleb(p, where);
+      if (codeOff === 0 || seenCode.has(codeOff)) continue;
+      seenCode.add(codeOff);
+      walkCode(c, codeOff, out, opts);
+    }
+    // An R$<type> class's static int fields and their initial values.
+    if (staticValuesOff !== 0 && statics.length && !seenStatic.has(staticValuesOff)) {
+      seenStatic.add(staticValuesOff);
+      const descriptor = typeName(c.u32(def, 'class_idx'), `class_def #${i}`);
+      const r = /R\$([A-Za-z0-9_]+);$/.exec(descriptor);
+      if (r) {
+        const values = readEncodedArray(c, staticValuesOff, `static_values of ${descriptor}`);
+        for (let k = 0; k < Math.min(values.length, statics.length); k++) {
+          const v = values[k];
+          if (v === undefined) continue;
+          const fid = statics[k];
+          if (fid >= fieldIdsSize) throw new FormatError(FORMAT, `${descriptor}: field index ${fid} past field_ids_size ${fieldIdsSize}`);
+          const name = string(c.u32(fieldIdsOff + 8 * fid + 4, 'field_id name_idx'), `field_id #${fid}`);
+          const key = `${r[1]}/${name}`;
+          const list = out.rFields.get(key);
+          if (list) list.push(v);
+          else out.rFields.set(key, [v]);
+        }
+      }
+    }
+  }
+}
+
+/** Walks one code_item's instructions, recording const/const-high16 literals. */
+function walkCode(c: DexCursor, codeOff: number, out: DexCode, opts: DexCodeOptions): void {
+  const insnsSize = c.u32(codeOff + 12, `code_item at ${codeOff}: insns_size`);
+  const start = codeOff + 16;
+  const end = start + insnsSize * 2;
+  if (end > c.limit) throw new FormatError(FORMAT, `code_item at ${codeOff}: insns_size ${insnsSize} runs past the end of the file`, codeOff + 12);
+  out.codeItems++;
+  const buf = c.buf;
+  let pc = start;
+  while (pc < end) {
+    const unit = buf.readUInt16LE(pc);
+    const op = unit & 0xff;
+    let units: number;
+    if (op === 0 && unit !== 0) {
+      // Payloads: packed-switch (size, first_key, targets), sparse-switch (size, keys, targets),
+      // fill-array-data (element_width, size u32, data).
+      if (pc + 4 > end) throw new FormatError(FORMAT, `code_item at ${codeOff}: payload at ${pc} runs past insns`, pc);
+      const ident = unit;
+      if (ident === 0x0100) units = 4 + 2 * buf.readUInt16LE(pc + 2);
+      else if (ident === 0x0200) units = 2 + 4 * buf.readUInt16LE(pc + 2);
+      else if (ident === 0x0300) {
+        if (pc + 8 > end) throw new FormatError(FORMAT, `code_item at ${codeOff}: fill-array-data payload at ${pc} runs past insns`, pc);
+        units = 4 + Math.ceil((buf.readUInt16LE(pc + 2) * buf.readUInt32LE(pc + 4)) / 2);
+      } else units = 1;
+    } else units = OPCODE_UNITS[op];
+    if (pc + units * 2 > end) throw new FormatError(FORMAT, `code_item at ${codeOff}: instruction 0x${op.toString(16)} at ${pc} runs past insns (${insnsSize} units)`, pc);
+    if (op === OP_CONST || op === OP_CONST_HIGH16) {
+      const value = op === OP_CONST ? buf.readUInt32LE(pc + 2) : (buf.readUInt16LE(pc + 2) * 0x10000) >>> 0;
+      out.literals.add(value);
+      opts.onConst?.(value, op, codeOff);
+    }
+    pc += units * 2;
+  }
+}
+
+const MAX_VALUE_DEPTH = 32;
+
+/** An encoded_array's values: ints as unsigned 32-bit numbers, anything else undefined. */
+function readEncodedArray(c: DexCursor, off: number, what: string): (number | undefined)[] {
+  const p = { at: off };
+  const size = c.uleb(p, what);
+  if (p.at + size > c.limit) throw new FormatError(FORMAT, `${what}: ${size} values, more than the file can hold`, off);
+  const values: (number | undefined)[] = [];
+  for (let i = 0; i < size; i++) values.push(readEncodedValue(c, p, what, 0));
+  return values;
+}
+
+function readEncodedValue(c: DexCursor, p: { at: number }, what: string, depth: number): number | undefined {
+  if (depth > MAX_VALUE_DEPTH) throw new FormatError(FORMAT, `${what}: values nested more than ${MAX_VALUE_DEPTH} deep`, p.at);
+  if (p.at >= c.limit) throw new FormatError(FORMAT, `${what} runs past the end of the file`, p.at);
+  const head = c.buf[p.at++];
+  const type = head & 0x1f;
+  const arg = head >> 5;
+  switch (type) {
+    case 0x1c: {
+      // encoded_array
+      const n = c.uleb(p, what);
+      if (p.at + n > c.limit) throw new FormatError(FORMAT, `${what}: an array of ${n} values, more than the file can hold`, p.at);
+      for (let i = 0; i < n; i++) readEncodedValue(c, p, what, depth + 1);
+      return undefined;
+    }
+    case 0x1d: {
+      // encoded_annotation: type_idx, size, (name_idx, value)*
+      c.uleb(p, what);
+      const n = c.uleb(p, what);
+      if (p.at + 2 * n > c.limit) throw new FormatError(FORMAT, `${what}: an annotation of ${n} elements, more than the file can hold`, p.at);
+      for (let i = 0; i < n; i++) {
+        c.uleb(p, what);
+        readEncodedValue(c, p, what, depth + 1);
+      }
+      return undefined;
+    }
+    case 0x1e: // null
+    case 0x1f: // boolean (in value_arg)
+      return undefined;
+    default: {
+      const known = [0x00, 0x02, 0x03, 0x04, 0x06, 0x10, 0x11, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b];
+      if (!known.includes(type)) throw new FormatError(FORMAT, `${what}: bad encoded_value type 0x${type.toString(16)}`, p.at - 1);
+      const n = arg + 1;
+      if (p.at + n > c.limit) throw new FormatError(FORMAT, `${what} runs past the end of the file`, p.at);
+      let v: number | undefined;
+      if (type === 0x04 && n <= 4) {
+        // int: little-endian, sign-extended from n bytes; kept as the unsigned 32-bit pattern.
+        let x = 0;
+        for (let i = 0; i < n; i++) x |= c.buf[p.at + i] << (8 * i);
+        if (n < 4 && c.buf[p.at + n - 1] & 0x80) x |= -1 << (8 * n);
+        v = x >>> 0;
+      }
+      p.at += n;
+      return v;
+    }
+  }
+}
