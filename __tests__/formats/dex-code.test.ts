@@ -3,7 +3,7 @@
  * code item are those `dexdump -d` (Debian's dexdump, AOSP's) prints, over the DEX files of
  * androguard's example corpus; and a hostile DEX gives a FormatError, never a crash or a hang.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';

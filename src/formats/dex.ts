@@ -470,11 +470,9 @@ function readOneDexCode(c: DexCursor, h: DexHeader, opts: DexCodeOptions, out: D
       c.uleb(p, where);
       if (f < staticFields) statics.push(field);
     }
-    let method = 0;
     for (let m = 0; m < directMethods + virtualMethods; m++) {
-      if (m === directMethods) method = 0;
-      method += c.uleb(p, where);
-      c.uleb(p, where);
+      c.uleb(p, where); // method_idx_diff
+      c.uleb(p, where); // access_flags
       const codeOff = c.uleb(p, where);
       if (codeOff === 0 || seenCode.has(codeOff)) continue;
       seenCode.add(codeOff);
