@@ -96,6 +96,22 @@ export interface ResourceValue {
   unresolved?: string;
 }
 
+/**
+ * How a catalogued variant client's code (every classes*.dex of its APK) loads the id its own
+ * table (first package) gives a resource toggle `type/name`: as the literal of a `const` or
+ * `const/high16` instruction, as the static value of an `R$<type>` field named for it, or by
+ * name (`getIdentifier` referenced beside the name in a DEX's strings).
+ */
+export interface ToggleIdFact {
+  key: string;
+  /** The id the table gives the name. */
+  id: number;
+  /** Evidence that the code loads it: empty when there is none. */
+  loads: ('const' | 'field' | 'identifier')[];
+  /** Other ids that `R$<type>` static fields named for it hold (the table's names swapped). */
+  fieldIds?: number[];
+}
+
 export interface PackageFacts {
   path: string;
   partition: string;
@@ -118,6 +134,13 @@ export interface PackageFacts {
    * policies). Absent when it declares none.
    */
   overlayable?: OverlayableFact[];
+  /**
+   * A catalogued variant client's resource toggles that its table names, and how its code loads
+   * their ids (absent for other packages).
+   */
+  toggleIds?: ToggleIdFact[];
+  /** Why a catalogued variant client's code could not be read for those ids (no classes.dex, a DEX that cannot be decoded). */
+  toggleCodeError?: string;
   /** Manifest oddities a reviewer should know about (packed names, wrong chunk types...). */
   warnings?: string[];
 }

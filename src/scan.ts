@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import tldtsPackage from 'tldts/package.json' with { type: 'json' };
 import { loadBuiltinCatalog } from './catalog/load.js';
-import { allHosts, allIps, allSms, type Catalog } from './catalog/schema.js';
+import { allHosts, allIps, allSms, variantTogglesOf, type Catalog } from './catalog/schema.js';
 import { UsageError } from './errors.js';
 import { loadBaseline, matchBaselineTarget, type Baseline } from './baseline.js';
 import { evaluateTarget } from './evaluate/evaluate.js';
@@ -215,6 +215,7 @@ async function scanWith(options: ScanOptions, logger: Logger, deps: ScanDeps, cw
   const known = knownEndpoints(catalog, file);
   const limits = effectiveLimits(deps.limits);
   const mentionPackages = new Set(catalog.entries.flatMap((e) => e.packages));
+  const variantToggles = variantTogglesOf(catalog);
   const allFacts: InputFacts[] = [];
   const shardFacts: ShardInputFacts[] = [];
   const shard = options.shard;
@@ -227,6 +228,7 @@ async function scanWith(options: ScanOptions, logger: Logger, deps: ScanDeps, cw
     const parts = await extractInputParts(resolve(cwd, input), {
       known,
       mentionPackages,
+      variantToggles,
       include: options.include,
       logger,
       limits: deps.limits,

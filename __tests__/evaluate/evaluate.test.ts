@@ -10,6 +10,7 @@ import { RULE_IDS } from '../../src/report/model.js';
 import { buildReport } from '../../src/report/build.js';
 import { renderText } from '../../src/report/render-text.js';
 import { ep, evaluate, facts, NOW, pkg, policyFile, prop, rules } from './helpers.js';
+import type { PackageFacts } from '../../src/facts.js';
 
 const FIXTURE_KEY = '71d1d44596abceab8a8da59f1df2289f32ec803a16f2e312c2c28be78e397f81';
 const PLATFORM_KEY = 'c8a2e9bccf597c2fb6dc66bee293fc13f2fc47ec77bc6b2b0d52c11f51192ab8';
@@ -349,8 +350,17 @@ describe('severity per market for every rule', () => {
 });
 
 describe('variants: toggles select a market variant; the rest is dormant', () => {
-  // Its own resources as in the real base APK (res/values/bools.xml: isCnVersion false).
-  const base = () => pkg({ package: 'com.evenwell.autoregistration', path: EVENWELL, bootCompleted: true, sharedUserId: 'android.uid.system', resources: [{ type: 'bool', name: 'isCnVersion', value: false }] });
+  // Its own resources as in the real base APK (res/values/bools.xml: isCnVersion false), and its
+  // code loading the id its table gives isCnVersion (what extraction checks: readToggleIds).
+  const base = () =>
+    pkg({
+      package: 'com.evenwell.autoregistration',
+      path: EVENWELL,
+      bootCompleted: true,
+      sharedUserId: 'android.uid.system',
+      resources: [{ type: 'bool', name: 'isCnVersion', value: false }],
+      toggleIds: [{ key: 'bool/isCnVersion', id: 0x7f010000, loads: ['const'] }],
+    });
   const overlay = (resources: { type: string; name: string; value: string | number | boolean; config?: string }[]) =>
     pkg({ package: 'com.evenwell.autoregistration.overlay.base.s600cn', path: OVERLAY, overlay: { targetPackage: 'com.evenwell.autoregistration', isStatic: true }, resources });
   const cnHost = ep('host', 'cn.c2dms.com', [EVENWELL], { schemes: ['https'] });
@@ -369,6 +379,28 @@ describe('variants: toggles select a market variant; the rest is dormant', () =>
     const e = evaluate(facts({ packages: [bare], endpoints: [cnHost, wwHost, cnSms] }), 'EU');
     expect(rules(e)).toEqual(['error denied-endpoint 10659401', 'error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs']);
     expect(e.findings.find((f) => f.rule === 'variant-toggle')!.message).toMatch(/sets bool\/isCnVersion = true, or may \(com\.evenwell\.autoregistration has no resource bool\/isCnVersion, so what its code reads is not known\)/);
+  });
+
+  it('a client whose code shows no sign of loading the id its table gives the toggle may be either variant, overlay or not (fail closed)', () => {
+    const ww = overlay([{ type: 'bool', name: 'isCnVersion', value: false }]);
+    const cases: [Partial<PackageFacts>, RegExp][] = [
+      [{ toggleIds: [{ key: 'bool/isCnVersion', id: 0x7f010001, loads: [] }] }, /com\.evenwell\.autoregistration's code does not load the id 0x7f010001 its table gives bool\/isCnVersion, so what it reads is not known/],
+      [{ toggleIds: [{ key: 'bool/isCnVersion', id: 0x7f010001, loads: ['const'], fieldIds: [0x7f010000] }] }, /com\.evenwell\.autoregistration's R\$bool field isCnVersion holds 0x7f010000, not the id 0x7f010001 its table gives bool\/isCnVersion/],
+      [{ toggleCodeError: 'classes.dex: code_item at 112: insns_size 9 runs past the end of the file' }, /code cannot be read for the resource ids it loads: classes\.dex: code_item at 112/],
+      [{ toggleIds: undefined }, /com\.evenwell\.autoregistration's code was not checked for the resource ids it loads/],
+    ];
+    for (const [code, why] of cases) {
+      for (const packages of [[{ ...base(), ...code }], [{ ...base(), ...code }, ww]]) {
+        const e = evaluate(facts({ packages, endpoints: [cnHost, wwHost, cnSms] }), 'EU');
+        expect(rules(e).filter((r) => r.startsWith('error'))).toEqual(['error denied-endpoint 10659401', 'error denied-endpoint cn.c2dms.com', 'error variant-toggle evenwell-caivs']);
+        expect(e.findings.find((f) => f.rule === 'variant-toggle')!.message).toMatch(why);
+      }
+    }
+    // Loaded by a const, an R field holding it, or by name: WW as before.
+    for (const loads of [['const'], ['field'], ['identifier']] as const) {
+      const e = evaluate(facts({ packages: [{ ...base(), toggleIds: [{ key: 'bool/isCnVersion', id: 0x7f010001, loads: [...loads] }] }], endpoints: [cnHost, wwHost, cnSms] }), 'EU');
+      expect(rules(e)).toEqual(['note dormant-variant 10659401', 'note dormant-variant cn.c2dms.com']);
+    }
   });
 
   it('an overlay setting bool/isCnVersion = true selects CN: variant-toggle in EU, and the CN hosts are active (denied)', () => {

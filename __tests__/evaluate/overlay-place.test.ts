@@ -6,36 +6,25 @@
  * with its CN endpoints as dormant notes. Built with aapt2 and smali from Debian.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { Report } from '../../src/report/model.js';
 import { haveTools } from '../containers/helpers.js';
 import { scanIn } from '../helpers/scan.js';
+import { aapt2Apk, ANDROID_NS, haveFrameworkRes } from '../helpers/android.js';
 import { put, tempDir } from '../helpers/temp.js';
 
-const FR = '/usr/share/android-framework-res/framework-res.apk';
 const TOOLS = ['aapt2', 'smali', 'zip'];
-const ready = haveTools(...TOOLS, 'java') && existsSync(FR);
+const ready = haveTools(...TOOLS, 'java') && haveFrameworkRes();
 const withTools = ready ? describe : describe.skip;
 if (!ready) console.warn(`SKIPPED where a static overlay sits: needs ${TOOLS.join(', ')} and android-framework-res`);
 
-const NS = 'xmlns:android="http://schemas.android.com/apk/res/android"';
+const NS = ANDROID_NS;
 
 /** An APK by aapt2 from a manifest and res/values, with classes.dex from smali sources when given. */
-function apk(dir: string, out: string, manifest: string, values: string, smali?: Record<string, string>): string {
-  put(join(dir, 'AndroidManifest.xml'), manifest);
-  put(join(dir, 'res', 'values', 'values.xml'), `<resources>${values}</resources>\n`);
-  execFileSync('aapt2', ['compile', '--dir', join(dir, 'res'), '-o', join(dir, 'res.zip')]);
-  mkdirSync(dirname(out), { recursive: true });
-  execFileSync('aapt2', ['link', '-o', out, '-I', FR, '--manifest', join(dir, 'AndroidManifest.xml'), join(dir, 'res.zip')]);
-  if (smali) {
-    for (const [name, text] of Object.entries(smali)) put(join(dir, 'smali', name), text);
-    execFileSync('smali', ['a', join(dir, 'smali'), '-o', join(dir, 'classes.dex')]);
-    execFileSync('zip', ['-q', out, 'classes.dex'], { cwd: dir });
-  }
-  return out;
-}
+const apk = (dir: string, out: string, manifest: string, values: string, smali?: Record<string, string>): string =>
+  aapt2Apk(dir, out, manifest, values, smali ? { smali, reads: { pkg: 'com.evenwell.autoregistration', keys: ['bool/isCnVersion'] } } : {});
 
 /** The CN build of the CAIVS client at build/system/priv-app/AutoRegistration, and its WW overlay at `ww`. */
 function caivs(root: string): { client: string; overlay: string } {

@@ -9,38 +9,24 @@
  * APKs built with aapt2 and smali from Debian at test time.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parseArsc } from '../../src/formats/arsc.js';
 import type { Report } from '../../src/report/model.js';
 import { haveTools } from '../containers/helpers.js';
 import { scanIn } from '../helpers/scan.js';
+import { aapt2Apk, ANDROID_NS, haveFrameworkRes } from '../helpers/android.js';
 import { put, tempDir } from '../helpers/temp.js';
 
-const FR = '/usr/share/android-framework-res/framework-res.apk';
 const TOOLS = ['aapt2', 'smali', 'zip', 'unzip'];
-const ready = haveTools(...TOOLS, 'java') && existsSync(FR);
+const ready = haveTools(...TOOLS, 'java') && haveFrameworkRes();
 const withTools = ready ? describe : describe.skip;
 if (!ready) console.warn(`SKIPPED overlayable policies and renamed toggles: needs ${TOOLS.join(', ')} and android-framework-res`);
 
-const NS = 'xmlns:android="http://schemas.android.com/apk/res/android"';
+const NS = ANDROID_NS;
 const CLIENT = 'com.evenwell.autoregistration';
 
-/** An APK by aapt2 from a manifest and res/values (extra aapt2 link flags), with classes.dex from smali when given. */
-function apk(dir: string, out: string, manifest: string, values: string, opts: { smali?: Record<string, string>; link?: string[] } = {}): string {
-  put(join(dir, 'AndroidManifest.xml'), manifest);
-  put(join(dir, 'res', 'values', 'values.xml'), `<resources>${values}</resources>\n`);
-  execFileSync('aapt2', ['compile', '--dir', join(dir, 'res'), '-o', join(dir, 'res.zip')]);
-  mkdirSync(dirname(out), { recursive: true });
-  execFileSync('aapt2', ['link', '-o', out, '-I', FR, '--manifest', join(dir, 'AndroidManifest.xml'), ...(opts.link ?? []), join(dir, 'res.zip')]);
-  if (opts.smali) {
-    for (const [name, text] of Object.entries(opts.smali)) put(join(dir, 'smali', name), text);
-    execFileSync('smali', ['a', join(dir, 'smali'), '-o', join(dir, 'classes.dex')]);
-    execFileSync('zip', ['-q', out, 'classes.dex'], { cwd: dir });
-  }
-  return out;
-}
+const apk = aapt2Apk;
 
 const SMALI = {
   'NetworkUtil.smali':
@@ -50,9 +36,12 @@ const SMALI = {
     '.field public static final WW:Ljava/lang/String; = "https://www.c2dms.com/api"\n',
 };
 
-/** The CN build of the CAIVS client at system/priv-app, its values (and <overlayable> blocks) given. */
+/** The CN build of the CAIVS client at system/priv-app, its values (and <overlayable> blocks) given, its code loading isCnVersion's id. */
 function client(root: string, values: string): string {
-  return apk(join(root, 'client'), join(root, 'build', 'system', 'priv-app', 'AutoRegistration', 'AutoRegistration.apk'), `<manifest ${NS} package="${CLIENT}"><application android:label="AR"/></manifest>\n`, values, { smali: SMALI });
+  return apk(join(root, 'client'), join(root, 'build', 'system', 'priv-app', 'AutoRegistration', 'AutoRegistration.apk'), `<manifest ${NS} package="${CLIENT}"><application android:label="AR"/></manifest>\n`, values, {
+    smali: SMALI,
+    reads: { pkg: CLIENT, keys: ['bool/isCnVersion'] },
+  });
 }
 
 /** A static WW overlay (isCnVersion=false) at build/`where`, with android:targetName when given, targeting `targetSdk`. */

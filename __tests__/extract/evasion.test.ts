@@ -11,6 +11,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Report } from '../../src/report/model.js';
 import { haveTools } from '../containers/helpers.js';
 import { scanIn } from '../helpers/scan.js';
+import { addToggleReader } from '../helpers/android.js';
 import { put, tempDir } from '../helpers/temp.js';
 
 const APKS = join(import.meta.dirname, '..', 'fixtures', 'apks');
@@ -23,6 +24,10 @@ function evidenceOf(report: Report, value: string): [string, string | null, stri
 const FRAMEWORK_RES = '/usr/share/android-framework-res/framework-res.apk';
 const withAapt = haveTools('aapt') && existsSync(FRAMEWORK_RES) ? describe : describe.skip;
 if (!haveTools('aapt') || !existsSync(FRAMEWORK_RES)) console.warn('SKIPPED resource names in resources.arsc: needs aapt and android-framework-res (apt-get install aapt android-framework-res)');
+// A catalogued variant client also needs code that loads its toggle's id (smali, aapt2 for the ids).
+const CLIENT_TOOLS = ['aapt', 'aapt2', 'smali', 'java', 'zip'];
+const withClient = haveTools(...CLIENT_TOOLS) && existsSync(FRAMEWORK_RES) ? describe : describe.skip;
+if (!haveTools(...CLIENT_TOOLS) || !existsSync(FRAMEWORK_RES)) console.warn(`SKIPPED catalogued clients built by aapt: needs ${CLIENT_TOOLS.join(', ')} and android-framework-res`);
 
 /** An APK of package `pkg` whose res/values holds `values`, made by aapt at build/system/app/<name>/<name>.apk under `dir`. */
 function aaptApk(dir: string, pkg: string, name: string, values: string): string {
@@ -243,22 +248,24 @@ withAapt('an app\'s code beside its APK', () => {
   });
 });
 
-withAapt('a catalogued client with a China host in its WW slot for API 21+', () => {
+withClient('a catalogued client with a China host in its WW slot for API 21+', () => {
   it('selects CN (aapt compiles values-v21; the slot it reads with isCnVersion false holds the China host)', async () => {
     const dir = tempDir('ag-evasion-v21slot-');
     put(join(dir, 'src', 'res', 'values-v21', 'strings.xml'), '<resources><string name="SERVER_ADDRESS_WW">https://caivssp-fi-cn.c2dms.com</string></resources>\n');
     const apk = aaptApk(dir, 'com.evenwell.autoregistration', 'AutoRegistration', '<bool name="isCnVersion">false</bool><string name="SERVER_ADDRESS_WW">https://www.c2dms.com</string>');
+    addToggleReader(apk, join(dir, 'code'), 'com.evenwell.autoregistration');
     expect(execFileSync('aapt', ['dump', '--values', 'resources', apk], { encoding: 'utf8' })).toMatch(/config v21:[\s\S]*caivssp-fi-cn\.c2dms\.com/);
     const report = await scanIn(dir);
     expect(report.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.endpoint ?? f.client}`)).toEqual(['denied-endpoint caivssp-fi-cn.c2dms.com', 'variant-toggle evenwell-caivs']);
   });
 });
 
-withAapt('a catalogued client built for China', () => {
+withClient('a catalogued client built for China', () => {
   it('selects its CN variant by its own bool/isCnVersion (aapt compiles it; no overlay changes it): its CN hosts are active in EU', async () => {
     const dir = tempDir('ag-evasion-cnbuild-');
     const values = '<bool name="isCnVersion">true</bool><string name="SERVER_ADDRESS_CN">https://cn.c2dms.com</string><string name="SERVER_ADDRESS_WW">https://www.c2dms.com</string>';
     const apk = aaptApk(dir, 'com.evenwell.autoregistration', 'AutoRegistration', values);
+    addToggleReader(apk, join(dir, 'code'), 'com.evenwell.autoregistration');
     expect(execFileSync('aapt', ['dump', '--values', 'resources', apk], { encoding: 'utf8' })).toMatch(/bool\/isCnVersion: t=0x12 d=0xffffffff/);
     const report = await scanIn(dir);
     expect(report.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.endpoint ?? f.client}`)).toEqual(['denied-endpoint cn.c2dms.com', 'variant-toggle evenwell-caivs']);

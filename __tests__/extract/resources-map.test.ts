@@ -19,12 +19,13 @@ import { describe, expect, it } from '@jest/globals';
 import type { Report } from '../../src/report/model.js';
 import { haveTools } from '../containers/helpers.js';
 import { scanIn } from '../helpers/scan.js';
+import { addToggleReader } from '../helpers/android.js';
 import { put, tempDir } from '../helpers/temp.js';
 
 const FRAMEWORK_RES = '/usr/share/android-framework-res/framework-res.apk';
-const ready = haveTools('aapt', 'zip', 'unzip') && existsSync(FRAMEWORK_RES);
+const ready = haveTools('aapt', 'aapt2', 'smali', 'java', 'zip', 'unzip') && existsSync(FRAMEWORK_RES);
 const withAapt = ready ? describe : describe.skip;
-if (!ready) console.warn('SKIPPED resourcesMap overlays: needs aapt, zip, unzip and android-framework-res (apt-get install aapt zip unzip android-framework-res)');
+if (!ready) console.warn('SKIPPED resourcesMap overlays: needs aapt, aapt2, smali, java, zip, unzip and android-framework-res (apt-get install aapt aapt2 smali zip unzip android-framework-res)');
 
 const WINDOW_SPLASHSCREEN_CONTENT = 0x01010564;
 const RESOURCES_MAP = 0x01010609;
@@ -45,6 +46,8 @@ function app(dir: string, isCn: boolean): void {
   const apk = join(dir, 'build', 'system', 'priv-app', 'AutoRegistration', 'AutoRegistration.apk');
   mkdirSync(dirname(apk), { recursive: true });
   execFileSync('aapt', ['package', '-f', '-M', manifest, '-I', FRAMEWORK_RES, '-S', join(src, 'res'), '-F', apk]);
+  // Its code loads the id its table gives isCnVersion (as the real app's NetworkUtil does).
+  addToggleReader(apk, join(dir, 'code'), TARGET);
 }
 
 interface OverlayOptions {

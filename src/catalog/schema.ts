@@ -147,3 +147,14 @@ export function allSms(e: CatalogEntry): string[] {
   return [...e.sms, ...e.variants.flatMap((v) => v.sms)];
 }
 
+/** Package -> the resource toggle keys (`type/name`, not `prop/...`) of its entries' variants, for the packages of entries that have some. */
+export function variantTogglesOf(catalog: Catalog): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of catalog.entries) {
+    const keys = [...new Set(e.variants.flatMap((v) => Object.keys(v.toggle ?? {}).filter((k) => !k.startsWith('prop/'))))];
+    if (keys.length === 0) continue;
+    for (const p of e.packages) out[p] = [...new Set([...(out[p] ?? []), ...keys])].sort();
+  }
+  return out;
+}
+

@@ -879,6 +879,14 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
             byToggle.push({ variant, how: `${describeToggle(toggle)}, or may (${app.package} has no resource ${missing.join(', ')}, so what its code reads is not known)` });
             continue;
           }
+          // A toggle whose id (the one the table gives its name) the app's code shows no sign of
+          // loading: the table may give the name to another id than the code reads (names
+          // swapped under aapt2 --stable-ids), so what the app reads is not known (fail closed).
+          const unloaded = idsNotLoaded(app, resourceKeys.map(([k]) => k));
+          if (unloaded) {
+            byToggle.push({ variant, how: `${describeToggle(toggle)}, or may (${unloaded}, so what it reads is not known)` });
+            continue;
+          }
           const values = new Map(shadowing.map((o) => [o, passed(o, app)]));
           const unset = (k: string): boolean => shadowing.every((o) => valuesOf(values.get(o)!, k).length === 0);
           for (const [k, want] of resourceKeys) {
@@ -915,6 +923,34 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
     out.set(entry.id, { entry, installed, overlays, byToggle, selected, selectedHow });
   }
   return out;
+}
+
+const hexId = (id: number): string => `0x${id.toString(16).padStart(8, '0')}`;
+
+/**
+ * Why what `app` (a catalogued variant client) reads for its resource toggles `keys` is not
+ * known by the ids its code loads (PackageFacts.toggleIds, readToggleIds in extract/artifact.ts):
+ * its code could not be read, it was not checked (facts made otherwise), an `R$<type>` field
+ * named for a toggle holds another id than the table gives it, or nothing in its code loads
+ * that id (no const literal, no R field holding it, no getIdentifier beside the name).
+ * Undefined when every toggle's id is loaded. Evidence, not data flow: code that loads the id
+ * where it is never run still counts.
+ */
+function idsNotLoaded(app: PackageFacts, keys: readonly string[]): string | undefined {
+  if (app.toggleCodeError !== undefined) return `${app.package}'s code cannot be read for the resource ids it loads: ${app.toggleCodeError}`;
+  if (app.toggleIds === undefined) return `${app.package}'s code was not checked for the resource ids it loads`;
+  const why: string[] = [];
+  for (const key of keys) {
+    const t = app.toggleIds.find((x) => x.key === key);
+    if (!t) {
+      why.push(`${app.package}'s code was not checked for the id its table gives ${key}`);
+      continue;
+    }
+    const [type, name] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)];
+    if (t.fieldIds?.length) why.push(`${app.package}'s R$${type} field ${name} holds ${t.fieldIds.map(hexId).join(', ')}, not the id ${hexId(t.id)} its table gives ${key}`);
+    else if (t.loads.length === 0) why.push(`${app.package}'s code does not load the id ${hexId(t.id)} its table gives ${key}`);
+  }
+  return why.length ? why.join('; ') : undefined;
 }
 
 /**

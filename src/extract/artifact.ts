@@ -5,10 +5,10 @@
  */
 import { basename } from 'node:path';
 import { appendAll } from '../arrays.js';
-import type { EndpointHit, InputFacts, OverlayableFact, PackageFacts, PropEntry, SkippedFact, Source, UnreadableFact } from '../facts.js';
+import type { EndpointHit, InputFacts, OverlayableFact, PackageFacts, PropEntry, SkippedFact, Source, ToggleIdFact, UnreadableFact } from '../facts.js';
 import { parseArsc, type ArscTable } from '../formats/arsc.js';
 import { parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/buildprop.js';
-import { isDex } from '../formats/dex.js';
+import { isDex, readDexCode, type DexCode } from '../formats/dex.js';
 import { scanDexStrings, scanHermesStrings, scanPoolStrings, type DexStringSpan } from './string-scan.js';
 import { isHermesBytecode } from '../formats/hermes.js';
 import { FormatError } from '../formats/errors.js';
@@ -83,6 +83,11 @@ export interface ArtifactContext {
   mentions: InputFacts['mentions'];
   /** Package ids whose mention in a plain file is recorded (catalogued packages). */
   mentionPackages: ReadonlySet<string>;
+  /**
+   * Catalogued variant clients: package -> its variants' resource toggle keys (`type/name`). Such
+   * a client's code (classes*.dex) is read for the ids it loads (PackageFacts.toggleIds).
+   */
+  variantToggles?: ReadonlyMap<string, readonly string[]>;
   stats: { files: number; bytes: number; entries: number; inflatedBytes: number };
   /** Entries of containers not scanned (symlinks in images, duplicated images), with the reason. */
   skipped?: SkippedFact[];
@@ -1249,6 +1254,9 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
       const overlayable = overlayableFacts(tables[0]);
       if (overlayable) manifest.overlayable = overlayable;
     }
+    // A catalogued variant client's code: does it load the ids its table gives the toggles?
+    const toggleKeys = manifest.overlay ? undefined : ctx.variantToggles?.get(manifest.package);
+    if (toggleKeys?.length) await readToggleIds(src, zip, path, manifest, toggleKeys, tables[0], ctx);
     if (zip.duplicates.length) (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
     if (zip.prefixBytes > 0) (manifest.warnings ??= []).push(`${zip.prefixBytes} bytes before the first local header (Janus)`);
     const signers = await readApkSigners(src, zip, { maxBytes: Math.min(ctx.limits.maxEntryBytes, 64 * 1024 * 1024) });
@@ -1274,6 +1282,49 @@ function overlayableFacts(table: ArscTable): OverlayableFact[] | undefined {
     policies: o.policies,
     resources: [...new Set(o.ids.flatMap((id) => names.get(id) ?? []))],
   }));
+}
+
+/**
+ * A catalogued variant client's toggles `keys` that its table names, with the evidence in its
+ * classes*.dex that its code loads the id the table gives each (readDexCode): the literal of a
+ * `const`/`const-high16`, an `R$<type>` static field named for it holding it (or another id:
+ * `fieldIds`), or `getIdentifier` beside the name in one DEX. Sets `toggleCodeError` (evaluation
+ * then takes what the code reads as unknown) where there is no classes.dex or one cannot be read
+ * or decoded; the reason is also an unreadable fact.
+ */
+async function readToggleIds(src: RandomAccessSource, zip: ZipArchive, path: string, pkg: PackageFacts, keys: readonly string[], table: ArscTable | undefined, ctx: ArtifactContext): Promise<void> {
+  const ids = new Map<string, number>();
+  for (const v of table?.packages[0]?.values ?? []) {
+    const key = `${v.type}/${v.name}`;
+    if (keys.includes(key) && !ids.has(key)) ids.set(key, v.id >>> 0);
+  }
+  if (ids.size === 0) return; // no toggle the table names: evaluation says so
+  const dexEntries = zip.entries.filter((e) => /^classes\d*\.dex$/.test(e.name));
+  const names = new Set([...ids.keys()].map((k) => k.slice(k.indexOf('/') + 1)));
+  const codes: DexCode[] = [];
+  const errors: string[] = [];
+  if (dexEntries.length === 0) errors.push('the APK has no classes.dex');
+  for (const entry of dexEntries) {
+    try {
+      const buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes });
+      codes.push(readDexCode(buf.subarray(0, entry.uncompressedSize), { names }));
+    } catch (e) {
+      const reason = e instanceof FormatError ? e.reason : e instanceof Error ? e.message : String(e);
+      errors.push(`${entry.name}: ${reason}`);
+      ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'dex', reason: `its code cannot be read for the resource ids it loads (${reason}): which variant of ${pkg.package} it selects is not known` });
+    }
+  }
+  pkg.toggleIds = [...ids].map(([key, id]): ToggleIdFact => {
+    const name = key.slice(key.indexOf('/') + 1);
+    const fieldValues = codes.flatMap((c) => c.rFields.get(key) ?? []);
+    const loads: ToggleIdFact['loads'] = [];
+    if (codes.some((c) => c.literals.has(id))) loads.push('const');
+    if (fieldValues.includes(id)) loads.push('field');
+    if (codes.some((c) => c.getIdentifier && c.strings.has(name))) loads.push('identifier');
+    const other = [...new Set(fieldValues.filter((v) => v !== id))];
+    return { key, id, loads, ...(other.length ? { fieldIds: other } : {}) };
+  });
+  if (errors.length) pkg.toggleCodeError = errors.join('; ');
 }
 
 /**

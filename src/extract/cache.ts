@@ -32,7 +32,7 @@ import { NotReadable, readRegularFile } from '../io/regular.js';
 
 export const CACHE_FORMAT = 'activation-gate-facts';
 /** Bumped whenever the shape of a stored entry changes. */
-export const CACHE_FORMAT_VERSION = 5;
+export const CACHE_FORMAT_VERSION = 6;
 
 /** What workers need to use the cache: the folder and the salt every key starts from. */
 export interface CacheConfig {
@@ -48,6 +48,7 @@ export interface CacheSaltInput {
   /** Listed IPv4 addresses (a bare one in UTF-16 text counts only when listed). */
   ips?: readonly string[];
   mentionPackages: readonly string[];
+  variantToggles?: Readonly<Record<string, readonly string[]>>;
   limits: Limits;
   /** SHA-256 of the running bundle, when running from one (a rebuilt tool gets a new cache). */
   buildId?: string;
@@ -71,6 +72,9 @@ export function cacheSalt(s: CacheSaltInput): string {
         sms: sortedCopy(s.sms),
         ips: sortedCopy(s.ips ?? []),
         mentionPackages: sortedCopy(s.mentionPackages),
+        variantToggles: Object.entries(s.variantToggles ?? {})
+          .map(([p, keys]) => `${p} ${sortedCopy(keys).join(' ')}`)
+          .sort(),
         limits,
       }),
     )
@@ -126,6 +130,7 @@ const overlay = z.strictObject({
 const overlayable = z.strictObject({ name: z.string(), actor: z.string().optional(), policies: z.number().int().nonnegative(), resources: z.array(z.string()) });
 // Overlay values carry what resources.arsc stores with them (id, dataType, data) as well.
 const resourceValue = z.looseObject({ type: z.string(), name: z.string(), value: z.union([z.string(), z.number(), z.boolean()]), config: z.string().optional() });
+const toggleId = z.strictObject({ key: z.string(), id: z.number().int().nonnegative(), loads: z.array(z.enum(['const', 'field', 'identifier'])), fieldIds: z.array(z.number().int().nonnegative()).optional() });
 const pkg = z.strictObject({
   path: z.string(),
   partition: z.string(),
@@ -140,6 +145,8 @@ const pkg = z.strictObject({
   overlay: overlay.optional(),
   resources: z.array(resourceValue).optional(),
   overlayable: z.array(overlayable).optional(),
+  toggleIds: z.array(toggleId).optional(),
+  toggleCodeError: z.string().optional(),
   warnings: z.array(z.string()).optional(),
 });
 const endpoint = z.strictObject({

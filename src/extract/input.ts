@@ -32,6 +32,8 @@ export interface ExtractOptions {
   known: KnownEndpoints;
   /** Catalogued package ids: their mention in plain files is recorded. */
   mentionPackages: ReadonlySet<string>;
+  /** Catalogued variant clients: package -> its variants' resource toggle keys (`type/name`), whose ids its code is checked to load. */
+  variantToggles?: Readonly<Record<string, readonly string[]>>;
   include?: string[];
   limits?: Partial<Limits>;
   logger: Logger;
@@ -88,6 +90,7 @@ export async function extractInputParts(input: string, opts: ExtractOptions): Pr
     sms: [...opts.known.sms],
     ips: [...(opts.known.ips ?? [])],
     mentionPackages: [...opts.mentionPackages],
+    variantToggles: Object.fromEntries(Object.entries(opts.variantToggles ?? {}).map(([k, v]) => [k, [...v]])),
     limits: effectiveLimits(opts.limits),
   };
   if (opts.cache) {

@@ -44,6 +44,8 @@ export interface PoolInit {
   /** Listed IPv4 addresses (endpoints.ts KnownEndpoints.ips). */
   ips?: string[];
   mentionPackages: string[];
+  /** ArtifactContext.variantToggles. */
+  variantToggles?: Record<string, string[]>;
   limits: Limits;
   /** `--cache-dir`: every file goes through the facts cache (cache.ts). */
   cache?: CacheConfig;
@@ -105,6 +107,7 @@ export function newContext(init: PoolInit): ArtifactContext {
     unreadable: [],
     mentions: [],
     mentionPackages: new Set(init.mentionPackages),
+    variantToggles: new Map(Object.entries(init.variantToggles ?? {})),
     stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
     skipped: [],
     propFiles: new Map(),
