@@ -73,3 +73,27 @@ export function addToggleReader(apk: string, dir: string, pkg: string, keys: str
   const ids = resourceIds(apk);
   return addDex(apk, dir, { 'ToggleReader.smali': toggleReaderSmali(pkg, keys.flatMap((k) => ids.get(k) ?? [])) });
 }
+
+/**
+ * dexdump -d's const/const-high16 literals (unsigned), sorted, one per distinct code item
+ * (dexdump prints a shared code item under every method using it; readDexCode reads it once):
+ * `|[0004c0] Class.method` starts a code item at 0x4c0, `|0007: const v0, ... // #fffea070`
+ * gives the literal, `const/high16 ... // #4228` its high 16 bits.
+ */
+export function dexdumpConsts(text: string): number[] {
+  const out: number[] = [];
+  const seen = new Set<string>();
+  let skip = false;
+  for (const line of text.split('\n')) {
+    const head = /\|\[([0-9a-f]+)\] /.exec(line);
+    if (head) {
+      skip = seen.has(head[1]);
+      seen.add(head[1]);
+      continue;
+    }
+    if (skip) continue;
+    const m = /\|[0-9a-f]{4}: (const|const\/high16) v\d+, .*\/\/ #([0-9a-f]+)$/.exec(line);
+    if (m) out.push(m[1] === 'const' ? parseInt(m[2], 16) >>> 0 : (parseInt(m[2], 16) * 0x10000) >>> 0);
+  }
+  return out.sort((a, b) => a - b);
+}
