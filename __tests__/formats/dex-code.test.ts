@@ -71,3 +71,50 @@ if (!corpus) console.warn(`SKIPPED the DEX code walker against dexdump over ${CO
     expect(compared).toBeGreaterThan(10);
   }, 600_000);
 });
+
+const withSmali = hasTool('smali') && hasTool('java') ? describe : describe.skip;
+if (!hasTool('smali')) console.warn('SKIPPED the DEX code walker on a hostile layout: needs smali');
+
+withSmali('a hostile layout', () => {
+  it('many class_data items whose code items start inside one another are refused past the work bound, quickly', () => {
+    const dir = tempDir('ag-dexcode-');
+    const src = join(dir, 'A.smali');
+    writeFileSync(src, '.class public LA;\n.super Ljava/lang/Object;\n.method public static f()V\n    .registers 1\n    const v0, 0x7f010000\n    return-void\n.end method\n');
+    spawnSync('smali', ['a', src, '-o', join(dir, 'a.dex')]);
+    const base = readFileSync(join(dir, 'a.dex'));
+    expect(readDexCode(base).literals).toEqual(new Set([0x7f010000]));
+    // Appended: 256 KiB of `01 00` (every u32 at an even offset is 0x00010001: a code_item
+    // header there claims 65537 units, all `move`), K class_data items each with one direct
+    // method whose code_off is 2 bytes past the last one's, and K class_defs pointing at them.
+    const K = 200;
+    const region = Buffer.alloc(256 << 10);
+    for (let i = 0; i < region.length; i += 2) region[i] = 1;
+    const regionOff = base.length;
+    const uleb = (v: number): number[] => {
+      const out: number[] = [];
+      do {
+        const b = v & 0x7f;
+        v = Math.floor(v / 128);
+        out.push(v ? b | 0x80 : b);
+      } while (v);
+      return out;
+    };
+    const classData: number[] = [];
+    const dataOffs: number[] = [];
+    const classDataOff = regionOff + region.length;
+    for (let k = 0; k < K; k++) {
+      dataOffs.push(classDataOff + classData.length);
+      classData.push(0, 0, 1, 0, 0, 9, ...uleb(regionOff + 2 * k));
+    }
+    const classDefsOff = classDataOff + classData.length + ((4 - ((classDataOff + classData.length) % 4)) % 4);
+    const defs = Buffer.alloc(32 * K);
+    dataOffs.forEach((off, k) => defs.writeUInt32LE(off, 32 * k + 24));
+    const dex = Buffer.concat([base, region, Buffer.from(classData), Buffer.alloc(classDefsOff - classDataOff - classData.length), defs]);
+    dex.writeUInt32LE(dex.length, 0x20);
+    dex.writeUInt32LE(K, 0x60);
+    dex.writeUInt32LE(classDefsOff, 0x64);
+    const started = Date.now();
+    expect(() => readDexCode(dex)).toThrow(/items overlap \(a hostile layout\)/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});

@@ -349,12 +349,28 @@ export interface DexCodeOptions {
   onConst?: (value: number, opcode: number, codeOff: number) => void;
 }
 
-/** u32/u16 reads that throw a FormatError past `limit` instead of a RangeError. */
+/**
+ * Bytes read per byte of the file, at most: items a hostile DEX makes overlap (code items, class
+ * data, static values or strings that start inside one another) are read again for each, and
+ * past this the file is refused. A DEX as compilers write it reads each byte about once.
+ */
+const WORK_PER_BYTE = 8;
+
+/** u32/u16 reads that throw a FormatError past `limit` instead of a RangeError, and the work bound. */
 class DexCursor {
+  private work = 0;
+  private readonly budget: number;
   constructor(
     readonly buf: Buffer,
     readonly limit: number,
-  ) {}
+  ) {
+    this.budget = WORK_PER_BYTE * limit + (1 << 20);
+  }
+  /** Counts `n` bytes read; throws past the budget. */
+  spend(n: number): void {
+    this.work += n;
+    if (this.work > this.budget) throw new FormatError(FORMAT, `reading its code, class data, static values and strings takes more than ${WORK_PER_BYTE} times its ${this.limit} bytes: items overlap (a hostile layout)`);
+  }
   u32(at: number, what: string): number {
     if (at < 0 || at + 4 > this.limit) throw new FormatError(FORMAT, `${what} at ${at} overflows the ${this.limit}-byte file`, at);
     return this.buf.readUInt32LE(at);
@@ -369,6 +385,7 @@ class DexCursor {
     for (let shift = 0; shift < 35; shift += 7) {
       if (p.at >= this.limit) throw new FormatError(FORMAT, `${what} runs past the end of the file`, p.at);
       const b = this.buf[p.at++];
+      this.spend(1);
       v += (b & 0x7f) * 2 ** shift;
       if ((b & 0x80) === 0) return v;
     }
@@ -424,14 +441,22 @@ function readOneDexCode(c: DexCursor, h: DexHeader, opts: DexCodeOptions, out: D
   c.table(fieldIdsOff, fieldIdsSize, 8, 'field_ids');
   c.table(methodIdsOff, methodIdsSize, 8, 'method_ids');
   c.table(classDefsOff, classDefsSize, 32, 'class_defs');
+  // Each string decoded once; its NUL looked for only as far as its UTF-16 length allows (3 bytes a unit).
+  const memo = new Map<number, string>();
   const string = (idx: number, what: string): string => {
+    const known = memo.get(idx);
+    if (known !== undefined) return known;
     if (idx >= h.stringIdsSize) throw new FormatError(FORMAT, `${what}: string index ${idx} past string_ids_size ${h.stringIdsSize}`);
     const off = c.u32(h.stringIdsOff + 4 * idx, 'string_id');
     const head = stringDataHead(c.buf, off, c.limit);
     if (!head) throw new FormatError(FORMAT, `${what}: bad string_data_off ${off}`, off);
-    const nul = c.buf.indexOf(0, head.start);
-    if (nul < 0 || nul >= c.limit) throw new FormatError(FORMAT, `${what}: string #${idx} has no terminating NUL`, off);
-    return decodeMutf8(c.buf, head.start, nul);
+    const window = Math.min(c.limit, head.start + 3 * head.utf16Length + 1);
+    const at = c.buf.subarray(head.start, window).indexOf(0);
+    c.spend(at < 0 ? window - head.start : at + 1);
+    if (at < 0) throw new FormatError(FORMAT, `${what}: string #${idx} has no terminating NUL within its declared length`, off);
+    const s = decodeMutf8(c.buf, head.start, head.start + at);
+    memo.set(idx, s);
+    return s;
   };
   const typeName = (idx: number, what: string): string => {
     if (idx >= typeIdsSize) throw new FormatError(FORMAT, `${what}: type index ${idx} past type_ids_size ${typeIdsSize}`);
@@ -507,6 +532,7 @@ function walkCode(c: DexCursor, codeOff: number, out: DexCode, opts: DexCodeOpti
   const start = codeOff + 16;
   const end = start + insnsSize * 2;
   if (end > c.limit) throw new FormatError(FORMAT, `code_item at ${codeOff}: insns_size ${insnsSize} runs past the end of the file`, codeOff + 12);
+  c.spend(16 + insnsSize * 2);
   out.codeItems++;
   const buf = c.buf;
   let pc = start;
@@ -551,6 +577,7 @@ function readEncodedArray(c: DexCursor, off: number, what: string): (number | un
 function readEncodedValue(c: DexCursor, p: { at: number }, what: string, depth: number): number | undefined {
   if (depth > MAX_VALUE_DEPTH) throw new FormatError(FORMAT, `${what}: values nested more than ${MAX_VALUE_DEPTH} deep`, p.at);
   if (p.at >= c.limit) throw new FormatError(FORMAT, `${what} runs past the end of the file`, p.at);
+  c.spend(1);
   const head = c.buf[p.at++];
   const type = head & 0x1f;
   const arg = head >> 5;
@@ -581,6 +608,7 @@ function readEncodedValue(c: DexCursor, p: { at: number }, what: string, depth: 
       if (!known.includes(type)) throw new FormatError(FORMAT, `${what}: bad encoded_value type 0x${type.toString(16)}`, p.at - 1);
       const n = arg + 1;
       if (p.at + n > c.limit) throw new FormatError(FORMAT, `${what} runs past the end of the file`, p.at);
+      c.spend(n);
       let v: number | undefined;
       if (type === 0x04 && n <= 4) {
         // int: little-endian, sign-extended from n bytes; kept as the unsigned 32-bit pattern.
