@@ -195,6 +195,22 @@ describe('fuzz: DEX string scan in place', () => {
       { numRuns: RUNS * 4 },
     );
   });
+
+  it('the code walker (readDexCode) throws nothing but FormatError, and finishes quickly, whatever the bytes say', async () => {
+    const { readDexCode } = await import('../../src/formats/dex.js');
+    fc.assert(
+      fc.property(mutatedDex, ({ buf }) => {
+        const started = Date.now();
+        try {
+          readDexCode(buf, { names: new Set(['isCnVersion']) });
+        } catch (err) {
+          if (!(err instanceof FormatError)) throw err;
+        }
+        expect(Date.now() - started).toBeLessThan(2000);
+      }),
+      { numRuns: RUNS * 4 },
+    );
+  });
 });
 
 describe('fuzz: 7z reader', () => {
