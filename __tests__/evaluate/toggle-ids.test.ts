@@ -96,6 +96,7 @@ withTools('a client whose code loads the id its table gives the toggle', () => {
     expect(b.ids.get('bool/isCnVersion')).toBe(0x7f010000);
     expect(dexdumpLiterals(b.dex)).toEqual([0x7f010000]);
     expect(execFileSync('dexdump', ['-d', b.dex], { encoding: 'utf8' })).toContain('const/high16 v1, #int 2130771968');
+    expect([...readDexCode(readFileSync(b.dex)).literals]).toEqual(dexdumpLiterals(b.dex));
     expectWw(await scanIn(b.root));
   });
 
