@@ -106,8 +106,12 @@ export interface ToggleIdFact {
   key: string;
   /** The id the table gives the name. */
   id: number;
-  /** Evidence that the code loads it: empty when there is none. */
-  loads: ('const' | 'field' | 'identifier')[];
+  /**
+   * Evidence that the code loads it: empty when there is none; `stripped` where the APK holds no
+   * classes.dex (a preopting build moved its code into oat/, which is not read for this): not
+   * checked, the name trusted.
+   */
+  loads: ('const' | 'field' | 'identifier' | 'stripped')[];
   /** Other ids that `R$<type>` static fields named for it hold (the table's names swapped). */
   fieldIds?: number[];
 }
@@ -139,7 +143,7 @@ export interface PackageFacts {
    * their ids (absent for other packages).
    */
   toggleIds?: ToggleIdFact[];
-  /** Why a catalogued variant client's code could not be read for those ids (no classes.dex, a DEX that cannot be decoded). */
+  /** Why a catalogued variant client's code could not be read for those ids (a DEX that cannot be read or decoded). */
   toggleCodeError?: string;
   /** Manifest oddities a reviewer should know about (packed names, wrong chunk types...). */
   warnings?: string[];

@@ -1289,8 +1289,9 @@ function overlayableFacts(table: ArscTable): OverlayableFact[] | undefined {
  * classes*.dex that its code loads the id the table gives each (readDexCode): the literal of a
  * `const`/`const-high16`, an `R$<type>` static field named for it holding it (or another id:
  * `fieldIds`), or `getIdentifier` beside the name in one DEX. Sets `toggleCodeError` (evaluation
- * then takes what the code reads as unknown) where there is no classes.dex or one cannot be read
- * or decoded; the reason is also an unreadable fact.
+ * then takes what the code reads as unknown) where a classes.dex cannot be read or decoded; the
+ * reason is also an unreadable fact. An APK without classes.dex (its code preopted into oat/) is
+ * not checked: its toggles load `stripped`, and it has a warning.
  */
 async function readToggleIds(src: RandomAccessSource, zip: ZipArchive, path: string, pkg: PackageFacts, keys: readonly string[], table: ArscTable | undefined, ctx: ArtifactContext): Promise<void> {
   const ids = new Map<string, number>();
@@ -1303,7 +1304,14 @@ async function readToggleIds(src: RandomAccessSource, zip: ZipArchive, path: str
   const names = new Set([...ids.keys()].map((k) => k.slice(k.indexOf('/') + 1)));
   const codes: DexCode[] = [];
   const errors: string[] = [];
-  if (dexEntries.length === 0) errors.push('the APK has no classes.dex');
+  if (dexEntries.length === 0) {
+    // No code in the APK: a build that preopts its apps (Android 8 and 9's default) strips
+    // classes.dex into oat/<isa>/<name>.vdex beside it, which is not read for these ids (yet): the
+    // toggle is taken by its name, as Android's overlays take it, and the package says so.
+    pkg.toggleIds = [...ids].map(([key, id]): ToggleIdFact => ({ key, id, loads: ['stripped'] }));
+    (pkg.warnings ??= []).push(`no classes.dex (stripped into oat/ by a preopting build, or no code): which resource ids its code loads for ${[...ids.keys()].join(', ')} was not checked; the toggle is read by its name`);
+    return;
+  }
   for (const entry of dexEntries) {
     try {
       const buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes });

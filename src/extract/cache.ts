@@ -130,7 +130,7 @@ const overlay = z.strictObject({
 const overlayable = z.strictObject({ name: z.string(), actor: z.string().optional(), policies: z.number().int().nonnegative(), resources: z.array(z.string()) });
 // Overlay values carry what resources.arsc stores with them (id, dataType, data) as well.
 const resourceValue = z.looseObject({ type: z.string(), name: z.string(), value: z.union([z.string(), z.number(), z.boolean()]), config: z.string().optional() });
-const toggleId = z.strictObject({ key: z.string(), id: z.number().int().nonnegative(), loads: z.array(z.enum(['const', 'field', 'identifier'])), fieldIds: z.array(z.number().int().nonnegative()).optional() });
+const toggleId = z.strictObject({ key: z.string(), id: z.number().int().nonnegative(), loads: z.array(z.enum(['const', 'field', 'identifier', 'stripped'])), fieldIds: z.array(z.number().int().nonnegative()).optional() });
 const pkg = z.strictObject({
   path: z.string(),
   partition: z.string(),
