@@ -108,12 +108,30 @@ export interface ToggleIdFact {
   id: number;
   /**
    * Evidence that the code loads it: empty when there is none; `stripped` where the APK holds no
-   * classes.dex (a preopting build moved its code into oat/, which is not read for this): not
-   * checked, the name trusted.
+   * classes.dex (a preopting build moved its code into oat/): evaluation reads the vdex beside it
+   * (InputFacts.preoptedCode) where one was read, else the name is trusted.
    */
   loads: ('const' | 'field' | 'identifier' | 'stripped')[];
   /** Other ids that `R$<type>` static fields named for it hold (the table's names swapped). */
   fieldIds?: number[];
+}
+
+/**
+ * The code of a vdex (a preopted app's, `<app>/oat/<isa>/<name>.vdex`, where the build stripped
+ * classes.dex from the APK) that may be a catalogued variant client's (its DEX names such a
+ * package's classes or a toggle's name): what it loads of resource ids (readDexCode), for the
+ * client's toggles (evaluate.ts, beside PackageFacts.toggleIds). Standard DEX only.
+ */
+export interface PreoptedCodeFact {
+  path: string;
+  /** Distinct const/const-high16 literals shaped like resource ids (a package byte 0x01-0x7f, a type byte), ascending. */
+  literals: number[];
+  /** `R$<type>` static int fields named for a toggle: `type/name` and the values found. */
+  rFields: [string, number[]][];
+  /** Toggle names in a string table of a DEX that references `getIdentifier`. */
+  byName: string[];
+  /** Why its code could not be read (a DEX that cannot be decoded). */
+  error?: string;
 }
 
 export interface PackageFacts {
@@ -198,6 +216,8 @@ export interface InputFacts {
   skipped: SkippedFact[];
   /** Package ids merely named in a non-APK file (CAF whitelists...): mentions, not installs. */
   mentions: { package: string; evidence: Evidence }[];
+  /** Preopted code that may be a catalogued variant client's (PreoptedCodeFact), by path. */
+  preoptedCode?: PreoptedCodeFact[];
   /**
    * `[path, partitionPath]` of every path the endpoints (artifacts and evidence), the mentions and
    * the unreadable facts name whose partitionPath differs from it (a file inside an image or a

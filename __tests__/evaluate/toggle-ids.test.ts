@@ -166,7 +166,9 @@ withTools('names swapped under aapt2 --stable-ids', () => {
     expect(errors(r)).toEqual([]);
     expect(r.findings.some((f) => f.rule === 'variant-toggle')).toBe(false);
     const pkg = r.targets[0].packages.find((p) => p.package === CLIENT)!;
-    expect(pkg.warnings).toEqual([expect.stringContaining('no classes.dex (stripped into oat/ by a preopting build, or no code): which resource ids its code loads for bool/isCnVersion was not checked')]);
+    expect(pkg.warnings).toEqual([
+      'no classes.dex (stripped into oat/ by a preopting build, or no code): which resource ids its code loads for bool/isCnVersion is checked in the vdex beside it (oat/<isa>/<name>.vdex) where one is read, else not (the toggle read by its name)',
+    ]);
   });
 });
 
@@ -223,5 +225,57 @@ withTools('a hostile classes.dex in a variant client', () => {
     expect(u?.reason).toContain(`which variant of ${CLIENT} it selects is not known`);
     expect(errors(report)).toContain('variant-toggle evenwell-caivs');
     expect(toggleMessage(report)).toMatch(reason);
+  });
+});
+
+const VDEX_PY = join(import.meta.dirname, '..', '..', 'scripts', 'fixtures', 'images', 'vdex.py');
+const withVdex = ready && haveTools('python3') ? describe : describe.skip;
+if (ready && !haveTools('python3')) console.warn('SKIPPED a preopted client\'s vdex: needs python3');
+
+withVdex('a client whose build preopted its code (classes.dex stripped into oat/arm64/AutoRegistration.vdex)', () => {
+  const VDEX = 'system/priv-app/AutoRegistration/oat/arm64/AutoRegistration.vdex';
+  /**
+   * The client as `client` builds it, then its classes.dex (patched by `patch`) moved out of the
+   * APK (`zip -d`) into a vdex beside it (scripts/fixtures/images/vdex.py, layout 027: no dex2oat here).
+   */
+  function stripped(opts: Parameters<typeof client>[0], patch?: (dex: Buffer, listing: string) => Buffer): Build {
+    const b = client(opts);
+    if (patch) writeFileSync(b.dex, patch(readFileSync(b.dex), execFileSync('dexdump', ['-d', b.dex], { encoding: 'utf8' })));
+    execFileSync('zip', ['-q', '-d', b.apk, 'classes.dex']);
+    expect(execFileSync('unzip', ['-Z1', b.apk], { encoding: 'utf8' })).not.toContain('classes.dex');
+    const vdex = join(b.root, 'build', ...VDEX.split('/'));
+    put(vdex, '');
+    execFileSync('python3', [VDEX_PY, vdex, '027', b.dex]);
+    return b;
+  }
+  const reader = (ids: Map<string, number>, key = 'bool/isCnVersion') => ({ 'ToggleReader.smali': toggleReaderSmali(CLIENT, [ids.get(key)!]) });
+
+  it('its vdex loads the id the table gives isCnVersion: WW, its CN endpoints (in the vdex) dormant', async () => {
+    const b = stripped({ smali: (ids) => reader(ids) });
+    expect(dexdumpLiterals(b.dex)).toEqual([0x7f010000]);
+    const r = await scanIn(b.root);
+    expectWw(r);
+    expect(r.targets[0].packages.find((p) => p.package === CLIENT)!.warnings).toEqual([expect.stringContaining('is checked in the vdex beside it')]);
+  });
+
+  it('names swapped under --stable-ids, the vdex loading the unswapped id: every variant, the vdex named', async () => {
+    // The code was compiled against the unswapped R: it loads 0x7f010000, which the table now names isLiteBuild.
+    const b = stripped({ link: swapped, smali: () => ({ 'ToggleReader.smali': toggleReaderSmali(CLIENT, [0x7f010000]) }) });
+    expect(b.ids.get('bool/isCnVersion')).toBe(0x7f010001);
+    expect(dexdumpLiterals(b.dex)).toEqual([0x7f010000]);
+    expectEvery(await scanIn(b.root), `${CLIENT}'s preopted code (${VDEX}) does not load the id 0x7f010001 its table gives bool/isCnVersion`);
+  });
+
+  it('a vdex whose DEX cannot be decoded (insns_size past the end): a clear unreadable fact and every variant', async () => {
+    const b = stripped({ smali: (ids) => reader(ids) }, (dex, listing) => {
+      const codeOff = parseInt(/\|\[([0-9a-f]+)\] com\.evenwell\.autoregistration\.ToggleReader\.read:/.exec(listing)![1], 16);
+      dex.writeUInt32LE(0x7fffffff, codeOff + 12);
+      return dex;
+    });
+    const r = await scanIn(b.root);
+    const u = r.targets[0].unreadable.find((x) => x.path === `${VDEX}!/classes.dex` && x.format === 'dex');
+    expect(u?.reason).toMatch(/insns_size 2147483647 runs past the end of the file/);
+    expect(errors(r)).toEqual(expect.arrayContaining(['denied-endpoint 10659401', 'variant-toggle evenwell-caivs']));
+    expect(toggleMessage(r)).toContain(`or may (${CLIENT}'s preopted code cannot be read for the resource ids it loads: ${VDEX}: classes.dex: code_item at `);
   });
 });

@@ -5,7 +5,7 @@
 import { endpointKey, type BaselineTarget } from '../baseline.js';
 import type { Catalog, CatalogEntry, CatalogVariant } from '../catalog/schema.js';
 import { allHosts, allIps, allSms } from '../catalog/schema.js';
-import type { EndpointFact, InputFacts, PackageFacts, ResourceValue, SkippedFact } from '../facts.js';
+import type { EndpointFact, InputFacts, PackageFacts, PreoptedCodeFact, ResourceValue, SkippedFact, ToggleIdFact } from '../facts.js';
 import { artifactOf, enclosingArtifacts } from '../extract/collector.js';
 import { resolvePath } from '../inputs/partition.js';
 import { isInputFlood } from '../extract/partial.js';
@@ -534,6 +534,21 @@ function contestedPartitionPaths(facts: InputFacts, placed: ReadonlyMap<string, 
   return out;
 }
 
+/** The preopted code (PreoptedCodeFact) beside each package's APK: `<app folder>/oat/<isa>/<name>.vdex` (appCompanions). */
+function preoptedCodeOf(facts: InputFacts): (app: PackageFacts) => PreoptedCodeFact[] {
+  if (!facts.preoptedCode?.length) return () => [];
+  const companions = appCompanions(facts.packages.map((p) => artifactOf(p.path)));
+  const byApk = new Map<string, PreoptedCodeFact[]>();
+  for (const c of facts.preoptedCode) {
+    for (const apk of companions(artifactOf(c.path)) ?? []) {
+      const list = byApk.get(apk);
+      if (list) list.push(c);
+      else byApk.set(apk, [c]);
+    }
+  }
+  return (app) => byApk.get(artifactOf(app.path)) ?? [];
+}
+
 /** `<app folder>/oat/<isa>/<name>.odex|vdex|art`: code dexpreopt made from `<app folder>/<name>.apk`. */
 const PREOPTED = /^(.*)\/oat\/[^/]+\/([^/]+)\.(?:odex|vdex|art)$/;
 /** `<app folder>/lib/<abi>/...`: JNI libraries extracted from the app's APK (a prebuilt's install, or the package manager's). */
@@ -788,6 +803,7 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
     // A resource named for a variant: its id a word of the name (SERVER_ADDRESS_CN is the cn variant's).
     const namedFor = (r: ResourceValue, v: CatalogVariant): boolean => r.name.toLowerCase().split(/[^a-z0-9]+/).includes(v.id.toLowerCase());
     const namedForAny = (r: ResourceValue): boolean => entry.variants.some((w) => namedFor(r, w));
+    const preoptedOf = preoptedCodeOf(facts);
     const sdkProp = propertyOf(facts.props, 'ro.build.version.sdk')?.value;
     const sdk = sdkProp !== undefined && /^\d+$/.test(sdkProp) ? Number(sdkProp) : undefined;
     // The overlays whose values may hide an app's own (Android installs them, always enabled,
@@ -882,7 +898,7 @@ function selectVariants(facts: InputFacts, catalog: Catalog): Map<string, Varian
           // A toggle whose id (the one the table gives its name) the app's code shows no sign of
           // loading: the table may give the name to another id than the code reads (names
           // swapped under aapt2 --stable-ids), so what the app reads is not known (fail closed).
-          const unloaded = idsNotLoaded(app, resourceKeys.map(([k]) => k));
+          const unloaded = idsNotLoaded(app, resourceKeys.map(([k]) => k), preoptedOf(app));
           if (unloaded) {
             byToggle.push({ variant, how: `${describeToggle(toggle)}, or may (${unloaded}, so what it reads is not known)` });
             continue;
@@ -936,21 +952,43 @@ const hexId = (id: number): string => `0x${id.toString(16).padStart(8, '0')}`;
  * Undefined when every toggle's id is loaded. Evidence, not data flow: code that loads the id
  * where it is never run still counts.
  */
-function idsNotLoaded(app: PackageFacts, keys: readonly string[]): string | undefined {
+function idsNotLoaded(app: PackageFacts, keys: readonly string[], preopted: readonly PreoptedCodeFact[] = []): string | undefined {
   if (app.toggleCodeError !== undefined) return `${app.package}'s code cannot be read for the resource ids it loads: ${app.toggleCodeError}`;
   if (app.toggleIds === undefined) return `${app.package}'s code was not checked for the resource ids it loads`;
+  let ids = app.toggleIds;
+  let code = `${app.package}'s code`;
+  // An APK without classes.dex (`stripped`): its preopted vdex beside it, where one was read, is
+  // its code; without one the toggle is read by its name (the package has a warning).
+  if (preopted.length && ids.some((t) => t.loads.includes('stripped'))) {
+    const unread = preopted.filter((c) => c.error !== undefined).map((c) => `${c.path}: ${c.error}`);
+    if (unread.length) return `${app.package}'s preopted code cannot be read for the resource ids it loads: ${unread.join('; ')}`;
+    ids = ids.map((t) => (t.loads.includes('stripped') ? loadsIn(t, preopted) : t));
+    code = `${app.package}'s preopted code (${preopted.map((c) => c.path).join(', ')})`;
+  }
   const why: string[] = [];
   for (const key of keys) {
-    const t = app.toggleIds.find((x) => x.key === key);
+    const t = ids.find((x) => x.key === key);
     if (!t) {
-      why.push(`${app.package}'s code was not checked for the id its table gives ${key}`);
+      why.push(`${code} was not checked for the id its table gives ${key}`);
       continue;
     }
     const [type, name] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)];
     if (t.fieldIds?.length) why.push(`${app.package}'s R$${type} field ${name} holds ${t.fieldIds.map(hexId).join(', ')}, not the id ${hexId(t.id)} its table gives ${key}`);
-    else if (t.loads.length === 0) why.push(`${app.package}'s code does not load the id ${hexId(t.id)} its table gives ${key}`);
+    else if (t.loads.length === 0) why.push(`${code} does not load the id ${hexId(t.id)} its table gives ${key}`);
   }
   return why.length ? why.join('; ') : undefined;
+}
+
+/** How the preopted code `code` loads the id the table gives toggle `t` (as readToggleIds reads an APK's classes.dex). */
+function loadsIn(t: ToggleIdFact, code: readonly PreoptedCodeFact[]): ToggleIdFact {
+  const name = t.key.slice(t.key.indexOf('/') + 1);
+  const fieldValues = code.flatMap((c) => c.rFields.find(([k]) => k === t.key)?.[1] ?? []);
+  const loads: ToggleIdFact['loads'] = [];
+  if (code.some((c) => c.literals.includes(t.id))) loads.push('const');
+  if (fieldValues.includes(t.id)) loads.push('field');
+  if (code.some((c) => c.byName.includes(name))) loads.push('identifier');
+  const other = [...new Set(fieldValues.filter((v) => v !== t.id))];
+  return { key: t.key, id: t.id, loads, ...(other.length ? { fieldIds: other } : {}) };
 }
 
 /**

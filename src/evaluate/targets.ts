@@ -221,6 +221,7 @@ export function viewFor(facts: InputFacts, all: readonly SkuCandidate[], candida
     endpoints,
     skuFiles: facts.skuFiles.filter((s) => !otherFiles.has(s.path)),
     mentions: facts.mentions.filter((m) => !foreign(m.evidence.path)),
+    ...(facts.preoptedCode ? { preoptedCode: facts.preoptedCode.filter((c) => !foreign(c.path)) } : {}),
   };
 }
 

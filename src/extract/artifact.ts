@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { appendAll } from '../arrays.js';
-import type { EndpointHit, InputFacts, OverlayableFact, PackageFacts, PropEntry, SkippedFact, Source, ToggleIdFact, UnreadableFact } from '../facts.js';
+import type { EndpointHit, InputFacts, OverlayableFact, PackageFacts, PreoptedCodeFact, PropEntry, SkippedFact, Source, ToggleIdFact, UnreadableFact } from '../facts.js';
 import { parseArsc, type ArscTable } from '../formats/arsc.js';
 import { parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/buildprop.js';
 import { isDex, readDexCode, type DexCode } from '../formats/dex.js';
@@ -81,6 +81,8 @@ export interface ArtifactContext {
   skuFiles: { sku: string; path: string; props: PropEntry[] }[];
   unreadable: UnreadableFact[];
   mentions: InputFacts['mentions'];
+  /** Preopted code that may be a catalogued variant client's (extractVdex). */
+  preoptedCode: PreoptedCodeFact[];
   /** Package ids whose mention in a plain file is recorded (catalogued packages). */
   mentionPackages: ReadonlySet<string>;
   /**
@@ -806,6 +808,47 @@ async function extractVdex(src: RandomAccessSource, item: ScanItem, ctx: Artifac
   info.dexFiles.forEach(([off, size], i) => {
     scanDex(buf.subarray(off, off + size), { path: item.relPath, entry: i === 0 ? 'classes.dex' : `classes${i + 1}.dex`, source: 'dex' }, ctx);
   });
+  if (ctx.variantToggles?.size) readPreoptedCode(buf, info.dexFiles, item.relPath, ctx.variantToggles, ctx);
+}
+
+/**
+ * A vdex's code, when it may be a catalogued variant client's (a build that preopts its apps
+ * strips classes.dex from the APK into `oat/<isa>/<name>.vdex`): one of its DEX files names
+ * classes under such a client's package (`Lcom/evenwell/autoregistration/`) or a toggle's name.
+ * What it loads of resource ids (readDexCode) becomes a PreoptedCodeFact, which evaluation reads
+ * for the APK beside it as it reads the APK's own classes.dex (PackageFacts.toggleIds). The
+ * search for those names is a native string search over the DEX bytes: other vdex files cost
+ * nothing more.
+ */
+function readPreoptedCode(buf: Buffer, dexFiles: readonly [number, number][], path: string, toggles: ReadonlyMap<string, readonly string[]>, ctx: ArtifactContext): void {
+  const keys = [...new Set([...toggles.values()].flat())];
+  const names = new Set(keys.map((k) => k.slice(k.indexOf('/') + 1)));
+  const needles = [...[...toggles.keys()].map((p) => `L${p.replace(/\./g, '/')}/`), ...names].map((n) => Buffer.from(n, 'utf8'));
+  const dexes = dexFiles.map(([off, size]) => buf.subarray(off, off + size));
+  if (!dexes.some((d) => needles.some((n) => d.indexOf(n) >= 0))) return;
+  const fact: PreoptedCodeFact = { path, literals: [], rFields: [], byName: [] };
+  const literals = new Set<number>();
+  const rFields = new Map<string, number[]>();
+  const byName = new Set<string>();
+  const errors: string[] = [];
+  dexes.forEach((dex, i) => {
+    try {
+      const code = readDexCode(dex, { names });
+      for (const v of code.literals) if (v >>> 24 >= 0x01 && v >>> 24 <= 0x7f && (v >>> 16) & 0xff) literals.add(v);
+      for (const key of keys) for (const v of code.rFields.get(key) ?? []) rFields.set(key, [...new Set([...(rFields.get(key) ?? []), v])]);
+      if (code.getIdentifier) for (const n of code.strings) byName.add(n);
+    } catch (e) {
+      if (!(e instanceof FormatError)) throw e;
+      const entry = i === 0 ? 'classes.dex' : `classes${i + 1}.dex`;
+      errors.push(`${entry}: ${e.reason}`);
+      ctx.unreadable.push({ path: `${path}!/${entry}`, format: 'dex', reason: `its code cannot be read for the resource ids it loads (${e.reason}): which variant of a catalogued client it selects is not known` });
+    }
+  });
+  fact.literals = [...literals].sort((a, b) => a - b);
+  fact.rFields = [...rFields].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, v.sort((a, b) => a - b)]);
+  fact.byName = [...byName].sort();
+  if (errors.length) fact.error = errors.join('; ');
+  ctx.preoptedCode.push(fact);
 }
 
 /**
@@ -1306,10 +1349,11 @@ async function readToggleIds(src: RandomAccessSource, zip: ZipArchive, path: str
   const errors: string[] = [];
   if (dexEntries.length === 0) {
     // No code in the APK: a build that preopts its apps (Android 8 and 9's default) strips
-    // classes.dex into oat/<isa>/<name>.vdex beside it, which is not read for these ids (yet): the
-    // toggle is taken by its name, as Android's overlays take it, and the package says so.
+    // classes.dex into oat/<isa>/<name>.vdex beside it, read for these ids by its own worker
+    // (readPreoptedCode) and joined by evaluation; without one the toggle is taken by its name,
+    // and the package says so.
     pkg.toggleIds = [...ids].map(([key, id]): ToggleIdFact => ({ key, id, loads: ['stripped'] }));
-    (pkg.warnings ??= []).push(`no classes.dex (stripped into oat/ by a preopting build, or no code): which resource ids its code loads for ${[...ids.keys()].join(', ')} was not checked; the toggle is read by its name`);
+    (pkg.warnings ??= []).push(`no classes.dex (stripped into oat/ by a preopting build, or no code): which resource ids its code loads for ${[...ids.keys()].join(', ')} is checked in the vdex beside it (oat/<isa>/<name>.vdex) where one is read, else not (the toggle read by its name)`);
     return;
   }
   for (const entry of dexEntries) {

@@ -169,6 +169,17 @@ export const partialFactsSchema = z.strictObject({
   unreadable: z.array(z.strictObject({ path: z.string(), partitionPath: z.string().optional(), format: z.string(), reason: z.string(), offset: z.number().optional() })),
   skipped: z.array(z.strictObject({ path: z.string(), reason: z.string(), target: z.string().optional() })),
   mentions: z.array(z.strictObject({ package: z.string(), evidence: z.strictObject({ path: z.string(), source, offset: z.number().int().optional() }) })),
+  preoptedCode: z
+    .array(
+      z.strictObject({
+        path: z.string(),
+        literals: z.array(z.number().int().nonnegative()),
+        rFields: z.array(z.tuple([z.string(), z.array(z.number().int().nonnegative())])),
+        byName: z.array(z.string()),
+        error: z.string().optional(),
+      }),
+    )
+    .optional(),
   propFiles: z.array(z.tuple([z.string(), z.string()])),
   partitionPaths: z.array(z.tuple([z.string(), z.string()])),
   stats: z.strictObject({ files: count, bytes: count, entries: count, inflatedBytes: count }),

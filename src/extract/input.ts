@@ -200,6 +200,7 @@ export function assembleInputFacts(input: string, sha256: string | undefined, pa
     unreadable: placeUnreadable([...ctx.unreadable, ...loaded.unreadable], ctx.partitionPaths),
     skipped: ctx.skipped,
     mentions: ctx.mentions,
+    ...(ctx.preoptedCode?.length ? { preoptedCode: ctx.preoptedCode } : {}),
     ...(ctx.partitionPaths.length ? { partitionPaths: ctx.partitionPaths } : {}),
     stats: ctx.stats,
   };

@@ -8,7 +8,7 @@ import { compareEvidence, compareKeys, type EndpointKey, type KnownEndpoint } fr
 import type { Limits } from './limits.js';
 
 /** What one worker extracted: InputFacts without the per-input summary, plus property-file paths. */
-export type PartialFacts = Pick<InputFacts, 'packages' | 'endpoints' | 'props' | 'skuFiles' | 'unreadable' | 'skipped' | 'mentions' | 'stats'> & {
+export type PartialFacts = Pick<InputFacts, 'packages' | 'endpoints' | 'props' | 'skuFiles' | 'unreadable' | 'skipped' | 'mentions' | 'preoptedCode' | 'stats'> & {
   /** relPath -> partitionPath of property files read inside containers. */
   propFiles: [string, string][];
   /** InputFacts.partitionPaths of these facts (placementsOf). */
@@ -182,6 +182,7 @@ export function mergePartials(parts: PartialFacts[]): PartialFacts {
       unreadable: p.unreadable.slice(),
       skipped: p.skipped.slice(),
       mentions: p.mentions.slice(),
+      ...(p.preoptedCode ? { preoptedCode: p.preoptedCode.slice() } : {}),
       propFiles: p.propFiles.slice(),
       partitionPaths: p.partitionPaths.slice(),
       stats: { ...p.stats },
@@ -206,6 +207,8 @@ export function mergePartials(parts: PartialFacts[]): PartialFacts {
     partitionPaths: mergePlacements(parts.map((p) => p.partitionPaths)),
     stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
   };
+  const preopted = parts.flatMap((p) => p.preoptedCode ?? []);
+  if (preopted.length) out.preoptedCode = preopted.sort((a, b) => cmp(a.path, b.path));
   for (const p of parts) {
     out.stats.files += p.stats.files;
     out.stats.bytes += p.stats.bytes;
