@@ -14330,6 +14330,18 @@ function allIps(e) {
 function allSms(e) {
     return [...e.sms, ...e.variants.flatMap((v) => v.sms)];
 }
+/** Package -> the resource toggle keys (`type/name`, not `prop/...`) of its entries' variants, for the packages of entries that have some. */
+function variantTogglesOf(catalog) {
+    const out = {};
+    for (const e of catalog.entries) {
+        const keys = [...new Set(e.variants.flatMap((v) => Object.keys(v.toggle ?? {}).filter((k) => !k.startsWith('prop/'))))];
+        if (keys.length === 0)
+            continue;
+        for (const p of e.packages)
+            out[p] = [...new Set([...(out[p] ?? []), ...keys])].sort();
+    }
+    return out;
+}
 
 /**
  * Loads the built-in catalog (catalog.yml beside this module; the bundle copies it beside
@@ -16280,6 +16292,7 @@ function mergePartials(parts) {
             unreadable: p.unreadable.slice(),
             skipped: p.skipped.slice(),
             mentions: p.mentions.slice(),
+            ...(p.preoptedCode ? { preoptedCode: p.preoptedCode.slice() } : {}),
             propFiles: p.propFiles.slice(),
             partitionPaths: p.partitionPaths.slice(),
             stats: { ...p.stats },
@@ -16301,6 +16314,9 @@ function mergePartials(parts) {
         partitionPaths: mergePlacements(parts.map((p) => p.partitionPaths)),
         stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
     };
+    const preopted = parts.flatMap((p) => p.preoptedCode ?? []);
+    if (preopted.length)
+        out.preoptedCode = preopted.sort((a, b) => cmp$2(a.path, b.path));
     for (const p of parts) {
         out.stats.files += p.stats.files;
         out.stats.bytes += p.stats.bytes;
@@ -17295,6 +17311,23 @@ function contestedPartitionPaths(facts, placed) {
         named(m.evidence.path);
     return out;
 }
+/** The preopted code (PreoptedCodeFact) beside each package's APK: `<app folder>/oat/<isa>/<name>.vdex` (appCompanions). */
+function preoptedCodeOf(facts) {
+    if (!facts.preoptedCode?.length)
+        return () => [];
+    const companions = appCompanions(facts.packages.map((p) => artifactOf(p.path)));
+    const byApk = new Map();
+    for (const c of facts.preoptedCode) {
+        for (const apk of companions(artifactOf(c.path)) ?? []) {
+            const list = byApk.get(apk);
+            if (list)
+                list.push(c);
+            else
+                byApk.set(apk, [c]);
+        }
+    }
+    return (app) => byApk.get(artifactOf(app.path)) ?? [];
+}
 /** `<app folder>/oat/<isa>/<name>.odex|vdex|art`: code dexpreopt made from `<app folder>/<name>.apk`. */
 const PREOPTED = /^(.*)\/oat\/[^/]+\/([^/]+)\.(?:odex|vdex|art)$/;
 /** `<app folder>/lib/<abi>/...`: JNI libraries extracted from the app's APK (a prebuilt's install, or the package manager's). */
@@ -17546,6 +17579,7 @@ function selectVariants(facts, catalog) {
         // A resource named for a variant: its id a word of the name (SERVER_ADDRESS_CN is the cn variant's).
         const namedFor = (r, v) => r.name.toLowerCase().split(/[^a-z0-9]+/).includes(v.id.toLowerCase());
         const namedForAny = (r) => entry.variants.some((w) => namedFor(r, w));
+        const preoptedOf = preoptedCodeOf(facts);
         const sdkProp = propertyOf(facts.props, 'ro.build.version.sdk')?.value;
         const sdk = sdkProp !== undefined && /^\d+$/.test(sdkProp) ? Number(sdkProp) : undefined;
         // The overlays whose values may hide an app's own (Android installs them, always enabled,
@@ -17633,6 +17667,14 @@ function selectVariants(facts, catalog) {
                         byToggle.push({ variant, how: `${describeToggle(toggle)}, or may (${app.package} has no resource ${missing.join(', ')}, so what its code reads is not known)` });
                         continue;
                     }
+                    // A toggle whose id (the one the table gives its name) the app's code shows no sign of
+                    // loading: the table may give the name to another id than the code reads (names
+                    // swapped under aapt2 --stable-ids), so what the app reads is not known (fail closed).
+                    const unloaded = idsNotLoaded(app, resourceKeys.map(([k]) => k), preoptedOf(app));
+                    if (unloaded) {
+                        byToggle.push({ variant, how: `${describeToggle(toggle)}, or may (${unloaded}, so what it reads is not known)` });
+                        continue;
+                    }
                     const values = new Map(shadowing.map((o) => [o, passed(o, app)]));
                     const unset = (k) => shadowing.every((o) => valuesOf(values.get(o), k).length === 0);
                     for (const [k, want] of resourceKeys) {
@@ -17674,6 +17716,61 @@ function selectVariants(facts, catalog) {
         out.set(entry.id, { entry, installed, overlays, byToggle, selected, selectedHow });
     }
     return out;
+}
+const hexId = (id) => `0x${id.toString(16).padStart(8, '0')}`;
+/**
+ * Why what `app` (a catalogued variant client) reads for its resource toggles `keys` is not
+ * known by the ids its code loads (PackageFacts.toggleIds, readToggleIds in extract/artifact.ts):
+ * its code could not be read, it was not checked (facts made otherwise), an `R$<type>` field
+ * named for a toggle holds another id than the table gives it, or nothing in its code loads
+ * that id (no const literal, no R field holding it, no getIdentifier beside the name).
+ * Undefined when every toggle's id is loaded. Evidence, not data flow: code that loads the id
+ * where it is never run still counts.
+ */
+function idsNotLoaded(app, keys, preopted = []) {
+    if (app.toggleCodeError !== undefined)
+        return `${app.package}'s code cannot be read for the resource ids it loads: ${app.toggleCodeError}`;
+    if (app.toggleIds === undefined)
+        return `${app.package}'s code was not checked for the resource ids it loads`;
+    let ids = app.toggleIds;
+    let code = `${app.package}'s code`;
+    // An APK without classes.dex (`stripped`): its preopted vdex beside it, where one was read, is
+    // its code; without one the toggle is read by its name (the package has a warning).
+    if (preopted.length && ids.some((t) => t.loads.includes('stripped'))) {
+        const unread = preopted.filter((c) => c.error !== undefined).map((c) => `${c.path}: ${c.error}`);
+        if (unread.length)
+            return `${app.package}'s preopted code cannot be read for the resource ids it loads: ${unread.join('; ')}`;
+        ids = ids.map((t) => (t.loads.includes('stripped') ? loadsIn(t, preopted) : t));
+        code = `${app.package}'s preopted code (${preopted.map((c) => c.path).join(', ')})`;
+    }
+    const why = [];
+    for (const key of keys) {
+        const t = ids.find((x) => x.key === key);
+        if (!t) {
+            why.push(`${code} was not checked for the id its table gives ${key}`);
+            continue;
+        }
+        const [type, name] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)];
+        if (t.fieldIds?.length)
+            why.push(`${app.package}'s R$${type} field ${name} holds ${t.fieldIds.map(hexId).join(', ')}, not the id ${hexId(t.id)} its table gives ${key}`);
+        else if (t.loads.length === 0)
+            why.push(`${code} does not load the id ${hexId(t.id)} its table gives ${key}`);
+    }
+    return why.length ? why.join('; ') : undefined;
+}
+/** How the preopted code `code` loads the id the table gives toggle `t` (as readToggleIds reads an APK's classes.dex). */
+function loadsIn(t, code) {
+    const name = t.key.slice(t.key.indexOf('/') + 1);
+    const fieldValues = code.flatMap((c) => c.rFields.find(([k]) => k === t.key)?.[1] ?? []);
+    const loads = [];
+    if (code.some((c) => c.literals.includes(t.id)))
+        loads.push('const');
+    if (fieldValues.includes(t.id))
+        loads.push('field');
+    if (code.some((c) => c.byName.includes(name)))
+        loads.push('identifier');
+    const other = [...new Set(fieldValues.filter((v) => v !== t.id))];
+    return { key: t.key, id: t.id, loads, ...(other.length ? { fieldIds: other } : {}) };
 }
 /**
  * A resource toggle `type/name` read in `res` against `want`: undefined when no configuration
@@ -19023,6 +19120,7 @@ function viewFor(facts, all, candidate) {
         endpoints,
         skuFiles: facts.skuFiles.filter((s) => !otherFiles.has(s.path)),
         mentions: facts.mentions.filter((m) => !foreign(m.evidence.path)),
+        ...(facts.preoptedCode ? { preoptedCode: facts.preoptedCode.filter((c) => !foreign(c.path)) } : {}),
     };
 }
 /** Resolves a per-SKU target: --market first, then the SKU id through `skus`, then its properties. */
@@ -19551,11 +19649,11 @@ const RES_STRING_POOL_TYPE$2 = 0x0001;
 const STRING_POOL_HEADER_SIZE = 28;
 const SORTED_FLAG = 0x1;
 const UTF8_FLAG = 0x100;
-const MAX_WARNINGS = 50;
+const MAX_WARNINGS$1 = 50;
 function warn(warnings, message) {
-    if (warnings.length < MAX_WARNINGS)
+    if (warnings.length < MAX_WARNINGS$1)
         warnings.push(message);
-    else if (warnings.length === MAX_WARNINGS)
+    else if (warnings.length === MAX_WARNINGS$1)
         warnings.push('further string pool warnings suppressed');
 }
 /**
@@ -20897,6 +20995,7 @@ function dexVersionAt(buf, at) {
     }
     return v;
 }
+const MAX_WARNINGS = 50;
 /**
  * Reads and checks every header of the buffer (one, or several for a v41 container).
  * Throws FormatError for a bad magic, endian tag, header_size, file_size or string_ids range.
@@ -20997,6 +21096,459 @@ function stringDataHead(buf, off, limit) {
             return { start: p, utf16Length: len };
     }
     return undefined;
+}
+/**
+ * Calls `cb` for every readable string_id of every dex in the buffer, in index order. The
+ * `ref` object is reused between calls; copy what you keep. Return `false` to stop.
+ */
+function forEachDexString(buf, cb) {
+    const headers = readDexHeaders(buf);
+    const stats = { headers, strings: 0, skipped: 0, warnings: [], stopped: false };
+    const ref = { index: 0, dexIndex: 0, offset: 0, start: 0, end: 0, utf16Length: 0 };
+    for (let d = 0; d < headers.length; d++) {
+        const h = headers[d];
+        // String data may live anywhere in the file (v35-40) or the container (v41).
+        const limit = h.version >= 41 ? h.containerSize : h.fileSize;
+        ref.dexIndex = d;
+        // Everything from `tail` to `limit` is NUL-free, so a search from below `tail` is bounded
+        // and one from above is answered at once; (from, found) caches the last search.
+        const tail = buf.lastIndexOf(0, limit - 1) + 1;
+        let from = -1;
+        let found = -1;
+        for (let i = 0; i < h.stringIdsSize; i++) {
+            const off = buf.readUInt32LE(h.stringIdsOff + 4 * i);
+            const head = stringDataHead(buf, off, limit);
+            let nul = -1;
+            if (head && head.start < tail) {
+                const p = head.start;
+                if (p >= from && p <= found)
+                    nul = found;
+                else {
+                    nul = buf.indexOf(0, p);
+                    from = p;
+                    found = nul;
+                }
+            }
+            if (!head || off < h.headerSize || nul < 0 || nul >= limit) {
+                stats.skipped++;
+                if (stats.warnings.length < MAX_WARNINGS) {
+                    stats.warnings.push(`dex ${d} string #${i}: ${!head || off < h.headerSize ? `bad string_data_off ${off}` : 'no terminating NUL'}`);
+                }
+                continue;
+            }
+            ref.index = i;
+            ref.offset = off;
+            ref.start = head.start;
+            ref.end = nul;
+            ref.utf16Length = head.utf16Length;
+            stats.strings++;
+            if (cb(ref) === false) {
+                stats.stopped = true;
+                return stats;
+            }
+        }
+    }
+    if (stats.skipped > MAX_WARNINGS)
+        stats.warnings.push(`${stats.skipped - MAX_WARNINGS} more unreadable strings`);
+    return stats;
+}
+/**
+ * Decodes MUTF-8 bytes `[start, end)`: U+0000 as `C0 80`, supplementary characters as two
+ * 3-byte surrogates (which become one JS surrogate pair). Malformed sequences yield U+FFFD.
+ */
+function decodeMutf8(buf, start, end) {
+    start = Math.max(0, start);
+    end = Math.min(end, buf.length);
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+        if (buf[i] & 0x80) {
+            ascii = false;
+            break;
+        }
+    }
+    if (ascii)
+        return buf.toString('latin1', start, end);
+    const units = [];
+    let out = '';
+    let i = start;
+    while (i < end) {
+        const a = buf[i];
+        if (a < 0x80) {
+            units.push(a);
+            i += 1;
+        }
+        else if ((a & 0xe0) === 0xc0 && i + 1 < end && (buf[i + 1] & 0xc0) === 0x80) {
+            units.push(((a & 0x1f) << 6) | (buf[i + 1] & 0x3f));
+            i += 2;
+        }
+        else if ((a & 0xf0) === 0xe0 && i + 2 < end && (buf[i + 1] & 0xc0) === 0x80 && (buf[i + 2] & 0xc0) === 0x80) {
+            units.push(((a & 0x0f) << 12) | ((buf[i + 1] & 0x3f) << 6) | (buf[i + 2] & 0x3f));
+            i += 3;
+        }
+        else {
+            units.push(0xfffd);
+            i += 1;
+        }
+        if (units.length >= 8192) {
+            out += String.fromCharCode(...units);
+            units.length = 0;
+        }
+    }
+    return out + String.fromCharCode(...units);
+}
+/**
+ * Width in 16-bit code units of each Dalvik opcode's format (dalvik-bytecode, "Instruction
+ * formats"; unused opcodes as 10x, one unit). The payload pseudo-instructions that share opcode
+ * 0x00 (packed-switch 0x0100, sparse-switch 0x0200, fill-array-data 0x0300) are sized apart.
+ */
+const OPCODE_UNITS = (() => {
+    const w = new Uint8Array(256).fill(1);
+    const set = (from, to, units) => {
+        for (let op = from; op <= to; op++)
+            w[op] = units;
+    };
+    set(0x02, 0x02, 2); // move/from16 22x
+    set(0x03, 0x03, 3); // move/16 32x
+    set(0x05, 0x05, 2);
+    set(0x06, 0x06, 3);
+    set(0x08, 0x08, 2);
+    set(0x09, 0x09, 3);
+    set(0x13, 0x13, 2); // const/16 21s
+    set(0x14, 0x14, 3); // const 31i
+    set(0x15, 0x16, 2); // const/high16 21h, const-wide/16 21s
+    set(0x17, 0x17, 3); // const-wide/32 31i
+    set(0x18, 0x18, 5); // const-wide 51l
+    set(0x19, 0x1a, 2); // const-wide/high16, const-string 21c
+    set(0x1b, 0x1b, 3); // const-string/jumbo 31c
+    set(0x1c, 0x1c, 2); // const-class
+    set(0x1f, 0x20, 2); // check-cast, instance-of
+    set(0x22, 0x23, 2); // new-instance, new-array
+    set(0x24, 0x26, 3); // filled-new-array(/range), fill-array-data 31t
+    set(0x29, 0x29, 2); // goto/16
+    set(0x2a, 0x2c, 3); // goto/32, packed-switch, sparse-switch
+    set(0x2d, 0x3d, 2); // cmp*, if-test, if-testz
+    set(0x44, 0x6d, 2); // aget/aput, iget/iput, sget/sput
+    set(0x6e, 0x72, 3); // invoke-* 35c
+    set(0x74, 0x78, 3); // invoke-*/range 3rc
+    set(0x90, 0xaf, 2); // binop 23x
+    set(0xd0, 0xe2, 2); // binop/lit16, binop/lit8
+    set(0xfa, 0xfb, 4); // invoke-polymorphic(/range) 45cc, 4rcc
+    set(0xfc, 0xfd, 3); // invoke-custom(/range)
+    set(0xfe, 0xff, 2); // const-method-handle, const-method-type
+    return w;
+})();
+const OP_CONST = 0x14;
+const OP_CONST_HIGH16 = 0x15;
+/**
+ * Bytes read per byte of the file, at most: items a hostile DEX makes overlap (code items, class
+ * data, static values or strings that start inside one another) are read again for each, and
+ * past this the file is refused. A DEX as compilers write it reads each byte about once.
+ */
+const WORK_PER_BYTE = 8;
+/** u32/u16 reads that throw a FormatError past `limit` instead of a RangeError, and the work bound. */
+class DexCursor {
+    buf;
+    limit;
+    work = 0;
+    budget;
+    constructor(buf, limit) {
+        this.buf = buf;
+        this.limit = limit;
+        this.budget = WORK_PER_BYTE * limit + (1 << 20);
+    }
+    /** Counts `n` bytes read; throws past the budget. */
+    spend(n) {
+        this.work += n;
+        if (this.work > this.budget)
+            throw new FormatError(FORMAT$2, `reading its code, class data, static values and strings takes more than ${WORK_PER_BYTE} times its ${this.limit} bytes: items overlap (a hostile layout)`);
+    }
+    u32(at, what) {
+        if (at < 0 || at + 4 > this.limit)
+            throw new FormatError(FORMAT$2, `${what} at ${at} overflows the ${this.limit}-byte file`, at);
+        return this.buf.readUInt32LE(at);
+    }
+    u16(at, what) {
+        if (at < 0 || at + 2 > this.limit)
+            throw new FormatError(FORMAT$2, `${what} at ${at} overflows the ${this.limit}-byte file`, at);
+        return this.buf.readUInt16LE(at);
+    }
+    /** A uleb128 (at most 5 bytes) at `p.at`, advancing it. */
+    uleb(p, what) {
+        let v = 0;
+        for (let shift = 0; shift < 35; shift += 7) {
+            if (p.at >= this.limit)
+                throw new FormatError(FORMAT$2, `${what} runs past the end of the file`, p.at);
+            const b = this.buf[p.at++];
+            this.spend(1);
+            v += (b & 0x7f) * 2 ** shift;
+            if ((b & 0x80) === 0)
+                return v;
+        }
+        throw new FormatError(FORMAT$2, `${what}: a uleb128 longer than 5 bytes`, p.at);
+    }
+    /** A table of `count` items of `size` bytes at `off`, inside the file. */
+    table(off, count, size, what) {
+        if (count === 0)
+            return;
+        if (off < 0 || off + count * size > this.limit)
+            throw new FormatError(FORMAT$2, `${what} (${count} at ${off}) overflow the ${this.limit}-byte file`, off);
+    }
+}
+/**
+ * Reads the code of every dex in `buf`: the literals of its `const`/`const-high16` instructions
+ * (class_defs -> class_data_item -> encoded_method.code_off -> code_item.insns, walked by
+ * instruction width, payloads skipped), the static initial values of `R$<type>` classes' int
+ * fields, whether it references a `getIdentifier` method, and which of `names` its string tables
+ * hold. Every offset and count is checked against the file: a malformed DEX throws a
+ * FormatError naming what is wrong; work is bounded (each class_data_item and code_item is read
+ * once however many classes or methods point at it).
+ */
+function readDexCode(buf, opts = {}) {
+    const headers = readDexHeaders(buf);
+    const out = { headers, literals: new Set(), rFields: new Map(), getIdentifier: false, strings: new Set(), codeItems: 0 };
+    const want = opts.names;
+    if (want?.size) {
+        // Names asked for: compared by length first (no string is decoded that cannot match).
+        const lengths = new Set([...want].map((n) => Buffer.byteLength(n)));
+        forEachDexString(buf, (r) => {
+            if (!lengths.has(r.end - r.start))
+                return;
+            const s = decodeMutf8(buf, r.start, r.end);
+            if (want.has(s))
+                out.strings.add(s);
+        });
+    }
+    for (const h of headers) {
+        const limit = h.version >= 41 ? h.containerSize : h.fileSize;
+        readOneDexCode(new DexCursor(buf, limit), h, opts, out);
+    }
+    return out;
+}
+function readOneDexCode(c, h, opts, out) {
+    const at = h.headerOffset;
+    const typeIdsSize = c.u32(at + 0x40, 'type_ids_size');
+    const typeIdsOff = c.u32(at + 0x44, 'type_ids_off');
+    const fieldIdsSize = c.u32(at + 0x50, 'field_ids_size');
+    const fieldIdsOff = c.u32(at + 0x54, 'field_ids_off');
+    const methodIdsSize = c.u32(at + 0x58, 'method_ids_size');
+    const methodIdsOff = c.u32(at + 0x5c, 'method_ids_off');
+    const classDefsSize = c.u32(at + 0x60, 'class_defs_size');
+    const classDefsOff = c.u32(at + 0x64, 'class_defs_off');
+    c.table(typeIdsOff, typeIdsSize, 4, 'type_ids');
+    c.table(fieldIdsOff, fieldIdsSize, 8, 'field_ids');
+    c.table(methodIdsOff, methodIdsSize, 8, 'method_ids');
+    c.table(classDefsOff, classDefsSize, 32, 'class_defs');
+    // Each string decoded once; its NUL looked for only as far as its UTF-16 length allows (3 bytes a unit).
+    const memo = new Map();
+    const string = (idx, what) => {
+        const known = memo.get(idx);
+        if (known !== undefined)
+            return known;
+        if (idx >= h.stringIdsSize)
+            throw new FormatError(FORMAT$2, `${what}: string index ${idx} past string_ids_size ${h.stringIdsSize}`);
+        const off = c.u32(h.stringIdsOff + 4 * idx, 'string_id');
+        const head = stringDataHead(c.buf, off, c.limit);
+        if (!head)
+            throw new FormatError(FORMAT$2, `${what}: bad string_data_off ${off}`, off);
+        const window = Math.min(c.limit, head.start + 3 * head.utf16Length + 1);
+        const at = c.buf.subarray(head.start, window).indexOf(0);
+        c.spend(at < 0 ? window - head.start : at + 1);
+        if (at < 0)
+            throw new FormatError(FORMAT$2, `${what}: string #${idx} has no terminating NUL within its declared length`, off);
+        const s = decodeMutf8(c.buf, head.start, head.start + at);
+        memo.set(idx, s);
+        return s;
+    };
+    const typeName = (idx, what) => {
+        if (idx >= typeIdsSize)
+            throw new FormatError(FORMAT$2, `${what}: type index ${idx} past type_ids_size ${typeIdsSize}`);
+        return string(c.u32(typeIdsOff + 4 * idx, 'type_id'), what);
+    };
+    // A getIdentifier method reference.
+    for (let i = 0; i < methodIdsSize && !out.getIdentifier; i++) {
+        const nameIdx = c.u32(methodIdsOff + 8 * i + 4, 'method_id name_idx');
+        if (nameIdx < h.stringIdsSize && string(nameIdx, `method_id #${i}`) === 'getIdentifier')
+            out.getIdentifier = true;
+    }
+    const seenClassData = new Set();
+    const seenCode = new Set();
+    const seenStatic = new Set();
+    for (let i = 0; i < classDefsSize; i++) {
+        const def = classDefsOff + 32 * i;
+        const classDataOff = c.u32(def + 24, 'class_data_off');
+        const staticValuesOff = c.u32(def + 28, 'static_values_off');
+        if (classDataOff === 0 || seenClassData.has(classDataOff))
+            continue;
+        // (Read once each, as the static values below: work stays linear in the file.)
+        seenClassData.add(classDataOff);
+        const p = { at: classDataOff };
+        const where = `class_data_item of class_def #${i} (at ${classDataOff})`;
+        const staticFields = c.uleb(p, where);
+        const instanceFields = c.uleb(p, where);
+        const directMethods = c.uleb(p, where);
+        const virtualMethods = c.uleb(p, where);
+        // Each encoded_field takes 2 bytes at least, each encoded_method 3.
+        if (p.at + 2 * (staticFields + instanceFields) + 3 * (directMethods + virtualMethods) > c.limit) {
+            throw new FormatError(FORMAT$2, `${where} declares ${staticFields}+${instanceFields} fields and ${directMethods}+${virtualMethods} methods, more than the file can hold`, classDataOff);
+        }
+        const statics = [];
+        let field = 0;
+        for (let f = 0; f < staticFields + instanceFields; f++) {
+            if (f === staticFields)
+                field = 0;
+            field += c.uleb(p, where);
+            c.uleb(p, where);
+            if (f < staticFields)
+                statics.push(field);
+        }
+        for (let m = 0; m < directMethods + virtualMethods; m++) {
+            c.uleb(p, where); // method_idx_diff
+            c.uleb(p, where); // access_flags
+            const codeOff = c.uleb(p, where);
+            if (codeOff === 0 || seenCode.has(codeOff))
+                continue;
+            seenCode.add(codeOff);
+            walkCode(c, codeOff, out, opts);
+        }
+        // An R$<type> class's static int fields and their initial values.
+        if (staticValuesOff !== 0 && statics.length && !seenStatic.has(staticValuesOff)) {
+            seenStatic.add(staticValuesOff);
+            const descriptor = typeName(c.u32(def, 'class_idx'), `class_def #${i}`);
+            const r = /R\$([A-Za-z0-9_]+);$/.exec(descriptor);
+            if (r) {
+                const values = readEncodedArray(c, staticValuesOff, `static_values of ${descriptor}`);
+                for (let k = 0; k < Math.min(values.length, statics.length); k++) {
+                    const v = values[k];
+                    if (v === undefined)
+                        continue;
+                    const fid = statics[k];
+                    if (fid >= fieldIdsSize)
+                        throw new FormatError(FORMAT$2, `${descriptor}: field index ${fid} past field_ids_size ${fieldIdsSize}`);
+                    const name = string(c.u32(fieldIdsOff + 8 * fid + 4, 'field_id name_idx'), `field_id #${fid}`);
+                    const key = `${r[1]}/${name}`;
+                    const list = out.rFields.get(key);
+                    if (list)
+                        list.push(v);
+                    else
+                        out.rFields.set(key, [v]);
+                }
+            }
+        }
+    }
+}
+/** Walks one code_item's instructions, recording const/const-high16 literals. */
+function walkCode(c, codeOff, out, opts) {
+    const insnsSize = c.u32(codeOff + 12, `code_item at ${codeOff}: insns_size`);
+    const start = codeOff + 16;
+    const end = start + insnsSize * 2;
+    if (end > c.limit)
+        throw new FormatError(FORMAT$2, `code_item at ${codeOff}: insns_size ${insnsSize} runs past the end of the file`, codeOff + 12);
+    c.spend(16 + insnsSize * 2);
+    out.codeItems++;
+    const buf = c.buf;
+    let pc = start;
+    while (pc < end) {
+        const unit = buf.readUInt16LE(pc);
+        const op = unit & 0xff;
+        let units;
+        if (op === 0 && unit !== 0) {
+            // Payloads: packed-switch (size, first_key, targets), sparse-switch (size, keys, targets),
+            // fill-array-data (element_width, size u32, data).
+            if (pc + 4 > end)
+                throw new FormatError(FORMAT$2, `code_item at ${codeOff}: payload at ${pc} runs past insns`, pc);
+            const ident = unit;
+            if (ident === 0x0100)
+                units = 4 + 2 * buf.readUInt16LE(pc + 2);
+            else if (ident === 0x0200)
+                units = 2 + 4 * buf.readUInt16LE(pc + 2);
+            else if (ident === 0x0300) {
+                if (pc + 8 > end)
+                    throw new FormatError(FORMAT$2, `code_item at ${codeOff}: fill-array-data payload at ${pc} runs past insns`, pc);
+                units = 4 + Math.ceil((buf.readUInt16LE(pc + 2) * buf.readUInt32LE(pc + 4)) / 2);
+            }
+            else
+                units = 1;
+        }
+        else
+            units = OPCODE_UNITS[op];
+        if (pc + units * 2 > end)
+            throw new FormatError(FORMAT$2, `code_item at ${codeOff}: instruction 0x${op.toString(16)} at ${pc} runs past insns (${insnsSize} units)`, pc);
+        if (op === OP_CONST || op === OP_CONST_HIGH16) {
+            const value = op === OP_CONST ? buf.readUInt32LE(pc + 2) : (buf.readUInt16LE(pc + 2) * 0x10000) >>> 0;
+            out.literals.add(value);
+            opts.onConst?.(value, op, codeOff);
+        }
+        pc += units * 2;
+    }
+}
+const MAX_VALUE_DEPTH = 32;
+/** An encoded_array's values: ints as unsigned 32-bit numbers, anything else undefined. */
+function readEncodedArray(c, off, what) {
+    const p = { at: off };
+    const size = c.uleb(p, what);
+    if (p.at + size > c.limit)
+        throw new FormatError(FORMAT$2, `${what}: ${size} values, more than the file can hold`, off);
+    const values = [];
+    for (let i = 0; i < size; i++)
+        values.push(readEncodedValue(c, p, what, 0));
+    return values;
+}
+function readEncodedValue(c, p, what, depth) {
+    if (depth > MAX_VALUE_DEPTH)
+        throw new FormatError(FORMAT$2, `${what}: values nested more than ${MAX_VALUE_DEPTH} deep`, p.at);
+    if (p.at >= c.limit)
+        throw new FormatError(FORMAT$2, `${what} runs past the end of the file`, p.at);
+    c.spend(1);
+    const head = c.buf[p.at++];
+    const type = head & 0x1f;
+    const arg = head >> 5;
+    switch (type) {
+        case 0x1c: {
+            // encoded_array
+            const n = c.uleb(p, what);
+            if (p.at + n > c.limit)
+                throw new FormatError(FORMAT$2, `${what}: an array of ${n} values, more than the file can hold`, p.at);
+            for (let i = 0; i < n; i++)
+                readEncodedValue(c, p, what, depth + 1);
+            return undefined;
+        }
+        case 0x1d: {
+            // encoded_annotation: type_idx, size, (name_idx, value)*
+            c.uleb(p, what);
+            const n = c.uleb(p, what);
+            if (p.at + 2 * n > c.limit)
+                throw new FormatError(FORMAT$2, `${what}: an annotation of ${n} elements, more than the file can hold`, p.at);
+            for (let i = 0; i < n; i++) {
+                c.uleb(p, what);
+                readEncodedValue(c, p, what, depth + 1);
+            }
+            return undefined;
+        }
+        case 0x1e: // null
+        case 0x1f: // boolean (in value_arg)
+            return undefined;
+        default: {
+            const known = [0x00, 0x02, 0x03, 0x04, 0x06, 0x10, 0x11, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b];
+            if (!known.includes(type))
+                throw new FormatError(FORMAT$2, `${what}: bad encoded_value type 0x${type.toString(16)}`, p.at - 1);
+            const n = arg + 1;
+            if (p.at + n > c.limit)
+                throw new FormatError(FORMAT$2, `${what} runs past the end of the file`, p.at);
+            c.spend(n);
+            let v;
+            if (type === 0x04 && n <= 4) {
+                // int: little-endian, sign-extended from n bytes; kept as the unsigned 32-bit pattern.
+                let x = 0;
+                for (let i = 0; i < n; i++)
+                    x |= c.buf[p.at + i] << (8 * i);
+                if (n < 4 && c.buf[p.at + n - 1] & 0x80)
+                    x |= -1 << (8 * n);
+                v = x >>> 0;
+            }
+            p.at += n;
+            return v;
+        }
+    }
 }
 
 /**
@@ -34245,6 +34797,57 @@ async function extractVdex(src, item, ctx) {
     info.dexFiles.forEach(([off, size], i) => {
         scanDex(buf.subarray(off, off + size), { path: item.relPath, entry: i === 0 ? 'classes.dex' : `classes${i + 1}.dex`, source: 'dex' }, ctx);
     });
+    if (ctx.variantToggles?.size)
+        readPreoptedCode(buf, info.dexFiles, item.relPath, ctx.variantToggles, ctx);
+}
+/**
+ * A vdex's code, when it may be a catalogued variant client's (a build that preopts its apps
+ * strips classes.dex from the APK into `oat/<isa>/<name>.vdex`): one of its DEX files names
+ * classes under such a client's package (`Lcom/evenwell/autoregistration/`) or a toggle's name.
+ * What it loads of resource ids (readDexCode) becomes a PreoptedCodeFact, which evaluation reads
+ * for the APK beside it as it reads the APK's own classes.dex (PackageFacts.toggleIds). The
+ * search for those names is a native string search over the DEX bytes: other vdex files cost
+ * nothing more.
+ */
+function readPreoptedCode(buf, dexFiles, path, toggles, ctx) {
+    const keys = [...new Set([...toggles.values()].flat())];
+    const names = new Set(keys.map((k) => k.slice(k.indexOf('/') + 1)));
+    const needles = [...[...toggles.keys()].map((p) => `L${p.replace(/\./g, '/')}/`), ...names].map((n) => Buffer.from(n, 'utf8'));
+    const dexes = dexFiles.map(([off, size]) => buf.subarray(off, off + size));
+    if (!dexes.some((d) => needles.some((n) => d.indexOf(n) >= 0)))
+        return;
+    const fact = { path, literals: [], rFields: [], byName: [] };
+    const literals = new Set();
+    const rFields = new Map();
+    const byName = new Set();
+    const errors = [];
+    dexes.forEach((dex, i) => {
+        try {
+            const code = readDexCode(dex, { names });
+            for (const v of code.literals)
+                if (v >>> 24 >= 0x01 && v >>> 24 <= 0x7f && (v >>> 16) & 0xff)
+                    literals.add(v);
+            for (const key of keys)
+                for (const v of code.rFields.get(key) ?? [])
+                    rFields.set(key, [...new Set([...(rFields.get(key) ?? []), v])]);
+            if (code.getIdentifier)
+                for (const n of code.strings)
+                    byName.add(n);
+        }
+        catch (e) {
+            if (!(e instanceof FormatError))
+                throw e;
+            const entry = i === 0 ? 'classes.dex' : `classes${i + 1}.dex`;
+            errors.push(`${entry}: ${e.reason}`);
+            ctx.unreadable.push({ path: `${path}!/${entry}`, format: 'dex', reason: `its code cannot be read for the resource ids it loads (${e.reason}): which variant of a catalogued client it selects is not known` });
+        }
+    });
+    fact.literals = [...literals].sort((a, b) => a - b);
+    fact.rFields = [...rFields].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, v.sort((a, b) => a - b)]);
+    fact.byName = [...byName].sort();
+    if (errors.length)
+        fact.error = errors.join('; ');
+    ctx.preoptedCode.push(fact);
 }
 /**
  * Inside a ZIP (an APEX's `apex_payload.img`, a compressed APEX's `original_apex`): an entry that
@@ -34705,6 +35308,10 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
             if (overlayable)
                 manifest.overlayable = overlayable;
         }
+        // A catalogued variant client's code: does it load the ids its table gives the toggles?
+        const toggleKeys = manifest.overlay ? undefined : ctx.variantToggles?.get(manifest.package);
+        if (toggleKeys?.length)
+            await readToggleIds(src, zip, path, manifest, toggleKeys, tables[0], ctx);
         if (zip.duplicates.length)
             (manifest.warnings ??= []).push(`duplicate entries: ${zip.duplicates.join(', ')}`);
         if (zip.prefixBytes > 0)
@@ -34735,6 +35342,64 @@ function overlayableFacts(table) {
         policies: o.policies,
         resources: [...new Set(o.ids.flatMap((id) => names.get(id) ?? []))],
     }));
+}
+/**
+ * A catalogued variant client's toggles `keys` that its table names, with the evidence in its
+ * classes*.dex that its code loads the id the table gives each (readDexCode): the literal of a
+ * `const`/`const-high16`, an `R$<type>` static field named for it holding it (or another id:
+ * `fieldIds`), or `getIdentifier` beside the name in one DEX. Sets `toggleCodeError` (evaluation
+ * then takes what the code reads as unknown) where a classes.dex cannot be read or decoded; the
+ * reason is also an unreadable fact. An APK without classes.dex (its code preopted into oat/) is
+ * not checked: its toggles load `stripped`, and it has a warning.
+ */
+async function readToggleIds(src, zip, path, pkg, keys, table, ctx) {
+    const ids = new Map();
+    for (const v of table?.packages[0]?.values ?? []) {
+        const key = `${v.type}/${v.name}`;
+        if (keys.includes(key) && !ids.has(key))
+            ids.set(key, v.id >>> 0);
+    }
+    if (ids.size === 0)
+        return; // no toggle the table names: evaluation says so
+    const dexEntries = zip.entries.filter((e) => /^classes\d*\.dex$/.test(e.name));
+    const names = new Set([...ids.keys()].map((k) => k.slice(k.indexOf('/') + 1)));
+    const codes = [];
+    const errors = [];
+    if (dexEntries.length === 0) {
+        // No code in the APK: a build that preopts its apps (Android 8 and 9's default) strips
+        // classes.dex into oat/<isa>/<name>.vdex beside it, read for these ids by its own worker
+        // (readPreoptedCode) and joined by evaluation; without one the toggle is taken by its name,
+        // and the package says so.
+        pkg.toggleIds = [...ids].map(([key, id]) => ({ key, id, loads: ['stripped'] }));
+        (pkg.warnings ??= []).push(`no classes.dex (stripped into oat/ by a preopting build, or no code): which resource ids its code loads for ${[...ids.keys()].join(', ')} is checked in the vdex beside it (oat/<isa>/<name>.vdex) where one is read, else not (the toggle read by its name)`);
+        return;
+    }
+    for (const entry of dexEntries) {
+        try {
+            const buf = await readEntry(src, entry, { maxBytes: ctx.limits.maxEntryBytes });
+            codes.push(readDexCode(buf.subarray(0, entry.uncompressedSize), { names }));
+        }
+        catch (e) {
+            const reason = e instanceof FormatError ? e.reason : e instanceof Error ? e.message : String(e);
+            errors.push(`${entry.name}: ${reason}`);
+            ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'dex', reason: `its code cannot be read for the resource ids it loads (${reason}): which variant of ${pkg.package} it selects is not known` });
+        }
+    }
+    pkg.toggleIds = [...ids].map(([key, id]) => {
+        const name = key.slice(key.indexOf('/') + 1);
+        const fieldValues = codes.flatMap((c) => c.rFields.get(key) ?? []);
+        const loads = [];
+        if (codes.some((c) => c.literals.has(id)))
+            loads.push('const');
+        if (fieldValues.includes(id))
+            loads.push('field');
+        if (codes.some((c) => c.getIdentifier && c.strings.has(name)))
+            loads.push('identifier');
+        const other = [...new Set(fieldValues.filter((v) => v !== id))];
+        return { key, id, loads, ...(other.length ? { fieldIds: other } : {}) };
+    });
+    if (errors.length)
+        pkg.toggleCodeError = errors.join('; ');
 }
 /**
  * An overlay with android:resourcesMap (Android 11+): its resources, for the variant decision, are
@@ -35550,7 +36215,7 @@ function recordDigests(before, walked, seen, at, sha256Of) {
  */
 const CACHE_FORMAT = 'activation-gate-facts';
 /** Bumped whenever the shape of a stored entry changes. */
-const CACHE_FORMAT_VERSION = 5;
+const CACHE_FORMAT_VERSION = 6;
 const sortedCopy = (xs) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 /** The part of every key shared by all files of a scan. */
 function cacheSalt(s) {
@@ -35567,6 +36232,9 @@ function cacheSalt(s) {
         sms: sortedCopy(s.sms),
         ips: sortedCopy(s.ips ?? []),
         mentionPackages: sortedCopy(s.mentionPackages),
+        variantToggles: Object.entries(s.variantToggles ?? {})
+            .map(([p, keys]) => `${p} ${sortedCopy(keys).join(' ')}`)
+            .sort(),
         limits,
     }))
         .digest('hex');
@@ -35618,6 +36286,7 @@ const overlay = strictObject$1({
 const overlayable = strictObject$1({ name: string(), actor: string().optional(), policies: number().int().nonnegative(), resources: array(string()) });
 // Overlay values carry what resources.arsc stores with them (id, dataType, data) as well.
 const resourceValue = looseObject({ type: string(), name: string(), value: union([string(), number(), boolean()]), config: string().optional() });
+const toggleId = strictObject$1({ key: string(), id: number().int().nonnegative(), loads: array(_enum(['const', 'field', 'identifier', 'stripped'])), fieldIds: array(number().int().nonnegative()).optional() });
 const pkg = strictObject$1({
     path: string(),
     partition: string(),
@@ -35632,6 +36301,8 @@ const pkg = strictObject$1({
     overlay: overlay.optional(),
     resources: array(resourceValue).optional(),
     overlayable: array(overlayable).optional(),
+    toggleIds: array(toggleId).optional(),
+    toggleCodeError: string().optional(),
     warnings: array(string()).optional(),
 });
 const endpoint = strictObject$1({
@@ -35654,6 +36325,14 @@ const partialFactsSchema = strictObject$1({
     unreadable: array(strictObject$1({ path: string(), partitionPath: string().optional(), format: string(), reason: string(), offset: number().optional() })),
     skipped: array(strictObject$1({ path: string(), reason: string(), target: string().optional() })),
     mentions: array(strictObject$1({ package: string(), evidence: strictObject$1({ path: string(), source, offset: number().int().optional() }) })),
+    preoptedCode: array(strictObject$1({
+        path: string(),
+        literals: array(number().int().nonnegative()),
+        rFields: array(tuple([string(), array(number().int().nonnegative())])),
+        byName: array(string()),
+        error: string().optional(),
+    }))
+        .optional(),
     propFiles: array(tuple([string(), string()])),
     partitionPaths: array(tuple([string(), string()])),
     stats: strictObject$1({ files: count, bytes: count, entries: count, inflatedBytes: count }),
@@ -35919,7 +36598,9 @@ function newContext(init) {
         skuFiles: [],
         unreadable: [],
         mentions: [],
+        preoptedCode: [],
         mentionPackages: new Set(init.mentionPackages),
+        variantToggles: new Map(Object.entries(init.variantToggles ?? {})),
         stats: { files: 0, bytes: 0, entries: 0, inflatedBytes: 0 },
         skipped: [],
         propFiles: new Map(),
@@ -35948,6 +36629,7 @@ function partialOf(ctx) {
         unreadable,
         skipped: ctx.skipped ?? [],
         mentions: ctx.mentions,
+        ...(ctx.preoptedCode.length ? { preoptedCode: ctx.preoptedCode } : {}),
         propFiles: [...(ctx.propFiles ?? new Map()).entries()],
         partitionPaths: ctx.placed ? placementsOf(ctx.placed, { endpoints, mentions: ctx.mentions, unreadable }) : [],
         stats: ctx.stats,
@@ -36599,6 +37281,7 @@ async function extractInputParts(input, opts) {
         sms: [...opts.known.sms],
         ips: [...(opts.known.ips ?? [])],
         mentionPackages: [...opts.mentionPackages],
+        variantToggles: Object.fromEntries(Object.entries(opts.variantToggles ?? {}).map(([k, v]) => [k, [...v]])),
         limits: effectiveLimits(opts.limits),
     };
     if (opts.cache) {
@@ -36712,6 +37395,7 @@ function assembleInputFacts(input, sha256, parts, known, limits) {
         unreadable: placeUnreadable([...ctx.unreadable, ...loaded.unreadable], ctx.partitionPaths),
         skipped: ctx.skipped,
         mentions: ctx.mentions,
+        ...(ctx.preoptedCode?.length ? { preoptedCode: ctx.preoptedCode } : {}),
         ...(ctx.partitionPaths.length ? { partitionPaths: ctx.partitionPaths } : {}),
         stats: ctx.stats,
     };
@@ -37396,6 +38080,7 @@ async function scanWith(options, logger, deps, cwd, pool) {
     const known = knownEndpoints(catalog, file);
     const limits = effectiveLimits(deps.limits);
     const mentionPackages = new Set(catalog.entries.flatMap((e) => e.packages));
+    const variantToggles = variantTogglesOf(catalog);
     const allFacts = [];
     const shardFacts = [];
     const shard = options.shard;
@@ -37408,6 +38093,7 @@ async function scanWith(options, logger, deps, cwd, pool) {
         const parts = await extractInputParts(resolve$1(cwd, input), {
             known,
             mentionPackages,
+            variantToggles,
             include: options.include,
             logger,
             limits: deps.limits,
