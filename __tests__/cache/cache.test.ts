@@ -75,7 +75,7 @@ describe('--cache-dir', () => {
     // Facts, never findings: a header line, then the facts' JSON, its length and SHA-256 in the header.
     const one = entryOf(path.join(dir, entries(dir)[0]));
     expect(Object.keys(one.header).sort()).toEqual(['format', 'formatVersion', 'key', 'path', 'payloadBytes', 'payloadSha256', 'sha256', 'tool']);
-    expect(one.header.formatVersion).toBe(6);
+    expect(one.header.formatVersion).toBe(7);
     expect(one.header.payloadBytes).toBe(Buffer.byteLength(one.payload));
     expect(one.header.payloadSha256).toBe(createHash('sha256').update(one.payload).digest('hex'));
     expect(`${one.header.key}.facts`).toBe(entries(dir)[0]);
@@ -346,7 +346,7 @@ describe('cache keys and entries', () => {
       `${JSON.stringify({ ...h, payloadBytes: Buffer.byteLength(payload), payloadSha256: createHash('sha256').update(payload).digest('hex') })}\n${payload}`;
     expect(problemOf(withPayload('{"packages":'))).toBe('its payload is not JSON');
     expect(problemOf(withPayload('{"packages":"none"}'))).toMatch(/^its facts do not validate \(packages: /);
-    expect(problemOf(withPayload(JSON.stringify(facts), { ...header, tool: '0.0.1' }))).toMatch(/^written by another version \(format 6, activation-gate 0\.0\.1\)$/);
+    expect(problemOf(withPayload(JSON.stringify(facts), { ...header, tool: '0.0.1' }))).toMatch(/^written by another version \(format 7, activation-gate 0\.0\.1\)$/);
     expect(problemOf(withPayload(JSON.stringify(facts)))).toBe(JSON.stringify({ facts })); // rebuilt as written: read again
     // An entry larger than the facts of its file can take is not read at all.
     writeFileSync(f, good);

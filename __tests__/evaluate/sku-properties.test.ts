@@ -157,6 +157,36 @@ describe('property files Android does not load, and setprops init refuses', () =
   });
 });
 
+describe('lines of a property file init does not read', () => {
+  // init's LoadProperties walks the file as a C string, trims C's whitespace only and sets no
+  // property with an illegal name or a value that is not UTF-8. Each line below would decide the
+  // SKU as CN (product/etc/build.prop is loaded last on Android 10) if it were read.
+  const base = { 'system/build.prop': 'ro.build.version.sdk=30\nro.product.name=Onyx_00WW\n', 'vendor/build.prop': 'ro.cda.skuid.id=600E0\n' };
+  const cases: [string, Buffer][] = [
+    ['a NUL byte ends the file (the line that holds it and those after it)', Buffer.from('ro.product.locale=en-US\n\0\nro.cda.skuid.id=600CN\n')],
+    ['a NUL byte inside a line', Buffer.from('ro.product.locale=en-US\0\nro.cda.skuid.id=600CN\n')],
+    ['a no-break space before the key is part of it (an illegal name)', Buffer.from('\u00a0ro.cda.skuid.id=600CN\n')],
+    ['a byte-order mark before the key', Buffer.from('\ufeffro.cda.skuid.id=600CN\n')],
+    ['an ideographic space after the key', Buffer.from('ro.cda.skuid.id\u3000=600CN\n')],
+    ['a value that is not UTF-8', Buffer.concat([Buffer.from('ro.cda.skuid.id=600CN'), Buffer.from([0xff]), Buffer.from('\n')])],
+  ];
+  it.each(cases)('%s: the EU SKU the device is decides, and the CN client fails it', async (_name, product) => {
+    const root = build(base);
+    put(join(root, 'build/product/etc/build.prop'), product);
+    const r = await scanned(root);
+    expect(targets(r)).toEqual([['600E0@build', 'EU', 'vendor/build.prop:1']]);
+    expect(errors(r, '600E0@build')).toContain('wrong-market-client');
+    expect(r.verdict).toBe('fail');
+  });
+
+  it('what init does trim (tabs, CR, VT, FF around the key and value) is trimmed: that line decides', async () => {
+    const root = build(base);
+    put(join(root, 'build/product/etc/build.prop'), '\t\v ro.cda.skuid.id\f =\t600CN \r\n');
+    const r = await scanned(root);
+    expect(targets(r)).toEqual([['600CN@build', 'CN', 'product/etc/build.prop:1']]);
+  });
+});
+
 describe('repeated definitions as the build\'s Android version reads them, and names init derives', () => {
   it('Android 9 (sdk 28): the first definition of an ro. property wins, across files in its load order and imports', async () => {
     // system/build.prop says EU; vendor/build.prop, loaded after it, says CN: init refused it.

@@ -898,15 +898,14 @@ async function readWhole(src: RandomAccessSource, path: string, ctx: ArtifactCon
 async function extractTextProps(src: RandomAccessSource, file: ArtifactFile, name: string, ctx: ArtifactContext): Promise<void> {
   const buf = await readWhole(src, file.relPath, ctx);
   if (!buf) return;
-  const text = buf.toString('utf8');
   const sku = skuOfInitRc(name);
   if (sku) {
-    ctx.skuFiles.push({ sku, path: file.relPath, props: parseInitRcSetprops(text, file.relPath) });
+    ctx.skuFiles.push({ sku, path: file.relPath, props: parseInitRcSetprops(buf, file.relPath) });
     ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'file' }, ctx.endpoints);
     return;
   }
   ctx.propFiles?.set(file.relPath, file.partitionPath);
-  appendAll(ctx.props, parseBuildProp(text, file.relPath));
+  appendAll(ctx.props, parseBuildProp(buf, file.relPath));
   ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'prop' }, ctx.endpoints);
 }
 

@@ -1,41 +1,118 @@
-/**
- * build.prop and friends: `key=value` lines, `#` comments, and `import <path> [filter]` lines
- * (an entry marked `import`: the path in `key`, the filter in `value`). Every occurrence is kept
- * with its file and line, in file order; callers apply Android's load order and follow imports.
- */
 import type { PropEntry } from '../facts.js';
 
-export function parseBuildProp(text: string, file: string): PropEntry[] {
+/**
+ * build.prop and friends, read as init's LoadProperties reads them (AOSP
+ * system/core/init/property_service.cpp): `key=value` lines, `#` comments, and `import <path>
+ * [filter]` lines (an entry marked `import`: the path in `key`, the filter in `value`). Every
+ * occurrence is kept with its file and line, in file order; callers apply Android's load order
+ * and follow imports.
+ *
+ * init walks the file as a C string: a NUL byte ends it (the line that holds it and every line
+ * after are not read); it trims only C's whitespace (space, tab, CR, LF, VT, FF), not a no-break
+ * space or a byte-order mark; and it sets no property whose name is not a legal property name
+ * (IsLegalPropertyName) or whose value is not UTF-8. A line Android does not read is not read
+ * here either: otherwise a line init ignores could decide the SKU (a `ro.cda.skuid.id=600CN`
+ * after a NUL, or behind a no-break space, made an EU build resolve as CN).
+ */
+export function parseBuildProp(data: string | Buffer, file: string): PropEntry[] {
   const out: PropEntry[] = [];
-  const lines = text.split(/\r?\n/);
+  const lines = propLines(data);
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
+    const { text: raw, utf8 } = lines[i];
+    const line = trimC(raw);
     if (!line || line.startsWith('#')) continue;
     // init reads `import ` before looking for `=`: the path runs to the next space (only a
     // space: a tab is part of it), and the rest of the line, spaces skipped, is the filter.
     if (line.startsWith('import ')) {
-      const rest = line.slice(7).replace(/^\s+/, '');
+      const rest = trimStartC(line.slice(7));
       const space = rest.indexOf(' ');
       const path = space < 0 ? rest : rest.slice(0, space);
-      const filter = space < 0 ? '' : rest.slice(space + 1).replace(/^\s+/, '');
+      const filter = space < 0 ? '' : trimStartC(rest.slice(space + 1));
       if (path) out.push({ key: path, value: filter, file, line: i + 1, import: true });
       continue;
     }
+    // A value that is not UTF-8 is refused (IsLegalPropertyValue), and so is its line.
+    if (!utf8) continue;
     const eq = line.indexOf('=');
     if (eq <= 0) continue;
-    const key = line.slice(0, eq).trim();
-    if (!/^[A-Za-z0-9_.\-:@]+$/.test(key)) continue;
-    out.push({ key, value: line.slice(eq + 1).trim(), file, line: i + 1 });
+    const key = trimEndC(line.slice(0, eq));
+    if (!isLegalPropertyName(key)) continue;
+    out.push({ key, value: trimStartC(line.slice(eq + 1)), file, line: i + 1 });
   }
   return out;
 }
 
-/** `setprop key value` lines of an init .rc file (per-SKU `init.sku.<id>.rc`). */
-export function parseInitRcSetprops(text: string, file: string): PropEntry[] {
+/** C's isspace in the C locale: what init trims (JavaScript's trim also drops U+00A0, U+FEFF, ...). */
+const C_SPACE = new Set([' ', '\t', '\n', '\v', '\f', '\r']);
+
+function trimStartC(s: string): string {
+  let i = 0;
+  while (i < s.length && C_SPACE.has(s[i])) i++;
+  return s.slice(i);
+}
+
+function trimEndC(s: string): string {
+  let j = s.length;
+  while (j > 0 && C_SPACE.has(s[j - 1])) j--;
+  return s.slice(0, j);
+}
+
+const trimC = (s: string): string => trimEndC(trimStartC(s));
+
+/**
+ * AOSP IsLegalPropertyName: letters, digits, `_ - @ :` and dots, not first, not last, never two
+ * together.
+ */
+export function isLegalPropertyName(name: string): boolean {
+  return /^[A-Za-z0-9_\-@:]+(?:\.[A-Za-z0-9_\-@:]+)*$/.test(name);
+}
+
+/** Strict, and keeping a byte-order mark (init does not skip one). */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The lines init reads, split at LF only (a lone CR stays in its line, as init leaves it): those
+ * before the line that holds the first NUL. `utf8` is false for a line whose bytes are not UTF-8
+ * (its text then has U+FFFD for them).
+ */
+function propLines(data: string | Buffer): { text: string; utf8: boolean }[] {
+  if (typeof data === 'string') {
+    const nul = data.indexOf('\0');
+    const read = nul < 0 ? data : data.slice(0, data.lastIndexOf('\n', nul) + 1);
+    return read.split('\n').map((text) => ({ text, utf8: true }));
+  }
+  const nul = data.indexOf(0);
+  const read = nul < 0 ? data : data.subarray(0, data.lastIndexOf(0x0a, nul) + 1);
+  const out: { text: string; utf8: boolean }[] = [];
+  for (let from = 0; from <= read.length; ) {
+    const lf = read.indexOf(0x0a, from);
+    const to = lf < 0 ? read.length : lf;
+    const bytes = read.subarray(from, to);
+    let text: string;
+    let utf8 = true;
+    try {
+      text = strictUtf8.decode(bytes);
+    } catch {
+      text = bytes.toString('utf8');
+      utf8 = false;
+    }
+    out.push({ text, utf8 });
+    from = to + 1;
+  }
+  return out;
+}
+
+/**
+ * `setprop key value` lines of an init .rc file (per-SKU `init.sku.<id>.rc`), split as init's
+ * tokenizer splits them: at spaces, tabs and CRs only, up to the first NUL (the end of its text).
+ */
+export function parseInitRcSetprops(data: string | Buffer, file: string): PropEntry[] {
   const out: PropEntry[] = [];
-  const lines = text.split(/\r?\n/);
+  const text = typeof data === 'string' ? data : data.toString('utf8');
+  const nul = text.indexOf('\0');
+  const lines = (nul < 0 ? text : text.slice(0, nul)).split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const m = /^\s*setprop\s+(\S+)\s+(.*?)\s*$/.exec(lines[i]);
+    const m = /^[ \t\r]*setprop[ \t\r]+([^ \t\r]+)[ \t\r]+(.*?)[ \t\r]*$/.exec(lines[i]);
     if (m) out.push({ key: m[1], value: m[2].replace(/^"(.*)"$/, '$1'), file, line: i + 1 });
   }
   return out;
