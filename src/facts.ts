@@ -178,6 +178,13 @@ export interface PropEntry {
    */
   import?: true;
   /**
+   * A `setprop` of an init .rc file (initRcSetprops) in an action that runs at every boot
+   * (`on boot`, ...), at `stage` in init's order of those triggers. Only in extracted parts:
+   * assembly (input.ts) adds it after every property file, unless it is an `ro.` property a
+   * property file sets (init refuses it).
+   */
+  setprop?: { stage: number };
+  /**
    * Where the property file init loaded this one with (its own, or the one whose `import` line
    * loaded it) stands in Android 9's load order (PROP_LOAD_ORDER_9; lower first, only the order
    * counts): set by assembly (input.ts) on Android's own property files, for reading them as

@@ -187,6 +187,30 @@ describe('lines of a property file init does not read', () => {
   });
 });
 
+describe('setprops of init .rc files', () => {
+  it('one that runs at every boot sets a SKU id no property file sets (the device is EU, and the CN client fails it); not one a property file set, nor one under a property trigger', async () => {
+    // The build's name says CN; init sets the SKU id to the EU one at early-init.
+    const root = build({
+      'system/build.prop': 'ro.build.version.sdk=30\nro.product.name=Onyx_00CN\n',
+      'vendor/etc/init/hw/init.acme.rc': '# SKU\non early-init\n    setprop ro.cda.skuid.id 600E0\n\non property:sys.boot_completed=1\n    setprop ro.cda.skuid.id 600CN\n',
+    });
+    const r = await scanned(root);
+    expect(targets(r)).toEqual([['600E0@build', 'EU', 'vendor/etc/init/hw/init.acme.rc:3']]);
+    expect(errors(r, '600E0@build')).toContain('wrong-market-client');
+    expect(r.verdict).toBe('fail');
+
+    // One of an ro. property a property file sets is refused (init sets ro. once), and so is one under a property trigger.
+    const refused = build({
+      'system/build.prop': 'ro.build.version.sdk=30\nro.product.name=Onyx_00WW\n',
+      'vendor/build.prop': 'ro.cda.skuid.id=600E0\n',
+      'system/etc/init/sku.rc': 'on boot\n    setprop ro.cda.skuid.id 600CN\non boot && property:ro.boot.hwc=CN\n    setprop ro.product.vendor.name Onyx_00CN\n',
+    });
+    const r2 = await scanned(refused);
+    expect(targets(r2)).toEqual([['600E0@build', 'EU', 'vendor/build.prop:1']]);
+    expect(errors(r2, '600E0@build')).toContain('wrong-market-client');
+  });
+});
+
 describe('repeated definitions as the build\'s Android version reads them, and names init derives', () => {
   it('Android 9 (sdk 28): the first definition of an ro. property wins, across files in its load order and imports', async () => {
     // system/build.prop says EU; vendor/build.prop, loaded after it, says CN: init refused it.

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { appendAll } from '../arrays.js';
 import type { EndpointHit, InputFacts, OverlayableFact, PackageFacts, PreoptedCodeFact, PropEntry, SkippedFact, Source, ToggleIdFact, UnreadableFact } from '../facts.js';
 import { parseArsc, type ArscTable } from '../formats/arsc.js';
-import { parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/buildprop.js';
+import { initRcSetprops, isInitRc, parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/buildprop.js';
 import { isDex, readDexCode, type DexCode } from '../formats/dex.js';
 import { scanDexStrings, scanHermesStrings, scanPoolStrings, type DexStringSpan } from './string-scan.js';
 import { isHermesBytecode } from '../formats/hermes.js';
@@ -459,6 +459,11 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
   } else {
     const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
     await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
+    // An init .rc file's setprops that run at every boot set properties too (a SKU id no property file sets).
+    if (!isElf && isInitRc(item.relPath)) {
+      const buf = await readWhole(src, item.relPath, ctx);
+      if (buf) appendAll(ctx.props, initRcSetprops(buf, item.relPath));
+    }
     // A zlib stream (a file written by Java's DeflaterOutputStream): what it holds as well.
     if (!isElf && isZlibHeader(head) && src.size <= ctx.limits.maxEntryBytes) await scanZlib(await src.read(0, src.size), { path: item.relPath, source: 'file' }, item.relPath, item, ctx, 0);
   }

@@ -115,7 +115,7 @@ export async function sha256OfFile(path: string | Buffer, hashed?: (bytes: numbe
 
 const source = z.enum(SOURCES);
 const evidence = z.strictObject({ path: z.string(), entry: z.string().optional(), source, offset: z.number().int().nonnegative().optional() });
-const prop = z.strictObject({ key: z.string(), value: z.string(), file: z.string(), line: z.number().int(), import: z.literal(true).optional() });
+const prop = z.strictObject({ key: z.string(), value: z.string(), file: z.string(), line: z.number().int(), import: z.literal(true).optional(), setprop: z.strictObject({ stage: z.number().int() }).optional() });
 const overlay = z.strictObject({
   targetPackage: z.string(),
   targetName: z.string().optional(),

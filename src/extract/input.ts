@@ -305,6 +305,18 @@ function loadProps(
     rank9.set(root, r < 0 ? -1 : r * 1024 + Math.min(after, 1023));
   }
   for (const root of roots) load(root, '', [root], rank9.get(root) ?? -1);
+  // Setprops of init .rc files that run at every boot come after every property file (init runs
+  // them once the files are loaded), in the order of their triggers: an `ro.` property is set
+  // once, so one a property file or an earlier setprop set is refused.
+  const setprops = props
+    .filter((p) => p.setprop)
+    .sort((a, b) => a.setprop!.stage - b.setprop!.stage || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line);
+  const set = new Set(out.map((p) => p.key));
+  for (const p of setprops) {
+    if (p.key.startsWith('ro.') && set.has(p.key)) continue;
+    set.add(p.key);
+    out.push(p);
+  }
   return { props: out, skuFiles: [...skuFiles.values()], unreadable: [...unreadable.values()] };
 }
 

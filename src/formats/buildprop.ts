@@ -119,6 +119,49 @@ export function parseInitRcSetprops(data: string | Buffer, file: string): PropEn
 }
 
 /**
+ * Triggers of the actions init runs at every boot, in the order it queues them (AOSP
+ * system/core/init/init.cpp SecondStageMain and rootdir/init.rc's late-init): a `setprop` under
+ * one of these alone always runs. One under a property trigger (`on property:ro.boot.x=y`) or
+ * an event joined with a property (`on boot && property:...`) runs only on some devices.
+ */
+const BOOT_STAGES = ['early-init', 'init', 'late-init', 'early-fs', 'fs', 'post-fs', 'late-fs', 'post-fs-data', 'zygote-start', 'early-boot', 'boot'];
+
+/** An init .rc file init loads: in a partition's `etc/init` folder (or its `hw` folder), or an `init*.rc` at the root of a ramdisk, an image or a partition. */
+export function isInitRc(path: string): boolean {
+  return /(^|\/)etc\/init\/(?:hw\/)?[^/]+\.rc$/.test(path) || /(?:^|!\/|(?:^|\/)(?:system|vendor|odm|ramdisk|vendor_ramdisk|root)\/)init(?:\.[^/]*)?\.rc$/.test(path);
+}
+
+/**
+ * The `setprop`s of an init .rc file that run at every boot: those of `on <stage>` actions
+ * (BOOT_STAGES), each marked with its stage. Split as init's tokenizer splits (spaces, tabs,
+ * CRs, up to the first NUL); a line of another section (`service`, `import`, another `on`) ends
+ * the action.
+ */
+export function initRcSetprops(data: string | Buffer, file: string): PropEntry[] {
+  const out: PropEntry[] = [];
+  const text = typeof data === 'string' ? data : data.toString('utf8');
+  const nul = text.indexOf('\0');
+  const lines = (nul < 0 ? text : text.slice(0, nul)).split('\n');
+  let stage = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const words = lines[i].split(/[ \t\r]+/).filter((w) => w !== '');
+    if (words.length === 0 || words[0].startsWith('#')) continue;
+    if (words[0] === 'on') {
+      stage = words.length === 2 ? BOOT_STAGES.indexOf(words[1]) : -1;
+      continue;
+    }
+    if (words[0] === 'service' || words[0] === 'import') {
+      stage = -1;
+      continue;
+    }
+    if (stage < 0 || words[0] !== 'setprop' || words.length < 3) continue;
+    const m = /^[ \t\r]*setprop[ \t\r]+([^ \t\r]+)[ \t\r]+(.*?)[ \t\r]*$/.exec(lines[i]);
+    if (m) out.push({ key: m[1], value: m[2].replace(/^"(.*)"$/, '$1'), file, line: i + 1, setprop: { stage } });
+  }
+  return out;
+}
+
+/**
  * Partition-relative locations of property files, in Android 10 and later's load order (init's
  * PropertyLoadBootDefaults): later files override earlier ones, `ro.` properties too.
  */
