@@ -218,7 +218,11 @@ export interface InputFacts {
   endpoints: EndpointFact[];
   props: PropEntry[];
   /** `init.sku.<id>.rc` style files and other per-SKU signals found in the build. */
-  skuFiles: { sku: string; path: string; props: PropEntry[] }[];
+  /**
+   * With `trigger`: the setprops of one action of an init .rc file that runs on some devices only
+   * (`on property:ro.boot.hwc=EU`); `sku` is the trigger then (targets.ts names the SKU).
+   */
+  skuFiles: { sku: string; path: string; props: PropEntry[]; trigger?: string }[];
   unreadable: UnreadableFact[];
   skipped: SkippedFact[];
   /** Package ids merely named in a non-APK file (CAF whitelists...): mentions, not installs. */

@@ -188,7 +188,7 @@ describe('lines of a property file init does not read', () => {
 });
 
 describe('setprops of init .rc files', () => {
-  it('one that runs at every boot sets a SKU id no property file sets (the device is EU, and the CN client fails it); not one a property file set, nor one under a property trigger', async () => {
+  it('one that runs at every boot sets a SKU id no property file sets (the device is EU, and the CN client fails it); not one a property file set', async () => {
     // The build's name says CN; init sets the SKU id to the EU one at early-init.
     const root = build({
       'system/build.prop': 'ro.build.version.sdk=30\nro.product.name=Onyx_00CN\n',
@@ -199,15 +199,38 @@ describe('setprops of init .rc files', () => {
     expect(errors(r, '600E0@build')).toContain('wrong-market-client');
     expect(r.verdict).toBe('fail');
 
-    // One of an ro. property a property file sets is refused (init sets ro. once), and so is one under a property trigger.
+    // One of an ro. property a property file sets is refused (init sets ro. once).
     const refused = build({
       'system/build.prop': 'ro.build.version.sdk=30\nro.product.name=Onyx_00WW\n',
       'vendor/build.prop': 'ro.cda.skuid.id=600E0\n',
       'system/etc/init/sku.rc': 'on boot\n    setprop ro.cda.skuid.id 600CN\non boot && property:ro.boot.hwc=CN\n    setprop ro.product.vendor.name Onyx_00CN\n',
     });
     const r2 = await scanned(refused);
-    expect(targets(r2)).toEqual([['600E0@build', 'EU', 'vendor/build.prop:1']]);
+    // The device whose bootloader says CN gets ro.product.vendor.name Onyx_00CN: a SKU, which its SKU id still makes EU.
+    expect(targets(r2)).toEqual([
+      ['600E0@build', 'EU', 'vendor/build.prop:1'],
+      ['Onyx_00CN@build', 'EU', 'vendor/build.prop:1'],
+    ]);
     expect(errors(r2, '600E0@build')).toContain('wrong-market-client');
+    expect(errors(r2, 'Onyx_00CN@build')).toContain('wrong-market-client');
+  });
+
+  it('one under a property trigger (the bootloader decides) is a SKU the build may become: its EU target fails, the build as its name says is one more', async () => {
+    const root = build({
+      'system/build.prop': 'ro.build.version.sdk=30\nro.product.name=Onyx_00CN\n',
+      'vendor/etc/init/hw/init.acme.rc':
+        'on early-init\n    setprop persist.acme.region auto\n\non property:ro.boot.hwc=EU\n    setprop ro.cda.skuid.id 600E0\n\non property:sys.boot_completed=1\n    setprop persist.sys.acme 1\n',
+      // A trigger that sets an ro. property the build set is refused: no SKU.
+      'system/etc/init/other.rc': 'on property:ro.boot.hwc=XX\n    setprop ro.product.name Onyx_00EEA\n',
+    });
+    const r = await scanned(root);
+    expect(targets(r)).toEqual([
+      ['600E0@build', 'EU', 'vendor/etc/init/hw/init.acme.rc:5'],
+      ['Onyx_00CN@build', 'CN', 'system/build.prop:2'],
+    ]);
+    expect(errors(r, '600E0@build')).toContain('wrong-market-client');
+    expect(errors(r, 'Onyx_00CN@build')).toEqual([]);
+    expect(r.verdict).toBe('fail');
   });
 });
 

@@ -9,6 +9,8 @@
  * - resource overlays with `requiredSystemPropertyName/Value` on a property the build's own
  *   property files do not set (the value is decided on the device, e.g. `ro.cda.skuid.id` from
  *   `/proc/cda/skuid`): each value is a SKU,
+ * - setprops of an init action that runs on some devices only (`on property:ro.boot.hwc=EU`) of
+ *   a property SKU resolution reads (`sku-from`): each action is a SKU,
  * - per-SKU CDA folders: a path segment `cda` followed by a folder named after a SKU (one of the
  *   above, or a value that maps through the policy's `skus`).
  *
@@ -20,9 +22,9 @@ import { appendAll } from '../arrays.js';
 import { artifactOf, enclosingArtifacts } from '../extract/collector.js';
 import type { EndpointFact, Evidence, InputFacts, PackageFacts, PropEntry } from '../facts.js';
 import type { PolicyFile } from '../policy/load.js';
-import { definitionsOf, mapSku, resolutionsOf, resolveTarget, type TargetResolution } from '../policy/sku.js';
+import { DEFAULT_SKU_FROM, definitionsOf, mapSku, resolutionsOf, resolveTarget, type TargetResolution } from '../policy/sku.js';
 
-export type SkuSignal = 'sku-file' | 'overlay' | 'cda';
+export type SkuSignal = 'sku-file' | 'overlay' | 'cda' | 'setprop';
 
 export interface SkuCandidate {
   sku: string;
@@ -87,11 +89,25 @@ export function skuCandidates(facts: InputFacts, file?: PolicyFile): SkuCandidat
       appendAll(had.files, c.files.filter((f) => !had.files.includes(f)));
     }
   };
-  for (const s of facts.skuFiles) add({ sku: s.sku, signal: 'sku-file', path: s.path, files: [s.path], props: [...s.props] });
+  // Setprops of an init action that runs on some devices only (`on property:ro.boot.hwc=EU`), of a
+  // property SKU resolution reads: a SKU, named by the first such property's value. Its file
+  // stays in every view (its other actions run on every device).
+  const skuKeys = file?.policy['sku-from'] ?? DEFAULT_SKU_FROM;
+  const setByBuild = new Set(facts.props.filter((p) => !cdaFolderOf(p.file)).map((p) => p.key));
+  for (const s of facts.skuFiles) {
+    if (s.trigger === undefined) {
+      add({ sku: s.sku, signal: 'sku-file', path: s.path, files: [s.path], props: [...s.props] });
+      continue;
+    }
+    // Not by an `ro.` property the build set: init refuses that setprop.
+    const named = skuKeys
+      .map((k) => s.props.find((p) => p.key === k && !(k.startsWith('ro.') && setByBuild.has(k))))
+      .find((p) => p !== undefined && p.value !== '');
+    if (named) add({ sku: named.value, signal: 'setprop', path: s.path, files: [], props: [...s.props] });
+  }
 
   // Overlays gated on a property the build's own property files never set.
-  const setByBuild = new Set(facts.props.filter((p) => !cdaFolderOf(p.file)).map((p) => p.key));
-  const setBySkuFiles = new Set(facts.skuFiles.flatMap((s) => s.props.map((p) => p.key)));
+  const setBySkuFiles = new Set(facts.skuFiles.filter((s) => s.trigger === undefined).flatMap((s) => s.props.map((p) => p.key)));
   for (const pkg of [...facts.packages].sort((a, b) => cmp(a.path, b.path))) {
     // The overlay's required properties the build does not set: the first names the SKU.
     const unset = requiredProperties(pkg).filter(([name]) => !setByBuild.has(name) && !setBySkuFiles.has(name));
@@ -172,7 +188,7 @@ export function viewFor(facts: InputFacts, all: readonly SkuCandidate[], candida
     const rcFiles = new Set(facts.skuFiles.map((s) => s.path));
     for (const p of candidate.props) {
       if (foreign(p.file)) continue;
-      if (rcFiles.has(p.file) && p.key.startsWith('ro.') && set.has(p.key)) continue;
+      if ((rcFiles.has(p.file) || candidate.signal === 'setprop') && p.key.startsWith('ro.') && set.has(p.key)) continue;
       set.add(p.key);
       props.push(p);
     }
@@ -232,12 +248,14 @@ function resolveCandidate(c: SkuCandidate, view: InputFacts, opts: ExpandOptions
   }
   const skus = opts.file?.policy.skus ?? {};
   const label = `SKU ${c.sku} (${c.path})`;
-  const hit = mapSku(skus, c.sku);
+  // A conditional setprop's SKU is what the device's properties then resolve to (its own `ro.`
+  // setprops refused where a property file set them), not its name.
+  const hit = c.signal === 'setprop' ? undefined : mapSku(skus, c.sku);
   if (hit) {
     return {
       sku: c.sku,
       market: hit.market,
-      resolvedBy: { key: c.signal === 'overlay' ? c.props[0].key : 'sku', value: c.sku, file: c.path, from: c.signal },
+      resolvedBy: { key: c.signal === 'overlay' ? c.props[0].key : 'sku', value: c.sku, file: c.path, from: c.signal === 'setprop' ? 'property' : c.signal },
       tried: [label],
       unmapped: [],
     };

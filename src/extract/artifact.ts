@@ -78,7 +78,7 @@ export interface ArtifactContext {
   /** Mutable per-input accumulators. */
   packages: PackageFacts[];
   props: PropEntry[];
-  skuFiles: { sku: string; path: string; props: PropEntry[] }[];
+  skuFiles: InputFacts['skuFiles'];
   unreadable: UnreadableFact[];
   mentions: InputFacts['mentions'];
   /** Preopted code that may be a catalogued variant client's (extractVdex). */
@@ -462,7 +462,12 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
     // An init .rc file's setprops that run at every boot set properties too (a SKU id no property file sets).
     if (!isElf && isInitRc(item.relPath)) {
       const buf = await readWhole(src, item.relPath, ctx);
-      if (buf) appendAll(ctx.props, initRcSetprops(buf, item.relPath));
+      if (buf) {
+        const { always, conditional } = initRcSetprops(buf, item.relPath);
+        appendAll(ctx.props, always);
+        // Those that run on some devices only: SKUs the build may become (targets.ts).
+        for (const a of conditional) ctx.skuFiles.push({ sku: a.trigger, path: item.relPath, props: a.props, trigger: a.trigger });
+      }
     }
     // A zlib stream (a file written by Java's DeflaterOutputStream): what it holds as well.
     if (!isElf && isZlibHeader(head) && src.size <= ctx.limits.maxEntryBytes) await scanZlib(await src.read(0, src.size), { path: item.relPath, source: 'file' }, item.relPath, item, ctx, 0);

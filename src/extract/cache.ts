@@ -165,7 +165,7 @@ export const partialFactsSchema = z.strictObject({
   packages: z.array(pkg),
   endpoints: z.array(endpoint),
   props: z.array(prop),
-  skuFiles: z.array(z.strictObject({ sku: z.string(), path: z.string(), props: z.array(prop) })),
+  skuFiles: z.array(z.strictObject({ sku: z.string(), path: z.string(), props: z.array(prop), trigger: z.string().optional() })),
   unreadable: z.array(z.strictObject({ path: z.string(), partitionPath: z.string().optional(), format: z.string(), reason: z.string(), offset: z.number().optional() })),
   skipped: z.array(z.strictObject({ path: z.string(), reason: z.string(), target: z.string().optional() })),
   mentions: z.array(z.strictObject({ package: z.string(), evidence: z.strictObject({ path: z.string(), source, offset: z.number().int().optional() }) })),

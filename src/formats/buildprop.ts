@@ -132,33 +132,42 @@ export function isInitRc(path: string): boolean {
 }
 
 /**
- * The `setprop`s of an init .rc file that run at every boot: those of `on <stage>` actions
- * (BOOT_STAGES), each marked with its stage. Split as init's tokenizer splits (spaces, tabs,
- * CRs, up to the first NUL); a line of another section (`service`, `import`, another `on`) ends
- * the action.
+ * The `setprop`s of an init .rc file: `always`, those of `on <stage>` actions (BOOT_STAGES), each
+ * marked with its stage; `conditional`, those of each action with any other trigger (a property
+ * trigger, an event joined with one), by action, with its trigger. Split as init's tokenizer
+ * splits (spaces, tabs, CRs, up to the first NUL); a line of another section (`service`,
+ * `import`, another `on`) ends the action.
  */
-export function initRcSetprops(data: string | Buffer, file: string): PropEntry[] {
-  const out: PropEntry[] = [];
+export function initRcSetprops(data: string | Buffer, file: string): { always: PropEntry[]; conditional: { trigger: string; props: PropEntry[] }[] } {
+  const always: PropEntry[] = [];
+  const conditional: { trigger: string; props: PropEntry[] }[] = [];
   const text = typeof data === 'string' ? data : data.toString('utf8');
   const nul = text.indexOf('\0');
   const lines = (nul < 0 ? text : text.slice(0, nul)).split('\n');
   let stage = -1;
+  let action: { trigger: string; props: PropEntry[] } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const words = lines[i].split(/[ \t\r]+/).filter((w) => w !== '');
     if (words.length === 0 || words[0].startsWith('#')) continue;
     if (words[0] === 'on') {
       stage = words.length === 2 ? BOOT_STAGES.indexOf(words[1]) : -1;
+      action = stage < 0 ? { trigger: words.slice(1).join(' '), props: [] } : undefined;
+      if (action) conditional.push(action);
       continue;
     }
     if (words[0] === 'service' || words[0] === 'import') {
       stage = -1;
+      action = undefined;
       continue;
     }
-    if (stage < 0 || words[0] !== 'setprop' || words.length < 3) continue;
+    if ((stage < 0 && !action) || words[0] !== 'setprop' || words.length < 3) continue;
     const m = /^[ \t\r]*setprop[ \t\r]+([^ \t\r]+)[ \t\r]+(.*?)[ \t\r]*$/.exec(lines[i]);
-    if (m) out.push({ key: m[1], value: m[2].replace(/^"(.*)"$/, '$1'), file, line: i + 1, setprop: { stage } });
+    if (!m) continue;
+    const entry: PropEntry = { key: m[1], value: m[2].replace(/^"(.*)"$/, '$1'), file, line: i + 1 };
+    if (action) action.props.push(entry);
+    else always.push({ ...entry, setprop: { stage } });
   }
-  return out;
+  return { always, conditional: conditional.filter((a) => a.props.length > 0) };
 }
 
 /**
