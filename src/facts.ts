@@ -191,6 +191,12 @@ export interface PropEntry {
    * Android 9 and earlier do (policy/sku.ts).
    */
   rank9?: number;
+  /**
+   * The partitionPath of the property file init loaded this one with (its own, or the one whose
+   * `import` line loaded it): set by assembly (input.ts), for leaving out the files the device's
+   * Android version does not load (policy/sku.ts loadedFiles).
+   */
+  loadedAs?: string;
 }
 
 export interface UnreadableFact {

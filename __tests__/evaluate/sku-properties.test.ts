@@ -161,7 +161,7 @@ describe('lines of a property file init does not read', () => {
   // init's LoadProperties walks the file as a C string, trims C's whitespace only and sets no
   // property with an illegal name or a value that is not UTF-8. Each line below would decide the
   // SKU as CN (product/etc/build.prop is loaded last on Android 10) if it were read.
-  const base = { 'system/build.prop': 'ro.build.version.sdk=30\nro.product.name=Onyx_00WW\n', 'vendor/build.prop': 'ro.cda.skuid.id=600E0\n' };
+  const base = { 'system/build.prop': 'ro.build.version.sdk=33\nro.product.name=Onyx_00WW\n', 'vendor/build.prop': 'ro.cda.skuid.id=600E0\n' };
   const cases: [string, Buffer][] = [
     ['a NUL byte ends the file (the line that holds it and those after it)', Buffer.from('ro.product.locale=en-US\n\0\nro.cda.skuid.id=600CN\n')],
     ['a NUL byte inside a line', Buffer.from('ro.product.locale=en-US\0\nro.cda.skuid.id=600CN\n')],
@@ -234,6 +234,41 @@ describe('setprops of init .rc files', () => {
   });
 });
 
+describe('a partition\'s property file in both its places (product/build.prop and product/etc/build.prop)', () => {
+  // init loads one of them: Android 10 and 11 /product/build.prop (and /system_ext/build.prop),
+  // Android 12 and later /product/etc/build.prop, the legacy file only where that is missing.
+  it('Android 12 and later: the legacy file beside etc/build.prop decides nothing, so the EU SKU fails the CN client', async () => {
+    const r = await scanned(
+      build({
+        'system/build.prop': 'ro.build.version.sdk=33\nro.product.name=Onyx_00WW\n',
+        'vendor/build.prop': 'ro.cda.skuid.id=600E0\n',
+        'product/etc/build.prop': 'ro.product.product.name=Onyx_00EEA\n',
+        'product/build.prop': 'ro.cda.skuid.id=600CN\n',
+        'system_ext/etc/build.prop': 'ro.system_ext.build.version.sdk=33\n',
+        'system_ext/build.prop': 'ro.cda.skuid.id=600CN\n',
+      }),
+    );
+    expect(targets(r)).toEqual([['600E0@build', 'EU', 'vendor/build.prop:1']]);
+    expect(errors(r, '600E0@build')).toContain('wrong-market-client');
+    expect(r.verdict).toBe('fail');
+  });
+
+  it('Android 11: etc/build.prop of product and system_ext decides nothing (not loaded), their build.prop does', async () => {
+    const files = {
+      'system/build.prop': 'ro.build.version.sdk=30\nro.product.name=Onyx_00WW\n',
+      'vendor/build.prop': 'ro.cda.skuid.id=600E0\n',
+      'product/etc/build.prop': 'ro.cda.skuid.id=600CN\n',
+      'system_ext/etc/build.prop': 'ro.cda.skuid.id=600CN\n',
+    };
+    const r = await scanned(build(files));
+    expect(targets(r)).toEqual([['600E0@build', 'EU', 'vendor/build.prop:1']]);
+    expect(errors(r, '600E0@build')).toContain('wrong-market-client');
+    // Where no etc/build.prop is there, the legacy file is what every version loads.
+    const legacy = await scanned(build({ ...files, 'product/etc/build.prop': '', 'product/build.prop': 'ro.cda.skuid.id=600CN\n' }));
+    expect(targets(legacy)).toEqual([['600CN@build', 'CN', 'product/build.prop:1']]);
+  });
+});
+
 describe('repeated definitions as the build\'s Android version reads them, and names init derives', () => {
   it('Android 9 (sdk 28): the first definition of an ro. property wins, across files in its load order and imports', async () => {
     // system/build.prop says EU; vendor/build.prop, loaded after it, says CN: init refused it.
@@ -277,7 +312,8 @@ describe('repeated definitions as the build\'s Android version reads them, and n
   it('Android 10+: ro.product.name set by no file is derived from ro.product.<partition>.name; the report names the real definition', async () => {
     const r = await scanned(
       build({
-        'system/build.prop': 'ro.build.version.sdk=30\nro.product.system.name=mainline\n',
+        // Android 12 and later read product/etc/build.prop (11 reads product/build.prop).
+        'system/build.prop': 'ro.build.version.sdk=33\nro.product.system.name=mainline\n',
         'vendor/build.prop': 'ro.product.vendor.brand=Onyx\n',
         'product/etc/build.prop': 'ro.product.product.name=Onyx_00EEA\n',
       }),

@@ -253,14 +253,14 @@ function loadProps(
   };
   let loads = 0;
   let imported = 0;
-  const load = (file: string, filter: string, stack: string[], rank9: number): void => {
+  const load = (file: string, filter: string, stack: string[], rank9: number, loadedAs: string | undefined): void => {
     if (stack.length > 1) {
       loads++;
       imported += byFile.get(file)?.length ?? 0;
     }
     for (const e of byFile.get(file) ?? []) {
       if (!e.import) {
-        if (!filter || (filter.endsWith('*') ? e.key.startsWith(filter.slice(0, -1)) : e.key === filter)) out.push(rank9 < 0 ? e : { ...e, rank9 });
+        if (!filter || (filter.endsWith('*') ? e.key.startsWith(filter.slice(0, -1)) : e.key === filter)) out.push({ ...e, ...(rank9 < 0 ? {} : { rank9 }), ...(loadedAs !== undefined ? { loadedAs } : {}) });
         continue;
       }
       if (filter) continue;
@@ -281,14 +281,14 @@ function loadProps(
           for (const rel of rels.sort()) {
             if (stack.includes(rel)) continue;
             if (!skuFiles.has(rel)) skuFiles.set(rel, { sku, path: rel, props: [] });
-            load(rel, e.value, [...stack, rel], rank9);
+            load(rel, e.value, [...stack, rel], rank9, loadedAs);
           }
         }
         continue;
       }
       const targets = devicePaths(e.key).flatMap((p) => byPartition.get(p) ?? []);
       if (targets.length === 0) refuse(e, 'which is not a property file this scan read (files named *.prop are): what it sets is unknown');
-      for (const rel of targets.sort()) if (!stack.includes(rel)) load(rel, e.value, [...stack, rel], rank9);
+      for (const rel of targets.sort()) if (!stack.includes(rel)) load(rel, e.value, [...stack, rel], rank9, loadedAs);
     }
   };
   // Android 9's order of the roots. Copies of one property file (a vendor/build.prop in
@@ -304,7 +304,7 @@ function loadProps(
     const r = propFileRank9(part);
     rank9.set(root, r < 0 ? -1 : r * 1024 + Math.min(after, 1023));
   }
-  for (const root of roots) load(root, '', [root], rank9.get(root) ?? -1);
+  for (const root of roots) load(root, '', [root], rank9.get(root) ?? -1, partitionOf.get(root));
   // Setprops of init .rc files that run at every boot come after every property file (init runs
   // them once the files are loaded), in the order of their triggers: an `ro.` property is set
   // once, so one a property file or an earlier setprop set is refused.

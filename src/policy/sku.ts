@@ -77,9 +77,50 @@ export type Definition = PropEntry & { derivedFrom?: string };
 
 const rankOf9 = (p: PropEntry): number => p.rank9 ?? Number.MAX_SAFE_INTEGER;
 
+/**
+ * Partitions whose property file moved from `<partition>/build.prop` (and `default.prop`) to
+ * `<partition>/etc/build.prop`: init loads one of the two, by its version (AOSP
+ * property_service.cpp). Android 10 and 11 load /product/build.prop and /system_ext/build.prop
+ * (never their etc/build.prop), and /odm/etc/build.prop where there is one; Android 12 and later
+ * (load_properties_from_partition) load `<partition>/etc/build.prop` and the legacy files only
+ * where it is missing.
+ */
+const MOVED_PROP_PARTITIONS = ['system_ext', 'odm', 'product'];
+const NOT_IN_ANDROID_10_11 = ['product/etc/build.prop', 'system_ext/etc/build.prop', 'system_dlkm/etc/build.prop', 'vendor_dlkm/etc/build.prop', 'odm_dlkm/etc/build.prop'];
+
+const loadedMemo = new WeakMap<readonly PropEntry[], readonly PropEntry[]>();
+
+/**
+ * The definitions Android 10 and later read: without those of property files the device's
+ * version does not load where the build has both places of a partition's file (by
+ * `ro.build.version.sdk`: 29 or 30 is Android 10 or 11; any other or none, 12 and later).
+ * Otherwise the last of both would decide, though the device reads only one (a
+ * `product/build.prop` saying CN beside the `product/etc/build.prop` an Android 13 device reads).
+ */
+function loadedFiles(props: readonly PropEntry[]): readonly PropEntry[] {
+  const memo = loadedMemo.get(props);
+  if (memo) return memo;
+  const present = new Set<string>();
+  for (const p of props) if (p.loadedAs !== undefined) present.add(p.loadedAs);
+  const sdk = Number(lastDefinition(props, 'ro.build.version.sdk')?.value);
+  const skip = new Set<string>();
+  const hasOdmEtc = present.has('odm/etc/build.prop') || present.has('vendor/odm/etc/build.prop');
+  if (sdk === 29 || sdk === 30) {
+    for (const f of NOT_IN_ANDROID_10_11) skip.add(f);
+    if (hasOdmEtc) for (const f of ['odm/build.prop', 'odm/default.prop']) skip.add(f);
+  } else {
+    for (const part of MOVED_PROP_PARTITIONS) {
+      if (present.has(`${part}/etc/build.prop`) || (part === 'odm' && hasOdmEtc)) for (const f of [`${part}/build.prop`, `${part}/default.prop`]) skip.add(f);
+    }
+  }
+  const out = props.some((p) => p.loadedAs !== undefined && skip.has(p.loadedAs)) ? props.filter((p) => p.loadedAs === undefined || !skip.has(p.loadedAs)) : props;
+  loadedMemo.set(props, out);
+  return out;
+}
+
 /** The definition of `key` that holds under `reading` (no derivation). */
 function definedIn(props: readonly PropEntry[], key: string, reading: PropReading): PropEntry | undefined {
-  if (reading === 'android10') return lastDefinition(props, key);
+  if (reading === 'android10') return lastDefinition(loadedFiles(props), key);
   // Android 9's order: by the rank of the file init loaded (PropEntry.rank9; property files outside
   // its order, init.sku setprops and overlay properties after every file), then as listed.
   const first = key.startsWith('ro.');
