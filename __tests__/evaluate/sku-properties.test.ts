@@ -269,6 +269,30 @@ describe('a partition\'s property file in both its places (product/build.prop an
   });
 });
 
+describe('the boot ramdisk\'s build.prop (system/etc/ramdisk/build.prop)', () => {
+  // Android 12 and later load it first (LoadPropertiesFromSecondStageRes); 11 and earlier do not.
+  const files = (sdk: string) => ({
+    'system/build.prop': `ro.build.version.sdk=${sdk}\nro.product.name=Onyx_00CN\n`,
+    'ramdisk/system/etc/ramdisk/build.prop': 'ro.bootimage.build.date.utc=0\nro.cda.skuid.id=600E0\n',
+  });
+
+  it('Android 12 and later: a SKU id it alone sets decides (the device is EU), and the CN client fails it', async () => {
+    const r = await scanned(build(files('33')));
+    expect(targets(r)).toEqual([['600E0@build', 'EU', 'ramdisk/system/etc/ramdisk/build.prop:2']]);
+    expect(errors(r, '600E0@build')).toContain('wrong-market-client');
+    expect(r.verdict).toBe('fail');
+  });
+
+  it('Android 11 and 9 do not load it, nor Android 9 the files only 10 and later load; a recovery ramdisk\'s decides nothing', async () => {
+    expect(targets(await scanned(build(files('30'))))).toEqual([['Onyx_00CN@build', 'CN', 'system/build.prop:2']]);
+    const nine = await scanned(build({ ...files('28'), 'system_ext/etc/build.prop': 'ro.cda.skuid.id=600CN\n', 'system/build.prop': 'ro.build.version.sdk=28\nro.product.name=Onyx_00EEA\n' }));
+    expect(targets(nine)).toEqual([['Onyx_00EEA@build', 'EU', 'system/build.prop:2']]);
+    expect(errors(nine, 'Onyx_00EEA@build')).toContain('wrong-market-client');
+    const recovery = await scanned(build({ 'system/build.prop': 'ro.build.version.sdk=33\nro.product.name=Onyx_00EEA\n', 'recovery/root/ramdisk/system/etc/ramdisk/build.prop': 'ro.cda.skuid.id=600CN\n' }));
+    expect(targets(recovery)).toEqual([['Onyx_00EEA@build', 'EU', 'system/build.prop:2']]);
+  });
+});
+
 describe('repeated definitions as the build\'s Android version reads them, and names init derives', () => {
   it('Android 9 (sdk 28): the first definition of an ro. property wins, across files in its load order and imports', async () => {
     // system/build.prop says EU; vendor/build.prop, loaded after it, says CN: init refused it.

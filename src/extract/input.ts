@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { InputFacts, PropEntry, UnreadableFact } from '../facts.js';
-import { propFileRank, propFileRank9 } from '../formats/buildprop.js';
+import { propFileKey, propFileRank, propFileRank9 } from '../formats/buildprop.js';
 import { walkInput, type FileArtifact } from '../inputs/walk.js';
 import type { Logger } from '../logging.js';
 import type { KnownEndpoints } from './endpoints.js';
@@ -304,7 +304,10 @@ function loadProps(
     const r = propFileRank9(part);
     rank9.set(root, r < 0 ? -1 : r * 1024 + Math.min(after, 1023));
   }
-  for (const root of roots) load(root, '', [root], rank9.get(root) ?? -1, partitionOf.get(root));
+  for (const root of roots) {
+    const part = partitionOf.get(root);
+    load(root, '', [root], rank9.get(root) ?? -1, part === undefined ? undefined : propFileKey(part));
+  }
   // Setprops of init .rc files that run at every boot come after every property file (init runs
   // them once the files are loaded), in the order of their triggers: an `ro.` property is set
   // once, so one a property file or an earlier setprop set is refused.

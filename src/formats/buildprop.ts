@@ -170,11 +170,18 @@ export function initRcSetprops(data: string | Buffer, file: string): { always: P
   return { always, conditional: conditional.filter((a) => a.props.length > 0) };
 }
 
+/** Where the boot ramdisk's build.prop is in PROP_LOAD_ORDER (propFileKey). */
+export const RAMDISK_PROP = 'ramdisk/system/etc/ramdisk/build.prop';
+
 /**
  * Partition-relative locations of property files, in Android 10 and later's load order (init's
  * PropertyLoadBootDefaults): later files override earlier ones, `ro.` properties too.
  */
 export const PROP_LOAD_ORDER: readonly string[] = [
+  // Android 12 and later: the boot ramdisk's build.prop, which first-stage init hands over as
+  // /second_stage_resources/system/etc/ramdisk/build.prop (LoadPropertiesFromSecondStageRes),
+  // before every other file.
+  RAMDISK_PROP,
   'system/etc/prop.default',
   'prop.default',
   'default.prop',
@@ -206,8 +213,8 @@ export const PROP_LOAD_ORDER: readonly string[] = [
  * properties loaded in the later property files to override the properties in loaded in the
  * earlier property files, regardless of if they are \"ro.\" properties or not"), in
  * PROP_LOAD_ORDER's order. Files Android 9 does not load (system_ext, the *_dlkm and /etc
- * locations of Android 10 and later) come after these: on Android 9 they can decide only a key
- * nothing else sets.
+ * locations of Android 10 and later, the ramdisk's build.prop) decide nothing in Android 9's
+ * reading (policy/sku.ts).
  */
 export const PROP_LOAD_ORDER_9: readonly string[] = [
   'system/etc/prop.default',
@@ -223,14 +230,24 @@ export const PROP_LOAD_ORDER_9: readonly string[] = [
 
 /** Load-order rank of a property file by its partitionPath, or -1 when it is not one. */
 export function propFileRank(partitionPath: string): number {
-  return PROP_LOAD_ORDER.indexOf(partitionPath);
+  return PROP_LOAD_ORDER.indexOf(propFileKey(partitionPath));
+}
+
+/**
+ * A property file's place in the load orders: its partitionPath, or RAMDISK_PROP for the boot
+ * ramdisk's build.prop wherever the ramdisk is (`ramdisk/` of a product-out folder,
+ * `BOOT/RAMDISK/` or `INIT_BOOT/RAMDISK/` of target-files, `boot.img!/ramdisk/`); not a recovery
+ * ramdisk's (recovery is not how the device boots).
+ */
+export function propFileKey(partitionPath: string): string {
+  return /(^|\/)ramdisk\/system\/etc\/ramdisk\/build\.prop$/i.test(partitionPath) && !/(^|\/)recovery(\.img!)?\//i.test(partitionPath) ? RAMDISK_PROP : partitionPath;
 }
 
 /** Android 9 load-order rank of a property file by its partitionPath (PROP_LOAD_ORDER_9, then the rest of PROP_LOAD_ORDER), or -1. */
 export function propFileRank9(partitionPath: string): number {
   const i = PROP_LOAD_ORDER_9.indexOf(partitionPath);
   if (i >= 0) return i;
-  const j = PROP_LOAD_ORDER.indexOf(partitionPath);
+  const j = PROP_LOAD_ORDER.indexOf(propFileKey(partitionPath));
   return j < 0 ? -1 : PROP_LOAD_ORDER_9.length + j;
 }
 

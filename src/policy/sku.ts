@@ -9,6 +9,7 @@ import type { PropEntry } from '../facts.js';
 import type { ResolvedBy } from '../report/model.js';
 import type { PolicyFile } from './load.js';
 import { globToRegExp, isGlob } from './patterns.js';
+import { PROP_LOAD_ORDER, PROP_LOAD_ORDER_9, RAMDISK_PROP } from '../formats/buildprop.js';
 
 /**
  * Tried when the policy has no `sku-from`. `ro.cda.skuid.id` is the FIH/HMD SKU id (600E0);
@@ -86,7 +87,10 @@ const rankOf9 = (p: PropEntry): number => p.rank9 ?? Number.MAX_SAFE_INTEGER;
  * where it is missing.
  */
 const MOVED_PROP_PARTITIONS = ['system_ext', 'odm', 'product'];
-const NOT_IN_ANDROID_10_11 = ['product/etc/build.prop', 'system_ext/etc/build.prop', 'system_dlkm/etc/build.prop', 'vendor_dlkm/etc/build.prop', 'odm_dlkm/etc/build.prop'];
+const NOT_IN_ANDROID_10_11 = [RAMDISK_PROP, 'product/etc/build.prop', 'system_ext/etc/build.prop', 'system_dlkm/etc/build.prop', 'vendor_dlkm/etc/build.prop', 'odm_dlkm/etc/build.prop'];
+
+/** Property files of PROP_LOAD_ORDER that Android 9 (PROP_LOAD_ORDER_9) does not load. */
+const ONLY_ANDROID_10: ReadonlySet<string> = new Set(PROP_LOAD_ORDER.filter((f) => !PROP_LOAD_ORDER_9.includes(f)));
 
 const loadedMemo = new WeakMap<readonly PropEntry[], readonly PropEntry[]>();
 
@@ -122,11 +126,14 @@ function loadedFiles(props: readonly PropEntry[]): readonly PropEntry[] {
 function definedIn(props: readonly PropEntry[], key: string, reading: PropReading): PropEntry | undefined {
   if (reading === 'android10') return lastDefinition(loadedFiles(props), key);
   // Android 9's order: by the rank of the file init loaded (PropEntry.rank9; property files outside
-  // its order, init.sku setprops and overlay properties after every file), then as listed.
+  // its order, init.sku setprops and overlay properties after every file), then as listed. The
+  // files only Android 10 and later load (system_ext, the /etc and *_dlkm locations, the ramdisk's
+  // build.prop) Android 9 does not read.
   const first = key.startsWith('ro.');
   let best: PropEntry | undefined;
   for (const p of props) {
     if (p.key !== key) continue;
+    if (p.loadedAs !== undefined && ONLY_ANDROID_10.has(p.loadedAs)) continue;
     if (!best || (first ? rankOf9(p) < rankOf9(best) : rankOf9(p) >= rankOf9(best))) best = p;
   }
   return best;
