@@ -215,6 +215,18 @@ describe('setprops of init .rc files', () => {
     expect(errors(r2, 'Onyx_00CN@build')).toContain('wrong-market-client');
   });
 
+  it('an APEX\'s etc/*.rc is read from post-fs-data on: its `on boot` setprop sets the SKU id, its `on early-init` one never runs', async () => {
+    const root = build({
+      'system/build.prop': 'ro.build.version.sdk=33\nro.product.name=Onyx_00CN\n',
+      'system/apex/com.acme.sku/etc/sku.rc': 'on early-init\n    setprop ro.product.vendor.name Onyx_00CN\non boot\n    setprop ro.cda.skuid.id 600E0\n',
+      // Not read by init: an APEX's etc/init folder.
+      'system/apex/com.acme.sku/etc/init/other.rc': 'on boot\n    setprop ro.cda.skuid.id 600CN\n',
+    });
+    const r = await scanned(root);
+    expect(targets(r)).toEqual([['600E0@build', 'EU', 'system/apex/com.acme.sku/etc/sku.rc:4']]);
+    expect(errors(r, '600E0@build')).toContain('wrong-market-client');
+  });
+
   it('one under a property trigger (the bootloader decides) is a SKU the build may become: its EU target fails, the build as its name says is one more', async () => {
     const root = build({
       'system/build.prop': 'ro.build.version.sdk=30\nro.product.name=Onyx_00CN\n',

@@ -126,9 +126,28 @@ export function parseInitRcSetprops(data: string | Buffer, file: string): PropEn
  */
 const BOOT_STAGES = ['early-init', 'init', 'late-init', 'early-fs', 'fs', 'post-fs', 'late-fs', 'post-fs-data', 'zygote-start', 'early-boot', 'boot'];
 
-/** An init .rc file init loads: in a partition's `etc/init` folder (or its `hw` folder), or an `init*.rc` at the root of a ramdisk, an image or a partition. */
+/**
+ * An init .rc file init loads: in a partition's `etc/init` folder (or its `hw` folder), an
+ * `init*.rc` at the root of a ramdisk, an image or a partition, or an APEX's `etc/*.rc`
+ * (isApexRc).
+ */
 export function isInitRc(path: string): boolean {
-  return /(^|\/)etc\/init\/(?:hw\/)?[^/]+\.rc$/.test(path) || /(?:^|!\/|(?:^|\/)(?:system|vendor|odm|ramdisk|vendor_ramdisk|root)\/)init(?:\.[^/]*)?\.rc$/.test(path);
+  // Inside an APEX, only its own etc/*.rc: init reads nothing else of it.
+  if (/\.c?apex!\//i.test(path) || /(^|\/)apex\/[^/!]+\//.test(path)) return isApexRc(path);
+  return (
+    /(^|\/)etc\/init\/(?:hw\/)?[^/]+\.rc$/.test(path) ||
+    /(?:^|!\/|(?:^|\/)(?:system|vendor|odm|ramdisk|vendor_ramdisk|root)\/)init(?:\.[^/]*)?\.rc$/.test(path) ||
+    isApexRc(path)
+  );
+}
+
+/**
+ * An APEX's own init file (`/apex/<name>/etc/*.rc`: in the APEX's payload, or in a flattened
+ * APEX's folder). init reads these once apexd has activated the APEXes, at post-fs-data
+ * (perform_apex_config), so their actions of earlier boot stages never run.
+ */
+export function isApexRc(path: string): boolean {
+  return /\.c?apex!\/(?:[^!]*!\/)*etc\/[^/]+\.rc$/i.test(path) || /(^|\/)apex\/[^/!]+\/etc\/[^/]+\.rc$/.test(path);
 }
 
 /**
@@ -138,7 +157,9 @@ export function isInitRc(path: string): boolean {
  * splits (spaces, tabs, CRs, up to the first NUL); a line of another section (`service`,
  * `import`, another `on`) ends the action.
  */
-export function initRcSetprops(data: string | Buffer, file: string): { always: PropEntry[]; conditional: { trigger: string; props: PropEntry[] }[] } {
+export function initRcSetprops(data: string | Buffer, file: string, apex = isApexRc(file)): { always: PropEntry[]; conditional: { trigger: string; props: PropEntry[] }[] } {
+  // An APEX's file is read at post-fs-data: the stages before it have run already.
+  const firstStage = apex ? BOOT_STAGES.indexOf('zygote-start') : 0;
   const always: PropEntry[] = [];
   const conditional: { trigger: string; props: PropEntry[] }[] = [];
   const text = typeof data === 'string' ? data : data.toString('utf8');
@@ -150,8 +171,10 @@ export function initRcSetprops(data: string | Buffer, file: string): { always: P
     const words = lines[i].split(/[ \t\r]+/).filter((w) => w !== '');
     if (words.length === 0 || words[0].startsWith('#')) continue;
     if (words[0] === 'on') {
-      stage = words.length === 2 ? BOOT_STAGES.indexOf(words[1]) : -1;
-      action = stage < 0 ? { trigger: words.slice(1).join(' '), props: [] } : undefined;
+      const at = words.length === 2 ? BOOT_STAGES.indexOf(words[1]) : -1;
+      // An event trigger alone of a stage that has run: never.
+      stage = at >= firstStage ? at : -1;
+      action = at < 0 ? { trigger: words.slice(1).join(' '), props: [] } : undefined;
       if (action) conditional.push(action);
       continue;
     }
