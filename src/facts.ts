@@ -179,11 +179,13 @@ export interface PropEntry {
   import?: true;
   /**
    * A `setprop` of an init .rc file (initRcSetprops) in an action that runs at every boot
-   * (`on boot`, ...), at `stage` in init's order of those triggers. Only in extracted parts:
-   * assembly (input.ts) adds it after every property file, unless it is an `ro.` property a
-   * property file sets (init refuses it).
+   * (`on boot`, ...), at `stage` in init's order of those triggers; with `import`, an `import`
+   * line of an init .rc file (`stage` -1). `rcPath` is the file's partitionPath; `imported` marks
+   * a file init reads only when an init file it reads imports it (one outside `etc/init`). Only
+   * in extracted parts: assembly (input.ts) adds the setprops of the files init reads after every
+   * property file, unless an `ro.` property a property file sets (init refuses it).
    */
-  setprop?: { stage: number };
+  setprop?: { stage: number; rcPath: string; imported?: true };
   /**
    * Where the property file init loaded this one with (its own, or the one whose `import` line
    * loaded it) stands in Android 9's load order (PROP_LOAD_ORDER_9; lower first, only the order
@@ -226,9 +228,10 @@ export interface InputFacts {
   /** `init.sku.<id>.rc` style files and other per-SKU signals found in the build. */
   /**
    * With `trigger`: the setprops of one action of an init .rc file that runs on some devices only
-   * (`on property:ro.boot.hwc=EU`); `sku` is the trigger then (targets.ts names the SKU).
+   * (`on property:ro.boot.hwc=EU`); `sku` is the trigger then (targets.ts names the SKU), and
+   * `rcPath` and `imported` are as PropEntry.setprop's (assembly keeps those of files init reads).
    */
-  skuFiles: { sku: string; path: string; props: PropEntry[]; trigger?: string }[];
+  skuFiles: { sku: string; path: string; props: PropEntry[]; trigger?: string; rcPath?: string; imported?: true }[];
   unreadable: UnreadableFact[];
   skipped: SkippedFact[];
   /** Package ids merely named in a non-APK file (CAF whitelists...): mentions, not installs. */

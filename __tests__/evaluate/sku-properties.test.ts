@@ -215,6 +215,27 @@ describe('setprops of init .rc files', () => {
     expect(errors(r2, 'Onyx_00CN@build')).toContain('wrong-market-client');
   });
 
+  it('an .rc file outside init\'s folders counts when an init file imports it (conditional setprops too), and not otherwise', async () => {
+    const root = build({
+      'system/build.prop': 'ro.build.version.sdk=33\nro.product.name=Onyx_00CN\n',
+      'vendor/etc/init/hw/init.acme.rc': 'import /vendor/etc/acme/sku.rc\nimport /vendor/etc/acme/${ro.boot.hwc}.rc\n',
+      'vendor/etc/acme/sku.rc': 'on early-init\n    setprop ro.cda.skuid.id 600E0\n',
+      'vendor/etc/acme/EU.rc': 'on property:sys.boot_completed=1\n    setprop ro.product.vendor.name Onyx_00EEA\n',
+      // Imported by nothing: init never reads it.
+      'system/etc/acme/unused.rc': 'on early-init\n    setprop ro.cda.skuid.id 600CN\non property:a=b\n    setprop ro.product.vendor.name Onyx_00CN\n',
+    });
+    const r = await scanned(root);
+    // EU.rc, which the import names by a boot value, is a SKU (its SKU id still 600E0); unused.rc's conditional setprop is none.
+    expect(targets(r)).toEqual([
+      ['600E0@build', 'EU', 'vendor/etc/acme/sku.rc:2'],
+      ['Onyx_00EEA@build', 'EU', 'vendor/etc/acme/sku.rc:2'],
+    ]);
+    expect(errors(r, '600E0@build')).toContain('wrong-market-client');
+    // The CN setprop alone, imported by nothing: the build stays what its name says.
+    const unused = await scanned(build({ 'system/build.prop': 'ro.build.version.sdk=33\nro.product.name=Onyx_00EEA\n', 'system/etc/acme/unused.rc': 'on early-init\n    setprop ro.cda.skuid.id 600CN\n' }));
+    expect(targets(unused)).toEqual([['Onyx_00EEA@build', 'EU', 'system/build.prop:2']]);
+  });
+
   it('an APEX\'s etc/*.rc is read from post-fs-data on: its `on boot` setprop sets the SKU id, its `on early-init` one never runs', async () => {
     const root = build({
       'system/build.prop': 'ro.build.version.sdk=33\nro.product.name=Onyx_00CN\n',

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { appendAll } from '../arrays.js';
 import type { EndpointHit, InputFacts, OverlayableFact, PackageFacts, PreoptedCodeFact, PropEntry, SkippedFact, Source, ToggleIdFact, UnreadableFact } from '../facts.js';
 import { parseArsc, type ArscTable } from '../formats/arsc.js';
-import { initRcSetprops, isInitRc, parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/buildprop.js';
+import { initRcSetprops, isApexRc, isInitRc, parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/buildprop.js';
 import { isDex, readDexCode, type DexCode } from '../formats/dex.js';
 import { scanDexStrings, scanHermesStrings, scanPoolStrings, type DexStringSpan } from './string-scan.js';
 import { isHermesBytecode } from '../formats/hermes.js';
@@ -459,14 +459,19 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
   } else {
     const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
     await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
-    // An init .rc file's setprops that run at every boot set properties too (a SKU id no property file sets).
-    if (!isElf && isInitRc(item.relPath)) {
+    // An init .rc file's setprops that run at every boot set properties too (a SKU id no property
+    // file sets). Any .rc file can be one, imported by another: assembly (input.ts) keeps those of
+    // the files init reads.
+    if (!isElf && /\.rc$/i.test(name)) {
       const buf = await readWhole(src, item.relPath, ctx);
       if (buf) {
-        const { always, conditional } = initRcSetprops(buf, item.relPath);
-        appendAll(ctx.props, always);
+        const rcPath = item.partitionPath;
+        const mark = isInitRc(rcPath) || isInitRc(item.relPath) ? {} : { imported: true as const };
+        const { always, conditional, imports } = initRcSetprops(buf, item.relPath, isApexRc(rcPath) || isApexRc(item.relPath));
+        for (const { stage, ...p } of always) ctx.props.push({ ...p, setprop: { stage, rcPath, ...mark } });
+        for (const i of imports) ctx.props.push({ key: i.path, value: '', file: item.relPath, line: i.line, import: true, setprop: { stage: -1, rcPath, ...mark } });
         // Those that run on some devices only: SKUs the build may become (targets.ts).
-        for (const a of conditional) ctx.skuFiles.push({ sku: a.trigger, path: item.relPath, props: a.props, trigger: a.trigger });
+        for (const a of conditional) ctx.skuFiles.push({ sku: a.trigger, path: item.relPath, props: a.props, trigger: a.trigger, rcPath, ...mark });
       }
     }
     // A zlib stream (a file written by Java's DeflaterOutputStream): what it holds as well.

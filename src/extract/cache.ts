@@ -115,7 +115,7 @@ export async function sha256OfFile(path: string | Buffer, hashed?: (bytes: numbe
 
 const source = z.enum(SOURCES);
 const evidence = z.strictObject({ path: z.string(), entry: z.string().optional(), source, offset: z.number().int().nonnegative().optional() });
-const prop = z.strictObject({ key: z.string(), value: z.string(), file: z.string(), line: z.number().int(), import: z.literal(true).optional(), setprop: z.strictObject({ stage: z.number().int() }).optional() });
+const prop = z.strictObject({ key: z.string(), value: z.string(), file: z.string(), line: z.number().int(), import: z.literal(true).optional(), setprop: z.strictObject({ stage: z.number().int(), rcPath: z.string(), imported: z.literal(true).optional() }).optional() });
 const overlay = z.strictObject({
   targetPackage: z.string(),
   targetName: z.string().optional(),
@@ -165,7 +165,7 @@ export const partialFactsSchema = z.strictObject({
   packages: z.array(pkg),
   endpoints: z.array(endpoint),
   props: z.array(prop),
-  skuFiles: z.array(z.strictObject({ sku: z.string(), path: z.string(), props: z.array(prop), trigger: z.string().optional() })),
+  skuFiles: z.array(z.strictObject({ sku: z.string(), path: z.string(), props: z.array(prop), trigger: z.string().optional(), rcPath: z.string().optional(), imported: z.literal(true).optional() })),
   unreadable: z.array(z.strictObject({ path: z.string(), partitionPath: z.string().optional(), format: z.string(), reason: z.string(), offset: z.number().optional() })),
   skipped: z.array(z.strictObject({ path: z.string(), reason: z.string(), target: z.string().optional() })),
   mentions: z.array(z.strictObject({ package: z.string(), evidence: z.strictObject({ path: z.string(), source, offset: z.number().int().optional() }) })),

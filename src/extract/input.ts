@@ -189,14 +189,20 @@ export function assembleInputFacts(input: string, sha256: string | undefined, pa
   const roots = [...new Set(ctx.propFiles.map(([rel]) => rel))]
     .filter((f) => !standard || (rankOf.get(f) ?? -1) >= 0 || CDA_FOLDER.test(f))
     .sort((a, b) => (rankOf.get(a) ?? -1) - (rankOf.get(b) ?? -1) || (a < b ? -1 : a > b ? 1 : 0));
-  const loaded = loadProps(ctx.props, ctx.propFiles, roots);
+  const loaded = loadProps(
+    ctx.props,
+    ctx.propFiles,
+    roots,
+    ctx.skuFiles.filter((s) => s.trigger !== undefined),
+  );
   return {
     input,
     ...(sha256 !== undefined ? { sha256 } : {}),
     packages: ctx.packages,
     endpoints: ctx.endpoints,
     props: loaded.props,
-    skuFiles: [...ctx.skuFiles, ...loaded.skuFiles].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    // Conditional setprops of init files init reads (loadProps).
+    skuFiles: [...ctx.skuFiles.filter((s) => s.trigger === undefined || (s.rcPath !== undefined && loaded.rcRead.has(s.rcPath))), ...loaded.skuFiles].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     unreadable: placeUnreadable([...ctx.unreadable, ...loaded.unreadable], ctx.partitionPaths),
     skipped: ctx.skipped,
     mentions: ctx.mentions,
@@ -230,7 +236,8 @@ function loadProps(
   props: PropEntry[],
   propFiles: [string, string][],
   roots: string[],
-): { props: PropEntry[]; skuFiles: InputFacts['skuFiles']; unreadable: UnreadableFact[] } {
+  conditional: InputFacts['skuFiles'],
+): { props: PropEntry[]; skuFiles: InputFacts['skuFiles']; unreadable: UnreadableFact[]; rcRead: Set<string> } {
   const byFile = new Map<string, PropEntry[]>();
   for (const p of props) {
     const list = byFile.get(p.file);
@@ -310,9 +317,35 @@ function loadProps(
   }
   // Setprops of init .rc files that run at every boot come after every property file (init runs
   // them once the files are loaded), in the order of their triggers: an `ro.` property is set
-  // once, so one a property file or an earlier setprop set is refused.
-  const setprops = props
-    .filter((p) => p.setprop)
+  // once, so one a property file or an earlier setprop set is refused. Only those of the files
+  // init reads: in its folders, or imported by one it reads (a path with `${...}` by each file
+  // it can name).
+  const rcEntries = props.filter((p) => p.setprop);
+  // Each init file, and whether init reads it only when imported.
+  const rcFiles = new Map<string, boolean>();
+  for (const p of rcEntries) rcFiles.set(p.setprop!.rcPath, p.setprop!.imported === true);
+  for (const s of conditional) if (s.rcPath !== undefined) rcFiles.set(s.rcPath, s.imported === true);
+  const importsOf = new Map<string, string[]>();
+  for (const p of rcEntries) {
+    if (!p.import) continue;
+    const list = importsOf.get(p.setprop!.rcPath);
+    if (list) list.push(p.key);
+    else importsOf.set(p.setprop!.rcPath, [p.key]);
+  }
+  const rcRead = new Set<string>();
+  const queue = [...rcFiles].filter(([, imported]) => !imported).map(([f]) => f);
+  while (queue.length) {
+    const f = queue.pop()!;
+    if (rcRead.has(f)) continue;
+    rcRead.add(f);
+    for (const path of importsOf.get(f) ?? []) {
+      const pattern = importPattern(path);
+      const named = pattern ? [...rcFiles.keys()].filter((g) => pattern.test(g)) : devicePaths(path).filter((g) => rcFiles.has(g));
+      for (const g of named) if (!rcRead.has(g)) queue.push(g);
+    }
+  }
+  const setprops = rcEntries
+    .filter((p) => !p.import && rcRead.has(p.setprop!.rcPath))
     .sort((a, b) => a.setprop!.stage - b.setprop!.stage || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line);
   const set = new Set(out.map((p) => p.key));
   for (const p of setprops) {
@@ -320,7 +353,7 @@ function loadProps(
     set.add(p.key);
     out.push(p);
   }
-  return { props: out, skuFiles: [...skuFiles.values()], unreadable: [...unreadable.values()] };
+  return { props: out, skuFiles: [...skuFiles.values()], unreadable: [...unreadable.values()], rcRead };
 }
 
 /** Where a device path of an import may be among partitionPaths: `/odm` is `/vendor/odm` on many devices, `/system/vendor` is `/vendor`. */

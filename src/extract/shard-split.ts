@@ -2,11 +2,11 @@
  * `--shard I/N`: a deterministic, size-balanced split of one input's sorted file list. Every
  * file belongs to exactly one shard (largest first, each to the shard with the fewest bytes so
  * far, ties to the lower index), so the shards' facts merge into the unsharded facts. Property
- * files (build.prop, *.prop, init.sku.<id>.rc, init .rc files: their setprops) are also read by every other shard, so each
+ * files (build.prop, *.prop, init.sku.<id>.rc, every .rc file: init files' setprops) are also read by every other shard, so each
  * shard resolves SKUs and markets as the whole build does.
  */
 import { basename } from 'node:path';
-import { isInitRc, skuOfInitRc } from '../formats/buildprop.js';
+import { skuOfInitRc } from '../formats/buildprop.js';
 import type { FileArtifact } from '../inputs/walk.js';
 
 export interface ShardSpec {
@@ -20,7 +20,7 @@ const PROP_NAME = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
 /** Files whose properties decide SKUs and markets: every shard reads them. */
 export function isPropertyFile(relPath: string): boolean {
   const name = basename(relPath);
-  return PROP_NAME.test(name) || skuOfInitRc(name) !== undefined || isInitRc(relPath);
+  return PROP_NAME.test(name) || skuOfInitRc(name) !== undefined || /\.rc$/i.test(name);
 }
 
 /** The shard (1-based) of every file, by relPath. Depends only on the paths and sizes. */

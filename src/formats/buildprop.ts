@@ -152,15 +152,20 @@ export function isApexRc(path: string): boolean {
 
 /**
  * The `setprop`s of an init .rc file: `always`, those of `on <stage>` actions (BOOT_STAGES), each
- * marked with its stage; `conditional`, those of each action with any other trigger (a property
- * trigger, an event joined with one), by action, with its trigger. Split as init's tokenizer
+ * with its stage; `conditional`, those of each action with any other trigger (a property
+ * trigger, an event joined with one), by action, with its trigger; and its `import` lines. Split as init's tokenizer
  * splits (spaces, tabs, CRs, up to the first NUL); a line of another section (`service`,
  * `import`, another `on`) ends the action.
  */
-export function initRcSetprops(data: string | Buffer, file: string, apex = isApexRc(file)): { always: PropEntry[]; conditional: { trigger: string; props: PropEntry[] }[] } {
+export function initRcSetprops(
+  data: string | Buffer,
+  file: string,
+  apex = isApexRc(file),
+): { always: (PropEntry & { stage: number })[]; conditional: { trigger: string; props: PropEntry[] }[]; imports: { path: string; line: number }[] } {
+  const imports: { path: string; line: number }[] = [];
   // An APEX's file is read at post-fs-data: the stages before it have run already.
   const firstStage = apex ? BOOT_STAGES.indexOf('zygote-start') : 0;
-  const always: PropEntry[] = [];
+  const always: (PropEntry & { stage: number })[] = [];
   const conditional: { trigger: string; props: PropEntry[] }[] = [];
   const text = typeof data === 'string' ? data : data.toString('utf8');
   const nul = text.indexOf('\0');
@@ -179,6 +184,7 @@ export function initRcSetprops(data: string | Buffer, file: string, apex = isApe
       continue;
     }
     if (words[0] === 'service' || words[0] === 'import') {
+      if (words[0] === 'import' && words.length >= 2) imports.push({ path: words[1], line: i + 1 });
       stage = -1;
       action = undefined;
       continue;
@@ -188,9 +194,9 @@ export function initRcSetprops(data: string | Buffer, file: string, apex = isApe
     if (!m) continue;
     const entry: PropEntry = { key: m[1], value: m[2].replace(/^"(.*)"$/, '$1'), file, line: i + 1 };
     if (action) action.props.push(entry);
-    else always.push({ ...entry, setprop: { stage } });
+    else always.push({ ...entry, stage });
   }
-  return { always, conditional: conditional.filter((a) => a.props.length > 0) };
+  return { always, conditional: conditional.filter((a) => a.props.length > 0), imports };
 }
 
 /** Where the boot ramdisk's build.prop is in PROP_LOAD_ORDER (propFileKey). */
