@@ -299,6 +299,12 @@ describe('a partition\'s property file in both its places (product/build.prop an
     // Where no etc/build.prop is there, the legacy file is what every version loads.
     const legacy = await scanned(build({ ...files, 'product/etc/build.prop': '', 'product/build.prop': 'ro.cda.skuid.id=600CN\n' }));
     expect(targets(legacy)).toEqual([['600CN@build', 'CN', 'product/build.prop:1']]);
+    // The ODM's: etc/build.prop with a vendor of Android 10 or later, else its legacy files.
+    const odm = { 'odm/etc/build.prop': 'ro.cda.skuid.id=600CN\n', 'odm/build.prop': 'ro.cda.skuid.id=600E0\n' };
+    const oldVendor = await scanned(build({ ...files, ...odm, 'vendor/build.prop': 'ro.vendor.build.version.sdk=28\n' }));
+    expect(targets(oldVendor)).toEqual([['600E0@build', 'EU', 'odm/build.prop:1']]);
+    const newVendor = await scanned(build({ ...files, ...odm, 'vendor/build.prop': 'ro.vendor.build.version.sdk=30\n' }));
+    expect(targets(newVendor)).toEqual([['600CN@build', 'CN', 'odm/etc/build.prop:1']]);
   });
 });
 

@@ -111,7 +111,12 @@ function loadedFiles(props: readonly PropEntry[]): readonly PropEntry[] {
   const hasOdmEtc = present.has('odm/etc/build.prop') || present.has('vendor/odm/etc/build.prop');
   if (sdk === 29 || sdk === 30) {
     for (const f of NOT_IN_ANDROID_10_11) skip.add(f);
-    if (hasOdmEtc) for (const f of ['odm/build.prop', 'odm/default.prop']) skip.add(f);
+    // Android 10 and 11 read the ODM's etc/build.prop when the vendor is of Android 10 or later
+    // (SelinuxGetVendorAndroidVersion; its build's ro.vendor.build.version.sdk here), else its
+    // legacy files.
+    const vendorSdk = Number(lastDefinition(props, 'ro.vendor.build.version.sdk')?.value);
+    if (Number.isInteger(vendorSdk) && vendorSdk <= 28) for (const f of ['odm/etc/build.prop', 'vendor/odm/etc/build.prop']) skip.add(f);
+    else if (hasOdmEtc) for (const f of ['odm/build.prop', 'odm/default.prop']) skip.add(f);
   } else {
     for (const part of MOVED_PROP_PARTITIONS) {
       if (present.has(`${part}/etc/build.prop`) || (part === 'odm' && hasOdmEtc)) for (const f of [`${part}/build.prop`, `${part}/default.prop`]) skip.add(f);
