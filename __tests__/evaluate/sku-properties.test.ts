@@ -332,6 +332,25 @@ describe('the boot ramdisk\'s build.prop (system/etc/ramdisk/build.prop)', () =>
   });
 });
 
+describe('default property files (system/etc/prop.default, prop.default, default.prop)', () => {
+  const name = (sdk: string) => ({ 'system/build.prop': `ro.build.version.sdk=${sdk}\nro.product.name=Onyx_00EEA\n` });
+
+  it('Android 12 and later read none of them (recovery only): a SKU id only prop.default sets decides nothing', async () => {
+    const r = await scanned(build({ ...name('33'), 'system/etc/prop.default': 'ro.cda.skuid.id=600CN\n' }));
+    expect(targets(r)).toEqual([['Onyx_00EEA@build', 'EU', 'system/build.prop:2']]);
+    expect(errors(r, 'Onyx_00EEA@build')).toContain('wrong-market-client');
+  });
+
+  it('Android 11 and 9 read the first there is of the three, not the others', async () => {
+    for (const sdk of ['30', '28']) {
+      const r = await scanned(build({ ...name(sdk), 'system/etc/prop.default': 'ro.debuggable=0\n', 'default.prop': 'ro.cda.skuid.id=600CN\n' }));
+      expect(targets(r)).toEqual([['Onyx_00EEA@build', 'EU', 'system/build.prop:2']]);
+      const first = await scanned(build({ ...name(sdk), 'system/etc/prop.default': 'ro.cda.skuid.id=600CN\n' }));
+      expect(targets(first)).toEqual([['600CN@build', 'CN', 'system/etc/prop.default:1']]);
+    }
+  });
+});
+
 describe('repeated definitions as the build\'s Android version reads them, and names init derives', () => {
   it('Android 9 (sdk 28): the first definition of an ro. property wins, across files in its load order and imports', async () => {
     // system/build.prop says EU; vendor/build.prop, loaded after it, says CN: init refused it.

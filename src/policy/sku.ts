@@ -89,6 +89,31 @@ const rankOf9 = (p: PropEntry): number => p.rank9 ?? Number.MAX_SAFE_INTEGER;
 const MOVED_PROP_PARTITIONS = ['system_ext', 'odm', 'product'];
 const NOT_IN_ANDROID_10_11 = [RAMDISK_PROP, 'product/etc/build.prop', 'system_ext/etc/build.prop', 'system_dlkm/etc/build.prop', 'vendor_dlkm/etc/build.prop', 'odm_dlkm/etc/build.prop'];
 
+/**
+ * The default property files up to Android 11: init loads the first there is of
+ * /system/etc/prop.default, /prop.default and /default.prop (pie to android11's
+ * property_load_boot_defaults), not the others.
+ */
+const DEFAULT_PROPS = ['system/etc/prop.default', 'prop.default', 'default.prop'];
+
+function otherDefaults(present: ReadonlySet<string>): string[] {
+  const first = DEFAULT_PROPS.findIndex((f) => present.has(f));
+  return first < 0 ? [] : DEFAULT_PROPS.slice(first + 1);
+}
+
+const presentMemo = new WeakMap<readonly PropEntry[], ReadonlySet<string>>();
+
+/** The property files (PropEntry.loadedAs) `props` come from. */
+function presentFiles(props: readonly PropEntry[]): ReadonlySet<string> {
+  let out = presentMemo.get(props);
+  if (!out) {
+    const set = new Set<string>();
+    for (const p of props) if (p.loadedAs !== undefined) set.add(p.loadedAs);
+    presentMemo.set(props, (out = set));
+  }
+  return out;
+}
+
 /** Property files of PROP_LOAD_ORDER that Android 9 (PROP_LOAD_ORDER_9) does not load. */
 const ONLY_ANDROID_10: ReadonlySet<string> = new Set(PROP_LOAD_ORDER.filter((f) => !PROP_LOAD_ORDER_9.includes(f)));
 
@@ -104,13 +129,13 @@ const loadedMemo = new WeakMap<readonly PropEntry[], readonly PropEntry[]>();
 function loadedFiles(props: readonly PropEntry[]): readonly PropEntry[] {
   const memo = loadedMemo.get(props);
   if (memo) return memo;
-  const present = new Set<string>();
-  for (const p of props) if (p.loadedAs !== undefined) present.add(p.loadedAs);
+  const present = presentFiles(props);
   const sdk = Number(lastDefinition(props, 'ro.build.version.sdk')?.value);
   const skip = new Set<string>();
   const hasOdmEtc = present.has('odm/etc/build.prop') || present.has('vendor/odm/etc/build.prop');
   if (sdk === 29 || sdk === 30) {
     for (const f of NOT_IN_ANDROID_10_11) skip.add(f);
+    for (const f of otherDefaults(present)) skip.add(f);
     // Android 10 and 11 read the ODM's etc/build.prop when the vendor is of Android 10 or later
     // (SelinuxGetVendorAndroidVersion; its build's ro.vendor.build.version.sdk here), else its
     // legacy files.
@@ -118,6 +143,8 @@ function loadedFiles(props: readonly PropEntry[]): readonly PropEntry[] {
     if (Number.isInteger(vendorSdk) && vendorSdk <= 28) for (const f of ['odm/etc/build.prop', 'vendor/odm/etc/build.prop']) skip.add(f);
     else if (hasOdmEtc) for (const f of ['odm/build.prop', 'odm/default.prop']) skip.add(f);
   } else {
+    // Android 12 and later read prop.default in recovery only (its properties moved to system/build.prop).
+    for (const f of DEFAULT_PROPS) skip.add(f);
     for (const part of MOVED_PROP_PARTITIONS) {
       if (present.has(`${part}/etc/build.prop`) || (part === 'odm' && hasOdmEtc)) for (const f of [`${part}/build.prop`, `${part}/default.prop`]) skip.add(f);
     }
@@ -135,10 +162,11 @@ function definedIn(props: readonly PropEntry[], key: string, reading: PropReadin
   // files only Android 10 and later load (system_ext, the /etc and *_dlkm locations, the ramdisk's
   // build.prop) Android 9 does not read.
   const first = key.startsWith('ro.');
+  const others = otherDefaults(presentFiles(props));
   let best: PropEntry | undefined;
   for (const p of props) {
     if (p.key !== key) continue;
-    if (p.loadedAs !== undefined && ONLY_ANDROID_10.has(p.loadedAs)) continue;
+    if (p.loadedAs !== undefined && (ONLY_ANDROID_10.has(p.loadedAs) || others.includes(p.loadedAs))) continue;
     if (!best || (first ? rankOf9(p) < rankOf9(best) : rankOf9(p) >= rankOf9(best))) best = p;
   }
   return best;
