@@ -297,6 +297,10 @@ describe('a partition\'s property file in both its places (product/build.prop an
     expect(targets(r)).toEqual([['600E0@build', 'EU', 'vendor/build.prop:1']]);
     expect(errors(r, '600E0@build')).toContain('wrong-market-client');
     // Where no etc/build.prop is there, the legacy file is what every version loads.
+    // Android 10's product_services/build.prop, loaded last (11 and later have none).
+    const q = { 'system/build.prop': 'ro.build.version.sdk=29\nro.product.name=Onyx_00CN\n', 'product_services/build.prop': 'ro.cda.skuid.id=600E0\n' };
+    expect(targets(await scanned(build(q)))).toEqual([['600E0@build', 'EU', 'product_services/build.prop:1']]);
+    expect(targets(await scanned(build({ ...q, 'system/build.prop': 'ro.build.version.sdk=30\nro.product.name=Onyx_00CN\n' })))).toEqual([['Onyx_00CN@build', 'CN', 'system/build.prop:2']]);
     const legacy = await scanned(build({ ...files, 'product/etc/build.prop': '', 'product/build.prop': 'ro.cda.skuid.id=600CN\n' }));
     expect(targets(legacy)).toEqual([['600CN@build', 'CN', 'product/build.prop:1']]);
     // The ODM's: etc/build.prop with a vendor of Android 10 or later, else its legacy files.

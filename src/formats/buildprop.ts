@@ -229,6 +229,8 @@ export const PROP_LOAD_ORDER: readonly string[] = [
   'vendor/odm/etc/build.prop',
   'product/etc/build.prop',
   'product/build.prop',
+  // Android 10 only (11 renamed the partition system_ext).
+  'product_services/build.prop',
 ];
 
 /**

@@ -95,6 +95,8 @@ const NOT_IN_ANDROID_10_11 = [RAMDISK_PROP, 'product/etc/build.prop', 'system_ex
  * property_load_boot_defaults), not the others.
  */
 const DEFAULT_PROPS = ['system/etc/prop.default', 'prop.default', 'default.prop'];
+/** Android 10's product_services partition (11 renamed it system_ext): only 10 loads its build.prop. */
+const PRODUCT_SERVICES_PROP = 'product_services/build.prop';
 
 function otherDefaults(present: ReadonlySet<string>): string[] {
   const first = DEFAULT_PROPS.findIndex((f) => present.has(f));
@@ -136,6 +138,7 @@ function loadedFiles(props: readonly PropEntry[]): readonly PropEntry[] {
   if (sdk === 29 || sdk === 30) {
     for (const f of NOT_IN_ANDROID_10_11) skip.add(f);
     for (const f of otherDefaults(present)) skip.add(f);
+    if (sdk === 30) skip.add(PRODUCT_SERVICES_PROP);
     // Android 10 and 11 read the ODM's etc/build.prop when the vendor is of Android 10 or later
     // (SelinuxGetVendorAndroidVersion; its build's ro.vendor.build.version.sdk here), else its
     // legacy files.
@@ -145,6 +148,7 @@ function loadedFiles(props: readonly PropEntry[]): readonly PropEntry[] {
   } else {
     // Android 12 and later read prop.default in recovery only (its properties moved to system/build.prop).
     for (const f of DEFAULT_PROPS) skip.add(f);
+    skip.add(PRODUCT_SERVICES_PROP);
     for (const part of MOVED_PROP_PARTITIONS) {
       if (present.has(`${part}/etc/build.prop`) || (part === 'odm' && hasOdmEtc)) for (const f of [`${part}/build.prop`, `${part}/default.prop`]) skip.add(f);
     }
