@@ -215,6 +215,18 @@ describe('setprops of init .rc files', () => {
     expect(errors(r2, 'Onyx_00CN@build')).toContain('wrong-market-client');
   });
 
+  it('are read as init tokenizes them: a comment after the value, quotes, a continued line; a setprop of three arguments is refused', async () => {
+    const rc = (body: string) => build({ 'system/build.prop': 'ro.build.version.sdk=33\nro.product.name=Onyx_00CN\n', 'vendor/etc/init/sku.rc': `on early-init\n${body}` });
+    for (const body of ['    setprop ro.cda.skuid.id 600E0 # the EU SKU\n', '    setprop ro.cda.skuid.id "600E0"\n', '    setprop ro.cda.skuid.id \\\n        600E0\n', '    setprop "ro.cda.skuid.id" 600"E0"\n']) {
+      const r = await scanned(rc(body));
+      expect([body, targets(r)]).toEqual([body, [['600E0@build', 'EU', 'vendor/etc/init/sku.rc:2']]]);
+      expect(errors(r, '600E0@build')).toContain('wrong-market-client');
+    }
+    // Three arguments: init refuses the command, the device keeps no SKU id.
+    const three = await scanned(rc('    setprop ro.cda.skuid.id 600E0 extra\n'));
+    expect(targets(three)).toEqual([['Onyx_00CN@build', 'CN', 'system/build.prop:2']]);
+  });
+
   it('an .rc file outside init\'s folders counts when an init file imports it (conditional setprops too), and not otherwise', async () => {
     const root = build({
       'system/build.prop': 'ro.build.version.sdk=33\nro.product.name=Onyx_00CN\n',

@@ -103,19 +103,94 @@ function propLines(data: string | Buffer): { text: string; utf8: boolean }[] {
 }
 
 /**
- * `setprop key value` lines of an init .rc file (per-SKU `init.sku.<id>.rc`), split as init's
- * tokenizer splits them: at spaces, tabs and CRs only, up to the first NUL (the end of its text).
+ * `setprop key value` lines of an init .rc file (per-SKU `init.sku.<id>.rc`), read as init reads
+ * them (rcLines): a setprop of other than two arguments is refused.
  */
 export function parseInitRcSetprops(data: string | Buffer, file: string): PropEntry[] {
-  const out: PropEntry[] = [];
   const text = typeof data === 'string' ? data : data.toString('utf8');
-  const nul = text.indexOf('\0');
-  const lines = (nul < 0 ? text : text.slice(0, nul)).split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^[ \t\r]*setprop[ \t\r]+([^ \t\r]+)[ \t\r]+(.*?)[ \t\r]*$/.exec(lines[i]);
-    if (m) out.push({ key: m[1], value: m[2].replace(/^"(.*)"$/, '$1'), file, line: i + 1 });
+  return rcLines(text)
+    .filter(({ words }) => words[0] === 'setprop' && words.length === 3)
+    .map(({ line, words }) => ({ key: words[1], value: words[2], file, line }));
+}
+
+/**
+ * The lines of an init .rc file as init reads them (system/core/init/tokenizer.cpp next_token,
+ * parser.cpp ParseData): words end at a space, tab or CR; a `#` that starts a word comments out
+ * the rest of the line; `"..."` quotes (spaces included, joined to what is around it);
+ * backslash escapes (`\n`, `\r`, `\t`, `\\`, any other character as itself; a CR after a
+ * backslash dropped) and a backslash at the end of a line continues it (the next line's leading
+ * spaces and tabs dropped). A NUL or an unterminated quote ends the text, and the line it is in
+ * is not read. Each line's words, with the number of the line it starts on.
+ */
+export function rcLines(text: string): { line: number; words: string[] }[] {
+  const out: { line: number; words: string[] }[] = [];
+  let words: string[] = [];
+  let start = 1;
+  let line = 1;
+  let i = 0;
+  const n = text.length;
+  for (;;) {
+    if (i >= n) {
+      // init appends a newline to the file: its last line is read.
+      if (words.length) out.push({ line: start, words });
+      return out;
+    }
+    const c = text[i];
+    if (c === '\0') return out;
+    if (c === '\n') {
+      if (words.length) out.push({ line: start, words });
+      words = [];
+      line++;
+      i++;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (c === '#') {
+      while (i < n && text[i] !== '\n' && text[i] !== '\0') i++;
+      continue;
+    }
+    if (words.length === 0) start = line;
+    let w = '';
+    for (;;) {
+      if (i >= n) break;
+      const d = text[i];
+      if (d === '\0' || d === ' ' || d === '\t' || d === '\r' || d === '\n') break;
+      if (d === '"') {
+        i++;
+        for (;;) {
+          if (i >= n || text[i] === '\0') return out;
+          const q = text[i++];
+          if (q === '"') break;
+          if (q === '\n') line++;
+          w += q;
+        }
+        continue;
+      }
+      if (d === '\\') {
+        i++;
+        if (i >= n || text[i] === '\0') break;
+        const e = text[i];
+        if (e === '\n' || (e === '\r' && text[i + 1] === '\n')) {
+          i += e === '\r' ? 2 : 1;
+          line++;
+          while (text[i] === ' ' || text[i] === '\t') i++;
+          continue;
+        }
+        i++;
+        if (e === 'n') w += '\n';
+        else if (e === 'r') w += '\r';
+        else if (e === 't') w += '\t';
+        else if (e !== '\r') w += e;
+        continue;
+      }
+      w += d;
+      i++;
+    }
+    words.push(w);
   }
-  return out;
 }
 
 /**
@@ -153,9 +228,9 @@ export function isApexRc(path: string): boolean {
 /**
  * The `setprop`s of an init .rc file: `always`, those of `on <stage>` actions (BOOT_STAGES), each
  * with its stage; `conditional`, those of each action with any other trigger (a property
- * trigger, an event joined with one), by action, with its trigger; and its `import` lines. Split as init's tokenizer
- * splits (spaces, tabs, CRs, up to the first NUL); a line of another section (`service`,
- * `import`, another `on`) ends the action.
+ * trigger, an event joined with one), by action, with its trigger; and its `import` lines. Read
+ * as init reads the file (rcLines); a line of another section (`service`, `import`, another
+ * `on`) ends the action.
  */
 export function initRcSetprops(
   data: string | Buffer,
@@ -168,13 +243,9 @@ export function initRcSetprops(
   const always: (PropEntry & { stage: number })[] = [];
   const conditional: { trigger: string; props: PropEntry[] }[] = [];
   const text = typeof data === 'string' ? data : data.toString('utf8');
-  const nul = text.indexOf('\0');
-  const lines = (nul < 0 ? text : text.slice(0, nul)).split('\n');
   let stage = -1;
   let action: { trigger: string; props: PropEntry[] } | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const words = lines[i].split(/[ \t\r]+/).filter((w) => w !== '');
-    if (words.length === 0 || words[0].startsWith('#')) continue;
+  for (const { line, words } of rcLines(text)) {
     if (words[0] === 'on') {
       const at = words.length === 2 ? BOOT_STAGES.indexOf(words[1]) : -1;
       // An event trigger alone of a stage that has run: never.
@@ -184,15 +255,14 @@ export function initRcSetprops(
       continue;
     }
     if (words[0] === 'service' || words[0] === 'import') {
-      if (words[0] === 'import' && words.length >= 2) imports.push({ path: words[1], line: i + 1 });
+      if (words[0] === 'import' && words.length >= 2) imports.push({ path: words[1], line });
       stage = -1;
       action = undefined;
       continue;
     }
-    if ((stage < 0 && !action) || words[0] !== 'setprop' || words.length < 3) continue;
-    const m = /^[ \t\r]*setprop[ \t\r]+([^ \t\r]+)[ \t\r]+(.*?)[ \t\r]*$/.exec(lines[i]);
-    if (!m) continue;
-    const entry: PropEntry = { key: m[1], value: m[2].replace(/^"(.*)"$/, '$1'), file, line: i + 1 };
+    // setprop takes two arguments: with more or fewer, init refuses the command.
+    if ((stage < 0 && !action) || words[0] !== 'setprop' || words.length !== 3) continue;
+    const entry: PropEntry = { key: words[1], value: words[2], file, line };
     if (action) action.props.push(entry);
     else always.push({ ...entry, stage });
   }
