@@ -227,6 +227,14 @@ describe('setprops of init .rc files', () => {
     expect(targets(three)).toEqual([['Onyx_00CN@build', 'CN', 'system/build.prop:2']]);
   });
 
+  it('one whose value init expands at boot (${ro.boot.skuid}) leaves the market unresolved: no later key decides', async () => {
+    const r = await scanned(build({ 'system/build.prop': 'ro.build.version.sdk=33\nro.product.name=Onyx_00CN\n', 'vendor/etc/init/sku.rc': 'on early-init\n    setprop ro.cda.skuid.id ${ro.boot.skuid}\n' }));
+    expect(targets(r)).toEqual([['unresolved@build', null, null]]);
+    expect(errors(r, 'unresolved@build')).toContain('unresolved-market');
+    expect(r.findings.find((f) => f.rule === 'unresolved-market')?.message).toContain('${ro.boot.skuid}');
+    expect(r.verdict).toBe('fail');
+  });
+
   it('an .rc file outside init\'s folders counts when an init file imports it (conditional setprops too), and not otherwise', async () => {
     const root = build({
       'system/build.prop': 'ro.build.version.sdk=33\nro.product.name=Onyx_00CN\n',

@@ -333,6 +333,9 @@ function resolveFromProps(keys: readonly string[], skus: Readonly<Record<string,
     const hit = mapSku(skus, prop.value);
     if (!hit) {
       unmapped.push({ key, value: prop.value, file: prop.file, line: prop.line, ...(prop.derivedFrom ? { derivedFrom: prop.derivedFrom } : {}) });
+      // An init .rc file's setprop of `${...}` takes its value at boot (init expands a command's
+      // arguments): the device's SKU id is not in the build, so no later key may decide.
+      if (prop.file.endsWith('.rc') && prop.value.includes('${')) return { tried, unmapped };
       continue;
     }
     return {
