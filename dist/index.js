@@ -1416,50 +1416,296 @@ function configToString(buf, start, limit) {
     return parts.join('-');
 }
 
-function parseBuildProp(text, file) {
+/**
+ * build.prop and friends, read as init's LoadProperties reads them (AOSP
+ * system/core/init/property_service.cpp): `key=value` lines, `#` comments, and `import <path>
+ * [filter]` lines (an entry marked `import`: the path in `key`, the filter in `value`). Every
+ * occurrence is kept with its file and line, in file order; callers apply Android's load order
+ * and follow imports.
+ *
+ * init walks the file as a C string: a NUL byte ends it (the line that holds it and every line
+ * after are not read); it trims only C's whitespace (space, tab, CR, LF, VT, FF), not a no-break
+ * space or a byte-order mark; and it sets no property whose name is not a legal property name
+ * (IsLegalPropertyName) or whose value is not UTF-8. A line Android does not read is not read
+ * here either: otherwise a line init ignores could decide the SKU (a `ro.cda.skuid.id=600CN`
+ * after a NUL, or behind a no-break space, made an EU build resolve as CN).
+ */
+function parseBuildProp(data, file) {
     const out = [];
-    const lines = text.split(/\r?\n/);
+    const lines = propLines(data);
     for (let i = 0; i < lines.length; i++) {
-        const line = lines[i].trim();
+        const { text: raw, utf8 } = lines[i];
+        const line = trimC(raw);
         if (!line || line.startsWith('#'))
             continue;
         // init reads `import ` before looking for `=`: the path runs to the next space (only a
         // space: a tab is part of it), and the rest of the line, spaces skipped, is the filter.
         if (line.startsWith('import ')) {
-            const rest = line.slice(7).replace(/^\s+/, '');
+            const rest = trimStartC(line.slice(7));
             const space = rest.indexOf(' ');
             const path = space < 0 ? rest : rest.slice(0, space);
-            const filter = space < 0 ? '' : rest.slice(space + 1).replace(/^\s+/, '');
+            const filter = space < 0 ? '' : trimStartC(rest.slice(space + 1));
             if (path)
                 out.push({ key: path, value: filter, file, line: i + 1, import: true });
             continue;
         }
+        // A value that is not UTF-8 is refused (IsLegalPropertyValue), and so is its line.
+        if (!utf8)
+            continue;
         const eq = line.indexOf('=');
         if (eq <= 0)
             continue;
-        const key = line.slice(0, eq).trim();
-        if (!/^[A-Za-z0-9_.\-:@]+$/.test(key))
+        const key = trimEndC(line.slice(0, eq));
+        if (!isLegalPropertyName(key))
             continue;
-        out.push({ key, value: line.slice(eq + 1).trim(), file, line: i + 1 });
+        out.push({ key, value: trimStartC(line.slice(eq + 1)), file, line: i + 1 });
     }
     return out;
 }
-/** `setprop key value` lines of an init .rc file (per-SKU `init.sku.<id>.rc`). */
-function parseInitRcSetprops(text, file) {
+/** C's isspace in the C locale: what init trims (JavaScript's trim also drops U+00A0, U+FEFF, ...). */
+const C_SPACE = new Set([' ', '\t', '\n', '\v', '\f', '\r']);
+function trimStartC(s) {
+    let i = 0;
+    while (i < s.length && C_SPACE.has(s[i]))
+        i++;
+    return s.slice(i);
+}
+function trimEndC(s) {
+    let j = s.length;
+    while (j > 0 && C_SPACE.has(s[j - 1]))
+        j--;
+    return s.slice(0, j);
+}
+const trimC = (s) => trimEndC(trimStartC(s));
+/**
+ * AOSP IsLegalPropertyName: letters, digits, `_ - @ :` and dots, not first, not last, never two
+ * together.
+ */
+function isLegalPropertyName(name) {
+    return /^[A-Za-z0-9_\-@:]+(?:\.[A-Za-z0-9_\-@:]+)*$/.test(name);
+}
+/** Strict, and keeping a byte-order mark (init does not skip one). */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/**
+ * The lines init reads, split at LF only (a lone CR stays in its line, as init leaves it): those
+ * before the line that holds the first NUL. `utf8` is false for a line whose bytes are not UTF-8
+ * (its text then has U+FFFD for them).
+ */
+function propLines(data) {
+    if (typeof data === 'string') {
+        const nul = data.indexOf('\0');
+        const read = nul < 0 ? data : data.slice(0, data.lastIndexOf('\n', nul) + 1);
+        return read.split('\n').map((text) => ({ text, utf8: true }));
+    }
+    const nul = data.indexOf(0);
+    const read = nul < 0 ? data : data.subarray(0, data.lastIndexOf(0x0a, nul) + 1);
     const out = [];
-    const lines = text.split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-        const m = /^\s*setprop\s+(\S+)\s+(.*?)\s*$/.exec(lines[i]);
-        if (m)
-            out.push({ key: m[1], value: m[2].replace(/^"(.*)"$/, '$1'), file, line: i + 1 });
+    for (let from = 0; from <= read.length;) {
+        const lf = read.indexOf(0x0a, from);
+        const to = lf < 0 ? read.length : lf;
+        const bytes = read.subarray(from, to);
+        let text;
+        let utf8 = true;
+        try {
+            text = strictUtf8.decode(bytes);
+        }
+        catch {
+            text = bytes.toString('utf8');
+            utf8 = false;
+        }
+        out.push({ text, utf8 });
+        from = to + 1;
     }
     return out;
 }
+/**
+ * `setprop key value` lines of an init .rc file (per-SKU `init.sku.<id>.rc`), read as init reads
+ * them (rcLines): a setprop of other than two arguments is refused.
+ */
+function parseInitRcSetprops(data, file) {
+    const text = typeof data === 'string' ? data : data.toString('utf8');
+    return rcLines(text)
+        .filter(({ words }) => words[0] === 'setprop' && words.length === 3)
+        .map(({ line, words }) => ({ key: words[1], value: words[2], file, line }));
+}
+/**
+ * The lines of an init .rc file as init reads them (system/core/init/tokenizer.cpp next_token,
+ * parser.cpp ParseData): words end at a space, tab or CR; a `#` that starts a word comments out
+ * the rest of the line; `"..."` quotes (spaces included, joined to what is around it);
+ * backslash escapes (`\n`, `\r`, `\t`, `\\`, any other character as itself; a CR after a
+ * backslash dropped) and a backslash at the end of a line continues it (the next line's leading
+ * spaces and tabs dropped). A NUL or an unterminated quote ends the text, and the line it is in
+ * is not read. Each line's words, with the number of the line it starts on.
+ */
+function rcLines(text) {
+    const out = [];
+    let words = [];
+    let start = 1;
+    let line = 1;
+    let i = 0;
+    const n = text.length;
+    for (;;) {
+        if (i >= n) {
+            // init appends a newline to the file: its last line is read.
+            if (words.length)
+                out.push({ line: start, words });
+            return out;
+        }
+        const c = text[i];
+        if (c === '\0')
+            return out;
+        if (c === '\n') {
+            if (words.length)
+                out.push({ line: start, words });
+            words = [];
+            line++;
+            i++;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r') {
+            i++;
+            continue;
+        }
+        if (c === '#') {
+            while (i < n && text[i] !== '\n' && text[i] !== '\0')
+                i++;
+            continue;
+        }
+        if (words.length === 0)
+            start = line;
+        let w = '';
+        for (;;) {
+            if (i >= n)
+                break;
+            const d = text[i];
+            if (d === '\0' || d === ' ' || d === '\t' || d === '\r' || d === '\n')
+                break;
+            if (d === '"') {
+                i++;
+                for (;;) {
+                    if (i >= n || text[i] === '\0')
+                        return out;
+                    const q = text[i++];
+                    if (q === '"')
+                        break;
+                    if (q === '\n')
+                        line++;
+                    w += q;
+                }
+                continue;
+            }
+            if (d === '\\') {
+                i++;
+                if (i >= n || text[i] === '\0')
+                    break;
+                const e = text[i];
+                if (e === '\n' || (e === '\r' && text[i + 1] === '\n')) {
+                    i += e === '\r' ? 2 : 1;
+                    line++;
+                    while (text[i] === ' ' || text[i] === '\t')
+                        i++;
+                    continue;
+                }
+                i++;
+                if (e === 'n')
+                    w += '\n';
+                else if (e === 'r')
+                    w += '\r';
+                else if (e === 't')
+                    w += '\t';
+                else if (e !== '\r')
+                    w += e;
+                continue;
+            }
+            w += d;
+            i++;
+        }
+        words.push(w);
+    }
+}
+/**
+ * Triggers of the actions init runs at every boot, in the order it queues them (AOSP
+ * system/core/init/init.cpp SecondStageMain and rootdir/init.rc's late-init): a `setprop` under
+ * one of these alone always runs. One under a property trigger (`on property:ro.boot.x=y`) or
+ * an event joined with a property (`on boot && property:...`) runs only on some devices.
+ */
+const BOOT_STAGES = ['early-init', 'init', 'late-init', 'early-fs', 'fs', 'post-fs', 'late-fs', 'post-fs-data', 'zygote-start', 'early-boot', 'boot'];
+/**
+ * An init .rc file init loads: in a partition's `etc/init` folder (or its `hw` folder), an
+ * `init*.rc` at the root of a ramdisk, an image or a partition, or an APEX's `etc/*.rc`
+ * (isApexRc).
+ */
+function isInitRc(path) {
+    // Inside an APEX, only its own etc/*.rc: init reads nothing else of it.
+    if (/\.c?apex!\//i.test(path) || /(^|\/)apex\/[^/!]+\//.test(path))
+        return isApexRc(path);
+    return (/(^|\/)etc\/init\/(?:hw\/)?[^/]+\.rc$/.test(path) ||
+        /(?:^|!\/|(?:^|\/)(?:system|vendor|odm|ramdisk|vendor_ramdisk|root)\/)init(?:\.[^/]*)?\.rc$/.test(path) ||
+        isApexRc(path));
+}
+/**
+ * An APEX's own init file (`/apex/<name>/etc/*.rc`: in the APEX's payload, or in a flattened
+ * APEX's folder). init reads these once apexd has activated the APEXes, at post-fs-data
+ * (perform_apex_config), so their actions of earlier boot stages never run.
+ */
+function isApexRc(path) {
+    return /\.c?apex!\/(?:[^!]*!\/)*etc\/[^/]+\.rc$/i.test(path) || /(^|\/)apex\/[^/!]+\/etc\/[^/]+\.rc$/.test(path);
+}
+/**
+ * The `setprop`s of an init .rc file: `always`, those of `on <stage>` actions (BOOT_STAGES), each
+ * with its stage; `conditional`, those of each action with any other trigger (a property
+ * trigger, an event joined with one), by action, with its trigger; and its `import` lines. Read
+ * as init reads the file (rcLines); a line of another section (`service`, `import`, another
+ * `on`) ends the action.
+ */
+function initRcSetprops(data, file, apex = isApexRc(file)) {
+    const imports = [];
+    // An APEX's file is read at post-fs-data: the stages before it have run already.
+    const firstStage = apex ? BOOT_STAGES.indexOf('zygote-start') : 0;
+    const always = [];
+    const conditional = [];
+    const text = typeof data === 'string' ? data : data.toString('utf8');
+    let stage = -1;
+    let action;
+    for (const { line, words } of rcLines(text)) {
+        if (words[0] === 'on') {
+            const at = words.length === 2 ? BOOT_STAGES.indexOf(words[1]) : -1;
+            // An event trigger alone of a stage that has run: never.
+            stage = at >= firstStage ? at : -1;
+            action = at < 0 ? { trigger: words.slice(1).join(' '), props: [] } : undefined;
+            if (action)
+                conditional.push(action);
+            continue;
+        }
+        if (words[0] === 'service' || words[0] === 'import') {
+            if (words[0] === 'import' && words.length >= 2)
+                imports.push({ path: words[1], line });
+            stage = -1;
+            action = undefined;
+            continue;
+        }
+        // setprop takes two arguments: with more or fewer, init refuses the command.
+        if ((stage < 0 && !action) || words[0] !== 'setprop' || words.length !== 3)
+            continue;
+        const entry = { key: words[1], value: words[2], file, line };
+        if (action)
+            action.props.push(entry);
+        else
+            always.push({ ...entry, stage });
+    }
+    return { always, conditional: conditional.filter((a) => a.props.length > 0), imports };
+}
+/** Where the boot ramdisk's build.prop is in PROP_LOAD_ORDER (propFileKey). */
+const RAMDISK_PROP = 'ramdisk/system/etc/ramdisk/build.prop';
 /**
  * Partition-relative locations of property files, in Android 10 and later's load order (init's
  * PropertyLoadBootDefaults): later files override earlier ones, `ro.` properties too.
  */
 const PROP_LOAD_ORDER = [
+    // Android 12 and later: the boot ramdisk's build.prop, which first-stage init hands over as
+    // /second_stage_resources/system/etc/ramdisk/build.prop (LoadPropertiesFromSecondStageRes),
+    // before every other file.
+    RAMDISK_PROP,
     'system/etc/prop.default',
     'prop.default',
     'default.prop',
@@ -1478,6 +1724,8 @@ const PROP_LOAD_ORDER = [
     'vendor/odm/etc/build.prop',
     'product/etc/build.prop',
     'product/build.prop',
+    // Android 10 only (11 renamed the partition system_ext).
+    'product_services/build.prop',
 ];
 /**
  * The same files in Android 9's order (and 8's, without product): init set each property as it
@@ -1490,8 +1738,8 @@ const PROP_LOAD_ORDER = [
  * properties loaded in the later property files to override the properties in loaded in the
  * earlier property files, regardless of if they are \"ro.\" properties or not"), in
  * PROP_LOAD_ORDER's order. Files Android 9 does not load (system_ext, the *_dlkm and /etc
- * locations of Android 10 and later) come after these: on Android 9 they can decide only a key
- * nothing else sets.
+ * locations of Android 10 and later, the ramdisk's build.prop) decide nothing in Android 9's
+ * reading (policy/sku.ts).
  */
 const PROP_LOAD_ORDER_9 = [
     'system/etc/prop.default',
@@ -1506,14 +1754,23 @@ const PROP_LOAD_ORDER_9 = [
 ];
 /** Load-order rank of a property file by its partitionPath, or -1 when it is not one. */
 function propFileRank(partitionPath) {
-    return PROP_LOAD_ORDER.indexOf(partitionPath);
+    return PROP_LOAD_ORDER.indexOf(propFileKey(partitionPath));
+}
+/**
+ * A property file's place in the load orders: its partitionPath, or RAMDISK_PROP for the boot
+ * ramdisk's build.prop wherever the ramdisk is (`ramdisk/` of a product-out folder,
+ * `BOOT/RAMDISK/` or `INIT_BOOT/RAMDISK/` of target-files, `boot.img!/ramdisk/`); not a recovery
+ * ramdisk's (recovery is not how the device boots).
+ */
+function propFileKey(partitionPath) {
+    return /(^|\/)ramdisk\/system\/etc\/ramdisk\/build\.prop$/i.test(partitionPath) && !/(^|\/)recovery(\.img!)?\//i.test(partitionPath) ? RAMDISK_PROP : partitionPath;
 }
 /** Android 9 load-order rank of a property file by its partitionPath (PROP_LOAD_ORDER_9, then the rest of PROP_LOAD_ORDER), or -1. */
 function propFileRank9(partitionPath) {
     const i = PROP_LOAD_ORDER_9.indexOf(partitionPath);
     if (i >= 0)
         return i;
-    const j = PROP_LOAD_ORDER.indexOf(partitionPath);
+    const j = PROP_LOAD_ORDER.indexOf(propFileKey(partitionPath));
     return j < 0 ? -1 : PROP_LOAD_ORDER_9.length + j;
 }
 /** `init.sku.600E0.rc` -> `600E0`. */
@@ -15613,6 +15870,24 @@ async function dispatchSource(item, src, ctx) {
     else {
         const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
         await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
+        // An init .rc file's setprops that run at every boot set properties too (a SKU id no property
+        // file sets). Any .rc file can be one, imported by another: assembly (input.ts) keeps those of
+        // the files init reads.
+        if (!isElf && /\.rc$/i.test(name)) {
+            const buf = await readWhole(src, item.relPath, ctx);
+            if (buf) {
+                const rcPath = item.partitionPath;
+                const mark = isInitRc(rcPath) || isInitRc(item.relPath) ? {} : { imported: true };
+                const { always, conditional, imports } = initRcSetprops(buf, item.relPath, isApexRc(rcPath) || isApexRc(item.relPath));
+                for (const { stage, ...p } of always)
+                    ctx.props.push({ ...p, setprop: { stage, rcPath, ...mark } });
+                for (const i of imports)
+                    ctx.props.push({ key: i.path, value: '', file: item.relPath, line: i.line, import: true, setprop: { stage: -1, rcPath, ...mark } });
+                // Those that run on some devices only: SKUs the build may become (targets.ts).
+                for (const a of conditional)
+                    ctx.skuFiles.push({ sku: a.trigger, path: item.relPath, props: a.props, trigger: a.trigger, rcPath, ...mark });
+            }
+        }
         // A zlib stream (a file written by Java's DeflaterOutputStream): what it holds as well.
         if (!isElf && isZlibHeader(head) && src.size <= ctx.limits.maxEntryBytes)
             await scanZlib(await src.read(0, src.size), { path: item.relPath, source: 'file' }, item.relPath, item, ctx, 0);
@@ -16094,15 +16369,14 @@ async function extractTextProps(src, file, name, ctx) {
     const buf = await readWhole(src, file.relPath, ctx);
     if (!buf)
         return;
-    const text = buf.toString('utf8');
     const sku = skuOfInitRc(name);
     if (sku) {
-        ctx.skuFiles.push({ sku, path: file.relPath, props: parseInitRcSetprops(text, file.relPath) });
+        ctx.skuFiles.push({ sku, path: file.relPath, props: parseInitRcSetprops(buf, file.relPath) });
         ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'file' }, ctx.endpoints);
         return;
     }
     ctx.propFiles?.set(file.relPath, file.partitionPath);
-    appendAll(ctx.props, parseBuildProp(text, file.relPath));
+    appendAll(ctx.props, parseBuildProp(buf, file.relPath));
     ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'prop' }, ctx.endpoints);
 }
 /**
@@ -24169,8 +24443,8 @@ function recordDigests(before, walked, seen, at, sha256Of) {
  * workers never see half an entry.
  */
 const CACHE_FORMAT = 'activation-gate-facts';
-/** Bumped whenever the shape of a stored entry changes. */
-const CACHE_FORMAT_VERSION = 6;
+/** Bumped whenever the shape of a stored entry changes, or what extraction puts in it (6: toggle ids in a variant client's code; 7: property files read as init reads them). */
+const CACHE_FORMAT_VERSION = 7;
 const sortedCopy = (xs) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 /** The part of every key shared by all files of a scan. */
 function cacheSalt(s) {
@@ -24226,7 +24500,7 @@ async function sha256OfFile$1(path, hashed) {
 // --- validation of stored facts: anything that does not fit is a corrupt entry ---------------
 const source = _enum(SOURCES);
 const evidence = strictObject$1({ path: string$1(), entry: string$1().optional(), source, offset: number().int().nonnegative().optional() });
-const prop = strictObject$1({ key: string$1(), value: string$1(), file: string$1(), line: number().int(), import: literal(true).optional() });
+const prop = strictObject$1({ key: string$1(), value: string$1(), file: string$1(), line: number().int(), import: literal(true).optional(), setprop: strictObject$1({ stage: number().int(), rcPath: string$1(), imported: literal(true).optional() }).optional() });
 const overlay = strictObject$1({
     targetPackage: string$1(),
     targetName: string$1().optional(),
@@ -24276,7 +24550,7 @@ const partialFactsSchema = strictObject$1({
     packages: array(pkg),
     endpoints: array(endpoint$1),
     props: array(prop),
-    skuFiles: array(strictObject$1({ sku: string$1(), path: string$1(), props: array(prop) })),
+    skuFiles: array(strictObject$1({ sku: string$1(), path: string$1(), props: array(prop), trigger: string$1().optional(), rcPath: string$1().optional(), imported: literal(true).optional() })),
     unreadable: array(strictObject$1({ path: string$1(), partitionPath: string$1().optional(), format: string$1(), reason: string$1(), offset: number().optional() })),
     skipped: array(strictObject$1({ path: string$1(), reason: string$1(), target: string$1().optional() })),
     mentions: array(strictObject$1({ package: string$1(), evidence: strictObject$1({ path: string$1(), source, offset: number().int().optional() }) })),
@@ -70926,16 +71200,107 @@ function lastDefinition(props, key) {
     return undefined;
 }
 const rankOf9 = (p) => p.rank9 ?? Number.MAX_SAFE_INTEGER;
+/**
+ * Partitions whose property file moved from `<partition>/build.prop` (and `default.prop`) to
+ * `<partition>/etc/build.prop`: init loads one of the two, by its version (AOSP
+ * property_service.cpp). Android 10 and 11 load /product/build.prop and /system_ext/build.prop
+ * (never their etc/build.prop), and /odm/etc/build.prop where there is one; Android 12 and later
+ * (load_properties_from_partition) load `<partition>/etc/build.prop` and the legacy files only
+ * where it is missing.
+ */
+const MOVED_PROP_PARTITIONS = ['system_ext', 'odm', 'product'];
+const NOT_IN_ANDROID_10_11 = [RAMDISK_PROP, 'product/etc/build.prop', 'system_ext/etc/build.prop', 'system_dlkm/etc/build.prop', 'vendor_dlkm/etc/build.prop', 'odm_dlkm/etc/build.prop'];
+/**
+ * The default property files up to Android 11: init loads the first there is of
+ * /system/etc/prop.default, /prop.default and /default.prop (pie to android11's
+ * property_load_boot_defaults), not the others.
+ */
+const DEFAULT_PROPS = ['system/etc/prop.default', 'prop.default', 'default.prop'];
+/** Android 10's product_services partition (11 renamed it system_ext): only 10 loads its build.prop. */
+const PRODUCT_SERVICES_PROP = 'product_services/build.prop';
+function otherDefaults(present) {
+    const first = DEFAULT_PROPS.findIndex((f) => present.has(f));
+    return first < 0 ? [] : DEFAULT_PROPS.slice(first + 1);
+}
+const presentMemo = new WeakMap();
+/** The property files (PropEntry.loadedAs) `props` come from. */
+function presentFiles(props) {
+    let out = presentMemo.get(props);
+    if (!out) {
+        const set = new Set();
+        for (const p of props)
+            if (p.loadedAs !== undefined)
+                set.add(p.loadedAs);
+        presentMemo.set(props, (out = set));
+    }
+    return out;
+}
+/** Property files of PROP_LOAD_ORDER that Android 9 (PROP_LOAD_ORDER_9) does not load. */
+const ONLY_ANDROID_10 = new Set(PROP_LOAD_ORDER.filter((f) => !PROP_LOAD_ORDER_9.includes(f)));
+const loadedMemo = new WeakMap();
+/**
+ * The definitions Android 10 and later read: without those of property files the device's
+ * version does not load where the build has both places of a partition's file (by
+ * `ro.build.version.sdk`: 29 or 30 is Android 10 or 11; any other or none, 12 and later).
+ * Otherwise the last of both would decide, though the device reads only one (a
+ * `product/build.prop` saying CN beside the `product/etc/build.prop` an Android 13 device reads).
+ */
+function loadedFiles(props) {
+    const memo = loadedMemo.get(props);
+    if (memo)
+        return memo;
+    const present = presentFiles(props);
+    const sdk = Number(lastDefinition(props, 'ro.build.version.sdk')?.value);
+    const skip = new Set();
+    const hasOdmEtc = present.has('odm/etc/build.prop') || present.has('vendor/odm/etc/build.prop');
+    if (sdk === 29 || sdk === 30) {
+        for (const f of NOT_IN_ANDROID_10_11)
+            skip.add(f);
+        for (const f of otherDefaults(present))
+            skip.add(f);
+        if (sdk === 30)
+            skip.add(PRODUCT_SERVICES_PROP);
+        // Android 10 and 11 read the ODM's etc/build.prop when the vendor is of Android 10 or later
+        // (SelinuxGetVendorAndroidVersion; its build's ro.vendor.build.version.sdk here), else its
+        // legacy files.
+        const vendorSdk = Number(lastDefinition(props, 'ro.vendor.build.version.sdk')?.value);
+        if (Number.isInteger(vendorSdk) && vendorSdk <= 28)
+            for (const f of ['odm/etc/build.prop', 'vendor/odm/etc/build.prop'])
+                skip.add(f);
+        else if (hasOdmEtc)
+            for (const f of ['odm/build.prop', 'odm/default.prop'])
+                skip.add(f);
+    }
+    else {
+        // Android 12 and later read prop.default in recovery only (its properties moved to system/build.prop).
+        for (const f of DEFAULT_PROPS)
+            skip.add(f);
+        skip.add(PRODUCT_SERVICES_PROP);
+        for (const part of MOVED_PROP_PARTITIONS) {
+            if (present.has(`${part}/etc/build.prop`) || (part === 'odm' && hasOdmEtc))
+                for (const f of [`${part}/build.prop`, `${part}/default.prop`])
+                    skip.add(f);
+        }
+    }
+    const out = props.some((p) => p.loadedAs !== undefined && skip.has(p.loadedAs)) ? props.filter((p) => p.loadedAs === undefined || !skip.has(p.loadedAs)) : props;
+    loadedMemo.set(props, out);
+    return out;
+}
 /** The definition of `key` that holds under `reading` (no derivation). */
 function definedIn(props, key, reading) {
     if (reading === 'android10')
-        return lastDefinition(props, key);
+        return lastDefinition(loadedFiles(props), key);
     // Android 9's order: by the rank of the file init loaded (PropEntry.rank9; property files outside
-    // its order, init.sku setprops and overlay properties after every file), then as listed.
+    // its order, init.sku setprops and overlay properties after every file), then as listed. The
+    // files only Android 10 and later load (system_ext, the /etc and *_dlkm locations, the ramdisk's
+    // build.prop) Android 9 does not read.
     const first = key.startsWith('ro.');
+    const others = otherDefaults(presentFiles(props));
     let best;
     for (const p of props) {
         if (p.key !== key)
+            continue;
+        if (p.loadedAs !== undefined && (ONLY_ANDROID_10.has(p.loadedAs) || others.includes(p.loadedAs)))
             continue;
         if (!best || (first ? rankOf9(p) < rankOf9(best) : rankOf9(p) >= rankOf9(best)))
             best = p;
@@ -71098,6 +71463,10 @@ function resolveFromProps(keys, skus, props, reading) {
         const hit = mapSku(skus, prop.value);
         if (!hit) {
             unmapped.push({ key, value: prop.value, file: prop.file, line: prop.line, ...(prop.derivedFrom ? { derivedFrom: prop.derivedFrom } : {}) });
+            // An init .rc file's setprop of `${...}` takes its value at boot (init expands a command's
+            // arguments): the device's SKU id is not in the build, so no later key may decide.
+            if (prop.file.endsWith('.rc') && prop.value.includes('${'))
+                return { tried, unmapped };
             continue;
         }
         return {
@@ -73151,6 +73520,8 @@ var tldtsPackage = {
  * - resource overlays with `requiredSystemPropertyName/Value` on a property the build's own
  *   property files do not set (the value is decided on the device, e.g. `ro.cda.skuid.id` from
  *   `/proc/cda/skuid`): each value is a SKU,
+ * - setprops of an init action that runs on some devices only (`on property:ro.boot.hwc=EU`) of
+ *   a property SKU resolution reads (`sku-from`): each action is a SKU,
  * - per-SKU CDA folders: a path segment `cda` followed by a folder named after a SKU (one of the
  *   above, or a value that maps through the policy's `skus`).
  *
@@ -73196,11 +73567,25 @@ function skuCandidates(facts, file) {
             appendAll(had.files, c.files.filter((f) => !had.files.includes(f)));
         }
     };
-    for (const s of facts.skuFiles)
-        add({ sku: s.sku, signal: 'sku-file', path: s.path, files: [s.path], props: [...s.props] });
-    // Overlays gated on a property the build's own property files never set.
+    // Setprops of an init action that runs on some devices only (`on property:ro.boot.hwc=EU`), of a
+    // property SKU resolution reads: a SKU, named by the first such property's value. Its file
+    // stays in every view (its other actions run on every device).
+    const skuKeys = file?.policy['sku-from'] ?? DEFAULT_SKU_FROM;
     const setByBuild = new Set(facts.props.filter((p) => !cdaFolderOf(p.file)).map((p) => p.key));
-    const setBySkuFiles = new Set(facts.skuFiles.flatMap((s) => s.props.map((p) => p.key)));
+    for (const s of facts.skuFiles) {
+        if (s.trigger === undefined) {
+            add({ sku: s.sku, signal: 'sku-file', path: s.path, files: [s.path], props: [...s.props] });
+            continue;
+        }
+        // Not by an `ro.` property the build set: init refuses that setprop.
+        const named = skuKeys
+            .map((k) => s.props.find((p) => p.key === k && !(k.startsWith('ro.') && setByBuild.has(k))))
+            .find((p) => p !== undefined && p.value !== '');
+        if (named)
+            add({ sku: named.value, signal: 'setprop', path: s.path, files: [], props: [...s.props] });
+    }
+    // Overlays gated on a property the build's own property files never set.
+    const setBySkuFiles = new Set(facts.skuFiles.filter((s) => s.trigger === undefined).flatMap((s) => s.props.map((p) => p.key)));
     for (const pkg of [...facts.packages].sort((a, b) => cmp(a.path, b.path))) {
         // The overlay's required properties the build does not set: the first names the SKU.
         const unset = requiredProperties(pkg).filter(([name]) => !setByBuild.has(name) && !setBySkuFiles.has(name));
@@ -73282,7 +73667,7 @@ function viewFor(facts, all, candidate) {
         for (const p of candidate.props) {
             if (foreign(p.file))
                 continue;
-            if (rcFiles.has(p.file) && p.key.startsWith('ro.') && set.has(p.key))
+            if ((rcFiles.has(p.file) || candidate.signal === 'setprop') && p.key.startsWith('ro.') && set.has(p.key))
                 continue;
             set.add(p.key);
             props.push(p);
@@ -73347,12 +73732,14 @@ function resolveCandidate(c, view, opts) {
     }
     const skus = opts.file?.policy.skus ?? {};
     const label = `SKU ${c.sku} (${c.path})`;
-    const hit = mapSku(skus, c.sku);
+    // A conditional setprop's SKU is what the device's properties then resolve to (its own `ro.`
+    // setprops refused where a property file set them), not its name.
+    const hit = c.signal === 'setprop' ? undefined : mapSku(skus, c.sku);
     if (hit) {
         return {
             sku: c.sku,
             market: hit.market,
-            resolvedBy: { key: c.signal === 'overlay' ? c.props[0].key : 'sku', value: c.sku, file: c.path, from: c.signal },
+            resolvedBy: { key: c.signal === 'overlay' ? c.props[0].key : 'sku', value: c.sku, file: c.path, from: c.signal === 'setprop' ? 'property' : c.signal },
             tried: [label],
             unmapped: [],
         };
@@ -73419,14 +73806,14 @@ function mark(phase) {
  * `--shard I/N`: a deterministic, size-balanced split of one input's sorted file list. Every
  * file belongs to exactly one shard (largest first, each to the shard with the fewest bytes so
  * far, ties to the lower index), so the shards' facts merge into the unsharded facts. Property
- * files (build.prop, *.prop, init.sku.<id>.rc) are also read by every other shard, so each
+ * files (build.prop, *.prop, init.sku.<id>.rc, every .rc file: init files' setprops) are also read by every other shard, so each
  * shard resolves SKUs and markets as the whole build does.
  */
 const PROP_NAME = /^(build\.prop|default\.prop|prop\.default|.*\.prop)$/;
 /** Files whose properties decide SKUs and markets: every shard reads them. */
 function isPropertyFile(relPath) {
     const name = basename(relPath);
-    return PROP_NAME.test(name) || skuOfInitRc(name) !== undefined;
+    return PROP_NAME.test(name) || skuOfInitRc(name) !== undefined || /\.rc$/i.test(name);
 }
 /** The shard (1-based) of every file, by relPath. Depends only on the paths and sizes. */
 function assignShards(files, count) {
@@ -73583,14 +73970,15 @@ function assembleInputFacts(input, sha256, parts, known, limits) {
     const roots = [...new Set(ctx.propFiles.map(([rel]) => rel))]
         .filter((f) => !standard || (rankOf.get(f) ?? -1) >= 0 || CDA_FOLDER.test(f))
         .sort((a, b) => (rankOf.get(a) ?? -1) - (rankOf.get(b) ?? -1) || (a < b ? -1 : a > b ? 1 : 0));
-    const loaded = loadProps(ctx.props, ctx.propFiles, roots);
+    const loaded = loadProps(ctx.props, ctx.propFiles, roots, ctx.skuFiles.filter((s) => s.trigger !== undefined));
     return {
         input,
         ...(sha256 !== undefined ? { sha256 } : {}),
         packages: ctx.packages,
         endpoints: ctx.endpoints,
         props: loaded.props,
-        skuFiles: [...ctx.skuFiles, ...loaded.skuFiles].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+        // Conditional setprops of init files init reads (loadProps).
+        skuFiles: [...ctx.skuFiles.filter((s) => s.trigger === undefined || (s.rcPath !== undefined && loaded.rcRead.has(s.rcPath))), ...loaded.skuFiles].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
         unreadable: placeUnreadable([...ctx.unreadable, ...loaded.unreadable], ctx.partitionPaths),
         skipped: ctx.skipped,
         mentions: ctx.mentions,
@@ -73618,7 +74006,7 @@ const MAX_IMPORTED_PROPS = 200_000;
  * (targets.ts). A fixed path that names no property file this scan read is unreadable: what it
  * sets is unknown, and it could be what decides the market.
  */
-function loadProps(props, propFiles, roots) {
+function loadProps(props, propFiles, roots, conditional) {
     const byFile = new Map();
     for (const p of props) {
         const list = byFile.get(p.file);
@@ -73647,7 +74035,7 @@ function loadProps(props, propFiles, roots) {
     };
     let loads = 0;
     let imported = 0;
-    const load = (file, filter, stack, rank9) => {
+    const load = (file, filter, stack, rank9, loadedAs) => {
         if (stack.length > 1) {
             loads++;
             imported += byFile.get(file)?.length ?? 0;
@@ -73655,7 +74043,7 @@ function loadProps(props, propFiles, roots) {
         for (const e of byFile.get(file) ?? []) {
             if (!e.import) {
                 if (!filter || (filter.endsWith('*') ? e.key.startsWith(filter.slice(0, -1)) : e.key === filter))
-                    out.push(rank9 < 0 ? e : { ...e, rank9 });
+                    out.push({ ...e, ...(rank9 < 0 ? {} : { rank9 }), ...(loadedAs !== undefined ? { loadedAs } : {}) });
                 continue;
             }
             if (filter)
@@ -73680,7 +74068,7 @@ function loadProps(props, propFiles, roots) {
                             continue;
                         if (!skuFiles.has(rel))
                             skuFiles.set(rel, { sku, path: rel, props: [] });
-                        load(rel, e.value, [...stack, rel], rank9);
+                        load(rel, e.value, [...stack, rel], rank9, loadedAs);
                     }
                 }
                 continue;
@@ -73690,7 +74078,7 @@ function loadProps(props, propFiles, roots) {
                 refuse(e, 'which is not a property file this scan read (files named *.prop are): what it sets is unknown');
             for (const rel of targets.sort())
                 if (!stack.includes(rel))
-                    load(rel, e.value, [...stack, rel], rank9);
+                    load(rel, e.value, [...stack, rel], rank9, loadedAs);
         }
     };
     // Android 9's order of the roots. Copies of one property file (a vendor/build.prop in
@@ -73706,9 +74094,59 @@ function loadProps(props, propFiles, roots) {
         const r = propFileRank9(part);
         rank9.set(root, r < 0 ? -1 : r * 1024 + Math.min(after, 1023));
     }
-    for (const root of roots)
-        load(root, '', [root], rank9.get(root) ?? -1);
-    return { props: out, skuFiles: [...skuFiles.values()], unreadable: [...unreadable.values()] };
+    for (const root of roots) {
+        const part = partitionOf.get(root);
+        load(root, '', [root], rank9.get(root) ?? -1, part === undefined ? undefined : propFileKey(part));
+    }
+    // Setprops of init .rc files that run at every boot come after every property file (init runs
+    // them once the files are loaded), in the order of their triggers: an `ro.` property is set
+    // once, so one a property file or an earlier setprop set is refused. Only those of the files
+    // init reads: in its folders, or imported by one it reads (a path with `${...}` by each file
+    // it can name).
+    const rcEntries = props.filter((p) => p.setprop);
+    // Each init file, and whether init reads it only when imported.
+    const rcFiles = new Map();
+    for (const p of rcEntries)
+        rcFiles.set(p.setprop.rcPath, p.setprop.imported === true);
+    for (const s of conditional)
+        if (s.rcPath !== undefined)
+            rcFiles.set(s.rcPath, s.imported === true);
+    const importsOf = new Map();
+    for (const p of rcEntries) {
+        if (!p.import)
+            continue;
+        const list = importsOf.get(p.setprop.rcPath);
+        if (list)
+            list.push(p.key);
+        else
+            importsOf.set(p.setprop.rcPath, [p.key]);
+    }
+    const rcRead = new Set();
+    const queue = [...rcFiles].filter(([, imported]) => !imported).map(([f]) => f);
+    while (queue.length) {
+        const f = queue.pop();
+        if (rcRead.has(f))
+            continue;
+        rcRead.add(f);
+        for (const path of importsOf.get(f) ?? []) {
+            const pattern = importPattern(path);
+            const named = pattern ? [...rcFiles.keys()].filter((g) => pattern.test(g)) : devicePaths(path).filter((g) => rcFiles.has(g));
+            for (const g of named)
+                if (!rcRead.has(g))
+                    queue.push(g);
+        }
+    }
+    const setprops = rcEntries
+        .filter((p) => !p.import && rcRead.has(p.setprop.rcPath))
+        .sort((a, b) => a.setprop.stage - b.setprop.stage || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line);
+    const set = new Set(out.map((p) => p.key));
+    for (const p of setprops) {
+        if (p.key.startsWith('ro.') && set.has(p.key))
+            continue;
+        set.add(p.key);
+        out.push(p);
+    }
+    return { props: out, skuFiles: [...skuFiles.values()], unreadable: [...unreadable.values()], rcRead };
 }
 /** Where a device path of an import may be among partitionPaths: `/odm` is `/vendor/odm` on many devices, `/system/vendor` is `/vendor`. */
 function devicePaths(path) {

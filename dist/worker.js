@@ -1381,44 +1381,284 @@ function configToString(buf, start, limit) {
     return parts.join('-');
 }
 
-function parseBuildProp(text, file) {
+/**
+ * build.prop and friends, read as init's LoadProperties reads them (AOSP
+ * system/core/init/property_service.cpp): `key=value` lines, `#` comments, and `import <path>
+ * [filter]` lines (an entry marked `import`: the path in `key`, the filter in `value`). Every
+ * occurrence is kept with its file and line, in file order; callers apply Android's load order
+ * and follow imports.
+ *
+ * init walks the file as a C string: a NUL byte ends it (the line that holds it and every line
+ * after are not read); it trims only C's whitespace (space, tab, CR, LF, VT, FF), not a no-break
+ * space or a byte-order mark; and it sets no property whose name is not a legal property name
+ * (IsLegalPropertyName) or whose value is not UTF-8. A line Android does not read is not read
+ * here either: otherwise a line init ignores could decide the SKU (a `ro.cda.skuid.id=600CN`
+ * after a NUL, or behind a no-break space, made an EU build resolve as CN).
+ */
+function parseBuildProp(data, file) {
     const out = [];
-    const lines = text.split(/\r?\n/);
+    const lines = propLines(data);
     for (let i = 0; i < lines.length; i++) {
-        const line = lines[i].trim();
+        const { text: raw, utf8 } = lines[i];
+        const line = trimC(raw);
         if (!line || line.startsWith('#'))
             continue;
         // init reads `import ` before looking for `=`: the path runs to the next space (only a
         // space: a tab is part of it), and the rest of the line, spaces skipped, is the filter.
         if (line.startsWith('import ')) {
-            const rest = line.slice(7).replace(/^\s+/, '');
+            const rest = trimStartC(line.slice(7));
             const space = rest.indexOf(' ');
             const path = space < 0 ? rest : rest.slice(0, space);
-            const filter = space < 0 ? '' : rest.slice(space + 1).replace(/^\s+/, '');
+            const filter = space < 0 ? '' : trimStartC(rest.slice(space + 1));
             if (path)
                 out.push({ key: path, value: filter, file, line: i + 1, import: true });
             continue;
         }
+        // A value that is not UTF-8 is refused (IsLegalPropertyValue), and so is its line.
+        if (!utf8)
+            continue;
         const eq = line.indexOf('=');
         if (eq <= 0)
             continue;
-        const key = line.slice(0, eq).trim();
-        if (!/^[A-Za-z0-9_.\-:@]+$/.test(key))
+        const key = trimEndC(line.slice(0, eq));
+        if (!isLegalPropertyName(key))
             continue;
-        out.push({ key, value: line.slice(eq + 1).trim(), file, line: i + 1 });
+        out.push({ key, value: trimStartC(line.slice(eq + 1)), file, line: i + 1 });
     }
     return out;
 }
-/** `setprop key value` lines of an init .rc file (per-SKU `init.sku.<id>.rc`). */
-function parseInitRcSetprops(text, file) {
+/** C's isspace in the C locale: what init trims (JavaScript's trim also drops U+00A0, U+FEFF, ...). */
+const C_SPACE = new Set([' ', '\t', '\n', '\v', '\f', '\r']);
+function trimStartC(s) {
+    let i = 0;
+    while (i < s.length && C_SPACE.has(s[i]))
+        i++;
+    return s.slice(i);
+}
+function trimEndC(s) {
+    let j = s.length;
+    while (j > 0 && C_SPACE.has(s[j - 1]))
+        j--;
+    return s.slice(0, j);
+}
+const trimC = (s) => trimEndC(trimStartC(s));
+/**
+ * AOSP IsLegalPropertyName: letters, digits, `_ - @ :` and dots, not first, not last, never two
+ * together.
+ */
+function isLegalPropertyName(name) {
+    return /^[A-Za-z0-9_\-@:]+(?:\.[A-Za-z0-9_\-@:]+)*$/.test(name);
+}
+/** Strict, and keeping a byte-order mark (init does not skip one). */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/**
+ * The lines init reads, split at LF only (a lone CR stays in its line, as init leaves it): those
+ * before the line that holds the first NUL. `utf8` is false for a line whose bytes are not UTF-8
+ * (its text then has U+FFFD for them).
+ */
+function propLines(data) {
+    if (typeof data === 'string') {
+        const nul = data.indexOf('\0');
+        const read = nul < 0 ? data : data.slice(0, data.lastIndexOf('\n', nul) + 1);
+        return read.split('\n').map((text) => ({ text, utf8: true }));
+    }
+    const nul = data.indexOf(0);
+    const read = nul < 0 ? data : data.subarray(0, data.lastIndexOf(0x0a, nul) + 1);
     const out = [];
-    const lines = text.split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-        const m = /^\s*setprop\s+(\S+)\s+(.*?)\s*$/.exec(lines[i]);
-        if (m)
-            out.push({ key: m[1], value: m[2].replace(/^"(.*)"$/, '$1'), file, line: i + 1 });
+    for (let from = 0; from <= read.length;) {
+        const lf = read.indexOf(0x0a, from);
+        const to = lf < 0 ? read.length : lf;
+        const bytes = read.subarray(from, to);
+        let text;
+        let utf8 = true;
+        try {
+            text = strictUtf8.decode(bytes);
+        }
+        catch {
+            text = bytes.toString('utf8');
+            utf8 = false;
+        }
+        out.push({ text, utf8 });
+        from = to + 1;
     }
     return out;
+}
+/**
+ * `setprop key value` lines of an init .rc file (per-SKU `init.sku.<id>.rc`), read as init reads
+ * them (rcLines): a setprop of other than two arguments is refused.
+ */
+function parseInitRcSetprops(data, file) {
+    const text = typeof data === 'string' ? data : data.toString('utf8');
+    return rcLines(text)
+        .filter(({ words }) => words[0] === 'setprop' && words.length === 3)
+        .map(({ line, words }) => ({ key: words[1], value: words[2], file, line }));
+}
+/**
+ * The lines of an init .rc file as init reads them (system/core/init/tokenizer.cpp next_token,
+ * parser.cpp ParseData): words end at a space, tab or CR; a `#` that starts a word comments out
+ * the rest of the line; `"..."` quotes (spaces included, joined to what is around it);
+ * backslash escapes (`\n`, `\r`, `\t`, `\\`, any other character as itself; a CR after a
+ * backslash dropped) and a backslash at the end of a line continues it (the next line's leading
+ * spaces and tabs dropped). A NUL or an unterminated quote ends the text, and the line it is in
+ * is not read. Each line's words, with the number of the line it starts on.
+ */
+function rcLines(text) {
+    const out = [];
+    let words = [];
+    let start = 1;
+    let line = 1;
+    let i = 0;
+    const n = text.length;
+    for (;;) {
+        if (i >= n) {
+            // init appends a newline to the file: its last line is read.
+            if (words.length)
+                out.push({ line: start, words });
+            return out;
+        }
+        const c = text[i];
+        if (c === '\0')
+            return out;
+        if (c === '\n') {
+            if (words.length)
+                out.push({ line: start, words });
+            words = [];
+            line++;
+            i++;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r') {
+            i++;
+            continue;
+        }
+        if (c === '#') {
+            while (i < n && text[i] !== '\n' && text[i] !== '\0')
+                i++;
+            continue;
+        }
+        if (words.length === 0)
+            start = line;
+        let w = '';
+        for (;;) {
+            if (i >= n)
+                break;
+            const d = text[i];
+            if (d === '\0' || d === ' ' || d === '\t' || d === '\r' || d === '\n')
+                break;
+            if (d === '"') {
+                i++;
+                for (;;) {
+                    if (i >= n || text[i] === '\0')
+                        return out;
+                    const q = text[i++];
+                    if (q === '"')
+                        break;
+                    if (q === '\n')
+                        line++;
+                    w += q;
+                }
+                continue;
+            }
+            if (d === '\\') {
+                i++;
+                if (i >= n || text[i] === '\0')
+                    break;
+                const e = text[i];
+                if (e === '\n' || (e === '\r' && text[i + 1] === '\n')) {
+                    i += e === '\r' ? 2 : 1;
+                    line++;
+                    while (text[i] === ' ' || text[i] === '\t')
+                        i++;
+                    continue;
+                }
+                i++;
+                if (e === 'n')
+                    w += '\n';
+                else if (e === 'r')
+                    w += '\r';
+                else if (e === 't')
+                    w += '\t';
+                else if (e !== '\r')
+                    w += e;
+                continue;
+            }
+            w += d;
+            i++;
+        }
+        words.push(w);
+    }
+}
+/**
+ * Triggers of the actions init runs at every boot, in the order it queues them (AOSP
+ * system/core/init/init.cpp SecondStageMain and rootdir/init.rc's late-init): a `setprop` under
+ * one of these alone always runs. One under a property trigger (`on property:ro.boot.x=y`) or
+ * an event joined with a property (`on boot && property:...`) runs only on some devices.
+ */
+const BOOT_STAGES = ['early-init', 'init', 'late-init', 'early-fs', 'fs', 'post-fs', 'late-fs', 'post-fs-data', 'zygote-start', 'early-boot', 'boot'];
+/**
+ * An init .rc file init loads: in a partition's `etc/init` folder (or its `hw` folder), an
+ * `init*.rc` at the root of a ramdisk, an image or a partition, or an APEX's `etc/*.rc`
+ * (isApexRc).
+ */
+function isInitRc(path) {
+    // Inside an APEX, only its own etc/*.rc: init reads nothing else of it.
+    if (/\.c?apex!\//i.test(path) || /(^|\/)apex\/[^/!]+\//.test(path))
+        return isApexRc(path);
+    return (/(^|\/)etc\/init\/(?:hw\/)?[^/]+\.rc$/.test(path) ||
+        /(?:^|!\/|(?:^|\/)(?:system|vendor|odm|ramdisk|vendor_ramdisk|root)\/)init(?:\.[^/]*)?\.rc$/.test(path) ||
+        isApexRc(path));
+}
+/**
+ * An APEX's own init file (`/apex/<name>/etc/*.rc`: in the APEX's payload, or in a flattened
+ * APEX's folder). init reads these once apexd has activated the APEXes, at post-fs-data
+ * (perform_apex_config), so their actions of earlier boot stages never run.
+ */
+function isApexRc(path) {
+    return /\.c?apex!\/(?:[^!]*!\/)*etc\/[^/]+\.rc$/i.test(path) || /(^|\/)apex\/[^/!]+\/etc\/[^/]+\.rc$/.test(path);
+}
+/**
+ * The `setprop`s of an init .rc file: `always`, those of `on <stage>` actions (BOOT_STAGES), each
+ * with its stage; `conditional`, those of each action with any other trigger (a property
+ * trigger, an event joined with one), by action, with its trigger; and its `import` lines. Read
+ * as init reads the file (rcLines); a line of another section (`service`, `import`, another
+ * `on`) ends the action.
+ */
+function initRcSetprops(data, file, apex = isApexRc(file)) {
+    const imports = [];
+    // An APEX's file is read at post-fs-data: the stages before it have run already.
+    const firstStage = apex ? BOOT_STAGES.indexOf('zygote-start') : 0;
+    const always = [];
+    const conditional = [];
+    const text = typeof data === 'string' ? data : data.toString('utf8');
+    let stage = -1;
+    let action;
+    for (const { line, words } of rcLines(text)) {
+        if (words[0] === 'on') {
+            const at = words.length === 2 ? BOOT_STAGES.indexOf(words[1]) : -1;
+            // An event trigger alone of a stage that has run: never.
+            stage = at >= firstStage ? at : -1;
+            action = at < 0 ? { trigger: words.slice(1).join(' '), props: [] } : undefined;
+            if (action)
+                conditional.push(action);
+            continue;
+        }
+        if (words[0] === 'service' || words[0] === 'import') {
+            if (words[0] === 'import' && words.length >= 2)
+                imports.push({ path: words[1], line });
+            stage = -1;
+            action = undefined;
+            continue;
+        }
+        // setprop takes two arguments: with more or fewer, init refuses the command.
+        if ((stage < 0 && !action) || words[0] !== 'setprop' || words.length !== 3)
+            continue;
+        const entry = { key: words[1], value: words[2], file, line };
+        if (action)
+            action.props.push(entry);
+        else
+            always.push({ ...entry, stage });
+    }
+    return { always, conditional: conditional.filter((a) => a.props.length > 0), imports };
 }
 /** `init.sku.600E0.rc` -> `600E0`. */
 function skuOfInitRc(fileName) {
@@ -15281,6 +15521,24 @@ async function dispatchSource(item, src, ctx) {
     else {
         const isElf = head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46;
         await scanRawSource(src, { path: item.relPath, source: isElf ? 'native' : 'file' }, ctx, !isElf);
+        // An init .rc file's setprops that run at every boot set properties too (a SKU id no property
+        // file sets). Any .rc file can be one, imported by another: assembly (input.ts) keeps those of
+        // the files init reads.
+        if (!isElf && /\.rc$/i.test(name)) {
+            const buf = await readWhole(src, item.relPath, ctx);
+            if (buf) {
+                const rcPath = item.partitionPath;
+                const mark = isInitRc(rcPath) || isInitRc(item.relPath) ? {} : { imported: true };
+                const { always, conditional, imports } = initRcSetprops(buf, item.relPath, isApexRc(rcPath) || isApexRc(item.relPath));
+                for (const { stage, ...p } of always)
+                    ctx.props.push({ ...p, setprop: { stage, rcPath, ...mark } });
+                for (const i of imports)
+                    ctx.props.push({ key: i.path, value: '', file: item.relPath, line: i.line, import: true, setprop: { stage: -1, rcPath, ...mark } });
+                // Those that run on some devices only: SKUs the build may become (targets.ts).
+                for (const a of conditional)
+                    ctx.skuFiles.push({ sku: a.trigger, path: item.relPath, props: a.props, trigger: a.trigger, rcPath, ...mark });
+            }
+        }
         // A zlib stream (a file written by Java's DeflaterOutputStream): what it holds as well.
         if (!isElf && isZlibHeader(head) && src.size <= ctx.limits.maxEntryBytes)
             await scanZlib(await src.read(0, src.size), { path: item.relPath, source: 'file' }, item.relPath, item, ctx, 0);
@@ -15762,15 +16020,14 @@ async function extractTextProps(src, file, name, ctx) {
     const buf = await readWhole(src, file.relPath, ctx);
     if (!buf)
         return;
-    const text = buf.toString('utf8');
     const sku = skuOfInitRc(name);
     if (sku) {
-        ctx.skuFiles.push({ sku, path: file.relPath, props: parseInitRcSetprops(text, file.relPath) });
+        ctx.skuFiles.push({ sku, path: file.relPath, props: parseInitRcSetprops(buf, file.relPath) });
         ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'file' }, ctx.endpoints);
         return;
     }
     ctx.propFiles?.set(file.relPath, file.partitionPath);
-    appendAll(ctx.props, parseBuildProp(text, file.relPath));
+    appendAll(ctx.props, parseBuildProp(buf, file.relPath));
     ctx.scanner.scan(buf, 0, buf.length, { path: file.relPath, source: 'prop' }, ctx.endpoints);
 }
 /**
@@ -23293,8 +23550,8 @@ strictObject({
  * workers never see half an entry.
  */
 const CACHE_FORMAT = 'activation-gate-facts';
-/** Bumped whenever the shape of a stored entry changes. */
-const CACHE_FORMAT_VERSION = 6;
+/** Bumped whenever the shape of a stored entry changes, or what extraction puts in it (6: toggle ids in a variant client's code; 7: property files read as init reads them). */
+const CACHE_FORMAT_VERSION = 7;
 /** The key of one file: the salt, where it stands in the input, and the SHA-256 of its bytes. */
 function cacheKey(salt, file, sha256) {
     // A super image's facts also depend on which of its partitions the folder has (not read).
@@ -23327,7 +23584,7 @@ async function sha256OfFile(path, hashed) {
 // --- validation of stored facts: anything that does not fit is a corrupt entry ---------------
 const source = _enum(SOURCES);
 const evidence = strictObject({ path: string(), entry: string().optional(), source, offset: number().int().nonnegative().optional() });
-const prop = strictObject({ key: string(), value: string(), file: string(), line: number().int(), import: literal(true).optional() });
+const prop = strictObject({ key: string(), value: string(), file: string(), line: number().int(), import: literal(true).optional(), setprop: strictObject({ stage: number().int(), rcPath: string(), imported: literal(true).optional() }).optional() });
 const overlay = strictObject({
     targetPackage: string(),
     targetName: string().optional(),
@@ -23377,7 +23634,7 @@ const partialFactsSchema = strictObject({
     packages: array(pkg),
     endpoints: array(endpoint),
     props: array(prop),
-    skuFiles: array(strictObject({ sku: string(), path: string(), props: array(prop) })),
+    skuFiles: array(strictObject({ sku: string(), path: string(), props: array(prop), trigger: string().optional(), rcPath: string().optional(), imported: literal(true).optional() })),
     unreadable: array(strictObject({ path: string(), partitionPath: string().optional(), format: string(), reason: string(), offset: number().optional() })),
     skipped: array(strictObject({ path: string(), reason: string(), target: string().optional() })),
     mentions: array(strictObject({ package: string(), evidence: strictObject({ path: string(), source, offset: number().int().optional() }) })),
