@@ -1471,7 +1471,7 @@ async function extractEntry(
     try {
       const doc = parseAxml(buf);
       const m = extractManifest(doc);
-      scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+      for (const strings of [doc.strings, ...doc.otherPools]) scanPoolStrings(strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
       scanTypedIntegers(doc, { ...base, source: 'xml' }, ctx);
       // What follows the document: in the entry an app can read (PackageManager does not).
       scanAfterChunk(buf, base, ctx);
@@ -1543,7 +1543,7 @@ async function extractEntry(
     const doc = parseAxml(buf);
     // Its strings are what is scanned: without them nothing of it would be.
     if (doc.poolError !== undefined) throw new FormatError('axml', `its string pool cannot be read (${doc.poolError}), and its strings are all that is scanned`, undefined, `${path}!/${name}`);
-    scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+    for (const strings of [doc.strings, ...doc.otherPools]) scanPoolStrings(strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
     scanTypedIntegers(doc, { ...base, source: 'xml' }, ctx);
     scanAfterChunk(buf, base, ctx);
     return;
@@ -1559,7 +1559,7 @@ async function extractEntry(
       doc = undefined;
     }
     if (doc && doc.poolError === undefined && !doc.plainText) {
-      scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+      for (const strings of [doc.strings, ...doc.otherPools]) scanPoolStrings(strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
       scanTypedIntegers(doc, { ...base, source: 'xml' }, ctx);
       scanAfterChunk(buf, base, ctx);
       return;

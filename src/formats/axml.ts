@@ -27,6 +27,9 @@ export const RES_XML_START_ELEMENT_TYPE = 0x0102;
 export const RES_XML_END_ELEMENT_TYPE = 0x0103;
 export const RES_XML_CDATA_TYPE = 0x0104;
 export const RES_XML_RESOURCE_MAP_TYPE = 0x0180;
+/** Node chunk types (`ResourceTypes.h` RES_XML_FIRST_CHUNK_TYPE..RES_XML_LAST_CHUNK_TYPE): the first one ends the header chunks. */
+const RES_XML_FIRST_CHUNK_TYPE = 0x0100;
+const RES_XML_LAST_CHUNK_TYPE = 0x017f;
 
 /** Res_value dataType values (`ResourceTypes.h`). */
 export const TYPE_NULL = 0x00;
@@ -99,6 +102,8 @@ export interface AxmlElement {
 
 export interface AxmlDocument {
   strings: PoolString[];
+  /** Pools Android does not read (replaced by a later one before the first node, or after it): their strings, to scan. */
+  otherPools: PoolString[][];
   resourceMap: number[];
   elements: AxmlElement[];
   warnings: string[];
@@ -190,6 +195,10 @@ export function parseAxml(buf: Buffer): AxmlDocument {
   const stack: AxmlElement[] = [];
   let junkAt = -1;
   let poolError: string | undefined;
+  // Pools Android does not use (replaced, or after the first node): scanned, not used.
+  const otherPools: PoolString[][] = [];
+  let poolSeen = false;
+  let sawNode = false;
   let pos = topHeaderSize;
 
   while (pos + 8 <= end) {
@@ -219,24 +228,46 @@ export function parseAxml(buf: Buffer): AxmlDocument {
       tampered = true;
       chunkEnd = end;
     }
+    const isNode = type >= RES_XML_FIRST_CHUNK_TYPE && type <= RES_XML_LAST_CHUNK_TYPE;
     switch (type) {
-      case RES_STRING_POOL_TYPE:
-        if (pool) {
-          w.add(`extra string pool at ${pos} ignored`);
-          break;
-        }
+      case RES_STRING_POOL_TYPE: {
+        // Android (ResXMLTree::setTo) reads the pool from the chunks before the first node, and
+        // a later pool there replaces an earlier one: the last before the first node names
+        // everything (`aapt dump badging` shows it too). One after the first node is not read.
+        // The others' strings are scanned, not used.
+        let read: StringPool | undefined;
         try {
-          pool = parseStringPool(buf, pos, chunkEnd, FORMAT);
-          for (const m of pool.warnings) w.add(m);
-          if (pool.strings.length !== pool.declaredCount) tampered = true;
+          read = parseStringPool(buf, pos, chunkEnd, FORMAT);
+          for (const m of read.warnings) w.add(m);
+          if (read.strings.length !== read.declaredCount) tampered = true;
         } catch (e) {
           if (!(e instanceof FormatError)) throw e;
           w.add(`unreadable string pool at ${pos}: ${e.reason}`);
           poolError ??= e.reason;
           tampered = true;
         }
+        if (sawNode) {
+          w.add(`string pool at ${pos} after the first node: Android does not read it; its strings are scanned only`);
+          tampered = true;
+          if (read) otherPools.push(read.strings);
+          break;
+        }
+        if (poolSeen) {
+          w.add(`string pool at ${pos} replaces the one before it (Android reads the last pool before the first node)`);
+          tampered = true;
+          if (pool) otherPools.push(pool.strings);
+        }
+        poolSeen = true;
+        pool = read;
         break;
+      }
       case RES_XML_RESOURCE_MAP_TYPE: {
+        // As the pool: the last map before the first node is Android's; one after it is not read.
+        if (sawNode) {
+          w.add(`resource map at ${pos} after the first node: Android does not read it`);
+          tampered = true;
+          break;
+        }
         const n = Math.floor((chunkEnd - pos - headerSize) / 4);
         resourceMap = new Array<number>(Math.max(0, n));
         for (let i = 0; i < n; i++) resourceMap[i] = buf.readUInt32LE(pos + headerSize + 4 * i);
@@ -267,6 +298,7 @@ export function parseAxml(buf: Buffer): AxmlDocument {
         w.add(`unknown chunk ${hex(type, 4)} at ${pos} (${size} bytes) skipped`);
         break;
     }
+    if (isNode) sawNode = true;
     pos += size;
   }
   if (junkAt >= 0) w.add(`document ends in junk from offset ${junkAt}`);
@@ -276,6 +308,7 @@ export function parseAxml(buf: Buffer): AxmlDocument {
   }
   return {
     strings: pool ? pool.strings : [],
+    otherPools,
     resourceMap,
     elements,
     warnings: w.list,
@@ -533,7 +566,7 @@ function parseTextXml(buf: Buffer): AxmlDocument {
       if (selfClosing) scopes.pop();
     }
   }
-  return { strings: [], resourceMap: [], elements, warnings: w.list, plainText: true, tampered: false };
+  return { strings: [], otherPools: [], resourceMap: [], elements, warnings: w.list, plainText: true, tampered: false };
 }
 
 // ------------------------------------------------------------------------------------------

@@ -1,0 +1,58 @@
+/**
+ * The package a manifest declares, read as Android reads it where a crafted manifest gives two
+ * answers. Android's ResXMLTree::setTo takes the string pool (and the resource map) from the
+ * chunks before the first node, the LAST of each; a manifest with a decoy's pool in front of the
+ * client's is installed as the client (`aapt dump badging`, the same parser, says so), where a
+ * reader of the first pool sees the decoy's name.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { haveTools } from '../containers/helpers.js';
+import { aapt2Apk, ANDROID_NS, FRAMEWORK_RES, haveFrameworkRes } from '../helpers/android.js';
+import { scanIn } from '../helpers/scan.js';
+import { put, tempDir } from '../helpers/temp.js';
+
+const TOOLS = ['aapt', 'aapt2', 'unzip', 'zip'];
+const ready = haveTools(...TOOLS) && haveFrameworkRes();
+if (!ready) console.warn(`SKIPPED manifest identity: needs ${TOOLS.join(', ')} and ${FRAMEWORK_RES}`);
+const withTools = ready ? describe : describe.skip;
+
+const CLIENT = 'com.qualcomm.qti.autoregistration';
+const DECOY = 'com.example.harmless.abcdefghijklm';
+
+const manifestOf = (pkg: string): string =>
+  `<manifest ${ANDROID_NS} package="${pkg}"><uses-permission android:name="android.permission.READ_PHONE_STATE"/><application android:label="x"/></manifest>\n`;
+
+/** The AndroidManifest.xml aapt2 linked into `apk`. */
+const manifestBytes = (apk: string): Buffer => execFileSync('unzip', ['-p', apk, 'AndroidManifest.xml'], { maxBuffer: 1 << 24 });
+
+/** The package name `aapt dump badging` gives `apk`. */
+const badgingPackage = (apk: string): string | undefined => /^package: name='([^']*)'/m.exec(execFileSync('aapt', ['dump', 'badging', apk], { encoding: 'utf8' }))?.[1];
+
+withTools('a manifest of two string pools', () => {
+  it("is read by its last pool before the first node, as Android reads it: a decoy's pool in front of the client's does not hide the client", async () => {
+    const dir = tempDir('ag-identity-pools-');
+    const apk = aapt2Apk(join(dir, 'client'), join(dir, 'build', 'system', 'priv-app', 'AutoRegistration', 'AutoRegistration.apk'), manifestOf(CLIENT), '');
+    const decoy = aapt2Apk(join(dir, 'decoy'), join(dir, 'decoy.apk'), manifestOf(DECOY), '');
+    const client = manifestBytes(apk);
+    const other = manifestBytes(decoy);
+    // Both documents start with the 8-byte XML header and then aapt2's string pool chunk.
+    for (const doc of [client, other]) expect([doc.readUInt16LE(0), doc.readUInt16LE(8)]).toEqual([0x0003, 0x0001]);
+    const decoyPool = other.subarray(8, 8 + other.readUInt32LE(12));
+    // The decoy's pool inserted before the client's; the top chunk's size grows by it.
+    const spliced = Buffer.concat([client.subarray(0, 8), decoyPool, client.subarray(8)]);
+    spliced.writeUInt32LE(spliced.length, 4);
+    put(join(dir, 'm', 'AndroidManifest.xml'), spliced);
+    execFileSync('zip', ['-q', apk, 'AndroidManifest.xml'], { cwd: join(dir, 'm') });
+    // Android's own parser (aapt's ResXMLTree) reads the client's package.
+    expect(badgingPackage(apk)).toBe(CLIENT);
+    expect(manifestBytes(apk).includes(Buffer.from(DECOY, 'utf16le'))).toBe(true);
+
+    const report = await scanIn(dir);
+    expect(report.targets[0].packages.map((p) => p.package)).toEqual([CLIENT]);
+    const wrong = report.findings.filter((f) => f.rule === 'wrong-market-client');
+    expect(wrong.map((f) => f.client)).toEqual(['ct-self-registration-qualcomm']);
+    expect(report.targets[0].packages[0].warnings?.some((w) => w.includes('replaces the one before it'))).toBe(true);
+  });
+});
