@@ -56,3 +56,30 @@ withTools('a manifest of two string pools', () => {
     expect(report.targets[0].packages[0].warnings?.some((w) => w.includes('replaces the one before it'))).toBe(true);
   });
 });
+
+withTools('a manifest of a UTF-8 string pool', () => {
+  it("whose package string holds a NUL is read up to it, as Android's Java side gets it (JNI NewStringUTF): the client is not hidden behind \\0decoy", async () => {
+    const dir = tempDir('ag-identity-nul-');
+    // aapt2 writes a manifest's pool in UTF-16 but a res/xml file's in UTF-8: the manifest is
+    // compiled as res/xml/m.xml, with `X` where the NUL goes, and used as AndroidManifest.xml.
+    const marked = `${CLIENT}Xdecoy`;
+    // (a res/xml file keeps no android: attribute aapt2 cannot resolve there: a bare manifest)
+    put(join(dir, 'client', 'res', 'xml', 'm.xml'), `<manifest package="${marked}"><application/></manifest>\n`);
+    const apk = aapt2Apk(join(dir, 'client'), join(dir, 'build', 'system', 'priv-app', 'AutoRegistration', 'AutoRegistration.apk'), manifestOf(CLIENT), '');
+    const strings = execFileSync('aapt', ['dump', 'xmlstrings', apk, 'res/xml/m.xml'], { encoding: 'utf8' });
+    expect(strings).toMatch(/UTF-8/);
+    expect(strings).toContain(`: ${marked}\n`);
+    const doc = Buffer.from(execFileSync('unzip', ['-p', apk, 'res/xml/m.xml'], { maxBuffer: 1 << 24 }));
+    const at = doc.indexOf(Buffer.from(marked, 'latin1'));
+    expect(at).toBeGreaterThan(0);
+    doc[at + CLIENT.length] = 0; // the one byte changed: X -> NUL (the string keeps its length)
+    put(join(dir, 'm', 'AndroidManifest.xml'), doc);
+    execFileSync('zip', ['-q', apk, 'AndroidManifest.xml'], { cwd: join(dir, 'm') });
+    expect(badgingPackage(apk)).toBe(CLIENT);
+    expect(manifestBytes(apk).includes(Buffer.from(`${CLIENT}\0decoy`, 'latin1'))).toBe(true);
+
+    const report = await scanIn(dir);
+    expect(report.targets[0].packages.map((p) => p.package)).toEqual([CLIENT]);
+    expect(report.findings.filter((f) => f.rule === 'wrong-market-client').map((f) => f.client)).toEqual(['ct-self-registration-qualcomm']);
+  });
+});

@@ -343,7 +343,7 @@ function readStartElement(
     w.add(`element at ${pos} has attributeSize ${attrSize}${attrSize < 20 ? '; using 20' : ''}`);
     if (attrSize < 20) attrSize = 20;
   }
-  const name = poolString(pool, nameIdx);
+  const name = javaString(pool, nameIdx);
   if (name === undefined) w.add(`element at ${pos} has an invalid name index ${nameIdx}`);
   const attributes: AxmlAttribute[] = [];
   for (let i = 0; i < attrCount; i++) {
@@ -365,7 +365,8 @@ function readStartElement(
         w.add(`attribute ${hex(resId)} is named "${attrName.slice(0, 40)}" in the string pool, expected "${known}" (packed?)`);
       }
     }
-    const rawValue = poolString(pool, aRaw);
+    const rawValue = javaString(pool, aRaw);
+    const value = decodeValue(type, data, rawValue, pool);
     attributes.push({
       namespaceUri: poolString(pool, aNs) || undefined,
       name: attrName,
@@ -373,10 +374,27 @@ function readStartElement(
       rawValue,
       type,
       data,
-      value: decodeValue(type, data, rawValue, pool),
+      value: type === TYPE_STRING && typeof value === 'string' && pool?.utf8 ? cutAtNul(value) : value,
     });
   }
   return { name: name ?? '', namespaceUri: poolString(pool, nsIdx) || undefined, depth, lineNumber, attributes };
+}
+
+const cutAtNul = (s: string): string => {
+  const nul = s.indexOf('\0');
+  return nul < 0 ? s : s.slice(0, nul);
+};
+
+/**
+ * A pool string as Android's Java side gets it (XmlBlock's names and values, TypedArray:
+ * StringBlock.nativeGetString): a UTF-8 pool's string goes through JNI NewStringUTF, which stops
+ * at its first NUL byte, so `com.qualcomm.qti.autoregistration\0decoy` is installed as
+ * `com.qualcomm.qti.autoregistration`; a UTF-16 string keeps its declared length. Attribute names
+ * are compared natively (ResXMLParser::indexOfAttribute), at their declared length: not cut.
+ */
+function javaString(pool: StringPool | undefined, index: number): string | undefined {
+  const s = poolString(pool, index);
+  return s !== undefined && pool?.utf8 ? cutAtNul(s) : s;
 }
 
 const DIMENSION_UNITS = ['px', 'dip', 'sp', 'pt', 'in', 'mm'];
