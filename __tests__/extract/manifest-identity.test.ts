@@ -83,3 +83,67 @@ withTools('a manifest of a UTF-8 string pool', () => {
     expect(report.findings.filter((f) => f.rule === 'wrong-market-client').map((f) => f.client)).toEqual(['ct-self-registration-qualcomm']);
   });
 });
+
+/** `aapt dump xmlstrings`'s index of each string of `apk`'s `file`. */
+function xmlStringIndex(apk: string, file: string): Map<string, number> {
+  const out = execFileSync('aapt', ['dump', 'xmlstrings', apk, file], { encoding: 'utf8' });
+  return new Map([...out.matchAll(/^String #(\d+): (.*)$/gm)].map((m) => [m[2], Number(m[1])]));
+}
+
+withTools('a manifest element of overlapping attributes (attributeSize 10)', () => {
+  it("is read at Android's stride: the client's `package` Android finds is not hidden behind a decoy's at the 20-byte stride", async () => {
+    const dir = tempDir('ag-identity-attrsize-');
+    const manifest = `<manifest ${ANDROID_NS} package="${CLIENT}"><application android:label="${DECOY}"/></manifest>\n`;
+    const apk = aapt2Apk(join(dir, 'client'), join(dir, 'build', 'system', 'priv-app', 'AutoRegistration', 'AutoRegistration.apk'), manifest, '');
+    const index = xmlStringIndex(apk, 'AndroidManifest.xml');
+    const [pkg, client, decoy, other] = ['package', CLIENT, DECOY, 'platformBuildVersionCode'].map((s) => index.get(s)!);
+    expect([pkg, client, decoy, other].every((n) => n !== undefined && n < 256)).toBe(true);
+    // <manifest>'s attributes replaced by three, 10 bytes apart for Android (A0 at 0, A1 at 10,
+    // A2 at 20) and 20 apart at a 20-byte stride (G0 = A0, G1 = A2 at 20, G2 at 40): A1 is
+    // `package` = the client (no namespace: its ns is A0's raw index and size, all 0xff), G1 is
+    // `package` = the decoy (ns 0xffff0000, out of the pool). Each field a value both share.
+    const attrs = Buffer.alloc(60);
+    attrs.writeUInt32LE(0xffffffff, 0); // A0 ns
+    attrs.writeUInt32LE(other, 4); // A0 name
+    attrs.writeUInt32LE(0xffffffff, 8); // A0 raw; bytes 10-13 are A1's ns
+    attrs.writeUInt16LE(0xffff, 12); // A0 typed size
+    attrs.writeUInt32LE(pkg, 14); // A1 name (A0 res0 and type 0 = TYPE_NULL)
+    attrs.writeUInt32LE(client, 18); // A1 raw; bytes 20-23 are G1's ns
+    attrs.writeUInt16LE(0xffff, 22); // A1 typed size
+    attrs.writeUInt32LE(pkg, 24); // G1 name (A1 res0 and type 0 = TYPE_NULL)
+    attrs.writeUInt32LE(decoy, 28); // G1 raw
+    attrs.writeUInt16LE(8, 32);
+    attrs.writeUInt8(0x03, 35); // G1 TYPE_STRING
+    attrs.writeUInt32LE(decoy, 36);
+    attrs.writeUInt32LE(0xffffffff, 40); // G2: platformBuildVersionCode = the decoy string
+    attrs.writeUInt32LE(other, 44);
+    attrs.writeUInt32LE(decoy, 48);
+    attrs.writeUInt16LE(8, 52);
+    attrs.writeUInt8(0x03, 55);
+    attrs.writeUInt32LE(decoy, 56);
+    const doc = manifestBytes(apk);
+    let at = doc.readUInt16LE(2);
+    while (doc.readUInt16LE(at) !== 0x0102) at += doc.readUInt32LE(at + 4);
+    const ext = at + doc.readUInt16LE(at + 2);
+    const head = Buffer.from(doc.subarray(at, ext + 20));
+    const x = ext - at;
+    head.writeUInt16LE(20, x + 8); // attributeStart
+    head.writeUInt16LE(10, x + 10); // attributeSize
+    head.writeUInt16LE(3, x + 12); // attributeCount
+    head.fill(0, x + 14, x + 20); // no id, class or style attribute
+    const element = Buffer.concat([head, attrs]);
+    element.writeUInt32LE(element.length, 4);
+    const crafted = Buffer.concat([doc.subarray(0, at), element, doc.subarray(at + doc.readUInt32LE(at + 4))]);
+    crafted.writeUInt32LE(crafted.length, 4);
+    put(join(dir, 'm', 'AndroidManifest.xml'), crafted);
+    execFileSync('zip', ['-q', apk, 'AndroidManifest.xml'], { cwd: join(dir, 'm') });
+    // Android's parser (aapt's ResXMLTree) lists the attributes at its stride: the first package is the client's.
+    const tree = execFileSync('aapt', ['dump', 'xmltree', apk, 'AndroidManifest.xml'], { encoding: 'utf8' });
+    expect([...tree.matchAll(/A: package=.*\(Raw: "([^"]*)"\)/g)].map((m) => m[1])).toEqual([CLIENT, DECOY]);
+    expect(/^package: name='([^']*)'/m.exec(execFileSync('aapt2', ['dump', 'badging', apk], { encoding: 'utf8' }))?.[1]).toBe(CLIENT);
+
+    const report = await scanIn(dir);
+    expect(report.targets[0].packages.map((p) => p.package)).toEqual([CLIENT]);
+    expect(report.findings.filter((f) => f.rule === 'wrong-market-client').map((f) => f.client)).toEqual(['ct-self-registration-qualcomm']);
+  });
+});

@@ -7,6 +7,7 @@ import {
   ANDROID_ATTR,
   extractManifest,
   findAndroidAttribute,
+  MAX_ATTRIBUTES,
   MAX_ELEMENTS,
   parseAxml,
   type AxmlDocument,
@@ -235,6 +236,32 @@ describe('hostile edits of a real document (each must read like the original)', 
     const fits = parseAxml(repeated(MAX_ELEMENTS - base.elements.length));
     expect(fits.elements).toHaveLength(MAX_ELEMENTS);
     expect(() => parseAxml(repeated(MAX_ELEMENTS - base.elements.length + 1))).toThrow(new RegExp(`more than ${MAX_ELEMENTS} elements`));
+  });
+
+  test('attributeSize under 20 (overlapping attributes, read at that stride as Android does) is bounded: 0 keeps one attribute, 1 past MAX_ATTRIBUTES is unreadable', () => {
+    let at = buf.readUInt16LE(2);
+    while (buf.readUInt16LE(at) !== 0x0102) at += buf.readUInt32LE(at + 4);
+    const ext = at + buf.readUInt16LE(at + 2);
+    const x = ext - at;
+    /** The first element chunk as `count` attributes `size` bytes apart (the first 20 bytes of its attributes, then zeros), `copies` times. */
+    const stepped = (size: number, count: number, copies: number): Buffer => {
+      const first = ext + buf.readUInt16LE(ext + 8);
+      const el = Buffer.concat([buf.subarray(at, ext + 20), buf.subarray(first, first + 20), Buffer.alloc(size * count)]);
+      el.writeUInt16LE(20, x + 8);
+      el.writeUInt16LE(size, x + 10);
+      el.writeUInt16LE(count, x + 12);
+      el.writeUInt32LE(el.length, 4);
+      const out = Buffer.concat([buf.subarray(0, at), ...new Array<Buffer>(copies).fill(el)]);
+      out.writeUInt32LE(out.length, 4);
+      return out;
+    };
+    const zero = parseAxml(stepped(0, 65535, 1));
+    expect(zero.elements[0].attributes).toHaveLength(1);
+    expect(zero.elements[0].attributes[0].name).toBe(base.elements[0].attributes[0].name);
+    const perElement = 65535;
+    const fits = Math.floor(MAX_ATTRIBUTES / perElement);
+    expect(parseAxml(stepped(1, perElement, fits)).elements).toHaveLength(fits);
+    expect(() => parseAxml(stepped(1, perElement, fits + 1))).toThrow(new RegExp(`more than ${MAX_ATTRIBUTES} attributes`));
   });
 
   test('zero-size end-namespace chunk at EOF', () => {

@@ -120,6 +120,12 @@ export interface AxmlDocument {
  * nested elements (a 554 KB APK) took 814 MB. Past this the document is unreadable.
  */
 export const MAX_ELEMENTS = 200_000;
+/**
+ * Attributes kept per document. Android steps by an element's attributeSize, which may be 1 (or
+ * 0: every attribute is the first, kept once), so a small chunk can declare 65,535 of them; a
+ * real manifest has some thousands. Past this the document is unreadable.
+ */
+export const MAX_ATTRIBUTES = 2_000_000;
 
 export interface ManifestInfo {
   package: string;
@@ -199,6 +205,7 @@ export function parseAxml(buf: Buffer): AxmlDocument {
   const otherPools: PoolString[][] = [];
   let poolSeen = false;
   let sawNode = false;
+  let attributesRead = 0;
   let pos = topHeaderSize;
 
   while (pos + 8 <= end) {
@@ -280,9 +287,11 @@ export function parseAxml(buf: Buffer): AxmlDocument {
         // carry nothing the manifest needs. Their headerSize may be odd (0x14): step by size.
         break;
       case RES_XML_START_ELEMENT_TYPE: {
-        const el = readStartElement(buf, pos, headerSize, chunkEnd, pool, resourceMap, stack.length + 1, w);
+        const el = readStartElement(buf, pos, headerSize, chunkEnd, end, pool, resourceMap, stack.length + 1, w);
         if (el) {
           if (elements.length === MAX_ELEMENTS) throw new FormatError(FORMAT, `more than ${MAX_ELEMENTS} elements`, pos);
+          attributesRead += el.attributes.length;
+          if (attributesRead > MAX_ATTRIBUTES) throw new FormatError(FORMAT, `more than ${MAX_ATTRIBUTES} attributes`, pos);
           elements.push(el);
           stack.push(el);
         } else {
@@ -323,6 +332,7 @@ function readStartElement(
   pos: number,
   headerSize: number,
   chunkEnd: number,
+  docEnd: number,
   pool: StringPool | undefined,
   resourceMap: number[],
   depth: number,
@@ -337,21 +347,27 @@ function readStartElement(
   const nsIdx = buf.readUInt32LE(ext);
   const nameIdx = buf.readUInt32LE(ext + 4);
   const attrStart = buf.readUInt16LE(ext + 8);
-  let attrSize = buf.readUInt16LE(ext + 10);
+  const attrSize = buf.readUInt16LE(ext + 10);
   const attrCount = buf.readUInt16LE(ext + 12);
-  if (attrSize !== 20) {
-    w.add(`element at ${pos} has attributeSize ${attrSize}${attrSize < 20 ? '; using 20' : ''}`);
-    if (attrSize < 20) attrSize = 20;
-  }
+  // Android steps by the declared attributeSize whatever it is (ResXMLParser::getAttributeNameID:
+  // attributeStart + attributeSize * i) and reads 20 bytes there: under 20, its attributes
+  // overlap, and a reader stepping by 20 sees others (a decoy `package` where Android reads the
+  // client's). Read as Android does.
+  if (attrSize !== 20) w.add(`element at ${pos} has attributeSize ${attrSize} (Android reads its attributes ${attrSize} bytes apart, 20 bytes each)`);
   const name = javaString(pool, nameIdx);
   if (name === undefined) w.add(`element at ${pos} has an invalid name index ${nameIdx}`);
   const attributes: AxmlAttribute[] = [];
-  for (let i = 0; i < attrCount; i++) {
+  // attributeSize 0: every index reads the first attribute; it is kept once.
+  const distinct = attrSize === 0 ? Math.min(attrCount, 1) : attrCount;
+  for (let i = 0; i < distinct; i++) {
     const a = ext + attrStart + i * attrSize;
-    if (a + 20 > chunkEnd) {
-      w.add(`element at ${pos}: attribute ${i} of ${attrCount} overflows the chunk`);
+    // Android reads an attribute that runs past its chunk (only attributeSize * count must fit
+    // it): read it while it lies in the document.
+    if (a + 20 > docEnd) {
+      w.add(`element at ${pos}: attribute ${i} of ${attrCount} overflows the document`);
       break;
     }
+    if (a + 20 > chunkEnd) w.add(`element at ${pos}: attribute ${i} of ${attrCount} runs past its chunk`);
     const aNs = buf.readUInt32LE(a);
     const aName = buf.readUInt32LE(a + 4);
     const aRaw = buf.readUInt32LE(a + 8);
