@@ -147,3 +147,41 @@ withTools('a manifest element of overlapping attributes (attributeSize 10)', () 
     expect(report.findings.filter((f) => f.rule === 'wrong-market-client').map((f) => f.client)).toEqual(['ct-self-registration-qualcomm']);
   });
 });
+
+const KEYS = join(import.meta.dirname, '..', '..', 'scripts', 'fixtures', 'keys', 'fixture.p12');
+const ZIP64_TOOLS = ['aapt', 'aapt2', 'smali', 'java', 'zip', 'zipalign', 'apksigner', 'python3'];
+const withZip64Tools = haveTools(...ZIP64_TOOLS) && haveFrameworkRes() ? describe : describe.skip;
+if (!haveTools(...ZIP64_TOOLS) || !haveFrameworkRes()) console.warn(`SKIPPED two central directories: needs ${ZIP64_TOOLS.join(', ')} and ${FRAMEWORK_RES}`);
+
+/** `apk` zipaligned and signed with JAR signing (v1) only by apksigner, with the fixtures' key. */
+function signV1(apk: string, out: string): string {
+  execFileSync('zipalign', ['-f', '-p', '4', apk, `${apk}.aligned`]);
+  execFileSync('apksigner', ['sign', '--ks', KEYS, '--ks-pass', 'pass:fixture', '--key-pass', 'pass:fixture', '--ks-key-alias', 'fixture', '--min-sdk-version', '24', '--v1-signing-enabled', 'true', '--v2-signing-enabled', 'false', '--v3-signing-enabled', 'false', '--v4-signing-enabled', 'false', '--out', out, `${apk}.aligned`]);
+  return out;
+}
+
+withZip64Tools('an APK of two central directories (a ZIP64 end record naming another than the end record)', () => {
+  it('is read from the end record, as Android installs it (the client and its deflated DEX), and the other directory is unreadable', async () => {
+    const dir = tempDir('ag-identity-zip64-');
+    const smali = { 'Reg.smali': '.class public Lcom/qualcomm/qti/autoregistration/Reg;\n.super Ljava/lang/Object;\n.field public static final SERVER_URI:Ljava/lang/String; = "http://zzhc.vnet.cn"\n' };
+    const client = signV1(aapt2Apk(join(dir, 'client'), join(dir, 'client.apk'), manifestOf(CLIENT), '', { smali }), join(dir, 'client-signed.apk'));
+    const decoy = signV1(aapt2Apk(join(dir, 'decoy'), join(dir, 'decoy.apk'), manifestOf(DECOY), ''), join(dir, 'decoy-signed.apk'));
+    const apk = join(dir, 'build', 'system', 'priv-app', 'AutoRegistration', 'AutoRegistration.apk');
+    put(apk, '');
+    execFileSync('python3', [join(import.meta.dirname, '..', '..', 'scripts', 'fixtures', 'zip64-two-directories.py'), client, decoy, apk]);
+    // Android's reader (aapt: libziparchive) installs the client; apksigner verifies its v1 signature.
+    expect(badgingPackage(apk)).toBe(CLIENT);
+    expect(execFileSync('apksigner', ['verify', '--min-sdk-version', '24', apk], { encoding: 'utf8' })).toBe('');
+    // Python's zipfile (as java.util.zip) reads the ZIP64 record: the decoy's entries, no DEX.
+    const listed = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', apk], { encoding: 'utf8' });
+    expect(listed).not.toContain('classes.dex');
+    expect(execFileSync('python3', ['-c', 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("AndroidManifest.xml"))', apk]).includes(Buffer.from(DECOY, 'utf16le'))).toBe(true);
+
+    const report = await scanIn(dir);
+    expect(report.targets[0].packages.map((p) => p.package)).toEqual([CLIENT]);
+    expect(report.findings.filter((f) => f.rule === 'wrong-market-client').map((f) => f.client)).toEqual(['ct-self-registration-qualcomm']);
+    expect(report.findings.some((f) => f.rule === 'denied-endpoint' && f.endpoint === 'zzhc.vnet.cn')).toBe(true);
+    const unreadable = report.findings.filter((f) => f.rule === 'unreadable-artifact').map((f) => f.message);
+    expect(unreadable.some((m) => m.includes('two central directories'))).toBe(true);
+  });
+});

@@ -407,6 +407,7 @@ async function dispatchSource(item: ScanItem, src: RandomAccessSource, ctx: Arti
       }
       const kind = zip ? classifyZip(zip) : 'zip';
       if (zip && kind !== 'zip') {
+        if (records(ctx)) reportOtherDirectory(zip, item.relPath, ctx);
         await extractContainer(item, zipContainer(src, zip, kind, containerOptions(ctx)), ctx, false);
         if (zipMagic) await extractFilesystemBehind(item, src, head, ctx);
         return;
@@ -1171,6 +1172,22 @@ function sourceOfEntry(name: string): Source {
   return 'file';
 }
 
+/**
+ * A ZIP whose ZIP64 end record names another central directory than its end record: Android
+ * (libziparchive) reads the end record's, java.util.zip and Python's zipfile the ZIP64 one. The
+ * first is read; the other is unreadable (its entries' bytes are scanned raw, as bytes no entry holds).
+ */
+function reportOtherDirectory(zip: ZipArchive, path: string, ctx: ArtifactContext): void {
+  const o = zip.otherDirectory;
+  if (!o) return;
+  ctx.unreadable.push({
+    path,
+    format: 'zip',
+    reason: `two central directories: Android installs from the end record's (${zip.entries.length} entries at ${zip.cdOffset}); its ZIP64 end record names another (${o.count} entries at ${o.offset}), which java.util.zip and Python's zipfile read, and which was not read as entries`,
+    offset: o.offset,
+  });
+}
+
 /** How a ZIP was found, for extractZip. */
 interface ZipFound {
   /** Already opened by whoever found it (zipAfterData): not opened again. */
@@ -1194,6 +1211,7 @@ async function extractZip(src: RandomAccessSource, path: string, file: ArtifactF
     ctx.unreadable.push(unreadableFrom(path, e, 'zip'));
     return;
   }
+  reportOtherDirectory(zip, path, ctx);
   for (const dup of zip.duplicates) {
     if (dup === 'AndroidManifest.xml' || /^classes\d*\.dex$/.test(dup) || dup === 'resources.arsc') {
       ctx.unreadable.push({ path, format: 'zip', reason: `duplicate entry ${JSON.stringify(dup)}: a second copy can hide code from review` });

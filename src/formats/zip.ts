@@ -53,6 +53,12 @@ export interface ZipArchive {
   eocdOffset: number;
   /** The ZIP64 end record and its locator, when there are: [start, end) of each. */
   zip64?: [number, number][];
+  /**
+   * A central directory its ZIP64 end record names that is not the one Android installs from
+   * (the end record's, whose fields are not saturated): java.util.zip reads this one. Its entries
+   * are not listed; the bytes they hold are scanned raw.
+   */
+  otherDirectory?: { count: number; offset: number; size: number };
   /** Bytes before the first local header (Janus: a DEX prepended to an APK). */
   prefixBytes: number;
   /** How far its recorded offsets were short (data put before it, offsets not adjusted): added to each. */
@@ -128,6 +134,7 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
 
   // ZIP64: the locator sits 20 bytes before the EOCD.
   let zip64: ZipArchive['zip64'];
+  let otherDirectory: ZipArchive['otherDirectory'];
   if (eocdOffset >= 20) {
     const loc = await src.read(eocdOffset - 20, 20);
     if (loc.readUInt32LE(0) === ZIP64_LOCATOR_SIG) {
@@ -142,9 +149,21 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
       const s = Number(z.readBigUInt64LE(40));
       const o = Number(z.readBigUInt64LE(48));
       if (![c, s, o].every(Number.isSafeInteger)) throw new FormatError('zip', 'ZIP64 sizes beyond 2^53', z64Off);
-      count = c;
-      cdSize = s;
-      cdOffset = o;
+      // Android's libziparchive (FindCentralDirectoryInfo) reads the ZIP64 record only when a
+      // field of the end record is saturated; otherwise it installs from the end record's
+      // directory, whatever a locator says. java.util.zip reads the ZIP64 one whenever it is
+      // there: two directories, read as Android installs, the other reported (otherDirectory).
+      const saturated =
+        tail.readUInt16LE(eocdRel + 8) === 0xffff || count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff || tail.readUInt16LE(eocdRel + 20) === 0xffff;
+      if (saturated) {
+        diskNo = z.readUInt32LE(16);
+        count = c;
+        cdSize = s;
+        cdOffset = o;
+      } else if (c !== count || s !== cdSize || o !== cdOffset) {
+        otherDirectory = { count: c, offset: o, size: s };
+        warnings.push(`its ZIP64 end record names another central directory (${c} entries at ${o}) than its end record (${count} entries at ${cdOffset})`);
+      }
       // The record's size field counts what follows it (44 bytes and any extensible data).
       const recordEnd = Math.min(eocdOffset - 20, z64Off + 12 + Math.max(44, Number(z.readBigUInt64LE(4))));
       zip64 = [
@@ -271,7 +290,7 @@ export async function openZip(src: RandomAccessSource): Promise<ZipArchive> {
   }
 
   const meta = metaPieces.length > 0 ? joinPieces(cd, metaPieces, cdOffset) : undefined;
-  return { entries, cdOffset, cdSize, eocdOffset, ...(zip64 ? { zip64 } : {}), prefixBytes, ...(shift ? { shift } : {}), duplicates, overlaps: overlapping(entries), warnings, signingBlock, ...(meta ? { meta } : {}) };
+  return { entries, cdOffset, cdSize, eocdOffset, ...(zip64 ? { zip64 } : {}), ...(otherDirectory ? { otherDirectory } : {}), prefixBytes, ...(shift ? { shift } : {}), duplicates, overlaps: overlapping(entries), warnings, signingBlock, ...(meta ? { meta } : {}) };
 }
 
 /** Pieces [start, end) of `buf` copied into one buffer, a zero byte between two (ZipArchive.meta). */
