@@ -148,6 +148,52 @@ withTools('a manifest element of overlapping attributes (attributeSize 10)', () 
   });
 });
 
+withTools('a manifest of two package attributes, the first in the namespace ""', () => {
+  it("is read by the one of no namespace, as Android's ResXMLParser::indexOfAttribute matches it (\"\" is a namespace): a decoy's `:package` first does not hide the client", async () => {
+    const dir = tempDir('ag-identity-nsempty-');
+    // aapt2 puts "" in the pool for an empty attribute value.
+    const manifest = `<manifest ${ANDROID_NS} package="${CLIENT}"><application android:label="${DECOY}"><meta-data android:name="" android:value=""/></application></manifest>\n`;
+    const apk = aapt2Apk(join(dir, 'client'), join(dir, 'build', 'system', 'priv-app', 'AutoRegistration', 'AutoRegistration.apk'), manifest, '');
+    const index = xmlStringIndex(apk, 'AndroidManifest.xml');
+    const [pkg, client, decoy, empty] = ['package', CLIENT, DECOY, ''].map((s) => index.get(s)!);
+    expect([pkg, client, decoy, empty].every((n) => n !== undefined)).toBe(true);
+    // <manifest>'s attributes replaced by two: package in the namespace "" (the decoy), then package of none (the client).
+    const attr = (ns: number, name: number, value: number): Buffer => {
+      const a = Buffer.alloc(20);
+      a.writeUInt32LE(ns, 0);
+      a.writeUInt32LE(name, 4);
+      a.writeUInt32LE(value, 8);
+      a.writeUInt16LE(8, 12);
+      a.writeUInt8(0x03, 15); // TYPE_STRING
+      a.writeUInt32LE(value, 16);
+      return a;
+    };
+    const doc = manifestBytes(apk);
+    let at = doc.readUInt16LE(2);
+    while (doc.readUInt16LE(at) !== 0x0102) at += doc.readUInt32LE(at + 4);
+    const ext = at + doc.readUInt16LE(at + 2);
+    const head = Buffer.from(doc.subarray(at, ext + 20));
+    const x = ext - at;
+    head.writeUInt16LE(20, x + 8);
+    head.writeUInt16LE(20, x + 10);
+    head.writeUInt16LE(2, x + 12);
+    head.fill(0, x + 14, x + 20);
+    const element = Buffer.concat([head, attr(empty, pkg, decoy), attr(0xffffffff, pkg, client)]);
+    element.writeUInt32LE(element.length, 4);
+    const crafted = Buffer.concat([doc.subarray(0, at), element, doc.subarray(at + doc.readUInt32LE(at + 4))]);
+    crafted.writeUInt32LE(crafted.length, 4);
+    put(join(dir, 'm', 'AndroidManifest.xml'), crafted);
+    execFileSync('zip', ['-q', apk, 'AndroidManifest.xml'], { cwd: join(dir, 'm') });
+    // Android's parser (aapt: libandroidfw's indexOfAttribute(NULL, "package")) finds the client's.
+    expect(execFileSync('aapt', ['dump', 'xmltree', apk, 'AndroidManifest.xml'], { encoding: 'utf8' })).toContain(`A: :package="${DECOY}"`);
+    expect(badgingPackage(apk)).toBe(CLIENT);
+
+    const report = await scanIn(dir);
+    expect(report.targets[0].packages.map((p) => p.package)).toEqual([CLIENT]);
+    expect(report.findings.filter((f) => f.rule === 'wrong-market-client').map((f) => f.client)).toEqual(['ct-self-registration-qualcomm']);
+  });
+});
+
 const KEYS = join(import.meta.dirname, '..', '..', 'scripts', 'fixtures', 'keys', 'fixture.p12');
 const ZIP64_TOOLS = ['aapt', 'aapt2', 'smali', 'java', 'zip', 'zipalign', 'apksigner', 'python3'];
 const withZip64Tools = haveTools(...ZIP64_TOOLS) && haveFrameworkRes() ? describe : describe.skip;

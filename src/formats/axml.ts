@@ -384,7 +384,9 @@ function readStartElement(
     const rawValue = javaString(pool, aRaw);
     const value = decodeValue(type, data, rawValue, pool);
     attributes.push({
-      namespaceUri: poolString(pool, aNs) || undefined,
+      // No namespace only where the index names no string (ResXMLParser::indexOfAttribute matches
+      // a null namespace to a null one): "" is a namespace, and `:package` is not Android's package.
+      namespaceUri: poolString(pool, aNs),
       name: attrName,
       resId,
       rawValue,
