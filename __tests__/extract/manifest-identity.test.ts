@@ -90,6 +90,30 @@ function xmlStringIndex(apk: string, file: string): Map<string, number> {
   return new Map([...out.matchAll(/^String #(\d+): (.*)$/gm)].map((m) => [m[2], Number(m[1])]));
 }
 
+/**
+ * `apk` with its first element's (<manifest>'s) attributes replaced by `attrs`, `count` of them
+ * `size` bytes apart (no id, class or style attribute): the document and the element grown or
+ * shrunk to fit, put back into `apk` with zip.
+ */
+function replaceManifestAttributes(apk: string, dir: string, attrs: Buffer, size: number, count: number): void {
+  const doc = manifestBytes(apk);
+  let at = doc.readUInt16LE(2);
+  while (doc.readUInt16LE(at) !== 0x0102) at += doc.readUInt32LE(at + 4);
+  const ext = at + doc.readUInt16LE(at + 2);
+  const head = Buffer.from(doc.subarray(at, ext + 20));
+  const x = ext - at;
+  head.writeUInt16LE(20, x + 8); // attributeStart
+  head.writeUInt16LE(size, x + 10); // attributeSize
+  head.writeUInt16LE(count, x + 12); // attributeCount
+  head.fill(0, x + 14, x + 20);
+  const element = Buffer.concat([head, attrs]);
+  element.writeUInt32LE(element.length, 4);
+  const crafted = Buffer.concat([doc.subarray(0, at), element, doc.subarray(at + doc.readUInt32LE(at + 4))]);
+  crafted.writeUInt32LE(crafted.length, 4);
+  put(join(dir, 'm', 'AndroidManifest.xml'), crafted);
+  execFileSync('zip', ['-q', apk, 'AndroidManifest.xml'], { cwd: join(dir, 'm') });
+}
+
 withTools('a manifest element of overlapping attributes (attributeSize 10)', () => {
   it("is read at Android's stride: the client's `package` Android finds is not hidden behind a decoy's at the 20-byte stride", async () => {
     const dir = tempDir('ag-identity-attrsize-');
@@ -121,22 +145,7 @@ withTools('a manifest element of overlapping attributes (attributeSize 10)', () 
     attrs.writeUInt16LE(8, 52);
     attrs.writeUInt8(0x03, 55);
     attrs.writeUInt32LE(decoy, 56);
-    const doc = manifestBytes(apk);
-    let at = doc.readUInt16LE(2);
-    while (doc.readUInt16LE(at) !== 0x0102) at += doc.readUInt32LE(at + 4);
-    const ext = at + doc.readUInt16LE(at + 2);
-    const head = Buffer.from(doc.subarray(at, ext + 20));
-    const x = ext - at;
-    head.writeUInt16LE(20, x + 8); // attributeStart
-    head.writeUInt16LE(10, x + 10); // attributeSize
-    head.writeUInt16LE(3, x + 12); // attributeCount
-    head.fill(0, x + 14, x + 20); // no id, class or style attribute
-    const element = Buffer.concat([head, attrs]);
-    element.writeUInt32LE(element.length, 4);
-    const crafted = Buffer.concat([doc.subarray(0, at), element, doc.subarray(at + doc.readUInt32LE(at + 4))]);
-    crafted.writeUInt32LE(crafted.length, 4);
-    put(join(dir, 'm', 'AndroidManifest.xml'), crafted);
-    execFileSync('zip', ['-q', apk, 'AndroidManifest.xml'], { cwd: join(dir, 'm') });
+    replaceManifestAttributes(apk, dir, attrs, 10, 3);
     // Android's parser (aapt's ResXMLTree) lists the attributes at its stride: the first package is the client's.
     const tree = execFileSync('aapt', ['dump', 'xmltree', apk, 'AndroidManifest.xml'], { encoding: 'utf8' });
     expect([...tree.matchAll(/A: package=.*\(Raw: "([^"]*)"\)/g)].map((m) => m[1])).toEqual([CLIENT, DECOY]);
@@ -168,22 +177,7 @@ withTools('a manifest of two package attributes, the first in the namespace ""',
       a.writeUInt32LE(value, 16);
       return a;
     };
-    const doc = manifestBytes(apk);
-    let at = doc.readUInt16LE(2);
-    while (doc.readUInt16LE(at) !== 0x0102) at += doc.readUInt32LE(at + 4);
-    const ext = at + doc.readUInt16LE(at + 2);
-    const head = Buffer.from(doc.subarray(at, ext + 20));
-    const x = ext - at;
-    head.writeUInt16LE(20, x + 8);
-    head.writeUInt16LE(20, x + 10);
-    head.writeUInt16LE(2, x + 12);
-    head.fill(0, x + 14, x + 20);
-    const element = Buffer.concat([head, attr(empty, pkg, decoy), attr(0xffffffff, pkg, client)]);
-    element.writeUInt32LE(element.length, 4);
-    const crafted = Buffer.concat([doc.subarray(0, at), element, doc.subarray(at + doc.readUInt32LE(at + 4))]);
-    crafted.writeUInt32LE(crafted.length, 4);
-    put(join(dir, 'm', 'AndroidManifest.xml'), crafted);
-    execFileSync('zip', ['-q', apk, 'AndroidManifest.xml'], { cwd: join(dir, 'm') });
+    replaceManifestAttributes(apk, dir, Buffer.concat([attr(empty, pkg, decoy), attr(0xffffffff, pkg, client)]), 20, 2);
     // Android's parser (aapt: libandroidfw's indexOfAttribute(NULL, "package")) finds the client's.
     expect(execFileSync('aapt', ['dump', 'xmltree', apk, 'AndroidManifest.xml'], { encoding: 'utf8' })).toContain(`A: :package="${DECOY}"`);
     expect(badgingPackage(apk)).toBe(CLIENT);
