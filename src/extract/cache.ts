@@ -31,7 +31,7 @@ import { temporaryFor, writeAtomically } from '../io/atomic.js';
 import { NotReadable, readRegularFile } from '../io/regular.js';
 
 export const CACHE_FORMAT = 'activation-gate-facts';
-/** Bumped whenever the shape of a stored entry changes, or what extraction puts in it (6: toggle ids in a variant client's code; 7: property files read as init reads them). */
+/** Bumped whenever the shape of a stored entry changes, or what extraction puts in it (6: toggle ids in a variant client's code; 7: property and init .rc files read as init reads them, manifests and ZIP64 directories as Android reads them). */
 export const CACHE_FORMAT_VERSION = 7;
 
 /** What workers need to use the cache: the folder and the salt every key starts from. */
