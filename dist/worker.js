@@ -280,6 +280,9 @@ const RES_XML_START_ELEMENT_TYPE = 0x0102;
 const RES_XML_END_ELEMENT_TYPE = 0x0103;
 const RES_XML_CDATA_TYPE = 0x0104;
 const RES_XML_RESOURCE_MAP_TYPE = 0x0180;
+/** Node chunk types (`ResourceTypes.h` RES_XML_FIRST_CHUNK_TYPE..RES_XML_LAST_CHUNK_TYPE): the first one ends the header chunks. */
+const RES_XML_FIRST_CHUNK_TYPE = 0x0100;
+const RES_XML_LAST_CHUNK_TYPE = 0x017f;
 /** Res_value dataType values (`ResourceTypes.h`). */
 const TYPE_NULL = 0x00;
 const TYPE_REFERENCE = 0x01;
@@ -327,6 +330,12 @@ const ATTR_NAME_BY_ID = new Map(Object.entries(ANDROID_ATTR).map(([k, v]) => [v,
  * nested elements (a 554 KB APK) took 814 MB. Past this the document is unreadable.
  */
 const MAX_ELEMENTS = 200_000;
+/**
+ * Attributes kept per document. Android steps by an element's attributeSize, which may be 1 (or
+ * 0: every attribute is the first, kept once), so a small chunk can declare 65,535 of them; a
+ * real manifest has some thousands. Past this the document is unreadable.
+ */
+const MAX_ATTRIBUTES = 2_000_000;
 const hex$1 = (n, width = 8) => `0x${(n >>> 0).toString(16).padStart(width, '0')}`;
 /** Parses binary XML (or detects plain-text XML). Throws FormatError only when unreadable. */
 function parseAxml(buf) {
@@ -358,6 +367,11 @@ function parseAxml(buf) {
     const stack = [];
     let junkAt = -1;
     let poolError;
+    // Pools Android does not use (replaced, or after the first node): scanned, not used.
+    const otherPools = [];
+    let poolSeen = false;
+    let sawNode = false;
+    let attributesRead = 0;
     let pos = topHeaderSize;
     while (pos + 8 <= end) {
         const type = buf.readUInt16LE(pos);
@@ -386,17 +400,19 @@ function parseAxml(buf) {
             tampered = true;
             chunkEnd = end;
         }
+        const isNode = type >= RES_XML_FIRST_CHUNK_TYPE && type <= RES_XML_LAST_CHUNK_TYPE;
         switch (type) {
-            case RES_STRING_POOL_TYPE$1:
-                if (pool) {
-                    w.add(`extra string pool at ${pos} ignored`);
-                    break;
-                }
+            case RES_STRING_POOL_TYPE$1: {
+                // Android (ResXMLTree::setTo) reads the pool from the chunks before the first node, and
+                // a later pool there replaces an earlier one: the last before the first node names
+                // everything (`aapt dump badging` shows it too). One after the first node is not read.
+                // The others' strings are scanned, not used.
+                let read;
                 try {
-                    pool = parseStringPool(buf, pos, chunkEnd, FORMAT$4);
-                    for (const m of pool.warnings)
+                    read = parseStringPool(buf, pos, chunkEnd, FORMAT$4);
+                    for (const m of read.warnings)
                         w.add(m);
-                    if (pool.strings.length !== pool.declaredCount)
+                    if (read.strings.length !== read.declaredCount)
                         tampered = true;
                 }
                 catch (e) {
@@ -406,8 +422,30 @@ function parseAxml(buf) {
                     poolError ??= e.reason;
                     tampered = true;
                 }
+                if (sawNode) {
+                    w.add(`string pool at ${pos} after the first node: Android does not read it; its strings are scanned only`);
+                    tampered = true;
+                    if (read)
+                        otherPools.push(read.strings);
+                    break;
+                }
+                if (poolSeen) {
+                    w.add(`string pool at ${pos} replaces the one before it (Android reads the last pool before the first node)`);
+                    tampered = true;
+                    if (pool)
+                        otherPools.push(pool.strings);
+                }
+                poolSeen = true;
+                pool = read;
                 break;
+            }
             case RES_XML_RESOURCE_MAP_TYPE: {
+                // As the pool: the last map before the first node is Android's; one after it is not read.
+                if (sawNode) {
+                    w.add(`resource map at ${pos} after the first node: Android does not read it`);
+                    tampered = true;
+                    break;
+                }
                 const n = Math.floor((chunkEnd - pos - headerSize) / 4);
                 resourceMap = new Array(Math.max(0, n));
                 for (let i = 0; i < n; i++)
@@ -421,10 +459,13 @@ function parseAxml(buf) {
                 // carry nothing the manifest needs. Their headerSize may be odd (0x14): step by size.
                 break;
             case RES_XML_START_ELEMENT_TYPE: {
-                const el = readStartElement(buf, pos, headerSize, chunkEnd, pool, resourceMap, stack.length + 1, w);
+                const el = readStartElement(buf, pos, headerSize, chunkEnd, end, pool, resourceMap, stack.length + 1, w);
                 if (el) {
                     if (elements.length === MAX_ELEMENTS)
                         throw new FormatError(FORMAT$4, `more than ${MAX_ELEMENTS} elements`, pos);
+                    attributesRead += el.attributes.length;
+                    if (attributesRead > MAX_ATTRIBUTES)
+                        throw new FormatError(FORMAT$4, `more than ${MAX_ATTRIBUTES} attributes`, pos);
                     elements.push(el);
                     stack.push(el);
                 }
@@ -443,6 +484,8 @@ function parseAxml(buf) {
                 w.add(`unknown chunk ${hex$1(type, 4)} at ${pos} (${size} bytes) skipped`);
                 break;
         }
+        if (isNode)
+            sawNode = true;
         pos += size;
     }
     if (junkAt >= 0)
@@ -453,6 +496,7 @@ function parseAxml(buf) {
     }
     return {
         strings: pool ? pool.strings : [],
+        otherPools,
         resourceMap,
         elements,
         warnings: w.list,
@@ -461,7 +505,7 @@ function parseAxml(buf) {
         ...(poolError !== undefined ? { poolError } : {}),
     };
 }
-function readStartElement(buf, pos, headerSize, chunkEnd, pool, resourceMap, depth, w) {
+function readStartElement(buf, pos, headerSize, chunkEnd, docEnd, pool, resourceMap, depth, w) {
     const ext = pos + headerSize;
     if (headerSize < 16 || ext + 20 > chunkEnd) {
         w.add(`start element at ${pos} too short (${chunkEnd - pos} bytes, header ${headerSize})`);
@@ -471,23 +515,30 @@ function readStartElement(buf, pos, headerSize, chunkEnd, pool, resourceMap, dep
     const nsIdx = buf.readUInt32LE(ext);
     const nameIdx = buf.readUInt32LE(ext + 4);
     const attrStart = buf.readUInt16LE(ext + 8);
-    let attrSize = buf.readUInt16LE(ext + 10);
+    const attrSize = buf.readUInt16LE(ext + 10);
     const attrCount = buf.readUInt16LE(ext + 12);
-    if (attrSize !== 20) {
-        w.add(`element at ${pos} has attributeSize ${attrSize}${attrSize < 20 ? '; using 20' : ''}`);
-        if (attrSize < 20)
-            attrSize = 20;
-    }
-    const name = poolString(pool, nameIdx);
+    // Android steps by the declared attributeSize whatever it is (ResXMLParser::getAttributeNameID:
+    // attributeStart + attributeSize * i) and reads 20 bytes there: under 20, its attributes
+    // overlap, and a reader stepping by 20 sees others (a decoy `package` where Android reads the
+    // client's). Read as Android does.
+    if (attrSize !== 20)
+        w.add(`element at ${pos} has attributeSize ${attrSize} (Android reads its attributes ${attrSize} bytes apart, 20 bytes each)`);
+    const name = javaString(pool, nameIdx);
     if (name === undefined)
         w.add(`element at ${pos} has an invalid name index ${nameIdx}`);
     const attributes = [];
-    for (let i = 0; i < attrCount; i++) {
+    // attributeSize 0: every index reads the first attribute; it is kept once.
+    const distinct = attrSize === 0 ? Math.min(attrCount, 1) : attrCount;
+    for (let i = 0; i < distinct; i++) {
         const a = ext + attrStart + i * attrSize;
-        if (a + 20 > chunkEnd) {
-            w.add(`element at ${pos}: attribute ${i} of ${attrCount} overflows the chunk`);
+        // Android reads an attribute that runs past its chunk (only attributeSize * count must fit
+        // it): read it while it lies in the document.
+        if (a + 20 > docEnd) {
+            w.add(`element at ${pos}: attribute ${i} of ${attrCount} overflows the document`);
             break;
         }
+        if (a + 20 > chunkEnd)
+            w.add(`element at ${pos}: attribute ${i} of ${attrCount} runs past its chunk`);
         const aNs = buf.readUInt32LE(a);
         const aName = buf.readUInt32LE(a + 4);
         const aRaw = buf.readUInt32LE(a + 8);
@@ -501,18 +552,36 @@ function readStartElement(buf, pos, headerSize, chunkEnd, pool, resourceMap, dep
                 w.add(`attribute ${hex$1(resId)} is named "${attrName.slice(0, 40)}" in the string pool, expected "${known}" (packed?)`);
             }
         }
-        const rawValue = poolString(pool, aRaw);
+        const rawValue = javaString(pool, aRaw);
+        const value = decodeValue(type, data, rawValue, pool);
         attributes.push({
-            namespaceUri: poolString(pool, aNs) || undefined,
+            // No namespace only where the index names no string (ResXMLParser::indexOfAttribute matches
+            // a null namespace to a null one): "" is a namespace, and `:package` is not Android's package.
+            namespaceUri: poolString(pool, aNs),
             name: attrName,
             resId,
             rawValue,
             type,
             data,
-            value: decodeValue(type, data, rawValue, pool),
+            value: type === TYPE_STRING && typeof value === 'string' && pool?.utf8 ? cutAtNul(value) : value,
         });
     }
     return { name: name ?? '', namespaceUri: poolString(pool, nsIdx) || undefined, depth, lineNumber, attributes };
+}
+const cutAtNul = (s) => {
+    const nul = s.indexOf('\0');
+    return nul < 0 ? s : s.slice(0, nul);
+};
+/**
+ * A pool string as Android's Java side gets it (XmlBlock's names and values, TypedArray:
+ * StringBlock.nativeGetString): a UTF-8 pool's string goes through JNI NewStringUTF, which stops
+ * at its first NUL byte, so `com.qualcomm.qti.autoregistration\0decoy` is installed as
+ * `com.qualcomm.qti.autoregistration`; a UTF-16 string keeps its declared length. Attribute names
+ * are compared natively (ResXMLParser::indexOfAttribute), at their declared length: not cut.
+ */
+function javaString(pool, index) {
+    const s = poolString(pool, index);
+    return s !== undefined && pool?.utf8 ? cutAtNul(s) : s;
 }
 const DIMENSION_UNITS = ['px', 'dip', 'sp', 'pt', 'in', 'mm'];
 const FRACTION_UNITS = ['%', '%p'];
@@ -722,7 +791,7 @@ function parseTextXml(buf) {
                 scopes.pop();
         }
     }
-    return { strings: [], resourceMap: [], elements, warnings: w.list, plainText: true, tampered: false };
+    return { strings: [], otherPools: [], resourceMap: [], elements, warnings: w.list, plainText: true, tampered: false };
 }
 // ------------------------------------------------------------------------------------------
 // Manifest extraction
@@ -5053,6 +5122,7 @@ async function openZip(src) {
     let cdOffset = tail.readUInt32LE(eocdRel + 16);
     // ZIP64: the locator sits 20 bytes before the EOCD.
     let zip64;
+    let otherDirectory;
     if (eocdOffset >= 20) {
         const loc = await src.read(eocdOffset - 20, 20);
         if (loc.readUInt32LE(0) === ZIP64_LOCATOR_SIG) {
@@ -5069,9 +5139,21 @@ async function openZip(src) {
             const o = Number(z.readBigUInt64LE(48));
             if (![c, s, o].every(Number.isSafeInteger))
                 throw new FormatError('zip', 'ZIP64 sizes beyond 2^53', z64Off);
-            count = c;
-            cdSize = s;
-            cdOffset = o;
+            // Android's libziparchive (FindCentralDirectoryInfo) reads the ZIP64 record only when a
+            // field of the end record is saturated; otherwise it installs from the end record's
+            // directory, whatever a locator says. java.util.zip reads the ZIP64 one whenever it is
+            // there: two directories, read as Android installs, the other reported (otherDirectory).
+            const saturated = tail.readUInt16LE(eocdRel + 8) === 0xffff || count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff || tail.readUInt16LE(eocdRel + 20) === 0xffff;
+            if (saturated) {
+                diskNo = z.readUInt32LE(16);
+                count = c;
+                cdSize = s;
+                cdOffset = o;
+            }
+            else if (c !== count || s !== cdSize || o !== cdOffset) {
+                otherDirectory = { count: c, offset: o, size: s };
+                warnings.push(`its ZIP64 end record names another central directory (${c} entries at ${o}) than its end record (${count} entries at ${cdOffset})`);
+            }
             // The record's size field counts what follows it (44 bytes and any extensible data).
             const recordEnd = Math.min(eocdOffset - 20, z64Off + 12 + Math.max(44, Number(z.readBigUInt64LE(4))));
             zip64 = [
@@ -5210,7 +5292,7 @@ async function openZip(src) {
         }
     }
     const meta = metaPieces.length > 0 ? joinPieces(cd, metaPieces, cdOffset) : undefined;
-    return { entries, cdOffset, cdSize, eocdOffset, ...(zip64 ? { zip64 } : {}), prefixBytes, ...(shift ? { shift } : {}), duplicates, overlaps: overlapping(entries), warnings, signingBlock, ...(meta ? { meta } : {}) };
+    return { entries, cdOffset, cdSize, eocdOffset, ...(zip64 ? { zip64 } : {}), ...(otherDirectory ? { otherDirectory } : {}), prefixBytes, ...(shift ? { shift } : {}), duplicates, overlaps: overlapping(entries), warnings, signingBlock, ...(meta ? { meta } : {}) };
 }
 /** Pieces [start, end) of `buf` copied into one buffer, a zero byte between two (ZipArchive.meta). */
 function joinPieces(buf, pieces, base) {
@@ -15459,6 +15541,8 @@ async function dispatchSource(item, src, ctx) {
             }
             const kind = zip ? classifyZip(zip) : 'zip';
             if (zip && kind !== 'zip') {
+                if (records(ctx))
+                    reportOtherDirectory(zip, item.relPath, ctx);
                 await extractContainer(item, zipContainer(src, zip, kind, containerOptions(ctx)), ctx, false);
                 if (zipMagic)
                     await extractFilesystemBehind(item, src, head, ctx);
@@ -16279,6 +16363,22 @@ function sourceOfEntry(name) {
     return 'file';
 }
 /**
+ * A ZIP whose ZIP64 end record names another central directory than its end record: Android
+ * (libziparchive) reads the end record's, java.util.zip and Python's zipfile the ZIP64 one. The
+ * first is read; the other is unreadable (its entries' bytes are scanned raw, as bytes no entry holds).
+ */
+function reportOtherDirectory(zip, path, ctx) {
+    const o = zip.otherDirectory;
+    if (!o)
+        return;
+    ctx.unreadable.push({
+        path,
+        format: 'zip',
+        reason: `two central directories: Android installs from the end record's (${zip.entries.length} entries at ${zip.cdOffset}); its ZIP64 end record names another (${o.count} entries at ${o.offset}), which java.util.zip and Python's zipfile read, and which was not read as entries`,
+        offset: o.offset,
+    });
+}
+/**
  * An APK, JAR or ZIP, entry by entry: every entry, the bytes outside them a reader hands to an
  * app or that no part holds, and the package its manifest declares.
  */
@@ -16293,6 +16393,7 @@ async function extractZip(src, path, file, ctx, depth, found = {}) {
         ctx.unreadable.push(unreadableFrom(path, e, 'zip'));
         return;
     }
+    reportOtherDirectory(zip, path, ctx);
     for (const dup of zip.duplicates) {
         if (dup === 'AndroidManifest.xml' || /^classes\d*\.dex$/.test(dup) || dup === 'resources.arsc') {
             ctx.unreadable.push({ path, format: 'zip', reason: `duplicate entry ${JSON.stringify(dup)}: a second copy can hide code from review` });
@@ -16584,7 +16685,8 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         try {
             const doc = parseAxml(buf);
             const m = extractManifest(doc);
-            scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+            for (const strings of [doc.strings, ...doc.otherPools])
+                scanPoolStrings(strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
             scanTypedIntegers(doc, { ...base, source: 'xml' }, ctx);
             // What follows the document: in the entry an app can read (PackageManager does not).
             scanAfterChunk(buf, base, ctx);
@@ -16678,7 +16780,8 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
         // Its strings are what is scanned: without them nothing of it would be.
         if (doc.poolError !== undefined)
             throw new FormatError('axml', `its string pool cannot be read (${doc.poolError}), and its strings are all that is scanned`, undefined, `${path}!/${name}`);
-        scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+        for (const strings of [doc.strings, ...doc.otherPools])
+            scanPoolStrings(strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
         scanTypedIntegers(doc, { ...base, source: 'xml' }, ctx);
         scanAfterChunk(buf, base, ctx);
         return;
@@ -16695,7 +16798,8 @@ async function extractEntry(entry, buf, base, path, file, ctx, depth, setManifes
             doc = undefined;
         }
         if (doc && doc.poolError === undefined && !doc.plainText) {
-            scanPoolStrings(doc.strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
+            for (const strings of [doc.strings, ...doc.otherPools])
+                scanPoolStrings(strings, { ...base, source: 'xml' }, ctx.scanner, ctx.endpoints);
             scanTypedIntegers(doc, { ...base, source: 'xml' }, ctx);
             scanAfterChunk(buf, base, ctx);
             return;
@@ -23550,7 +23654,7 @@ strictObject({
  * workers never see half an entry.
  */
 const CACHE_FORMAT = 'activation-gate-facts';
-/** Bumped whenever the shape of a stored entry changes, or what extraction puts in it (6: toggle ids in a variant client's code; 7: property files read as init reads them). */
+/** Bumped whenever the shape of a stored entry changes, or what extraction puts in it (6: toggle ids in a variant client's code; 7: property and init .rc files read as init reads them, manifests and ZIP64 directories as Android reads them). */
 const CACHE_FORMAT_VERSION = 7;
 /** The key of one file: the salt, where it stands in the input, and the SHA-256 of its bytes. */
 function cacheKey(salt, file, sha256) {
