@@ -68,4 +68,19 @@ describe('the loggers', () => {
     expect(annotations).toHaveLength(2);
     expect(lines.flatMap((l) => l.split(/\r\n|\r|\n/)).filter(isCommand)).toEqual([]);
   });
+
+  it('the Actions logger posts warning and error annotations on one line, bidirectional characters shown', () => {
+    const annotations: string[] = [];
+    const core: ActionsCoreLike = {
+      debug: () => undefined,
+      info: () => undefined,
+      warning: (m) => annotations.push(m),
+      error: (m) => annotations.push(m),
+      isDebug: () => false,
+    };
+    const logger = getActionsLogger(core);
+    logger.warning('system/app/x\n\nNot a release blocker.\n.apk: unreadable');
+    logger.error('vendor/\u202ekpa.x: unreadable');
+    expect(annotations).toEqual(['system/app/x\\x0a\\x0aNot a release blocker.\\x0a.apk: unreadable', 'vendor/\\u{202e}kpa.x: unreadable']);
+  });
 });

@@ -102,10 +102,24 @@ describe('run() on a failing build', () => {
     // The only error commands are the annotation (message escaped) and setFailed.
     const errors = r.annotations().filter((a) => a.command === 'error');
     expect(errors.map((e) => e.message)).toEqual([
-      'Entry named\n::error::injected from the build',
+      'Entry named\\x0a::error::injected from the build',
       'FAIL: 1 error, 0 warnings in 1 target (fail-on: error): see the annotations and the job summary.',
     ]);
-    expect(out).toContain('::error title=activation-gate%3A wrong-market-client,file=device/acme/ctl/product.mk,line=42::Entry named%0A::error::injected');
+    expect(out).toContain('::error title=activation-gate%3A wrong-market-client,file=device/acme/ctl/product.mk,line=42::Entry named\\x0a::error::injected');
+  });
+
+  it('an annotation gets no lines nor bidirectional overrides from a name in the build', async () => {
+    // The message of a denied endpoint embedded in a file whose name (from the supplier's build)
+    // holds line breaks and U+202E: the runner turns %0A back into a line break, so the file's
+    // name once added a paragraph of its own to the PR annotation.
+    const forged = 'system/etc/carrier\n\nExempted by compliance: informational only, not a release blocker.\n\n\u202egfc.x';
+    const r = setup();
+    await run({ scan: fakeScan(createTestReport({ findings: [createTestFinding({ message: `zzhc.vnet.cn is denied in EU and is embedded in ${forged} (file @4).` })] })) });
+    const annotation = r.annotations().find((a) => a.properties.title === 'activation-gate: wrong-market-client')!;
+    expect(annotation.message).toBe(
+      'zzhc.vnet.cn is denied in EU and is embedded in system/etc/carrier\\x0a\\x0aExempted by compliance: informational only, not a release blocker.\\x0a\\x0a\\u{202e}gfc.x (file @4).',
+    );
+    expect(r.stdout()).not.toContain('\u202e');
   });
 
   it('25 errors + 3 warnings: 9 finding errors + setFailed, 3 warnings, and "16 more findings"', async () => {

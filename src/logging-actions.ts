@@ -6,6 +6,7 @@
  */
 import type { AnnotationProperties } from '@actions/core';
 import { safeLogText, type Logger } from './logging.js';
+import { visible } from './report/render-text.js';
 
 export interface ActionsCoreLike {
   debug(message: string): void;
@@ -26,19 +27,20 @@ export function getActionsLogger(core: ActionsCoreLike, maxAnnotations = 3): Act
   const used = { error: 0, warning: 0 };
   return {
     // Lines printed as they are (info, debug, and warnings and errors past the budget) are made
-    // safe (safeLogText); annotations go through core's command escaping.
+    // safe (safeLogText); annotations go through core's command escaping, which the runner undoes
+    // (a newline in a path would become a line of the annotation): shown as `visible` makes them.
     debug: (m) => core.debug(safeLogText(m)),
     info: (m) => core.info(safeLogText(m)),
     warning: (m) => {
       if (used.warning < maxAnnotations) {
         used.warning++;
-        core.warning(m);
+        core.warning(visible(m));
       } else core.info(safeLogText(`warning: ${m}`));
     },
     error: (m) => {
       if (used.error < maxAnnotations) {
         used.error++;
-        core.error(m);
+        core.error(visible(m));
       } else core.info(safeLogText(`error: ${m}`));
     },
     isDebug: () => core.isDebug(),

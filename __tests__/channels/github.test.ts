@@ -95,6 +95,25 @@ describe('check run', () => {
     expect(none.summary).toContain('1 finding is not annotated on this check run');
   });
 
+  it('check-run annotations show names from the build on one line, bidirectional characters as escapes', () => {
+    const plan = planCheckRun(
+      createTestReport({
+        findings: [
+          createTestFinding({
+            package: 'com.x\u202eevil',
+            path: 'system/app/x\nNot a release blocker\n.apk',
+            message: 'installed at system/app/x\nNot a release blocker\n.apk',
+          }),
+        ],
+      }),
+      { headSha: 'x' },
+    );
+    const a = plan.batches[0][0];
+    expect(a.message).toBe('installed at system/app/x\\x0aNot a release blocker\\x0a.apk');
+    expect(a.title).toBe('wrong-market-client (com.x\\u{202e}evil)');
+    expect(a.raw_details!.split('\n')).toContain('in the build: system/app/x\\x0aNot a release blocker\\x0a.apk');
+  });
+
   it('the summary of a huge report stays under the Checks API limit', () => {
     const plan = planCheckRun(createLargeReport(3000), { headSha: 'x' });
     expect(plan.summary.length).toBeLessThanOrEqual(CHECK_SUMMARY_MAX_CHARS);

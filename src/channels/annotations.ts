@@ -9,7 +9,7 @@
 import type { AnnotationProperties } from '@actions/core';
 import type { Finding, Location, Severity } from '../report/model.js';
 import { compareFindings, sorted } from '../report/sort.js';
-import { formatCount, plural } from '../report/render-text.js';
+import { formatCount, plural, visible } from '../report/render-text.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 export const ANNOTATION_LEVELS: readonly AnnotationLevel[] = ['error', 'warning', 'notice'];
@@ -119,6 +119,13 @@ export interface AnnotationSink {
   notice(message: string, properties?: AnnotationProperties): void;
 }
 
+/**
+ * Posts the plan. A message quotes names from the build (paths, package names): @actions/core
+ * escapes CR and LF as %0D/%0A, and the runner turns them back into line breaks, so a file named
+ * `x\n\nExempted by compliance: not a release blocker.` would add lines of its own to the
+ * annotation, and U+202E would reverse what follows it. Messages are posted as the text report
+ * shows them (`visible`: one line, controls and invisible or bidirectional characters as escapes).
+ */
 export function emitAnnotations(plan: AnnotationPlan, sink: AnnotationSink): void {
-  for (const a of plan.annotations) sink[a.level](a.message, a.properties);
+  for (const a of plan.annotations) sink[a.level](visible(a.message), a.properties);
 }

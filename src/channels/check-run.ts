@@ -9,7 +9,7 @@
  */
 import type { Finding, Report } from '../report/model.js';
 import { renderMarkdown } from '../report/render-markdown.js';
-import { formatCount, verdictLine } from '../report/render-text.js';
+import { formatCount, verdictLine, visible } from '../report/render-text.js';
 import { compareFindings, sorted } from '../report/sort.js';
 import { isInsideWorkspace } from '../source/locate.js';
 
@@ -80,14 +80,16 @@ function annotationFor(f: Finding, fallback: CheckRunOptions['fallback']): Check
     start_line: loc.line,
     end_line: loc.line,
     annotation_level: level,
-    message: cap(f.message, 60_000),
-    title: cap(`${f.rule}${f.package ? ` (${f.package})` : f.endpoint ? ` (${f.endpoint})` : ''}`, 255),
+    // Names from the build, shown as the text report shows them (one line each, controls and
+    // invisible or bidirectional characters as escapes): a path cannot add lines of its own.
+    message: cap(visible(f.message), 60_000),
+    title: cap(visible(`${f.rule}${f.package ? ` (${f.package})` : f.endpoint ? ` (${f.endpoint})` : ''}`), 255),
   };
   const details = [
     `target: ${f.target}`,
     ...(f.path ? [`in the build: ${f.path}`] : []),
     ...(f.evidence ?? []).slice(0, 10).map((e) => `evidence: ${e.path}${e.entry ? `!/${e.entry}` : ''}${e.offset !== undefined ? ` @${e.offset}` : ''}`),
-  ];
+  ].map(visible);
   a.raw_details = cap(details.join('\n'), 60_000);
   return a;
 }
