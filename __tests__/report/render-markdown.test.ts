@@ -3,6 +3,7 @@ import {
   code,
   COMMENT_MAX_CHARS,
   escapeCell,
+  escapeText,
   renderErrorMarkdown,
   renderMarkdown,
   SUMMARY_MAX_BYTES,
@@ -101,10 +102,34 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(r);
     const row = md.split('\n').find((l) => l.includes('wrong-market-client'));
     expect(row).toBeDefined();
-    expect(row).toContain('a \\| b<br>c &lt;script&gt;alert(1)&lt;/script&gt; &amp; @&#8203;acme/team \\[x\\](http://e) \\`t\\`');
+    expect(row).toContain('a \\| b\\\\x0ac &lt;script&gt;alert(1)&lt;/script&gt; &amp; @&#8203;acme/team \\[x\\](http://e) \\`t\\`');
     expect(row).toContain('`id\\|with\\|pipes`');
     expect(md).not.toContain('<script>');
     expectWholeTables(md);
+  });
+
+  it('a name from the build with line breaks adds no line to a finding row, an unreadable row or a code span', () => {
+    // A supplier's file named so: in the summary and the PR comment the row read as two
+    // paragraphs, the second the supplier's ("not a release blocker"), when newlines were <br>.
+    const name = 'system/etc/carrier\n\nExempted by compliance: not a release blocker.\n\n.cfg';
+    const r = createTestReport({
+      findings: [createTestFinding({ message: `zzhc.vnet.cn is denied in EU and is embedded in ${name} (file @4).`, client: name })],
+    });
+    r.targets[0].unreadable = [{ path: name, format: 'zip', reason: `${name}: truncated` }];
+    const md = renderMarkdown(r);
+    const row = md.split('\n').find((l) => l.includes('wrong-market-client'))!;
+    expect(row).not.toContain('<br>');
+    expect(md.split('\n').find((l) => l.includes('| `zip` |'))).not.toContain('<br>');
+    // The backslash of `\x0a` is escaped for markdown: the row shows `\x0a`.
+    expect(row).toContain('embedded in system/etc/carrier\\\\x0a\\\\x0aExempted by compliance: not a release blocker.\\\\x0a\\\\x0a.cfg (file @&#8203;4).');
+    expect(row).toContain('`system/etc/carrier\\x0a\\x0aExempted by compliance: not a release blocker.\\x0a\\x0a.cfg`');
+    expect(md).toContain('| `system/etc/carrier\\x0a\\x0aExempted by compliance: not a release blocker.\\x0a\\x0a.cfg` | `zip` | system/etc/carrier\\\\x0a');
+    expectWholeTables(md);
+  });
+
+  it('keeps the line breaks of an exemption reason (the repository\'s policy) as <br>', () => {
+    expect(escapeCell('a\nb')).toBe('a<br>b');
+    expect(escapeText('a\nb')).toBe('a\\\\x0ab');
   });
 
   it('escapes helpers directly', () => {

@@ -33,30 +33,32 @@ export interface MarkdownOptions {
 // Escaping
 
 /**
- * A table cell of plain text: HTML-ish content and markdown syntax neutralised, `|` escaped so
- * it cannot end the cell, newlines as `<br>`, `@` broken so a PR comment never mentions anyone.
+ * Plain text on one line: controls (line breaks too) and invisible characters shown as escapes,
+ * as the text report shows them; HTML-ish content and markdown syntax neutralised, `|` escaped so
+ * it cannot end a table cell, `@` broken so a PR comment never mentions anyone. For text that
+ * quotes names from the build (a finding's message, an unreadable file's reason): a file named
+ * `x<newline><newline>Exempted by compliance.` must not add a line of its own to the row.
  */
-export function escapeCell(s: string): string {
-  return s
-    .split(/\r\n|\r|\n/)
-    .map((line) =>
-      // Controls and invisible characters shown as escapes, as the text report shows them.
-      visible(line)
-        .replace(/[\\`*_[\]~#]/g, (c) => `\\${c}`)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/@/g, '@&#8203;'),
-    )
-    .join('<br>');
+export function escapeText(s: string): string {
+  return visible(s)
+    .replace(/[\\`*_[\]~#]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/@/g, '@&#8203;');
 }
 
-/** Inline code (paths, ids, hosts): literal inside; `|` escaped for the table; one line. */
+/** A table cell of plain text from the repository (the policy's exemption reasons): escapeText per line, newlines as `<br>`. */
+export function escapeCell(s: string): string {
+  return s.split(/\r\n|\r|\n/).map(escapeText).join('<br>');
+}
+
+/** Inline code (paths, ids, hosts): literal inside; `|` escaped for the table; one line (a line break shown as `\x0a`). */
 export function code(s: string): string {
   // Controls and invisible characters shown as escapes, as the text report shows them.
-  const flat = visible(s.replace(/\r\n|\r|\n/g, ' '));
-  if (flat.includes('`') || flat.trim() === '') return escapeCell(flat);
+  const flat = visible(s);
+  if (flat.includes('`') || flat.trim() === '') return escapeText(s);
   return `\`${flat.replace(/\|/g, '\\|')}\``;
 }
 
@@ -121,11 +123,11 @@ function clientsTable(clients: ReportClient[], d: Detail): string {
   if (d.evidence) headers.push('Path');
   const rows = clients.map((c) => {
     const row = [
-      `${code(c.id)}${c.name ? ` ${escapeCell(c.name)}` : ''}${c.suspected ? ' (suspected)' : ''}`,
+      `${code(c.id)}${c.name ? ` ${escapeText(c.name)}` : ''}${c.suspected ? ' (suspected)' : ''}`,
       code(c.market),
       c.package ? code(c.package) : '',
       c.allowed ? 'yes' : '**no**',
-      escapeCell(c.matchedBy.join(', ')),
+      escapeText(c.matchedBy.join(', ')),
     ];
     if (d.evidence) row.push(c.path ? code(c.path) : '');
     return row;
@@ -152,7 +154,7 @@ function targetSection(t: ReportTarget, d: Detail): string {
   const parts: string[] = [];
   parts.push(`### Target ${code(t.id)}\n`);
   const market = t.market
-    ? `Market **${escapeCell(t.market)}**${t.sku ? `, SKU ${code(t.sku)}` : ''}, resolved by ${code(formatResolvedBy(t.build.resolvedBy))}`
+    ? `Market **${escapeText(t.market)}**${t.sku ? `, SKU ${code(t.sku)}` : ''}, resolved by ${code(formatResolvedBy(t.build.resolvedBy))}`
     : `Market **unresolved** (tried ${(t.build.tried ?? []).map(code).join(', ') || 'nothing'})`;
   const lines = [market];
   if (t.build.fingerprint) lines.push(`Fingerprint ${code(t.build.fingerprint)}`);
@@ -173,7 +175,7 @@ function targetSection(t: ReportTarget, d: Detail): string {
         '####',
         'Unreadable artifacts',
         ['Path', 'Format', 'Reason'],
-        t.unreadable.map((u) => [code(u.path), code(u.format), escapeCell(`${u.reason}${u.offset !== undefined ? ` (offset ${u.offset})` : ''}`)]),
+        t.unreadable.map((u) => [code(u.path), code(u.format), escapeText(`${u.reason}${u.offset !== undefined ? ` (offset ${u.offset})` : ''}`)]),
       ),
     );
   }
@@ -183,7 +185,7 @@ function targetSection(t: ReportTarget, d: Detail): string {
 function overviewTable(r: Report): string {
   const rows = r.targets.map((t) => [
     code(t.id),
-    t.market ? escapeCell(t.market) : '**unresolved**',
+    t.market ? escapeText(t.market) : '**unresolved**',
     num(t.counts.errors),
     num(t.counts.warnings),
     num(t.clients.filter((c) => !c.allowed).length),
@@ -209,7 +211,7 @@ function findingsTable(findings: Finding[], d: Detail, multiTarget: boolean): st
     const subject = f.client ?? f.endpoint ?? f.package ?? f.path ?? '';
     const row = [sev, code(f.rule)];
     if (multiTarget) row.push(code(f.target));
-    let message = escapeCell(f.message);
+    let message = escapeText(f.message);
     if (f.suppressed) message += `<br>Exempted: ${escapeCell(f.suppressed.reason)} (${code(f.suppressed.owner)}, until ${code(f.suppressed.expires)})`;
     row.push(subject ? code(subject) : '', message);
     if (d.evidence) {
