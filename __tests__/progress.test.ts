@@ -164,6 +164,12 @@ describe('terminalProgress', () => {
     for (const columns of [undefined, 0]) expect(firstLine(columns, input)).toBe(`${input}: 1/2 files, 10/20 MB, 10 MB/s, ETA 1 s`);
   });
 
+  it('shows an input named with escape sequences as escapes, so it cannot restyle the terminal', () => {
+    // A folder of a supplier's drop named `build<ESC>[8m` (scanned as `scan drop/*`): written as
+    // it is, it switched the terminal to concealed text, and the verdict printed after it hid.
+    expect(firstLine(120, 'drop/build\u001b[8m\u202e')).toBe('drop/build\\x1b[8m\\u{202e}: 1/2 files, 10/20 MB, 10 MB/s, ETA 1 s');
+  });
+
   it('writes nothing at the end when it never showed a line', () => {
     const term = fakeTerminal(80);
     terminalProgress(term, 100, clock().now)('in', 1, 1).done();

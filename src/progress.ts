@@ -5,6 +5,7 @@
  */
 import type { ProgressFactory } from './extract/input.js';
 import type { Logger } from './logging.js';
+import { visible } from './report/render-text.js';
 
 const MB = 1e6;
 
@@ -50,9 +51,15 @@ export function fitProgressLine(input: string, counts: string, width: number): s
   return counts.slice(0, Math.max(0, width));
 }
 
-/** A live, self-overwriting line on a terminal stream. */
+/**
+ * A live, self-overwriting line on a terminal stream. The input's name is shown as the text
+ * report shows names (`visible`): a folder from a supplier's drop named `build<ESC>[8m`, scanned
+ * as `scan drop/*`, would otherwise switch the terminal to concealed text, and the verdict and
+ * report printed after it would not show.
+ */
 export function terminalProgress(stream: NodeJS.WriteStream, minIntervalMs = 100, now: Clock = Date.now): ProgressFactory {
-  return (input, totalFiles, totalBytes, totalWork) => {
+  return (rawInput, totalFiles, totalBytes, totalWork) => {
+    const input = visible(rawInput);
     const started = now();
     let last = -Infinity;
     let shown = false;
