@@ -14,7 +14,7 @@ import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { RecordingLogger } from '../../src/logging.js';
 import { RULE_IDS } from '../../src/report/model.js';
-import { FINGERPRINT_KEY, renderSarif, renderSarifLog, toUri, writeSarifFile } from '../../src/report/render-sarif.js';
+import { FINGERPRINT_KEY, renderSarif, renderSarifLog, sarifText, toUri, writeSarifFile } from '../../src/report/render-sarif.js';
 import { scan } from '../../src/scan.js';
 import { indexSourceTree } from '../../src/source/indexer.js';
 import { locateFindings, wantedNames } from '../../src/source/locate.js';
@@ -82,6 +82,20 @@ describe('renderSarif', () => {
     });
     expect(client.relatedLocations![0].physicalLocation!.artifactLocation!.uri).toBe('sample/out/600E0/system/priv-app/AutoRegistration/AutoRegistration.apk');
     expect(run.properties).toMatchObject({ verdict: 'fail', failOn: 'error' });
+  });
+
+  it('a name from the build makes no embedded link and no line of a result message', () => {
+    // An APK entry named so by the supplier: in SARIF plain text, `[text](uri)` is an embedded link
+    // (3.11.6), whose text a viewer shows in place of the path.
+    const entry = 'system/app/Foo/Foo.apk!/assets/[Exemption EX-12 approved by compliance](https://evil.example/ex12)/c\\[x]\n\u202e.txt';
+    const log = renderSarifLog(createTestReport({ findings: [createTestFinding({ message: `zzhc.vnet.cn is denied in EU and is embedded in ${entry} (asset @4).`, path: entry })] }));
+    const result = log.runs[0].results![0];
+    const shown = 'system/app/Foo/Foo.apk!/assets/\\[Exemption EX-12 approved by compliance\\](https://evil.example/ex12)/c\\\\\\[x\\]\\x0a\\u{202e}.txt';
+    expect(result.message.text).toBe(`zzhc.vnet.cn is denied in EU and is embedded in ${shown} (asset @4).`);
+    expect(result.relatedLocations?.[0].message?.text).toBe(`In the build: ${shown}`);
+    // Every bracket is escaped: no `[` or `]` without a backslash before it, the backslash itself not escaped.
+    expect(result.message.text!.replace(/\\\\/g, '')).not.toMatch(/(^|[^\\])[[\]]/);
+    expect(sarifText('plain text')).toBe('plain text');
   });
 
   it('partialFingerprints are stable across runs: independent of message, line, offsets and input order', () => {

@@ -20,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Finding, Report, ReportTarget } from './model.js';
 import { RULES } from './render-rules.js';
+import { visible } from './render-text.js';
 import { emitList, writeStreamed } from './render-json.js';
 import { REPORT_SHAPE, sortReport, sorted, toSerialise, type Comparator } from './sort.js';
 
@@ -43,6 +44,18 @@ export function toUri(p: string): string {
     .split('/')
     .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
     .join('/');
+}
+
+/**
+ * A plain-text SARIF message quoting names from the build. In SARIF a plain-text message may hold
+ * embedded links, `[text](destination)` with any URI as the destination (SARIF 2.1.0, 3.11.6), so
+ * a file named `[Exemption EX-12 approved](https://evil.example/x)` would become a link whose text
+ * hides the path: `[`, `]` and a backslash before one of them are escaped with a backslash, as
+ * the standard asks of link text. Line breaks, controls and invisible or bidirectional characters
+ * are shown as the text report shows them (`visible`): a name cannot add lines to an alert.
+ */
+export function sarifText(s: string): string {
+  return visible(s).replace(/\\(?=[[\]])|[[\]]/g, '\\$&');
 }
 
 function joinPosix(a: string, b: string): string {
@@ -173,7 +186,7 @@ function sarifParts(report: Report, options: SarifOptions): { log: Sarif.Log; re
       const result: Sarif.Result = {
         ruleId: f.rule,
         level: f.severity,
-        message: { text: f.message },
+        message: { text: sarifText(f.message) },
         locations: [locationOf(f, target, r)],
         partialFingerprints: { [FINGERPRINT_KEY]: fp },
       };
@@ -182,7 +195,7 @@ function sarifParts(report: Report, options: SarifOptions): { log: Sarif.Log; re
       const artifact = f.path ?? f.evidence?.[0]?.path;
       if (f.location && artifact && target) {
         result.relatedLocations = [
-          { id: 1, ...physical(joinPosix(target.input, outerFile(artifact))), message: { text: `In the build: ${artifact}` } },
+          { id: 1, ...physical(joinPosix(target.input, outerFile(artifact))), message: { text: `In the build: ${sarifText(artifact)}` } },
         ];
       }
       const props: Record<string, unknown> = { target: f.target };
