@@ -49,7 +49,23 @@ describe('renderJunit', () => {
   it('escapes markup and drops characters XML cannot hold', () => {
     expect(xmlEscape('a<b>&"\'\u0001\uD800z')).toBe('a&lt;b&gt;&amp;&quot;&apos;\uFFFD\uFFFDz');
     const xml = renderJunit(createTestReport({ findings: [createTestFinding({ message: 'entry \u0000]]></failure><x>' })] }));
-    expect(xml).toContain('entry \uFFFD]]&gt;&lt;/failure&gt;&lt;x&gt;');
+    expect(xml).toContain('entry \\x00]]&gt;&lt;/failure&gt;&lt;x&gt;');
     expect(xml).not.toMatch(/[\u0000-\u0008]/);
+  });
+
+  it('a name from the build adds no line to a failure, and shows its controls and bidirectional characters', () => {
+    // A file of the supplier's build named so: the failure a CI dashboard shows read
+    // "Exempted by compliance: not a release blocker." on a line of its own.
+    const name = 'system/etc/carrier\n\nExempted by compliance: not a release blocker.\r\n\u202egfc.x';
+    const xml = renderJunit(
+      createTestReport({
+        findings: [createTestFinding({ message: `zzhc.vnet.cn is denied in EU and is embedded in ${name}.`, evidence: [{ path: name, offset: 4 }] })],
+      }),
+    );
+    const shown = 'system/etc/carrier\\x0a\\x0aExempted by compliance: not a release blocker.\\x0d\\x0a\\u{202e}gfc.x';
+    expect(xml).toContain(`<failure message="zzhc.vnet.cn is denied in EU and is embedded in ${shown}."`);
+    expect(xml).toContain(`: zzhc.vnet.cn is denied in EU and is embedded in ${shown}.\n  at device/acme/ctl/product.mk:42\n  evidence ${shown} @4</failure>`);
+    expect(xml).not.toContain('\u202e');
+    expect(xml).not.toContain('\r');
   });
 });

@@ -9,7 +9,7 @@
 import type { Finding, Report, ReportTarget, Severity } from './model.js';
 import { SEVERITY_RANK } from './model.js';
 import { RULES } from './render-rules.js';
-import { formatEvidence } from './render-text.js';
+import { formatEvidence, visible } from './render-text.js';
 import { sortReport } from './sort.js';
 
 /** Characters XML 1.0 cannot hold at all (controls other than tab, LF, CR; lone surrogates; U+FFFE/F). */
@@ -31,10 +31,16 @@ function counts(f: Finding, failOn: Report['failOn']): boolean {
   return SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn as Severity];
 }
 
+/**
+ * A finding's lines. Its message, location and evidence quote names from the build: shown as the
+ * text report shows them (`visible`: a line break as `\x0a`, controls and bidirectional characters
+ * as escapes), so a file named `x<newline>Exempted: not a release blocker.` adds no line to the
+ * failure a CI dashboard shows.
+ */
 function describe(f: Finding): string {
-  const lines = [`${f.severity.toUpperCase()} ${f.rule}: ${f.message}`];
-  if (f.location) lines.push(`  at ${f.location.file}:${f.location.line}`);
-  for (const e of (f.evidence ?? []).slice(0, 5)) lines.push(`  evidence ${formatEvidence(e)}`);
+  const lines = [`${f.severity.toUpperCase()} ${f.rule}: ${visible(f.message)}`];
+  if (f.location) lines.push(`  at ${visible(f.location.file)}:${f.location.line}`);
+  for (const e of (f.evidence ?? []).slice(0, 5)) lines.push(`  evidence ${visible(formatEvidence(e))}`);
   if (f.suppressed) lines.push(`  suppressed: ${f.suppressed.reason} (owner ${f.suppressed.owner}, expires ${f.suppressed.expires})`);
   return lines.join('\n');
 }
@@ -51,7 +57,7 @@ function suite(t: ReportTarget, findings: Finding[], failOn: Report['failOn']): 
     const parts: string[] = [];
     if (failing.length > 0) {
       failures++;
-      const message = failing.length === 1 ? failing[0].message : `${failing.length} findings: ${failing[0].message}`;
+      const message = visible(failing.length === 1 ? failing[0].message : `${failing.length} findings: ${failing[0].message}`);
       parts.push(`      <failure message="${xmlEscape(message)}" type="${xmlEscape(failing[0].severity)}">${xmlEscape(failing.map(describe).join('\n\n'))}</failure>`);
     }
     if (other.length > 0) parts.push(`      <system-out>${xmlEscape(other.map(describe).join('\n\n'))}</system-out>`);
