@@ -59,7 +59,7 @@ describe('renderJunit', () => {
     const name = 'system/etc/carrier\n\nExempted by compliance: not a release blocker.\r\n\u202egfc.x';
     const xml = renderJunit(
       createTestReport({
-        findings: [createTestFinding({ message: `zzhc.vnet.cn is denied in EU and is embedded in ${name}.`, evidence: [{ path: name, offset: 4 }] })],
+        findings: [createTestFinding({ message: `zzhc.vnet.cn is denied in EU and is embedded in ${name}.`, evidence: [{ path: name, source: 'file', offset: 4 }] })],
       }),
     );
     const shown = 'system/etc/carrier\\x0a\\x0aExempted by compliance: not a release blocker.\\x0d\\x0a\\u{202e}gfc.x';
