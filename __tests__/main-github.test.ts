@@ -195,7 +195,7 @@ describe('the Action on a pull request, with check run, comment and SARIF', () =
 });
 
 describe('workflow-command escaping', () => {
-  it('%, :, , and newlines in messages and properties reach the runner intact', async () => {
+  it('%, : and , in messages and properties reach the runner intact; a newline in a message is shown as \\x0a', async () => {
     const r = setup({ 'check-run': 'false', comment: 'never', 'sarif-file': '', 'source-root': 'tree,1%:a' });
     cpSync(path.join(ROOT, '__tests__/fixtures/source/device'), path.join(r.workspace, 'tree,1%:a/device'), { recursive: true });
     const finding = createTestFinding({ message: '100% of CN:\nAutoRegistration, here' });
@@ -203,11 +203,11 @@ describe('workflow-command escaping', () => {
     await run({ scan });
     const raw = r.stdout().split('\n').find((l) => l.startsWith('::error title=activation-gate%3A wrong-market-client'))!;
     expect(raw).toBe(
-      '::error title=activation-gate%3A wrong-market-client,file=tree%2C1%25%3Aa/device/acme/ctl/product.mk,line=18,col=5::100%25 of CN:%0AAutoRegistration, here',
+      '::error title=activation-gate%3A wrong-market-client,file=tree%2C1%25%3Aa/device/acme/ctl/product.mk,line=18,col=5::100%25 of CN:\\x0aAutoRegistration, here',
     );
     const parsed = r.annotations()[0];
     expect(parsed.properties.file).toBe('tree,1%:a/device/acme/ctl/product.mk');
-    expect(parsed.message.startsWith('100% of CN:\nAutoRegistration, here')).toBe(true);
+    expect(parsed.message.startsWith('100% of CN:\\x0aAutoRegistration, here')).toBe(true);
   });
 });
 
