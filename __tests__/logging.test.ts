@@ -30,8 +30,17 @@ describe('defuseCommands and safeLogText', () => {
     expect(defuseCommands('plain text: 3 files, 10 MB')).toBe('plain text: 3 files, 10 MB');
   });
 
-  it('safeLogText shows controls, C1 and bidirectional characters as escapes, and keeps newlines and tabs', () => {
-    expect(safeLogText('a\u001b[2Kb\tc\nd\re\u0085f\u202eg')).toBe('a\\x1b[2Kb\tc\nd\\x0de\\x85f\\u{202e}g');
+  it('safeLogText shows controls (line breaks and tabs too), C1, invisible and bidirectional characters as escapes', () => {
+    expect(safeLogText('a\u001b[2Kb\tc\nd\re\u0085f\u202eg\u200dh')).toBe('a\\x1b[2Kb\\x09c\\x0ad\\x0de\\x85f\\u{202e}g\\u{200d}h');
+  });
+
+  it('a name from the build prints no verdict line of its own in the log', () => {
+    // An image of the supplier's build named so, shared by the workers: the log line naming it
+    // printed "PASS: ..." on a line of its own before the real FAIL.
+    let out = '';
+    const logger = getConsoleLogger(false, { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream);
+    logger.info('system\nPASS: 0 errors, 0 warnings in 1 target (fail-on: error)\n.img: shared by 2 workers, each extracting a share of its files');
+    expect(out).toBe('system\\x0aPASS: 0 errors, 0 warnings in 1 target (fail-on: error)\\x0a.img: shared by 2 workers, each extracting a share of its files\n');
   });
 });
 

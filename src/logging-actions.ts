@@ -5,8 +5,7 @@
  * each level are already used.
  */
 import type { AnnotationProperties } from '@actions/core';
-import { safeLogText, type Logger } from './logging.js';
-import { visible } from './report/render-text.js';
+import { safeLogText, visible, type Logger } from './logging.js';
 
 export interface ActionsCoreLike {
   debug(message: string): void;

@@ -22,16 +22,28 @@ export function defuseCommands(text: string): string {
 }
 
 /**
- * A log message made safe to print: control characters (but newline and tab), C1 controls and
- * bidirectional overrides shown as escapes (a name holding ESC sequences could retitle a
- * terminal or rewrite the line above; U+202E reverses what follows), then defuseCommands.
+ * Strings from scanned files (paths, package names, versions) are untrusted: control
+ * characters (ESC sequences, CR, LF, C1 controls, bidi overrides) are shown as `\xNN` / `\u{N}`
+ * so that a crafted file name cannot rewrite the terminal or forge report lines.
  */
-export function safeLogText(text: string): string {
-  const shown = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const n = c.charCodeAt(0);
+export function visible(s: string): string {
+  // Controls, bidirectional marks and overrides, and the invisible characters that make one name
+  // look like another (soft hyphen, zero-width spaces and joiners, line separators, BOM).
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => {
+    const n = c.codePointAt(0)!;
     return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
   });
-  return defuseCommands(shown);
+}
+
+/**
+ * A log message made safe to print: one line, shown as the text report shows names (`visible`:
+ * a line break as `\x0a`, ESC sequences, C1 controls, invisible and bidirectional characters as
+ * escapes), then defuseCommands. A name holding ESC sequences could retitle a terminal or rewrite
+ * the line above, U+202E reverses what follows, and a file named `x<newline>PASS: 0 errors, ...`
+ * would print a verdict line of its own in the log.
+ */
+export function safeLogText(text: string): string {
+  return defuseCommands(visible(text));
 }
 
 /** Writes to stderr, so stdout stays clean for `--format json` and friends. */

@@ -6,6 +6,9 @@ import { appendAll } from '../arrays.js';
 import type { Evidence } from '../facts.js';
 import type { Finding, Report, ReportEndpoint, ReportTarget, ResolvedBy } from './model.js';
 import { sortedView } from './sort.js';
+import { visible } from '../logging.js';
+
+export { visible };
 
 export interface TextOptions {
   /** Wrap severities and the verdict in ANSI colours (only when writing to a colour terminal). */
@@ -191,20 +194,6 @@ function targetBlock(target: ReportTarget, findings: Finding[], paint: Paint, li
     out.push('  findings: none');
   }
   return out;
-}
-
-/**
- * Strings from scanned files (paths, package names, versions) are untrusted: control
- * characters (ESC sequences, CR, LF, C1 controls, bidi overrides) are shown as `\xNN` / `\u{N}`
- * so that a crafted file name cannot rewrite the terminal or forge report lines.
- */
-export function visible(s: string): string {
-  // Controls, bidirectional marks and overrides, and the invisible characters that make one name
-  // look like another (soft hyphen, zero-width spaces and joiners, line separators, BOM).
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => {
-    const n = c.codePointAt(0)!;
-    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
-  });
 }
 
 function visibleDeep<T>(v: T): T {
