@@ -133,7 +133,8 @@ describe('exit codes', () => {
     // A zip member named like GitHub's two command syntaxes (`::` at a line's start, after
     // U+0085 too, and `##[` anywhere) and with terminal escapes, holding a denied host.
     const dir = tempDir('ag-cli-commands-');
-    const names = ['::warning::All clear', '\u0085::error::x', '##[add-mask]FAIL', '\u001b]0;PWNED\u0007\u001b[2K'];
+    // U+009B (CSI, the C1 form of ESC [) and U+202E (right-to-left override) as well.
+    const names = ['::warning::All clear', '\u0085::error::x', '##[add-mask]FAIL', '\u001b]0;PWNED\u0007\u001b[2K', 'c1\u009b2J\u202etxt.exe'];
     const zip = path.join(dir, 'b', 'system', 'etc', 'cfg.zip');
     mkdirSync(path.dirname(zip), { recursive: true });
     const { execFileSync } = await import('node:child_process');
@@ -144,7 +145,7 @@ describe('exit codes', () => {
       const r = await runCliCaptured(['scan', 'b', '--market', 'EU', '--format', format], dir);
       expect([format, r.code]).toEqual([format, 1]);
       expect([format, commands(r.stdout), commands(r.stderr)]).toEqual([format, [], []]);
-      expect(r.stdout + r.stderr).not.toMatch(/\u001b/);
+      expect(r.stdout + r.stderr).not.toMatch(/[\u001b\u009b\u202e]/);
       if (format === 'json') {
         // The same strings, written so that no `##[` stands in the text.
         const report = JSON.parse(r.stdout) as { targets: { endpoints: { evidence: { entry?: string }[] }[] }[] };

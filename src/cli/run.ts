@@ -185,13 +185,20 @@ async function runMerge(args: MergeArgs, io: CliIo): Promise<number> {
  * a line's start, `##[` anywhere), and the report quotes names from the build. Text, markdown and
  * JUnit are defused (defuseCommands: a zero-width space); in JSON and SARIF, where `##[` can only
  * stand inside a string and no line starts with `::`, it is written `#\u0023[`, the same string.
- * A piece never splits a string (writeJson and writeSarif emit whole values). Files are written
- * as they are.
+ * A piece never splits a string (writeJson and writeSarif emit whole values). JSON.stringify
+ * leaves C1 controls (U+009B is a terminal's CSI), invisible and bidirectional characters as they
+ * are: on stdout (a terminal, a CI log) they are written as `\uXXXX` escapes, the same strings.
+ * Files are written as they are.
  */
 function reportStdout(format: ScanArgs['format'], io: CliIo): (s: string) => void {
-  if (format === 'json' || format === 'sarif') return (s) => io.stdout(s.includes('##[') ? s.replaceAll('##[', '#\\u0023[') : s);
+  if (format === 'json' || format === 'sarif') {
+    return (s) => io.stdout((s.includes('##[') ? s.replaceAll('##[', '#\\u0023[') : s).replace(JSON_HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  }
   return (s) => io.stdout(defuseCommands(s));
 }
+
+/** Characters JSON.stringify writes as they are that a terminal obeys or a reader cannot see (JSON text holds them only inside strings). */
+const JSON_HIDDEN = /[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 function write(report: Report, args: Pick<ScanArgs, 'format' | 'color' | 'output'>, cwd: string, io: CliIo): void {
   try {
