@@ -14446,16 +14446,27 @@ function defuseCommands(text) {
     return text.replace(/^([\s\u0085]*):(?=:)/gm, '$1:\u200b').replace(/##\[/g, '#\u200b#[');
 }
 /**
- * A log message made safe to print: control characters (but newline and tab), C1 controls and
- * bidirectional overrides shown as escapes (a name holding ESC sequences could retitle a
- * terminal or rewrite the line above; U+202E reverses what follows), then defuseCommands.
+ * Strings from scanned files (paths, package names, versions) are untrusted: control
+ * characters (ESC sequences, CR, LF, C1 controls, bidi overrides) are shown as `\xNN` / `\u{N}`
+ * so that a crafted file name cannot rewrite the terminal or forge report lines.
  */
-function safeLogText(text) {
-    const shown = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-        const n = c.charCodeAt(0);
+function visible(s) {
+    // Controls, bidirectional marks and overrides, and the invisible characters that make one name
+    // look like another (soft hyphen, zero-width spaces and joiners, line separators, BOM).
+    return s.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => {
+        const n = c.codePointAt(0);
         return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
     });
-    return defuseCommands(shown);
+}
+/**
+ * A log message made safe to print: one line, shown as the text report shows names (`visible`:
+ * a line break as `\x0a`, ESC sequences, C1 controls, invisible and bidirectional characters as
+ * escapes), then defuseCommands. A name holding ESC sequences could retitle a terminal or rewrite
+ * the line above, U+202E reverses what follows, and a file named `x<newline>PASS: 0 errors, ...`
+ * would print a verdict line of its own in the log.
+ */
+function safeLogText(text) {
+    return defuseCommands(visible(text));
 }
 /** Writes to stderr, so stdout stays clean for `--format json` and friends. */
 function getConsoleLogger(debug = false, stream = process.stderr) {
@@ -18618,19 +18629,6 @@ function targetBlock(target, findings, paint, limits) {
     }
     return out;
 }
-/**
- * Strings from scanned files (paths, package names, versions) are untrusted: control
- * characters (ESC sequences, CR, LF, C1 controls, bidi overrides) are shown as `\xNN` / `\u{N}`
- * so that a crafted file name cannot rewrite the terminal or forge report lines.
- */
-function visible(s) {
-    // Controls, bidirectional marks and overrides, and the invisible characters that make one name
-    // look like another (soft hyphen, zero-width spaces and joiners, line separators, BOM).
-    return s.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => {
-        const n = c.codePointAt(0);
-        return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
-    });
-}
 function visibleDeep(v) {
     if (typeof v === 'string')
         return visible(v);
@@ -18688,12 +18686,18 @@ function counts(f, failOn) {
         return false;
     return SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn];
 }
+/**
+ * A finding's lines. Its message, location and evidence quote names from the build: shown as the
+ * text report shows them (`visible`: a line break as `\x0a`, controls and bidirectional characters
+ * as escapes), so a file named `x<newline>Exempted: not a release blocker.` adds no line to the
+ * failure a CI dashboard shows.
+ */
 function describe(f) {
-    const lines = [`${f.severity.toUpperCase()} ${f.rule}: ${f.message}`];
+    const lines = [`${f.severity.toUpperCase()} ${f.rule}: ${visible(f.message)}`];
     if (f.location)
-        lines.push(`  at ${f.location.file}:${f.location.line}`);
+        lines.push(`  at ${visible(f.location.file)}:${f.location.line}`);
     for (const e of (f.evidence ?? []).slice(0, 5))
-        lines.push(`  evidence ${formatEvidence(e)}`);
+        lines.push(`  evidence ${visible(formatEvidence(e))}`);
     if (f.suppressed)
         lines.push(`  suppressed: ${f.suppressed.reason} (owner ${f.suppressed.owner}, expires ${f.suppressed.expires})`);
     return lines.join('\n');
@@ -18710,7 +18714,7 @@ function suite(t, findings, failOn) {
         const parts = [];
         if (failing.length > 0) {
             failures++;
-            const message = failing.length === 1 ? failing[0].message : `${failing.length} findings: ${failing[0].message}`;
+            const message = visible(failing.length === 1 ? failing[0].message : `${failing.length} findings: ${failing[0].message}`);
             parts.push(`      <failure message="${xmlEscape(message)}" type="${xmlEscape(failing[0].severity)}">${xmlEscape(failing.map(describe).join('\n\n'))}</failure>`);
         }
         if (other.length > 0)
@@ -18787,6 +18791,17 @@ function toUri(p) {
         .split('/')
         .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
         .join('/');
+}
+/**
+ * A plain-text SARIF message quoting names from the build. In SARIF a plain-text message may hold
+ * embedded links, `[text](destination)` with any URI as the destination (SARIF 2.1.0, 3.11.6), so
+ * a file named `[Exemption EX-12 approved](https://evil.example/x)` would become a link whose text
+ * hides the path: `[`, `]` and a backslash before one of them are escaped with a backslash, as
+ * the standard asks of link text. Line breaks, controls and invisible or bidirectional characters
+ * are shown as the text report shows them (`visible`): a name cannot add lines to an alert.
+ */
+function sarifText(s) {
+    return visible(s).replace(/\\(?=[[\]])|[[\]]/g, '\\$&');
 }
 function joinPosix(a, b) {
     if (a === '' || a === '.')
@@ -18901,7 +18916,7 @@ function sarifParts(report, options) {
             const result = {
                 ruleId: f.rule,
                 level: f.severity,
-                message: { text: f.message },
+                message: { text: sarifText(f.message) },
                 locations: [locationOf(f, target, r)],
                 partialFingerprints: { [FINGERPRINT_KEY]: fp },
             };
@@ -18911,7 +18926,7 @@ function sarifParts(report, options) {
             const artifact = f.path ?? f.evidence?.[0]?.path;
             if (f.location && artifact && target) {
                 result.relatedLocations = [
-                    { id: 1, ...physical(joinPosix(target.input, outerFile(artifact))), message: { text: `In the build: ${artifact}` } },
+                    { id: 1, ...physical(joinPosix(target.input, outerFile(artifact))), message: { text: `In the build: ${sarifText(artifact)}` } },
                 ];
             }
             const props = { target: f.target };
@@ -18972,29 +18987,31 @@ const SUMMARY_MAX_BYTES = 1024 * 1024;
 // ---------------------------------------------------------------------------------------------
 // Escaping
 /**
- * A table cell of plain text: HTML-ish content and markdown syntax neutralised, `|` escaped so
- * it cannot end the cell, newlines as `<br>`, `@` broken so a PR comment never mentions anyone.
+ * Plain text on one line: controls (line breaks too) and invisible characters shown as escapes,
+ * as the text report shows them; HTML-ish content and markdown syntax neutralised, `|` escaped so
+ * it cannot end a table cell, `@` broken so a PR comment never mentions anyone. For text that
+ * quotes names from the build (a finding's message, an unreadable file's reason): a file named
+ * `x<newline><newline>Exempted by compliance.` must not add a line of its own to the row.
  */
-function escapeCell(s) {
-    return s
-        .split(/\r\n|\r|\n/)
-        .map((line) => 
-    // Controls and invisible characters shown as escapes, as the text report shows them.
-    visible(line)
+function escapeText(s) {
+    return visible(s)
         .replace(/[\\`*_[\]~#]/g, (c) => `\\${c}`)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
         .replace(/\|/g, '\\|')
-        .replace(/@/g, '@&#8203;'))
-        .join('<br>');
+        .replace(/@/g, '@&#8203;');
 }
-/** Inline code (paths, ids, hosts): literal inside; `|` escaped for the table; one line. */
+/** A table cell of plain text from the repository (the policy's exemption reasons): escapeText per line, newlines as `<br>`. */
+function escapeCell(s) {
+    return s.split(/\r\n|\r|\n/).map(escapeText).join('<br>');
+}
+/** Inline code (paths, ids, hosts): literal inside; `|` escaped for the table; one line (a line break shown as `\x0a`). */
 function code(s) {
     // Controls and invisible characters shown as escapes, as the text report shows them.
-    const flat = visible(s.replace(/\r\n|\r|\n/g, ' '));
+    const flat = visible(s);
     if (flat.includes('`') || flat.trim() === '')
-        return escapeCell(flat);
+        return escapeText(s);
     return `\`${flat.replace(/\|/g, '\\|')}\``;
 }
 function num(n) {
@@ -19037,11 +19054,11 @@ function clientsTable(clients, d) {
         headers.push('Path');
     const rows = clients.map((c) => {
         const row = [
-            `${code(c.id)}${c.name ? ` ${escapeCell(c.name)}` : ''}${c.suspected ? ' (suspected)' : ''}`,
+            `${code(c.id)}${c.name ? ` ${escapeText(c.name)}` : ''}${c.suspected ? ' (suspected)' : ''}`,
             code(c.market),
             c.package ? code(c.package) : '',
             c.allowed ? 'yes' : '**no**',
-            escapeCell(c.matchedBy.join(', ')),
+            escapeText(c.matchedBy.join(', ')),
         ];
         if (d.evidence)
             row.push(c.path ? code(c.path) : '');
@@ -19068,7 +19085,7 @@ function targetSection(t, d) {
     const parts = [];
     parts.push(`### Target ${code(t.id)}\n`);
     const market = t.market
-        ? `Market **${escapeCell(t.market)}**${t.sku ? `, SKU ${code(t.sku)}` : ''}, resolved by ${code(formatResolvedBy(t.build.resolvedBy))}`
+        ? `Market **${escapeText(t.market)}**${t.sku ? `, SKU ${code(t.sku)}` : ''}, resolved by ${code(formatResolvedBy(t.build.resolvedBy))}`
         : `Market **unresolved** (tried ${(t.build.tried ?? []).map(code).join(', ') || 'nothing'})`;
     const lines = [market];
     if (t.build.fingerprint)
@@ -19084,14 +19101,14 @@ function targetSection(t, d) {
         parts.push(d.unlisted ? endpointsTable('Unlisted endpoints', unlisted, d) : `Unlisted endpoints: ${num(unlisted.length)} (table dropped for size).\n`);
     }
     if (t.unreadable.length > 0) {
-        parts.push(section('####', 'Unreadable artifacts', ['Path', 'Format', 'Reason'], t.unreadable.map((u) => [code(u.path), code(u.format), escapeCell(`${u.reason}${u.offset !== undefined ? ` (offset ${u.offset})` : ''}`)])));
+        parts.push(section('####', 'Unreadable artifacts', ['Path', 'Format', 'Reason'], t.unreadable.map((u) => [code(u.path), code(u.format), escapeText(`${u.reason}${u.offset !== undefined ? ` (offset ${u.offset})` : ''}`)])));
     }
     return parts.join('\n');
 }
 function overviewTable(r) {
     const rows = r.targets.map((t) => [
         code(t.id),
-        t.market ? escapeCell(t.market) : '**unresolved**',
+        t.market ? escapeText(t.market) : '**unresolved**',
         num(t.counts.errors),
         num(t.counts.warnings),
         num(t.clients.filter((c) => !c.allowed).length),
@@ -19114,7 +19131,7 @@ function findingsTable(findings, d, multiTarget) {
         const row = [sev, code(f.rule)];
         if (multiTarget)
             row.push(code(f.target));
-        let message = escapeCell(f.message);
+        let message = escapeText(f.message);
         if (f.suppressed)
             message += `<br>Exempted: ${escapeCell(f.suppressed.reason)} (${code(f.suppressed.owner)}, until ${code(f.suppressed.expires)})`;
         row.push(subject ? code(subject) : '', message);
@@ -19328,9 +19345,15 @@ function fitProgressLine(input, counts, width) {
         return `…${input.slice(input.length - (room - 1))}: ${counts}`;
     return counts.slice(0, Math.max(0, width));
 }
-/** A live, self-overwriting line on a terminal stream. */
+/**
+ * A live, self-overwriting line on a terminal stream. The input's name is shown as the text
+ * report shows names (`visible`): a folder from a supplier's drop named `build<ESC>[8m`, scanned
+ * as `scan drop/*`, would otherwise switch the terminal to concealed text, and the verdict and
+ * report printed after it would not show.
+ */
 function terminalProgress(stream, minIntervalMs = 100, now = Date.now) {
-    return (input, totalFiles, totalBytes, totalWork) => {
+    return (rawInput, totalFiles, totalBytes, totalWork) => {
+        const input = visible(rawInput);
         const started = now();
         let last = -Infinity;
         let shown = false;
@@ -39965,14 +39988,19 @@ async function runMerge(args, io) {
  * a line's start, `##[` anywhere), and the report quotes names from the build. Text, markdown and
  * JUnit are defused (defuseCommands: a zero-width space); in JSON and SARIF, where `##[` can only
  * stand inside a string and no line starts with `::`, it is written `#\u0023[`, the same string.
- * A piece never splits a string (writeJson and writeSarif emit whole values). Files are written
- * as they are.
+ * A piece never splits a string (writeJson and writeSarif emit whole values). JSON.stringify
+ * leaves C1 controls (U+009B is a terminal's CSI), invisible and bidirectional characters as they
+ * are: on stdout (a terminal, a CI log) they are written as `\uXXXX` escapes, the same strings.
+ * Files are written as they are.
  */
 function reportStdout(format, io) {
-    if (format === 'json' || format === 'sarif')
-        return (s) => io.stdout(s.includes('##[') ? s.replaceAll('##[', '#\\u0023[') : s);
+    if (format === 'json' || format === 'sarif') {
+        return (s) => io.stdout((s.includes('##[') ? s.replaceAll('##[', '#\\u0023[') : s).replace(JSON_HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    }
     return (s) => io.stdout(defuseCommands(s));
 }
+/** Characters JSON.stringify writes as they are that a terminal obeys or a reader cannot see (JSON text holds them only inside strings). */
+const JSON_HIDDEN = /[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 function write(report, args, cwd, io) {
     try {
         writeReport(report, args, cwd, io);

@@ -62319,16 +62319,27 @@ function defuseCommands(text) {
     return text.replace(/^([\s\u0085]*):(?=:)/gm, '$1:\u200b').replace(/##\[/g, '#\u200b#[');
 }
 /**
- * A log message made safe to print: control characters (but newline and tab), C1 controls and
- * bidirectional overrides shown as escapes (a name holding ESC sequences could retitle a
- * terminal or rewrite the line above; U+202E reverses what follows), then defuseCommands.
+ * Strings from scanned files (paths, package names, versions) are untrusted: control
+ * characters (ESC sequences, CR, LF, C1 controls, bidi overrides) are shown as `\xNN` / `\u{N}`
+ * so that a crafted file name cannot rewrite the terminal or forge report lines.
  */
-function safeLogText(text) {
-    const shown = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-        const n = c.charCodeAt(0);
+function visible(s) {
+    // Controls, bidirectional marks and overrides, and the invisible characters that make one name
+    // look like another (soft hyphen, zero-width spaces and joiners, line separators, BOM).
+    return s.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => {
+        const n = c.codePointAt(0);
         return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
     });
-    return defuseCommands(shown);
+}
+/**
+ * A log message made safe to print: one line, shown as the text report shows names (`visible`:
+ * a line break as `\x0a`, ESC sequences, C1 controls, invisible and bidirectional characters as
+ * escapes), then defuseCommands. A name holding ESC sequences could retitle a terminal or rewrite
+ * the line above, U+202E reverses what follows, and a file named `x<newline>PASS: 0 errors, ...`
+ * would print a verdict line of its own in the log.
+ */
+function safeLogText(text) {
+    return defuseCommands(visible(text));
 }
 
 /** At most `maxAnnotations` warning and as many error annotations; the rest go to the log. */
@@ -62336,13 +62347,14 @@ function getActionsLogger(core, maxAnnotations = 3) {
     const used = { error: 0, warning: 0 };
     return {
         // Lines printed as they are (info, debug, and warnings and errors past the budget) are made
-        // safe (safeLogText); annotations go through core's command escaping.
+        // safe (safeLogText); annotations go through core's command escaping, which the runner undoes
+        // (a newline in a path would become a line of the annotation): shown as `visible` makes them.
         debug: (m) => core.debug(safeLogText(m)),
         info: (m) => core.info(safeLogText(m)),
         warning: (m) => {
             if (used.warning < maxAnnotations) {
                 used.warning++;
-                core.warning(m);
+                core.warning(visible(m));
             }
             else
                 core.info(safeLogText(`warning: ${m}`));
@@ -62350,7 +62362,7 @@ function getActionsLogger(core, maxAnnotations = 3) {
         error: (m) => {
             if (used.error < maxAnnotations) {
                 used.error++;
-                core.error(m);
+                core.error(visible(m));
             }
             else
                 core.info(safeLogText(`error: ${m}`));
@@ -72846,212 +72858,6 @@ const RULES = RULE_IDS.map((id) => ({
 }));
 
 /**
- * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`) and any other SARIF
- * consumer. Pure and deterministic: the same report gives the same bytes.
- *
- * - One run; `tool.driver.rules` lists every rule id (stable `ruleIndex`), with descriptions,
- *   help text and default level.
- * - One result per finding. Every result has a location: the finding's (the source line that
- *   pulled the module in, else the policy line of the market's rule, else the workflow file),
- *   else the artifact in the build, else the policy file, else the target's input.
- * - `partialFingerprints` hash what the finding is about (rule, SKU or market, package, client,
- *   endpoint, installed path), never its message, line or byte offsets, so an alert survives
- *   rebuilds and line moves.
- * - Exempted findings carry `suppressions` (kind `external`: the exemption is in the policy file).
- * - GitHub keeps at most 25,000 results per run; beyond that the least severe are dropped and
- *   `run.properties.truncated` says how many.
- */
-const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-const SARIF_MAX_RESULTS = 25_000;
-const FINGERPRINT_KEY = 'activationGateFinding/v1';
-/** A path (POSIX, relative to the workspace, or absolute) as a SARIF URI reference. */
-function toUri(p) {
-    if (path$1.isAbsolute(p))
-        return pathToFileURL(p).href;
-    return p
-        .split('/')
-        .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
-}
-function joinPosix(a, b) {
-    if (a === '' || a === '.')
-        return b;
-    return `${a.replace(/\/+$/, '')}/${b}`;
-}
-function physical(file, line, column) {
-    const loc = { artifactLocation: { uri: toUri(file) } };
-    if (line !== undefined && line >= 1) {
-        loc.region = { startLine: line };
-        if (column !== undefined && column >= 1)
-            loc.region.startColumn = column;
-    }
-    return { physicalLocation: loc };
-}
-/** The outer file of a container path `a.apk!/classes.dex`. */
-function outerFile(p) {
-    const i = p.indexOf('!/');
-    return i >= 0 ? p.slice(0, i) : p;
-}
-function locationOf(f, target, report) {
-    if (f.location)
-        return physical(f.location.file, f.location.line, f.location.column);
-    const artifact = f.path ?? f.evidence?.[0]?.path;
-    if (artifact && target)
-        return physical(joinPosix(target.input, outerFile(artifact)));
-    if (report.audit.policy)
-        return physical(report.audit.policy, 1);
-    return physical(target?.input ?? '.');
-}
-function fingerprintOf(f, target) {
-    const subject = [
-        f.rule,
-        target?.sku ?? target?.market ?? f.target,
-        f.package ?? '',
-        f.client ?? '',
-        f.endpointKind ?? '',
-        f.endpoint ?? '',
-        // An endpoint finding is one per target, rule and endpoint: its path is only the first file
-        // that holds it, which another copy of the endpoint elsewhere in the build changes (the alert
-        // closed and a new one opened, its dismissal lost). A finding about a file keeps the file.
-        f.endpoint !== undefined ? '' : (f.partitionPath ?? f.path ?? ''),
-    ];
-    return createHash('sha256').update(JSON.stringify(subject)).digest('hex');
-}
-function markdownHelp(text) {
-    // Policy keys and placeholders as code.
-    return text.replace(/\b(markets\.[\w.<>]+|PRODUCT_PACKAGES|skus|sku-from|expires)\b/g, '`$1`');
-}
-/** Writes the SARIF log to `path` in pieces, its results made one at a time. */
-function writeSarifFile(path, report, options = {}) {
-    writeStreamed(path, (emit) => writeSarif(report, options, emit));
-}
-const RESULTS_MARK = JSON.stringify('\u0000activation-gate: results here\u0000');
-/**
- * Emits `JSON.stringify(renderSarifLog(report, options), null, 2)` and a newline, piece by piece:
- * the log without its results is rendered once and cut where they go, and the results are made
- * one at a time and rendered in batches in between (runs[0].results sits three levels deep). A
- * big build's SARIF log is never held whole, nor its results.
- */
-function writeSarif(report, options, emit) {
-    const { log, results } = sarifParts(report, options);
-    log.runs[0].results = JSON.parse(RESULTS_MARK);
-    const text = JSON.stringify(log, null, 2);
-    const cut = text.indexOf(RESULTS_MARK);
-    emit(text.slice(0, cut));
-    emitList(results, 3, emit);
-    emit(`${text.slice(cut + RESULTS_MARK.length)}\n`);
-}
-/**
- * The SARIF log without its results, and the results in order, made one at a time. Only the
- * findings are put in canonical form (one at a time); targets are read for their ids, inputs,
- * SKUs and markets, never copied whole.
- */
-function sarifParts(report, options) {
-    // The report's small parts in canonical form; the long lists are left out of the copy.
-    const r = sortReport({
-        ...report,
-        findings: [],
-        targets: report.targets.map((t) => ({ ...t, packages: [], endpoints: [], clients: [], unreadable: [], skipped: [] })),
-    });
-    const targets = new Map(r.targets.map((t) => [t.id, t]));
-    const rules = RULES.map((rule) => ({
-        id: rule.id,
-        name: rule.name,
-        shortDescription: { text: rule.short },
-        fullDescription: { text: rule.full },
-        help: { text: rule.help, markdown: markdownHelp(rule.help) },
-        defaultConfiguration: { level: rule.defaultSeverity },
-        properties: {
-            tags: ['security', 'privacy', 'android', 'firmware'],
-            ...(rule.securitySeverity ? { 'security-severity': rule.securitySeverity } : {}),
-        },
-    }));
-    const ruleIndex = new Map(RULES.map((rule, i) => [rule.id, i]));
-    const max = options.maxResults ?? SARIF_MAX_RESULTS;
-    const findings = REPORT_SHAPE.lists.findings;
-    const all = sorted(report.findings, findings.compare);
-    const kept = all.slice(0, max);
-    function* results() {
-        const seen = new Map();
-        for (const raw of kept) {
-            const f = toSerialise(findings, raw);
-            const target = targets.get(f.target);
-            let fp = fingerprintOf(f, target);
-            // Two findings about the same subject in one run (the same SKU scanned twice): keep both apart.
-            const n = seen.get(fp) ?? 0;
-            seen.set(fp, n + 1);
-            if (n > 0)
-                fp = `${fp}:${n}`;
-            const result = {
-                ruleId: f.rule,
-                level: f.severity,
-                message: { text: f.message },
-                locations: [locationOf(f, target, r)],
-                partialFingerprints: { [FINGERPRINT_KEY]: fp },
-            };
-            const index = ruleIndex.get(f.rule);
-            if (index !== undefined)
-                result.ruleIndex = index;
-            const artifact = f.path ?? f.evidence?.[0]?.path;
-            if (f.location && artifact && target) {
-                result.relatedLocations = [
-                    { id: 1, ...physical(joinPosix(target.input, outerFile(artifact))), message: { text: `In the build: ${artifact}` } },
-                ];
-            }
-            const props = { target: f.target };
-            if (target?.market)
-                props.market = target.market;
-            if (target?.sku)
-                props.sku = target.sku;
-            for (const key of ['package', 'client', 'endpoint', 'endpointKind', 'path', 'partitionPath']) {
-                if (f[key] !== undefined)
-                    props[key] = f[key];
-            }
-            if (f.evidence?.length)
-                props.evidence = f.evidence.slice(0, 5);
-            result.properties = props;
-            if (f.suppressed) {
-                const s = {
-                    kind: 'external',
-                    status: 'accepted',
-                    justification: `${f.suppressed.reason} (owner ${f.suppressed.owner}, expires ${f.suppressed.expires})`,
-                };
-                if (f.suppressed.location)
-                    s.location = physical(f.suppressed.location.file, f.suppressed.location.line, f.suppressed.location.column);
-                result.suppressions = [s];
-            }
-            yield result;
-        }
-    }
-    const driver = {
-        name: 'activation-gate',
-        version: r.tool.version,
-        semanticVersion: r.tool.version,
-        rules,
-    };
-    if (options.informationUri)
-        driver.informationUri = options.informationUri;
-    const run = {
-        tool: { driver },
-        invocations: [{ executionSuccessful: true }],
-        columnKind: 'utf16CodeUnits',
-        results: [],
-        properties: {
-            verdict: r.verdict,
-            failOn: r.failOn,
-            counts: r.counts,
-            catalogVersion: r.tool.catalogVersion,
-            pslVersion: r.tool.pslVersion,
-            targets: r.targets.map((t) => ({ id: t.id, input: t.input, ...(t.sku ? { sku: t.sku } : {}), ...(t.market ? { market: t.market } : {}) })),
-            ...(all.length > kept.length ? { truncated: all.length - kept.length } : {}),
-        },
-    };
-    if (options.automationId)
-        run.automationDetails = { id: options.automationId };
-    return { log: { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] }, results: results() };
-}
-
-/**
  * Text output for people on a terminal: the verdict line first, then one block per target.
  * Pure: returns a string; colour (ANSI) only when the caller asks for it.
  */
@@ -73216,19 +73022,6 @@ function targetBlock(target, findings, paint, limits) {
     }
     return out;
 }
-/**
- * Strings from scanned files (paths, package names, versions) are untrusted: control
- * characters (ESC sequences, CR, LF, C1 controls, bidi overrides) are shown as `\xNN` / `\u{N}`
- * so that a crafted file name cannot rewrite the terminal or forge report lines.
- */
-function visible(s) {
-    // Controls, bidirectional marks and overrides, and the invisible characters that make one name
-    // look like another (soft hyphen, zero-width spaces and joiners, line separators, BOM).
-    return s.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => {
-        const n = c.codePointAt(0);
-        return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
-    });
-}
 function visibleDeep(v) {
     if (typeof v === 'string')
         return visible(v);
@@ -73268,6 +73061,223 @@ function renderText(report, options = {}) {
     return `${lines.join('\n')}\n`;
 }
 
+/**
+ * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`) and any other SARIF
+ * consumer. Pure and deterministic: the same report gives the same bytes.
+ *
+ * - One run; `tool.driver.rules` lists every rule id (stable `ruleIndex`), with descriptions,
+ *   help text and default level.
+ * - One result per finding. Every result has a location: the finding's (the source line that
+ *   pulled the module in, else the policy line of the market's rule, else the workflow file),
+ *   else the artifact in the build, else the policy file, else the target's input.
+ * - `partialFingerprints` hash what the finding is about (rule, SKU or market, package, client,
+ *   endpoint, installed path), never its message, line or byte offsets, so an alert survives
+ *   rebuilds and line moves.
+ * - Exempted findings carry `suppressions` (kind `external`: the exemption is in the policy file).
+ * - GitHub keeps at most 25,000 results per run; beyond that the least severe are dropped and
+ *   `run.properties.truncated` says how many.
+ */
+const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const SARIF_MAX_RESULTS = 25_000;
+const FINGERPRINT_KEY = 'activationGateFinding/v1';
+/** A path (POSIX, relative to the workspace, or absolute) as a SARIF URI reference. */
+function toUri(p) {
+    if (path$1.isAbsolute(p))
+        return pathToFileURL(p).href;
+    return p
+        .split('/')
+        .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+/**
+ * A plain-text SARIF message quoting names from the build. In SARIF a plain-text message may hold
+ * embedded links, `[text](destination)` with any URI as the destination (SARIF 2.1.0, 3.11.6), so
+ * a file named `[Exemption EX-12 approved](https://evil.example/x)` would become a link whose text
+ * hides the path: `[`, `]` and a backslash before one of them are escaped with a backslash, as
+ * the standard asks of link text. Line breaks, controls and invisible or bidirectional characters
+ * are shown as the text report shows them (`visible`): a name cannot add lines to an alert.
+ */
+function sarifText(s) {
+    return visible(s).replace(/\\(?=[[\]])|[[\]]/g, '\\$&');
+}
+function joinPosix(a, b) {
+    if (a === '' || a === '.')
+        return b;
+    return `${a.replace(/\/+$/, '')}/${b}`;
+}
+function physical(file, line, column) {
+    const loc = { artifactLocation: { uri: toUri(file) } };
+    if (line !== undefined && line >= 1) {
+        loc.region = { startLine: line };
+        if (column !== undefined && column >= 1)
+            loc.region.startColumn = column;
+    }
+    return { physicalLocation: loc };
+}
+/** The outer file of a container path `a.apk!/classes.dex`. */
+function outerFile(p) {
+    const i = p.indexOf('!/');
+    return i >= 0 ? p.slice(0, i) : p;
+}
+function locationOf(f, target, report) {
+    if (f.location)
+        return physical(f.location.file, f.location.line, f.location.column);
+    const artifact = f.path ?? f.evidence?.[0]?.path;
+    if (artifact && target)
+        return physical(joinPosix(target.input, outerFile(artifact)));
+    if (report.audit.policy)
+        return physical(report.audit.policy, 1);
+    return physical(target?.input ?? '.');
+}
+function fingerprintOf(f, target) {
+    const subject = [
+        f.rule,
+        target?.sku ?? target?.market ?? f.target,
+        f.package ?? '',
+        f.client ?? '',
+        f.endpointKind ?? '',
+        f.endpoint ?? '',
+        // An endpoint finding is one per target, rule and endpoint: its path is only the first file
+        // that holds it, which another copy of the endpoint elsewhere in the build changes (the alert
+        // closed and a new one opened, its dismissal lost). A finding about a file keeps the file.
+        f.endpoint !== undefined ? '' : (f.partitionPath ?? f.path ?? ''),
+    ];
+    return createHash('sha256').update(JSON.stringify(subject)).digest('hex');
+}
+function markdownHelp(text) {
+    // Policy keys and placeholders as code.
+    return text.replace(/\b(markets\.[\w.<>]+|PRODUCT_PACKAGES|skus|sku-from|expires)\b/g, '`$1`');
+}
+/** Writes the SARIF log to `path` in pieces, its results made one at a time. */
+function writeSarifFile(path, report, options = {}) {
+    writeStreamed(path, (emit) => writeSarif(report, options, emit));
+}
+const RESULTS_MARK = JSON.stringify('\u0000activation-gate: results here\u0000');
+/**
+ * Emits `JSON.stringify(renderSarifLog(report, options), null, 2)` and a newline, piece by piece:
+ * the log without its results is rendered once and cut where they go, and the results are made
+ * one at a time and rendered in batches in between (runs[0].results sits three levels deep). A
+ * big build's SARIF log is never held whole, nor its results.
+ */
+function writeSarif(report, options, emit) {
+    const { log, results } = sarifParts(report, options);
+    log.runs[0].results = JSON.parse(RESULTS_MARK);
+    const text = JSON.stringify(log, null, 2);
+    const cut = text.indexOf(RESULTS_MARK);
+    emit(text.slice(0, cut));
+    emitList(results, 3, emit);
+    emit(`${text.slice(cut + RESULTS_MARK.length)}\n`);
+}
+/**
+ * The SARIF log without its results, and the results in order, made one at a time. Only the
+ * findings are put in canonical form (one at a time); targets are read for their ids, inputs,
+ * SKUs and markets, never copied whole.
+ */
+function sarifParts(report, options) {
+    // The report's small parts in canonical form; the long lists are left out of the copy.
+    const r = sortReport({
+        ...report,
+        findings: [],
+        targets: report.targets.map((t) => ({ ...t, packages: [], endpoints: [], clients: [], unreadable: [], skipped: [] })),
+    });
+    const targets = new Map(r.targets.map((t) => [t.id, t]));
+    const rules = RULES.map((rule) => ({
+        id: rule.id,
+        name: rule.name,
+        shortDescription: { text: rule.short },
+        fullDescription: { text: rule.full },
+        help: { text: rule.help, markdown: markdownHelp(rule.help) },
+        defaultConfiguration: { level: rule.defaultSeverity },
+        properties: {
+            tags: ['security', 'privacy', 'android', 'firmware'],
+            ...(rule.securitySeverity ? { 'security-severity': rule.securitySeverity } : {}),
+        },
+    }));
+    const ruleIndex = new Map(RULES.map((rule, i) => [rule.id, i]));
+    const max = options.maxResults ?? SARIF_MAX_RESULTS;
+    const findings = REPORT_SHAPE.lists.findings;
+    const all = sorted(report.findings, findings.compare);
+    const kept = all.slice(0, max);
+    function* results() {
+        const seen = new Map();
+        for (const raw of kept) {
+            const f = toSerialise(findings, raw);
+            const target = targets.get(f.target);
+            let fp = fingerprintOf(f, target);
+            // Two findings about the same subject in one run (the same SKU scanned twice): keep both apart.
+            const n = seen.get(fp) ?? 0;
+            seen.set(fp, n + 1);
+            if (n > 0)
+                fp = `${fp}:${n}`;
+            const result = {
+                ruleId: f.rule,
+                level: f.severity,
+                message: { text: sarifText(f.message) },
+                locations: [locationOf(f, target, r)],
+                partialFingerprints: { [FINGERPRINT_KEY]: fp },
+            };
+            const index = ruleIndex.get(f.rule);
+            if (index !== undefined)
+                result.ruleIndex = index;
+            const artifact = f.path ?? f.evidence?.[0]?.path;
+            if (f.location && artifact && target) {
+                result.relatedLocations = [
+                    { id: 1, ...physical(joinPosix(target.input, outerFile(artifact))), message: { text: `In the build: ${sarifText(artifact)}` } },
+                ];
+            }
+            const props = { target: f.target };
+            if (target?.market)
+                props.market = target.market;
+            if (target?.sku)
+                props.sku = target.sku;
+            for (const key of ['package', 'client', 'endpoint', 'endpointKind', 'path', 'partitionPath']) {
+                if (f[key] !== undefined)
+                    props[key] = f[key];
+            }
+            if (f.evidence?.length)
+                props.evidence = f.evidence.slice(0, 5);
+            result.properties = props;
+            if (f.suppressed) {
+                const s = {
+                    kind: 'external',
+                    status: 'accepted',
+                    justification: `${f.suppressed.reason} (owner ${f.suppressed.owner}, expires ${f.suppressed.expires})`,
+                };
+                if (f.suppressed.location)
+                    s.location = physical(f.suppressed.location.file, f.suppressed.location.line, f.suppressed.location.column);
+                result.suppressions = [s];
+            }
+            yield result;
+        }
+    }
+    const driver = {
+        name: 'activation-gate',
+        version: r.tool.version,
+        semanticVersion: r.tool.version,
+        rules,
+    };
+    if (options.informationUri)
+        driver.informationUri = options.informationUri;
+    const run = {
+        tool: { driver },
+        invocations: [{ executionSuccessful: true }],
+        columnKind: 'utf16CodeUnits',
+        results: [],
+        properties: {
+            verdict: r.verdict,
+            failOn: r.failOn,
+            counts: r.counts,
+            catalogVersion: r.tool.catalogVersion,
+            pslVersion: r.tool.pslVersion,
+            targets: r.targets.map((t) => ({ id: t.id, input: t.input, ...(t.sku ? { sku: t.sku } : {}), ...(t.market ? { market: t.market } : {}) })),
+            ...(all.length > kept.length ? { truncated: all.length - kept.length } : {}),
+        },
+    };
+    if (options.automationId)
+        run.automationDetails = { id: options.automationId };
+    return { log: { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] }, results: results() };
+}
+
 /** GitHub's job-summary limit per step (bytes). */
 const SUMMARY_MAX_BYTES = 1024 * 1024;
 /** GitHub's issue/PR comment body limit (characters). */
@@ -73275,29 +73285,31 @@ const COMMENT_MAX_CHARS = 65536;
 // ---------------------------------------------------------------------------------------------
 // Escaping
 /**
- * A table cell of plain text: HTML-ish content and markdown syntax neutralised, `|` escaped so
- * it cannot end the cell, newlines as `<br>`, `@` broken so a PR comment never mentions anyone.
+ * Plain text on one line: controls (line breaks too) and invisible characters shown as escapes,
+ * as the text report shows them; HTML-ish content and markdown syntax neutralised, `|` escaped so
+ * it cannot end a table cell, `@` broken so a PR comment never mentions anyone. For text that
+ * quotes names from the build (a finding's message, an unreadable file's reason): a file named
+ * `x<newline><newline>Exempted by compliance.` must not add a line of its own to the row.
  */
-function escapeCell(s) {
-    return s
-        .split(/\r\n|\r|\n/)
-        .map((line) => 
-    // Controls and invisible characters shown as escapes, as the text report shows them.
-    visible(line)
+function escapeText(s) {
+    return visible(s)
         .replace(/[\\`*_[\]~#]/g, (c) => `\\${c}`)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
         .replace(/\|/g, '\\|')
-        .replace(/@/g, '@&#8203;'))
-        .join('<br>');
+        .replace(/@/g, '@&#8203;');
 }
-/** Inline code (paths, ids, hosts): literal inside; `|` escaped for the table; one line. */
+/** A table cell of plain text from the repository (the policy's exemption reasons): escapeText per line, newlines as `<br>`. */
+function escapeCell(s) {
+    return s.split(/\r\n|\r|\n/).map(escapeText).join('<br>');
+}
+/** Inline code (paths, ids, hosts): literal inside; `|` escaped for the table; one line (a line break shown as `\x0a`). */
 function code(s) {
     // Controls and invisible characters shown as escapes, as the text report shows them.
-    const flat = visible(s.replace(/\r\n|\r|\n/g, ' '));
+    const flat = visible(s);
     if (flat.includes('`') || flat.trim() === '')
-        return escapeCell(flat);
+        return escapeText(s);
     return `\`${flat.replace(/\|/g, '\\|')}\``;
 }
 function num(n) {
@@ -73340,11 +73352,11 @@ function clientsTable(clients, d) {
         headers.push('Path');
     const rows = clients.map((c) => {
         const row = [
-            `${code(c.id)}${c.name ? ` ${escapeCell(c.name)}` : ''}${c.suspected ? ' (suspected)' : ''}`,
+            `${code(c.id)}${c.name ? ` ${escapeText(c.name)}` : ''}${c.suspected ? ' (suspected)' : ''}`,
             code(c.market),
             c.package ? code(c.package) : '',
             c.allowed ? 'yes' : '**no**',
-            escapeCell(c.matchedBy.join(', ')),
+            escapeText(c.matchedBy.join(', ')),
         ];
         if (d.evidence)
             row.push(c.path ? code(c.path) : '');
@@ -73371,7 +73383,7 @@ function targetSection(t, d) {
     const parts = [];
     parts.push(`### Target ${code(t.id)}\n`);
     const market = t.market
-        ? `Market **${escapeCell(t.market)}**${t.sku ? `, SKU ${code(t.sku)}` : ''}, resolved by ${code(formatResolvedBy(t.build.resolvedBy))}`
+        ? `Market **${escapeText(t.market)}**${t.sku ? `, SKU ${code(t.sku)}` : ''}, resolved by ${code(formatResolvedBy(t.build.resolvedBy))}`
         : `Market **unresolved** (tried ${(t.build.tried ?? []).map(code).join(', ') || 'nothing'})`;
     const lines = [market];
     if (t.build.fingerprint)
@@ -73387,14 +73399,14 @@ function targetSection(t, d) {
         parts.push(d.unlisted ? endpointsTable('Unlisted endpoints', unlisted, d) : `Unlisted endpoints: ${num(unlisted.length)} (table dropped for size).\n`);
     }
     if (t.unreadable.length > 0) {
-        parts.push(section('####', 'Unreadable artifacts', ['Path', 'Format', 'Reason'], t.unreadable.map((u) => [code(u.path), code(u.format), escapeCell(`${u.reason}${u.offset !== undefined ? ` (offset ${u.offset})` : ''}`)])));
+        parts.push(section('####', 'Unreadable artifacts', ['Path', 'Format', 'Reason'], t.unreadable.map((u) => [code(u.path), code(u.format), escapeText(`${u.reason}${u.offset !== undefined ? ` (offset ${u.offset})` : ''}`)])));
     }
     return parts.join('\n');
 }
 function overviewTable(r) {
     const rows = r.targets.map((t) => [
         code(t.id),
-        t.market ? escapeCell(t.market) : '**unresolved**',
+        t.market ? escapeText(t.market) : '**unresolved**',
         num(t.counts.errors),
         num(t.counts.warnings),
         num(t.clients.filter((c) => !c.allowed).length),
@@ -73417,7 +73429,7 @@ function findingsTable(findings, d, multiTarget) {
         const row = [sev, code(f.rule)];
         if (multiTarget)
             row.push(code(f.target));
-        let message = escapeCell(f.message);
+        let message = escapeText(f.message);
         if (f.suppressed)
             message += `<br>Exempted: ${escapeCell(f.suppressed.reason)} (${code(f.suppressed.owner)}, until ${code(f.suppressed.expires)})`;
         row.push(subject ? code(subject) : '', message);
@@ -74838,9 +74850,16 @@ function planAnnotations(findings, options = {}) {
     }
     return { annotations, omitted, omittedByLevel };
 }
+/**
+ * Posts the plan. A message quotes names from the build (paths, package names): @actions/core
+ * escapes CR and LF as %0D/%0A, and the runner turns them back into line breaks, so a file named
+ * `x\n\nExempted by compliance: not a release blocker.` would add lines of its own to the
+ * annotation, and U+202E would reverse what follows it. Messages are posted as the text report
+ * shows them (`visible`: one line, controls and invisible or bidirectional characters as escapes).
+ */
 function emitAnnotations(plan, sink) {
     for (const a of plan.annotations)
-        sink[a.level](a.message, a.properties);
+        sink[a.level](visible(a.message), a.properties);
 }
 
 const COMMENT_MODES = ['never', 'on-failure', 'always'];
@@ -75809,14 +75828,16 @@ function annotationFor(f, fallback) {
         start_line: loc.line,
         end_line: loc.line,
         annotation_level: level,
-        message: cap(f.message, 60_000),
-        title: cap(`${f.rule}${f.package ? ` (${f.package})` : f.endpoint ? ` (${f.endpoint})` : ''}`, 255),
+        // Names from the build, shown as the text report shows them (one line each, controls and
+        // invisible or bidirectional characters as escapes): a path cannot add lines of its own.
+        message: cap(visible(f.message), 60_000),
+        title: cap(visible(`${f.rule}${f.package ? ` (${f.package})` : f.endpoint ? ` (${f.endpoint})` : ''}`), 255),
     };
     const details = [
         `target: ${f.target}`,
         ...(f.path ? [`in the build: ${f.path}`] : []),
         ...(f.evidence ?? []).slice(0, 10).map((e) => `evidence: ${e.path}${e.entry ? `!/${e.entry}` : ''}${e.offset !== undefined ? ` @${e.offset}` : ''}`),
-    ];
+    ].map(visible);
     a.raw_details = cap(details.join('\n'), 60_000);
     return a;
 }
