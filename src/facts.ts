@@ -124,7 +124,7 @@ export interface ToggleIdFact {
  */
 export interface PreoptedCodeFact {
   path: string;
-  /** Distinct const/const-high16 literals shaped like resource ids (a package byte 0x01-0x7f, a type byte), ascending. */
+  /** Distinct const/const-high16 literals shaped like resource ids (a package byte 0x00-0x7f, a type byte), ascending. */
   literals: number[];
   /** `R$<type>` static int fields named for a toggle: `type/name` and the values found. */
   rFields: [string, number[]][];

@@ -5,10 +5,11 @@
 import { endpointKey, type BaselineTarget } from '../baseline.js';
 import type { Catalog, CatalogEntry, CatalogVariant } from '../catalog/schema.js';
 import { allHosts, allIps, allSms } from '../catalog/schema.js';
-import type { EndpointFact, InputFacts, PackageFacts, PreoptedCodeFact, ResourceValue, SkippedFact, ToggleIdFact } from '../facts.js';
+import type { EndpointFact, InputFacts, PackageFacts, PreoptedCodeFact, ResourceValue, SkippedFact } from '../facts.js';
 import { artifactOf, enclosingArtifacts } from '../extract/collector.js';
 import { resolvePath } from '../inputs/partition.js';
 import { isInputFlood } from '../extract/partial.js';
+import { toggleIdOf } from '../extract/toggle-ids.js';
 import { classifyEndpoint, isClientAllowed, severityFor, severityLocation, type MarketPolicy } from '../policy/effective.js';
 import { exemptionStatus, matchExemption } from '../policy/exemptions.js';
 import type { PolicyFile } from '../policy/load.js';
@@ -962,7 +963,7 @@ function idsNotLoaded(app: PackageFacts, keys: readonly string[], preopted: read
   if (preopted.length && ids.some((t) => t.loads.includes('stripped'))) {
     const unread = preopted.filter((c) => c.error !== undefined).map((c) => `${c.path}: ${c.error}`);
     if (unread.length) return `${app.package}'s preopted code cannot be read for the resource ids it loads: ${unread.join('; ')}`;
-    ids = ids.map((t) => (t.loads.includes('stripped') ? loadsIn(t, preopted) : t));
+    ids = ids.map((t) => (t.loads.includes('stripped') ? toggleIdOf(t.key, t.id, preopted) : t));
     code = `${app.package}'s preopted code (${preopted.map((c) => c.path).join(', ')})`;
   }
   const why: string[] = [];
@@ -979,17 +980,6 @@ function idsNotLoaded(app: PackageFacts, keys: readonly string[], preopted: read
   return why.length ? why.join('; ') : undefined;
 }
 
-/** How the preopted code `code` loads the id the table gives toggle `t` (as readToggleIds reads an APK's classes.dex). */
-function loadsIn(t: ToggleIdFact, code: readonly PreoptedCodeFact[]): ToggleIdFact {
-  const name = t.key.slice(t.key.indexOf('/') + 1);
-  const fieldValues = code.flatMap((c) => c.rFields.find(([k]) => k === t.key)?.[1] ?? []);
-  const loads: ToggleIdFact['loads'] = [];
-  if (code.some((c) => c.literals.includes(t.id))) loads.push('const');
-  if (fieldValues.includes(t.id)) loads.push('field');
-  if (code.some((c) => c.byName.includes(name))) loads.push('identifier');
-  const other = [...new Set(fieldValues.filter((v) => v !== t.id))];
-  return { key: t.key, id: t.id, loads, ...(other.length ? { fieldIds: other } : {}) };
-}
 
 /**
  * A resource toggle `type/name` read in `res` against `want`: undefined when no configuration

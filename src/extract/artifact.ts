@@ -10,6 +10,7 @@ import { parseArsc, type ArscTable } from '../formats/arsc.js';
 import { initRcSetprops, isApexRc, isInitRc, parseBuildProp, parseInitRcSetprops, skuOfInitRc } from '../formats/buildprop.js';
 import { isDex, readDexCode, type DexCode } from '../formats/dex.js';
 import { scanDexStrings, scanHermesStrings, scanPoolStrings, type DexStringSpan } from './string-scan.js';
+import { codeIdsOf, toggleIdOf } from './toggle-ids.js';
 import { isHermesBytecode } from '../formats/hermes.js';
 import { FormatError } from '../formats/errors.js';
 import { compressionOf, decompressCapped, inflateZlib, isSkippableFrame, isZlibHeader, mayBeCompressed, PastCap, sniffLength, type Compression, type DecodeMeter } from '../formats/codecs.js';
@@ -842,17 +843,11 @@ function readPreoptedCode(buf: Buffer, dexFiles: readonly [number, number][], pa
   const needles = [...[...toggles.keys()].map((p) => `L${p.replace(/\./g, '/')}/`), ...names].map((n) => Buffer.from(n, 'utf8'));
   const dexes = dexFiles.map(([off, size]) => buf.subarray(off, off + size));
   if (!dexes.some((d) => needles.some((n) => d.indexOf(n) >= 0))) return;
-  const fact: PreoptedCodeFact = { path, literals: [], rFields: [], byName: [] };
-  const literals = new Set<number>();
-  const rFields = new Map<string, number[]>();
-  const byName = new Set<string>();
+  const codes: DexCode[] = [];
   const errors: string[] = [];
   dexes.forEach((dex, i) => {
     try {
-      const code = readDexCode(dex, { names });
-      for (const v of code.literals) if (v >>> 24 >= 0x01 && v >>> 24 <= 0x7f && (v >>> 16) & 0xff) literals.add(v);
-      for (const key of keys) for (const v of code.rFields.get(key) ?? []) rFields.set(key, [...new Set([...(rFields.get(key) ?? []), v])]);
-      if (code.getIdentifier) for (const n of code.strings) byName.add(n);
+      codes.push(readDexCode(dex, { names }));
     } catch (e) {
       if (!(e instanceof FormatError)) throw e;
       const entry = i === 0 ? 'classes.dex' : `classes${i + 1}.dex`;
@@ -860,9 +855,7 @@ function readPreoptedCode(buf: Buffer, dexFiles: readonly [number, number][], pa
       ctx.unreadable.push({ path: `${path}!/${entry}`, format: 'dex', reason: `its code cannot be read for the resource ids it loads (${e.reason}): which variant of a catalogued client it selects is not known` });
     }
   });
-  fact.literals = [...literals].sort((a, b) => a - b);
-  fact.rFields = [...rFields].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, v.sort((a, b) => a - b)]);
-  fact.byName = [...byName].sort();
+  const fact: PreoptedCodeFact = { path, ...codeIdsOf(codes, keys) };
   if (errors.length) fact.error = errors.join('; ');
   ctx.preoptedCode.push(fact);
 }
@@ -1398,16 +1391,8 @@ async function readToggleIds(src: RandomAccessSource, zip: ZipArchive, path: str
       ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'dex', reason: `its code cannot be read for the resource ids it loads (${reason}): which variant of ${pkg.package} it selects is not known` });
     }
   }
-  pkg.toggleIds = [...ids].map(([key, id]): ToggleIdFact => {
-    const name = key.slice(key.indexOf('/') + 1);
-    const fieldValues = codes.flatMap((c) => c.rFields.get(key) ?? []);
-    const loads: ToggleIdFact['loads'] = [];
-    if (codes.some((c) => c.literals.has(id))) loads.push('const');
-    if (fieldValues.includes(id)) loads.push('field');
-    if (codes.some((c) => c.getIdentifier && c.strings.has(name))) loads.push('identifier');
-    const other = [...new Set(fieldValues.filter((v) => v !== id))];
-    return { key, id, loads, ...(other.length ? { fieldIds: other } : {}) };
-  });
+  const code = codeIdsOf(codes, [...ids.keys()]);
+  pkg.toggleIds = [...ids].map(([key, id]) => toggleIdOf(key, id, [code]));
   if (errors.length) pkg.toggleCodeError = errors.join('; ');
 }
 
