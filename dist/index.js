@@ -3360,6 +3360,60 @@ function utf16IndexAt(text, utf8Pos) {
     return i;
 }
 
+/** A literal shaped like a resource id (any a table can give): a package byte 0x00-0x7f (0x00: a shared library's) and a type byte. */
+const isResourceId = (v) => v >>> 24 <= 0x7f && ((v >>> 16) & 0xff) !== 0;
+/**
+ * What the DEX files `codes` hold of resource ids (readDexCode), for the toggles `keys`: their
+ * resource-id literals, the `R$<type>` fields named for a toggle with every value found, and the
+ * toggle names of a string table in a DEX that references `getIdentifier`. Sorted.
+ */
+function codeIdsOf(codes, keys) {
+    const literals = new Set();
+    const rFields = new Map();
+    const byName = new Set();
+    for (const code of codes) {
+        for (const v of code.literals)
+            if (isResourceId(v))
+                literals.add(v);
+        for (const key of keys) {
+            const values = code.rFields.get(key);
+            if (!values)
+                continue;
+            const set = rFields.get(key) ?? new Set();
+            for (const v of values)
+                set.add(v);
+            rFields.set(key, set);
+        }
+        if (code.getIdentifier)
+            for (const n of code.strings)
+                byName.add(n);
+    }
+    const ascending = (a, b) => a - b;
+    return {
+        literals: [...literals].sort(ascending),
+        rFields: [...rFields].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, [...v].sort(ascending)]),
+        byName: [...byName].sort(),
+    };
+}
+/**
+ * How `code` loads `id`, the id the table gives the toggle `key`: the literal of a const, an
+ * `R$<type>` field named for it holding it (any other id such a field holds: `fieldIds`, the
+ * table's names swapped), or the name beside getIdentifier. Empty `loads` where none does.
+ */
+function toggleIdOf(key, id, code) {
+    const name = key.slice(key.indexOf('/') + 1);
+    const fieldValues = code.flatMap((c) => c.rFields.find(([k]) => k === key)?.[1] ?? []);
+    const loads = [];
+    if (code.some((c) => c.literals.includes(id)))
+        loads.push('const');
+    if (fieldValues.includes(id))
+        loads.push('field');
+    if (code.some((c) => c.byName.includes(name)))
+        loads.push('identifier');
+    const other = [...new Set(fieldValues.filter((v) => v !== id))];
+    return { key, id, loads, ...(other.length ? { fieldIds: other } : {}) };
+}
+
 /**
  * LZMA-alone (`.lzma`, "LZMA1": `xz --format=lzma`, `lzma`, the LZMA SDK's LzmaUtil and Java
  * LzmaAlone) decoding, after the LZMA SDK's DOC/lzma-specification.txt, with xz's and LzmaDec's
@@ -16367,23 +16421,11 @@ function readPreoptedCode(buf, dexFiles, path, toggles, ctx) {
     const dexes = dexFiles.map(([off, size]) => buf.subarray(off, off + size));
     if (!dexes.some((d) => needles.some((n) => d.indexOf(n) >= 0)))
         return;
-    const fact = { path, literals: [], rFields: [], byName: [] };
-    const literals = new Set();
-    const rFields = new Map();
-    const byName = new Set();
+    const codes = [];
     const errors = [];
     dexes.forEach((dex, i) => {
         try {
-            const code = readDexCode(dex, { names });
-            for (const v of code.literals)
-                if (v >>> 24 >= 0x01 && v >>> 24 <= 0x7f && (v >>> 16) & 0xff)
-                    literals.add(v);
-            for (const key of keys)
-                for (const v of code.rFields.get(key) ?? [])
-                    rFields.set(key, [...new Set([...(rFields.get(key) ?? []), v])]);
-            if (code.getIdentifier)
-                for (const n of code.strings)
-                    byName.add(n);
+            codes.push(readDexCode(dex, { names }));
         }
         catch (e) {
             if (!(e instanceof FormatError))
@@ -16393,9 +16435,7 @@ function readPreoptedCode(buf, dexFiles, path, toggles, ctx) {
             ctx.unreadable.push({ path: `${path}!/${entry}`, format: 'dex', reason: `its code cannot be read for the resource ids it loads (${e.reason}): which variant of a catalogued client it selects is not known` });
         }
     });
-    fact.literals = [...literals].sort((a, b) => a - b);
-    fact.rFields = [...rFields].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, v.sort((a, b) => a - b)]);
-    fact.byName = [...byName].sort();
+    const fact = { path, ...codeIdsOf(codes, keys) };
     if (errors.length)
         fact.error = errors.join('; ');
     ctx.preoptedCode.push(fact);
@@ -16952,19 +16992,8 @@ async function readToggleIds(src, zip, path, pkg, keys, table, ctx) {
             ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'dex', reason: `its code cannot be read for the resource ids it loads (${reason}): which variant of ${pkg.package} it selects is not known` });
         }
     }
-    pkg.toggleIds = [...ids].map(([key, id]) => {
-        const name = key.slice(key.indexOf('/') + 1);
-        const fieldValues = codes.flatMap((c) => c.rFields.get(key) ?? []);
-        const loads = [];
-        if (codes.some((c) => c.literals.has(id)))
-            loads.push('const');
-        if (fieldValues.includes(id))
-            loads.push('field');
-        if (codes.some((c) => c.getIdentifier && c.strings.has(name)))
-            loads.push('identifier');
-        const other = [...new Set(fieldValues.filter((v) => v !== id))];
-        return { key, id, loads, ...(other.length ? { fieldIds: other } : {}) };
-    });
+    const code = codeIdsOf(codes, [...ids.keys()]);
+    pkg.toggleIds = [...ids].map(([key, id]) => toggleIdOf(key, id, [code]));
     if (errors.length)
         pkg.toggleCodeError = errors.join('; ');
 }
@@ -72612,7 +72641,7 @@ function idsNotLoaded(app, keys, preopted = []) {
         const unread = preopted.filter((c) => c.error !== undefined).map((c) => `${c.path}: ${c.error}`);
         if (unread.length)
             return `${app.package}'s preopted code cannot be read for the resource ids it loads: ${unread.join('; ')}`;
-        ids = ids.map((t) => (t.loads.includes('stripped') ? loadsIn(t, preopted) : t));
+        ids = ids.map((t) => (t.loads.includes('stripped') ? toggleIdOf(t.key, t.id, preopted) : t));
         code = `${app.package}'s preopted code (${preopted.map((c) => c.path).join(', ')})`;
     }
     const why = [];
@@ -72629,20 +72658,6 @@ function idsNotLoaded(app, keys, preopted = []) {
             why.push(`${code} does not load the id ${hexId(t.id)} its table gives ${key}`);
     }
     return why.length ? why.join('; ') : undefined;
-}
-/** How the preopted code `code` loads the id the table gives toggle `t` (as readToggleIds reads an APK's classes.dex). */
-function loadsIn(t, code) {
-    const name = t.key.slice(t.key.indexOf('/') + 1);
-    const fieldValues = code.flatMap((c) => c.rFields.find(([k]) => k === t.key)?.[1] ?? []);
-    const loads = [];
-    if (code.some((c) => c.literals.includes(t.id)))
-        loads.push('const');
-    if (fieldValues.includes(t.id))
-        loads.push('field');
-    if (code.some((c) => c.byName.includes(name)))
-        loads.push('identifier');
-    const other = [...new Set(fieldValues.filter((v) => v !== t.id))];
-    return { key: t.key, id: t.id, loads, ...(other.length ? { fieldIds: other } : {}) };
 }
 /**
  * A resource toggle `type/name` read in `res` against `want`: undefined when no configuration

@@ -3247,6 +3247,60 @@ function utf16IndexAt(text, utf8Pos) {
     return i;
 }
 
+/** A literal shaped like a resource id (any a table can give): a package byte 0x00-0x7f (0x00: a shared library's) and a type byte. */
+const isResourceId = (v) => v >>> 24 <= 0x7f && ((v >>> 16) & 0xff) !== 0;
+/**
+ * What the DEX files `codes` hold of resource ids (readDexCode), for the toggles `keys`: their
+ * resource-id literals, the `R$<type>` fields named for a toggle with every value found, and the
+ * toggle names of a string table in a DEX that references `getIdentifier`. Sorted.
+ */
+function codeIdsOf(codes, keys) {
+    const literals = new Set();
+    const rFields = new Map();
+    const byName = new Set();
+    for (const code of codes) {
+        for (const v of code.literals)
+            if (isResourceId(v))
+                literals.add(v);
+        for (const key of keys) {
+            const values = code.rFields.get(key);
+            if (!values)
+                continue;
+            const set = rFields.get(key) ?? new Set();
+            for (const v of values)
+                set.add(v);
+            rFields.set(key, set);
+        }
+        if (code.getIdentifier)
+            for (const n of code.strings)
+                byName.add(n);
+    }
+    const ascending = (a, b) => a - b;
+    return {
+        literals: [...literals].sort(ascending),
+        rFields: [...rFields].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, [...v].sort(ascending)]),
+        byName: [...byName].sort(),
+    };
+}
+/**
+ * How `code` loads `id`, the id the table gives the toggle `key`: the literal of a const, an
+ * `R$<type>` field named for it holding it (any other id such a field holds: `fieldIds`, the
+ * table's names swapped), or the name beside getIdentifier. Empty `loads` where none does.
+ */
+function toggleIdOf(key, id, code) {
+    const name = key.slice(key.indexOf('/') + 1);
+    const fieldValues = code.flatMap((c) => c.rFields.find(([k]) => k === key)?.[1] ?? []);
+    const loads = [];
+    if (code.some((c) => c.literals.includes(id)))
+        loads.push('const');
+    if (fieldValues.includes(id))
+        loads.push('field');
+    if (code.some((c) => c.byName.includes(name)))
+        loads.push('identifier');
+    const other = [...new Set(fieldValues.filter((v) => v !== id))];
+    return { key, id, loads, ...(other.length ? { fieldIds: other } : {}) };
+}
+
 /**
  * LZMA-alone (`.lzma`, "LZMA1": `xz --format=lzma`, `lzma`, the LZMA SDK's LzmaUtil and Java
  * LzmaAlone) decoding, after the LZMA SDK's DOC/lzma-specification.txt, with xz's and LzmaDec's
@@ -16018,23 +16072,11 @@ function readPreoptedCode(buf, dexFiles, path, toggles, ctx) {
     const dexes = dexFiles.map(([off, size]) => buf.subarray(off, off + size));
     if (!dexes.some((d) => needles.some((n) => d.indexOf(n) >= 0)))
         return;
-    const fact = { path, literals: [], rFields: [], byName: [] };
-    const literals = new Set();
-    const rFields = new Map();
-    const byName = new Set();
+    const codes = [];
     const errors = [];
     dexes.forEach((dex, i) => {
         try {
-            const code = readDexCode(dex, { names });
-            for (const v of code.literals)
-                if (v >>> 24 >= 0x01 && v >>> 24 <= 0x7f && (v >>> 16) & 0xff)
-                    literals.add(v);
-            for (const key of keys)
-                for (const v of code.rFields.get(key) ?? [])
-                    rFields.set(key, [...new Set([...(rFields.get(key) ?? []), v])]);
-            if (code.getIdentifier)
-                for (const n of code.strings)
-                    byName.add(n);
+            codes.push(readDexCode(dex, { names }));
         }
         catch (e) {
             if (!(e instanceof FormatError))
@@ -16044,9 +16086,7 @@ function readPreoptedCode(buf, dexFiles, path, toggles, ctx) {
             ctx.unreadable.push({ path: `${path}!/${entry}`, format: 'dex', reason: `its code cannot be read for the resource ids it loads (${e.reason}): which variant of a catalogued client it selects is not known` });
         }
     });
-    fact.literals = [...literals].sort((a, b) => a - b);
-    fact.rFields = [...rFields].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, v]) => [k, v.sort((a, b) => a - b)]);
-    fact.byName = [...byName].sort();
+    const fact = { path, ...codeIdsOf(codes, keys) };
     if (errors.length)
         fact.error = errors.join('; ');
     ctx.preoptedCode.push(fact);
@@ -16603,19 +16643,8 @@ async function readToggleIds(src, zip, path, pkg, keys, table, ctx) {
             ctx.unreadable.push({ path: `${path}!/${entry.name}`, format: 'dex', reason: `its code cannot be read for the resource ids it loads (${reason}): which variant of ${pkg.package} it selects is not known` });
         }
     }
-    pkg.toggleIds = [...ids].map(([key, id]) => {
-        const name = key.slice(key.indexOf('/') + 1);
-        const fieldValues = codes.flatMap((c) => c.rFields.get(key) ?? []);
-        const loads = [];
-        if (codes.some((c) => c.literals.has(id)))
-            loads.push('const');
-        if (fieldValues.includes(id))
-            loads.push('field');
-        if (codes.some((c) => c.getIdentifier && c.strings.has(name)))
-            loads.push('identifier');
-        const other = [...new Set(fieldValues.filter((v) => v !== id))];
-        return { key, id, loads, ...(other.length ? { fieldIds: other } : {}) };
-    });
+    const code = codeIdsOf(codes, [...ids.keys()]);
+    pkg.toggleIds = [...ids].map(([key, id]) => toggleIdOf(key, id, [code]));
     if (errors.length)
         pkg.toggleCodeError = errors.join('; ');
 }
